@@ -1,0 +1,47 @@
+# Thin wrapper over CMake, as Neovim does. `make` installs missing Debian
+# packages, configures and builds into build/. See README.md.
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+SANITIZE ?= 0
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+ifeq ($(SANITIZE),1)
+  BUILD_DIR := build-sanitize
+  BUILD_TYPE := Debug
+  CMAKE_FLAGS += -DVG_SANITIZE=ON
+endif
+
+.PHONY: all deps build test demo bench fuzz clean
+
+all: build
+
+deps:
+	@scripts/deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+ifeq ($(SANITIZE),1)
+	@ln -sfn $(BUILD_DIR) build-current
+endif
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_FLAGS)
+
+demo: build
+	scripts/demo.sh $(BUILD_DIR)
+
+bench: build
+	scripts/bench.sh $(BUILD_DIR)
+
+fuzz:
+	VG_DEPS_EXTRA="clang libclang-rt-14-dev" scripts/deps.sh
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DVG_FUZZ=ON
+	cmake --build build-fuzz -j $(JOBS)
+	scripts/fuzz.sh build-fuzz
+
+clean:
+	rm -rf build build-sanitize build-fuzz build-current

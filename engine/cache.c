@@ -1,0 +1,125 @@
+/* cache.c: the artifact cache. Entries are files named by the SHA-256 of
+ * everything that determines them, so unchanged work is found, not redone.
+ * Layout: <cache_dir>/<k[0:2]>/<key><suffix>; writes are atomic. */
+#include "vg.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libavutil/sha.h>
+#include <libavutil/mem.h>
+
+void vg_hash_init(vg_hash *h) {
+  h->sha = av_sha_alloc();
+  if (h->sha) av_sha_init(h->sha, 256);
+}
+
+void vg_hash_update(vg_hash *h, const void *data, size_t len) {
+  if (!h->sha) return;
+  const uint8_t *p = data;
+  while (len > 0) { /* av_sha_update takes an unsigned int length on older FFmpeg */
+    size_t n = len > (1u << 30) ? (1u << 30) : len;
+    av_sha_update(h->sha, p, (unsigned)n);
+    p += n; len -= n;
+  }
+}
+
+void vg_hash_str(vg_hash *h, const char *s) {
+  uint64_t n = s ? strlen(s) : 0;
+  vg_hash_update(h, &n, sizeof n);
+  if (s) vg_hash_update(h, s, (size_t)n);
+}
+
+void vg_hash_final(vg_hash *h, char out_hex[65]) {
+  uint8_t d[32] = {0};
+  if (h->sha) av_sha_final(h->sha, d);
+  av_freep(&h->sha);
+  for (int i = 0; i < 32; i++) snprintf(out_hex + 2 * i, 3, "%02x", d[i]);
+  out_hex[64] = '\0';
+}
+
+static pthread_once_t dir_once = PTHREAD_ONCE_INIT;
+static char cache_dir[PATH_MAX];
+
+static void resolve_dir(void) {
+  const char *env = getenv("VGRUN_CACHE_DIR");
+  const char *xdg = getenv("XDG_CACHE_HOME");
+  const char *home = getenv("HOME");
+  if (env && *env) snprintf(cache_dir, sizeof cache_dir, "%s", env);
+  else if (xdg && *xdg) snprintf(cache_dir, sizeof cache_dir, "%s/vgrun", xdg);
+  else snprintf(cache_dir, sizeof cache_dir, "%s/.cache/vgrun", home && *home ? home : "/tmp");
+}
+
+const char *vg_cache_dir(void) {
+  pthread_once(&dir_once, resolve_dir);
+  return cache_dir;
+}
+
+static int valid_key(const char *key) {
+  size_t n = strlen(key);
+  if (n < 8 || n > 128) return 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = key[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return 0;
+  }
+  return 1;
+}
+
+static int entry_path(const char *key, const char *suffix, char *out, size_t outlen) {
+  if (!valid_key(key)) { errno = EINVAL; return -1; }
+  int n = snprintf(out, outlen, "%s/%.2s/%s%s", vg_cache_dir(), key, key, suffix ? suffix : "");
+  if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; return -1; }
+  return 0;
+}
+
+int vg_cache_lookup(const char *key, const char *suffix, char *out, size_t outlen) {
+  if (entry_path(key, suffix, out, outlen) != 0) return 0;
+  struct stat st;
+  return stat(out, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int vg_cache_put(const char *key, const char *suffix, const void *data, size_t len) {
+  char path[PATH_MAX];
+  if (entry_path(key, suffix, path, sizeof path) != 0) return -1;
+  return vg_write_file_atomic(path, data, len);
+}
+
+int vg_cache_tmp_path(char *out, size_t outlen, const char *suffix) {
+  static unsigned counter;
+  unsigned c = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+  char dir[PATH_MAX];
+  snprintf(dir, sizeof dir, "%s/tmp", vg_cache_dir());
+  if (vg_mkdirs(dir, 0755) != 0) return -1;
+  int n = snprintf(out, outlen, "%s/%ld-%u%s", dir, (long)getpid(), c, suffix ? suffix : "");
+  if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; return -1; }
+  return 0;
+}
+
+int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path) {
+  char path[PATH_MAX], dir[PATH_MAX];
+  if (entry_path(key, suffix, path, sizeof path) != 0) return -1;
+  snprintf(dir, sizeof dir, "%s/%.2s", vg_cache_dir(), key);
+  if (vg_mkdirs(dir, 0755) != 0) return -1;
+  if (rename(tmp_path, path) == 0) return 0;
+  if (errno != EXDEV) return -1;
+  /* another filesystem: copy through an atomic write */
+  FILE *f = fopen(tmp_path, "rb");
+  if (!f) return -1;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = n > 0 ? malloc((size_t)n) : NULL;
+  if (n > 0 && (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n)) {
+    free(buf); fclose(f); errno = EIO; return -1;
+  }
+  fclose(f);
+  int rc = vg_write_file_atomic(path, buf, n > 0 ? (size_t)n : 0);
+  free(buf);
+  if (rc == 0) unlink(tmp_path);
+  return rc;
+}

@@ -1,0 +1,85 @@
+/* fsutil.c: durable file writes shared by the state manager, the artifact
+ * cache and the stages. Atomic = temp file + fsync + rename + fsync(dir), so
+ * a reader sees the old file or the new one, never a torn one. */
+#include "vg.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int vg_mkdirs(const char *path, int mode) {
+  char buf[PATH_MAX];
+  size_t n = strlen(path);
+  if (n == 0 || n >= sizeof buf) { errno = ENAMETOOLONG; return -1; }
+  memcpy(buf, path, n + 1);
+  for (char *p = buf + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    if (mkdir(buf, mode) != 0 && errno != EEXIST) return -1;
+    *p = '/';
+  }
+  if (mkdir(buf, mode) != 0 && errno != EEXIST) return -1;
+  struct stat st;
+  if (stat(buf, &st) != 0) return -1;
+  if (!S_ISDIR(st.st_mode)) { errno = ENOTDIR; return -1; }
+  return 0;
+}
+
+static int fsync_dir_of(const char *path) {
+  char dir[PATH_MAX];
+  const char *slash = strrchr(path, '/');
+  if (!slash) { strcpy(dir, "."); }
+  else if (slash == path) { strcpy(dir, "/"); }
+  else {
+    size_t n = (size_t)(slash - path);
+    if (n >= sizeof dir) { errno = ENAMETOOLONG; return -1; }
+    memcpy(dir, path, n); dir[n] = '\0';
+  }
+  int fd = open(dir, O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return -1;
+  int rc = fsync(fd);
+  close(fd);
+  return rc;
+}
+
+static int write_all(int fd, const void *data, size_t len) {
+  const char *p = data;
+  while (len > 0) {
+    ssize_t w = write(fd, p, len);
+    if (w < 0) { if (errno == EINTR) continue; return -1; }
+    p += w; len -= (size_t)w;
+  }
+  return 0;
+}
+
+int vg_write_file_atomic(const char *path, const void *data, size_t len) {
+  char tmp[PATH_MAX];
+  const char *slash = strrchr(path, '/');
+  if (slash && slash != path) {
+    char dir[PATH_MAX];
+    size_t n = (size_t)(slash - path);
+    if (n >= sizeof dir) { errno = ENAMETOOLONG; return -1; }
+    memcpy(dir, path, n); dir[n] = '\0';
+    if (vg_mkdirs(dir, 0755) != 0) return -1;
+  }
+  /* pid + counter keeps concurrent writers (threads or processes) apart */
+  static unsigned counter;
+  unsigned c = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+  if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld.%u", path, (long)getpid(), c) >= (int)sizeof tmp) {
+    errno = ENAMETOOLONG; return -1;
+  }
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return -1;
+  if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+    int saved = errno; close(fd); unlink(tmp); errno = saved; return -1;
+  }
+  if (close(fd) != 0) { int saved = errno; unlink(tmp); errno = saved; return -1; }
+  if (rename(tmp, path) != 0) { int saved = errno; unlink(tmp); errno = saved; return -1; }
+  fsync_dir_of(path); /* best effort: some filesystems refuse fsync on dirs */
+  return 0;
+}

@@ -1,0 +1,176 @@
+/* vg.h: the public C API of the vgrun engine.
+ * Embedders create an engine, run Lua code, register native stages, listen to
+ * events and run pipelines. Native stages (stages/) are written against this
+ * header only: they never see a lua_State.
+ *
+ * Threads: every function here is for the loop thread (the thread that runs
+ * the engine's uv loop) unless its comment says "any thread". */
+#pragma once
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <uv.h>
+#include <cjson/cJSON.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VG_VERSION_STRING "0.1.0"
+
+typedef struct vg_engine vg_engine;
+typedef struct vg_call vg_call;   /* one run of a native stage for one task */
+typedef struct lua_State lua_State;
+
+/* ---- engine ------------------------------------------------------------- */
+
+typedef struct vg_engine_options {
+  uv_loop_t *loop;        /* NULL: the engine owns a new loop; else borrowed */
+  lua_State *L;           /* NULL: the engine owns a new state; else borrowed */
+  const char *state_dir;  /* NULL: --state-dir / VGRUN_STATE_DIR / XDG default */
+  int install_signals;    /* SIGINT/SIGTERM cancel running tasks (programs: 1) */
+} vg_engine_options;
+
+/* Creates an engine; NULL on failure (message on stderr). Free with vg_engine_free. */
+vg_engine *vg_engine_new(const vg_engine_options *opts);
+/* Closes every handle, drains the loop, closes the Lua state if owned. */
+void vg_engine_free(vg_engine *e);
+uv_loop_t *vg_engine_loop(vg_engine *e);
+lua_State *vg_engine_lua(vg_engine *e);
+/* The engine's state directory (resolved once, never NULL). */
+const char *vg_engine_state_dir(vg_engine *e);
+
+/* Runs a Lua file (argv becomes the global `arg`, argv[0] = script) or a
+ * string. Returns 0 on success, else an exit code (1 script error, 130
+ * interrupted); the message (with traceback) is in vg_engine_last_error. */
+int vg_engine_run_file(vg_engine *e, const char *path, int argc, char **argv);
+int vg_engine_run_string(vg_engine *e, const char *chunk, const char *chunkname);
+const char *vg_engine_last_error(vg_engine *e);
+
+/* Cancels every running task (as SIGINT does). */
+void vg_engine_cancel_all(vg_engine *e);
+/* True once a SIGINT/SIGTERM arrived (the program exits 130). */
+int vg_engine_interrupted(vg_engine *e);
+
+/* Diagnostics for tests: live registry refs held by the engine, and libuv
+ * handles still open that the engine created. Both 0 after a clean run. */
+int vg_engine_ref_count(vg_engine *e);
+int vg_engine_handle_count(vg_engine *e);
+
+/* ---- events ------------------------------------------------------------- */
+
+/* An event as listeners see it. Strings are owned by the emitter and valid
+ * only during the callback. `data` is optional extra JSON (may be NULL). */
+typedef struct vg_event {
+  const char *type;      /* "stage.progress", ... */
+  const char *task_id;   /* may be NULL */
+  const char *stage;     /* may be NULL */
+  double progress;       /* 0..1, or -1 when not applicable */
+  const char *message;   /* may be NULL */
+  double time;           /* seconds since the Unix epoch */
+  const cJSON *data;     /* may be NULL */
+} vg_event;
+
+typedef void (*vg_listener_fn)(const vg_event *ev, void *ud);
+
+/* type: an event type or "*" for all. Returns an id > 0 for vg_off. */
+int vg_on(vg_engine *e, const char *type, vg_listener_fn fn, void *ud);
+void vg_off(vg_engine *e, int id);
+/* Delivers an event now, on the loop thread, to C and Lua listeners. */
+void vg_emit(vg_engine *e, const vg_event *ev);
+/* Any thread: copies the event and delivers it on the loop thread; events
+ * posted from one thread arrive in the order they were posted. */
+void vg_post(vg_engine *e, const vg_event *ev);
+/* Writes every event as one JSON object per line (path "-" = stdout). */
+int vg_events_to_file(vg_engine *e, const char *path);
+/* Serialises an event to a JSON object (caller frees). */
+cJSON *vg_event_to_json(const vg_event *ev);
+
+/* Runs fn(ud) on the loop thread soon. Any thread. */
+void vg_run_on_loop(vg_engine *e, void (*fn)(void *ud), void *ud);
+
+/* ---- native stages -------------------------------------------------------
+ * A native stage is a struct of function pointers plus metadata, the way MLT
+ * services are. The engine calls, for one task:
+ *   prepare (loop thread)  read inputs from the context, check options
+ *   work    (libuv pool)   the heavy part; no Lua, no loop calls
+ *   finish  (loop thread)  write outputs to the context
+ *   cleanup (loop thread)  always, free what prepare made
+ * A stage that owns its own thread sets `start` instead of `work`: start runs
+ * on the loop thread and the stage calls vg_call_done() later from any thread.
+ * Return 0 on success, or -1 after vg_call_fail(). */
+typedef struct vg_stage_def {
+  const char *name;            /* "tts.synth": what Lua names it */
+  const char *summary;         /* one line */
+  const char *inputs;          /* comma-separated context keys read */
+  const char *outputs;         /* comma-separated context keys written */
+  const char *options_json;    /* JSON object of option defaults, or NULL */
+  int (*prepare)(vg_call *c);
+  int (*work)(vg_call *c);
+  int (*start)(vg_call *c);
+  int (*finish)(vg_call *c);
+  void (*cleanup)(vg_call *c);
+} vg_stage_def;
+
+/* Defines a built-in stage; list its ident in the part's vg_add_stage(STAGES).
+ *   VG_DEFINE_STAGE(tts_synth, .name = "tts.synth", .work = synth_work, ...) */
+#define VG_DEFINE_STAGE(ident, ...) const vg_stage_def vg_stage_##ident = { __VA_ARGS__ }
+
+/* Registers a stage from an embedder (def must outlive the engine). */
+int vg_register_stage(vg_engine *e, const vg_stage_def *def);
+const vg_stage_def *vg_find_stage(vg_engine *e, const char *name);
+
+/* Loop thread (prepare/finish): ctx[key] as JSON, owned by the call; NULL if absent. */
+const cJSON *vg_call_input(vg_call *c, const char *key);
+/* Any thread: the merged options object (defaults < stage options < run). */
+const cJSON *vg_call_options(vg_call *c);
+/* Loop thread: sets ctx[key] = value after finish; takes ownership. */
+void vg_call_output(vg_call *c, const char *key, cJSON *value);
+void vg_call_set_data(vg_call *c, void *data);
+void *vg_call_data(vg_call *c);
+/* Any thread: records the error message; returns -1. */
+int vg_call_fail(vg_call *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Any thread: emits stage.progress for this task and stage. */
+void vg_call_progress(vg_call *c, double progress, const char *message);
+/* Any thread: emits an event of any type for this task and stage; takes data. */
+void vg_call_emit(vg_call *c, const char *type, const char *message, cJSON *data);
+/* Any thread: non-zero once the task was cancelled; long work should stop. */
+int vg_call_cancelled(const vg_call *c);
+/* Any thread (with `start`): the stage's work is over; rc 0 or -1. */
+void vg_call_done(vg_call *c, int rc);
+vg_engine *vg_call_engine(vg_call *c);
+const char *vg_call_task_id(vg_call *c);
+
+/* ---- artifact cache (content-addressed, atomic) ---------------------------
+ * Keys are hex SHA-256 digests of everything that determines the artefact. */
+typedef struct vg_hash { void *sha; } vg_hash;
+void vg_hash_init(vg_hash *h);
+void vg_hash_update(vg_hash *h, const void *data, size_t len);
+void vg_hash_str(vg_hash *h, const char *s);          /* length-prefixed */
+void vg_hash_final(vg_hash *h, char out_hex[65]);
+
+/* Directory of the cache: VGRUN_CACHE_DIR, else $XDG_CACHE_HOME/vgrun, else
+ * ~/.cache/vgrun. Any thread. */
+const char *vg_cache_dir(void);
+/* Any thread. Writes `path` for key + suffix (".wav", ".mp4", ...) into out;
+ * returns 1 if the entry exists and is complete, else 0. */
+int vg_cache_lookup(const char *key, const char *suffix, char *out, size_t outlen);
+/* Any thread. Stores bytes atomically. Returns 0, or -1 with errno set. */
+int vg_cache_put(const char *key, const char *suffix, const void *data, size_t len);
+/* Any thread. Moves a finished file into the cache atomically (same filesystem
+ * preferred; copies otherwise). */
+int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path);
+/* Any thread: a unique temporary path inside the cache directory, for a file
+ * to be adopted later. */
+int vg_cache_tmp_path(char *out, size_t outlen, const char *suffix);
+
+/* ---- files ---------------------------------------------------------------- */
+/* Any thread: writes a file atomically and durably (temp, fsync, rename,
+ * fsync of the directory). Creates missing parent directories. 0 or -1/errno. */
+int vg_write_file_atomic(const char *path, const void *data, size_t len);
+/* Any thread: mkdir -p. 0 or -1/errno. */
+int vg_mkdirs(const char *path, int mode);
+
+#ifdef __cplusplus
+}
+#endif

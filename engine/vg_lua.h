@@ -1,0 +1,73 @@
+/* vg_lua.h: the engine's Lua bridge, for C code that binds things to Lua
+ * (the engine's own `vg` core and the binding modules of stages/).
+ * Prefix vgl_. Everything here runs on the loop thread only: worker threads
+ * never touch a lua_State. */
+#pragma once
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include "vg.h"
+
+/* Built-in Lua sources (generated from lua/**.lua) and binding modules
+ * (generated from vg_add_stage(MODULES ...)). */
+typedef struct vg_lua_source {
+  const char *module;     /* "vg.pipeline" */
+  const char *chunkname;  /* "@lua/vg/pipeline.lua" */
+  const char *code;
+  size_t len;
+} vg_lua_source;
+typedef struct vg_builtin_module {
+  const char *name;       /* "tts" -> require("vg.tts") */
+  lua_CFunction open;     /* pushes the module table, returns 1 */
+} vg_builtin_module;
+extern const vg_lua_source vg_lua_sources[];
+extern const vg_stage_def *const vg_builtin_stages[];
+extern const vg_builtin_module vg_builtin_modules[];
+
+/* The engine a Lua state belongs to (raises if none). */
+vg_engine *vgl_engine(lua_State *L);
+
+/* The single protected entry into Lua: like lua_pcall, with a message
+ * handler that appends a traceback. On error the message is left on the
+ * stack and the status returned. */
+int vgl_pcall(lua_State *L, int nargs, int nresults);
+
+/* Counted registry refs: tests assert zero live refs at shutdown. */
+int vgl_ref(lua_State *L);               /* pops the value */
+void vgl_unref(lua_State *L, int ref);   /* LUA_NOREF is ignored */
+
+/* JSON <-> Lua. vg.null is the JSON null sentinel; an empty table becomes
+ * [] unless its metatable is vg.object_mt ({}). Depth is limited to 200.
+ * vgl_to_json returns NULL and writes a message ("path.to.key: reason"). */
+void vgl_push_json(lua_State *L, const cJSON *json);
+cJSON *vgl_to_json(lua_State *L, int idx, char *err, size_t errlen);
+
+/* ---- waiting without blocking ---------------------------------------------
+ * A C function that starts an operation and wants its Lua caller to wait:
+ *
+ *   static int l_thing(lua_State *L) {
+ *     my_req *r = ...;
+ *     vgl_await *a = vgl_await_new(L, push_results, cancel_op, free_req, r);
+ *     start_op(r);                 // later, on the loop thread:
+ *     return vgl_await_yield(L, a); //   vgl_await_complete(a) / vgl_await_fail(a, msg)
+ *   }
+ *
+ * Inside a coroutine (every stage, every task) the caller yields and other
+ * tasks go on. Outside one (the main chunk, the REPL) the loop runs until the
+ * operation completes. `push` runs on the loop thread on the waiter's stack
+ * and returns how many results it pushed. `cancel` (may be NULL) is asked to
+ * stop the operation when the task is cancelled; the operation must still
+ * complete (the waiter then sees an error "cancelled"). `free_data` (may be
+ * NULL) runs after the waiter resumed or the engine shut down. */
+typedef struct vgl_await vgl_await;
+typedef int (*vgl_push_fn)(lua_State *L, void *data);
+vgl_await *vgl_await_new(lua_State *L, vgl_push_fn push, void (*cancel)(void *data),
+                         void (*free_data)(void *data), void *data);
+int vgl_await_yield(lua_State *L, vgl_await *a);
+void vgl_await_complete(vgl_await *a);
+void vgl_await_fail(vgl_await *a, const char *message);
+/* Runs work(data) on the libuv thread pool, then resumes the caller with
+ * push(L, data). Use as `return vgl_work(L, work, push, free_data, data);`. */
+int vgl_work(lua_State *L, void (*work)(void *data), vgl_push_fn push,
+             void (*free_data)(void *data), void *data);
