@@ -9,7 +9,7 @@
 #include <lualib.h>
 #include "vg.h"
 
-/* Built-in Lua sources (generated from lua/**.lua) and binding modules
+/* Built-in Lua sources (generated from every .lua under lua/) and binding modules
  * (generated from vg_add_stage(MODULES ...)). */
 typedef struct vg_lua_source {
   const char *module;     /* "vg.pipeline" */
@@ -38,7 +38,8 @@ int vgl_ref(lua_State *L);               /* pops the value */
 void vgl_unref(lua_State *L, int ref);   /* LUA_NOREF is ignored */
 
 /* JSON <-> Lua. vg.null is the JSON null sentinel; an empty table becomes
- * [] unless its metatable is vg.object_mt ({}). Depth is limited to 200.
+ * {} unless its metatable is vg.array_mt (decoded arrays carry it, so []
+ * survives a round trip). Depth is limited to 200.
  * vgl_to_json returns NULL and writes a message ("path.to.key: reason"). */
 void vgl_push_json(lua_State *L, const cJSON *json);
 cJSON *vgl_to_json(lua_State *L, int idx, char *err, size_t errlen);
@@ -56,7 +57,8 @@ cJSON *vgl_to_json(lua_State *L, int idx, char *err, size_t errlen);
  * Inside a coroutine (every stage, every task) the caller yields and other
  * tasks go on. Outside one (the main chunk, the REPL) the loop runs until the
  * operation completes. `push` runs on the loop thread on the waiter's stack
- * and returns how many results it pushed. `cancel` (may be NULL) is asked to
+ * and returns how many results it pushed, or -1 after pushing an error
+ * message that the waiter should raise. `cancel` (may be NULL) is asked to
  * stop the operation when the task is cancelled; the operation must still
  * complete (the waiter then sees an error "cancelled"). `free_data` (may be
  * NULL) runs after the waiter resumed or the engine shut down. */

@@ -1,0 +1,45 @@
+/* main.c: the vgrun program. Creates the engine (with signal handling),
+ * hands the arguments to lua/vg/cli.lua, and exits with its code. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "vg.h"
+#include "vg_lua.h"
+
+int vg_open_readline(lua_State *L);
+
+int main(int argc, char **argv) {
+  vg_engine_options o = { .install_signals = 1 };
+  vg_engine *e = vg_engine_new(&o);
+  if (!e) return 1;
+  lua_State *L = vg_engine_lua(e);
+
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushcfunction(L, vg_open_readline);
+  lua_setfield(L, -2, "vg.readline");
+  lua_pop(L, 1);
+
+  int code = 1;
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, "vg.cli");
+  if (vgl_pcall(L, 1, 1) != LUA_OK) {
+    fprintf(stderr, "vgrun: %s\n", lua_tostring(L, -1));
+    lua_pop(L, 1);
+  } else {
+    lua_getfield(L, -1, "main");
+    lua_createtable(L, argc, 0);
+    for (int i = 1; i < argc; i++) {
+      lua_pushstring(L, argv[i]);
+      lua_rawseti(L, -2, i);
+    }
+    if (vgl_pcall(L, 1, 1) != LUA_OK) {
+      fprintf(stderr, "vgrun: %s\n", lua_tostring(L, -1));
+    } else {
+      code = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : 0;
+    }
+    lua_pop(L, 2);
+  }
+  if (vg_engine_interrupted(e)) code = 130;
+  fflush(stdout);
+  vg_engine_free(e);
+  return code;
+}

@@ -1,0 +1,72 @@
+/* readline.c: line editing and history for the REPL, as
+ * require("vg.readline"). Built into the vgrun program only. */
+#include <lua.h>
+#include <lauxlib.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef VG_HAVE_READLINE
+#include <readline/readline.h>
+#include <readline/history.h>
+
+static volatile sig_atomic_t at_prompt;
+
+/* Ctrl-C at the prompt drops the line and shows a fresh prompt. */
+static void prompt_sigint(int sig) {
+  (void)sig;
+  if (!at_prompt) return;
+  ssize_t w = write(1, "^C\n", 3);
+  (void)w;
+  rl_on_new_line();
+  rl_replace_line("", 0);
+  rl_redisplay();
+}
+
+static int l_readline(lua_State *L) {
+  const char *prompt = luaL_optstring(L, 1, "> ");
+  struct sigaction sa, old;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = prompt_sigint;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, &old);
+  at_prompt = 1;
+  rl_catch_signals = 0;
+  char *line = readline(prompt);
+  at_prompt = 0;
+  sigaction(SIGINT, &old, NULL);
+  if (!line) return 0;
+  lua_pushstring(L, line);
+  free(line);
+  return 1;
+}
+
+static int l_add_history(lua_State *L) {
+  add_history(luaL_checkstring(L, 1));
+  return 0;
+}
+#else
+static int l_readline(lua_State *L) {
+  char buf[4096];
+  fputs(luaL_optstring(L, 1, "> "), stdout);
+  fflush(stdout);
+  if (!fgets(buf, sizeof buf, stdin)) return 0;
+  size_t n = strlen(buf);
+  if (n && buf[n - 1] == '\n') buf[--n] = '\0';
+  lua_pushlstring(L, buf, n);
+  return 1;
+}
+static int l_add_history(lua_State *L) { (void)L; return 0; }
+#endif
+
+int vg_open_readline(lua_State *L) {
+  static const luaL_Reg fns[] = {
+    {"readline", l_readline},
+    {"add_history", l_add_history},
+    {NULL, NULL},
+  };
+  luaL_newlib(L, fns);
+  return 1;
+}

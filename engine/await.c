@@ -1,0 +1,666 @@
+/* await.c: waiting without blocking. Tasks and stages run in fibers
+ * (coroutines the engine resumes); a C primitive that starts an operation
+ * parks its fiber in a vgl_await and the loop resumes it when the operation
+ * completes. Outside a fiber (main chunk, REPL) the same primitives run the
+ * loop until they complete. Also here: vg.sleep, vg.spawn, vgl_work, and the
+ * fiber primitives vg.core.go / vg.core.suspend / vg.core.wake. */
+#include "engine_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct vgl_await {
+  struct vgl_await *prev, *next;
+  vg_engine *e;
+  lua_State *co;        /* the waiting fiber, or NULL when blocking */
+  vgl_push_fn push;
+  void (*cancel)(void *data);
+  void (*free_data)(void *data);
+  void *data;
+  int done, failed, cancelled, cancel_asked;
+  char *errmsg;
+};
+
+/* A fiber is a coroutine the engine owns and resumes: anchored by a
+ * counted ref and kept in a short C list (there are as many as tasks). */
+typedef struct fiber {
+  struct fiber *next;
+  lua_State *co;
+  int ref;
+  int waiting;          /* why it is parked: WAIT_* */
+} fiber;
+
+enum { WAIT_NONE, WAIT_AWAIT, WAIT_SUSPEND, WAIT_YIELD };
+
+static fiber *fibers;
+
+static fiber *fiber_of(lua_State *co) {
+  for (fiber *f = fibers; f; f = f->next) if (f->co == co) return f;
+  return NULL;
+}
+
+int vgl__in_fiber(lua_State *L) { return fiber_of(L) != NULL && lua_isyieldable(L); }
+
+/* Raises when the caller can neither yield nor run the loop. */
+static void check_can_wait(lua_State *L, vg_engine *e) {
+  if (!vgl__in_fiber(L) && e->loop_depth > 0)
+    luaL_error(L, "cannot wait here: call it from a stage, a task, or vg.go(function)");
+}
+
+static void link_await(vg_engine *e, vgl_await *a) {
+  a->next = e->awaits;
+  if (e->awaits) e->awaits->prev = a;
+  e->awaits = a;
+  /* a pending await keeps the loop alive even when its work runs on a
+   * thread of its own with no libuv handle */
+  if (e->n_awaits++ == 0) uv_ref((uv_handle_t *)&e->wake);
+}
+
+static void unlink_await(vgl_await *a) {
+  vg_engine *e = a->e;
+  if (a->prev) a->prev->next = a->next; else if (e->awaits == a) e->awaits = a->next;
+  if (a->next) a->next->prev = a->prev;
+  a->prev = a->next = NULL;
+  if (--e->n_awaits == 0 && !e->closing) uv_unref((uv_handle_t *)&e->wake);
+}
+
+static void free_await(vgl_await *a) {
+  if (a->free_data) a->free_data(a->data);
+  free(a->errmsg);
+  free(a);
+}
+
+vgl_await *vgl_await_new(lua_State *L, vgl_push_fn push, void (*cancel)(void *),
+                         void (*free_data)(void *), void *data) {
+  vg_engine *e = vgl_engine(L);
+  if (!vgl__in_fiber(L) && e->loop_depth > 0) {
+    if (free_data) free_data(data);
+    check_can_wait(L, e);
+  }
+  vgl_await *a = calloc(1, sizeof *a);
+  if (!a) {
+    if (free_data) free_data(data);
+    luaL_error(L, "out of memory");
+    return NULL;
+  }
+  a->e = e;
+  a->push = push;
+  a->cancel = cancel;
+  a->free_data = free_data;
+  a->data = data;
+  link_await(e, a);
+  return a;
+}
+
+/* Finishes the wait on the waiter's stack: results, or an error raised. */
+static int finish_wait(lua_State *L, vgl_await *a) {
+  unlink_await(a);
+  if (a->failed || a->cancelled) {
+    const char *msg = a->errmsg ? a->errmsg : "cancelled";
+    lua_pushstring(L, msg);
+    free_await(a);
+    return lua_error(L);
+  }
+  int n = a->push ? a->push(L, a->data) : 0;
+  if (n < 0) {
+    free_await(a);  /* the message pushed by push() stays on the stack */
+    return lua_error(L);
+  }
+  free_await(a);
+  return n;
+}
+
+static int await_k(lua_State *L, int status, lua_KContext ctx) {
+  (void)status;
+  vgl_await *a = (vgl_await *)ctx;
+  fiber *f = fiber_of(L);
+  if (f) f->waiting = WAIT_NONE;
+  return finish_wait(L, a);
+}
+
+int vgl_await_yield(lua_State *L, vgl_await *a) {
+  vg_engine *e = a->e;
+  if (a->done) return finish_wait(L, a);  /* completed (or failed) at once */
+  if (vgl__in_fiber(L)) {
+    a->co = L;
+    fiber_of(L)->waiting = WAIT_AWAIT;
+    return lua_yieldk(L, 0, (lua_KContext)a, await_k);
+  }
+  while (!a->done) {
+    if (e->interrupted && !a->cancel_asked) {
+      /* SIGINT while the main chunk waits */
+      a->cancel_asked = 1;
+      a->cancelled = 1;
+      if (!a->errmsg) a->errmsg = vg__strdup("interrupted");
+      if (a->cancel) a->cancel(a->data);
+    }
+    if (vg__run_loop_once(e) == 0 && !a->done && !e->interrupted) {
+      a->failed = 1;
+      a->errmsg = vg__strdup("wait would never end (nothing left to run)");
+      break;
+    }
+  }
+  return finish_wait(L, a);
+}
+
+/* ---- fibers ----------------------------------------------------------- */
+static void report_fiber_error(lua_State *co, int status) {
+  const char *msg = lua_tostring(co, -1);
+  luaL_traceback(co, co, msg ? msg : "(error object is not a string)", 0);
+  fprintf(stderr, "vgrun: uncaught error in a task (%d): %s\n", status, lua_tostring(co, -1));
+  lua_pop(co, 1);
+}
+
+static void fiber_finished(vg_engine *e, lua_State *co) {
+  fiber **pp = &fibers;
+  while (*pp && (*pp)->co != co) pp = &(*pp)->next;
+  fiber *f = *pp;
+  if (!f) return;
+  *pp = f->next;
+  e->n_fibers--;
+  vgl_unref(e->L, f->ref);  /* may collect co: touch it no more */
+  free(f);
+}
+
+static void resume_later(vg_engine *e, lua_State *co);
+
+/* Resumes a fiber with nargs values already pushed on its stack. */
+static void resume_fiber(vg_engine *e, lua_State *from, lua_State *co, int nargs) {
+  int nres = 0;
+  int st = lua_resume(co, from, nargs, &nres);
+  if (st == LUA_YIELD) {
+    lua_pop(co, nres);
+    fiber *f = fiber_of(co);
+    if (f && f->waiting == WAIT_NONE) {
+      /* a plain coroutine.yield() in a task: let others run, then go on */
+      f->waiting = WAIT_YIELD;
+      resume_later(e, co);
+    }
+    return;
+  }
+  if (st != LUA_OK) report_fiber_error(co, st);
+  fiber_finished(e, co);
+}
+
+typedef struct later { vg_engine *e; lua_State *co; } later;
+
+static void resume_later_cb(void *ud) {
+  later *l = ud;
+  vg_engine *e = l->e;
+  lua_State *co = l->co;
+  free(l);
+  fiber *f = fiber_of(co);   /* still anchored: it is waiting */
+  if (e->closing || !f || f->waiting != WAIT_YIELD) return;
+  f->waiting = WAIT_NONE;
+  e->loop_depth++;
+  resume_fiber(e, e->L, co, 0);
+  e->loop_depth--;
+}
+
+static void resume_later(vg_engine *e, lua_State *co) {
+  later *l = malloc(sizeof *l);
+  if (!l) return;
+  l->e = e; l->co = co;
+  vg_run_on_loop(e, resume_later_cb, l);
+}
+
+/* vg.core.go(fn, ...): runs fn(...) in a new fiber at once; returns the
+ * coroutine. The function should not raise: errors are reported on stderr. */
+int vgl__spawn_fiber(lua_State *L, int nargs) {
+  vg_engine *e = vgl_engine(L);
+  int fidx = lua_gettop(L) - nargs;
+  luaL_checktype(L, fidx, LUA_TFUNCTION);
+  fiber *f = calloc(1, sizeof *f);
+  if (!f) return luaL_error(L, "out of memory");
+  lua_State *co = lua_newthread(L);
+  lua_pushvalue(L, -1);
+  f->ref = vgl_ref(L);
+  f->co = co;
+  f->next = fibers;
+  fibers = f;
+  e->n_fibers++;
+  /* move fn and args onto the new thread; keep the thread as the result */
+  lua_insert(L, fidx);                 /* thread below fn */
+  lua_xmove(L, co, nargs + 1);
+  resume_fiber(e, L, co, nargs);
+  return 1;                            /* the thread */
+}
+
+static int l_go(lua_State *L) { return vgl__spawn_fiber(L, lua_gettop(L) - 1); }
+
+/* vg.core.suspend(): parks the running fiber until vg.core.wake(co, ...).
+ * Returns the values given to wake. Lua builds vg.wait on these two. */
+static int suspend_k(lua_State *L, int status, lua_KContext ctx) {
+  (void)status; (void)ctx;
+  fiber *f = fiber_of(L);
+  if (f) f->waiting = WAIT_NONE;
+  return lua_gettop(L);
+}
+
+static int l_suspend(lua_State *L) {
+  if (!vgl__in_fiber(L)) return luaL_error(L, "suspend: not inside a task or vg.go fiber");
+  fiber_of(L)->waiting = WAIT_SUSPEND;
+  lua_settop(L, 0);
+  return lua_yieldk(L, 0, 0, suspend_k);
+}
+
+typedef struct wake_req { vg_engine *e; lua_State *co; int ref; int argref; } wake_req;
+
+static void wake_cb(void *ud) {
+  wake_req *w = ud;
+  vg_engine *e = w->e;
+  lua_State *L = e->L;
+  fiber *f = fiber_of(w->co);
+  if (!e->closing && f && f->waiting == WAIT_SUSPEND && lua_status(w->co) == LUA_YIELD) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, w->argref);
+    int n = (int)lua_rawlen(L, -1);
+    luaL_checkstack(w->co, n + 1, "wake");
+    for (int i = 1; i <= n; i++) {
+      lua_rawgeti(L, -1, i);
+      lua_xmove(L, w->co, 1);
+    }
+    lua_pop(L, 1);
+    e->loop_depth++;
+    resume_fiber(e, e->L, w->co, n);
+    e->loop_depth--;
+  }
+  vgl_unref(L, w->argref);
+  vgl_unref(L, w->ref);
+  free(w);
+}
+
+/* vg.core.wake(co, ...): resumes a suspended fiber soon (never re-entrantly). */
+static int l_wake(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  lua_State *co = lua_tothread(L, 1);
+  luaL_argcheck(L, co != NULL, 1, "coroutine expected");
+  if (!fiber_of(co)) return 0;  /* already finished: nothing to wake */
+  int n = lua_gettop(L) - 1;
+  lua_createtable(L, n, 0);
+  for (int i = 1; i <= n; i++) {
+    lua_pushvalue(L, i + 1);
+    lua_rawseti(L, -2, i);
+  }
+  wake_req *w = malloc(sizeof *w);
+  if (!w) return luaL_error(L, "out of memory");
+  w->e = e;
+  w->co = co;
+  w->argref = vgl_ref(L);
+  lua_pushvalue(L, 1);
+  w->ref = vgl_ref(L);
+  vg_run_on_loop(e, wake_cb, w);
+  return 0;
+}
+
+static int l_in_fiber(lua_State *L) {
+  lua_pushboolean(L, vgl__in_fiber(L));
+  return 1;
+}
+
+static int l_running_fiber(lua_State *L) {
+  if (!vgl__in_fiber(L)) return 0;
+  lua_pushthread(L);
+  return 1;
+}
+
+/* Completing resumes the fiber from a loop callback; the wait finishes
+ * in await_k on the fiber's own stack. */
+void vgl_await_complete(vgl_await *a) {
+  if (a->done) return;
+  a->done = 1;
+  vg_engine *e = a->e;
+  if (a->co && !e->closing) {
+    e->loop_depth++;
+    resume_fiber(e, e->L, a->co, 0);
+    e->loop_depth--;
+  }
+}
+
+void vgl_await_fail(vgl_await *a, const char *message) {
+  if (a->done) return;
+  a->failed = 1;
+  free(a->errmsg);
+  a->errmsg = vg__strdup(message ? message : "failed");
+  vgl_await_complete(a);
+}
+
+static void cancel_await(vgl_await *a) {
+  if (a->done || a->cancel_asked) return;
+  a->cancel_asked = 1;
+  a->cancelled = 1;
+  if (!a->errmsg) a->errmsg = vg__strdup("cancelled");
+  if (a->cancel) a->cancel(a->data);
+}
+
+void vgl__cancel_all_awaits(vg_engine *e) {
+  /* cancel() may complete (and free) awaits: walk a snapshot of ids */
+  int n = e->n_awaits;
+  if (n == 0) return;
+  vgl_await **snap = malloc(sizeof *snap * (size_t)n);
+  if (!snap) return;
+  int i = 0;
+  for (vgl_await *a = e->awaits; a && i < n; a = a->next) snap[i++] = a;
+  for (int k = 0; k < i; k++) {
+    /* still linked? */
+    int live = 0;
+    for (vgl_await *a = e->awaits; a; a = a->next) if (a == snap[k]) { live = 1; break; }
+    if (live) cancel_await(snap[k]);
+  }
+  free(snap);
+}
+
+void vgl__cancel_fiber(vg_engine *e, lua_State *co) {
+  for (vgl_await *a = e->awaits; a; a = a->next) {
+    if (a->co == co && !a->done && !a->cancel_asked) { cancel_await(a); return; }
+  }
+}
+
+static int l_cancel_fiber(lua_State *L) {
+  lua_State *co = lua_tothread(L, 1);
+  luaL_argcheck(L, co != NULL, 1, "coroutine expected");
+  vgl__cancel_fiber(vgl_engine(L), co);
+  return 0;
+}
+
+int vgl__pending_awaits(vg_engine *e) {
+  int n = 0;
+  for (vgl_await *a = e->awaits; a; a = a->next) if (!a->done) n++;
+  return n;
+}
+
+void vgl__free_awaits(vg_engine *e) {
+  while (e->awaits) {
+    vgl_await *a = e->awaits;
+    unlink_await(a);
+    free_await(a);
+  }
+}
+
+/* ---- vg.sleep --------------------------------------------------------- */
+typedef struct sleep_req {
+  uv_timer_t timer;
+  vgl_await *a;
+  vg_engine *e;
+} sleep_req;
+
+static void sleep_closed(uv_handle_t *h) {
+  sleep_req *s = h->data;
+  s->e->handle_count--;
+  free(s);
+}
+
+static void sleep_free(void *data) {
+  sleep_req *s = data;
+  uv_close((uv_handle_t *)&s->timer, sleep_closed);
+}
+
+static void sleep_fire(uv_timer_t *t) {
+  sleep_req *s = t->data;
+  vgl_await_complete(s->a);
+}
+
+static void sleep_cancel(void *data) {
+  sleep_req *s = data;
+  uv_timer_stop(&s->timer);
+  vgl_await_complete(s->a);  /* the waiter sees the cancellation */
+}
+
+static int l_sleep(lua_State *L) {
+  double secs = luaL_checknumber(L, 1);
+  luaL_argcheck(L, secs >= 0 && secs < 1e9, 1, "seconds must be >= 0");
+  vg_engine *e = vgl_engine(L);
+  check_can_wait(L, e);
+  sleep_req *s = calloc(1, sizeof *s);
+  if (!s) return luaL_error(L, "out of memory");
+  s->e = e;
+  uv_timer_init(e->loop, &s->timer);
+  s->timer.data = s;
+  vg__handle_opened(e);
+  s->a = vgl_await_new(L, NULL, sleep_cancel, sleep_free, s);
+  uv_timer_start(&s->timer, sleep_fire, (uint64_t)(secs * 1000.0 + 0.5), 0);
+  return vgl_await_yield(L, s->a);
+}
+
+/* ---- vg.spawn --------------------------------------------------------- */
+typedef struct buf { char *p; size_t n, cap; } buf;
+
+typedef struct spawn_req {
+  vg_engine *e;
+  vgl_await *a;
+  uv_process_t proc;
+  uv_pipe_t out, err, in;
+  buf bout, berr;
+  char *input; size_t input_len;
+  uv_write_t wreq;
+  int open_handles;
+  int exited, eof_out, eof_err;
+  int64_t code;
+  int term_signal;
+  int started;
+} spawn_req;
+
+static void spawn_handle_closed(uv_handle_t *h) {
+  spawn_req *r = h->data;
+  r->e->handle_count--;
+  if (--r->open_handles == 0) {
+    free(r->bout.p);
+    free(r->berr.p);
+    free(r->input);
+    free(r);
+  }
+}
+
+static void spawn_free(void *data) {
+  spawn_req *r = data;
+  int n = 0;
+  if (r->started) {
+    uv_handle_t *hs[] = { (uv_handle_t *)&r->proc, (uv_handle_t *)&r->out, (uv_handle_t *)&r->err, (uv_handle_t *)&r->in };
+    for (int i = 0; i < 4; i++) if (!uv_is_closing(hs[i])) { uv_close(hs[i], spawn_handle_closed); n++; }
+  }
+  if (n == 0 && r->open_handles == 0) { free(r->bout.p); free(r->berr.p); free(r->input); free(r); }
+}
+
+static void maybe_done(spawn_req *r) {
+  if (r->exited && r->eof_out && r->eof_err) vgl_await_complete(r->a);
+}
+
+static void alloc_cb(uv_handle_t *h, size_t suggested, uv_buf_t *b) {
+  (void)h;
+  b->base = malloc(suggested);
+  b->len = b->base ? suggested : 0;
+}
+
+static void buf_append(buf *b, const char *p, size_t n) {
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap * 2 : 4096;
+    while (cap < b->n + n + 1) cap *= 2;
+    char *np = realloc(b->p, cap);
+    if (!np) return;
+    b->p = np; b->cap = cap;
+  }
+  memcpy(b->p + b->n, p, n);
+  b->n += n;
+}
+
+static void read_cb(uv_stream_t *s, ssize_t nread, const uv_buf_t *b) {
+  spawn_req *r = s->data;
+  int is_out = (s == (uv_stream_t *)&r->out);
+  if (nread > 0) buf_append(is_out ? &r->bout : &r->berr, b->base, (size_t)nread);
+  free(b->base);
+  if (nread < 0) {
+    uv_read_stop(s);
+    if (is_out) r->eof_out = 1; else r->eof_err = 1;
+    maybe_done(r);
+  }
+}
+
+static void exit_cb(uv_process_t *p, int64_t status, int sig) {
+  spawn_req *r = p->data;
+  r->exited = 1;
+  r->code = status;
+  r->term_signal = sig;
+  maybe_done(r);
+}
+
+static void write_cb(uv_write_t *w, int status) {
+  spawn_req *r = w->data;
+  (void)status;
+  if (!uv_is_closing((uv_handle_t *)&r->in)) uv_close((uv_handle_t *)&r->in, spawn_handle_closed);
+}
+
+static void spawn_cancel(void *data) {
+  spawn_req *r = data;
+  if (!r->exited) uv_process_kill(&r->proc, SIGTERM);
+}
+
+static int spawn_push(lua_State *L, void *data) {
+  spawn_req *r = data;
+  lua_createtable(L, 0, 4);
+  lua_pushinteger(L, r->term_signal ? 128 + r->term_signal : r->code);
+  lua_setfield(L, -2, "code");
+  if (r->term_signal) { lua_pushinteger(L, r->term_signal); lua_setfield(L, -2, "signal"); }
+  lua_pushlstring(L, r->bout.p ? r->bout.p : "", r->bout.n);
+  lua_setfield(L, -2, "stdout");
+  lua_pushlstring(L, r->berr.p ? r->berr.p : "", r->berr.n);
+  lua_setfield(L, -2, "stderr");
+  return 1;
+}
+
+/* vg.spawn(cmd, args, opts) -> {code=, stdout=, stderr=} | nil, err, code */
+static int l_spawn(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  const char *cmd = luaL_checkstring(L, 1);
+  check_can_wait(L, e);
+  int nargs = lua_istable(L, 2) ? (int)lua_rawlen(L, 2) : 0;
+  const char *cwd = NULL;
+  size_t input_len = 0;
+  const char *input = NULL;
+  if (lua_istable(L, 3)) {
+    lua_getfield(L, 3, "cwd"); cwd = lua_tostring(L, -1); lua_pop(L, 1);
+    lua_getfield(L, 3, "stdin"); input = lua_tolstring(L, -1, &input_len); lua_pop(L, 1);
+  }
+  char **argv = calloc((size_t)nargs + 2, sizeof *argv);
+  if (!argv) return luaL_error(L, "out of memory");
+  argv[0] = (char *)cmd;
+  for (int i = 1; i <= nargs; i++) {
+    lua_rawgeti(L, 2, i);
+    argv[i] = (char *)lua_tostring(L, -1);  /* anchored in the args table */
+    lua_pop(L, 1);
+    if (!argv[i]) { free(argv); return luaL_argerror(L, 2, "arguments must be strings"); }
+  }
+  spawn_req *r = calloc(1, sizeof *r);
+  if (!r) { free(argv); return luaL_error(L, "out of memory"); }
+  r->e = e;
+  if (input) { r->input = malloc(input_len + 1); memcpy(r->input, input, input_len); r->input_len = input_len; }
+  uv_pipe_init(e->loop, &r->out, 0);
+  uv_pipe_init(e->loop, &r->err, 0);
+  uv_pipe_init(e->loop, &r->in, 0);
+  r->out.data = r->err.data = r->in.data = r->proc.data = r;
+  uv_stdio_container_t stdio[3];
+  stdio[0].flags = input ? (UV_CREATE_PIPE | UV_READABLE_PIPE) : UV_IGNORE;
+  stdio[0].data.stream = (uv_stream_t *)&r->in;
+  stdio[1].flags = UV_CREATE_PIPE | UV_WRITABLE_PIPE;
+  stdio[1].data.stream = (uv_stream_t *)&r->out;
+  stdio[2].flags = UV_CREATE_PIPE | UV_WRITABLE_PIPE;
+  stdio[2].data.stream = (uv_stream_t *)&r->err;
+  uv_process_options_t o;
+  memset(&o, 0, sizeof o);
+  o.file = cmd;
+  o.args = argv;
+  o.cwd = cwd;
+  o.exit_cb = exit_cb;
+  o.stdio = stdio;
+  o.stdio_count = 3;
+  int rc = uv_spawn(e->loop, &r->proc, &o);
+  free(argv);
+  r->started = 1;
+  r->open_handles = 4;
+  e->handle_count += 4;
+  if (rc != 0) {
+    spawn_free(r);
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", cmd, uv_strerror(rc));
+    lua_pushstring(L, uv_err_name(rc));
+    return 3;
+  }
+  uv_read_start((uv_stream_t *)&r->out, alloc_cb, read_cb);
+  uv_read_start((uv_stream_t *)&r->err, alloc_cb, read_cb);
+  if (input) {
+    uv_buf_t b = uv_buf_init(r->input, (unsigned)r->input_len);
+    r->wreq.data = r;
+    uv_write(&r->wreq, (uv_stream_t *)&r->in, &b, 1, write_cb);
+  }
+  r->a = vgl_await_new(L, spawn_push, spawn_cancel, spawn_free, r);
+  return vgl_await_yield(L, r->a);
+}
+
+/* ---- vgl_work: the libuv thread pool ------------------------------------ */
+typedef struct work_req {
+  uv_work_t req;
+  vgl_await *a;
+  void (*work)(void *);
+  vgl_push_fn push;
+  void (*free_data)(void *);
+  void *data;
+  int finished;
+} work_req;
+
+static void work_run(uv_work_t *w) {
+  work_req *r = w->data;
+  r->work(r->data);
+}
+
+static void work_after(uv_work_t *w, int status) {
+  work_req *r = w->data;
+  r->finished = 1;
+  /* events the work posted arrive before its completion */
+  vg__events_drain(r->a->e);
+  if (status == UV_ECANCELED) vgl_await_fail(r->a, "cancelled");
+  else vgl_await_complete(r->a);
+}
+
+static int work_push(lua_State *L, void *data) {
+  work_req *r = data;
+  return r->push ? r->push(L, r->data) : 0;
+}
+
+static void work_cancel(void *data) {
+  work_req *r = data;
+  uv_cancel((uv_req_t *)&r->req);  /* only stops work not yet started */
+}
+
+static void work_free(void *data) {
+  work_req *r = data;
+  if (r->free_data) r->free_data(r->data);
+  free(r);
+}
+
+int vgl_work(lua_State *L, void (*work)(void *), vgl_push_fn push, void (*free_data)(void *), void *data) {
+  vg_engine *e = vgl_engine(L);
+  if (!vgl__in_fiber(L) && e->loop_depth > 0 && free_data) free_data(data);
+  check_can_wait(L, e);
+  work_req *r = calloc(1, sizeof *r);
+  if (!r) { if (free_data) free_data(data); return luaL_error(L, "out of memory"); }
+  r->work = work; r->push = push; r->free_data = free_data; r->data = data;
+  r->req.data = r;
+  r->a = vgl_await_new(L, work_push, work_cancel, work_free, r);
+  int rc = uv_queue_work(e->loop, &r->req, work_run, work_after);
+  if (rc != 0) vgl_await_fail(r->a, uv_strerror(rc));
+  return vgl_await_yield(L, r->a);
+}
+
+void vgl__register_await_functions(lua_State *L) {
+  static const luaL_Reg fns[] = {
+    {"go", l_go},
+    {"suspend", l_suspend},
+    {"wake", l_wake},
+    {"in_fiber", l_in_fiber},
+    {"running_fiber", l_running_fiber},
+    {"cancel_fiber", l_cancel_fiber},
+    {"sleep", l_sleep},
+    {"spawn", l_spawn},
+    {NULL, NULL},
+  };
+  luaL_setfuncs(L, fns, 0);
+}

@@ -1,0 +1,256 @@
+/* engine.c: the engine context. It owns (or borrows) the libuv loop and the
+ * main lua_State, installs the signal handling that turns SIGINT/SIGTERM into
+ * task cancellation, and shuts everything down in order: handles, loop, Lua. */
+#include "engine_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+char *vg__strdup(const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s) + 1;
+  char *d = malloc(n);
+  if (d) memcpy(d, s, n);
+  return d;
+}
+
+double vg__now(void) {
+  struct timeval tv;
+  gettimeofday(&tv, NULL);
+  return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+void vg__handle_opened(vg_engine *e) { e->handle_count++; }
+
+/* The engine that owns a signal handler. A process has one program engine
+ * that handles signals; embedders may create more without signals. */
+static vg_engine *signal_engine;
+static struct sigaction old_int, old_term;
+
+static void on_signal(int sig) {
+  vg_engine *e = signal_engine;
+  (void)sig;
+  if (!e) return;
+  if (e->interrupted) {
+    /* a second Ctrl-C while cancelling: give up at once */
+    static const char msg[] = "\nvgrun: interrupted again, exiting\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    _exit(130);
+  }
+  e->interrupted = 1;
+  /* Lua code running outside the loop (a busy script, a REPL chunk) is
+   * stopped through a hook, as lua.c does; the loop side is woken up. */
+  if (e->hook_armed) vgl__interrupt_hook_arm(e);
+  uv_async_send(&e->wake);  /* async-signal-safe */
+}
+
+static void on_wake(uv_async_t *h) {
+  vg_engine *e = h->data;
+  if (e->interrupted && !e->cancel_pending) {
+    e->cancel_pending = 1;
+    vg_engine_cancel_all(e);
+  }
+  vg__events_drain(e);
+}
+
+void vg__handle_closed(uv_handle_t *h) {
+  vg_engine *e = h->data;
+  if (e) e->handle_count--;
+}
+
+vg_engine *vg_engine_new(const vg_engine_options *opts) {
+  vg_engine_options defaults = {0};
+  if (!opts) opts = &defaults;
+  vg_engine *e = calloc(1, sizeof *e);
+  if (!e) return NULL;
+  e->lua_dispatch_ref = LUA_NOREF;
+  e->next_listener_id = 1;
+  pthread_mutex_init(&e->post_lock, NULL);
+
+  if (opts->loop) {
+    e->loop = opts->loop;
+  } else {
+    if (uv_loop_init(&e->own_loop) != 0) { free(e); return NULL; }
+    e->loop = &e->own_loop;
+    e->owns_loop = 1;
+  }
+  uv_async_init(e->loop, &e->wake, on_wake);
+  e->wake.data = e;
+  vg__handle_opened(e);
+  /* the wake handle must not keep the loop alive on its own */
+  uv_unref((uv_handle_t *)&e->wake);
+
+  vg__resolve_state_dir(e, opts->state_dir);
+
+  for (int i = 0; vg_builtin_stages[i]; i++) vg_register_stage(e, vg_builtin_stages[i]);
+
+  if (opts->L) {
+    e->L = opts->L;
+  } else {
+    e->L = luaL_newstate();
+    if (!e->L) { fprintf(stderr, "vgrun: cannot create a Lua state (out of memory)\n"); vg_engine_free(e); return NULL; }
+    e->owns_L = 1;
+    luaL_openlibs(e->L);
+  }
+  vgl__setup_state(e, e->L);
+
+  if (opts->install_signals && !signal_engine) {
+    signal_engine = e;
+    e->install_signals = 1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    signal(SIGPIPE, SIG_IGN);
+  }
+  return e;
+}
+
+static void close_walk_cb(uv_handle_t *h, void *arg) {
+  (void)arg;
+  if (!uv_is_closing(h)) uv_close(h, NULL);
+}
+
+void vg_engine_free(vg_engine *e) {
+  if (!e || e->closing) return;
+  e->closing = 1;
+  if (e->install_signals) {
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    signal_engine = NULL;
+  }
+  /* Anything still waiting is cancelled, and operations in flight (work on
+   * a thread) are let finish, so nothing runs on freed memory. */
+  vgl__cancel_all_awaits(e);
+  while (vgl__pending_awaits(e) > 0 && uv_run(e->loop, UV_RUN_ONCE) != 0) {}
+  vg__events_drain(e);
+  vgl__free_awaits(e);
+  uv_run(e->loop, UV_RUN_NOWAIT);
+  uv_close((uv_handle_t *)&e->wake, vg__handle_closed);
+  if (e->owns_loop) {
+    while (uv_loop_close(e->loop) == UV_EBUSY) {
+      uv_walk(e->loop, close_walk_cb, NULL);
+      uv_run(e->loop, UV_RUN_DEFAULT);
+    }
+  } else {
+    uv_run(e->loop, UV_RUN_NOWAIT);
+  }
+  if (e->L && e->lua_dispatch_ref != LUA_NOREF) {
+    luaL_unref(e->L, LUA_REGISTRYINDEX, e->lua_dispatch_ref);
+    e->lua_dispatch_ref = LUA_NOREF;
+  }
+  if (e->owns_L && e->L) lua_close(e->L);
+  e->L = NULL;
+  vg__events_free(e);
+  free(e->stages);
+  free(e->last_error);
+  pthread_mutex_destroy(&e->post_lock);
+  free(e);
+}
+
+uv_loop_t *vg_engine_loop(vg_engine *e) { return e->loop; }
+lua_State *vg_engine_lua(vg_engine *e) { return e->L; }
+const char *vg_engine_state_dir(vg_engine *e) { return e->state_dir; }
+const char *vg_engine_last_error(vg_engine *e) { return e->last_error ? e->last_error : ""; }
+int vg_engine_interrupted(vg_engine *e) { return e->interrupted != 0; }
+int vg_engine_ref_count(vg_engine *e) { return e->ref_count; }
+
+int vg_engine_handle_count(vg_engine *e) {
+  /* the wake handle lives as long as the engine */
+  return e->handle_count - (e->closing ? 0 : 1);
+}
+
+int vg__run_loop_once(vg_engine *e) {
+  e->loop_depth++;
+  int r = uv_run(e->loop, UV_RUN_ONCE);
+  e->loop_depth--;
+  return r;
+}
+
+void vg_engine_cancel_all(vg_engine *e) {
+  lua_State *L = e->L;
+  /* Lua marks its tasks cancelled first, so a waiter that wakes up with
+   * "cancelled" finds its task in that state. */
+  if (L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, "vg.cancel_all");
+    if (lua_isfunction(L, -1)) {
+      if (vgl_pcall(L, 0, 0) != LUA_OK) {
+        fprintf(stderr, "vgrun: while cancelling: %s\n", lua_tostring(L, -1));
+        lua_pop(L, 1);
+      }
+    } else {
+      lua_pop(L, 1);
+    }
+  }
+  vgl__cancel_all_awaits(e);
+}
+
+static void set_last_error(vg_engine *e, const char *msg) {
+  free(e->last_error);
+  e->last_error = vg__strdup(msg);
+}
+
+/* Runs the chunk on top of the stack with `nargs` arguments below it,
+ * interruptible by SIGINT, then runs the loop until background tasks end. */
+static int run_chunk(vg_engine *e, int nargs) {
+  lua_State *L = e->L;
+  e->hook_armed = 1;
+  int st = vgl_pcall(L, nargs, 0);
+  e->hook_armed = 0;
+  lua_sethook(L, NULL, 0, 0);
+  if (st != LUA_OK) {
+    set_last_error(e, lua_tostring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)");
+    lua_pop(L, 1);
+    return e->interrupted ? 130 : 1;
+  }
+  /* tasks started with p:start() and never waited for still finish */
+  while (e->n_fibers > 0 && uv_loop_alive(e->loop)) vg__run_loop_once(e);
+  return e->interrupted ? 130 : 0;
+}
+
+int vg_engine_run_file(vg_engine *e, const char *path, int argc, char **argv) {
+  lua_State *L = e->L;
+  lua_createtable(L, argc, 1);
+  for (int i = 0; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i);
+  }
+  lua_setglobal(L, "arg");
+  if (luaL_loadfile(L, path) != LUA_OK) {
+    set_last_error(e, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    return 1;
+  }
+  for (int i = 1; i < argc; i++) lua_pushstring(L, argv[i]);
+  return run_chunk(e, argc > 1 ? argc - 1 : 0);
+}
+
+int vg_engine_run_string(vg_engine *e, const char *chunk, const char *chunkname) {
+  lua_State *L = e->L;
+  if (luaL_loadbuffer(L, chunk, strlen(chunk), chunkname ? chunkname : "=(string)") != LUA_OK) {
+    set_last_error(e, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    return 1;
+  }
+  return run_chunk(e, 0);
+}
+
+void vg_run_on_loop(vg_engine *e, void (*fn)(void *ud), void *ud) {
+  vg_posted *p = calloc(1, sizeof *p);
+  if (!p) return;
+  p->fn = fn;
+  p->ud = ud;
+  pthread_mutex_lock(&e->post_lock);
+  if (e->posted_tail) e->posted_tail->next = p; else e->posted_head = p;
+  e->posted_tail = p;
+  pthread_mutex_unlock(&e->post_lock);
+  uv_async_send(&e->wake);
+}

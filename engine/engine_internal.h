@@ -1,0 +1,100 @@
+/* engine_internal.h: the engine context shared by the files of engine/.
+ * Not installed, not for stages: they use vg.h and vg_lua.h. */
+#pragma once
+
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include "vg.h"
+#include "vg_lua.h"
+
+typedef struct vg_listener {
+  int id;
+  char *type;            /* NULL = all */
+  vg_listener_fn fn;
+  void *ud;
+} vg_listener;
+
+/* One item posted to the loop thread: an event copy or a function call. */
+typedef struct vg_posted {
+  struct vg_posted *next;
+  void (*fn)(void *ud);  /* NULL: it is an event */
+  void *ud;
+  char *type, *task_id, *stage, *message;
+  double progress, time;
+  cJSON *data;
+} vg_posted;
+
+struct vg_engine {
+  uv_loop_t *loop;
+  uv_loop_t own_loop;
+  int owns_loop;
+  lua_State *L;
+  int owns_L;
+  char state_dir[PATH_MAX];
+
+  uv_async_t wake;             /* drains `posted`, handles signals */
+  pthread_mutex_t post_lock;
+  vg_posted *posted_head, *posted_tail;
+
+  vg_listener *listeners;
+  int n_listeners, cap_listeners, next_listener_id;
+  int lua_dispatch_ref;        /* vg.events dispatch function, or LUA_NOREF */
+  FILE *events_file;
+  int events_file_owned;
+
+  const vg_stage_def **stages;
+  int n_stages, cap_stages;
+
+  struct vgl_await *awaits;    /* pending awaits (doubly linked) */
+  int n_awaits;
+  int n_fibers;                /* live fibers (coroutines we resume) */
+  int loop_depth;              /* > 0 while inside uv_run */
+  int ref_count;               /* live vgl_ref refs */
+  int handle_count;            /* open uv handles the engine created */
+
+  int install_signals;
+  volatile sig_atomic_t interrupted;   /* a SIGINT/SIGTERM arrived */
+  volatile sig_atomic_t hook_armed;    /* Lua code runs outside the loop */
+  int cancel_pending;
+  char *last_error;
+  int closing;
+};
+
+/* engine.c */
+void vg__handle_opened(vg_engine *e);
+void vg__handle_closed(uv_handle_t *h);   /* close callback; h->data = engine or request owning it */
+int vg__run_loop_once(vg_engine *e);
+
+/* luabridge.c */
+void vgl__setup_state(vg_engine *e, lua_State *L);
+int vgl__open_core(lua_State *L);
+void vgl__setup_json(lua_State *L);
+cJSON *vgl__to_json_ex(lua_State *L, int idx, int lenient, char *err, size_t errlen);
+void vgl__interrupt_hook_arm(vg_engine *e);
+
+/* await.c */
+void vgl__cancel_all_awaits(vg_engine *e);
+void vgl__cancel_fiber(vg_engine *e, lua_State *co);
+void vgl__free_awaits(vg_engine *e);
+int vgl__pending_awaits(vg_engine *e);
+int vgl__spawn_fiber(lua_State *L, int nargs);
+int vgl__in_fiber(lua_State *L);
+void vgl__register_await_functions(lua_State *L);
+
+/* events.c */
+void vg__events_drain(vg_engine *e);
+void vg__events_free(vg_engine *e);
+void vgl__register_event_functions(lua_State *L);
+
+/* state.c */
+void vg__resolve_state_dir(vg_engine *e, const char *explicit_dir);
+int vg_task_id_valid(const char *id);
+void vgl__register_state_functions(lua_State *L);
+
+/* stage.c */
+void vgl__register_stage_functions(lua_State *L);
+
+/* util */
+char *vg__strdup(const char *s);
+double vg__now(void);

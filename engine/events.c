@@ -1,0 +1,251 @@
+/* events.c: the event bus. Listeners in C (vg_on) and one bridge to the
+ * Lua listeners (lua/vg/events.lua); events from worker threads are copied
+ * into a queue under a mutex and delivered on the loop thread in order
+ * (GStreamer's bus), draining the whole queue per wake-up because several
+ * uv_async_send calls fold into one callback. */
+#include "engine_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int vg_on(vg_engine *e, const char *type, vg_listener_fn fn, void *ud) {
+  if (!fn) return 0;
+  if (e->n_listeners == e->cap_listeners) {
+    int cap = e->cap_listeners ? e->cap_listeners * 2 : 8;
+    vg_listener *nl = realloc(e->listeners, sizeof *nl * (size_t)cap);
+    if (!nl) return 0;
+    e->listeners = nl;
+    e->cap_listeners = cap;
+  }
+  vg_listener *l = &e->listeners[e->n_listeners++];
+  l->id = e->next_listener_id++;
+  l->type = (type && strcmp(type, "*") != 0) ? vg__strdup(type) : NULL;
+  l->fn = fn;
+  l->ud = ud;
+  return l->id;
+}
+
+void vg_off(vg_engine *e, int id) {
+  for (int i = 0; i < e->n_listeners; i++) {
+    if (e->listeners[i].id != id) continue;
+    free(e->listeners[i].type);
+    memmove(&e->listeners[i], &e->listeners[i + 1], sizeof *e->listeners * (size_t)(e->n_listeners - i - 1));
+    e->n_listeners--;
+    return;
+  }
+}
+
+void vg_emit(vg_engine *e, const vg_event *ev) {
+  /* dispatch over a snapshot: listeners may subscribe or unsubscribe */
+  int n = e->n_listeners;
+  if (n == 0) return;
+  vg_listener stack_snap[16];
+  vg_listener *snap = n <= 16 ? stack_snap : malloc(sizeof *snap * (size_t)n);
+  if (!snap) return;
+  memcpy(snap, e->listeners, sizeof *snap * (size_t)n);
+  for (int i = 0; i < n; i++) {
+    /* skip those removed by an earlier listener of this event */
+    int live = 0;
+    for (int k = 0; k < e->n_listeners; k++) if (e->listeners[k].id == snap[i].id) { live = 1; break; }
+    if (!live) continue;
+    if (snap[i].type && strcmp(snap[i].type, ev->type) != 0) continue;
+    snap[i].fn(ev, snap[i].ud);
+  }
+  if (snap != stack_snap) free(snap);
+}
+
+void vg_post(vg_engine *e, const vg_event *ev) {
+  vg_posted *p = calloc(1, sizeof *p);
+  if (!p) return;
+  p->type = vg__strdup(ev->type ? ev->type : "message");
+  p->task_id = vg__strdup(ev->task_id);
+  p->stage = vg__strdup(ev->stage);
+  p->message = vg__strdup(ev->message);
+  p->progress = ev->progress;
+  p->time = ev->time > 0 ? ev->time : vg__now();
+  p->data = ev->data ? cJSON_Duplicate(ev->data, 1) : NULL;
+  pthread_mutex_lock(&e->post_lock);
+  if (e->posted_tail) e->posted_tail->next = p; else e->posted_head = p;
+  e->posted_tail = p;
+  pthread_mutex_unlock(&e->post_lock);
+  uv_async_send(&e->wake);
+}
+
+static void free_posted(vg_posted *p) {
+  free(p->type); free(p->task_id); free(p->stage); free(p->message);
+  cJSON_Delete(p->data);
+  free(p);
+}
+
+void vg__events_drain(vg_engine *e) {
+  for (;;) {
+    pthread_mutex_lock(&e->post_lock);
+    vg_posted *p = e->posted_head;
+    e->posted_head = e->posted_tail = NULL;
+    pthread_mutex_unlock(&e->post_lock);
+    if (!p) return;
+    while (p) {
+      vg_posted *next = p->next;
+      if (p->fn) {
+        e->loop_depth++;
+        if (!e->closing) p->fn(p->ud);
+        else p->fn(p->ud);   /* callbacks free their own data */
+        e->loop_depth--;
+      } else if (!e->closing) {
+        vg_event ev = { p->type, p->task_id, p->stage, p->progress, p->message, p->time, p->data };
+        e->loop_depth++;
+        vg_emit(e, &ev);
+        e->loop_depth--;
+      }
+      free_posted(p);
+      p = next;
+    }
+  }
+}
+
+void vg__events_free(vg_engine *e) {
+  pthread_mutex_lock(&e->post_lock);
+  vg_posted *p = e->posted_head;
+  e->posted_head = e->posted_tail = NULL;
+  pthread_mutex_unlock(&e->post_lock);
+  while (p) { vg_posted *n = p->next; free_posted(p); p = n; }
+  for (int i = 0; i < e->n_listeners; i++) free(e->listeners[i].type);
+  free(e->listeners);
+  e->listeners = NULL;
+  e->n_listeners = 0;
+  if (e->events_file && e->events_file_owned) fclose(e->events_file);
+  else if (e->events_file) fflush(e->events_file);
+  e->events_file = NULL;
+}
+
+cJSON *vg_event_to_json(const vg_event *ev) {
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddStringToObject(o, "type", ev->type ? ev->type : "");
+  if (ev->task_id) cJSON_AddStringToObject(o, "task_id", ev->task_id); else cJSON_AddNullToObject(o, "task_id");
+  if (ev->stage) cJSON_AddStringToObject(o, "stage", ev->stage); else cJSON_AddNullToObject(o, "stage");
+  if (ev->progress >= 0) cJSON_AddNumberToObject(o, "progress", ev->progress); else cJSON_AddNullToObject(o, "progress");
+  if (ev->message) cJSON_AddStringToObject(o, "message", ev->message); else cJSON_AddNullToObject(o, "message");
+  cJSON_AddNumberToObject(o, "time", ev->time);
+  if (ev->data) cJSON_AddItemToObject(o, "data", cJSON_Duplicate(ev->data, 1));
+  return o;
+}
+
+static void file_listener(const vg_event *ev, void *ud) {
+  vg_engine *e = ud;
+  if (!e->events_file) return;
+  cJSON *o = vg_event_to_json(ev);
+  char *s = cJSON_PrintUnformatted(o);
+  cJSON_Delete(o);
+  if (s) {
+    fputs(s, e->events_file);
+    fputc('\n', e->events_file);
+    fflush(e->events_file);
+    cJSON_free(s);
+  }
+}
+
+int vg_events_to_file(vg_engine *e, const char *path) {
+  FILE *f;
+  int owned = 1;
+  if (strcmp(path, "-") == 0) { f = stdout; owned = 0; }
+  else f = fopen(path, "w");
+  if (!f) return -1;
+  if (e->events_file && e->events_file_owned) fclose(e->events_file);
+  else vg_on(e, "*", file_listener, e);
+  e->events_file = f;
+  e->events_file_owned = owned;
+  return 0;
+}
+
+/* ---- the Lua side --------------------------------------------------------- */
+static void push_event(lua_State *L, const vg_event *ev) {
+  lua_createtable(L, 0, 7);
+  lua_pushstring(L, ev->type); lua_setfield(L, -2, "type");
+  if (ev->task_id) { lua_pushstring(L, ev->task_id); lua_setfield(L, -2, "task_id"); }
+  if (ev->stage) { lua_pushstring(L, ev->stage); lua_setfield(L, -2, "stage"); }
+  if (ev->progress >= 0) { lua_pushnumber(L, ev->progress); lua_setfield(L, -2, "progress"); }
+  if (ev->message) { lua_pushstring(L, ev->message); lua_setfield(L, -2, "message"); }
+  lua_pushnumber(L, ev->time); lua_setfield(L, -2, "time");
+  if (ev->data) { vgl_push_json(L, ev->data); lua_setfield(L, -2, "data"); }
+}
+
+static void lua_bridge_listener(const vg_event *ev, void *ud) {
+  vg_engine *e = ud;
+  lua_State *L = e->L;
+  if (!L || e->lua_dispatch_ref == LUA_NOREF) return;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, e->lua_dispatch_ref);
+  push_event(L, ev);
+  if (vgl_pcall(L, 1, 0) != LUA_OK) {
+    fprintf(stderr, "vgrun: event dispatch failed: %s\n", lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+}
+
+/* vg.core.set_dispatch(fn): the Lua function that receives every event. */
+static int l_set_dispatch(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  if (e->lua_dispatch_ref == LUA_NOREF) vg_on(e, "*", lua_bridge_listener, e);
+  else luaL_unref(L, LUA_REGISTRYINDEX, e->lua_dispatch_ref);
+  lua_pushvalue(L, 1);
+  /* not a counted ref: it lives as long as the engine */
+  e->lua_dispatch_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+static const char *opt_field(lua_State *L, int idx, const char *k) {
+  lua_getfield(L, idx, k);
+  const char *s = lua_tostring(L, -1);
+  lua_pop(L, 1);  /* the string stays anchored in the table */
+  return s;
+}
+
+/* vg.core.emit{type=, task_id=, stage=, progress=, message=, data=} */
+static int l_emit(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  vg_event ev;
+  memset(&ev, 0, sizeof ev);
+  ev.type = opt_field(L, 1, "type");
+  luaL_argcheck(L, ev.type != NULL, 1, "event needs a type");
+  ev.task_id = opt_field(L, 1, "task_id");
+  ev.stage = opt_field(L, 1, "stage");
+  ev.message = opt_field(L, 1, "message");
+  lua_getfield(L, 1, "progress");
+  ev.progress = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : -1;
+  lua_pop(L, 1);
+  lua_getfield(L, 1, "time");
+  ev.time = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : vg__now();
+  lua_pop(L, 1);
+  cJSON *data = NULL;
+  lua_getfield(L, 1, "data");
+  if (!lua_isnil(L, -1)) data = vgl__to_json_ex(L, -1, 1, NULL, 0);
+  lua_pop(L, 1);
+  ev.data = data;
+  vg_emit(e, &ev);
+  cJSON_Delete(data);
+  return 0;
+}
+
+static int l_events_to_file(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  if (vg_events_to_file(vgl_engine(L), path) != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+void vgl__register_event_functions(lua_State *L) {
+  static const luaL_Reg fns[] = {
+    {"set_dispatch", l_set_dispatch},
+    {"emit", l_emit},
+    {"events_to_file", l_events_to_file},
+    {NULL, NULL},
+  };
+  luaL_setfuncs(L, fns, 0);
+}

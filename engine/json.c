@@ -1,0 +1,191 @@
+/* json.c: cJSON <-> Lua. null is a sentinel (vg.null), arrays decoded from
+ * JSON carry vg.array_mt so an empty one stays [], recursion guards the C
+ * stack and the Lua stack (depth 200, luaL_checkstack). */
+#include "engine_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_DEPTH 200
+
+void vgl__setup_json(lua_State *L) {
+  lua_pushlightuserdata(L, NULL);
+  lua_setfield(L, LUA_REGISTRYINDEX, "vg.null");
+  lua_newtable(L);
+  lua_pushliteral(L, "object");
+  lua_setfield(L, -2, "__jsontype");
+  lua_setfield(L, LUA_REGISTRYINDEX, "vg.object_mt");
+  lua_newtable(L);
+  lua_pushliteral(L, "array");
+  lua_setfield(L, -2, "__jsontype");
+  lua_setfield(L, LUA_REGISTRYINDEX, "vg.array_mt");
+}
+
+static void push_json(lua_State *L, const cJSON *j, int depth) {
+  luaL_checkstack(L, 3, "JSON too deep");
+  if (depth > MAX_DEPTH) luaL_error(L, "JSON nested deeper than %d levels", MAX_DEPTH);
+  if (!j || cJSON_IsNull(j)) { lua_pushlightuserdata(L, NULL); return; }
+  if (cJSON_IsBool(j)) { lua_pushboolean(L, cJSON_IsTrue(j)); return; }
+  if (cJSON_IsNumber(j)) {
+    double d = j->valuedouble;
+    if (d == floor(d) && fabs(d) < 9007199254740992.0) lua_pushinteger(L, (lua_Integer)d);
+    else lua_pushnumber(L, d);
+    return;
+  }
+  if (cJSON_IsString(j)) { lua_pushstring(L, j->valuestring); return; }
+  if (cJSON_IsArray(j)) {
+    lua_createtable(L, cJSON_GetArraySize(j), 0);
+    int i = 1;
+    for (const cJSON *c = j->child; c; c = c->next) {
+      push_json(L, c, depth + 1);
+      lua_rawseti(L, -2, i++);
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, "vg.array_mt");
+    lua_setmetatable(L, -2);
+    return;
+  }
+  if (cJSON_IsObject(j)) {
+    lua_createtable(L, 0, cJSON_GetArraySize(j));
+    for (const cJSON *c = j->child; c; c = c->next) {
+      push_json(L, c, depth + 1);
+      lua_setfield(L, -2, c->string ? c->string : "");
+    }
+    return;
+  }
+  lua_pushnil(L); /* cJSON_Raw / invalid: nothing sensible */
+}
+
+void vgl_push_json(lua_State *L, const cJSON *json) { push_json(L, json, 0); }
+
+typedef struct conv {
+  lua_State *L;
+  int lenient;
+  char *err;
+  size_t errlen;
+  char path[512];
+} conv;
+
+static cJSON *fail(conv *c, const char *what) {
+  if (c->err && c->err[0] == '\0')
+    snprintf(c->err, c->errlen, "%s%s%s", c->path[0] ? c->path : "", c->path[0] ? ": " : "", what);
+  return NULL;
+}
+
+static int is_array(lua_State *L, int idx, lua_Integer *n_out) {
+  lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+  lua_Integer count = 0;
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    lua_pop(L, 1);
+    if (!lua_isinteger(L, -1)) { lua_pop(L, 1); return 0; }
+    lua_Integer k = lua_tointeger(L, -1);
+    if (k < 1 || k > n) { lua_pop(L, 1); return 0; }
+    count++;
+  }
+  *n_out = n;
+  return count == n;
+}
+
+static cJSON *to_json(conv *c, int idx, int depth);
+
+static cJSON *table_to_json(conv *c, int idx, int depth) {
+  lua_State *L = c->L;
+  int jsontype = 0; /* 0 guess, 1 object, 2 array */
+  if (lua_getmetatable(L, idx)) {
+    lua_getfield(L, -1, "__jsontype");
+    const char *t = lua_tostring(L, -1);
+    if (t && strcmp(t, "array") == 0) jsontype = 2;
+    else if (t && strcmp(t, "object") == 0) jsontype = 1;
+    lua_pop(L, 2);
+  }
+  lua_Integer n = 0;
+  int arr = is_array(L, idx, &n);
+  if (jsontype == 2 || (jsontype == 0 && arr && n > 0)) {
+    if (!arr) return fail(c, "table marked as array has non-sequence keys");
+    cJSON *a = cJSON_CreateArray();
+    size_t plen = strlen(c->path);
+    for (lua_Integer i = 1; i <= n; i++) {
+      snprintf(c->path + plen, sizeof c->path - plen, "[%lld]", (long long)i);
+      lua_rawgeti(L, idx, i);
+      cJSON *v = to_json(c, lua_gettop(L), depth + 1);
+      lua_pop(L, 1);
+      if (!v) {
+        if (c->lenient && c->err[0] == '\0') { cJSON_AddItemToArray(a, cJSON_CreateNull()); continue; }
+        cJSON_Delete(a); return NULL;
+      }
+      cJSON_AddItemToArray(a, v);
+    }
+    c->path[plen] = '\0';
+    return a;
+  }
+  cJSON *o = cJSON_CreateObject();
+  size_t plen = strlen(c->path);
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    char keybuf[64];
+    const char *key;
+    if (lua_type(L, -2) == LUA_TSTRING) key = lua_tostring(L, -2);
+    else if (lua_isinteger(L, -2)) { snprintf(keybuf, sizeof keybuf, "%lld", (long long)lua_tointeger(L, -2)); key = keybuf; }
+    else if (lua_type(L, -2) == LUA_TNUMBER) { snprintf(keybuf, sizeof keybuf, "%.14g", lua_tonumber(L, -2)); key = keybuf; }
+    else {
+      lua_pop(L, 1);
+      if (c->lenient) continue;
+      lua_pop(L, 1);
+      cJSON_Delete(o);
+      return fail(c, "table key is not a string or number");
+    }
+    snprintf(c->path + plen, sizeof c->path - plen, "%s%s", plen ? "." : "", key);
+    cJSON *v = to_json(c, lua_gettop(L), depth + 1);
+    c->path[plen] = '\0';
+    lua_pop(L, 1);
+    if (!v) {
+      if (c->lenient && c->err[0] == '\0') continue;
+      lua_pop(L, 1);
+      cJSON_Delete(o);
+      return NULL;
+    }
+    cJSON_AddItemToObject(o, key, v);
+  }
+  return o;
+}
+
+static cJSON *to_json(conv *c, int idx, int depth) {
+  lua_State *L = c->L;
+  if (depth > MAX_DEPTH) return fail(c, "nested deeper than 200 levels (a cycle?)");
+  luaL_checkstack(L, 4, "JSON conversion");
+  switch (lua_type(L, idx)) {
+    case LUA_TNIL: return cJSON_CreateNull();
+    case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
+    case LUA_TNUMBER: {
+      double d = lua_tonumber(L, idx);
+      if (isnan(d) || isinf(d)) return fail(c, "number is NaN or infinite");
+      return cJSON_CreateNumber(d);
+    }
+    case LUA_TSTRING: return cJSON_CreateString(lua_tostring(L, idx));
+    case LUA_TLIGHTUSERDATA:
+      if (lua_touserdata(L, idx) == NULL) return cJSON_CreateNull();
+      break;
+    case LUA_TTABLE: return table_to_json(c, idx, depth);
+    default: break;
+  }
+  if (c->lenient) return NULL; /* skipped: no error recorded */
+  char what[64];
+  snprintf(what, sizeof what, "cannot encode a %s value", luaL_typename(L, idx));
+  return fail(c, what);
+}
+
+cJSON *vgl__to_json_ex(lua_State *L, int idx, int lenient, char *err, size_t errlen) {
+  conv c = { .L = L, .lenient = lenient, .err = err, .errlen = errlen };
+  char dummy[1];
+  if (!err || errlen == 0) { c.err = dummy; c.errlen = sizeof dummy; }
+  c.err[0] = '\0';
+  idx = lua_absindex(L, idx);
+  cJSON *j = to_json(&c, idx, 0);
+  if (!j && c.err[0] == '\0') snprintf(c.err, c.errlen, "value cannot be encoded");
+  return j;
+}
+
+cJSON *vgl_to_json(lua_State *L, int idx, char *err, size_t errlen) {
+  return vgl__to_json_ex(L, idx, 0, err, errlen);
+}

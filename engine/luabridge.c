@@ -1,0 +1,357 @@
+/* luabridge.c: how the engine meets Lua. The single protected call with a
+ * traceback, counted registry refs, the interrupt hook, and the set-up of a
+ * state: built-in Lua sources and binding modules in package.preload, and
+ * the `vg.core` table of C primitives the Lua half is written on. */
+#include "engine_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char ENGINE_KEY[] = "vg.engine";
+
+vg_engine *vgl_engine(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
+  vg_engine *e = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  if (!e) luaL_error(L, "vg: this Lua state has no engine");
+  return e;
+}
+
+static int msghandler(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+    msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+int vgl_pcall(lua_State *L, int nargs, int nresults) {
+  int base = lua_gettop(L) - nargs;
+  lua_pushcfunction(L, msghandler);
+  lua_insert(L, base);
+  int st = lua_pcall(L, nargs, nresults, base);
+  lua_remove(L, base);
+  return st;
+}
+
+int vgl_ref(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  int r = luaL_ref(L, LUA_REGISTRYINDEX);
+  if (r != LUA_REFNIL && r != LUA_NOREF) e->ref_count++;
+  return r;
+}
+
+void vgl_unref(lua_State *L, int ref) {
+  if (ref == LUA_NOREF || ref == LUA_REFNIL) return;
+  vg_engine *e = vgl_engine(L);
+  luaL_unref(L, LUA_REGISTRYINDEX, ref);
+  e->ref_count--;
+}
+
+/* ---- interrupting Lua code (as lua.c: a hook set from the signal handler) */
+static void interrupt_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  lua_sethook(L, NULL, 0, 0);
+  luaL_error(L, "interrupted!");
+}
+
+void vgl__interrupt_hook_arm(vg_engine *e) {
+  lua_sethook(e->L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+}
+
+/* ---- package.preload ----------------------------------------------------- */
+static int load_embedded(lua_State *L) {
+  const vg_lua_source *src = lua_touserdata(L, lua_upvalueindex(1));
+  /* development: VGRUN_LUA_DIR=lua loads the source tree instead */
+  const char *dir = getenv("VGRUN_LUA_DIR");
+  int st;
+  if (dir && *dir) {
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", dir, src->chunkname + 5); /* skip "@lua/" */
+    st = luaL_loadfile(L, path);
+  } else {
+    st = luaL_loadbuffer(L, src->code, src->len, src->chunkname);
+  }
+  if (st != LUA_OK) return lua_error(L);
+  lua_pushstring(L, src->module);
+  lua_call(L, 1, 1);
+  return 1;
+}
+
+static void set_preloads(lua_State *L) {
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  for (const vg_lua_source *s = vg_lua_sources; s->module; s++) {
+    lua_pushlightuserdata(L, (void *)s);
+    lua_pushcclosure(L, load_embedded, 1);
+    lua_setfield(L, -2, s->module);
+  }
+  for (const vg_builtin_module *m = vg_builtin_modules; m->name; m++) {
+    lua_pushcfunction(L, m->open);
+    lua_pushfstring(L, "vg.%s", m->name);
+    lua_insert(L, -2);
+    lua_settable(L, -3);
+  }
+  lua_pushcfunction(L, vgl__open_core);
+  lua_setfield(L, -2, "vg.core");
+  lua_pop(L, 1);
+}
+
+static void warnf(void *ud, const char *msg, int tocont) {
+  static int on = 1, cont = 0;
+  (void)ud;
+  if (!cont && msg[0] == '@') {
+    if (strcmp(msg, "@off") == 0) on = 0;
+    else if (strcmp(msg, "@on") == 0) on = 1;
+    return;
+  }
+  if (!on) return;
+  if (!cont) fputs("vgrun: warning: ", stderr);
+  fputs(msg, stderr);
+  if (!tocont) fputc('\n', stderr);
+  cont = tocont;
+}
+
+void vgl__setup_state(vg_engine *e, lua_State *L) {
+  lua_pushlightuserdata(L, e);
+  lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
+  /* errors inside __gc metamethods are seen, not lost */
+  lua_setwarnf(L, warnf, NULL);
+  vgl__setup_json(L);
+  set_preloads(L);
+}
+
+/* ---- vg.core: the C primitives under lua/vg ------------------------------ */
+static int l_isatty(lua_State *L) {
+  lua_pushboolean(L, isatty((int)luaL_checkinteger(L, 1)));
+  return 1;
+}
+
+static int l_now(lua_State *L) {
+  lua_pushnumber(L, vg__now());
+  return 1;
+}
+
+static int l_hrtime(lua_State *L) {
+  lua_pushnumber(L, (double)uv_hrtime() / 1e9);
+  return 1;
+}
+
+static int l_interrupted(lua_State *L) {
+  lua_pushboolean(L, vgl_engine(L)->interrupted != 0);
+  return 1;
+}
+
+/* The REPL and the CLI run chunks through this: SIGINT stops the chunk with
+ * "interrupted!" and the flag is cleared for the next chunk. */
+static int l_interruptible_pcall(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  int n = lua_gettop(L);
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  int was = e->hook_armed;
+  e->hook_armed = 1;
+  int st = vgl_pcall(L, n - 1, LUA_MULTRET);
+  e->hook_armed = was;
+  if (!was) lua_sethook(L, NULL, 0, 0);
+  lua_pushboolean(L, st == LUA_OK);
+  lua_insert(L, 1);
+  return lua_gettop(L);
+}
+
+static int l_clear_interrupt(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  e->interrupted = 0;
+  e->cancel_pending = 0;
+  lua_sethook(L, NULL, 0, 0);
+  return 0;
+}
+
+/* vg.core.run_once(): one turn of the loop, for waits outside any fiber.
+ * Returns false when nothing is left that could ever run. */
+static int l_run_once(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  if (e->loop_depth > 0) return luaL_error(L, "cannot wait here: call it from a stage, a task, or vg.go(function)");
+  int alive = vg__run_loop_once(e);
+  lua_pushboolean(L, alive != 0 || e->n_awaits > 0);
+  return 1;
+}
+
+/* vg.core.run_pending(): runs the loop until no fiber is left (tasks
+ * started and never waited for still finish before the program exits). */
+static int l_run_pending(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  if (e->loop_depth > 0) return 0;
+  while (e->n_fibers > 0 && vg__run_loop_once(e) != 0) {}
+  return 0;
+}
+
+static int l_counts(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  /* let pending close callbacks run, so closed handles are not counted */
+  if (e->loop_depth == 0) uv_run(e->loop, UV_RUN_NOWAIT);
+  lua_createtable(L, 0, 4);
+  lua_pushinteger(L, e->ref_count); lua_setfield(L, -2, "refs");
+  lua_pushinteger(L, vg_engine_handle_count(e)); lua_setfield(L, -2, "handles");
+  lua_pushinteger(L, e->n_fibers); lua_setfield(L, -2, "fibers");
+  lua_pushinteger(L, e->n_awaits); lua_setfield(L, -2, "awaits");
+  return 1;
+}
+
+static int l_state_dir(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  if (lua_isstring(L, 1)) {
+    vg__resolve_state_dir(e, lua_tostring(L, 1));
+  }
+  lua_pushstring(L, e->state_dir);
+  return 1;
+}
+
+static int l_getpid(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)uv_os_getpid());
+  return 1;
+}
+
+static int l_kill(lua_State *L) {
+  int pid = (int)luaL_checkinteger(L, 1);
+  int sig = (int)luaL_optinteger(L, 2, SIGTERM);
+  int r = uv_kill(pid, sig);
+  if (r != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", uv_err_name(r), uv_strerror(r));
+    lua_pushstring(L, uv_err_name(r));
+    return 3;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int l_realpath(lua_State *L) {
+  const char *p = luaL_checkstring(L, 1);
+  char buf[PATH_MAX];
+  if (!realpath(p, buf)) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", p, strerror(errno));
+    return 2;
+  }
+  lua_pushstring(L, buf);
+  return 1;
+}
+
+static int l_cwd(lua_State *L) {
+  char buf[PATH_MAX];
+  size_t n = sizeof buf;
+  if (uv_cwd(buf, &n) != 0) return 0;
+  lua_pushstring(L, buf);
+  return 1;
+}
+
+static int l_chdir(lua_State *L) {
+  int r = uv_chdir(luaL_checkstring(L, 1));
+  if (r != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", lua_tostring(L, 1), uv_strerror(r));
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int l_write_atomic(lua_State *L) {
+  size_t n;
+  const char *path = luaL_checkstring(L, 1);
+  const char *data = luaL_checklstring(L, 2, &n);
+  if (vg_write_file_atomic(path, data, n) != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int l_mkdirs(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  if (vg_mkdirs(path, 0755) != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int l_json_encode(lua_State *L) {
+  char err[256];
+  luaL_checkany(L, 1);
+  int pretty = lua_toboolean(L, 2);
+  cJSON *j = vgl_to_json(L, 1, err, sizeof err);
+  if (!j) return luaL_error(L, "vg.json.encode: %s", err);
+  char *s = pretty ? cJSON_Print(j) : cJSON_PrintUnformatted(j);
+  cJSON_Delete(j);
+  if (!s) return luaL_error(L, "vg.json.encode: out of memory");
+  lua_pushstring(L, s);
+  cJSON_free(s);
+  return 1;
+}
+
+static int l_json_decode(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  const char *end = NULL;
+  cJSON *j = cJSON_ParseWithLengthOpts(s, n, &end, 0);
+  if (!j) {
+    lua_pushnil(L);
+    size_t off = end ? (size_t)(end - s) : 0;
+    int line = 1;
+    for (size_t i = 0; i < off && i < n; i++) if (s[i] == '\n') line++;
+    lua_pushfstring(L, "invalid JSON at line %d (byte %d)", line, (int)off);
+    return 2;
+  }
+  vgl_push_json(L, j);
+  cJSON_Delete(j);
+  return 1;
+}
+
+int vgl__open_core(lua_State *L) {
+  static const luaL_Reg fns[] = {
+    {"isatty", l_isatty},
+    {"now", l_now},
+    {"hrtime", l_hrtime},
+    {"interrupted", l_interrupted},
+    {"interruptible_pcall", l_interruptible_pcall},
+    {"clear_interrupt", l_clear_interrupt},
+    {"counts", l_counts},
+    {"run_once", l_run_once},
+    {"run_pending", l_run_pending},
+    {"state_dir", l_state_dir},
+    {"getpid", l_getpid},
+    {"kill", l_kill},
+    {"realpath", l_realpath},
+    {"cwd", l_cwd},
+    {"chdir", l_chdir},
+    {"write_atomic", l_write_atomic},
+    {"mkdirs", l_mkdirs},
+    {"json_encode", l_json_encode},
+    {"json_decode", l_json_decode},
+    {NULL, NULL},
+  };
+  luaL_newlib(L, fns);
+  lua_pushstring(L, VG_VERSION_STRING);
+  lua_setfield(L, -2, "version");
+  /* JSON sentinels shared with vgl_push_json / vgl_to_json */
+  lua_getfield(L, LUA_REGISTRYINDEX, "vg.null");
+  lua_setfield(L, -2, "null");
+  lua_getfield(L, LUA_REGISTRYINDEX, "vg.object_mt");
+  lua_setfield(L, -2, "object_mt");
+  lua_getfield(L, LUA_REGISTRYINDEX, "vg.array_mt");
+  lua_setfield(L, -2, "array_mt");
+  vgl__register_await_functions(L);
+  vgl__register_event_functions(L);
+  vgl__register_state_functions(L);
+  vgl__register_stage_functions(L);
+  return 1;
+}

@@ -1,0 +1,211 @@
+-- vg.cli: the policy of the vgrun program. C's main() creates the engine
+-- and calls main(argv); everything the user types is interpreted here.
+-- Commands are modules lua/vg/cmd/<name>.lua returning
+--   { summary = "...", usage = "...", run = function(args) return exit_code end }
+-- so other parts add `create`, `say`, `frame`, `check`, `scenes` without
+-- touching this file.
+local core = require("vg.core")
+
+local M = {}
+
+local USAGE = [[
+usage: vgrun [options] SCRIPT.lua [ARGS...]   run a Lua script (global `arg` as in lua)
+       vgrun [options] -e CHUNK               run a chunk of Lua
+       vgrun [options] -                      run the script read from stdin
+       vgrun [options] COMMAND [ARGS...]      run a command (below)
+       vgrun                                  an interactive prompt (REPL)
+
+options:
+  --events PATH      write every event as one JSON object per line (- = stdout)
+  --state-dir DIR    where task state lives (default $VGRUN_STATE_DIR,
+                     else $XDG_STATE_HOME/vgrun, else ~/.local/state/vgrun)
+  -q, --quiet        no progress bar
+  -v, --version      print the version
+  -h, --help         this help
+
+exit codes: 0 success, 1 failure (script error or failed pipeline),
+            2 usage error, 130 interrupted
+]]
+
+local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+
+function M.commands()
+  local list = {}
+  for name in pairs(package.preload) do
+    local cmd = name:match("^vg%.cmd%.([%w_-]+)$")
+    if cmd then list[#list + 1] = cmd end
+  end
+  table.sort(list)
+  return list
+end
+
+local function load_command(name)
+  if not name:match("^[%w_-]+$") then return nil end
+  if not package.preload["vg.cmd." .. name] then return nil end
+  return require("vg.cmd." .. name)
+end
+
+function M.help()
+  local out = { USAGE, "commands:\n" }
+  for _, name in ipairs(M.commands()) do
+    local ok, cmd = pcall(load_command, name)
+    out[#out + 1] = string.format("  %-10s %s\n", name, ok and cmd and cmd.summary or "")
+  end
+  out[#out + 1] = "\n`vgrun COMMAND --help` tells more about each.\n"
+  return table.concat(out)
+end
+
+-- Keeps "file:line: message" and the frames of the user's code.
+function M.format_error(msg)
+  msg = tostring(msg)
+  local head, tb = msg:match("^(.-)\nstack traceback:\n(.*)$")
+  if not head then return msg end
+  local lines = {}
+  for line in tb:gmatch("[^\n]+") do
+    if not line:find("%[C%]: in %?") and not line:find("@?lua/vg/cli%.lua")
+      and not line:find("in function 'vg%.core%.interruptible_pcall'")
+      and not line:find("%(...tail calls...%)") then
+      lines[#lines + 1] = line
+    end
+  end
+  if #lines == 0 then return head end
+  return head .. "\nstack traceback:\n" .. table.concat(lines, "\n")
+end
+
+-- Exit code after the user's code ran: interruption wins, then failed tasks.
+local function final_code(code)
+  core.run_pending()
+  if core.interrupted() then return 130 end
+  if code ~= 0 then return code end
+  local pipeline = require("vg.pipeline")
+  if pipeline.failed_tasks and pipeline.failed_tasks > 0 then return 1 end
+  return 0
+end
+
+local function run_function(fn, ...)
+  local res = table.pack(core.interruptible_pcall(fn, ...))
+  if not res[1] then
+    if core.interrupted() then
+      eprintf("vgrun: interrupted\n")
+      return 130
+    end
+    eprintf("vgrun: %s\n", M.format_error(res[2]))
+    return 1
+  end
+  if math.type(res[2]) == "integer" then return final_code(res[2]) end
+  return final_code(0)
+end
+
+local function run_script(path, args)
+  local fn, err
+  if path == "-" then
+    fn, err = load(io.read("a"), "=stdin")
+  else
+    local f = io.open(path, "r")
+    if not f then
+      eprintf("vgrun: cannot open %s\n", path)
+      return 1
+    end
+    f:close()
+    fn, err = loadfile(path)
+  end
+  if not fn then
+    eprintf("vgrun: %s\n", err)
+    return 1
+  end
+  local argt = { [0] = path }
+  for i, a in ipairs(args) do argt[i] = a end
+  _G.arg = argt
+  return run_function(fn, table.unpack(args))
+end
+
+--- main(argv): argv without the program name. Returns the exit code.
+function M.main(argv)
+  local i = 1
+  local quiet = false
+  local opts = {}
+  while i <= #argv do
+    local a = argv[i]
+    if a == "--events" or a == "--state-dir" then
+      local v = argv[i + 1]
+      if not v then eprintf("vgrun: %s needs a value\n%s", a, USAGE); return 2 end
+      opts[a] = v
+      i = i + 2
+    elseif a:match("^%-%-events=") then opts["--events"] = a:sub(10); i = i + 1
+    elseif a:match("^%-%-state%-dir=") then opts["--state-dir"] = a:sub(13); i = i + 1
+    elseif a == "-q" or a == "--quiet" then quiet = true; i = i + 1
+    elseif a == "-v" or a == "--version" then
+      print("vgrun " .. core.version .. " (" .. _VERSION .. ")")
+      return 0
+    elseif a == "-h" or a == "--help" then
+      io.write(M.help())
+      return 0
+    else
+      break
+    end
+  end
+  if opts["--state-dir"] then core.state_dir(opts["--state-dir"]) end
+  if opts["--events"] then
+    local ok, err = core.events_to_file(opts["--events"])
+    if not ok then eprintf("vgrun: --events: %s\n", err); return 2 end
+  end
+  M.quiet = quiet
+  if not quiet and core.isatty(2) then require("vg.progress").attach() end
+
+  local rest = table.move(argv, i, #argv, 1, {})
+  local cwd = core.cwd()
+  local pipeline = require("vg.pipeline")
+  local first = rest[1]
+
+  if first == nil then
+    if core.isatty(0) then return require("vg.repl").run() end
+    return run_script("-", {})
+  end
+  if first == "-e" then
+    local chunk = rest[2]
+    if not chunk then eprintf("vgrun: -e needs a chunk of Lua\n"); return 2 end
+    local fn, err = load(chunk, "=(command line)")
+    if not fn then eprintf("vgrun: %s\n", err); return 1 end
+    _G.arg = { [0] = "-e", table.unpack(rest, 3) }
+    return run_function(fn, table.unpack(rest, 3))
+  end
+  if first == "-" then
+    return run_script("-", table.move(rest, 2, #rest, 1, {}))
+  end
+  if first:sub(1, 1) == "-" then
+    eprintf("vgrun: unknown option '%s'\n%s", first, USAGE)
+    return 2
+  end
+
+  local cmd = not first:find("[/.]") and load_command(first)
+  local args = table.move(rest, 2, #rest, 1, {})
+  if cmd then
+    pipeline.invocation = { argv = rest, cwd = cwd }
+    local res = table.pack(core.interruptible_pcall(cmd.run, args))
+    if not res[1] then
+      if core.interrupted() then eprintf("vgrun: interrupted\n"); return 130 end
+      eprintf("vgrun %s: %s\n", first, M.format_error(res[2]))
+      return 1
+    end
+    local code = math.type(res[2]) == "integer" and res[2] or 0
+    core.run_pending()
+    if core.interrupted() then return 130 end
+    return code
+  end
+  local f = io.open(first, "r")
+  if not f then
+    if first:match("^[%w_-]+$") then
+      eprintf("vgrun: '%s' is neither a command nor a file (commands: %s)\n", first,
+        table.concat(M.commands(), ", "))
+    else
+      eprintf("vgrun: cannot open %s\n", first)
+    end
+    return 2
+  end
+  f:close()
+  local abs = core.realpath(first) or first
+  pipeline.invocation = { argv = { abs, table.unpack(args) }, cwd = cwd }
+  return run_script(first, args)
+end
+
+return M
