@@ -45,7 +45,7 @@ static void on_signal(int sig) {
   e->interrupted = 1;
   /* Lua code running outside the loop (a busy script, a REPL chunk) is
    * stopped through a hook, as lua.c does; the loop side is woken up. */
-  if (e->hook_armed) vgl__interrupt_hook_arm(e);
+  if (e->hook_armed && e->loop_depth == 0) vgl__interrupt_hook_arm(e);
   uv_async_send(&e->wake);  /* async-signal-safe */
 }
 

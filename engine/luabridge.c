@@ -302,7 +302,7 @@ static int l_json_decode(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
   const char *end = NULL;
-  cJSON *j = cJSON_ParseWithLengthOpts(s, n, &end, 0);
+  cJSON *j = cJSON_ParseWithLengthOpts(s, n + 1, &end, 1);  /* strict: nothing after the value */
   if (!j) {
     lua_pushnil(L);
     size_t off = end ? (size_t)(end - s) : 0;

@@ -118,7 +118,7 @@ static int l_state_load(lua_State *L) {
   }
   buf[n] = '\0';
   const char *end = NULL;
-  cJSON *j = cJSON_ParseWithLengthOpts(buf, (size_t)n, &end, 1);
+  cJSON *j = cJSON_ParseWithLengthOpts(buf, (size_t)n + 1, &end, 1);  /* +1: the NUL */
   if (!j || !cJSON_IsObject(j)) {
     int line = 1;
     size_t off = end ? (size_t)(end - buf) : 0;

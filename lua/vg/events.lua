@@ -20,7 +20,15 @@ M.types = {
 local listeners = {}   -- list of { id, type, fn }
 local next_id = 1
 
+-- One line per failure: where the listener broke, not the dispatch frames.
 local function report(l, ev, err)
+  l.failures = (l.failures or 0) + 1
+  if l.failures > 3 then
+    if l.failures == 4 then
+      io.stderr:write(string.format("vgrun: listener for %s keeps failing; not reporting it again\n", l.type))
+    end
+    return
+  end
   io.stderr:write(string.format("vgrun: listener for %s failed on %s: %s\n",
     l.type, ev.type, tostring(err)))
 end
@@ -29,7 +37,7 @@ local function dispatch(ev)
   local snap = table.move(listeners, 1, #listeners, 1, {})
   for _, l in ipairs(snap) do
     if not l.removed and (l.type == "*" or l.type == ev.type) then
-      local ok, err = xpcall(l.fn, debug.traceback, ev)
+      local ok, err = pcall(l.fn, ev)
       if not ok then report(l, ev, err) end
     end
   end

@@ -1,0 +1,214 @@
+-- vgrun say: speak text with espeak-ng into a 16-bit PCM WAV (issue 4).
+local core = require("vg.core")
+
+local USAGE = [[
+usage: vgrun say [options] [TEXT... | -]
+
+Speaks TEXT (or standard input, with - or when input is piped) with espeak-ng
+and writes a mono 16-bit PCM WAV at espeak-ng's native rate (22050 Hz).
+
+options:
+  --voice V         male (default), male_warm, female, female_friendly, or an
+                    espeak-ng language code / voice with an optional +variant
+                    (en-gb, es, fr, de, cmn, en-us+f3); see --list-voices
+  --rate WPM        words per minute, 80..450 (default: the voice's, ~170)
+  --pitch P         0..100 (default: the voice's; 50 is espeak's normal)
+  --ssml            the text is SSML (automatic when it starts with <speak)
+  -o, --output OUT  write the WAV to OUT (- = standard output). Without -o the
+                    WAV goes to standard output when it is not a terminal, else
+                    to ./say.wav (or say-2.wav, ...): audio never goes to a tty
+  --timings OUT     write {"duration","sample_rate","words":[{"word","start",
+                    "end"}],"sentences":[...],"marks":[...]} as JSON (- = stdout)
+  --list-voices     print the voices and variants, then exit
+  -h, --help        this help
+
+Clips are cached (same text, voice, rate and pitch: no second synthesis).
+exit codes: 0 written, 1 failure, 2 usage error (unknown voice, bad option)
+]]
+
+local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+
+local function wrap(items, width, indent)
+  local lines, line = {}, nil
+  for _, it in ipairs(items) do
+    if line and #line + #it + 2 > width then
+      lines[#lines + 1] = line .. ","
+      line = nil
+    end
+    line = line and (line .. ", " .. it) or (indent .. it)
+  end
+  if line then lines[#lines + 1] = line end
+  return table.concat(lines, "\n")
+end
+
+local function voice_list(tts)
+  local out = { "named voices:" }
+  local codes = {}
+  for _, v in ipairs(tts.voices()) do
+    if v.named then
+      out[#out + 1] = string.format("  %-16s %s", v.name, v.description)
+    else
+      codes[#codes + 1] = v.name
+    end
+  end
+  out[#out + 1] = "espeak-ng voices (language codes):"
+  out[#out + 1] = wrap(codes, 78, "  ")
+  out[#out + 1] = "variants (append with +, e.g. en-us+f3):"
+  out[#out + 1] = wrap(tts.variants(), 78, "  ")
+  return table.concat(out, "\n") .. "\n"
+end
+
+local function int_arg(name, v)
+  local n = tonumber(v)
+  if not n or n ~= math.floor(n) then return nil, string.format("%s needs a whole number, got '%s'", name, tostring(v)) end
+  return math.tointeger(n)
+end
+
+local function exists(path)
+  local f = io.open(path, "rb")
+  if f then f:close(); return true end
+  return false
+end
+
+local function free_name()
+  if not exists("say.wav") then return "say.wav" end
+  for i = 2, 9999 do
+    local p = string.format("say-%d.wav", i)
+    if not exists(p) then return p end
+  end
+  return "say.wav"
+end
+
+local function read_file(path)
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local data = f:read("a")
+  f:close()
+  return data
+end
+
+local function run(args)
+  local opts, words = {}, {}
+  local out, timings, stdin_text = nil, nil, false
+  local i = 1
+  local function value(name)
+    local v = args[i + 1]
+    if v == nil then return nil, name .. " needs a value" end
+    i = i + 1
+    return v
+  end
+  while i <= #args do
+    local a = args[i]
+    local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
+    if name then a = name end
+    local function get()
+      if inline then return inline end
+      return value(a)
+    end
+    local v, err
+    if a == "-h" or a == "--help" then io.write(USAGE); return 0
+    elseif a == "--list-voices" then io.write(voice_list(require("vg.tts"))); return 0
+    elseif a == "--voice" then v, err = get(); opts.voice = v
+    elseif a == "--rate" then
+      v, err = get()
+      if v then opts.rate, err = int_arg("--rate", v) end
+    elseif a == "--pitch" then
+      v, err = get()
+      if v then opts.pitch, err = int_arg("--pitch", v) end
+    elseif a == "--ssml" then opts.ssml = true
+    elseif a == "-o" or a == "--output" then v, err = get(); out = v
+    elseif a == "--timings" then v, err = get(); timings = v
+    elseif a == "-" then stdin_text = true
+    elseif a == "--" then
+      table.move(args, i + 1, #args, #words + 1, words)
+      break
+    elseif a:sub(1, 1) == "-" and #a > 1 then
+      err = string.format("unknown option '%s'", a)
+    else
+      words[#words + 1] = a
+    end
+    if err then eprintf("vgrun say: %s\n%s", err, USAGE); return 2 end
+    i = i + 1
+  end
+
+  local tts = require("vg.tts")
+  -- everything that can be checked is checked before any work
+  if opts.rate and (opts.rate < 80 or opts.rate > 450) then
+    eprintf("vgrun say: --rate %d out of range: words per minute between 80 and 450\n", opts.rate)
+    return 2
+  end
+  if opts.pitch and (opts.pitch < 0 or opts.pitch > 100) then
+    eprintf("vgrun say: --pitch %d out of range: between 0 and 100 (50 is normal)\n", opts.pitch)
+    return 2
+  end
+  local ok, err = tts.resolve(opts.voice, opts.rate, opts.pitch)
+  if not ok then
+    eprintf("vgrun say: unknown voice '%s'\n%s", tostring(opts.voice), voice_list(tts))
+    return 2
+  end
+  local to_stdout = out == "-" or (out == nil and not core.isatty(1))
+  if to_stdout and core.isatty(1) then
+    eprintf("vgrun say: not writing audio to a terminal; use -o FILE.wav\n")
+    return 2
+  end
+  if to_stdout and timings == "-" then
+    eprintf("vgrun say: audio and --timings cannot both go to standard output\n")
+    return 2
+  end
+  if stdin_text and #words > 0 then
+    eprintf("vgrun say: give TEXT or -, not both\n")
+    return 2
+  end
+
+  local text
+  if stdin_text or (#words == 0 and not core.isatty(0)) then
+    text = io.read("a") or ""
+  elseif #words > 0 then
+    text = table.concat(words, " ")
+  else
+    eprintf("vgrun say: no text (give TEXT, or - to read standard input)\n%s", USAGE)
+    return 2
+  end
+
+  local okc, res, serr = pcall(tts.synth, text, opts)
+  if not okc then
+    eprintf("vgrun say: %s\n", (tostring(res):gsub("^[^\n]-:%d+: ", "")))
+    return 1
+  end
+  if not res then
+    eprintf("vgrun say: %s\n", tostring(serr))
+    return 1
+  end
+
+  local dest = out
+  if to_stdout then
+    local data, rerr = read_file(res.path)
+    if not data then eprintf("vgrun say: %s\n", rerr); return 1 end
+    io.stdout:write(data)
+    io.stdout:flush()
+  else
+    dest = dest or free_name()
+    local wok, werr = tts.save(res, dest)
+    if not wok then eprintf("vgrun say: %s\n", werr); return 1 end
+  end
+  if timings then
+    local json = core.json_encode(tts.timings(res), true)
+    if timings == "-" then
+      io.stdout:write(json, "\n")
+    else
+      local wok, werr = core.write_atomic(timings, json .. "\n")
+      if not wok then eprintf("vgrun say: --timings %s: %s\n", timings, tostring(werr)); return 1 end
+    end
+  end
+  if not to_stdout then
+    eprintf("vgrun say: wrote %s (%.2f s, %d words, %d Hz%s)\n", dest, res.duration, #res.words,
+      res.sample_rate, res.cached and ", cached" or "")
+  end
+  return 0
+end
+
+return {
+  summary = "speak text with espeak-ng into a WAV (+ word timings)",
+  usage = USAGE,
+  run = run,
+}

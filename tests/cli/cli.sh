@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# End-to-end checks of the vgrun program as a user runs it: exit codes,
+# error messages, signals, tasks, events and the REPL.
+#   VGRUN=build/vgrun tests/cli/cli.sh <case>
+set -u
+VGRUN=${VGRUN:-build/vgrun}
+T=$(mktemp -d /tmp/vgrun-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export VGRUN_STATE_DIR="$T/state"
+pass=0; fail=0
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+check() { # check DESCRIPTION COMMAND...: the command must succeed
+  local what=$1; shift
+  if "$@"; then ok; else bad "$what"; fi
+}
+expect_rc() { # expect_rc WANT DESCRIPTION: compares $rc
+  if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"; fi
+}
+has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
+
+case_exit_codes() {
+  "$VGRUN" --version >"$T/out" 2>&1; rc=$?; expect_rc 0 "--version"
+  check "version text" has "$T/out" "vgrun 0"
+  "$VGRUN" --help >"$T/out" 2>&1; rc=$?; expect_rc 0 "--help"
+  check "help lists tasks" has "$T/out" "tasks"
+  "$VGRUN" --bogus >"$T/out" 2>&1; rc=$?; expect_rc 2 "unknown option"
+  "$VGRUN" nosuchcommand >"$T/out" 2>&1; rc=$?; expect_rc 2 "unknown command"
+  check "unknown command message" has "$T/out" "neither a command nor a file"
+  "$VGRUN" "$T/missing.lua" >"$T/out" 2>&1; rc=$?; expect_rc 2 "missing script"
+  check "missing script named" has "$T/out" "missing.lua"
+  "$VGRUN" -e 'print(select("#", ...), arg[0])' a b >"$T/out" 2>&1; rc=$?; expect_rc 0 "-e"
+  check "-e args" has "$T/out" "2	-e"
+  echo 'print("from stdin", ...)' | "$VGRUN" - x >"$T/out" 2>&1; rc=$?; expect_rc 0 "stdin script"
+  check "stdin args" has "$T/out" "from stdin	x"
+  printf 'print(arg[0], arg[1], ...)\n' >"$T/args.lua"
+  "$VGRUN" "$T/args.lua" one >"$T/out" 2>&1; rc=$?; expect_rc 0 "script args"
+  check "arg table" has "$T/out" "args.lua	one	one"
+  printf 'return 3\n' >"$T/ret.lua"
+  "$VGRUN" "$T/ret.lua" >/dev/null 2>&1; rc=$?; expect_rc 3 "script returns its exit code"
+  cat >"$T/fail.lua" <<'LUA'
+local vg = require("vg")
+vg.pipeline{ name = "f", stages = { function() error("stage broke") end } }:run(nil, { save_state = false })
+LUA
+  "$VGRUN" "$T/fail.lua" >"$T/out" 2>&1; rc=$?; expect_rc 1 "failed pipeline"
+}
+
+case_errors() {
+  printf 'local x = 1\nlocal function f()\n  error("boom here")\nend\nf()\n' >"$T/err.lua"
+  "$VGRUN" "$T/err.lua" >"$T/out" 2>&1; rc=$?; expect_rc 1 "script error"
+  check "file:line: message" has "$T/out" "err.lua:3: boom here"
+  check "short traceback" has "$T/out" "stack traceback"
+  check "traceback names the caller" has "$T/out" "err.lua:5"
+  printf 'local x = = 1\n' >"$T/syn.lua"
+  "$VGRUN" "$T/syn.lua" >"$T/out" 2>&1; rc=$?; expect_rc 1 "syntax error"
+  check "syntax error names the line" has "$T/out" "syn.lua:1:"
+  "$VGRUN" -e 'require("vg").pipeline{ stages = { function() end } }:run(nil, { task_id = "../x" })' >"$T/out" 2>&1
+  rc=$?; expect_rc 1 "bad task id"
+  check "bad task id message" has "$T/out" "invalid task id '../x'"
+  "$VGRUN" -e 'require("vg").sleep("soon")' >"$T/out" 2>&1; rc=$?; expect_rc 1 "bad argument"
+  check "argument error" has "$T/out" "bad argument #1"
+}
+
+wait_for() { # wait_for FILE PATTERN: up to 10 s
+  for _ in $(seq 100); do grep -q -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  return 1
+}
+
+case_signals() {
+  cat >"$T/long.lua" <<'LUA'
+local vg = require("vg")
+local p = vg.pipeline{ name = "long", stages = {
+  vg.stage{ name = "quick", run = function(ctx) ctx.q = true end },
+  vg.stage{ name = "slow", run = function() print("waiting"); io.stdout:flush(); vg.sleep(30) end },
+  vg.stage{ name = "never", run = function() error("must not run") end },
+}}
+local r = p:run(nil, { task_id = arg[1] })
+print("status", r.status)
+LUA
+  for sig in INT TERM; do
+    "$VGRUN" "$T/long.lua" "sig-$sig" >"$T/out.$sig" 2>&1 &
+    pid=$!
+    check "$sig: reaches the slow stage" wait_for "$T/out.$sig" waiting
+    kill -"$sig" "$pid"
+    wait "$pid"; rc=$?; expect_rc 130 "$sig exit code"
+    check "$sig: state cancelled" has "$VGRUN_STATE_DIR/tasks/sig-$sig.json" '^."status":[[:space:]]*"cancelled"'
+    check "$sig: the script saw the result" has "$T/out.$sig" "status	cancelled"
+  done
+  # a busy Lua loop outside any pipeline is interrupted too
+  "$VGRUN" -e 'print("busy"); io.stdout:flush(); while true do end' >"$T/busy" 2>&1 &
+  pid=$!
+  check "busy loop started" wait_for "$T/busy" busy
+  kill -INT "$pid"; wait "$pid"; rc=$?; expect_rc 130 "busy loop interrupted"
+}
+
+case_tasks() {
+  cat >"$T/resumable.lua" <<'LUA'
+local vg = require("vg")
+local p = vg.pipeline{ name = "resumable", stages = {
+  vg.stage{ name = "one", run = function(ctx) ctx.one = (ctx.one or 0) + 1 end },
+  vg.stage{ name = "two", run = function(ctx) if os.getenv("BREAK") then error("two is broken") end; ctx.two = true end },
+}}
+local r = p:run(arg[1], { task_id = "job-1" })
+print("status", r.status, r.context.one)
+LUA
+  BREAK=1 "$VGRUN" --events "$T/ev1" "$T/resumable.lua" hello >"$T/out" 2>&1; rc=$?; expect_rc 1 "first run fails"
+  "$VGRUN" tasks list >"$T/out" 2>&1; rc=$?; expect_rc 0 "tasks list"
+  check "list shows the failed task" has "$T/out" "job-1 .*failed"
+  "$VGRUN" tasks show job-1 >"$T/out" 2>&1; rc=$?; expect_rc 0 "tasks show"
+  check "show has the stage error" has "$T/out" "two is broken"
+  check "show says how to resume" has "$T/out" "resumable.lua hello"
+  (cd / && "$VGRUN" --events "$T/ev2" tasks resume job-1 >"$T/out" 2>&1); rc=$?; expect_rc 0 "tasks resume"
+  check "resumed run completes, stage one ran once" has "$T/out" "status	completed	1"
+  check "stage one skipped" has "$T/ev2" '"type":"stage.skipped","task_id":"job-1","stage":"one"'
+  check "state restored" has "$T/ev2" '"type":"state.restored"'
+  "$VGRUN" tasks show nope >"$T/out" 2>&1; rc=$?; expect_rc 1 "show unknown task"
+  "$VGRUN" tasks show ../etc >"$T/out" 2>&1; rc=$?; expect_rc 2 "show invalid id"
+  "$VGRUN" tasks cancel job-1 >"$T/out" 2>&1; rc=$?; expect_rc 1 "cancel a finished task"
+  "$VGRUN" tasks clean --older-than 1h >"$T/out" 2>&1; rc=$?; expect_rc 0 "clean keeps young tasks"
+  check "nothing removed" has "$T/out" "removed 0 tasks"
+  sleep 1.1
+  "$VGRUN" tasks clean --older-than 1s >"$T/out" 2>&1; rc=$?; expect_rc 0 "clean"
+  check "old task removed" has "$T/out" "removed 1 task"
+  [ ! -e "$VGRUN_STATE_DIR/tasks/job-1.json" ] && ok || bad "state file still there"
+  "$VGRUN" --state-dir "$T/other" -e 'print(require("vg").state.dir())' >"$T/out" 2>&1
+  check "--state-dir" has "$T/out" "$T/other"
+}
+
+case_events() {
+  cat >"$T/ev.lua" <<'LUA'
+local vg = require("vg")
+vg.pipeline{ name = "ev", stages = {
+  vg.stage{ name = "s", run = function(ctx, task) task:progress(0.25, "quarter") end } } }:run(nil, { task_id = "ev-1" })
+LUA
+  "$VGRUN" --events "$T/events.jsonl" "$T/ev.lua" >"$T/out" 2>&1; rc=$?; expect_rc 0 "run with --events"
+  "$VGRUN" -e '
+    local vg = require("vg")
+    local need = { type = true, task_id = true, stage = true, progress = true, message = true, time = true }
+    local seen = {}
+    for line in io.lines(arg[1]) do
+      local ev = assert(vg.json.decode(line))
+      for k in pairs(need) do assert(ev[k] ~= nil, "missing " .. k .. " in " .. line) end
+      seen[ev.type] = ev
+    end
+    for _, t in ipairs({ "pipeline.started", "stage.started", "stage.progress", "stage.completed", "pipeline.completed", "state.saved" }) do
+      assert(seen[t], "no " .. t)
+    end
+    assert(seen["stage.progress"].progress == 0.25 and seen["stage.progress"].message == "quarter")
+  ' "$T/events.jsonl" >"$T/out" 2>&1; rc=$?; expect_rc 0 "events are JSON lines with every field"
+  [ "$rc" -eq 0 ] || cat "$T/out" >&2
+  "$VGRUN" --events - "$T/ev.lua" >"$T/stdout" 2>/dev/null
+  check "--events - writes to stdout" has "$T/stdout" '"type":"pipeline.completed"'
+}
+
+case_repl() {
+  command -v script >/dev/null || { echo "skip: no script(1) for a pty"; exit 77; }
+  printf '1+2\nfunction f(x)\nreturn x*2\nend\nf(21)\nerror("boom")\nvg.version\n' |
+    TERM=dumb timeout 10 script -qec "$VGRUN" /dev/null >"$T/out" 2>&1; rc=$?; expect_rc 0 "repl exits on EOF"
+  tr -d '\r' <"$T/out" >"$T/clean"
+  check "expression value" has "$T/clean" "^3$"
+  check "multi-line function" has "$T/clean" "^42$"
+  check "error reported, prompt goes on" has "$T/clean" "stdin:1: boom"
+  check "vg preloaded" has "$T/clean" "^0\.1"
+  if command -v tmux >/dev/null; then
+    tmux kill-session -t vgrepl 2>/dev/null
+    tmux new-session -d -s vgrepl -x 120 -y 20 "$VGRUN"
+    sleep 0.5
+    tmux send-keys -t vgrepl 'while true do end' Enter
+    sleep 0.5
+    tmux send-keys -t vgrepl C-c
+    sleep 0.5
+    tmux send-keys -t vgrepl '6*7' Enter
+    sleep 0.5
+    tmux capture-pane -p -t vgrepl >"$T/pane"
+    tmux send-keys -t vgrepl C-d
+    check "Ctrl-C stops the running chunk" has "$T/pane" "interrupted"
+    check "prompt works after Ctrl-C" has "$T/pane" "^42"
+    tmux kill-session -t vgrepl 2>/dev/null
+  fi
+}
+
+case_embed() {
+  "$EMBED" "one two three four" >"$T/out" 2>&1; rc=$?; expect_rc 0 "embed example"
+  check "native stage event" has "$T/out" "stage.completed    task=embed-example stage=embed.count"
+  check "lua stage result" has "$T/out" "result	completed	4 words"
+}
+
+"case_$1"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

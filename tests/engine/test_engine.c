@@ -1,0 +1,386 @@
+/* test_engine.c: the engine through its public C API (engine/vg.h):
+ * atomic state files, events from C and from threads, the orchestrator
+ * (resume, retries, continue, concurrency, cancel), listener failures, and
+ * no leaked refs or handles at shutdown. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "vg.h"
+
+static char state_dir[256];
+
+static void fresh_state_dir(void) {
+  snprintf(state_dir, sizeof state_dir, "/tmp/vg-test-engine-%ld", (long)getpid());
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", state_dir);
+  if (system(cmd) != 0) fail_msg("cannot clean %s", state_dir);
+}
+
+static vg_engine *new_engine(void) {
+  fresh_state_dir();
+  vg_engine_options o = { .state_dir = state_dir };
+  vg_engine *e = vg_engine_new(&o);
+  assert_non_null(e);
+  return e;
+}
+
+static void run_ok(vg_engine *e, const char *chunk) {
+  int rc = vg_engine_run_string(e, chunk, "=test");
+  if (rc != 0) fail_msg("chunk failed (%d): %s", rc, vg_engine_last_error(e));
+}
+
+static char *read_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *b = malloc((size_t)n + 1);
+  size_t got = fread(b, 1, (size_t)n, f);
+  b[got] = '\0';
+  fclose(f);
+  return b;
+}
+
+/* ---- state files ---------------------------------------------------------- */
+static void test_atomic_write(void **s) {
+  (void)s;
+  fresh_state_dir();
+  char path[400];
+  snprintf(path, sizeof path, "%s/a/b/file.json", state_dir);
+  assert_int_equal(vg_write_file_atomic(path, "{\"x\":1}", 7), 0);
+  assert_int_equal(vg_write_file_atomic(path, "{\"x\":2}", 7), 0);
+  char *c = read_file(path);
+  assert_non_null(c);
+  assert_string_equal(c, "{\"x\":2}");
+  free(c);
+  /* no temporary file is left beside it */
+  char dir[400];
+  snprintf(dir, sizeof dir, "%s/a/b", state_dir);
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  int n = 0;
+  struct dirent *de;
+  while ((de = readdir(d))) if (de->d_name[0] != '.') n++;
+  closedir(d);
+  assert_int_equal(n, 1);
+  /* a file where a directory should be is an error, not a crash */
+  snprintf(path, sizeof path, "%s/a/b/file.json/x", state_dir);
+  assert_int_equal(vg_write_file_atomic(path, "x", 1), -1);
+}
+
+static void test_state_document(void **s) {
+  (void)s;
+  vg_engine *e = new_engine();
+  run_ok(e,
+    "local vg = require('vg')\n"
+    "local p = vg.pipeline{ name = 'doc', stages = { function(ctx) ctx.v = 42 end } }\n"
+    "local r = p:run('in', { task_id = 'doc-1' })\n"
+    "assert(r.success)\n");
+  char path[400];
+  snprintf(path, sizeof path, "%s/tasks/doc-1.json", state_dir);
+  char *c = read_file(path);
+  assert_non_null(c);
+  cJSON *j = cJSON_Parse(c);
+  free(c);
+  assert_non_null(j);
+  assert_string_equal(cJSON_GetObjectItem(j, "status")->valuestring, "completed");
+  assert_true(cJSON_GetObjectItem(j, "version")->valueint >= 3);
+  cJSON *ctx = cJSON_GetObjectItem(j, "context");
+  assert_int_equal(cJSON_GetObjectItem(ctx, "v")->valueint, 42);
+  assert_string_equal(cJSON_GetObjectItem(ctx, "input")->valuestring, "in");
+  cJSON *st = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "stages"), 0);
+  assert_string_equal(cJSON_GetObjectItem(st, "status")->valuestring, "completed");
+  assert_non_null(cJSON_GetObjectItem(st, "duration"));
+  cJSON_Delete(j);
+
+  /* an invalid task id is refused with a clear error */
+  int rc = vg_engine_run_string(e,
+    "require('vg').pipeline{ stages = { function() end } }:run(nil, { task_id = '../evil' })", "=bad");
+  assert_int_equal(rc, 1);
+  assert_non_null(strstr(vg_engine_last_error(e), "invalid task id '../evil'"));
+
+  /* a corrupt state file is reported with its path, not trusted */
+  snprintf(path, sizeof path, "%s/tasks/torn.json", state_dir);
+  assert_int_equal(vg_write_file_atomic(path, "{\"status\": \"runn", 16), 0);
+  rc = vg_engine_run_string(e,
+    "require('vg').pipeline{ stages = { function() end } }:run(nil, { task_id = 'torn', resume = true })", "=torn");
+  assert_int_equal(rc, 1);
+  assert_non_null(strstr(vg_engine_last_error(e), "torn.json"));
+  assert_non_null(strstr(vg_engine_last_error(e), "corrupt"));
+  vg_engine_free(e);
+}
+
+/* ---- events ------------------------------------------------------------- */
+typedef struct seen { char types[64][32]; int n; int progress_order_ok; double last_progress; } seen;
+
+static void record(const vg_event *ev, void *ud) {
+  seen *s = ud;
+  if (s->n < 64) snprintf(s->types[s->n++], 32, "%s", ev->type);
+  if (strcmp(ev->type, "stage.progress") == 0) {
+    if (ev->progress < s->last_progress) s->progress_order_ok = 0;
+    s->last_progress = ev->progress;
+  }
+}
+
+static int count_type(seen *s, const char *t) {
+  int n = 0;
+  for (int i = 0; i < s->n; i++) if (strcmp(s->types[i], t) == 0) n++;
+  return n;
+}
+
+static void test_c_listeners(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  seen all = { .progress_order_ok = 1 }, only = { .progress_order_ok = 1 };
+  int a = vg_on(e, "*", record, &all);
+  int b = vg_on(e, "stage.completed", record, &only);
+  vg_event ev = { "stage.completed", "t", "s", 1, "done", 0, NULL };
+  vg_emit(e, &ev);
+  ev.type = "stage.started";
+  vg_emit(e, &ev);
+  assert_int_equal(all.n, 2);
+  assert_int_equal(only.n, 1);
+  vg_off(e, b);
+  vg_emit(e, &ev);
+  assert_int_equal(all.n, 3);
+  assert_int_equal(only.n, 1);
+  vg_off(e, a);
+  vg_engine_free(e);
+}
+
+typedef struct poster { vg_engine *e; } poster;
+
+static void *post_thread(void *ud) {
+  poster *p = ud;
+  for (int i = 1; i <= 40; i++) {
+    vg_event ev = { "stage.progress", "t", "s", i / 40.0, "step", 0, NULL };
+    vg_post(p->e, &ev);
+  }
+  return NULL;
+}
+
+static void test_events_from_threads(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  seen s = { .progress_order_ok = 1 };
+  vg_on(e, "stage.progress", record, &s);
+  poster p = { e };
+  pthread_t th;
+  pthread_create(&th, NULL, post_thread, &p);
+  pthread_join(th, NULL);
+  assert_int_equal(s.n, 0);  /* nothing runs on the posting thread */
+  /* delivered on the loop thread, in order, by the next loop turn */
+  run_ok(e, "require('vg').go(function() require('vg').sleep(0.01) end)");
+  assert_int_equal(s.n, 40);
+  assert_true(s.progress_order_ok);
+  vg_engine_free(e);
+}
+
+static void test_failing_lua_listener(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  seen s = { .progress_order_ok = 1 };
+  vg_on(e, "*", record, &s);
+  run_ok(e,
+    "local vg = require('vg')\n"
+    "GOOD = 0\n"
+    "vg.on('*', function(ev) error('listener boom') end)\n"
+    "vg.on('*', function(ev) GOOD = GOOD + 1 end)\n"
+    "local r = vg.pipeline{ name = 'l', stages = { function() end } }:run(nil, { save_state = false })\n"
+    "assert(r.success, 'pipeline should succeed despite a failing listener')\n"
+    "assert(GOOD >= 4, 'the second listener still ran: ' .. GOOD)\n");
+  assert_int_equal(count_type(&s, "pipeline.completed"), 1);
+  vg_engine_free(e);
+}
+
+/* ---- orchestrator --------------------------------------------------------- */
+static int native_runs;
+
+static int counting_work(vg_call *c) {
+  (void)c;
+  __atomic_add_fetch(&native_runs, 1, __ATOMIC_SEQ_CST);
+  return 0;
+}
+
+static int counting_finish(vg_call *c) {
+  vg_call_output(c, "counted", cJSON_CreateNumber(native_runs));
+  return 0;
+}
+
+static const vg_stage_def counting = {
+  .name = "test.count", .work = counting_work, .finish = counting_finish,
+};
+
+static void test_resume_skips_completed(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  vg_register_stage(e, &counting);
+  native_runs = 0;
+  seen s = { .progress_order_ok = 1 };
+  vg_on(e, "*", record, &s);
+  const char *chunk =
+    "local vg = require('vg')\n"
+    "local p = vg.pipeline{ name = 'r', stages = {\n"
+    "  vg.native('test.count'),\n"
+    "  vg.stage{ name = 'flaky', run = function(ctx) if FAIL then error('broken') end ctx.ok = true end },\n"
+    "}}\n"
+    "RESULT = p:run('x', { task_id = 'resume-me', resume = true })\n";
+  run_ok(e, "FAIL = true");
+  run_ok(e, chunk);
+  run_ok(e, "assert(RESULT.status == 'failed', RESULT.status)\n"
+            "assert(RESULT.errors[1].message:find('broken'))\n"
+            "assert(RESULT.errors[1].stage == 'flaky')\n");
+  assert_int_equal(native_runs, 1);
+  run_ok(e, "FAIL = false");
+  run_ok(e, chunk);
+  run_ok(e, "assert(RESULT.status == 'completed', RESULT.status)\n"
+            "assert(RESULT.context.ok == true)\n"
+            "assert(RESULT.context.counted == 1, 'context restored from state')\n");
+  assert_int_equal(native_runs, 1);  /* the completed native stage was skipped */
+  assert_int_equal(count_type(&s, "stage.skipped"), 1);
+  assert_int_equal(count_type(&s, "state.restored"), 1);
+  assert_int_equal(count_type(&s, "pipeline.failed"), 1);
+  assert_int_equal(count_type(&s, "pipeline.completed"), 1);
+  vg_engine_free(e);
+}
+
+static void test_retries_and_continue(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  seen s = { .progress_order_ok = 1 };
+  vg_on(e, "*", record, &s);
+  run_ok(e,
+    "local vg = require('vg')\n"
+    "local calls = 0\n"
+    "local p = vg.pipeline{ name = 'rc', stages = {\n"
+    "  vg.stage{ name = 'flaky', retries = 2, backoff = 0.01, run = function(ctx)\n"
+    "    calls = calls + 1; if calls < 3 then error('not yet') end end },\n"
+    "  vg.stage{ name = 'optional', on_error = 'continue', run = function() error('meh') end },\n"
+    "  vg.stage{ name = 'last', run = function(ctx) ctx.last = true end },\n"
+    "}}\n"
+    "local r = p:run(nil, { save_state = false })\n"
+    "assert(calls == 3, 'three attempts: ' .. calls)\n"
+    "assert(r.status == 'completed' and r.success, r.status)\n"
+    "assert(#r.errors == 1 and r.errors[1].stage == 'optional')\n"
+    "assert(r.context.last)\n"
+    "local q = vg.pipeline{ name = 'gives-up', stages = {\n"
+    "  vg.stage{ name = 'bad', retries = 1, backoff = 0.01, run = function() error('always') end },\n"
+    "  vg.stage{ name = 'never', run = function() error('must not run') end },\n"
+    "}}\n"
+    "local r2 = q:run(nil, { save_state = false })\n"
+    "assert(r2.status == 'failed' and #r2.errors == 1 and r2.errors[1].attempt == 2)\n");
+  assert_int_equal(count_type(&s, "stage.retrying"), 3);
+  assert_int_equal(count_type(&s, "stage.failed"), 2);
+  vg_engine_free(e);
+}
+
+static void test_two_tasks_concurrent(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  uint64_t t0 = uv_hrtime();
+  run_ok(e,
+    "local vg = require('vg')\n"
+    "local p = vg.pipeline{ name = 'sleepy', stages = { function() vg.sleep(0.6) end } }\n"
+    "local a = p:start(nil, { task_id = 'a', save_state = false })\n"
+    "local b = p:start(nil, { task_id = 'b', save_state = false })\n"
+    "local ra, rb = vg.wait(a, b)\n"
+    "assert(ra.success and rb.success)\n");
+  double secs = (double)(uv_hrtime() - t0) / 1e9;
+  assert_true(secs >= 0.55);  /* libuv timers count from the cached loop time */
+  assert_true(secs < 1.0);  /* they overlapped: not 1.2 s */
+  vg_engine_free(e);
+}
+
+static void cancel_soon(uv_timer_t *t) {
+  vg_engine_cancel_all(t->data);
+  uv_close((uv_handle_t *)t, NULL);
+}
+
+static void test_cancel(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  uv_timer_t t;
+  uv_timer_init(vg_engine_loop(e), &t);
+  t.data = e;
+  uv_timer_start(&t, cancel_soon, 100, 0);
+  run_ok(e,
+    "local vg = require('vg')\n"
+    "local saw\n"
+    "local p = vg.pipeline{ name = 'long', stages = {\n"
+    "  vg.stage{ name = 'wait', run = function() local ok, err = pcall(vg.sleep, 30); saw = err; error(err, 0) end },\n"
+    "  vg.stage{ name = 'after', run = function() error('must not run') end },\n"
+    "}}\n"
+    "local r = p:run(nil, { task_id = 'cancel-me' })\n"
+    "assert(r.status == 'cancelled', r.status)\n"
+    "assert(saw == 'cancelled', 'the waiting stage saw: ' .. tostring(saw))\n"
+    "assert(require('vg').state.load('cancel-me').status == 'cancelled')\n");
+  vg_engine_free(e);
+}
+
+static void test_no_leaks(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  vg_register_stage(e, &counting);
+  run_ok(e,
+    "local vg = require('vg')\n"
+    "local p = vg.pipeline{ name = 'leaks', stages = {\n"
+    "  vg.native('test.count'),\n"
+    "  function() vg.sleep(0.01) end,\n"
+    "  function() local r = vg.spawn('/bin/echo', {'hi'}); assert(r.code == 0 and r.stdout == 'hi\\n') end,\n"
+    "  vg.stage{ name = 'fails', on_error = 'continue', run = function() error('x') end },\n"
+    "}}\n"
+    "local a = p:start(nil, { task_id = 'l1', save_state = false })\n"
+    "local b = p:start(nil, { task_id = 'l2', save_state = false })\n"
+    "vg.wait(a, b)\n"
+    "local id = vg.on('*', function() end); vg.off(id)\n");
+  run_ok(e, "collectgarbage()\n"
+            "local c = require('vg').core.counts()\n"
+            "assert(c.refs == 0 and c.handles == 0 and c.awaits == 0 and c.fibers == 0,\n"
+            "  string.format('refs %d handles %d awaits %d fibers %d', c.refs, c.handles, c.awaits, c.fibers))\n");
+  assert_int_equal(vg_engine_ref_count(e), 0);
+  assert_int_equal(vg_engine_handle_count(e), 0);
+  vg_engine_free(e);
+}
+
+static void test_native_stage_failure(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  run_ok(e,
+    "local vg = require('vg')\n"
+    "local ok, err = pcall(vg.native, 'no.such.stage')\n"
+    "assert(not ok and err:find(\"no native stage 'no.such.stage'\"), err)\n"
+    "local ok2, err2 = pcall(vg.stage, { name = 'x', run = 1 })\n"
+    "assert(not ok2 and err2:find('run: function expected'), err2)\n"
+    "local ok3, err3 = pcall(vg.stage, { name = 'x', run = print, on_error = 'maybe' })\n"
+    "assert(not ok3 and err3:find('on_error'), err3)\n");
+  vg_engine_free(e);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_atomic_write),
+    cmocka_unit_test(test_state_document),
+    cmocka_unit_test(test_c_listeners),
+    cmocka_unit_test(test_events_from_threads),
+    cmocka_unit_test(test_failing_lua_listener),
+    cmocka_unit_test(test_resume_skips_completed),
+    cmocka_unit_test(test_retries_and_continue),
+    cmocka_unit_test(test_two_tasks_concurrent),
+    cmocka_unit_test(test_cancel),
+    cmocka_unit_test(test_no_leaks),
+    cmocka_unit_test(test_native_stage_failure),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

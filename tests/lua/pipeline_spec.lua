@@ -1,0 +1,216 @@
+-- The Lua API of pipelines: stages, results, retries, continue, resume,
+-- concurrency, cancellation, events and state documents.
+local vg = require("vg")
+
+local function tmp_state()
+  local dir = os.tmpname()
+  os.remove(dir)
+  vg.state.dir(dir)
+  return dir
+end
+
+local function collect(types)
+  local got = {}
+  local id = vg.on("*", function(ev)
+    if not types or types[ev.type] then got[#got + 1] = ev end
+  end)
+  return got, id
+end
+
+describe("vg.pipeline", function()
+  before_each(function() tmp_state() end)
+
+  it("runs stages in order with a shared context", function()
+    local order = {}
+    local p = vg.pipeline{ name = "order", stages = {
+      vg.stage{ name = "a", run = function(ctx) order[#order + 1] = "a"; ctx.x = 1 end },
+      vg.stage{ name = "b", run = function(ctx) order[#order + 1] = "b"; ctx.y = ctx.x + 1 end },
+      function(ctx) order[#order + 1] = "c" end,
+    }}
+    local r = p:run("input", { task_id = "order-1" })
+    assert.is_true(r.success)
+    assert.equals("completed", r.status)
+    assert.equals("order-1", r.task_id)
+    assert.same({ "a", "b", "c" }, order)
+    assert.equals(2, r.context.y)
+    assert.equals("input", r.context.input)
+  end)
+
+  it("refuses bad definitions with clear errors", function()
+    assert.has_error(function() vg.pipeline{ stages = { { name = "x" } } } end,
+      "vg.stage 'x': run: function expected, got nil")
+    assert.has_error(function() vg.stage{ name = "x", run = print, retries = -1 } end)
+    assert.has_error(function()
+      vg.pipeline{ stages = { { name = "d", run = print }, { name = "d", run = print } } }
+    end)
+  end)
+
+  it("refuses task ids outside [A-Za-z0-9._-]{1,128}", function()
+    local p = vg.pipeline{ stages = { function() end } }
+    for _, bad in ipairs({ "../x", "a/b", "", string.rep("a", 129), "sp ace" }) do
+      local ok, err = pcall(p.run, p, nil, { task_id = bad })
+      assert.is_false(ok)
+      assert.truthy(tostring(err):find("invalid task id", 1, true))
+    end
+    assert.is_true(p:run(nil, { task_id = string.rep("a", 128) }).success)
+  end)
+
+  it("retries with backoff and reports each retry", function()
+    local got, id = collect({ ["stage.retrying"] = true })
+    local n = 0
+    local p = vg.pipeline{ name = "retry", stages = {
+      vg.stage{ name = "flaky", retries = 3, backoff = 0.01, run = function() n = n + 1; if n < 3 then error("nope") end end },
+    }}
+    local r = p:run(nil, { save_state = false })
+    vg.off(id)
+    assert.is_true(r.success)
+    assert.equals(3, n)
+    assert.equals(2, #got)
+    assert.truthy(got[1].message:find("nope", 1, true))
+  end)
+
+  it("continues past a stage whose on_error is continue, and aborts otherwise", function()
+    local ran = {}
+    local p = vg.pipeline{ name = "policy", stages = {
+      vg.stage{ name = "soft", on_error = "continue", run = function() error("soft failure") end },
+      vg.stage{ name = "hard", run = function() ran.hard = true; error("hard failure") end },
+      vg.stage{ name = "never", run = function() ran.never = true end },
+    }}
+    local r = p:run(nil, { save_state = false })
+    assert.is_false(r.success)
+    assert.equals("failed", r.status)
+    assert.is_true(ran.hard)
+    assert.is_nil(ran.never)
+    assert.equals(2, #r.errors)
+    assert.equals("soft", r.errors[1].stage)
+    assert.equals("hard", r.errors[2].stage)
+    assert.truthy(r.errors[2].file:find("pipeline_spec.lua", 1, true))
+    assert.is_number(r.errors[2].line)
+  end)
+
+  it("resumes after a failure, skipping completed stages", function()
+    local runs = { first = 0, second = 0 }
+    local broken = true
+    local p = vg.pipeline{ name = "resume", stages = {
+      vg.stage{ name = "first", run = function(ctx) runs.first = runs.first + 1; ctx.a = "kept" end },
+      vg.stage{ name = "second", run = function(ctx) runs.second = runs.second + 1; if broken then error("later") end end },
+    }}
+    assert.equals("failed", p:run(nil, { task_id = "res" }).status)
+    local doc = vg.state.load("res")
+    assert.equals("failed", doc.status)
+    assert.equals("completed", doc.stages[1].status)
+    assert.equals("failed", doc.stages[2].status)
+    broken = false
+    local got, id = collect({ ["stage.skipped"] = true, ["state.restored"] = true })
+    local r = p:run(nil, { task_id = "res", resume = true })
+    vg.off(id)
+    assert.is_true(r.success)
+    assert.same({ first = 1, second = 2 }, runs)
+    assert.equals("kept", r.context.a)
+    assert.equals(2, #got)
+    local doc2 = vg.state.load("res")
+    assert.equals("completed", doc2.status)
+    assert.is_true(doc2.version > doc.version)
+  end)
+
+  it("runs two tasks at once on one loop", function()
+    local p = vg.pipeline{ name = "sleepy", stages = { function() vg.sleep(0.6) end } }
+    local t0 = vg.core.hrtime()
+    local a = p:start(nil, { task_id = "sa", save_state = false })
+    local b = p:start(nil, { task_id = "sb", save_state = false })
+    local ra, rb = vg.wait(a, b)
+    local took = vg.core.hrtime() - t0
+    assert.is_true(ra.success and rb.success)
+    assert.is_true(took >= 0.55 and took < 1.0, "took " .. took)
+  end)
+
+  it("lets a task cancel while a stage waits", function()
+    local saw
+    local p = vg.pipeline{ name = "cancel", stages = {
+      vg.stage{ name = "wait", run = function() local ok, err = pcall(vg.sleep, 10); saw = err; error(err, 0) end },
+    }}
+    local t = p:start(nil, { task_id = "cx" })
+    vg.go(function() vg.sleep(0.05); t:cancel() end)
+    local r = vg.wait(t)
+    assert.equals("cancelled", r.status)
+    assert.equals("cancelled", saw)
+    assert.equals("cancelled", vg.state.load("cx").status)
+  end)
+
+  it("waits for child processes without blocking other tasks", function()
+    local p = vg.pipeline{ name = "spawn", stages = {
+      function(ctx) ctx.r = vg.spawn("/bin/sh", { "-c", "sleep 0.3; echo out; echo err >&2; exit 3" }) end,
+    }}
+    local q = vg.pipeline{ name = "tick", stages = { function(ctx) vg.sleep(0.05); ctx.t = vg.core.hrtime() end } }
+    local t0 = vg.core.hrtime()
+    local ra, rb = vg.wait(p:start(nil, { save_state = false }), q:start(nil, { save_state = false }))
+    assert.equals(3, ra.context.r.code)
+    assert.equals("out\n", ra.context.r.stdout)
+    assert.equals("err\n", ra.context.r.stderr)
+    assert.is_true(rb.context.t - t0 < 0.25, "the other task was not blocked")
+    local r, err = vg.spawn("/no/such/program", {})
+    assert.is_nil(r)
+    assert.truthy(err:find("no such file", 1, true))
+  end)
+
+  it("emits the event types with their fields, in order", function()
+    local got, id = collect()
+    local p = vg.pipeline{ name = "ev", stages = {
+      vg.stage{ name = "one", run = function(ctx, task) task:progress(0.5, "half"); task:warn("careful") end },
+    }}
+    p:run(nil, { task_id = "ev-1" })
+    vg.off(id)
+    local types = {}
+    for _, ev in ipairs(got) do
+      if ev.type ~= "state.saved" then types[#types + 1] = ev.type end
+      assert.equals("ev-1", ev.task_id)
+      assert.is_number(ev.time)
+    end
+    assert.same({ "pipeline.started", "stage.started", "stage.progress", "validation.warning",
+      "stage.completed", "pipeline.completed" }, types)
+    for _, ev in ipairs(got) do
+      if ev.type == "stage.progress" then
+        assert.equals(0.5, ev.progress); assert.equals("one", ev.stage); assert.equals("half", ev.message)
+      end
+    end
+  end)
+
+  it("keeps dispatching when a listener raises", function()
+    local n = 0
+    local bad = vg.on("*", function() error("listener bug") end)
+    local good = vg.on("*", function() n = n + 1 end)
+    local r = vg.pipeline{ stages = { function() end } }:run(nil, { save_state = false })
+    vg.off(bad); vg.off(good)
+    assert.is_true(r.success)
+    assert.is_true(n >= 4)
+  end)
+
+  it("leaves no refs, handles or fibers behind", function()
+    local p = vg.pipeline{ stages = { function() vg.sleep(0.01) end, function() vg.spawn("/bin/true", {}) end } }
+    vg.wait(p:start(nil, { save_state = false }), p:start(nil, { save_state = false }))
+    collectgarbage()
+    local c = vg.core.counts()
+    assert.same({ refs = 0, handles = 0, fibers = 0, awaits = 0 }, c)
+  end)
+end)
+
+describe("vg.json", function()
+  it("round-trips null, empty arrays and objects", function()
+    local s = '{"a":null,"b":[],"c":{},"d":[1,2.5,"x"],"e":true}'
+    local v = vg.json.decode(s)
+    assert.equals(vg.null, v.a)
+    assert.equals('[]', vg.json.encode(v.b))
+    assert.equals('{}', vg.json.encode(v.c))
+    assert.same({ 1, 2.5, "x" }, { v.d[1], v.d[2], v.d[3] })
+    assert.same(v, vg.json.decode(vg.json.encode(v)))
+  end)
+
+  it("reports bad JSON and values it cannot encode", function()
+    local v, err = vg.json.decode('{"a": 1} trailing')
+    assert.is_nil(v)
+    assert.truthy(err:find("invalid JSON", 1, true))
+    assert.has_error(function() vg.json.encode({ f = print }) end)
+    local t = {}; t.self = t
+    assert.has_error(function() vg.json.encode(t) end)
+  end)
+end)

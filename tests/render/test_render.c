@@ -1,0 +1,254 @@
+/* test_render.c: the C renderer against display lists written as JSON:
+ * colours and geometry, fitting and its warnings, clipping to boxes, syntax
+ * colouring, thread safety and the unchanged-frame memo. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vg_render.h"
+
+static void px(const vg_render_buffer *b, int x, int y, int out[3]) {
+  uint32_t v = *(const uint32_t *)(b->data + (size_t)y * b->stride + (size_t)x * 4);
+  out[0] = (v >> 16) & 255;
+  out[1] = (v >> 8) & 255;
+  out[2] = v & 255;
+}
+
+static int near(const int a[3], int r, int g, int b, int tol) {
+  return abs(a[0] - r) <= tol && abs(a[1] - g) <= tol && abs(a[2] - b) <= tol;
+}
+
+static void render_ok(const char *json, int w, int h, vg_render_buffer *b, cJSON **warn) {
+  char err[256] = "";
+  int rc = vg_render(json, w, h, b, warn, err, sizeof err);
+  if (rc != 0) fail_msg("render failed: %s", err);
+}
+
+static void test_background_and_rect(void **state) {
+  (void)state;
+  vg_render_buffer b = {0};
+  render_ok("{\"background\":[245,248,252],\"items\":["
+            "{\"type\":\"rect\",\"x\":960,\"y\":0,\"w\":960,\"h\":540,\"fill\":\"#ff6b35\"},"
+            "{\"type\":\"rect\",\"x\":0,\"y\":540,\"w\":400,\"h\":400,\"radius\":40,\"fill\":[59,130,246],"
+            " \"shadow\":{\"blur\":30,\"dy\":10,\"alpha\":0.3}}]}",
+            640, 360, &b, NULL);
+  assert_int_equal(b.width, 640);
+  int p[3];
+  px(&b, 10, 10, p);
+  assert_true(near(p, 245, 248, 252, 1));
+  px(&b, 500, 100, p);
+  assert_true(near(p, 255, 107, 53, 1));
+  px(&b, 60, 250, p);   /* inside the blue card, scaled by 1/3 */
+  assert_true(near(p, 59, 130, 246, 1));
+  px(&b, 60, 318, p);   /* just below the card: the shadow darkens the bg */
+  assert_true(p[0] < 245 && p[2] < 252);
+  px(&b, 1, 181, p);    /* rounded corner: background (shadow at most) */
+  assert_false(near(p, 59, 130, 246, 30));
+  vg_render_buffer_free(&b);
+}
+
+static void test_letterbox(void **state) {
+  (void)state;
+  vg_render_buffer b = {0};
+  /* a 16:9 list in a square frame: centred, bars keep the background */
+  render_ok("{\"background\":\"#000000\",\"items\":[{\"type\":\"rect\",\"x\":0,\"y\":0,\"w\":1920,"
+            "\"h\":1080,\"fill\":\"#ffffff\"}]}", 200, 200, &b, NULL);
+  int p[3];
+  px(&b, 100, 5, p);
+  assert_true(near(p, 0, 0, 0, 0));
+  px(&b, 100, 100, p);
+  assert_true(near(p, 255, 255, 255, 0));
+  vg_render_buffer_free(&b);
+}
+
+static void test_text_shrinks_and_warns(void **state) {
+  (void)state;
+  char json[8192];
+  char text[4096] = "";
+  for (int i = 0; i < 120; i++) strcat(text, "wrapping words ");
+  snprintf(json, sizeof json,
+           "{\"background\":\"#ffffff\",\"items\":[{\"type\":\"text\",\"id\":\"scene1.header\","
+           "\"x\":100,\"y\":100,\"w\":600,\"h\":200,\"size\":60,\"min_size\":20,\"color\":\"#000000\","
+           "\"text\":\"%s\"}]}", text);
+  vg_render_buffer b = {0};
+  cJSON *warn = NULL;
+  render_ok(json, 1920, 1080, &b, &warn);
+  assert_non_null(warn);
+  assert_int_equal(cJSON_GetArraySize(warn), 1);
+  cJSON *w0 = cJSON_GetArrayItem(warn, 0);
+  assert_string_equal(cJSON_GetObjectItem(w0, "id")->valuestring, "scene1.header");
+  assert_string_equal(cJSON_GetObjectItem(w0, "status")->valuestring, "cut");
+  /* ink only inside the box [100,700) x [100,300) */
+  int dark_inside = 0;
+  for (int y = 0; y < 1080; y++)
+    for (int x = 0; x < 1920; x++) {
+      int p[3];
+      px(&b, x, y, p);
+      int inside = x >= 100 && x < 700 && y >= 100 && y < 300;
+      if (!inside && !near(p, 255, 255, 255, 0)) fail_msg("ink outside the box at %d,%d", x, y);
+      if (inside && p[0] < 128) dark_inside++;
+    }
+  assert_true(dark_inside > 1000);
+  cJSON_Delete(warn);
+  vg_render_buffer_free(&b);
+
+  /* the same text in a bigger box only shrinks */
+  snprintf(json, sizeof json,
+           "{\"items\":[{\"type\":\"text\",\"id\":\"s.f\",\"x\":0,\"y\":0,\"w\":1800,\"h\":1000,"
+           "\"size\":60,\"min_size\":20,\"text\":\"%s\"}]}", text);
+  render_ok(json, 640, 360, &b, &warn);
+  assert_int_equal(cJSON_GetArraySize(warn), 1);
+  assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(warn, 0), "status")->valuestring, "shrunk");
+  double fs = cJSON_GetObjectItem(cJSON_GetArrayItem(warn, 0), "final_size")->valuedouble;
+  assert_true(fs < 60 && fs >= 20);
+  cJSON_Delete(warn);
+  vg_render_buffer_free(&b);
+
+  /* short text: no warning */
+  render_ok("{\"items\":[{\"type\":\"text\",\"id\":\"s.t\",\"x\":0,\"y\":0,\"w\":1800,\"h\":200,"
+            "\"size\":60,\"text\":\"Hello, world\"}]}", 640, 360, &b, &warn);
+  assert_int_equal(cJSON_GetArraySize(warn), 0);
+  cJSON_Delete(warn);
+  vg_render_buffer_free(&b);
+}
+
+static void test_measure(void **state) {
+  (void)state;
+  cJSON *it = cJSON_Parse("{\"type\":\"text\",\"w\":400,\"h\":1000,\"size\":40,"
+                          "\"text\":\"one two three four five six seven eight nine ten\"}");
+  vg_render_measure m;
+  char err[128];
+  assert_int_equal(vg_render_measure_item(it, 1, &m, err, sizeof err), 0);
+  assert_true(m.lines >= 2);
+  assert_true(m.height > 80 && m.height < 400);
+  assert_false(m.shrunk);
+  cJSON_Delete(it);
+}
+
+static void test_code_colours(void **state) {
+  (void)state;
+  vg_render_buffer b = {0};
+  render_ok("{\"background\":\"#1e293b\",\"items\":[{\"type\":\"code\",\"x\":20,\"y\":20,\"w\":1800,"
+            "\"h\":600,\"size\":60,\"language\":\"python\",\"text\":"
+            "\"def greet(name):\\n    # say hi\\n    return f\\\"hi {name}\\\" + 42\"}]}",
+            960, 540, &b, NULL);
+  /* keyword purple, string green and comment grey must all appear */
+  int seen_kw = 0, seen_str = 0, seen_fn = 0;
+  for (int y = 0; y < 540; y++)
+    for (int x = 0; x < 960; x++) {
+      int p[3];
+      px(&b, x, y, p);
+      if (near(p, 198, 120, 221, 12)) seen_kw++;
+      if (near(p, 152, 195, 121, 12)) seen_str++;
+      if (near(p, 97, 175, 239, 12)) seen_fn++;
+    }
+  assert_true(seen_kw > 20);
+  assert_true(seen_str > 20);
+  assert_true(seen_fn > 20);
+  vg_render_buffer_free(&b);
+}
+
+static void test_bad_input(void **state) {
+  (void)state;
+  vg_render_buffer b = {0};
+  char err[256] = "";
+  assert_int_equal(vg_render("{nope", 10, 10, &b, NULL, err, sizeof err), -1);
+  assert_non_null(strstr(err, "invalid JSON"));
+  assert_int_equal(vg_render("[]", 10, 10, &b, NULL, err, sizeof err), -1);
+  assert_int_equal(vg_render("{}", 0, 10, &b, NULL, err, sizeof err), -1);
+  /* unknown item types and missing fields are ignored, not fatal */
+  assert_int_equal(vg_render("{\"items\":[{\"type\":\"blob\"},{\"type\":\"text\"},{\"type\":\"image\","
+                             "\"path\":\"/nonexistent.png\",\"w\":5,\"h\":5}]}",
+                             10, 10, &b, NULL, err, sizeof err), 0);
+  vg_render_buffer_free(&b);
+}
+
+static const char *THREAD_DL =
+    "{\"background\":[245,248,252],\"items\":["
+    "{\"type\":\"rect\",\"x\":100,\"y\":100,\"w\":1720,\"h\":880,\"radius\":24,\"fill\":\"#ffffff\","
+    " \"shadow\":{\"blur\":30,\"dy\":10}},"
+    "{\"type\":\"text\",\"x\":160,\"y\":140,\"w\":1600,\"h\":140,\"size\":72,\"weight\":\"bold\","
+    " \"text\":\"Threads render the same pixels\"},"
+    "{\"type\":\"code\",\"x\":160,\"y\":320,\"w\":1600,\"h\":600,\"language\":\"c\","
+    " \"text\":\"int main(void) {\\n  return 0; // done\\n}\"}]}";
+
+static void *thread_main(void *arg) {
+  vg_render_buffer *b = arg;
+  char err[128];
+  for (int i = 0; i < 5; i++) {
+    if (vg_render(THREAD_DL, 640, 360, b, NULL, err, sizeof err) != 0) return (void *)1;
+  }
+  vg_render_thread_cleanup();
+  return NULL;
+}
+
+static void test_threads(void **state) {
+  (void)state;
+  vg_render_buffer ref = {0};
+  render_ok(THREAD_DL, 640, 360, &ref, NULL);
+  enum { N = 4 };
+  pthread_t th[N];
+  vg_render_buffer bufs[N];
+  memset(bufs, 0, sizeof bufs);
+  for (int i = 0; i < N; i++) pthread_create(&th[i], NULL, thread_main, &bufs[i]);
+  for (int i = 0; i < N; i++) {
+    void *rc;
+    pthread_join(th[i], &rc);
+    assert_null(rc);
+    assert_memory_equal(bufs[i].data, ref.data, (size_t)ref.stride * ref.height);
+    vg_render_buffer_free(&bufs[i]);
+  }
+  vg_render_buffer_free(&ref);
+}
+
+static void test_memo(void **state) {
+  (void)state;
+  vg_render_memo m = {0};
+  vg_render_buffer b = {0};
+  char err[128];
+  assert_int_equal(vg_render_memo_frame(&m, THREAD_DL, 320, 180, &b, NULL, err, sizeof err), 0);
+  assert_int_equal(vg_render_memo_frame(&m, THREAD_DL, 320, 180, &b, NULL, err, sizeof err), 1);
+  assert_int_equal(vg_render_memo_frame(&m, "{\"items\":[]}", 320, 180, &b, NULL, err, sizeof err), 0);
+  assert_int_equal((int)m.drawn, 2);
+  assert_int_equal((int)m.skipped, 1);
+  vg_render_buffer_free(&b);
+}
+
+static void test_png_roundtrip(void **state) {
+  (void)state;
+  vg_render_buffer b = {0}, c = {0};
+  render_ok(THREAD_DL, 320, 180, &b, NULL);
+  char err[256];
+  const char *path = "build-render-test.png";
+  assert_int_equal(vg_render_write_png(&b, path, err, sizeof err), 0);
+  assert_int_equal(vg_render_read_png(path, &c, err, sizeof err), 0);
+  assert_int_equal(c.width, 320);
+  assert_memory_equal(b.data, c.data, (size_t)b.stride * b.height);
+  remove(path);
+  vg_render_buffer_free(&b);
+  vg_render_buffer_free(&c);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_background_and_rect),
+    cmocka_unit_test(test_letterbox),
+    cmocka_unit_test(test_text_shrinks_and_warns),
+    cmocka_unit_test(test_measure),
+    cmocka_unit_test(test_code_colours),
+    cmocka_unit_test(test_bad_input),
+    cmocka_unit_test(test_threads),
+    cmocka_unit_test(test_memo),
+    cmocka_unit_test(test_png_roundtrip),
+  };
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  vg_render_thread_cleanup();
+  return rc;
+}

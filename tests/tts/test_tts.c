@@ -1,0 +1,298 @@
+/* test_tts.c: the espeak-ng core of stages/tts: timings, voices, the cache,
+ * and the errors that must come before any work. Runs in a fresh cache
+ * directory so "no synthesis on a hit" is measured, not assumed. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tts.h"
+
+/* 150 words of ordinary narration prose. */
+static const char *PARAGRAPH =
+  "Every good explainer video begins with a question that the audience already cares about. "
+  "Instead of opening with definitions, we show a small puzzle and let the viewer wonder how "
+  "it could possibly work. Then the narration walks through the idea one step at a time, "
+  "while the pictures on the screen change exactly when the voice mentions them. This "
+  "careful timing matters, because the eye and the ear compete for attention. When a "
+  "diagram appears too early, viewers read ahead and stop listening. "
+  "When it appears too late, they feel lost and the explanation loses its momentum. A "
+  "narrator that knows the precise moment of every word lets the editor place each caption, "
+  "highlight and animation where it belongs. The result feels calm and deliberate, "
+  "not rushed. Short sentences help as well, since they give natural pauses where a new "
+  "scene can start without cutting a thought in half.";
+
+static int count_words(const char *s) {
+  int n = 0, in = 0;
+  for (; *s; s++) {
+    int sp = *s == ' ';
+    if (!sp && !in) n++;
+    in = !sp;
+  }
+  return n;
+}
+
+static tts_job *run(const char *text, size_t len, const char *voice, int rate, int pitch) {
+  char err[TTS_ERR_MAX];
+  tts_options o = TTS_OPTIONS_DEFAULT;
+  o.voice = voice; o.rate = rate; o.pitch = pitch;
+  tts_job *j = tts_job_new(text, len, &o, err, sizeof err);
+  if (!j) fail_msg("tts_job_new: %s", err);
+  if (tts_job_run(j) != 0) fail_msg("synthesis: %s", tts_job_error(j));
+  return j;
+}
+
+static void check_wav(const tts_clip *c) {
+  int rate = 0, ch = 0;
+  size_t frames = 0;
+  assert_int_equal(tts_wav_probe(c->path, &rate, &ch, &frames), 0);
+  assert_int_equal(rate, c->sample_rate);
+  assert_int_equal(ch, 1);
+  assert_int_equal(frames, c->nsamples);
+  assert_true(fabs((double)frames / rate - c->duration) < 0.05);
+}
+
+static void test_paragraph_timings(void **state) {
+  (void)state;
+  assert_int_equal(count_words(PARAGRAPH), 150);
+  tts_job *j = run(PARAGRAPH, strlen(PARAGRAPH), "male", 0, -1);
+  const tts_clip *c = tts_job_clip(j);
+  assert_int_equal(c->sample_rate, 22050);
+  assert_true(c->nwords >= 140 && c->nwords <= 160);
+  /* about 175 wpm: 150 words take roughly 40 to 70 s */
+  assert_true(c->duration > 35 && c->duration < 75);
+  assert_true(fabs(c->duration - (double)c->nsamples / c->sample_rate) < 0.001);
+  for (size_t i = 0; i < c->nwords; i++) {
+    assert_true(c->words[i].end >= c->words[i].start);
+    if (i) assert_true(c->words[i].start >= c->words[i - 1].start);
+    assert_true(c->words[i].word[0] != '\0');
+    assert_non_null(strstr(PARAGRAPH, c->words[i].word));
+  }
+  assert_string_equal(c->words[0].word, "Every");
+  assert_true(c->words[0].start < 0.2);
+  assert_true(fabs(c->words[c->nwords - 1].end - c->duration) < 0.05);
+  assert_string_equal(c->words[c->nwords - 1].word, "half");
+  /* sentences: 9 of them, in order, covering the clip */
+  assert_int_equal(c->nsentences, 9);
+  assert_true(strncmp(c->sentences[0].text, "Every good", 10) == 0);
+  for (size_t i = 1; i < c->nsentences; i++)
+    assert_true(c->sentences[i].start >= c->sentences[i - 1].start);
+  assert_true(fabs(c->sentences[c->nsentences - 1].end - c->duration) < 0.05);
+  check_wav(c);
+  tts_job_free(j);
+}
+
+static void test_named_voices_differ(void **state) {
+  (void)state;
+  const char *names[] = { "male", "male_warm", "female", "female_friendly" };
+  const char *text = "The quick brown fox jumps over the lazy dog.";
+  char *audio[4];
+  size_t len[4];
+  for (int i = 0; i < 4; i++) {
+    tts_job *j = run(text, strlen(text), names[i], 0, -1);
+    const tts_clip *c = tts_job_clip(j);
+    assert_int_equal(c->nwords, 9);
+    check_wav(c);
+    FILE *f = fopen(c->path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    len[i] = (size_t)ftell(f);
+    rewind(f);
+    audio[i] = malloc(len[i]);
+    assert_int_equal(fread(audio[i], 1, len[i], f), len[i]);
+    fclose(f);
+    tts_job_free(j);
+  }
+  for (int a = 0; a < 4; a++)
+    for (int b = a + 1; b < 4; b++)
+      assert_false(len[a] == len[b] && memcmp(audio[a], audio[b], len[a]) == 0);
+  for (int i = 0; i < 4; i++) free(audio[i]);
+}
+
+static void test_spanish_and_codes(void **state) {
+  (void)state;
+  const char *text = "Hola, ¿cómo estás? Muy bien, gracias.";
+  tts_job *j = run(text, strlen(text), "es", 0, -1);
+  const tts_clip *c = tts_job_clip(j);
+  assert_int_equal(c->nwords, 6);
+  assert_string_equal(c->words[2].word, "estás");  /* UTF-8 positions map back to bytes */
+  assert_int_equal(c->nsentences, 2);
+  check_wav(c);
+  tts_job_free(j);
+
+  tts_voice v;
+  char err[TTS_ERR_MAX];
+  const char *ok[] = { "en-gb", "en-us", "fr", "de", "cmn", "EN-US", "gmw/en-US+f3", "en+m7" };
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+    if (tts_resolve_voice(ok[i], 0, -1, &v, err, sizeof err) != 0) fail_msg("%s: %s", ok[i], err);
+  assert_int_equal(tts_resolve_voice("en-gb", 0, -1, &v, err, sizeof err), 0);
+  assert_string_equal(v.spec, "gmw/en");
+  assert_int_equal(tts_resolve_voice("female", 0, -1, &v, err, sizeof err), 0);
+  assert_int_equal(v.rate, tts_voice_at(2)->rate);
+  assert_int_equal(tts_resolve_voice("female", 200, 10, &v, err, sizeof err), 0);
+  assert_int_equal(v.rate, 200);
+  assert_int_equal(v.pitch, 10);
+  /* the named voices come first in the list */
+  assert_string_equal(tts_voice_at(0)->name, "male");
+  assert_string_equal(tts_voice_at(3)->name, "female_friendly");
+  assert_true(tts_voice_count() > 50);
+  assert_true(tts_variant_count() > 10);
+}
+
+static void test_unknown_voice(void **state) {
+  (void)state;
+  uint64_t before = tts_synth_count();
+  char err[TTS_ERR_MAX];
+  tts_options o = TTS_OPTIONS_DEFAULT;
+  o.voice = "klingon";
+  assert_null(tts_job_new("Hello there.", 12, &o, err, sizeof err));
+  assert_non_null(strstr(err, "unknown voice 'klingon'"));
+  assert_non_null(strstr(err, "male, male_warm, female, female_friendly"));
+  assert_non_null(strstr(err, "en-us"));
+  o.voice = "en-us+nosuchvariant";
+  assert_null(tts_job_new("Hello there.", 12, &o, err, sizeof err));
+  assert_non_null(strstr(err, "nosuchvariant"));
+  o.voice = "male"; o.rate = 20;
+  assert_null(tts_job_new("Hello there.", 12, &o, err, sizeof err));
+  assert_non_null(strstr(err, "rate 20"));
+  o.rate = 0; o.pitch = 101;
+  assert_null(tts_job_new("Hello there.", 12, &o, err, sizeof err));
+  assert_non_null(strstr(err, "pitch 101"));
+  assert_int_equal(tts_synth_count(), before);
+}
+
+static void test_empty_text(void **state) {
+  (void)state;
+  uint64_t before = tts_synth_count();
+  const char *texts[] = { "", "   \n " };
+  for (int i = 0; i < 2; i++) {
+    tts_job *j = run(texts[i], strlen(texts[i]), "female", 0, -1);
+    const tts_clip *c = tts_job_clip(j);
+    assert_int_equal(c->nsamples, 0);
+    assert_true(c->duration == 0);
+    assert_int_equal(c->nwords, 0);
+    assert_int_equal(c->nsentences, 0);
+    check_wav(c);
+    tts_job_free(j);
+  }
+  assert_int_equal(tts_synth_count(), before);
+}
+
+static void test_non_utf8(void **state) {
+  (void)state;
+  char err[TTS_ERR_MAX];
+  assert_null(tts_job_new("abc\xff" "def", 7, NULL, err, sizeof err));
+  assert_non_null(strstr(err, "byte offset 3"));
+  assert_null(tts_job_new("caf\xc3", 4, NULL, err, sizeof err));  /* truncated */
+  assert_non_null(strstr(err, "byte offset 3"));
+  assert_null(tts_job_new("ab\xc0\xaf", 4, NULL, err, sizeof err));  /* overlong */
+  assert_non_null(strstr(err, "byte offset 2"));
+  assert_null(tts_job_new("\xed\xa0\x80", 3, NULL, err, sizeof err));  /* surrogate */
+  assert_non_null(strstr(err, "byte offset 0"));
+  assert_null(tts_job_new("a\0b", 3, NULL, err, sizeof err));
+  assert_non_null(strstr(err, "NUL byte at byte offset 1"));
+  assert_int_equal(tts_utf8_invalid_at("h\xc3\xa9llo \xf0\x9f\x99\x82", 11), -1);
+}
+
+static void test_cache_hit(void **state) {
+  (void)state;
+  char text[128];
+  snprintf(text, sizeof text, "This sentence number %ld is spoken only once.", (long)time(NULL));
+  uint64_t synths = tts_synth_count(), hits = tts_cache_hit_count();
+  tts_job *a = run(text, strlen(text), "male_warm", 0, -1);
+  assert_false(tts_job_clip(a)->cached);
+  assert_int_equal(tts_synth_count(), synths + 1);
+  tts_job *b = run(text, strlen(text), "male_warm", 0, -1);
+  const tts_clip *ca = tts_job_clip(a), *cb = tts_job_clip(b);
+  assert_true(cb->cached);
+  assert_int_equal(tts_synth_count(), synths + 1);  /* no synthesis */
+  assert_int_equal(tts_cache_hit_count(), hits + 1);
+  assert_string_equal(ca->path, cb->path);
+  assert_int_equal(ca->nwords, cb->nwords);
+  assert_int_equal(ca->nsamples, cb->nsamples);
+  assert_true(ca->duration == cb->duration);
+  for (size_t i = 0; i < ca->nwords; i++) {
+    assert_string_equal(ca->words[i].word, cb->words[i].word);
+    assert_true(ca->words[i].start == cb->words[i].start);
+  }
+  /* another rate is another clip */
+  tts_job *c = run(text, strlen(text), "male_warm", 220, -1);
+  assert_false(tts_job_clip(c)->cached);
+  assert_true(tts_job_clip(c)->duration < ca->duration);
+  assert_int_equal(tts_synth_count(), synths + 2);
+  tts_job_free(a); tts_job_free(b); tts_job_free(c);
+}
+
+static void test_ssml_marks_and_numbers(void **state) {
+  (void)state;
+  const char *ssml = "<speak>First <mark name=\"one\"/>we add, then &amp; "
+                     "<mark name=\"two\"/>we check.</speak>";
+  tts_job *j = run(ssml, strlen(ssml), "male", 0, -1);
+  const tts_clip *c = tts_job_clip(j);
+  assert_int_equal(c->nmarks, 2);
+  assert_string_equal(c->marks[0].name, "one");
+  assert_string_equal(c->marks[1].name, "two");
+  assert_true(c->marks[0].time > 0 && c->marks[1].time > c->marks[0].time);
+  assert_string_equal(c->words[0].word, "First");
+  assert_string_equal(c->words[1].word, "we");
+  assert_true(fabs(c->words[1].start - c->marks[0].time) < 0.01);
+  for (size_t i = 0; i < c->nwords; i++) assert_null(strchr(c->words[i].word, '<'));
+  tts_job_free(j);
+
+  const char *nums = "We sold 1,500 units in 2024.";
+  j = run(nums, strlen(nums), "male", 0, -1);
+  c = tts_job_clip(j);
+  assert_int_equal(c->nwords, 6);
+  assert_string_equal(c->words[2].word, "1,500");
+  assert_string_equal(c->words[5].word, "2024");
+  tts_job_free(j);
+}
+
+static void test_cancel(void **state) {
+  (void)state;
+  char err[TTS_ERR_MAX];
+  tts_job *j = tts_job_new(PARAGRAPH, strlen(PARAGRAPH), NULL, err, sizeof err);
+  assert_non_null(j);
+  tts_options o = TTS_OPTIONS_DEFAULT;
+  o.rate = 333;  /* not in the cache */
+  tts_job_free(j);
+  j = tts_job_new(PARAGRAPH, strlen(PARAGRAPH), &o, err, sizeof err);
+  tts_job_cancel(j);
+  assert_int_equal(tts_job_run(j), -1);
+  assert_string_equal(tts_job_error(j), "cancelled");
+  tts_job_free(j);
+}
+
+static char cache_dir[] = "/tmp/vgrun-test-tts-XXXXXX";
+
+int main(void) {
+  if (!mkdtemp(cache_dir)) { perror("mkdtemp"); return 1; }
+  setenv("VGRUN_CACHE_DIR", cache_dir, 1);
+  char err[TTS_ERR_MAX];
+  if (tts_init(err, sizeof err) != 0) { fprintf(stderr, "%s\n", err); return 1; }
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_paragraph_timings),
+    cmocka_unit_test(test_named_voices_differ),
+    cmocka_unit_test(test_spanish_and_codes),
+    cmocka_unit_test(test_unknown_voice),
+    cmocka_unit_test(test_empty_text),
+    cmocka_unit_test(test_non_utf8),
+    cmocka_unit_test(test_cache_hit),
+    cmocka_unit_test(test_ssml_marks_and_numbers),
+    cmocka_unit_test(test_cancel),
+  };
+  int rc = cmocka_run_group_tests_name("tts", tests, NULL, NULL);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache_dir);
+  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", cache_dir);
+  return rc;
+}
