@@ -10,7 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void vg__resolve_state_dir(vg_engine *e, const char *explicit_dir) {
   const char *env = getenv("VGRUN_STATE_DIR");
@@ -186,6 +189,59 @@ static int l_state_list(lua_State *L) {
   return 1;
 }
 
+/* vg.core.task_lock(id) -> fd | nil, message, holder_pid
+ * One process at a time works on a task: an flock on tasks/<id>.lock, with
+ * the holder's pid written in it for the message. The kernel drops the lock
+ * when its process dies, so a lock left by a killed run is simply taken. */
+static int l_task_lock(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  const char *id = check_id(L, 1);
+  char dir[PATH_MAX + 8], path[PATH_MAX + 160];
+  snprintf(dir, sizeof dir, "%s/tasks", e->state_dir);
+  if (vg_mkdirs(dir, 0755) != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", dir, strerror(errno));
+    return 2;
+  }
+  snprintf(path, sizeof path, "%s/%s.lock", dir, id);
+  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    return 2;
+  }
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    char buf[32] = {0};
+    ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+    close(fd);
+    long pid = n > 0 ? strtol(buf, NULL, 10) : 0;
+    lua_pushnil(L);
+    if (pid > 0) lua_pushfstring(L, "task '%s' is already running in process %d", id, (int)pid);
+    else lua_pushfstring(L, "task '%s' is already running in another process", id);
+    lua_pushinteger(L, pid);
+    return 3;
+  }
+  char buf[32];
+  int n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
+  if (ftruncate(fd, 0) != 0 || pwrite(fd, buf, (size_t)n, 0) != n) { /* the lock holds anyway */ }
+  lua_pushinteger(L, fd);
+  return 1;
+}
+
+/* vg.core.task_unlock(fd, id): releases the lock and removes the file. */
+static int l_task_unlock(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  int fd = (int)luaL_checkinteger(L, 1);
+  const char *id = luaL_optstring(L, 2, NULL);
+  if (id && vg_task_id_valid(id)) {
+    char path[PATH_MAX + 160];
+    snprintf(path, sizeof path, "%s/tasks/%s.lock", e->state_dir, id);
+    unlink(path);  /* while still holding it: no one can hold a removed file's lock in vain */
+  }
+  close(fd);
+  return 0;
+}
+
 void vgl__register_state_functions(lua_State *L) {
   static const luaL_Reg fns[] = {
     {"task_id_valid", l_task_id_valid},
@@ -194,6 +250,8 @@ void vgl__register_state_functions(lua_State *L) {
     {"state_load", l_state_load},
     {"state_remove", l_state_remove},
     {"state_list", l_state_list},
+    {"task_lock", l_task_lock},
+    {"task_unlock", l_task_unlock},
     {NULL, NULL},
   };
   luaL_setfuncs(L, fns, 0);

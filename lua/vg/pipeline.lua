@@ -284,15 +284,24 @@ function Pipeline:start(input, opts)
     error(string.format("invalid task id '%s': use 1 to 128 of A-Z a-z 0-9 . _ -", tostring(id)), 2)
   end
   if running[id] then error("task '" .. id .. "' is already running", 2) end
+  local lock
+  if opts.save_state ~= false then
+    local err
+    lock, err = core.task_lock(id)
+    if not lock then error(err, 2) end
+  end
   local task = setmetatable({
     id = id, pipeline = self, status = "running", errors = {}, started = now(),
-    save_state = opts.save_state ~= false, waiters = {},
+    save_state = opts.save_state ~= false, waiters = {}, lock = lock,
   }, Task)
   local doc
   if resume and task.save_state then
     local err
     doc, err = state.load(id)
-    if err then error("cannot resume task '" .. id .. "': " .. err, 2) end
+    if err then
+      core.task_unlock(lock, id)
+      error("cannot resume task '" .. id .. "': " .. err, 2)
+    end
   end
   if doc then
     task.resumed = true
@@ -318,6 +327,7 @@ function Pipeline:start(input, opts)
     task.done = true
     task.co = nil
     running[id] = nil
+    if task.lock then core.task_unlock(task.lock, id); task.lock = nil end
     for _, co in ipairs(task.waiters) do core.wake(co) end
   end)
   return task

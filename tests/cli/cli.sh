@@ -86,6 +86,16 @@ LUA
     check "$sig: state cancelled" has "$VGRUN_STATE_DIR/tasks/sig-$sig.json" '^."status":[[:space:]]*"cancelled"'
     check "$sig: the script saw the result" has "$T/out.$sig" "status	cancelled"
   done
+  # one process at a time per task; a killed holder leaves no stale lock
+  "$VGRUN" "$T/long.lua" locked >"$T/out.lock1" 2>&1 &
+  pid=$!
+  check "holder started" wait_for "$T/out.lock1" waiting
+  "$VGRUN" "$T/long.lua" locked >"$T/out.lock2" 2>&1; rc=$?; expect_rc 1 "second process on a running task"
+  check "names the task and the holder's pid" has "$T/out.lock2" "task 'locked' is already running in process $pid"
+  kill -9 "$pid"; wait "$pid" 2>/dev/null
+  "$VGRUN" -e 'local vg = require("vg")
+    local r = vg.pipeline{ name = "long", stages = { function() end } }:run(nil, { task_id = "locked", resume = true })
+    assert(r.success, r.status)' >"$T/out.lock3" 2>&1; rc=$?; expect_rc 0 "lock of a killed process is taken over"
   # a busy Lua loop outside any pipeline is interrupted too
   "$VGRUN" -e 'print("busy"); io.stdout:flush(); while true do end' >"$T/busy" 2>&1 &
   pid=$!
