@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_DEPTH 200
@@ -89,6 +90,10 @@ static int is_array(lua_State *L, int idx, lua_Integer *n_out) {
 
 static cJSON *to_json(conv *c, int idx, int depth);
 
+static int cmp_keys(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static cJSON *table_to_json(conv *c, int idx, int depth) {
   lua_State *L = c->L;
   int jsontype = 0; /* 0 guess, 1 object, 2 array */
@@ -119,21 +124,50 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
     c->path[plen] = '\0';
     return a;
   }
-  cJSON *o = cJSON_CreateObject();
-  size_t plen = strlen(c->path);
+  /* objects come out with their keys sorted, so the same table always gives
+   * the same bytes (Lua's iteration order changes from run to run) */
+  int nkeys = 0;
+  lua_pushnil(L);
+  while (lua_next(L, idx)) { lua_pop(L, 1); nkeys++; }
+  char **keys = calloc((size_t)nkeys + 1, sizeof *keys);
+  if (!keys) return fail(c, "out of memory");
+  int k = 0;
   lua_pushnil(L);
   while (lua_next(L, idx)) {
+    lua_pop(L, 1);
     char keybuf[64];
-    const char *key;
-    if (lua_type(L, -2) == LUA_TSTRING) key = lua_tostring(L, -2);
-    else if (lua_isinteger(L, -2)) { snprintf(keybuf, sizeof keybuf, "%lld", (long long)lua_tointeger(L, -2)); key = keybuf; }
-    else if (lua_type(L, -2) == LUA_TNUMBER) { snprintf(keybuf, sizeof keybuf, "%.14g", lua_tonumber(L, -2)); key = keybuf; }
-    else {
-      lua_pop(L, 1);
+    const char *key = NULL;
+    if (lua_type(L, -1) == LUA_TSTRING) key = lua_tostring(L, -1);
+    else if (lua_isinteger(L, -1)) { snprintf(keybuf, sizeof keybuf, "%lld", (long long)lua_tointeger(L, -1)); key = keybuf; }
+    else if (lua_type(L, -1) == LUA_TNUMBER) { snprintf(keybuf, sizeof keybuf, "%.14g", lua_tonumber(L, -1)); key = keybuf; }
+    if (!key) {
       if (c->lenient) continue;
       lua_pop(L, 1);
-      cJSON_Delete(o);
+      for (int i = 0; i < k; i++) free(keys[i]);
+      free(keys);
       return fail(c, "table key is not a string or number");
+    }
+    if (k < nkeys) keys[k++] = vg__strdup(key);
+  }
+  qsort(keys, (size_t)k, sizeof *keys, cmp_keys);
+  cJSON *o = cJSON_CreateObject();
+  size_t plen = strlen(c->path);
+  cJSON *result = o;
+  for (int i = 0; i < k; i++) {
+    const char *key = keys[i];
+    /* integer-looking keys were numbers in the table, unless a string key
+     * of the same spelling exists */
+    lua_getfield(L, idx, key);
+    if (lua_isnil(L, -1)) {
+      lua_pop(L, 1);
+      char *end = NULL;
+      double d = strtod(key, &end);
+      if (end && *end == '\0') {
+        if (d == (double)(lua_Integer)d) lua_rawgeti(L, idx, (lua_Integer)d);
+        else { lua_pushnumber(L, d); lua_rawget(L, idx); }
+      } else {
+        lua_pushnil(L);
+      }
     }
     snprintf(c->path + plen, sizeof c->path - plen, "%s%s", plen ? "." : "", key);
     cJSON *v = to_json(c, lua_gettop(L), depth + 1);
@@ -141,13 +175,15 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
     lua_pop(L, 1);
     if (!v) {
       if (c->lenient && c->err[0] == '\0') continue;
-      lua_pop(L, 1);
       cJSON_Delete(o);
-      return NULL;
+      result = NULL;
+      break;
     }
     cJSON_AddItemToObject(o, key, v);
   }
-  return o;
+  for (int i = 0; i < k; i++) free(keys[i]);
+  free(keys);
+  return result;
 }
 
 static cJSON *to_json(conv *c, int idx, int depth) {

@@ -316,6 +316,23 @@ static int l_json_decode(lua_State *L) {
   return 1;
 }
 
+/* vg.core.sha256(s, ...) -> hex digest of the strings, each length-prefixed */
+static int l_sha256(lua_State *L) {
+  vg_hash h;
+  vg_hash_init(&h);
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) vg_hash_str(&h, luaL_checkstring(L, i));
+  char hex[65];
+  vg_hash_final(&h, hex);
+  lua_pushstring(L, hex);
+  return 1;
+}
+
+static int l_cache_dir(lua_State *L) {
+  lua_pushstring(L, vg_cache_dir());
+  return 1;
+}
+
 int vgl__open_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     {"isatty", l_isatty},
@@ -337,6 +354,8 @@ int vgl__open_core(lua_State *L) {
     {"mkdirs", l_mkdirs},
     {"json_encode", l_json_encode},
     {"json_decode", l_json_decode},
+    {"sha256", l_sha256},
+    {"cache_dir", l_cache_dir},
     {NULL, NULL},
   };
   luaL_newlib(L, fns);

@@ -14,7 +14,7 @@ M.accents = {
 M.accent_names = { "blue", "purple", "orange", "green", "pink", "cyan" }
 
 local FONTS = {
-  sans = "Noto Sans, DejaVu Sans, WenQuanYi Micro Hei, Noto Color Emoji, sans-serif",
+  sans = "Noto Sans, DejaVu Sans, WenQuanYi Micro Hei, sans-serif",
   mono = "DejaVu Sans Mono, Noto Sans Mono, WenQuanYi Micro Hei Mono, monospace",
   serif = "Noto Serif, DejaVu Serif, serif",
 }

@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tts.h"
+#include "tts_internal.h"
 
 /* 150 words of ordinary narration prose. */
 static const char *PARAGRAPH =
@@ -68,6 +68,7 @@ static void test_paragraph_timings(void **state) {
   const tts_clip *c = tts_job_clip(j);
   assert_int_equal(c->sample_rate, 22050);
   assert_true(c->nwords >= 140 && c->nwords <= 160);
+  assert_int_equal(c->nwords, 150);  /* words are the text's own tokens */
   /* about 175 wpm: 150 words take roughly 40 to 70 s */
   assert_true(c->duration > 35 && c->duration < 75);
   assert_true(fabs(c->duration - (double)c->nsamples / c->sample_rate) < 0.001);
@@ -257,6 +258,93 @@ static void test_ssml_marks_and_numbers(void **state) {
   tts_job_free(j);
 }
 
+/* ---- alignment of events to words, with events as espeak-ng 1.51 sends them */
+
+#define W(pos, len, sample) { TTS_EV_WORD, pos, len, sample, NULL }
+#define S(pos, sample) { TTS_EV_SENTENCE, pos, 0, sample, NULL }
+
+static void align(const char *text, raw_event *ev, size_t nev, size_t nsamples, tts_clip *c) {
+  memset(c, 0, sizeof *c);
+  tts_align(text, strlen(text), 0, ev, nev, nsamples, 1000, c);  /* 1000 Hz: samples = ms */
+}
+
+static void expect_words(const tts_clip *c, const char *const *words, const double *starts) {
+  size_t n = 0;
+  while (words[n]) n++;
+  assert_int_equal(c->nwords, n);
+  for (size_t i = 0; i < n; i++) {
+    assert_string_equal(c->words[i].word, words[i]);
+    if (fabs(c->words[i].start - starts[i]) > 1e-9)
+      fail_msg("%s starts at %g, wanted %g", words[i], c->words[i].start, starts[i]);
+    assert_true(c->words[i].end >= c->words[i].start);
+  }
+}
+
+static void test_align(void **state) {
+  (void)state;
+  tts_clip c;
+  { /* "each of": espeak puts "of" inside "each" (pos 10 len 4) */
+    raw_event ev[] = { S(1, 0), W(1, 4, 0), W(6, 8, 100), W(15, 4, 400), W(16, 4, 600), W(21, 8, 700) };
+    align("The document each of document.", ev, 6, 1000, &c);
+    static const char *const w[] = { "The", "document", "each", "of", "document", NULL };
+    static const double t[] = { 0, 0.1, 0.4, 0.6, 0.7 };
+    expect_words(&c, w, t);
+    assert_true(c.words[4].end == 1.0);
+    assert_int_equal(c.nsentences, 1);
+    assert_string_equal(c.sentences[0].text, "The document each of document.");
+    tts_clip_clear(&c);
+  }
+  { /* "scene. video": the event for "video" points at the space before it */
+    raw_event ev[] = { W(1, 5, 0), W(7, 1, 300), W(14, 3, 600) };
+    align("scene. video how", ev, 3, 900, &c);
+    static const char *const w[] = { "scene", "video", "how", NULL };
+    static const double t[] = { 0, 0.3, 0.6 };
+    expect_words(&c, w, t);
+    tts_clip_clear(&c);
+  }
+  { /* numbers: several spoken words over one token stay one word */
+    raw_event ev[] = { W(1, 2, 0), W(4, 4, 100), W(9, 2, 300), W(10, 2, 500), W(11, 3, 700),
+                       W(15, 5, 900) };
+    align("We sold 1,500 units.", ev, 6, 1200, &c);
+    static const char *const w[] = { "We", "sold", "1,500", "units", NULL };
+    static const double t[] = { 0, 0.1, 0.3, 0.9 };
+    expect_words(&c, w, t);
+    tts_clip_clear(&c);
+  }
+  { /* "of the" spoken as one unit: "the" shares its time by length */
+    raw_event ev[] = { W(1, 4, 0), W(6, 2, 200), W(13, 5, 500) };
+    align("most of the words", ev, 3, 800, &c);
+    static const char *const w[] = { "most", "of", "the", "words", NULL };
+    static const double t[] = { 0, 0.2, 0.32, 0.5 };
+    expect_words(&c, w, t);
+    tts_clip_clear(&c);
+  }
+  { /* a script without spaces is split at the events; punctuation trimmed */
+    raw_event ev[] = { S(1, 0), W(1, 2, 0), W(3, 2, 300), S(6, 600), W(6, 2, 600) };
+    align("你好世界。我们", ev, 5, 900, &c);
+    static const char *const w[] = { "你好", "世界", "我们", NULL };
+    static const double t[] = { 0, 0.3, 0.6 };
+    expect_words(&c, w, t);
+    assert_int_equal(c.nsentences, 2);
+    assert_string_equal(c.sentences[0].text, "你好世界。");
+    assert_string_equal(c.sentences[1].text, "我们");
+    tts_clip_clear(&c);
+  }
+  { /* punctuation-only tokens vanish unless spoken; spoken symbols stay */
+    raw_event ev[] = { W(1, 3, 0), W(7, 1, 200), W(10, 2, 400), W(14, 4, 600) };
+    align("Yes \xe2\x80\x94 & (no) 3.5%.", ev, 4, 900, &c);
+    static const char *const w[] = { "Yes", "&", "no", "3.5%", NULL };
+    static const double t[] = { 0, 0.2, 0.4, 0.6 };
+    expect_words(&c, w, t);
+    tts_clip_clear(&c);
+  }
+  { /* no events at all (nothing spoken): no words, no crash */
+    align("...", NULL, 0, 0, &c);
+    assert_int_equal(c.nwords, 0);
+    tts_clip_clear(&c);
+  }
+}
+
 static void test_cancel(void **state) {
   (void)state;
   char err[TTS_ERR_MAX];
@@ -288,6 +376,7 @@ int main(void) {
     cmocka_unit_test(test_non_utf8),
     cmocka_unit_test(test_cache_hit),
     cmocka_unit_test(test_ssml_marks_and_numbers),
+    cmocka_unit_test(test_align),
     cmocka_unit_test(test_cancel),
   };
   int rc = cmocka_run_group_tests_name("tts", tests, NULL, NULL);

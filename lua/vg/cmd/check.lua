@@ -1,0 +1,99 @@
+-- vgrun check INPUT...: validates documents and prints every problem found,
+-- one line each ("file:line:col: path.to.field: message"). Issue 3.
+local USAGE = [[
+usage: vgrun check [options] INPUT...
+
+Reads each INPUT (.yaml/.yml, .json, .md, .srt, .vtt, or a set directory with
+set_config.yaml) the way `vgrun create` would, and reports every problem at
+once, one line each:  file:line:col: path.to.field: message
+
+options:
+  --split h2        Markdown: one video per H2 section
+  --duration SEC    fit generated narration to SEC seconds
+  --strict          warnings count as errors
+  -q, --quiet       print errors only (no warnings, no summary)
+  --json            print the diagnostics as a JSON list instead
+  -h, --help        this help
+
+exit codes: 0 every input is valid (warnings allowed), 1 a problem was found,
+            2 usage error
+]]
+
+local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+
+local function run(args)
+  local opts, inputs = {}, {}
+  local quiet, json, strict = false, false, false
+  local i = 1
+  while i <= #args do
+    local a = args[i]
+    local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
+    if name then a = name end
+    local function value()
+      if inline then return inline end
+      i = i + 1
+      return args[i]
+    end
+    if a == "-h" or a == "--help" then io.write(USAGE); return 0
+    elseif a == "--split" then
+      opts.split = value()
+      if opts.split ~= "h2" then eprintf("vgrun check: --split takes h2\n"); return 2 end
+    elseif a == "--duration" then
+      opts.duration = tonumber(value())
+      if not opts.duration or opts.duration <= 0 then
+        eprintf("vgrun check: --duration needs a number of seconds\n"); return 2
+      end
+    elseif a == "--strict" then strict = true
+    elseif a == "-q" or a == "--quiet" then quiet = true
+    elseif a == "--json" then json = true
+    elseif a == "--" then
+      table.move(args, i + 1, #args, #inputs + 1, inputs); break
+    elseif a:sub(1, 1) == "-" and #a > 1 then
+      eprintf("vgrun check: unknown option '%s'\n%s", a, USAGE); return 2
+    else inputs[#inputs + 1] = a end
+    i = i + 1
+  end
+  if #inputs == 0 then eprintf("vgrun check: no INPUT given\n%s", USAGE); return 2 end
+
+  local input = require("vg.input")
+  local all, failed = {}, 0
+  for _, path in ipairs(inputs) do
+    local model, diags = input.load(path, opts)
+    local errors, warnings = input.count(diags)
+    local bad = model == nil or errors > 0 or (strict and warnings > 0)
+    if bad then failed = failed + 1 end
+    for _, d in ipairs(diags) do
+      d.input = path
+      all[#all + 1] = d
+      if not json and (d.severity == "error" or (not quiet)) then
+        io.stderr:write(d.text, "\n")
+      end
+    end
+    if not json and not quiet then
+      local nv, ns = 0, 0
+      for _, v in ipairs(model and model.videos or {}) do
+        nv = nv + 1
+        ns = ns + #(v.scenes or {})
+      end
+      if bad then
+        io.stdout:write(string.format("%s: invalid (%d error%s, %d warning%s)\n", path,
+          errors, errors == 1 and "" or "s", warnings, warnings == 1 and "" or "s"))
+      else
+        io.stdout:write(string.format("%s: ok (%d video%s, %d scene%s%s)\n", path, nv,
+          nv == 1 and "" or "s", ns, ns == 1 and "" or "s",
+          warnings > 0 and string.format(", %d warning%s", warnings, warnings == 1 and "" or "s") or ""))
+      end
+    end
+  end
+  if json then
+    local vg = require("vg")
+    io.stdout:write(vg.json.encode(vg.json.array(all), { pretty = true }), "\n")
+  end
+  return failed > 0 and 1 or 0
+end
+
+return {
+  summary = "validate documents (YAML, JSON, Markdown, SRT/VTT, sets); list every problem",
+  usage = USAGE,
+  run = run,
+}

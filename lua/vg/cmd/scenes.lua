@@ -1,0 +1,77 @@
+-- vgrun scenes INPUT: prints the scene model the input adapters produce, so
+-- users can see and debug what a document turns into. Issue 3.
+local USAGE = [[
+usage: vgrun scenes [options] INPUT
+
+Prints the videos and scenes INPUT (.yaml/.yml, .json, .md, .srt, .vtt, or a
+set directory) turns into: a summary by default, the full model with --json
+  {"videos": [{"id", "title", "voice", "accent_color", "theme", "source",
+               "scenes": [{"id", "scene_type", "visual_content", "narration",
+                           "voice", "min_duration", "max_duration", "source"}]}]}
+
+options:
+  --json            print the model as JSON
+  --split h2        Markdown: one video per H2 section
+  --duration SEC    fit generated narration to SEC seconds
+  --no-narration    do not write narration where the document has none
+  -h, --help        this help
+
+Problems go to standard error as `vgrun check` prints them.
+exit codes: 0 valid, 1 the document has errors (the model is still printed
+            when it could be read), 2 usage error
+]]
+
+local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+
+local function run(args)
+  local opts, path, json = {}, nil, false
+  local i = 1
+  while i <= #args do
+    local a = args[i]
+    local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
+    if name then a = name end
+    local function value()
+      if inline then return inline end
+      i = i + 1
+      return args[i]
+    end
+    if a == "-h" or a == "--help" then io.write(USAGE); return 0
+    elseif a == "--json" then json = true
+    elseif a == "--split" then
+      opts.split = value()
+      if opts.split ~= "h2" then eprintf("vgrun scenes: --split takes h2\n"); return 2 end
+    elseif a == "--duration" then
+      opts.duration = tonumber(value())
+      if not opts.duration or opts.duration <= 0 then
+        eprintf("vgrun scenes: --duration needs a number of seconds\n"); return 2
+      end
+    elseif a == "--no-narration" then opts.narrate = false
+    elseif a:sub(1, 1) == "-" and #a > 1 then
+      eprintf("vgrun scenes: unknown option '%s'\n%s", a, USAGE); return 2
+    elseif path then
+      eprintf("vgrun scenes: one INPUT at a time\n"); return 2
+    else path = a end
+    i = i + 1
+  end
+  if not path then eprintf("vgrun scenes: no INPUT given\n%s", USAGE); return 2 end
+
+  local input = require("vg.input")
+  local model, diags = input.load(path, opts)
+  for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
+  if model then
+    if json then
+      local vg = require("vg")
+      io.stdout:write(vg.json.encode(model, { pretty = true }), "\n")
+    else
+      io.stdout:write(input.summary(model), "\n")
+    end
+  end
+  local errors = input.count(diags)
+  return (model and errors == 0) and 0 or 1
+end
+
+return {
+  summary = "print the videos and scenes a document turns into (--json for the model)",
+  usage = USAGE,
+  run = run,
+}

@@ -1,0 +1,380 @@
+-- vg.create: the default pipeline behind `vgrun create`: a document becomes
+-- a narrated, chaptered, captioned MP4. Copy it and change it:
+--
+--   local create = require("vg.create")
+--   local p = create.pipeline{ width = 1280, height = 720, captions = { srt = true } }
+--   p:run("README.md", { task_id = "readme" })
+--
+-- Stages: load (native input.load) → style (CLI overrides) → narrate (native
+-- tts.synth) → timeline → video (native video.encode, one MP4 per video) →
+-- captions → report (timing.json, thumbnail).
+local vg = require("vg")
+local core = require("vg.core")
+
+local M = {}
+
+M.DEFAULTS = {
+  width = 1920, height = 1080, fps = 30, preset = "veryfast", crf = 23, cfr = false,
+  lead_in = 0.4,        -- silence before a scene's narration
+  tail = 0.6,           -- silence after it
+  min_scene = 2.0,      -- no scene is shorter
+  crossfade = 0.5,      -- between scenes
+  captions = {},        -- { srt = true, vtt = true, burn = true }
+  no_cache = false,
+}
+
+M.FORMATS = { document = "markdown", markdown = "markdown", md = "markdown", yaml = "yaml",
+  json = "json", transcript = false, srt = "srt", vtt = "vtt", set = "set" }
+
+local render -- loaded lazily: vg.render needs the renderer part
+
+local function opts_with_defaults(o)
+  local r = {}
+  for k, v in pairs(M.DEFAULTS) do r[k] = v end
+  for k, v in pairs(o or {}) do r[k] = v end
+  return r
+end
+
+local function basename(path) return (path:gsub("/+$", ""):match("([^/]+)$") or path) end
+local function dirname(path) return path:match("^(.*)/[^/]*$") or "." end
+local function strip_ext(path) return (path:gsub("%.[^./]*$", "")) end
+
+local function quantize(t, fps) return math.ceil(t * fps - 1e-6) / fps end
+
+local function scene_title(scene, i)
+  local vc = scene.visual_content or {}
+  local t = vc.title or vc.header or vc.lesson_title or vc.question or vc.main_text or vc.quote_text
+    or vc.problem_text
+  if type(t) ~= "string" or t == "" then t = (scene.scene_type or "scene") .. " " .. i end
+  t = t:gsub("%s+", " ")
+  if #t > 80 then t = t:sub(1, 77) .. "..." end
+  return t
+end
+
+--- Stages -----------------------------------------------------------------
+
+-- CLI overrides (voice, colour, theme) and checks of them before any work.
+local function style_stage(o)
+  return function(ctx, task)
+    local videos = ctx.videos
+    if type(videos) ~= "table" or #videos == 0 then error("the input has no videos", 0) end
+    if o.color then
+      local theme = require("vg.theme")
+      local ok, err = theme.get(o.theme or "light", o.color)
+      if not ok then error(err, 0) end
+    end
+    if o.theme and o.theme ~= "light" and o.theme ~= "dark" then
+      error("unknown theme '" .. o.theme .. "' (light, dark)", 0)
+    end
+    for _, v in ipairs(videos) do
+      if o.voice then v.voice = o.voice end
+      if o.color then v.accent_color = o.color end
+      if o.theme then v.theme = o.theme end
+      for _, s in ipairs(v.scenes or {}) do
+        if o.voice then s.voice = o.voice end
+      end
+    end
+  end
+end
+
+-- Places every scene on the timeline: scene = max(min_duration, lead-in +
+-- narration + tail), boundaries on the frame grid so nothing drifts.
+function M.timeline(video, o)
+  local t = 0
+  local out = {}
+  for i, s in ipairs(video.scenes or {}) do
+    local au = s.audio or {}
+    local speech = tonumber(au.duration) or 0
+    local min = math.max(tonumber(s.min_duration) or 0, o.min_scene)
+    local len = math.max(min, o.lead_in + speech + o.tail)
+    if render then len = math.max(len, render.settle_time(M.render_scene(s, o.lead_in)) + 0.5) end
+    local start = t
+    local stop = quantize(start + len, o.fps)
+    out[i] = {
+      id = s.id or string.format("scene_%02d", i), type = s.scene_type, title = scene_title(s, i),
+      start = start, ["end"] = stop,
+      narration_start = start + o.lead_in, narration_end = start + o.lead_in + speech,
+    }
+    t = stop
+  end
+  return { duration = t, scenes = out }
+end
+
+-- The scene as the renderer sees it: word times moved by the lead-in.
+function M.render_scene(scene, lead_in)
+  local au = scene.audio
+  if type(au) ~= "table" then return scene end
+  local copy = {}
+  for k, v in pairs(scene) do copy[k] = v end
+  local words = {}
+  for i, w in ipairs(au.words or {}) do
+    words[i] = { word = w.word, start = (w.start or 0) + lead_in, ["end"] = (w["end"] or 0) + lead_in }
+  end
+  copy.audio = { duration = (au.duration or 0) + lead_in, words = words }
+  return copy
+end
+
+--- Captions ------------------------------------------------------------------
+
+local MAX_LINE = 42
+
+-- Cues from word timings: at most two lines of about 42 characters, cut at
+-- sentence ends first, then at clause punctuation, then where it fills.
+function M.cues(video, timing)
+  local cues = {}
+  for i, s in ipairs(video.scenes or {}) do
+    local au = s.audio or {}
+    local words = au.words or {}
+    local base = timing.scenes[i].narration_start
+    local cur = nil
+    local function flush()
+      if cur and #cur.words > 0 then cues[#cues + 1] = cur end
+      cur = nil
+    end
+    for k, w in ipairs(words) do
+      local text = tostring(w.word or "")
+      if text ~= "" then
+        local st, en = base + (w.start or 0), base + (w["end"] or w.start or 0)
+        if cur and #(cur.text .. " " .. text) > 2 * MAX_LINE then flush() end
+        if not cur then cur = { start = st, words = {}, text = "" } end
+        cur.words[#cur.words + 1] = text
+        cur.text = cur.text == "" and text or (cur.text .. " " .. text)
+        cur["end"] = en
+        local nxt = words[k + 1]
+        if text:match("[%.!?]['\")]?$") then flush()
+        elseif text:match("[,;:]$") and #cur.text > MAX_LINE and nxt then flush() end
+      end
+    end
+    flush()
+  end
+  -- lines: break near the middle, at a space
+  for _, c in ipairs(cues) do
+    if #c.text > MAX_LINE then
+      local best, best_d = nil, math.huge
+      for pos in c.text:gmatch("() ") do
+        local d = math.abs(pos - #c.text / 2)
+        if pos - 1 <= MAX_LINE + 6 and #c.text - pos <= MAX_LINE + 6 and d < best_d then best, best_d = pos, d end
+      end
+      if best then c.lines = { c.text:sub(1, best - 1), c.text:sub(best + 1) } end
+    end
+    c.lines = c.lines or { c.text }
+    if c["end"] - c.start < 0.7 then c["end"] = c.start + 0.7 end
+  end
+  for k = 1, #cues - 1 do
+    if cues[k]["end"] > cues[k + 1].start then cues[k]["end"] = cues[k + 1].start end
+  end
+  return cues
+end
+
+local function stamp(t, sep)
+  local ms = math.floor(t * 1000 + 0.5)
+  return string.format("%02d:%02d:%02d%s%03d", ms // 3600000, ms // 60000 % 60, ms // 1000 % 60, sep, ms % 1000)
+end
+
+function M.srt(cues)
+  local out = {}
+  for i, c in ipairs(cues) do
+    out[#out + 1] = string.format("%d\n%s --> %s\n%s\n", i, stamp(c.start, ","), stamp(c["end"], ","),
+      table.concat(c.lines, "\n"))
+  end
+  return table.concat(out, "\n")
+end
+
+function M.vtt(cues)
+  local out = { "WEBVTT\n" }
+  for _, c in ipairs(cues) do
+    out[#out + 1] = string.format("%s --> %s\n%s\n", stamp(c.start, "."), stamp(c["end"], "."),
+      table.concat(c.lines, "\n"))
+  end
+  return table.concat(out, "\n")
+end
+
+--- Frames -------------------------------------------------------------------
+
+local function caption_item(cue, width, height)
+  local s = math.min(width, height) / 1080
+  local W, H = width / s, height / s
+  return { type = "group", items = {
+    { type = "rect", x = W * 0.12, y = H - 190, w = W * 0.76, h = 130, radius = 16, fill = "#000000b8" },
+    { type = "text", id = "caption", x = W * 0.14, y = H - 178, w = W * 0.72, h = 106,
+      text = table.concat(cue.lines, "\n"), size = 40, color = "#ffffff", align = "center",
+      valign = "middle", min_size = 24 },
+  } }
+end
+
+-- Keyframes of one scene: while it animates, one per frame; then one frame
+-- that holds. With burnt-in captions, a keyframe at each cue change.
+local function scene_frames(scene, seg, o, prev_final, cues)
+  local fps = o.fps
+  local dur = seg["end"] - seg.start
+  local rs = M.render_scene(scene, o.lead_in)
+  local ropts = { width = o.width, height = o.height, theme = scene.theme, accent = scene.accent_color }
+  local times = {}
+  local function add(t) if t >= 0 and t < dur then times[#times + 1] = math.floor(t * fps + 0.5) / fps end end
+  for _, iv in ipairs(render.keyframes(rs, dur)) do
+    for t = iv[1], iv[2] + 1e-9, 1 / fps do add(t) end
+    add(iv[2])
+  end
+  if prev_final and o.crossfade > 0 then
+    for t = 0, o.crossfade, 1 / fps do add(t) end
+  end
+  local active = {}
+  if cues then
+    for _, c in ipairs(cues) do
+      if c["end"] > seg.start and c.start < seg["end"] then
+        add(c.start - seg.start); add(c["end"] - seg.start)
+        active[#active + 1] = c
+      end
+    end
+  end
+  add(0)
+  table.sort(times)
+  local frames, last = {}, nil
+  for _, t in ipairs(times) do
+    if t ~= last then
+      ropts.t = render.frame_time(rs, t)
+      local dl = render.display_list(rs, ropts)
+      if prev_final and t < o.crossfade then
+        dl = render.crossfade(prev_final, dl, math.min(1, t / o.crossfade))
+      end
+      local abs = seg.start + t
+      for _, c in ipairs(active) do
+        if abs >= c.start - 1e-9 and abs < c["end"] - 1e-9 then
+          dl.items[#dl.items + 1] = caption_item(c, o.width, o.height)
+        end
+      end
+      frames[#frames + 1] = { t = t, list = dl }
+      last = t
+    end
+  end
+  ropts.t = "end"
+  return frames, render.display_list(rs, ropts)
+end
+
+--- The video stage ---------------------------------------------------------
+
+function M.output_path(o, video, n_videos, input)
+  if o.output and n_videos == 1 and o.output:match("%.mp4$") then return o.output end
+  local dir = o.output or "."
+  if o.output and o.output:match("%.mp4$") then dir = dirname(o.output) end
+  local name = n_videos == 1 and strip_ext(basename(input or video.id or "video")) or (video.id or "video")
+  name = name:gsub("[^%w._-]", "_")
+  return dir .. "/" .. name .. ".mp4"
+end
+
+local function video_stage(o)
+  return function(ctx, task)
+    render = render or require("vg.render")
+    local vcore = require("vg.video_core")
+    ctx.outputs = {}
+    local n = #ctx.videos
+    for vi, video in ipairs(ctx.videos) do
+      local timing = M.timeline(video, o)
+      local out = M.output_path(o, video, n, type(ctx.input) == "string" and ctx.input or nil)
+      local cues = (o.captions.burn or o.captions.srt or o.captions.vtt) and M.cues(video, timing) or nil
+      local segments, prev_final, prev_key = {}, nil, ""
+      local vopts = { width = o.width, height = o.height, fps = o.fps, preset = o.preset, crf = o.crf, cfr = o.cfr }
+      for i, s in ipairs(video.scenes) do
+        local seg = timing.scenes[i]
+        -- what the segment shows, cheaply: the scene, its timing, the look,
+        -- the previous scene (crossfade), captions, and the renderer's code
+        local rs = M.render_scene(s, o.lead_in)
+        local key = core.sha256("vgrun scene v1", core.version,
+          vg.json.encode({ rs.scene_type, rs.visual_content or vg.null, rs.audio or vg.null }),
+          tostring(seg["end"] - seg.start), tostring(video.theme), tostring(video.accent_color),
+          tostring(o.width), tostring(o.height), tostring(o.lead_in), tostring(o.crossfade),
+          prev_key, o.captions.burn and vg.json.encode(cues) or "")
+        prev_key = key
+        local entry = { start = seg.start, ["end"] = seg["end"] }
+        s.theme = s.theme or video.theme
+        s.accent_color = s.accent_color or video.accent_color
+        vopts.start, vopts["end"] = seg.start, seg["end"]
+        if not o.no_cache and vcore.segment_cached(key, vopts) then
+          -- made before: only its last picture is needed (the next crossfade)
+          entry.key, entry.frames = key, vg.json.array()
+          prev_final = render.display_list(M.render_scene(s, o.lead_in), { width = o.width,
+            height = o.height, theme = s.theme, accent = s.accent_color, t = "end" })
+        else
+          entry.key = not o.no_cache and key or nil
+          entry.frames, prev_final = scene_frames(s, seg, o, prev_final, o.captions.burn and cues or nil)
+        end
+        segments[i] = entry
+        task:progress((vi - 1 + i / #video.scenes * 0.3) / n, "planned " .. timing.scenes[i].id)
+      end
+      local clips = {}
+      for i, s in ipairs(video.scenes) do
+        if s.audio and s.audio.path and (s.audio.duration or 0) > 0 then
+          clips[#clips + 1] = { wav = s.audio.path, at = timing.scenes[i].narration_start }
+        end
+      end
+      local chapters = {}
+      for i, sc in ipairs(timing.scenes) do chapters[i] = { title = sc.title, start = sc.start, ["end"] = sc["end"] } end
+      task:emit("video.rendering", out, { video = video.id, scenes = #segments, duration = timing.duration })
+      local plan = {
+        width = o.width, height = o.height, fps = o.fps, cfr = o.cfr, preset = o.preset, crf = o.crf,
+        jobs = o.jobs, no_cache = o.no_cache, title = video.title, out = out,
+        segments = segments, chapters = chapters,
+        audio = { duration = timing.duration, clips = clips },
+      }
+      local sub = { }
+      core.run_native("video.encode", sub, plan, task.id, task.stage)
+      task:emit("video.rendered", out, sub.encoded)
+      ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = sub.encoded }
+    end
+  end
+end
+
+--- Captions and report -------------------------------------------------------
+
+local function write(path, text)
+  local ok, err = core.write_atomic(path, text)
+  if not ok then error(err, 0) end
+end
+
+local function captions_stage(o)
+  return function(ctx)
+    for _, out in ipairs(ctx.outputs) do
+      local base = strip_ext(out.path)
+      if o.captions.srt then write(base .. ".srt", M.srt(out.cues or {})) end
+      if o.captions.vtt then write(base .. ".vtt", M.vtt(out.cues or {})) end
+    end
+  end
+end
+
+local function report_stage(o)
+  return function(ctx, task)
+    render = render or require("vg.render")
+    for vi, out in ipairs(ctx.outputs) do
+      local video = ctx.videos[vi]
+      local base = strip_ext(out.path)
+      local timing = { duration = out.timing.duration, scenes = out.timing.scenes }
+      write(base .. ".timing.json", vg.json.encode(timing, { pretty = true }) .. "\n")
+      local first = video.scenes[1]
+      if first then
+        local thumb = base .. ".png"
+        local tw, th = 640, math.floor(640 * o.height / o.width / 2 + 0.5) * 2
+        local ok, err = render.frame(M.render_scene(first, o.lead_in), { width = tw, height = th,
+          theme = video.theme, accent = video.accent_color, t = "end", out = thumb .. ".tmp.png" })
+        if ok then os.rename(thumb .. ".tmp.png", thumb) else task:warn("thumbnail: " .. tostring(err)) end
+      end
+    end
+  end
+end
+
+--- The pipeline --------------------------------------------------------------
+
+function M.pipeline(opts)
+  local o = opts_with_defaults(opts)
+  return vg.pipeline{ name = "create", stages = {
+    vg.native("input.load", { name = "load", options = { format = o.format, split = o.split,
+      duration = o.duration } }),
+    vg.stage{ name = "style", run = style_stage(o) },
+    vg.native("tts.synth", { name = "narrate", options = { voice = o.voice, rate = o.rate, pitch = o.pitch } }),
+    vg.stage{ name = "video", run = video_stage(o) },
+    vg.stage{ name = "captions", run = captions_stage(o) },
+    vg.stage{ name = "report", run = report_stage(o) },
+  }}
+end
+
+M.options = opts_with_defaults
+return M

@@ -1,0 +1,435 @@
+-- vg.render: scenes to pictures. A scene type is a layout function that
+-- turns a scene into a display list (docs/scenes.md); C (vg.render_core)
+-- draws it. A frame is a pure function of (scene, theme, time).
+--
+--   vg.render.scene_type{ name=, layout=function(scene, theme, box, anim) ... end,
+--                         steps=function(scene) -> {texts}, animated=bool }
+--   vg.render.display_list(scene, opts) -> dl, info
+--   vg.render.frame(scene, opts)        -> buffer | true, warnings  (opts.out: PNG path)
+--   vg.render.settle_time(scene)        -> seconds until everything is revealed
+--   vg.render.keyframes(scene, duration)-> { {start, stop}, ... } animated intervals
+--   vg.render.sheet(scenes, opts)       -> a contact sheet of every scene
+-- opts: theme ("light"|"dark"|table), accent (name|#hex), width, height, t (seconds).
+local core = require("vg.render_core")
+local theme_mod = require("vg.theme")
+local common = require("vg.scenes.common")
+
+local M = {}
+
+M.ENTER = 1.0       -- entrance animation, seconds
+M.STEP = 0.5        -- reveal of one item
+M.CROSSFADE = 0.5   -- between scenes (drawn by the pipeline with M.crossfade)
+M.BUILTIN = {
+  "title", "command", "list", "outro", "code_comparison", "quote", "problem", "solution",
+  "checkpoint", "quiz", "learning_objectives", "exercise",
+}
+
+local types = {}
+
+--- Scene types ------------------------------------------------------------------
+
+function M.scene_type(def)
+  assert(type(def) == "table", "scene_type: table expected")
+  assert(type(def.name) == "string" and def.name:match("^[%w_%-]+$"),
+    "scene_type: name (identifier) expected")
+  assert(type(def.layout) == "function", "scene_type: layout function expected")
+  types[def.name] = def
+  return def
+end
+
+-- The definition for a type name: registered, else built in (lazily loaded).
+function M.get_type(name)
+  if types[name] then return types[name] end
+  if type(name) ~= "string" or not name:match("^[%w_]+$") then return nil end
+  for _, b in ipairs(M.BUILTIN) do
+    if b == name then
+      local def = require("vg.scenes." .. name)
+      if not types[name] then M.scene_type(def) end
+      return types[name]
+    end
+  end
+  return nil
+end
+
+function M.types()
+  local list = {}
+  for _, b in ipairs(M.BUILTIN) do list[#list + 1] = b end
+  for name in pairs(types) do
+    local builtin = false
+    for _, b in ipairs(M.BUILTIN) do if b == name then builtin = true end end
+    if not builtin then list[#list + 1] = name end
+  end
+  table.sort(list)
+  return list
+end
+
+local function where(scene)
+  local src = scene.source
+  if type(src) == "table" and src.file then
+    return src.line and string.format("%s:%s", src.file, src.line) or src.file
+  end
+  return nil
+end
+M.where = where
+
+local function scene_name(scene)
+  return scene.id or (scene.index and ("scene " .. scene.index)) or "scene"
+end
+
+local function type_of(scene)
+  return scene.scene_type or scene.type
+end
+
+local function check_type(scene)
+  local name = type_of(scene)
+  local def = M.get_type(name)
+  if not def then
+    local at = where(scene)
+    error(string.format("%sunknown scene type %q in %s (known: %s)",
+      at and (at .. ": ") or "", tostring(name), scene_name(scene),
+      table.concat(M.types(), ", ")), 0)
+  end
+  return def
+end
+
+--- Timing -------------------------------------------------------------------------
+
+local function norm_words(s)
+  local out = {}
+  for w in tostring(s):lower():gmatch("[%w\128-\255']+") do
+    w = w:gsub("'", "")
+    if #w > 0 then out[#out + 1] = w end
+  end
+  return out
+end
+
+local STOP = { ["the"] = true, ["a"] = true, ["an"] = true, ["and"] = true, ["of"] = true,
+  ["to"] = true, ["is"] = true, ["in"] = true }
+
+-- Word timings: {{word=, start=, ["end"]=}} or {{word, start, end}}.
+local function audio_words(scene)
+  local au = scene.audio
+  if type(au) ~= "table" or type(au.words) ~= "table" then return nil end
+  local out = {}
+  for _, w in ipairs(au.words) do
+    local word = w.word or w[1]
+    local st = w.start or w[2]
+    if word and tonumber(st) then
+      local nw = norm_words(word)
+      out[#out + 1] = { w = nw[1] or "", t = tonumber(st) }
+    end
+  end
+  return #out > 0 and out or nil
+end
+
+-- When does narration reach each step? The first significant words of the
+-- step, searched in order in the word timings; else evenly spaced.
+local function reveal_times(scene, steps)
+  local n = #steps
+  local times = {}
+  if n == 0 then return times end
+  local first = M.ENTER * 0.8
+  local dur = tonumber(scene.audio and scene.audio.duration) or tonumber(scene.duration)
+  local spacing = 0.6
+  if dur then spacing = math.max(0.35, math.min(2.5, (dur * 0.85 - first) / n)) end
+  local words = audio_words(scene)
+  local cursor = 1
+  if words then
+    for i, text in ipairs(steps) do
+      local key = {}
+      for _, w in ipairs(norm_words(text)) do
+        if not STOP[w] then key[#key + 1] = w end
+        if #key == 2 then break end
+      end
+      if #key > 0 then
+        for k = cursor, #words do
+          if words[k].w == key[1] and (not key[2] or not words[k + 1] or words[k + 1].w == key[2]
+              or (words[k + 2] and words[k + 2].w == key[2])) then
+            times[i] = math.max(words[k].t, first)
+            cursor = k + 1
+            break
+          end
+        end
+      end
+    end
+  end
+  -- fill the gaps evenly between known neighbours; keep order
+  local prev_t, prev_i = first - spacing, 0
+  for i = 1, n do
+    if times[i] and times[i] > prev_t then
+      prev_t, prev_i = times[i], i
+    else
+      local nxt
+      for j = i + 1, n do if times[j] and times[j] > prev_t then nxt = j break end end
+      if nxt then
+        times[i] = prev_t + (times[nxt] - prev_t) * (i - prev_i) / (nxt - prev_i)
+      else
+        times[i] = prev_t + spacing
+      end
+      prev_t, prev_i = times[i], i
+    end
+  end
+  return times
+end
+
+local Anim = {}
+Anim.__index = Anim
+-- Entrance progress of element k (0 = header, 1, 2, ...), staggered, eased.
+function Anim:enter(k)
+  return common.ease((self.t - (k or 0) * 0.1) / 0.65)
+end
+-- Reveal progress of step i (1-based).
+function Anim:step(i)
+  local s = self.times[i]
+  if not s then return 1 end
+  return common.ease((self.t - s) / M.STEP)
+end
+
+local function timeline(scene, def)
+  local steps = def.steps and def.steps(scene) or {}
+  local times = reveal_times(scene, steps)
+  local settle = M.ENTER
+  if #times > 0 then settle = math.max(settle, times[#times] + M.STEP) end
+  return times, settle
+end
+
+function M.settle_time(scene)
+  local _, settle = timeline(scene, check_type(scene))
+  return settle
+end
+
+-- The intervals in which the picture changes; between them frames are
+-- identical to the frame at the end of the previous interval, so an encoder
+-- may repeat it instead of drawing.
+function M.keyframes(scene, duration)
+  local times = timeline(scene, check_type(scene))
+  local iv = { { 0, M.ENTER } }
+  for _, s in ipairs(times) do
+    local last = iv[#iv]
+    if s <= last[2] then last[2] = math.max(last[2], s + M.STEP)
+    else iv[#iv + 1] = { s, s + M.STEP } end
+  end
+  if duration then
+    local out = {}
+    for _, v in ipairs(iv) do
+      if v[1] < duration then out[#out + 1] = { v[1], math.min(v[2], duration) } end
+    end
+    iv = out
+  end
+  return iv
+end
+
+-- The time whose frame equals the frame at t (t itself while animating).
+function M.frame_time(scene, t)
+  local iv = M.keyframes(scene)
+  local last = 0
+  for _, v in ipairs(iv) do
+    if t < v[1] then return last end
+    if t <= v[2] then return t end
+    last = v[2]
+  end
+  return last
+end
+
+--- Display lists ------------------------------------------------------------------
+
+local function resolve_theme(scene, opts)
+  local th = opts.theme_table
+  if th then return th end
+  local t, err = theme_mod.get(opts.theme or scene.theme, opts.accent or scene.accent_color)
+  if not t then error(err, 0) end
+  return t
+end
+
+local function background(theme, W, H)
+  local acc = theme.accent
+  local a = theme.bg_decor or 0.07
+  return {
+    { type = "circle", cx = W - 160, cy = 120, r = 340, fill = theme_mod.alpha(acc, a) },
+    { type = "circle", cx = W + 40, cy = 420, r = 180, fill = theme_mod.alpha(acc, a * 0.7) },
+    { type = "circle", cx = 260, cy = H + 60, r = 220, fill = theme_mod.alpha(acc, a * 0.6) },
+    { type = "rect", x = 0, y = 0, w = 16, h = H,
+      gradient = { from = acc, to = theme_mod.mix(acc, theme.bg, 0.35), direction = "vertical" } },
+  }
+end
+
+-- Design units: 1080 on the short side of the frame.
+local function design_size(width, height)
+  local s = math.min(width, height) / 1080
+  return width / s, height / s
+end
+
+function M.display_list(scene, opts)
+  opts = opts or {}
+  local def = check_type(scene)
+  local theme = resolve_theme(scene, opts)
+  local W, H = design_size(opts.width or 1920, opts.height or 1080)
+  local times, settle = timeline(scene, def)
+  local t = opts.t
+  if t == nil or t == "end" then t = settle end
+  local anim = setmetatable({ t = t, times = times, settle = settle }, Anim)
+  local items = background(theme, W, H)
+  local mx = math.floor(W * 0.075)
+  local box = { x = mx + 16, y = math.floor(H * 0.09), w = W - 2 * mx - 16, h = H - 2 * math.floor(H * 0.09) }
+  local vc = scene.visual_content or scene
+  local img = type(vc) == "table" and vc.image
+  if type(img) == "string" and img ~= "" then
+    local iw = math.floor(box.w * 0.36)
+    local p = anim:enter(2)
+    items[#items + 1] = common.appear(p, {
+      common.card(theme, box.x + box.w - iw, box.y + 40, iw, box.h - 80, { radius = 20 }),
+      { type = "image", path = img, x = box.x + box.w - iw + 16, y = box.y + 56, w = iw - 32,
+        h = box.h - 112, radius = 12, id = "image" },
+    }, 30)
+    box.w = box.w - iw - 60
+  end
+  local ok, res = pcall(def.layout, scene, theme, box, anim)
+  if not ok then
+    local at = where(scene)
+    error(string.format("%slayout of %s (%s) failed: %s", at and (at .. ": ") or "",
+      scene_name(scene), tostring(type_of(scene)), tostring(res)), 0)
+  end
+  if type(res) ~= "table" then
+    error(string.format("layout of scene type %q returned %s, not a list of items",
+      tostring(type_of(scene)), type(res)), 0)
+  end
+  if def.animated then
+    for _, it in ipairs(res) do items[#items + 1] = it end
+  else
+    items[#items + 1] = common.appear(anim:enter(0), res, 40)
+  end
+  return { width = W, height = H, background = theme.bg, items = items },
+      { settle = settle, times = times, theme = theme }
+end
+
+--- Warnings -------------------------------------------------------------------------
+
+local warned = {}
+
+local function emit_warnings(scene, warnings)
+  if not warnings or #warnings == 0 then return end
+  local ok, events = pcall(require, "vg.events")
+  for _, w in ipairs(warnings) do
+    local key = table.concat({ tostring(scene.id), tostring(w.id), w.status }, "\0")
+    if not warned[key] then
+      warned[key] = true
+      local at = where(scene)
+      local msg
+      if w.status == "cut" then
+        msg = string.format("%s: text of %s was cut to fit (font %.0f -> %.1f)",
+          scene_name(scene), w.id, w.size or 0, w.final_size or 0)
+      elseif w.status == "unreadable" then
+        msg = string.format("%s: image %s could not be read", scene_name(scene), tostring(w.path))
+      else
+        msg = string.format("%s: text of %s was shrunk to fit (font %.0f -> %.1f)",
+          scene_name(scene), w.id, w.size or 0, w.final_size or 0)
+      end
+      if at then msg = at .. ": " .. msg end
+      w.message = msg
+      if ok then
+        pcall(events.emit, { type = "validation.warning", stage = "render", message = msg,
+          data = { scene = scene.id, field = w.id, status = w.status, size = w.size,
+            final_size = w.final_size, file = scene.source and scene.source.file,
+            line = scene.source and scene.source.line } })
+      end
+    end
+  end
+end
+
+-- Forget which warnings were already emitted (tests).
+function M.reset_warnings() warned = {} end
+
+--- Frames -----------------------------------------------------------------------------
+
+-- Renders one frame. Without opts.out returns a Buffer (vg.RenderBuffer);
+-- with it writes a PNG and returns true. Second result: the warnings.
+function M.frame(scene, opts)
+  opts = opts or {}
+  local w, h = opts.width or 1920, opts.height or 1080
+  local dl = M.display_list(scene, opts)
+  local res, warnings
+  if opts.out then
+    res, warnings = core.render_png(dl, w, h, opts.out)
+  else
+    res, warnings = core.render(dl, w, h)
+  end
+  if not res then return nil, warnings end
+  emit_warnings(scene, warnings)
+  return res, warnings
+end
+
+-- A crossfade frame between two display lists (alpha: 0 = a, 1 = b).
+function M.crossfade(dl_a, dl_b, alpha)
+  return {
+    width = dl_a.width, height = dl_a.height, background = dl_a.background,
+    items = {
+      { type = "group", items = dl_a.items },
+      { type = "group", opacity = alpha, isolate = true, items = {
+        { type = "rect", x = 0, y = 0, w = dl_b.width, h = dl_b.height, fill = dl_b.background },
+        { type = "group", items = dl_b.items } } },
+    },
+  }
+end
+
+-- A contact sheet: every scene fully revealed, in a grid, labelled.
+function M.sheet(scenes, opts)
+  opts = opts or {}
+  local n = #scenes
+  assert(n > 0, "sheet: no scenes")
+  local cols = opts.cols or math.min(4, math.ceil(math.sqrt(n)))
+  local rows = math.ceil(n / cols)
+  local cw, ch, gap, label = 1920, 1080, 80, 110
+  local W = cols * cw + (cols + 1) * gap
+  local H = rows * (ch + label) + (rows + 1) * gap
+  local th = theme_mod.get(opts.theme, opts.accent) or theme_mod.get("light")
+  local items = {}
+  local all_warnings = {}
+  for i, scene in ipairs(scenes) do
+    local c, r = (i - 1) % cols, (i - 1) // cols
+    local x, y = gap + c * (cw + gap), gap + r * (ch + label + gap)
+    local ok, dl = pcall(M.display_list, scene, { theme = opts.theme, accent = opts.accent,
+      width = 1920, height = 1080 })
+    local cell
+    if ok then
+      cell = { { type = "rect", x = 0, y = 0, w = cw, h = ch, fill = dl.background },
+        { type = "group", items = dl.items } }
+    else
+      cell = { { type = "rect", x = 0, y = 0, w = cw, h = ch, fill = th.card },
+        common.text(th, 80, 80, cw - 160, ch - 160, tostring(dl), { size = 48, color = th.bad }) }
+    end
+    items[#items + 1] = { type = "rect", x = x, y = y, w = cw, h = ch, radius = 8,
+      fill = th.card, shadow = th.shadow }
+    items[#items + 1] = { type = "group", dx = x, dy = y, clip = { x = x, y = y, w = cw, h = ch },
+      items = cell }
+    items[#items + 1] = common.text(th, x, y + ch + 16, cw, label - 16,
+      string.format("%d. %s%s", i, tostring(type_of(scene)), scene.id and ("  ·  " .. scene.id) or ""),
+      { size = 56, color = th.muted, max_lines = 1 })
+  end
+  local dl = { width = W, height = H, background = th.bg, items = items }
+  local width = opts.width or math.min(3200, cols * 640)
+  local height = math.floor(width * H / W + 0.5)
+  if opts.out then return core.render_png(dl, width, height, opts.out) end
+  return core.render(dl, width, height), all_warnings
+end
+
+--- Scenes of a model ----------------------------------------------------------------
+
+-- Every scene of a model, in order, with video-level defaults filled in
+-- (accent_color, theme) and `index` set (1-based across videos).
+function M.scenes_of(model)
+  local out = {}
+  local videos = model.videos or (model.video and { model.video }) or {}
+  for _, v in ipairs(videos) do
+    for _, s in ipairs(v.scenes or {}) do
+      local sc = setmetatable({}, { __index = s })
+      sc.accent_color = s.accent_color or v.accent_color
+      sc.theme = s.theme or v.theme
+      sc.index = #out + 1
+      sc.video_id = v.id
+      out[#out + 1] = sc
+    end
+  end
+  return out
+end
+
+return M

@@ -1,0 +1,72 @@
+-- checkpoint: what was covered, questions to review, what comes next;
+-- the three columns are revealed in turn.
+local c = require("vg.scenes.common")
+local T = require("vg.theme")
+
+local COLS = {
+  { field = "completed_topics", title = "Completed", sym = "✓", color = "good" },
+  { field = "review_questions", title = "Review", sym = "?", color = "accent" },
+  { field = "next_topics", title = "Up next", sym = "→", color = "warn" },
+}
+
+local function present(v)
+  local out = {}
+  for _, col in ipairs(COLS) do
+    local list = c.list(v[col.field])
+    if #list > 0 then out[#out + 1] = { def = col, list = list } end
+  end
+  return out
+end
+
+return {
+  name = "checkpoint",
+  animated = true,
+  steps = function(scene)
+    local out = {}
+    for _, p in ipairs(present(scene.visual_content or scene)) do
+      out[#out + 1] = c.str(p.list[1]) or p.def.title
+    end
+    return out
+  end,
+  layout = function(scene, theme, box, a)
+    local v = scene.visual_content or scene
+    local num = c.str(v.checkpoint_number)
+    local items, y = c.header(theme, box, num and ("Checkpoint " .. num) or "Checkpoint",
+      c.str(v.description) or "Let's review before moving on", a, { field = "checkpoint_number" })
+    local cols = present(v)
+    if #cols == 0 then return items end
+    local avail = box.y + box.h - y - 6
+    local texts, need = {}, 0
+    for i, col in ipairs(cols) do
+      local lines = {}
+      for _, t in ipairs(col.list) do lines[#lines + 1] = "•  " .. c.esc(c.str(t) or "") end
+      texts[i] = table.concat(lines, "\n")
+      local cw = (box.w - 36 * (#cols - 1)) / #cols
+      local m = c.measure(c.text(theme, 0, 0, cw - 72, avail - 156, texts[i], { markup = true,
+        size = 32, line_height = 1.35, min_size = 16 }))
+      need = math.max(need, m.height + 170)
+    end
+    local cells = c.grid({ x = box.x, y = y + 6, w = box.w, h = math.min(avail, math.max(need, 360)) },
+      #cols, #cols, 36)
+    for i, col in ipairs(cols) do
+      local cell = cells[i]
+      local color = theme[col.def.color]
+      local g = {
+        c.card(theme, cell.x, cell.y, cell.w, cell.h, { radius = 20 }),
+        { type = "rect", x = cell.x, y = cell.y, w = cell.w, h = 96, radius = 20,
+          fill = T.mix(theme.card, color, theme.dark and 0.25 or 0.12) },
+        { type = "rect", x = cell.x, y = cell.y + 76, w = cell.w, h = 20,
+          fill = T.mix(theme.card, color, theme.dark and 0.25 or 0.12) },
+      }
+      for _, it in ipairs(c.disc(theme, cell.x + 56, cell.y + 48, 26, col.def.sym,
+        { fill = color, size = 28 })) do g[#g + 1] = it end
+      g[#g + 1] = c.text(theme, cell.x + 96, cell.y, cell.w - 120, 96, col.def.title, { size = 36,
+        weight = "bold", valign = "middle", max_lines = 1, min_size = 20 })
+      g[#g + 1] = c.text(theme, cell.x + 36, cell.y + 126, cell.w - 72, cell.h - 156,
+        texts[i], { markup = true, size = 32, line_height = 1.35,
+          id = col.def.field, min_size = 16 })
+      items[#items + 1] = c.appear(a:step(i), g, 40)
+    end
+    return items
+  end,
+}

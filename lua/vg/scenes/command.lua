@@ -1,0 +1,44 @@
+-- command: a terminal card with commands revealed one by one; line prefixes
+-- "$" (prompt), "→" (output), "✓" (success) and "#" (comment) are styled.
+local c = require("vg.scenes.common")
+
+local function commands(v)
+  local out = {}
+  for _, cmd in ipairs(c.list(v.commands or v.code)) do
+    local s = c.str(cmd) or ""
+    for line in (s .. "\n"):gmatch("(.-)\n") do out[#out + 1] = line end
+  end
+  return out
+end
+
+return {
+  name = "command",
+  animated = true,
+  steps = function(scene)
+    local v = scene.visual_content or scene
+    local out = {}
+    for _, l in ipairs(commands(v)) do out[#out + 1] = (l:gsub("^%s*[%$#]%s*", "")) end
+    return out
+  end,
+  layout = function(scene, theme, box, a)
+    local v = scene.visual_content or scene
+    local items, y = c.header(theme, box, c.str(v.header or v.title), c.str(v.description), a)
+    local lines = commands(v)
+    if #lines == 0 then return items end
+    local text = table.concat(lines, "\n")
+    local lang = c.str(v.language) or c.guess_language(text)
+    local avail = box.y + box.h - y
+    local bar = 52
+    local code = c.code(theme, box.x + 40, y + bar + 28, box.w - 80, avail - bar - 56, text,
+      { size = 36, min_size = 16, language = lang, id = "commands" })
+    local m = c.measure(code)
+    local ch = math.min(avail, m.height + bar + 64)
+    code.h = ch - bar - 56
+    local card = c.code_card(theme, box.x, y, box.w, ch, { title = lang })
+    items[#items + 1] = c.appear(a:enter(2), card, 30)
+    local prog = {}
+    for i = 1, #lines do prog[i] = a:step(i) end
+    for _, it in ipairs(c.code_reveal(code, prog)) do items[#items + 1] = it end
+    return items
+  end,
+}

@@ -1,0 +1,340 @@
+-- vg.scenes.common: helpers shared by the built-in scene layouts (and
+-- available to user layouts). Everything returns display-list items (plain
+-- tables, see docs/scenes.md); nothing here draws or keeps state.
+local core = require("vg.render_core")
+
+local M = {}
+
+--- Values from scene files --------------------------------------------------
+
+-- A field as display text: strings as they are, numbers printed, lists
+-- joined; nil for nothing.
+function M.str(v)
+  if v == nil or v == false then return nil end
+  local tv = type(v)
+  if tv == "string" then
+    v = v:gsub("%s+$", "")
+    return v ~= "" and v or nil
+  end
+  if tv == "number" then
+    if math.type(v) == "float" and v % 1 == 0 and math.abs(v) < 1e15 then
+      return string.format("%d", math.floor(v))
+    end
+    return tostring(v)
+  end
+  if tv == "boolean" then return tostring(v) end
+  if tv == "table" then
+    if v.title or v.text then
+      return M.str(v.title or v.text)
+    end
+    local parts = {}
+    for _, x in ipairs(v) do parts[#parts + 1] = M.str(x) end
+    return #parts > 0 and table.concat(parts, ", ") or nil
+  end
+  return tostring(v)
+end
+
+-- A field as a list: a list stays a list, a string becomes its lines.
+function M.list(v)
+  if v == nil then return {} end
+  if type(v) == "table" then
+    local out = {}
+    for _, x in ipairs(v) do
+      if x ~= nil then out[#out + 1] = x end
+    end
+    return out
+  end
+  local out = {}
+  for line in tostring(v):gmatch("[^\n]+") do
+    if line:match("%S") then out[#out + 1] = line end
+  end
+  return out
+end
+
+-- Escapes text for Pango markup.
+function M.esc(s)
+  return (tostring(s):gsub("[&<>'\"]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;",
+    ["'"] = "&#39;", ['"'] = "&quot;" }))
+end
+
+local function hex(c, a)
+  local s = string.format("#%02x%02x%02x", math.floor(c[1] + 0.5), math.floor(c[2] + 0.5),
+    math.floor(c[3] + 0.5))
+  if a then s = s .. string.format("%02x", math.floor(a * 255 + 0.5)) end
+  return s
+end
+M.hex = hex
+
+-- Guesses the language of a code snippet (for colouring only).
+function M.guess_language(code)
+  code = code or ""
+  if code:match("^%s*%$ ") or code:match("\n%s*%$ ") then return "shell" end
+  if code:match("#include") or code:match("int%s+main%s*%(") or code:match("printf%s*%(") then return "c" end
+  if code:match("%f[%w]def%s+[%w_]+%s*%(") or code:match("%f[%w]import%s+[%w_]+%s*\n")
+    or code:match("%f[%w]elif%f[%W]") or code:match("print%(") and not code:match(";%s*\n")
+    or code:match(":%s*\n%s+") and not code:match("[{;]") then
+    return "python"
+  end
+  if code:match("%f[%w]local%s") or code:match("%f[%w]then%f[%W]") or code:match("%f[%w]end%s*$") then
+    return "lua"
+  end
+  if code:match("%f[%w]function%f[%W]") or code:match("%f[%w]const%s") or code:match("=>")
+    or code:match("console%.log") then
+    return "javascript"
+  end
+  if code:match("^%s*[%w_%-]+:%s") then return "yaml" end
+  return "shell"
+end
+
+--- Animation ----------------------------------------------------------------
+
+function M.ease(p)
+  if p <= 0 then return 0 end
+  if p >= 1 then return 1 end
+  local q = 1 - p
+  return 1 - q * q * q
+end
+
+-- Wraps items so they fade in and slide by (1-p)*dy (or dx).
+function M.appear(p, items, dy, dx)
+  if p >= 1 then return { type = "group", items = items } end
+  return { type = "group", opacity = p, dy = (1 - p) * (dy or 30), dx = (1 - p) * (dx or 0),
+    items = items }
+end
+
+--- Primitives -----------------------------------------------------------------
+
+function M.card(theme, x, y, w, h, opts)
+  opts = opts or {}
+  return {
+    type = "rect", x = x, y = y, w = w, h = h, radius = opts.radius or 20,
+    fill = opts.fill or theme.card,
+    stroke = opts.stroke ~= false and (opts.stroke or (theme.dark and theme.card_border or nil)) or nil,
+    stroke_width = opts.stroke_width or 1.5,
+    shadow = opts.shadow ~= false and theme.shadow or nil,
+  }
+end
+
+function M.text(theme, x, y, w, h, text, o)
+  o = o or {}
+  local it = {
+    type = "text", x = x, y = y, w = w, h = h,
+    size = o.size or 34, min_size = o.min_size, weight = o.weight, italic = o.italic,
+    color = o.color or theme.text, align = o.align, valign = o.valign or "top",
+    font = o.font or theme.fonts.sans, line_height = o.line_height, max_lines = o.max_lines,
+    id = o.id, letter_spacing = o.letter_spacing, warn_below = o.warn_below,
+  }
+  if o.markup then it.markup = text else it.text = text end
+  return it
+end
+
+function M.code(theme, x, y, w, h, text, o)
+  o = o or {}
+  return {
+    type = "code", x = x, y = y, w = w, h = h, text = text,
+    size = o.size or 30, min_size = o.min_size or 14, language = o.language,
+    font = theme.fonts.mono, palette = theme.code, color = theme.code.text,
+    line_height = o.line_height or 1.35, id = o.id,
+  }
+end
+
+-- Measures a text item as the renderer will fit it.
+function M.measure(item) return core.measure(item) end
+
+-- A pill with text; returns items and its width.
+function M.pill(theme, x, y, text, o)
+  o = o or {}
+  local size = o.size or 24
+  local h = o.h or size * 1.9
+  local probe = M.text(theme, 0, 0, 2000, h, text, { size = size, weight = "bold" })
+  local m = core.measure(probe)
+  local w = math.min(o.max_w or 900, m.width + size * 1.6)
+  local fill = o.fill or theme.accent_soft
+  local items = {
+    { type = "rect", x = x, y = y, w = w, h = h, radius = h / 2, fill = fill },
+    M.text(theme, x, y, w, h, text, { size = size, weight = "bold", align = "center",
+      valign = "middle", color = o.color or theme.accent_text, id = o.id, min_size = size * 0.6 }),
+  }
+  return items, w
+end
+
+-- Numbered (or symbol) disc.
+function M.disc(theme, cx, cy, r, label, o)
+  o = o or {}
+  return {
+    { type = "circle", cx = cx, cy = cy, r = r, fill = o.fill or theme.accent },
+    M.text(theme, cx - r, cy - r, 2 * r, 2 * r, label, { size = o.size or r * 0.95, weight = "bold",
+      align = "center", valign = "middle", color = o.color or { 255, 255, 255 }, min_size = r * 0.4 }),
+  }
+end
+
+-- Header block: title (+ optional description) at the top of the box, with
+-- the accent underline. Returns items and the y where content may start.
+function M.header(theme, box, title, desc, a, o)
+  o = o or {}
+  local items = {}
+  local y = box.y
+  local hh = o.title_h or 100
+  if title then
+    local p = a and a:enter(0) or 1
+    items[#items + 1] = M.appear(p, {
+      M.text(theme, box.x, y, box.w, hh, title, { size = o.size or 66, weight = "bold",
+        valign = "bottom", id = o.field or "header", min_size = 34, max_lines = 2 }),
+      { type = "rect", x = box.x, y = y + hh + 14, w = 120 * p, h = 7, radius = 3.5, fill = theme.accent },
+    }, 24)
+    y = y + hh + 40
+  end
+  if desc then
+    local p = a and a:enter(1) or 1
+    items[#items + 1] = M.appear(p, {
+      M.text(theme, box.x, y, box.w, 56, desc, { size = 34, color = theme.muted,
+        id = o.desc_field or "description", min_size = 22, max_lines = 1 }),
+    }, 24)
+    y = y + 76
+  end
+  return items, y + 10
+end
+
+-- The dark code card with window dots, and its inner box.
+function M.code_card(theme, x, y, w, h, o)
+  o = o or {}
+  local bar = o.bar or 52
+  local items = {
+    M.card(theme, x, y, w, h, { fill = theme.code_bg, radius = 18, stroke = false }),
+    { type = "rect", x = x, y = y, w = w, h = bar, radius = 18, fill = theme.code_bar },
+    { type = "rect", x = x, y = y + bar - 18, w = w, h = 18, fill = theme.code_bar },
+  }
+  local colors = { { 255, 95, 87 }, { 254, 188, 46 }, { 40, 200, 64 } }
+  for i, c in ipairs(colors) do
+    items[#items + 1] = { type = "circle", cx = x + 14 + 24 * i, cy = y + bar / 2, r = 8, fill = c }
+  end
+  if o.title then
+    items[#items + 1] = M.text(theme, x + 120, y, w - 240, bar, o.title, { size = 22,
+      color = theme.code.output, align = "center", valign = "middle", font = theme.fonts.mono,
+      min_size = 14, max_lines = 1 })
+  end
+  return items, { x = x + 32, y = y + bar + 24, w = w - 64, h = h - bar - 48 }
+end
+
+-- A code box revealed line by line: progress[i] (0..1) for line i. Draws
+-- the box fitted for the whole text once; unrevealed lines are clipped away.
+function M.code_reveal(item, progress)
+  local all = true
+  for _, p in ipairs(progress) do if p < 1 then all = false break end end
+  if all then return { item } end
+  local m = core.measure(item)
+  local nl = select(2, item.text:gsub("\n", "")) + 1
+  local lh = m.height / math.max(m.lines, 1)
+  local out = {}
+  if m.lines ~= nl then
+    -- wrapped lines: reveal by height fraction instead
+    for i, p in ipairs(progress) do
+      if p > 0 then
+        local y0 = item.y + (i - 1) / #progress * m.height
+        local y1 = item.y + i / #progress * m.height
+        out[#out + 1] = { type = "group", opacity = p, dx = (1 - p) * -24,
+          clip = { x = item.x - 30, y = y0, w = item.w + 30, h = y1 - y0 }, items = { item } }
+      end
+    end
+    return out
+  end
+  for i, p in ipairs(progress) do
+    if p > 0 then
+      local y0 = item.y + (i - 1) * lh
+      out[#out + 1] = { type = "group", opacity = p, dx = (1 - p) * -24,
+        clip = { x = item.x - 30, y = y0, w = item.w + 30, h = lh + 0.5 }, items = { item } }
+    end
+  end
+  return out
+end
+
+-- Lays n cells out in rows x cols inside box with gaps; returns the cells.
+function M.grid(box, n, cols, gap)
+  gap = gap or 28
+  cols = math.max(1, math.min(cols, n))
+  local rows = math.ceil(n / cols)
+  local cw = (box.w - gap * (cols - 1)) / cols
+  local ch = (box.h - gap * (rows - 1)) / rows
+  local cells = {}
+  for i = 1, n do
+    local r = (i - 1) // cols   -- row-major: reading order left to right
+    local c = (i - 1) % cols
+    cells[i] = { x = box.x + c * (cw + gap), y = box.y + r * (ch + gap), w = cw, h = ch }
+  end
+  return cells
+end
+
+-- Rows of entries, each a card with a disc (number or symbol) and text,
+-- revealed one by one: entries = {{markup=, label=, id=, disc_fill=, indent=}}.
+-- o: cols (default 1 up to 4 entries, else 2), size, max_row_h, step_offset.
+function M.rows(theme, box, entries, a, o)
+  o = o or {}
+  local n = #entries
+  if n == 0 then return {} end
+  local cols = o.cols or (n <= 4 and 1 or 2)
+  local rows = math.ceil(n / cols)
+  local gap = o.gap or (rows > 4 and 18 or 24)
+  local max_h = o.max_row_h or 150
+  local size = o.size or (cols == 1 and 34 or 30)
+  -- long entries may take more height, up to the whole box
+  local cw = (box.w - gap * (cols - 1)) / cols
+  for _, e in ipairs(entries) do
+    local m = core.measure({ type = "text", markup = e.markup, w = cw - 150 - (e.indent or 0) * 56,
+      h = 100000, size = size, line_height = 1.05, font = theme.fonts.sans })
+    max_h = math.max(max_h, m.height + 40)
+  end
+  local gbox = { x = box.x, y = box.y, w = box.w, h = box.h }
+  local need = rows * max_h + (rows - 1) * gap
+  if need < gbox.h then gbox.h = need end
+  local cells = M.grid(gbox, n, cols, gap)
+  local items = {}
+  for i, e in ipairs(entries) do
+    local cell = cells[i]
+    local p = a and a:step(i + (o.step_offset or 0)) or 1
+    if p > 0 then
+      local ind = (e.indent or 0) * 56
+      local x, w = cell.x + ind, cell.w - ind
+      local r = math.min(30, cell.h * 0.3)
+      local group = {
+        M.card(theme, x, cell.y, w, cell.h, { radius = 16 }),
+        { type = "rect", x = x, y = cell.y + 14, w = 6, h = cell.h - 28, radius = 3,
+          fill = e.disc_fill or theme.accent },
+      }
+      for _, it in ipairs(M.disc(theme, x + 28 + r, cell.y + cell.h / 2, r, e.label or tostring(i),
+        { fill = e.disc_fill })) do
+        group[#group + 1] = it
+      end
+      local tx = x + 28 + 2 * r + 24
+      group[#group + 1] = M.text(theme, tx, cell.y + 10, x + w - tx - 24, cell.h - 20, e.markup,
+        { markup = true, size = size, min_size = o.min_size or 14, valign = "middle", id = e.id,
+          line_height = 1.05 })
+      items[#items + 1] = M.appear(p, group, 0, -40)
+    end
+  end
+  return items
+end
+
+-- "<b>title</b>\ndescription" for an item that is a string or {title, description}.
+function M.item_markup(theme, item)
+  if type(item) == "table" then
+    local t, d = M.str(item.title or item.text or item.name), M.str(item.description or item.desc)
+    if t and d then
+      return string.format("<b>%s</b>\n<span size='82%%' foreground='%s'>%s</span>", M.esc(t),
+        hex(theme.muted), M.esc(d)), t
+    end
+    local s = t or d or M.str(item) or ""
+    return M.esc(s), s
+  end
+  local s = M.str(item) or ""
+  return M.esc(s), s
+end
+
+-- Difficulty colour: easy/beginner green, medium/intermediate orange, hard red.
+function M.difficulty_color(theme, d)
+  d = (M.str(d) or ""):lower()
+  if d:match("easy") or d:match("begin") then return theme.good end
+  if d:match("hard") or d:match("adv") or d:match("expert") then return theme.bad end
+  return theme.warn
+end
+
+return M

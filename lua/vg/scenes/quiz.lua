@@ -1,0 +1,84 @@
+-- quiz: a question with four options (A-D); with show_answer the correct
+-- option is highlighted after the options are revealed.
+local c = require("vg.scenes.common")
+local T = require("vg.theme")
+
+local LETTERS = { "A", "B", "C", "D", "E", "F" }
+
+-- correct_answer may be a letter ("B", "b)"), an index (2) or the option's text.
+local function correct_index(v, options)
+  local ans = v.correct_answer
+  if ans == nil then return nil end
+  if type(ans) == "number" then return (ans >= 1 and ans <= #options) and math.floor(ans) or nil end
+  local s = c.str(ans) or ""
+  local letter = s:match("^%s*([A-Fa-f])%s*[%).:]?%s*$") or s:match("^%s*([A-Fa-f])[%).:]%s")
+  if letter then
+    local i = letter:upper():byte() - 64
+    if i <= #options then return i end
+  end
+  for i, o in ipairs(options) do
+    if (c.str(o) or ""):lower() == s:lower() then return i end
+  end
+  return nil
+end
+
+local function options_of(v) return c.list(v.options or v.choices) end
+
+return {
+  name = "quiz",
+  animated = true,
+  steps = function(scene)
+    local v = scene.visual_content or scene
+    local out = {}
+    for _, o in ipairs(options_of(v)) do out[#out + 1] = c.str(o) or "" end
+    if v.show_answer and correct_index(v, options_of(v)) then out[#out + 1] = "answer" end
+    return out
+  end,
+  layout = function(scene, theme, box, a)
+    local v = scene.visual_content or scene
+    local items = {}
+    local pill = c.pill(theme, box.x, box.y, "Quiz", { size = 26 })
+    items[#items + 1] = c.appear(a:enter(0), pill, 20)
+    local q = c.str(v.question)
+    local y = box.y + 80
+    if q then
+      items[#items + 1] = c.appear(a:enter(1), {
+        c.text(theme, box.x, y, box.w, 190, q, { size = 56, weight = "bold", valign = "middle",
+          id = "question", min_size = 28, max_lines = 3, line_height = 1.1 }),
+      }, 24)
+    end
+    y = y + 220
+    local options = options_of(v)
+    if #options == 0 then return items end
+    local correct = v.show_answer and correct_index(v, options)
+    local reveal = correct and a:step(#options + 1) or 0
+    local cells = c.grid({ x = box.x, y = y, w = box.w, h = box.y + box.h - y }, #options,
+      #options > 2 and 2 or 1, 32)
+    for i, o in ipairs(options) do
+      local cell = cells[i]
+      local is = correct == i
+      local good = theme.good
+      local g = {}
+      local card = c.card(theme, cell.x, cell.y, cell.w, cell.h, { radius = 20 })
+      if is and reveal > 0 then
+        card.fill = T.mix(theme.card, good, (theme.dark and 0.3 or 0.15) * reveal)
+        card.stroke = T.alpha(good, reveal)
+        card.stroke_width = 4
+      elseif correct and reveal > 0 then
+        card.opacity = 1 - 0.45 * reveal
+      end
+      g[#g + 1] = card
+      local disc_fill = is and reveal > 0 and T.mix(theme.accent, good, reveal) or theme.accent
+      local label = (is and reveal >= 0.5) and "✓" or LETTERS[i] or tostring(i)
+      for _, it in ipairs(c.disc(theme, cell.x + 70, cell.y + cell.h / 2, 36, label,
+        { fill = disc_fill, size = 36 })) do g[#g + 1] = it end
+      local txt = c.text(theme, cell.x + 136, cell.y + 16, cell.w - 170, cell.h - 32, c.str(o) or "",
+        { size = 40, valign = "middle", id = string.format("options[%d]", i), min_size = 18,
+          weight = (is and reveal > 0) and "bold" or nil })
+      if correct and not is and reveal > 0 then txt.opacity = 1 - 0.45 * reveal end
+      g[#g + 1] = txt
+      items[#items + 1] = c.appear(a:step(i), g, 30)
+    end
+    return items
+  end,
+}

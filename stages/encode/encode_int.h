@@ -1,0 +1,21 @@
+/* encode_int.h: helpers shared by the files of stages/encode (not public). */
+#pragma once
+
+#include "vg_encode.h"
+#include <stdarg.h>
+
+/* Formats a message into r->err, sets r->rc = -1, returns -1. */
+int vge_fail(vge_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends ": <FFmpeg error text>" for an AVERROR code. */
+int vge_fail_av(vge_result *r, int averr, const char *what);
+/* Quiets FFmpeg's log (libx264 prints statistics at INFO) unless
+ * VGRUN_AV_LOG=debug|info|warning is set. Once per process. */
+void vge_av_init(void);
+/* A temporary path beside `out` (same directory, so rename is atomic). */
+int vge_tmp_beside(const char *out, char *tmp, size_t len);
+/* fsync(tmp), rename(tmp, out); unlinks tmp on failure. 0 or -1/errno. */
+int vge_commit(const char *tmp, const char *out);
+/* Decodes an image file to width x height pixels of `pix` (scaled if the
+ * sizes differ). Caller frees *buf with av_free. */
+int vge_load_image(const char *path, int width, int height, vge_pix pix, uint8_t **buf,
+                   char *err, size_t errlen);

@@ -1,0 +1,182 @@
+/* vg_encode.h: the encoder and muxer of vgrun (issue 6).
+ * Scenes become independent H.264 video segments (cached by content key, encoded
+ * in parallel); the narration becomes one AAC track for the whole timeline; the
+ * join remuxes both into the final MP4 without re-encoding. Called by the Lua
+ * binding vg.encode_core (lua_encode.c), by the bench and tests, by embedders.
+ *
+ * Threads: every function may run on any thread; one call uses one thread
+ * (libx264 threads=1, so the bitstream never depends on the machine), except
+ * vge_encode_segments which runs `jobs` threads of its own.
+ * Errors: functions return 0, or -1 with a message in the result's err. */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VGE_PATH_MAX 4096
+
+/* Layout of the caller's frames: 4 bytes per pixel. Cairo's ARGB32 is BGRA in
+ * memory on little-endian machines. */
+typedef enum vge_pix { VGE_PIX_RGBA = 0, VGE_PIX_BGRA = 1 } vge_pix;
+
+/* What every call returns. */
+typedef struct vge_result {
+  int rc;                    /* 0 or -1 */
+  int cached;                /* 1: found in the artifact cache, nothing encoded */
+  char path[VGE_PATH_MAX];   /* the file written (or found) */
+  double duration;           /* seconds */
+  int64_t frames;            /* video: frames on the timeline grid */
+  int64_t encoded;           /* video: frames actually encoded (VFR skips repeats) */
+  char key[65];              /* the cache key used, "" if none */
+  char err[512];
+} vge_result;
+
+typedef struct vge_audio vge_audio;
+
+/* ---- video segments ------------------------------------------------------ */
+
+/* One picture handed over by a frame source. */
+typedef struct vge_frame {
+  const uint8_t *data;  /* width*height pixels; valid until the next call */
+  int stride;           /* bytes per row; 0 = width*4 */
+  int changed;          /* 0: identical to the previous frame (data may be NULL) */
+  const char *error;    /* a source that returns -1 may say why here */
+} vge_frame;
+
+/* A frame source: called for every frame index 0..frames-1 of the segment, in
+ * order, on the encoding thread; t = index/fps seconds from the segment start.
+ * Returns 0, or -1 to abort the encode (the segment is not written). A source
+ * that only renders frames that change sets changed=0 and skips the work. */
+typedef int (*vge_get_frame_fn)(void *ud, int64_t index, double t, vge_frame *out);
+
+typedef struct vge_video_opts {
+  int width, height;       /* even numbers */
+  int fps_num, fps_den;    /* frame grid, 30/1 by default (0 = default) */
+  const char *preset;      /* x264 preset, NULL = "veryfast" */
+  int crf;                 /* <= 0: 23 */
+  int cfr;                 /* 1: encode every frame; 0 (default): only changes */
+  double max_gap;          /* VFR: at most this many seconds between frames; <= 0: 1.0 */
+  double keyint;           /* IDR at least every keyint*fps encoded frames; <= 0: 10 */
+  vge_pix pix;             /* layout of the source frames */
+} vge_video_opts;
+
+typedef struct vge_segment {
+  vge_video_opts v;
+  /* Timeline position in seconds. The segment covers the frame grid
+   * [round(start*fps), round(end*fps)), so segments cut at the same times tile
+   * the timeline exactly, whatever the scene durations: no drift. */
+  double start, end;
+  vge_get_frame_fn get_frame;
+  void *ud;
+  /* Content key of what the frames show (e.g. the renderer's scene hash). With
+   * a key the segment lives in the artifact cache under hash(key, options)
+   * and a hit returns at once without calling get_frame. NULL: no cache. */
+  const char *key;
+  const char *out;         /* without key: the file to write (atomically) */
+} vge_segment;
+
+int vge_encode_segment(const vge_segment *s, vge_result *r);
+/* Encodes n segments on `jobs` threads (<= 0: the number of cores). results[i]
+ * belongs to segs[i]. Returns 0 when all succeeded, else -1. Frame sources
+ * must be safe to call from those threads (one thread per segment). */
+int vge_encode_segments(const vge_segment *segs, int n, int jobs, vge_result *results);
+/* The same, with the narration audio (vge_encode_audio) as one more job of the
+ * pool, started first: it is the longest single job, and it then runs beside
+ * the segments instead of after them. audio may be NULL. Returns 0 when
+ * everything succeeded; see each result. */
+int vge_encode_all(const vge_segment *segs, int n, int jobs, vge_result *results,
+                   const vge_audio *audio, vge_result *audio_result);
+
+/* A ready-made frame source over a list of keyframes: keyframe i is shown from
+ * k[i].t (seconds from the segment start) until k[i+1].t. A keyframe gives its
+ * pixels directly (data), or a file (PNG/JPEG via libavcodec, or raw 4-byte
+ * pixels of width*height when the name ends in .rgba/.bgra/.raw), or a solid
+ * colour 0xRRGGBB. Pass a zero-initialised vge_keyframes with k, n, width,
+ * height and pix set as `ud`; one struct per segment being encoded; release it
+ * with vge_keyframes_free. */
+typedef struct vge_keyframe {
+  double t;
+  const uint8_t *data;   /* borrowed; or NULL */
+  int stride;
+  const char *file;      /* or NULL */
+  int has_color;
+  uint32_t color;        /* 0xRRGGBB when has_color */
+} vge_keyframe;
+typedef struct vge_keyframes {
+  const vge_keyframe *k;
+  int n;
+  int width, height;
+  vge_pix pix;
+  /* private */
+  int cur;
+  uint8_t *buf;
+  char err[256];
+} vge_keyframes;
+int vge_keyframes_get(void *ud, int64_t index, double t, vge_frame *out);
+void vge_keyframes_free(vge_keyframes *kf);
+
+/* ---- audio --------------------------------------------------------------- */
+
+/* One piece of narration: signed 16-bit mono samples at any rate, placed at
+ * `at` seconds on the timeline. Clips that overlap are mixed (with clipping). */
+typedef struct vge_clip {
+  const int16_t *samples;
+  size_t n;
+  int rate;
+  double at;
+  const char *wav;       /* instead of samples: a PCM WAV file (any channels) */
+} vge_clip;
+
+struct vge_audio {
+  const vge_clip *clips;
+  int n;
+  double duration;       /* timeline length: exactly round(duration*48000) samples */
+  int bitrate;           /* <= 0: 96000 */
+  const char *key;       /* cache key as for segments (NULL: hash of the samples) */
+  int no_cache;          /* 1: write `out` only */
+  const char *out;       /* with no_cache: the .m4a to write */
+};
+
+/* Mixes the clips onto a silent 48 kHz mono timeline and encodes it once with
+ * libavcodec's native AAC encoder into an .m4a (one encoder priming, one edit
+ * list: no gap and no drift at scene boundaries). */
+int vge_encode_audio(const vge_audio *a, vge_result *r);
+
+/* Reads a PCM WAV (8/16/24/32-bit integer or 32-bit float, any channels) as
+ * mono s16. Caller frees *samples with free(). 0 or -1 (message in err). */
+int vge_read_wav(const char *path, int16_t **samples, size_t *n, int *rate,
+                 char *err, size_t errlen);
+
+/* ---- join ---------------------------------------------------------------- */
+
+typedef struct vge_chapter {
+  const char *title;
+  double start, end;     /* seconds */
+} vge_chapter;
+
+typedef struct vge_join {
+  const char *const *segments;  /* segment files in timeline order */
+  int n;
+  const char *audio;            /* .m4a from vge_encode_audio, or NULL */
+  const vge_chapter *chapters;  /* one per scene, or NULL */
+  int nchapters;
+  const char *title;            /* metadata title, or NULL */
+  const char *out;              /* final .mp4: written to a temp file, renamed */
+  int no_faststart;             /* 1: skip moving the index to the front */
+} vge_join;
+
+/* Concatenates the segments' packets (timestamps offset by the length of the
+ * segments before) with the audio track, chapters and title into `out`. No
+ * re-encoding. On failure `out` is untouched (no half-written file). */
+int vge_join_files(const vge_join *j, vge_result *r);
+
+/* Cache key that vge_encode_segment uses for a segment (64 hex + NUL). */
+void vge_segment_key(const vge_segment *s, char out[65]);
+
+#ifdef __cplusplus
+}
+#endif

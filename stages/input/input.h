@@ -1,0 +1,65 @@
+/* input.h: the input adapters. They turn a document (YAML, JSON, Markdown,
+ * SRT/VTT transcripts, or a set directory with set_config.yaml) into the scene
+ * model ({"videos": [...]}) as cJSON, and report every problem found as a
+ * diagnostic. Callers: the input.load stage (stage.c), the vg.input_core Lua
+ * module (lua_core.c) and the tests. No Lua, no loop: every function may run
+ * on any thread, as long as one model/diagnostics list is used by one thread. */
+#pragma once
+
+#include <stddef.h>
+#include <cjson/cJSON.h>
+
+typedef enum { VGI_ERROR = 0, VGI_WARNING = 1 } vgi_severity;
+
+typedef struct vgi_diag {
+  vgi_severity severity;
+  char *file;      /* document the problem is in; NULL if none (Lua tables) */
+  int line, col;   /* 1-based; 0 when unknown */
+  char *field;     /* model path "videos[0].scenes[2].visual_content.title"; "" if none */
+  char *message;
+} vgi_diag;
+
+typedef struct vgi_diags {
+  vgi_diag *v;
+  size_t n, cap;
+  int errors, warnings;
+} vgi_diags;
+
+typedef struct vgi_options {
+  const char *format;  /* NULL: by extension; else yaml json markdown srt vtt set */
+  const char *split;   /* NULL or "h2": Markdown gives one video per H2 section */
+  double duration;     /* > 0: fit generated narration to this many seconds */
+  int no_narration;    /* 1: leave missing narration empty (default: write it) */
+} vgi_options;
+
+/* Loads `path` into the scene model; returns a new cJSON owned by the caller,
+ * or NULL when the document could not be read at all. Diagnostics (errors and
+ * warnings from reading, narration and validation) are appended to `d`. A
+ * model is returned even when it has validation errors (d->errors > 0), so
+ * that `vgrun scenes` can show it. opts may be NULL. */
+cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d);
+
+/* Builds the model from an already parsed document (any flavour accepted by
+ * the YAML adapter: {video, scenes}, {videos: [...]}, flat or visual_content
+ * scenes). Takes ownership of `doc`. `name` labels diagnostics (may be NULL).
+ * Narration is written and the result validated, as vgi_load does. */
+cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_diags *d);
+
+/* Validates a model in canonical shape; appends to d; returns d->errors added. */
+int vgi_validate(const cJSON *model, const char *name, vgi_diags *d);
+
+/* Writes narration for scenes that have none (templates per scene type) and,
+ * when opts->duration > 0, trims generated narration to the word budget. */
+void vgi_narrate(cJSON *model, const vgi_options *opts);
+
+/* "file:line:col: field: message" (warnings: "...: field: warning: message").
+ * Returns a malloc'd string. */
+char *vgi_diag_format(const vgi_diag *g);
+void vgi_diags_free(vgi_diags *d);
+
+/* Words per minute used to estimate narration time. */
+#define VGI_WPM 150.0
+/* Estimated seconds to speak `text`. */
+double vgi_speech_seconds(const char *text);
+/* 1 if `voice` is one of the four named voices or an espeak-ng voice. */
+int vgi_voice_known(const char *voice);

@@ -1,0 +1,125 @@
+/* input_int.h: shared by the adapters of stages/input only. Position map
+ * (which line a cJSON node came from), a growable string, and the adapters'
+ * entry points. */
+#pragma once
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <cjson/cJSON.h>
+#include "input.h"
+
+/* ---- positions: cJSON node -> file:line:col ------------------------------ */
+typedef struct vgi_pos {
+  const cJSON *node;
+  const char *file;   /* interned in the map */
+  int line, col;
+} vgi_pos;
+
+typedef struct vgi_posmap {
+  vgi_pos *slots;     /* open addressing by pointer */
+  size_t cap, n;
+  char **files;
+  size_t nfiles;
+} vgi_posmap;
+
+void vgi_pos_init(vgi_posmap *pm);
+void vgi_pos_free(vgi_posmap *pm);
+const char *vgi_pos_file(vgi_posmap *pm, const char *file); /* interns */
+void vgi_pos_set(vgi_posmap *pm, const cJSON *node, const char *file, int line, int col);
+const vgi_pos *vgi_pos_get(const vgi_posmap *pm, const cJSON *node);
+/* Drops the positions of a subtree (before it is freed: a later node at the
+ * same address must not inherit them); _delete also frees it. */
+void vgi_pos_forget(vgi_posmap *pm, const cJSON *node);
+void vgi_pos_delete(vgi_posmap *pm, cJSON *node);
+
+/* ---- diagnostics ---------------------------------------------------------- */
+void vgi_diag_add(vgi_diags *d, vgi_severity sev, const char *file, int line, int col,
+                  const char *field, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void vgi_diag_vadd(vgi_diags *d, vgi_severity sev, const char *file, int line, int col,
+                   const char *field, const char *fmt, va_list ap);
+
+/* ---- strings ---------------------------------------------------------------- */
+typedef struct vgi_buf { char *s; size_t n, cap; } vgi_buf;
+void vgi_buf_add(vgi_buf *b, const char *s, size_t n);
+void vgi_buf_puts(vgi_buf *b, const char *s);
+void vgi_buf_printf(vgi_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *vgi_buf_take(vgi_buf *b);   /* never NULL; resets b */
+void vgi_buf_free(vgi_buf *b);
+
+char *vgi_strdup(const char *s);
+/* Collapses runs of whitespace to one space and trims; in place. */
+char *vgi_squash(char *s);
+int vgi_word_count(const char *s);
+/* Returns NULL if s is valid UTF-8, else the first bad byte. */
+const char *vgi_utf8_invalid(const char *s, size_t n);
+/* line/col (1-based) of offset in text */
+void vgi_line_col(const char *text, size_t off, int *line, int *col);
+
+/* ---- files ------------------------------------------------------------------ */
+/* Reads a text file: rejects missing, unreadable, empty, binary (NUL) files
+ * and invalid UTF-8 with a diagnostic naming the path; strips a UTF-8 BOM. */
+char *vgi_read_text(const char *path, size_t *len, vgi_diags *d);
+#define VGI_MAX_FILE (32u << 20)
+
+/* ---- adapters: each returns a raw document or a model ---------------------- */
+/* YAML text -> cJSON (first document), positions recorded. NULL on error. */
+cJSON *vgi_yaml_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
+                      vgi_diags *d);
+cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
+                      vgi_diags *d);
+/* Markdown/transcripts build canonical models directly. */
+cJSON *vgi_markdown_load(const char *text, size_t len, const char *file,
+                         const vgi_options *opts, vgi_posmap *pm, vgi_diags *d);
+cJSON *vgi_subtitle_load(const char *path, const char *format, vgi_diags *d);
+
+/* Raw document (both YAML flavours) -> canonical model. Consumes doc. */
+cJSON *vgi_normalize(cJSON *doc, const char *file, vgi_posmap *pm, vgi_diags *d);
+/* Normalises one video object (already a mapping) in place into canonical
+ * form; `index` for paths. Returns the new video (doc consumed). */
+cJSON *vgi_normalize_video(cJSON *v, int index, const char *file, vgi_posmap *pm,
+                           vgi_diags *d);
+int vgi_validate_pm(const cJSON *model, const char *file, const vgi_posmap *pm,
+                    vgi_diags *d);
+
+/* set directory (dir contains set_config.yaml) */
+cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vgi_diags *d);
+
+/* helpers on cJSON */
+const char *vgi_str(const cJSON *obj, const char *key);      /* string or NULL */
+char *vgi_to_text(const cJSON *v);                            /* scalar -> malloc'd text */
+
+/* Internal flag on scenes whose narration was generated (trim-able). */
+#define VGI_AUTO_KEY "_narration_auto"
+/* Internal flag on scenes whose max_duration the adapter chose (fit to narration). */
+#define VGI_MAXAUTO_KEY "_max_auto"
+
+/* ---- the scene schema (schema.c), shared by normalize, narrate, validate --- */
+typedef enum {
+  VGI_F_STR,      /* string (numbers are turned into text) */
+  VGI_F_CODE,     /* string, or list of strings (lines) */
+  VGI_F_LINES,    /* list of strings (a string is split into lines) */
+  VGI_F_STRLIST,  /* list of strings */
+  VGI_F_ITEMS,    /* list of strings or {title, description, level} */
+  VGI_F_NUM,
+  VGI_F_INT,
+  VGI_F_BOOL,
+  VGI_F_OBJ,
+  VGI_F_DIFFICULTY,  /* easy, medium, hard */
+} vgi_kind;
+
+typedef struct vgi_field { const char *name; vgi_kind kind; int required; } vgi_field;
+typedef struct vgi_scene_type { const char *name; const vgi_field *fields; } vgi_scene_type;
+
+extern const vgi_scene_type vgi_scene_types[];
+const vgi_scene_type *vgi_scene_type_find(const char *name);
+const vgi_field *vgi_field_find(const vgi_scene_type *t, const char *name);
+/* Fields a scene may carry next to visual_content (flat form: at top level). */
+int vgi_is_scene_key(const char *name);
+/* Narration helpers tolerated at scene level and inside visual_content. */
+int vgi_is_helper_key(const char *name);
+extern const char *const vgi_accent_colors[];
+
+/* text helpers shared by the Markdown and transcript adapters (markdown.c) */
+char **vgi_sentences(const char *text, int *count);  /* caller frees each and the array */
+char *vgi_bullet(const char *sentence);                /* <= ~90 chars, no final period */
+double vgi_max_for(const char *narration);             /* a max_duration that fits it */

@@ -1,0 +1,107 @@
+/* json.c: JSON documents through cJSON. cJSON keeps no positions, so a small
+ * scanner walks the text once more and records where each value starts, in
+ * the same pre-order cJSON builds its tree; the two are then zipped. */
+#include "input_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { size_t *v; size_t n, cap; } offs;
+
+static void push(offs *o, size_t at) {
+  if (o->n == o->cap) {
+    o->cap = o->cap ? o->cap * 2 : 256;
+    o->v = realloc(o->v, o->cap * sizeof *o->v);
+    if (!o->v) abort();
+  }
+  o->v[o->n++] = at;
+}
+
+static size_t skip_ws(const char *t, size_t i, size_t n) {
+  while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) i++;
+  return i;
+}
+
+static size_t skip_string(const char *t, size_t i, size_t n) {
+  for (i++; i < n && t[i] != '"'; i++)
+    if (t[i] == '\\') i++;
+  return i + 1;
+}
+
+/* Records the start of every value; only called on text cJSON accepted. */
+static size_t scan_value(const char *t, size_t i, size_t n, offs *o, int depth) {
+  i = skip_ws(t, i, n);
+  if (i >= n || depth > 1000) return n;
+  push(o, i);
+  if (t[i] == '"') return skip_string(t, i, n);
+  if (t[i] == '{' || t[i] == '[') {
+    char close = t[i] == '{' ? '}' : ']';
+    int obj = t[i] == '{';
+    i = skip_ws(t, i + 1, n);
+    if (i < n && t[i] == close) return i + 1;
+    for (;;) {
+      if (obj) {
+        i = skip_ws(t, i, n);
+        i = skip_string(t, i, n);
+        i = skip_ws(t, i, n);
+        i++; /* ':' */
+      }
+      i = scan_value(t, i, n, o, depth + 1);
+      i = skip_ws(t, i, n);
+      if (i >= n) return n;
+      if (t[i] == ',') { i++; continue; }
+      return i + 1;
+    }
+  }
+  while (i < n && !strchr(",]} \t\r\n", t[i])) i++;
+  return i;
+}
+
+typedef struct { size_t off; int line, col; } cursor;
+
+/* Offsets rise monotonically in pre-order, so line/col advance incrementally. */
+static void zip(const cJSON *node, const char *text, const offs *o, size_t *k, cursor *cur,
+                const char *file, vgi_posmap *pm) {
+  if (*k < o->n) {
+    for (; cur->off < o->v[*k]; cur->off++) {
+      if (text[cur->off] == '\n') { cur->line++; cur->col = 1; }
+      else if (((unsigned char)text[cur->off] & 0xC0) != 0x80) cur->col++;
+    }
+    vgi_pos_set(pm, node, file, cur->line, cur->col);
+  }
+  (*k)++;
+  for (const cJSON *c = node->child; c; c = c->next) zip(c, text, o, k, cur, file, pm);
+}
+
+cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
+                      vgi_diags *d) {
+  const char *end = NULL;
+  cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+  if (!root) {
+    const char *at = cJSON_GetErrorPtr();
+    size_t off = (at && at >= text && at <= text + len) ? (size_t)(at - text) : 0;
+    int line, col;
+    vgi_line_col(text, off, &line, &col);
+    vgi_diag_add(d, VGI_ERROR, file, line, col, NULL, "JSON syntax error");
+    return NULL;
+  }
+  if (end) {
+    size_t i = skip_ws(text, (size_t)(end - text), len);
+    if (i < len && text[i]) {
+      int line, col;
+      vgi_line_col(text, i, &line, &col);
+      vgi_diag_add(d, VGI_ERROR, file, line, col, NULL, "JSON syntax error: text after the value");
+      cJSON_Delete(root);
+      return NULL;
+    }
+  }
+  if (pm) {
+    offs o = {0};
+    scan_value(text, 0, len, &o, 0);
+    size_t k = 0;
+    cursor cur = { 0, 1, 1 };
+    zip(root, text, &o, &k, &cur, file, pm);
+    free(o.v);
+  }
+  return root;
+}

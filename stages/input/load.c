@@ -1,0 +1,273 @@
+/* load.c: vgi_load picks the adapter for a path (by extension, or a set
+ * directory), then writes narration and validates. Set directories: a
+ * set_config.yaml with defaults, naming and per-video overrides. */
+#include "input_int.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static const char *ext_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  const char *dot = strrchr(path, '.');
+  return dot && (!slash || dot > slash) ? dot + 1 : "";
+}
+
+static const char *detect(const char *path, vgi_diags *d) {
+  struct stat st;
+  if (stat(path, &st) != 0) return NULL;   /* the reader names the error */
+  if (S_ISDIR(st.st_mode)) return "set";
+  const char *slash = strrchr(path, '/');
+  if (!strcmp(slash ? slash + 1 : path, "set_config.yaml")) return "set";
+  const char *e = ext_of(path);
+  if (!strcasecmp(e, "yaml") || !strcasecmp(e, "yml")) return "yaml";
+  if (!strcasecmp(e, "json")) return "json";
+  if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
+  if (!strcasecmp(e, "srt")) return "srt";
+  if (!strcasecmp(e, "vtt")) return "vtt";
+  vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
+               "unknown input type '.%s' (use .yaml, .yml, .json, .md, .srt, .vtt or a set "
+               "directory)", e);
+  return "";
+}
+
+cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_diags *d) {
+  vgi_posmap pm;
+  vgi_pos_init(&pm);
+  cJSON *model = vgi_normalize(doc, name, &pm, d);
+  vgi_narrate(model, opts);
+  vgi_validate_pm(model, name, &pm, d);
+  vgi_pos_free(&pm);
+  return model;
+}
+
+static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *opts,
+                         vgi_posmap *pm, vgi_diags *d) {
+  if (!strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
+    size_t len;
+    char *text = vgi_read_text(path, &len, d);   /* same checks as every input */
+    if (!text) return NULL;
+    free(text);
+    return vgi_subtitle_load(path, fmt, d);
+  }
+  size_t len;
+  char *text = vgi_read_text(path, &len, d);
+  if (!text) return NULL;
+  cJSON *model = NULL;
+  if (!strcmp(fmt, "markdown")) {
+    model = vgi_markdown_load(text, len, path, opts, pm, d);
+  } else {
+    cJSON *doc = !strcmp(fmt, "json") ? vgi_json_parse(text, len, path, pm, d)
+                                      : vgi_yaml_parse(text, len, path, pm, d);
+    if (doc) model = vgi_normalize(doc, path, pm, d);
+  }
+  free(text);
+  return model;
+}
+
+/* ---- sets -------------------------------------------------------------------- */
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void apply(vgi_posmap *pm, cJSON *video, const char *key, const cJSON *val, int force) {
+  if (!val) return;
+  if (!force && cJSON_GetObjectItemCaseSensitive(video, key)) return;
+  if (cJSON_GetObjectItemCaseSensitive(video, key))
+    vgi_pos_delete(pm, cJSON_DetachItemFromObjectCaseSensitive(video, key));
+  cJSON *dup = cJSON_Duplicate(val, 1);
+  /* a bad value is reported where it was written: in set_config.yaml */
+  const vgi_pos *p = vgi_pos_get(pm, val);
+  if (p) vgi_pos_set(pm, dup, p->file, p->line, p->col);
+  cJSON_AddItemToObject(video, key, dup);
+}
+
+/* Set defaults and overrides go into the raw document before it is
+ * normalised, so scenes inherit them exactly as they inherit the video's own
+ * fields. defaults < the video's own fields < per-video overrides. */
+static void set_fields(vgi_posmap *pm, cJSON *raw, const cJSON *defaults, const cJSON *ov) {
+  cJSON *video = cJSON_GetObjectItemCaseSensitive(raw, "video");
+  if (!cJSON_IsObject(video)) video = raw;
+  if (!cJSON_IsObject(video)) return;
+  static const char *const keys[] = { "voice", "accent_color", "theme", "target_duration",
+                                      "min_scene_duration", "max_scene_duration", NULL };
+  for (int k = 0; keys[k]; k++) {
+    apply(pm, video, keys[k], cJSON_GetObjectItemCaseSensitive(defaults, keys[k]), 0);
+    apply(pm, video, keys[k], cJSON_GetObjectItemCaseSensitive(ov, keys[k]), 1);
+  }
+}
+
+cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vgi_diags *d) {
+  char cfgpath[4096];
+  snprintf(cfgpath, sizeof cfgpath, "%s/set_config.yaml", dir);
+  size_t len;
+  char *text = vgi_read_text(cfgpath, &len, d);
+  if (!text) return NULL;
+  cJSON *cfgdoc = vgi_yaml_parse(text, len, cfgpath, pm, d);
+  free(text);
+  if (!cfgdoc) return NULL;
+  const cJSON *set = cJSON_GetObjectItemCaseSensitive(cfgdoc, "set");
+  if (!cJSON_IsObject(set)) set = cfgdoc;
+  const cJSON *defaults = cJSON_GetObjectItemCaseSensitive(set, "defaults");
+  const cJSON *naming = cJSON_GetObjectItemCaseSensitive(set, "naming");
+  const cJSON *vlist = cJSON_GetObjectItemCaseSensitive(set, "videos");
+  const char *prefix = vgi_str(naming, "prefix");
+  const char *sep = vgi_str(naming, "separator");
+  int numbers = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(naming, "use_numbers"));
+  if (!sep) sep = "_";
+
+  /* the list of files: given, or every YAML file in the directory */
+  size_t nfiles = 0;
+  char **files = NULL;
+  const cJSON **entries = NULL;
+  if (cJSON_IsArray(vlist)) {
+    int n = cJSON_GetArraySize(vlist);
+    files = calloc((size_t)n + 1, sizeof *files);
+    entries = calloc((size_t)n + 1, sizeof *entries);
+    /* stable sort by priority */
+    const cJSON **tmp = calloc((size_t)n + 1, sizeof *tmp);
+    int k = 0;
+    for (const cJSON *e = vlist->child; e; e = e->next) tmp[k++] = e;
+    for (int i = 1; i < k; i++)
+      for (int j = i; j > 0; j--) {
+        const cJSON *pa = cJSON_GetObjectItemCaseSensitive(tmp[j - 1], "priority");
+        const cJSON *pb = cJSON_GetObjectItemCaseSensitive(tmp[j], "priority");
+        double a = cJSON_IsNumber(pa) ? pa->valuedouble : 1e9, b = cJSON_IsNumber(pb) ? pb->valuedouble : 1e9;
+        if (a <= b) break;
+        const cJSON *t = tmp[j]; tmp[j] = tmp[j - 1]; tmp[j - 1] = t;
+      }
+    for (int i = 0; i < k; i++) {
+      const char *f = cJSON_IsString(tmp[i]) ? tmp[i]->valuestring : vgi_str(tmp[i], "file");
+      if (!f) {
+        const vgi_pos *p = vgi_pos_get(pm, tmp[i]);
+        vgi_diag_add(d, VGI_ERROR, cfgpath, p ? p->line : 0, p ? p->col : 0, "set.videos",
+                     "each video needs a file:");
+        continue;
+      }
+      entries[nfiles] = tmp[i];
+      files[nfiles++] = vgi_strdup(f);
+    }
+    free(tmp);
+  } else {
+    DIR *dd = opendir(dir);
+    struct dirent *e;
+    while (dd && (e = readdir(dd))) {
+      const char *x = ext_of(e->d_name);
+      if (strcmp(e->d_name, "set_config.yaml") && (!strcmp(x, "yaml") || !strcmp(x, "yml"))) {
+        files = realloc(files, (nfiles + 2) * sizeof *files);
+        files[nfiles++] = vgi_strdup(e->d_name);
+      }
+    }
+    if (dd) closedir(dd);
+    if (files) qsort(files, nfiles, sizeof *files, cmp_str);
+    entries = calloc(nfiles + 1, sizeof *entries);
+  }
+  if (!nfiles) vgi_diag_add(d, VGI_ERROR, cfgpath, 0, 0, "set.videos", "the set has no videos");
+
+  cJSON *model = cJSON_CreateObject();
+  cJSON *videos = cJSON_AddArrayToObject(model, "videos");
+  for (size_t i = 0; i < nfiles; i++) {
+    char path[8192];
+    if (files[i][0] == '/') snprintf(path, sizeof path, "%s", files[i]);
+    else snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+    vgi_options sub = opts ? *opts : (vgi_options){0};
+    sub.format = NULL;
+    const char *fmt = detect(path, d);
+    if (!fmt) {
+      vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: listed in %s but missing", cfgpath);
+      continue;
+    }
+    if (!*fmt || !strcmp(fmt, "set")) continue;
+    const cJSON *ov = entries[i] ? cJSON_GetObjectItemCaseSensitive(entries[i], "overrides") : NULL;
+    cJSON *m = NULL;
+    if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json")) {
+      size_t flen;
+      char *ftext = vgi_read_text(path, &flen, d);
+      if (!ftext) continue;
+      cJSON *raw = !strcmp(fmt, "json") ? vgi_json_parse(ftext, flen, path, pm, d)
+                                        : vgi_yaml_parse(ftext, flen, path, pm, d);
+      free(ftext);
+      if (!raw) continue;
+      set_fields(pm, raw, defaults, ov);
+      m = vgi_normalize(raw, path, pm, d);
+    } else {
+      m = parse_file(path, fmt, &sub, pm, d);
+    }
+    if (!m) continue;
+    cJSON *mv = cJSON_GetObjectItemCaseSensitive(m, "videos");
+    for (cJSON *v = mv ? mv->child : NULL; v;) {
+      cJSON *next = v->next;
+      cJSON_DetachItemViaPointer(mv, v);
+      /* naming: prefix-01-id */
+      const char *id = vgi_str(v, "id");
+      if (prefix && id) {
+        char buf[512];
+        if (numbers) snprintf(buf, sizeof buf, "%s%s%02zu%s%s", prefix, sep, i + 1, sep, id);
+        else snprintf(buf, sizeof buf, "%s%s%s", prefix, sep, id);
+        vgi_pos_delete(pm, cJSON_DetachItemFromObjectCaseSensitive(v, "id"));
+        cJSON_AddItemToObject(v, "id", cJSON_CreateString(buf));
+      }
+      cJSON_AddItemToArray(videos, v);
+      v = next;
+    }
+    vgi_pos_delete(pm, m);
+  }
+  const char *sname = vgi_str(set, "name");
+  const char *sid = vgi_str(set, "id");
+  if (sname || sid) {
+    cJSON *so = cJSON_CreateObject();
+    if (sid) cJSON_AddStringToObject(so, "id", sid);
+    if (sname) cJSON_AddStringToObject(so, "name", sname);
+    cJSON_AddItemToObject(model, "set", so);
+  }
+  for (size_t i = 0; i < nfiles; i++) free(files[i]);
+  free(files);
+  free(entries);
+  vgi_pos_delete(pm, cfgdoc);
+  return model;
+}
+
+cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
+  if (!path || !*path) {
+    vgi_diag_add(d, VGI_ERROR, NULL, 0, 0, NULL, "no input path given");
+    return NULL;
+  }
+  const char *fmt = opts && opts->format && *opts->format ? opts->format : detect(path, d);
+  if (!fmt) {
+    size_t len;
+    free(vgi_read_text(path, &len, d));   /* reports the missing path */
+    return NULL;
+  }
+  if (!*fmt) return NULL;
+  vgi_posmap pm;
+  vgi_pos_init(&pm);
+  cJSON *model;
+  if (!strcmp(fmt, "set")) {
+    struct stat st;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+      char *slash = strrchr(dir, '/');
+      if (slash) *slash = 0; else snprintf(dir, sizeof dir, ".");
+    }
+    size_t l = strlen(dir);
+    while (l > 1 && dir[l - 1] == '/') dir[--l] = 0;
+    model = vgi_set_load(dir, opts, &pm, d);
+  } else if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json") || !strcmp(fmt, "markdown") ||
+             !strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
+    model = parse_file(path, fmt, opts, &pm, d);
+  } else {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "unknown format '%s'", fmt);
+    model = NULL;
+  }
+  if (model) {
+    vgi_narrate(model, opts);
+    vgi_validate_pm(model, path, &pm, d);
+  }
+  vgi_pos_free(&pm);
+  return model;
+}

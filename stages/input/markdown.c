@@ -1,0 +1,936 @@
+/* markdown.c: Markdown documents (cmark-gfm with the table, strikethrough,
+ * autolink and tasklist extensions) into the scene model. Optional YAML front
+ * matter; the first H1 is the title scene; each heading starts a section whose
+ * blocks become scenes (code -> command, list -> list, table -> list of rows,
+ * blockquote -> quote) and whose prose becomes their narration; prose alone
+ * becomes a list of its key sentences. A closing outro ends each video. */
+#include "input_int.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#define PROSE_WORDS 110       /* narration per scene before a section is split */
+#define LIST_ITEMS 10         /* list items per scene */
+#define CODE_LINES 16         /* code lines per scene */
+#define MAX_SCENES_PER_VIDEO 100
+
+typedef struct para { char *text; int line; } para;
+
+typedef struct md {
+  const char *file;
+  char dir[4096];
+  const vgi_options *opts;
+  vgi_diags *d;
+  cJSON *fm;              /* front matter (may be NULL) */
+  cJSON *videos;
+  cJSON *video, *scenes;  /* current */
+  char *doc_title;
+  char *h2;               /* current H2 text (description of deeper sections) */
+  char *header;           /* current section heading */
+  int header_line;
+  int section_scenes;     /* scenes made in this section */
+  para *prose;            /* pending prose of the section */
+  size_t nprose;
+  char *label;            /* a bold-only paragraph: names the next block */
+  char *image;            /* image waiting for a scene */
+  int split_h2;
+} md;
+
+/* ---- text helpers ---------------------------------------------------------- */
+
+static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) ;
+
+static void add_image(md *m, cmark_node *img, int line) {
+  const char *url = cmark_node_get_url(img);
+  if (!url || !*url) return;
+  if (strstr(url, "://") || !strncmp(url, "data:", 5)) {
+    vgi_diag_add(m->d, VGI_WARNING, m->file, line, cmark_node_get_start_column(img), NULL,
+                 "remote image %s is not downloaded (skipped)", url);
+    return;
+  }
+  char path[8192];
+  if (url[0] == '/') snprintf(path, sizeof path, "%s", url);
+  else snprintf(path, sizeof path, "%s/%s", m->dir, url);
+  char *q = strpbrk(path, "?#");
+  if (q) *q = 0;
+  char real[PATH_MAX];
+  struct stat st;
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !realpath(path, real)) {
+    vgi_diag_add(m->d, VGI_WARNING, m->file, line, cmark_node_get_start_column(img), NULL,
+                 "image %s not found (skipped)", url);
+    return;
+  }
+  free(m->image);
+  m->image = vgi_strdup(real);
+}
+
+static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
+  for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      vgi_buf_puts(b, cmark_node_get_literal(c));
+      break;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      vgi_buf_puts(b, " ");
+      break;
+    case CMARK_NODE_IMAGE:
+      if (m) add_image(m, c, cmark_node_get_start_line(c) ? cmark_node_get_start_line(c) : line);
+      break;
+    case CMARK_NODE_HTML_INLINE:
+      break;
+    default:
+      inline_text(c, b, m, line);
+    }
+  }
+}
+
+/* Plain text of a node's inline content (images noted when m != NULL). */
+static char *plain(cmark_node *n, md *m) {
+  vgi_buf b = {0};
+  inline_text(n, &b, m, cmark_node_get_start_line(n));
+  return vgi_squash(vgi_buf_take(&b));
+}
+
+static char *slug(const char *s) {
+  vgi_buf b = {0};
+  int us = 0;
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (isalnum(c)) { vgi_buf_add(&b, (char[]){ (char)tolower(c) }, 1); us = 0; }
+    else if (!us && b.n) { vgi_buf_puts(&b, "_"); us = 1; }
+    if (b.n >= 48) break;
+  }
+  char *r = vgi_buf_take(&b);
+  size_t l = strlen(r);
+  while (l && r[l - 1] == '_') r[--l] = 0;
+  return r;
+}
+
+/* Sentences of a text, for bullets. Caller frees the array and strings. */
+char **vgi_sentences(const char *text, int *count) {
+  char **v = NULL;
+  int n = 0;
+  const char *p = text;
+  while (*p) {
+    while (*p == ' ') p++;
+    const char *e = p;
+    while (*e && !(strchr(".!?", *e) && (e[1] == ' ' || !e[1]) &&
+                   !(e - p >= 2 && (!strncmp(e - 2, "e.g", 3) || !strncmp(e - 2, "i.e", 3)))))
+      e++;
+    if (*e) e++;
+    if (e > p) {
+      v = realloc(v, (size_t)(n + 1) * sizeof *v);
+      v[n] = malloc((size_t)(e - p) + 1);
+      memcpy(v[n], p, (size_t)(e - p));
+      v[n][e - p] = 0;
+      vgi_squash(v[n]);
+      if (*v[n]) n++; else free(v[n]);
+    }
+    p = e;
+  }
+  *count = n;
+  return v;
+}
+
+/* A bullet from a sentence: without its final period, at most ~90 chars. */
+char *vgi_bullet(const char *s) {
+  char *t = vgi_strdup(s);
+  size_t l = strlen(t);
+  if (l && t[l - 1] == '.') t[--l] = 0;
+  if (l > 90) {
+    size_t cut = 87;
+    while (cut > 40 && t[cut] != ' ') cut--;
+    while (cut > 0 && strchr(",;:- ", t[cut - 1])) cut--;
+    memcpy(t + cut, "\xE2\x80\xA6", 4);   /* … */
+  }
+  return t;
+}
+
+/* ---- building scenes ----------------------------------------------------------- */
+
+static const char *fm_str(md *m, const char *k) { return vgi_str(m->fm, k); }
+
+double vgi_max_for(const char *narration) {
+  double s = vgi_speech_seconds(narration ? narration : "");
+  double mx = ceil(s * 1.15 + 2.0);
+  if (mx < 15) mx = 15;
+  if (mx > 300) mx = 300;
+  return mx;
+}
+
+static cJSON *new_scene(md *m, const char *type, int line, cJSON *vc, const char *narration) {
+  cJSON *s = cJSON_CreateObject();
+  char id[32];
+  snprintf(id, sizeof id, "scene_%02d", cJSON_GetArraySize(m->scenes) + 1);
+  cJSON_AddStringToObject(s, "id", id);
+  cJSON_AddStringToObject(s, "scene_type", type);
+  if (m->image) {
+    cJSON_AddStringToObject(vc, "image", m->image);
+    free(m->image);
+    m->image = NULL;
+  }
+  cJSON_AddItemToObject(s, "visual_content", vc);
+  if (narration && *narration) {
+    cJSON_AddStringToObject(s, "narration", narration);
+    cJSON_AddTrueToObject(s, VGI_AUTO_KEY);   /* drawn from prose: may be trimmed */
+  }
+  cJSON_AddStringToObject(s, "voice", vgi_str(m->video, "voice"));
+  cJSON_AddNumberToObject(s, "min_duration", 3.0);
+  cJSON_AddNumberToObject(s, "max_duration", vgi_max_for(narration));
+  cJSON *src = cJSON_AddObjectToObject(s, "source");
+  cJSON_AddTrueToObject(s, VGI_MAXAUTO_KEY);
+  cJSON_AddStringToObject(src, "file", m->file);
+  cJSON_AddNumberToObject(src, "line", line);
+  cJSON_AddItemToArray(m->scenes, s);
+  m->section_scenes++;
+  return s;
+}
+
+static char *prose_join(para *p, size_t n) {
+  vgi_buf b = {0};
+  for (size_t i = 0; i < n; i++) {
+    if (b.n) vgi_buf_puts(&b, " ");
+    vgi_buf_puts(&b, p[i].text);
+  }
+  return vgi_buf_take(&b);
+}
+
+static void prose_drop(md *m, size_t n) {
+  for (size_t i = 0; i < n; i++) free(m->prose[i].text);
+  memmove(m->prose, m->prose + n, (m->nprose - n) * sizeof *m->prose);
+  m->nprose -= n;
+}
+
+/* A scene made of prose alone: bullets are its key sentences. */
+static void prose_scene(md *m, const char *text, int line) {
+  int ns = 0;
+  char **ss = vgi_sentences(text, &ns);
+  cJSON *vc = cJSON_CreateObject();
+  cJSON_AddStringToObject(vc, "header", m->header ? m->header : (m->doc_title ? m->doc_title : ""));
+  if (m->label) {
+    cJSON_AddStringToObject(vc, "description", m->label);
+  } else if (m->h2 && m->header && strcmp(m->h2, m->header)) {
+    cJSON_AddStringToObject(vc, "description", m->h2);
+  }
+  cJSON *items = cJSON_AddArrayToObject(vc, "items");
+  /* key sentences: spread over the text, at most 4 */
+  int want = ns < 4 ? ns : 4;
+  for (int k = 0; k < want; k++) {
+    int i = want > 1 ? (int)((double)k * (ns - 1) / (want - 1) + 0.5) : 0;
+    if (k > 0 && want == ns) i = k;
+    char *b = vgi_bullet(ss[i]);
+    cJSON_AddItemToArray(items, cJSON_CreateString(b));
+    free(b);
+  }
+  for (int i = 0; i < ns; i++) free(ss[i]);
+  free(ss);
+  new_scene(m, "list", line, vc, text);
+}
+
+/* Emits pending prose as prose scenes, split at ~PROSE_WORDS by paragraph
+ * (and by sentence inside a long paragraph). keep_words: leave up to that
+ * many words of the last paragraphs pending (narration for a visual). */
+static void flush_prose(md *m, int keep_words) {
+  /* how many leading paragraphs to emit */
+  size_t keep_from = m->nprose;
+  int w = 0;
+  while (keep_from > 0 && keep_words > 0) {
+    int pw = vgi_word_count(m->prose[keep_from - 1].text);
+    if (w + pw > keep_words) break;
+    w += pw;
+    keep_from--;
+  }
+  if (keep_words > 0 && keep_from == m->nprose && m->nprose > 0 &&
+      vgi_word_count(m->prose[m->nprose - 1].text) > keep_words)
+    keep_from = m->nprose;   /* the last paragraph alone is too long: emit it all */
+  size_t i = 0;
+  while (i < keep_from) {
+    vgi_buf chunk = {0};
+    int cw = 0, line = m->prose[i].line;
+    while (i < keep_from) {
+      int pw = vgi_word_count(m->prose[i].text);
+      if (cw && cw + pw > PROSE_WORDS) break;
+      if (pw > PROSE_WORDS * 3 / 2) {
+        /* a long paragraph: split by sentences */
+        int ns;
+        char **ss = vgi_sentences(m->prose[i].text, &ns);
+        if (cw) break;
+        vgi_buf part = {0};
+        int partw = 0;
+        for (int k = 0; k < ns; k++) {
+          int sw = vgi_word_count(ss[k]);
+          if (partw && partw + sw > PROSE_WORDS) {
+            prose_scene(m, part.s, m->prose[i].line);
+            vgi_buf_free(&part);
+            partw = 0;
+          }
+          if (part.n) vgi_buf_puts(&part, " ");
+          vgi_buf_puts(&part, ss[k]);
+          partw += sw;
+          free(ss[k]);
+        }
+        free(ss);
+        if (part.n) {
+          if (chunk.n) vgi_buf_puts(&chunk, " ");
+          vgi_buf_puts(&chunk, part.s);
+          cw += partw;
+        }
+        vgi_buf_free(&part);
+        i++;
+        break;
+      }
+      if (chunk.n) vgi_buf_puts(&chunk, " ");
+      vgi_buf_puts(&chunk, m->prose[i].text);
+      cw += pw;
+      i++;
+    }
+    if (chunk.n) prose_scene(m, chunk.s, line);
+    vgi_buf_free(&chunk);
+  }
+  prose_drop(m, keep_from);
+}
+
+/* Narration for a visual block: the prose just before it in its section. */
+static char *take_narration(md *m) {
+  flush_prose(m, PROSE_WORDS);
+  char *t = prose_join(m->prose, m->nprose);
+  prose_drop(m, m->nprose);
+  return t;
+}
+
+static cJSON *visual(md *m) {
+  cJSON *vc = cJSON_CreateObject();
+  cJSON_AddStringToObject(vc, "header", m->header ? m->header : (m->doc_title ? m->doc_title : ""));
+  if (m->label) {
+    cJSON_AddStringToObject(vc, "description", m->label);
+  } else if (m->h2 && m->header && strcmp(m->h2, m->header)) {
+    cJSON_AddStringToObject(vc, "description", m->h2);
+  }
+  return vc;
+}
+
+static void code_block(md *m, cmark_node *n) {
+  const char *info = cmark_node_get_fence_info(n);
+  char lang[64] = "";
+  if (info) {
+    size_t k = 0;
+    while (info[k] && !isspace((unsigned char)info[k]) && k < sizeof lang - 1) { lang[k] = info[k]; k++; }
+    lang[k] = 0;
+  }
+  const char *lit = cmark_node_get_literal(n);
+  if (!lit) lit = "";
+  /* lines */
+  int nl = 0;
+  for (const char *p = lit; *p; p++) if (*p == '\n') nl++;
+  size_t len = strlen(lit);
+  if (len && lit[len - 1] != '\n') nl++;
+  if (nl == 0) return;
+  char *narr = take_narration(m);
+  int line = cmark_node_get_start_line(n);
+  int parts = (nl + CODE_LINES - 1) / CODE_LINES;
+  const char *p = lit;
+  cJSON *first = NULL;
+  for (int part = 0; part < parts; part++) {
+    cJSON *vc = visual(m);
+    cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
+    for (int k = 0; k < CODE_LINES && *p; k++) {
+      const char *e = strchr(p, '\n');
+      size_t l = e ? (size_t)(e - p) : strlen(p);
+      char *s = malloc(l + 1);
+      memcpy(s, p, l);
+      s[l] = 0;
+      cJSON_AddItemToArray(cmds, cJSON_CreateString(s));
+      free(s);
+      p += l + (e ? 1 : 0);
+    }
+    if (*lang) cJSON_AddStringToObject(vc, "language", lang);
+    cJSON *s = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
+    if (!first) first = s;
+  }
+  free(narr);
+}
+
+static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *nested) {
+  int count = 0;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+    vgi_buf b = {0};
+    int checked = -1;
+    if (!strcmp(cmark_node_get_type_string(it), "tasklist"))
+      checked = cmark_gfm_extensions_get_tasklist_item_checked(it) ? 1 : 0;
+    cmark_node *sub = NULL;
+    char *lead = NULL;   /* **Bold**: rest -> title/description */
+    for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
+      cmark_node_type t = cmark_node_get_type(c);
+      if (t == CMARK_NODE_LIST) { sub = c; continue; }
+      if (t == CMARK_NODE_PARAGRAPH) {
+        cmark_node *f = cmark_node_first_child(c);
+        if (!b.n && f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f))
+          lead = plain(f, NULL);
+        char *txt = plain(c, m);
+        if (b.n && *txt) vgi_buf_puts(&b, " ");
+        vgi_buf_puts(&b, txt);
+        free(txt);
+      } else if (t == CMARK_NODE_CODE_BLOCK) {
+        if (b.n) vgi_buf_puts(&b, " ");
+        char *lit = vgi_squash(vgi_strdup(cmark_node_get_literal(c)));
+        vgi_buf_puts(&b, lit);
+        free(lit);
+      }
+    }
+    char *text = vgi_squash(vgi_buf_take(&b));
+    cJSON *item = cJSON_CreateObject();
+    size_t ll = lead ? strlen(lead) : 0;
+    if (lead && ll && !strncmp(text, lead, ll)) {
+      const char *rest = text + ll;
+      while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3)) {
+        if (!strncmp(rest, "\xE2\x80\x94", 3)) rest += 3; else rest++;
+      }
+      char *lt = vgi_strdup(lead);
+      size_t l2 = strlen(lt);
+      while (l2 && (lt[l2 - 1] == ':' || lt[l2 - 1] == ' ')) lt[--l2] = 0;
+      cJSON_AddStringToObject(item, "title", lt);
+      char *rd = vgi_strdup(rest);
+      size_t rl = strlen(rd);
+      while (rl && (rd[rl - 1] == ':' || rd[rl - 1] == ' ')) rd[--rl] = 0;
+      if (*rd) cJSON_AddStringToObject(item, "description", rd);
+      free(rd);
+      free(lt);
+    } else {
+      cJSON_AddStringToObject(item, "title", text);
+    }
+    cJSON_AddNumberToObject(item, "level", level);
+    if (checked >= 0) cJSON_AddBoolToObject(item, "checked", checked);
+    free(lead);
+    free(text);
+    cJSON_AddItemToArray(out, item);
+    count++;
+    if (sub) {
+      *nested = 1;
+      if (level < 8) count += list_items(m, sub, level + 1, out, nested);
+    }
+  }
+  return count;
+}
+
+/* Items: plain strings when the list is flat and simple, else objects. */
+static cJSON *simplify_items(cJSON *items, int nested) {
+  int simple = !nested;
+  for (cJSON *it = items->child; it && simple; it = it->next)
+    if (cJSON_GetObjectItemCaseSensitive(it, "description") ||
+        cJSON_GetObjectItemCaseSensitive(it, "checked"))
+      simple = 0;
+  if (!simple) return items;
+  cJSON *out = cJSON_CreateArray();
+  for (cJSON *it = items->child; it; it = it->next)
+    cJSON_AddItemToArray(out, cJSON_CreateString(vgi_str(it, "title")));
+  cJSON_Delete(items);
+  return out;
+}
+
+static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
+  char *narr = take_narration(m);
+  int total = cJSON_GetArraySize(all), first = 1;
+  while (all->child) {
+    /* take items up to LIST_ITEMS, keeping a top-level item with its children */
+    cJSON *chunk = cJSON_CreateArray();
+    int n = 0;
+    while (all->child) {
+      cJSON *it = all->child;
+      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+      int top = !cJSON_IsNumber(lvl) || lvl->valueint == 0;
+      int group = 1;
+      if (top) for (cJSON *x = it->next; x; x = x->next) {
+        const cJSON *l2 = cJSON_GetObjectItemCaseSensitive(x, "level");
+        if (!cJSON_IsNumber(l2) || l2->valueint == 0) break;
+        group++;
+      }
+      if (n && top && n + group > LIST_ITEMS) break;
+      if (n >= LIST_ITEMS * 2) break;   /* a huge nested group: cut across it */
+      cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, it));
+      n++;
+    }
+    cJSON *vc = visual(m);
+    if (desc && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
+      cJSON_AddStringToObject(vc, "description", desc);
+    cJSON_AddItemToObject(vc, "items", simplify_items(chunk, nested));
+    new_scene(m, "list", line, vc, first ? narr : NULL);
+    first = 0;
+  }
+  (void)total;
+  free(narr);
+  cJSON_Delete(all);
+}
+
+static void list_block(md *m, cmark_node *n) {
+  cJSON *all = cJSON_CreateArray();
+  int nested = 0;
+  list_items(m, n, 0, all, &nested);
+  if (!cJSON_GetArraySize(all)) { cJSON_Delete(all); return; }
+  emit_list(m, all, nested, cmark_node_get_start_line(n), NULL);
+}
+
+static void table_block(md *m, cmark_node *n) {
+  cJSON *all = cJSON_CreateArray();
+  char **head = NULL;
+  int nhead = 0;
+  vgi_buf desc = {0};
+  for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+    if (strcmp(cmark_node_get_type_string(row), "table_row") &&
+        strcmp(cmark_node_get_type_string(row), "table_header"))
+      continue;
+    int is_head = cmark_gfm_extensions_get_table_row_is_header(row);
+    char *cells[64];
+    int nc = 0;
+    for (cmark_node *c = cmark_node_first_child(row); c && nc < 64; c = cmark_node_next(c))
+      cells[nc++] = plain(c, NULL);
+    if (is_head && !head) {
+      head = malloc(sizeof(char *) * (size_t)(nc ? nc : 1));
+      for (int i = 0; i < nc; i++) {
+        head[i] = cells[i];
+        if (desc.n) vgi_buf_puts(&desc, " \xC2\xB7 ");   /* · */
+        vgi_buf_puts(&desc, cells[i]);
+      }
+      nhead = nc;
+      continue;
+    }
+    cJSON *item = cJSON_CreateObject();
+    cJSON_AddStringToObject(item, "title", nc ? cells[0] : "");
+    vgi_buf rest = {0};
+    for (int i = 1; i < nc; i++) {
+      if (!*cells[i]) continue;
+      if (rest.n) vgi_buf_puts(&rest, "; ");
+      if (i < nhead && *head[i]) vgi_buf_printf(&rest, "%s: %s", head[i], cells[i]);
+      else vgi_buf_puts(&rest, cells[i]);
+    }
+    if (rest.n) cJSON_AddStringToObject(item, "description", rest.s);
+    cJSON_AddNumberToObject(item, "level", 0);
+    vgi_buf_free(&rest);
+    for (int i = 0; i < nc; i++) free(cells[i]);
+    cJSON_AddItemToArray(all, item);
+  }
+  for (int i = 0; i < nhead; i++) free(head[i]);
+  free(head);
+  /* the header row names each cell in the rows' descriptions */
+  if (cJSON_GetArraySize(all)) emit_list(m, all, 1, cmark_node_get_start_line(n), NULL);
+  else cJSON_Delete(all);
+  vgi_buf_free(&desc);
+}
+
+static void quote_block(md *m, cmark_node *n) {
+  vgi_buf q = {0};
+  char *attribution = NULL;
+  for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+    char *t;
+    if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) t = plain(c, m);
+    else {
+      vgi_buf b = {0};
+      for (cmark_node *k = cmark_node_first_child(c); k; k = cmark_node_next(k)) {
+        char *x = plain(k, m);
+        if (b.n) vgi_buf_puts(&b, " ");
+        vgi_buf_puts(&b, x);
+        free(x);
+      }
+      t = vgi_squash(vgi_buf_take(&b));
+    }
+    const char *dash = NULL;
+    if (!strncmp(t, "\xE2\x80\x94", 3) || !strncmp(t, "\xE2\x80\x93", 3)) dash = t + 3;
+    else if (!strncmp(t, "--", 2)) dash = t + 2;
+    else if (!strncmp(t, "- ", 2)) dash = t + 1;
+    if (dash && q.n) {
+      while (*dash == ' ' || *dash == '-') dash++;
+      free(attribution);
+      attribution = vgi_strdup(dash);
+    } else {
+      /* "text" — Name on the same line */
+      char *em = strstr(t, " \xE2\x80\x94 ");
+      if (em && !strstr(em + 5, " \xE2\x80\x94 ") && strlen(em + 5) < 60 && em != t) {
+        *em = 0;
+        free(attribution);
+        attribution = vgi_strdup(em + 5);
+      }
+      if (q.n && *t) vgi_buf_puts(&q, " ");
+      vgi_buf_puts(&q, t);
+    }
+    free(t);
+  }
+  if (!q.n) { free(attribution); return; }
+  char *narr = take_narration(m);
+  cJSON *vc = cJSON_CreateObject();
+  /* strip surrounding quotes */
+  char *text = q.s;
+  size_t l = strlen(text);
+  if (l >= 2 && text[0] == '"' && text[l - 1] == '"') { text[l - 1] = 0; text++; }
+  cJSON_AddStringToObject(vc, "quote_text", text);
+  cJSON_AddStringToObject(vc, "attribution", attribution ? attribution : "");
+  /* the quote is what is read; prose before it is its context */
+  vgi_buf nb = {0};
+  if (attribution && *attribution) vgi_buf_printf(&nb, "As %s put it: ", attribution);
+  vgi_buf_puts(&nb, text);
+  if (!strchr(".!?", nb.s[nb.n - 1])) vgi_buf_puts(&nb, ".");
+  if (narr && *narr) { vgi_buf_puts(&nb, " "); vgi_buf_puts(&nb, narr); }
+  new_scene(m, "quote", cmark_node_get_start_line(n), vc, nb.s);
+  vgi_buf_free(&nb);
+  vgi_buf_free(&q);
+  free(narr);
+  free(attribution);
+}
+
+/* ---- sections and videos ------------------------------------------------------- */
+
+static void end_section(md *m) {
+  if (!m->scenes) return;
+  if (m->nprose) {
+    int words = 0;
+    for (size_t i = 0; i < m->nprose; i++) words += vgi_word_count(m->prose[i].text);
+    cJSON *last = cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1);
+    if (m->section_scenes && words <= 40 && last) {
+      /* a short closing remark joins the section's last scene */
+      char *t = prose_join(m->prose, m->nprose);
+      cJSON *n = cJSON_GetObjectItemCaseSensitive(last, "narration");
+      vgi_buf b = {0};
+      if (cJSON_IsString(n)) { vgi_buf_puts(&b, n->valuestring); vgi_buf_puts(&b, " "); }
+      vgi_buf_puts(&b, t);
+      if (n) cJSON_SetValuestring(n, b.s);
+      else {
+        cJSON_AddStringToObject(last, "narration", b.s);
+        cJSON_AddTrueToObject(last, VGI_AUTO_KEY);
+      }
+      cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(last, "max_duration"), vgi_max_for(b.s));
+      vgi_buf_free(&b);
+      free(t);
+      prose_drop(m, m->nprose);
+    } else {
+      flush_prose(m, 0);
+    }
+  }
+  if (m->image) {
+    /* an image with nothing else in its section: show it on a title-less list */
+    cJSON *vc = visual(m);
+    cJSON_AddItemToObject(vc, "items", cJSON_CreateArray());
+    new_scene(m, "list", m->header_line, vc, NULL);
+  }
+  free(m->label);
+  m->label = NULL;
+  m->section_scenes = 0;
+}
+
+static void start_video(md *m, const char *title, const char *subtitle, int line) {
+  m->video = cJSON_CreateObject();
+  const char *id = fm_str(m, "id");
+  char *sl = NULL;
+  if (!id || m->split_h2) {
+    sl = slug(title && *title ? title : "video");
+    if (!*sl) { free(sl); sl = vgi_strdup("video"); }
+    if (m->split_h2 && cJSON_GetArraySize(m->videos)) {
+      char buf[96];
+      snprintf(buf, sizeof buf, "%02d_%s", cJSON_GetArraySize(m->videos), sl);
+      free(sl);
+      sl = vgi_strdup(buf);
+    }
+  }
+  cJSON_AddStringToObject(m->video, "id", sl ? sl : id);
+  free(sl);
+  cJSON_AddStringToObject(m->video, "title", title);
+  const char *desc = fm_str(m, "description");
+  if (desc) cJSON_AddStringToObject(m->video, "description", desc);
+  static const char *const keys[] = { "voice", "accent_color", "theme" };
+  static const char *const defs[] = { "male", "blue", "light" };
+  for (int k = 0; k < 3; k++) {
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(m->fm, keys[k]);
+    cJSON_AddItemToObject(m->video, keys[k], x ? cJSON_Duplicate(x, 1) : cJSON_CreateString(defs[k]));
+  }
+  const cJSON *td = cJSON_GetObjectItemCaseSensitive(m->fm, "target_duration");
+  if (td) cJSON_AddItemToObject(m->video, "target_duration", cJSON_Duplicate(td, 1));
+  cJSON *src = cJSON_AddObjectToObject(m->video, "source");
+  cJSON_AddStringToObject(src, "file", m->file);
+  cJSON_AddNumberToObject(src, "line", line);
+  m->scenes = cJSON_AddArrayToObject(m->video, "scenes");
+  cJSON_AddItemToArray(m->videos, m->video);
+  /* title scene */
+  cJSON *vc = cJSON_CreateObject();
+  cJSON_AddStringToObject(vc, "title", title);
+  if (subtitle && *subtitle) cJSON_AddStringToObject(vc, "subtitle", subtitle);
+  cJSON *s = new_scene(m, "title", line, vc, NULL);
+  (void)s;
+  m->section_scenes = 0;
+}
+
+static void end_video(md *m) {
+  if (!m->video) return;
+  end_section(m);
+  cJSON *vc = cJSON_CreateObject();
+  const char *main_text = fm_str(m, "outro");
+  cJSON_AddStringToObject(vc, "main_text", main_text ? main_text : "Thanks for Watching");
+  const char *sub = fm_str(m, "outro_sub");
+  cJSON_AddStringToObject(vc, "sub_text", sub ? sub : vgi_str(m->video, "title"));
+  new_scene(m, "outro", 0, vc, NULL);
+  /* the outro's source: the last line of the document is not known; use the video's */
+  cJSON *last = cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1);
+  cJSON *prev = cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 2);
+  const cJSON *pl = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(prev, "source"), "line");
+  if (cJSON_IsNumber(pl))
+    cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(last, "source"), "line"),
+                         pl->valuedouble);
+  m->video = NULL;
+  m->scenes = NULL;
+}
+
+/* More than 100 scenes: split the video into parts, each with its own title
+ * and outro, so every part stays within the limit. */
+static void split_parts(md *m) {
+  cJSON *out = cJSON_CreateArray();
+  while (m->videos->child) {
+    cJSON *v = cJSON_DetachItemViaPointer(m->videos, m->videos->child);
+    cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+    int n = cJSON_GetArraySize(scenes);
+    if (n <= MAX_SCENES_PER_VIDEO) { cJSON_AddItemToArray(out, v); continue; }
+    cJSON *title = cJSON_DetachItemViaPointer(scenes, scenes->child);
+    cJSON *outro = cJSON_DetachItemViaPointer(scenes, cJSON_GetArrayItem(scenes, n - 2));
+    int body = n - 2, per = MAX_SCENES_PER_VIDEO - 2;
+    int parts = (body + per - 1) / per;
+    per = (body + parts - 1) / parts;
+    for (int p = 0; p < parts; p++) {
+      cJSON *pv = cJSON_Duplicate(v, 0);
+      for (cJSON *c = v->child; c; c = c->next)
+        if (strcmp(c->string, "scenes")) cJSON_AddItemToObject(pv, c->string, cJSON_Duplicate(c, 1));
+      char buf[512];
+      snprintf(buf, sizeof buf, "%s_part%d", vgi_str(v, "id"), p + 1);
+      cJSON_ReplaceItemInObjectCaseSensitive(pv, "id", cJSON_CreateString(buf));
+      snprintf(buf, sizeof buf, "%s (Part %d of %d)", vgi_str(v, "title"), p + 1, parts);
+      cJSON_ReplaceItemInObjectCaseSensitive(pv, "title", cJSON_CreateString(buf));
+      cJSON *ps = cJSON_AddArrayToObject(pv, "scenes");
+      cJSON *t = cJSON_Duplicate(title, 1);
+      cJSON *tvc = cJSON_GetObjectItemCaseSensitive(t, "visual_content");
+      cJSON_DeleteItemFromObjectCaseSensitive(tvc, "subtitle");
+      cJSON_AddStringToObject(tvc, "subtitle", buf + strlen(vgi_str(v, "title")) + 2);
+      cJSON_AddItemToArray(ps, t);
+      for (int k = 0; k < per && scenes->child; k++)
+        cJSON_AddItemToArray(ps, cJSON_DetachItemViaPointer(scenes, scenes->child));
+      cJSON_AddItemToArray(ps, cJSON_Duplicate(outro, 1));
+      cJSON_AddItemToArray(out, pv);
+    }
+    vgi_diag_add(m->d, VGI_WARNING, m->file, 0, 0, NULL,
+                 "%d scenes: split into %d videos of at most %d scenes", n, parts,
+                 MAX_SCENES_PER_VIDEO);
+    cJSON_Delete(title);
+    cJSON_Delete(outro);
+    cJSON_Delete(v);
+  }
+  cJSON *tmp = m->videos->child;
+  (void)tmp;
+  while (out->child) cJSON_AddItemToArray(m->videos, cJSON_DetachItemViaPointer(out, out->child));
+  cJSON_Delete(out);
+}
+
+static void renumber(cJSON *videos) {
+  for (cJSON *v = videos->child; v; v = v->next) {
+    int i = 1;
+    cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+    for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next, i++) {
+      char id[32];
+      snprintf(id, sizeof id, "scene_%02d", i);
+      cJSON_ReplaceItemInObjectCaseSensitive(s, "id", cJSON_CreateString(id));
+    }
+  }
+}
+
+/* ---- front matter ------------------------------------------------------------------ */
+
+/* Blanks the front matter in `text` (keeping newlines, so cmark's line
+ * numbers match the file) and returns it parsed. */
+static cJSON *front_matter(char *text, size_t len, const char *file, vgi_diags *d) {
+  if (strncmp(text, "---", 3) || (text[3] != '\n' && text[3] != '\r')) return NULL;
+  size_t i = 4;
+  if (text[3] == '\r') i++;
+  size_t end = 0, close_end = 0;
+  while (i < len) {
+    const char *nl = memchr(text + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - text) : len;
+    size_t l = e - i;
+    if (l && text[i + l - 1] == '\r') l--;
+    if ((l == 3 && (!strncmp(text + i, "---", 3) || !strncmp(text + i, "...", 3)))) {
+      end = i;
+      close_end = e;
+      break;
+    }
+    i = e + 1;
+  }
+  if (!end) return NULL;   /* no closing line: a thematic break, not front matter */
+  cJSON *fm = vgi_yaml_parse(text, end, file, NULL, d);
+  for (size_t k = 0; k < close_end && k < len; k++)
+    if (text[k] != '\n') text[k] = ' ';
+  if (fm && !cJSON_IsObject(fm)) {
+    vgi_diag_add(d, VGI_ERROR, file, 2, 1, "front_matter", "front matter must be a mapping");
+    cJSON_Delete(fm);
+    return NULL;
+  }
+  /* accepted keys */
+  static const char *const keys[] = { "title", "subtitle", "description", "voice", "accent_color",
+    "theme", "id", "split", "duration", "target_duration", "outro", "outro_sub", "author", "date",
+    "tags", "layout", NULL };
+  for (cJSON *c = fm ? fm->child : NULL; c; c = c->next) {
+    int ok = 0;
+    for (int k = 0; keys[k]; k++) if (!strcmp(keys[k], c->string)) ok = 1;
+    if (!ok) vgi_diag_add(d, VGI_WARNING, file, 0, 0, c->string, "unknown front matter field (ignored)");
+  }
+  return fm;
+}
+
+static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
+static void ext_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
+
+cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
+                         const vgi_options *opts, vgi_posmap *pm, vgi_diags *d) {
+  (void)pm;
+  md m = { .file = file, .opts = opts, .d = d };
+  const char *slash = strrchr(file, '/');
+  if (slash) snprintf(m.dir, sizeof m.dir, "%.*s", (int)(slash - file), file);
+  else snprintf(m.dir, sizeof m.dir, ".");
+  char *text = malloc(len + 1);
+  memcpy(text, text_in, len);
+  text[len] = 0;
+  m.fm = front_matter(text, len, file, d);
+  const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
+  if (split && *split) {
+    if (!strcmp(split, "h2")) m.split_h2 = 1;
+    else vgi_diag_add(d, VGI_ERROR, file, 0, 0, "split", "unknown split '%s' (only h2)", split);
+  }
+
+  pthread_once(&ext_once, ext_init);
+  cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+  static const char *const exts[] = { "table", "strikethrough", "autolink", "tasklist" };
+  for (size_t i = 0; i < 4; i++) {
+    cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+    if (e) cmark_parser_attach_syntax_extension(p, e);
+  }
+  cmark_parser_feed(p, text, len);
+  cmark_node *doc = cmark_parser_finish(p);
+  m.videos = cJSON_CreateArray();
+
+  /* pass 1: the title */
+  const char *fm_title = fm_str(&m, "title");
+  cmark_node *h1 = NULL;
+  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+    if (cmark_node_get_type(c) == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1) {
+      h1 = c;
+      break;
+    }
+  char *h1text = h1 ? plain(h1, NULL) : NULL;
+  if (fm_title) m.doc_title = vgi_strdup(fm_title);
+  else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
+  else {
+    const char *base = slash ? slash + 1 : file;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", base);
+    char *dot = strrchr(buf, '.');
+    if (dot && dot != buf) *dot = 0;
+    for (char *q = buf; *q; q++) if (*q == '_' || *q == '-') *q = ' ';
+    m.doc_title = vgi_strdup(buf);
+  }
+  const char *subtitle = fm_str(&m, "subtitle");
+  if (!subtitle) subtitle = fm_str(&m, "description");
+  char *sub_para = NULL;
+  /* a short paragraph right after the H1 is its subtitle */
+  if (!subtitle && h1) {
+    cmark_node *nx = cmark_node_next(h1);
+    if (nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
+      char *t = plain(nx, NULL);
+      if (*t && strlen(t) <= 120 && !strchr(t, '\n')) { sub_para = t; subtitle = t; }
+      else free(t);
+    }
+  }
+
+  if (!m.split_h2) start_video(&m, m.doc_title, subtitle, h1 ? cmark_node_get_start_line(h1) : 1);
+  int skipped_sub = 0;
+  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
+    int line = cmark_node_get_start_line(c);
+    cmark_node_type t = cmark_node_get_type(c);
+    if (c == h1) continue;
+    if (t == CMARK_NODE_HEADING) {
+      int level = cmark_node_get_heading_level(c);
+      char *ht = plain(c, NULL);
+      if (m.split_h2 && level <= 2) {
+        end_video(&m);
+        free(m.h2);
+        m.h2 = NULL;
+        free(m.header);
+        m.header = vgi_strdup(ht);
+        m.header_line = line;
+        start_video(&m, ht, m.doc_title, line);
+        free(ht);
+        continue;
+      }
+      if (!m.video) start_video(&m, m.doc_title, subtitle, line);
+      end_section(&m);
+      if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
+      free(m.header);
+      m.header = ht;
+      m.header_line = line;
+      continue;
+    }
+    if (!m.video) start_video(&m, m.doc_title, subtitle, line);
+    switch (t) {
+    case CMARK_NODE_PARAGRAPH: {
+      if (sub_para && !skipped_sub && h1 && c == cmark_node_next(h1)) { skipped_sub = 1; break; }
+      cmark_node *f = cmark_node_first_child(c);
+      if (f && !cmark_node_next(f) && cmark_node_get_type(f) == CMARK_NODE_STRONG) {
+        /* a bold line names what follows: prose before it is finished */
+        flush_prose(&m, 0);
+        free(m.label);
+        m.label = plain(f, NULL);
+        size_t l = strlen(m.label);
+        while (l && (m.label[l - 1] == ':' || m.label[l - 1] == ' ')) m.label[--l] = 0;
+        break;
+      }
+      char *pt = plain(c, &m);
+      if (*pt) {
+        m.prose = realloc(m.prose, (m.nprose + 1) * sizeof *m.prose);
+        m.prose[m.nprose].text = pt;
+        m.prose[m.nprose].line = line;
+        m.nprose++;
+      } else {
+        free(pt);
+      }
+      break;
+    }
+    case CMARK_NODE_CODE_BLOCK: code_block(&m, c); break;
+    case CMARK_NODE_LIST: list_block(&m, c); break;
+    case CMARK_NODE_BLOCK_QUOTE: quote_block(&m, c); break;
+    default:
+      if (!strcmp(cmark_node_get_type_string(c), "table")) table_block(&m, c);
+      break;   /* thematic breaks, HTML: nothing to show */
+    }
+  }
+  if (!m.video && !cJSON_GetArraySize(m.videos)) start_video(&m, m.doc_title, subtitle, 1);
+  end_video(&m);
+  split_parts(&m);
+  renumber(m.videos);
+
+  cmark_node_free(doc);
+  cmark_parser_free(p);
+  cJSON *model = cJSON_CreateObject();
+  cJSON_AddItemToObject(model, "videos", m.videos);
+  for (size_t i = 0; i < m.nprose; i++) free(m.prose[i].text);
+  free(m.prose);
+  free(m.doc_title);
+  free(m.h2);
+  free(m.header);
+  free(m.label);
+  free(m.image);
+  free(h1text);
+  free(sub_para);
+  cJSON_Delete(m.fm);
+  free(text);
+  return model;
+}

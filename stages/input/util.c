@@ -1,0 +1,379 @@
+/* util.c: diagnostics, the position map, strings and safe file reading for
+ * the input adapters. */
+#include "input_int.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- strings -------------------------------------------------------------- */
+
+char *vgi_strdup(const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s);
+  char *p = malloc(n + 1);
+  if (!p) abort();
+  memcpy(p, s, n + 1);
+  return p;
+}
+
+void vgi_buf_add(vgi_buf *b, const char *s, size_t n) {
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->n + n + 1) cap *= 2;
+    char *p = realloc(b->s, cap);
+    if (!p) abort();
+    b->s = p;
+    b->cap = cap;
+  }
+  memcpy(b->s + b->n, s, n);
+  b->n += n;
+  b->s[b->n] = 0;
+}
+
+void vgi_buf_puts(vgi_buf *b, const char *s) { if (s) vgi_buf_add(b, s, strlen(s)); }
+
+void vgi_buf_printf(vgi_buf *b, const char *fmt, ...) {
+  va_list ap, aq;
+  va_start(ap, fmt);
+  va_copy(aq, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n > 0) {
+    char *tmp = malloc((size_t)n + 1);
+    if (!tmp) abort();
+    vsnprintf(tmp, (size_t)n + 1, fmt, aq);
+    vgi_buf_add(b, tmp, (size_t)n);
+    free(tmp);
+  }
+  va_end(aq);
+}
+
+char *vgi_buf_take(vgi_buf *b) {
+  char *s = b->s ? b->s : vgi_strdup("");
+  b->s = NULL;
+  b->n = b->cap = 0;
+  return s;
+}
+
+void vgi_buf_free(vgi_buf *b) {
+  free(b->s);
+  b->s = NULL;
+  b->n = b->cap = 0;
+}
+
+char *vgi_squash(char *s) {
+  char *w = s;
+  int space = 1;
+  for (char *r = s; *r; r++) {
+    if (isspace((unsigned char)*r)) {
+      if (!space) *w++ = ' ';
+      space = 1;
+    } else {
+      *w++ = *r;
+      space = 0;
+    }
+  }
+  while (w > s && w[-1] == ' ') w--;
+  *w = 0;
+  return s;
+}
+
+int vgi_word_count(const char *s) {
+  int n = 0, in = 0;
+  for (; s && *s; s++) {
+    if (isspace((unsigned char)*s)) in = 0;
+    else if (!in) { in = 1; n++; }
+  }
+  return n;
+}
+
+double vgi_speech_seconds(const char *text) {
+  return vgi_word_count(text) * 60.0 / VGI_WPM;
+}
+
+const char *vgi_utf8_invalid(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s, *e = p + n;
+  while (p < e) {
+    unsigned c = *p;
+    size_t k;
+    uint32_t cp;
+    if (c < 0x80) { p++; continue; }
+    if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; }
+    else return (const char *)p;
+    if ((size_t)(e - p) <= k) return (const char *)p;
+    for (size_t i = 1; i <= k; i++) {
+      if ((p[i] & 0xC0) != 0x80) return (const char *)p;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return (const char *)p;
+    p += k + 1;
+  }
+  return NULL;
+}
+
+void vgi_line_col(const char *text, size_t off, int *line, int *col) {
+  int l = 1, c = 1;
+  for (size_t i = 0; i < off && text[i]; i++) {
+    if (text[i] == '\n') { l++; c = 1; }
+    else if (((unsigned char)text[i] & 0xC0) != 0x80) c++;
+  }
+  *line = l;
+  *col = c;
+}
+
+const char *vgi_str(const cJSON *obj, const char *key) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+char *vgi_to_text(const cJSON *v) {
+  char tmp[64];
+  if (cJSON_IsString(v)) return vgi_strdup(v->valuestring);
+  if (cJSON_IsNumber(v)) {
+    double d = v->valuedouble;
+    if (d == (double)(long long)d && d < 1e15 && d > -1e15)
+      snprintf(tmp, sizeof tmp, "%lld", (long long)d);
+    else
+      snprintf(tmp, sizeof tmp, "%g", d);
+    return vgi_strdup(tmp);
+  }
+  if (cJSON_IsBool(v)) return vgi_strdup(cJSON_IsTrue(v) ? "true" : "false");
+  return NULL;
+}
+
+/* ---- diagnostics ---------------------------------------------------------- */
+
+void vgi_diag_vadd(vgi_diags *d, vgi_severity sev, const char *file, int line, int col,
+                   const char *field, const char *fmt, va_list ap) {
+  if (!d) return;
+  if (d->n == d->cap) {
+    size_t cap = d->cap ? d->cap * 2 : 16;
+    vgi_diag *v = realloc(d->v, cap * sizeof *v);
+    if (!v) abort();
+    d->v = v;
+    d->cap = cap;
+  }
+  char msg[1024];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  vgi_diag *g = &d->v[d->n++];
+  g->severity = sev;
+  g->file = vgi_strdup(file);
+  g->line = line;
+  g->col = col;
+  g->field = vgi_strdup(field ? field : "");
+  g->message = vgi_strdup(msg);
+  if (sev == VGI_ERROR) d->errors++;
+  else d->warnings++;
+}
+
+void vgi_diag_add(vgi_diags *d, vgi_severity sev, const char *file, int line, int col,
+                  const char *field, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vgi_diag_vadd(d, sev, file, line, col, field, fmt, ap);
+  va_end(ap);
+}
+
+char *vgi_diag_format(const vgi_diag *g) {
+  vgi_buf b = {0};
+  if (g->file && *g->file) {
+    vgi_buf_puts(&b, g->file);
+    if (g->line > 0) vgi_buf_printf(&b, ":%d:%d", g->line, g->col > 0 ? g->col : 1);
+    vgi_buf_puts(&b, ": ");
+  }
+  if (g->field && *g->field) vgi_buf_printf(&b, "%s: ", g->field);
+  if (g->severity == VGI_WARNING) vgi_buf_puts(&b, "warning: ");
+  vgi_buf_puts(&b, g->message);
+  return vgi_buf_take(&b);
+}
+
+void vgi_diags_free(vgi_diags *d) {
+  if (!d) return;
+  for (size_t i = 0; i < d->n; i++) {
+    free(d->v[i].file);
+    free(d->v[i].field);
+    free(d->v[i].message);
+  }
+  free(d->v);
+  memset(d, 0, sizeof *d);
+}
+
+/* ---- position map ------------------------------------------------------------ */
+
+void vgi_pos_init(vgi_posmap *pm) { memset(pm, 0, sizeof *pm); }
+
+void vgi_pos_free(vgi_posmap *pm) {
+  free(pm->slots);
+  for (size_t i = 0; i < pm->nfiles; i++) free(pm->files[i]);
+  free(pm->files);
+  memset(pm, 0, sizeof *pm);
+}
+
+const char *vgi_pos_file(vgi_posmap *pm, const char *file) {
+  if (!file) return NULL;
+  for (size_t i = 0; i < pm->nfiles; i++)
+    if (!strcmp(pm->files[i], file)) return pm->files[i];
+  char **f = realloc(pm->files, (pm->nfiles + 1) * sizeof *f);
+  if (!f) abort();
+  pm->files = f;
+  pm->files[pm->nfiles] = vgi_strdup(file);
+  return pm->files[pm->nfiles++];
+}
+
+static size_t pos_hash(const cJSON *node, size_t cap) {
+  uintptr_t x = (uintptr_t)node;
+  x ^= x >> 17;
+  x *= (uintptr_t)0x9E3779B97F4A7C15ull;
+  return (size_t)(x >> 7) & (cap - 1);
+}
+
+/* A deleted slot: lookups probe past it; rehashing drops it. */
+#define TOMB ((const cJSON *)(uintptr_t)1)
+
+static void pos_put(vgi_pos *slots, size_t cap, const vgi_pos *p) {
+  size_t i = pos_hash(p->node, cap);
+  while (slots[i].node && slots[i].node != p->node) i = (i + 1) & (cap - 1);
+  slots[i] = *p;
+}
+
+void vgi_pos_forget(vgi_posmap *pm, const cJSON *node) {
+  if (!pm || !node) return;
+  for (const cJSON *c = node->child; c; c = c->next) vgi_pos_forget(pm, c);
+  if (!pm->cap) return;
+  size_t i = pos_hash(node, pm->cap);
+  while (pm->slots[i].node) {
+    if (pm->slots[i].node == node) {
+      pm->slots[i].node = TOMB;
+      return;
+    }
+    i = (i + 1) & (pm->cap - 1);
+  }
+}
+
+void vgi_pos_delete(vgi_posmap *pm, cJSON *node) {
+  vgi_pos_forget(pm, node);
+  cJSON_Delete(node);
+}
+
+void vgi_pos_set(vgi_posmap *pm, const cJSON *node, const char *file, int line, int col) {
+  if (!pm || !node) return;
+  if ((pm->n + 1) * 2 > pm->cap) {
+    size_t cap = pm->cap ? pm->cap * 2 : 256;
+    vgi_pos *s = calloc(cap, sizeof *s);
+    if (!s) abort();
+    size_t live = 0;
+    for (size_t i = 0; i < pm->cap; i++)
+      if (pm->slots[i].node && pm->slots[i].node != TOMB) {
+        pos_put(s, cap, &pm->slots[i]);
+        live++;
+      }
+    pm->n = live;
+    free(pm->slots);
+    pm->slots = s;
+    pm->cap = cap;
+  }
+  vgi_pos p = { node, vgi_pos_file(pm, file), line, col };
+  if (!vgi_pos_get(pm, node)) pm->n++;
+  pos_put(pm->slots, pm->cap, &p);
+}
+
+const vgi_pos *vgi_pos_get(const vgi_posmap *pm, const cJSON *node) {
+  if (!pm || !pm->cap || !node) return NULL;
+  size_t i = pos_hash(node, pm->cap);
+  while (pm->slots[i].node) {
+    if (pm->slots[i].node == node) return &pm->slots[i];
+    i = (i + 1) & (pm->cap - 1);
+  }
+  return NULL;
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+    return NULL;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
+                 "is a directory without set_config.yaml");
+    return NULL;
+  }
+  if (st.st_size > (off_t)VGI_MAX_FILE) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (%lld bytes, limit %u)",
+                 (long long)st.st_size, VGI_MAX_FILE);
+    return NULL;
+  }
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+    return NULL;
+  }
+  size_t cap = (size_t)st.st_size + 1, n = 0;
+  char *buf = malloc(cap + 1);
+  if (!buf) abort();
+  for (;;) {
+    size_t r = fread(buf + n, 1, cap - n, f);
+    n += r;
+    if (r == 0) break;
+    if (n == cap) {
+      if (cap > VGI_MAX_FILE) break;
+      cap *= 2;
+      char *p = realloc(buf, cap + 1);
+      if (!p) abort();
+      buf = p;
+    }
+  }
+  int err = ferror(f);
+  fclose(f);
+  if (err) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+    free(buf);
+    return NULL;
+  }
+  buf[n] = 0;
+  size_t skip = 0;
+  if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
+      (unsigned char)buf[2] == 0xBF)
+    skip = 3;
+  int blank = 1;
+  for (size_t i = skip; i < n && blank; i++)
+    if (!isspace((unsigned char)buf[i])) blank = 0;
+  if (blank) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file is empty");
+    free(buf);
+    return NULL;
+  }
+  const char *nul = memchr(buf, 0, n);
+  if (nul) {
+    int line, col;
+    vgi_line_col(buf, (size_t)(nul - buf), &line, &col);
+    vgi_diag_add(d, VGI_ERROR, path, line, col, NULL,
+                 "binary data (NUL byte): not a text document");
+    free(buf);
+    return NULL;
+  }
+  const char *bad = vgi_utf8_invalid(buf, n);
+  if (bad) {
+    int line, col;
+    vgi_line_col(buf, (size_t)(bad - buf), &line, &col);
+    vgi_diag_add(d, VGI_ERROR, path, line, col, NULL,
+                 "invalid UTF-8 (byte 0x%02X at offset %zu)", (unsigned char)*bad,
+                 (size_t)(bad - buf));
+    free(buf);
+    return NULL;
+  }
+  if (skip) memmove(buf, buf + skip, n - skip + 1);
+  *len = n - skip;
+  return buf;
+}

@@ -1,0 +1,379 @@
+/* validate.c: checks a canonical model and reports every problem at once.
+ * Positions come from the position map when the model was parsed from a
+ * file, else from each scene's source {file, line}. */
+#include "input_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_SCENES 100
+#define MAX_NARRATION 50000
+#define MAX_DURATION 300.0
+/* Beyond these the renderer's layouts run out of room (content is cut). */
+#define MAX_LIST_ITEMS 12
+#define MAX_CODE_LINES 18
+#define MAX_CODE_COLS 100
+
+typedef struct vctx {
+  const char *file;
+  const vgi_posmap *pm;
+  vgi_diags *d;
+  const cJSON *fallback;   /* the current scene or video (for its source) */
+} vctx;
+
+static void report(vctx *v, vgi_severity sev, const cJSON *node, const char *field,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void report(vctx *v, vgi_severity sev, const cJSON *node, const char *field,
+                   const char *fmt, ...) {
+  const char *file = v->file;
+  int line = 0, col = 0;
+  const vgi_pos *p = vgi_pos_get(v->pm, node);
+  if (p) {
+    file = p->file ? p->file : file;
+    line = p->line;
+    col = p->col;
+  } else if (v->fallback) {
+    const vgi_pos *fp = vgi_pos_get(v->pm, v->fallback);
+    const cJSON *src = cJSON_GetObjectItemCaseSensitive(v->fallback, "source");
+    if (fp) {
+      file = fp->file ? fp->file : file;
+      line = fp->line;
+      col = fp->col;
+    } else if (cJSON_IsObject(src)) {
+      const char *f = vgi_str(src, "file");
+      const cJSON *l = cJSON_GetObjectItemCaseSensitive(src, "line");
+      if (f && *f) file = f;
+      if (cJSON_IsNumber(l)) line = l->valueint, col = line > 0 ? 1 : 0;
+    }
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  vgi_diag_vadd(v->d, sev, file, line, col, field, fmt, ap);
+  va_end(ap);
+}
+
+static const char *kind_name(const cJSON *x) {
+  if (!x || cJSON_IsNull(x)) return "null";
+  if (cJSON_IsString(x)) return "text";
+  if (cJSON_IsNumber(x)) return "a number";
+  if (cJSON_IsBool(x)) return "true/false";
+  if (cJSON_IsArray(x)) return "a list";
+  return "a mapping";
+}
+
+static int all_strings(vctx *v, const cJSON *arr, const char *path) {
+  int i = 0, ok = 1;
+  char fp[256];
+  for (const cJSON *it = arr->child; it; it = it->next, i++)
+    if (!cJSON_IsString(it)) {
+      snprintf(fp, sizeof fp, "%s[%d]", path, i);
+      report(v, VGI_ERROR, it, fp, "expected text, got %s", kind_name(it));
+      ok = 0;
+    }
+  return ok;
+}
+
+static void check_duration(vctx *v, const cJSON *x, const char *path) {
+  if (!cJSON_IsNumber(x)) {
+    report(v, VGI_ERROR, x, path, "expected a number of seconds, got %s", kind_name(x));
+    return;
+  }
+  double s = x->valuedouble;
+  if (!(s >= 0 && s <= MAX_DURATION) || isnan(s))
+    report(v, VGI_ERROR, x, path, "%g s is out of range (0 to %g s)", s, MAX_DURATION);
+}
+
+static void check_voice(vctx *v, const cJSON *x, const char *path) {
+  if (!x) return;
+  if (!cJSON_IsString(x)) {
+    report(v, VGI_ERROR, x, path, "expected a voice name, got %s", kind_name(x));
+  } else if (!vgi_voice_known(x->valuestring)) {
+    report(v, VGI_ERROR, x, path,
+           "unknown voice '%s' (male, male_warm, female, female_friendly, or an espeak-ng "
+           "voice such as en-gb)", x->valuestring);
+  }
+}
+
+static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char *path) {
+  char fp[256];
+  switch (f->kind) {
+  case VGI_F_STR:
+    if (!cJSON_IsString(x)) report(v, VGI_ERROR, x, path, "expected text, got %s", kind_name(x));
+    break;
+  case VGI_F_DIFFICULTY:
+    if (!cJSON_IsString(x) || (strcmp(x->valuestring, "easy") && strcmp(x->valuestring, "medium") &&
+                               strcmp(x->valuestring, "hard")))
+      report(v, VGI_ERROR, x, path, "expected easy, medium or hard");
+    break;
+  case VGI_F_CODE:
+    if (cJSON_IsArray(x)) all_strings(v, x, path);
+    else if (!cJSON_IsString(x))
+      report(v, VGI_ERROR, x, path, "expected code text or a list of lines, got %s", kind_name(x));
+    break;
+  case VGI_F_LINES:
+  case VGI_F_STRLIST:
+    if (!cJSON_IsArray(x)) report(v, VGI_ERROR, x, path, "expected a list, got %s", kind_name(x));
+    else all_strings(v, x, path);
+    break;
+  case VGI_F_ITEMS:
+    if (!cJSON_IsArray(x)) {
+      report(v, VGI_ERROR, x, path, "expected a list, got %s", kind_name(x));
+      break;
+    }
+    {
+      int i = 0;
+      for (const cJSON *it = x->child; it; it = it->next, i++) {
+        snprintf(fp, sizeof fp, "%s[%d]", path, i);
+        if (cJSON_IsString(it)) continue;
+        if (!cJSON_IsObject(it)) {
+          report(v, VGI_ERROR, it, fp, "expected text or {title, description}, got %s",
+                 kind_name(it));
+          continue;
+        }
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(it, "title");
+        const cJSON *dsc = cJSON_GetObjectItemCaseSensitive(it, "description");
+        const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+        char sub[300];
+        if (!cJSON_IsString(t)) {
+          snprintf(sub, sizeof sub, "%s.title", fp);
+          report(v, VGI_ERROR, t ? t : it, sub, t ? "expected text, got %s" : "missing field title%s",
+                 t ? kind_name(t) : "");
+        }
+        if (dsc && !cJSON_IsString(dsc)) {
+          snprintf(sub, sizeof sub, "%s.description", fp);
+          report(v, VGI_ERROR, dsc, sub, "expected text, got %s", kind_name(dsc));
+        }
+        if (lvl && !(cJSON_IsNumber(lvl) && lvl->valuedouble >= 0 && lvl->valuedouble <= 8)) {
+          snprintf(sub, sizeof sub, "%s.level", fp);
+          report(v, VGI_ERROR, lvl, sub, "expected a nesting level 0 to 8");
+        }
+      }
+      if (i > MAX_LIST_ITEMS)
+        report(v, VGI_WARNING, x, path, "%d items: only about %d fit on screen, the rest will be cut",
+               i, MAX_LIST_ITEMS);
+    }
+    break;
+  case VGI_F_NUM:
+    if (!cJSON_IsNumber(x)) report(v, VGI_ERROR, x, path, "expected a number, got %s", kind_name(x));
+    break;
+  case VGI_F_INT:
+    if (!cJSON_IsNumber(x) || x->valuedouble != floor(x->valuedouble))
+      report(v, VGI_ERROR, x, path, "expected a whole number, got %s", kind_name(x));
+    break;
+  case VGI_F_BOOL:
+    if (!cJSON_IsBool(x)) report(v, VGI_ERROR, x, path, "expected true or false, got %s", kind_name(x));
+    break;
+  case VGI_F_OBJ:
+    if (!cJSON_IsObject(x)) report(v, VGI_ERROR, x, path, "expected a mapping, got %s", kind_name(x));
+    break;
+  }
+  /* code that will not fit */
+  if ((f->kind == VGI_F_LINES || f->kind == VGI_F_CODE) &&
+      (!strcmp(f->name, "commands") || !strcmp(f->name, "solution_code") ||
+       f->kind == VGI_F_CODE)) {
+    int lines = 0, wide = 0;
+    if (cJSON_IsArray(x)) {
+      for (const cJSON *it = x->child; it; it = it->next, lines++)
+        if (cJSON_IsString(it) && strlen(it->valuestring) > MAX_CODE_COLS) wide++;
+    } else if (cJSON_IsString(x)) {
+      const char *s = x->valuestring, *ls = s;
+      for (; *s; s++)
+        if (*s == '\n') { lines++; if (s - ls > MAX_CODE_COLS) wide++; ls = s + 1; }
+      if (s > ls) { lines++; if (s - ls > MAX_CODE_COLS) wide++; }
+    }
+    if (lines > MAX_CODE_LINES)
+      report(v, VGI_WARNING, x, path, "%d lines: about %d fit on screen, the rest will be cut",
+             lines, MAX_CODE_LINES);
+    if (wide)
+      report(v, VGI_WARNING, x, path, "%d line(s) longer than %d characters will be cut", wide,
+             MAX_CODE_COLS);
+  }
+}
+
+static void check_scene(vctx *v, const cJSON *s, const char *path, const char *video_voice) {
+  char fp[256];
+  v->fallback = s;
+  if (!cJSON_IsObject(s)) return;   /* normalize reported it */
+  const cJSON *type = cJSON_GetObjectItemCaseSensitive(s, "scene_type");
+  const vgi_scene_type *st = NULL;
+  snprintf(fp, sizeof fp, "%s.scene_type", path);
+  if (!type) {
+    report(v, VGI_ERROR, s, fp, "missing field scene_type");
+  } else if (!cJSON_IsString(type)) {
+    report(v, VGI_ERROR, type, fp, "expected a scene type name, got %s", kind_name(type));
+  } else if (*type->valuestring && !(st = vgi_scene_type_find(type->valuestring))) {
+    vgi_buf b = {0};
+    for (int i = 0; vgi_scene_types[i].name; i++)
+      vgi_buf_printf(&b, "%s%s", i ? ", " : "", vgi_scene_types[i].name);
+    report(v, VGI_ERROR, type, fp, "unknown scene type '%s' (known: %s)", type->valuestring, b.s);
+    vgi_buf_free(&b);
+  }
+  const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+  snprintf(fp, sizeof fp, "%s.visual_content", path);
+  if (!cJSON_IsObject(vc)) {
+    report(v, VGI_ERROR, vc ? vc : s, fp, vc ? "expected a mapping, got %s" : "missing%s",
+           vc ? kind_name(vc) : "");
+  } else if (st) {
+    for (int i = 0; st->fields[i].name; i++) {
+      const vgi_field *f = &st->fields[i];
+      const cJSON *x = cJSON_GetObjectItemCaseSensitive(vc, f->name);
+      snprintf(fp, sizeof fp, "%s.visual_content.%s", path, f->name);
+      if (!x || cJSON_IsNull(x)) {
+        if (f->required)
+          report(v, VGI_ERROR, x ? x : vc, fp, "missing required field %s for a %s scene", f->name,
+                 st->name);
+        continue;
+      }
+      check_field(v, f, x, fp);
+    }
+    for (const cJSON *c = vc->child; c; c = c->next) {
+      if (vgi_field_find(st, c->string) || vgi_is_helper_key(c->string)) continue;
+      snprintf(fp, sizeof fp, "%s.visual_content.%s", path, c->string);
+      report(v, VGI_WARNING, c, fp, "unknown field for a %s scene (ignored)", st->name);
+    }
+    const cJSON *img = cJSON_GetObjectItemCaseSensitive(vc, "image");
+    if (img) {
+      snprintf(fp, sizeof fp, "%s.visual_content.image", path);
+      struct stat sb;
+      if (!cJSON_IsString(img))
+        report(v, VGI_ERROR, img, fp, "expected a file path, got %s", kind_name(img));
+      else if (stat(img->valuestring, &sb) != 0)
+        report(v, VGI_WARNING, img, fp, "image %s not found (skipped)", img->valuestring);
+    }
+    if (!strcmp(st->name, "quiz")) {
+      const cJSON *o = cJSON_GetObjectItemCaseSensitive(vc, "options");
+      const cJSON *a = cJSON_GetObjectItemCaseSensitive(vc, "correct_answer");
+      if (cJSON_IsArray(o) && cJSON_GetArraySize(o) != 4) {
+        snprintf(fp, sizeof fp, "%s.visual_content.options", path);
+        report(v, VGI_ERROR, o, fp, "a quiz needs exactly 4 options, got %d", cJSON_GetArraySize(o));
+      }
+      if (cJSON_IsArray(o) && cJSON_IsString(a)) {
+        int found = 0;
+        for (const cJSON *it = o->child; it; it = it->next)
+          if (cJSON_IsString(it) && !strcmp(it->valuestring, a->valuestring)) found = 1;
+        int letter = strlen(a->valuestring) == 1 && a->valuestring[0] >= 'A' && a->valuestring[0] <= 'D';
+        if (!found && !letter) {
+          snprintf(fp, sizeof fp, "%s.visual_content.correct_answer", path);
+          report(v, VGI_WARNING, a, fp, "is not one of the options");
+        }
+      }
+    }
+  }
+
+  const cJSON *narr = cJSON_GetObjectItemCaseSensitive(s, "narration");
+  snprintf(fp, sizeof fp, "%s.narration", path);
+  if (narr && !cJSON_IsString(narr)) {
+    report(v, VGI_ERROR, narr, fp, "expected text, got %s", kind_name(narr));
+    narr = NULL;
+  } else if (narr && strlen(narr->valuestring) > MAX_NARRATION) {
+    report(v, VGI_ERROR, narr, fp, "%zu characters: narration is limited to %d",
+           strlen(narr->valuestring), MAX_NARRATION);
+  }
+  char fv[256];
+  snprintf(fv, sizeof fv, "%s.voice", path);
+  const cJSON *sv = cJSON_GetObjectItemCaseSensitive(s, "voice");
+  /* a scene that inherits the video's unknown voice: reported once, on the video */
+  if (!(cJSON_IsString(sv) && video_voice && !strcmp(sv->valuestring, video_voice) &&
+        !vgi_voice_known(video_voice)))
+    check_voice(v, sv, fv);
+
+  const cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
+  const cJSON *mx = cJSON_GetObjectItemCaseSensitive(s, "max_duration");
+  char fmn[256], fmx[256];
+  snprintf(fmn, sizeof fmn, "%s.min_duration", path);
+  snprintf(fmx, sizeof fmx, "%s.max_duration", path);
+  if (mn) check_duration(v, mn, fmn);
+  if (mx) check_duration(v, mx, fmx);
+  if (cJSON_IsNumber(mn) && cJSON_IsNumber(mx) && mn->valuedouble > mx->valuedouble)
+    report(v, VGI_ERROR, mn, fmn, "min_duration %g s is more than max_duration %g s",
+           mn->valuedouble, mx->valuedouble);
+  if (narr && cJSON_IsNumber(mx)) {
+    double secs = vgi_speech_seconds(narr->valuestring);
+    if (secs > mx->valuedouble)
+      report(v, VGI_WARNING, narr, fp,
+             "narration takes about %.0f s to speak (%d words at %.0f wpm), longer than "
+             "max_duration %g s",
+             secs, vgi_word_count(narr->valuestring), VGI_WPM, mx->valuedouble);
+  }
+}
+
+static void check_video(vctx *v, const cJSON *vid, const char *path) {
+  char fp[256];
+  v->fallback = vid;
+  if (!cJSON_IsObject(vid)) {
+    report(v, VGI_ERROR, vid, path, "a video must be a mapping of fields");
+    return;
+  }
+  static const char *const texts[] = { "id", "title", "description", NULL };
+  for (int i = 0; texts[i]; i++) {
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(vid, texts[i]);
+    snprintf(fp, sizeof fp, "%s.%s", path, texts[i]);
+    if (x && !cJSON_IsString(x)) report(v, VGI_ERROR, x, fp, "expected text, got %s", kind_name(x));
+    else if (!x && i < 2) report(v, VGI_ERROR, vid, fp, "missing");
+    else if (x && i == 0 && !*x->valuestring) report(v, VGI_ERROR, x, fp, "must not be empty");
+  }
+  snprintf(fp, sizeof fp, "%s.voice", path);
+  check_voice(v, cJSON_GetObjectItemCaseSensitive(vid, "voice"), fp);
+  const cJSON *ac = cJSON_GetObjectItemCaseSensitive(vid, "accent_color");
+  snprintf(fp, sizeof fp, "%s.accent_color", path);
+  if (ac) {
+    int ok = 0;
+    for (int i = 0; cJSON_IsString(ac) && vgi_accent_colors[i]; i++)
+      if (!strcmp(vgi_accent_colors[i], ac->valuestring)) ok = 1;
+    if (!ok)
+      report(v, VGI_ERROR, ac, fp, "unknown accent colour%s%s%s (blue, purple, orange, green, pink, cyan)",
+             cJSON_IsString(ac) ? " '" : "", cJSON_IsString(ac) ? ac->valuestring : "",
+             cJSON_IsString(ac) ? "'" : "");
+  }
+  const cJSON *th = cJSON_GetObjectItemCaseSensitive(vid, "theme");
+  snprintf(fp, sizeof fp, "%s.theme", path);
+  if (th && (!cJSON_IsString(th) || (strcmp(th->valuestring, "light") && strcmp(th->valuestring, "dark"))))
+    report(v, VGI_ERROR, th, fp, "expected light or dark");
+  const cJSON *td = cJSON_GetObjectItemCaseSensitive(vid, "target_duration");
+  snprintf(fp, sizeof fp, "%s.target_duration", path);
+  if (td && (!cJSON_IsNumber(td) || td->valuedouble <= 0 || td->valuedouble > 3600))
+    report(v, VGI_ERROR, td, fp, "expected a number of seconds (1 to 3600)");
+
+  const cJSON *scenes = cJSON_GetObjectItemCaseSensitive(vid, "scenes");
+  snprintf(fp, sizeof fp, "%s.scenes", path);
+  if (!cJSON_IsArray(scenes)) {
+    if (scenes) report(v, VGI_ERROR, scenes, fp, "expected a list, got %s", kind_name(scenes));
+    else report(v, VGI_ERROR, vid, fp, "missing");
+    return;
+  }
+  int n = cJSON_GetArraySize(scenes);
+  if (n == 0) report(v, VGI_ERROR, scenes, fp, "a video needs at least one scene");
+  if (n > MAX_SCENES)
+    report(v, VGI_ERROR, scenes, fp, "%d scenes: a video may have at most %d", n, MAX_SCENES);
+  int i = 0;
+  for (const cJSON *s = scenes->child; s; s = s->next, i++) {
+    snprintf(fp, sizeof fp, "%s.scenes[%d]", path, i);
+    check_scene(v, s, fp, vgi_str(vid, "voice"));
+    v->fallback = vid;
+  }
+}
+
+int vgi_validate_pm(const cJSON *model, const char *file, const vgi_posmap *pm, vgi_diags *d) {
+  int before = d->errors;
+  vctx v = { file, pm, d, NULL };
+  const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
+  if (!cJSON_IsArray(videos)) {
+    report(&v, VGI_ERROR, model, "videos", "missing list of videos");
+    return d->errors - before;
+  }
+  if (!videos->child && !d->errors) report(&v, VGI_ERROR, videos, "videos", "no videos");
+  int i = 0;
+  char fp[64];
+  for (const cJSON *vid = videos->child; vid; vid = vid->next, i++) {
+    snprintf(fp, sizeof fp, "videos[%d]", i);
+    check_video(&v, vid, fp);
+  }
+  return d->errors - before;
+}
+
+int vgi_validate(const cJSON *model, const char *name, vgi_diags *d) {
+  return vgi_validate_pm(model, name, NULL, d);
+}

@@ -1,0 +1,373 @@
+/* lrender.c: require("vg.render_core"), the raw Lua binding of the renderer.
+ * The friendly API (scene layouts, themes, timing) is lua/vg/render.lua.
+ *
+ *   render(dl, w, h)             -> Buffer, warnings
+ *   render_png(dl, w, h, path)   -> true, warnings | nil, message
+ *   render_png_async(...)        same, rendered on the libuv pool (yields)
+ *   measure(text_item)           -> {final_size, width, height, lines, shrunk, cut}
+ *   load_png(path)               -> Buffer | nil, message
+ *   Buffer: width, height, pixel(x, y), mean_luminance(), count_near(r,g,b,tol),
+ *           diff(other, tol), write_png(path), bytes(), close()
+ *
+ * Misuse raises; runtime failures return nil, message. */
+#include "vg_render.h"
+#include "vg_lua.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BUFFER_MT "vg.RenderBuffer"
+
+typedef struct lbuffer {
+  vg_render_buffer b;
+} lbuffer;
+
+/* ---- Lua table -> cJSON (display lists: arrays, objects, strings, numbers,
+ * booleans; nothing else is meaningful in them) ------------------------- */
+
+static cJSON *to_json(lua_State *L, int idx, int depth, char *err, size_t errlen) {
+  idx = lua_absindex(L, idx);
+  if (depth > 64) {
+    snprintf(err, errlen, "display list nested too deeply");
+    return NULL;
+  }
+  switch (lua_type(L, idx)) {
+  case LUA_TNUMBER: return cJSON_CreateNumber(lua_tonumber(L, idx));
+  case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
+  case LUA_TSTRING: return cJSON_CreateString(lua_tostring(L, idx));
+  case LUA_TTABLE: break;
+  default: return cJSON_CreateNull();
+  }
+  luaL_checkstack(L, 4, "display list");
+  lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+  cJSON *out;
+  if (n > 0) {
+    out = cJSON_CreateArray();
+    for (lua_Integer i = 1; i <= n; i++) {
+      lua_rawgeti(L, idx, i);
+      cJSON *v = to_json(L, -1, depth + 1, err, errlen);
+      lua_pop(L, 1);
+      if (!v) { cJSON_Delete(out); return NULL; }
+      cJSON_AddItemToArray(out, v);
+    }
+    return out;
+  }
+  out = cJSON_CreateObject();
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    if (lua_type(L, -2) == LUA_TSTRING) {
+      cJSON *v = to_json(L, -1, depth + 1, err, errlen);
+      if (!v) { lua_pop(L, 2); cJSON_Delete(out); return NULL; }
+      cJSON_AddItemToObject(out, lua_tostring(L, -2), v);
+    }
+    lua_pop(L, 1);
+  }
+  return out;
+}
+
+static cJSON *check_dl(lua_State *L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  char err[256] = "";
+  cJSON *j = to_json(L, idx, 0, err, sizeof err);
+  if (!j) luaL_argerror(L, idx, err);
+  return j;
+}
+
+static void push_warnings(lua_State *L, const cJSON *w) {
+  lua_createtable(L, w ? cJSON_GetArraySize(w) : 0, 0);
+  int i = 1;
+  const cJSON *e;
+  cJSON_ArrayForEach(e, w) {
+    lua_newtable(L);
+    const cJSON *f;
+    cJSON_ArrayForEach(f, e) {
+      if (cJSON_IsString(f)) lua_pushstring(L, f->valuestring);
+      else if (cJSON_IsNumber(f)) lua_pushnumber(L, f->valuedouble);
+      else continue;
+      lua_setfield(L, -2, f->string);
+    }
+    lua_rawseti(L, -2, i++);
+  }
+}
+
+static lbuffer *new_buffer(lua_State *L) {
+  lbuffer *b = lua_newuserdatauv(L, sizeof *b, 0);
+  memset(b, 0, sizeof *b);
+  luaL_setmetatable(L, BUFFER_MT);
+  return b;
+}
+
+static int check_size(lua_State *L, int idx) {
+  lua_Integer v = luaL_checkinteger(L, idx);
+  luaL_argcheck(L, v > 0 && v <= 16384, idx, "size out of range");
+  return (int)v;
+}
+
+static int l_render(lua_State *L) {
+  cJSON *dl = check_dl(L, 1);
+  int w = check_size(L, 2), h = check_size(L, 3);
+  lbuffer *b = new_buffer(L);
+  cJSON *warn = NULL;
+  char err[256];
+  int rc = vg_render_cjson(dl, w, h, &b->b, &warn, err, sizeof err);
+  cJSON_Delete(dl);
+  if (rc != 0) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  push_warnings(L, warn);
+  cJSON_Delete(warn);
+  return 2;
+}
+
+static int l_render_png(lua_State *L) {
+  cJSON *dl = check_dl(L, 1);
+  int w = check_size(L, 2), h = check_size(L, 3);
+  const char *path = luaL_checkstring(L, 4);
+  vg_render_buffer b = {0};
+  cJSON *warn = NULL;
+  char err[512];
+  int rc = vg_render_cjson(dl, w, h, &b, &warn, err, sizeof err);
+  cJSON_Delete(dl);
+  if (rc == 0) rc = vg_render_write_png(&b, path, err, sizeof err);
+  vg_render_buffer_free(&b);
+  if (rc != 0) {
+    cJSON_Delete(warn);
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  push_warnings(L, warn);
+  cJSON_Delete(warn);
+  return 2;
+}
+
+/* ---- on the thread pool ---------------------------------------------------- */
+
+typedef struct async_req {
+  cJSON *dl;
+  int w, h;
+  char *path;
+  cJSON *warn;
+  int rc;
+  char err[512];
+} async_req;
+
+static void async_work(void *d) {
+  async_req *r = d;
+  vg_render_buffer b = {0};
+  r->rc = vg_render_cjson(r->dl, r->w, r->h, &b, &r->warn, r->err, sizeof r->err);
+  if (r->rc == 0) r->rc = vg_render_write_png(&b, r->path, r->err, sizeof r->err);
+  vg_render_buffer_free(&b);
+}
+
+static int async_push(lua_State *L, void *d) {
+  async_req *r = d;
+  if (r->rc != 0) {
+    lua_pushnil(L);
+    lua_pushstring(L, r->err);
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  push_warnings(L, r->warn);
+  return 2;
+}
+
+static void async_free(void *d) {
+  async_req *r = d;
+  cJSON_Delete(r->dl);
+  cJSON_Delete(r->warn);
+  free(r->path);
+  free(r);
+}
+
+static int l_render_png_async(lua_State *L) {
+  cJSON *dl = check_dl(L, 1);
+  async_req *r = calloc(1, sizeof *r);
+  r->dl = dl;
+  r->w = check_size(L, 2);
+  r->h = check_size(L, 3);
+  r->path = strdup(luaL_checkstring(L, 4));
+  return vgl_work(L, async_work, async_push, async_free, r);
+}
+
+static int l_measure(lua_State *L) {
+  cJSON *it = check_dl(L, 1);
+  vg_render_measure m;
+  char err[256];
+  int rc = vg_render_measure_item(it, 1.0, &m, err, sizeof err);
+  cJSON_Delete(it);
+  if (rc != 0) return luaL_error(L, "%s", err);
+  lua_createtable(L, 0, 6);
+  lua_pushnumber(L, m.final_size); lua_setfield(L, -2, "final_size");
+  lua_pushnumber(L, m.width); lua_setfield(L, -2, "width");
+  lua_pushnumber(L, m.height); lua_setfield(L, -2, "height");
+  lua_pushinteger(L, m.lines); lua_setfield(L, -2, "lines");
+  lua_pushboolean(L, m.shrunk); lua_setfield(L, -2, "shrunk");
+  lua_pushboolean(L, m.cut); lua_setfield(L, -2, "cut");
+  return 1;
+}
+
+static int l_load_png(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  lbuffer *b = new_buffer(L);
+  char err[512];
+  if (vg_render_read_png(path, &b->b, err, sizeof err) != 0) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  return 1;
+}
+
+/* ---- Buffer ------------------------------------------------------------------ */
+
+static lbuffer *check_buf(lua_State *L, int idx) {
+  lbuffer *b = luaL_checkudata(L, idx, BUFFER_MT);
+  if (!b->b.data) luaL_error(L, "render buffer is closed");
+  return b;
+}
+
+/* un-premultiplied r,g,b,a of one pixel */
+static void get_px(const vg_render_buffer *b, int x, int y, double px[4]) {
+  const uint32_t v = *(const uint32_t *)(b->data + (size_t)y * b->stride + (size_t)x * 4);
+  double a = (v >> 24) & 255;
+  double r = (v >> 16) & 255, g = (v >> 8) & 255, bl = v & 255;
+  if (a > 0 && a < 255) { r = r * 255 / a; g = g * 255 / a; bl = bl * 255 / a; }
+  px[0] = r; px[1] = g; px[2] = bl; px[3] = a;
+}
+
+static int b_width(lua_State *L) { lua_pushinteger(L, check_buf(L, 1)->b.width); return 1; }
+static int b_height(lua_State *L) { lua_pushinteger(L, check_buf(L, 1)->b.height); return 1; }
+
+static int b_pixel(lua_State *L) {
+  lbuffer *b = check_buf(L, 1);
+  lua_Integer x = luaL_checkinteger(L, 2), y = luaL_checkinteger(L, 3);
+  luaL_argcheck(L, x >= 0 && x < b->b.width, 2, "x out of range");
+  luaL_argcheck(L, y >= 0 && y < b->b.height, 3, "y out of range");
+  double px[4];
+  get_px(&b->b, (int)x, (int)y, px);
+  for (int i = 0; i < 4; i++) lua_pushinteger(L, (lua_Integer)lround(px[i]));
+  return 4;
+}
+
+static int b_mean_luminance(lua_State *L) {
+  lbuffer *b = check_buf(L, 1);
+  double sum = 0, px[4];
+  for (int y = 0; y < b->b.height; y++)
+    for (int x = 0; x < b->b.width; x++) {
+      get_px(&b->b, x, y, px);
+      sum += 0.2126 * px[0] + 0.7152 * px[1] + 0.0722 * px[2];
+    }
+  lua_pushnumber(L, sum / ((double)b->b.width * b->b.height));
+  return 1;
+}
+
+static int b_count_near(lua_State *L) {
+  lbuffer *b = check_buf(L, 1);
+  double t[3] = {luaL_checknumber(L, 2), luaL_checknumber(L, 3), luaL_checknumber(L, 4)};
+  double tol = luaL_optnumber(L, 5, 16), px[4];
+  lua_Integer n = 0;
+  for (int y = 0; y < b->b.height; y++)
+    for (int x = 0; x < b->b.width; x++) {
+      get_px(&b->b, x, y, px);
+      if (fabs(px[0] - t[0]) <= tol && fabs(px[1] - t[1]) <= tol && fabs(px[2] - t[2]) <= tol) n++;
+    }
+  lua_pushinteger(L, n);
+  return 1;
+}
+
+/* diff(other, tol) -> max channel difference, mean difference, fraction of
+ * pixels whose difference exceeds tol */
+static int b_diff(lua_State *L) {
+  lbuffer *a = check_buf(L, 1), *b = check_buf(L, 2);
+  double tol = luaL_optnumber(L, 3, 24);
+  if (a->b.width != b->b.width || a->b.height != b->b.height) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "size differs: %dx%d vs %dx%d", a->b.width, a->b.height, b->b.width, b->b.height);
+    return 2;
+  }
+  double maxd = 0, sum = 0, pa[4], pb[4];
+  long over = 0;
+  for (int y = 0; y < a->b.height; y++)
+    for (int x = 0; x < a->b.width; x++) {
+      get_px(&a->b, x, y, pa);
+      get_px(&b->b, x, y, pb);
+      double d = 0;
+      for (int i = 0; i < 4; i++) d = fmax(d, fabs(pa[i] - pb[i]));
+      maxd = fmax(maxd, d);
+      sum += d;
+      if (d > tol) over++;
+    }
+  double n = (double)a->b.width * a->b.height;
+  lua_pushnumber(L, maxd);
+  lua_pushnumber(L, sum / n);
+  lua_pushnumber(L, over / n);
+  return 3;
+}
+
+static int b_write_png(lua_State *L) {
+  lbuffer *b = check_buf(L, 1);
+  char err[512];
+  if (vg_render_write_png(&b->b, luaL_checkstring(L, 2), err, sizeof err) != 0) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int b_bytes(lua_State *L) {
+  lbuffer *b = check_buf(L, 1);
+  luaL_Buffer lb;
+  size_t row = (size_t)b->b.width * 4;
+  char *p = luaL_buffinitsize(L, &lb, row * b->b.height);
+  for (int y = 0; y < b->b.height; y++) memcpy(p + row * y, b->b.data + (size_t)y * b->b.stride, row);
+  luaL_pushresultsize(&lb, row * b->b.height);
+  return 1;
+}
+
+/* __gc and __close and close(): safe to call twice */
+static int b_close(lua_State *L) {
+  lbuffer *b = luaL_checkudata(L, 1, BUFFER_MT);
+  vg_render_buffer_free(&b->b);
+  return 0;
+}
+
+static int b_tostring(lua_State *L) {
+  lbuffer *b = luaL_checkudata(L, 1, BUFFER_MT);
+  if (b->b.data) lua_pushfstring(L, "vg.RenderBuffer (%dx%d)", b->b.width, b->b.height);
+  else lua_pushliteral(L, "vg.RenderBuffer (closed)");
+  return 1;
+}
+
+static const luaL_Reg buffer_methods[] = {
+  {"width", b_width}, {"height", b_height}, {"pixel", b_pixel},
+  {"mean_luminance", b_mean_luminance}, {"count_near", b_count_near}, {"diff", b_diff},
+  {"write_png", b_write_png}, {"bytes", b_bytes}, {"close", b_close}, {NULL, NULL},
+};
+
+static const luaL_Reg funcs[] = {
+  {"render", l_render}, {"render_png", l_render_png}, {"render_png_async", l_render_png_async},
+  {"measure", l_measure}, {"load_png", l_load_png}, {NULL, NULL},
+};
+
+int vgmod_render_core(lua_State *L) {
+  if (luaL_newmetatable(L, BUFFER_MT)) {
+    luaL_newlib(L, buffer_methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, b_close);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, b_close);
+    lua_setfield(L, -2, "__close");
+    lua_pushcfunction(L, b_tostring);
+    lua_setfield(L, -2, "__tostring");
+  }
+  lua_pop(L, 1);
+  luaL_newlib(L, funcs);
+  return 1;
+}

@@ -1,0 +1,571 @@
+/* render.c: draws a display list with Cairo. Coordinates are design units
+ * (the list's width x height, 1920x1080 by default); one uniform scale maps
+ * them to the output, letterboxed if the aspect differs. Every text, code and
+ * image item is clipped to its own box, so nothing draws outside it. */
+#include "vg_render.h"
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct rd_ctx {
+  cairo_t *cr;
+  cJSON *warnings;
+  int depth;
+} rd_ctx;
+
+static void seterr(char *err, size_t n, const char *fmt, ...) {
+  if (!err || !n) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, n, fmt, ap);
+  va_end(ap);
+}
+
+static double num(const cJSON *o, const char *k, double def) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+  return cJSON_IsNumber(v) ? v->valuedouble : def;
+}
+static const char *str(const cJSON *o, const char *k, const char *def) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+  return cJSON_IsString(v) ? v->valuestring : def;
+}
+
+static int hexv(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+int rd_color_parse(const cJSON *j, rd_color *c, rd_color def) {
+  *c = def;
+  if (cJSON_IsString(j) && j->valuestring[0] == '#') {
+    const char *s = j->valuestring + 1;
+    size_t n = strlen(s);
+    int v[8];
+    for (size_t i = 0; i < n && i < 8; i++)
+      if ((v[i] = hexv(s[i])) < 0) return 0;
+    if (n == 3) {
+      *c = (rd_color){v[0] / 15.0, v[1] / 15.0, v[2] / 15.0, 1};
+      return 1;
+    }
+    if (n == 6 || n == 8) {
+      c->r = (v[0] * 16 + v[1]) / 255.0;
+      c->g = (v[2] * 16 + v[3]) / 255.0;
+      c->b = (v[4] * 16 + v[5]) / 255.0;
+      c->a = n == 8 ? (v[6] * 16 + v[7]) / 255.0 : 1;
+      return 1;
+    }
+    return 0;
+  }
+  if (cJSON_IsArray(j)) {
+    int n = cJSON_GetArraySize(j);
+    if (n < 3) return 0;
+    double v[4] = {0, 0, 0, 1};
+    for (int i = 0; i < n && i < 4; i++) {
+      const cJSON *e = cJSON_GetArrayItem(j, i);
+      if (!cJSON_IsNumber(e)) return 0;
+      v[i] = e->valuedouble;
+    }
+    *c = (rd_color){v[0] / 255.0, v[1] / 255.0, v[2] / 255.0, v[3]};
+    return 1;
+  }
+  return 0;
+}
+
+static void source(cairo_t *cr, rd_color c, double alpha) {
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha);
+}
+
+static void rounded(cairo_t *cr, double x, double y, double w, double h, double r) {
+  if (r > w / 2) r = w / 2;
+  if (r > h / 2) r = h / 2;
+  if (r <= 0) {
+    cairo_rectangle(cr, x, y, w, h);
+    return;
+  }
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+  cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+  cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+  cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+  cairo_close_path(cr);
+}
+
+/* ---- soft shadows ------------------------------------------------------------
+ * A Gaussian-blurred rounded rectangle, drawn analytically: linear gradients
+ * along the edges, radial ones at the corners, solid in the middle. No blur
+ * pass, no temporary surface. When the card above is opaque, the part of
+ * the shadow it covers is clipped away. */
+
+#define SHADOW_STOPS 8
+
+static double shadow_alpha(double d, double sigma) {
+  return 0.5 * erfc(d / (sigma * M_SQRT2));
+}
+
+static void shadow_stops(cairo_pattern_t *p, double r0, double r1, double edge, double sigma,
+                         rd_color c, double a) {
+  for (int k = 0; k <= SHADOW_STOPS; k++) {
+    double t = (double)k / SHADOW_STOPS;
+    double d = r0 + t * (r1 - r0) - edge;
+    cairo_pattern_add_color_stop_rgba(p, t, c.r, c.g, c.b, a * shadow_alpha(d, sigma));
+  }
+}
+
+static void draw_shadow(cairo_t *cr, double x, double y, double w, double h, double r,
+                        const cJSON *sh, double alpha, int skip_inside, double cx, double cy,
+                        double cw, double chh, double cr_) {
+  double blur = num(sh, "blur", 24), dx = num(sh, "dx", 0), dy = num(sh, "dy", 8);
+  double spread = num(sh, "spread", 0);
+  rd_color c;
+  rd_color_parse(cJSON_GetObjectItemCaseSensitive(sh, "color"), &c, (rd_color){0.06, 0.09, 0.16, 1});
+  double a = num(sh, "alpha", 0.12) * c.a * alpha;
+  if (a <= 0.001) return;
+  x += dx - spread;
+  y += dy - spread;
+  w += 2 * spread;
+  h += 2 * spread;
+  double e = blur > 0.5 ? blur : 0.5, sigma = e / 2;
+  double R = r > e ? r : e;
+  if (R > w / 2) R = w / 2;
+  if (R > h / 2) R = h / 2;
+  cairo_save(cr);
+  if (skip_inside) {
+    double in = cr_ * 0.3 + 1;
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_rectangle(cr, x - e - 1, y - e - 1, w + 2 * e + 2, h + 2 * e + 2);
+    if (cw > 2 * in && chh > 2 * in) cairo_rectangle(cr, cx + in, cy + in, cw - 2 * in, chh - 2 * in);
+    cairo_clip(cr);
+  }
+  double xs[4] = {x - e, x + R, x + w - R, x + w + e};
+  double ys[4] = {y - e, y + R, y + h - R, y + h + e};
+  /* corners */
+  double ccx[4] = {x + R, x + w - R, x + w - R, x + R};
+  double ccy[4] = {y + R, y + R, y + h - R, y + h - R};
+  int ci[4][2] = {{0, 0}, {2, 0}, {2, 2}, {0, 2}};
+  double r0 = R - e > 0 ? R - e : 0, r1 = R + e;
+  for (int k = 0; k < 4; k++) {
+    cairo_pattern_t *p = cairo_pattern_create_radial(ccx[k], ccy[k], r0, ccx[k], ccy[k], r1);
+    shadow_stops(p, r0, r1, R, sigma, c, a);
+    cairo_set_source(cr, p);
+    int ix = ci[k][0], iy = ci[k][1];
+    cairo_rectangle(cr, xs[ix], ys[iy], xs[ix + 1] - xs[ix], ys[iy + 1] - ys[iy]);
+    cairo_fill(cr);
+    cairo_pattern_destroy(p);
+  }
+  /* edges: top, bottom, left, right; gradients run outward from inside */
+  struct { double x0, y0, x1, y1, rx, ry, rw, rh; } ed[4] = {
+    {0, y + e, 0, y - e, xs[1], ys[0], xs[2] - xs[1], ys[1] - ys[0]},
+    {0, y + h - e, 0, y + h + e, xs[1], ys[2], xs[2] - xs[1], ys[3] - ys[2]},
+    {x + e, 0, x - e, 0, xs[0], ys[1], xs[1] - xs[0], ys[2] - ys[1]},
+    {x + w - e, 0, x + w + e, 0, xs[2], ys[1], xs[3] - xs[2], ys[2] - ys[1]},
+  };
+  for (int k = 0; k < 4; k++) {
+    if (ed[k].rw <= 0 || ed[k].rh <= 0) continue;
+    cairo_pattern_t *p = cairo_pattern_create_linear(ed[k].x0, ed[k].y0, ed[k].x1, ed[k].y1);
+    shadow_stops(p, -e, e, 0, sigma, c, a);
+    cairo_set_source(cr, p);
+    cairo_rectangle(cr, ed[k].rx, ed[k].ry, ed[k].rw, ed[k].rh);
+    cairo_fill(cr);
+    cairo_pattern_destroy(p);
+  }
+  if (xs[2] > xs[1] && ys[2] > ys[1]) {
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, a * shadow_alpha(-e, sigma));
+    cairo_rectangle(cr, xs[1], ys[1], xs[2] - xs[1], ys[2] - ys[1]);
+    cairo_fill(cr);
+  }
+  cairo_restore(cr);
+}
+
+/* ---- items ------------------------------------------------------------------- */
+
+static void draw_items(rd_ctx *c, const cJSON *items, double alpha);
+
+static void set_fill(cairo_t *cr, const cJSON *it, double x, double y, double w, double h,
+                     double alpha, rd_color *fill_out, int *has_fill) {
+  const cJSON *g = cJSON_GetObjectItemCaseSensitive(it, "gradient");
+  *has_fill = 0;
+  if (cJSON_IsObject(g)) {
+    rd_color a, b;
+    rd_color_parse(cJSON_GetObjectItemCaseSensitive(g, "from"), &a, (rd_color){0, 0, 0, 1});
+    rd_color_parse(cJSON_GetObjectItemCaseSensitive(g, "to"), &b, a);
+    const char *dir = str(g, "direction", "vertical");
+    cairo_pattern_t *p = !strcmp(dir, "horizontal") ? cairo_pattern_create_linear(x, y, x + w, y)
+                         : !strcmp(dir, "diagonal") ? cairo_pattern_create_linear(x, y, x + w, y + h)
+                                                    : cairo_pattern_create_linear(x, y, x, y + h);
+    cairo_pattern_add_color_stop_rgba(p, 0, a.r, a.g, a.b, a.a * alpha);
+    cairo_pattern_add_color_stop_rgba(p, 1, b.r, b.g, b.b, b.a * alpha);
+    cairo_set_source(cr, p);
+    cairo_pattern_destroy(p);
+    *has_fill = 1;
+    fill_out->a = a.a < b.a ? a.a : b.a;
+    return;
+  }
+  if (rd_color_parse(cJSON_GetObjectItemCaseSensitive(it, "fill"), fill_out, (rd_color){0, 0, 0, 0})) {
+    source(cr, *fill_out, alpha);
+    *has_fill = 1;
+  }
+}
+
+static void draw_rect(rd_ctx *c, const cJSON *it, double alpha, int circle) {
+  cairo_t *cr = c->cr;
+  double x, y, w, h, r;
+  if (circle) {
+    double rad = num(it, "r", 10);
+    x = num(it, "cx", 0) - rad;
+    y = num(it, "cy", 0) - rad;
+    w = h = 2 * rad;
+    r = rad;
+  } else {
+    x = num(it, "x", 0), y = num(it, "y", 0), w = num(it, "w", 0), h = num(it, "h", 0);
+    r = num(it, "radius", 0);
+  }
+  if (w <= 0 || h <= 0) return;
+  rd_color fill = {0, 0, 0, 0};
+  int has_fill;
+  const cJSON *sh = cJSON_GetObjectItemCaseSensitive(it, "shadow");
+  if (cJSON_IsObject(sh)) {
+    /* peek at the fill to know if the card hides the shadow's middle */
+    rd_color f;
+    int opaque = rd_color_parse(cJSON_GetObjectItemCaseSensitive(it, "fill"), &f, (rd_color){0, 0, 0, 0}) &&
+                 f.a >= 0.999 && alpha >= 0.999;
+    draw_shadow(cr, x, y, w, h, r, sh, alpha, opaque, x, y, w, h, r);
+  }
+  set_fill(cr, it, x, y, w, h, alpha, &fill, &has_fill);
+  if (has_fill) {
+    rounded(cr, x, y, w, h, r);
+    cairo_fill(cr);
+  }
+  rd_color stroke;
+  if (rd_color_parse(cJSON_GetObjectItemCaseSensitive(it, "stroke"), &stroke, (rd_color){0, 0, 0, 0})) {
+    double sw = num(it, "stroke_width", 2);
+    source(cr, stroke, alpha);
+    cairo_set_line_width(cr, sw);
+    rounded(cr, x + sw / 2, y + sw / 2, w - sw, h - sw, r - sw / 2);
+    cairo_stroke(cr);
+  }
+}
+
+static void draw_line(rd_ctx *c, const cJSON *it, double alpha) {
+  cairo_t *cr = c->cr;
+  rd_color col;
+  rd_color_parse(cJSON_GetObjectItemCaseSensitive(it, "color"), &col, (rd_color){0, 0, 0, 1});
+  source(cr, col, alpha);
+  cairo_set_line_width(cr, num(it, "width", 2));
+  const char *cap = str(it, "cap", "round");
+  cairo_set_line_cap(cr, !strcmp(cap, "butt") ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+  const cJSON *dash = cJSON_GetObjectItemCaseSensitive(it, "dash");
+  if (cJSON_IsArray(dash) && cJSON_GetArraySize(dash) > 0) {
+    double d[8];
+    int n = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, dash) if (n < 8 && cJSON_IsNumber(e)) d[n++] = e->valuedouble;
+    cairo_set_dash(cr, d, n, 0);
+  }
+  cairo_move_to(cr, num(it, "x1", 0), num(it, "y1", 0));
+  cairo_line_to(cr, num(it, "x2", 0), num(it, "y2", 0));
+  cairo_stroke(cr);
+  cairo_set_dash(cr, NULL, 0, 0);
+}
+
+static void warn(rd_ctx *c, const cJSON *it, const rd_text_spec *s, const rd_fitted *f) {
+  if (!c->warnings || (!f->shrunk && !f->cut)) return;
+  const char *id = str(it, "id", NULL);
+  if (!id) return;   /* decorations without an id are the layout's business */
+  if (f->shrunk && !f->cut && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "warn_shrink")) &&
+      f->final_size >= s->size * num(it, "warn_below", 0.75))
+    return;   /* mild shrinking is part of the design, not worth a warning */
+  cJSON *w = cJSON_CreateObject();
+  cJSON_AddStringToObject(w, "id", id);
+  cJSON_AddStringToObject(w, "status", f->cut ? "cut" : "shrunk");
+  cJSON_AddNumberToObject(w, "size", s->size);
+  cJSON_AddNumberToObject(w, "final_size", round(f->final_size * 10) / 10);
+  cJSON_AddItemToArray(c->warnings, w);
+}
+
+static void draw_text(rd_ctx *c, const cJSON *it, double alpha, int code) {
+  cairo_t *cr = c->cr;
+  rd_text_spec s;
+  rd_text_spec_from_json(it, code, &s);
+  if (s.w <= 0 || s.h <= 0 || !s.text[0]) return;
+  const rd_fitted *f = rd_text_fit(&s);
+  warn(c, it, &s, f);
+  double x = num(it, "x", 0), y = num(it, "y", 0);
+  double oy = s.valign == RD_VALIGN_MIDDLE ? (s.h - f->height) / 2
+            : s.valign == RD_VALIGN_BOTTOM ? s.h - f->height
+                                           : 0;
+  if (oy < 0) oy = 0;
+  rd_color col;
+  rd_color_parse(cJSON_GetObjectItemCaseSensitive(it, "color"), &col,
+                 code ? s.pal.text : (rd_color){0.06, 0.09, 0.16, 1});
+  cairo_save(cr);
+  cairo_rectangle(cr, x, y, s.w, s.h);
+  cairo_clip(cr);
+  /* Coloured spans carry their own alpha in Pango, so fade through a group
+   * (clipped to the box, hence small). */
+  int group = alpha < 0.999 && (code || s.markup);
+  if (group) cairo_push_group(cr);
+  cairo_move_to(cr, x, y + oy);
+  source(cr, col, group ? 1 : alpha);
+  pango_cairo_show_layout(cr, f->layout);
+  if (group) {
+    cairo_pop_group_to_source(cr);
+    cairo_paint_with_alpha(cr, alpha);
+  }
+  cairo_restore(cr);
+}
+
+static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
+  cairo_t *cr = c->cr;
+  const char *path = str(it, "path", NULL);
+  double x = num(it, "x", 0), y = num(it, "y", 0), w = num(it, "w", 0), h = num(it, "h", 0);
+  if (!path || w <= 0 || h <= 0) return;
+  cairo_surface_t *img = rd_image_get(path);
+  if (!img) {
+    if (c->warnings && str(it, "id", NULL)) {
+      cJSON *wj = cJSON_CreateObject();
+      cJSON_AddStringToObject(wj, "id", str(it, "id", ""));
+      cJSON_AddStringToObject(wj, "status", "unreadable");
+      cJSON_AddStringToObject(wj, "path", path);
+      cJSON_AddItemToArray(c->warnings, wj);
+    }
+    return;
+  }
+  double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+  if (iw <= 0 || ih <= 0) return;
+  int cover = !strcmp(str(it, "fit", "contain"), "cover");
+  double sx = w / iw, sy = h / ih, sc = cover ? fmax(sx, sy) : fmin(sx, sy);
+  double dw = iw * sc, dh = ih * sc;
+  cairo_save(cr);
+  rounded(cr, x, y, w, h, num(it, "radius", 0));
+  cairo_clip(cr);
+  cairo_translate(cr, x + (w - dw) / 2, y + (h - dh) / 2);
+  cairo_scale(cr, sc, sc);
+  cairo_set_source_surface(cr, img, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint_with_alpha(cr, alpha);
+  cairo_restore(cr);
+}
+
+static void draw_group(rd_ctx *c, const cJSON *it, double alpha) {
+  cairo_t *cr = c->cr;
+  double op = num(it, "opacity", 1);
+  if (op <= 0.001) return;
+  if (c->depth > 32) return;
+  cairo_save(cr);
+  const cJSON *clip = cJSON_GetObjectItemCaseSensitive(it, "clip");
+  if (cJSON_IsObject(clip)) {
+    cairo_rectangle(cr, num(clip, "x", 0), num(clip, "y", 0), num(clip, "w", 0), num(clip, "h", 0));
+    cairo_clip(cr);
+  }
+  cairo_translate(cr, num(it, "dx", 0), num(it, "dy", 0));
+  double sc = num(it, "scale", 1);
+  if (sc != 1) {
+    double ox = num(it, "ox", 0), oy = num(it, "oy", 0);
+    cairo_translate(cr, ox, oy);
+    cairo_scale(cr, sc, sc);
+    cairo_translate(cr, -ox, -oy);
+  }
+  /* isolate: true compositing of the whole group (crossfades); otherwise
+   * opacity multiplies into each item, which is cheaper. */
+  int isolate = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "isolate")) && op < 0.999;
+  c->depth++;
+  if (isolate) {
+    cairo_push_group(cr);
+    draw_items(c, cJSON_GetObjectItemCaseSensitive(it, "items"), alpha);
+    cairo_pop_group_to_source(cr);
+    cairo_paint_with_alpha(cr, op);
+  } else {
+    draw_items(c, cJSON_GetObjectItemCaseSensitive(it, "items"), alpha * op);
+  }
+  c->depth--;
+  cairo_restore(cr);
+}
+
+static void draw_items(rd_ctx *c, const cJSON *items, double alpha) {
+  const cJSON *it;
+  cJSON_ArrayForEach(it, items) {
+    const char *type = str(it, "type", "");
+    double a = alpha * (strcmp(type, "group") ? num(it, "opacity", 1) : 1);
+    if (a <= 0.001) continue;
+    if (!strcmp(type, "rect")) draw_rect(c, it, a, 0);
+    else if (!strcmp(type, "circle")) draw_rect(c, it, a, 1);
+    else if (!strcmp(type, "line")) draw_line(c, it, a);
+    else if (!strcmp(type, "text")) draw_text(c, it, a, 0);
+    else if (!strcmp(type, "code")) draw_text(c, it, a, 1);
+    else if (!strcmp(type, "image")) draw_image(c, it, a);
+    else if (!strcmp(type, "group")) draw_group(c, it, a);
+  }
+}
+
+/* ---- entry points --------------------------------------------------------------- */
+
+static int ensure_buffer(vg_render_buffer *out, int width, int height, char *err, size_t errlen) {
+  if (width <= 0 || height <= 0 || width > 16384 || height > 16384) {
+    seterr(err, errlen, "bad size %dx%d", width, height);
+    return -1;
+  }
+  if (out->data) {
+    if (out->width != width || out->height != height) {
+      seterr(err, errlen, "buffer is %dx%d, asked for %dx%d", out->width, out->height, width, height);
+      return -1;
+    }
+    return 0;
+  }
+  int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
+  out->data = malloc((size_t)stride * (size_t)height);
+  if (!out->data) {
+    seterr(err, errlen, "out of memory");
+    return -1;
+  }
+  out->width = width;
+  out->height = height;
+  out->stride = stride;
+  return 0;
+}
+
+int vg_render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *out,
+                    cJSON **warnings, char *err, size_t errlen) {
+  if (warnings) *warnings = NULL;
+  if (!cJSON_IsObject(dl)) {
+    seterr(err, errlen, "display list: expected an object");
+    return -1;
+  }
+  if (ensure_buffer(out, width, height, err, errlen) != 0) return -1;
+  cairo_surface_t *surf = cairo_image_surface_create_for_data(out->data, CAIRO_FORMAT_ARGB32, width,
+                                                              height, out->stride);
+  cairo_t *cr = cairo_create(surf);
+  rd_color bg;
+  rd_color_parse(cJSON_GetObjectItemCaseSensitive(dl, "background"), &bg, (rd_color){1, 1, 1, 1});
+  cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_rgba(cr, bg.r, bg.g, bg.b, 1);
+  cairo_paint(cr);
+  cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+  double dw = num(dl, "width", 1920), dh = num(dl, "height", 1080);
+  if (dw <= 0) dw = 1920;
+  if (dh <= 0) dh = 1080;
+  double s = fmin(width / dw, height / dh);
+  cairo_translate(cr, (width - dw * s) / 2, (height - dh * s) / 2);
+  cairo_scale(cr, s, s);
+  cairo_rectangle(cr, 0, 0, dw, dh);
+  cairo_clip(cr);
+  rd_ctx c = {.cr = cr, .warnings = warnings ? cJSON_CreateArray() : NULL};
+  draw_items(&c, cJSON_GetObjectItemCaseSensitive(dl, "items"), 1.0);
+  cairo_status_t st = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(surf);
+  cairo_surface_destroy(surf);
+  if (st != CAIRO_STATUS_SUCCESS) {
+    cJSON_Delete(c.warnings);
+    seterr(err, errlen, "cairo: %s", cairo_status_to_string(st));
+    return -1;
+  }
+  if (warnings) *warnings = c.warnings;
+  return 0;
+}
+
+int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJSON **warnings,
+              char *err, size_t errlen) {
+  cJSON *dl = cJSON_Parse(json);
+  if (!dl) {
+    seterr(err, errlen, "display list: invalid JSON near byte %ld",
+           cJSON_GetErrorPtr() ? (long)(cJSON_GetErrorPtr() - json) : 0L);
+    return -1;
+  }
+  int rc = vg_render_cjson(dl, width, height, out, warnings, err, errlen);
+  cJSON_Delete(dl);
+  return rc;
+}
+
+int vg_render_memo_frame(vg_render_memo *m, const char *json, int width, int height,
+                         vg_render_buffer *out, cJSON **warnings, char *err, size_t errlen) {
+  uint64_t h = 1469598103934665603ull;
+  for (const unsigned char *p = (const unsigned char *)json; *p; p++) {
+    h ^= *p;
+    h *= 1099511628211ull;
+  }
+  if (warnings) *warnings = NULL;
+  if (m->valid && m->hash == h && m->width == width && m->height == height && out->data) {
+    m->skipped++;
+    return 1;
+  }
+  m->valid = 0;
+  if (vg_render(json, width, height, out, warnings, err, errlen) != 0) return -1;
+  m->hash = h;
+  m->width = width;
+  m->height = height;
+  m->valid = 1;
+  m->drawn++;
+  return 0;
+}
+
+void vg_render_buffer_free(vg_render_buffer *b) {
+  if (!b) return;
+  free(b->data);
+  b->data = NULL;
+  b->width = b->height = b->stride = 0;
+}
+
+int vg_render_write_png(const vg_render_buffer *b, const char *path, char *err, size_t errlen) {
+  cairo_surface_t *s = cairo_image_surface_create_for_data(b->data, CAIRO_FORMAT_ARGB32, b->width,
+                                                           b->height, b->stride);
+  cairo_status_t st = cairo_surface_write_to_png(s, path);
+  cairo_surface_destroy(s);
+  if (st != CAIRO_STATUS_SUCCESS) {
+    seterr(err, errlen, "%s: %s", path, cairo_status_to_string(st));
+    return -1;
+  }
+  return 0;
+}
+
+int vg_render_read_png(const char *path, vg_render_buffer *out, char *err, size_t errlen) {
+  cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+    seterr(err, errlen, "%s: %s", path, cairo_status_to_string(cairo_surface_status(s)));
+    cairo_surface_destroy(s);
+    return -1;
+  }
+  int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  memset(out, 0, sizeof *out);
+  if (ensure_buffer(out, w, h, err, errlen) != 0) {
+    cairo_surface_destroy(s);
+    return -1;
+  }
+  cairo_surface_t *dst = cairo_image_surface_create_for_data(out->data, CAIRO_FORMAT_ARGB32, w, h,
+                                                             out->stride);
+  cairo_t *cr = cairo_create(dst);
+  cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface(cr, s, 0, 0);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(dst);
+  cairo_surface_destroy(dst);
+  cairo_surface_destroy(s);
+  return 0;
+}
+
+int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m, char *err,
+                           size_t errlen) {
+  (void)scale;   /* layout does not depend on resolution (no hinting) */
+  if (!cJSON_IsObject(item)) {
+    seterr(err, errlen, "measure: expected a text item");
+    return -1;
+  }
+  rd_text_spec s;
+  rd_text_spec_from_json(item, !strcmp(str(item, "type", "text"), "code"), &s);
+  const rd_fitted *f = rd_text_fit(&s);
+  m->final_size = f->final_size;
+  m->width = f->width;
+  m->height = f->height;
+  m->lines = f->lines;
+  m->shrunk = f->shrunk;
+  m->cut = f->cut;
+  return 0;
+}
+
+void vg_render_thread_cleanup(void) { rd_text_thread_cleanup(); }

@@ -1,0 +1,71 @@
+/* render_internal.h: shared between the parts of the scene renderer
+ * (render.c draws, text.c fits text with Pango, syntax.c colours code).
+ * Not installed; only stages/render/ includes it. */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <cjson/cJSON.h>
+
+typedef struct rd_color { double r, g, b, a; } rd_color;
+
+/* Colours in a display list: "#rgb", "#rrggbb", "#rrggbbaa", or
+ * [r, g, b] / [r, g, b, a] with r,g,b in 0..255 and a in 0..1.
+ * Returns 1 if j held a colour, else leaves *c as def and returns 0. */
+int rd_color_parse(const cJSON *j, rd_color *c, rd_color def);
+
+/* Colours for syntax highlighting. */
+typedef struct rd_palette {
+  rd_color text, keyword, string, comment, number, func, type, prompt, output, ok, error;
+} rd_palette;
+void rd_palette_default(rd_palette *p);
+void rd_palette_parse(const cJSON *j, rd_palette *p);
+
+/* Adds foreground attributes for `text` (UTF-8, len bytes) to attrs.
+ * language: "python", "javascript", "c", "lua", "shell"/"bash"/"console",
+ * "yaml", or NULL/unknown (only command-line prefixes are styled). */
+void rd_syntax_highlight(const char *text, size_t len, const char *language,
+                         const rd_palette *pal, PangoAttrList *attrs);
+
+enum { RD_ALIGN_LEFT, RD_ALIGN_CENTER, RD_ALIGN_RIGHT };
+enum { RD_VALIGN_TOP, RD_VALIGN_MIDDLE, RD_VALIGN_BOTTOM };
+enum { RD_WRAP_WORD, RD_WRAP_CHAR, RD_WRAP_NONE };
+
+/* Everything that determines how a text or code box is laid out. */
+typedef struct rd_text_spec {
+  const char *text;
+  int markup;            /* text is Pango markup */
+  int code;              /* monospace code box with syntax colouring */
+  const char *language;
+  const char *font;      /* family list, e.g. "Noto Sans, DejaVu Sans" */
+  int weight;            /* PangoWeight */
+  int italic;
+  double size, min_size; /* design units (px at 1080p) */
+  double w, h;           /* box */
+  int align, valign, wrap;
+  double line_height;    /* factor of the font height; 0 = font default */
+  int max_lines;         /* 0 = no limit */
+  double letter_spacing; /* design units */
+  rd_palette pal;        /* code only */
+} rd_text_spec;
+
+typedef struct rd_fitted {
+  PangoLayout *layout;   /* owned by the thread cache */
+  double final_size;
+  double width, height;  /* logical extents of the fitted layout */
+  int lines;
+  int shrunk, cut;
+} rd_fitted;
+
+/* Lays out and fits a text box (design units; font sizes are absolute, the
+ * Cairo CTM scales to output pixels, hinting is off so layout does not
+ * depend on resolution). The result lives in this thread's cache and stays
+ * valid until the next rd_text_fit call on the same thread. */
+const rd_fitted *rd_text_fit(const rd_text_spec *s);
+/* Reads a text spec from a display-list item. Strings point into item. */
+void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s);
+
+/* This thread's image cache: a PNG surface for path (NULL if unreadable). */
+cairo_surface_t *rd_image_get(const char *path);
+
+void rd_text_thread_cleanup(void);

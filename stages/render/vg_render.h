@@ -1,0 +1,78 @@
+/* vg_render.h: the scene renderer's C API. Turns a display list (JSON, see
+ * docs/scenes.md) into pixels with Cairo + PangoCairo. Called by the Lua
+ * binding (require "vg.render_core") and by native stages such as the
+ * encoder pipeline, which render frames on worker threads.
+ *
+ * Threads: every function here may be called from any thread. Each thread
+ * keeps its own font map, Pango context and layout cache; nothing is shared
+ * except read-only data, so concurrent renders never lock each other. */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Pixels as Cairo keeps them: premultiplied ARGB32 in native byte order,
+ * i.e. B,G,R,A bytes on little-endian machines (AV_PIX_FMT_BGRA). Frames
+ * rendered by vg_render have an opaque background, so alpha is 255. */
+typedef struct vg_render_buffer {
+  unsigned char *data;   /* owned by the buffer; free with vg_render_buffer_free */
+  int width, height;
+  int stride;            /* bytes per row (>= 4 * width) */
+} vg_render_buffer;
+
+/* Renders a display list into `out`. If out->data is NULL a buffer of
+ * width x height is allocated; otherwise out must already have that size
+ * and is drawn over entirely (reuse one buffer across frames).
+ * `warnings` (may be NULL) receives a cJSON array (caller frees) with one
+ * object per text or code box that had to be shrunk or cut:
+ *   {"id": "...", "status": "shrunk"|"cut", "size": 48, "final_size": 31.5}
+ * Returns 0, or -1 with a message in err. */
+int vg_render(const char *display_list_json, int width, int height,
+              vg_render_buffer *out, cJSON **warnings, char *err, size_t errlen);
+int vg_render_cjson(const cJSON *display_list, int width, int height,
+                    vg_render_buffer *out, cJSON **warnings, char *err, size_t errlen);
+
+/* Skips frames that did not change: remembers the hash of the last display
+ * list and size rendered into `out`. Returns 1 (out left untouched) when the
+ * display list is byte-identical to the last one, 0 after rendering, -1 on
+ * error. One memo per output buffer; not shared between threads. */
+typedef struct vg_render_memo {
+  uint64_t hash;
+  int width, height, valid;
+  unsigned long drawn, skipped;   /* counters for benchmarks and tests */
+} vg_render_memo;
+int vg_render_memo_frame(vg_render_memo *m, const char *display_list_json, int width,
+                         int height, vg_render_buffer *out, cJSON **warnings,
+                         char *err, size_t errlen);
+
+void vg_render_buffer_free(vg_render_buffer *b);
+/* Writes the buffer as PNG (un-premultiplied). 0, or -1 with err. */
+int vg_render_write_png(const vg_render_buffer *b, const char *path, char *err, size_t errlen);
+/* Reads a PNG into a new buffer (for golden-image tests). */
+int vg_render_read_png(const char *path, vg_render_buffer *out, char *err, size_t errlen);
+
+/* Measures a text item (the JSON object of a "text" or "code" item; x/y
+ * ignored) as it would be fitted at `scale` output pixels per design unit.
+ * Fills the fitted font size, the used height in design units, and whether
+ * the text was cut. 0, or -1 with err. */
+typedef struct vg_render_measure {
+  double final_size;
+  double width, height;   /* ink-free logical extents, design units */
+  int lines;
+  int shrunk, cut;
+} vg_render_measure;
+int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m,
+                           char *err, size_t errlen);
+
+/* Frees this thread's font map and caches now (they are also freed when a
+ * thread exits). For leak checkers. */
+void vg_render_thread_cleanup(void);
+
+#ifdef __cplusplus
+}
+#endif

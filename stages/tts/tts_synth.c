@@ -1,0 +1,381 @@
+/* tts_synth.c: the espeak-ng worker. One thread owns espeak-ng (it keeps
+ * process-global state); jobs wait in a FIFO guarded by a mutex and a
+ * condition variable. A job first looks in the artifact cache (a hit runs no
+ * synthesis), else synthesizes, turns espeak's events into word, sentence
+ * and mark timings, and stores the WAV and its timings in the cache. */
+#include "tts_internal.h"
+#include "vg.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <espeak-ng/speak_lib.h>
+
+
+struct tts_job {
+  char *text;
+  size_t len;
+  tts_voice voice;
+  int ssml, keep;
+  char key[65];
+  tts_done_fn started, done;
+  void *ud;
+  tts_job *next;
+  int cancel;      /* atomic */
+  int finished;    /* under W.mu */
+  int submitted;
+  /* filled on the worker */
+  int16_t *samples; size_t n, cap;
+  raw_event *ev; size_t nev, evcap;
+  tts_clip clip;
+  char *error;
+};
+
+static struct {
+  pthread_once_t once;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;       /* new jobs, init done */
+  pthread_cond_t done_cv;  /* a job finished (tts_job_run) */
+  pthread_t thread;
+  tts_job *head, *tail;
+  int ready, init_rc;
+  char init_err[256];
+  char version[32];
+  int sample_rate;
+  tts_job *current;        /* worker only: the job espeak is speaking */
+  uint64_t syntheses, hits;  /* atomic */
+} W = { .once = PTHREAD_ONCE_INIT, .mu = PTHREAD_MUTEX_INITIALIZER,
+        .cv = PTHREAD_COND_INITIALIZER, .done_cv = PTHREAD_COND_INITIALIZER };
+
+static void set_error(tts_job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_error(tts_job *j, const char *fmt, ...) {
+  char buf[TTS_ERR_MAX];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  free(j->error);
+  j->error = strdup(buf);
+}
+
+/* ---- espeak callback (worker thread) --------------------------------------- */
+
+static int synth_cb(short *wav, int numsamples, espeak_EVENT *events) {
+  tts_job *j = W.current;
+  if (!j) return 1;
+  if (wav && numsamples > 0) {
+    if (j->n + (size_t)numsamples > j->cap) {
+      size_t cap = j->cap ? j->cap * 2 : 65536;
+      while (cap < j->n + (size_t)numsamples) cap *= 2;
+      int16_t *s = realloc(j->samples, cap * sizeof *s);
+      if (!s) { set_error(j, "out of memory"); return 1; }
+      j->samples = s; j->cap = cap;
+    }
+    memcpy(j->samples + j->n, wav, (size_t)numsamples * sizeof *wav);
+    j->n += (size_t)numsamples;
+  }
+  for (espeak_EVENT *e = events; e && e->type != espeakEVENT_LIST_TERMINATED; e++) {
+    if (e->type != espeakEVENT_WORD && e->type != espeakEVENT_SENTENCE &&
+        e->type != espeakEVENT_MARK && e->type != espeakEVENT_END)
+      continue;
+    if (j->nev == j->evcap) {
+      size_t cap = j->evcap ? j->evcap * 2 : 256;
+      raw_event *r = realloc(j->ev, cap * sizeof *r);
+      if (!r) { set_error(j, "out of memory"); return 1; }
+      j->ev = r; j->evcap = cap;
+    }
+    raw_event *r = &j->ev[j->nev++];
+    r->type = e->type == espeakEVENT_WORD ? TTS_EV_WORD
+              : e->type == espeakEVENT_SENTENCE ? TTS_EV_SENTENCE
+              : e->type == espeakEVENT_MARK ? TTS_EV_MARK : TTS_EV_END;
+    r->pos = e->text_position;
+    r->len = e->length;
+    /* `sample` counts samples exactly; audio_position is whole milliseconds */
+    r->sample = e->sample > 0 || e->audio_position == 0
+                  ? (size_t)e->sample
+                  : (size_t)((double)e->audio_position * W.sample_rate / 1000.0);
+    r->name = e->type == espeakEVENT_MARK && e->id.name ? strdup(e->id.name) : NULL;
+  }
+  return __atomic_load_n(&j->cancel, __ATOMIC_RELAXED) ? 1 : 0;
+}
+
+static int is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static void build_timings(tts_job *j) {
+  tts_align(j->text, j->len, j->ssml, j->ev, j->nev, j->n, W.sample_rate, &j->clip);
+}
+
+/* ---- one job (worker thread) -------------------------------------------------- */
+
+static int text_is_blank(const tts_job *j) {
+  for (size_t i = 0; i < j->len; i++)
+    if (!is_space(j->text[i])) return 0;
+  return 1;
+}
+
+static int load_cached(tts_job *j) {
+  char wav[4096], json[4096];
+  if (!vg_cache_lookup(j->key, ".json", json, sizeof json)) return 0;
+  if (!vg_cache_lookup(j->key, ".wav", wav, sizeof wav)) return 0;
+  FILE *f = fopen(json, "rb");
+  if (!f) return 0;
+  char *buf = NULL;
+  size_t n = 0, cap = 0;
+  for (;;) {
+    if (n + 4096 > cap) {
+      cap = cap ? cap * 2 : 16384;
+      char *b = realloc(buf, cap);
+      if (!b) { free(buf); fclose(f); return 0; }
+      buf = b;
+    }
+    size_t r = fread(buf + n, 1, cap - n - 1, f);
+    n += r;
+    if (r == 0) break;
+  }
+  fclose(f);
+  buf[n] = '\0';
+  cJSON *jj = cJSON_Parse(buf);
+  free(buf);
+  tts_clip c = {0};
+  int ok = jj && tts_clip_from_json(&c, jj) == 0;
+  cJSON_Delete(jj);
+  if (!ok) { tts_clip_clear(&c); return 0; }
+  tts_clip_clear(&j->clip);
+  j->clip = c;
+  snprintf(j->clip.path, sizeof j->clip.path, "%s", wav);
+  j->clip.cached = 1;
+  return 1;
+}
+
+static int store(tts_job *j) {
+  unsigned char *wav = NULL;
+  size_t wlen = 0;
+  if (tts_wav_encode(j->samples, j->n, W.sample_rate, &wav, &wlen) != 0) {
+    set_error(j, "out of memory");
+    return -1;
+  }
+  int rc = vg_cache_put(j->key, ".wav", wav, wlen);
+  free(wav);
+  if (rc != 0) {
+    set_error(j, "cannot write the clip to the cache (%s): %s", vg_cache_dir(), strerror(errno));
+    return -1;
+  }
+  cJSON *json = tts_clip_to_json(&j->clip, 0);
+  cJSON_AddNumberToObject(json, "format", TTS_FORMAT_VERSION);
+  cJSON_AddNumberToObject(json, "samples", (double)j->n);
+  cJSON_AddStringToObject(json, "voice_spec", j->voice.spec);
+  char *s = json ? cJSON_PrintUnformatted(json) : NULL;
+  cJSON_Delete(json);
+  rc = s ? vg_cache_put(j->key, ".json", s, strlen(s)) : -1;
+  free(s);
+  if (rc != 0) {
+    set_error(j, "cannot write the timings to the cache (%s): %s", vg_cache_dir(),
+              strerror(errno));
+    return -1;
+  }
+  vg_cache_lookup(j->key, ".wav", j->clip.path, sizeof j->clip.path);
+  return 0;
+}
+
+static void synthesize(tts_job *j) {
+  if (!text_is_blank(j)) {
+    espeak_ERROR er = espeak_SetVoiceByName(j->voice.spec);
+    if (er != EE_OK) { set_error(j, "espeak-ng cannot load voice %s", j->voice.spec); return; }
+    espeak_SetParameter(espeakRATE, j->voice.rate, 0);
+    espeak_SetParameter(espeakPITCH, j->voice.pitch, 0);
+    espeak_SetParameter(espeakRANGE, j->voice.range, 0);
+    W.current = j;
+    unsigned flags = espeakCHARS_UTF8 | (j->ssml ? espeakSSML : 0);
+    er = espeak_Synth(j->text, j->len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
+    W.current = NULL;
+    __atomic_add_fetch(&W.syntheses, 1, __ATOMIC_RELAXED);
+    if (j->error) return;
+    if (__atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return; }
+    if (er != EE_OK) { set_error(j, "espeak-ng failed to synthesize (error %d)", (int)er); return; }
+  }
+  /* blank text: a silent clip of zero length, no espeak call at all */
+  j->clip.sample_rate = W.sample_rate;
+  j->clip.nsamples = j->n;
+  j->clip.duration = tts_seconds(j->n, W.sample_rate);
+  build_timings(j);
+  store(j);
+}
+
+static void run_job(tts_job *j) {
+  j->clip.sample_rate = W.sample_rate;
+  snprintf(j->clip.key, sizeof j->clip.key, "%s", j->key);
+  snprintf(j->clip.voice, sizeof j->clip.voice, "%s", j->voice.name);
+  if (__atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return; }
+  if (load_cached(j)) {
+    snprintf(j->clip.voice, sizeof j->clip.voice, "%s", j->voice.name);
+    __atomic_add_fetch(&W.hits, 1, __ATOMIC_RELAXED);
+    return;
+  }
+  synthesize(j);
+  if (!j->keep) { free(j->samples); j->samples = NULL; j->cap = 0; }
+}
+
+static void *worker_main(void *arg) {
+  (void)arg;
+  pthread_mutex_lock(&W.mu);
+  int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, 0);
+  if (rate <= 0) {
+    W.init_rc = -1;
+    snprintf(W.init_err, sizeof W.init_err,
+             "espeak-ng failed to initialise (is espeak-ng-data installed?)");
+  } else {
+    W.sample_rate = rate;
+    const char *data = NULL;
+    snprintf(W.version, sizeof W.version, "%s", espeak_Info(&data));
+    espeak_SetSynthCallback(synth_cb);
+    tts_voices_build();
+  }
+  W.ready = 1;
+  pthread_cond_broadcast(&W.cv);
+  if (W.init_rc != 0) { pthread_mutex_unlock(&W.mu); return NULL; }
+  for (;;) {
+    while (!W.head) pthread_cond_wait(&W.cv, &W.mu);
+    tts_job *j = W.head;
+    W.head = j->next;
+    if (!W.head) W.tail = NULL;
+    pthread_mutex_unlock(&W.mu);
+    if (j->started) j->started(j, j->ud);
+    run_job(j);
+    if (j->done) j->done(j, j->ud);
+    pthread_mutex_lock(&W.mu);
+    j->finished = 1;  /* after done(): the owner may free the job once it sees this */
+    pthread_cond_broadcast(&W.done_cv);
+  }
+  return NULL;
+}
+
+static void start_worker(void) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  if (pthread_create(&W.thread, &attr, worker_main, NULL) != 0) {
+    W.init_rc = -1;
+    snprintf(W.init_err, sizeof W.init_err, "cannot start the espeak-ng thread");
+    W.ready = 1;
+  }
+  pthread_attr_destroy(&attr);
+}
+
+int tts_init(char *err, size_t errlen) {
+  pthread_once(&W.once, start_worker);
+  pthread_mutex_lock(&W.mu);
+  while (!W.ready) pthread_cond_wait(&W.cv, &W.mu);
+  int rc = W.init_rc;
+  pthread_mutex_unlock(&W.mu);
+  if (rc != 0 && err) snprintf(err, errlen, "%s", W.init_err);
+  return rc;
+}
+
+const char *tts_espeak_version(void) { return W.version; }
+int tts_sample_rate(void) { return W.sample_rate; }
+uint64_t tts_synth_count(void) { return __atomic_load_n(&W.syntheses, __ATOMIC_RELAXED); }
+uint64_t tts_cache_hit_count(void) { return __atomic_load_n(&W.hits, __ATOMIC_RELAXED); }
+
+/* ---- jobs ----------------------------------------------------------------------- */
+
+static int looks_like_ssml(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len && is_space(s[i])) i++;
+  return len - i >= 6 && strncmp(s + i, "<speak", 6) == 0;
+}
+
+tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *err,
+                     size_t errlen) {
+  tts_options def = TTS_OPTIONS_DEFAULT;
+  if (!o) o = &def;
+  if (!text) { text = ""; len = 0; }
+  if (tts_init(err, errlen) != 0) return NULL;
+  long bad = tts_utf8_invalid_at(text, len);
+  if (bad >= 0) {
+    if (text[bad] == '\0') snprintf(err, errlen, "text contains a NUL byte at byte offset %ld", bad);
+    else snprintf(err, errlen, "text is not valid UTF-8: bad byte 0x%02x at byte offset %ld",
+                  (unsigned char)text[bad], bad);
+    return NULL;
+  }
+  tts_voice v;
+  if (tts_resolve_voice(o->voice, o->rate, o->pitch, &v, err, errlen) != 0) return NULL;
+  tts_job *j = calloc(1, sizeof *j);
+  if (!j || !(j->text = malloc(len + 1))) {
+    free(j);
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  memcpy(j->text, text, len);
+  j->text[len] = '\0';
+  j->len = len;
+  j->voice = v;
+  j->ssml = o->ssml >= 0 ? o->ssml != 0 : looks_like_ssml(text, len);
+  j->keep = o->keep_samples;
+  /* everything that determines the clip */
+  vg_hash h;
+  char buf[32];
+  vg_hash_init(&h);
+  vg_hash_str(&h, "vgrun-tts");
+  snprintf(buf, sizeof buf, "%d", TTS_FORMAT_VERSION);
+  vg_hash_str(&h, buf);
+  vg_hash_str(&h, W.version);
+  vg_hash_str(&h, j->voice.spec);
+  snprintf(buf, sizeof buf, "%d/%d/%d/%d", v.rate, v.pitch, v.range, j->ssml);
+  vg_hash_str(&h, buf);
+  vg_hash_update(&h, &len, sizeof len);
+  vg_hash_update(&h, text, len);
+  vg_hash_final(&h, j->key);
+  return j;
+}
+
+void tts_job_on_start(tts_job *j, tts_done_fn started) { j->started = started; }
+
+void tts_job_submit(tts_job *j, tts_done_fn done, void *ud) {
+  j->done = done;
+  j->ud = ud;
+  j->next = NULL;
+  j->submitted = 1;
+  pthread_mutex_lock(&W.mu);
+  if (W.tail) W.tail->next = j; else W.head = j;
+  W.tail = j;
+  pthread_cond_signal(&W.cv);
+  pthread_mutex_unlock(&W.mu);
+}
+
+int tts_job_run(tts_job *j) {
+  tts_job_submit(j, NULL, NULL);
+  return tts_job_wait(j);
+}
+
+int tts_job_wait(tts_job *j) {
+  pthread_mutex_lock(&W.mu);
+  while (j->submitted && !j->finished) pthread_cond_wait(&W.done_cv, &W.mu);
+  pthread_mutex_unlock(&W.mu);
+  return j->error ? -1 : 0;
+}
+
+void tts_job_cancel(tts_job *j) { __atomic_store_n(&j->cancel, 1, __ATOMIC_RELAXED); }
+const char *tts_job_error(const tts_job *j) { return j->error; }
+const tts_clip *tts_job_clip(const tts_job *j) { return &j->clip; }
+const char *tts_job_key(const tts_job *j) { return j->key; }
+
+const int16_t *tts_job_samples(const tts_job *j, size_t *n) {
+  if (n) *n = j->samples ? j->n : 0;
+  return j->samples;
+}
+
+void tts_job_free(tts_job *j) {
+  if (!j) return;
+  for (size_t i = 0; i < j->nev; i++) free(j->ev[i].name);
+  free(j->ev);
+  free(j->samples);
+  free(j->text);
+  free(j->error);
+  tts_clip_clear(&j->clip);
+  free(j);
+}

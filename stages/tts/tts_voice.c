@@ -1,0 +1,184 @@
+/* tts_voice.c: the voice table. The four named voices of the system vgrun
+ * replaces map to espeak-ng voices with variants chosen by measurement
+ * (pitch, periodicity: bench/tts/measure_voices.c, docs/tts.md); any espeak-ng language code or identifier works
+ * too. The table is built once on the worker thread (espeak_ListVoices reads
+ * global state) and is read-only afterwards, so any thread may resolve names. */
+#include "tts_internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <espeak-ng/speak_lib.h>
+
+/* The named voices. Rates are a little under espeak's 175 wpm default:
+ * narration over slides wants time to read along. */
+static const tts_voice_info named_voices[] = {
+  { "male", "clear American male (en-us + m7), ~105 Hz", "gmw/en-US+m7", "en-us", "male", 1,
+    168, 48, 55 },
+  { "male_warm", "deeper, slower, smooth American male (en-us + Michel), ~90 Hz",
+    "gmw/en-US+michel", "en-us", "male", 1, 158, 36, 45 },
+  { "female", "clear American female (en-us + f4), ~185 Hz", "gmw/en-US+f4", "en-us", "female",
+    1, 170, 52, 60 },
+  { "female_friendly", "bright, expressive American female (en-us + Annie), ~240 Hz",
+    "gmw/en-US+Annie", "en-us", "female", 1, 172, 44, 70 },
+};
+#define N_NAMED (sizeof named_voices / sizeof named_voices[0])
+
+typedef struct lang_entry { char *code; int priority; size_t voice; } lang_entry;
+
+static struct {
+  tts_voice_info *voices; size_t nvoices;
+  char **variants; size_t nvariants;
+  lang_entry *langs; size_t nlangs;
+  char *names;  /* for messages */
+} V;
+
+static char *xstrdup(const char *s) {
+  char *d = strdup(s ? s : "");
+  if (!d) abort();
+  return d;
+}
+
+static void lower(char *s) { for (; *s; s++) *s = (char)tolower((unsigned char)*s); }
+
+static const char *basename_of(const char *id) {
+  const char *s = strrchr(id, '/');
+  return s ? s + 1 : id;
+}
+
+static int name_taken(const char *name) {
+  for (size_t i = 0; i < V.nvoices; i++)
+    if (strcasecmp(V.voices[i].name, name) == 0) return 1;
+  return 0;
+}
+
+void tts_voices_build(void) {
+  const espeak_VOICE **list = espeak_ListVoices(NULL);
+  size_t n = 0;
+  while (list && list[n]) n++;
+  V.voices = calloc(N_NAMED + n, sizeof *V.voices);
+  if (!V.voices) abort();
+  for (size_t i = 0; i < N_NAMED; i++) V.voices[V.nvoices++] = named_voices[i];
+  for (size_t i = 0; i < n; i++) {
+    const espeak_VOICE *v = list[i];
+    if (!v->identifier || !v->languages || !v->languages[0]) continue;
+    /* languages: repeated (priority byte, NUL-terminated code), then a 0 byte */
+    char *code = xstrdup(v->languages + 1);
+    lower(code);
+    char *name = code;
+    if (name_taken(name)) { free(name); name = xstrdup(basename_of(v->identifier)); lower(name); }
+    tts_voice_info *t = &V.voices[V.nvoices];
+    t->name = name;
+    t->description = xstrdup(v->name);
+    t->identifier = xstrdup(v->identifier);
+    t->language = xstrdup(v->languages + 1);
+    t->gender = v->gender == 1 ? "male" : v->gender == 2 ? "female" : "";
+    t->named = 0; t->rate = 0; t->pitch = -1; t->range = -1;
+    for (const char *l = v->languages; *l; l += strlen(l + 1) + 2) {
+      V.langs = realloc(V.langs, (V.nlangs + 1) * sizeof *V.langs);
+      if (!V.langs) abort();
+      char *c = xstrdup(l + 1);
+      lower(c);
+      V.langs[V.nlangs++] = (lang_entry){ c, (unsigned char)l[0], V.nvoices };
+    }
+    V.nvoices++;
+  }
+  espeak_VOICE spec = {0};
+  spec.languages = "variant";
+  list = espeak_ListVoices(&spec);
+  for (n = 0; list && list[n]; n++) {}
+  V.variants = calloc(n + 1, sizeof *V.variants);
+  if (!V.variants) abort();
+  for (size_t i = 0; i < n; i++)
+    if (list[i]->identifier) V.variants[V.nvariants++] = xstrdup(basename_of(list[i]->identifier));
+
+  size_t len = 1;
+  for (size_t i = 0; i < V.nvoices; i++) len += strlen(V.voices[i].name) + 2;
+  V.names = malloc(len);
+  if (!V.names) abort();
+  V.names[0] = '\0';
+  for (size_t i = 0; i < V.nvoices; i++) {
+    if (i) strcat(V.names, ", ");
+    strcat(V.names, V.voices[i].name);
+  }
+}
+
+size_t tts_voice_count(void) { return V.nvoices; }
+const tts_voice_info *tts_voice_at(size_t i) { return i < V.nvoices ? &V.voices[i] : NULL; }
+size_t tts_variant_count(void) { return V.nvariants; }
+const char *tts_variant_at(size_t i) { return i < V.nvariants ? V.variants[i] : NULL; }
+const char *tts_voice_names(void) { return V.names ? V.names : ""; }
+
+static const tts_voice_info *find_base(const char *base) {
+  for (size_t i = 0; i < V.nvoices; i++) {
+    const tts_voice_info *v = &V.voices[i];
+    if (strcasecmp(v->name, base) == 0) return v;
+  }
+  for (size_t i = N_NAMED; i < V.nvoices; i++) {
+    const tts_voice_info *v = &V.voices[i];
+    if (strcasecmp(v->identifier, base) == 0 || strcasecmp(basename_of(v->identifier), base) == 0)
+      return v;
+  }
+  /* a language code: the voice that claims it with the best priority */
+  const lang_entry *best = NULL;
+  for (size_t i = 0; i < V.nlangs; i++)
+    if (strcasecmp(V.langs[i].code, base) == 0 && (!best || V.langs[i].priority < best->priority))
+      best = &V.langs[i];
+  return best ? &V.voices[best->voice] : NULL;
+}
+
+static const char *find_variant(const char *name) {
+  for (size_t i = 0; i < V.nvariants; i++)
+    if (strcasecmp(V.variants[i], name) == 0) return V.variants[i];
+  return NULL;
+}
+
+int tts_resolve_voice(const char *name, int rate, int pitch, tts_voice *out, char *err,
+                      size_t errlen) {
+  memset(out, 0, sizeof *out);
+  if (!name || !*name) name = "male";
+  if (rate != 0 && (rate < TTS_RATE_MIN || rate > TTS_RATE_MAX)) {
+    snprintf(err, errlen, "rate %d out of range: words per minute between %d and %d", rate,
+             TTS_RATE_MIN, TTS_RATE_MAX);
+    return -1;
+  }
+  if (pitch != -1 && (pitch < TTS_PITCH_MIN || pitch > TTS_PITCH_MAX)) {
+    snprintf(err, errlen, "pitch %d out of range: between %d and %d (50 is normal)", pitch,
+             TTS_PITCH_MIN, TTS_PITCH_MAX);
+    return -1;
+  }
+  char base[96];
+  const char *plus = strchr(name, '+');
+  size_t blen = plus ? (size_t)(plus - name) : strlen(name);
+  const tts_voice_info *v = NULL;
+  const char *variant = NULL;
+  if (blen < sizeof base && strlen(name) < sizeof out->name) {
+    memcpy(base, name, blen);
+    base[blen] = '\0';
+    v = find_base(base);
+    if (v && plus) {
+      variant = find_variant(plus + 1);
+      if (!variant || v->named) {
+        snprintf(err, errlen, "unknown voice variant '%s' in '%s'%s; variants: see vg.tts.voices()"
+                 " or `vgrun say --list-voices`", plus + 1, name,
+                 v->named ? " (named voices take no variant)" : "");
+        return -1;
+      }
+    }
+  }
+  if (!v) {
+    snprintf(err, errlen, "unknown voice '%s'; available voices: %s (espeak-ng codes take "
+             "a +variant, e.g. en-us+f3)", name, tts_voice_names());
+    return -1;
+  }
+  snprintf(out->name, sizeof out->name, "%s", name);
+  snprintf(out->language, sizeof out->language, "%s", v->language);
+  if (variant) snprintf(out->spec, sizeof out->spec, "%s+%s", v->identifier, variant);
+  else snprintf(out->spec, sizeof out->spec, "%s", v->identifier);
+  out->rate = rate ? rate : (v->rate ? v->rate : 175);
+  out->pitch = pitch >= 0 ? pitch : (v->pitch >= 0 ? v->pitch : 50);
+  out->range = v->range >= 0 ? v->range : 50;
+  return 0;
+}

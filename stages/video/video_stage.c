@@ -1,0 +1,360 @@
+/* video_stage.c: the native stage "video.encode". Its options are a plan
+ * made by lua/vg/create.lua:
+ *   { width, height, fps, cfr, preset, crf, jobs, no_cache, title, out,
+ *     segments = { { start, end, frames = { {t = s, list = <display list>}, ... } } },
+ *     audio = { duration, clips = { {wav = path, at = s}, ... } },
+ *     chapters = { {title, start, end}, ... } }
+ * Frames of a segment are keyframes: frame k is shown from its t until the
+ * next one's. The encoder asks for every frame of the grid; the source
+ * renders only when the keyframe changes, so a static scene is drawn once.
+ * Segments are cached by a hash of what they show, so an unchanged scene is
+ * never rendered or encoded again. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vg.h"
+#include "vg_render.h"
+#include "vg_encode.h"
+
+typedef struct keyframe {
+  double t;
+  char *json;
+  char hash[65];
+} keyframe;
+
+typedef struct source {
+  keyframe *k;
+  int n;
+  int cur;          /* keyframe shown now */
+  int drawn;        /* keyframe whose pixels are in buf, or -1 */
+  int width, height;
+  vg_render_buffer buf;
+  vg_call *call;
+  struct job *job;
+} source;
+
+typedef struct job {
+  int width, height, fps, cfr, crf, jobs, no_cache;
+  char *preset, *title, *out;
+  int nseg;
+  vge_segment *segs;
+  source *srcs;
+  char (*keys)[65];
+  char (*tmp)[1024];
+  vge_result *seg_results;
+  int nclips;
+  vge_clip *clips;
+  double audio_duration;
+  int nch;
+  vge_chapter *chapters;
+  vge_result audio_result, join_result;
+  long frames_total;
+  long frames_done;   /* atomic */
+  int segments_cached, segments_made;
+  long frames_encoded, frames_drawn;  /* atomic */
+} job;
+
+static char *dup_str(const char *s) { return s ? strdup(s) : NULL; }
+
+static double num(const cJSON *o, const char *k, double def) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+  return cJSON_IsNumber(v) ? v->valuedouble : def;
+}
+
+static const char *str(const cJSON *o, const char *k) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+  return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static void job_free(job *j) {
+  if (!j) return;
+  for (int i = 0; i < j->nseg; i++) {
+    source *s = &j->srcs[i];
+    for (int k = 0; k < s->n; k++) free(s->k[k].json);
+    free(s->k);
+    vg_render_buffer_free(&s->buf);
+    if (j->no_cache && j->tmp && j->tmp[i][0]) unlink(j->tmp[i]);
+  }
+  for (int i = 0; i < j->nclips; i++) free((char *)j->clips[i].wav);
+  for (int i = 0; i < j->nch; i++) free((char *)j->chapters[i].title);
+  free(j->segs); free(j->srcs); free(j->keys); free(j->tmp); free(j->seg_results);
+  free(j->clips); free(j->chapters);
+  free(j->preset); free(j->title); free(j->out);
+  free(j);
+}
+
+/* The encoder's frame source (runs on an encoder thread; no Lua). */
+static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
+  source *s = ud;
+  (void)index;
+  while (s->cur + 1 < s->n && s->k[s->cur + 1].t <= t + 1e-9) s->cur++;
+  long done = __atomic_add_fetch(&s->job->frames_done, 1, __ATOMIC_RELAXED);
+  if (done % 300 == 0 && s->job->frames_total > 0)
+    vg_call_progress(s->call, 0.9 * (double)done / (double)s->job->frames_total, "encoding frames");
+  if (vg_call_cancelled(s->call)) { out->error = "cancelled"; return -1; }
+  if (s->drawn >= 0 && strcmp(s->k[s->drawn].hash, s->k[s->cur].hash) == 0) {
+    out->data = s->buf.data;
+    out->stride = s->buf.stride;
+    out->changed = 0;
+    return 0;
+  }
+  static _Thread_local char err[512];
+  if (s->n < 1) { out->error = "segment left the cache while encoding; run again"; return -1; }
+  if (vg_render(s->k[s->cur].json, s->width, s->height, &s->buf, NULL, err, sizeof err) != 0) {
+    out->error = err;
+    return -1;
+  }
+  __atomic_add_fetch(&s->job->frames_drawn, 1, __ATOMIC_RELAXED);
+  s->drawn = s->cur;
+  out->data = s->buf.data;
+  out->stride = s->buf.stride;
+  out->changed = 1;
+  return 0;
+}
+
+static int prepare(vg_call *c) {
+  const cJSON *p = vg_call_options(c);
+  job *j = calloc(1, sizeof *j);
+  if (!j) return vg_call_fail(c, "out of memory");
+  vg_call_set_data(c, j);
+  j->width = (int)num(p, "width", 1920);
+  j->height = (int)num(p, "height", 1080);
+  j->fps = (int)num(p, "fps", 30);
+  j->crf = (int)num(p, "crf", 23);
+  j->jobs = (int)num(p, "jobs", 0);
+  j->cfr = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "cfr"));
+  j->no_cache = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "no_cache"));
+  j->preset = dup_str(str(p, "preset") ? str(p, "preset") : "veryfast");
+  j->title = dup_str(str(p, "title"));
+  j->out = dup_str(str(p, "out"));
+  if (!j->out) return vg_call_fail(c, "plan.out: the output path is missing");
+  if (j->width < 16 || j->height < 16 || j->width > 7680 || j->height > 4320 || (j->width | j->height) & 1)
+    return vg_call_fail(c, "resolution %dx%d: width and height must be even, 16..7680 x 16..4320", j->width, j->height);
+  if (j->fps < 1 || j->fps > 120) return vg_call_fail(c, "fps %d: must be 1..120", j->fps);
+
+  const cJSON *segs = cJSON_GetObjectItemCaseSensitive(p, "segments");
+  j->nseg = cJSON_GetArraySize(segs);
+  if (j->nseg < 1) return vg_call_fail(c, "plan.segments: nothing to encode");
+  j->segs = calloc((size_t)j->nseg, sizeof *j->segs);
+  j->srcs = calloc((size_t)j->nseg, sizeof *j->srcs);
+  j->keys = calloc((size_t)j->nseg, sizeof *j->keys);
+  j->tmp = calloc((size_t)j->nseg, sizeof *j->tmp);
+  j->seg_results = calloc((size_t)j->nseg, sizeof *j->seg_results);
+  if (!j->segs || !j->srcs || !j->keys || !j->tmp || !j->seg_results) return vg_call_fail(c, "out of memory");
+  int i = 0;
+  const cJSON *sg;
+  cJSON_ArrayForEach(sg, segs) {
+    source *s = &j->srcs[i];
+    s->call = c; s->job = j; s->drawn = -1;
+    s->width = j->width; s->height = j->height;
+    const cJSON *frames = cJSON_GetObjectItemCaseSensitive(sg, "frames");
+    const char *given_key = str(sg, "key");
+    s->n = cJSON_GetArraySize(frames);
+    /* a segment the caller found in the cache comes with its key only */
+    if (s->n < 1 && !given_key) return vg_call_fail(c, "plan.segments[%d].frames: no frames", i + 1);
+    s->k = calloc((size_t)(s->n > 0 ? s->n : 1), sizeof *s->k);
+    if (!s->k) return vg_call_fail(c, "out of memory");
+    vg_hash seg_hash;
+    vg_hash_init(&seg_hash);
+    vg_hash_str(&seg_hash, "vgrun video segment v1");
+    int w = j->width, h = j->height;
+    vg_hash_update(&seg_hash, &w, sizeof w);
+    vg_hash_update(&seg_hash, &h, sizeof h);
+    int k = 0;
+    const cJSON *fr;
+    double prev_t = -1;
+    cJSON_ArrayForEach(fr, frames) {
+      keyframe *kf = &s->k[k];
+      kf->t = num(fr, "t", 0);
+      if (kf->t < prev_t) return vg_call_fail(c, "plan.segments[%d].frames[%d].t goes backwards", i + 1, k + 1);
+      prev_t = kf->t;
+      const cJSON *list = cJSON_GetObjectItemCaseSensitive(fr, "list");
+      if (!cJSON_IsObject(list)) return vg_call_fail(c, "plan.segments[%d].frames[%d].list: display list expected", i + 1, k + 1);
+      kf->json = cJSON_PrintUnformatted(list);
+      if (!kf->json) return vg_call_fail(c, "out of memory");
+      vg_hash fh;
+      vg_hash_init(&fh);
+      vg_hash_str(&fh, kf->json);
+      vg_hash_final(&fh, kf->hash);
+      vg_hash_update(&seg_hash, &kf->t, sizeof kf->t);
+      vg_hash_str(&seg_hash, kf->hash);
+      k++;
+    }
+    vg_hash_final(&seg_hash, j->keys[i]);
+    if (given_key) snprintf(j->keys[i], sizeof j->keys[i], "%s", given_key);
+    vge_segment *v = &j->segs[i];
+    v->v.width = j->width;
+    v->v.height = j->height;
+    v->v.fps_num = j->fps;
+    v->v.fps_den = 1;
+    v->v.preset = j->preset;
+    v->v.crf = j->crf;
+    v->v.cfr = j->cfr;
+    v->v.pix = VGE_PIX_BGRA;
+    v->start = num(sg, "start", 0);
+    v->end = num(sg, "end", 0);
+    if (v->end <= v->start) return vg_call_fail(c, "plan.segments[%d]: end %.3f is not after start %.3f", i + 1, v->end, v->start);
+    v->get_frame = get_frame;
+    v->ud = s;
+    if (s->n < 1 && j->no_cache) return vg_call_fail(c, "plan.segments[%d]: frames are needed without the cache", i + 1);
+    if (j->no_cache) {
+      if (vg_cache_tmp_path(j->tmp[i], sizeof j->tmp[i], ".mp4") != 0) return vg_call_fail(c, "cannot make a temporary file in the cache");
+      v->out = j->tmp[i];
+    } else {
+      v->key = j->keys[i];
+    }
+    j->frames_total += (long)((v->end - v->start) * j->fps + 0.5);
+    i++;
+  }
+
+  const cJSON *audio = cJSON_GetObjectItemCaseSensitive(p, "audio");
+  const cJSON *clips = cJSON_GetObjectItemCaseSensitive(audio, "clips");
+  j->audio_duration = num(audio, "duration", j->segs[j->nseg - 1].end);
+  j->nclips = cJSON_GetArraySize(clips);
+  if (j->nclips > 0) {
+    j->clips = calloc((size_t)j->nclips, sizeof *j->clips);
+    if (!j->clips) return vg_call_fail(c, "out of memory");
+    int n = 0;
+    const cJSON *cl;
+    cJSON_ArrayForEach(cl, clips) {
+      const char *wav = str(cl, "wav");
+      if (!wav) return vg_call_fail(c, "plan.audio.clips[%d].wav: path expected", n + 1);
+      j->clips[n].wav = dup_str(wav);
+      j->clips[n].at = num(cl, "at", 0);
+      n++;
+    }
+  }
+  const cJSON *chs = cJSON_GetObjectItemCaseSensitive(p, "chapters");
+  j->nch = cJSON_GetArraySize(chs);
+  if (j->nch > 0) {
+    j->chapters = calloc((size_t)j->nch, sizeof *j->chapters);
+    if (!j->chapters) return vg_call_fail(c, "out of memory");
+    int n = 0;
+    const cJSON *ch;
+    cJSON_ArrayForEach(ch, chs) {
+      j->chapters[n].title = dup_str(str(ch, "title") ? str(ch, "title") : "");
+      j->chapters[n].start = num(ch, "start", 0);
+      j->chapters[n].end = num(ch, "end", 0);
+      n++;
+    }
+  }
+  return 0;
+}
+
+static int work(vg_call *c) {
+  job *j = vg_call_data(c);
+  vg_call_progress(c, 0.0, "rendering and encoding scenes");
+  int jobs = j->jobs > 0 ? j->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+  if (jobs < 1) jobs = 1;
+  if (vge_encode_segments(j->segs, j->nseg, jobs, j->seg_results) != 0) {
+    for (int i = 0; i < j->nseg; i++)
+      if (j->seg_results[i].rc != 0) return vg_call_fail(c, "scene %d: %s", i + 1, j->seg_results[i].err);
+    return vg_call_fail(c, "encoding failed");
+  }
+  for (int i = 0; i < j->nseg; i++) {
+    if (j->seg_results[i].cached) j->segments_cached++; else j->segments_made++;
+    j->frames_encoded += (long)j->seg_results[i].encoded;
+  }
+  if (vg_call_cancelled(c)) return vg_call_fail(c, "cancelled");
+  vg_call_progress(c, 0.92, "encoding narration");
+  vge_audio a;
+  memset(&a, 0, sizeof a);
+  a.clips = j->clips;
+  a.n = j->nclips;
+  a.duration = j->audio_duration;
+  a.no_cache = j->no_cache;
+  char audio_tmp[1024] = "";
+  if (j->no_cache) {
+    if (vg_cache_tmp_path(audio_tmp, sizeof audio_tmp, ".m4a") != 0) return vg_call_fail(c, "cannot make a temporary file");
+    a.out = audio_tmp;
+  }
+  if (vge_encode_audio(&a, &j->audio_result) != 0) {
+    if (audio_tmp[0]) unlink(audio_tmp);
+    return vg_call_fail(c, "narration audio: %s", j->audio_result.err);
+  }
+  vg_call_progress(c, 0.97, "joining");
+  const char **paths = calloc((size_t)j->nseg, sizeof *paths);
+  if (!paths) return vg_call_fail(c, "out of memory");
+  for (int i = 0; i < j->nseg; i++) paths[i] = j->seg_results[i].path;
+  vge_join jn;
+  memset(&jn, 0, sizeof jn);
+  jn.segments = paths;
+  jn.n = j->nseg;
+  jn.audio = j->audio_result.path;
+  jn.chapters = j->chapters;
+  jn.nchapters = j->nch;
+  jn.title = j->title;
+  jn.out = j->out;
+  int rc = vge_join_files(&jn, &j->join_result);
+  free(paths);
+  if (audio_tmp[0]) unlink(audio_tmp);
+  if (rc != 0) return vg_call_fail(c, "%s: %s", j->out, j->join_result.err);
+  return 0;
+}
+
+static int finish(vg_call *c) {
+  job *j = vg_call_data(c);
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddStringToObject(o, "path", j->out);
+  cJSON_AddNumberToObject(o, "duration", j->join_result.duration);
+  cJSON_AddNumberToObject(o, "segments_cached", j->segments_cached);
+  cJSON_AddNumberToObject(o, "segments_made", j->segments_made);
+  cJSON_AddNumberToObject(o, "frames_encoded", (double)j->frames_encoded);
+  cJSON_AddNumberToObject(o, "frames_drawn", (double)j->frames_drawn);
+  cJSON_AddNumberToObject(o, "frames_total", (double)j->frames_total);
+  cJSON *keys = cJSON_AddArrayToObject(o, "segment_keys");
+  for (int i = 0; i < j->nseg; i++) cJSON_AddItemToArray(keys, cJSON_CreateString(j->keys[i]));
+  cJSON *cached = cJSON_AddArrayToObject(o, "segment_cached");
+  for (int i = 0; i < j->nseg; i++) cJSON_AddItemToArray(cached, cJSON_CreateBool(j->seg_results[i].cached));
+  vg_call_output(c, "encoded", o);
+  return 0;
+}
+
+static void cleanup(vg_call *c) { job_free(vg_call_data(c)); }
+
+VG_DEFINE_STAGE(video_encode,
+  .name = "video.encode",
+  .summary = "render display lists and encode them with the narration into an MP4",
+  .inputs = "",
+  .outputs = "encoded",
+  .prepare = prepare, .work = work, .finish = finish, .cleanup = cleanup);
+
+/* ---- Lua: require("vg.video_core") ------------------------------------------ */
+#include "vg_lua.h"
+
+/* segment_cached(key, {width, height, fps, preset, crf, cfr}) -> bool:
+ * whether vge_encode_segment would find this segment in the cache, so the
+ * caller can skip building its frames. */
+static int l_segment_cached(lua_State *L) {
+  const char *key = luaL_checkstring(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  vge_segment s;
+  memset(&s, 0, sizeof s);
+  lua_getfield(L, 2, "width"); s.v.width = (int)luaL_optinteger(L, -1, 1920); lua_pop(L, 1);
+  lua_getfield(L, 2, "height"); s.v.height = (int)luaL_optinteger(L, -1, 1080); lua_pop(L, 1);
+  lua_getfield(L, 2, "fps"); s.v.fps_num = (int)luaL_optinteger(L, -1, 30); lua_pop(L, 1);
+  s.v.fps_den = 1;
+  lua_getfield(L, 2, "preset"); s.v.preset = lua_tostring(L, -1) ? lua_tostring(L, -1) : "veryfast";
+  lua_getfield(L, 2, "crf"); s.v.crf = (int)luaL_optinteger(L, -1, 23); lua_pop(L, 1);
+  lua_getfield(L, 2, "cfr"); s.v.cfr = lua_toboolean(L, -1); lua_pop(L, 1);
+  lua_getfield(L, 2, "start"); s.start = luaL_optnumber(L, -1, 0); lua_pop(L, 1);
+  lua_getfield(L, 2, "end"); s.end = luaL_optnumber(L, -1, 0); lua_pop(L, 1);
+  s.v.pix = VGE_PIX_BGRA;
+  s.key = key;
+  char k[65], path[4096];
+  vge_segment_key(&s, k);
+  lua_pop(L, 1); /* preset */
+  lua_pushboolean(L, vg_cache_lookup(k, ".mp4", path, sizeof path));
+  return 1;
+}
+
+int vgmod_video_core(lua_State *L) {
+  static const luaL_Reg fns[] = {
+    {"segment_cached", l_segment_cached},
+    {NULL, NULL},
+  };
+  luaL_newlib(L, fns);
+  return 1;
+}

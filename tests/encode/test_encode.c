@@ -1,0 +1,644 @@
+/* test_encode.c: the encoder and muxer (stages/encode) through its C API.
+ * Synthetic scenes (solid colours, one fading transition) and a sine tone are
+ * encoded, joined, then decoded back with libavformat to check streams,
+ * durations, chapters, frame colours, VFR savings, determinism, the cache and
+ * that a failure leaves no file behind. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/channel_layout.h>
+#include <libswscale/swscale.h>
+
+#include "vg_encode.h"
+
+#define W 320
+#define H 240
+#define FPS 30
+
+static char dir[256];
+
+static void pathf(char *out, size_t n, const char *name) { snprintf(out, n, "%s/%s", dir, name); }
+
+static int setup_dir(void **state) {
+  (void)state;
+  snprintf(dir, sizeof dir, "/tmp/vge-test-XXXXXX");
+  return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown_dir(void **state) {
+  (void)state;
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  char p[512];
+  while (d && (e = readdir(d))) {
+    if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2]))) continue;
+    snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+    unlink(p);
+  }
+  if (d) closedir(d);
+  rmdir(dir);
+  return 0;
+}
+
+/* number of entries in dir whose name contains `part` */
+static int count_files(const char *part) {
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  int n = 0;
+  while (d && (e = readdir(d)))
+    if (strstr(e->d_name, part)) n++;
+  if (d) closedir(d);
+  return n;
+}
+
+static int exists(const char *p) { struct stat st; return stat(p, &st) == 0; }
+
+/* ---- a scene: colour A, a 10-frame fade to colour B at 0.5 s, then B --- */
+
+typedef struct scene {
+  uint32_t a, b;
+  uint8_t *buf;
+  int last;      /* last picture index handed out, -1 none */
+  int fail_at;   /* >= 0: the source fails at this frame */
+} scene;
+
+static void fill(uint8_t *buf, uint32_t c) {
+  for (int i = 0; i < W * H; i++) {
+    buf[4 * i] = (uint8_t)(c >> 16);
+    buf[4 * i + 1] = (uint8_t)(c >> 8);
+    buf[4 * i + 2] = (uint8_t)c;
+    buf[4 * i + 3] = 255;
+  }
+}
+
+static uint32_t mix(uint32_t a, uint32_t b, double k) {
+  uint32_t out = 0;
+  for (int s = 0; s <= 16; s += 8) {
+    double x = ((a >> s) & 255) * (1 - k) + ((b >> s) & 255) * k;
+    out |= (uint32_t)lround(x) << s;
+  }
+  return out;
+}
+
+/* pictures: 0 = A (t < 0.5), 1..10 = fade frames, 11 = B */
+static int scene_get(void *ud, int64_t index, double t, vge_frame *f) {
+  scene *s = ud;
+  if (s->fail_at >= 0 && index == s->fail_at) { f->error = "synthetic failure"; return -1; }
+  int pic = t < 0.5 - 1e-9 ? 0 : (int)fmin(11, 1 + lround((t - 0.5) * FPS));
+  if (index == 0) s->last = -1;
+  if (pic == s->last) { f->changed = 0; return 0; }
+  s->last = pic;
+  fill(s->buf, pic == 0 ? s->a : pic == 11 ? s->b : mix(s->a, s->b, pic / 11.0));
+  f->data = s->buf;
+  f->changed = 1;
+  return 0;
+}
+
+static const uint32_t COLORS[3][2] = {
+  {0xff0000, 0xcc0000}, {0x00ff00, 0x00cc00}, {0x0000ff, 0x0000cc},
+};
+static const double BOUNDS[4] = {0.0, 2.0, 3.5, 6.0};
+
+typedef struct built {
+  vge_result seg[3], audio, join;
+  char out[512];
+} built;
+
+static int16_t *sine(int rate, double secs, size_t *n) {
+  *n = (size_t)llround(rate * secs);
+  int16_t *s = malloc(*n * sizeof *s);
+  for (size_t i = 0; i < *n; i++) s[i] = (int16_t)(10000 * sin(2 * M_PI * 440 * (double)i / rate));
+  return s;
+}
+
+/* Encodes the three scenes (cache off: explicit outputs), the audio and the join. */
+static void build(const char *tag, int cfr, const char *key_prefix, built *b) {
+  scene sc[3];
+  vge_segment segs[3];
+  char outs[3][512], keys[3][128];
+  for (int i = 0; i < 3; i++) {
+    sc[i] = (scene){COLORS[i][0], COLORS[i][1], malloc(W * H * 4), -1, -1};
+    char name[64];
+    snprintf(name, sizeof name, "%s-seg%d.mp4", tag, i);
+    pathf(outs[i], sizeof outs[i], name);
+    snprintf(keys[i], sizeof keys[i], "%s-%d", key_prefix ? key_prefix : "", i);
+    segs[i] = (vge_segment){
+      .v = {.width = W, .height = H, .fps_num = FPS, .fps_den = 1, .cfr = cfr},
+      .start = BOUNDS[i], .end = BOUNDS[i + 1],
+      .get_frame = scene_get, .ud = &sc[i],
+      .key = key_prefix ? keys[i] : NULL, .out = outs[i],
+    };
+  }
+  assert_int_equal(vge_encode_segments(segs, 3, 2, b->seg), 0);
+  for (int i = 0; i < 3; i++) free(sc[i].buf);
+
+  /* narration: a 1 s tone inside each scene, at 22050 Hz like espeak-ng */
+  size_t n;
+  int16_t *tone = sine(22050, 1.0, &n);
+  vge_clip clips[3];
+  for (int i = 0; i < 3; i++) clips[i] = (vge_clip){.samples = tone, .n = n, .rate = 22050, .at = BOUNDS[i] + 0.3};
+  char aout[512], name[64];
+  snprintf(name, sizeof name, "%s-audio.m4a", tag);
+  pathf(aout, sizeof aout, name);
+  vge_audio au = {.clips = clips, .n = 3, .duration = BOUNDS[3], .no_cache = 1, .out = aout};
+  assert_int_equal(vge_encode_audio(&au, &b->audio), 0);
+  free(tone);
+
+  const char *paths[3] = {b->seg[0].path, b->seg[1].path, b->seg[2].path};
+  vge_chapter ch[3] = {{"Red", 0, 2}, {"Green", 2, 3.5}, {"Blue", 3.5, 6}};
+  snprintf(name, sizeof name, "%s.mp4", tag);
+  pathf(b->out, sizeof b->out, name);
+  vge_join j = {.segments = paths, .n = 3, .audio = b->audio.path, .chapters = ch, .nchapters = 3,
+                .title = "Test video", .out = b->out};
+  int rc = vge_join_files(&j, &b->join);
+  if (rc) fprintf(stderr, "join: %s\n", b->join.err);
+  assert_int_equal(rc, 0);
+}
+
+/* ---- probing -------------------------------------------------------------- */
+
+typedef struct probe {
+  int nv, na;
+  enum AVCodecID vcodec, acodec;
+  int pix_fmt, width, height, sample_rate, channels;
+  double vdur, adur;   /* from packets: last pts + duration - first pts */
+  double vstart, astart;
+  int vframes;
+  int nchapters;
+  double ch_start[8], ch_end[8];
+  char ch_title[8][32];
+  char title[64];
+} probe;
+
+static void probe_file(const char *path, probe *p) {
+  memset(p, 0, sizeof *p);
+  AVFormatContext *ic = NULL;
+  assert_int_equal(avformat_open_input(&ic, path, NULL, NULL), 0);
+  assert_true(avformat_find_stream_info(ic, NULL) >= 0);
+  int vi = -1, ai = -1;
+  for (unsigned i = 0; i < ic->nb_streams; i++) {
+    AVCodecParameters *cp = ic->streams[i]->codecpar;
+    if (cp->codec_type == AVMEDIA_TYPE_VIDEO) {
+      p->nv++; vi = (int)i;
+      p->vcodec = cp->codec_id; p->pix_fmt = cp->format; p->width = cp->width; p->height = cp->height;
+    } else if (cp->codec_type == AVMEDIA_TYPE_AUDIO) {
+      p->na++; ai = (int)i;
+      p->acodec = cp->codec_id; p->sample_rate = cp->sample_rate; p->channels = cp->ch_layout.nb_channels;
+    }
+  }
+  AVDictionaryEntry *t = av_dict_get(ic->metadata, "title", NULL, 0);
+  if (t) snprintf(p->title, sizeof p->title, "%s", t->value);
+  p->nchapters = (int)ic->nb_chapters;
+  for (unsigned i = 0; i < ic->nb_chapters && i < 8; i++) {
+    AVChapter *c = ic->chapters[i];
+    p->ch_start[i] = c->start * av_q2d(c->time_base);
+    p->ch_end[i] = c->end * av_q2d(c->time_base);
+    AVDictionaryEntry *ct = av_dict_get(c->metadata, "title", NULL, 0);
+    if (ct) snprintf(p->ch_title[i], sizeof p->ch_title[i], "%s", ct->value);
+  }
+  AVPacket *pkt = av_packet_alloc();
+  int64_t vfirst = INT64_MIN, vend = 0, afirst = INT64_MIN, aend = 0;
+  while (av_read_frame(ic, pkt) >= 0) {
+    if (pkt->stream_index == vi) {
+      if (vfirst == INT64_MIN) vfirst = pkt->pts;
+      if (pkt->pts + pkt->duration > vend) vend = pkt->pts + pkt->duration;
+      p->vframes++;
+    } else if (pkt->stream_index == ai) {
+      if (afirst == INT64_MIN) afirst = pkt->pts;
+      if (pkt->pts + pkt->duration > aend) aend = pkt->pts + pkt->duration;
+    }
+    av_packet_unref(pkt);
+  }
+  av_packet_free(&pkt);
+  if (vi >= 0) {
+    AVRational tb = ic->streams[vi]->time_base;
+    p->vstart = vfirst * av_q2d(tb);
+    p->vdur = (vend - vfirst) * av_q2d(tb);
+  }
+  if (ai >= 0) {
+    AVRational tb = ic->streams[ai]->time_base;
+    /* the demuxer applies the edit list: the priming samples sit before 0 */
+    p->astart = ic->streams[ai]->start_time * av_q2d(tb);
+    p->adur = ic->streams[ai]->duration * av_q2d(tb);
+  }
+  avformat_close_input(&ic);
+}
+
+/* Decodes the picture shown at time t; writes its centre pixel as RGB. */
+static void color_at(const char *path, double t, uint8_t rgb[3]) {
+  AVFormatContext *ic = NULL;
+  assert_int_equal(avformat_open_input(&ic, path, NULL, NULL), 0);
+  assert_true(avformat_find_stream_info(ic, NULL) >= 0);
+  int vi = av_find_best_stream(ic, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
+  assert_true(vi >= 0);
+  AVStream *st = ic->streams[vi];
+  const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
+  AVCodecContext *dc = avcodec_alloc_context3(codec);
+  avcodec_parameters_to_context(dc, st->codecpar);
+  assert_int_equal(avcodec_open2(dc, codec, NULL), 0);
+  int64_t target = (int64_t)llround(t / av_q2d(st->time_base));
+  AVPacket *pkt = av_packet_alloc();
+  AVFrame *fr = av_frame_alloc(), *best = av_frame_alloc();
+  int have = 0, eof = 0;
+  while (!eof) {
+    int ret = av_read_frame(ic, pkt);
+    if (ret < 0) { avcodec_send_packet(dc, NULL); eof = 1; }
+    else if (pkt->stream_index != vi) { av_packet_unref(pkt); continue; }
+    else { avcodec_send_packet(dc, pkt); av_packet_unref(pkt); }
+    int stop = 0;
+    while (avcodec_receive_frame(dc, fr) >= 0) {
+      if (fr->pts <= target) { av_frame_unref(best); av_frame_move_ref(best, fr); have = 1; }
+      else stop = 1;
+      av_frame_unref(fr);
+    }
+    if (stop) break;
+  }
+  assert_true(have);
+  uint8_t px[4 * 4];
+  uint8_t *dst[4] = {px};
+  int dstride[4] = {16};
+  struct SwsContext *sws = sws_getContext(best->width, best->height, best->format, best->width,
+                                          best->height, AV_PIX_FMT_RGBA, SWS_POINT, NULL, NULL, NULL);
+  sws_setColorspaceDetails(sws, sws_getCoefficients(SWS_CS_ITU709), 0,
+                           sws_getCoefficients(SWS_CS_ITU709), 1, 0, 1 << 16, 1 << 16);
+  uint8_t *full = malloc((size_t)best->width * best->height * 4);
+  dst[0] = full;
+  dstride[0] = best->width * 4;
+  sws_scale(sws, (const uint8_t *const *)best->data, best->linesize, 0, best->height, dst, dstride);
+  const uint8_t *c = full + ((size_t)(best->height / 2) * best->width + best->width / 2) * 4;
+  memcpy(rgb, c, 3);
+  (void)px;
+  free(full);
+  sws_freeContext(sws);
+  av_packet_free(&pkt);
+  av_frame_free(&fr);
+  av_frame_free(&best);
+  avcodec_free_context(&dc);
+  avformat_close_input(&ic);
+}
+
+static void assert_close_rgb(const uint8_t rgb[3], uint32_t want) {
+  int r = (int)(want >> 16), g = (int)((want >> 8) & 255), b = (int)(want & 255);
+  if (abs(rgb[0] - r) > 12 || abs(rgb[1] - g) > 12 || abs(rgb[2] - b) > 12) {
+    fprintf(stderr, "colour %d,%d,%d, want %d,%d,%d\n", rgb[0], rgb[1], rgb[2], r, g, b);
+    fail();
+  }
+}
+
+static int read_all(const char *p, uint8_t **buf, size_t *n) {
+  FILE *f = fopen(p, "rb");
+  if (!f) return -1;
+  fseek(f, 0, SEEK_END);
+  *n = (size_t)ftell(f);
+  fseek(f, 0, SEEK_SET);
+  *buf = malloc(*n);
+  size_t got = fread(*buf, 1, *n, f);
+  fclose(f);
+  return got == *n ? 0 : -1;
+}
+
+static int same_bytes(const char *a, const char *b) {
+  uint8_t *x = NULL, *y = NULL;
+  size_t nx = 0, ny = 0;
+  int same = read_all(a, &x, &nx) == 0 && read_all(b, &y, &ny) == 0 && nx == ny && !memcmp(x, y, nx);
+  free(x);
+  free(y);
+  return same;
+}
+
+/* offset of a top-level box, or -1 */
+static long box_offset(const char *path, const char *type) {
+  uint8_t *buf;
+  size_t n;
+  if (read_all(path, &buf, &n) != 0) return -1;
+  size_t off = 0;
+  long found = -1;
+  while (off + 8 <= n) {
+    uint64_t size = (uint64_t)buf[off] << 24 | buf[off + 1] << 16 | buf[off + 2] << 8 | buf[off + 3];
+    if (!memcmp(buf + off + 4, type, 4)) { found = (long)off; break; }
+    if (size == 1 && off + 16 <= n) {
+      size = 0;
+      for (int i = 0; i < 8; i++) size = size << 8 | buf[off + 8 + i];
+    }
+    if (size < 8) break;
+    off += size;
+  }
+  free(buf);
+  return found;
+}
+
+/* ---- tests ------------------------------------------------------------------ */
+
+static void test_streams_durations_chapters(void **state) {
+  (void)state;
+  built b;
+  build("vfr", 0, NULL, &b);
+  probe p;
+  probe_file(b.out, &p);
+  assert_int_equal(p.nv, 1);
+  assert_int_equal(p.na, 1);
+  assert_int_equal(p.vcodec, AV_CODEC_ID_H264);
+  assert_int_equal(p.pix_fmt, AV_PIX_FMT_YUV420P);
+  assert_int_equal(p.width, W);
+  assert_int_equal(p.height, H);
+  assert_int_equal(p.acodec, AV_CODEC_ID_AAC);
+  assert_int_equal(p.sample_rate, 48000);
+  assert_int_equal(p.channels, 1);
+  assert_string_equal(p.title, "Test video");
+  /* lengths: the timeline is 6 s; video and audio agree within one frame */
+  assert_true(fabs(p.vstart) < 1e-6);
+  assert_true(fabs(p.astart) < 1e-6);
+  assert_true(fabs(p.vdur - 6.0) < 1e-6);
+  assert_true(fabs(p.adur - 6.0) < 1.0 / 48000 + 1e-9);
+  assert_true(fabs(p.vdur - p.adur) < 1.0 / FPS);
+  assert_true(fabs(b.join.duration - 6.0) < 1e-6);
+  /* chapters */
+  assert_int_equal(p.nchapters, 3);
+  const char *titles[3] = {"Red", "Green", "Blue"};
+  for (int i = 0; i < 3; i++) {
+    assert_true(fabs(p.ch_start[i] - BOUNDS[i]) < 1e-3);
+    assert_true(fabs(p.ch_end[i] - BOUNDS[i + 1]) < 1e-3);
+    assert_string_equal(p.ch_title[i], titles[i]);
+  }
+  /* +faststart: the index comes before the media data */
+  long moov = box_offset(b.out, "moov"), mdat = box_offset(b.out, "mdat");
+  assert_true(moov > 0 && mdat > 0 && moov < mdat);
+  /* no temporary file left beside the output */
+  assert_int_equal(count_files(".tmp-"), 0);
+}
+
+static void test_frame_colours(void **state) {
+  (void)state;
+  char out[512];
+  pathf(out, sizeof out, "vfr.mp4");
+  if (!exists(out)) { built b; build("vfr", 0, NULL, &b); }
+  uint8_t rgb[3];
+  /* each scene: colour A before 0.5 s, colour B after the fade */
+  double at[6] = {0.2, 1.9, 2.1, 3.4, 3.6, 5.9};
+  uint32_t want[6] = {0xff0000, 0xcc0000, 0x00ff00, 0x00cc00, 0x0000ff, 0x0000cc};
+  for (int i = 0; i < 6; i++) {
+    color_at(out, at[i], rgb);
+    assert_close_rgb(rgb, want[i]);
+  }
+  /* within the fade of scene 2 (starts at 2.5 s): between the two greens */
+  color_at(out, 2.0 + 0.5 + 5.0 / FPS, rgb);
+  assert_true(rgb[1] < 250 && rgb[1] > 0xcc - 6);
+}
+
+static void test_vfr_fewer_frames_than_cfr(void **state) {
+  (void)state;
+  built v, c;
+  build("vfr2", 0, NULL, &v);
+  build("cfr", 1, NULL, &c);
+  probe pv, pc;
+  probe_file(v.out, &pv);
+  probe_file(c.out, &pc);
+  assert_int_equal(pc.vframes, 6 * FPS);   /* CFR: every frame */
+  int64_t enc = 0;
+  for (int i = 0; i < 3; i++) enc += v.seg[i].encoded;
+  assert_int_equal(pv.vframes, (int)enc);
+  /* VFR: 3 x (A + 10 fade frames + B + repeats at most 1 s apart) */
+  assert_true(pv.vframes < pc.vframes / 4);
+  assert_true(fabs(pc.vdur - pv.vdur) < 1e-6);
+  /* the longest gap between VFR frames is at most max_gap (1 s) */
+  AVFormatContext *ic = NULL;
+  assert_int_equal(avformat_open_input(&ic, v.out, NULL, NULL), 0);
+  avformat_find_stream_info(ic, NULL);
+  int vi = av_find_best_stream(ic, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
+  AVPacket *pkt = av_packet_alloc();
+  int64_t prev = -1;
+  double maxgap = 0;
+  while (av_read_frame(ic, pkt) >= 0) {
+    if (pkt->stream_index == vi) {
+      if (prev >= 0) maxgap = fmax(maxgap, (pkt->pts - prev) * av_q2d(ic->streams[vi]->time_base));
+      prev = pkt->pts;
+    }
+    av_packet_unref(pkt);
+  }
+  av_packet_free(&pkt);
+  avformat_close_input(&ic);
+  assert_true(maxgap <= 1.0 + 1e-6);
+  /* CFR pictures look the same as VFR ones */
+  uint8_t rgb[3];
+  color_at(c.out, 5.0, rgb);
+  assert_close_rgb(rgb, 0x0000cc);
+}
+
+static void test_deterministic(void **state) {
+  (void)state;
+  built a, b;
+  build("det-a", 0, NULL, &a);
+  build("det-b", 0, NULL, &b);
+  for (int i = 0; i < 3; i++) assert_true(same_bytes(a.seg[i].path, b.seg[i].path));
+  assert_true(same_bytes(a.audio.path, b.audio.path));
+  assert_true(same_bytes(a.out, b.out));
+}
+
+static void test_cache(void **state) {
+  (void)state;
+  char key[64];
+  snprintf(key, sizeof key, "test-cache-%ld-%ld", (long)getpid(), (long)time(NULL));
+  built a, b;
+  build("cache-a", 0, key, &a);
+  for (int i = 0; i < 3; i++) {
+    assert_int_equal(a.seg[i].cached, 0);
+    assert_string_equal(a.seg[i].key[0] ? "k" : "", "k");
+    assert_non_null(strstr(a.seg[i].path, a.seg[i].key)); /* lives in the cache */
+  }
+  build("cache-b", 0, key, &b);
+  for (int i = 0; i < 3; i++) {
+    assert_int_equal(b.seg[i].cached, 1);
+    assert_string_equal(a.seg[i].path, b.seg[i].path);
+  }
+  assert_true(same_bytes(a.out, b.out));
+  /* other options, other entry */
+  scene sc = {0xffffff, 0, malloc(W * H * 4), -1, -1};
+  vge_segment s = {.v = {.width = W, .height = H, .crf = 30}, .start = 0, .end = 2,
+                   .get_frame = scene_get, .ud = &sc, .key = key};
+  vge_result r;
+  assert_int_equal(vge_encode_segment(&s, &r), 0);
+  assert_int_equal(r.cached, 0);
+  free(sc.buf);
+}
+
+static void test_failures_leave_nothing(void **state) {
+  (void)state;
+  char out[512], seg[512];
+  /* a frame source that fails half-way: no segment file */
+  pathf(seg, sizeof seg, "fail-seg.mp4");
+  scene sc = {0xff0000, 0x00ff00, malloc(W * H * 4), -1, 20};
+  vge_segment s = {.v = {.width = W, .height = H}, .start = 0, .end = 2, .get_frame = scene_get,
+                   .ud = &sc, .out = seg};
+  vge_result r;
+  assert_int_equal(vge_encode_segment(&s, &r), -1);
+  assert_non_null(strstr(r.err, "synthetic failure"));
+  assert_false(exists(seg));
+  /* a join with a missing segment: no output, no temp file */
+  sc.fail_at = -1;
+  assert_int_equal(vge_encode_segment(&s, &r), 0);
+  free(sc.buf);
+  pathf(out, sizeof out, "fail.mp4");
+  char missing[512];
+  pathf(missing, sizeof missing, "no-such-segment.mp4");
+  const char *paths[2] = {seg, missing};
+  vge_join j = {.segments = paths, .n = 2, .out = out};
+  assert_int_equal(vge_join_files(&j, &r), -1);
+  assert_true(strlen(r.err) > 0);
+  assert_false(exists(out));
+  /* an existing output stays untouched by a failed run */
+  FILE *f = fopen(out, "wb");
+  fputs("old", f);
+  fclose(f);
+  assert_int_equal(vge_join_files(&j, &r), -1);
+  uint8_t *buf;
+  size_t n;
+  assert_int_equal(read_all(out, &buf, &n), 0);
+  assert_int_equal(n, 3);
+  free(buf);
+  assert_int_equal(count_files(".tmp-"), 0);
+  /* segments with other parameters cannot be joined */
+  char other[512];
+  pathf(other, sizeof other, "other-size.mp4");
+  scene sc2 = {0xff0000, 0x00ff00, malloc(W * H * 4), -1, -1};
+  vge_segment s2 = {.v = {.width = W, .height = H, .crf = 35}, .start = 0, .end = 1,
+                    .get_frame = scene_get, .ud = &sc2, .out = other};
+  assert_int_equal(vge_encode_segment(&s2, &r), 0);
+  free(sc2.buf);
+  const char *mixed[2] = {seg, other};
+  vge_join j2 = {.segments = mixed, .n = 2, .out = out};
+  assert_int_equal(vge_join_files(&j2, &r), -1);
+  assert_non_null(strstr(r.err, "other parameters"));
+  /* misuse */
+  vge_segment bad = {.v = {.width = 321, .height = H}, .start = 0, .end = 1, .get_frame = scene_get,
+                     .out = seg};
+  assert_int_equal(vge_encode_segment(&bad, &r), -1);
+  vge_audio au = {.duration = 0, .no_cache = 1, .out = out};
+  assert_int_equal(vge_encode_audio(&au, &r), -1);
+}
+
+/* Scene boundaries off the frame grid, many scenes: no drift. */
+static void test_no_drift(void **state) {
+  (void)state;
+  enum { N = 12 };
+  double bounds[N + 1];
+  bounds[0] = 0;
+  for (int i = 1; i <= N; i++) bounds[i] = bounds[i - 1] + 1.0 + 0.0137 * i; /* not on 1/30 */
+  vge_segment segs[N];
+  vge_result res[N];
+  vge_keyframe k[N];
+  vge_keyframes kf[N];
+  char outs[N][512];
+  for (int i = 0; i < N; i++) {
+    k[i] = (vge_keyframe){.t = 0, .has_color = 1, .color = i & 1 ? 0xffffff : 0x000000};
+    kf[i] = (vge_keyframes){.k = &k[i], .n = 1, .width = W, .height = H};
+    char name[64];
+    snprintf(name, sizeof name, "drift-%d.mp4", i);
+    pathf(outs[i], sizeof outs[i], name);
+    segs[i] = (vge_segment){.v = {.width = W, .height = H}, .start = bounds[i], .end = bounds[i + 1],
+                            .get_frame = vge_keyframes_get, .ud = &kf[i], .out = outs[i]};
+  }
+  assert_int_equal(vge_encode_segments(segs, N, 0, res), 0);
+  for (int i = 0; i < N; i++) vge_keyframes_free(&kf[i]);
+  vge_audio au = {.duration = bounds[N], .no_cache = 1};
+  char aout[512], out[512];
+  pathf(aout, sizeof aout, "drift.m4a");
+  au.out = aout;
+  vge_result ar, jr;
+  assert_int_equal(vge_encode_audio(&au, &ar), 0);
+  const char *paths[N];
+  for (int i = 0; i < N; i++) paths[i] = res[i].path;
+  pathf(out, sizeof out, "drift.mp4");
+  vge_join j = {.segments = paths, .n = N, .audio = aout, .out = out};
+  assert_int_equal(vge_join_files(&j, &jr), 0);
+  probe p;
+  probe_file(out, &p);
+  fprintf(stderr, "drift: v %.6f a %.6f want %.6f\n", p.vdur, p.adur, bounds[N]);
+  assert_true(fabs(p.vdur - p.adur) <= 0.5 / FPS + 1e-6);
+  assert_true(fabs(p.adur - bounds[N]) < 1.0 / 48000 + 1e-9);
+  /* the last scene (white or black) starts within half a frame of its bound */
+  uint8_t rgb[3];
+  color_at(out, bounds[N - 1] + 1.0 / FPS, rgb);
+  assert_close_rgb(rgb, (N - 1) & 1 ? 0xffffff : 0x000000);
+  color_at(out, bounds[N - 1] - 1.0 / FPS, rgb);
+  assert_close_rgb(rgb, (N - 2) & 1 ? 0xffffff : 0x000000);
+}
+
+static void write_wav(const char *path, const int16_t *s, size_t n, int rate, int channels) {
+  FILE *f = fopen(path, "wb");
+  uint32_t data = (uint32_t)(n * 2 * (size_t)channels), riff = 36 + data;
+  uint16_t fmt[8] = {1, (uint16_t)channels, 0, 0, 0, 0, (uint16_t)(2 * channels), 16};
+  uint32_t r = (uint32_t)rate, br = r * 2 * (uint32_t)channels;
+  memcpy(&fmt[2], &r, 4);
+  memcpy(&fmt[4], &br, 4);
+  uint32_t sixteen = 16;
+  fwrite("RIFF", 1, 4, f); fwrite(&riff, 4, 1, f); fwrite("WAVEfmt ", 1, 8, f);
+  fwrite(&sixteen, 4, 1, f); fwrite(fmt, 2, 8, f);
+  fwrite("data", 1, 4, f); fwrite(&data, 4, 1, f);
+  for (size_t i = 0; i < n; i++)
+    for (int c = 0; c < channels; c++) fwrite(&s[i], 2, 1, f);
+  fclose(f);
+}
+
+static void test_wav_clips(void **state) {
+  (void)state;
+  size_t n;
+  int16_t *tone = sine(22050, 0.5, &n);
+  char wav[512], out[512];
+  pathf(wav, sizeof wav, "tone.wav");
+  write_wav(wav, tone, n, 22050, 2);
+  int16_t *back;
+  size_t bn;
+  int rate;
+  char err[256];
+  assert_int_equal(vge_read_wav(wav, &back, &bn, &rate, err, sizeof err), 0);
+  assert_int_equal(bn, n);
+  assert_int_equal(rate, 22050);
+  assert_int_equal(back[100], tone[100]);
+  free(back);
+  pathf(out, sizeof out, "wav.m4a");
+  vge_clip clip = {.wav = wav, .at = 0.25};
+  vge_audio au = {.clips = &clip, .n = 1, .duration = 1.0, .no_cache = 1, .out = out};
+  vge_result r;
+  assert_int_equal(vge_encode_audio(&au, &r), 0);
+  probe p;
+  probe_file(out, &p);
+  assert_int_equal(p.sample_rate, 48000);
+  assert_true(fabs(p.adur - 1.0) < 1e-6);
+  free(tone);
+  /* not a WAV */
+  char junk[512];
+  pathf(junk, sizeof junk, "junk.wav");
+  FILE *f = fopen(junk, "wb");
+  fputs("not a wav file at all", f);
+  fclose(f);
+  clip.wav = junk;
+  assert_int_equal(vge_encode_audio(&au, &r), -1);
+  assert_non_null(strstr(r.err, "RIFF"));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_streams_durations_chapters),
+    cmocka_unit_test(test_frame_colours),
+    cmocka_unit_test(test_vfr_fewer_frames_than_cfr),
+    cmocka_unit_test(test_deterministic),
+    cmocka_unit_test(test_cache),
+    cmocka_unit_test(test_failures_leave_nothing),
+    cmocka_unit_test(test_no_drift),
+    cmocka_unit_test(test_wav_clips),
+  };
+  return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+}

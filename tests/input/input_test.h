@@ -1,0 +1,114 @@
+/* input_test.h: helpers shared by the cmocka tests of stages/input. Tests run
+ * from the source tree (CTest WORKING_DIRECTORY), so fixtures are found at
+ * tests/input/data and the corpus at ../shared/corpus/video_gen (override
+ * with VG_CORPUS_DIR). */
+#pragma once
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "input.h"
+
+#define DATA "tests/input/data/"
+
+static inline const char *corpus_dir(void) {
+  const char *e = getenv("VG_CORPUS_DIR");
+  return e && *e ? e : "../shared/corpus/video_gen";
+}
+
+/* Skips the current test, with the reason, when the corpus is absent. */
+#define NEED_CORPUS()                                                               \
+  do {                                                                              \
+    struct stat st_;                                                                \
+    if (stat(corpus_dir(), &st_) != 0) {                                            \
+      print_message("SKIP: corpus %s not found (set VG_CORPUS_DIR)\n", corpus_dir()); \
+      skip();                                                                       \
+    }                                                                               \
+  } while (0)
+
+static inline void dump_diags(const vgi_diags *d) {
+  for (size_t i = 0; i < d->n; i++) {
+    char *t = vgi_diag_format(&d->v[i]);
+    print_message("  %s\n", t);
+    free(t);
+  }
+}
+
+/* Loads and returns the model; diagnostics in *d (caller frees both). */
+static inline cJSON *load(const char *path, const vgi_options *o, vgi_diags *d) {
+  memset(d, 0, sizeof *d);
+  cJSON *m = vgi_load(path, o, d);
+  if (d->errors) {
+    print_message("%s:\n", path);
+    dump_diags(d);
+  }
+  return m;
+}
+
+static inline cJSON *video_at(const cJSON *m, int i) {
+  return cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(m, "videos"), i);
+}
+static inline int video_count(const cJSON *m) {
+  return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(m, "videos"));
+}
+static inline cJSON *scene_at(const cJSON *m, int v, int s) {
+  return cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(video_at(m, v), "scenes"), s);
+}
+static inline int scene_count(const cJSON *m, int v) {
+  return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(video_at(m, v), "scenes"));
+}
+static inline const char *sget(const cJSON *o, const char *k) {
+  const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, k);
+  return cJSON_IsString(x) ? x->valuestring : NULL;
+}
+static inline const char *vcget(const cJSON *scene, const char *k) {
+  return sget(cJSON_GetObjectItemCaseSensitive(scene, "visual_content"), k);
+}
+
+/* The first diagnostic whose field ends with `field` (NULL if none). */
+static inline const vgi_diag *find_diag(const vgi_diags *d, const char *field) {
+  size_t fl = strlen(field);
+  for (size_t i = 0; i < d->n; i++) {
+    size_t l = strlen(d->v[i].field);
+    if (l >= fl && !strcmp(d->v[i].field + l - fl, field)) return &d->v[i];
+  }
+  return NULL;
+}
+
+static inline int has_message(const vgi_diags *d, const char *needle) {
+  for (size_t i = 0; i < d->n; i++)
+    if (strstr(d->v[i].message, needle)) return 1;
+  return 0;
+}
+
+/* Every scene has the canonical keys, and narration. */
+static inline void assert_canonical(const cJSON *m) {
+  const cJSON *v;
+  cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(m, "videos")) {
+    assert_non_null(sget(v, "id"));
+    assert_non_null(sget(v, "title"));
+    assert_non_null(sget(v, "voice"));
+    assert_non_null(sget(v, "accent_color"));
+    const cJSON *s;
+    cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(v, "scenes")) {
+      assert_non_null(sget(s, "id"));
+      assert_non_null(sget(s, "scene_type"));
+      assert_true(cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(s, "visual_content")));
+      assert_non_null(sget(s, "narration"));
+      assert_true(strlen(sget(s, "narration")) > 0);
+      assert_non_null(sget(s, "voice"));
+      assert_true(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(s, "min_duration")));
+      assert_true(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(s, "max_duration")));
+      assert_true(cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(s, "source")));
+      assert_null(cJSON_GetObjectItemCaseSensitive(s, "_narration_auto"));
+      assert_null(cJSON_GetObjectItemCaseSensitive(s, "_max_auto"));
+    }
+  }
+}

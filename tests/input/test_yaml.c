@@ -1,0 +1,160 @@
+/* test_yaml.c: the YAML adapter: every corpus YAML file, both flavours,
+ * videos lists, and validation with file:line:col. */
+#include "input_test.h"
+
+#include <dirent.h>
+
+static void corpus_yaml_files_pass(void **state) {
+  (void)state;
+  NEED_CORPUS();
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/inputs", corpus_dir());
+  DIR *dd = opendir(dir);
+  assert_non_null(dd);
+  struct dirent *e;
+  int files = 0;
+  while ((e = readdir(dd))) {
+    const char *dot = strrchr(e->d_name, '.');
+    if (!dot || strcmp(dot, ".yaml")) continue;
+    char path[8192];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    vgi_diags d;
+    cJSON *m = load(path, NULL, &d);
+    assert_non_null(m);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(video_count(m), 1);
+    assert_true(scene_count(m, 0) >= 2);
+    assert_canonical(m);
+    cJSON_Delete(m);
+    vgi_diags_free(&d);
+    files++;
+  }
+  closedir(dd);
+  assert_int_equal(files, 11);
+}
+
+static void flat_form_fields_move_to_visual_content(void **state) {
+  (void)state;
+  NEED_CORPUS();
+  char path[4096];
+  snprintf(path, sizeof path, "%s/inputs/01_system_introduction.yaml", corpus_dir());
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  const cJSON *v = video_at(m, 0);
+  assert_string_equal(sget(v, "id"), "01_video_gen_intro");
+  assert_string_equal(sget(v, "accent_color"), "cyan");
+  const cJSON *s1 = scene_at(m, 0, 1);
+  assert_string_equal(sget(s1, "scene_type"), "list");
+  assert_string_equal(sget(s1, "voice"), "female");
+  assert_string_equal(vcget(s1, "header"), "What is Video Gen?");
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(s1, "visual_content"), "items")), 4);
+  /* narration written from topic */
+  assert_non_null(strstr(sget(s1, "narration"), "A production-ready system"));
+  /* source line of the scene */
+  const cJSON *src = cJSON_GetObjectItem(s1, "source");
+  assert_int_equal(cJSON_GetObjectItem(src, "line")->valueint, 20);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void visual_content_flavour(void **state) {
+  (void)state;
+  NEED_CORPUS();
+  char path[4096];
+  snprintf(path, sizeof path, "%s/inputs/example_simple.yaml", corpus_dir());
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  const cJSON *s = scene_at(m, 0, 1);
+  assert_string_equal(sget(s, "scene_type"), "command");
+  assert_string_equal(sget(s, "id"), "2");
+  assert_string_equal(sget(s, "narration"), "Getting up and running quickly with three simple commands");
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(s, "visual_content"), "commands")), 3);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void two_wrong_fields_both_reported_with_lines(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load(DATA "two_errors.yaml", NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 2);
+  const vgi_diag *a = find_diag(&d, "scenes[1].visual_content.items");
+  const vgi_diag *b = find_diag(&d, "scenes[2].max_duration");
+  assert_non_null(a);
+  assert_non_null(b);
+  assert_int_equal(a->line, 13);
+  assert_int_equal(b->line, 17);
+  char *t = vgi_diag_format(a);
+  assert_string_equal(t, DATA "two_errors.yaml:13:12: videos[0].scenes[1].visual_content.items: "
+                         "expected a list, got text");
+  free(t);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void every_problem_at_once(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load(DATA "many_errors.yaml", NULL, &d);
+  assert_non_null(find_diag(&d, "videos[0].voice"));
+  assert_non_null(find_diag(&d, "videos[0].accent_color"));
+  assert_non_null(find_diag(&d, "scenes[0].scene_type"));
+  assert_non_null(find_diag(&d, "scenes[1].visual_content.commands"));
+  assert_non_null(find_diag(&d, "scenes[2].visual_content.options"));
+  assert_non_null(find_diag(&d, "scenes[3].min_duration"));
+  assert_non_null(find_diag(&d, "scenes[4].max_duration"));
+  assert_true(has_message(&d, "unknown scene type 'sparkle'"));
+  assert_true(has_message(&d, "out of range"));
+  /* the unknown video voice is reported once, not per scene */
+  int voice = 0;
+  for (size_t i = 0; i < d.n; i++)
+    if (strstr(d.v[i].message, "unknown voice")) voice++;
+  assert_int_equal(voice, 1);
+  for (size_t i = 0; i < d.n; i++) assert_true(d.v[i].line > 0);
+  assert_int_equal(d.errors, 7);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void videos_list_and_nested_video(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load(DATA "videos_list.yaml", NULL, &d);
+  assert_int_equal(d.errors, 0);
+  assert_int_equal(video_count(m), 2);
+  assert_string_equal(sget(video_at(m, 0), "id"), "first");
+  assert_string_equal(sget(video_at(m, 0), "accent_color"), "orange");
+  assert_string_equal(sget(video_at(m, 1), "id"), "second");
+  assert_string_equal(sget(scene_at(m, 1, 0), "narration"), "Two. See docs/two.md.");
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void voices(void **state) {
+  (void)state;
+  assert_true(vgi_voice_known("male"));
+  assert_true(vgi_voice_known("female_friendly"));
+  assert_true(vgi_voice_known("en-gb"));
+  assert_true(vgi_voice_known("es"));
+  assert_true(vgi_voice_known("en-us+f3"));
+  assert_true(vgi_voice_known("en-au"));   /* regional code of a known language */
+  assert_false(vgi_voice_known("robot"));
+  assert_false(vgi_voice_known(""));
+  assert_false(vgi_voice_known("en+nosuchvariant"));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(corpus_yaml_files_pass),
+    cmocka_unit_test(flat_form_fields_move_to_visual_content),
+    cmocka_unit_test(visual_content_flavour),
+    cmocka_unit_test(two_wrong_fields_both_reported_with_lines),
+    cmocka_unit_test(every_problem_at_once),
+    cmocka_unit_test(videos_list_and_nested_video),
+    cmocka_unit_test(voices),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

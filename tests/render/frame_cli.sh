@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# End-to-end checks of `vgrun frame`: every scene type renders legibly
+# (tesseract reads its header back), at the asked size; dark theme, accents,
+# contact sheet, and the unknown-scene-type error. Exit 77 = skip.
+set -u
+: "${VGRUN:?VGRUN must point at the vgrun binary}"
+command -v tesseract >/dev/null || { echo "skip: tesseract not installed"; exit 77; }
+FIX=tests/render/fixtures/all_types.lua
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+png_size() {  # prints WxH from the PNG header
+  od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d\n", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'
+}
+
+headers=(
+  "Code Refactoring" "Install the Tools" "Refactoring Principles" "Refactor with Confidence"
+  "Improving Function Design" "Any fool can write code" "Two Sum" "Hash Map Solution"
+  "Checkpoint 2" "Which keyword defines" "Python Functions" "Build a Temperature Converter"
+)
+for i in "${!headers[@]}"; do
+  n=$((i + 1))
+  for theme in light dark; do
+    out="$TMP/s$n-$theme.png"
+    if ! "$VGRUN" frame "$FIX" --scene "$n" --theme "$theme" -o "$out" >/dev/null 2>"$TMP/err"; then
+      bad "scene $n ($theme): vgrun frame failed: $(cat "$TMP/err")"; continue
+    fi
+    [ "$(png_size "$out")" = "1920x1080" ] || bad "scene $n: size $(png_size "$out")"
+    text=$(tesseract "$out" - 2>/dev/null | tr '\n' ' ' | tr -s ' ')
+    if ! grep -qiF "${headers[$i]}" <<<"$text"; then
+      bad "scene $n ($theme): OCR did not find '${headers[$i]}' in: $text"
+    else
+      echo "ok: scene $n ($theme) reads '${headers[$i]}'"
+    fi
+  done
+done
+
+# any resolution; layouts scale
+"$VGRUN" frame "$FIX" --scene 3 --resolution 1280x720 -o "$TMP/r.png" >/dev/null 2>&1 || bad "--resolution"
+[ "$(png_size "$TMP/r.png")" = "1280x720" ] || bad "--resolution gave $(png_size "$TMP/r.png")"
+"$VGRUN" frame "$FIX" --scene 3 --resolution 1080x1920 -o "$TMP/v.png" >/dev/null 2>&1 || bad "vertical"
+text=$(tesseract "$TMP/v.png" - 2>/dev/null | tr '\n' ' ')
+grep -qiF "Refactoring Principles" <<<"$text" || bad "vertical frame not legible: $text"
+
+# --at: the first frame differs from the settled one
+"$VGRUN" frame "$FIX" --scene 3 --at 0 -o "$TMP/a0.png" >/dev/null 2>&1 || bad "--at 0"
+cmp -s "$TMP/a0.png" "$TMP/s3-light.png" && bad "--at 0 should differ from the settled frame"
+
+# contact sheet
+"$VGRUN" frame "$FIX" --sheet -o "$TMP/sheet.png" >/dev/null 2>&1 || bad "--sheet failed"
+[ -s "$TMP/sheet.png" ] || bad "--sheet wrote nothing"
+
+# usage errors exit 2; an unknown scene type exits 1 naming type and file:line
+"$VGRUN" frame "$FIX" --scene 1 --color mauve -o "$TMP/x.png" >/dev/null 2>&1
+[ $? -eq 2 ] || bad "--color mauve should be a usage error"
+"$VGRUN" frame "$FIX" >/dev/null 2>&1
+[ $? -eq 2 ] || bad "no --scene/--sheet should be a usage error"
+cat > "$TMP/unknown.lua" <<'LUA'
+return { videos = { { id = "v", scenes = {
+  { id = "s1", scene_type = "hologram", visual_content = {}, source = { file = "talk.yaml", line = 12 } } } } } }
+LUA
+"$VGRUN" frame "$TMP/unknown.lua" --scene 1 -o "$TMP/x.png" >/dev/null 2>"$TMP/err"
+rc=$?
+[ $rc -eq 1 ] || bad "unknown scene type: exit $rc"
+grep -q 'talk.yaml:12: unknown scene type "hologram"' "$TMP/err" || bad "unknown type message: $(cat "$TMP/err")"
+
+[ $fail -eq 0 ] && echo "all frame checks passed"
+exit $fail

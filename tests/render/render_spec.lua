@@ -1,0 +1,234 @@
+-- Scene layouts, themes, timing and warnings (vg.render), run by vgrun.
+-- Golden images: VG_UPDATE_GOLDEN=1 rewrites tests/render/golden/*.png.
+local render = require("vg.render")
+local core = require("vg.render_core")
+local events = require("vg.events")
+
+local FIXTURE = "tests/render/fixtures/all_types.lua"
+local GOLDEN = "tests/render/golden"
+local function scenes() return render.scenes_of(dofile(FIXTURE)) end
+
+local function by_type(t)
+  for _, s in ipairs(scenes()) do if s.scene_type == t then return s end end
+end
+
+-- Every leaf item of a display list, with its group offsets applied.
+local function leaves(items, out, dx, dy)
+  out, dx, dy = out or {}, dx or 0, dy or 0
+  for _, it in ipairs(items) do
+    if it.type == "group" then
+      leaves(it.items, out, dx + (it.dx or 0), dy + (it.dy or 0))
+    else
+      out[#out + 1] = { it = it, dx = dx, dy = dy }
+    end
+  end
+  return out
+end
+
+describe("scene layouts", function()
+  it("cover the 12 built-in types", function()
+    local seen = {}
+    for _, s in ipairs(scenes()) do seen[s.scene_type] = true end
+    for _, t in ipairs(render.BUILTIN) do
+      assert.is_true(seen[t] == true, t .. " missing from the fixture")
+      assert.is_table(render.get_type(t))
+    end
+    assert.are.equal(12, #render.BUILTIN)
+  end)
+
+  for _, theme in ipairs({ "light", "dark" }) do
+    it("keep every text box inside the frame (" .. theme .. ")", function()
+      for _, s in ipairs(scenes()) do
+        for _, res in ipairs({ { 1920, 1080 }, { 1080, 1920 }, { 1280, 960 } }) do
+          local dl = render.display_list(s, { theme = theme, width = res[1], height = res[2] })
+          for _, l in ipairs(leaves(dl.items)) do
+            local it = l.it
+            if it.type == "text" or it.type == "code" then
+              local x, y = it.x + l.dx, it.y + l.dy
+              assert.is_true(x >= 0 and y >= 0 and x + it.w <= dl.width + 0.5 and y + it.h <= dl.height + 0.5,
+                string.format("%s %dx%d: %s outside the frame", s.scene_type, res[1], res[2],
+                  tostring(it.id or it.text or it.markup)))
+            end
+          end
+        end
+      end
+    end)
+  end
+
+  it("render the same pixels for the same scene, theme and time", function()
+    local s = by_type("list")
+    local a = render.frame(s, { width = 320, height = 180, t = 1.3 })
+    local b = render.frame(s, { width = 320, height = 180, t = 1.3 })
+    assert.are.equal(a:bytes(), b:bytes())
+    local c = render.frame(s, { width = 320, height = 180, t = 0.2 })
+    assert.are_not.equal(a:bytes(), c:bytes())
+  end)
+
+  it("name the type and file:line of an unknown scene type", function()
+    local s = { id = "s9", scene_type = "hologram", visual_content = {},
+      source = { file = "talk.yaml", line = 42 } }
+    local ok, err = pcall(render.display_list, s, {})
+    assert.is_false(ok)
+    assert.matches('talk.yaml:42: unknown scene type "hologram"', err, 1, true)
+  end)
+
+  it("takes user scene types through the same path", function()
+    render.scene_type{ name = "banner", layout = function(scene, theme, box)
+      return { { type = "rect", x = box.x, y = box.y, w = box.w, h = 200, fill = theme.accent },
+        { type = "text", x = box.x, y = box.y + 220, w = box.w, h = 100, size = 60,
+          text = scene.visual_content.text, color = theme.text, id = "text" } }
+    end }
+    local s = { id = "b1", scene_type = "banner", visual_content = { text = "Hello" } }
+    local buf = render.frame(s, { width = 640, height = 360, accent = "orange" })
+    assert.is_true(buf:count_near(255, 107, 53, 6) > 5000)
+    -- not animated by itself: the renderer fades it in
+    local early = render.frame(s, { width = 640, height = 360, accent = "orange", t = 0.05 })
+    assert.is_true(early:count_near(255, 107, 53, 6) < buf:count_near(255, 107, 53, 6))
+  end)
+end)
+
+describe("themes and accents", function()
+  it("dark is clearly darker than light", function()
+    for _, s in ipairs(scenes()) do
+      local l = render.frame(s, { width = 320, height = 180, theme = "light" }):mean_luminance()
+      local d = render.frame(s, { width = 320, height = 180, theme = "dark" }):mean_luminance()
+      assert.is_true(l - d > 100, string.format("%s: light %.0f, dark %.0f", s.scene_type, l, d))
+    end
+  end)
+
+  it("orange shows orange pixels, blue none", function()
+    for _, s in ipairs(scenes()) do
+      local o = render.frame(s, { width = 640, height = 360, accent = "orange" })
+      local b = render.frame(s, { width = 640, height = 360, accent = "blue" })
+      assert.is_true(o:count_near(255, 107, 53, 12) > 300, s.scene_type)
+      assert.is_true(b:count_near(255, 107, 53, 12) < o:count_near(255, 107, 53, 12) / 4, s.scene_type)
+    end
+  end)
+
+  it("rejects unknown themes and accents with the valid names", function()
+    local ok, err = pcall(render.display_list, by_type("title"), { accent = "mauve" })
+    assert.is_false(ok)
+    assert.matches("blue, purple, orange, green, pink, cyan", err, 1, true)
+    ok, err = pcall(render.display_list, by_type("title"), { theme = "sepia" })
+    assert.is_false(ok)
+    assert.matches("light, dark", err, 1, true)
+  end)
+end)
+
+describe("fitting", function()
+  it("fits a list of 9 items of 40 words, with a warning naming scene and field", function()
+    local words = {}
+    for i = 1, 40 do words[i] = ({ "packets", "travel", "through", "routers", "across" })[i % 5 + 1] end
+    local items = {}
+    for i = 1, 9 do items[i] = table.concat(words, " ") end
+    local s = { id = "long_list", scene_type = "list",
+      visual_content = { header = "Nine long items", items = items },
+      source = { file = "long.yaml", line = 7 } }
+    local got = {}
+    local id = events.on("validation.warning", function(ev) got[#got + 1] = ev end)
+    render.reset_warnings()
+    local buf, warnings = render.frame(s, { width = 640, height = 360 })
+    events.off(id)
+    assert.is_not_nil(buf)
+    assert.is_true(#warnings >= 9)
+    for _, w in ipairs(warnings) do
+      assert.matches("^items%[%d%]$", w.id)
+      assert.is_true(w.status == "shrunk" or w.status == "cut")
+    end
+    assert.matches("long.yaml:7: long_list: text of items[1] was", warnings[1].message, 1, true)
+    -- every item keeps a readable size
+    for _, w in ipairs(warnings) do assert.is_true(w.final_size >= 14) end
+    -- and the layout still keeps every box in the frame, cards not overlapping
+    local dl = render.display_list(s, {})
+    local boxes = {}
+    for _, l in ipairs(leaves(dl.items)) do
+      if l.it.type == "text" and l.it.id and l.it.id:match("^items") then
+        boxes[#boxes + 1] = { x = l.it.x + l.dx, y = l.it.y + l.dy, w = l.it.w, h = l.it.h }
+      end
+    end
+    assert.are.equal(9, #boxes)
+    for i = 1, #boxes do
+      for j = i + 1, #boxes do
+        local a, b = boxes[i], boxes[j]
+        local overlap = a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+        assert.is_false(overlap, "items " .. i .. " and " .. j .. " overlap")
+      end
+    end
+  end)
+
+  it("measures text like the renderer fits it", function()
+    local m = core.measure({ type = "text", w = 300, h = 1000, size = 40,
+      text = "one two three four five six seven eight" })
+    assert.is_true(m.lines >= 2)
+    assert.is_false(m.shrunk)
+  end)
+end)
+
+describe("timing", function()
+  it("reveals items evenly without word timings, and settles after", function()
+    local s = by_type("list")
+    local settle = render.settle_time(s)
+    assert.is_true(settle > render.ENTER)
+    local iv = render.keyframes(s)
+    assert.are.equal(0, iv[1][1])
+    assert.is_true(iv[1][2] >= render.ENTER)
+    assert.are.equal(settle, iv[#iv][2])
+    -- static after settling: the frame at settle equals the one much later
+    local a = render.frame(s, { width = 320, height = 180, t = settle })
+    local b = render.frame(s, { width = 320, height = 180, t = settle + 30 })
+    assert.are.equal(a:bytes(), b:bytes())
+    assert.are.equal(settle, render.frame_time(s, settle + 30))
+  end)
+
+  it("reveals items when the narration reaches them", function()
+    local s = by_type("list")
+    local base = getmetatable(s).__index
+    local sc = setmetatable({ audio = { duration = 20, words = {
+      { word = "Here", start = 0.2 }, { word = "are", start = 0.4 }, { word = "four", start = 0.6 },
+      { word = "first,", start = 3.0 }, { word = "keep", start = 4.0 }, { word = "it", start = 4.2 },
+      { word = "simple.", start = 4.4 },
+      { word = "Then", start = 7.0 }, { word = "DRY", start = 8.0 }, { word = "principle", start = 8.3 },
+      { word = "single", start = 11.0 }, { word = "responsibility", start = 11.4 },
+      { word = "readable", start = 15.0 }, { word = "names", start = 15.3 } } } }, { __index = base })
+    local iv = render.keyframes(sc, 20)
+    local starts = {}
+    for _, v in ipairs(iv) do starts[#starts + 1] = v[1] end
+    assert.are.same({ 0, 4.0, 8.0, 11.0, 15.0 }, starts)
+    assert.are.equal(15.5, render.settle_time(sc))
+    -- before "keep" nothing of item 1, after it all of it
+    local function has_item1(t)
+      local dl = render.display_list(sc, { t = t })
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.id == "items[1]" then return true end
+      end
+      return false
+    end
+    assert.is_false(has_item1(3.9))
+    assert.is_true(has_item1(4.6))
+  end)
+end)
+
+describe("golden images", function()
+  local update = os.getenv("VG_UPDATE_GOLDEN") == "1"
+  for _, theme in ipairs({ "light", "dark" }) do
+    for i, s in ipairs(scenes()) do
+      it(string.format("%02d %s (%s)", i, s.scene_type, theme), function()
+        local path = string.format("%s/%s-%s.png", GOLDEN, s.scene_type, theme)
+        local buf = render.frame(s, { width = 640, height = 360, theme = theme })
+        if update then
+          os.execute("mkdir -p " .. GOLDEN)
+          assert.is_true(buf:write_png(path))
+          return
+        end
+        local golden, err = core.load_png(path)
+        assert.is_not_nil(golden, (err or "") .. " (VG_UPDATE_GOLDEN=1 makes it)")
+        -- small per-pixel tolerance: antialiasing and font versions may move
+        -- edges a little; a layout change moves far more.
+        local maxd, mean, frac = buf:diff(golden, 40)
+        assert.is_true(frac < 0.004 and mean < 1.5, string.format(
+          "%s differs from %s: %.2f%% of pixels over tolerance, mean %.2f (max %d); "
+          .. "if deliberate, VG_UPDATE_GOLDEN=1", s.scene_type, path, frac * 100, mean, maxd))
+      end)
+    end
+  end
+end)
