@@ -4,10 +4,6 @@ set -euo pipefail
 BUILD=${1:-build}
 cd "$(dirname "$0")/.."
 export VGRUN_STATE_DIR=${VGRUN_STATE_DIR:-$PWD/$BUILD/demo-state}
-if "$BUILD/vgrun" create --help >/dev/null 2>&1 && [ -f examples/documents/demo.md ]; then
-  mkdir -p out
-  "$BUILD/vgrun" create --from examples/documents/demo.md -o out/demo.mp4
-  echo "demo: wrote out/demo.mp4"
-else
-  "$BUILD/vgrun" examples/pipeline.lua
-fi
+mkdir -p out
+"$BUILD/vgrun" create --from document:examples/demo.md -o out/demo.mp4 --captions srt,vtt
+echo "demo: out/demo.mp4 (with out/demo.srt, out/demo.vtt, out/demo.timing.json, out/demo.png)"

@@ -272,6 +272,7 @@ local function video_stage(o)
       local timing = M.timeline(video, o)
       local out = M.output_path(o, video, n, type(ctx.input) == "string" and ctx.input or nil)
       local cues = (o.captions.burn or o.captions.srt or o.captions.vtt) and M.cues(video, timing) or nil
+      local t_plan = core.hrtime()
       local segments, prev_final, prev_key = {}, nil, ""
       local vopts = { width = o.width, height = o.height, fps = o.fps, preset = o.preset, crf = o.crf, cfr = o.cfr }
       for i, s in ipairs(video.scenes) do
@@ -317,7 +318,10 @@ local function video_stage(o)
         audio = { duration = timing.duration, clips = clips },
       }
       local sub = { }
+      local t_encode = core.hrtime()
       core.run_native("video.encode", sub, plan, task.id, task.stage)
+      sub.encoded.plan_seconds = t_encode - t_plan
+      sub.encoded.encode_seconds = core.hrtime() - t_encode
       task:emit("video.rendered", out, sub.encoded)
       ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = sub.encoded }
     end

@@ -18,7 +18,8 @@ end
 
 local function overall(t)
   if not t.count or t.count == 0 then return 0 end
-  return math.min(1, ((t.index or 1) - 1 + (t.progress or 0)) / t.count)
+  local done = math.max(0, (t.index or 0) - 1)
+  return math.max(0, math.min(1, (done + (t.progress or 0)) / t.count))
 end
 
 local function draw(force)

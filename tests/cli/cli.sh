@@ -189,6 +189,23 @@ case_repl() {
   fi
 }
 
+case_progress() {
+  command -v script >/dev/null || { echo "skip: no script(1) for a pty"; exit 77; }
+  cat >"$T/prog.lua" <<'LUA'
+local vg = require("vg")
+vg.pipeline{ name = "bar", stages = {
+  vg.stage{ name = "first", run = function(ctx, task) for i = 1, 4 do task:progress(i / 4, "step " .. i); vg.sleep(0.12) end end },
+  vg.stage{ name = "second", run = function() vg.sleep(0.2) end },
+} }:run(nil, { save_state = false })
+LUA
+  TERM=dumb timeout 10 script -qec "$VGRUN $T/prog.lua" /dev/null >"$T/out" 2>&1
+  check "bar with stage name" has "$T/out" "first"
+  check "bar with ETA" has "$T/out" "ETA"
+  check "bar with stage count" has "$T/out" "2/2"
+  "$VGRUN" "$T/prog.lua" >"$T/out2" 2>&1
+  if grep -q ETA "$T/out2"; then bad "no bar when stderr is not a terminal"; else ok; fi
+}
+
 case_embed() {
   "$EMBED" "one two three four" >"$T/out" 2>&1; rc=$?; expect_rc 0 "embed example"
   check "native stage event" has "$T/out" "stage.completed    task=embed-example stage=embed.count"

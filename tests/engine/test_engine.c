@@ -368,6 +368,26 @@ static void test_native_stage_failure(void **st) {
   vg_engine_free(e);
 }
 
+/* an embedder hands in its own loop: the engine runs on it and leaves it open */
+static void test_borrowed_loop(void **st) {
+  (void)st;
+  fresh_state_dir();
+  uv_loop_t loop;
+  assert_int_equal(uv_loop_init(&loop), 0);
+  vg_engine_options o = { .loop = &loop, .state_dir = state_dir };
+  vg_engine *e = vg_engine_new(&o);
+  assert_non_null(e);
+  assert_ptr_equal(vg_engine_loop(e), &loop);
+  run_ok(e,
+    "local vg = require('vg')\n"
+    "local r = vg.pipeline{ stages = { function(ctx) vg.sleep(0.01); ctx.ok = true end } }:run(nil, { save_state = false })\n"
+    "assert(r.success and r.context.ok)\n");
+  vg_engine_free(e);
+  /* the loop is still the embedder's: it can be run and closed */
+  uv_run(&loop, UV_RUN_NOWAIT);
+  assert_int_equal(uv_loop_close(&loop), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_atomic_write),
@@ -381,6 +401,7 @@ int main(void) {
     cmocka_unit_test(test_cancel),
     cmocka_unit_test(test_no_leaks),
     cmocka_unit_test(test_native_stage_failure),
+    cmocka_unit_test(test_borrowed_loop),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
