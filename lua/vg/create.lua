@@ -118,34 +118,54 @@ end
 
 local MAX_LINE = 42
 
--- Cues from word timings: at most two lines of about 42 characters, cut at
--- sentence ends first, then at clause punctuation, then where it fills.
+-- Splits text into pieces of at most `limit` characters: at clause
+-- punctuation when one falls in the second half, else at the last space.
+local function split_text(text, limit)
+  local out = {}
+  while #text > limit do
+    local cut
+    for pos in text:sub(1, limit):gmatch("()[,;:]%s") do
+      if pos > limit / 2 then cut = pos end
+    end
+    if not cut then
+      for pos in text:sub(1, limit + 1):gmatch("() ") do cut = pos - 1 end
+    end
+    if not cut or cut < 1 then cut = limit end
+    out[#out + 1] = text:sub(1, cut):gsub("%s+$", "")
+    text = text:sub(cut + 1):gsub("^%s+", "")
+  end
+  if #text > 0 then out[#out + 1] = text end
+  return out
+end
+
+-- Cues from the narration's sentence timings: a sentence per cue, long ones
+-- cut at clauses into pieces of at most two lines of about 42 characters,
+-- each timed by its share of the sentence.
 function M.cues(video, timing)
   local cues = {}
   for i, s in ipairs(video.scenes or {}) do
     local au = s.audio or {}
-    local words = au.words or {}
     local base = timing.scenes[i].narration_start
-    local cur = nil
-    local function flush()
-      if cur and #cur.words > 0 then cues[#cues + 1] = cur end
-      cur = nil
+    local sentences = au.sentences
+    if type(sentences) ~= "table" or #sentences == 0 then
+      -- no sentence timings: the whole narration over the speech
+      local text = type(s.narration) == "string" and s.narration or ""
+      sentences = text:match("%S") and { { text = text, start = 0, ["end"] = au.duration or 0 } } or {}
     end
-    for k, w in ipairs(words) do
-      local text = tostring(w.word or "")
+    for _, sen in ipairs(sentences) do
+      local text = tostring(sen.text or ""):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
       if text ~= "" then
-        local st, en = base + (w.start or 0), base + (w["end"] or w.start or 0)
-        if cur and #(cur.text .. " " .. text) > 2 * MAX_LINE then flush() end
-        if not cur then cur = { start = st, words = {}, text = "" } end
-        cur.words[#cur.words + 1] = text
-        cur.text = cur.text == "" and text or (cur.text .. " " .. text)
-        cur["end"] = en
-        local nxt = words[k + 1]
-        if text:match("[%.!?]['\")]?$") then flush()
-        elseif text:match("[,;:]$") and #cur.text > MAX_LINE and nxt then flush() end
+        local pieces = split_text(text, 2 * MAX_LINE)
+        local total = 0
+        for _, p in ipairs(pieces) do total = total + #p end
+        local t, span = sen.start or 0, (sen["end"] or 0) - (sen.start or 0)
+        for _, p in ipairs(pieces) do
+          local d = span * #p / total
+          cues[#cues + 1] = { start = base + t, ["end"] = base + t + d, text = p }
+          t = t + d
+        end
       end
     end
-    flush()
   end
   -- lines: break near the middle, at a space
   for _, c in ipairs(cues) do
@@ -278,14 +298,13 @@ local function video_stage(o)
       for i, s in ipairs(video.scenes) do
         local seg = timing.scenes[i]
         -- what the segment shows, cheaply: the scene, its timing, the look,
-        -- the previous scene (crossfade), captions, and the renderer's code
+        -- the previous scene's last picture (crossfade), captions
         local rs = M.render_scene(s, o.lead_in)
         local key = core.sha256("vgrun scene v1", core.version,
           vg.json.encode({ rs.scene_type, rs.visual_content or vg.null, rs.audio or vg.null }),
           tostring(seg["end"] - seg.start), tostring(video.theme), tostring(video.accent_color),
           tostring(o.width), tostring(o.height), tostring(o.lead_in), tostring(o.crossfade),
           prev_key, o.captions.burn and vg.json.encode(cues) or "")
-        prev_key = key
         local entry = { start = seg.start, ["end"] = seg["end"] }
         s.theme = s.theme or video.theme
         s.accent_color = s.accent_color or video.accent_color
@@ -299,6 +318,7 @@ local function video_stage(o)
           entry.key = not o.no_cache and key or nil
           entry.frames, prev_final = scene_frames(s, seg, o, prev_final, o.captions.burn and cues or nil)
         end
+        prev_key = core.sha256(vg.json.encode(prev_final))
         segments[i] = entry
         task:progress((vi - 1 + i / #video.scenes * 0.3) / n, "planned " .. timing.scenes[i].id)
       end
