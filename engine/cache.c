@@ -77,16 +77,71 @@ static int entry_path(const char *key, const char *suffix, char *out, size_t out
   return 0;
 }
 
+/* Every entry has a sidecar "<entry>.sum": its size and SHA-256, written
+ * after the entry. An entry without one (a run killed in between) or whose
+ * bytes do not match (a torn or damaged file) is reported and removed, and
+ * the caller makes it again: the cache is never trusted blindly. */
+static int file_digest(const char *path, char hex[65], long long *size) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  vg_hash h;
+  vg_hash_init(&h);
+  char buf[65536];
+  size_t n;
+  long long total = 0;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+    vg_hash_update(&h, buf, n);
+    total += (long long)n;
+  }
+  int err = ferror(f);
+  fclose(f);
+  vg_hash_final(&h, hex);
+  *size = total;
+  return err ? -1 : 0;
+}
+
+static int write_sum(const char *path) {
+  char hex[65], sum_path[PATH_MAX + 8], line[128];
+  long long size;
+  if (file_digest(path, hex, &size) != 0) return -1;
+  snprintf(sum_path, sizeof sum_path, "%s.sum", path);
+  int n = snprintf(line, sizeof line, "%lld %s\n", size, hex);
+  return vg_write_file_atomic(sum_path, line, (size_t)n);
+}
+
+static int sum_matches(const char *path) {
+  char sum_path[PATH_MAX + 8], line[128] = {0}, want[65] = {0}, hex[65];
+  long long want_size = -1, size;
+  snprintf(sum_path, sizeof sum_path, "%s.sum", path);
+  FILE *f = fopen(sum_path, "r");
+  if (!f) return 0;
+  if (!fgets(line, sizeof line, f)) line[0] = '\0';
+  fclose(f);
+  if (sscanf(line, "%lld %64s", &want_size, want) != 2) return 0;
+  struct stat st;
+  if (stat(path, &st) != 0 || (long long)st.st_size != want_size) return 0;
+  if (file_digest(path, hex, &size) != 0) return 0;
+  return strcmp(hex, want) == 0;
+}
+
 int vg_cache_lookup(const char *key, const char *suffix, char *out, size_t outlen) {
   if (entry_path(key, suffix, out, outlen) != 0) return 0;
   struct stat st;
-  return stat(out, &st) == 0 && S_ISREG(st.st_mode);
+  if (stat(out, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  if (sum_matches(out)) return 1;
+  fprintf(stderr, "vgrun: cache entry %s is damaged or incomplete; making it again\n", out);
+  char sum_path[PATH_MAX + 8];
+  snprintf(sum_path, sizeof sum_path, "%s.sum", out);
+  unlink(out);
+  unlink(sum_path);
+  return 0;
 }
 
 int vg_cache_put(const char *key, const char *suffix, const void *data, size_t len) {
   char path[PATH_MAX];
   if (entry_path(key, suffix, path, sizeof path) != 0) return -1;
-  return vg_write_file_atomic(path, data, len);
+  if (vg_write_file_atomic(path, data, len) != 0) return -1;
+  return write_sum(path);
 }
 
 int vg_cache_tmp_path(char *out, size_t outlen, const char *suffix) {
@@ -105,7 +160,7 @@ int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path) {
   if (entry_path(key, suffix, path, sizeof path) != 0) return -1;
   snprintf(dir, sizeof dir, "%s/%.2s", vg_cache_dir(), key);
   if (vg_mkdirs(dir, 0755) != 0) return -1;
-  if (rename(tmp_path, path) == 0) return 0;
+  if (rename(tmp_path, path) == 0) return write_sum(path);
   if (errno != EXDEV) return -1;
   /* another filesystem: copy through an atomic write */
   FILE *f = fopen(tmp_path, "rb");
@@ -121,5 +176,5 @@ int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path) {
   int rc = vg_write_file_atomic(path, buf, n > 0 ? (size_t)n : 0);
   free(buf);
   if (rc == 0) unlink(tmp_path);
-  return rc;
+  return rc == 0 ? write_sum(path) : rc;
 }

@@ -368,6 +368,42 @@ static void test_native_stage_failure(void **st) {
   vg_engine_free(e);
 }
 
+/* the artifact cache: found when whole, reported and dropped when damaged */
+static void test_cache_integrity(void **st) {
+  (void)st;
+  fresh_state_dir();
+  char dir[300];
+  snprintf(dir, sizeof dir, "%s/cache", state_dir);
+  setenv("VGRUN_CACHE_DIR", dir, 1);
+  /* vg_cache_dir() resolves once per process: use whatever it is */
+  char key[65], path[4096];
+  vg_hash h;
+  vg_hash_init(&h);
+  vg_hash_str(&h, "test entry");
+  char salt[32];
+  snprintf(salt, sizeof salt, "%ld", (long)getpid());
+  vg_hash_str(&h, salt);
+  vg_hash_final(&h, key);
+  assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 0);
+  assert_int_equal(vg_cache_put(key, ".bin", "hello cache", 11), 0);
+  assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 1);
+  /* damage it: same size, other bytes */
+  FILE *f = fopen(path, "r+b");
+  assert_non_null(f);
+  fputc('J', f);
+  fclose(f);
+  assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 0);
+  assert_int_equal(access(path, F_OK), -1);  /* removed, to be made again */
+  /* an entry without its checksum (killed between the two writes) is not trusted */
+  assert_int_equal(vg_cache_put(key, ".bin", "again", 5), 0);
+  char sum[4200];
+  snprintf(sum, sizeof sum, "%s.sum", path);
+  assert_int_equal(unlink(sum), 0);
+  assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 0);
+  /* keys that are not hex digests are refused */
+  assert_int_equal(vg_cache_put("../../etc/passwd", ".bin", "x", 1), -1);
+}
+
 /* an embedder hands in its own loop: the engine runs on it and leaves it open */
 static void test_borrowed_loop(void **st) {
   (void)st;
@@ -402,6 +438,7 @@ int main(void) {
     cmocka_unit_test(test_no_leaks),
     cmocka_unit_test(test_native_stage_failure),
     cmocka_unit_test(test_borrowed_loop),
+    cmocka_unit_test(test_cache_integrity),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
