@@ -3,6 +3,8 @@
  * Layout: <cache_dir>/<k[0:2]>/<key><suffix>; writes are atomic. */
 #include "vg.h"
 
+void vg__crash_point(void);  /* fsutil.c */
+
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -160,6 +162,7 @@ int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path) {
   if (entry_path(key, suffix, path, sizeof path) != 0) return -1;
   snprintf(dir, sizeof dir, "%s/%.2s", vg_cache_dir(), key);
   if (vg_mkdirs(dir, 0755) != 0) return -1;
+  vg__crash_point();
   if (rename(tmp_path, path) == 0) return write_sum(path);
   if (errno != EXDEV) return -1;
   /* another filesystem: copy through an atomic write */

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,20 @@ static int fsync_dir_of(const char *path) {
   return rc;
 }
 
+/* Crash testing: VGRUN_CRASH_AT=N kills the process with SIGKILL inside the
+ * Nth durable write or adoption of this process, after the new bytes are on
+ * disk and before the rename that publishes them: the worst moment. */
+void vg__crash_point(void) {
+  static long target = -2;
+  static long count;
+  if (target == -2) {
+    const char *env = getenv("VGRUN_CRASH_AT");
+    target = env && *env ? strtol(env, NULL, 10) : -1;
+  }
+  if (target < 0) return;
+  if (__atomic_add_fetch(&count, 1, __ATOMIC_SEQ_CST) == target) raise(SIGKILL);
+}
+
 static int write_all(int fd, const void *data, size_t len) {
   const char *p = data;
   while (len > 0) {
@@ -79,6 +94,7 @@ int vg_write_file_atomic(const char *path, const void *data, size_t len) {
     int saved = errno; close(fd); unlink(tmp); errno = saved; return -1;
   }
   if (close(fd) != 0) { int saved = errno; unlink(tmp); errno = saved; return -1; }
+  vg__crash_point();
   if (rename(tmp, path) != 0) { int saved = errno; unlink(tmp); errno = saved; return -1; }
   fsync_dir_of(path); /* best effort: some filesystems refuse fsync on dirs */
   return 0;

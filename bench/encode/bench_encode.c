@@ -6,7 +6,7 @@
  * measured in the same run. Prints video length, wall time, x real time, peak
  * memory and the ratio to the reference. Numbers only: nothing is asserted.
  *   bench_encode [--seconds 60] [--scenes 10] [--size 1920x1080] [--jobs N]
- *                [--no-cfr] [--no-ref] [--keep DIR] */
+ *                [--fade S] [--no-cfr] [--no-ref] [--keep DIR] */
 #include "vg_encode.h"
 
 #include <dirent.h>
@@ -24,7 +24,7 @@
 
 static int W = 1920, H = 1080;
 #define FPS 30
-#define FADE 0.5
+static double FADE = 0.5;
 
 static double now(void) {
   struct timespec ts;
@@ -89,6 +89,7 @@ typedef struct src {
 static int get_frame(void *ud, int64_t index, double t, vge_frame *f) {
   src *s = ud;
   int pic = (!s->prev || t >= FADE) ? 0 : 1 + (int)index;  /* fade frames all differ */
+  if (FADE <= 0) pic = 0;
   if (index > 0 && pic == s->last) { f->changed = 0; return 0; }
   s->last = pic;
   if (pic == 0) {
@@ -123,7 +124,13 @@ static int16_t *narration(double secs, size_t *n, int seed) {
 
 static long peak_kb_self(void) { struct rusage ru; getrusage(RUSAGE_SELF, &ru); return ru.ru_maxrss; }
 
-typedef struct run { double wall, len; long encoded, frames; int cached; } run;
+typedef struct run { double wall, cpu, len; long encoded, frames; int cached; } run;
+
+static double cpu_self(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
 
 static int encode_run(uint8_t **slides, int scenes, double seconds, int cfr, int jobs,
                       const char *out, int16_t **pcm, size_t *pcm_n, run *res) {
@@ -136,10 +143,10 @@ static int encode_run(uint8_t **slides, int scenes, double seconds, int cfr, int
   char (*keys)[64] = calloc((size_t)scenes, sizeof *keys);
   char (*titles)[32] = calloc((size_t)scenes, sizeof *titles);
   double per = seconds / scenes;
-  double t0 = now();
+  double t0 = now(), c0 = cpu_self();
   for (int i = 0; i < scenes; i++) {
     srcs[i] = (src){i ? slides[i - 1] : NULL, slides[i], malloc((size_t)W * H * 4), -1};
-    snprintf(keys[i], sizeof keys[i], "bench-slide-%d-fade-%d", i, i > 0);
+    snprintf(keys[i], sizeof keys[i], "bench-slide-%d-fade-%d-%g", i, i > 0, FADE);
     segs[i] = (vge_segment){.v = {.width = W, .height = H, .fps_num = FPS, .fps_den = 1, .cfr = cfr},
                             .start = i * per, .end = (i + 1) * per, .get_frame = get_frame,
                             .ud = &srcs[i], .key = keys[i]};
@@ -161,6 +168,7 @@ static int encode_run(uint8_t **slides, int scenes, double seconds, int cfr, int
     if (rc) fprintf(stderr, "join: %s\n", jr.err);
   }
   res->wall = now() - t0;
+  res->cpu = cpu_self() - c0;
   res->len = rc ? 0 : jr.duration;
   res->encoded = res->frames = 0;
   res->cached = 0;
@@ -194,7 +202,7 @@ static int write_png(const char *path, const uint8_t *rgba) {
   return rc;
 }
 
-static int run_reference(const char *dir, double seconds, double *wall, long *peak_kb) {
+static int run_reference(const char *dir, double seconds, double *wall, double *cpu, long *peak_kb) {
   char png[1024], out[1024], dur[32];
   snprintf(png, sizeof png, "%s/still.png", dir);
   snprintf(out, sizeof out, "%s/reference.mp4", dir);
@@ -211,6 +219,7 @@ static int run_reference(const char *dir, double seconds, double *wall, long *pe
   struct rusage ru;
   if (pid < 0 || wait4(pid, &st, 0, &ru) < 0) return -1;
   *wall = now() - t0;
+  *cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
   *peak_kb = ru.ru_maxrss;
   return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
 }
@@ -239,10 +248,11 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--scenes") && i + 1 < argc) scenes = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--jobs") && i + 1 < argc) jobs = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--size") && i + 1 < argc) sscanf(argv[++i], "%dx%d", &W, &H);
+    else if (!strcmp(argv[i], "--fade") && i + 1 < argc) FADE = atof(argv[++i]);
     else if (!strcmp(argv[i], "--no-cfr")) do_cfr = 0;
     else if (!strcmp(argv[i], "--no-ref")) do_ref = 0;
     else if (!strcmp(argv[i], "--keep") && i + 1 < argc) keep = argv[++i];
-    else { fprintf(stderr, "usage: bench_encode [--seconds S] [--scenes N] [--size WxH] [--jobs N] [--no-cfr] [--no-ref] [--keep DIR]\n"); return 2; }
+    else { fprintf(stderr, "usage: bench_encode [--seconds S] [--scenes N] [--size WxH] [--jobs N] [--fade S] [--no-cfr] [--no-ref] [--keep DIR]\n"); return 2; }
   }
   if (scenes < 1 || seconds <= 0 || W < 16 || H < 16 || (W | H) & 1) { fprintf(stderr, "bad arguments\n"); return 2; }
   char dir[256];
@@ -277,19 +287,19 @@ int main(int argc, char **argv) {
   }
   long peak_all = peak_kb_self();
 
-  double ref_wall = 0;
+  double ref_wall = 0, ref_cpu = 0;
   long ref_peak = 0;
   if (do_ref) {
     char png[600];
     snprintf(png, sizeof png, "%s/still.png", dir);
-    if (write_png(png, slides[0]) != 0 || run_reference(dir, seconds, &ref_wall, &ref_peak) != 0) {
+    if (write_png(png, slides[0]) != 0 || run_reference(dir, seconds, &ref_wall, &ref_cpu, &ref_peak) != 0) {
       fprintf(stderr, "reference: ffmpeg failed (is it installed?)\n");
       do_ref = 0;
     }
   }
 
-  printf("\n%-26s %9s %9s %10s %10s %12s %10s\n", "run", "video s", "wall s", "x realtime",
-         "peak MB", "frames enc.", "vs ffmpeg");
+  printf("\n%-26s %8s %8s %8s %10s %8s %12s %13s\n", "run", "video s", "wall s", "cpu s",
+         "x realtime", "peak MB", "frames enc.", "vs ffmpeg");
   struct { const char *name; run *r; long peak; int on; } rows[] = {
     {"vfr, cold cache", &vfr, peak_vfr, 1},
     {"vfr, unchanged re-run", &warm, peak_vfr, 1},
@@ -300,14 +310,14 @@ int main(int argc, char **argv) {
     run *r = rows[i].r;
     char ratio[32] = "-";
     if (do_ref) snprintf(ratio, sizeof ratio, "%.2fx faster", ref_wall / r->wall);
-    printf("%-26s %9.2f %9.3f %10.1f %10.0f %6ld/%-5ld %10s\n", rows[i].name, r->len, r->wall,
-           r->len / r->wall, rows[i].peak / 1024.0, r->encoded, r->frames, ratio);
+    printf("%-26s %8.2f %8.3f %8.2f %10.1f %8.0f %6ld/%-5ld %13s\n", rows[i].name, r->len, r->wall,
+           r->cpu, r->len / r->wall, rows[i].peak / 1024.0, r->encoded, r->frames, ratio);
   }
   if (do_ref)
-    printf("%-26s %9.2f %9.3f %10.1f %10.0f %6s/%-5d %10s\n", "ffmpeg -loop 1 reference", seconds,
-           ref_wall, seconds / ref_wall, ref_peak / 1024.0, "all", (int)lround(seconds * FPS), "1.00x");
-  printf("\n(peak MB of the cfr row is the process peak over all runs; the warm re-run's row "
-         "repeats the cold peak)\n");
+    printf("%-26s %8.2f %8.3f %8.2f %10.1f %8.0f %6s/%-5d %13s\n", "ffmpeg -loop 1 reference", seconds,
+           ref_wall, ref_cpu, seconds / ref_wall, ref_peak / 1024.0, "all", (int)lround(seconds * FPS), "1.00x");
+  printf("\n(wall is the figure that counts; cpu s is user+sys of all threads, steadier when the "
+         "machine is shared. Peak MB: the process peak so far, so the re-run repeats the cold peak.)\n");
   if (do_ref) {
     printf("targets: vfr >= 4x faster than the reference: %s (%.2fx); cfr within 1.3x of it: %s\n",
            ref_wall / vfr.wall >= 4 ? "met" : "NOT met", ref_wall / vfr.wall,

@@ -34,14 +34,63 @@ local function check_opts(opts, level)
   return opts
 end
 
+--- Adapters written in Lua --------------------------------------------------
+-- register(ext, fn): files ending in .ext are read by fn(path, opts), which
+-- returns a document table (any shape validate() accepts) or nil, message.
+-- The document then goes through the same normalisation, narration and
+-- validation as the built-in adapters. ".lua" is built in: the file is run
+-- and returns its video(s) as a table.
+local adapters = {}
+
+function M.register(ext, fn)
+  if type(ext) ~= "string" or not ext:match("^%.?[%w_]+$") then
+    error("vg.input.register: extension expected, like \".rst\"", 2)
+  end
+  if type(fn) ~= "function" then error("vg.input.register: function expected", 2) end
+  adapters[ext:gsub("^%.", ""):lower()] = fn
+end
+
+local function diag(path, message)
+  return { severity = "error", file = path, line = 0, col = 0, field = "", message = message,
+           text = path .. ": " .. message }
+end
+
+M.register("lua", function(path)
+  local env = setmetatable({}, { __index = _G })
+  local chunk, err = loadfile(path, "t", env)
+  if not chunk then return nil, err end
+  local ok, doc = pcall(chunk)
+  if not ok then return nil, tostring(doc) end
+  if type(doc) ~= "table" then return nil, "the script must return a video table (got " .. type(doc) .. ")" end
+  return doc
+end)
+
 --- load(path [, opts]) -> model|nil, diagnostics
 -- opts: split ("h2"), duration (seconds: fit generated narration), format
 -- (yaml json markdown srt vtt set: overrides the extension), narrate (false:
--- leave missing narration empty). Parses on the thread pool: inside a task
--- other work goes on meanwhile.
+-- leave missing narration empty), as_json (the model as JSON text, keys in
+-- the documented order). Parses on the thread pool: inside a task other work
+-- goes on meanwhile.
 function M.load(path, opts)
   if type(path) ~= "string" then error("vg.input.load: path must be a string", 2) end
-  return core.load(path, check_opts(opts, 2))
+  check_opts(opts, 2)
+  local ext = (opts and opts.format) or path:match("%.([%w_]+)$")
+  local adapter = ext and adapters[ext:lower()]
+  if adapter then
+    local ok, doc, err = pcall(adapter, path, opts)
+    if not ok then return nil, { diag(path, tostring(doc)) } end
+    if type(doc) ~= "table" then return nil, { diag(path, tostring(err or "the adapter returned nothing")) } end
+    local model, diags = core.from_table(doc, opts)
+    if opts and opts.as_json then model = require("vg").json.encode(model, { pretty = true }) end
+    for _, d in ipairs(diags) do
+      if not d.file or d.file == "" then
+        d.file = path
+        d.text = path .. ": " .. d.text
+      end
+    end
+    return model, diags
+  end
+  return core.load(path, opts)
 end
 
 --- check(path [, opts]) -> ok, diagnostics, model

@@ -6,6 +6,7 @@
 --                         steps=function(scene) -> {texts}, animated=bool }
 --   vg.render.display_list(scene, opts) -> dl, info
 --   vg.render.frame(scene, opts)        -> buffer | true, warnings  (opts.out: PNG path)
+--   vg.render.check(scene, opts)        -> warnings (fit text, emit validation.warning)
 --   vg.render.settle_time(scene)        -> seconds until everything is revealed
 --   vg.render.keyframes(scene, duration)-> { {start, stop}, ... } animated intervals
 --   vg.render.sheet(scenes, opts)       -> a contact sheet of every scene
@@ -275,11 +276,16 @@ function M.display_list(scene, opts)
   local img = type(vc) == "table" and vc.image
   if type(img) == "string" and img ~= "" then
     local iw = math.floor(box.w * 0.36)
+    -- the card takes the picture's aspect (a tall picture gets the full height)
+    local ch = box.h - 80
+    local pw, ph = core.image_size(img)
+    if pw and pw > 0 then ch = math.min(ch, (iw - 32) * ph / pw + 32) end
+    local cy = box.y + (box.h - ch) / 2
     local p = anim:enter(2)
     items[#items + 1] = common.appear(p, {
-      common.card(theme, box.x + box.w - iw, box.y + 40, iw, box.h - 80, { radius = 20 }),
-      { type = "image", path = img, x = box.x + box.w - iw + 16, y = box.y + 56, w = iw - 32,
-        h = box.h - 112, radius = 12, id = "image" },
+      common.card(theme, box.x + box.w - iw, cy, iw, ch, { radius = 20 }),
+      { type = "image", path = img, x = box.x + box.w - iw + 16, y = cy + 16, w = iw - 32,
+        h = ch - 32, radius = 12, id = "image" },
     }, 30)
     box.w = box.w - iw - 60
   end
@@ -356,6 +362,20 @@ function M.frame(scene, opts)
   if not res then return nil, warnings end
   emit_warnings(scene, warnings)
   return res, warnings
+end
+
+-- Fits every text of the settled frame without drawing and emits
+-- validation.warning for text that had to be shrunk or cut (once per scene
+-- and field). For pipelines that hand display lists to C. -> warnings
+function M.check(scene, opts)
+  opts = opts or {}
+  local o = {}
+  for k, v in pairs(opts) do o[k] = v end
+  o.t = "end"
+  local dl = M.display_list(scene, o)
+  local warnings = assert(core.check(dl))
+  emit_warnings(scene, warnings)
+  return warnings
 end
 
 -- A crossfade frame between two display lists (alpha: 0 = a, 1 = b).

@@ -68,7 +68,8 @@ static int mix_clip(float *tl, int64_t total, const int16_t *s, size_t n, int ra
   return 0;
 }
 
-static int write_m4a(const float *tl, int64_t total, int bitrate, const char *path, vge_result *r) {
+static int write_m4a(const float *tl, int64_t total, int bitrate, const char *path,
+                     const volatile int *cancel, vge_result *r) {
   AVFormatContext *oc = NULL;
   AVCodecContext *c = NULL;
   AVFrame *fr = av_frame_alloc();
@@ -106,6 +107,7 @@ static int write_m4a(const float *tl, int64_t total, int bitrate, const char *pa
 
   int fs = c->frame_size > 0 ? c->frame_size : 1024;
   for (int64_t pos = 0;; pos += fs) {
+    if (cancel && *cancel) { vge_fail(r, "cancelled"); goto done; }
     if (pos < total) {
       int n = total - pos < fs ? (int)(total - pos) : fs; /* the last frame may be short */
       av_frame_unref(fr);
@@ -215,7 +217,7 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
     if (ld[i].n && !s) { vge_fail(r, "audio: clip %d has no samples", i); goto out; }
     if (mix_clip(tl, total, s, ld[i].n, ld[i].rate, a->clips[i].at, r) != 0) goto out;
   }
-  if (write_m4a(tl, total, bitrate, tmp, r) != 0) { unlink(tmp); goto out; }
+  if (write_m4a(tl, total, bitrate, tmp, a->cancel, r) != 0) { unlink(tmp); goto out; }
   if (!a->no_cache) {
     if (vg_cache_adopt(r->key, ".m4a", tmp) != 0) {
       vge_fail(r, "audio: cache: %s", strerror(errno));

@@ -30,7 +30,8 @@ static int open_input(const char *path, AVFormatContext **ic, enum AVMediaType t
                       vge_result *r) {
   int ret;
   if ((ret = avformat_open_input(ic, path, NULL, NULL)) < 0) return vge_fail_av(r, ret, path);
-  if ((ret = avformat_find_stream_info(*ic, NULL)) < 0) return vge_fail_av(r, ret, path);
+  /* no avformat_find_stream_info: the MP4 headers hold all a remux needs,
+   * and probing decodes frames (a 1080p IDR per segment on every re-run) */
   *si = av_find_best_stream(*ic, type, -1, -1, NULL, 0);
   if (*si < 0)
     return vge_fail(r, "join: %s has no %s stream", path, type == AVMEDIA_TYPE_VIDEO ? "video" : "audio");
@@ -88,9 +89,9 @@ static int add_chapters(AVFormatContext *oc, const vge_join *j, vge_result *r) {
     if (!ch) return vge_fail(r, "join: out of memory");
     oc->chapters[oc->nb_chapters++] = ch;
     ch->id = i + 1;
-    ch->time_base = (AVRational){1, 1000};
-    ch->start = llround(j->chapters[i].start * 1000);
-    ch->end = llround(j->chapters[i].end * 1000);
+    ch->time_base = (AVRational){1, 1000000};  /* the muxer rescales; keep precision */
+    ch->start = llround(j->chapters[i].start * 1e6);
+    ch->end = llround(j->chapters[i].end * 1e6);
     if (ch->end < ch->start) return vge_fail(r, "join: chapter %d ends before it starts", i + 1);
     if (j->chapters[i].title) av_dict_set(&ch->metadata, "title", j->chapters[i].title, 0);
   }
@@ -148,6 +149,7 @@ static int join_to(const vge_join *j, const char *path, vge_result *r) {
     if (have_a) av_packet_rescale_ts(ap, a_in_tb, as->time_base);
   }
   while (have_v > 0 || have_a) {
+    if (j->cancel && *j->cancel) { vge_fail(r, "cancelled"); goto done; }
     int take_v = have_v > 0 &&
                  (!have_a || av_compare_ts(vp->dts, vs->time_base, ap->dts, as->time_base) <= 0);
     if (take_v) {

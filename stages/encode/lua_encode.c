@@ -1,13 +1,14 @@
 /* lua_encode.c: require("vg.encode_core"), the Lua face of vg_encode.h.
  * Each function reads its table argument on the loop thread into a request
  * that owns copies of everything, runs the encoder on the libuv pool with
- * vgl_work (the caller waits without blocking the loop), and returns a result
+ * a cancellable vgl_work (the caller waits without blocking the loop), and returns a result
  * table. Misuse raises; encoding failures return nil, message. */
 #include "vg_encode.h"
 #include "vg.h"
 #include "vg_lua.h"
 
 #include <math.h>
+#include <libavutil/rational.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,61 @@ static void push_result(lua_State *L, const vge_result *r) {
   if (r->key[0]) { lua_pushstring(L, r->key); lua_setfield(L, -2, "key"); }
 }
 
+/* ---- cancellable work on the libuv pool --------------------------------- */
+
+/* Like vgl_work, plus a flag the encoder polls: cancelling a task stops a
+ * running encode between frames, not only one still queued. */
+typedef struct ework {
+  uv_work_t req;
+  vgl_await *a;
+  void (*work)(void *);
+  vgl_push_fn push;
+  void (*free_data)(void *);
+  void *data;
+  volatile int *cancel;
+} ework;
+
+static void ew_run(uv_work_t *w) {
+  ework *e = w->data;
+  e->work(e->data);
+}
+
+static void ew_after(uv_work_t *w, int status) {
+  ework *e = w->data;
+  if (status == UV_ECANCELED) vgl_await_fail(e->a, "cancelled");
+  else vgl_await_complete(e->a);
+}
+
+static int ew_push(lua_State *L, void *data) {
+  ework *e = data;
+  return e->push(L, e->data);
+}
+
+static void ew_cancel(void *data) {
+  ework *e = data;
+  __atomic_store_n(e->cancel, 1, __ATOMIC_RELAXED);
+  uv_cancel((uv_req_t *)&e->req);
+}
+
+static void ew_free(void *data) {
+  ework *e = data;
+  if (e->free_data) e->free_data(e->data);
+  free(e);
+}
+
+static int enc_work(lua_State *L, void (*work)(void *), vgl_push_fn push,
+                    void (*free_data)(void *), void *data, volatile int *cancel) {
+  vg_engine *eng = vgl_engine(L);
+  ework *e = calloc(1, sizeof *e);
+  if (!e) { free_data(data); return luaL_error(L, "out of memory"); }
+  e->work = work; e->push = push; e->free_data = free_data; e->data = data; e->cancel = cancel;
+  e->req.data = e;
+  e->a = vgl_await_new(L, ew_push, ew_cancel, ew_free, e);  /* owns e from here */
+  int rc = uv_queue_work(vg_engine_loop(eng), &e->req, ew_run, ew_after);
+  if (rc != 0) vgl_await_fail(e->a, uv_strerror(rc));
+  return vgl_await_yield(L, e->a);
+}
+
 /* ---- segments ------------------------------------------------------------ */
 
 typedef struct seg_req {
@@ -100,6 +156,7 @@ typedef struct seg_req {
   char *preset, *key, *out;
   int hash_frames;   /* no key and no out: key = hash of the keyframes */
   char auto_key[65];
+  volatile int cancel;
   vge_result r;
 } seg_req;
 
@@ -135,8 +192,11 @@ static void read_segment(lua_State *L, int t, seg_req *q) {
     lua_pop(L, 2);
   } else if (ty == LUA_TNUMBER) {
     double f = lua_tonumber(L, -1);
+    double ntsc = f * 1001 / 1000;  /* 29.97 -> 30000/1001 */
+    if (!(f > 0 && f <= 1000)) luaL_error(L, "bad field 'fps' (1..1000 expected)");
     if (f == floor(f)) { v->fps_num = (int)f; v->fps_den = 1; }
-    else { v->fps_num = (int)llround(f * 1001); v->fps_den = 1001; } /* 29.97 -> 30000/1001 */
+    else if (fabs(ntsc - round(ntsc)) < 0.002) { v->fps_num = (int)round(ntsc) * 1000; v->fps_den = 1001; }
+    else { AVRational q = av_d2q(f, 100000); v->fps_num = q.num; v->fps_den = q.den; }
   } else if (ty != LUA_TNIL) {
     luaL_error(L, "bad field 'fps' (number or {num, den} expected)");
   }
@@ -213,6 +273,7 @@ static void read_segment(lua_State *L, int t, seg_req *q) {
   q->s.ud = &q->kf;
   q->s.key = q->key;
   q->s.out = q->out;
+  q->s.cancel = &q->cancel;
 }
 
 /* Worker: a content key from the keyframes themselves when none was given. */
@@ -291,9 +352,9 @@ static int l_segment(lua_State *L) {
   if (!q) return luaL_error(L, "out of memory");
   holder *h = new_holder(L, q, seg_free_v);
   read_segment(L, 1, q);
-  h->p = NULL;  /* vgl_work owns it now */
+  h->p = NULL;  /* enc_work owns it now */
   lua_pop(L, 1);
-  return vgl_work(L, seg_work, seg_push, seg_free_v, q);
+  return enc_work(L, seg_work, seg_push, seg_free_v, q, &q->cancel);
 }
 
 struct audio_req;
@@ -308,6 +369,7 @@ typedef struct segs_req {
   vge_segment *segs;
   vge_result *res;
   struct audio_req *audio;  /* optional: encoded beside the segments */
+  volatile int cancel;
 } segs_req;
 
 static void segs_free(void *data) {
@@ -326,7 +388,9 @@ static void segs_work(void *data) {
   for (int i = 0; i < m->n; i++) {
     if (m->q[i]->hash_frames) seg_auto_key(m->q[i]);
     m->segs[i] = m->q[i]->s;
+    m->segs[i].cancel = &m->cancel;
   }
+  if (m->audio) audio_of(m->audio)->cancel = &m->cancel;
   if (m->audio) vge_encode_all(m->segs, m->n, m->jobs, m->res, audio_of(m->audio), audio_result_of(m->audio));
   else vge_encode_segments(m->segs, m->n, m->jobs, m->res);
   for (int i = 0; i < m->n; i++) vge_keyframes_free(&m->q[i]->kf);
@@ -395,7 +459,7 @@ static int l_segments(lua_State *L) {
   }
   h->p = NULL;
   lua_pop(L, 1);
-  return vgl_work(L, segs_work, segs_push, segs_free, m);
+  return enc_work(L, segs_work, segs_push, segs_free, m, &m->cancel);
 }
 
 /* ---- audio --------------------------------------------------------------- */
@@ -405,6 +469,7 @@ typedef struct audio_req {
   vge_clip *clips;
   int n;
   char *key, *out;
+  volatile int cancel;
   vge_result r;
 } audio_req;
 
@@ -445,6 +510,7 @@ static audio_req *read_audio(lua_State *L, int t) {
   q->a.key = q->key;
   q->a.out = q->out;
   q->a.no_cache = q->out != NULL;
+  q->a.cancel = &q->cancel;
   int ty = lua_getfield(L, t, "clips");
   if (ty != LUA_TNIL && ty != LUA_TTABLE) luaL_error(L, "bad field 'clips' (table expected)");
   int n = ty == LUA_TTABLE ? (int)luaL_len(L, -1) : 0;
@@ -483,7 +549,7 @@ static audio_req *read_audio(lua_State *L, int t) {
 /* encode_core.audio{duration=, clips={{wav=, at=} | {pcm=, rate=, at=}}, ...} */
 static int l_audio(lua_State *L) {
   audio_req *q = read_audio(L, 1);
-  return vgl_work(L, audio_work, audio_push, audio_free, q);
+  return enc_work(L, audio_work, audio_push, audio_free, q, &q->cancel);
 }
 
 /* ---- join ------------------------------------------------------------------ */
@@ -495,6 +561,7 @@ typedef struct join_req {
   vge_chapter *ch;
   int nch;
   char *audio, *title, *out;
+  volatile int cancel;
   vge_result r;
 } join_req;
 
@@ -571,9 +638,10 @@ static int l_join(lua_State *L) {
   q->j.nchapters = q->nch;
   q->j.title = q->title;
   q->j.out = q->out;
+  q->j.cancel = &q->cancel;
   h->p = NULL;
   lua_pop(L, 1);
-  return vgl_work(L, join_work, join_push, join_free, q);
+  return enc_work(L, join_work, join_push, join_free, q, &q->cancel);
 }
 
 int vgmod_encode_core(lua_State *L) {

@@ -6,7 +6,7 @@
  *
  * Threads: every function may run on any thread; one call uses one thread
  * (libx264 threads=1, so the bitstream never depends on the machine), except
- * vge_encode_segments which runs `jobs` threads of its own.
+ * vge_encode_segments and vge_encode_all, which run `jobs` threads of their own.
  * Errors: functions return 0, or -1 with a message in the result's err. */
 #pragma once
 
@@ -77,6 +77,9 @@ typedef struct vge_segment {
    * and a hit returns at once without calling get_frame. NULL: no cache. */
   const char *key;
   const char *out;         /* without key: the file to write (atomically) */
+  /* Optional: any thread may set *cancel non-zero; the encode then stops
+   * between frames with the error "cancelled" and writes nothing. */
+  const volatile int *cancel;
 } vge_segment;
 
 int vge_encode_segment(const vge_segment *s, vge_result *r);
@@ -139,6 +142,7 @@ struct vge_audio {
   const char *key;       /* cache key as for segments (NULL: hash of the samples) */
   int no_cache;          /* 1: write `out` only */
   const char *out;       /* with no_cache: the .m4a to write */
+  const volatile int *cancel;  /* optional, as in vge_segment */
 };
 
 /* Mixes the clips onto a silent 48 kHz mono timeline and encodes it once with
@@ -167,6 +171,7 @@ typedef struct vge_join {
   const char *title;            /* metadata title, or NULL */
   const char *out;              /* final .mp4: written to a temp file, renamed */
   int no_faststart;             /* 1: skip moving the index to the front */
+  const volatile int *cancel;   /* optional, as in vge_segment */
 } vge_join;
 
 /* Concatenates the segments' packets (timestamps offset by the length of the

@@ -123,3 +123,5 @@ extern const char *const vgi_accent_colors[];
 char **vgi_sentences(const char *text, int *count);  /* caller frees each and the array */
 char *vgi_bullet(const char *sentence);                /* <= ~90 chars, no final period */
 double vgi_max_for(const char *narration);             /* a max_duration that fits it */
+/* The narration a scene's template writes (malloc'd), or NULL (narrate.c). */
+char *vgi_template(const cJSON *scene);

@@ -78,7 +78,9 @@ cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap
   const char *end = NULL;
   cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
   if (!root) {
-    const char *at = cJSON_GetErrorPtr();
+    /* the parse end is the error position (cJSON_GetErrorPtr is a global,
+     * not safe on the thread pool) */
+    const char *at = end;
     size_t off = (at && at >= text && at <= text + len) ? (size_t)(at - text) : 0;
     int line, col;
     vgi_line_col(text, off, &line, &col);

@@ -195,7 +195,21 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
       set_fields(pm, raw, defaults, ov);
       m = vgi_normalize(raw, path, pm, d);
     } else {
+      /* Markdown or transcripts: overrides apply to the finished videos */
       m = parse_file(path, fmt, &sub, pm, d);
+      cJSON *mv = cJSON_GetObjectItemCaseSensitive(m, "videos");
+      for (cJSON *v = mv ? mv->child : NULL; v && ov; v = v->next) {
+        static const char *const keys[] = { "accent_color", "theme", "target_duration", NULL };
+        for (int k = 0; keys[k]; k++)
+          apply(pm, v, keys[k], cJSON_GetObjectItemCaseSensitive(ov, keys[k]), 1);
+        const cJSON *voice = cJSON_GetObjectItemCaseSensitive(ov, "voice");
+        if (!cJSON_IsString(voice)) continue;
+        apply(pm, v, "voice", voice, 1);
+        cJSON *sc = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+        for (cJSON *s = sc ? sc->child : NULL; s; s = s->next)
+          if (cJSON_GetObjectItemCaseSensitive(s, "voice"))
+            cJSON_ReplaceItemInObjectCaseSensitive(s, "voice", cJSON_CreateString(voice->valuestring));
+      }
     }
     if (!m) continue;
     cJSON *mv = cJSON_GetObjectItemCaseSensitive(m, "videos");
@@ -256,7 +270,15 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
     }
     size_t l = strlen(dir);
     while (l > 1 && dir[l - 1] == '/') dir[--l] = 0;
-    model = vgi_set_load(dir, opts, &pm, d);
+    char cfg[4200];
+    snprintf(cfg, sizeof cfg, "%s/set_config.yaml", dir);
+    if (stat(cfg, &st) != 0) {
+      vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
+                   "a directory is read as a set of videos and needs a set_config.yaml");
+      model = NULL;
+    } else {
+      model = vgi_set_load(dir, opts, &pm, d);
+    }
   } else if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json") || !strcmp(fmt, "markdown") ||
              !strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
     model = parse_file(path, fmt, opts, &pm, d);

@@ -1,5 +1,6 @@
 /* lua_core.c: require("vg.input_core"), the raw binding under lua/vg/input.lua.
- *   load(path [, opts]) -> model|nil, diagnostics   (parses on the thread pool)
+ *   load(path [, opts]) -> model|nil, diagnostics   (parses on the thread pool;
+ *                          opts.as_json: the model as JSON text, canonical key order)
  *   from_table(doc [, opts]) -> model, diagnostics  (a Lua table, either flavour)
  *   validate(model) -> diagnostics                  (a canonical model)
  *   voice_known(name) -> boolean; scene_types() -> {name = {field = kind}}
@@ -13,6 +14,7 @@
 
 typedef struct lreq {
   char *path, *split, *format;
+  int as_json;          /* give the model as JSON text, keys in canonical order */
   vgi_options opts;
   cJSON *model;
   vgi_diags d;
@@ -71,8 +73,15 @@ static void lreq_work(void *data) {
 
 static int lreq_push(lua_State *L, void *data) {
   lreq *r = data;
-  if (r->model) vgl_push_json(L, r->model);
-  else lua_pushnil(L);
+  if (r->model && r->as_json) {
+    char *t = cJSON_Print(r->model);
+    lua_pushstring(L, t ? t : "null");
+    free(t);
+  } else if (r->model) {
+    vgl_push_json(L, r->model);
+  } else {
+    lua_pushnil(L);
+  }
   push_diags(L, &r->d);
   return 2;
 }
@@ -93,6 +102,11 @@ static int l_load(lua_State *L) {
   if (!r) return luaL_error(L, "out of memory");
   r->path = strdup(path);
   read_opts(L, 2, &r->opts, &r->split, &r->format);
+  if (lua_istable(L, 2)) {
+    lua_getfield(L, 2, "as_json");
+    r->as_json = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
   return vgl_work(L, lreq_work, lreq_push, lreq_free, r);
 }
 

@@ -207,6 +207,7 @@ static char *prose_join(para *p, size_t n) {
 }
 
 static void prose_drop(md *m, size_t n) {
+  if (!n) return;
   for (size_t i = 0; i < n; i++) free(m->prose[i].text);
   memmove(m->prose, m->prose + n, (m->nprose - n) * sizeof *m->prose);
   m->nprose -= n;
@@ -340,7 +341,6 @@ static void code_block(md *m, cmark_node *n) {
   int line = cmark_node_get_start_line(n);
   int parts = (nl + CODE_LINES - 1) / CODE_LINES;
   const char *p = lit;
-  cJSON *first = NULL;
   for (int part = 0; part < parts; part++) {
     cJSON *vc = visual(m);
     cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
@@ -355,8 +355,7 @@ static void code_block(md *m, cmark_node *n) {
       p += l + (e ? 1 : 0);
     }
     if (*lang) cJSON_AddStringToObject(vc, "language", lang);
-    cJSON *s = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
-    if (!first) first = s;
+    new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
   }
   free(narr);
 }
@@ -440,7 +439,7 @@ static cJSON *simplify_items(cJSON *items, int nested) {
 
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
-  int total = cJSON_GetArraySize(all), first = 1;
+  int first = 1;
   while (all->child) {
     /* take items up to LIST_ITEMS, keeping a top-level item with its children */
     cJSON *chunk = cJSON_CreateArray();
@@ -467,7 +466,6 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
     new_scene(m, "list", line, vc, first ? narr : NULL);
     first = 0;
   }
-  (void)total;
   free(narr);
   cJSON_Delete(all);
 }
@@ -484,7 +482,6 @@ static void table_block(md *m, cmark_node *n) {
   cJSON *all = cJSON_CreateArray();
   char **head = NULL;
   int nhead = 0;
-  vgi_buf desc = {0};
   for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
     if (strcmp(cmark_node_get_type_string(row), "table_row") &&
         strcmp(cmark_node_get_type_string(row), "table_header"))
@@ -498,8 +495,6 @@ static void table_block(md *m, cmark_node *n) {
       head = malloc(sizeof(char *) * (size_t)(nc ? nc : 1));
       for (int i = 0; i < nc; i++) {
         head[i] = cells[i];
-        if (desc.n) vgi_buf_puts(&desc, " \xC2\xB7 ");   /* · */
-        vgi_buf_puts(&desc, cells[i]);
       }
       nhead = nc;
       continue;
@@ -524,7 +519,6 @@ static void table_block(md *m, cmark_node *n) {
   /* the header row names each cell in the rows' descriptions */
   if (cJSON_GetArraySize(all)) emit_list(m, all, 1, cmark_node_get_start_line(n), NULL);
   else cJSON_Delete(all);
-  vgi_buf_free(&desc);
 }
 
 static void quote_block(md *m, cmark_node *n) {
@@ -564,7 +558,7 @@ static void quote_block(md *m, cmark_node *n) {
     }
     free(t);
   }
-  if (!q.n) { free(attribution); return; }
+  if (!q.n) { free(attribution); vgi_buf_free(&q); return; }
   char *narr = take_narration(m);
   cJSON *vc = cJSON_CreateObject();
   /* strip surrounding quotes */
@@ -599,7 +593,10 @@ static void end_section(md *m) {
       char *t = prose_join(m->prose, m->nprose);
       cJSON *n = cJSON_GetObjectItemCaseSensitive(last, "narration");
       vgi_buf b = {0};
+      char *tpl = cJSON_IsString(n) ? NULL : vgi_template(last);   /* what it would have said */
       if (cJSON_IsString(n)) { vgi_buf_puts(&b, n->valuestring); vgi_buf_puts(&b, " "); }
+      else if (tpl) { vgi_buf_puts(&b, tpl); vgi_buf_puts(&b, " "); }
+      free(tpl);
       vgi_buf_puts(&b, t);
       if (n) cJSON_SetValuestring(n, b.s);
       else {
@@ -661,8 +658,7 @@ static void start_video(md *m, const char *title, const char *subtitle, int line
   cJSON *vc = cJSON_CreateObject();
   cJSON_AddStringToObject(vc, "title", title);
   if (subtitle && *subtitle) cJSON_AddStringToObject(vc, "subtitle", subtitle);
-  cJSON *s = new_scene(m, "title", line, vc, NULL);
-  (void)s;
+  new_scene(m, "title", line, vc, NULL);
   m->section_scenes = 0;
 }
 
@@ -727,8 +723,6 @@ static void split_parts(md *m) {
     cJSON_Delete(outro);
     cJSON_Delete(v);
   }
-  cJSON *tmp = m->videos->child;
-  (void)tmp;
   while (out->child) cJSON_AddItemToArray(m->videos, cJSON_DetachItemViaPointer(out, out->child));
   cJSON_Delete(out);
 }
@@ -860,6 +854,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     if (t == CMARK_NODE_HEADING) {
       int level = cmark_node_get_heading_level(c);
       char *ht = plain(c, NULL);
+      size_t hl = strlen(ht);
+      while (hl && (ht[hl - 1] == ':' || ht[hl - 1] == ' ')) ht[--hl] = 0;
       if (m.split_h2 && level <= 2) {
         end_video(&m);
         free(m.h2);

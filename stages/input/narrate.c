@@ -82,7 +82,7 @@ static char *lower_first(const char *s) {
   return t;
 }
 
-static char *template_for(const cJSON *scene) {
+char *vgi_template(const cJSON *scene) {
   const char *type = vgi_str(scene, "scene_type");
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
   vgi_buf b = {0};
@@ -198,12 +198,7 @@ static char *template_for(const cJSON *scene) {
     if (lt) vgi_buf_printf(&b, "In this lesson, %s, you will learn to ", lt);
     else vgi_buf_puts(&b, "In this lesson you will learn to ");
     const cJSON *obj = cJSON_GetObjectItemCaseSensitive(vc, "objectives");
-    vgi_buf tmp = {0};
-    join(&tmp, obj, 0, "and");
-    char *lo = lower_first(tmp.s ? tmp.s : "");
-    vgi_buf_puts(&b, lo);
-    free(lo);
-    vgi_buf_free(&tmp);
+    join_lower(&b, obj);
     vgi_buf_puts(&b, ".");
   } else if (!strcmp(type, "exercise")) {
     const char *t = vgi_str(vc, "title"), *et = vgi_str(vc, "estimated_time");
@@ -218,6 +213,29 @@ static char *template_for(const cJSON *scene) {
   }
   if (!b.n) return NULL;
   return vgi_buf_take(&b);
+}
+
+/* Removes pictographs (emoji, dingbats, variation selectors) that a speech
+ * synthesizer would read out by name or stumble on; in place. */
+static void unspeakable_out(char *s) {
+  unsigned char *r = (unsigned char *)s, *w = r;
+  while (*r) {
+    unsigned cp = 0;
+    int len = 1;
+    if (*r >= 0xF0 && r[1] && r[2] && r[3]) {
+      cp = ((r[0] & 7u) << 18) | ((r[1] & 63u) << 12) | ((r[2] & 63u) << 6) | (r[3] & 63u);
+      len = 4;
+    } else if (*r >= 0xE0 && r[1] && r[2]) {
+      cp = ((r[0] & 15u) << 12) | ((r[1] & 63u) << 6) | (r[2] & 63u);
+      len = 3;
+    }
+    int drop = (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+               (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || (cp >= 0x2B00 && cp <= 0x2BFF);
+    if (!drop) memmove(w, r, (size_t)len), w += len;
+    r += len;
+  }
+  *w = 0;
+  vgi_squash(s);
 }
 
 /* Keeps whole sentences up to `words` words (at least the first). */
@@ -250,7 +268,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (!n && !(opts && opts->no_narration)) {
-        char *t = template_for(s);
+        char *t = vgi_template(s);
         if (t) {
           /* keep the canonical key order: narration right after visual_content */
           cJSON *ns = cJSON_CreateString(t);
@@ -305,6 +323,13 @@ void vgi_narrate(cJSON *model, const vgi_options *opts) {
     }
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
+      cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
+      if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an)) {
+        char *t = vgi_strdup(an->valuestring);
+        unspeakable_out(t);
+        cJSON_SetValuestring(an, t);
+        free(t);
+      }
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_AUTO_KEY);
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_MAXAUTO_KEY)) {
         /* the adapter chose this scene's duration: fit it to the narration */

@@ -15,7 +15,51 @@
 #define SCENE_SECONDS 30.0   /* a scene spans at most about this */
 #define SCENE_WORDS 80
 
-typedef struct cue { double start, end; char *text; } cue;
+typedef struct cue { double start, end; char *text; int line; } cue;
+
+/* Lines of the cue timings ("00:01:02,500 --> ..."), to give scenes a source
+ * line: libavformat does not say where a cue was in the file. */
+typedef struct timing { double start; int line; } timing;
+
+static double parse_stamp(const char *s) {
+  int h = 0, m = 0, sec = 0, ms = 0;
+  if (sscanf(s, "%d:%d:%d%*[,.]%d", &h, &m, &sec, &ms) == 4) return h * 3600.0 + m * 60 + sec + ms / 1000.0;
+  if (sscanf(s, "%d:%d%*[,.]%d", &m, &sec, &ms) == 3) return m * 60.0 + sec + ms / 1000.0;
+  return -1;
+}
+
+static timing *scan_timings(const char *path, size_t *count) {
+  FILE *f = fopen(path, "r");
+  timing *t = NULL;
+  size_t n = 0;
+  char line[1024];
+  int ln = 0;
+  while (f && fgets(line, sizeof line, f)) {
+    ln++;
+    if (!strstr(line, "-->")) continue;
+    const char *p = line;
+    while (*p == ' ' || *p == '\t') p++;
+    double st = parse_stamp(p);
+    if (st < 0) continue;
+    t = realloc(t, (n + 1) * sizeof *t);
+    t[n].start = st;
+    t[n].line = ln + 1;   /* the cue's text follows its timing line */
+    n++;
+  }
+  if (f) fclose(f);
+  *count = n;
+  return t;
+}
+
+static int line_of(const timing *t, size_t n, double start) {
+  int best = 0;
+  double bd = 0.5;
+  for (size_t i = 0; i < n; i++) {
+    double dd = t[i].start > start ? t[i].start - start : start - t[i].start;
+    if (dd < bd) { bd = dd; best = t[i].line; }
+  }
+  return best;
+}
 
 /* Removes markup (<i>, <c.x>, {\an8}) and decodes the common entities. */
 static char *clean(const char *s, size_t n) {
@@ -154,6 +198,10 @@ cJSON *vgi_subtitle_load(const char *path, const char *format, vgi_diags *d) {
   }
   av_packet_free(&pkt);
   avformat_close_input(&fc);
+  size_t nt = 0;
+  timing *tm = scan_timings(path, &nt);
+  for (size_t k = 0; k < n; k++) cues[k].line = line_of(tm, nt, cues[k].start);
+  free(tm);
   if (!n) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "no subtitle cues found (is this %s file?)",
                  !strcmp(format, "vtt") ? "a WebVTT" : "an SRT");
@@ -213,14 +261,14 @@ cJSON *vgi_subtitle_load(const char *path, const char *format, vgi_diags *d) {
     cJSON_AddItemToObject(vc, "items", key_sentences(b.s));
     /* the scene lasts as long as its cues did (at least 3 s) */
     double span = cues[j - 1].end - cues[i].start;
-    add_scene(scenes, "list", vc, b.s, span > 3 ? span : 3, path, 0);
+    add_scene(scenes, "list", vc, b.s, span > 3 ? span : 3, path, cues[i].line);
     vgi_buf_free(&b);
     i = j;
   }
   cJSON *ovc = cJSON_CreateObject();
   cJSON_AddStringToObject(ovc, "main_text", "Thanks for Watching");
   cJSON_AddStringToObject(ovc, "sub_text", title);
-  add_scene(scenes, "outro", ovc, NULL, 3.0, path, 0);
+  add_scene(scenes, "outro", ovc, NULL, 3.0, path, cues[n - 1].line);
   for (size_t k = 0; k < n; k++) free(cues[k].text);
   free(cues);
   free(title);

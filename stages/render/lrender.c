@@ -4,8 +4,10 @@
  *   render(dl, w, h)             -> Buffer, warnings
  *   render_png(dl, w, h, path)   -> true, warnings | nil, message
  *   render_png_async(...)        same, rendered on the libuv pool (yields)
+ *   check(dl)                    -> warnings (fits text without drawing)
  *   measure(text_item)           -> {final_size, width, height, lines, shrunk, cut}
  *   load_png(path)               -> Buffer | nil, message
+ *   image_size(path)             -> w, h | nil, message
  *   Buffer: width, height, pixel(x, y), mean_luminance(), count_near(r,g,b,tol),
  *           diff(other, tol), write_png(path), bytes(), close()
  *
@@ -16,6 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define BUFFER_MT "vg.RenderBuffer"
 
@@ -145,6 +148,22 @@ static int l_render_png(lua_State *L) {
   return 2;
 }
 
+static int l_check(lua_State *L) {
+  cJSON *dl = check_dl(L, 1);
+  cJSON *warn = NULL;
+  char err[256];
+  int rc = vg_render_check(dl, &warn, err, sizeof err);
+  cJSON_Delete(dl);
+  if (rc != 0) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  push_warnings(L, warn);
+  cJSON_Delete(warn);
+  return 1;
+}
+
 /* ---- on the thread pool ---------------------------------------------------- */
 
 typedef struct async_req {
@@ -209,6 +228,39 @@ static int l_measure(lua_State *L) {
   lua_pushboolean(L, m.shrunk); lua_setfield(L, -2, "shrunk");
   lua_pushboolean(L, m.cut); lua_setfield(L, -2, "cut");
   return 1;
+}
+
+/* bench(dl, w, h, n) -> ms per frame of the C path alone (JSON already
+ * parsed, buffer reused), as a native stage would call it. */
+static int l_bench(lua_State *L) {
+  cJSON *dl = check_dl(L, 1);
+  int w = check_size(L, 2), h = check_size(L, 3);
+  lua_Integer n = luaL_optinteger(L, 4, 50);
+  vg_render_buffer b = {0};
+  char err[256];
+  struct timespec t0, t1;
+  int rc = vg_render_cjson(dl, w, h, &b, NULL, err, sizeof err);   /* warm-up */
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  for (lua_Integer i = 0; rc == 0 && i < n; i++) rc = vg_render_cjson(dl, w, h, &b, NULL, err, sizeof err);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  vg_render_buffer_free(&b);
+  cJSON_Delete(dl);
+  if (rc != 0) return luaL_error(L, "%s", err);
+  double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+  lua_pushnumber(L, ms / (double)(n > 0 ? n : 1));
+  return 1;
+}
+
+static int l_image_size(lua_State *L) {
+  int w, h;
+  if (vg_render_image_size(luaL_checkstring(L, 1), &w, &h) != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: not a readable PNG", lua_tostring(L, 1));
+    return 2;
+  }
+  lua_pushinteger(L, w);
+  lua_pushinteger(L, h);
+  return 2;
 }
 
 static int l_load_png(lua_State *L) {
@@ -352,8 +404,9 @@ static const luaL_Reg buffer_methods[] = {
 };
 
 static const luaL_Reg funcs[] = {
-  {"render", l_render}, {"render_png", l_render_png}, {"render_png_async", l_render_png_async},
-  {"measure", l_measure}, {"load_png", l_load_png}, {NULL, NULL},
+  {"render", l_render}, {"render_png", l_render_png}, {"check", l_check}, {"render_png_async", l_render_png_async},
+  {"measure", l_measure}, {"load_png", l_load_png}, {"bench", l_bench},
+  {"image_size", l_image_size}, {NULL, NULL},
 };
 
 int vgmod_render_core(lua_State *L) {

@@ -403,6 +403,37 @@ static void draw_items(rd_ctx *c, const cJSON *items, double alpha) {
   }
 }
 
+/* Fits every text and code box without drawing (vg_render_check). */
+static void check_items(rd_ctx *c, const cJSON *items) {
+  const cJSON *it;
+  if (c->depth > 32) return;
+  cJSON_ArrayForEach(it, items) {
+    const char *type = str(it, "type", "");
+    if (!strcmp(type, "group")) {
+      c->depth++;
+      check_items(c, cJSON_GetObjectItemCaseSensitive(it, "items"));
+      c->depth--;
+    } else if (!strcmp(type, "text") || !strcmp(type, "code")) {
+      rd_text_spec s;
+      rd_text_spec_from_json(it, type[0] == 'c', &s);
+      if (s.w <= 0 || s.h <= 0 || !s.text[0]) continue;
+      warn(c, it, &s, rd_text_fit(&s));
+    }
+  }
+}
+
+int vg_render_check(const cJSON *dl, cJSON **warnings, char *err, size_t errlen) {
+  *warnings = NULL;
+  if (!cJSON_IsObject(dl)) {
+    seterr(err, errlen, "display list: expected an object");
+    return -1;
+  }
+  rd_ctx c = {.cr = NULL, .warnings = cJSON_CreateArray()};
+  check_items(&c, cJSON_GetObjectItemCaseSensitive(dl, "items"));
+  *warnings = c.warnings;
+  return 0;
+}
+
 /* ---- entry points --------------------------------------------------------------- */
 
 static int ensure_buffer(vg_render_buffer *out, int width, int height, char *err, size_t errlen) {
@@ -471,10 +502,11 @@ int vg_render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *ou
 
 int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJSON **warnings,
               char *err, size_t errlen) {
-  cJSON *dl = cJSON_Parse(json);
+  /* the parse end, not cJSON_GetErrorPtr(): that one is a process global */
+  const char *end = NULL;
+  cJSON *dl = cJSON_ParseWithOpts(json, &end, 0);
   if (!dl) {
-    seterr(err, errlen, "display list: invalid JSON near byte %ld",
-           cJSON_GetErrorPtr() ? (long)(cJSON_GetErrorPtr() - json) : 0L);
+    seterr(err, errlen, "display list: invalid JSON near byte %ld", end ? (long)(end - json) : 0L);
     return -1;
   }
   int rc = vg_render_cjson(dl, width, height, out, warnings, err, errlen);
@@ -565,6 +597,14 @@ int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m
   m->lines = f->lines;
   m->shrunk = f->shrunk;
   m->cut = f->cut;
+  return 0;
+}
+
+int vg_render_image_size(const char *path, int *width, int *height) {
+  cairo_surface_t *img = rd_image_get(path);
+  if (!img) return -1;
+  *width = cairo_image_surface_get_width(img);
+  *height = cairo_image_surface_get_height(img);
   return 0;
 }
 

@@ -37,6 +37,11 @@ int vg_render(const char *display_list_json, int width, int height,
 int vg_render_cjson(const cJSON *display_list, int width, int height,
                     vg_render_buffer *out, cJSON **warnings, char *err, size_t errlen);
 
+/* Fits every text and code box of a display list without drawing, and
+ * reports as vg_render does (caller frees *warnings). Cheap: layouts are
+ * cached, so checking a scene once per video costs one fit per box. */
+int vg_render_check(const cJSON *display_list, cJSON **warnings, char *err, size_t errlen);
+
 /* Skips frames that did not change: remembers the hash of the last display
  * list and size rendered into `out`. Returns 1 (out left untouched) when the
  * display list is byte-identical to the last one, 0 after rendering, -1 on
@@ -68,6 +73,10 @@ typedef struct vg_render_measure {
 } vg_render_measure;
 int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m,
                            char *err, size_t errlen);
+
+/* Size of a PNG as the renderer sees it (cached per thread). 0, or -1 if it
+ * cannot be read. */
+int vg_render_image_size(const char *path, int *width, int *height);
 
 /* Frees this thread's font map and caches now (they are also freed when a
  * thread exits). For leak checkers. */

@@ -1,6 +1,6 @@
 /* tts_stage.c: the native stage tts.synth. For every scene of every video
- * it speaks scene.narration with scene.voice (default: the video's voice,
- * then the stage option) and writes scene.audio = { path, duration,
+ * it speaks scene.narration with the stage option `voice` if given, else
+ * scene.voice, else the video's voice, else "male", and writes scene.audio = { path, duration,
  * sample_rate, words, sentences, marks, cached, voice }.
  * prepare (loop) checks every text and voice before any work; start (loop)
  * queues one job per scene on the espeak-ng worker; the worker's done
@@ -81,9 +81,9 @@ static int synth_prepare(vg_call *c) {
       if (narr && !cJSON_IsString(narr) && !cJSON_IsNull(narr))
         return vg_call_fail(c, "%s.narration: expected text", sj->where);
       tts_options o = TTS_OPTIONS_DEFAULT;
-      o.voice = opt_str(s, "voice");
+      o.voice = opt_voice;  /* the run's option wins: `vgrun create --voice` */
+      if (!o.voice) o.voice = opt_str(s, "voice");
       if (!o.voice) o.voice = opt_str(v, "voice");
-      if (!o.voice) o.voice = opt_voice;
       o.rate = rate;
       o.pitch = pitch;
       sj->job = tts_job_new(text, strlen(text), &o, err, sizeof err);

@@ -12,6 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <espeak-ng/speak_lib.h>
 
 
@@ -182,10 +186,47 @@ static int store(tts_job *j) {
   return 0;
 }
 
-static void synthesize(tts_job *j) {
-  if (!text_is_blank(j)) {
-    espeak_ERROR er = espeak_SetVoiceByName(j->voice.spec);
-    if (er != EE_OK) { set_error(j, "espeak-ng cannot load voice %s", j->voice.spec); return; }
+/* ---- one utterance in a child process ------------------------------------
+ * espeak-ng keeps state from one utterance to the next in static variables
+ * that espeak_Terminate does not reset (the phase of the voice wave, the
+ * last pitch and pause): the same text comes out a little different after
+ * another one, so a clip would depend on what was spoken before it, and a
+ * clip made after a cache hit would differ from one made in sequence. So
+ * this worker initialises espeak-ng and never speaks itself; every
+ * utterance is spoken by a forked child that starts from that pristine
+ * state, and sends back the samples and events through a pipe. A clip is
+ * then a pure function of (text, voice, rate, pitch, espeak-ng version). */
+static int write_full(int fd, const void *p, size_t n) {
+  const char *c = p;
+  while (n > 0) {
+    ssize_t w = write(fd, c, n);
+    if (w < 0) { if (errno == EINTR) continue; return -1; }
+    c += w; n -= (size_t)w;
+  }
+  return 0;
+}
+
+static int read_full(tts_job *j, int fd, pid_t child, void *p, size_t n) {
+  char *c = p;
+  while (n > 0) {
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+    int pr = poll(&pfd, 1, 100);
+    if (pr < 0 && errno != EINTR) return -1;
+    if (__atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { kill(child, SIGKILL); return -2; }
+    if (pr <= 0) continue;
+    ssize_t r = read(fd, c, n);
+    if (r < 0) { if (errno == EINTR) continue; return -1; }
+    if (r == 0) return -1;
+    c += r; n -= (size_t)r;
+  }
+  return 0;
+}
+
+static void child_speak(tts_job *j, int fd) {
+  int rc = 0;
+  espeak_ERROR er = espeak_SetVoiceByName(j->voice.spec);
+  if (er != EE_OK) rc = 1;
+  if (rc == 0) {
     espeak_SetParameter(espeakRATE, j->voice.rate, 0);
     espeak_SetParameter(espeakPITCH, j->voice.pitch, 0);
     espeak_SetParameter(espeakRANGE, j->voice.range, 0);
@@ -193,10 +234,80 @@ static void synthesize(tts_job *j) {
     unsigned flags = espeakCHARS_UTF8 | (j->ssml ? espeakSSML : 0);
     er = espeak_Synth(j->text, j->len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
     W.current = NULL;
+    if (er != EE_OK || j->error) rc = 2;
+  }
+  int code = (int)er;
+  if (write_full(fd, &rc, sizeof rc) || write_full(fd, &code, sizeof code) ||
+      write_full(fd, &j->n, sizeof j->n) ||
+      (j->n && write_full(fd, j->samples, j->n * sizeof *j->samples)) ||
+      write_full(fd, &j->nev, sizeof j->nev))
+    _exit(3);
+  for (size_t i = 0; i < j->nev; i++) {
+    raw_event *e = &j->ev[i];
+    size_t nl = e->name ? strlen(e->name) : 0;
+    if (write_full(fd, e, sizeof *e) || write_full(fd, &nl, sizeof nl) || (nl && write_full(fd, e->name, nl)))
+      _exit(3);
+  }
+  _exit(0);
+}
+
+static void synthesize(tts_job *j) {
+  if (!text_is_blank(j)) {
+    int fds[2];
+    if (pipe(fds) != 0) { set_error(j, "cannot make a pipe for espeak-ng: %s", strerror(errno)); return; }
+    pid_t pid = fork();
+    if (pid < 0) {
+      close(fds[0]); close(fds[1]);
+      set_error(j, "cannot start espeak-ng: %s", strerror(errno));
+      return;
+    }
+    if (pid == 0) {
+      close(fds[0]);
+      child_speak(j, fds[1]);
+    }
+    close(fds[1]);
+    int rc = -1, code = 0, got;
+    size_t n = 0, nev = 0;
+    got = read_full(j, fds[0], pid, &rc, sizeof rc);
+    if (got == 0) got = read_full(j, fds[0], pid, &code, sizeof code);
+    if (got == 0) got = read_full(j, fds[0], pid, &n, sizeof n);
+    if (got == 0 && n > (size_t)1 << 31) got = -1;
+    if (got == 0 && n > 0) {
+      int16_t *s = realloc(j->samples, n * sizeof *s);
+      if (!s) got = -1;
+      else { j->samples = s; j->cap = n; got = read_full(j, fds[0], pid, s, n * sizeof *s); }
+    }
+    j->n = n;
+    if (got == 0) got = read_full(j, fds[0], pid, &nev, sizeof nev);
+    if (got == 0 && nev > 0) {
+      raw_event *ev = calloc(nev, sizeof *ev);
+      if (!ev) got = -1;
+      else {
+        j->ev = ev; j->evcap = nev;
+        for (size_t i = 0; i < nev && got == 0; i++) {
+          size_t nl = 0;
+          got = read_full(j, fds[0], pid, &ev[i], sizeof ev[i]);
+          ev[i].name = NULL;
+          if (got == 0) got = read_full(j, fds[0], pid, &nl, sizeof nl);
+          if (got == 0 && nl > 0 && nl < 65536) {
+            ev[i].name = calloc(1, nl + 1);
+            got = ev[i].name ? read_full(j, fds[0], pid, ev[i].name, nl) : -1;
+          }
+          j->nev = i + 1;
+        }
+      }
+    }
+    close(fds[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     __atomic_add_fetch(&W.syntheses, 1, __ATOMIC_RELAXED);
-    if (j->error) return;
-    if (__atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return; }
-    if (er != EE_OK) { set_error(j, "espeak-ng failed to synthesize (error %d)", (int)er); return; }
+    if (got == -2 || __atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return; }
+    if (got != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      set_error(j, "espeak-ng stopped unexpectedly while speaking");
+      return;
+    }
+    if (rc == 1) { set_error(j, "espeak-ng cannot load voice %s", j->voice.spec); return; }
+    if (rc != 0) { set_error(j, "espeak-ng failed to synthesize (error %d)", code); return; }
   }
   /* blank text: a silent clip of zero length, no espeak call at all */
   j->clip.sample_rate = W.sample_rate;

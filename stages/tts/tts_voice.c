@@ -111,8 +111,8 @@ size_t tts_variant_count(void) { return V.nvariants; }
 const char *tts_variant_at(size_t i) { return i < V.nvariants ? V.variants[i] : NULL; }
 const char *tts_voice_names(void) { return V.names ? V.names : ""; }
 
-static const tts_voice_info *find_base(const char *base) {
-  for (size_t i = 0; i < V.nvoices; i++) {
+static const tts_voice_info *find_base(const char *base, int named_ok) {
+  for (size_t i = named_ok ? 0 : N_NAMED; i < V.nvoices; i++) {
     const tts_voice_info *v = &V.voices[i];
     if (strcasecmp(v->name, base) == 0) return v;
   }
@@ -157,7 +157,17 @@ int tts_resolve_voice(const char *name, int rate, int pitch, tts_voice *out, cha
   if (blen < sizeof base && strlen(name) < sizeof out->name) {
     memcpy(base, name, blen);
     base[blen] = '\0';
-    v = find_base(base);
+    v = find_base(base, 1);
+    if (!v) {
+      for (char *u = base; *u; u++)
+        if (*u == '_') *u = '-';  /* en_US */
+      v = find_base(base, 0);
+    }
+    /* a region espeak-ng lacks falls back to its language: en-au -> en */
+    for (char *dash; !v && !strchr(base, '/') && (dash = strrchr(base, '-')) && dash > base;) {
+      *dash = '\0';
+      v = find_base(base, 0);
+    }
     if (v && plus) {
       variant = find_variant(plus + 1);
       if (!variant || v->named) {

@@ -139,6 +139,26 @@ describe("vg.encode_core", function()
     assert.is_false(exists(dir .. "/x.mp4"))
   end)
 
+  it("stops a running encode when its fiber is cancelled", function()
+    local vg = require("vg")
+    local out = dir .. "/cancelled.mp4"
+    local outcome
+    local co = vg.go(function()
+      outcome = { pcall(enc.segment, { width = 640, height = 360, duration = 600, cfr = true,
+        out = out, frames = { { t = 0, color = 0x336699 } } }) }
+    end)
+    local t0 = os.time()
+    vg.sleep(0.2)
+    vg.core.cancel_fiber(co)
+    while not outcome and os.time() - t0 < 20 do vg.sleep(0.02) end
+    assert.is_table(outcome)
+    assert.is_false(outcome[1])
+    assert.truthy(tostring(outcome[2]):find("cancel"))
+    assert.is_true(os.time() - t0 < 10)  -- 18,000 frames would take far longer
+    vg.sleep(0.3)                         -- the worker notices between frames
+    assert.is_false(exists(out))
+  end)
+
   it("raises on misuse", function()
     assert.truthy(errmsg(enc.segment, { height = H, frames = {} }):find("width"))
     assert.truthy(errmsg(enc.segment, { width = W, height = H, duration = 1, frames = {} }):find("empty"))

@@ -380,6 +380,68 @@ static void test_streams_durations_chapters(void **state) {
   assert_int_equal(count_files(".tmp-"), 0);
 }
 
+/* Decodes the audio track to mono floats, as a player would (priming skipped). */
+static float *decode_audio(const char *path, size_t *n) {
+  AVFormatContext *ic = NULL;
+  assert_int_equal(avformat_open_input(&ic, path, NULL, NULL), 0);
+  assert_true(avformat_find_stream_info(ic, NULL) >= 0);
+  int ai = av_find_best_stream(ic, AVMEDIA_TYPE_AUDIO, -1, -1, NULL, 0);
+  assert_true(ai >= 0);
+  const AVCodec *codec = avcodec_find_decoder(ic->streams[ai]->codecpar->codec_id);
+  AVCodecContext *dc = avcodec_alloc_context3(codec);
+  avcodec_parameters_to_context(dc, ic->streams[ai]->codecpar);
+  assert_int_equal(avcodec_open2(dc, codec, NULL), 0);
+  size_t cap = 1 << 20, len = 0;
+  float *out = malloc(cap * sizeof *out);
+  AVPacket *pkt = av_packet_alloc();
+  AVFrame *fr = av_frame_alloc();
+  int eof = 0;
+  while (!eof) {
+    if (av_read_frame(ic, pkt) < 0) { avcodec_send_packet(dc, NULL); eof = 1; }
+    else if (pkt->stream_index != ai) { av_packet_unref(pkt); continue; }
+    else { avcodec_send_packet(dc, pkt); av_packet_unref(pkt); }
+    while (avcodec_receive_frame(dc, fr) >= 0) {
+      assert_int_equal(fr->format, AV_SAMPLE_FMT_FLTP);
+      if (len + (size_t)fr->nb_samples > cap) { cap *= 2; out = realloc(out, cap * sizeof *out); }
+      memcpy(out + len, fr->data[0], (size_t)fr->nb_samples * sizeof *out);
+      len += (size_t)fr->nb_samples;
+      av_frame_unref(fr);
+    }
+  }
+  av_packet_free(&pkt);
+  av_frame_free(&fr);
+  avcodec_free_context(&dc);
+  avformat_close_input(&ic);
+  *n = len;
+  return out;
+}
+
+/* A/V sync: each scene's tone starts 0.3 s after the scene's first frame, to
+ * the millisecond (a mishandled AAC priming would move it by 21 ms), and the
+ * scene boundaries themselves are silent. */
+static void test_av_sync(void **state) {
+  (void)state;
+  char out[512];
+  pathf(out, sizeof out, "vfr.mp4");
+  if (!exists(out)) { built b; build("vfr", 0, NULL, &b); }
+  size_t n;
+  float *pcm = decode_audio(out, &n);
+  assert_true(labs((long)n - 6 * 48000) <= 1024);  /* the decoder may not trim the tail */
+  for (int i = 0; i < 3; i++) {
+    size_t from = (size_t)llround(BOUNDS[i] * 48000);
+    size_t onset = from;
+    while (onset < n && fabsf(pcm[onset]) < 0.1f) onset++;
+    double t = (double)onset / 48000;
+    double want = BOUNDS[i] + 0.3;
+    if (fabs(t - want) > 0.002) fprintf(stderr, "scene %d: tone at %.4f s, want %.4f\n", i + 1, t, want);
+    assert_true(fabs(t - want) <= 0.002);
+    /* silence around the boundary (+-50 ms) */
+    for (size_t k = from > 2400 ? from - 2400 : 0; k < from + 2400 && k < n; k++)
+      assert_true(fabsf(pcm[k]) < 0.01f);
+  }
+  free(pcm);
+}
+
 static void test_frame_colours(void **state) {
   (void)state;
   char out[512];
@@ -550,14 +612,15 @@ static void test_no_drift(void **state) {
     segs[i] = (vge_segment){.v = {.width = W, .height = H}, .start = bounds[i], .end = bounds[i + 1],
                             .get_frame = vge_keyframes_get, .ud = &kf[i], .out = outs[i]};
   }
-  assert_int_equal(vge_encode_segments(segs, N, 0, res), 0);
-  for (int i = 0; i < N; i++) vge_keyframes_free(&kf[i]);
+  /* the audio as one more job of the pool (vge_encode_all) */
   vge_audio au = {.duration = bounds[N], .no_cache = 1};
   char aout[512], out[512];
   pathf(aout, sizeof aout, "drift.m4a");
   au.out = aout;
   vge_result ar, jr;
-  assert_int_equal(vge_encode_audio(&au, &ar), 0);
+  assert_int_equal(vge_encode_all(segs, N, 0, res, &au, &ar), 0);
+  for (int i = 0; i < N; i++) vge_keyframes_free(&kf[i]);
+  assert_string_equal(ar.path, aout);
   const char *paths[N];
   for (int i = 0; i < N; i++) paths[i] = res[i].path;
   pathf(out, sizeof out, "drift.mp4");
@@ -629,16 +692,90 @@ static void test_wav_clips(void **state) {
   assert_non_null(strstr(r.err, "RIFF"));
 }
 
+/* writes a PNG of one colour (RGB24) through libavcodec */
+static void write_png(const char *path, int w, int h, uint32_t color) {
+  const AVCodec *c = avcodec_find_encoder(AV_CODEC_ID_PNG);
+  assert_non_null(c);
+  AVCodecContext *cc = avcodec_alloc_context3(c);
+  cc->width = w; cc->height = h; cc->pix_fmt = AV_PIX_FMT_RGB24; cc->time_base = (AVRational){1, 25};
+  assert_int_equal(avcodec_open2(cc, c, NULL), 0);
+  AVFrame *f = av_frame_alloc();
+  f->format = AV_PIX_FMT_RGB24; f->width = w; f->height = h;
+  assert_int_equal(av_frame_get_buffer(f, 0), 0);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++) {
+      uint8_t *q = f->data[0] + y * f->linesize[0] + 3 * x;
+      q[0] = (uint8_t)(color >> 16); q[1] = (uint8_t)(color >> 8); q[2] = (uint8_t)color;
+    }
+  AVPacket *pkt = av_packet_alloc();
+  assert_true(avcodec_send_frame(cc, f) >= 0);
+  assert_true(avcodec_receive_packet(cc, pkt) >= 0);
+  FILE *o = fopen(path, "wb");
+  fwrite(pkt->data, 1, (size_t)pkt->size, o);
+  fclose(o);
+  av_packet_free(&pkt);
+  av_frame_free(&f);
+  avcodec_free_context(&cc);
+}
+
+/* keyframes from a PNG (scaled to the video size), a raw .bgra file and a colour */
+static void test_keyframe_files(void **state) {
+  (void)state;
+  char png[512], raw[512], out[512];
+  pathf(png, sizeof png, "slide.png");
+  pathf(raw, sizeof raw, "slide.bgra");
+  pathf(out, sizeof out, "files.mp4");
+  write_png(png, W / 2, H / 2, 0xffa500);  /* half size: the loader scales */
+  uint8_t *px = malloc(W * H * 4);
+  for (int i = 0; i < W * H; i++) { px[4 * i] = 0x80; px[4 * i + 1] = 0; px[4 * i + 2] = 0x80; px[4 * i + 3] = 255; }
+  FILE *f = fopen(raw, "wb");
+  fwrite(px, 1, W * H * 4, f);   /* BGRA: purple 0x800080 */
+  fclose(f);
+  free(px);
+  vge_keyframe k[3] = {
+    {.t = 0, .file = png},
+    {.t = 1, .file = raw},
+    {.t = 2, .has_color = 1, .color = 0x00ffff},
+  };
+  vge_keyframes kf = {.k = k, .n = 3, .width = W, .height = H, .pix = VGE_PIX_BGRA};
+  vge_segment s = {.v = {.width = W, .height = H, .pix = VGE_PIX_BGRA}, .start = 0, .end = 3,
+                   .get_frame = vge_keyframes_get, .ud = &kf, .out = out};
+  vge_result r;
+  int rc = vge_encode_segment(&s, &r);
+  if (rc) fprintf(stderr, "%s\n", r.err);
+  assert_int_equal(rc, 0);
+  vge_keyframes_free(&kf);
+  assert_int_equal(r.frames, 90);
+  assert_true(r.encoded <= 4);  /* 3 pictures + repeats at most 1 s apart */
+  uint8_t rgb[3];
+  color_at(out, 0.5, rgb);
+  assert_close_rgb(rgb, 0xffa500);
+  color_at(out, 1.5, rgb);
+  assert_close_rgb(rgb, 0x800080);
+  color_at(out, 2.5, rgb);
+  assert_close_rgb(rgb, 0x00ffff);
+  /* a raw file of the wrong size is an error naming it */
+  f = fopen(raw, "wb");
+  fputs("short", f);
+  fclose(f);
+  rc = vge_encode_segment(&s, &r);
+  vge_keyframes_free(&kf);
+  assert_int_equal(rc, -1);
+  assert_non_null(strstr(r.err, "slide.bgra"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_streams_durations_chapters),
     cmocka_unit_test(test_frame_colours),
+    cmocka_unit_test(test_av_sync),
     cmocka_unit_test(test_vfr_fewer_frames_than_cfr),
     cmocka_unit_test(test_deterministic),
     cmocka_unit_test(test_cache),
     cmocka_unit_test(test_failures_leave_nothing),
     cmocka_unit_test(test_no_drift),
     cmocka_unit_test(test_wav_clips),
+    cmocka_unit_test(test_keyframe_files),
   };
   return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 }

@@ -87,6 +87,48 @@ describe("scene layouts", function()
   end)
 end)
 
+describe("render_core", function()
+  it("renders on the thread pool (render_png_async)", function()
+    local dl = render.display_list(by_type("title"), {})
+    local path = os.tmpname() .. ".png"
+    local ok, warnings = core.render_png_async(dl, 320, 180, path)
+    assert.is_true(ok)
+    assert.are.same({}, warnings)
+    local b = assert(core.load_png(path))
+    assert.are.equal(320, b:width())
+    assert.are.equal(180, b:height())
+    b:close()
+    b:close()   -- closing twice is fine
+    assert.has_error(function() b:width() end)
+    os.remove(path)
+  end)
+
+  it("raises on misuse and returns nil, message on failure", function()
+    assert.has_error(function() core.render("nope", 10, 10) end)
+    assert.has_error(function() core.render({}, 0, 10) end)
+    local ok, err = core.render_png({ items = {} }, 10, 10, "/nonexistent/dir/x.png")
+    assert.is_nil(ok)
+    assert.is_string(err)
+  end)
+end)
+
+describe("images", function()
+  it("shows visual_content.image beside the layout, and warns when unreadable", function()
+    local img = GOLDEN .. "/title-dark.png"   -- a dark picture (relative to the source tree)
+    local s = { id = "im", scene_type = "title", visual_content = { title = "Pictures", image = img } }
+    local with = render.frame(s, { width = 640, height = 360 })
+    local without = render.frame({ id = "im0", scene_type = "title",
+      visual_content = { title = "Pictures" } }, { width = 640, height = 360 })
+    assert.is_true(with:mean_luminance() < without:mean_luminance() - 10)
+    local w, h = core.image_size(img)
+    assert.are.equal(640, w)
+    assert.are.equal(360, h)
+    local bad = { id = "im2", scene_type = "title", visual_content = { title = "x", image = "/nonexistent.png" } }
+    local _, warnings = render.frame(bad, { width = 320, height = 180 })
+    assert.are.equal("unreadable", warnings[1].status)
+  end)
+end)
+
 describe("themes and accents", function()
   it("dark is clearly darker than light", function()
     for _, s in ipairs(scenes()) do
@@ -136,6 +178,8 @@ describe("fitting", function()
       assert.is_true(w.status == "shrunk" or w.status == "cut")
     end
     assert.matches("long.yaml:7: long_list: text of items[1] was", warnings[1].message, 1, true)
+    -- the check without drawing reports the same
+    assert.are.equal(#warnings, #render.check(s, {}))
     -- every item keeps a readable size
     for _, w in ipairs(warnings) do assert.is_true(w.final_size >= 14) end
     -- and the layout still keeps every box in the frame, cards not overlapping

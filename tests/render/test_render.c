@@ -132,6 +132,43 @@ static void test_measure(void **state) {
   cJSON_Delete(it);
 }
 
+static void test_check_without_drawing(void **state) {
+  (void)state;
+  cJSON *dl = cJSON_Parse("{\"items\":[{\"type\":\"group\",\"items\":[{\"type\":\"text\","
+                          "\"id\":\"s.body\",\"w\":200,\"h\":40,\"size\":40,\"text\":"
+                          "\"far too much text for such a small box, really\"}]},"
+                          "{\"type\":\"text\",\"w\":2000,\"h\":100,\"text\":\"no id, no report\"}]}");
+  cJSON *warn = NULL;
+  char err[128];
+  assert_int_equal(vg_render_check(dl, &warn, err, sizeof err), 0);
+  assert_int_equal(cJSON_GetArraySize(warn), 1);
+  assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(warn, 0), "id")->valuestring, "s.body");
+  cJSON_Delete(warn);
+  cJSON_Delete(dl);
+}
+
+static void test_command_prefixes(void **state) {
+  (void)state;
+  vg_render_buffer b = {0};
+  /* prompt cyan, output grey, success green, on one console listing */
+  render_ok("{\"background\":\"#000000\",\"items\":[{\"type\":\"code\",\"x\":0,\"y\":0,\"w\":1900,"
+            "\"h\":1000,\"size\":80,\"language\":\"shell\",\"text\":"
+            "\"$ make\\n\u2192 built\\n\u2713 done\"}]}", 960, 540, &b, NULL);
+  int prompt = 0, ok = 0, out = 0;
+  for (int y = 0; y < 540; y++)
+    for (int x = 0; x < 960; x++) {
+      int p[3];
+      px(&b, x, y, p);
+      if (near(p, 34, 211, 238, 10)) prompt++;
+      if (near(p, 52, 211, 153, 10)) ok++;
+      if (near(p, 148, 163, 184, 10)) out++;
+    }
+  assert_true(prompt > 20);
+  assert_true(ok > 20);
+  assert_true(out > 20);
+  vg_render_buffer_free(&b);
+}
+
 static void test_code_colours(void **state) {
   (void)state;
   vg_render_buffer b = {0};
@@ -243,6 +280,8 @@ int main(void) {
     cmocka_unit_test(test_text_shrinks_and_warns),
     cmocka_unit_test(test_measure),
     cmocka_unit_test(test_code_colours),
+    cmocka_unit_test(test_check_without_drawing),
+    cmocka_unit_test(test_command_prefixes),
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_threads),
     cmocka_unit_test(test_memo),

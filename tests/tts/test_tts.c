@@ -137,6 +137,15 @@ static void test_spanish_and_codes(void **state) {
     if (tts_resolve_voice(ok[i], 0, -1, &v, err, sizeof err) != 0) fail_msg("%s: %s", ok[i], err);
   assert_int_equal(tts_resolve_voice("en-gb", 0, -1, &v, err, sizeof err), 0);
   assert_string_equal(v.spec, "gmw/en");
+  /* a region espeak-ng lacks falls back to the language, as input validation does */
+  assert_int_equal(tts_resolve_voice("en-au", 0, -1, &v, err, sizeof err), 0);
+  assert_string_equal(v.spec, "gmw/en");
+  assert_int_equal(tts_resolve_voice("en_US", 0, -1, &v, err, sizeof err), 0);
+  assert_string_equal(v.spec, "gmw/en-US");
+  assert_int_equal(tts_resolve_voice("es-ar+f3", 0, -1, &v, err, sizeof err), 0);
+  assert_string_equal(v.spec, "roa/es+f3");
+  assert_int_equal(tts_resolve_voice("xx-yy", 0, -1, &v, err, sizeof err), -1);
+  assert_int_equal(tts_resolve_voice("male-x", 0, -1, &v, err, sizeof err), -1);
   assert_int_equal(tts_resolve_voice("female", 0, -1, &v, err, sizeof err), 0);
   assert_int_equal(v.rate, tts_voice_at(2)->rate);
   assert_int_equal(tts_resolve_voice("female", 200, 10, &v, err, sizeof err), 0);

@@ -232,6 +232,13 @@ describe("tts.synth stage", function()
     assert.equals(before, tts.info().syntheses)
   end)
 
+  it("lets the voice option override every scene", function()
+    local r = run({ { voice = "male", scenes = { { narration = "One.", voice = "female" } } } },
+      { voice = "female_friendly" })
+    assert.is_true(r.success)
+    assert.equals("female_friendly", r.context.videos[1].scenes[1].audio.voice)
+  end)
+
   it("takes rate and pitch options", function()
     local text = fresh("Options change the clip.")
     local slow = run({ { scenes = { { narration = text } } } }, { rate = 120 })

@@ -103,7 +103,11 @@ local function run(args)
   end
   local render = require("vg.render")
   if o.types then
-    local ok, err = pcall(dofile, o.types)
+    -- the file sees `vg` as scripts run by vgrun do
+    local env = setmetatable({ vg = rawget(_G, "vg") or require("vg") }, { __index = _G })
+    local chunk, err = loadfile(o.types, "t", env)
+    local ok = chunk ~= nil
+    if ok then ok, err = pcall(chunk) end
     if not ok then eprintf("vgrun frame: %s\n", tostring(err)); return 1 end
   end
 

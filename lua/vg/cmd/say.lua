@@ -143,7 +143,9 @@ local function run(args)
   end
   local ok, err = tts.resolve(opts.voice, opts.rate, opts.pitch)
   if not ok then
-    eprintf("vgrun say: unknown voice '%s'\n%s", tostring(opts.voice), voice_list(tts))
+    -- the first clause of the message ("unknown voice 'x'", "unknown voice
+    -- variant 'y' in 'en+y'"); the full list follows, readably
+    eprintf("vgrun say: %s\n%s", tostring(err):match("^([^;]*)"), voice_list(tts))
     return 2
   end
   local to_stdout = out == "-" or (out == nil and not core.isatty(1))

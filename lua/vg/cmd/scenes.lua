@@ -56,14 +56,16 @@ local function run(args)
   if not path then eprintf("vgrun scenes: no INPUT given\n%s", USAGE); return 2 end
 
   local input = require("vg.input")
+  -- --json: the text comes from C, so keys keep the model's documented order
+  opts.as_json = json or nil
   local model, diags = input.load(path, opts)
   for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
   if model then
-    if json then
-      local vg = require("vg")
-      io.stdout:write(vg.json.encode(model, { pretty = true }), "\n")
+    if type(model) == "string" then
+      io.stdout:write(model, "\n")
     else
-      io.stdout:write(input.summary(model), "\n")
+      local text = input.summary(model)
+      if text ~= "" then io.stdout:write(text, "\n") end
     end
   end
   local errors = input.count(diags)

@@ -36,18 +36,21 @@ return {
     local cols = present(v)
     if #cols == 0 then return items end
     local avail = box.y + box.h - y - 6
+    local portrait = box.h > box.w
+    local ncol = portrait and 1 or #cols
     local texts, need = {}, 0
     for i, col in ipairs(cols) do
       local lines = {}
       for _, t in ipairs(col.list) do lines[#lines + 1] = "•  " .. c.esc(c.str(t) or "") end
       texts[i] = table.concat(lines, "\n")
-      local cw = (box.w - 36 * (#cols - 1)) / #cols
+      local cw = (box.w - 36 * (ncol - 1)) / ncol
       local m = c.measure(c.text(theme, 0, 0, cw - 72, avail - 156, texts[i], { markup = true,
         size = 32, line_height = 1.35, min_size = 16 }))
       need = math.max(need, m.height + 170)
     end
-    local cells = c.grid({ x = box.x, y = y + 6, w = box.w, h = math.min(avail, math.max(need, 360)) },
-      #cols, #cols, 36)
+    local rows = math.ceil(#cols / ncol)
+    local cells = c.grid({ x = box.x, y = y + 6, w = box.w,
+      h = math.min(avail, rows * math.max(need, portrait and 200 or 360) + (rows - 1) * 36) }, #cols, ncol, 36)
     for i, col in ipairs(cols) do
       local cell = cells[i]
       local color = theme[col.def.color]

@@ -26,21 +26,33 @@ return {
     add("Prerequisites", info.prerequisites)
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
     if #facts > 0 then
-      local iw = math.floor(box.w * 0.32)
-      body.w = box.w - iw - 40
-      local ix = box.x + box.w - iw
+      local portrait = box.h > box.w
       local lines = {}
       for _, f in ipairs(facts) do
         lines[#lines + 1] = string.format("<span size='75%%' foreground='%s'>%s</span>\n<b>%s</b>",
           c.hex(theme.muted), c.esc(f[1]:upper()), c.esc(f[2]))
       end
-      local txt = c.text(theme, ix + 44, body.y + 50, iw - 88, body.h - 90, table.concat(lines, "\n\n"),
+      local ix, iy, iw, maxh
+      if portrait then
+        ix, iw = box.x, box.w
+        maxh = math.floor(body.h * 0.4)
+      else
+        iw = math.floor(box.w * 0.32)
+        ix, iy, maxh = box.x + box.w - iw, body.y, body.h
+        body.w = box.w - iw - 40
+      end
+      local txt = c.text(theme, ix + 44, 0, iw - 88, maxh - 90, table.concat(lines, "\n\n"),
         { markup = true, size = 34, id = "lesson_info", min_size = 16, line_height = 1.1 })
-      local ih = math.min(body.h, c.measure(txt).height + 100)
-      txt.h = ih - 90
+      local ih = math.min(maxh, c.measure(txt).height + 100)
+      if portrait then   -- the facts first, the objectives below them
+        iy = body.y
+        body.y = body.y + ih + 40
+        body.h = body.h - ih - 40
+      end
+      txt.y, txt.h = iy + 50, ih - 90
       items[#items + 1] = c.appear(a:enter(2), {
-        c.card(theme, ix, body.y, iw, ih, { radius = 20 }),
-        { type = "rect", x = ix + 20, y = body.y, w = iw - 40, h = 8, radius = 4, fill = theme.accent },
+        c.card(theme, ix, iy, iw, ih, { radius = 20 }),
+        { type = "rect", x = ix + 20, y = iy, w = iw - 40, h = 8, radius = 4, fill = theme.accent },
         txt,
       }, 30)
     end

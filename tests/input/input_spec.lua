@@ -1,0 +1,165 @@
+-- vg.input: documents into the scene model, from Lua (issue 3).
+local vg = require("vg")
+local input = require("vg.input")
+
+local DATA = "tests/input/data/"
+local CORPUS = os.getenv("VG_CORPUS_DIR") or "../shared/corpus/video_gen"
+
+local function exists(p)
+  local f = io.open(p, "r")
+  if f then f:close() return true end
+  return false
+end
+
+local function fields(diags)
+  local out = {}
+  for _, d in ipairs(diags) do out[#out + 1] = d.field end
+  return out
+end
+
+describe("vg.input", function()
+  it("loads Markdown with front matter into the scene model", function()
+    local model, diags = input.load(DATA .. "acceptance.md")
+    assert.is_table(model)
+    assert.are.equal(0, input.count(diags))
+    local v = model.videos[1]
+    assert.are.equal("green", v.accent_color)
+    local types = {}
+    for i, s in ipairs(v.scenes) do
+      types[i] = s.scene_type
+      assert.are.equal("female", s.voice)
+      assert.is_string(s.narration)
+    end
+    assert.are.same({ "title", "list", "command", "list", "quote", "outro" }, types)
+  end)
+
+  it("reports two wrong fields with their lines", function()
+    local ok, diags = input.check(DATA .. "two_errors.yaml")
+    assert.is_false(ok)
+    assert.are.equal(2, #diags)
+    assert.are.equal(13, diags[1].line)
+    assert.are.equal(17, diags[2].line)
+    assert.are.equal("error", diags[1].severity)
+    assert.truthy(diags[1].text:find("two_errors.yaml:13:12: videos%[0%].scenes%[1%].visual_content.items:"))
+  end)
+
+  it("names a missing file", function()
+    local model, diags = input.load(DATA .. "nope.yaml")
+    assert.is_nil(model)
+    assert.truthy(diags[1].text:find("nope.yaml: cannot open"))
+  end)
+
+  it("validates Lua tables through the same validator", function()
+    local ok, diags, model = input.validate({
+      video = { id = "lua", title = "From Lua", accent_color = "magenta" },
+      scenes = {
+        { type = "title", title = "Hi" },
+        { type = "list", header = "Things", items = 3 },
+      },
+    })
+    assert.is_false(ok)
+    assert.are.same({ "videos[0].accent_color", "videos[0].scenes[1].visual_content.items" }, fields(diags))
+    assert.are.equal("Welcome to Hi.", model.videos[1].scenes[1].narration)
+  end)
+
+  it("vg.input.video returns a canonical video or raises with every problem", function()
+    local v = input.video{ id = "ok", title = "Ok", scenes = {
+      { scene_type = "outro", visual_content = { main_text = "Bye", sub_text = "See you" } } } }
+    assert.are.equal("outro", v.scenes[1].scene_type)
+    assert.are.equal("Bye. See you.", v.scenes[1].narration)
+    local ok, err = pcall(input.video, { id = "bad", title = "Bad", scenes = { { type = "nope" } } })
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("unknown scene type 'nope'"))
+  end)
+
+  it("reads SRT and VTT of the same cues into the same scenes", function()
+    local a = input.load(DATA .. "cues.srt")
+    local b = input.load(DATA .. "cues.vtt")
+    assert.are.equal(#a.videos[1].scenes, #b.videos[1].scenes)
+    for i, s in ipairs(a.videos[1].scenes) do
+      assert.are.equal(s.narration, b.videos[1].scenes[i].narration)
+    end
+  end)
+
+  it("splits Markdown per H2 and fits narration to a duration", function()
+    local model = input.load(DATA .. "acceptance.md", { split = "h2" })
+    assert.are.equal(4, #model.videos)
+    local short = input.load(DATA .. "acceptance.md", { duration = 10 })
+    assert.are.equal(6, #short.videos[1].scenes)
+    assert.has_error(function() input.load(DATA .. "acceptance.md", 5) end)
+  end)
+
+  it("checks voices", function()
+    assert.is_true(input.voice_known("female_friendly"))
+    assert.is_true(input.voice_known("en-gb"))
+    assert.is_false(input.voice_known("robot"))
+    assert.is_table(input.scene_types().quiz.options)
+  end)
+
+  it("passes every corpus document", function()
+    if not exists(CORPUS .. "/inputs/example_simple.yaml") then
+      pending("corpus not found at " .. CORPUS)
+      return
+    end
+    local files = {}
+    for _, name in ipairs({ "01_system_introduction.yaml", "example_simple.yaml",
+                            "Internet_Guide_Vol1_Core_Infrastructure.md" }) do
+      files[#files + 1] = CORPUS .. "/inputs/" .. name
+    end
+    files[#files + 1] = CORPUS .. "/sets/tutorial_series_example"
+    for _, f in ipairs(files) do
+      local ok, diags = input.check(f)
+      assert.is_true(ok, f .. ": " .. input.format(diags))
+    end
+    local model = input.load(CORPUS .. "/sets/tutorial_series_example")
+    assert.are.equal(4, #model.videos)
+  end)
+
+  it("runs as the native stage input.load in a pipeline", function()
+    local dir = os.tmpname(); os.remove(dir); vg.state.dir(dir)
+    local p = vg.pipeline{ name = "inputs", stages = { vg.native("input.load") } }
+    local r = p:run(DATA .. "acceptance.md", { save_state = false })
+    assert.is_true(r.success)
+    assert.are.equal(6, #r.context.videos[1].scenes)
+    local warnings = {}
+    local id = vg.on("validation.error", function(ev) warnings[#warnings + 1] = ev.message end)
+    local bad = p:run(DATA .. "two_errors.yaml", { save_state = false })
+    vg.off(id)
+    assert.is_false(bad.success)
+    assert.are.equal(2, #warnings)
+  end)
+
+  it("loads inside a Lua stage without blocking other tasks", function()
+    local dir = os.tmpname(); os.remove(dir); vg.state.dir(dir)
+    local p = vg.pipeline{ name = "lua-load", stages = {
+      function(ctx)
+        local model, diags = input.load(ctx.input)
+        ctx.count = #model.videos[1].scenes
+        ctx.diags = #diags
+      end,
+    }}
+    local r = p:run(DATA .. "cues.vtt", { save_state = false })
+    assert.is_true(r.success)
+    assert.are.equal(5, r.context.count)
+    assert.are.equal(0, r.context.diags)
+  end)
+
+  it("gives the model as JSON text in canonical order", function()
+    local text = input.load(DATA .. "acceptance.md", { as_json = true })
+    assert.is_string(text)
+    local a, b = text:find('"scene_type"', 1, true), text:find('"visual_content"', 1, true)
+    assert.is_true(a < b)
+    assert.are.equal(6, #vg.json.decode(text).videos[1].scenes)
+  end)
+
+  it("reads videos written as Lua files", function()
+    local path = os.tmpname() .. ".lua"
+    local f = assert(io.open(path, "w"))
+    f:write('return { id = "l", title = "L", scenes = { { type = "title", title = "From Lua" } } }')
+    f:close()
+    local model, diags = input.load(path)
+    os.remove(path)
+    assert.are.equal(0, #diags)
+    assert.are.equal("Welcome to From Lua.", model.videos[1].scenes[1].narration)
+  end)
+end)

@@ -1,0 +1,105 @@
+/* test_hostile.c: inputs meant to hurt: each gives a clear diagnostic naming
+ * the path (and line), never a crash, a hang or a huge allocation. */
+#include "input_test.h"
+
+typedef struct hostile { const char *file; const char *needle; int line; } hostile;
+
+static void hostile_inputs(void **state) {
+  (void)state;
+  static const hostile cases[] = {
+    { DATA "hostile_laughs.yaml", "alias expansion too large", 1 },
+    { DATA "hostile_tag.yaml", "is not allowed", 1 },
+    { DATA "hostile_syntax.yaml", "YAML syntax error", 1 },
+    { DATA "hostile_utf8.yaml", "invalid UTF-8", 3 },
+    { DATA "hostile_binary.yaml", "binary data", 1 },
+    { DATA "hostile_empty.yaml", "file is empty", 0 },
+    { DATA "hostile_deep.yaml", "nesting deeper", 1 },
+    { DATA "hostile_deep.json", "JSON syntax error", 1 },
+    { DATA "hostile_syntax.json", "JSON syntax error", 2 },
+    { DATA "hostile.srt", "no subtitle cues", 0 },
+    { DATA "does_not_exist.yaml", "cannot open", 0 },
+    { DATA "notes.txt", "unknown input type", 0 },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    vgi_diags d = {0};
+    cJSON *m = vgi_load(cases[i].file, NULL, &d);
+    if (!(d.errors >= 1 && has_message(&d, cases[i].needle))) {
+      print_message("%s: expected '%s'\n", cases[i].file, cases[i].needle);
+      dump_diags(&d);
+      fail();
+    }
+    assert_non_null(d.v[0].file);
+    assert_non_null(strstr(d.v[0].file, cases[i].file + strlen(DATA)));
+    if (cases[i].line) assert_true(d.v[0].line >= 1);
+    cJSON_Delete(m);
+    vgi_diags_free(&d);
+  }
+}
+
+static void random_bytes_do_not_crash(void **state) {
+  (void)state;
+  /* a tiny fuzz loop over mutated fixtures, for every adapter */
+  static const char *seeds[] = { DATA "acceptance.md", DATA "two_errors.yaml", DATA "visual.json",
+                                 DATA "cues.srt", DATA "cues.vtt" };
+  static const char *exts[] = { ".md", ".yaml", ".json", ".srt", ".vtt" };
+  unsigned seed = 12345;
+  for (size_t k = 0; k < 5; k++) {
+    FILE *f = fopen(seeds[k], "rb");
+    assert_non_null(f);
+    char buf[8192];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    for (int round = 0; round < 60; round++) {
+      char mut[8192];
+      memcpy(mut, buf, n);
+      size_t len = n;
+      for (int j = 0; j < 1 + round % 8; j++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t at = (seed >> 8) % len;
+        static const char pool[] = "\n:-[]{}&*!|>#`'\" \t\x01\xff<>";
+        mut[at] = pool[(seed >> 16) % (sizeof pool - 1)];
+      }
+      if (round % 5 == 0) len = (seed >> 4) % len + 1;   /* truncate */
+      char path[64];
+      snprintf(path, sizeof path, "/tmp/vgi_fuzz%s", exts[k]);
+      f = fopen(path, "wb");
+      fwrite(mut, 1, len, f);
+      fclose(f);
+      vgi_diags d = {0};
+      cJSON *m = vgi_load(path, NULL, &d);
+      cJSON_Delete(m);
+      vgi_diags_free(&d);
+      remove(path);
+    }
+  }
+}
+
+static void limits(void **state) {
+  (void)state;
+  /* 101 scenes and a narration over 50,000 characters */
+  const char *path = "/tmp/vgi_limits.yaml";
+  FILE *f = fopen(path, "w");
+  fputs("video: {id: big, title: Big}\nscenes:\n", f);
+  for (int i = 0; i < 101; i++) fputs("  - {type: title, title: T}\n", f);
+  fputs("  - type: title\n    title: Long\n    narration: \"", f);
+  for (int i = 0; i < 10100; i++) fputs("word ", f);
+  fputs("\"\n", f);
+  fclose(f);
+  vgi_diags d = {0};
+  cJSON *m = vgi_load(path, NULL, &d);
+  assert_true(has_message(&d, "at most 100"));
+  assert_true(has_message(&d, "narration is limited to 50000"));
+  assert_true(has_message(&d, "longer than max_duration"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(path);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(hostile_inputs),
+    cmocka_unit_test(random_bytes_do_not_crash),
+    cmocka_unit_test(limits),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,183 @@
+/* test_markdown.c: the Markdown adapter: the acceptance document, the corpus
+ * Markdown files, --split h2, images, and the example documents. */
+#include "input_test.h"
+
+#include <dirent.h>
+
+static void acceptance_document(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load(DATA "acceptance.md", NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  assert_int_equal(video_count(m), 1);
+  const char *want[] = { "title", "list", "command", "list", "quote", "outro" };
+  assert_int_equal(scene_count(m, 0), 6);
+  for (int i = 0; i < 6; i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    assert_string_equal(sget(s, "scene_type"), want[i]);
+    assert_string_equal(sget(s, "voice"), "female");   /* front matter */
+    assert_true(strlen(sget(s, "narration")) > 10);
+  }
+  const cJSON *v = video_at(m, 0);
+  assert_string_equal(sget(v, "accent_color"), "green");
+  assert_string_equal(sget(v, "theme"), "dark");
+  assert_string_equal(sget(v, "title"), "Shipping with Make");
+  /* nested list keeps its indentation */
+  const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, 1), "visual_content"), "items");
+  assert_int_equal(cJSON_GetArraySize(items), 5);
+  assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(items, 1), "level")->valueint, 1);
+  /* prose of the section is the list's narration */
+  assert_string_equal(sget(scene_at(m, 0, 1), "narration"),
+                      "Make rebuilds only what changed. It reads rules from a Makefile.");
+  /* the code block keeps its language and lines */
+  const cJSON *cmd = scene_at(m, 0, 2);
+  assert_string_equal(vcget(cmd, "language"), "sh");
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(cmd, "visual_content"), "commands")), 2);
+  /* table rows */
+  const cJSON *rows = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, 3), "visual_content"), "items");
+  assert_int_equal(cJSON_GetArraySize(rows), 2);
+  assert_string_equal(sget(cJSON_GetArrayItem(rows, 0), "title"), "-j N");
+  /* quote and attribution */
+  assert_string_equal(vcget(scene_at(m, 0, 4), "attribution"), "Stuart Feldman");
+  /* positions: the code block is on line 24 */
+  assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(cmd, "source"), "line")->valueint, 24);
+  assert_canonical(m);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void corpus_markdown_files_pass(void **state) {
+  (void)state;
+  NEED_CORPUS();
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/inputs", corpus_dir());
+  DIR *dd = opendir(dir);
+  assert_non_null(dd);
+  struct dirent *e;
+  int files = 0;
+  while ((e = readdir(dd))) {
+    const char *dot = strrchr(e->d_name, '.');
+    if (!dot || strcmp(dot, ".md")) continue;
+    char path[8192];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    vgi_diags d;
+    cJSON *m = load(path, NULL, &d);
+    assert_non_null(m);
+    assert_int_equal(d.errors, 0);
+    assert_true(video_count(m) >= 1);
+    assert_canonical(m);
+    for (int v = 0; v < video_count(m); v++) {
+      assert_true(scene_count(m, v) <= 100);
+      assert_string_equal(sget(scene_at(m, v, 0), "scene_type"), "title");
+      assert_string_equal(sget(scene_at(m, v, scene_count(m, v) - 1), "scene_type"), "outro");
+    }
+    cJSON_Delete(m);
+    vgi_diags_free(&d);
+    files++;
+  }
+  closedir(dd);
+  assert_int_equal(files, 7);
+}
+
+static void split_h2(void **state) {
+  (void)state;
+  vgi_options o = { .split = "h2" };
+  vgi_diags d;
+  cJSON *m = load(DATA "acceptance.md", &o, &d);
+  assert_int_equal(d.errors, 0);
+  assert_int_equal(video_count(m), 4);
+  assert_string_equal(sget(video_at(m, 1), "title"), "Build it");
+  assert_string_equal(sget(scene_at(m, 1, 0), "scene_type"), "title");
+  assert_string_equal(vcget(scene_at(m, 1, 0), "subtitle"), "Shipping with Make");
+  assert_string_equal(sget(scene_at(m, 1, 1), "scene_type"), "command");
+  assert_string_equal(sget(scene_at(m, 1, 2), "scene_type"), "outro");
+  assert_string_equal(sget(video_at(m, 1), "voice"), "female");
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void images(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load("examples/documents/images.md", NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  assert_true(has_message(&d, "missing.png not found"));
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *img = vcget(scene_at(m, 0, i), "image");
+    if (img) {
+      assert_true(img[0] == '/');
+      assert_non_null(strstr(img, "examples/documents/diagram.png"));
+      found++;
+    }
+  }
+  assert_int_equal(found, 1);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void example_documents_pass(void **state) {
+  (void)state;
+  DIR *dd = opendir("examples/documents");
+  assert_non_null(dd);
+  struct dirent *e;
+  int files = 0;
+  while ((e = readdir(dd))) {
+    const char *dot = strrchr(e->d_name, '.');
+    if (!dot || (strcmp(dot, ".md") && strcmp(dot, ".yaml") && strcmp(dot, ".json") &&
+                 strcmp(dot, ".srt") && strcmp(dot, ".vtt")))
+      continue;
+    char path[8192];
+    snprintf(path, sizeof path, "examples/documents/%s", e->d_name);
+    vgi_diags d;
+    cJSON *m = load(path, NULL, &d);
+    assert_non_null(m);
+    assert_int_equal(d.errors, 0);
+    assert_canonical(m);
+    cJSON_Delete(m);
+    vgi_diags_free(&d);
+    files++;
+  }
+  closedir(dd);
+  assert_true(files >= 4);
+}
+
+static void long_section_is_split(void **state) {
+  (void)state;
+  /* 12 paragraphs of 40 words: several prose scenes of at most ~110 words */
+  char *doc = malloc(64 * 1024);
+  size_t n = (size_t)sprintf(doc, "# Long\n\n## Section\n\n");
+  for (int p = 0; p < 12; p++) {
+    for (int w = 0; w < 8; w++) n += (size_t)sprintf(doc + n, "Word%d is here today. ", p);
+    n += (size_t)sprintf(doc + n, "\n\n");
+  }
+  const char *path = "/tmp/vgi_long_section.md";
+  FILE *f = fopen(path, "w");
+  fputs(doc, f);
+  fclose(f);
+  free(doc);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  int prose = scene_count(m, 0) - 2;
+  assert_true(prose >= 4);
+  for (int i = 1; i <= prose; i++)
+    assert_true(vgi_speech_seconds(sget(scene_at(m, 0, i), "narration")) <= 60);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(path);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(acceptance_document),
+    cmocka_unit_test(corpus_markdown_files_pass),
+    cmocka_unit_test(split_h2),
+    cmocka_unit_test(images),
+    cmocka_unit_test(example_documents_pass),
+    cmocka_unit_test(long_section_is_split),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,112 @@
+/* test_set.c: set directories (set_config.yaml): defaults, naming and
+ * per-video overrides. */
+#include "input_test.h"
+
+#include <unistd.h>
+
+static void tutorial_set_gives_four_videos(void **state) {
+  (void)state;
+  NEED_CORPUS();
+  char path[4096];
+  snprintf(path, sizeof path, "%s/sets/tutorial_series_example", corpus_dir());
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  assert_int_equal(video_count(m), 4);
+  assert_string_equal(sget(video_at(m, 0), "id"), "tutorial-01-introduction");
+  assert_string_equal(sget(video_at(m, 3), "id"), "tutorial-04-conclusion");
+  /* overrides of 03_first_steps */
+  assert_string_equal(sget(video_at(m, 2), "accent_color"), "green");
+  assert_string_equal(sget(video_at(m, 2), "voice"), "female");
+  assert_string_equal(sget(scene_at(m, 2, 1), "voice"), "female");
+  /* defaults elsewhere */
+  assert_string_equal(sget(video_at(m, 0), "accent_color"), "blue");
+  assert_canonical(m);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void product_set(void **state) {
+  (void)state;
+  NEED_CORPUS();
+  char path[4096];
+  /* the config file itself names the set too */
+  snprintf(path, sizeof path, "%s/sets/product_demo_series/set_config.yaml", corpus_dir());
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  assert_int_equal(video_count(m), 3);
+  assert_string_equal(sget(video_at(m, 0), "id"), "demo_feature_highlights");
+  assert_string_equal(sget(video_at(m, 0), "accent_color"), "pink");
+  assert_string_equal(sget(video_at(m, 0), "voice"), "female_friendly");
+  assert_string_equal(sget(video_at(m, 2), "voice"), "male");
+  /* set scene duration defaults */
+  assert_true(cJSON_GetObjectItem(scene_at(m, 0, 0), "min_duration")->valuedouble == 2.5);
+  assert_true(cJSON_GetObjectItem(scene_at(m, 0, 0), "max_duration")->valuedouble == 10.0);
+  /* custom narration kept */
+  assert_string_equal(sget(scene_at(m, 0, 0), "narration"),
+                      "Amazing features. See what's possible with our powerful product.");
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+static void set_with_missing_file(void **state) {
+  (void)state;
+  const char *dir = "/tmp/vgi_set_test";
+  mkdir(dir, 0755);
+  FILE *f = fopen("/tmp/vgi_set_test/set_config.yaml", "w");
+  fputs("set:\n  defaults:\n    accent_color: teal\n  videos:\n    - file: a.yaml\n    - file: nope.yaml\n", f);
+  fclose(f);
+  f = fopen("/tmp/vgi_set_test/a.yaml", "w");
+  fputs("video: {id: a, title: A}\nscenes:\n  - {type: title, title: A}\n", f);
+  fclose(f);
+  vgi_diags d;
+  cJSON *m = load(dir, NULL, &d);
+  assert_non_null(m);
+  assert_true(has_message(&d, "listed in"));
+  /* the bad default is reported where it was written */
+  const vgi_diag *g = find_diag(&d, "videos[0].accent_color");
+  assert_non_null(g);
+  assert_non_null(strstr(g->file, "set_config.yaml"));
+  assert_int_equal(g->line, 3);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove("/tmp/vgi_set_test/a.yaml");
+  remove("/tmp/vgi_set_test/set_config.yaml");
+  rmdir(dir);
+}
+
+static void set_with_markdown_member(void **state) {
+  (void)state;
+  const char *dir = "/tmp/vgi_set_md";
+  mkdir(dir, 0755);
+  FILE *f = fopen("/tmp/vgi_set_md/set_config.yaml", "w");
+  fputs("set:\n  naming: {prefix: talk}\n  videos:\n    - file: a.md\n      overrides: {voice: female, accent_color: pink}\n", f);
+  fclose(f);
+  f = fopen("/tmp/vgi_set_md/a.md", "w");
+  fputs("# A talk\n\n## Point\n\nSome prose about the point.\n", f);
+  fclose(f);
+  vgi_diags d;
+  cJSON *m = load(dir, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  assert_string_equal(sget(video_at(m, 0), "id"), "talk_a_talk");
+  assert_string_equal(sget(video_at(m, 0), "accent_color"), "pink");
+  for (int i = 0; i < scene_count(m, 0); i++) assert_string_equal(sget(scene_at(m, 0, i), "voice"), "female");
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove("/tmp/vgi_set_md/a.md");
+  remove("/tmp/vgi_set_md/set_config.yaml");
+  rmdir(dir);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(tutorial_set_gives_four_videos),
+    cmocka_unit_test(product_set),
+    cmocka_unit_test(set_with_missing_file),
+    cmocka_unit_test(set_with_markdown_member),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
