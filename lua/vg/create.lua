@@ -293,33 +293,64 @@ local function video_stage(o)
       local out = M.output_path(o, video, n, type(ctx.input) == "string" and ctx.input or nil)
       local cues = (o.captions.burn or o.captions.srt or o.captions.vtt) and M.cues(video, timing) or nil
       local t_plan = core.hrtime()
-      local segments, prev_final, prev_key = {}, nil, ""
+      local segments, prev_final = {}, nil
       local vopts = { width = o.width, height = o.height, fps = o.fps, preset = o.preset, crf = o.crf, cfr = o.cfr }
+      local cf = o.crossfade > 0 and math.floor(o.crossfade * o.fps + 0.5) / o.fps or 0
       for i, s in ipairs(video.scenes) do
         local seg = timing.scenes[i]
-        -- what the segment shows, cheaply: the scene, its timing, the look,
-        -- the previous scene's last picture (crossfade), captions
-        local rs = M.render_scene(s, o.lead_in)
-        local key = core.sha256("vgrun scene v1", core.version,
-          vg.json.encode({ rs.scene_type, rs.visual_content or vg.null, rs.audio or vg.null }),
-          tostring(seg["end"] - seg.start), tostring(video.theme), tostring(video.accent_color),
-          tostring(o.width), tostring(o.height), tostring(o.lead_in), tostring(o.crossfade),
-          prev_key, o.captions.burn and vg.json.encode(cues) or "")
-        local entry = { start = seg.start, ["end"] = seg["end"] }
+        local dur = seg["end"] - seg.start
         s.theme = s.theme or video.theme
         s.accent_color = s.accent_color or video.accent_color
-        vopts.start, vopts["end"] = seg.start, seg["end"]
-        if not o.no_cache and vcore.segment_cached(key, vopts) then
-          -- made before: only its last picture is needed (the next crossfade)
-          entry.key, entry.frames = key, vg.json.array()
-          prev_final = render.display_list(M.render_scene(s, o.lead_in), { width = o.width,
-            height = o.height, theme = s.theme, accent = s.accent_color, t = "end" })
+        -- what the scene shows, cheaply: the scene, its length, the look, captions
+        local rs = M.render_scene(s, o.lead_in)
+        local key = core.sha256("vgrun scene v2", core.version,
+          vg.json.encode({ rs.scene_type, rs.visual_content or vg.null, rs.audio or vg.null }),
+          tostring(dur), tostring(s.theme), tostring(s.accent_color),
+          tostring(o.width), tostring(o.height), tostring(o.lead_in), tostring(cf),
+          o.captions.burn and vg.json.encode(cues) or "")
+        -- The crossfade from the previous scene is a segment of its own, so
+        -- the body of a scene never depends on its neighbours: an edit
+        -- re-makes that scene (and the short transitions beside it) only.
+        local parts
+        local prev_hash = prev_final and core.sha256(vg.json.encode(prev_final)) or ""
+        if prev_final and cf > 0 and dur > cf + 2 / o.fps then
+          parts = {
+            { from = 0, to = cf, key = core.sha256(key, "transition", prev_hash) },
+            { from = cf, to = dur, key = core.sha256(key, "body") },
+          }
         else
-          entry.key = not o.no_cache and key or nil
-          entry.frames, prev_final = scene_frames(s, seg, o, prev_final, o.captions.burn and cues or nil)
+          parts = { { from = 0, to = dur, key = core.sha256(key, "whole", prev_hash) } }
         end
-        prev_key = core.sha256(vg.json.encode(prev_final))
-        segments[i] = entry
+        local missing = o.no_cache
+        for _, part in ipairs(parts) do
+          vopts.start, vopts["end"] = seg.start + part.from, seg.start + part.to
+          part.cached = not o.no_cache and vcore.segment_cached(part.key, vopts)
+          if not part.cached then missing = true end
+        end
+        local frames
+        if missing then
+          frames, prev_final = scene_frames(s, seg, o, prev_final, o.captions.burn and cues or nil)
+        else
+          prev_final = render.display_list(rs, { width = o.width, height = o.height, theme = s.theme,
+            accent = s.accent_color, t = "end" })
+        end
+        for _, part in ipairs(parts) do
+          local entry = { start = seg.start + part.from, ["end"] = seg.start + part.to, scene = i,
+            key = not o.no_cache and part.key or nil, frames = vg.json.array() }
+          if not part.cached then
+            -- this part's keyframes, timed from its start; it opens with the
+            -- picture shown at its first instant
+            local opening
+            for _, f in ipairs(frames) do
+              if f.t <= part.from + 1e-9 then opening = f end
+              if f.t > part.from + 1e-9 and f.t < part.to - 1e-9 then
+                entry.frames[#entry.frames + 1] = { t = f.t - part.from, list = f.list }
+              end
+            end
+            table.insert(entry.frames, 1, { t = 0, list = opening.list })
+          end
+          segments[#segments + 1] = entry
+        end
         task:progress((vi - 1 + i / #video.scenes * 0.3) / n, "planned " .. timing.scenes[i].id)
       end
       local clips = {}
@@ -342,6 +373,15 @@ local function video_stage(o)
       core.run_native("video.encode", sub, plan, task.id, task.stage)
       sub.encoded.plan_seconds = t_encode - t_plan
       sub.encoded.encode_seconds = core.hrtime() - t_encode
+      -- per scene: made if any of its segments was made
+      local made = {}
+      for k, e in ipairs(segments) do
+        if not (sub.encoded.segment_cached or {})[k] then made[e.scene] = true end
+      end
+      local n_made = 0
+      for _ in pairs(made) do n_made = n_made + 1 end
+      sub.encoded.scenes_made = n_made
+      sub.encoded.scenes_cached = #video.scenes - n_made
       task:emit("video.rendered", out, sub.encoded)
       ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = sub.encoded }
     end

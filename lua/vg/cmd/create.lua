@@ -149,7 +149,7 @@ return {
     for _, out in ipairs(r.context.outputs or {}) do
       local e = out.encoded or {}
       print(string.format("wrote %s (%.1f s, %d scenes: %d made, %d from cache) in %.2f s",
-        out.path, out.timing.duration, #out.timing.scenes, e.segments_made or 0, e.segments_cached or 0,
+        out.path, out.timing.duration, #out.timing.scenes, e.scenes_made or 0, e.scenes_cached or 0,
         core.hrtime() - t0))
     end
     return 0
