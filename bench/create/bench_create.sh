@@ -82,7 +82,7 @@ read -r ref_wall ref_mem < <(measure ref ffmpeg -v error -y -loop 1 -i "$T/still
 
 awk -v d="$dur" -v c="$cold_wall" -v cm="$cold_mem" -v w="$warm_wall" -v e="$edit_wall" \
     -v f="$cfr_wall" -v r="$ref_wall" -v el="$edit_line" 'BEGIN {
-  printf "create bench: a %.1f s 1080p narrated video from Markdown (10 scenes)\n", d
+  printf "create bench: a %.1f s 1080p narrated video from Markdown\n", d
   printf "  cold (empty cache)     %6.2f s  %6.1fx real time  peak %d MiB  ffmpeg reference / cold = %.2fx\n", c, d / c, cm / 1024, r / c
   printf "  unchanged re-run       %6.2f s\n", w
   printf "  one scene edited       %6.2f s  (%s)\n", e, el

@@ -373,15 +373,18 @@ local function video_stage(o)
       core.run_native("video.encode", sub, plan, task.id, task.stage)
       sub.encoded.plan_seconds = t_encode - t_plan
       sub.encoded.encode_seconds = core.hrtime() - t_encode
-      -- per scene: made if any of its segments was made
-      local made = {}
+      -- per scene: made when its body was made; transitions are counted apart
+      local n_made, n_trans = 0, 0
       for k, e in ipairs(segments) do
-        if not (sub.encoded.segment_cached or {})[k] then made[e.scene] = true end
+        local cached = (sub.encoded.segment_cached or {})[k]
+        local is_transition = segments[k + 1] and segments[k + 1].scene == e.scene
+        if not cached then
+          if is_transition then n_trans = n_trans + 1 else n_made = n_made + 1 end
+        end
       end
-      local n_made = 0
-      for _ in pairs(made) do n_made = n_made + 1 end
       sub.encoded.scenes_made = n_made
       sub.encoded.scenes_cached = #video.scenes - n_made
+      sub.encoded.transitions_made = n_trans
       task:emit("video.rendered", out, sub.encoded)
       ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = sub.encoded }
     end

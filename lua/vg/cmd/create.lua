@@ -148,8 +148,10 @@ return {
     end
     for _, out in ipairs(r.context.outputs or {}) do
       local e = out.encoded or {}
-      print(string.format("wrote %s (%.1f s, %d scenes: %d made, %d from cache) in %.2f s",
+      print(string.format("wrote %s (%.1f s, %d scenes: %d made, %d from cache%s) in %.2f s",
         out.path, out.timing.duration, #out.timing.scenes, e.scenes_made or 0, e.scenes_cached or 0,
+        (e.transitions_made or 0) > 0 and string.format("; %d transition%s", e.transitions_made,
+          e.transitions_made == 1 and "" or "s") or "",
         core.hrtime() - t0))
     end
     return 0
