@@ -19,6 +19,7 @@ M.DEFAULTS = {
   tail = 0.6,           -- silence after it
   min_scene = 2.0,      -- no scene is shorter
   crossfade = 0.5,      -- between scenes
+  anim_fps = 30,        -- pictures per second while something moves (<= fps)
   captions = {},        -- { srt = true, vtt = true, burn = true }
   no_cache = false,
 }
@@ -231,12 +232,14 @@ local function scene_frames(scene, seg, o, prev_final, cues)
   local ropts = { width = o.width, height = o.height, theme = scene.theme, accent = scene.accent_color }
   local times = {}
   local function add(t) if t >= 0 and t < dur then times[#times + 1] = math.floor(t * fps + 0.5) / fps end end
+  local step = 1 / math.min(fps, o.anim_fps or fps)
   for _, iv in ipairs(render.keyframes(rs, dur)) do
-    for t = iv[1], iv[2] + 1e-9, 1 / fps do add(t) end
+    for t = iv[1], iv[2] + 1e-9, step do add(t) end
     add(iv[2])
   end
   if prev_final and o.crossfade > 0 then
-    for t = 0, o.crossfade, 1 / fps do add(t) end
+    for t = 0, o.crossfade, step do add(t) end
+    add(o.crossfade)
   end
   local active = {}
   if cues then

@@ -6,14 +6,15 @@ local create = require("vg.create")
 local USAGE = [[
 usage: vgrun create --from [document:|yaml:|json:|transcript:|set:]PATH [-o OUT.mp4|DIR]
                     [--voice V] [--color C] [--theme light|dark] [--resolution WxH]
-                    [--fps N] [--cfr] [--preset P] [--crf N] [--captions srt,vtt,burn]
+                    [--fps N] [--anim-fps N] [--cfr] [--preset P] [--crf N] [--captions srt,vtt,burn]
                     [--split h2] [--duration SECONDS] [--task-id ID] [--resume]
                     [--no-cache] [-j N] [--events PATH]
 
 Writes OUT.mp4 (H.264 + AAC, a chapter per scene), OUT.timing.json, a
 thumbnail OUT.png, and OUT.srt / OUT.vtt with --captions. The input type
 comes from the prefix, else from the extension. A set gives one MP4 per
-video, into DIR (or beside OUT).
+video, into DIR (or beside OUT). --anim-fps sets how many new pictures per
+second are drawn while something moves (default: every frame).
 ]]
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
@@ -57,6 +58,7 @@ local function parse(args)
       end
       o.width, o.height = w, h
     elseif a == "--fps" then o.fps = number(a, 1, 120, true)
+    elseif a == "--anim-fps" then o.anim_fps = number(a, 1, 120, true)
     elseif a == "--cfr" then o.cfr = true; i = i + 1
     elseif a == "--preset" then
       o.preset = value(a)
