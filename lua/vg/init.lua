@@ -45,6 +45,10 @@ vg.tasks = pipeline.running
 vg.stages = core.stages
 vg.state = require("vg.state")
 
+--- vg.video{...}: a video as a Lua table, checked like any input (raises
+--- with every problem when invalid). Needs the inputs part.
+function vg.video(t, opts) return require("vg.input").video(t, opts) end
+
 -- Modules of other parts (vg.tts, vg.input, vg.render, ...) load on first use.
 return setmetatable(vg, {
   __index = function(t, k)

@@ -8,6 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdarg.h>
+
+/* Field paths in messages ("videos[0].scenes[3].visual_content.items[2]"):
+ * a path cut at the buffer's end is harmless, so vsnprintf, unchecked. */
+static void fpath(char *out, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void fpath(char *out, size_t n, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(out, n, fmt, ap);
+  va_end(ap);
+}
 
 #define MAX_SCENES 100
 #define MAX_NARRATION 50000
@@ -66,10 +77,10 @@ static const char *kind_name(const cJSON *x) {
 
 static int all_strings(vctx *v, const cJSON *arr, const char *path) {
   int i = 0, ok = 1;
-  char fp[256];
+  char fp[512];
   for (const cJSON *it = arr->child; it; it = it->next, i++)
     if (!cJSON_IsString(it)) {
-      snprintf(fp, sizeof fp, "%s[%d]", path, i);
+      fpath(fp, sizeof fp, "%s[%d]", path, i);
       report(v, VGI_ERROR, it, fp, "expected text, got %s", kind_name(it));
       ok = 0;
     }
@@ -98,7 +109,7 @@ static void check_voice(vctx *v, const cJSON *x, const char *path) {
 }
 
 static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char *path) {
-  char fp[256];
+  char fp[512];
   switch (f->kind) {
   case VGI_F_STR:
     if (!cJSON_IsString(x)) report(v, VGI_ERROR, x, path, "expected text, got %s", kind_name(x));
@@ -126,7 +137,7 @@ static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char 
     {
       int i = 0;
       for (const cJSON *it = x->child; it; it = it->next, i++) {
-        snprintf(fp, sizeof fp, "%s[%d]", path, i);
+        fpath(fp, sizeof fp, "%s[%d]", path, i);
         if (cJSON_IsString(it)) continue;
         if (!cJSON_IsObject(it)) {
           report(v, VGI_ERROR, it, fp, "expected text or {title, description}, got %s",
@@ -138,16 +149,16 @@ static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char 
         const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
         char sub[300];
         if (!cJSON_IsString(t)) {
-          snprintf(sub, sizeof sub, "%s.title", fp);
+          fpath(sub, sizeof sub, "%s.title", fp);
           report(v, VGI_ERROR, t ? t : it, sub, t ? "expected text, got %s" : "missing field title%s",
                  t ? kind_name(t) : "");
         }
         if (dsc && !cJSON_IsString(dsc)) {
-          snprintf(sub, sizeof sub, "%s.description", fp);
+          fpath(sub, sizeof sub, "%s.description", fp);
           report(v, VGI_ERROR, dsc, sub, "expected text, got %s", kind_name(dsc));
         }
         if (lvl && !(cJSON_IsNumber(lvl) && lvl->valuedouble >= 0 && lvl->valuedouble <= 8)) {
-          snprintf(sub, sizeof sub, "%s.level", fp);
+          fpath(sub, sizeof sub, "%s.level", fp);
           report(v, VGI_ERROR, lvl, sub, "expected a nesting level 0 to 8");
         }
       }
@@ -194,12 +205,12 @@ static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char 
 }
 
 static void check_scene(vctx *v, const cJSON *s, const char *path, const char *video_voice) {
-  char fp[256];
+  char fp[512];
   v->fallback = s;
   if (!cJSON_IsObject(s)) return;   /* normalize reported it */
   const cJSON *type = cJSON_GetObjectItemCaseSensitive(s, "scene_type");
   const vgi_scene_type *st = NULL;
-  snprintf(fp, sizeof fp, "%s.scene_type", path);
+  fpath(fp, sizeof fp, "%s.scene_type", path);
   if (!type) {
     report(v, VGI_ERROR, s, fp, "missing field scene_type");
   } else if (!cJSON_IsString(type)) {
@@ -212,7 +223,7 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
     vgi_buf_free(&b);
   }
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
-  snprintf(fp, sizeof fp, "%s.visual_content", path);
+  fpath(fp, sizeof fp, "%s.visual_content", path);
   if (!cJSON_IsObject(vc)) {
     report(v, VGI_ERROR, vc ? vc : s, fp, vc ? "expected a mapping, got %s" : "missing%s",
            vc ? kind_name(vc) : "");
@@ -220,7 +231,7 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
     for (int i = 0; st->fields[i].name; i++) {
       const vgi_field *f = &st->fields[i];
       const cJSON *x = cJSON_GetObjectItemCaseSensitive(vc, f->name);
-      snprintf(fp, sizeof fp, "%s.visual_content.%s", path, f->name);
+      fpath(fp, sizeof fp, "%s.visual_content.%s", path, f->name);
       if (!x || cJSON_IsNull(x)) {
         if (f->required)
           report(v, VGI_ERROR, x ? x : vc, fp, "missing required field %s for a %s scene", f->name,
@@ -231,12 +242,12 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
     }
     for (const cJSON *c = vc->child; c; c = c->next) {
       if (vgi_field_find(st, c->string) || vgi_is_helper_key(c->string)) continue;
-      snprintf(fp, sizeof fp, "%s.visual_content.%s", path, c->string);
+      fpath(fp, sizeof fp, "%s.visual_content.%s", path, c->string);
       report(v, VGI_WARNING, c, fp, "unknown field for a %s scene (ignored)", st->name);
     }
     const cJSON *img = cJSON_GetObjectItemCaseSensitive(vc, "image");
     if (img) {
-      snprintf(fp, sizeof fp, "%s.visual_content.image", path);
+      fpath(fp, sizeof fp, "%s.visual_content.image", path);
       struct stat sb;
       if (!cJSON_IsString(img))
         report(v, VGI_ERROR, img, fp, "expected a file path, got %s", kind_name(img));
@@ -247,7 +258,7 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
       const cJSON *o = cJSON_GetObjectItemCaseSensitive(vc, "options");
       const cJSON *a = cJSON_GetObjectItemCaseSensitive(vc, "correct_answer");
       if (cJSON_IsArray(o) && cJSON_GetArraySize(o) != 4) {
-        snprintf(fp, sizeof fp, "%s.visual_content.options", path);
+        fpath(fp, sizeof fp, "%s.visual_content.options", path);
         report(v, VGI_ERROR, o, fp, "a quiz needs exactly 4 options, got %d", cJSON_GetArraySize(o));
       }
       if (cJSON_IsArray(o) && cJSON_IsString(a)) {
@@ -256,7 +267,7 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
           if (cJSON_IsString(it) && !strcmp(it->valuestring, a->valuestring)) found = 1;
         int letter = strlen(a->valuestring) == 1 && a->valuestring[0] >= 'A' && a->valuestring[0] <= 'D';
         if (!found && !letter) {
-          snprintf(fp, sizeof fp, "%s.visual_content.correct_answer", path);
+          fpath(fp, sizeof fp, "%s.visual_content.correct_answer", path);
           report(v, VGI_WARNING, a, fp, "is not one of the options");
         }
       }
@@ -264,7 +275,7 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
   }
 
   const cJSON *narr = cJSON_GetObjectItemCaseSensitive(s, "narration");
-  snprintf(fp, sizeof fp, "%s.narration", path);
+  fpath(fp, sizeof fp, "%s.narration", path);
   if (narr && !cJSON_IsString(narr)) {
     report(v, VGI_ERROR, narr, fp, "expected text, got %s", kind_name(narr));
     narr = NULL;
@@ -272,8 +283,8 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
     report(v, VGI_ERROR, narr, fp, "%zu characters: narration is limited to %d",
            strlen(narr->valuestring), MAX_NARRATION);
   }
-  char fv[256];
-  snprintf(fv, sizeof fv, "%s.voice", path);
+  char fv[512];
+  fpath(fv, sizeof fv, "%s.voice", path);
   const cJSON *sv = cJSON_GetObjectItemCaseSensitive(s, "voice");
   /* a scene that inherits the video's unknown voice: reported once, on the video */
   if (!(cJSON_IsString(sv) && video_voice && !strcmp(sv->valuestring, video_voice) &&
@@ -282,9 +293,9 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
 
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
   const cJSON *mx = cJSON_GetObjectItemCaseSensitive(s, "max_duration");
-  char fmn[256], fmx[256];
-  snprintf(fmn, sizeof fmn, "%s.min_duration", path);
-  snprintf(fmx, sizeof fmx, "%s.max_duration", path);
+  char fmn[512], fmx[512];
+  fpath(fmn, sizeof fmn, "%s.min_duration", path);
+  fpath(fmx, sizeof fmx, "%s.max_duration", path);
   if (mn) check_duration(v, mn, fmn);
   if (mx) check_duration(v, mx, fmx);
   if (cJSON_IsNumber(mn) && cJSON_IsNumber(mx) && mn->valuedouble > mx->valuedouble)
@@ -301,7 +312,7 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
 }
 
 static void check_video(vctx *v, const cJSON *vid, const char *path) {
-  char fp[256];
+  char fp[512];
   v->fallback = vid;
   if (!cJSON_IsObject(vid)) {
     report(v, VGI_ERROR, vid, path, "a video must be a mapping of fields");
@@ -310,15 +321,15 @@ static void check_video(vctx *v, const cJSON *vid, const char *path) {
   static const char *const texts[] = { "id", "title", "description", NULL };
   for (int i = 0; texts[i]; i++) {
     const cJSON *x = cJSON_GetObjectItemCaseSensitive(vid, texts[i]);
-    snprintf(fp, sizeof fp, "%s.%s", path, texts[i]);
+    fpath(fp, sizeof fp, "%s.%s", path, texts[i]);
     if (x && !cJSON_IsString(x)) report(v, VGI_ERROR, x, fp, "expected text, got %s", kind_name(x));
     else if (!x && i < 2) report(v, VGI_ERROR, vid, fp, "missing");
     else if (x && i == 0 && !*x->valuestring) report(v, VGI_ERROR, x, fp, "must not be empty");
   }
-  snprintf(fp, sizeof fp, "%s.voice", path);
+  fpath(fp, sizeof fp, "%s.voice", path);
   check_voice(v, cJSON_GetObjectItemCaseSensitive(vid, "voice"), fp);
   const cJSON *ac = cJSON_GetObjectItemCaseSensitive(vid, "accent_color");
-  snprintf(fp, sizeof fp, "%s.accent_color", path);
+  fpath(fp, sizeof fp, "%s.accent_color", path);
   if (ac) {
     int ok = 0;
     for (int i = 0; cJSON_IsString(ac) && vgi_accent_colors[i]; i++)
@@ -329,16 +340,16 @@ static void check_video(vctx *v, const cJSON *vid, const char *path) {
              cJSON_IsString(ac) ? "'" : "");
   }
   const cJSON *th = cJSON_GetObjectItemCaseSensitive(vid, "theme");
-  snprintf(fp, sizeof fp, "%s.theme", path);
+  fpath(fp, sizeof fp, "%s.theme", path);
   if (th && (!cJSON_IsString(th) || (strcmp(th->valuestring, "light") && strcmp(th->valuestring, "dark"))))
     report(v, VGI_ERROR, th, fp, "expected light or dark");
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(vid, "target_duration");
-  snprintf(fp, sizeof fp, "%s.target_duration", path);
+  fpath(fp, sizeof fp, "%s.target_duration", path);
   if (td && (!cJSON_IsNumber(td) || td->valuedouble <= 0 || td->valuedouble > 3600))
     report(v, VGI_ERROR, td, fp, "expected a number of seconds (1 to 3600)");
 
   const cJSON *scenes = cJSON_GetObjectItemCaseSensitive(vid, "scenes");
-  snprintf(fp, sizeof fp, "%s.scenes", path);
+  fpath(fp, sizeof fp, "%s.scenes", path);
   if (!cJSON_IsArray(scenes)) {
     if (scenes) report(v, VGI_ERROR, scenes, fp, "expected a list, got %s", kind_name(scenes));
     else report(v, VGI_ERROR, vid, fp, "missing");
@@ -350,7 +361,7 @@ static void check_video(vctx *v, const cJSON *vid, const char *path) {
     report(v, VGI_ERROR, scenes, fp, "%d scenes: a video may have at most %d", n, MAX_SCENES);
   int i = 0;
   for (const cJSON *s = scenes->child; s; s = s->next, i++) {
-    snprintf(fp, sizeof fp, "%s.scenes[%d]", path, i);
+    fpath(fp, sizeof fp, "%s.scenes[%d]", path, i);
     check_scene(v, s, fp, vgi_str(vid, "voice"));
     v->fallback = vid;
   }
@@ -368,7 +379,7 @@ int vgi_validate_pm(const cJSON *model, const char *file, const vgi_posmap *pm, 
   int i = 0;
   char fp[64];
   for (const cJSON *vid = videos->child; vid; vid = vid->next, i++) {
-    snprintf(fp, sizeof fp, "videos[%d]", i);
+    fpath(fp, sizeof fp, "videos[%d]", i);
     check_video(&v, vid, fp);
   }
   return d->errors - before;

@@ -3,9 +3,10 @@
 local USAGE = [[
 usage: vgrun check [options] INPUT...
 
-Reads each INPUT (.yaml/.yml, .json, .md, .srt, .vtt, or a set directory with
-set_config.yaml) the way `vgrun create` would, and reports every problem at
-once, one line each:  file:line:col: path.to.field: message
+Reads each INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua returning a video
+table, or a set directory with set_config.yaml) the way `vgrun create` would,
+and reports every problem at once, one line each:
+  file:line:col: path.to.field: message
 
 options:
   --split h2        Markdown: one video per H2 section

@@ -3,8 +3,8 @@
 local USAGE = [[
 usage: vgrun scenes [options] INPUT
 
-Prints the videos and scenes INPUT (.yaml/.yml, .json, .md, .srt, .vtt, or a
-set directory) turns into: a summary by default, the full model with --json
+Prints the videos and scenes INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua,
+or a set directory) turns into: a summary by default, the full model with --json
   {"videos": [{"id", "title", "voice", "accent_color", "theme", "source",
                "scenes": [{"id", "scene_type", "visual_content", "narration",
                            "voice", "min_duration", "max_duration", "source"}]}]}
