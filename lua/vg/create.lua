@@ -278,7 +278,7 @@ end
 
 function M.output_path(o, video, n_videos, input)
   if o.output and n_videos == 1 and o.output:match("%.mp4$") then return o.output end
-  local dir = o.output or "."
+  local dir = (o.output or "."):gsub("(.)/+$", "%1")
   if o.output and o.output:match("%.mp4$") then dir = dirname(o.output) end
   local name = n_videos == 1 and strip_ext(basename(input or video.id or "video")) or (video.id or "video")
   name = name:gsub("[^%w._-]", "_")
