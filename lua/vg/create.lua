@@ -68,6 +68,12 @@ local function style_stage(o)
       error("unknown theme '" .. o.theme .. "' (light, dark)", 0)
     end
     for _, v in ipairs(videos) do
+      -- video ids name output files: no path tricks
+      if v.id ~= nil and (type(v.id) ~= "string" or not v.id:match("^[%w._-]+$") or v.id:match("^%.+$")) then
+        local src = v.source or {}
+        error(string.format("%s:%s: video.id: '%s' is not a valid id (use 1 to 128 of A-Z a-z 0-9 . _ -)",
+          tostring(src.file or ctx.input), tostring(src.line or 0), tostring(v.id)), 0)
+      end
       if o.voice then v.voice = o.voice end
       if o.color then v.accent_color = o.color end
       if o.theme then v.theme = o.theme end

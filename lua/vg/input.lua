@@ -38,8 +38,9 @@ end
 -- register(ext, fn): files ending in .ext are read by fn(path, opts), which
 -- returns a document table (any shape validate() accepts) or nil, message.
 -- The document then goes through the same normalisation, narration and
--- validation as the built-in adapters. ".lua" is built in: the file is run
--- and returns its video(s) as a table.
+-- validation as the built-in adapters. There is deliberately no ".lua"
+-- input: input files are data and never reach `load`; a video written in
+-- Lua is a script (vg.video{...}) run with `vgrun script.lua`.
 local adapters = {}
 
 function M.register(ext, fn)
@@ -55,15 +56,6 @@ local function diag(path, message)
            text = path .. ": " .. message }
 end
 
-M.register("lua", function(path)
-  local env = setmetatable({}, { __index = _G })
-  local chunk, err = loadfile(path, "t", env)
-  if not chunk then return nil, err end
-  local ok, doc = pcall(chunk)
-  if not ok then return nil, tostring(doc) end
-  if type(doc) ~= "table" then return nil, "the script must return a video table (got " .. type(doc) .. ")" end
-  return doc
-end)
 
 --- load(path [, opts]) -> model|nil, diagnostics
 -- opts: split ("h2"), duration (seconds: fit generated narration), format

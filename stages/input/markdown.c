@@ -781,6 +781,9 @@ static cJSON *front_matter(char *text, size_t len, const char *file, vgi_diags *
   return fm;
 }
 
+/* deeper block nesting than any document needs is refused */
+#define MD_MAX_DEPTH 100
+
 static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
 static void ext_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
@@ -810,6 +813,31 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
   cmark_parser_feed(p, text, len);
   cmark_node *doc = cmark_parser_finish(p);
+  /* blocks nested absurdly deep (20,000 ">") are refused, like deep YAML */
+  {
+    int depth = 0, deepest_line = 0;
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+      cmark_node *cur = cmark_iter_get_node(it);
+      if (cmark_node_first_child(cur) == NULL && ev == CMARK_EVENT_ENTER) continue; /* leaves */
+      if (ev == CMARK_EVENT_ENTER) {
+        if (++depth > MD_MAX_DEPTH && !deepest_line) deepest_line = cmark_node_get_start_line(cur);
+      } else if (ev == CMARK_EVENT_EXIT) {
+        depth--;
+      }
+    }
+    cmark_iter_free(it);
+    if (deepest_line) {
+      vgi_diag_add(d, VGI_ERROR, file, deepest_line, 1, NULL,
+                   "blocks nested more than %d levels deep", MD_MAX_DEPTH);
+      cmark_node_free(doc);
+      cmark_parser_free(p);
+      cJSON_Delete(m.fm);
+      free(text);
+      return NULL;
+    }
+  }
   m.videos = cJSON_CreateArray();
 
   /* pass 1: the title */

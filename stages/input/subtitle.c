@@ -178,6 +178,8 @@ cJSON *vgi_subtitle_load(const char *path, const char *format, vgi_diags *d) {
   }
   cue *cues = NULL;
   size_t n = 0;
+  int backwards = 0;
+  double backwards_at = 0;
   AVPacket *pkt = av_packet_alloc();
   while (av_read_frame(fc, pkt) >= 0) {
     AVStream *st = fc->streams[pkt->stream_index];
@@ -188,6 +190,7 @@ cJSON *vgi_subtitle_load(const char *path, const char *format, vgi_diags *d) {
         cues = realloc(cues, (n + 1) * sizeof *cues);
         cues[n].start = pkt->pts * tb;
         cues[n].end = (pkt->pts + (pkt->duration > 0 ? pkt->duration : 0)) * tb;
+        if (pkt->duration < 0 && !backwards) { backwards = 1; backwards_at = cues[n].start; }
         cues[n].text = t;
         n++;
       } else {
@@ -201,7 +204,14 @@ cJSON *vgi_subtitle_load(const char *path, const char *format, vgi_diags *d) {
   size_t nt = 0;
   timing *tm = scan_timings(path, &nt);
   for (size_t k = 0; k < n; k++) cues[k].line = line_of(tm, nt, cues[k].start);
+  int backwards_line = backwards ? line_of(tm, nt, backwards_at) : 0;
   free(tm);
+  if (backwards) {
+    vgi_diag_add(d, VGI_ERROR, path, backwards_line, 1, NULL, "a cue ends before it starts");
+    for (size_t k = 0; k < n; k++) free(cues[k].text);
+    free(cues);
+    return NULL;
+  }
   if (!n) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "no subtitle cues found (is this %s file?)",
                  !strcmp(format, "vtt") ? "a WebVTT" : "an SRT");

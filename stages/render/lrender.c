@@ -107,9 +107,11 @@ static int check_size(lua_State *L, int idx) {
   return (int)v;
 }
 
+/* Arguments are checked before the display list is converted: a raising
+ * check must not leak the converted copy. */
 static int l_render(lua_State *L) {
-  cJSON *dl = check_dl(L, 1);
   int w = check_size(L, 2), h = check_size(L, 3);
+  cJSON *dl = check_dl(L, 1);
   lbuffer *b = new_buffer(L);
   cJSON *warn = NULL;
   char err[256];
@@ -126,9 +128,9 @@ static int l_render(lua_State *L) {
 }
 
 static int l_render_png(lua_State *L) {
-  cJSON *dl = check_dl(L, 1);
   int w = check_size(L, 2), h = check_size(L, 3);
   const char *path = luaL_checkstring(L, 4);
+  cJSON *dl = check_dl(L, 1);
   vg_render_buffer b = {0};
   cJSON *warn = NULL;
   char err[512];
@@ -204,12 +206,18 @@ static void async_free(void *d) {
 }
 
 static int l_render_png_async(lua_State *L) {
+  int w = check_size(L, 2), h = check_size(L, 3);
+  const char *path = luaL_checkstring(L, 4);
   cJSON *dl = check_dl(L, 1);
   async_req *r = calloc(1, sizeof *r);
+  if (!r) {
+    cJSON_Delete(dl);
+    return luaL_error(L, "out of memory");
+  }
   r->dl = dl;
-  r->w = check_size(L, 2);
-  r->h = check_size(L, 3);
-  r->path = strdup(luaL_checkstring(L, 4));
+  r->w = w;
+  r->h = h;
+  r->path = strdup(path);
   return vgl_work(L, async_work, async_push, async_free, r);
 }
 
@@ -233,9 +241,9 @@ static int l_measure(lua_State *L) {
 /* bench(dl, w, h, n) -> ms per frame of the C path alone (JSON already
  * parsed, buffer reused), as a native stage would call it. */
 static int l_bench(lua_State *L) {
-  cJSON *dl = check_dl(L, 1);
   int w = check_size(L, 2), h = check_size(L, 3);
   lua_Integer n = luaL_optinteger(L, 4, 50);
+  cJSON *dl = check_dl(L, 1);
   vg_render_buffer b = {0};
   char err[256];
   struct timespec t0, t1;

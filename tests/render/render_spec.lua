@@ -55,6 +55,30 @@ describe("scene layouts", function()
     end)
   end
 
+  it("never put one text box over another", function()
+    for _, s in ipairs(scenes()) do
+      for _, res in ipairs({ { 1920, 1080 }, { 1080, 1920 } }) do
+        local dl = render.display_list(s, { width = res[1], height = res[2] })
+        local boxes = {}
+        for _, l in ipairs(leaves(dl.items)) do
+          local it = l.it
+          if (it.type == "text" or it.type == "code") and it.id then
+            boxes[#boxes + 1] = { id = it.id, x = it.x + l.dx, y = it.y + l.dy, w = it.w, h = it.h }
+          end
+        end
+        for i = 1, #boxes do
+          for j = i + 1, #boxes do
+            local a, b = boxes[i], boxes[j]
+            local overlap = a.x + 1 < b.x + b.w and b.x + 1 < a.x + a.w and a.y + 1 < b.y + b.h
+              and b.y + 1 < a.y + a.h
+            assert.is_false(overlap, string.format("%s %dx%d: %s overlaps %s", s.scene_type,
+              res[1], res[2], a.id, b.id))
+          end
+        end
+      end
+    end
+  end)
+
   it("render the same pixels for the same scene, theme and time", function()
     local s = by_type("list")
     local a = render.frame(s, { width = 320, height = 180, t = 1.3 })
@@ -109,6 +133,36 @@ describe("render_core", function()
     local ok, err = core.render_png({ items = {} }, 10, 10, "/nonexistent/dir/x.png")
     assert.is_nil(ok)
     assert.is_string(err)
+  end)
+end)
+
+describe("render.frames stage", function()
+  it("renders display lists to PNG files on the pool, with warnings as events", function()
+    local vg = require("vg")
+    local dir = os.tmpname()
+    os.remove(dir)
+    os.execute("mkdir -p " .. dir)
+    local s = by_type("quote")
+    local frames = {
+      { list = render.display_list(s, { width = 640, height = 360 }), path = dir .. "/a.png" },
+      { list = { items = { { type = "text", id = "tiny", x = 0, y = 0, w = 50, h = 20, size = 40,
+        text = "far too long for this box" } } }, path = dir .. "/b.png" },
+    }
+    local seen = {}
+    local id = vg.on("validation.warning", function(ev) seen[#seen + 1] = ev end)
+    local p = vg.pipeline{ name = "frames", stages = {
+      function(ctx) ctx.frames = frames end,
+      vg.native("render.frames", { options = { width = 320, height = 180 } }),
+    } }
+    local r = p:run(nil, { save_state = false })
+    vg.off(id)
+    assert.is_true(r.success, r.errors and r.errors[1] and r.errors[1].message)
+    assert.are.same({ dir .. "/a.png", dir .. "/b.png" }, r.context.rendered)
+    local b = assert(core.load_png(dir .. "/a.png"))
+    assert.are.equal(320, b:width())
+    assert.are.equal(1, #seen)
+    assert.matches("tiny", seen[1].message, 1, true)
+    os.execute("rm -rf " .. dir)
   end)
 end)
 

@@ -22,6 +22,7 @@ return {
     if diff then
       local col = c.difficulty_color(theme, diff)
       local dp, dw = c.pill(theme, x, box.y, diff:sub(1, 1):upper() .. diff:sub(2), { size = 26,
+        max_w = math.max(120, (box.x + box.w - x) / 2),
         fill = T.mix(theme.card, col, theme.dark and 0.3 or 0.16),
         color = theme.dark and col or T.mix(col, { 0, 0, 0 }, 0.25), id = "difficulty" })
       for _, it in ipairs(dp) do g[#g + 1] = it end
@@ -30,6 +31,7 @@ return {
     local est = c.str(v.estimated_time)
     if est then
       local tp = c.pill(theme, x, box.y, "⏱ " .. est, { size = 26, fill = theme.card,
+        max_w = math.max(120, box.x + box.w - x),
         color = theme.muted, id = "estimated_time" })
       for _, it in ipairs(tp) do g[#g + 1] = it end
     end
