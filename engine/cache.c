@@ -13,6 +13,7 @@ void vg__crash_point(void);  /* fsutil.c */
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 #include <libavutil/sha.h>
 #include <libavutil/mem.h>
 
@@ -130,7 +131,10 @@ int vg_cache_lookup(const char *key, const char *suffix, char *out, size_t outle
   if (entry_path(key, suffix, out, outlen) != 0) return 0;
   struct stat st;
   if (stat(out, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
-  if (sum_matches(out)) return 1;
+  if (sum_matches(out)) {
+    utime(out, NULL);  /* "last used", for `vgrun cache clean --older-than` */
+    return 1;
+  }
   fprintf(stderr, "vgrun: cache entry %s is damaged or incomplete; making it again\n", out);
   char sum_path[PATH_MAX + 8];
   snprintf(sum_path, sizeof sum_path, "%s.sum", out);

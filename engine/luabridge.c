@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 static const char ENGINE_KEY[] = "vg.engine";
 
@@ -316,6 +317,40 @@ static int l_json_decode(lua_State *L) {
   return 1;
 }
 
+/* vg.core.scandir(path) -> { {name=, size=, mtime=, dir=bool}, ... } | nil, err */
+static int l_scandir(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  uv_fs_t req;
+  int n = uv_fs_scandir(NULL, &req, path, 0, NULL);
+  if (n < 0) {
+    uv_fs_req_cleanup(&req);
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, uv_strerror(n));
+    return 2;
+  }
+  lua_createtable(L, n, 0);
+  uv_dirent_t ent;
+  int i = 0;
+  while (uv_fs_scandir_next(&req, &ent) != UV_EOF) {
+    char full[PATH_MAX];
+    snprintf(full, sizeof full, "%s/%s", path, ent.name);
+    uv_fs_t st;
+    int r = uv_fs_lstat(NULL, &st, full, NULL);
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, ent.name); lua_setfield(L, -2, "name");
+    if (r == 0) {
+      lua_pushinteger(L, (lua_Integer)st.statbuf.st_size); lua_setfield(L, -2, "size");
+      lua_pushnumber(L, (double)st.statbuf.st_mtim.tv_sec + st.statbuf.st_mtim.tv_nsec / 1e9);
+      lua_setfield(L, -2, "mtime");
+      lua_pushboolean(L, (st.statbuf.st_mode & S_IFMT) == S_IFDIR); lua_setfield(L, -2, "dir");
+    }
+    uv_fs_req_cleanup(&st);
+    lua_rawseti(L, -2, ++i);
+  }
+  uv_fs_req_cleanup(&req);
+  return 1;
+}
+
 /* vg.core.sha256(s, ...) -> hex digest of the strings, each length-prefixed */
 static int l_sha256(lua_State *L) {
   vg_hash h;
@@ -355,6 +390,7 @@ int vgl__open_core(lua_State *L) {
     {"json_encode", l_json_encode},
     {"json_decode", l_json_decode},
     {"sha256", l_sha256},
+    {"scandir", l_scandir},
     {"cache_dir", l_cache_dir},
     {NULL, NULL},
   };

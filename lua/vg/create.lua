@@ -302,7 +302,7 @@ local function video_stage(o)
       local out = M.output_path(o, video, n, type(ctx.input) == "string" and ctx.input or nil)
       local cues = (o.captions.burn or o.captions.srt or o.captions.vtt) and M.cues(video, timing) or nil
       local t_plan = core.hrtime()
-      local segments, prev_final = {}, nil
+      local segments, prev_final, records = {}, nil, {}
       local vopts = { width = o.width, height = o.height, fps = o.fps, preset = o.preset, crf = o.crf, cfr = o.cfr }
       local cf = o.crossfade > 0 and math.floor(o.crossfade * o.fps + 0.5) / o.fps or 0
       for i, s in ipairs(video.scenes) do
@@ -312,11 +312,17 @@ local function video_stage(o)
         s.accent_color = s.accent_color or video.accent_color
         -- what the scene shows, cheaply: the scene, its length, the look, captions
         local rs = M.render_scene(s, o.lead_in)
-        local key = core.sha256("vgrun scene v2", core.version,
-          vg.json.encode({ rs.scene_type, rs.visual_content or vg.null, rs.audio or vg.null }),
-          tostring(dur), tostring(s.theme), tostring(s.accent_color),
-          tostring(o.width), tostring(o.height), tostring(o.lead_in), tostring(cf),
-          o.captions.burn and vg.json.encode(cues) or "")
+        -- the parts of the key, kept so a later run can say what changed
+        local why = {
+          content = core.sha256(vg.json.encode({ rs.scene_type, rs.visual_content or vg.null })),
+          narration = core.sha256(vg.json.encode(rs.audio or vg.null)),
+          look = core.sha256(tostring(s.theme), tostring(s.accent_color), tostring(o.width),
+            tostring(o.height), tostring(o.lead_in), tostring(cf), core.version),
+          length = string.format("%.6f", dur),
+          captions = o.captions.burn and core.sha256(vg.json.encode(cues)) or "",
+        }
+        local key = core.sha256("vgrun scene v3", why.content, why.narration, why.look, why.length, why.captions)
+        records[i] = { id = timing.scenes[i].id, key = key, why = why }
         -- The crossfade from the previous scene is a segment of its own, so
         -- the body of a scene never depends on its neighbours: an edit
         -- re-makes that scene (and the short transitions beside it) only.
@@ -394,8 +400,32 @@ local function video_stage(o)
       sub.encoded.scenes_made = n_made
       sub.encoded.scenes_cached = #video.scenes - n_made
       sub.encoded.transitions_made = n_trans
+      -- per scene: cached or made, and why it was made again
+      local before = {}
+      local prev_out = task.previous and task.previous.outputs and task.previous.outputs[vi]
+      for _, r in ipairs(prev_out and prev_out.scenes or {}) do before[r.id] = r end
+      for k, e in ipairs(segments) do
+        local is_transition = segments[k + 1] and segments[k + 1].scene == e.scene
+        if not is_transition then
+          local r = records[e.scene]
+          r.cached = (sub.encoded.segment_cached or {})[k] == true
+          if not r.cached then
+            local old = before[r.id]
+            if o.no_cache then r.reason = "--no-cache"
+            elseif not old or not old.why then r.reason = "new scene"
+            else
+              local changed = {}
+              for _, part in ipairs({ "content", "narration", "look", "length", "captions" }) do
+                if old.why[part] ~= r.why[part] then changed[#changed + 1] = part end
+              end
+              r.reason = #changed > 0 and ("changed: " .. table.concat(changed, ", ")) or "not in the cache"
+            end
+          end
+        end
+      end
       task:emit("video.rendered", out, sub.encoded)
-      ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = sub.encoded }
+      ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = sub.encoded,
+        scenes = records }
     end
   end
 end

@@ -310,6 +310,11 @@ function Pipeline:start(input, opts)
     doc.errors = {}
     doc.resumes = (doc.resumes or 0) + 1
   else
+    -- a fresh run of a known task: stages may compare with what it made last time
+    if task.save_state then
+      local old = state.load(id)
+      if type(old) == "table" then task.previous = old.context end
+    end
     task.context = { input = input }
     doc = { task_id = id, pipeline = self.name, status = "pending", version = 0,
       created = now(), stages = {}, context = task.context }

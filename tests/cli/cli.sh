@@ -206,6 +206,23 @@ LUA
   if grep -q ETA "$T/out2"; then bad "no bar when stderr is not a terminal"; else ok; fi
 }
 
+case_cache() {
+  export VGRUN_CACHE_DIR="$T/cache"
+  "$VGRUN" -e '
+    local vg = require("vg")
+    local c = vg.core
+    local key = c.sha256("cli cache test")
+    assert(c.write_atomic(c.cache_dir() .. "/" .. key:sub(1, 2) .. "/" .. key .. ".mp4", string.rep("x", 2048)))' >"$T/out" 2>&1
+  "$VGRUN" cache info >"$T/out" 2>&1; rc=$?; expect_rc 0 "cache info"
+  check "cache info names the directory" has "$T/out" "$T/cache"
+  check "cache info counts entries" has "$T/out" "entries   1"
+  "$VGRUN" cache clean --older-than 1h >"$T/out" 2>&1; rc=$?; expect_rc 0 "cache clean keeps recent entries"
+  check "nothing removed" has "$T/out" "removed 0 entries"
+  "$VGRUN" cache clean --all >"$T/out" 2>&1; rc=$?; expect_rc 0 "cache clean --all"
+  check "entry removed" has "$T/out" "removed 1 entry"
+  "$VGRUN" cache frob >"$T/out" 2>&1; rc=$?; expect_rc 2 "cache usage error"
+}
+
 case_embed() {
   "$EMBED" "one two three four" >"$T/out" 2>&1; rc=$?; expect_rc 0 "embed example"
   check "native stage event" has "$T/out" "stage.completed    task=embed-example stage=embed.count"

@@ -146,12 +146,30 @@ local r3 = create(FIXTURE, T .. "/fresh.mp4", T .. "/cache2", { "--no-cache" })
 check(r3.code == 0, "--no-cache run: " .. r3.stderr)
 check(read(T .. "/fresh.mp4") == first, "two cold runs give identical bytes")
 
--- 7. edit one scene's narration: only that scene is made again --------------------
+-- 7. edit one scene's narration: only that scene is made again, and the
+-- task's state says why
 local yaml = read(FIXTURE)
-local edited = yaml:gsub("Loop over items directly%. It reads better%.", "Loop over the items directly. It reads much better, and it is shorter.")
-local f = assert(io.open(T .. "/edited.yaml", "w")); f:write(edited); f:close()
+local function write_file(path, text) local f = assert(io.open(path, "w")); f:write(text); f:close() end
+write_file(T .. "/edited.yaml", yaml)
+local r4a = create(T .. "/edited.yaml", T .. "/edited.mp4", cache)
+check(r4a.code == 0 and r4a.stdout:find("0 made, 12 from cache", 1, true), "same content elsewhere: all from the cache: " .. r4a.stdout)
+write_file(T .. "/edited.yaml", (yaml:gsub("Loop over items directly%. It reads better%.",
+  "Loop over the items directly. It reads much better, and it is shorter.")))
 local r4 = create(T .. "/edited.yaml", T .. "/edited.mp4", cache)
 check(r4.code == 0 and r4.stdout:find("1 made, 11 from cache", 1, true), "an edited scene re-renders alone: " .. r4.stdout)
+local reasons = {}
+for _, f in ipairs(vg.core.scandir(os.getenv("VGRUN_STATE_DIR") .. "/tasks") or {}) do
+  if f.name:match("%.json$") then
+    local doc = vg.json.decode(read(os.getenv("VGRUN_STATE_DIR") .. "/tasks/" .. f.name))
+    if doc and type(doc.context) == "table" and tostring(doc.context.input):find("edited.yaml", 1, true) then
+      for _, sc in ipairs(doc.context.outputs[1].scenes) do
+        if not sc.cached then reasons[#reasons + 1] = sc.id .. ": " .. tostring(sc.reason) end
+      end
+    end
+  end
+end
+check(#reasons == 1 and reasons[1]:find("changed: narration", 1, true) ~= nil,
+  "the state records which scene was made and why: " .. table.concat(reasons, "; "))
 
 -- 8. errors a user can cause ------------------------------------------------------
 local r5 = create(T .. "/missing.yaml", T .. "/x.mp4", cache)

@@ -70,6 +70,16 @@ function sub.show(args)
       s.attempts and s.attempts > 1 and string.format(" (%d attempts)", s.attempts) or ""))
     if s.error and s.error ~= core.null then print("       error: " .. tostring(s.error.message)) end
   end
+  -- what a video pipeline made or took from the cache, and why
+  local outputs = type(doc.context) == "table" and doc.context.outputs
+  for _, out in ipairs(type(outputs) == "table" and outputs or {}) do
+    if type(out) == "table" and type(out.scenes) == "table" then
+      print(string.format("output %s:", tostring(out.path)))
+      for _, sc in ipairs(out.scenes) do
+        print(string.format("  %-24s %s", tostring(sc.id), sc.cached and "from cache" or ("made (" .. tostring(sc.reason) .. ")")))
+      end
+    end
+  end
   return 0
 end
 
