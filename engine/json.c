@@ -23,9 +23,10 @@ void vgl__setup_json(lua_State *L) {
   lua_setfield(L, LUA_REGISTRYINDEX, "vg.array_mt");
 }
 
+/* Never raises (it runs outside protected calls too, e.g. when an event is
+ * handed to Lua listeners): what lies deeper than MAX_DEPTH becomes nil. */
 static void push_json(lua_State *L, const cJSON *j, int depth) {
-  luaL_checkstack(L, 3, "JSON too deep");
-  if (depth > MAX_DEPTH) luaL_error(L, "JSON nested deeper than %d levels", MAX_DEPTH);
+  if (depth > MAX_DEPTH || !lua_checkstack(L, 3)) { lua_pushnil(L); return; }
   if (!j || cJSON_IsNull(j)) { lua_pushlightuserdata(L, NULL); return; }
   if (cJSON_IsBool(j)) { lua_pushboolean(L, cJSON_IsTrue(j)); return; }
   if (cJSON_IsNumber(j)) {

@@ -39,7 +39,8 @@ void vgl_unref(lua_State *L, int ref);   /* LUA_NOREF is ignored */
 
 /* JSON <-> Lua. vg.null is the JSON null sentinel; an empty table becomes
  * {} unless its metatable is vg.array_mt (decoded arrays carry it, so []
- * survives a round trip). Depth is limited to 200.
+ * survives a round trip). Depth is limited to 200: vgl_push_json never
+ * raises (deeper values become nil); vgl_to_json reports them.
  * vgl_to_json returns NULL and writes a message ("path.to.key: reason"). */
 void vgl_push_json(lua_State *L, const cJSON *json);
 cJSON *vgl_to_json(lua_State *L, int idx, char *err, size_t errlen);
