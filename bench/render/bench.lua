@@ -3,7 +3,6 @@
 -- render it through the Lua API (table -> JSON -> pixels), and the C path
 -- alone (as a native stage calls vg_render). Settled frames and frames in
 -- the middle of the entrance animation. Goal: a typical 1080p frame < 10 ms.
-package.path = "tests/render/?.lua;" .. package.path
 local render = require("vg.render")
 local core = require("vg.render_core")
 
@@ -15,7 +14,7 @@ local function now()
   return os.clock()   -- CPU time of this process (single-threaded here)
 end
 
-local scenes = render.scenes_of(dofile("tests/render/fixtures/all_types.lua"))
+local scenes = render.scenes_of(assert(require("vg.input").load("tests/render/fixtures/all_types.yaml")))
 print(string.format("vgrun renderer benchmark: %dx%d, %d frames per figure", W, H, N))
 print(string.format("%-22s %10s %10s %10s %10s %10s", "scene type", "layout ms", "lua ms",
   "C ms", "C anim ms", "cold ms"))

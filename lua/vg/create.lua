@@ -336,6 +336,8 @@ local function video_stage(o)
         else
           parts = { { from = 0, to = dur, key = core.sha256(key, "whole", prev_hash) } }
         end
+        -- text that had to shrink or be cut is reported (validation.warning)
+        pcall(render.check, rs, { width = o.width, height = o.height, theme = s.theme, accent = s.accent_color })
         local missing = o.no_cache
         for _, part in ipairs(parts) do
           vopts.start, vopts["end"] = seg.start + part.from, seg.start + part.to

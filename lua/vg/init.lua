@@ -45,6 +45,10 @@ vg.tasks = pipeline.running
 vg.stages = core.stages
 vg.state = require("vg.state")
 
+--- vg.scene_type{ name=, layout=function(scene, theme, box, anim) ... end }:
+--- a scene type of your own, drawn like the built-in ones (docs/scenes.md).
+function vg.scene_type(def) return require("vg.render").scene_type(def) end
+
 --- vg.video{...}: a video as a Lua table, checked like any input (raises
 --- with every problem when invalid). Needs the inputs part.
 function vg.video(t, opts) return require("vg.input").video(t, opts) end

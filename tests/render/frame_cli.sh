@@ -5,7 +5,7 @@
 set -u
 : "${VGRUN:?VGRUN must point at the vgrun binary}"
 command -v tesseract >/dev/null || { echo "skip: tesseract not installed"; exit 77; }
-FIX=tests/render/fixtures/all_types.lua
+FIX=tests/render/fixtures/all_types.yaml
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 fail=0
@@ -57,14 +57,32 @@ cmp -s "$TMP/a0.png" "$TMP/s3-light.png" && bad "--at 0 should differ from the s
 [ $? -eq 2 ] || bad "--color mauve should be a usage error"
 "$VGRUN" frame "$FIX" >/dev/null 2>&1
 [ $? -eq 2 ] || bad "no --scene/--sheet should be a usage error"
-cat > "$TMP/unknown.lua" <<'LUA'
-return { videos = { { id = "v", scenes = {
-  { id = "s1", scene_type = "hologram", visual_content = {}, source = { file = "talk.yaml", line = 12 } } } } } }
-LUA
-"$VGRUN" frame "$TMP/unknown.lua" --scene 1 -o "$TMP/x.png" >/dev/null 2>"$TMP/err"
+cat > "$TMP/unknown.yaml" <<'YAML'
+video:
+  id: v
+  title: Unknown
+scenes:
+  - type: title
+    title: Fine
+  - type: hologram
+    header: Nope
+YAML
+"$VGRUN" frame "$TMP/unknown.yaml" --scene 2 -o "$TMP/x.png" >/dev/null 2>"$TMP/err"
 rc=$?
 [ $rc -eq 1 ] || bad "unknown scene type: exit $rc"
-grep -q 'talk.yaml:12: unknown scene type "hologram"' "$TMP/err" || bad "unknown type message: $(cat "$TMP/err")"
+grep -q 'unknown.yaml:7: unknown scene type "hologram"' "$TMP/err" || bad "unknown type message: $(cat "$TMP/err")"
+# ... and the scene renders once the type is registered (--types)
+cat > "$TMP/types.lua" <<'LUA'
+local c = require("vg.scenes.common")
+vg.render.scene_type{ name = "hologram", layout = function(scene, theme, box)
+  return { c.text(theme, box.x, box.y, box.w, 200, scene.visual_content.header or "?",
+    { size = 96, weight = "bold", id = "header" }) }
+end }
+LUA
+"$VGRUN" frame "$TMP/unknown.yaml" --types "$TMP/types.lua" --scene 2 -o "$TMP/holo.png" >/dev/null 2>&1 \
+  || bad "--types did not register the scene type"
+text=$(tesseract "$TMP/holo.png" - 2>/dev/null | tr '\n' ' ')
+grep -qiF "Nope" <<<"$text" || bad "user scene type not legible: $text"
 
 [ $fail -eq 0 ] && echo "all frame checks passed"
 exit $fail

@@ -4,9 +4,10 @@ local render = require("vg.render")
 local core = require("vg.render_core")
 local events = require("vg.events")
 
-local FIXTURE = "tests/render/fixtures/all_types.lua"
+local FIXTURE = "tests/render/fixtures/all_types.yaml"
 local GOLDEN = "tests/render/golden"
-local function scenes() return render.scenes_of(dofile(FIXTURE)) end
+local model = assert(require("vg.input").load(FIXTURE))
+local function scenes() return render.scenes_of(model) end
 
 local function by_type(t)
   for _, s in ipairs(scenes()) do if s.scene_type == t then return s end end

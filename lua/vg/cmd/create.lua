@@ -139,9 +139,16 @@ return {
     if not vg.state.valid_id(task_id) then
       eprintf("vgrun create: invalid task id '%s': use 1 to 128 of A-Z a-z 0-9 . _ -\n", task_id); return 2
     end
+    -- warnings (text shrunk or cut, narration too long...) are shown once each
+    local shown = {}
+    local wid = vg.on("validation.warning", function(ev)
+      local m = ev.message or ""
+      if m ~= "" and not shown[m] then shown[m] = true; io.stderr:write("vgrun: warning: ", m, "\n") end
+    end)
     local t0 = core.hrtime()
     local p = create.pipeline(o)
     local r = p:run(path, { task_id = task_id, resume = o.resume })
+    vg.off(wid)
     if not r.success then
       if r.status == "cancelled" then eprintf("vgrun create: cancelled (resume with --resume or `vgrun tasks resume %s`)\n", r.task_id); return 130 end
       for _, e in ipairs(r.errors) do eprintf("vgrun create: %s\n", e.message) end

@@ -6,8 +6,7 @@ usage: vgrun frame INPUT --scene N [options] [-o OUT.png]
 
 Renders scene N (1-based, across all videos of INPUT) as it looks at
 --at SECONDS (default: the moment it is fully revealed), or a contact sheet
-of every scene. INPUT is anything `vgrun scenes` reads, or a .lua file that
-returns a scene model.
+of every scene. INPUT is anything `vgrun scenes` reads.
 
 options:
   --scene N            which scene (1-based)
@@ -28,15 +27,9 @@ exit codes: 0 written, 1 error (unreadable input, unknown scene type, ...),
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
+-- Input files are data: read by the input adapters only (a Lua file is a
+-- script, not an input; scene types written in Lua come with --types).
 local function load_model(path)
-  if path:match("%.lua$") then
-    local chunk, err = loadfile(path)
-    if not chunk then return nil, err end
-    local ok, model = pcall(chunk)
-    if not ok then return nil, tostring(model) end
-    if type(model) ~= "table" then return nil, path .. ": did not return a scene model" end
-    return model
-  end
   local ok, input = pcall(require, "vg.input")
   if not ok then return nil, "reading " .. path .. " needs the input adapters: " .. tostring(input) end
   local model, diags = input.load(path)
