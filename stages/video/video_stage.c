@@ -248,17 +248,7 @@ static int work(vg_call *c) {
   vg_call_progress(c, 0.0, "rendering and encoding scenes");
   int jobs = j->jobs > 0 ? j->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
   if (jobs < 1) jobs = 1;
-  if (vge_encode_segments(j->segs, j->nseg, jobs, j->seg_results) != 0) {
-    for (int i = 0; i < j->nseg; i++)
-      if (j->seg_results[i].rc != 0) return vg_call_fail(c, "scene %d: %s", i + 1, j->seg_results[i].err);
-    return vg_call_fail(c, "encoding failed");
-  }
-  for (int i = 0; i < j->nseg; i++) {
-    if (j->seg_results[i].cached) j->segments_cached++; else j->segments_made++;
-    j->frames_encoded += (long)j->seg_results[i].encoded;
-  }
-  if (vg_call_cancelled(c)) return vg_call_fail(c, "cancelled");
-  vg_call_progress(c, 0.92, "encoding narration");
+  /* the narration track is one more job beside the segments */
   vge_audio a;
   memset(&a, 0, sizeof a);
   a.clips = j->clips;
@@ -270,10 +260,18 @@ static int work(vg_call *c) {
     if (vg_cache_tmp_path(audio_tmp, sizeof audio_tmp, ".m4a") != 0) return vg_call_fail(c, "cannot make a temporary file");
     a.out = audio_tmp;
   }
-  if (vge_encode_audio(&a, &j->audio_result) != 0) {
+  if (vge_encode_all(j->segs, j->nseg, jobs, j->seg_results, &a, &j->audio_result) != 0) {
     if (audio_tmp[0]) unlink(audio_tmp);
-    return vg_call_fail(c, "narration audio: %s", j->audio_result.err);
+    for (int i = 0; i < j->nseg; i++)
+      if (j->seg_results[i].rc != 0) return vg_call_fail(c, "scene segment %d: %s", i + 1, j->seg_results[i].err);
+    if (j->audio_result.rc != 0) return vg_call_fail(c, "narration audio: %s", j->audio_result.err);
+    return vg_call_fail(c, "encoding failed");
   }
+  for (int i = 0; i < j->nseg; i++) {
+    if (j->seg_results[i].cached) j->segments_cached++; else j->segments_made++;
+    j->frames_encoded += (long)j->seg_results[i].encoded;
+  }
+  if (vg_call_cancelled(c)) { if (audio_tmp[0]) unlink(audio_tmp); return vg_call_fail(c, "cancelled"); }
   vg_call_progress(c, 0.97, "joining");
   const char **paths = calloc((size_t)j->nseg, sizeof *paths);
   if (!paths) return vg_call_fail(c, "out of memory");
