@@ -183,5 +183,24 @@ check(read(T .. "/v.mp4") == nil, "no output after a refused voice")
 local r8 = create(FIXTURE, T .. "/c.mp4", cache, { "--color", "mauve" })
 check(r8.code ~= 0 and r8.stderr:find("mauve", 1, true), "unknown colour refused: " .. r8.stderr)
 
+-- 9. burnt-in captions: the words are in the picture while they are spoken
+if has_tesseract and has_tesseract.code == 0 then
+  local rb = create("tests/create/small.yaml", T .. "/burn.mp4", cache, { "--captions", "srt,burn" })
+  check(rb.code == 0, "create with --captions burn: " .. rb.stderr)
+  local bsrt = read(T .. "/burn.srt") or ""
+  local h1, m1, s1, ms1, h2, m2, s2, ms2, text = bsrt:match(
+    "(%d+):(%d+):(%d+),(%d+) %-%-> (%d+):(%d+):(%d+),(%d+)\n([^\n]+)")
+  if h1 then
+    local t1 = h1 * 3600 + m1 * 60 + s1 + ms1 / 1000
+    local t2 = h2 * 3600 + m2 * 60 + s2 + ms2 / 1000
+    run("ffmpeg", { "-v", "error", "-ss", tostring((t1 + t2) / 2), "-i", T .. "/burn.mp4", "-frames:v", "1", "-y", T .. "/burn.png" })
+    local ocr = run("tesseract", { T .. "/burn.png", "-" }).stdout:lower()
+    local word = text:match("(%a%a%a%a+)") or text
+    check(ocr:find(word:lower(), 1, true) ~= nil, "caption '" .. word .. "' burnt into the frame (OCR: " .. ocr:gsub("%s+", " "):sub(1, 100) .. ")")
+  else
+    check(false, "burn run wrote an SRT with cues")
+  end
+end
+
 print(pass .. " passed, " .. fail .. " failed")
 return fail == 0 and 0 or 1

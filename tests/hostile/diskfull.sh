@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Disk full and unwritable outputs: a clear error naming the path, exit 1,
+# the task marked failed with the reason, no partial output, and a cache
+# that stays consistent (a later run with room succeeds, byte-identical).
+# Needs root for small tmpfs mounts; skips otherwise.
+set -u
+VGRUN=${VGRUN:-build/vgrun}
+[ "$(id -u)" -eq 0 ] || { echo "skip: needs root to mount a small tmpfs"; exit 77; }
+T=$(mktemp -d /tmp/vgrun-full.XXXXXX)
+mkdir -p "$T/full" "$T/ro" "$T/cachefs"
+mount -t tmpfs -o size=24k tmpfs "$T/full" 2>/dev/null || { rmdir "$T/full" "$T/ro" "$T/cachefs"; rm -rf "$T"; echo "skip: cannot mount tmpfs here"; exit 77; }
+cleanup() { umount "$T/full" "$T/ro" "$T/cachefs" 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT
+mount -t tmpfs -o ro,size=1m tmpfs "$T/ro"
+mount -t tmpfs -o size=160k tmpfs "$T/cachefs"
+FIX=tests/create/small.yaml
+ARGS=(--resolution 640x360)
+export VGRUN_STATE_DIR="$T/state"
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
+task_status() { "$VGRUN" tasks list | awk -v id="$1" '$1 ~ id { print $2 }' | head -1; }
+
+VGRUN_CACHE_DIR="$T/cache0" "$VGRUN" create --from "$FIX" -o "$T/ref.mp4" "${ARGS[@]}" >/dev/null 2>&1 || { echo "reference run failed"; exit 1; }
+
+# 1. the output's filesystem is full
+VGRUN_CACHE_DIR="$T/cache1" "$VGRUN" create --from "$FIX" -o "$T/full/out.mp4" "${ARGS[@]}" --task-id full-out >"$T/o1" 2>&1
+rc=$?
+[ $rc -eq 1 ] && ok || bad "disk full: exit $rc, wanted 1"
+has "$T/o1" "No space left on device" && ok || bad "disk full: no clear reason"
+has "$T/o1" "$T/full/out.mp4" && ok || bad "disk full: the path is not named"
+[ -z "$(ls -A "$T/full" 2>/dev/null | grep -v '^lost')" ] && ok || bad "disk full: files left behind: $(ls -A "$T/full")"
+[ "$(task_status full-out)" = "failed" ] && ok || bad "disk full: task not marked failed"
+"$VGRUN" tasks show full-out >"$T/s1" 2>&1; has "$T/s1" "No space left" && ok || bad "disk full: the reason is not in the task state"
+
+# 2. a read-only output directory
+VGRUN_CACHE_DIR="$T/cache1" "$VGRUN" create --from "$FIX" -o "$T/ro/out.mp4" "${ARGS[@]}" --task-id ro-out >"$T/o2" 2>&1
+rc=$?
+[ $rc -eq 1 ] && ok || bad "read-only: exit $rc, wanted 1"
+has "$T/o2" "$T/ro/out.mp4" && ok || bad "read-only: the path is not named"
+has "$T/o2" "Read-only file system" && ok || bad "read-only: no clear reason"
+
+# 3. the cache's filesystem fills up mid-run; with room again, the same
+#    command finishes and gives the reference bytes
+VGRUN_CACHE_DIR="$T/cachefs" "$VGRUN" create --from "$FIX" -o "$T/out3.mp4" "${ARGS[@]}" --task-id full-cache >"$T/o3" 2>&1
+rc=$?
+[ $rc -eq 1 ] && ok || bad "cache full: exit $rc, wanted 1"
+has "$T/o3" "No space left on device" && ok || bad "cache full: no clear reason"
+[ ! -e "$T/out3.mp4" ] && ok || bad "cache full: an output was written"
+mount -o remount,size=64m "$T/cachefs"
+VGRUN_CACHE_DIR="$T/cachefs" "$VGRUN" create --from "$FIX" -o "$T/out3.mp4" "${ARGS[@]}" --task-id full-cache --resume >"$T/o4" 2>&1
+rc=$?
+[ $rc -eq 0 ] && ok || bad "after the cache had room again: exit $rc: $(tail -3 "$T/o4")"
+cmp -s "$T/ref.mp4" "$T/out3.mp4" && ok || bad "after the cache had room again: the video differs"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
