@@ -299,8 +299,12 @@ function Pipeline:start(input, opts)
     local err
     doc, err = state.load(id)
     if err then
-      core.task_unlock(lock, id)
-      error("cannot resume task '" .. id .. "': " .. err, 2)
+      -- a torn or damaged state file is never trusted: say so, start over
+      -- (the artifact cache keeps what the lost stages had made)
+      local msg = err .. "; starting task '" .. id .. "' over"
+      io.stderr:write("vgrun: warning: ", msg, "\n")
+      events.emit({ type = "validation.warning", task_id = id, message = msg })
+      doc = nil
     end
   end
   if doc then
