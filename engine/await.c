@@ -602,6 +602,7 @@ typedef struct work_req {
   void (*work)(void *);
   vgl_push_fn push;
   void (*free_data)(void *);
+  void (*cancel)(void *);
   void *data;
   int finished;
 } work_req;
@@ -627,7 +628,8 @@ static int work_push(lua_State *L, void *data) {
 
 static void work_cancel(void *data) {
   work_req *r = data;
-  uv_cancel((uv_req_t *)&r->req);  /* only stops work not yet started */
+  if (r->cancel) r->cancel(r->data);  /* tells running work to stop */
+  uv_cancel((uv_req_t *)&r->req);     /* stops work not yet started */
 }
 
 static void work_free(void *data) {
@@ -637,12 +639,17 @@ static void work_free(void *data) {
 }
 
 int vgl_work(lua_State *L, void (*work)(void *), vgl_push_fn push, void (*free_data)(void *), void *data) {
+  return vgl_work_ex(L, work, push, free_data, NULL, data);
+}
+
+int vgl_work_ex(lua_State *L, void (*work)(void *), vgl_push_fn push, void (*free_data)(void *),
+                void (*cancel)(void *), void *data) {
   vg_engine *e = vgl_engine(L);
   if (!vgl__in_fiber(L) && e->loop_depth > 0 && free_data) free_data(data);
   check_can_wait(L, e);
   work_req *r = calloc(1, sizeof *r);
   if (!r) { if (free_data) free_data(data); return luaL_error(L, "out of memory"); }
-  r->work = work; r->push = push; r->free_data = free_data; r->data = data;
+  r->work = work; r->push = push; r->free_data = free_data; r->cancel = cancel; r->data = data;
   r->req.data = r;
   r->a = vgl_await_new(L, work_push, work_cancel, work_free, r);
   int rc = uv_queue_work(e->loop, &r->req, work_run, work_after);

@@ -74,3 +74,7 @@ void vgl_await_fail(vgl_await *a, const char *message);
  * push(L, data). Use as `return vgl_work(L, work, push, free_data, data);`. */
 int vgl_work(lua_State *L, void (*work)(void *data), vgl_push_fn push,
              void (*free_data)(void *data), void *data);
+/* The same, and cancel(data) (any thread may see its effect) is called when
+ * the task is cancelled while the work runs, so long work can stop early. */
+int vgl_work_ex(lua_State *L, void (*work)(void *data), vgl_push_fn push,
+                void (*free_data)(void *data), void (*cancel)(void *data), void *data);

@@ -92,58 +92,10 @@ static void push_result(lua_State *L, const vge_result *r) {
 
 /* ---- cancellable work on the libuv pool --------------------------------- */
 
-/* Like vgl_work, plus a flag the encoder polls: cancelling a task stops a
- * running encode between frames, not only one still queued. */
-typedef struct ework {
-  uv_work_t req;
-  vgl_await *a;
-  void (*work)(void *);
-  vgl_push_fn push;
-  void (*free_data)(void *);
-  void *data;
-  volatile int *cancel;
-} ework;
-
-static void ew_run(uv_work_t *w) {
-  ework *e = w->data;
-  e->work(e->data);
-}
-
-static void ew_after(uv_work_t *w, int status) {
-  ework *e = w->data;
-  if (status == UV_ECANCELED) vgl_await_fail(e->a, "cancelled");
-  else vgl_await_complete(e->a);
-}
-
-static int ew_push(lua_State *L, void *data) {
-  ework *e = data;
-  return e->push(L, e->data);
-}
-
-static void ew_cancel(void *data) {
-  ework *e = data;
-  __atomic_store_n(e->cancel, 1, __ATOMIC_RELAXED);
-  uv_cancel((uv_req_t *)&e->req);
-}
-
-static void ew_free(void *data) {
-  ework *e = data;
-  if (e->free_data) e->free_data(e->data);
-  free(e);
-}
-
-static int enc_work(lua_State *L, void (*work)(void *), vgl_push_fn push,
-                    void (*free_data)(void *), void *data, volatile int *cancel) {
-  vg_engine *eng = vgl_engine(L);
-  ework *e = calloc(1, sizeof *e);
-  if (!e) { free_data(data); return luaL_error(L, "out of memory"); }
-  e->work = work; e->push = push; e->free_data = free_data; e->data = data; e->cancel = cancel;
-  e->req.data = e;
-  e->a = vgl_await_new(L, ew_push, ew_cancel, ew_free, e);  /* owns e from here */
-  int rc = uv_queue_work(vg_engine_loop(eng), &e->req, ew_run, ew_after);
-  if (rc != 0) vgl_await_fail(e->a, uv_strerror(rc));
-  return vgl_await_yield(L, e->a);
-}
+/* Work runs through vgl_work_ex; its cancel hook sets the flag the encoder
+ * polls, so cancelling a task stops a running encode between frames. */
+#define CANCEL_FN(name, type) \
+  static void name(void *d) { __atomic_store_n(&((type *)d)->cancel, 1, __ATOMIC_RELAXED); }
 
 /* ---- segments ------------------------------------------------------------ */
 
@@ -159,6 +111,7 @@ typedef struct seg_req {
   volatile int cancel;
   vge_result r;
 } seg_req;
+CANCEL_FN(seg_cancel, seg_req)
 
 static void seg_free(seg_req *q) {
   if (!q) return;
@@ -354,7 +307,7 @@ static int l_segment(lua_State *L) {
   read_segment(L, 1, q);
   h->p = NULL;  /* enc_work owns it now */
   lua_pop(L, 1);
-  return enc_work(L, seg_work, seg_push, seg_free_v, q, &q->cancel);
+  return vgl_work_ex(L, seg_work, seg_push, seg_free_v, seg_cancel, q);
 }
 
 struct audio_req;
@@ -371,6 +324,7 @@ typedef struct segs_req {
   struct audio_req *audio;  /* optional: encoded beside the segments */
   volatile int cancel;
 } segs_req;
+CANCEL_FN(segs_cancel, segs_req)
 
 static void segs_free(void *data) {
   segs_req *m = data;
@@ -459,7 +413,7 @@ static int l_segments(lua_State *L) {
   }
   h->p = NULL;
   lua_pop(L, 1);
-  return enc_work(L, segs_work, segs_push, segs_free, m, &m->cancel);
+  return vgl_work_ex(L, segs_work, segs_push, segs_free, segs_cancel, m);
 }
 
 /* ---- audio --------------------------------------------------------------- */
@@ -472,6 +426,7 @@ typedef struct audio_req {
   volatile int cancel;
   vge_result r;
 } audio_req;
+CANCEL_FN(audio_cancel, audio_req)
 
 static void audio_free(void *data) {
   struct audio_req *q = data;
@@ -549,7 +504,7 @@ static audio_req *read_audio(lua_State *L, int t) {
 /* encode_core.audio{duration=, clips={{wav=, at=} | {pcm=, rate=, at=}}, ...} */
 static int l_audio(lua_State *L) {
   audio_req *q = read_audio(L, 1);
-  return enc_work(L, audio_work, audio_push, audio_free, q, &q->cancel);
+  return vgl_work_ex(L, audio_work, audio_push, audio_free, audio_cancel, q);
 }
 
 /* ---- join ------------------------------------------------------------------ */
@@ -564,6 +519,7 @@ typedef struct join_req {
   volatile int cancel;
   vge_result r;
 } join_req;
+CANCEL_FN(join_cancel, join_req)
 
 static void join_free(void *data) {
   join_req *q = data;
@@ -641,7 +597,7 @@ static int l_join(lua_State *L) {
   q->j.cancel = &q->cancel;
   h->p = NULL;
   lua_pop(L, 1);
-  return enc_work(L, join_work, join_push, join_free, q, &q->cancel);
+  return vgl_work_ex(L, join_work, join_push, join_free, join_cancel, q);
 }
 
 int vgmod_encode_core(lua_State *L) {
