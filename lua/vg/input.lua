@@ -151,7 +151,7 @@ function M.summary(model)
       local label = vc.title or vc.header or vc.main_text or vc.quote_text or vc.question
         or vc.lesson_title or ""
       local extra = ""
-      if type(vc.items) == "table" then extra = string.format(" [%d items]", #vc.items)
+      if type(vc.items) == "table" then extra = string.format(" [%d item%s]", #vc.items, #vc.items == 1 and "" or "s")
       elseif type(vc.commands) == "table" then
         extra = string.format(" [%d lines%s]", #vc.commands, vc.language and (" " .. vc.language) or "")
       end

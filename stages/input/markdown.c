@@ -437,13 +437,32 @@ static cJSON *simplify_items(cJSON *items, int nested) {
   return out;
 }
 
+/* Words an item will take to read out (title and description). */
+static int item_words(const cJSON *it) {
+  int n = 0;
+  const char *fields[] = { "title", "description" };
+  for (int f = 0; f < 2; f++) {
+    const cJSON *v = cJSON_IsString(it) ? (f == 0 ? it : NULL) : cJSON_GetObjectItemCaseSensitive(it, fields[f]);
+    if (!cJSON_IsString(v)) continue;
+    int in = 0;
+    for (const char *p = v->valuestring; *p; p++) {
+      int sp = (*p == ' ' || *p == '\n' || *p == '\t');
+      if (!sp && !in) n++;
+      in = !sp;
+    }
+  }
+  return n;
+}
+
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
   int first = 1;
   while (all->child) {
-    /* take items up to LIST_ITEMS, keeping a top-level item with its children */
+    /* take items up to LIST_ITEMS, and up to about PROSE_WORDS of reading
+     * (a list of long items is several scenes, not one long slide), keeping
+     * a top-level item with its children */
     cJSON *chunk = cJSON_CreateArray();
-    int n = 0;
+    int n = 0, words = 0;
     while (all->child) {
       cJSON *it = all->child;
       const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
@@ -454,8 +473,13 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
         if (!cJSON_IsNumber(l2) || l2->valueint == 0) break;
         group++;
       }
+      int group_words = 0;
+      int g = 0;
+      for (cJSON *x = it; x && g < group; x = x->next, g++) group_words += item_words(x);
       if (n && top && n + group > LIST_ITEMS) break;
+      if (n && top && words + group_words > PROSE_WORDS) break;
       if (n >= LIST_ITEMS * 2) break;   /* a huge nested group: cut across it */
+      words += item_words(it);
       cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, it));
       n++;
     }
