@@ -185,15 +185,23 @@ static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char 
   if ((f->kind == VGI_F_LINES || f->kind == VGI_F_CODE) &&
       (!strcmp(f->name, "commands") || !strcmp(f->name, "solution_code") ||
        f->kind == VGI_F_CODE)) {
+    /* columns are characters, not bytes: UTF-8 continuation bytes don't count */
     int lines = 0, wide = 0;
     if (cJSON_IsArray(x)) {
-      for (const cJSON *it = x->child; it; it = it->next, lines++)
-        if (cJSON_IsString(it) && strlen(it->valuestring) > MAX_CODE_COLS) wide++;
+      for (const cJSON *it = x->child; it; it = it->next, lines++) {
+        if (!cJSON_IsString(it)) continue;
+        int cols = 0;
+        for (const char *p = it->valuestring; *p; p++) if (((unsigned char)*p & 0xC0) != 0x80) cols++;
+        if (cols > MAX_CODE_COLS) wide++;
+      }
     } else if (cJSON_IsString(x)) {
-      const char *s = x->valuestring, *ls = s;
-      for (; *s; s++)
-        if (*s == '\n') { lines++; if (s - ls > MAX_CODE_COLS) wide++; ls = s + 1; }
-      if (s > ls) { lines++; if (s - ls > MAX_CODE_COLS) wide++; }
+      int cols = 0, any = 0;
+      for (const char *p = x->valuestring; *p; p++) {
+        if (*p == '\n') { lines++; if (cols > MAX_CODE_COLS) wide++; cols = 0; any = 0; continue; }
+        if (((unsigned char)*p & 0xC0) != 0x80) cols++;
+        any = 1;
+      }
+      if (any) { lines++; if (cols > MAX_CODE_COLS) wide++; }
     }
     if (lines > MAX_CODE_LINES)
       report(v, VGI_WARNING, x, path, "%d lines: about %d fit on screen, the rest will be cut",
