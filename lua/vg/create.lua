@@ -20,6 +20,7 @@ M.DEFAULTS = {
   min_scene = 2.0,      -- no scene is shorter
   crossfade = 0.5,      -- between scenes
   anim_fps = 30,        -- pictures per second while something moves (<= fps)
+  thin = true,          -- skip animation frames the eye cannot tell apart
   captions = {},        -- { srt = true, vtt = true, burn = true }
   no_cache = false,
 }
@@ -229,6 +230,42 @@ local function caption_item(cue, width, height)
   } }
 end
 
+-- Is display list b the same picture as a, to the eye? Same structure and
+-- text; positions within `px` pixels and opacities within 1.5 %. Frames in
+-- the slow tail of an ease-out (sub-pixel steps) are dropped this way; the
+-- end of every animation is always kept, so the settled picture is exact.
+local OPACITY_KEYS = { opacity = true, alpha = true }
+local function close_enough(a, b, px, scale)
+  if type(a) ~= type(b) then
+    -- a key present on one side only: numbers compare with their default
+    if type(a) == "number" and b == nil or type(b) == "number" and a == nil then return nil end
+    return false
+  end
+  if type(a) ~= "table" then return a == b end
+  for k, va in pairs(a) do
+    local vb = b[k]
+    if type(va) == "number" or type(vb) == "number" then
+      local default = OPACITY_KEYS[k] and 1 or 0
+      local x, y = tonumber(va) or default, tonumber(vb) or default
+      if type(va) ~= type(vb) and va ~= nil and vb ~= nil then return false end
+      local limit = OPACITY_KEYS[k] and 0.015 or px / scale
+      if math.abs(x - y) > limit then return false end
+    elseif not close_enough(va, vb, px, scale) then
+      return false
+    end
+  end
+  for k, vb in pairs(b) do
+    if a[k] == nil and type(vb) ~= "number" then return false end
+    if a[k] == nil and type(vb) == "number" then
+      local default = OPACITY_KEYS[k] and 1 or 0
+      local limit = OPACITY_KEYS[k] and 0.015 or px / scale
+      if math.abs(vb - default) > limit then return false end
+    end
+  end
+  return true
+end
+M.close_enough = close_enough
+
 -- Keyframes of one scene: while it animates, one per frame; then one frame
 -- that holds. With burnt-in captions, a keyframe at each cue change.
 local function scene_frames(scene, seg, o, prev_final, cues)
@@ -258,7 +295,11 @@ local function scene_frames(scene, seg, o, prev_final, cues)
   end
   add(0)
   table.sort(times)
-  local frames, last = {}, nil
+  local ends = {}
+  for _, iv in ipairs(render.keyframes(rs, dur)) do ends[math.floor(iv[2] * fps + 0.5)] = true end
+  if prev_final and o.crossfade > 0 then ends[math.floor(o.crossfade * fps + 0.5)] = true end
+  local scale = math.min(o.width, o.height) / 1080
+  local frames, last, kept = {}, nil, nil
   for _, t in ipairs(times) do
     if t ~= last then
       ropts.t = render.frame_time(rs, t)
@@ -272,7 +313,11 @@ local function scene_frames(scene, seg, o, prev_final, cues)
           dl.items[#dl.items + 1] = caption_item(c, o.width, o.height)
         end
       end
-      frames[#frames + 1] = { t = t, list = dl }
+      local must = ends[math.floor(t * fps + 0.5)] or #frames == 0 or o.thin == false
+      if must or not (kept and close_enough(kept, dl, 0.75, scale)) then
+        frames[#frames + 1] = { t = t, list = dl }
+        kept = dl
+      end
       last = t
     end
   end
@@ -321,7 +366,7 @@ local function video_stage(o)
           length = string.format("%.6f", dur),
           captions = o.captions.burn and core.sha256(vg.json.encode(cues)) or "",
         }
-        local key = core.sha256("vgrun scene v3", why.content, why.narration, why.look, why.length, why.captions)
+        local key = core.sha256("vgrun scene v4", why.content, why.narration, why.look, why.length, why.captions)
         records[i] = { id = timing.scenes[i].id, key = key, why = why }
         -- The crossfade from the previous scene is a segment of its own, so
         -- the body of a scene never depends on its neighbours: an edit

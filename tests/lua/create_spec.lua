@@ -1,0 +1,48 @@
+-- Pieces of the create pipeline that are pure functions.
+local create = require("vg.create")
+
+describe("vg.create", function()
+  describe("close_enough (frames the eye cannot tell apart)", function()
+    local function group(o, dy, text) return { type = "group", opacity = o, dy = dy, items = { { type = "text", text = text or "a" } } } end
+    it("keeps what moves visibly and drops sub-pixel steps", function()
+      assert.is_true(create.close_enough(group(0.5, 10), group(0.5, 10), 0.75, 1))
+      assert.is_true(create.close_enough(group(0.99, 0.2), group(0.995, 0.1), 0.75, 1))
+      assert.is_false(create.close_enough(group(0.5, 10), group(0.55, 10), 0.75, 1))
+      assert.is_false(create.close_enough(group(0.9, 10), group(0.9, 8), 0.75, 1))
+      assert.is_false(create.close_enough(group(1, 0, "a"), group(1, 0, "b"), 0.75, 1))
+    end)
+    it("treats a missing opacity as 1 and a missing offset as 0", function()
+      local settled = { type = "group", items = { { type = "text", text = "a" } } }
+      assert.is_true(create.close_enough(group(0.995, 0.3), settled, 0.75, 1))
+      assert.is_false(create.close_enough(group(0.9, 0.3), settled, 0.75, 1))
+    end)
+    it("measures positions in output pixels", function()
+      assert.is_true(create.close_enough(group(1, 1.0), group(1, 0), 0.75, 0.5))   -- 0.5 px at 540p
+      assert.is_false(create.close_enough(group(1, 1.0), group(1, 0), 0.75, 2))    -- 2 px at 2160p
+    end)
+  end)
+
+  describe("captions", function()
+    local video = { scenes = { { audio = { duration = 4, sentences = {
+      { text = "A short sentence.", start = 0, ["end"] = 1.2 },
+      { text = "This one is much longer, and it goes on for a while, so that it cannot fit on two lines of captions at all.", start = 1.2, ["end"] = 4 },
+    } } } } }
+    local timing = { scenes = { { narration_start = 0.5 } } }
+    local cues = create.cues(video, timing)
+    it("gives a cue per sentence at least, inside the narration", function()
+      assert.is_true(#cues >= 3)
+      assert.equals("A short sentence.", cues[1].text)
+      assert.near(0.5, cues[1].start, 1e-9)
+      for _, c in ipairs(cues) do
+        assert.is_true(c["end"] > c.start)
+        assert.is_true(#c.lines <= 2)
+        for _, l in ipairs(c.lines) do assert.is_true(#l <= 48, l) end
+      end
+    end)
+    it("writes SRT and VTT", function()
+      local srt, vtt = create.srt(cues), create.vtt(cues)
+      assert.truthy(srt:find("^1\n00:00:00,500 %-%-> 00:00:01,700\nA short sentence%.\n"))
+      assert.truthy(vtt:find("^WEBVTT\n\n00:00:00%.500 %-%-> 00:00:01%.700\n"))
+    end)
+  end)
+end)
