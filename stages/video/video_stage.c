@@ -260,7 +260,25 @@ static int work(vg_call *c) {
     if (vg_cache_tmp_path(audio_tmp, sizeof audio_tmp, ".m4a") != 0) return vg_call_fail(c, "cannot make a temporary file");
     a.out = audio_tmp;
   }
-  if (vge_encode_all(j->segs, j->nseg, jobs, j->seg_results, &a, &j->audio_result) != 0) {
+  /* longest first (by pictures to draw), so no core idles at the end */
+  int *order = malloc(sizeof *order * (size_t)j->nseg);
+  vge_segment *sorted = malloc(sizeof *sorted * (size_t)j->nseg);
+  vge_result *sorted_res = calloc((size_t)j->nseg, sizeof *sorted_res);
+  if (!order || !sorted || !sorted_res) {
+    free(order); free(sorted); free(sorted_res);
+    return vg_call_fail(c, "out of memory");
+  }
+  for (int i = 0; i < j->nseg; i++) order[i] = i;
+  for (int i = 1; i < j->nseg; i++) {  /* insertion sort: a few dozen segments */
+    int v = order[i], k = i;
+    while (k > 0 && j->srcs[order[k - 1]].n < j->srcs[v].n) { order[k] = order[k - 1]; k--; }
+    order[k] = v;
+  }
+  for (int i = 0; i < j->nseg; i++) sorted[i] = j->segs[order[i]];
+  int enc_rc = vge_encode_all(sorted, j->nseg, jobs, sorted_res, &a, &j->audio_result);
+  for (int i = 0; i < j->nseg; i++) j->seg_results[order[i]] = sorted_res[i];
+  free(order); free(sorted); free(sorted_res);
+  if (enc_rc != 0) {
     if (audio_tmp[0]) unlink(audio_tmp);
     for (int i = 0; i < j->nseg; i++)
       if (j->seg_results[i].rc != 0) return vg_call_fail(c, "scene segment %d: %s", i + 1, j->seg_results[i].err);
