@@ -25,16 +25,7 @@ local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 local function run(args)
   local opts, inputs = {}, {}
   local quiet, json, strict = false, false, false
-  local i = 1
-  while i <= #args do
-    local a = args[i]
-    local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
-    if name then a = name end
-    local function value()
-      if inline then return inline end
-      i = i + 1
-      return args[i]
-    end
+  for a, value, rest in require("vg.args").each(args) do
     if a == "-h" or a == "--help" then io.write(USAGE); return 0
     elseif a == "--split" then
       opts.split = value()
@@ -48,11 +39,10 @@ local function run(args)
     elseif a == "-q" or a == "--quiet" then quiet = true
     elseif a == "--json" then json = true
     elseif a == "--" then
-      table.move(args, i + 1, #args, #inputs + 1, inputs); break
+      table.move(rest(), 1, #args, #inputs + 1, inputs); break
     elseif a:sub(1, 1) == "-" and #a > 1 then
       eprintf("vgrun check: unknown option '%s'\n%s", a, USAGE); return 2
     else inputs[#inputs + 1] = a end
-    i = i + 1
   end
   if #inputs == 0 then eprintf("vgrun check: no INPUT given\n%s", USAGE); return 2 end
 

@@ -47,19 +47,14 @@ end
 
 local function run(args)
   local o = {}
-  local i = 1
-  while i <= #args do
-    local a = args[i]
-    local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
-    if name then a = name end
+  for a, next_value in require("vg.args").each(args) do
     local function value()
-      if inline then return inline end
-      i = i + 1
-      if args[i] == nil then
+      local v = next_value()
+      if v == nil then
         eprintf("vgrun frame: %s needs a value\n", a)
         os.exit(2)
       end
-      return args[i]
+      return v
     end
     if a == "-h" or a == "--help" then io.write(USAGE); return 0
     elseif a == "--scene" then o.scene = math.tointeger(tonumber(value()))
@@ -84,7 +79,6 @@ local function run(args)
       eprintf("vgrun frame: unknown option '%s'\n%s", a, USAGE); return 2
     elseif o.input then eprintf("vgrun frame: one INPUT at a time\n"); return 2
     else o.input = a end
-    i = i + 1
   end
   if not o.input then eprintf("vgrun frame: no INPUT given\n%s", USAGE); return 2 end
   if not o.scene and not o.sheet then eprintf("vgrun frame: give --scene N or --sheet\n"); return 2 end

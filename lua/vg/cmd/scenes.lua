@@ -25,16 +25,7 @@ local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
 local function run(args)
   local opts, path, json = {}, nil, false
-  local i = 1
-  while i <= #args do
-    local a = args[i]
-    local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
-    if name then a = name end
-    local function value()
-      if inline then return inline end
-      i = i + 1
-      return args[i]
-    end
+  for a, value in require("vg.args").each(args) do
     if a == "-h" or a == "--help" then io.write(USAGE); return 0
     elseif a == "--json" then json = true
     elseif a == "--split" then
@@ -51,7 +42,6 @@ local function run(args)
     elseif path then
       eprintf("vgrun scenes: one INPUT at a time\n"); return 2
     else path = a end
-    i = i + 1
   end
   if not path then eprintf("vgrun scenes: no INPUT given\n%s", USAGE); return 2 end
 
