@@ -24,9 +24,6 @@ $(BUILD_DIR)/CMakeCache.txt: | deps
 
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
-ifeq ($(SANITIZE),1)
-	@ln -sfn $(BUILD_DIR) build-current
-endif
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_FLAGS)
@@ -44,4 +41,4 @@ fuzz:
 	scripts/fuzz.sh build-fuzz
 
 clean:
-	rm -rf build build-sanitize build-fuzz build-current
+	rm -rf build build-sanitize build-fuzz
