@@ -33,6 +33,34 @@ static inline const char *corpus_dir(void) {
     }                                                                               \
   } while (0)
 
+/* The corpus files under inputs/ ending in `ext`, sorted; *n gets the count.
+ * Free with free_paths. */
+#include <dirent.h>
+static int cmp_path_(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static inline char **corpus_files(const char *ext, int *n) {
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/inputs", corpus_dir());
+  DIR *dd = opendir(dir);
+  char **out = NULL;
+  *n = 0;
+  struct dirent *e;
+  while (dd && (e = readdir(dd))) {
+    const char *dot = strrchr(e->d_name, '.');
+    if (!dot || strcmp(dot, ext)) continue;
+    out = realloc(out, sizeof *out * (size_t)(*n + 1));
+    out[*n] = malloc(strlen(dir) + strlen(e->d_name) + 2);
+    sprintf(out[*n], "%s/%s", dir, e->d_name);
+    (*n)++;
+  }
+  if (dd) closedir(dd);
+  if (*n) qsort(out, (size_t)*n, sizeof *out, cmp_path_);
+  return out;
+}
+static inline void free_paths(char **p, int n) {
+  for (int i = 0; i < n; i++) free(p[i]);
+  free(p);
+}
+
 static inline void dump_diags(const vgi_diags *d) {
   for (size_t i = 0; i < d->n; i++) {
     char *t = vgi_diag_format(&d->v[i]);

@@ -50,17 +50,11 @@ static void acceptance_document(void **state) {
 static void corpus_markdown_files_pass(void **state) {
   (void)state;
   NEED_CORPUS();
-  char dir[4096];
-  snprintf(dir, sizeof dir, "%s/inputs", corpus_dir());
-  DIR *dd = opendir(dir);
-  assert_non_null(dd);
-  struct dirent *e;
+  int nfiles;
+  char **paths = corpus_files(".md", &nfiles);
   int files = 0;
-  while ((e = readdir(dd))) {
-    const char *dot = strrchr(e->d_name, '.');
-    if (!dot || strcmp(dot, ".md")) continue;
-    char path[8192];
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+  for (int f = 0; f < nfiles; f++) {
+    const char *path = paths[f];
     vgi_diags d;
     cJSON *m = load(path, NULL, &d);
     assert_non_null(m);
@@ -76,7 +70,7 @@ static void corpus_markdown_files_pass(void **state) {
     vgi_diags_free(&d);
     files++;
   }
-  closedir(dd);
+  free_paths(paths, nfiles);
   assert_int_equal(files, 7);
 }
 
