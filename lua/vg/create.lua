@@ -14,7 +14,7 @@ local core = require("vg.core")
 local M = {}
 
 M.DEFAULTS = {
-  width = 1920, height = 1080, fps = 30, preset = "veryfast", crf = 23, cfr = false,
+  width = 1920, height = 1080, fps = 30, preset = "slides", crf = 23, cfr = false,
   lead_in = 0.4,        -- silence before a scene's narration
   tail = 0.6,           -- silence after it
   min_scene = 2.0,      -- no scene is shorter
@@ -236,6 +236,7 @@ end
 -- end of every animation is always kept, so the settled picture is exact.
 local OPACITY_KEYS = { opacity = true, alpha = true }
 local function close_enough(a, b, px, scale)
+  if rawequal(a, b) then return true end
   if type(a) ~= type(b) then
     -- a key present on one side only: numbers compare with their default
     if type(a) == "number" and b == nil or type(b) == "number" and a == nil then return nil end
@@ -304,19 +305,28 @@ local function scene_frames(scene, seg, o, prev_final, cues)
     if t ~= last then
       ropts.t = render.frame_time(rs, t)
       local dl = render.display_list(rs, ropts)
-      if prev_final and t < o.crossfade then
-        dl = render.crossfade(prev_final, dl, math.min(1, t / o.crossfade))
-      end
       local abs = seg.start + t
+      local captions = {}
       for _, c in ipairs(active) do
         if abs >= c.start - 1e-9 and abs < c["end"] - 1e-9 then
-          dl.items[#dl.items + 1] = caption_item(c, o.width, o.height)
+          captions[#captions + 1] = caption_item(c, o.width, o.height)
         end
       end
+      local frame = { t = t, list = dl }
+      if prev_final and t < o.crossfade then
+        -- drawn as vg.render.crossfade(prev_final, dl, alpha) would be, but
+        -- the video stage draws prev_final once and blends in C
+        frame.under, frame.alpha = prev_final, math.min(1, t / o.crossfade)
+        if #captions > 0 then
+          frame.over = { width = dl.width, height = dl.height, items = captions }
+        end
+      else
+        table.move(captions, 1, #captions, #dl.items + 1, dl.items)
+      end
       local must = ends[math.floor(t * fps + 0.5)] or #frames == 0 or o.thin == false
-      if must or not (kept and close_enough(kept, dl, 0.75, scale)) then
-        frames[#frames + 1] = { t = t, list = dl }
-        kept = dl
+      if must or not (kept and close_enough(kept, frame, 0.75, scale)) then
+        frames[#frames + 1] = frame
+        kept = frame
       end
       last = t
     end
@@ -406,10 +416,12 @@ local function video_stage(o)
             for _, f in ipairs(frames) do
               if f.t <= part.from + 1e-9 then opening = f end
               if f.t > part.from + 1e-9 and f.t < part.to - 1e-9 then
-                entry.frames[#entry.frames + 1] = { t = f.t - part.from, list = f.list }
+                entry.frames[#entry.frames + 1] = { t = f.t - part.from, list = f.list,
+                  under = f.under, alpha = f.alpha, over = f.over }
               end
             end
-            table.insert(entry.frames, 1, { t = 0, list = opening.list })
+            table.insert(entry.frames, 1, { t = 0, list = opening.list, under = opening.under,
+              alpha = opening.alpha, over = opening.over })
           end
           segments[#segments + 1] = entry
         end

@@ -19,3 +19,7 @@ int vge_commit(const char *tmp, const char *out);
  * sizes differ). Caller frees *buf with av_free. */
 int vge_load_image(const char *path, int width, int height, vge_pix pix, uint8_t **buf,
                    char *err, size_t errlen);
+/* Opaque 32-bit RGB (pix) -> I420, BT.709 limited range, the same bytes on
+ * every CPU (yuv.c). dst/dstride: the Y, U and V planes. */
+void vge_rgb32_to_i420(const uint8_t *src, int sstride, vge_pix pix, int w, int h,
+                       uint8_t *const dst[3], const int dstride[3]);

@@ -18,6 +18,7 @@ extern "C" {
 #endif
 
 #define VGE_PATH_MAX 4096
+#define VGE_DEFAULT_PRESET "slides"
 
 /* Layout of the caller's frames: 4 bytes per pixel. Cairo's ARGB32 is BGRA in
  * memory on little-endian machines. */
@@ -56,7 +57,10 @@ typedef int (*vge_get_frame_fn)(void *ud, int64_t index, double t, vge_frame *ou
 typedef struct vge_video_opts {
   int width, height;       /* even numbers */
   int fps_num, fps_den;    /* frame grid, 30/1 by default (0 = default) */
-  const char *preset;      /* x264 preset, NULL = "veryfast" */
+  /* "slides" (VGE_DEFAULT_PRESET: x264's veryfast with a full-pixel motion
+   * search and a short lookahead, for pictures that fade and slide) or any
+   * x264 preset, used as it is; NULL = the default */
+  const char *preset;
   int crf;                 /* <= 0: 23 */
   int cfr;                 /* 1: encode every frame; 0 (default): only changes */
   double max_gap;          /* VFR: at most this many seconds between frames; <= 0: 1.0 */

@@ -460,11 +460,16 @@ static int ensure_buffer(vg_render_buffer *out, int width, int height, char *err
   return 0;
 }
 
-int vg_render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *out,
-                    cJSON **warnings, char *err, size_t errlen) {
+/* over: draw onto the pixels already in out, without the background */
+static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *out, int over,
+                        cJSON **warnings, char *err, size_t errlen) {
   if (warnings) *warnings = NULL;
   if (!cJSON_IsObject(dl)) {
     seterr(err, errlen, "display list: expected an object");
+    return -1;
+  }
+  if (over && !out->data) {
+    seterr(err, errlen, "nothing to draw over: the buffer is empty");
     return -1;
   }
   if (ensure_buffer(out, width, height, err, errlen) != 0) return -1;
@@ -473,10 +478,12 @@ int vg_render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *ou
   cairo_t *cr = cairo_create(surf);
   rd_color bg;
   rd_color_parse(cJSON_GetObjectItemCaseSensitive(dl, "background"), &bg, (rd_color){1, 1, 1, 1});
-  cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
-  cairo_set_source_rgba(cr, bg.r, bg.g, bg.b, 1);
-  cairo_paint(cr);
-  cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+  if (!over) {
+    cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+    cairo_set_source_rgba(cr, bg.r, bg.g, bg.b, 1);
+    cairo_paint(cr);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+  }
   double dw = num(dl, "width", 1920), dh = num(dl, "height", 1080);
   if (dw <= 0) dw = 1920;
   if (dh <= 0) dh = 1080;
@@ -500,8 +507,13 @@ int vg_render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *ou
   return 0;
 }
 
-int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJSON **warnings,
-              char *err, size_t errlen) {
+int vg_render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *out,
+                    cJSON **warnings, char *err, size_t errlen) {
+  return render_cjson(dl, width, height, out, 0, warnings, err, errlen);
+}
+
+static int render_json(const char *json, int width, int height, vg_render_buffer *out, int over,
+                       cJSON **warnings, char *err, size_t errlen) {
   /* the parse end, not cJSON_GetErrorPtr(): that one is a process global */
   const char *end = NULL;
   cJSON *dl = cJSON_ParseWithOpts(json, &end, 0);
@@ -509,10 +521,20 @@ int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJ
     seterr(err, errlen, "display list: invalid JSON near byte %ld", end ? (long)(end - json) : 0L);
     return -1;
   }
-  int rc = vg_render_cjson(dl, width, height, out, warnings, err, errlen);
+  int rc = render_cjson(dl, width, height, out, over, warnings, err, errlen);
   cJSON_Delete(dl);
   return rc;
 }
+
+int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJSON **warnings,
+              char *err, size_t errlen) {
+  return render_json(json, width, height, out, 0, warnings, err, errlen);
+}
+
+int vg_render_over(const char *json, vg_render_buffer *out, char *err, size_t errlen) {
+  return render_json(json, out->width, out->height, out, 1, NULL, err, errlen);
+}
+
 
 int vg_render_memo_frame(vg_render_memo *m, const char *json, int width, int height,
                          vg_render_buffer *out, cJSON **warnings, char *err, size_t errlen) {

@@ -37,6 +37,17 @@ int vg_render(const char *display_list_json, int width, int height,
 int vg_render_cjson(const cJSON *display_list, int width, int height,
                     vg_render_buffer *out, cJSON **warnings, char *err, size_t errlen);
 
+/* Draws a display list's items over the pixels already in `out` (its size
+ * is kept; no background is painted): e.g. captions over a blended frame.
+ * 0, or -1 with err. */
+int vg_render_over(const char *display_list_json, vg_render_buffer *out, char *err, size_t errlen);
+
+/* out = under + (top - under) * alpha, channel by channel (alpha 0..1 in
+ * steps of 1/256): a crossfade between two opaque frames of out's size.
+ * out may be one of the inputs. */
+void vg_render_blend(const vg_render_buffer *under, const vg_render_buffer *top, double alpha,
+                     vg_render_buffer *out);
+
 /* Fits every text and code box of a display list without drawing, and
  * reports as vg_render does (caller frees *warnings). Cheap: layouts are
  * cached, so checking a scene once per video costs one fit per box. */

@@ -1,12 +1,18 @@
 /* video_stage.c: the native stage "video.encode". Its options are a plan
  * made by lua/vg/create.lua:
  *   { width, height, fps, cfr, preset, crf, jobs, no_cache, title, out,
- *     segments = { { start, end, frames = { {t = s, list = <display list>}, ... } } },
+ *     segments = { { start, end, frames = { {t = s, list = <display list>,
+ *                                             [under = <display list>, alpha = a,]
+ *                                             [over = <display list>]}, ... } } },
  *     audio = { duration, clips = { {wav = path, at = s}, ... } },
  *     chapters = { {title, start, end}, ... } }
  * Frames of a segment are keyframes: frame k is shown from its t until the
  * next one's. The encoder asks for every frame of the grid; the source
  * renders only when the keyframe changes, so a static scene is drawn once.
+ * A keyframe with `under` is a crossfade: `list` drawn at `alpha` over
+ * `under`, which is drawn once per segment and blended in C (drawing both
+ * pictures and compositing them in Cairo cost twice as much); `over` is then
+ * drawn on top at full opacity (burnt-in captions).
  * Segments are cached by a hash of what they show, so an unchanged scene is
  * never rendered or encoded again. */
 #include <stdio.h>
@@ -21,7 +27,10 @@
 typedef struct keyframe {
   double t;
   char *json;
-  char hash[65];
+  char *under, *over;   /* NULL, or display lists (crossfade, captions) */
+  double alpha;
+  char under_hash[65];
+  char hash[65];        /* of everything the frame shows */
 } keyframe;
 
 typedef struct source {
@@ -31,6 +40,9 @@ typedef struct source {
   int drawn;        /* keyframe whose pixels are in buf, or -1 */
   int width, height;
   vg_render_buffer buf;
+  vg_render_buffer under, top;  /* crossfades: the picture below, the one fading in */
+  char under_drawn[65];
+  vg_render_buffer *shown;      /* buf or top: the picture of keyframe `drawn` */
   vg_call *call;
   struct job *job;
 } source;
@@ -72,9 +84,11 @@ static void job_free(job *j) {
   if (!j) return;
   for (int i = 0; i < j->nseg; i++) {
     source *s = &j->srcs[i];
-    for (int k = 0; k < s->n; k++) free(s->k[k].json);
+    for (int k = 0; k < s->n; k++) { free(s->k[k].json); free(s->k[k].under); free(s->k[k].over); }
     free(s->k);
     vg_render_buffer_free(&s->buf);
+    vg_render_buffer_free(&s->under);
+    vg_render_buffer_free(&s->top);
     if (j->no_cache && j->tmp && j->tmp[i][0]) unlink(j->tmp[i]);
   }
   for (int i = 0; i < j->nclips; i++) free((char *)j->clips[i].wav);
@@ -95,21 +109,38 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     vg_call_progress(s->call, 0.9 * (double)done / (double)s->job->frames_total, "encoding frames");
   if (vg_call_cancelled(s->call)) { out->error = "cancelled"; return -1; }
   if (s->drawn >= 0 && strcmp(s->k[s->drawn].hash, s->k[s->cur].hash) == 0) {
-    out->data = s->buf.data;
-    out->stride = s->buf.stride;
+    out->data = s->shown->data;
+    out->stride = s->shown->stride;
     out->changed = 0;
     return 0;
   }
   static _Thread_local char err[512];
   if (s->n < 1) { out->error = "segment left the cache while encoding; run again"; return -1; }
-  if (vg_render(s->k[s->cur].json, s->width, s->height, &s->buf, NULL, err, sizeof err) != 0) {
+  const keyframe *k = &s->k[s->cur];
+  int rc;
+  if (!k->under) {
+    rc = vg_render(k->json, s->width, s->height, &s->buf, NULL, err, sizeof err);
+  } else {
+    rc = 0;
+    if (strcmp(s->under_drawn, k->under_hash) != 0) {
+      s->under_drawn[0] = 0;
+      rc = vg_render(k->under, s->width, s->height, &s->under, NULL, err, sizeof err);
+      if (rc == 0) memcpy(s->under_drawn, k->under_hash, sizeof s->under_drawn);
+    }
+    if (rc == 0) rc = vg_render(k->json, s->width, s->height, &s->top, NULL, err, sizeof err);
+    if (rc == 0) vg_render_blend(&s->under, &s->top, k->alpha, &s->top);
+  }
+  s->shown = k->under ? &s->top : &s->buf;
+  if (rc == 0 && k->over) rc = vg_render_over(k->over, s->shown, err, sizeof err);
+  if (rc != 0) {
+    s->drawn = -1;
     out->error = err;
     return -1;
   }
   __atomic_add_fetch(&s->job->frames_drawn, 1, __ATOMIC_RELAXED);
   s->drawn = s->cur;
-  out->data = s->buf.data;
-  out->stride = s->buf.stride;
+  out->data = s->shown->data;
+  out->stride = s->shown->stride;
   out->changed = 1;
   return 0;
 }
@@ -174,9 +205,30 @@ static int prepare(vg_call *c) {
       if (!cJSON_IsObject(list)) return vg_call_fail(c, "plan.segments[%d].frames[%d].list: display list expected", i + 1, k + 1);
       kf->json = cJSON_PrintUnformatted(list);
       if (!kf->json) return vg_call_fail(c, "out of memory");
+      const cJSON *under = cJSON_GetObjectItemCaseSensitive(fr, "under");
+      const cJSON *over = cJSON_GetObjectItemCaseSensitive(fr, "over");
+      if (under && !cJSON_IsObject(under)) return vg_call_fail(c, "plan.segments[%d].frames[%d].under: display list expected", i + 1, k + 1);
+      if (over && !cJSON_IsObject(over)) return vg_call_fail(c, "plan.segments[%d].frames[%d].over: display list expected", i + 1, k + 1);
+      kf->alpha = num(fr, "alpha", 1);
+      if (under && !(kf->alpha >= 0 && kf->alpha <= 1)) return vg_call_fail(c, "plan.segments[%d].frames[%d].alpha: 0..1 expected", i + 1, k + 1);
+      if (under && !(kf->under = cJSON_PrintUnformatted(under))) return vg_call_fail(c, "out of memory");
+      if (over && !(kf->over = cJSON_PrintUnformatted(over))) return vg_call_fail(c, "out of memory");
       vg_hash fh;
       vg_hash_init(&fh);
       vg_hash_str(&fh, kf->json);
+      if (kf->under) {
+        vg_hash uh;
+        vg_hash_init(&uh);
+        vg_hash_str(&uh, kf->under);
+        vg_hash_final(&uh, kf->under_hash);
+        vg_hash_str(&fh, "\nunder ");
+        vg_hash_str(&fh, kf->under_hash);
+        vg_hash_update(&fh, &kf->alpha, sizeof kf->alpha);
+      }
+      if (kf->over) {
+        vg_hash_str(&fh, "\nover ");
+        vg_hash_str(&fh, kf->over);
+      }
       vg_hash_final(&fh, kf->hash);
       vg_hash_update(&seg_hash, &kf->t, sizeof kf->t);
       vg_hash_str(&seg_hash, kf->hash);

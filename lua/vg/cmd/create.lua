@@ -14,7 +14,9 @@ Writes OUT.mp4 (H.264 + AAC, a chapter per scene), OUT.timing.json, a
 thumbnail OUT.png, and OUT.srt / OUT.vtt with --captions. The input type
 comes from the prefix, else from the extension. A set gives one MP4 per
 video, into DIR (or beside OUT). --anim-fps sets how many new pictures per
-second are drawn while something moves (default: every frame).
+second are drawn while something moves (default: every frame). --preset
+slides (the default) is x264's veryfast tuned for slides; any x264 preset
+name is used as it is.
 ]]
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
@@ -62,8 +64,8 @@ local function parse(args)
     elseif a == "--cfr" then o.cfr = true; i = i + 1
     elseif a == "--preset" then
       o.preset = value(a)
-      local ok = { ultrafast = 1, superfast = 1, veryfast = 1, faster = 1, fast = 1, medium = 1, slow = 1, slower = 1, veryslow = 1 }
-      if not ok[o.preset] then error({ usage = "--preset " .. o.preset .. ": one of ultrafast superfast veryfast faster fast medium slow slower veryslow" }) end
+      local ok = { slides = 1, ultrafast = 1, superfast = 1, veryfast = 1, faster = 1, fast = 1, medium = 1, slow = 1, slower = 1, veryslow = 1 }
+      if not ok[o.preset] then error({ usage = "--preset " .. o.preset .. ": slides (the default) or an x264 preset: ultrafast superfast veryfast faster fast medium slow slower veryslow" }) end
     elseif a == "--crf" then o.crf = number(a, 0, 51, true)
     elseif a == "--captions" then
       for c in value(a):gmatch("[^,]+") do
