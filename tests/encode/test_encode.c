@@ -23,6 +23,7 @@
 #include <libswscale/swscale.h>
 
 #include "vg_encode.h"
+#include "encode_int.h"
 
 #define W 320
 #define H 240
@@ -442,6 +443,63 @@ static void test_av_sync(void **state) {
   free(pcm);
 }
 
+/* The colour conversion against BT.709 limited range in floating point, on
+ * odd sizes, both byte orders and padded strides. */
+static void test_rgb_to_i420(void **state) {
+  (void)state;
+  const int sizes[][2] = {{37, 21}, {64, 2}, {1, 1}, {258, 33}};
+  srand(7);
+  for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++) {
+    int w = sizes[si][0], h = sizes[si][1], stride = w * 4 + 12;
+    int cw = (w + 1) / 2, ch = (h + 1) / 2;
+    uint8_t *src = malloc((size_t)stride * h), *y = malloc((size_t)w * h);
+    uint8_t *u = malloc((size_t)cw * ch), *v = malloc((size_t)cw * ch);
+    for (int i = 0; i < stride * h; i++) src[i] = (uint8_t)rand();
+    for (int pix = 0; pix < 2; pix++) {
+      uint8_t *dst[3] = {y, u, v};
+      int ds[3] = {w, cw, cw};
+      vge_rgb32_to_i420(src, stride, (vge_pix)pix, w, h, dst, ds);
+      int ri = pix == VGE_PIX_BGRA ? 2 : 0, bi = 2 - ri;
+      double R[4], G[4], B[4];
+      for (int yy = 0; yy < h; yy++)
+        for (int xx = 0; xx < w; xx++) {
+          const uint8_t *p = src + yy * stride + xx * 4;
+          double want = 16 + 219.0 / 255 * (0.2126 * p[ri] + 0.7152 * p[1] + 0.0722 * p[bi]);
+          assert_true(fabs(y[yy * w + xx] - want) <= 0.51);
+        }
+      for (int cy = 0; cy < ch; cy++)
+        for (int cx = 0; cx < cw; cx++) {
+          double r = 0, g = 0, b = 0;
+          for (int k = 0; k < 4; k++) {   /* the 2x2 block, edges repeated */
+            int xx = 2 * cx + (k & 1), yy = 2 * cy + (k >> 1);
+            if (xx >= w) xx = w - 1;
+            if (yy >= h) yy = h - 1;
+            const uint8_t *p = src + yy * stride + xx * 4;
+            R[k] = p[ri]; G[k] = p[1]; B[k] = p[bi];
+            r += R[k] / 4; g += G[k] / 4; b += B[k] / 4;
+          }
+          double yl = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          double wu = 128 + 224.0 / 255 * (b - yl) / 1.8556, wv = 128 + 224.0 / 255 * (r - yl) / 1.5748;
+          assert_true(fabs(u[cy * cw + cx] - wu) <= 0.51);
+          assert_true(fabs(v[cy * cw + cx] - wv) <= 0.51);
+        }
+    }
+    free(src); free(y); free(u); free(v);
+  }
+  /* white, black and red land where BT.709 puts them */
+  uint8_t px[4 * 4] = {255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255};
+  uint8_t yy[4], uu[1], vv[1], *dst[3] = {yy, uu, vv};
+  int ds[3] = {2, 1, 1};
+  vge_rgb32_to_i420(px, 8, VGE_PIX_RGBA, 2, 2, dst, ds);
+  assert_int_equal(yy[3], 235); assert_int_equal(uu[0], 128); assert_int_equal(vv[0], 128);
+  memset(px, 0, sizeof px);
+  vge_rgb32_to_i420(px, 8, VGE_PIX_RGBA, 2, 2, dst, ds);
+  assert_int_equal(yy[0], 16); assert_int_equal(uu[0], 128); assert_int_equal(vv[0], 128);
+  for (int i = 0; i < 4; i++) { px[4 * i + 2] = 255; }   /* BGRA: red */
+  vge_rgb32_to_i420(px, 8, VGE_PIX_BGRA, 2, 2, dst, ds);
+  assert_int_equal(yy[0], 63); assert_int_equal(uu[0], 102); assert_int_equal(vv[0], 240);
+}
+
 static void test_frame_colours(void **state) {
   (void)state;
   char out[512];
@@ -767,6 +825,7 @@ static void test_keyframe_files(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_streams_durations_chapters),
+    cmocka_unit_test(test_rgb_to_i420),
     cmocka_unit_test(test_frame_colours),
     cmocka_unit_test(test_av_sync),
     cmocka_unit_test(test_vfr_fewer_frames_than_cfr),

@@ -54,6 +54,44 @@ static void test_background_and_rect(void **state) {
   vg_render_buffer_free(&b);
 }
 
+/* the crossfade of two frames, and drawing captions over the result */
+static void test_blend_and_over(void **state) {
+  (void)state;
+  vg_render_buffer a = {0}, b = {0}, o = {0};
+  render_ok("{\"background\":[200,0,0],\"items\":[]}", 66, 40, &a, NULL);
+  render_ok("{\"background\":[0,0,100],\"items\":[]}", 66, 40, &b, NULL);
+  render_ok("{\"background\":[0,0,0],\"items\":[]}", 66, 40, &o, NULL);
+  int p[3];
+  vg_render_blend(&a, &b, 0, &o);
+  px(&o, 65, 39, p);
+  assert_true(near(p, 200, 0, 0, 0));
+  vg_render_blend(&a, &b, 1, &o);
+  px(&o, 0, 0, p);
+  assert_true(near(p, 0, 0, 100, 0));
+  vg_render_blend(&a, &b, 0.25, &o);
+  px(&o, 33, 20, p);
+  assert_true(near(p, 150, 0, 25, 1));
+  assert_int_equal(o.data[33 * 4 + 20 * o.stride + 3], 255);   /* still opaque */
+  /* in place: out is the picture fading in */
+  vg_render_blend(&a, &b, 0.5, &b);
+  px(&b, 10, 10, p);
+  assert_true(near(p, 100, 0, 50, 1));
+  /* over: no background, the blend stays where nothing is drawn */
+  char err[256] = "";
+  assert_int_equal(vg_render_over("{\"width\":66,\"height\":40,\"items\":[{\"type\":\"rect\",\"x\":0,"
+                                  "\"y\":30,\"w\":66,\"h\":10,\"fill\":\"#ffffff\"}]}", &b, err, sizeof err), 0);
+  px(&b, 10, 10, p);
+  assert_true(near(p, 100, 0, 50, 1));
+  px(&b, 10, 35, p);
+  assert_true(near(p, 255, 255, 255, 0));
+  vg_render_buffer empty = {0};
+  assert_int_equal(vg_render_over("{\"items\":[]}", &empty, err, sizeof err), -1);
+  assert_non_null(strstr(err, "empty"));
+  vg_render_buffer_free(&a);
+  vg_render_buffer_free(&b);
+  vg_render_buffer_free(&o);
+}
+
 static void test_letterbox(void **state) {
   (void)state;
   vg_render_buffer b = {0};
@@ -277,6 +315,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_background_and_rect),
     cmocka_unit_test(test_letterbox),
+    cmocka_unit_test(test_blend_and_over),
     cmocka_unit_test(test_text_shrinks_and_warns),
     cmocka_unit_test(test_measure),
     cmocka_unit_test(test_code_colours),
