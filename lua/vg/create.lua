@@ -18,7 +18,7 @@ M.DEFAULTS = {
   lead_in = 0.4,        -- silence before a scene's narration
   tail = 0.6,           -- silence after it
   min_scene = 2.0,      -- no scene is shorter
-  crossfade = 0.5,      -- between scenes
+  crossfade = 0.25,     -- between scenes (vg.render.CROSSFADE)
   anim_fps = 30,        -- pictures per second while something moves (<= fps)
   thin = true,          -- skip animation frames the eye cannot tell apart
   captions = {},        -- { srt = true, vtt = true, burn = true }

@@ -279,6 +279,19 @@ describe("timing", function()
     assert.are.equal(settle, render.frame_time(s, settle + 30))
   end)
 
+  it("ends every entrance by render.ENTER: frames after it are not drawn", function()
+    -- the pipeline treats the picture as still from the end of each
+    -- keyframe interval on, so an element still moving then would jump
+    for _, s in ipairs(scenes()) do
+      local iv = render.keyframes(s)
+      local at_end = render.display_list(s, { width = 640, height = 360, t = iv[1][2] })
+      local later = render.display_list(s, { width = 640, height = 360, t = iv[1][2] + 0.2 })
+      if #iv == 1 then
+        assert.are.same(later, at_end, s.scene_type .. " still moves after " .. iv[1][2] .. " s")
+      end
+    end
+  end)
+
   it("reveals items when the narration reaches them", function()
     local s = by_type("list")
     local base = getmetatable(s).__index
@@ -293,7 +306,7 @@ describe("timing", function()
     local starts = {}
     for _, v in ipairs(iv) do starts[#starts + 1] = v[1] end
     assert.are.same({ 0, 4.0, 8.0, 11.0, 15.0 }, starts)
-    assert.are.equal(15.5, render.settle_time(sc))
+    assert.are.equal(15 + render.STEP, render.settle_time(sc))
     -- before "keep" nothing of item 1, after it all of it
     local function has_item1(t)
       local dl = render.display_list(sc, { t = t })
