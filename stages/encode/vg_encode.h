@@ -142,7 +142,7 @@ struct vge_audio {
   const vge_clip *clips;
   int n;
   double duration;       /* timeline length: exactly round(duration*48000) samples */
-  int bitrate;           /* <= 0: 96000 */
+  int bitrate;           /* <= 0: 64000 */
   const char *key;       /* cache key as for segments (NULL: hash of the samples) */
   int no_cache;          /* 1: write `out` only */
   const char *out;       /* with no_cache: the .m4a to write */
