@@ -252,7 +252,15 @@ done:
   return rc;
 }
 
+static int encode_segment(const vge_segment *s, vge_result *r);
+
 int vge_encode_segment(const vge_segment *s, vge_result *r) {
+  int rc = encode_segment(s, r);
+  if (s->release) s->release(s->ud);
+  return rc;
+}
+
+static int encode_segment(const vge_segment *s, vge_result *r) {
   memset(r, 0, sizeof *r);
   vge_av_init();
   vopts o;

@@ -84,6 +84,10 @@ typedef struct vge_segment {
   /* Optional: any thread may set *cancel non-zero; the encode then stops
    * between frames with the error "cancelled" and writes nothing. */
   const volatile int *cancel;
+  /* Optional: called once, on the encoding thread, when the segment needs no
+   * more frames (done, failed or found in the cache), so the source can free
+   * its pictures before the next segment starts. */
+  void (*release)(void *ud);
 } vge_segment;
 
 int vge_encode_segment(const vge_segment *s, vge_result *r);

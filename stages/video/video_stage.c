@@ -145,6 +145,17 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   return 0;
 }
 
+/* The segment is encoded: its pictures (8 MB each at 1080p) go now, not
+ * when the whole video is done. */
+static void release_pictures(void *ud) {
+  source *s = ud;
+  vg_render_buffer_free(&s->buf);
+  vg_render_buffer_free(&s->under);
+  vg_render_buffer_free(&s->top);
+  s->drawn = -1;
+  s->under_drawn[0] = 0;
+}
+
 static int prepare(vg_call *c) {
   const cJSON *p = vg_call_options(c);
   job *j = calloc(1, sizeof *j);
@@ -249,6 +260,7 @@ static int prepare(vg_call *c) {
     v->end = num(sg, "end", 0);
     if (v->end <= v->start) return vg_call_fail(c, "plan.segments[%d]: end %.3f is not after start %.3f", i + 1, v->end, v->start);
     v->get_frame = get_frame;
+    v->release = release_pictures;
     v->ud = s;
     if (s->n < 1 && j->no_cache) return vg_call_fail(c, "plan.segments[%d]: frames are needed without the cache", i + 1);
     if (j->no_cache) {
