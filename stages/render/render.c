@@ -512,8 +512,8 @@ int vg_render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *ou
   return render_cjson(dl, width, height, out, 0, warnings, err, errlen);
 }
 
-static int render_json(const char *json, int width, int height, vg_render_buffer *out, int over,
-                       cJSON **warnings, char *err, size_t errlen) {
+int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJSON **warnings,
+              char *err, size_t errlen) {
   /* the parse end, not cJSON_GetErrorPtr(): that one is a process global */
   const char *end = NULL;
   cJSON *dl = cJSON_ParseWithOpts(json, &end, 0);
@@ -521,18 +521,13 @@ static int render_json(const char *json, int width, int height, vg_render_buffer
     seterr(err, errlen, "display list: invalid JSON near byte %ld", end ? (long)(end - json) : 0L);
     return -1;
   }
-  int rc = render_cjson(dl, width, height, out, over, warnings, err, errlen);
+  int rc = render_cjson(dl, width, height, out, 0, warnings, err, errlen);
   cJSON_Delete(dl);
   return rc;
 }
 
-int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJSON **warnings,
-              char *err, size_t errlen) {
-  return render_json(json, width, height, out, 0, warnings, err, errlen);
-}
-
-int vg_render_over(const char *json, vg_render_buffer *out, char *err, size_t errlen) {
-  return render_json(json, out->width, out->height, out, 1, NULL, err, errlen);
+int vg_render_over(const cJSON *dl, vg_render_buffer *out, char *err, size_t errlen) {
+  return render_cjson(dl, out->width, out->height, out, 1, NULL, err, errlen);
 }
 
 

@@ -40,7 +40,7 @@ int vg_render_cjson(const cJSON *display_list, int width, int height,
 /* Draws a display list's items over the pixels already in `out` (its size
  * is kept; no background is painted): e.g. captions over a blended frame.
  * 0, or -1 with err. */
-int vg_render_over(const char *display_list_json, vg_render_buffer *out, char *err, size_t errlen);
+int vg_render_over(const cJSON *display_list, vg_render_buffer *out, char *err, size_t errlen);
 
 /* out = under + (top - under) * alpha, channel by channel (alpha 0..1 in
  * steps of 1/256): a crossfade between two opaque frames of out's size.

@@ -24,10 +24,12 @@
 #include "vg_render.h"
 #include "vg_encode.h"
 
+/* Display lists are the plan's own cJSON trees (alive until the call is
+ * freed; only read, so encoder threads share them): no parse per frame. */
 typedef struct keyframe {
   double t;
-  char *json;
-  char *under, *over;   /* NULL, or display lists (crossfade, captions) */
+  const cJSON *list;
+  const cJSON *under, *over;   /* NULL, or display lists (crossfade, captions) */
   double alpha;
   char under_hash[65];
   char hash[65];        /* of everything the frame shows */
@@ -84,7 +86,6 @@ static void job_free(job *j) {
   if (!j) return;
   for (int i = 0; i < j->nseg; i++) {
     source *s = &j->srcs[i];
-    for (int k = 0; k < s->n; k++) { free(s->k[k].json); free(s->k[k].under); free(s->k[k].over); }
     free(s->k);
     vg_render_buffer_free(&s->buf);
     vg_render_buffer_free(&s->under);
@@ -119,15 +120,15 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   const keyframe *k = &s->k[s->cur];
   int rc;
   if (!k->under) {
-    rc = vg_render(k->json, s->width, s->height, &s->buf, NULL, err, sizeof err);
+    rc = vg_render_cjson(k->list, s->width, s->height, &s->buf, NULL, err, sizeof err);
   } else {
     rc = 0;
     if (strcmp(s->under_drawn, k->under_hash) != 0) {
       s->under_drawn[0] = 0;
-      rc = vg_render(k->under, s->width, s->height, &s->under, NULL, err, sizeof err);
+      rc = vg_render_cjson(k->under, s->width, s->height, &s->under, NULL, err, sizeof err);
       if (rc == 0) memcpy(s->under_drawn, k->under_hash, sizeof s->under_drawn);
     }
-    if (rc == 0) rc = vg_render(k->json, s->width, s->height, &s->top, NULL, err, sizeof err);
+    if (rc == 0) rc = vg_render_cjson(k->list, s->width, s->height, &s->top, NULL, err, sizeof err);
     if (rc == 0) vg_render_blend(&s->under, &s->top, k->alpha, &s->top);
   }
   s->shown = k->under ? &s->top : &s->buf;
@@ -142,6 +143,16 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   out->data = s->shown->data;
   out->stride = s->shown->stride;
   out->changed = 1;
+  return 0;
+}
+
+/* Hashes a display list as its compact JSON text (cJSON keeps the plan's
+ * key order, which vgl_to_json makes canonical). */
+static int hash_json(vg_hash *h, const cJSON *j) {
+  char *txt = cJSON_PrintUnformatted(j);
+  if (!txt) return -1;
+  vg_hash_str(h, txt);
+  free(txt);
   return 0;
 }
 
@@ -214,31 +225,30 @@ static int prepare(vg_call *c) {
       prev_t = kf->t;
       const cJSON *list = cJSON_GetObjectItemCaseSensitive(fr, "list");
       if (!cJSON_IsObject(list)) return vg_call_fail(c, "plan.segments[%d].frames[%d].list: display list expected", i + 1, k + 1);
-      kf->json = cJSON_PrintUnformatted(list);
-      if (!kf->json) return vg_call_fail(c, "out of memory");
       const cJSON *under = cJSON_GetObjectItemCaseSensitive(fr, "under");
       const cJSON *over = cJSON_GetObjectItemCaseSensitive(fr, "over");
       if (under && !cJSON_IsObject(under)) return vg_call_fail(c, "plan.segments[%d].frames[%d].under: display list expected", i + 1, k + 1);
       if (over && !cJSON_IsObject(over)) return vg_call_fail(c, "plan.segments[%d].frames[%d].over: display list expected", i + 1, k + 1);
       kf->alpha = num(fr, "alpha", 1);
       if (under && !(kf->alpha >= 0 && kf->alpha <= 1)) return vg_call_fail(c, "plan.segments[%d].frames[%d].alpha: 0..1 expected", i + 1, k + 1);
-      if (under && !(kf->under = cJSON_PrintUnformatted(under))) return vg_call_fail(c, "out of memory");
-      if (over && !(kf->over = cJSON_PrintUnformatted(over))) return vg_call_fail(c, "out of memory");
+      kf->list = list;
+      kf->under = under;
+      kf->over = over;
       vg_hash fh;
       vg_hash_init(&fh);
-      vg_hash_str(&fh, kf->json);
-      if (kf->under) {
+      if (hash_json(&fh, list) != 0) return vg_call_fail(c, "out of memory");
+      if (under) {
         vg_hash uh;
         vg_hash_init(&uh);
-        vg_hash_str(&uh, kf->under);
+        if (hash_json(&uh, under) != 0) return vg_call_fail(c, "out of memory");
         vg_hash_final(&uh, kf->under_hash);
         vg_hash_str(&fh, "\nunder ");
         vg_hash_str(&fh, kf->under_hash);
         vg_hash_update(&fh, &kf->alpha, sizeof kf->alpha);
       }
-      if (kf->over) {
+      if (over) {
         vg_hash_str(&fh, "\nover ");
-        vg_hash_str(&fh, kf->over);
+        if (hash_json(&fh, over) != 0) return vg_call_fail(c, "out of memory");
       }
       vg_hash_final(&fh, kf->hash);
       vg_hash_update(&seg_hash, &kf->t, sizeof kf->t);

@@ -78,15 +78,17 @@ static void test_blend_and_over(void **state) {
   assert_true(near(p, 100, 0, 50, 1));
   /* over: no background, the blend stays where nothing is drawn */
   char err[256] = "";
-  assert_int_equal(vg_render_over("{\"width\":66,\"height\":40,\"items\":[{\"type\":\"rect\",\"x\":0,"
-                                  "\"y\":30,\"w\":66,\"h\":10,\"fill\":\"#ffffff\"}]}", &b, err, sizeof err), 0);
+  cJSON *cap = cJSON_Parse("{\"width\":66,\"height\":40,\"items\":[{\"type\":\"rect\",\"x\":0,"
+                           "\"y\":30,\"w\":66,\"h\":10,\"fill\":\"#ffffff\"}]}");
+  assert_int_equal(vg_render_over(cap, &b, err, sizeof err), 0);
   px(&b, 10, 10, p);
   assert_true(near(p, 100, 0, 50, 1));
   px(&b, 10, 35, p);
   assert_true(near(p, 255, 255, 255, 0));
   vg_render_buffer empty = {0};
-  assert_int_equal(vg_render_over("{\"items\":[]}", &empty, err, sizeof err), -1);
+  assert_int_equal(vg_render_over(cap, &empty, err, sizeof err), -1);
   assert_non_null(strstr(err, "empty"));
+  cJSON_Delete(cap);
   vg_render_buffer_free(&a);
   vg_render_buffer_free(&b);
   vg_render_buffer_free(&o);
