@@ -268,8 +268,12 @@ end
 M.close_enough = close_enough
 
 -- Keyframes of one scene: while it animates, one per frame; then one frame
--- that holds. With burnt-in captions, a keyframe at each cue change.
+-- that holds. With burnt-in captions, a keyframe at each cue change. While
+-- the crossfade from prev_final lasts, a frame is { list, under = prev_final,
+-- alpha, over = captions }: the video stage draws prev_final once and blends.
+-- Returns the frames and the scene's final display list.
 local function scene_frames(scene, seg, o, prev_final, cues)
+  render = render or require("vg.render")
   local fps = o.fps
   local dur = seg["end"] - seg.start
   local rs = M.render_scene(scene, o.lead_in)
@@ -334,6 +338,8 @@ local function scene_frames(scene, seg, o, prev_final, cues)
   ropts.t = "end"
   return frames, render.display_list(rs, ropts)
 end
+
+M.scene_frames = scene_frames
 
 --- The video stage ---------------------------------------------------------
 

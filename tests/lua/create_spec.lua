@@ -46,3 +46,59 @@ describe("vg.create", function()
     end)
   end)
 end)
+
+describe("vg.create.scene_frames", function()
+  local render = require("vg.render")
+  local model = assert(require("vg.input").load("tests/render/fixtures/all_types.yaml"))
+  local scenes = render.scenes_of(model)
+  local o = create.options({ width = 640, height = 360, lead_in = 0.1 })
+  local seg = { start = 10, ["end"] = 14 }
+  local prev_final = render.display_list(scenes[1], { width = 640, height = 360, t = "end" })
+  -- a caption that is on screen from 0.05 s into the scene, during the crossfade
+  local cue = { start = 10.05, ["end"] = 11, text = "Hello there", lines = { "Hello there" } }
+  local frames, final = create.scene_frames(scenes[2], seg, o, prev_final, { cue })
+
+  it("blends from the previous picture during the crossfade, captions on top", function()
+    assert.equals(0, frames[1].t)
+    assert.equals(prev_final, frames[1].under)
+    assert.equals(0, frames[1].alpha)
+    local fading, after = 0, 0
+    for _, f in ipairs(frames) do
+      if f.t < o.crossfade then
+        fading = fading + 1
+        assert.equals(prev_final, f.under)
+        assert.near(f.t / o.crossfade, f.alpha, 1e-9)
+        if f.t >= 0.05 then
+          assert.is_table(f.over, "the caption is drawn over the blend at t=" .. f.t)
+          assert.equals(1, #f.over.items)
+        end
+      else
+        after = after + 1
+        assert.is_nil(f.under)
+        assert.is_nil(f.over)
+      end
+    end
+    assert.is_true(fading >= o.crossfade * o.fps - 1, "a picture per frame while fading")
+    assert.is_true(after > 0)
+    assert.is_table(final.items)
+  end)
+
+  it("keeps the caption inside the picture once the crossfade is over", function()
+    local function has_caption(list)
+      for _, it in ipairs(list.items) do
+        for _, sub in ipairs(it.items or {}) do
+          if sub.id == "caption" and sub.text == "Hello there" then return true end
+        end
+      end
+      return false
+    end
+    local checked = 0
+    for _, f in ipairs(frames) do
+      if f.t >= o.crossfade and f.t < 0.95 then
+        assert.is_true(has_caption(f.list), "caption in the frame at t=" .. f.t)
+        checked = checked + 1
+      end
+    end
+    assert.is_true(checked > 0)
+  end)
+end)
