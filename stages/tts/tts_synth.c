@@ -1,8 +1,9 @@
 /* tts_synth.c: the espeak-ng worker. One thread owns espeak-ng (it keeps
  * process-global state); jobs wait in a FIFO guarded by a mutex and a
  * condition variable. A job first looks in the artifact cache (a hit runs no
- * synthesis), else synthesizes, turns espeak's events into word, sentence
- * and mark timings, and stores the WAV and its timings in the cache. */
+ * synthesis), else a forked child speaks it (up to one child per core at a
+ * time); the worker turns espeak's events into word, sentence and mark
+ * timings, and stores the WAV and its timings in the cache. */
 #include "tts_internal.h"
 #include "vg.h"
 
@@ -30,6 +31,8 @@ struct tts_job {
   tts_job *next;
   int cancel;      /* atomic */
   int finished;    /* under W.mu */
+  pid_t pid;       /* worker only: the child speaking this job, or -1 */
+  int fd;          /* worker only: the pipe from that child */
   int submitted;
   /* filled on the worker */
   int16_t *samples; size_t n, cap;
@@ -37,6 +40,8 @@ struct tts_job {
   tts_clip clip;
   char *error;
 };
+
+#define TTS_LANES_MAX 8
 
 static struct {
   pthread_once_t once;
@@ -251,34 +256,48 @@ static void child_speak(tts_job *j, int fd) {
   _exit(0);
 }
 
-static void synthesize(tts_job *j) {
-  if (!text_is_blank(j)) {
-    int fds[2];
-    if (pipe(fds) != 0) { set_error(j, "cannot make a pipe for espeak-ng: %s", strerror(errno)); return; }
-    pid_t pid = fork();
-    if (pid < 0) {
-      close(fds[0]); close(fds[1]);
-      set_error(j, "cannot start espeak-ng: %s", strerror(errno));
-      return;
-    }
-    if (pid == 0) {
-      close(fds[0]);
-      child_speak(j, fds[1]);
-    }
-    close(fds[1]);
+/* Starts the child that speaks j (nothing to start for blank text). On
+ * failure j->error says why. */
+static void spawn(tts_job *j) {
+  j->pid = -1;
+  j->fd = -1;
+  if (text_is_blank(j)) return;
+  int fds[2];
+  if (pipe(fds) != 0) { set_error(j, "cannot make a pipe for espeak-ng: %s", strerror(errno)); return; }
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]); close(fds[1]);
+    set_error(j, "cannot start espeak-ng: %s", strerror(errno));
+    return;
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    child_speak(j, fds[1]);
+  }
+  close(fds[1]);
+  j->pid = pid;
+  j->fd = fds[0];
+}
+
+/* Reads what the child of j said, and makes the clip: timings, cache. */
+static void collect(tts_job *j) {
+  if (j->error) return;
+  if (j->pid > 0) {
+    pid_t pid = j->pid;
+    int fd = j->fd;
     int rc = -1, code = 0, got;
     size_t n = 0, nev = 0;
-    got = read_full(j, fds[0], pid, &rc, sizeof rc);
-    if (got == 0) got = read_full(j, fds[0], pid, &code, sizeof code);
-    if (got == 0) got = read_full(j, fds[0], pid, &n, sizeof n);
+    got = read_full(j, fd, pid, &rc, sizeof rc);
+    if (got == 0) got = read_full(j, fd, pid, &code, sizeof code);
+    if (got == 0) got = read_full(j, fd, pid, &n, sizeof n);
     if (got == 0 && n > (size_t)1 << 31) got = -1;
     if (got == 0 && n > 0) {
-      int16_t *s = realloc(j->samples, n * sizeof *s);
-      if (!s) got = -1;
-      else { j->samples = s; j->cap = n; got = read_full(j, fds[0], pid, s, n * sizeof *s); }
+      int16_t *smp = realloc(j->samples, n * sizeof *smp);
+      if (!smp) got = -1;
+      else { j->samples = smp; j->cap = n; got = read_full(j, fd, pid, smp, n * sizeof *smp); }
     }
     j->n = n;
-    if (got == 0) got = read_full(j, fds[0], pid, &nev, sizeof nev);
+    if (got == 0) got = read_full(j, fd, pid, &nev, sizeof nev);
     if (got == 0 && nev > 0) {
       raw_event *ev = calloc(nev, sizeof *ev);
       if (!ev) got = -1;
@@ -286,20 +305,23 @@ static void synthesize(tts_job *j) {
         j->ev = ev; j->evcap = nev;
         for (size_t i = 0; i < nev && got == 0; i++) {
           size_t nl = 0;
-          got = read_full(j, fds[0], pid, &ev[i], sizeof ev[i]);
+          got = read_full(j, fd, pid, &ev[i], sizeof ev[i]);
           ev[i].name = NULL;
-          if (got == 0) got = read_full(j, fds[0], pid, &nl, sizeof nl);
+          if (got == 0) got = read_full(j, fd, pid, &nl, sizeof nl);
           if (got == 0 && nl > 0 && nl < 65536) {
             ev[i].name = calloc(1, nl + 1);
-            got = ev[i].name ? read_full(j, fds[0], pid, ev[i].name, nl) : -1;
+            got = ev[i].name ? read_full(j, fd, pid, ev[i].name, nl) : -1;
           }
           j->nev = i + 1;
         }
       }
     }
-    close(fds[0]);
+    close(fd);
+    j->fd = -1;
+    if (got != 0) kill(pid, SIGKILL);  /* a child we stopped listening to */
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    j->pid = -1;
     __atomic_add_fetch(&W.syntheses, 1, __ATOMIC_RELAXED);
     if (got == -2 || __atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return; }
     if (got != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -317,17 +339,26 @@ static void synthesize(tts_job *j) {
   store(j);
 }
 
-static void run_job(tts_job *j) {
+/* A job's first half: a cache hit is done here (returns 1); otherwise its
+ * child starts speaking (returns 0), and finish_job collects it. */
+static int start_job(tts_job *j) {
+  j->pid = -1;
+  j->fd = -1;
   j->clip.sample_rate = W.sample_rate;
   snprintf(j->clip.key, sizeof j->clip.key, "%s", j->key);
   snprintf(j->clip.voice, sizeof j->clip.voice, "%s", j->voice.name);
-  if (__atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return; }
+  if (__atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return 1; }
   if (load_cached(j)) {
     snprintf(j->clip.voice, sizeof j->clip.voice, "%s", j->voice.name);
     __atomic_add_fetch(&W.hits, 1, __ATOMIC_RELAXED);
-    return;
+    return 1;
   }
-  synthesize(j);
+  spawn(j);
+  return 0;
+}
+
+static void finish_job(tts_job *j) {
+  collect(j);
   if (!j->keep) { free(j->samples); j->samples = NULL; j->cap = 0; }
 }
 
@@ -349,18 +380,36 @@ static void *worker_main(void *arg) {
   W.ready = 1;
   pthread_cond_broadcast(&W.cv);
   if (W.init_rc != 0) { pthread_mutex_unlock(&W.mu); return NULL; }
+  /* Utterances are independent processes: up to one per core speak at
+   * once, and finish in the order they were queued. */
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  int lanes = cores < 1 ? 1 : cores > TTS_LANES_MAX ? TTS_LANES_MAX : (int)cores;
   for (;;) {
     while (!W.head) pthread_cond_wait(&W.cv, &W.mu);
-    tts_job *j = W.head;
-    W.head = j->next;
-    if (!W.head) W.tail = NULL;
+    tts_job *batch[TTS_LANES_MAX];
+    int nb = 0;
+    while (W.head && nb < lanes) {
+      tts_job *j = W.head;
+      W.head = j->next;
+      if (!W.head) W.tail = NULL;
+      batch[nb++] = j;
+    }
     pthread_mutex_unlock(&W.mu);
-    if (j->started) j->started(j, j->ud);
-    run_job(j);
-    if (j->done) j->done(j, j->ud);
+    int ready[TTS_LANES_MAX];
+    for (int i = 0; i < nb; i++) {
+      if (batch[i]->started) batch[i]->started(batch[i], batch[i]->ud);
+      ready[i] = start_job(batch[i]);
+    }
+    for (int i = 0; i < nb; i++) {
+      tts_job *j = batch[i];
+      if (!ready[i]) finish_job(j);
+      if (j->done) j->done(j, j->ud);
+      pthread_mutex_lock(&W.mu);
+      j->finished = 1;  /* after done(): the owner may free the job once it sees this */
+      pthread_cond_broadcast(&W.done_cv);
+      pthread_mutex_unlock(&W.mu);
+    }
     pthread_mutex_lock(&W.mu);
-    j->finished = 1;  /* after done(): the owner may free the job once it sees this */
-    pthread_cond_broadcast(&W.done_cv);
   }
   return NULL;
 }
