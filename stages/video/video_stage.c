@@ -179,7 +179,7 @@ static int prepare(vg_call *c) {
   j->jobs = (int)num(p, "jobs", 0);
   j->cfr = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "cfr"));
   j->no_cache = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "no_cache"));
-  j->preset = dup_str(str(p, "preset") ? str(p, "preset") : "veryfast");
+  j->preset = dup_str(str(p, "preset") ? str(p, "preset") : VGE_DEFAULT_PRESET);
   j->title = dup_str(str(p, "title"));
   j->out = dup_str(str(p, "out"));
   if (!j->out) return vg_call_fail(c, "plan.out: the output path is missing");
@@ -426,7 +426,7 @@ static int l_segment_cached(lua_State *L) {
   lua_getfield(L, 2, "height"); s.v.height = (int)luaL_optinteger(L, -1, 1080); lua_pop(L, 1);
   lua_getfield(L, 2, "fps"); s.v.fps_num = (int)luaL_optinteger(L, -1, 30); lua_pop(L, 1);
   s.v.fps_den = 1;
-  lua_getfield(L, 2, "preset"); s.v.preset = lua_tostring(L, -1) ? lua_tostring(L, -1) : "veryfast";
+  lua_getfield(L, 2, "preset"); s.v.preset = lua_tostring(L, -1) ? lua_tostring(L, -1) : VGE_DEFAULT_PRESET;
   lua_getfield(L, 2, "crf"); s.v.crf = (int)luaL_optinteger(L, -1, 23); lua_pop(L, 1);
   lua_getfield(L, 2, "cfr"); s.v.cfr = lua_toboolean(L, -1); lua_pop(L, 1);
   lua_getfield(L, 2, "start"); s.start = luaL_optnumber(L, -1, 0); lua_pop(L, 1);
