@@ -127,6 +127,39 @@ static int l_render(lua_State *L) {
   return 2;
 }
 
+/* render_core.redraw(buffer, new_dl, old_dl) -> x, y, w, h: the buffer
+ * holds old_dl's picture; only the pixels that differ are drawn again. */
+static lbuffer *check_buf(lua_State *L, int idx);
+static int l_redraw(lua_State *L) {
+  lbuffer *b = check_buf(L, 1);
+  if (!b->b.data) return luaL_error(L, "redraw: the buffer is closed");
+  luaL_checktype(L, 3, LUA_TTABLE);
+  cJSON *dl = check_dl(L, 2);
+  char cerr[256] = "";
+  cJSON *old = to_json(L, 3, 0, cerr, sizeof cerr);
+  if (!old) {
+    cJSON_Delete(dl);
+    return luaL_argerror(L, 3, cerr);
+  }
+  vg_render_rect r;
+  char err[256] = "";
+  int rc = vg_render_changed(old, dl, b->b.width, b->b.height, &r);
+  if (rc == 0 && r.w > 0) rc = vg_render_region(dl, &r, &b->b, err, sizeof err);
+  else if (rc != 0) rc = vg_render_cjson(dl, b->b.width, b->b.height, &b->b, NULL, err, sizeof err);
+  cJSON_Delete(dl);
+  cJSON_Delete(old);
+  if (rc != 0) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  lua_pushinteger(L, r.x);
+  lua_pushinteger(L, r.y);
+  lua_pushinteger(L, r.w);
+  lua_pushinteger(L, r.h);
+  return 4;
+}
+
 static int l_render_png(lua_State *L) {
   int w = check_size(L, 2), h = check_size(L, 3);
   const char *path = luaL_checkstring(L, 4);
@@ -412,7 +445,7 @@ static const luaL_Reg buffer_methods[] = {
 };
 
 static const luaL_Reg funcs[] = {
-  {"render", l_render}, {"render_png", l_render_png}, {"check", l_check}, {"render_png_async", l_render_png_async},
+  {"render", l_render}, {"redraw", l_redraw}, {"render_png", l_render_png}, {"check", l_check}, {"render_png_async", l_render_png_async},
   {"measure", l_measure}, {"load_png", l_load_png}, {"bench", l_bench},
   {"image_size", l_image_size}, {NULL, NULL},
 };

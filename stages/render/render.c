@@ -460,9 +460,22 @@ static int ensure_buffer(vg_render_buffer *out, int width, int height, char *err
   return 0;
 }
 
-/* over: draw onto the pixels already in out, without the background */
+/* The base transform: design units -> output pixels, letterboxed. */
+static void base_transform(cairo_t *cr, const cJSON *dl, int width, int height) {
+  double dw = num(dl, "width", 1920), dh = num(dl, "height", 1080);
+  if (dw <= 0) dw = 1920;
+  if (dh <= 0) dh = 1080;
+  double s = fmin(width / dw, height / dh);
+  cairo_translate(cr, (width - dw * s) / 2, (height - dh * s) / 2);
+  cairo_scale(cr, s, s);
+  cairo_rectangle(cr, 0, 0, dw, dh);
+  cairo_clip(cr);
+}
+
+/* over: draw onto the pixels already in out, without the background.
+ * region (may be NULL): touch only these output pixels. */
 static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *out, int over,
-                        cJSON **warnings, char *err, size_t errlen) {
+                        const vg_render_rect *region, cJSON **warnings, char *err, size_t errlen) {
   if (warnings) *warnings = NULL;
   if (!cJSON_IsObject(dl)) {
     seterr(err, errlen, "display list: expected an object");
@@ -476,6 +489,10 @@ static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer
   cairo_surface_t *surf = cairo_image_surface_create_for_data(out->data, CAIRO_FORMAT_ARGB32, width,
                                                               height, out->stride);
   cairo_t *cr = cairo_create(surf);
+  if (region) {
+    cairo_rectangle(cr, region->x, region->y, region->w, region->h);
+    cairo_clip(cr);
+  }
   rd_color bg;
   rd_color_parse(cJSON_GetObjectItemCaseSensitive(dl, "background"), &bg, (rd_color){1, 1, 1, 1});
   if (!over) {
@@ -484,14 +501,7 @@ static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer
     cairo_paint(cr);
     cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
   }
-  double dw = num(dl, "width", 1920), dh = num(dl, "height", 1080);
-  if (dw <= 0) dw = 1920;
-  if (dh <= 0) dh = 1080;
-  double s = fmin(width / dw, height / dh);
-  cairo_translate(cr, (width - dw * s) / 2, (height - dh * s) / 2);
-  cairo_scale(cr, s, s);
-  cairo_rectangle(cr, 0, 0, dw, dh);
-  cairo_clip(cr);
+  base_transform(cr, dl, width, height);
   rd_ctx c = {.cr = cr, .warnings = warnings ? cJSON_CreateArray() : NULL};
   draw_items(&c, cJSON_GetObjectItemCaseSensitive(dl, "items"), 1.0);
   cairo_status_t st = cairo_status(cr);
@@ -509,7 +519,7 @@ static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer
 
 int vg_render_cjson(const cJSON *dl, int width, int height, vg_render_buffer *out,
                     cJSON **warnings, char *err, size_t errlen) {
-  return render_cjson(dl, width, height, out, 0, warnings, err, errlen);
+  return render_cjson(dl, width, height, out, 0, NULL, warnings, err, errlen);
 }
 
 int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJSON **warnings,
@@ -521,13 +531,94 @@ int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJ
     seterr(err, errlen, "display list: invalid JSON near byte %ld", end ? (long)(end - json) : 0L);
     return -1;
   }
-  int rc = render_cjson(dl, width, height, out, 0, warnings, err, errlen);
+  int rc = render_cjson(dl, width, height, out, 0, NULL, warnings, err, errlen);
   cJSON_Delete(dl);
   return rc;
 }
 
 int vg_render_over(const cJSON *dl, vg_render_buffer *out, char *err, size_t errlen) {
-  return render_cjson(dl, out->width, out->height, out, 1, NULL, err, errlen);
+  return render_cjson(dl, out->width, out->height, out, 1, NULL, NULL, err, errlen);
+}
+
+int vg_render_region(const cJSON *dl, const vg_render_rect *region, vg_render_buffer *out,
+                     char *err, size_t errlen) {
+  if (!out->data) {
+    seterr(err, errlen, "nothing to redraw: the buffer is empty");
+    return -1;
+  }
+  return render_cjson(dl, out->width, out->height, out, 0, region, NULL, err, errlen);
+}
+
+/* ---- what changed between two display lists ------------------------------------
+ * The pixels an item covers, as Cairo itself would draw it: the item is
+ * replayed on a recording surface under the frame's transform, and its ink
+ * extents read back. Shadows, strokes, text, groups and their offsets are
+ * all accounted for without a bounding-box rule per item type. */
+
+static int ink_of(const cJSON *dl, const cJSON *item, int width, int height, double box[4]) {
+  cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create(rec);
+  base_transform(cr, dl, width, height);
+  rd_ctx c = {.cr = cr, .warnings = NULL};
+  cJSON *one = cJSON_CreateArray();
+  int ok = one && cJSON_AddItemReferenceToArray(one, (cJSON *)item);
+  if (ok) draw_items(&c, one, 1.0);
+  cJSON_Delete(one);
+  ok = ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+  cairo_destroy(cr);
+  double x = 0, y = 0, w = 0, h = 0;
+  if (ok) cairo_recording_surface_ink_extents(rec, &x, &y, &w, &h);
+  ok = ok && cairo_surface_status(rec) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy(rec);
+  box[0] = x; box[1] = y; box[2] = x + w; box[3] = y + h;
+  return ok ? 0 : -1;
+}
+
+int vg_render_changed(const cJSON *a, const cJSON *b, int width, int height, vg_render_rect *r) {
+  *r = (vg_render_rect){0, 0, width, height};
+  if (!cJSON_IsObject(a) || !cJSON_IsObject(b)) return -1;
+  static const char *same[] = {"width", "height", "background"};
+  for (int i = 0; i < 3; i++) {
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(a, same[i]);
+    const cJSON *y = cJSON_GetObjectItemCaseSensitive(b, same[i]);
+    if ((x || y) && !(x && y && cJSON_Compare(x, y, 1))) return 0;   /* all of it */
+  }
+  const cJSON *ia = cJSON_GetObjectItemCaseSensitive(a, "items");
+  const cJSON *ib = cJSON_GetObjectItemCaseSensitive(b, "items");
+  double u[4] = {1e30, 1e30, -1e30, -1e30};
+  const cJSON *x = ia ? ia->child : NULL, *y = ib ? ib->child : NULL;
+  while (x || y) {
+    if (!(x && y && cJSON_Compare(x, y, 1))) {
+      double box[4];
+      if (x) {
+        if (ink_of(a, x, width, height, box) != 0) return 0;
+        if (box[2] > box[0]) { u[0] = fmin(u[0], box[0]); u[1] = fmin(u[1], box[1]); u[2] = fmax(u[2], box[2]); u[3] = fmax(u[3], box[3]); }
+      }
+      if (y) {
+        if (ink_of(b, y, width, height, box) != 0) return 0;
+        if (box[2] > box[0]) { u[0] = fmin(u[0], box[0]); u[1] = fmin(u[1], box[1]); u[2] = fmax(u[2], box[2]); u[3] = fmax(u[3], box[3]); }
+      }
+    }
+    if (x) x = x->next;
+    if (y) y = y->next;
+  }
+  if (u[2] <= u[0] || u[3] <= u[1]) {
+    *r = (vg_render_rect){0, 0, 0, 0};
+    return 0;
+  }
+  /* whole pixels, two more on each side for antialiasing */
+  int x0 = (int)floor(u[0]) - 2, y0 = (int)floor(u[1]) - 2;
+  int x1 = (int)ceil(u[2]) + 2, y1 = (int)ceil(u[3]) + 2;
+  if (x0 < 0) x0 = 0;
+  if (y0 < 0) y0 = 0;
+  if (x1 > width) x1 = width;
+  if (y1 > height) y1 = height;
+  if (x1 <= x0 || y1 <= y0) {
+    *r = (vg_render_rect){0, 0, 0, 0};
+    return 0;
+  }
+  *r = (vg_render_rect){x0, y0, x1 - x0, y1 - y0};
+  return 0;
 }
 
 

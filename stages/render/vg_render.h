@@ -42,6 +42,25 @@ int vg_render_cjson(const cJSON *display_list, int width, int height,
  * 0, or -1 with err. */
 int vg_render_over(const cJSON *display_list, vg_render_buffer *out, char *err, size_t errlen);
 
+/* A rectangle of output pixels. */
+typedef struct vg_render_rect { int x, y, w, h; } vg_render_rect;
+
+/* Which output pixels differ between display lists a and b at width x
+ * height: items are compared one by one (as JSON), and the ink of every
+ * item that differs, in a and in b, is measured by replaying it on a Cairo
+ * recording surface. *r is empty (w = 0) when nothing differs, the whole
+ * frame when the size or background differ. 0, or -1 (then *r is the whole
+ * frame) when a list is malformed. */
+int vg_render_changed(const cJSON *a, const cJSON *b, int width, int height, vg_render_rect *r);
+
+/* Draws display list dl into `out` (which holds a picture of the same list
+ * size) inside `region` only; pixels outside are left as they are. Drawing
+ * the region that vg_render_changed reported over the picture of a gives
+ * the same bytes as drawing b whole (tests/render checks this on every
+ * scene type's animation). 0, or -1 with err. */
+int vg_render_region(const cJSON *dl, const vg_render_rect *region, vg_render_buffer *out,
+                     char *err, size_t errlen);
+
 /* out = under + (top - under) * alpha, channel by channel (alpha 0..1 in
  * steps of 1/256): a crossfade between two opaque frames of out's size.
  * out may be one of the inputs. */
