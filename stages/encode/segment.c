@@ -197,6 +197,7 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
   yuv->height = o->h;
   if ((ret = av_frame_get_buffer(yuv, 0)) < 0) { vge_fail_av(r, ret, "encode: frame"); goto done; }
   int64_t gap = o->cfr ? 1 : (int64_t)fmax(1, floor(o->max_gap * o->fnum / o->fden + 1e-9));
+  int yuv_holds_last = 0;   /* yuv holds the last picture converted (rows may be updated) */
   int64_t last = -1;
   for (int64_t i = 0; i < nframes; i++) {
     if (s->cancel && *s->cancel) { vge_fail(r, "cancelled"); goto done; }
@@ -219,9 +220,23 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
         yuv->width = o->w;
         yuv->height = o->h;
         if ((ret = av_frame_get_buffer(yuv, 0)) < 0) { vge_fail_av(r, ret, "encode: frame"); goto done; }
+        yuv_holds_last = 0;
       }
-      vge_rgb32_to_i420(f.data, f.stride > 0 ? f.stride : o->w * 4, o->pix, o->w, o->h, yuv->data,
-                        yuv->linesize);
+      int sstride = f.stride > 0 ? f.stride : o->w * 4;
+      int y0 = 0, y1 = o->h;
+      if (yuv_holds_last && f.y1 > f.y0) {   /* only the rows that changed, in whole chroma rows */
+        y0 = f.y0 < 0 ? 0 : f.y0 & ~1;
+        y1 = f.y1 > o->h ? o->h : f.y1 + (f.y1 & 1);
+        if (y1 > o->h) y1 = o->h;
+      }
+      if (y1 > y0) {
+        uint8_t *planes[3] = {yuv->data[0] + (size_t)y0 * (size_t)yuv->linesize[0],
+                              yuv->data[1] + (size_t)(y0 / 2) * (size_t)yuv->linesize[1],
+                              yuv->data[2] + (size_t)(y0 / 2) * (size_t)yuv->linesize[2]};
+        vge_rgb32_to_i420(f.data + (size_t)y0 * (size_t)sstride, sstride, o->pix, o->w, y1 - y0,
+                          planes, yuv->linesize);
+      }
+      yuv_holds_last = 1;
     }
     if (e.fifo_in - e.fifo_out >= PTS_FIFO) { vge_fail(r, "encode: encoder delay too long"); goto done; }
     e.fifo[e.fifo_in++ % PTS_FIFO] = i;

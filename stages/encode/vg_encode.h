@@ -45,6 +45,8 @@ typedef struct vge_frame {
   const uint8_t *data;  /* width*height pixels; valid until the next call */
   int stride;           /* bytes per row; 0 = width*4 */
   int changed;          /* 0: identical to the previous frame (data may be NULL) */
+  int y0, y1;           /* changed: only rows y0..y1-1 differ from the previous
+                           frame given (y1 > y0); 0, 0: all of them */
   const char *error;    /* a source that returns -1 may say why here */
 } vge_frame;
 

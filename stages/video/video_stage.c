@@ -45,6 +45,7 @@ typedef struct source {
   vg_render_buffer under, top;  /* crossfades: the picture below, the one fading in */
   char under_drawn[65];
   vg_render_buffer *shown;      /* buf or top: the picture of keyframe `drawn` */
+  const cJSON *buf_list;        /* the display list whose picture buf holds, or NULL */
   vg_call *call;
   struct job *job;
 } source;
@@ -118,9 +119,23 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   static _Thread_local char err[512];
   if (s->n < 1) { out->error = "segment left the cache while encoding; run again"; return -1; }
   const keyframe *k = &s->k[s->cur];
-  int rc;
+  int rc, y0 = 0, y1 = 0, same = 0;
   if (!k->under) {
-    rc = vg_render_cjson(k->list, s->width, s->height, &s->buf, NULL, err, sizeof err);
+    /* only the pixels that differ from the picture already in buf: an
+     * entrance or a reveal moves a part of the frame */
+    vg_render_rect r;
+    if (s->buf.data && s->buf_list &&
+        vg_render_changed(s->buf_list, k->list, s->width, s->height, &r) == 0 &&
+        (r.w < s->width || r.h < s->height)) {
+      rc = r.w > 0 ? vg_render_region(k->list, &r, &s->buf, err, sizeof err) : 0;
+      if (s->shown == &s->buf) {   /* the encoder's last picture: rows to convert */
+        if (r.w > 0) { y0 = r.y; y1 = r.y + r.h; }
+        else same = 1;
+      }
+    } else {
+      rc = vg_render_cjson(k->list, s->width, s->height, &s->buf, NULL, err, sizeof err);
+    }
+    s->buf_list = rc == 0 ? k->list : NULL;
   } else {
     rc = 0;
     if (strcmp(s->under_drawn, k->under_hash) != 0) {
@@ -138,11 +153,13 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     out->error = err;
     return -1;
   }
-  __atomic_add_fetch(&s->job->frames_drawn, 1, __ATOMIC_RELAXED);
+  if (!same) __atomic_add_fetch(&s->job->frames_drawn, 1, __ATOMIC_RELAXED);
   s->drawn = s->cur;
   out->data = s->shown->data;
   out->stride = s->shown->stride;
-  out->changed = 1;
+  out->changed = !same;
+  out->y0 = y0;
+  out->y1 = y1;
   return 0;
 }
 
@@ -165,6 +182,8 @@ static void release_pictures(void *ud) {
   vg_render_buffer_free(&s->top);
   s->drawn = -1;
   s->under_drawn[0] = 0;
+  s->shown = NULL;
+  s->buf_list = NULL;
 }
 
 static int prepare(vg_call *c) {
