@@ -35,6 +35,17 @@ local function process_alive(pid)
   return pid and pid > 0 and core.kill(pid, 0) ~= nil
 end
 
+-- The status to show: a task recorded as running whose process is gone
+-- (killed, or interrupted between two steps) is "stopped": resumable.
+local function shown_status(doc)
+  local st = doc.status or "?"
+  if (st == "running" or st == "pending") and doc.pid and not process_alive(doc.pid) then
+    return "stopped", string.format("stopped (its process %d is gone; `vgrun tasks resume %s` goes on)",
+      doc.pid, tostring(doc.task_id))
+  end
+  return st, st
+end
+
 local sub = {}
 
 function sub.list()
@@ -44,7 +55,7 @@ function sub.list()
   for _, id in ipairs(ids) do
     local doc, err = state.load(id)
     if doc then
-      print(string.format("%-40s %-10s %-16s %s", id, doc.status or "?", doc.pipeline or "?", when(doc.updated)))
+      print(string.format("%-40s %-10s %-16s %s", id, (shown_status(doc)), doc.pipeline or "?", when(doc.updated)))
     else
       print(string.format("%-40s %-10s %s", id, "corrupt", err or ""))
     end
@@ -59,7 +70,7 @@ function sub.show(args)
   if not doc then return code end
   if args[2] == "--json" then print(core.json_encode(doc, true)); return 0 end
   print(string.format("task      %s\npipeline  %s\nstatus    %s\nversion   %s\ncreated   %s\nupdated   %s\nstate     %s",
-    doc.task_id, doc.pipeline, doc.status, tostring(doc.version), when(doc.created), when(doc.updated), state.path(id)))
+    doc.task_id, doc.pipeline, select(2, shown_status(doc)), tostring(doc.version), when(doc.created), when(doc.updated), state.path(id)))
   if doc.invocation and doc.invocation.argv then
     print("resume    vgrun " .. table.concat(doc.invocation.argv, " ") .. "   (in " .. tostring(doc.invocation.cwd) .. ")")
   end
