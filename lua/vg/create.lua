@@ -419,15 +419,16 @@ local function video_stage(o)
             -- this part's keyframes, timed from its start; it opens with the
             -- picture shown at its first instant
             local opening
+            local function at(f, t)
+              return { t = t, list = f.list, under = f.under, alpha = f.alpha, over = f.over }
+            end
             for _, f in ipairs(frames) do
               if f.t <= part.from + 1e-9 then opening = f end
               if f.t > part.from + 1e-9 and f.t < part.to - 1e-9 then
-                entry.frames[#entry.frames + 1] = { t = f.t - part.from, list = f.list,
-                  under = f.under, alpha = f.alpha, over = f.over }
+                entry.frames[#entry.frames + 1] = at(f, f.t - part.from)
               end
             end
-            table.insert(entry.frames, 1, { t = 0, list = opening.list, under = opening.under,
-              alpha = opening.alpha, over = opening.over })
+            table.insert(entry.frames, 1, at(opening, 0))
           end
           segments[#segments + 1] = entry
         end

@@ -128,6 +128,15 @@ static int drain(enc *e, int64_t end_pts) {
   }
 }
 
+/* A fresh I420 picture of the segment's size in yuv (dropping its old buffer). */
+static int new_picture(AVFrame *yuv, const vopts *o) {
+  av_frame_unref(yuv);
+  yuv->format = AV_PIX_FMT_YUV420P;
+  yuv->width = o->w;
+  yuv->height = o->h;
+  return av_frame_get_buffer(yuv, 0);
+}
+
 static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge_result *r) {
   enc e = {0};
   AVFrame *yuv = NULL;
@@ -192,10 +201,7 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     vge_fail_av(r, ret, "encode: mp4 header"); goto done;
   }
 
-  yuv->format = AV_PIX_FMT_YUV420P;
-  yuv->width = o->w;
-  yuv->height = o->h;
-  if ((ret = av_frame_get_buffer(yuv, 0)) < 0) { vge_fail_av(r, ret, "encode: frame"); goto done; }
+  if ((ret = new_picture(yuv, o)) < 0) { vge_fail_av(r, ret, "encode: frame"); goto done; }
   int64_t gap = o->cfr ? 1 : (int64_t)fmax(1, floor(o->max_gap * o->fnum / o->fden + 1e-9));
   int yuv_holds_last = 0;   /* yuv holds the last picture converted (rows may be updated) */
   int64_t last = -1;
@@ -215,18 +221,14 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
       /* the encoder may still hold a reference to the last picture: then a
        * new buffer (not av_frame_make_writable, which would copy the old) */
       if (!av_frame_is_writable(yuv)) {
-        av_frame_unref(yuv);
-        yuv->format = AV_PIX_FMT_YUV420P;
-        yuv->width = o->w;
-        yuv->height = o->h;
-        if ((ret = av_frame_get_buffer(yuv, 0)) < 0) { vge_fail_av(r, ret, "encode: frame"); goto done; }
+        if ((ret = new_picture(yuv, o)) < 0) { vge_fail_av(r, ret, "encode: frame"); goto done; }
         yuv_holds_last = 0;
       }
       int sstride = f.stride > 0 ? f.stride : o->w * 4;
       int y0 = 0, y1 = o->h;
       if (yuv_holds_last && f.y1 > f.y0) {   /* only the rows that changed, in whole chroma rows */
         y0 = f.y0 < 0 ? 0 : f.y0 & ~1;
-        y1 = f.y1 > o->h ? o->h : f.y1 + (f.y1 & 1);
+        y1 = f.y1 + (f.y1 & 1);
         if (y1 > o->h) y1 = o->h;
       }
       if (y1 > y0) {

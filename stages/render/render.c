@@ -387,20 +387,22 @@ static void draw_group(rd_ctx *c, const cJSON *it, double alpha) {
   cairo_restore(cr);
 }
 
+static void draw_item(rd_ctx *c, const cJSON *it, double alpha) {
+  const char *type = str(it, "type", "");
+  double a = alpha * (strcmp(type, "group") ? num(it, "opacity", 1) : 1);
+  if (a <= 0.001) return;
+  if (!strcmp(type, "rect")) draw_rect(c, it, a, 0);
+  else if (!strcmp(type, "circle")) draw_rect(c, it, a, 1);
+  else if (!strcmp(type, "line")) draw_line(c, it, a);
+  else if (!strcmp(type, "text")) draw_text(c, it, a, 0);
+  else if (!strcmp(type, "code")) draw_text(c, it, a, 1);
+  else if (!strcmp(type, "image")) draw_image(c, it, a);
+  else if (!strcmp(type, "group")) draw_group(c, it, a);
+}
+
 static void draw_items(rd_ctx *c, const cJSON *items, double alpha) {
   const cJSON *it;
-  cJSON_ArrayForEach(it, items) {
-    const char *type = str(it, "type", "");
-    double a = alpha * (strcmp(type, "group") ? num(it, "opacity", 1) : 1);
-    if (a <= 0.001) continue;
-    if (!strcmp(type, "rect")) draw_rect(c, it, a, 0);
-    else if (!strcmp(type, "circle")) draw_rect(c, it, a, 1);
-    else if (!strcmp(type, "line")) draw_line(c, it, a);
-    else if (!strcmp(type, "text")) draw_text(c, it, a, 0);
-    else if (!strcmp(type, "code")) draw_text(c, it, a, 1);
-    else if (!strcmp(type, "image")) draw_image(c, it, a);
-    else if (!strcmp(type, "group")) draw_group(c, it, a);
-  }
+  cJSON_ArrayForEach(it, items) draw_item(c, it, alpha);
 }
 
 /* Fits every text and code box without drawing (vg_render_check). */
@@ -555,22 +557,25 @@ int vg_render_region(const cJSON *dl, const vg_render_rect *region, vg_render_bu
  * extents read back. Shadows, strokes, text, groups and their offsets are
  * all accounted for without a bounding-box rule per item type. */
 
-static int ink_of(const cJSON *dl, const cJSON *item, int width, int height, double box[4]) {
+/* Grows u (x0, y0, x1, y1) by the ink of one item; -1 if it cannot be drawn. */
+static int add_ink(const cJSON *dl, const cJSON *item, int width, int height, double u[4]) {
   cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create(rec);
   base_transform(cr, dl, width, height);
   rd_ctx c = {.cr = cr, .warnings = NULL};
-  cJSON *one = cJSON_CreateArray();
-  int ok = one && cJSON_AddItemReferenceToArray(one, (cJSON *)item);
-  if (ok) draw_items(&c, one, 1.0);
-  cJSON_Delete(one);
-  ok = ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+  draw_item(&c, item, 1.0);
+  int ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
   cairo_destroy(cr);
   double x = 0, y = 0, w = 0, h = 0;
   if (ok) cairo_recording_surface_ink_extents(rec, &x, &y, &w, &h);
   ok = ok && cairo_surface_status(rec) == CAIRO_STATUS_SUCCESS;
   cairo_surface_destroy(rec);
-  box[0] = x; box[1] = y; box[2] = x + w; box[3] = y + h;
+  if (ok && w > 0 && h > 0) {
+    u[0] = fmin(u[0], x);
+    u[1] = fmin(u[1], y);
+    u[2] = fmax(u[2], x + w);
+    u[3] = fmax(u[3], y + h);
+  }
   return ok ? 0 : -1;
 }
 
@@ -589,15 +594,8 @@ int vg_render_changed(const cJSON *a, const cJSON *b, int width, int height, vg_
   const cJSON *x = ia ? ia->child : NULL, *y = ib ? ib->child : NULL;
   while (x || y) {
     if (!(x && y && cJSON_Compare(x, y, 1))) {
-      double box[4];
-      if (x) {
-        if (ink_of(a, x, width, height, box) != 0) return 0;
-        if (box[2] > box[0]) { u[0] = fmin(u[0], box[0]); u[1] = fmin(u[1], box[1]); u[2] = fmax(u[2], box[2]); u[3] = fmax(u[3], box[3]); }
-      }
-      if (y) {
-        if (ink_of(b, y, width, height, box) != 0) return 0;
-        if (box[2] > box[0]) { u[0] = fmin(u[0], box[0]); u[1] = fmin(u[1], box[1]); u[2] = fmax(u[2], box[2]); u[3] = fmax(u[3], box[3]); }
-      }
+      if (x && add_ink(a, x, width, height, u) != 0) return 0;   /* all of it */
+      if (y && add_ink(b, y, width, height, u) != 0) return 0;
     }
     if (x) x = x->next;
     if (y) y = y->next;

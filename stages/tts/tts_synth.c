@@ -256,11 +256,9 @@ static void child_speak(tts_job *j, int fd) {
   _exit(0);
 }
 
-/* Starts the child that speaks j (nothing to start for blank text). On
- * failure j->error says why. */
+/* Starts the child that speaks j (nothing to start for blank text: pid
+ * stays -1, as start_job set it). On failure j->error says why. */
 static void spawn(tts_job *j) {
-  j->pid = -1;
-  j->fd = -1;
   if (text_is_blank(j)) return;
   int fds[2];
   if (pipe(fds) != 0) { set_error(j, "cannot make a pipe for espeak-ng: %s", strerror(errno)); return; }

@@ -83,14 +83,25 @@ static const char *str(const cJSON *o, const char *k) {
   return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* The segment is encoded: its pictures (8 MB each at 1080p) go now, not
+ * when the whole video is done. */
+static void release_pictures(void *ud) {
+  source *s = ud;
+  vg_render_buffer_free(&s->buf);
+  vg_render_buffer_free(&s->under);
+  vg_render_buffer_free(&s->top);
+  s->drawn = -1;
+  s->under_drawn[0] = 0;
+  s->shown = NULL;
+  s->buf_list = NULL;
+}
+
 static void job_free(job *j) {
   if (!j) return;
   for (int i = 0; i < j->nseg; i++) {
     source *s = &j->srcs[i];
     free(s->k);
-    vg_render_buffer_free(&s->buf);
-    vg_render_buffer_free(&s->under);
-    vg_render_buffer_free(&s->top);
+    release_pictures(s);
     if (j->no_cache && j->tmp && j->tmp[i][0]) unlink(j->tmp[i]);
   }
   for (int i = 0; i < j->nclips; i++) free((char *)j->clips[i].wav);
@@ -173,19 +184,6 @@ static int hash_json(vg_hash *h, const cJSON *j) {
   return 0;
 }
 
-/* The segment is encoded: its pictures (8 MB each at 1080p) go now, not
- * when the whole video is done. */
-static void release_pictures(void *ud) {
-  source *s = ud;
-  vg_render_buffer_free(&s->buf);
-  vg_render_buffer_free(&s->under);
-  vg_render_buffer_free(&s->top);
-  s->drawn = -1;
-  s->under_drawn[0] = 0;
-  s->shown = NULL;
-  s->buf_list = NULL;
-}
-
 static int prepare(vg_call *c) {
   const cJSON *p = vg_call_options(c);
   job *j = calloc(1, sizeof *j);
@@ -257,10 +255,16 @@ static int prepare(vg_call *c) {
       vg_hash_init(&fh);
       if (hash_json(&fh, list) != 0) return vg_call_fail(c, "out of memory");
       if (under) {
-        vg_hash uh;
-        vg_hash_init(&uh);
-        if (hash_json(&uh, under) != 0) return vg_call_fail(c, "out of memory");
-        vg_hash_final(&uh, kf->under_hash);
+        /* a crossfade's frames share one picture below: hash it once */
+        const keyframe *pk = k > 0 ? &s->k[k - 1] : NULL;
+        if (pk && pk->under && cJSON_Compare(pk->under, under, 1)) {
+          memcpy(kf->under_hash, pk->under_hash, sizeof kf->under_hash);
+        } else {
+          vg_hash uh;
+          vg_hash_init(&uh);
+          if (hash_json(&uh, under) != 0) return vg_call_fail(c, "out of memory");
+          vg_hash_final(&uh, kf->under_hash);
+        }
         vg_hash_str(&fh, "\nunder ");
         vg_hash_str(&fh, kf->under_hash);
         vg_hash_update(&fh, &kf->alpha, sizeof kf->alpha);

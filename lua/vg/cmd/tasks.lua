@@ -20,7 +20,10 @@ local function when(t)
   return os.date("%Y-%m-%d %H:%M:%S", math.floor(t))
 end
 
-local function load_task(id)
+-- The task named by args[1]: its state, or nil and the exit code.
+local function load_task(args)
+  local id = args[1]
+  if not id then eprintf(USAGE); return nil, 2 end
   if not state.valid_id(id) then
     eprintf("vgrun tasks: invalid task id '%s': use 1 to 128 of A-Z a-z 0-9 . _ -\n", tostring(id))
     return nil, 2
@@ -65,8 +68,7 @@ end
 
 function sub.show(args)
   local id = args[1]
-  if not id then eprintf(USAGE); return 2 end
-  local doc, code = load_task(id)
+  local doc, code = load_task(args)
   if not doc then return code end
   if args[2] == "--json" then print(core.json_encode(doc, true)); return 0 end
   print(string.format("task      %s\npipeline  %s\nstatus    %s\nversion   %s\ncreated   %s\nupdated   %s\nstate     %s",
@@ -96,8 +98,7 @@ end
 
 function sub.resume(args)
   local id = args[1]
-  if not id then eprintf(USAGE); return 2 end
-  local doc, code = load_task(id)
+  local doc, code = load_task(args)
   if not doc then return code end
   if doc.status == "running" and process_alive(doc.pid) and doc.pid ~= core.getpid() then
     eprintf("vgrun tasks: task '%s' is running (pid %d)\n", id, doc.pid)
@@ -121,8 +122,7 @@ end
 
 function sub.cancel(args)
   local id = args[1]
-  if not id then eprintf(USAGE); return 2 end
-  local doc, code = load_task(id)
+  local doc, code = load_task(args)
   if not doc then return code end
   if doc.status ~= "running" and doc.status ~= "pending" then
     eprintf("vgrun tasks: task '%s' is not running (%s)\n", id, tostring(doc.status))
