@@ -418,6 +418,9 @@ static int l_sleep(lua_State *L) {
   s->timer.data = s;
   vg__handle_opened(e);
   s->a = vgl_await_new(L, NULL, sleep_cancel, sleep_free, s);
+  /* The loop's clock is only refreshed once per iteration; a Lua chunk that
+   * ran long since then would make the timer fire early. */
+  uv_update_time(e->loop);
   uv_timer_start(&s->timer, sleep_fire, (uint64_t)(secs * 1000.0 + 0.5), 0);
   return vgl_await_yield(L, s->a);
 }
