@@ -12,7 +12,9 @@ ifeq ($(SANITIZE),1)
   CMAKE_FLAGS += -DVG_SANITIZE=ON
 endif
 
-.PHONY: all deps build test demo bench fuzz clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps build test demo bench fuzz clean install deb
 
 all: build
 
@@ -40,5 +42,19 @@ fuzz:
 	cmake --build build-fuzz -j $(JOBS)
 	scripts/fuzz.sh build-fuzz
 
+# `make install PREFIX=/usr/local DESTDIR=/tmp/stage`: the prefix is set at
+# configure time (libvg.pc and the Lua module path depend on it).
+install: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS)
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD_DIR)
+
+# `make deb`: build-deb/vgrun_<version>_<arch>.deb, installing under /usr.
+deb: deps
+	cmake -S . -B build-deb -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DVG_TESTS=OFF
+	cmake --build build-deb -j $(JOBS)
+	cd build-deb && cpack -G DEB
+	@ls build-deb/*.deb
+
 clean:
-	rm -rf build build-sanitize build-fuzz
+	rm -rf build build-sanitize build-fuzz build-deb

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The installed tree works without the source tree: vgrun runs from another
+# folder, a C program builds against libvg through pkg-config alone, and
+# stock lua5.4 finds vg.so where Debian's lua5.4 looks.
+set -euo pipefail
+B=${VGRUN_BUILD_DIR:?}
+SRC=$PWD
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
+cmake --install "$B" --prefix "$T/usr" > "$T/install.log"
+
+pc=$(find "$T/usr" -name libvg.pc | head -1)
+[ -n "$pc" ] || { echo "FAIL: no libvg.pc installed"; cat "$T/install.log"; exit 1; }
+L=$(dirname "$(dirname "$pc")")
+for f in "$T/usr/bin/vgrun" "$T/usr/include/vgrun/vg.h" "$T/usr/include/vgrun/vg_lua.h" \
+         "$L/libvg.a" "$L/lua/5.4/vg.so" "$T/usr/share/doc/vgrun/README.md"; do
+  [ -e "$f" ] || { echo "FAIL: $f not installed"; exit 1; }
+done
+soname=$(objdump -p "$L/libvg.so" | awk '/SONAME/ {print $2}')
+[ "$soname" = "libvg.so.0" ] || { echo "FAIL: SONAME is '$soname'"; exit 1; }
+
+cd "$T"   # far from the source tree
+"$T/usr/bin/vgrun" -e 'assert(require("vg").version); print("ok")' | grep -qx ok \
+  || { echo "FAIL: installed vgrun does not run"; exit 1; }
+
+export PKG_CONFIG_PATH="$(dirname "$pc")"
+cflags=$(pkg-config --cflags libvg); libs=$(pkg-config --libs libvg)
+case "$cflags" in *"$T/usr/include/vgrun"*|*"/include/vgrun"*) ;; *) echo "FAIL: cflags '$cflags'"; exit 1;; esac
+cp "$SRC/examples/embed/embed.c" "$T/embed.c"
+cc -o "$T/embed" "$T/embed.c" $cflags $libs
+grep -q "embed.count" <<<"$(LD_LIBRARY_PATH="$L" "$T/embed" x)" || { echo "FAIL: embed example did not run its stage"; exit 1; }
+out=$(LD_LIBRARY_PATH="$L" "$T/embed" "three small words")
+echo "$out" | grep -q "3 words" || { echo "FAIL: embed example printed: $out"; exit 1; }
+
+if command -v lua5.4 >/dev/null; then
+  lua5.4 -e "package.cpath='$L/lua/5.4/?.so'" -e 'local vg = require "vg"; assert(vg.version); print("ok")' \
+    | grep -qx ok || { echo "FAIL: lua5.4 cannot require the installed vg.so"; exit 1; }
+fi
+echo "install: ok ($T/usr)"
