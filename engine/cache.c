@@ -264,7 +264,7 @@ static int read_marker(const char *dir) {
   snprintf(p, sizeof p, "%s/" MARKER, dir);
   int fd = open(p, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    if (errno == ENOENT) return 0;
+    if (errno == ENOENT || errno == ENOTDIR) return 0;  /* the folder's own state is judged next */
     set_error("%s: %s", p, strerror(errno));
     return -1;
   }
@@ -310,11 +310,16 @@ static void check_ready(void) {
     return;
   }
   /* new, empty, or a cache of an older vgrun: mark it */
-  if (vg_mkdirs(dir, 0755) != 0 || write_marker(dir) != 0) {
+  if (vg_mkdirs(dir, 0755) != 0) {
+    snprintf(ready_msg, sizeof ready_msg, "cannot make the cache folder %s: %s", dir, strerror(errno));
+    ready_rc = -1;
+    return;
+  }
+  if (write_marker(dir) != 0) {
     int e = errno;
     char p[PATH_MAX];
     snprintf(p, sizeof p, "%s/" MARKER, dir);
-    snprintf(ready_msg, sizeof ready_msg, "cannot make the cache: %s: %s", p, strerror(e));
+    snprintf(ready_msg, sizeof ready_msg, "cannot mark the cache folder: %s: %s", p, strerror(e));
     ready_rc = -1;
     return;
   }
@@ -703,6 +708,15 @@ int vg_cache_tmp_path(char *out, size_t outlen, const char *suffix) {
   unique_tag(tag, sizeof tag);
   int n = snprintf(out, outlen, "%s/vgrun-%s%s", dir, tag, suffix ? suffix : "");
   if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; set_error("%s: %s", dir, strerror(errno)); return -1; }
+  /* made now, so a cache that cannot be written (read-only, no room for a
+   * name) is found here and the work goes to scratch instead of failing */
+  int fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    set_error("%s: %s", out, strerror(errno));
+    write_failed();
+    return vg_scratch_path(out, outlen, suffix);
+  }
+  close(fd);
   return 0;
 }
 
