@@ -185,7 +185,8 @@ static int old_entry_name(const char *name, const char *k2) {
   memcpy(suf, rest, sl); suf[sl] = '\0';
   if (!is_suffix(suf)) return 0;
   rest += sl;
-  if (!*rest || strcmp(rest, ".sum") == 0) return 1;
+  if (!strncmp(rest, ".sum", 4)) rest += 4;
+  if (!*rest) return 1;
   if (strncmp(rest, ".tmp.", 5) != 0) return 0;
   rest += 5;
   const char *d = strchr(rest, '.');
@@ -217,6 +218,8 @@ static int only_old_cache(const char *dir, char *foreign, size_t flen) {
     struct stat st;
     int isdir = lstat(sub, &st) == 0 && S_ISDIR(st.st_mode);
     int k2 = strlen(n) == 2 && is_hex(n, 2);
+    /* the marker and the tag, or their temporary names: another process is marking it now */
+    if (!isdir && (!strncmp(n, MARKER, strlen(MARKER)) || !strncmp(n, "CACHEDIR.TAG", 12))) continue;
     if (isdir && (k2 || !strcmp(n, "tmp"))) {
       DIR *s = opendir(sub);
       if (!s) { ok = 0; snprintf(foreign, flen, "%s", sub); break; }
@@ -243,18 +246,38 @@ static int only_old_cache(const char *dir, char *foreign, size_t flen) {
   return ok;
 }
 
+/* Writes dir/name through a unique temporary name (host, pid, random), so
+ * processes on several machines making the same new cache never collide. */
+static int write_unique(const char *dir, const char *name, const char *text) {
+  char p[PATH_MAX], tmp[PATH_MAX + 128], tag[96];
+  unique_tag(tag, sizeof tag);
+  snprintf(p, sizeof p, "%s/%s", dir, name);
+  snprintf(tmp, sizeof tmp, "%s.%s", p, tag);
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return -1;
+  size_t n = strlen(text);
+  int rc = write(fd, text, n) == (ssize_t)n ? 0 : -1;
+  if (rc == 0 && fsync(fd) != 0) rc = -1;
+  int e = errno;
+  if (close(fd) != 0 && rc == 0) { e = errno; rc = -1; }
+  if (rc == 0 && rename(tmp, p) != 0) { e = errno; rc = -1; }
+  if (rc != 0) { unlink(tmp); errno = e; }
+  return rc;
+}
+
 static int write_marker(const char *dir) {
-  char p[PATH_MAX];
   static const char tag[] =
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by vgrun.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n";
-  snprintf(p, sizeof p, "%s/CACHEDIR.TAG", dir);
-  if (access(p, F_OK) != 0 && vg_write_file_atomic(p, tag, sizeof tag - 1) != 0) return -1;
   char m[64];
-  int n = snprintf(m, sizeof m, "vgrun cache\nformat %d\n", CACHE_FORMAT);
-  snprintf(p, sizeof p, "%s/" MARKER, dir);
-  return vg_write_file_atomic(p, m, (size_t)n);
+  snprintf(m, sizeof m, "vgrun cache\nformat %d\n", CACHE_FORMAT);
+  /* the marker first: a process judging the folder meanwhile sees it, or nothing */
+  if (write_unique(dir, MARKER, m) != 0) return -1;
+  char p[PATH_MAX];
+  snprintf(p, sizeof p, "%s/CACHEDIR.TAG", dir);
+  if (access(p, F_OK) != 0) write_unique(dir, "CACHEDIR.TAG", tag);  /* a courtesy: best effort */
+  return 0;
 }
 
 /* 1: the marker of a cache vgrun can use; 0: no marker; -1: a marker of a
@@ -300,6 +323,7 @@ static void check_ready(void) {
   }
   char foreign[PATH_MAX] = "";
   if (!only_old_cache(dir, foreign, sizeof foreign)) {
+    if (read_marker(dir) == 1) { ready_rc = 0; return; }  /* marked by another process meanwhile */
     if (foreign[0])
       snprintf(ready_msg, sizeof ready_msg,
                "%s is not a vgrun cache (it has no " MARKER " file and holds %s, which vgrun did not make)",

@@ -85,7 +85,9 @@ local function scan(dir)
       local subdir, sums, old = dir .. "/" .. sub.name, {}, {}
       for _, f in ipairs(list(subdir)) do
         if not f.dir and f.size then
-          local base = f.name:match("^(.-)%.sum$") or f.name:match("^(.-)%.tmp%.%d+%.%d+$")
+          -- <key><suffix>, then ".sum" (its checksum), then ".tmp.<pid>.<n>" (half written)
+          local plain = f.name:match("^(.-)%.tmp%.%d+%.%d+$") or f.name
+          local base = plain:match("^(.-)%.sum$") or (plain ~= f.name and plain or nil)
           local key = split_name(base or f.name)
           if key and key:sub(1, 2) == sub.name then
             if base then sums[#sums + 1] = { path = subdir .. "/" .. f.name, base = base, size = f.size, mtime = f.mtime }
@@ -132,9 +134,9 @@ end
 
 -- 0 when the folder may be read as a cache; else prints why and returns 2
 local function check(cmd, dir)
-  if not core.scandir(dir) then
-    local _, err = core.scandir(dir)
-    if err and err:match("ENOENT") then return 0, true end  -- nothing there yet
+  local found, err = core.scandir(dir)
+  if not found then
+    if tostring(err):match("no such file or directory$") then return 0, true end  -- nothing there yet
     io.stderr:write("vgrun cache " .. cmd .. ": " .. tostring(err) .. "\n")
     return 2
   end
@@ -225,8 +227,11 @@ local function clean(args)
     for _, t in ipairs(tmp) do
       if all or t.mtime < core.now() - 3600 then remove(t) end
     end
-    for _, sub in ipairs(list(dir .. "/v2")) do
-      if sub.dir and sub.name:match(HEX2) then os.remove(dir .. "/v2/" .. sub.name) end
+    -- folders left empty (one still holding something stays)
+    for _, top in ipairs({ dir .. "/v2", dir }) do
+      for _, sub in ipairs(list(top)) do
+        if sub.dir and sub.name:match(HEX2) then os.remove(top .. "/" .. sub.name) end
+      end
     end
   end
   print(string.format("removed %d entr%s, %s", removed, removed == 1 and "y" or "ies", human(freed)))
