@@ -308,6 +308,13 @@ case_no_cache() {
   expect_rc 0 "a cache path that is a file is only a warning"
   check "the warning names the path" has "$T/out" "warning: cache: $T/cachefile"
   check "same video without the cache" cmp -s "$T/n1.mp4" "$T/n2.mp4"
+  # a cache that cannot be written: one warning naming the path, the run succeeds
+  mkdir -p "$T/c1"; printf 'vgrun cache\nformat 2\n' >"$T/c1/vgrun-cache"; echo "in the way" >"$T/c1/tmp"
+  VGRUN_CACHE_DIR="$T/c1" "$VGRUN" create --from "$FIX" -o "$T/n6.mp4" --resolution 320x180 --task-id nc6 >"$T/out" 2>&1; rc=$?
+  expect_rc 0 "a cache that cannot be written is only a warning"
+  check "the error names its path" has "$T/out" "$T/c1/tmp: Not a directory"
+  [ "$(grep -c "warning" "$T/out")" -eq 1 ] && ok || bad "cache write failure reported more than once: $(cat "$T/out")"
+  check "same video with a broken cache" cmp -s "$T/n1.mp4" "$T/n6.mp4"
   export VGRUN_CACHE_DIR="$T/nosuch/cache"
   "$VGRUN" create --from "$FIX" -o "$T/n3.mp4" --resolution 320x180 --no-cache --task-id nc3 >"$T/out" 2>&1; rc=$?
   expect_rc 0 "--no-cache with no cache folder"
