@@ -1,21 +1,46 @@
-/* cache.c: the artifact cache. Entries are files named by the SHA-256 of
+/* cache.c: the artifact cache. Entries are named by the SHA-256 of
  * everything that determines them, so unchanged work is found, not redone.
- * Layout: <cache_dir>/<k[0:2]>/<key><suffix>; writes are atomic. */
+ * Many processes on many machines may share one cache folder (a network
+ * filesystem): the only thing assumed of it is that rename() within it is
+ * atomic. See docs/cache.md.
+ *
+ * Layout (format 2):
+ *   vgrun-cache                      marker: "vgrun cache\nformat 2\n"
+ *   CACHEDIR.TAG                     so backup tools skip the folder
+ *   v2/<k[0:2]>/<key><suffix>/       one entry: a directory holding
+ *        data<suffix>                  the artefact
+ *        sum                           "<size> <sha256>\n" of data<suffix>
+ *   tmp/vgrun-<host>-<pid>-<rand>*   files and entries being made
+ *   quarantine/<key><suffix>-<host>-<pid>-<rand>/   damaged entries, moved aside
+ *
+ * An entry is built complete in tmp/ and published by one rename of its
+ * directory; rename never replaces a non-empty directory, so a published
+ * entry is never changed, only moved aside whole when it is found damaged.
+ * A reader never deletes anything. */
 #include "vg.h"
 
 void vg__crash_point(void);  /* fsutil.c */
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
-#include <unistd.h>
+#include <sys/time.h>
+#include <time.h>
 #include <utime.h>
+#include <unistd.h>
 #include <libavutil/sha.h>
 #include <libavutil/mem.h>
+
+#define CACHE_FORMAT 2
+#define MARKER "vgrun-cache"
 
 void vg_hash_init(vg_hash *h) {
   h->sha = av_sha_alloc();
@@ -46,6 +71,8 @@ void vg_hash_final(vg_hash *h, char out_hex[65]) {
   out_hex[64] = '\0';
 }
 
+/* ---- where, and whether we may use it -------------------------------------- */
+
 static pthread_once_t dir_once = PTHREAD_ONCE_INIT;
 static char cache_dir[PATH_MAX];
 
@@ -56,6 +83,8 @@ static void resolve_dir(void) {
   if (env && *env) snprintf(cache_dir, sizeof cache_dir, "%s", env);
   else if (xdg && *xdg) snprintf(cache_dir, sizeof cache_dir, "%s/vgrun", xdg);
   else snprintf(cache_dir, sizeof cache_dir, "%s/.cache/vgrun", home && *home ? home : "/tmp");
+  size_t n = strlen(cache_dir);
+  while (n > 1 && cache_dir[n - 1] == '/') cache_dir[--n] = '\0';
 }
 
 const char *vg_cache_dir(void) {
@@ -63,125 +92,701 @@ const char *vg_cache_dir(void) {
   return cache_dir;
 }
 
-static int valid_key(const char *key) {
-  size_t n = strlen(key);
-  if (n < 8 || n > 128) return 0;
-  for (size_t i = 0; i < n; i++) {
-    char c = key[i];
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return 0;
+/* The last failure of a cache call in this thread, naming its path. */
+static _Thread_local char last_error[PATH_MAX + 256];
+
+const char *vg_cache_error(void) { return last_error[0] ? last_error : "no error"; }
+
+static void set_error(const char *fmt, ...) {
+  int saved = errno;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(last_error, sizeof last_error, fmt, ap);
+  va_end(ap);
+  errno = saved;
+}
+
+static pthread_mutex_t warn_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A warning on stderr, one line; `once` (if not NULL) keeps it to one per process. */
+static void warn(int *once, const char *fmt, ...) {
+  pthread_mutex_lock(&warn_lock);
+  if (!once || !*once) {
+    if (once) *once = 1;
+    va_list ap;
+    va_start(ap, fmt);
+    char line[PATH_MAX * 2 + 256];
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "vgrun: warning: %s\n", line);
+  }
+  pthread_mutex_unlock(&warn_lock);
+}
+
+/* host + pid + random: names no other process, here or on another machine, makes */
+static void unique_tag(char *out, size_t outlen) {
+  static _Thread_local char host[40];
+  if (!host[0]) {
+    char h[256] = "";
+    if (gethostname(h, sizeof h - 1) != 0) h[0] = '\0';
+    size_t k = 0;
+    for (const char *p = h; *p && *p != '.' && k < sizeof host - 1; p++) {
+      char c = *p;
+      host[k++] = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ? c : '-';
+    }
+    if (k == 0) memcpy(host, "host", 5); else host[k] = '\0';
+  }
+  uint64_t r = 0;
+  if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) {
+    static uint64_t counter;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    r = ((uint64_t)ts.tv_nsec << 20) ^ (uint64_t)ts.tv_sec ^ ((uint64_t)getpid() << 40) ^
+        __atomic_add_fetch(&counter, 0x9e3779b97f4a7c15ull, __ATOMIC_RELAXED);
+  }
+  snprintf(out, outlen, "%s-%ld-%016llx", host, (long)getpid(), (unsigned long long)r);
+}
+
+static int is_hex(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) return 0;
+  return 1;
+}
+
+static int is_digits(const char *s, size_t n) {
+  if (n == 0) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
+/* ".mp4": a dot and 1 to 8 letters or digits, or nothing */
+static int is_suffix(const char *s) {
+  if (!*s) return 1;
+  if (*s != '.') return 0;
+  size_t n = strlen(s + 1);
+  if (n < 1 || n > 8) return 0;
+  for (const char *p = s + 1; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) return 0;
+  return 1;
+}
+
+/* A file of a vgrun older than the marker (format 1) inside <k2>/:
+ * <key><suffix>, <key><suffix>.sum, <key><suffix>.tmp.<pid>.<n> */
+static int old_entry_name(const char *name, const char *k2) {
+  size_t n = strlen(name), h = 0;
+  while (h < n && is_hex(name + h, 1)) h++;
+  if (h < 8 || h > 128 || strncmp(name, k2, 2) != 0) return 0;
+  const char *rest = name + h;
+  char suf[16] = "";
+  const char *dot2 = *rest == '.' ? strchr(rest + 1, '.') : NULL;
+  size_t sl = dot2 ? (size_t)(dot2 - rest) : strlen(rest);
+  if (sl >= sizeof suf) return 0;
+  memcpy(suf, rest, sl); suf[sl] = '\0';
+  if (!is_suffix(suf)) return 0;
+  rest += sl;
+  if (!strncmp(rest, ".sum", 4)) rest += 4;
+  if (!*rest) return 1;
+  if (strncmp(rest, ".tmp.", 5) != 0) return 0;
+  rest += 5;
+  const char *d = strchr(rest, '.');
+  return d && is_digits(rest, (size_t)(d - rest)) && is_digits(d + 1, strlen(d + 1));
+}
+
+/* format 1 tmp/: "<pid>-<n><suffix>" */
+static int old_tmp_name(const char *name) {
+  const char *dash = strchr(name, '-');
+  if (!dash || !is_digits(name, (size_t)(dash - name))) return 0;
+  const char *p = dash + 1;
+  size_t k = 0;
+  while (p[k] >= '0' && p[k] <= '9') k++;
+  return k > 0 && is_suffix(p + k);
+}
+
+/* Whether a folder without the marker holds only what an older vgrun made
+ * (so it may be adopted). Sets `foreign` to the first item that is not. */
+static int only_old_cache(const char *dir, char *foreign, size_t flen) {
+  DIR *d = opendir(dir);
+  if (!d) return errno == ENOENT;
+  struct dirent *e;
+  int ok = 1;
+  char sub[PATH_MAX];
+  while (ok && (e = readdir(d))) {
+    const char *n = e->d_name;
+    if (!strcmp(n, ".") || !strcmp(n, "..")) continue;
+    snprintf(sub, sizeof sub, "%s/%s", dir, n);
+    struct stat st;
+    int isdir = lstat(sub, &st) == 0 && S_ISDIR(st.st_mode);
+    int k2 = strlen(n) == 2 && is_hex(n, 2);
+    /* the marker and the tag, or their temporary names: another process is marking it now */
+    if (!isdir && (!strncmp(n, MARKER, strlen(MARKER)) || !strncmp(n, "CACHEDIR.TAG", 12))) continue;
+    if (isdir && (k2 || !strcmp(n, "tmp"))) {
+      DIR *s = opendir(sub);
+      if (!s) { ok = 0; snprintf(foreign, flen, "%s", sub); break; }
+      struct dirent *f;
+      while ((f = readdir(s))) {
+        if (!strcmp(f->d_name, ".") || !strcmp(f->d_name, "..")) continue;
+        char fp[PATH_MAX + 256];
+        snprintf(fp, sizeof fp, "%s/%s", sub, f->d_name);
+        struct stat fs;
+        int reg = lstat(fp, &fs) == 0 && S_ISREG(fs.st_mode);
+        if (!reg || !(k2 ? old_entry_name(f->d_name, n) : old_tmp_name(f->d_name))) {
+          ok = 0;
+          size_t k = strlen(fp) < flen ? strlen(fp) : flen - 1;
+          memcpy(foreign, fp, k); foreign[k] = '\0';
+          break;
+        }
+      }
+      closedir(s);
+    } else {
+      ok = 0; snprintf(foreign, flen, "%s", sub);
+    }
+  }
+  closedir(d);
+  return ok;
+}
+
+/* Writes dir/name through a unique temporary name (host, pid, random), so
+ * processes on several machines making the same new cache never collide. */
+static int write_unique(const char *dir, const char *name, const char *text) {
+  char p[PATH_MAX], tmp[PATH_MAX + 128], tag[96];
+  unique_tag(tag, sizeof tag);
+  snprintf(p, sizeof p, "%s/%s", dir, name);
+  snprintf(tmp, sizeof tmp, "%s.%s", p, tag);
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return -1;
+  size_t n = strlen(text);
+  int rc = write(fd, text, n) == (ssize_t)n ? 0 : -1;
+  if (rc == 0 && fsync(fd) != 0) rc = -1;
+  int e = errno;
+  if (close(fd) != 0 && rc == 0) { e = errno; rc = -1; }
+  if (rc == 0 && rename(tmp, p) != 0) { e = errno; rc = -1; }
+  if (rc != 0) { unlink(tmp); errno = e; }
+  return rc;
+}
+
+static int write_marker(const char *dir) {
+  static const char tag[] =
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by vgrun.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n";
+  char m[64];
+  snprintf(m, sizeof m, "vgrun cache\nformat %d\n", CACHE_FORMAT);
+  /* the marker first: a process judging the folder meanwhile sees it, or nothing */
+  if (write_unique(dir, MARKER, m) != 0) return -1;
+  char p[PATH_MAX];
+  snprintf(p, sizeof p, "%s/CACHEDIR.TAG", dir);
+  if (access(p, F_OK) != 0) write_unique(dir, "CACHEDIR.TAG", tag);  /* a courtesy: best effort */
+  return 0;
+}
+
+/* 1: the marker of a cache vgrun can use; 0: no marker; -1: a marker of a
+ * newer vgrun or unreadable (message set) */
+static int read_marker(const char *dir) {
+  char p[PATH_MAX], buf[128] = "";
+  snprintf(p, sizeof p, "%s/" MARKER, dir);
+  int fd = open(p, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return 0;  /* the folder's own state is judged next */
+    set_error("%s: %s", p, strerror(errno));
+    return -1;
+  }
+  struct stat st;
+  ssize_t r = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, buf, sizeof buf - 1) : -1;
+  close(fd);
+  int fmt = 0;
+  if (r <= 0 || sscanf(buf, "vgrun cache\nformat %d", &fmt) != 1 || fmt < 1) {
+    set_error("%s: not a vgrun cache marker", p);
+    return -1;
+  }
+  if (fmt > CACHE_FORMAT) {
+    set_error("%s is a cache of a newer vgrun (format %d; this one reads %d)", dir, fmt, CACHE_FORMAT);
+    return -1;
   }
   return 1;
 }
 
-static int entry_path(const char *key, const char *suffix, char *out, size_t outlen) {
-  if (!valid_key(key)) { errno = EINVAL; return -1; }
-  int n = snprintf(out, outlen, "%s/%.2s/%s%s", vg_cache_dir(), key, key, suffix ? suffix : "");
-  if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; return -1; }
+static pthread_once_t ready_once = PTHREAD_ONCE_INIT;
+static int ready_rc;                       /* 0 usable, -1 not */
+static char ready_msg[PATH_MAX + 256];
+
+static void check_ready(void) {
+  const char *dir = vg_cache_dir();
+  int m = read_marker(dir);
+  if (m == 1) { ready_rc = 0; return; }
+  if (m < 0) { snprintf(ready_msg, sizeof ready_msg, "%s", last_error); ready_rc = -1; return; }
+  struct stat st;
+  if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    snprintf(ready_msg, sizeof ready_msg, "%s: %s", dir, strerror(ENOTDIR));
+    ready_rc = -1;
+    return;
+  }
+  char foreign[PATH_MAX] = "";
+  if (!only_old_cache(dir, foreign, sizeof foreign)) {
+    if (read_marker(dir) == 1) { ready_rc = 0; return; }  /* marked by another process meanwhile */
+    if (foreign[0])
+      snprintf(ready_msg, sizeof ready_msg,
+               "%s is not a vgrun cache (it has no " MARKER " file and holds %s, which vgrun did not make)",
+               dir, foreign);
+    else
+      snprintf(ready_msg, sizeof ready_msg, "%s: %s", dir, strerror(errno));
+    ready_rc = -1;
+    return;
+  }
+  /* new, empty, or a cache of an older vgrun: mark it */
+  if (vg_mkdirs(dir, 0755) != 0) {
+    snprintf(ready_msg, sizeof ready_msg, "cannot make the cache folder %s: %s", dir, strerror(errno));
+    ready_rc = -1;
+    return;
+  }
+  if (write_marker(dir) != 0) {
+    int e = errno;
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/" MARKER, dir);
+    snprintf(ready_msg, sizeof ready_msg, "cannot mark the cache folder: %s: %s", p, strerror(e));
+    ready_rc = -1;
+    return;
+  }
+  ready_rc = 0;
+}
+
+static int warned_unusable, warned_write;
+static int cache_unwritable;  /* set after the first failed write: later ones go to scratch at once */
+static int cache_off;         /* --no-cache: the cache folder is not touched at all */
+
+void vg_cache_off(void) { __atomic_store_n(&cache_off, 1, __ATOMIC_RELAXED); }
+
+static int is_off(void) { return __atomic_load_n(&cache_off, __ATOMIC_RELAXED); }
+
+int vg_cache_ready(void) {
+  pthread_once(&ready_once, check_ready);
+  if (ready_rc != 0) set_error("%s", ready_msg);
+  return ready_rc;
+}
+
+static int usable(void) {
+  if (vg_cache_ready() == 0) return 1;
+  warn(&warned_unusable, "cache: %s; this run works without it", ready_msg);
   return 0;
 }
 
-/* Every entry has a sidecar "<entry>.sum": its size and SHA-256, written
- * after the entry. An entry without one (a run killed in between) or whose
- * bytes do not match (a torn or damaged file) is reported and removed, and
- * the caller makes it again: the cache is never trusted blindly. */
+/* ---- scratch: where artefacts go when the cache is off or cannot be written -- */
+
+typedef struct scratch_ent { struct scratch_ent *next; char *name, *path; } scratch_ent;
+static pthread_mutex_t scratch_lock = PTHREAD_MUTEX_INITIALIZER;
+static scratch_ent *scratch_list;
+static char scratch_dir[PATH_MAX];
+static pid_t scratch_pid;
+
+static pthread_once_t cleanup_once = PTHREAD_ONCE_INIT;
+
+static void scratch_cleanup(void) {
+  if (scratch_pid != getpid()) return;  /* not in a forked child */
+  for (scratch_ent *e = scratch_list; e; e = e->next) unlink(e->path);
+  if (!scratch_dir[0]) return;
+  DIR *d = opendir(scratch_dir);
+  if (d) {
+    struct dirent *f;
+    char p[PATH_MAX * 2];
+    while ((f = readdir(d)))
+      if (strcmp(f->d_name, ".") && strcmp(f->d_name, "..")) {
+        snprintf(p, sizeof p, "%s/%s", scratch_dir, f->d_name);
+        unlink(p);
+      }
+    closedir(d);
+  }
+  rmdir(scratch_dir);
+}
+
+static void register_cleanup(void) {
+  scratch_pid = getpid();
+  atexit(scratch_cleanup);
+}
+
+const char *vg_scratch_dir(void) {
+  pthread_mutex_lock(&scratch_lock);
+  if (!scratch_dir[0]) {
+    const char *t = getenv("TMPDIR");
+    char tmpl[PATH_MAX];
+    snprintf(tmpl, sizeof tmpl, "%s/vgrun-XXXXXX", t && *t ? t : "/tmp");
+    if (mkdtemp(tmpl)) {
+      snprintf(scratch_dir, sizeof scratch_dir, "%s", tmpl);
+      pthread_once(&cleanup_once, register_cleanup);
+    } else {
+      set_error("cannot make a temporary folder %s: %s", tmpl, strerror(errno));
+    }
+  }
+  pthread_mutex_unlock(&scratch_lock);
+  return scratch_dir[0] ? scratch_dir : NULL;
+}
+
+int vg_scratch_path(char *out, size_t outlen, const char *suffix) {
+  const char *d = vg_scratch_dir();
+  if (!d) return -1;
+  char tag[96];
+  unique_tag(tag, sizeof tag);
+  int n = snprintf(out, outlen, "%s/%s%s", d, tag, suffix ? suffix : "");
+  if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; set_error("%s: %s", d, strerror(errno)); return -1; }
+  return 0;
+}
+
+static void scratch_add(const char *key, const char *suffix, const char *path) {
+  scratch_ent *e = calloc(1, sizeof *e);
+  size_t nl = strlen(key) + strlen(suffix ? suffix : "") + 1;
+  if (!e || !(e->name = malloc(nl)) || !(e->path = strdup(path))) {
+    if (e) { free(e->name); free(e); }
+    return;
+  }
+  snprintf(e->name, nl, "%s%s", key, suffix ? suffix : "");
+  pthread_once(&cleanup_once, register_cleanup);
+  pthread_mutex_lock(&scratch_lock);
+  e->next = scratch_list;
+  scratch_list = e;
+  pthread_mutex_unlock(&scratch_lock);
+}
+
+static int scratch_find(const char *key, const char *suffix, char *out, size_t outlen) {
+  int found = 0;
+  size_t kl = strlen(key);
+  const char *sf = suffix ? suffix : "";
+  pthread_mutex_lock(&scratch_lock);
+  for (scratch_ent *e = scratch_list; e; e = e->next)
+    if (!strncmp(e->name, key, kl) && !strcmp(e->name + kl, sf)) {
+      snprintf(out, outlen, "%s", e->path);
+      found = 1;
+      break;
+    }
+  pthread_mutex_unlock(&scratch_lock);
+  return found;
+}
+
+static int in_scratch(const char *path) {
+  size_t n = scratch_dir[0] ? strlen(scratch_dir) : 0;
+  return n && !strncmp(path, scratch_dir, n) && path[n] == '/';
+}
+
+/* ---- entries ------------------------------------------------------------- */
+
+static int valid_key(const char *key) {
+  size_t n = key ? strlen(key) : 0;
+  return n >= 8 && n <= 128 && is_hex(key, n);
+}
+
+static int check_args(const char *key, const char *suffix) {
+  if (!valid_key(key) || !is_suffix(suffix ? suffix : "")) {
+    errno = EINVAL;
+    set_error("cache: invalid key or suffix");
+    return -1;
+  }
+  return 0;
+}
+
+/* <cache>/v2/<k2>/<key><suffix> */
+static int entry_dir(const char *key, const char *suffix, char *out, size_t outlen) {
+  int n = snprintf(out, outlen, "%s/v2/%.2s/%s%s", vg_cache_dir(), key, key, suffix ? suffix : "");
+  if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; set_error("%s: %s", vg_cache_dir(), strerror(errno)); return -1; }
+  return 0;
+}
+
 static int file_digest(const char *path, char hex[65], long long *size) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return -1;
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return -1;
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) { close(fd); errno = EINVAL; return -1; }
   vg_hash h;
   vg_hash_init(&h);
-  char buf[65536];
-  size_t n;
+  static _Thread_local char buf[65536];
+  ssize_t n;
   long long total = 0;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-    vg_hash_update(&h, buf, n);
-    total += (long long)n;
+  while ((n = read(fd, buf, sizeof buf)) != 0) {
+    if (n < 0) { if (errno == EINTR) continue; break; }
+    vg_hash_update(&h, buf, (size_t)n);
+    total += n;
   }
-  int err = ferror(f);
-  fclose(f);
+  int err = n < 0;
+  close(fd);
   vg_hash_final(&h, hex);
   *size = total;
   return err ? -1 : 0;
 }
 
-static int write_sum(const char *path) {
-  char hex[65], sum_path[PATH_MAX + 8], line[128];
-  long long size;
-  if (file_digest(path, hex, &size) != 0) return -1;
-  snprintf(sum_path, sizeof sum_path, "%s.sum", path);
-  int n = snprintf(line, sizeof line, "%lld %s\n", size, hex);
-  return vg_write_file_atomic(sum_path, line, (size_t)n);
+static int fsync_path(const char *path, int dir) {
+  int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_WRONLY) | O_CLOEXEC);
+  if (fd < 0) return -1;
+  int rc = fsync(fd);
+  close(fd);
+  return rc;
 }
 
-static int sum_matches(const char *path) {
-  char sum_path[PATH_MAX + 8], line[128] = {0}, want[65] = {0}, hex[65];
-  long long want_size = -1, size;
-  snprintf(sum_path, sizeof sum_path, "%s.sum", path);
-  FILE *f = fopen(sum_path, "r");
-  if (!f) return 0;
-  if (!fgets(line, sizeof line, f)) line[0] = '\0';
-  fclose(f);
-  if (sscanf(line, "%lld %64s", &want_size, want) != 2) return 0;
+static void remove_stage(const char *stage, const char *suffix) {
+  char p[PATH_MAX + 32];
+  snprintf(p, sizeof p, "%s/data%s", stage, suffix ? suffix : "");
+  unlink(p);
+  snprintf(p, sizeof p, "%s/sum", stage);
+  unlink(p);
+  rmdir(stage);
+}
+
+/* Test hook: called with a stage that is complete but not yet published. */
+void (*vg__cache_before_publish)(const char *stage, const char *entry);
+
+/* Moves the damaged entry `dir` (the directory whose inode is `ino`) to
+ * quarantine/. Rename moves whatever is at `dir` now: if that is not the
+ * directory we judged (another process published a fresh one meanwhile), it
+ * goes back. Nothing is deleted. */
+static void quarantine(const char *dir, const char *name, dev_t dev, ino_t ino, const char *why) {
+  char qdir[PATH_MAX], q[PATH_MAX + 160], tag[96];
+  snprintf(qdir, sizeof qdir, "%s/quarantine", vg_cache_dir());
+  unique_tag(tag, sizeof tag);
+  snprintf(q, sizeof q, "%s/%s-%s", qdir, name, tag);
+  if (vg_mkdirs(qdir, 0755) != 0 || rename(dir, q) != 0) {
+    /* gone already (another reader moved it), or a read-only cache: a miss */
+    if (errno != ENOENT)
+      warn(NULL, "cache entry %s is damaged (%s) and cannot be moved aside: %s; making it again",
+           dir, why, strerror(errno));
+    return;
+  }
   struct stat st;
-  if (stat(path, &st) != 0 || (long long)st.st_size != want_size) return 0;
-  if (file_digest(path, hex, &size) != 0) return 0;
-  return strcmp(hex, want) == 0;
+  if (lstat(q, &st) == 0 && (st.st_dev != dev || st.st_ino != ino)) {
+    rename(q, dir);  /* a fresh entry: put it back (if that fails, it is only a miss) */
+    return;
+  }
+  warn(NULL, "cache entry %s is damaged (%s); moved it to %s and making it again", dir, why, q);
 }
 
 int vg_cache_lookup(const char *key, const char *suffix, char *out, size_t outlen) {
-  if (entry_path(key, suffix, out, outlen) != 0) return 0;
+  if (check_args(key, suffix) != 0) return 0;
+  if (scratch_find(key, suffix, out, outlen)) return 1;
+  if (is_off()) return 0;
+  char dir[PATH_MAX];
+  if (entry_dir(key, suffix, dir, sizeof dir) != 0) return 0;
+  int n = snprintf(out, outlen, "%s/data%s", dir, suffix ? suffix : "");
+  if (n < 0 || (size_t)n >= outlen) return 0;
+  if (vg_cache_ready() != 0) return 0;
   struct stat st;
-  if (stat(out, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
-  if (sum_matches(out)) {
-    utime(out, NULL);  /* "last used", for `vgrun cache clean --older-than` */
-    return 1;
+  if (lstat(dir, &st) != 0) return 0;  /* ENOENT: a miss; anything else: a miss too */
+  const char *name = strrchr(dir, '/') + 1;
+  if (!S_ISDIR(st.st_mode)) { quarantine(dir, name, st.st_dev, st.st_ino, "not a folder"); return 0; }
+  char sum_path[PATH_MAX + 8], line[160] = "", want[65] = "", hex[65];
+  long long want_size = -1, size = -1;
+  snprintf(sum_path, sizeof sum_path, "%s/sum", dir);
+  int fd = open(sum_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  const char *why = NULL;
+  int transient = 0;  /* cannot read it now (EACCES, EIO): a miss, not damage */
+  if (fd < 0) { why = "no checksum"; transient = errno != ENOENT; }
+  else {
+    ssize_t r = read(fd, line, sizeof line - 1);
+    close(fd);
+    if (r <= 0 || sscanf(line, "%lld %64s", &want_size, want) != 2 || strlen(want) != 64) why = "unreadable checksum";
   }
-  fprintf(stderr, "vgrun: cache entry %s is damaged or incomplete; making it again\n", out);
-  char sum_path[PATH_MAX + 8];
-  snprintf(sum_path, sizeof sum_path, "%s.sum", out);
-  unlink(out);
-  unlink(sum_path);
+  if (!why) {
+    if (file_digest(out, hex, &size) != 0) {
+      why = errno == ENOENT ? "no data" : errno == EINVAL ? "data is not a file" : strerror(errno);
+      transient = errno != ENOENT && errno != EINVAL;
+    }
+    else if (size != want_size) why = "wrong size";
+    else if (strcmp(hex, want) != 0) why = "wrong checksum";
+  }
+  if (why) {
+    if (transient) return 0;
+    quarantine(dir, name, st.st_dev, st.st_ino, why);
+    return 0;
+  }
+  utime(out, NULL);  /* "last used", for `vgrun cache clean --older-than`; fails on a read-only cache */
+  return 1;
+}
+
+/* Publishes a staged entry (tmp/<stage>/ holding data<suffix>; sum is
+ * written here). 0: published, or an intact entry was there already;
+ * -1 with the message set. The stage is gone either way; on failure its data
+ * is first moved back to `restore` when given. */
+static void drop_stage(const char *stage, const char *suffix, const char *restore) {
+  if (restore) {
+    char data[PATH_MAX + 32];
+    snprintf(data, sizeof data, "%s/data%s", stage, suffix ? suffix : "");
+    rename(data, restore);
+  }
+  remove_stage(stage, suffix);
+}
+
+static int publish(const char *stage, const char *key, const char *suffix, const char *restore) {
+  char data[PATH_MAX + 32], sum[PATH_MAX + 8], dir[PATH_MAX], parent[PATH_MAX], hex[65], line[128];
+  long long size;
+  snprintf(data, sizeof data, "%s/data%s", stage, suffix ? suffix : "");
+  snprintf(sum, sizeof sum, "%s/sum", stage);
+  if (file_digest(data, hex, &size) != 0) {
+    set_error("%s: %s", data, strerror(errno));
+    drop_stage(stage, suffix, restore);
+    return -1;
+  }
+  int n = snprintf(line, sizeof line, "%lld %s\n", size, hex);
+  int fd = open(sum, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0 || write(fd, line, (size_t)n) != n || fsync(fd) != 0) {
+    set_error("%s: %s", sum, strerror(errno));
+    if (fd >= 0) close(fd);
+    drop_stage(stage, suffix, restore);
+    return -1;
+  }
+  if (close(fd) != 0) { set_error("%s: %s", sum, strerror(errno)); drop_stage(stage, suffix, restore); return -1; }
+  fsync_path(stage, 1);
+  if (entry_dir(key, suffix, dir, sizeof dir) != 0) { drop_stage(stage, suffix, restore); return -1; }
+  snprintf(parent, sizeof parent, "%s", dir);
+  *strrchr(parent, '/') = '\0';
+  if (vg_mkdirs(parent, 0755) != 0) {
+    set_error("%s: %s", parent, strerror(errno));
+    drop_stage(stage, suffix, restore);
+    return -1;
+  }
+  if (vg__cache_before_publish) vg__cache_before_publish(stage, dir);
+  vg__crash_point();
+  for (int attempt = 0; attempt < 3; attempt++) {
+    if (rename(stage, dir) == 0) {
+      fsync_path(parent, 1);  /* best effort: some filesystems refuse fsync on folders */
+      return 0;
+    }
+    if (errno != EEXIST && errno != ENOTEMPTY) break;
+    /* another process published it first: keep theirs if it is intact */
+    char path[PATH_MAX + 32];
+    if (vg_cache_lookup(key, suffix, path, sizeof path)) { remove_stage(stage, suffix); return 0; }
+  }
+  set_error("%s: %s", dir, strerror(errno));
+  drop_stage(stage, suffix, restore);
+  return -1;
+}
+
+/* A new stage folder in tmp/. */
+static int make_stage(char *stage, size_t len) {
+  char tmp[PATH_MAX], tag[96];
+  snprintf(tmp, sizeof tmp, "%s/tmp", vg_cache_dir());
+  if (vg_mkdirs(tmp, 0755) != 0) { set_error("%s: %s", tmp, strerror(errno)); return -1; }
+  unique_tag(tag, sizeof tag);
+  int n = snprintf(stage, len, "%s/vgrun-%s.stage", tmp, tag);
+  if (n < 0 || (size_t)n >= len) { errno = ENAMETOOLONG; set_error("%s: %s", tmp, strerror(errno)); return -1; }
+  if (mkdir(stage, 0755) != 0) { set_error("%s: %s", stage, strerror(errno)); return -1; }
+  return 0;
+}
+
+static int write_new(const char *path, const void *data, size_t len) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return -1;
+  const char *p = data;
+  while (len > 0) {
+    ssize_t w = write(fd, p, len);
+    if (w < 0) { if (errno == EINTR) continue; int e = errno; close(fd); errno = e; return -1; }
+    p += w; len -= (size_t)w;
+  }
+  if (fsync(fd) != 0) { int e = errno; close(fd); errno = e; return -1; }
+  return close(fd);
+}
+
+/* A write to the cache failed: say so once, with the reason, and send this
+ * process's later writes to scratch without trying again. */
+static void write_failed(void) {
+  __atomic_store_n(&cache_unwritable, 1, __ATOMIC_RELAXED);
+  warn(&warned_write, "cannot write to the cache: %s; this run goes on without storing in it", last_error);
+}
+
+static int writable(void) {
+  return !is_off() && usable() && !__atomic_load_n(&cache_unwritable, __ATOMIC_RELAXED);
+}
+
+static int put_scratch(const char *key, const char *suffix, const void *data, size_t len) {
+  char p[PATH_MAX];
+  if (vg_scratch_path(p, sizeof p, suffix) != 0) return -1;
+  if (write_new(p, data, len) != 0) {
+    set_error("%s: %s", p, strerror(errno));
+    unlink(p);
+    return -1;
+  }
+  scratch_add(key, suffix, p);
   return 0;
 }
 
 int vg_cache_put(const char *key, const char *suffix, const void *data, size_t len) {
-  char path[PATH_MAX];
-  if (entry_path(key, suffix, path, sizeof path) != 0) return -1;
-  if (vg_write_file_atomic(path, data, len) != 0) return -1;
-  return write_sum(path);
+  if (check_args(key, suffix) != 0) return -1;
+  if (writable()) {
+    char stage[PATH_MAX], p[PATH_MAX + 32];
+    if (make_stage(stage, sizeof stage) == 0) {
+      snprintf(p, sizeof p, "%s/data%s", stage, suffix ? suffix : "");
+      if (write_new(p, data, len) == 0) {
+        if (publish(stage, key, suffix, NULL) == 0) return 0;
+      } else {
+        set_error("%s: %s", p, strerror(errno));
+        remove_stage(stage, suffix);
+      }
+    }
+    write_failed();
+  }
+  return put_scratch(key, suffix, data, len);
 }
 
 int vg_cache_tmp_path(char *out, size_t outlen, const char *suffix) {
-  static unsigned counter;
-  unsigned c = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
-  char dir[PATH_MAX];
+  if (!writable()) return vg_scratch_path(out, outlen, suffix);
+  char dir[PATH_MAX], tag[96];
   snprintf(dir, sizeof dir, "%s/tmp", vg_cache_dir());
-  if (vg_mkdirs(dir, 0755) != 0) return -1;
-  int n = snprintf(out, outlen, "%s/%ld-%u%s", dir, (long)getpid(), c, suffix ? suffix : "");
-  if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; return -1; }
+  if (vg_mkdirs(dir, 0755) != 0) {
+    set_error("%s: %s", dir, strerror(errno));
+    write_failed();
+    return vg_scratch_path(out, outlen, suffix);
+  }
+  unique_tag(tag, sizeof tag);
+  int n = snprintf(out, outlen, "%s/vgrun-%s%s", dir, tag, suffix ? suffix : "");
+  if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; set_error("%s: %s", dir, strerror(errno)); return -1; }
+  /* made now, so a cache that cannot be written (read-only, no room for a
+   * name) is found here and the work goes to scratch instead of failing */
+  int fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    set_error("%s: %s", out, strerror(errno));
+    write_failed();
+    return vg_scratch_path(out, outlen, suffix);
+  }
+  close(fd);
   return 0;
 }
 
-int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path) {
-  char path[PATH_MAX], dir[PATH_MAX];
-  if (entry_path(key, suffix, path, sizeof path) != 0) return -1;
-  snprintf(dir, sizeof dir, "%s/%.2s", vg_cache_dir(), key);
-  if (vg_mkdirs(dir, 0755) != 0) return -1;
-  vg__crash_point();
-  if (rename(tmp_path, path) == 0) return write_sum(path);
-  if (errno != EXDEV) return -1;
-  /* another filesystem: copy through an atomic write */
-  FILE *f = fopen(tmp_path, "rb");
-  if (!f) return -1;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = n > 0 ? malloc((size_t)n) : NULL;
-  if (n > 0 && (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n)) {
-    free(buf); fclose(f); errno = EIO; return -1;
+/* Copies src into a new file dst (another filesystem). 0, or -1/errno. */
+static int copy_file(const char *src, const char *dst) {
+  int in = open(src, O_RDONLY | O_CLOEXEC);
+  if (in < 0) return -1;
+  int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (out < 0) { int e = errno; close(in); errno = e; return -1; }
+  char buf[65536];
+  ssize_t r;
+  int rc = 0;
+  while (rc == 0 && (r = read(in, buf, sizeof buf)) != 0) {
+    if (r < 0) { if (errno == EINTR) continue; rc = -1; break; }
+    for (ssize_t w = 0; rc == 0 && w < r;) {
+      ssize_t k = write(out, buf + w, (size_t)(r - w));
+      if (k < 0) { if (errno != EINTR) rc = -1; } else w += k;
+    }
   }
-  fclose(f);
-  int rc = vg_write_file_atomic(path, buf, n > 0 ? (size_t)n : 0);
-  free(buf);
-  if (rc == 0) unlink(tmp_path);
-  return rc == 0 ? write_sum(path) : rc;
+  if (rc == 0 && fsync(out) != 0) rc = -1;
+  int e = errno;
+  close(in);
+  if (close(out) != 0 && rc == 0) { e = errno; rc = -1; }
+  errno = e;
+  return rc;
+}
+
+int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path) {
+  if (check_args(key, suffix) != 0) return -1;
+  /* made while the cache could not be written: it stays where it is */
+  if (in_scratch(tmp_path) || !writable()) { scratch_add(key, suffix, tmp_path); return 0; }
+  char stage[PATH_MAX], data[PATH_MAX + 32];
+  if (make_stage(stage, sizeof stage) == 0) {
+    snprintf(data, sizeof data, "%s/data%s", stage, suffix ? suffix : "");
+    if (rename(tmp_path, data) == 0) {
+      /* on failure publish moves the file back to tmp_path */
+      if (publish(stage, key, suffix, tmp_path) == 0) return 0;
+    } else if (errno == EXDEV && copy_file(tmp_path, data) == 0) {
+      if (publish(stage, key, suffix, NULL) == 0) { unlink(tmp_path); return 0; }
+    } else {
+      set_error("%s: %s", data, strerror(errno));
+      remove_stage(stage, suffix);
+    }
+  }
+  write_failed();
+  /* the caller's file is intact: use it for this run, removed at exit */
+  scratch_add(key, suffix, tmp_path);
+  return 0;
 }

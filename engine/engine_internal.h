@@ -98,3 +98,7 @@ void vgl__register_stage_functions(lua_State *L);
 /* util */
 char *vg__strdup(const char *s);
 double vg__now(void);
+
+/* cache.c, for tests: called with a complete entry just before the rename
+ * that publishes it. */
+extern void (*vg__cache_before_publish)(const char *stage, const char *entry);

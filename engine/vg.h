@@ -150,19 +150,46 @@ void vg_hash_str(vg_hash *h, const char *s);          /* length-prefixed */
 void vg_hash_final(vg_hash *h, char out_hex[65]);
 
 /* Directory of the cache: VGRUN_CACHE_DIR, else $XDG_CACHE_HOME/vgrun, else
- * ~/.cache/vgrun. Any thread. */
+ * ~/.cache/vgrun. Any thread. Many processes and machines may share it; it
+ * assumes only an atomic rename within one folder (docs/cache.md). */
 const char *vg_cache_dir(void);
-/* Any thread. Writes `path` for key + suffix (".wav", ".mp4", ...) into out;
- * returns 1 if the entry exists and is complete, else 0. */
+/* Any thread: 0 when the cache can be used (it is made and marked on first
+ * use, and a cache of an older vgrun is adopted); -1 when the folder is not a
+ * vgrun cache, is a file, or cannot be made (vg_cache_error() says why).
+ * Decided once per process. */
+int vg_cache_ready(void);
+/* The message of the last failed cache call of this thread; it names the
+ * path. The string belongs to the thread; valid until its next cache call. */
+const char *vg_cache_error(void);
+/* Any thread. Writes the path of key + suffix (".wav", ".mp4", ...) into
+ * out; returns 1 if the entry exists and is intact, else 0 (a damaged entry
+ * is moved aside and reported, never deleted). Finds this process's own
+ * artefacts kept outside the cache too (see vg_cache_put). */
 int vg_cache_lookup(const char *key, const char *suffix, char *out, size_t outlen);
-/* Any thread. Stores bytes atomically. Returns 0, or -1 with errno set. */
+/* Any thread. Stores bytes: visible to others only once complete. When the
+ * cache cannot be written (full, read-only, not a cache) it warns once and
+ * keeps the bytes in this process's scratch folder instead, so lookups of
+ * this process still find them. 0, or -1 (vg_cache_error()) if even that
+ * fails. */
 int vg_cache_put(const char *key, const char *suffix, const void *data, size_t len);
-/* Any thread. Moves a finished file into the cache atomically (same filesystem
- * preferred; copies otherwise). */
+/* Any thread. Moves a finished file (from vg_cache_tmp_path) into the cache;
+ * copies across filesystems. If the cache cannot take it, the file stays
+ * where it is, is found by this process's lookups and removed at exit. 0, or
+ * -1 on a bad key. */
 int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path);
-/* Any thread: a unique temporary path inside the cache directory, for a file
- * to be adopted later. */
+/* Any thread: a unique temporary path (host, pid, random) inside the cache,
+ * for a file to be adopted later; in the scratch folder when the cache cannot
+ * be written. 0, or -1 (vg_cache_error()). */
 int vg_cache_tmp_path(char *out, size_t outlen, const char *suffix);
+/* Any thread: from now on this process neither reads nor writes the cache
+ * folder (--no-cache); artefacts go to the scratch folder. */
+void vg_cache_off(void);
+/* Any thread: this process's private folder ($TMPDIR/vgrun-XXXXXX), made on
+ * first use, removed with its files at exit; for work that must not touch the
+ * cache (--no-cache). NULL if it cannot be made (vg_cache_error()). */
+const char *vg_scratch_dir(void);
+/* Any thread: a unique file path in vg_scratch_dir(). 0, or -1. */
+int vg_scratch_path(char *out, size_t outlen, const char *suffix);
 
 /* ---- files ---------------------------------------------------------------- */
 /* Any thread: writes a file atomically and durably (temp, fsync, rename,

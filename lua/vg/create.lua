@@ -537,6 +537,7 @@ end
 
 function M.pipeline(opts)
   local o = opts_with_defaults(opts)
+  if o.no_cache then core.cache_off() end  -- narration too: the cache folder is not touched
   return vg.pipeline{ name = "create", stages = {
     vg.native("input.load", { name = "load", options = { format = o.format, split = o.split,
       duration = o.duration } }),

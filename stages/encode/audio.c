@@ -210,7 +210,7 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
       goto out;
     }
     if (vg_cache_tmp_path(tmp, sizeof tmp, ".m4a") != 0) {
-      vge_fail(r, "audio: cache: %s", strerror(errno));
+      vge_fail(r, "audio: %s", vg_cache_error());
       goto out;
     }
   } else {
@@ -228,7 +228,7 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
   if (write_m4a(tl, total, bitrate, tmp, a->cancel, r) != 0) { unlink(tmp); goto out; }
   if (!a->no_cache) {
     if (vg_cache_adopt(r->key, ".m4a", tmp) != 0) {
-      vge_fail(r, "audio: cache: %s", strerror(errno));
+      vge_fail(r, "audio: %s", vg_cache_error());
       unlink(tmp);
       goto out;
     }

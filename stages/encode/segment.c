@@ -293,7 +293,7 @@ static int encode_segment(const vge_segment *s, vge_result *r) {
       return 0;
     }
     if (vg_cache_tmp_path(tmp, sizeof tmp, ".mp4") != 0)
-      return vge_fail(r, "encode: cache: %s", strerror(errno));
+      return vge_fail(r, "encode: %s", vg_cache_error());
   } else {
     if (!s->out || !*s->out) return vge_fail(r, "encode: a segment needs a key or an out path");
     if (vge_tmp_beside(s->out, tmp, sizeof tmp) != 0) return vge_fail(r, "encode: %s", strerror(errno));
@@ -304,9 +304,8 @@ static int encode_segment(const vge_segment *s, vge_result *r) {
   }
   if (s->key) {
     if (vg_cache_adopt(r->key, ".mp4", tmp) != 0) {
-      int e = errno;
       unlink(tmp);
-      return vge_fail(r, "encode: cache: %s", strerror(e));
+      return vge_fail(r, "encode: %s", vg_cache_error());
     }
     vg_cache_lookup(r->key, ".mp4", r->path, sizeof r->path);
   } else {

@@ -171,7 +171,7 @@ static int store(tts_job *j) {
   int rc = vg_cache_put(j->key, ".wav", wav, wlen);
   free(wav);
   if (rc != 0) {
-    set_error(j, "cannot write the clip to the cache (%s): %s", vg_cache_dir(), strerror(errno));
+    set_error(j, "cannot keep the clip: %s", vg_cache_error());
     return -1;
   }
   cJSON *json = tts_clip_to_json(&j->clip, 0);
@@ -183,8 +183,7 @@ static int store(tts_job *j) {
   rc = s ? vg_cache_put(j->key, ".json", s, strlen(s)) : -1;
   free(s);
   if (rc != 0) {
-    set_error(j, "cannot write the timings to the cache (%s): %s", vg_cache_dir(),
-              strerror(errno));
+    set_error(j, "cannot keep the timings: %s", s ? vg_cache_error() : "out of memory");
     return -1;
   }
   vg_cache_lookup(j->key, ".wav", j->clip.path, sizeof j->clip.path);

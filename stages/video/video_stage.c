@@ -297,7 +297,8 @@ static int prepare(vg_call *c) {
     v->ud = s;
     if (s->n < 1 && j->no_cache) return vg_call_fail(c, "plan.segments[%d]: frames are needed without the cache", i + 1);
     if (j->no_cache) {
-      if (vg_cache_tmp_path(j->tmp[i], sizeof j->tmp[i], ".mp4") != 0) return vg_call_fail(c, "cannot make a temporary file in the cache");
+      /* --no-cache: work files in this process's scratch folder, never the cache */
+      if (vg_scratch_path(j->tmp[i], sizeof j->tmp[i], ".mp4") != 0) return vg_call_fail(c, "%s", vg_cache_error());
       v->out = j->tmp[i];
     } else {
       v->key = j->keys[i];
@@ -354,7 +355,7 @@ static int work(vg_call *c) {
   a.no_cache = j->no_cache;
   char audio_tmp[1024] = "";
   if (j->no_cache) {
-    if (vg_cache_tmp_path(audio_tmp, sizeof audio_tmp, ".m4a") != 0) return vg_call_fail(c, "cannot make a temporary file");
+    if (vg_scratch_path(audio_tmp, sizeof audio_tmp, ".m4a") != 0) return vg_call_fail(c, "%s", vg_cache_error());
     a.out = audio_tmp;
   }
   /* longest first (by pictures to draw), so no core idles at the end */

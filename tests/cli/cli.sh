@@ -227,6 +227,111 @@ case_cache() {
   "$VGRUN" cache frob >"$T/out" 2>&1; rc=$?; expect_rc 2 "cache usage error"
 }
 
+# `cache clean` removes only what the cache itself made, and refuses a folder
+# that is not a vgrun cache (a mistyped VGRUN_CACHE_DIR must not cost files)
+case_cache_clean() {
+  local FIX=tests/create/small.yaml
+  mkdir -p "$T/user/ab" "$T/user/tmp" "$T/user/12"
+  echo photo >"$T/user/ab/photo.jpg"; echo draft >"$T/user/tmp/draft.txt"; echo notes >"$T/user/12/notes.md"
+  for all in "" --all; do
+    VGRUN_CACHE_DIR="$T/user" "$VGRUN" cache clean $all >"$T/out" 2>&1; rc=$?
+    expect_rc 2 "clean $all of a folder that is not a cache"
+    check "clean $all says why" has "$T/out" "not a vgrun cache"
+    check "clean $all names the folder" has "$T/out" "$T/user"
+  done
+  [ "$(find "$T/user" -type f | wc -l)" -eq 3 ] && ok || bad "clean deleted a user's files: $(find "$T/user" -type f)"
+  [ ! -e "$T/user/vgrun-cache" ] && ok || bad "a folder that is not a cache was marked"
+  # a real cache, with a user's files put inside it: only entries go
+  export VGRUN_CACHE_DIR="$T/real"
+  "$VGRUN" create --from "$FIX" -o "$T/r.mp4" --resolution 320x180 --task-id clean-real >"$T/out" 2>&1; rc=$?
+  expect_rc 0 "create into a new cache"
+  check "the cache is marked" test -f "$T/real/vgrun-cache"
+  check "backup tools are told to skip it" grep -q "^Signature: 8a477f597d28d172789f06886806bc55" "$T/real/CACHEDIR.TAG"
+  mkdir -p "$T/real/tmp" "$T/real/ab"
+  echo a >"$T/real/notes.txt"; echo b >"$T/real/tmp/keep.txt"; echo c >"$T/real/ab/photo.jpg"
+  "$VGRUN" cache clean --all >"$T/out" 2>&1; rc=$?; expect_rc 0 "clean --all of a real cache"
+  check "entries removed" grep -Eq "removed [1-9][0-9]* entr" "$T/out"
+  left=$(find "$T/real" -type f ! -name notes.txt ! -name keep.txt ! -name photo.jpg ! -name vgrun-cache ! -name CACHEDIR.TAG)
+  [ -z "$left" ] && ok || bad "clean --all left cache files: $left"
+  for f in notes.txt tmp/keep.txt ab/photo.jpg; do
+    [ -f "$T/real/$f" ] && ok || bad "clean --all removed the user's $f"
+  done
+  "$VGRUN" create --from "$FIX" -o "$T/r2.mp4" --resolution 320x180 --task-id clean-real-2 >"$T/out" 2>&1; rc=$?
+  expect_rc 0 "create after clean"
+  check "same video after clean" cmp -s "$T/r.mp4" "$T/r2.mp4"
+  # a cache of an older vgrun (no marker, only its own files) is adopted
+  local key=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+  mkdir -p "$T/old/01" "$T/old/tmp"
+  echo x >"$T/old/01/$key.mp4"; echo "2 $key" >"$T/old/01/$key.mp4.sum"; echo y >"$T/old/tmp/1234-7.mp4"
+  VGRUN_CACHE_DIR="$T/old" "$VGRUN" cache clean --all >"$T/out" 2>&1; rc=$?; expect_rc 0 "clean of an older vgrun's cache"
+  check "older entry removed" has "$T/out" "removed 1 entry"
+  [ -z "$(find "$T/old" -type f ! -name vgrun-cache ! -name CACHEDIR.TAG)" ] && ok || bad "older cache files left: $(find "$T/old" -type f)"
+  check "older cache adopted" test -f "$T/old/vgrun-cache"
+}
+
+# Many writers on one cold cache: every run succeeds, none deletes what
+# another is writing, and all make the same bytes
+case_cache_writers() {
+  local FIX=tests/create/small.yaml
+  for round in 1 2 3; do
+    export VGRUN_CACHE_DIR="$T/shared$round"
+    local pids=()
+    for i in 1 2 3 4; do
+      "$VGRUN" create --from "$FIX" -o "$T/w$round-$i.mp4" --resolution 320x180 --task-id "w$round-$i" \
+        >"$T/w$round-$i.log" 2>&1 &
+      pids+=($!)
+    done
+    for i in 1 2 3 4; do
+      wait "${pids[$((i - 1))]}"; rc=$?
+      expect_rc 0 "round $round writer $i ($(tail -2 "$T/w$round-$i.log"))"
+      if grep -q "damaged" "$T/w$round-$i.log"; then bad "round $round writer $i saw a damaged entry"; else ok; fi
+    done
+    for i in 2 3 4; do check "round $round: writer $i made the same video" cmp -s "$T/w$round-1.mp4" "$T/w$round-$i.mp4"; done
+  done
+  [ -z "$(find "$T"/shared*/tmp -mindepth 1 2>/dev/null)" ] && ok || bad "temporary files left: $(find "$T"/shared*/tmp -mindepth 1)"
+}
+
+# --no-cache needs no cache: not an existing one, not a writable one; and a
+# cache that cannot be used is a warning naming it, not a failed run
+case_no_cache() {
+  local FIX=tests/create/small.yaml
+  export TMPDIR="$T/scratch"  # where work files go without a cache: all gone at the end
+  mkdir -p "$TMPDIR"
+  echo "not a folder" >"$T/cachefile"
+  export VGRUN_CACHE_DIR="$T/cachefile"
+  "$VGRUN" create --from "$FIX" -o "$T/n1.mp4" --resolution 320x180 --no-cache --task-id nc1 >"$T/out" 2>&1; rc=$?
+  expect_rc 0 "--no-cache with a cache path that is a file"
+  check "--no-cache made the video" test -s "$T/n1.mp4"
+  if grep -q warning "$T/out"; then bad "--no-cache warned about the cache: $(cat "$T/out")"; else ok; fi
+  check "the file is untouched" grep -qx "not a folder" "$T/cachefile"
+  "$VGRUN" create --from "$FIX" -o "$T/n2.mp4" --resolution 320x180 --task-id nc2 >"$T/out" 2>&1; rc=$?
+  expect_rc 0 "a cache path that is a file is only a warning"
+  check "the warning names the path" has "$T/out" "warning: cache: $T/cachefile"
+  check "same video without the cache" cmp -s "$T/n1.mp4" "$T/n2.mp4"
+  # a cache that cannot be written: one warning naming the path, the run succeeds
+  mkdir -p "$T/c1"; printf 'vgrun cache\nformat 2\n' >"$T/c1/vgrun-cache"; echo "in the way" >"$T/c1/tmp"
+  VGRUN_CACHE_DIR="$T/c1" "$VGRUN" create --from "$FIX" -o "$T/n6.mp4" --resolution 320x180 --task-id nc6 >"$T/out" 2>&1; rc=$?
+  expect_rc 0 "a cache that cannot be written is only a warning"
+  check "the error names its path" has "$T/out" "$T/c1/tmp: Not a directory"
+  [ "$(grep -c "warning" "$T/out")" -eq 1 ] && ok || bad "cache write failure reported more than once: $(cat "$T/out")"
+  check "same video with a broken cache" cmp -s "$T/n1.mp4" "$T/n6.mp4"
+  export VGRUN_CACHE_DIR="$T/nosuch/cache"
+  "$VGRUN" create --from "$FIX" -o "$T/n3.mp4" --resolution 320x180 --no-cache --task-id nc3 >"$T/out" 2>&1; rc=$?
+  expect_rc 0 "--no-cache with no cache folder"
+  [ ! -e "$T/nosuch" ] && ok || bad "--no-cache made the cache folder"
+  # a read-only cache (root ignores permissions: a read-only mount)
+  if [ "$(id -u)" -eq 0 ] && mkdir -p "$T/ro" && mount -t tmpfs -o ro,size=64k tmpfs "$T/ro" 2>/dev/null; then
+    export VGRUN_CACHE_DIR="$T/ro/cache"
+    "$VGRUN" create --from "$FIX" -o "$T/n4.mp4" --resolution 320x180 --no-cache --task-id nc4 >"$T/out" 2>&1; rc=$?
+    expect_rc 0 "--no-cache with a read-only cache"
+    "$VGRUN" create --from "$FIX" -o "$T/n5.mp4" --resolution 320x180 --task-id nc5 >"$T/out" 2>&1; rc=$?
+    expect_rc 0 "a read-only cache is only a warning"
+    check "the warning names the folder" has "$T/out" "$T/ro/cache"
+    umount "$T/ro"
+  fi
+  [ -z "$(ls -A "$TMPDIR")" ] && ok || bad "work files left in TMPDIR: $(ls -A "$TMPDIR")"
+}
+
 case_embed() {
   "$EMBED" "one two three four" >"$T/out" 2>&1; rc=$?; expect_rc 0 "embed example"
   check "native stage event" has "$T/out" "stage.completed    task=embed-example stage=embed.count"

@@ -398,15 +398,84 @@ static void test_cache_integrity(void **st) {
   fputc('J', f);
   fclose(f);
   assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 0);
-  assert_int_equal(access(path, F_OK), -1);  /* removed, to be made again */
-  /* an entry without its checksum (killed between the two writes) is not trusted */
+  assert_int_equal(access(path, F_OK), -1);  /* moved aside, to be made again */
+  /* an entry without its checksum is not trusted */
   assert_int_equal(vg_cache_put(key, ".bin", "again", 5), 0);
   char sum[4200];
-  snprintf(sum, sizeof sum, "%s.sum", path);
+  snprintf(sum, sizeof sum, "%s", path);
+  strcpy(strrchr(sum, '/'), "/sum");
   assert_int_equal(unlink(sum), 0);
   assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 0);
   /* keys that are not hex digests are refused */
   assert_int_equal(vg_cache_put("../../etc/passwd", ".bin", "x", 1), -1);
+}
+
+/* Two writers and a reader of one entry, interleaved at the worst moment
+ * (the entry complete in tmp/, not yet published): the reader sees a miss
+ * and removes nothing; the second writer publishes first; the first one
+ * finds that entry intact and keeps it. A damaged entry is moved aside whole,
+ * never deleted. */
+extern void (*vg__cache_before_publish)(const char *stage, const char *entry);
+static char hook_key[65];
+static int hook_calls;
+
+static void before_publish(const char *stage, const char *entry) {
+  if (hook_calls++ > 0) return;  /* the rival's own publish below */
+  char path[4096], p[4200];
+  snprintf(p, sizeof p, "%s/sum", stage);
+  assert_int_equal(access(p, F_OK), 0);        /* complete ... */
+  assert_int_equal(access(entry, F_OK), -1);   /* ... and not visible yet */
+  assert_int_equal(vg_cache_lookup(hook_key, ".bin", path, sizeof path), 0);
+  assert_int_equal(access(p, F_OK), 0);        /* the reader deleted nothing */
+  /* a rival writer publishes the same entry first */
+  assert_int_equal(vg_cache_put(hook_key, ".bin", "same bytes", 10), 0);
+  assert_int_equal(access(entry, F_OK), 0);
+}
+
+static int count_dir(const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) return 0;
+  int n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)))
+    if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) n++;
+  closedir(d);
+  return n;
+}
+
+static void test_cache_writers_interleaved(void **st) {
+  (void)st;
+  char path[4096], dir[4200];
+  vg_hash h;
+  vg_hash_init(&h);
+  vg_hash_str(&h, "interleaved entry");
+  vg_hash_final(&h, hook_key);
+  hook_calls = 0;
+  vg__cache_before_publish = before_publish;
+  assert_int_equal(vg_cache_put(hook_key, ".bin", "same bytes", 10), 0);
+  vg__cache_before_publish = NULL;
+  assert_int_equal(hook_calls, 2);
+  assert_int_equal(vg_cache_lookup(hook_key, ".bin", path, sizeof path), 1);
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  char buf[32] = "";
+  assert_int_equal(fread(buf, 1, sizeof buf, f), 10);
+  fclose(f);
+  assert_memory_equal(buf, "same bytes", 10);
+  snprintf(dir, sizeof dir, "%s/tmp", vg_cache_dir());
+  assert_int_equal(count_dir(dir), 0);  /* the loser's stage is gone */
+  /* damaged: moved to quarantine/ whole, with its bytes, not deleted */
+  f = fopen(path, "r+b");
+  assert_non_null(f);
+  fputc('X', f);
+  fclose(f);
+  snprintf(dir, sizeof dir, "%s/quarantine", vg_cache_dir());
+  int before = count_dir(dir);
+  assert_int_equal(vg_cache_lookup(hook_key, ".bin", path, sizeof path), 0);
+  assert_int_equal(count_dir(dir), before + 1);
+  assert_int_equal(access(path, F_OK), -1);
+  assert_int_equal(vg_cache_put(hook_key, ".bin", "same bytes", 10), 0);
+  assert_int_equal(vg_cache_lookup(hook_key, ".bin", path, sizeof path), 1);
 }
 
 /* an embedder hands in its own loop: the engine runs on it and leaves it open */
@@ -444,6 +513,7 @@ int main(void) {
     cmocka_unit_test(test_native_stage_failure),
     cmocka_unit_test(test_borrowed_loop),
     cmocka_unit_test(test_cache_integrity),
+    cmocka_unit_test(test_cache_writers_interleaved),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Disk full and unwritable outputs: a clear error naming the path, exit 1,
-# the task marked failed with the reason, no partial output, and a cache
-# that stays consistent (a later run with room succeeds, byte-identical).
+# the task marked failed with the reason, no partial output. A full cache is
+# only a warning (said once, naming the path): the video is still made.
 # Needs root for small tmpfs mounts; skips otherwise.
 set -u
 VGRUN=${VGRUN:-build/vgrun}
@@ -41,18 +41,24 @@ rc=$?
 has "$T/o2" "$T/ro/out.mp4" && ok || bad "read-only: the path is not named"
 has "$T/o2" "Read-only file system" && ok || bad "read-only: no clear reason"
 
-# 3. the cache's filesystem fills up mid-run; with room again, the same
-#    command finishes and gives the reference bytes
+# 3. the cache's filesystem fills up mid-run: a cache write failure is a
+#    warning, said once with the path; the video is still made, identical;
+#    with room again, the same command stores its entries and gives the same bytes
 VGRUN_CACHE_DIR="$T/cachefs" "$VGRUN" create --from "$FIX" -o "$T/out3.mp4" "${ARGS[@]}" --task-id full-cache >"$T/o3" 2>&1
 rc=$?
-[ $rc -eq 1 ] && ok || bad "cache full: exit $rc, wanted 1"
+[ $rc -eq 0 ] && ok || bad "cache full: exit $rc, wanted 0: $(tail -3 "$T/o3")"
 has "$T/o3" "No space left on device" && ok || bad "cache full: no clear reason"
-[ ! -e "$T/out3.mp4" ] && ok || bad "cache full: an output was written"
+has "$T/o3" "$T/cachefs/" && ok || bad "cache full: the path is not named"
+[ "$(grep -c 'No space left' "$T/o3")" -eq 1 ] && ok || bad "cache full: reported more than once"
+cmp -s "$T/ref.mp4" "$T/out3.mp4" && ok || bad "cache full: the video differs"
+[ "$(task_status full-cache)" = "completed" ] && ok || bad "cache full: task not completed"
 mount -o remount,size=64m "$T/cachefs"
-VGRUN_CACHE_DIR="$T/cachefs" "$VGRUN" create --from "$FIX" -o "$T/out3.mp4" "${ARGS[@]}" --task-id full-cache --resume >"$T/o4" 2>&1
+rm -f "$T/out3.mp4"
+VGRUN_CACHE_DIR="$T/cachefs" "$VGRUN" create --from "$FIX" -o "$T/out3.mp4" "${ARGS[@]}" --task-id full-cache-2 >"$T/o4" 2>&1
 rc=$?
 [ $rc -eq 0 ] && ok || bad "after the cache had room again: exit $rc: $(tail -3 "$T/o4")"
 cmp -s "$T/ref.mp4" "$T/out3.mp4" && ok || bad "after the cache had room again: the video differs"
+[ -n "$(ls "$T/cachefs/v2" 2>/dev/null)" ] && ok || bad "after the cache had room again: nothing stored"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
