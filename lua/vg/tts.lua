@@ -17,6 +17,8 @@ local M = {}
 M.NAMED = { "male", "male_warm", "female", "female_friendly" }
 
 --- synth(text, {voice=, rate=, pitch=, ssml=}) -> result | nil, err
+-- text is plain text, even when it looks like markup; with ssml = true it is
+-- SSML, filtered to the safe subset of docs/tts.md (anything else raises).
 -- result = { duration = s, sample_rate = hz, samples = n, path = WAV in the
 --   cache, cached = bool, voice = name, key = cache key,
 --   words = {{word=, start=, ["end"]=}...}, sentences = {{text=, start=, ["end"]=}...},
@@ -84,6 +86,11 @@ function M.resolve(voice, rate, pitch) return core.resolve(voice, rate, pitch) e
 --- info() -> {espeak_version, sample_rate, syntheses, cache_hits, format, cache_dir}
 -- syntheses counts the clips espeak-ng actually spoke in this process.
 function M.info() return core.info() end
+
+--- ssml_filter(text) -> the SSML espeak-ng would be given | nil, err
+-- The safe subset (docs/tts.md); err names the line and column of what is
+-- refused ("SSML line 1, column 8: <audio> is not allowed: ...").
+M.ssml_filter = core.ssml_filter
 
 --- wav_info(path) -> {sample_rate, channels, frames, duration} | nil, err
 M.wav_info = core.wav_info

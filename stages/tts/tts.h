@@ -101,10 +101,12 @@ typedef struct tts_options {
   const char *voice;   /* NULL = "male" */
   int rate;            /* words per minute, 0 = voice default */
   int pitch;           /* 0..100, -1 = voice default */
-  int ssml;            /* 1 = SSML, 0 = plain, -1 = auto (text starts with <speak) */
+  int ssml;            /* 1 = the text is SSML, filtered to the safe subset
+                          (tts_ssml_filter); anything else = plain text, even
+                          when it looks like SSML (the default) */
   int keep_samples;    /* keep PCM in memory after a synthesis (tts_job_samples) */
 } tts_options;
-#define TTS_OPTIONS_DEFAULT { NULL, 0, -1, -1, 0 }
+#define TTS_OPTIONS_DEFAULT { NULL, 0, -1, 0, 0 }
 
 typedef struct tts_job tts_job;
 typedef void (*tts_done_fn)(tts_job *job, void *ud);
@@ -145,6 +147,20 @@ int tts_wav_encode(const int16_t *s, size_t n, int rate, unsigned char **out, si
 int tts_wav_probe(const char *path, int *rate, int *channels, size_t *frames);
 /* Copies a file (the cached WAV) to dest atomically. 0 or -1/errno. */
 int tts_copy_file(const char *src, const char *dest);
+
+/* ---- what espeak-ng reads (tts_ssml.c) --------------------------------------
+ * Every text a job speaks goes through one of these; espeak-ng never sees a
+ * caller's text as it was. Both want valid UTF-8 (tts_utf8_invalid_at) and
+ * return a malloc'd NUL-terminated string of *outlen bytes (caller frees).
+ * Any thread. */
+/* Plain text: control characters (espeak-ng's embedded commands) become
+ * spaces. NULL only when out of memory. */
+char *tts_plain_text(const char *text, size_t len, size_t *outlen);
+/* SSML: parsed and written out in the safe subset of docs/tts.md (entities
+ * decoded and re-escaped, values checked and normalised). Anything outside
+ * it (<audio>, <phoneme>, xml:base, an unknown element or attribute, bad
+ * XML) is refused: NULL with "SSML line L, column C: why" in err. */
+char *tts_ssml_filter(const char *text, size_t len, size_t *outlen, char *err, size_t errlen);
 
 /* Checks UTF-8; returns -1 if valid, else the offset of the first bad byte
  * (a NUL byte counts as bad). */

@@ -147,7 +147,11 @@ static int l_synth(lua_State *L) {
     }
     o.rate = opt_field_int(L, 2, "rate", 0, 0, TTS_RATE_MAX);
     o.pitch = opt_field_int(L, 2, "pitch", -1, -1, TTS_PITCH_MAX);
-    if (lua_getfield(L, 2, "ssml") != LUA_TNIL) o.ssml = lua_toboolean(L, -1);
+    /* only true means SSML: plain text is the default */
+    if (lua_getfield(L, 2, "ssml") != LUA_TNIL) {
+      if (!lua_isboolean(L, -1)) return luaL_error(L, "option 'ssml': expected a boolean");
+      o.ssml = lua_toboolean(L, -1);
+    }
     lua_pop(L, 1);
   }
   char err[TTS_ERR_MAX];
@@ -164,6 +168,30 @@ static int l_synth(lua_State *L) {
   r->a = vgl_await_new(L, req_push, req_cancel, req_free, r);
   tts_job_submit(j, req_done, r);
   return vgl_await_yield(L, r->a);
+}
+
+/* ssml_filter(text) -> the SSML espeak-ng would be given | nil, err
+ * (vgrun say --ssml checks with it before any work) */
+static int l_ssml_filter(lua_State *L) {
+  size_t len;
+  const char *text = luaL_checklstring(L, 1, &len);
+  char err[TTS_ERR_MAX];
+  long bad = tts_utf8_invalid_at(text, len);
+  if (bad >= 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "text is not valid UTF-8 (byte offset %d)", (int)bad);
+    return 2;
+  }
+  size_t n = 0;
+  char *out = tts_ssml_filter(text, len, &n, err, sizeof err);
+  if (!out) {
+    lua_pushnil(L);
+    lua_pushstring(L, err);
+    return 2;
+  }
+  lua_pushlstring(L, out, n);
+  free(out);
+  return 1;
 }
 
 static int l_voices(lua_State *L) {
@@ -300,6 +328,7 @@ int vgmod_tts_core(lua_State *L) {
     {"copy", l_copy},
     {"wav_info", l_wav_info},
     {"utf8_check", l_utf8_check},
+    {"ssml_filter", l_ssml_filter},
     {NULL, NULL},
   };
   luaL_newlib(L, fns);

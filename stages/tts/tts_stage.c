@@ -1,7 +1,8 @@
 /* tts_stage.c: the native stage tts.synth. For every scene of every video
  * it speaks scene.narration with the stage option `voice` if given, else
  * scene.voice, else the video's voice, else "male", and writes scene.audio = { path, duration,
- * sample_rate, words, sentences, marks, cached, voice }.
+ * sample_rate, words, sentences, marks, cached, voice }. Narration is
+ * plain text; with the option ssml = true it is SSML in the safe subset.
  * prepare (loop) checks every text and voice before any work; start (loop)
  * queues one job per scene on the espeak-ng worker; the worker's done
  * callbacks emit audio.generated and progress, and the last one ends the
@@ -37,6 +38,18 @@ static int opt_int(const cJSON *opts, const char *key, int def) {
   return cJSON_IsNumber(v) ? v->valueint : def;
 }
 
+static int opt_bool(const cJSON *opts, const char *key) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(opts, key);
+  return cJSON_IsTrue(v);
+}
+
+/* Narration that starts like SSML but is spoken as plain text: say so once
+ * per scene, since it was likely meant as markup. */
+static int looks_like_ssml(const char *s) {
+  while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+  return strncmp(s, "<speak", 6) == 0;
+}
+
 static const char *opt_str(const cJSON *o, const char *key) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
   return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
@@ -57,6 +70,9 @@ static int synth_prepare(vg_call *c) {
   const cJSON *opts = vg_call_options(c);
   int rate = opt_int(opts, "rate", 0), pitch = opt_int(opts, "pitch", -1);
   const char *opt_voice = opt_str(opts, "voice");
+  /* narration is plain text unless the run asks for SSML (`vgrun create
+   * --ssml`); then it is filtered to the safe subset (tts_ssml.c) */
+  int ssml = opt_bool(opts, "ssml");
 
   size_t n = 0;
   const cJSON *v, *s;
@@ -86,6 +102,16 @@ static int synth_prepare(vg_call *c) {
       if (!o.voice) o.voice = opt_str(v, "voice");
       o.rate = rate;
       o.pitch = pitch;
+      o.ssml = ssml;
+      if (!ssml && looks_like_ssml(text)) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s.narration looks like SSML; it is spoken as plain text "
+                 "(SSML is read only with --ssml)", sj->where);
+        cJSON *d = cJSON_CreateObject();
+        cJSON_AddNumberToObject(d, "video", vi);
+        cJSON_AddNumberToObject(d, "scene", si);
+        vg_call_emit(c, "validation.warning", msg, d);
+      }
       sj->job = tts_job_new(text, strlen(text), &o, err, sizeof err);
       if (!sj->job) return vg_call_fail(c, "%s: %s", sj->where, err);
       r->njobs++;
@@ -194,7 +220,7 @@ VG_DEFINE_STAGE(tts_synth,
              "word and sentence timings (cached)",
   .inputs = "videos",
   .outputs = "videos",
-  .options_json = "{\"voice\": \"\", \"rate\": 0, \"pitch\": -1}",
+  .options_json = "{\"voice\": \"\", \"rate\": 0, \"pitch\": -1, \"ssml\": false}",
   .prepare = synth_prepare,
   .start = synth_start,
   .finish = synth_finish,

@@ -4,10 +4,12 @@
  * synthesis), else a forked child speaks it (up to one child per core at a
  * time); the worker turns espeak's events into word, sentence and mark
  * timings, and stores the WAV and its timings in the cache. */
+#define _GNU_SOURCE 1  /* pipe2 */
 #include "tts_internal.h"
 #include "vg.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +20,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <espeak-ng/speak_lib.h>
+#if defined(__linux__)
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#endif
 
 
 struct tts_job {
@@ -226,8 +236,44 @@ static int read_full(tts_job *j, int fd, pid_t child, void *p, size_t n) {
   return 0;
 }
 
+/* The speaking child never starts a program. espeak-ng has paths that do
+ * (system("sox ...") for SSML <audio>, exec of mbrola for mbrola voices);
+ * tts_ssml.c keeps every one of them out of reach, and this makes sure:
+ * execve fails with EPERM in the child. Best effort: where seccomp is not
+ * available the filter alone protects. */
+static void forbid_exec(void) {
+#if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
+#if defined(__x86_64__)
+#define VG_AUDIT_ARCH AUDIT_ARCH_X86_64
+#define VG_X32_BIT 0x40000000u
+#else
+#define VG_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#define VG_X32_BIT 0xFFFFFFFFu
+#endif
+  struct sock_filter f[] = {
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, VG_AUDIT_ARCH, 1, 0),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),  /* another ABI (i386, x32) */
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+    BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, VG_X32_BIT, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execve, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execveat, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  struct sock_fprog prog = { .len = (unsigned short)(sizeof f / sizeof f[0]), .filter = f };
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0)
+    (void)prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0);
+#endif
+}
+
 static void child_speak(tts_job *j, int fd) {
   int rc = 0;
+  forbid_exec();
+  /* tests: a child that dies while speaking must give a clear error */
+  if (getenv("VGRUN_TTS_CRASH_CHILD")) raise(SIGSEGV);
   espeak_ERROR er = espeak_SetVoiceByName(j->voice.spec);
   if (er != EE_OK) rc = 1;
   if (rc == 0) {
@@ -260,7 +306,9 @@ static void child_speak(tts_job *j, int fd) {
 static void spawn(tts_job *j) {
   if (text_is_blank(j)) return;
   int fds[2];
-  if (pipe(fds) != 0) { set_error(j, "cannot make a pipe for espeak-ng: %s", strerror(errno)); return; }
+  /* close-on-exec: nothing the child might start can hold the pipe open
+   * (the worker reads until end of file) */
+  if (pipe2(fds, O_CLOEXEC) != 0) { set_error(j, "cannot make a pipe for espeak-ng: %s", strerror(errno)); return; }
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]); close(fds[1]);
@@ -321,8 +369,14 @@ static void collect(tts_job *j) {
     j->pid = -1;
     __atomic_add_fetch(&W.syntheses, 1, __ATOMIC_RELAXED);
     if (got == -2 || __atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return; }
+    if (WIFSIGNALED(status) && !(got != 0 && WTERMSIG(status) == SIGKILL)) {
+      set_error(j, "espeak-ng crashed while speaking (signal %d, %s)", WTERMSIG(status),
+                strsignal(WTERMSIG(status)));
+      return;
+    }
     if (got != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      set_error(j, "espeak-ng stopped unexpectedly while speaking");
+      set_error(j, "espeak-ng stopped unexpectedly while speaking (exit status %d)",
+                WIFEXITED(status) ? WEXITSTATUS(status) : -1);
       return;
     }
     if (rc == 1) { set_error(j, "espeak-ng cannot load voice %s", j->voice.spec); return; }
@@ -440,12 +494,6 @@ uint64_t tts_cache_hit_count(void) { return __atomic_load_n(&W.hits, __ATOMIC_RE
 
 /* ---- jobs ----------------------------------------------------------------------- */
 
-static int looks_like_ssml(const char *s, size_t len) {
-  size_t i = 0;
-  while (i < len && is_space(s[i])) i++;
-  return len - i >= 6 && strncmp(s + i, "<speak", 6) == 0;
-}
-
 tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *err,
                      size_t errlen) {
   tts_options def = TTS_OPTIONS_DEFAULT;
@@ -461,17 +509,27 @@ tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *e
   }
   tts_voice v;
   if (tts_resolve_voice(o->voice, o->rate, o->pitch, &v, err, errlen) != 0) return NULL;
+  /* espeak-ng speaks only what tts_ssml.c wrote: plain text unless the
+   * caller asked for SSML, and then only the safe subset */
+  int ssml = o->ssml == 1;
+  size_t clen = 0;
+  char *clean = ssml ? tts_ssml_filter(text, len, &clen, err, errlen)
+                     : tts_plain_text(text, len, &clen);
+  if (!clean) {
+    if (!ssml) snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
   tts_job *j = calloc(1, sizeof *j);
-  if (!j || !(j->text = malloc(len + 1))) {
-    free(j);
+  if (!j) {
+    free(clean);
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
-  memcpy(j->text, text, len);
-  j->text[len] = '\0';
-  j->len = len;
+  j->text = clean;
+  j->len = len = clen;
+  text = clean;
   j->voice = v;
-  j->ssml = o->ssml >= 0 ? o->ssml != 0 : looks_like_ssml(text, len);
+  j->ssml = ssml;
   j->keep = o->keep_samples;
   /* everything that determines the clip */
   vg_hash h;

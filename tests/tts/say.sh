@@ -117,5 +117,42 @@ check "cached clip identical" cmp -s "$T/fast.wav" "$T/fast2.wav"
 "$VGRUN" say --pitch 90 -o "$T/high.wav" "Rate changes the length." 2>"$T/err"
 check "pitch changes audio" not cmp -s "$T/high.wav" "$T/fast.wav"
 
+# 7. text is plain unless --ssml; SSML is filtered. espeak-ng's own <audio>
+# runs `sox "SRC"` through a shell when SRC exists, and crashed the child on
+# /etc/passwd: neither may happen.
+mkdir -p "$T/set"
+touch "$T/set/intro\$(touch PWNED).wav"
+PWN='<speak><audio src="/proc/self/cwd/intro$(touch PWNED).wav"/>Hi</speak>'
+(cd "$T/set" && "$VGRUN" say -o "$T/pwn.wav" "$PWN" 2>"$T/err"); rc=$?; expect_rc 0 "plain: SSML-looking text"
+check "plain: no command ran" [ ! -e "$T/set/PWNED" ]
+check "plain: a note on stderr" has "$T/err" "looks like SSML; it is spoken as plain text"
+(cd "$T/set" && "$VGRUN" say --ssml -o "$T/pwn2.wav" "$PWN" 2>"$T/err"); rc=$?; expect_rc 2 "--ssml <audio>"
+check "--ssml: no command ran" [ ! -e "$T/set/PWNED" ]
+check "--ssml <audio>: refused with its place" has "$T/err" "SSML line 1, column 8: <audio> is not allowed"
+check "--ssml <audio>: no file" [ ! -e "$T/pwn2.wav" ]
+"$VGRUN" say -o "$T/passwd.wav" --timings "$T/passwd.json" '<speak><audio src="/etc/passwd"/>hi</speak>' 2>"$T/err"
+rc=$?; expect_rc 0 "audio src=/etc/passwd as plain text"
+check "passwd: spoken as text" [ "$(probe "$T/passwd.wav" duration_ts)" -gt 22050 ]
+check "passwd: no marks" [ "$(json "$T/passwd.json" '#j.marks')" = 0 ]
+"$VGRUN" say --ssml -o "$T/passwd2.wav" '<speak><audio src="/etc/passwd"/>hi</speak>' 2>"$T/err"
+rc=$?; expect_rc 2 "--ssml audio src=/etc/passwd"
+check "passwd --ssml: not a crash" not has "$T/err" "espeak-ng"
+"$VGRUN" say --ssml -o "$T/marks.wav" --timings "$T/marks.json" \
+  '<speak><p>One <mark name="a"/>two <break time="300ms"/><emphasis>three</emphasis> <mark name="b"/>&amp; four.</p></speak>' 2>"$T/err"
+rc=$?; expect_rc 0 "--ssml safe subset"
+check "--ssml: two marks" [ "$(json "$T/marks.json" '#j.marks')" = 2 ]
+check "--ssml: mark b" [ "$(json "$T/marks.json" 'j.marks[2].name')" = b ]
+check "--ssml: marks in order" [ "$(json "$T/marks.json" 'j.marks[2].time > j.marks[1].time')" = true ]
+check "--ssml: words without tags" [ "$(json "$T/marks.json" 'j.words[3].word .. "|" .. j.words[4].word')" = "three|&" ]
+printf '<speak>bad &unknown; entity</speak>' | "$VGRUN" say --ssml -o "$T/ent.wav" - 2>"$T/err"; rc=$?
+expect_rc 2 "--ssml unknown entity"
+check "--ssml entity named" has "$T/err" "unknown entity &unknown;"
+printf '<speak><p>unclosed</speak>' | "$VGRUN" say --ssml -o "$T/mal.wav" - 2>"$T/err"; rc=$?
+expect_rc 2 "--ssml malformed"
+check "--ssml malformed: message" has "$T/err" "</speak> does not close <p>"
+VGRUN_TTS_CRASH_CHILD=1 "$VGRUN" say --rate 222 -o "$T/crash.wav" "The child dies here." 2>"$T/err"; rc=$?
+expect_rc 1 "a crashing speech child"
+check "crash: a clear message" has "$T/err" "espeak-ng crashed while speaking\|espeak-ng stopped unexpectedly"
+
 echo "say: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

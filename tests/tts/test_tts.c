@@ -242,11 +242,21 @@ static void test_cache_hit(void **state) {
   tts_job_free(a); tts_job_free(b); tts_job_free(c);
 }
 
+static tts_job *run_ssml(const char *text) {
+  char err[TTS_ERR_MAX];
+  tts_options o = TTS_OPTIONS_DEFAULT;
+  o.ssml = 1;
+  tts_job *j = tts_job_new(text, strlen(text), &o, err, sizeof err);
+  if (!j) fail_msg("tts_job_new: %s", err);
+  if (tts_job_run(j) != 0) fail_msg("synthesis: %s", tts_job_error(j));
+  return j;
+}
+
 static void test_ssml_marks_and_numbers(void **state) {
   (void)state;
   const char *ssml = "<speak>First <mark name=\"one\"/>we add, then &amp; "
                      "<mark name=\"two\"/>we check.</speak>";
-  tts_job *j = run(ssml, strlen(ssml), "male", 0, -1);
+  tts_job *j = run_ssml(ssml);
   const tts_clip *c = tts_job_clip(j);
   assert_int_equal(c->nmarks, 2);
   assert_string_equal(c->marks[0].name, "one");
@@ -264,6 +274,158 @@ static void test_ssml_marks_and_numbers(void **state) {
   assert_int_equal(c->nwords, 6);
   assert_string_equal(c->words[2].word, "1,500");
   assert_string_equal(c->words[5].word, "2024");
+  tts_job_free(j);
+}
+
+/* Narration is plain text unless SSML is asked for: markup is spoken as
+ * text, so a <mark> is no mark and an <audio> reads no file. */
+static void test_plain_by_default(void **state) {
+  (void)state;
+  const char *t = "<speak>First <mark name=\"one\"/>we <audio src=\"/etc/passwd\"/>add.</speak>";
+  tts_job *j = run(t, strlen(t), "male", 0, -1);
+  const tts_clip *c = tts_job_clip(j);
+  assert_int_equal(c->nmarks, 0);
+  assert_true(c->nwords >= 5);  /* the tags are words too */
+  assert_true(c->duration > 1.0);
+  tts_job_free(j);
+}
+
+/* Control characters are espeak-ng commands even in plain text ("\x01V"
+ * loads a voice file by name): they become spaces. */
+static void test_plain_text_controls(void **state) {
+  (void)state;
+  size_t n = 0;
+  char *s = tts_plain_text("a\x01Vx\x02[b\x7f\xc2\x85" "c\td\ne", 15, &n);
+  assert_string_equal(s, "a Vx [b  c\td\ne");
+  assert_int_equal(n, strlen(s));
+  free(s);
+  s = tts_plain_text("<speak>é</speak>", strlen("<speak>é</speak>"), &n);
+  assert_string_equal(s, "<speak>é</speak>");  /* markup stays text */
+  free(s);
+  char err[TTS_ERR_MAX];
+  tts_job *j = tts_job_new("Say \x01" "50S this", 13, NULL, err, sizeof err);
+  assert_non_null(j);
+  assert_int_equal(tts_job_run(j), 0);
+  tts_job_free(j);
+}
+
+/* The SSML filter: what is accepted comes out canonical; everything that
+ * names a file, a URL, phonemes, or is not well-formed is refused with its
+ * place. */
+static void test_ssml_filter(void **state) {
+  (void)state;
+  static const struct { const char *in, *out; } ok[] = {
+    { "Hi <mark name=\"a\"/> there", "<speak>Hi <mark name=\"a\"/> there</speak>" },
+    { "<?xml version=\"1.0\"?>\n<!-- c --><speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" "
+      "xml:lang=\"en-US\"><p><s>a &lt;b&gt; &amp; &#233;&#x41;</s></p></speak>\n",
+      "<speak xml:lang=\"en-US\"><p><s>a &lt;b&gt; &amp; éA</s></p></speak>" },
+    { "<speak><break time=\"1.5s\"/><break strength='weak'></break></speak>",
+      "<speak><break time=\"1500ms\"/><break strength=\"weak\"/></speak>" },
+    { "<speak><prosody rate=\"+20%\" pitch=\"-2st\" volume=\"loud\">x</prosody>"
+      "<emphasis level=\"strong\">y</emphasis><voice gender=\"female\" age=\"030\">z</voice></speak>",
+      "<speak><prosody rate=\"+20%\" pitch=\"-2st\" volume=\"loud\">x</prosody>"
+      "<emphasis level=\"strong\">y</emphasis><voice gender=\"female\" age=\"30\">z</voice></speak>" },
+    { "<speak><say-as interpret-as=\"spell-out\">abc</say-as><sub alias=\"World Wide Web\">WWW</sub></speak>",
+      "<speak><say-as interpret-as=\"characters\">abc</say-as><sub alias=\"World Wide Web\">WWW</sub></speak>" },
+    { "<speak><![CDATA[a<b&c]]>\x01</speak>", "<speak>a&lt;b&amp;c </speak>" },
+    { "<speak/>", "<speak></speak>" },
+    { "", "<speak></speak>" },
+  };
+  char err[TTS_ERR_MAX];
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    size_t n = 0;
+    char *s = tts_ssml_filter(ok[i].in, strlen(ok[i].in), &n, err, sizeof err);
+    if (!s) fail_msg("refused %s: %s", ok[i].in, err);
+    assert_string_equal(s, ok[i].out);
+    assert_int_equal(n, strlen(s));
+    free(s);
+  }
+  static const struct { const char *in, *msg; } bad[] = {
+    { "<speak><audio src=\"/etc/passwd\"/>hi</speak>", "line 1, column 8: <audio> is not allowed" },
+    { "<speak>\n\n  <audio src='x'>a</audio></speak>", "line 3, column 3: <audio> is not allowed" },
+    { "<speak xml:base=\"/tmp\">x</speak>", "attribute xml:base is not allowed" },
+    { "<speak><phoneme alphabet=\"espeak\" ph=\"h@\">x</phoneme></speak>", "<phoneme> is not allowed" },
+    { "<speak><voice name=\"../../etc/passwd\">x</voice></speak>", "attribute name is not allowed" },
+    { "<speak><tts:style field=\"punctuation\" mode=\"all\">x</tts:style></speak>", "<tts:style> is not in the safe subset" },
+    { "<speak><metadata>x</metadata></speak>", "<metadata> is not in the safe subset" },
+    { "<speak><b>x</b></speak>", "<b> is not in the safe subset" },
+    { "<!DOCTYPE speak [<!ENTITY x SYSTEM \"/etc/passwd\">]><speak>&x;</speak>", "DOCTYPE" },
+    { "<speak>&x;</speak>", "unknown entity &x;" },
+    { "<speak>&#0;</speak>", "&#0; is not a character" },
+    { "<speak>&#1;</speak>", "&#1; is not a character" },
+    { "<speak>&#x110000;</speak>", "is not a character" },
+    { "<speak>a & b</speak>", "'&' must start an entity" },
+    { "<speak>a < b</speak>", "'<' must start a tag" },
+    { "<speak><p>x</s></speak>", "</s> does not close <p> (opened at line 1, column 8)" },
+    { "<speak>x", "<speak> is never closed" },
+    { "<speak>x</speak>y", "text after </speak>" },
+    { "x</speak>", "</speak> closes nothing" },
+    { "<speak><speak>x</speak></speak>", "<speak> must enclose the whole narration" },
+    { "<speak><mark name=\"a b\"/></speak>", "<mark name=\"a b\">" },
+    { "<speak><mark/></speak>", "<mark> needs name" },
+    { "<speak><break>x</break></speak>", "<break> must be empty" },
+    { "<speak><sub alias=\"a\"><mark name=\"m\"/></sub></speak>", "<sub> may contain only text" },
+    { "<speak><break time=\"99999999999s\"/></speak>", "<break time=" },
+    { "<speak><prosody rate=\"1e9%\">x</prosody></speak>", "<prosody rate=" },
+    { "<speak><prosody pitch=\"-1000000Hz\">x</prosody></speak>", "<prosody pitch=" },
+    { "<speak><emphasis level=\"huge\">x</emphasis></speak>", "<emphasis level=" },
+    { "<speak><say-as interpret-as=\"date\">x</say-as></speak>", "<say-as interpret-as=" },
+    { "<speak><say-as>x</say-as></speak>", "needs interpret-as" },
+    { "<speak><mark name=\"a\" name=\"b\"/></speak>", "given twice" },
+    { "<speak><mark name=a/></speak>", "must be in quotes" },
+    { "<speak><mark name=\"a/></speak>", "'<' inside a value" },
+    { "<speak><mark name=\"a/>", "quote is never closed" },
+    { "<speak><sub alias=\"a&quot;b\">x</sub></speak>", "<sub alias=" },
+    { "<speak><voice xml:lang=\"../x\">x</voice></speak>", "wants a language code" },
+    { "<speak", "never closed" },
+    { "<", "'<' must start a tag" },
+    { "<?php system('id'); ?>", "processing instructions" },
+    { "<speak><!-- x", "comment is never closed" },
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    err[0] = '\0';
+    char *s = tts_ssml_filter(bad[i].in, strlen(bad[i].in), NULL, err, sizeof err);
+    if (s) fail_msg("accepted %s as %s", bad[i].in, s);
+    if (!strstr(err, bad[i].msg)) fail_msg("%s: message '%s' lacks '%s'", bad[i].in, err, bad[i].msg);
+    assert_non_null(strstr(err, "SSML line "));
+  }
+  /* espeak-ng keeps 20 voice frames with no bound, and we nest 32 deep at most */
+  char deep[2048] = "<speak>";
+  for (int i = 0; i < 17; i++) strcat(deep, "<s xml:lang=\"en\">x</s>");
+  strcat(deep, "</speak>");
+  assert_null(tts_ssml_filter(deep, strlen(deep), NULL, err, sizeof err));
+  assert_non_null(strstr(err, "more than 16 changes of voice"));
+  strcpy(deep, "<speak>");
+  for (int i = 0; i < 40; i++) strcat(deep, "<p>");
+  assert_null(tts_ssml_filter(deep, strlen(deep), NULL, err, sizeof err));
+  assert_non_null(strstr(err, "nested more than 32 deep"));
+
+  /* refused before any work by a job; a job with SSML off never refuses */
+  tts_options o = TTS_OPTIONS_DEFAULT;
+  o.ssml = 1;
+  const char *audio = "<speak><audio src=\"/etc/passwd\"/>hi</speak>";
+  assert_null(tts_job_new(audio, strlen(audio), &o, err, sizeof err));
+  assert_non_null(strstr(err, "<audio> is not allowed"));
+  tts_job *j = tts_job_new(audio, strlen(audio), NULL, err, sizeof err);
+  assert_non_null(j);
+  assert_int_equal(tts_job_run(j), 0);
+  tts_job_free(j);
+}
+
+/* A speaking child that dies gives a clear error, not a hang. */
+static void test_child_crash(void **state) {
+  (void)state;
+  char err[TTS_ERR_MAX];
+  tts_options o = TTS_OPTIONS_DEFAULT;
+  o.rate = 181;  /* not in the cache */
+  setenv("VGRUN_TTS_CRASH_CHILD", "1", 1);
+  tts_job *j = tts_job_new("This child dies.", 16, &o, err, sizeof err);
+  assert_non_null(j);
+  int rc = tts_job_run(j);
+  unsetenv("VGRUN_TTS_CRASH_CHILD");
+  assert_int_equal(rc, -1);
+  assert_non_null(strstr(tts_job_error(j), "espeak-ng"));
+  assert_true(strstr(tts_job_error(j), "crashed") || strstr(tts_job_error(j), "stopped unexpectedly"));
   tts_job_free(j);
 }
 
@@ -385,6 +547,10 @@ int main(void) {
     cmocka_unit_test(test_non_utf8),
     cmocka_unit_test(test_cache_hit),
     cmocka_unit_test(test_ssml_marks_and_numbers),
+    cmocka_unit_test(test_plain_by_default),
+    cmocka_unit_test(test_plain_text_controls),
+    cmocka_unit_test(test_ssml_filter),
+    cmocka_unit_test(test_child_crash),
     cmocka_unit_test(test_align),
     cmocka_unit_test(test_cancel),
   };

@@ -8,7 +8,7 @@ usage: vgrun create --from [document:|yaml:|json:|transcript:|set:]PATH [-o OUT.
                     [--voice V] [--color C] [--theme light|dark] [--resolution WxH]
                     [--fps N] [--anim-fps N] [--cfr] [--preset P] [--crf N] [--captions srt,vtt,burn]
                     [--split h2] [--duration SECONDS] [--task-id ID] [--resume]
-                    [--no-cache] [-j N] [--events PATH]
+                    [--no-cache] [-j N] [--events PATH] [--ssml]
 
 Writes OUT.mp4 (H.264 + AAC, a chapter per scene), OUT.timing.json, a
 thumbnail OUT.png, and OUT.srt / OUT.vtt with --captions. The input type
@@ -16,7 +16,8 @@ comes from the prefix, else from the extension. A set gives one MP4 per
 video, into DIR (or beside OUT). --anim-fps sets how many new pictures per
 second are drawn while something moves (default: every frame). --preset
 slides (the default) is x264's veryfast tuned for slides; any x264 preset
-name is used as it is.
+name is used as it is. Narration is plain text; --ssml reads it as SSML in
+the safe subset of docs/tts.md (anything else is refused).
 ]]
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
@@ -77,6 +78,7 @@ local function parse(args)
     elseif a == "--task-id" then o.task_id = value(a)
     elseif a == "--resume" then o.resume = true; i = i + 1
     elseif a == "--no-cache" then o.no_cache = true; i = i + 1
+    elseif a == "--ssml" then o.ssml = true; i = i + 1
     elseif a == "-j" or a == "--jobs" then o.jobs = number(a, 1, 64, true)
     elseif a == "--events" then o.events = value(a)
     elseif a == "-h" or a == "--help" then o.help = true; i = i + 1

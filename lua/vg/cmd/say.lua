@@ -13,7 +13,11 @@ options:
                     (en-gb, es, fr, de, cmn, en-us+f3); see --list-voices
   --rate WPM        words per minute, 80..450 (default: the voice's, ~170)
   --pitch P         0..100 (default: the voice's; 50 is espeak's normal)
-  --ssml            the text is SSML (automatic when it starts with <speak)
+  --ssml            read the text as SSML, in the safe subset of docs/tts.md
+                    (speak p s voice prosody emphasis break say-as sub mark);
+                    anything else (<audio>, <phoneme>, xml:base...) is refused
+                    with exit 2. Without it the text is plain, even when it
+                    looks like SSML
   -o, --output OUT  write the WAV to OUT (- = standard output). Without -o the
                     WAV goes to standard output when it is not a terminal, else
                     to ./say.wav (or say-2.wav, ...): audio never goes to a tty
@@ -170,6 +174,15 @@ local function run(args)
   else
     eprintf("vgrun say: no text (give TEXT, or - to read standard input)\n%s", USAGE)
     return 2
+  end
+
+  if not opts.ssml and text:match("^%s*<speak[%s>/]") then
+    eprintf("vgrun say: note: the text looks like SSML; it is spoken as plain text (add --ssml)\n")
+  end
+  if opts.ssml then
+    -- refused markup is a usage error: said before any work, exit 2
+    local sok, serr = tts.ssml_filter(text)
+    if not sok then eprintf("vgrun say: %s\n", serr); return 2 end
   end
 
   local okc, res, serr = pcall(tts.synth, text, opts)
