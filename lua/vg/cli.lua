@@ -62,7 +62,7 @@ function M.format_error(msg)
   if not head then return msg end
   local lines = {}
   for line in tb:gmatch("[^\n]+") do
-    if not line:find("%[C%]: in %?") and not line:find("^%s*lua/vg/")
+    if not line:find("^%s*%[C%]: in ") and not line:find("^%s*lua/vg/")
       and not line:find("in function 'xpcall'") and not line:find("in function 'pcall'")
       and not line:find("in function 'vg%.core%.interruptible_pcall'")
       and not line:find("%(...tail calls...%)") then

@@ -124,6 +124,11 @@ function M.check_options(o)
     return nil, "--duration: wants a number of seconds from 1 to 3600"
   end
   if o.jobs ~= nil and not num(o.jobs, 1, 64, true) then return nil, "-j: wants a whole number from 1 to 64" end
+  if o.allow_paths ~= nil and type(o.allow_paths) ~= "table" then return nil, "--allow-path: a list of folders" end
+  for _, d in ipairs(o.allow_paths or {}) do
+    local st = type(d) == "string" and core.stat(d)
+    if not st or st.type ~= "dir" then return nil, "--allow-path " .. tostring(d) .. ": not a folder" end
+  end
   for c in pairs(o.captions or {}) do
     if c ~= "srt" and c ~= "vtt" and c ~= "burn" then return nil, "--captions: srt, vtt or burn, not '" .. tostring(c) .. "'" end
   end
@@ -782,8 +787,10 @@ end
 function M.pipeline(opts)
   local o = opts_with_defaults(opts)
   return vg.pipeline{ name = "create", stages = {
+    -- allow_paths: folders besides the document's own that images may come
+    -- from (--allow-path); nil when none, as the loader wants a list or nothing
     vg.native("input.load", { name = "load", options = { format = o.format, split = o.split,
-      duration = o.duration } }),
+      duration = o.duration, allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil } }),
     vg.stage{ name = "style", run = style_stage(o) },
     vg.native("tts.synth", { name = "narrate", options = { voice = o.voice, rate = o.rate, pitch = o.pitch } }),
     vg.stage{ name = "video", run = video_stage(o) },

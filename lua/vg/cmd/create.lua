@@ -86,7 +86,10 @@ local function parse(args)
     elseif a == "--resume" then o.resume = true; i = i + 1
     elseif a == "--no-cache" then o.no_cache = true; i = i + 1
     elseif a == "-j" or a == "--jobs" then o.jobs = math.tointeger(number(a, 1, 64, true))
-    elseif a == "--allow-path" then o.allow_paths[#o.allow_paths + 1] = value(a)
+    elseif a == "--allow-path" then
+      -- the loader compares real paths; a resumed run may start elsewhere
+      local d = value(a)
+      o.allow_paths[#o.allow_paths + 1] = core.realpath(d) or d
     elseif a == "-h" or a == "--help" then o.help = true; i = i + 1
     elseif not o.from and not a:match("^%-") then o.from = a; i = i + 1
     else error({ usage = "unknown argument '" .. a .. "'" }) end
@@ -158,14 +161,18 @@ return {
       if dir == "" then dir = "/" end
       -- a trailing slash names a folder: it is made (after every check)
       o.make_dir = not mp4 and o.output:match("/$") and not file_kind(dir) and dir or nil
-      if file_kind(dir) ~= "directory" and not o.make_dir then
-        return usage_error(string.format("-o %s: the output directory %s does not exist", o.output, dir))
+      local dkind = file_kind(dir)
+      if dkind ~= "directory" and not o.make_dir then
+        -- like a missing input: the file system, not the command line, is wrong
+        eprintf("vgrun create: -o %s: the output directory %s %s\n", o.output, dir,
+          dkind and "is not a directory" or "does not exist")
+        return 1
       end
       if not mp4 and file_kind(o.output) ~= "directory" and not o.make_dir then
-        return usage_error(string.format("-o %s: give a .mp4 file or a directory", o.output))
+        eprintf("vgrun create: -o %s: give a .mp4 file or a directory\n", o.output); return 1
       end
       if mp4 and file_kind(o.output) == "directory" then
-        return usage_error(string.format("-o %s: is a directory", o.output))
+        eprintf("vgrun create: -o %s: is a directory\n", o.output); return 1
       end
     end
     -- nothing vgrun writes may be something it reads
