@@ -185,7 +185,12 @@ function M.main(argv)
   end
   local quiet = opts.quiet or false
   if opts["--state-dir"] then core.state_dir(opts["--state-dir"]) end
-  if opts["--events"] then
+  -- a command that writes files checks the events file with them and opens
+  -- it itself (cmd.opens_events), so --events can never truncate an input
+  M.events_path = nil
+  if opts["--events"] and cmd and cmd.opens_events then
+    M.events_path = opts["--events"]
+  elseif opts["--events"] then
     local ok, err = core.events_to_file(opts["--events"])
     if not ok then eprintf("vgrun: --events: %s\n", err); return 2 end
   end

@@ -449,9 +449,11 @@ M.is_mp4 = is_mp4
 local function input_stem(input)
   if type(input) == "table" then input = input.path end
   if type(input) ~= "string" then return "video" end
-  local real = core.realpath(input)
-  local st = core.stat and core.stat(input)
-  local name = basename(real or input)
+  local real = core.realpath(input) or input
+  local st = core.stat(input)
+  -- a set given by its set_config.yaml is named like its folder
+  if st and st.type ~= "dir" and basename(real) == "set_config.yaml" then real, st = dirname(real), { type = "dir" } end
+  local name = basename(real)
   if not (st and st.type == "dir") then name = strip_ext(name) end
   return safe_name(name, "video")
 end
@@ -464,10 +466,11 @@ end
 -- a set of one video is DIR/<set id>.mp4 (o.set_id), else its folder's name.
 function M.output_paths(o, videos, input)
   local n = #videos
-  local is_set = o.format == "set"
-  if not is_set and type(input) == "string" then
-    local st = core.stat and core.stat(input)
-    is_set = st ~= nil and st.type == "dir"
+  local path = type(input) == "table" and input.path or input
+  local is_set = o.format == "set" or o.set_id ~= nil
+  if not is_set and type(path) == "string" then
+    local st = core.stat(path)
+    is_set = st ~= nil and st.type == "dir" or basename(path) == "set_config.yaml"
   end
   local dir, stem
   if is_mp4(o.output) then
@@ -531,7 +534,7 @@ function M.input_files(input, videos)
   local list = {}
   if type(input) == "string" then
     list[#list + 1] = input
-    local st = core.stat and core.stat(input)
+    local st = core.stat(input)
     if st and st.type == "dir" then list[#list + 1] = input .. "/set_config.yaml" end
   end
   local function add_source(x)
@@ -553,39 +556,47 @@ function M.input_files(input, videos)
 end
 
 -- The real path of a file that may not exist yet: its folder resolved.
-local function real_target(p)
+-- `through`: the writer opens the path itself (fopen), so a link there is
+-- written through and its target is what counts.
+local function real_target(p, through)
   local r = core.realpath(p)
-  local st = core.stat and core.stat(p, true)
-  if r and not (st and st.type == "link") then return r end
+  local st = core.stat(p, true)
+  if r and (through or not (st and st.type == "link")) then return r end
   -- a link at an output path is replaced (temp + rename), never written
   -- through: compare the link's own name, not its target
   local d = core.realpath(dirname(p))
   return d and (d .. "/" .. basename(p)) or p
 end
 
---- find_clash(outputs, inputs) -> nil | message naming both. Same file:
--- the same real path (links resolved) or, for files that exist, the same
--- device and inode (hard links).
-function M.find_clash(outputs, inputs)
+--- find_clash(outputs, inputs [, through]) -> nil | message naming both.
+-- Same file: the same real path (links resolved) or, for files that exist,
+-- the same device and inode (hard links). Two outputs that are one file
+-- clash too. `through`: the outputs are opened in place, not renamed over,
+-- so links at them count as their targets.
+function M.find_clash(outputs, inputs, through)
   local by_path, by_inode = {}, {}
   for _, p in ipairs(inputs) do
     local r = core.realpath(p)
     if r then by_path[r] = by_path[r] or p end
-    local st = core.stat and core.stat(p)
+    local st = core.stat(p)
     if st then
       local k = st.dev .. ":" .. st.ino
       by_inode[k] = by_inode[k] or p
     end
   end
+  local seen = {}
   for _, out in ipairs(outputs) do
-    local hit = by_path[real_target(out)]
+    local real = real_target(out, through)
+    local hit = by_path[real]
     if not hit then
-      local st = core.stat and core.stat(out, true)
+      local st = core.stat(out, not through)
       if st and st.type ~= "link" then hit = by_inode[st.dev .. ":" .. st.ino] end
     end
     if hit then
       return string.format("the output %s would overwrite the input %s", out, hit)
     end
+    if seen[real] then return string.format("%s and %s are one file: it would be written twice", seen[real], out) end
+    seen[real] = out
   end
   return nil
 end

@@ -28,7 +28,8 @@ refused() {
   local needles=()
   while [ "$1" != "--" ]; do needles+=("$1"); shift; done
   shift
-  local before after
+  local before after ntasks
+  ntasks=$(tasks)
   before=$(cd in && find . -type f -exec sha256sum {} + | sort)
   "$VGRUN" -q create "$@" >"$T/stdout" 2>"$T/stderr"
   local rc=$?
@@ -36,7 +37,7 @@ refused() {
   if [ $rc -ne 2 ]; then bad "$name: exit $rc, wanted 2: $(head -c 300 "$T/stderr")"; return; fi
   for n in "${needles[@]}"; do has "$T/stderr" "$n" || { bad "$name: message does not name '$n'"; return; }; done
   if grep -q "stack traceback" "$T/stderr"; then bad "$name: traceback"; return; fi
-  if [ "$(tasks)" -ne 0 ]; then bad "$name: a task was created"; rm -rf "$VGRUN_STATE_DIR"; return; fi
+  if [ "$(tasks)" -ne "$ntasks" ]; then bad "$name: a task was created"; rm -rf "$VGRUN_STATE_DIR"; return; fi
   if [ -n "$(find . -name '*.mp4' -o -name '*.timing.json' ! -path './in/*')" ]; then
     bad "$name: wrote $(find . -name '*.mp4' -o -name '*.timing.json' ! -path './in/*' | head -3)"
     find . \( -name '*.mp4' -o -name '*.timing.json' \) ! -path './in/*' -delete; return
@@ -70,6 +71,12 @@ printf '\n![a picture](pic.png)\n' >>in/pic.md
 refused image-is-thumbnail "in/pic.png" -- --from in/pic.md "${SMALL[@]}" -o in/pic.mp4
 rm in/pic.md in/pic.png
 rm -rf in/set
+
+# --events is a file written too: never over an input, even through a link
+refused events-over-input "in/talk.md" -- --from in/talk.md -o out/e.mp4 "${SMALL[@]}" --events in/talk.md
+ln -s talk.md in/ev-link
+refused events-through-link "in/talk.md" -- --events in/ev-link --from in/talk.md -o out/e.mp4 "${SMALL[@]}"
+rm in/ev-link
 
 # a link at an output path is replaced, never written through
 echo precious >in/victim.txt
@@ -116,7 +123,11 @@ rc=$?
 if [ $rc -eq 0 ] && [ -s out/myset.mp4 ] && [ -s out/myset.timing.json ] && [ -s out/myset.png ] \
    && [ -z "$(ls -A out | grep '^\.')" ]; then ok
 else bad "--from . on a set: exit $rc, wrote: $(ls -A out | tr '\n' ' ') $(head -c 300 "$T/stderr")"; fi
+rm -rf out/*
+(cd in/set && "$VGRUN" -q create --from set_config.yaml -o ../../out/ "${SMALL[@]}") >"$T/stdout" 2>"$T/stderr"
+if [ -s out/myset.mp4 ]; then ok; else bad "--from set_config.yaml: wrote: $(ls -A out | tr '\n' ' ') $(head -c 300 "$T/stderr")"; fi
 rm -rf out/* in/set
+refused nameless-output "give the file a name" -- --from in/talk.md -o out/.mp4 "${SMALL[@]}"
 
 # --split h2 -o out/nd.mp4: nd-01-<slug>.mp4 ... in document order, every
 # file printed; titles cannot make names that hide or escape

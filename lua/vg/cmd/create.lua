@@ -128,6 +128,7 @@ end
 return {
   summary = "make a narrated video (MP4) from a document, YAML, JSON, transcript or set",
   usage = USAGE,
+  opens_events = true,   -- after checking that the events file is not an input
   run = function(args)
     local ok, o = pcall(parse, args)
     if not ok then
@@ -157,6 +158,9 @@ return {
     -- the output: a .mp4 file in a folder that exists, or a folder
     if o.output then
       local mp4 = create.is_mp4(o.output)
+      if mp4 and (o.output:match("([^/]*)$")):lower() == ".mp4" then
+        return usage_error(string.format("-o %s: give the file a name (NAME.mp4)", o.output))
+      end
       local dir = mp4 and (o.output:match("^(.*)/[^/]*$") or ".") or o.output
       if dir == "" then dir = "/" end
       -- a trailing slash names a folder: it is made (after every check)
@@ -181,8 +185,21 @@ return {
     if videos then
       local outs, nerr = create.output_paths(o, videos, path)
       if not outs then return usage_error(nerr) end
-      local clash = create.find_clash(create.all_written(o, outs), create.input_files(path, videos))
+      local inputs = create.input_files(path, videos)
+      local written = create.all_written(o, outs)
+      local clash = create.find_clash(written, inputs)
+      -- the events file is opened in place (links followed)
+      local events = require("vg.cli").events_path
+      if not clash and events and events ~= "-" then
+        written[#written + 1] = events
+        clash = create.find_clash({ events }, inputs, true) or create.find_clash(written, {})
+      end
       if clash then return usage_error(clash) end
+    end
+    local events = require("vg.cli").events_path
+    if events then
+      local eok, eerr = core.events_to_file(events)
+      if not eok then eprintf("vgrun create: --events: %s\n", eerr); return 2 end
     end
     if o.make_dir then
       local mok, merr = core.mkdirs(o.make_dir)
@@ -197,6 +214,7 @@ return {
     -- warnings (text shrunk or cut, narration too long...) are shown once each
     local shown = {}
     local wid = vg.on("validation.warning", function(ev)
+      if type(ev.data) == "table" and ev.data.printed then return end  -- already shown
       local m = ev.message or ""
       if m ~= "" and not shown[m] then shown[m] = true; io.stderr:write(warning_line(m)) end
     end)
