@@ -58,10 +58,11 @@ end
 --- Options -------------------------------------------------------------------
 
 -- Sizes the layouts can draw. The layouts scale with the short side (1080 =
--- 1.0) and place content from the top; below 240 px body text is smaller
--- than 9 px, and past 4:1 (either way) the thumbnail (640 wide) and the
--- layouts leave most of the picture empty. 7680x4320 is H.264 level 6.2.
-M.RESOLUTION = { min_side = 240, max_long = 7680, max_short = 4320, max_ratio = 4 }
+-- 1.0) and place content from the top; below 144 px (256x144, the smallest
+-- common video size) the smallest text (min_size 24) is under 3 px, and past
+-- 4:1 (either way) the layouts leave most of the picture empty and the
+-- thumbnail (640 wide) degenerates. 7680x4320 is H.264 level 6.2.
+M.RESOLUTION = { min_side = 144, max_long = 7680, max_short = 4320, max_ratio = 4 }
 
 function M.check_resolution(w, h)
   local R = M.RESOLUTION
@@ -599,6 +600,44 @@ function M.find_clash(outputs, inputs, through)
     seen[real] = out
   end
   return nil
+end
+
+--- Files vgrun made. An output path is claimed (a small record under
+-- <state dir>/outputs/, named by the hash of its real path) before the
+-- first run writes it; a file that is already at an output path and was
+-- never claimed is someone else's and is not replaced (--overwrite claims
+-- it). A link at an output path holds no data: it is replaced, its target
+-- never written.
+function M.claim_path(out)
+  return require("vg.state").dir() .. "/outputs/" .. core.sha256(real_target(out)):sub(1, 40) .. ".json"
+end
+
+-- unclaimed(outputs) -> the outputs that hold a file vgrun has no record of
+function M.unclaimed(outputs)
+  local list = {}
+  for _, out in ipairs(outputs) do
+    local st = core.stat(out, true)
+    if st and st.type ~= "link" then
+      local c = core.stat(M.claim_path(out))
+      if not (c and c.type == "file") then list[#list + 1] = out end
+    end
+  end
+  return list
+end
+
+-- claim(outputs) -> true | nil, message: records every output as vgrun's
+function M.claim(outputs)
+  local dir = require("vg.state").dir() .. "/outputs"
+  for _, out in ipairs(outputs) do
+    local path = M.claim_path(out)
+    local c = core.stat(path)
+    if not (c and c.type == "file") then
+      local ok, err = core.mkdirs(dir)
+      if ok then ok, err = core.write_atomic(path, vg.json.encode({ path = real_target(out) }) .. "\n") end
+      if not ok then return nil, err end
+    end
+  end
+  return true
 end
 
 local function video_stage(o)

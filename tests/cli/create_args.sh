@@ -72,6 +72,16 @@ refused image-is-thumbnail "in/pic.png" -- --from in/pic.md "${SMALL[@]}" -o in/
 rm in/pic.md in/pic.png
 rm -rf in/set
 
+# a file at an output path that vgrun never made stays, unless --overwrite
+echo "my own picture" >out/mine.png
+refused not-ours "out/mine.png" "--overwrite" -- --from in/talk.md -o out/mine.mp4 "${SMALL[@]}"
+if [ "$(cat out/mine.png)" = "my own picture" ]; then ok; else bad "not-ours: out/mine.png was replaced"; fi
+"$VGRUN" -q create --from in/talk.md -o out/mine.mp4 "${SMALL[@]}" --overwrite >"$T/stdout" 2>"$T/stderr"
+if [ $? -eq 0 ] && [ "$(head -c 4 out/mine.png | tail -c 3)" = PNG ]; then ok; else bad "--overwrite: $(head -c 300 "$T/stderr")"; fi
+"$VGRUN" -q create --from in/talk.md -o out/mine.mp4 "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"
+if [ $? -eq 0 ]; then ok; else bad "a second run over its own files: $(head -c 300 "$T/stderr")"; fi
+rm -rf out/*
+
 # --events is a file written too: never over an input, even through a link
 refused events-over-input "in/talk.md" -- --from in/talk.md -o out/e.mp4 "${SMALL[@]}" --events in/talk.md
 ln -s talk.md in/ev-link

@@ -8,7 +8,8 @@ usage: vgrun create --from [document:|yaml:|json:|transcript:|set:]PATH [-o OUT.
                     [--voice V] [--color C] [--theme light|dark] [--resolution WxH]
                     [--fps N] [--anim-fps N] [--cfr] [--preset P] [--crf N] [--captions srt,vtt,burn]
                     [--split h2] [--duration SECONDS] [--task-id ID] [--resume]
-                    [--allow-path DIR]... [--no-cache] [-j N] [--events PATH] [-q]
+                    [--allow-path DIR]... [--overwrite] [--no-cache] [-j N]
+                    [--events PATH] [-q]
 
 Writes OUT.mp4 (H.264 + AAC, a chapter per scene), OUT.timing.json, a
 thumbnail OUT.png, and OUT.srt / OUT.vtt with --captions, and prints every
@@ -18,7 +19,9 @@ documents) -o OUT.mp4 gives OUT-01-<title>.mp4, OUT-02-... in document
 order, and -o DIR/ gives DIR/01-<title>.mp4 ... A set gives one MP4 per
 video named by its id, into DIR (or OUT-<id>.mp4). Nothing is written over
 an input (the document, a set's files, its images): that is a usage error.
---resolution: even sizes, the short side 240 to 4320, the long side up to
+A file already at an output path that vgrun did not make is not replaced
+either, unless --overwrite is given.
+--resolution: even sizes, the short side 144 to 4320, the long side up to
 7680, at most 4:1. --allow-path DIR lets images come from DIR too (by
 default only from the document's folder). --anim-fps sets how many new
 pictures per second are drawn while something moves (default: every
@@ -85,6 +88,7 @@ local function parse(args)
     elseif a == "--task-id" then o.task_id = value(a)
     elseif a == "--resume" then o.resume = true; i = i + 1
     elseif a == "--no-cache" then o.no_cache = true; i = i + 1
+    elseif a == "--overwrite" then o.overwrite = true; i = i + 1
     elseif a == "-j" or a == "--jobs" then o.jobs = math.tointeger(number(a, 1, 64, true))
     elseif a == "--allow-path" then
       -- the loader compares real paths; a resumed run may start elsewhere
@@ -179,7 +183,14 @@ return {
         eprintf("vgrun create: -o %s: is a directory\n", o.output); return 1
       end
     end
+    local abs = core.realpath(path) or path
+    local task_id = o.task_id or ("create-" .. (abs:match("([^/]+)/*$") or "input"):gsub("[^%w._-]", "_"):sub(1, 60)
+      .. "-" .. core.sha256(abs, o.output or ""):sub(1, 10))
+    if not vg.state.valid_id(task_id) then
+      eprintf("vgrun create: invalid task id '%s': use 1 to 128 of A-Z a-z 0-9 . _ -\n", task_id); return 2
+    end
     -- nothing vgrun writes may be something it reads
+    local claims
     local videos, set_id = preload(path, o)
     o.set_id = set_id
     if videos then
@@ -195,6 +206,15 @@ return {
         clash = create.find_clash({ events }, inputs, true) or create.find_clash(written, {})
       end
       if clash then return usage_error(clash) end
+      -- a file at an output path that vgrun never made stays (--overwrite)
+      local own = create.all_written(o, outs)
+      local theirs = not o.overwrite and create.unclaimed(own) or {}
+      if #theirs > 0 then
+        return usage_error(string.format("the output %s exists and vgrun has no record of making it "
+          .. "(move it away, or add --overwrite to replace it%s)", theirs[1],
+          #theirs > 1 and string.format("; %d more such files", #theirs - 1) or ""))
+      end
+      claims = own
     end
     local events = require("vg.cli").events_path
     if events then
@@ -205,11 +225,11 @@ return {
       local mok, merr = core.mkdirs(o.make_dir)
       if not mok then eprintf("vgrun create: -o %s: %s\n", o.output, merr); return 1 end
     end
-    local abs = core.realpath(path) or path
-    local task_id = o.task_id or ("create-" .. (abs:match("([^/]+)/*$") or "input"):gsub("[^%w._-]", "_"):sub(1, 60)
-      .. "-" .. core.sha256(abs, o.output or ""):sub(1, 10))
-    if not vg.state.valid_id(task_id) then
-      eprintf("vgrun create: invalid task id '%s': use 1 to 128 of A-Z a-z 0-9 . _ -\n", task_id); return 2
+    -- every output is vgrun's from now on (its folder exists: the record
+    -- names its real path)
+    if claims then
+      local cok2, cerr2 = create.claim(claims)
+      if not cok2 then eprintf("vgrun create: %s\n", cerr2); return 1 end
     end
     -- warnings (text shrunk or cut, narration too long...) are shown once each
     local shown = {}
