@@ -153,7 +153,8 @@ return {
     local kind = file_kind(path)
     if not kind then eprintf("vgrun create: %s: no such file or directory\n", path); return 1 end
     if kind ~= "file" and kind ~= "directory" then
-      eprintf("vgrun create: %s: not a regular file (a %s)\n", path, kind); return 1
+      eprintf("vgrun create: %s: not a regular file (%s)\n", path,
+        kind == "fifo" and "a FIFO" or kind == "link" and "a broken link" or "a device or socket"); return 1
     end
     if kind == "directory" and o.format ~= "set" then
       if file_kind(path .. "/set_config.yaml") == "file" then o.format = "set"
