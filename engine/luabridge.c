@@ -242,6 +242,28 @@ static int l_realpath(lua_State *L) {
   return 1;
 }
 
+/* vg.core.stat(path [, nofollow]) -> { type = "file"|"dir"|"link"|"fifo"|"other",
+ * dev, ino, size, nlink } or nil, "path: reason". dev + ino tell whether two
+ * paths are one file (hard links), which realpath cannot. Never opens it. */
+static int l_stat(lua_State *L) {
+  const char *p = luaL_checkstring(L, 1);
+  struct stat st;
+  if ((lua_toboolean(L, 2) ? lstat(p, &st) : stat(p, &st)) != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", p, strerror(errno));
+    return 2;
+  }
+  const char *type = S_ISREG(st.st_mode) ? "file" : S_ISDIR(st.st_mode) ? "dir"
+    : S_ISLNK(st.st_mode) ? "link" : S_ISFIFO(st.st_mode) ? "fifo" : "other";
+  lua_createtable(L, 0, 5);
+  lua_pushstring(L, type); lua_setfield(L, -2, "type");
+  lua_pushinteger(L, (lua_Integer)st.st_dev); lua_setfield(L, -2, "dev");
+  lua_pushinteger(L, (lua_Integer)st.st_ino); lua_setfield(L, -2, "ino");
+  lua_pushinteger(L, (lua_Integer)st.st_size); lua_setfield(L, -2, "size");
+  lua_pushinteger(L, (lua_Integer)st.st_nlink); lua_setfield(L, -2, "nlink");
+  return 1;
+}
+
 static int l_cwd(lua_State *L) {
   char buf[PATH_MAX];
   size_t n = sizeof buf;
@@ -399,6 +421,7 @@ int vgl__open_core(lua_State *L) {
     {"getpid", l_getpid},
     {"kill", l_kill},
     {"realpath", l_realpath},
+    {"stat", l_stat},
     {"cwd", l_cwd},
     {"chdir", l_chdir},
     {"write_atomic", l_write_atomic},

@@ -62,7 +62,7 @@ function M.format_error(msg)
   if not head then return msg end
   local lines = {}
   for line in tb:gmatch("[^\n]+") do
-    if not line:find("%[C%]: in %?") and not line:find("^%s*lua/vg/")
+    if not line:find("^%s*%[C%]: in ") and not line:find("^%s*lua/vg/")
       and not line:find("in function 'xpcall'") and not line:find("in function 'pcall'")
       and not line:find("in function 'vg%.core%.interruptible_pcall'")
       and not line:find("%(...tail calls...%)") then
@@ -120,21 +120,49 @@ local function run_script(path, args)
   return run_function(fn, table.unpack(args))
 end
 
+-- The global options: --events PATH, --state-dir DIR, -q. Returns how many
+-- arguments one takes at argv[i] (0: not a global option), or nil and a
+-- message when its value is missing.
+local function global_option(argv, i, opts)
+  local a = argv[i]
+  if a == "--events" or a == "--state-dir" then
+    local v = argv[i + 1]
+    if not v then return nil, a .. " needs a value" end
+    opts[a] = v
+    return 2
+  elseif a:match("^%-%-events=") then opts["--events"] = a:sub(10); return 1
+  elseif a:match("^%-%-state%-dir=") then opts["--state-dir"] = a:sub(13); return 1
+  elseif a == "-q" or a == "--quiet" then opts.quiet = true; return 1
+  end
+  return 0
+end
+
+-- Global options work after a command's name too (`vgrun create ... -q`):
+-- they are taken out of its arguments, up to a "--". A command that gives
+-- one of them a meaning of its own lists it in cmd.own_options.
+local function take_globals(args, opts, own)
+  local out, i = {}, 1
+  while i <= #args do
+    local a = args[i]
+    if a == "--" then table.move(args, i, #args, #out + 1, out); break end
+    local name = a:match("^(%-%-[%w-]+)=") or a
+    local n, err = 0, nil
+    if not (own and own[name]) then n, err = global_option(args, i, opts) end
+    if not n then return nil, err end
+    if n == 0 then out[#out + 1] = a; i = i + 1 else i = i + n end
+  end
+  return out
+end
+
 --- main(argv): argv without the program name. Returns the exit code.
 function M.main(argv)
   local i = 1
-  local quiet = false
   local opts = {}
   while i <= #argv do
     local a = argv[i]
-    if a == "--events" or a == "--state-dir" then
-      local v = argv[i + 1]
-      if not v then eprintf("vgrun: %s needs a value\n%s", a, USAGE); return 2 end
-      opts[a] = v
-      i = i + 2
-    elseif a:match("^%-%-events=") then opts["--events"] = a:sub(10); i = i + 1
-    elseif a:match("^%-%-state%-dir=") then opts["--state-dir"] = a:sub(13); i = i + 1
-    elseif a == "-q" or a == "--quiet" then quiet = true; i = i + 1
+    local n, err = global_option(argv, i, opts)
+    if not n then eprintf("vgrun: %s\n%s", err, USAGE); return 2 end
+    if n > 0 then i = i + n
     elseif a == "-v" or a == "--version" then
       print("vgrun " .. core.version .. " (" .. _VERSION .. ")")
       return 0
@@ -145,18 +173,32 @@ function M.main(argv)
       break
     end
   end
+  local rest = table.move(argv, i, #argv, 1, {})
+  local first = rest[1]
+  -- a command: its arguments may carry global options too
+  local cmd = first and first:sub(1, 1) ~= "-" and not first:find("[/.]") and load_command(first)
+  local args = table.move(rest, 2, #rest, 1, {})
+  if cmd then
+    local err
+    args, err = take_globals(args, opts, cmd.own_options)
+    if not args then eprintf("vgrun %s: %s\n", first, err); return 2 end
+  end
+  local quiet = opts.quiet or false
   if opts["--state-dir"] then core.state_dir(opts["--state-dir"]) end
-  if opts["--events"] then
+  -- a command that writes files checks the events file with them and opens
+  -- it itself (cmd.opens_events), so --events can never truncate an input
+  M.events_path = nil
+  if opts["--events"] and cmd and cmd.opens_events then
+    M.events_path = opts["--events"]
+  elseif opts["--events"] then
     local ok, err = core.events_to_file(opts["--events"])
     if not ok then eprintf("vgrun: --events: %s\n", err); return 2 end
   end
   M.quiet = quiet
   if not quiet and core.isatty(2) then require("vg.progress").attach() end
 
-  local rest = table.move(argv, i, #argv, 1, {})
   local cwd = core.cwd()
   local pipeline = require("vg.pipeline")
-  local first = rest[1]
 
   if first == nil then
     if core.isatty(0) then return require("vg.repl").run() end
@@ -178,10 +220,10 @@ function M.main(argv)
     return 2
   end
 
-  local cmd = not first:find("[/.]") and load_command(first)
-  local args = table.move(rest, 2, #rest, 1, {})
   if cmd then
-    pipeline.invocation = { argv = rest, cwd = cwd }
+    -- what resuming runs again: the command and its own arguments (global
+    -- options are given again by whoever resumes)
+    pipeline.invocation = { argv = { first, table.unpack(args) }, cwd = cwd }
     local res = table.pack(core.interruptible_pcall(cmd.run, args))
     if not res[1] then
       if core.interrupted() then eprintf("vgrun: interrupted\n"); return 130 end

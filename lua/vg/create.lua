@@ -55,19 +55,95 @@ end
 
 --- Stages -----------------------------------------------------------------
 
--- CLI overrides (voice, colour, theme) and checks of them before any work.
+--- Options -------------------------------------------------------------------
+
+-- Sizes the layouts can draw. The layouts scale with the short side (1080 =
+-- 1.0) and place content from the top; below 144 px (256x144, the smallest
+-- common video size) the smallest text (min_size 24) is under 3 px, and past
+-- 4:1 (either way) the layouts leave most of the picture empty and the
+-- thumbnail (640 wide) degenerates. 7680x4320 is H.264 level 6.2.
+M.RESOLUTION = { min_side = 144, max_long = 7680, max_short = 4320, max_ratio = 4 }
+
+function M.check_resolution(w, h)
+  local R = M.RESOLUTION
+  if math.type(w) ~= "integer" or math.type(h) ~= "integer" then return nil, "wants WxH in whole pixels" end
+  if w % 2 == 1 or h % 2 == 1 then return nil, "wants even numbers (H.264 4:2:0)" end
+  local short, long = math.min(w, h), math.max(w, h)
+  if short < R.min_side then
+    return nil, string.format("too small: the short side must be at least %d", R.min_side)
+  end
+  if long > R.max_long or short > R.max_short then
+    return nil, string.format("too large: at most %dx%d (or %dx%d)", R.max_long, R.max_short, R.max_short, R.max_long)
+  end
+  if long > short * R.max_ratio then
+    return nil, string.format("aspect ratio too extreme: at most %d:1 either way", R.max_ratio)
+  end
+  return true
+end
+
+local X264_PRESETS = { slides = 1, ultrafast = 1, superfast = 1, veryfast = 1, faster = 1, fast = 1,
+  medium = 1, slow = 1, slower = 1, veryslow = 1 }
+
+--- check_options(o) -> true | nil, message: every option that shapes the
+-- output, checked before a task starts (`vgrun create` calls it at parse
+-- time; the style stage calls it again for pipelines built in Lua).
+-- Messages name the option as the command line spells it.
+function M.check_options(o)
+  local function num(v, lo, hi, int)
+    return type(v) == "number" and v == v and v >= lo and v <= hi and (not int or math.type(v) == "integer"
+      or v == math.floor(v))
+  end
+  if o.voice ~= nil then
+    local input = require("vg.input")
+    if type(o.voice) ~= "string" or not input.voice_known(o.voice) then
+      return nil, string.format("--voice %s: unknown voice (male, male_warm, female, female_friendly, "
+        .. "or an espeak-ng voice such as en-gb; `vgrun say --list-voices` lists them)", tostring(o.voice))
+    end
+  end
+  if o.theme ~= nil and o.theme ~= "light" and o.theme ~= "dark" then
+    return nil, string.format("--theme %s: light or dark", tostring(o.theme))
+  end
+  if o.color ~= nil then
+    local ok, err = require("vg.theme").get(o.theme or "light", tostring(o.color))
+    if not ok then return nil, string.format("--color %s: %s", tostring(o.color), tostring(err)) end
+  end
+  if o.width ~= nil or o.height ~= nil then
+    local ok, err = M.check_resolution(o.width, o.height)
+    if not ok then return nil, string.format("--resolution %sx%s: %s", tostring(o.width), tostring(o.height), err) end
+  end
+  if o.fps ~= nil and not num(o.fps, 1, 120, true) then return nil, "--fps: wants a whole number from 1 to 120" end
+  if o.anim_fps ~= nil and not num(o.anim_fps, 1, 120, true) then
+    return nil, "--anim-fps: wants a whole number from 1 to 120"
+  end
+  if o.crf ~= nil and not num(o.crf, 0, 51, true) then return nil, "--crf: wants a whole number from 0 to 51" end
+  if o.preset ~= nil and not X264_PRESETS[o.preset] then
+    return nil, "--preset " .. tostring(o.preset) .. ": slides (the default) or an x264 preset: "
+      .. "ultrafast superfast veryfast faster fast medium slow slower veryslow"
+  end
+  if o.split ~= nil and o.split ~= "h2" then return nil, "--split " .. tostring(o.split) .. ": only h2" end
+  if o.duration ~= nil and not num(o.duration, 1, 3600) then
+    return nil, "--duration: wants a number of seconds from 1 to 3600"
+  end
+  if o.jobs ~= nil and not num(o.jobs, 1, 64, true) then return nil, "-j: wants a whole number from 1 to 64" end
+  if o.allow_paths ~= nil and type(o.allow_paths) ~= "table" then return nil, "--allow-path: a list of folders" end
+  for _, d in ipairs(o.allow_paths or {}) do
+    local st = type(d) == "string" and core.stat(d)
+    if not st or st.type ~= "dir" then return nil, "--allow-path " .. tostring(d) .. ": not a folder" end
+  end
+  for c in pairs(o.captions or {}) do
+    if c ~= "srt" and c ~= "vtt" and c ~= "burn" then return nil, "--captions: srt, vtt or burn, not '" .. tostring(c) .. "'" end
+  end
+  return true
+end
+
+-- CLI overrides (voice, colour, theme). The options were checked before the
+-- task started; they are checked again here for pipelines built in Lua.
 local function style_stage(o)
   return function(ctx, task)
     local videos = ctx.videos
     if type(videos) ~= "table" or #videos == 0 then error("the input has no videos", 0) end
-    if o.color then
-      local theme = require("vg.theme")
-      local ok, err = theme.get(o.theme or "light", o.color)
-      if not ok then error(err, 0) end
-    end
-    if o.theme and o.theme ~= "light" and o.theme ~= "dark" then
-      error("unknown theme '" .. o.theme .. "' (light, dark)", 0)
-    end
+    local ok, err = M.check_options(o)
+    if not ok then error(err, 0) end
     for _, v in ipairs(videos) do
       -- video ids name output files: no path tricks
       if v.id ~= nil and (type(v.id) ~= "string" or not v.id:match("^[%w._-]+$") or v.id:match("^%.+$")) then
@@ -82,6 +158,12 @@ local function style_stage(o)
         if o.voice then s.voice = o.voice end
       end
     end
+    -- what will be written must not be what was read (checked before the
+    -- task by `vgrun create`; again here, on the videos this run loaded)
+    local outs, oerr = M.output_paths(o, videos, ctx.input)
+    if not outs then error(oerr, 0) end
+    local clash = M.find_clash(M.all_written(o, outs), M.input_files(ctx.input, videos))
+    if clash then error(clash, 0) end
   end
 end
 
@@ -343,13 +425,219 @@ M.scene_frames = scene_frames
 
 --- The video stage ---------------------------------------------------------
 
-function M.output_path(o, video, n_videos, input)
-  if o.output and n_videos == 1 and o.output:match("%.mp4$") then return o.output end
-  local dir = (o.output or "."):gsub("(.)/+$", "%1")
-  if o.output and o.output:match("%.mp4$") then dir = dirname(o.output) end
-  local name = n_videos == 1 and strip_ext(basename(input or video.id or "video")) or (video.id or "video")
-  name = name:gsub("[^%w._-]", "_")
-  return dir .. "/" .. name .. ".mp4"
+-- Output names. A name made from a document (a title, an id, the input's
+-- name) is ASCII letters, digits, '.', '_' and '-', never empty, never
+-- starting with '.', so it cannot leave the output folder or hide.
+local function safe_name(s, fallback)
+  s = tostring(s or ""):gsub("[^%w._-]+", "_"):gsub("^[._-]+", ""):sub(1, 100):gsub("[._-]+$", "")
+  if s == "" then return fallback end
+  return s
+end
+M.safe_name = safe_name
+
+-- "Getting Started: the CLI" -> "getting-started-the-cli"
+function M.slug(s, fallback)
+  s = tostring(s or ""):lower():gsub("[^%w]+", "-"):sub(1, 60):gsub("^%-+", ""):gsub("%-+$", "")
+  if s == "" then return fallback or "part" end
+  return s
+end
+
+local function is_mp4(p) return type(p) == "string" and p:lower():match("%.mp4$") ~= nil end
+M.is_mp4 = is_mp4
+
+-- The input's own name: a file's name without its extension, a folder's
+-- real name (`--from .` is named after the folder it means).
+local function input_stem(input)
+  if type(input) == "table" then input = input.path end
+  if type(input) ~= "string" then return "video" end
+  local real = core.realpath(input) or input
+  local st = core.stat(input)
+  -- a set given by its set_config.yaml is named like its folder
+  if st and st.type ~= "dir" and basename(real) == "set_config.yaml" then real, st = dirname(real), { type = "dir" } end
+  local name = basename(real)
+  if not (st and st.type == "dir") then name = strip_ext(name) end
+  return safe_name(name, "video")
+end
+
+--- output_paths(o, videos, input) -> { path per video } | nil, message
+-- -o FILE.mp4 names the result: one video is FILE.mp4; several are
+-- FILE-01-<slug>.mp4, FILE-02-... in document order. -o DIR gives
+-- DIR/01-<slug>.mp4 ... (DIR/<input name>.mp4 for one). A set's videos keep
+-- their ids (its naming: prefix, numbers): DIR/<id>.mp4, or FILE-<id>.mp4;
+-- a set of one video is DIR/<set id>.mp4 (o.set_id), else its folder's name.
+function M.output_paths(o, videos, input)
+  local n = #videos
+  local path = type(input) == "table" and input.path or input
+  local is_set = o.format == "set" or o.set_id ~= nil
+  if not is_set and type(path) == "string" then
+    local st = core.stat(path)
+    is_set = st ~= nil and st.type == "dir" or basename(path) == "set_config.yaml"
+  end
+  local dir, stem
+  if is_mp4(o.output) then
+    dir, stem = dirname(o.output), strip_ext(basename(o.output))
+    if n == 1 then return { o.output } end
+  else
+    dir = o.output and o.output:gsub("(.)/+$", "%1") or "."
+    if n == 1 then
+      -- a set of one video is named after the set (its id, else its folder)
+      local name = is_set and o.set_id and safe_name(o.set_id, nil) or input_stem(input)
+      return { dir .. "/" .. name .. ".mp4" }
+    end
+    -- without -o several videos go to the current folder as <input>-NN-<slug>
+    if not o.output and not is_set then stem = input_stem(input) end
+  end
+  local out, seen = {}, {}
+  for i, v in ipairs(videos) do
+    local name
+    if is_set then
+      name = safe_name(v.id, string.format("video-%02d", i))
+      if stem then name = stem .. "-" .. name end
+    else
+      local num = string.format(n >= 100 and "%03d" or "%02d", i)
+      name = num .. "-" .. M.slug(v.title or v.id, "part")
+      if stem then name = stem .. "-" .. name end
+    end
+    local path = dir .. "/" .. name .. ".mp4"
+    if seen[path] then
+      return nil, string.format("videos %d and %d would both be written to %s (give them different ids)",
+        seen[path], i, path)
+    end
+    seen[path] = i
+    out[i] = path
+  end
+  return out
+end
+
+local function thumb_tmp(thumb)
+  return dirname(thumb) .. "/." .. basename(thumb) .. ".tmp-" .. core.getpid() .. ".png"
+end
+
+--- all_written(o, mp4s) -> every path a run writes for these outputs: the
+-- MP4s, captions, timing reports, thumbnails.
+function M.all_written(o, mp4s)
+  local all = {}
+  for _, p in ipairs(mp4s) do
+    local base = strip_ext(p)
+    all[#all + 1] = p
+    if o.captions and o.captions.srt then all[#all + 1] = base .. ".srt" end
+    if o.captions and o.captions.vtt then all[#all + 1] = base .. ".vtt" end
+    all[#all + 1] = base .. ".timing.json"
+    all[#all + 1] = base .. ".png"
+  end
+  return all
+end
+
+--- input_files(input, videos) -> every file the run reads: the input (for
+-- a set: set_config.yaml and each video's file) and every image.
+function M.input_files(input, videos)
+  if type(input) == "table" then input = input.path end
+  local list = {}
+  if type(input) == "string" then
+    list[#list + 1] = input
+    local st = core.stat(input)
+    if st and st.type == "dir" then list[#list + 1] = input .. "/set_config.yaml" end
+  end
+  local function add_source(x)
+    if type(x) == "table" and type(x.file) == "string" then list[#list + 1] = x.file end
+  end
+  for _, v in ipairs(videos or {}) do
+    add_source(v.source)
+    for _, sc in ipairs(v.scenes or {}) do
+      add_source(sc.source)
+      local vc = sc.visual_content
+      if type(vc) == "table" then
+        for _, k in ipairs({ "image", "image_path", "src" }) do
+          if type(vc[k]) == "string" then list[#list + 1] = vc[k] end
+        end
+      end
+    end
+  end
+  return list
+end
+
+-- The real path of a file that may not exist yet: its folder resolved.
+-- `through`: the writer opens the path itself (fopen), so a link there is
+-- written through and its target is what counts.
+local function real_target(p, through)
+  local r = core.realpath(p)
+  local st = core.stat(p, true)
+  if r and (through or not (st and st.type == "link")) then return r end
+  -- a link at an output path is replaced (temp + rename), never written
+  -- through: compare the link's own name, not its target
+  local d = core.realpath(dirname(p))
+  return d and (d .. "/" .. basename(p)) or p
+end
+
+--- find_clash(outputs, inputs [, through]) -> nil | message naming both.
+-- Same file: the same real path (links resolved) or, for files that exist,
+-- the same device and inode (hard links). Two outputs that are one file
+-- clash too. `through`: the outputs are opened in place, not renamed over,
+-- so links at them count as their targets.
+function M.find_clash(outputs, inputs, through)
+  local by_path, by_inode = {}, {}
+  for _, p in ipairs(inputs) do
+    local r = core.realpath(p)
+    if r then by_path[r] = by_path[r] or p end
+    local st = core.stat(p)
+    if st then
+      local k = st.dev .. ":" .. st.ino
+      by_inode[k] = by_inode[k] or p
+    end
+  end
+  local seen = {}
+  for _, out in ipairs(outputs) do
+    local real = real_target(out, through)
+    local hit = by_path[real]
+    if not hit then
+      local st = core.stat(out, not through)
+      if st and st.type ~= "link" then hit = by_inode[st.dev .. ":" .. st.ino] end
+    end
+    if hit then
+      return string.format("the output %s would overwrite the input %s", out, hit)
+    end
+    if seen[real] then return string.format("%s and %s are one file: it would be written twice", seen[real], out) end
+    seen[real] = out
+  end
+  return nil
+end
+
+--- Files vgrun made. An output path is claimed (a small record under
+-- <state dir>/outputs/, named by the hash of its real path) before the
+-- first run writes it; a file that is already at an output path and was
+-- never claimed is someone else's and is not replaced (--overwrite claims
+-- it). A link at an output path holds no data: it is replaced, its target
+-- never written.
+function M.claim_path(out)
+  return require("vg.state").dir() .. "/outputs/" .. core.sha256(real_target(out)):sub(1, 40) .. ".json"
+end
+
+-- unclaimed(outputs) -> the outputs that hold a file vgrun has no record of
+function M.unclaimed(outputs)
+  local list = {}
+  for _, out in ipairs(outputs) do
+    local st = core.stat(out, true)
+    if st and st.type ~= "link" then
+      local c = core.stat(M.claim_path(out))
+      if not (c and c.type == "file") then list[#list + 1] = out end
+    end
+  end
+  return list
+end
+
+-- claim(outputs) -> true | nil, message: records every output as vgrun's
+function M.claim(outputs)
+  local dir = require("vg.state").dir() .. "/outputs"
+  for _, out in ipairs(outputs) do
+    local path = M.claim_path(out)
+    local c = core.stat(path)
+    if not (c and c.type == "file") then
+      local ok, err = core.mkdirs(dir)
+      if ok then ok, err = core.write_atomic(path, vg.json.encode({ path = real_target(out) }) .. "\n") end
+      if not ok then return nil, err end
+    end
+  end
+  return true
 end
 
 local function video_stage(o)
@@ -358,9 +646,10 @@ local function video_stage(o)
     local vcore = require("vg.video_core")
     ctx.outputs = {}
     local n = #ctx.videos
+    local paths = assert(M.output_paths(o, ctx.videos, ctx.input))
     for vi, video in ipairs(ctx.videos) do
       local timing = M.timeline(video, o)
-      local out = M.output_path(o, video, n, type(ctx.input) == "string" and ctx.input or nil)
+      local out = paths[vi]
       local cues = (o.captions.burn or o.captions.srt or o.captions.vtt) and M.cues(video, timing) or nil
       local t_plan = core.hrtime()
       local segments, prev_final, records = {}, nil, {}
@@ -524,10 +813,20 @@ local function report_stage(o)
       local first = video.scenes[1]
       if first then
         local thumb = base .. ".png"
-        local tw, th = 640, math.floor(640 * o.height / o.width / 2 + 0.5) * 2
+        local tw, th = 640, math.max(2, math.floor(640 * o.height / o.width / 2 + 0.5) * 2)
+        -- a temp name of our own, then rename: a link or file already at
+        -- the temp name is removed, never written through
+        local tmp = thumb_tmp(thumb)
+        os.remove(tmp)
         local ok, err = render.frame(M.render_scene(first, o.lead_in), { width = tw, height = th,
-          theme = video.theme, accent = video.accent_color, t = "end", out = thumb .. ".tmp.png" })
-        if ok then os.rename(thumb .. ".tmp.png", thumb) else task:warn("thumbnail: " .. tostring(err)) end
+          theme = video.theme, accent = video.accent_color, t = "end", out = tmp })
+        if ok then
+          local rok, rerr = os.rename(tmp, thumb)
+          if not rok then os.remove(tmp); task:warn(string.format("thumbnail %s: %s", thumb, tostring(rerr))) end
+        else
+          os.remove(tmp)
+          task:warn(string.format("thumbnail %s: %s", thumb, tostring(err)))
+        end
       end
     end
   end
@@ -539,8 +838,10 @@ function M.pipeline(opts)
   local o = opts_with_defaults(opts)
   if o.no_cache then core.cache_off() end  -- narration too: the cache folder is not touched
   return vg.pipeline{ name = "create", stages = {
+    -- allow_paths: folders besides the document's own that images may come
+    -- from (--allow-path); nil when none, as the loader wants a list or nothing
     vg.native("input.load", { name = "load", options = { format = o.format, split = o.split,
-      duration = o.duration } }),
+      duration = o.duration, allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil } }),
     vg.stage{ name = "style", run = style_stage(o) },
     vg.native("tts.synth", { name = "narrate", options = { voice = o.voice, rate = o.rate, pitch = o.pitch,
       ssml = o.ssml == true } }),

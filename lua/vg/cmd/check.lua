@@ -85,6 +85,8 @@ end
 
 return {
   summary = "validate documents (YAML, JSON, Markdown, SRT/VTT, sets); list every problem",
+  -- its -q means "errors only" (it has no progress bar to hide)
+  own_options = { ["-q"] = true, ["--quiet"] = true },
   usage = USAGE,
   run = run,
 }
