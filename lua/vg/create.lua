@@ -489,6 +489,7 @@ local function video_stage(o)
           end
         end
       end
+      task:produced(out)
       task:emit("video.rendered", out, sub.encoded)
       ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = sub.encoded,
         scenes = records }
@@ -504,11 +505,11 @@ local function write(path, text)
 end
 
 local function captions_stage(o)
-  return function(ctx)
+  return function(ctx, task)
     for _, out in ipairs(ctx.outputs) do
       local base = strip_ext(out.path)
-      if o.captions.srt then write(base .. ".srt", M.srt(out.cues or {})) end
-      if o.captions.vtt then write(base .. ".vtt", M.vtt(out.cues or {})) end
+      if o.captions.srt then write(base .. ".srt", M.srt(out.cues or {})); task:produced(base .. ".srt") end
+      if o.captions.vtt then write(base .. ".vtt", M.vtt(out.cues or {})); task:produced(base .. ".vtt") end
     end
   end
 end
@@ -521,13 +522,15 @@ local function report_stage(o)
       local base = strip_ext(out.path)
       local timing = { duration = out.timing.duration, scenes = out.timing.scenes }
       write(base .. ".timing.json", vg.json.encode(timing, { pretty = true }) .. "\n")
+      task:produced(base .. ".timing.json")
       local first = video.scenes[1]
       if first then
         local thumb = base .. ".png"
         local tw, th = 640, math.floor(640 * o.height / o.width / 2 + 0.5) * 2
         local ok, err = render.frame(M.render_scene(first, o.lead_in), { width = tw, height = th,
           theme = video.theme, accent = video.accent_color, t = "end", out = thumb .. ".tmp.png" })
-        if ok then os.rename(thumb .. ".tmp.png", thumb) else task:warn("thumbnail: " .. tostring(err)) end
+        if ok and os.rename(thumb .. ".tmp.png", thumb) then task:produced(thumb)
+        elseif not ok then task:warn("thumbnail: " .. tostring(err)) end
       end
     end
   end
@@ -535,14 +538,57 @@ end
 
 --- The pipeline --------------------------------------------------------------
 
+-- The files the document was read from: the input (a set's config), every
+-- video's and scene's source file and every image. Recorded with the load
+-- stage (task:used), so a resume sees an edit and loads again.
+local function used_files(ctx, task, input)
+  local seen = {}
+  local function use(path)
+    if type(path) ~= "string" or path == "" or seen[path] then return end
+    seen[path] = true
+    if core.file_digest(path) then task:used(path) end
+  end
+  if type(input) == "string" then
+    use(input)
+    use(input .. "/set_config.yaml")
+  end
+  for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
+    if type(v) == "table" then
+      use(type(v.source) == "table" and v.source.file or nil)
+      for _, sc in ipairs(type(v.scenes) == "table" and v.scenes or {}) do
+        if type(sc) == "table" then
+          use(type(sc.source) == "table" and sc.source.file or nil)
+          use(type(sc.visual_content) == "table" and sc.visual_content.image or nil)
+        end
+      end
+    end
+  end
+end
+
+local function load_stage(o)
+  local options = { format = o.format, split = o.split, duration = o.duration }
+  return function(ctx, task)
+    core.run_native("input.load", ctx, options, task.id, task.stage)
+    used_files(ctx, task, ctx.input)
+  end
+end
+
+-- Which option (a key of the fingerprint `vgrun create` records) makes
+-- which stage run again on resume. The voice, colour and theme are applied
+-- to the loaded model in place, so a change of them loads it again rather
+-- than restyling a model that already carries the old ones.
+M.DEPENDS = {
+  load = { "--from", "--format", "--split", "--duration", "--voice", "--color", "--theme", "set files" },
+  video = { "--resolution", "--fps", "--anim-fps", "--cfr", "--preset", "--crf", "--captions", "-o" },
+}
+
 function M.pipeline(opts)
   local o = opts_with_defaults(opts)
   return vg.pipeline{ name = "create", stages = {
-    vg.native("input.load", { name = "load", options = { format = o.format, split = o.split,
-      duration = o.duration } }),
+    vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
     vg.stage{ name = "style", run = style_stage(o) },
     vg.native("tts.synth", { name = "narrate", options = { voice = o.voice, rate = o.rate, pitch = o.pitch } }),
-    vg.stage{ name = "video", run = video_stage(o) },
+    vg.stage{ name = "video", run = video_stage(o), depends = M.DEPENDS.video },
     vg.stage{ name = "captions", run = captions_stage(o) },
     vg.stage{ name = "report", run = report_stage(o) },
   }}
