@@ -368,7 +368,7 @@ local function finish(task, status, message)
 end
 
 local function shown_value(v)
-  if v == nil then return "unset" end
+  if v == nil then return "the default" end
   v = tostring(v)
   if #v > 40 then return nil end
   return "'" .. v .. "'"
@@ -431,7 +431,7 @@ local function body(task)
     local first = restart_point(task)
     for i = first, n do
       local rec = doc.stages[i]
-      if rec and rec.status == "completed" then rec.status, rec.files = "pending", nil end
+      if rec and rec.status == "completed" then rec.status, rec.files, rec.attempts = "pending", nil, 0 end
     end
     if first == 1 then
       -- from the first stage: a fresh context, as a new run has
