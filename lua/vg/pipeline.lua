@@ -382,7 +382,11 @@ local function restart_point(task)
   local n = #p.stages
   local first, reasons = n + 1, {}
   local old, new = doc.fingerprint, task.fingerprint
-  if new then
+  if new and next(new) ~= nil and type(old) ~= "table" then
+    -- a state from before fingerprints, or one that lost it: nothing to trust
+    reasons[#reasons + 1] = "the state does not record what the task was made from"
+    first = 1
+  elseif new then
     old = type(old) == "table" and old or {}
     local keys = {}
     for k in pairs(new) do keys[#keys + 1] = k end
