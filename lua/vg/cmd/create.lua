@@ -95,9 +95,6 @@ local function file_kind(path)
   return "file"
 end
 
--- What the task is made from, as resume compares it: every option that
--- shapes the output (the content of the input files is checked by the load
--- stage, which records them). Keys name the options (create.DEPENDS).
 -- A path made absolute through its folder (the file itself may not exist yet).
 local function absolute(p)
   local dir, name = p:match("^(.*)/([^/]+)/*$")
@@ -106,6 +103,9 @@ local function absolute(p)
   return rdir and (rdir:gsub("/$", "") .. "/" .. name) or p
 end
 
+-- What the task is made from, as resume compares it: every option that
+-- shapes the output (the content of the input files is checked by the load
+-- stage, which records them). Keys name the options (create.DEPENDS).
 local function fingerprint(o, path, abs, kind)
   local caps = {}
   for c in pairs(o.captions or {}) do caps[#caps + 1] = c end
