@@ -110,11 +110,20 @@ static int l_state_save(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   const char *id = check_id(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
-  char err[512], path[PATH_MAX];
+  char err[1024], path[PATH_MAX];
   cJSON *j = vgl__to_json_ex(L, 2, 1, err, sizeof err);
   if (!j) {
+    /* "where: why", where a path into the document that can be hundreds of
+     * characters long (a cycle): keep its ends and the reason whole */
+    const char *why = strstr(err, ": ");
+    size_t where = why ? (size_t)(why - err) : 0;
     lua_pushnil(L);
-    lua_pushfstring(L, "task %s: cannot save state: %s", id, err);
+    char msg[1200];
+    if (why && where > 80)
+      snprintf(msg, sizeof msg, "task %s: cannot save state: %.36s...%s", id, err, why - 36);
+    else
+      snprintf(msg, sizeof msg, "task %s: cannot save state: %s", id, err);
+    lua_pushstring(L, msg);
     return 2;
   }
   char *s = cJSON_Print(j);
