@@ -18,6 +18,7 @@ expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"
 has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
 hasnt() { ! grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
 
+SRC=$(pwd)
 cd "$T" || exit 1
 printf '# Resume\n\nThe first version of this talk.\n' >talk.md
 run() { "$VGRUN" create --from talk.md -o v.mp4 --task-id talk --resolution 320x180 "$@" >out 2>&1; rc=$?; }
@@ -67,6 +68,20 @@ check "the MP4 has the new size" bash -c "[ \"\$(ffprobe -v error -select_stream
 "$VGRUN" create --from talk.md -o v.mp4 --task-id talk --fps 25 --resolution 256x144 --theme dark --resume >out 2>&1; rc=$?
 expect_rc 0 "resume with a new --theme"
 check "says --theme changed" has out "\-\-theme changed (was the default, now 'dark'); running again from stage 'load'"
+
+# a set: every file of it counts, and a new video file in its folder too
+mkdir -p set vids
+printf 'set:\n  defaults: {accent_color: blue}\n' >set/set_config.yaml
+cp "$SRC/tests/create/small.yaml" set/a.yaml
+runset() { "$VGRUN" create --from set -o vids --task-id set1 --resolution 320x180 "$@" >out.txt 2>&1; rc=$?; }
+runset; expect_rc 0 "set: first run"
+printf '\n# edited\n' >>set/a.yaml
+runset --resume; expect_rc 0 "set: resume after a video file was edited"
+check "set: says which file changed" has out.txt "set/a.yaml changed; running again from stage 'load'"
+cp set/a.yaml set/b.yaml
+runset --resume; expect_rc 0 "set: resume after a video file was added"
+check "set: says the set's files changed" has out.txt "set files changed; running again from stage 'load'"
+check "set: both videos written" bash -c "[ \$(grep -c ^wrote out.txt) -eq 2 ]"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
