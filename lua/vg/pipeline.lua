@@ -475,14 +475,15 @@ local function body(task)
         rec.duration = core.hrtime() - t0
         if ok then
           -- a stage is completed when what it made can be saved and found again
-          local snap, serr = snapshot(task.context)
-          local recorded, ferr
-          if snap then recorded, ferr = record_files(files) end
+          -- (a task that keeps no state has nothing to save or check again)
+          local snap, serr, recorded, ferr = true, nil, {}, nil
+          if task.save_state then snap, serr = snapshot(task.context) end
+          if snap and task.save_state then recorded, ferr = record_files(files) end
           if not snap or not recorded then
             ok, err = false, { message = "stage '" .. st.name .. "': " .. (serr or ferr) }
           else
             rec.status, rec.files = "completed", #recorded > 0 and recorded or nil
-            doc.context = snap
+            if task.save_state then doc.context = snap end
             save(task)
             task:emit("stage.completed", st.name, { index = i, count = n, duration = rec.duration }, 1)
             break
@@ -621,7 +622,7 @@ function Pipeline:start(input, opts)
     doc = { task_id = id, pipeline = self.name, status = "pending", version = 0,
       created = now(), stages = {} }
     local snap, err = snapshot(task.context)
-    if not snap then
+    if not snap and task.save_state then
       if lock then core.task_unlock(lock) end
       error("p:start: the input " .. err:gsub("^the context ", ""), 2)
     end
