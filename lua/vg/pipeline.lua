@@ -604,6 +604,10 @@ function Pipeline:start(input, opts)
       -- start over (the artifact cache keeps what the lost stages had made)
       notice(task, err .. "; starting task '" .. id .. "' over")
       doc = nil
+    elseif doc and doc.pipeline ~= self.name then
+      notice(task, string.format("%s was made by pipeline '%s', not '%s'; starting task '%s' over",
+        state.path(id), doc.pipeline, self.name, id))
+      doc = nil
     end
   end
   if doc then

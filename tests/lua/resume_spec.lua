@@ -168,6 +168,18 @@ describe("state files", function()
     assert.is_nil(doc.created)
   end)
 
+  it("of another pipeline are not resumed", function()
+    local seen
+    assert.is_true(vg.pipeline{ name = "first", stages = { function(ctx) ctx.secret = 1 end } }
+      :run(nil, { task_id = "shared" }).success)
+    local said = quiet_stderr(function()
+      assert.is_true(vg.pipeline{ name = "second", stages = { function(ctx) seen = ctx.secret end } }
+        :run(nil, { task_id = "shared", resume = true }).success)
+    end)
+    assert.is_nil(seen)
+    assert.truthy(said[1]:find("was made by pipeline 'first', not 'second'; starting task 'shared' over", 1, true))
+  end)
+
   it("are written under the task's own id only", function()
     local doc = { task_id = "someone-else", pipeline = "x", status = "completed", version = 1 }
     assert(vg.state.save("mine", doc))
