@@ -7,7 +7,8 @@ usage: vgrun tasks list                      every task: id, status, pipeline, u
        vgrun tasks show ID [--json]          one task: its stages, errors and context
        vgrun tasks resume ID                 run the command or script that made ID again,
                                              skipping the stages it completed
-       vgrun tasks cancel ID                 stop a running task (signals its process)
+       vgrun tasks cancel ID                 stop a running task (signals the vgrun
+                                             that holds its lock)
        vgrun tasks clean [--older-than AGE] [--all] [--corrupt]
                                              remove finished tasks older than AGE
                                              (default 7d; units s m h d w)
