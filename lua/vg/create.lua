@@ -573,6 +573,24 @@ local function load_stage(o)
   end
 end
 
+-- Narration: the native stage, then the WAVs it made or found in the cache
+-- are recorded (task:produced), so a resume after they were cleaned from
+-- the cache speaks them again instead of mixing files that are gone.
+local function narrate_stage(o)
+  local options = { voice = o.voice, rate = o.rate, pitch = o.pitch }
+  return function(ctx, task)
+    core.run_native("tts.synth", ctx, options, task.id, task.stage)
+    for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
+      for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
+        local au = type(sc) == "table" and sc.audio
+        if type(au) == "table" and type(au.path) == "string" and core.file_digest(au.path) then
+          task:produced(au.path)
+        end
+      end
+    end
+  end
+end
+
 -- Which option (a key of the fingerprint `vgrun create` records) makes
 -- which stage run again on resume. The voice, colour and theme are applied
 -- to the loaded model in place, so a change of them loads it again rather
@@ -587,7 +605,7 @@ function M.pipeline(opts)
   return vg.pipeline{ name = "create", stages = {
     vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
     vg.stage{ name = "style", run = style_stage(o) },
-    vg.native("tts.synth", { name = "narrate", options = { voice = o.voice, rate = o.rate, pitch = o.pitch } }),
+    vg.stage{ name = "narrate", run = narrate_stage(o) },
     vg.stage{ name = "video", run = video_stage(o), depends = M.DEPENDS.video },
     vg.stage{ name = "captions", run = captions_stage(o) },
     vg.stage{ name = "report", run = report_stage(o) },

@@ -10,6 +10,7 @@ command -v ffprobe >/dev/null || { echo "skip: ffprobe is not installed"; exit 7
 T=$(mktemp -d /tmp/vgrun-resume.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export VGRUN_STATE_DIR="$T/state"
+export VGRUN_CACHE_DIR="$T/cache"   # its own: the test removes it
 pass=0; fail=0
 ok()   { pass=$((pass + 1)); }
 bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
@@ -68,6 +69,13 @@ check "the MP4 has the new size" bash -c "[ \"\$(ffprobe -v error -select_stream
 "$VGRUN" create --from talk.md -o v.mp4 --task-id talk --fps 25 --resolution 256x144 --theme dark --resume >out 2>&1; rc=$?
 expect_rc 0 "resume with a new --theme"
 check "says --theme changed" has out "\-\-theme changed (was the default, now 'dark'); running again from stage 'load'"
+
+# the narration was cleaned from the cache: spoken again, not mixed from files that are gone
+rm -rf "$T/cache"
+"$VGRUN" create --from talk.md -o v.mp4 --task-id talk --fps 30 --resolution 256x144 --theme dark --resume >out 2>&1; rc=$?
+expect_rc 0 "resume after the cache was cleaned"
+check "says a WAV is missing" has out "\.wav is missing; running again from stage 'narrate'"
+check "the MP4 decodes (cache cleaned)" ffprobe -v error v.mp4
 
 # a set: every file of it counts, and a new video file in its folder too
 mkdir -p set vids

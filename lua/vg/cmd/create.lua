@@ -118,6 +118,8 @@ local function fingerprint(o, path, abs, kind)
     ["--cfr"] = o.cfr and "yes" or nil, ["--preset"] = o.preset, ["--crf"] = o.crf and tostring(o.crf),
     ["--captions"] = #caps > 0 and table.concat(caps, ",") or nil,
     ["-o"] = o.output and absolute(o.output) or nil,
+    -- a new vgrun may read, speak or draw differently
+    ["vgrun"] = core.version,
   }
   if kind == "directory" then
     -- a set's videos may be every YAML file in its folder: a new one counts
