@@ -90,8 +90,8 @@ LUA
   wait "$holder"; rc=$?; expect_rc 130 "the holder was cancelled"
   check "the process named in the state file lives on" kill -0 "$victim"
   # a lock file that names another process: that process is never signalled
-  "$VGRUN" "$T/hold.lua" >"$T/hold.out" 2>&1 & holder=$!; pids+=("$holder")
-  wait_for "$T/hold.out" holding
+  "$VGRUN" "$T/hold.lua" >"$T/hold2.out" 2>&1 & holder=$!; pids+=("$holder")
+  wait_for "$T/hold2.out" holding
   printf '%s\n' "$victim" >"$T/state/tasks/held.lock"
   "$VGRUN" tasks cancel held >"$T/out" 2>&1; rc=$?; expect_rc 1 "cancel when the holder cannot be identified"
   check "says nothing was signalled" has "$T/out" "nothing was signalled"
