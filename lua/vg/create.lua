@@ -577,7 +577,7 @@ end
 -- are recorded (task:produced), so a resume after they were cleaned from
 -- the cache speaks them again instead of mixing files that are gone.
 local function narrate_stage(o)
-  local options = { voice = o.voice, rate = o.rate, pitch = o.pitch }
+  local options = { voice = o.voice, rate = o.rate, pitch = o.pitch, ssml = o.ssml == true }
   return function(ctx, task)
     core.run_native("tts.synth", ctx, options, task.id, task.stage)
     for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
@@ -596,7 +596,7 @@ end
 -- to the loaded model in place, so a change of them loads it again rather
 -- than restyling a model that already carries the old ones.
 M.DEPENDS = {
-  load = { "--from", "--format", "--split", "--duration", "--voice", "--color", "--theme", "set files" },
+  load = { "--from", "--format", "--split", "--duration", "--voice", "--color", "--theme", "--ssml", "set files" },
   video = { "--resolution", "--fps", "--anim-fps", "--cfr", "--preset", "--crf", "--captions", "-o" },
 }
 

@@ -115,7 +115,7 @@ local function fingerprint(o, path, abs, kind)
     ["--duration"] = o.duration and tostring(o.duration), ["--voice"] = o.voice, ["--color"] = o.color,
     ["--theme"] = o.theme, ["--resolution"] = o.width and (o.width .. "x" .. o.height),
     ["--fps"] = o.fps and tostring(o.fps), ["--anim-fps"] = o.anim_fps and tostring(o.anim_fps),
-    ["--cfr"] = o.cfr and "yes" or nil, ["--preset"] = o.preset, ["--crf"] = o.crf and tostring(o.crf),
+    ["--cfr"] = o.cfr and "yes" or nil, ["--ssml"] = o.ssml and "yes" or nil, ["--preset"] = o.preset, ["--crf"] = o.crf and tostring(o.crf),
     ["--captions"] = #caps > 0 and table.concat(caps, ",") or nil,
     ["-o"] = o.output and absolute(o.output) or nil,
     -- a new vgrun may read, speak or draw differently
