@@ -90,6 +90,7 @@ void vgl__register_event_functions(lua_State *L);
 /* state.c */
 void vg__resolve_state_dir(vg_engine *e, const char *explicit_dir);
 int vg_task_id_valid(const char *id);
+const char *vg_task_id_problem(const char *id);  /* NULL when valid */
 void vgl__register_state_functions(lua_State *L);
 
 /* stage.c */

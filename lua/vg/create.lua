@@ -778,6 +778,7 @@ local function video_stage(o)
           end
         end
       end
+      task:produced(out)
       task:emit("video.rendered", out, sub.encoded)
       ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = sub.encoded,
         scenes = records }
@@ -793,11 +794,11 @@ local function write(path, text)
 end
 
 local function captions_stage(o)
-  return function(ctx)
+  return function(ctx, task)
     for _, out in ipairs(ctx.outputs) do
       local base = strip_ext(out.path)
-      if o.captions.srt then write(base .. ".srt", M.srt(out.cues or {})) end
-      if o.captions.vtt then write(base .. ".vtt", M.vtt(out.cues or {})) end
+      if o.captions.srt then write(base .. ".srt", M.srt(out.cues or {})); task:produced(base .. ".srt") end
+      if o.captions.vtt then write(base .. ".vtt", M.vtt(out.cues or {})); task:produced(base .. ".vtt") end
     end
   end
 end
@@ -810,6 +811,7 @@ local function report_stage(o)
       local base = strip_ext(out.path)
       local timing = { duration = out.timing.duration, scenes = out.timing.scenes }
       write(base .. ".timing.json", vg.json.encode(timing, { pretty = true }) .. "\n")
+      task:produced(base .. ".timing.json")
       local first = video.scenes[1]
       if first then
         local thumb = base .. ".png"
@@ -822,7 +824,8 @@ local function report_stage(o)
           theme = video.theme, accent = video.accent_color, t = "end", out = tmp })
         if ok then
           local rok, rerr = os.rename(tmp, thumb)
-          if not rok then os.remove(tmp); task:warn(string.format("thumbnail %s: %s", thumb, tostring(rerr))) end
+          if rok then task:produced(thumb)
+          else os.remove(tmp); task:warn(string.format("thumbnail %s: %s", thumb, tostring(rerr))) end
         else
           os.remove(tmp)
           task:warn(string.format("thumbnail %s: %s", thumb, tostring(err)))
@@ -834,18 +837,79 @@ end
 
 --- The pipeline --------------------------------------------------------------
 
+-- The files the document was read from: the input (a set's config), every
+-- video's and scene's source file and every image. Recorded with the load
+-- stage (task:used), so a resume sees an edit and loads again.
+local function used_files(ctx, task, input)
+  local seen = {}
+  local function use(path)
+    if type(path) ~= "string" or path == "" or seen[path] then return end
+    seen[path] = true
+    if core.file_digest(path) then task:used(path) end
+  end
+  if type(input) == "string" then
+    use(input)
+    use(input .. "/set_config.yaml")
+  end
+  for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
+    if type(v) == "table" then
+      use(type(v.source) == "table" and v.source.file or nil)
+      for _, sc in ipairs(type(v.scenes) == "table" and v.scenes or {}) do
+        if type(sc) == "table" then
+          use(type(sc.source) == "table" and sc.source.file or nil)
+          use(type(sc.visual_content) == "table" and sc.visual_content.image or nil)
+        end
+      end
+    end
+  end
+end
+
+local function load_stage(o)
+  -- allow_paths: folders besides the document's own that images may come
+  -- from (--allow-path); nil when none, as the loader wants a list or nothing
+  local options = { format = o.format, split = o.split, duration = o.duration,
+    allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
+  return function(ctx, task)
+    core.run_native("input.load", ctx, options, task.id, task.stage)
+    used_files(ctx, task, ctx.input)
+  end
+end
+
+-- Narration: the native stage, then the WAVs it made or found in the cache
+-- are recorded (task:produced), so a resume after they were cleaned from
+-- the cache speaks them again instead of mixing files that are gone.
+local function narrate_stage(o)
+  local options = { voice = o.voice, rate = o.rate, pitch = o.pitch, ssml = o.ssml == true }
+  return function(ctx, task)
+    core.run_native("tts.synth", ctx, options, task.id, task.stage)
+    for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
+      for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
+        local au = type(sc) == "table" and sc.audio
+        if type(au) == "table" and type(au.path) == "string" and core.file_digest(au.path) then
+          task:produced(au.path)
+        end
+      end
+    end
+  end
+end
+
+-- Which option (a key of the fingerprint `vgrun create` records) makes
+-- which stage run again on resume. The voice, colour and theme are applied
+-- to the loaded model in place, so a change of them loads it again rather
+-- than restyling a model that already carries the old ones.
+M.DEPENDS = {
+  load = { "--from", "--format", "--split", "--duration", "--voice", "--color", "--theme", "--ssml", "--allow-path", "set files" },
+  video = { "--resolution", "--fps", "--anim-fps", "--cfr", "--preset", "--crf", "--captions", "-o" },
+}
+
 function M.pipeline(opts)
   local o = opts_with_defaults(opts)
   if o.no_cache then core.cache_off() end  -- narration too: the cache folder is not touched
   return vg.pipeline{ name = "create", stages = {
-    -- allow_paths: folders besides the document's own that images may come
-    -- from (--allow-path); nil when none, as the loader wants a list or nothing
-    vg.native("input.load", { name = "load", options = { format = o.format, split = o.split,
-      duration = o.duration, allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil } }),
+    vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
     vg.stage{ name = "style", run = style_stage(o) },
-    vg.native("tts.synth", { name = "narrate", options = { voice = o.voice, rate = o.rate, pitch = o.pitch,
-      ssml = o.ssml == true } }),
-    vg.stage{ name = "video", run = video_stage(o) },
+    vg.stage{ name = "narrate", run = narrate_stage(o) },
+    vg.stage{ name = "video", run = video_stage(o), depends = M.DEPENDS.video },
     vg.stage{ name = "captions", run = captions_stage(o) },
     vg.stage{ name = "report", run = report_stage(o) },
   }}

@@ -28,13 +28,38 @@ local function check_type(v, t, what, level)
   if type(v) ~= t then error(string.format("%s: %s expected, got %s", what, t, type(v)), level or 3) end
 end
 
+local STAGE_FIELDS = { name = "string", run = "function", native = "string", options = "table",
+  retries = "number", backoff = "number", on_error = "string", description = "string", depends = "table" }
+local MAX_RETRIES, MAX_BACKOFF = 1000, 3600
+
+local function field_list(fields)
+  local names = {}
+  for k in pairs(fields) do names[#names + 1] = k end
+  table.sort(names)
+  return table.concat(names, ", ")
+end
+
 --- vg.stage{ name=, run=function(ctx, task) end | native="tts.synth",
----           options={...}, retries=0, backoff=0.5, on_error="abort"|"continue" }
+---           options={...}, retries=0, backoff=0.5, on_error="abort"|"continue",
+---           depends={"voice", ...} }
+--- Every field is checked here, so a typo or an absurd value is a clear error
+--- when the pipeline is built, not a surprise when it runs.
 function M.stage(def)
   check_type(def, "table", "vg.stage")
-  check_type(def.name, "string", "vg.stage: name")
+  local label = type(def.name) == "string" and ("vg.stage '" .. def.name .. "'") or "vg.stage"
+  for k, v in pairs(def) do
+    local want = STAGE_FIELDS[k]
+    if not want then
+      error(string.format("%s: unknown field '%s' (fields: %s)", label, tostring(k), field_list(STAGE_FIELDS)), 2)
+    end
+    if type(v) ~= want then
+      error(string.format("%s: %s: %s expected, got %s", label, k, want, type(v)), 2)
+    end
+  end
+  if type(def.name) ~= "string" or def.name == "" or #def.name > 128 or def.name:find("[%c]") then
+    error(label .. ": name: a non-empty string of at most 128 characters, without control characters, expected", 2)
+  end
   if def.native then
-    check_type(def.native, "string", "vg.stage: native")
     local found = false
     for _, s in ipairs(core.stages()) do if s.name == def.native then found = true end end
     if not found then
@@ -43,46 +68,86 @@ function M.stage(def)
       error(string.format("vg.stage '%s': no native stage '%s' (have: %s)", def.name, def.native,
         #names > 0 and table.concat(names, ", ") or "none"), 2)
     end
-  else
-    check_type(def.run, "function", "vg.stage '" .. def.name .. "': run")
+    if def.run then error(label .. ": give run or native, not both", 2) end
+  elseif not def.run then
+    error(label .. ": run: function expected, got nil", 2)
   end
   local retries = def.retries or 0
-  if type(retries) ~= "number" or retries < 0 or retries ~= math.floor(retries) then
-    error("vg.stage '" .. def.name .. "': retries must be a whole number >= 0", 2)
+  if retries ~= retries or retries < 0 or retries > MAX_RETRIES or retries ~= math.floor(retries) then
+    error(string.format("%s: retries must be a whole number from 0 to %d, not %s", label, MAX_RETRIES, tostring(retries)), 2)
+  end
+  local backoff = def.backoff or 0.5
+  if backoff ~= backoff or backoff < 0 or backoff > MAX_BACKOFF then
+    error(string.format("%s: backoff must be a number of seconds from 0 to %d, not %s", label, MAX_BACKOFF, tostring(backoff)), 2)
   end
   local on_error = def.on_error or "abort"
   if on_error ~= "abort" and on_error ~= "continue" then
-    error("vg.stage '" .. def.name .. "': on_error must be \"abort\" or \"continue\"", 2)
+    error(label .. ": on_error must be \"abort\" or \"continue\"", 2)
+  end
+  local depends = {}
+  for k, v in pairs(def.depends or {}) do
+    if math.type(k) ~= "integer" or type(v) ~= "string" then
+      error(label .. ": depends: a list of names (strings) expected", 2)
+    end
+    depends[k] = v
   end
   return setmetatable({
     name = def.name, run = def.run, native = def.native, options = def.options,
-    retries = retries, backoff = def.backoff or 0.5, on_error = on_error,
-    description = def.description,
+    retries = math.tointeger(retries) or retries, backoff = backoff, on_error = on_error,
+    description = def.description, depends = depends,
   }, Stage)
 end
 
 --- vg.native(name, opts): a stage running the native stage `name`.
 function M.native(name, opts)
+  check_type(name, "string", "vg.native: name")
   opts = opts or {}
-  return M.stage({ name = opts.name or name, native = name, options = opts.options,
-    retries = opts.retries, backoff = opts.backoff, on_error = opts.on_error })
+  check_type(opts, "table", "vg.native: options")
+  local def = { native = name }
+  for k, v in pairs(opts) do def[k] = v end
+  def.name = opts.name or name
+  return M.stage(def)
 end
+
+local PIPELINE_FIELDS = { name = "string", stages = "table", description = "string" }
 
 --- vg.pipeline{ name=, stages={ vg.stage{...} | {name=, run=} | function, ... } }
 function M.pipeline(def)
   check_type(def, "table", "vg.pipeline")
   local name = def.name or "pipeline"
   check_type(name, "string", "vg.pipeline: name")
+  for k, v in pairs(def) do
+    local want = PIPELINE_FIELDS[k]
+    if not want then
+      error(string.format("vg.pipeline '%s': unknown field '%s' (fields: %s)", name, tostring(k),
+        field_list(PIPELINE_FIELDS)), 2)
+    end
+    if type(v) ~= want then error(string.format("vg.pipeline '%s': %s: %s expected, got %s", name, k, want, type(v)), 2) end
+  end
   check_type(def.stages, "table", "vg.pipeline '" .. name .. "': stages")
+  local n = #def.stages
+  for k in pairs(def.stages) do
+    if math.type(k) ~= "integer" or k < 1 or k > n then
+      error(string.format("vg.pipeline '%s': stages: a list expected (key %s)", name, tostring(k)), 2)
+    end
+  end
   local stages, seen = {}, {}
   for i, s in ipairs(def.stages) do
     if type(s) == "function" then s = M.stage({ name = "stage" .. i, run = s })
-    elseif getmetatable(s) ~= Stage then s = M.stage(s) end
+    elseif getmetatable(s) ~= Stage then
+      if type(s) ~= "table" then
+        error(string.format("vg.pipeline '%s': stage %d: a stage, a table or a function expected, got %s",
+          name, i, type(s)), 2)
+      end
+      local ok, err = pcall(M.stage, s)
+      if not ok then error(err, 2) end
+      s = err
+    end
     if seen[s.name] then error(string.format("vg.pipeline '%s': two stages named '%s'", name, s.name), 2) end
     seen[s.name] = true
     stages[i] = s
   end
-  return setmetatable({ name = name, stages = stages }, Pipeline)
+  return setmetatable({ name = name, stages = stages, description = def.description }, Pipeline)
 end
 
 --- Task methods, for stages ---------------------------------------------------
@@ -113,12 +178,56 @@ function Task:check()
   if self.cancelled then error("cancelled", 0) end
 end
 
+-- task:produced(path, ...) / task:used(path, ...): files the running stage
+-- made / read. When the stage completes each is recorded with its size and
+-- SHA-256; a resume checks them again and runs the stage (and every later
+-- one) again when one is missing or changed.
+local function note_files(task, role, ...)
+  if not task.stage_files then error("task:" .. role .. ": only while a stage runs", 3) end
+  for i = 1, select("#", ...) do
+    local path = select(i, ...)
+    if type(path) ~= "string" or path == "" then error("task:" .. role .. ": a path (string) expected", 3) end
+    task.stage_files[#task.stage_files + 1] = { path = path, role = role == "produced" and "out" or "in" }
+  end
+end
+function Task:produced(...) note_files(self, "produced", ...) end
+function Task:used(...) note_files(self, "used", ...) end
+
 --- Orchestration ------------------------------------------------------------
+
+-- A readable reason for anything a stage raised: error("text"),
+-- error({code = 42}), error(setmetatable({}, {__tostring = ...})), error(nil).
+local function reason_of(e)
+  if type(e) == "string" then return e end
+  local mt = getmetatable(e)
+  if mt and mt.__tostring then
+    local ok, s = pcall(tostring, e)
+    if ok and type(s) == "string" then return s end
+  end
+  if type(e) == "table" then
+    if type(e.message) == "string" then return e.message end
+    local ok, s = pcall(core.json_encode, e)
+    if ok and type(s) == "string" then
+      if #s > 300 then s = s:sub(1, 297) .. "..." end
+      return "error " .. s
+    end
+  end
+  if e == nil then return "error (no reason given)" end
+  return "error (" .. tostring(e) .. ")"
+end
+
 local function split_error(e)
-  if type(e) == "table" then return e end
-  local msg = tostring(e)
+  local msg = reason_of(e)
   local file, line, rest = msg:match("^([^\n]-):(%d+): (.*)$")
-  return { message = msg, file = file, line = tonumber(line), text = rest or msg }
+  local err = { message = msg, file = file, line = tonumber(line), text = rest or msg }
+  if type(e) == "table" then
+    -- a structured error keeps its own code and place when they are plain
+    local code = rawget(e, "code")
+    if type(code) == "string" or math.type(code) == "integer" then err.code = code end
+    if type(rawget(e, "file")) == "string" then err.file = e.file end
+    if math.type(rawget(e, "line")) == "integer" then err.line = e.line end
+  end
+  return err
 end
 
 local function on_stage_error(e)
@@ -129,16 +238,77 @@ end
 
 local function now() return core.now() end
 
+-- A copy of the context as it is saved: plain data (functions and other
+-- values JSON cannot hold are left out, as the state file leaves them out),
+-- or nil and a short message naming where it cannot be saved: a cycle, too
+-- deep, a NaN or an infinity. The saved context is this copy, so a stage
+-- that breaks the live context cannot break the task's state file.
+local MAX_DEPTH = 150
+local function path_text(path)
+  local s = table.concat(path, ".")
+  if #s > 80 then s = s:sub(1, 36) .. "..." .. s:sub(-36) end
+  return s
+end
+local function copy_data(v, path, on_path, depth)
+  local t = type(v)
+  if t == "number" then
+    if v ~= v or v == math.huge or v == -math.huge then
+      return nil, path_text(path) .. ": a NaN or infinite number"
+    end
+    return v
+  elseif t == "string" or t == "boolean" then
+    return v
+  elseif v == core.null then
+    return v
+  elseif t ~= "table" then
+    return nil
+  end
+  if on_path[v] then return nil, path_text(path) .. ": a cycle (a table that contains itself)" end
+  if depth > MAX_DEPTH then return nil, path_text(path) .. ": nested deeper than " .. MAX_DEPTH .. " levels" end
+  on_path[v] = true
+  local out = {}
+  for k, x in next, v do
+    if type(k) == "string" or (type(k) == "number" and k == k and k ~= math.huge and k ~= -math.huge) then
+      path[#path + 1] = tostring(k)
+      local c, err = copy_data(x, path, on_path, depth + 1)
+      path[#path] = nil
+      if err then on_path[v] = nil; return nil, err end
+      out[k] = c
+    end
+  end
+  on_path[v] = nil
+  local mt = getmetatable(v)
+  if type(mt) == "table" and rawget(mt, "__jsontype") then setmetatable(out, mt) end
+  return out
+end
+
+local function snapshot(ctx)
+  local copy, err = copy_data(ctx, { "context" }, {}, 0)
+  if err then return nil, "the context cannot be saved: " .. err end
+  return copy
+end
+
 local function save(task)
   if not task.save_state then return end
-  local ok, err = state.save(task.doc)
+  local ok, err = state.save(task.id, task.doc)
   if ok then
+    task.save_failures = 0
     task:emit("state.saved", nil, { path = state.path(task.id), version = task.doc.version })
   else
-    -- the task goes on; the problem is reported, not hidden
-    task:emit("validation.error", err)
-    io.stderr:write("vgrun: ", err, "\n")
+    -- the task goes on; the problem is reported once, not at every step
+    task.save_failures = (task.save_failures or 0) + 1
+    if task.save_failures == 1 then
+      task:emit("validation.error", err, { printed = true })
+      io.stderr:write("vgrun: ", err, "\n")
+    end
   end
+end
+
+-- One line to the user, and the same as an event (marked printed, so a
+-- listener that shows warnings does not show it again).
+local function notice(task, msg)
+  io.stderr:write("vgrun: ", msg, "\n")
+  task:emit("validation.warning", msg, { printed = true })
 end
 
 local function run_stage(task, st)
@@ -150,6 +320,36 @@ end
 
 local function backoff_delay(st, attempt)
   return math.min(30, st.backoff * 2 ^ (attempt - 1))
+end
+
+-- The files a completed stage declared, with size and SHA-256; nil, message
+-- when one of them cannot be read.
+local function record_files(list)
+  local out, seen = {}, {}
+  for _, f in ipairs(list) do
+    local path = core.realpath(f.path) or f.path
+    if not seen[f.role .. path] then
+      seen[f.role .. path] = true
+      local d, err = core.file_digest(path)
+      if not d then
+        return nil, (f.role == "out" and "a file this stage made is not there: " or "a file this stage read is not there: ") .. err
+      end
+      out[#out + 1] = { path = path, role = f.role, size = d.size, sha256 = d.sha256 }
+    end
+  end
+  return out
+end
+
+-- Is every file a completed stage recorded still what it was? nil, or why not.
+local function files_changed(rec)
+  for _, f in ipairs(rec.files or {}) do
+    local d = core.file_digest(f.path)
+    if not d then return f.path .. " is missing" end
+    if d.size ~= f.size or d.sha256 ~= f.sha256 then
+      return f.path .. (f.role == "out" and " was changed or damaged" or " changed")
+    end
+  end
+  return nil
 end
 
 local function finish(task, status, message)
@@ -167,6 +367,64 @@ local function finish(task, status, message)
     errors = #task.errors }, status == "completed" and 1 or nil)
 end
 
+local function shown_value(v)
+  if v == nil then return "the default" end
+  v = tostring(v)
+  if #v > 40 then return nil end
+  return "'" .. v .. "'"
+end
+
+-- On resume: the first stage to run again, because what the task is made
+-- from changed (the fingerprint: input hash, options) or because a file a
+-- completed stage made or read is missing or changed. Says why, once.
+local function restart_point(task)
+  local p, doc = task.pipeline, task.doc
+  local n = #p.stages
+  local first, reasons = n + 1, {}
+  local old, new = doc.fingerprint, task.fingerprint
+  if new and next(new) ~= nil and type(old) ~= "table" then
+    -- a state from before fingerprints, or one that lost it: nothing to trust
+    reasons[#reasons + 1] = "the state does not record what the task was made from"
+    first = 1
+  elseif new then
+    old = type(old) == "table" and old or {}
+    local keys = {}
+    for k in pairs(new) do keys[#keys + 1] = k end
+    for k in pairs(old) do if new[k] == nil then keys[#keys + 1] = k end end
+    table.sort(keys)
+    for _, k in ipairs(keys) do
+      if old[k] ~= new[k] then
+        local was, now_v = shown_value(old[k]), shown_value(new[k])
+        reasons[#reasons + 1] = (was and now_v) and string.format("%s changed (was %s, now %s)", k, was, now_v)
+          or (k .. " changed")
+        -- the first stage that depends on it; a key no stage names: all of them
+        local at = 1
+        for i, st in ipairs(p.stages) do
+          local hit = false
+          for _, d in ipairs(st.depends) do if d == k then hit = true end end
+          if hit then at = i; break end
+        end
+        if at < first then first = at end
+      end
+    end
+  end
+  for i = 1, math.min(first - 1, n) do
+    local rec = doc.stages[i]
+    if not rec or rec.name ~= p.stages[i].name or rec.status ~= "completed" then break end
+    local why = files_changed(rec)
+    if why then
+      reasons[#reasons + 1] = why
+      first = i
+      break
+    end
+  end
+  if first <= n and #reasons > 0 then
+    notice(task, string.format("task '%s': %s; running again from stage '%s'", task.id,
+      table.concat(reasons, "; "), p.stages[first].name))
+  end
+  return first
+end
+
 local function body(task)
   local p = task.pipeline
   local n = #p.stages
@@ -174,7 +432,18 @@ local function body(task)
   task:emit("pipeline.started", p.name, { pipeline = p.name, stages = n, resumed = task.resumed }, 0)
   if task.resumed then
     task:emit("state.restored", "resumed from " .. state.path(task.id), { version = doc.version })
+    local first = restart_point(task)
+    for i = first, n do
+      local rec = doc.stages[i]
+      if rec and rec.status == "completed" then rec.status, rec.files, rec.attempts = "pending", nil, 0 end
+    end
+    if first == 1 then
+      -- from the first stage: a fresh context, as a new run has
+      task.context = { input = task.input }
+      doc.context = snapshot(task.context)
+    end
   end
+  doc.fingerprint = task.fingerprint or doc.fingerprint
   doc.status = "running"
   doc.pid = core.getpid()
   save(task)
@@ -194,26 +463,38 @@ local function body(task)
       local attempt = 0
       while true do
         attempt = attempt + 1
-        rec.status, rec.started, rec.attempts, rec.error = "running", now(), (rec.attempts or 0) + 1, nil
+        rec.status, rec.started, rec.attempts, rec.error, rec.files = "running", now(), (rec.attempts or 0) + 1, nil, nil
         save(task)
         task:emit("stage.started", st.name, { index = i, count = n, attempt = attempt }, 0)
         local t0 = core.hrtime()
+        task.stage_files = {}
         local ok, err = xpcall(run_stage, on_stage_error, task, st)
+        local files = task.stage_files
+        task.stage_files = nil
         rec.ended = now()
         rec.duration = core.hrtime() - t0
         if ok then
-          rec.status = "completed"
-          doc.context = task.context
-          save(task)
-          task:emit("stage.completed", st.name, { index = i, count = n, duration = rec.duration }, 1)
-          break
+          -- a stage is completed when what it made can be saved and found again
+          -- (a task that keeps no state has nothing to save or check again)
+          local snap, serr, recorded, ferr = true, nil, {}, nil
+          if task.save_state then snap, serr = snapshot(task.context) end
+          if snap and task.save_state then recorded, ferr = record_files(files) end
+          if not snap or not recorded then
+            ok, err = false, { message = "stage '" .. st.name .. "': " .. (serr or ferr) }
+          else
+            rec.status, rec.files = "completed", #recorded > 0 and recorded or nil
+            if task.save_state then doc.context = snap end
+            save(task)
+            task:emit("stage.completed", st.name, { index = i, count = n, duration = rec.duration }, 1)
+            break
+          end
         end
         if task.cancelled then
           rec.status = "cancelled"
           rec.error = { code = "cancelled", message = "cancelled" }
           break
         end
-        local structured = { code = "stage_failed", stage = st.name, message = err.message,
+        local structured = { code = err.code or "stage_failed", stage = st.name, message = err.message,
           file = err.file, line = err.line, attempt = attempt }
         if attempt <= st.retries then
           local delay = backoff_delay(st, attempt)
@@ -251,7 +532,8 @@ local function body(task)
 end
 
 local function make_id(name)
-  local base = name:gsub("[^%w._-]", "-"):sub(1, 80)
+  local base = name:gsub("[^%w._-]", "-"):gsub("^[.-]+", ""):sub(1, 80)
+  if base == "" then base = "task" end
   return string.format("%s-%s-%04x", base, os.date("!%Y%m%d-%H%M%S"), math.random(0, 0xffff))
 end
 
@@ -266,8 +548,19 @@ local function result_of(task)
   }
 end
 
+-- Errors a user causes when starting a task (an id in use, a state folder
+-- that cannot be written): raised as a table with usage = message, so a
+-- command can print the message alone, without a traceback.
+local UserError = { __tostring = function(e) return e.message end }
+M.UserError = UserError
+local function user_error(msg, level)
+  error(setmetatable({ message = msg, user = true }, UserError), level)
+end
+
 --- p:start(input, opts) -> task, at once. opts: task_id, resume, state_dir,
---- save_state (default true), invocation.
+--- save_state (default true), invocation, fingerprint (what the task is made
+--- from: name -> string; on resume a changed entry runs again the stages
+--- that depend on it).
 function Pipeline:start(input, opts)
   opts = opts or {}
   if opts.state_dir then state.dir(opts.state_dir) end
@@ -280,30 +573,40 @@ function Pipeline:start(input, opts)
     M.resume_request = nil
   end
   id = id or make_id(self.name)
-  if not state.valid_id(id) then
-    error(string.format("invalid task id '%s': use 1 to 128 of A-Z a-z 0-9 . _ -", tostring(id)), 2)
+  local valid, why = state.check_id(id)
+  if not valid then error(why, 2) end
+  if opts.fingerprint ~= nil then
+    check_type(opts.fingerprint, "table", "p:start: fingerprint", 3)
+    for k, v in pairs(opts.fingerprint) do
+      if type(k) ~= "string" or type(v) ~= "string" then
+        error("p:start: fingerprint: names (strings) to values (strings) expected", 2)
+      end
+    end
   end
-  if running[id] then error("task '" .. id .. "' is already running", 2) end
+  if running[id] then user_error("task '" .. id .. "' is already running", 2) end
   local lock
   if opts.save_state ~= false then
     local err
     lock, err = core.task_lock(id)
-    if not lock then error(err, 2) end
+    if not lock then user_error(err, 2) end
   end
   local task = setmetatable({
     id = id, pipeline = self, status = "running", errors = {}, started = now(),
-    save_state = opts.save_state ~= false, waiters = {}, lock = lock,
+    save_state = opts.save_state ~= false, waiters = {}, lock = lock, input = input,
+    fingerprint = opts.fingerprint,
   }, Task)
   local doc
   if resume and task.save_state then
     local err
     doc, err = state.load(id)
     if err then
-      -- a torn or damaged state file is never trusted: say so, start over
-      -- (the artifact cache keeps what the lost stages had made)
-      local msg = err .. "; starting task '" .. id .. "' over"
-      io.stderr:write("vgrun: warning: ", msg, "\n")
-      events.emit({ type = "validation.warning", task_id = id, message = msg })
+      -- a torn, damaged or foreign state file is never trusted: say so once,
+      -- start over (the artifact cache keeps what the lost stages had made)
+      notice(task, err .. "; starting task '" .. id .. "' over")
+      doc = nil
+    elseif doc and doc.pipeline ~= self.name then
+      notice(task, string.format("%s was made by pipeline '%s', not '%s'; starting task '%s' over",
+        state.path(id), doc.pipeline, self.name, id))
       doc = nil
     end
   end
@@ -315,14 +618,22 @@ function Pipeline:start(input, opts)
     doc.resumes = (doc.resumes or 0) + 1
   else
     -- a fresh run of a known task: stages may compare with what it made last time
-    if task.save_state then
+    if task.save_state and not resume then
       local old = state.load(id)
       if type(old) == "table" then task.previous = old.context end
     end
     task.context = { input = input }
     doc = { task_id = id, pipeline = self.name, status = "pending", version = 0,
-      created = now(), stages = {}, context = task.context }
+      created = now(), stages = {} }
+    local snap, err = snapshot(task.context)
+    if not snap and task.save_state then
+      if lock then core.task_unlock(lock) end
+      error("p:start: the input " .. err:gsub("^the context ", ""), 2)
+    end
+    doc.context = snap
   end
+  doc.task_id = id
+  doc.pipeline = self.name
   doc.invocation = opts.invocation or M.invocation or doc.invocation
   task.doc = doc
   running[id] = task
@@ -336,7 +647,7 @@ function Pipeline:start(input, opts)
     task.done = true
     task.co = nil
     running[id] = nil
-    if task.lock then core.task_unlock(task.lock, id); task.lock = nil end
+    if task.lock then core.task_unlock(task.lock); task.lock = nil end
     for _, co in ipairs(task.waiters) do core.wake(co) end
   end)
   return task

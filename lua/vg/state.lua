@@ -2,9 +2,11 @@
 -- under <state_dir>/tasks) is C's (engine/state.c); the shape is here.
 --
 -- { task_id, pipeline, status = pending|running|completed|failed|cancelled,
---   version (bumped at every save), created, updated, pid,
+--   version (bumped at every save), created, updated, pid, resumes,
+--   fingerprint = { name = string }            -- what it was made from (resume compares)
 --   invocation = { argv = {...}, cwd = ... }   -- how to resume it
---   stages = { {name, status, started, ended, duration, attempts, error} },
+--   stages = { {name, status, started, ended, duration, attempts, error,
+--              files = { {path, role = in|out, size, sha256} }} },
 --   context = {...}                            -- after the last completed stage
 --   errors = {...} }
 local core = require("vg.core")
@@ -16,15 +18,140 @@ M.STATUSES = { pending = true, running = true, completed = true, failed = true, 
 function M.dir(set) return core.state_dir(set) end
 function M.path(id) return core.state_path(id) end
 function M.valid_id(id) return type(id) == "string" and core.task_id_valid(id) end
+--- The one check of a task id (create, tasks, Pipeline:start): true | nil, message
+function M.check_id(id) return core.task_id_check(id) end
 
---- Loads a task document: doc | nil (absent) | nil, err (corrupt/unreadable)
-function M.load(id) return core.state_load(id) end
+--- The schema of a task document. A state file is untrusted data: every
+--- field a reader uses is checked here, so what load returns can be used
+--- without further checks. Optional fields may be absent or null (read as
+--- absent); unknown fields are kept and not used.
+local null = core.null
+local STAGE_STATUSES = { pending = true, running = true, retrying = true, completed = true,
+  failed = true, cancelled = true }
 
---- Saves a document atomically; bumps its version. -> true | nil, err
-function M.save(doc)
-  doc.version = (doc.version or 0) + 1
+local function is_int(v) return math.type(v) == "integer" or (type(v) == "number" and v == math.floor(v) and v == v and v ~= math.huge and v ~= -math.huge) end
+local function is_num(v) return type(v) == "number" and v == v and v ~= math.huge and v ~= -math.huge end
+local function is_list(t)
+  if type(t) ~= "table" then return false end
+  local n = #t
+  for k in pairs(t) do if math.type(k) ~= "integer" or k < 1 or k > n then return false end end
+  return true
+end
+
+-- Drops the null-valued optional fields of t (they read as absent).
+local function drop_nulls(t, optional)
+  for _, k in ipairs(optional) do if t[k] == null then t[k] = nil end end
+end
+
+local function check_error(e, where)
+  if type(e) ~= "table" then return where .. ": an object expected" end
+  drop_nulls(e, { "message", "code", "stage", "file", "line", "attempt", "traceback" })
+  if e.message ~= nil and type(e.message) ~= "string" then return where .. ".message: a string expected" end
+  if e.code ~= nil and type(e.code) ~= "string" and not is_int(e.code) then return where .. ".code: a string expected" end
+  for _, k in ipairs({ "stage", "file", "traceback" }) do
+    if e[k] ~= nil and type(e[k]) ~= "string" then return where .. "." .. k .. ": a string expected" end
+  end
+  for _, k in ipairs({ "line", "attempt" }) do
+    if e[k] ~= nil and not is_int(e[k]) then return where .. "." .. k .. ": a whole number expected" end
+  end
+end
+
+--- Checks a document read from tasks/<id>.json: nil, or what is wrong.
+function M.check(doc, id)
+  if type(doc) ~= "table" then return "not a JSON object" end
+  if doc.task_id ~= id then
+    if type(doc.task_id) ~= "string" then return "task_id: the string '" .. id .. "' expected" end
+    return "task_id: '" .. doc.task_id .. "' is not this file's task ('" .. id .. "')"
+  end
+  if type(doc.pipeline) ~= "string" then return "pipeline: a string expected" end
+  if not M.STATUSES[doc.status] then return "status: one of pending, running, completed, failed, cancelled expected" end
+  if not is_int(doc.version) or doc.version < 0 then return "version: a whole number >= 0 expected" end
+  drop_nulls(doc, { "created", "updated", "ended", "pid", "resumes", "invocation", "stages", "context",
+    "errors", "fingerprint" })
+  for _, k in ipairs({ "created", "updated", "ended" }) do
+    if doc[k] ~= nil and not is_num(doc[k]) then return k .. ": a time (number) expected" end
+  end
+  for _, k in ipairs({ "pid", "resumes" }) do
+    if doc[k] ~= nil and (not is_int(doc[k]) or doc[k] < 0) then return k .. ": a whole number >= 0 expected" end
+  end
+  local inv = doc.invocation
+  if inv ~= nil then
+    if type(inv) ~= "table" then return "invocation: an object expected" end
+    drop_nulls(inv, { "cwd" })
+    if not is_list(inv.argv) then return "invocation.argv: a list of strings expected" end
+    for i, a in ipairs(inv.argv) do
+      if type(a) ~= "string" then return "invocation.argv[" .. i .. "]: a string expected" end
+    end
+    if inv.cwd ~= nil and type(inv.cwd) ~= "string" then return "invocation.cwd: a string expected" end
+  end
+  if doc.stages ~= nil then
+    if not is_list(doc.stages) then return "stages: a list expected" end
+    for i, s in ipairs(doc.stages) do
+      local w = "stages[" .. i .. "]"
+      if type(s) ~= "table" then return w .. ": an object expected" end
+      drop_nulls(s, { "started", "ended", "duration", "attempts", "error", "files" })
+      if type(s.name) ~= "string" then return w .. ".name: a string expected" end
+      if not STAGE_STATUSES[s.status] then return w .. ".status: a stage status expected" end
+      for _, k in ipairs({ "started", "ended", "duration" }) do
+        if s[k] ~= nil and not is_num(s[k]) then return w .. "." .. k .. ": a number expected" end
+      end
+      if s.attempts ~= nil and (not is_int(s.attempts) or s.attempts < 0) then
+        return w .. ".attempts: a whole number >= 0 expected"
+      end
+      if s.error ~= nil then
+        local err = check_error(s.error, w .. ".error")
+        if err then return err end
+      end
+      if s.files ~= nil then
+        if not is_list(s.files) then return w .. ".files: a list expected" end
+        for j, f in ipairs(s.files) do
+          local fw = w .. ".files[" .. j .. "]"
+          if type(f) ~= "table" or type(f.path) ~= "string" or (f.role ~= "in" and f.role ~= "out")
+            or not is_int(f.size) or type(f.sha256) ~= "string" then
+            return fw .. ": { path, role = in|out, size, sha256 } expected"
+          end
+        end
+      end
+    end
+  end
+  if doc.context ~= nil and type(doc.context) ~= "table" then return "context: an object expected" end
+  if doc.errors ~= nil then
+    if not is_list(doc.errors) then return "errors: a list expected" end
+    for i, e in ipairs(doc.errors) do
+      local err = check_error(e, "errors[" .. i .. "]")
+      if err then return err end
+    end
+  end
+  if doc.fingerprint ~= nil then
+    if type(doc.fingerprint) ~= "table" then return "fingerprint: an object expected" end
+    for k, v in pairs(doc.fingerprint) do
+      if type(k) ~= "string" or type(v) ~= "string" then return "fingerprint: names to strings expected" end
+    end
+  end
+  return nil
+end
+
+--- Loads a task document: doc | nil (absent) | nil, err (corrupt, unreadable,
+--- or not a task document: err says which file and what is wrong)
+function M.load(id)
+  local doc, err = core.state_load(id)
+  if not doc then return nil, err end
+  local bad = M.check(doc, id)
+  if bad then return nil, string.format("%s: not a valid task state: %s", M.path(id), bad) end
+  return doc
+end
+
+--- Saves a document as task `id` atomically; bumps its version. The file is
+--- always tasks/<id>.json: the id given, never one read from the document.
+--- -> true | nil, err
+function M.save(id, doc)
+  if type(id) == "table" and doc == nil then id, doc = id.task_id, id end  -- older M.save(doc)
+  local ok, err = M.check_id(id)
+  if not ok then return nil, err end
+  doc.task_id = id
+  doc.version = (is_int(doc.version) and doc.version or 0) + 1
   doc.updated = core.now()
-  return core.state_save(doc.task_id, doc)
+  return core.state_save(id, doc)
 end
 
 function M.remove(id) return core.state_remove(id) end
@@ -41,8 +168,10 @@ function M.clean(age, opts)
   for _, id in ipairs(M.list()) do
     local doc, err = M.load(id)
     if doc then
+      -- a task whose lock is held is running, whatever its file says
+      local held = core.task_lock_probe(id)
       local finished = doc.status ~= "running" and doc.status ~= "pending"
-      if (finished or opts.all) and (doc.updated or 0) < cutoff then
+      if held ~= true and (finished or opts.all) and (doc.updated or 0) < cutoff then
         M.remove(id)
         removed[#removed + 1] = id
       end

@@ -96,7 +96,7 @@ LUA
   "$VGRUN" tasks list >"$T/out.lock4" 2>&1; rc=$?; expect_rc 0 "tasks list after a kill -9"
   check "a killed run is listed as stopped" has "$T/out.lock4" "locked .*stopped"
   "$VGRUN" tasks show locked >"$T/out.lock5" 2>&1; rc=$?; expect_rc 0 "tasks show after a kill -9"
-  check "show says its process is gone and how to go on" has "$T/out.lock5" "stopped (its process $pid is gone; .vgrun tasks resume locked. goes on)"
+  check "show says its process is gone and how to go on" has "$T/out.lock5" "stopped (no process holds its lock; .vgrun tasks resume locked. goes on)"
   "$VGRUN" -e 'local vg = require("vg")
     local r = vg.pipeline{ name = "long", stages = { function() end } }:run(nil, { task_id = "locked", resume = true })
     assert(r.success, r.status)' >"$T/out.lock3" 2>&1; rc=$?; expect_rc 0 "lock of a killed process is taken over"

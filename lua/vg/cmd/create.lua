@@ -132,6 +132,46 @@ local function preload(path, o)
   return nil
 end
 
+-- A path made absolute through its folder (the file itself may not exist yet).
+local function absolute(p)
+  local dir, name = p:match("^(.*)/([^/]+)/*$")
+  if not dir then dir, name = ".", p end
+  local rdir = core.realpath(dir == "" and "/" or dir)
+  return rdir and (rdir:gsub("/$", "") .. "/" .. name) or p
+end
+
+-- What the task is made from, as resume compares it: every option that
+-- shapes the output (the content of the input files is checked by the load
+-- stage, which records them). Keys name the options (create.DEPENDS).
+local function fingerprint(o, path, abs, kind)
+  local caps = {}
+  for c in pairs(o.captions or {}) do caps[#caps + 1] = c end
+  table.sort(caps)
+  local fp = {
+    ["--from"] = abs, ["--format"] = o.format, ["--split"] = o.split,
+    ["--duration"] = o.duration and tostring(o.duration), ["--voice"] = o.voice, ["--color"] = o.color,
+    ["--theme"] = o.theme, ["--resolution"] = o.width and (o.width .. "x" .. o.height),
+    ["--fps"] = o.fps and tostring(o.fps), ["--anim-fps"] = o.anim_fps and tostring(o.anim_fps),
+    ["--cfr"] = o.cfr and "yes" or nil, ["--ssml"] = o.ssml and "yes" or nil, ["--preset"] = o.preset, ["--crf"] = o.crf and tostring(o.crf),
+    ["--captions"] = #caps > 0 and table.concat(caps, ",") or nil,
+    ["--allow-path"] = o.allow_paths and #o.allow_paths > 0 and table.concat(o.allow_paths, ":") or nil,
+    ["-o"] = o.output and absolute(o.output) or nil,
+    -- a new vgrun may read, speak or draw differently
+    ["vgrun"] = core.version,
+  }
+  if kind == "directory" then
+    -- a set's videos may be every YAML file in its folder: a new one counts
+    local names = {}
+    for _, e in ipairs(core.scandir(path) or {}) do
+      local name = type(e) == "table" and e.name or e
+      if type(name) == "string" and not name:match("^%.") and name:match("%.ya?ml$") then names[#names + 1] = name end
+    end
+    table.sort(names)
+    fp["set files"] = core.sha256(table.concat(names, "\n"))
+  end
+  return fp
+end
+
 return {
   summary = "make a narrated video (MP4) from a document, YAML, JSON, transcript or set",
   usage = USAGE,
@@ -190,9 +230,8 @@ return {
     local abs = core.realpath(path) or path
     local task_id = o.task_id or ("create-" .. (abs:match("([^/]+)/*$") or "input"):gsub("[^%w._-]", "_"):sub(1, 60)
       .. "-" .. core.sha256(abs, o.output or ""):sub(1, 10))
-    if not vg.state.valid_id(task_id) then
-      eprintf("vgrun create: invalid task id '%s': use 1 to 128 of A-Z a-z 0-9 . _ -\n", task_id); return 2
-    end
+    local id_ok, id_err = vg.state.check_id(task_id)
+    if not id_ok then eprintf("vgrun create: --task-id: %s\n", id_err); return 2 end
     -- nothing vgrun writes may be something it reads
     local claims
     local videos, set_id = preload(path, o)
@@ -244,13 +283,28 @@ return {
     end)
     local t0 = core.hrtime()
     local p = create.pipeline(o)
-    local r = p:run(path, { task_id = task_id, resume = o.resume })
+    local started, r = pcall(p.run, p, path, { task_id = task_id, resume = o.resume,
+      fingerprint = fingerprint(o, path, abs, kind) })
     vg.off(wid)
+    if not started then
+      -- "already running", a state folder that cannot be written: the
+      -- message alone, no traceback
+      if type(r) == "table" and r.user then eprintf("vgrun create: %s\n", r.message); return 1 end
+      error(r, 0)
+    end
     if not r.success then
       if r.status == "cancelled" then eprintf("vgrun create: cancelled (resume with --resume or `vgrun tasks resume %s`)\n", r.task_id); return 130 end
       for _, e in ipairs(r.errors) do eprintf("vgrun create: %s\n", e.message) end
       eprintf("vgrun create: failed (task %s; fix the cause and add --resume to go on)\n", r.task_id)
       return 1
+    end
+    -- "wrote X" only for an X that is there: made in this run, or checked
+    -- by the resume (size and hash) in this run
+    for _, out in ipairs(r.context.outputs or {}) do
+      if not core.file_digest(out.path) then
+        eprintf("vgrun create: %s is missing after the run (task %s)\n", tostring(out.path), r.task_id)
+        return 1
+      end
     end
     -- every file written, the MP4 first with its figures
     for _, out in ipairs(r.context.outputs or {}) do

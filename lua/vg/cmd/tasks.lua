@@ -7,7 +7,8 @@ usage: vgrun tasks list                      every task: id, status, pipeline, u
        vgrun tasks show ID [--json]          one task: its stages, errors and context
        vgrun tasks resume ID                 run the command or script that made ID again,
                                              skipping the stages it completed
-       vgrun tasks cancel ID                 stop a running task (signals its process)
+       vgrun tasks cancel ID                 stop a running task (signals the vgrun
+                                             that holds its lock)
        vgrun tasks clean [--older-than AGE] [--all] [--corrupt]
                                              remove finished tasks older than AGE
                                              (default 7d; units s m h d w)
@@ -24,27 +25,34 @@ end
 local function load_task(args)
   local id = args[1]
   if not id then eprintf(USAGE); return nil, 2 end
-  if not state.valid_id(id) then
-    eprintf("vgrun tasks: invalid task id '%s': use 1 to 128 of A-Z a-z 0-9 . _ -\n", tostring(id))
-    return nil, 2
-  end
+  local valid, why = state.check_id(id)
+  if not valid then eprintf("vgrun tasks: %s\n", why); return nil, 2 end
   local doc, err = state.load(id)
   if err then eprintf("vgrun tasks: %s\n", err); return nil, 1 end
   if not doc then eprintf("vgrun tasks: no task '%s' in %s\n", id, state.dir()); return nil, 1 end
   return doc
 end
 
-local function process_alive(pid)
-  return pid and pid > 0 and core.kill(pid, 0) ~= nil
+-- Is task id running? Its lock says so, never a pid: after a kill -9 or a
+-- reboot the pid in a state file may be anyone's. -> held, holder pid (only
+-- when the holder is known for sure to be the vgrun that holds the lock)
+local function lock_state(id)
+  local held, pid = core.task_lock_probe(id)
+  if held == nil then return nil, pid end  -- cannot tell: pid is the message
+  return held, pid
 end
 
--- The status to show: a task recorded as running whose process is gone
--- (killed, or interrupted between two steps) is "stopped": resumable.
-local function shown_status(doc)
-  local st = doc.status or "?"
-  if (st == "running" or st == "pending") and doc.pid and not process_alive(doc.pid) then
-    return "stopped", string.format("stopped (its process %d is gone; `vgrun tasks resume %s` goes on)",
-      doc.pid, tostring(doc.task_id))
+-- The status to show: a task recorded as running whose lock nobody holds
+-- (killed, or interrupted between two steps) is "stopped": resumable. A
+-- task whose lock is held is running, whatever its file says.
+local function shown_status(doc, id)
+  local st = doc.status
+  local held, pid = lock_state(id)
+  if held then
+    return "running", pid and string.format("running (process %d)", pid) or "running"
+  end
+  if held == false and (st == "running" or st == "pending") then
+    return "stopped", string.format("stopped (no process holds its lock; `vgrun tasks resume %s` goes on)", id)
   end
   return st, st
 end
@@ -58,9 +66,9 @@ function sub.list()
   for _, id in ipairs(ids) do
     local doc, err = state.load(id)
     if doc then
-      print(string.format("%-40s %-10s %-16s %s", id, (shown_status(doc)), doc.pipeline or "?", when(doc.updated)))
+      print(string.format("%-40s %-10s %-16s %s", id, (shown_status(doc, id)), doc.pipeline, when(doc.updated)))
     else
-      print(string.format("%-40s %-10s %s", id, "corrupt", err or ""))
+      print(string.format("%-40s %-10s %s", id, "invalid", err or ""))
     end
   end
   return 0
@@ -72,7 +80,7 @@ function sub.show(args)
   if not doc then return code end
   if args[2] == "--json" then print(core.json_encode(doc, true)); return 0 end
   print(string.format("task      %s\npipeline  %s\nstatus    %s\nversion   %s\ncreated   %s\nupdated   %s\nstate     %s",
-    doc.task_id, doc.pipeline, select(2, shown_status(doc)), tostring(doc.version), when(doc.created), when(doc.updated), state.path(id)))
+    id, doc.pipeline, select(2, shown_status(doc, id)), tostring(doc.version), when(doc.created), when(doc.updated), state.path(id)))
   if doc.invocation and doc.invocation.argv then
     print("resume    vgrun " .. table.concat(doc.invocation.argv, " ") .. "   (in " .. tostring(doc.invocation.cwd) .. ")")
   end
@@ -81,7 +89,7 @@ function sub.show(args)
     print(string.format("  %d. %-20s %-10s %s%s", i, s.name, s.status,
       s.duration and string.format("%.3fs", s.duration) or "",
       s.attempts and s.attempts > 1 and string.format(" (%d attempts)", s.attempts) or ""))
-    if s.error and s.error ~= core.null then print("       error: " .. tostring(s.error.message)) end
+    if s.error then print("       error: " .. (s.error.message or tostring(s.error.code or "(no reason recorded)"))) end
   end
   -- what a video pipeline made or took from the cache, and why
   local outputs = type(doc.context) == "table" and doc.context.outputs
@@ -100,8 +108,10 @@ function sub.resume(args)
   local id = args[1]
   local doc, code = load_task(args)
   if not doc then return code end
-  if doc.status == "running" and process_alive(doc.pid) and doc.pid ~= core.getpid() then
-    eprintf("vgrun tasks: task '%s' is running (pid %d)\n", id, doc.pid)
+  local held, pid = lock_state(id)
+  if held == nil then eprintf("vgrun tasks: %s\n", pid); return 1 end
+  if held then
+    eprintf("vgrun tasks: task '%s' is running%s\n", id, pid and (" (process " .. pid .. ")") or "")
     return 1
   end
   local inv = doc.invocation
@@ -124,20 +134,40 @@ function sub.cancel(args)
   local id = args[1]
   local doc, code = load_task(args)
   if not doc then return code end
-  if doc.status ~= "running" and doc.status ~= "pending" then
-    eprintf("vgrun tasks: task '%s' is not running (%s)\n", id, tostring(doc.status))
-    return 1
-  end
-  if process_alive(doc.pid) and doc.pid ~= core.getpid() then
-    core.kill(doc.pid, 15)
-    print(string.format("sent SIGTERM to pid %d running task %s", doc.pid, id))
+  local held, pid = lock_state(id)
+  if held == nil then eprintf("vgrun tasks: %s\n", pid); return 1 end
+  if held then
+    -- signal the process that holds the lock, and only when it is known to
+    -- be the vgrun holding it: never a pid read from a file and not checked
+    if not pid then
+      eprintf("vgrun tasks: task '%s' is running in a process that cannot be identified; nothing was signalled\n", id)
+      return 1
+    end
+    if pid == core.getpid() then
+      eprintf("vgrun tasks: task '%s' runs in this process; cancel it with task:cancel()\n", id)
+      return 1
+    end
+    local ok, err = core.kill(pid, 15)
+    if not ok then eprintf("vgrun tasks: cannot signal process %d: %s\n", pid, err); return 1 end
+    print(string.format("sent SIGTERM to process %d running task %s", pid, id))
     return 0
   end
-  -- its process is gone (killed): record what happened
-  doc.status = "cancelled"
-  local ok, err = state.save(doc)
-  if not ok then eprintf("vgrun tasks: %s\n", err); return 1 end
-  print("task " .. id .. " marked cancelled (its process was gone)")
+  if doc.status ~= "running" and doc.status ~= "pending" then
+    eprintf("vgrun tasks: task '%s' is not running (%s)\n", id, doc.status)
+    return 1
+  end
+  -- no process holds it (killed): record what happened, under its lock
+  local lock, err = core.task_lock(id)
+  if not lock then eprintf("vgrun tasks: %s\n", err); return 1 end
+  doc, err = state.load(id)
+  local ok
+  if doc then
+    doc.status = "cancelled"
+    ok, err = state.save(id, doc)
+  end
+  core.task_unlock(lock)
+  if not ok then eprintf("vgrun tasks: %s\n", err or ("task '" .. id .. "' is gone")); return 1 end
+  print("task " .. id .. " marked cancelled (no process was running it)")
   return 0
 end
 
