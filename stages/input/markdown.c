@@ -52,25 +52,20 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) ;
 static void add_image(md *m, cmark_node *img, int line) {
   const char *url = cmark_node_get_url(img);
   if (!url || !*url) return;
-  if (strstr(url, "://") || !strncmp(url, "data:", 5)) {
-    vgi_diag_add(m->d, VGI_WARNING, m->file, line, cmark_node_get_start_column(img), NULL,
-                 "remote image %s is not downloaded (skipped)", url);
-    return;
+  /* a link's query or fragment is not part of the file's name */
+  char *path = vgi_strdup(url);
+  if (!strstr(path, "://")) {
+    char *q = strpbrk(path, "?#");
+    if (q) *q = 0;
   }
-  char path[8192];
-  if (url[0] == '/') snprintf(path, sizeof path, "%s", url);
-  else snprintf(path, sizeof path, "%s/%s", m->dir, url);
-  char *q = strpbrk(path, "?#");
-  if (q) *q = 0;
-  char real[PATH_MAX];
-  struct stat st;
-  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !realpath(path, real)) {
-    vgi_diag_add(m->d, VGI_WARNING, m->file, line, cmark_node_get_start_column(img), NULL,
-                 "image %s not found (skipped)", url);
-    return;
+  char *real = NULL;
+  vgi_image_resolve(path, m->dir, m->opts, &real, m->file, line,
+                    cmark_node_get_start_column(img), NULL, m->d);
+  free(path);
+  if (real) {
+    free(m->image);
+    m->image = real;
   }
-  free(m->image);
-  m->image = vgi_strdup(real);
 }
 
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- strings -------------------------------------------------------------- */
 
@@ -309,24 +311,42 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
                  "is a directory without set_config.yaml");
     return NULL;
   }
+  /* a FIFO or a device would block open() or read() forever: refused
+   * before it is opened */
+  if (!S_ISREG(st.st_mode)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
+                 vgi_file_kind(st.st_mode));
+    return NULL;
+  }
   if (st.st_size > (off_t)VGI_MAX_FILE) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (%lld bytes, limit %u)",
                  (long long)st.st_size, VGI_MAX_FILE);
     return NULL;
   }
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  /* non-blocking and checked again: the name may have been swapped since */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+    return NULL;
+  }
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
+                 vgi_file_kind(st.st_mode));
+    close(fd);
     return NULL;
   }
   size_t cap = (size_t)st.st_size + 1, n = 0;
   char *buf = malloc(cap + 1);
   if (!buf) abort();
+  int err = 0;
   for (;;) {
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) { err = errno; break; }
     if (r == 0) break;
+    n += (size_t)r;
     if (n == cap) {
+      /* the file grew while read: up to the limit, then it is too large */
       if (cap > VGI_MAX_FILE) break;
       cap *= 2;
       char *p = realloc(buf, cap + 1);
@@ -334,10 +354,15 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
       buf = p;
     }
   }
-  int err = ferror(f);
-  fclose(f);
+  close(fd);
   if (err) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(err));
+    free(buf);
+    return NULL;
+  }
+  if (n > VGI_MAX_FILE) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (more than %u bytes)",
+                 VGI_MAX_FILE);
     free(buf);
     return NULL;
   }

@@ -16,7 +16,7 @@ static void hostile_inputs(void **state) {
     { DATA "hostile_deep.yaml", "nesting deeper", 1 },
     { DATA "hostile_deep.json", "JSON syntax error", 1 },
     { DATA "hostile_syntax.json", "JSON syntax error", 2 },
-    { DATA "hostile.srt", "no subtitle cues", 0 },
+    { DATA "hostile.srt", "malformed cue timing", 2 },
     { DATA "does_not_exist.yaml", "cannot open", 0 },
     { DATA "notes.txt", "unknown input type", 0 },
   };
