@@ -52,6 +52,12 @@ char *vgi_squash(char *s);
 int vgi_word_count(const char *s);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
+/* v in as few digits as read back the same ("300.0000001", "15"); returns buf */
+char *vgi_fmt_num(char *buf, size_t n, double v);
+/* Why a value given for a number is not a usable one ("not a finite number",
+ * "'0x10' is not a decimal number (write 16)"), in buf; NULL when it is a
+ * finite number or plain text (the caller then says what it expected). */
+const char *vgi_number_problem(const cJSON *x, char *buf, size_t n);
 /* line/col (1-based) of offset in text */
 void vgi_line_col(const char *text, size_t off, int *line, int *col);
 

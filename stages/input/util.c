@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +131,80 @@ void vgi_line_col(const char *text, size_t off, int *line, int *col) {
   }
   *line = l;
   *col = c;
+}
+
+char *vgi_fmt_num(char *buf, size_t n, double v) {
+  /* the shortest form that reads back as the same double: 300.0000001 must
+   * not print as 300 next to a limit of 300 */
+  if (isfinite(v) && fabs(v) < 1e15 && (v == 0 || fabs(v) >= 1e-6))
+    for (int dec = 0; dec <= 17; dec++) {   /* plain decimals where they fit */
+      snprintf(buf, n, "%.*f", dec, v);
+      if (strtod(buf, NULL) == v) return buf;
+    }
+  for (int prec = 1; prec <= 17; prec++) {
+    snprintf(buf, n, "%.*g", prec, v);
+    if (strtod(buf, NULL) == v) return buf;
+  }
+  return buf;
+}
+
+/* "0x10", "0o17", "0b101", "1_000", "007", "1:30": numbers YAML 1.1 (or a
+ * programmer) would read, written in a form that is not plain decimal. */
+static int non_decimal(const char *s, long long *val) {
+  const char *p = s + (*s == '-' || *s == '+');
+  int base = 0;
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) base = 16;
+  else if (p[0] == '0' && (p[1] == 'o' || p[1] == 'O')) base = 8;
+  else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B')) base = 2;
+  if (base) {
+    p += 2;
+    if (!*p) return 0;
+    long long v = 0;
+    for (; *p; p++) {
+      int dgt = isdigit((unsigned char)*p) ? *p - '0'
+              : isxdigit((unsigned char)*p) ? tolower((unsigned char)*p) - 'a' + 10 : -1;
+      if (*p == '_') continue;
+      if (dgt < 0 || dgt >= base) return 0;
+      if (v < (1LL << 52)) v = v * base + dgt;
+    }
+    *val = *s == '-' ? -v : v;
+    return 2;
+  }
+  int digits = 0, odd = 0;
+  for (; *p; p++) {
+    if (isdigit((unsigned char)*p)) digits++;
+    else if (*p == '_' || *p == ':') odd = 1;
+    else if (*p != '.') return 0;
+  }
+  const char *q = s + (*s == '-' || *s == '+');
+  if (digits && (odd || (q[0] == '0' && isdigit((unsigned char)q[1])))) return 1;
+  return 0;
+}
+
+const char *vgi_number_problem(const cJSON *x, char *buf, size_t n) {
+  if (cJSON_IsNumber(x)) {
+    if (isfinite(x->valuedouble)) return NULL;
+    snprintf(buf, n, "not a finite number");
+    return buf;
+  }
+  if (!cJSON_IsString(x)) return NULL;
+  char t[48];
+  snprintf(t, sizeof t, "%s", x->valuestring);
+  vgi_squash(t);
+  for (char *c = t; *c; c++) *c = (char)tolower((unsigned char)*c);
+  static const char *const inf[] = { ".nan", ".inf", "+.inf", "-.inf", "nan", "inf", "+inf",
+                                     "-inf", "infinity", "+infinity", "-infinity", NULL };
+  for (int i = 0; inf[i]; i++)
+    if (!strcmp(t, inf[i])) {
+      snprintf(buf, n, "'%s' is not a finite number", x->valuestring);
+      return buf;
+    }
+  long long v = 0;
+  switch (non_decimal(t, &v)) {
+  case 2: snprintf(buf, n, "'%s' is not a decimal number (write %lld)", x->valuestring, v); return buf;
+  case 1: snprintf(buf, n, "'%s' is not a decimal number", x->valuestring); return buf;
+  default: return NULL;
+  }
 }
 
 const char *vgi_str(const cJSON *obj, const char *key) {
