@@ -49,14 +49,45 @@ typedef struct md {
 
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) ;
 
+static int hexval(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 static void add_image(md *m, cmark_node *img, int line) {
   const char *url = cmark_node_get_url(img);
   if (!url || !*url) return;
   /* a link's query or fragment is not part of the file's name */
   char *path = vgi_strdup(url);
-  if (!strstr(path, "://")) {
+  if (!strstr(path, "://") && strncmp(path, "data:", 5)) {
     char *q = strpbrk(path, "?#");
     if (q) *q = 0;
+    /* cmark percent-encodes a destination (<my picture.png> gives
+     * my%20picture.png): the file's name is the decoded one, unless decoding
+     * gives a control character or invalid UTF-8 (then it stays as written).
+     * The folder rule applies to the result. */
+    char *dec = vgi_strdup(path), *w = dec;
+    int ok = 1;
+    for (const char *r = path; *r; r++) {
+      int hi, lo;
+      if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0) {
+        int c = hi * 16 + lo;
+        if (c < 0x20 || c == 0x7F) ok = 0;
+        *w++ = (char)c;
+        r += 2;
+      } else {
+        *w++ = *r;
+      }
+    }
+    *w = 0;
+    if (ok && !vgi_utf8_invalid(dec, strlen(dec))) {
+      free(path);
+      path = dec;
+    } else {
+      free(dec);
+    }
   }
   char *real = NULL;
   vgi_image_resolve(path, m->dir, m->opts, &real, m->file, line,
