@@ -66,6 +66,10 @@ void vgi_line_col(const char *text, size_t off, int *line, int *col);
  * and invalid UTF-8 with a diagnostic naming the path; strips a UTF-8 BOM. */
 char *vgi_read_text(const char *path, size_t *len, vgi_diags *d);
 #define VGI_MAX_FILE (32u << 20)
+/* Keys in one mapping: a scene has a few dozen fields; a hostile document
+ * with 100,000 would make every lookup by name (cJSON's are linear) cost
+ * seconds. */
+#define VGI_MAX_KEYS 1024
 
 /* ---- paths a document names (paths.c) ------------------------------------- */
 #include <sys/types.h>

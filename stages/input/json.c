@@ -105,6 +105,7 @@ static void dedupe(cJSON *node, const char *file, vgi_posmap *pm, vgi_diags *d) 
   if (cJSON_IsObject(node)) {
     size_t n = 0;
     for (cJSON *c = node->child; c; c = c->next) n++;
+    if (n > VGI_MAX_KEYS) return;   /* refused by too_wide */
     size_t cap = 16;
     while (cap < n * 2) cap *= 2;
     cJSON **slots = n > 1 ? calloc(cap, sizeof *slots) : NULL;
@@ -125,6 +126,21 @@ static void dedupe(cJSON *node, const char *file, vgi_posmap *pm, vgi_diags *d) 
     free(slots);
   }
   for (cJSON *c = node->child; c; c = c->next) dedupe(c, file, pm, d);
+}
+
+/* The first object with more than VGI_MAX_KEYS keys, or NULL. */
+static const cJSON *too_wide(const cJSON *node, int depth) {
+  if (!node || depth > 1100) return NULL;
+  if (cJSON_IsObject(node)) {
+    size_t n = 0;
+    for (const cJSON *c = node->child; c; c = c->next)
+      if (++n > VGI_MAX_KEYS) return node;
+  }
+  for (const cJSON *c = node->child; c; c = c->next) {
+    const cJSON *w = too_wide(c, depth + 1);
+    if (w) return w;
+  }
+  return NULL;
 }
 
 cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
@@ -167,6 +183,14 @@ cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap
     cursor cur = { 0, 1, 1 };
     zip(root, text, &o, &k, &cur, file, pm);
     free(o.v);
+  }
+  const cJSON *wide = too_wide(root, 0);
+  if (wide) {
+    const vgi_pos *p = vgi_pos_get(pm, wide);
+    vgi_diag_add(d, VGI_ERROR, file, p ? p->line : 0, p ? p->col : 0, NULL,
+                 "an object with more than %d keys", VGI_MAX_KEYS);
+    vgi_pos_delete(pm, root);
+    return NULL;
   }
   dedupe(root, file, pm, d);
   return root;

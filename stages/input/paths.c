@@ -115,8 +115,13 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
     return VGI_IMG_SKIP;
   }
   char path[PATH_MAX * 2];
-  if (url[0] == '/' || !base) snprintf(path, sizeof path, "%s", url);
-  else snprintf(path, sizeof path, "%s/%s", base, url);
+  int len = url[0] == '/' || !base ? snprintf(path, sizeof path, "%s", url)
+                                   : snprintf(path, sizeof path, "%s/%s", base, url);
+  if (len < 0 || (size_t)len >= sizeof path) {
+    /* cut, it could name another file */
+    vgi_diag_add(d, VGI_ERROR, file, line, col, field, "image path too long (refused)");
+    return VGI_IMG_REFUSED;
+  }
   char real[PATH_MAX];
   struct stat st;
   if (stat(path, &st) != 0 || !realpath(path, real)) {
@@ -136,7 +141,11 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
       return VGI_IMG_REFUSED;
     }
   }
-  if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (stat(real, &st) != 0) {
+    vgi_diag_add(d, VGI_WARNING, file, line, col, field, "image %s not found (skipped)", url);
+    return VGI_IMG_SKIP;
+  }
+  if (!S_ISREG(st.st_mode)) {
     vgi_diag_add(d, VGI_ERROR, file, line, col, field, "image %s is %s, not an image file (refused)",
                  url, vgi_file_kind(st.st_mode));
     return VGI_IMG_REFUSED;
