@@ -74,7 +74,7 @@ static int parse_ts(const char **pp, double *out) {
   for (; isdigit((unsigned char)*p) && k < 3; p++, k++, scale /= 10) frac += (*p - '0') * scale;
   if (!k || isdigit((unsigned char)*p)) return 0;
   long h = n == 3 ? f[0] : 0, m = f[n - 2], sec = f[n - 1];
-  if (m >= 60 || sec >= 60) return 0;
+  if (m >= 60 || sec >= 60 || h > 999) return 0;   /* a transcript of 1000 hours is a typo */
   *out = (double)h * 3600 + (double)m * 60 + (double)sec + frac;
   *pp = p;
   return 1;
@@ -123,103 +123,117 @@ static int cmp_cue(const void *a, const void *b) {
  * SRT: [index] timing text...; a block that starts with an index or a
  * timing-like line but has no valid timing is an error at its line; a block
  * of text alone continues the previous cue (blank lines inside a cue). */
+/* The next line of *p, cut in place (\n, \r\n or \r), or NULL at the end;
+ * *ln counts lines. Lines are read one at a time: a file of millions of
+ * empty lines costs no memory. */
+static char *next_line(char **p, int *ln) {
+  if (!**p) return NULL;
+  char *l = *p, *e = l + strcspn(l, "\r\n");
+  char c = *e;
+  *e = 0;
+  *p = e + (c ? 1 : 0);
+  if (c == '\r' && **p == '\n') (*p)++;
+  (*ln)++;
+  return l;
+}
+
+static void add_cue(cue **cues, size_t *n, size_t *cap, double st, double en, char *text,
+                    int line) {
+  if (*n == *cap) {
+    *cap = *cap ? *cap * 2 : 64;
+    *cues = realloc(*cues, *cap * sizeof **cues);
+    if (!*cues) abort();
+  }
+  (*cues)[*n] = (cue){ st, en, text, line };
+  (*n)++;
+}
+
 static cue *parse_cues(char *text, const char *path, int vtt, size_t *count, vgi_diags *d) {
   cue *cues = NULL;
   size_t n = 0, cap = 0;
-  /* lines, in place */
-  char **lines = NULL;
-  size_t nl = 0, lcap = 0;
-  for (char *p = text; *p || (nl == 0);) {
-    char *e = p + strcspn(p, "\r\n");
-    char c = *e;
-    *e = 0;
-    if (nl == lcap) {
-      lcap = lcap ? lcap * 2 : 256;
-      lines = realloc(lines, lcap * sizeof *lines);
-      if (!lines) abort();
-    }
-    lines[nl++] = p;
-    if (!c) break;
-    p = e + 1;
-    if (c == '\r' && *p == '\n') p++;
-    if (!*p) break;
-  }
-  size_t i = 0;
+  char *p = text;
+  int ln = 0;
+  *count = 0;
   if (vtt) {
-    const char *h = nl ? lines[0] : "";
-    if (strncmp(h, "WEBVTT", 6) || (h[6] && h[6] != ' ' && h[6] != '\t')) {
+    char *h = next_line(&p, &ln);
+    if (!h || strncmp(h, "WEBVTT", 6) || (h[6] && h[6] != ' ' && h[6] != '\t')) {
       vgi_diag_add(d, VGI_ERROR, path, 1, 1, NULL,
                    "not a WebVTT file: the first line must be WEBVTT");
-      free(lines);
-      *count = 0;
       return NULL;
     }
-    while (i < nl && !blank(lines[i])) i++;   /* the header block */
+    for (char *l; (l = next_line(&p, &ln)) && !blank(l);) {}   /* the header block */
   }
-  int srt_errors = 0;
-  while (i < nl) {
-    while (i < nl && blank(lines[i])) i++;
-    if (i >= nl) break;
-    size_t b = i, e = i;
-    while (e < nl && !blank(lines[e])) e++;
-    i = e;
-    if (vtt && (vtt_block(lines[b], "NOTE") || vtt_block(lines[b], "STYLE") ||
-                vtt_block(lines[b], "REGION")))
-      continue;
+  int reported = 0;
+  for (;;) {
+    char *first, *second = NULL, *l;
+    while ((first = next_line(&p, &ln)) && blank(first)) {}
+    if (!first) break;
+    int first_ln = ln;
+    int more = 0;   /* the block goes on after `second` */
+    if ((l = next_line(&p, &ln)) && !blank(l)) {
+      second = l;
+      more = 1;
+    }
+    /* the rest of the block, as text lines; `take` says whether it is kept */
+    vgi_buf tb = {0};
+    int skip = vtt && (vtt_block(first, "NOTE") || vtt_block(first, "STYLE") ||
+                       vtt_block(first, "REGION"));
     /* the timing line: the first, or the second after an identifier */
-    size_t t = b;
-    if (!strstr(lines[t], "-->") && t + 1 < e && strstr(lines[t + 1], "-->")) t++;
+    char *t = NULL;
+    int t_ln = 0;
+    if (strstr(first, "-->")) t = first, t_ln = first_ln;
+    else if (second && strstr(second, "-->")) t = second, t_ln = first_ln + 1;
+    if (!skip && t == first && second) vgi_buf_puts(&tb, second);
+    if (!skip && !t) {
+      vgi_buf_puts(&tb, first);
+      if (second) { vgi_buf_puts(&tb, "\n"); vgi_buf_puts(&tb, second); }
+    }
+    while (more && (l = next_line(&p, &ln)) && !blank(l)) {
+      if (skip) continue;
+      if (tb.n) vgi_buf_puts(&tb, "\n");
+      vgi_buf_puts(&tb, l);
+    }
+    if (skip) continue;
     double st, en;
-    int has_arrow = strstr(lines[t], "-->") != NULL;
-    if (!has_arrow || !parse_timing(lines[t], &st, &en)) {
-      if (vtt) {
-        vgi_diag_add(d, VGI_WARNING, path, (int)b + 1, 1, NULL,
-                     "not a cue (no valid timing line): skipped");
-        continue;
-      }
-      if (!has_arrow && !all_digits(lines[b]) && n) {
-        /* text after a blank line inside a cue */
-        vgi_buf tb = {0};
-        vgi_buf_puts(&tb, cues[n - 1].text);
-        for (size_t k = b; k < e; k++) {
-          vgi_buf_puts(&tb, "\n");
-          vgi_buf_puts(&tb, lines[k]);
-        }
-        free(cues[n - 1].text);
-        cues[n - 1].text = vgi_buf_take(&tb);
-        continue;
-      }
-      size_t at = has_arrow ? t : (all_digits(lines[b]) && b + 1 < e ? b + 1 : b);
-      if (srt_errors++ < 20) {
+    if (!t && !vtt && !all_digits(first) && n) {
+      /* SRT: text after a blank line inside a cue continues it */
+      vgi_buf cb = {0};
+      vgi_buf_puts(&cb, cues[n - 1].text);
+      vgi_buf_puts(&cb, "\n");
+      vgi_buf_puts(&cb, tb.s);
+      free(cues[n - 1].text);
+      cues[n - 1].text = vgi_buf_take(&cb);
+      vgi_buf_free(&tb);
+      continue;
+    }
+    if (!t && vtt) {
+      vgi_diag_add(d, VGI_WARNING, path, first_ln, 1, NULL, "not a cue (no timing line): skipped");
+      vgi_buf_free(&tb);
+      continue;
+    }
+    if (!t || !parse_timing(t, &st, &en)) {
+      /* the line that should have been the timing */
+      const char *bad = t ? t : (all_digits(first) && second ? second : first);
+      int bad_ln = t ? t_ln : (all_digits(first) && second ? first_ln + 1 : first_ln);
+      if (reported++ < 20) {
         char shown[64];
-        snprintf(shown, sizeof shown, "%s", lines[at]);
-        vgi_diag_add(d, VGI_ERROR, path, (int)at + 1, 1, NULL,
-                     "malformed cue timing '%s%s' (expected 00:00:01,000 --> 00:00:02,500)",
-                     shown, strlen(lines[at]) >= sizeof shown ? "..." : "");
+        snprintf(shown, sizeof shown, "%s", bad);
+        vgi_diag_add(d, VGI_ERROR, path, bad_ln, 1, NULL,
+                     "malformed cue timing '%s%s' (expected %s)", shown,
+                     strlen(bad) >= sizeof shown ? "..." : "",
+                     vtt ? "00:00:01.000 --> 00:00:02.500" : "00:00:01,000 --> 00:00:02,500");
       }
+      vgi_buf_free(&tb);
       continue;
     }
     if (en < st) {
-      vgi_diag_add(d, VGI_ERROR, path, (int)t + 1, 1, NULL, "a cue ends before it starts");
+      vgi_diag_add(d, VGI_ERROR, path, t_ln, 1, NULL, "a cue ends before it starts");
+      vgi_buf_free(&tb);
       continue;
     }
-    vgi_buf tb = {0};
-    for (size_t k = t + 1; k < e; k++) {
-      if (tb.n) vgi_buf_puts(&tb, "\n");
-      vgi_buf_puts(&tb, lines[k]);
-    }
-    if (n == cap) {
-      cap = cap ? cap * 2 : 64;
-      cues = realloc(cues, cap * sizeof *cues);
-      if (!cues) abort();
-    }
-    cues[n].start = st;
-    cues[n].end = en;
-    cues[n].text = vgi_buf_take(&tb);
-    cues[n].line = (int)t + 2;   /* the cue's text follows its timing line */
-    n++;
+    /* the cue's text follows its timing line */
+    add_cue(&cues, &n, &cap, st, en, vgi_buf_take(&tb), t_ln + 1);
   }
-  free(lines);
   /* markup out, empty cues dropped */
   size_t k = 0;
   for (size_t j = 0; j < n; j++) {
@@ -271,8 +285,8 @@ static void add_scene(cJSON *scenes, const char *type, cJSON *vc, const char *na
 }
 
 static void stamp(char *out, size_t n, double t) {
-  int s = (int)t;
-  snprintf(out, n, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+  long long s = (long long)t;   /* t < 1000 hours (parse_ts) */
+  snprintf(out, n, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
 }
 
 /* Up to 4 key sentences, in order: the longest ones (by words, capped). */

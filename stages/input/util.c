@@ -134,6 +134,7 @@ void vgi_line_col(const char *text, size_t off, int *line, int *col) {
 }
 
 char *vgi_fmt_num(char *buf, size_t n, double v) {
+  if (v == 0) v = 0;   /* no "-0" */
   /* the shortest form that reads back as the same double: 300.0000001 must
    * not print as 300 next to a limit of 300 */
   if (isfinite(v) && fabs(v) < 1e15 && (v == 0 || fabs(v) >= 1e-6))
@@ -216,12 +217,8 @@ char *vgi_to_text(const cJSON *v) {
   char tmp[64];
   if (cJSON_IsString(v)) return vgi_strdup(v->valuestring);
   if (cJSON_IsNumber(v)) {
-    double d = v->valuedouble;
-    if (d == (double)(long long)d && d < 1e15 && d > -1e15)
-      snprintf(tmp, sizeof tmp, "%lld", (long long)d);
-    else
-      snprintf(tmp, sizeof tmp, "%g", d);
-    return vgi_strdup(tmp);
+    /* every digit the number has ("1.000001" stays so, not "1") */
+    return vgi_strdup(vgi_fmt_num(tmp, sizeof tmp, v->valuedouble));
   }
   if (cJSON_IsBool(v)) return vgi_strdup(cJSON_IsTrue(v) ? "true" : "false");
   return NULL;

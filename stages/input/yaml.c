@@ -228,7 +228,9 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
       yaml_event_delete(&ke);
       if (!key) { vgi_pos_delete(y->pm, obj); return NULL; }
       char *kname = vgi_to_text(key);
-      vgi_pos_delete(y->pm, key);
+      /* kept until the end: an anchor on a key (`&a k: v`) still points at
+       * it, and a later *a copies it */
+      cJSON_AddItemToArray(y->graveyard, key);
       if (!kname) {
         yerr(y, &km, "mapping keys must be scalars%s", "");
         vgi_pos_delete(y->pm, obj);
