@@ -136,8 +136,8 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
       inside = within_root(real, o->allow_paths[k]);
     if (!inside) {
       vgi_diag_add(d, VGI_ERROR, file, line, col, field,
-                   "image %s is outside the document's folder (refused; other folders must be "
-                   "allowed with allow_paths)", url);
+                   "image %s is outside the document's folder (refused; allow its folder with "
+                   "--allow-path DIR, or allow_paths from Lua)", url);
       return VGI_IMG_REFUSED;
     }
   }
