@@ -30,6 +30,11 @@ typedef struct vgi_options {
   const char *split;   /* NULL or "h2": Markdown gives one video per H2 section */
   double duration;     /* > 0: fit generated narration to this many seconds */
   int no_narration;    /* 1: leave missing narration empty (default: write it) */
+  /* Folders besides the document's own that its images may come from
+   * (NULL-terminated list, or NULL: none). Borrowed, not copied. */
+  const char *const *allow_paths;
+  /* Internal: the set's folder while a set's files are read (leave NULL). */
+  const char *set_root;
 } vgi_options;
 
 /* Loads `path` into the scene model; returns a new cJSON owned by the caller,

@@ -52,6 +52,12 @@ char *vgi_squash(char *s);
 int vgi_word_count(const char *s);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
+/* v in as few digits as read back the same ("300.0000001", "15"); returns buf */
+char *vgi_fmt_num(char *buf, size_t n, double v);
+/* Why a value given for a number is not a usable one ("not a finite number",
+ * "'0x10' is not a decimal number (write 16)"), in buf; NULL when it is a
+ * finite number or plain text (the caller then says what it expected). */
+const char *vgi_number_problem(const cJSON *x, char *buf, size_t n);
 /* line/col (1-based) of offset in text */
 void vgi_line_col(const char *text, size_t off, int *line, int *col);
 
@@ -60,6 +66,33 @@ void vgi_line_col(const char *text, size_t off, int *line, int *col);
  * and invalid UTF-8 with a diagnostic naming the path; strips a UTF-8 BOM. */
 char *vgi_read_text(const char *path, size_t *len, vgi_diags *d);
 #define VGI_MAX_FILE (32u << 20)
+/* Keys in one mapping: a scene has a few dozen fields; a hostile document
+ * with 100,000 would make every lookup by name (cJSON's are linear) cost
+ * seconds. */
+#define VGI_MAX_KEYS 1024
+
+/* ---- paths a document names (paths.c) ------------------------------------- */
+#include <sys/types.h>
+/* "a FIFO", "a directory", ... for messages */
+const char *vgi_file_kind(mode_t m);
+/* 1 when the resolved path `real` is `root` or below it (both absolute). */
+int vgi_path_within(const char *real, const char *root);
+/* A set's file: entry -> dir/entry in out. Refuses (error at cfg:line:col,
+ * returns -1) absolute paths, "..", and links that resolve outside `dir`;
+ * a missing file returns 0 (the caller names it). */
+int vgi_set_entry(const char *dir, const char *entry, char *out, size_t n, const char *cfg,
+                  int line, int col, const char *field, vgi_diags *d);
+enum { VGI_IMG_OK = 0, VGI_IMG_SKIP = 1, VGI_IMG_REFUSED = 2 };
+/* An image a document names: `url` relative to `base` (NULL: a Lua table,
+ * no folder rule). OK: *out = the resolved path (malloc'd). SKIP: missing,
+ * remote or a format the renderer cannot draw (warning). REFUSED: outside
+ * the allowed folders, not a regular file, not a PNG, too large (error). */
+int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
+                      const char *file, int line, int col, const char *field, vgi_diags *d);
+/* Every image of a model (scene.image, visual_content.image) through
+ * vgi_image_resolve; each is replaced by its resolved path or removed. */
+void vgi_check_images(cJSON *model, const char *top, const char *doc_dir, const vgi_posmap *pm,
+                      const vgi_options *o, vgi_diags *d);
 
 /* ---- adapters: each returns a raw document or a model ---------------------- */
 /* YAML text -> cJSON (first document), positions recorded. NULL on error. */
@@ -70,7 +103,8 @@ cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap
 /* Markdown/transcripts build canonical models directly. */
 cJSON *vgi_markdown_load(const char *text, size_t len, const char *file,
                          const vgi_options *opts, vgi_posmap *pm, vgi_diags *d);
-cJSON *vgi_subtitle_load(const char *path, const char *format, vgi_diags *d);
+cJSON *vgi_subtitle_load(const char *text, size_t len, const char *path, const char *format,
+                         vgi_diags *d);
 
 /* Raw document (both YAML flavours) -> canonical model. Consumes doc. */
 cJSON *vgi_normalize(cJSON *doc, const char *file, vgi_posmap *pm, vgi_diags *d);

@@ -3,6 +3,7 @@
  * the same pre-order cJSON builds its tree; the two are then zipped. */
 #include "input_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,75 @@ static void zip(const cJSON *node, const char *text, const offs *o, size_t *k, c
   for (const cJSON *c = node->child; c; c = c->next) zip(c, text, o, k, cur, file, pm);
 }
 
+/* The first "\u0000" escape inside a string (cJSON would cut the string
+ * there), as an offset, or (size_t)-1. Only called on text cJSON accepted. */
+static size_t nul_escape(const char *t, size_t n) {
+  int in = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!in) {
+      if (t[i] == '"') in = 1;
+      continue;
+    }
+    if (t[i] == '"') { in = 0; continue; }
+    if (t[i] != '\\' || i + 1 >= n) continue;
+    if (t[i + 1] == 'u' && i + 5 < n && !strncmp(t + i + 2, "0000", 4)) return i;
+    i++;   /* the escaped character */
+  }
+  return (size_t)-1;
+}
+
+static uint64_t key_hash(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return h;
+}
+
+/* Duplicate keys: the last one wins, as in YAML and in every Lua table made
+ * from the model, so what is checked is what is rendered; each is named with
+ * its line. Earlier values are removed from the tree (and the position map). */
+static void dedupe(cJSON *node, const char *file, vgi_posmap *pm, vgi_diags *d) {
+  if (!node) return;
+  if (cJSON_IsObject(node)) {
+    size_t n = 0;
+    for (cJSON *c = node->child; c; c = c->next) n++;
+    if (n > VGI_MAX_KEYS) return;   /* refused by too_wide */
+    size_t cap = 16;
+    while (cap < n * 2) cap *= 2;
+    cJSON **slots = n > 1 ? calloc(cap, sizeof *slots) : NULL;
+    if (n > 1 && !slots) abort();
+    for (cJSON *c = node->child; c && slots;) {
+      cJSON *next = c->next;
+      size_t i = (size_t)key_hash(c->string) & (cap - 1);
+      while (slots[i] && strcmp(slots[i]->string, c->string)) i = (i + 1) & (cap - 1);
+      if (slots[i]) {
+        const vgi_pos *p = vgi_pos_get(pm, c);
+        vgi_diag_add(d, VGI_WARNING, file, p ? p->line : 0, p ? p->col : 0, c->string,
+                     "duplicate key (the last one wins)");
+        vgi_pos_delete(pm, cJSON_DetachItemViaPointer(node, slots[i]));
+      }
+      slots[i] = c;
+      c = next;
+    }
+    free(slots);
+  }
+  for (cJSON *c = node->child; c; c = c->next) dedupe(c, file, pm, d);
+}
+
+/* The first object with more than VGI_MAX_KEYS keys, or NULL. */
+static const cJSON *too_wide(const cJSON *node, int depth) {
+  if (!node || depth > 1100) return NULL;
+  if (cJSON_IsObject(node)) {
+    size_t n = 0;
+    for (const cJSON *c = node->child; c; c = c->next)
+      if (++n > VGI_MAX_KEYS) return node;
+  }
+  for (const cJSON *c = node->child; c; c = c->next) {
+    const cJSON *w = too_wide(c, depth + 1);
+    if (w) return w;
+  }
+  return NULL;
+}
+
 cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
                       vgi_diags *d) {
   const char *end = NULL;
@@ -97,6 +167,15 @@ cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap
       return NULL;
     }
   }
+  size_t nul = nul_escape(text, len);
+  if (nul != (size_t)-1) {
+    int line, col;
+    vgi_line_col(text, nul, &line, &col);
+    vgi_diag_add(d, VGI_ERROR, file, line, col, NULL,
+                 "\\u0000 (a NUL character) in a string is not allowed");
+    cJSON_Delete(root);
+    return NULL;
+  }
   if (pm) {
     offs o = {0};
     scan_value(text, 0, len, &o, 0);
@@ -105,5 +184,14 @@ cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap
     zip(root, text, &o, &k, &cur, file, pm);
     free(o.v);
   }
+  const cJSON *wide = too_wide(root, 0);
+  if (wide) {
+    const vgi_pos *p = vgi_pos_get(pm, wide);
+    vgi_diag_add(d, VGI_ERROR, file, p ? p->line : 0, p ? p->col : 0, NULL,
+                 "an object with more than %d keys", VGI_MAX_KEYS);
+    vgi_pos_delete(pm, root);
+    return NULL;
+  }
+  dedupe(root, file, pm, d);
   return root;
 }

@@ -20,6 +20,12 @@ static const char *detect(const char *path, vgi_diags *d) {
   struct stat st;
   if (stat(path, &st) != 0) return NULL;   /* the reader names the error */
   if (S_ISDIR(st.st_mode)) return "set";
+  if (!S_ISREG(st.st_mode)) {
+    /* a FIFO or a device is never opened: reading it could block forever */
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
+                 vgi_file_kind(st.st_mode));
+    return "";
+  }
   const char *slash = strrchr(path, '/');
   if (!strcmp(slash ? slash + 1 : path, "set_config.yaml")) return "set";
   const char *e = ext_of(path);
@@ -38,6 +44,7 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
   vgi_posmap pm;
   vgi_pos_init(&pm);
   cJSON *model = vgi_normalize(doc, name, &pm, d);
+  vgi_check_images(model, name, NULL, &pm, opts, d);
   vgi_narrate(model, opts);
   vgi_validate_pm(model, name, &pm, d);
   vgi_pos_free(&pm);
@@ -46,18 +53,13 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
 
 static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *opts,
                          vgi_posmap *pm, vgi_diags *d) {
-  if (!strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
-    size_t len;
-    char *text = vgi_read_text(path, &len, d);   /* same checks as every input */
-    if (!text) return NULL;
-    free(text);
-    return vgi_subtitle_load(path, fmt, d);
-  }
   size_t len;
-  char *text = vgi_read_text(path, &len, d);
+  char *text = vgi_read_text(path, &len, d);   /* same checks for every input */
   if (!text) return NULL;
   cJSON *model = NULL;
-  if (!strcmp(fmt, "markdown")) {
+  if (!strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
+    model = vgi_subtitle_load(text, len, path, fmt, d);
+  } else if (!strcmp(fmt, "markdown")) {
     model = vgi_markdown_load(text, len, path, opts, pm, d);
   } else {
     cJSON *doc = !strcmp(fmt, "json") ? vgi_json_parse(text, len, path, pm, d)
@@ -124,10 +126,12 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
   size_t nfiles = 0;
   char **files = NULL;
   const cJSON **entries = NULL;
+  const cJSON **fnodes = NULL;   /* where each file: was written */
   if (cJSON_IsArray(vlist)) {
     int n = cJSON_GetArraySize(vlist);
     files = calloc((size_t)n + 1, sizeof *files);
     entries = calloc((size_t)n + 1, sizeof *entries);
+    fnodes = calloc((size_t)n + 1, sizeof *fnodes);
     /* stable sort by priority */
     const cJSON **tmp = calloc((size_t)n + 1, sizeof *tmp);
     int k = 0;
@@ -149,6 +153,8 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
         continue;
       }
       entries[nfiles] = tmp[i];
+      fnodes[nfiles] = cJSON_IsString(tmp[i]) ? tmp[i]
+                                              : cJSON_GetObjectItemCaseSensitive(tmp[i], "file");
       files[nfiles++] = vgi_strdup(f);
     }
     free(tmp);
@@ -165,6 +171,7 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
     if (dd) closedir(dd);
     if (files) qsort(files, nfiles, sizeof *files, cmp_str);
     entries = calloc(nfiles + 1, sizeof *entries);
+    fnodes = calloc(nfiles + 1, sizeof *fnodes);
   }
   if (!nfiles) vgi_diag_add(d, VGI_ERROR, cfgpath, 0, 0, "set.videos", "the set has no videos");
 
@@ -172,16 +179,28 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
   cJSON *videos = cJSON_AddArrayToObject(model, "videos");
   for (size_t i = 0; i < nfiles; i++) {
     char path[8192];
-    if (files[i][0] == '/') snprintf(path, sizeof path, "%s", files[i]);
-    else snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+    /* a set's files stay inside its folder: no absolute path, no "..", no
+     * link out (checked on the resolved path) */
+    const vgi_pos *fpos = vgi_pos_get(pm, fnodes[i]);
+    char field[64];
+    snprintf(field, sizeof field, "set.videos[%zu].file", i);
+    if (vgi_set_entry(dir, files[i], path, sizeof path, cfgpath, fpos ? fpos->line : 0,
+                      fpos ? fpos->col : 0, entries[i] ? field : NULL, d) != 0)
+      continue;
     vgi_options sub = opts ? *opts : (vgi_options){0};
     sub.format = NULL;
+    sub.set_root = dir;
     const char *fmt = detect(path, d);
     if (!fmt) {
       vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: listed in %s but missing", cfgpath);
       continue;
     }
-    if (!*fmt || !strcmp(fmt, "set")) continue;
+    if (!*fmt) continue;
+    if (!strcmp(fmt, "set")) {
+      vgi_diag_add(d, VGI_ERROR, cfgpath, fpos ? fpos->line : 0, fpos ? fpos->col : 0,
+                   entries[i] ? field : NULL, "%s is a directory, not a video file", files[i]);
+      continue;
+    }
     const cJSON *ov = entries[i] ? cJSON_GetObjectItemCaseSensitive(entries[i], "overrides") : NULL;
     cJSON *m = NULL;
     if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json")) {
@@ -241,6 +260,7 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
   for (size_t i = 0; i < nfiles; i++) free(files[i]);
   free(files);
   free(entries);
+  free(fnodes);
   vgi_pos_delete(pm, cfgdoc);
   return model;
 }
@@ -260,6 +280,13 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
   vgi_posmap pm;
   vgi_pos_init(&pm);
   cJSON *model;
+  /* images are looked for in the document's folder (a set's: the set's) */
+  char docdir[4096];
+  const char *slash = strrchr(path, '/');
+  if (!slash) snprintf(docdir, sizeof docdir, ".");
+  else if (slash == path) snprintf(docdir, sizeof docdir, "/");
+  else snprintf(docdir, sizeof docdir, "%.*s", (int)(slash - path), path);
+  vgi_options o = opts ? *opts : (vgi_options){0};
   if (!strcmp(fmt, "set")) {
     struct stat st;
     char dir[4096];
@@ -278,6 +305,8 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
       model = NULL;
     } else {
       model = vgi_set_load(dir, opts, &pm, d);
+      snprintf(docdir, sizeof docdir, "%s", dir);
+      o.set_root = docdir;
     }
   } else if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json") || !strcmp(fmt, "markdown") ||
              !strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
@@ -287,6 +316,7 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
     model = NULL;
   }
   if (model) {
+    vgi_check_images(model, path, docdir, &pm, &o, d);
     vgi_narrate(model, opts);
     vgi_validate_pm(model, path, &pm, d);
   }

@@ -1,6 +1,8 @@
 /* lua_core.c: require("vg.input_core"), the raw binding under lua/vg/input.lua.
  *   load(path [, opts]) -> model|nil, diagnostics   (parses on the thread pool;
- *                          opts.as_json: the model as JSON text, canonical key order)
+ *                          opts.as_json: the model as JSON text, canonical key order;
+ *                          opts.allow_paths: folders besides the document's own
+ *                          that its images may come from)
  *   from_table(doc [, opts]) -> model, diagnostics  (a Lua table, either flavour)
  *   validate(model) -> diagnostics                  (a canonical model)
  *   voice_known(name) -> boolean; scene_types() -> {name = {field = kind}}
@@ -14,6 +16,7 @@
 
 typedef struct lreq {
   char *path, *split, *format;
+  char **allow;         /* opts.allow_paths, NULL-terminated */
   int as_json;          /* give the model as JSON text, keys in canonical order */
   vgi_options opts;
   cJSON *model;
@@ -44,26 +47,64 @@ static void push_diags(lua_State *L, const vgi_diags *d) {
   }
 }
 
-static void read_opts(lua_State *L, int idx, vgi_options *o, char **split, char **format) {
+/* opts.allow_paths: a folder or a list of folders -> a NULL-terminated,
+ * malloc'd array (free with free_list). */
+static void free_list(char **l) {
+  for (size_t i = 0; l && l[i]; i++) free(l[i]);
+  free(l);
+}
+
+/* Reads opts at idx. Every type is checked before anything is allocated, so
+ * an argument error (a longjmp) leaks nothing. */
+static void read_opts(lua_State *L, int idx, vgi_options *o, char **split, char **format,
+                      char ***allow) {
   memset(o, 0, sizeof *o);
   if (lua_isnoneornil(L, idx)) return;
   luaL_checktype(L, idx, LUA_TTABLE);
   lua_getfield(L, idx, "split");
-  if (lua_isstring(L, -1)) *split = strdup(lua_tostring(L, -1));
-  else if (!lua_isnil(L, -1)) luaL_argerror(L, idx, "opts.split must be a string");
-  lua_pop(L, 1);
+  if (!lua_isstring(L, -1) && !lua_isnil(L, -1)) luaL_argerror(L, idx, "opts.split must be a string");
+  lua_getfield(L, idx, "duration");
+  if (!lua_isnumber(L, -1) && !lua_isnil(L, -1)) luaL_argerror(L, idx, "opts.duration must be a number");
+  lua_getfield(L, idx, "allow_paths");
+  int ap = lua_gettop(L);
+  lua_Integer nallow = 0;
+  if (lua_istable(L, ap)) {
+    nallow = luaL_len(L, ap);
+    for (lua_Integer i = 1; i <= nallow; i++) {
+      if (lua_geti(L, ap, i) != LUA_TSTRING)
+        luaL_argerror(L, idx, "opts.allow_paths must be a folder or a list of folders");
+      lua_pop(L, 1);
+    }
+  } else if (lua_type(L, ap) == LUA_TSTRING) {
+    nallow = 1;
+  } else if (!lua_isnil(L, ap)) {
+    luaL_argerror(L, idx, "opts.allow_paths must be a folder or a list of folders");
+  }
+  if (lua_isstring(L, ap - 2)) *split = strdup(lua_tostring(L, ap - 2));
+  if (lua_isnumber(L, ap - 1)) o->duration = lua_tonumber(L, ap - 1);
+  if (nallow > 0) {
+    *allow = calloc((size_t)nallow + 1, sizeof **allow);
+    if (!*allow) luaL_error(L, "out of memory");
+    if (lua_type(L, ap) == LUA_TSTRING) {
+      (*allow)[0] = strdup(lua_tostring(L, ap));
+    } else {
+      for (lua_Integer i = 1; i <= nallow; i++) {
+        lua_geti(L, ap, i);
+        (*allow)[i - 1] = strdup(lua_tostring(L, -1));
+        lua_pop(L, 1);
+      }
+    }
+  }
+  lua_pop(L, 3);
   lua_getfield(L, idx, "format");
   if (lua_isstring(L, -1)) *format = strdup(lua_tostring(L, -1));
-  lua_pop(L, 1);
-  lua_getfield(L, idx, "duration");
-  if (lua_isnumber(L, -1)) o->duration = lua_tonumber(L, -1);
-  else if (!lua_isnil(L, -1)) luaL_argerror(L, idx, "opts.duration must be a number");
   lua_pop(L, 1);
   lua_getfield(L, idx, "narrate");
   if (lua_isboolean(L, -1)) o->no_narration = !lua_toboolean(L, -1);
   lua_pop(L, 1);
   o->split = *split;
   o->format = *format;
+  o->allow_paths = (const char *const *)*allow;
 }
 
 static void lreq_work(void *data) {
@@ -93,15 +134,27 @@ static void lreq_free(void *data) {
   free(r->path);
   free(r->split);
   free(r->format);
+  free_list(r->allow);
   free(r);
 }
 
 static int l_load(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
+  vgi_options o;
+  char *split = NULL, *format = NULL, **allow = NULL;
+  read_opts(L, 2, &o, &split, &format, &allow);   /* raises before it allocates */
   lreq *r = calloc(1, sizeof *r);
-  if (!r) return luaL_error(L, "out of memory");
+  if (!r) {
+    free(split);
+    free(format);
+    free_list(allow);
+    return luaL_error(L, "out of memory");
+  }
   r->path = strdup(path);
-  read_opts(L, 2, &r->opts, &r->split, &r->format);
+  r->opts = o;
+  r->split = split;
+  r->format = format;
+  r->allow = allow;
   if (lua_istable(L, 2)) {
     lua_getfield(L, 2, "as_json");
     r->as_json = lua_toboolean(L, -1);
@@ -113,13 +166,14 @@ static int l_load(lua_State *L) {
 static int l_from_table(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   char err[256] = "";
-  char *split = NULL, *format = NULL;
+  char *split = NULL, *format = NULL, **allow = NULL;
   vgi_options o;
-  read_opts(L, 2, &o, &split, &format);
+  read_opts(L, 2, &o, &split, &format, &allow);
   cJSON *doc = vgl_to_json(L, 1, err, sizeof err);
   if (!doc) {
     free(split);
     free(format);
+    free_list(allow);
     return luaL_argerror(L, 1, err);
   }
   vgi_diags d = {0};
@@ -130,6 +184,7 @@ static int l_from_table(lua_State *L) {
   vgi_diags_free(&d);
   free(split);
   free(format);
+  free_list(allow);
   return 2;
 }
 

@@ -49,28 +49,54 @@ typedef struct md {
 
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) ;
 
+static int hexval(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 static void add_image(md *m, cmark_node *img, int line) {
   const char *url = cmark_node_get_url(img);
   if (!url || !*url) return;
-  if (strstr(url, "://") || !strncmp(url, "data:", 5)) {
-    vgi_diag_add(m->d, VGI_WARNING, m->file, line, cmark_node_get_start_column(img), NULL,
-                 "remote image %s is not downloaded (skipped)", url);
-    return;
+  /* a link's query or fragment is not part of the file's name */
+  char *path = vgi_strdup(url);
+  if (!strstr(path, "://") && strncmp(path, "data:", 5)) {
+    char *q = strpbrk(path, "?#");
+    if (q) *q = 0;
+    /* cmark percent-encodes a destination (<my picture.png> gives
+     * my%20picture.png): the file's name is the decoded one, unless decoding
+     * gives a control character or invalid UTF-8 (then it stays as written).
+     * The folder rule applies to the result. */
+    char *dec = vgi_strdup(path), *w = dec;
+    int ok = 1;
+    for (const char *r = path; *r; r++) {
+      int hi, lo;
+      if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0) {
+        int c = hi * 16 + lo;
+        if (c < 0x20 || c == 0x7F) ok = 0;
+        *w++ = (char)c;
+        r += 2;
+      } else {
+        *w++ = *r;
+      }
+    }
+    *w = 0;
+    if (ok && !vgi_utf8_invalid(dec, strlen(dec))) {
+      free(path);
+      path = dec;
+    } else {
+      free(dec);
+    }
   }
-  char path[8192];
-  if (url[0] == '/') snprintf(path, sizeof path, "%s", url);
-  else snprintf(path, sizeof path, "%s/%s", m->dir, url);
-  char *q = strpbrk(path, "?#");
-  if (q) *q = 0;
-  char real[PATH_MAX];
-  struct stat st;
-  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !realpath(path, real)) {
-    vgi_diag_add(m->d, VGI_WARNING, m->file, line, cmark_node_get_start_column(img), NULL,
-                 "image %s not found (skipped)", url);
-    return;
+  char *real = NULL;
+  vgi_image_resolve(path, m->dir, m->opts, &real, m->file, line,
+                    cmark_node_get_start_column(img), NULL, m->d);
+  free(path);
+  if (real) {
+    free(m->image);
+    m->image = real;
   }
-  free(m->image);
-  m->image = vgi_strdup(real);
 }
 
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {

@@ -330,6 +330,15 @@ static cJSON *norm_video(nctx *n, cJSON *v, cJSON *scenes, int vi, int nvideos) 
   }
   /* scene duration defaults travel with the video until scenes are built */
   cJSON *mins = take(v, "min_scene_duration"), *maxs = take(v, "max_scene_duration");
+  /* scenes inherit only numbers: anything else would be dropped unseen */
+  cJSON *const sd[2] = { mins, maxs };
+  for (int k = 0; k < 2; k++) {
+    if (!sd[k] || cJSON_IsNull(sd[k]) || cJSON_IsNumber(sd[k])) continue;
+    char fp[128], why[160];
+    snprintf(fp, sizeof fp, "%s.%s", path, k ? "max_scene_duration" : "min_scene_duration");
+    const char *w = vgi_number_problem(sd[k], why, sizeof why);
+    diag(n, VGI_ERROR, sd[k], fp, "%s", w ? w : "expected a number of seconds");
+  }
   cJSON *tmp = cJSON_CreateObject();
   cJSON_AddItemToObject(tmp, "voice", cJSON_Duplicate(cJSON_GetObjectItem(out, "voice"), 1));
   if (mins) cJSON_AddItemToObject(tmp, "min_scene_duration", mins);

@@ -10,6 +10,7 @@
 
 typedef struct job {
   char *path, *split, *format;
+  char **allow;        /* allow_paths, NULL-terminated */
   vgi_options opts;
   int strict;          /* warnings fail too */
   cJSON *model;
@@ -17,6 +18,11 @@ typedef struct job {
 } job;
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static void free_list(char **l) {
+  for (size_t i = 0; l && l[i]; i++) free(l[i]);
+  free(l);
+}
 
 static int load_prepare(vg_call *c) {
   const cJSON *in = vg_call_input(c, "input");
@@ -51,7 +57,24 @@ static int load_prepare(vg_call *c) {
       j->strict = cJSON_IsTrue(x);
     if (cJSON_IsBool(x = cJSON_GetObjectItemCaseSensitive(srcs[k], "narrate")))
       j->opts.no_narration = !cJSON_IsTrue(x);
+    x = cJSON_GetObjectItemCaseSensitive(srcs[k], "allow_paths");
+    if (cJSON_IsString(x) || (cJSON_IsArray(x) && cJSON_GetArraySize(x) > 0)) {
+      free_list(j->allow);
+      int n = cJSON_IsString(x) ? 1 : cJSON_GetArraySize(x);
+      j->allow = calloc((size_t)n + 1, sizeof *j->allow);
+      if (!j->allow) return vg_call_fail(c, "out of memory");
+      int i = 0;
+      for (const cJSON *e = cJSON_IsString(x) ? x : x->child; e && i < n;
+           e = cJSON_IsString(x) ? NULL : e->next) {
+        if (!cJSON_IsString(e))
+          return vg_call_fail(c, "input.load: allow_paths must be a folder or a list of folders");
+        j->allow[i++] = strdup(e->valuestring);
+      }
+    } else if (x && !cJSON_IsNull(x) && !cJSON_IsArray(x)) {
+      return vg_call_fail(c, "input.load: allow_paths must be a folder or a list of folders");
+    }
   }
+  j->opts.allow_paths = (const char *const *)j->allow;
   if (j->split && !*j->split) { free(j->split); j->split = NULL; }
   if (j->format && !*j->format) { free(j->format); j->format = NULL; }
   j->opts.split = j->split;
@@ -116,6 +139,7 @@ static void load_cleanup(vg_call *c) {
   free(j->path);
   free(j->split);
   free(j->format);
+  free_list(j->allow);
   free(j);
   vg_call_set_data(c, NULL);
 }
@@ -125,7 +149,7 @@ VG_DEFINE_STAGE(input_load,
   .summary = "read a document (YAML, JSON, Markdown, SRT/VTT, set dir) into videos and scenes",
   .inputs = "input",
   .outputs = "videos",
-  .options_json = "{\"split\": \"\", \"duration\": 0, \"strict\": false, \"narrate\": true, \"format\": \"\"}",
+  .options_json = "{\"split\": \"\", \"duration\": 0, \"strict\": false, \"narrate\": true, \"format\": \"\", \"allow_paths\": []}",
   .prepare = load_prepare,
   .work = load_work,
   .finish = load_finish,

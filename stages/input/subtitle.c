@@ -1,65 +1,21 @@
-/* subtitle.c: transcripts (.srt, .vtt) through libavformat's subtitle
- * demuxers. Cues are grouped into scenes at pauses and by length; a scene's
- * narration is its transcript text, its bullets the key sentences. */
+/* subtitle.c: transcripts (.srt, .vtt). Read here rather than by
+ * libavformat's demuxers, which stop at the first WebVTT STYLE or REGION
+ * block and narrate a malformed SRT cue as text: every problem gets its line.
+ * Cues are grouped into scenes at pauses and by length; a scene's narration
+ * is its transcript text, its bullets the key sentences. */
 #include "input_int.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libavformat/avformat.h>
-#include <libavutil/error.h>
 
 #define PAUSE_SECONDS 2.0    /* a gap this long starts a new scene */
 #define SCENE_SECONDS 30.0   /* a scene spans at most about this */
 #define SCENE_WORDS 80
 
 typedef struct cue { double start, end; char *text; int line; } cue;
-
-/* Lines of the cue timings ("00:01:02,500 --> ..."), to give scenes a source
- * line: libavformat does not say where a cue was in the file. */
-typedef struct timing { double start; int line; } timing;
-
-static double parse_stamp(const char *s) {
-  int h = 0, m = 0, sec = 0, ms = 0;
-  if (sscanf(s, "%d:%d:%d%*[,.]%d", &h, &m, &sec, &ms) == 4) return h * 3600.0 + m * 60 + sec + ms / 1000.0;
-  if (sscanf(s, "%d:%d%*[,.]%d", &m, &sec, &ms) == 3) return m * 60.0 + sec + ms / 1000.0;
-  return -1;
-}
-
-static timing *scan_timings(const char *path, size_t *count) {
-  FILE *f = fopen(path, "r");
-  timing *t = NULL;
-  size_t n = 0;
-  char line[1024];
-  int ln = 0;
-  while (f && fgets(line, sizeof line, f)) {
-    ln++;
-    if (!strstr(line, "-->")) continue;
-    const char *p = line;
-    while (*p == ' ' || *p == '\t') p++;
-    double st = parse_stamp(p);
-    if (st < 0) continue;
-    t = realloc(t, (n + 1) * sizeof *t);
-    t[n].start = st;
-    t[n].line = ln + 1;   /* the cue's text follows its timing line */
-    n++;
-  }
-  if (f) fclose(f);
-  *count = n;
-  return t;
-}
-
-static int line_of(const timing *t, size_t n, double start) {
-  int best = 0;
-  double bd = 0.5;
-  for (size_t i = 0; i < n; i++) {
-    double dd = t[i].start > start ? t[i].start - start : start - t[i].start;
-    if (dd < bd) { bd = dd; best = t[i].line; }
-  }
-  return best;
-}
 
 /* Removes markup (<i>, <c.x>, {\an8}) and decodes the common entities. */
 static char *clean(const char *s, size_t n) {
@@ -95,6 +51,207 @@ static char *clean(const char *s, size_t n) {
   return vgi_squash(vgi_buf_take(&b));
 }
 
+/* One timestamp: [hours:]minutes:seconds(,|.)fraction. Advances *pp. */
+static int parse_ts(const char **pp, double *out) {
+  const char *p = *pp;
+  long f[3];
+  int n = 0;
+  for (;;) {
+    if (!isdigit((unsigned char)*p)) return 0;
+    long v = 0;
+    int digits = 0;
+    for (; isdigit((unsigned char)*p); p++, digits++)
+      if (digits < 9) v = v * 10 + (*p - '0');
+    if (digits > 9) return 0;
+    f[n++] = v;
+    if (*p == ':' && n < 3) { p++; continue; }
+    break;
+  }
+  if (n < 2 || (*p != ',' && *p != '.')) return 0;
+  p++;
+  double frac = 0, scale = 0.1;
+  int k = 0;
+  for (; isdigit((unsigned char)*p) && k < 3; p++, k++, scale /= 10) frac += (*p - '0') * scale;
+  if (!k || isdigit((unsigned char)*p)) return 0;
+  long h = n == 3 ? f[0] : 0, m = f[n - 2], sec = f[n - 1];
+  if (m >= 60 || sec >= 60 || h > 999) return 0;   /* a transcript of 1000 hours is a typo */
+  *out = (double)h * 3600 + (double)m * 60 + (double)sec + frac;
+  *pp = p;
+  return 1;
+}
+
+/* "start --> end [settings]" */
+static int parse_timing(const char *line, double *start, double *end) {
+  const char *p = line;
+  while (*p == ' ' || *p == '\t') p++;
+  if (!parse_ts(&p, start)) return 0;
+  while (*p == ' ' || *p == '\t') p++;
+  if (strncmp(p, "-->", 3)) return 0;
+  p += 3;
+  while (*p == ' ' || *p == '\t') p++;
+  if (!parse_ts(&p, end)) return 0;
+  return !*p || *p == ' ' || *p == '\t';
+}
+
+static int blank(const char *s) {
+  for (; *s; s++) if (*s != ' ' && *s != '\t') return 0;
+  return 1;
+}
+
+static int all_digits(const char *s) {
+  while (*s == ' ' || *s == '\t') s++;
+  if (!isdigit((unsigned char)*s)) return 0;
+  while (isdigit((unsigned char)*s)) s++;
+  return blank(s);
+}
+
+/* "NOTE", "STYLE", "REGION" alone or followed by a space or tab */
+static int vtt_block(const char *line, const char *word) {
+  size_t l = strlen(word);
+  return !strncmp(line, word, l) && (!line[l] || line[l] == ' ' || line[l] == '\t');
+}
+
+static int cmp_cue(const void *a, const void *b) {
+  const cue *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  return x->line - y->line;   /* stable: file order */
+}
+
+/* The cues of an SRT or WebVTT text. Blocks are separated by blank lines.
+ * WebVTT: the WEBVTT header block, and NOTE, STYLE and REGION blocks are
+ * skipped (WebVTT spec, 6.1); a block without a timing line is not a cue.
+ * SRT: [index] timing text...; a block that starts with an index or a
+ * timing-like line but has no valid timing is an error at its line; a block
+ * of text alone continues the previous cue (blank lines inside a cue). */
+/* The next line of *p, cut in place (\n, \r\n or \r), or NULL at the end;
+ * *ln counts lines. Lines are read one at a time: a file of millions of
+ * empty lines costs no memory. */
+static char *next_line(char **p, int *ln) {
+  if (!**p) return NULL;
+  char *l = *p, *e = l + strcspn(l, "\r\n");
+  char c = *e;
+  *e = 0;
+  *p = e + (c ? 1 : 0);
+  if (c == '\r' && **p == '\n') (*p)++;
+  (*ln)++;
+  return l;
+}
+
+static void add_cue(cue **cues, size_t *n, size_t *cap, double st, double en, char *text,
+                    int line) {
+  if (*n == *cap) {
+    *cap = *cap ? *cap * 2 : 64;
+    *cues = realloc(*cues, *cap * sizeof **cues);
+    if (!*cues) abort();
+  }
+  (*cues)[*n] = (cue){ st, en, text, line };
+  (*n)++;
+}
+
+static cue *parse_cues(char *text, const char *path, int vtt, size_t *count, vgi_diags *d) {
+  cue *cues = NULL;
+  size_t n = 0, cap = 0;
+  char *p = text;
+  int ln = 0;
+  *count = 0;
+  if (vtt) {
+    char *h = next_line(&p, &ln);
+    if (!h || strncmp(h, "WEBVTT", 6) || (h[6] && h[6] != ' ' && h[6] != '\t')) {
+      vgi_diag_add(d, VGI_ERROR, path, 1, 1, NULL,
+                   "not a WebVTT file: the first line must be WEBVTT");
+      return NULL;
+    }
+    for (char *l; (l = next_line(&p, &ln)) && !blank(l);) {}   /* the header block */
+  }
+  int reported = 0;
+  for (;;) {
+    char *first, *second = NULL, *l;
+    while ((first = next_line(&p, &ln)) && blank(first)) {}
+    if (!first) break;
+    int first_ln = ln;
+    int more = 0;   /* the block goes on after `second` */
+    if ((l = next_line(&p, &ln)) && !blank(l)) {
+      second = l;
+      more = 1;
+    }
+    /* the rest of the block, as text lines; `take` says whether it is kept */
+    vgi_buf tb = {0};
+    int skip = vtt && (vtt_block(first, "NOTE") || vtt_block(first, "STYLE") ||
+                       vtt_block(first, "REGION"));
+    /* the timing line: the first, or the second after an identifier */
+    char *t = NULL;
+    int t_ln = 0;
+    if (strstr(first, "-->")) t = first, t_ln = first_ln;
+    else if (second && strstr(second, "-->")) t = second, t_ln = first_ln + 1;
+    if (!skip && t == first && second) vgi_buf_puts(&tb, second);
+    if (!skip && !t) {
+      vgi_buf_puts(&tb, first);
+      if (second) { vgi_buf_puts(&tb, "\n"); vgi_buf_puts(&tb, second); }
+    }
+    while (more && (l = next_line(&p, &ln)) && !blank(l)) {
+      if (skip) continue;
+      if (tb.n) vgi_buf_puts(&tb, "\n");
+      vgi_buf_puts(&tb, l);
+    }
+    if (skip) continue;
+    double st, en;
+    if (!t && !vtt && !all_digits(first) && n) {
+      /* SRT: text after a blank line inside a cue continues it */
+      vgi_buf cb = {0};
+      vgi_buf_puts(&cb, cues[n - 1].text);
+      vgi_buf_puts(&cb, "\n");
+      vgi_buf_puts(&cb, tb.s);
+      free(cues[n - 1].text);
+      cues[n - 1].text = vgi_buf_take(&cb);
+      vgi_buf_free(&tb);
+      continue;
+    }
+    if (!t && vtt) {
+      vgi_diag_add(d, VGI_WARNING, path, first_ln, 1, NULL, "not a cue (no timing line): skipped");
+      vgi_buf_free(&tb);
+      continue;
+    }
+    if (!t || !parse_timing(t, &st, &en)) {
+      /* the line that should have been the timing */
+      const char *bad = t ? t : (all_digits(first) && second ? second : first);
+      int bad_ln = t ? t_ln : (all_digits(first) && second ? first_ln + 1 : first_ln);
+      if (reported++ < 20) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%s", bad);
+        vgi_diag_add(d, VGI_ERROR, path, bad_ln, 1, NULL,
+                     "malformed cue timing '%s%s' (expected %s)", shown,
+                     strlen(bad) >= sizeof shown ? "..." : "",
+                     vtt ? "00:00:01.000 --> 00:00:02.500" : "00:00:01,000 --> 00:00:02,500");
+      }
+      vgi_buf_free(&tb);
+      continue;
+    }
+    if (en < st) {
+      vgi_diag_add(d, VGI_ERROR, path, t_ln, 1, NULL, "a cue ends before it starts");
+      vgi_buf_free(&tb);
+      continue;
+    }
+    /* the cue's text follows its timing line */
+    add_cue(&cues, &n, &cap, st, en, vgi_buf_take(&tb), t_ln + 1);
+  }
+  /* markup out, empty cues dropped */
+  size_t k = 0;
+  for (size_t j = 0; j < n; j++) {
+    char *c = clean(cues[j].text, strlen(cues[j].text));
+    free(cues[j].text);
+    if (*c) {
+      cues[k] = cues[j];
+      cues[k++].text = c;
+    } else {
+      free(c);
+    }
+  }
+  n = k;
+  if (n) qsort(cues, n, sizeof *cues, cmp_cue);
+  *count = n;
+  return cues;
+}
+
 static char *humanize(const char *path) {
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
@@ -128,8 +285,8 @@ static void add_scene(cJSON *scenes, const char *type, cJSON *vc, const char *na
 }
 
 static void stamp(char *out, size_t n, double t) {
-  int s = (int)t;
-  snprintf(out, n, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+  long long s = (long long)t;   /* t < 1000 hours (parse_ts) */
+  snprintf(out, n, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
 }
 
 /* Up to 4 key sentences, in order: the longest ones (by words, capped). */
@@ -160,61 +317,25 @@ static cJSON *key_sentences(const char *text) {
   return items;
 }
 
-cJSON *vgi_subtitle_load(const char *path, const char *format, vgi_diags *d) {
-  const char *demux = !strcmp(format, "vtt") ? "webvtt" : "srt";
-  const AVInputFormat *ifmt = av_find_input_format(demux);
-  if (!ifmt) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "this FFmpeg has no %s demuxer", demux);
-    return NULL;
-  }
-  AVFormatContext *fc = NULL;
-  int rc = avformat_open_input(&fc, path, ifmt, NULL);
-  if (rc < 0) {
-    char e[AV_ERROR_MAX_STRING_SIZE];
-    av_strerror(rc, e, sizeof e);
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot read as %s: %s",
-                 !strcmp(format, "vtt") ? "WebVTT" : "SRT", e);
-    return NULL;
-  }
-  cue *cues = NULL;
+cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, const char *format,
+                         vgi_diags *d) {
+  int vtt = !strcmp(format, "vtt");
+  char *text = malloc(len + 1);
+  if (!text) abort();
+  memcpy(text, text_in, len);
+  text[len] = 0;
+  int errors = d ? d->errors : 0;
   size_t n = 0;
-  int backwards = 0;
-  double backwards_at = 0;
-  AVPacket *pkt = av_packet_alloc();
-  while (av_read_frame(fc, pkt) >= 0) {
-    AVStream *st = fc->streams[pkt->stream_index];
-    double tb = av_q2d(st->time_base);
-    if (pkt->size > 0 && pkt->pts != AV_NOPTS_VALUE) {
-      char *t = clean((const char *)pkt->data, (size_t)pkt->size);
-      if (*t) {
-        cues = realloc(cues, (n + 1) * sizeof *cues);
-        cues[n].start = pkt->pts * tb;
-        cues[n].end = (pkt->pts + (pkt->duration > 0 ? pkt->duration : 0)) * tb;
-        if (pkt->duration < 0 && !backwards) { backwards = 1; backwards_at = cues[n].start; }
-        cues[n].text = t;
-        n++;
-      } else {
-        free(t);
-      }
-    }
-    av_packet_unref(pkt);
-  }
-  av_packet_free(&pkt);
-  avformat_close_input(&fc);
-  size_t nt = 0;
-  timing *tm = scan_timings(path, &nt);
-  for (size_t k = 0; k < n; k++) cues[k].line = line_of(tm, nt, cues[k].start);
-  int backwards_line = backwards ? line_of(tm, nt, backwards_at) : 0;
-  free(tm);
-  if (backwards) {
-    vgi_diag_add(d, VGI_ERROR, path, backwards_line, 1, NULL, "a cue ends before it starts");
-    for (size_t k = 0; k < n; k++) free(cues[k].text);
+  cue *cues = parse_cues(text, path, vtt, &n, d);
+  free(text);
+  if (d && d->errors > errors && !n) {
     free(cues);
     return NULL;
   }
   if (!n) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "no subtitle cues found (is this %s file?)",
                  !strcmp(format, "vtt") ? "a WebVTT" : "an SRT");
+    free(cues);
     return NULL;
   }
 

@@ -4,11 +4,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- strings -------------------------------------------------------------- */
 
@@ -130,6 +133,81 @@ void vgi_line_col(const char *text, size_t off, int *line, int *col) {
   *col = c;
 }
 
+char *vgi_fmt_num(char *buf, size_t n, double v) {
+  if (v == 0) v = 0;   /* no "-0" */
+  /* the shortest form that reads back as the same double: 300.0000001 must
+   * not print as 300 next to a limit of 300 */
+  if (isfinite(v) && fabs(v) < 1e15 && (v == 0 || fabs(v) >= 1e-6))
+    for (int dec = 0; dec <= 17; dec++) {   /* plain decimals where they fit */
+      snprintf(buf, n, "%.*f", dec, v);
+      if (strtod(buf, NULL) == v) return buf;
+    }
+  for (int prec = 1; prec <= 17; prec++) {
+    snprintf(buf, n, "%.*g", prec, v);
+    if (strtod(buf, NULL) == v) return buf;
+  }
+  return buf;
+}
+
+/* "0x10", "0o17", "0b101", "1_000", "007", "1:30": numbers YAML 1.1 (or a
+ * programmer) would read, written in a form that is not plain decimal. */
+static int non_decimal(const char *s, long long *val) {
+  const char *p = s + (*s == '-' || *s == '+');
+  int base = 0;
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) base = 16;
+  else if (p[0] == '0' && (p[1] == 'o' || p[1] == 'O')) base = 8;
+  else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B')) base = 2;
+  if (base) {
+    p += 2;
+    if (!*p) return 0;
+    long long v = 0;
+    for (; *p; p++) {
+      int dgt = isdigit((unsigned char)*p) ? *p - '0'
+              : isxdigit((unsigned char)*p) ? tolower((unsigned char)*p) - 'a' + 10 : -1;
+      if (*p == '_') continue;
+      if (dgt < 0 || dgt >= base) return 0;
+      if (v < (1LL << 52)) v = v * base + dgt;
+    }
+    *val = *s == '-' ? -v : v;
+    return 2;
+  }
+  int digits = 0, odd = 0;
+  for (; *p; p++) {
+    if (isdigit((unsigned char)*p)) digits++;
+    else if (*p == '_' || *p == ':') odd = 1;
+    else if (*p != '.') return 0;
+  }
+  const char *q = s + (*s == '-' || *s == '+');
+  if (digits && (odd || (q[0] == '0' && isdigit((unsigned char)q[1])))) return 1;
+  return 0;
+}
+
+const char *vgi_number_problem(const cJSON *x, char *buf, size_t n) {
+  if (cJSON_IsNumber(x)) {
+    if (isfinite(x->valuedouble)) return NULL;
+    snprintf(buf, n, "not a finite number");
+    return buf;
+  }
+  if (!cJSON_IsString(x)) return NULL;
+  char t[48];
+  snprintf(t, sizeof t, "%s", x->valuestring);
+  vgi_squash(t);
+  for (char *c = t; *c; c++) *c = (char)tolower((unsigned char)*c);
+  static const char *const inf[] = { ".nan", ".inf", "+.inf", "-.inf", "nan", "inf", "+inf",
+                                     "-inf", "infinity", "+infinity", "-infinity", NULL };
+  for (int i = 0; inf[i]; i++)
+    if (!strcmp(t, inf[i])) {
+      snprintf(buf, n, "'%s' is not a finite number", x->valuestring);
+      return buf;
+    }
+  long long v = 0;
+  switch (non_decimal(t, &v)) {
+  case 2: snprintf(buf, n, "'%s' is not a decimal number (write %lld)", x->valuestring, v); return buf;
+  case 1: snprintf(buf, n, "'%s' is not a decimal number", x->valuestring); return buf;
+  default: return NULL;
+  }
+}
+
 const char *vgi_str(const cJSON *obj, const char *key) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
   return cJSON_IsString(v) ? v->valuestring : NULL;
@@ -139,12 +217,8 @@ char *vgi_to_text(const cJSON *v) {
   char tmp[64];
   if (cJSON_IsString(v)) return vgi_strdup(v->valuestring);
   if (cJSON_IsNumber(v)) {
-    double d = v->valuedouble;
-    if (d == (double)(long long)d && d < 1e15 && d > -1e15)
-      snprintf(tmp, sizeof tmp, "%lld", (long long)d);
-    else
-      snprintf(tmp, sizeof tmp, "%g", d);
-    return vgi_strdup(tmp);
+    /* every digit the number has ("1.000001" stays so, not "1") */
+    return vgi_strdup(vgi_fmt_num(tmp, sizeof tmp, v->valuedouble));
   }
   if (cJSON_IsBool(v)) return vgi_strdup(cJSON_IsTrue(v) ? "true" : "false");
   return NULL;
@@ -309,24 +383,42 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
                  "is a directory without set_config.yaml");
     return NULL;
   }
+  /* a FIFO or a device would block open() or read() forever: refused
+   * before it is opened */
+  if (!S_ISREG(st.st_mode)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
+                 vgi_file_kind(st.st_mode));
+    return NULL;
+  }
   if (st.st_size > (off_t)VGI_MAX_FILE) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (%lld bytes, limit %u)",
                  (long long)st.st_size, VGI_MAX_FILE);
     return NULL;
   }
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  /* non-blocking and checked again: the name may have been swapped since */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+    return NULL;
+  }
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
+                 vgi_file_kind(st.st_mode));
+    close(fd);
     return NULL;
   }
   size_t cap = (size_t)st.st_size + 1, n = 0;
   char *buf = malloc(cap + 1);
   if (!buf) abort();
+  int err = 0;
   for (;;) {
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) { err = errno; break; }
     if (r == 0) break;
+    n += (size_t)r;
     if (n == cap) {
+      /* the file grew while read: up to the limit, then it is too large */
       if (cap > VGI_MAX_FILE) break;
       cap *= 2;
       char *p = realloc(buf, cap + 1);
@@ -334,10 +426,15 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
       buf = p;
     }
   }
-  int err = ferror(f);
-  fclose(f);
+  close(fd);
   if (err) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(err));
+    free(buf);
+    return NULL;
+  }
+  if (n > VGI_MAX_FILE) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (more than %u bytes)",
+                 VGI_MAX_FILE);
     free(buf);
     return NULL;
   }

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <stdarg.h>
 
 /* Field paths in messages ("videos[0].scenes[3].visual_content.items[2]"):
@@ -87,14 +86,25 @@ static int all_strings(vctx *v, const cJSON *arr, const char *path) {
   return ok;
 }
 
+/* A number field that is not a finite decimal number: reported, 1. */
+static int bad_number(vctx *v, const cJSON *x, const char *path) {
+  char why[160];
+  if (!vgi_number_problem(x, why, sizeof why)) return 0;
+  report(v, VGI_ERROR, x, path, "%s", why);
+  return 1;
+}
+
 static void check_duration(vctx *v, const cJSON *x, const char *path) {
+  if (bad_number(v, x, path)) return;
   if (!cJSON_IsNumber(x)) {
     report(v, VGI_ERROR, x, path, "expected a number of seconds, got %s", kind_name(x));
     return;
   }
   double s = x->valuedouble;
-  if (!(s >= 0 && s <= MAX_DURATION) || isnan(s))
-    report(v, VGI_ERROR, x, path, "%g s is out of range (0 to %g s)", s, MAX_DURATION);
+  char a[40], b[40];
+  if (!(s >= 0 && s <= MAX_DURATION))
+    report(v, VGI_ERROR, x, path, "%s s is out of range (0 to %s s)", vgi_fmt_num(a, sizeof a, s),
+           vgi_fmt_num(b, sizeof b, MAX_DURATION));
 }
 
 static void check_voice(vctx *v, const cJSON *x, const char *path) {
@@ -168,9 +178,11 @@ static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char 
     }
     break;
   case VGI_F_NUM:
+    if (bad_number(v, x, path)) break;
     if (!cJSON_IsNumber(x)) report(v, VGI_ERROR, x, path, "expected a number, got %s", kind_name(x));
     break;
   case VGI_F_INT:
+    if (bad_number(v, x, path)) break;
     if (!cJSON_IsNumber(x) || x->valuedouble != floor(x->valuedouble))
       report(v, VGI_ERROR, x, path, "expected a whole number, got %s", kind_name(x));
     break;
@@ -256,11 +268,10 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
     const cJSON *img = cJSON_GetObjectItemCaseSensitive(vc, "image");
     if (img) {
       fpath(fp, sizeof fp, "%s.visual_content.image", path);
-      struct stat sb;
+      /* where it is and what it holds was checked when it was read
+       * (vgi_check_images): a bad one is no longer in the model */
       if (!cJSON_IsString(img))
         report(v, VGI_ERROR, img, fp, "expected a file path, got %s", kind_name(img));
-      else if (stat(img->valuestring, &sb) != 0)
-        report(v, VGI_WARNING, img, fp, "image %s not found (skipped)", img->valuestring);
     }
     if (!strcmp(st->name, "quiz")) {
       const cJSON *o = cJSON_GetObjectItemCaseSensitive(vc, "options");
@@ -306,16 +317,19 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
   fpath(fmx, sizeof fmx, "%s.max_duration", path);
   if (mn) check_duration(v, mn, fmn);
   if (mx) check_duration(v, mx, fmx);
-  if (cJSON_IsNumber(mn) && cJSON_IsNumber(mx) && mn->valuedouble > mx->valuedouble)
-    report(v, VGI_ERROR, mn, fmn, "min_duration %g s is more than max_duration %g s",
-           mn->valuedouble, mx->valuedouble);
+  if (cJSON_IsNumber(mn) && cJSON_IsNumber(mx) && mn->valuedouble > mx->valuedouble) {
+    char a[40], b[40];
+    report(v, VGI_ERROR, mn, fmn, "min_duration %s s is more than max_duration %s s",
+           vgi_fmt_num(a, sizeof a, mn->valuedouble), vgi_fmt_num(b, sizeof b, mx->valuedouble));
+  }
   if (narr && cJSON_IsNumber(mx)) {
     double secs = vgi_speech_seconds(narr->valuestring);
+    char a[40];
     if (secs > mx->valuedouble)
       report(v, VGI_WARNING, narr, fp,
              "narration takes about %.0f s to speak (%d words at %.0f wpm), longer than "
-             "max_duration %g s",
-             secs, vgi_word_count(narr->valuestring), VGI_WPM, mx->valuedouble);
+             "max_duration %s s",
+             secs, vgi_word_count(narr->valuestring), VGI_WPM, vgi_fmt_num(a, sizeof a, mx->valuedouble));
   }
 }
 
@@ -353,6 +367,7 @@ static void check_video(vctx *v, const cJSON *vid, const char *path) {
     report(v, VGI_ERROR, th, fp, "expected light or dark");
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(vid, "target_duration");
   fpath(fp, sizeof fp, "%s.target_duration", path);
+  if (td && bad_number(v, td, fp)) td = NULL;
   if (td && (!cJSON_IsNumber(td) || td->valuedouble <= 0 || td->valuedouble > 3600))
     report(v, VGI_ERROR, td, fp, "expected a number of seconds (1 to 3600)");
 

@@ -212,16 +212,25 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
     set_pos(y, obj, &m);
     unsigned char *aname = ev->data.mapping_start.anchor;
     if (aname) remember(y, aname, NULL, &m);
+    int keys = 0;
     for (;;) {
       yaml_event_t ke;
       if (!next_event(y, &ke)) { vgi_pos_delete(y->pm, obj); return NULL; }
       if (ke.type == YAML_MAPPING_END_EVENT) { yaml_event_delete(&ke); break; }
       yaml_mark_t km = ke.start_mark;
+      if (++keys > VGI_MAX_KEYS) {
+        yaml_event_delete(&ke);
+        yerr(y, &km, "a mapping with more than %s keys", "1024");
+        vgi_pos_delete(y->pm, obj);
+        return NULL;
+      }
       cJSON *key = parse_node(y, &ke, depth + 1);
       yaml_event_delete(&ke);
       if (!key) { vgi_pos_delete(y->pm, obj); return NULL; }
       char *kname = vgi_to_text(key);
-      vgi_pos_delete(y->pm, key);
+      /* kept until the end: an anchor on a key (`&a k: v`) still points at
+       * it, and a later *a copies it */
+      cJSON_AddItemToArray(y->graveyard, key);
       if (!kname) {
         yerr(y, &km, "mapping keys must be scalars%s", "");
         vgi_pos_delete(y->pm, obj);
@@ -239,6 +248,7 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
           if (cJSON_IsObject(s))
             for (cJSON *k = s->child; k; k = k->next)
               if (!cJSON_GetObjectItemCaseSensitive(obj, k->string)) {
+                if (++keys > VGI_MAX_KEYS) break;   /* refused below */
                 cJSON *c = cJSON_Duplicate(k, 1);
                 set_pos_tree(y, c, &km);
                 cJSON_AddItemToObject(obj, k->string, c);
@@ -246,6 +256,12 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
           if (!srcs) break;
         }
         cJSON_AddItemToArray(y->graveyard, val);
+        if (keys > VGI_MAX_KEYS) {
+          free(kname);
+          yerr(y, &km, "a mapping with more than %s keys", "1024");
+          vgi_pos_delete(y->pm, obj);
+          return NULL;
+        }
       } else if (cJSON_GetObjectItemCaseSensitive(obj, kname)) {
         vgi_diag_add(y->d, VGI_WARNING, y->file, (int)km.line + 1, (int)km.column + 1, kname,
                      "duplicate key (the last one wins)");

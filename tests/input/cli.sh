@@ -41,6 +41,49 @@ has "$T/out" "video 4/4"
 
 "$VGRUN" scenes "$D/cues.srt" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes srt"
 
+# ---- issue 11: a document is only data; what is checked is what is rendered --
+# These fail on the vgrun of before the issue (VGRUN=/work/baseline/build/vgrun).
+mkdir -p "$T/doc" "$T/set/sub"
+printf '# T\n\n## A\n\n![x](/etc/passwd)\n\nSome words.\n' >"$T/doc/img.md"
+"$VGRUN" check "$T/doc/img.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "image outside the folder"
+has "$T/err" "img.md:5:1: image /etc/passwd is outside the document's folder"
+printf 'just text\n' >"$T/doc/notes.png"
+printf '# T\n\n![x](notes.png)\n\nSome words.\n' >"$T/doc/txt.md"
+"$VGRUN" check "$T/doc/txt.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "text file as an image"
+has "$T/err" "txt.md:3:1: image notes.png is not a PNG image"
+
+printf 'video: {id: a, title: A}\nscenes:\n  - {type: title, title: A}\n' >"$T/outside.yaml"
+printf 'set:\n  videos:\n    - file: ../outside.yaml\n' >"$T/set/set_config.yaml"
+"$VGRUN" check "$T/set" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "set entry outside the set"
+has "$T/err" "set_config.yaml:3:13: set.videos\[0\].file: '../outside.yaml' is not a path inside the set's folder"
+
+# a FIFO is refused without being opened (before, open() blocked forever: the
+# timeout only keeps a broken build from hanging the suite)
+mkfifo "$T/doc/pipe.yaml"
+timeout -k 5 60 "$VGRUN" check "$T/doc/pipe.yaml" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "FIFO as the input"
+has "$T/err" "pipe.yaml: is a FIFO, not a document"
+
+printf '{"video": {"id": "d",\n  "title": "ok",\n  "title": [1, 2, 3]},\n "scenes": [{"type": "title", "title": "T"}]}\n' >"$T/dup.json"
+"$VGRUN" check "$T/dup.json" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "duplicate key: the last value is checked"
+has "$T/err" "dup.json:3:12: title: warning: duplicate key (the last one wins)"
+has "$T/err" "dup.json:3:12: videos\[0\].title: expected text, got a list"
+printf '{"video": {"id": "d", "title": "a\\u0000b"}, "scenes": [{"type": "title", "title": "T"}]}\n' >"$T/nul.json"
+"$VGRUN" check "$T/nul.json" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "NUL escape in JSON"
+has "$T/err" 'nul.json:1:34: \\u0000 (a NUL character) in a string is not allowed'
+
+printf 'WEBVTT\n\nSTYLE\n::cue { color: red }\n\n00:00:01.000 --> 00:00:03.000\nHello there.\n\nREGION\nid:r\n\n00:00:04.000 --> 00:00:06.000\nSecond cue.\n' >"$T/style.vtt"
+"$VGRUN" scenes --json "$T/style.vtt" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "WebVTT with STYLE and REGION"
+has "$T/out" '"narration":.*"Hello there. Second cue."'
+printf '1\n00:00:01,000 --> 00:00:03,000\nGood cue.\n\n2\n00:00:04,000 -> 00:00:05,000\nMalformed\n\n3\n00:00:06,000 --> 00:00:08,000\nThird.\n' >"$T/bad.srt"
+"$VGRUN" check "$T/bad.srt" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "SRT cue with a malformed timing"
+has "$T/err" "bad.srt:6:1: malformed cue timing '00:00:04,000 -> 00:00:05,000'"
+
+printf 'video: {id: n, title: N}\nscenes:\n  - type: title\n    title: T\n    min_duration: .nan\n    max_duration: 0x10\n  - type: title\n    title: U\n    max_duration: 300.0000001\n' >"$T/nums.yaml"
+"$VGRUN" check "$T/nums.yaml" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "numbers YAML reads as text"
+has "$T/err" "nums.yaml:5:19: videos\[0\].scenes\[0\].min_duration: '.nan' is not a finite number"
+has "$T/err" "nums.yaml:6:19: videos\[0\].scenes\[0\].max_duration: '0x10' is not a decimal number (write 16)"
+has "$T/err" "nums.yaml:9:19: videos\[0\].scenes\[1\].max_duration: 300.0000001 s is out of range (0 to 300 s)"
+
 if [ -d "$CORPUS" ]; then
   # every YAML and Markdown file of the corpus, and both sets
   "$VGRUN" check "$CORPUS"/inputs/*.yaml "$CORPUS"/inputs/*.md "$CORPUS"/sets/* >"$T/out" 2>"$T/err"

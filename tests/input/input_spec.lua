@@ -168,4 +168,44 @@ describe("vg.input", function()
     local video = vg.video{ id = "l", title = "L", scenes = { { type = "title", title = "From Lua" } } }
     assert.are.equal("Welcome to From Lua.", video.scenes[1].narration)
   end)
+
+  -- issue 11 item 1: an image outside the document's folder is refused
+  -- unless the caller allows that folder (allow_paths), in vg.input.load and
+  -- in the native stage input.load alike.
+  it("takes images from other folders only when allow_paths names them", function()
+    local base = os.tmpname(); os.remove(base)
+    assert.is_true(os.execute("mkdir -p '" .. base .. "/doc' '" .. base .. "/pics'"))
+    assert.is_true(os.execute("cp examples/documents/diagram.png '" .. base .. "/pics/'"))
+    local md = base .. "/doc/talk.md"
+    local f = assert(io.open(md, "w"))
+    f:write("# Talk\n\n## Key\n\n![k](../pics/diagram.png)\n\nThe key is the hash.\n")
+    f:close()
+    local function image_of(model)
+      for _, s in ipairs(model and model.videos[1].scenes or {}) do
+        if s.visual_content.image then return s.visual_content.image end
+      end
+    end
+    local model, diags = input.load(md)
+    assert.are.equal(1, input.count(diags))
+    assert.truthy(diags[1].text:find("talk.md:5:1: image ../pics/diagram.png is outside the document's folder", 1, true))
+    assert.is_nil(image_of(model))
+    model, diags = input.load(md, { allow_paths = { base .. "/pics" } })
+    assert.are.equal(0, #diags)
+    assert.are.equal(base .. "/pics/diagram.png", image_of(model))
+    model, diags = input.load(md, { allow_paths = base .. "/pics" })
+    assert.are.equal(0, #diags)
+    assert.has_error(function() input.load(md, { allow_paths = { 42 } }) end)
+    -- the native stage reads the same option
+    local dir = os.tmpname(); os.remove(dir); vg.state.dir(dir)
+    local p = vg.pipeline{ name = "allow", stages = {
+      vg.native("input.load", { name = "load", options = { allow_paths = { base .. "/pics" } } }),
+    }}
+    local r = p:run(md, { save_state = false })
+    assert.is_true(r.success)
+    assert.are.equal(base .. "/pics/diagram.png", r.context.videos[1].scenes[2].visual_content.image)
+    p = vg.pipeline{ name = "refuse", stages = { vg.native("input.load", { name = "load" }) } }
+    r = p:run(md, { save_state = false })
+    assert.is_false(r.success)
+    os.execute("rm -rf '" .. base .. "'")
+  end)
 end)

@@ -140,3 +140,16 @@ static inline void assert_canonical(const cJSON *m) {
     }
   }
 }
+
+/* Writes `text` to /tmp/vgi_<pid>_<name> and returns that path (static
+ * buffer: one at a time). The caller removes it. */
+#include <unistd.h>
+static inline const char *write_tmp(const char *name, const char *text) {
+  static char path[256];
+  snprintf(path, sizeof path, "/tmp/vgi_%d_%s", (int)getpid(), name);
+  FILE *f = fopen(path, "wb");
+  if (!f) return NULL;
+  fputs(text, f);
+  fclose(f);
+  return path;
+}

@@ -1,6 +1,7 @@
 /* test_hostile.c: inputs meant to hurt: each gives a clear diagnostic naming
  * the path (and line), never a crash, a hang or a huge allocation. */
 #include "input_test.h"
+#include "input_int.h"
 
 typedef struct hostile { const char *file; const char *needle; int line; } hostile;
 
@@ -16,7 +17,7 @@ static void hostile_inputs(void **state) {
     { DATA "hostile_deep.yaml", "nesting deeper", 1 },
     { DATA "hostile_deep.json", "JSON syntax error", 1 },
     { DATA "hostile_syntax.json", "JSON syntax error", 2 },
-    { DATA "hostile.srt", "no subtitle cues", 0 },
+    { DATA "hostile.srt", "malformed cue timing", 2 },
     { DATA "does_not_exist.yaml", "cannot open", 0 },
     { DATA "notes.txt", "unknown input type", 0 },
   };
@@ -95,8 +96,47 @@ static void limits(void **state) {
   remove(path);
 }
 
+/* A mapping of 100,000 keys took a minute (every lookup by name is linear):
+ * more than 1024 keys in one mapping is refused, merge keys included. */
+static void too_many_keys(void **state) {
+  (void)state;
+  vgi_buf y = {0}, j = {0}, mg = {0};
+  vgi_buf_puts(&y, "video: {id: a, title: A}\nscenes:\n  - type: title\n    title: T\n");
+  vgi_buf_puts(&j, "{\"video\": {\"id\": \"a\", \"title\": \"A\"},\n\"scenes\": [{\"type\": \"title\"");
+  vgi_buf_puts(&mg, "base: &b {");
+  for (int i = 0; i < 3000; i++) {
+    vgi_buf_printf(&y, "    k%d: 1\n", i);
+    vgi_buf_printf(&j, ", \"k%d\": 1", i);
+    if (i < 1000) vgi_buf_printf(&mg, "%sa%d: 1", i ? ", " : "", i);
+  }
+  vgi_buf_puts(&j, "}]}\n");
+  vgi_buf_puts(&mg, "}\nbase2: &c {");
+  for (int i = 0; i < 1000; i++) vgi_buf_printf(&mg, "%sb%d: 1", i ? ", " : "", i);
+  vgi_buf_puts(&mg, "}\nvideo:\n  <<: [*b, *c]\n  id: x\n");
+  const char *names[] = { "wide.yaml", "wide.json", "merge.yaml" };
+  const char *texts[] = { y.s, j.s, mg.s };
+  const int lines[] = { 1027, 2, 4 };
+  for (int k = 0; k < 3; k++) {
+    const char *p = write_tmp(names[k], texts[k]);
+    vgi_diags d = {0};
+    cJSON *m = vgi_load(p, NULL, &d);
+    assert_null(m);
+    if (!has_message(&d, "more than 1024 keys")) {
+      dump_diags(&d);
+      fail();
+    }
+    assert_int_equal(d.v[0].line, lines[k]);
+    vgi_diags_free(&d);
+    remove(p);
+  }
+  vgi_buf_free(&y);
+  vgi_buf_free(&j);
+  vgi_buf_free(&mg);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(too_many_keys),
     cmocka_unit_test(hostile_inputs),
     cmocka_unit_test(random_bytes_do_not_crash),
     cmocka_unit_test(limits),

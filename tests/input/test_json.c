@@ -54,10 +54,72 @@ static void from_doc_accepts_canonical(void **state) {
   vgi_diags_free(&d);
 }
 
+/* issue 11 item 7: what is checked is what is rendered. A duplicate key
+ * used to be checked at its first value (cJSON's lookup) and rendered with
+ * its last (the Lua table): now the last wins everywhere, with a warning. */
+static void duplicate_keys_last_wins(void **state) {
+  (void)state;
+  const char *p = write_tmp("dup.json",
+                            "{\"video\": {\"id\": \"d\",\n"
+                            "  \"title\": \"Checked\",\n"
+                            "  \"title\": [1, 2, 3]},\n"
+                            " \"scenes\": [{\"type\": \"title\", \"title\": \"T\", \"title\": \"U\"}]}\n");
+  vgi_diags d;
+  cJSON *m = load(p, NULL, &d);
+  assert_non_null(m);
+  /* the warning names the line of the value that wins */
+  const vgi_diag *w = NULL;
+  for (size_t i = 0; i < d.n; i++)
+    if (d.v[i].severity == VGI_WARNING && strstr(d.v[i].message, "duplicate key")) { w = &d.v[i]; break; }
+  assert_non_null(w);
+  assert_int_equal(w->line, 3);
+  assert_string_equal(w->field, "title");
+  /* the list is what the renderer would draw: it is what is checked */
+  const vgi_diag *g = find_diag(&d, "videos[0].title");
+  assert_non_null(g);
+  assert_int_equal(g->severity, VGI_ERROR);
+  assert_int_equal(g->line, 3);
+  /* one value per key in the model */
+  int titles = 0;
+  for (const cJSON *c = video_at(m, 0)->child; c; c = c->next) titles += !strcmp(c->string, "title");
+  assert_int_equal(titles, 1);
+  assert_string_equal(vcget(scene_at(m, 0, 0), "title"), "U");
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(p);
+}
+
+static void nul_escape_is_refused(void **state) {
+  (void)state;
+  const char *p = write_tmp("nul.json", "{\"video\": {\"id\": \"d\",\n"
+                                        "  \"title\": \"cut\\u0000here\"},\n"
+                                        " \"scenes\": [{\"type\": \"title\", \"title\": \"T\"}]}\n");
+  vgi_diags d;
+  cJSON *m = load(p, NULL, &d);
+  assert_null(m);
+  assert_int_equal(d.errors, 1);
+  assert_non_null(strstr(d.v[0].message, "\\u0000"));
+  assert_int_equal(d.v[0].line, 2);
+  assert_int_equal(d.v[0].col, 16);
+  vgi_diags_free(&d);
+  /* an escaped backslash before u0000 is text, not a NUL */
+  p = write_tmp("nul.json", "{\"video\": {\"id\": \"d\", \"title\": \"a\\\\u0000\"},\n"
+                            " \"scenes\": [{\"type\": \"title\", \"title\": \"T\"}]}\n");
+  m = load(p, NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  assert_string_equal(sget(video_at(m, 0), "title"), "a\\u0000");
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(json_matches_yaml),
     cmocka_unit_test(from_doc_accepts_canonical),
+    cmocka_unit_test(duplicate_keys_last_wins),
+    cmocka_unit_test(nul_escape_is_refused),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

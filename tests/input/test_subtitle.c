@@ -82,8 +82,100 @@ static void broken_transcript(void **state) {
   vgi_diags_free(&d);
 }
 
+/* issue 11 item 7: STYLE, REGION and NOTE blocks are skipped (WebVTT 6.1);
+ * libavformat's demuxer stopped at the first one and lost every later cue. */
+static void vtt_style_region_note_skipped(void **state) {
+  (void)state;
+  const char *p = write_tmp("style.vtt",
+                            "WEBVTT - a talk\n"
+                            "Kind: captions\n"
+                            "\n"
+                            "STYLE\n"
+                            "::cue { color: yellow }\n"
+                            "\n"
+                            "REGION\n"
+                            "id:left width:40%\n"
+                            "\n"
+                            "NOTE written by hand\n"
+                            "\n"
+                            "intro\n"
+                            "00:00:01.000 --> 00:00:03.000 region:left\n"
+                            "First cue.\n"
+                            "\n"
+                            "NOTE\n"
+                            "a note\n"
+                            "over lines\n"
+                            "\n"
+                            "00:04.000 --> 00:06.000\n"
+                            "<v Ann>Second cue.\n"
+                            "\n"
+                            "STYLE\n"
+                            "::cue(b) { color: red }\n"
+                            "\n"
+                            "01:00:07.000 --> 01:00:09.000\n"
+                            "Third cue.\n");
+  vgi_diags d;
+  cJSON *m = load(p, NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  /* title, the cues (two scenes: the third comes an hour later), outro */
+  assert_int_equal(scene_count(m, 0), 4);
+  assert_string_equal(sget(scene_at(m, 0, 1), "narration"), "First cue. Second cue.");
+  assert_string_equal(sget(scene_at(m, 0, 2), "narration"), "Third cue.");
+  /* each scene points at its first cue's text */
+  assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, 1), "source"), "line")->valueint, 14);
+  assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, 2), "source"), "line")->valueint, 27);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(p);
+}
+
+/* issue 11 item 7: a malformed timing line used to be narrated as text of
+ * the cue before it ("2 00:00:04,000 -> 00:00:05,000 Malformed"). */
+static void srt_malformed_timing_reported(void **state) {
+  (void)state;
+  const char *p = write_tmp("bad.srt",
+                            "1\r\n"
+                            "00:00:01,000 --> 00:00:03,000\r\n"
+                            "Good cue.\r\n"
+                            "\r\n"
+                            "2\r\n"
+                            "00:00:04,000 -> 00:00:05,000\r\n"
+                            "Malformed\r\n"
+                            "\r\n"
+                            "3\r\n"
+                            "00:00:06,000 --> 00:00:08,000\r\n"
+                            "Third cue.\r\n");
+  vgi_diags d;
+  cJSON *m = load(p, NULL, &d);
+  assert_int_equal(d.errors, 1);
+  assert_non_null(strstr(d.v[0].message, "malformed cue timing"));
+  assert_int_equal(d.v[0].line, 6);
+  assert_string_equal(d.v[0].file, p);
+  for (int i = 0; m && i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    assert_true(!n || !strstr(n, "Malformed"));
+  }
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* minutes past 59, a cue that ends before it starts: both with their line */
+  p = write_tmp("bad.srt", "1\n00:61:00,000 --> 00:62:00,000\nA.\n\n"
+                           "2\n00:00:09,000 --> 00:00:08,000\nB.\n\n"
+                           "3\n00:00:10,000 --> 00:00:11,000\nC.\n");
+  m = load(p, NULL, &d);
+  assert_int_equal(d.errors, 2);
+  assert_int_equal(d.v[0].line, 2);
+  assert_int_equal(d.v[1].line, 6);
+  assert_non_null(strstr(d.v[1].message, "ends before it starts"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(vtt_style_region_note_skipped),
+    cmocka_unit_test(srt_malformed_timing_reported),
     cmocka_unit_test(srt_and_vtt_agree),
     cmocka_unit_test(broken_transcript),
   };

@@ -140,8 +140,63 @@ static void voices(void **state) {
   assert_false(vgi_voice_known("en+nosuchvariant"));
 }
 
+/* issue 11 item 12: numbers YAML 1.2 reads as text (.nan, .inf, 0x10, 1_000)
+ * are named for what they are, and a value just past a limit prints with
+ * the digits that make it differ ("300.0000001 s", never "300 s"). */
+static void number_messages(void **state) {
+  (void)state;
+  const char *p = write_tmp("nums.yaml",
+                            "video: {id: n, title: N, target_duration: 1_000, max_scene_duration: .inf}\n"
+                            "scenes:\n"
+                            "  - type: title\n"
+                            "    title: A\n"
+                            "    min_duration: .nan\n"
+                            "    max_duration: 0x10\n"
+                            "  - type: title\n"
+                            "    title: B\n"
+                            "    max_duration: 300.0000001\n"
+                            "  - type: title\n"
+                            "    title: C\n"
+                            "    min_duration: -.Inf\n"
+                            "    max_duration: 1e999\n"
+                            "  - type: problem\n"
+                            "    title: P\n"
+                            "    problem_text: x\n"
+                            "    problem_number: 0o17\n"
+                            "  - type: title\n"
+                            "    title: D\n"
+                            "    min_duration: 15.00000001\n"
+                            "    max_duration: 15\n");
+  vgi_diags d;
+  cJSON *m = load(p, NULL, &d);
+  struct { const char *field; int line; const char *text; } want[] = {
+    { "videos[0].target_duration", 1, "'1_000' is not a decimal number" },
+    { "videos[0].max_scene_duration", 1, "'.inf' is not a finite number" },
+    { "scenes[0].min_duration", 5, "'.nan' is not a finite number" },
+    { "scenes[0].max_duration", 6, "'0x10' is not a decimal number (write 16)" },
+    { "scenes[1].max_duration", 9, "300.0000001 s is out of range (0 to 300 s)" },
+    { "scenes[2].min_duration", 12, "'-.Inf' is not a finite number" },
+    { "scenes[2].max_duration", 13, "not a finite number" },
+    { "problem_number", 17, "'0o17' is not a decimal number (write 15)" },
+    { "scenes[4].min_duration", 20, "min_duration 15.00000001 s is more than max_duration 15 s" },
+  };
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    const vgi_diag *g = find_diag(&d, want[i].field);
+    if (!g || strcmp(g->message, want[i].text) || g->line != want[i].line) {
+      print_message("%s: wanted '%s' at line %d\n", want[i].field, want[i].text, want[i].line);
+      dump_diags(&d);
+      fail();
+    }
+  }
+  assert_int_equal(d.errors, (int)(sizeof want / sizeof *want));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(number_messages),
     cmocka_unit_test(corpus_yaml_files_pass),
     cmocka_unit_test(flat_form_fields_move_to_visual_content),
     cmocka_unit_test(visual_content_flavour),

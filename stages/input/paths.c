@@ -1,0 +1,256 @@
+/* paths.c: the places where document text becomes a path. A set's file:
+ * entries stay inside the set's folder; an image must be a regular PNG file
+ * inside its document's folder (or the set's, or a folder the caller allowed).
+ * Every check is made on the resolved path (realpath), and a file that is not
+ * regular is refused before it is opened; the one opened (an image's first
+ * bytes) is opened non-blocking and checked again with fstat. */
+#include "input_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* cairo draws surfaces of at most 32767 pixels a side; a bound on the area
+ * keeps a tiny "decompression bomb" PNG from taking gigabytes. */
+#define PNG_MAX_SIDE 32767u
+#define PNG_MAX_PIXELS (64u * 1024u * 1024u)
+
+const char *vgi_file_kind(mode_t m) {
+  if (S_ISREG(m)) return "a regular file";
+  if (S_ISDIR(m)) return "a directory";
+  if (S_ISFIFO(m)) return "a FIFO";
+  if (S_ISCHR(m)) return "a character device";
+  if (S_ISBLK(m)) return "a block device";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a regular file";
+}
+
+int vgi_path_within(const char *real, const char *root) {
+  if (!real || !root || !*root) return 0;
+  size_t n = strlen(root);
+  while (n > 1 && root[n - 1] == '/') n--;
+  if (n == 1 && root[0] == '/') return real[0] == '/';
+  return !strncmp(real, root, n) && (real[n] == '/' || real[n] == 0);
+}
+
+/* A relative path without "..": each component is a name. */
+static int tame_relative(const char *p) {
+  if (!*p || p[0] == '/') return 0;
+  for (const char *c = p; *c;) {
+    const char *e = strchr(c, '/');
+    size_t l = e ? (size_t)(e - c) : strlen(c);
+    if (l == 2 && c[0] == '.' && c[1] == '.') return 0;
+    c += l;
+    while (*c == '/') c++;
+  }
+  return 1;
+}
+
+int vgi_set_entry(const char *dir, const char *entry, char *out, size_t n, const char *cfg,
+                  int line, int col, const char *field, vgi_diags *d) {
+  if (!tame_relative(entry)) {
+    vgi_diag_add(d, VGI_ERROR, cfg, line, col, field,
+                 "'%s' is not a path inside the set's folder (no absolute paths, no ..)", entry);
+    return -1;
+  }
+  if ((size_t)snprintf(out, n, "%s/%s", dir, entry) >= n) {
+    vgi_diag_add(d, VGI_ERROR, cfg, line, col, field, "path too long: '%s'", entry);
+    return -1;
+  }
+  struct stat st;
+  if (lstat(out, &st) != 0) return 0;   /* missing: the caller names it */
+  char real[PATH_MAX], root[PATH_MAX];
+  if (!realpath(dir, root)) {
+    vgi_diag_add(d, VGI_ERROR, cfg, line, col, field, "cannot resolve the set's folder %s: %s",
+                 dir, strerror(errno));
+    return -1;
+  }
+  if (!realpath(out, real)) {
+    /* a dangling link: missing, as far as the set is concerned */
+    return 0;
+  }
+  if (!vgi_path_within(real, root) || !strcmp(real, root)) {
+    vgi_diag_add(d, VGI_ERROR, cfg, line, col, field,
+                 "'%s' resolves to %s, outside the set's folder (refused)", entry, real);
+    return -1;
+  }
+  return 0;
+}
+
+static uint32_t be32(const unsigned char *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Names a picture format the renderer cannot draw, or NULL. */
+static const char *other_image(const unsigned char *h, size_t n) {
+  if (n >= 3 && h[0] == 0xFF && h[1] == 0xD8 && h[2] == 0xFF) return "JPEG";
+  if (n >= 6 && (!memcmp(h, "GIF87a", 6) || !memcmp(h, "GIF89a", 6))) return "GIF";
+  if (n >= 12 && !memcmp(h, "RIFF", 4) && !memcmp(h + 8, "WEBP", 4)) return "WebP";
+  if (n >= 4 && (!memcmp(h, "II*\0", 4) || !memcmp(h, "MM\0*", 4))) return "TIFF";
+  if (n >= 12 && !memcmp(h + 4, "ftyp", 4) &&
+      (!memcmp(h + 8, "avif", 4) || !memcmp(h + 8, "heic", 4) || !memcmp(h + 8, "mif1", 4)))
+    return "AVIF/HEIF";
+  return NULL;
+}
+
+/* 1 when the resolved `real` is inside `root` (resolved here too). */
+static int within_root(const char *real, const char *root) {
+  char r[PATH_MAX];
+  return root && *root && realpath(root, r) && vgi_path_within(real, r);
+}
+
+int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
+                      const char *file, int line, int col, const char *field, vgi_diags *d) {
+  *out = NULL;
+  if (!url || !*url) return VGI_IMG_SKIP;
+  if (strstr(url, "://") || !strncmp(url, "data:", 5)) {
+    vgi_diag_add(d, VGI_WARNING, file, line, col, field,
+                 "remote image %s is not downloaded (skipped)", url);
+    return VGI_IMG_SKIP;
+  }
+  char path[PATH_MAX * 2];
+  int len = url[0] == '/' || !base ? snprintf(path, sizeof path, "%s", url)
+                                   : snprintf(path, sizeof path, "%s/%s", base, url);
+  if (len < 0 || (size_t)len >= sizeof path) {
+    /* cut, it could name another file */
+    vgi_diag_add(d, VGI_ERROR, file, line, col, field, "image path too long (refused)");
+    return VGI_IMG_REFUSED;
+  }
+  char real[PATH_MAX];
+  struct stat st;
+  if (stat(path, &st) != 0 || !realpath(path, real)) {
+    vgi_diag_add(d, VGI_WARNING, file, line, col, field, "image %s not found (skipped)", url);
+    return VGI_IMG_SKIP;
+  }
+  /* inside the document's folder, the set's, or one the caller allowed; a
+   * document read from no file (a Lua table) is the script's own data */
+  if (base) {
+    int inside = within_root(real, base) || (o && within_root(real, o->set_root));
+    for (size_t k = 0; !inside && o && o->allow_paths && o->allow_paths[k]; k++)
+      inside = within_root(real, o->allow_paths[k]);
+    if (!inside) {
+      vgi_diag_add(d, VGI_ERROR, file, line, col, field,
+                   "image %s is outside the document's folder (refused; allow its folder with "
+                   "--allow-path DIR, or allow_paths from Lua)", url);
+      return VGI_IMG_REFUSED;
+    }
+  }
+  if (stat(real, &st) != 0) {
+    vgi_diag_add(d, VGI_WARNING, file, line, col, field, "image %s not found (skipped)", url);
+    return VGI_IMG_SKIP;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    vgi_diag_add(d, VGI_ERROR, file, line, col, field, "image %s is %s, not an image file (refused)",
+                 url, vgi_file_kind(st.st_mode));
+    return VGI_IMG_REFUSED;
+  }
+  /* non-blocking: if it was swapped for a FIFO since, open does not hang */
+  int fd = open(real, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    vgi_diag_add(d, VGI_ERROR, file, line, col, field, "image %s cannot be read: %s", url,
+                 strerror(errno));
+    return VGI_IMG_REFUSED;
+  }
+  unsigned char h[32];
+  ssize_t got = 0;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    while (got < (ssize_t)sizeof h) {
+      ssize_t r = read(fd, h + got, sizeof h - (size_t)got);
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      got += r;
+    }
+  } else {
+    close(fd);
+    vgi_diag_add(d, VGI_ERROR, file, line, col, field, "image %s is not a regular file (refused)",
+                 url);
+    return VGI_IMG_REFUSED;
+  }
+  close(fd);
+  static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+  if (got >= 24 && !memcmp(h, png, 8) && !memcmp(h + 12, "IHDR", 4)) {
+    uint32_t w = be32(h + 16), hh = be32(h + 20);
+    if (!w || !hh || w > PNG_MAX_SIDE || hh > PNG_MAX_SIDE || (uint64_t)w * hh > PNG_MAX_PIXELS) {
+      vgi_diag_add(d, VGI_ERROR, file, line, col, field,
+                   "image %s is %ux%u pixels: too large to draw (at most %u a side, %u "
+                   "megapixels)", url, w, hh, PNG_MAX_SIDE, PNG_MAX_PIXELS / (1024u * 1024u));
+      return VGI_IMG_REFUSED;
+    }
+    *out = vgi_strdup(real);
+    return VGI_IMG_OK;
+  }
+  const char *other = other_image(h, got > 0 ? (size_t)got : 0);
+  if (other) {
+    vgi_diag_add(d, VGI_WARNING, file, line, col, field,
+                 "image %s is a %s file: only PNG images can be shown (skipped)", url, other);
+    return VGI_IMG_SKIP;
+  }
+  vgi_diag_add(d, VGI_ERROR, file, line, col, field, "image %s is not a PNG image (refused)", url);
+  return VGI_IMG_REFUSED;
+}
+
+/* ---- images of a finished model --------------------------------------------- */
+
+static void image_at(cJSON *holder, const char *path, const char *doc_dir, const char *top,
+                     const vgi_posmap *pm, const cJSON *scene, const vgi_options *o,
+                     vgi_diags *d) {
+  cJSON *img = cJSON_GetObjectItemCaseSensitive(holder, "image");
+  if (!img) return;
+  if (!cJSON_IsString(img)) return;   /* the validator names the type */
+  const vgi_pos *p = vgi_pos_get(pm, img);
+  const char *file = p && p->file ? p->file : top;
+  int line = p ? p->line : 0, col = p ? p->col : 0;
+  if (!p) {
+    const cJSON *src = cJSON_GetObjectItemCaseSensitive(scene, "source");
+    const cJSON *l = cJSON_GetObjectItemCaseSensitive(src, "line");
+    if (cJSON_IsNumber(l)) line = l->valueint, col = line > 0 ? 1 : 0;
+  }
+  /* the folder of the file the image was written in; never the scene's
+   * `source`, which a document may set to anything */
+  char dir[PATH_MAX];
+  const char *base = NULL;
+  if (p && p->file) {
+    const char *slash = strrchr(p->file, '/');
+    if (slash) snprintf(dir, sizeof dir, "%.*s", (int)(slash - p->file), p->file);
+    else snprintf(dir, sizeof dir, ".");
+    if (slash == p->file) snprintf(dir, sizeof dir, "/");
+    base = dir;
+  } else {
+    base = doc_dir;
+  }
+  char *real = NULL;
+  int rc = vgi_image_resolve(img->valuestring, base, o, &real, file, line, col, path, d);
+  if (rc == VGI_IMG_OK) {
+    cJSON_SetValuestring(img, real);
+  } else {
+    /* a refused or missing image never reaches the renderer */
+    cJSON_DeleteItemFromObjectCaseSensitive(holder, "image");
+  }
+  free(real);
+}
+
+void vgi_check_images(cJSON *model, const char *top, const char *doc_dir, const vgi_posmap *pm,
+                      const vgi_options *o, vgi_diags *d) {
+  const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
+  int vi = 0;
+  for (const cJSON *v = videos ? videos->child : NULL; v; v = v->next, vi++) {
+    const cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+    int si = 0;
+    for (cJSON *s = cJSON_IsArray(scenes) ? scenes->child : NULL; s; s = s->next, si++) {
+      if (!cJSON_IsObject(s)) continue;
+      char fp[160];
+      snprintf(fp, sizeof fp, "videos[%d].scenes[%d].image", vi, si);
+      image_at(s, fp, doc_dir, top, pm, s, o, d);
+      cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+      if (!cJSON_IsObject(vc)) continue;
+      snprintf(fp, sizeof fp, "videos[%d].scenes[%d].visual_content.image", vi, si);
+      image_at(vc, fp, doc_dir, top, pm, s, o, d);
+    }
+  }
+}
