@@ -606,8 +606,8 @@ end
 -- <state dir>/outputs/, named by the hash of its real path) before the
 -- first run writes it; a file that is already at an output path and was
 -- never claimed is someone else's and is not replaced (--overwrite claims
--- it). A link at an output path holds no data: it is replaced, its target
--- never written.
+-- it). A link at an output path counts as a file of the user's too: with
+-- --overwrite it is replaced (temp file + rename), its target never written.
 function M.claim_path(out)
   return require("vg.state").dir() .. "/outputs/" .. core.sha256(real_target(out)):sub(1, 40) .. ".json"
 end
@@ -616,8 +616,7 @@ end
 function M.unclaimed(outputs)
   local list = {}
   for _, out in ipairs(outputs) do
-    local st = core.stat(out, true)
-    if st and st.type ~= "link" then
+    if core.stat(out, true) then
       local c = core.stat(M.claim_path(out))
       if not (c and c.type == "file") then list[#list + 1] = out end
     end

@@ -88,10 +88,15 @@ ln -s talk.md in/ev-link
 refused events-through-link "in/talk.md" -- --events in/ev-link --from in/talk.md -o out/e.mp4 "${SMALL[@]}"
 rm in/ev-link
 
-# a link at an output path is replaced, never written through
+# a link at an output path is the user's: left alone, and with --overwrite
+# replaced, never written through
 echo precious >in/victim.txt
 ln -s ../in/victim.txt out/linked.png
 "$VGRUN" -q create --from in/talk.md -o out/linked.mp4 "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"
+rc=$?
+if [ $rc -eq 2 ] && [ -L out/linked.png ] && grep -q "out/linked.png exists" "$T/stderr"; then ok
+else bad "link at the output without --overwrite: exit $rc: $(head -c 300 "$T/stderr")"; fi
+"$VGRUN" -q create --from in/talk.md -o out/linked.mp4 --overwrite "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"
 rc=$?
 if [ $rc -eq 0 ] && [ "$(cat in/victim.txt)" = precious ] && [ ! -L out/linked.png ] && [ -s out/linked.png ]; then ok
 else bad "link at the output: exit $rc, victim '$(cat in/victim.txt)': $(head -c 300 "$T/stderr")"; fi
