@@ -90,9 +90,12 @@ void vg__events_drain(vg_engine *e) {
       vg_posted *next = p->next;
       if (p->fn) {
         e->loop_depth++;
-        if (!e->closing) p->fn(p->ud);
-        else p->fn(p->ud);   /* callbacks free their own data */
+        p->fn(p->ud);   /* also when closing: callbacks free their own data */
         e->loop_depth--;
+        if (p->soon) {
+          e->n_soon--;
+          vg__keepalive(e);
+        }
       } else if (!e->closing) {
         vg_event ev = { p->type, p->task_id, p->stage, p->progress, p->message, p->time, p->data };
         e->loop_depth++;
@@ -177,7 +180,11 @@ static void lua_bridge_listener(const vg_event *ev, void *ud) {
   if (!L || e->lua_dispatch_ref == LUA_NOREF) return;
   lua_rawgeti(L, LUA_REGISTRYINDEX, e->lua_dispatch_ref);
   push_event(L, ev);
-  if (vgl_pcall(L, 1, 0) != LUA_OK) {
+  /* listeners run on the main thread: a busy one is interrupted there */
+  lua_State *was = vg__set_running(e, L);
+  int st = vgl_pcall(L, 1, 0);
+  vg__set_running(e, was);
+  if (st != LUA_OK) {
     fprintf(stderr, "vgrun: event dispatch failed: %s\n", lua_tostring(L, -1));
     lua_pop(L, 1);
   }
