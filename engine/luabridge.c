@@ -386,6 +386,41 @@ static int l_write_atomic(lua_State *L) {
   return 1;
 }
 
+/* A file opened by vg.core.open_regular is an ordinary io file. */
+static int regular_close(lua_State *L) {
+  luaL_Stream *p = luaL_checkudata(L, 1, LUA_FILEHANDLE);
+  int ok = fclose(p->f) == 0;
+  return luaL_fileresult(L, ok, NULL);
+}
+
+/* vg.core.open_regular(path [, nofollow]) -> file | nil, "PATH: reason", kind
+ * Reading a path the user named: only a regular file is opened (a FIFO
+ * would block forever). kind: "missing", "directory", "link", "special"
+ * (FIFO, socket, device) or "error". */
+static int l_open_regular(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  int flags = lua_toboolean(L, 2) ? VG_OPEN_NOFOLLOW : 0;
+  if (luaL_getmetatable(L, LUA_FILEHANDLE) != LUA_TTABLE)
+    return luaL_error(L, "open_regular: the io library is not loaded");
+  lua_pop(L, 1);
+  luaL_Stream *p = lua_newuserdatauv(L, sizeof *p, 0);
+  p->closef = NULL;  /* a closed file until it is open */
+  p->f = NULL;
+  luaL_setmetatable(L, LUA_FILEHANDLE);
+  const char *why = NULL;
+  p->f = vg_fopen_regular(path, flags, &why);
+  if (!p->f) {
+    int err = errno;
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, why ? why : strerror(err));
+    lua_pushstring(L, err == ENOENT || err == ENOTDIR ? "missing" : err == EISDIR ? "directory"
+                      : err == ELOOP ? "link" : err == EINVAL ? "special" : "error");
+    return 3;
+  }
+  p->closef = regular_close;
+  return 1;
+}
+
 static int l_mkdirs(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   if (vg_mkdirs(path, 0755) != 0) {
@@ -500,6 +535,7 @@ int vgl__open_core(lua_State *L) {
     {"chdir", l_chdir},
     {"write_atomic", l_write_atomic},
     {"mkdirs", l_mkdirs},
+    {"open_regular", l_open_regular},
     {"json_encode", l_json_encode},
     {"json_decode", l_json_decode},
     {"sha256", l_sha256},

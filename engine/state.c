@@ -94,11 +94,12 @@ static int l_state_load(lua_State *L) {
   const char *id = check_id(L, 1);
   char path[PATH_MAX];
   task_path(e, id, path, sizeof path);
-  FILE *f = fopen(path, "rb");
+  const char *why = NULL;
+  FILE *f = vg_fopen_regular(path, 0, &why);   /* a FIFO would block forever */
   if (!f) {
     if (errno == ENOENT) return 0;
     lua_pushnil(L);
-    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    lua_pushfstring(L, "%s: %s", path, why);
     return 2;
   }
   fseek(f, 0, SEEK_END);

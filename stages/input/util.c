@@ -1,6 +1,7 @@
 /* util.c: diagnostics, the position map, strings and safe file reading for
  * the input adapters. */
 #include "input_int.h"
+#include "vg.h"   /* vg_fopen_regular */
 
 #include <ctype.h>
 #include <errno.h>
@@ -314,9 +315,10 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
                  (long long)st.st_size, VGI_MAX_FILE);
     return NULL;
   }
-  FILE *f = fopen(path, "rb");
+  const char *why = NULL;
+  FILE *f = vg_fopen_regular(path, 0, &why);   /* a FIFO would block forever */
   if (!f) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s", why);
     return NULL;
   }
   size_t cap = (size_t)st.st_size + 1, n = 0;

@@ -86,13 +86,13 @@ local function parse(args)
   return o
 end
 
+-- "file", "directory", "special" (FIFO, socket, device: never opened, a
+-- FIFO would block forever) or nil; then the reason.
 local function file_kind(path)
-  local f = io.open(path, "r")
-  if not f then return nil end
-  local ok, _, code = f:read(0)
-  f:close()
-  if ok == nil and code == 21 then return "directory" end
-  return "file"
+  local f, err, kind = core.open_regular(path)
+  if f then f:close(); return "file" end
+  if kind == "directory" or kind == "special" then return kind, err end
+  return nil, err
 end
 
 return {
@@ -112,11 +112,13 @@ return {
       path = rest
       o.format = create.FORMATS[prefix] or nil
     end
-    local kind = file_kind(path)
+    local kind, why = file_kind(path)
     if not kind then eprintf("vgrun create: %s: no such file or directory\n", path); return 1 end
+    if kind == "special" then eprintf("vgrun create: %s\n", why); return 1 end
     if kind == "directory" and o.format ~= "set" then
-      local cfg = io.open(path .. "/set_config.yaml", "r")
-      if cfg then cfg:close(); o.format = "set"
+      local ckind, cwhy = file_kind(path .. "/set_config.yaml")
+      if ckind == "file" then o.format = "set"
+      elseif ckind == "special" then eprintf("vgrun create: %s\n", cwhy); return 1
       else eprintf("vgrun create: %s is a directory without set_config.yaml\n", path); return 1 end
     end
     -- the output: a file or a directory that exists and is not the input
