@@ -152,7 +152,7 @@ int vgl_await_yield(lua_State *L, vgl_await *a) {
       /* SIGINT while the main chunk waits */
       a->cancel_asked = 1;
       a->cancelled = 1;
-      if (!a->errmsg) a->errmsg = vg__strdup("interrupted");
+      if (!a->errmsg) a->errmsg = vg__strdup("interrupted!");
       if (a->cancel) a->cancel(a->data);
     }
     if (vg__run_loop_once(e) == 0 && !a->done && !e->interrupted) {
@@ -359,7 +359,9 @@ static void cancel_await(vgl_await *a) {
   if (a->done || a->cancel_asked) return;
   a->cancel_asked = 1;
   a->cancelled = 1;
-  if (!a->errmsg) a->errmsg = vg__strdup("cancelled");
+  /* a task sees "cancelled"; the main chunk or a REPL line waiting
+   * outside any fiber was interrupted, as by the hook */
+  if (!a->errmsg) a->errmsg = vg__strdup(!a->co && a->e->interrupted ? "interrupted!" : "cancelled");
   if (a->cancel) a->cancel(a->data);
 }
 

@@ -49,6 +49,10 @@ class Repl:
             os.write(self.fd, b"\x04")
         except OSError:
             pass
+        return self.leave_after_signal()
+
+    def leave_after_signal(self):
+        """Waits for the REPL to end; the status, or None if it had to be killed."""
         end = time.monotonic() + LIMIT
         while time.monotonic() < end:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
@@ -89,6 +93,17 @@ CASES = [
      [("for i = 1, 1000 do vg.emit{ type = 'my.event' } end; vg.sleep(0.001); print('emitted')", "emitted")]),
 ]
 
+# Steps are (line typed, output wanted) or (b"raw bytes", output wanted):
+# Ctrl-C (\x03) goes to the REPL as SIGINT through the pty.
+CASES += [
+    ("Ctrl-C stops a vg.sleep, the prompt goes on",
+     [("print('sleeping'); vg.sleep(600)", "sleeping"), (b"\x03", "interrupted"), ("print(6 * 7)", "42")]),
+    ("Ctrl-C stops a busy stage, whose task ends cancelled",
+     [("print('result', vg.pipeline{ stages = { function() print('busy'); while true do end end } }"
+       ":run(nil, { save_state = false }).status)", "busy"),
+      (b"\x03", "result\tcancelled"), ("print(6 * 7)", "42")]),
+]
+
 fails = 0
 for name, steps in CASES:
     repl = Repl()
@@ -96,7 +111,16 @@ for name, steps in CASES:
     for line, marker in steps:
         if not ok:
             break
-        ok = repl.type(line, marker)
+        if isinstance(line, bytes):
+            repl.buf = b""
+            os.write(repl.fd, line)
+            ok = repl.read_until(marker.encode()) and repl.read_until(b"> ")
+        elif line.startswith("print('sleeping')") or "print('busy')" in line:
+            repl.buf = b""   # the marker comes while the line still runs: no prompt yet
+            os.write(repl.fd, line.encode() + b"\n")
+            ok = repl.read_until(marker.encode() + b"\r\n")
+        else:
+            ok = repl.type(line, marker)
         if not ok:
             out = repl.buf.decode(errors="replace").replace("\r", "")
             print(f"FAIL: {name}: typed {line!r}, wanted {marker!r}; got:\n{out}", file=sys.stderr)
@@ -106,5 +130,18 @@ for name, steps in CASES:
         print(f"FAIL: {name}: the REPL did not leave on Ctrl-D (status {status})", file=sys.stderr)
     if not ok:
         fails += 1
+# SIGTERM at the prompt ends the REPL as interrupted (130), at once
+repl = Repl()
+if repl.read_until(b"> "):
+    os.kill(repl.pid, signal.SIGTERM)
+    status = repl.leave_after_signal()
+    if status is None or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 130:
+        fails += 1
+        print(f"FAIL: SIGTERM at the prompt: status {status}, wanted exit 130", file=sys.stderr)
+else:
+    fails += 1
+    print("FAIL: SIGTERM at the prompt: no prompt", file=sys.stderr)
+CASES.append(("SIGTERM at the prompt", []))
+
 print(f"{len(CASES) - fails} of {len(CASES)} passed")
 sys.exit(1 if fails else 0)
