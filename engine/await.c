@@ -134,13 +134,13 @@ static int await_k(lua_State *L, int status, lua_KContext ctx) {
   return finish_wait(L, a);
 }
 
-static void cancel_await(vgl_await *a);
+static void cancel_await_as(vgl_await *a, const char *message);
 
 int vgl_await_yield(lua_State *L, vgl_await *a) {
   vg_engine *e = a->e;
   /* after SIGINT/SIGTERM nothing starts waiting: a task that caught its
    * "cancelled" and waits again ends instead of keeping the process up */
-  if (e->cancel_pending && !a->done) cancel_await(a);
+  if (e->cancel_pending && !a->done) cancel_await_as(a, vgl__in_fiber(L) ? "cancelled" : "interrupted!");
   if (a->done) return finish_wait(L, a);  /* completed (or failed) at once */
   if (vgl__in_fiber(L)) {
     a->co = L;
@@ -355,14 +355,18 @@ void vgl_await_fail(vgl_await *a, const char *message) {
   vgl_await_complete(a);
 }
 
-static void cancel_await(vgl_await *a) {
+static void cancel_await_as(vgl_await *a, const char *message) {
   if (a->done || a->cancel_asked) return;
   a->cancel_asked = 1;
   a->cancelled = 1;
-  /* a task sees "cancelled"; the main chunk or a REPL line waiting
-   * outside any fiber was interrupted, as by the hook */
-  if (!a->errmsg) a->errmsg = vg__strdup(!a->co && a->e->interrupted ? "interrupted!" : "cancelled");
+  if (!a->errmsg) a->errmsg = vg__strdup(message);
   if (a->cancel) a->cancel(a->data);
+}
+
+static void cancel_await(vgl_await *a) {
+  /* a task sees "cancelled"; the main chunk or a REPL line waiting outside
+   * any fiber (a->co is NULL) was interrupted, as by the hook */
+  cancel_await_as(a, !a->co && a->e->interrupted ? "interrupted!" : "cancelled");
 }
 
 void vgl__cancel_all_awaits(vg_engine *e) {
