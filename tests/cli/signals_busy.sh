@@ -132,5 +132,20 @@ timeout -s KILL "$GUARD" "$VGRUN" -e 'local vg = require("vg")
 expect_rc 0 "resume of a task whose state file is a FIFO starts over"
 check "resume says why" has "$T/out" "piped.json: is a named pipe (FIFO), not a regular file"
 
+# --events to a FIFO: fails at once when nothing reads it, works when a reader is there
+mkfifo "$T/events.fifo"
+timeout -s KILL "$GUARD" "$VGRUN" --events "$T/events.fifo" -e 'print(1)' >"$T/out" 2>&1; rc=$?
+expect_rc 2 "--events to a FIFO nothing reads"
+check "--events names the FIFO" has "$T/out" "events.fifo: a named pipe (FIFO) that nothing reads"
+exec 3<>"$T/events.fifo"   # read-write: a reader is there for sure, and open never blocks
+timeout -s KILL "$GUARD" cat "$T/events.fifo" >"$T/events.out" &
+reader=$!
+timeout -s KILL "$GUARD" "$VGRUN" --events "$T/events.fifo" -e 'local vg = require("vg")
+  vg.pipeline{ stages = { function() end } }:run(nil, { save_state = false })' >"$T/out" 2>&1; rc=$?
+expect_rc 0 "--events to a FIFO with a reader"
+exec 3>&-                 # the last writer gone, cat sees the end
+wait "$reader"
+check "the reader got the events" has "$T/events.out" '"type":"pipeline.completed"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
