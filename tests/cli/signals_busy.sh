@@ -138,10 +138,10 @@ timeout -s KILL "$GUARD" "$VGRUN" --events "$T/events.fifo" -e 'print(1)' >"$T/o
 expect_rc 2 "--events to a FIFO nothing reads"
 check "--events names the FIFO" has "$T/out" "events.fifo: a named pipe (FIFO) that nothing reads"
 exec 3<>"$T/events.fifo"   # read-write: a reader is there for sure, and open never blocks
-timeout -s KILL "$GUARD" cat "$T/events.fifo" >"$T/events.out" &
+timeout -s KILL "$GUARD" cat "$T/events.fifo" >"$T/events.out" 3>&- &
 reader=$!
 timeout -s KILL "$GUARD" "$VGRUN" --events "$T/events.fifo" -e 'local vg = require("vg")
-  vg.pipeline{ stages = { function() end } }:run(nil, { save_state = false })' >"$T/out" 2>&1; rc=$?
+  vg.pipeline{ stages = { function() end } }:run(nil, { save_state = false })' >"$T/out" 2>&1 3>&-; rc=$?
 expect_rc 0 "--events to a FIFO with a reader"
 exec 3>&-                 # the last writer gone, cat sees the end
 wait "$reader"
