@@ -206,9 +206,13 @@ static void lua_bridge_listener(const vg_event *ev, void *ud) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, e->lua_dispatch_ref);
   push_event(L, ev);
   /* listeners run on the main thread: a busy one is interrupted there */
+  int before = e->interrupted;
   lua_State *was = vg__set_running(e, L);
   int st = vgl_pcall(L, 1, 0);
   vg__set_running(e, was);
+  /* Ctrl-C came during the listener: the code that emitted (a stage that
+   * reports progress in a loop) was running too, and stops as well */
+  if (!before && e->interrupted && was) vgl__interrupt_hook_arm(was);
   if (st != LUA_OK) {
     fprintf(stderr, "vgrun: event dispatch failed: %s\n", lua_tostring(L, -1));
     lua_pop(L, 1);

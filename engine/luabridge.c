@@ -124,9 +124,15 @@ static int track_call(lua_State *L, lua_State *co, int fidx) {
   lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
   vg_engine *e = lua_touserdata(L, -1);
   lua_pop(L, 1);
+  int before = e ? e->interrupted : 0;
   lua_State *was = e && co ? vg__set_running(e, co) : NULL;
   int st = lua_pcall(L, lua_gettop(L) - fidx, LUA_MULTRET, 0);
-  if (e && co) vg__set_running(e, was);
+  if (e && co) {
+    vg__set_running(e, was);
+    /* Ctrl-C came while the coroutine ran: its resumer was running too (a
+     * loop that resumes it and ignores the failure must stop as well) */
+    if (!before && e->interrupted && was) vgl__interrupt_hook_arm(was);
+  }
   if (st != LUA_OK) return lua_error(L);   /* the same error object, raised on */
   return lua_gettop(L) - fidx + 1;
 }

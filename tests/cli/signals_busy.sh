@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The first SIGINT or SIGTERM always works: a busy Lua stage (in a fiber, in
-# a coroutine it resumed, or the first stage, which runs inside p:start) is
+# a coroutine it resumed, in a listener of the events it emits, or the first
+# stage, which runs inside p:start) is
 # stopped at once, its task ends "cancelled" (state file and result) and
 # vgrun exits 130. Inputs and state files that are not regular files (a
 # FIFO) are refused with a message instead of blocking forever in open().
@@ -49,8 +50,17 @@ local spin = {
   find = function() local s = string.rep("a", 100000); while true do s:find("b", 1, true); s:find("a-b", 99000) end end,
   wrap = function() coroutine.wrap(function() while true do end end)() end,
   resume = function() coroutine.resume(coroutine.create(function() while true do end end)) end,
+  -- short coroutines resumed in a loop that ignores their failure
+  resumes = function()
+    while true do coroutine.resume(coroutine.create(function() local x = 0; for i = 1, 1e5 do x = x + i end end)) end
+  end,
+  -- progress in a loop, and a listener that works on every event
+  progress = function(task) while true do task:progress(0.5) end end,
 }
-local function busy() print("busy"); io.stdout:flush(); spin[arg[3] or "loop"]() end
+if arg[3] == "progress" then
+  vg.on("stage.progress", function() local x = 0; for i = 1, 1e5 do x = x + i end end)
+end
+local function busy(ctx, task) print("busy"); io.stdout:flush(); spin[arg[3] or "loop"](task) end
 local stages = {
   vg.stage{ name = "quick", run = function(ctx) ctx.q = true end },
   vg.stage{ name = "spin", run = busy },
@@ -70,7 +80,7 @@ state_is() { # state_is ID STATUS
 n=0
 for sig in INT TERM; do
   for how in first later; do
-    for spin in loop find wrap resume; do
+    for spin in loop find wrap resume resumes progress; do
       n=$((n + 1)); id="t$n-$sig-$how-$spin"
       busy "$T/out.$id" "$sig" "$T/busy.lua" "$id" "$how" "$spin"
       expect_rc 130 "SIG$sig to a busy $how stage ($spin)"
