@@ -2,6 +2,8 @@
  * require("vg.readline"). Built into the vgrun program only. */
 #include <lua.h>
 #include <lauxlib.h>
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +14,31 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 
-static volatile sig_atomic_t at_prompt;
+static volatile sig_atomic_t at_prompt, term_at_prompt;
+
+/* SIGTERM at the prompt ends the REPL: readline would otherwise go back to
+ * waiting for a key (the engine's handler restarts the read), and the
+ * signal would be lost. poll() is never restarted after a handler, so the
+ * flag is seen at once. */
+static void prompt_sigterm(int sig) {
+  (void)sig;
+  term_at_prompt = 1;
+}
+
+static int prompt_getc(FILE *in) {
+  for (;;) {
+    if (term_at_prompt) return EOF;
+    struct pollfd p = { .fd = fileno(in), .events = POLLIN };
+    int r = poll(&p, 1, -1);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return EOF;
+    unsigned char c;
+    ssize_t n = read(p.fd, &c, 1);
+    if (n == 1) return c;
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    return EOF;
+  }
+}
 
 /* Ctrl-C at the prompt drops the line and shows a fresh prompt. */
 static void prompt_sigint(int sig) {
@@ -27,16 +53,29 @@ static void prompt_sigint(int sig) {
 
 static int l_readline(lua_State *L) {
   const char *prompt = luaL_optstring(L, 1, "> ");
-  struct sigaction sa, old;
+  struct sigaction sa, old, sa_term, old_term;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = prompt_sigint;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, &old);
+  memset(&sa_term, 0, sizeof sa_term);
+  sa_term.sa_handler = prompt_sigterm;
+  sigemptyset(&sa_term.sa_mask);
+  sigaction(SIGTERM, &sa_term, &old_term);
   at_prompt = 1;
+  term_at_prompt = 0;
   rl_catch_signals = 0;
+  rl_getc_function = prompt_getc;
   char *line = readline(prompt);
   at_prompt = 0;
   sigaction(SIGINT, &old, NULL);
+  sigaction(SIGTERM, &old_term, NULL);
+  if (term_at_prompt) {
+    /* handed to the engine's handler: the program ends as interrupted (130) */
+    free(line);
+    raise(SIGTERM);
+    return 0;
+  }
   if (!line) return 0;
   lua_pushstring(L, line);
   free(line);

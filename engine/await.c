@@ -52,9 +52,20 @@ static void link_await(vg_engine *e, vgl_await *a) {
   a->next = e->awaits;
   if (e->awaits) e->awaits->prev = a;
   e->awaits = a;
-  /* a pending await keeps the loop alive even when its work runs on a
-   * thread of its own with no libuv handle */
-  if (e->n_awaits++ == 0) uv_ref((uv_handle_t *)&e->wake);
+  e->n_awaits++;
+  /* an await not done yet keeps the loop alive even when its work runs on
+   * a thread of its own with no libuv handle */
+  e->n_waiting++;
+  vg__keepalive(e);
+}
+
+/* Done: it keeps the loop alive no more. A waiter outside any fiber picks
+ * up its result after uv_run returns, so a done await that still held the
+ * loop would make that uv_run block in poll (vg.sleep(0) hung so). */
+static void mark_done(vgl_await *a) {
+  a->done = 1;
+  a->e->n_waiting--;
+  vg__keepalive(a->e);
 }
 
 static void unlink_await(vgl_await *a) {
@@ -62,7 +73,11 @@ static void unlink_await(vgl_await *a) {
   if (a->prev) a->prev->next = a->next; else if (e->awaits == a) e->awaits = a->next;
   if (a->next) a->next->prev = a->prev;
   a->prev = a->next = NULL;
-  if (--e->n_awaits == 0 && !e->closing) uv_unref((uv_handle_t *)&e->wake);
+  e->n_awaits--;
+  if (!a->done) {
+    e->n_waiting--;
+    vg__keepalive(e);
+  }
 }
 
 static void free_await(vgl_await *a) {
@@ -119,8 +134,13 @@ static int await_k(lua_State *L, int status, lua_KContext ctx) {
   return finish_wait(L, a);
 }
 
+static void cancel_await_as(vgl_await *a, const char *message);
+
 int vgl_await_yield(lua_State *L, vgl_await *a) {
   vg_engine *e = a->e;
+  /* after SIGINT/SIGTERM nothing starts waiting: a task that caught its
+   * "cancelled" and waits again ends instead of keeping the process up */
+  if (e->cancel_pending && !a->done) cancel_await_as(a, vgl__in_fiber(L) ? "cancelled" : "interrupted!");
   if (a->done) return finish_wait(L, a);  /* completed (or failed) at once */
   if (vgl__in_fiber(L)) {
     a->co = L;
@@ -132,7 +152,7 @@ int vgl_await_yield(lua_State *L, vgl_await *a) {
       /* SIGINT while the main chunk waits */
       a->cancel_asked = 1;
       a->cancelled = 1;
-      if (!a->errmsg) a->errmsg = vg__strdup("interrupted");
+      if (!a->errmsg) a->errmsg = vg__strdup("interrupted!");
       if (a->cancel) a->cancel(a->data);
     }
     if (vg__run_loop_once(e) == 0 && !a->done && !e->interrupted) {
@@ -146,6 +166,10 @@ int vgl_await_yield(lua_State *L, vgl_await *a) {
 
 /* ---- fibers ----------------------------------------------------------- */
 static void report_fiber_error(lua_State *co, int status) {
+  if (vgl__is_interrupt(co, -1)) {  /* the user pressed Ctrl-C: not a bug to report */
+    lua_pop(co, 1);
+    return;
+  }
   const char *msg = lua_tostring(co, -1);
   luaL_traceback(co, co, msg ? msg : "(error object is not a string)", 0);
   fprintf(stderr, "vgrun: uncaught error in a task (%d): %s\n", status, lua_tostring(co, -1));
@@ -168,7 +192,11 @@ static void resume_later(vg_engine *e, lua_State *co);
 /* Resumes a fiber with nargs values already pushed on its stack. */
 static void resume_fiber(vg_engine *e, lua_State *from, lua_State *co, int nargs) {
   int nres = 0;
+  lua_State *was = vg__set_running(e, co);
   int st = lua_resume(co, from, nargs, &nres);
+  vg__set_running(e, was);
+  /* a waiter outside any fiber may be waiting for what this fiber did */
+  vg__loop_progress(e);
   if (st == LUA_YIELD) {
     lua_pop(co, nres);
     fiber *f = fiber_of(co);
@@ -202,7 +230,7 @@ static void resume_later(vg_engine *e, lua_State *co) {
   later *l = malloc(sizeof *l);
   if (!l) return;
   l->e = e; l->co = co;
-  vg_run_on_loop(e, resume_later_cb, l);
+  vg__run_soon(e, resume_later_cb, l);
 }
 
 /* vg.core.go(fn, ...): runs fn(...) in a new fiber at once; returns the
@@ -289,7 +317,7 @@ static int l_wake(lua_State *L) {
   w->argref = vgl_ref(L);
   lua_pushvalue(L, 1);
   w->ref = vgl_ref(L);
-  vg_run_on_loop(e, wake_cb, w);
+  vg__run_soon(e, wake_cb, w);
   return 0;
 }
 
@@ -308,12 +336,14 @@ static int l_running_fiber(lua_State *L) {
  * in await_k on the fiber's own stack. */
 void vgl_await_complete(vgl_await *a) {
   if (a->done) return;
-  a->done = 1;
+  mark_done(a);
   vg_engine *e = a->e;
   if (a->co && !e->closing) {
     e->loop_depth++;
     resume_fiber(e, e->L, a->co, 0);
     e->loop_depth--;
+  } else if (!a->co) {
+    vg__loop_progress(e);   /* the blocked waiter looks again */
   }
 }
 
@@ -325,12 +355,18 @@ void vgl_await_fail(vgl_await *a, const char *message) {
   vgl_await_complete(a);
 }
 
-static void cancel_await(vgl_await *a) {
+static void cancel_await_as(vgl_await *a, const char *message) {
   if (a->done || a->cancel_asked) return;
   a->cancel_asked = 1;
   a->cancelled = 1;
-  if (!a->errmsg) a->errmsg = vg__strdup("cancelled");
+  if (!a->errmsg) a->errmsg = vg__strdup(message);
   if (a->cancel) a->cancel(a->data);
+}
+
+static void cancel_await(vgl_await *a) {
+  /* a task sees "cancelled"; the main chunk or a REPL line waiting outside
+   * any fiber (a->co is NULL) was interrupted, as by the hook */
+  cancel_await_as(a, !a->co && a->e->interrupted ? "interrupted!" : "cancelled");
 }
 
 void vgl__cancel_all_awaits(vg_engine *e) {
@@ -418,8 +454,9 @@ static int l_sleep(lua_State *L) {
   s->timer.data = s;
   vg__handle_opened(e);
   s->a = vgl_await_new(L, NULL, sleep_cancel, sleep_free, s);
-  /* The loop's clock is only refreshed once per iteration; a Lua chunk that
-   * ran long since then would make the timer fire early. */
+  /* the loop's clock is only updated when the loop runs: at a prompt, or
+   * after a long stretch of Lua, it is seconds old, and the sleep would end
+   * at once. Measure from now. */
   uv_update_time(e->loop);
   uv_timer_start(&s->timer, sleep_fire, (uint64_t)(secs * 1000.0 + 0.5), 0);
   return vgl_await_yield(L, s->a);

@@ -33,8 +33,17 @@ static struct sigaction old_int, old_term;
 
 static void on_signal(int sig) {
   vg_engine *e = signal_engine;
-  (void)sig;
   if (!e) return;
+  int saved_errno = errno;
+  /* Handled on the loop thread only: Lua runs there, and e->running names a
+   * live thread only while that thread is the one interrupted. A signal
+   * that landed on a worker thread is sent on (pthread_kill is
+   * async-signal-safe). */
+  if (!pthread_equal(pthread_self(), e->loop_thread)) {
+    pthread_kill(e->loop_thread, sig);
+    errno = saved_errno;
+    return;
+  }
   if (e->interrupted) {
     /* a second Ctrl-C while cancelling: give up at once */
     static const char msg[] = "\nvgrun: interrupted again, exiting\n";
@@ -43,10 +52,13 @@ static void on_signal(int sig) {
     _exit(130);
   }
   e->interrupted = 1;
-  /* Lua code running outside the loop (a busy script, a REPL chunk) is
-   * stopped through a hook, as lua.c does; the loop side is woken up. */
-  if (e->hook_armed && e->loop_depth == 0) vgl__interrupt_hook_arm(e);
+  /* Lua code that is running now (a busy stage in a fiber, the main chunk,
+   * a listener) is stopped through a hook on its own thread, as lua.c does;
+   * hooks are per coroutine. The loop side is woken up to cancel the rest. */
+  lua_State *L = e->running;
+  if (L) vgl__interrupt_hook_arm(L);
   uv_async_send(&e->wake);  /* async-signal-safe */
+  errno = saved_errno;
 }
 
 static void on_wake(uv_async_t *h) {
@@ -70,6 +82,7 @@ vg_engine *vg_engine_new(const vg_engine_options *opts) {
   if (!e) return NULL;
   e->lua_dispatch_ref = LUA_NOREF;
   e->next_listener_id = 1;
+  e->loop_thread = pthread_self();
   pthread_mutex_init(&e->post_lock, NULL);
 
   if (opts->loop) {
@@ -110,6 +123,7 @@ vg_engine *vg_engine_new(const vg_engine_options *opts) {
     sigaction(SIGINT, &sa, &old_int);
     sigaction(SIGTERM, &sa, &old_term);
     signal(SIGPIPE, SIG_IGN);
+    vgl__track_coroutines(e->L);
   }
   return e;
 }
@@ -121,6 +135,15 @@ static void close_walk_cb(uv_handle_t *h, void *arg) {
 
 void vg_engine_free(vg_engine *e) {
   if (!e || e->closing) return;
+  /* After SIGINT/SIGTERM the cancelled tasks end before the engine closes,
+   * so their state files say "cancelled" rather than "running". */
+  if (e->interrupted && e->L && e->loop_depth == 0) {
+    if (!e->cancel_pending) {
+      e->cancel_pending = 1;
+      vg_engine_cancel_all(e);
+    }
+    while (e->n_fibers > 0 && vg__run_loop_once(e) != 0) {}
+  }
   e->closing = 1;
   if (e->install_signals) {
     sigaction(SIGINT, &old_int, NULL);
@@ -169,10 +192,36 @@ int vg_engine_handle_count(vg_engine *e) {
 }
 
 int vg__run_loop_once(vg_engine *e) {
+  lua_State *was = vg__set_running(e, NULL);
   e->loop_depth++;
+  e->blocking_runs++;
   int r = uv_run(e->loop, UV_RUN_ONCE);
+  e->blocking_runs--;
   e->loop_depth--;
+  vg__set_running(e, was);
   return r;
+}
+
+lua_State *vg__set_running(vg_engine *e, lua_State *L) {
+  lua_State *was = e->running;
+  e->running = L;
+  return was;
+}
+
+void vg__loop_progress(vg_engine *e) {
+  /* uv_stop ends only the innermost uv_run, and blocking_runs > 0 says it is
+   * ours: an embedder's own uv_run is never stopped. In libuv's ONCE mode the
+   * timers run before the poll, so without this a wait whose timer fired
+   * first would then block in poll for whatever else keeps the loop alive. */
+  if (e->blocking_runs > 0) uv_stop(e->loop);
+}
+
+void vg__keepalive(vg_engine *e) {
+  int want = e->n_waiting + e->n_soon > 0;
+  if (want == e->wake_refd) return;
+  e->wake_refd = want;
+  if (want) uv_ref((uv_handle_t *)&e->wake);
+  else uv_unref((uv_handle_t *)&e->wake);
 }
 
 void vg_engine_cancel_all(vg_engine *e) {
@@ -202,9 +251,9 @@ static void set_last_error(vg_engine *e, const char *msg) {
  * interruptible by SIGINT, then runs the loop until background tasks end. */
 static int run_chunk(vg_engine *e, int nargs) {
   lua_State *L = e->L;
-  e->hook_armed = 1;
+  lua_State *was = vg__set_running(e, L);
   int st = vgl_pcall(L, nargs, 0);
-  e->hook_armed = 0;
+  vg__set_running(e, was);
   lua_sethook(L, NULL, 0, 0);
   if (st != LUA_OK) {
     set_last_error(e, lua_tostring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)");
@@ -243,14 +292,32 @@ int vg_engine_run_string(vg_engine *e, const char *chunk, const char *chunkname)
   return run_chunk(e, 0);
 }
 
-void vg_run_on_loop(vg_engine *e, void (*fn)(void *ud), void *ud) {
+static int post_call(vg_engine *e, void (*fn)(void *ud), void *ud, int soon) {
   vg_posted *p = calloc(1, sizeof *p);
-  if (!p) return;
+  if (!p) return -1;
   p->fn = fn;
   p->ud = ud;
+  p->soon = soon;
   pthread_mutex_lock(&e->post_lock);
   if (e->posted_tail) e->posted_tail->next = p; else e->posted_head = p;
   e->posted_tail = p;
   pthread_mutex_unlock(&e->post_lock);
   uv_async_send(&e->wake);
+  return 0;
+}
+
+void vg_run_on_loop(vg_engine *e, void (*fn)(void *ud), void *ud) {
+  /* From a worker thread this must not touch the handle's ref count (libuv
+   * is not thread-safe): what the worker does is an await, and a pending
+   * await keeps the loop alive already. */
+  post_call(e, fn, ud, 0);
+}
+
+void vg__run_soon(vg_engine *e, void (*fn)(void *ud), void *ud) {
+  /* A fiber that yields, or one woken by vg.core.wake, waits for nothing
+   * else: the loop must stay alive until it runs, even when no handle or
+   * await is left (`coroutine.yield()` in the first task of a process). */
+  if (post_call(e, fn, ud, 1) != 0) return;
+  e->n_soon++;
+  vg__keepalive(e);
 }

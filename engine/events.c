@@ -6,9 +6,11 @@
 #include "engine_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int vg_on(vg_engine *e, const char *type, vg_listener_fn fn, void *ud) {
   if (!fn) return 0;
@@ -90,9 +92,12 @@ void vg__events_drain(vg_engine *e) {
       vg_posted *next = p->next;
       if (p->fn) {
         e->loop_depth++;
-        if (!e->closing) p->fn(p->ud);
-        else p->fn(p->ud);   /* callbacks free their own data */
+        p->fn(p->ud);   /* also when closing: callbacks free their own data */
         e->loop_depth--;
+        if (p->soon) {
+          e->n_soon--;
+          vg__keepalive(e);
+        }
       } else if (!e->closing) {
         vg_event ev = { p->type, p->task_id, p->stage, p->progress, p->message, p->time, p->data };
         e->loop_depth++;
@@ -146,11 +151,34 @@ static void file_listener(const vg_event *ev, void *ud) {
   }
 }
 
+/* Opens the events file for writing. O_NONBLOCK: a FIFO with no reader
+ * fails at once (ENXIO) instead of blocking open() forever, where even
+ * SIGTERM could not end it; with a reader (a UI following the events) it
+ * works. The descriptor is made blocking again for the writes. */
+static FILE *open_events_file(const char *path) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0644);
+  if (fd < 0) return NULL;
+  int fl = fcntl(fd, F_GETFL);
+  if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0) {
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return NULL;
+  }
+  FILE *f = fdopen(fd, "w");
+  if (!f) {
+    int saved = errno;
+    close(fd);
+    errno = saved;
+  }
+  return f;
+}
+
 int vg_events_to_file(vg_engine *e, const char *path) {
   FILE *f;
   int owned = 1;
   if (strcmp(path, "-") == 0) { f = stdout; owned = 0; }
-  else f = fopen(path, "w");
+  else f = open_events_file(path);
   if (!f) return -1;
   if (e->events_file && e->events_file_owned) fclose(e->events_file);
   else vg_on(e, "*", file_listener, e);
@@ -177,7 +205,15 @@ static void lua_bridge_listener(const vg_event *ev, void *ud) {
   if (!L || e->lua_dispatch_ref == LUA_NOREF) return;
   lua_rawgeti(L, LUA_REGISTRYINDEX, e->lua_dispatch_ref);
   push_event(L, ev);
-  if (vgl_pcall(L, 1, 0) != LUA_OK) {
+  /* listeners run on the main thread: a busy one is interrupted there */
+  int before = e->interrupted;
+  lua_State *was = vg__set_running(e, L);
+  int st = vgl_pcall(L, 1, 0);
+  vg__set_running(e, was);
+  /* Ctrl-C came during the listener: the code that emitted (a stage that
+   * reports progress in a loop) was running too, and stops as well */
+  if (!before && e->interrupted && was) vgl__interrupt_hook_arm(was);
+  if (st != LUA_OK) {
     fprintf(stderr, "vgrun: event dispatch failed: %s\n", lua_tostring(L, -1));
     lua_pop(L, 1);
   }
@@ -233,7 +269,8 @@ static int l_events_to_file(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   if (vg_events_to_file(vgl_engine(L), path) != 0) {
     lua_pushnil(L);
-    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    if (errno == ENXIO) lua_pushfstring(L, "%s: a named pipe (FIFO) that nothing reads", path);
+    else lua_pushfstring(L, "%s: %s", path, strerror(errno));
     return 2;
   }
   lua_pushboolean(L, 1);

@@ -1,6 +1,7 @@
 /* fsutil.c: durable file writes shared by the state manager, the artifact
  * cache and the stages. Atomic = temp file + fsync + rename + fsync(dir), so
- * a reader sees the old file or the new one, never a torn one. */
+ * a reader sees the old file or the new one, never a torn one. And the one
+ * way to open a path someone else named for reading: regular files only. */
 #include "vg.h"
 
 #include <errno.h>
@@ -98,4 +99,68 @@ int vg_write_file_atomic(const char *path, const void *data, size_t len) {
   if (rename(tmp, path) != 0) { int saved = errno; unlink(tmp); errno = saved; return -1; }
   fsync_dir_of(path); /* best effort: some filesystems refuse fsync on dirs */
   return 0;
+}
+
+/* What a non-regular file is, for a message that says why it was refused. */
+static const char *not_regular(mode_t m) {
+  if (S_ISDIR(m)) return "is a directory";
+  if (S_ISFIFO(m)) return "is a named pipe (FIFO), not a regular file";
+  if (S_ISSOCK(m)) return "is a socket, not a regular file";
+  if (S_ISCHR(m) || S_ISBLK(m)) return "is a device, not a regular file";
+  if (S_ISLNK(m)) return "is a symbolic link";
+  return "is not a regular file";
+}
+
+int vg_open_regular(const char *path, int flags, const char **why) {
+  const char *ignored;
+  if (!why) why = &ignored;
+  int nofollow = (flags & VG_OPEN_NOFOLLOW) != 0;
+  /* Look before opening: opening a FIFO waits for a writer (forever, and
+   * SA_RESTART makes a signal restart the wait), and opening a device can
+   * act on it. */
+  struct stat st;
+  if ((nofollow ? lstat(path, &st) : stat(path, &st)) != 0) {
+    *why = strerror(errno);
+    return -1;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    *why = not_regular(st.st_mode);
+    errno = S_ISDIR(st.st_mode) ? EISDIR : S_ISLNK(st.st_mode) ? ELOOP : EINVAL;
+    return -1;
+  }
+  /* O_NONBLOCK: should a FIFO take the file's place between the look and
+   * the open, the open returns at once; fstat then refuses it. */
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0));
+  if (fd < 0) {
+    *why = errno == ELOOP && nofollow ? "is a symbolic link" : strerror(errno);
+    return -1;
+  }
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    *why = not_regular(st.st_mode);
+    close(fd);
+    errno = EINVAL;
+    return -1;
+  }
+  int fl = fcntl(fd, F_GETFL);
+  if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0) {
+    int saved = errno;
+    *why = strerror(saved);
+    close(fd);
+    errno = saved;
+    return -1;
+  }
+  return fd;
+}
+
+FILE *vg_fopen_regular(const char *path, int flags, const char **why) {
+  int fd = vg_open_regular(path, flags, why);
+  if (fd < 0) return NULL;
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    int saved = errno;
+    if (why) *why = strerror(saved);
+    close(fd);
+    errno = saved;
+  }
+  return f;
 }

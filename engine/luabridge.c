@@ -54,15 +54,134 @@ void vgl_unref(lua_State *L, int ref) {
   e->ref_count--;
 }
 
-/* ---- interrupting Lua code (as lua.c: a hook set from the signal handler) */
-static void interrupt_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  lua_sethook(L, NULL, 0, 0);
-  luaL_error(L, "interrupted!");
+/* ---- interrupting Lua code (as lua.c: a hook set from the signal handler)
+ * Hooks belong to one thread (coroutine), so the handler arms it on the
+ * thread running at that moment (engine.c, e->running). Code that was not
+ * running is not interrupted: a task waiting sees "cancelled" where it
+ * waits, and may still clean up. */
+static const char INTERRUPTED[] = "interrupted!";
+
+/* The orchestrator's bookkeeping (stage status, state files, event
+ * dispatch) is never cut in half, or a cancelled task could be recorded as
+ * failed or not saved at all: there the hook waits for the next instruction
+ * of any other code. That code is short and always ends. */
+static int in_bookkeeping(lua_State *L, lua_Debug *ar) {
+  if (!lua_getinfo(L, "S", ar) || ar->source[0] != '@') return 0;
+  static const char *const files[] = { "vg/pipeline.lua", "vg/events.lua", "vg/state.lua", NULL };
+  size_t n = strlen(ar->source);
+  for (int i = 0; files[i]; i++) {
+    size_t k = strlen(files[i]);
+    if (n > k && strcmp(ar->source + n - k, files[i]) == 0 &&
+        (ar->source[n - k - 1] == '/' || ar->source[n - k - 1] == '@'))
+      return 1;
+  }
+  return 0;
 }
 
-void vgl__interrupt_hook_arm(vg_engine *e) {
-  lua_sethook(e->L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+static void interrupt_hook(lua_State *L, lua_Debug *ar) {
+  lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
+  vg_engine *e = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  if (!e || !e->interrupted) {   /* stale: the interrupt was cleared (REPL) */
+    lua_sethook(L, NULL, 0, 0);
+    return;
+  }
+  if (in_bookkeeping(L, ar)) return;   /* stays armed */
+  lua_sethook(L, NULL, 0, 0);
+  /* The tasks are marked cancelled before the error unwinds the stage, so
+   * the pipeline records "cancelled", not a failure (the loop, busy until
+   * now, cancels their waits when it runs again). */
+  lua_getfield(L, LUA_REGISTRYINDEX, "vg.cancel_all");
+  if (lua_isfunction(L, -1)) {
+    if (lua_pcall(L, 0, 0, 0) != LUA_OK) lua_pop(L, 1);
+  } else {
+    lua_pop(L, 1);
+  }
+  luaL_error(L, "%s", INTERRUPTED);
+}
+
+void vgl__interrupt_hook_arm(lua_State *L) {
+  /* a count of 1: the very next instruction, wherever it is */
+  lua_sethook(L, interrupt_hook, LUA_MASKCOUNT, 1);
+}
+
+int vgl__is_interrupt(lua_State *L, int idx) {
+  size_t n, k = sizeof INTERRUPTED - 1;
+  const char *msg = lua_type(L, idx) == LUA_TSTRING ? lua_tolstring(L, idx, &n) : NULL;
+  return msg && n >= k && strcmp(msg + n - k, INTERRUPTED) == 0;
+}
+
+/* vg.core.is_interrupt(err): true when err is the error Ctrl-C raised. */
+static int l_is_interrupt(lua_State *L) {
+  lua_pushboolean(L, vgl__is_interrupt(L, 1));
+  return 1;
+}
+
+/* coroutine.resume and coroutine.wrap, as the vgrun program installs them:
+ * the same functions, and the engine knows which coroutine runs, so Ctrl-C
+ * reaches a busy loop inside a coroutine that a stage resumed. */
+static int track_call(lua_State *L, lua_State *co, int fidx) {
+  lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
+  vg_engine *e = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  int before = e ? e->interrupted : 0;
+  lua_State *was = e && co ? vg__set_running(e, co) : NULL;
+  int st = lua_pcall(L, lua_gettop(L) - fidx, LUA_MULTRET, 0);
+  if (e && co) {
+    vg__set_running(e, was);
+    /* Ctrl-C came while the coroutine ran: its resumer was running too (a
+     * loop that resumes it and ignores the failure must stop as well) */
+    if (!before && e->interrupted && was) vgl__interrupt_hook_arm(was);
+  }
+  if (st != LUA_OK) return lua_error(L);   /* the same error object, raised on */
+  return lua_gettop(L) - fidx + 1;
+}
+
+static int co_resume(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTHREAD);
+  lua_State *co = lua_tothread(L, 1);
+  lua_pushvalue(L, lua_upvalueindex(1));   /* the original coroutine.resume */
+  lua_insert(L, 1);
+  return track_call(L, co, 1);
+}
+
+static int co_wrapped(lua_State *L) {
+  lua_State *co = lua_tothread(L, lua_upvalueindex(2));
+  lua_pushvalue(L, lua_upvalueindex(1));   /* the function coroutine.wrap made */
+  lua_insert(L, 1);
+  return track_call(L, co, 1);
+}
+
+static int co_wrap(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_pushvalue(L, lua_upvalueindex(1));   /* the original coroutine.wrap */
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  /* Lua's wrap keeps the coroutine as the closure's first upvalue */
+  if (!lua_iscfunction(L, -1) || !lua_getupvalue(L, -1, 1)) return 1;
+  if (!lua_isthread(L, -1)) { lua_pop(L, 1); return 1; }
+  lua_pushcclosure(L, co_wrapped, 2);
+  return 1;
+}
+
+void vgl__track_coroutines(lua_State *L) {
+  lua_getglobal(L, "coroutine");
+  if (!lua_istable(L, -1)) { lua_pop(L, 1); return; }
+  lua_getfield(L, -1, "resume");
+  if (lua_iscfunction(L, -1)) {
+    lua_pushcclosure(L, co_resume, 1);
+    lua_setfield(L, -2, "resume");
+  } else {
+    lua_pop(L, 1);
+  }
+  lua_getfield(L, -1, "wrap");
+  if (lua_iscfunction(L, -1)) {
+    lua_pushcclosure(L, co_wrap, 1);
+    lua_setfield(L, -2, "wrap");
+  } else {
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
 }
 
 /* ---- package.preload ----------------------------------------------------- */
@@ -153,10 +272,9 @@ static int l_interruptible_pcall(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   int n = lua_gettop(L);
   luaL_checktype(L, 1, LUA_TFUNCTION);
-  int was = e->hook_armed;
-  e->hook_armed = 1;
+  lua_State *was = vg__set_running(e, L);
   int st = vgl_pcall(L, n - 1, LUA_MULTRET);
-  e->hook_armed = was;
+  vg__set_running(e, was);
   if (!was) lua_sethook(L, NULL, 0, 0);
   lua_pushboolean(L, st == LUA_OK);
   lua_insert(L, 1);
@@ -167,7 +285,7 @@ static int l_clear_interrupt(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   e->interrupted = 0;
   e->cancel_pending = 0;
-  lua_sethook(L, NULL, 0, 0);
+  lua_sethook(L, NULL, 0, 0);   /* hooks left on fibers disarm themselves */
   return 0;
 }
 
@@ -296,6 +414,41 @@ static int l_write_atomic(lua_State *L) {
   return 1;
 }
 
+/* A file opened by vg.core.open_regular is an ordinary io file. */
+static int regular_close(lua_State *L) {
+  luaL_Stream *p = luaL_checkudata(L, 1, LUA_FILEHANDLE);
+  int ok = fclose(p->f) == 0;
+  return luaL_fileresult(L, ok, NULL);
+}
+
+/* vg.core.open_regular(path [, nofollow]) -> file | nil, "PATH: reason", kind
+ * Reading a path the user named: only a regular file is opened (a FIFO
+ * would block forever). kind: "missing", "directory", "link", "special"
+ * (FIFO, socket, device) or "error". */
+static int l_open_regular(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  int flags = lua_toboolean(L, 2) ? VG_OPEN_NOFOLLOW : 0;
+  if (luaL_getmetatable(L, LUA_FILEHANDLE) != LUA_TTABLE)
+    return luaL_error(L, "open_regular: the io library is not loaded");
+  lua_pop(L, 1);
+  luaL_Stream *p = lua_newuserdatauv(L, sizeof *p, 0);
+  p->closef = NULL;  /* a closed file until it is open */
+  p->f = NULL;
+  luaL_setmetatable(L, LUA_FILEHANDLE);
+  const char *why = NULL;
+  p->f = vg_fopen_regular(path, flags, &why);
+  if (!p->f) {
+    int err = errno;
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, why ? why : strerror(err));
+    lua_pushstring(L, err == ENOENT || err == ENOTDIR ? "missing" : err == EISDIR ? "directory"
+                      : err == ELOOP ? "link" : err == EINVAL ? "special" : "error");
+    return 3;
+  }
+  p->closef = regular_close;
+  return 1;
+}
+
 static int l_mkdirs(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   if (vg_mkdirs(path, 0755) != 0) {
@@ -414,6 +567,7 @@ int vgl__open_core(lua_State *L) {
     {"interrupted", l_interrupted},
     {"interruptible_pcall", l_interruptible_pcall},
     {"clear_interrupt", l_clear_interrupt},
+    {"is_interrupt", l_is_interrupt},
     {"counts", l_counts},
     {"run_once", l_run_once},
     {"run_pending", l_run_pending},
@@ -426,6 +580,7 @@ int vgl__open_core(lua_State *L) {
     {"chdir", l_chdir},
     {"write_atomic", l_write_atomic},
     {"mkdirs", l_mkdirs},
+    {"open_regular", l_open_regular},
     {"json_encode", l_json_encode},
     {"json_decode", l_json_decode},
     {"sha256", l_sha256},

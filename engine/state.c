@@ -148,12 +148,13 @@ static int l_state_load(lua_State *L) {
   const char *id = check_id(L, 1);
   char path[PATH_MAX];
   task_path(e, id, path, sizeof path);
-  /* non-blocking and checked: a FIFO in tasks/ must not hang the run */
-  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  /* a FIFO in tasks/ must not hang the run: refused before it is opened */
+  const char *why = NULL;
+  int fd = vg_open_regular(path, 0, &why);
   if (fd < 0) {
     if (errno == ENOENT) return 0;
     lua_pushnil(L);
-    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    lua_pushfstring(L, "%s: %s", path, why);
     return 2;
   }
   struct stat st;

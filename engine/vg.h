@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <uv.h>
 #include <cjson/cJSON.h>
 
@@ -197,6 +198,17 @@ int vg_scratch_path(char *out, size_t outlen, const char *suffix);
 int vg_write_file_atomic(const char *path, const void *data, size_t len);
 /* Any thread: mkdir -p. 0 or -1/errno. */
 int vg_mkdirs(const char *path, int mode);
+/* Any thread: opens a path someone else named (an input, a state file) for
+ * reading, only if it is a regular file: a FIFO, socket, device or
+ * directory is refused before anything could block on it. Returns a
+ * blocking O_CLOEXEC fd, or -1 with errno set (EISDIR, ELOOP, EINVAL for
+ * any other kind, or open's) and *why (may be NULL) a static reason such
+ * as "is a named pipe (FIFO), not a regular file". VG_OPEN_NOFOLLOW also
+ * refuses a symbolic link as the last component. */
+#define VG_OPEN_NOFOLLOW 1
+int vg_open_regular(const char *path, int flags, const char **why);
+/* The same as a stdio stream ("rb"); NULL with errno and *why set. */
+FILE *vg_fopen_regular(const char *path, int flags, const char **why);
 
 #ifdef __cplusplus
 }

@@ -38,7 +38,8 @@ local function dispatch(ev)
   for _, l in ipairs(snap) do
     if not l.removed and (l.type == "*" or l.type == ev.type) then
       local ok, err = pcall(l.fn, ev)
-      if not ok then report(l, ev, err) end
+      -- Ctrl-C stopped a busy listener: the user knows, no failure to report
+      if not ok and not (core.interrupted() and core.is_interrupt(err)) then report(l, ev, err) end
     end
   end
 end

@@ -1,6 +1,7 @@
 /* util.c: diagnostics, the position map, strings and safe file reading for
  * the input adapters. */
 #include "input_int.h"
+#include "vg.h"   /* vg_fopen_regular */
 
 #include <ctype.h>
 #include <errno.h>
@@ -395,15 +396,15 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
                  (long long)st.st_size, VGI_MAX_FILE);
     return NULL;
   }
-  /* non-blocking and checked again: the name may have been swapped since */
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  /* checked again as it is opened: the name may have been swapped since */
+  const char *why = NULL;
+  int fd = vg_open_regular(path, 0, &why);
   if (fd < 0) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s", why ? why : strerror(errno));
     return NULL;
   }
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
-                 vgi_file_kind(st.st_mode));
+  if (fstat(fd, &st) != 0) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
     close(fd);
     return NULL;
   }

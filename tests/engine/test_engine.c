@@ -1,7 +1,8 @@
 /* test_engine.c: the engine through its public C API (engine/vg.h):
  * atomic state files, events from C and from threads, the orchestrator
- * (resume, retries, continue, concurrency, cancel), listener failures, and
- * no leaked refs or handles at shutdown. */
+ * (resume, retries, continue, concurrency, cancel), listener failures, no
+ * leaked refs or handles at shutdown, waits that always end, and opening
+ * only regular files. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,7 +10,10 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -498,6 +502,100 @@ static void test_borrowed_loop(void **st) {
   assert_int_equal(uv_loop_close(&loop), 0);
 }
 
+/* ---- every wait ends --------------------------------------------------------
+ * Each chunk waited forever before (libuv runs due timers before it polls,
+ * and a done await still held the loop; a yielded fiber held nothing). A
+ * hang is caught by an alarm, which is a hang guard, not a speed bound. */
+static void hang_guard(int sig) {
+  (void)sig;
+  static const char msg[] = "test_engine: a wait never ended\n";
+  ssize_t w = write(2, msg, sizeof msg - 1);
+  (void)w;
+  _exit(1);
+}
+
+static void test_waits_end(void **st) {
+  (void)st;
+  static const char *const chunks[] = {
+    "require('vg').sleep(0)",
+    "local vg = require('vg')\n"
+    "for i = 1, 1000 do vg.emit{ type = 'my.event' } end\n"
+    "vg.sleep(0.001)\n",
+    /* after a stretch of Lua the loop's clock is old: the sleep still lasts */
+    "local vg = require('vg')\n"
+    "local t = os.clock(); while os.clock() - t < 0.05 do end\n"
+    "local t0 = vg.core.hrtime(); vg.sleep(0.02)\n"
+    "assert(vg.core.hrtime() - t0 >= 0.019, 'the sleep ended early')\n",
+    /* the first task of a fresh engine yields */
+    "local vg = require('vg')\n"
+    "local r = vg.pipeline{ stages = { function(ctx) coroutine.yield(); ctx.n = 1 end } }:run(nil, { save_state = false })\n"
+    "assert(r.success and r.context.n == 1, r.status)\n",
+    /* a fiber that yields, and one that waits for a task, both end */
+    "local vg = require('vg')\n"
+    "local n = 0\n"
+    "vg.go(function() coroutine.yield(); n = n + 1 end)\n"
+    "local t = vg.pipeline{ stages = { function() coroutine.yield() end } }:start(nil, { save_state = false })\n"
+    "vg.go(function() assert(vg.wait(t).success); n = n + 1 end)\n"
+    "while n < 2 do vg.sleep(0) end\n",
+  };
+  signal(SIGALRM, hang_guard);
+  for (size_t i = 0; i < sizeof chunks / sizeof *chunks; i++) {
+    alarm(60);
+    vg_engine *e = new_engine();
+    run_ok(e, chunks[i]);
+    vg_engine_free(e);
+    alarm(0);
+  }
+  signal(SIGALRM, SIG_DFL);
+}
+
+/* ---- only regular files are opened for reading ------------------------------ */
+static void test_open_regular(void **st) {
+  (void)st;
+  char dir[] = "/tmp/vg-test-open-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char file[300], fifo[300], link[300], missing[300];
+  snprintf(file, sizeof file, "%s/file", dir);
+  snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+  snprintf(link, sizeof link, "%s/link", dir);
+  snprintf(missing, sizeof missing, "%s/missing", dir);
+  assert_int_equal(vg_write_file_atomic(file, "hi", 2), 0);
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  assert_int_equal(symlink(file, link), 0);
+  const char *why = NULL;
+
+  int fd = vg_open_regular(file, 0, &why);
+  assert_true(fd >= 0);
+  assert_int_equal(fcntl(fd, F_GETFL) & O_NONBLOCK, 0);  /* an ordinary blocking fd */
+  char b[4];
+  assert_int_equal(read(fd, b, sizeof b), 2);
+  close(fd);
+
+  /* a FIFO with no writer: refused at once (opening it would wait forever) */
+  assert_int_equal(vg_open_regular(fifo, 0, &why), -1);
+  assert_int_equal(errno, EINVAL);
+  assert_non_null(strstr(why, "named pipe"));
+  assert_null(vg_fopen_regular(fifo, 0, &why));
+  assert_int_equal(vg_open_regular(dir, 0, &why), -1);
+  assert_int_equal(errno, EISDIR);
+  assert_int_equal(vg_open_regular("/dev/null", 0, &why), -1);
+  assert_non_null(strstr(why, "device"));
+  assert_int_equal(vg_open_regular(missing, 0, NULL), -1);
+  assert_int_equal(errno, ENOENT);
+  /* a link to a regular file is followed unless the caller says not to */
+  fd = vg_open_regular(link, 0, &why);
+  assert_true(fd >= 0);
+  close(fd);
+  assert_int_equal(vg_open_regular(link, VG_OPEN_NOFOLLOW, &why), -1);
+  assert_int_equal(errno, ELOOP);
+
+  FILE *f = vg_fopen_regular(file, 0, &why);
+  assert_non_null(f);
+  assert_int_equal(fread(b, 1, sizeof b, f), 2);
+  fclose(f);
+  unlink(file); unlink(fifo); unlink(link); rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_atomic_write),
@@ -514,6 +612,8 @@ int main(void) {
     cmocka_unit_test(test_borrowed_loop),
     cmocka_unit_test(test_cache_integrity),
     cmocka_unit_test(test_cache_writers_interleaved),
+    cmocka_unit_test(test_waits_end),
+    cmocka_unit_test(test_open_regular),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

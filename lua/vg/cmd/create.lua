@@ -193,7 +193,7 @@ return {
       path = rest
       o.format = create.FORMATS[prefix] or nil
     end
-    local kind = file_kind(path)
+    local kind, why = file_kind(path)
     if not kind then eprintf("vgrun create: %s: no such file or directory\n", path); return 1 end
     if kind ~= "file" and kind ~= "directory" then
       eprintf("vgrun create: %s: not a regular file (%s)\n", path,

@@ -69,9 +69,10 @@ local function int_arg(name, v)
 end
 
 local function exists(path)
-  local f = io.open(path, "rb")
+  -- anything there counts, and nothing is opened that could block (a FIFO)
+  local f, _, kind = core.open_regular(path)
   if f then f:close(); return true end
-  return false
+  return kind ~= "missing"
 end
 
 local function free_name()
