@@ -10,6 +10,7 @@
 -- captions → report (timing.json, thumbnail).
 local vg = require("vg")
 local core = require("vg.core")
+local text_ = require("vg.text")
 
 local M = {}
 
@@ -49,8 +50,7 @@ local function scene_title(scene, i)
     or vc.problem_text
   if type(t) ~= "string" or t == "" then t = (scene.scene_type or "scene") .. " " .. i end
   t = t:gsub("%s+", " ")
-  if #t > 80 then t = t:sub(1, 77) .. "..." end
-  return t
+  return text_.shorten(t, 80) -- by grapheme clusters: a chapter title is never cut inside a character
 end
 
 --- Stages -----------------------------------------------------------------
@@ -126,23 +126,27 @@ end
 
 local MAX_LINE = 42
 
--- Splits text into pieces of at most `limit` characters: at clause
--- punctuation when one falls in the second half, else at the last space.
+-- Splits text into pieces of at most `limit` characters (grapheme clusters,
+-- so a cut never splits one): at clause punctuation when one falls in the
+-- second half, else at the last space, else after `limit` characters.
 local function split_text(text, limit)
   local out = {}
-  while #text > limit do
+  local g = text_.split(text)
+  while #g > limit do
     local cut
-    for pos in text:sub(1, limit):gmatch("()[,;:]%s") do
-      if pos > limit / 2 then cut = pos end
+    for k = 1, limit - 1 do
+      if g[k]:match("^[,;:]$") and g[k + 1]:match("^%s") and k > limit / 2 then cut = k end
     end
     if not cut then
-      for pos in text:sub(1, limit + 1):gmatch("() ") do cut = pos - 1 end
+      for k = 1, limit + 1 do if g[k]:match("^%s") then cut = k - 1 end end
     end
     if not cut or cut < 1 then cut = limit end
-    out[#out + 1] = text:sub(1, cut):gsub("%s+$", "")
-    text = text:sub(cut + 1):gsub("^%s+", "")
+    out[#out + 1] = table.concat(g, "", 1, cut):gsub("%s+$", "")
+    local rest = cut + 1
+    while g[rest] and g[rest]:match("^%s+$") do rest = rest + 1 end
+    g = table.move(g, rest, #g, 1, {})
   end
-  if #text > 0 then out[#out + 1] = text end
+  if #g > 0 then out[#out + 1] = table.concat(g) end
   return out
 end
 
@@ -165,25 +169,26 @@ function M.cues(video, timing)
       if text ~= "" then
         local pieces = split_text(text, 2 * MAX_LINE)
         local total = 0
-        for _, p in ipairs(pieces) do total = total + #p end
+        for _, p in ipairs(pieces) do total = total + text_.len(p) end
         local t, span = sen.start or 0, (sen["end"] or 0) - (sen.start or 0)
         for _, p in ipairs(pieces) do
-          local d = span * #p / total
+          local d = span * text_.len(p) / total
           cues[#cues + 1] = { start = base + t, ["end"] = base + t + d, text = p }
           t = t + d
         end
       end
     end
   end
-  -- lines: break near the middle, at a space
+  -- lines: break near the middle (in characters), at a space
   for _, c in ipairs(cues) do
-    if #c.text > MAX_LINE then
+    local g = text_.split(c.text)
+    if #g > MAX_LINE then
       local best, best_d = nil, math.huge
-      for pos in c.text:gmatch("() ") do
-        local d = math.abs(pos - #c.text / 2)
-        if pos - 1 <= MAX_LINE + 6 and #c.text - pos <= MAX_LINE + 6 and d < best_d then best, best_d = pos, d end
+      for pos, ch in ipairs(g) do
+        local d = math.abs(pos - #g / 2)
+        if ch == " " and pos - 1 <= MAX_LINE + 6 and #g - pos <= MAX_LINE + 6 and d < best_d then best, best_d = pos, d end
       end
-      if best then c.lines = { c.text:sub(1, best - 1), c.text:sub(best + 1) } end
+      if best then c.lines = { table.concat(g, "", 1, best - 1), table.concat(g, "", best + 1) } end
     end
     c.lines = c.lines or { c.text }
     if c["end"] - c.start < 0.7 then c["end"] = c.start + 0.7 end
