@@ -8,7 +8,8 @@
 #  - a picture that is a FIFO, a device, not a PNG or a PNG bomb gives a
 #    warning with the reason and a placeholder, never a hang or a crash, and
 #    the renderer never opens a non-regular file (nor writes to one).
-# `timeout` below only keeps a hung run from hanging the suite (124 = hung).
+# `timeout` below only keeps a hung run from hanging the suite (124 or 137 =
+# hung: a process blocked in open() of a FIFO ignores SIGTERM, hence -k).
 # Exit 77 = skip.
 set -u
 : "${VGRUN:?VGRUN must point at the vgrun binary}"
@@ -39,7 +40,7 @@ scenes:
     visual_content: { main_text: "Done" }
     narration: "$JA"
 YAML
-timeout 300 "$VGRUN" -q create --from "$T/ko.yaml" -o "$T/ko.mp4" --resolution 320x180 --captions srt,vtt \
+timeout -k 10 300 "$VGRUN" -q create --from "$T/ko.yaml" -o "$T/ko.mp4" --resolution 320x180 --captions srt,vtt \
   >"$T/out" 2>&1
 rc=$?
 [ $rc -eq 0 ] || bad "create of the Korean title: exit $rc: $(cat "$T/out")"
@@ -125,7 +126,7 @@ render.frame({ scene_type = "title", visual_content = { title = "<b>Bold</b> &am
 if not failed then print("ok: markup in document text is laid out as written") end
 os.exit(failed and 1 or 0)
 LUA
-timeout 120 "$VGRUN" "$T/markup.lua" "$MARKUP" "$T" >"$T/mout" 2>"$T/merr"
+timeout -k 10 120 "$VGRUN" "$T/markup.lua" "$MARKUP" "$T" >"$T/mout" 2>"$T/merr"
 rc=$?
 cat "$T/mout"
 [ $rc -eq 0 ] || bad "markup checks: exit $rc: $(head -c 2000 "$T/merr")"
@@ -183,12 +184,12 @@ if ok or not tostring(err):find("not a regular file", 1, true) then bad("render_
 if not failed then print("ok: FIFO, device, folder, text, PNG bomb and missing pictures: warning + placeholder") end
 os.exit(failed and 1 or 0)
 LUA
-timeout 120 "$VGRUN" "$T/images.lua" "$T" >"$T/iout" 2>"$T/ierr"
+timeout -k 10 120 "$VGRUN" "$T/images.lua" "$T" >"$T/iout" 2>"$T/ierr"
 rc=$?
 cat "$T/iout"
 case $rc in
   0) ;;
-  124) bad "the renderer hung on a picture" ;;
+  124|137) bad "the renderer hung on a picture" ;;
   *) bad "picture checks: exit $rc: $(head -c 2000 "$T/ierr")" ;;
 esac
 
@@ -201,16 +202,16 @@ scenes:
     visual_content: { title: "Picture", image: "$T/fifo.png" }
     narration: "Hi."
 YAML
-timeout 120 "$VGRUN" frame "$T/pic.yaml" --scene 1 -o "$T/pic.png" >"$T/fout" 2>&1
+timeout -k 10 120 "$VGRUN" frame "$T/pic.yaml" --scene 1 -o "$T/pic.png" >"$T/fout" 2>&1
 rc=$?
-if [ $rc -eq 124 ]; then bad "vgrun frame hung on a FIFO picture"
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then bad "vgrun frame hung on a FIFO picture"
 elif [ $rc -ge 128 ]; then bad "vgrun frame crashed on a FIFO picture (exit $rc)"
 elif ! grep -q 'fifo.png' "$T/fout"; then bad "vgrun frame with a FIFO picture did not name it: $(cat "$T/fout")"
 else ok "vgrun frame with a FIFO picture: exit $rc, $(head -1 "$T/fout")"; fi
 # and -o FIFO is refused, not opened
-timeout 120 "$VGRUN" frame "$T/ko.yaml" --scene 1 -o "$T/fifo.png" >"$T/fout" 2>&1
+timeout -k 10 120 "$VGRUN" frame "$T/ko.yaml" --scene 1 -o "$T/fifo.png" >"$T/fout" 2>&1
 rc=$?
-if [ $rc -eq 124 ]; then bad "vgrun frame -o FIFO hung"
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then bad "vgrun frame -o FIFO hung"
 elif [ $rc -eq 0 ] || [ $rc -ge 128 ]; then bad "vgrun frame -o FIFO: exit $rc"
 else ok "vgrun frame -o FIFO refused: $(head -1 "$T/fout")"; fi
 
