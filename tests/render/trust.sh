@@ -73,6 +73,24 @@ os.exit(failed and 1 or 0)
 LUA
 "$VGRUN" "$T/check.lua" "$T" "$WANT" || fail=1
 
+# a message that a C buffer cuts (an unknown scene type of 400 Hangul syllables,
+# after 1, 2 and 3 ASCII letters so that one cut falls inside a syllable on any
+# message length) never ends in half a character
+cat > "$T/utf8.lua" <<'LUA'
+local f = assert(io.open(arg[1], "rb")); local s = f:read("a"); f:close()
+local ok, pos = utf8.len(s)
+if not ok then print("FAIL: " .. arg[1] .. " is not valid UTF-8 (byte " .. pos .. ")"); os.exit(1) end
+LUA
+HAN400=$(printf '한%.0s' $(seq 400))
+for p in x xy xyz; do
+  printf 'video: {id: h, title: H}\nscenes:\n  - scene_type: "%s%s"\n    visual_content: {title: T}\n    narration: Hi.\n' \
+    "$p" "$HAN400" > "$T/long-$p.yaml"
+  "$VGRUN" check --json "$T/long-$p.yaml" > "$T/long-$p.out" 2>&1
+  grep -q 'unknown scene type' "$T/long-$p.out" || bad "check of a long scene type: $(head -c 300 "$T/long-$p.out")"
+  "$VGRUN" "$T/utf8.lua" "$T/long-$p.out" || fail=1
+done
+[ $fail -eq 0 ] && ok "a message cut by a C buffer stays valid UTF-8"
+
 # ---- 2. markup is drawn as written ---------------------------------------------
 MARKUP='<b>Bold</b> &amp; <span font="/etc/passwd" size="99999999">Tag</span>'
 cat > "$T/markup.lua" <<'LUA'
