@@ -132,21 +132,21 @@ local MAX_LINE = 42
 local function split_text(text, limit)
   local out = {}
   local g = text_.split(text)
-  while #g > limit do
+  local i, n = 1, #g           -- g[i..n] is what is left
+  while n - i + 1 > limit do
     local cut
-    for k = 1, limit - 1 do
-      if g[k]:match("^[,;:]$") and g[k + 1]:match("^%s") and k > limit / 2 then cut = k end
+    for k = i, i + limit - 2 do
+      if k - i + 1 > limit / 2 and g[k]:match("^[,;:]$") and g[k + 1]:match("^%s") then cut = k end
     end
     if not cut then
-      for k = 1, limit + 1 do if g[k]:match("^%s") then cut = k - 1 end end
+      for k = i, i + limit do if g[k]:match("^%s") then cut = k - 1 end end
     end
-    if not cut or cut < 1 then cut = limit end
-    out[#out + 1] = table.concat(g, "", 1, cut):gsub("%s+$", "")
-    local rest = cut + 1
-    while g[rest] and g[rest]:match("^%s+$") do rest = rest + 1 end
-    g = table.move(g, rest, #g, 1, {})
+    if not cut or cut < i then cut = i + limit - 1 end
+    out[#out + 1] = table.concat(g, "", i, cut):gsub("%s+$", "")
+    i = cut + 1
+    while i <= n and g[i]:match("^%s+$") do i = i + 1 end
   end
-  if #g > 0 then out[#out + 1] = table.concat(g) end
+  if i <= n then out[#out + 1] = table.concat(g, "", i, n) end
   return out
 end
 
