@@ -425,6 +425,29 @@ static void img_err(char *err, size_t errlen, const char *fmt, ...) {
   va_end(ap);
 }
 
+/* A picture is never drawn larger than a 4K frame, so a bigger one is kept
+ * scaled down to RD_IMAGE_KEEP_SIDE: the per-thread cache stays small. */
+#define RD_IMAGE_KEEP_SIDE 4096
+
+static cairo_surface_t *fit_cached(cairo_surface_t *s) {
+  int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  if (w <= RD_IMAGE_KEEP_SIDE && h <= RD_IMAGE_KEEP_SIDE) return s;
+  double sc = (double)RD_IMAGE_KEEP_SIDE / (w > h ? w : h);
+  int nw = (int)(w * sc + 0.5), nh = (int)(h * sc + 0.5);
+  if (nw < 1) nw = 1;
+  if (nh < 1) nh = 1;
+  cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, nw, nh);
+  if (cairo_surface_status(d) != CAIRO_STATUS_SUCCESS) { cairo_surface_destroy(d); return s; }
+  cairo_t *cr = cairo_create(d);
+  cairo_scale(cr, (double)nw / w, (double)nh / h);
+  cairo_set_source_surface(cr, s, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
+  return d;
+}
+
 cairo_surface_t *rd_png_load(const char *path, struct stat *st, char *err, size_t errlen) {
   struct stat pre;
   if (stat(path, &pre) != 0) { img_err(err, errlen, "%s", strerror(errno)); return NULL; }
@@ -489,6 +512,7 @@ cairo_surface_t *rd_image_get(const char *path, char *err, size_t errlen) {
   }
   cairo_surface_t *s = rd_png_load(path, &st, err, errlen);
   if (!s) return NULL;
+  s = fit_cached(s);
   rd_image_entry *e = &t->images[t->image_next++ % RD_IMAGE_SLOTS];
   if (e->surface) cairo_surface_destroy(e->surface);
   free(e->path);
