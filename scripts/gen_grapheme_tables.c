@@ -1,6 +1,7 @@
 /* Prints the Unicode tables of lua/vg/text.lua (grapheme cluster breaks,
  * UAX #29) from ICU: ranges of Grapheme_Cluster_Break (Hangul syllables
- * excepted, text.lua computes LV/LVT) and of Extended_Pictographic.
+ * excepted, text.lua computes LV/LVT), of Extended_Pictographic, and of
+ * East_Asian_Width Wide or Fullwidth (characters two columns wide).
  * Run when moving to a newer Unicode:
  *   cc scripts/gen_grapheme_tables.c -licuuc -o /tmp/gen && /tmp/gen
  * and paste its output over the tables in lua/vg/text.lua. */
@@ -40,6 +41,20 @@ int main(void) {
         fprintf(stderr, "overlap at %X\n", c);
       printf("%s0x%X,0x%X,", n++ % 8 ? "" : "\n  ", c, e);
     }
+    c = e + 1;
+  }
+  printf("\n}\nlocal WIDE = {");
+  n = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF;) {
+    int v = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    int wide = v == U_EA_WIDE || v == U_EA_FULLWIDTH;
+    UChar32 e = c;
+    while (e + 1 <= 0x10FFFF) {
+      int v2 = u_getIntPropertyValue(e + 1, UCHAR_EAST_ASIAN_WIDTH);
+      if ((v2 == U_EA_WIDE || v2 == U_EA_FULLWIDTH) != wide) break;
+      e++;
+    }
+    if (wide) printf("%s0x%X,0x%X,", n++ % 8 ? "" : "\n  ", c, e);
     c = e + 1;
   }
   printf("\n}\n");

@@ -52,6 +52,18 @@ describe("vg.text clusters", function()
   end)
 end)
 
+describe("vg.text width", function()
+  it("counts wide characters and emoji as two columns", function()
+    assert.equal(3, text.width("abc"))
+    assert.equal(6, text.width("한국어"))
+    assert.equal(4, text.width("日本"))
+    assert.equal(3, text.width(FAMILY .. "x"))
+    assert.equal(2, text.width(HEART_VS))
+    assert.equal(1, text.width(E_ACUTE))
+    assert.equal(0, text.width("\r\n"))
+  end)
+end)
+
 describe("vg.text cuts", function()
   it("cut by clusters, never inside one", function()
     local s = "가나" .. FAMILY .. FLAG_KR .. E_ACUTE
@@ -100,7 +112,10 @@ describe("captions", function()
     for _, c in ipairs(cues) do
       assert.truthy(utf8.len(c.text), "cue not UTF-8: " .. c.text)
       for _, l in ipairs(c.lines) do assert.truthy(utf8.len(l)) end
-      assert.truthy(text.len(c.text) <= 84)
+      assert.truthy(text.width(c.text) <= 84, "cue wider than two lines: " .. c.text)
+      -- CJK breaks between characters: two lines of at most 48 columns
+      if text.width(c.text) > 42 then assert.equal(2, #c.lines) end
+      for _, l in ipairs(c.lines) do assert.truthy(text.width(l) <= 48) end
     end
   end)
   it("never split an emoji sequence between cues", function()
@@ -108,6 +123,14 @@ describe("captions", function()
     for _, c in ipairs(cues) do
       assert.equal("", (c.text:gsub(FAMILY, "")), "a family was split")
     end
+  end)
+  it("keep timings and breaks of plain ASCII text", function()
+    local cues = cues_of("The quick brown fox jumps over the lazy dog, and then it runs far away "
+      .. "into the forest where nobody can see it any more.")
+    -- as before clusters and columns: a clause per cue, two lines near the middle
+    assert.equal(2, #cues)
+    assert.same({ "The quick brown fox", "jumps over the lazy dog," }, cues[1].lines)
+    assert.equal("and then it runs far away into the forest where nobody can see it any more.", cues[2].text)
   end)
   it("break lines near the middle by characters", function()
     local cues = cues_of(string.rep("한국어 ", 20))
