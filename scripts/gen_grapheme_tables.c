@@ -1,7 +1,8 @@
 /* Prints the Unicode tables of lua/vg/text.lua (grapheme cluster breaks,
  * UAX #29) from ICU: ranges of Grapheme_Cluster_Break (Hangul syllables
- * excepted, text.lua computes LV/LVT), of Extended_Pictographic, and of
- * East_Asian_Width Wide or Fullwidth (characters two columns wide).
+ * excepted, text.lua computes LV/LVT), of Extended_Pictographic, of the
+ * marks that extend an Indic conjunct (Extend with a combining class), and
+ * of East_Asian_Width Wide or Fullwidth (characters two columns wide).
  * Run when moving to a newer Unicode:
  *   cc scripts/gen_grapheme_tables.c -licuuc -o /tmp/gen && /tmp/gen
  * and paste its output over the tables in lua/vg/text.lua. */
@@ -41,6 +42,17 @@ int main(void) {
         fprintf(stderr, "overlap at %X\n", c);
       printf("%s0x%X,0x%X,", n++ % 8 ? "" : "\n  ", c, e);
     }
+    c = e + 1;
+  }
+  printf("\n}\nlocal INCB_EXTEND = {");  /* GCB=Extend with ccc != 0 (GB9c; ZWJ is added in text.lua) */
+  n = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF;) {
+#define INCB_EXT(x) (u_getIntPropertyValue((x), UCHAR_GRAPHEME_CLUSTER_BREAK) == U_GCB_EXTEND && \
+                     u_getCombiningClass(x) != 0)
+    int v = INCB_EXT(c);
+    UChar32 e = c;
+    while (e + 1 <= 0x10FFFF && INCB_EXT(e + 1) == v) e++;
+    if (v) printf("%s0x%X,0x%X,", n++ % 8 ? "" : "\n  ", c, e);
     c = e + 1;
   }
   printf("\n}\nlocal WIDE = {");
