@@ -2,6 +2,7 @@
  * JSON carry vg.array_mt so an empty one stays [], recursion guards the C
  * stack and the Lua stack (depth 200, luaL_checkstack). */
 #include "engine_internal.h"
+#include "vg_utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -70,7 +71,7 @@ typedef struct conv {
 
 static cJSON *fail(conv *c, const char *what) {
   if (c->err && c->err[0] == '\0')
-    snprintf(c->err, c->errlen, "%s%s%s", c->path[0] ? c->path : "", c->path[0] ? ": " : "", what);
+    vg_snprintf_utf8(c->err, c->errlen, "%s%s%s", c->path[0] ? c->path : "", c->path[0] ? ": " : "", what);
   return NULL;
 }
 

@@ -4,6 +4,7 @@
  * context, work on the libuv pool or on the stage's own thread. Lua sees a
  * native stage as a function that waits: vg.core.run_native. */
 #include "engine_internal.h"
+#include "vg_utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -78,7 +79,7 @@ int vg_call_fail(vg_call *c, const char *fmt, ...) {
   char buf[2048];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  vg_vsnprintf_utf8(buf, sizeof buf, fmt, ap);   /* never half a character */
   va_end(ap);
   pthread_mutex_lock(&c->lock);
   if (!c->error) c->error = vg__strdup(buf);  /* the first cause wins */

@@ -10,6 +10,7 @@
 -- captions → report (timing.json, thumbnail).
 local vg = require("vg")
 local core = require("vg.core")
+local text_ = require("vg.text")
 
 local M = {}
 
@@ -49,8 +50,7 @@ local function scene_title(scene, i)
     or vc.problem_text
   if type(t) ~= "string" or t == "" then t = (scene.scene_type or "scene") .. " " .. i end
   t = t:gsub("%s+", " ")
-  if #t > 80 then t = t:sub(1, 77) .. "..." end
-  return t
+  return text_.shorten(t, 80) -- by grapheme clusters: a chapter title is never cut inside a character
 end
 
 --- Stages -----------------------------------------------------------------
@@ -208,24 +208,64 @@ end
 
 local MAX_LINE = 42
 
--- Splits text into pieces of at most `limit` characters: at clause
--- punctuation when one falls in the second half, else at the last space.
+-- Splits text into pieces at most `limit` columns wide (a CJK character or
+-- an emoji takes two; cuts only between grapheme clusters): at clause
+-- punctuation when one falls in the second half, else at the last space,
+-- else after the last cluster that fits.
 local function split_text(text, limit)
   local out = {}
-  while #text > limit do
+  local g = text_.split(text)
+  local wd = {}
+  for k, c in ipairs(g) do wd[k] = text_.cluster_width(c) end
+  local i, n = 1, #g           -- g[i..n] is what is left
+  while i <= n do
+    local last, w = i - 1, 0   -- g[i..last] fits in `limit` columns
+    while last < n and w + wd[last + 1] <= limit do last = last + 1; w = w + wd[last] end
+    if last == n then break end
     local cut
-    for pos in text:sub(1, limit):gmatch("()[,;:]%s") do
-      if pos > limit / 2 then cut = pos end
+    local cw = 0
+    for k = i, last - 1 do
+      cw = cw + wd[k]
+      if cw > limit / 2 and g[k]:match("^[,;:]$") and g[k + 1]:match("^%s") then cut = k end
     end
     if not cut then
-      for pos in text:sub(1, limit + 1):gmatch("() ") do cut = pos - 1 end
+      for k = i, last + 1 do if g[k]:match("^%s") then cut = k - 1 end end
     end
-    if not cut or cut < 1 then cut = limit end
-    out[#out + 1] = text:sub(1, cut):gsub("%s+$", "")
-    text = text:sub(cut + 1):gsub("^%s+", "")
+    if not cut or cut < i then cut = math.max(last, i) end
+    out[#out + 1] = table.concat(g, "", i, cut):gsub("%s+$", "")
+    i = cut + 1
+    while i <= n and g[i]:match("^%s+$") do i = i + 1 end
   end
-  if #text > 0 then out[#out + 1] = text end
+  if i <= n then out[#out + 1] = table.concat(g, "", i, n) end
   return out
+end
+
+-- Two lines for a cue wider than MAX_LINE columns: at the space (or, in
+-- CJK text, between two wide characters) nearest the middle, with both
+-- lines at most MAX_LINE + 6 columns; nil when there is no such place.
+local function two_lines(s)
+  local g = text_.split(s)
+  local wd, total = {}, 0
+  for k, c in ipairs(g) do wd[k] = text_.cluster_width(c); total = total + wd[k] end
+  if total <= MAX_LINE then return nil end
+  local best, best_d, drop
+  local left = 0                 -- width of g[1..k-1]
+  for k = 1, #g do
+    local cand, d, skip
+    if g[k] == " " then
+      cand, skip = left + 1, true
+      d = math.abs(cand - total / 2)
+      if left > MAX_LINE + 6 or total - left - 1 > MAX_LINE + 6 then d = nil end
+    elseif k > 1 and wd[k - 1] == 2 and wd[k] == 2 then
+      cand, skip = left, false
+      d = math.abs(cand - total / 2)
+      if left > MAX_LINE + 6 or total - left > MAX_LINE + 6 then d = nil end
+    end
+    if d and (not best_d or d < best_d) then best, best_d, drop = k, d, skip end
+    left = left + wd[k]
+  end
+  if not best then return nil end
+  return { table.concat(g, "", 1, best - 1), table.concat(g, "", drop and best + 1 or best) }
 end
 
 -- Cues from the narration's sentence timings: a sentence per cue, long ones
@@ -247,26 +287,18 @@ function M.cues(video, timing)
       if text ~= "" then
         local pieces = split_text(text, 2 * MAX_LINE)
         local total = 0
-        for _, p in ipairs(pieces) do total = total + #p end
+        for _, p in ipairs(pieces) do total = total + text_.width(p) end
         local t, span = sen.start or 0, (sen["end"] or 0) - (sen.start or 0)
         for _, p in ipairs(pieces) do
-          local d = span * #p / total
+          local d = total > 0 and span * text_.width(p) / total or 0
           cues[#cues + 1] = { start = base + t, ["end"] = base + t + d, text = p }
           t = t + d
         end
       end
     end
   end
-  -- lines: break near the middle, at a space
   for _, c in ipairs(cues) do
-    if #c.text > MAX_LINE then
-      local best, best_d = nil, math.huge
-      for pos in c.text:gmatch("() ") do
-        local d = math.abs(pos - #c.text / 2)
-        if pos - 1 <= MAX_LINE + 6 and #c.text - pos <= MAX_LINE + 6 and d < best_d then best, best_d = pos, d end
-      end
-      if best then c.lines = { c.text:sub(1, best - 1), c.text:sub(best + 1) } end
-    end
+    c.lines = two_lines(c.text)
     c.lines = c.lines or { c.text }
     if c["end"] - c.start < 0.7 then c["end"] = c.start + 0.7 end
   end

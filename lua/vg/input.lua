@@ -11,6 +11,7 @@
 -- Misuse (wrong argument types) raises; a document that cannot be read gives
 -- model = nil and its reason in the diagnostics.
 local core = require("vg.input_core")
+local text = require("vg.text")
 
 local M = {
   wpm = core.wpm,                    -- words per minute used for timing estimates
@@ -157,13 +158,13 @@ function M.summary(model)
       end
       if vc.image then extra = extra .. " [image]" end
       label = tostring(label):gsub("%s+", " ")
-      if #label > 50 then label = label:sub(1, 47) .. "..." end
+      label = text.shorten(label, 50)
       out[#out + 1] = string.format("  %-9s %-19s %-5s %4.1f-%-5.1f %s%s", tostring(s.id),
         tostring(s.scene_type), tostring(s.voice), tonumber(s.min_duration) or 0,
         tonumber(s.max_duration) or 0, label, extra)
       local n = tostring(s.narration or ""):gsub("%s+", " ")
       if #n > 0 then
-        if #n > 100 then n = n:sub(1, 97) .. "..." end
+        n = text.shorten(n, 100)
         out[#out + 1] = "            \"" .. n .. "\""
       end
     end

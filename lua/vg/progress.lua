@@ -2,6 +2,7 @@
 -- name, overall percentage and an ETA from the time spent so far.
 local core = require("vg.core")
 local events = require("vg.events")
+local text = require("vg.text")
 
 local M = {}
 
@@ -35,7 +36,7 @@ local function draw(force)
     local fill = math.floor(p * width + 0.5)
     line = string.format("[%s%s] %3d%% %s %s%s ETA %s", string.rep("#", fill), string.rep(".", width - fill),
       math.floor(p * 100 + 0.5), t.count and string.format("%d/%d", t.index or 0, t.count) or "",
-      t.stage or "", t.message and (": " .. t.message:sub(1, 30)) or "", fmt_time(eta))
+      t.stage or "", t.message and (": " .. text.cut(t.message, 30)) or "", fmt_time(eta))
     break
   end
   if line then

@@ -331,7 +331,8 @@ local function emit_warnings(scene, warnings)
         msg = string.format("%s: text of %s was cut to fit (font %.0f -> %.1f)",
           scene_name(scene), w.id, w.size or 0, w.final_size or 0)
       elseif w.status == "unreadable" then
-        msg = string.format("%s: image %s could not be read", scene_name(scene), tostring(w.path))
+        msg = string.format("%s: image %s cannot be used (%s); a placeholder is drawn", scene_name(scene),
+          tostring(w.path), tostring(w.reason or "unreadable"))
       else
         msg = string.format("%s: text of %s was shrunk to fit (font %.0f -> %.1f)",
           scene_name(scene), w.id, w.size or 0, w.final_size or 0)

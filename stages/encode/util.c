@@ -1,6 +1,7 @@
 /* util.c: errors, atomic output files, WAV and image input, and the keyframe
  * frame source of the encoder. */
 #include "encode_int.h"
+#include "vg_utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +18,7 @@
 int vge_fail(vge_result *r, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(r->err, sizeof r->err, fmt, ap);
+  vg_vsnprintf_utf8(r->err, sizeof r->err, fmt, ap);
   va_end(ap);
   r->rc = -1;
   return -1;

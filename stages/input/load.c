@@ -2,6 +2,7 @@
  * directory), then writes narration and validates. Set directories: a
  * set_config.yaml with defaults, naming and per-video overrides. */
 #include "input_int.h"
+#include "vg_utf8.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -239,8 +240,8 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
       const char *id = vgi_str(v, "id");
       if (prefix && id) {
         char buf[512];
-        if (numbers) snprintf(buf, sizeof buf, "%s%s%02zu%s%s", prefix, sep, i + 1, sep, id);
-        else snprintf(buf, sizeof buf, "%s%s%s", prefix, sep, id);
+        if (numbers) vg_snprintf_utf8(buf, sizeof buf, "%s%s%02zu%s%s", prefix, sep, i + 1, sep, id);
+        else vg_snprintf_utf8(buf, sizeof buf, "%s%s%s", prefix, sep, id);
         vgi_pos_delete(pm, cJSON_DetachItemFromObjectCaseSensitive(v, "id"));
         cJSON_AddItemToObject(v, "id", cJSON_CreateString(buf));
       }

@@ -175,10 +175,14 @@ char *vgi_bullet(const char *s) {
   size_t l = strlen(t);
   if (l && t[l - 1] == '.') t[--l] = 0;
   if (l > 90) {
+    /* Cut only at a space (a character boundary); a long run without one
+     * (Chinese, Japanese) stays whole, and the renderer fits it. */
     size_t cut = 87;
     while (cut > 40 && t[cut] != ' ') cut--;
-    while (cut > 0 && strchr(",;:- ", t[cut - 1])) cut--;
-    memcpy(t + cut, "\xE2\x80\xA6", 4);   /* … */
+    if (t[cut] == ' ') {
+      while (cut > 0 && strchr(",;:- ", t[cut - 1])) cut--;
+      memcpy(t + cut, "\xE2\x80\xA6", 4);   /* … */
+    }
   }
   return t;
 }
@@ -354,6 +358,7 @@ static void code_block(md *m, cmark_node *n) {
     size_t k = 0;
     while (info[k] && !isspace((unsigned char)info[k]) && k < sizeof lang - 1) { lang[k] = info[k]; k++; }
     lang[k] = 0;
+    if (info[k] && !isspace((unsigned char)info[k])) lang[0] = 0;  /* too long: no language, not a cut one */
   }
   const char *lit = cmark_node_get_literal(n);
   if (!lit) lit = "";
@@ -750,16 +755,21 @@ static void split_parts(md *m) {
       cJSON *pv = cJSON_Duplicate(v, 0);
       for (cJSON *c = v->child; c; c = c->next)
         if (strcmp(c->string, "scenes")) cJSON_AddItemToObject(pv, c->string, cJSON_Duplicate(c, 1));
-      char buf[512];
-      snprintf(buf, sizeof buf, "%s_part%d", vgi_str(v, "id"), p + 1);
-      cJSON_ReplaceItemInObjectCaseSensitive(pv, "id", cJSON_CreateString(buf));
-      snprintf(buf, sizeof buf, "%s (Part %d of %d)", vgi_str(v, "title"), p + 1, parts);
-      cJSON_ReplaceItemInObjectCaseSensitive(pv, "title", cJSON_CreateString(buf));
+      /* sized to fit: a long title is never cut inside a character */
+      vgi_buf pb = {0};
+      vgi_buf_printf(&pb, "%s_part%d", vgi_str(v, "id"), p + 1);
+      char *pid = vgi_buf_take(&pb);
+      cJSON_ReplaceItemInObjectCaseSensitive(pv, "id", cJSON_CreateString(pid));
+      free(pid);
+      vgi_buf_printf(&pb, "%s (Part %d of %d)", vgi_str(v, "title"), p + 1, parts);
+      char *ptitle = vgi_buf_take(&pb);
+      cJSON_ReplaceItemInObjectCaseSensitive(pv, "title", cJSON_CreateString(ptitle));
       cJSON *ps = cJSON_AddArrayToObject(pv, "scenes");
       cJSON *t = cJSON_Duplicate(title, 1);
       cJSON *tvc = cJSON_GetObjectItemCaseSensitive(t, "visual_content");
       cJSON_DeleteItemFromObjectCaseSensitive(tvc, "subtitle");
-      cJSON_AddStringToObject(tvc, "subtitle", buf + strlen(vgi_str(v, "title")) + 2);
+      cJSON_AddStringToObject(tvc, "subtitle", ptitle + strlen(vgi_str(v, "title")) + 2);
+      free(ptitle);
       cJSON_AddItemToArray(ps, t);
       for (int k = 0; k < per && scenes->child; k++)
         cJSON_AddItemToArray(ps, cJSON_DetachItemViaPointer(scenes, scenes->child));

@@ -1,7 +1,8 @@
 /* util.c: diagnostics, the position map, strings and safe file reading for
  * the input adapters. */
 #include "input_int.h"
-#include "vg.h"   /* vg_fopen_regular */
+#include "vg.h"   /* vg_open_regular */
+#include "vg_utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -238,7 +239,7 @@ void vgi_diag_vadd(vgi_diags *d, vgi_severity sev, const char *file, int line, i
     d->cap = cap;
   }
   char msg[1024];
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  vg_vsnprintf_utf8(msg, sizeof msg, fmt, ap);
   vgi_diag *g = &d->v[d->n++];
   g->severity = sev;
   g->file = vgi_strdup(file);

@@ -2,6 +2,7 @@
  * Positions come from the position map when the model was parsed from a
  * file, else from each scene's source {file, line}. */
 #include "input_int.h"
+#include "vg_utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,7 +16,7 @@ static void fpath(char *out, size_t n, const char *fmt, ...) __attribute__((form
 static void fpath(char *out, size_t n, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(out, n, fmt, ap);
+  vg_vsnprintf_utf8(out, n, fmt, ap);
   va_end(ap);
 }
 

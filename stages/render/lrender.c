@@ -5,7 +5,7 @@
  *   render_png(dl, w, h, path)   -> true, warnings | nil, message
  *   render_png_async(...)        same, rendered on the libuv pool (yields)
  *   check(dl)                    -> warnings (fits text without drawing)
- *   measure(text_item)           -> {final_size, width, height, lines, shrunk, cut}
+ *   measure(text_item)           -> {final_size, width, height, lines, shrunk, cut, text}
  *   load_png(path)               -> Buffer | nil, message
  *   image_size(path)             -> w, h | nil, message
  *   Buffer: width, height, pixel(x, y), mean_luminance(), count_near(r,g,b,tol),
@@ -261,13 +261,14 @@ static int l_measure(lua_State *L) {
   int rc = vg_render_measure_item(it, 1.0, &m, err, sizeof err);
   cJSON_Delete(it);
   if (rc != 0) return luaL_error(L, "%s", err);
-  lua_createtable(L, 0, 6);
+  lua_createtable(L, 0, 7);
   lua_pushnumber(L, m.final_size); lua_setfield(L, -2, "final_size");
   lua_pushnumber(L, m.width); lua_setfield(L, -2, "width");
   lua_pushnumber(L, m.height); lua_setfield(L, -2, "height");
   lua_pushinteger(L, m.lines); lua_setfield(L, -2, "lines");
   lua_pushboolean(L, m.shrunk); lua_setfield(L, -2, "shrunk");
   lua_pushboolean(L, m.cut); lua_setfield(L, -2, "cut");
+  lua_pushstring(L, m.text ? m.text : ""); lua_setfield(L, -2, "text");
   return 1;
 }
 
@@ -294,9 +295,10 @@ static int l_bench(lua_State *L) {
 
 static int l_image_size(lua_State *L) {
   int w, h;
-  if (vg_render_image_size(luaL_checkstring(L, 1), &w, &h) != 0) {
+  char err[256];
+  if (vg_render_image_size(luaL_checkstring(L, 1), &w, &h, err, sizeof err) != 0) {
     lua_pushnil(L);
-    lua_pushfstring(L, "%s: not a readable PNG", lua_tostring(L, 1));
+    lua_pushfstring(L, "%s: %s", lua_tostring(L, 1), err);
     return 2;
   }
   lua_pushinteger(L, w);

@@ -4,12 +4,17 @@
  * image item is clipped to its own box, so nothing draws outside it. */
 #include "vg_render.h"
 #include "render_internal.h"
+#include "vg_utf8.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct rd_ctx {
   cairo_t *cr;
@@ -21,7 +26,7 @@ static void seterr(char *err, size_t n, const char *fmt, ...) {
   if (!err || !n) return;
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(err, n, fmt, ap);
+  vg_vsnprintf_utf8(err, n, fmt, ap);   /* paths and text: never half a character */
   va_end(ap);
 }
 
@@ -320,20 +325,45 @@ static void draw_text(rd_ctx *c, const cJSON *it, double alpha, int code) {
   cairo_restore(cr);
 }
 
+static void draw_placeholder(cairo_t *cr, double x, double y, double w, double h, double r,
+                             double alpha) {
+  cairo_save(cr);
+  rounded(cr, x, y, w, h, r);
+  cairo_clip_preserve(cr);
+  cairo_set_source_rgba(cr, 0.5, 0.5, 0.5, 0.15 * alpha);
+  cairo_fill_preserve(cr);
+  double lw = fmax(1, fmin(w, h) / 100);
+  cairo_set_line_width(cr, 2 * lw);
+  cairo_set_source_rgba(cr, 0.5, 0.5, 0.5, 0.6 * alpha);
+  cairo_stroke(cr);
+  cairo_set_line_width(cr, lw);
+  cairo_move_to(cr, x, y);
+  cairo_line_to(cr, x + w, y + h);
+  cairo_move_to(cr, x + w, y);
+  cairo_line_to(cr, x, y + h);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
 static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
   cairo_t *cr = c->cr;
   const char *path = str(it, "path", NULL);
   double x = num(it, "x", 0), y = num(it, "y", 0), w = num(it, "w", 0), h = num(it, "h", 0);
   if (!path || w <= 0 || h <= 0) return;
-  cairo_surface_t *img = rd_image_get(path);
+  char why[256];
+  cairo_surface_t *img = rd_image_get(path, why, sizeof why);
   if (!img) {
-    if (c->warnings && str(it, "id", NULL)) {
+    /* A picture that cannot be used is a warning and a placeholder (a
+     * crossed box), never a failed render: the rest of the scene is fine. */
+    if (c->warnings) {
       cJSON *wj = cJSON_CreateObject();
-      cJSON_AddStringToObject(wj, "id", str(it, "id", ""));
+      cJSON_AddStringToObject(wj, "id", str(it, "id", "image"));
       cJSON_AddStringToObject(wj, "status", "unreadable");
       cJSON_AddStringToObject(wj, "path", path);
+      cJSON_AddStringToObject(wj, "reason", why);
       cJSON_AddItemToArray(c->warnings, wj);
     }
+    draw_placeholder(cr, x, y, w, h, num(it, "radius", 0), alpha);
     return;
   }
   double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
@@ -649,23 +679,55 @@ void vg_render_buffer_free(vg_render_buffer *b) {
   b->width = b->height = b->stride = 0;
 }
 
+static cairo_status_t png_write_fd(void *closure, const unsigned char *data, unsigned int len) {
+  int fd = *(int *)closure;
+  while (len > 0) {
+    ssize_t w = write(fd, data, len);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return CAIRO_STATUS_WRITE_ERROR;
+    data += w;
+    len -= (unsigned int)w;
+  }
+  return CAIRO_STATUS_SUCCESS;
+}
+
 int vg_render_write_png(const vg_render_buffer *b, const char *path, char *err, size_t errlen) {
+  /* Only a regular file is written: a FIFO or a device named as the output
+   * is refused before it is opened (open() of a FIFO would block). */
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    seterr(err, errlen, "%s: not a regular file", path);
+    return -1;
+  }
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    seterr(err, errlen, "%s: %s", path, strerror(errno));
+    return -1;
+  }
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    seterr(err, errlen, "%s: not a regular file", path);
+    return -1;
+  }
   cairo_surface_t *s = cairo_image_surface_create_for_data(b->data, CAIRO_FORMAT_ARGB32, b->width,
                                                            b->height, b->stride);
-  cairo_status_t st = cairo_surface_write_to_png(s, path);
+  cairo_status_t cs = cairo_surface_write_to_png_stream(s, png_write_fd, &fd);
   cairo_surface_destroy(s);
-  if (st != CAIRO_STATUS_SUCCESS) {
-    seterr(err, errlen, "%s: %s", path, cairo_status_to_string(st));
+  int rc = close(fd);
+  if (cs != CAIRO_STATUS_SUCCESS || rc != 0) {
+    seterr(err, errlen, "%s: %s", path, cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs)
+                                                                    : strerror(errno));
     return -1;
   }
   return 0;
 }
 
 int vg_render_read_png(const char *path, vg_render_buffer *out, char *err, size_t errlen) {
-  cairo_surface_t *s = cairo_image_surface_create_from_png(path);
-  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-    seterr(err, errlen, "%s: %s", path, cairo_status_to_string(cairo_surface_status(s)));
-    cairo_surface_destroy(s);
+  struct stat st;
+  char why[256];
+  cairo_surface_t *s = rd_png_load(path, &st, why, sizeof why);
+  if (!s) {
+    seterr(err, errlen, "%s: %s", path, why);
     return -1;
   }
   int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
@@ -703,11 +765,12 @@ int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m
   m->lines = f->lines;
   m->shrunk = f->shrunk;
   m->cut = f->cut;
+  m->text = pango_layout_get_text(f->layout);
   return 0;
 }
 
-int vg_render_image_size(const char *path, int *width, int *height) {
-  cairo_surface_t *img = rd_image_get(path);
+int vg_render_image_size(const char *path, int *width, int *height, char *err, size_t errlen) {
+  cairo_surface_t *img = rd_image_get(path, err, errlen);
   if (!img) return -1;
   *width = cairo_image_surface_get_width(img);
   *height = cairo_image_surface_get_height(img);

@@ -65,7 +65,12 @@ const rd_fitted *rd_text_fit(const rd_text_spec *s);
 /* Reads a text spec from a display-list item. Strings point into item. */
 void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s);
 
-/* This thread's image cache: a PNG surface for path (NULL if unreadable). */
-cairo_surface_t *rd_image_get(const char *path);
+/* This thread's image cache: a PNG surface for path, or NULL and why in err
+ * (not a regular file, not a PNG, too large...). Never blocks on a FIFO. */
+cairo_surface_t *rd_image_get(const char *path, char *err, size_t errlen);
+/* Reads a PNG the same careful way, uncached; *st receives the file's
+ * stat. The caller destroys the surface. */
+struct stat;
+cairo_surface_t *rd_png_load(const char *path, struct stat *st, char *err, size_t errlen);
 
 void rd_text_thread_cleanup(void);

@@ -11,6 +11,7 @@
 
 #include "vg.h"
 #include "vg_render.h"
+#include "vg_utf8.h"
 
 typedef struct frames_job {
   cJSON *frames;     /* owned copy of ctx.frames */
@@ -68,10 +69,18 @@ static int work(vg_call *c) {
     cJSON_ArrayForEach(w, warnings) {
       const cJSON *id = cJSON_GetObjectItemCaseSensitive(w, "id");
       const cJSON *st = cJSON_GetObjectItemCaseSensitive(w, "status");
-      char msg[512];
-      snprintf(msg, sizeof msg, "%s: text of %s was %s to fit", path,
-               cJSON_IsString(id) ? id->valuestring : "?",
-               cJSON_IsString(st) && !strcmp(st->valuestring, "cut") ? "cut" : "shrunk");
+      const cJSON *why = cJSON_GetObjectItemCaseSensitive(w, "reason");
+      const cJSON *img = cJSON_GetObjectItemCaseSensitive(w, "path");
+      const char *status = cJSON_IsString(st) ? st->valuestring : "";
+      char msg[1024];
+      if (!strcmp(status, "unreadable"))
+        vg_snprintf_utf8(msg, sizeof msg, "%s: image %s cannot be used (%s); a placeholder is drawn",
+                         path, cJSON_IsString(img) ? img->valuestring : "?",
+                         cJSON_IsString(why) ? why->valuestring : "unreadable");
+      else
+        vg_snprintf_utf8(msg, sizeof msg, "%s: text of %s was %s to fit", path,
+                         cJSON_IsString(id) ? id->valuestring : "?",
+                         !strcmp(status, "cut") ? "cut" : "shrunk");
       vg_call_emit(c, "validation.warning", msg, cJSON_Duplicate(w, 1));
     }
     cJSON_Delete(warnings);

@@ -48,7 +48,11 @@ static const lang LANGS[] = {
 
 static const lang *find_lang(const char *name) {
   if (!name || !*name) return NULL;
-  char key[64];
+  /* One name, matched whole: a long or spaced "language" from a document is
+   * no language (plain colouring), never a partial match. */
+  size_t n = strlen(name);
+  if (n > 32 || strpbrk(name, " \t\r\n")) return NULL;
+  char key[40];
   snprintf(key, sizeof key, " %s ", name);
   for (char *p = key; *p; p++) *p = (char)tolower((unsigned char)*p);
   for (size_t i = 0; i < sizeof LANGS / sizeof LANGS[0]; i++)

@@ -5,13 +5,20 @@
  * frames is shaped once. */
 #include "render_internal.h"
 
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <fontconfig/fontconfig.h>
+
+#include "vg_utf8.h"
 
 #define RD_CACHE_SLOTS 512
 #define RD_IMAGE_SLOTS 16
@@ -26,6 +33,9 @@ typedef struct rd_cache_entry {
 typedef struct rd_image_entry {
   char *path;
   time_t mtime;
+  dev_t dev;
+  ino_t ino;
+  off_t size;
   cairo_surface_t *surface;
 } rd_image_entry;
 
@@ -104,6 +114,14 @@ static double jnum(const cJSON *o, const char *k, double def) {
   return cJSON_IsNumber(v) ? v->valuedouble : def;
 }
 
+#define RD_MAX_FONT 2000.0   /* design units: twice the height of a 1080p frame */
+#define RD_MAX_BOX 100000.0
+
+static double clampd(double v, double lo, double hi) {
+  if (!isfinite(v) || v < lo) return lo;   /* NaN and -inf go low, +inf high */
+  return v > hi ? hi : v;
+}
+
 void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   memset(s, 0, sizeof *s);
   s->code = code;
@@ -115,20 +133,19 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
                                     : "Noto Sans, DejaVu Sans, sans-serif");
   const cJSON *wt = cJSON_GetObjectItemCaseSensitive(item, "weight");
   s->weight = PANGO_WEIGHT_NORMAL;
-  if (cJSON_IsNumber(wt)) s->weight = wt->valueint;
+  if (cJSON_IsNumber(wt)) s->weight = (int)clampd(wt->valuedouble, 100, 1000);
   else if (cJSON_IsString(wt)) {
     if (!strcmp(wt->valuestring, "bold")) s->weight = PANGO_WEIGHT_BOLD;
     else if (!strcmp(wt->valuestring, "semibold")) s->weight = PANGO_WEIGHT_SEMIBOLD;
     else if (!strcmp(wt->valuestring, "light")) s->weight = PANGO_WEIGHT_LIGHT;
   }
   s->italic = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "italic"));
-  s->size = jnum(item, "size", code ? 28 : 36);
-  if (s->size < 1) s->size = 1;
-  s->min_size = jnum(item, "min_size", s->size * 0.5 < 14 ? s->size * 0.5 : 14);
-  if (s->min_size > s->size) s->min_size = s->size;
-  if (s->min_size < 1) s->min_size = 1;
-  s->w = jnum(item, "w", 100);
-  s->h = jnum(item, "h", 100);
+  /* Numbers may come from a user's layout: keep them finite and within what
+   * Pango and Cairo handle (a 1e9 px font or box would hang the shaper). */
+  s->size = clampd(jnum(item, "size", code ? 28 : 36), 1, RD_MAX_FONT);
+  s->min_size = clampd(jnum(item, "min_size", s->size * 0.5 < 14 ? s->size * 0.5 : 14), 1, s->size);
+  s->w = clampd(jnum(item, "w", 100), 0, RD_MAX_BOX);
+  s->h = clampd(jnum(item, "h", 100), 0, RD_MAX_BOX);
   const char *al = jstr(item, "align", "left");
   s->align = !strcmp(al, "center") ? RD_ALIGN_CENTER : !strcmp(al, "right") ? RD_ALIGN_RIGHT
                                                                              : RD_ALIGN_LEFT;
@@ -138,9 +155,9 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
                                                               : RD_VALIGN_TOP;
   const char *wr = jstr(item, "wrap", code ? "none" : "word");
   s->wrap = !strcmp(wr, "none") ? RD_WRAP_NONE : !strcmp(wr, "char") ? RD_WRAP_CHAR : RD_WRAP_WORD;
-  s->line_height = jnum(item, "line_height", 0);
-  s->max_lines = (int)jnum(item, "max_lines", 0);
-  s->letter_spacing = jnum(item, "letter_spacing", 0);
+  s->line_height = clampd(jnum(item, "line_height", 0), 0, 10);
+  s->max_lines = (int)clampd(jnum(item, "max_lines", 0), 0, 10000);
+  s->letter_spacing = clampd(jnum(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
   if (code) {
     rd_palette_default(&s->pal);
     rd_palette_parse(cJSON_GetObjectItemCaseSensitive(item, "palette"), &s->pal);
@@ -189,22 +206,96 @@ static int fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int
   return 1;
 }
 
+/* Markup that does not parse is shown as the text it stands for: tags
+ * dropped, the five XML entities decoded. Never as markup. */
+static char *markup_to_text(const char *m) {
+  static const struct { const char *ent, *ch; } ents[] = {
+    {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&#39;", "'"}};
+  char *out = malloc(strlen(m) + 1), *o = out;
+  if (!out) return NULL;
+  for (const char *p = m; *p;) {
+    if (*p == '<') {
+      const char *e = strchr(p, '>');
+      if (e) { p = e + 1; continue; }
+    } else if (*p == '&') {
+      size_t k = 0;
+      for (; k < sizeof ents / sizeof ents[0]; k++)
+        if (!strncmp(p, ents[k].ent, strlen(ents[k].ent))) break;
+      if (k < sizeof ents / sizeof ents[0]) {
+        *o++ = ents[k].ch[0];
+        p += strlen(ents[k].ent);
+        continue;
+      }
+    }
+    *o++ = *p++;
+  }
+  *o = '\0';
+  return out;
+}
+
+static gboolean too_big(PangoAttribute *a, gpointer data) {
+  (void)data;
+  switch (a->klass->type) {
+  case PANGO_ATTR_SIZE:
+  case PANGO_ATTR_ABSOLUTE_SIZE:
+    return ((PangoAttrSize *)a)->size > RD_MAX_FONT * PANGO_SCALE;
+  case PANGO_ATTR_SCALE:
+    return ((PangoAttrFloat *)a)->value > 10 || !isfinite(((PangoAttrFloat *)a)->value);
+  case PANGO_ATTR_FONT_DESC: {
+    const PangoFontDescription *d = ((PangoAttrFontDesc *)a)->desc;
+    return (pango_font_description_get_set_fields(d) & PANGO_FONT_MASK_SIZE) &&
+           pango_font_description_get_size(d) > RD_MAX_FONT * PANGO_SCALE;
+  }
+  case PANGO_ATTR_RISE:
+  case PANGO_ATTR_LETTER_SPACING:
+    return abs(((PangoAttrInt *)a)->value) > RD_MAX_FONT * PANGO_SCALE;
+  default:
+    return FALSE;
+  }
+}
+
+/* Markup comes from layouts (document text in it is escaped), but a user's
+ * layout may still ask for a font a million pixels high: drop such spans. */
+static void tame_markup(PangoLayout *l) {
+  PangoAttrList *attrs = pango_layout_get_attributes(l);
+  if (!attrs) return;
+  PangoAttrList *gone = pango_attr_list_filter(attrs, too_big, NULL);
+  if (gone) {
+    pango_attr_list_unref(gone);
+    pango_layout_set_attributes(l, attrs);  /* tell the layout they changed */
+  }
+}
+
+/* Sets the layout's text; invalid UTF-8 (possible from the Lua API, never
+ * from a document: the input adapters refuse it) becomes U+FFFD. Text that
+ * is not markup is never parsed as markup, so "<b>", "&amp;" or
+ * "<span font=...>" in a title are drawn as written. */
+static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
+  const char *text = s->text;
+  char *valid = NULL, *plain = NULL;
+  if (!g_utf8_validate(text, -1, NULL)) text = valid = g_utf8_make_valid(text, -1);
+  if (s->markup) {
+    GError *gerr = NULL;
+    if (pango_parse_markup(text, -1, 0, NULL, NULL, NULL, &gerr)) {
+      pango_layout_set_markup(l, text, -1);
+      tame_markup(l);
+    } else {
+      /* A layout forgot to escape (or cut inside a tag): show the text. */
+      g_error_free(gerr);
+      plain = markup_to_text(text);
+      pango_layout_set_text(l, plain ? plain : "", -1);
+    }
+  } else {
+    pango_layout_set_text(l, text, -1);
+  }
+  g_free(valid);
+  free(plain);
+}
+
 static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontDescription *fd) {
   PangoLayout *l = pango_layout_new(t->context);
   pango_layout_set_auto_dir(l, TRUE);
-  if (s->markup) {
-    /* Bad markup (from user text that a layout forgot to escape) falls
-     * back to showing the raw text rather than nothing. */
-    GError *gerr = NULL;
-    if (pango_parse_markup(s->text, -1, 0, NULL, NULL, NULL, &gerr)) {
-      pango_layout_set_markup(l, s->text, -1);
-    } else {
-      g_error_free(gerr);
-      pango_layout_set_text(l, s->text, -1);
-    }
-  } else {
-    pango_layout_set_text(l, s->text, -1);
-  }
+  set_layout_text(l, s);
   PangoAttrList *attrs = pango_layout_get_attributes(l);
   attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
   if (s->code) {
@@ -228,7 +319,14 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
 }
 
 static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
-  PangoFontDescription *fd = pango_font_description_from_string(s->font);
+  /* Only the family list is taken from the font string: size, weight,
+   * style and variations come from the spec, so "Sans 99999" or
+   * "Sans @wght=..." cannot blow up a layout. */
+  PangoFontDescription *given = pango_font_description_from_string(s->font);
+  PangoFontDescription *fd = pango_font_description_new();
+  const char *fam = pango_font_description_get_family(given);
+  pango_font_description_set_family(fd, fam && *fam ? fam : "sans-serif");
+  pango_font_description_free(given);
   pango_font_description_set_weight(fd, (PangoWeight)s->weight);
   if (s->italic) pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
   PangoLayout *l = build_layout(t, s, fd);
@@ -301,24 +399,128 @@ const rd_fitted *rd_text_fit(const rd_text_spec *s) {
 
 /* ---- images ----------------------------------------------------------------- */
 
-cairo_surface_t *rd_image_get(const char *path) {
+/* Pictures are read by us, never by a library that opens the path itself:
+ * O_NONBLOCK so a FIFO cannot block open(), then only a regular file of a
+ * sane size, and only PNG dimensions Cairo can allocate. */
+#define RD_IMAGE_MAX_BYTES (64L << 20)
+#define RD_IMAGE_MAX_SIDE 16384
+#define RD_IMAGE_MAX_PIXELS (64L << 20)
+
+typedef struct { const unsigned char *p; size_t n, off; } png_mem;
+
+static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int len) {
+  png_mem *m = closure;
+  if (len > m->n - m->off) return CAIRO_STATUS_READ_ERROR;
+  memcpy(data, m->p + m->off, len);
+  m->off += len;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void img_err(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void img_err(char *err, size_t errlen, const char *fmt, ...) {
+  if (!err || !errlen) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vg_vsnprintf_utf8(err, errlen, fmt, ap);
+  va_end(ap);
+}
+
+/* A picture is never drawn larger than a 4K frame, so a bigger one is kept
+ * scaled down to RD_IMAGE_KEEP_SIDE: the per-thread cache stays small. */
+#define RD_IMAGE_KEEP_SIDE 4096
+
+static cairo_surface_t *fit_cached(cairo_surface_t *s) {
+  int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  if (w <= RD_IMAGE_KEEP_SIDE && h <= RD_IMAGE_KEEP_SIDE) return s;
+  double sc = (double)RD_IMAGE_KEEP_SIDE / (w > h ? w : h);
+  int nw = (int)(w * sc + 0.5), nh = (int)(h * sc + 0.5);
+  if (nw < 1) nw = 1;
+  if (nh < 1) nh = 1;
+  cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, nw, nh);
+  if (cairo_surface_status(d) != CAIRO_STATUS_SUCCESS) { cairo_surface_destroy(d); return s; }
+  cairo_t *cr = cairo_create(d);
+  cairo_scale(cr, (double)nw / w, (double)nh / h);
+  cairo_set_source_surface(cr, s, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
+  return d;
+}
+
+cairo_surface_t *rd_png_load(const char *path, struct stat *st, char *err, size_t errlen) {
+  struct stat pre;
+  if (stat(path, &pre) != 0) { img_err(err, errlen, "%s", strerror(errno)); return NULL; }
+  /* a device or FIFO is never opened (opening some devices does something) */
+  if (!S_ISREG(pre.st_mode)) { img_err(err, errlen, "not a regular file"); return NULL; }
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) { img_err(err, errlen, "%s", strerror(errno)); return NULL; }
+  unsigned char *buf = NULL;
+  cairo_surface_t *s = NULL;
+  if (fstat(fd, st) != 0) { img_err(err, errlen, "%s", strerror(errno)); goto done; }
+  if (!S_ISREG(st->st_mode)) { img_err(err, errlen, "not a regular file"); goto done; }
+  if (st->st_size > RD_IMAGE_MAX_BYTES) {
+    img_err(err, errlen, "larger than %ld MB", RD_IMAGE_MAX_BYTES >> 20);
+    goto done;
+  }
+  size_t n = (size_t)st->st_size, got = 0;
+  buf = malloc(n ? n : 1);
+  if (!buf) { img_err(err, errlen, "out of memory"); goto done; }
+  while (got < n) {
+    ssize_t r = read(fd, buf + got, n - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    got += (size_t)r;
+  }
+  static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  if (got < 24 || memcmp(buf, sig, 8) != 0 || memcmp(buf + 12, "IHDR", 4) != 0) {
+    img_err(err, errlen, "not a PNG image");
+    goto done;
+  }
+  unsigned long w = (unsigned long)buf[16] << 24 | buf[17] << 16 | buf[18] << 8 | buf[19];
+  unsigned long h = (unsigned long)buf[20] << 24 | buf[21] << 16 | buf[22] << 8 | buf[23];
+  if (w == 0 || h == 0 || w > RD_IMAGE_MAX_SIDE || h > RD_IMAGE_MAX_SIDE ||
+      w * h > (unsigned long)RD_IMAGE_MAX_PIXELS) {
+    img_err(err, errlen, "picture of %lux%lu pixels is too large (at most %dx%d)", w, h,
+            RD_IMAGE_MAX_SIDE, RD_IMAGE_MAX_SIDE);
+    goto done;
+  }
+  png_mem m = {buf, got, 0};
+  s = cairo_image_surface_create_from_png_stream(png_read, &m);
+  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+    img_err(err, errlen, "cannot decode the PNG (%s)", cairo_status_to_string(cairo_surface_status(s)));
+    cairo_surface_destroy(s);
+    s = NULL;
+  }
+done:
+  free(buf);
+  close(fd);
+  return s;
+}
+
+cairo_surface_t *rd_image_get(const char *path, char *err, size_t errlen) {
   rd_thread *t = thread_state();
   struct stat st;
-  if (stat(path, &st) != 0) return NULL;
+  if (err && errlen) err[0] = '\0';
+  /* stat never blocks (a FIFO is refused after a non-blocking open) */
+  if (stat(path, &st) != 0) { img_err(err, errlen, "%s", strerror(errno)); return NULL; }
   for (int i = 0; i < RD_IMAGE_SLOTS; i++) {
     rd_image_entry *e = &t->images[i];
-    if (e->path && !strcmp(e->path, path) && e->mtime == st.st_mtime) return e->surface;
+    if (e->path && !strcmp(e->path, path) && e->mtime == st.st_mtime && e->dev == st.st_dev &&
+        e->ino == st.st_ino && e->size == st.st_size)
+      return e->surface;
   }
-  cairo_surface_t *s = cairo_image_surface_create_from_png(path);
-  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(s);
-    return NULL;
-  }
+  cairo_surface_t *s = rd_png_load(path, &st, err, errlen);
+  if (!s) return NULL;
+  s = fit_cached(s);
   rd_image_entry *e = &t->images[t->image_next++ % RD_IMAGE_SLOTS];
   if (e->surface) cairo_surface_destroy(e->surface);
   free(e->path);
   e->path = strdup(path);
   e->mtime = st.st_mtime;
+  e->dev = st.st_dev;
+  e->ino = st.st_ino;
+  e->size = st.st_size;
   e->surface = s;
   return s;
 }

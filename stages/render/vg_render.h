@@ -88,7 +88,8 @@ int vg_render_memo_frame(vg_render_memo *m, const char *display_list_json, int w
 void vg_render_buffer_free(vg_render_buffer *b);
 /* Writes the buffer as PNG (un-premultiplied). 0, or -1 with err. */
 int vg_render_write_png(const vg_render_buffer *b, const char *path, char *err, size_t errlen);
-/* Reads a PNG into a new buffer (for golden-image tests). */
+/* Reads a PNG into a new buffer (for golden-image tests), as carefully as
+ * pictures in a display list (see vg_render_image_size). */
 int vg_render_read_png(const char *path, vg_render_buffer *out, char *err, size_t errlen);
 
 /* Measures a text item (the JSON object of a "text" or "code" item; x/y
@@ -100,13 +101,16 @@ typedef struct vg_render_measure {
   double width, height;   /* ink-free logical extents, design units */
   int lines;
   int shrunk, cut;
+  const char *text;       /* the text as laid out (markup removed); valid until the
+                           * next measure or render on this thread */
 } vg_render_measure;
 int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m,
                            char *err, size_t errlen);
 
-/* Size of a PNG as the renderer sees it (cached per thread). 0, or -1 if it
- * cannot be read. */
-int vg_render_image_size(const char *path, int *width, int *height);
+/* Size of a PNG as the renderer sees it (cached per thread). 0, or -1 with
+ * the reason in err if it cannot be used: only a regular file is opened
+ * (never a FIFO or device), at most 64 MB, a PNG of at most 16384 px a side. */
+int vg_render_image_size(const char *path, int *width, int *height, char *err, size_t errlen);
 
 /* Frees this thread's font map and caches now (they are also freed when a
  * thread exits). For leak checkers. */

@@ -6,6 +6,7 @@
  * timings, and stores the WAV and its timings in the cache. */
 #define _GNU_SOURCE 1  /* pipe2 */
 #include "tts_internal.h"
+#include "vg_utf8.h"
 #include "vg.h"
 
 #include <errno.h>
@@ -74,7 +75,7 @@ static void set_error(tts_job *j, const char *fmt, ...) {
   char buf[TTS_ERR_MAX];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  vg_vsnprintf_utf8(buf, sizeof buf, fmt, ap);
   va_end(ap);
   free(j->error);
   j->error = strdup(buf);

@@ -4,6 +4,7 @@
  * too. The table is built once on the worker thread (espeak_ListVoices reads
  * global state) and is read-only afterwards, so any thread may resolve names. */
 #include "tts_internal.h"
+#include "vg_utf8.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -171,7 +172,7 @@ int tts_resolve_voice(const char *name, int rate, int pitch, tts_voice *out, cha
     if (v && plus) {
       variant = find_variant(plus + 1);
       if (!variant || v->named) {
-        snprintf(err, errlen, "unknown voice variant '%s' in '%s'%s; variants: see vg.tts.voices()"
+        vg_snprintf_utf8(err, errlen, "unknown voice variant '%s' in '%s'%s; variants: see vg.tts.voices()"
                  " or `vgrun say --list-voices`", plus + 1, name,
                  v->named ? " (named voices take no variant)" : "");
         return -1;
@@ -179,11 +180,11 @@ int tts_resolve_voice(const char *name, int rate, int pitch, tts_voice *out, cha
     }
   }
   if (!v) {
-    snprintf(err, errlen, "unknown voice '%s'; available voices: %s (espeak-ng codes take "
+    vg_snprintf_utf8(err, errlen, "unknown voice '%s'; available voices: %s (espeak-ng codes take "
              "a +variant, e.g. en-us+f3)", name, tts_voice_names());
     return -1;
   }
-  snprintf(out->name, sizeof out->name, "%s", name);
+  vg_snprintf_utf8(out->name, sizeof out->name, "%s", name);
   snprintf(out->language, sizeof out->language, "%s", v->language);
   if (variant) snprintf(out->spec, sizeof out->spec, "%s+%s", v->identifier, variant);
   else snprintf(out->spec, sizeof out->spec, "%s", v->identifier);

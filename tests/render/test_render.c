@@ -11,8 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "vg_render.h"
+#include "vg_utf8.h"
 
 static void px(const vg_render_buffer *b, int x, int y, int out[3]) {
   uint32_t v = *(const uint32_t *)(b->data + (size_t)y * b->stride + (size_t)x * 4);
@@ -313,6 +316,48 @@ static void test_png_roundtrip(void **state) {
   vg_render_buffer_free(&c);
 }
 
+/* A message that snprintf cuts never ends in half a character. */
+static void test_utf8_clip(void **state) {
+  (void)state;
+  char buf[8];
+  /* "ab" + 한 (3 bytes) + 국 (3 bytes): 국 does not fit in 7 bytes */
+  int n = vg_snprintf_utf8(buf, sizeof buf, "%s", "ab\xED\x95\x9C\xEA\xB5\xAD!");
+  assert_int_equal(n, 9);
+  assert_string_equal(buf, "ab\xED\x95\x9C");
+  for (size_t cap = 1; cap <= 12; cap++) {   /* every cut point of a 4-byte emoji */
+    char b[16];
+    vg_snprintf_utf8(b, cap, "x\xF0\x9F\x91\x8Dyz");
+    size_t l = strlen(b);
+    assert_true(l == 0 || l == 1 || l >= 5);
+  }
+  char whole[] = "ok \xC3\xA9";
+  assert_int_equal(vg_utf8_clip(whole), 5);
+  char half[] = "ok \xC3";
+  assert_int_equal(vg_utf8_clip(half), 3);
+  char lone[] = "ok \x80";  /* not ours to judge: left alone */
+  assert_int_equal(vg_utf8_clip(lone), 4);
+}
+
+/* Pictures: only regular files are opened; a FIFO neither blocks nor crashes. */
+static void test_image_not_regular(void **state) {
+  (void)state;
+  char dir[] = "/tmp/vg-render-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char fifo[64];
+  snprintf(fifo, sizeof fifo, "%s/pic.png", dir);
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  int w = 0, h = 0;
+  char err[128] = "";
+  assert_int_equal(vg_render_image_size(fifo, &w, &h, err, sizeof err), -1);
+  assert_non_null(strstr(err, "not a regular file"));
+  assert_int_equal(vg_render_image_size("/etc/passwd", &w, &h, err, sizeof err), -1);
+  assert_non_null(strstr(err, "not a PNG"));
+  vg_render_buffer b = {0};
+  assert_int_equal(vg_render_read_png(fifo, &b, err, sizeof err), -1);
+  unlink(fifo);
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_background_and_rect),
@@ -320,6 +365,8 @@ int main(void) {
     cmocka_unit_test(test_blend_and_over),
     cmocka_unit_test(test_text_shrinks_and_warns),
     cmocka_unit_test(test_measure),
+    cmocka_unit_test(test_utf8_clip),
+    cmocka_unit_test(test_image_not_regular),
     cmocka_unit_test(test_code_colours),
     cmocka_unit_test(test_check_without_drawing),
     cmocka_unit_test(test_command_prefixes),
