@@ -101,12 +101,13 @@ int vg_write_file_atomic(const char *path, const void *data, size_t len) {
   return 0;
 }
 
-/* What a non-regular file is, for a message that says why it was refused. */
-static const char *not_regular(mode_t m) {
+const char *vg_not_regular_reason(unsigned mode) {
+  mode_t m = (mode_t)mode;
   if (S_ISDIR(m)) return "is a directory";
   if (S_ISFIFO(m)) return "is a named pipe (FIFO), not a regular file";
   if (S_ISSOCK(m)) return "is a socket, not a regular file";
-  if (S_ISCHR(m) || S_ISBLK(m)) return "is a device, not a regular file";
+  if (S_ISCHR(m)) return "is a character device, not a regular file";
+  if (S_ISBLK(m)) return "is a block device, not a regular file";
   if (S_ISLNK(m)) return "is a symbolic link";
   return "is not a regular file";
 }
@@ -124,7 +125,7 @@ int vg_open_regular(const char *path, int flags, const char **why) {
     return -1;
   }
   if (!S_ISREG(st.st_mode)) {
-    *why = not_regular(st.st_mode);
+    *why = vg_not_regular_reason(st.st_mode);
     errno = S_ISDIR(st.st_mode) ? EISDIR : S_ISLNK(st.st_mode) ? ELOOP : EINVAL;
     return -1;
   }
@@ -136,7 +137,7 @@ int vg_open_regular(const char *path, int flags, const char **why) {
     return -1;
   }
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    *why = not_regular(st.st_mode);
+    *why = vg_not_regular_reason(st.st_mode);
     close(fd);
     errno = EINVAL;
     return -1;

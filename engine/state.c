@@ -161,7 +161,7 @@ static int l_state_load(lua_State *L) {
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     close(fd);
     lua_pushnil(L);
-    lua_pushfstring(L, "%s: task state is not a regular file", path);
+    lua_pushfstring(L, "%s: %s", path, vg_not_regular_reason(st.st_mode));
     return 2;
   }
   if (st.st_size > 256L * 1024 * 1024) {

@@ -2,6 +2,7 @@
  * directory), then writes narration and validates. Set directories: a
  * set_config.yaml with defaults, naming and per-video overrides. */
 #include "input_int.h"
+#include "vg.h"   /* vg_not_regular_reason */
 #include "vg_utf8.h"
 
 #include <dirent.h>
@@ -23,8 +24,8 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (S_ISDIR(st.st_mode)) return "set";
   if (!S_ISREG(st.st_mode)) {
     /* a FIFO or a device is never opened: reading it could block forever */
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
-                 vgi_file_kind(st.st_mode));
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s",
+                 vg_not_regular_reason(st.st_mode));
     return "";
   }
   const char *slash = strrchr(path, '/');

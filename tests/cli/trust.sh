@@ -139,7 +139,7 @@ case_schema() {
   # a FIFO as a state file does not hang
   mkfifo "$T/state/tasks/fifo.json"
   "$VGRUN" tasks show fifo >"$T/out" 2>&1; rc=$?; expect_rc 1 "a FIFO state file"
-  check "the FIFO is named" has "$T/out" "fifo.json: task state is not a regular file"
+  check "the FIFO is named" has "$T/out" "fifo.json: is a named pipe (FIFO), not a regular file"
 }
 
 case_task_ids() {

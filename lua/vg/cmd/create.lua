@@ -195,12 +195,20 @@ return {
     end
     local kind, why = file_kind(path)
     if not kind then eprintf("vgrun create: %s: no such file or directory\n", path); return 1 end
+    -- the one wording of vg.core.open_regular (which refuses without opening)
+    local function refused(p)
+      local f, err = core.open_regular(p)
+      if f then f:close(); return false end
+      eprintf("vgrun create: %s\n", err); return true
+    end
     if kind ~= "file" and kind ~= "directory" then
-      eprintf("vgrun create: %s: not a regular file (%s)\n", path,
-        kind == "fifo" and "a FIFO" or kind == "link" and "a broken link" or "a device or socket"); return 1
+      if kind == "link" then eprintf("vgrun create: %s: a broken link\n", path); return 1 end
+      refused(path); return 1
     end
     if kind == "directory" and o.format ~= "set" then
-      if file_kind(path .. "/set_config.yaml") == "file" then o.format = "set"
+      local ckind = file_kind(path .. "/set_config.yaml")
+      if ckind == "file" then o.format = "set"
+      elseif ckind and ckind ~= "directory" and refused(path .. "/set_config.yaml") then return 1
       else eprintf("vgrun create: %s is a directory without set_config.yaml\n", path); return 1 end
     end
     -- the output: a .mp4 file in a folder that exists, or a folder
