@@ -19,6 +19,8 @@ options:
   --events PATH      write every event as one JSON object per line (- = stdout)
   --state-dir DIR    where task state lives (default $VGRUN_STATE_DIR,
                      else $XDG_STATE_HOME/vgrun, else ~/.local/state/vgrun)
+  --plugin FILE.lua  load a plug-in first (repeatable; docs/lua-api.md)
+  --no-plugins       skip the plug-ins in ~/.config/vgrun/plugins
   -q, --quiet        no progress bar
   -v, --version      print the version
   -h, --help         this help
@@ -134,7 +136,7 @@ local function global_option(argv, i, opts)
   elseif a:match("^%-%-state%-dir=") then opts["--state-dir"] = a:sub(13); return 1
   elseif a == "-q" or a == "--quiet" then opts.quiet = true; return 1
   end
-  return 0
+  return require("vg.plugins").option(argv, i, opts)
 end
 
 -- Global options work after a command's name too (`vgrun create ... -q`):
@@ -196,6 +198,9 @@ function M.main(argv)
   end
   M.quiet = quiet
   if not quiet and core.isatty(2) then require("vg.progress").attach() end
+  -- plug-ins (--plugin, the config folder) before any work; a broken one is a usage error
+  local ok, perr = require("vg.plugins").load_all{ files = opts.plugins, folder = not opts.no_plugins }
+  if not ok then eprintf("vgrun: %s\n", M.format_error(perr)); return 2 end
 
   local cwd = core.cwd()
   local pipeline = require("vg.pipeline")

@@ -68,3 +68,20 @@ void vgi_diags_free(vgi_diags *d);
 double vgi_speech_seconds(const char *text);
 /* 1 if `voice` is one of the four named voices or an espeak-ng voice. */
 int vgi_voice_known(const char *voice);
+
+/* Adapters written outside C (Lua plug-ins registered with vg.input.register)
+ * are reached through this hook, which the Lua binding (lua_core.c) installs.
+ * input.load calls it in its prepare, on the loop thread of engine `e`, never
+ * from a worker: it returns 0 when no adapter claims the document (then the
+ * built-in ones read it), 1 when one did. Then *doc is the parsed document,
+ * owned by the caller, for vgi_from_doc (the same normalisation and validation
+ * as the built-in formats), or NULL with the reason appended to `d`. The
+ * adapters themselves live in each engine's Lua state; the hook is only the
+ * way in, the same function for every engine. */
+struct vg_engine;
+typedef int (*vgi_adapter_hook)(struct vg_engine *e, const char *path, const vgi_options *opts,
+                                cJSON **doc, vgi_diags *d);
+void vgi_set_adapter_hook(vgi_adapter_hook fn);
+/* Loop thread of `e`: asks the hook (0 when none is installed). */
+int vgi_adapter_read(struct vg_engine *e, const char *path, const vgi_options *opts, cJSON **doc,
+                     vgi_diags *d);

@@ -13,9 +13,21 @@ typedef struct job {
   char **allow;        /* allow_paths, NULL-terminated */
   vgi_options opts;
   int strict;          /* warnings fail too */
+  cJSON *doc;          /* a plug-in adapter's document, read in prepare */
+  int adapted;         /* a plug-in adapter claimed the document */
   cJSON *model;
   vgi_diags d;
 } job;
+
+/* The same function for every engine (lua_core.c's): each engine's adapters
+ * live in its own Lua state, so nothing per engine is kept here. */
+static vgi_adapter_hook adapter_hook;
+void vgi_set_adapter_hook(vgi_adapter_hook fn) { adapter_hook = fn; }
+int vgi_adapter_read(struct vg_engine *e, const char *path, const vgi_options *opts, cJSON **doc,
+                     vgi_diags *d) {
+  *doc = NULL;
+  return adapter_hook ? adapter_hook(e, path, opts, doc, d) : 0;
+}
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
@@ -79,13 +91,21 @@ static int load_prepare(vg_call *c) {
   if (j->format && !*j->format) { free(j->format); j->format = NULL; }
   j->opts.split = j->split;
   j->opts.format = j->format;
+  /* a plug-in's adapter runs here, on the loop thread: it is Lua */
+  j->adapted = vgi_adapter_read(vg_call_engine(c), j->path, &j->opts, &j->doc, &j->d);
   return 0;
 }
 
 static int load_work(vg_call *c) {
   job *j = vg_call_data(c);
   vg_call_progress(c, 0.0, j->path);
-  j->model = vgi_load(j->path, &j->opts, &j->d);
+  if (j->adapted) {
+    /* the same checks as a built-in format's (vgi_from_doc owns doc) */
+    j->model = j->doc ? vgi_from_doc(j->doc, j->path, &j->opts, &j->d) : NULL;
+    j->doc = NULL;
+  } else {
+    j->model = vgi_load(j->path, &j->opts, &j->d);
+  }
   vg_call_progress(c, 1.0, NULL);
   return 0;
 }
@@ -135,6 +155,7 @@ static void load_cleanup(vg_call *c) {
   job *j = vg_call_data(c);
   if (!j) return;
   cJSON_Delete(j->model);
+  cJSON_Delete(j->doc);
   vgi_diags_free(&j->d);
   free(j->path);
   free(j->split);
