@@ -75,13 +75,14 @@ function M.format_error(msg)
   return head .. "\nstack traceback:\n" .. table.concat(lines, "\n")
 end
 
--- Exit code after the user's code ran: interruption wins, then failed tasks.
+-- Exit code after the user's code ran: interruption wins, then the tasks
+-- this run started that failed.
 local function final_code(code)
   core.run_pending()
   if core.interrupted() then return 130 end
   if code ~= 0 then return code end
-  local pipeline = require("vg.pipeline")
-  if pipeline.failed_tasks and pipeline.failed_tasks > 0 then return 1 end
+  local launch = require("vg.pipeline").current_launch()
+  if launch and launch.failed > 0 then return 1 end
   return 0
 end
 
@@ -156,8 +157,7 @@ local function take_globals(args, opts, own)
   return out
 end
 
---- main(argv): argv without the program name. Returns the exit code.
-function M.main(argv)
+local function main(argv, launch)
   local i = 1
   local opts = {}
   while i <= #argv do
@@ -199,11 +199,11 @@ function M.main(argv)
   M.quiet = quiet
   if not quiet and core.isatty(2) then require("vg.progress").attach() end
   -- plug-ins (--plugin, the config folder) before any work; a broken one is a usage error
-  local ok, perr = require("vg.plugins").load_all{ files = opts.plugins, folder = not opts.no_plugins }
+  local plugins = require("vg.plugins")
+  local ok, perr = plugins.load_all{ files = opts.plugins, folder = not opts.no_plugins }
   if not ok then eprintf("vgrun: %s\n", M.format_error(perr)); return 2 end
 
   local cwd = core.cwd()
-  local pipeline = require("vg.pipeline")
 
   if first == nil then
     if core.isatty(0) then return require("vg.repl").run() end
@@ -228,7 +228,8 @@ function M.main(argv)
   if cmd then
     -- what resuming runs again: the command and its own arguments (global
     -- options are given again by whoever resumes)
-    pipeline.invocation = { argv = { first, table.unpack(args) }, cwd = cwd }
+    launch.invocation = { argv = { first, table.unpack(args) }, cwd = cwd,
+                          plugins = plugins.recorded(opts.plugins) }
     local res = table.pack(core.interruptible_pcall(cmd.run, args))
     if not res[1] then
       if core.interrupted() then eprintf("vgrun: interrupted\n"); return 130 end
@@ -252,8 +253,26 @@ function M.main(argv)
   end
   f:close()
   local abs = core.realpath(first) or first
-  pipeline.invocation = { argv = { abs, table.unpack(args) }, cwd = cwd }
+  -- the script is re-run by `tasks resume` only while it is this same file
+  local digest = core.file_digest(abs)
+  launch.invocation = { argv = { abs, table.unpack(args) }, cwd = cwd,
+                        script = digest and { path = abs, sha256 = digest.sha256 } or nil,
+                        plugins = plugins.recorded(opts.plugins) }
   return run_script(first, args)
+end
+
+--- main(argv [, how]): argv without the program name. how.resume =
+--- {task_id=, pipeline=}: the first task of that pipeline this run starts
+--- resumes that task (`vgrun tasks resume`). Returns the exit code and the
+--- run's launch (launch.resume is still set when nothing took the request).
+function M.main(argv, how)
+  local pipeline = require("vg.pipeline")
+  local launch = pipeline.new_launch{ resume = how and how.resume }
+  local prev = pipeline.enter_launch(launch)
+  local ok, code = pcall(main, argv, launch)
+  pipeline.enter_launch(prev)
+  if not ok then error(code, 0) end
+  return code, launch
 end
 
 return M

@@ -74,6 +74,39 @@ function M.load_all(opts)
   return true
 end
 
+--- recorded(files) -> { {path=, sha256=}, ... } | nil: the --plugin files
+-- as a task's invocation keeps them; `vgrun tasks resume` loads one again
+-- only while its content is the same (check_recorded).
+function M.recorded(files)
+  if not files or #files == 0 then return nil end
+  local out = {}
+  for _, p in ipairs(files) do
+    local abs = core.realpath(p) or p
+    local d = core.file_digest(abs)
+    out[#out + 1] = { path = abs, sha256 = d and d.sha256 or "" }
+  end
+  return out
+end
+
+--- check_recorded(list) -> paths | nil, message: the recorded plug-ins,
+-- each still the file it was (same path, same SHA-256).
+function M.check_recorded(list)
+  if list == nil then return {} end
+  if type(list) ~= "table" then return nil, "invocation.plugins: a list expected" end
+  local out = {}
+  for i, p in ipairs(list) do
+    if type(p) ~= "table" or type(p.path) ~= "string" or type(p.sha256) ~= "string" then
+      return nil, "invocation.plugins[" .. i .. "]: {path=, sha256=} expected"
+    end
+    local d = core.file_digest(p.path)
+    if not d or d.sha256 ~= p.sha256 then
+      return nil, "the plug-in " .. p.path .. (d and " changed" or " is gone") .. " since the task started"
+    end
+    out[#out + 1] = p.path
+  end
+  return out
+end
+
 --- Options of the command line: --plugin FILE (repeatable), --no-plugins.
 -- take(argv, i, opts) -> how many arguments it used (0: none), or nil, message
 function M.option(argv, i, opts)

@@ -104,6 +104,51 @@ function sub.show(args)
   return 0
 end
 
+-- What `tasks resume` runs again, from a state file (untrusted data): a
+-- vgrun command (never `tasks` itself), or the script that started the task
+-- while it is the same file (path and SHA-256 recorded at start). Plug-ins
+-- it was given come back under the same rule. -> argv | nil, why
+local function rerun_argv(inv)
+  local argv = { "--state-dir", state.dir() }
+  local plugins, err = require("vg.plugins").check_recorded(inv.plugins)
+  if not plugins then return nil, err end
+  for _, p in ipairs(plugins) do argv[#argv + 1] = "--plugin"; argv[#argv + 1] = p end
+  local first = inv.argv[1]
+  local cli = require("vg.cli")
+  local is_command = false
+  for _, name in ipairs(cli.commands()) do
+    if name == first then is_command = true end
+  end
+  if is_command then
+    if first == "tasks" then return nil, "it records `vgrun tasks ...`, which is not a task's command" end
+    -- vgrun records a command's own arguments only: a global option there
+    -- (a plug-in to load, a file to write events to) was put in by hand
+    for i = 2, #inv.argv do
+      local a = inv.argv[i]
+      if a == "--" then break end
+      if a:match("^%-%-plugin") or a == "--no-plugins" or a:match("^%-%-events") or a:match("^%-%-state%-dir") then
+        return nil, string.format("its command line holds the global option '%s', which vgrun never records", a)
+      end
+    end
+  else
+    local sc = inv.script
+    if type(sc) ~= "table" or type(sc.path) ~= "string" or type(sc.sha256) ~= "string" then
+      return nil, string.format("it records '%s', which is not a vgrun command, and no script "
+        .. "checksum to check it against; run it yourself to go on", first)
+    end
+    if sc.path ~= first then
+      return nil, string.format("it records '%s' but the script '%s'", first, sc.path)
+    end
+    local d = core.file_digest(first)
+    if not d then return nil, "the script " .. first .. " is gone or not a regular file" end
+    if d.sha256 ~= sc.sha256 then
+      return nil, "the script " .. first .. " changed since the task started; run it yourself to go on"
+    end
+  end
+  for _, a in ipairs(inv.argv) do argv[#argv + 1] = a end
+  return argv
+end
+
 function sub.resume(args)
   local id = args[1]
   local doc, code = load_task(args)
@@ -119,15 +164,27 @@ function sub.resume(args)
     eprintf("vgrun tasks: task '%s' does not record how to resume it (it was not started by vgrun)\n", id)
     return 1
   end
+  local argv, why = rerun_argv(inv)
+  if not argv then
+    eprintf("vgrun tasks: not resuming '%s': %s\n", id, why)
+    return 1
+  end
   if inv.cwd then
     local ok, err = core.chdir(inv.cwd)
     if not ok then eprintf("vgrun tasks: cannot resume '%s': %s\n", id, err); return 1 end
   end
-  require("vg.pipeline").resume_request = id
+  if inv.script then
+    io.stderr:write(string.format("vgrun: resuming task %s: re-running the script %s (the same file as when the task started)\n",
+      id, inv.script.path))
+  end
   io.stderr:write(string.format("vgrun: resuming task %s: vgrun %s\n", id, table.concat(inv.argv, " ")))
-  local argv = { "--state-dir", state.dir() }
-  for _, a in ipairs(inv.argv) do argv[#argv + 1] = a end
-  return require("vg.cli").main(argv)
+  -- the request names the pipeline: only a task of that pipeline takes it
+  local code, launch = require("vg.cli").main(argv, { resume = { task_id = id, pipeline = doc.pipeline } })
+  if launch and launch.resume and code ~= 2 then
+    eprintf("vgrun tasks: the run started no task of pipeline '%s': task '%s' was not resumed\n", doc.pipeline, id)
+    if code == 0 then code = 1 end
+  end
+  return code
 end
 
 function sub.cancel(args)
