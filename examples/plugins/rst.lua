@@ -70,8 +70,8 @@ end
 
 vg.input.register(".rst", adapter)
 
--- A scene type of its own: one large line of text on a coloured band. Used
--- from scripts (vg.video{ scenes = {{scene_type = "banner", ...}} } in Lua).
+-- A scene type of its own: one large line of text on a card. Documents may
+-- use it once the plug-in is loaded (`- type: banner` with `text: ...`).
 vg.scene_type{
   name = "banner",
   layout = function(scene, theme, box)

@@ -33,6 +33,10 @@ typedef struct vgi_options {
   /* Folders besides the document's own that its images may come from
    * (NULL-terminated list, or NULL: none). Borrowed, not copied. */
   const char *const *allow_paths;
+  /* Scene types registered by plug-ins (NULL-terminated, or NULL: none).
+   * Validation accepts them with any mapping as visual_content; the
+   * renderer that draws them is the plug-in's. Borrowed, not copied. */
+  const char *const *extra_types;
   /* Internal: the set's folder while a set's files are read (leave NULL). */
   const char *set_root;
 } vgi_options;
@@ -81,7 +85,12 @@ int vgi_voice_known(const char *voice);
 struct vg_engine;
 typedef int (*vgi_adapter_hook)(struct vg_engine *e, const char *path, const vgi_options *opts,
                                 cJSON **doc, vgi_diags *d);
-void vgi_set_adapter_hook(vgi_adapter_hook fn);
-/* Loop thread of `e`: asks the hook (0 when none is installed). */
+/* The scene types plug-ins registered in engine `e`: a malloc'd
+ * NULL-terminated list of malloc'd names (free with vgi_free_list), or NULL. */
+typedef char **(*vgi_types_hook)(struct vg_engine *e);
+void vgi_set_adapter_hook(vgi_adapter_hook read, vgi_types_hook types);
+/* Loop thread of `e`: asks the hooks (0 / NULL when none is installed). */
 int vgi_adapter_read(struct vg_engine *e, const char *path, const vgi_options *opts, cJSON **doc,
                      vgi_diags *d);
+char **vgi_extra_types(struct vg_engine *e);
+void vgi_free_list(char **list);

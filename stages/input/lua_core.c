@@ -20,10 +20,13 @@
 /* Adapters written in Lua: registry table extension -> function (C keeps no
  * refs, as mpv keeps its callbacks in a Lua table). */
 static const char ADAPTERS[] = "vg.input.adapters";
+/* Scene types plug-ins registered (vg.scene_type): registry set of names. */
+static const char SCENE_TYPES[] = "vg.input.scene_types";
 
 typedef struct lreq {
   char *path, *split, *format;
   char **allow;         /* opts.allow_paths, NULL-terminated */
+  char **types;         /* plug-ins' scene types, NULL-terminated */
   int as_json;          /* give the model as JSON text, keys in canonical order */
   vgi_options opts;
   int adapted;          /* a Lua adapter read the document: doc (or NULL) */
@@ -150,6 +153,7 @@ static void lreq_free(void *data) {
   free(r->split);
   free(r->format);
   free_list(r->allow);
+  vgi_free_list(r->types);
   free(r);
 }
 
@@ -175,6 +179,8 @@ static int l_load(lua_State *L) {
     r->as_json = lua_toboolean(L, -1);
     lua_pop(L, 1);
   }
+  r->types = vgi_extra_types(vgl_engine(L));
+  r->opts.extra_types = (const char *const *)r->types;
   r->adapted = vgi_adapter_read(vgl_engine(L), r->path, &r->opts, &r->doc, &r->d);
   return vgl_work(L, lreq_work, lreq_push, lreq_free, r);
 }
@@ -193,7 +199,10 @@ static int l_from_table(lua_State *L) {
     return luaL_argerror(L, 1, err);
   }
   vgi_diags d = {0};
+  char **types = vgi_extra_types(vgl_engine(L));
+  o.extra_types = (const char *const *)types;
   cJSON *model = vgi_from_doc(doc, NULL, &o, &d);
+  vgi_free_list(types);
   vgl_push_json(L, model);
   push_diags(L, &d);
   cJSON_Delete(model);
@@ -323,6 +332,48 @@ static int lua_adapter(struct vg_engine *e, const char *path, const vgi_options 
   return 1;
 }
 
+/* The hook input.load asks for the plug-ins' scene types (loop thread). */
+static char **lua_scene_types(struct vg_engine *e) {
+  lua_State *L = vg_engine_lua(e);
+  int top = lua_gettop(L);
+  if (lua_getfield(L, LUA_REGISTRYINDEX, SCENE_TYPES) != LUA_TTABLE) {
+    lua_settop(L, top);
+    return NULL;
+  }
+  size_t n = 0;
+  for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1)) n++;
+  char **list = calloc(n + 1, sizeof *list);
+  size_t i = 0;
+  for (lua_pushnil(L); list && lua_next(L, -2); lua_pop(L, 1)) {
+    if (i < n && lua_type(L, -2) == LUA_TSTRING) list[i++] = strdup(lua_tostring(L, -2));
+  }
+  lua_settop(L, top);
+  return list;
+}
+
+static void registry_set(lua_State *L, const char *table, const char *key, int value_idx) {
+  value_idx = lua_absindex(L, value_idx);
+  if (lua_getfield(L, LUA_REGISTRYINDEX, table) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, table);
+  }
+  lua_pushvalue(L, value_idx);
+  lua_setfield(L, -2, key);
+  lua_pop(L, 1);
+  vgi_set_adapter_hook(lua_adapter, lua_scene_types);
+}
+
+/* add_scene_type(name): documents may use scene type `name` (a plug-in
+ * draws it); its visual_content may be any mapping. */
+static int l_add_scene_type(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  lua_pushboolean(L, 1);
+  registry_set(L, SCENE_TYPES, name, -1);
+  return 0;
+}
+
 /* set_adapter(ext, fn|nil): files ending in .ext (or opts.format = ext) are
  * read by fn(path, opts) -> document table | nil, message [, line]. */
 static int l_set_adapter(lua_State *L) {
@@ -332,15 +383,7 @@ static int l_set_adapter(lua_State *L) {
   char key[64];
   if (n == 0 || n >= sizeof key) return luaL_argerror(L, 1, "extension expected");
   for (size_t i = 0; i <= n; i++) key[i] = (char)tolower((unsigned char)ext[i]);
-  if (lua_getfield(L, LUA_REGISTRYINDEX, ADAPTERS) != LUA_TTABLE) {
-    lua_pop(L, 1);
-    lua_newtable(L);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, LUA_REGISTRYINDEX, ADAPTERS);
-  }
-  lua_pushvalue(L, 2);
-  lua_setfield(L, -2, key);
-  vgi_set_adapter_hook(lua_adapter);
+  registry_set(L, ADAPTERS, key, 2);
   return 0;
 }
 
@@ -348,7 +391,7 @@ int vgmod_input_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     { "load", l_load }, { "from_table", l_from_table }, { "validate", l_validate },
     { "voice_known", l_voice_known }, { "scene_types", l_scene_types },
-    { "set_adapter", l_set_adapter }, { NULL, NULL },
+    { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type }, { NULL, NULL },
   };
   luaL_newlib(L, fns);
   lua_pushnumber(L, VGI_WPM);

@@ -11,6 +11,7 @@
 typedef struct job {
   char *path, *split, *format;
   char **allow;        /* allow_paths, NULL-terminated */
+  char **types;        /* plug-ins' scene types, NULL-terminated */
   vgi_options opts;
   int strict;          /* warnings fail too */
   cJSON *doc;          /* a plug-in adapter's document, read in prepare */
@@ -22,19 +23,23 @@ typedef struct job {
 /* The same function for every engine (lua_core.c's): each engine's adapters
  * live in its own Lua state, so nothing per engine is kept here. */
 static vgi_adapter_hook adapter_hook;
-void vgi_set_adapter_hook(vgi_adapter_hook fn) { adapter_hook = fn; }
+static vgi_types_hook types_hook;
+void vgi_set_adapter_hook(vgi_adapter_hook read, vgi_types_hook types) {
+  adapter_hook = read;
+  types_hook = types;
+}
 int vgi_adapter_read(struct vg_engine *e, const char *path, const vgi_options *opts, cJSON **doc,
                      vgi_diags *d) {
   *doc = NULL;
   return adapter_hook ? adapter_hook(e, path, opts, doc, d) : 0;
 }
-
-static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
-
-static void free_list(char **l) {
+char **vgi_extra_types(struct vg_engine *e) { return types_hook ? types_hook(e) : NULL; }
+void vgi_free_list(char **l) {
   for (size_t i = 0; l && l[i]; i++) free(l[i]);
   free(l);
 }
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 static int load_prepare(vg_call *c) {
   const cJSON *in = vg_call_input(c, "input");
@@ -71,7 +76,7 @@ static int load_prepare(vg_call *c) {
       j->opts.no_narration = !cJSON_IsTrue(x);
     x = cJSON_GetObjectItemCaseSensitive(srcs[k], "allow_paths");
     if (cJSON_IsString(x) || (cJSON_IsArray(x) && cJSON_GetArraySize(x) > 0)) {
-      free_list(j->allow);
+      vgi_free_list(j->allow);
       int n = cJSON_IsString(x) ? 1 : cJSON_GetArraySize(x);
       j->allow = calloc((size_t)n + 1, sizeof *j->allow);
       if (!j->allow) return vg_call_fail(c, "out of memory");
@@ -91,6 +96,8 @@ static int load_prepare(vg_call *c) {
   if (j->format && !*j->format) { free(j->format); j->format = NULL; }
   j->opts.split = j->split;
   j->opts.format = j->format;
+  j->types = vgi_extra_types(vg_call_engine(c));
+  j->opts.extra_types = (const char *const *)j->types;
   /* a plug-in's adapter runs here, on the loop thread: it is Lua */
   j->adapted = vgi_adapter_read(vg_call_engine(c), j->path, &j->opts, &j->doc, &j->d);
   return 0;
@@ -160,7 +167,8 @@ static void load_cleanup(vg_call *c) {
   free(j->path);
   free(j->split);
   free(j->format);
-  free_list(j->allow);
+  vgi_free_list(j->allow);
+  vgi_free_list(j->types);
   free(j);
   vg_call_set_data(c, NULL);
 }

@@ -58,6 +58,30 @@ expect_rc 0 "create --plugin --from x.rst"
 if [ -s "$T/talk.mp4" ]; then ok; else bad "create wrote no talk.mp4"; fi
 has "$T/out" "3 scenes" "create's report"
 
+# --- a plug-in's scene type in a document: validated, drawn by create and frame
+cat >"$T/banner.yaml" <<'YAML'
+video: { id: b, title: Banner }
+scenes:
+  - type: title
+    title: Start
+  - type: banner
+    text: Plug-ins draw this
+    narration: A scene type from a plug-in.
+YAML
+"$VGRUN" check "$T/banner.yaml" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 1 "an unregistered scene type"
+has "$T/err" "unknown scene type 'banner'" "without the plug-in"
+"$VGRUN" check --plugin "$RST" "$T/banner.yaml" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "the plug-in's scene type validates"
+"$VGRUN" frame --plugin "$RST" "$T/banner.yaml" --scene 2 --resolution 640x360 -o "$T/banner-frame.png" \
+  >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "frame draws the plug-in's scene type"
+if [ -s "$T/banner-frame.png" ]; then ok; else bad "no banner-frame.png"; fi
+"$VGRUN" create --plugin "$RST" --from "$T/banner.yaml" -o "$T/banner.mp4" --resolution 256x144 -q \
+  >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "create with the plug-in's scene type"
+has "$T/out" "2 scenes" "create's report"
+
 # --- the adapter's document is checked like any other ------------------------
 cat >"$T/badshape.lua" <<'LUA'
 local vg = ...
