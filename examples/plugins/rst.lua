@@ -89,3 +89,16 @@ vg.scene_type{
 vg.on("video.rendered", function(ev)
   if os.getenv("VGRUN_RST_VERBOSE") then io.stderr:write("rst plug-in: rendered ", tostring(ev.message), "\n") end
 end)
+
+-- A stage of its own in `vgrun create`: after the document is loaded, every
+-- scene of an .rst document gets its title from the section (VGRUN_RST_UPPER=1
+-- shouts them, to show the stage ran).
+require("vg.create").add_stage(vg.stage{ name = "rst-titles", run = function(ctx)
+  if not os.getenv("VGRUN_RST_UPPER") then return end
+  for _, video in ipairs(ctx.videos) do
+    for _, scene in ipairs(video.scenes) do
+      local vc = scene.visual_content or {}
+      if type(vc.header) == "string" then vc.header = vc.header:upper() end
+    end
+  end
+end }, { after = "load" })

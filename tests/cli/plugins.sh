@@ -57,6 +57,12 @@ has "$T/err" "unknown input type '.rst'" "without the plug-in"
 expect_rc 0 "create --plugin --from x.rst"
 if [ -s "$T/talk.mp4" ]; then ok; else bad "create wrote no talk.mp4"; fi
 has "$T/out" "3 scenes" "create's report"
+# the plug-in's stage runs inside create (after load)
+VGRUN_RST_UPPER=1 "$VGRUN" create --plugin "$RST" --from "$T/talk.rst" -o "$T/upper.mp4" --resolution 256x144 \
+  -q --events "$T/ev" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "create with the plug-in's stage"
+has "$T/ev" '"stage":"rst-titles"' "the plug-in's stage ran"
+if grep -q "\"WHY PLUG-INS\"" "$T"/state/tasks/*.json; then ok; else bad "the plug-in's stage did not change the scenes"; fi
 
 # --- a plug-in's scene type in a document: validated, drawn by create and frame
 cat >"$T/banner.yaml" <<'YAML'

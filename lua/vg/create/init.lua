@@ -217,17 +217,45 @@ M.DEPENDS = {
   video = { "--resolution", "--fps", "--anim-fps", "--cfr", "--preset", "--crf", "--captions", "-o" },
 }
 
+-- Stages plug-ins add to every create pipeline of this engine, in the order
+-- they were added: { stage, after = name } or { stage, before = name }.
+local added = {}
+
+--- add_stage(stage, {after = "load"} | {before = "video"}): a stage of a
+--- plug-in's (vg.stage{...} or its definition) runs in `vgrun create` too.
+function M.add_stage(stage, where)
+  if getmetatable(stage) ~= require("vg.pipeline").Stage then stage = vg.stage(stage) end
+  if type(where) ~= "table" or (type(where.after) ~= "string") == (type(where.before) ~= "string") then
+    error("create.add_stage: {after = name} or {before = name} expected", 2)
+  end
+  local anchor = where.after or where.before
+  local known = { load = true, style = true, narrate = true, video = true, captions = true, report = true }
+  for _, a in ipairs(added) do known[a.stage.name] = true end
+  if not known[anchor] then error("create.add_stage: no stage '" .. anchor .. "' in the create pipeline", 2) end
+  if known[stage.name] then error("create.add_stage: a stage '" .. stage.name .. "' is already there", 2) end
+  added[#added + 1] = { stage = stage, after = where.after, before = where.before }
+end
+
 function M.pipeline(opts)
   local o = M.with_defaults(opts)
   if o.no_cache then core.cache_off() end  -- narration too: the cache folder is not touched
-  return vg.pipeline{ name = "create", stages = {
+  local stages = {
     vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
     vg.stage{ name = "style", run = style_stage(o) },
     vg.stage{ name = "narrate", run = narrate_stage(o) },
     vg.stage{ name = "video", run = video_stage(o), depends = M.DEPENDS.video },
     vg.stage{ name = "captions", run = captions_stage(o) },
     vg.stage{ name = "report", run = report.stage(o) },
-  }}
+  }
+  for _, a in ipairs(added) do
+    for i, st in ipairs(stages) do
+      if st.name == (a.after or a.before) then
+        table.insert(stages, a.after and i + 1 or i, a.stage)
+        break
+      end
+    end
+  end
+  return vg.pipeline{ name = "create", stages = stages }
 end
 
 return M
