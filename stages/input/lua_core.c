@@ -285,6 +285,11 @@ static int lua_adapter(struct vg_engine *e, const char *path, const vgi_options 
   char ext[64];
   if (!adapter_key(path, opts, ext, sizeof ext)) return 0;
   lua_State *L = vg_engine_lua(e);
+  /* L may be resuming the task that called us: room of our own on its stack */
+  if (!lua_checkstack(L, 4)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "out of memory");
+    return 1;
+  }
   int top = lua_gettop(L);
   if (lua_getfield(L, LUA_REGISTRYINDEX, ADAPTERS) != LUA_TTABLE ||
       lua_getfield(L, -1, ext) != LUA_TFUNCTION) {
@@ -299,8 +304,8 @@ static int lua_adapter(struct vg_engine *e, const char *path, const vgi_options 
     return 1;
   }
   if (!S_ISREG(st.st_mode)) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
-                 vgi_file_kind(st.st_mode));
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s",
+                 vg_not_regular_reason(st.st_mode));
     lua_settop(L, top);
     return 1;
   }
@@ -335,6 +340,7 @@ static int lua_adapter(struct vg_engine *e, const char *path, const vgi_options 
 /* The hook input.load asks for the plug-ins' scene types (loop thread). */
 static char **lua_scene_types(struct vg_engine *e) {
   lua_State *L = vg_engine_lua(e);
+  if (!lua_checkstack(L, 4)) return NULL;
   int top = lua_gettop(L);
   if (lua_getfield(L, LUA_REGISTRYINDEX, SCENE_TYPES) != LUA_TTABLE) {
     lua_settop(L, top);

@@ -118,7 +118,7 @@ hasnt "$T/err" "stack traceback" "no traceback for an adapter error"
 mkfifo "$T/pipe.rst"
 timeout 20 "$VGRUN" check --plugin "$RST" "$T/pipe.rst" >"$T/out" 2>"$T/err"; rc=$?
 expect_rc 1 "a FIFO through an adapter"
-has "$T/err" "is a FIFO" "FIFO refused"
+has "$T/err" "cannot open: is a named pipe (FIFO), not a regular file" "FIFO refused"
 
 # --- the config folder: name order, then --plugin; --no-plugins -------------
 mkdir -p "$T/config/vgrun/plugins"
