@@ -38,7 +38,7 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!strcasecmp(e, "vtt")) return "vtt";
   vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
                "unknown input type '.%s' (use .yaml, .yml, .json, .md, .srt, .vtt or a set "
-               "directory)", e);
+               "directory, or load a plug-in that reads it: --plugin FILE.lua)", e);
   return "";
 }
 

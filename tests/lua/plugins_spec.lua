@@ -41,6 +41,14 @@ describe("vg.plugins", function()
     for _, p in ipairs({ syntax, raise, nonstring }) do os.remove(p) end
   end)
 
+  it("names the plug-in's line when it misuses the API", function()
+    local p = tmp(".lua", "local vg = ...\nvg.scene_type{ name = 'no-layout' }\n")
+    local ok, err = plugins.load(p)
+    assert.is_nil(ok)
+    assert.truthy(err:find(p .. ":2: vg.scene_type: layout function expected", 1, true))
+    os.remove(p)
+  end)
+
   it("lists a folder's *.lua files in name order", function()
     local dir = os.tmpname()
     os.remove(dir)
