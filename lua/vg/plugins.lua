@@ -67,9 +67,15 @@ function M.load_all(opts)
     for _, p in ipairs(M.folder(M.dir())) do list[#list + 1] = p end
   end
   for _, p in ipairs(opts.files or {}) do list[#list + 1] = p end
+  local seen = {}
   for _, p in ipairs(list) do
-    local ok, err = M.load(p)
-    if not ok then return nil, err end
+    -- a file given twice (in the folder and with --plugin) runs once
+    local real = core.realpath(p) or p
+    if not seen[real] then
+      seen[real] = true
+      local ok, err = M.load(p)
+      if not ok then return nil, err end
+    end
   end
   return true
 end

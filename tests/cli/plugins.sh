@@ -131,6 +131,9 @@ printf 'io.stderr:write("loaded cli\\n")\n' >"$T/cli.lua"
 expect_rc 0 "the folder's adapter without --plugin"
 if [ "$(tr '\n' ' ' <"$T/err")" = "loaded a loaded b loaded cli " ]; then ok
 else bad "plug-in order: $(tr '\n' ' ' <"$T/err")"; fi
+"$VGRUN" check "$T/talk.rst" --plugin "$T/config/vgrun/plugins/a.lua" --plugin "$T/cli.lua" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "a plug-in given twice"
+if [ "$(grep -c 'loaded a' "$T/err")" -eq 1 ]; then ok; else bad "a plug-in given twice ran twice"; fi
 "$VGRUN" --no-plugins check "$T/talk.rst" >"$T/out" 2>"$T/err"; rc=$?
 expect_rc 1 "--no-plugins skips the folder"
 hasnt "$T/err" "loaded a" "--no-plugins"

@@ -71,6 +71,8 @@ forge "{ '$T/evil.lua' }" ""
 MARK="$T/ran" "$VGRUN" tasks resume forged >"$T/out" 2>&1; rc=$?
 expect_rc 1 "a script without a recorded checksum"
 has "$T/out" "not a vgrun command, and no script checksum" "refusal says why"
+"$VGRUN" tasks show forged >"$T/out" 2>&1
+has "$T/out" "tasks resume. will refuse: it records" "show says resume would refuse"
 forge "{ '$T/evil.lua' }" ", script = { path = '$T/job.lua', sha256 = 'x' }"
 MARK="$T/ran" "$VGRUN" tasks resume forged >"$T/out" 2>&1; rc=$?
 expect_rc 1 "a script that is not the recorded one"
@@ -105,6 +107,8 @@ cp "$SRC/examples/plugins/rst.lua" "$T/rst.lua"
 "$VGRUN" create --plugin "$T/rst.lua" --from "$T/a.rst" -o "$T/a.mp4" --resolution 256x144 \
   --task-id with-plugin -q >"$T/out" 2>&1; rc=$?
 expect_rc 0 "create with a plug-in"
+"$VGRUN" tasks show with-plugin >"$T/out" 2>&1
+has "$T/out" "resume    vgrun --plugin $T/rst.lua create" "show names the plug-in"
 "$VGRUN" tasks resume with-plugin >"$T/out" 2>&1; rc=$?
 expect_rc 0 "resume loads the recorded plug-in"
 has "$T/out" "wrote $T/a.mp4" "the resumed create"

@@ -57,53 +57,6 @@ local function shown_status(doc, id)
   return st, st
 end
 
-local sub = {}
-
-function sub.list()
-  local ids = state.list()
-  if #ids == 0 then print("no tasks in " .. state.dir()); return 0 end
-  print(string.format("%-40s %-10s %-16s %s", "TASK", "STATUS", "PIPELINE", "UPDATED"))
-  for _, id in ipairs(ids) do
-    local doc, err = state.load(id)
-    if doc then
-      print(string.format("%-40s %-10s %-16s %s", id, (shown_status(doc, id)), doc.pipeline, when(doc.updated)))
-    else
-      print(string.format("%-40s %-10s %s", id, "invalid", err or ""))
-    end
-  end
-  return 0
-end
-
-function sub.show(args)
-  local id = args[1]
-  local doc, code = load_task(args)
-  if not doc then return code end
-  if args[2] == "--json" then print(core.json_encode(doc, true)); return 0 end
-  print(string.format("task      %s\npipeline  %s\nstatus    %s\nversion   %s\ncreated   %s\nupdated   %s\nstate     %s",
-    id, doc.pipeline, select(2, shown_status(doc, id)), tostring(doc.version), when(doc.created), when(doc.updated), state.path(id)))
-  if doc.invocation and doc.invocation.argv then
-    print("resume    vgrun " .. table.concat(doc.invocation.argv, " ") .. "   (in " .. tostring(doc.invocation.cwd) .. ")")
-  end
-  print("stages:")
-  for i, s in ipairs(doc.stages or {}) do
-    print(string.format("  %d. %-20s %-10s %s%s", i, s.name, s.status,
-      s.duration and string.format("%.3fs", s.duration) or "",
-      s.attempts and s.attempts > 1 and string.format(" (%d attempts)", s.attempts) or ""))
-    if s.error then print("       error: " .. (s.error.message or tostring(s.error.code or "(no reason recorded)"))) end
-  end
-  -- what a video pipeline made or took from the cache, and why
-  local outputs = type(doc.context) == "table" and doc.context.outputs
-  for _, out in ipairs(type(outputs) == "table" and outputs or {}) do
-    if type(out) == "table" and type(out.scenes) == "table" then
-      print(string.format("output %s:", tostring(out.path)))
-      for _, sc in ipairs(out.scenes) do
-        print(string.format("  %-24s %s", tostring(sc.id), sc.cached and "from cache" or ("made (" .. tostring(sc.reason) .. ")")))
-      end
-    end
-  end
-  return 0
-end
-
 -- What `tasks resume` runs again, from a state file (untrusted data): a
 -- vgrun command (never `tasks` itself), or the script that started the task
 -- while it is the same file (path and SHA-256 recorded at start). Plug-ins
@@ -147,6 +100,60 @@ local function rerun_argv(inv)
   end
   for _, a in ipairs(inv.argv) do argv[#argv + 1] = a end
   return argv
+end
+
+local sub = {}
+
+function sub.list()
+  local ids = state.list()
+  if #ids == 0 then print("no tasks in " .. state.dir()); return 0 end
+  print(string.format("%-40s %-10s %-16s %s", "TASK", "STATUS", "PIPELINE", "UPDATED"))
+  for _, id in ipairs(ids) do
+    local doc, err = state.load(id)
+    if doc then
+      print(string.format("%-40s %-10s %-16s %s", id, (shown_status(doc, id)), doc.pipeline, when(doc.updated)))
+    else
+      print(string.format("%-40s %-10s %s", id, "invalid", err or ""))
+    end
+  end
+  return 0
+end
+
+function sub.show(args)
+  local id = args[1]
+  local doc, code = load_task(args)
+  if not doc then return code end
+  if args[2] == "--json" then print(core.json_encode(doc, true)); return 0 end
+  print(string.format("task      %s\npipeline  %s\nstatus    %s\nversion   %s\ncreated   %s\nupdated   %s\nstate     %s",
+    id, doc.pipeline, select(2, shown_status(doc, id)), tostring(doc.version), when(doc.created), when(doc.updated), state.path(id)))
+  if doc.invocation and doc.invocation.argv then
+    local inv = doc.invocation
+    local plug = {}
+    for _, p in ipairs(type(inv.plugins) == "table" and inv.plugins or {}) do
+      if type(p) == "table" and type(p.path) == "string" then plug[#plug + 1] = "--plugin " .. p.path .. " " end
+    end
+    print("resume    vgrun " .. table.concat(plug) .. table.concat(inv.argv, " ") .. "   (in " .. tostring(inv.cwd) .. ")")
+    local why = select(2, rerun_argv(inv))
+    if why then print("          (`vgrun tasks resume` will refuse: " .. why .. ")") end
+  end
+  print("stages:")
+  for i, s in ipairs(doc.stages or {}) do
+    print(string.format("  %d. %-20s %-10s %s%s", i, s.name, s.status,
+      s.duration and string.format("%.3fs", s.duration) or "",
+      s.attempts and s.attempts > 1 and string.format(" (%d attempts)", s.attempts) or ""))
+    if s.error then print("       error: " .. (s.error.message or tostring(s.error.code or "(no reason recorded)"))) end
+  end
+  -- what a video pipeline made or took from the cache, and why
+  local outputs = type(doc.context) == "table" and doc.context.outputs
+  for _, out in ipairs(type(outputs) == "table" and outputs or {}) do
+    if type(out) == "table" and type(out.scenes) == "table" then
+      print(string.format("output %s:", tostring(out.path)))
+      for _, sc in ipairs(out.scenes) do
+        print(string.format("  %-24s %s", tostring(sc.id), sc.cached and "from cache" or ("made (" .. tostring(sc.reason) .. ")")))
+      end
+    end
+  end
+  return 0
 end
 
 function sub.resume(args)
