@@ -59,14 +59,9 @@ static void push_diags(lua_State *L, const vgi_diags *d) {
   }
 }
 
-/* opts.allow_paths: a folder or a list of folders -> a NULL-terminated,
- * malloc'd array (free with free_list). */
-static void free_list(char **l) {
-  for (size_t i = 0; l && l[i]; i++) free(l[i]);
-  free(l);
-}
-
-/* Reads opts at idx. Every type is checked before anything is allocated, so
+/* Reads opts at idx (opts.allow_paths, a folder or a list of folders,
+ * becomes a NULL-terminated malloc'd array: vgi_free_list). Every type is
+ * checked before anything is allocated, so
  * an argument error (a longjmp) leaks nothing. */
 static void read_opts(lua_State *L, int idx, vgi_options *o, char **split, char **format,
                       char ***allow) {
@@ -152,7 +147,7 @@ static void lreq_free(void *data) {
   free(r->path);
   free(r->split);
   free(r->format);
-  free_list(r->allow);
+  vgi_free_list(r->allow);
   vgi_free_list(r->types);
   free(r);
 }
@@ -166,7 +161,7 @@ static int l_load(lua_State *L) {
   if (!r) {
     free(split);
     free(format);
-    free_list(allow);
+    vgi_free_list(allow);
     return luaL_error(L, "out of memory");
   }
   r->path = strdup(path);
@@ -195,7 +190,7 @@ static int l_from_table(lua_State *L) {
   if (!doc) {
     free(split);
     free(format);
-    free_list(allow);
+    vgi_free_list(allow);
     return luaL_argerror(L, 1, err);
   }
   vgi_diags d = {0};
@@ -209,7 +204,7 @@ static int l_from_table(lua_State *L) {
   vgi_diags_free(&d);
   free(split);
   free(format);
-  free_list(allow);
+  vgi_free_list(allow);
   return 2;
 }
 
