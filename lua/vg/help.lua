@@ -107,11 +107,11 @@ local function option_help(opt)
   return h
 end
 
-local function option_lines(out, opts)
+local function option_lines(out, opts, indent)
   for _, opt in ipairs(opts) do
     args_.norm(opt)
     if not opt.hidden then
-      local head = "  " .. names_of(opt)
+      local head = (indent or "  ") .. names_of(opt)
       if #head < 22 then
         out[#out + 1] = wrap(option_help(opt), M.WIDTH, string.rep(" ", 24), head .. string.rep(" ", 24 - #head))
       else
@@ -146,9 +146,9 @@ function M.text(name)
   if spec.description then out[#out + 1] = ""; out[#out + 1] = spec.description end
   for _, sub in ipairs(spec.subcommands or {}) do
     if _ == 1 then out[#out + 1] = ""; out[#out + 1] = "commands:" end
-    out[#out + 1] = wrap(sub.summary or "", M.WIDTH, string.rep(" ", 6), "  " .. name .. " " .. sub.name
-      .. (sub.synopsis and (" " .. sub.synopsis) or "") .. "\n      ")
-    if sub.options and #sub.options > 0 then option_lines(out, sub.options) end
+    out[#out + 1] = "  " .. name .. " " .. sub.name .. (sub.synopsis and (" " .. sub.synopsis) or "")
+    out[#out + 1] = wrap(sub.summary or "", M.WIDTH, string.rep(" ", 6), string.rep(" ", 6))
+    if sub.options and #sub.options > 0 then option_lines(out, sub.options, "      ") end
   end
   if spec.options and #spec.options > 0 then
     out[#out + 1] = ""
@@ -230,7 +230,10 @@ local function roff_para(text)
   -- blank lines separate paragraphs; lines are joined (roff fills)
   local out = {}
   for para in (tostring(text) .. "\n\n"):gmatch("(.-)\n%s*\n") do
-    if para:match("%S") then
+    if para:match("^  ") then
+      -- an indented block (an example) keeps its lines
+      out[#out + 1] = ".PP\n.nf\n" .. roff_escape(para) .. "\n.fi"
+    elseif para:match("%S") then
       out[#out + 1] = ".PP"
       out[#out + 1] = roff_escape((para:gsub("%s*\n%s*", " ")))
     end
@@ -419,10 +422,10 @@ local function values(kind, cur, out)
     if prefix then
       -- a typed path: list the folder here (shells cannot complete after "yaml:")
       local dir, base = path:match("^(.*/)([^/]*)$")
-      dir = dir or ""
+      if not dir then dir, base = "", path end
       local core = require("vg.core")
       for _, e in ipairs(core.scandir(dir == "" and "." or dir) or {}) do
-        if e.name:sub(1, 1) ~= "." or base:sub(1, 1) == "." then
+        if e.name:sub(1, #base) == base and (e.name:sub(1, 1) ~= "." or base:sub(1, 1) == ".") then
           out[#out + 1] = prefix .. dir .. e.name .. (e.dir and "/" or "")
         end
       end

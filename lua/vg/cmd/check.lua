@@ -83,8 +83,31 @@ local function run(args)
   return failed > 0 and 1 or 0
 end
 
-return {
+-- For --help, `vgrun help check`, vgrun-check(1) and completion.
+local SPEC = {
+  name = "check",
   summary = "validate documents (YAML, JSON, Markdown, SRT/VTT, sets); list every problem",
+  synopsis = { "[options] INPUT..." },
+  description = [[
+Reads each INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua returning a video
+table, or a set directory with set_config.yaml) the way `vgrun create` would,
+and reports every problem at once, one line each:
+
+  file:line:col: path.to.field: message]],
+  options = {
+    { "--split", arg = "h2", complete = "split", help = "Markdown: one video per H2 section" },
+    { "--duration", arg = "SEC", type = "number", help = "fit generated narration to SEC seconds" },
+    { "--strict", help = "warnings count as errors" },
+    { "-q", "--quiet", help = "print errors only (no warnings, no summary)" },
+    { "--json", help = "print the diagnostics as a JSON list instead" },
+  },
+  args = { name = "INPUT", complete = "from" },
+  exit = { { 0, "every input is valid (warnings allowed)" }, { 1, "a problem was found" }, { 2, "usage error" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   -- its -q means "errors only" (it has no progress bar to hide)
   own_options = { ["-q"] = true, ["--quiet"] = true },
   usage = USAGE,

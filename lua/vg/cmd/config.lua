@@ -15,6 +15,7 @@ no io, no require), which sets names or returns a table, for example
   captions = { "srt", "vtt" }
   plugins = { "/home/me/vgrun/shapes.lua" }
 
+
 Each value is checked as the option it stands for; a bad file is a usage
 error (exit 2) that names file:line. Options given to `vgrun config` are
 shown as a command would take them (source: command line).]],

@@ -141,8 +141,37 @@ local function run(args)
   return 0
 end
 
-return {
+-- For --help, `vgrun help frame`, vgrun-frame(1) and completion.
+local SPEC = {
+  name = "frame",
   summary = "render one frame of a scene (or a contact sheet) to PNG",
+  synopsis = { "INPUT --scene N [options] [-o OUT.png]", "INPUT --sheet [options] [-o OUT.png]" },
+  description = [[
+Renders scene N (1-based, across all videos of INPUT) as it looks at
+--at SECONDS, or a contact sheet of every scene. INPUT is anything
+`vgrun scenes` reads. Text that had to be shrunk or cut is reported on
+standard error (and as validation.warning events).]],
+  options = {
+    { "--scene", arg = "N", type = "int", min = 1, help = "which scene (1-based)" },
+    { "--at", arg = "SECONDS", type = "number", min = 0, default = "the moment it is fully revealed",
+      help = "time within the scene" },
+    { "--sheet", help = "every scene, fully revealed, in a grid" },
+    { "--theme", arg = "light|dark", complete = "themes", default = "the video's, else light", help = "theme" },
+    { "--color", alias = { "--colour", "--accent" }, arg = "NAME", complete = "colors",
+      default = "the video's, else blue", help = "accent: blue purple orange green pink cyan, or #rrggbb" },
+    { "--resolution", alias = { "--size" }, arg = "WxH", complete = "resolutions",
+      default = "1920x1080; a sheet is 2560 wide", help = "output size" },
+    { "--types", arg = "FILE.lua", complete = "lua",
+      help = "run FILE first (it may register vg.render.scene_type{...})" },
+    { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write" },
+  },
+  args = { name = "INPUT", complete = "from" },
+  exit = { { 0, "written" }, { 1, "error (unreadable input, unknown scene type, ...)" }, { 2, "usage error" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   usage = USAGE,
   run = run,
 }

@@ -223,8 +223,43 @@ local function run(args)
   return 0
 end
 
-return {
+-- For --help, `vgrun help say`, vgrun-say(1) and completion.
+local SPEC = {
+  name = "say",
   summary = "speak text with espeak-ng into a WAV (+ word timings)",
+  synopsis = { "[options] [TEXT... | -]" },
+  description = [[
+Speaks TEXT (or standard input, with - or when input is piped) with espeak-ng
+and writes a mono 16-bit PCM WAV at espeak-ng's native rate (22050 Hz).
+Without -o the WAV goes to standard output when it is not a terminal, else
+to ./say.wav (or say-2.wav, ...): audio never goes to a terminal. Clips are
+cached (same text, voice, rate and pitch: no second synthesis).]],
+  options = {
+    { "--voice", arg = "V", complete = "voices", default = "male",
+      help = "male, male_warm, female, female_friendly, or an espeak-ng language code / voice with "
+        .. "an optional +variant (en-gb, es, fr, de, cmn, en-us+f3); see --list-voices" },
+    { "--rate", arg = "WPM", type = "int", min = 80, max = 450, default = "the voice's, about 170",
+      help = "words per minute" },
+    { "--pitch", arg = "P", type = "int", min = 0, max = 100, default = "the voice's; 50 is espeak's normal",
+      help = "pitch" },
+    { "--ssml", help = "read the text as SSML, in the safe subset of docs/tts.md (speak p s voice prosody "
+      .. "emphasis break say-as sub mark); anything else is refused with exit 2. Without it the text is "
+      .. "plain, even when it looks like SSML" },
+    { "-o", "--output", arg = "OUT", complete = "file", default = "standard output, or ./say.wav on a terminal",
+      help = "write the WAV to OUT (- = standard output)" },
+    { "--timings", arg = "OUT", complete = "file",
+      help = "write {\"duration\",\"sample_rate\",\"words\":[{\"word\",\"start\",\"end\"}],"
+        .. "\"sentences\":[...],\"marks\":[...]} as JSON (- = standard output)" },
+    { "--list-voices", help = "print the voices and variants, then exit" },
+  },
+  args = { name = "TEXT" },
+  env = { { "VGRUN_CACHE_DIR", "the cache folder (else $XDG_CACHE_HOME/vgrun, else ~/.cache/vgrun)" }, { "ESPEAK_DATA_PATH", "espeak-ng's voice data" } },
+  exit = { { 0, "written" }, { 1, "failure" }, { 2, "usage error (unknown voice, bad option, refused SSML)" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   usage = USAGE,
   run = run,
 }

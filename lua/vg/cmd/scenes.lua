@@ -62,8 +62,35 @@ local function run(args)
   return (model and errors == 0) and 0 or 1
 end
 
-return {
+-- For --help, `vgrun help scenes`, vgrun-scenes(1) and completion.
+local SPEC = {
+  name = "scenes",
   summary = "print the videos and scenes a document turns into (--json for the model)",
+  synopsis = { "[options] INPUT" },
+  description = [[
+Prints the videos and scenes INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua,
+or a set directory) turns into: a summary by default, the full model with
+--json:
+
+  {"videos": [{"id", "title", "voice", "accent_color", "theme", "source",
+               "scenes": [{"id", "scene_type", "visual_content", "narration",
+                           "voice", "min_duration", "max_duration", "source"}]}]}
+
+Problems go to standard error as `vgrun check` prints them.]],
+  options = {
+    { "--json", help = "print the model as JSON" },
+    { "--split", arg = "h2", complete = "split", help = "Markdown: one video per H2 section" },
+    { "--duration", arg = "SEC", type = "number", help = "fit generated narration to SEC seconds" },
+    { "--no-narration", help = "do not write narration where the document has none" },
+  },
+  args = { name = "INPUT", max = 1, complete = "from" },
+  exit = { { 0, "valid" }, { 1, "the document has errors (the model is still printed when it could be read)" },
+    { 2, "usage error" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   usage = USAGE,
   run = run,
 }

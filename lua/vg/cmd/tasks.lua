@@ -190,8 +190,39 @@ function sub.clean(args)
   return 0
 end
 
-return {
+-- For --help, `vgrun help tasks`, vgrun-tasks(1) and completion.
+local ID = { name = "ID", complete = "tasks" }
+local SPEC = {
+  name = "tasks",
   summary = "list, show, resume, cancel and clean tasks",
+  synopsis = { "list", "show ID [--json]", "resume ID", "cancel ID",
+    "clean [--older-than AGE] [--all] [--corrupt]" },
+  description = [[
+Every `vgrun create` (and every pipeline a script runs) is a task with a
+state file in the state folder. A task that was stopped (Ctrl-C, a crash, a
+reboot) can be resumed: the stages it completed are not run again.]],
+  subcommands = {
+    { name = "list", summary = "every task: id, status, pipeline, updated" },
+    { name = "show", synopsis = "ID [--json]", args = ID, summary = "one task: its stages, errors and context",
+      options = { { "--json", help = "the task's state file as JSON" } } },
+    { name = "resume", synopsis = "ID", args = ID,
+      summary = "run the command or script that made ID again, skipping the stages it completed" },
+    { name = "cancel", synopsis = "ID", args = ID,
+      summary = "stop a running task (signals the vgrun that holds its lock)" },
+    { name = "clean", synopsis = "[--older-than AGE] [--all] [--corrupt]", summary = "remove finished tasks",
+      options = {
+        { "--older-than", arg = "AGE", default = "7d", help = "only tasks older than AGE (units s m h d w)" },
+        { "--all", help = "every finished task, whatever its age" },
+        { "--corrupt", help = "also state files that cannot be read" } } },
+  },
+  options = {},
+  env = { { "VGRUN_STATE_DIR", "where task state lives (else $XDG_STATE_HOME/vgrun, else ~/.local/state/vgrun)" } },
+  exit = { { 0, "done" }, { 1, "no such task, or it cannot be resumed or cancelled" }, { 2, "usage error" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   usage = USAGE,
   run = function(args)
     local name = args[1]
