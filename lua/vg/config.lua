@@ -108,7 +108,10 @@ function M.load()
   local co = coroutine.create(chunk)
   debug.sethook(co, function() error("the config file runs too long", 2) end, "", 1000000)
   local ok, ret = coroutine.resume(co)
-  if not ok then fail(tostring(ret)) end
+  if not ok then
+    if type(ret) == "table" and ret.usage then error(ret, 0) end
+    fail(tostring(ret))
+  end
   if coroutine.status(co) ~= "dead" then fail(label .. ": the config file may not yield") end
   if ret ~= nil then
     if type(ret) ~= "table" then fail(string.format("%s: returns a %s; return a table or set names", label, type(ret))) end
