@@ -248,8 +248,8 @@ cached (same text, voice, rate and pitch: no second synthesis).]],
     { "-o", "--output", arg = "OUT", complete = "file", default = "standard output, or ./say.wav on a terminal",
       help = "write the WAV to OUT (- = standard output)" },
     { "--timings", arg = "OUT", complete = "file",
-      help = "write {\"duration\",\"sample_rate\",\"words\":[{\"word\",\"start\",\"end\"}],"
-        .. "\"sentences\":[...],\"marks\":[...]} as JSON (- = standard output)" },
+      help = "write the timings as JSON: duration, sample_rate, words (word, start, end), sentences "
+        .. "and marks (- = standard output)" },
     { "--list-voices", help = "print the voices and variants, then exit" },
   },
   args = { name = "TEXT" },
