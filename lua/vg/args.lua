@@ -156,8 +156,11 @@ function M.parse(spec, argv)
         and not (a_spec.key and o[a_spec.key] ~= nil) then
       operands[#operands + 1] = a
       i = i + 1
+    elseif a_spec and a_spec.too_many and (a == "-" or a:sub(1, 1) ~= "-") then
+      usage(a_spec.too_many)
     else
-      usage(string.format(spec.unknown or "unknown argument '%s'", a))
+      usage(string.format(spec.unknown or (a:sub(1, 1) == "-" and #a > 1 and "unknown option '%s'"
+        or "unknown argument '%s'"), a))
     end
   end
   if a_spec and a_spec.key and #operands > 0 and o[a_spec.key] == nil then
@@ -166,6 +169,30 @@ function M.parse(spec, argv)
   end
   o._given = given
   return o, operands
+end
+
+--- command(spec, argv) -> opts, operands; or nil, exit code after printing
+-- the help (0) or a usage error (2: the reason, the synopsis, where to read
+-- more). The config file's values are filled in (vg.config).
+function M.command(spec, argv)
+  local ok, o, operands = pcall(M.parse, spec, argv)
+  if ok and o.help then
+    io.write(require("vg.help").text(spec.name))
+    return nil, 0
+  end
+  if ok then ok, o = pcall(M.defaults, spec, o, require("vg.config")) end
+  if not ok then
+    if type(o) ~= "table" or not o.usage then error(o, 0) end
+    return nil, M.usage_error(spec, o.usage)
+  end
+  return o, operands
+end
+
+--- usage_error(spec, message) -> 2, after saying why on standard error
+function M.usage_error(spec, msg)
+  io.stderr:write(string.format("vgrun %s: %s\nusage: vgrun %s %s\n`vgrun %s --help` tells more\n",
+    spec.name, msg, spec.name, (spec.synopsis or { "[options]" })[1], spec.name))
+  return 2
 end
 
 --- defaults(spec, o, config): fills options the command line did not set
