@@ -39,6 +39,20 @@ done
 # global options after the command, with --help
 "$VGRUN" create --help -q >"$T/a" && cmp -s "$T/a" "$T/h" && ok || bad "create --help -q"
 
+# a command module with only `usage` (no spec) is shown by its usage, in help,
+# man page and completion
+"$VGRUN" -e '
+  package.preload["vg.cmd.zz"] = function()
+    return { summary = "a plain command", usage = "usage: vgrun zz [--flag] [--level N]\n", run = function() return 0 end }
+  end
+  local help = require("vg.help")
+  assert(help.text("zz"):find("usage: vgrun zz [--flag]", 1, true), help.text("zz"))
+  assert(help.main_text():find("zz +a plain command"))
+  assert(help.roff("zz", "2026-01-01"):find("vgrun\\-zz \\- a plain command", 1, true))
+  local c = table.concat(help.complete({ "zz", "--" }), " ")
+  assert(c:find("--flag", 1, true) and c:find("--level", 1, true), c)
+  print("fallback ok")' >"$T/o" 2>&1 && grep -q "fallback ok" "$T/o" && ok || bad "a usage-only command: $(cat "$T/o")"
+
 # --- --version: the libraries, as they answer at run time --------------------
 "$VGRUN" --version >"$T/v"
 for lib in libavcodec libavformat x264 espeak-ng Cairo Pango Lua libuv; do
