@@ -67,7 +67,6 @@ local function norm(opt)
   opt.shortname = names[1]:sub(1, 2) ~= "--" and names[1] or nil
   opt.key = opt.key or opt.long:gsub("^%-+", ""):gsub("-", "_")
   if opt.type == nil then opt.type = (opt.arg or opt.min) and "string" or "flag" end
-  if opt.type == "int" or opt.type == "number" then opt.type = opt.type end
   if opt.type ~= "flag" and not opt.arg then opt.arg = (opt.type == "int" or opt.type == "number") and "N" or "VALUE" end
   opt._norm = true
   return opt

@@ -74,17 +74,17 @@ function M.commands()
   return {}
 end
 
--- Text wrapped to `width`, every line after the first indented by `indent`.
+-- Text wrapped to `width`: the first line starts with `first` (a label
+-- padded to the column, or the indent), the others with `indent`.
 local function wrap(text, width, indent, first)
-  local lines, line = {}, first or ""
-  local len0 = #line
+  local lines, line, empty = {}, first or "", true
   for word in tostring(text):gmatch("%S+") do
-    if #line > len0 and #line + 1 + #word > width then
+    if not empty and #line + 1 + #word > width then
       lines[#lines + 1] = line
-      line = indent .. word
-      len0 = #indent
+      line, empty = indent .. word, false
     else
-      line = (#line > len0 or (first and #line > 0 and line:sub(-1) ~= " ")) and (line .. " " .. word) or (line .. word)
+      line = line .. (empty and "" or " ") .. word
+      empty = false
     end
   end
   lines[#lines + 1] = line
@@ -475,11 +475,11 @@ function M.complete(words)
     local o = spec and find_opt(opts_here, name)
     if o or g then
       local opt = o or g
-      if opt.long == "--state-dir" and (w:match("=(.*)$") or words[i + 1]) and i + 1 <= #words then
-        local dir = w:match("=(.*)$") or (i + 1 < #words and words[i + 1])
-        if dir then pcall(require("vg.core").state_dir, dir) end
-      end
-      if opt.type ~= "flag" and not w:find("=", 1, true) then
+      local inline = w:match("^%-%-[%w-]+=(.*)$")
+      local value = inline or (i + 1 < #words and words[i + 1]) or nil
+      -- task ids come from the state folder the line names
+      if opt.long == "--state-dir" and value then pcall(require("vg.core").state_dir, value) end
+      if opt.type ~= "flag" and not inline then
         if i + 1 == #words then prev_opt = opt end
         i = i + 2
       else

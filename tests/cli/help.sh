@@ -128,6 +128,9 @@ expect "vgrun create --from " document: yaml:
 expect "vgrun tasks " list show resume cancel clean
 expect "vgrun tasks show " talk-1
 expect "vgrun tasks clean --" --older-than --all --corrupt
+VGRUN_STATE_DIR="$T/other" "$VGRUN" -e 'local vg = require("vg"); vg.pipeline{ name = "demo", stages = { function() end } }:run(nil, { task_id = "elsewhere-1" })' >/dev/null 2>&1
+expect "vgrun --state-dir $T/other tasks show " elsewhere-1
+expect_not "vgrun --state-dir=$T/other tasks show " talk-1
 expect "vgrun help " create tasks
 expect "vgrun create -q --the" --theme
 expect "vgrun frame --types " docs
