@@ -134,7 +134,22 @@ expect_not "vgrun --state-dir=$T/other tasks show " talk-1
 expect "vgrun help " create tasks
 expect "vgrun create -q --the" --theme
 expect "vgrun frame --types " docs
-if command -v zsh >/dev/null; then zsh -n "$SRC/completion/_vgrun" && ok || bad "_vgrun does not parse"; fi
+# zsh: the function runs with stubs that print what it asks zsh to offer
+if command -v zsh >/dev/null; then
+  cat >"$T/z.zsh" <<'ZSH'
+_files() { print -r -- "FILES $*" }
+_describe() { local -a arr; arr=("${(@P)${@[-1]}}"); print -r -- "DESCRIBE ${(j:|:)arr}" }
+compadd() { print -r -- "COMPADD $*" }
+source "$1"
+words=(vgrun create --voice fem); CURRENT=4; _vgrun
+words=(vgrun cr); CURRENT=2; _vgrun
+words=(vgrun create --from ''); CURRENT=4; _vgrun
+ZSH
+  PATH="$(dirname "$VGRUN"):$PATH" zsh -f "$T/z.zsh" "$SRC/completion/_vgrun" >"$T/z.out" 2>&1
+  grep -q "^COMPADD -Q -- .*female_friendly" "$T/z.out" && grep -q "^DESCRIBE .*create:make a narrated video" "$T/z.out" \
+    && grep -qF 'FILES -g *.(md|markdown|yaml|yml|json|srt|vtt)(-.)' "$T/z.out" && grep -q "COMPADD -Q -S  -- document: yaml:" "$T/z.out" \
+    && ok || bad "zsh completion: $(cat "$T/z.out" | cut -c1-200)"
+fi
 
 echo "help: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
