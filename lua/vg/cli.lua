@@ -8,8 +8,11 @@ local core = require("vg.core")
 
 local M = {}
 
--- The full text lives in vg.help, made from the same specs as the man pages.
-local function usage_text() return require("vg.help").main_text() end
+-- The full text lives in vg.help, made from the same specs as the man pages;
+-- after a usage error only the synopsis and where to read more.
+local function usage_text()
+  return require("vg.help").main_text():match("^(.-\n)\n") .. "`vgrun --help` tells more\n"
+end
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
@@ -29,7 +32,7 @@ local function load_command(name)
   return require("vg.cmd." .. name)
 end
 
-function M.help() return usage_text() end
+function M.help() return require("vg.help").main_text() end
 
 -- Keeps "file:line: message" and the frames of the user's code.
 function M.format_error(msg)

@@ -29,6 +29,22 @@ for c in $cmds; do
   done
   grep -q "^exit codes:" "$T/a" || grep -q "exit codes:" "$T/a" || bad "$c --help names no exit codes"
 done
+# every option that takes a value says its default
+"$VGRUN" -e '
+  local help, missing = require("vg.help"), {}
+  local function each(list, where)
+    for _, o in ipairs(list or {}) do
+      require("vg.args").norm(o)
+      if o.type ~= "flag" and o.default == nil then missing[#missing + 1] = where .. " " .. o.long end
+    end
+  end
+  for _, name in ipairs(help.commands()) do
+    local _, spec = help.command(name)
+    each(spec.options, name)
+    for _, s in ipairs(spec.subcommands or {}) do each(s.options, name .. " " .. s.name) end
+  end
+  print(#missing == 0 and "all defaults" or table.concat(missing, ", "))' >"$T/o" 2>&1
+grep -qx "all defaults" "$T/o" && ok || bad "options without a default in their help: $(cat "$T/o")"
 "$VGRUN" create --help >"$T/h"
 tr -s ' \n' '  ' <"$T/h" >"$T/flat"   # wrapped lines joined
 for want in "(default: the document's, else male" "config: voice" "VGRUN_CACHE_DIR" "VGRUN_STATE_DIR" "130" "--captions srt,vtt,burn"; do

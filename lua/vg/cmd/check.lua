@@ -65,8 +65,8 @@ and reports every problem at once, one line each:
 
   file:line:col: path.to.field: message]],
   options = {
-    { "--split", arg = "h2", complete = "split", check = SPLIT, help = "Markdown: one video per H2 section" },
-    { "--duration", arg = "SEC", check = SECONDS, help = "fit generated narration to SEC seconds" },
+    { "--split", arg = "h2", complete = "split", check = SPLIT, default = "one video per document", help = "Markdown: one video per H2 section" },
+    { "--duration", arg = "SEC", check = SECONDS, default = "the narration's own length", help = "fit generated narration to SEC seconds" },
     { "--strict", help = "warnings count as errors" },
     { "-q", "--quiet", help = "print errors only (no warnings, no summary)" },
     { "--json", help = "print the diagnostics as a JSON list instead" },

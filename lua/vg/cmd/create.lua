@@ -57,7 +57,7 @@ Options are checked before any work: a bad one is a usage error (exit 2)
 and starts no task. Values in the config file (`vgrun config`) count as if
 given on the command line; the command line wins.]],
   options = {
-    { "--from", arg = "PATH", complete = "from",
+    { "--from", arg = "PATH", complete = "from", default = "none: required (or PATH alone)",
       help = "the input: Markdown (.md), YAML, JSON, SRT/VTT transcript, or a set folder "
         .. "(set_config.yaml); a prefix (document: yaml: json: transcript: set:) names the type. "
         .. "PATH alone, without --from, works too" },
@@ -90,7 +90,7 @@ given on the command line; the command line wins.]],
       help = "write OUT.srt and/or OUT.vtt, or burn the captions into the picture; may be repeated" },
     { "--split", arg = "h2", config = "split", complete = "split", default = "one video per document",
       help = "Markdown: one video per H2 section" },
-    { "--duration", arg = "SECONDS", type = "number", min = 1, max = 3600,
+    { "--duration", arg = "SECONDS", type = "number", min = 1, max = 3600, default = "the narration's own length",
       help = "fit generated narration to about SECONDS" },
     { "--task-id", arg = "ID", complete = "tasks", default = "create-<name>-<hash of input and output>",
       help = "the task's id in the state folder (letters, digits, . _ -)" },

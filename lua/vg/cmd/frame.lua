@@ -126,7 +126,7 @@ Renders scene N (1-based, across all videos of INPUT) as it looks at
 `vgrun scenes` reads. Text that had to be shrunk or cut is reported on
 standard error (and as validation.warning events).]],
   options = {
-    { "--scene", arg = "N", check = SCENE, help = "which scene (1-based)" },
+    { "--scene", arg = "N", check = SCENE, default = "none: give --scene or --sheet", help = "which scene (1-based)" },
     { "--at", arg = "SECONDS", check = AT, default = "the moment it is fully revealed",
       help = "time within the scene" },
     { "--sheet", help = "every scene, fully revealed, in a grid" },
@@ -135,7 +135,7 @@ standard error (and as validation.warning events).]],
       default = "the video's, else blue", help = "accent: blue purple orange green pink cyan, or #rrggbb" },
     { "--resolution", alias = { "--size" }, arg = "WxH", complete = "resolutions", check = SIZE, config = "resolution",
       default = "1920x1080; a sheet is 2560 wide", help = "output size" },
-    { "--types", arg = "FILE.lua", complete = "lua",
+    { "--types", arg = "FILE.lua", complete = "lua", default = "the built-in scene types only",
       help = "run FILE first (it may register vg.render.scene_type{...})" },
     { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write" },
   },

@@ -188,7 +188,7 @@ cached (same text, voice, rate and pitch: no second synthesis).]],
       .. "plain, even when it looks like SSML" },
     { "-o", "--output", arg = "OUT", complete = "file", default = "standard output, or ./say.wav on a terminal",
       help = "write the WAV to OUT (- = standard output)" },
-    { "--timings", arg = "OUT", complete = "file",
+    { "--timings", arg = "OUT", complete = "file", default = "not written",
       help = "write the timings as JSON: duration, sample_rate, words (word, start, end), sentences "
         .. "and marks (- = standard output)" },
     { "--list-voices", help = "print the voices and variants, then exit" },

@@ -52,8 +52,8 @@ or a set directory) turns into: a summary by default, the full model with
 Problems go to standard error as `vgrun check` prints them.]],
   options = {
     { "--json", help = "print the model as JSON" },
-    { "--split", arg = "h2", complete = "split", check = SPLIT, help = "Markdown: one video per H2 section" },
-    { "--duration", arg = "SEC", check = SECONDS, help = "fit generated narration to SEC seconds" },
+    { "--split", arg = "h2", complete = "split", check = SPLIT, default = "one video per document", help = "Markdown: one video per H2 section" },
+    { "--duration", arg = "SEC", check = SECONDS, default = "the narration's own length", help = "fit generated narration to SEC seconds" },
     { "--no-narration", help = "do not write narration where the document has none" },
   },
   args = { name = "INPUT", max = 1, complete = "from", too_many = "one INPUT at a time" },
