@@ -123,7 +123,8 @@ function M.global_option_names()
   local r = {}
   for _, o in ipairs(require("vg.help").GLOBAL) do
     for _, n in ipairs(o) do
-      local ok, k = pcall(global_option, { n, "x" }, 1, {})
+      -- a probe: a value no file can have, into a table nobody reads
+      local ok, k = pcall(global_option, { n, "/nonexistent/vgrun-probe" }, 1, {})
       if ok and k and k > 0 then r[n] = true end
     end
   end
