@@ -98,7 +98,7 @@ return {
       or (sd and sd ~= "" and "environment (VGRUN_STATE_DIR)") or "default" }
     local cd = os.getenv("VGRUN_CACHE_DIR")
     rows[#rows + 1] = { "cache_dir", core.cache_dir(), (cd and cd ~= "" and "environment (VGRUN_CACHE_DIR)") or "default" }
-    for _, r in ipairs(rows) do print(string.format("%-12s %-28s %s", r[1], r[2], r[3])) end
+    for _, r in ipairs(rows) do print(string.format("%-12s %-34s %s", r[1], r[2], r[3])) end
     return 0
   end,
 }

@@ -62,7 +62,7 @@ given on the command line; the command line wins.]],
         .. "(set_config.yaml); a prefix (document: yaml: json: transcript: set:) names the type. "
         .. "PATH alone, without --from, works too" },
     { "-o", "--output", arg = "OUT.mp4|DIR", complete = "output",
-      default = "the input's name with .mp4, beside it",
+      default = "NAME.mp4 in the current folder (NAME: the input's)",
       help = "the MP4 to write, or a folder (a trailing / makes it)" },
     { "--voice", arg = "V", config = "voice", complete = "voices", check = checked("voice"), default = "the document's, else male",
       help = "male, male_warm, female, female_friendly, or an espeak-ng voice (en-gb, de, en-us+f3); "
