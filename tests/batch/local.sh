@@ -83,6 +83,29 @@ mkdir -p "$T/in2" && cp "$SRC/examples/demo.md" "$T/in2/mine.md" && mkdir -p "$T
 [ "$(cat "$T/out2/mine.png")" = precious ] || fail "the user's file was overwritten"
 grep -q 'no record of making it' "$T/err6.txt" || fail "the refusal is reported: $(cat "$T/err6.txt")"
 
+# Ctrl-C: the documents in flight are stopped (their create processes too)
+# and stay pending; running it again finishes the batch
+VGRUN_CACHE_DIR=$T/cache-int "$VGRUN" batch "$T/in" -o "$T/int" -j 2 --resolution $RES > "$T/int.txt" 2>&1 &
+pid=$!
+for k in $(seq 1 2400); do [ -s "$T/int/.vgrun-batch/manifest-1-of-1.jsonl" ] && break; sleep 0.05; done
+kill -INT $pid
+rc=0; wait $pid || rc=$?
+[ $rc -eq 130 ] || fail "interrupted batch: exit $rc: $(cat "$T/int.txt")"
+pgrep -f -- "-o $T/int/" > /dev/null && fail "a create process outlived the interrupted batch"
+"$VGRUN" batch status "$T/int" --json > "$T/st-int.json"
+[ "$(json_field "$T/st-int.json" pending)" -gt 0 ] || fail "nothing pending after the interrupt: $(cat "$T/st-int.json")"
+VGRUN_CACHE_DIR=$T/cache-int "$VGRUN" batch "$T/in" -o "$T/int" -j 2 --resolution $RES > /dev/null 2>&1 ||
+  fail "the batch after the interrupt"
+"$VGRUN" batch status "$T/int" --json > "$T/st-int2.json"
+[ "$(json_field "$T/st-int2.json" done)" = "$total" ] || fail "the re-run did not finish: $(cat "$T/st-int2.json")"
+
+# --timeout: a document that runs longer is stopped and recorded as failed
+mkdir -p "$T/in3" && cp "$SRC/examples/demo.md" "$T/in3/slow.md"
+"$VGRUN" batch "$T/in3" -o "$T/out3" --resolution $RES --timeout 0.005 > /dev/null 2> "$T/err7.txt" && fail "--timeout did not stop it"
+grep -q 'slow.md failed: timed out after 0.005 s' "$T/err7.txt" || fail "the timeout is reported: $(cat "$T/err7.txt")"
+"$VGRUN" batch "$T/in3" -o "$T/out3" --resolution $RES > /dev/null 2>&1 || fail "after a timeout, a run without it"
+[ -s "$T/out3/slow.mp4" ] || fail "no video after the timeout was lifted"
+
 # usage errors
 "$VGRUN" batch "$T/in" 2> /dev/null; [ $? -eq 2 ] || fail "no -o is a usage error"
 "$VGRUN" batch "$T/in" -o "$T/x" --shard 4/3 2> /dev/null; [ $? -eq 2 ] || fail "--shard 4/3 is a usage error"

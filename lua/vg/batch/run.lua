@@ -119,10 +119,22 @@ local function run_one(doc, cfg)
   local args = { "create", "--from", (doc.kind == "set" and "set:" or "") .. doc.path, "-o", out,
     "--task-id", id, "--state-dir", cfg.state_dir, "--events", "-", "-q", "--resume" }
   for _, a in ipairs(cfg.create_args) do args[#args + 1] = a end
+  local cmd = cfg.exe
+  if cfg.timeout then
+    -- coreutils' timeout: TERM at the limit, KILL 10 s later; it passes our
+    -- own TERM (Ctrl-C, scancel) on to the child
+    table.insert(args, 1, cfg.exe)
+    for k, a in ipairs({ "--kill-after=10", string.format("%g", cfg.timeout) }) do table.insert(args, k, a) end
+    cmd = "timeout"
+  end
   local t0 = core.hrtime()
-  local res, err = vg.spawn(cfg.exe, args)
+  local res, err = vg.spawn(cmd, args)
   local secs = core.hrtime() - t0
   if not res then return { status = "failed", error = tostring(err), seconds = secs } end
+  if cfg.timeout and (res.code == 124 or res.code == 137) then
+    return { status = "failed", seconds = secs, made_scenes = 0, cached_scenes = 0, exit_code = res.code,
+      error = string.format("timed out after %g s (--timeout)", cfg.timeout), inputs = {}, outputs = {} }
+  end
   local made, cached = 0, 0
   for line in res.stdout:gmatch("[^\n]+") do
     if line:sub(1, 1) == "{" then

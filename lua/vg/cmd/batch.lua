@@ -8,7 +8,7 @@ local runner = require("vg.batch.run")
 local status = require("vg.batch.status")
 
 local USAGE = [==[
-usage: vgrun batch INPUT... -o OUTDIR [-j N] [--shard I/N] [--list] [--retry-failed]
+usage: vgrun batch INPUT... -o OUTDIR [-j N] [--shard I/N] [--list] [--retry-failed] [--timeout S]
                    [--slurm --shards N [--wait]] [create options...] [-- SBATCH-ARGS...]
        vgrun batch status OUTDIR [--json]
 
@@ -18,7 +18,8 @@ set_config.yaml is one set) and @LIST files (one path a line, read from the
 list's folder). Outputs mirror the inputs' relative paths under OUTDIR:
 docs/guide/intro.md gives OUTDIR/guide/intro.mp4 with its timing, thumbnail
 and captions; a set gives the folder OUTDIR/<set>/. -j N documents run at
-once, each in a `vgrun create` process of its own.
+once, each in a `vgrun create` process of its own; --timeout S stops one
+that runs longer than S seconds (it is recorded as failed).
 
 Every result is appended to OUTDIR/.vgrun-batch/manifest-I-of-N.jsonl.
 Running the same command again skips documents already done whose inputs,
@@ -84,6 +85,12 @@ local function parse(args)
       if not si then error({ usage = sn }) end
       o.shard_i, o.shard_n = si, sn
     elseif a == "--shards" then o.shards = int(a, 1, 100000)
+    elseif a == "--timeout" then
+      local v = value(a)
+      o.timeout = tonumber(v)
+      if not o.timeout or o.timeout ~= o.timeout or o.timeout <= 0 or o.timeout > 86400 * 7 then
+        error({ usage = "--timeout " .. v .. ": wants seconds (more than 0)" })
+      end
     elseif a == "--list" then o.list = true; i = i + 1
     elseif a == "--retry-failed" then o.retry_failed = true; i = i + 1
     elseif a == "--slurm" then o.slurm = true; i = i + 1
@@ -157,6 +164,7 @@ local function task_argv(o, outdir_real)
   argv[#argv + 1] = "-o"
   argv[#argv + 1] = outdir_real
   if o.jobs then argv[#argv + 1] = "-j"; argv[#argv + 1] = tostring(o.jobs) end
+  if o.timeout then argv[#argv + 1] = "--timeout"; argv[#argv + 1] = string.format("%g", o.timeout) end
   for _, a in ipairs(o.create_args) do argv[#argv + 1] = a end
   return argv
 end
@@ -264,7 +272,7 @@ local function run(args)
     outdir = outdir_real, outdir_real = outdir_real, exe = core.realpath("/proc/self/exe") or "vgrun",
     state_dir = state_dir, create_args = o.create_args, options = options, jobs = o.jobs or 1,
     manifest = manifest.path(outdir_real, i, n), shard = i .. "/" .. n, previous = previous,
-    retry_failed = o.retry_failed, host = hostname, progress = bar,
+    retry_failed = o.retry_failed, host = hostname, progress = bar, timeout = o.timeout,
   })
   if bar then bar(s, true) end
   if core.interrupted() then eprintf("vgrun batch: interrupted (run it again to go on)\n"); return 130 end
