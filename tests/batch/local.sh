@@ -25,7 +25,7 @@ sort "$T/all.txt" | cmp -s - "$T/union.txt" || fail "shards do not cover the lis
 
 # a batch with one bad document: the rest is made, the failure recorded
 rc=0
-"$VGRUN" batch "$T/in" -o "$T/out" -j 2 --resolution $RES > "$T/run1.txt" 2> "$T/err1.txt" || rc=$?
+"$VGRUN" batch "$T/in" -o "$T/out" -j 2 --resolution $RES --events "$T/ev.jsonl" > "$T/run1.txt" 2> "$T/err1.txt" || rc=$?
 [ $rc -eq 1 ] || fail "a failed document must give exit 1, got $rc: $(cat "$T/err1.txt")"
 grep -q 'guide/broken.yaml failed: .*broken.yaml:[0-9]' "$T/err1.txt" || fail "the failure names the file and line: $(cat "$T/err1.txt")"
 for f in demo.mp4 guide/page1.mp4 guide/advanced/page8.mp4 guide/small.mp4 examples/build_talk.mp4 \
@@ -42,6 +42,8 @@ total=$(json_field "$T/st1.json" total)
 [ "$(json_field "$T/st1.json" pending)" = 0 ] || fail "status: pending"
 [ "$(json_field "$T/st1.json" made_scenes)" -gt 0 ] || fail "status: no scenes made"
 "$VGRUN" batch status "$T/out" | grep -q 'failed: guide/broken.yaml' || fail "status text lists the failure"
+[ "$(grep -c '"type":"batch.document"' "$T/ev.jsonl")" = "$total" ] || fail "--events: one batch.document per document"
+grep -q '"type":"batch.document".*"status":"failed"' "$T/ev.jsonl" || fail "--events: the failure"
 
 # a torn last line (a crash mid-write) is skipped by status and by the next run
 printf '{"input":"demo.md","sta' >> "$T/out/.vgrun-batch/manifest-1-of-1.jsonl"

@@ -175,6 +175,7 @@ function M.run(docs, cfg)
   summary.queued = #queue
   local p = vg.pipeline{ name = "batch", stages = { vg.stage{ name = "create", run = function(ctx, task)
     local doc = ctx.input
+    task:progress(0, doc.rel)
     local rec = run_one(doc, cfg)
     rec.input, rec.path, rec.kind, rec.shard = doc.rel, doc.path, doc.kind, cfg.shard
     rec.options, rec.listing, rec.time, rec.host = cfg.options, set_listing(doc), core.now(), cfg.host
@@ -190,7 +191,7 @@ function M.run(docs, cfg)
       local doc = queue[next_i]
       next_i = next_i + 1
       summary.running = summary.running + 1
-      local ok, r = pcall(p.run, p, doc, { save_state = false })
+      local ok, r = pcall(p.run, p, doc, { save_state = false, task_id = M.task_id(doc) })
       summary.running = summary.running - 1
       local rec = ok and r and r.context and r.context.record
       if rec then
