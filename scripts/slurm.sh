@@ -109,7 +109,8 @@ start_daemon() {   # name pidfile command...
 }
 
 start() {
-  mkdir -p "$RUN"
+  [ "$(id -u)" = 0 ] || skip "needs root (slurmctld and slurmd run as root here)"
+  mkdir -p "$RUN" || skip "cannot make $RUN"
   install_packages
   write_conf
   # munged: its own pid file, as the munge user

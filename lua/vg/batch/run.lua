@@ -48,6 +48,9 @@ function M.unchanged(doc, rec, cfg)
     return false
   end
   for _, f in ipairs(rec.inputs) do
+    -- the size first: a changed file is seldom read whole
+    local st = core.stat(f.path)
+    if not st or st.type ~= "file" or st.size ~= f.size then return false end
     local d = core.file_digest(f.path)
     if not d or d.size ~= f.size or d.sha256 ~= f.sha256 then return false end
   end
