@@ -32,7 +32,7 @@ make_inputs() {
 }
 
 # json_field FILE KEY: a number from `batch status --json`
-json_field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
+json_field() { "$VGRUN" -e 'local f = assert(io.open(arg[1])); print(require("vg").json.decode(f:read("a"))[arg[2]])' "$1" "$2"; }
 
 # same_outputs A B: every output file under A is byte-identical in B and back
 same_outputs() {
