@@ -112,4 +112,6 @@ grep -q 'slow.md failed: timed out after 0.005 s' "$T/err7.txt" || fail "the tim
 "$VGRUN" batch "$T/in" 2> /dev/null; [ $? -eq 2 ] || fail "no -o is a usage error"
 "$VGRUN" batch "$T/in" -o "$T/x" --shard 4/3 2> /dev/null; [ $? -eq 2 ] || fail "--shard 4/3 is a usage error"
 "$VGRUN" batch "$T/in" -o "$T/x" --resolution 100x100 2> /dev/null; [ $? -eq 2 ] || fail "a bad create option is a usage error"
+"$VGRUN" batch "$T/missing" -o "$T/never" 2> /dev/null && fail "a missing input must fail"
+[ ! -e "$T/never" ] || fail "a failed listing made the output folder"
 echo "batch_local: ok ($total documents)"

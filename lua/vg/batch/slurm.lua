@@ -46,7 +46,7 @@ function M.submit(path, array, sbatch_args, script_args)
   args[#args + 1] = path
   for _, a in ipairs(script_args or {}) do args[#args + 1] = a end
   local res, err = vg.spawn("sbatch", args)
-  if not res then return nil, "sbatch: " .. tostring(err) end
+  if not res then return nil, tostring(err) .. " (is Slurm's sbatch installed here?)" end
   if res.code ~= 0 then return nil, "sbatch: " .. (res.stderr:gsub("%s+$", "")) end
   local id = res.stdout:match("^%s*(%d+)")
   if not id then return nil, "sbatch printed no job id: " .. res.stdout end

@@ -233,14 +233,15 @@ local function run(args)
   if #o.sbatch > 0 and not o.slurm then return usage_error("arguments after -- go to sbatch: add --slurm") end
   local st = core.stat(o.outdir)
   if st and st.type ~= "dir" then return usage_error("-o " .. o.outdir .. ": not a folder") end
+  -- the inputs first: a mistake there makes no folder
+  local docs, derr = discover.list(o.inputs, { exclude = core.realpath(o.outdir) })
+  if not docs then eprintf("vgrun batch: %s\n", derr); return 1 end
+  if #docs == 0 then eprintf("vgrun batch: no documents found in %s\n", table.concat(o.inputs, " ")); return 1 end
   if not st and not o.list then
     local mok, merr = core.mkdirs(o.outdir)
     if not mok then eprintf("vgrun batch: -o %s: %s\n", o.outdir, tostring(merr)); return 1 end
   end
   local outdir_real = core.realpath(o.outdir) or o.outdir
-  local docs, derr = discover.list(o.inputs, { exclude = outdir_real })
-  if not docs then eprintf("vgrun batch: %s\n", derr); return 1 end
-  if #docs == 0 then eprintf("vgrun batch: no documents found in %s\n", table.concat(o.inputs, " ")); return 1 end
   for _, d in ipairs(docs) do
     if outdir_real:sub(1, #d.path + 1) == d.path .. "/" then
       return usage_error(string.format("-o %s is inside the set %s", o.outdir, d.path))
