@@ -108,6 +108,17 @@ grep -q 'slow.md failed: timed out after 0.005 s' "$T/err7.txt" || fail "the tim
 "$VGRUN" batch "$T/in3" -o "$T/out3" --resolution $RES > /dev/null 2>&1 || fail "after a timeout, a run without it"
 [ -s "$T/out3/slow.mp4" ] || fail "no video after the timeout was lifted"
 
+# --plugin after the command goes to every create process; a file named on
+# purpose may be of a type only the plug-in reads
+if [ -f "$SRC/examples/plugins/rst.lua" ]; then
+  mkdir -p "$T/in4"
+  printf 'Title\n=====\n\nSome text here.\n\nSection\n-------\n\n- one point\n- two points\n' > "$T/in4/a.rst"
+  "$VGRUN" batch "$T/in4/a.rst" -o "$T/out4" --resolution $RES > /dev/null 2>&1 && fail ".rst without its plug-in"
+  "$VGRUN" batch "$T/in4/a.rst" -o "$T/out4" --resolution $RES --plugin "$SRC/examples/plugins/rst.lua" > /dev/null 2> "$T/err8.txt" ||
+    fail "--plugin is given to create: $(cat "$T/err8.txt")"
+  [ -s "$T/out4/a.mp4" ] || fail "no video from the plug-in's document"
+fi
+
 # usage errors
 "$VGRUN" batch "$T/in" 2> /dev/null; [ $? -eq 2 ] || fail "no -o is a usage error"
 "$VGRUN" batch "$T/in" -o "$T/x" --shard 4/3 2> /dev/null; [ $? -eq 2 ] || fail "--shard 4/3 is a usage error"

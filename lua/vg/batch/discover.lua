@@ -136,9 +136,8 @@ function M.list(inputs, opts)
         return add(d, rel_hint and dirname(rel_hint) ~= "." and dirname(rel_hint) or basename(core.realpath(d) or d),
           "set", tree_size(d, 0))
       end
-      if not M.is_document(path) then
-        return nil, string.format("%s%s: not a type vgrun create reads (.md .yaml .yml .json .srt .vtt or a set folder)", where, path)
-      end
+      -- a file named on purpose may be of a type a plug-in reads: create says
+      -- so if none does (folders are searched for the built-in types only)
       return add(path, rel_hint or basename(path), "file", st.size)
     end
     return nil, string.format("%s%s: not a regular file or folder", where, path)

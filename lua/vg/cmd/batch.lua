@@ -36,7 +36,9 @@ machine sees to share the cache (docs/batch.md).
 
 create options, given to every document: --voice --color --theme
 --resolution --fps --anim-fps --cfr --preset --crf --captions --split
---duration --ssml --no-cache --allow-path --overwrite (see vgrun create --help).
+--duration --ssml --no-cache --allow-path --overwrite, and --plugin FILE
+--no-plugins after the command name (see vgrun create --help). A file named
+as an INPUT or in a list may be of a type only a plug-in reads.
 `vgrun batch status OUTDIR` adds up every share's manifest.
 ]==]
 
@@ -96,6 +98,16 @@ local function parse(args)
     elseif a == "--slurm" then o.slurm = true; i = i + 1
     elseif a == "--wait" then o.wait = true; i = i + 1
     elseif a == "-h" or a == "--help" then o.help = true; i = i + 1
+    elseif a == "--plugin" then
+      -- given to every document's create process (the batch itself reads none)
+      local v = value(a)
+      local st = core.stat(v)
+      if not st or st.type ~= "file" then error({ usage = "--plugin " .. v .. ": not a file" }) end
+      o.create_args[#o.create_args + 1] = a
+      o.create_args[#o.create_args + 1] = core.realpath(v) or v
+    elseif a == "--no-plugins" then
+      o.create_args[#o.create_args + 1] = a
+      i = i + 1
     elseif CREATE_FLAG[a] then
       o.check[CREATE_FLAG[a]] = true
       o.create_args[#o.create_args + 1] = a
@@ -289,5 +301,7 @@ end
 return {
   summary = "run create for many documents (folders, lists; locally or as a Slurm array)",
   usage = USAGE,
+  -- after the command name these are the documents' (passed on to create)
+  own_options = { ["--plugin"] = true, ["--no-plugins"] = true },
   run = run,
 }
