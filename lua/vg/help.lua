@@ -137,7 +137,15 @@ function M.text(name)
   local _, spec = M.command(name)
   if not spec then return nil end
   if spec.fallback then
-    return (spec.usage or ("usage: vgrun " .. name .. " ...\n")) .. "\n" .. global_line() .. "\n"
+    -- a command with only a usage text: the text, the global options and
+    -- the exit codes every command shares (unless the text names its own)
+    local text = spec.usage or ("usage: vgrun " .. name .. " ...\n")
+    local tail = { "", global_line() }
+    if not text:find("exit codes:", 1, true) then
+      tail[#tail + 1] = "\nexit codes:"
+      for _, e in ipairs(M.EXIT) do tail[#tail + 1] = string.format("  %-4s %s", e[1], e[2]) end
+    end
+    return text .. table.concat(tail, "\n") .. "\n"
   end
   local out = {}
   for i, s in ipairs(spec.synopsis or { "[options]" }) do
@@ -270,6 +278,12 @@ function M.roff(name, date)
     out[#out + 1] = ".nf"
     out[#out + 1] = roff_escape(spec.usage or ("vgrun " .. name))
     out[#out + 1] = ".fi"
+    out[#out + 1] = ".SH EXIT STATUS"
+    for _, e in ipairs(M.EXIT) do
+      out[#out + 1] = ".TP"
+      out[#out + 1] = tostring(e[1])
+      out[#out + 1] = roff_escape(e[2])
+    end
   else
     for i, s in ipairs(spec.synopsis or { "[options]" }) do
       if i > 1 then out[#out + 1] = ".br" end

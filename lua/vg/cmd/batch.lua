@@ -233,7 +233,7 @@ local function run(args)
     if type(o) == "table" and o.usage then return usage_error(o.usage) end
     error(o, 0)
   end
-  if o.help then io.write(USAGE); return 0 end
+  if o.help then io.write(require("vg.help").text("batch")); return 0 end
   if #o.inputs == 0 then return usage_error("no INPUT (files, folders or @LIST)") end
   if not o.outdir then return usage_error("-o OUTDIR is needed") end
   local cok, cerr = create.check_options(o.check)
