@@ -42,6 +42,7 @@ typedef struct md {
   size_t nprose;
   char *label;            /* a bold-only paragraph: names the next block */
   char *image;            /* image waiting for a scene */
+  char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
 } md;
 
@@ -648,7 +649,7 @@ static void end_section(md *m) {
       char *t = prose_join(m->prose, m->nprose);
       cJSON *n = cJSON_GetObjectItemCaseSensitive(last, "narration");
       vgi_buf b = {0};
-      char *tpl = cJSON_IsString(n) ? NULL : vgi_template(last);   /* what it would have said */
+      char *tpl = cJSON_IsString(n) ? NULL : vgi_template(last, m->lang);   /* what it would have said */
       if (cJSON_IsString(n)) { vgi_buf_puts(&b, n->valuestring); vgi_buf_puts(&b, " "); }
       else if (tpl) { vgi_buf_puts(&b, tpl); vgi_buf_puts(&b, " "); }
       free(tpl);
@@ -701,7 +702,9 @@ static void start_video(md *m, const char *title, const char *subtitle, int line
   for (int k = 0; k < 3; k++) {
     const cJSON *x = cJSON_GetObjectItemCaseSensitive(m->fm, keys[k]);
     cJSON_AddItemToObject(m->video, keys[k], x ? cJSON_Duplicate(x, 1) : cJSON_CreateString(defs[k]));
+    if (k == 0 && !x) cJSON_AddTrueToObject(m->video, VGI_VOICE_AUTO_KEY);
   }
+  cJSON_AddStringToObject(m->video, "language", m->lang);
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(m->fm, "target_duration");
   if (td) cJSON_AddItemToObject(m->video, "target_duration", cJSON_Duplicate(td, 1));
   cJSON *src = cJSON_AddObjectToObject(m->video, "source");
@@ -722,7 +725,7 @@ static void end_video(md *m) {
   end_section(m);
   cJSON *vc = cJSON_CreateObject();
   const char *main_text = fm_str(m, "outro");
-  cJSON_AddStringToObject(vc, "main_text", main_text ? main_text : "Thanks for Watching");
+  cJSON_AddStringToObject(vc, "main_text", main_text ? main_text : vgi_phrase(m->lang, "thanks"));
   const char *sub = fm_str(m, "outro_sub");
   cJSON_AddStringToObject(vc, "sub_text", sub ? sub : vgi_str(m->video, "title"));
   new_scene(m, "outro", 0, vc, NULL);
@@ -761,14 +764,25 @@ static void split_parts(md *m) {
       char *pid = vgi_buf_take(&pb);
       cJSON_ReplaceItemInObjectCaseSensitive(pv, "id", cJSON_CreateString(pid));
       free(pid);
-      vgi_buf_printf(&pb, "%s (Part %d of %d)", vgi_str(v, "title"), p + 1, parts);
+      /* "Part 1 of 2" in the document's language: the subtitle, and the
+       * title in brackets */
+      char pn[16], pm_[16];
+      snprintf(pn, sizeof pn, "%d", p + 1);
+      snprintf(pm_, sizeof pm_, "%d", parts);
+      const char *pargs[2] = { pn, pm_ };
+      vgi_phrase_put(&pb, m->lang, "part", pargs, 2);
+      char *psub = vgi_buf_take(&pb);
+      vgi_buf_printf(&pb, "%s (%s)", vgi_str(v, "title"), psub);
       char *ptitle = vgi_buf_take(&pb);
       cJSON_ReplaceItemInObjectCaseSensitive(pv, "title", cJSON_CreateString(ptitle));
       cJSON *ps = cJSON_AddArrayToObject(pv, "scenes");
       cJSON *t = cJSON_Duplicate(title, 1);
       cJSON *tvc = cJSON_GetObjectItemCaseSensitive(t, "visual_content");
       cJSON_DeleteItemFromObjectCaseSensitive(tvc, "subtitle");
-      cJSON_AddStringToObject(tvc, "subtitle", ptitle + strlen(vgi_str(v, "title")) + 2);
+      cJSON_AddStringToObject(tvc, "subtitle", psub);
+      /* the title scene's narration was written for the whole video */
+      cJSON_DeleteItemFromObjectCaseSensitive(t, "narration");
+      free(psub);
       free(ptitle);
       cJSON_AddItemToArray(ps, t);
       for (int k = 0; k < per && scenes->child; k++)
@@ -832,13 +846,40 @@ static cJSON *front_matter(char *text, size_t len, const char *file, vgi_diags *
   /* accepted keys */
   static const char *const keys[] = { "title", "subtitle", "description", "voice", "accent_color",
     "theme", "id", "split", "duration", "target_duration", "outro", "outro_sub", "author", "date",
-    "tags", "layout", NULL };
+    "tags", "layout", "lang", "language", NULL };
   for (cJSON *c = fm ? fm->child : NULL; c; c = c->next) {
     int ok = 0;
     for (int k = 0; keys[k]; k++) if (!strcmp(keys[k], c->string)) ok = 1;
     if (!ok) vgi_diag_add(d, VGI_WARNING, file, 0, 0, c->string, "unknown front matter field (ignored)");
   }
   return fm;
+}
+
+/* The language: front matter `lang:` (or `language:`), else detected from the
+ * text outside fenced code (code is not the document's language). */
+static void document_language(md *m, const char *text, size_t len) {
+  const char *given = fm_str(m, "lang");
+  if (!given) given = fm_str(m, "language");
+  if (given && vgi_lang_tag_ok(given) && strlen(given) < sizeof m->lang) {
+    snprintf(m->lang, sizeof m->lang, "%s", given);
+    return;
+  }
+  if (given)
+    vgi_diag_add(m->d, VGI_WARNING, m->file, 0, 0, "lang",
+                 "'%s' is not a language tag such as en, de or pt-BR (detected instead)", given);
+  vgi_buf b = {0};
+  int fence = 0;
+  for (size_t i = 0; i < len && b.n < 200000;) {
+    const char *nl = memchr(text + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - text) : len;
+    const char *l = text + i;
+    while (l < text + e && *l == ' ') l++;
+    if (!strncmp(l, "```", 3) || !strncmp(l, "~~~", 3)) fence = !fence;
+    else if (!fence && l[0] != '<' && l[0] != '|') { vgi_buf_add(&b, text + i, e - i); vgi_buf_puts(&b, "\n"); }
+    i = e + 1;
+  }
+  snprintf(m->lang, sizeof m->lang, "%s", vgi_detect_language(b.s ? b.s : ""));
+  vgi_buf_free(&b);
 }
 
 /* deeper block nesting than any document needs is refused */
@@ -858,6 +899,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   memcpy(text, text_in, len);
   text[len] = 0;
   m.fm = front_matter(text, len, file, d);
+  document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
   if (split && *split) {
     if (!strcmp(split, "h2")) m.split_h2 = 1;
