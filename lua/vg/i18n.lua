@@ -42,6 +42,7 @@ M.phrases = {
     l_prerequisites = "Prerequisites", l_problem = "Problem", l_quiz = "Quiz",
     l_solution = "Solution", l_note = "Note", l_tip = "Tip", l_important = "Important",
     l_warning = "Warning", l_caution = "Caution",
+    l_review_intro = "Let's review before moving on",
   },
   de = {
     voice = "de",
@@ -68,6 +69,7 @@ M.phrases = {
     l_prerequisites = "Voraussetzungen", l_problem = "Aufgabe", l_quiz = "Quiz",
     l_solution = "Lösung", l_note = "Hinweis", l_tip = "Tipp", l_important = "Wichtig",
     l_warning = "Warnung", l_caution = "Vorsicht",
+    l_review_intro = "Ein kurzer Rückblick, bevor es weitergeht",
   },
   fr = {
     voice = "fr",
@@ -93,6 +95,7 @@ M.phrases = {
     l_prerequisites = "Prérequis", l_problem = "Problème", l_quiz = "Quiz",
     l_solution = "Solution", l_note = "Remarque", l_tip = "Astuce", l_important = "Important",
     l_warning = "Avertissement", l_caution = "Attention",
+    l_review_intro = "Faisons le point avant de continuer",
   },
   es = {
     voice = "es",
@@ -118,6 +121,7 @@ M.phrases = {
     l_difficulty = "Dificultad", l_prerequisites = "Requisitos previos", l_problem = "Problema",
     l_quiz = "Cuestionario", l_solution = "Solución", l_note = "Nota", l_tip = "Consejo",
     l_important = "Importante", l_warning = "Advertencia", l_caution = "Precaución",
+    l_review_intro = "Repasemos antes de continuar",
   },
   it = {
     voice = "it",
@@ -145,6 +149,7 @@ M.phrases = {
     l_difficulty = "Difficoltà", l_prerequisites = "Prerequisiti", l_problem = "Problema",
     l_quiz = "Quiz", l_solution = "Soluzione", l_note = "Nota", l_tip = "Suggerimento",
     l_important = "Importante", l_warning = "Avviso", l_caution = "Attenzione",
+    l_review_intro = "Ripassiamo prima di andare avanti",
   },
   pt = {
     voice = "pt",
@@ -170,6 +175,7 @@ M.phrases = {
     l_difficulty = "Dificuldade", l_prerequisites = "Pré-requisitos", l_problem = "Problema",
     l_quiz = "Quiz", l_solution = "Solução", l_note = "Nota", l_tip = "Dica",
     l_important = "Importante", l_warning = "Aviso", l_caution = "Cuidado",
+    l_review_intro = "Vamos revisar antes de continuar",
   },
   nl = {
     voice = "nl",
@@ -195,6 +201,7 @@ M.phrases = {
     l_prerequisites = "Voorkennis", l_problem = "Opgave", l_quiz = "Quiz",
     l_solution = "Oplossing", l_note = "Opmerking", l_tip = "Tip", l_important = "Belangrijk",
     l_warning = "Waarschuwing", l_caution = "Let op",
+    l_review_intro = "Even terugblikken voordat we verdergaan",
   },
   ru = {
     voice = "ru",
@@ -220,6 +227,7 @@ M.phrases = {
     l_difficulty = "Сложность", l_prerequisites = "Что нужно знать", l_problem = "Задача",
     l_quiz = "Викторина", l_solution = "Решение", l_note = "Примечание", l_tip = "Совет",
     l_important = "Важно", l_warning = "Предупреждение", l_caution = "Осторожно",
+    l_review_intro = "Повторим пройденное, прежде чем двигаться дальше",
   },
   zh = {
     voice = "cmn",
@@ -243,6 +251,7 @@ M.phrases = {
     l_duration = "时长", l_difficulty = "难度", l_prerequisites = "先决条件", l_problem = "问题",
     l_quiz = "测验", l_solution = "解答", l_note = "注意", l_tip = "提示", l_important = "重要",
     l_warning = "警告", l_caution = "小心",
+    l_review_intro = "继续之前，我们先来复习一下",
   },
   ja = {
     voice = "ja",
@@ -266,6 +275,7 @@ M.phrases = {
     l_objectives = "学習目標", l_duration = "所要時間", l_difficulty = "難易度",
     l_prerequisites = "前提条件", l_problem = "問題", l_quiz = "クイズ", l_solution = "解答",
     l_note = "注記", l_tip = "ヒント", l_important = "重要", l_warning = "警告", l_caution = "注意",
+    l_review_intro = "先に進む前に復習しましょう",
   },
   ko = {
     voice = "ko",
@@ -289,6 +299,7 @@ M.phrases = {
     l_duration = "소요 시간", l_difficulty = "난이도", l_prerequisites = "선수 지식",
     l_problem = "문제", l_quiz = "퀴즈", l_solution = "해답", l_note = "참고", l_tip = "팁",
     l_important = "중요", l_warning = "경고", l_caution = "주의",
+    l_review_intro = "다음으로 넘어가기 전에 복습해 봅시다",
   },
   ar = {
     voice = "ar",
@@ -312,6 +323,7 @@ M.phrases = {
     l_duration = "المدة", l_difficulty = "الصعوبة", l_prerequisites = "المتطلبات المسبقة",
     l_problem = "المسألة", l_quiz = "اختبار", l_solution = "الحل", l_note = "ملاحظة",
     l_tip = "نصيحة", l_important = "مهم", l_warning = "تحذير", l_caution = "تنبيه",
+    l_review_intro = "لنراجع ما تعلمناه قبل المتابعة",
   },
 }
 

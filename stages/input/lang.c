@@ -274,6 +274,15 @@ void vgi_language_pass(cJSON *model) {
       cJSON_ReplaceItemInObjectCaseSensitive(v, "language", cJSON_CreateString(lang));
     else
       cJSON_AddStringToObject(v, "language", lang);
+    /* scenes carry it too: a layout draws one scene, without its video */
+    cJSON *sc = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+    for (cJSON *s = sc ? sc->child : NULL; s; s = s->next) {
+      if (!cJSON_IsObject(s)) continue;
+      if (cJSON_GetObjectItemCaseSensitive(s, "language"))
+        cJSON_ReplaceItemInObjectCaseSensitive(s, "language", cJSON_CreateString(lang));
+      else
+        cJSON_AddStringToObject(s, "language", lang);
+    }
     cJSON *flag = cJSON_GetObjectItemCaseSensitive(v, VGI_VOICE_AUTO_KEY);
     if (!flag) continue;
     const char *old = vgi_str(v, "voice");
