@@ -175,6 +175,8 @@ extern const char *const vgi_accent_colors[];
 
 /* text helpers shared by the Markdown and transcript adapters (markdown.c) */
 char **vgi_sentences(const char *text, int *count);  /* caller frees each and the array */
+/* The same with the abbreviations of a language ("z. B.", "p. ex."); NULL: English. */
+char **vgi_sentences_lang(const char *text, const char *lang, int *count);
 char *vgi_bullet(const char *sentence);                /* <= ~90 chars, no final period */
 double vgi_max_for(const char *narration);             /* a max_duration that fits it */
 /* The narration a scene's template writes (malloc'd), or NULL (narrate.c). */

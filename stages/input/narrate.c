@@ -277,22 +277,109 @@ static void unspeakable_out(char *s) {
   vgi_squash(s);
 }
 
-/* Keeps whole sentences up to `words` words (at least the first). */
-static char *trim_sentences(const char *s, int words) {
+/* A word no presenter reads out: a URL, a path (/usr/share, ~/x, ./x,
+ * a/b/c, C:\x), an e-mail address, an HTML tag. */
+static int unsaid(const char *w, size_t n) {
+  char t[512];
+  if (n == 0 || n >= sizeof t) return 0;   /* a huge word is not a link; the limits elsewhere judge it */
+  memcpy(t, w, n);
+  t[n] = 0;
+  if (strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7)) return 1;
+  if (t[0] == '<' && t[n - 1] == '>') return 1;
+  if ((t[0] == '/' && n > 1 && isalnum((unsigned char)t[1])) || !strncmp(t, "~/", 2) ||
+      !strncmp(t, "./", 2) || !strncmp(t, "../", 3))
+    return 1;
+  int slashes = 0, at = 0;
+  for (size_t i = 0; i < n; i++) {
+    slashes += t[i] == '/';
+    at += t[i] == '@';
+    if (t[i] == '\\' && i + 1 < n && isalnum((unsigned char)t[i + 1])) return 1;
+  }
+  if (slashes >= 2) return 1;
+  if (at == 1 && strchr(strchr(t, '@'), '.') && t[0] != '@') return 1;
+  return 0;
+}
+
+/* Narration as said: without URLs, paths, addresses, tags and Markdown marks
+ * (the screen keeps them); brackets left empty go too. In place. */
+static void speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
   while (*p) {
+    if (*p == ' ') { vgi_buf_add(&b, p++, 1); continue; }
     const char *e = p;
-    while (*e && !(strchr(".!?", *e) && (e[1] == ' ' || !e[1]))) e++;
-    if (*e) e++;
-    vgi_buf tmp = {0};
-    vgi_buf_add(&tmp, p, (size_t)(e - p));
-    int w = vgi_word_count(b.s) + vgi_word_count(tmp.s);
-    if (b.n && w > words) { vgi_buf_free(&tmp); break; }
-    vgi_buf_add(&b, p, (size_t)(e - p));
-    vgi_buf_free(&tmp);
+    while (*e && *e != ' ') e++;
+    /* the word without the brackets, quotes and punctuation around it */
+    const char *a = p, *z = e;
+    while (a < z && strchr("([{\"'*_`", *a)) a++;
+    while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
+    if (z > a && unsaid(a, (size_t)(z - a))) {
+      vgi_buf_add(&b, p, (size_t)(a - p));
+      vgi_buf_add(&b, z, (size_t)(e - z));
+    } else {
+      for (const char *c = p; c < e; c++)
+        if (*c != '`' && !(c[0] == '*' && c[1] == '*') && !(c > p && c[-1] == '*' && c[0] == '*'))
+          vgi_buf_add(&b, c, 1);
+    }
     p = e;
   }
+  char *t = vgi_squash(vgi_buf_take(&b));
+  /* "()" "( )" "[]" left behind; a space before , . ; : ! ? */
+  char *w = t;
+  for (char *r = t; *r;) {
+    if ((r[0] == '(' || r[0] == '[') ) {
+      char *q = r + 1;
+      while (*q == ' ' || *q == ',' || *q == ';' || *q == ':') q++;
+      if ((r[0] == '(' && *q == ')') || (r[0] == '[' && *q == ']')) {
+        r = q + 1;
+        while (w > t && w[-1] == ' ' && (*r == ' ' || *r == '.' || *r == ',' || !*r)) w--;
+        continue;
+      }
+    }
+    if (r[0] == ' ' && r[1] && strchr(",.;:!?", r[1]) && (r[2] == ' ' || !r[2])) { r++; continue; }
+    if (r[0] == ' ' && w > t && strchr(",;:", w[-1]) && r[1] && strchr(",;:.", r[1])) { r++; continue; }
+    *w++ = *r++;
+  }
+  *w = 0;
+  /* "(see )": a bracket whose path or link is gone, with a word or two left */
+  for (char *o = strchr(t, '('); o; o = strchr(o + 1, '(')) {
+    char *c = strchr(o, ')');
+    if (!c || memchr(o + 1, '(', (size_t)(c - o - 1))) continue;
+    if (!(o[1] == ' ' || c[-1] == ' ')) continue;
+    vgi_buf in = {0};
+    vgi_buf_add(&in, o + 1, (size_t)(c - o - 1));
+    int words = vgi_word_count(in.s ? in.s : "");
+    vgi_buf_free(&in);
+    if (words > 2) continue;
+    char *r = c + 1;
+    while (o > t && o[-1] == ' ' && (*r == ' ' || *r == '.' || *r == ',' || !*r)) o--;
+    memmove(o, r, strlen(r) + 1);
+    o = o > t ? o - 1 : t;
+  }
+  /* ": ." and ", ." left where a URL ended a sentence */
+  for (char *q; (q = strstr(t, ":.")) || (q = strstr(t, ",.")) || (q = strstr(t, ";."));)
+    memmove(q, q + 1, strlen(q));
+  snprintf(s, strlen(s) + 1, "%s", vgi_squash(t));
+  free(t);
+}
+
+/* Keeps whole sentences up to `words` words (at least the first). */
+static char *trim_sentences(const char *s, int words, const char *lang) {
+  vgi_buf b = {0};
+  int ns = 0, w = 0;
+  char **ss = vgi_sentences_lang(s, lang, &ns);
+  for (int i = 0; i < ns; i++) {
+    int sw = vgi_word_count(ss[i]);
+    if (!(b.n && w + sw > words)) {
+      if (b.n) vgi_buf_puts(&b, " ");
+      vgi_buf_puts(&b, ss[i]);
+      w += sw;
+    } else {
+      words = -1;   /* keep whole sentences in order: nothing after the first cut */
+    }
+    free(ss[i]);
+  }
+  free(ss);
   char *r = vgi_buf_take(&b);
   return vgi_squash(r);
 }
@@ -343,7 +430,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts) {
           cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
           if (!cJSON_IsString(n) || !cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY)) continue;
           int w = (int)floor(vgi_word_count(n->valuestring) * scale);
-          char *t = trim_sentences(n->valuestring, w);
+          char *t = trim_sentences(n->valuestring, w, vgi_str(v, "language"));
           cJSON_SetValuestring(n, t);
           free(t);
         }
@@ -367,6 +454,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts) {
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an)) {
         char *t = vgi_strdup(an->valuestring);
         unspeakable_out(t);
+        speech_out(t);
         cJSON_SetValuestring(an, t);
         free(t);
       }
