@@ -176,6 +176,7 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
       if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x94 || p[2] == 0x93)) { p += 2; continue; }
       if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x99) { p += 2; continue; }
       if (p[0] == 0xE3 && p[1] == 0x83 && p[2] == 0xBB) { p += 2; continue; }
+      if (p[0] == 0xF0 && p[1] && p[2] && p[3]) { p += 3; continue; }   /* a pictograph: 🌍 */
       other++;
       break;
     }
