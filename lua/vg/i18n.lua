@@ -43,6 +43,7 @@ M.phrases = {
     l_solution = "Solution", l_note = "Note", l_tip = "Tip", l_important = "Important",
     l_warning = "Warning", l_caution = "Caution",
     l_review_intro = "Let's review before moving on",
+    transcript = "Transcript", part_n = "Part {1}",
   },
   de = {
     voice = "de",
@@ -70,6 +71,7 @@ M.phrases = {
     l_solution = "Lösung", l_note = "Hinweis", l_tip = "Tipp", l_important = "Wichtig",
     l_warning = "Warnung", l_caution = "Vorsicht",
     l_review_intro = "Ein kurzer Rückblick, bevor es weitergeht",
+    transcript = "Transkript", part_n = "Teil {1}",
   },
   fr = {
     voice = "fr",
@@ -96,6 +98,7 @@ M.phrases = {
     l_solution = "Solution", l_note = "Remarque", l_tip = "Astuce", l_important = "Important",
     l_warning = "Avertissement", l_caution = "Attention",
     l_review_intro = "Faisons le point avant de continuer",
+    transcript = "Transcription", part_n = "Partie {1}",
   },
   es = {
     voice = "es",
@@ -122,6 +125,7 @@ M.phrases = {
     l_quiz = "Cuestionario", l_solution = "Solución", l_note = "Nota", l_tip = "Consejo",
     l_important = "Importante", l_warning = "Advertencia", l_caution = "Precaución",
     l_review_intro = "Repasemos antes de continuar",
+    transcript = "Transcripción", part_n = "Parte {1}",
   },
   it = {
     voice = "it",
@@ -150,6 +154,7 @@ M.phrases = {
     l_quiz = "Quiz", l_solution = "Soluzione", l_note = "Nota", l_tip = "Suggerimento",
     l_important = "Importante", l_warning = "Avviso", l_caution = "Attenzione",
     l_review_intro = "Ripassiamo prima di andare avanti",
+    transcript = "Trascrizione", part_n = "Parte {1}",
   },
   pt = {
     voice = "pt",
@@ -176,6 +181,7 @@ M.phrases = {
     l_quiz = "Quiz", l_solution = "Solução", l_note = "Nota", l_tip = "Dica",
     l_important = "Importante", l_warning = "Aviso", l_caution = "Cuidado",
     l_review_intro = "Vamos revisar antes de continuar",
+    transcript = "Transcrição", part_n = "Parte {1}",
   },
   nl = {
     voice = "nl",
@@ -202,6 +208,7 @@ M.phrases = {
     l_solution = "Oplossing", l_note = "Opmerking", l_tip = "Tip", l_important = "Belangrijk",
     l_warning = "Waarschuwing", l_caution = "Let op",
     l_review_intro = "Even terugblikken voordat we verdergaan",
+    transcript = "Transcript", part_n = "Deel {1}",
   },
   ru = {
     voice = "ru",
@@ -228,6 +235,7 @@ M.phrases = {
     l_quiz = "Викторина", l_solution = "Решение", l_note = "Примечание", l_tip = "Совет",
     l_important = "Важно", l_warning = "Предупреждение", l_caution = "Осторожно",
     l_review_intro = "Повторим пройденное, прежде чем двигаться дальше",
+    transcript = "Расшифровка", part_n = "Часть {1}",
   },
   zh = {
     voice = "cmn",
@@ -252,6 +260,7 @@ M.phrases = {
     l_quiz = "测验", l_solution = "解答", l_note = "注意", l_tip = "提示", l_important = "重要",
     l_warning = "警告", l_caution = "小心",
     l_review_intro = "继续之前，我们先来复习一下",
+    transcript = "文字记录", part_n = "第{1}部分",
   },
   ja = {
     voice = "ja",
@@ -276,6 +285,7 @@ M.phrases = {
     l_prerequisites = "前提条件", l_problem = "問題", l_quiz = "クイズ", l_solution = "解答",
     l_note = "注記", l_tip = "ヒント", l_important = "重要", l_warning = "警告", l_caution = "注意",
     l_review_intro = "先に進む前に復習しましょう",
+    transcript = "文字起こし", part_n = "パート{1}",
   },
   ko = {
     voice = "ko",
@@ -300,6 +310,7 @@ M.phrases = {
     l_problem = "문제", l_quiz = "퀴즈", l_solution = "해답", l_note = "참고", l_tip = "팁",
     l_important = "중요", l_warning = "경고", l_caution = "주의",
     l_review_intro = "다음으로 넘어가기 전에 복습해 봅시다",
+    transcript = "대본", part_n = "{1}부",
   },
   ar = {
     voice = "ar",
@@ -324,6 +335,7 @@ M.phrases = {
     l_problem = "المسألة", l_quiz = "اختبار", l_solution = "الحل", l_note = "ملاحظة",
     l_tip = "نصيحة", l_important = "مهم", l_warning = "تحذير", l_caution = "تنبيه",
     l_review_intro = "لنراجع ما تعلمناه قبل المتابعة",
+    transcript = "نص مكتوب", part_n = "الجزء {1}",
   },
 }
 

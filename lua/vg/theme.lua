@@ -116,6 +116,8 @@ end
 -- returns it as it is.
 function M.for_language(theme, lang)
   if type(lang) ~= "string" or lang == "" or lang == theme.lang then return theme end
+  -- English is what the renderer assumes anyway: the same display list as before
+  if lang:lower():match("^en") and not theme.lang then return theme end
   local key = lang:lower()
   local sf = SCRIPT_FONTS[key] or SCRIPT_FONTS[key:match("^(%a+)") or ""]
   local t = setmetatable({ lang = lang }, { __index = theme })
