@@ -97,9 +97,11 @@ local SCRIPT_FONTS = {
   ["zh-tw"] = { sans = "Noto Sans CJK TC", mono = "Noto Sans Mono CJK TC" },
   ["zh-hant"] = { sans = "Noto Sans CJK TC", mono = "Noto Sans Mono CJK TC" },
   ["zh-hk"] = { sans = "Noto Sans CJK HK", mono = "Noto Sans Mono CJK HK" },
-  ar = { sans = "Noto Sans Arabic", mono = "Noto Sans Arabic" },
-  fa = { sans = "Noto Sans Arabic", mono = "Noto Sans Arabic" },
-  ur = { sans = "Noto Nastaliq Urdu", mono = "Noto Sans Arabic" },
+  -- line_scale: Arabic faces have taller lines (ascenders and descenders for
+  -- the marks above and below): a heading box grows with them
+  ar = { sans = "Noto Sans Arabic", mono = "Noto Sans Arabic", line_scale = 1.15 },
+  fa = { sans = "Noto Sans Arabic", mono = "Noto Sans Arabic", line_scale = 1.15 },
+  ur = { sans = "Noto Nastaliq Urdu", mono = "Noto Sans Arabic", line_scale = 1.4 },
   he = { sans = "Noto Sans Hebrew", mono = "Noto Sans Hebrew" },
 }
 
@@ -128,6 +130,7 @@ function M.for_language(theme, lang)
     if f.serif then f.serif = after_first(f.serif, sf.sans) end
     f.mono = after_first(f.mono, sf.mono)
     t.fonts = f
+    t.line_scale = sf.line_scale
   end
   return t
 end

@@ -273,10 +273,33 @@ static void tame_markup(PangoLayout *l) {
  * from a document: the input adapters refuse it) becomes U+FFFD. Text that
  * is not markup is never parsed as markup, so "<b>", "&amp;" or
  * "<span font=...>" in a title are drawn as written. */
+/* Arabic, Persian, Urdu, Hebrew, … are written right to left */
+static int rtl_lang(const char *lang) {
+  static const char *const rtl[] = { "ar", "fa", "he", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", NULL };
+  if (!lang) return 0;
+  for (int i = 0; rtl[i]; i++) {
+    size_t n = strlen(rtl[i]);
+    if (!strncmp(lang, rtl[i], n) && (!lang[n] || lang[n] == '-' || lang[n] == '_')) return 1;
+  }
+  return 0;
+}
+
 static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   const char *text = s->text;
-  char *valid = NULL, *plain = NULL;
+  char *valid = NULL, *plain = NULL, *marked = NULL;
   if (!g_utf8_validate(text, -1, NULL)) text = valid = g_utf8_make_valid(text, -1);
+  if (!s->code && rtl_lang(s->lang) && *text) {
+    /* a paragraph's direction is that of its first strong letter: an Arabic
+     * sentence that opens with "MS-DOS" would be laid out left to right.
+     * A RIGHT-TO-LEFT MARK (invisible) first makes it the language's. */
+    size_t n = strlen(text);
+    marked = malloc(n + 4);
+    if (marked) {
+      memcpy(marked, "\xE2\x80\x8F", 3);
+      memcpy(marked + 3, text, n + 1);
+      text = marked;
+    }
+  }
   if (s->markup) {
     GError *gerr = NULL;
     if (pango_parse_markup(text, -1, 0, NULL, NULL, NULL, &gerr)) {
@@ -293,6 +316,7 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   }
   g_free(valid);
   free(plain);
+  free(marked);
 }
 
 /* The text's language: Pango picks fonts (Han glyphs differ between zh, ja

@@ -187,7 +187,7 @@ function M.header(theme, box, title, desc, a, o)
   o = o or {}
   local items = {}
   local y = box.y
-  local hh = o.title_h or 100
+  local hh = math.floor((o.title_h or 100) * (theme.line_scale or 1))
   if title then
     local p = a and a:enter(0) or 1
     items[#items + 1] = M.appear(p, {
