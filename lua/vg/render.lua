@@ -269,7 +269,7 @@ end
 function M.display_list(scene, opts)
   opts = opts or {}
   local def = check_type(scene)
-  local theme = resolve_theme(scene, opts)
+  local theme = theme_mod.for_language(resolve_theme(scene, opts), scene.language)
   local W, H = design_size(opts.width or 1920, opts.height or 1080)
   local times, settle = timeline(scene, def)
   local t = opts.t
@@ -310,6 +310,7 @@ function M.display_list(scene, opts)
   else
     items[#items + 1] = common.appear(anim:enter(0), res, 40)
   end
+  if theme.lang then common.set_lang(items, theme.lang) end
   return { width = W, height = H, background = theme.bg, items = items },
       { settle = settle, times = times, theme = theme }
 end

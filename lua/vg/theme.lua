@@ -86,6 +86,55 @@ end
 -- With alpha (0..1): {r, g, b, a}, the form display lists take.
 function M.alpha(c, a) return { c[1], c[2], c[3], a } end
 
+-- Fonts per script (Debian: fonts-noto-core, fonts-noto-cjk). Noto Sans
+-- stays first for Latin letters, digits and punctuation; the script's family
+-- follows, so Pango takes Hangul, kana, Han and Arabic from a face made for
+-- them, with a real bold (the CJK and Arabic faces ship Regular and Bold).
+local SCRIPT_FONTS = {
+  ko = { sans = "Noto Sans CJK KR", mono = "Noto Sans Mono CJK KR" },
+  ja = { sans = "Noto Sans CJK JP", mono = "Noto Sans Mono CJK JP" },
+  zh = { sans = "Noto Sans CJK SC", mono = "Noto Sans Mono CJK SC" },
+  ["zh-tw"] = { sans = "Noto Sans CJK TC", mono = "Noto Sans Mono CJK TC" },
+  ["zh-hant"] = { sans = "Noto Sans CJK TC", mono = "Noto Sans Mono CJK TC" },
+  ["zh-hk"] = { sans = "Noto Sans CJK HK", mono = "Noto Sans Mono CJK HK" },
+  -- line_scale: Arabic faces have taller lines (ascenders and descenders for
+  -- the marks above and below): a heading box grows with them
+  ar = { sans = "Noto Sans Arabic", mono = "Noto Sans Arabic", line_scale = 1.15 },
+  fa = { sans = "Noto Sans Arabic", mono = "Noto Sans Arabic", line_scale = 1.15 },
+  ur = { sans = "Noto Nastaliq Urdu", mono = "Noto Sans Arabic", line_scale = 1.4 },
+  he = { sans = "Noto Sans Hebrew", mono = "Noto Sans Hebrew" },
+}
+
+local function after_first(list, family)
+  local first, rest = list:match("^([^,]+),%s*(.*)$")
+  if not first then return list .. ", " .. family end
+  return first .. ", " .. family .. ", " .. rest
+end
+
+--- theme.for_language(theme, lang) -> theme
+-- The theme for text in `lang` (a BCP 47 tag): `lang` set (the renderer
+-- tells Pango, which shapes and breaks lines by it) and the script's fonts
+-- in the family lists. The theme given is not changed; English (or nil)
+-- returns it as it is.
+function M.for_language(theme, lang)
+  if type(lang) ~= "string" or lang == "" or lang == theme.lang then return theme end
+  -- English is what the renderer assumes anyway: the same display list as before
+  if lang:lower():match("^en") and not theme.lang then return theme end
+  local key = lang:lower()
+  local sf = SCRIPT_FONTS[key] or SCRIPT_FONTS[key:match("^(%a+)") or ""]
+  local t = setmetatable({ lang = lang }, { __index = theme })
+  if sf then
+    local f = {}
+    for k, v in pairs(theme.fonts) do f[k] = v end
+    f.sans = after_first(f.sans, sf.sans)
+    if f.serif then f.serif = after_first(f.serif, sf.sans) end
+    f.mono = after_first(f.mono, sf.mono)
+    t.fonts = f
+    t.line_scale = sf.line_scale
+  end
+  return t
+end
+
 --- theme.get(name, accent) -> theme | nil, message
 -- name: "light" | "dark" | a table (a user theme, completed from light).
 function M.get(name, accent)

@@ -125,6 +125,26 @@ char *vgi_to_text(const cJSON *v);                            /* scalar -> mallo
 
 /* Internal flag on scenes whose narration was generated (trim-able). */
 #define VGI_AUTO_KEY "_narration_auto"
+/* Internal flag on a video whose voice the adapter defaulted: the language
+ * pass may give it the voice of the document's language. */
+#define VGI_VOICE_AUTO_KEY "_voice_auto"
+
+/* ---- language (lang.c): phrases from lua/vg/i18n.lua ----------------------- */
+/* The phrase `key` in `lang` ("de", "pt-BR"; English when missing); never NULL.
+ * The returned text lives for the whole process. Any thread. */
+const char *vgi_phrase(const char *lang, const char *key);
+/* Appends the phrase with {1}..{9} replaced by args. */
+void vgi_phrase_put(vgi_buf *b, const char *lang, const char *key, const char *const *args, int nargs);
+/* 1 when the phrase table has lang's base language. */
+int vgi_lang_known(const char *lang);
+/* 1 for a plausible BCP 47 tag ("ko", "pt-BR", "zh-Hans"). */
+int vgi_lang_tag_ok(const char *s);
+/* "en", "de", "ko", … from the text's script and stop words (static text). */
+const char *vgi_detect_language(const char *text);
+/* Sets video.language (given or detected) on every video and the language's
+ * voice on videos marked VGI_VOICE_AUTO_KEY. */
+void vgi_language_pass(cJSON *model);
+
 /* Internal flag on scenes whose max_duration the adapter chose (fit to narration). */
 #define VGI_MAXAUTO_KEY "_max_auto"
 
@@ -156,7 +176,9 @@ extern const char *const vgi_accent_colors[];
 
 /* text helpers shared by the Markdown and transcript adapters (markdown.c) */
 char **vgi_sentences(const char *text, int *count);  /* caller frees each and the array */
+/* The same with the abbreviations of a language ("z. B.", "p. ex."); NULL: English. */
+char **vgi_sentences_lang(const char *text, const char *lang, int *count);
 char *vgi_bullet(const char *sentence);                /* <= ~90 chars, no final period */
 double vgi_max_for(const char *narration);             /* a max_duration that fits it */
 /* The narration a scene's template writes (malloc'd), or NULL (narrate.c). */
-char *vgi_template(const cJSON *scene);
+char *vgi_template(const cJSON *scene, const char *lang);

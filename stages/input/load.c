@@ -226,6 +226,7 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
         const cJSON *voice = cJSON_GetObjectItemCaseSensitive(ov, "voice");
         if (!cJSON_IsString(voice)) continue;
         apply(pm, v, "voice", voice, 1);
+        cJSON_DeleteItemFromObjectCaseSensitive(v, VGI_VOICE_AUTO_KEY);   /* chosen by the set */
         cJSON *sc = cJSON_GetObjectItemCaseSensitive(v, "scenes");
         for (cJSON *s = sc ? sc->child : NULL; s; s = s->next)
           if (cJSON_GetObjectItemCaseSensitive(s, "voice"))

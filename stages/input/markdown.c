@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <cmark-gfm.h>
@@ -42,6 +43,7 @@ typedef struct md {
   size_t nprose;
   char *label;            /* a bold-only paragraph: names the next block */
   char *image;            /* image waiting for a scene */
+  char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
 } md;
 
@@ -99,10 +101,36 @@ static void add_image(md *m, cmark_node *img, int line) {
   }
 }
 
+/* Text as shown and said, without the marks that are neither: footnote
+ * references ("[^1]") and emoji shortcodes (":rocket:"). */
+static void put_text(vgi_buf *b, const char *t) {
+  for (const char *p = t; *p;) {
+    if (p[0] == '[' && p[1] == '^') {
+      const char *e = p + 2;
+      while (*e && *e != ']' && *e != ' ' && e - p < 40) e++;
+      if (*e == ']' && e > p + 2) { p = e + 1; continue; }
+    }
+    if (*p == ':' && (p == t || !isalnum((unsigned char)p[-1]))) {
+      const char *e = p + 1;
+      int alpha = 0;
+      while ((islower((unsigned char)*e) || isdigit((unsigned char)*e) || *e == '_' || *e == '+' || *e == '-') &&
+             e - p < 40) {
+        alpha |= islower((unsigned char)*e) != 0;
+        e++;
+      }
+      if (*e == ':' && e > p + 1 && alpha && !isalnum((unsigned char)e[1]) && e[1] != ':') { p = e + 1; continue; }
+    }
+    vgi_buf_add(b, p, 1);
+    p++;
+  }
+}
+
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
     case CMARK_NODE_TEXT:
+      put_text(b, cmark_node_get_literal(c));
+      break;
     case CMARK_NODE_CODE:
       vgi_buf_puts(b, cmark_node_get_literal(c));
       break;
@@ -119,6 +147,74 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       inline_text(c, b, m, line);
     }
   }
+}
+
+/* A paragraph that only links elsewhere: a language switcher ("Čeština ∙
+ * Deutsch ∙ …"), a row of badges, a table of links. Nothing to say or show. */
+static void nav_count(cmark_node *para, int *links, int *other, int depth);
+static int navigation(cmark_node *para) {
+  int links = 0, other = 0;
+  nav_count(para, &links, &other, 0);
+  return links >= 2 && !other;
+}
+
+static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
+  int links = 0, other = 0;
+  for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+    cmark_node_type t = cmark_node_get_type(c);
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) { links++; continue; }
+    if ((t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) && depth < 4) {
+      nav_count(c, &links, &other, depth + 1);   /* "*[A](a) ∙ [B](b)*" */
+      continue;
+    }
+    if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK || t == CMARK_NODE_HTML_INLINE) continue;
+    if (t != CMARK_NODE_TEXT) { other++; continue; }
+    /* separators only: spaces, | / , - and the dots and bullets of U+00B7, U+2022, U+2219, U+30FB */
+    for (const unsigned char *p = (const unsigned char *)cmark_node_get_literal(c); p && *p; p++) {
+      if (strchr(" \t|/,-:()[]", *p)) continue;
+      if (p[0] == 0xC2 && p[1] == 0xB7) { p++; continue; }
+      if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x94 || p[2] == 0x93)) { p += 2; continue; }
+      if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x99) { p += 2; continue; }
+      if (p[0] == 0xE3 && p[1] == 0x83 && p[2] == 0xBB) { p += 2; continue; }
+      if (p[0] == 0xF0 && p[1] && p[2] && p[3]) { p += 3; continue; }   /* a pictograph: 🌍 */
+      other++;
+      break;
+    }
+  }
+  *nlinks += links;
+  *nother += other;
+}
+
+/* The words of an HTML block: tags and comments out, the common entities
+ * decoded; NULL for scripts and styles. */
+static char *html_text(const char *h) {
+  if (!h || strstr(h, "<script") || strstr(h, "<style") || strstr(h, "<SCRIPT")) return NULL;
+  vgi_buf b = {0};
+  static const struct { const char *e; const char *c; } ents[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" },
+    { "&nbsp;", " " }, { "&apos;", "'" } };
+  for (const char *p = h; *p;) {
+    if (!strncmp(p, "<!--", 4)) {
+      const char *e = strstr(p + 4, "-->");
+      p = e ? e + 3 : p + strlen(p);
+      continue;
+    }
+    if (*p == '<') {
+      const char *e = strchr(p, '>');
+      if (e) { vgi_buf_puts(&b, " "); p = e + 1; continue; }
+    }
+    if (*p == '&') {
+      size_t k = 0;
+      for (; k < sizeof ents / sizeof *ents; k++)
+        if (!strncmp(p, ents[k].e, strlen(ents[k].e))) break;
+      if (k < sizeof ents / sizeof *ents) { vgi_buf_puts(&b, ents[k].c); p += strlen(ents[k].e); continue; }
+    }
+    vgi_buf_add(&b, p, 1);
+    p++;
+  }
+  char *t = vgi_buf_take(&b);
+  for (char *q = t; *q; q++) if (*q == '\n' || *q == '\t' || *q == '\r') *q = ' ';
+  return vgi_squash(t);
 }
 
 /* Plain text of a node's inline content (images noted when m != NULL). */
@@ -143,18 +239,105 @@ static char *slug(const char *s) {
   return r;
 }
 
-/* Sentences of a text, for bullets. Caller frees the array and strings. */
-char **vgi_sentences(const char *text, int *count) {
+/* Abbreviations that never end a sentence, per language (lower case, the
+ * final period left out). Ones that often do ("etc.", "usw.") are not
+ * listed: a period ends a sentence only before a capital or a caseless
+ * letter, so "etc. and more" stays whole while "… etc. Then" is split. */
+static const struct { const char *lang; const char *const *words; } abbrevs[] = {
+  { "en", (const char *const[]){ "e.g", "i.e", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st",
+      "no", "fig", "approx", "incl", "esp", "viz", "al", "resp", "ca", "jr", "sr", "pp", "vol",
+      "ch", "sec", "eq", "ref", "ed", "p", NULL } },
+  { "de", (const char *const[]){ "z.b", "bspw", "bzw", "d.h", "u.a", "vgl", "engl", "ca", "nr", "evtl",
+      "ggf", "inkl", "sog", "dt", "u.ä", "z.t", "o.ä", "ggü", "allg", "abs", "bsp", "dr", "prof",
+      "hr", "fr", "s", "lat", "franz", "ital", "jh", "mio", "mrd", "bzgl", "zzgl", "insb", NULL } },
+  { "fr", (const char *const[]){ "p.ex", "ex", "cf", "env", "mme", "mlle", "m", "dr", "c.-à-d",
+      "c.à.d", "p", "vol", "éd", "av", "apr", "j.-c", "chap", "fig", "n", "angl", NULL } },
+  { "es", (const char *const[]){ "p.ej", "ej", "sr", "sra", "srta", "dr", "dra", "ud", "uds", "pág",
+      "p", "vol", "aprox", "cf", "vs", "núm", "ing", "lic", "cap", "fig", NULL } },
+  { "it", (const char *const[]){ "es", "ad", "sig", "sigg", "dott", "prof", "pag", "p", "cfr", "vs",
+      "ca", "n", "ing", "avv", "cap", "fig", "ingl", NULL } },
+  { "pt", (const char *const[]){ "ex", "p.ex", "sr", "sra", "dr", "dra", "pág", "p", "vol", "aprox",
+      "cf", "vs", "n", "nº", "cap", "fig", "ing", NULL } },
+  { "nl", (const char *const[]){ "bijv", "bv", "o.a", "m.a.w", "d.w.z", "dhr", "mevr", "dr", "prof",
+      "ca", "nr", "vs", "evt", "incl", "zgn", "resp", "blz", "fig", "eng", NULL } },
+  { "ru", (const char *const[]){ "т.е", "т.п", "т.к", "др", "см", "напр", "г", "гг", "стр", "рис",
+      "им", "ул", "д", "англ", "ср", "проф", "т.н", NULL } },
+};
+
+/* The word that ends at e (exclusive), without brackets and quotes before it. */
+static int is_abbrev(const char *start, const char *e, const char *lang) {
+  const char *w = e;
+  while (w > start && w[-1] != ' ' && w[-1] != '(' && w[-1] != '"' && w[-1] != '[' &&
+         !(w - start >= 2 && (unsigned char)w[-2] == 0xC2 && (unsigned char)w[-1] == 0xAB))   /* « */
+    w--;
+  size_t n = (size_t)(e - w);
+  if (n == 0 || n > 15) return 0;
+  char t[32];
+  for (size_t i = 0; i < n; i++) t[i] = (char)tolower((unsigned char)w[i]);
+  t[n] = 0;
+  /* one letter ("B." of "z. B.", an initial) */
+  size_t first = 1;
+  unsigned char c0 = (unsigned char)t[0];
+  if (c0 >= 0xC0) first = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
+  if (n == first && (isalpha(c0) || c0 >= 0xC0)) return 1;
+  for (size_t l = 0; l < sizeof abbrevs / sizeof *abbrevs; l++) {
+    int mine = lang ? !strncmp(lang, abbrevs[l].lang, 2) : !strcmp(abbrevs[l].lang, "en");
+    if (!mine && strcmp(abbrevs[l].lang, "en")) continue;   /* English ones everywhere: "e.g." in a German text */
+    if (!mine && lang && strncmp(lang, "en", 2) && strcmp(t, "e.g") && strcmp(t, "i.e") && strcmp(t, "vs") &&
+        strcmp(t, "cf"))
+      continue;
+    for (const char *const *a = abbrevs[l].words; *a; a++)
+      if (!strcmp(*a, t)) return 1;
+  }
+  return 0;
+}
+
+/* 1 when the word at p starts with a lower-case letter (Latin, Greek,
+ * Cyrillic): it continues the sentence. */
+static int lower_start(const char *p) {
+  while (*p == ' ' || *p == '"' || *p == '(' || *p == '\'') p++;
+  unsigned char c = (unsigned char)*p;
+  if (c < 0x80) return islower(c) != 0;
+  unsigned cp = 0;
+  if (c >= 0xC0 && c < 0xE0 && p[1]) cp = ((c & 31u) << 6) | ((unsigned char)p[1] & 63u);
+  return (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x3B1 && cp <= 0x3C9) ||
+         (cp >= 0x430 && cp <= 0x45F) ||
+         (cp >= 0x100 && cp <= 0x17F && (cp & 1));   /* Latin Extended-A: odd = lower */
+}
+
+/* End of the sentence that starts at p (exclusive): a . ! ? followed by a
+ * space (or closing quotes/brackets then a space) or the end, unless it ends
+ * an abbreviation, or a lower-case word follows; a decimal, a version (1.2.3),
+ * a file name (a.md) never has a space after its period. 。！？ always end. */
+static const char *sentence_end(const char *text, const char *p, const char *lang) {
+  for (const char *e = p; *e; e++) {
+    if (!strncmp(e, "\xE3\x80\x82", 3) || !strncmp(e, "\xEF\xBC\x81", 3) || !strncmp(e, "\xEF\xBC\x9F", 3))
+      return e + 3;
+    if (!strchr(".!?", *e)) continue;
+    const char *after = e + 1;
+    while (*after == '.' ) after++;   /* "..." */
+    while (*after == '"' || *after == ')' || *after == '\'' || !strncmp(after, "\xE2\x80\x9D", 3) ||
+           !strncmp(after, "\xC2\xBB", 2))
+      after += (unsigned char)*after >= 0xC0 ? ((unsigned char)*after >= 0xE0 ? 3 : 2) : 1;
+    if (*after && *after != ' ') continue;
+    if (!*after) return after;
+    if (*e == '.' && after == e + 1 && is_abbrev(text, e, lang)) continue;
+    if (lower_start(after)) continue;
+    return after;
+  }
+  return p + strlen(p);
+}
+
+/* Sentences of a text in a language (NULL: English rules), for bullets.
+ * Caller frees the array and strings. */
+char **vgi_sentences_lang(const char *text, const char *lang, int *count) {
   char **v = NULL;
   int n = 0;
   const char *p = text;
   while (*p) {
     while (*p == ' ') p++;
-    const char *e = p;
-    while (*e && !(strchr(".!?", *e) && (e[1] == ' ' || !e[1]) &&
-                   !(e - p >= 2 && (!strncmp(e - 2, "e.g", 3) || !strncmp(e - 2, "i.e", 3)))))
-      e++;
-    if (*e) e++;
+    if (!*p) break;
+    const char *e = sentence_end(text, p, lang);
     if (e > p) {
       v = realloc(v, (size_t)(n + 1) * sizeof *v);
       v[n] = malloc((size_t)(e - p) + 1);
@@ -168,6 +351,8 @@ char **vgi_sentences(const char *text, int *count) {
   *count = n;
   return v;
 }
+
+char **vgi_sentences(const char *text, int *count) { return vgi_sentences_lang(text, NULL, count); }
 
 /* A bullet from a sentence: without its final period, at most ~90 chars. */
 char *vgi_bullet(const char *s) {
@@ -246,7 +431,7 @@ static void prose_drop(md *m, size_t n) {
 /* A scene made of prose alone: bullets are its key sentences. */
 static void prose_scene(md *m, const char *text, int line) {
   int ns = 0;
-  char **ss = vgi_sentences(text, &ns);
+  char **ss = vgi_sentences_lang(text, m->lang, &ns);
   cJSON *vc = cJSON_CreateObject();
   cJSON_AddStringToObject(vc, "header", m->header ? m->header : (m->doc_title ? m->doc_title : ""));
   if (m->label) {
@@ -295,7 +480,7 @@ static void flush_prose(md *m, int keep_words) {
       if (pw > PROSE_WORDS * 3 / 2) {
         /* a long paragraph: split by sentences */
         int ns;
-        char **ss = vgi_sentences(m->prose[i].text, &ns);
+        char **ss = vgi_sentences_lang(m->prose[i].text, m->lang, &ns);
         if (cw) break;
         vgi_buf part = {0};
         int partw = 0;
@@ -576,7 +761,34 @@ static void table_block(md *m, cmark_node *n) {
   else cJSON_Delete(all);
 }
 
+static void alert_block(md *m, cmark_node *n, const char *key, const char *text);
+
 static void quote_block(md *m, cmark_node *n) {
+  /* a GitHub alert ("> [!TIP]" on its first line) is a callout: its kind is
+   * the heading, never read as text */
+  cmark_node *first = cmark_node_first_child(n);
+  if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+    char *t = plain(first, NULL);
+    static const char *const kinds[][2] = { { "[!NOTE]", "l_note" }, { "[!TIP]", "l_tip" },
+      { "[!IMPORTANT]", "l_important" }, { "[!WARNING]", "l_warning" }, { "[!CAUTION]", "l_caution" } };
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+      size_t kl = strlen(kinds[k][0]);
+      if (strncasecmp(t, kinds[k][0], kl)) continue;
+      vgi_buf all = {0};
+      vgi_buf_puts(&all, t + kl);
+      for (cmark_node *c = cmark_node_next(first); c; c = cmark_node_next(c)) {
+        char *x = plain(c, m);
+        if (*x) { vgi_buf_puts(&all, " "); vgi_buf_puts(&all, x); }
+        free(x);
+      }
+      char *body = vgi_squash(vgi_buf_take(&all));
+      alert_block(m, n, kinds[k][1], body);
+      free(body);
+      free(t);
+      return;
+    }
+    free(t);
+  }
   vgi_buf q = {0};
   char *attribution = NULL;
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
@@ -624,7 +836,11 @@ static void quote_block(md *m, cmark_node *n) {
   cJSON_AddStringToObject(vc, "attribution", attribution ? attribution : "");
   /* the quote is what is read; prose before it is its context */
   vgi_buf nb = {0};
-  if (attribution && *attribution) vgi_buf_printf(&nb, "As %s put it: ", attribution);
+  if (attribution && *attribution) {
+    const char *a1[1] = { attribution };
+    vgi_phrase_put(&nb, m->lang, "as_put_it", a1, 1);
+    vgi_buf_puts(&nb, " ");
+  }
   vgi_buf_puts(&nb, text);
   if (!strchr(".!?", nb.s[nb.n - 1])) vgi_buf_puts(&nb, ".");
   if (narr && *narr) { vgi_buf_puts(&nb, " "); vgi_buf_puts(&nb, narr); }
@@ -633,6 +849,35 @@ static void quote_block(md *m, cmark_node *n) {
   vgi_buf_free(&q);
   free(narr);
   free(attribution);
+}
+
+/* A callout: a list scene headed by the alert's kind in the document's
+ * language ("Warning"), its sentences as bullets; the narration says the
+ * kind, then the text. */
+static void alert_block(md *m, cmark_node *n, const char *key, const char *text) {
+  char *narr = take_narration(m);
+  if (!*text) { free(narr); return; }
+  cJSON *vc = cJSON_CreateObject();
+  cJSON_AddStringToObject(vc, "header", vgi_phrase(m->lang, key));
+  if (m->header) cJSON_AddStringToObject(vc, "description", m->header);
+  cJSON *items = cJSON_AddArrayToObject(vc, "items");
+  int ns = 0;
+  char **ss = vgi_sentences_lang(text, m->lang, &ns);
+  for (int i = 0; i < ns; i++) {
+    if (i < 4) {
+      char *b = vgi_bullet(ss[i]);
+      cJSON_AddItemToArray(items, cJSON_CreateString(b));
+      free(b);
+    }
+    free(ss[i]);
+  }
+  free(ss);
+  vgi_buf nb = {0};
+  if (narr && *narr) { vgi_buf_puts(&nb, narr); vgi_buf_puts(&nb, " "); }
+  vgi_buf_printf(&nb, "%s: %s", vgi_phrase(m->lang, key), text);
+  new_scene(m, "list", cmark_node_get_start_line(n), vc, nb.s);
+  vgi_buf_free(&nb);
+  free(narr);
 }
 
 /* ---- sections and videos ------------------------------------------------------- */
@@ -648,7 +893,7 @@ static void end_section(md *m) {
       char *t = prose_join(m->prose, m->nprose);
       cJSON *n = cJSON_GetObjectItemCaseSensitive(last, "narration");
       vgi_buf b = {0};
-      char *tpl = cJSON_IsString(n) ? NULL : vgi_template(last);   /* what it would have said */
+      char *tpl = cJSON_IsString(n) ? NULL : vgi_template(last, m->lang);   /* what it would have said */
       if (cJSON_IsString(n)) { vgi_buf_puts(&b, n->valuestring); vgi_buf_puts(&b, " "); }
       else if (tpl) { vgi_buf_puts(&b, tpl); vgi_buf_puts(&b, " "); }
       free(tpl);
@@ -701,7 +946,9 @@ static void start_video(md *m, const char *title, const char *subtitle, int line
   for (int k = 0; k < 3; k++) {
     const cJSON *x = cJSON_GetObjectItemCaseSensitive(m->fm, keys[k]);
     cJSON_AddItemToObject(m->video, keys[k], x ? cJSON_Duplicate(x, 1) : cJSON_CreateString(defs[k]));
+    if (k == 0 && !x) cJSON_AddTrueToObject(m->video, VGI_VOICE_AUTO_KEY);
   }
+  cJSON_AddStringToObject(m->video, "language", m->lang);
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(m->fm, "target_duration");
   if (td) cJSON_AddItemToObject(m->video, "target_duration", cJSON_Duplicate(td, 1));
   cJSON *src = cJSON_AddObjectToObject(m->video, "source");
@@ -722,7 +969,7 @@ static void end_video(md *m) {
   end_section(m);
   cJSON *vc = cJSON_CreateObject();
   const char *main_text = fm_str(m, "outro");
-  cJSON_AddStringToObject(vc, "main_text", main_text ? main_text : "Thanks for Watching");
+  cJSON_AddStringToObject(vc, "main_text", main_text ? main_text : vgi_phrase(m->lang, "thanks"));
   const char *sub = fm_str(m, "outro_sub");
   cJSON_AddStringToObject(vc, "sub_text", sub ? sub : vgi_str(m->video, "title"));
   new_scene(m, "outro", 0, vc, NULL);
@@ -761,14 +1008,25 @@ static void split_parts(md *m) {
       char *pid = vgi_buf_take(&pb);
       cJSON_ReplaceItemInObjectCaseSensitive(pv, "id", cJSON_CreateString(pid));
       free(pid);
-      vgi_buf_printf(&pb, "%s (Part %d of %d)", vgi_str(v, "title"), p + 1, parts);
+      /* "Part 1 of 2" in the document's language: the subtitle, and the
+       * title in brackets */
+      char pn[16], pm_[16];
+      snprintf(pn, sizeof pn, "%d", p + 1);
+      snprintf(pm_, sizeof pm_, "%d", parts);
+      const char *pargs[2] = { pn, pm_ };
+      vgi_phrase_put(&pb, m->lang, "part", pargs, 2);
+      char *psub = vgi_buf_take(&pb);
+      vgi_buf_printf(&pb, "%s (%s)", vgi_str(v, "title"), psub);
       char *ptitle = vgi_buf_take(&pb);
       cJSON_ReplaceItemInObjectCaseSensitive(pv, "title", cJSON_CreateString(ptitle));
       cJSON *ps = cJSON_AddArrayToObject(pv, "scenes");
       cJSON *t = cJSON_Duplicate(title, 1);
       cJSON *tvc = cJSON_GetObjectItemCaseSensitive(t, "visual_content");
       cJSON_DeleteItemFromObjectCaseSensitive(tvc, "subtitle");
-      cJSON_AddStringToObject(tvc, "subtitle", ptitle + strlen(vgi_str(v, "title")) + 2);
+      cJSON_AddStringToObject(tvc, "subtitle", psub);
+      /* the title scene's narration was written for the whole video */
+      cJSON_DeleteItemFromObjectCaseSensitive(t, "narration");
+      free(psub);
       free(ptitle);
       cJSON_AddItemToArray(ps, t);
       for (int k = 0; k < per && scenes->child; k++)
@@ -832,13 +1090,40 @@ static cJSON *front_matter(char *text, size_t len, const char *file, vgi_diags *
   /* accepted keys */
   static const char *const keys[] = { "title", "subtitle", "description", "voice", "accent_color",
     "theme", "id", "split", "duration", "target_duration", "outro", "outro_sub", "author", "date",
-    "tags", "layout", NULL };
+    "tags", "layout", "lang", "language", NULL };
   for (cJSON *c = fm ? fm->child : NULL; c; c = c->next) {
     int ok = 0;
     for (int k = 0; keys[k]; k++) if (!strcmp(keys[k], c->string)) ok = 1;
     if (!ok) vgi_diag_add(d, VGI_WARNING, file, 0, 0, c->string, "unknown front matter field (ignored)");
   }
   return fm;
+}
+
+/* The language: front matter `lang:` (or `language:`), else detected from the
+ * text outside fenced code (code is not the document's language). */
+static void document_language(md *m, const char *text, size_t len) {
+  const char *given = fm_str(m, "lang");
+  if (!given) given = fm_str(m, "language");
+  if (given && vgi_lang_tag_ok(given) && strlen(given) < sizeof m->lang) {
+    snprintf(m->lang, sizeof m->lang, "%s", given);
+    return;
+  }
+  if (given)
+    vgi_diag_add(m->d, VGI_WARNING, m->file, 0, 0, "lang",
+                 "'%s' is not a language tag such as en, de or pt-BR (detected instead)", given);
+  vgi_buf b = {0};
+  int fence = 0;
+  for (size_t i = 0; i < len && b.n < 200000;) {
+    const char *nl = memchr(text + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - text) : len;
+    const char *l = text + i;
+    while (l < text + e && *l == ' ') l++;
+    if (!strncmp(l, "```", 3) || !strncmp(l, "~~~", 3)) fence = !fence;
+    else if (!fence && l[0] != '<' && l[0] != '|') { vgi_buf_add(&b, text + i, e - i); vgi_buf_puts(&b, "\n"); }
+    i = e + 1;
+  }
+  snprintf(m->lang, sizeof m->lang, "%s", vgi_detect_language(b.s ? b.s : ""));
+  vgi_buf_free(&b);
 }
 
 /* deeper block nesting than any document needs is refused */
@@ -858,6 +1143,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   memcpy(text, text_in, len);
   text[len] = 0;
   m.fm = front_matter(text, len, file, d);
+  document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
   if (split && *split) {
     if (!strcmp(split, "h2")) m.split_h2 = 1;
@@ -928,7 +1214,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     cmark_node *nx = cmark_node_next(h1);
     if (nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
       char *t = plain(nx, NULL);
-      if (*t && strlen(t) <= 120 && !strchr(t, '\n')) { sub_para = t; subtitle = t; }
+      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx)) { sub_para = t; subtitle = t; }
       else free(t);
     }
   }
@@ -977,6 +1263,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         while (l && (m.label[l - 1] == ':' || m.label[l - 1] == ' ')) m.label[--l] = 0;
         break;
       }
+      if (navigation(c)) break;
+      /* a footnote ("[^1]: text") is not part of the talk */
+      const char *lit0 = f && cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
+      if (lit0 && lit0[0] == '[' && lit0[1] == '^' && strstr(lit0, "]:")) break;
       char *pt = plain(c, &m);
       if (*pt) {
         m.prose = realloc(m.prose, (m.nprose + 1) * sizeof *m.prose);
@@ -991,9 +1281,23 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     case CMARK_NODE_CODE_BLOCK: code_block(&m, c); break;
     case CMARK_NODE_LIST: list_block(&m, c); break;
     case CMARK_NODE_BLOCK_QUOTE: quote_block(&m, c); break;
+    case CMARK_NODE_HTML_BLOCK: {
+      /* READMEs wrap prose in <p align="right"> or <div>: its words are prose,
+       * its tags are not; scripts, styles and comments are nothing */
+      char *t = html_text(cmark_node_get_literal(c));
+      if (t && vgi_word_count(t) >= 3) {
+        m.prose = realloc(m.prose, (m.nprose + 1) * sizeof *m.prose);
+        m.prose[m.nprose].text = t;
+        m.prose[m.nprose].line = line;
+        m.nprose++;
+      } else {
+        free(t);
+      }
+      break;
+    }
     default:
       if (!strcmp(cmark_node_get_type_string(c), "table")) table_block(&m, c);
-      break;   /* thematic breaks, HTML: nothing to show */
+      break;   /* thematic breaks: nothing to show */
     }
   }
   if (!m.video && !cJSON_GetArraySize(m.videos)) start_video(&m, m.doc_title, subtitle, 1);

@@ -315,8 +315,19 @@ static cJSON *norm_video(nctx *n, cJSON *v, cJSON *scenes, int vi, int nvideos) 
     if (!x || cJSON_IsNull(x)) {
       vgi_pos_delete(n->pm, x);
       x = cJSON_CreateString(defs[k]);
+      /* nobody chose the voice: the language pass may give it the document's */
+      if (k == 0) cJSON_AddTrueToObject(out, VGI_VOICE_AUTO_KEY);
     }
     cJSON_AddItemToObject(out, keys[k], x);
+  }
+  cJSON *lang = take(v, "language");
+  if (cJSON_IsString(lang) && vgi_lang_tag_ok(lang->valuestring)) {
+    cJSON_AddItemToObject(out, "language", lang);
+  } else {
+    if (lang && !cJSON_IsNull(lang))
+      diag(n, VGI_WARNING, lang, "language",
+           "expected a language tag such as en, de or pt-BR (detected instead)");
+    vgi_pos_delete(n->pm, lang);
   }
   cJSON *td = take(v, "target_duration");
   if (td && !cJSON_IsNull(td)) cJSON_AddItemToObject(out, "target_duration", td);

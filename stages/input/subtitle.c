@@ -349,6 +349,14 @@ cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, cons
   cJSON_AddStringToObject(v, "id", id);
   cJSON_AddStringToObject(v, "title", title);
   cJSON_AddStringToObject(v, "voice", "male");
+  cJSON_AddTrueToObject(v, VGI_VOICE_AUTO_KEY);   /* the language pass picks the voice */
+  /* the language of the cues: the headers and the outro are said in it */
+  vgi_buf all = {0};
+  for (size_t k = 0; k < n && all.n < 200000; k++) { vgi_buf_puts(&all, cues[k].text); vgi_buf_puts(&all, "\n"); }
+  char lang[8];
+  snprintf(lang, sizeof lang, "%s", vgi_detect_language(all.s ? all.s : ""));
+  vgi_buf_free(&all);
+  cJSON_AddStringToObject(v, "language", lang);
   cJSON_AddStringToObject(v, "accent_color", "blue");
   cJSON_AddStringToObject(v, "theme", "light");
   cJSON *src = cJSON_AddObjectToObject(v, "source");
@@ -358,7 +366,7 @@ cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, cons
 
   cJSON *tvc = cJSON_CreateObject();
   cJSON_AddStringToObject(tvc, "title", title);
-  cJSON_AddStringToObject(tvc, "subtitle", "Transcript");
+  cJSON_AddStringToObject(tvc, "subtitle", vgi_phrase(lang, "transcript"));
   add_scene(scenes, "title", tvc, NULL, 3.0, path, 1);
 
   size_t i = 0;
@@ -384,8 +392,12 @@ cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, cons
     char hdr[64], a[32], e[32];
     stamp(a, sizeof a, cues[i].start);
     stamp(e, sizeof e, cues[j - 1].end);
-    snprintf(hdr, sizeof hdr, "Part %d", part);
-    cJSON_AddStringToObject(vc, "header", hdr);
+    snprintf(hdr, sizeof hdr, "%d", part);
+    vgi_buf hb = {0};
+    const char *pa[1] = { hdr };
+    vgi_phrase_put(&hb, lang, "part_n", pa, 1);
+    cJSON_AddStringToObject(vc, "header", hb.s ? hb.s : hdr);
+    vgi_buf_free(&hb);
     char desc[80];
     snprintf(desc, sizeof desc, "%s \xE2\x80\x93 %s", a, e);
     cJSON_AddStringToObject(vc, "description", desc);
@@ -397,7 +409,7 @@ cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, cons
     i = j;
   }
   cJSON *ovc = cJSON_CreateObject();
-  cJSON_AddStringToObject(ovc, "main_text", "Thanks for Watching");
+  cJSON_AddStringToObject(ovc, "main_text", vgi_phrase(lang, "thanks"));
   cJSON_AddStringToObject(ovc, "sub_text", title);
   add_scene(scenes, "outro", ovc, NULL, 3.0, path, cues[n - 1].line);
   for (size_t k = 0; k < n; k++) free(cues[k].text);

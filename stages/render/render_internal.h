@@ -36,7 +36,8 @@ typedef struct rd_text_spec {
   const char *text;
   int markup;            /* text is Pango markup */
   int code;              /* monospace code box with syntax colouring */
-  const char *language;
+  const char *language;  /* code: the syntax to colour */
+  const char *lang;      /* text: BCP 47 tag of its human language ("ko"), or NULL */
   const char *font;      /* family list, e.g. "Noto Sans, DejaVu Sans" */
   int weight;            /* PangoWeight */
   int italic;

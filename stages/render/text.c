@@ -129,6 +129,8 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   const char *markup = jstr(item, "markup", NULL);
   if (markup && !code) { s->text = markup; s->markup = 1; }
   s->language = jstr(item, "language", NULL);
+  s->lang = jstr(item, "lang", NULL);
+  if (s->lang && (!*s->lang || strlen(s->lang) > 35)) s->lang = NULL;
   s->font = jstr(item, "font", code ? "DejaVu Sans Mono, Noto Sans Mono, monospace"
                                     : "Noto Sans, DejaVu Sans, sans-serif");
   const cJSON *wt = cJSON_GetObjectItemCaseSensitive(item, "weight");
@@ -174,8 +176,9 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n) {
 
 static char *spec_key(const rd_text_spec *s, size_t *len) {
   char head[512];
-  int n = snprintf(head, sizeof head, "%d|%d|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%.3f|%d|%.3f|",
-                   s->markup, s->code, s->language ? s->language : "", s->font, s->weight,
+  int n = snprintf(head, sizeof head, "%d|%d|%s|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%.3f|%d|%.3f|",
+                   s->markup, s->code, s->language ? s->language : "", s->lang ? s->lang : "",
+                   s->font, s->weight,
                    s->italic, s->size, s->min_size, s->w, s->h, s->align, s->wrap,
                    s->line_height, s->max_lines, s->letter_spacing);
   size_t tl = strlen(s->text);
@@ -270,10 +273,33 @@ static void tame_markup(PangoLayout *l) {
  * from a document: the input adapters refuse it) becomes U+FFFD. Text that
  * is not markup is never parsed as markup, so "<b>", "&amp;" or
  * "<span font=...>" in a title are drawn as written. */
+/* Arabic, Persian, Urdu, Hebrew, … are written right to left */
+static int rtl_lang(const char *lang) {
+  static const char *const rtl[] = { "ar", "fa", "he", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", NULL };
+  if (!lang) return 0;
+  for (int i = 0; rtl[i]; i++) {
+    size_t n = strlen(rtl[i]);
+    if (!strncmp(lang, rtl[i], n) && (!lang[n] || lang[n] == '-' || lang[n] == '_')) return 1;
+  }
+  return 0;
+}
+
 static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   const char *text = s->text;
-  char *valid = NULL, *plain = NULL;
+  char *valid = NULL, *plain = NULL, *marked = NULL;
   if (!g_utf8_validate(text, -1, NULL)) text = valid = g_utf8_make_valid(text, -1);
+  if (!s->code && rtl_lang(s->lang) && *text) {
+    /* a paragraph's direction is that of its first strong letter: an Arabic
+     * sentence that opens with "MS-DOS" would be laid out left to right.
+     * A RIGHT-TO-LEFT MARK (invisible) first makes it the language's. */
+    size_t n = strlen(text);
+    marked = malloc(n + 4);
+    if (marked) {
+      memcpy(marked, "\xE2\x80\x8F", 3);
+      memcpy(marked + 3, text, n + 1);
+      text = marked;
+    }
+  }
   if (s->markup) {
     GError *gerr = NULL;
     if (pango_parse_markup(text, -1, 0, NULL, NULL, NULL, &gerr)) {
@@ -290,6 +316,51 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   }
   g_free(valid);
   free(plain);
+  free(marked);
+}
+
+/* The text's language: Pango picks fonts (Han glyphs differ between zh, ja
+ * and ko) and shapes by it. Korean puts spaces between words, and a line may
+ * break only there: UAX #14 allows a break between any two Hangul
+ * syllables, so every run of Hangul (with what is attached to it) is marked
+ * unbreakable; a word wider than the box makes the fitting shrink the font
+ * instead of splitting the word. */
+static void lang_attrs(const char *txt, const char *lang, PangoAttrList *attrs) {
+  if (lang) {
+    PangoAttribute *a = pango_attr_language_new(pango_language_from_string(lang));
+    pango_attr_list_insert_before(attrs, a);   /* the whole text; later spans win */
+  }
+  size_t start = 0, i = 0, n = strlen(txt);
+  int hangul = 0;
+  while (i <= n) {
+    unsigned char c = (unsigned char)txt[i];
+    int space = i == n || c == ' ' || c == '\n' || c == '\t';
+    if (space) {
+      if (hangul && i > start) {
+        PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+        a->start_index = (guint)start;
+        a->end_index = (guint)i;
+        pango_attr_list_insert(attrs, a);
+      }
+      hangul = 0;
+      start = i + 1;
+      i++;
+      continue;
+    }
+    /* U+AC00..U+D7AF (Hangul syllables) and U+1100..U+11FF, U+3130..U+318F (jamo) */
+    if (c == 0xEA && i + 1 < n && (unsigned char)txt[i + 1] >= 0xB0) hangul = 1;
+    else if (c >= 0xEB && c <= 0xEC) hangul = 1;
+    else if (c == 0xED && i + 1 < n && (unsigned char)txt[i + 1] <= 0x9E) hangul = 1;
+    else if (c == 0xE1 && i + 1 < n && ((unsigned char)txt[i + 1] == 0x84 || (unsigned char)txt[i + 1] == 0x85 ||
+                                          (unsigned char)txt[i + 1] == 0x86 || (unsigned char)txt[i + 1] == 0x87))
+      hangul = 1;
+    else if (c == 0xE3 && i + 1 < n && ((unsigned char)txt[i + 1] == 0x84 || (unsigned char)txt[i + 1] == 0x85 ||
+                                          (unsigned char)txt[i + 1] == 0x86) )
+      hangul = hangul || ((unsigned char)txt[i + 1] == 0x84 && (unsigned char)txt[i + 2] >= 0xB0) ||
+               (unsigned char)txt[i + 1] == 0x85 ||
+               ((unsigned char)txt[i + 1] == 0x86 && (unsigned char)txt[i + 2] <= 0x8F);
+    i++;
+  }
 }
 
 static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontDescription *fd) {
@@ -301,6 +372,8 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
   if (s->code) {
     const char *txt = pango_layout_get_text(l);
     rd_syntax_highlight(txt, strlen(txt), s->language, &s->pal, attrs);
+  } else {
+    lang_attrs(pango_layout_get_text(l), s->lang, attrs);
   }
   if (s->letter_spacing != 0)
     pango_attr_list_insert(attrs, pango_attr_letter_spacing_new((int)(s->letter_spacing * PANGO_SCALE)));

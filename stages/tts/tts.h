@@ -133,6 +133,9 @@ int tts_job_run(tts_job *j);
 void tts_job_cancel(tts_job *j);
 /* After completion: NULL on success, else the error message. */
 const char *tts_job_error(const tts_job *j);
+/* After completion: NULL, or what a crash of espeak-ng cost (the sentences
+ * spoken with their symbols left out or left silent). */
+const char *tts_job_warning(const tts_job *j);
 const tts_clip *tts_job_clip(const tts_job *j);
 /* After completion with keep_samples and no cache hit: the PCM, else NULL. */
 const int16_t *tts_job_samples(const tts_job *j, size_t *n);

@@ -21,3 +21,10 @@ void tts_align(const char *text, size_t len, int ssml, raw_event *ev, size_t nev
                size_t nsamples, int rate, tts_clip *out);
 /* Seconds, rounded to 10 us (exact through JSON, and short). */
 double tts_seconds(size_t samples, int rate);
+
+/* Text for espeak-ng, in place (tts_voice.c): level 1 reads an apostrophe
+ * that is not inside a Latin-script word as a space (one that libespeak-ng
+ * 1.51 crashes on after Hangul); level 2, for a retry after a crash, also
+ * every symbol, quote and bracket. One character becomes one space, so
+ * character positions are kept. Returns the new length in bytes. */
+size_t tts_speech_normalize(char *s, size_t n, int level);

@@ -7,6 +7,7 @@
  * queues one job per scene on the espeak-ng worker; the worker's done
  * callbacks emit audio.generated and progress, and the last one ends the
  * call; finish (loop) writes the audio objects into ctx.videos. */
+#define _GNU_SOURCE 1  /* asprintf */
 #include "tts.h"
 #include "vg.h"
 
@@ -142,6 +143,19 @@ static void scene_done(tts_job *j, void *ud) {
   if (error) {
     vg_call_fail(r->call, "%s: %s", sj->where, error);
   } else {
+    if (tts_job_warning(j)) {
+      /* espeak-ng crashed on a sentence: the scene is spoken without it */
+      cJSON *w = cJSON_CreateObject();
+      cJSON_AddNumberToObject(w, "video", sj->video);
+      cJSON_AddNumberToObject(w, "scene", sj->scene);
+      char *msg = NULL;
+      if (asprintf(&msg, "%s: %s", sj->where, tts_job_warning(j)) >= 0) {
+        vg_call_emit(r->call, "validation.warning", msg, w);
+        free(msg);
+      } else {
+        cJSON_Delete(w);
+      }
+    }
     cJSON *d = cJSON_CreateObject();
     cJSON_AddNumberToObject(d, "video", sj->video);
     cJSON_AddNumberToObject(d, "scene", sj->scene);

@@ -50,6 +50,8 @@ struct tts_job {
   raw_event *ev; size_t nev, evcap;
   tts_clip clip;
   char *error;
+  char *warning;   /* sentences that were spoken normalised or left out */
+  int level;       /* tts_speech_normalize level of what the child speaks */
 };
 
 #define TTS_LANES_MAX 8
@@ -273,6 +275,10 @@ static void forbid_exec(void) {
 static void child_speak(tts_job *j, int fd) {
   int rc = 0;
   forbid_exec();
+  /* a crash must end this child by its signal (the worker then retries
+   * sentence by sentence), not run a handler the host process installed */
+  static const int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
+  for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++) signal(fatal[i], SIG_DFL);
   /* tests: a child that dies while speaking must give a clear error */
   if (getenv("VGRUN_TTS_CRASH_CHILD")) raise(SIGSEGV);
   espeak_ERROR er = espeak_SetVoiceByName(j->voice.spec);
@@ -283,7 +289,19 @@ static void child_speak(tts_job *j, int fd) {
     espeak_SetParameter(espeakRANGE, j->voice.range, 0);
     W.current = j;
     unsigned flags = espeakCHARS_UTF8 | (j->ssml ? espeakSSML : 0);
-    er = espeak_Synth(j->text, j->len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
+    /* plain text: what libespeak-ng is known to crash on is read as spaces
+     * (positions unchanged, so the events still point into j->text) */
+    char *spoken = j->ssml ? NULL : malloc(j->len + 1);
+    size_t slen = j->len;
+    if (spoken) {
+      memcpy(spoken, j->text, j->len + 1);
+      slen = tts_speech_normalize(spoken, j->len, j->level > 1 ? j->level : 1);
+    }
+    /* tests: a child that dies on one sentence only */
+    const char *crash_on = getenv("VGRUN_TTS_CRASH_ON");
+    if (crash_on && *crash_on && strstr(spoken ? spoken : j->text, crash_on)) raise(SIGSEGV);
+    er = espeak_Synth(spoken ? spoken : j->text, slen + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
+    free(spoken);
     W.current = NULL;
     if (er != EE_OK || j->error) rc = 2;
   }
@@ -325,9 +343,29 @@ static void spawn(tts_job *j) {
   j->fd = fds[0];
 }
 
-/* Reads what the child of j said, and makes the clip: timings, cache. */
-static void collect(tts_job *j) {
-  if (j->error) return;
+/* The warning of a crash: which sentence, how it ended. */
+typedef struct vgi_warn_buf { char *s; } vgi_warn_buf;
+static void warn_sentence(vgi_warn_buf *b, int n, const char *text, size_t len, const char *what) {
+  char quote[64];
+  size_t q = 0;
+  while (len && *text == ' ') { text++; len--; }
+  for (size_t i = 0; i < len && q + 5 < sizeof quote; i++) {
+    if (q >= 40 && ((unsigned char)text[i] & 0xC0) != 0x80) { memcpy(quote + q, "\xE2\x80\xA6", 3); q += 3; break; }
+    quote[q++] = text[i] == '\n' ? ' ' : text[i];
+  }
+  quote[q] = 0;
+  char *old = b->s, *s = NULL;
+  if (asprintf(&s, "%s%sespeak-ng crashed on sentence %d (\"%s\"); %s", old ? old : "", old ? "; " : "",
+               n, quote, what) < 0)
+    return;
+  free(old);
+  b->s = s;
+}
+
+/* Reads what the child of j said into j (samples, events). 0: spoken;
+ * 1: the child crashed (j->error says how); -1: another error in j->error. */
+static int receive(tts_job *j) {
+  if (j->error) return -1;
   if (j->pid > 0) {
     pid_t pid = j->pid;
     int fd = j->fd;
@@ -369,20 +407,153 @@ static void collect(tts_job *j) {
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     j->pid = -1;
     __atomic_add_fetch(&W.syntheses, 1, __ATOMIC_RELAXED);
-    if (got == -2 || __atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return; }
+    if (got == -2 || __atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return -1; }
     if (WIFSIGNALED(status) && !(got != 0 && WTERMSIG(status) == SIGKILL)) {
       set_error(j, "espeak-ng crashed while speaking (signal %d, %s)", WTERMSIG(status),
                 strsignal(WTERMSIG(status)));
-      return;
+      return 1;
     }
     if (got != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
       set_error(j, "espeak-ng stopped unexpectedly while speaking (exit status %d)",
                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-      return;
+      return -1;
     }
-    if (rc == 1) { set_error(j, "espeak-ng cannot load voice %s", j->voice.spec); return; }
-    if (rc != 0) { set_error(j, "espeak-ng failed to synthesize (error %d)", code); return; }
+    if (rc == 1) { set_error(j, "espeak-ng cannot load voice %s", j->voice.spec); return -1; }
+    if (rc != 0) { set_error(j, "espeak-ng failed to synthesize (error %d)", code); return -1; }
   }
+  return 0;
+}
+
+static void clear_output(tts_job *j) {
+  for (size_t i = 0; i < j->nev; i++) free(j->ev[i].name);
+  free(j->ev);
+  j->ev = NULL;
+  j->nev = j->evcap = 0;
+  free(j->samples);
+  j->samples = NULL;
+  j->n = j->cap = 0;
+}
+
+static size_t utf8_chars(const char *s, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return c;
+}
+
+/* End (exclusive) of the sentence that starts at i: after . ! ? and the CJK
+ * marks when a space or the end follows, or at a line break. */
+static size_t sentence_end(const char *t, size_t n, size_t i) {
+  for (; i < n; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (c == '\n') return i + 1;
+    if ((c == '.' || c == '!' || c == '?') && (i + 1 == n || t[i + 1] == ' ' || t[i + 1] == '\n'))
+      return i + 1;
+    if (c == 0xE3 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x82)
+      return i + 3;   /* 。 */
+  }
+  return n;
+}
+
+/* One piece of j's text spoken by a child of its own, at a level. 0: its
+ * samples and events are in p; else p->error. */
+static int speak_piece(tts_job *j, tts_job *p, const char *text, size_t len, int level) {
+  memset(p, 0, sizeof *p);
+  p->text = malloc(len + 1);
+  if (!p->text) return -1;
+  memcpy(p->text, text, len);
+  p->text[len] = 0;
+  p->len = len;
+  p->voice = j->voice;
+  p->level = level;
+  p->pid = -1;
+  p->fd = -1;
+  p->cancel = __atomic_load_n(&j->cancel, __ATOMIC_RELAXED);
+  spawn(p);
+  return receive(p);
+}
+
+static void free_piece(tts_job *p) {
+  clear_output(p);
+  free(p->text);
+  free(p->error);
+}
+
+/* The child crashed on j's text: speak it again sentence by sentence, each
+ * in a child of its own; a sentence that crashes is tried once more with
+ * every symbol read as a space, and left silent if that crashes too. So a
+ * crash costs at most its sentence, and j->warning says which. 0 when
+ * anything was spoken; -1 keeps the original error. */
+static int recover(tts_job *j) {
+  if (j->ssml || __atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) return -1;
+  clear_output(j);
+  vgi_warn_buf wb = {0};
+  int spoken = 0, lost = 0, nsent = 0;
+  for (size_t i = 0; i < j->len;) {
+    size_t e = sentence_end(j->text, j->len, i);
+    nsent++;
+    size_t off_chars = utf8_chars(j->text, i);
+    tts_job p;
+    int rc = speak_piece(j, &p, j->text + i, e - i, 1);
+    int level = 1;
+    if (rc == 1) {
+      free_piece(&p);
+      rc = speak_piece(j, &p, j->text + i, e - i, 2);
+      level = 2;
+    }
+    if (__atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { free_piece(&p); set_error(j, "cancelled"); return -1; }
+    if (rc == 0) {
+      /* append: samples, and events moved to this sentence's place */
+      if (p.n) {
+        int16_t *smp = realloc(j->samples, (j->n + p.n) * sizeof *smp);
+        if (!smp) { free_piece(&p); return -1; }
+        j->samples = smp;
+        memcpy(j->samples + j->n, p.samples, p.n * sizeof *smp);
+      }
+      for (size_t k = 0; k < p.nev; k++) {
+        if (p.ev[k].type == TTS_EV_END) continue;
+        raw_event *r = realloc(j->ev, (j->nev + 1) * sizeof *r);
+        if (!r) { free_piece(&p); return -1; }
+        j->ev = r;
+        j->ev[j->nev] = p.ev[k];
+        j->ev[j->nev].pos += (int)off_chars;
+        j->ev[j->nev].sample += j->n;
+        p.ev[k].name = NULL;   /* moved */
+        j->nev++;
+      }
+      j->n += p.n;
+      j->cap = j->n;
+      j->evcap = j->nev;
+      spoken++;
+      if (level == 2) warn_sentence(&wb, nsent, j->text + i, e - i, "spoken with its symbols left out");
+    } else {
+      lost++;
+      warn_sentence(&wb, nsent, j->text + i, e - i, "left silent");
+    }
+    free_piece(&p);
+    i = e;
+  }
+  if (!spoken) { free(wb.s); return -1; }
+  free(j->error);
+  j->error = NULL;
+  free(j->warning);
+  j->warning = wb.s;
+  (void)lost;
+  /* kept under a key of its own: the next run looks up the usual key, tries
+   * the whole text again (a crash may not come back) and warns again */
+  vg_hash h;
+  vg_hash_init(&h);
+  vg_hash_str(&h, "recovered");
+  vg_hash_str(&h, j->key);
+  vg_hash_final(&h, j->key);
+  snprintf(j->clip.key, sizeof j->clip.key, "%s", j->key);
+  return 0;
+}
+
+/* Reads what the child of j said, and makes the clip: timings, cache. */
+static void collect(tts_job *j) {
+  int rc = receive(j);
+  if (rc == 1 && recover(j) == 0) rc = 0;
+  if (rc != 0) return;
   /* blank text: a silent clip of zero length, no espeak call at all */
   j->clip.sample_rate = W.sample_rate;
   j->clip.nsamples = j->n;
@@ -577,6 +748,7 @@ int tts_job_wait(tts_job *j) {
 
 void tts_job_cancel(tts_job *j) { __atomic_store_n(&j->cancel, 1, __ATOMIC_RELAXED); }
 const char *tts_job_error(const tts_job *j) { return j->error; }
+const char *tts_job_warning(const tts_job *j) { return j->warning; }
 const tts_clip *tts_job_clip(const tts_job *j) { return &j->clip; }
 const char *tts_job_key(const tts_job *j) { return j->key; }
 
@@ -592,6 +764,7 @@ void tts_job_free(tts_job *j) {
   free(j->samples);
   free(j->text);
   free(j->error);
+  free(j->warning);
   tts_clip_clear(&j->clip);
   free(j);
 }

@@ -193,3 +193,70 @@ int tts_resolve_voice(const char *name, int rate, int pitch, tts_voice *out, cha
   out->range = v->range >= 0 ? v->range : 50;
   return 0;
 }
+
+/* ---- text normalised for speech ------------------------------------------------
+ * libespeak-ng 1.51 reads past a buffer when an apostrophe joins a Hangul
+ * syllable to a letter ("표'의", "표'a") in a voice other than Korean's: a
+ * crash or not, depending on what lies beyond (found with valgrind on the
+ * Korean translation of "The Art of Command Line"). An apostrophe belongs to
+ * a Latin-script word ("don't", "l'eau"); next to anything else it is read
+ * as a space. Level 2 (a retry after a crash) also reads every symbol,
+ * quote, bracket and dash as a space: only letters, digits, spaces and
+ * sentence marks are left. Each replaced character becomes one space, so
+ * character positions (espeak-ng's events) stay those of the text. */
+
+static unsigned cp_at(const unsigned char *s, size_t n, size_t i, size_t *k) {
+  unsigned c = s[i];
+  if (c < 0x80 || i + 1 >= n) { *k = 1; return c; }
+  if (c >= 0xF0 && i + 3 < n + 0) { *k = 4; return ((c & 7u) << 18) | ((s[i + 1] & 63u) << 12) | ((s[i + 2] & 63u) << 6) | (s[i + 3] & 63u); }
+  if (c >= 0xE0 && i + 2 < n) { *k = 3; return ((c & 15u) << 12) | ((s[i + 1] & 63u) << 6) | (s[i + 2] & 63u); }
+  if (c >= 0xC0) { *k = 2; return ((c & 31u) << 6) | (s[i + 1] & 63u); }
+  *k = 1;
+  return c;
+}
+
+static int latin_letter(unsigned c) {
+  return (c < 0x80 && isalpha((int)c)) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+static int apostrophe(unsigned c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018; }
+
+/* letters and digits of any script, and the marks that end or split a sentence */
+static int speakable(unsigned c) {
+  if (c < 0x80) return isalnum((int)c) || strchr(" \n.,;:?!", (int)c) != NULL;
+  if (c >= 0x2000 && c <= 0x2BFF) return 0;    /* punctuation, symbols, arrows, dingbats */
+  if (c >= 0x1F000) return 0;                  /* emoji */
+  if (c >= 0xFE00 && c <= 0xFE0F) return 0;    /* variation selectors */
+  if (c >= 0x80 && c <= 0xBF) return 0;        /* Latin-1 symbols */
+  if (c == 0xD7 || c == 0xF7) return 0;
+  if (c >= 0xFF01 && c <= 0xFF0F) return c == 0xFF01 || c == 0xFF0C;   /* ！ ， */
+  return 1;
+}
+
+size_t tts_speech_normalize(char *s, size_t n, int level) {
+  const unsigned char *u = (const unsigned char *)s;
+  char *out = malloc(n + 1);
+  if (!out) return n;
+  size_t w = 0, k;
+  unsigned prev = ' ';
+  for (size_t i = 0; i < n; i += k) {
+    unsigned c = cp_at(u, n, i, &k);
+    int space = 0;
+    if (apostrophe(c)) {
+      size_t k2 = 0;
+      unsigned next = i + k < n ? cp_at(u, n, i + k, &k2) : ' ';
+      if (!((latin_letter(prev) || prev == ' ') && (latin_letter(next) || next == ' ' || next == '\n')))
+        space = 1;
+      else if (level >= 2) space = 1;
+    } else if (level >= 2 && !speakable(c)) {
+      space = 1;
+    }
+    if (space) out[w++] = ' ';
+    else { memcpy(out + w, s + i, k); w += k; }
+    prev = c;
+  }
+  memcpy(s, out, w);
+  s[w] = 0;
+  free(out);
+  return w;
+}

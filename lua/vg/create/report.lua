@@ -21,7 +21,9 @@ function M.stage(o)
     for vi, out in ipairs(ctx.outputs) do
       local video = ctx.videos[vi]
       local base = outputs.strip_ext(out.path)
-      local timing = { duration = out.timing.duration, scenes = out.timing.scenes }
+      -- language: BCP 47 tag of the document; voice: the one that spoke it
+      local timing = { duration = out.timing.duration, scenes = out.timing.scenes,
+                       language = video.language or "en", voice = video.voice }
       M.write(base .. ".timing.json", vg.json.encode(timing, { pretty = true }) .. "\n")
       task:produced(base .. ".timing.json")
       local first = video.scenes[1]

@@ -1,12 +1,13 @@
 -- checkpoint: what was covered, questions to review, what comes next;
 -- the three columns are revealed in turn.
 local c = require("vg.scenes.common")
+local L = require("vg.i18n").t
 local T = require("vg.theme")
 
 local COLS = {
-  { field = "completed_topics", title = "Completed", sym = "✓", color = "good" },
-  { field = "review_questions", title = "Review", sym = "?", color = "accent" },
-  { field = "next_topics", title = "Up next", sym = "→", color = "warn" },
+  { field = "completed_topics", title = "l_completed", sym = "✓", color = "good" },
+  { field = "review_questions", title = "l_review", sym = "?", color = "accent" },
+  { field = "next_topics", title = "l_up_next", sym = "→", color = "warn" },
 }
 
 local function present(v)
@@ -24,15 +25,15 @@ return {
   steps = function(scene)
     local out = {}
     for _, p in ipairs(present(scene.visual_content or scene)) do
-      out[#out + 1] = c.str(p.list[1]) or p.def.title
+      out[#out + 1] = c.str(p.list[1]) or L(scene.language, p.def.title)
     end
     return out
   end,
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
     local num = c.str(v.checkpoint_number)
-    local items, y = c.header(theme, box, num and ("Checkpoint " .. num) or "Checkpoint",
-      c.str(v.description) or "Let's review before moving on", a, { field = "checkpoint_number" })
+    local items, y = c.header(theme, box, num and (L(theme.lang, "l_checkpoint") .. " " .. num) or L(theme.lang, "l_checkpoint"),
+      c.str(v.description) or L(theme.lang, "l_review_intro"), a, { field = "checkpoint_number" })
     local cols = present(v)
     if #cols == 0 then return items end
     local avail = box.y + box.h - y - 6
@@ -63,7 +64,7 @@ return {
       }
       for _, it in ipairs(c.disc(theme, cell.x + 56, cell.y + 48, 26, col.def.sym,
         { fill = color, size = 28 })) do g[#g + 1] = it end
-      g[#g + 1] = c.text(theme, cell.x + 96, cell.y, cell.w - 120, 96, col.def.title, { size = 36,
+      g[#g + 1] = c.text(theme, cell.x + 96, cell.y, cell.w - 120, 96, L(theme.lang, col.def.title), { size = 36,
         weight = "bold", valign = "middle", max_lines = 1, min_size = 20 })
       g[#g + 1] = c.text(theme, cell.x + 36, cell.y + 126, cell.w - 72, cell.h - 156,
         texts[i], { markup = true, size = 32, line_height = 1.35,

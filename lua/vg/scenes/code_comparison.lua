@@ -1,5 +1,6 @@
 -- code_comparison: before and after code side by side.
 local c = require("vg.scenes.common")
+local L = require("vg.i18n").t
 local T = require("vg.theme")
 
 local function code_text(v)
@@ -34,8 +35,8 @@ return {
     mb, ma = c.measure(probe_b), c.measure(probe_a)
     local ch = math.min(avail, math.max(mb.height, ma.height) + 52 + 64)
     local sides = {
-      { label = c.str(v.before_label) or "Before", code = before, color = theme.bad, field = "before_code", k = 2 },
-      { label = c.str(v.after_label) or "After", code = after, color = theme.good, field = "after_code", k = 4 },
+      { label = c.str(v.before_label) or L(theme.lang, "l_before"), code = before, color = theme.bad, field = "before_code", k = 2 },
+      { label = c.str(v.after_label) or L(theme.lang, "l_after"), code = after, color = theme.good, field = "after_code", k = 4 },
     }
     for i, s in ipairs(sides) do
       local x, sy = box.x, y

@@ -9,6 +9,18 @@ local M = {}
 
 -- A field as display text: strings as they are, numbers printed, lists
 -- joined; nil for nothing.
+-- Every text item (in groups too) gets the scene's language, unless a
+-- layout gave it one: the renderer tells Pango (fonts, shaping, line breaks).
+function M.set_lang(items, lang)
+  for _, it in ipairs(items) do
+    if type(it) == "table" then
+      if (it.type == "text" or it.type == "code") and it.lang == nil then it.lang = lang end
+      if type(it.items) == "table" then M.set_lang(it.items, lang) end
+      if type(it.children) == "table" then M.set_lang(it.children, lang) end
+    end
+  end
+end
+
 function M.str(v)
   if v == nil or v == false then return nil end
   local tv = type(v)
@@ -123,6 +135,7 @@ function M.text(theme, x, y, w, h, text, o)
     color = o.color or theme.text, align = o.align, valign = o.valign or "top",
     font = o.font or theme.fonts.sans, line_height = o.line_height, max_lines = o.max_lines,
     id = o.id, letter_spacing = o.letter_spacing, warn_below = o.warn_below,
+    lang = o.lang or theme.lang,
   }
   if o.markup then it.markup = text else it.text = text end
   return it
@@ -174,7 +187,7 @@ function M.header(theme, box, title, desc, a, o)
   o = o or {}
   local items = {}
   local y = box.y
-  local hh = o.title_h or 100
+  local hh = math.floor((o.title_h or 100) * (theme.line_scale or 1))
   if title then
     local p = a and a:enter(0) or 1
     items[#items + 1] = M.appear(p, {
@@ -280,7 +293,7 @@ function M.rows(theme, box, entries, a, o)
   local cw = (box.w - gap * (cols - 1)) / cols
   for _, e in ipairs(entries) do
     local m = core.measure({ type = "text", markup = e.markup, w = cw - 150 - (e.indent or 0) * 56,
-      h = 100000, size = size, line_height = 1.05, font = theme.fonts.sans })
+      h = 100000, size = size, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
     max_h = math.max(max_h, m.height + 40)
   end
   local gbox = { x = box.x, y = box.y, w = box.w, h = box.h }

@@ -1,5 +1,6 @@
 -- exercise: a hands-on task: numbered instructions, difficulty, time.
 local c = require("vg.scenes.common")
+local L = require("vg.i18n").t
 local T = require("vg.theme")
 
 return {
@@ -15,7 +16,7 @@ return {
     local v = scene.visual_content or scene
     local items = {}
     local g = {}
-    local pill, w = c.pill(theme, box.x, box.y, "Exercise", { size = 26 })
+    local pill, w = c.pill(theme, box.x, box.y, L(theme.lang, "l_exercise"), { size = 26 })
     for _, it in ipairs(pill) do g[#g + 1] = it end
     local x = box.x + w + 20
     local diff = c.str(v.difficulty)

@@ -1,6 +1,7 @@
 -- learning_objectives: what the lesson teaches (revealed one by one), and a
 -- card with the lesson's duration, difficulty and prerequisites.
 local c = require("vg.scenes.common")
+local L = require("vg.i18n").t
 
 return {
   name = "learning_objectives",
@@ -13,7 +14,7 @@ return {
   end,
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
-    local items, y = c.header(theme, box, c.str(v.lesson_title or v.title), "Learning objectives", a,
+    local items, y = c.header(theme, box, c.str(v.lesson_title or v.title), L(theme.lang, "l_objectives"), a,
       { field = "lesson_title" })
     local info = type(v.lesson_info) == "table" and v.lesson_info or {}
     local facts = {}
@@ -21,9 +22,9 @@ return {
       val = c.str(val)
       if val then facts[#facts + 1] = { label, val } end
     end
-    add("Duration", info.duration)
-    add("Difficulty", info.difficulty)
-    add("Prerequisites", info.prerequisites)
+    add(L(theme.lang, "l_duration"), info.duration)
+    add(L(theme.lang, "l_difficulty"), info.difficulty)
+    add(L(theme.lang, "l_prerequisites"), info.prerequisites)
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
     if #facts > 0 then
       local portrait = box.h > box.w

@@ -1,5 +1,6 @@
 -- problem: a numbered problem statement with its difficulty.
 local c = require("vg.scenes.common")
+local L = require("vg.i18n").t
 local T = require("vg.theme")
 
 return {
@@ -12,7 +13,7 @@ return {
     local g = {}
     local num = c.str(v.problem_number)
     local x = box.x
-    local pill, w = c.pill(theme, x, y, num and ("Problem " .. num) or "Problem",
+    local pill, w = c.pill(theme, x, y, num and (L(theme.lang, "l_problem") .. " " .. num) or L(theme.lang, "l_problem"),
       { size = 26, id = "problem_number" })
     for _, it in ipairs(pill) do g[#g + 1] = it end
     local diff = c.str(v.difficulty)

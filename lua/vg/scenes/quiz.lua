@@ -1,6 +1,7 @@
 -- quiz: a question with four options (A-D); with show_answer the correct
 -- option is highlighted after the options are revealed.
 local c = require("vg.scenes.common")
+local L = require("vg.i18n").t
 local T = require("vg.theme")
 
 local LETTERS = { "A", "B", "C", "D", "E", "F" }
@@ -37,7 +38,7 @@ return {
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
     local items = {}
-    local pill = c.pill(theme, box.x, box.y, "Quiz", { size = 26 })
+    local pill = c.pill(theme, box.x, box.y, L(theme.lang, "l_quiz"), { size = 26 })
     items[#items + 1] = c.appear(a:enter(0), pill, 20)
     local q = c.str(v.question)
     local y = box.y + 80

@@ -1,12 +1,13 @@
 -- solution: the solution's code and an explanation.
 local c = require("vg.scenes.common")
+local L = require("vg.i18n").t
 
 return {
   name = "solution",
   animated = true,
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
-    local items, y = c.header(theme, box, c.str(v.title or v.header) or "Solution", nil, a,
+    local items, y = c.header(theme, box, c.str(v.title or v.header) or L(theme.lang, "l_solution"), nil, a,
       { field = "title" })
     local lines = {}
     for _, l in ipairs(c.list(v.solution_code or v.code)) do

@@ -1,0 +1,305 @@
+/* lang.c: the document's language and the words vgrun adds in it.
+ * The phrases ("Welcome to {1}", "Thanks for Watching", list joiners) and the
+ * espeak-ng voice per language live in one Lua table, lua/vg/i18n.lua; this
+ * file reads it once (vgi_phrase), detects a document's language from its
+ * text (script, then stop words) and, after an adapter has built a model,
+ * records video.language and gives a video whose voice nobody chose the voice
+ * of its language (vgi_language_pass). */
+#include "input_int.h"
+#include "vg_lua.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the phrase table ------------------------------------------------------ */
+
+static cJSON *phrases;   /* {lang: {key: text}}; read once, never changed after */
+static pthread_once_t phrases_once = PTHREAD_ONCE_INIT;
+
+/* The table is data written in Lua: it is evaluated once in a private
+ * interpreter with no libraries opened (it can call nothing), then copied
+ * into cJSON. No engine lua_State is involved, so any thread may be first.
+ * VGRUN_LUA_DIR (a development build reading lua/ from disk) is honoured. */
+static void phrases_load(void) {
+  phrases = cJSON_CreateObject();
+  const char *code = NULL;
+  size_t len = 0;
+  char *disk = NULL;
+  const char *dir = getenv("VGRUN_LUA_DIR");
+  if (dir && *dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/vg/i18n.lua", dir);
+    FILE *f = fopen(path, "rb");
+    if (f) {
+      vgi_buf b = {0};
+      char chunk[8192];
+      size_t n;
+      while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) vgi_buf_add(&b, chunk, n);
+      fclose(f);
+      len = b.n;
+      disk = vgi_buf_take(&b);
+      code = disk;
+    }
+  }
+  for (const vg_lua_source *s = vg_lua_sources; !code && s->module; s++)
+    if (!strcmp(s->module, "vg.i18n")) { code = s->code; len = s->len; }
+  if (!code) return;
+  lua_State *L = luaL_newstate();
+  if (!L) { free(disk); return; }
+  /* string methods (gsub in M.t) are not needed to build the table */
+  if (luaL_loadbufferx(L, code, len, "@lua/vg/i18n.lua", "t") == LUA_OK &&
+      lua_pcall(L, 0, 1, 0) == LUA_OK && lua_istable(L, -1)) {
+    lua_getfield(L, -1, "phrases");
+    if (lua_istable(L, -1)) {
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) {
+          cJSON *lang = cJSON_AddObjectToObject(phrases, lua_tostring(L, -2));
+          lua_pushnil(L);
+          while (lua_next(L, -2)) {
+            if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
+              cJSON_AddStringToObject(lang, lua_tostring(L, -2), lua_tostring(L, -1));
+            lua_pop(L, 1);
+          }
+        }
+        lua_pop(L, 1);
+      }
+    }
+  }
+  lua_close(L);
+  free(disk);
+}
+
+/* "pt-BR" -> "pt" in base (4 bytes); "" when lang is not a language tag. */
+static void base_of(const char *lang, char base[4]) {
+  size_t n = 0;
+  base[0] = 0;
+  if (!lang) return;
+  while (n < 3 && isalpha((unsigned char)lang[n])) { base[n] = (char)tolower((unsigned char)lang[n]); n++; }
+  base[n] = 0;
+  if (n < 2 || (lang[n] && lang[n] != '-' && lang[n] != '_')) base[0] = 0;
+}
+
+/* The phrases of lang's base language, else English. */
+static const cJSON *table_for(const char *lang) {
+  pthread_once(&phrases_once, phrases_load);
+  char base[4];
+  base_of(lang, base);
+  const cJSON *t = *base ? cJSON_GetObjectItemCaseSensitive(phrases, base) : NULL;
+  return t ? t : cJSON_GetObjectItemCaseSensitive(phrases, "en");
+}
+
+const char *vgi_phrase(const char *lang, const char *key) {
+  const char *s = vgi_str(table_for(lang), key);
+  if (!s) s = vgi_str(table_for("en"), key);
+  return s ? s : key;
+}
+
+int vgi_lang_known(const char *lang) {
+  pthread_once(&phrases_once, phrases_load);
+  char base[4];
+  base_of(lang, base);
+  return *base && cJSON_GetObjectItemCaseSensitive(phrases, base) != NULL;
+}
+
+/* Appends the phrase with {1}..{9} replaced by args[0..]. */
+void vgi_phrase_put(vgi_buf *b, const char *lang, const char *key, const char *const *args, int nargs) {
+  const char *p = vgi_phrase(lang, key);
+  while (*p) {
+    if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}') {
+      int i = p[1] - '1';
+      if (i < nargs && args[i]) vgi_buf_puts(b, args[i]);
+      p += 3;
+    } else {
+      vgi_buf_add(b, p, 1);
+      p++;
+    }
+  }
+}
+
+/* ---- detection ----------------------------------------------------------------- */
+
+static unsigned next_cp(const unsigned char **pp) {
+  const unsigned char *p = *pp;
+  unsigned cp = *p;
+  int len = 1;
+  if (cp >= 0xF0 && p[1] && p[2] && p[3]) {
+    cp = ((p[0] & 7u) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
+    len = 4;
+  } else if (cp >= 0xE0 && p[1] && p[2]) {
+    cp = ((p[0] & 15u) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
+    len = 3;
+  } else if (cp >= 0xC0 && p[1]) {
+    cp = ((p[0] & 31u) << 6) | (p[1] & 63u);
+    len = 2;
+  }
+  *pp = p + len;
+  return cp;
+}
+
+/* Frequent short words: a few per language tell Latin-script languages
+ * apart (a word may count for several; the most hits wins). */
+static const struct { const char *lang; const char *words; } stop[] = {
+  { "en", " a the and of to is in that for with this are you it be on as can or not from by an "
+          "your if will have which when use "},
+  { "de", " der die und das ist nicht mit den ein eine zu von für auf sie es auch sich wird "
+          "werden dem des im oder wenn ich sind kann "},
+  { "fr", " le la les et des est un une du pour dans que qui pas sur vous avec au sont ce il "
+          "par ou cette être peut "},
+  { "es", " el la los las y de que en un una es por para con no se del al lo como más su "
+          "puede este esta "},
+  { "it", " il la di che e è per un una non sono con del della gli le si da nel alla più "
+          "questo può anche "},
+  { "pt", " o a os as de que e do da em um uma para com não é no na por se dos mais você "
+          "pode também "},
+  { "nl", " de het een en van is dat niet te op in voor met zijn er ook je die wordt aan als "
+          "om kan bij "},
+};
+
+const char *vgi_detect_language(const char *text) {
+  enum { HANGUL, KANA, HAN, ARABIC, CYRILLIC, GREEK, HEBREW, THAI, LATIN, NSCRIPT };
+  static const char *const script_lang[] = { "ko", "ja", "zh", "ar", "ru", "el", "he", "th", NULL };
+  long count[NSCRIPT] = {0};
+  long hits[sizeof stop / sizeof *stop] = {0};
+  const unsigned char *p = (const unsigned char *)(text ? text : "");
+  char word[32];
+  size_t wl = 0;
+  size_t budget = 200000;   /* enough to decide; a long document is not read twice */
+  while (*p && budget--) {
+    unsigned cp = next_cp(&p);
+    int letter = 0;
+    if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
+      count[HANGUL]++;
+    else if (cp >= 0x3040 && cp <= 0x30FF) count[KANA]++;
+    else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) count[HAN]++;
+    else if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+             (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
+      count[ARABIC]++;
+    else if (cp >= 0x0400 && cp <= 0x04FF) count[CYRILLIC]++, letter = 1;
+    else if (cp >= 0x0370 && cp <= 0x03FF) count[GREEK]++;
+    else if (cp >= 0x0590 && cp <= 0x05FF) count[HEBREW]++;
+    else if (cp >= 0x0E00 && cp <= 0x0E7F) count[THAI]++;
+    else if ((cp < 128 && isalpha((int)cp)) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
+      count[LATIN]++, letter = 1;
+    if (letter && cp < 0x250) {
+      /* a Latin word, lower case, as UTF-8 */
+      unsigned lc = cp < 128 ? (unsigned)tolower((int)cp) : (cp >= 0xC0 && cp <= 0xDE ? cp + 32 : cp);
+      if (lc < 0x80 && wl + 1 < sizeof word) word[wl++] = (char)lc;
+      else if (wl + 2 < sizeof word) { word[wl++] = (char)(0xC0 | (lc >> 6)); word[wl++] = (char)(0x80 | (lc & 63)); }
+      continue;
+    }
+    if (wl && wl < 12) {
+      char key[40];
+      snprintf(key, sizeof key, " %.*s ", (int)wl, word);
+      for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+        if (strstr(stop[i].words, key)) hits[i]++;
+    }
+    wl = 0;
+  }
+  /* a CJK character or syllable carries about a word: weigh it against
+   * Latin letters (commands and names in the prose) as ~3 letters */
+  int best = LATIN;
+  long best_n = count[LATIN];
+  for (int s = 0; s < LATIN; s++) {
+    long w = s == CYRILLIC || s == GREEK ? count[s] : count[s] * 3;
+    if (w > best_n) { best_n = w; best = s; }
+  }
+  if (best == HAN && count[KANA] * 5 > count[HAN]) best = KANA;   /* Japanese mixes kana and kanji */
+  if (best == KANA) return "ja";
+  if (best != LATIN) return script_lang[best];
+  size_t top = 0;
+  for (size_t i = 1; i < sizeof stop / sizeof *stop; i++)
+    if (hits[i] > hits[top]) top = i;
+  /* too little evidence (a title, a few words): English, as before */
+  if (hits[top] < 3 || hits[top] <= hits[0]) return "en";
+  return stop[top].lang;
+}
+
+/* ---- the model ---------------------------------------------------------------- */
+
+/* "ko", "pt-BR", "zh-Hans": a plausible BCP 47 tag */
+int vgi_lang_tag_ok(const char *s) {
+  if (!s) return 0;
+  size_t n = 0;
+  while (isalpha((unsigned char)s[n])) n++;
+  if (n < 2 || n > 3) return 0;
+  while (s[n] == '-' || s[n] == '_') {
+    size_t k = ++n;
+    while (isalnum((unsigned char)s[n])) n++;
+    if (n - k < 1 || n - k > 8) return 0;
+  }
+  return s[n] == 0;
+}
+
+static void gather(const cJSON *x, vgi_buf *b, int depth) {
+  if (depth > 8 || b->n > 200000) return;
+  if (cJSON_IsString(x)) { vgi_buf_puts(b, x->valuestring); vgi_buf_puts(b, "\n"); return; }
+  for (const cJSON *c = x ? x->child : NULL; c; c = c->next) {
+    /* code is not the document's language */
+    if (c->string && (!strcmp(c->string, "commands") || !strcmp(c->string, "code") ||
+                      !strcmp(c->string, "before_code") || !strcmp(c->string, "after_code") ||
+                      !strcmp(c->string, "output") || !strcmp(c->string, "image") ||
+                      !strcmp(c->string, "voice") || !strcmp(c->string, "source") ||
+                      !strcmp(c->string, "id") || !strcmp(c->string, "scene_type") ||
+                      !strcmp(c->string, "language") || !strcmp(c->string, "theme") ||
+                      !strcmp(c->string, "accent_color")))
+      continue;
+    gather(c, b, depth + 1);
+  }
+}
+
+/* A video's language: its own `language` (front matter, YAML), else detected
+ * from its words. A voice nobody chose (marked by the adapter with
+ * VGI_VOICE_AUTO_KEY) becomes the voice of that language; scenes that
+ * inherited the video's voice follow it. */
+void vgi_language_pass(cJSON *model) {
+  cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
+  for (cJSON *v = videos ? videos->child : NULL; v; v = v->next) {
+    if (!cJSON_IsObject(v)) continue;
+    const char *given = vgi_str(v, "language");
+    char lang[64];
+    if (given && vgi_lang_tag_ok(given) && strlen(given) < sizeof lang) {
+      snprintf(lang, sizeof lang, "%s", given);
+    } else {
+      vgi_buf b = {0};
+      gather(cJSON_GetObjectItemCaseSensitive(v, "title"), &b, 0);
+      gather(cJSON_GetObjectItemCaseSensitive(v, "scenes"), &b, 0);
+      snprintf(lang, sizeof lang, "%s", vgi_detect_language(b.s ? b.s : ""));
+      vgi_buf_free(&b);
+    }
+    if (cJSON_GetObjectItemCaseSensitive(v, "language"))
+      cJSON_ReplaceItemInObjectCaseSensitive(v, "language", cJSON_CreateString(lang));
+    else
+      cJSON_AddStringToObject(v, "language", lang);
+    /* scenes carry it too: a layout draws one scene, without its video */
+    cJSON *sc = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+    for (cJSON *s = sc ? sc->child : NULL; s; s = s->next) {
+      if (!cJSON_IsObject(s)) continue;
+      if (cJSON_GetObjectItemCaseSensitive(s, "language"))
+        cJSON_ReplaceItemInObjectCaseSensitive(s, "language", cJSON_CreateString(lang));
+      else
+        cJSON_AddStringToObject(s, "language", lang);
+    }
+    cJSON *flag = cJSON_GetObjectItemCaseSensitive(v, VGI_VOICE_AUTO_KEY);
+    if (!flag) continue;
+    const char *old = vgi_str(v, "voice");
+    char *was = vgi_strdup(old ? old : "male");
+    const char *want = vgi_phrase(lang, "voice");
+    /* a language outside the table that espeak-ng speaks gets its own voice */
+    if (!vgi_lang_known(lang) && vgi_voice_known(lang)) want = lang;
+    if (strcmp(want, was)) {
+      cJSON_ReplaceItemInObjectCaseSensitive(v, "voice", cJSON_CreateString(want));
+      cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+      for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next) {
+        const char *sv = vgi_str(s, "voice");
+        if (sv && !strcmp(sv, was))
+          cJSON_ReplaceItemInObjectCaseSensitive(s, "voice", cJSON_CreateString(want));
+      }
+    }
+    free(was);
+    cJSON_DeleteItemFromObjectCaseSensitive(v, VGI_VOICE_AUTO_KEY);
+  }
+}

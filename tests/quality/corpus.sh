@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# corpus.sh: every document of tests/quality/corpus (real documents in 11
+# languages, see corpus/SOURCES.md) through `vgrun create` at 320x180, checked
+# from the outputs alone: timing.json names the document's language and the
+# voice of that language; the captions hold no URL, no Markdown or HTML
+# markup and no phrase vgrun generates in another language (phrases.lua).
+set -u
+: "${VGRUN:?VGRUN must point at the vgrun binary}"
+HERE=$(cd "$(dirname "$0")" && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-quality.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export VGRUN_STATE_DIR="$T/state"
+fail=0
+
+# file language voice
+CASES="en-bats-README.md en male
+ar-msdos-README.md ar ar
+aocl-de.md de de
+aocl-fr.md fr fr
+aocl-es.md es es
+aocl-it.md it it
+aocl-pt.md pt pt
+aocl-ru.md ru ru
+aocl-zh.md zh cmn
+aocl-ja.md ja ja
+aocl-ko.md ko ko"
+
+run() {
+  local file=$1 base=${1%.md}
+  # --duration keeps the speech short; the checks do not depend on length
+  "$VGRUN" create "$HERE/corpus/$file" -o "$T/out/$base.mp4" --resolution 320x180 --fps 12 \
+    --duration 60 --captions srt -q >"$T/$base.log" 2>&1
+  echo $? >"$T/$base.rc"
+}
+
+# two at a time: the machine's cores, not more
+mkdir -p "$T/out"
+pids=()
+while read -r file lang voice; do
+  run "$file" &
+  pids+=($!)
+  if [ ${#pids[@]} -ge 2 ]; then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
+done <<<"$CASES"
+wait
+
+while read -r file lang voice; do
+  base=${file%.md}
+  rc=$(cat "$T/$base.rc")
+  if [ "$rc" != 0 ]; then
+    echo "FAIL $file: vgrun create exit $rc: $(head -c 600 "$T/$base.log")"; fail=1; continue
+  fi
+  tj="$T/out/$base.timing.json"
+  got_lang=$(grep -o '"language":[[:space:]]*"[^"]*"' "$tj" | sed 's/.*"\([^"]*\)"$/\1/')
+  got_voice=$(grep -o '"voice":[[:space:]]*"[^"]*"' "$tj" | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+  [ "$got_lang" = "$lang" ] || { echo "FAIL $file: timing.json language '$got_lang', want '$lang'"; fail=1; }
+  [ "$got_voice" = "$voice" ] || { echo "FAIL $file: timing.json voice '$got_voice', want '$voice'"; fail=1; }
+  if ! "$VGRUN" "$HERE/phrases.lua" "$lang" "$T/out/$base.srt" 2>"$T/$base.phr"; then
+    echo "FAIL $file: $(cat "$T/$base.phr")"; fail=1
+  fi
+  [ -s "$T/out/$base.srt" ] || { echo "FAIL $file: no captions"; fail=1; }
+done <<<"$CASES"
+
+[ $fail = 0 ] && echo "ok: $(echo "$CASES" | wc -l) documents"
+exit $fail
