@@ -37,7 +37,7 @@ static int load_prepare(vg_call *c) {
     if (cJSON_IsString(p)) j->path = strdup(p->valuestring);
   }
   if (!j->path || !*j->path)
-    return vg_call_fail(c, "input.load: ctx.input must be a path or {path=...}");
+    return vg_call_fail(c, "ctx.input must be a path or {path=...}");
   /* options: the input object wins over stage options */
   const cJSON *srcs[2] = { o, cJSON_IsObject(in) ? in : NULL };
   for (int k = 0; k < 2; k++) {
@@ -67,11 +67,11 @@ static int load_prepare(vg_call *c) {
       for (const cJSON *e = cJSON_IsString(x) ? x : x->child; e && i < n;
            e = cJSON_IsString(x) ? NULL : e->next) {
         if (!cJSON_IsString(e))
-          return vg_call_fail(c, "input.load: allow_paths must be a folder or a list of folders");
+          return vg_call_fail(c, "allow_paths must be a folder or a list of folders");
         j->allow[i++] = strdup(e->valuestring);
       }
     } else if (x && !cJSON_IsNull(x) && !cJSON_IsArray(x)) {
-      return vg_call_fail(c, "input.load: allow_paths must be a folder or a list of folders");
+      return vg_call_fail(c, "allow_paths must be a folder or a list of folders");
     }
   }
   j->opts.allow_paths = (const char *const *)j->allow;

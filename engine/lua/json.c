@@ -1,7 +1,7 @@
 /* json.c: cJSON <-> Lua. null is a sentinel (vg.null), arrays decoded from
  * JSON carry vg.array_mt so an empty one stays [], recursion guards the C
  * stack and the Lua stack (depth 200, luaL_checkstack). */
-#include "engine_internal.h"
+#include "lua_private.h"
 #include "vg_utf8.h"
 
 #include <math.h>

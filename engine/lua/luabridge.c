@@ -2,7 +2,7 @@
  * traceback, counted registry refs, the interrupt hook, and the set-up of a
  * state: built-in Lua sources and binding modules in package.preload, and
  * the `vg.core` table of C primitives the Lua half is written on. */
-#include "engine_internal.h"
+#include "lua_private.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -329,6 +329,20 @@ static int l_state_dir(lua_State *L) {
   return 1;
 }
 
+/* vg.core.on_cancel_all(fn): what marks every task cancelled when the
+ * engine cancels all (SIGINT, vg_engine_cancel_all). The core calls it
+ * through its cancel hook; a Lua half that still plants the function in
+ * the registry as "vg.cancel_all" keeps working. */
+static int l_on_cancel_all(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  if (e->lua->cancel_all_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, e->lua->cancel_all_ref);
+  lua_pushvalue(L, 1);
+  /* not a counted ref: it lives as long as the engine */
+  e->lua->cancel_all_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
 static int l_getpid(lua_State *L) {
   lua_pushinteger(L, (lua_Integer)uv_os_getpid());
   return 1;
@@ -572,6 +586,7 @@ int vgl__open_core(lua_State *L) {
     {"run_once", l_run_once},
     {"run_pending", l_run_pending},
     {"state_dir", l_state_dir},
+    {"on_cancel_all", l_on_cancel_all},
     {"getpid", l_getpid},
     {"kill", l_kill},
     {"realpath", l_realpath},

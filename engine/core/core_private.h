@@ -1,12 +1,13 @@
-/* engine_internal.h: the engine context shared by the files of engine/.
- * Not installed, not for stages: they use vg.h and vg_lua.h. */
+/* core_private.h: the engine context shared by engine/core and the Lua
+ * bridge (engine/lua). Not installed, not for stages: they use vg.h and
+ * vg_lua.h. No Lua header here: the core calls into Lua only through the
+ * hooks the bridge sets (vg_engine_hooks). */
 #pragma once
 
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include "vg.h"
-#include "vg_lua.h"
 
 typedef struct vg_listener {
   int id;
@@ -26,13 +27,29 @@ typedef struct vg_posted {
   cJSON *data;
 } vg_posted;
 
+/* What the core asks of a scripting binding (the Lua bridge sets these).
+ * Every hook may be NULL: an engine without a binding runs native stages. */
+typedef struct vg_engine_hooks {
+  /* Loop thread: mark every task cancelled, then cancel what waits. */
+  void (*cancel_all)(vg_engine *e);
+  /* Loop thread, at shutdown: cancel every wait; how many are still in
+   * flight (the loop runs until 0); free what the binding holds. */
+  void (*cancel_waits)(vg_engine *e);
+  int (*pending)(vg_engine *e);
+  void (*free_waits)(vg_engine *e);      /* before the loop closes */
+  void (*release)(vg_engine *e);         /* after: the script state */
+  /* Signal handler (async-signal-safe): stop the script code `running`. */
+  void (*interrupt)(void *running);
+} vg_engine_hooks;
+
 struct vg_engine {
   uv_loop_t *loop;
   uv_loop_t own_loop;
   int owns_loop;
-  lua_State *L;
-  int owns_L;
+  struct vgl_bridge *lua;      /* the Lua side, or NULL (engine/lua) */
+  vg_engine_hooks hooks;
   char state_dir[PATH_MAX];
+  char cache_dir[PATH_MAX];    /* "" until first asked (vg_engine_cache_dir) */
 
   uv_async_t wake;             /* drains `posted`, handles signals */
   pthread_mutex_t post_lock;
@@ -40,22 +57,20 @@ struct vg_engine {
 
   vg_listener *listeners;
   int n_listeners, cap_listeners, next_listener_id;
-  int lua_dispatch_ref;        /* vg.events dispatch function, or LUA_NOREF */
   FILE *events_file;
   int events_file_owned;
 
   const vg_stage_def **stages;
   int n_stages, cap_stages;
 
-  struct vgl_await *awaits;    /* pending awaits (doubly linked) */
   int n_awaits;                /* linked awaits, done or not */
   int n_waiting;               /* awaits not done yet: they keep the loop alive */
   int n_soon;                  /* loop-thread calls queued by vg__run_soon */
   int wake_refd;               /* the wake handle is ref'd (n_waiting + n_soon > 0) */
-  int n_fibers;                /* live fibers (coroutines we resume) */
+  int n_fibers;                /* live fibers (coroutines the binding resumes) */
   int loop_depth;              /* > 0 while inside uv_run */
   int blocking_runs;           /* > 0 inside vg__run_loop_once (a wait outside fibers) */
-  int ref_count;               /* live vgl_ref refs */
+  int ref_count;               /* live registry refs of the binding */
   int handle_count;            /* open uv handles the engine created */
 
   int install_signals;
@@ -63,7 +78,7 @@ struct vg_engine {
   /* The Lua thread running now (the main chunk, a fiber, a listener), or
    * NULL while the loop thread is inside uv_run or the engine's own C: the
    * signal handler arms the interrupt hook on it (hooks are per thread). */
-  lua_State *volatile running;
+  void *volatile running;
   pthread_t loop_thread;               /* where signals are handled */
   int cancel_pending;
   char *last_error;
@@ -82,40 +97,48 @@ void vg__keepalive(vg_engine *e);
  * happened (an await completed, a fiber ran): end the current turn of
  * vg__run_loop_once so its caller looks again, instead of blocking in poll. */
 void vg__loop_progress(vg_engine *e);
-/* Runs Lua code of thread L as the interruptible one; returns the previous. */
-lua_State *vg__set_running(vg_engine *e, lua_State *L);
+/* Marks script code (a lua_State of the binding) as the interruptible one;
+ * returns the previous. */
+void *vg__set_running(vg_engine *e, void *L);
+void vg__set_last_error(vg_engine *e, const char *msg);
 
-/* luabridge.c */
-void vgl__setup_state(vg_engine *e, lua_State *L);
-int vgl__open_core(lua_State *L);
-void vgl__setup_json(lua_State *L);
-cJSON *vgl__to_json_ex(lua_State *L, int idx, int lenient, char *err, size_t errlen);
-void vgl__interrupt_hook_arm(lua_State *L);
-int vgl__is_interrupt(lua_State *L, int idx);
-void vgl__track_coroutines(lua_State *L);
-
-/* await.c */
-void vgl__cancel_all_awaits(vg_engine *e);
-void vgl__cancel_fiber(vg_engine *e, lua_State *co);
-void vgl__free_awaits(vg_engine *e);
-int vgl__pending_awaits(vg_engine *e);
-int vgl__spawn_fiber(lua_State *L, int nargs);
-int vgl__in_fiber(lua_State *L);
-void vgl__register_await_functions(lua_State *L);
+/* stage.c: one run of a native stage for one task. The binding that runs
+ * it (engine/lua/stage_lua.c, or C code with a cJSON context) answers
+ * `input`; `complete` runs on the loop thread once work/start has ended. */
+struct vg_call {
+  vg_engine *e;
+  const vg_stage_def *def;
+  cJSON *(*input)(vg_call *c, const char *key);   /* new value or NULL; prepare/finish only */
+  void (*complete)(vg_call *c, int cancelled);
+  void *binding;         /* the runner's own data */
+  const cJSON *ctx;      /* the context for runners without a binding */
+  int in_callback;       /* inside prepare/finish: inputs may be read */
+  cJSON *options, *inputs, *outputs;
+  void *data;
+  char *task_id, *stage_name;
+  pthread_mutex_t lock;
+  char *error;
+  int cancelled;         /* atomic */
+  int rc;
+  uv_work_t work;
+};
+/* Takes options (merged already). NULL when out of memory. */
+vg_call *vg__call_new(vg_engine *e, const vg_stage_def *def, const char *task_id,
+                      const char *stage_name, cJSON *options);
+int vg__call_prepare(vg_call *c);      /* 0 or -1 (c->error) */
+void vg__call_start(vg_call *c);       /* work or start; complete() comes later */
+int vg__call_finish(vg_call *c);       /* 0 or -1 (c->error) */
+void vg__call_cancel(vg_call *c);      /* any time after start */
+void vg__call_free(vg_call *c);        /* runs cleanup */
+/* The stage's defaults with `given` (an object, may be NULL) over them. */
+cJSON *vg__merge_options(const vg_stage_def *def, const cJSON *given);
 
 /* events.c */
 void vg__events_drain(vg_engine *e);
 void vg__events_free(vg_engine *e);
-void vgl__register_event_functions(lua_State *L);
 
 /* state.c */
 void vg__resolve_state_dir(vg_engine *e, const char *explicit_dir);
-int vg_task_id_valid(const char *id);
-const char *vg_task_id_problem(const char *id);  /* NULL when valid */
-void vgl__register_state_functions(lua_State *L);
-
-/* stage.c */
-void vgl__register_stage_functions(lua_State *L);
 
 /* util */
 char *vg__strdup(const char *s);

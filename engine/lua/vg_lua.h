@@ -78,3 +78,22 @@ int vgl_work(lua_State *L, void (*work)(void *data), vgl_push_fn push,
  * the task is cancelled while the work runs, so long work can stop early. */
 int vgl_work_ex(lua_State *L, void (*work)(void *data), vgl_push_fn push,
                 void (*free_data)(void *data), void (*cancel)(void *data), void *data);
+
+/* ---- helpers every binding uses (the luv conventions) ---------------------
+ * Misuse raises: a wrong argument or option type is a programming error.
+ * Runtime failures (a missing file, a bad document) return nil, message
+ * [, code] through vgl_fail, which returns how many values it pushed:
+ *   if (rc != 0) return vgl_fail(L, err, "ENOENT");                     */
+int vgl_fail(lua_State *L, const char *message, const char *code);
+int vgl_failf(lua_State *L, const char *code, const char *fmt, ...);
+
+/* Fields of the table at idx (an options table). Absent or nil gives the
+ * default; a value of another type raises "field 'key': number expected,
+ * got string". Integers accept a float with an exact integer value. A
+ * string is returned as it is anchored in the table. */
+lua_Number vgl_opt_number(lua_State *L, int idx, const char *key, lua_Number def);
+lua_Integer vgl_opt_integer(lua_State *L, int idx, const char *key, lua_Integer def);
+const char *vgl_opt_string(lua_State *L, int idx, const char *key, const char *def);
+int vgl_opt_boolean(lua_State *L, int idx, const char *key, int def);
+const char *vgl_check_string(lua_State *L, int idx, const char *key);
+lua_Number vgl_check_number(lua_State *L, int idx, const char *key);
