@@ -141,7 +141,6 @@ void vg__events_free(vg_engine *e);
 void vg__resolve_state_dir(vg_engine *e, const char *explicit_dir);
 
 /* util */
-char *vg__strdup(const char *s);
 double vg__now(void);
 
 /* cache.c, for tests: called with a complete entry just before the rename

@@ -11,19 +11,6 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-char *vg__strdup(const char *s) {
-  if (!s) return NULL;
-  size_t n = strlen(s) + 1;
-  char *d = malloc(n);
-  if (d) memcpy(d, s, n);
-  return d;
-}
-
-double vg__now(void) {
-  struct timeval tv;
-  gettimeofday(&tv, NULL);
-  return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
-}
 
 void vg__handle_opened(vg_engine *e) { e->handle_count++; }
 
@@ -212,7 +199,7 @@ void vg_engine_cancel_all(vg_engine *e) {
 
 void vg__set_last_error(vg_engine *e, const char *msg) {
   free(e->last_error);
-  e->last_error = vg__strdup(msg);
+  e->last_error = vg_strdup(msg);
 }
 
 static int post_call(vg_engine *e, void (*fn)(void *ud), void *ud, int soon) {

@@ -23,7 +23,7 @@ int vg_on(vg_engine *e, const char *type, vg_listener_fn fn, void *ud) {
   }
   vg_listener *l = &e->listeners[e->n_listeners++];
   l->id = e->next_listener_id++;
-  l->type = (type && strcmp(type, "*") != 0) ? vg__strdup(type) : NULL;
+  l->type = (type && strcmp(type, "*") != 0) ? vg_strdup(type) : NULL;
   l->fn = fn;
   l->ud = ud;
   return l->id;
@@ -61,10 +61,10 @@ void vg_emit(vg_engine *e, const vg_event *ev) {
 void vg_post(vg_engine *e, const vg_event *ev) {
   vg_posted *p = calloc(1, sizeof *p);
   if (!p) return;
-  p->type = vg__strdup(ev->type ? ev->type : "message");
-  p->task_id = vg__strdup(ev->task_id);
-  p->stage = vg__strdup(ev->stage);
-  p->message = vg__strdup(ev->message);
+  p->type = vg_strdup(ev->type ? ev->type : "message");
+  p->task_id = vg_strdup(ev->task_id);
+  p->stage = vg_strdup(ev->stage);
+  p->message = vg_strdup(ev->message);
   p->progress = ev->progress;
   p->time = ev->time > 0 ? ev->time : vg__now();
   p->data = ev->data ? cJSON_Duplicate(ev->data, 1) : NULL;

@@ -78,14 +78,27 @@ int vg_call_fail(vg_call *c, const char *fmt, ...) {
   vg_vsnprintf_utf8(buf, sizeof buf, fmt, ap);   /* never half a character */
   va_end(ap);
   pthread_mutex_lock(&c->lock);
-  if (!c->error) c->error = vg__strdup(buf);  /* the first cause wins */
+  if (!c->error) c->error = vg_strdup(buf);  /* the first cause wins */
   pthread_mutex_unlock(&c->lock);
   return -1;
 }
 
+/* From prepare or finish (the loop thread) an event is delivered at once,
+ * after what worker threads posted before it: it then comes before the
+ * stage.failed or stage.completed that follows the finish. From any other
+ * thread it is posted and delivered on the loop in order. */
+static void call_event(vg_call *c, const vg_event *ev) {
+  if (c->in_callback && pthread_equal(pthread_self(), c->e->loop_thread)) {
+    vg__events_drain(c->e);
+    vg_emit(c->e, ev);
+  } else {
+    vg_post(c->e, ev);
+  }
+}
+
 void vg_call_emit(vg_call *c, const char *type, const char *message, cJSON *data) {
   vg_event ev = { type, c->task_id, c->stage_name, -1, message, vg__now(), data };
-  vg_post(c->e, &ev);
+  call_event(c, &ev);
   cJSON_Delete(data);
 }
 
@@ -93,7 +106,7 @@ void vg_call_progress(vg_call *c, double progress, const char *message) {
   if (progress < 0) progress = 0;
   if (progress > 1) progress = 1;
   vg_event ev = { "stage.progress", c->task_id, c->stage_name, progress, message, vg__now(), NULL };
-  vg_post(c->e, &ev);
+  call_event(c, &ev);
 }
 
 int vg_call_cancelled(const vg_call *c) { return __atomic_load_n(&c->cancelled, __ATOMIC_ACQUIRE); }
@@ -117,8 +130,8 @@ vg_call *vg__call_new(vg_engine *e, const vg_stage_def *def, const char *task_id
   pthread_mutex_init(&c->lock, NULL);
   c->e = e;
   c->def = def;
-  c->task_id = vg__strdup(task_id);
-  c->stage_name = vg__strdup(stage_name ? stage_name : def->name);
+  c->task_id = vg_strdup(task_id);
+  c->stage_name = vg_strdup(stage_name ? stage_name : def->name);
   c->options = options ? options : cJSON_CreateObject();
   c->inputs = cJSON_CreateObject();
   c->outputs = cJSON_CreateObject();

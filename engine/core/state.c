@@ -6,6 +6,7 @@
  * and how it is stored. Every function takes the state folder, so two tasks
  * of one engine may keep their state apart (Pipeline:start{state_dir=}). */
 #include "core_private.h"
+#include "vg_utf8.h"
 
 #include <dirent.h>
 #include <stdarg.h>
@@ -67,14 +68,6 @@ const char *vg_engine_state_dir(vg_engine *e) { return e->state_dir; }
 
 void vg_engine_set_state_dir(vg_engine *e, const char *dir) { vg__resolve_state_dir(e, dir); }
 
-static int fail(char *err, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t n, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  if (err && n) vsnprintf(err, n, fmt, ap);
-  va_end(ap);
-  return -1;
-}
 
 int vg_state_path(const char *dir, const char *id, const char *ext, char *out, size_t n) {
   if (snprintf(out, n, "%s/tasks/%s%s", dir, id, ext) >= (int)n) { out[0] = '\0'; return -1; }
@@ -85,11 +78,11 @@ int vg_state_save(const char *dir, const char *id, const cJSON *doc, char *err, 
   char path[PATH_MAX];
   vg_state_path(dir, id, ".json", path, sizeof path);
   char *s = cJSON_Print(doc);
-  if (!s) return fail(err, errlen, "%s: cannot save task state: out of memory", path);
+  if (!s) return vg_errf(err, errlen, "%s: cannot save task state: out of memory", path);
   int rc = vg_write_file_atomic(path, s, strlen(s));
   int saved = errno;
   cJSON_free(s);
-  if (rc != 0) return fail(err, errlen, "%s: cannot save task state: %s", path, strerror(saved));
+  if (rc != 0) return vg_errf(err, errlen, "%s: cannot save task state: %s", path, strerror(saved));
   return 0;
 }
 
@@ -102,16 +95,16 @@ int vg_state_load(const char *dir, const char *id, cJSON **out, char *err, size_
   int fd = vg_open_regular(path, 0, &why);
   if (fd < 0) {
     if (errno == ENOENT) return 0;
-    return fail(err, errlen, "%s: %s", path, why);
+    return vg_errf(err, errlen, "%s: %s", path, why);
   }
   struct stat st;
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     close(fd);
-    return fail(err, errlen, "%s: task state is not a regular file", path);
+    return vg_errf(err, errlen, "%s: task state is not a regular file", path);
   }
   if (st.st_size > 256L * 1024 * 1024) {
     close(fd);
-    return fail(err, errlen, "%s: task state is too large", path);
+    return vg_errf(err, errlen, "%s: task state is too large", path);
   }
   long n = (long)st.st_size;
   char *buf = malloc((size_t)n + 1);
@@ -125,7 +118,7 @@ int vg_state_load(const char *dir, const char *id, cJSON **out, char *err, size_
   close(fd);
   if (!buf || got != (size_t)n) {
     free(buf);
-    return fail(err, errlen, "%s: cannot read task state", path);
+    return vg_errf(err, errlen, "%s: cannot read task state", path);
   }
   buf[n] = '\0';
   const char *end = NULL;
@@ -136,7 +129,7 @@ int vg_state_load(const char *dir, const char *id, cJSON **out, char *err, size_
     for (size_t i = 0; i < off && i < (size_t)n; i++) if (buf[i] == '\n') line++;
     cJSON_Delete(j);
     free(buf);
-    return fail(err, errlen, "%s:%d: corrupt task state (not a JSON object)", path, line);
+    return vg_errf(err, errlen, "%s:%d: corrupt task state (not a JSON object)", path, line);
   }
   free(buf);
   *out = j;
@@ -146,7 +139,7 @@ int vg_state_load(const char *dir, const char *id, cJSON **out, char *err, size_
 int vg_state_remove(const char *dir, const char *id, char *err, size_t errlen) {
   char path[PATH_MAX];
   vg_state_path(dir, id, ".json", path, sizeof path);
-  if (remove(path) != 0 && errno != ENOENT) return fail(err, errlen, "%s: %s", path, strerror(errno));
+  if (remove(path) != 0 && errno != ENOENT) return vg_errf(err, errlen, "%s: %s", path, strerror(errno));
   return 0;
 }
 
@@ -267,15 +260,15 @@ int vg_task_lock(const char *dir, const char *id, vg_task_lock_t *k, long *holde
   if (holder) *holder = 0;
   snprintf(tasks, sizeof tasks, "%s/tasks", dir);
   if (vg_mkdirs(tasks, 0755) != 0)
-    return fail(err, errlen, "%s: cannot make the task directory: %s", tasks, strerror(errno));
+    return vg_errf(err, errlen, "%s: cannot make the task directory: %s", tasks, strerror(errno));
   vg_state_path(dir, id, ".lock", k->path, sizeof k->path);
   for (int tries = 0; tries < 16; tries++) {
     int fd = open(k->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
-    if (fd < 0) return fail(err, errlen, "%s: %s", k->path, strerror(errno));
+    if (fd < 0) return vg_errf(err, errlen, "%s: %s", k->path, strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
       close(fd);
-      return fail(err, errlen, "%s: not a regular file", k->path);
+      return vg_errf(err, errlen, "%s: not a regular file", k->path);
     }
     int r = lock_try(fd);
     if (r != 0) {
@@ -283,9 +276,9 @@ int vg_task_lock(const char *dir, const char *id, vg_task_lock_t *k, long *holde
       long pid = r == 1 ? read_pid(fd) : 0;
       close(fd);
       if (holder) *holder = pid;
-      if (r < 0) return fail(err, errlen, "%s: cannot lock: %s", k->path, strerror(saved));
-      if (pid > 0) return fail(err, errlen, "task '%s' is already running in process %d", id, (int)pid);
-      return fail(err, errlen, "task '%s' is already running in another process", id);
+      if (r < 0) return vg_errf(err, errlen, "%s: cannot lock: %s", k->path, strerror(saved));
+      if (pid > 0) return vg_errf(err, errlen, "task '%s' is already running in process %d", id, (int)pid);
+      return vg_errf(err, errlen, "task '%s' is already running in another process", id);
     }
     /* the holder we raced with may have removed the file after we opened
      * it: a lock on a removed file guards nothing, so open the new one */
@@ -300,7 +293,7 @@ int vg_task_lock(const char *dir, const char *id, vg_task_lock_t *k, long *holde
     k->fd = fd;
     return 0;
   }
-  return fail(err, errlen, "%s: the lock file keeps being replaced", k->path);
+  return vg_errf(err, errlen, "%s: the lock file keeps being replaced", k->path);
 }
 
 /* Removes the lock file while still holding it (so no one can wait on a
@@ -323,14 +316,14 @@ int vg_task_lock_probe(const char *dir, const char *id, long *pid_out, char *err
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) {
     if (errno == ENOENT) return 0;
-    return fail(err, errlen, "%s: %s", path, strerror(errno));
+    return vg_errf(err, errlen, "%s: %s", path, strerror(errno));
   }
   struct stat st;
   int held = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? lock_held(fd) : -1;
   if (held < 0) {
     int saved = errno;
     close(fd);
-    return fail(err, errlen, "%s: cannot tell whether the task is running: %s", path, strerror(saved));
+    return vg_errf(err, errlen, "%s: cannot tell whether the task is running: %s", path, strerror(saved));
   }
   long pid = held ? read_pid(fd) : 0;
   close(fd);
@@ -340,11 +333,11 @@ int vg_task_lock_probe(const char *dir, const char *id, long *pid_out, char *err
 
 int vg_file_digest(const char *path, long long *size_out, char hex[65], char *err, size_t errlen) {
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return fail(err, errlen, "%s: %s", path, strerror(errno));
+  if (fd < 0) return vg_errf(err, errlen, "%s: %s", path, strerror(errno));
   struct stat st;
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     close(fd);
-    return fail(err, errlen, "%s: not a regular file", path);
+    return vg_errf(err, errlen, "%s: not a regular file", path);
   }
   vg_hash h;
   vg_hash_init(&h);
@@ -357,7 +350,7 @@ int vg_file_digest(const char *path, long long *size_out, char hex[65], char *er
       int saved = errno;
       vg_hash_final(&h, hex);
       close(fd);
-      return fail(err, errlen, "%s: %s", path, strerror(saved));
+      return vg_errf(err, errlen, "%s: %s", path, strerror(saved));
     }
     vg_hash_update(&h, buf, (size_t)n);
     size += n;

@@ -242,10 +242,24 @@ int vg_task_lock_probe(const char *dir, const char *id, long *pid_out, char *err
 /* The size and SHA-256 of a regular file (a FIFO is refused unread). */
 int vg_file_digest(const char *path, long long *size_out, char hex[65], char *err, size_t errlen);
 
+/* ---- small utilities ------------------------------------------------------ */
+/* Any thread: a malloc'd copy, NULL for NULL (or when out of memory). */
+char *vg_strdup(const char *s);
+/* Any thread: the byte offset of the first byte of s[0..len) that is not
+ * well-formed UTF-8 (overlong, surrogate, beyond U+10FFFF, cut), or -1. A
+ * NUL byte is valid here; callers that refuse it check for it. */
+long vg_utf8_invalid_at(const char *s, size_t len);
+
 /* ---- files ---------------------------------------------------------------- */
 /* Any thread: writes a file atomically and durably (temp, fsync, rename,
  * fsync of the directory). Creates missing parent directories. 0 or -1/errno. */
 int vg_write_file_atomic(const char *path, const void *data, size_t len);
+/* Any thread: publishes a finished file tmp (written beside path, in the
+ * same folder) as path, durably: fsync, rename, fsync of the folder, with
+ * the crash points of VGRUN_CRASH_AT. Every file that must survive a crash
+ * (state, cache, outputs, thumbnail, captions) goes through this or
+ * vg_write_file_atomic. tmp is removed on failure. 0 or -1/errno. */
+int vg_commit_file(const char *tmp, const char *path);
 /* Any thread: mkdir -p. 0 or -1/errno. */
 int vg_mkdirs(const char *path, int mode);
 /* Any thread: opens a path someone else named (an input, a state file) for

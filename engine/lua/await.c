@@ -19,6 +19,7 @@ struct vgl_await {
   void (*free_data)(void *data);
   void *data;
   int done, failed, cancelled, cancel_asked;
+  int in_cancel;        /* inside cancel(): a completion now must not resume here */
   char *errmsg;
 };
 
@@ -161,12 +162,12 @@ int vgl_await_yield(lua_State *L, vgl_await *a) {
       /* SIGINT while the main chunk waits */
       a->cancel_asked = 1;
       a->cancelled = 1;
-      if (!a->errmsg) a->errmsg = vg__strdup("interrupted!");
+      if (!a->errmsg) a->errmsg = vg_strdup("interrupted!");
       if (a->cancel) a->cancel(a->data);
     }
     if (vg__run_loop_once(e) == 0 && !a->done && !e->interrupted) {
       a->failed = 1;
-      a->errmsg = vg__strdup("wait would never end (nothing left to run)");
+      a->errmsg = vg_strdup("wait would never end (nothing left to run)");
       break;
     }
   }
@@ -341,12 +342,35 @@ static int l_running_fiber(lua_State *L) {
   return 1;
 }
 
+/* A completion that came while the operation was being cancelled (a sleep
+ * stops its timer and completes at once) resumes the fiber from the loop,
+ * never inside the t:cancel() that asked: the cancelled task's body must not
+ * run on its canceller's stack. */
+static void deferred_resume_cb(void *ud) {
+  later *l = ud;
+  vg_engine *e = l->e;
+  lua_State *co = l->co;
+  free(l);
+  fiber *f = e->lua ? fiber_of(e, co) : NULL;   /* still anchored: it is waiting */
+  if (e->closing || !f || f->waiting != WAIT_AWAIT) return;
+  e->loop_depth++;
+  resume_fiber(e, e->lua->L, co, 0);
+  e->loop_depth--;
+}
+
 /* Completing resumes the fiber from a loop callback; the wait finishes
  * in await_k on the fiber's own stack. */
 void vgl_await_complete(vgl_await *a) {
   if (a->done) return;
   mark_done(a);
   vg_engine *e = a->e;
+  if (a->co && !e->closing && a->in_cancel) {
+    later *l = malloc(sizeof *l);
+    if (!l) return;
+    l->e = e; l->co = a->co;
+    vg__run_soon(e, deferred_resume_cb, l);
+    return;
+  }
   if (a->co && !e->closing) {
     e->loop_depth++;
     resume_fiber(e, e->lua->L, a->co, 0);
@@ -360,7 +384,7 @@ void vgl_await_fail(vgl_await *a, const char *message) {
   if (a->done) return;
   a->failed = 1;
   free(a->errmsg);
-  a->errmsg = vg__strdup(message ? message : "failed");
+  a->errmsg = vg_strdup(message ? message : "failed");
   vgl_await_complete(a);
 }
 
@@ -368,8 +392,10 @@ static void cancel_await_as(vgl_await *a, const char *message) {
   if (a->done || a->cancel_asked) return;
   a->cancel_asked = 1;
   a->cancelled = 1;
-  if (!a->errmsg) a->errmsg = vg__strdup(message);
+  if (!a->errmsg) a->errmsg = vg_strdup(message);
+  a->in_cancel = 1;
   if (a->cancel) a->cancel(a->data);
+  a->in_cancel = 0;
 }
 
 static void cancel_await(vgl_await *a) {

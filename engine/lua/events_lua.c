@@ -79,7 +79,7 @@ static int l_emit(lua_State *L) {
   lua_pop(L, 1);
   cJSON *data = NULL;
   lua_getfield(L, 1, "data");
-  if (!lua_isnil(L, -1)) data = vgl__to_json_ex(L, -1, 1, NULL, 0);
+  if (!lua_isnil(L, -1)) data = vgl_to_json_ex(L, -1, 1, NULL, 0);
   lua_pop(L, 1);
   ev.data = data;
   vg_emit(e, &ev);

@@ -28,7 +28,6 @@ void vgl__track_coroutines(lua_State *L);
 
 /* json.c */
 void vgl__setup_json(lua_State *L);
-cJSON *vgl__to_json_ex(lua_State *L, int idx, int lenient, char *err, size_t errlen);
 
 /* await.c */
 void vgl__cancel_all_awaits(vg_engine *e);

@@ -428,6 +428,17 @@ static int l_write_atomic(lua_State *L) {
   return 1;
 }
 
+/* vg.core.commit_file(tmp, path) -> true | nil, message: publishes a
+ * finished file durably (vg_commit_file), e.g. a thumbnail written beside
+ * its final name. */
+static int l_commit_file(lua_State *L) {
+  const char *tmp = luaL_checkstring(L, 1);
+  const char *path = luaL_checkstring(L, 2);
+  if (vg_commit_file(tmp, path) != 0) return vgl_failf(L, NULL, "%s: %s", path, strerror(errno));
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
 /* A file opened by vg.core.open_regular is an ordinary io file. */
 static int regular_close(lua_State *L) {
   luaL_Stream *p = luaL_checkudata(L, 1, LUA_FILEHANDLE);
@@ -587,6 +598,7 @@ int vgl__open_core(lua_State *L) {
     {"run_pending", l_run_pending},
     {"state_dir", l_state_dir},
     {"on_cancel_all", l_on_cancel_all},
+    {"commit_file", l_commit_file},
     {"getpid", l_getpid},
     {"kill", l_kill},
     {"realpath", l_realpath},

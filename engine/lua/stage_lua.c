@@ -19,7 +19,7 @@ static cJSON *read_ctx(vg_call *c, const char *key) {
   lua_State *L = r->L;
   if (!L) return NULL;
   lua_getfield(L, r->ctx_idx, key);
-  cJSON *j = lua_isnil(L, -1) ? NULL : vgl__to_json_ex(L, -1, 1, NULL, 0);
+  cJSON *j = lua_isnil(L, -1) ? NULL : vgl_to_json_ex(L, -1, 1, NULL, 0);
   lua_pop(L, 1);
   return j;
 }
@@ -71,7 +71,7 @@ static void call_cancel(void *ud) { vg__call_cancel(ud); }
 static cJSON *merged_options(lua_State *L, const vg_stage_def *def, int idx, char *err, size_t errlen) {
   cJSON *given = NULL;
   if (lua_istable(L, idx)) {
-    given = vgl__to_json_ex(L, idx, 1, err, errlen);
+    given = vgl_to_json_ex(L, idx, 1, err, errlen);
     if (!given) return NULL;
   }
   cJSON *o = vg__merge_options(def, given);
@@ -88,7 +88,10 @@ static int l_run_native(lua_State *L) {
   if (!def) return luaL_error(L, "no native stage named '%s' (see vg.stages())", name);
   char err[512];
   cJSON *options = merged_options(L, def, 3, err, sizeof err);
-  if (!options) return luaL_error(L, "%s: option %s", def->name, err);
+  if (!options) {   /* the caller's data, not a line of ours: no position */
+    lua_pushfstring(L, "%s: option %s", def->name, err);
+    return lua_error(L);
+  }
   lua_run *r = calloc(1, sizeof *r);
   vg_call *c = r ? vg__call_new(e, def, luaL_optstring(L, 4, NULL), luaL_optstring(L, 5, NULL), options) : NULL;
   if (!c) { free(r); return luaL_error(L, "out of memory"); }

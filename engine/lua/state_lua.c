@@ -65,7 +65,7 @@ static int l_state_save(lua_State *L) {
   luaL_checktype(L, 2, LUA_TTABLE);
   const char *dir = state_dir(L, 3);
   char err[1024];
-  cJSON *j = vgl__to_json_ex(L, 2, 1, err, sizeof err);
+  cJSON *j = vgl_to_json_ex(L, 2, 1, err, sizeof err);
   if (!j) {
     /* "where: why", where a path into the document that can be hundreds of
      * characters long (a cycle): keep its ends and the reason whole */

@@ -44,6 +44,19 @@ void vgl_unref(lua_State *L, int ref);   /* LUA_NOREF is ignored */
  * vgl_to_json returns NULL and writes a message ("path.to.key: reason"). */
 void vgl_push_json(lua_State *L, const cJSON *json);
 cJSON *vgl_to_json(lua_State *L, int idx, char *err, size_t errlen);
+/* The same; with VGL_JSON_SKIP values JSON cannot hold (functions,
+ * userdata, non-string keys) are left out (null inside an array) instead of
+ * failing. A NaN or an infinity (unless VGL_JSON_NONFINITE) or a too deep
+ * value still fails. This is the
+ * only Lua <-> JSON conversion: bindings use it, never their own. */
+#define VGL_JSON_SKIP 1
+/* NaN and infinities pass as cJSON numbers, for a consumer that clamps
+ * them itself (the renderer: a user layout's absurd numbers still draw). */
+#define VGL_JSON_NONFINITE 2
+cJSON *vgl_to_json_ex(lua_State *L, int idx, int flags, char *err, size_t errlen);
+/* The metatable of JSON arrays (vg.array_mt) on top of the stack: a binding
+ * that builds a list Lua may give back to JSON marks it with this. */
+void vgl_push_array_mt(lua_State *L);
 
 /* ---- waiting without blocking ---------------------------------------------
  * A C function that starts an operation and wants its Lua caller to wait:

@@ -2,8 +2,8 @@
  * (the list's width x height, 1920x1080 by default); one uniform scale maps
  * them to the output, letterboxed if the aspect differs. Every text, code and
  * image item is clipped to its own box, so nothing draws outside it. */
-#include "vg_render.h"
-#include "render_internal.h"
+#include "render.h"
+#include "render_private.h"
 #include "vg_utf8.h"
 
 #include <errno.h>
@@ -22,13 +22,6 @@ typedef struct rd_ctx {
   int depth;
 } rd_ctx;
 
-static void seterr(char *err, size_t n, const char *fmt, ...) {
-  if (!err || !n) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vg_vsnprintf_utf8(err, n, fmt, ap);   /* paths and text: never half a character */
-  va_end(ap);
-}
 
 static double num(const cJSON *o, const char *k, double def) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
@@ -457,7 +450,7 @@ static void check_items(rd_ctx *c, const cJSON *items) {
 int vg_render_check(const cJSON *dl, cJSON **warnings, char *err, size_t errlen) {
   *warnings = NULL;
   if (!cJSON_IsObject(dl)) {
-    seterr(err, errlen, "display list: expected an object");
+    vg_errf(err, errlen, "display list: expected an object");
     return -1;
   }
   rd_ctx c = {.cr = NULL, .warnings = cJSON_CreateArray()};
@@ -470,12 +463,12 @@ int vg_render_check(const cJSON *dl, cJSON **warnings, char *err, size_t errlen)
 
 static int ensure_buffer(vg_render_buffer *out, int width, int height, char *err, size_t errlen) {
   if (width <= 0 || height <= 0 || width > 16384 || height > 16384) {
-    seterr(err, errlen, "bad size %dx%d", width, height);
+    vg_errf(err, errlen, "bad size %dx%d", width, height);
     return -1;
   }
   if (out->data) {
     if (out->width != width || out->height != height) {
-      seterr(err, errlen, "buffer is %dx%d, asked for %dx%d", out->width, out->height, width, height);
+      vg_errf(err, errlen, "buffer is %dx%d, asked for %dx%d", out->width, out->height, width, height);
       return -1;
     }
     return 0;
@@ -483,7 +476,7 @@ static int ensure_buffer(vg_render_buffer *out, int width, int height, char *err
   int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
   out->data = malloc((size_t)stride * (size_t)height);
   if (!out->data) {
-    seterr(err, errlen, "out of memory");
+    vg_errf(err, errlen, "out of memory");
     return -1;
   }
   out->width = width;
@@ -510,11 +503,11 @@ static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer
                         const vg_render_rect *region, cJSON **warnings, char *err, size_t errlen) {
   if (warnings) *warnings = NULL;
   if (!cJSON_IsObject(dl)) {
-    seterr(err, errlen, "display list: expected an object");
+    vg_errf(err, errlen, "display list: expected an object");
     return -1;
   }
   if (over && !out->data) {
-    seterr(err, errlen, "nothing to draw over: the buffer is empty");
+    vg_errf(err, errlen, "nothing to draw over: the buffer is empty");
     return -1;
   }
   if (ensure_buffer(out, width, height, err, errlen) != 0) return -1;
@@ -542,7 +535,7 @@ static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer
   cairo_surface_destroy(surf);
   if (st != CAIRO_STATUS_SUCCESS) {
     cJSON_Delete(c.warnings);
-    seterr(err, errlen, "cairo: %s", cairo_status_to_string(st));
+    vg_errf(err, errlen, "cairo: %s", cairo_status_to_string(st));
     return -1;
   }
   if (warnings) *warnings = c.warnings;
@@ -560,7 +553,7 @@ int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJ
   const char *end = NULL;
   cJSON *dl = cJSON_ParseWithOpts(json, &end, 0);
   if (!dl) {
-    seterr(err, errlen, "display list: invalid JSON near byte %ld", end ? (long)(end - json) : 0L);
+    vg_errf(err, errlen, "display list: invalid JSON near byte %ld", end ? (long)(end - json) : 0L);
     return -1;
   }
   int rc = render_cjson(dl, width, height, out, 0, NULL, warnings, err, errlen);
@@ -575,7 +568,7 @@ int vg_render_over(const cJSON *dl, vg_render_buffer *out, char *err, size_t err
 int vg_render_region(const cJSON *dl, const vg_render_rect *region, vg_render_buffer *out,
                      char *err, size_t errlen) {
   if (!out->data) {
-    seterr(err, errlen, "nothing to redraw: the buffer is empty");
+    vg_errf(err, errlen, "nothing to redraw: the buffer is empty");
     return -1;
   }
   return render_cjson(dl, out->width, out->height, out, 0, region, NULL, err, errlen);
@@ -696,17 +689,17 @@ int vg_render_write_png(const vg_render_buffer *b, const char *path, char *err, 
    * is refused before it is opened (open() of a FIFO would block). */
   struct stat st;
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    seterr(err, errlen, "%s: not a regular file", path);
+    vg_errf(err, errlen, "%s: not a regular file", path);
     return -1;
   }
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
   if (fd < 0) {
-    seterr(err, errlen, "%s: %s", path, strerror(errno));
+    vg_errf(err, errlen, "%s: %s", path, strerror(errno));
     return -1;
   }
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     close(fd);
-    seterr(err, errlen, "%s: not a regular file", path);
+    vg_errf(err, errlen, "%s: not a regular file", path);
     return -1;
   }
   cairo_surface_t *s = cairo_image_surface_create_for_data(b->data, CAIRO_FORMAT_ARGB32, b->width,
@@ -715,7 +708,7 @@ int vg_render_write_png(const vg_render_buffer *b, const char *path, char *err, 
   cairo_surface_destroy(s);
   int rc = close(fd);
   if (cs != CAIRO_STATUS_SUCCESS || rc != 0) {
-    seterr(err, errlen, "%s: %s", path, cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs)
+    vg_errf(err, errlen, "%s: %s", path, cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs)
                                                                     : strerror(errno));
     return -1;
   }
@@ -727,7 +720,7 @@ int vg_render_read_png(const char *path, vg_render_buffer *out, char *err, size_
   char why[256];
   cairo_surface_t *s = rd_png_load(path, &st, why, sizeof why);
   if (!s) {
-    seterr(err, errlen, "%s: %s", path, why);
+    vg_errf(err, errlen, "%s: %s", path, why);
     return -1;
   }
   int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
@@ -753,7 +746,7 @@ int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m
                            size_t errlen) {
   (void)scale;   /* layout does not depend on resolution (no hinting) */
   if (!cJSON_IsObject(item)) {
-    seterr(err, errlen, "measure: expected a text item");
+    vg_errf(err, errlen, "measure: expected a text item");
     return -1;
   }
   rd_text_spec s;

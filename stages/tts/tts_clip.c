@@ -1,7 +1,7 @@
 /* tts_clip.c: the clip's pieces that need no espeak-ng: timings to and from
  * JSON (the cache sidecar, `vgrun say --timings`), the 16-bit PCM WAV writer,
  * UTF-8 checking and file copies. Any thread. */
-#include "tts_internal.h"
+#include "tts_private.h"
 #include "vg.h"
 
 #include <errno.h>
@@ -177,24 +177,8 @@ int tts_copy_file(const char *src, const char *dest) {
 /* ---- UTF-8 -------------------------------------------------------------------- */
 
 long tts_utf8_invalid_at(const char *str, size_t len) {
-  const unsigned char *s = (const unsigned char *)str;
-  size_t i = 0;
-  while (i < len) {
-    unsigned c = s[i];
-    if (c == 0) return (long)i;
-    if (c < 0x80) { i++; continue; }
-    size_t need;
-    unsigned cp, min;
-    if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
-    else return (long)i;
-    for (size_t k = 1; k <= need; k++) {
-      if (i + k >= len || (s[i + k] & 0xC0) != 0x80) return (long)i;
-      cp = cp << 6 | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return (long)i;
-    i += need + 1;
-  }
-  return -1;
+  /* espeak-ng reads C strings: a NUL inside the text would cut it */
+  const char *nul = memchr(str, '\0', len);
+  long bad = vg_utf8_invalid_at(str, nul ? (size_t)(nul - str) : len);
+  return bad >= 0 ? bad : nul ? (long)(nul - str) : -1;
 }

@@ -198,6 +198,14 @@ static int synth_finish(vg_call *c) {
   return 0;
 }
 
+/* Any thread: the task was cancelled. Every job is told at once: the one
+ * speaking now kills its child, the queued ones end without speaking. */
+static void synth_cancel(vg_call *c) {
+  synth_run *r = vg_call_data(c);
+  if (!r) return;
+  for (size_t i = 0; i < r->njobs; i++) tts_job_cancel(r->jobs[i].job);
+}
+
 static void synth_cleanup(vg_call *c) {
   synth_run *r = vg_call_data(c);
   if (!r) return;
@@ -224,4 +232,5 @@ VG_DEFINE_STAGE(tts_synth,
   .prepare = synth_prepare,
   .start = synth_start,
   .finish = synth_finish,
+  .cancel = synth_cancel,
   .cleanup = synth_cleanup);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "vg.h"
-#include "vg_render.h"
+#include "render.h"
 #include "vg_utf8.h"
 
 typedef struct frames_job {
