@@ -138,6 +138,33 @@ static void test_state_dir_per_task(void **st) {
   vg_engine_free(e);
 }
 
+/* tts.synth stops the scene it is speaking when the task is cancelled: the
+ * long first scene never reports audio.generated. */
+static void test_tts_cancel_stops_speaking(void **st) {
+  (void)st;
+  vg_engine *e = new_engine();
+  char chunk[2048];
+  snprintf(chunk, sizeof chunk,
+    "local vg = require('vg')\n"
+    "local words = {}\n"
+    "for i = 1, 4000 do words[i] = 'word' .. i end\n"
+    "local text = table.concat(words, ' ') .. ' run %ld'\n"
+    "local p = vg.pipeline{ name = 'tts-cancel', stages = {\n"
+    "  function(ctx) ctx.videos = { { voice = 'male', scenes = {\n"
+    "    { narration = text }, { narration = 'second scene %ld' } } } } end,\n"
+    "  vg.native('tts.synth') } }\n"
+    "local t = p:start(nil, { save_state = false })\n"
+    "local generated = 0\n"
+    "vg.on('audio.generating', function() t:cancel() end)\n"
+    "vg.on('audio.generated', function() generated = generated + 1 end)\n"
+    "local r = t:wait()\n"
+    "assert(r.status == 'cancelled', r.status)\n"
+    "assert(generated == 0, 'a cancelled scene was spoken to its end')\n",
+    (long)getpid(), (long)getpid());
+  run_ok(e, chunk);
+  vg_engine_free(e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_stage_error_named_once),
@@ -145,6 +172,7 @@ int main(void) {
     cmocka_unit_test(test_finish_events_first),
     cmocka_unit_test(test_cancel_goes_through_loop),
     cmocka_unit_test(test_state_dir_per_task),
+    cmocka_unit_test(test_tts_cancel_stops_speaking),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
