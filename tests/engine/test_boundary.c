@@ -3,27 +3,14 @@
  * events a stage emits in its finish come before stage.failed, a cancelled
  * wait never runs the task's body inside t:cancel(), and tasks with their
  * own state folders keep their files and locks apart. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include "vg.h"
+#include "engine_test.h"
 
 static char base[256];
 
 static vg_engine *new_engine(void) {
-  snprintf(base, sizeof base, "/tmp/vg-test-boundary-%ld", (long)getpid());
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", base);
-  if (system(cmd) != 0) fail_msg("cannot clean %s", base);
+  test_fresh_dir(base, sizeof base, "vg-test-boundary");
   char dir[300];
   snprintf(dir, sizeof dir, "%s/engine", base);
   vg_engine_options o = { .state_dir = dir };
@@ -32,10 +19,7 @@ static vg_engine *new_engine(void) {
   return e;
 }
 
-static void run_ok(vg_engine *e, const char *chunk) {
-  int rc = vg_engine_run_string(e, chunk, "=test");
-  if (rc != 0) fail_msg("chunk failed (%d): %s", rc, vg_engine_last_error(e));
-}
+#define run_ok test_run_ok
 
 static int exists(const char *fmt, const char *a) {
   char p[512];

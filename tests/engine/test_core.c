@@ -2,28 +2,16 @@
  * run from C (work on the pool, a stage's own thread, cancel), events from
  * threads in order, completions always through the loop, and task state
  * and locks kept apart per state folder. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
-#include "vg.h"
+#include "engine_test.h"
 
 static char base[256];
 
 static int setup(void **st) {
   (void)st;
-  snprintf(base, sizeof base, "/tmp/vg-test-core-%ld", (long)getpid());
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", base);
-  return system(cmd) == 0 ? 0 : -1;
+  test_fresh_dir(base, sizeof base, "vg-test-core");
+  return 0;
 }
 
 static vg_engine *new_engine(void) {
