@@ -1,5 +1,5 @@
 -- vg.state: what a task's state document holds. Storage (atomic JSON files
--- under <state_dir>/tasks) is C's (engine/state.c); the shape is here.
+-- under <state_dir>/tasks) is C's (engine/core/state.c); the shape is here.
 --
 -- { task_id, pipeline, status = pending|running|completed|failed|cancelled,
 --   version (bumped at every save), created, updated, pid, resumes,
