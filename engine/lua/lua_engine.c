@@ -10,14 +10,18 @@
 
 static void hook_interrupt(void *running) { vgl__interrupt_hook_arm(running); }
 
+void vgl__push_cancel_all(vg_engine *e, lua_State *L) {
+  /* a function Lua set with vg.core.on_cancel_all; an older Lua half
+   * plants it in the registry under "vg.cancel_all" */
+  if (e->lua && e->lua->cancel_all_ref != LUA_NOREF) lua_rawgeti(L, LUA_REGISTRYINDEX, e->lua->cancel_all_ref);
+  else lua_getfield(L, LUA_REGISTRYINDEX, "vg.cancel_all");
+}
+
 static void hook_cancel_all(vg_engine *e) {
   vgl_bridge *b = e->lua;
   lua_State *L = b ? b->L : NULL;
   if (L) {
-    /* a function Lua set with vg.core.on_cancel_all; an older Lua half
-     * plants it in the registry under "vg.cancel_all" */
-    if (b->cancel_all_ref != LUA_NOREF) lua_rawgeti(L, LUA_REGISTRYINDEX, b->cancel_all_ref);
-    else lua_getfield(L, LUA_REGISTRYINDEX, "vg.cancel_all");
+    vgl__push_cancel_all(e, L);
     if (lua_isfunction(L, -1)) {
       if (vgl_pcall(L, 0, 0) != LUA_OK) {
         fprintf(stderr, "vgrun: while cancelling: %s\n", lua_tostring(L, -1));

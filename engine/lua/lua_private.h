@@ -19,6 +19,9 @@ typedef struct vgl_bridge {
   struct vgl_fiber *fibers;    /* the coroutines this engine resumes */
 } vgl_bridge;
 
+/* lua_engine.c: pushes what marks every task cancelled (or nil) */
+void vgl__push_cancel_all(vg_engine *e, lua_State *L);
+
 /* luabridge.c */
 void vgl__setup_state(vg_engine *e, lua_State *L);
 int vgl__open_core(lua_State *L);

@@ -91,7 +91,7 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
   /* The tasks are marked cancelled before the error unwinds the stage, so
    * the pipeline records "cancelled", not a failure (the loop, busy until
    * now, cancels their waits when it runs again). */
-  lua_getfield(L, LUA_REGISTRYINDEX, "vg.cancel_all");
+  vgl__push_cancel_all(e, L);
   if (lua_isfunction(L, -1)) {
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) lua_pop(L, 1);
   } else {

@@ -699,10 +699,11 @@ function M.running()
   return list
 end
 
--- SIGINT/SIGTERM: C asks Lua to cancel every task before waking the waiters.
-debug.getregistry()["vg.cancel_all"] = function()
+-- SIGINT/SIGTERM: C asks Lua to cancel every task before waking the waiters
+-- (the engine's cancel hook calls this function).
+core.on_cancel_all(function()
   for _, t in pairs(running) do t.cancelled = true end
-end
+end)
 
 M.Task, M.Pipeline, M.Stage = Task, Pipeline, Stage
 return M
