@@ -43,3 +43,26 @@ long vg_utf8_invalid_at(const char *str, size_t len) {
   }
   return -1;
 }
+
+double vg_json_num(const cJSON *o, const char *key, double def) {
+  const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+  return cJSON_IsNumber(v) ? v->valuedouble : def;
+}
+
+int vg_json_int(const cJSON *o, const char *key, int def) {
+  double d = vg_json_num(o, key, def);
+  if (d != d) return def;
+  if (d >= 2147483647.0) return 2147483647;
+  if (d <= -2147483648.0) return -2147483647 - 1;
+  return (int)d;
+}
+
+const char *vg_json_str(const cJSON *o, const char *key, const char *def) {
+  const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+  return cJSON_IsString(v) ? v->valuestring : def;
+}
+
+int vg_json_bool(const cJSON *o, const char *key, int def) {
+  const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+  return cJSON_IsBool(v) ? cJSON_IsTrue(v) : def;
+}

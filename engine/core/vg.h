@@ -242,6 +242,15 @@ int vg_task_lock_probe(const char *dir, const char *id, long *pid_out, char *err
 /* The size and SHA-256 of a regular file (a FIFO is refused unread). */
 int vg_file_digest(const char *path, long long *size_out, char hex[65], char *err, size_t errlen);
 
+/* ---- reading JSON objects (options, contexts, plans) ----------------------
+ * Any thread. o[key] when it has the type, else def (o may be NULL). The
+ * one family every native stage reads its cJSON with. */
+double vg_json_num(const cJSON *o, const char *key, double def);
+/* An integer, cut to int's range (a NaN reads as def). */
+int vg_json_int(const cJSON *o, const char *key, int def);
+const char *vg_json_str(const cJSON *o, const char *key, const char *def);
+int vg_json_bool(const cJSON *o, const char *key, int def);
+
 /* ---- small utilities ------------------------------------------------------ */
 /* Any thread: a malloc'd copy, NULL for NULL (or when out of memory). */
 char *vg_strdup(const char *s);

@@ -4,6 +4,7 @@
  * height. Fitted layouts are cached per thread, so a scene rendered for many
  * frames is shaped once. */
 #include "render_private.h"
+#include "vg.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -105,14 +106,6 @@ void rd_text_thread_cleanup(void) {
 
 /* ---- spec from JSON ------------------------------------------------------- */
 
-static const char *jstr(const cJSON *o, const char *k, const char *def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsString(v) ? v->valuestring : def;
-}
-static double jnum(const cJSON *o, const char *k, double def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsNumber(v) ? v->valuedouble : def;
-}
 
 #define RD_MAX_FONT 2000.0   /* design units: twice the height of a 1080p frame */
 #define RD_MAX_BOX 100000.0
@@ -125,11 +118,11 @@ static double clampd(double v, double lo, double hi) {
 void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   memset(s, 0, sizeof *s);
   s->code = code;
-  s->text = jstr(item, "text", "");
-  const char *markup = jstr(item, "markup", NULL);
+  s->text = vg_json_str(item, "text", "");
+  const char *markup = vg_json_str(item, "markup", NULL);
   if (markup && !code) { s->text = markup; s->markup = 1; }
-  s->language = jstr(item, "language", NULL);
-  s->font = jstr(item, "font", code ? "DejaVu Sans Mono, Noto Sans Mono, monospace"
+  s->language = vg_json_str(item, "language", NULL);
+  s->font = vg_json_str(item, "font", code ? "DejaVu Sans Mono, Noto Sans Mono, monospace"
                                     : "Noto Sans, DejaVu Sans, sans-serif");
   const cJSON *wt = cJSON_GetObjectItemCaseSensitive(item, "weight");
   s->weight = PANGO_WEIGHT_NORMAL;
@@ -142,22 +135,22 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   s->italic = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "italic"));
   /* Numbers may come from a user's layout: keep them finite and within what
    * Pango and Cairo handle (a 1e9 px font or box would hang the shaper). */
-  s->size = clampd(jnum(item, "size", code ? 28 : 36), 1, RD_MAX_FONT);
-  s->min_size = clampd(jnum(item, "min_size", s->size * 0.5 < 14 ? s->size * 0.5 : 14), 1, s->size);
-  s->w = clampd(jnum(item, "w", 100), 0, RD_MAX_BOX);
-  s->h = clampd(jnum(item, "h", 100), 0, RD_MAX_BOX);
-  const char *al = jstr(item, "align", "left");
+  s->size = clampd(vg_json_num(item, "size", code ? 28 : 36), 1, RD_MAX_FONT);
+  s->min_size = clampd(vg_json_num(item, "min_size", s->size * 0.5 < 14 ? s->size * 0.5 : 14), 1, s->size);
+  s->w = clampd(vg_json_num(item, "w", 100), 0, RD_MAX_BOX);
+  s->h = clampd(vg_json_num(item, "h", 100), 0, RD_MAX_BOX);
+  const char *al = vg_json_str(item, "align", "left");
   s->align = !strcmp(al, "center") ? RD_ALIGN_CENTER : !strcmp(al, "right") ? RD_ALIGN_RIGHT
                                                                              : RD_ALIGN_LEFT;
-  const char *va = jstr(item, "valign", "top");
+  const char *va = vg_json_str(item, "valign", "top");
   s->valign = !strcmp(va, "middle") || !strcmp(va, "center") ? RD_VALIGN_MIDDLE
             : !strcmp(va, "bottom")                           ? RD_VALIGN_BOTTOM
                                                               : RD_VALIGN_TOP;
-  const char *wr = jstr(item, "wrap", code ? "none" : "word");
+  const char *wr = vg_json_str(item, "wrap", code ? "none" : "word");
   s->wrap = !strcmp(wr, "none") ? RD_WRAP_NONE : !strcmp(wr, "char") ? RD_WRAP_CHAR : RD_WRAP_WORD;
-  s->line_height = clampd(jnum(item, "line_height", 0), 0, 10);
-  s->max_lines = (int)clampd(jnum(item, "max_lines", 0), 0, 10000);
-  s->letter_spacing = clampd(jnum(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
+  s->line_height = clampd(vg_json_num(item, "line_height", 0), 0, 10);
+  s->max_lines = (int)clampd(vg_json_num(item, "max_lines", 0), 0, 10000);
+  s->letter_spacing = clampd(vg_json_num(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
   if (code) {
     rd_palette_default(&s->pal);
     rd_palette_parse(cJSON_GetObjectItemCaseSensitive(item, "palette"), &s->pal);

@@ -47,21 +47,11 @@ cJSON *tts_clip_to_json(const tts_clip *c, int with_path) {
   return o;
 }
 
-static double num(const cJSON *o, const char *k, double def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsNumber(v) ? v->valuedouble : def;
-}
-
-static char *str(const cJSON *o, const char *k) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return strdup(cJSON_IsString(v) ? v->valuestring : "");
-}
-
 int tts_clip_from_json(tts_clip *c, const cJSON *j) {
-  if (!cJSON_IsObject(j) || num(j, "format", 0) != TTS_FORMAT_VERSION) return -1;
-  c->duration = num(j, "duration", -1);
-  c->sample_rate = (int)num(j, "sample_rate", 0);
-  c->nsamples = (size_t)num(j, "samples", 0);
+  if (!cJSON_IsObject(j) || vg_json_num(j, "format", 0) != TTS_FORMAT_VERSION) return -1;
+  c->duration = vg_json_num(j, "duration", -1);
+  c->sample_rate = vg_json_int(j, "sample_rate", 0);
+  c->nsamples = (size_t)vg_json_num(j, "samples", 0);
   if (c->duration < 0 || c->sample_rate <= 0) return -1;
   const cJSON *words = cJSON_GetObjectItemCaseSensitive(j, "words");
   const cJSON *sentences = cJSON_GetObjectItemCaseSensitive(j, "sentences");
@@ -75,12 +65,12 @@ int tts_clip_from_json(tts_clip *c, const cJSON *j) {
   if (!c->words || !c->sentences || !c->marks) return -1;
   const cJSON *it;
   cJSON_ArrayForEach(it, words)
-    c->words[c->nwords++] = (tts_word){ str(it, "word"), num(it, "start", 0), num(it, "end", 0) };
+    c->words[c->nwords++] = (tts_word){ vg_strdup(vg_json_str(it, "word", "")), vg_json_num(it, "start", 0), vg_json_num(it, "end", 0) };
   cJSON_ArrayForEach(it, sentences)
     c->sentences[c->nsentences++] =
-      (tts_sentence){ str(it, "text"), num(it, "start", 0), num(it, "end", 0) };
+      (tts_sentence){ vg_strdup(vg_json_str(it, "text", "")), vg_json_num(it, "start", 0), vg_json_num(it, "end", 0) };
   cJSON_ArrayForEach(it, marks)
-    c->marks[c->nmarks++] = (tts_mark){ str(it, "name"), num(it, "time", 0) };
+    c->marks[c->nmarks++] = (tts_mark){ vg_strdup(vg_json_str(it, "name", "")), vg_json_num(it, "time", 0) };
   return 0;
 }
 

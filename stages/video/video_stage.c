@@ -73,15 +73,6 @@ typedef struct job {
 } job;
 
 
-static double num(const cJSON *o, const char *k, double def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsNumber(v) ? v->valuedouble : def;
-}
-
-static const char *str(const cJSON *o, const char *k) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsString(v) ? v->valuestring : NULL;
-}
 
 /* The segment is encoded: its pictures (8 MB each at 1080p) go now, not
  * when the whole video is done. */
@@ -189,16 +180,16 @@ static int prepare(vg_call *c) {
   job *j = calloc(1, sizeof *j);
   if (!j) return vg_call_fail(c, "out of memory");
   vg_call_set_data(c, j);
-  j->width = (int)num(p, "width", 1920);
-  j->height = (int)num(p, "height", 1080);
-  j->fps = (int)num(p, "fps", 30);
-  j->crf = (int)num(p, "crf", 23);
-  j->jobs = (int)num(p, "jobs", 0);
+  j->width = vg_json_int(p, "width", 1920);
+  j->height = vg_json_int(p, "height", 1080);
+  j->fps = vg_json_int(p, "fps", 30);
+  j->crf = vg_json_int(p, "crf", 23);
+  j->jobs = vg_json_int(p, "jobs", 0);
   j->cfr = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "cfr"));
   j->no_cache = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "no_cache"));
-  j->preset = vg_strdup(str(p, "preset") ? str(p, "preset") : VGE_DEFAULT_PRESET);
-  j->title = vg_strdup(str(p, "title"));
-  j->out = vg_strdup(str(p, "out"));
+  j->preset = vg_strdup(vg_json_str(p, "preset", NULL) ? vg_json_str(p, "preset", NULL) : VGE_DEFAULT_PRESET);
+  j->title = vg_strdup(vg_json_str(p, "title", NULL));
+  j->out = vg_strdup(vg_json_str(p, "out", NULL));
   if (!j->out) return vg_call_fail(c, "plan.out: the output path is missing");
   if (j->width < 16 || j->height < 16 || j->width > 7680 || j->height > 4320 || (j->width | j->height) & 1)
     return vg_call_fail(c, "resolution %dx%d: width and height must be even, 16..7680 x 16..4320", j->width, j->height);
@@ -220,7 +211,7 @@ static int prepare(vg_call *c) {
     s->call = c; s->job = j; s->drawn = -1;
     s->width = j->width; s->height = j->height;
     const cJSON *frames = cJSON_GetObjectItemCaseSensitive(sg, "frames");
-    const char *given_key = str(sg, "key");
+    const char *given_key = vg_json_str(sg, "key", NULL);
     s->n = cJSON_GetArraySize(frames);
     /* a segment the caller found in the cache comes with its key only */
     if (s->n < 1 && !given_key) return vg_call_fail(c, "plan.segments[%d].frames: no frames", i + 1);
@@ -237,7 +228,7 @@ static int prepare(vg_call *c) {
     double prev_t = -1;
     cJSON_ArrayForEach(fr, frames) {
       keyframe *kf = &s->k[k];
-      kf->t = num(fr, "t", 0);
+      kf->t = vg_json_num(fr, "t", 0);
       if (kf->t < prev_t) return vg_call_fail(c, "plan.segments[%d].frames[%d].t goes backwards", i + 1, k + 1);
       prev_t = kf->t;
       const cJSON *list = cJSON_GetObjectItemCaseSensitive(fr, "list");
@@ -246,7 +237,7 @@ static int prepare(vg_call *c) {
       const cJSON *over = cJSON_GetObjectItemCaseSensitive(fr, "over");
       if (under && !cJSON_IsObject(under)) return vg_call_fail(c, "plan.segments[%d].frames[%d].under: display list expected", i + 1, k + 1);
       if (over && !cJSON_IsObject(over)) return vg_call_fail(c, "plan.segments[%d].frames[%d].over: display list expected", i + 1, k + 1);
-      kf->alpha = num(fr, "alpha", 1);
+      kf->alpha = vg_json_num(fr, "alpha", 1);
       if (under && !(kf->alpha >= 0 && kf->alpha <= 1)) return vg_call_fail(c, "plan.segments[%d].frames[%d].alpha: 0..1 expected", i + 1, k + 1);
       kf->list = list;
       kf->under = under;
@@ -289,8 +280,8 @@ static int prepare(vg_call *c) {
     v->v.crf = j->crf;
     v->v.cfr = j->cfr;
     v->v.pix = VGE_PIX_BGRA;
-    v->start = num(sg, "start", 0);
-    v->end = num(sg, "end", 0);
+    v->start = vg_json_num(sg, "start", 0);
+    v->end = vg_json_num(sg, "end", 0);
     if (v->end <= v->start) return vg_call_fail(c, "plan.segments[%d]: end %.3f is not after start %.3f", i + 1, v->end, v->start);
     v->get_frame = get_frame;
     v->release = release_pictures;
@@ -309,7 +300,7 @@ static int prepare(vg_call *c) {
 
   const cJSON *audio = cJSON_GetObjectItemCaseSensitive(p, "audio");
   const cJSON *clips = cJSON_GetObjectItemCaseSensitive(audio, "clips");
-  j->audio_duration = num(audio, "duration", j->segs[j->nseg - 1].end);
+  j->audio_duration = vg_json_num(audio, "duration", j->segs[j->nseg - 1].end);
   j->nclips = cJSON_GetArraySize(clips);
   if (j->nclips > 0) {
     j->clips = calloc((size_t)j->nclips, sizeof *j->clips);
@@ -317,10 +308,10 @@ static int prepare(vg_call *c) {
     int n = 0;
     const cJSON *cl;
     cJSON_ArrayForEach(cl, clips) {
-      const char *wav = str(cl, "wav");
+      const char *wav = vg_json_str(cl, "wav", NULL);
       if (!wav) return vg_call_fail(c, "plan.audio.clips[%d].wav: path expected", n + 1);
       j->clips[n].wav = vg_strdup(wav);
-      j->clips[n].at = num(cl, "at", 0);
+      j->clips[n].at = vg_json_num(cl, "at", 0);
       n++;
     }
   }
@@ -332,9 +323,9 @@ static int prepare(vg_call *c) {
     int n = 0;
     const cJSON *ch;
     cJSON_ArrayForEach(ch, chs) {
-      j->chapters[n].title = vg_strdup(str(ch, "title") ? str(ch, "title") : "");
-      j->chapters[n].start = num(ch, "start", 0);
-      j->chapters[n].end = num(ch, "end", 0);
+      j->chapters[n].title = vg_strdup(vg_json_str(ch, "title", NULL) ? vg_json_str(ch, "title", NULL) : "");
+      j->chapters[n].start = vg_json_num(ch, "start", 0);
+      j->chapters[n].end = vg_json_num(ch, "end", 0);
       n++;
     }
   }
