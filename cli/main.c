@@ -12,6 +12,7 @@
 #include "vg_lua.h"
 
 int vg_open_readline(lua_State *L);
+int vg_open_versions(lua_State *L);
 
 int main(int argc, char **argv) {
 #ifdef __GLIBC__
@@ -37,6 +38,8 @@ int main(int argc, char **argv) {
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   lua_pushcfunction(L, vg_open_readline);
   lua_setfield(L, -2, "vg.readline");
+  lua_pushcfunction(L, vg_open_versions);
+  lua_setfield(L, -2, "vg.versions");
   lua_pop(L, 1);
 
   int code = 1;

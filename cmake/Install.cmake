@@ -47,3 +47,21 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 include(CPack)
+
+# Man pages: made by the built vgrun from the commands' specs (the same text
+# as --help), so they never disagree. A stamp stands for the pages: their
+# names come from the commands found at run time.
+set(VG_MAN_DIR ${CMAKE_BINARY_DIR}/man)
+add_custom_command(OUTPUT ${VG_MAN_DIR}/.stamp
+  COMMAND ${CMAKE_COMMAND} -E env XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/no-config ASAN_OPTIONS=detect_leaks=0
+    $<TARGET_FILE:vgrun> ${CMAKE_SOURCE_DIR}/scripts/man.lua ${VG_MAN_DIR}
+  COMMAND ${CMAKE_COMMAND} -E touch ${VG_MAN_DIR}/.stamp
+  DEPENDS vgrun ${CMAKE_SOURCE_DIR}/scripts/man.lua ${VG_LUA_SOURCES}
+  COMMENT "man pages from the command specs")
+add_custom_target(man ALL DEPENDS ${VG_MAN_DIR}/.stamp)
+install(DIRECTORY ${VG_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 FILES_MATCHING PATTERN "*.1")
+
+# Shell completion: small scripts that ask `vgrun __complete` (the specs
+# again), where bash-completion and zsh look for them.
+install(FILES completion/vgrun.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME vgrun)
+install(FILES completion/_vgrun DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)

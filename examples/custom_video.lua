@@ -1,5 +1,5 @@
 -- examples/custom_video.lua: your own video pipeline. It takes the stages of
--- `vgrun create` (lua/vg/create.lua) and adds a Lua stage of yours after the
+-- `vgrun create` (lua/vg/create/init.lua) and adds a Lua stage of yours after the
 -- document is read: here, every title and header in upper case.
 --   build/vgrun examples/custom_video.lua [INPUT] [OUT.mp4]
 local vg = require("vg")

@@ -5,6 +5,8 @@ BUILD=${1:-build}
 cd "$(dirname "$0")/.."
 echo "== create (the main job)"; bench/create/bench_create.sh "$BUILD"
 echo "== tts"; bash bench/run_tts.sh "$BUILD"
+echo "== engine"; "$BUILD/vgrun" bench/engine/bench.lua
 if [ -f bench/render/bench.lua ]; then echo "== render"; "$BUILD/vgrun" bench/render/bench.lua; fi
+echo "== batch"; bash bench/batch/bench_batch.sh "$BUILD"
 if [ -x "$BUILD/bench_encode" ]; then echo "== encode"; "$BUILD/bench_encode"; fi
 exit 0

@@ -123,12 +123,13 @@ static int commit(const char *tmp, const char *path, int sync_tmp) {
 
 int vg_commit_file(const char *tmp, const char *path) { return commit(tmp, path, 1); }
 
-/* What a non-regular file is, for a message that says why it was refused. */
-static const char *not_regular(mode_t m) {
+const char *vg_not_regular_reason(unsigned mode) {
+  mode_t m = (mode_t)mode;
   if (S_ISDIR(m)) return "is a directory";
   if (S_ISFIFO(m)) return "is a named pipe (FIFO), not a regular file";
   if (S_ISSOCK(m)) return "is a socket, not a regular file";
-  if (S_ISCHR(m) || S_ISBLK(m)) return "is a device, not a regular file";
+  if (S_ISCHR(m)) return "is a character device, not a regular file";
+  if (S_ISBLK(m)) return "is a block device, not a regular file";
   if (S_ISLNK(m)) return "is a symbolic link";
   return "is not a regular file";
 }
@@ -146,7 +147,7 @@ int vg_open_regular(const char *path, int flags, const char **why) {
     return -1;
   }
   if (!S_ISREG(st.st_mode)) {
-    *why = not_regular(st.st_mode);
+    *why = vg_not_regular_reason(st.st_mode);
     errno = S_ISDIR(st.st_mode) ? EISDIR : S_ISLNK(st.st_mode) ? ELOOP : EINVAL;
     return -1;
   }
@@ -158,7 +159,7 @@ int vg_open_regular(const char *path, int flags, const char **why) {
     return -1;
   }
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    *why = not_regular(st.st_mode);
+    *why = vg_not_regular_reason(st.st_mode);
     close(fd);
     errno = EINVAL;
     return -1;

@@ -100,7 +100,7 @@ int vg_state_load(const char *dir, const char *id, cJSON **out, char *err, size_
   struct stat st;
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     close(fd);
-    return vg_errf(err, errlen, "%s: task state is not a regular file", path);
+    return vg_errf(err, errlen, "%s: %s", path, vg_not_regular_reason(st.st_mode));
   }
   if (st.st_size > 256L * 1024 * 1024) {
     close(fd);

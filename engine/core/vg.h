@@ -280,6 +280,9 @@ int vg_mkdirs(const char *path, int mode);
  * refuses a symbolic link as the last component. */
 #define VG_OPEN_NOFOLLOW 1
 int vg_open_regular(const char *path, int flags, const char **why);
+/* Why a file of this st_mode is refused ("is a named pipe (FIFO), not a
+ * regular file"): the one wording for every such message. */
+const char *vg_not_regular_reason(unsigned mode);
 /* The same as a stdio stream ("rb"); NULL with errno and *why set. */
 FILE *vg_fopen_regular(const char *path, int flags, const char **why);
 

@@ -8,24 +8,11 @@ local core = require("vg.core")
 
 local M = {}
 
-local USAGE = [[
-usage: vgrun [options] SCRIPT.lua [ARGS...]   run a Lua script (global `arg` as in lua)
-       vgrun [options] -e CHUNK               run a chunk of Lua
-       vgrun [options] -                      run the script read from stdin
-       vgrun [options] COMMAND [ARGS...]      run a command (below)
-       vgrun                                  an interactive prompt (REPL)
-
-options:
-  --events PATH      write every event as one JSON object per line (- = stdout)
-  --state-dir DIR    where task state lives (default $VGRUN_STATE_DIR,
-                     else $XDG_STATE_HOME/vgrun, else ~/.local/state/vgrun)
-  -q, --quiet        no progress bar
-  -v, --version      print the version
-  -h, --help         this help
-
-exit codes: 0 success, 1 failure (script error or failed pipeline),
-            2 usage error, 130 interrupted
-]]
+-- The full text lives in vg.help, made from the same specs as the man pages;
+-- after a usage error only the synopsis and where to read more.
+local function usage_text()
+  return require("vg.help").main_text():match("^(.-\n)\n") .. "`vgrun --help` tells more\n"
+end
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
@@ -45,15 +32,7 @@ local function load_command(name)
   return require("vg.cmd." .. name)
 end
 
-function M.help()
-  local out = { USAGE, "commands:\n" }
-  for _, name in ipairs(M.commands()) do
-    local ok, cmd = pcall(load_command, name)
-    out[#out + 1] = string.format("  %-10s %s\n", name, ok and cmd and cmd.summary or "")
-  end
-  out[#out + 1] = "\n`vgrun COMMAND --help` tells more about each.\n"
-  return table.concat(out)
-end
+function M.help() return require("vg.help").main_text() end
 
 -- Keeps "file:line: message" and the frames of the user's code.
 function M.format_error(msg)
@@ -73,13 +52,14 @@ function M.format_error(msg)
   return head .. "\nstack traceback:\n" .. table.concat(lines, "\n")
 end
 
--- Exit code after the user's code ran: interruption wins, then failed tasks.
+-- Exit code after the user's code ran: interruption wins, then the tasks
+-- this run started that failed.
 local function final_code(code)
   core.run_pending()
   if core.interrupted() then return 130 end
   if code ~= 0 then return code end
-  local pipeline = require("vg.pipeline")
-  if pipeline.failed_tasks and pipeline.failed_tasks > 0 then return 1 end
+  local launch = require("vg.pipeline").current_launch()
+  if launch and launch.failed > 0 then return 1 end
   return 0
 end
 
@@ -134,7 +114,31 @@ local function global_option(argv, i, opts)
   elseif a:match("^%-%-state%-dir=") then opts["--state-dir"] = a:sub(13); return 1
   elseif a == "-q" or a == "--quiet" then opts.quiet = true; return 1
   end
-  return 0
+  return require("vg.plugins").option(argv, i, opts)
+end
+M.global_option = global_option
+
+--- global_option_names() -> { ["--name"] = true } for the global options
+-- this vgrun takes (help lists only those)
+function M.global_option_names()
+  local r = {}
+  for _, o in ipairs(require("vg.help").GLOBAL) do
+    for _, n in ipairs(o) do
+      -- a probe: a value no file can have, into a table nobody reads
+      local ok, k = pcall(global_option, { n, "/nonexistent/vgrun-probe" }, 1, {})
+      if ok and k and k > 0 then r[n] = true end
+    end
+  end
+  return r
+end
+
+-- The config file is read before any command or script runs: a bad one is
+-- a usage error that names file:line.
+local function config_ok()
+  local ok, err = pcall(require("vg.config").load)
+  if ok then return true end
+  eprintf("vgrun: config: %s\n", type(err) == "table" and err.usage or tostring(err))
+  return false
 end
 
 -- Global options work after a command's name too (`vgrun create ... -q`):
@@ -154,17 +158,33 @@ local function take_globals(args, opts, own)
   return out
 end
 
---- main(argv): argv without the program name. Returns the exit code.
-function M.main(argv)
+--- version_text(): vgrun's version and those of the libraries it runs
+-- with, as they answer at run time (cli/version.c, in the vgrun program).
+function M.version_text()
+  local out = { "vgrun " .. core.version }
+  local ok, v = pcall(require, "vg.versions")
+  local list = ok and type(v) == "table" and v.list and v.list() or {}
+  for _, e in ipairs(list) do out[#out + 1] = string.format("  %-14s %s", e[1], e[2]) end
+  if #list == 0 then out[#out + 1] = "  " .. _VERSION end
+  return table.concat(out, "\n") .. "\n"
+end
+
+local function main(argv, launch)
+  -- shell completion (completion/vgrun.bash, completion/_vgrun)
+  if argv[1] == "__complete" then
+    local ok, list = pcall(require("vg.help").complete, table.move(argv, 2, #argv, 1, {}))
+    if ok then for _, c in ipairs(list) do io.write(c, "\n") end end
+    return 0
+  end
   local i = 1
   local opts = {}
   while i <= #argv do
     local a = argv[i]
     local n, err = global_option(argv, i, opts)
-    if not n then eprintf("vgrun: %s\n%s", err, USAGE); return 2 end
+    if not n then eprintf("vgrun: %s\n%s", err, usage_text()); return 2 end
     if n > 0 then i = i + n
     elseif a == "-v" or a == "--version" then
-      print("vgrun " .. core.version .. " (" .. _VERSION .. ")")
+      io.write(M.version_text())
       return 0
     elseif a == "-h" or a == "--help" then
       io.write(M.help())
@@ -182,7 +202,14 @@ function M.main(argv)
     local err
     args, err = take_globals(args, opts, cmd.own_options)
     if not args then eprintf("vgrun %s: %s\n", first, err); return 2 end
+    -- a command described by a spec: its help comes from the spec
+    if cmd.spec and (args[1] == "--help" or args[1] == "-h") then
+      io.write(require("vg.help").text(first))
+      return 0
+    end
   end
+  if first ~= nil and first ~= "help" and first ~= "config" and not config_ok() then return 2 end
+  M.options = opts   -- the global options given (`vgrun config` shows them)
   local quiet = opts.quiet or false
   if opts["--state-dir"] then core.state_dir(opts["--state-dir"]) end
   -- a command that writes files checks the events file with them and opens
@@ -196,9 +223,12 @@ function M.main(argv)
   end
   M.quiet = quiet
   if not quiet and core.isatty(2) then require("vg.progress").attach() end
+  -- plug-ins (--plugin, the config folder) before any work; a broken one is a usage error
+  local plugins = require("vg.plugins")
+  local ok, perr = plugins.load_all{ files = opts.plugins, folder = not opts.no_plugins }
+  if not ok then eprintf("vgrun: %s\n", M.format_error(perr)); return 2 end
 
   local cwd = core.cwd()
-  local pipeline = require("vg.pipeline")
 
   if first == nil then
     if core.isatty(0) then return require("vg.repl").run() end
@@ -216,14 +246,15 @@ function M.main(argv)
     return run_script("-", table.move(rest, 2, #rest, 1, {}))
   end
   if first:sub(1, 1) == "-" then
-    eprintf("vgrun: unknown option '%s'\n%s", first, USAGE)
+    eprintf("vgrun: unknown option '%s'\n%s", first, usage_text())
     return 2
   end
 
   if cmd then
     -- what resuming runs again: the command and its own arguments (global
     -- options are given again by whoever resumes)
-    pipeline.invocation = { argv = { first, table.unpack(args) }, cwd = cwd }
+    launch.invocation = { argv = { first, table.unpack(args) }, cwd = cwd,
+                          plugins = plugins.recorded(opts.plugins) }
     local res = table.pack(core.interruptible_pcall(cmd.run, args))
     if not res[1] then
       if core.interrupted() then eprintf("vgrun: interrupted\n"); return 130 end
@@ -247,8 +278,26 @@ function M.main(argv)
   end
   f:close()
   local abs = core.realpath(first) or first
-  pipeline.invocation = { argv = { abs, table.unpack(args) }, cwd = cwd }
+  -- the script is re-run by `tasks resume` only while it is this same file
+  local digest = core.file_digest(abs)
+  launch.invocation = { argv = { abs, table.unpack(args) }, cwd = cwd,
+                        script = digest and { path = abs, sha256 = digest.sha256 } or nil,
+                        plugins = plugins.recorded(opts.plugins) }
   return run_script(first, args)
+end
+
+--- main(argv [, how]): argv without the program name. how.resume =
+--- {task_id=, pipeline=}: the first task of that pipeline this run starts
+--- resumes that task (`vgrun tasks resume`). Returns the exit code and the
+--- run's launch (launch.resume is still set when nothing took the request).
+function M.main(argv, how)
+  local pipeline = require("vg.pipeline")
+  local launch = pipeline.new_launch{ resume = how and how.resume }
+  local prev = pipeline.enter_launch(launch)
+  local ok, code = pcall(main, argv, launch)
+  pipeline.enter_launch(prev)
+  if not ok then error(code, 0) end
+  return code, launch
 end
 
 return M

@@ -47,7 +47,19 @@ vg.state = require("vg.state")
 
 --- vg.scene_type{ name=, layout=function(scene, theme, box, anim) ... end }:
 --- a scene type of your own, drawn like the built-in ones (docs/scenes.md).
-function vg.scene_type(def) return require("vg.render").scene_type(def) end
+--- Documents may then use it (`type: NAME`, any fields): input validation
+--- accepts it, and `vgrun create` draws it.
+function vg.scene_type(def)
+  if type(def) ~= "table" then error("vg.scene_type: table expected", 2) end
+  if type(def.name) ~= "string" or not def.name:match("^[%w_%-]+$") then
+    error("vg.scene_type: name (identifier) expected", 2)
+  end
+  if type(def.layout) ~= "function" then error("vg.scene_type: layout function expected", 2) end
+  local r = require("vg.render").scene_type(def)
+  local ok, input_core = pcall(require, "vg.input_core")
+  if ok then input_core.add_scene_type(def.name) end
+  return r
+end
 
 --- vg.video{...}: a video as a Lua table, checked like any input (raises
 --- with every problem when invalid). Needs the inputs part.

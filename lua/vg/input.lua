@@ -36,54 +36,36 @@ local function check_opts(opts, level)
 end
 
 --- Adapters written in Lua --------------------------------------------------
--- register(ext, fn): files ending in .ext are read by fn(path, opts), which
--- returns a document table (any shape validate() accepts) or nil, message.
--- The document then goes through the same normalisation, narration and
--- validation as the built-in adapters. There is deliberately no ".lua"
--- input: input files are data and never reach `load`; a video written in
--- Lua is a script (vg.video{...}) run with `vgrun script.lua`.
-local adapters = {}
-
+-- register(ext, fn): files ending in .ext (or loaded with format = "ext")
+-- are read by fn(path, opts), which returns a document table (any shape
+-- validate() accepts) or nil, message [, line]. The adapter runs on the loop
+-- thread, synchronously (it must not wait); its document then goes through
+-- the C normalisation, narration and validation of the built-in formats, in
+-- load() as in the input.load stage that `vgrun create` runs. An adapter
+-- for a built-in extension replaces the built-in reader. There is
+-- deliberately no ".lua" input: input files are data and never reach
+-- `load`; a video written in Lua is a script (vg.video{...}) run with
+-- `vgrun script.lua`.
 function M.register(ext, fn)
   if type(ext) ~= "string" or not ext:match("^%.?[%w_]+$") then
     error("vg.input.register: extension expected, like \".rst\"", 2)
   end
+  if ext:gsub("^%.", ""):lower() == "lua" then
+    error("vg.input.register: .lua files are scripts, not documents", 2)
+  end
   if type(fn) ~= "function" then error("vg.input.register: function expected", 2) end
-  adapters[ext:gsub("^%.", ""):lower()] = fn
+  core.set_adapter((ext:gsub("^%.", "")), fn)
 end
-
-local function diag(path, message)
-  return { severity = "error", file = path, line = 0, col = 0, field = "", message = message,
-           text = path .. ": " .. message }
-end
-
 
 --- load(path [, opts]) -> model|nil, diagnostics
 -- opts: split ("h2"), duration (seconds: fit generated narration), format
--- (yaml json markdown srt vtt set: overrides the extension), narrate (false:
--- leave missing narration empty), as_json (the model as JSON text, keys in
--- the documented order). Parses on the thread pool: inside a task other work
--- goes on meanwhile.
+-- (yaml json markdown srt vtt set, or a registered adapter's extension:
+-- overrides the extension), narrate (false: leave missing narration empty),
+-- as_json (the model as JSON text, keys in the documented order). Parses on
+-- the thread pool: inside a task other work goes on meanwhile.
 function M.load(path, opts)
   if type(path) ~= "string" then error("vg.input.load: path must be a string", 2) end
-  check_opts(opts, 2)
-  local ext = (opts and opts.format) or path:match("%.([%w_]+)$")
-  local adapter = ext and adapters[ext:lower()]
-  if adapter then
-    local ok, doc, err = pcall(adapter, path, opts)
-    if not ok then return nil, { diag(path, tostring(doc)) } end
-    if type(doc) ~= "table" then return nil, { diag(path, tostring(err or "the adapter returned nothing")) } end
-    local model, diags = core.from_table(doc, opts)
-    if opts and opts.as_json then model = require("vg").json.encode(model, { pretty = true }) end
-    for _, d in ipairs(diags) do
-      if not d.file or d.file == "" then
-        d.file = path
-        d.text = path .. ": " .. d.text
-      end
-    end
-    return model, diags
-  end
-  return core.load(path, opts)
+  return core.load(path, check_opts(opts, 2))
 end
 
 --- check(path [, opts]) -> ok, diagnostics, model

@@ -354,7 +354,7 @@ end
 
 local function finish(task, status, message)
   local doc = task.doc
-  if status == "failed" then M.failed_tasks = (M.failed_tasks or 0) + 1 end
+  if status == "failed" and task.launch then task.launch.failed = task.launch.failed + 1 end
   task.status = status
   doc.status = status
   doc.ended = now()
@@ -557,21 +557,47 @@ local function user_error(msg, level)
   error(setmetatable({ message = msg, user = true }, UserError), level)
 end
 
+--- Launches ---------------------------------------------------------------
+-- What one run of vgrun (a command, a script) hands the tasks it starts: how
+-- to run it again (invocation), a resume request from `vgrun tasks resume`
+-- ({task_id=, pipeline=}), and its own count of failed tasks. vg.cli makes
+-- one per run and enters it for the run's extent; a task keeps the launch
+-- that was current when it started, so nothing carries over to the next
+-- run, and a request is taken only by the pipeline it names.
+local current_launch = nil
+
+function M.new_launch(t)
+  t = t or {}
+  return { invocation = t.invocation, resume = t.resume, failed = 0 }
+end
+
+--- enter_launch(launch|nil) -> the previous one (to restore afterwards)
+function M.enter_launch(launch)
+  local prev = current_launch
+  current_launch = launch
+  return prev
+end
+
+function M.current_launch() return current_launch end
+
 --- p:start(input, opts) -> task, at once. opts: task_id, resume, state_dir,
 --- save_state (default true), invocation, fingerprint (what the task is made
 --- from: name -> string; on resume a changed entry runs again the stages
---- that depend on it).
+--- that depend on it), launch (default: the run's, see above).
 function Pipeline:start(input, opts)
   opts = opts or {}
   -- a task's own state folder; the engine's folder stays as it is
   local dir = opts.state_dir
   local id = opts.task_id
   local resume = opts.resume
-  local pending = M.resume_request
-  if pending and (id == nil or id == pending) then
-    -- `vgrun tasks resume ID` re-ran the script that made task ID
-    id, resume = pending, true
-    M.resume_request = nil
+  local launch = opts.launch or current_launch
+  local pending = launch and launch.resume
+  if pending and pending.pipeline == self.name and (id == nil or id == pending.task_id) then
+    -- `vgrun tasks resume ID` re-ran what made task ID: this pipeline is the
+    -- one that made it, so it takes the task over (once)
+    id, resume = pending.task_id, true
+    launch.resume = nil
+    launch.resumed = pending.task_id
   end
   id = id or make_id(self.name)
   local valid, why = state.check_id(id)
@@ -592,7 +618,7 @@ function Pipeline:start(input, opts)
     if not lock then user_error(err, 2) end
   end
   local task = setmetatable({
-    id = id, pipeline = self, status = "running", errors = {}, started = now(),
+    id = id, pipeline = self, status = "running", errors = {}, started = now(), launch = launch,
     save_state = opts.save_state ~= false, waiters = {}, lock = lock, input = input,
     fingerprint = opts.fingerprint, state_dir = dir,
   }, Task)
@@ -635,7 +661,7 @@ function Pipeline:start(input, opts)
   end
   doc.task_id = id
   doc.pipeline = self.name
-  doc.invocation = opts.invocation or M.invocation or doc.invocation
+  doc.invocation = opts.invocation or (launch and launch.invocation) or doc.invocation
   task.doc = doc
   running[id] = task
   task.co = core.go(function()

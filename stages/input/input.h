@@ -1,7 +1,7 @@
 /* input.h: the input adapters. They turn a document (YAML, JSON, Markdown,
  * SRT/VTT transcripts, or a set directory with set_config.yaml) into the scene
  * model ({"videos": [...]}) as cJSON, and report every problem found as a
- * diagnostic. Callers: the input.load stage (stage.c), the vg.input_core Lua
+ * diagnostic. Callers: the input.load stage (input_stage.c), the vg.input_core Lua
  * module (input_lua.c) and the tests. No Lua, no loop: every function may run
  * on any thread, as long as one model/diagnostics list is used by one thread. */
 #pragma once
@@ -33,6 +33,10 @@ typedef struct vgi_options {
   /* Folders besides the document's own that its images may come from
    * (NULL-terminated list, or NULL: none). Borrowed, not copied. */
   const char *const *allow_paths;
+  /* Scene types registered by plug-ins (NULL-terminated, or NULL: none).
+   * Validation accepts them with any mapping as visual_content; the
+   * renderer that draws them is the plug-in's. Borrowed, not copied. */
+  const char *const *extra_types;
   /* Internal: the set's folder while a set's files are read (leave NULL). */
   const char *set_root;
 } vgi_options;
@@ -89,3 +93,25 @@ void vgi_load_args_free(vgi_load_args *a);
 double vgi_speech_seconds(const char *text);
 /* 1 if `voice` is one of the four named voices or an espeak-ng voice. */
 int vgi_voice_known(const char *voice);
+
+/* Adapters written outside C (Lua plug-ins registered with vg.input.register)
+ * are reached through this hook, which the Lua binding (input_lua.c) installs.
+ * input.load calls it in its prepare, on the loop thread of engine `e`, never
+ * from a worker: it returns 0 when no adapter claims the document (then the
+ * built-in ones read it), 1 when one did. Then *doc is the parsed document,
+ * owned by the caller, for vgi_from_doc (the same normalisation and validation
+ * as the built-in formats), or NULL with the reason appended to `d`. The
+ * adapters themselves live in each engine's Lua state; the hook is only the
+ * way in, the same function for every engine. */
+struct vg_engine;
+typedef int (*vgi_adapter_hook)(struct vg_engine *e, const char *path, const vgi_options *opts,
+                                cJSON **doc, vgi_diags *d);
+/* The scene types plug-ins registered in engine `e`: a malloc'd
+ * NULL-terminated list of malloc'd names (free with vgi_free_list), or NULL. */
+typedef char **(*vgi_types_hook)(struct vg_engine *e);
+void vgi_set_adapter_hook(vgi_adapter_hook read, vgi_types_hook types);
+/* Loop thread of `e`: asks the hooks (0 / NULL when none is installed). */
+int vgi_adapter_read(struct vg_engine *e, const char *path, const vgi_options *opts, cJSON **doc,
+                     vgi_diags *d);
+char **vgi_extra_types(struct vg_engine *e);
+void vgi_free_list(char **list);

@@ -11,12 +11,24 @@
 #include "input.h"
 #include "input_private.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* Adapters written in Lua: registry table extension -> function (C keeps no
+ * refs, as mpv keeps its callbacks in a Lua table). */
+static const char ADAPTERS[] = "vg.input.adapters";
+/* Scene types plug-ins registered (vg.scene_type): registry set of names. */
+static const char SCENE_TYPES[] = "vg.input.scene_types";
 
 typedef struct lreq {
   vgi_load_args a;
+  char **types;         /* plug-ins' scene types, NULL-terminated */
   int as_json;          /* give the model as JSON text, keys in canonical order */
+  int adapted;          /* a Lua adapter read the document: doc (or NULL) */
+  cJSON *doc;
   cJSON *model;
   vgi_diags d;
 } lreq;
@@ -49,7 +61,12 @@ static void read_opts(lua_State *L, int idx, vgi_load_args *a) {
 
 static void lreq_work(void *data) {
   lreq *r = data;
-  r->model = vgi_load(r->a.path, &r->a.opts, &r->d);
+  if (r->adapted) {
+    r->model = r->doc ? vgi_from_doc(r->doc, r->a.path, &r->a.opts, &r->d) : NULL;
+    r->doc = NULL;
+  } else {
+    r->model = vgi_load(r->a.path, &r->a.opts, &r->d);
+  }
 }
 
 static int lreq_push(lua_State *L, void *data) {
@@ -69,9 +86,11 @@ static int lreq_push(lua_State *L, void *data) {
 
 static void lreq_free(void *data) {
   lreq *r = data;
+  cJSON_Delete(r->doc);
   cJSON_Delete(r->model);
   vgi_diags_free(&r->d);
   vgi_load_args_free(&r->a);
+  vgi_free_list(r->types);
   free(r);
 }
 
@@ -91,6 +110,9 @@ static int l_load(lua_State *L) {
   r->a.opts.format = r->a.format;
   r->a.opts.allow_paths = (const char *const *)r->a.allow;
   r->as_json = as_json;
+  r->types = vgi_extra_types(vgl_engine(L));
+  r->a.opts.extra_types = (const char *const *)r->types;
+  r->adapted = vgi_adapter_read(vgl_engine(L), r->a.path, &r->a.opts, &r->doc, &r->d);
   return vgl_work(L, lreq_work, lreq_push, lreq_free, r);
 }
 
@@ -105,7 +127,10 @@ static int l_from_table(lua_State *L) {
     return luaL_argerror(L, 1, err);
   }
   vgi_diags d = {0};
+  char **types = vgi_extra_types(vgl_engine(L));
+  a.opts.extra_types = (const char *const *)types;
   cJSON *model = vgi_from_doc(doc, NULL, &a.opts, &d);
+  vgi_free_list(types);
   vgl_push_json(L, model);
   push_diags(L, &d);
   cJSON_Delete(model);
@@ -152,10 +177,153 @@ static int l_scene_types(lua_State *L) {
   return 1;
 }
 
+/* ---- adapters written in Lua ------------------------------------------------- */
+
+/* The key an adapter is registered under: opts->format, else the path's
+ * extension; lower case, no dot. 0 when there is none. */
+static int adapter_key(const char *path, const vgi_options *opts, char *out, size_t n) {
+  const char *e = opts && opts->format ? opts->format : NULL;
+  if (!e) {
+    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+    if (!dot || (slash && dot < slash)) return 0;
+    e = dot + 1;
+  }
+  size_t i = 0;
+  for (; e[i] && i + 1 < n; i++) out[i] = (char)tolower((unsigned char)e[i]);
+  out[i] = 0;
+  return i > 0 && !e[i];
+}
+
+static void push_opts(lua_State *L, const vgi_options *o) {
+  lua_createtable(L, 0, 4);
+  if (o->split) { lua_pushstring(L, o->split); lua_setfield(L, -2, "split"); }
+  if (o->format) { lua_pushstring(L, o->format); lua_setfield(L, -2, "format"); }
+  if (o->duration > 0) { lua_pushnumber(L, o->duration); lua_setfield(L, -2, "duration"); }
+  lua_pushboolean(L, !o->no_narration);
+  lua_setfield(L, -2, "narrate");
+}
+
+/* The hook input.load and load() call on the loop thread. The adapter runs in
+ * a thread of its own under the one protected call: the caller may be a
+ * task's coroutine in the middle of a native stage. */
+static int lua_adapter(struct vg_engine *e, const char *path, const vgi_options *opts,
+                       cJSON **doc, vgi_diags *d) {
+  char ext[64];
+  if (!adapter_key(path, opts, ext, sizeof ext)) return 0;
+  lua_State *L = vg_engine_lua(e);
+  /* L may be resuming the task that called us: room of our own on its stack */
+  if (!lua_checkstack(L, 4)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "out of memory");
+    return 1;
+  }
+  int top = lua_gettop(L);
+  if (lua_getfield(L, LUA_REGISTRYINDEX, ADAPTERS) != LUA_TTABLE ||
+      lua_getfield(L, -1, ext) != LUA_TFUNCTION) {
+    lua_settop(L, top);
+    return 0;
+  }
+  /* the same refusal as the built-in readers: a FIFO or device could block */
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+    lua_settop(L, top);
+    return 1;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s",
+                 vg_not_regular_reason(st.st_mode));
+    lua_settop(L, top);
+    return 1;
+  }
+  lua_State *T = lua_newthread(L);
+  lua_rotate(L, -2, 1);       /* ... adapters T fn */
+  lua_xmove(L, T, 1);
+  lua_pushstring(T, path);
+  push_opts(T, opts);
+  if (vgl_pcall(T, 2, 3) != LUA_OK) {
+    /* "plugin.lua:12: message", without the traceback */
+    const char *msg = lua_tostring(T, -1);
+    if (!msg) msg = "(error object is not a string)";
+    const char *tb = strstr(msg, "\nstack traceback:");
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "the .%s adapter failed: %.*s", ext,
+                 tb ? (int)(tb - msg) : (int)strlen(msg), msg);
+  } else if (lua_istable(T, -3)) {
+    char err[256] = "";
+    *doc = vgl_to_json(T, -3, err, sizeof err);
+    if (!*doc)
+      vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "the .%s adapter returned %s", ext, err);
+  } else {
+    /* nil, message [, line]: the adapter's own account of the document */
+    const char *msg = lua_tostring(T, -2);
+    int line = lua_isinteger(T, -1) ? (int)lua_tointeger(T, -1) : 0;
+    vgi_diag_add(d, VGI_ERROR, path, line > 0 ? line : 0, 0, NULL, "%s",
+                 msg ? msg : "the adapter returned no document");
+  }
+  lua_settop(L, top);
+  return 1;
+}
+
+/* The hook input.load asks for the plug-ins' scene types (loop thread). */
+static char **lua_scene_types(struct vg_engine *e) {
+  lua_State *L = vg_engine_lua(e);
+  if (!lua_checkstack(L, 4)) return NULL;
+  int top = lua_gettop(L);
+  if (lua_getfield(L, LUA_REGISTRYINDEX, SCENE_TYPES) != LUA_TTABLE) {
+    lua_settop(L, top);
+    return NULL;
+  }
+  size_t n = 0;
+  for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1)) n++;
+  char **list = calloc(n + 1, sizeof *list);
+  size_t i = 0;
+  for (lua_pushnil(L); list && lua_next(L, -2); lua_pop(L, 1)) {
+    if (i < n && lua_type(L, -2) == LUA_TSTRING) list[i++] = strdup(lua_tostring(L, -2));
+  }
+  lua_settop(L, top);
+  return list;
+}
+
+static void registry_set(lua_State *L, const char *table, const char *key, int value_idx) {
+  value_idx = lua_absindex(L, value_idx);
+  if (lua_getfield(L, LUA_REGISTRYINDEX, table) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, table);
+  }
+  lua_pushvalue(L, value_idx);
+  lua_setfield(L, -2, key);
+  lua_pop(L, 1);
+  vgi_set_adapter_hook(lua_adapter, lua_scene_types);
+}
+
+/* add_scene_type(name): documents may use scene type `name` (a plug-in
+ * draws it); its visual_content may be any mapping. */
+static int l_add_scene_type(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  lua_pushboolean(L, 1);
+  registry_set(L, SCENE_TYPES, name, -1);
+  return 0;
+}
+
+/* set_adapter(ext, fn|nil): files ending in .ext (or opts.format = ext) are
+ * read by fn(path, opts) -> document table | nil, message [, line]. */
+static int l_set_adapter(lua_State *L) {
+  size_t n;
+  const char *ext = luaL_checklstring(L, 1, &n);
+  if (!lua_isnil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+  char key[64];
+  if (n == 0 || n >= sizeof key) return luaL_argerror(L, 1, "extension expected");
+  for (size_t i = 0; i <= n; i++) key[i] = (char)tolower((unsigned char)ext[i]);
+  registry_set(L, ADAPTERS, key, 2);
+  return 0;
+}
+
 int vgmod_input_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     { "load", l_load }, { "from_table", l_from_table }, { "validate", l_validate },
-    { "voice_known", l_voice_known }, { "scene_types", l_scene_types }, { NULL, NULL },
+    { "voice_known", l_voice_known }, { "scene_types", l_scene_types },
+    { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type }, { NULL, NULL },
   };
   luaL_newlib(L, fns);
   lua_pushnumber(L, VGI_WPM);

@@ -114,6 +114,7 @@ cJSON *vgi_normalize(cJSON *doc, const char *file, vgi_posmap *pm, vgi_diags *d)
 cJSON *vgi_normalize_video(cJSON *v, int index, const char *file, vgi_posmap *pm,
                            vgi_diags *d);
 int vgi_validate_pm(const cJSON *model, const char *file, const vgi_posmap *pm,
+                    const vgi_options *opts,
                     vgi_diags *d);
 
 /* set directory (dir contains set_config.yaml) */

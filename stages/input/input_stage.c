@@ -11,14 +11,12 @@
 
 typedef struct job {
   vgi_load_args a;
+  char **types;        /* plug-ins' scene types, NULL-terminated */
+  cJSON *doc;          /* a plug-in adapter's document, read in prepare */
+  int adapted;         /* a plug-in adapter claimed the document */
   cJSON *model;
   vgi_diags d;
 } job;
-
-static void free_list(char **l) {
-  for (size_t i = 0; l && l[i]; i++) free(l[i]);
-  free(l);
-}
 
 static int set_string(char **dst, const cJSON *x, const char *key, char *err, size_t errlen) {
   if (!x || cJSON_IsNull(x)) return 0;
@@ -58,7 +56,7 @@ int vgi_load_args_read(vgi_load_args *a, const cJSON *o, char *err, size_t errle
     int i = 0;
     if (cJSON_IsString(x)) allow[i++] = strdup(x->valuestring);
     else for (const cJSON *e = x->child; e && i < n; e = e->next) allow[i++] = strdup(e->valuestring);
-    free_list(a->allow);
+    vgi_free_list(a->allow);
     a->allow = allow;
   } else if (x && !cJSON_IsNull(x) && !cJSON_IsArray(x)) {
     snprintf(err, errlen, "allow_paths must be a folder or a list of folders");
@@ -74,7 +72,7 @@ void vgi_load_args_free(vgi_load_args *a) {
   free(a->path);
   free(a->split);
   free(a->format);
-  free_list(a->allow);
+  vgi_free_list(a->allow);
   memset(a, 0, sizeof *a);
 }
 
@@ -94,13 +92,23 @@ static int load_prepare(vg_call *c) {
   }
   if (!j->a.path || !*j->a.path)
     return vg_call_fail(c, "ctx.input must be a path or {path=...}");
+  j->types = vgi_extra_types(vg_call_engine(c));
+  j->a.opts.extra_types = (const char *const *)j->types;
+  /* a plug-in's adapter runs here, on the loop thread: it is Lua */
+  j->adapted = vgi_adapter_read(vg_call_engine(c), j->a.path, &j->a.opts, &j->doc, &j->d);
   return 0;
 }
 
 static int load_work(vg_call *c) {
   job *j = vg_call_data(c);
   vg_call_progress(c, 0.0, j->a.path);
-  j->model = vgi_load(j->a.path, &j->a.opts, &j->d);
+  if (j->adapted) {
+    /* the same checks as a built-in format's (vgi_from_doc owns doc) */
+    j->model = j->doc ? vgi_from_doc(j->doc, j->a.path, &j->a.opts, &j->d) : NULL;
+    j->doc = NULL;
+  } else {
+    j->model = vgi_load(j->a.path, &j->a.opts, &j->d);
+  }
   vg_call_progress(c, 1.0, NULL);
   return 0;
 }
@@ -161,8 +169,10 @@ static void load_cleanup(vg_call *c) {
   job *j = vg_call_data(c);
   if (!j) return;
   cJSON_Delete(j->model);
+  cJSON_Delete(j->doc);
   vgi_diags_free(&j->d);
   vgi_load_args_free(&j->a);
+  vgi_free_list(j->types);
   free(j);
   vg_call_set_data(c, NULL);
 }

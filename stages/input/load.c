@@ -2,6 +2,7 @@
  * directory), then writes narration and validates. Set directories: a
  * set_config.yaml with defaults, naming and per-video overrides. */
 #include "input_private.h"
+#include "vg.h"   /* vg_not_regular_reason */
 #include "vg_utf8.h"
 
 #include <dirent.h>
@@ -23,8 +24,8 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (S_ISDIR(st.st_mode)) return "set";
   if (!S_ISREG(st.st_mode)) {
     /* a FIFO or a device is never opened: reading it could block forever */
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
-                 vgi_file_kind(st.st_mode));
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s",
+                 vg_not_regular_reason(st.st_mode));
     return "";
   }
   const char *slash = strrchr(path, '/');
@@ -37,7 +38,7 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!strcasecmp(e, "vtt")) return "vtt";
   vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
                "unknown input type '.%s' (use .yaml, .yml, .json, .md, .srt, .vtt or a set "
-               "directory)", e);
+               "directory, or load a plug-in that reads it: --plugin FILE.lua)", e);
   return "";
 }
 
@@ -47,7 +48,7 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
   cJSON *model = vgi_normalize(doc, name, &pm, d);
   vgi_check_images(model, name, NULL, &pm, opts, d);
   vgi_narrate(model, opts);
-  vgi_validate_pm(model, name, &pm, d);
+  vgi_validate_pm(model, name, &pm, opts, d);
   vgi_pos_free(&pm);
   return model;
 }
@@ -319,7 +320,7 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
   if (model) {
     vgi_check_images(model, path, docdir, &pm, &o, d);
     vgi_narrate(model, opts);
-    vgi_validate_pm(model, path, &pm, d);
+    vgi_validate_pm(model, path, &pm, opts, d);
   }
   vgi_pos_free(&pm);
   return model;

@@ -360,8 +360,8 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
   /* a FIFO or a device would block open() or read() forever: refused
    * before it is opened */
   if (!S_ISREG(st.st_mode)) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "is %s, not a document (refused)",
-                 vgi_file_kind(st.st_mode));
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s",
+                 vg_not_regular_reason(st.st_mode));
     return NULL;
   }
   if (st.st_size > (off_t)VGI_MAX_FILE) {

@@ -33,7 +33,15 @@ typedef struct vctx {
   const vgi_posmap *pm;
   vgi_diags *d;
   const cJSON *fallback;   /* the current scene or video (for its source) */
+  const char *const *extra_types;   /* plug-ins' scene types (vgi_options) */
 } vctx;
+
+/* A scene type a plug-in registered: its fields are its renderer's business. */
+static int extra_type(const vctx *v, const char *name) {
+  for (size_t i = 0; v->extra_types && v->extra_types[i]; i++)
+    if (!strcmp(v->extra_types[i], name)) return 1;
+  return 0;
+}
 
 static void report(vctx *v, vgi_severity sev, const cJSON *node, const char *field,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -236,7 +244,8 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
     report(v, VGI_ERROR, s, fp, "missing field scene_type");
   } else if (!cJSON_IsString(type)) {
     report(v, VGI_ERROR, type, fp, "expected a scene type name, got %s", kind_name(type));
-  } else if (*type->valuestring && !(st = vgi_scene_type_find(type->valuestring))) {
+  } else if (*type->valuestring && !(st = vgi_scene_type_find(type->valuestring)) &&
+             !extra_type(v, type->valuestring)) {
     vgi_buf b = {0};
     for (int i = 0; vgi_scene_types[i].name; i++)
       vgi_buf_printf(&b, "%s%s", i ? ", " : "", vgi_scene_types[i].name);
@@ -391,9 +400,10 @@ static void check_video(vctx *v, const cJSON *vid, const char *path) {
   }
 }
 
-int vgi_validate_pm(const cJSON *model, const char *file, const vgi_posmap *pm, vgi_diags *d) {
+int vgi_validate_pm(const cJSON *model, const char *file, const vgi_posmap *pm,
+                    const vgi_options *opts, vgi_diags *d) {
   int before = d->errors;
-  vctx v = { file, pm, d, NULL };
+  vctx v = { file, pm, d, NULL, opts ? opts->extra_types : NULL };
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
   if (!cJSON_IsArray(videos)) {
     report(&v, VGI_ERROR, model, "videos", "missing list of videos");
@@ -410,5 +420,5 @@ int vgi_validate_pm(const cJSON *model, const char *file, const vgi_posmap *pm, 
 }
 
 int vgi_validate(const cJSON *model, const char *name, vgi_diags *d) {
-  return vgi_validate_pm(model, name, NULL, d);
+  return vgi_validate_pm(model, name, NULL, NULL, d);
 }

@@ -63,7 +63,8 @@ case_liveness() {
   "$VGRUN" -e '
     local vg = require("vg")
     local doc = assert(vg.state.load("stale2"))
-    doc.invocation = { argv = { arg[1], "stale2", "resume" }, cwd = arg[2] }
+    doc.invocation = { argv = { arg[1], "stale2", "resume" }, cwd = arg[2],
+                       script = { path = arg[1], sha256 = vg.core.file_digest(arg[1]).sha256 } }
     assert(vg.state.save("stale2", doc))' "$T/two.lua" "$T" >"$T/out" 2>&1
   "$VGRUN" tasks resume stale2 >"$T/out" 2>&1; rc=$?; expect_rc 0 "resume a stopped task whose pid is alive"
   check "resumed run completes" has "$T/out" "status	completed"
@@ -139,7 +140,7 @@ case_schema() {
   # a FIFO as a state file does not hang
   mkfifo "$T/state/tasks/fifo.json"
   "$VGRUN" tasks show fifo >"$T/out" 2>&1; rc=$?; expect_rc 1 "a FIFO state file"
-  check "the FIFO is named" has "$T/out" "fifo.json: task state is not a regular file"
+  check "the FIFO is named" has "$T/out" "fifo.json: is a named pipe (FIFO), not a regular file"
 }
 
 case_task_ids() {

@@ -1,4 +1,4 @@
-/* test_engine.c: the engine through its public C API (engine/vg.h):
+/* test_engine.c: the engine through its public C API (engine/core/vg.h):
  * atomic state files, events from C and from threads, the orchestrator
  * (resume, retries, continue, concurrency, cancel), listener failures, no
  * leaked refs or handles at shutdown, waits that always end, and opening
@@ -125,12 +125,6 @@ static void record(const vg_event *ev, void *ud) {
   }
 }
 
-static int count_type(seen *s, const char *t) {
-  int n = 0;
-  for (int i = 0; i < s->n; i++) if (strcmp(s->types[i], t) == 0) n++;
-  return n;
-}
-
 static void test_c_listeners(void **st) {
   (void)st;
   vg_engine *e = new_engine();
@@ -179,24 +173,8 @@ static void test_events_from_threads(void **st) {
   vg_engine_free(e);
 }
 
-static void test_failing_lua_listener(void **st) {
-  (void)st;
-  vg_engine *e = new_engine();
-  seen s = { .progress_order_ok = 1 };
-  vg_on(e, "*", record, &s);
-  run_ok(e,
-    "local vg = require('vg')\n"
-    "GOOD = 0\n"
-    "vg.on('*', function(ev) error('listener boom') end)\n"
-    "vg.on('*', function(ev) GOOD = GOOD + 1 end)\n"
-    "local r = vg.pipeline{ name = 'l', stages = { function() end } }:run(nil, { save_state = false })\n"
-    "assert(r.success, 'pipeline should succeed despite a failing listener')\n"
-    "assert(GOOD >= 4, 'the second listener still ran: ' .. GOOD)\n");
-  assert_int_equal(count_type(&s, "pipeline.completed"), 1);
-  vg_engine_free(e);
-}
-
-/* ---- orchestrator --------------------------------------------------------- */
+/* ---- orchestrator: what is about C (a C stage, refs, handles). The
+ * pipeline scenarios themselves are in tests/lua/pipeline_spec.lua. */
 static int native_runs;
 
 static int counting_work(vg_call *c) {
@@ -213,86 +191,6 @@ static int counting_finish(vg_call *c) {
 static const vg_stage_def counting = {
   .name = "test.count", .work = counting_work, .finish = counting_finish,
 };
-
-static void test_resume_skips_completed(void **st) {
-  (void)st;
-  vg_engine *e = new_engine();
-  vg_register_stage(e, &counting);
-  native_runs = 0;
-  seen s = { .progress_order_ok = 1 };
-  vg_on(e, "*", record, &s);
-  const char *chunk =
-    "local vg = require('vg')\n"
-    "local p = vg.pipeline{ name = 'r', stages = {\n"
-    "  vg.native('test.count'),\n"
-    "  vg.stage{ name = 'flaky', run = function(ctx) if FAIL then error('broken') end ctx.ok = true end },\n"
-    "}}\n"
-    "RESULT = p:run('x', { task_id = 'resume-me', resume = true })\n";
-  run_ok(e, "FAIL = true");
-  run_ok(e, chunk);
-  run_ok(e, "assert(RESULT.status == 'failed', RESULT.status)\n"
-            "assert(RESULT.errors[1].message:find('broken'))\n"
-            "assert(RESULT.errors[1].stage == 'flaky')\n");
-  assert_int_equal(native_runs, 1);
-  run_ok(e, "FAIL = false");
-  run_ok(e, chunk);
-  run_ok(e, "assert(RESULT.status == 'completed', RESULT.status)\n"
-            "assert(RESULT.context.ok == true)\n"
-            "assert(RESULT.context.counted == 1, 'context restored from state')\n");
-  assert_int_equal(native_runs, 1);  /* the completed native stage was skipped */
-  assert_int_equal(count_type(&s, "stage.skipped"), 1);
-  assert_int_equal(count_type(&s, "state.restored"), 1);
-  assert_int_equal(count_type(&s, "pipeline.failed"), 1);
-  assert_int_equal(count_type(&s, "pipeline.completed"), 1);
-  vg_engine_free(e);
-}
-
-static void test_retries_and_continue(void **st) {
-  (void)st;
-  vg_engine *e = new_engine();
-  seen s = { .progress_order_ok = 1 };
-  vg_on(e, "*", record, &s);
-  run_ok(e,
-    "local vg = require('vg')\n"
-    "local calls = 0\n"
-    "local p = vg.pipeline{ name = 'rc', stages = {\n"
-    "  vg.stage{ name = 'flaky', retries = 2, backoff = 0.01, run = function(ctx)\n"
-    "    calls = calls + 1; if calls < 3 then error('not yet') end end },\n"
-    "  vg.stage{ name = 'optional', on_error = 'continue', run = function() error('meh') end },\n"
-    "  vg.stage{ name = 'last', run = function(ctx) ctx.last = true end },\n"
-    "}}\n"
-    "local r = p:run(nil, { save_state = false })\n"
-    "assert(calls == 3, 'three attempts: ' .. calls)\n"
-    "assert(r.status == 'completed' and r.success, r.status)\n"
-    "assert(#r.errors == 1 and r.errors[1].stage == 'optional')\n"
-    "assert(r.context.last)\n"
-    "local q = vg.pipeline{ name = 'gives-up', stages = {\n"
-    "  vg.stage{ name = 'bad', retries = 1, backoff = 0.01, run = function() error('always') end },\n"
-    "  vg.stage{ name = 'never', run = function() error('must not run') end },\n"
-    "}}\n"
-    "local r2 = q:run(nil, { save_state = false })\n"
-    "assert(r2.status == 'failed' and #r2.errors == 1 and r2.errors[1].attempt == 2)\n");
-  assert_int_equal(count_type(&s, "stage.retrying"), 3);
-  assert_int_equal(count_type(&s, "stage.failed"), 2);
-  vg_engine_free(e);
-}
-
-static void test_two_tasks_concurrent(void **st) {
-  (void)st;
-  vg_engine *e = new_engine();
-  uint64_t t0 = uv_hrtime();
-  run_ok(e,
-    "local vg = require('vg')\n"
-    "local p = vg.pipeline{ name = 'sleepy', stages = { function() vg.sleep(0.6) end } }\n"
-    "local a = p:start(nil, { task_id = 'a', save_state = false })\n"
-    "local b = p:start(nil, { task_id = 'b', save_state = false })\n"
-    "local ra, rb = vg.wait(a, b)\n"
-    "assert(ra.success and rb.success)\n");
-  double secs = (double)(uv_hrtime() - t0) / 1e9;
-  assert_true(secs >= 0.55);  /* libuv timers count from the cached loop time */
-  assert_true(secs < 1.0);  /* they overlapped: not 1.2 s */
-  vg_engine_free(e);
-}
 
 static void cancel_soon(uv_timer_t *t) {
   vg_engine_cancel_all(t->data);
@@ -342,20 +240,6 @@ static void test_no_leaks(void **st) {
             "  string.format('refs %d handles %d awaits %d fibers %d', c.refs, c.handles, c.awaits, c.fibers))\n");
   assert_int_equal(vg_engine_ref_count(e), 0);
   assert_int_equal(vg_engine_handle_count(e), 0);
-  vg_engine_free(e);
-}
-
-static void test_native_stage_failure(void **st) {
-  (void)st;
-  vg_engine *e = new_engine();
-  run_ok(e,
-    "local vg = require('vg')\n"
-    "local ok, err = pcall(vg.native, 'no.such.stage')\n"
-    "assert(not ok and err:find(\"no native stage 'no.such.stage'\"), err)\n"
-    "local ok2, err2 = pcall(vg.stage, { name = 'x', run = 1 })\n"
-    "assert(not ok2 and err2:find('run: function expected'), err2)\n"
-    "local ok3, err3 = pcall(vg.stage, { name = 'x', run = print, on_error = 'maybe' })\n"
-    "assert(not ok3 and err3:find('on_error'), err3)\n");
   vg_engine_free(e);
 }
 
@@ -584,13 +468,8 @@ int main(void) {
     cmocka_unit_test(test_state_document),
     cmocka_unit_test(test_c_listeners),
     cmocka_unit_test(test_events_from_threads),
-    cmocka_unit_test(test_failing_lua_listener),
-    cmocka_unit_test(test_resume_skips_completed),
-    cmocka_unit_test(test_retries_and_continue),
-    cmocka_unit_test(test_two_tasks_concurrent),
     cmocka_unit_test(test_cancel),
     cmocka_unit_test(test_no_leaks),
-    cmocka_unit_test(test_native_stage_failure),
     cmocka_unit_test(test_borrowed_loop),
     cmocka_unit_test(test_cache_integrity),
     cmocka_unit_test(test_cache_writers_interleaved),

@@ -61,7 +61,7 @@ has "$T/err" "set_config.yaml:3:13: set.videos\[0\].file: '../outside.yaml' is n
 # timeout only keeps a broken build from hanging the suite)
 mkfifo "$T/doc/pipe.yaml"
 timeout -k 5 60 "$VGRUN" check "$T/doc/pipe.yaml" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "FIFO as the input"
-has "$T/err" "pipe.yaml: is a FIFO, not a document"
+has "$T/err" "pipe.yaml: cannot open: is a named pipe (FIFO), not a regular file"
 
 printf '{"video": {"id": "d",\n  "title": "ok",\n  "title": [1, 2, 3]},\n "scenes": [{"type": "title", "title": "T"}]}\n' >"$T/dup.json"
 "$VGRUN" check "$T/dup.json" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "duplicate key: the last value is checked"

@@ -249,7 +249,7 @@ static void set_entries_stay_in_the_set(void **state) {
   assert_non_null(g);
   assert_int_equal(g->line, 6);
   assert_non_null(strstr(g->message, "outside the set's folder"));
-  assert_non_null(diag_with(&d, "a FIFO"));
+  assert_non_null(diag_with(&d, "(FIFO)"));
   g = find_diag(&d, "set.videos[5].file");
   assert_non_null(g);
   assert_int_equal(g->line, 8);
@@ -264,7 +264,7 @@ static void fifo_or_device_as_the_document(void **state) {
   vgi_diags d;
   cJSON *m = load(at("talk.yaml"), NULL, &d);   /* would block in open() */
   assert_null(m);
-  assert_non_null(diag_with(&d, "a FIFO"));
+  assert_non_null(diag_with(&d, "(FIFO)"));
   vgi_diags_free(&d);
   vgi_options o = { .format = "markdown" };
   m = load("/dev/zero", &o, &d);   /* would read forever */

@@ -36,4 +36,35 @@ if command -v lua5.4 >/dev/null; then
   lua5.4 -e "package.cpath='$L/lua/5.4/?.so'" -e 'local vg = require "vg"; assert(vg.version); print("ok")' \
     | grep -qx ok || { echo "FAIL: lua5.4 cannot require the installed vg.so"; exit 1; }
 fi
+# man pages: one per command and vgrun(1), each read by man (or groff) without a warning
+M="$T/usr/share/man/man1"
+[ -f "$M/vgrun.1" ] || { echo "FAIL: vgrun.1 not installed"; ls -R "$T/usr/share" | head; exit 1; }
+cmds=$("$T/usr/bin/vgrun" -e 'print(table.concat(require("vg.cli").commands(), " "))')
+for c in $cmds; do
+  [ -f "$M/vgrun-$c.1" ] || { echo "FAIL: no man page vgrun-$c.1"; exit 1; }
+done
+for page in "$M"/*.1; do
+  if command -v man >/dev/null; then
+    out=$(MANWIDTH=80 man --warnings -l "$page" 2>"$T/man.err") || { echo "FAIL: man -l $page"; cat "$T/man.err"; exit 1; }
+  else
+    out=$(groff -man -Tutf8 -ww "$page" 2>"$T/man.err")
+  fi
+  [ -s "$T/man.err" ] && { echo "FAIL: $page: $(head -3 "$T/man.err")"; exit 1; }
+  grep -q "EXIT STATUS" <<<"$out" || { echo "FAIL: $page has no EXIT STATUS"; exit 1; }
+done
+# the page says what --help says: every option of create is in both
+for o in $("$T/usr/bin/vgrun" create --help | grep -o -- '^  -[-a-z, -]*' | grep -o -- '--[a-z-]*'); do
+  MANWIDTH=200 man -l "$M/vgrun-create.1" 2>/dev/null | grep -q -- "$o" || { echo "FAIL: vgrun-create(1) lacks $o"; exit 1; }
+done
+
+# completion files where bash-completion and zsh look for them
+[ -f "$T/usr/share/bash-completion/completions/vgrun" ] || { echo "FAIL: bash completion not installed"; exit 1; }
+[ -f "$T/usr/share/zsh/vendor-completions/_vgrun" ] || { echo "FAIL: zsh completion not installed"; exit 1; }
+got=$(PATH="$T/usr/bin:$PATH" bash -c 'source "$1"; COMP_LINE="vgrun he"; COMP_POINT=8; _vgrun; echo "${COMPREPLY[*]}"' _ \
+  "$T/usr/share/bash-completion/completions/vgrun")
+[ "$got" = "help" ] || { echo "FAIL: installed bash completion of 'vgrun he': '$got'"; exit 1; }
+
+# help from the installed program
+[ "$("$T/usr/bin/vgrun" help create)" = "$("$T/usr/bin/vgrun" create --help)" ] \
+  || { echo "FAIL: vgrun help create differs from vgrun create --help"; exit 1; }
 echo "install: ok ($T/usr)"

@@ -43,6 +43,12 @@ describe("vg.pipeline", function()
     assert.has_error(function()
       vg.pipeline{ stages = { { name = "d", run = print }, { name = "d", run = print } } }
     end)
+    local ok, err = pcall(vg.native, "no.such.stage")
+    assert.is_false(ok)
+    assert.truthy(err:find("no native stage 'no.such.stage'", 1, true))
+    ok, err = pcall(vg.stage, { name = "x", run = print, on_error = "maybe" })
+    assert.is_false(ok)
+    assert.truthy(err:find("on_error", 1, true))
   end)
 
   it("refuses task ids outside [A-Za-z0-9._-]{1,128}", function()
@@ -67,6 +73,21 @@ describe("vg.pipeline", function()
     assert.equals(3, n)
     assert.equals(2, #got)
     assert.truthy(got[1].message:find("nope", 1, true))
+  end)
+
+  it("gives up after its retries and runs nothing after", function()
+    local got, id = collect({ ["stage.retrying"] = true, ["stage.failed"] = true })
+    local q = vg.pipeline{ name = "gives-up", stages = {
+      vg.stage{ name = "bad", retries = 1, backoff = 0.01, run = function() error("always") end },
+      vg.stage{ name = "never", run = function() error("must not run") end },
+    }}
+    local r = q:run(nil, { save_state = false })
+    vg.off(id)
+    assert.equals("failed", r.status)
+    assert.equals(1, #r.errors)
+    assert.equals(2, r.errors[1].attempt)
+    assert.same({ "stage.retrying", "stage.failed" }, { got[1].type, got[2].type })
+    assert.equals(2, #got)
   end)
 
   it("continues past a stage whose on_error is continue, and aborts otherwise", function()
@@ -113,6 +134,31 @@ describe("vg.pipeline", function()
     assert.is_true(doc2.version > doc.version)
   end)
 
+  it("skips a completed native stage on resume and restores what it wrote", function()
+    local doc = os.tmpname()
+    local f = assert(io.open(doc, "w"))
+    f:write("video:\n  id: v\n  title: T\nscenes:\n  - type: title\n    title: Hello\n")
+    f:close()
+    local broken = true
+    local p = vg.pipeline{ name = "resume-native", stages = {
+      vg.stage{ name = "load", native = "input.load", options = { format = "yaml" } },
+      vg.stage{ name = "after", run = function(ctx) if broken then error("broken") end; ctx.ok = true end },
+    }}
+    local r = p:run(doc, { task_id = "resume-native" })
+    assert.equals("failed", r.status)
+    assert.equals("after", r.errors[1].stage)
+    broken = false
+    local got, id = collect({ ["stage.skipped"] = true, ["state.restored"] = true, ["stage.started"] = true })
+    r = p:run(doc, { task_id = "resume-native", resume = true })
+    vg.off(id)
+    os.remove(doc)
+    assert.equals("completed", r.status)
+    assert.equals("Hello", r.context.videos[1].scenes[1].visual_content.title)
+    local seen = {}
+    for _, ev in ipairs(got) do seen[#seen + 1] = ev.type .. (ev.stage and (" " .. ev.stage) or "") end
+    assert.same({ "state.restored", "stage.skipped load", "stage.started after" }, seen)
+  end)
+
   it("runs two tasks at once on one loop", function()
     -- Both sleeps must be under way before either ends: an order, not a clock.
     local log = {}
@@ -132,12 +178,20 @@ describe("vg.pipeline", function()
   end)
 
   it("lets a task cancel while a stage waits", function()
-    local saw
+    -- the canceller waits for the stage to be under way: a handshake, not a sleep
+    local saw, started, waiter
     local p = vg.pipeline{ name = "cancel", stages = {
-      vg.stage{ name = "wait", run = function() local ok, err = pcall(vg.sleep, 10); saw = err; error(err, 0) end },
+      vg.stage{ name = "wait", run = function()
+        started = true
+        if waiter then vg.core.wake(waiter) end   -- runs once this stage waits
+        local ok, err = pcall(vg.sleep, 30); saw = err; error(err, 0)
+      end },
     }}
     local t = p:start(nil, { task_id = "cx" })
-    vg.go(function() vg.sleep(0.05); t:cancel() end)
+    vg.go(function()
+      if not started then waiter = vg.core.running_fiber(); vg.core.suspend() end
+      t:cancel()
+    end)
     local r = vg.wait(t)
     assert.equals("cancelled", r.status)
     assert.equals("cancelled", saw)
@@ -145,16 +199,29 @@ describe("vg.pipeline", function()
   end)
 
   it("waits for child processes without blocking other tasks", function()
+    -- The child goes on only once the other task has run while it was alive:
+    -- if spawn blocked the loop, the child gives up (exit 9) instead.
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(vg.core.mkdirs(dir))
+    local script = [[
+      : >"$0/started"
+      i=0; while [ ! -e "$0/go" ]; do i=$((i+1)); [ $i -gt 3000 ] && exit 9; sleep 0.01; done
+      echo out; echo err >&2; exit 3]]
     local p = vg.pipeline{ name = "spawn", stages = {
-      function(ctx) ctx.r = vg.spawn("/bin/sh", { "-c", "sleep 0.3; echo out; echo err >&2; exit 3" }) end,
+      function(ctx) ctx.r = vg.spawn("/bin/sh", { "-c", script, dir }) end,
     }}
-    local q = vg.pipeline{ name = "tick", stages = { function(ctx) vg.sleep(0.05); ctx.t = vg.core.hrtime() end } }
-    local t0 = vg.core.hrtime()
+    local q = vg.pipeline{ name = "other", stages = { function(ctx)
+      while not vg.core.stat(dir .. "/started") do vg.sleep(0.01) end   -- waits on a file
+      io.open(dir .. "/go", "w"):close()
+      ctx.ran = true
+    end } }
     local ra, rb = vg.wait(p:start(nil, { save_state = false }), q:start(nil, { save_state = false }))
-    assert.equals(3, ra.context.r.code)
+    assert.is_true(rb.context.ran)
+    assert.equals(3, ra.context.r.code, "the other task did not run while the child was alive")
     assert.equals("out\n", ra.context.r.stdout)
     assert.equals("err\n", ra.context.r.stderr)
-    assert.is_true(rb.context.t - t0 < 0.25, "the other task was not blocked")
+    os.remove(dir .. "/started"); os.remove(dir .. "/go"); os.remove(dir)
     local r, err = vg.spawn("/no/such/program", {})
     assert.is_nil(r)
     assert.truthy(err:find("no such file", 1, true))

@@ -143,7 +143,7 @@ describe("vg.core.open_regular", function()
     f, err, kind = core.open_regular("/dev/null")
     assert.is_nil(f)
     assert.equal("special", kind)
-    assert.equal("/dev/null: is a device, not a regular file", err)
+    assert.equal("/dev/null: is a character device, not a regular file", err)
     if vg.spawn("mkfifo", { dir .. "/fifo" }).code == 0 then
       f, err, kind = core.open_regular(dir .. "/fifo")
       assert.is_nil(f)

@@ -238,8 +238,30 @@ local function clean(args)
   return 0
 end
 
-return {
+-- For --help, `vgrun help cache`, vgrun-cache(1) and completion.
+local SPEC = {
+  name = "cache",
   summary = "show and prune the artifact cache",
+  synopsis = { "info", "clean [--older-than AGE] [--all]" },
+  description = [[
+The cache holds narration clips, video segments and audio tracks, keyed by
+the hash of what made them. Only files vgrun made are removed; a folder that
+is not a vgrun cache is refused.]],
+  subcommands = {
+    { name = "info", summary = "where the cache is, entries and size by kind" },
+    { name = "clean", synopsis = "[--older-than AGE] [--all]", summary = "remove entries not used for AGE",
+      options = {
+        { "--older-than", arg = "AGE", default = "30d", help = "units s m h d w" },
+        { "--all", help = "empty the cache" } } },
+  },
+  options = {},
+  env = { { "VGRUN_CACHE_DIR", "the cache folder (else $XDG_CACHE_HOME/vgrun, else ~/.cache/vgrun)" } },
+  exit = { { 0, "done" }, { 2, "usage error, or the folder is not a vgrun cache" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   usage = USAGE,
   run = function(args)
     local sub = args[1]

@@ -1,50 +1,20 @@
 -- vgrun check INPUT...: validates documents and prints every problem found,
 -- one line each ("file:line:col: path.to.field: message"). Issue 3.
-local USAGE = [[
-usage: vgrun check [options] INPUT...
 
-Reads each INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua returning a video
-table, or a set directory with set_config.yaml) the way `vgrun create` would,
-and reports every problem at once, one line each:
-  file:line:col: path.to.field: message
-
-options:
-  --split h2        Markdown: one video per H2 section
-  --duration SEC    fit generated narration to SEC seconds
-  --strict          warnings count as errors
-  -q, --quiet       print errors only (no warnings, no summary)
-  --json            print the diagnostics as a JSON list instead
-  -h, --help        this help
-
-exit codes: 0 every input is valid (warnings allowed), 1 a problem was found,
-            2 usage error
-]]
-
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+local SPEC
+local function SPLIT(v, name) if v ~= "h2" then return nil, name .. " takes h2" end return v end
+local function SECONDS(v, name)
+  local n = tonumber(v)
+  if not n or n ~= n or n <= 0 then return nil, name .. " needs a number of seconds" end
+  return n
+end
 
 local function run(args)
-  local opts, inputs = {}, {}
-  local quiet, json, strict = false, false, false
-  for a, value, rest in require("vg.args").each(args) do
-    if a == "-h" or a == "--help" then io.write(USAGE); return 0
-    elseif a == "--split" then
-      opts.split = value()
-      if opts.split ~= "h2" then eprintf("vgrun check: --split takes h2\n"); return 2 end
-    elseif a == "--duration" then
-      opts.duration = tonumber(value())
-      if not opts.duration or opts.duration <= 0 then
-        eprintf("vgrun check: --duration needs a number of seconds\n"); return 2
-      end
-    elseif a == "--strict" then strict = true
-    elseif a == "-q" or a == "--quiet" then quiet = true
-    elseif a == "--json" then json = true
-    elseif a == "--" then
-      table.move(rest(), 1, #args, #inputs + 1, inputs); break
-    elseif a:sub(1, 1) == "-" and #a > 1 then
-      eprintf("vgrun check: unknown option '%s'\n%s", a, USAGE); return 2
-    else inputs[#inputs + 1] = a end
-  end
-  if #inputs == 0 then eprintf("vgrun check: no INPUT given\n%s", USAGE); return 2 end
+  local o, inputs = require("vg.args").command(SPEC, args)
+  if not o then return inputs end
+  local opts = { split = o.split, duration = o.duration }
+  local quiet, json, strict = o.quiet or false, o.json or false, o.strict or false
+  if #inputs == 0 then return require("vg.args").usage_error(SPEC, "no INPUT given") end
 
   local input = require("vg.input")
   local all, failed = {}, 0
@@ -83,10 +53,32 @@ local function run(args)
   return failed > 0 and 1 or 0
 end
 
-return {
+-- Its parser, --help, `vgrun help check`, vgrun-check(1) and completion.
+SPEC = {
+  name = "check",
   summary = "validate documents (YAML, JSON, Markdown, SRT/VTT, sets); list every problem",
+  synopsis = { "[options] INPUT..." },
+  description = [[
+Reads each INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua returning a video
+table, or a set directory with set_config.yaml) the way `vgrun create` would,
+and reports every problem at once, one line each:
+
+  file:line:col: path.to.field: message]],
+  options = {
+    { "--split", arg = "h2", complete = "split", check = SPLIT, default = "one video per document", help = "Markdown: one video per H2 section" },
+    { "--duration", arg = "SEC", check = SECONDS, default = "the narration's own length", help = "fit generated narration to SEC seconds" },
+    { "--strict", help = "warnings count as errors" },
+    { "-q", "--quiet", help = "print errors only (no warnings, no summary)" },
+    { "--json", help = "print the diagnostics as a JSON list instead" },
+  },
+  args = { name = "INPUT", complete = "from" },
+  exit = { { 0, "every input is valid (warnings allowed)" }, { 1, "a problem was found" }, { 2, "usage error" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   -- its -q means "errors only" (it has no progress bar to hide)
   own_options = { ["-q"] = true, ["--quiet"] = true },
-  usage = USAGE,
   run = run,
 }

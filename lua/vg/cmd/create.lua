@@ -3,14 +3,45 @@ local vg = require("vg")
 local core = require("vg.core")
 local create = require("vg.create")
 
-local USAGE = [[
-usage: vgrun create --from [document:|yaml:|json:|transcript:|set:]PATH [-o OUT.mp4|DIR]
-                    [--voice V] [--color C] [--theme light|dark] [--resolution WxH]
-                    [--fps N] [--anim-fps N] [--cfr] [--preset P] [--crf N] [--captions srt,vtt,burn]
-                    [--split h2] [--duration SECONDS] [--task-id ID] [--resume]
-                    [--allow-path DIR]... [--overwrite] [--no-cache] [-j N]
-                    [--events PATH] [-q] [--ssml]
+local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
+local args_ = require("vg.args")
+
+local function resolution(s, label)
+  local w, h = s:match("^(%d%d?%d?%d?%d?)[xX](%d%d?%d?%d?%d?)$")
+  w, h = math.tointeger(tonumber(w)), math.tointeger(tonumber(h))
+  if not w then return nil, label .. " " .. s .. ": wants WxH, like 1920x1080" end
+  local ok, err = create.check_resolution(w, h)
+  if not ok then return nil, label .. " " .. s .. ": " .. err end
+  return { w, h }
+end
+
+local function captions(s, label)
+  for c in s:gmatch("[^,]+") do
+    if c ~= "srt" and c ~= "vtt" and c ~= "burn" then return nil, label .. ": srt, vtt or burn, not '" .. c .. "'" end
+  end
+  return s
+end
+
+-- a value checked by create.check_options, named as `label` says (an option
+-- or a config file's key)
+local function checked(key)
+  return function(v, label)
+    local ok, err = create.check_options({ [key] = v })
+    if ok then return v end
+    return nil, (err:gsub("^%-%-" .. key, label))
+  end
+end
+
+local CACHE_ENV = { "VGRUN_CACHE_DIR", "the cache folder (else $XDG_CACHE_HOME/vgrun, else ~/.cache/vgrun)" }
+
+-- The one description of `vgrun create`: its parser, --help, `vgrun help
+-- create`, vgrun-create(1), completion and the config file all come from it.
+local SPEC = {
+  name = "create",
+  summary = "make a narrated video (MP4) from a document, YAML, JSON, transcript or set",
+  synopsis = { "--from [document:|yaml:|json:|transcript:|set:]PATH [-o OUT.mp4|DIR] [options]" },
+  description = [[
 Writes OUT.mp4 (H.264 + AAC, a chapter per scene), OUT.timing.json, a
 thumbnail OUT.png, and OUT.srt / OUT.vtt with --captions, and prints every
 file it wrote. The input type comes from the prefix, else from the
@@ -21,86 +52,90 @@ video named by its id, into DIR (or OUT-<id>.mp4). Nothing is written over
 an input (the document, a set's files, its images): that is a usage error.
 A file already at an output path that vgrun did not make is not replaced
 either, unless --overwrite is given.
---resolution: even sizes, the short side 144 to 4320, the long side up to
-7680, at most 4:1. --allow-path DIR lets images come from DIR too (by
-default only from the document's folder). --anim-fps sets how many new
-pictures per second are drawn while something moves (default: every
-frame). --preset slides (the default) is x264's veryfast tuned for slides;
-any x264 preset name is used as it is. Options are checked before any work:
-a bad one is a usage error (exit 2) and starts no task. Narration is plain
-text; --ssml reads it as SSML in the safe subset of docs/tts.md (anything
-else is refused).
-]]
 
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+Options are checked before any work: a bad one is a usage error (exit 2)
+and starts no task. Values in the config file (`vgrun config`) count as if
+given on the command line; the command line wins.]],
+  options = {
+    { "--from", arg = "PATH", complete = "from", default = "none: required (or PATH alone)",
+      help = "the input: Markdown (.md), YAML, JSON, SRT/VTT transcript, or a set folder "
+        .. "(set_config.yaml); a prefix (document: yaml: json: transcript: set:) names the type. "
+        .. "PATH alone, without --from, works too" },
+    { "-o", "--output", arg = "OUT.mp4|DIR", complete = "output",
+      default = "NAME.mp4 in the current folder (NAME: the input's)",
+      help = "the MP4 to write, or a folder (a trailing / makes it)" },
+    { "--voice", arg = "V", config = "voice", complete = "voices", check = checked("voice"), default = "the document's, else male",
+      help = "male, male_warm, female, female_friendly, or an espeak-ng voice (en-gb, de, en-us+f3); "
+        .. "`vgrun say --list-voices` lists them" },
+    { "--color", alias = { "--colour" }, arg = "C", config = "color", complete = "colors", check = checked("color"),
+      default = "the document's, else blue",
+      help = "accent colour: blue purple orange green pink cyan, or #rrggbb" },
+    { "--theme", arg = "light|dark", choices = { "light", "dark" }, config = "theme", complete = "themes",
+      default = "the document's, else light", help = "light or dark" },
+    { "--resolution", arg = "WxH", config = "resolution", check = resolution, key = "resolution",
+      complete = "resolutions", default = "1920x1080",
+      help = "even sizes, the short side 144 to 4320, the long side up to 7680, at most 4:1" },
+    { "--fps", type = "int", min = 1, max = 120, config = "fps", default = "30",
+      help = "frames per second of the video" },
+    { "--anim-fps", type = "int", min = 1, max = 120, config = "anim_fps", default = "every frame",
+      help = "how many new pictures per second are drawn while something moves" },
+    { "--cfr", help = "constant frame rate (by default a still picture is held as one long frame)" },
+    { "--preset", arg = "P", config = "preset", complete = "presets", default = "slides",
+      help = "slides is x264's veryfast tuned for slides; any x264 preset name "
+        .. "(ultrafast ... veryslow) is used as it is" },
+    { "--crf", type = "int", min = 0, max = 51, config = "crf", default = "23",
+      help = "x264 quality: lower is better and larger" },
+    { "--captions", arg = "srt,vtt,burn", list = true, check = captions, config = "captions",
+      complete = "captions", default = "none",
+      help = "write OUT.srt and/or OUT.vtt, or burn the captions into the picture; may be repeated" },
+    { "--split", arg = "h2", config = "split", complete = "split", default = "one video per document",
+      help = "Markdown: one video per H2 section" },
+    { "--duration", arg = "SECONDS", type = "number", min = 1, max = 3600, default = "the narration's own length",
+      help = "fit generated narration to about SECONDS" },
+    { "--task-id", arg = "ID", complete = "tasks", default = "create-<name>-<hash of input and output>",
+      help = "the task's id in the state folder (letters, digits, . _ -)" },
+    { "--resume", help = "go on with the task: stages that completed are not run again" },
+    { "--allow-path", arg = "DIR", list = true, complete = "dirs", key = "allow_paths",
+      check = function(d) return core.realpath(d) or d end, -- the loader compares real paths
+      default = "only the document's folder", help = "let images come from DIR too; may be repeated" },
+    { "--overwrite", help = "replace files at the output paths that vgrun has no record of making" },
+    { "--no-cache", help = "neither read nor write the artifact cache" },
+    { "--jobs", short = "-j", type = "int", min = 1, max = 64, config = "jobs", default = "the number of cores",
+      help = "scenes encoded at once" },
+    { "--ssml", help = "read narration as SSML in the safe subset of docs/tts.md (anything else is refused)" },
+  },
+  args = { name = "PATH", key = "from", max = 1, complete = "from" },
+  env = { CACHE_ENV,
+    { "VGRUN_STATE_DIR", "where task state lives (else $XDG_STATE_HOME/vgrun, else ~/.local/state/vgrun)" },
+    { "ESPEAK_DATA_PATH", "espeak-ng's voice data" } },
+  exit = { { 0, "every video was written" }, { 1, "failure (unreadable input, a failed stage: fix it and add --resume)" },
+    { 2, "usage error (a bad option, an output over an input, a file vgrun did not make)" },
+    { 130, "interrupted or cancelled (resumable)" } },
+  examples = {
+    { "vgrun create --from talk.md -o talk.mp4", "a video from a Markdown file" },
+    { "vgrun create notes.md --split h2 -o out/ --captions srt,vtt", "one video per H2 section, with captions" },
+    { "vgrun create --from set:course/ -o course/out/", "every video of a set" },
+  },
+}
 
--- A usage error: the reason and where to read more (the whole usage would
+-- A usage error: the reason and where to read more (the whole help would
 -- bury the reason).
 local function usage_error(msg)
-  eprintf("vgrun create: %s\n%s\n", msg, USAGE:match("^(.-)\n\n"):match("^[^\n]*"))
+  eprintf("vgrun create: %s\nusage: vgrun create %s\n", msg, SPEC.synopsis[1])
   eprintf("`vgrun create --help` tells more\n")
   return 2
 end
 
 local function parse(args)
-  local o, i = { captions = {}, allow_paths = {} }, 1
-  local function value(name)
-    local v = args[i + 1]
-    if v == nil then error({ usage = name .. " needs a value" }) end
-    i = i + 2
-    return v
+  local o = args_.parse(SPEC, args)
+  if o.help then return o end
+  args_.defaults(SPEC, o, require("vg.config"))
+  local caps = {}
+  for _, s in ipairs(o.captions or {}) do
+    for c in s:gmatch("[^,]+") do caps[c] = true end
   end
-  local function number(name, lo, hi, int)
-    local s = value(name)
-    local v = tonumber(s)
-    if not v or v ~= v or v < lo or v > hi or (int and v ~= math.floor(v)) then
-      error({ usage = string.format("%s %s: wants a %s from %s to %s", name, s, int and "whole number" or "number", lo, hi) })
-    end
-    return v
-  end
-  while i <= #args do
-    local a = args[i]
-    local k, inline = a:match("^(%-%-[%w-]+)=(.*)$")
-    if k then table.insert(args, i + 1, inline); a = k; args[i] = k end
-    if a == "--from" then o.from = value(a)
-    elseif a == "-o" or a == "--output" then o.output = value(a)
-    elseif a == "--voice" then o.voice = value(a)
-    elseif a == "--color" or a == "--colour" then o.color = value(a)
-    elseif a == "--theme" then o.theme = value(a)
-    elseif a == "--resolution" then
-      local s = value(a)
-      local w, h = s:match("^(%d%d?%d?%d?%d?)[xX](%d%d?%d?%d?%d?)$")
-      w, h = math.tointeger(tonumber(w)), math.tointeger(tonumber(h))
-      if not w then error({ usage = "--resolution " .. s .. ": wants WxH, like 1920x1080" }) end
-      local ok, err = create.check_resolution(w, h)
-      if not ok then error({ usage = "--resolution " .. s .. ": " .. err }) end
-      o.width, o.height = w, h
-    elseif a == "--fps" then o.fps = math.tointeger(number(a, 1, 120, true))
-    elseif a == "--anim-fps" then o.anim_fps = math.tointeger(number(a, 1, 120, true))
-    elseif a == "--cfr" then o.cfr = true; i = i + 1
-    elseif a == "--preset" then o.preset = value(a)
-    elseif a == "--crf" then o.crf = math.tointeger(number(a, 0, 51, true))
-    elseif a == "--captions" then
-      for c in value(a):gmatch("[^,]+") do
-        if c ~= "srt" and c ~= "vtt" and c ~= "burn" then error({ usage = "--captions: srt, vtt or burn, not '" .. c .. "'" }) end
-        o.captions[c] = true
-      end
-    elseif a == "--split" then o.split = value(a)
-    elseif a == "--duration" then o.duration = number(a, 1, 3600, false)
-    elseif a == "--task-id" then o.task_id = value(a)
-    elseif a == "--resume" then o.resume = true; i = i + 1
-    elseif a == "--no-cache" then o.no_cache = true; i = i + 1
-    elseif a == "--ssml" then o.ssml = true; i = i + 1
-    elseif a == "--overwrite" then o.overwrite = true; i = i + 1
-    elseif a == "-j" or a == "--jobs" then o.jobs = math.tointeger(number(a, 1, 64, true))
-    elseif a == "--allow-path" then
-      -- the loader compares real paths; a resumed run may start elsewhere
-      local d = value(a)
-      o.allow_paths[#o.allow_paths + 1] = core.realpath(d) or d
-    elseif a == "-h" or a == "--help" then o.help = true; i = i + 1
-    elseif not o.from and not a:match("^%-") then o.from = a; i = i + 1
-    else error({ usage = "unknown argument '" .. a .. "'" }) end
-  end
+  o.captions = caps
+  if o.resolution then o.width, o.height = o.resolution[1], o.resolution[2]; o.resolution = nil end
   return o
 end
 
@@ -173,8 +208,8 @@ local function fingerprint(o, path, abs, kind)
 end
 
 return {
-  summary = "make a narrated video (MP4) from a document, YAML, JSON, transcript or set",
-  usage = USAGE,
+  spec = SPEC,
+  summary = SPEC.summary,
   opens_events = true,   -- after checking that the events file is not an input
   run = function(args)
     local ok, o = pcall(parse, args)
@@ -182,7 +217,7 @@ return {
       if type(o) == "table" and o.usage then return usage_error(o.usage) end
       error(o, 0)
     end
-    if o.help then io.write(USAGE); return 0 end
+    if o.help then io.write(require("vg.help").text("create")); return 0 end
     if not o.from then return usage_error("--from PATH is needed") end
     -- every option that shapes the output, before a task exists
     local cok, cerr = create.check_options(o)
@@ -195,12 +230,20 @@ return {
     end
     local kind, why = file_kind(path)
     if not kind then eprintf("vgrun create: %s: no such file or directory\n", path); return 1 end
+    -- the one wording of vg.core.open_regular (which refuses without opening)
+    local function refused(p)
+      local f, err = core.open_regular(p)
+      if f then f:close(); return false end
+      eprintf("vgrun create: %s\n", err); return true
+    end
     if kind ~= "file" and kind ~= "directory" then
-      eprintf("vgrun create: %s: not a regular file (%s)\n", path,
-        kind == "fifo" and "a FIFO" or kind == "link" and "a broken link" or "a device or socket"); return 1
+      if kind == "link" then eprintf("vgrun create: %s: a broken link\n", path); return 1 end
+      refused(path); return 1
     end
     if kind == "directory" and o.format ~= "set" then
-      if file_kind(path .. "/set_config.yaml") == "file" then o.format = "set"
+      local ckind = file_kind(path .. "/set_config.yaml")
+      if ckind == "file" then o.format = "set"
+      elseif ckind and ckind ~= "directory" and refused(path .. "/set_config.yaml") then return 1
       else eprintf("vgrun create: %s is a directory without set_config.yaml\n", path); return 1 end
     end
     -- the output: a .mp4 file in a folder that exists, or a folder

@@ -1,29 +1,5 @@
 -- vgrun frame INPUT: renders one frame of a scene (or a contact sheet of
 -- all scenes) to PNG, for a quick look without encoding a video. Issue 5.
-local USAGE = [[
-usage: vgrun frame INPUT --scene N [options] [-o OUT.png]
-       vgrun frame INPUT --sheet [options] [-o OUT.png]
-
-Renders scene N (1-based, across all videos of INPUT) as it looks at
---at SECONDS (default: the moment it is fully revealed), or a contact sheet
-of every scene. INPUT is anything `vgrun scenes` reads.
-
-options:
-  --scene N            which scene (1-based)
-  --at SECONDS         time within the scene (default: fully revealed)
-  --sheet              every scene, fully revealed, in a grid
-  --theme light|dark   theme (default: the video's, else light)
-  --color NAME         accent: blue purple orange green pink cyan, or #rrggbb
-  --resolution WxH     output size (default 1920x1080; sheet: 2560 wide)
-  --types FILE.lua     run FILE first (it may register vg.render.scene_type{...})
-  -o, --output PATH    PNG to write (default: frame-N.png / sheet.png)
-  -h, --help           this help
-
-Text that had to be shrunk or cut is reported on standard error (and as
-validation.warning events).
-exit codes: 0 written, 1 error (unreadable input, unknown scene type, ...),
-            2 usage error
-]]
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
@@ -45,43 +21,41 @@ local function load_model(path)
   return model, nil, errors
 end
 
+local SPEC
+local function SCENE(v, name)
+  local n = math.tointeger(tonumber(v))
+  if not n or n < 1 then return nil, name .. " takes a number from 1" end
+  return n
+end
+local function AT(v, name)
+  local n = tonumber(v)
+  if not n or n ~= n or n < 0 then return nil, name .. " takes seconds (>= 0)" end
+  return n
+end
+local function THEME(v, name)
+  if v ~= "light" and v ~= "dark" then return nil, name .. " takes light or dark" end
+  return v
+end
+local function COLOR(v, name)
+  local acc, err = require("vg.theme").accent(v)
+  if not acc then return nil, name .. ": " .. tostring(err) end
+  return v
+end
+local function SIZE(v, name)
+  local w, h = v:match("^(%d+)[xX](%d+)$")
+  w, h = tonumber(w), tonumber(h)
+  if not w or w < 16 or h < 16 or w > 8192 or h > 8192 then return nil, name .. " takes WxH, e.g. 1920x1080" end
+  return { w, h }
+end
+
 local function run(args)
-  local o = {}
-  for a, next_value in require("vg.args").each(args) do
-    local function value()
-      local v = next_value()
-      if v == nil then
-        eprintf("vgrun frame: %s needs a value\n", a)
-        os.exit(2)
-      end
-      return v
-    end
-    if a == "-h" or a == "--help" then io.write(USAGE); return 0
-    elseif a == "--scene" then o.scene = math.tointeger(tonumber(value()))
-      if not o.scene or o.scene < 1 then eprintf("vgrun frame: --scene takes a number from 1\n"); return 2 end
-    elseif a == "--at" then o.at = tonumber(value())
-      if not o.at or o.at < 0 then eprintf("vgrun frame: --at takes seconds (>= 0)\n"); return 2 end
-    elseif a == "--sheet" then o.sheet = true
-    elseif a == "--theme" then o.theme = value()
-      if o.theme ~= "light" and o.theme ~= "dark" then
-        eprintf("vgrun frame: --theme takes light or dark\n"); return 2
-      end
-    elseif a == "--color" or a == "--colour" or a == "--accent" then o.color = value()
-    elseif a == "--resolution" or a == "--size" then
-      local w, h = value():match("^(%d+)[xX](%d+)$")
-      o.width, o.height = tonumber(w), tonumber(h)
-      if not o.width or o.width < 16 or o.height < 16 or o.width > 8192 or o.height > 8192 then
-        eprintf("vgrun frame: --resolution takes WxH, e.g. 1920x1080\n"); return 2
-      end
-    elseif a == "--types" then o.types = value()
-    elseif a == "-o" or a == "--output" then o.out = value()
-    elseif a:sub(1, 1) == "-" and #a > 1 then
-      eprintf("vgrun frame: unknown option '%s'\n%s", a, USAGE); return 2
-    elseif o.input then eprintf("vgrun frame: one INPUT at a time\n"); return 2
-    else o.input = a end
-  end
-  if not o.input then eprintf("vgrun frame: no INPUT given\n%s", USAGE); return 2 end
-  if not o.scene and not o.sheet then eprintf("vgrun frame: give --scene N or --sheet\n"); return 2 end
+  local args_ = require("vg.args")
+  local o, operands = args_.command(SPEC, args)
+  if not o then return operands end
+  o.input, o.out = operands[1], o.output
+  if o.resolution then o.width, o.height = o.resolution[1], o.resolution[2] end
+  if not o.input then return args_.usage_error(SPEC, "no INPUT given") end
+  if not o.scene and not o.sheet then return args_.usage_error(SPEC, "give --scene N or --sheet") end
 
   local theme = require("vg.theme")
   if o.color then
@@ -141,8 +115,36 @@ local function run(args)
   return 0
 end
 
-return {
+-- Its parser, --help, `vgrun help frame`, vgrun-frame(1) and completion.
+SPEC = {
+  name = "frame",
   summary = "render one frame of a scene (or a contact sheet) to PNG",
-  usage = USAGE,
+  synopsis = { "INPUT --scene N [options] [-o OUT.png]", "INPUT --sheet [options] [-o OUT.png]" },
+  description = [[
+Renders scene N (1-based, across all videos of INPUT) as it looks at
+--at SECONDS, or a contact sheet of every scene. INPUT is anything
+`vgrun scenes` reads. Text that had to be shrunk or cut is reported on
+standard error (and as validation.warning events).]],
+  options = {
+    { "--scene", arg = "N", check = SCENE, default = "none: give --scene or --sheet", help = "which scene (1-based)" },
+    { "--at", arg = "SECONDS", check = AT, default = "the moment it is fully revealed",
+      help = "time within the scene" },
+    { "--sheet", help = "every scene, fully revealed, in a grid" },
+    { "--theme", arg = "light|dark", complete = "themes", check = THEME, config = "theme", default = "the video's, else light", help = "theme" },
+    { "--color", alias = { "--colour", "--accent" }, arg = "NAME", complete = "colors", check = COLOR, config = "color",
+      default = "the video's, else blue", help = "accent: blue purple orange green pink cyan, or #rrggbb" },
+    { "--resolution", alias = { "--size" }, arg = "WxH", complete = "resolutions", check = SIZE, config = "resolution",
+      default = "1920x1080; a sheet is 2560 wide", help = "output size" },
+    { "--types", arg = "FILE.lua", complete = "lua", default = "the built-in scene types only",
+      help = "run FILE first (it may register vg.render.scene_type{...})" },
+    { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write" },
+  },
+  args = { name = "INPUT", max = 1, complete = "from", too_many = "one INPUT at a time" },
+  exit = { { 0, "written" }, { 1, "error (unreadable input, unknown scene type, ...)" }, { 2, "usage error" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   run = run,
 }

@@ -1,34 +1,6 @@
 -- vgrun say: speak text with espeak-ng into a 16-bit PCM WAV (issue 4).
 local core = require("vg.core")
 
-local USAGE = [[
-usage: vgrun say [options] [TEXT... | -]
-
-Speaks TEXT (or standard input, with - or when input is piped) with espeak-ng
-and writes a mono 16-bit PCM WAV at espeak-ng's native rate (22050 Hz).
-
-options:
-  --voice V         male (default), male_warm, female, female_friendly, or an
-                    espeak-ng language code / voice with an optional +variant
-                    (en-gb, es, fr, de, cmn, en-us+f3); see --list-voices
-  --rate WPM        words per minute, 80..450 (default: the voice's, ~170)
-  --pitch P         0..100 (default: the voice's; 50 is espeak's normal)
-  --ssml            read the text as SSML, in the safe subset of docs/tts.md
-                    (speak p s voice prosody emphasis break say-as sub mark);
-                    anything else (<audio>, <phoneme>, xml:base...) is refused
-                    with exit 2. Without it the text is plain, even when it
-                    looks like SSML
-  -o, --output OUT  write the WAV to OUT (- = standard output). Without -o the
-                    WAV goes to standard output when it is not a terminal, else
-                    to ./say.wav (or say-2.wav, ...): audio never goes to a tty
-  --timings OUT     write {"duration","sample_rate","words":[{"word","start",
-                    "end"}],"sentences":[...],"marks":[...]} as JSON (- = stdout)
-  --list-voices     print the voices and variants, then exit
-  -h, --help        this help
-
-Clips are cached (same text, voice, rate and pitch: no second synthesis).
-exit codes: 0 written, 1 failure, 2 usage error (unknown voice, bad option)
-]]
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
@@ -62,12 +34,6 @@ local function voice_list(tts)
   return table.concat(out, "\n") .. "\n"
 end
 
-local function int_arg(name, v)
-  local n = tonumber(v)
-  if not n or n ~= math.floor(n) then return nil, string.format("%s needs a whole number, got '%s'", name, tostring(v)) end
-  return math.tointeger(n)
-end
-
 local function exists(path)
   -- anything there counts, and nothing is opened that could block (a FIFO)
   local f, _, kind = core.open_regular(path)
@@ -92,48 +58,23 @@ local function read_file(path)
   return data
 end
 
+local SPEC
+local function WHOLE(v, name)
+  local n = tonumber(v)
+  if not n or n ~= math.floor(n) then return nil, string.format("%s needs a whole number, got '%s'", name, tostring(v)) end
+  return math.tointeger(n)
+end
+
 local function run(args)
-  local opts, words = {}, {}
-  local out, timings, stdin_text = nil, nil, false
-  local i = 1
-  local function value(name)
-    local v = args[i + 1]
-    if v == nil then return nil, name .. " needs a value" end
-    i = i + 1
-    return v
-  end
-  while i <= #args do
-    local a = args[i]
-    local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
-    if name then a = name end
-    local function get()
-      if inline then return inline end
-      return value(a)
-    end
-    local v, err
-    if a == "-h" or a == "--help" then io.write(USAGE); return 0
-    elseif a == "--list-voices" then io.write(voice_list(require("vg.tts"))); return 0
-    elseif a == "--voice" then v, err = get(); opts.voice = v
-    elseif a == "--rate" then
-      v, err = get()
-      if v then opts.rate, err = int_arg("--rate", v) end
-    elseif a == "--pitch" then
-      v, err = get()
-      if v then opts.pitch, err = int_arg("--pitch", v) end
-    elseif a == "--ssml" then opts.ssml = true
-    elseif a == "-o" or a == "--output" then v, err = get(); out = v
-    elseif a == "--timings" then v, err = get(); timings = v
-    elseif a == "-" then stdin_text = true
-    elseif a == "--" then
-      table.move(args, i + 1, #args, #words + 1, words)
-      break
-    elseif a:sub(1, 1) == "-" and #a > 1 then
-      err = string.format("unknown option '%s'", a)
-    else
-      words[#words + 1] = a
-    end
-    if err then eprintf("vgrun say: %s\n%s", err, USAGE); return 2 end
-    i = i + 1
+  local args_ = require("vg.args")
+  local o, words = args_.command(SPEC, args)
+  if not o then return words end
+  if o.list_voices then io.write(voice_list(require("vg.tts"))); return 0 end
+  local opts = { voice = o.voice, rate = o.rate, pitch = o.pitch, ssml = o.ssml }
+  local out, timings, stdin_text = o.output, o.timings, false
+  -- "-" (standard input) is not a word of the text
+  for k = #words, 1, -1 do
+    if words[k] == "-" then stdin_text = true; table.remove(words, k) end
   end
 
   local tts = require("vg.tts")
@@ -150,7 +91,8 @@ local function run(args)
   if not ok then
     -- the first clause of the message ("unknown voice 'x'", "unknown voice
     -- variant 'y' in 'en+y'"); the full list follows, readably
-    eprintf("vgrun say: %s\n%s", tostring(err):match("^([^;]*)"), voice_list(tts))
+    local from = o._source.voice ~= "command line" and o._source.voice
+    eprintf("vgrun say: %s%s\n%s", from and (from .. ": ") or "", tostring(err):match("^([^;]*)"), voice_list(tts))
     return 2
   end
   local to_stdout = out == "-" or (out == nil and not core.isatty(1))
@@ -173,8 +115,7 @@ local function run(args)
   elseif #words > 0 then
     text = table.concat(words, " ")
   else
-    eprintf("vgrun say: no text (give TEXT, or - to read standard input)\n%s", USAGE)
-    return 2
+    return require("vg.args").usage_error(SPEC, "no text (give TEXT, or - to read standard input)")
   end
 
   if not opts.ssml and text:match("^%s*<speak[%s>/]") then
@@ -223,8 +164,42 @@ local function run(args)
   return 0
 end
 
-return {
+-- Its parser, --help, `vgrun help say`, vgrun-say(1) and completion.
+SPEC = {
+  name = "say",
   summary = "speak text with espeak-ng into a WAV (+ word timings)",
-  usage = USAGE,
+  synopsis = { "[options] [TEXT... | -]" },
+  description = [[
+Speaks TEXT (or standard input, with - or when input is piped) with espeak-ng
+and writes a mono 16-bit PCM WAV at espeak-ng's native rate (22050 Hz).
+Without -o the WAV goes to standard output when it is not a terminal, else
+to ./say.wav (or say-2.wav, ...): audio never goes to a terminal. Clips are
+cached (same text, voice, rate and pitch: no second synthesis).]],
+  options = {
+    { "--voice", arg = "V", complete = "voices", default = "male", config = "voice",
+      help = "male, male_warm, female, female_friendly, or an espeak-ng language code / voice with "
+        .. "an optional +variant (en-gb, es, fr, de, cmn, en-us+f3); see --list-voices" },
+    { "--rate", arg = "WPM", check = WHOLE, default = "the voice's, about 170",
+      help = "words per minute, 80 to 450" },
+    { "--pitch", arg = "P", check = WHOLE, default = "the voice's; 50 is espeak's normal",
+      help = "pitch, 0 to 100" },
+    { "--ssml", help = "read the text as SSML, in the safe subset of docs/tts.md (speak p s voice prosody "
+      .. "emphasis break say-as sub mark); anything else is refused with exit 2. Without it the text is "
+      .. "plain, even when it looks like SSML" },
+    { "-o", "--output", arg = "OUT", complete = "file", default = "standard output, or ./say.wav on a terminal",
+      help = "write the WAV to OUT (- = standard output)" },
+    { "--timings", arg = "OUT", complete = "file", default = "not written",
+      help = "write the timings as JSON: duration, sample_rate, words (word, start, end), sentences "
+        .. "and marks (- = standard output)" },
+    { "--list-voices", help = "print the voices and variants, then exit" },
+  },
+  args = { name = "TEXT" },   -- "-": read standard input; after "--" every word is text
+  env = { { "VGRUN_CACHE_DIR", "the cache folder (else $XDG_CACHE_HOME/vgrun, else ~/.cache/vgrun)" }, { "ESPEAK_DATA_PATH", "espeak-ng's voice data" } },
+  exit = { { 0, "written" }, { 1, "failure" }, { 2, "usage error (unknown voice, bad option, refused SSML)" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   run = run,
 }

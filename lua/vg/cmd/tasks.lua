@@ -2,17 +2,7 @@
 local core = require("vg.core")
 local state = require("vg.state")
 
-local USAGE = [[
-usage: vgrun tasks list                      every task: id, status, pipeline, updated
-       vgrun tasks show ID [--json]          one task: its stages, errors and context
-       vgrun tasks resume ID                 run the command or script that made ID again,
-                                             skipping the stages it completed
-       vgrun tasks cancel ID                 stop a running task (signals the vgrun
-                                             that holds its lock)
-       vgrun tasks clean [--older-than AGE] [--all] [--corrupt]
-                                             remove finished tasks older than AGE
-                                             (default 7d; units s m h d w)
-]]
+local SPEC
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
@@ -24,7 +14,7 @@ end
 -- The task named by args[1]: its state, or nil and the exit code.
 local function load_task(args)
   local id = args[1]
-  if not id then eprintf(USAGE); return nil, 2 end
+  if not id then return nil, require("vg.args").usage_error(SPEC, "which task? (an ID from `vgrun tasks list`)") end
   local valid, why = state.check_id(id)
   if not valid then eprintf("vgrun tasks: %s\n", why); return nil, 2 end
   local doc, err = state.load(id)
@@ -57,6 +47,51 @@ local function shown_status(doc, id)
   return st, st
 end
 
+-- What `tasks resume` runs again, from a state file (untrusted data): a
+-- vgrun command (never `tasks` itself), or the script that started the task
+-- while it is the same file (path and SHA-256 recorded at start). Plug-ins
+-- it was given come back under the same rule. -> argv | nil, why
+local function rerun_argv(inv)
+  local argv = { "--state-dir", state.dir() }
+  local plugins, err = require("vg.plugins").check_recorded(inv.plugins)
+  if not plugins then return nil, err end
+  for _, p in ipairs(plugins) do argv[#argv + 1] = "--plugin"; argv[#argv + 1] = p end
+  local first = inv.argv[1]
+  local cli = require("vg.cli")
+  local is_command = false
+  for _, name in ipairs(cli.commands()) do
+    if name == first then is_command = true end
+  end
+  if is_command then
+    if first == "tasks" then return nil, "it records `vgrun tasks ...`, which is not a task's command" end
+    -- vgrun records a command's own arguments only: a global option there
+    -- (a plug-in to load, a file to write events to) was put in by hand
+    for i = 2, #inv.argv do
+      local a = inv.argv[i]
+      if a == "--" then break end
+      if a:match("^%-%-plugin") or a == "--no-plugins" or a:match("^%-%-events") or a:match("^%-%-state%-dir") then
+        return nil, string.format("its command line holds the global option '%s', which vgrun never records", a)
+      end
+    end
+  else
+    local sc = inv.script
+    if type(sc) ~= "table" or type(sc.path) ~= "string" or type(sc.sha256) ~= "string" then
+      return nil, string.format("it records '%s', which is not a vgrun command, and no script "
+        .. "checksum to check it against; run it yourself to go on", first)
+    end
+    if sc.path ~= first then
+      return nil, string.format("it records '%s' but the script '%s'", first, sc.path)
+    end
+    local d = core.file_digest(first)
+    if not d then return nil, "the script " .. first .. " is gone or not a regular file" end
+    if d.sha256 ~= sc.sha256 then
+      return nil, "the script " .. first .. " changed since the task started; run it yourself to go on"
+    end
+  end
+  for _, a in ipairs(inv.argv) do argv[#argv + 1] = a end
+  return argv
+end
+
 local sub = {}
 
 function sub.list()
@@ -78,11 +113,18 @@ function sub.show(args)
   local id = args[1]
   local doc, code = load_task(args)
   if not doc then return code end
-  if args[2] == "--json" then print(core.json_encode(doc, true)); return 0 end
+  if args.json then print(core.json_encode(doc, true)); return 0 end
   print(string.format("task      %s\npipeline  %s\nstatus    %s\nversion   %s\ncreated   %s\nupdated   %s\nstate     %s",
     id, doc.pipeline, select(2, shown_status(doc, id)), tostring(doc.version), when(doc.created), when(doc.updated), state.path(id)))
   if doc.invocation and doc.invocation.argv then
-    print("resume    vgrun " .. table.concat(doc.invocation.argv, " ") .. "   (in " .. tostring(doc.invocation.cwd) .. ")")
+    local inv = doc.invocation
+    local plug = {}
+    for _, p in ipairs(type(inv.plugins) == "table" and inv.plugins or {}) do
+      if type(p) == "table" and type(p.path) == "string" then plug[#plug + 1] = "--plugin " .. p.path .. " " end
+    end
+    print("resume    vgrun " .. table.concat(plug) .. table.concat(inv.argv, " ") .. "   (in " .. tostring(inv.cwd) .. ")")
+    local why = select(2, rerun_argv(inv))
+    if why then print("          (`vgrun tasks resume` will refuse: " .. why .. ")") end
   end
   print("stages:")
   for i, s in ipairs(doc.stages or {}) do
@@ -119,15 +161,27 @@ function sub.resume(args)
     eprintf("vgrun tasks: task '%s' does not record how to resume it (it was not started by vgrun)\n", id)
     return 1
   end
+  local argv, why = rerun_argv(inv)
+  if not argv then
+    eprintf("vgrun tasks: not resuming '%s': %s\n", id, why)
+    return 1
+  end
   if inv.cwd then
     local ok, err = core.chdir(inv.cwd)
     if not ok then eprintf("vgrun tasks: cannot resume '%s': %s\n", id, err); return 1 end
   end
-  require("vg.pipeline").resume_request = id
+  if inv.script then
+    io.stderr:write(string.format("vgrun: resuming task %s: re-running the script %s (the same file as when the task started)\n",
+      id, inv.script.path))
+  end
   io.stderr:write(string.format("vgrun: resuming task %s: vgrun %s\n", id, table.concat(inv.argv, " ")))
-  local argv = { "--state-dir", state.dir() }
-  for _, a in ipairs(inv.argv) do argv[#argv + 1] = a end
-  return require("vg.cli").main(argv)
+  -- the request names the pipeline: only a task of that pipeline takes it
+  local code, launch = require("vg.cli").main(argv, { resume = { task_id = id, pipeline = doc.pipeline } })
+  if launch and launch.resume and code ~= 2 then
+    eprintf("vgrun tasks: the run started no task of pipeline '%s': task '%s' was not resumed\n", doc.pipeline, id)
+    if code == 0 then code = 1 end
+  end
+  return code
 end
 
 function sub.cancel(args)
@@ -172,35 +226,70 @@ function sub.cancel(args)
 end
 
 function sub.clean(args)
-  local age, opts = 7 * 86400, {}
-  local i = 1
-  while i <= #args do
-    local a = args[i]
-    if a == "--older-than" then
-      age = state.parse_age(args[i + 1] or "")
-      if not age then eprintf("vgrun tasks clean: --older-than wants an age like 7d, 12h, 30m\n"); return 2 end
-      i = i + 2
-    elseif a == "--all" then opts.all = true; i = i + 1
-    elseif a == "--corrupt" then opts.corrupt = true; i = i + 1
-    else eprintf("vgrun tasks clean: unknown argument '%s'\n%s", a, USAGE); return 2 end
-  end
+  local age = args.older_than or 7 * 86400
+  local opts = { all = args.all, corrupt = args.corrupt }
   local removed, problems = state.clean(age, opts)
   for _, p in ipairs(problems) do eprintf("vgrun tasks: %s\n", p) end
   print(string.format("removed %d task%s", #removed, #removed == 1 and "" or "s"))
   return 0
 end
 
-return {
+-- Its parsers, --help, `vgrun help tasks`, vgrun-tasks(1) and completion.
+local ID = { name = "ID", max = 1, complete = "tasks", too_many = "one ID at a time" }
+local function AGE(v, name)
+  local age = state.parse_age(v)
+  if not age then return nil, name .. " wants an age like 7d, 12h, 30m" end
+  return age
+end
+SPEC = {
+  name = "tasks",
   summary = "list, show, resume, cancel and clean tasks",
-  usage = USAGE,
+  synopsis = { "list", "show ID [--json]", "resume ID", "cancel ID",
+    "clean [--older-than AGE] [--all] [--corrupt]" },
+  description = [[
+Every `vgrun create` (and every pipeline a script runs) is a task with a
+state file in the state folder. A task that was stopped (Ctrl-C, a crash, a
+reboot) can be resumed: the stages it completed are not run again.]],
+  subcommands = {
+    { name = "list", summary = "every task: id, status, pipeline, updated" },
+    { name = "show", synopsis = "ID [--json]", args = ID, summary = "one task: its stages, errors and context",
+      options = { { "--json", help = "the task's state file as JSON" } } },
+    { name = "resume", synopsis = "ID", args = ID,
+      summary = "run the command or script that made ID again, skipping the stages it completed" },
+    { name = "cancel", synopsis = "ID", args = ID,
+      summary = "stop a running task (signals the vgrun that holds its lock)" },
+    { name = "clean", synopsis = "[--older-than AGE] [--all] [--corrupt]", summary = "remove finished tasks",
+      options = {
+        { "--older-than", arg = "AGE", check = AGE, default = "7d", help = "only tasks older than AGE (units s m h d w)" },
+        { "--all", help = "every finished task, whatever its age" },
+        { "--corrupt", help = "also state files that cannot be read" } } },
+  },
+  options = {},
+  env = { { "VGRUN_STATE_DIR", "where task state lives (else $XDG_STATE_HOME/vgrun, else ~/.local/state/vgrun)" } },
+  exit = { { 0, "done" }, { 1, "no such task, or it cannot be resumed or cancelled" }, { 2, "usage error" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
   run = function(args)
+    local args_ = require("vg.args")
     local name = args[1]
-    if name == nil or name == "--help" or name == "-h" then
-      io.write(USAGE)
-      return name and 0 or 2
+    if name == "--help" or name == "-h" then io.write(require("vg.help").text("tasks")); return 0 end
+    if name == nil then return args_.usage_error(SPEC, "list, show, resume, cancel or clean?") end
+    local fn, spec = sub[name], nil
+    for _, s in ipairs(SPEC.subcommands) do
+      if s.name == name then
+        spec = { name = "tasks", options = s.options or {}, args = s.args, synopsis = { name .. " " .. (s.synopsis or "") } }
+      end
     end
-    local fn = sub[name]
-    if not fn then eprintf("vgrun tasks: unknown subcommand '%s'\n%s", name, USAGE); return 2 end
-    return fn(table.move(args, 2, #args, 1, {}))
+    if not fn or not spec then return args_.usage_error(SPEC, string.format("unknown subcommand '%s'", name)) end
+    local o, operands = args_.command(spec, table.move(args, 2, #args, 1, {}))
+    if not o then return operands end
+    if spec.args and #operands == 0 then
+      return args_.usage_error(spec, "which task? (an ID from `vgrun tasks list`)")
+    end
+    for k, v in pairs(o) do operands[k] = v end
+    return fn(operands)
   end,
 }

@@ -1,0 +1,174 @@
+-- vg.batch.discover: the documents of a batch. INPUTs are files, folders
+-- (searched recursively for every type `vgrun create` reads; a folder with
+-- set_config.yaml is one set) and @list.txt files. Each document gets the
+-- path its outputs take under OUTDIR (`rel`), relative to the input root it
+-- was found under, so the list is the same on every machine that sees the
+-- same files.
+local core = require("vg.core")
+
+local M = {}
+
+M.EXTENSIONS = { md = true, markdown = true, mdown = true, yaml = true, yml = true, json = true,
+  srt = true, vtt = true }
+
+local function ext_of(name) return (name:match("%.([%w]+)$") or ""):lower() end
+local function basename(p) return (p:gsub("/+$", ""):match("([^/]*)$")) end
+local function dirname(p)
+  local d = p:gsub("/+$", ""):match("^(.*)/[^/]*$")
+  if d == nil then return "." end
+  return d == "" and "/" or d
+end
+local function strip_ext(p) return (p:gsub("%.[^./]*$", "")) end
+
+function M.is_document(name) return M.EXTENSIONS[ext_of(name)] == true end
+
+local function is_set(dir)
+  local st = core.stat(dir .. "/set_config.yaml")
+  return st ~= nil and st.type == "file"
+end
+
+-- Size of a set: every regular file in it (what it reads is in there).
+local function tree_size(dir, depth)
+  local total = 0
+  if depth > 8 then return 0 end
+  for _, e in ipairs(core.scandir(dir) or {}) do
+    if not e.name:match("^%.") then
+      local p = dir .. "/" .. e.name
+      local st = core.stat(p, true)
+      if st and st.type == "file" then total = total + st.size
+      elseif st and st.type == "dir" then total = total + tree_size(p, depth + 1) end
+    end
+  end
+  return total
+end
+
+-- "a/./b/../c" -> "a/c"; nil when it climbs out of its start or is absolute.
+local function clean_rel(p)
+  if p:sub(1, 1) == "/" then return nil end
+  local parts = {}
+  for seg in p:gmatch("[^/]+") do
+    if seg == ".." then
+      if #parts == 0 then return nil end
+      parts[#parts] = nil
+    elseif seg ~= "." then
+      parts[#parts + 1] = seg
+    end
+  end
+  if #parts == 0 then return nil end
+  return table.concat(parts, "/")
+end
+M.clean_rel = clean_rel
+
+-- The output stem of a document: rel without its extension (a set keeps its
+-- folder's name: its videos go into that folder).
+function M.out_stem(doc)
+  if doc.kind == "set" then return doc.rel end
+  return strip_ext(doc.rel)
+end
+
+--- list(inputs, opts) -> docs | nil, message
+-- inputs: as typed. opts.exclude: a real path (OUTDIR) never searched.
+-- docs: sorted by rel, each { rel, path (absolute), kind = file|set, size }.
+function M.list(inputs, opts)
+  opts = opts or {}
+  local docs, by_real, by_stem = {}, {}, {}
+  local exclude = opts.exclude
+  local function add(path, rel, kind, size, from)
+    local real = core.realpath(path) or path
+    if by_real[real] then return true end      -- the same document named twice
+    local stem = M.out_stem({ rel = rel, kind = kind })
+    local other = by_stem[stem]
+    if other then
+      return nil, string.format("%s and %s would both be written to %s (give them different names, or run them as two batches)",
+        other.path, real, stem .. (kind == "set" and "/" or ".mp4"))
+    end
+    local d = { rel = rel, path = real, kind = kind, size = size, from = from }
+    by_real[real] = d
+    by_stem[stem] = d
+    docs[#docs + 1] = d
+    return true
+  end
+  local function walk(dir, prefix, depth)
+    if depth > 64 then return nil, dir .. ": folders nested too deep" end
+    local entries, err = core.scandir(dir)
+    if not entries then return nil, tostring(err) end
+    table.sort(entries, function(a, b) return a.name < b.name end)
+    for _, e in ipairs(entries) do
+      local name = e.name
+      if not name:match("^%.") then
+        local p = dir .. "/" .. name
+        local rel = prefix == "" and name or (prefix .. "/" .. name)
+        local lst = core.stat(p, true)
+        local st = core.stat(p)
+        if lst and lst.type == "dir" then
+          local real = core.realpath(p)
+          if real ~= exclude then
+            if is_set(p) then
+              local ok, aerr = add(p, rel, "set", tree_size(p, 0))
+              if not ok then return nil, aerr end
+            else
+              local ok, werr = walk(p, rel, depth + 1)
+              if not ok then return nil, werr end
+            end
+          end
+        -- a link to a document counts; a link to a folder is not followed
+        -- (no loops, no escaping the tree)
+        elseif st and st.type == "file" and M.is_document(name) then
+          local ok, aerr = add(p, rel, "file", st.size)
+          if not ok then return nil, aerr end
+        end
+      end
+    end
+    return true
+  end
+  -- one input (a file, a folder, a set); base: the folder rel is taken from
+  local function input(path, where, rel_hint)
+    local st = core.stat(path)
+    if not st then return nil, string.format("%s%s: no such file or directory", where, path) end
+    if st.type == "dir" then
+      local real = core.realpath(path) or path
+      if is_set(path) then return add(path, rel_hint or basename(real), "set", tree_size(path, 0)) end
+      if real == exclude then return nil, string.format("%s%s is the output folder", where, path) end
+      return walk(path, rel_hint or "", 0)
+    elseif st.type == "file" then
+      if basename(path) == "set_config.yaml" then
+        local d = dirname(path)
+        return add(d, rel_hint and dirname(rel_hint) ~= "." and dirname(rel_hint) or basename(core.realpath(d) or d),
+          "set", tree_size(d, 0))
+      end
+      -- a file named on purpose may be of a type a plug-in reads: create says
+      -- so if none does (folders are searched for the built-in types only)
+      return add(path, rel_hint or basename(path), "file", st.size)
+    end
+    return nil, string.format("%s%s: not a regular file or folder", where, path)
+  end
+  for _, a in ipairs(inputs) do
+    if a:sub(1, 1) == "@" then
+      local listfile = a:sub(2)
+      local f, err = core.open_regular(listfile)
+      if not f then return nil, tostring(err) end
+      local base = dirname(listfile)
+      local n = 0
+      for line in f:lines() do
+        n = n + 1
+        line = line:gsub("\r$", ""):gsub("^%s+", ""):gsub("%s+$", "")
+        if line ~= "" and not line:match("^#") then
+          -- relative lines are read from the list's folder, and keep their
+          -- path under OUTDIR; others are named by their last part
+          local p = line:sub(1, 1) == "/" and line or (base .. "/" .. line)
+          local rel = clean_rel(line)
+          local ok, ierr = input(p, string.format("%s:%d: ", listfile, n), rel)
+          if not ok then f:close(); return nil, ierr end
+        end
+      end
+      f:close()
+    else
+      local ok, err = input(a, "")
+      if not ok then return nil, err end
+    end
+  end
+  table.sort(docs, function(x, y) return x.rel < y.rel end)
+  return docs
+end
+
+return M

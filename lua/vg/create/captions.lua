@@ -1,0 +1,145 @@
+-- vg.create.captions: cues from the narration's word times (two lines of
+-- at most 42 columns, cut between grapheme clusters), as SRT and WebVTT,
+-- and as the display-list item burnt into the picture.
+local text_ = require("vg.text")
+
+local M = {}
+
+local MAX_LINE = 42
+
+-- Splits text into pieces at most `limit` columns wide (a CJK character or
+-- an emoji takes two; cuts only between grapheme clusters): at clause
+-- punctuation when one falls in the second half, else at the last space,
+-- else after the last cluster that fits.
+local function split_text(text, limit)
+  local out = {}
+  local g = text_.split(text)
+  local wd = {}
+  for k, c in ipairs(g) do wd[k] = text_.cluster_width(c) end
+  local i, n = 1, #g           -- g[i..n] is what is left
+  while i <= n do
+    local last, w = i - 1, 0   -- g[i..last] fits in `limit` columns
+    while last < n and w + wd[last + 1] <= limit do last = last + 1; w = w + wd[last] end
+    if last == n then break end
+    local cut
+    local cw = 0
+    for k = i, last - 1 do
+      cw = cw + wd[k]
+      if cw > limit / 2 and g[k]:match("^[,;:]$") and g[k + 1]:match("^%s") then cut = k end
+    end
+    if not cut then
+      for k = i, last + 1 do if g[k]:match("^%s") then cut = k - 1 end end
+    end
+    if not cut or cut < i then cut = math.max(last, i) end
+    out[#out + 1] = table.concat(g, "", i, cut):gsub("%s+$", "")
+    i = cut + 1
+    while i <= n and g[i]:match("^%s+$") do i = i + 1 end
+  end
+  if i <= n then out[#out + 1] = table.concat(g, "", i, n) end
+  return out
+end
+
+-- Two lines for a cue wider than MAX_LINE columns: at the space (or, in
+-- CJK text, between two wide characters) nearest the middle, with both
+-- lines at most MAX_LINE + 6 columns; nil when there is no such place.
+local function two_lines(s)
+  local g = text_.split(s)
+  local wd, total = {}, 0
+  for k, c in ipairs(g) do wd[k] = text_.cluster_width(c); total = total + wd[k] end
+  if total <= MAX_LINE then return nil end
+  local best, best_d, drop
+  local left = 0                 -- width of g[1..k-1]
+  for k = 1, #g do
+    local cand, d, skip
+    if g[k] == " " then
+      cand, skip = left + 1, true
+      d = math.abs(cand - total / 2)
+      if left > MAX_LINE + 6 or total - left - 1 > MAX_LINE + 6 then d = nil end
+    elseif k > 1 and wd[k - 1] == 2 and wd[k] == 2 then
+      cand, skip = left, false
+      d = math.abs(cand - total / 2)
+      if left > MAX_LINE + 6 or total - left > MAX_LINE + 6 then d = nil end
+    end
+    if d and (not best_d or d < best_d) then best, best_d, drop = k, d, skip end
+    left = left + wd[k]
+  end
+  if not best then return nil end
+  return { table.concat(g, "", 1, best - 1), table.concat(g, "", drop and best + 1 or best) }
+end
+
+-- Cues from the narration's sentence timings: a sentence per cue, long ones
+-- cut at clauses into pieces of at most two lines of about 42 characters,
+-- each timed by its share of the sentence.
+function M.cues(video, timing)
+  local cues = {}
+  for i, s in ipairs(video.scenes or {}) do
+    local au = s.audio or {}
+    local base = timing.scenes[i].narration_start
+    local sentences = au.sentences
+    if type(sentences) ~= "table" or #sentences == 0 then
+      -- no sentence timings: the whole narration over the speech
+      local text = type(s.narration) == "string" and s.narration or ""
+      sentences = text:match("%S") and { { text = text, start = 0, ["end"] = au.duration or 0 } } or {}
+    end
+    for _, sen in ipairs(sentences) do
+      local text = tostring(sen.text or ""):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
+      if text ~= "" then
+        local pieces = split_text(text, 2 * MAX_LINE)
+        local total = 0
+        for _, p in ipairs(pieces) do total = total + text_.width(p) end
+        local t, span = sen.start or 0, (sen["end"] or 0) - (sen.start or 0)
+        for _, p in ipairs(pieces) do
+          local d = total > 0 and span * text_.width(p) / total or 0
+          cues[#cues + 1] = { start = base + t, ["end"] = base + t + d, text = p }
+          t = t + d
+        end
+      end
+    end
+  end
+  for _, c in ipairs(cues) do
+    c.lines = two_lines(c.text)
+    c.lines = c.lines or { c.text }
+    if c["end"] - c.start < 0.7 then c["end"] = c.start + 0.7 end
+  end
+  for k = 1, #cues - 1 do
+    if cues[k]["end"] > cues[k + 1].start then cues[k]["end"] = cues[k + 1].start end
+  end
+  return cues
+end
+
+local function stamp(t, sep)
+  local ms = math.floor(t * 1000 + 0.5)
+  return string.format("%02d:%02d:%02d%s%03d", ms // 3600000, ms // 60000 % 60, ms // 1000 % 60, sep, ms % 1000)
+end
+
+function M.srt(cues)
+  local out = {}
+  for i, c in ipairs(cues) do
+    out[#out + 1] = string.format("%d\n%s --> %s\n%s\n", i, stamp(c.start, ","), stamp(c["end"], ","),
+      table.concat(c.lines, "\n"))
+  end
+  return table.concat(out, "\n")
+end
+
+function M.vtt(cues)
+  local out = { "WEBVTT\n" }
+  for _, c in ipairs(cues) do
+    out[#out + 1] = string.format("%s --> %s\n%s\n", stamp(c.start, "."), stamp(c["end"], "."),
+      table.concat(c.lines, "\n"))
+  end
+  return table.concat(out, "\n")
+end
+
+-- The caption box over the bottom of the picture, in design units.
+function M.item(cue, width, height)
+  local s = math.min(width, height) / 1080
+  local W, H = width / s, height / s
+  return { type = "group", items = {
+    { type = "rect", x = W * 0.12, y = H - 190, w = W * 0.76, h = 130, radius = 16, fill = "#000000b8" },
+    { type = "text", id = "caption", x = W * 0.14, y = H - 178, w = W * 0.72, h = 106,
+      text = table.concat(cue.lines, "\n"), size = 40, color = "#ffffff", align = "center",
+      valign = "middle", min_size = 24 },
+  } }
+end
+
+return M

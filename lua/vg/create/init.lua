@@ -1,0 +1,261 @@
+-- vg.create: the default pipeline behind `vgrun create`: a document becomes
+-- a narrated, chaptered, captioned MP4. Copy this file and change it:
+--
+--   local create = require("vg.create")
+--   local p = create.pipeline{ width = 1280, height = 720, captions = { srt = true } }
+--   p:run("README.md", { task_id = "readme" })
+--
+-- Stages: load (native input.load) → style (CLI overrides) → narrate (native
+-- tts.synth) → video (timeline, plan, native video.encode: one MP4 per
+-- video) → captions → report (timing.json, thumbnail).
+--
+-- Beside it, each a module of its own: options (defaults and checks),
+-- timeline (where scenes sit), captions (cues, SRT, VTT), plan (cache keys,
+-- segments, thinned keyframes), outputs (names, clash checks, claims) and
+-- report. Their functions are also fields of this module, as they always
+-- were (create.timeline, create.output_paths, ...).
+local vg = require("vg")
+local core = require("vg.core")
+
+local M = {}
+for _, part in ipairs({ "options", "timeline", "captions", "plan", "outputs", "report" }) do
+  for k, v in pairs(require("vg.create." .. part)) do M[k] = v end
+end
+M.options = M.with_defaults
+M.item, M.stage, M.write, M.scenes = nil, nil, nil, nil   -- internal to their modules
+local report = require("vg.create.report")
+local plan = require("vg.create.plan")
+
+local render -- loaded lazily: vg.render needs the renderer part
+
+-- CLI overrides (voice, colour, theme). The options were checked before the
+-- task started; they are checked again here for pipelines built in Lua.
+local function style_stage(o)
+  return function(ctx, task)
+    local videos = ctx.videos
+    if type(videos) ~= "table" or #videos == 0 then error("the input has no videos", 0) end
+    local ok, err = M.check_options(o)
+    if not ok then error(err, 0) end
+    for _, v in ipairs(videos) do
+      -- video ids name output files: no path tricks
+      if v.id ~= nil and (type(v.id) ~= "string" or not v.id:match("^[%w._-]+$") or v.id:match("^%.+$")) then
+        local src = v.source or {}
+        error(string.format("%s:%s: video.id: '%s' is not a valid id (use 1 to 128 of A-Z a-z 0-9 . _ -)",
+          tostring(src.file or ctx.input), tostring(src.line or 0), tostring(v.id)), 0)
+      end
+      if o.voice then v.voice = o.voice end
+      if o.color then v.accent_color = o.color end
+      if o.theme then v.theme = o.theme end
+      for _, s in ipairs(v.scenes or {}) do
+        if o.voice then s.voice = o.voice end
+      end
+    end
+    -- what will be written must not be what was read (checked before the
+    -- task by `vgrun create`; again here, on the videos this run loaded)
+    local outs, oerr = M.output_paths(o, videos, ctx.input)
+    if not outs then error(oerr, 0) end
+    local clash = M.find_clash(M.all_written(o, outs), M.input_files(ctx.input, videos))
+    if clash then error(clash, 0) end
+  end
+end
+
+-- One MP4 per video: place the scenes, plan each one (its cache key, its
+-- segments, its keyframes when a segment is not in the cache), then hand
+-- the plan to the native encoder.
+local function video_stage(o)
+  return function(ctx, task)
+    render = render or require("vg.render")
+    local vcore = require("vg.video_core")
+    ctx.outputs = {}
+    local n = #ctx.videos
+    local paths = assert(M.output_paths(o, ctx.videos, ctx.input))
+    for vi, video in ipairs(ctx.videos) do
+      local timing = M.timeline(video, o)
+      local out = paths[vi]
+      local cues = (o.captions.burn or o.captions.srt or o.captions.vtt) and M.cues(video, timing) or nil
+      local t_plan = core.hrtime()
+      local segments, prev_final, records = {}, nil, {}
+      local vopts = { width = o.width, height = o.height, fps = o.fps, preset = o.preset, crf = o.crf, cfr = o.cfr }
+      for i, s in ipairs(video.scenes) do
+        local seg = timing.scenes[i]
+        s.theme = s.theme or video.theme
+        s.accent_color = s.accent_color or video.accent_color
+        local rs = M.render_scene(s, o.lead_in)
+        local key, why = plan.scene_key(s, seg, o, cues)
+        records[i] = { id = seg.id, key = key, why = why }
+        local parts = plan.parts(key, seg, o, prev_final)
+        -- text that had to shrink or be cut is reported (validation.warning)
+        pcall(render.check, rs, { width = o.width, height = o.height, theme = s.theme, accent = s.accent_color })
+        local missing = o.no_cache
+        for _, part in ipairs(parts) do
+          vopts.start, vopts["end"] = seg.start + part.from, seg.start + part.to
+          part.cached = not o.no_cache and vcore.segment_cached(part.key, vopts)
+          if not part.cached then missing = true end
+        end
+        local frames
+        if missing then
+          frames, prev_final = M.scene_frames(s, seg, o, prev_final, o.captions.burn and cues or nil)
+        else
+          prev_final = render.display_list(rs, { width = o.width, height = o.height, theme = s.theme,
+            accent = s.accent_color, t = "end" })
+        end
+        for _, part in ipairs(parts) do
+          segments[#segments + 1] = { start = seg.start + part.from, ["end"] = seg.start + part.to, scene = i,
+            key = not o.no_cache and part.key or nil,
+            frames = part.cached and vg.json.array() or plan.part_frames(frames, part) }
+        end
+        task:progress((vi - 1 + i / #video.scenes * 0.3) / n, "planned " .. seg.id)
+      end
+      local clips, chapters = {}, {}
+      for i, s in ipairs(video.scenes) do
+        if s.audio and s.audio.path and (s.audio.duration or 0) > 0 then
+          clips[#clips + 1] = { wav = s.audio.path, at = timing.scenes[i].narration_start }
+        end
+      end
+      for i, sc in ipairs(timing.scenes) do chapters[i] = { title = sc.title, start = sc.start, ["end"] = sc["end"] } end
+      task:emit("video.rendering", out, { video = video.id, scenes = #segments, duration = timing.duration })
+      local sub = {}
+      local t_encode = core.hrtime()
+      core.run_native("video.encode", sub, {
+        width = o.width, height = o.height, fps = o.fps, cfr = o.cfr, preset = o.preset, crf = o.crf,
+        jobs = o.jobs, no_cache = o.no_cache, title = video.title, out = out,
+        segments = segments, chapters = chapters,
+        audio = { duration = timing.duration, clips = clips },
+      }, task.id, task.stage)
+      local enc = sub.encoded
+      enc.plan_seconds = t_encode - t_plan
+      enc.encode_seconds = core.hrtime() - t_encode
+      local prev_out = task.previous and task.previous.outputs and task.previous.outputs[vi]
+      enc.scenes_made, enc.transitions_made = report.scenes(segments, records, enc, prev_out, o.no_cache)
+      enc.scenes_cached = #video.scenes - enc.scenes_made
+      task:produced(out)
+      task:emit("video.rendered", out, enc)
+      ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = enc,
+        scenes = records }
+    end
+  end
+end
+
+local function captions_stage(o)
+  return function(ctx, task)
+    for _, out in ipairs(ctx.outputs) do
+      local base = M.strip_ext(out.path)
+      for _, kind in ipairs({ "srt", "vtt" }) do
+        if o.captions[kind] then
+          report.write(base .. "." .. kind, M[kind](out.cues or {}))
+          task:produced(base .. "." .. kind)
+        end
+      end
+    end
+  end
+end
+
+--- The pipeline --------------------------------------------------------------
+
+-- The files the document was read from: the input (a set's config), every
+-- video's and scene's source file and every image. Recorded with the load
+-- stage (task:used), so a resume sees an edit and loads again.
+local function used_files(ctx, task, input)
+  local seen = {}
+  local function use(path)
+    if type(path) ~= "string" or path == "" or seen[path] then return end
+    seen[path] = true
+    if core.file_digest(path) then task:used(path) end
+  end
+  if type(input) == "string" then
+    use(input)
+    use(input .. "/set_config.yaml")
+  end
+  for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
+    if type(v) == "table" then
+      use(type(v.source) == "table" and v.source.file or nil)
+      for _, sc in ipairs(type(v.scenes) == "table" and v.scenes or {}) do
+        if type(sc) == "table" then
+          use(type(sc.source) == "table" and sc.source.file or nil)
+          use(type(sc.visual_content) == "table" and sc.visual_content.image or nil)
+        end
+      end
+    end
+  end
+end
+
+local function load_stage(o)
+  -- allow_paths: folders besides the document's own that images may come
+  -- from (--allow-path); nil when none, as the loader wants a list or nothing
+  local options = { format = o.format, split = o.split, duration = o.duration,
+    allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
+  return function(ctx, task)
+    core.run_native("input.load", ctx, options, task.id, task.stage)
+    used_files(ctx, task, ctx.input)
+  end
+end
+
+-- Narration: the native stage, then the WAVs it made or found in the cache
+-- are recorded (task:produced), so a resume after they were cleaned from
+-- the cache speaks them again instead of mixing files that are gone.
+local function narrate_stage(o)
+  local options = { voice = o.voice, rate = o.rate, pitch = o.pitch, ssml = o.ssml == true }
+  return function(ctx, task)
+    core.run_native("tts.synth", ctx, options, task.id, task.stage)
+    for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
+      for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
+        local au = type(sc) == "table" and sc.audio
+        if type(au) == "table" and type(au.path) == "string" and core.file_digest(au.path) then
+          task:produced(au.path)
+        end
+      end
+    end
+  end
+end
+
+-- Which option (a key of the fingerprint `vgrun create` records) makes
+-- which stage run again on resume. The voice, colour and theme are applied
+-- to the loaded model in place, so a change of them loads it again rather
+-- than restyling a model that already carries the old ones.
+M.DEPENDS = {
+  load = { "--from", "--format", "--split", "--duration", "--voice", "--color", "--theme", "--ssml", "--allow-path", "set files" },
+  video = { "--resolution", "--fps", "--anim-fps", "--cfr", "--preset", "--crf", "--captions", "-o" },
+}
+
+-- Stages plug-ins add to every create pipeline of this engine, in the order
+-- they were added: { stage, after = name } or { stage, before = name }.
+local added = {}
+
+--- add_stage(stage, {after = "load"} | {before = "video"}): a stage of a
+--- plug-in's (vg.stage{...} or its definition) runs in `vgrun create` too.
+function M.add_stage(stage, where)
+  if getmetatable(stage) ~= require("vg.pipeline").Stage then stage = vg.stage(stage) end
+  if type(where) ~= "table" or (type(where.after) ~= "string") == (type(where.before) ~= "string") then
+    error("create.add_stage: {after = name} or {before = name} expected", 2)
+  end
+  local anchor = where.after or where.before
+  local known = { load = true, style = true, narrate = true, video = true, captions = true, report = true }
+  for _, a in ipairs(added) do known[a.stage.name] = true end
+  if not known[anchor] then error("create.add_stage: no stage '" .. anchor .. "' in the create pipeline", 2) end
+  if known[stage.name] then error("create.add_stage: a stage '" .. stage.name .. "' is already there", 2) end
+  added[#added + 1] = { stage = stage, after = where.after, before = where.before }
+end
+
+function M.pipeline(opts)
+  local o = M.with_defaults(opts)
+  if o.no_cache then core.cache_off() end  -- narration too: the cache folder is not touched
+  local stages = {
+    vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
+    vg.stage{ name = "style", run = style_stage(o) },
+    vg.stage{ name = "narrate", run = narrate_stage(o) },
+    vg.stage{ name = "video", run = video_stage(o), depends = M.DEPENDS.video },
+    vg.stage{ name = "captions", run = captions_stage(o) },
+    vg.stage{ name = "report", run = report.stage(o) },
+  }
+  for _, a in ipairs(added) do
+    for i, st in ipairs(stages) do
+      if st.name == (a.after or a.before) then
+        table.insert(stages, a.after and i + 1 or i, a.stage)
+        break
+      end
+    end
+  end
+  return vg.pipeline{ name = "create", stages = stages }
+end
+
+return M

@@ -1,0 +1,110 @@
+-- vg.create.options: the options of the create pipeline, their defaults
+-- and the checks `vgrun create` runs before a task starts (a bad option is a
+-- usage error) and the pipeline runs again for pipelines built in Lua.
+local core = require("vg.core")
+
+local M = {}
+
+M.DEFAULTS = {
+  width = 1920, height = 1080, fps = 30, preset = "slides", crf = 23, cfr = false,
+  lead_in = 0.4,        -- silence before a scene's narration
+  tail = 0.6,           -- silence after it
+  min_scene = 2.0,      -- no scene is shorter
+  crossfade = 0.25,     -- between scenes (vg.render.CROSSFADE)
+  anim_fps = 30,        -- pictures per second while something moves (<= fps)
+  thin = true,          -- skip animation frames the eye cannot tell apart
+  captions = {},        -- { srt = true, vtt = true, burn = true }
+  no_cache = false,
+}
+
+M.FORMATS = { document = "markdown", markdown = "markdown", md = "markdown", yaml = "yaml",
+  json = "json", transcript = false, srt = "srt", vtt = "vtt", set = "set" }
+
+--- with_defaults(o) -> a copy of o with every default filled in
+function M.with_defaults(o)
+  local r = {}
+  for k, v in pairs(M.DEFAULTS) do r[k] = v end
+  for k, v in pairs(o or {}) do r[k] = v end
+  return r
+end
+
+-- Sizes the layouts can draw. The layouts scale with the short side (1080 =
+-- 1.0) and place content from the top; below 144 px (256x144, the smallest
+-- common video size) the smallest text (min_size 24) is under 3 px, and past
+-- 4:1 (either way) the layouts leave most of the picture empty and the
+-- thumbnail (640 wide) degenerates. 7680x4320 is H.264 level 6.2.
+M.RESOLUTION = { min_side = 144, max_long = 7680, max_short = 4320, max_ratio = 4 }
+
+function M.check_resolution(w, h)
+  local R = M.RESOLUTION
+  if math.type(w) ~= "integer" or math.type(h) ~= "integer" then return nil, "wants WxH in whole pixels" end
+  if w % 2 == 1 or h % 2 == 1 then return nil, "wants even numbers (H.264 4:2:0)" end
+  local short, long = math.min(w, h), math.max(w, h)
+  if short < R.min_side then
+    return nil, string.format("too small: the short side must be at least %d", R.min_side)
+  end
+  if long > R.max_long or short > R.max_short then
+    return nil, string.format("too large: at most %dx%d (or %dx%d)", R.max_long, R.max_short, R.max_short, R.max_long)
+  end
+  if long > short * R.max_ratio then
+    return nil, string.format("aspect ratio too extreme: at most %d:1 either way", R.max_ratio)
+  end
+  return true
+end
+
+local X264_PRESETS = { slides = 1, ultrafast = 1, superfast = 1, veryfast = 1, faster = 1, fast = 1,
+  medium = 1, slow = 1, slower = 1, veryslow = 1 }
+
+--- check_options(o) -> true | nil, message: every option that shapes the
+-- output, checked before a task starts (`vgrun create` calls it at parse
+-- time; the style stage calls it again for pipelines built in Lua).
+-- Messages name the option as the command line spells it.
+function M.check_options(o)
+  local function num(v, lo, hi, int)
+    return type(v) == "number" and v == v and v >= lo and v <= hi and (not int or math.type(v) == "integer"
+      or v == math.floor(v))
+  end
+  if o.voice ~= nil then
+    local input = require("vg.input")
+    if type(o.voice) ~= "string" or not input.voice_known(o.voice) then
+      return nil, string.format("--voice %s: unknown voice (male, male_warm, female, female_friendly, "
+        .. "or an espeak-ng voice such as en-gb; `vgrun say --list-voices` lists them)", tostring(o.voice))
+    end
+  end
+  if o.theme ~= nil and o.theme ~= "light" and o.theme ~= "dark" then
+    return nil, string.format("--theme %s: light or dark", tostring(o.theme))
+  end
+  if o.color ~= nil then
+    local ok, err = require("vg.theme").get(o.theme or "light", tostring(o.color))
+    if not ok then return nil, string.format("--color %s: %s", tostring(o.color), tostring(err)) end
+  end
+  if o.width ~= nil or o.height ~= nil then
+    local ok, err = M.check_resolution(o.width, o.height)
+    if not ok then return nil, string.format("--resolution %sx%s: %s", tostring(o.width), tostring(o.height), err) end
+  end
+  if o.fps ~= nil and not num(o.fps, 1, 120, true) then return nil, "--fps: wants a whole number from 1 to 120" end
+  if o.anim_fps ~= nil and not num(o.anim_fps, 1, 120, true) then
+    return nil, "--anim-fps: wants a whole number from 1 to 120"
+  end
+  if o.crf ~= nil and not num(o.crf, 0, 51, true) then return nil, "--crf: wants a whole number from 0 to 51" end
+  if o.preset ~= nil and not X264_PRESETS[o.preset] then
+    return nil, "--preset " .. tostring(o.preset) .. ": slides (the default) or an x264 preset: "
+      .. "ultrafast superfast veryfast faster fast medium slow slower veryslow"
+  end
+  if o.split ~= nil and o.split ~= "h2" then return nil, "--split " .. tostring(o.split) .. ": only h2" end
+  if o.duration ~= nil and not num(o.duration, 1, 3600) then
+    return nil, "--duration: wants a number of seconds from 1 to 3600"
+  end
+  if o.jobs ~= nil and not num(o.jobs, 1, 64, true) then return nil, "-j: wants a whole number from 1 to 64" end
+  if o.allow_paths ~= nil and type(o.allow_paths) ~= "table" then return nil, "--allow-path: a list of folders" end
+  for _, d in ipairs(o.allow_paths or {}) do
+    local st = type(d) == "string" and core.stat(d)
+    if not st or st.type ~= "dir" then return nil, "--allow-path " .. tostring(d) .. ": not a folder" end
+  end
+  for c in pairs(o.captions or {}) do
+    if c ~= "srt" and c ~= "vtt" and c ~= "burn" then return nil, "--captions: srt, vtt or burn, not '" .. tostring(c) .. "'" end
+  end
+  return true
+end
+
+return M

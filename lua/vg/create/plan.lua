@@ -1,0 +1,177 @@
+-- vg.create.plan: what the video stage asks the encoder for. Each scene's
+-- cache key (from what it shows, says, looks like and lasts, kept part by
+-- part so a later run can say what changed), its segments (a transition
+-- from the previous scene apart from the body, so an edit re-makes only that
+-- scene), and its keyframes with the frames the eye cannot tell apart
+-- thinned out.
+local vg = require("vg")
+local core = require("vg.core")
+local timeline = require("vg.create.timeline")
+local cap = require("vg.create.captions")
+
+local M = {}
+local render -- loaded lazily: vg.render needs the renderer part
+
+-- Is display list b the same picture as a, to the eye? Same structure and
+-- text; positions within `px` pixels and opacities within 1.5 %. Frames in
+-- the slow tail of an ease-out (sub-pixel steps) are dropped this way; the
+-- end of every animation is always kept, so the settled picture is exact.
+local OPACITY_KEYS = { opacity = true, alpha = true }
+local function close_enough(a, b, px, scale)
+  if rawequal(a, b) then return true end
+  if type(a) ~= type(b) then
+    -- a key present on one side only: numbers compare with their default
+    if type(a) == "number" and b == nil or type(b) == "number" and a == nil then return nil end
+    return false
+  end
+  if type(a) ~= "table" then return a == b end
+  for k, va in pairs(a) do
+    local vb = b[k]
+    if type(va) == "number" or type(vb) == "number" then
+      local default = OPACITY_KEYS[k] and 1 or 0
+      local x, y = tonumber(va) or default, tonumber(vb) or default
+      if type(va) ~= type(vb) and va ~= nil and vb ~= nil then return false end
+      local limit = OPACITY_KEYS[k] and 0.015 or px / scale
+      if math.abs(x - y) > limit then return false end
+    elseif not close_enough(va, vb, px, scale) then
+      return false
+    end
+  end
+  for k, vb in pairs(b) do
+    if a[k] == nil and type(vb) ~= "number" then return false end
+    if a[k] == nil and type(vb) == "number" then
+      local default = OPACITY_KEYS[k] and 1 or 0
+      local limit = OPACITY_KEYS[k] and 0.015 or px / scale
+      if math.abs(vb - default) > limit then return false end
+    end
+  end
+  return true
+end
+M.close_enough = close_enough
+
+-- Keyframes of one scene: while it animates, one per frame; then one frame
+-- that holds. With burnt-in captions, a keyframe at each cue change. While
+-- the crossfade from prev_final lasts, a frame is { list, under = prev_final,
+-- alpha, over = captions }: the video stage draws prev_final once and blends.
+-- Returns the frames and the scene's final display list.
+local function scene_frames(scene, seg, o, prev_final, cues)
+  render = render or require("vg.render")
+  local fps = o.fps
+  local dur = seg["end"] - seg.start
+  local rs = timeline.render_scene(scene, o.lead_in)
+  local ropts = { width = o.width, height = o.height, theme = scene.theme, accent = scene.accent_color }
+  local times = {}
+  local function add(t) if t >= 0 and t < dur then times[#times + 1] = math.floor(t * fps + 0.5) / fps end end
+  local step = 1 / math.min(fps, o.anim_fps or fps)
+  for _, iv in ipairs(render.keyframes(rs, dur)) do
+    for t = iv[1], iv[2] + 1e-9, step do add(t) end
+    add(iv[2])
+  end
+  if prev_final and o.crossfade > 0 then
+    for t = 0, o.crossfade, step do add(t) end
+    add(o.crossfade)
+  end
+  local active = {}
+  if cues then
+    for _, c in ipairs(cues) do
+      if c["end"] > seg.start and c.start < seg["end"] then
+        add(c.start - seg.start); add(c["end"] - seg.start)
+        active[#active + 1] = c
+      end
+    end
+  end
+  add(0)
+  table.sort(times)
+  local ends = {}
+  for _, iv in ipairs(render.keyframes(rs, dur)) do ends[math.floor(iv[2] * fps + 0.5)] = true end
+  if prev_final and o.crossfade > 0 then ends[math.floor(o.crossfade * fps + 0.5)] = true end
+  local scale = math.min(o.width, o.height) / 1080
+  local frames, last, kept = {}, nil, nil
+  for _, t in ipairs(times) do
+    if t ~= last then
+      ropts.t = render.frame_time(rs, t)
+      local dl = render.display_list(rs, ropts)
+      local abs = seg.start + t
+      local captions = {}
+      for _, c in ipairs(active) do
+        if abs >= c.start - 1e-9 and abs < c["end"] - 1e-9 then
+          captions[#captions + 1] = cap.item(c, o.width, o.height)
+        end
+      end
+      local frame = { t = t, list = dl }
+      if prev_final and t < o.crossfade then
+        -- drawn as vg.render.crossfade(prev_final, dl, alpha) would be, but
+        -- the video stage draws prev_final once and blends in C
+        frame.under, frame.alpha = prev_final, math.min(1, t / o.crossfade)
+        if #captions > 0 then
+          frame.over = { width = dl.width, height = dl.height, items = captions }
+        end
+      else
+        table.move(captions, 1, #captions, #dl.items + 1, dl.items)
+      end
+      local must = ends[math.floor(t * fps + 0.5)] or #frames == 0 or o.thin == false
+      if must or not (kept and close_enough(kept, frame, 0.75, scale)) then
+        frames[#frames + 1] = frame
+        kept = frame
+      end
+      last = t
+    end
+  end
+  ropts.t = "end"
+  return frames, render.display_list(rs, ropts)
+end
+
+M.scene_frames = scene_frames
+
+--- scene_key(scene, seg, o, cues) -> key, why: the cache key of a scene and
+-- its parts (why), so a later run can say what changed. `o.crossfade` is
+-- taken on the frame grid, as the video is cut.
+function M.scene_key(scene, seg, o, cues)
+  local rs = timeline.render_scene(scene, o.lead_in)
+  local cf = M.crossfade(o)
+  local why = {
+    content = core.sha256(vg.json.encode({ rs.scene_type, rs.visual_content or vg.null })),
+    narration = core.sha256(vg.json.encode(rs.audio or vg.null)),
+    look = core.sha256(tostring(scene.theme), tostring(scene.accent_color), tostring(o.width),
+      tostring(o.height), tostring(o.lead_in), tostring(cf), core.version),
+    length = string.format("%.6f", seg["end"] - seg.start),
+    captions = o.captions.burn and core.sha256(vg.json.encode(cues)) or "",
+  }
+  return core.sha256("vgrun scene v4", why.content, why.narration, why.look, why.length, why.captions), why
+end
+
+--- crossfade(o) -> seconds: the crossfade on the frame grid (0: none)
+function M.crossfade(o)
+  return o.crossfade > 0 and math.floor(o.crossfade * o.fps + 0.5) / o.fps or 0
+end
+
+--- parts(key, seg, o, prev_final) -> { {from=, to=, key=}, ... }
+-- The crossfade from the previous scene is a segment of its own, so the
+-- body of a scene never depends on its neighbours: an edit re-makes that
+-- scene (and the short transitions beside it) only.
+function M.parts(key, seg, o, prev_final)
+  local dur, cf = seg["end"] - seg.start, M.crossfade(o)
+  local prev_hash = prev_final and core.sha256(vg.json.encode(prev_final)) or ""
+  if prev_final and cf > 0 and dur > cf + 2 / o.fps then
+    return {
+      { from = 0, to = cf, key = core.sha256(key, "transition", prev_hash) },
+      { from = cf, to = dur, key = core.sha256(key, "body") },
+    }
+  end
+  return { { from = 0, to = dur, key = core.sha256(key, "whole", prev_hash) } }
+end
+
+--- part_frames(frames, part) -> a part's keyframes, timed from its start;
+-- it opens with the picture shown at its first instant.
+function M.part_frames(frames, part)
+  local out, opening = vg.json.array(), nil
+  local function at(f, t) return { t = t, list = f.list, under = f.under, alpha = f.alpha, over = f.over } end
+  for _, f in ipairs(frames) do
+    if f.t <= part.from + 1e-9 then opening = f end
+    if f.t > part.from + 1e-9 and f.t < part.to - 1e-9 then out[#out + 1] = at(f, f.t - part.from) end
+  end
+  table.insert(out, 1, at(opening, 0))
+  return out
+end
+
+return M
