@@ -14,7 +14,7 @@ install(TARGETS vg_shared vg_static
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_COMPONENT dev
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS vg_module LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/lua/5.4)
-install(FILES engine/vg.h engine/vg_lua.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/vgrun)
+install(FILES engine/core/vg.h engine/lua/vg_lua.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/vgrun)
 
 # pkg-config: the headers include uv.h, cjson/cJSON.h and (vg_lua.h) lua.h, so
 # those are Requires; what the stages link is only needed for static linking.

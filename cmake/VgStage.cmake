@@ -9,7 +9,7 @@ function(vg_add_stage part)
   cmake_parse_arguments(A "" "" "SOURCES;STAGES;MODULES;LINK;INCLUDE" ${ARGN})
   set(target vgstage_${part})
   add_library(${target} OBJECT ${A_SOURCES})
-  target_include_directories(${target} PUBLIC ${CMAKE_SOURCE_DIR}/engine ${CMAKE_SOURCE_DIR}
+  target_include_directories(${target} PUBLIC ${CMAKE_SOURCE_DIR}/engine/core ${CMAKE_SOURCE_DIR}/engine/lua ${CMAKE_SOURCE_DIR}
     ${CMAKE_CURRENT_SOURCE_DIR} ${LUA_INCLUDE_DIRS} ${A_INCLUDE})
   target_link_libraries(${target} PUBLIC PkgConfig::UV PkgConfig::CJSON ${A_LINK})
   set_property(GLOBAL APPEND PROPERTY VG_STAGE_OBJECTS $<TARGET_OBJECTS:${target}>)

@@ -7,7 +7,7 @@
  * memory and the ratio to the reference. Numbers only: nothing is asserted.
  *   bench_encode [--seconds 60] [--scenes 10] [--size 1920x1080] [--jobs N]
  *                [--fade S] [--no-cfr] [--no-ref] [--keep DIR] */
-#include "vg_encode.h"
+#include "encode.h"
 
 #include <dirent.h>
 #include <math.h>

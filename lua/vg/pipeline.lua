@@ -290,10 +290,10 @@ end
 
 local function save(task)
   if not task.save_state then return end
-  local ok, err = state.save(task.id, task.doc)
+  local ok, err = state.save(task.id, task.doc, task.state_dir)
   if ok then
     task.save_failures = 0
-    task:emit("state.saved", nil, { path = state.path(task.id), version = task.doc.version })
+    task:emit("state.saved", nil, { path = state.path(task.id, task.state_dir), version = task.doc.version })
   else
     -- the task goes on; the problem is reported once, not at every step
     task.save_failures = (task.save_failures or 0) + 1
@@ -431,7 +431,7 @@ local function body(task)
   local doc = task.doc
   task:emit("pipeline.started", p.name, { pipeline = p.name, stages = n, resumed = task.resumed }, 0)
   if task.resumed then
-    task:emit("state.restored", "resumed from " .. state.path(task.id), { version = doc.version })
+    task:emit("state.restored", "resumed from " .. state.path(task.id, task.state_dir), { version = doc.version })
     local first = restart_point(task)
     for i = first, n do
       local rec = doc.stages[i]
@@ -544,7 +544,7 @@ local function result_of(task)
     task_id = task.id,
     context = task.context,
     errors = task.errors,
-    state_path = task.save_state and state.path(task.id) or nil,
+    state_path = task.save_state and state.path(task.id, task.state_dir) or nil,
   }
 end
 
@@ -586,7 +586,8 @@ function M.current_launch() return current_launch end
 --- that depend on it), launch (default: the run's, see above).
 function Pipeline:start(input, opts)
   opts = opts or {}
-  if opts.state_dir then state.dir(opts.state_dir) end
+  -- a task's own state folder; the engine's folder stays as it is
+  local dir = opts.state_dir
   local id = opts.task_id
   local resume = opts.resume
   local launch = opts.launch or current_launch
@@ -613,18 +614,18 @@ function Pipeline:start(input, opts)
   local lock
   if opts.save_state ~= false then
     local err
-    lock, err = core.task_lock(id)
+    lock, err = core.task_lock(id, dir)
     if not lock then user_error(err, 2) end
   end
   local task = setmetatable({
     id = id, pipeline = self, status = "running", errors = {}, started = now(), launch = launch,
     save_state = opts.save_state ~= false, waiters = {}, lock = lock, input = input,
-    fingerprint = opts.fingerprint,
+    fingerprint = opts.fingerprint, state_dir = dir,
   }, Task)
   local doc
   if resume and task.save_state then
     local err
-    doc, err = state.load(id)
+    doc, err = state.load(id, dir)
     if err then
       -- a torn, damaged or foreign state file is never trusted: say so once,
       -- start over (the artifact cache keeps what the lost stages had made)
@@ -632,7 +633,7 @@ function Pipeline:start(input, opts)
       doc = nil
     elseif doc and doc.pipeline ~= self.name then
       notice(task, string.format("%s was made by pipeline '%s', not '%s'; starting task '%s' over",
-        state.path(id), doc.pipeline, self.name, id))
+        state.path(id, dir), doc.pipeline, self.name, id))
       doc = nil
     end
   end
@@ -645,7 +646,7 @@ function Pipeline:start(input, opts)
   else
     -- a fresh run of a known task: stages may compare with what it made last time
     if task.save_state and not resume then
-      local old = state.load(id)
+      local old = state.load(id, dir)
       if type(old) == "table" then task.previous = old.context end
     end
     task.context = { input = input }
@@ -724,10 +725,11 @@ function M.running()
   return list
 end
 
--- SIGINT/SIGTERM: C asks Lua to cancel every task before waking the waiters.
-debug.getregistry()["vg.cancel_all"] = function()
+-- SIGINT/SIGTERM: C asks Lua to cancel every task before waking the waiters
+-- (the engine's cancel hook calls this function).
+core.on_cancel_all(function()
   for _, t in pairs(running) do t.cancelled = true end
-end
+end)
 
 M.Task, M.Pipeline, M.Stage = Task, Pipeline, Stage
 return M

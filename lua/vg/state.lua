@@ -1,5 +1,5 @@
 -- vg.state: what a task's state document holds. Storage (atomic JSON files
--- under <state_dir>/tasks) is C's (engine/state.c); the shape is here.
+-- under <state_dir>/tasks) is C's (engine/core/state.c); the shape is here.
 --
 -- { task_id, pipeline, status = pending|running|completed|failed|cancelled,
 --   version (bumped at every save), created, updated, pid, resumes,
@@ -16,7 +16,7 @@ local M = {}
 M.STATUSES = { pending = true, running = true, completed = true, failed = true, cancelled = true }
 
 function M.dir(set) return core.state_dir(set) end
-function M.path(id) return core.state_path(id) end
+function M.path(id, dir) return core.state_path(id, dir) end
 function M.valid_id(id) return type(id) == "string" and core.task_id_valid(id) end
 --- The one check of a task id (create, tasks, Pipeline:start): true | nil, message
 function M.check_id(id) return core.task_id_check(id) end
@@ -133,31 +133,31 @@ end
 
 --- Loads a task document: doc | nil (absent) | nil, err (corrupt, unreadable,
 --- or not a task document: err says which file and what is wrong)
-function M.load(id)
-  local doc, err = core.state_load(id)
+function M.load(id, dir)
+  local doc, err = core.state_load(id, dir)
   if not doc then return nil, err end
   local bad = M.check(doc, id)
-  if bad then return nil, string.format("%s: not a valid task state: %s", M.path(id), bad) end
+  if bad then return nil, string.format("%s: not a valid task state: %s", M.path(id, dir), bad) end
   return doc
 end
 
 --- Saves a document as task `id` atomically; bumps its version. The file is
 --- always tasks/<id>.json: the id given, never one read from the document.
---- -> true | nil, err
-function M.save(id, doc)
+--- dir: a task's own state folder (nil: the engine's). -> true | nil, err
+function M.save(id, doc, dir)
   if type(id) == "table" and doc == nil then id, doc = id.task_id, id end  -- older M.save(doc)
   local ok, err = M.check_id(id)
   if not ok then return nil, err end
   doc.task_id = id
   doc.version = (is_int(doc.version) and doc.version or 0) + 1
   doc.updated = core.now()
-  return core.state_save(id, doc)
+  return core.state_save(id, doc, dir)
 end
 
-function M.remove(id) return core.state_remove(id) end
+function M.remove(id, dir) return core.state_remove(id, dir) end
 
 --- Every task id in the state directory, sorted.
-function M.list() return core.state_list() end
+function M.list(dir) return core.state_list(dir) end
 
 --- Removes finished tasks last updated more than `age` seconds ago.
 -- Returns the ids removed, and the problems met.

@@ -3,7 +3,7 @@
  * once with libavcodec's native AAC encoder. One encode means one priming
  * delay (recorded as the MP4 edit list) and no padding at scene boundaries, so
  * audio cannot drift against the video however many scenes there are. */
-#include "encode_int.h"
+#include "encode_private.h"
 #include "vg.h"
 
 #include <errno.h>

@@ -3,7 +3,7 @@
  * (exact integers in the stream time base, so nothing accumulates); the audio
  * track is copied as is, edit list (AAC priming) included. Chapters, title and
  * +faststart are added here. Output goes to a temp file renamed on success. */
-#include "encode_int.h"
+#include "encode_private.h"
 
 #include <errno.h>
 #include <stdio.h>

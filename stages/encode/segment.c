@@ -3,7 +3,7 @@
  * encoded, plus one repeat at least every max_gap seconds so players can seek.
  * Every segment starts with an IDR frame and uses the same codec parameters,
  * so vge_join_files can concatenate segments without re-encoding. */
-#include "encode_int.h"
+#include "encode_private.h"
 #include "vg.h"
 
 #include <errno.h>

@@ -1,6 +1,7 @@
 /* util.c: errors, atomic output files, WAV and image input, and the keyframe
  * frame source of the encoder. */
-#include "encode_int.h"
+#include "encode_private.h"
+#include "vg.h"
 #include "vg_utf8.h"
 
 #include <errno.h>
@@ -59,14 +60,7 @@ int vge_tmp_beside(const char *out, char *tmp, size_t len) {
   return 0;
 }
 
-int vge_commit(const char *tmp, const char *out) {
-  int fd = open(tmp, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) { int e = errno; unlink(tmp); errno = e; return -1; }
-  if (fsync(fd) != 0) { int e = errno; close(fd); unlink(tmp); errno = e; return -1; }
-  close(fd);
-  if (rename(tmp, out) != 0) { int e = errno; unlink(tmp); errno = e; return -1; }
-  return 0;
-}
+int vge_commit(const char *tmp, const char *out) { return vg_commit_file(tmp, out); }
 
 /* ---- WAV ------------------------------------------------------------------ */
 

@@ -10,7 +10,7 @@
  * Chroma is the mean of each 2x2 block (MPEG-2/H.264 4:2:0 siting is close
  * enough for flat-shaded slides). Pixels are assumed opaque: the renderer's
  * frames always are, so premultiplied and straight alpha are the same. */
-#include "encode_int.h"
+#include "encode_private.h"
 
 /* 16-bit fixed point. Y  = 16  + 219/255 (Kr R + Kg G + Kb B)
  *                     Cb = 128 + 224/255 (B - Y') / (2 (1 - Kb))

@@ -1,12 +1,12 @@
 /* adapters.c: the way from the input part to adapters written outside C
- * (Lua plug-ins). The Lua binding installs the hooks (lua_core.c); the
+ * (Lua plug-ins). The Lua binding installs the hooks (input_lua.c); the
  * input.load stage and vg.input.load call them on the loop thread. No Lua
  * here: this part's C never includes a Lua header outside its binding. */
 #include "input.h"
 
 #include <stdlib.h>
 
-/* The same function for every engine (lua_core.c's): each engine's adapters
+/* The same function for every engine (input_lua.c's): each engine's adapters
  * live in its own Lua state, so nothing per engine is kept here. */
 static vgi_adapter_hook adapter_hook;
 static vgi_types_hook types_hook;

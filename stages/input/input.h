@@ -1,8 +1,8 @@
 /* input.h: the input adapters. They turn a document (YAML, JSON, Markdown,
  * SRT/VTT transcripts, or a set directory with set_config.yaml) into the scene
  * model ({"videos": [...]}) as cJSON, and report every problem found as a
- * diagnostic. Callers: the input.load stage (stage.c), the vg.input_core Lua
- * module (lua_core.c) and the tests. No Lua, no loop: every function may run
+ * diagnostic. Callers: the input.load stage (input_stage.c), the vg.input_core Lua
+ * module (input_lua.c) and the tests. No Lua, no loop: every function may run
  * on any thread, as long as one model/diagnostics list is used by one thread. */
 #pragma once
 
@@ -66,6 +66,27 @@ void vgi_narrate(cJSON *model, const vgi_options *opts);
 char *vgi_diag_format(const vgi_diag *g);
 void vgi_diags_free(vgi_diags *d);
 
+/* One diagnostic as JSON: {severity, file, line, col, field, message} and,
+ * with_text, the formatted line as text. The stage's events and the Lua
+ * binding give the same shape. Caller frees. */
+cJSON *vgi_diag_to_json(const vgi_diag *g, int with_text);
+/* Every diagnostic of d as a JSON array. */
+cJSON *vgi_diags_to_json(const vgi_diags *d, int with_text);
+
+/* What input.load and the Lua load() are asked: a path and the options that
+ * go with it. vgi_load_args_read merges the fields of `o` (an object: split,
+ * format, duration, strict, narrate, allow_paths, path) over what a already
+ * holds and checks their types; 0, or -1 with a message naming the option.
+ * a->opts points into a: keep a until the load is over. */
+typedef struct vgi_load_args {
+  char *path, *split, *format;
+  char **allow;         /* allow_paths, NULL-terminated */
+  int strict;           /* warnings fail too */
+  vgi_options opts;
+} vgi_load_args;
+int vgi_load_args_read(vgi_load_args *a, const cJSON *o, char *err, size_t errlen);
+void vgi_load_args_free(vgi_load_args *a);
+
 /* Words per minute used to estimate narration time. */
 #define VGI_WPM 150.0
 /* Estimated seconds to speak `text`. */
@@ -74,7 +95,7 @@ double vgi_speech_seconds(const char *text);
 int vgi_voice_known(const char *voice);
 
 /* Adapters written outside C (Lua plug-ins registered with vg.input.register)
- * are reached through this hook, which the Lua binding (lua_core.c) installs.
+ * are reached through this hook, which the Lua binding (input_lua.c) installs.
  * input.load calls it in its prepare, on the loop thread of engine `e`, never
  * from a worker: it returns 0 when no adapter claims the document (then the
  * built-in ones read it), 1 when one did. Then *doc is the parsed document,

@@ -1,7 +1,7 @@
 /* json.c: JSON documents through cJSON. cJSON keeps no positions, so a small
  * scanner walks the text once more and records where each value starts, in
  * the same pre-order cJSON builds its tree; the two are then zipped. */
-#include "input_int.h"
+#include "input_private.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * text (script, then stop words) and, after an adapter has built a model,
  * records video.language and gives a video whose voice nobody chose the voice
  * of its language (vgi_language_pass). */
-#include "input_int.h"
+#include "input_private.h"
 #include "vg_lua.h"
 
 #include <ctype.h>

@@ -1,7 +1,7 @@
 /* load.c: vgi_load picks the adapter for a path (by extension, or a set
  * directory), then writes narration and validates. Set directories: a
  * set_config.yaml with defaults, naming and per-video overrides. */
-#include "input_int.h"
+#include "input_private.h"
 #include "vg.h"   /* vg_not_regular_reason */
 #include "vg_utf8.h"
 

@@ -4,7 +4,7 @@
  * blocks become scenes (code -> command, list -> list, table -> list of rows,
  * blockquote -> quote) and whose prose becomes their narration; prose alone
  * becomes a list of its key sentences. A closing outro ends each video. */
-#include "input_int.h"
+#include "input_private.h"
 
 #include <ctype.h>
 #include <limits.h>

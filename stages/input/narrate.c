@@ -2,7 +2,7 @@
  * type (as the system we replace wrote it: "Welcome to {title}. {subtitle}."),
  * using topic, key_message and key_points when present; and fitting generated
  * narration to a target duration by word budget. */
-#include "input_int.h"
+#include "input_private.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -1,7 +1,7 @@
 /* normalize.c: a parsed YAML/JSON document, in either flavour of the system we
  * replace, into the canonical scene model. Nodes are moved, not copied, so the
  * position map still knows where each value came from. */
-#include "input_int.h"
+#include "input_private.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * Every check is made on the resolved path (realpath), and a file that is not
  * regular is refused before it is opened; the one opened (an image's first
  * bytes) is opened non-blocking and checked again with fstat. */
-#include "input_int.h"
+#include "input_private.h"
 
 #include <errno.h>
 #include <fcntl.h>

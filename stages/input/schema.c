@@ -1,6 +1,6 @@
 /* schema.c: the scene types and their visual_content fields (the contract
  * with the renderer), and the name lists validation checks against. */
-#include "input_int.h"
+#include "input_private.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * block and narrate a malformed SRT cue as text: every problem gets its line.
  * Cues are grouped into scenes at pauses and by length; a scene's narration
  * is its transcript text, its bullets the key sentences. */
-#include "input_int.h"
+#include "input_private.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -1,6 +1,6 @@
 /* util.c: diagnostics, the position map, strings and safe file reading for
  * the input adapters. */
-#include "input_int.h"
+#include "input_private.h"
 #include "vg.h"   /* vg_open_regular */
 #include "vg_utf8.h"
 
@@ -16,15 +16,6 @@
 #include <unistd.h>
 
 /* ---- strings -------------------------------------------------------------- */
-
-char *vgi_strdup(const char *s) {
-  if (!s) return NULL;
-  size_t n = strlen(s);
-  char *p = malloc(n + 1);
-  if (!p) abort();
-  memcpy(p, s, n + 1);
-  return p;
-}
 
 void vgi_buf_add(vgi_buf *b, const char *s, size_t n) {
   if (b->n + n + 1 > b->cap) {
@@ -102,27 +93,8 @@ double vgi_speech_seconds(const char *text) {
 }
 
 const char *vgi_utf8_invalid(const char *s, size_t n) {
-  const unsigned char *p = (const unsigned char *)s, *e = p + n;
-  while (p < e) {
-    unsigned c = *p;
-    size_t k;
-    uint32_t cp;
-    if (c < 0x80) { p++; continue; }
-    if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; }
-    else return (const char *)p;
-    if ((size_t)(e - p) <= k) return (const char *)p;
-    for (size_t i = 1; i <= k; i++) {
-      if ((p[i] & 0xC0) != 0x80) return (const char *)p;
-      cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return (const char *)p;
-    p += k + 1;
-  }
-  return NULL;
+  long at = vg_utf8_invalid_at(s, n);   /* engine/core: one validator */
+  return at < 0 ? NULL : s + at;
 }
 
 void vgi_line_col(const char *text, size_t off, int *line, int *col) {

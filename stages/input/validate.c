@@ -1,7 +1,7 @@
 /* validate.c: checks a canonical model and reports every problem at once.
  * Positions come from the position map when the model was parsed from a
  * file, else from each scene's source {file, line}. */
-#include "input_int.h"
+#include "input_private.h"
 #include "vg_utf8.h"
 
 #include <math.h>

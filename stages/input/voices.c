@@ -1,7 +1,7 @@
 /* voices.c: is a voice name one vgrun can speak? The four named voices of the
  * system we replace, or any espeak-ng voice/language (read once from the
  * espeak-ng data directory), with an optional "+variant". */
-#include "input_int.h"
+#include "input_private.h"
 
 #include <ctype.h>
 #include <dirent.h>

@@ -1,7 +1,7 @@
 /* yaml.c: YAML text -> cJSON with positions, through libyaml's event parser.
  * Safe by construction: only the core schema's tags are accepted (no tag can
  * construct an object), depth and alias expansion are bounded. */
-#include "input_int.h"
+#include "input_private.h"
 
 #include <ctype.h>
 #include <stdio.h>

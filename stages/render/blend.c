@@ -1,6 +1,6 @@
 /* blend.c: the crossfade of two rendered frames (vg_render_blend). Integer
  * only, compiled with -O3 so it vectorises: the same bytes on every CPU. */
-#include "vg_render.h"
+#include "render.h"
 
 #include <math.h>
 

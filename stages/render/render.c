@@ -2,8 +2,9 @@
  * (the list's width x height, 1920x1080 by default); one uniform scale maps
  * them to the output, letterboxed if the aspect differs. Every text, code and
  * image item is clipped to its own box, so nothing draws outside it. */
-#include "vg_render.h"
-#include "render_internal.h"
+#include "render.h"
+#include "vg.h"
+#include "render_private.h"
 #include "vg_utf8.h"
 
 #include <errno.h>
@@ -22,22 +23,7 @@ typedef struct rd_ctx {
   int depth;
 } rd_ctx;
 
-static void seterr(char *err, size_t n, const char *fmt, ...) {
-  if (!err || !n) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vg_vsnprintf_utf8(err, n, fmt, ap);   /* paths and text: never half a character */
-  va_end(ap);
-}
 
-static double num(const cJSON *o, const char *k, double def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsNumber(v) ? v->valuedouble : def;
-}
-static const char *str(const cJSON *o, const char *k, const char *def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsString(v) ? v->valuestring : def;
-}
 
 static int hexv(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -125,11 +111,11 @@ static void shadow_stops(cairo_pattern_t *p, double r0, double r1, double edge, 
 static void draw_shadow(cairo_t *cr, double x, double y, double w, double h, double r,
                         const cJSON *sh, double alpha, int skip_inside, double cx, double cy,
                         double cw, double chh, double cr_) {
-  double blur = num(sh, "blur", 24), dx = num(sh, "dx", 0), dy = num(sh, "dy", 8);
-  double spread = num(sh, "spread", 0);
+  double blur = vg_json_num(sh, "blur", 24), dx = vg_json_num(sh, "dx", 0), dy = vg_json_num(sh, "dy", 8);
+  double spread = vg_json_num(sh, "spread", 0);
   rd_color c;
   rd_color_parse(cJSON_GetObjectItemCaseSensitive(sh, "color"), &c, (rd_color){0.06, 0.09, 0.16, 1});
-  double a = num(sh, "alpha", 0.12) * c.a * alpha;
+  double a = vg_json_num(sh, "alpha", 0.12) * c.a * alpha;
   if (a <= 0.001) return;
   x += dx - spread;
   y += dy - spread;
@@ -199,7 +185,7 @@ static void set_fill(cairo_t *cr, const cJSON *it, double x, double y, double w,
     rd_color a, b;
     rd_color_parse(cJSON_GetObjectItemCaseSensitive(g, "from"), &a, (rd_color){0, 0, 0, 1});
     rd_color_parse(cJSON_GetObjectItemCaseSensitive(g, "to"), &b, a);
-    const char *dir = str(g, "direction", "vertical");
+    const char *dir = vg_json_str(g, "direction", "vertical");
     cairo_pattern_t *p = !strcmp(dir, "horizontal") ? cairo_pattern_create_linear(x, y, x + w, y)
                          : !strcmp(dir, "diagonal") ? cairo_pattern_create_linear(x, y, x + w, y + h)
                                                     : cairo_pattern_create_linear(x, y, x, y + h);
@@ -221,14 +207,14 @@ static void draw_rect(rd_ctx *c, const cJSON *it, double alpha, int circle) {
   cairo_t *cr = c->cr;
   double x, y, w, h, r;
   if (circle) {
-    double rad = num(it, "r", 10);
-    x = num(it, "cx", 0) - rad;
-    y = num(it, "cy", 0) - rad;
+    double rad = vg_json_num(it, "r", 10);
+    x = vg_json_num(it, "cx", 0) - rad;
+    y = vg_json_num(it, "cy", 0) - rad;
     w = h = 2 * rad;
     r = rad;
   } else {
-    x = num(it, "x", 0), y = num(it, "y", 0), w = num(it, "w", 0), h = num(it, "h", 0);
-    r = num(it, "radius", 0);
+    x = vg_json_num(it, "x", 0), y = vg_json_num(it, "y", 0), w = vg_json_num(it, "w", 0), h = vg_json_num(it, "h", 0);
+    r = vg_json_num(it, "radius", 0);
   }
   if (w <= 0 || h <= 0) return;
   rd_color fill = {0, 0, 0, 0};
@@ -248,7 +234,7 @@ static void draw_rect(rd_ctx *c, const cJSON *it, double alpha, int circle) {
   }
   rd_color stroke;
   if (rd_color_parse(cJSON_GetObjectItemCaseSensitive(it, "stroke"), &stroke, (rd_color){0, 0, 0, 0})) {
-    double sw = num(it, "stroke_width", 2);
+    double sw = vg_json_num(it, "stroke_width", 2);
     source(cr, stroke, alpha);
     cairo_set_line_width(cr, sw);
     rounded(cr, x + sw / 2, y + sw / 2, w - sw, h - sw, r - sw / 2);
@@ -261,8 +247,8 @@ static void draw_line(rd_ctx *c, const cJSON *it, double alpha) {
   rd_color col;
   rd_color_parse(cJSON_GetObjectItemCaseSensitive(it, "color"), &col, (rd_color){0, 0, 0, 1});
   source(cr, col, alpha);
-  cairo_set_line_width(cr, num(it, "width", 2));
-  const char *cap = str(it, "cap", "round");
+  cairo_set_line_width(cr, vg_json_num(it, "width", 2));
+  const char *cap = vg_json_str(it, "cap", "round");
   cairo_set_line_cap(cr, !strcmp(cap, "butt") ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   const cJSON *dash = cJSON_GetObjectItemCaseSensitive(it, "dash");
   if (cJSON_IsArray(dash) && cJSON_GetArraySize(dash) > 0) {
@@ -272,18 +258,18 @@ static void draw_line(rd_ctx *c, const cJSON *it, double alpha) {
     cJSON_ArrayForEach(e, dash) if (n < 8 && cJSON_IsNumber(e)) d[n++] = e->valuedouble;
     cairo_set_dash(cr, d, n, 0);
   }
-  cairo_move_to(cr, num(it, "x1", 0), num(it, "y1", 0));
-  cairo_line_to(cr, num(it, "x2", 0), num(it, "y2", 0));
+  cairo_move_to(cr, vg_json_num(it, "x1", 0), vg_json_num(it, "y1", 0));
+  cairo_line_to(cr, vg_json_num(it, "x2", 0), vg_json_num(it, "y2", 0));
   cairo_stroke(cr);
   cairo_set_dash(cr, NULL, 0, 0);
 }
 
 static void warn(rd_ctx *c, const cJSON *it, const rd_text_spec *s, const rd_fitted *f) {
   if (!c->warnings || (!f->shrunk && !f->cut)) return;
-  const char *id = str(it, "id", NULL);
+  const char *id = vg_json_str(it, "id", NULL);
   if (!id) return;   /* decorations without an id are the layout's business */
   if (f->shrunk && !f->cut && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "warn_shrink")) &&
-      f->final_size >= s->size * num(it, "warn_below", 0.75))
+      f->final_size >= s->size * vg_json_num(it, "warn_below", 0.75))
     return;   /* mild shrinking is part of the design, not worth a warning */
   cJSON *w = cJSON_CreateObject();
   cJSON_AddStringToObject(w, "id", id);
@@ -300,7 +286,7 @@ static void draw_text(rd_ctx *c, const cJSON *it, double alpha, int code) {
   if (s.w <= 0 || s.h <= 0 || !s.text[0]) return;
   const rd_fitted *f = rd_text_fit(&s);
   warn(c, it, &s, f);
-  double x = num(it, "x", 0), y = num(it, "y", 0);
+  double x = vg_json_num(it, "x", 0), y = vg_json_num(it, "y", 0);
   double oy = s.valign == RD_VALIGN_MIDDLE ? (s.h - f->height) / 2
             : s.valign == RD_VALIGN_BOTTOM ? s.h - f->height
                                            : 0;
@@ -347,8 +333,8 @@ static void draw_placeholder(cairo_t *cr, double x, double y, double w, double h
 
 static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
   cairo_t *cr = c->cr;
-  const char *path = str(it, "path", NULL);
-  double x = num(it, "x", 0), y = num(it, "y", 0), w = num(it, "w", 0), h = num(it, "h", 0);
+  const char *path = vg_json_str(it, "path", NULL);
+  double x = vg_json_num(it, "x", 0), y = vg_json_num(it, "y", 0), w = vg_json_num(it, "w", 0), h = vg_json_num(it, "h", 0);
   if (!path || w <= 0 || h <= 0) return;
   char why[256];
   cairo_surface_t *img = rd_image_get(path, why, sizeof why);
@@ -357,22 +343,22 @@ static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
      * crossed box), never a failed render: the rest of the scene is fine. */
     if (c->warnings) {
       cJSON *wj = cJSON_CreateObject();
-      cJSON_AddStringToObject(wj, "id", str(it, "id", "image"));
+      cJSON_AddStringToObject(wj, "id", vg_json_str(it, "id", "image"));
       cJSON_AddStringToObject(wj, "status", "unreadable");
       cJSON_AddStringToObject(wj, "path", path);
       cJSON_AddStringToObject(wj, "reason", why);
       cJSON_AddItemToArray(c->warnings, wj);
     }
-    draw_placeholder(cr, x, y, w, h, num(it, "radius", 0), alpha);
+    draw_placeholder(cr, x, y, w, h, vg_json_num(it, "radius", 0), alpha);
     return;
   }
   double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
   if (iw <= 0 || ih <= 0) return;
-  int cover = !strcmp(str(it, "fit", "contain"), "cover");
+  int cover = !strcmp(vg_json_str(it, "fit", "contain"), "cover");
   double sx = w / iw, sy = h / ih, sc = cover ? fmax(sx, sy) : fmin(sx, sy);
   double dw = iw * sc, dh = ih * sc;
   cairo_save(cr);
-  rounded(cr, x, y, w, h, num(it, "radius", 0));
+  rounded(cr, x, y, w, h, vg_json_num(it, "radius", 0));
   cairo_clip(cr);
   cairo_translate(cr, x + (w - dw) / 2, y + (h - dh) / 2);
   cairo_scale(cr, sc, sc);
@@ -384,19 +370,19 @@ static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
 
 static void draw_group(rd_ctx *c, const cJSON *it, double alpha) {
   cairo_t *cr = c->cr;
-  double op = num(it, "opacity", 1);
+  double op = vg_json_num(it, "opacity", 1);
   if (op <= 0.001) return;
   if (c->depth > 32) return;
   cairo_save(cr);
   const cJSON *clip = cJSON_GetObjectItemCaseSensitive(it, "clip");
   if (cJSON_IsObject(clip)) {
-    cairo_rectangle(cr, num(clip, "x", 0), num(clip, "y", 0), num(clip, "w", 0), num(clip, "h", 0));
+    cairo_rectangle(cr, vg_json_num(clip, "x", 0), vg_json_num(clip, "y", 0), vg_json_num(clip, "w", 0), vg_json_num(clip, "h", 0));
     cairo_clip(cr);
   }
-  cairo_translate(cr, num(it, "dx", 0), num(it, "dy", 0));
-  double sc = num(it, "scale", 1);
+  cairo_translate(cr, vg_json_num(it, "dx", 0), vg_json_num(it, "dy", 0));
+  double sc = vg_json_num(it, "scale", 1);
   if (sc != 1) {
-    double ox = num(it, "ox", 0), oy = num(it, "oy", 0);
+    double ox = vg_json_num(it, "ox", 0), oy = vg_json_num(it, "oy", 0);
     cairo_translate(cr, ox, oy);
     cairo_scale(cr, sc, sc);
     cairo_translate(cr, -ox, -oy);
@@ -418,8 +404,8 @@ static void draw_group(rd_ctx *c, const cJSON *it, double alpha) {
 }
 
 static void draw_item(rd_ctx *c, const cJSON *it, double alpha) {
-  const char *type = str(it, "type", "");
-  double a = alpha * (strcmp(type, "group") ? num(it, "opacity", 1) : 1);
+  const char *type = vg_json_str(it, "type", "");
+  double a = alpha * (strcmp(type, "group") ? vg_json_num(it, "opacity", 1) : 1);
   if (a <= 0.001) return;
   if (!strcmp(type, "rect")) draw_rect(c, it, a, 0);
   else if (!strcmp(type, "circle")) draw_rect(c, it, a, 1);
@@ -440,7 +426,7 @@ static void check_items(rd_ctx *c, const cJSON *items) {
   const cJSON *it;
   if (c->depth > 32) return;
   cJSON_ArrayForEach(it, items) {
-    const char *type = str(it, "type", "");
+    const char *type = vg_json_str(it, "type", "");
     if (!strcmp(type, "group")) {
       c->depth++;
       check_items(c, cJSON_GetObjectItemCaseSensitive(it, "items"));
@@ -457,7 +443,7 @@ static void check_items(rd_ctx *c, const cJSON *items) {
 int vg_render_check(const cJSON *dl, cJSON **warnings, char *err, size_t errlen) {
   *warnings = NULL;
   if (!cJSON_IsObject(dl)) {
-    seterr(err, errlen, "display list: expected an object");
+    vg_errf(err, errlen, "display list: expected an object");
     return -1;
   }
   rd_ctx c = {.cr = NULL, .warnings = cJSON_CreateArray()};
@@ -470,12 +456,12 @@ int vg_render_check(const cJSON *dl, cJSON **warnings, char *err, size_t errlen)
 
 static int ensure_buffer(vg_render_buffer *out, int width, int height, char *err, size_t errlen) {
   if (width <= 0 || height <= 0 || width > 16384 || height > 16384) {
-    seterr(err, errlen, "bad size %dx%d", width, height);
+    vg_errf(err, errlen, "bad size %dx%d", width, height);
     return -1;
   }
   if (out->data) {
     if (out->width != width || out->height != height) {
-      seterr(err, errlen, "buffer is %dx%d, asked for %dx%d", out->width, out->height, width, height);
+      vg_errf(err, errlen, "buffer is %dx%d, asked for %dx%d", out->width, out->height, width, height);
       return -1;
     }
     return 0;
@@ -483,7 +469,7 @@ static int ensure_buffer(vg_render_buffer *out, int width, int height, char *err
   int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
   out->data = malloc((size_t)stride * (size_t)height);
   if (!out->data) {
-    seterr(err, errlen, "out of memory");
+    vg_errf(err, errlen, "out of memory");
     return -1;
   }
   out->width = width;
@@ -494,7 +480,7 @@ static int ensure_buffer(vg_render_buffer *out, int width, int height, char *err
 
 /* The base transform: design units -> output pixels, letterboxed. */
 static void base_transform(cairo_t *cr, const cJSON *dl, int width, int height) {
-  double dw = num(dl, "width", 1920), dh = num(dl, "height", 1080);
+  double dw = vg_json_num(dl, "width", 1920), dh = vg_json_num(dl, "height", 1080);
   if (dw <= 0) dw = 1920;
   if (dh <= 0) dh = 1080;
   double s = fmin(width / dw, height / dh);
@@ -510,11 +496,11 @@ static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer
                         const vg_render_rect *region, cJSON **warnings, char *err, size_t errlen) {
   if (warnings) *warnings = NULL;
   if (!cJSON_IsObject(dl)) {
-    seterr(err, errlen, "display list: expected an object");
+    vg_errf(err, errlen, "display list: expected an object");
     return -1;
   }
   if (over && !out->data) {
-    seterr(err, errlen, "nothing to draw over: the buffer is empty");
+    vg_errf(err, errlen, "nothing to draw over: the buffer is empty");
     return -1;
   }
   if (ensure_buffer(out, width, height, err, errlen) != 0) return -1;
@@ -542,7 +528,7 @@ static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer
   cairo_surface_destroy(surf);
   if (st != CAIRO_STATUS_SUCCESS) {
     cJSON_Delete(c.warnings);
-    seterr(err, errlen, "cairo: %s", cairo_status_to_string(st));
+    vg_errf(err, errlen, "cairo: %s", cairo_status_to_string(st));
     return -1;
   }
   if (warnings) *warnings = c.warnings;
@@ -560,7 +546,7 @@ int vg_render(const char *json, int width, int height, vg_render_buffer *out, cJ
   const char *end = NULL;
   cJSON *dl = cJSON_ParseWithOpts(json, &end, 0);
   if (!dl) {
-    seterr(err, errlen, "display list: invalid JSON near byte %ld", end ? (long)(end - json) : 0L);
+    vg_errf(err, errlen, "display list: invalid JSON near byte %ld", end ? (long)(end - json) : 0L);
     return -1;
   }
   int rc = render_cjson(dl, width, height, out, 0, NULL, warnings, err, errlen);
@@ -575,7 +561,7 @@ int vg_render_over(const cJSON *dl, vg_render_buffer *out, char *err, size_t err
 int vg_render_region(const cJSON *dl, const vg_render_rect *region, vg_render_buffer *out,
                      char *err, size_t errlen) {
   if (!out->data) {
-    seterr(err, errlen, "nothing to redraw: the buffer is empty");
+    vg_errf(err, errlen, "nothing to redraw: the buffer is empty");
     return -1;
   }
   return render_cjson(dl, out->width, out->height, out, 0, region, NULL, err, errlen);
@@ -696,17 +682,17 @@ int vg_render_write_png(const vg_render_buffer *b, const char *path, char *err, 
    * is refused before it is opened (open() of a FIFO would block). */
   struct stat st;
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    seterr(err, errlen, "%s: not a regular file", path);
+    vg_errf(err, errlen, "%s: not a regular file", path);
     return -1;
   }
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
   if (fd < 0) {
-    seterr(err, errlen, "%s: %s", path, strerror(errno));
+    vg_errf(err, errlen, "%s: %s", path, strerror(errno));
     return -1;
   }
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     close(fd);
-    seterr(err, errlen, "%s: not a regular file", path);
+    vg_errf(err, errlen, "%s: not a regular file", path);
     return -1;
   }
   cairo_surface_t *s = cairo_image_surface_create_for_data(b->data, CAIRO_FORMAT_ARGB32, b->width,
@@ -715,7 +701,7 @@ int vg_render_write_png(const vg_render_buffer *b, const char *path, char *err, 
   cairo_surface_destroy(s);
   int rc = close(fd);
   if (cs != CAIRO_STATUS_SUCCESS || rc != 0) {
-    seterr(err, errlen, "%s: %s", path, cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs)
+    vg_errf(err, errlen, "%s: %s", path, cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs)
                                                                     : strerror(errno));
     return -1;
   }
@@ -727,7 +713,7 @@ int vg_render_read_png(const char *path, vg_render_buffer *out, char *err, size_
   char why[256];
   cairo_surface_t *s = rd_png_load(path, &st, why, sizeof why);
   if (!s) {
-    seterr(err, errlen, "%s: %s", path, why);
+    vg_errf(err, errlen, "%s: %s", path, why);
     return -1;
   }
   int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
@@ -753,11 +739,11 @@ int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m
                            size_t errlen) {
   (void)scale;   /* layout does not depend on resolution (no hinting) */
   if (!cJSON_IsObject(item)) {
-    seterr(err, errlen, "measure: expected a text item");
+    vg_errf(err, errlen, "measure: expected a text item");
     return -1;
   }
   rd_text_spec s;
-  rd_text_spec_from_json(item, !strcmp(str(item, "type", "text"), "code"), &s);
+  rd_text_spec_from_json(item, !strcmp(vg_json_str(item, "type", "text"), "code"), &s);
   const rd_fitted *f = rd_text_fit(&s);
   m->final_size = f->final_size;
   m->width = f->width;

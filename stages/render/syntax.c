@@ -2,7 +2,7 @@
  * line-ish token stream; good enough for slides (shell, Python, JavaScript,
  * C, Lua, YAML), never an error on odd input. Command lines get their
  * prefixes styled: "$ " prompt, "→" output, "✓" success, "#" comment. */
-#include "render_internal.h"
+#include "render_private.h"
 
 #include <ctype.h>
 #include <stdio.h>

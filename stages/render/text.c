@@ -3,7 +3,8 @@
  * the font (binary search down to min_size); finally ellipsize at the box
  * height. Fitted layouts are cached per thread, so a scene rendered for many
  * frames is shaped once. */
-#include "render_internal.h"
+#include "render_private.h"
+#include "vg.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -105,14 +106,6 @@ void rd_text_thread_cleanup(void) {
 
 /* ---- spec from JSON ------------------------------------------------------- */
 
-static const char *jstr(const cJSON *o, const char *k, const char *def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsString(v) ? v->valuestring : def;
-}
-static double jnum(const cJSON *o, const char *k, double def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsNumber(v) ? v->valuedouble : def;
-}
 
 #define RD_MAX_FONT 2000.0   /* design units: twice the height of a 1080p frame */
 #define RD_MAX_BOX 100000.0
@@ -125,13 +118,13 @@ static double clampd(double v, double lo, double hi) {
 void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   memset(s, 0, sizeof *s);
   s->code = code;
-  s->text = jstr(item, "text", "");
-  const char *markup = jstr(item, "markup", NULL);
+  s->text = vg_json_str(item, "text", "");
+  const char *markup = vg_json_str(item, "markup", NULL);
   if (markup && !code) { s->text = markup; s->markup = 1; }
-  s->language = jstr(item, "language", NULL);
-  s->lang = jstr(item, "lang", NULL);
+  s->language = vg_json_str(item, "language", NULL);
+  s->lang = vg_json_str(item, "lang", NULL);
   if (s->lang && (!*s->lang || strlen(s->lang) > 35)) s->lang = NULL;
-  s->font = jstr(item, "font", code ? "DejaVu Sans Mono, Noto Sans Mono, monospace"
+  s->font = vg_json_str(item, "font", code ? "DejaVu Sans Mono, Noto Sans Mono, monospace"
                                     : "Noto Sans, DejaVu Sans, sans-serif");
   const cJSON *wt = cJSON_GetObjectItemCaseSensitive(item, "weight");
   s->weight = PANGO_WEIGHT_NORMAL;
@@ -144,22 +137,22 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   s->italic = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "italic"));
   /* Numbers may come from a user's layout: keep them finite and within what
    * Pango and Cairo handle (a 1e9 px font or box would hang the shaper). */
-  s->size = clampd(jnum(item, "size", code ? 28 : 36), 1, RD_MAX_FONT);
-  s->min_size = clampd(jnum(item, "min_size", s->size * 0.5 < 14 ? s->size * 0.5 : 14), 1, s->size);
-  s->w = clampd(jnum(item, "w", 100), 0, RD_MAX_BOX);
-  s->h = clampd(jnum(item, "h", 100), 0, RD_MAX_BOX);
-  const char *al = jstr(item, "align", "left");
+  s->size = clampd(vg_json_num(item, "size", code ? 28 : 36), 1, RD_MAX_FONT);
+  s->min_size = clampd(vg_json_num(item, "min_size", s->size * 0.5 < 14 ? s->size * 0.5 : 14), 1, s->size);
+  s->w = clampd(vg_json_num(item, "w", 100), 0, RD_MAX_BOX);
+  s->h = clampd(vg_json_num(item, "h", 100), 0, RD_MAX_BOX);
+  const char *al = vg_json_str(item, "align", "left");
   s->align = !strcmp(al, "center") ? RD_ALIGN_CENTER : !strcmp(al, "right") ? RD_ALIGN_RIGHT
                                                                              : RD_ALIGN_LEFT;
-  const char *va = jstr(item, "valign", "top");
+  const char *va = vg_json_str(item, "valign", "top");
   s->valign = !strcmp(va, "middle") || !strcmp(va, "center") ? RD_VALIGN_MIDDLE
             : !strcmp(va, "bottom")                           ? RD_VALIGN_BOTTOM
                                                               : RD_VALIGN_TOP;
-  const char *wr = jstr(item, "wrap", code ? "none" : "word");
+  const char *wr = vg_json_str(item, "wrap", code ? "none" : "word");
   s->wrap = !strcmp(wr, "none") ? RD_WRAP_NONE : !strcmp(wr, "char") ? RD_WRAP_CHAR : RD_WRAP_WORD;
-  s->line_height = clampd(jnum(item, "line_height", 0), 0, 10);
-  s->max_lines = (int)clampd(jnum(item, "max_lines", 0), 0, 10000);
-  s->letter_spacing = clampd(jnum(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
+  s->line_height = clampd(vg_json_num(item, "line_height", 0), 0, 10);
+  s->max_lines = (int)clampd(vg_json_num(item, "max_lines", 0), 0, 10000);
+  s->letter_spacing = clampd(vg_json_num(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
   if (code) {
     rd_palette_default(&s->pal);
     rd_palette_parse(cJSON_GetObjectItemCaseSensitive(item, "palette"), &s->pal);
@@ -489,14 +482,6 @@ static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int 
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void img_err(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void img_err(char *err, size_t errlen, const char *fmt, ...) {
-  if (!err || !errlen) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vg_vsnprintf_utf8(err, errlen, fmt, ap);
-  va_end(ap);
-}
 
 /* A picture is never drawn larger than a 4K frame, so a bigger one is kept
  * scaled down to RD_IMAGE_KEEP_SIDE: the per-thread cache stays small. */
@@ -523,22 +508,22 @@ static cairo_surface_t *fit_cached(cairo_surface_t *s) {
 
 cairo_surface_t *rd_png_load(const char *path, struct stat *st, char *err, size_t errlen) {
   struct stat pre;
-  if (stat(path, &pre) != 0) { img_err(err, errlen, "%s", strerror(errno)); return NULL; }
+  if (stat(path, &pre) != 0) { vg_errf(err, errlen, "%s", strerror(errno)); return NULL; }
   /* a device or FIFO is never opened (opening some devices does something) */
-  if (!S_ISREG(pre.st_mode)) { img_err(err, errlen, "not a regular file"); return NULL; }
+  if (!S_ISREG(pre.st_mode)) { vg_errf(err, errlen, "not a regular file"); return NULL; }
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) { img_err(err, errlen, "%s", strerror(errno)); return NULL; }
+  if (fd < 0) { vg_errf(err, errlen, "%s", strerror(errno)); return NULL; }
   unsigned char *buf = NULL;
   cairo_surface_t *s = NULL;
-  if (fstat(fd, st) != 0) { img_err(err, errlen, "%s", strerror(errno)); goto done; }
-  if (!S_ISREG(st->st_mode)) { img_err(err, errlen, "not a regular file"); goto done; }
+  if (fstat(fd, st) != 0) { vg_errf(err, errlen, "%s", strerror(errno)); goto done; }
+  if (!S_ISREG(st->st_mode)) { vg_errf(err, errlen, "not a regular file"); goto done; }
   if (st->st_size > RD_IMAGE_MAX_BYTES) {
-    img_err(err, errlen, "larger than %ld MB", RD_IMAGE_MAX_BYTES >> 20);
+    vg_errf(err, errlen, "larger than %ld MB", RD_IMAGE_MAX_BYTES >> 20);
     goto done;
   }
   size_t n = (size_t)st->st_size, got = 0;
   buf = malloc(n ? n : 1);
-  if (!buf) { img_err(err, errlen, "out of memory"); goto done; }
+  if (!buf) { vg_errf(err, errlen, "out of memory"); goto done; }
   while (got < n) {
     ssize_t r = read(fd, buf + got, n - got);
     if (r < 0 && errno == EINTR) continue;
@@ -547,21 +532,21 @@ cairo_surface_t *rd_png_load(const char *path, struct stat *st, char *err, size_
   }
   static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   if (got < 24 || memcmp(buf, sig, 8) != 0 || memcmp(buf + 12, "IHDR", 4) != 0) {
-    img_err(err, errlen, "not a PNG image");
+    vg_errf(err, errlen, "not a PNG image");
     goto done;
   }
   unsigned long w = (unsigned long)buf[16] << 24 | buf[17] << 16 | buf[18] << 8 | buf[19];
   unsigned long h = (unsigned long)buf[20] << 24 | buf[21] << 16 | buf[22] << 8 | buf[23];
   if (w == 0 || h == 0 || w > RD_IMAGE_MAX_SIDE || h > RD_IMAGE_MAX_SIDE ||
       w * h > (unsigned long)RD_IMAGE_MAX_PIXELS) {
-    img_err(err, errlen, "picture of %lux%lu pixels is too large (at most %dx%d)", w, h,
+    vg_errf(err, errlen, "picture of %lux%lu pixels is too large (at most %dx%d)", w, h,
             RD_IMAGE_MAX_SIDE, RD_IMAGE_MAX_SIDE);
     goto done;
   }
   png_mem m = {buf, got, 0};
   s = cairo_image_surface_create_from_png_stream(png_read, &m);
   if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-    img_err(err, errlen, "cannot decode the PNG (%s)", cairo_status_to_string(cairo_surface_status(s)));
+    vg_errf(err, errlen, "cannot decode the PNG (%s)", cairo_status_to_string(cairo_surface_status(s)));
     cairo_surface_destroy(s);
     s = NULL;
   }
@@ -576,7 +561,7 @@ cairo_surface_t *rd_image_get(const char *path, char *err, size_t errlen) {
   struct stat st;
   if (err && errlen) err[0] = '\0';
   /* stat never blocks (a FIFO is refused after a non-blocking open) */
-  if (stat(path, &st) != 0) { img_err(err, errlen, "%s", strerror(errno)); return NULL; }
+  if (stat(path, &st) != 0) { vg_errf(err, errlen, "%s", strerror(errno)); return NULL; }
   for (int i = 0; i < RD_IMAGE_SLOTS; i++) {
     rd_image_entry *e = &t->images[i];
     if (e->path && !strcmp(e->path, path) && e->mtime == st.st_mtime && e->dev == st.st_dev &&

@@ -1,7 +1,7 @@
 /* tts_clip.c: the clip's pieces that need no espeak-ng: timings to and from
  * JSON (the cache sidecar, `vgrun say --timings`), the 16-bit PCM WAV writer,
  * UTF-8 checking and file copies. Any thread. */
-#include "tts_internal.h"
+#include "tts_private.h"
 #include "vg.h"
 
 #include <errno.h>
@@ -47,21 +47,11 @@ cJSON *tts_clip_to_json(const tts_clip *c, int with_path) {
   return o;
 }
 
-static double num(const cJSON *o, const char *k, double def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsNumber(v) ? v->valuedouble : def;
-}
-
-static char *str(const cJSON *o, const char *k) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return strdup(cJSON_IsString(v) ? v->valuestring : "");
-}
-
 int tts_clip_from_json(tts_clip *c, const cJSON *j) {
-  if (!cJSON_IsObject(j) || num(j, "format", 0) != TTS_FORMAT_VERSION) return -1;
-  c->duration = num(j, "duration", -1);
-  c->sample_rate = (int)num(j, "sample_rate", 0);
-  c->nsamples = (size_t)num(j, "samples", 0);
+  if (!cJSON_IsObject(j) || vg_json_num(j, "format", 0) != TTS_FORMAT_VERSION) return -1;
+  c->duration = vg_json_num(j, "duration", -1);
+  c->sample_rate = vg_json_int(j, "sample_rate", 0);
+  c->nsamples = (size_t)vg_json_num(j, "samples", 0);
   if (c->duration < 0 || c->sample_rate <= 0) return -1;
   const cJSON *words = cJSON_GetObjectItemCaseSensitive(j, "words");
   const cJSON *sentences = cJSON_GetObjectItemCaseSensitive(j, "sentences");
@@ -75,12 +65,12 @@ int tts_clip_from_json(tts_clip *c, const cJSON *j) {
   if (!c->words || !c->sentences || !c->marks) return -1;
   const cJSON *it;
   cJSON_ArrayForEach(it, words)
-    c->words[c->nwords++] = (tts_word){ str(it, "word"), num(it, "start", 0), num(it, "end", 0) };
+    c->words[c->nwords++] = (tts_word){ vg_strdup(vg_json_str(it, "word", "")), vg_json_num(it, "start", 0), vg_json_num(it, "end", 0) };
   cJSON_ArrayForEach(it, sentences)
     c->sentences[c->nsentences++] =
-      (tts_sentence){ str(it, "text"), num(it, "start", 0), num(it, "end", 0) };
+      (tts_sentence){ vg_strdup(vg_json_str(it, "text", "")), vg_json_num(it, "start", 0), vg_json_num(it, "end", 0) };
   cJSON_ArrayForEach(it, marks)
-    c->marks[c->nmarks++] = (tts_mark){ str(it, "name"), num(it, "time", 0) };
+    c->marks[c->nmarks++] = (tts_mark){ vg_strdup(vg_json_str(it, "name", "")), vg_json_num(it, "time", 0) };
   return 0;
 }
 
@@ -177,24 +167,8 @@ int tts_copy_file(const char *src, const char *dest) {
 /* ---- UTF-8 -------------------------------------------------------------------- */
 
 long tts_utf8_invalid_at(const char *str, size_t len) {
-  const unsigned char *s = (const unsigned char *)str;
-  size_t i = 0;
-  while (i < len) {
-    unsigned c = s[i];
-    if (c == 0) return (long)i;
-    if (c < 0x80) { i++; continue; }
-    size_t need;
-    unsigned cp, min;
-    if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
-    else return (long)i;
-    for (size_t k = 1; k <= need; k++) {
-      if (i + k >= len || (s[i + k] & 0xC0) != 0x80) return (long)i;
-      cp = cp << 6 | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return (long)i;
-    i += need + 1;
-  }
-  return -1;
+  /* espeak-ng reads C strings: a NUL inside the text would cut it */
+  const char *nul = memchr(str, '\0', len);
+  long bad = vg_utf8_invalid_at(str, nul ? (size_t)(nul - str) : len);
+  return bad >= 0 ? bad : nul ? (long)(nul - str) : -1;
 }

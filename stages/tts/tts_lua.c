@@ -54,67 +54,34 @@ static void set_num(lua_State *L, const char *k, double v) {
   lua_setfield(L, -2, k);
 }
 
+/* An array table that stays [] in JSON even when empty. */
+static void new_array(lua_State *L, size_t n) {
+  lua_createtable(L, (int)n, 0);
+  vgl_push_array_mt(L);
+  lua_setmetatable(L, -2);
+}
+
 static void set_str(lua_State *L, const char *k, const char *v) {
   lua_pushstring(L, v);
   lua_setfield(L, -2, k);
 }
 
-/* An array table that stays [] in JSON even when empty. */
-static void new_array(lua_State *L, size_t n) {
-  lua_createtable(L, (int)n, 0);
-  lua_getfield(L, LUA_REGISTRYINDEX, "vg.tts.array_mt");
-  if (lua_istable(L, -1)) lua_setmetatable(L, -2);
-  else lua_pop(L, 1);
-}
-
+/* The clip as the stage writes it (tts_clip_to_json), through the engine's
+ * one JSON conversion, plus what only Lua callers read. */
 static void push_clip(lua_State *L, const tts_clip *c) {
-  luaL_checkstack(L, 8, "tts result");
-  lua_createtable(L, 0, 12);
-  set_num(L, "duration", c->duration);
-  lua_pushinteger(L, c->sample_rate);
-  lua_setfield(L, -2, "sample_rate");
-  lua_pushinteger(L, (lua_Integer)c->nsamples);
-  lua_setfield(L, -2, "samples");
-  set_str(L, "path", c->path);
-  set_str(L, "voice", c->voice);
-  set_str(L, "key", c->key);
-  lua_pushboolean(L, c->cached);
-  lua_setfield(L, -2, "cached");
-  new_array(L, c->nwords);
-  for (size_t i = 0; i < c->nwords; i++) {
-    lua_createtable(L, 0, 3);
-    set_str(L, "word", c->words[i].word);
-    set_num(L, "start", c->words[i].start);
-    set_num(L, "end", c->words[i].end);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-  lua_setfield(L, -2, "words");
-  new_array(L, c->nsentences);
-  for (size_t i = 0; i < c->nsentences; i++) {
-    lua_createtable(L, 0, 3);
-    set_str(L, "text", c->sentences[i].text);
-    set_num(L, "start", c->sentences[i].start);
-    set_num(L, "end", c->sentences[i].end);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-  lua_setfield(L, -2, "sentences");
-  new_array(L, c->nmarks);
-  for (size_t i = 0; i < c->nmarks; i++) {
-    lua_createtable(L, 0, 2);
-    set_str(L, "name", c->marks[i].name);
-    set_num(L, "time", c->marks[i].time);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-  lua_setfield(L, -2, "marks");
+  cJSON *j = tts_clip_to_json(c, 1);
+  if (!j) luaL_error(L, "out of memory");
+  cJSON_AddNumberToObject(j, "samples", (double)c->nsamples);
+  cJSON_AddStringToObject(j, "key", c->key);
+  vgl_push_json(L, j);
+  cJSON_Delete(j);
 }
 
 static int req_push(lua_State *L, void *ud) {
   synth_req *r = ud;
   const char *err = tts_job_error(r->job);
   if (err) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
+    return vgl_fail(L, err, NULL);
   }
   push_clip(L, tts_job_clip(r->job));
   return 1;
@@ -185,9 +152,7 @@ static int l_ssml_filter(lua_State *L) {
   size_t n = 0;
   char *out = tts_ssml_filter(text, len, &n, err, sizeof err);
   if (!out) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
+    return vgl_fail(L, err, NULL);
   }
   lua_pushlstring(L, out, n);
   free(out);
@@ -238,9 +203,7 @@ static int l_resolve(lua_State *L) {
   if (tts_init(err, sizeof err) != 0) return luaL_error(L, "%s", err);
   tts_voice v;
   if (tts_resolve_voice(name, rate, pitch, &v, err, sizeof err) != 0) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
+    return vgl_fail(L, err, NULL);
   }
   lua_createtable(L, 0, 6);
   set_str(L, "name", v.name);
@@ -306,19 +269,6 @@ static int l_utf8_check(lua_State *L) {
 }
 
 int vgmod_tts_core(lua_State *L) {
-  /* arrays carry vg.array_mt when the engine offers it (JSON [] for empty) */
-  if (lua_getfield(L, LUA_REGISTRYINDEX, "vg.tts.array_mt") == LUA_TNIL) {
-    lua_pop(L, 1);
-    lua_getglobal(L, "require");
-    lua_pushstring(L, "vg.core");
-    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_istable(L, -1)) {
-      lua_getfield(L, -1, "array_mt");
-      lua_setfield(L, LUA_REGISTRYINDEX, "vg.tts.array_mt");
-    }
-    lua_pop(L, 1);
-  } else {
-    lua_pop(L, 1);
-  }
   static const luaL_Reg fns[] = {
     {"synth", l_synth},
     {"voices", l_voices},

@@ -34,15 +34,6 @@ typedef struct synth_run {
   double audio_seconds;
 } synth_run;
 
-static int opt_int(const cJSON *opts, const char *key, int def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(opts, key);
-  return cJSON_IsNumber(v) ? v->valueint : def;
-}
-
-static int opt_bool(const cJSON *opts, const char *key) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(opts, key);
-  return cJSON_IsTrue(v);
-}
 
 /* Narration that starts like SSML but is spoken as plain text: say so once
  * per scene, since it was likely meant as markup. */
@@ -51,9 +42,10 @@ static int looks_like_ssml(const char *s) {
   return strncmp(s, "<speak", 6) == 0;
 }
 
+/* a string option; "" means the default */
 static const char *opt_str(const cJSON *o, const char *key) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-  return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
+  const char *v = vg_json_str(o, key, NULL);
+  return v && v[0] ? v : NULL;
 }
 
 static int synth_prepare(vg_call *c) {
@@ -69,11 +61,11 @@ static int synth_prepare(vg_call *c) {
   r->videos = cJSON_Duplicate(videos, 1);
   vg_call_set_data(c, r);
   const cJSON *opts = vg_call_options(c);
-  int rate = opt_int(opts, "rate", 0), pitch = opt_int(opts, "pitch", -1);
+  int rate = vg_json_int(opts, "rate", 0), pitch = vg_json_int(opts, "pitch", -1);
   const char *opt_voice = opt_str(opts, "voice");
   /* narration is plain text unless the run asks for SSML (`vgrun create
    * --ssml`); then it is filtered to the safe subset (tts_ssml.c) */
-  int ssml = opt_bool(opts, "ssml");
+  int ssml = vg_json_bool(opts, "ssml", 0);
 
   size_t n = 0;
   const cJSON *v, *s;
@@ -212,6 +204,14 @@ static int synth_finish(vg_call *c) {
   return 0;
 }
 
+/* Any thread: the task was cancelled. Every job is told at once: the one
+ * speaking now kills its child, the queued ones end without speaking. */
+static void synth_cancel(vg_call *c) {
+  synth_run *r = vg_call_data(c);
+  if (!r) return;
+  for (size_t i = 0; i < r->njobs; i++) tts_job_cancel(r->jobs[i].job);
+}
+
 static void synth_cleanup(vg_call *c) {
   synth_run *r = vg_call_data(c);
   if (!r) return;
@@ -238,4 +238,5 @@ VG_DEFINE_STAGE(tts_synth,
   .prepare = synth_prepare,
   .start = synth_start,
   .finish = synth_finish,
+  .cancel = synth_cancel,
   .cleanup = synth_cleanup);

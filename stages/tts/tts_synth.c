@@ -5,7 +5,7 @@
  * time); the worker turns espeak's events into word, sentence and mark
  * timings, and stores the WAV and its timings in the cache. */
 #define _GNU_SOURCE 1  /* pipe2 */
-#include "tts_internal.h"
+#include "tts_private.h"
 #include "vg_utf8.h"
 #include "vg.h"
 

@@ -18,7 +18,7 @@
  *     belong to, in proportion to their length;
  * start = the first event's sample; end = the next word's start, and the
  * last word ends with the speech (the last sample). */
-#include "tts_internal.h"
+#include "tts_private.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -3,7 +3,8 @@
  * (pitch, periodicity: bench/tts/measure_voices.c, docs/tts.md); any espeak-ng language code or identifier works
  * too. The table is built once on the worker thread (espeak_ListVoices reads
  * global state) and is read-only afterwards, so any thread may resolve names. */
-#include "tts_internal.h"
+#include "tts_private.h"
+#include "vg.h"
 #include "vg_utf8.h"
 
 #include <ctype.h>
@@ -36,8 +37,9 @@ static struct {
   char *names;  /* for messages */
 } V;
 
+/* espeak-ng's strings, kept: a missing one reads as "" */
 static char *xstrdup(const char *s) {
-  char *d = strdup(s ? s : "");
+  char *d = vg_strdup(s ? s : "");
   if (!d) abort();
   return d;
 }

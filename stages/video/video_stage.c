@@ -21,8 +21,8 @@
 #include <unistd.h>
 
 #include "vg.h"
-#include "vg_render.h"
-#include "vg_encode.h"
+#include "render.h"
+#include "encode.h"
 
 /* Display lists are the plan's own cJSON trees (alive until the call is
  * freed; only read, so encoder threads share them): no parse per frame. */
@@ -69,19 +69,10 @@ typedef struct job {
   long frames_done;   /* atomic */
   int segments_cached, segments_made;
   long frames_encoded, frames_drawn;  /* atomic */
+  volatile int cancel;  /* set by the stage's cancel: segments, audio and join stop */
 } job;
 
-static char *dup_str(const char *s) { return s ? strdup(s) : NULL; }
 
-static double num(const cJSON *o, const char *k, double def) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsNumber(v) ? v->valuedouble : def;
-}
-
-static const char *str(const cJSON *o, const char *k) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-  return cJSON_IsString(v) ? v->valuestring : NULL;
-}
 
 /* The segment is encoded: its pictures (8 MB each at 1080p) go now, not
  * when the whole video is done. */
@@ -189,16 +180,16 @@ static int prepare(vg_call *c) {
   job *j = calloc(1, sizeof *j);
   if (!j) return vg_call_fail(c, "out of memory");
   vg_call_set_data(c, j);
-  j->width = (int)num(p, "width", 1920);
-  j->height = (int)num(p, "height", 1080);
-  j->fps = (int)num(p, "fps", 30);
-  j->crf = (int)num(p, "crf", 23);
-  j->jobs = (int)num(p, "jobs", 0);
+  j->width = vg_json_int(p, "width", 1920);
+  j->height = vg_json_int(p, "height", 1080);
+  j->fps = vg_json_int(p, "fps", 30);
+  j->crf = vg_json_int(p, "crf", 23);
+  j->jobs = vg_json_int(p, "jobs", 0);
   j->cfr = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "cfr"));
   j->no_cache = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "no_cache"));
-  j->preset = dup_str(str(p, "preset") ? str(p, "preset") : VGE_DEFAULT_PRESET);
-  j->title = dup_str(str(p, "title"));
-  j->out = dup_str(str(p, "out"));
+  j->preset = vg_strdup(vg_json_str(p, "preset", NULL) ? vg_json_str(p, "preset", NULL) : VGE_DEFAULT_PRESET);
+  j->title = vg_strdup(vg_json_str(p, "title", NULL));
+  j->out = vg_strdup(vg_json_str(p, "out", NULL));
   if (!j->out) return vg_call_fail(c, "plan.out: the output path is missing");
   if (j->width < 16 || j->height < 16 || j->width > 7680 || j->height > 4320 || (j->width | j->height) & 1)
     return vg_call_fail(c, "resolution %dx%d: width and height must be even, 16..7680 x 16..4320", j->width, j->height);
@@ -220,7 +211,7 @@ static int prepare(vg_call *c) {
     s->call = c; s->job = j; s->drawn = -1;
     s->width = j->width; s->height = j->height;
     const cJSON *frames = cJSON_GetObjectItemCaseSensitive(sg, "frames");
-    const char *given_key = str(sg, "key");
+    const char *given_key = vg_json_str(sg, "key", NULL);
     s->n = cJSON_GetArraySize(frames);
     /* a segment the caller found in the cache comes with its key only */
     if (s->n < 1 && !given_key) return vg_call_fail(c, "plan.segments[%d].frames: no frames", i + 1);
@@ -237,7 +228,7 @@ static int prepare(vg_call *c) {
     double prev_t = -1;
     cJSON_ArrayForEach(fr, frames) {
       keyframe *kf = &s->k[k];
-      kf->t = num(fr, "t", 0);
+      kf->t = vg_json_num(fr, "t", 0);
       if (kf->t < prev_t) return vg_call_fail(c, "plan.segments[%d].frames[%d].t goes backwards", i + 1, k + 1);
       prev_t = kf->t;
       const cJSON *list = cJSON_GetObjectItemCaseSensitive(fr, "list");
@@ -246,7 +237,7 @@ static int prepare(vg_call *c) {
       const cJSON *over = cJSON_GetObjectItemCaseSensitive(fr, "over");
       if (under && !cJSON_IsObject(under)) return vg_call_fail(c, "plan.segments[%d].frames[%d].under: display list expected", i + 1, k + 1);
       if (over && !cJSON_IsObject(over)) return vg_call_fail(c, "plan.segments[%d].frames[%d].over: display list expected", i + 1, k + 1);
-      kf->alpha = num(fr, "alpha", 1);
+      kf->alpha = vg_json_num(fr, "alpha", 1);
       if (under && !(kf->alpha >= 0 && kf->alpha <= 1)) return vg_call_fail(c, "plan.segments[%d].frames[%d].alpha: 0..1 expected", i + 1, k + 1);
       kf->list = list;
       kf->under = under;
@@ -289,8 +280,8 @@ static int prepare(vg_call *c) {
     v->v.crf = j->crf;
     v->v.cfr = j->cfr;
     v->v.pix = VGE_PIX_BGRA;
-    v->start = num(sg, "start", 0);
-    v->end = num(sg, "end", 0);
+    v->start = vg_json_num(sg, "start", 0);
+    v->end = vg_json_num(sg, "end", 0);
     if (v->end <= v->start) return vg_call_fail(c, "plan.segments[%d]: end %.3f is not after start %.3f", i + 1, v->end, v->start);
     v->get_frame = get_frame;
     v->release = release_pictures;
@@ -309,7 +300,7 @@ static int prepare(vg_call *c) {
 
   const cJSON *audio = cJSON_GetObjectItemCaseSensitive(p, "audio");
   const cJSON *clips = cJSON_GetObjectItemCaseSensitive(audio, "clips");
-  j->audio_duration = num(audio, "duration", j->segs[j->nseg - 1].end);
+  j->audio_duration = vg_json_num(audio, "duration", j->segs[j->nseg - 1].end);
   j->nclips = cJSON_GetArraySize(clips);
   if (j->nclips > 0) {
     j->clips = calloc((size_t)j->nclips, sizeof *j->clips);
@@ -317,10 +308,10 @@ static int prepare(vg_call *c) {
     int n = 0;
     const cJSON *cl;
     cJSON_ArrayForEach(cl, clips) {
-      const char *wav = str(cl, "wav");
+      const char *wav = vg_json_str(cl, "wav", NULL);
       if (!wav) return vg_call_fail(c, "plan.audio.clips[%d].wav: path expected", n + 1);
-      j->clips[n].wav = dup_str(wav);
-      j->clips[n].at = num(cl, "at", 0);
+      j->clips[n].wav = vg_strdup(wav);
+      j->clips[n].at = vg_json_num(cl, "at", 0);
       n++;
     }
   }
@@ -332,9 +323,9 @@ static int prepare(vg_call *c) {
     int n = 0;
     const cJSON *ch;
     cJSON_ArrayForEach(ch, chs) {
-      j->chapters[n].title = dup_str(str(ch, "title") ? str(ch, "title") : "");
-      j->chapters[n].start = num(ch, "start", 0);
-      j->chapters[n].end = num(ch, "end", 0);
+      j->chapters[n].title = vg_strdup(vg_json_str(ch, "title", NULL) ? vg_json_str(ch, "title", NULL) : "");
+      j->chapters[n].start = vg_json_num(ch, "start", 0);
+      j->chapters[n].end = vg_json_num(ch, "end", 0);
       n++;
     }
   }
@@ -353,6 +344,7 @@ static int work(vg_call *c) {
   a.n = j->nclips;
   a.duration = j->audio_duration;
   a.no_cache = j->no_cache;
+  a.cancel = &j->cancel;
   char audio_tmp[1024] = "";
   if (j->no_cache) {
     if (vg_scratch_path(audio_tmp, sizeof audio_tmp, ".m4a") != 0) return vg_call_fail(c, "%s", vg_cache_error());
@@ -372,7 +364,10 @@ static int work(vg_call *c) {
     while (k > 0 && j->srcs[order[k - 1]].n < j->srcs[v].n) { order[k] = order[k - 1]; k--; }
     order[k] = v;
   }
-  for (int i = 0; i < j->nseg; i++) sorted[i] = j->segs[order[i]];
+  for (int i = 0; i < j->nseg; i++) {
+    sorted[i] = j->segs[order[i]];
+    sorted[i].cancel = &j->cancel;
+  }
   int enc_rc = vge_encode_all(sorted, j->nseg, jobs, sorted_res, &a, &j->audio_result);
   for (int i = 0; i < j->nseg; i++) j->seg_results[order[i]] = sorted_res[i];
   free(order); free(sorted); free(sorted_res);
@@ -399,6 +394,7 @@ static int work(vg_call *c) {
   jn.audio = j->audio_result.path;
   jn.chapters = j->chapters;
   jn.nchapters = j->nch;
+  jn.cancel = &j->cancel;
   jn.title = j->title;
   jn.out = j->out;
   int rc = vge_join_files(&jn, &j->join_result);
@@ -428,47 +424,17 @@ static int finish(vg_call *c) {
 
 static void cleanup(vg_call *c) { job_free(vg_call_data(c)); }
 
+/* Any thread: the task was cancelled. Every encoder thread polls the flag
+ * between frames (and the audio and the join between packets), so a long
+ * encode stops within a frame or two. */
+static void cancel(vg_call *c) {
+  job *j = vg_call_data(c);
+  if (j) __atomic_store_n(&j->cancel, 1, __ATOMIC_RELAXED);
+}
+
 VG_DEFINE_STAGE(video_encode,
   .name = "video.encode",
   .summary = "render display lists and encode them with the narration into an MP4",
   .inputs = "",
   .outputs = "encoded",
-  .prepare = prepare, .work = work, .finish = finish, .cleanup = cleanup);
-
-/* ---- Lua: require("vg.video_core") ------------------------------------------ */
-#include "vg_lua.h"
-
-/* segment_cached(key, {width, height, fps, preset, crf, cfr}) -> bool:
- * whether vge_encode_segment would find this segment in the cache, so the
- * caller can skip building its frames. */
-static int l_segment_cached(lua_State *L) {
-  const char *key = luaL_checkstring(L, 1);
-  luaL_checktype(L, 2, LUA_TTABLE);
-  vge_segment s;
-  memset(&s, 0, sizeof s);
-  lua_getfield(L, 2, "width"); s.v.width = (int)luaL_optinteger(L, -1, 1920); lua_pop(L, 1);
-  lua_getfield(L, 2, "height"); s.v.height = (int)luaL_optinteger(L, -1, 1080); lua_pop(L, 1);
-  lua_getfield(L, 2, "fps"); s.v.fps_num = (int)luaL_optinteger(L, -1, 30); lua_pop(L, 1);
-  s.v.fps_den = 1;
-  lua_getfield(L, 2, "preset"); s.v.preset = lua_tostring(L, -1) ? lua_tostring(L, -1) : VGE_DEFAULT_PRESET;
-  lua_getfield(L, 2, "crf"); s.v.crf = (int)luaL_optinteger(L, -1, 23); lua_pop(L, 1);
-  lua_getfield(L, 2, "cfr"); s.v.cfr = lua_toboolean(L, -1); lua_pop(L, 1);
-  lua_getfield(L, 2, "start"); s.start = luaL_optnumber(L, -1, 0); lua_pop(L, 1);
-  lua_getfield(L, 2, "end"); s.end = luaL_optnumber(L, -1, 0); lua_pop(L, 1);
-  s.v.pix = VGE_PIX_BGRA;
-  s.key = key;
-  char k[65], path[4096];
-  vge_segment_key(&s, k);
-  lua_pop(L, 1); /* preset */
-  lua_pushboolean(L, vg_cache_lookup(k, ".mp4", path, sizeof path));
-  return 1;
-}
-
-int vgmod_video_core(lua_State *L) {
-  static const luaL_Reg fns[] = {
-    {"segment_cached", l_segment_cached},
-    {NULL, NULL},
-  };
-  luaL_newlib(L, fns);
-  return 1;
-}
+  .prepare = prepare, .work = work, .finish = finish, .cleanup = cleanup, .cancel = cancel);

@@ -22,8 +22,8 @@
 #include <libavutil/channel_layout.h>
 #include <libswscale/swscale.h>
 
-#include "vg_encode.h"
-#include "encode_int.h"
+#include "encode.h"
+#include "encode_private.h"
 
 #define W 320
 #define H 240

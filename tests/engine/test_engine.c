@@ -1,35 +1,20 @@
-/* test_engine.c: the engine through its public C API (engine/vg.h):
+/* test_engine.c: the engine through its public C API (engine/core/vg.h):
  * atomic state files, events from C and from threads, the orchestrator
  * (resume, retries, continue, concurrency, cancel), listener failures, no
  * leaked refs or handles at shutdown, waits that always end, and opening
  * only regular files. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include "vg.h"
+#include "engine_test.h"
 
 static char state_dir[256];
 
-static void fresh_state_dir(void) {
-  snprintf(state_dir, sizeof state_dir, "/tmp/vg-test-engine-%ld", (long)getpid());
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", state_dir);
-  if (system(cmd) != 0) fail_msg("cannot clean %s", state_dir);
-}
+static void fresh_state_dir(void) { test_fresh_dir(state_dir, sizeof state_dir, "vg-test-engine"); }
 
 static vg_engine *new_engine(void) {
   fresh_state_dir();
@@ -39,10 +24,7 @@ static vg_engine *new_engine(void) {
   return e;
 }
 
-static void run_ok(vg_engine *e, const char *chunk) {
-  int rc = vg_engine_run_string(e, chunk, "=test");
-  if (rc != 0) fail_msg("chunk failed (%d): %s", rc, vg_engine_last_error(e));
-}
+#define run_ok test_run_ok
 
 static char *read_file(const char *path) {
   FILE *f = fopen(path, "rb");

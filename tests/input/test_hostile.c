@@ -1,7 +1,7 @@
 /* test_hostile.c: inputs meant to hurt: each gives a clear diagnostic naming
  * the path (and line), never a crash, a hang or a huge allocation. */
 #include "input_test.h"
-#include "input_int.h"
+#include "input_private.h"
 
 typedef struct hostile { const char *file; const char *needle; int line; } hostile;
 

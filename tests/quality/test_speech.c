@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tts_internal.h"
-#include "input_int.h"
+#include "tts_private.h"
+#include "input_private.h"
 
 static void normalize(const char *in, int level, const char *want) {
   char buf[256];

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "vg_render.h"
+#include "render.h"
 #include "vg_utf8.h"
 
 static void px(const vg_render_buffer *b, int x, int y, int out[3]) {

@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tts_internal.h"
+#include "tts_private.h"
 
 /* 150 words of ordinary narration prose. */
 static const char *PARAGRAPH =

@@ -2,7 +2,7 @@
  * traceback, counted registry refs, the interrupt hook, and the set-up of a
  * state: built-in Lua sources and binding modules in package.preload, and
  * the `vg.core` table of C primitives the Lua half is written on. */
-#include "engine_internal.h"
+#include "lua_private.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -91,7 +91,7 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
   /* The tasks are marked cancelled before the error unwinds the stage, so
    * the pipeline records "cancelled", not a failure (the loop, busy until
    * now, cancels their waits when it runs again). */
-  lua_getfield(L, LUA_REGISTRYINDEX, "vg.cancel_all");
+  vgl__push_cancel_all(e, L);
   if (lua_isfunction(L, -1)) {
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) lua_pop(L, 1);
   } else {
@@ -329,6 +329,20 @@ static int l_state_dir(lua_State *L) {
   return 1;
 }
 
+/* vg.core.on_cancel_all(fn): what marks every task cancelled when the
+ * engine cancels all (SIGINT, vg_engine_cancel_all). The core calls it
+ * through its cancel hook; a Lua half that still plants the function in
+ * the registry as "vg.cancel_all" keeps working. */
+static int l_on_cancel_all(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  if (e->lua->cancel_all_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, e->lua->cancel_all_ref);
+  lua_pushvalue(L, 1);
+  /* not a counted ref: it lives as long as the engine */
+  e->lua->cancel_all_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
 static int l_getpid(lua_State *L) {
   lua_pushinteger(L, (lua_Integer)uv_os_getpid());
   return 1;
@@ -410,6 +424,17 @@ static int l_write_atomic(lua_State *L) {
     lua_pushfstring(L, "%s: %s", path, strerror(errno));
     return 2;
   }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* vg.core.commit_file(tmp, path) -> true | nil, message: publishes a
+ * finished file durably (vg_commit_file), e.g. a thumbnail written beside
+ * its final name. */
+static int l_commit_file(lua_State *L) {
+  const char *tmp = luaL_checkstring(L, 1);
+  const char *path = luaL_checkstring(L, 2);
+  if (vg_commit_file(tmp, path) != 0) return vgl_failf(L, NULL, "%s: %s", path, strerror(errno));
   lua_pushboolean(L, 1);
   return 1;
 }
@@ -572,6 +597,8 @@ int vgl__open_core(lua_State *L) {
     {"run_once", l_run_once},
     {"run_pending", l_run_pending},
     {"state_dir", l_state_dir},
+    {"on_cancel_all", l_on_cancel_all},
+    {"commit_file", l_commit_file},
     {"getpid", l_getpid},
     {"kill", l_kill},
     {"realpath", l_realpath},

@@ -44,6 +44,19 @@ void vgl_unref(lua_State *L, int ref);   /* LUA_NOREF is ignored */
  * vgl_to_json returns NULL and writes a message ("path.to.key: reason"). */
 void vgl_push_json(lua_State *L, const cJSON *json);
 cJSON *vgl_to_json(lua_State *L, int idx, char *err, size_t errlen);
+/* The same; with VGL_JSON_SKIP values JSON cannot hold (functions,
+ * userdata, non-string keys) are left out (null inside an array) instead of
+ * failing. A NaN or an infinity (unless VGL_JSON_NONFINITE) or a too deep
+ * value still fails. This is the
+ * only Lua <-> JSON conversion: bindings use it, never their own. */
+#define VGL_JSON_SKIP 1
+/* NaN and infinities pass as cJSON numbers, for a consumer that clamps
+ * them itself (the renderer: a user layout's absurd numbers still draw). */
+#define VGL_JSON_NONFINITE 2
+cJSON *vgl_to_json_ex(lua_State *L, int idx, int flags, char *err, size_t errlen);
+/* The metatable of JSON arrays (vg.array_mt) on top of the stack: a binding
+ * that builds a list Lua may give back to JSON marks it with this. */
+void vgl_push_array_mt(lua_State *L);
 
 /* ---- waiting without blocking ---------------------------------------------
  * A C function that starts an operation and wants its Lua caller to wait:
@@ -78,3 +91,22 @@ int vgl_work(lua_State *L, void (*work)(void *data), vgl_push_fn push,
  * the task is cancelled while the work runs, so long work can stop early. */
 int vgl_work_ex(lua_State *L, void (*work)(void *data), vgl_push_fn push,
                 void (*free_data)(void *data), void (*cancel)(void *data), void *data);
+
+/* ---- helpers every binding uses (the luv conventions) ---------------------
+ * Misuse raises: a wrong argument or option type is a programming error.
+ * Runtime failures (a missing file, a bad document) return nil, message
+ * [, code] through vgl_fail, which returns how many values it pushed:
+ *   if (rc != 0) return vgl_fail(L, err, "ENOENT");                     */
+int vgl_fail(lua_State *L, const char *message, const char *code);
+int vgl_failf(lua_State *L, const char *code, const char *fmt, ...);
+
+/* Fields of the table at idx (an options table). Absent or nil gives the
+ * default; a value of another type raises "field 'key': number expected,
+ * got string". Integers accept a float with an exact integer value. A
+ * string is returned as it is anchored in the table. */
+lua_Number vgl_opt_number(lua_State *L, int idx, const char *key, lua_Number def);
+lua_Integer vgl_opt_integer(lua_State *L, int idx, const char *key, lua_Integer def);
+const char *vgl_opt_string(lua_State *L, int idx, const char *key, const char *def);
+int vgl_opt_boolean(lua_State *L, int idx, const char *key, int def);
+const char *vgl_check_string(lua_State *L, int idx, const char *key);
+lua_Number vgl_check_number(lua_State *L, int idx, const char *key);

@@ -1,9 +1,9 @@
-/* events.c: the event bus. Listeners in C (vg_on) and one bridge to the
- * Lua listeners (lua/vg/events.lua); events from worker threads are copied
+/* events.c: the event bus. Listeners in C (vg_on; the Lua bridge is one
+ * of them, engine/lua/events_lua.c); events from worker threads are copied
  * into a queue under a mutex and delivered on the loop thread in order
  * (GStreamer's bus), draining the whole queue per wake-up because several
  * uv_async_send calls fold into one callback. */
-#include "engine_internal.h"
+#include "core_private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,7 +23,7 @@ int vg_on(vg_engine *e, const char *type, vg_listener_fn fn, void *ud) {
   }
   vg_listener *l = &e->listeners[e->n_listeners++];
   l->id = e->next_listener_id++;
-  l->type = (type && strcmp(type, "*") != 0) ? vg__strdup(type) : NULL;
+  l->type = (type && strcmp(type, "*") != 0) ? vg_strdup(type) : NULL;
   l->fn = fn;
   l->ud = ud;
   return l->id;
@@ -61,10 +61,10 @@ void vg_emit(vg_engine *e, const vg_event *ev) {
 void vg_post(vg_engine *e, const vg_event *ev) {
   vg_posted *p = calloc(1, sizeof *p);
   if (!p) return;
-  p->type = vg__strdup(ev->type ? ev->type : "message");
-  p->task_id = vg__strdup(ev->task_id);
-  p->stage = vg__strdup(ev->stage);
-  p->message = vg__strdup(ev->message);
+  p->type = vg_strdup(ev->type ? ev->type : "message");
+  p->task_id = vg_strdup(ev->task_id);
+  p->stage = vg_strdup(ev->stage);
+  p->message = vg_strdup(ev->message);
   p->progress = ev->progress;
   p->time = ev->time > 0 ? ev->time : vg__now();
   p->data = ev->data ? cJSON_Duplicate(ev->data, 1) : NULL;
@@ -185,104 +185,4 @@ int vg_events_to_file(vg_engine *e, const char *path) {
   e->events_file = f;
   e->events_file_owned = owned;
   return 0;
-}
-
-/* ---- the Lua side --------------------------------------------------------- */
-static void push_event(lua_State *L, const vg_event *ev) {
-  lua_createtable(L, 0, 7);
-  lua_pushstring(L, ev->type); lua_setfield(L, -2, "type");
-  if (ev->task_id) { lua_pushstring(L, ev->task_id); lua_setfield(L, -2, "task_id"); }
-  if (ev->stage) { lua_pushstring(L, ev->stage); lua_setfield(L, -2, "stage"); }
-  if (ev->progress >= 0) { lua_pushnumber(L, ev->progress); lua_setfield(L, -2, "progress"); }
-  if (ev->message) { lua_pushstring(L, ev->message); lua_setfield(L, -2, "message"); }
-  lua_pushnumber(L, ev->time); lua_setfield(L, -2, "time");
-  if (ev->data) { vgl_push_json(L, ev->data); lua_setfield(L, -2, "data"); }
-}
-
-static void lua_bridge_listener(const vg_event *ev, void *ud) {
-  vg_engine *e = ud;
-  lua_State *L = e->L;
-  if (!L || e->lua_dispatch_ref == LUA_NOREF) return;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, e->lua_dispatch_ref);
-  push_event(L, ev);
-  /* listeners run on the main thread: a busy one is interrupted there */
-  int before = e->interrupted;
-  lua_State *was = vg__set_running(e, L);
-  int st = vgl_pcall(L, 1, 0);
-  vg__set_running(e, was);
-  /* Ctrl-C came during the listener: the code that emitted (a stage that
-   * reports progress in a loop) was running too, and stops as well */
-  if (!before && e->interrupted && was) vgl__interrupt_hook_arm(was);
-  if (st != LUA_OK) {
-    fprintf(stderr, "vgrun: event dispatch failed: %s\n", lua_tostring(L, -1));
-    lua_pop(L, 1);
-  }
-}
-
-/* vg.core.set_dispatch(fn): the Lua function that receives every event. */
-static int l_set_dispatch(lua_State *L) {
-  vg_engine *e = vgl_engine(L);
-  luaL_checktype(L, 1, LUA_TFUNCTION);
-  if (e->lua_dispatch_ref == LUA_NOREF) vg_on(e, "*", lua_bridge_listener, e);
-  else luaL_unref(L, LUA_REGISTRYINDEX, e->lua_dispatch_ref);
-  lua_pushvalue(L, 1);
-  /* not a counted ref: it lives as long as the engine */
-  e->lua_dispatch_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  return 0;
-}
-
-static const char *opt_field(lua_State *L, int idx, const char *k) {
-  lua_getfield(L, idx, k);
-  const char *s = lua_tostring(L, -1);
-  lua_pop(L, 1);  /* the string stays anchored in the table */
-  return s;
-}
-
-/* vg.core.emit{type=, task_id=, stage=, progress=, message=, data=} */
-static int l_emit(lua_State *L) {
-  vg_engine *e = vgl_engine(L);
-  luaL_checktype(L, 1, LUA_TTABLE);
-  vg_event ev;
-  memset(&ev, 0, sizeof ev);
-  ev.type = opt_field(L, 1, "type");
-  luaL_argcheck(L, ev.type != NULL, 1, "event needs a type");
-  ev.task_id = opt_field(L, 1, "task_id");
-  ev.stage = opt_field(L, 1, "stage");
-  ev.message = opt_field(L, 1, "message");
-  lua_getfield(L, 1, "progress");
-  ev.progress = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : -1;
-  lua_pop(L, 1);
-  lua_getfield(L, 1, "time");
-  ev.time = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : vg__now();
-  lua_pop(L, 1);
-  cJSON *data = NULL;
-  lua_getfield(L, 1, "data");
-  if (!lua_isnil(L, -1)) data = vgl__to_json_ex(L, -1, 1, NULL, 0);
-  lua_pop(L, 1);
-  ev.data = data;
-  vg_emit(e, &ev);
-  cJSON_Delete(data);
-  return 0;
-}
-
-static int l_events_to_file(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
-  if (vg_events_to_file(vgl_engine(L), path) != 0) {
-    lua_pushnil(L);
-    if (errno == ENXIO) lua_pushfstring(L, "%s: a named pipe (FIFO) that nothing reads", path);
-    else lua_pushfstring(L, "%s: %s", path, strerror(errno));
-    return 2;
-  }
-  lua_pushboolean(L, 1);
-  return 1;
-}
-
-void vgl__register_event_functions(lua_State *L) {
-  static const luaL_Reg fns[] = {
-    {"set_dispatch", l_set_dispatch},
-    {"emit", l_emit},
-    {"events_to_file", l_events_to_file},
-    {NULL, NULL},
-  };
-  luaL_setfuncs(L, fns, 0);
 }

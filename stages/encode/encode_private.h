@@ -1,7 +1,7 @@
-/* encode_int.h: helpers shared by the files of stages/encode (not public). */
+/* encode_private.h: helpers shared by the files of stages/encode (not public). */
 #pragma once
 
-#include "vg_encode.h"
+#include "encode.h"
 #include <stdarg.h>
 
 /* Formats a message into r->err, sets r->rc = -1, returns -1. */

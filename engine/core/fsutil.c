@@ -73,6 +73,8 @@ static int write_all(int fd, const void *data, size_t len) {
   return 0;
 }
 
+static int commit(const char *tmp, const char *path, int sync_tmp);
+
 int vg_write_file_atomic(const char *path, const void *data, size_t len) {
   char tmp[PATH_MAX];
   const char *slash = strrchr(path, '/');
@@ -95,11 +97,31 @@ int vg_write_file_atomic(const char *path, const void *data, size_t len) {
     int saved = errno; close(fd); unlink(tmp); errno = saved; return -1;
   }
   if (close(fd) != 0) { int saved = errno; unlink(tmp); errno = saved; return -1; }
+  return commit(tmp, path, 0);
+}
+
+/* The one way a finished file is published: its bytes on disk (fsync),
+ * the crash point, the rename, then the folder's fsync so the new name
+ * survives a power cut too. On failure tmp is removed. */
+static int commit(const char *tmp, const char *path, int sync_tmp) {
+  if (sync_tmp) {
+    int fd = open(tmp, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fsync(fd) != 0) {
+      int saved = errno;
+      if (fd >= 0) close(fd);
+      unlink(tmp);
+      errno = saved;
+      return -1;
+    }
+    close(fd);
+  }
   vg__crash_point();
   if (rename(tmp, path) != 0) { int saved = errno; unlink(tmp); errno = saved; return -1; }
   fsync_dir_of(path); /* best effort: some filesystems refuse fsync on dirs */
   return 0;
 }
+
+int vg_commit_file(const char *tmp, const char *path) { return commit(tmp, path, 1); }
 
 const char *vg_not_regular_reason(unsigned mode) {
   mode_t m = (mode_t)mode;

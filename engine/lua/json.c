@@ -1,7 +1,7 @@
 /* json.c: cJSON <-> Lua. null is a sentinel (vg.null), arrays decoded from
  * JSON carry vg.array_mt so an empty one stays [], recursion guards the C
  * stack and the Lua stack (depth 200, luaL_checkstack). */
-#include "engine_internal.h"
+#include "lua_private.h"
 #include "vg_utf8.h"
 
 #include <math.h>
@@ -44,7 +44,7 @@ static void push_json(lua_State *L, const cJSON *j, int depth) {
       push_json(L, c, depth + 1);
       lua_rawseti(L, -2, i++);
     }
-    lua_getfield(L, LUA_REGISTRYINDEX, "vg.array_mt");
+    vgl_push_array_mt(L);
     lua_setmetatable(L, -2);
     return;
   }
@@ -61,9 +61,12 @@ static void push_json(lua_State *L, const cJSON *j, int depth) {
 
 void vgl_push_json(lua_State *L, const cJSON *json) { push_json(L, json, 0); }
 
+void vgl_push_array_mt(lua_State *L) { lua_getfield(L, LUA_REGISTRYINDEX, "vg.array_mt"); }
+
 typedef struct conv {
   lua_State *L;
   int lenient;
+  int nonfinite;
   char *err;
   size_t errlen;
   char path[512];
@@ -149,7 +152,7 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
       free(keys);
       return fail(c, "table key is not a string or number");
     }
-    if (k < nkeys) keys[k++] = vg__strdup(key);
+    if (k < nkeys) keys[k++] = vg_strdup(key);
   }
   qsort(keys, (size_t)k, sizeof *keys, cmp_keys);
   cJSON *o = cJSON_CreateObject();
@@ -197,7 +200,7 @@ static cJSON *to_json(conv *c, int idx, int depth) {
     case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
     case LUA_TNUMBER: {
       double d = lua_tonumber(L, idx);
-      if (isnan(d) || isinf(d)) return fail(c, "number is NaN or infinite");
+      if ((isnan(d) || isinf(d)) && !c->nonfinite) return fail(c, "number is NaN or infinite");
       return cJSON_CreateNumber(d);
     }
     case LUA_TSTRING: return cJSON_CreateString(lua_tostring(L, idx));
@@ -213,8 +216,8 @@ static cJSON *to_json(conv *c, int idx, int depth) {
   return fail(c, what);
 }
 
-cJSON *vgl__to_json_ex(lua_State *L, int idx, int lenient, char *err, size_t errlen) {
-  conv c = { .L = L, .lenient = lenient, .err = err, .errlen = errlen };
+cJSON *vgl_to_json_ex(lua_State *L, int idx, int flags, char *err, size_t errlen) {
+  conv c = { .L = L, .lenient = (flags & VGL_JSON_SKIP) != 0, .nonfinite = (flags & VGL_JSON_NONFINITE) != 0, .err = err, .errlen = errlen };
   char dummy[1];
   if (!err || errlen == 0) { c.err = dummy; c.errlen = sizeof dummy; }
   c.err[0] = '\0';
@@ -225,5 +228,5 @@ cJSON *vgl__to_json_ex(lua_State *L, int idx, int lenient, char *err, size_t err
 }
 
 cJSON *vgl_to_json(lua_State *L, int idx, char *err, size_t errlen) {
-  return vgl__to_json_ex(L, idx, 0, err, errlen);
+  return vgl_to_json_ex(L, idx, 0, err, errlen);
 }

@@ -1,4 +1,4 @@
-/* render_internal.h: shared between the parts of the scene renderer
+/* render_private.h: shared between the parts of the scene renderer
  * (render.c draws, text.c fits text with Pango, syntax.c colours code).
  * Not installed; only stages/render/ includes it. */
 #pragma once

@@ -1,4 +1,4 @@
-/* lrender.c: require("vg.render_core"), the raw Lua binding of the renderer.
+/* render_lua.c: require("vg.render_core"), the raw Lua binding of the renderer.
  * The friendly API (scene layouts, themes, timing) is lua/vg/render.lua.
  *
  *   render(dl, w, h)             -> Buffer, warnings
@@ -12,7 +12,7 @@
  *           diff(other, tol), write_png(path), bytes(), close()
  *
  * Misuse raises; runtime failures return nil, message. */
-#include "vg_render.h"
+#include "render.h"
 #include "vg_lua.h"
 
 #include <math.h>
@@ -26,72 +26,18 @@ typedef struct lbuffer {
   vg_render_buffer b;
 } lbuffer;
 
-/* ---- Lua table -> cJSON (display lists: arrays, objects, strings, numbers,
- * booleans; nothing else is meaningful in them) ------------------------- */
-
-static cJSON *to_json(lua_State *L, int idx, int depth, char *err, size_t errlen) {
-  idx = lua_absindex(L, idx);
-  if (depth > 64) {
-    snprintf(err, errlen, "display list nested too deeply");
-    return NULL;
-  }
-  switch (lua_type(L, idx)) {
-  case LUA_TNUMBER: return cJSON_CreateNumber(lua_tonumber(L, idx));
-  case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
-  case LUA_TSTRING: return cJSON_CreateString(lua_tostring(L, idx));
-  case LUA_TTABLE: break;
-  default: return cJSON_CreateNull();
-  }
-  luaL_checkstack(L, 4, "display list");
-  lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
-  cJSON *out;
-  if (n > 0) {
-    out = cJSON_CreateArray();
-    for (lua_Integer i = 1; i <= n; i++) {
-      lua_rawgeti(L, idx, i);
-      cJSON *v = to_json(L, -1, depth + 1, err, errlen);
-      lua_pop(L, 1);
-      if (!v) { cJSON_Delete(out); return NULL; }
-      cJSON_AddItemToArray(out, v);
-    }
-    return out;
-  }
-  out = cJSON_CreateObject();
-  lua_pushnil(L);
-  while (lua_next(L, idx)) {
-    if (lua_type(L, -2) == LUA_TSTRING) {
-      cJSON *v = to_json(L, -1, depth + 1, err, errlen);
-      if (!v) { lua_pop(L, 2); cJSON_Delete(out); return NULL; }
-      cJSON_AddItemToObject(out, lua_tostring(L, -2), v);
-    }
-    lua_pop(L, 1);
-  }
-  return out;
-}
-
+/* A display list as JSON, through the engine's one conversion. */
 static cJSON *check_dl(lua_State *L, int idx) {
   luaL_checktype(L, idx, LUA_TTABLE);
-  char err[256] = "";
-  cJSON *j = to_json(L, idx, 0, err, sizeof err);
+  char err[256];
+  cJSON *j = vgl_to_json_ex(L, idx, VGL_JSON_SKIP | VGL_JSON_NONFINITE, err, sizeof err);
   if (!j) luaL_argerror(L, idx, err);
   return j;
 }
 
 static void push_warnings(lua_State *L, const cJSON *w) {
-  lua_createtable(L, w ? cJSON_GetArraySize(w) : 0, 0);
-  int i = 1;
-  const cJSON *e;
-  cJSON_ArrayForEach(e, w) {
-    lua_newtable(L);
-    const cJSON *f;
-    cJSON_ArrayForEach(f, e) {
-      if (cJSON_IsString(f)) lua_pushstring(L, f->valuestring);
-      else if (cJSON_IsNumber(f)) lua_pushnumber(L, f->valuedouble);
-      else continue;
-      lua_setfield(L, -2, f->string);
-    }
-    lua_rawseti(L, -2, i++);
-  }
+  if (w) vgl_push_json(L, w);
+  else lua_newtable(L);
 }
 
 static lbuffer *new_buffer(lua_State *L) {
@@ -118,9 +64,7 @@ static int l_render(lua_State *L) {
   int rc = vg_render_cjson(dl, w, h, &b->b, &warn, err, sizeof err);
   cJSON_Delete(dl);
   if (rc != 0) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
+    return vgl_fail(L, err, NULL);
   }
   push_warnings(L, warn);
   cJSON_Delete(warn);
@@ -135,8 +79,8 @@ static int l_redraw(lua_State *L) {
   if (!b->b.data) return luaL_error(L, "redraw: the buffer is closed");
   luaL_checktype(L, 3, LUA_TTABLE);
   cJSON *dl = check_dl(L, 2);
-  char cerr[256] = "";
-  cJSON *old = to_json(L, 3, 0, cerr, sizeof cerr);
+  char cerr[256];
+  cJSON *old = vgl_to_json_ex(L, 3, VGL_JSON_SKIP | VGL_JSON_NONFINITE, cerr, sizeof cerr);
   if (!old) {
     cJSON_Delete(dl);
     return luaL_argerror(L, 3, cerr);
@@ -149,9 +93,7 @@ static int l_redraw(lua_State *L) {
   cJSON_Delete(dl);
   cJSON_Delete(old);
   if (rc != 0) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
+    return vgl_fail(L, err, NULL);
   }
   lua_pushinteger(L, r.x);
   lua_pushinteger(L, r.y);
@@ -173,9 +115,7 @@ static int l_render_png(lua_State *L) {
   vg_render_buffer_free(&b);
   if (rc != 0) {
     cJSON_Delete(warn);
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
+    return vgl_fail(L, err, NULL);
   }
   lua_pushboolean(L, 1);
   push_warnings(L, warn);
@@ -190,9 +130,7 @@ static int l_check(lua_State *L) {
   int rc = vg_render_check(dl, &warn, err, sizeof err);
   cJSON_Delete(dl);
   if (rc != 0) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
+    return vgl_fail(L, err, NULL);
   }
   push_warnings(L, warn);
   cJSON_Delete(warn);
@@ -221,9 +159,7 @@ static void async_work(void *d) {
 static int async_push(lua_State *L, void *d) {
   async_req *r = d;
   if (r->rc != 0) {
-    lua_pushnil(L);
-    lua_pushstring(L, r->err);
-    return 2;
+    return vgl_fail(L, r->err, NULL);
   }
   lua_pushboolean(L, 1);
   push_warnings(L, r->warn);
@@ -311,9 +247,7 @@ static int l_load_png(lua_State *L) {
   lbuffer *b = new_buffer(L);
   char err[512];
   if (vg_render_read_png(path, &b->b, err, sizeof err) != 0) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
+    return vgl_fail(L, err, NULL);
   }
   return 1;
 }
@@ -408,9 +342,7 @@ static int b_write_png(lua_State *L) {
   lbuffer *b = check_buf(L, 1);
   char err[512];
   if (vg_render_write_png(&b->b, luaL_checkstring(L, 2), err, sizeof err) != 0) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
+    return vgl_fail(L, err, NULL);
   }
   lua_pushboolean(L, 1);
   return 1;

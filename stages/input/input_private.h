@@ -1,4 +1,4 @@
-/* input_int.h: shared by the adapters of stages/input only. Position map
+/* input_private.h: shared by the adapters of stages/input only. Position map
  * (which line a cJSON node came from), a growable string, and the adapters'
  * entry points. */
 #pragma once
@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 #include "input.h"
+#include "vg.h"
 
 /* ---- positions: cJSON node -> file:line:col ------------------------------ */
 typedef struct vgi_pos {
@@ -46,7 +47,7 @@ void vgi_buf_printf(vgi_buf *b, const char *fmt, ...) __attribute__((format(prin
 char *vgi_buf_take(vgi_buf *b);   /* never NULL; resets b */
 void vgi_buf_free(vgi_buf *b);
 
-char *vgi_strdup(const char *s);
+#define vgi_strdup vg_strdup   /* engine/core: one strdup for every part */
 /* Collapses runs of whitespace to one space and trims; in place. */
 char *vgi_squash(char *s);
 int vgi_word_count(const char *s);

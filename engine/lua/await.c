@@ -4,7 +4,7 @@
  * completes. Outside a fiber (main chunk, REPL) the same primitives run the
  * loop until they complete. Also here: vg.sleep, vg.spawn, vgl_work, and the
  * fiber primitives vg.core.go / vg.core.suspend / vg.core.wake. */
-#include "engine_internal.h"
+#include "lua_private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,13 +19,14 @@ struct vgl_await {
   void (*free_data)(void *data);
   void *data;
   int done, failed, cancelled, cancel_asked;
+  int in_cancel;        /* inside cancel(): a completion now must not resume here */
   char *errmsg;
 };
 
 /* A fiber is a coroutine the engine owns and resumes: anchored by a
  * counted ref and kept in a short C list (there are as many as tasks). */
-typedef struct fiber {
-  struct fiber *next;
+typedef struct vgl_fiber {
+  struct vgl_fiber *next;
   lua_State *co;
   int ref;
   int waiting;          /* why it is parked: WAIT_* */
@@ -33,14 +34,23 @@ typedef struct fiber {
 
 enum { WAIT_NONE, WAIT_AWAIT, WAIT_SUSPEND, WAIT_YIELD };
 
-static fiber *fibers;
-
-static fiber *fiber_of(lua_State *co) {
-  for (fiber *f = fibers; f; f = f->next) if (f->co == co) return f;
+/* Fibers belong to their engine: another engine's coroutine is not one. */
+static fiber *fiber_of(vg_engine *e, lua_State *co) {
+  for (fiber *f = e->lua->fibers; f; f = f->next) if (f->co == co) return f;
   return NULL;
 }
 
-int vgl__in_fiber(lua_State *L) { return fiber_of(L) != NULL && lua_isyieldable(L); }
+static vg_engine *engine_of(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, "vg.engine");
+  vg_engine *e = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return e;
+}
+
+int vgl__in_fiber(lua_State *L) {
+  vg_engine *e = engine_of(L);
+  return e && e->lua && fiber_of(e, L) != NULL && lua_isyieldable(L);
+}
 
 /* Raises when the caller can neither yield nor run the loop. */
 static void check_can_wait(lua_State *L, vg_engine *e) {
@@ -49,9 +59,9 @@ static void check_can_wait(lua_State *L, vg_engine *e) {
 }
 
 static void link_await(vg_engine *e, vgl_await *a) {
-  a->next = e->awaits;
-  if (e->awaits) e->awaits->prev = a;
-  e->awaits = a;
+  a->next = e->lua->awaits;
+  if (e->lua->awaits) e->lua->awaits->prev = a;
+  e->lua->awaits = a;
   e->n_awaits++;
   /* an await not done yet keeps the loop alive even when its work runs on
    * a thread of its own with no libuv handle */
@@ -70,7 +80,7 @@ static void mark_done(vgl_await *a) {
 
 static void unlink_await(vgl_await *a) {
   vg_engine *e = a->e;
-  if (a->prev) a->prev->next = a->next; else if (e->awaits == a) e->awaits = a->next;
+  if (a->prev) a->prev->next = a->next; else if (e->lua->awaits == a) e->lua->awaits = a->next;
   if (a->next) a->next->prev = a->prev;
   a->prev = a->next = NULL;
   e->n_awaits--;
@@ -129,7 +139,7 @@ static int finish_wait(lua_State *L, vgl_await *a) {
 static int await_k(lua_State *L, int status, lua_KContext ctx) {
   (void)status;
   vgl_await *a = (vgl_await *)ctx;
-  fiber *f = fiber_of(L);
+  fiber *f = fiber_of(a->e, L);
   if (f) f->waiting = WAIT_NONE;
   return finish_wait(L, a);
 }
@@ -144,7 +154,7 @@ int vgl_await_yield(lua_State *L, vgl_await *a) {
   if (a->done) return finish_wait(L, a);  /* completed (or failed) at once */
   if (vgl__in_fiber(L)) {
     a->co = L;
-    fiber_of(L)->waiting = WAIT_AWAIT;
+    fiber_of(e, L)->waiting = WAIT_AWAIT;
     return lua_yieldk(L, 0, (lua_KContext)a, await_k);
   }
   while (!a->done) {
@@ -152,12 +162,12 @@ int vgl_await_yield(lua_State *L, vgl_await *a) {
       /* SIGINT while the main chunk waits */
       a->cancel_asked = 1;
       a->cancelled = 1;
-      if (!a->errmsg) a->errmsg = vg__strdup("interrupted!");
+      if (!a->errmsg) a->errmsg = vg_strdup("interrupted!");
       if (a->cancel) a->cancel(a->data);
     }
     if (vg__run_loop_once(e) == 0 && !a->done && !e->interrupted) {
       a->failed = 1;
-      a->errmsg = vg__strdup("wait would never end (nothing left to run)");
+      a->errmsg = vg_strdup("wait would never end (nothing left to run)");
       break;
     }
   }
@@ -177,13 +187,13 @@ static void report_fiber_error(lua_State *co, int status) {
 }
 
 static void fiber_finished(vg_engine *e, lua_State *co) {
-  fiber **pp = &fibers;
+  fiber **pp = &e->lua->fibers;
   while (*pp && (*pp)->co != co) pp = &(*pp)->next;
   fiber *f = *pp;
   if (!f) return;
   *pp = f->next;
   e->n_fibers--;
-  vgl_unref(e->L, f->ref);  /* may collect co: touch it no more */
+  vgl_unref(e->lua->L, f->ref);  /* may collect co: touch it no more */
   free(f);
 }
 
@@ -199,7 +209,7 @@ static void resume_fiber(vg_engine *e, lua_State *from, lua_State *co, int nargs
   vg__loop_progress(e);
   if (st == LUA_YIELD) {
     lua_pop(co, nres);
-    fiber *f = fiber_of(co);
+    fiber *f = fiber_of(e, co);
     if (f && f->waiting == WAIT_NONE) {
       /* a plain coroutine.yield() in a task: let others run, then go on */
       f->waiting = WAIT_YIELD;
@@ -218,11 +228,11 @@ static void resume_later_cb(void *ud) {
   vg_engine *e = l->e;
   lua_State *co = l->co;
   free(l);
-  fiber *f = fiber_of(co);   /* still anchored: it is waiting */
+  fiber *f = fiber_of(e, co);   /* still anchored: it is waiting */
   if (e->closing || !f || f->waiting != WAIT_YIELD) return;
   f->waiting = WAIT_NONE;
   e->loop_depth++;
-  resume_fiber(e, e->L, co, 0);
+  resume_fiber(e, e->lua->L, co, 0);
   e->loop_depth--;
 }
 
@@ -245,8 +255,8 @@ int vgl__spawn_fiber(lua_State *L, int nargs) {
   lua_pushvalue(L, -1);
   f->ref = vgl_ref(L);
   f->co = co;
-  f->next = fibers;
-  fibers = f;
+  f->next = e->lua->fibers;
+  e->lua->fibers = f;
   e->n_fibers++;
   /* move fn and args onto the new thread; keep the thread as the result */
   lua_insert(L, fidx);                 /* thread below fn */
@@ -261,14 +271,14 @@ static int l_go(lua_State *L) { return vgl__spawn_fiber(L, lua_gettop(L) - 1); }
  * Returns the values given to wake. Lua builds vg.wait on these two. */
 static int suspend_k(lua_State *L, int status, lua_KContext ctx) {
   (void)status; (void)ctx;
-  fiber *f = fiber_of(L);
+  fiber *f = fiber_of(vgl_engine(L), L);
   if (f) f->waiting = WAIT_NONE;
   return lua_gettop(L);
 }
 
 static int l_suspend(lua_State *L) {
   if (!vgl__in_fiber(L)) return luaL_error(L, "suspend: not inside a task or vg.go fiber");
-  fiber_of(L)->waiting = WAIT_SUSPEND;
+  fiber_of(vgl_engine(L), L)->waiting = WAIT_SUSPEND;
   lua_settop(L, 0);
   return lua_yieldk(L, 0, 0, suspend_k);
 }
@@ -278,8 +288,8 @@ typedef struct wake_req { vg_engine *e; lua_State *co; int ref; int argref; } wa
 static void wake_cb(void *ud) {
   wake_req *w = ud;
   vg_engine *e = w->e;
-  lua_State *L = e->L;
-  fiber *f = fiber_of(w->co);
+  lua_State *L = e->lua->L;
+  fiber *f = fiber_of(e, w->co);
   if (!e->closing && f && f->waiting == WAIT_SUSPEND && lua_status(w->co) == LUA_YIELD) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, w->argref);
     int n = (int)lua_rawlen(L, -1);
@@ -290,7 +300,7 @@ static void wake_cb(void *ud) {
     }
     lua_pop(L, 1);
     e->loop_depth++;
-    resume_fiber(e, e->L, w->co, n);
+    resume_fiber(e, e->lua->L, w->co, n);
     e->loop_depth--;
   }
   vgl_unref(L, w->argref);
@@ -303,7 +313,7 @@ static int l_wake(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   lua_State *co = lua_tothread(L, 1);
   luaL_argcheck(L, co != NULL, 1, "coroutine expected");
-  if (!fiber_of(co)) return 0;  /* already finished: nothing to wake */
+  if (!fiber_of(e, co)) return 0;  /* already finished: nothing to wake */
   int n = lua_gettop(L) - 1;
   lua_createtable(L, n, 0);
   for (int i = 1; i <= n; i++) {
@@ -332,15 +342,38 @@ static int l_running_fiber(lua_State *L) {
   return 1;
 }
 
+/* A completion that came while the operation was being cancelled (a sleep
+ * stops its timer and completes at once) resumes the fiber from the loop,
+ * never inside the t:cancel() that asked: the cancelled task's body must not
+ * run on its canceller's stack. */
+static void deferred_resume_cb(void *ud) {
+  later *l = ud;
+  vg_engine *e = l->e;
+  lua_State *co = l->co;
+  free(l);
+  fiber *f = e->lua ? fiber_of(e, co) : NULL;   /* still anchored: it is waiting */
+  if (e->closing || !f || f->waiting != WAIT_AWAIT) return;
+  e->loop_depth++;
+  resume_fiber(e, e->lua->L, co, 0);
+  e->loop_depth--;
+}
+
 /* Completing resumes the fiber from a loop callback; the wait finishes
  * in await_k on the fiber's own stack. */
 void vgl_await_complete(vgl_await *a) {
   if (a->done) return;
   mark_done(a);
   vg_engine *e = a->e;
+  if (a->co && !e->closing && a->in_cancel) {
+    later *l = malloc(sizeof *l);
+    if (!l) return;
+    l->e = e; l->co = a->co;
+    vg__run_soon(e, deferred_resume_cb, l);
+    return;
+  }
   if (a->co && !e->closing) {
     e->loop_depth++;
-    resume_fiber(e, e->L, a->co, 0);
+    resume_fiber(e, e->lua->L, a->co, 0);
     e->loop_depth--;
   } else if (!a->co) {
     vg__loop_progress(e);   /* the blocked waiter looks again */
@@ -351,7 +384,7 @@ void vgl_await_fail(vgl_await *a, const char *message) {
   if (a->done) return;
   a->failed = 1;
   free(a->errmsg);
-  a->errmsg = vg__strdup(message ? message : "failed");
+  a->errmsg = vg_strdup(message ? message : "failed");
   vgl_await_complete(a);
 }
 
@@ -359,8 +392,10 @@ static void cancel_await_as(vgl_await *a, const char *message) {
   if (a->done || a->cancel_asked) return;
   a->cancel_asked = 1;
   a->cancelled = 1;
-  if (!a->errmsg) a->errmsg = vg__strdup(message);
+  if (!a->errmsg) a->errmsg = vg_strdup(message);
+  a->in_cancel = 1;
   if (a->cancel) a->cancel(a->data);
+  a->in_cancel = 0;
 }
 
 static void cancel_await(vgl_await *a) {
@@ -376,18 +411,18 @@ void vgl__cancel_all_awaits(vg_engine *e) {
   vgl_await **snap = malloc(sizeof *snap * (size_t)n);
   if (!snap) return;
   int i = 0;
-  for (vgl_await *a = e->awaits; a && i < n; a = a->next) snap[i++] = a;
+  for (vgl_await *a = e->lua->awaits; a && i < n; a = a->next) snap[i++] = a;
   for (int k = 0; k < i; k++) {
     /* still linked? */
     int live = 0;
-    for (vgl_await *a = e->awaits; a; a = a->next) if (a == snap[k]) { live = 1; break; }
+    for (vgl_await *a = e->lua->awaits; a; a = a->next) if (a == snap[k]) { live = 1; break; }
     if (live) cancel_await(snap[k]);
   }
   free(snap);
 }
 
 void vgl__cancel_fiber(vg_engine *e, lua_State *co) {
-  for (vgl_await *a = e->awaits; a; a = a->next) {
+  for (vgl_await *a = e->lua->awaits; a; a = a->next) {
     if (a->co == co && !a->done && !a->cancel_asked) { cancel_await(a); return; }
   }
 }
@@ -401,13 +436,13 @@ static int l_cancel_fiber(lua_State *L) {
 
 int vgl__pending_awaits(vg_engine *e) {
   int n = 0;
-  for (vgl_await *a = e->awaits; a; a = a->next) if (!a->done) n++;
+  for (vgl_await *a = e->lua->awaits; a; a = a->next) if (!a->done) n++;
   return n;
 }
 
 void vgl__free_awaits(vg_engine *e) {
-  while (e->awaits) {
-    vgl_await *a = e->awaits;
+  while (e->lua->awaits) {
+    vgl_await *a = e->lua->awaits;
     unlink_await(a);
     free_await(a);
   }

@@ -1,7 +1,8 @@
-/* engine.c: the engine context. It owns (or borrows) the libuv loop and the
- * main lua_State, installs the signal handling that turns SIGINT/SIGTERM into
- * task cancellation, and shuts everything down in order: handles, loop, Lua. */
-#include "engine_internal.h"
+/* engine.c: the engine context. It owns (or borrows) the libuv loop,
+ * installs the signal handling that turns SIGINT/SIGTERM into task
+ * cancellation, and shuts everything down in order: waits, handles, loop,
+ * then the binding (engine/lua/lua_engine.c makes the Lua state). */
+#include "core_private.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -10,19 +11,6 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-char *vg__strdup(const char *s) {
-  if (!s) return NULL;
-  size_t n = strlen(s) + 1;
-  char *d = malloc(n);
-  if (d) memcpy(d, s, n);
-  return d;
-}
-
-double vg__now(void) {
-  struct timeval tv;
-  gettimeofday(&tv, NULL);
-  return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
-}
 
 void vg__handle_opened(vg_engine *e) { e->handle_count++; }
 
@@ -55,8 +43,8 @@ static void on_signal(int sig) {
   /* Lua code that is running now (a busy stage in a fiber, the main chunk,
    * a listener) is stopped through a hook on its own thread, as lua.c does;
    * hooks are per coroutine. The loop side is woken up to cancel the rest. */
-  lua_State *L = e->running;
-  if (L) vgl__interrupt_hook_arm(L);
+  void *running = e->running;
+  if (running && e->hooks.interrupt) e->hooks.interrupt(running);
   uv_async_send(&e->wake);  /* async-signal-safe */
   errno = saved_errno;
 }
@@ -75,12 +63,11 @@ void vg__handle_closed(uv_handle_t *h) {
   if (e) e->handle_count--;
 }
 
-vg_engine *vg_engine_new(const vg_engine_options *opts) {
+vg_engine *vg_engine_new_core(const vg_engine_options *opts) {
   vg_engine_options defaults = {0};
   if (!opts) opts = &defaults;
   vg_engine *e = calloc(1, sizeof *e);
   if (!e) return NULL;
-  e->lua_dispatch_ref = LUA_NOREF;
   e->next_listener_id = 1;
   e->loop_thread = pthread_self();
   pthread_mutex_init(&e->post_lock, NULL);
@@ -100,18 +87,6 @@ vg_engine *vg_engine_new(const vg_engine_options *opts) {
 
   vg__resolve_state_dir(e, opts->state_dir);
 
-  for (int i = 0; vg_builtin_stages[i]; i++) vg_register_stage(e, vg_builtin_stages[i]);
-
-  if (opts->L) {
-    e->L = opts->L;
-  } else {
-    e->L = luaL_newstate();
-    if (!e->L) { fprintf(stderr, "vgrun: cannot create a Lua state (out of memory)\n"); vg_engine_free(e); return NULL; }
-    e->owns_L = 1;
-    luaL_openlibs(e->L);
-  }
-  vgl__setup_state(e, e->L);
-
   if (opts->install_signals && !signal_engine) {
     signal_engine = e;
     e->install_signals = 1;
@@ -123,7 +98,6 @@ vg_engine *vg_engine_new(const vg_engine_options *opts) {
     sigaction(SIGINT, &sa, &old_int);
     sigaction(SIGTERM, &sa, &old_term);
     signal(SIGPIPE, SIG_IGN);
-    vgl__track_coroutines(e->L);
   }
   return e;
 }
@@ -137,7 +111,7 @@ void vg_engine_free(vg_engine *e) {
   if (!e || e->closing) return;
   /* After SIGINT/SIGTERM the cancelled tasks end before the engine closes,
    * so their state files say "cancelled" rather than "running". */
-  if (e->interrupted && e->L && e->loop_depth == 0) {
+  if (e->interrupted && e->lua && e->loop_depth == 0) {
     if (!e->cancel_pending) {
       e->cancel_pending = 1;
       vg_engine_cancel_all(e);
@@ -152,10 +126,10 @@ void vg_engine_free(vg_engine *e) {
   }
   /* Anything still waiting is cancelled, and operations in flight (work on
    * a thread) are let finish, so nothing runs on freed memory. */
-  vgl__cancel_all_awaits(e);
-  while (vgl__pending_awaits(e) > 0 && uv_run(e->loop, UV_RUN_ONCE) != 0) {}
+  if (e->hooks.cancel_waits) e->hooks.cancel_waits(e);
+  while (e->hooks.pending && e->hooks.pending(e) > 0 && uv_run(e->loop, UV_RUN_ONCE) != 0) {}
   vg__events_drain(e);
-  vgl__free_awaits(e);
+  if (e->hooks.free_waits) e->hooks.free_waits(e);
   uv_run(e->loop, UV_RUN_NOWAIT);
   uv_close((uv_handle_t *)&e->wake, vg__handle_closed);
   if (e->owns_loop) {
@@ -166,12 +140,7 @@ void vg_engine_free(vg_engine *e) {
   } else {
     uv_run(e->loop, UV_RUN_NOWAIT);
   }
-  if (e->L && e->lua_dispatch_ref != LUA_NOREF) {
-    luaL_unref(e->L, LUA_REGISTRYINDEX, e->lua_dispatch_ref);
-    e->lua_dispatch_ref = LUA_NOREF;
-  }
-  if (e->owns_L && e->L) lua_close(e->L);
-  e->L = NULL;
+  if (e->hooks.release) e->hooks.release(e);
   vg__events_free(e);
   free(e->stages);
   free(e->last_error);
@@ -180,8 +149,6 @@ void vg_engine_free(vg_engine *e) {
 }
 
 uv_loop_t *vg_engine_loop(vg_engine *e) { return e->loop; }
-lua_State *vg_engine_lua(vg_engine *e) { return e->L; }
-const char *vg_engine_state_dir(vg_engine *e) { return e->state_dir; }
 const char *vg_engine_last_error(vg_engine *e) { return e->last_error ? e->last_error : ""; }
 int vg_engine_interrupted(vg_engine *e) { return e->interrupted != 0; }
 int vg_engine_ref_count(vg_engine *e) { return e->ref_count; }
@@ -192,7 +159,7 @@ int vg_engine_handle_count(vg_engine *e) {
 }
 
 int vg__run_loop_once(vg_engine *e) {
-  lua_State *was = vg__set_running(e, NULL);
+  void *was = vg__set_running(e, NULL);
   e->loop_depth++;
   e->blocking_runs++;
   int r = uv_run(e->loop, UV_RUN_ONCE);
@@ -202,8 +169,8 @@ int vg__run_loop_once(vg_engine *e) {
   return r;
 }
 
-lua_State *vg__set_running(vg_engine *e, lua_State *L) {
-  lua_State *was = e->running;
+void *vg__set_running(vg_engine *e, void *L) {
+  void *was = e->running;
   e->running = L;
   return was;
 }
@@ -225,71 +192,14 @@ void vg__keepalive(vg_engine *e) {
 }
 
 void vg_engine_cancel_all(vg_engine *e) {
-  lua_State *L = e->L;
-  /* Lua marks its tasks cancelled first, so a waiter that wakes up with
-   * "cancelled" finds its task in that state. */
-  if (L) {
-    lua_getfield(L, LUA_REGISTRYINDEX, "vg.cancel_all");
-    if (lua_isfunction(L, -1)) {
-      if (vgl_pcall(L, 0, 0) != LUA_OK) {
-        fprintf(stderr, "vgrun: while cancelling: %s\n", lua_tostring(L, -1));
-        lua_pop(L, 1);
-      }
-    } else {
-      lua_pop(L, 1);
-    }
-  }
-  vgl__cancel_all_awaits(e);
+  /* the binding marks its tasks cancelled first, so a waiter that wakes up
+   * with "cancelled" finds its task in that state */
+  if (e->hooks.cancel_all) e->hooks.cancel_all(e);
 }
 
-static void set_last_error(vg_engine *e, const char *msg) {
+void vg__set_last_error(vg_engine *e, const char *msg) {
   free(e->last_error);
-  e->last_error = vg__strdup(msg);
-}
-
-/* Runs the chunk on top of the stack with `nargs` arguments below it,
- * interruptible by SIGINT, then runs the loop until background tasks end. */
-static int run_chunk(vg_engine *e, int nargs) {
-  lua_State *L = e->L;
-  lua_State *was = vg__set_running(e, L);
-  int st = vgl_pcall(L, nargs, 0);
-  vg__set_running(e, was);
-  lua_sethook(L, NULL, 0, 0);
-  if (st != LUA_OK) {
-    set_last_error(e, lua_tostring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)");
-    lua_pop(L, 1);
-    return e->interrupted ? 130 : 1;
-  }
-  /* tasks started with p:start() and never waited for still finish */
-  while (e->n_fibers > 0 && uv_loop_alive(e->loop)) vg__run_loop_once(e);
-  return e->interrupted ? 130 : 0;
-}
-
-int vg_engine_run_file(vg_engine *e, const char *path, int argc, char **argv) {
-  lua_State *L = e->L;
-  lua_createtable(L, argc, 1);
-  for (int i = 0; i < argc; i++) {
-    lua_pushstring(L, argv[i]);
-    lua_rawseti(L, -2, i);
-  }
-  lua_setglobal(L, "arg");
-  if (luaL_loadfile(L, path) != LUA_OK) {
-    set_last_error(e, lua_tostring(L, -1));
-    lua_pop(L, 1);
-    return 1;
-  }
-  for (int i = 1; i < argc; i++) lua_pushstring(L, argv[i]);
-  return run_chunk(e, argc > 1 ? argc - 1 : 0);
-}
-
-int vg_engine_run_string(vg_engine *e, const char *chunk, const char *chunkname) {
-  lua_State *L = e->L;
-  if (luaL_loadbuffer(L, chunk, strlen(chunk), chunkname ? chunkname : "=(string)") != LUA_OK) {
-    set_last_error(e, lua_tostring(L, -1));
-    lua_pop(L, 1);
-    return 1;
-  }
-  return run_chunk(e, 0);
+  e->last_error = vg_strdup(msg);
 }
 
 static int post_call(vg_engine *e, void (*fn)(void *ud), void *ud, int soon) {

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "vg.h"
-#include "vg_render.h"
+#include "render.h"
 #include "vg_utf8.h"
 
 typedef struct frames_job {
@@ -21,14 +21,14 @@ typedef struct frames_job {
 
 static int prepare(vg_call *c) {
   const cJSON *in = vg_call_input(c, "frames");
-  if (!cJSON_IsArray(in)) return vg_call_fail(c, "render.frames: ctx.frames must be a list");
+  if (!cJSON_IsArray(in)) return vg_call_fail(c, "ctx.frames must be a list");
   const cJSON *f;
   int i = 0;
   cJSON_ArrayForEach(f, in) {
     i++;
     if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(f, "list")) ||
         !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(f, "path")))
-      return vg_call_fail(c, "render.frames: frames[%d] needs list (a display list) and path", i);
+      return vg_call_fail(c, "frames[%d] needs list (a display list) and path", i);
   }
   const cJSON *o = vg_call_options(c);
   const cJSON *w = cJSON_GetObjectItemCaseSensitive(o, "width");
@@ -41,7 +41,7 @@ static int prepare(vg_call *c) {
   j->rendered = cJSON_CreateArray();
   vg_call_set_data(c, j);
   if (j->width <= 0 || j->height <= 0 || j->width > 16384 || j->height > 16384)
-    return vg_call_fail(c, "render.frames: bad size %dx%d", j->width, j->height);
+    return vg_call_fail(c, "bad size %dx%d", j->width, j->height);
   return 0;
 }
 
@@ -63,7 +63,7 @@ static int work(vg_call *c) {
         vg_render_write_png(&buf, path, err, sizeof err) != 0) {
       cJSON_Delete(warnings);
       vg_render_buffer_free(&buf);
-      return vg_call_fail(c, "render.frames: %s: %s", path, err);
+      return vg_call_fail(c, "%s: %s", path, err);
     }
     const cJSON *w;
     cJSON_ArrayForEach(w, warnings) {

@@ -39,3 +39,17 @@ static inline int vg_snprintf_utf8(char *buf, size_t n, const char *fmt, ...) {
   va_end(ap);
   return r;
 }
+
+/* The one "error into a caller's buffer" printf of every part: writes the
+ * message (never half a character) when err is not NULL, and returns -1 so
+ * that `return vg_errf(err, errlen, "%s: ...", path);` fails. */
+static inline int vg_errf(char *err, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static inline int vg_errf(char *err, size_t n, const char *fmt, ...) {
+  if (err && n) {
+    va_list ap;
+    va_start(ap, fmt);
+    vg_vsnprintf_utf8(err, n, fmt, ap);
+    va_end(ap);
+  }
+  return -1;
+}

@@ -1,4 +1,4 @@
-/* lua_core.c: require("vg.input_core"), the raw binding under lua/vg/input.lua.
+/* input_lua.c: require("vg.input_core"), the raw binding under lua/vg/input.lua.
  *   load(path [, opts]) -> model|nil, diagnostics   (parses on the thread pool;
  *                          opts.as_json: the model as JSON text, canonical key order;
  *                          opts.allow_paths: folders besides the document's own
@@ -9,7 +9,7 @@
  * Diagnostics: list of {severity, file, line, col, field, message, text}. */
 #include "vg_lua.h"
 #include "input.h"
-#include "input_int.h"
+#include "input_private.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -24,11 +24,9 @@ static const char ADAPTERS[] = "vg.input.adapters";
 static const char SCENE_TYPES[] = "vg.input.scene_types";
 
 typedef struct lreq {
-  char *path, *split, *format;
-  char **allow;         /* opts.allow_paths, NULL-terminated */
+  vgi_load_args a;
   char **types;         /* plug-ins' scene types, NULL-terminated */
   int as_json;          /* give the model as JSON text, keys in canonical order */
-  vgi_options opts;
   int adapted;          /* a Lua adapter read the document: doc (or NULL) */
   cJSON *doc;
   cJSON *model;
@@ -36,91 +34,38 @@ typedef struct lreq {
 } lreq;
 
 static void push_diags(lua_State *L, const vgi_diags *d) {
-  lua_createtable(L, (int)d->n, 0);
-  for (size_t i = 0; i < d->n; i++) {
-    const vgi_diag *g = &d->v[i];
-    lua_createtable(L, 0, 7);
-    lua_pushstring(L, g->severity == VGI_ERROR ? "error" : "warning");
-    lua_setfield(L, -2, "severity");
-    if (g->file) { lua_pushstring(L, g->file); lua_setfield(L, -2, "file"); }
-    lua_pushinteger(L, g->line);
-    lua_setfield(L, -2, "line");
-    lua_pushinteger(L, g->col);
-    lua_setfield(L, -2, "col");
-    lua_pushstring(L, g->field ? g->field : "");
-    lua_setfield(L, -2, "field");
-    lua_pushstring(L, g->message);
-    lua_setfield(L, -2, "message");
-    char *t = vgi_diag_format(g);
-    lua_pushstring(L, t);
-    free(t);
-    lua_setfield(L, -2, "text");
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
+  cJSON *j = vgi_diags_to_json(d, 1);
+  if (!j) luaL_error(L, "out of memory");
+  vgl_push_json(L, j);
+  cJSON_Delete(j);
 }
 
-/* Reads opts at idx (opts.allow_paths, a folder or a list of folders,
- * becomes a NULL-terminated malloc'd array: vgi_free_list). Every type is
- * checked before anything is allocated, so
- * an argument error (a longjmp) leaks nothing. */
-static void read_opts(lua_State *L, int idx, vgi_options *o, char **split, char **format,
-                      char ***allow) {
-  memset(o, 0, sizeof *o);
+/* Reads opts at idx (the same fields and checks as the input.load stage's
+ * options) into a; raises on a bad option before anything is kept. */
+static void read_opts(lua_State *L, int idx, vgi_load_args *a) {
+  memset(a, 0, sizeof *a);
   if (lua_isnoneornil(L, idx)) return;
   luaL_checktype(L, idx, LUA_TTABLE);
-  lua_getfield(L, idx, "split");
-  if (!lua_isstring(L, -1) && !lua_isnil(L, -1)) luaL_argerror(L, idx, "opts.split must be a string");
-  lua_getfield(L, idx, "duration");
-  if (!lua_isnumber(L, -1) && !lua_isnil(L, -1)) luaL_argerror(L, idx, "opts.duration must be a number");
-  lua_getfield(L, idx, "allow_paths");
-  int ap = lua_gettop(L);
-  lua_Integer nallow = 0;
-  if (lua_istable(L, ap)) {
-    nallow = luaL_len(L, ap);
-    for (lua_Integer i = 1; i <= nallow; i++) {
-      if (lua_geti(L, ap, i) != LUA_TSTRING)
-        luaL_argerror(L, idx, "opts.allow_paths must be a folder or a list of folders");
-      lua_pop(L, 1);
-    }
-  } else if (lua_type(L, ap) == LUA_TSTRING) {
-    nallow = 1;
-  } else if (!lua_isnil(L, ap)) {
-    luaL_argerror(L, idx, "opts.allow_paths must be a folder or a list of folders");
+  char err[256];
+  cJSON *o = vgl_to_json_ex(L, idx, VGL_JSON_SKIP, err, sizeof err);
+  if (!o) luaL_argerror(L, idx, err);
+  cJSON_DeleteItemFromObjectCaseSensitive(o, "path");   /* the path is the first argument */
+  int rc = vgi_load_args_read(a, o, err, sizeof err);
+  cJSON_Delete(o);
+  if (rc != 0) {
+    vgi_load_args_free(a);
+    lua_pushfstring(L, "opts.%s", err);
+    luaL_argerror(L, idx, lua_tostring(L, -1));
   }
-  if (lua_isstring(L, ap - 2)) *split = strdup(lua_tostring(L, ap - 2));
-  if (lua_isnumber(L, ap - 1)) o->duration = lua_tonumber(L, ap - 1);
-  if (nallow > 0) {
-    *allow = calloc((size_t)nallow + 1, sizeof **allow);
-    if (!*allow) luaL_error(L, "out of memory");
-    if (lua_type(L, ap) == LUA_TSTRING) {
-      (*allow)[0] = strdup(lua_tostring(L, ap));
-    } else {
-      for (lua_Integer i = 1; i <= nallow; i++) {
-        lua_geti(L, ap, i);
-        (*allow)[i - 1] = strdup(lua_tostring(L, -1));
-        lua_pop(L, 1);
-      }
-    }
-  }
-  lua_pop(L, 3);
-  lua_getfield(L, idx, "format");
-  if (lua_isstring(L, -1)) *format = strdup(lua_tostring(L, -1));
-  lua_pop(L, 1);
-  lua_getfield(L, idx, "narrate");
-  if (lua_isboolean(L, -1)) o->no_narration = !lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  o->split = *split;
-  o->format = *format;
-  o->allow_paths = (const char *const *)*allow;
 }
 
 static void lreq_work(void *data) {
   lreq *r = data;
   if (r->adapted) {
-    r->model = r->doc ? vgi_from_doc(r->doc, r->path, &r->opts, &r->d) : NULL;
+    r->model = r->doc ? vgi_from_doc(r->doc, r->a.path, &r->a.opts, &r->d) : NULL;
     r->doc = NULL;
   } else {
-    r->model = vgi_load(r->path, &r->opts, &r->d);
+    r->model = vgi_load(r->a.path, &r->a.opts, &r->d);
   }
 }
 
@@ -144,73 +89,59 @@ static void lreq_free(void *data) {
   cJSON_Delete(r->doc);
   cJSON_Delete(r->model);
   vgi_diags_free(&r->d);
-  free(r->path);
-  free(r->split);
-  free(r->format);
-  vgi_free_list(r->allow);
+  vgi_load_args_free(&r->a);
   vgi_free_list(r->types);
   free(r);
 }
 
 static int l_load(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
-  vgi_options o;
-  char *split = NULL, *format = NULL, **allow = NULL;
-  read_opts(L, 2, &o, &split, &format, &allow);   /* raises before it allocates */
+  int as_json = vgl_opt_boolean(L, 2, "as_json", 0);
+  vgi_load_args a;
+  read_opts(L, 2, &a);   /* raises before it keeps anything */
   lreq *r = calloc(1, sizeof *r);
-  if (!r) {
-    free(split);
-    free(format);
-    vgi_free_list(allow);
+  if (r) r->a = a;
+  if (r) r->a.path = strdup(path);
+  if (!r || !r->a.path) {
+    if (r) lreq_free(r); else vgi_load_args_free(&a);
     return luaL_error(L, "out of memory");
   }
-  r->path = strdup(path);
-  r->opts = o;
-  r->split = split;
-  r->format = format;
-  r->allow = allow;
-  if (lua_istable(L, 2)) {
-    lua_getfield(L, 2, "as_json");
-    r->as_json = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-  }
+  r->a.opts.split = r->a.split;   /* a moved: point into its new place */
+  r->a.opts.format = r->a.format;
+  r->a.opts.allow_paths = (const char *const *)r->a.allow;
+  r->as_json = as_json;
   r->types = vgi_extra_types(vgl_engine(L));
-  r->opts.extra_types = (const char *const *)r->types;
-  r->adapted = vgi_adapter_read(vgl_engine(L), r->path, &r->opts, &r->doc, &r->d);
+  r->a.opts.extra_types = (const char *const *)r->types;
+  r->adapted = vgi_adapter_read(vgl_engine(L), r->a.path, &r->a.opts, &r->doc, &r->d);
   return vgl_work(L, lreq_work, lreq_push, lreq_free, r);
 }
 
 static int l_from_table(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  char err[256] = "";
-  char *split = NULL, *format = NULL, **allow = NULL;
-  vgi_options o;
-  read_opts(L, 2, &o, &split, &format, &allow);
+  char err[256];
+  vgi_load_args a;
+  read_opts(L, 2, &a);
   cJSON *doc = vgl_to_json(L, 1, err, sizeof err);
   if (!doc) {
-    free(split);
-    free(format);
-    vgi_free_list(allow);
+    vgi_load_args_free(&a);
     return luaL_argerror(L, 1, err);
   }
   vgi_diags d = {0};
   char **types = vgi_extra_types(vgl_engine(L));
-  o.extra_types = (const char *const *)types;
-  cJSON *model = vgi_from_doc(doc, NULL, &o, &d);
+  a.opts.extra_types = (const char *const *)types;
+  cJSON *model = vgi_from_doc(doc, NULL, &a.opts, &d);
   vgi_free_list(types);
   vgl_push_json(L, model);
   push_diags(L, &d);
   cJSON_Delete(model);
   vgi_diags_free(&d);
-  free(split);
-  free(format);
-  vgi_free_list(allow);
+  vgi_load_args_free(&a);
   return 2;
 }
 
 static int l_validate(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  char err[256] = "";
+  char err[256];
   cJSON *model = vgl_to_json(L, 1, err, sizeof err);
   if (!model) return luaL_argerror(L, 1, err);
   vgi_diags d = {0};

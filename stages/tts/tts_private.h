@@ -1,4 +1,4 @@
-/* tts_internal.h: what the files of stages/tts share and nobody else sees. */
+/* tts_private.h: what the files of stages/tts share and nobody else sees. */
 #pragma once
 
 #include "tts.h"

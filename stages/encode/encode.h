@@ -1,8 +1,8 @@
-/* vg_encode.h: the encoder and muxer of vgrun (issue 6).
+/* encode.h: the encoder and muxer of vgrun (issue 6).
  * Scenes become independent H.264 video segments (cached by content key, encoded
  * in parallel); the narration becomes one AAC track for the whole timeline; the
  * join remuxes both into the final MP4 without re-encoding. Called by the Lua
- * binding vg.encode_core (lua_encode.c), by the bench and tests, by embedders.
+ * binding vg.encode_core (encode_lua.c), by the bench and tests, by embedders.
  *
  * Threads: every function may run on any thread; one call uses one thread
  * (libx264 threads=1, so the bitstream never depends on the machine), except

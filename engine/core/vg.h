@@ -34,6 +34,10 @@ typedef struct vg_engine_options {
 
 /* Creates an engine; NULL on failure (message on stderr). Free with vg_engine_free. */
 vg_engine *vg_engine_new(const vg_engine_options *opts);
+/* An engine without Lua (engine/core alone): the loop, events, native
+ * stages run with vg_run_stage, task state and the cache. opts->L is
+ * ignored. vg_engine_new is this plus the Lua bridge (engine/lua). */
+vg_engine *vg_engine_new_core(const vg_engine_options *opts);
 /* Closes every handle, drains the loop, closes the Lua state if owned. */
 void vg_engine_free(vg_engine *e);
 uv_loop_t *vg_engine_loop(vg_engine *e);
@@ -111,6 +115,10 @@ typedef struct vg_stage_def {
   int (*start)(vg_call *c);
   int (*finish)(vg_call *c);
   void (*cleanup)(vg_call *c);
+  /* Any thread, may be NULL: the task was cancelled while work or the
+   * stage's own thread runs; make it stop soon (vg_call_cancelled is set
+   * already). It must still end the way it always does. */
+  void (*cancel)(vg_call *c);
 } vg_stage_def;
 
 /* Defines a built-in stage; list its ident in the part's vg_add_stage(STAGES).
@@ -120,6 +128,20 @@ typedef struct vg_stage_def {
 /* Registers a stage from an embedder (def must outlive the engine). */
 int vg_register_stage(vg_engine *e, const vg_stage_def *def);
 const vg_stage_def *vg_find_stage(vg_engine *e, const char *name);
+int vg_stage_count(vg_engine *e);
+const vg_stage_def *vg_stage_at(vg_engine *e, int i);   /* NULL past the end */
+
+/* Runs a native stage from C, without Lua: inputs come from ctx (copied),
+ * options over the stage's defaults. done(c, rc, ud) runs on the loop
+ * thread after finish (rc 0 or -1, vg_call_error); read vg_call_outputs
+ * there, and free the call with vg_call_free (in done or later). NULL when
+ * there is no such stage. */
+vg_call *vg_run_stage(vg_engine *e, const char *name, const cJSON *ctx, const cJSON *options,
+                      const char *task_id, void (*done)(vg_call *c, int rc, void *ud), void *ud);
+void vg_call_cancel(vg_call *c);
+void vg_call_free(vg_call *c);
+const cJSON *vg_call_outputs(vg_call *c);
+const char *vg_call_error(vg_call *c);
 
 /* Loop thread (prepare/finish): ctx[key] as JSON, owned by the call; NULL if absent. */
 const cJSON *vg_call_input(vg_call *c, const char *key);
@@ -192,10 +214,61 @@ const char *vg_scratch_dir(void);
 /* Any thread: a unique file path in vg_scratch_dir(). 0, or -1. */
 int vg_scratch_path(char *out, size_t outlen, const char *suffix);
 
+/* ---- task state (engine/core/state.c) ---------------------------------------
+ * One JSON document per task in <dir>/tasks/<id>.json and one lock file per
+ * running task. `dir` is a state folder: the engine's (vg_engine_state_dir)
+ * or a task's own. Functions that fail return -1 and write a message that
+ * names the path into err. Any thread. */
+typedef struct vg_task_lock_t { int fd; char path[4096]; } vg_task_lock_t;
+/* NULL when id may name a task, else why not ("it has a '/'"). */
+const char *vg_task_id_problem(const char *id);
+int vg_task_id_valid(const char *id);
+/* The id as a message may show it: printable ASCII, else \xNN, cut. */
+void vg_task_id_show(const char *id, char *out, size_t n);
+void vg_engine_set_state_dir(vg_engine *e, const char *dir);   /* NULL: the default */
+int vg_state_path(const char *dir, const char *id, const char *ext, char *out, size_t n);
+int vg_state_save(const char *dir, const char *id, const cJSON *doc, char *err, size_t errlen);
+/* 1 and *out (caller frees), 0 when there is none, -1 when unreadable or corrupt. */
+int vg_state_load(const char *dir, const char *id, cJSON **out, char *err, size_t errlen);
+int vg_state_remove(const char *dir, const char *id, char *err, size_t errlen);
+/* The valid ids with a state file, sorted, NULL-terminated; free with vg_state_list_free. */
+char **vg_state_list(const char *dir, size_t *count);
+void vg_state_list_free(char **names);
+/* 0 and the lock taken; -1 (holder: the pid in the lock file, or 0). */
+int vg_task_lock(const char *dir, const char *id, vg_task_lock_t *k, long *holder, char *err, size_t errlen);
+void vg_task_unlock(vg_task_lock_t *k);   /* safe twice */
+/* 1 held (pid_out: the holder when it is sure), 0 not, -1 cannot tell. */
+int vg_task_lock_probe(const char *dir, const char *id, long *pid_out, char *err, size_t errlen);
+/* The size and SHA-256 of a regular file (a FIFO is refused unread). */
+int vg_file_digest(const char *path, long long *size_out, char hex[65], char *err, size_t errlen);
+
+/* ---- reading JSON objects (options, contexts, plans) ----------------------
+ * Any thread. o[key] when it has the type, else def (o may be NULL). The
+ * one family every native stage reads its cJSON with. */
+double vg_json_num(const cJSON *o, const char *key, double def);
+/* An integer, cut to int's range (a NaN reads as def). */
+int vg_json_int(const cJSON *o, const char *key, int def);
+const char *vg_json_str(const cJSON *o, const char *key, const char *def);
+int vg_json_bool(const cJSON *o, const char *key, int def);
+
+/* ---- small utilities ------------------------------------------------------ */
+/* Any thread: a malloc'd copy, NULL for NULL (or when out of memory). */
+char *vg_strdup(const char *s);
+/* Any thread: the byte offset of the first byte of s[0..len) that is not
+ * well-formed UTF-8 (overlong, surrogate, beyond U+10FFFF, cut), or -1. A
+ * NUL byte is valid here; callers that refuse it check for it. */
+long vg_utf8_invalid_at(const char *s, size_t len);
+
 /* ---- files ---------------------------------------------------------------- */
 /* Any thread: writes a file atomically and durably (temp, fsync, rename,
  * fsync of the directory). Creates missing parent directories. 0 or -1/errno. */
 int vg_write_file_atomic(const char *path, const void *data, size_t len);
+/* Any thread: publishes a finished file tmp (written beside path, in the
+ * same folder) as path, durably: fsync, rename, fsync of the folder, with
+ * the crash points of VGRUN_CRASH_AT. Every file that must survive a crash
+ * (state, cache, outputs, thumbnail, captions) goes through this or
+ * vg_write_file_atomic. tmp is removed on failure. 0 or -1/errno. */
+int vg_commit_file(const char *tmp, const char *path);
 /* Any thread: mkdir -p. 0 or -1/errno. */
 int vg_mkdirs(const char *path, int mode);
 /* Any thread: opens a path someone else named (an input, a state file) for

@@ -1,4 +1,4 @@
-/* vg_render.h: the scene renderer's C API. Turns a display list (JSON, see
+/* render.h: the scene renderer's C API. Turns a display list (JSON, see
  * docs/scenes.md) into pixels with Cairo + PangoCairo. Called by the Lua
  * binding (require "vg.render_core") and by native stages such as the
  * encoder pipeline, which render frames on worker threads.

@@ -1,9 +1,9 @@
-/* lua_encode.c: require("vg.encode_core"), the Lua face of vg_encode.h.
+/* encode_lua.c: require("vg.encode_core"), the Lua face of encode.h.
  * Each function reads its table argument on the loop thread into a request
  * that owns copies of everything, runs the encoder on the libuv pool with
  * a cancellable vgl_work (the caller waits without blocking the loop), and returns a result
  * table. Misuse raises; encoding failures return nil, message. */
-#include "vg_encode.h"
+#include "encode.h"
 #include "vg.h"
 #include "vg_lua.h"
 
@@ -15,58 +15,23 @@
 
 /* ---- argument helpers -------------------------------------------------- */
 
-static char *dupstr(const char *s) {
-  if (!s) return NULL;
-  size_t n = strlen(s) + 1;
-  char *d = malloc(n);
-  if (d) memcpy(d, s, n);
-  return d;
-}
-
+/* Option fields through the shared helpers (vg_lua.h): one wording for
+ * every binding. Strings are copied: requests outlive the Lua stack. */
 static int opt_int(lua_State *L, int t, const char *k, int def) {
-  int ty = lua_getfield(L, t, k);
-  int v = def;
-  if (ty != LUA_TNIL) {
-    if (!lua_isinteger(L, -1) && !lua_isnumber(L, -1)) luaL_error(L, "bad field '%s' (number expected, got %s)", k, luaL_typename(L, -1));
-    v = (int)lua_tonumber(L, -1);
-  }
-  lua_pop(L, 1);
-  return v;
+  return (int)vgl_opt_number(L, t, k, def);
 }
 
 static double opt_num(lua_State *L, int t, const char *k, double def, int required) {
-  int ty = lua_getfield(L, t, k);
-  double v = def;
-  if (ty == LUA_TNIL) {
-    if (required) luaL_error(L, "missing field '%s' (number expected)", k);
-  } else if (!lua_isnumber(L, -1)) {
-    luaL_error(L, "bad field '%s' (number expected, got %s)", k, luaL_typename(L, -1));
-  } else {
-    v = lua_tonumber(L, -1);
-  }
-  lua_pop(L, 1);
-  return v;
+  return required ? vgl_check_number(L, t, k) : vgl_opt_number(L, t, k, def);
 }
 
 static char *opt_str(lua_State *L, int t, const char *k, int required) {
-  int ty = lua_getfield(L, t, k);
-  char *v = NULL;
-  if (ty == LUA_TNIL) {
-    if (required) luaL_error(L, "missing field '%s' (string expected)", k);
-  } else if (ty != LUA_TSTRING) {
-    luaL_error(L, "bad field '%s' (string expected, got %s)", k, luaL_typename(L, -1));
-  } else {
-    v = dupstr(lua_tostring(L, -1));
-  }
-  lua_pop(L, 1);
-  return v;
+  const char *v = required ? vgl_check_string(L, t, k) : vgl_opt_string(L, t, k, NULL);
+  return vg_strdup(v);
 }
 
 static int opt_bool(lua_State *L, int t, const char *k, int def) {
-  int ty = lua_getfield(L, t, k);
-  int v = ty == LUA_TNIL ? def : lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  return v;
+  return vgl_opt_boolean(L, t, k, def);
 }
 
 /* 0xRRGGBB, "#rrggbb" or "rrggbb" */
@@ -267,9 +232,7 @@ static void seg_work(void *data) {
 
 static int push_res_or_err(lua_State *L, const vge_result *r) {
   if (r->rc != 0) {
-    lua_pushnil(L);
-    lua_pushstring(L, r->err);
-    return 2;
+    return vgl_fail(L, r->err, NULL);
   }
   push_result(L, r);
   return 1;
@@ -563,7 +526,7 @@ static int l_join(lua_State *L) {
       lua_remove(L, -2);
     }
     if (!lua_isstring(L, -1)) luaL_error(L, "segments[%d]: path expected", i + 1);
-    q->segs[i] = dupstr(lua_tostring(L, -1));
+    q->segs[i] = vg_strdup(lua_tostring(L, -1));
     q->n = i + 1;
     lua_pop(L, 1);
   }

@@ -1,7 +1,7 @@
 /* module.c: `require "vg"` from a stock lua5.4 (build/vg.so). The module
  * creates an engine for the host's state, with a loop of its own, and frees
  * it when the state closes. */
-#include "engine_internal.h"
+#include "lua_private.h"
 
 static int holder_gc(lua_State *L) {
   vg_engine **pe = luaL_checkudata(L, 1, "vg.EngineHolder");

@@ -1,0 +1,145 @@
+/* stage_lua.c: native stages as Lua sees them: vg.core.run_native runs one
+ * (engine/core/stage.c) as a function that waits, with the task's context
+ * table as its inputs and outputs; vg.core.stages lists them. */
+#include "lua_private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct lua_run {
+  lua_State *L;          /* valid only in prepare/finish */
+  int ctx_idx;
+  int ctx_ref;
+  vgl_await *a;
+} lua_run;
+
+static cJSON *read_ctx(vg_call *c, const char *key) {
+  lua_run *r = c->binding;
+  lua_State *L = r->L;
+  if (!L) return NULL;
+  lua_getfield(L, r->ctx_idx, key);
+  cJSON *j = lua_isnil(L, -1) ? NULL : vgl_to_json_ex(L, -1, 1, NULL, 0);
+  lua_pop(L, 1);
+  return j;
+}
+
+static void lua_call_free(void *ud) {
+  vg_call *c = ud;
+  lua_run *r = c->binding;
+  if (c->e->lua && c->e->lua->L) vgl_unref(c->e->lua->L, r->ctx_ref);
+  vg__call_free(c);
+  free(r);
+}
+
+/* The engine names the native stage once; stages say only what went wrong. */
+static int push_failure(lua_State *L, vg_call *c) {
+  lua_pushfstring(L, "%s: %s", c->def->name, vg_call_error(c));
+  return -1;
+}
+
+/* On the waiter's stack after the work: finish, then the outputs into ctx. */
+static int call_push(lua_State *L, void *ud) {
+  vg_call *c = ud;
+  lua_run *r = c->binding;
+  if (c->rc != 0) return push_failure(L, c);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_ref);
+  r->L = L;
+  r->ctx_idx = lua_gettop(L);
+  int rc = vg__call_finish(c);
+  if (rc == 0) {
+    for (cJSON *o = c->outputs->child; o; o = o->next) {
+      vgl_push_json(L, o);
+      lua_setfield(L, r->ctx_idx, o->string);
+    }
+  }
+  r->L = NULL;
+  lua_pop(L, 1);
+  return rc != 0 ? push_failure(L, c) : 0;
+}
+
+static void call_complete(vg_call *c, int cancelled) {
+  lua_run *r = c->binding;
+  if (cancelled) vgl_await_fail(r->a, "cancelled");
+  else vgl_await_complete(r->a);
+}
+
+static void call_cancel(void *ud) { vg__call_cancel(ud); }
+
+/* Options over the stage's defaults. A value that cannot become JSON fails
+ * the call and names the option, instead of dropping every option. */
+static cJSON *merged_options(lua_State *L, const vg_stage_def *def, int idx, char *err, size_t errlen) {
+  cJSON *given = NULL;
+  if (lua_istable(L, idx)) {
+    given = vgl_to_json_ex(L, idx, 1, err, errlen);
+    if (!given) return NULL;
+  }
+  cJSON *o = vg__merge_options(def, given);
+  cJSON_Delete(given);
+  return o;
+}
+
+/* vg.core.run_native(name, ctx, options, task_id, stage_name) */
+static int l_run_native(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  const char *name = luaL_checkstring(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  const vg_stage_def *def = vg_find_stage(e, name);
+  if (!def) return luaL_error(L, "no native stage named '%s' (see vg.stages())", name);
+  char err[512];
+  cJSON *options = merged_options(L, def, 3, err, sizeof err);
+  if (!options) {   /* the caller's data, not a line of ours: no position */
+    lua_pushfstring(L, "%s: option %s", def->name, err);
+    return lua_error(L);
+  }
+  lua_run *r = calloc(1, sizeof *r);
+  vg_call *c = r ? vg__call_new(e, def, luaL_optstring(L, 4, NULL), luaL_optstring(L, 5, NULL), options) : NULL;
+  if (!c) { free(r); return luaL_error(L, "out of memory"); }
+  c->binding = r;
+  c->input = read_ctx;
+  c->complete = call_complete;
+  lua_pushvalue(L, 2);
+  r->ctx_ref = vgl_ref(L);
+
+  r->L = L;                 /* prepare, on this stack */
+  r->ctx_idx = 2;
+  int rc = vg__call_prepare(c);
+  r->L = NULL;
+  if (rc != 0) {
+    push_failure(L, c);
+    lua_call_free(c);
+    return lua_error(L);
+  }
+  r->a = vgl_await_new(L, call_push, call_cancel, lua_call_free, c);
+  vg__call_start(c);
+  return vgl_await_yield(L, r->a);
+}
+
+static int l_stages(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  int n = vg_stage_count(e);
+  lua_createtable(L, n, 0);
+  for (int i = 0; i < n; i++) {
+    const vg_stage_def *d = vg_stage_at(e, i);
+    lua_createtable(L, 0, 5);
+    lua_pushstring(L, d->name); lua_setfield(L, -2, "name");
+    if (d->summary) { lua_pushstring(L, d->summary); lua_setfield(L, -2, "summary"); }
+    if (d->inputs) { lua_pushstring(L, d->inputs); lua_setfield(L, -2, "inputs"); }
+    if (d->outputs) { lua_pushstring(L, d->outputs); lua_setfield(L, -2, "outputs"); }
+    if (d->options_json) {
+      cJSON *o = cJSON_Parse(d->options_json);
+      if (o) { vgl_push_json(L, o); lua_setfield(L, -2, "options"); cJSON_Delete(o); }
+    }
+    lua_rawseti(L, -2, i + 1);
+  }
+  return 1;
+}
+
+void vgl__register_stage_functions(lua_State *L) {
+  static const luaL_Reg fns[] = {
+    {"run_native", l_run_native},
+    {"stages", l_stages},
+    {NULL, NULL},
+  };
+  luaL_setfuncs(L, fns, 0);
+}
