@@ -1,5 +1,5 @@
 /* video_stage.c: the native stage "video.encode". Its options are a plan
- * made by lua/vg/create.lua:
+ * made by lua/vg/create/ (plan.lua):
  *   { width, height, fps, cfr, preset, crf, jobs, no_cache, title, out,
  *     segments = { { start, end, frames = { {t = s, list = <display list>,
  *                                             [under = <display list>, alpha = a,]
