@@ -69,7 +69,7 @@ export VGRUN_CACHE_DIR="$T/cache"
 # cold: the median of three runs, each with an empty cache and state
 colds=()
 for run in 1 2 3; do
-  rm -rf "$T/cache" "$T/state"
+  rm -rf "$T/cache" "$T/state" "$T"/out.*   # a cold run starts from nothing
   read -r w m < <(measure cold "$VGRUN" create --from "$T/doc.md" -o "$T/out.mp4")
   colds+=("$w $m")
 done
