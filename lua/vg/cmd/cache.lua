@@ -1,4 +1,4 @@
--- vgrun cache info|clean: the artifact cache (narration clips, video
+-- vgrun cache info|clean|prune: the artifact cache (narration clips, video
 -- segments, audio tracks), keyed by the hash of what made them.
 -- Clean removes only what matches the cache's own naming (engine/cache.c,
 -- docs/cache.md), and only in a folder that is a vgrun cache: one with the
@@ -8,13 +8,54 @@ local core = require("vg.core")
 local state = require("vg.state")
 
 local USAGE = [[
-usage: vgrun cache info                         where the cache is, entries and size by kind
+usage: vgrun cache info                         where the cache is, entries and size by kind, limit
        vgrun cache clean [--older-than AGE] [--all]
                                                 remove entries not used for AGE (default 30d;
                                                 units s m h d w); --all empties the cache
+       vgrun cache prune [--max SIZE] [--grace AGE]
+                                                remove the least recently used entries until the
+                                                cache is under SIZE (default: the limit), sparing
+                                                entries used in the last AGE (default 10m)
 The cache is $VGRUN_CACHE_DIR, else $XDG_CACHE_HOME/vgrun, else ~/.cache/vgrun.
+Its limit is $VGRUN_CACHE_MAX, else cache_max in the config file, else 4G
+(bytes, or with K M G T; 0 = no limit); `vgrun create` prunes to it after a run.
 Only files vgrun made are removed; a folder that is not a vgrun cache is refused.
 ]]
+
+local DEFAULT_MAX = 4 * 1024 ^ 3
+local GRACE = 600  -- another process may be using an entry it found this recently
+
+--- parse_size("500M") -> bytes, or nil. Bytes, or K M G T (powers of 1024,
+-- "500M", "500MB", "500MiB" alike); 0 means no limit.
+local function parse_size(v)
+  if math.type(v) == "integer" and v >= 0 then return v end
+  if type(v) ~= "string" then return nil end
+  local n, unit = v:lower():match("^%s*(%d+%.?%d*)%s*([kmgt]?)i?b?%s*$")
+  if not n then return nil end
+  local mult = ({ [""] = 1, k = 1024, m = 1024 ^ 2, g = 1024 ^ 3, t = 1024 ^ 4 })[unit]
+  local bytes = math.floor(tonumber(n) * mult)
+  if bytes ~= bytes or bytes >= 2 ^ 62 then return nil end
+  return math.tointeger(bytes)
+end
+
+--- limit() -> bytes (0 = none), "where it came from"; or nil, message.
+-- VGRUN_CACHE_MAX wins over the config file's cache_max.
+local function limit()
+  local env = os.getenv("VGRUN_CACHE_MAX")
+  if env and env ~= "" then
+    local n = parse_size(env)
+    if not n then return nil, "VGRUN_CACHE_MAX=" .. env .. ": wants bytes or a size like 500M, 4G (0 = no limit)" end
+    return n, "VGRUN_CACHE_MAX"
+  end
+  local ok, v, where = pcall(function() return require("vg.config").get("cache_max") end)
+  if not ok then return nil, type(v) == "table" and tostring(v.usage) or tostring(v) end
+  if v ~= nil then
+    local n = parse_size(v)
+    if not n then return nil, string.format("%s: cache_max = %s: wants bytes or a size like 500M, 4G (0 = no limit)", where, tostring(v)) end
+    return n, where
+  end
+  return DEFAULT_MAX, "default"
+end
 
 local function human(n)
   local units = { "B", "KiB", "MiB", "GiB", "TiB" }
@@ -143,7 +184,7 @@ local function check(cmd, dir)
   local ok, err = core.cache_ready()
   if not ok then
     io.stderr:write("vgrun cache " .. cmd .. ": " .. err .. "; nothing " ..
-      (cmd == "clean" and "removed" or "read") .. "\n")
+      (cmd == "info" and "read" or "removed") .. "\n")
     return 2
   end
   return 0
@@ -170,9 +211,14 @@ local function info()
   for _, k in ipairs(names) do
     print(string.format("  %-6s %6d  %10s  %s", k, kinds[k].n, human(kinds[k].size), what[k] or ""))
   end
+  local max, where = limit()
+  if max then
+    print(string.format("limit     %s (%s)", max == 0 and "none" or human(max), where == "default" and "default" or "from " .. where))
+  end
   if old > 0 then
     print(string.format("%d of them made by an older vgrun, not used by this one ('vgrun cache clean --all' removes them)", old))
   end
+  if not max then io.stderr:write("vgrun cache info: " .. where .. "\n"); return 2 end
   return 0
 end
 
@@ -197,6 +243,48 @@ local function remove(item, root)
   end
   if item.dir then os.remove(item.dir) end  -- empty now; a folder still holding something stays
   return ok
+end
+
+-- Evicts the least recently used entries until the entries together take
+-- at most max bytes. Only entries last used before `cutoff` go: one used
+-- later may be in use by this or another process (a lookup touches
+-- data<suffix>'s mtime). Each goes out of readers' sight by one rename into
+-- tmp/ first; if its mtime changed meanwhile (a reader found it just now) it
+-- is renamed back. -> { removed, freed, total, fresh } or nil, message.
+local function prune(max, cutoff)
+  local dir = core.cache_dir()
+  local r = { removed = 0, freed = 0, total = 0, fresh = 0 }
+  if not core.scandir(dir) then return r end  -- nothing there yet
+  local ok, err = core.cache_ready()
+  if not ok then return nil, err end
+  local entries = scan(dir)
+  for _, e in ipairs(entries) do r.total = r.total + e.size end
+  if max == 0 or r.total <= max then return r end
+  table.sort(entries, function(a, b) return a.mtime < b.mtime end)
+  for _, e in ipairs(entries) do
+    if r.total <= max then break end
+    if e.mtime >= cutoff then r.fresh = r.fresh + 1
+    elseif not e.dir then
+      -- format 1: never read by this vgrun, so nobody is using it
+      if remove(e) then r.removed, r.freed, r.total = r.removed + 1, r.freed + e.size, r.total - e.size end
+    elseif core.mkdirs(dir .. "/tmp") then
+      local to = trash_name(dir)
+      if os.rename(e.dir, to) then
+        local files, _, mtime = entry_files(to)
+        if not files or mtime >= cutoff then
+          -- found (or changed) since the scan: put back; if a fresh entry
+          -- was published there meanwhile, ours is the same bytes and goes
+          if os.rename(to, e.dir) then files = nil end
+        end
+        if files then
+          for _, f in ipairs(files) do os.remove(f) end
+          os.remove(to)
+          r.removed, r.freed, r.total = r.removed + 1, r.freed + e.size, r.total - e.size
+        end
+      end
+    end
+  end
+  return r
 end
 
 local function clean(args)
@@ -238,35 +326,94 @@ local function clean(args)
   return 0
 end
 
+local function prune_cmd(args)
+  local max, grace, where = nil, GRACE, nil
+  local i = 1
+  while i <= #args do
+    if args[i] == "--max" then
+      max = parse_size(args[i + 1] or "")
+      if not max then io.stderr:write("vgrun cache prune: --max wants bytes or a size like 500M, 4G\n"); return 2 end
+      where = "--max"
+      i = i + 2
+    elseif args[i] == "--grace" then
+      grace = state.parse_age(args[i + 1] or "")
+      if not grace then io.stderr:write("vgrun cache prune: --grace wants an age like 10m, 1h\n"); return 2 end
+      i = i + 2
+    else io.stderr:write("vgrun cache prune: unknown argument '" .. args[i] .. "'\n" .. USAGE); return 2 end
+  end
+  if not max then
+    max, where = limit()
+    if not max then io.stderr:write("vgrun cache prune: " .. where .. "\n"); return 2 end
+  end
+  local dir = core.cache_dir()
+  local rc = check("prune", dir)
+  if rc ~= 0 then return rc end
+  local r, err = prune(max, core.now() - grace)
+  if not r then io.stderr:write("vgrun cache prune: " .. err .. "; nothing removed\n"); return 2 end
+  print(string.format("removed %d entr%s, %s; the cache holds %s (limit %s)", r.removed,
+    r.removed == 1 and "y" or "ies", human(r.freed), human(r.total), max == 0 and "none" or human(max)))
+  if max > 0 and r.total > max then
+    print(string.format("still over the limit: entries used in the last %ds are kept", math.floor(grace)))
+  end
+  return 0
+end
+
+--- after_run(started): prune to the limit after `vgrun create`, sparing what
+-- this run (it began at `started`) or any process in the grace period used.
+-- Never fails the run: a bad limit or an unusable cache is a warning at most.
+local function after_run(started)
+  local max, where = limit()
+  if not max then io.stderr:write("vgrun: warning: " .. where .. "; the cache is not pruned\n"); return end
+  if max == 0 then return end
+  local ok, r = pcall(prune, max, math.min(started, core.now() - GRACE))
+  if not ok then io.stderr:write("vgrun: warning: cache prune: " .. tostring(r) .. "\n") end
+end
+
 -- For --help, `vgrun help cache`, vgrun-cache(1) and completion.
 local SPEC = {
   name = "cache",
   summary = "show and prune the artifact cache",
-  synopsis = { "info", "clean [--older-than AGE] [--all]" },
+  synopsis = { "info", "clean [--older-than AGE] [--all]", "prune [--max SIZE] [--grace AGE]" },
   description = [[
 The cache holds narration clips, video segments and audio tracks, keyed by
 the hash of what made them. Only files vgrun made are removed; a folder that
-is not a vgrun cache is refused.]],
+is not a vgrun cache is refused. The cache is kept under a size limit
+($VGRUN_CACHE_MAX, else cache_max in the config file, else 4G; bytes or
+K M G T, 0 = no limit): after each `vgrun create`, and on `vgrun cache prune`,
+the least recently used entries are removed until it is under the limit.
+Entries used in the last 10 minutes, or by the running create, are never
+removed.]],
   subcommands = {
     { name = "info", summary = "where the cache is, entries and size by kind" },
     { name = "clean", synopsis = "[--older-than AGE] [--all]", summary = "remove entries not used for AGE",
       options = {
         { "--older-than", arg = "AGE", default = "30d", help = "units s m h d w" },
         { "--all", help = "empty the cache" } } },
+    { name = "prune", synopsis = "[--max SIZE] [--grace AGE]",
+      summary = "remove the least recently used entries until the cache is under SIZE",
+      options = {
+        { "--max", arg = "SIZE", default = "the limit", help = "bytes, or with K M G T; 0 = no limit" },
+        { "--grace", arg = "AGE", default = "10m", help = "entries used this recently stay" } } },
   },
   options = {},
-  env = { { "VGRUN_CACHE_DIR", "the cache folder (else $XDG_CACHE_HOME/vgrun, else ~/.cache/vgrun)" } },
-  exit = { { 0, "done" }, { 2, "usage error, or the folder is not a vgrun cache" } },
+  env = { { "VGRUN_CACHE_DIR", "the cache folder (else $XDG_CACHE_HOME/vgrun, else ~/.cache/vgrun)" },
+    { "VGRUN_CACHE_MAX", "the cache size limit (else cache_max in the config file, else 4G; 0 = no limit)" } },
+  exit = { { 0, "done" }, { 2, "usage error, a bad limit, or the folder is not a vgrun cache" } },
 }
 
 return {
   spec = SPEC,
   summary = SPEC.summary,
   usage = USAGE,
+  limit = limit,
+  parse_size = parse_size,
+  prune = prune,
+  after_run = after_run,
   run = function(args)
     local sub = args[1]
     if sub == "info" then return info() end
     if sub == "clean" then return clean(table.move(args, 2, #args, 1, {})) end
+    if sub == "prune" then return prune_cmd(table.move(args, 2, #args, 1, {})) end
     if sub == "--help" or sub == "-h" then io.write(USAGE); return 0 end
     io.stderr:write(USAGE)
     return 2

@@ -236,16 +236,29 @@ function M.add_stage(stage, where)
   added[#added + 1] = { stage = stage, after = where.after, before = where.before }
 end
 
+-- The report stage, then the cache pruned to its limit (docs/cache.md):
+-- what this run used is spared, as it was used after `started`.
+local function report_then_prune(o, started)
+  local run = report.stage(o)
+  if o.no_cache then return run end
+  return function(...)
+    local r = table.pack(run(...))
+    require("vg.cmd.cache").after_run(started)
+    return table.unpack(r, 1, r.n)
+  end
+end
+
 function M.pipeline(opts)
   local o = M.with_defaults(opts)
   if o.no_cache then core.cache_off() end  -- narration too: the cache folder is not touched
+  local started = core.now()
   local stages = {
     vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
     vg.stage{ name = "style", run = style_stage(o) },
     vg.stage{ name = "narrate", run = narrate_stage(o) },
     vg.stage{ name = "video", run = video_stage(o), depends = M.DEPENDS.video },
     vg.stage{ name = "captions", run = captions_stage(o) },
-    vg.stage{ name = "report", run = report.stage(o) },
+    vg.stage{ name = "report", run = report_then_prune(o, started) },
   }
   for _, a in ipairs(added) do
     for i, st in ipairs(stages) do
