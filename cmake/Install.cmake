@@ -55,11 +55,13 @@ set(VG_MAN_DIR ${CMAKE_BINARY_DIR}/man)
 add_custom_command(OUTPUT ${VG_MAN_DIR}/.stamp
   COMMAND ${CMAKE_COMMAND} -E env XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/no-config ASAN_OPTIONS=detect_leaks=0
     $<TARGET_FILE:vgrun> ${CMAKE_SOURCE_DIR}/scripts/man.lua ${VG_MAN_DIR}
+  # gzip -n: no name or time in the header, so the pages are reproducible
+  COMMAND find ${VG_MAN_DIR} -name *.1 -exec gzip -9nkf {} +
   COMMAND ${CMAKE_COMMAND} -E touch ${VG_MAN_DIR}/.stamp
   DEPENDS vgrun ${CMAKE_SOURCE_DIR}/scripts/man.lua ${VG_LUA_SOURCES}
-  COMMENT "man pages from the command specs")
+  COMMENT "man pages from the command specs" VERBATIM)
 add_custom_target(man ALL DEPENDS ${VG_MAN_DIR}/.stamp)
-install(DIRECTORY ${VG_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 FILES_MATCHING PATTERN "*.1")
+install(DIRECTORY ${VG_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 FILES_MATCHING PATTERN "*.1.gz")
 
 # Shell completion: small scripts that ask `vgrun __complete` (the specs
 # again), where bash-completion and zsh look for them.

@@ -11,7 +11,7 @@ local epoch = tonumber(os.getenv("SOURCE_DATE_EPOCH") or "")
 local date = os.date("!%Y-%m-%d", epoch or os.time())
 -- pages of commands that no longer exist go
 for _, e in ipairs(core.scandir(dir) or {}) do
-  if e.name:match("^vgrun.*%.1$") then os.remove(dir .. "/" .. e.name) end
+  if e.name:match("^vgrun.*%.1$") or e.name:match("^vgrun.*%.1%.gz$") then os.remove(dir .. "/" .. e.name) end
 end
 local function write(name, text)
   local ok, err = core.write_atomic(dir .. "/" .. name, text)

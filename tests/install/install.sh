@@ -38,23 +38,23 @@ if command -v lua5.4 >/dev/null; then
 fi
 # man pages: one per command and vgrun(1), each read by man (or groff) without a warning
 M="$T/usr/share/man/man1"
-[ -f "$M/vgrun.1" ] || { echo "FAIL: vgrun.1 not installed"; ls -R "$T/usr/share" | head; exit 1; }
+[ -f "$M/vgrun.1.gz" ] || { echo "FAIL: vgrun.1.gz not installed"; ls -R "$T/usr/share" | head; exit 1; }
 cmds=$("$T/usr/bin/vgrun" -e 'print(table.concat(require("vg.cli").commands(), " "))')
 for c in $cmds; do
-  [ -f "$M/vgrun-$c.1" ] || { echo "FAIL: no man page vgrun-$c.1"; exit 1; }
+  [ -f "$M/vgrun-$c.1.gz" ] || { echo "FAIL: no man page vgrun-$c.1.gz"; exit 1; }
 done
-for page in "$M"/*.1; do
+for page in "$M"/*.1.gz; do
   if command -v man >/dev/null; then
     out=$(MANWIDTH=80 man --warnings -l "$page" 2>"$T/man.err") || { echo "FAIL: man -l $page"; cat "$T/man.err"; exit 1; }
   else
-    out=$(groff -man -Tutf8 -ww "$page" 2>"$T/man.err")
+    out=$(zcat "$page" | groff -man -Tutf8 -ww 2>"$T/man.err")
   fi
   [ -s "$T/man.err" ] && { echo "FAIL: $page: $(head -3 "$T/man.err")"; exit 1; }
   grep -q "EXIT STATUS" <<<"$out" || { echo "FAIL: $page has no EXIT STATUS"; exit 1; }
 done
 # the page says what --help says: every option of create is in both
 for o in $("$T/usr/bin/vgrun" create --help | grep -o -- '^  -[-a-z, -]*' | grep -o -- '--[a-z-]*'); do
-  MANWIDTH=200 man -l "$M/vgrun-create.1" 2>/dev/null | grep -q -- "$o" || { echo "FAIL: vgrun-create(1) lacks $o"; exit 1; }
+  MANWIDTH=200 man -l "$M/vgrun-create.1.gz" 2>/dev/null | grep -q -- "$o" || { echo "FAIL: vgrun-create(1) lacks $o"; exit 1; }
 done
 
 # completion files where bash-completion and zsh look for them
