@@ -22,6 +22,13 @@ soname=$(objdump -p "$L/libvg.so" | awk '/SONAME/ {print $2}')
 cd "$T"   # far from the source tree
 "$T/usr/bin/vgrun" -e 'assert(require("vg").version); print("ok")' | grep -qx ok \
   || { echo "FAIL: installed vgrun does not run"; exit 1; }
+# the installed vgrun makes a video far from the source tree
+cp "$SRC/tests/create/small.yaml" "$T/talk.yaml"
+"$T/usr/bin/vgrun" -q create --from talk.yaml -o talk.mp4 --resolution 320x180 >"$T/create.log" 2>&1 \
+  || { echo "FAIL: installed vgrun create"; cat "$T/create.log"; exit 1; }
+[ "$(ffprobe -v error -select_streams v:0 -show_entries stream=codec_name -of csv=p=0 talk.mp4)" = h264 ] &&
+  [ "$(ffprobe -v error -select_streams a:0 -show_entries stream=codec_name -of csv=p=0 talk.mp4)" = aac ] \
+  || { echo "FAIL: the installed vgrun's MP4 lacks H.264 + AAC"; exit 1; }
 
 export PKG_CONFIG_PATH="$(dirname "$pc")"
 cflags=$(pkg-config --cflags libvg); libs=$(pkg-config --libs libvg)
