@@ -4,8 +4,9 @@
 -- (`local vg = ...`). It may register input adapters (vg.input.register),
 -- scene types (vg.scene_type), stages (vg.stage) and event listeners
 -- (vg.on). Plug-ins come from the folder $XDG_CONFIG_HOME/vgrun/plugins
--- (else ~/.config/vgrun/plugins), in name order, then from each
--- `--plugin FILE.lua` in the order given. vg.cli loads them for every
+-- (else ~/.config/vgrun/plugins), in name order, then the config file's
+-- `plugins` list (paths relative to the config file's folder), then each
+-- `--plugin FILE.lua` in the order given; --no-plugins skips the first two. vg.cli loads them for every
 -- command and script; an error in one stops vgrun before any work.
 local core = require("vg.core")
 
@@ -59,22 +60,53 @@ end
 
 M.loaded = {}
 
+--- configured() -> { {path=, where="file:line"}, ... } | nil, message:
+-- the config file's `plugins` (a file or a list of files); a relative
+-- path is taken from the config file's folder, not the current one.
+function M.configured()
+  local config = require("vg.config")
+  -- a config file that does not load is reported by the command (or
+  -- ignored by help/config, which show it): no plug-ins from it then
+  local okc, v, where = pcall(config.get, "plugins")
+  if not okc or v == nil then return {} end
+  if type(v) == "string" then v = { v } end
+  if type(v) ~= "table" then
+    return nil, where .. ": plugins: wants a Lua file or a list of them, not a " .. type(v)
+  end
+  local base = (config.path() or ""):match("^(.*)/[^/]*$") or "."
+  local out = {}
+  for i, p in ipairs(v) do
+    if type(p) ~= "string" or p == "" then
+      return nil, string.format("%s: plugins[%d]: wants the path of a Lua file, not %s", where, i,
+        type(p) == "string" and "an empty string" or "a " .. type(p))
+    end
+    if p:sub(1, 1) ~= "/" then p = base .. "/" .. p end
+    out[#out + 1] = { path = p, where = where }
+  end
+  return out
+end
+
 --- load_all{files = {...}, folder = true|false} -> true | nil, message
--- The folder's plug-ins first (unless folder == false), then files.
+-- The folder's plug-ins and the config file's list first (unless
+-- folder == false), then files.
 function M.load_all(opts)
   local list = {}
   if opts.folder ~= false then
-    for _, p in ipairs(M.folder(M.dir())) do list[#list + 1] = p end
+    for _, p in ipairs(M.folder(M.dir())) do list[#list + 1] = { path = p } end
+    local conf, cerr = M.configured()
+    if not conf then return nil, cerr end
+    for _, c in ipairs(conf) do list[#list + 1] = c end
   end
-  for _, p in ipairs(opts.files or {}) do list[#list + 1] = p end
+  for _, p in ipairs(opts.files or {}) do list[#list + 1] = { path = p } end
   local seen = {}
-  for _, p in ipairs(list) do
-    -- a file given twice (in the folder and with --plugin) runs once
-    local real = core.realpath(p) or p
+  for _, e in ipairs(list) do
+    -- a file given twice (in the folder, the config or with --plugin) runs once
+    local real = core.realpath(e.path) or e.path
     if not seen[real] then
       seen[real] = true
-      local ok, err = M.load(p)
-      if not ok then return nil, err end
+      local ok, err = M.load(e.path)
+      -- a config entry's error names the line of the config that asked for it
+      if not ok then return nil, e.where and (e.where .. ": " .. err) or err end
     end
   end
   return true

@@ -50,7 +50,7 @@ check "prune says why it is still over" has "$T/out" "still over the limit"
 [ -f "$fresh/data.mp4" ] && ok || bad "an entry used in the grace period was removed"
 [ ! -e "$e3" ] && [ ! -e "$e4" ] && ok || bad "old entries kept above --max"
 # the grace period is an option; 0 = no limit
-"$VGRUN" cache prune --max 0 --grace 0s >"$T/out" 2>&1; rc=$?; expect_rc 0 "prune --max 0"
+"$VGRUN" cache prune --max=0 --grace=0s >"$T/out" 2>&1; rc=$?; expect_rc 0 "prune --max=0"
 [ -f "$fresh/data.mp4" ] && ok || bad "--max 0 removed something"
 "$VGRUN" cache prune --max 1K --grace 0s >"$T/out" 2>&1; rc=$?; expect_rc 0 "prune --grace 0s"
 [ ! -e "$fresh" ] && ok || bad "--grace 0s kept an old-enough entry over the limit"
@@ -77,6 +77,18 @@ check "a bad cache_max names its file and line" has "$T/out" "config.lua:1: cach
 rm -f "$T/config/vgrun/config.lua"
 "$VGRUN" cache prune --max lots >"$T/out" 2>&1; rc=$?; expect_rc 2 "prune --max lots"
 "$VGRUN" cache prune --frob >"$T/out" 2>&1; rc=$?; expect_rc 2 "prune with an unknown argument"
+check "an unknown argument is named, then the usage" has "$T/out" "vgrun cache prune: unknown argument '--frob'"
+check "the usage follows" has "$T/out" "usage: vgrun cache info"
+# the arguments come from the spec: --name=value too, a missing value named
+"$VGRUN" cache prune --max=lots >"$T/out" 2>&1; rc=$?; expect_rc 2 "prune --max=lots"
+check "--max=lots is refused" has "$T/out" "vgrun cache prune: --max wants bytes or a size like 500M, 4G"
+"$VGRUN" cache clean --older-than >"$T/out" 2>&1; rc=$?; expect_rc 2 "clean --older-than without an age"
+check "a missing age is named" has "$T/out" "vgrun cache clean: --older-than wants an age like 30d, 12h"
+"$VGRUN" cache prune --grace=soon >"$T/out" 2>&1; rc=$?; expect_rc 2 "prune --grace=soon"
+check "a bad grace is named" has "$T/out" "vgrun cache prune: --grace wants an age like 10m, 1h"
+"$VGRUN" cache info extra >"$T/out" 2>&1; rc=$?; expect_rc 2 "cache info with an argument"
+"$VGRUN" cache clean --help >"$T/out" 2>&1; rc=$?; expect_rc 0 "cache clean --help"
+check "a subcommand's --help shows the usage" has "$T/out" "vgrun cache prune \[--max SIZE\]"
 
 # --- a folder that is not a vgrun cache is never touched
 mkdir -p "$T/user/v2/ab/abcdefabcdef.mp4"

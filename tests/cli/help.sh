@@ -150,6 +150,22 @@ expect_not "vgrun --state-dir=$T/other tasks show " talk-1
 expect "vgrun help " create tasks
 expect "vgrun create -q --the" --theme
 expect "vgrun frame --types " docs
+# a file name with a blank stays one candidate, however the word is quoted
+: >"docs/my talk.md"
+exact() {  # exact LINE WANTED: WANTED is one whole reply, and bash quotes it
+  local got
+  got=$( ( PATH="$(dirname "$VGRUN"):$PATH"; source "$SRC/completion/vgrun.bash"
+    COMP_LINE="$1"; COMP_POINT=${#1}; compopt() { echo "compopt $1 $2"; }
+    _vgrun; printf '[%s]\n' "${COMPREPLY[@]}" ) )
+  case "$got" in *"compopt -o filenames"*) ;; *) bad "complete '$1': bash is not asked to quote file names"; return ;; esac
+  if printf '%s\n' "$got" | grep -qxF "[$2]"; then ok; else bad "complete '$1': no [$2] in: $got"; fi
+}
+exact 'vgrun create --from docs/my' "docs/my talk.md"
+exact 'vgrun create --from docs/my\ t' "docs/my talk.md"
+exact 'vgrun create --from "docs/my t' "docs/my talk.md"
+exact "vgrun create --from 'docs/my" "docs/my talk.md"
+exact 'vgrun create --from=docs/my' "docs/my talk.md"
+rm -f "docs/my talk.md"
 # zsh: the function runs with stubs that print what it asks zsh to offer
 if command -v zsh >/dev/null; then
   cat >"$T/z.zsh" <<'ZSH'

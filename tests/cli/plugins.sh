@@ -144,6 +144,44 @@ expect_rc 0 "a chunk uses the folder's adapter"
 has "$T/out" "Plug-in videos" "vg.input.load through the adapter"
 rm -rf "$T/config/vgrun/plugins"
 
+# --- the config file's `plugins`: relative to its folder, after the folder's --
+mkdir -p "$T/config/vgrun/mine" "$T/elsewhere"
+cp "$RST" "$T/config/vgrun/mine/rst.lua"
+printf 'io.stderr:write("loaded conf\\n")\n' >"$T/config/vgrun/mine/conf.lua"
+printf 'voice = "female"\nplugins = { "mine/conf.lua", "mine/rst.lua" }\n' >"$T/config/vgrun/config.lua"
+# run from another folder: the paths are the config file's, not the cwd's
+(cd "$T/elsewhere" && "$VGRUN" check "$T/talk.rst" --plugin "$T/cli.lua") >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "the config's plug-ins load"
+if [ "$(tr '\n' ' ' <"$T/err")" = "loaded conf loaded cli " ]; then ok
+else bad "config plug-in order: $(tr '\n' ' ' <"$T/err")"; fi
+"$VGRUN" --no-plugins check "$T/talk.rst" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 1 "--no-plugins skips the config's plug-ins"
+hasnt "$T/err" "loaded conf" "--no-plugins and the config"
+printf 'return { plugins = "%s" }\n' "$T/config/vgrun/mine/conf.lua" >"$T/config/vgrun/config.lua"
+"$VGRUN" -e 'print(1)' >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "one absolute path as a string"
+has "$T/err" "loaded conf" "a string names one plug-in"
+"$VGRUN" config >"$T/out" 2>"$T/err"; rc=$?
+has "$T/out" "plugins" "vgrun config shows the key"
+printf 'voice = "female"\n\nplugins = { "mine/conf.lua", "mine/gone.lua" }\n' >"$T/config/vgrun/config.lua"
+mkdir -p "$T/state3"
+VGRUN_STATE_DIR="$T/state3" "$VGRUN" create --from "$T/talk.rst" -o "$T/never.mp4" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 2 "a config plug-in that is missing"
+has "$T/err" "$T/config/vgrun/config.lua:3: plug-in $T/config/vgrun/mine/gone.lua" "config file:line and the plug-in"
+if [ ! -e "$T/never.mp4" ] && [ -z "$(ls -A "$T/state3/tasks" 2>/dev/null)" ]; then ok
+else bad "a missing config plug-in started work"; fi
+printf 'local vg = ...\nerror("config plug-in broken")\n' >"$T/config/vgrun/mine/raise.lua"
+printf 'plugins = { "mine/raise.lua" }\n' >"$T/config/vgrun/config.lua"
+"$VGRUN" scenes "$T/talk.rst" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 2 "a config plug-in that raises"
+has "$T/err" "config.lua:1: plug-in $T/config/vgrun/mine/raise.lua:2: config plug-in broken" "both lines"
+hasnt "$T/err" "stack traceback" "no traceback for a config plug-in"
+printf 'plugins = { "ok.lua", 7 }\n' >"$T/config/vgrun/config.lua"
+"$VGRUN" scenes "$T/talk.rst" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 2 "a number in the config's plugins"
+has "$T/err" "config.lua:1: plugins\[2\]: wants the path of a Lua file" "the bad entry"
+rm -rf "$T/config/vgrun"
+
 # --- a broken plug-in stops vgrun before any work (exit 2, file:line) -------
 export VGRUN_STATE_DIR="$T/state2"
 printf 'local x = = 1\n' >"$T/syntax.lua"

@@ -287,17 +287,8 @@ local function prune(max, cutoff)
   return r
 end
 
-local function clean(args)
-  local age, all = 30 * 86400, false
-  local i = 1
-  while i <= #args do
-    if args[i] == "--older-than" then
-      age = state.parse_age(args[i + 1] or "")
-      if not age then io.stderr:write("vgrun cache clean: --older-than wants an age like 30d, 12h\n"); return 2 end
-      i = i + 2
-    elseif args[i] == "--all" then all = true; i = i + 1
-    else io.stderr:write("vgrun cache clean: unknown argument '" .. args[i] .. "'\n" .. USAGE); return 2 end
-  end
+local function clean(o)
+  local age, all = o.older_than or 30 * 86400, o.all or false
   local dir = core.cache_dir()
   local rc, missing = check("clean", dir)
   if rc ~= 0 then return rc end
@@ -326,21 +317,8 @@ local function clean(args)
   return 0
 end
 
-local function prune_cmd(args)
-  local max, grace, where = nil, GRACE, nil
-  local i = 1
-  while i <= #args do
-    if args[i] == "--max" then
-      max = parse_size(args[i + 1] or "")
-      if not max then io.stderr:write("vgrun cache prune: --max wants bytes or a size like 500M, 4G\n"); return 2 end
-      where = "--max"
-      i = i + 2
-    elseif args[i] == "--grace" then
-      grace = state.parse_age(args[i + 1] or "")
-      if not grace then io.stderr:write("vgrun cache prune: --grace wants an age like 10m, 1h\n"); return 2 end
-      i = i + 2
-    else io.stderr:write("vgrun cache prune: unknown argument '" .. args[i] .. "'\n" .. USAGE); return 2 end
-  end
+local function prune_cmd(o)
+  local max, grace, where = o.max, o.grace or GRACE, o.max and "--max" or nil
   if not max then
     max, where = limit()
     if not max then io.stderr:write("vgrun cache prune: " .. where .. "\n"); return 2 end
@@ -369,7 +347,21 @@ local function after_run(started)
   if not ok then io.stderr:write("vgrun: warning: cache prune: " .. tostring(r) .. "\n") end
 end
 
--- For --help, `vgrun help cache`, vgrun-cache(1) and completion.
+-- Value checks of the options: the message names the option as typed.
+local function AGE(example)
+  return function(v, name)
+    local age = state.parse_age(v)
+    if not age then return nil, name .. " wants an age like " .. example end
+    return age
+  end
+end
+local function SIZE(v, name)
+  local n = parse_size(v)
+  if not n then return nil, name .. " wants bytes or a size like 500M, 4G" end
+  return n
+end
+
+-- For the parser, --help, `vgrun help cache`, vgrun-cache(1) and completion.
 local SPEC = {
   name = "cache",
   summary = "show and prune the artifact cache",
@@ -387,13 +379,13 @@ removed.]],
     { name = "info", summary = "where the cache is, entries and size by kind" },
     { name = "clean", synopsis = "[--older-than AGE] [--all]", summary = "remove entries not used for AGE",
       options = {
-        { "--older-than", arg = "AGE", default = "30d", help = "units s m h d w" },
+        { "--older-than", arg = "AGE", check = AGE("30d, 12h"), default = "30d", help = "units s m h d w" },
         { "--all", help = "empty the cache" } } },
     { name = "prune", synopsis = "[--max SIZE] [--grace AGE]",
       summary = "remove the least recently used entries until the cache is under SIZE",
       options = {
-        { "--max", arg = "SIZE", default = "the limit", help = "bytes, or with K M G T; 0 = no limit" },
-        { "--grace", arg = "AGE", default = "10m", help = "entries used this recently stay" } } },
+        { "--max", arg = "SIZE", check = SIZE, default = "the limit", help = "bytes, or with K M G T; 0 = no limit" },
+        { "--grace", arg = "AGE", check = AGE("10m, 1h"), default = "10m", help = "entries used this recently stay" } } },
   },
   options = {},
   env = { { "VGRUN_CACHE_DIR", "the cache folder (else $XDG_CACHE_HOME/vgrun, else ~/.cache/vgrun)" },
@@ -410,12 +402,30 @@ return {
   prune = prune,
   after_run = after_run,
   run = function(args)
-    local sub = args[1]
-    if sub == "info" then return info() end
-    if sub == "clean" then return clean(table.move(args, 2, #args, 1, {})) end
-    if sub == "prune" then return prune_cmd(table.move(args, 2, #args, 1, {})) end
-    if sub == "--help" or sub == "-h" then io.write(USAGE); return 0 end
-    io.stderr:write(USAGE)
-    return 2
+    local name = args[1]
+    if name == "--help" or name == "-h" then io.write(USAGE); return 0 end
+    local fn = ({ info = info, clean = clean, prune = prune_cmd })[name]
+    local sub
+    for _, s in ipairs(SPEC.subcommands) do if s.name == name then sub = s end end
+    if not fn or not sub then io.stderr:write(USAGE); return 2 end
+    -- the subcommand's options, parsed from its spec; a usage error says
+    -- "vgrun cache SUB: why", then the usage
+    local spec = { name = "cache " .. name, options = sub.options or {},
+      unknown = "unknown argument '%s'" }
+    local argv = table.move(args, 2, #args, 1, {})
+    local ok, o = pcall(require("vg.args").parse, spec, argv)
+    if ok and o.help then io.write(USAGE); return 0 end
+    if not ok then
+      if type(o) ~= "table" or not o.usage then error(o, 0) end
+      local msg = o.usage
+      -- "--max" with nothing after it: the value's own message
+      local opt_name = msg:match("^(%-%-[%w-]+) needs a value$")
+      local opt = opt_name and require("vg.args").option(spec, opt_name)
+      if opt and opt.check then msg = select(2, opt.check("", opt_name)) or msg end
+      io.stderr:write("vgrun " .. spec.name .. ": " .. msg .. "\n")
+      if msg:match("^unknown argument") then io.stderr:write(USAGE) end
+      return 2
+    end
+    return fn(o)
   end,
 }
