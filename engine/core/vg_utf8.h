@@ -9,6 +9,18 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Decodes the code point at s[i] of text already checked to be valid UTF-8
+ * (a sequence cut by len is decoded as far as it goes); *n gets its length. */
+static inline unsigned vg_utf8_decode(const char *s, size_t len, size_t i, size_t *n) {
+  unsigned char c = (unsigned char)s[i];
+  size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (i + k > len) k = len - i;
+  unsigned cp = k == 1 ? c : k == 2 ? c & 0x1F : k == 3 ? c & 0x0F : c & 0x07;
+  for (size_t q = 1; q < k; q++) cp = cp << 6 | ((unsigned char)s[i + q] & 0x3F);
+  *n = k;
+  return cp;
+}
+
 /* Drops an incomplete UTF-8 sequence at the end of s (what snprintf leaves
  * when it cuts inside a character). Returns the new length. */
 static inline size_t vg_utf8_clip(char *s) {

@@ -268,6 +268,16 @@ local function roff_head(title, section_name, date)
     require("vg.core").version), ".SH NAME", section_name }
 end
 
+-- The EXIT STATUS section of a page.
+local function roff_exit(out, codes)
+  out[#out + 1] = ".SH EXIT STATUS"
+  for _, e in ipairs(codes) do
+    out[#out + 1] = ".TP"
+    out[#out + 1] = tostring(e[1])
+    out[#out + 1] = roff_escape(e[2])
+  end
+end
+
 --- roff(name, date) -> the man page vgrun-NAME(1)
 function M.roff(name, date)
   local _, spec = M.command(name)
@@ -278,12 +288,7 @@ function M.roff(name, date)
     out[#out + 1] = ".nf"
     out[#out + 1] = roff_escape(spec.usage or ("vgrun " .. name))
     out[#out + 1] = ".fi"
-    out[#out + 1] = ".SH EXIT STATUS"
-    for _, e in ipairs(M.EXIT) do
-      out[#out + 1] = ".TP"
-      out[#out + 1] = tostring(e[1])
-      out[#out + 1] = roff_escape(e[2])
-    end
+    roff_exit(out, M.EXIT)
   else
     for i, s in ipairs(spec.synopsis or { "[options]" }) do
       if i > 1 then out[#out + 1] = ".br" end
@@ -321,12 +326,7 @@ function M.roff(name, date)
     out[#out + 1] = "\\fI~/.config/vgrun/config.lua\\fR"
     out[#out + 1] = roff_escape("($XDG_CONFIG_HOME/vgrun/config.lua) defaults for the options marked "
       .. "\"config: NAME\"; see vgrun-config(1).")
-    out[#out + 1] = ".SH EXIT STATUS"
-    for _, e in ipairs(spec.exit or M.EXIT) do
-      out[#out + 1] = ".TP"
-      out[#out + 1] = tostring(e[1])
-      out[#out + 1] = roff_escape(e[2])
-    end
+    roff_exit(out, spec.exit or M.EXIT)
     if spec.examples then
       out[#out + 1] = ".SH EXAMPLES"
       for _, ex in ipairs(spec.examples) do
@@ -377,12 +377,7 @@ with tab completion of vg fields.]])
   out[#out + 1] = "\\fI~/.config/vgrun/config.lua\\fR"
   out[#out + 1] = roff_escape("defaults (voice, color, theme, resolution, plug-ins...): a Lua file run in an "
     .. "empty environment; see vgrun-config(1).")
-  out[#out + 1] = ".SH EXIT STATUS"
-  for _, e in ipairs(M.EXIT) do
-    out[#out + 1] = ".TP"
-    out[#out + 1] = tostring(e[1])
-    out[#out + 1] = roff_escape(e[2])
-  end
+  roff_exit(out, M.EXIT)
   out[#out + 1] = ".SH SEE ALSO"
   local see = {}
   for _, name in ipairs(M.commands()) do see[#see + 1] = "\\fBvgrun\\-" .. roff_escape(name) .. "\\fR(1)" end

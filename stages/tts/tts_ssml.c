@@ -11,6 +11,7 @@
  * attributes with values checked against small grammars, double-quoted,
  * and text with & < > escaped. docs/tts.md lists the subset. */
 #include "tts.h"
+#include "vg_utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -57,17 +58,6 @@ static void put_cp(obuf *b, unsigned cp) {
   put(b, u, n);
 }
 
-/* Decodes one code point of valid UTF-8 (checked before we are called). */
-static unsigned decode(const char *s, size_t len, size_t i, size_t *n) {
-  unsigned char c = (unsigned char)s[i];
-  size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (i + k > len) k = len - i;
-  unsigned cp = k == 1 ? c : k == 2 ? c & 0x1F : k == 3 ? c & 0x0F : c & 0x07;
-  for (size_t q = 1; q < k; q++) cp = cp << 6 | ((unsigned char)s[i + q] & 0x3F);
-  *n = k;
-  return cp;
-}
-
 /* Characters espeak-ng may read as commands: C0 (but tab, newline, return),
  * DEL and C1. */
 static int is_control(unsigned cp) {
@@ -79,7 +69,7 @@ char *tts_plain_text(const char *text, size_t len, size_t *outlen) {
   put(&b, "", 0);
   for (size_t i = 0; i < len;) {
     size_t k;
-    unsigned cp = decode(text, len, i, &k);
+    unsigned cp = vg_utf8_decode(text, len, i, &k);
     if (is_control(cp)) put(&b, " ", 1);
     else put(&b, text + i, k);
     i += k;
@@ -434,7 +424,7 @@ static int start_tag(parser *p) {
         continue;
       }
       size_t k;
-      unsigned cp = decode(p->s, p->len, p->i, &k);
+      unsigned cp = vg_utf8_decode(p->s, p->len, p->i, &k);
       if (is_control(cp) && cp != '\t' && cp != '\n' && cp != '\r') {
         free(tag.p); free(val.p);
         return fail(p, p->i, "<%s %s>: a control character in the value", name, aname);
@@ -624,7 +614,7 @@ char *tts_ssml_filter(const char *text, size_t len, size_t *outlen, char *err, s
         if (e + 2 >= len) { fail(p, at, "a CDATA section is never closed with ]]>"); break; }
         for (size_t k = a; k < e && !p->failed;) {
           size_t n;
-          unsigned cp = decode(text, e, k, &n);
+          unsigned cp = vg_utf8_decode(text, e, k, &n);
           text_char(p, cp, text + k, n, k);
           k += n;
         }
@@ -645,13 +635,13 @@ char *tts_ssml_filter(const char *text, size_t len, size_t *outlen, char *err, s
       obuf one = {0};
       if (entity(p, &one) == 0) {
         size_t n;
-        unsigned cp = one.p ? decode(one.p, one.n, 0, &n) : 0;
+        unsigned cp = one.p ? vg_utf8_decode(one.p, one.n, 0, &n) : 0;
         text_char(p, cp, NULL, 0, at);
       }
       free(one.p);
     } else {
       size_t n;
-      unsigned cp = decode(text, len, p->i, &n);
+      unsigned cp = vg_utf8_decode(text, len, p->i, &n);
       text_char(p, cp, text + p->i, n, at);
       p->i += n;
     }

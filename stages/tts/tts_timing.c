@@ -19,6 +19,7 @@
  * start = the first event's sample; end = the next word's start, and the
  * last word ends with the speech (the last sample). */
 #include "tts_private.h"
+#include "vg_utf8.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -30,17 +31,6 @@ double tts_seconds(size_t samples, int rate) {
 
 static int is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Decodes the code point at s[i] (valid UTF-8: checked before synthesis). */
-static unsigned decode(const char *s, size_t len, size_t i, size_t *n) {
-  unsigned char c = (unsigned char)s[i];
-  size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (i + k > len) k = len - i;
-  unsigned cp = k == 1 ? c : k == 2 ? c & 0x1F : k == 3 ? c & 0x0F : c & 0x07;
-  for (size_t q = 1; q < k; q++) cp = cp << 6 | ((unsigned char)s[i + q] & 0x3F);
-  *n = k;
-  return cp;
 }
 
 /* Punctuation trimmed off a word's ends ("(word)," -> "word"); symbols that
@@ -101,7 +91,7 @@ static int trim_range(const char *s, size_t *a, size_t *b, int ssml) {
   size_t wa = *a, wb = *b, k;
   while (wa < wb) {
     if (ssml && s[wa] == '&') break;
-    unsigned cp = decode(s, wb, wa, &k);
+    unsigned cp = vg_utf8_decode(s, wb, wa, &k);
     if (!is_trim(cp)) break;
     wa += k;
   }
@@ -109,7 +99,7 @@ static int trim_range(const char *s, size_t *a, size_t *b, int ssml) {
     size_t q = wb - 1;
     while (q > wa && ((unsigned char)s[q] & 0xC0) == 0x80) q--;
     if (ssml && s[q] == ';') break;
-    unsigned cp = decode(s, wb, q, &k);
+    unsigned cp = vg_utf8_decode(s, wb, q, &k);
     if (!is_trim(cp)) break;
     wb = q;
   }
@@ -301,7 +291,7 @@ void tts_align(const char *text, size_t len, int ssml, raw_event *ev, size_t nev
       while (a > 0) {  /* an opening bracket or quote belongs to the sentence */
         size_t q = a - 1;
         while (q > 0 && ((unsigned char)text[q] & 0xC0) == 0x80) q--;
-        if (!is_opening(decode(text, len, q, &k))) break;
+        if (!is_opening(vg_utf8_decode(text, len, q, &k))) break;
         a = q;
       }
       if (nsent > 0 && a <= sa[nsent - 1]) continue;

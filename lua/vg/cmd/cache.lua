@@ -145,16 +145,20 @@ local function scan(dir)
       for _, e in pairs(old) do entries[#entries + 1] = e end
     end
   end
+  -- a file or an entry folder in tmp/ or quarantine/
+  local function aside(path, f)
+    if f.dir then
+      local files, size = entry_files(path)
+      if files then tmp[#tmp + 1] = { files = files, dir = path, size = size, mtime = f.mtime or 0 } end
+    elseif f.size then
+      tmp[#tmp + 1] = { files = { path }, size = f.size, mtime = f.mtime or 0 }
+    end
+  end
   -- tmp/: files and stages being made (or left by a killed run)
   for _, f in ipairs(list(dir .. "/tmp")) do
     if tmp_name(f.name) then
       local path = dir .. "/tmp/" .. f.name
-      if f.dir then
-        local files, size = entry_files(path)
-        if files then tmp[#tmp + 1] = { files = files, dir = path, size = size, mtime = f.mtime or 0 } end
-      elseif f.size then
-        tmp[#tmp + 1] = { files = { path }, size = f.size, mtime = f.mtime or 0 }
-      end
+      aside(path, f)
     end
   end
   -- quarantine/: damaged entries moved aside, <key><suffix>-<tag>
@@ -162,12 +166,7 @@ local function scan(dir)
     local name, tag = f.name:match("^([0-9a-f]+%.?%w*)%-(.+)$")
     if name and split_name(name) and is_tag(tag) then
       local path = dir .. "/quarantine/" .. f.name
-      if f.dir then
-        local files, size = entry_files(path)
-        if files then tmp[#tmp + 1] = { files = files, dir = path, size = size, mtime = f.mtime or 0 } end
-      elseif f.size then
-        tmp[#tmp + 1] = { files = { path }, size = f.size, mtime = f.mtime or 0 }
-      end
+      aside(path, f)
     end
   end
   return entries, tmp
