@@ -117,6 +117,11 @@ if [ -f "$SRC/examples/plugins/rst.lua" ]; then
   "$VGRUN" batch "$T/in4/a.rst" -o "$T/out4" --resolution $RES --plugin "$SRC/examples/plugins/rst.lua" > /dev/null 2> "$T/err8.txt" ||
     fail "--plugin is given to create: $(cat "$T/err8.txt")"
   [ -s "$T/out4/a.mp4" ] || fail "no video from the plug-in's document"
+  # before the command name it reaches every create process too
+  cp "$T/in4/a.rst" "$T/in4/b.rst"
+  "$VGRUN" --plugin "$SRC/examples/plugins/rst.lua" batch "$T/in4/b.rst" -o "$T/out4" --resolution $RES > /dev/null 2> "$T/err9.txt" ||
+    fail "--plugin before batch is given to create: $(cat "$T/err9.txt")"
+  [ -s "$T/out4/b.mp4" ] || fail "no video from the plug-in's document (--plugin before batch)"
 fi
 
 # usage errors

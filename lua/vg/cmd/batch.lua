@@ -57,6 +57,14 @@ end
 
 local function parse(args)
   local o = { inputs = {}, create_args = {}, check = { captions = {}, allow_paths = {} }, sbatch = {} }
+  -- plug-ins given before the command name (`vgrun --plugin p.lua batch ...`)
+  -- reach every document's create process too, as absolute paths
+  local global = require("vg.cli").options or {}
+  for _, f in ipairs(global.plugins or {}) do
+    o.create_args[#o.create_args + 1] = "--plugin"
+    o.create_args[#o.create_args + 1] = core.realpath(f) or f
+  end
+  if global.no_plugins then o.create_args[#o.create_args + 1] = "--no-plugins" end
   local i = 1
   local function value(name)
     local v = args[i + 1]
