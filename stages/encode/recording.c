@@ -164,6 +164,7 @@ int vge_read_recording(const char *path, const vge_recording_opts *o, vge_record
   int64_t max = (int64_t)(o->max_seconds > 0 ? o->max_seconds : 3 * 3600.0) * RATE;
   int64_t at = llround(o->at * RATE);
   int64_t pos = at, got = 0;
+  double src_seconds = 0;
   int bad = 0, eof = 0;
   int in_rate = 0, in_fmt = -1;
   AVChannelLayout in_layout = {0};
@@ -193,6 +194,18 @@ int vge_read_recording(const char *path, const vge_recording_opts *o, vge_record
       if (ret == AVERROR_EOF) goto drained;
       if (ret < 0) { bad++; break; }
       if (fr->sample_rate <= 0 || fr->ch_layout.nb_channels <= 0) { bad++; av_frame_unref(fr); continue; }
+      if (!o->timeline) {
+        /* a probe: the length in the file's own samples, no conversion */
+        src_seconds += (double)fr->nb_samples / fr->sample_rate;
+        got = llround(src_seconds * RATE);
+        av_frame_unref(fr);
+        if (got > max) {
+          fail(err, errlen, path, "longer than %.0f minutes, the longest recording vgrun takes",
+               (double)max / RATE / 60);
+          goto done;
+        }
+        continue;
+      }
       if (!swr || fr->sample_rate != in_rate || fr->format != in_fmt ||
           av_channel_layout_compare(&fr->ch_layout, &in_layout)) {
         /* the first frame, or the stream changed its format midway */
