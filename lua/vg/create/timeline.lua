@@ -247,7 +247,7 @@ function M.timeline(video, o)
     out[i] = {
       id = s.id or string.format("scene_%02d", i), type = s.scene_type, title = M.scene_title(s, i),
       start = start, ["end"] = stop,
-      narration_start = start + o.lead_in, narration_end = start + o.lead_in + speech, lead_in = o.lead_in,
+      narration_start = start + o.lead_in, narration_end = start + o.lead_in + speech,
     }
     t = stop
   end
