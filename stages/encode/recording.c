@@ -151,6 +151,10 @@ int vge_read_recording(const char *path, const vge_recording_opts *o, vge_record
     if ((int)k != si) ic->streams[k]->discard = AVDISCARD_ALL;
   dc = avcodec_alloc_context3(codec);
   if (!dc) { fail(err, errlen, path, "out of memory"); goto done; }
+  /* a damaged file makes the decoder complain once per frame: they are
+   * counted (info->damaged) instead, unless the user asked for FFmpeg's log
+   * (VGRUN_AV_LOG raises the level) */
+  if (av_log_get_level() <= AV_LOG_ERROR) dc->log_level_offset = AV_LOG_TRACE;
   if ((ret = avcodec_parameters_to_context(dc, as->codecpar)) < 0 ||
       (dc->thread_count = 1, ret = avcodec_open2(dc, codec, NULL)) < 0) {
     fail(err, errlen, path, "cannot decode its %s audio (%s)", codec->name, av_text(ret, e, sizeof e));
