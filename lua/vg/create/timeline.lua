@@ -101,7 +101,8 @@ function M.anchors(video, o)
     if not an[i] then
       local p, pc = scenes[i - 1], cues[i - 1]
       local speech = type(p.audio) == "table" and tonumber(p.audio.duration) or 0
-      local natural = pc and (pc[#pc]["end"] - an[i - 1]) + o.tail
+      -- after the last cue, the voice may still be speaking: its whole speech
+      local natural = pc and math.max(pc[#pc]["end"] - an[i - 1], speech) + o.tail
         or math.max(tonumber(p.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
       an[i] = an[i - 1] + natural
       for k = i + 1, #scenes do
