@@ -17,13 +17,16 @@
 #include <libavutil/channel_layout.h>
 #include <libavutil/opt.h>
 #include <libswresample/swresample.h>
+#include <libswresample/version.h>
+#include <libavcodec/version.h>
 
 #define VGE_AUDIO_VERSION "vge-audio-2"
 #define RATE 48000
 
-/* Resamples one clip to 48 kHz float and adds it to the timeline. */
+/* Resamples one clip to 48 kHz float and adds it to the timeline; len > 0
+ * cuts it after len seconds with a short fade. */
 static int mix_clip(float *tl, int64_t total, const int16_t *s, size_t n, int rate, double at,
-                    vge_result *r) {
+                    double len, vge_result *r) {
   if (n == 0) return 0;
   if (rate <= 0) return vge_fail(r, "audio: clip rate %d", rate);
   SwrContext *swr = NULL;
@@ -58,6 +61,11 @@ static int mix_clip(float *tl, int64_t total, const int16_t *s, size_t n, int ra
   swr_free(&swr);
   if (ret < 0) { free(buf); return vge_fail_av(r, ret, "audio: resample"); }
   int64_t pos = llround(at * RATE);
+  if (len > 0 && llround(len * RATE) < got) {
+    got = llround(len * RATE);
+    int64_t fade = RATE / 50 < got ? RATE / 50 : got;
+    for (int64_t i = 0; i < fade; i++) buf[got - 1 - i] *= (float)i / (float)fade;
+  }
   for (int64_t i = 0; i < got; i++) {
     int64_t j = pos + i;
     if (j < 0) continue;
@@ -171,7 +179,9 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
   if (!ld) return vge_fail(r, "audio: out of memory");
   for (int i = 0; i < a->n; i++) {
     const vge_clip *k = &a->clips[i];
-    if (k->wav) {
+    if (k->file) {
+      continue;   /* decoded onto the timeline below, only when not cached */
+    } else if (k->wav) {
       char err[300];
       if (vge_read_wav(k->wav, &ld[i].s, &ld[i].n, &ld[i].rate, err, sizeof err) != 0) {
         vge_fail(r, "audio: %s", err);
@@ -199,7 +209,26 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
         int64_t at = llround(a->clips[i].at * RATE);
         int64_t meta[3] = {at, ld[i].rate, (int64_t)ld[i].n};
         vg_hash_update(&h, meta, sizeof meta);
-        if (s && ld[i].n) vg_hash_update(&h, s, ld[i].n * sizeof *s);
+        if (a->clips[i].len > 0) {   /* only then: the keys of uncut clips stay as they were */
+          int64_t cut = llround(a->clips[i].len * RATE);
+          vg_hash_str(&h, "cut");
+          vg_hash_update(&h, &cut, sizeof cut);
+        }
+        if (a->clips[i].file) {
+          /* a recording: its content, and the decoders that read it */
+          char hex[65], err[300];
+          long long size = 0;
+          if (vg_file_digest(a->clips[i].file, &size, hex, err, sizeof err) != 0) {
+            vge_fail(r, "audio: %s", err);
+            goto out;
+          }
+          vg_hash_str(&h, "recording");
+          vg_hash_str(&h, hex);
+          vg_hash_str(&h, LIBAVCODEC_IDENT);
+          vg_hash_str(&h, LIBSWRESAMPLE_IDENT);
+        } else if (s && ld[i].n) {
+          vg_hash_update(&h, s, ld[i].n * sizeof *s);
+        }
       }
     }
     vg_hash_final(&h, r->key);
@@ -221,9 +250,20 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
   tl = calloc((size_t)total, sizeof *tl);
   if (!tl) { vge_fail(r, "audio: out of memory"); goto out; }
   for (int i = 0; i < a->n; i++) {
+    if (a->clips[i].file) {
+      char err[512];
+      vge_recording_info info;
+      vge_recording_opts ro = { .timeline = tl, .total = total, .at = a->clips[i].at,
+                                .cancel = a->cancel };
+      if (vge_read_recording(a->clips[i].file, &ro, &info, err, sizeof err) != 0) {
+        vge_fail(r, "audio: %s", err);
+        goto out;
+      }
+      continue;
+    }
     const int16_t *s = ld[i].s ? ld[i].s : a->clips[i].samples;
     if (ld[i].n && !s) { vge_fail(r, "audio: clip %d has no samples", i); goto out; }
-    if (mix_clip(tl, total, s, ld[i].n, ld[i].rate, a->clips[i].at, r) != 0) goto out;
+    if (mix_clip(tl, total, s, ld[i].n, ld[i].rate, a->clips[i].at, a->clips[i].len, r) != 0) goto out;
   }
   if (write_m4a(tl, total, bitrate, tmp, a->cancel, r) != 0) { unlink(tmp); goto out; }
   if (!a->no_cache) {

@@ -142,6 +142,11 @@ typedef struct vge_clip {
   int rate;
   double at;
   const char *wav;       /* instead of samples: a PCM WAV file (any channels) */
+  /* instead of samples: a recording in any format libavformat reads (WAV,
+   * FLAC, MP3...), decoded by vge_read_recording; its key is the file's
+   * SHA-256, so it is decoded only when the track is not in the cache */
+  const char *file;
+  double len;            /* > 0: the clip ends after len seconds (a 20 ms fade) */
 } vge_clip;
 
 struct vge_audio {
@@ -164,6 +169,29 @@ int vge_encode_audio(const vge_audio *a, vge_result *r);
  * mono s16. Caller frees *samples with free(). 0 or -1 (message in err). */
 int vge_read_wav(const char *path, int16_t **samples, size_t *n, int *rate,
                  char *err, size_t errlen);
+
+/* A recorded narration, decoded to the mixer's format (48 kHz mono float).
+ * The file is opened only if it is a regular file, and read through vgrun's
+ * own I/O: libavformat never opens a name, and a demuxer's request to open
+ * another file or URL (playlists, references) is refused. */
+typedef struct vge_recording_opts {
+  float *timeline;       /* NULL: decode and count only (a probe) */
+  int64_t total;         /* samples in timeline */
+  double at;             /* where the recording starts on it, seconds */
+  double max_seconds;    /* <= 0: 3 hours; longer is refused */
+  const volatile int *cancel;  /* optional */
+} vge_recording_opts;
+typedef struct vge_recording_info {
+  double duration;       /* seconds, from the samples decoded */
+  int64_t samples;       /* at 48 kHz */
+  int rate, channels;    /* of the file */
+  int damaged;           /* packets or frames that could not be decoded (skipped) */
+  char codec[32], format[64];
+} vge_recording_info;
+/* Decodes `path` (and adds it to o->timeline). 0, or -1 with "PATH: reason"
+ * in err. Any thread. */
+int vge_read_recording(const char *path, const vge_recording_opts *o, vge_recording_info *info,
+                       char *err, size_t errlen);
 
 /* ---- join ---------------------------------------------------------------- */
 

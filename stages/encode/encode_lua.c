@@ -397,6 +397,7 @@ static void audio_free(void *data) {
   for (int i = 0; i < q->n; i++) {
     free((void *)q->clips[i].samples);
     free((char *)q->clips[i].wav);
+    free((char *)q->clips[i].file);
   }
   free(q->clips);
   free(q->key);
@@ -442,7 +443,9 @@ static audio_req *read_audio(lua_State *L, int t) {
     vge_clip *c = &q->clips[i];
     c->at = opt_num(L, ct, "at", 0, 0);
     c->wav = opt_str(L, ct, "wav", 0);
-    if (!c->wav) {
+    c->file = c->wav ? NULL : opt_str(L, ct, "file", 0);
+    c->len = opt_num(L, ct, "len", 0, 0);
+    if (!c->wav && !c->file) {
       if (lua_getfield(L, ct, "pcm") != LUA_TSTRING) luaL_error(L, "clips[%d]: wav or pcm expected", i + 1);
       size_t len;
       const char *d = lua_tolstring(L, -1, &len);
@@ -464,10 +467,63 @@ static audio_req *read_audio(lua_State *L, int t) {
   return q;
 }
 
-/* encode_core.audio{duration=, clips={{wav=, at=} | {pcm=, rate=, at=}}, ...} */
+/* encode_core.audio{duration=, clips={{wav=, at=, len=} | {file=, at=} | {pcm=, rate=, at=}}, ...} */
 static int l_audio(lua_State *L) {
   audio_req *q = read_audio(L, 1);
   return vgl_work_ex(L, audio_work, audio_push, audio_free, audio_cancel, q);
+}
+
+/* ---- a recorded narration ---------------------------------------------------- */
+
+typedef struct probe_req {
+  char *path;
+  double max_seconds;
+  volatile int cancel;
+  int rc;
+  vge_recording_info info;
+  char err[512];
+} probe_req;
+CANCEL_FN(probe_cancel, probe_req)
+
+static void probe_free(void *data) {
+  probe_req *q = data;
+  if (!q) return;
+  free(q->path);
+  free(q);
+}
+
+static void probe_work(void *data) {
+  probe_req *q = data;
+  vge_recording_opts o = { .max_seconds = q->max_seconds, .cancel = &q->cancel };
+  q->rc = vge_read_recording(q->path, &o, &q->info, q->err, sizeof q->err);
+}
+
+static int probe_push(lua_State *L, void *data) {
+  probe_req *q = data;
+  if (q->rc != 0) return vgl_fail(L, q->err, NULL);
+  lua_createtable(L, 0, 7);
+  lua_pushnumber(L, q->info.duration); lua_setfield(L, -2, "duration");
+  lua_pushinteger(L, q->info.samples); lua_setfield(L, -2, "samples");
+  lua_pushinteger(L, q->info.rate); lua_setfield(L, -2, "rate");
+  lua_pushinteger(L, q->info.channels); lua_setfield(L, -2, "channels");
+  lua_pushinteger(L, q->info.damaged); lua_setfield(L, -2, "damaged");
+  lua_pushstring(L, q->info.codec); lua_setfield(L, -2, "codec");
+  lua_pushstring(L, q->info.format); lua_setfield(L, -2, "format");
+  return 1;
+}
+
+/* encode_core.probe_audio(path [, max_seconds]) -> {duration=, samples=,
+ * rate=, channels=, codec=, format=, damaged=} | nil, "PATH: reason".
+ * Decodes the whole file on the thread pool: what cannot be decoded is
+ * refused before any work, and the length is the samples', not a header's. */
+static int l_probe_audio(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  double max = luaL_optnumber(L, 2, 0);
+  probe_req *q = calloc(1, sizeof *q);
+  if (!q) return luaL_error(L, "out of memory");
+  q->path = vg_strdup(path);
+  q->max_seconds = max;
+  return vgl_work_ex(L, probe_work, probe_push, probe_free, probe_cancel, q);
 }
 
 /* ---- join ------------------------------------------------------------------ */
@@ -568,6 +624,7 @@ int vgmod_encode_core(lua_State *L) {
     {"segment", l_segment},
     {"segments", l_segments},
     {"audio", l_audio},
+    {"probe_audio", l_probe_audio},
     {"join", l_join},
     {NULL, NULL},
   };

@@ -2,7 +2,9 @@
  * libavformat's demuxers, which stop at the first WebVTT STYLE or REGION
  * block and narrate a malformed SRT cue as text: every problem gets its line.
  * Cues are grouped into scenes at pauses and by length; a scene's narration
- * is its transcript text, its bullets the key sentences. */
+ * is its transcript text, its bullets the key sentences. Each scene's
+ * source keeps its cues (start, end, text) and their span, so `vgrun create
+ * --keep-timing` can put the scene and its captions where they were. */
 #include "input_private.h"
 
 #include <ctype.h>
@@ -262,8 +264,8 @@ static char *humanize(const char *path) {
   return vgi_squash(t);
 }
 
-static void add_scene(cJSON *scenes, const char *type, cJSON *vc, const char *narration,
-                      double min_d, const char *file, int line) {
+static cJSON *add_scene(cJSON *scenes, const char *type, cJSON *vc, const char *narration,
+                        double min_d, const char *file, int line) {
   cJSON *s = cJSON_CreateObject();
   char id[32];
   snprintf(id, sizeof id, "scene_%02d", cJSON_GetArraySize(scenes) + 1);
@@ -282,7 +284,11 @@ static void add_scene(cJSON *scenes, const char *type, cJSON *vc, const char *na
   cJSON_AddStringToObject(src, "file", file);
   cJSON_AddNumberToObject(src, "line", line);
   cJSON_AddItemToArray(scenes, s);
+  return src;
 }
+
+/* Times in the model in milliseconds' precision: as a transcript writes them. */
+static double ms(double t) { return round(t * 1000) / 1000; }
 
 static void stamp(char *out, size_t n, double t) {
   long long s = (long long)t;   /* t < 1000 hours (parse_ts) */
@@ -404,7 +410,19 @@ cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, cons
     cJSON_AddItemToObject(vc, "items", key_sentences(b.s));
     /* the scene lasts as long as its cues did (at least 3 s) */
     double span = cues[j - 1].end - cues[i].start;
-    add_scene(scenes, "list", vc, b.s, span > 3 ? span : 3, path, cues[i].line);
+    cJSON *src = add_scene(scenes, "list", vc, b.s, span > 3 ? span : 3, path, cues[i].line);
+    double last = cues[i].end;
+    for (size_t k = i; k < j; k++) if (cues[k].end > last) last = cues[k].end;
+    cJSON_AddNumberToObject(src, "start", ms(cues[i].start));
+    cJSON_AddNumberToObject(src, "end", ms(last));
+    cJSON *cl = cJSON_AddArrayToObject(src, "cues");
+    for (size_t k = i; k < j; k++) {
+      cJSON *c = cJSON_CreateObject();
+      cJSON_AddNumberToObject(c, "start", ms(cues[k].start));
+      cJSON_AddNumberToObject(c, "end", ms(cues[k].end));
+      cJSON_AddStringToObject(c, "text", cues[k].text);
+      cJSON_AddItemToArray(cl, c);
+    }
     vgi_buf_free(&b);
     i = j;
   }

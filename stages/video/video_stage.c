@@ -95,7 +95,7 @@ static void job_free(job *j) {
     release_pictures(s);
     if (j->no_cache && j->tmp && j->tmp[i][0]) unlink(j->tmp[i]);
   }
-  for (int i = 0; i < j->nclips; i++) free((char *)j->clips[i].wav);
+  for (int i = 0; i < j->nclips; i++) { free((char *)j->clips[i].wav); free((char *)j->clips[i].file); }
   for (int i = 0; i < j->nch; i++) free((char *)j->chapters[i].title);
   free(j->segs); free(j->srcs); free(j->keys); free(j->tmp); free(j->seg_results);
   free(j->clips); free(j->chapters);
@@ -309,9 +309,12 @@ static int prepare(vg_call *c) {
     const cJSON *cl;
     cJSON_ArrayForEach(cl, clips) {
       const char *wav = vg_json_str(cl, "wav", NULL);
-      if (!wav) return vg_call_fail(c, "plan.audio.clips[%d].wav: path expected", n + 1);
-      j->clips[n].wav = vg_strdup(wav);
+      const char *file = vg_json_str(cl, "file", NULL);   /* a recording (--audio) */
+      if (!wav && !file) return vg_call_fail(c, "plan.audio.clips[%d].wav: path expected", n + 1);
+      if (wav) j->clips[n].wav = vg_strdup(wav);
+      else j->clips[n].file = vg_strdup(file);
       j->clips[n].at = vg_json_num(cl, "at", 0);
+      j->clips[n].len = vg_json_num(cl, "len", 0);
       n++;
     }
   }

@@ -103,6 +103,11 @@ given on the command line; the command line wins.]],
     { "--jobs", short = "-j", type = "int", min = 1, max = 64, config = "jobs", default = "the number of cores",
       help = "scenes encoded at once" },
     { "--ssml", help = "read narration as SSML in the safe subset of docs/tts.md (anything else is refused)" },
+    { "--keep-timing", help = "a transcript (.srt, .vtt): each scene starts at its first cue and the captions keep "
+        .. "the cue times, so the video lines up with the recording it came from" },
+    { "--audio", arg = "FILE", complete = "files", default = "speech synthesis",
+      help = "a recorded narration (WAV, FLAC, MP3, anything FFmpeg reads) instead of speech synthesis: with a "
+        .. "transcript the slides follow its cues, with a document the scenes share the recording by their text" },
   },
   args = { name = "PATH", key = "from", max = 1, complete = "from" },
   env = { CACHE_ENV,
@@ -115,6 +120,7 @@ given on the command line; the command line wins.]],
     { "vgrun create --from talk.md -o talk.mp4", "a video from a Markdown file" },
     { "vgrun create notes.md --split h2 -o out/ --captions srt,vtt", "one video per H2 section, with captions" },
     { "vgrun create --from set:course/ -o course/out/", "every video of a set" },
+    { "vgrun create talk.srt --audio talk.flac --captions srt -o talk.mp4", "slides over a recorded talk, on its cue times" },
   },
 }
 
@@ -191,6 +197,8 @@ local function fingerprint(o, path, abs, kind)
     ["--captions"] = #caps > 0 and table.concat(caps, ",") or nil,
     ["--allow-path"] = o.allow_paths and #o.allow_paths > 0 and table.concat(o.allow_paths, ":") or nil,
     ["-o"] = o.output and absolute(o.output) or nil,
+    ["--keep-timing"] = o.keep_timing and "yes" or nil,
+    ["--audio"] = o.audio and absolute(o.audio) or nil,
     -- a new vgrun may read, speak or draw differently
     ["vgrun"] = core.version,
   }
@@ -279,10 +287,26 @@ return {
     local claims
     local videos, set_id = preload(path, o)
     o.set_id = set_id
+    if videos and o.audio then
+      -- a recording narrates one video, from a transcript on its cue times
+      if #videos > 1 then
+        return usage_error(string.format("--audio %s: the input makes %d videos; a recording narrates one",
+          o.audio, #videos))
+      end
+      if not o.keep_timing and create.has_timing(videos) then o.keep_timing = true end
+    end
+    if videos and o.keep_timing and not create.has_timing(videos) then
+      return usage_error(string.format("--keep-timing: %s has no cue times (only a transcript, .srt or .vtt, has them)", path))
+    end
+    if o.audio then
+      -- decoded once now: what cannot be decoded is refused before any work
+      local rec, rerr = create.probe_audio(o)
+      if not rec then return usage_error(rerr) end
+    end
     if videos then
       local outs, nerr = create.output_paths(o, videos, path)
       if not outs then return usage_error(nerr) end
-      local inputs = create.input_files(path, videos)
+      local inputs = create.input_files(path, videos, o)
       local written = create.all_written(o, outs)
       local clash = create.find_clash(written, inputs)
       -- the events file is opened in place (links followed)

@@ -1,7 +1,9 @@
 -- vg.create.captions: cues from the narration's word times (two lines of
 -- at most 42 columns, cut between grapheme clusters), as SRT and WebVTT,
--- and as the display-list item burnt into the picture.
+-- and as the display-list item burnt into the picture. On a kept timeline
+-- (--keep-timing) a transcript's own cues are the captions, at their times.
 local text_ = require("vg.text")
+local timeline = require("vg.create.timeline")
 
 local M = {}
 
@@ -75,11 +77,22 @@ function M.cues(video, timing)
   for i, s in ipairs(video.scenes or {}) do
     local au = s.audio or {}
     local base = timing.scenes[i].narration_start
-    local sentences = au.sentences
+    local kept = timing.kept and timeline.cues_of(s)
+    for _, c in ipairs(kept or {}) do
+      local text = c.text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
+      if text ~= "" then
+        -- the cue as it was: its times, its text (lines made to fit)
+        cues[#cues + 1] = { start = c.start, ["end"] = c["end"], text = text, exact = true }
+      end
+    end
+    -- under a recording on its cue times, a scene without cues says nothing
+    -- of its own (the title's welcome is not in the recording)
+    if timing.kept and video.recording and not kept then kept = {} end
+    local sentences = not kept and au.sentences
     if type(sentences) ~= "table" or #sentences == 0 then
       -- no sentence timings: the whole narration over the speech
       local text = type(s.narration) == "string" and s.narration or ""
-      sentences = text:match("%S") and { { text = text, start = 0, ["end"] = au.duration or 0 } } or {}
+      sentences = not kept and text:match("%S") and { { text = text, start = 0, ["end"] = au.duration or 0 } } or {}
     end
     for _, sen in ipairs(sentences) do
       local text = tostring(sen.text or ""):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
@@ -98,12 +111,14 @@ function M.cues(video, timing)
   end
   for _, c in ipairs(cues) do
     c.lines = two_lines(c.text)
+    if not c.lines and c.exact and text_.width(c.text) > MAX_LINE then c.lines = split_text(c.text, MAX_LINE) end
     c.lines = c.lines or { c.text }
-    if c["end"] - c.start < 0.7 then c["end"] = c.start + 0.7 end
+    if not c.exact and c["end"] - c.start < 0.7 then c["end"] = c.start + 0.7 end
   end
   for k = 1, #cues - 1 do
-    if cues[k]["end"] > cues[k + 1].start then cues[k]["end"] = cues[k + 1].start end
+    if not cues[k].exact and cues[k]["end"] > cues[k + 1].start then cues[k]["end"] = cues[k + 1].start end
   end
+  for _, c in ipairs(cues) do c.exact = nil end
   return cues
 end
 

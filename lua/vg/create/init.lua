@@ -50,11 +50,24 @@ local function style_stage(o)
         if o.voice then s.voice = o.voice end
       end
     end
+    -- a recording narrates one video; a transcript's recording keeps its cue times
+    if o.audio then
+      if #videos > 1 then
+        error(string.format("--audio %s: the input makes %d videos; a recording narrates one", o.audio, #videos), 0)
+      end
+      if not o.keep_timing and M.has_timing(videos) then o.keep_timing = true end
+    end
+    if o.keep_timing then
+      for _, v in ipairs(videos) do
+        local kok, kerr = M.keep_timing(v, o)
+        if not kok then error(kerr, 0) end
+      end
+    end
     -- what will be written must not be what was read (checked before the
     -- task by `vgrun create`; again here, on the videos this run loaded)
     local outs, oerr = M.output_paths(o, videos, ctx.input)
     if not outs then error(oerr, 0) end
-    local clash = M.find_clash(M.all_written(o, outs), M.input_files(ctx.input, videos))
+    local clash = M.find_clash(M.all_written(o, outs), M.input_files(ctx.input, videos, o))
     if clash then error(clash, 0) end
   end
 end
@@ -80,7 +93,7 @@ local function video_stage(o)
         local seg = timing.scenes[i]
         s.theme = s.theme or video.theme
         s.accent_color = s.accent_color or video.accent_color
-        local rs = M.render_scene(s, o.lead_in)
+        local rs = M.render_scene(s, seg.lead_in or o.lead_in)
         local key, why = plan.scene_key(s, seg, o, cues)
         records[i] = { id = seg.id, key = key, why = why }
         local parts = plan.parts(key, seg, o, prev_final)
@@ -107,9 +120,19 @@ local function video_stage(o)
         task:progress((vi - 1 + i / #video.scenes * 0.3) / n, "planned " .. seg.id)
       end
       local clips, chapters = {}, {}
+      if video.recording then
+        -- a recorded narration: the one file, from the start, as it was said
+        if type(o.audio) ~= "string" then error("the videos carry a recording but no --audio was given", 0) end
+        clips[1] = { file = o.audio, at = 0 }
+      end
       for i, s in ipairs(video.scenes) do
-        if s.audio and s.audio.path and (s.audio.duration or 0) > 0 then
-          clips[#clips + 1] = { wav = s.audio.path, at = timing.scenes[i].narration_start }
+        local seg = timing.scenes[i]
+        if not video.recording and s.audio and s.audio.path and (s.audio.duration or 0) > 0 then
+          clips[#clips + 1] = { wav = s.audio.path, at = seg.narration_start, len = seg.cut }
+          if seg.cut then
+            task:warn(string.format("%s: the spoken narration (%.1f s) is longer than the time to the next cue "
+              .. "(%.1f s): cut there (with --audio, a recording keeps every word)", seg.id, s.audio.duration, seg.cut))
+          end
         end
       end
       for i, sc in ipairs(timing.scenes) do chapters[i] = { title = sc.title, start = sc.start, ["end"] = sc["end"] } end
@@ -196,6 +219,20 @@ end
 local function narrate_stage(o)
   local options = { voice = o.voice, rate = o.rate, pitch = o.pitch, ssml = o.ssml == true }
   return function(ctx, task)
+    if o.audio then
+      -- a recorded narration instead of speech synthesis (--audio)
+      local rec, err = M.probe_audio(o)
+      if not rec then error(err, 0) end
+      task:used(o.audio)
+      for _, v in ipairs(ctx.videos) do
+        if M.recorded_narration(v, o, rec) == "shared" then
+          task:warn(string.format("--audio %s: the recording (%.1f s) is shared by the scenes in proportion "
+            .. "to their text, so slides change about when their part is said; a transcript (.srt, .vtt) "
+            .. "with --keep-timing places them exactly", o.audio, rec.duration), { recording = true })
+        end
+      end
+      return
+    end
     core.run_native("tts.synth", ctx, options, task.id, task.stage)
     for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
       for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
@@ -213,7 +250,8 @@ end
 -- to the loaded model in place, so a change of them loads it again rather
 -- than restyling a model that already carries the old ones.
 M.DEPENDS = {
-  load = { "--from", "--format", "--split", "--duration", "--voice", "--color", "--theme", "--ssml", "--allow-path", "set files" },
+  load = { "--from", "--format", "--split", "--duration", "--voice", "--color", "--theme", "--ssml", "--allow-path", "set files",
+    "--keep-timing", "--audio" },
   video = { "--resolution", "--fps", "--anim-fps", "--cfr", "--preset", "--crf", "--captions", "-o" },
 }
 

@@ -101,10 +101,34 @@ function M.check_options(o)
     local st = type(d) == "string" and core.stat(d)
     if not st or st.type ~= "dir" then return nil, "--allow-path " .. tostring(d) .. ": not a folder" end
   end
+  if o.audio ~= nil and (type(o.audio) ~= "string" or o.audio == "") then
+    return nil, "--audio: a file name expected"
+  end
+  if o.keep_timing ~= nil and type(o.keep_timing) ~= "boolean" then return nil, "--keep-timing: true or false" end
   for c in pairs(o.captions or {}) do
     if c ~= "srt" and c ~= "vtt" and c ~= "burn" then return nil, "--captions: srt, vtt or burn, not '" .. tostring(c) .. "'" end
   end
   return true
+end
+
+-- The longest recording --audio takes: the mixer holds the whole track as
+-- 48 kHz floats (about 0.7 GB an hour).
+M.MAX_RECORDING = 3 * 3600
+
+--- probe_audio(o) -> {duration=, sha256=, codec=, ...} | nil, message: the
+-- recorded narration o.audio decoded once (on the thread pool) to check it
+-- and learn its length; kept in o.audio_info so it is decoded once a run.
+function M.probe_audio(o)
+  local info = o.audio_info
+  if type(info) == "table" and info.path == o.audio then return info end
+  local err
+  info, err = require("vg.encode_core").probe_audio(o.audio, M.MAX_RECORDING)
+  if not info then return nil, "--audio " .. tostring(err) end
+  local d = core.file_digest(o.audio)
+  if not d then return nil, "--audio " .. o.audio .. ": cannot be read" end
+  info.sha256, info.path = d.sha256, o.audio
+  o.audio_info = info
+  return info
 end
 
 return M

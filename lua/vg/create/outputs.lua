@@ -114,9 +114,10 @@ function M.all_written(o, mp4s)
   return all
 end
 
---- input_files(input, videos) -> every file the run reads: the input (for
--- a set: set_config.yaml and each video's file) and every image.
-function M.input_files(input, videos)
+--- input_files(input, videos [, o]) -> every file the run reads: the input
+-- (for a set: set_config.yaml and each video's file), every image, and a
+-- recorded narration (o.audio).
+function M.input_files(input, videos, o)
   if type(input) == "table" then input = input.path end
   local list = {}
   if type(input) == "string" then
@@ -139,6 +140,7 @@ function M.input_files(input, videos)
       end
     end
   end
+  if type(o) == "table" and type(o.audio) == "string" then list[#list + 1] = o.audio end
   return list
 end
 

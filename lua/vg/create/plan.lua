@@ -58,7 +58,7 @@ local function scene_frames(scene, seg, o, prev_final, cues)
   render = render or require("vg.render")
   local fps = o.fps
   local dur = seg["end"] - seg.start
-  local rs = timeline.render_scene(scene, o.lead_in)
+  local rs = timeline.render_scene(scene, seg.lead_in or o.lead_in)
   local ropts = { width = o.width, height = o.height, theme = scene.theme, accent = scene.accent_color }
   local times = {}
   local function add(t) if t >= 0 and t < dur then times[#times + 1] = math.floor(t * fps + 0.5) / fps end end
@@ -127,7 +127,7 @@ M.scene_frames = scene_frames
 -- its parts (why), so a later run can say what changed. `o.crossfade` is
 -- taken on the frame grid, as the video is cut.
 function M.scene_key(scene, seg, o, cues)
-  local rs = timeline.render_scene(scene, o.lead_in)
+  local rs = timeline.render_scene(scene, seg.lead_in or o.lead_in)
   local cf = M.crossfade(o)
   local why = {
     content = core.sha256(vg.json.encode({ rs.scene_type, rs.visual_content or vg.null })),

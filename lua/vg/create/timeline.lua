@@ -1,11 +1,168 @@
 -- vg.create.timeline: where every scene sits in the video (frame-exact
 -- boundaries, narration after a lead-in) and the scene as the renderer sees
--- it (word times moved by the lead-in).
+-- it (word times moved by the lead-in). Two more ways to place scenes:
+-- on the transcript's own timeline (--keep-timing: a scene starts at its
+-- first cue, gaps stay as held pictures) and under a recorded narration
+-- (--audio: the recording's times, from the cues or shared by the text).
 local text_ = require("vg.text")
 
 local M = {}
 
 local function quantize(t, fps) return math.ceil(t * fps - 1e-6) / fps end
+local function floor_frame(t, fps) return math.floor(t * fps + 1e-6) / fps end
+
+-- A transcript's times are data: numbers, finite, from 0 to 1000 hours.
+local function time_ok(t) return type(t) == "number" and t == t and t >= 0 and t < 3.6e6 end
+
+--- cues_of(scene) -> the scene's transcript cues ({start, end, text}, in
+-- order) from its source (the SRT/VTT loader keeps them), or nil. Cues with
+-- a bad time are left out.
+function M.cues_of(scene)
+  local src = type(scene) == "table" and type(scene.source) == "table" and scene.source or nil
+  local list = src and src.cues
+  if type(list) ~= "table" then return nil end
+  local out = {}
+  for _, c in ipairs(list) do
+    if type(c) == "table" and time_ok(c.start) and time_ok(c["end"]) and c["end"] >= c.start then
+      out[#out + 1] = { start = c.start, ["end"] = c["end"], text = type(c.text) == "string" and c.text or "" }
+    end
+  end
+  if #out == 0 then return nil end
+  table.sort(out, function(a, b) return a.start < b.start end)
+  return out
+end
+
+--- has_timing(videos) -> true when any scene has cue times to keep
+function M.has_timing(videos)
+  for _, v in ipairs(type(videos) == "table" and videos or {}) do
+    for _, s in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
+      if M.cues_of(s) then return true end
+    end
+  end
+  return false
+end
+
+-- A title before the first cue needs this much room; with less, the first
+-- slide of the talk opens the video instead.
+M.MIN_TITLE = 1.5
+
+--- keep_timing(video, o) -> true | nil, message: readies a video for its
+-- cue times (--keep-timing): scenes before the first cue that have no room
+-- there are dropped; a video without cue times is an error.
+function M.keep_timing(video, o)
+  local first
+  for i, s in ipairs(video.scenes or {}) do
+    local c = M.cues_of(s)
+    if c then first = first or { i = i, t = c[1].start } end
+  end
+  if not first then
+    local src = type(video.source) == "table" and video.source.file or video.id or "the input"
+    return nil, string.format("--keep-timing: %s has no cue times (only a transcript, .srt or .vtt, has them)",
+      tostring(src))
+  end
+  if first.i > 1 and first.t < M.MIN_TITLE then
+    for _ = 1, first.i - 1 do table.remove(video.scenes, 1) end
+  end
+  return true
+end
+
+local function words_of(text)
+  local w = {}
+  for x in tostring(text or ""):gmatch("%S+") do w[#w + 1] = x end
+  return w
+end
+
+-- Word times spread evenly over [from, to] (seconds from the narration's
+-- start): for a recording, whose words nobody timed, the layouts still
+-- reveal each point about when it is said.
+local function spread(out, text, from, to)
+  local w = words_of(text)
+  local step = #w > 0 and math.max(0, to - from) / #w or 0
+  for k, x in ipairs(w) do
+    out[#out + 1] = { word = x, start = from + (k - 1) * step, ["end"] = from + k * step }
+  end
+end
+
+-- Where each scene starts on a kept timeline: a scene with cues at its
+-- first cue; scenes before the first cue share the time before it; a scene
+-- after the last cue (the outro) follows the one before it.
+function M.anchors(video, o)
+  local scenes = video.scenes or {}
+  local an, cues = {}, {}
+  for i, s in ipairs(scenes) do
+    cues[i] = M.cues_of(s)
+    an[i] = cues[i] and cues[i][1].start or nil
+  end
+  local first
+  for i = 1, #scenes do if an[i] then first = i; break end end
+  if not first then return nil end
+  for i = 1, first - 1 do an[i] = an[first] * (i - 1) / (first - 1) end
+  for i = first + 1, #scenes do
+    if not an[i] then
+      local p, pc = scenes[i - 1], cues[i - 1]
+      local speech = type(p.audio) == "table" and tonumber(p.audio.duration) or 0
+      -- after the last cue, the voice may still be speaking: its whole speech
+      local natural = pc and math.max(pc[#pc]["end"] - an[i - 1], speech) + o.tail
+        or math.max(tonumber(p.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
+      an[i] = an[i - 1] + natural
+      for k = i + 1, #scenes do
+        if cues[k] then an[i] = math.min(an[i], cues[k][1].start); break end
+      end
+    end
+  end
+  return an
+end
+
+--- recorded_narration(video, o, rec): a recorded narration (--audio) as the
+-- scenes' audio. rec = {duration=, sha256=}. With cue times each scene is
+-- said from its first cue; without, the scenes share the recording in
+-- proportion to their narration's words (each at least min_scene when the
+-- recording is long enough). Sets scene.audio = {duration, words, at,
+-- recorded} and video.recording. Returns "cues" or "shared".
+function M.recorded_narration(video, o, rec)
+  local scenes = video.scenes or {}
+  local n, L = #scenes, rec.duration
+  video.recording = { duration = L, sha256 = rec.sha256 }
+  local an = o.keep_timing and M.anchors(video, o)
+  if an then
+    for i, s in ipairs(scenes) do
+      local c = M.cues_of(s)
+      local words = {}
+      local stop = an[i + 1] or L
+      if c then
+        for _, cue in ipairs(c) do spread(words, cue.text, cue.start - an[i], cue["end"] - an[i]) end
+        stop = c[#c]["end"]
+      end
+      s.audio = { duration = math.max(0, stop - an[i]), words = words, at = an[i], recorded = true }
+    end
+    return "cues"
+  end
+  local w, total = {}, 0
+  for i, s in ipairs(scenes) do
+    w[i] = math.max(1, #words_of(s.narration)); total = total + w[i]
+  end
+  -- shares of L by words; a scene below min_scene gets min_scene and the
+  -- others share the rest (when L leaves room for that)
+  local floor_, fixed, d = math.min(o.min_scene, L / math.max(n, 1)), {}, {}
+  for _ = 1, n do
+    local rest, wsum = L, 0
+    for i = 1, n do if fixed[i] then rest = rest - floor_ else wsum = wsum + w[i] end end
+    local changed = false
+    for i = 1, n do
+      d[i] = fixed[i] and floor_ or (wsum > 0 and rest * w[i] / wsum or 0)
+      if not fixed[i] and d[i] < floor_ then fixed[i] = true; changed = true end
+    end
+    if not changed then break end
+  end
+  local at = 0
+  for i, s in ipairs(scenes) do
+    local words = {}
+    spread(words, s.narration, 0, d[i])
+    s.audio = { duration = d[i], words = words, at = at, recorded = true }
+    at = at + d[i]
+  end
+  return "shared"
+end
 
 function M.scene_title(scene, i)
   local vc = scene.visual_content or {}
@@ -18,9 +175,65 @@ end
 
 --- Stages -----------------------------------------------------------------
 
+-- A timeline of fixed starts (kept cue times, or a recording's): scene i
+-- holds from its start (on the frame grid, never after its first cue) to the
+-- next one's, so gaps in the talk are held pictures; the last one lasts its
+-- natural length and at least to the end of the recording. Speech that a
+-- voice made longer than its slot is cut there (seg.cut_at, warned once).
+local function timed(video, o, an)
+  local scenes, fps = video.scenes or {}, o.fps
+  local rec = type(video.recording) == "table" and tonumber(video.recording.duration) or nil
+  local render = package.loaded["vg.render"]
+  local starts, out = {}, {}
+  for i = 1, #scenes do
+    local s = i == 1 and 0 or floor_frame(an[i], fps)
+    if i > 1 and s <= starts[i - 1] then s = starts[i - 1] + 1 / fps end
+    starts[i] = s
+  end
+  for i, s in ipairs(scenes) do
+    local au = s.audio or {}
+    local speech = tonumber(au.duration) or 0
+    local start = starts[i]
+    local cued = au.recorded or M.cues_of(s) ~= nil
+    local stop, nstart
+    if i < #scenes then
+      stop = starts[i + 1]
+      -- a scene of no cue (a title) gives up its lead-in before it cuts speech
+      nstart = cued and math.max(an[i], start) or start + math.max(0, math.min(o.lead_in, stop - start - speech))
+    else
+      nstart = cued and math.max(an[i], start) or start + o.lead_in
+      local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, nstart - start + speech + o.tail)
+      if render then len = math.max(len, render.settle_time(M.render_scene(s, nstart - start)) + 0.5) end
+      stop = quantize(math.max(start + len, rec or 0), fps)
+    end
+    local nend = nstart + speech
+    local cut
+    if not au.recorded and speech > 0 and nend > stop + 1e-6 then cut, nend = stop - nstart, stop end
+    out[i] = {
+      id = s.id or string.format("scene_%02d", i), type = s.scene_type, title = M.scene_title(s, i),
+      start = start, ["end"] = stop, narration_start = nstart, narration_end = nend,
+      lead_in = nstart - start, cut = cut,
+    }
+  end
+  return { duration = out[#out] and out[#out]["end"] or 0, scenes = out, kept = true }
+end
+
 -- Places every scene on the timeline: scene = max(min_duration, lead-in +
--- narration + tail), boundaries on the frame grid so nothing drifts.
+-- narration + tail), boundaries on the frame grid so nothing drifts. With
+-- kept cue times or a recording, scenes start where those say (timed).
 function M.timeline(video, o)
+  local scenes = video.scenes or {}
+  if #scenes > 0 and (o.keep_timing or video.recording) then
+    -- a recording's starts (set by recorded_narration), else the cues'
+    local an = {}
+    for i, s in ipairs(scenes) do
+      local au = s.audio
+      an[i] = type(au) == "table" and au.recorded and tonumber(au.at) or nil
+      if not an[i] then an = nil; break end
+    end
+    an = an or (o.keep_timing and M.anchors(video, o))
+    if an then return timed(video, o, an) end
+  end
   local t = 0
   local out = {}
   for i, s in ipairs(video.scenes or {}) do

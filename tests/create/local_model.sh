@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The local-model example plug-in (issue 13, item 13): with an
+# OpenAI-compatible endpoint on this machine (a fake one here, answering
+# canned JSON) the narration and headlines are the model's; with none, or
+# one that answers badly, the video is made by the rules and one warning
+# says so; a URL off this machine is refused before anything is sent.
+#   VGRUN=build/vgrun tests/create/local_model.sh
+set -u
+VGRUN=${VGRUN:-build/vgrun}
+VGRUN=$(cd "$(dirname "$VGRUN")" && pwd)/$(basename "$VGRUN")
+HERE=$(cd "$(dirname "$0")" && pwd)
+PLUGIN=$(cd "$HERE/../.." && pwd)/examples/plugins/local_model.lua
+for t in curl python3; do
+  command -v $t >/dev/null || { echo "SKIP: $t is not installed"; exit 77; }
+done
+T=$(mktemp -d /tmp/vgrun-local-model.XXXXXX)
+SERVER=
+cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT
+export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache" XDG_CONFIG_HOME="$T/config"
+pass=0; fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
+FAST=(--resolution 320x180 --fps 10 --captions srt)
+cd "$T" || exit 1
+printf '# Local models\n\nThis document is about local models.\n\n## Why\n\n- They run offline\n- Nothing leaves the machine\n' >doc.md
+
+# start the fake endpoint; wait for the file that names its port
+start() {
+  rm -f port
+  python3 "$HERE/fake_llm.py" port requests.log "$1" & SERVER=$!
+  for _ in $(seq 200); do [ -s port ] && break; kill -0 "$SERVER" 2>/dev/null || break; sleep 0.05; done
+  [ -s port ] || { echo "FAIL: the fake endpoint did not start" >&2; exit 1; }
+}
+stop() { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; SERVER=; }
+
+# 1. an endpoint that answers: the captions say what the model wrote
+start good
+VGRUN_LLM_URL="http://127.0.0.1:$(cat port)/v1" "$VGRUN" create --plugin "$PLUGIN" doc.md -o a.mp4 "${FAST[@]}" >out.txt 2>err.txt; rc=$?
+check "good: exit $rc, wanted 0" [ "$rc" -eq 0 ]
+check "good: the narration is the model's" has a.srt "Rewritten narration number"
+check "good: the rules' narration is gone" bash -c "! grep -q 'They run offline' a.srt"
+check "good: no warning" bash -c "! grep -q 'local model' err.txt"
+check "good: the scene text was sent" has requests.log "Nothing leaves the machine"
+check "good: as a chat completion" has requests.log '"messages"'
+stop
+
+# 2. an endpoint that answers badly: rules, one warning
+start bad
+VGRUN_LLM_URL="http://127.0.0.1:$(cat port)/v1" "$VGRUN" create --plugin "$PLUGIN" doc.md -o b.mp4 "${FAST[@]}" >out.txt 2>err.txt; rc=$?
+check "bad answer: exit $rc, wanted 0" [ "$rc" -eq 0 ]
+check "bad answer: one warning" [ "$(grep -c 'local model at' err.txt)" -eq 1 ]
+check "bad answer: says why" has err.txt "did not answer with JSON"
+check "bad answer: the rules' narration" bash -c "! grep -q 'Rewritten' b.srt"
+port=$(cat port)
+stop
+
+# 3. no endpoint (the port the fake one had): rules, one warning
+VGRUN_LLM_URL="http://127.0.0.1:$port/v1" "$VGRUN" create --plugin "$PLUGIN" doc.md -o c.mp4 "${FAST[@]}" >out.txt 2>err.txt; rc=$?
+check "absent: exit $rc, wanted 0" [ "$rc" -eq 0 ]
+check "absent: one warning" [ "$(grep -c 'local model at' err.txt)" -eq 1 ]
+check "absent: every scene kept its text" has err.txt "keep the text vgrun's rules made"
+check "absent: the video was made" [ -s c.mp4 ]
+
+# 4. a URL off this machine is refused before anything is sent
+VGRUN_LLM_URL="http://192.0.2.1/v1" "$VGRUN" create --plugin "$PLUGIN" doc.md -o d.mp4 "${FAST[@]}" >out.txt 2>err.txt; rc=$?
+check "remote: exit $rc, wanted 2" [ "$rc" -eq 2 ]
+check "remote: says why" has err.txt "not on this machine"
+check "remote: nothing made" [ ! -e d.mp4 ]
+
+# 5. without the plug-in nothing is asked (the default is offline)
+: >requests.log
+start good
+"$VGRUN" create doc.md -o e.mp4 "${FAST[@]}" >out.txt 2>err.txt
+check "default: nothing sent" [ ! -s requests.log ]
+stop
+
+echo "local_model: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
