@@ -24,6 +24,15 @@ end
 
 local function exists(p) return core.stat(p, true) ~= nil end
 
+-- The task folders under DATA/tasks (the manager's lock file lives there too).
+local function task_dirs(data)
+  local list = {}
+  for _, e in ipairs(core.scandir(data .. "/tasks") or {}) do
+    if e.dir then list[#list + 1] = e.name end
+  end
+  return list
+end
+
 -- Runs the loop until pred() holds.
 local function wait_until(pred)
   while not pred() do
@@ -310,7 +319,7 @@ describe("vg.serve.tasks", function()
     assert.equals("error", diags[1].severity)
     assert.truthy(diags[1].text:find("^bad%.yaml:5:"))
     assert.equals(0, #mgr:list())
-    assert.same({}, core.scandir(data .. "/tasks"))
+    assert.same({}, task_dirs(data))
   end)
 
   it("checks options as `vgrun create` does; unknown keys are errors", function()
@@ -332,7 +341,14 @@ describe("vg.serve.tasks", function()
     id, err = mgr:submit{ document = { text = "x", format = "exe" } }
     assert.is_nil(id)
     assert.truthy(err:find("document.format"))
-    assert.same({}, core.scandir(data .. "/tasks"))
+    assert.same({}, task_dirs(data))
+  end)
+
+  it("keeps a second manager off the same data folder", function()
+    local other, err = Tasks.new{ data = data, jobs = 1 }
+    assert.is_nil(other)
+    assert.truthy(err:find("another vgrun serve", 1, true), err)
+    assert.has_error(function() Tasks.new{ data = data, jobs = 0 } end)
   end)
 
   it("makes no captions when told so", function()
@@ -397,7 +413,7 @@ describe("vg.serve.tasks", function()
       assert.is_nil(id)
       assert.truthy(err:find("link"), err)
       assert.same({}, core.scandir(outside))
-      assert.same({}, core.scandir(data .. "/tasks"))
+      assert.same({}, task_dirs(data))
       run("rm", { "-rf", src, outside })
     end)
 

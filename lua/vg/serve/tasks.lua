@@ -90,8 +90,15 @@ function M.new(opts)
   local ok, err = core.mkdirs(opts.data, 448) -- 0700: uploads and outputs are the server's
   if ok then ok, err = core.mkdirs(opts.data .. "/tasks", 448) end
   if not ok then return nil, err end
+  -- one manager per data folder: a second server would run the same tasks
+  -- (the lock is the kernel's, freed when this process ends however it ends)
+  local lock, lerr, holder = core.task_lock("vgrun-serve", opts.data)
+  if not lock then
+    return nil, holder and string.format("%s is used by another vgrun serve (pid %d)", opts.data, holder)
+      or tostring(lerr)
+  end
   local self = setmetatable({
-    engine = opts.engine, data = core.realpath(opts.data), jobs = jobs,
+    engine = opts.engine, data = core.realpath(opts.data), jobs = jobs, lock = lock,
     tasks = {}, queue = {}, running = 0, seq = 0,
     global = {}, gsubs = {}, last_gid = 0,
     launch = pipeline.new_launch({}),
@@ -394,6 +401,7 @@ function Manager:_finished(t, r, o)
     data = { status = status, outputs = t.outputs or array(), error = t.error, cancelled_by = t.cancelled_by } }, true)
   stream.close(t)
   if t.deleting then self:_remove(t) end
+  if self.closing and self.running == 0 then self:_close() end
   self:_pump()
 end
 
@@ -741,8 +749,14 @@ function Manager:shutdown()
   end
   if #waiting > 0 and core.in_fiber() then vg.wait(table.unpack(waiting)) end
   -- the records of queued tasks already say so; restore queues them again
-  if self.running == 0 and self.listener then events.off(self.listener); self.listener = nil end
+  if self.running == 0 then self:_close() end
   return true
+end
+
+-- After the shutdown, once nothing runs: no more events, the folder free.
+function Manager:_close()
+  if self.listener then events.off(self.listener); self.listener = nil end
+  if self.lock then core.task_unlock(self.lock); self.lock = nil end
 end
 
 return M
