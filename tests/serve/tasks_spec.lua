@@ -344,6 +344,20 @@ describe("vg.serve.tasks", function()
     assert.same({}, task_dirs(data))
   end)
 
+  it("takes a task from outside a fiber with a callback", function()
+    local got
+    assert.is_nil(mgr:submit({ document = { text = SMALL, format = "yaml" }, options = OPTS },
+      function(id, err, diags) got = { id = id, err = err, diags = diags } end))
+    local bad
+    mgr:submit({ document = { name = "x.yaml", bytes = "video: [" }, options = OPTS },
+      function(id, err, diags) bad = { id = id, err = err, diags = diags } end)
+    wait_until(function() return got ~= nil and bad ~= nil end)
+    assert.is_string(got.id)
+    assert.is_nil(bad.id)
+    assert.equals("x.yaml", bad.diags[1].file)
+    assert.equals("pipeline.completed", finish(mgr, got.id).final.type)
+  end)
+
   it("keeps a second manager off the same data folder", function()
     local other, err = Tasks.new{ data = data, jobs = 1 }
     assert.is_nil(other)

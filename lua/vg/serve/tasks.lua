@@ -429,9 +429,21 @@ end
 --- submit{ document = {name=, bytes=} | {archive="zip"|"tar", bytes=} |
 ---   {text=, format=}, options = {...} } -> id | nil, message, diagnostics
 --- Waits (the document is read as `vgrun check` reads it; an archive is
---- listed and extracted by a child process): call it from a fiber.
-function Manager:submit(req)
+--- listed and extracted by a child process): call it from a fiber or the
+--- main chunk. submit(req, fn) may be called anywhere (a request handler
+--- that libuv called): it returns at once and calls fn(id, message,
+--- diagnostics) from a fiber of its own when the task is queued or refused.
+function Manager:submit(req, fn)
   if type(req) ~= "table" then error("submit: {document =, options =} expected", 2) end
+  if fn ~= nil then
+    if type(fn) ~= "function" then error("submit: the second argument must be a function", 2) end
+    vg.go(function()
+      local ok, id, err, diags = pcall(self.submit, self, req)
+      if not ok then id, err, diags = nil, tostring(id), nil end
+      fn(id, err, diags)
+    end)
+    return
+  end
   if self.closing then return nil, "the server is stopping" end
   local args, given = topts.argv(req.options)
   if not args then return nil, given end
