@@ -167,6 +167,33 @@ describe("vg.serve.tasks", function()
     for _, id in ipairs(ids) do assert.equals("done", mgr:get(id).status) end
   end)
 
+  it("runs two tasks at once on one engine with jobs = 2, each to its own video", function()
+    -- three tasks queued (a first manager with jobs = 1 stops), then a
+    -- manager with jobs = 2 starts two of them in one go
+    local ids = {}
+    for i = 1, 3 do ids[i] = assert(mgr:submit{ document = { text = SMALL, format = "yaml" }, options = OPTS }) end
+    mgr:shutdown()
+    wait_until(function() return mgr.running == 0 end)
+    mgr = assert(Tasks.new{ data = data, jobs = 2 })
+    mgr:restore()
+    local running, queued = {}, {}
+    for _, id in ipairs(ids) do
+      local st = mgr:get(id).status
+      if st == "running" then running[#running + 1] = id elseif st == "queued" then queued[#queued + 1] = id end
+    end
+    assert.equals(2, #running)
+    local w1, w2 = watch(mgr, running[1]), watch(mgr, running[2])
+    wait_until(function() return w1.final ~= nil and w2.final ~= nil end)
+    -- each task's stream holds its own events only
+    for _, ev in ipairs(w1.events) do assert.equals(running[1], ev.task) end
+    for _, ev in ipairs(w2.events) do assert.equals(running[2], ev.task) end
+    assert.equals("pipeline.completed", w1.final.type)
+    assert.equals("pipeline.completed", w2.final.type)
+    assert.equals(read(mgr:file(running[1], "video.mp4")), read(mgr:file(running[2], "video.mp4")))
+    for _, id in ipairs(queued) do finish(mgr, id) end
+    for _, id in ipairs(ids) do assert.equals("done", mgr:get(id).status) end
+  end)
+
   it("numbers the all-tasks stream with increasing ids", function()
     local seen, last = {}, 0
     local off = mgr:subscribe(nil, nil, function(ev)
