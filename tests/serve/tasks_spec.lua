@@ -307,6 +307,30 @@ describe("vg.serve.tasks", function()
     mgr2:shutdown()
   end)
 
+  it("leaves a task whose record was tampered with as it is", function()
+    local id = assert(mgr:submit{ document = { text = SMALL, format = "yaml" }, options = OPTS })
+    finish(mgr, id)
+    mgr:shutdown()
+    local path = data .. "/tasks/" .. id .. "/task.json"
+    local rec = read(path)
+    local outside = tmpdir()
+    for _, bad in ipairs({
+      (rec:gsub('"args":%s*%[', '"args": ["--output=' .. outside .. '/x.mp4", ')),
+      (rec:gsub('"input":%s*"[^"]*"', '"input": "input/../../../etc/passwd"')),
+      (rec:gsub('"status":%s*"done"', '"status": "running"'):gsub('"args":%s*%[', '"args": ["--allow-path=/", ')),
+      "not json", (rec:gsub('"id":%s*"[^"]*"', '"id": "someone-else"')),
+    }) do
+      assert(core.write_atomic(path, bad))
+      local m = assert(Tasks.new{ data = data, jobs = 1 })
+      assert.equals(0, m:restore())
+      assert.is_nil(m:get(id))
+      m:shutdown()
+      assert.equals(bad, read(path))
+    end
+    assert.same({}, core.scandir(outside))
+    run("rm", { "-rf", outside })
+  end)
+
   it("deletes a task's folder and nothing it links to", function()
     local id = assert(mgr:submit{ document = { text = SMALL, format = "yaml" }, options = OPTS })
     finish(mgr, id)

@@ -722,10 +722,8 @@ function Manager:_load(id)
     return nil, "task.json: input: a path in the task's input folder expected"
   end
   if rec.format ~= nil and rec.format ~= "set" then return nil, "task.json: format: set or nothing expected" end
-  if type(rec.args) ~= "table" then return nil, "task.json: args: a list expected" end
-  for _, a in ipairs(rec.args) do
-    if type(a) ~= "string" or not a:match("^%-%-[%w-]+") then return nil, "task.json: args: options expected" end
-  end
+  local aok, aerr = topts.check_args(rec.args)
+  if not aok then return nil, "task.json: " .. aerr end
   local t = {}
   for _, k in ipairs(SAVED) do
     local v = rec[k]

@@ -113,6 +113,24 @@ function M.argv(options)
   return argv, given
 end
 
+--- check_args(args) -> true | nil, message: arguments read back from a
+--- task record (untrusted: a record may have been edited) are only the
+--- options a client may set, never --from, -o or another path.
+function M.check_args(args)
+  if type(args) ~= "table" then return nil, "args: a list expected" end
+  local by_key = spec_options()
+  local long = {}
+  for _, k in ipairs(M.ALLOWED) do if by_key[k] then long[by_key[k].long] = by_key[k] end end
+  for _, a in ipairs(args) do
+    local name = type(a) == "string" and (a:match("^(%-%-[%w-]+)=") or a:match("^(%-%-[%w-]+)$"))
+    local opt = name and long[name]
+    if not opt or (opt.type == "flag") ~= (a == name) then
+      return nil, "args: " .. tostring(a):sub(1, 60) .. " is not an option a task may have"
+    end
+  end
+  return true
+end
+
 --- parse(argv) -> o (as `vgrun create` has it) | nil, message. Messages
 --- name options as the client spells them (options.fps, not --fps).
 function M.parse(argv)
