@@ -268,9 +268,9 @@ function Manager:_on_event(ev)
   end
   self:_overall(t)
   if ty == "stage.completed" and ev.stage == "video" and t.ptask then self:_scenes(t, t.ptask.context) end
-  if ty == "stage.started" or ty == "stage.completed" or ty == "stage.skipped" or ty == "stage.failed" then
-    self:_save(t)
-  end
+  -- the record is written when the task's status changes, not at every
+  -- stage (each write is fsynced; what resume trusts is the pipeline's own
+  -- state, and the log has every stage's events)
   self:_publish(t, ty, { stage = ev.stage, message = self:_show(t, ev.message), progress = ev.progress,
     time = ev.time, data = ev.data })
 end
