@@ -400,6 +400,8 @@ function Manager:_finished(t, r, o)
   self:_publish(t, held.type, { message = self:_show(t, held.message), time = held.time,
     data = { status = status, outputs = t.outputs or array(), error = t.error, cancelled_by = t.cancelled_by } }, true)
   stream.close(t)
+  -- an ended task's events are read from its log when someone asks again
+  t.events = nil
   if t.deleting then self:_remove(t) end
   if self.closing and self.running == 0 then self:_close() end
   self:_pump()
