@@ -445,9 +445,12 @@ describe("vg.serve.tasks", function()
       local src = tmpdir()
       assert(core.write_atomic(src .. "/talk.yaml", SMALL))
       assert.equals(0, (run("bsdtar", { "-a", "-cf", src .. "/x.zip", "-C", src, "talk.yaml" })))
-      local id, err = mgr:submit{ document = { archive = "zip", bytes = read(src .. "/x.zip") }, options = OPTS }
+      -- named like a zip, it is one
+      local id, err = mgr:submit{ document = { name = "Talk.ZIP", bytes = read(src .. "/x.zip") }, options = OPTS }
       assert.is_nil(err)
       assert.equals("pipeline.completed", finish(mgr, id).final.type)
+      assert.equals("archive", mgr:get(id).kind)
+      assert.equals("talk.yaml", mgr:get(id).name)
       run("rm", { "-rf", src })
     end)
 

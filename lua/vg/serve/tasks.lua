@@ -460,7 +460,7 @@ function Manager:submit(req, fn)
   end
   local stored, serr = tinput.store(dir .. "/input", req.document)
   if not stored then return fail(serr) end
-  local t = { id = id, status = "queued", created = now(), kind = req.document.archive and "archive"
+  local t = { id = id, status = "queued", created = now(), kind = stored.archive and "archive"
     or req.document.text and "text" or "document", name = shown_name(stored.name),
     input = stored.path:sub(#dir + 2), format = stored.format, args = args,
     options = given or {}, warnings = array(), outputs = array(), scenes = array(), stages = array() }

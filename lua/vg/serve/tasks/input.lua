@@ -185,8 +185,26 @@ end
 --- dir: the task's input folder (made by the caller). doc: one of
 --- {name=, bytes=}, {archive="zip"|"tar", bytes=}, {text=, format=}.
 --- May wait (bsdtar runs as a child process): call it from a fiber.
+-- An upload named like an archive is one (the HTTP layer may pass every
+-- file as {name =, bytes =}).
+local ARCHIVE_NAMES = { "%.zip$", "zip", "%.tar$", "tar", "%.tgz$", "tar", "%.tar%.gz$", "tar", "%.tar%.xz$", "tar",
+  "%.txz$", "tar", "%.tar%.bz2$", "tar", "%.tar%.zst$", "tar" }
+function M.archive_of(name)
+  if type(name) ~= "string" then return nil end
+  name = name:lower()
+  for i = 1, #ARCHIVE_NAMES, 2 do
+    if name:find(ARCHIVE_NAMES[i]) then return ARCHIVE_NAMES[i + 1] end
+  end
+end
+
 function M.store(dir, doc)
   if type(doc) ~= "table" then return nil, "document: an object expected" end
+  if doc.archive == nil and doc.text == nil and M.archive_of(doc.name) then
+    local copy = {}
+    for k, v in pairs(doc) do copy[k] = v end
+    copy.archive = M.archive_of(doc.name)
+    doc = copy
+  end
   if doc.archive ~= nil then
     if doc.archive ~= "zip" and doc.archive ~= "tar" then return nil, "document.archive: zip or tar expected" end
     if type(doc.bytes) ~= "string" then return nil, "document.bytes: the archive's bytes expected" end
@@ -213,7 +231,7 @@ function M.store(dir, doc)
     local path, format = find_input(root)
     if not path then return nil, format end
     local name = path == root and (doc.name or "set") or path:match("([^/]+)$")
-    return { path = path, format = format, name = name, root = root }
+    return { path = path, format = format, name = name, root = root, archive = kind }
   end
   local bytes, ext, name
   if doc.text ~= nil then
