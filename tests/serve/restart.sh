@@ -22,7 +22,7 @@ if [ "$rc" -ne 137 ]; then
   echo "FAIL: the first run should have been killed by SIGKILL (137), exit $rc"
   cat "$T/first.out" "$T/first.err"; exit 1
 fi
-grep -q '^killing' "$T/first.out" || { echo "FAIL: not killed in the video stage"; cat "$T/first.out"; exit 1; }
+grep -q '^signal 9' "$T/first.out" || { echo "FAIL: not killed in the video stage"; cat "$T/first.out"; exit 1; }
 id=$(sed -n 's/^id //p' "$T/first.out")
 [ -n "$id" ] || { echo "FAIL: no task id"; exit 1; }
 grep -q '"status":[[:space:]]*"running"' "$T/data/tasks/$id/task.json" \
@@ -32,8 +32,8 @@ grep -q '"status":[[:space:]]*"running"' "$T/data/tasks/$id/task.json" \
 # 2. the next start resumes it: the stages before video are not run again
 VGRUN_CACHE_DIR=$T/cache "$VGRUN" "$DRIVER" again "$T/data" "$id" >"$T/again.out" 2>"$T/again.err" \
   || { echo "FAIL: the resumed task did not finish"; cat "$T/again.out" "$T/again.err"; exit 1; }
-grep -Eq '^restored (queued|running)' "$T/again.out" || { echo "FAIL: not queued again"; cat "$T/again.out"; exit 1; }
-grep -q '^final pipeline.completed' "$T/again.out" || { echo "FAIL: no completion"; cat "$T/again.out"; exit 1; }
+grep -Eq "^restored $id (queued|running)" "$T/again.out" || { echo "FAIL: not queued again"; cat "$T/again.out"; exit 1; }
+grep -q "^final $id pipeline.completed" "$T/again.out" || { echo "FAIL: no completion"; cat "$T/again.out"; exit 1; }
 grep -q 'stage.skipped narrate' "$T/again.out" || { echo "FAIL: narration made again"; cat "$T/again.out"; exit 1; }
 
 # every event once: ids 1..N in the log, in order, the last one final
@@ -51,4 +51,25 @@ for ext in mp4 srt vtt; do
 done
 streams=$(ffprobe -v error -show_entries stream=codec_name -of csv=p=0 "$T/data/tasks/$id/out/video.mp4")
 [[ "$streams" == *h264* && "$streams" == *aac* ]] || { echo "FAIL: streams: $streams"; exit 1; }
-echo "ok: killed in the video stage, resumed, and equal to a clean run"
+
+# 4. SIGINT (as `vgrun serve` gets on Ctrl-C) in the first of two tasks: the
+#    running one is recorded as cancelled by the shutdown, the other stays
+#    queued, nothing else starts; the next start finishes both
+set +e
+VGRUN_CACHE_DIR=$T/cache3 "$VGRUN" "$DRIVER" sigint "$T/data2" "$DOC" >"$T/int.out" 2>"$T/int.err"
+rc=$?
+set -e
+[ "$rc" -eq 130 ] || { echo "FAIL: SIGINT should end the driver with 130, got $rc"; cat "$T/int.out" "$T/int.err"; exit 1; }
+ids=$(sed -n 's/^id //p' "$T/int.out")
+set -- $ids
+[ $# -eq 2 ] || { echo "FAIL: two ids expected"; exit 1; }
+grep -q '"cancelled_by":[[:space:]]*"shutdown"' "$T/data2/tasks/$1/task.json" \
+  || { echo "FAIL: the running task should be recorded as cancelled by the shutdown"; cat "$T/data2/tasks/$1/task.json"; exit 1; }
+grep -q '"status":[[:space:]]*"queued"' "$T/data2/tasks/$2/task.json" \
+  || { echo "FAIL: the queued task should stay queued"; cat "$T/data2/tasks/$2/task.json"; exit 1; }
+VGRUN_CACHE_DIR=$T/cache3 "$VGRUN" "$DRIVER" again "$T/data2" "$1" "$2" >"$T/int2.out" 2>"$T/int2.err" \
+  || { echo "FAIL: the interrupted tasks did not finish"; cat "$T/int2.out" "$T/int2.err"; exit 1; }
+for id in "$1" "$2"; do
+  cmp "$T/clean/v.mp4" "$T/data2/tasks/$id/out/video.mp4" || { echo "FAIL: $id: the MP4 differs from a clean run's"; exit 1; }
+done
+echo "ok: killed in the video stage, resumed, and equal to a clean run; the same after SIGINT"

@@ -334,10 +334,7 @@ function Manager:_start(t)
     fp = require("vg.cmd.create").fingerprint(o, path, core.realpath(path) or path,
       st and st.type == "dir" and "directory" or "file")
     local stages = array()
-    for _, s in ipairs(p.stages) do
-      local old = stage_of(t, s.name)
-      stages[#stages + 1] = { name = s.name, status = "pending", progress = 0, done_before = old and old.status == "completed" or nil }
-    end
+    for _, s in ipairs(p.stages) do stages[#stages + 1] = { name = s.name, status = "pending", progress = 0 } end
     t.stages = stages
   end
   t.status = "running"
@@ -387,7 +384,9 @@ function Manager:_finished(t, r, o)
   if status == "done" then
     for _, st in ipairs(t.stages or {}) do if st.status ~= "skipped" then st.status = "completed" end; st.progress = 1 end
   end
-  for _, st in ipairs(t.stages or {}) do st.done_before = nil end
+  for _, st in ipairs(t.stages or {}) do
+    if st.status == "running" or st.status == "retrying" then st.status = status == "cancelled" and "cancelled" or "failed" end
+  end
   self:_overall(t)
   if status == "done" then t.progress = 1 end
   local held = t.held or { type = status == "done" and "pipeline.completed" or "pipeline." .. status,
@@ -409,6 +408,9 @@ end
 
 -- Starts queued tasks while fewer than `jobs` run.
 function Manager:_pump()
+  -- after SIGINT/SIGTERM the engine cancels every task and every wait: a
+  -- task started now would fail at once; it stays queued for the next start
+  if core.interrupted() then self.closing = true end
   while not self.closing and self.running < self.jobs and #self.queue > 0 do
     local id = table.remove(self.queue, 1)
     local t = self.tasks[id]

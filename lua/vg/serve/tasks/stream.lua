@@ -79,7 +79,8 @@ function M.deliver(subs, ev)
   for _, s in ipairs(snap) do
     if not s.removed then
       local ok, err = pcall(s.fn, ev)
-      if not ok then
+      -- Ctrl-C stopped a busy subscriber: not its fault, it stays
+      if not ok and not (core.interrupted() and core.is_interrupt(err)) then
         s.removed = true
         for i, x in ipairs(subs) do if x == s then table.remove(subs, i); break end end
         io.stderr:write("vgrun serve: an event subscriber failed and was removed: ", tostring(err), "\n")
