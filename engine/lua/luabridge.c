@@ -474,9 +474,13 @@ static int l_open_regular(lua_State *L) {
   return 1;
 }
 
+/* vg.core.mkdirs(path [, mode]): mode (default 0755) applies to the
+ * folders it makes; a folder that exists keeps its own. */
 static int l_mkdirs(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
-  if (vg_mkdirs(path, 0755) != 0) {
+  lua_Integer mode = luaL_optinteger(L, 2, 0755);
+  luaL_argcheck(L, mode >= 0 && mode <= 07777, 2, "a file mode (0 to 07777) expected");
+  if (vg_mkdirs(path, (int)mode) != 0) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s", path, strerror(errno));
     return 2;

@@ -218,6 +218,10 @@ end
 return {
   spec = SPEC,
   summary = SPEC.summary,
+  -- for the server's tasks (lua/vg/serve/tasks): the same parse and the
+  -- same fingerprint as the command, so a task is this command's run
+  parse = parse,
+  fingerprint = fingerprint,
   opens_events = true,   -- after checking that the events file is not an input
   run = function(args)
     local ok, o = pcall(parse, args)

@@ -1,0 +1,269 @@
+-- vg.serve.tasks.input: what a client sends becomes the input folder of a
+-- task. Uploads are untrusted: a document is written under a name the
+-- server makes (input/document.<ext>, the extension from a fixed list); an
+-- archive is listed first and refused whole when any entry is not a plain
+-- file or folder, or when it is too large, then extracted by bsdtar
+-- (libarchive, Debian's libarchive-tools) into input/set/, whose own
+-- defaults refuse absolute paths, `..` and writing through links; the
+-- result is walked again without following links.
+local core = require("vg.core")
+
+local M = {}
+
+-- Extensions the loader reads (docs/inputs.md), and the format names a
+-- pasted text may have.
+M.EXTENSIONS = { md = "md", markdown = "md", yaml = "yaml", yml = "yaml", json = "json", srt = "srt", vtt = "vtt" }
+M.FORMATS = { md = "md", markdown = "md", yaml = "yaml", yml = "yaml", json = "json", srt = "srt", vtt = "vtt" }
+
+M.LIMITS = {
+  document = 64 * 1024 * 1024,     -- bytes of one document (the HTTP layer has its own, smaller, limit)
+  archive_files = 1000,            -- entries in an archive
+  archive_bytes = 256 * 1024 * 1024, -- bytes once extracted
+  archive_seconds = 60,            -- listing or extracting takes no longer
+}
+
+-- Extensions plug-ins registered (vg.input.register): the adapters live in
+-- a table of the engine's Lua registry (stages/input/input_lua.c).
+local function adapter_extensions()
+  local t = debug.getregistry()["vg.input.adapters"]
+  local list = {}
+  if type(t) == "table" then
+    for k, v in pairs(t) do
+      if type(k) == "string" and type(v) == "function" and k:match("^[%w_]+$") and #k <= 16 then list[k] = k end
+    end
+  end
+  return list
+end
+
+--- extension(name) -> the extension a document of this client name is
+--- stored with | nil, message
+function M.extension(name)
+  if type(name) ~= "string" then return nil, "document.name: a file name expected" end
+  local ext = name:match("%.([%w_]+)$")
+  ext = ext and ext:lower()
+  if ext and M.EXTENSIONS[ext] then return M.EXTENSIONS[ext] end
+  if ext and adapter_extensions()[ext] then return ext end
+  local known = {}
+  for k in pairs(M.EXTENSIONS) do known[#known + 1] = "." .. k end
+  for k in pairs(adapter_extensions()) do known[#known + 1] = "." .. k end
+  table.sort(known)
+  return nil, string.format("%s: not a document type vgrun reads (%s, or a zip/tar of a set)",
+    name:gsub("[%c]", "?"):sub(1, 100), table.concat(known, " "))
+end
+
+local function write(path, bytes)
+  local ok, err = core.write_atomic(path, bytes)
+  if not ok then return nil, err end
+  return true
+end
+
+-- The archive's own kind from its first bytes: a zip, or a tar (plain or
+-- compressed by gzip, xz, bzip2 or zstd). bsdtar reads many more formats;
+-- only these two are accepted.
+local function archive_kind(bytes)
+  if bytes:sub(1, 4) == "PK\3\4" or bytes:sub(1, 4) == "PK\5\6" then return "zip" end
+  if bytes:sub(258, 262) == "ustar" then return "tar" end
+  local b = bytes:sub(1, 6)
+  if b:sub(1, 2) == "\31\139" or b == "\253" .. "7zXZ\0" or b:sub(1, 3) == "BZh" or b:sub(1, 4) == "\40\181\47\253" then
+    return "tar"
+  end
+  return nil
+end
+
+local function bsdtar(args)
+  local argv = { tostring(M.LIMITS.archive_seconds), "bsdtar" }
+  for _, a in ipairs(args) do argv[#argv + 1] = a end
+  local r, err = core.spawn("timeout", argv)
+  if not r then
+    return nil, "archives need bsdtar (Debian package libarchive-tools): " .. tostring(err)
+  end
+  if r.code == 124 then return nil, "the archive took too long to read" end
+  if r.code == 127 then return nil, "archives need bsdtar (Debian package libarchive-tools)" end
+  if r.code ~= 0 then
+    local msg = tostring(r.stderr or ""):gsub("%s+$", ""):gsub("\n.*", "")
+    return nil, "the archive cannot be read" .. (msg ~= "" and (": " .. msg:gsub("^bsdtar: ", "")) or "")
+  end
+  return r.stdout or ""
+end
+
+-- Lists the archive twice: mtree (names escaped, so every entry is one
+-- line with its type and size) and ls -l style (a hard link is 'h', which
+-- mtree does not tell). Refuses the whole archive on any entry that is not
+-- a plain file or folder, or past the limits.
+local function screen(path)
+  local mtree, err = bsdtar({ "-cf", "-", "--format=mtree", "--options=!all,type,size", "@" .. path })
+  if not mtree then return nil, err end
+  local files, bytes = 0, 0
+  for line in mtree:gmatch("[^\n]+") do
+    if not line:match("^#") then
+      local name, rest = line:match("^(%S+)%s+(.*)$")
+      local kind = rest and rest:match("type=(%S+)")
+      if not kind then return nil, "the archive cannot be read (an entry without a type)" end
+      if kind ~= "file" and kind ~= "dir" then
+        return nil, string.format("the archive holds %s (%s): only files and folders are accepted",
+          kind == "link" and "a symbolic link" or ("a " .. kind), name:sub(1, 100))
+      end
+      files = files + 1
+      bytes = bytes + (tonumber(rest:match("size=(%d+)")) or 0)
+      if files > M.LIMITS.archive_files then
+        return nil, string.format("the archive holds more than %d entries", M.LIMITS.archive_files)
+      end
+      if bytes > M.LIMITS.archive_bytes then
+        return nil, string.format("the archive is larger than %d MB once extracted", M.LIMITS.archive_bytes // (1024 * 1024))
+      end
+    end
+  end
+  -- names: bsdtar would strip a leading / and refuse `..`; an archive
+  -- that tries either is refused whole, before anything is extracted
+  local names, nerr = bsdtar({ "-tf", path })
+  if not names then return nil, nerr end
+  for name in names:gmatch("[^\n]+") do
+    if name:sub(1, 1) == "/" or name == ".." or name:find("^%.%./") or name:find("/%.%./") or name:find("/%.%.$") then
+      return nil, string.format("the archive's entry %s leaves its folder (absolute paths and .. are refused)",
+        name:gsub("[%c]", "?"):sub(1, 100))
+    end
+  end
+  local listing, lerr = bsdtar({ "-tvf", path })
+  if not listing then return nil, lerr end
+  for line in listing:gmatch("[^\n]+") do
+    local c = line:sub(1, 1)
+    if c ~= "-" and c ~= "d" then
+      return nil, "the archive holds a " .. (c == "h" and "hard link" or c == "l" and "symbolic link"
+        or "special file") .. ": only files and folders are accepted"
+    end
+  end
+  return true
+end
+
+-- Walks what was extracted without following links: only folders and
+-- regular files with one link each.
+local function walk_check(dir, depth)
+  if depth > 32 then return nil, "the archive's folders are nested too deep" end
+  local list, err = core.scandir(dir)
+  if not list then return nil, err end
+  for _, e in ipairs(list) do
+    local p = dir .. "/" .. e.name
+    local st = core.stat(p, true)
+    if not st then return nil, "the archive's entry " .. e.name .. " cannot be read" end
+    if st.type == "dir" then
+      local ok, werr = walk_check(p, depth + 1)
+      if not ok then return nil, werr end
+    elseif st.type ~= "file" or st.nlink ~= 1 then
+      return nil, "the archive holds " .. e.name .. ", which is not a plain file"
+    end
+  end
+  return true
+end
+
+-- The input of an extracted set: its set_config.yaml folder (the top, or
+-- the one folder at the top), else its one document.
+local function find_input(root)
+  local function is(p, t) local st = core.stat(p, true); return st and st.type == t end
+  local function entries(d)
+    local out = {}
+    for _, e in ipairs(core.scandir(d) or {}) do
+      if not e.name:match("^%.") and e.name ~= "__MACOSX" then out[#out + 1] = e.name end
+    end
+    table.sort(out)
+    return out
+  end
+  local top = entries(root)
+  local dir = root
+  if #top == 1 and is(root .. "/" .. top[1], "dir") then dir = root .. "/" .. top[1] end
+  if is(dir .. "/set_config.yaml", "file") then return dir, "set" end
+  local docs = {}
+  for _, name in ipairs(entries(dir)) do
+    local ext = name:match("%.([%w_]+)$")
+    if ext and M.EXTENSIONS[ext:lower()] and is(dir .. "/" .. name, "file") then docs[#docs + 1] = dir .. "/" .. name end
+  end
+  if #docs == 1 then return docs[1], nil end
+  if #docs == 0 then return nil, "the archive holds no set_config.yaml and no document" end
+  return nil, "the archive holds several documents and no set_config.yaml to say how they go together"
+end
+
+--- store(dir, doc) -> { path =, format =, name = } | nil, message
+--- dir: the task's input folder (made by the caller). doc: one of
+--- {name=, bytes=}, {archive="zip"|"tar", bytes=}, {text=, format=}.
+--- May wait (bsdtar runs as a child process): call it from a fiber.
+-- An upload named like an archive is one (the HTTP layer may pass every
+-- file as {name =, bytes =}).
+local ARCHIVE_NAMES = { "%.zip$", "zip", "%.tar$", "tar", "%.tgz$", "tar", "%.tar%.gz$", "tar", "%.tar%.xz$", "tar",
+  "%.txz$", "tar", "%.tar%.bz2$", "tar", "%.tar%.zst$", "tar" }
+function M.archive_of(name)
+  if type(name) ~= "string" then return nil end
+  name = name:lower()
+  for i = 1, #ARCHIVE_NAMES, 2 do
+    if name:find(ARCHIVE_NAMES[i]) then return ARCHIVE_NAMES[i + 1] end
+  end
+end
+
+function M.store(dir, doc)
+  if type(doc) ~= "table" then return nil, "document: an object expected" end
+  if doc.archive == nil and doc.text == nil and M.archive_of(doc.name) then
+    local copy = {}
+    for k, v in pairs(doc) do copy[k] = v end
+    copy.archive = M.archive_of(doc.name)
+    doc = copy
+  end
+  if doc.archive ~= nil then
+    if doc.archive ~= "zip" and doc.archive ~= "tar" then return nil, "document.archive: zip or tar expected" end
+    if type(doc.bytes) ~= "string" then return nil, "document.bytes: the archive's bytes expected" end
+    local kind = archive_kind(doc.bytes)
+    if kind ~= doc.archive then
+      return nil, string.format("the upload is not a %s archive", doc.archive)
+    end
+    local file = dir .. "/upload." .. kind
+    local ok, err = write(file, doc.bytes)
+    if not ok then return nil, err end
+    ok, err = screen(file)
+    local root = dir .. "/set"
+    if ok then ok, err = core.mkdirs(root, 448) end -- 0700
+    if ok then
+      -- the defaults of bsdtar refuse absolute paths, `..` and extracting
+      -- through a link; nothing of the archive's owners, modes or
+      -- attributes is kept; an existing file is never replaced
+      ok, err = bsdtar({ "-xf", file, "-C", root, "-k", "--no-same-owner", "--no-same-permissions",
+        "--no-xattrs", "--no-acls", "--no-fflags" })
+    end
+    os.remove(file)
+    if ok then ok, err = walk_check(root, 0) end
+    if not ok then return nil, err end
+    local path, format = find_input(root)
+    if not path then return nil, format end
+    local name = path == root and (doc.name or "set") or path:match("([^/]+)$")
+    return { path = path, format = format, name = name, root = root, archive = kind }
+  end
+  local bytes, ext, name
+  if doc.text ~= nil then
+    if type(doc.text) ~= "string" then return nil, "document.text: a string expected" end
+    ext = type(doc.format) == "string" and M.FORMATS[doc.format:lower()]
+    if not ext then return nil, "document.format: md, yaml, json, srt or vtt expected" end
+    bytes, name = doc.text, "text." .. ext
+  else
+    if type(doc.bytes) ~= "string" then return nil, "document.bytes: the document's bytes expected" end
+    local err
+    ext, err = M.extension(doc.name)
+    if not ext then return nil, err end
+    bytes = doc.bytes
+    name = doc.name:match("([^/\\]+)$") or doc.name
+  end
+  if #bytes > M.LIMITS.document then return nil, "the document is too large" end
+  local path = dir .. "/document." .. ext
+  local ok, err = write(path, bytes)
+  if not ok then return nil, err end
+  return { path = path, name = name, root = dir }
+end
+
+--- check(path, o) -> model | nil, diagnostics: the document read as
+--- `vgrun check` and `vgrun create` read it (vg.input.load).
+function M.check(path, o)
+  local input = require("vg.input")
+  local model, diags = input.load(path, { format = o.format, split = o.split, duration = o.duration })
+  local errors = input.count(diags or {})
+  if model == nil or errors > 0 or type(model.videos) ~= "table" or #model.videos == 0 then
+    return nil, diags or {}
+  end
+  return model, diags
+end
+
+return M
