@@ -502,4 +502,9 @@ void vgh_close(vgh_server *s, void (*on_closed)(void *ud)) {
     }
   }
   h2o_context_request_shutdown(&s->ctx);
+  /* h2o 2.2's HTTP/1 keeps idle keep-alive connections until their request
+   * timeout: make that timeout zero and run it, so they close now (a
+   * connection that is still sending its response closes after it) */
+  s->ctx.http1.req_timeout.timeout = 0;
+  h2o_timeout_run(s->loop, &s->ctx.http1.req_timeout, h2o_now(s->loop));
 }

@@ -91,11 +91,14 @@ static void on_request(vgh_req *r, void *ud) {
   lr->r = r;
   luaL_setmetatable(L, REQ_MT);
   push_info(L, r);
-  call_ref(ls, ls->on_request, 2, "request handler");
-  /* a handler that failed answered nothing: the client still gets an answer */
-  static const vgh_header ct = { "content-type", 12, "application/json", 16 };
-  static const char body[] = "{\"error\":\"internal error\"}";
-  vgh_respond(r, 500, &ct, 1, body, sizeof body - 1);  /* no-op when answered */
+  if (vgl_pcall(L, 2, 0) != LUA_OK) {
+    fprintf(stderr, "vgrun serve: request handler failed: %s\n", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    /* the client still gets an answer (a no-op if the handler gave one) */
+    static const vgh_header ct = { "content-type", 12, "application/json", 16 };
+    static const char body[] = "{\"error\":\"internal error\"}";
+    vgh_respond(r, 500, &ct, 1, body, sizeof body - 1);
+  }
 }
 
 static void on_gone(vgh_req *r, void *ud) {

@@ -97,11 +97,18 @@ function Tasks:resume(id)
   if not t then return nil, "no task " .. id end
   if t.status == "running" or t.status == "done" then return nil, "task " .. id .. " is " .. t.status end
   t.status = "running"
+  -- options.events, .pad (bytes of padding per event), .pace (seconds between
+  -- events): for the
+  -- tests of a slow client
+  local n = math.tointeger(tonumber(t.options and t.options.events)) or EVENTS
+  local pad = string.rep("x", math.tointeger(tonumber(t.options and t.options.pad)) or 0)
+  local pace = tonumber(t.options and t.options.pace) or 0
   core.go(function()
-    for i = 1, EVENTS - 1 do
-      t.progress = i / EVENTS
-      publish(self, t, "stage.progress", { stage = "video", progress = t.progress, emitted = core.now() })
-      vg.sleep(0)
+    for i = 1, n - 1 do
+      t.progress = i / n
+      publish(self, t, "stage.progress", { stage = "video", progress = t.progress, emitted = core.now(),
+        pad = #pad > 0 and pad or nil })
+      vg.sleep(pace)
     end
     t.status = "done"
     t.progress = 1
