@@ -13,6 +13,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import Server, check, done, multipart, sse_events  # noqa: E402
 
 N_CLIENTS, N_UPLOADS, N_EVENTS = 100, 20, 200
+# ASan keeps freed memory in quarantine: RSS says nothing there (printed only)
+SANITIZED = "ASAN_OPTIONS" in os.environ
 s = Server(fake=True, env={"VGRUN_FAKE_EVENTS": str(N_EVENTS)})
 try:
     body, ctype = multipart([("file", ("talk.md", b"# Load\n\nHello.\n"))])
@@ -66,7 +68,7 @@ try:
     check(uploads == [202] * N_UPLOADS, "%d concurrent uploads -> 202 each (%s)" % (N_UPLOADS, uploads))
     st, _, j = s.json("GET", "/api/tasks")
     check(len(j["tasks"]) == N_UPLOADS + 1, "every upload became a task")
-    check(per_client < 64, "memory per SSE client is bounded (%.1f KB < 64 KB)" % per_client)
+    check(SANITIZED or per_client < 64, "memory per SSE client is bounded (%.1f KB < 64 KB)" % per_client)
 
     # a client that never reads: its queue reaches the limit and it is
     # dropped; memory does not follow the events it did not take
@@ -97,7 +99,7 @@ try:
     grow = s.rss_kb() - rss_before
     print("figure: %d events (~%d KB) sent past a client that never reads; RSS grew %d KB"
           % (N_BIG, N_BIG * PAD // 1024, grow))
-    check(grow < N_BIG * PAD // 1024 // 2, "memory did not follow what the slow client left unread")
+    check(SANITIZED or grow < N_BIG * PAD // 1024 // 2, "memory did not follow what the slow client left unread")
     check(h["streams"] == 0, "the client that never reads was dropped (streams open: %d)" % h["streams"])
     slow.close()
 finally:
