@@ -33,13 +33,12 @@ static void unref_all(lserver *ls) {
   vgl_unref(ls->L, ls->on_closed); ls->on_closed = LUA_NOREF;
 }
 
-static void call_ref(lserver *ls, int ref, int nargs, const char *what) {
+static void call_ref(lserver *ls, int nargs, const char *what) {
   lua_State *L = ls->L;
   if (vgl_pcall(L, nargs, 0) != LUA_OK) {
     fprintf(stderr, "vgrun serve: %s failed: %s\n", what, lua_tostring(L, -1));
     lua_pop(L, 1);
   }
-  (void)ref;
 }
 
 static void push_info(lua_State *L, vgh_req *r) {
@@ -82,22 +81,44 @@ static void push_info(lua_State *L, vgh_req *r) {
   lua_setfield(L, -2, "headers");
 }
 
+/* Runs inside the protected call: everything that may raise (allocation of
+ * the userdata and the info table, the handler) happens here, never on the
+ * bare libuv callback. Once the userdata exists, its __gc owns r. */
+static int dispatch_request(lua_State *L) {
+  lserver *ls = lua_touserdata(L, 1);
+  vgh_req *r = lua_touserdata(L, 2);
+  lua_settop(L, 0);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ls->on_request);
+  lreq *lr = lua_newuserdatauv(L, sizeof *lr, 0);
+  lr->r = NULL;
+  luaL_setmetatable(L, REQ_MT);
+  lr->r = r;
+  vgh_req_set_data(r, lr);
+  push_info(L, r);
+  lua_call(L, 2, 0);
+  return 0;
+}
+
 static void on_request(vgh_req *r, void *ud) {
   lserver *ls = ud;
   lua_State *L = ls->L;
-  if (ls->on_request == LUA_NOREF) return;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, ls->on_request);
-  lreq *lr = lua_newuserdatauv(L, sizeof *lr, 0);
-  lr->r = r;
-  luaL_setmetatable(L, REQ_MT);
-  push_info(L, r);
+  static const vgh_header ct = { "content-type", 12, "application/json", 16 };
+  if (ls->on_request == LUA_NOREF) {
+    static const char body[] = "{\"error\":\"the server is shutting down\"}";
+    vgh_respond(r, 503, &ct, 1, body, sizeof body - 1);
+    vgh_req_release(r);
+    return;
+  }
+  lua_pushcfunction(L, dispatch_request);
+  lua_pushlightuserdata(L, ls);
+  lua_pushlightuserdata(L, r);
   if (vgl_pcall(L, 2, 0) != LUA_OK) {
     fprintf(stderr, "vgrun serve: request handler failed: %s\n", lua_tostring(L, -1));
     lua_pop(L, 1);
     /* the client still gets an answer (a no-op if the handler gave one) */
-    static const vgh_header ct = { "content-type", 12, "application/json", 16 };
     static const char body[] = "{\"error\":\"internal error\"}";
     vgh_respond(r, 500, &ct, 1, body, sizeof body - 1);
+    if (!vgh_req_data(r)) vgh_req_release(r);   /* no userdata was made to own it */
   }
 }
 
@@ -106,7 +127,7 @@ static void on_gone(vgh_req *r, void *ud) {
   if (ls->on_gone == LUA_NOREF) return;
   lua_rawgeti(ls->L, LUA_REGISTRYINDEX, ls->on_gone);
   lua_pushinteger(ls->L, (lua_Integer)vgh_req_id(r));
-  call_ref(ls, ls->on_gone, 1, "gone handler");
+  call_ref(ls, 1, "gone handler");
 }
 
 static void on_closed(void *ud) {
@@ -115,7 +136,7 @@ static void on_closed(void *ud) {
   ls->s = NULL;
   if (ls->on_closed != LUA_NOREF) {
     lua_rawgeti(ls->L, LUA_REGISTRYINDEX, ls->on_closed);
-    call_ref(ls, ls->on_closed, 0, "close handler");
+    call_ref(ls, 0, "close handler");
   }
   unref_all(ls);
   if (ls->collected) free(ls);
