@@ -69,6 +69,8 @@ local function load_document(ctx)
   local lopts = { split = options.split, duration = tonumber(options.duration) }
   local lok, model, diags = pcall(require("vg.input").load, path, lopts)
   os.remove(path)
+  -- SIGINT/SIGTERM cancels the load: say so, not "bad document"
+  if ctx.S.stopped or core.interrupted() then M.send_error(ctx, 503, "the server is shutting down"); return nil end
   if not lok then M.send_error(ctx, 400, tostring(model)); return nil end
   return model, rename_diags(diags, path, name), fields or {}, options, name
 end
