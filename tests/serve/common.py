@@ -2,6 +2,7 @@
 import http.client
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -94,6 +95,7 @@ class Server:
             self.p.kill()
             out, err = self.p.communicate()
         self.stderr = err
+        shutil.rmtree(self.tmp, ignore_errors=True)
         return self.p.returncode
 
 
