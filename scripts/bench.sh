@@ -9,4 +9,5 @@ echo "== engine"; "$BUILD/vgrun" bench/engine/bench.lua
 if [ -f bench/render/bench.lua ]; then echo "== render"; "$BUILD/vgrun" bench/render/bench.lua; fi
 echo "== batch"; bash bench/batch/bench_batch.sh "$BUILD"
 if [ -x "$BUILD/bench_encode" ]; then echo "== encode"; "$BUILD/bench_encode"; fi
+echo "== serve"; python3 bench/serve/bench_serve.py "$BUILD"
 exit 0

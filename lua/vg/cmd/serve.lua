@@ -1,0 +1,111 @@
+-- vgrun serve: the studio in the browser and an HTTP API for scripts, on
+-- the engine's loop (issue 14, docs/serve.md).
+local SPEC
+
+local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+
+local function LISTEN(v, name)
+  local host, port = require("vg.serve.doors").parse_listen(v)
+  if not host then return nil, name .. ": " .. port end
+  return { host = host, port = port }
+end
+local function JOBS(v, name)
+  local n = math.tointeger(tonumber(v))
+  if not n or n < 1 or n > 64 then return nil, name .. " takes a number from 1 to 64" end
+  return n
+end
+local function SIZE(v, name)
+  local n, unit = tostring(v):match("^(%d+%.?%d*)%s*([kKmMgG]?)[iI]?[bB]?$")
+  n = tonumber(n)
+  local mult = ({ [""] = 1, k = 1024, m = 1024 ^ 2, g = 1024 ^ 3 })[(unit or ""):lower()]
+  if not n or not mult or n * mult < 1024 or n * mult > 4 * 1024 ^ 3 then
+    return nil, name .. " takes a size from 1K to 4G (10M, 512K, 1G)"
+  end
+  return math.floor(n * mult)
+end
+local function TOKEN(v, name)
+  if v == "auto" then return v end
+  if #v < 16 or not v:match("^[%w%-_.~]+$") then
+    return nil, name .. " takes auto, or at least 16 characters of A-Z a-z 0-9 - _ . ~"
+  end
+  return v
+end
+
+local function run(args)
+  local args_ = require("vg.args")
+  local o, operands = args_.command(SPEC, args)
+  if not o then return operands end
+  if #operands > 0 then return args_.usage_error(SPEC, "unexpected argument " .. operands[1]) end
+  local core = require("vg.core")
+  local doors = require("vg.serve.doors")
+  local listen = o.listen or { host = "127.0.0.1", port = 8080 }
+  local token = o.token
+  if not doors.is_loopback(listen.host) and not token then
+    return args_.usage_error(SPEC, "listening on " .. listen.host
+      .. " (not loopback) needs --token TOKEN or --token auto")
+  end
+  if token == "auto" then token = doors.new_token() end
+  local data = o.data or (core.state_dir() .. "/serve")
+
+  local serve = require("vg.serve")
+  local S, err = serve.start { host = listen.host, port = listen.port, data = data, token = token,
+    jobs = o.jobs or 1, max_upload = o.max_upload or 10 * 1024 * 1024 }
+  if not S then eprintf("vgrun serve: %s\n", tostring(err)); return 1 end
+  io.stdout:write("vgrun serve: ", S.doors:url(), "\n")
+  if o.token == "auto" then io.stdout:write("login: ", S.doors:login_url(), "\n") end
+  if not S.mgr then eprintf("vgrun serve: no task manager in this vgrun: only the preview routes work\n") end
+  io.stdout:flush()
+
+  -- SIGINT/SIGTERM: the engine cancels running tasks and flags the
+  -- interrupt; the loop turn returns and the server stops cleanly
+  while not S.stopped do
+    local ok, e = pcall(core.run_once)
+    if core.interrupted() then break end
+    if not ok then eprintf("vgrun serve: %s\n", tostring(e)); break end
+  end
+  core.clear_interrupt()
+  S:stop()
+  while not S:closed() do
+    if not core.run_once() then break end
+  end
+  eprintf("vgrun serve: stopped\n")
+  return 0
+end
+
+-- Its parser, --help, `vgrun help serve`, vgrun-serve(1) and completion.
+SPEC = {
+  name = "serve",
+  summary = "the studio in the browser and an HTTP API (tasks, live progress, previews)",
+  synopsis = { "[--listen ADDR:PORT] [--data DIR] [--token TOKEN|auto] [-j N] [--max-upload SIZE]" },
+  description = [[
+Serves the studio pages and the HTTP API (docs/serve.md) on the engine's
+own loop: tasks made from uploaded documents run here, at most -j at once,
+and their progress is pushed to the browser as Server-Sent Events. Prints
+the URL to open.
+
+Listening on anything but loopback needs a token: every request then
+carries `Authorization: Bearer TOKEN`, or the cookie the login URL sets
+(--token auto makes a token and prints that URL). Requests whose Host is
+not this server's, or that come from another site's page, are refused.
+Ctrl-C (SIGINT) or SIGTERM stops it; running tasks are saved as cancelled
+and resume on the next start.]],
+  options = {
+    { "--listen", arg = "ADDR:PORT", check = LISTEN, default = "127.0.0.1:8080",
+      help = "where to listen (port 0: any free port)" },
+    { "--data", arg = "DIR", complete = "dirs", default = "STATE/serve (the state folder)",
+      help = "the server's folder: tasks, uploads, outputs" },
+    { "--token", arg = "TOKEN|auto", check = TOKEN, default = "none (loopback only)",
+      help = "require this token on every request; auto makes one and prints a login URL" },
+    { "-j", "--jobs", arg = "N", check = JOBS, default = "1", help = "tasks that run at once; the rest queue" },
+    { "--max-upload", arg = "SIZE", check = SIZE, default = "10M", help = "largest document accepted (413 past it)" },
+  },
+  env = { { "VGRUN_STATE_DIR", "the state folder (the default --data is its serve/ folder)" } },
+  exit = { { 0, "stopped by SIGINT or SIGTERM" }, { 1, "cannot listen or cannot open the data folder" },
+    { 2, "usage error (a non-loopback address without --token)" } },
+}
+
+return {
+  spec = SPEC,
+  summary = SPEC.summary,
+  run = run,
+}

@@ -1,0 +1,371 @@
+-- vg.serve.api: every /api route of `vgrun serve` (docs/serve.md). JSON in
+-- and out; errors are {"error": message, "diagnostics": [...]}. Task routes
+-- go to the task manager (vg.serve.tasks); the preview routes (check,
+-- scenes, frame) load the document in this process with what `vgrun check`,
+-- `vgrun scenes` and `vgrun frame` use.
+local vg = require("vg")
+local core = require("vg.core")
+local upload = require("vg.serve.upload")
+local json = vg.json
+local M = {}
+
+local JSON = "application/json"
+
+function M.send_json(ctx, status, t)
+  ctx.req:respond(status, ctx.headers { ["content-type"] = JSON, ["cache-control"] = "no-store" }, json.encode(t))
+end
+
+function M.send_error(ctx, status, message, diagnostics, extra)
+  local t = { error = message, diagnostics = diagnostics and json.array(diagnostics) or nil }
+  for k, v in pairs(extra or {}) do t[k] = v end
+  M.send_json(ctx, status, t)
+end
+
+local function arr(t) return json.array(t or {}) end
+
+--- Documents for the preview routes -----------------------------------------
+
+local EXT = { md = "md", yaml = "yaml", json = "json", srt = "srt", vtt = "vtt" }
+local seq = 0
+
+local function tmp_path(S, ext)
+  seq = seq + 1
+  return string.format("%s/tmp/preview-%d-%d-%s.%s", S.data, core.getpid(), seq,
+    core.sha256(tostring(core.hrtime()) .. seq):sub(1, 12), ext)
+end
+
+-- Diagnostics name the client's document, never the server's file.
+local function rename_diags(diags, path, name)
+  local out = {}
+  for _, d in ipairs(diags or {}) do
+    local c = {}
+    for k, v in pairs(d) do
+      if type(v) == "string" then
+        local i, j = v:find(path, 1, true)
+        if i then v = v:sub(1, i - 1) .. name .. v:sub(j + 1) end
+      end
+      c[k] = v
+    end
+    out[#out + 1] = c
+  end
+  return out
+end
+
+-- -> model, diags, fields, options | nil (answered)
+local function load_document(ctx)
+  local doc, options, fields = upload.document(ctx.info)
+  if not doc then M.send_error(ctx, options, fields); return nil end
+  if doc.archive then
+    M.send_error(ctx, 415, "a set (.zip/.tar) can be made into a task (POST /api/tasks) but not previewed")
+    return nil
+  end
+  local ext = EXT[doc.format]
+  local name = doc.name and doc.name:match("[^/\\]*$") or ("document." .. ext)
+  if name == "" then name = "document." .. ext end
+  local path = tmp_path(ctx.S, ext)
+  local ok, err = core.write_atomic(path, doc.bytes or doc.text)
+  if not ok then M.send_error(ctx, 500, "cannot store the document: " .. tostring(err)); return nil end
+  options = options or {}
+  local lopts = { split = options.split, duration = tonumber(options.duration) }
+  local lok, model, diags = pcall(require("vg.input").load, path, lopts)
+  os.remove(path)
+  -- SIGINT/SIGTERM cancels the load: say so, not "bad document"
+  if ctx.S.stopped or core.interrupted() then M.send_error(ctx, 503, "the server is shutting down"); return nil end
+  if not lok then M.send_error(ctx, 400, tostring(model)); return nil end
+  return model, rename_diags(diags, path, name), fields or {}, options, name
+end
+
+local function field(fields, options, query, k)
+  local v = query[k]
+  if v == nil and options[k] ~= nil then v = options[k] end
+  if v == nil and fields[k] then v = fields[k].data end
+  return v
+end
+
+local function counts(diags)
+  local e, w = 0, 0
+  for _, d in ipairs(diags) do
+    if d.severity == "error" then e = e + 1 else w = w + 1 end
+  end
+  return e, w
+end
+
+local function wpm() return require("vg.input").wpm or 150 end
+
+local function scene_list(model)
+  local list, total, idx = {}, 0, 0
+  for _, v in ipairs(model.videos or {}) do
+    for _, s in ipairs(v.scenes or {}) do
+      idx = idx + 1
+      local vc = type(s.visual_content) == "table" and s.visual_content or {}
+      local words = 0
+      for _ in tostring(s.narration or ""):gmatch("%S+") do words = words + 1 end
+      local est = words * 60 / wpm()
+      local min = tonumber(s.min_duration) or 0
+      local max = tonumber(s.max_duration) or est
+      local secs = math.min(math.max(est, min), math.max(max, min))
+      total = total + secs
+      local bullets = {}
+      for _, it in ipairs(type(vc.items) == "table" and vc.items or {}) do
+        bullets[#bullets + 1] = type(it) == "table" and tostring(it.text or it.title or it.label or "") or tostring(it)
+      end
+      list[#list + 1] = { index = idx, id = s.id, video = v.id, type = s.scene_type,
+        title = vc.title or vc.header or vc.main_text or vc.quote_text or vc.question or vc.lesson_title or "",
+        bullets = arr(bullets), narration = s.narration or "", seconds = secs }
+    end
+  end
+  return list, total
+end
+
+local function check_route(ctx)
+  local model, diags = load_document(ctx)
+  if not model and not diags then return end
+  local e, w = counts(diags)
+  local nv, ns = 0, 0
+  for _, v in ipairs(model and model.videos or {}) do nv = nv + 1; ns = ns + #(v.scenes or {}) end
+  local t = { ok = model ~= nil and e == 0, errors = e, warnings = w, videos = nv, scenes = ns,
+    diagnostics = arr(diags) }
+  if not t.ok then
+    t.error = model and string.format("the document has %d error%s", e, e == 1 and "" or "s")
+      or "the document cannot be read"
+  end
+  M.send_json(ctx, t.ok and 200 or 422, t)
+end
+
+local function bad_document(ctx, model, diags)
+  local e = counts(diags)
+  if model and e == 0 then return false end
+  M.send_error(ctx, 422, model and string.format("the document has %d error%s", e, e == 1 and "" or "s")
+    or "the document cannot be read", diags)
+  return true
+end
+
+local function scenes_route(ctx)
+  local model, diags = load_document(ctx)
+  if not model and not diags then return end
+  if bad_document(ctx, model, diags) then return end
+  local list, total = scene_list(model)
+  M.send_json(ctx, 200, { scenes = arr(list), seconds = total, diagnostics = arr(diags) })
+end
+
+local function frame_route(ctx)
+  local model, diags, fields, options = load_document(ctx)
+  if not model and not diags then return end
+  if bad_document(ctx, model, diags) then return end
+  local q = ctx.query
+  local n = math.tointeger(tonumber(field(fields, options, q, "scene") or 1))
+  local t = field(fields, options, q, "time")
+  t = t ~= nil and tonumber(t) or nil
+  local w, h = 1920, 1080
+  local res = field(fields, options, q, "resolution")
+  if res then
+    w, h = tostring(res):match("^(%d+)[xX](%d+)$")
+    w, h = tonumber(w), tonumber(h)
+    if not w or w < 16 or h < 16 or w > 3840 or h > 2160 then
+      return M.send_error(ctx, 400, "resolution: WxH up to 3840x2160, e.g. 1280x720")
+    end
+  end
+  if t ~= nil and (t ~= t or t < 0) then return M.send_error(ctx, 400, "time: seconds (>= 0)") end
+  local render = require("vg.render")
+  local scenes = render.scenes_of(model)
+  local scene = n and scenes[n]
+  if not scene then
+    return M.send_error(ctx, 400, string.format("scene: 1 to %d", #scenes))
+  end
+  local theme_name = field(fields, options, q, "theme")
+  if theme_name ~= nil and theme_name ~= "light" and theme_name ~= "dark" then
+    return M.send_error(ctx, 400, "theme: light or dark")
+  end
+  local color = field(fields, options, q, "color")
+  if color ~= nil then
+    local acc, err = require("vg.theme").accent(color)
+    if not acc then return M.send_error(ctx, 400, "color: " .. tostring(err)) end
+  end
+  local out = tmp_path(ctx.S, "png")
+  local ok, r, warn = pcall(render.frame, scene, { theme = theme_name, accent = color, t = t,
+    width = w, height = h, out = out })
+  if not ok or not r then
+    os.remove(out)
+    return M.send_error(ctx, 422, tostring(ok and warn or r))
+  end
+  local f = io.open(out, "rb")
+  local png = f and f:read("a")
+  if f then f:close() end
+  os.remove(out)
+  if not png then return M.send_error(ctx, 500, "the frame was not written") end
+  ctx.req:respond(200, ctx.headers { ["content-type"] = "image/png", ["cache-control"] = "no-store" }, png)
+end
+
+--- Catalogues ---------------------------------------------------------------
+
+local function voices_route(ctx)
+  local tts = require("vg.tts")
+  local list = {}
+  for _, v in ipairs(tts.voices()) do
+    list[#list + 1] = { name = v.name, description = v.description, named = v.named and true or false,
+      language = v.language }
+  end
+  M.send_json(ctx, 200, { voices = arr(list), variants = arr(tts.variants()) })
+end
+
+local function colors_route(ctx)
+  local theme = require("vg.theme")
+  local list = {}
+  for _, n in ipairs(theme.accent_names) do
+    local c = theme.accents[n]
+    list[#list + 1] = { name = n, hex = string.format("#%02x%02x%02x", c[1], c[2], c[3]) }
+  end
+  M.send_json(ctx, 200, { colors = arr(list), custom = "#rrggbb" })
+end
+
+local function themes_route(ctx)
+  M.send_json(ctx, 200, { themes = arr(require("vg.theme").names) })
+end
+
+local function scene_types_route(ctx)
+  M.send_json(ctx, 200, { scene_types = arr(require("vg.render").types()) })
+end
+
+local function languages_route(ctx)
+  local i18n = require("vg.i18n")
+  local list = {}
+  for code, p in pairs(i18n.phrases) do list[#list + 1] = { code = code, voice = p.voice } end
+  table.sort(list, function(a, b) return a.code < b.code end)
+  M.send_json(ctx, 200, { languages = arr(list) })
+end
+
+local function health_route(ctx)
+  M.send_json(ctx, 200, { ok = true, tasks = ctx.S.mgr ~= nil, streams = ctx.S.hub.count,
+    connections = ctx.S.srv:connections() })
+end
+
+local function version_route(ctx)
+  M.send_json(ctx, 200, { version = core.version, http = require("vg.http").library })
+end
+
+--- Tasks ----------------------------------------------------------------------
+
+local function mgr_of(ctx)
+  if ctx.S.mgr then return ctx.S.mgr end
+  M.send_error(ctx, 503, "this vgrun has no task manager (vg.serve.tasks)")
+end
+
+local function valid_id(id) return type(id) == "string" and #id <= 80 and id:match("^[%w][%w%-_.]*$") ~= nil end
+
+local function task_of(ctx)
+  local mgr = mgr_of(ctx)
+  if not mgr then return end
+  local id = ctx.params.id
+  local t = valid_id(id) and mgr:get(id)
+  if not t then M.send_error(ctx, 404, "no task " .. tostring(id)); return end
+  return mgr, t, id
+end
+
+local function submit_route(ctx)
+  local mgr = mgr_of(ctx)
+  if not mgr then return end
+  local doc, options, fields = upload.document(ctx.info)
+  if not doc then return M.send_error(ctx, options, fields) end
+  local d
+  if doc.archive then d = { archive = doc.archive, bytes = doc.bytes }
+  elseif doc.name then d = { name = doc.name, bytes = doc.bytes }
+  else d = { text = doc.text, format = doc.format } end
+  local ok, id, err, diags = pcall(mgr.submit, mgr, { document = d, options = options or {} })
+  if not ok then return M.send_error(ctx, 500, tostring(id)) end
+  if not id then
+    return M.send_error(ctx, (diags and #diags > 0) and 422 or 400, tostring(err), diags or {})
+  end
+  ctx.req:respond(202, ctx.headers { ["content-type"] = JSON, location = "/api/tasks/" .. id },
+    json.encode({ id = id }))
+end
+
+local STATUSES = { queued = true, running = true, done = true, failed = true, cancelled = true }
+
+local function list_route(ctx)
+  local mgr = mgr_of(ctx)
+  if not mgr then return end
+  local st = ctx.query.status
+  if st and not STATUSES[st] then
+    return M.send_error(ctx, 400, "status: queued, running, done, failed or cancelled")
+  end
+  M.send_json(ctx, 200, { tasks = arr(mgr:list(st)) })
+end
+
+local function get_route(ctx)
+  local _, t = task_of(ctx)
+  if t then M.send_json(ctx, 200, t) end
+end
+
+local function action(name)
+  return function(ctx)
+    local mgr, _, id = task_of(ctx)
+    if not mgr then return end
+    local ok, err = mgr[name](mgr, id)
+    if not ok then return M.send_error(ctx, 409, tostring(err)) end
+    if name == "delete" then return M.send_json(ctx, 200, { ok = true, id = id }) end
+    M.send_json(ctx, 200, mgr:get(id) or { ok = true, id = id })
+  end
+end
+
+local MIME = { mp4 = "video/mp4", srt = "application/x-subrip; charset=utf-8", vtt = "text/vtt; charset=utf-8",
+  png = "image/png", json = "application/json", txt = "text/plain; charset=utf-8" }
+
+local function file_route(ctx)
+  local mgr, _, id = task_of(ctx)
+  if not mgr then return end
+  local name = ctx.params.name
+  -- names the task made are plain names; anything else is nobody's file
+  if not name:match("^[%w][%w%._%-]*$") or #name > 200 then
+    return M.send_error(ctx, 404, "no file " .. name .. " in task " .. id)
+  end
+  local path = mgr:file(id, name)
+  if not path then return M.send_error(ctx, 404, "no file " .. name .. " in task " .. id) end
+  local ext = name:match("%.(%w+)$")
+  local ok, err = ctx.req:file(path, MIME[ext or ""] or "application/octet-stream",
+    ctx.headers { ["cache-control"] = "no-cache" })
+  if not ok then M.send_error(ctx, 404, "no file " .. name .. " in task " .. id .. ": " .. tostring(err)) end
+end
+
+local function last_event_id(ctx)
+  local v = ctx.info.headers["last-event-id"] or ctx.query.last_event_id
+  return v and math.tointeger(tonumber(v)) or nil
+end
+
+local function task_events_route(ctx)
+  local mgr, _, id = task_of(ctx)
+  if not mgr then return end
+  local ok, status, msg = ctx.S.hub:open(ctx.req, mgr, id, last_event_id(ctx))
+  if not ok then M.send_error(ctx, status, msg) end
+end
+
+local function events_route(ctx)
+  local mgr = mgr_of(ctx)
+  if not mgr then return end
+  local ok, status, msg = ctx.S.hub:open(ctx.req, mgr, nil, last_event_id(ctx))
+  if not ok then M.send_error(ctx, status, msg) end
+end
+
+--- routes(router): adds every /api route
+function M.routes(r)
+  r:add("POST", "/api/tasks", submit_route)
+  r:add("GET", "/api/tasks", list_route)
+  r:add("GET", "/api/tasks/:id", get_route)
+  r:add("POST", "/api/tasks/:id/cancel", action("cancel"))
+  r:add("POST", "/api/tasks/:id/resume", action("resume"))
+  r:add("DELETE", "/api/tasks/:id", action("delete"))
+  r:add("GET", "/api/tasks/:id/events", task_events_route)
+  r:add("GET", "/api/events", events_route)
+  r:add("GET", "/api/tasks/:id/files/:name", file_route)
+  r:add("POST", "/api/check", check_route)
+  r:add("POST", "/api/scenes", scenes_route)
+  r:add("POST", "/api/frame", frame_route)
+  r:add("GET", "/api/voices", voices_route)
+  r:add("GET", "/api/colors", colors_route)
+  r:add("GET", "/api/themes", themes_route)
+  r:add("GET", "/api/scene-types", scene_types_route)
+  r:add("GET", "/api/languages", languages_route)
+  r:add("GET", "/api/health", health_route)
+  r:add("GET", "/api/version", version_route)
+end
+
+return M

@@ -1,0 +1,162 @@
+-- vg.serve: `vgrun serve` wired together. start{} opens the task manager,
+-- the doors and the HTTP server (require "vg.http", server/ in C) on the
+-- engine's loop; every request runs in a fiber of its own, so a route that
+-- loads a document waits without blocking the others. stop() ends event
+-- streams, saves running tasks (mgr:shutdown) and closes the server.
+local vg = require("vg")
+local core = require("vg.core")
+local http = require("vg.http")
+local router_m = require("vg.serve.router")
+local api = require("vg.serve.api")
+local doors_m = require("vg.serve.doors")
+local sse = require("vg.serve.sse")
+local M = {}
+
+-- No inline script or style anywhere: the pages load their modules from /.
+M.CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+  .. "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+  .. "form-action 'self'; frame-ancestors 'none'"
+
+local SECURITY = {
+  ["content-security-policy"] = M.CSP,
+  ["x-content-type-options"] = "nosniff",
+  ["referrer-policy"] = "no-referrer",
+  ["x-frame-options"] = "DENY",
+}
+
+-- every response's headers: the security headers plus the route's own
+local function headers(t)
+  local h = {}
+  for k, v in pairs(SECURITY) do h[k] = v end
+  for k, v in pairs(t or {}) do h[k] = v end
+  return h
+end
+
+-- STUB until the pages land: vg.serve.static (web/, embedded at build time)
+-- replaces this placeholder; lookup(path) -> body, content_type, etag.
+local PLACEHOLDER = [[<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>vgrun studio</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><h1>vgrun studio</h1><p>The pages are not built into this vgrun. The HTTP API is at
+<a href="/api/health">/api</a> (docs/serve.md).</p></body></html>
+]]
+local function static_lookup(path)
+  local ok, static = pcall(require, "vg.serve.static")
+  if ok and type(static) == "table" and static.lookup then return static.lookup(path) end
+  if path == "/" or path == "/index.html" then return PLACEHOLDER, "text/html; charset=utf-8", '"placeholder"' end
+end
+
+local function handle(S, req, info)
+  local ctx = { S = S, req = req, info = info, headers = headers }
+  local status, msg, extra = S.doors:check(info)
+  if status then
+    if extra then
+      ctx.headers = function(t)
+        local h = headers(t)
+        for k, v in pairs(extra) do h[k] = v end
+        return h
+      end
+    end
+    return api.send_error(ctx, status, msg)
+  end
+  local segs, err = router_m.segments(info.path)
+  if not segs then return api.send_error(ctx, 400, err) end
+  ctx.query = router_m.query(info.query)
+  if info.path == "/login" and info.method == "GET" then
+    local st, h, body = S.doors:login(ctx.query)
+    return req:respond(st, headers(h), body)
+  end
+  if segs[1] == "api" then
+    info.format = ctx.query.format
+    local fn, params = S.router:match(info.method, segs)
+    if not fn then
+      return api.send_error(ctx, params, params == 405 and ("method " .. info.method .. " not allowed on " .. info.path)
+        or ("no route " .. info.path))
+    end
+    ctx.params = params
+    return fn(ctx)
+  end
+  if info.method ~= "GET" and info.method ~= "HEAD" then return api.send_error(ctx, 405, "pages are read-only") end
+  local body, ctype, etag = static_lookup(info.path)
+  if not body then return api.send_error(ctx, 404, "no page " .. info.path) end
+  if etag and info.headers["if-none-match"] == etag then
+    return req:respond(304, headers { etag = etag }, "")
+  end
+  req:respond(200, headers { ["content-type"] = ctype, etag = etag, ["cache-control"] = "no-cache" }, body)
+end
+
+local function run_request(S, req, info)
+  local ok, err = xpcall(handle, debug.traceback, S, req, info)
+  if not ok then
+    io.stderr:write("vgrun serve: ", info.method or "?", " ", info.path or "?", ": ", tostring(err), "\n")
+    req:respond(500, headers { ["content-type"] = "application/json" }, '{"error":"internal error"}')
+  end
+end
+
+--- start{host=, port=, data=, token=, jobs=, max_upload=, tasks=, max_conns=,
+---       heartbeat=} -> server | nil, message
+-- tasks: the task manager module (default vg.serve.tasks, if built in).
+function M.start(o)
+  local S = { data = o.data, stopped = false }
+  local ok, err = core.mkdirs(o.data .. "/tmp")
+  if not ok then return nil, err end
+  local Tasks = o.tasks
+  if Tasks == nil then
+    local found, mod = pcall(require, "vg.serve.tasks")
+    Tasks = found and mod or nil
+  end
+  if Tasks then
+    S.mgr = Tasks.new { data = o.data, jobs = o.jobs or 1 }
+    local rok, rerr = pcall(S.mgr.restore, S.mgr)
+    if not rok then return nil, "restoring tasks: " .. tostring(rerr) end
+  end
+  S.hub = sse.hub { max_per_stream = o.max_streams or 200 }
+  S.router = router_m.new()
+  api.routes(S.router)
+  local max_upload = o.max_upload or 10 * 1024 * 1024
+  local srv, lerr = http.listen {
+    host = o.host, port = o.port,
+    -- multipart framing and the other fields ride along with the document
+    max_body = max_upload + 64 * 1024,
+    max_header = o.max_header or 16 * 1024,
+    max_conns = o.max_conns or 256,
+    idle_timeout = o.idle_timeout or 60,
+    max_queue = o.max_queue or 256 * 1024,
+    on_request = function(req, info) core.go(run_request, S, req, info) end,
+    on_gone = function(id) S.hub:gone(id) end,
+  }
+  if not srv then
+    if S.mgr then pcall(S.mgr.shutdown, S.mgr) end
+    return nil, lerr
+  end
+  S.srv = srv
+  S.port = srv:port()
+  S.doors = doors_m.new { host = o.host, port = S.port, token = o.token }
+  local beat = o.heartbeat or 15
+  core.go(function()
+    S.beater = core.running_fiber()
+    while not S.stopped do
+      if not pcall(vg.sleep, beat) then break end
+      if not S.stopped then S.hub:heartbeat() end
+    end
+  end)
+  return setmetatable(S, { __index = M })
+end
+
+--- stop(): ends the event streams, saves the tasks, closes the server.
+--- Returns at once; closed() is true when the last connection closed.
+function M:stop()
+  if self.stopped then return end
+  self.stopped = true
+  if self.beater then core.cancel_fiber(self.beater) end
+  self.hub:close_all()
+  if self.mgr then
+    local ok, err = pcall(self.mgr.shutdown, self.mgr)
+    if not ok then io.stderr:write("vgrun serve: saving tasks: ", tostring(err), "\n") end
+  end
+  self.srv:close()
+end
+
+function M:closed() return self.srv:closed() end
+
+return M

@@ -1,0 +1,510 @@
+/* http.c: vgh_ on libh2o. h2o parses HTTP/1.x, bounds the request body
+ * (413) and times out idle connections; this file adds the header limit,
+ * the connection limit, file responses with ETag and Range, streamed
+ * responses with a bounded queue, and learning when a request is gone.
+ * Loop thread only. */
+#include "http_private.h"
+#include "vg.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define FILE_CHUNK (64 * 1024)
+
+struct handler { h2o_handler_t super; vgh_server *s; };
+struct conn { uv_tcp_t tcp; vgh_server *s; };
+
+static const char *reason(int status) {
+  switch (status) {
+  case 200: return "OK"; case 201: return "Created"; case 202: return "Accepted";
+  case 204: return "No Content"; case 206: return "Partial Content";
+  case 302: return "Found"; case 303: return "See Other"; case 304: return "Not Modified";
+  case 400: return "Bad Request"; case 401: return "Unauthorized"; case 403: return "Forbidden";
+  case 404: return "Not Found"; case 405: return "Method Not Allowed"; case 409: return "Conflict";
+  case 413: return "Payload Too Large"; case 415: return "Unsupported Media Type";
+  case 416: return "Range Not Satisfiable"; case 421: return "Misdirected Request";
+  case 422: return "Unprocessable Content"; case 429: return "Too Many Requests";
+  case 431: return "Request Header Fields Too Large";
+  case 500: return "Internal Server Error"; case 503: return "Service Unavailable";
+  default: return status < 300 ? "OK" : status < 400 ? "Redirect" : status < 500 ? "Client Error" : "Server Error";
+  }
+}
+
+/* ---- request lifetime ------------------------------------------------------ */
+
+static void req_unref(vgh_req *r) {
+  if (--r->refs > 0) return;
+  if (r->fd >= 0) close(r->fd);
+  free(r->q); free(r->sending); free(r->fbuf);
+  free(r);
+}
+
+static void unlink_live(vgh_req *r) {
+  vgh_server *s = r->s;
+  if (r->prev) r->prev->next = r->next; else if (s->live == r) s->live = r->next;
+  if (r->next) r->next->prev = r->prev;
+  r->prev = r->next = NULL;
+}
+
+/* The request's memory pool is being cleared: h2o is done with it (sent, or
+ * the client went away). Runs once per request. */
+static void on_pool_dispose(void *p) {
+  vgh_req *r = *(vgh_req **)p;
+  vgh_server *s = r->s;
+  r->req = NULL;
+  unlink_live(r);
+  if (r->fd >= 0) { close(r->fd); r->fd = -1; }
+  int unanswered = r->state == VGH_NEW || (r->state == VGH_STREAMING && !r->ending);
+  if (unanswered && !r->gone_told && s->on_gone) {
+    r->gone_told = 1;
+    s->on_gone(r, s->ud);
+  }
+  r->gone_told = 1;
+  req_unref(r);
+}
+
+void vgh_req_release(vgh_req *r) { if (r) req_unref(r); }
+uint64_t vgh_req_id(const vgh_req *r) { return r->id; }
+int vgh_req_gone(const vgh_req *r) { return r->req == NULL; }
+void *vgh_req_data(const vgh_req *r) { return r->data; }
+void vgh_req_set_data(vgh_req *r, void *data) { r->data = data; }
+
+int vgh_req_info(vgh_req *r, vgh_info *out) {
+  h2o_req_t *q = r->req;
+  if (!q) return -1;
+  memset(out, 0, sizeof *out);
+  out->method = q->method.base; out->method_len = q->method.len;
+  out->target = q->path.base; out->target_len = q->path.len;
+  out->authority = q->authority.base; out->authority_len = q->authority.len;
+  if (q->entity.base) { out->body = q->entity.base; out->body_len = q->entity.len; }
+  out->n_headers = q->headers.size;
+  struct sockaddr_storage ss;
+  socklen_t len = q->conn->callbacks->get_peername ? q->conn->callbacks->get_peername(q->conn, (struct sockaddr *)&ss) : 0;
+  if (len > 0 && ss.ss_family == AF_INET) uv_ip4_name((struct sockaddr_in *)&ss, out->remote, sizeof out->remote);
+  else if (len > 0 && ss.ss_family == AF_INET6) uv_ip6_name((struct sockaddr_in6 *)&ss, out->remote, sizeof out->remote);
+  return 0;
+}
+
+int vgh_req_header(vgh_req *r, size_t i, vgh_header *out) {
+  if (!r->req || i >= r->req->headers.size) return -1;
+  h2o_header_t *h = &r->req->headers.entries[i];
+  out->name = h->name->base; out->name_len = h->name->len;
+  out->value = h->value.base; out->value_len = h->value.len;
+  return 0;
+}
+
+/* ---- responses ----------------------------------------------------------------- */
+
+static void add_headers(h2o_req_t *q, const vgh_header *h, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    h2o_iovec_t name = h2o_strdup(&q->pool, h[i].name, h[i].name_len);
+    for (size_t k = 0; k < name.len; k++) name.base[k] = (char)h2o_tolower(name.base[k]);
+    h2o_iovec_t value = h2o_strdup(&q->pool, h[i].value, h[i].value_len);
+    h2o_add_header_by_str(&q->pool, &q->res.headers, name.base, name.len, 1, NULL, value.base, value.len);
+  }
+}
+
+static void add_header_str(h2o_req_t *q, const char *name, const char *value) {
+  vgh_header h = { name, strlen(name), value, strlen(value) };
+  add_headers(q, &h, 1);
+}
+
+static int is_head(h2o_req_t *q) { return h2o_memis(q->method.base, q->method.len, H2O_STRLIT("HEAD")); }
+
+int vgh_respond(vgh_req *r, int status, const vgh_header *headers, size_t n_headers,
+                const char *body, size_t len) {
+  static h2o_generator_t plain = { NULL, NULL };
+  h2o_req_t *q = r->req;
+  if (!q || r->state != VGH_NEW) return -1;
+  r->state = VGH_ANSWERED;
+  q->res.status = status;
+  q->res.reason = reason(status);
+  add_headers(q, headers, n_headers);
+  q->res.content_length = len;
+  h2o_iovec_t b = h2o_strdup(&q->pool, body ? body : "", body ? len : 0);
+  h2o_start_response(q, &plain);
+  if (is_head(q) || status == 204 || status == 304) b.len = 0;
+  h2o_send(q, &b, b.len ? 1 : 0, H2O_SEND_STATE_FINAL);
+  return 0;
+}
+
+/* -- files -- */
+
+static void file_proceed(h2o_generator_t *g, h2o_req_t *q) {
+  vgh_req *r = H2O_STRUCT_FROM_MEMBER(vgh_req, gen, g);
+  size_t want = (size_t)(r->end - r->off);
+  if (want > FILE_CHUNK) want = FILE_CHUNK;
+  ssize_t got;
+  do got = pread(r->fd, r->fbuf, want, r->off); while (got < 0 && errno == EINTR);
+  if (got <= 0) {  /* the file shrank or broke under us: end the connection */
+    h2o_send(q, NULL, 0, H2O_SEND_STATE_ERROR);
+    return;
+  }
+  r->off += got;
+  int final = r->off >= r->end;
+  h2o_iovec_t b = h2o_iovec_init(r->fbuf, (size_t)got);
+  h2o_send(q, &b, 1, final ? H2O_SEND_STATE_FINAL : H2O_SEND_STATE_IN_PROGRESS);
+}
+
+static void file_stop(h2o_generator_t *g, h2o_req_t *q) {
+  (void)q;
+  vgh_req *r = H2O_STRUCT_FROM_MEMBER(vgh_req, gen, g);
+  if (r->fd >= 0) { close(r->fd); r->fd = -1; }
+}
+
+static int header_value(h2o_req_t *q, const h2o_token_t *t, h2o_iovec_t *out) {
+  ssize_t i = h2o_find_header(&q->headers, t, -1);
+  if (i < 0) return 0;
+  *out = q->headers.entries[i].value;
+  return 1;
+}
+
+/* "bytes=A-B", "bytes=A-", "bytes=-N" over a file of `size` bytes.
+ * 1: [*from, *to) set; 0: ignore the header (several ranges, other units,
+ * malformed: the whole file is a valid answer); -1: not satisfiable. */
+static int parse_range(h2o_iovec_t v, off_t size, off_t *from, off_t *to) {
+  char buf[64];
+  if (v.len >= sizeof buf || v.len < 7 || memcmp(v.base, "bytes=", 6) != 0) return 0;
+  memcpy(buf, v.base + 6, v.len - 6);
+  buf[v.len - 6] = 0;
+  if (strchr(buf, ',')) return 0;
+  char *dash = strchr(buf, '-');
+  if (!dash) return 0;
+  *dash = 0;
+  const char *a = buf, *b = dash + 1;
+  for (const char *p = a; *p; p++) if (*p < '0' || *p > '9') return 0;
+  for (const char *p = b; *p; p++) if (*p < '0' || *p > '9') return 0;
+  if (!*a && !*b) return 0;
+  errno = 0;
+  if (!*a) {
+    unsigned long long n = strtoull(b, NULL, 10);
+    if (errno || n == 0) return -1;
+    *from = (off_t)n >= size ? 0 : size - (off_t)n;
+    *to = size;
+  } else {
+    unsigned long long s0 = strtoull(a, NULL, 10);
+    unsigned long long s1 = *b ? strtoull(b, NULL, 10) : (unsigned long long)size - 1;
+    if (errno) return 0;
+    if ((off_t)s0 >= size) return -1;
+    if (s1 < s0) return 0;
+    if ((off_t)s1 >= size) s1 = (unsigned long long)size - 1;
+    *from = (off_t)s0;
+    *to = (off_t)s1 + 1;
+  }
+  return 1;
+}
+
+int vgh_respond_file(vgh_req *r, const char *path, const char *content_type,
+                     const vgh_header *headers, size_t n_headers) {
+  h2o_req_t *q = r->req;
+  if (!q || r->state != VGH_NEW) return -1;
+  const char *why = NULL;
+  int fd = vg_open_regular(path, VG_OPEN_NOFOLLOW, &why);
+  if (fd < 0) return errno ? errno : ENOENT;
+  struct stat st;
+  if (fstat(fd, &st) != 0) { int e = errno; close(fd); return e; }
+  r->fbuf = malloc(FILE_CHUNK);
+  if (!r->fbuf) { close(fd); return ENOMEM; }
+  r->state = VGH_FILE;
+  char etag[80];
+  snprintf(etag, sizeof etag, "\"%" PRIx64 "-%" PRIx64 "-%" PRIx64 "\"", (uint64_t)st.st_mtim.tv_sec,
+           (uint64_t)st.st_mtim.tv_nsec, (uint64_t)st.st_size);
+  q->res.reason = NULL;
+  add_header_str(q, "etag", etag);
+  add_header_str(q, "accept-ranges", "bytes");
+  if (content_type) add_header_str(q, "content-type", content_type);
+  add_headers(q, headers, n_headers);
+
+  static h2o_generator_t plain = { NULL, NULL };
+  h2o_iovec_t v;
+  if (header_value(q, H2O_TOKEN_IF_NONE_MATCH, &v) &&
+      (h2o_memis(v.base, v.len, H2O_STRLIT("*")) || h2o_strstr(v.base, v.len, etag, strlen(etag)) != SIZE_MAX)) {
+    close(fd);
+    q->res.status = 304; q->res.reason = reason(304);
+    h2o_start_response(q, &plain);
+    h2o_send(q, NULL, 0, H2O_SEND_STATE_FINAL);
+    return 0;
+  }
+  off_t from = 0, to = st.st_size;
+  int status = 200;
+  h2o_iovec_t ifr;
+  int use_range = header_value(q, H2O_TOKEN_RANGE, &v) &&
+                  (!header_value(q, H2O_TOKEN_IF_RANGE, &ifr) || h2o_memis(ifr.base, ifr.len, etag, strlen(etag)));
+  if (use_range) {
+    int pr = parse_range(v, st.st_size, &from, &to);
+    char cr[96];
+    if (pr < 0) {
+      close(fd);
+      snprintf(cr, sizeof cr, "bytes */%" PRIu64, (uint64_t)st.st_size);
+      add_header_str(q, "content-range", cr);
+      q->res.status = 416; q->res.reason = reason(416);
+      q->res.content_length = 0;
+      h2o_start_response(q, &plain);
+      h2o_send(q, NULL, 0, H2O_SEND_STATE_FINAL);
+      return 0;
+    }
+    if (pr > 0) {
+      status = 206;
+      snprintf(cr, sizeof cr, "bytes %" PRIu64 "-%" PRIu64 "/%" PRIu64, (uint64_t)from, (uint64_t)(to - 1),
+               (uint64_t)st.st_size);
+      add_header_str(q, "content-range", cr);
+    }
+  }
+  q->res.status = status;
+  q->res.reason = reason(status);
+  q->res.content_length = (size_t)(to - from);
+  if (is_head(q) || to == from) {
+    close(fd);
+    h2o_start_response(q, &plain);
+    h2o_send(q, NULL, 0, H2O_SEND_STATE_FINAL);
+    return 0;
+  }
+  r->fd = fd;
+  r->off = from;
+  r->end = to;
+  r->gen.proceed = file_proceed;
+  r->gen.stop = file_stop;
+  h2o_start_response(q, &r->gen);
+  file_proceed(&r->gen, q);
+  return 0;
+}
+
+/* -- streams -- */
+
+/* Hands what is queued to h2o; one write in flight at a time, so a client
+ * that reads slowly makes the queue grow, and the queue is bounded. */
+static void stream_flush(vgh_req *r) {
+  if (!r->req || r->inflight) return;
+  if (r->dropped) {
+    r->inflight = 1;
+    h2o_send(r->req, NULL, 0, H2O_SEND_STATE_ERROR);
+    return;
+  }
+  if (r->qlen == 0 && !r->ending) return;
+  free(r->sending);
+  r->sending = r->q;
+  size_t n = r->qlen;
+  r->q = NULL; r->qlen = r->qcap = 0;
+  h2o_iovec_t b = h2o_iovec_init(r->sending, n);
+  r->inflight = 1;
+  h2o_send(r->req, &b, n ? 1 : 0, r->ending ? H2O_SEND_STATE_FINAL : H2O_SEND_STATE_IN_PROGRESS);
+}
+
+static void stream_proceed(h2o_generator_t *g, h2o_req_t *q) {
+  (void)q;
+  vgh_req *r = H2O_STRUCT_FROM_MEMBER(vgh_req, gen, g);
+  r->inflight = 0;
+  free(r->sending);
+  r->sending = NULL;
+  stream_flush(r);
+}
+
+static void stream_stop(h2o_generator_t *g, h2o_req_t *q) { (void)g; (void)q; }
+
+int vgh_stream_start(vgh_req *r, int status, const vgh_header *headers, size_t n_headers) {
+  h2o_req_t *q = r->req;
+  if (!q || r->state != VGH_NEW) return -1;
+  r->state = VGH_STREAMING;
+  q->res.status = status;
+  q->res.reason = reason(status);
+  add_headers(q, headers, n_headers);
+  r->gen.proceed = stream_proceed;
+  r->gen.stop = stream_stop;
+  h2o_start_response(q, &r->gen);
+  return 0;
+}
+
+int vgh_stream_write(vgh_req *r, const char *data, size_t len) {
+  if (!r->req || r->state != VGH_STREAMING || r->ending) return -1;
+  if (r->dropped) return -2;
+  if (r->qlen + len > r->s->lim.max_queue) {
+    r->dropped = 1;
+    free(r->q); r->q = NULL; r->qlen = r->qcap = 0;
+    stream_flush(r);
+    return -2;
+  }
+  if (r->qlen + len > r->qcap) {
+    size_t cap = r->qcap ? r->qcap : 1024;
+    while (cap < r->qlen + len) cap *= 2;
+    char *nq = realloc(r->q, cap);
+    if (!nq) return -2;
+    r->q = nq; r->qcap = cap;
+  }
+  memcpy(r->q + r->qlen, data, len);
+  r->qlen += len;
+  stream_flush(r);
+  return 0;
+}
+
+size_t vgh_stream_queued(const vgh_req *r) { return r->qlen; }
+
+void vgh_stream_end(vgh_req *r) {
+  if (!r->req || r->state != VGH_STREAMING || r->ending) return;
+  r->ending = 1;
+  stream_flush(r);
+}
+
+/* ---- the server ------------------------------------------------------------------ */
+
+static int on_req(h2o_handler_t *self, h2o_req_t *q) {
+  vgh_server *s = ((struct handler *)self)->s;
+  if (s->closing) {
+    h2o_send_error_generic(q, 503, "Service Unavailable", "shutting down\n", 0);
+    return 0;
+  }
+  size_t bytes = q->method.len + q->path.len + 12;
+  for (size_t i = 0; i < q->headers.size; i++) bytes += q->headers.entries[i].name->len + q->headers.entries[i].value.len + 4;
+  if (bytes > s->lim.max_header) {
+    h2o_send_error_generic(q, 431, "Request Header Fields Too Large", "request headers too large\n", 0);
+    return 0;
+  }
+  vgh_req *r = calloc(1, sizeof *r);
+  if (!r) { h2o_send_error_generic(q, 503, "Service Unavailable", "out of memory\n", 0); return 0; }
+  r->s = s; r->req = q; r->id = ++s->next_id; r->refs = 2; r->fd = -1;
+  r->next = s->live;
+  if (s->live) s->live->prev = r;
+  s->live = r;
+  vgh_req **tok = h2o_mem_alloc_shared(&q->pool, sizeof *tok, on_pool_dispose);
+  *tok = r;
+  s->on_request(r, s->ud);
+  return 0;
+}
+
+static void reaper_closed(uv_handle_t *h) {
+  vgh_server *s = h->data;  /* h is s->reaper */
+  void (*cb)(void *) = s->on_closed;
+  void *ud = s->ud;
+  free(s);
+  if (cb) cb(ud);
+}
+
+/* The context is disposed from a timer of its own, not from inside the
+ * connection's close callback: h2o_context_dispose closes the timers embedded
+ * in the context and runs the loop once (UV_RUN_NOWAIT) to let them finish,
+ * so the server's memory is freed after that, when this timer has closed. */
+static void reaper_fire(uv_timer_t *t) {
+  vgh_server *s = t->data;
+  /* h2o 2.2 links this entry on any shutdown request, with or without an
+   * HTTP/2 connection, and asserts on dispose that it is unlinked */
+  if (h2o_timeout_is_linked(&s->ctx.http2._graceful_shutdown_timeout))
+    h2o_timeout_unlink(&s->ctx.http2._graceful_shutdown_timeout);
+  h2o_context_dispose(&s->ctx);
+  h2o_config_dispose(&s->config);
+  uv_close((uv_handle_t *)t, reaper_closed);
+}
+
+static void maybe_finish(vgh_server *s) {
+  if (!s->closing || s->listener_open || s->nconns > 0 || s->disposed) return;
+  s->disposed = 1;
+  uv_timer_init(s->loop, &s->reaper);
+  s->reaper.data = s;
+  uv_timer_start(&s->reaper, reaper_fire, 0, 0);
+}
+
+static void conn_closed(uv_handle_t *h) {
+  struct conn *c = (struct conn *)h;
+  vgh_server *s = c->s;
+  free(c);
+  s->nconns--;
+  maybe_finish(s);
+}
+
+static void on_accept(uv_stream_t *l, int status) {
+  vgh_server *s = l->data;
+  if (status != 0) return;
+  struct conn *c = calloc(1, sizeof *c);
+  if (!c) return;
+  c->s = s;
+  uv_tcp_init(s->loop, &c->tcp);
+  if (uv_accept(l, (uv_stream_t *)&c->tcp) != 0 || s->closing || s->nconns >= s->lim.max_conns) {
+    uv_close((uv_handle_t *)&c->tcp, (uv_close_cb)free);
+    return;
+  }
+  s->nconns++;
+  h2o_socket_t *sock = h2o_uv_socket_create((uv_stream_t *)&c->tcp, conn_closed);
+  h2o_accept(&s->accept_ctx, sock);
+}
+
+static void listener_closed(uv_handle_t *h) {
+  vgh_server *s = h->data;
+  s->listener_open = 0;
+  maybe_finish(s);
+}
+
+vgh_server *vgh_listen(uv_loop_t *loop, const char *host, int port, const vgh_limits *lim,
+                       vgh_request_fn on_request, vgh_gone_fn on_gone, void *ud,
+                       char *err, size_t errlen) {
+  struct sockaddr_storage ss;
+  int rc = strchr(host, ':') ? uv_ip6_addr(host, port, (struct sockaddr_in6 *)&ss)
+                             : uv_ip4_addr(host, port, (struct sockaddr_in *)&ss);
+  if (rc != 0) { snprintf(err, errlen, "%s is not an IP address", host); return NULL; }
+  vgh_server *s = calloc(1, sizeof *s);
+  if (!s) { snprintf(err, errlen, "out of memory"); return NULL; }
+  s->loop = loop; s->lim = *lim;
+  s->on_request = on_request; s->on_gone = on_gone; s->ud = ud;
+  h2o_config_init(&s->config);
+  s->config.max_request_entity_size = lim->max_body;
+  s->config.http1.req_timeout = lim->idle_ms;
+  s->config.http2.idle_timeout = lim->idle_ms;
+  s->config.http1.upgrade_to_http2 = 0;
+  s->config.server_name = h2o_iovec_init(H2O_STRLIT("vgrun"));
+  h2o_hostconf_t *hc = h2o_config_register_host(&s->config, h2o_iovec_init(H2O_STRLIT("default")), 65535);
+  h2o_pathconf_t *pc = h2o_config_register_path(hc, "/", 0);
+  struct handler *h = (struct handler *)h2o_create_handler(pc, sizeof *h);
+  h->super.on_req = on_req;
+  h->s = s;
+  h2o_context_init(&s->ctx, loop, &s->config);
+  s->accept_ctx.ctx = &s->ctx;
+  s->accept_ctx.hosts = s->config.hosts;
+  uv_tcp_init(loop, &s->listener);
+  s->listener.data = s;
+  s->listener_open = 1;
+  rc = uv_tcp_bind(&s->listener, (struct sockaddr *)&ss, 0);
+  if (rc == 0) rc = uv_listen((uv_stream_t *)&s->listener, 128, on_accept);
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot listen on %s:%d: %s", host, port, uv_strerror(rc));
+    s->closing = 1;
+    uv_close((uv_handle_t *)&s->listener, listener_closed);
+    return NULL;
+  }
+  struct sockaddr_storage bound;
+  int blen = sizeof bound;
+  uv_tcp_getsockname(&s->listener, (struct sockaddr *)&bound, &blen);
+  s->port = ntohs(bound.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port
+                                              : ((struct sockaddr_in *)&bound)->sin_port);
+  return s;
+}
+
+int vgh_port(const vgh_server *s) { return s->port; }
+int vgh_connections(const vgh_server *s) { return s->nconns; }
+int vgh_closing(const vgh_server *s) { return s->closing; }
+
+void vgh_close(vgh_server *s, void (*on_closed)(void *ud)) {
+  if (s->closing) return;
+  s->closing = 1;
+  s->on_closed = on_closed;
+  uv_close((uv_handle_t *)&s->listener, listener_closed);
+  /* unanswered requests get 503 and streams end, so every connection can
+   * finish its response and close */
+  for (vgh_req *r = s->live, *next; r; r = next) {
+    next = r->next;
+    if (r->state == VGH_STREAMING) vgh_stream_end(r);
+    else if (r->state == VGH_NEW) {
+      static const vgh_header ct = { "content-type", 12, "application/json", 16 };
+      static const char body[] = "{\"error\":\"the server is shutting down\"}";
+      vgh_respond(r, 503, &ct, 1, body, sizeof body - 1);
+    }
+  }
+  h2o_context_request_shutdown(&s->ctx);
+  /* h2o 2.2's HTTP/1 keeps idle keep-alive connections until their request
+   * timeout: make that timeout zero and run it, so they close now (a
+   * connection that is still sending its response closes after it) */
+  s->ctx.http1.req_timeout.timeout = 0;
+  h2o_timeout_run(s->loop, &s->ctx.http1.req_timeout, h2o_now(s->loop));
+}

@@ -1,0 +1,138 @@
+"""Helpers of the vgrun serve tests: a real server on a free loopback port."""
+import http.client
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+VGRUN = os.environ.get("VGRUN", "build/vgrun")
+HERE = os.path.dirname(os.path.abspath(__file__))
+failures = []
+
+
+def check(cond, what):
+    if cond:
+        print("ok   ", what)
+    else:
+        print("FAIL ", what)
+        failures.append(what)
+    return cond
+
+
+def done():
+    if failures:
+        print("%d failed" % len(failures))
+        sys.exit(1)
+    print("all passed")
+    sys.exit(0)
+
+
+class Server:
+    """vgrun serve (or the fake-manager launcher) with its URL read from its
+    first line of output: waits on that line, never on a clock."""
+
+    def __init__(self, args=None, fake=False, heartbeat=None, env=None):
+        self.tmp = tempfile.mkdtemp(prefix="vgserve-")
+        self.data = os.path.join(self.tmp, "data")
+        e = dict(os.environ)
+        e["VGRUN_STATE_DIR"] = os.path.join(self.tmp, "state")
+        e.update(env or {})
+        if fake:
+            cmd = [VGRUN, os.path.join(HERE, "serve_fake.lua"), self.data] + ([str(heartbeat)] if heartbeat else [])
+        else:
+            cmd = [VGRUN, "serve", "--listen", "127.0.0.1:0", "--data", self.data] + (args or [])
+        self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e, text=True)
+        self.lines = []
+        line = self.p.stdout.readline()
+        self.lines.append(line)
+        if not line.startswith("vgrun serve: http://"):
+            err = self.p.stderr.read()
+            raise RuntimeError("server did not start: %r %s" % (line, err))
+        self.url = line.split(": ", 1)[1].strip()
+        u = urllib.parse.urlparse(self.url)
+        self.host, self.port = u.hostname, u.port
+        self.hostport = "%s:%d" % (self.host, self.port)
+
+    def readline(self):
+        line = self.p.stdout.readline()
+        self.lines.append(line)
+        return line
+
+    def conn(self, timeout=60):
+        return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+
+    def request(self, method, path, body=None, headers=None, timeout=60):
+        c = self.conn(timeout)
+        c.request(method, path, body=body, headers=headers or {})
+        r = c.getresponse()
+        data = r.read()
+        c.close()
+        return r.status, dict((k.lower(), v) for k, v in r.getheaders()), data
+
+    def json(self, method, path, body=None, headers=None):
+        st, h, data = self.request(method, path, body, headers)
+        try:
+            return st, h, json.loads(data.decode() or "null")
+        except ValueError:
+            return st, h, data
+
+    def rss_kb(self):
+        with open("/proc/%d/status" % self.p.pid) as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        return 0
+
+    def stop(self, sig=signal.SIGTERM):
+        self.p.send_signal(sig)
+        try:
+            out, err = self.p.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+            out, err = self.p.communicate()
+        self.stderr = err
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        return self.p.returncode
+
+
+def multipart(fields):
+    """fields: [(name, value)] or [(name, (filename, bytes))] -> body, content type"""
+    boundary = "vgrunTestBoundary7MA4YWxk"
+    out = []
+    for name, value in fields:
+        if isinstance(value, tuple):
+            fn, data = value
+            out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                        "Content-Type: application/octet-stream\r\n\r\n" % (boundary, name, fn)).encode())
+            out.append(data if isinstance(data, bytes) else data.encode())
+        else:
+            out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n" % (boundary, name)).encode())
+            out.append(value.encode())
+        out.append(b"\r\n")
+    out.append(("--%s--\r\n" % boundary).encode())
+    return b"".join(out), "multipart/form-data; boundary=" + boundary
+
+
+def sse_events(resp):
+    """Parses a text/event-stream response until it ends: [(fields, comments)]"""
+    events, cur, comments = [], {}, 0
+    while True:
+        line = resp.readline()
+        if not line:
+            break
+        line = line.decode().rstrip("\n")
+        if line == "":
+            if cur:
+                events.append(cur)
+            cur = {}
+            continue
+        if line.startswith(":"):
+            comments += 1
+            continue
+        k, _, v = line.partition(":")
+        cur[k] = v[1:] if v.startswith(" ") else v
+    return events, comments

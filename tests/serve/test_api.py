@@ -1,0 +1,140 @@
+"""API tests of `vgrun serve` on a real server on a loopback port: the
+catalogues, the doors (Host, Origin, token, login cookie), the limits (413,
+431), path traversal in the files route, and check/scenes/frame from an
+uploaded document. Task routes need the task manager: test_tasks.py."""
+import json
+import os
+import socket
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import Server, check, done, multipart, VGRUN  # noqa: E402
+
+DOC = b"# Serve test\n\n## First part\n\n- one\n- two\n\nSome words to say here.\n\n## Second part\n\nMore words.\n"
+BAD_YAML = "video:\n  id: x\n  title: X\nscenes:\n  - type: nope\n    title: A\n"
+
+s = Server(["--max-upload", "64K"])
+try:
+    # catalogues
+    for path, key in [("/api/health", "ok"), ("/api/version", "version"), ("/api/voices", "voices"),
+                      ("/api/colors", "colors"), ("/api/themes", "themes"),
+                      ("/api/scene-types", "scene_types"), ("/api/languages", "languages")]:
+        st, h, j = s.json("GET", path)
+        check(st == 200 and isinstance(j, dict) and key in j, "GET %s -> 200 with %s" % (path, key))
+        check(h.get("content-type") == "application/json", "%s is JSON" % path)
+    st, h, j = s.json("GET", "/api/voices")
+    check(any(v.get("named") for v in j["voices"]) and len(j["voices"]) > 10, "voices lists named and espeak-ng voices")
+    st, h, j = s.json("GET", "/api/version")
+    check(j["http"].startswith("h2o "), "version names the HTTP library")
+    st, h, j = s.json("GET", "/api/nope")
+    check(st == 404 and "error" in j, "unknown route -> 404 JSON")
+    st, h, j = s.json("DELETE", "/api/health")
+    check(st == 405, "wrong method -> 405")
+
+    # the page: CSP without inline script
+    st, h, body = s.request("GET", "/")
+    csp = h.get("content-security-policy", "")
+    check(st == 200 and "script-src 'self'" in csp and "unsafe-inline" not in csp, "page has a CSP without inline script")
+    check(h.get("x-content-type-options") == "nosniff", "nosniff on pages")
+
+    # doors: Host (DNS rebinding) and Origin (cross-site)
+    st, _, j = s.json("GET", "/api/health", headers={"Host": "evil.example:%d" % s.port})
+    check(st == 403 and "Host" in j["error"], "foreign Host -> 403")
+    st, _, _ = s.json("GET", "/api/health", headers={"Host": "localhost:%d" % s.port})
+    check(st == 200, "Host localhost:PORT is accepted")
+    st, _, j = s.json("POST", "/api/check", body=b"# x\n", headers={"Origin": "http://evil.example",
+                                                                    "Content-Type": "text/markdown"})
+    check(st == 403 and "cross-site" in j["error"], "cross-site Origin -> 403")
+    st, _, _ = s.json("POST", "/api/check", body=b"# x\n\nHello.\n",
+                      headers={"Origin": "http://" + s.hostport, "Content-Type": "text/markdown"})
+    check(st == 200, "same-origin POST is accepted")
+    st, _, _ = s.json("POST", "/api/check", body=b"# x\n", headers={"Sec-Fetch-Site": "cross-site",
+                                                                    "Content-Type": "text/markdown"})
+    check(st == 403, "Sec-Fetch-Site: cross-site POST -> 403")
+
+    # limits: body (413 before the handler) and header size (431)
+    big = b"# big\n\n" + b"word " * 40000
+    body, ctype = multipart([("file", ("big.md", big))])
+    st, _, _ = s.request("POST", "/api/check", body=body, headers={"Content-Type": ctype})
+    check(st == 413, "upload over --max-upload -> 413")
+    st, _, _ = s.request("GET", "/api/health", headers={"X-Big": "a" * 20000})
+    check(st == 431, "20 KB of headers -> 431")
+
+    # the files route never leaves the data folder (encoded ../)
+    for path in ["/api/tasks/x/files/..%2F..%2F..%2Fetc%2Fpasswd", "/api/tasks/..%2F..%2Fetc/files/passwd",
+                 "/api/tasks/x/files/%2e%2e", "/api/tasks/%2e%2e/files/x", "/api/tasks/x/files/..%5c..%5cetc",
+                 "/api/tasks/x/files/%00", "/api/tasks/x/files/../../../../etc/passwd"]:
+        st, _, data = s.request("GET", path)
+        check(st in (400, 404, 503) and b"root:" not in data, "GET %s -> %d, no file" % (path, st))
+
+    # preview routes from an uploaded document
+    body, ctype = multipart([("file", ("talk.md", DOC))])
+    st, _, j = s.json("POST", "/api/check", body=body, headers={"Content-Type": ctype})
+    check(st == 200 and j["ok"] and j["scenes"] >= 3, "check of an uploaded .md -> ok, scenes counted")
+    st, _, j = s.json("POST", "/api/check", body=json.dumps({"text": BAD_YAML, "format": "yaml"}),
+                      headers={"Content-Type": "application/json"})
+    d = (j.get("diagnostics") or [{}])[0]
+    check(st == 422 and not j["ok"] and d.get("line") == 5 and d.get("file") == "document.yaml"
+          and "nope" in d.get("message", ""), "check of bad YAML -> 422 with file:line diagnostics")
+    check(s.data not in json.dumps(j), "diagnostics never show the server's paths")
+    st, _, j = s.json("POST", "/api/scenes", body=body, headers={"Content-Type": ctype})
+    check(st == 200 and len(j["scenes"]) >= 3 and j["scenes"][1]["title"] == "First part"
+          and j["scenes"][1]["bullets"] == ["one", "two"] and j["seconds"] > 0, "scenes: the plan with titles and bullets")
+    body2, ctype2 = multipart([("file", ("talk.md", DOC)), ("scene", "2"), ("time", "1"),
+                               ("options", json.dumps({"resolution": "320x180"}))])
+    st, h, png = s.request("POST", "/api/frame", body=body2, headers={"Content-Type": ctype2})
+    check(st == 200 and h.get("content-type") == "image/png" and png[:8] == b"\x89PNG\r\n\x1a\n"
+          and int.from_bytes(png[16:20], "big") == 320, "frame: a 320x180 PNG of scene 2")
+    st, _, j = s.json("POST", "/api/frame?scene=99", body=DOC, headers={"Content-Type": "text/markdown"})
+    check(st == 400 and "scene" in j["error"], "frame of a scene that is not there -> 400")
+    body3, ctype3 = multipart([("file", ("evil.sh", b"#!/bin/sh\n"))])
+    st, _, j = s.json("POST", "/api/check", body=body3, headers={"Content-Type": ctype3})
+    check(st == 415, "a file that is no document -> 415")
+    st, _, j = s.json("POST", "/api/check", body=b"--x\r\nbroken", headers={"Content-Type": "multipart/form-data; boundary=x"})
+    check(st == 400 and "multipart" in j["error"], "a broken multipart body -> 400")
+    st, _, j = s.json("GET", "/api/tasks")
+    check(st in (200, 503), "task list answers (503 without a task manager)")
+    check(not os.listdir(os.path.join(s.data, "tmp")), "preview files are removed")
+
+    # many connections at once (the limit refuses past max_conns; 50 are fine)
+    socks = [socket.create_connection((s.host, s.port)) for _ in range(50)]
+    st, _, _ = s.request("GET", "/api/health")
+    check(st == 200, "50 idle connections do not stop the server")
+    for k in socks:
+        k.close()
+finally:
+    rc = s.stop()
+check(rc == 0 and "stopped" in s.stderr, "SIGTERM stops the server cleanly (exit 0)")
+
+# a token: --token auto prints a login URL that sets a cookie
+s = Server(["--token", "auto"])
+try:
+    login = s.readline()
+    check(login.startswith("login: http://") and "token=" in login, "--token auto prints a login URL")
+    token = login.split("token=", 1)[1].strip()
+    st, h, j = s.json("GET", "/api/health")
+    check(st == 401 and "token" in j["error"] and h.get("www-authenticate") == "Bearer", "no token -> 401")
+    st, _, _ = s.json("GET", "/api/health", headers={"Authorization": "Bearer " + token})
+    check(st == 200, "Authorization: Bearer TOKEN -> 200")
+    st, _, _ = s.json("GET", "/api/health", headers={"Authorization": "Bearer " + token[:-1] + "x"})
+    check(st == 401, "a wrong token -> 401")
+    st, h, _ = s.request("GET", "/login?token=" + token)
+    cookie = h.get("set-cookie", "")
+    check(st == 303 and "HttpOnly" in cookie and "SameSite=Strict" in cookie, "login URL -> 303 with the cookie")
+    st, _, _ = s.json("GET", "/api/health", headers={"Cookie": cookie.split(";")[0]})
+    check(st == 200, "the cookie lets in")
+    st, _, _ = s.request("GET", "/login?token=nope")
+    check(st == 401, "a wrong login token -> 401")
+finally:
+    s.stop()
+
+# anything but loopback without a token is a usage error
+p = subprocess.run([VGRUN, "serve", "--listen", "0.0.0.0:0", "--data", "/nonexistent/x"],
+                   capture_output=True, text=True, timeout=60)
+check(p.returncode == 2 and "--token" in p.stderr, "non-loopback without --token -> exit 2")
+p = subprocess.run([VGRUN, "serve", "--listen", "nonsense"], capture_output=True, text=True, timeout=60)
+check(p.returncode == 2, "a bad --listen -> exit 2")
+p = subprocess.run([VGRUN, "serve", "--help"], capture_output=True, text=True, timeout=60)
+check(p.returncode == 0 and "--max-upload" in p.stdout, "serve --help")
+done()

@@ -1,0 +1,48 @@
+"""The task lifecycle through the HTTP API against the real task manager
+(vg.serve.tasks): create from an upload, watch its events to the end, get
+the video with a Range request and the captions; cancel and resume. Skips
+(77) in a vgrun built without the manager."""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import Server, check, done, multipart, sse_events  # noqa: E402
+
+DOC = b"# Tasks test\n\n## One\n\nA short scene.\n"
+s = Server(["-j", "1"])
+try:
+    st, _, h = s.json("GET", "/api/health")
+    if not h.get("tasks"):
+        print("SKIP: this vgrun has no task manager (vg.serve.tasks)")
+        s.stop()
+        sys.exit(77)
+    body, ctype = multipart([("file", ("talk.md", DOC)), ("options", json.dumps({"resolution": "320x180"}))])
+    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
+    check(st == 202 and "id" in j, "POST /api/tasks -> 202")
+    tid = j["id"]
+    c = s.conn(timeout=600)
+    c.request("GET", "/api/tasks/%s/events" % tid)
+    events, _ = sse_events(c.getresponse())
+    ids = [int(e["id"]) for e in events if "id" in e]
+    check(ids == sorted(set(ids)) and len(ids) > 0, "events arrive once each, ids increasing")
+    last = json.loads([e for e in events if "id" in e][-1]["data"])
+    check(last.get("final"), "the stream ends with the final event")
+    st, _, t = s.json("GET", "/api/tasks/" + tid)
+    check(st == 200 and t["status"] == "done", "the task is done (%s)" % t.get("status"))
+    check("video.mp4" in t.get("outputs", []) and "video.vtt" in t.get("outputs", []), "outputs: video.mp4 and captions")
+    st, h, data = s.request("GET", "/api/tasks/%s/files/video.mp4" % tid, headers={"Range": "bytes=0-7"})
+    check(st == 206 and data[4:8] == b"ftyp", "the MP4 by Range")
+    st, h, data = s.request("GET", "/api/tasks/%s/files/video.vtt" % tid)
+    check(st == 200 and data.startswith(b"WEBVTT"), "the VTT captions")
+    # replay from the start for a late client
+    c2 = s.conn(timeout=60)
+    c2.request("GET", "/api/tasks/%s/events" % tid, headers={"Last-Event-ID": "0"})
+    ev2, _ = sse_events(c2.getresponse())
+    check([int(e["id"]) for e in ev2 if "id" in e] == ids, "a late client gets the same events")
+    st, _, j = s.json("DELETE", "/api/tasks/" + tid)
+    check(st == 200, "DELETE removes it")
+finally:
+    rc = s.stop()
+check(rc == 0, "stopped cleanly")
+done()
