@@ -21,6 +21,7 @@ function route() {
   cleanup = null;
   const main = document.getElementById('main');
   main.replaceChildren();
+  for (const k of Object.keys(main.dataset)) delete main.dataset[k];
   const path = location.pathname;
   let found = routes.find(([re]) => re.test(path));
   if (!found) found = [null, notFound, '', 'Not found'];

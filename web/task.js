@@ -17,6 +17,7 @@ export function taskView(main, id) {
   let lastStatus = null;
   let lastStage = null;
   const messages = [];
+  const seenTypes = new Set();
 
   const title = h('h1', {}, 'Task ', h('code', {}, id));
   const status = h('p', { class: 'status-line' });
@@ -69,7 +70,7 @@ export function taskView(main, id) {
     status.replaceChildren(h('span', { class: `badge st-${st}` }, st),
       task.created ? ` created ${fmtTime(task.created)}` : '',
       task.finished ? `, finished ${fmtTime(task.finished)}` : '');
-    const p = clamp(task.progress ?? (st === 'done' ? 1 : 0));
+    const p = st === 'done' ? 1 : clamp(task.progress ?? 0);
     overall.value = p;
     overallText.textContent = `${Math.round(p * 100)} %` + (st === 'running' && task.eta !== undefined && task.eta !== null ? `, about ${fmtSeconds(task.eta)} left` : '') + (st === 'queued' ? ', waiting for a free slot' : '');
     drawStages(task.stages || []);
@@ -92,7 +93,7 @@ export function taskView(main, id) {
   function drawStages(stages) {
     const rows = stages.map((s, i) => {
       const pid = `stage-${i}`;
-      const v = clamp(s.progress ?? (s.status === 'completed' || s.status === 'done' || s.status === 'skipped' ? 1 : 0));
+      const v = /^(completed|done|skipped)$/.test(s.status || '') ? 1 : clamp(s.progress ?? 0);
       return h('li', { class: `stage st-${s.status || 'waiting'}`, 'data-stage': s.name },
         h('label', { for: pid }, s.name), h('progress', { id: pid, max: 1, value: v }),
         h('span', { class: 'stage-state' }, `${s.status || 'waiting'}${v > 0 && v < 1 ? ` ${Math.round(v * 100)} %` : ''}`));
@@ -161,6 +162,8 @@ export function taskView(main, id) {
   }
 
   function onEvent(ev) {
+    seenTypes.add(ev.type || 'message');
+    main.dataset.eventTypes = [...seenTypes].join(' ');
     if (!task) { soon(0); return; }
     const stages = task.stages || (task.stages = []);
     if (ev.stage) {

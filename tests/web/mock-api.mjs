@@ -19,8 +19,8 @@ const media = fs.mkdtempSync('/tmp/vg-mock-media-');
 execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=30', '-f', 'lavfi', '-i', 'sine=f=440',
   '-t', '4', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart', path.join(media, 'video.mp4')]);
 execFileSync('ffmpeg', ['-loglevel', 'error', '-i', path.join(media, 'video.mp4'), '-frames:v', '1', path.join(media, 'video.png')]);
-fs.writeFileSync(path.join(media, 'video.vtt'), 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHello from the mock.\n\n00:00:02.000 --> 00:00:04.000\nSecond cue.\n');
-fs.writeFileSync(path.join(media, 'video.srt'), '1\n00:00:00,000 --> 00:00:02,000\nHello from the mock.\n\n2\n00:00:02,000 --> 00:00:04,000\nSecond cue.\n');
+fs.writeFileSync(path.join(media, 'video.vtt'), 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHello from the mock video.\n\n00:00:02.000 --> 00:00:04.000\nSecond cue.\n');
+fs.writeFileSync(path.join(media, 'video.srt'), '1\n00:00:00,000 --> 00:00:02,000\nHello from the mock video.\n\n2\n00:00:02,000 --> 00:00:04,000\nSecond cue.\n');
 fs.writeFileSync(path.join(media, 'video.timing.json'), JSON.stringify({ duration: 4, scenes: [
   { id: 'scene_01', title: 'Welcome', start: 0, end: 2, type: 'title' }, { id: 'scene_02', title: 'The idea', start: 2, end: 4, type: 'bullets' }] }));
 
@@ -196,7 +196,7 @@ function handle(req, res, body) {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
     const last = Number(req.headers['last-event-id'] || 0);
     if (last) for (const ev of globalLog.filter((e) => e.id > last)) sseWrite(res, ev.id, ev);
-    globalClients.add(res); req.on('close', () => globalClients.delete(res));
+    globalClients.add(res); res.on('close', () => globalClients.delete(res));
     return;
   }
   if ((m = p.match(/^\/api\/tasks\/([\w.-]+)(\/.*)?$/))) {
@@ -218,7 +218,7 @@ function handle(req, res, body) {
       const last = Number(req.headers['last-event-id'] || 0);
       for (const ev of t.log.filter((e) => e.id > last)) sseWrite(res, ev.id, ev);
       if (t.status === 'done' || t.status === 'failed' || t.status === 'cancelled') { if (t.log.at(-1)?.final) return res.end(); }
-      t.clients.add(res); req.on('close', () => t.clients.delete(res));
+      t.clients.add(res); res.on('close', () => t.clients.delete(res));
       return;
     }
     if (req.method === 'GET' && (m = rest.match(/^\/files\/([\w.-]+)$/))) {
