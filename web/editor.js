@@ -82,6 +82,11 @@ export function editorView(main) {
     return found;
   }
 
+  function drawCaption() {
+    const s = scenes.find((x) => x.index === sceneIdx);
+    caption.textContent = `Scene ${sceneIdx}${s && s.title ? `: ${s.title}` : ''}`;
+  }
+
   function showWhere() {
     const idx = sceneAtCaret();
     const s = scenes.find((x) => x.index === idx);
@@ -148,7 +153,7 @@ export function editorView(main) {
       const ms = Math.round(performance.now() - t0);
       img.dataset.ms = String(ms);
       timing.textContent = `Picture in ${ms} ms`;
-      caption.textContent = `Scene ${sceneIdx}${s && s.title ? `: ${s.title}` : ''}`;
+      drawCaption();
     } catch (e) {
       if (e.name === 'AbortError') return;
       img.classList.add('stale');
@@ -175,6 +180,7 @@ export function editorView(main) {
     if (!list.length && sc.status === 'rejected' && sc.reason instanceof ApiError) list = sc.reason.diagnostics;
     drawDiags(list);
     showWhere();
+    if (rev) drawCaption();
   }
 
   function save() {

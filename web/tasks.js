@@ -85,7 +85,9 @@ export function tasksView(main) {
       const b = li.querySelector('.badge');
       if (b) { b.textContent = ev.status; b.className = `badge st-${ev.status}`; }
     }
-    if (!/\.progress$/.test(ev.type || '') || !li) soon(li ? 300 : 100);
+    // progress moves the percentages: reread about once a second for it
+    if (/\.progress$/.test(ev.type || '') && li) soon(1000);
+    else soon(li ? 300 : 100);
   }, () => soon(1000));
 
   load();
