@@ -101,7 +101,7 @@ export function parseEvent(msg) {
   ev.stage = ev.stage ?? d.stage;
   ev.progress = ev.progress ?? d.progress;
   ev.message = ev.message ?? d.message ?? d.text;
-  ev.status = ev.status ?? d.status;
+  ev.status = ev.status ?? d.task_status ?? d.status;
   return ev;
 }
 

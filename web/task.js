@@ -18,6 +18,7 @@ export function taskView(main, id) {
   let lastStage = null;
   const messages = [];
   const seenTypes = new Set();
+  let maxSeen = 0;
 
   const title = h('h1', {}, 'Task ', h('code', {}, id));
   const status = h('p', { class: 'status-line' });
@@ -162,6 +163,13 @@ export function taskView(main, id) {
   }
 
   function onEvent(ev) {
+    // a task's ids only grow; a new stream (after Resume) replays from the
+    // start, and what was seen, the old final event too, is skipped
+    const n = Number(ev.id);
+    if (Number.isFinite(n) && n > 0) {
+      if (n <= maxSeen) return;
+      maxSeen = n;
+    }
     seenTypes.add(ev.type || 'message');
     main.dataset.eventTypes = [...seenTypes].join(' ');
     if (!task) { soon(0); return; }
@@ -180,7 +188,7 @@ export function taskView(main, id) {
       drawStages(stages);
     }
     const d = (ev.data && typeof ev.data === 'object') ? ev.data : {};
-    if (typeof d.task_progress === 'number') task.progress = d.task_progress;
+    if (typeof d.task_progress === 'number') { task.progress = d.task_progress; overall.value = clamp(d.task_progress); }
     if (typeof d.eta === 'number') task.eta = d.eta;
     if (/warn/.test(ev.type || '') || d.level === 'warning' || d.severity === 'warning') {
       messages.push({ kind: 'warning', text: ev.message || d.text, file: d.file, line: d.line, stage: ev.stage });
