@@ -2,7 +2,7 @@
 // a contact sheet (one frame per scene), then start a task.
 import { h, field, navigate, announce, fmtSeconds, diagList } from './dom.js';
 import { postJSON, postBlob, documentBody, ApiError } from './api.js';
-import { optionsForm } from './options.js';
+import { optionsForm, previewOptions } from './options.js';
 
 const FORMATS = [['md', 'Markdown'], ['yaml', 'YAML'], ['json', 'JSON'], ['srt', 'SRT transcript'], ['vtt', 'WebVTT transcript']];
 const ACCEPT = '.md,.markdown,.txt,.yaml,.yml,.json,.srt,.vtt,.zip,.tar,.tgz,.tar.gz';
@@ -115,7 +115,7 @@ export function createView(main) {
         const [s, img, box] = jobs[next++];
         const t = s.seconds ? Math.min(s.seconds * 0.6, s.seconds) : 1;
         try {
-          const blob = await postBlob('/api/frame', documentBody(doc(), options, { scene: s.index, time: t }), { signal: ctl.signal });
+          const blob = await postBlob('/api/frame', documentBody(doc(), previewOptions(options, img.clientWidth || 400), { scene: s.index, time: t }), { signal: ctl.signal });
           const u = URL.createObjectURL(blob);
           urls.push(u);
           img.src = u;

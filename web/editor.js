@@ -4,7 +4,7 @@
 // later, so the picture does not wait for them.
 import { h, field, navigate, diagText } from './dom.js';
 import { postJSON, postBlob, documentBody, ApiError } from './api.js';
-import { optionsForm } from './options.js';
+import { optionsForm, previewOptions } from './options.js';
 
 const SAMPLES = {
   md: '# A short talk\n\nWhy a video says more than a page.\n\n## The idea\n\nA document becomes a narrated video.\n\n- Scenes come from the headings\n- Bullets come from the lists\n\n## The end\n\nThank you for watching.\n',
@@ -137,7 +137,7 @@ export function editorView(main) {
     const s = scenes.find((x) => x.index === sceneIdx);
     const secs = s && Number(s.seconds) > 0 ? Number(s.seconds) : 2;
     try {
-      const blob = await postBlob('/api/frame', documentBody(doc(), opts.read(), { scene: sceneIdx, time: +(secs * Number(time.value)).toFixed(3) }), { signal: ctl.signal });
+      const blob = await postBlob('/api/frame', documentBody(doc(), previewOptions(opts.read(), img.clientWidth), { scene: sceneIdx, time: +(secs * Number(time.value)).toFixed(3) }), { signal: ctl.signal });
       if (ctl.signal.aborted) return;
       const u = URL.createObjectURL(blob);
       const next = new Image();

@@ -68,3 +68,20 @@ export function optionsForm() {
   }
   return { el, read, resolution };
 }
+
+// The options for a preview shown `shownWidth` CSS pixels wide: the same
+// picture at the size the screen shows it (a 1920×1080 frame in a 600 px box
+// costs several times the time and shows nothing more). Even sizes, the
+// short side at least 144, as the renderer wants.
+export function previewOptions(options, shownWidth) {
+  const o = { ...options };
+  const [w, h] = String(o.resolution || '1920x1080').split('x').map(Number);
+  if (!w || !h) return o;
+  const px = Math.max(320, Math.round((shownWidth || 0) * (window.devicePixelRatio || 1)));
+  let k = Math.min(1, px / w);
+  k = Math.max(k, Math.min(1, 144 / Math.min(w, h)));
+  if (k >= 1) return o;
+  const even = (x) => Math.max(2, 2 * Math.round(x / 2));
+  o.resolution = `${even(w * k)}x${even(h * k)}`;
+  return o;
+}
