@@ -63,7 +63,8 @@ export function optionsForm() {
     o.fps = Number(fps.value);
     if (duration.value) o.duration = Number(duration.value);
     const picked = caps.filter((c) => c.checked).map((c) => c.value);
-    o.captions = picked.includes('burn') ? 'burn' : (picked.length ? picked : false);
+    // as `vgrun create --captions srt,vtt,burn` takes them; false: none
+    o.captions = picked.length ? picked : false;
     return o;
   }
   return { el, read, resolution };
