@@ -25,6 +25,7 @@ export function taskView(main, id) {
   const overall = h('progress', { max: 1, value: 0, id: 'overall', 'aria-describedby': 'overall-text' });
   const overallText = h('span', { id: 'overall-text' });
   const stagesList = h('ol', { class: 'stages' });
+  const now = h('p', { class: 'muted now' });
   const live = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
   const errorBox = h('div', { class: 'errors', role: 'alert' });
   const cancelBtn = h('button', { type: 'button', class: 'secondary', onclick: () => act('cancel') }, 'Cancel');
@@ -40,7 +41,7 @@ export function taskView(main, id) {
     h('section', { class: 'progress', 'aria-labelledby': 'progress-h' },
       h('h2', { id: 'progress-h' }, 'Progress'),
       h('div', { class: 'overall' }, h('label', { for: 'overall' }, 'Overall'), overall, overallText),
-      stagesList, live),
+      stagesList, now, live),
     errorBox,
     h('div', { class: 'actions' }, cancelBtn, resumeBtn, deleteBtn),
     player, downloads, msgSection, scenesSection);
@@ -75,6 +76,7 @@ export function taskView(main, id) {
     overall.value = p;
     overallText.textContent = `${Math.round(p * 100)} %` + (st === 'running' && task.eta !== undefined && task.eta !== null ? `, about ${fmtSeconds(task.eta)} left` : '') + (st === 'queued' ? ', waiting for a free slot' : '');
     drawStages(task.stages || []);
+    if (st !== 'running') now.textContent = '';
     cancelBtn.hidden = !(st === 'running' || st === 'queued');
     resumeBtn.hidden = !(st === 'cancelled' || st === 'failed');
     if (task.error) {
@@ -92,12 +94,14 @@ export function taskView(main, id) {
   }
 
   function drawStages(stages) {
+    const ended = task && TERMINAL.has(task.status);
     const rows = stages.map((s, i) => {
+      const state = ended && (s.status === 'running' || s.status === 'retrying') ? 'stopped' : (s.status || 'waiting');
       const pid = `stage-${i}`;
       const v = /^(completed|done|skipped)$/.test(s.status || '') ? 1 : clamp(s.progress ?? 0);
-      return h('li', { class: `stage st-${s.status || 'waiting'}`, 'data-stage': s.name },
+      return h('li', { class: `stage st-${state}`, 'data-stage': s.name },
         h('label', { for: pid }, s.name), h('progress', { id: pid, max: 1, value: v }),
-        h('span', { class: 'stage-state' }, `${s.status || 'waiting'}${v > 0 && v < 1 ? ` ${Math.round(v * 100)} %` : ''}`));
+        h('span', { class: 'stage-state' }, `${state}${v > 0 && v < 1 ? ` ${Math.round(v * 100)} %` : ''}`));
     });
     stagesList.replaceChildren(...rows);
   }
@@ -121,10 +125,12 @@ export function taskView(main, id) {
         `${s.title || `Scene ${s.index}`}: `, s.from_cache ? `from the cache${s.why ? ` (${s.why})` : ''}` : `made${s.why ? ` (${s.why})` : ''}`))));
   }
 
+  // the files the task made; a finished task that does not list them has
+  // the usual ones, an unfinished one only what it lists (parts of a split)
   function outputs() {
     const outs = task && task.outputs;
     if (Array.isArray(outs) && outs.length) return outs.map((o) => (typeof o === 'string' ? o : o.name)).filter(Boolean);
-    return DOWNLOADS.map(([n]) => n);
+    return task && task.status === 'done' ? DOWNLOADS.map(([n]) => n) : [];
   }
 
   function drawDownloads() {
@@ -188,6 +194,8 @@ export function taskView(main, id) {
       drawStages(stages);
     }
     const d = (ev.data && typeof ev.data === 'object') ? ev.data : {};
+    // what the engine is doing now ("planned scene_02"): shown, not announced
+    if (ev.message && ev.message !== ev.stage && /^stage\./.test(ev.type || '')) now.textContent = ev.stage ? `${ev.stage}: ${ev.message}` : ev.message;
     if (typeof d.task_progress === 'number') { task.progress = d.task_progress; overall.value = clamp(d.task_progress); }
     if (typeof d.eta === 'number') task.eta = d.eta;
     if (/warn/.test(ev.type || '') || d.level === 'warning' || d.severity === 'warning') {
