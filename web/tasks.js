@@ -62,7 +62,7 @@ export function tasksView(main) {
         h('span', { class: `badge st-${st}` }, st),
         st === 'running' ? h('span', { class: 'muted' }, ` ${p} %`) : null),
       h('div', { class: 'task-meta muted' }, h('code', {}, t.id), t.created ? ` · ${fmtTime(t.created)}` : ''),
-      h('button', { type: 'button', class: 'danger small', 'aria-label': `Delete ${name}`, onclick: () => remove(t, name) }, 'Delete'));
+      h('button', { type: 'button', class: 'danger small', 'aria-label': `Delete ${name} (${t.id})`, onclick: () => remove(t, name) }, 'Delete'));
   }
 
   async function remove(t, name) {

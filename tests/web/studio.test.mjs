@@ -112,6 +112,37 @@ await scenario('cancel and resume', async () => {
   await page.context().close();
 });
 
+await scenario('tasks: live status from /api/events, filter, delete', async () => {
+  const page = await newPage(browser, base);
+  await page.goto('/tasks');
+  await ready(page, '/tasks');
+  // a task started elsewhere appears and reaches done without a reload
+  const id = await page.evaluate(async (text) => {
+    const fd = new FormData();
+    fd.append('text', text);
+    fd.append('format', 'md');
+    fd.append('options', JSON.stringify({ resolution: '854x480', fps: 24 }));
+    const r = await fetch('/api/tasks', { method: 'POST', body: fd });
+    return (await r.json()).id;
+  }, SMALL.replace('A short video', 'A listed video'));
+  assert(id, 'the API made a task');
+  const row = `li.task[data-id="${id}"]`;
+  await page.waitForSelector(`${row}[data-status="done"]`, { timeout: LONG });
+  await page.selectOption('select[name=status]', 'failed');
+  await page.waitForSelector(row, { state: 'detached' });
+  await page.selectOption('select[name=status]', 'done');
+  await page.waitForSelector(row);
+  assert(new URL(page.url()).search === '?status=done', `the filter is in the address: ${page.url()}`);
+  const others = await page.$$eval('li.task', (ls) => ls.map((l) => l.dataset.status));
+  assert(others.every((s) => s === 'done'), `only done tasks: ${others}`);
+  await page.locator(`${row} button`).click(); // the confirmation is accepted
+  await page.waitForSelector(row, { state: 'detached' });
+  const r = await page.request.get(`/api/tasks/${encodeURIComponent(id)}`);
+  assert(r.status() === 404, `the task is gone (${r.status()})`);
+  await problems(page);
+  await page.context().close();
+});
+
 await scenario('editor: the preview changes after typing', async () => {
   const page = await newPage(browser, base);
   await page.goto('/editor');
