@@ -32,19 +32,9 @@ local function headers(t)
   return h
 end
 
--- STUB until the pages land: vg.serve.static (web/, embedded at build time)
--- replaces this placeholder; lookup(path) -> body, content_type, etag.
-local PLACEHOLDER = [[<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>vgrun studio</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><h1>vgrun studio</h1><p>The pages are not built into this vgrun. The HTTP API is at
-<a href="/api/health">/api</a> (docs/serve.md).</p></body></html>
-]]
-local function static_lookup(path)
-  local ok, static = pcall(require, "vg.serve.static")
-  if ok and type(static) == "table" and static.lookup then return static.lookup(path) end
-  if path == "/" or path == "/index.html" then return PLACEHOLDER, "text/html; charset=utf-8", '"placeholder"' end
-end
+-- the pages (web/, compiled in as vg.web_files): lookup(path) -> body, content_type, etag
+local static = require("vg.serve.static")
+local function static_lookup(path) return static.lookup(path) end
 
 local function handle(S, req, info)
   local ctx = { S = S, req = req, info = info, headers = headers }
