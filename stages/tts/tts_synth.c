@@ -37,6 +37,7 @@ struct tts_job {
   tts_voice voice;
   int ssml, keep;
   char key[65];
+  vg_cache *cache;   /* the task's, captured when the job was made */
   tts_done_fn started, done;
   void *ud;
   tts_job *next;
@@ -142,8 +143,8 @@ static int text_is_blank(const tts_job *j) {
 
 static int load_cached(tts_job *j) {
   char wav[4096], json[4096];
-  if (!vg_cache_lookup(j->key, ".json", json, sizeof json)) return 0;
-  if (!vg_cache_lookup(j->key, ".wav", wav, sizeof wav)) return 0;
+  if (!vg_cache_lookup(j->cache, j->key, ".json", json, sizeof json)) return 0;
+  if (!vg_cache_lookup(j->cache, j->key, ".wav", wav, sizeof wav)) return 0;
   FILE *f = fopen(json, "rb");
   if (!f) return 0;
   char *buf = NULL;
@@ -181,7 +182,7 @@ static int store(tts_job *j) {
     set_error(j, "out of memory");
     return -1;
   }
-  int rc = vg_cache_put(j->key, ".wav", wav, wlen);
+  int rc = vg_cache_put(j->cache, j->key, ".wav", wav, wlen);
   free(wav);
   if (rc != 0) {
     set_error(j, "cannot keep the clip: %s", vg_cache_error());
@@ -193,13 +194,13 @@ static int store(tts_job *j) {
   cJSON_AddStringToObject(json, "voice_spec", j->voice.spec);
   char *s = json ? cJSON_PrintUnformatted(json) : NULL;
   cJSON_Delete(json);
-  rc = s ? vg_cache_put(j->key, ".json", s, strlen(s)) : -1;
+  rc = s ? vg_cache_put(j->cache, j->key, ".json", s, strlen(s)) : -1;
   free(s);
   if (rc != 0) {
     set_error(j, "cannot keep the timings: %s", s ? vg_cache_error() : "out of memory");
     return -1;
   }
-  vg_cache_lookup(j->key, ".wav", j->clip.path, sizeof j->clip.path);
+  vg_cache_lookup(j->cache, j->key, ".wav", j->clip.path, sizeof j->clip.path);
   return 0;
 }
 
@@ -703,6 +704,14 @@ tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *e
   j->voice = v;
   j->ssml = ssml;
   j->keep = o->keep_samples;
+  /* no cache given: one that touches no folder (the clip goes to scratch) */
+  j->cache = o->cache ? vg_cache_ref(o->cache) : vg_cache_new(NULL, 1, -1);
+  if (!j->cache) {
+    free(clean);
+    free(j);
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
   /* everything that determines the clip */
   vg_hash h;
   char buf[32];
@@ -766,5 +775,6 @@ void tts_job_free(tts_job *j) {
   free(j->error);
   free(j->warning);
   tts_clip_clear(&j->clip);
+  vg_cache_unref(j->cache);
   free(j);
 }

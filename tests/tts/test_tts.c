@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "tts_private.h"
+#include "vg.h"
 
 /* 150 words of ordinary narration prose. */
 static const char *PARAGRAPH =
@@ -41,9 +42,12 @@ static int count_words(const char *s) {
   return n;
 }
 
+static vg_cache *tc;   /* the tests' cache: a folder of their own */
+
 static tts_job *run(const char *text, size_t len, const char *voice, int rate, int pitch) {
   char err[TTS_ERR_MAX];
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.voice = voice; o.rate = rate; o.pitch = pitch;
   tts_job *j = tts_job_new(text, len, &o, err, sizeof err);
   if (!j) fail_msg("tts_job_new: %s", err);
@@ -163,6 +167,7 @@ static void test_unknown_voice(void **state) {
   uint64_t before = tts_synth_count();
   char err[TTS_ERR_MAX];
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.voice = "klingon";
   assert_null(tts_job_new("Hello there.", 12, &o, err, sizeof err));
   assert_non_null(strstr(err, "unknown voice 'klingon'"));
@@ -245,6 +250,7 @@ static void test_cache_hit(void **state) {
 static tts_job *run_ssml(const char *text) {
   char err[TTS_ERR_MAX];
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.ssml = 1;
   tts_job *j = tts_job_new(text, strlen(text), &o, err, sizeof err);
   if (!j) fail_msg("tts_job_new: %s", err);
@@ -303,7 +309,7 @@ static void test_plain_text_controls(void **state) {
   assert_string_equal(s, "<speak>é</speak>");  /* markup stays text */
   free(s);
   char err[TTS_ERR_MAX];
-  tts_job *j = tts_job_new("Say \x01" "50S this", 13, NULL, err, sizeof err);
+  tts_job *j = tts_job_new("Say \x01" "50S this", 13, &(tts_options){ .pitch = -1, .cache = tc }, err, sizeof err);
   assert_non_null(j);
   assert_int_equal(tts_job_run(j), 0);
   tts_job_free(j);
@@ -402,6 +408,7 @@ static void test_ssml_filter(void **state) {
 
   /* refused before any work by a job; a job with SSML off never refuses */
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.ssml = 1;
   const char *audio = "<speak><audio src=\"/etc/passwd\"/>hi</speak>";
   assert_null(tts_job_new(audio, strlen(audio), &o, err, sizeof err));
@@ -417,6 +424,7 @@ static void test_child_crash(void **state) {
   (void)state;
   char err[TTS_ERR_MAX];
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.rate = 181;  /* not in the cache */
   setenv("VGRUN_TTS_CRASH_CHILD", "1", 1);
   tts_job *j = tts_job_new("This child dies.", 16, &o, err, sizeof err);
@@ -522,6 +530,7 @@ static void test_cancel(void **state) {
   tts_job *j = tts_job_new(PARAGRAPH, strlen(PARAGRAPH), NULL, err, sizeof err);
   assert_non_null(j);
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.rate = 333;  /* not in the cache */
   tts_job_free(j);
   j = tts_job_new(PARAGRAPH, strlen(PARAGRAPH), &o, err, sizeof err);
@@ -535,7 +544,7 @@ static char cache_dir[] = "/tmp/vgrun-test-tts-XXXXXX";
 
 int main(void) {
   if (!mkdtemp(cache_dir)) { perror("mkdtemp"); return 1; }
-  setenv("VGRUN_CACHE_DIR", cache_dir, 1);
+  tc = vg_cache_new(cache_dir, 0, -1);
   char err[TTS_ERR_MAX];
   if (tts_init(err, sizeof err) != 0) { fprintf(stderr, "%s\n", err); return 1; }
   const struct CMUnitTest tests[] = {
@@ -555,6 +564,7 @@ int main(void) {
     cmocka_unit_test(test_cancel),
   };
   int rc = cmocka_run_group_tests_name("tts", tests, NULL, NULL);
+  vg_cache_unref(tc);
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache_dir);
   if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", cache_dir);
