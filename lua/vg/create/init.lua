@@ -86,7 +86,8 @@ local function video_stage(o, off)
         records[i] = { id = seg.id, key = key, why = why }
         local parts = plan.parts(key, seg, o, prev_final)
         -- text that had to shrink or be cut is reported (validation.warning)
-        pcall(render.check, rs, { width = o.width, height = o.height, theme = s.theme, accent = s.accent_color })
+        pcall(render.check, rs, { width = o.width, height = o.height, theme = s.theme, accent = s.accent_color,
+          task = task })
         local missing = o.no_cache
         for _, part in ipairs(parts) do
           vopts.start, vopts["end"] = seg.start + part.from, seg.start + part.to

@@ -35,7 +35,7 @@ function M.stage(o)
         local tmp = outputs.thumb_tmp(thumb)
         os.remove(tmp)
         local ok, err = render.frame(timeline.render_scene(first, o.lead_in), { width = tw, height = th,
-          theme = video.theme, accent = video.accent_color, t = "end", out = tmp })
+          theme = video.theme, accent = video.accent_color, t = "end", out = tmp, task = task })
         if ok then
           -- durably, as every output: fsync, rename, fsync of the folder
           -- (the crash points of VGRUN_CRASH_AT); tmp is gone on failure
