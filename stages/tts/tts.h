@@ -23,6 +23,14 @@ typedef struct vg_cache vg_cache;   /* engine/core/vg.h */
 
 /* ---- setup ---------------------------------------------------------------- */
 
+/* Forks the speech helper now (tts_helper.c): call it first thing in main,
+ * before any thread starts, so the process that forks the speaking children
+ * never had threads. Without it the helper is forked on first use. 0, or
+ * -1 (errno). */
+int tts_prefork(void);
+/* The helper's pid, or -1 when there is none (tests). */
+int tts_helper_pid(void);
+
 /* Any thread: starts the worker and initialises espeak-ng once (idempotent).
  * 0, or -1 with a message in err. */
 int tts_init(char *err, size_t errlen);

@@ -1,9 +1,10 @@
 /* tts_synth.c: the espeak-ng worker. One thread owns espeak-ng (it keeps
  * process-global state); jobs wait in a FIFO guarded by a mutex and a
  * condition variable. A job first looks in the artifact cache (a hit runs no
- * synthesis), else a forked child speaks it (up to one child per core at a
- * time); the worker turns espeak's events into word, sentence and mark
- * timings, and stores the WAV and its timings in the cache. */
+ * synthesis), else a child of the speech helper (tts_helper.c) speaks it
+ * (up to one child per core at a time); the worker turns espeak's events
+ * into word, sentence and mark timings, and stores the WAV and its timings
+ * in the cache. */
 #define _GNU_SOURCE 1  /* pipe2 */
 #include "tts_private.h"
 #include "vg_utf8.h"
@@ -53,6 +54,8 @@ struct tts_job {
   char *error;
   char *warning;   /* sentences that were spoken normalised or left out */
   int level;       /* tts_speech_normalize level of what the child speaks */
+  int crash_child; /* tests, in the child: die at once / on this text */
+  const char *crash_on;
 };
 
 #define TTS_LANES_MAX 8
@@ -210,9 +213,9 @@ static int store(tts_job *j) {
  * last pitch and pause): the same text comes out a little different after
  * another one, so a clip would depend on what was spoken before it, and a
  * clip made after a cache hit would differ from one made in sequence. So
- * this worker initialises espeak-ng and never speaks itself; every
- * utterance is spoken by a forked child that starts from that pristine
- * state, and sends back the samples and events through a pipe. A clip is
+ * the speech helper initialises espeak-ng and never speaks itself; every
+ * utterance is spoken by a child it forks, which starts from that pristine
+ * state and sends back the samples and events through a pipe. A clip is
  * then a pure function of (text, voice, rate, pitch, espeak-ng version). */
 static int write_full(int fd, const void *p, size_t n) {
   const char *c = p;
@@ -245,7 +248,7 @@ static int read_full(tts_job *j, int fd, pid_t child, void *p, size_t n) {
  * tts_ssml.c keeps every one of them out of reach, and this makes sure:
  * execve fails with EPERM in the child. Best effort: where seccomp is not
  * available the filter alone protects. */
-static void forbid_exec(void) {
+void tts__forbid_exec(void) {
 #if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
 #if defined(__x86_64__)
 #define VG_AUDIT_ARCH AUDIT_ARCH_X86_64
@@ -273,15 +276,16 @@ static void forbid_exec(void) {
 #endif
 }
 
+static void child_speak(tts_job *j, int fd) __attribute__((noreturn));
 static void child_speak(tts_job *j, int fd) {
   int rc = 0;
-  forbid_exec();
+  tts__forbid_exec();   /* the helper did already; a filter more costs nothing */
   /* a crash must end this child by its signal (the worker then retries
    * sentence by sentence), not run a handler the host process installed */
   static const int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
   for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++) signal(fatal[i], SIG_DFL);
   /* tests: a child that dies while speaking must give a clear error */
-  if (getenv("VGRUN_TTS_CRASH_CHILD")) raise(SIGSEGV);
+  if (j->crash_child) raise(SIGSEGV);
   espeak_ERROR er = espeak_SetVoiceByName(j->voice.spec);
   if (er != EE_OK) rc = 1;
   if (rc == 0) {
@@ -299,7 +303,7 @@ static void child_speak(tts_job *j, int fd) {
       slen = tts_speech_normalize(spoken, j->len, j->level > 1 ? j->level : 1);
     }
     /* tests: a child that dies on one sentence only */
-    const char *crash_on = getenv("VGRUN_TTS_CRASH_ON");
+    const char *crash_on = j->crash_on;
     if (crash_on && *crash_on && strstr(spoken ? spoken : j->text, crash_on)) raise(SIGSEGV);
     er = espeak_Synth(spoken ? spoken : j->text, slen + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
     free(spoken);
@@ -321,6 +325,31 @@ static void child_speak(tts_job *j, int fd) {
   _exit(0);
 }
 
+void tts__speak(const tts_speak_req *r, int fd) {
+  tts_job j;
+  memset(&j, 0, sizeof j);
+  j.text = (char *)r->text;
+  j.len = r->len;
+  snprintf(j.voice.spec, sizeof j.voice.spec, "%s", r->spec);
+  j.voice.rate = r->rate;
+  j.voice.pitch = r->pitch;
+  j.voice.range = r->range;
+  j.ssml = r->ssml;
+  j.level = r->level;
+  j.crash_child = r->crash_child;
+  j.crash_on = r->crash_on;
+  child_speak(&j, fd);
+}
+
+int tts__espeak_ready(void) {
+  if (W.sample_rate > 0) return 0;   /* initialised here, or inherited from the worker */
+  int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, 0);
+  if (rate <= 0) return -1;
+  W.sample_rate = rate;
+  espeak_SetSynthCallback(synth_cb);
+  return 0;
+}
+
 /* Starts the child that speaks j (nothing to start for blank text: pid
  * stays -1, as start_job set it). On failure j->error says why. */
 static void spawn(tts_job *j) {
@@ -329,17 +358,19 @@ static void spawn(tts_job *j) {
   /* close-on-exec: nothing the child might start can hold the pipe open
    * (the worker reads until end of file) */
   if (pipe2(fds, O_CLOEXEC) != 0) { set_error(j, "cannot make a pipe for espeak-ng: %s", strerror(errno)); return; }
-  pid_t pid = fork();
+  /* the test knobs are read here, in the engine's process, at the time of
+   * the job (the helper's environment is as old as the helper) */
+  const char *crash_on = getenv("VGRUN_TTS_CRASH_ON");
+  tts_speak_req r = { j->text, j->len, j->voice.spec, j->voice.rate, j->voice.pitch, j->voice.range,
+                      j->ssml, j->level, getenv("VGRUN_TTS_CRASH_CHILD") != NULL, crash_on };
+  char err[256];
+  pid_t pid = tts__helper_speak(&r, fds[1], err, sizeof err);
+  close(fds[1]);   /* the child holds the only write end: end of file when it ends */
   if (pid < 0) {
-    close(fds[0]); close(fds[1]);
-    set_error(j, "cannot start espeak-ng: %s", strerror(errno));
+    close(fds[0]);
+    set_error(j, "cannot start espeak-ng: %s", err);
     return;
   }
-  if (pid == 0) {
-    close(fds[0]);
-    child_speak(j, fds[1]);
-  }
-  close(fds[1]);
   j->pid = pid;
   j->fd = fds[0];
 }
@@ -405,14 +436,22 @@ static int receive(tts_job *j) {
     j->fd = -1;
     if (got != 0) kill(pid, SIGKILL);  /* a child we stopped listening to */
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    int lost = tts__helper_wait(pid, &status) != 0;
     j->pid = -1;
     __atomic_add_fetch(&W.syntheses, 1, __ATOMIC_RELAXED);
     if (got == -2 || __atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return -1; }
+    if (lost) {   /* the helper died with the child: like a crash, and the next piece starts a new one */
+      set_error(j, "the speech helper stopped while speaking");
+      return 1;
+    }
     if (WIFSIGNALED(status) && !(got != 0 && WTERMSIG(status) == SIGKILL)) {
       set_error(j, "espeak-ng crashed while speaking (signal %d, %s)", WTERMSIG(status),
                 strsignal(WTERMSIG(status)));
       return 1;
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == TTS_EXIT_NO_ESPEAK) {
+      set_error(j, "espeak-ng failed to initialise in the speaking child (is espeak-ng-data installed?)");
+      return -1;
     }
     if (got != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
       set_error(j, "espeak-ng stopped unexpectedly while speaking (exit status %d)",
@@ -601,6 +640,8 @@ static void *worker_main(void *arg) {
     espeak_SetSynthCallback(synth_cb);
     tts_voices_build();
   }
+  /* the helper's first speaking child initialises now, beside the engine's work */
+  if (W.init_rc == 0) tts__helper_warm();
   W.ready = 1;
   pthread_cond_broadcast(&W.cv);
   if (W.init_rc != 0) { pthread_mutex_unlock(&W.mu); return NULL; }
