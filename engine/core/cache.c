@@ -723,13 +723,7 @@ static int make_stage(vg_cache *c, char *stage, size_t len) {
 static int write_new(const char *path, const void *data, size_t len) {
   int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return -1;
-  const char *p = data;
-  while (len > 0) {
-    ssize_t w = write(fd, p, len);
-    if (w < 0) { if (errno == EINTR) continue; int e = errno; close(fd); errno = e; return -1; }
-    p += w; len -= (size_t)w;
-  }
-  if (fsync(fd) != 0) { int e = errno; close(fd); errno = e; return -1; }
+  if (vg_write_all(fd, data, len) != 0 || fsync(fd) != 0) { int e = errno; close(fd); errno = e; return -1; }
   return close(fd);
 }
 

@@ -292,6 +292,9 @@ int vg_write_file_atomic(const char *path, const void *data, size_t len);
  * (state, cache, outputs, thumbnail, captions) goes through this or
  * vg_write_file_atomic. tmp is removed on failure. 0 or -1/errno. */
 int vg_commit_file(const char *tmp, const char *path);
+/* Any thread: writes all of data to fd (a short write or EINTR goes on).
+ * 0 or -1/errno. */
+int vg_write_all(int fd, const void *data, size_t len);
 /* Any thread: mkdir -p. 0 or -1/errno. */
 int vg_mkdirs(const char *path, int mode);
 /* Any thread: opens a path someone else named (an input, a state file) for

@@ -35,6 +35,7 @@
  * one. */
 #define _GNU_SOURCE 1
 #include "tts_private.h"
+#include "vg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -75,16 +76,6 @@ static struct {
   size_t nended, capended;
 } H = { PTHREAD_MUTEX_INITIALIZER, -1, -1, NULL, 0, 0 };
 
-static int write_all(int fd, const void *p, size_t n) {
-  const char *c = p;
-  while (n > 0) {
-    ssize_t w = write(fd, c, n);
-    if (w < 0) { if (errno == EINTR) continue; return -1; }
-    c += w; n -= (size_t)w;
-  }
-  return 0;
-}
-
 /* 0, or -1 (errno; EPIPE at end of file) */
 static int read_all(int fd, void *p, size_t n) {
   char *c = p;
@@ -101,7 +92,7 @@ static int read_all(int fd, void *p, size_t n) {
 
 static int send_msg(int sock, int kind, pid_t pid, int status) {
   msg m = { kind, (int32_t)pid, status };
-  return write_all(sock, &m, sizeof m);
+  return vg_write_all(sock, &m, sizeof m);
 }
 
 /* Reads one request: the header (with the pipe's write end attached), then
@@ -331,9 +322,9 @@ static int send_parts(int to, const req_head *h, int fd, const char *text, const
   ssize_t w;
   do w = sendmsg(to, &mh, MSG_NOSIGNAL); while (w < 0 && errno == EINTR);
   if (w < 0) return -1;
-  if ((size_t)w < sizeof *h && write_all(to, (const char *)h + w, sizeof *h - (size_t)w) != 0) return -1;
-  if (write_all(to, text, h->text_len) != 0 || write_all(to, spec, h->spec_len) != 0 ||
-      write_all(to, crash_on, h->crash_on_len) != 0)
+  if ((size_t)w < sizeof *h && vg_write_all(to, (const char *)h + w, sizeof *h - (size_t)w) != 0) return -1;
+  if (vg_write_all(to, text, h->text_len) != 0 || vg_write_all(to, spec, h->spec_len) != 0 ||
+      vg_write_all(to, crash_on, h->crash_on_len) != 0)
     return -1;
   return 0;
 }

@@ -217,16 +217,6 @@ static int store(tts_job *j) {
  * utterance is spoken by a child it forks, which starts from that pristine
  * state and sends back the samples and events through a pipe. A clip is
  * then a pure function of (text, voice, rate, pitch, espeak-ng version). */
-static int write_full(int fd, const void *p, size_t n) {
-  const char *c = p;
-  while (n > 0) {
-    ssize_t w = write(fd, c, n);
-    if (w < 0) { if (errno == EINTR) continue; return -1; }
-    c += w; n -= (size_t)w;
-  }
-  return 0;
-}
-
 static int read_full(tts_job *j, int fd, pid_t child, void *p, size_t n) {
   char *c = p;
   while (n > 0) {
@@ -311,15 +301,15 @@ static void child_speak(tts_job *j, int fd) {
     if (er != EE_OK || j->error) rc = 2;
   }
   int code = (int)er;
-  if (write_full(fd, &rc, sizeof rc) || write_full(fd, &code, sizeof code) ||
-      write_full(fd, &j->n, sizeof j->n) ||
-      (j->n && write_full(fd, j->samples, j->n * sizeof *j->samples)) ||
-      write_full(fd, &j->nev, sizeof j->nev))
+  if (vg_write_all(fd, &rc, sizeof rc) || vg_write_all(fd, &code, sizeof code) ||
+      vg_write_all(fd, &j->n, sizeof j->n) ||
+      (j->n && vg_write_all(fd, j->samples, j->n * sizeof *j->samples)) ||
+      vg_write_all(fd, &j->nev, sizeof j->nev))
     _exit(3);
   for (size_t i = 0; i < j->nev; i++) {
     raw_event *e = &j->ev[i];
     size_t nl = e->name ? strlen(e->name) : 0;
-    if (write_full(fd, e, sizeof *e) || write_full(fd, &nl, sizeof nl) || (nl && write_full(fd, e->name, nl)))
+    if (vg_write_all(fd, e, sizeof *e) || vg_write_all(fd, &nl, sizeof nl) || (nl && vg_write_all(fd, e->name, nl)))
       _exit(3);
   }
   _exit(0);

@@ -6,11 +6,7 @@ local vg = require("vg")
 local core = require("vg.core")
 local create = require("vg.create")
 
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
+local write = require("files").write
 
 -- the entries of a cache folder: { ["<key><suffix>"] = true }
 local function entries(dir)
@@ -42,8 +38,7 @@ local function entry_of(path, cache)
 end
 
 describe("two create tasks on one engine", function()
-  local T = os.tmpname()
-  os.remove(T)
+  local T = require("files").tmp_dir()
   assert(core.mkdirs(T))
   -- the same first scene in both (so both caches must hold it, each its
   -- own), with a title long enough to be shrunk (a render warning each)
