@@ -596,6 +596,9 @@ function Pipeline:start(input, opts)
   local dir = opts.state_dir
   if dir ~= nil then check_type(dir, "string", "p:start: state_dir", 3) end
   local cache = opts.cache
+  if cache ~= nil and (getmetatable(cache) or {}).__name ~= "vg.Cache" then
+    error("p:start: cache: a vg.Cache expected (vg.core.cache_new{...}), got " .. type(cache), 2)
+  end
   if cache == nil and (opts.cache_dir ~= nil or opts.no_cache ~= nil or opts.cache_max ~= nil) then
     if opts.cache_dir ~= nil then check_type(opts.cache_dir, "string", "p:start: cache_dir", 3) end
     cache = core.cache_new{ dir = opts.cache_dir or core.cache():dir(), off = opts.no_cache == true,

@@ -185,3 +185,30 @@ describe("two create tasks on one engine", function()
     assert.equals(1, warned["conc-b"])
   end)
 end)
+
+describe("p:start's cache options", function()
+  local seen
+  local p = vg.pipeline{ name = "cache-opts", stages = { vg.stage{ name = "look", run = function(_, task)
+    local c = task:cache_of()
+    seen = { dir = c:dir(), off = c:off(), max = c:max() }
+  end } } }
+
+  it("gives a task its own cache; the engine's stays", function()
+    local engine = core.cache():dir()
+    assert.is_true(p:run(nil, { save_state = false, cache_dir = "/tmp/some-cache", cache_max = 1024 }).success)
+    assert.are.same({ dir = "/tmp/some-cache", off = false, max = 1024 }, seen)
+    assert.equals(engine, core.cache():dir())
+    assert.is_true(p:run(nil, { save_state = false, no_cache = true }).success)
+    assert.are.same({ dir = engine, off = true }, seen)
+    assert.is_false(core.cache():off())
+    assert.is_true(p:run(nil, { save_state = false }).success)
+    assert.are.same({ dir = engine, off = false }, seen)
+  end)
+
+  it("refuses what is not a cache", function()
+    local ok, err = pcall(p.start, p, nil, { save_state = false, cache = "/tmp" })
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("p:start: cache: a vg.Cache expected", 1, true), err)
+    assert.has_error(function() core.cache_new{ max = -5 } end)
+  end)
+end)
