@@ -11,10 +11,19 @@
 #include "vg.h"
 #include "vg_lua.h"
 
+#ifdef VG_HAVE_TTS
+int tts_prefork(void);   /* stages/tts/tts.h */
+#endif
+
 int vg_open_readline(lua_State *L);
 int vg_open_versions(lua_State *L);
 
 int main(int argc, char **argv) {
+#ifdef VG_HAVE_TTS
+  /* the speech helper, forked before any thread exists: it forks the
+   * children that speak (stages/tts/tts_helper.c) */
+  tts_prefork();
+#endif
 #ifdef __GLIBC__
   /* Each video segment opens its own x264 encoder, which allocates and frees
    * some 100 MB of frame buffers. glibc would hand those back to the kernel

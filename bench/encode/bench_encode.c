@@ -8,6 +8,7 @@
  *   bench_encode [--seconds 60] [--scenes 10] [--size 1920x1080] [--jobs N]
  *                [--fade S] [--no-cfr] [--no-ref] [--keep DIR] */
 #include "encode.h"
+#include "vg.h"
 
 #include <dirent.h>
 #include <math.h>
@@ -132,6 +133,8 @@ static double cpu_self(void) {
   return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 }
 
+static vg_cache *bench_cache;
+
 static int encode_run(uint8_t **slides, int scenes, double seconds, int cfr, int jobs,
                       const char *out, int16_t **pcm, size_t *pcm_n, run *res) {
   vge_segment *segs = calloc((size_t)scenes, sizeof *segs);
@@ -149,12 +152,12 @@ static int encode_run(uint8_t **slides, int scenes, double seconds, int cfr, int
     snprintf(keys[i], sizeof keys[i], "bench-slide-%d-fade-%d-%g", i, i > 0, FADE);
     segs[i] = (vge_segment){.v = {.width = W, .height = H, .fps_num = FPS, .fps_den = 1, .cfr = cfr},
                             .start = i * per, .end = (i + 1) * per, .get_frame = get_frame,
-                            .ud = &srcs[i], .key = keys[i]};
+                            .ud = &srcs[i], .key = keys[i], .cache = bench_cache};
     clips[i] = (vge_clip){.samples = pcm[i], .n = pcm_n[i], .rate = 22050, .at = i * per + 0.4};
     snprintf(titles[i], sizeof titles[i], "Scene %d", i + 1);
     ch[i] = (vge_chapter){titles[i], i * per, (i + 1) * per};
   }
-  vge_audio au = {.clips = clips, .n = scenes, .duration = seconds};
+  vge_audio au = {.clips = clips, .n = scenes, .duration = seconds, .cache = bench_cache};
   vge_result ar, jr;
   int rc = vge_encode_all(segs, scenes, jobs, rs, &au, &ar);
   if (rc != 0) {
@@ -260,7 +263,7 @@ int main(int argc, char **argv) {
   else { snprintf(dir, sizeof dir, "/tmp/vg-bench-encode-XXXXXX"); if (!mkdtemp(dir)) return 1; }
   char cache[512], out[512];
   snprintf(cache, sizeof cache, "%s/cache", dir);
-  setenv("VGRUN_CACHE_DIR", cache, 1); /* cold: a cache nobody used before */
+  bench_cache = vg_cache_new(cache, 0, -1); /* cold: a cache nobody used before */
 
   /* inputs are made before the clock starts: they stand for the renderer's
    * and the TTS's work, measured in their own benchmarks */

@@ -3,6 +3,7 @@
  * Uses a private cache directory so every run really synthesizes.
  *   bench_tts [words=1500] [voice=male] [chunks=10] */
 #include "tts.h"
+#include "vg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ int main(int argc, char **argv) {
   if (words < 1 || chunks < 1) { fprintf(stderr, "usage: bench_tts [words] [voice] [chunks]\n"); return 2; }
   char dir[] = "/tmp/vgrun-bench-tts-XXXXXX";
   if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }
-  setenv("VGRUN_CACHE_DIR", dir, 1);
+  vg_cache *cache = vg_cache_new(dir, 0, -1);   /* the private one */
   char err[TTS_ERR_MAX];
   double t0 = now();
   if (tts_init(err, sizeof err) != 0) { fprintf(stderr, "bench_tts: %s\n", err); return 1; }
@@ -64,6 +65,7 @@ int main(int argc, char **argv) {
     }
     tts_options o = TTS_OPTIONS_DEFAULT;
     o.voice = voice;
+    o.cache = cache;
     jobs[c] = tts_job_new(text, n, &o, err, sizeof err);
     texts[c] = text;
     if (!jobs[c]) { fprintf(stderr, "bench_tts: %s\n", err); return 1; }
@@ -85,6 +87,7 @@ int main(int argc, char **argv) {
   for (int c = 0; c < chunks; c++) {
     tts_options o = TTS_OPTIONS_DEFAULT;
     o.voice = voice;
+    o.cache = cache;
     tts_job *j = tts_job_new(texts[c], strlen(texts[c]), &o, err, sizeof err);
     if (!j || tts_job_run(j) != 0 || !tts_job_clip(j)->cached) { fprintf(stderr, "bench_tts: no cache hit\n"); return 1; }
     tts_job_free(j);
@@ -103,6 +106,7 @@ int main(int argc, char **argv) {
   for (int c = 0; c < chunks; c++) { tts_job_free(jobs[c]); free(texts[c]); }
   free(jobs);
   free(texts);
+  vg_cache_unref(cache);
   char cmd[256];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system(cmd) != 0) fprintf(stderr, "bench_tts: could not remove %s\n", dir);

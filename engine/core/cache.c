@@ -71,26 +71,71 @@ void vg_hash_final(vg_hash *h, char out_hex[65]) {
   out_hex[64] = '\0';
 }
 
-/* ---- where, and whether we may use it -------------------------------------- */
+/* ---- a cache: its folder and what this engine learnt of it --------------- */
 
-static pthread_once_t dir_once = PTHREAD_ONCE_INIT;
-static char cache_dir[PATH_MAX];
+typedef struct scratch_ent { struct scratch_ent *next; char *name, *path; } scratch_ent;
 
-static void resolve_dir(void) {
+/* One cache folder as an engine (or a task) uses it. Jobs on worker threads
+ * hold a reference from the moment they are queued, so a task's cache stays
+ * the one it started with, whatever other tasks use. */
+struct vg_cache {
+  int refs;                    /* atomic */
+  char *dir;
+  int off;                     /* --no-cache: the folder is not touched at all */
+  long long max_bytes;         /* the size limit for pruning (0: none, -1: the configured one) */
+  pthread_mutex_t mu;          /* ready_*, scratch, warnings */
+  int ready_done, ready_rc;    /* the folder was judged; 0 usable, -1 not */
+  char ready_msg[PATH_MAX + 256];
+  int warned_unusable, warned_write;
+  int unwritable;              /* atomic: after the first failed write, later ones go to scratch at once */
+  scratch_ent *scratch;        /* what this cache kept outside its folder */
+};
+
+static void default_dir(char *out, size_t len) {
   const char *env = getenv("VGRUN_CACHE_DIR");
   const char *xdg = getenv("XDG_CACHE_HOME");
   const char *home = getenv("HOME");
-  if (env && *env) snprintf(cache_dir, sizeof cache_dir, "%s", env);
-  else if (xdg && *xdg) snprintf(cache_dir, sizeof cache_dir, "%s/vgrun", xdg);
-  else snprintf(cache_dir, sizeof cache_dir, "%s/.cache/vgrun", home && *home ? home : "/tmp");
-  size_t n = strlen(cache_dir);
-  while (n > 1 && cache_dir[n - 1] == '/') cache_dir[--n] = '\0';
+  if (env && *env) snprintf(out, len, "%s", env);
+  else if (xdg && *xdg) snprintf(out, len, "%s/vgrun", xdg);
+  else snprintf(out, len, "%s/.cache/vgrun", home && *home ? home : "/tmp");
 }
 
-const char *vg_cache_dir(void) {
-  pthread_once(&dir_once, resolve_dir);
-  return cache_dir;
+vg_cache *vg_cache_new(const char *dir, int off, long long max_bytes) {
+  vg_cache *c = calloc(1, sizeof *c);
+  if (!c) return NULL;
+  c->refs = 1;
+  c->off = off != 0;
+  c->max_bytes = max_bytes < 0 ? -1 : max_bytes;
+  char d[PATH_MAX];
+  if (dir && *dir) snprintf(d, sizeof d, "%s", dir);
+  else default_dir(d, sizeof d);
+  if (!(c->dir = strdup(d))) { free(c); return NULL; }
+  pthread_mutex_init(&c->mu, NULL);
+  size_t n = strlen(c->dir);
+  while (n > 1 && c->dir[n - 1] == '/') c->dir[--n] = '\0';
+  return c;
 }
+
+vg_cache *vg_cache_ref(vg_cache *c) {
+  if (c) __atomic_add_fetch(&c->refs, 1, __ATOMIC_RELAXED);
+  return c;
+}
+
+void vg_cache_unref(vg_cache *c) {
+  if (!c || __atomic_sub_fetch(&c->refs, 1, __ATOMIC_ACQ_REL) != 0) return;
+  /* the files stay until exit (scratch_cleanup): a result may name them */
+  for (scratch_ent *e = c->scratch, *next; e; e = next) {
+    next = e->next;
+    free(e->name); free(e->path); free(e);
+  }
+  pthread_mutex_destroy(&c->mu);
+  free(c->dir);
+  free(c);
+}
+
+const char *vg_cache_dir(const vg_cache *c) { return c->dir; }
+int vg_cache_is_off(const vg_cache *c) { return c->off; }
+long long vg_cache_max_bytes(const vg_cache *c) { return c->max_bytes; }
 
 /* The last failure of a cache call in this thread, naming its path. */
 static _Thread_local char last_error[PATH_MAX + 256];
@@ -306,73 +351,66 @@ static int read_marker(const char *dir) {
   return 1;
 }
 
-static pthread_once_t ready_once = PTHREAD_ONCE_INIT;
-static int ready_rc;                       /* 0 usable, -1 not */
-static char ready_msg[PATH_MAX + 256];
-
-static void check_ready(void) {
-  const char *dir = vg_cache_dir();
+/* Judges the folder: 0 usable (marked now if new or of an older vgrun),
+ * else -1 with msg set. */
+static int check_ready(const char *dir, char *msg, size_t msglen) {
   int m = read_marker(dir);
-  if (m == 1) { ready_rc = 0; return; }
-  if (m < 0) { snprintf(ready_msg, sizeof ready_msg, "%s", last_error); ready_rc = -1; return; }
+  if (m == 1) return 0;
+  if (m < 0) { snprintf(msg, msglen, "%s", last_error); return -1; }
   struct stat st;
   if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-    snprintf(ready_msg, sizeof ready_msg, "%s: %s", dir, strerror(ENOTDIR));
-    ready_rc = -1;
-    return;
+    snprintf(msg, msglen, "%s: %s", dir, strerror(ENOTDIR));
+    return -1;
   }
   char foreign[PATH_MAX] = "";
   if (!only_old_cache(dir, foreign, sizeof foreign)) {
-    if (read_marker(dir) == 1) { ready_rc = 0; return; }  /* marked by another process meanwhile */
+    if (read_marker(dir) == 1) return 0;  /* marked by another process meanwhile */
     if (foreign[0])
-      snprintf(ready_msg, sizeof ready_msg,
+      snprintf(msg, msglen,
                "%s is not a vgrun cache (it has no " MARKER " file and holds %s, which vgrun did not make)",
                dir, foreign);
     else
-      snprintf(ready_msg, sizeof ready_msg, "%s: %s", dir, strerror(errno));
-    ready_rc = -1;
-    return;
+      snprintf(msg, msglen, "%s: %s", dir, strerror(errno));
+    return -1;
   }
   /* new, empty, or a cache of an older vgrun: mark it */
   if (vg_mkdirs(dir, 0755) != 0) {
-    snprintf(ready_msg, sizeof ready_msg, "cannot make the cache folder %s: %s", dir, strerror(errno));
-    ready_rc = -1;
-    return;
+    snprintf(msg, msglen, "cannot make the cache folder %s: %s", dir, strerror(errno));
+    return -1;
   }
   if (write_marker(dir) != 0) {
     int e = errno;
     char p[PATH_MAX];
     snprintf(p, sizeof p, "%s/" MARKER, dir);
-    snprintf(ready_msg, sizeof ready_msg, "cannot mark the cache folder: %s: %s", p, strerror(e));
-    ready_rc = -1;
-    return;
+    snprintf(msg, msglen, "cannot mark the cache folder: %s: %s", p, strerror(e));
+    return -1;
   }
-  ready_rc = 0;
+  return 0;
 }
 
-static int warned_unusable, warned_write;
-static int cache_unwritable;  /* set after the first failed write: later ones go to scratch at once */
-static int cache_off;         /* --no-cache: the cache folder is not touched at all */
+static int is_off(const vg_cache *c) { return c->off; }
 
-void vg_cache_off(void) { __atomic_store_n(&cache_off, 1, __ATOMIC_RELAXED); }
-
-static int is_off(void) { return __atomic_load_n(&cache_off, __ATOMIC_RELAXED); }
-
-int vg_cache_ready(void) {
-  pthread_once(&ready_once, check_ready);
-  if (ready_rc != 0) set_error("%s", ready_msg);
-  return ready_rc;
+int vg_cache_ready(vg_cache *c) {
+  pthread_mutex_lock(&c->mu);
+  if (!c->ready_done) {
+    c->ready_rc = check_ready(c->dir, c->ready_msg, sizeof c->ready_msg);
+    c->ready_done = 1;
+  }
+  int rc = c->ready_rc;
+  pthread_mutex_unlock(&c->mu);
+  if (rc != 0) set_error("%s", c->ready_msg);
+  return rc;
 }
 
-static int usable(void) {
-  if (vg_cache_ready() == 0) return 1;
-  warn(&warned_unusable, "cache: %s; this run works without it", ready_msg);
+static int usable(vg_cache *c) {
+  if (vg_cache_ready(c) == 0) return 1;
+  warn(&c->warned_unusable, "cache: %s; this run works without it", c->ready_msg);
   return 0;
 }
 
 /* ---- scratch: where artefacts go when the cache is off or cannot be written -- */
 
-typedef struct scratch_ent { struct scratch_ent *next; char *name, *path; } scratch_ent;
+/* The files kept outside any cache folder, removed at exit (every cache's). */
 static pthread_mutex_t scratch_lock = PTHREAD_MUTEX_INITIALIZER;
 static scratch_ent *scratch_list;
 static char scratch_dir[PATH_MAX];
@@ -430,33 +468,49 @@ int vg_scratch_path(char *out, size_t outlen, const char *suffix) {
   return 0;
 }
 
-static void scratch_add(const char *key, const char *suffix, const char *path) {
+static scratch_ent *new_ent(const char *key, const char *suffix, const char *path) {
   scratch_ent *e = calloc(1, sizeof *e);
   size_t nl = strlen(key) + strlen(suffix ? suffix : "") + 1;
   if (!e || !(e->name = malloc(nl)) || !(e->path = strdup(path))) {
     if (e) { free(e->name); free(e); }
-    return;
+    return NULL;
   }
   snprintf(e->name, nl, "%s%s", key, suffix ? suffix : "");
-  pthread_once(&cleanup_once, register_cleanup);
-  pthread_mutex_lock(&scratch_lock);
-  e->next = scratch_list;
-  scratch_list = e;
-  pthread_mutex_unlock(&scratch_lock);
+  return e;
 }
 
-static int scratch_find(const char *key, const char *suffix, char *out, size_t outlen) {
+/* A file kept outside the cache folder: found by this cache's lookups,
+ * removed at exit. */
+static void scratch_add(vg_cache *c, const char *key, const char *suffix, const char *path) {
+  scratch_ent *mine = new_ent(key, suffix, path), *exit_ent = new_ent(key, suffix, path);
+  if (!mine || !exit_ent) {
+    if (mine) { free(mine->name); free(mine->path); free(mine); }
+    if (exit_ent) { free(exit_ent->name); free(exit_ent->path); free(exit_ent); }
+    return;
+  }
+  pthread_once(&cleanup_once, register_cleanup);
+  pthread_mutex_lock(&scratch_lock);
+  exit_ent->next = scratch_list;
+  scratch_list = exit_ent;
+  pthread_mutex_unlock(&scratch_lock);
+  pthread_mutex_lock(&c->mu);
+  mine->next = c->scratch;
+  c->scratch = mine;
+  pthread_mutex_unlock(&c->mu);
+}
+
+static int scratch_find(vg_cache *c, const char *key, const char *suffix, char *out, size_t outlen) {
   int found = 0;
   size_t kl = strlen(key);
   const char *sf = suffix ? suffix : "";
-  pthread_mutex_lock(&scratch_lock);
-  for (scratch_ent *e = scratch_list; e; e = e->next)
+  pthread_mutex_lock(&c->mu);
+  for (scratch_ent *e = c->scratch; e; e = e->next)
     if (!strncmp(e->name, key, kl) && !strcmp(e->name + kl, sf)) {
       snprintf(out, outlen, "%s", e->path);
       found = 1;
       break;
     }
-  pthread_mutex_unlock(&scratch_lock);
+  pthread_mutex_unlock(&c->mu);
   return found;
 }
 
@@ -482,9 +536,9 @@ static int check_args(const char *key, const char *suffix) {
 }
 
 /* <cache>/v2/<k2>/<key><suffix> */
-static int entry_dir(const char *key, const char *suffix, char *out, size_t outlen) {
-  int n = snprintf(out, outlen, "%s/v2/%.2s/%s%s", vg_cache_dir(), key, key, suffix ? suffix : "");
-  if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; set_error("%s: %s", vg_cache_dir(), strerror(errno)); return -1; }
+static int entry_dir(vg_cache *c, const char *key, const char *suffix, char *out, size_t outlen) {
+  int n = snprintf(out, outlen, "%s/v2/%.2s/%s%s", c->dir, key, key, suffix ? suffix : "");
+  if (n < 0 || (size_t)n >= outlen) { errno = ENAMETOOLONG; set_error("%s: %s", c->dir, strerror(errno)); return -1; }
   return 0;
 }
 
@@ -534,9 +588,9 @@ void (*vg__cache_before_publish)(const char *stage, const char *entry);
  * quarantine/. Rename moves whatever is at `dir` now: if that is not the
  * directory we judged (another process published a fresh one meanwhile), it
  * goes back. Nothing is deleted. */
-static void quarantine(const char *dir, const char *name, dev_t dev, ino_t ino, const char *why) {
+static void quarantine(vg_cache *c, const char *dir, const char *name, dev_t dev, ino_t ino, const char *why) {
   char qdir[PATH_MAX], q[PATH_MAX + 160], tag[96];
-  snprintf(qdir, sizeof qdir, "%s/quarantine", vg_cache_dir());
+  snprintf(qdir, sizeof qdir, "%s/quarantine", c->dir);
   unique_tag(tag, sizeof tag);
   snprintf(q, sizeof q, "%s/%s-%s", qdir, name, tag);
   if (vg_mkdirs(qdir, 0755) != 0 || rename(dir, q) != 0) {
@@ -554,19 +608,19 @@ static void quarantine(const char *dir, const char *name, dev_t dev, ino_t ino, 
   warn(NULL, "cache entry %s is damaged (%s); moved it to %s and making it again", dir, why, q);
 }
 
-int vg_cache_lookup(const char *key, const char *suffix, char *out, size_t outlen) {
+int vg_cache_lookup(vg_cache *c, const char *key, const char *suffix, char *out, size_t outlen) {
   if (check_args(key, suffix) != 0) return 0;
-  if (scratch_find(key, suffix, out, outlen)) return 1;
-  if (is_off()) return 0;
+  if (scratch_find(c, key, suffix, out, outlen)) return 1;
+  if (is_off(c)) return 0;
   char dir[PATH_MAX];
-  if (entry_dir(key, suffix, dir, sizeof dir) != 0) return 0;
+  if (entry_dir(c, key, suffix, dir, sizeof dir) != 0) return 0;
   int n = snprintf(out, outlen, "%s/data%s", dir, suffix ? suffix : "");
   if (n < 0 || (size_t)n >= outlen) return 0;
-  if (vg_cache_ready() != 0) return 0;
+  if (vg_cache_ready(c) != 0) return 0;
   struct stat st;
   if (lstat(dir, &st) != 0) return 0;  /* ENOENT: a miss; anything else: a miss too */
   const char *name = strrchr(dir, '/') + 1;
-  if (!S_ISDIR(st.st_mode)) { quarantine(dir, name, st.st_dev, st.st_ino, "not a folder"); return 0; }
+  if (!S_ISDIR(st.st_mode)) { quarantine(c, dir, name, st.st_dev, st.st_ino, "not a folder"); return 0; }
   char sum_path[PATH_MAX + 8], line[160] = "", want[65] = "", hex[65];
   long long want_size = -1, size = -1;
   snprintf(sum_path, sizeof sum_path, "%s/sum", dir);
@@ -589,7 +643,7 @@ int vg_cache_lookup(const char *key, const char *suffix, char *out, size_t outle
   }
   if (why) {
     if (transient) return 0;
-    quarantine(dir, name, st.st_dev, st.st_ino, why);
+    quarantine(c, dir, name, st.st_dev, st.st_ino, why);
     return 0;
   }
   utime(out, NULL);  /* "last used", for `vgrun cache clean --older-than`; fails on a read-only cache */
@@ -609,7 +663,7 @@ static void drop_stage(const char *stage, const char *suffix, const char *restor
   remove_stage(stage, suffix);
 }
 
-static int publish(const char *stage, const char *key, const char *suffix, const char *restore) {
+static int publish(vg_cache *c, const char *stage, const char *key, const char *suffix, const char *restore) {
   char data[PATH_MAX + 32], sum[PATH_MAX + 8], dir[PATH_MAX], parent[PATH_MAX], hex[65], line[128];
   long long size;
   snprintf(data, sizeof data, "%s/data%s", stage, suffix ? suffix : "");
@@ -629,7 +683,7 @@ static int publish(const char *stage, const char *key, const char *suffix, const
   }
   if (close(fd) != 0) { set_error("%s: %s", sum, strerror(errno)); drop_stage(stage, suffix, restore); return -1; }
   fsync_path(stage, 1);
-  if (entry_dir(key, suffix, dir, sizeof dir) != 0) { drop_stage(stage, suffix, restore); return -1; }
+  if (entry_dir(c, key, suffix, dir, sizeof dir) != 0) { drop_stage(stage, suffix, restore); return -1; }
   snprintf(parent, sizeof parent, "%s", dir);
   *strrchr(parent, '/') = '\0';
   if (vg_mkdirs(parent, 0755) != 0) {
@@ -647,7 +701,7 @@ static int publish(const char *stage, const char *key, const char *suffix, const
     if (errno != EEXIST && errno != ENOTEMPTY) break;
     /* another process published it first: keep theirs if it is intact */
     char path[PATH_MAX + 32];
-    if (vg_cache_lookup(key, suffix, path, sizeof path)) { remove_stage(stage, suffix); return 0; }
+    if (vg_cache_lookup(c, key, suffix, path, sizeof path)) { remove_stage(stage, suffix); return 0; }
   }
   set_error("%s: %s", dir, strerror(errno));
   drop_stage(stage, suffix, restore);
@@ -655,9 +709,9 @@ static int publish(const char *stage, const char *key, const char *suffix, const
 }
 
 /* A new stage folder in tmp/. */
-static int make_stage(char *stage, size_t len) {
+static int make_stage(vg_cache *c, char *stage, size_t len) {
   char tmp[PATH_MAX], tag[96];
-  snprintf(tmp, sizeof tmp, "%s/tmp", vg_cache_dir());
+  snprintf(tmp, sizeof tmp, "%s/tmp", c->dir);
   if (vg_mkdirs(tmp, 0755) != 0) { set_error("%s: %s", tmp, strerror(errno)); return -1; }
   unique_tag(tag, sizeof tag);
   int n = snprintf(stage, len, "%s/vgrun-%s.stage", tmp, tag);
@@ -669,28 +723,22 @@ static int make_stage(char *stage, size_t len) {
 static int write_new(const char *path, const void *data, size_t len) {
   int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return -1;
-  const char *p = data;
-  while (len > 0) {
-    ssize_t w = write(fd, p, len);
-    if (w < 0) { if (errno == EINTR) continue; int e = errno; close(fd); errno = e; return -1; }
-    p += w; len -= (size_t)w;
-  }
-  if (fsync(fd) != 0) { int e = errno; close(fd); errno = e; return -1; }
+  if (vg_write_all(fd, data, len) != 0 || fsync(fd) != 0) { int e = errno; close(fd); errno = e; return -1; }
   return close(fd);
 }
 
 /* A write to the cache failed: say so once, with the reason, and send this
  * process's later writes to scratch without trying again. */
-static void write_failed(void) {
-  __atomic_store_n(&cache_unwritable, 1, __ATOMIC_RELAXED);
-  warn(&warned_write, "cannot write to the cache: %s; this run goes on without storing in it", last_error);
+static void write_failed(vg_cache *c) {
+  __atomic_store_n(&c->unwritable, 1, __ATOMIC_RELAXED);
+  warn(&c->warned_write, "cannot write to the cache: %s; this run goes on without storing in it", last_error);
 }
 
-static int writable(void) {
-  return !is_off() && usable() && !__atomic_load_n(&cache_unwritable, __ATOMIC_RELAXED);
+static int writable(vg_cache *c) {
+  return !is_off(c) && usable(c) && !__atomic_load_n(&c->unwritable, __ATOMIC_RELAXED);
 }
 
-static int put_scratch(const char *key, const char *suffix, const void *data, size_t len) {
+static int put_scratch(vg_cache *c, const char *key, const char *suffix, const void *data, size_t len) {
   char p[PATH_MAX];
   if (vg_scratch_path(p, sizeof p, suffix) != 0) return -1;
   if (write_new(p, data, len) != 0) {
@@ -698,35 +746,35 @@ static int put_scratch(const char *key, const char *suffix, const void *data, si
     unlink(p);
     return -1;
   }
-  scratch_add(key, suffix, p);
+  scratch_add(c, key, suffix, p);
   return 0;
 }
 
-int vg_cache_put(const char *key, const char *suffix, const void *data, size_t len) {
+int vg_cache_put(vg_cache *c, const char *key, const char *suffix, const void *data, size_t len) {
   if (check_args(key, suffix) != 0) return -1;
-  if (writable()) {
+  if (writable(c)) {
     char stage[PATH_MAX], p[PATH_MAX + 32];
-    if (make_stage(stage, sizeof stage) == 0) {
+    if (make_stage(c, stage, sizeof stage) == 0) {
       snprintf(p, sizeof p, "%s/data%s", stage, suffix ? suffix : "");
       if (write_new(p, data, len) == 0) {
-        if (publish(stage, key, suffix, NULL) == 0) return 0;
+        if (publish(c, stage, key, suffix, NULL) == 0) return 0;
       } else {
         set_error("%s: %s", p, strerror(errno));
         remove_stage(stage, suffix);
       }
     }
-    write_failed();
+    write_failed(c);
   }
-  return put_scratch(key, suffix, data, len);
+  return put_scratch(c, key, suffix, data, len);
 }
 
-int vg_cache_tmp_path(char *out, size_t outlen, const char *suffix) {
-  if (!writable()) return vg_scratch_path(out, outlen, suffix);
+int vg_cache_tmp_path(vg_cache *c, char *out, size_t outlen, const char *suffix) {
+  if (!writable(c)) return vg_scratch_path(out, outlen, suffix);
   char dir[PATH_MAX], tag[96];
-  snprintf(dir, sizeof dir, "%s/tmp", vg_cache_dir());
+  snprintf(dir, sizeof dir, "%s/tmp", c->dir);
   if (vg_mkdirs(dir, 0755) != 0) {
     set_error("%s: %s", dir, strerror(errno));
-    write_failed();
+    write_failed(c);
     return vg_scratch_path(out, outlen, suffix);
   }
   unique_tag(tag, sizeof tag);
@@ -737,7 +785,7 @@ int vg_cache_tmp_path(char *out, size_t outlen, const char *suffix) {
   int fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) {
     set_error("%s: %s", out, strerror(errno));
-    write_failed();
+    write_failed(c);
     return vg_scratch_path(out, outlen, suffix);
   }
   close(fd);
@@ -768,25 +816,25 @@ static int copy_file(const char *src, const char *dst) {
   return rc;
 }
 
-int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path) {
+int vg_cache_adopt(vg_cache *c, const char *key, const char *suffix, const char *tmp_path) {
   if (check_args(key, suffix) != 0) return -1;
   /* made while the cache could not be written: it stays where it is */
-  if (in_scratch(tmp_path) || !writable()) { scratch_add(key, suffix, tmp_path); return 0; }
+  if (in_scratch(tmp_path) || !writable(c)) { scratch_add(c, key, suffix, tmp_path); return 0; }
   char stage[PATH_MAX], data[PATH_MAX + 32];
-  if (make_stage(stage, sizeof stage) == 0) {
+  if (make_stage(c, stage, sizeof stage) == 0) {
     snprintf(data, sizeof data, "%s/data%s", stage, suffix ? suffix : "");
     if (rename(tmp_path, data) == 0) {
       /* on failure publish moves the file back to tmp_path */
-      if (publish(stage, key, suffix, tmp_path) == 0) return 0;
+      if (publish(c, stage, key, suffix, tmp_path) == 0) return 0;
     } else if (errno == EXDEV && copy_file(tmp_path, data) == 0) {
-      if (publish(stage, key, suffix, NULL) == 0) { unlink(tmp_path); return 0; }
+      if (publish(c, stage, key, suffix, NULL) == 0) { unlink(tmp_path); return 0; }
     } else {
       set_error("%s: %s", data, strerror(errno));
       remove_stage(stage, suffix);
     }
   }
-  write_failed();
+  write_failed(c);
   /* the caller's file is intact: use it for this run, removed at exit */
-  scratch_add(key, suffix, tmp_path);
+  scratch_add(c, key, suffix, tmp_path);
   return 0;
 }

@@ -49,7 +49,7 @@ struct vg_engine {
   struct vgl_bridge *lua;      /* the Lua side, or NULL (engine/lua) */
   vg_engine_hooks hooks;
   char state_dir[PATH_MAX];
-  char cache_dir[PATH_MAX];    /* "" until first asked (vg_engine_cache_dir) */
+  vg_cache *cache;             /* the engine's; a task may use its own (vg_call.cache) */
 
   uv_async_t wake;             /* drains `posted`, handles signals */
   pthread_mutex_t post_lock;
@@ -116,6 +116,7 @@ struct vg_call {
   cJSON *options, *inputs, *outputs;
   void *data;
   char *task_id, *stage_name;
+  vg_cache *cache;       /* the task's own (a reference), or NULL: the engine's */
   pthread_mutex_t lock;
   char *error;
   int cancelled;         /* atomic */
@@ -130,6 +131,8 @@ void vg__call_start(vg_call *c);       /* work or start; complete() comes later 
 int vg__call_finish(vg_call *c);       /* 0 or -1 (c->error) */
 void vg__call_cancel(vg_call *c);      /* any time after start */
 void vg__call_free(vg_call *c);        /* runs cleanup */
+/* Before prepare: the call uses cache c (takes a reference; NULL: the engine's). */
+void vg__call_set_cache(vg_call *c, vg_cache *cache);
 /* The stage's defaults with `given` (an object, may be NULL) over them. */
 cJSON *vg__merge_options(const vg_stage_def *def, const cJSON *given);
 

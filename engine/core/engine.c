@@ -68,6 +68,10 @@ vg_engine *vg_engine_new_core(const vg_engine_options *opts) {
   if (!opts) opts = &defaults;
   vg_engine *e = calloc(1, sizeof *e);
   if (!e) return NULL;
+  /* the engine's cache, resolved now: VGRUN_CACHE_DIR set later does not
+   * move it (vg_engine_set_cache does) */
+  e->cache = vg_cache_new(opts->cache_dir, 0, -1);
+  if (!e->cache) { free(e); return NULL; }
   e->next_listener_id = 1;
   e->loop_thread = pthread_self();
   pthread_mutex_init(&e->post_lock, NULL);
@@ -75,7 +79,7 @@ vg_engine *vg_engine_new_core(const vg_engine_options *opts) {
   if (opts->loop) {
     e->loop = opts->loop;
   } else {
-    if (uv_loop_init(&e->own_loop) != 0) { free(e); return NULL; }
+    if (uv_loop_init(&e->own_loop) != 0) { vg_cache_unref(e->cache); free(e); return NULL; }
     e->loop = &e->own_loop;
     e->owns_loop = 1;
   }
@@ -143,6 +147,7 @@ void vg_engine_free(vg_engine *e) {
   if (e->hooks.release) e->hooks.release(e);
   vg__events_free(e);
   free(e->stages);
+  vg_cache_unref(e->cache);
   free(e->last_error);
   pthread_mutex_destroy(&e->post_lock);
   free(e);

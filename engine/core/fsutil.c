@@ -63,7 +63,7 @@ void vg__crash_point(void) {
   if (__atomic_add_fetch(&count, 1, __ATOMIC_SEQ_CST) == target) raise(SIGKILL);
 }
 
-static int write_all(int fd, const void *data, size_t len) {
+int vg_write_all(int fd, const void *data, size_t len) {
   const char *p = data;
   while (len > 0) {
     ssize_t w = write(fd, p, len);
@@ -93,7 +93,7 @@ int vg_write_file_atomic(const char *path, const void *data, size_t len) {
   }
   int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return -1;
-  if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+  if (vg_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
     int saved = errno; close(fd); unlink(tmp); errno = saved; return -1;
   }
   if (close(fd) != 0) { int saved = errno; unlink(tmp); errno = saved; return -1; }

@@ -70,6 +70,13 @@ void vg_call_set_data(vg_call *c, void *data) { c->data = data; }
 void *vg_call_data(vg_call *c) { return c->data; }
 vg_engine *vg_call_engine(vg_call *c) { return c->e; }
 const char *vg_call_task_id(vg_call *c) { return c->task_id; }
+vg_cache *vg_call_cache(vg_call *c) { return c->cache ? c->cache : vg_engine_cache(c->e); }
+
+void vg__call_set_cache(vg_call *c, vg_cache *cache) {
+  vg_cache *old = c->cache;
+  c->cache = vg_cache_ref(cache);
+  vg_cache_unref(old);
+}
 
 int vg_call_fail(vg_call *c, const char *fmt, ...) {
   char buf[2048];
@@ -144,6 +151,7 @@ void vg__call_free(vg_call *c) {
   cJSON_Delete(c->options);
   cJSON_Delete(c->inputs);
   cJSON_Delete(c->outputs);
+  vg_cache_unref(c->cache);
   free(c->task_id);
   free(c->stage_name);
   free(c->error);

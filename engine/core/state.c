@@ -66,6 +66,15 @@ void vg_task_id_show(const char *id, char *out, size_t n) {
 
 const char *vg_engine_state_dir(vg_engine *e) { return e->state_dir; }
 
+vg_cache *vg_engine_cache(vg_engine *e) { return e->cache; }
+
+void vg_engine_set_cache(vg_engine *e, vg_cache *c) {
+  if (!c || c == e->cache) return;
+  vg_cache *old = e->cache;
+  e->cache = vg_cache_ref(c);
+  vg_cache_unref(old);
+}
+
 void vg_engine_set_state_dir(vg_engine *e, const char *dir) { vg__resolve_state_dir(e, dir); }
 
 

@@ -21,6 +21,7 @@ extern "C" {
 
 typedef struct vg_engine vg_engine;
 typedef struct vg_call vg_call;   /* one run of a native stage for one task */
+typedef struct vg_cache vg_cache; /* a cache folder as an engine or a task uses it */
 typedef struct lua_State lua_State;
 
 /* ---- engine ------------------------------------------------------------- */
@@ -29,6 +30,7 @@ typedef struct vg_engine_options {
   uv_loop_t *loop;        /* NULL: the engine owns a new loop; else borrowed */
   lua_State *L;           /* NULL: the engine owns a new state; else borrowed */
   const char *state_dir;  /* NULL: --state-dir / VGRUN_STATE_DIR / XDG default */
+  const char *cache_dir;  /* NULL: VGRUN_CACHE_DIR / XDG default (vg_cache_new) */
   int install_signals;    /* SIGINT/SIGTERM cancel running tasks (programs: 1) */
 } vg_engine_options;
 
@@ -44,6 +46,12 @@ uv_loop_t *vg_engine_loop(vg_engine *e);
 lua_State *vg_engine_lua(vg_engine *e);
 /* The engine's state directory (resolved once, never NULL). */
 const char *vg_engine_state_dir(vg_engine *e);
+/* The engine's cache (borrowed; never NULL unless out of memory): native
+ * stages use vg_call_cache, which is the task's when it has its own. */
+vg_cache *vg_engine_cache(vg_engine *e);
+/* Loop thread: the engine's cache from now on (a reference is taken; tasks
+ * and jobs that hold the old one keep it). */
+void vg_engine_set_cache(vg_engine *e, vg_cache *c);
 
 /* Runs a Lua file (argv becomes the global `arg`, argv[0] = script) or a
  * string. Returns 0 on success, else an exit code (1 script error, 130
@@ -163,6 +171,10 @@ int vg_call_cancelled(const vg_call *c);
 void vg_call_done(vg_call *c, int rc);
 vg_engine *vg_call_engine(vg_call *c);
 const char *vg_call_task_id(vg_call *c);
+/* The cache this call's task uses (its own, else the engine's); borrowed
+ * for the call's life: take a reference (vg_cache_ref) for work that may
+ * outlive it. Any thread. */
+vg_cache *vg_call_cache(vg_call *c);
 
 /* ---- artifact cache (content-addressed, atomic) ---------------------------
  * Keys are hex SHA-256 digests of everything that determines the artefact. */
@@ -172,41 +184,52 @@ void vg_hash_update(vg_hash *h, const void *data, size_t len);
 void vg_hash_str(vg_hash *h, const char *s);          /* length-prefixed */
 void vg_hash_final(vg_hash *h, char out_hex[65]);
 
-/* Directory of the cache: VGRUN_CACHE_DIR, else $XDG_CACHE_HOME/vgrun, else
- * ~/.cache/vgrun. Any thread. Many processes and machines may share it; it
- * assumes only an atomic rename within one folder (docs/cache.md). */
-const char *vg_cache_dir(void);
+/* A cache: one folder (many processes and machines may share it; it
+ * assumes only an atomic rename within one folder, docs/cache.md) and what
+ * one engine or one task learnt of it (whether it is usable, whether writes
+ * failed, the artefacts kept outside it). Every engine has one
+ * (vg_engine_cache); a task may use another (Pipeline:start{cache_dir=},
+ * no_cache). A job holds a reference from the moment it is queued, so what
+ * a worker thread reads and writes is the cache of the task that queued it.
+ * dir NULL: VGRUN_CACHE_DIR, else $XDG_CACHE_HOME/vgrun, else ~/.cache/vgrun,
+ * read now. off: the folder is never touched (--no-cache); artefacts go to
+ * the scratch folder. max_bytes: the size limit pruning keeps to (0: none;
+ * -1: the configured one, VGRUN_CACHE_MAX / cache_max).
+ * Any thread; NULL when out of memory. Release with vg_cache_unref. */
+vg_cache *vg_cache_new(const char *dir, int off, long long max_bytes);
+vg_cache *vg_cache_ref(vg_cache *c);     /* returns c */
+void vg_cache_unref(vg_cache *c);        /* NULL is fine */
+const char *vg_cache_dir(const vg_cache *c);
+int vg_cache_is_off(const vg_cache *c);
+long long vg_cache_max_bytes(const vg_cache *c);
 /* Any thread: 0 when the cache can be used (it is made and marked on first
  * use, and a cache of an older vgrun is adopted); -1 when the folder is not a
  * vgrun cache, is a file, or cannot be made (vg_cache_error() says why).
- * Decided once per process. */
-int vg_cache_ready(void);
+ * Decided once per vg_cache. */
+int vg_cache_ready(vg_cache *c);
 /* The message of the last failed cache call of this thread; it names the
  * path. The string belongs to the thread; valid until its next cache call. */
 const char *vg_cache_error(void);
 /* Any thread. Writes the path of key + suffix (".wav", ".mp4", ...) into
  * out; returns 1 if the entry exists and is intact, else 0 (a damaged entry
- * is moved aside and reported, never deleted). Finds this process's own
- * artefacts kept outside the cache too (see vg_cache_put). */
-int vg_cache_lookup(const char *key, const char *suffix, char *out, size_t outlen);
+ * is moved aside and reported, never deleted). Finds the artefacts this
+ * vg_cache kept outside its folder too (see vg_cache_put). */
+int vg_cache_lookup(vg_cache *c, const char *key, const char *suffix, char *out, size_t outlen);
 /* Any thread. Stores bytes: visible to others only once complete. When the
  * cache cannot be written (full, read-only, not a cache) it warns once and
- * keeps the bytes in this process's scratch folder instead, so lookups of
- * this process still find them. 0, or -1 (vg_cache_error()) if even that
- * fails. */
-int vg_cache_put(const char *key, const char *suffix, const void *data, size_t len);
+ * keeps the bytes in the process's scratch folder instead, so this
+ * vg_cache's lookups still find them. 0, or -1 (vg_cache_error()) if even
+ * that fails. */
+int vg_cache_put(vg_cache *c, const char *key, const char *suffix, const void *data, size_t len);
 /* Any thread. Moves a finished file (from vg_cache_tmp_path) into the cache;
  * copies across filesystems. If the cache cannot take it, the file stays
- * where it is, is found by this process's lookups and removed at exit. 0, or
- * -1 on a bad key. */
-int vg_cache_adopt(const char *key, const char *suffix, const char *tmp_path);
+ * where it is, is found by this vg_cache's lookups and removed at exit. 0,
+ * or -1 on a bad key. */
+int vg_cache_adopt(vg_cache *c, const char *key, const char *suffix, const char *tmp_path);
 /* Any thread: a unique temporary path (host, pid, random) inside the cache,
  * for a file to be adopted later; in the scratch folder when the cache cannot
  * be written. 0, or -1 (vg_cache_error()). */
-int vg_cache_tmp_path(char *out, size_t outlen, const char *suffix);
-/* Any thread: from now on this process neither reads nor writes the cache
- * folder (--no-cache); artefacts go to the scratch folder. */
-void vg_cache_off(void);
+int vg_cache_tmp_path(vg_cache *c, char *out, size_t outlen, const char *suffix);
 /* Any thread: this process's private folder ($TMPDIR/vgrun-XXXXXX), made on
  * first use, removed with its files at exit; for work that must not touch the
  * cache (--no-cache). NULL if it cannot be made (vg_cache_error()). */
@@ -269,6 +292,9 @@ int vg_write_file_atomic(const char *path, const void *data, size_t len);
  * (state, cache, outputs, thumbnail, captions) goes through this or
  * vg_write_file_atomic. tmp is removed on failure. 0 or -1/errno. */
 int vg_commit_file(const char *tmp, const char *path);
+/* Any thread: writes all of data to fd (a short write or EINTR goes on).
+ * 0 or -1/errno. */
+int vg_write_all(int fd, const void *data, size_t len);
 /* Any thread: mkdir -p. 0 or -1/errno. */
 int vg_mkdirs(const char *path, int mode);
 /* Any thread: opens a path someone else named (an input, a state file) for

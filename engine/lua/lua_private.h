@@ -44,5 +44,6 @@ void vgl__register_await_functions(lua_State *L);
 /* events_lua.c, state_lua.c, stage_lua.c */
 void vgl__register_event_functions(lua_State *L);
 void vgl__register_state_functions(lua_State *L);
+void vgl__register_cache_functions(lua_State *L);
 void vgl__register_stage_functions(lua_State *L);
 void vgl__events_release(vg_engine *e);

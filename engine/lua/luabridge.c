@@ -567,27 +567,6 @@ static int l_sha256(lua_State *L) {
   return 1;
 }
 
-static int l_cache_dir(lua_State *L) {
-  lua_pushstring(L, vg_cache_dir());
-  return 1;
-}
-
-/* vg.core.cache_ready() -> true | nil, message: whether the folder is a
- * vgrun cache (made and marked if new or of an older vgrun) */
-static int l_cache_ready(lua_State *L) {
-  if (vg_cache_ready() == 0) { lua_pushboolean(L, 1); return 1; }
-  lua_pushnil(L);
-  lua_pushstring(L, vg_cache_error());
-  return 2;
-}
-
-/* vg.core.cache_off(): this process stops using the cache (--no-cache) */
-static int l_cache_off(lua_State *L) {
-  (void)L;
-  vg_cache_off();
-  return 0;
-}
-
 int vgl__open_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     {"isatty", l_isatty},
@@ -616,9 +595,6 @@ int vgl__open_core(lua_State *L) {
     {"json_decode", l_json_decode},
     {"sha256", l_sha256},
     {"scandir", l_scandir},
-    {"cache_dir", l_cache_dir},
-    {"cache_ready", l_cache_ready},
-    {"cache_off", l_cache_off},
     {NULL, NULL},
   };
   luaL_newlib(L, fns);
@@ -635,5 +611,6 @@ int vgl__open_core(lua_State *L) {
   vgl__register_event_functions(L);
   vgl__register_state_functions(L);
   vgl__register_stage_functions(L);
+  vgl__register_cache_functions(L);
   return 1;
 }

@@ -79,13 +79,15 @@ static cJSON *merged_options(lua_State *L, const vg_stage_def *def, int idx, cha
   return o;
 }
 
-/* vg.core.run_native(name, ctx, options, task_id, stage_name) */
+/* vg.core.run_native(name, ctx, options, task_id, stage_name [, cache]):
+ * cache is the task's vg.Cache (nil: the engine's) */
 static int l_run_native(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   const char *name = luaL_checkstring(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
   const vg_stage_def *def = vg_find_stage(e, name);
   if (!def) return luaL_error(L, "no native stage named '%s' (see vg.stages())", name);
+  vg_cache *cache = vgl_opt_cache(L, 6);   /* before anything is allocated: it may raise */
   char err[512];
   cJSON *options = merged_options(L, def, 3, err, sizeof err);
   if (!options) {   /* the caller's data, not a line of ours: no position */
@@ -95,6 +97,7 @@ static int l_run_native(lua_State *L) {
   lua_run *r = calloc(1, sizeof *r);
   vg_call *c = r ? vg__call_new(e, def, luaL_optstring(L, 4, NULL), luaL_optstring(L, 5, NULL), options) : NULL;
   if (!c) { free(r); return luaL_error(L, "out of memory"); }
+  vg__call_set_cache(c, cache);
   c->binding = r;
   c->input = read_ctx;
   c->complete = call_complete;

@@ -108,5 +108,11 @@ lua_Number vgl_opt_number(lua_State *L, int idx, const char *key, lua_Number def
 lua_Integer vgl_opt_integer(lua_State *L, int idx, const char *key, lua_Integer def);
 const char *vgl_opt_string(lua_State *L, int idx, const char *key, const char *def);
 int vgl_opt_boolean(lua_State *L, int idx, const char *key, int def);
+
+/* A vg.Cache argument (engine/lua/cache_lua.c): the cache it holds
+ * (borrowed, valid while the value is on the stack); vgl_opt_cache gives
+ * NULL for nil or none (the engine's cache, as vg_call_cache does). */
+vg_cache *vgl_check_cache(lua_State *L, int idx);
+vg_cache *vgl_opt_cache(lua_State *L, int idx);
 const char *vgl_check_string(lua_State *L, int idx, const char *key);
 lua_Number vgl_check_number(lua_State *L, int idx, const char *key);

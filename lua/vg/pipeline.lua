@@ -191,6 +191,10 @@ local function note_files(task, role, ...)
   end
 end
 function Task:produced(...) note_files(self, "produced", ...) end
+
+--- task:cache_of() -> the vg.Cache this task's native stages use: its own
+--- (p:start{cache_dir=, no_cache=, cache=}), else the engine's.
+function Task:cache_of() return self.cache or core.cache() end
 function Task:used(...) note_files(self, "used", ...) end
 
 --- Orchestration ------------------------------------------------------------
@@ -313,7 +317,7 @@ end
 
 local function run_stage(task, st)
   if st.native then
-    return core.run_native(st.native, task.context, st.options, task.id, st.name)
+    return core.run_native(st.native, task.context, st.options, task.id, st.name, task.cache)
   end
   return st.run(task.context, task)
 end
@@ -583,11 +587,23 @@ function M.current_launch() return current_launch end
 --- p:start(input, opts) -> task, at once. opts: task_id, resume, state_dir,
 --- save_state (default true), invocation, fingerprint (what the task is made
 --- from: name -> string; on resume a changed entry runs again the stages
---- that depend on it), launch (default: the run's, see above).
+--- that depend on it), launch (default: the run's, see above); the task's
+--- own cache: cache (a vg.Cache), or cache_dir, no_cache, cache_max (bytes;
+--- see vg.core.cache_new). Without them the engine's state folder and cache.
 function Pipeline:start(input, opts)
   opts = opts or {}
   -- a task's own state folder; the engine's folder stays as it is
   local dir = opts.state_dir
+  if dir ~= nil then check_type(dir, "string", "p:start: state_dir", 3) end
+  local cache = opts.cache
+  if cache ~= nil and (getmetatable(cache) or {}).__name ~= "vg.Cache" then
+    error("p:start: cache: a vg.Cache expected (vg.core.cache_new{...}), got " .. type(cache), 2)
+  end
+  if cache == nil and (opts.cache_dir ~= nil or opts.no_cache ~= nil or opts.cache_max ~= nil) then
+    if opts.cache_dir ~= nil then check_type(opts.cache_dir, "string", "p:start: cache_dir", 3) end
+    cache = core.cache_new{ dir = opts.cache_dir or core.cache():dir(), off = opts.no_cache == true,
+      max = opts.cache_max }
+  end
   local id = opts.task_id
   local resume = opts.resume
   local launch = opts.launch or current_launch
@@ -620,7 +636,7 @@ function Pipeline:start(input, opts)
   local task = setmetatable({
     id = id, pipeline = self, status = "running", errors = {}, started = now(), launch = launch,
     save_state = opts.save_state ~= false, waiters = {}, lock = lock, input = input,
-    fingerprint = opts.fingerprint, state_dir = dir,
+    fingerprint = opts.fingerprint, state_dir = dir, cache = cache,
   }, Task)
   local doc
   if resume and task.save_state then

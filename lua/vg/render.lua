@@ -317,15 +317,24 @@ end
 
 --- Warnings -------------------------------------------------------------------------
 
+-- Which warnings were said already: once per task (opts.task) and scene
+-- and field, so every task of an engine hears about its own text; without
+-- a task, once per engine (this table lives in the engine's Lua state).
 local warned = {}
+local task_warned = setmetatable({}, { __mode = "k" })
 
-local function emit_warnings(scene, warnings)
+local function emit_warnings(scene, warnings, task)
   if not warnings or #warnings == 0 then return end
   local ok, events = pcall(require, "vg.events")
+  local seen = warned
+  if task then
+    seen = task_warned[task] or {}
+    task_warned[task] = seen
+  end
   for _, w in ipairs(warnings) do
     local key = table.concat({ tostring(scene.id), tostring(w.id), w.status }, "\0")
-    if not warned[key] then
-      warned[key] = true
+    if not seen[key] then
+      seen[key] = true
       local at = where(scene)
       local msg
       if w.status == "cut" then
@@ -340,23 +349,27 @@ local function emit_warnings(scene, warnings)
       end
       if at then msg = at .. ": " .. msg end
       w.message = msg
+      local data = { scene = scene.id, field = w.id, status = w.status, size = w.size,
+        final_size = w.final_size, file = scene.source and scene.source.file,
+        line = scene.source and scene.source.line, renderer = true }
       if ok then
-        pcall(events.emit, { type = "validation.warning", stage = "render", message = msg,
-          data = { scene = scene.id, field = w.id, status = w.status, size = w.size,
-            final_size = w.final_size, file = scene.source and scene.source.file,
-            line = scene.source and scene.source.line } })
+        -- the task's id and stage when there is a task, so a server with
+        -- many tasks on one engine knows whose text this is
+        pcall(events.emit, { type = "validation.warning", stage = task and task.stage or "render",
+          task_id = task and task.id or nil, message = msg, data = data })
       end
     end
   end
 end
 
 -- Forget which warnings were already emitted (tests).
-function M.reset_warnings() warned = {} end
+function M.reset_warnings() warned = {}; task_warned = setmetatable({}, { __mode = "k" }) end
 
 --- Frames -----------------------------------------------------------------------------
 
 -- Renders one frame. Without opts.out returns a Buffer (vg.RenderBuffer);
 -- with it writes a PNG and returns true. Second result: the warnings.
+-- opts.task: the task the frame is for (its warnings carry its id).
 function M.frame(scene, opts)
   opts = opts or {}
   local w, h = opts.width or 1920, opts.height or 1080
@@ -368,13 +381,14 @@ function M.frame(scene, opts)
     res, warnings = core.render(dl, w, h)
   end
   if not res then return nil, warnings end
-  emit_warnings(scene, warnings)
+  emit_warnings(scene, warnings, opts.task)
   return res, warnings
 end
 
 -- Fits every text of the settled frame without drawing and emits
 -- validation.warning for text that had to be shrunk or cut (once per scene
--- and field). For pipelines that hand display lists to C. -> warnings
+-- and field, per task when opts.task is given). For pipelines that hand
+-- display lists to C. -> warnings
 function M.check(scene, opts)
   opts = opts or {}
   local o = {}
@@ -382,7 +396,7 @@ function M.check(scene, opts)
   o.t = "end"
   local dl = M.display_list(scene, o)
   local warnings = assert(core.check(dl))
-  emit_warnings(scene, warnings)
+  emit_warnings(scene, warnings, opts.task)
   return warnings
 end
 

@@ -232,13 +232,13 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
       }
     }
     vg_hash_final(&h, r->key);
-    if (vg_cache_lookup(r->key, ".m4a", r->path, sizeof r->path)) {
+    if (vg_cache_lookup(a->cache, r->key, ".m4a", r->path, sizeof r->path)) {
       r->cached = 1;
       r->duration = (double)total / RATE;
       rc = 0;
       goto out;
     }
-    if (vg_cache_tmp_path(tmp, sizeof tmp, ".m4a") != 0) {
+    if (vg_cache_tmp_path(a->cache, tmp, sizeof tmp, ".m4a") != 0) {
       vge_fail(r, "audio: %s", vg_cache_error());
       goto out;
     }
@@ -267,12 +267,12 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
   }
   if (write_m4a(tl, total, bitrate, tmp, a->cancel, r) != 0) { unlink(tmp); goto out; }
   if (!a->no_cache) {
-    if (vg_cache_adopt(r->key, ".m4a", tmp) != 0) {
+    if (vg_cache_adopt(a->cache, r->key, ".m4a", tmp) != 0) {
       vge_fail(r, "audio: %s", vg_cache_error());
       unlink(tmp);
       goto out;
     }
-    vg_cache_lookup(r->key, ".m4a", r->path, sizeof r->path);
+    vg_cache_lookup(a->cache, r->key, ".m4a", r->path, sizeof r->path);
   } else {
     if (vge_commit(tmp, a->out) != 0) { vge_fail(r, "audio: %s: %s", a->out, strerror(errno)); goto out; }
     snprintf(r->path, sizeof r->path, "%s", a->out);

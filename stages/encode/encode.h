@@ -18,6 +18,8 @@ extern "C" {
 #endif
 
 #define VGE_PATH_MAX 4096
+
+typedef struct vg_cache vg_cache;   /* engine/core/vg.h */
 #define VGE_DEFAULT_PRESET "slides"
 
 /* Layout of the caller's frames: 4 bytes per pixel. Cairo's ARGB32 is BGRA in
@@ -82,6 +84,7 @@ typedef struct vge_segment {
    * a key the segment lives in the artifact cache under hash(key, options)
    * and a hit returns at once without calling get_frame. NULL: no cache. */
   const char *key;
+  vg_cache *cache;         /* with a key: the cache to use (borrowed for the call) */
   const char *out;         /* without key: the file to write (atomically) */
   /* Optional: any thread may set *cancel non-zero; the encode then stops
    * between frames with the error "cancelled" and writes nothing. */
@@ -156,6 +159,7 @@ struct vge_audio {
   int bitrate;           /* <= 0: 64000 */
   const char *key;       /* cache key as for segments (NULL: hash of the samples) */
   int no_cache;          /* 1: write `out` only */
+  vg_cache *cache;       /* else: the cache to use (borrowed for the call) */
   const char *out;       /* with no_cache: the .m4a to write */
   const volatile int *cancel;  /* optional, as in vge_segment */
 };

@@ -62,6 +62,14 @@ static void push_result(lua_State *L, const vge_result *r) {
 #define CANCEL_FN(name, type) \
   static void name(void *d) { __atomic_store_n(&((type *)d)->cancel, 1, __ATOMIC_RELAXED); }
 
+/* The field `cache` of table t (a vg.Cache), else the engine's; borrowed:
+ * a request takes its own reference, held until it is freed. */
+static vg_cache *opt_cache(lua_State *L, int t) {
+  vg_cache *c = lua_getfield(L, t, "cache") != LUA_TNIL ? vgl_check_cache(L, -1) : vg_engine_cache(vgl_engine(L));
+  lua_pop(L, 1);   /* the table still holds the userdata */
+  return c;
+}
+
 /* ---- segments ------------------------------------------------------------ */
 
 typedef struct seg_req {
@@ -91,6 +99,7 @@ static void seg_free(seg_req *q) {
   free(q->preset);
   free(q->key);
   free(q->out);
+  vg_cache_unref(q->s.cache);
   free(q);
 }
 
@@ -190,6 +199,7 @@ static void read_segment(lua_State *L, int t, seg_req *q) {
   q->s.get_frame = vge_keyframes_get;
   q->s.ud = &q->kf;
   q->s.key = q->key;
+  q->s.cache = vg_cache_ref(opt_cache(L, t));
   q->s.out = q->out;
   q->s.cancel = &q->cancel;
 }
@@ -402,6 +412,7 @@ static void audio_free(void *data) {
   free(q->clips);
   free(q->key);
   free(q->out);
+  vg_cache_unref(q->a.cache);
   free(q);
 }
 
@@ -429,6 +440,7 @@ static audio_req *read_audio(lua_State *L, int t) {
   q->a.key = q->key;
   q->a.out = q->out;
   q->a.no_cache = q->out != NULL;
+  q->a.cache = vg_cache_ref(opt_cache(L, t));
   q->a.cancel = &q->cancel;
   int ty = lua_getfield(L, t, "clips");
   if (ty != LUA_TNIL && ty != LUA_TTABLE) luaL_error(L, "bad field 'clips' (table expected)");

@@ -283,16 +283,17 @@ static int encode_segment(const vge_segment *s, vge_result *r) {
   vopts o;
   resolve(&s->v, &o);
   char tmp[VGE_PATH_MAX];
+  if (s->key && !s->cache) return vge_fail(r, "encode: a segment with a key needs a cache");
   if (s->key) {
     vge_segment_key(s, r->key);
-    if (vg_cache_lookup(r->key, ".mp4", r->path, sizeof r->path)) {
+    if (vg_cache_lookup(s->cache, r->key, ".mp4", r->path, sizeof r->path)) {
       int64_t n = grid(s->end, &o) - grid(s->start, &o);
       r->cached = 1;
       r->frames = n;
       r->duration = (double)n * o.fden / o.fnum;
       return 0;
     }
-    if (vg_cache_tmp_path(tmp, sizeof tmp, ".mp4") != 0)
+    if (vg_cache_tmp_path(s->cache, tmp, sizeof tmp, ".mp4") != 0)
       return vge_fail(r, "encode: %s", vg_cache_error());
   } else {
     if (!s->out || !*s->out) return vge_fail(r, "encode: a segment needs a key or an out path");
@@ -303,11 +304,11 @@ static int encode_segment(const vge_segment *s, vge_result *r) {
     return -1;
   }
   if (s->key) {
-    if (vg_cache_adopt(r->key, ".mp4", tmp) != 0) {
+    if (vg_cache_adopt(s->cache, r->key, ".mp4", tmp) != 0) {
       unlink(tmp);
       return vge_fail(r, "encode: %s", vg_cache_error());
     }
-    vg_cache_lookup(r->key, ".mp4", r->path, sizeof r->path);
+    vg_cache_lookup(s->cache, r->key, ".mp4", r->path, sizeof r->path);
   } else {
     if (vge_commit(tmp, s->out) != 0) return vge_fail(r, "encode: %s: %s", s->out, strerror(errno));
     snprintf(r->path, sizeof r->path, "%s", s->out);

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cjson/cJSON.h>
 
+typedef struct vg_cache vg_cache;   /* engine/core/vg.h */
+
 /* Bumped whenever the cached clip (WAV + timings JSON) changes shape or the
  * timing rules change: old entries are then simply not found. */
 #define TTS_FORMAT_VERSION 2
@@ -20,6 +22,14 @@
 #define TTS_ERR_MAX 4096
 
 /* ---- setup ---------------------------------------------------------------- */
+
+/* Forks the speech helper now (tts_helper.c): call it first thing in main,
+ * before any thread starts, so the process that forks the speaking children
+ * never had threads. Without it the helper is forked on first use. 0, or
+ * -1 (errno). */
+int tts_prefork(void);
+/* The helper's pid, or -1 when there is none (tests). */
+int tts_helper_pid(void);
 
 /* Any thread: starts the worker and initialises espeak-ng once (idempotent).
  * 0, or -1 with a message in err. */
@@ -105,8 +115,11 @@ typedef struct tts_options {
                           (tts_ssml_filter); anything else = plain text, even
                           when it looks like SSML (the default) */
   int keep_samples;    /* keep PCM in memory after a synthesis (tts_job_samples) */
+  vg_cache *cache;     /* where clips are looked up and kept: the job holds a
+                          reference from tts_job_new on; NULL: no cache
+                          folder at all (the WAV goes to the scratch folder) */
 } tts_options;
-#define TTS_OPTIONS_DEFAULT { NULL, 0, -1, 0, 0 }
+#define TTS_OPTIONS_DEFAULT { NULL, 0, -1, 0, 0, NULL }
 
 typedef struct tts_job tts_job;
 typedef void (*tts_done_fn)(tts_job *job, void *ud);

@@ -101,13 +101,16 @@ static int opt_field_int(lua_State *L, int t, const char *k, int def, int lo, in
   return v;
 }
 
-/* synth(text, {voice=, rate=, pitch=, ssml=}) -> result | nil, err */
+/* synth(text, {voice=, rate=, pitch=, ssml=, cache=}) -> result | nil, err
+ * cache: a vg.Cache (default: the engine's) */
 static int l_synth(lua_State *L) {
   size_t len;
   const char *text = luaL_checklstring(L, 1, &len);
   if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = vg_engine_cache(vgl_engine(L));
   if (lua_istable(L, 2)) {
+    if (lua_getfield(L, 2, "cache") != LUA_TNIL) o.cache = vgl_check_cache(L, -1);  /* stays on the stack */
     if (lua_getfield(L, 2, "voice") != LUA_TNIL) {
       if (!lua_isstring(L, -1)) return luaL_error(L, "option 'voice': expected a string");
       o.voice = lua_tostring(L, -1);  /* stays on the stack, so stays alive */
@@ -224,7 +227,7 @@ static int l_info(lua_State *L) {
   lua_pushinteger(L, (lua_Integer)tts_synth_count()); lua_setfield(L, -2, "syntheses");
   lua_pushinteger(L, (lua_Integer)tts_cache_hit_count()); lua_setfield(L, -2, "cache_hits");
   lua_pushinteger(L, TTS_FORMAT_VERSION); lua_setfield(L, -2, "format");
-  set_str(L, "cache_dir", vg_cache_dir());
+  set_str(L, "cache_dir", vg_cache_dir(vg_engine_cache(vgl_engine(L))));
   return 1;
 }
 

@@ -3,6 +3,8 @@
 
 #include "tts.h"
 
+#include <sys/types.h>
+
 /* Worker thread only, during init: builds the voice table from espeak-ng. */
 void tts_voices_build(void);
 
@@ -28,3 +30,39 @@ double tts_seconds(size_t samples, int rate);
  * every symbol, quote and bracket. One character becomes one space, so
  * character positions are kept. Returns the new length in bytes. */
 size_t tts_speech_normalize(char *s, size_t n, int level);
+
+/* ---- speaking children (tts_helper.c, tts_synth.c) ---------------------- */
+
+/* The exit status of a speaking child whose espeak-ng did not initialise. */
+#define TTS_EXIT_NO_ESPEAK 4
+
+/* One utterance as the speech helper gets it. */
+typedef struct tts_speak_req {
+  const char *text;
+  size_t len;
+  const char *spec;        /* espeak-ng voice spec */
+  int rate, pitch, range, ssml;
+  int level;               /* tts_speech_normalize level */
+  int crash_child;         /* tests: VGRUN_TTS_CRASH_CHILD of the engine's process */
+  const char *crash_on;    /* tests: VGRUN_TTS_CRASH_ON, or NULL/"" */
+} tts_speak_req;
+
+/* In a speaking child (tts_synth.c): speaks r and writes the samples and
+ * events to fd; never returns. */
+void tts__speak(const tts_speak_req *r, int fd) __attribute__((noreturn));
+/* In the helper: initialises espeak-ng once (inherited when the helper was
+ * forked after the worker's init). 0, or -1. */
+int tts__espeak_ready(void);
+/* execve and execveat fail with EPERM from now on (seccomp; best effort). */
+void tts__forbid_exec(void);
+
+/* The TTS worker thread: asks the helper to speak r into fd (the write end
+ * of a pipe; the caller closes its own copy after). The child's pid, or -1
+ * with a message in err. */
+pid_t tts__helper_speak(const tts_speak_req *r, int fd, char *err, size_t errlen);
+/* The TTS worker thread: the wait status of a child tts__helper_speak
+ * started, once it ended. 0, or -1 when the helper is gone. */
+int tts__helper_wait(pid_t pid, int *status);
+/* The TTS worker thread, after its own init: the helper forks its first
+ * spare now, which initialises espeak-ng while the engine does other things. */
+void tts__helper_warm(void);

@@ -96,6 +96,7 @@ static int synth_prepare(vg_call *c) {
       o.rate = rate;
       o.pitch = pitch;
       o.ssml = ssml;
+      o.cache = vg_call_cache(c);
       if (!ssml && looks_like_ssml(text)) {
         char msg[160];
         snprintf(msg, sizeof msg, "%s.narration looks like SSML; it is spoken as plain text "

@@ -1,9 +1,10 @@
 /* tts_synth.c: the espeak-ng worker. One thread owns espeak-ng (it keeps
  * process-global state); jobs wait in a FIFO guarded by a mutex and a
  * condition variable. A job first looks in the artifact cache (a hit runs no
- * synthesis), else a forked child speaks it (up to one child per core at a
- * time); the worker turns espeak's events into word, sentence and mark
- * timings, and stores the WAV and its timings in the cache. */
+ * synthesis), else a child of the speech helper (tts_helper.c) speaks it
+ * (up to one child per core at a time); the worker turns espeak's events
+ * into word, sentence and mark timings, and stores the WAV and its timings
+ * in the cache. */
 #define _GNU_SOURCE 1  /* pipe2 */
 #include "tts_private.h"
 #include "vg_utf8.h"
@@ -37,6 +38,7 @@ struct tts_job {
   tts_voice voice;
   int ssml, keep;
   char key[65];
+  vg_cache *cache;   /* the task's, captured when the job was made */
   tts_done_fn started, done;
   void *ud;
   tts_job *next;
@@ -52,6 +54,8 @@ struct tts_job {
   char *error;
   char *warning;   /* sentences that were spoken normalised or left out */
   int level;       /* tts_speech_normalize level of what the child speaks */
+  int crash_child; /* tests, in the child: die at once / on this text */
+  const char *crash_on;
 };
 
 #define TTS_LANES_MAX 8
@@ -142,8 +146,8 @@ static int text_is_blank(const tts_job *j) {
 
 static int load_cached(tts_job *j) {
   char wav[4096], json[4096];
-  if (!vg_cache_lookup(j->key, ".json", json, sizeof json)) return 0;
-  if (!vg_cache_lookup(j->key, ".wav", wav, sizeof wav)) return 0;
+  if (!vg_cache_lookup(j->cache, j->key, ".json", json, sizeof json)) return 0;
+  if (!vg_cache_lookup(j->cache, j->key, ".wav", wav, sizeof wav)) return 0;
   FILE *f = fopen(json, "rb");
   if (!f) return 0;
   char *buf = NULL;
@@ -181,7 +185,7 @@ static int store(tts_job *j) {
     set_error(j, "out of memory");
     return -1;
   }
-  int rc = vg_cache_put(j->key, ".wav", wav, wlen);
+  int rc = vg_cache_put(j->cache, j->key, ".wav", wav, wlen);
   free(wav);
   if (rc != 0) {
     set_error(j, "cannot keep the clip: %s", vg_cache_error());
@@ -193,13 +197,13 @@ static int store(tts_job *j) {
   cJSON_AddStringToObject(json, "voice_spec", j->voice.spec);
   char *s = json ? cJSON_PrintUnformatted(json) : NULL;
   cJSON_Delete(json);
-  rc = s ? vg_cache_put(j->key, ".json", s, strlen(s)) : -1;
+  rc = s ? vg_cache_put(j->cache, j->key, ".json", s, strlen(s)) : -1;
   free(s);
   if (rc != 0) {
     set_error(j, "cannot keep the timings: %s", s ? vg_cache_error() : "out of memory");
     return -1;
   }
-  vg_cache_lookup(j->key, ".wav", j->clip.path, sizeof j->clip.path);
+  vg_cache_lookup(j->cache, j->key, ".wav", j->clip.path, sizeof j->clip.path);
   return 0;
 }
 
@@ -209,20 +213,10 @@ static int store(tts_job *j) {
  * last pitch and pause): the same text comes out a little different after
  * another one, so a clip would depend on what was spoken before it, and a
  * clip made after a cache hit would differ from one made in sequence. So
- * this worker initialises espeak-ng and never speaks itself; every
- * utterance is spoken by a forked child that starts from that pristine
- * state, and sends back the samples and events through a pipe. A clip is
+ * the speech helper initialises espeak-ng and never speaks itself; every
+ * utterance is spoken by a child it forks, which starts from that pristine
+ * state and sends back the samples and events through a pipe. A clip is
  * then a pure function of (text, voice, rate, pitch, espeak-ng version). */
-static int write_full(int fd, const void *p, size_t n) {
-  const char *c = p;
-  while (n > 0) {
-    ssize_t w = write(fd, c, n);
-    if (w < 0) { if (errno == EINTR) continue; return -1; }
-    c += w; n -= (size_t)w;
-  }
-  return 0;
-}
-
 static int read_full(tts_job *j, int fd, pid_t child, void *p, size_t n) {
   char *c = p;
   while (n > 0) {
@@ -244,7 +238,7 @@ static int read_full(tts_job *j, int fd, pid_t child, void *p, size_t n) {
  * tts_ssml.c keeps every one of them out of reach, and this makes sure:
  * execve fails with EPERM in the child. Best effort: where seccomp is not
  * available the filter alone protects. */
-static void forbid_exec(void) {
+void tts__forbid_exec(void) {
 #if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
 #if defined(__x86_64__)
 #define VG_AUDIT_ARCH AUDIT_ARCH_X86_64
@@ -272,15 +266,16 @@ static void forbid_exec(void) {
 #endif
 }
 
+static void child_speak(tts_job *j, int fd) __attribute__((noreturn));
 static void child_speak(tts_job *j, int fd) {
   int rc = 0;
-  forbid_exec();
+  tts__forbid_exec();   /* the helper did already; a filter more costs nothing */
   /* a crash must end this child by its signal (the worker then retries
    * sentence by sentence), not run a handler the host process installed */
   static const int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
   for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++) signal(fatal[i], SIG_DFL);
   /* tests: a child that dies while speaking must give a clear error */
-  if (getenv("VGRUN_TTS_CRASH_CHILD")) raise(SIGSEGV);
+  if (j->crash_child) raise(SIGSEGV);
   espeak_ERROR er = espeak_SetVoiceByName(j->voice.spec);
   if (er != EE_OK) rc = 1;
   if (rc == 0) {
@@ -298,7 +293,7 @@ static void child_speak(tts_job *j, int fd) {
       slen = tts_speech_normalize(spoken, j->len, j->level > 1 ? j->level : 1);
     }
     /* tests: a child that dies on one sentence only */
-    const char *crash_on = getenv("VGRUN_TTS_CRASH_ON");
+    const char *crash_on = j->crash_on;
     if (crash_on && *crash_on && strstr(spoken ? spoken : j->text, crash_on)) raise(SIGSEGV);
     er = espeak_Synth(spoken ? spoken : j->text, slen + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
     free(spoken);
@@ -306,18 +301,43 @@ static void child_speak(tts_job *j, int fd) {
     if (er != EE_OK || j->error) rc = 2;
   }
   int code = (int)er;
-  if (write_full(fd, &rc, sizeof rc) || write_full(fd, &code, sizeof code) ||
-      write_full(fd, &j->n, sizeof j->n) ||
-      (j->n && write_full(fd, j->samples, j->n * sizeof *j->samples)) ||
-      write_full(fd, &j->nev, sizeof j->nev))
+  if (vg_write_all(fd, &rc, sizeof rc) || vg_write_all(fd, &code, sizeof code) ||
+      vg_write_all(fd, &j->n, sizeof j->n) ||
+      (j->n && vg_write_all(fd, j->samples, j->n * sizeof *j->samples)) ||
+      vg_write_all(fd, &j->nev, sizeof j->nev))
     _exit(3);
   for (size_t i = 0; i < j->nev; i++) {
     raw_event *e = &j->ev[i];
     size_t nl = e->name ? strlen(e->name) : 0;
-    if (write_full(fd, e, sizeof *e) || write_full(fd, &nl, sizeof nl) || (nl && write_full(fd, e->name, nl)))
+    if (vg_write_all(fd, e, sizeof *e) || vg_write_all(fd, &nl, sizeof nl) || (nl && vg_write_all(fd, e->name, nl)))
       _exit(3);
   }
   _exit(0);
+}
+
+void tts__speak(const tts_speak_req *r, int fd) {
+  tts_job j;
+  memset(&j, 0, sizeof j);
+  j.text = (char *)r->text;
+  j.len = r->len;
+  snprintf(j.voice.spec, sizeof j.voice.spec, "%s", r->spec);
+  j.voice.rate = r->rate;
+  j.voice.pitch = r->pitch;
+  j.voice.range = r->range;
+  j.ssml = r->ssml;
+  j.level = r->level;
+  j.crash_child = r->crash_child;
+  j.crash_on = r->crash_on;
+  child_speak(&j, fd);
+}
+
+int tts__espeak_ready(void) {
+  if (W.sample_rate > 0) return 0;   /* initialised here, or inherited from the worker */
+  int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, 0);
+  if (rate <= 0) return -1;
+  W.sample_rate = rate;
+  espeak_SetSynthCallback(synth_cb);
+  return 0;
 }
 
 /* Starts the child that speaks j (nothing to start for blank text: pid
@@ -328,17 +348,19 @@ static void spawn(tts_job *j) {
   /* close-on-exec: nothing the child might start can hold the pipe open
    * (the worker reads until end of file) */
   if (pipe2(fds, O_CLOEXEC) != 0) { set_error(j, "cannot make a pipe for espeak-ng: %s", strerror(errno)); return; }
-  pid_t pid = fork();
+  /* the test knobs are read here, in the engine's process, at the time of
+   * the job (the helper's environment is as old as the helper) */
+  const char *crash_on = getenv("VGRUN_TTS_CRASH_ON");
+  tts_speak_req r = { j->text, j->len, j->voice.spec, j->voice.rate, j->voice.pitch, j->voice.range,
+                      j->ssml, j->level, getenv("VGRUN_TTS_CRASH_CHILD") != NULL, crash_on };
+  char err[256];
+  pid_t pid = tts__helper_speak(&r, fds[1], err, sizeof err);
+  close(fds[1]);   /* the child holds the only write end: end of file when it ends */
   if (pid < 0) {
-    close(fds[0]); close(fds[1]);
-    set_error(j, "cannot start espeak-ng: %s", strerror(errno));
+    close(fds[0]);
+    set_error(j, "cannot start espeak-ng: %s", err);
     return;
   }
-  if (pid == 0) {
-    close(fds[0]);
-    child_speak(j, fds[1]);
-  }
-  close(fds[1]);
   j->pid = pid;
   j->fd = fds[0];
 }
@@ -404,14 +426,22 @@ static int receive(tts_job *j) {
     j->fd = -1;
     if (got != 0) kill(pid, SIGKILL);  /* a child we stopped listening to */
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    int lost = tts__helper_wait(pid, &status) != 0;
     j->pid = -1;
     __atomic_add_fetch(&W.syntheses, 1, __ATOMIC_RELAXED);
     if (got == -2 || __atomic_load_n(&j->cancel, __ATOMIC_RELAXED)) { set_error(j, "cancelled"); return -1; }
+    if (lost) {   /* the helper died with the child: like a crash, and the next piece starts a new one */
+      set_error(j, "the speech helper stopped while speaking");
+      return 1;
+    }
     if (WIFSIGNALED(status) && !(got != 0 && WTERMSIG(status) == SIGKILL)) {
       set_error(j, "espeak-ng crashed while speaking (signal %d, %s)", WTERMSIG(status),
                 strsignal(WTERMSIG(status)));
       return 1;
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == TTS_EXIT_NO_ESPEAK) {
+      set_error(j, "espeak-ng failed to initialise in the speaking child (is espeak-ng-data installed?)");
+      return -1;
     }
     if (got != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
       set_error(j, "espeak-ng stopped unexpectedly while speaking (exit status %d)",
@@ -600,6 +630,8 @@ static void *worker_main(void *arg) {
     espeak_SetSynthCallback(synth_cb);
     tts_voices_build();
   }
+  /* the helper's first speaking child initialises now, beside the engine's work */
+  if (W.init_rc == 0) tts__helper_warm();
   W.ready = 1;
   pthread_cond_broadcast(&W.cv);
   if (W.init_rc != 0) { pthread_mutex_unlock(&W.mu); return NULL; }
@@ -703,6 +735,14 @@ tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *e
   j->voice = v;
   j->ssml = ssml;
   j->keep = o->keep_samples;
+  /* no cache given: one that touches no folder (the clip goes to scratch) */
+  j->cache = o->cache ? vg_cache_ref(o->cache) : vg_cache_new(NULL, 1, -1);
+  if (!j->cache) {
+    free(clean);
+    free(j);
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
   /* everything that determines the clip */
   vg_hash h;
   char buf[32];
@@ -766,5 +806,6 @@ void tts_job_free(tts_job *j) {
   free(j->error);
   free(j->warning);
   tts_clip_clear(&j->clip);
+  vg_cache_unref(j->cache);
   free(j);
 }

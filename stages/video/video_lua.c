@@ -11,6 +11,10 @@
 static int l_segment_cached(lua_State *L) {
   const char *key = luaL_checkstring(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
+  /* argument 3: the task's vg.Cache (nil: the engine's) */
+  vg_cache *cache = vgl_opt_cache(L, 3);
+  if (!cache) cache = vg_engine_cache(vgl_engine(L));
+  lua_settop(L, 3);
   vge_segment s;
   memset(&s, 0, sizeof s);
   lua_getfield(L, 2, "width"); s.v.width = (int)luaL_optinteger(L, -1, 1920); lua_pop(L, 1);
@@ -27,7 +31,7 @@ static int l_segment_cached(lua_State *L) {
   char k[65], path[4096];
   vge_segment_key(&s, k);
   lua_pop(L, 1); /* preset */
-  lua_pushboolean(L, vg_cache_lookup(k, ".mp4", path, sizeof path));
+  lua_pushboolean(L, vg_cache_lookup(cache, k, ".mp4", path, sizeof path));
   return 1;
 }
 

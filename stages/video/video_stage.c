@@ -70,6 +70,7 @@ typedef struct job {
   int segments_cached, segments_made;
   long frames_encoded, frames_drawn;  /* atomic */
   volatile int cancel;  /* set by the stage's cancel: segments, audio and join stop */
+  vg_cache *cache;      /* the task's, held while the encoder threads run */
 } job;
 
 
@@ -98,6 +99,7 @@ static void job_free(job *j) {
   for (int i = 0; i < j->nclips; i++) { free((char *)j->clips[i].wav); free((char *)j->clips[i].file); }
   for (int i = 0; i < j->nch; i++) free((char *)j->chapters[i].title);
   free(j->segs); free(j->srcs); free(j->keys); free(j->tmp); free(j->seg_results);
+  vg_cache_unref(j->cache);
   free(j->clips); free(j->chapters);
   free(j->preset); free(j->title); free(j->out);
   free(j);
@@ -180,6 +182,7 @@ static int prepare(vg_call *c) {
   job *j = calloc(1, sizeof *j);
   if (!j) return vg_call_fail(c, "out of memory");
   vg_call_set_data(c, j);
+  j->cache = vg_cache_ref(vg_call_cache(c));
   j->width = vg_json_int(p, "width", 1920);
   j->height = vg_json_int(p, "height", 1080);
   j->fps = vg_json_int(p, "fps", 30);
@@ -293,6 +296,7 @@ static int prepare(vg_call *c) {
       v->out = j->tmp[i];
     } else {
       v->key = j->keys[i];
+      v->cache = j->cache;
     }
     j->frames_total += (long)((v->end - v->start) * j->fps + 0.5);
     i++;
@@ -347,6 +351,7 @@ static int work(vg_call *c) {
   a.n = j->nclips;
   a.duration = j->audio_duration;
   a.no_cache = j->no_cache;
+  a.cache = j->cache;
   a.cancel = &j->cancel;
   char audio_tmp[1024] = "";
   if (j->no_cache) {

@@ -24,6 +24,10 @@
 
 #include "encode.h"
 #include "encode_private.h"
+#include "vg.h"
+
+/* the tests' cache: VGRUN_CACHE_DIR (ctest gives a folder of the build's) */
+static vg_cache *tc;
 
 #define W 320
 #define H 240
@@ -140,7 +144,7 @@ static void build(const char *tag, int cfr, const char *key_prefix, built *b) {
       .v = {.width = W, .height = H, .fps_num = FPS, .fps_den = 1, .cfr = cfr},
       .start = BOUNDS[i], .end = BOUNDS[i + 1],
       .get_frame = scene_get, .ud = &sc[i],
-      .key = key_prefix ? keys[i] : NULL, .out = outs[i],
+      .key = key_prefix ? keys[i] : NULL, .cache = tc, .out = outs[i],
     };
   }
   assert_int_equal(vge_encode_segments(segs, 3, 2, b->seg), 0);
@@ -587,7 +591,7 @@ static void test_cache(void **state) {
   /* other options, other entry */
   scene sc = {0xffffff, 0, malloc(W * H * 4), -1, -1};
   vge_segment s = {.v = {.width = W, .height = H, .crf = 30}, .start = 0, .end = 2,
-                   .get_frame = scene_get, .ud = &sc, .key = key};
+                   .get_frame = scene_get, .ud = &sc, .key = key, .cache = tc};
   vge_result r;
   assert_int_equal(vge_encode_segment(&s, &r), 0);
   assert_int_equal(r.cached, 0);
@@ -836,5 +840,8 @@ int main(void) {
     cmocka_unit_test(test_wav_clips),
     cmocka_unit_test(test_keyframe_files),
   };
-  return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+  tc = vg_cache_new(NULL, 0, -1);
+  int rc = cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+  vg_cache_unref(tc);
+  return rc;
 }

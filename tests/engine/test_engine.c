@@ -243,14 +243,21 @@ static void test_no_leaks(void **st) {
   vg_engine_free(e);
 }
 
+static vg_cache *tc;   /* the cache tests' own */
+
 /* the artifact cache: found when whole, reported and dropped when damaged */
 static void test_cache_integrity(void **st) {
   (void)st;
   fresh_state_dir();
   char dir[300];
   snprintf(dir, sizeof dir, "%s/cache", state_dir);
-  setenv("VGRUN_CACHE_DIR", dir, 1);
-  /* vg_cache_dir() resolves once per process: use whatever it is */
+  /* a cache of the test's own: the folder given, whatever VGRUN_CACHE_DIR says */
+  setenv("VGRUN_CACHE_DIR", "/nonexistent/not-this-one", 1);
+  vg_cache_unref(tc);
+  tc = vg_cache_new(dir, 0, -1);
+  assert_non_null(tc);
+  assert_string_equal(vg_cache_dir(tc), dir);
+  unsetenv("VGRUN_CACHE_DIR");
   char key[65], path[4096];
   vg_hash h;
   vg_hash_init(&h);
@@ -259,25 +266,25 @@ static void test_cache_integrity(void **st) {
   snprintf(salt, sizeof salt, "%ld", (long)getpid());
   vg_hash_str(&h, salt);
   vg_hash_final(&h, key);
-  assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 0);
-  assert_int_equal(vg_cache_put(key, ".bin", "hello cache", 11), 0);
-  assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 1);
+  assert_int_equal(vg_cache_lookup(tc, key, ".bin", path, sizeof path), 0);
+  assert_int_equal(vg_cache_put(tc, key, ".bin", "hello cache", 11), 0);
+  assert_int_equal(vg_cache_lookup(tc, key, ".bin", path, sizeof path), 1);
   /* damage it: same size, other bytes */
   FILE *f = fopen(path, "r+b");
   assert_non_null(f);
   fputc('J', f);
   fclose(f);
-  assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 0);
+  assert_int_equal(vg_cache_lookup(tc, key, ".bin", path, sizeof path), 0);
   assert_int_equal(access(path, F_OK), -1);  /* moved aside, to be made again */
   /* an entry without its checksum is not trusted */
-  assert_int_equal(vg_cache_put(key, ".bin", "again", 5), 0);
+  assert_int_equal(vg_cache_put(tc, key, ".bin", "again", 5), 0);
   char sum[4200];
   snprintf(sum, sizeof sum, "%s", path);
   strcpy(strrchr(sum, '/'), "/sum");
   assert_int_equal(unlink(sum), 0);
-  assert_int_equal(vg_cache_lookup(key, ".bin", path, sizeof path), 0);
+  assert_int_equal(vg_cache_lookup(tc, key, ".bin", path, sizeof path), 0);
   /* keys that are not hex digests are refused */
-  assert_int_equal(vg_cache_put("../../etc/passwd", ".bin", "x", 1), -1);
+  assert_int_equal(vg_cache_put(tc, "../../etc/passwd", ".bin", "x", 1), -1);
 }
 
 /* Two writers and a reader of one entry, interleaved at the worst moment
@@ -295,10 +302,10 @@ static void before_publish(const char *stage, const char *entry) {
   snprintf(p, sizeof p, "%s/sum", stage);
   assert_int_equal(access(p, F_OK), 0);        /* complete ... */
   assert_int_equal(access(entry, F_OK), -1);   /* ... and not visible yet */
-  assert_int_equal(vg_cache_lookup(hook_key, ".bin", path, sizeof path), 0);
+  assert_int_equal(vg_cache_lookup(tc, hook_key, ".bin", path, sizeof path), 0);
   assert_int_equal(access(p, F_OK), 0);        /* the reader deleted nothing */
   /* a rival writer publishes the same entry first */
-  assert_int_equal(vg_cache_put(hook_key, ".bin", "same bytes", 10), 0);
+  assert_int_equal(vg_cache_put(tc, hook_key, ".bin", "same bytes", 10), 0);
   assert_int_equal(access(entry, F_OK), 0);
 }
 
@@ -322,30 +329,30 @@ static void test_cache_writers_interleaved(void **st) {
   vg_hash_final(&h, hook_key);
   hook_calls = 0;
   vg__cache_before_publish = before_publish;
-  assert_int_equal(vg_cache_put(hook_key, ".bin", "same bytes", 10), 0);
+  assert_int_equal(vg_cache_put(tc, hook_key, ".bin", "same bytes", 10), 0);
   vg__cache_before_publish = NULL;
   assert_int_equal(hook_calls, 2);
-  assert_int_equal(vg_cache_lookup(hook_key, ".bin", path, sizeof path), 1);
+  assert_int_equal(vg_cache_lookup(tc, hook_key, ".bin", path, sizeof path), 1);
   FILE *f = fopen(path, "rb");
   assert_non_null(f);
   char buf[32] = "";
   assert_int_equal(fread(buf, 1, sizeof buf, f), 10);
   fclose(f);
   assert_memory_equal(buf, "same bytes", 10);
-  snprintf(dir, sizeof dir, "%s/tmp", vg_cache_dir());
+  snprintf(dir, sizeof dir, "%s/tmp", vg_cache_dir(tc));
   assert_int_equal(count_dir(dir), 0);  /* the loser's stage is gone */
   /* damaged: moved to quarantine/ whole, with its bytes, not deleted */
   f = fopen(path, "r+b");
   assert_non_null(f);
   fputc('X', f);
   fclose(f);
-  snprintf(dir, sizeof dir, "%s/quarantine", vg_cache_dir());
+  snprintf(dir, sizeof dir, "%s/quarantine", vg_cache_dir(tc));
   int before = count_dir(dir);
-  assert_int_equal(vg_cache_lookup(hook_key, ".bin", path, sizeof path), 0);
+  assert_int_equal(vg_cache_lookup(tc, hook_key, ".bin", path, sizeof path), 0);
   assert_int_equal(count_dir(dir), before + 1);
   assert_int_equal(access(path, F_OK), -1);
-  assert_int_equal(vg_cache_put(hook_key, ".bin", "same bytes", 10), 0);
-  assert_int_equal(vg_cache_lookup(hook_key, ".bin", path, sizeof path), 1);
+  assert_int_equal(vg_cache_put(tc, hook_key, ".bin", "same bytes", 10), 0);
+  assert_int_equal(vg_cache_lookup(tc, hook_key, ".bin", path, sizeof path), 1);
 }
 
 /* an embedder hands in its own loop: the engine runs on it and leaves it open */
@@ -476,5 +483,7 @@ int main(void) {
     cmocka_unit_test(test_waits_end),
     cmocka_unit_test(test_open_regular),
   };
-  return cmocka_run_group_tests(tests, NULL, NULL);
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  vg_cache_unref(tc);
+  return rc;
 }

@@ -4,25 +4,8 @@
 -- the schema; stage errors keep a readable reason.
 local vg = require("vg")
 
-local function tmp_dir()
-  local dir = os.tmpname()
-  os.remove(dir)
-  return dir
-end
-
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
-
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local files = require("files")
+local tmp_dir, write, read = files.tmp_dir, files.write, files.read
 
 local function quiet_stderr(fn)
   -- notices go to stderr; the spec looks at the events instead

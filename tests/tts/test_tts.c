@@ -11,11 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "tts_private.h"
+#include "vg.h"
 
 /* 150 words of ordinary narration prose. */
 static const char *PARAGRAPH =
@@ -41,9 +44,12 @@ static int count_words(const char *s) {
   return n;
 }
 
+static vg_cache *tc;   /* the tests' cache: a folder of their own */
+
 static tts_job *run(const char *text, size_t len, const char *voice, int rate, int pitch) {
   char err[TTS_ERR_MAX];
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.voice = voice; o.rate = rate; o.pitch = pitch;
   tts_job *j = tts_job_new(text, len, &o, err, sizeof err);
   if (!j) fail_msg("tts_job_new: %s", err);
@@ -163,6 +169,7 @@ static void test_unknown_voice(void **state) {
   uint64_t before = tts_synth_count();
   char err[TTS_ERR_MAX];
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.voice = "klingon";
   assert_null(tts_job_new("Hello there.", 12, &o, err, sizeof err));
   assert_non_null(strstr(err, "unknown voice 'klingon'"));
@@ -245,6 +252,7 @@ static void test_cache_hit(void **state) {
 static tts_job *run_ssml(const char *text) {
   char err[TTS_ERR_MAX];
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.ssml = 1;
   tts_job *j = tts_job_new(text, strlen(text), &o, err, sizeof err);
   if (!j) fail_msg("tts_job_new: %s", err);
@@ -303,7 +311,7 @@ static void test_plain_text_controls(void **state) {
   assert_string_equal(s, "<speak>é</speak>");  /* markup stays text */
   free(s);
   char err[TTS_ERR_MAX];
-  tts_job *j = tts_job_new("Say \x01" "50S this", 13, NULL, err, sizeof err);
+  tts_job *j = tts_job_new("Say \x01" "50S this", 13, &(tts_options){ .pitch = -1, .cache = tc }, err, sizeof err);
   assert_non_null(j);
   assert_int_equal(tts_job_run(j), 0);
   tts_job_free(j);
@@ -402,6 +410,7 @@ static void test_ssml_filter(void **state) {
 
   /* refused before any work by a job; a job with SSML off never refuses */
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.ssml = 1;
   const char *audio = "<speak><audio src=\"/etc/passwd\"/>hi</speak>";
   assert_null(tts_job_new(audio, strlen(audio), &o, err, sizeof err));
@@ -417,6 +426,7 @@ static void test_child_crash(void **state) {
   (void)state;
   char err[TTS_ERR_MAX];
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.rate = 181;  /* not in the cache */
   setenv("VGRUN_TTS_CRASH_CHILD", "1", 1);
   tts_job *j = tts_job_new("This child dies.", 16, &o, err, sizeof err);
@@ -522,6 +532,7 @@ static void test_cancel(void **state) {
   tts_job *j = tts_job_new(PARAGRAPH, strlen(PARAGRAPH), NULL, err, sizeof err);
   assert_non_null(j);
   tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
   o.rate = 333;  /* not in the cache */
   tts_job_free(j);
   j = tts_job_new(PARAGRAPH, strlen(PARAGRAPH), &o, err, sizeof err);
@@ -531,11 +542,108 @@ static void test_cancel(void **state) {
   tts_job_free(j);
 }
 
+/* ---- the speech helper ------------------------------------------------------ */
+
+static char kept_path[] = "/tmp/vgrun-test-tts-fd-XXXXXX";
+
+static int threads_of(int pid) {
+  char p[64], line[256];
+  snprintf(p, sizeof p, "/proc/%d/status", pid);
+  FILE *f = fopen(p, "r");
+  if (!f) return -1;
+  int n = -1;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "Threads: %d", &n) == 1) break;
+  fclose(f);
+  return n;
+}
+
+/* whether process pid has path open */
+static int has_open(int pid, const char *path) {
+  char dir[64], link[400], target[4096];
+  snprintf(dir, sizeof dir, "/proc/%d/fd", pid);
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  struct dirent *e;
+  int found = 0;
+  while ((e = readdir(d))) {
+    snprintf(link, sizeof link, "%s/%s", dir, e->d_name);
+    ssize_t n = readlink(link, target, sizeof target - 1);
+    if (n > 0) { target[n] = 0; if (!strcmp(target, path)) found = 1; }
+  }
+  closedir(d);
+  return found;
+}
+
+/* how many children pid has */
+static int children_of(int pid) {
+  char p[96];
+  snprintf(p, sizeof p, "/proc/%d/task/%d/children", pid, pid);
+  FILE *f = fopen(p, "r");
+  if (!f) return -1;
+  int c, n = 0;
+  while (fscanf(f, "%d", &c) == 1) n++;
+  fclose(f);
+  return n;
+}
+
+static void mark_done(tts_job *j, void *ud) { (void)j; __atomic_store_n((int *)ud, 1, __ATOMIC_RELEASE); }
+
+/* The speaking children come from the speech helper: forked before any
+ * thread (tts_prefork, first thing in main below), single-threaded, holding
+ * none of this process's descriptors. A child is cancelled while it speaks;
+ * if the helper dies, the next utterance starts another. */
+static void test_helper(void **state) {
+  (void)state;
+  int h = tts_helper_pid();
+  assert_true(h > 0);
+  assert_int_equal(threads_of(h), 1);
+  assert_true(threads_of(getpid()) > 1);   /* the worker thread exists */
+  assert_true(has_open(getpid(), kept_path));
+  assert_false(has_open(h, kept_path));     /* opened before the fork, closed in the helper */
+
+  /* cancelled while its child speaks (a long text, slowly: seconds of work) */
+  size_t n = strlen(PARAGRAPH);
+  char *text = malloc(4 * n + 1);
+  for (int i = 0; i < 4; i++) memcpy(text + i * n, PARAGRAPH, n);
+  text[4 * n] = 0;
+  char err[TTS_ERR_MAX];
+  tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
+  o.rate = 81;
+  tts_job *j = tts_job_new(text, 4 * n, &o, err, sizeof err);
+  free(text);
+  assert_non_null(j);
+  int done = 0, kids = 0;
+  tts_job_submit(j, mark_done, &done);
+  struct timespec ms = { 0, 1000000 };
+  /* the helper's children: the one speaking, and the spare forked after it */
+  while (!__atomic_load_n(&done, __ATOMIC_ACQUIRE) && (kids = children_of(h)) < 2) nanosleep(&ms, NULL);
+  assert_int_equal(kids, 2);            /* the speaker is the helper's child, not ours */
+  tts_job_cancel(j);
+  assert_int_equal(tts_job_wait(j), -1);
+  assert_string_equal(tts_job_error(j), "cancelled");
+  tts_job_free(j);
+  while (children_of(h) > 1) nanosleep(&ms, NULL);   /* reaped by the helper: the spare is left */
+
+  /* the helper dies: the next utterance starts a new one */
+  assert_int_equal(kill(h, SIGKILL), 0);
+  tts_job *k = run("A new helper speaks this.", 25, NULL, 193, -1);
+  assert_true(tts_job_clip(k)->nsamples > 0);
+  tts_job_free(k);
+  int h2 = tts_helper_pid();
+  assert_true(h2 > 0 && h2 != h);
+  assert_int_equal(threads_of(h2), 1);   /* forked from the worker thread: only that thread */
+}
+
 static char cache_dir[] = "/tmp/vgrun-test-tts-XXXXXX";
 
 int main(void) {
+  /* a descriptor of this process's, then the helper, before any thread */
+  int kept = mkstemp(kept_path);
+  if (kept < 0 || tts_prefork() != 0) { perror("tts_prefork"); return 1; }
   if (!mkdtemp(cache_dir)) { perror("mkdtemp"); return 1; }
-  setenv("VGRUN_CACHE_DIR", cache_dir, 1);
+  tc = vg_cache_new(cache_dir, 0, -1);
   char err[TTS_ERR_MAX];
   if (tts_init(err, sizeof err) != 0) { fprintf(stderr, "%s\n", err); return 1; }
   const struct CMUnitTest tests[] = {
@@ -553,8 +661,12 @@ int main(void) {
     cmocka_unit_test(test_child_crash),
     cmocka_unit_test(test_align),
     cmocka_unit_test(test_cancel),
+    cmocka_unit_test(test_helper),
   };
   int rc = cmocka_run_group_tests_name("tts", tests, NULL, NULL);
+  vg_cache_unref(tc);
+  close(kept);
+  unlink(kept_path);
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache_dir);
   if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", cache_dir);

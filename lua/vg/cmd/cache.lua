@@ -250,11 +250,12 @@ end
 -- data<suffix>'s mtime). Each goes out of readers' sight by one rename into
 -- tmp/ first; if its mtime changed meanwhile (a reader found it just now) it
 -- is renamed back. -> { removed, freed, total, fresh } or nil, message.
-local function prune(max, cutoff)
-  local dir = core.cache_dir()
+local function prune(max, cutoff, cache)
+  cache = cache or core.cache()
+  local dir = cache:dir()
   local r = { removed = 0, freed = 0, total = 0, fresh = 0 }
   if not core.scandir(dir) then return r end  -- nothing there yet
-  local ok, err = core.cache_ready()
+  local ok, err = cache:ready()
   if not ok then return nil, err end
   local entries = scan(dir)
   for _, e in ipairs(entries) do r.total = r.total + e.size end
@@ -335,14 +336,18 @@ local function prune_cmd(o)
   return 0
 end
 
---- after_run(started): prune to the limit after `vgrun create`, sparing what
--- this run (it began at `started`) or any process in the grace period used.
--- Never fails the run: a bad limit or an unusable cache is a warning at most.
-local function after_run(started)
-  local max, where = limit()
+--- after_run(started, cache): prune the cache (a vg.Cache; default: the
+-- engine's) to its limit (its own, else the configured one) after `vgrun
+-- create`, sparing what this run (it began at `started`) or any process in
+-- the grace period used. Never fails the run: a bad limit or an unusable
+-- cache is a warning at most.
+local function after_run(started, cache)
+  cache = cache or core.cache()
+  local max, where = cache:max(), nil
+  if not max then max, where = limit() end
   if not max then io.stderr:write("vgrun: warning: " .. where .. "; the cache is not pruned\n"); return end
   if max == 0 then return end
-  local ok, r = pcall(prune, max, math.min(started, core.now() - GRACE))
+  local ok, r = pcall(prune, max, math.min(started, core.now() - GRACE), cache)
   if not ok then io.stderr:write("vgrun: warning: cache prune: " .. tostring(r) .. "\n") end
 end
 

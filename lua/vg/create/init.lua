@@ -75,8 +75,9 @@ end
 -- One MP4 per video: place the scenes, plan each one (its cache key, its
 -- segments, its keyframes when a segment is not in the cache), then hand
 -- the plan to the native encoder.
-local function video_stage(o)
+local function video_stage(o, off)
   return function(ctx, task)
+    local cache = off or task.cache
     render = render or require("vg.render")
     local vcore = require("vg.video_core")
     ctx.outputs = {}
@@ -98,11 +99,12 @@ local function video_stage(o)
         records[i] = { id = seg.id, key = key, why = why }
         local parts = plan.parts(key, seg, o, prev_final)
         -- text that had to shrink or be cut is reported (validation.warning)
-        pcall(render.check, rs, { width = o.width, height = o.height, theme = s.theme, accent = s.accent_color })
+        pcall(render.check, rs, { width = o.width, height = o.height, theme = s.theme, accent = s.accent_color,
+          task = task })
         local missing = o.no_cache
         for _, part in ipairs(parts) do
           vopts.start, vopts["end"] = seg.start + part.from, seg.start + part.to
-          part.cached = not o.no_cache and vcore.segment_cached(part.key, vopts)
+          part.cached = not o.no_cache and vcore.segment_cached(part.key, vopts, cache)
           if not part.cached then missing = true end
         end
         local frames
@@ -144,7 +146,7 @@ local function video_stage(o)
         jobs = o.jobs, no_cache = o.no_cache, title = video.title, out = out,
         segments = segments, chapters = chapters,
         audio = { duration = timing.duration, clips = clips },
-      }, task.id, task.stage)
+      }, task.id, task.stage, cache)
       local enc = sub.encoded
       enc.plan_seconds = t_encode - t_plan
       enc.encode_seconds = core.hrtime() - t_encode
@@ -208,7 +210,7 @@ local function load_stage(o)
   local options = { format = o.format, split = o.split, duration = o.duration,
     allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
   return function(ctx, task)
-    core.run_native("input.load", ctx, options, task.id, task.stage)
+    core.run_native("input.load", ctx, options, task.id, task.stage, task.cache)
     used_files(ctx, task, ctx.input)
   end
 end
@@ -216,7 +218,7 @@ end
 -- Narration: the native stage, then the WAVs it made or found in the cache
 -- are recorded (task:produced), so a resume after they were cleaned from
 -- the cache speaks them again instead of mixing files that are gone.
-local function narrate_stage(o)
+local function narrate_stage(o, off)
   local options = { voice = o.voice, rate = o.rate, pitch = o.pitch, ssml = o.ssml == true }
   return function(ctx, task)
     if o.audio then
@@ -233,7 +235,7 @@ local function narrate_stage(o)
       end
       return
     end
-    core.run_native("tts.synth", ctx, options, task.id, task.stage)
+    core.run_native("tts.synth", ctx, options, task.id, task.stage, off or task.cache)
     for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
       for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
         local au = type(sc) == "table" and sc.audio
@@ -274,27 +276,31 @@ function M.add_stage(stage, where)
   added[#added + 1] = { stage = stage, after = where.after, before = where.before }
 end
 
--- The report stage, then the cache pruned to its limit (docs/cache.md):
--- what this run used is spared, as it was used after `started`.
+-- The report stage, then the task's cache pruned to its limit
+-- (docs/cache.md): what this run used is spared, as it was used after
+-- `started`.
 local function report_then_prune(o, started)
   local run = report.stage(o)
   if o.no_cache then return run end
-  return function(...)
-    local r = table.pack(run(...))
-    require("vg.cmd.cache").after_run(started)
+  return function(ctx, task)
+    local r = table.pack(run(ctx, task))
+    local cache = task:cache_of()
+    if not cache:off() then require("vg.cmd.cache").after_run(started, cache) end
     return table.unpack(r, 1, r.n)
   end
 end
 
 function M.pipeline(opts)
   local o = M.with_defaults(opts)
-  if o.no_cache then core.cache_off() end  -- narration too: the cache folder is not touched
+  -- --no-cache: this pipeline's tasks touch no cache folder, narration
+  -- included; the engine's cache and other pipelines' stay as they are
+  local off = o.no_cache and core.cache_new{ off = true } or nil
   local started = core.now()
   local stages = {
     vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
     vg.stage{ name = "style", run = style_stage(o) },
-    vg.stage{ name = "narrate", run = narrate_stage(o) },
-    vg.stage{ name = "video", run = video_stage(o), depends = M.DEPENDS.video },
+    vg.stage{ name = "narrate", run = narrate_stage(o, off) },
+    vg.stage{ name = "video", run = video_stage(o, off), depends = M.DEPENDS.video },
     vg.stage{ name = "captions", run = captions_stage(o) },
     vg.stage{ name = "report", run = report_then_prune(o, started) },
   }

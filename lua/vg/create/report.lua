@@ -35,11 +35,13 @@ function M.stage(o)
         local tmp = outputs.thumb_tmp(thumb)
         os.remove(tmp)
         local ok, err = render.frame(timeline.render_scene(first, o.lead_in), { width = tw, height = th,
-          theme = video.theme, accent = video.accent_color, t = "end", out = tmp })
+          theme = video.theme, accent = video.accent_color, t = "end", out = tmp, task = task })
         if ok then
-          local rok, rerr = os.rename(tmp, thumb)
-          if rok then task:produced(thumb)
-          else os.remove(tmp); task:warn(string.format("thumbnail %s: %s", thumb, tostring(rerr))) end
+          -- durably, as every output: fsync, rename, fsync of the folder
+          -- (the crash points of VGRUN_CRASH_AT); tmp is gone on failure
+          local cok, cerr = core.commit_file(tmp, thumb)
+          if cok then task:produced(thumb)
+          else os.remove(tmp); task:warn(string.format("thumbnail %s", tostring(cerr))) end
         else
           os.remove(tmp)
           task:warn(string.format("thumbnail %s: %s", thumb, tostring(err)))
