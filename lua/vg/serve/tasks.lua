@@ -239,11 +239,6 @@ end
 
 function Manager:_on_event(ev)
   local t = ev.task_id and self.tasks[ev.task_id]
-  if not t and not ev.task_id and ev.type == "validation.warning" and self.running == 1 then
-    -- a warning that names no task (the renderer's, in older engines):
-    -- with one task running it can only be that one's
-    for _, x in pairs(self.tasks) do if x.status == "running" then t = x end end
-  end
   if not t or t.status ~= "running" or ev.type == "state.saved" then return end
   if TERMINAL[ev.type] then t.held = ev; return end
   local st = ev.stage and stage_of(t, ev.stage)
