@@ -112,6 +112,9 @@ function M.video(t, opts)
   return model.videos[1]
 end
 
+-- an empty list stays a JSON array in --json
+local function core_ok_array() return require("vg.core").array_mt end
+
 -- What a scene shows as its headline bullets: list items (their titles),
 -- a title's subtitle, a quote, the questions and steps of the teaching
 -- types; code is counted, not listed.
@@ -128,7 +131,7 @@ local function bullets_of(vc)
     if type(vc[k]) == "table" then for _, it in ipairs(vc[k]) do add(it) end end
   end
   if #out == 0 then add(vc.subtitle or vc.sub_text or vc.quote_text or vc.problem_text or vc.explanation) end
-  return out
+  return setmetatable(out, core_ok_array())
 end
 
 local SCENE_PAD, SCENE_MIN = 1.0, 2.0   -- the create defaults: lead-in + tail, shortest scene

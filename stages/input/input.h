@@ -104,6 +104,9 @@ double vgi_speech_seconds(const char *text);
  * NULL: English): words at the rate measured for the language, and Chinese,
  * Japanese and Korean by character (docs/inputs.md, "Length"). */
 double vgi_speech_seconds_lang(const char *text, const char *lang);
+/* The estimated length of a scene as vgrun create places it: its narration
+ * in `lang`, the pause around it, at least its min_duration. */
+double vgi_scene_seconds(const cJSON *scene, const char *lang);
 /* 1 if `voice` is one of the four named voices or an espeak-ng voice. */
 int vgi_voice_known(const char *voice);
 
