@@ -1116,6 +1116,20 @@ static void end_section(md *m) {
       free(tpl);
       vgi_buf_puts(&b, t);
       cJSON *units = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
+      if (!units) {
+        /* what the scene said before is said whenever it is shown */
+        units = cJSON_AddArrayToObject(last, VGI_UNITS_KEY);
+        unit_add(units, b.s ? b.s : "", 0);
+        cJSON *u0 = cJSON_GetArrayItem(units, 0);
+        if (u0) {
+          size_t l0 = strlen(b.s) - strlen(t);
+          char *head = vgi_strdup(b.s);
+          head[l0] = 0;
+          cJSON_ReplaceItemInObjectCaseSensitive(u0, "t", cJSON_CreateString(vgi_squash(head)));
+          free(head);
+          if (!*vgi_str(u0, "t")) cJSON_DeleteItemFromArray(units, 0);
+        }
+      }
       if (units) {
         /* a closing remark is detail: said when there is time */
         for (size_t i = 0; i < m->nprose; i++) m->prose[i].cont = 1;

@@ -173,7 +173,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
         const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
         if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0)) sentence(&b, item_text(it));
       }
-    } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, 8, 0, 0);
+    } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 5 : 8, 0, 0);
     if (kp) phrase_list(&b, lang, "remember", kp, 0, 0, 0);
   } else if (!strcmp(type, "outro")) {
     const char *m = vgi_str(vc, "main_text"), *sub = vgi_str(vc, "sub_text");
@@ -578,7 +578,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
       for (const cJSON *u = units->child; u; u = u->next) bullets |= cJSON_GetObjectItemCaseSensitive(u, "b") != NULL;
       if (!bullets && count_text(items)) {
         vgi_buf b = {0};
-        phrase_list(&b, lang, "key_points", items, 8, 0, 0);
+        phrase_list(&b, lang, "key_points", items, 5, 0, 0);
         cJSON *u = cJSON_CreateObject();
         cJSON_AddStringToObject(u, "t", b.s);
         cJSON_AddNumberToObject(u, "r", 1);
@@ -616,7 +616,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
     floor_cls = 1000;
   } else if (!full) {
     budget = words * 60.0 / SUMMARY_WORDS_PER_MIN;
-    floor_cls = 99;   /* key points stay */
+    floor_cls = 100;   /* every scene keeps its first sentence */
   }
   int dropped_scenes = 0;
   if (budget > 0 && total > budget) {
