@@ -140,8 +140,25 @@ local SCENE_PAD, SCENE_MIN = 1.0, 2.0   -- the create defaults: lead-in + tail, 
 -- at espeak-ng's measured pace for the language, the silence around it, at
 -- least its min_duration (what `vgrun create` places on the timeline).
 function M.seconds(scene, language)
-  local speech = core.speech_seconds(type(scene.narration) == "string" and scene.narration or "", language)
-  return math.max(tonumber(scene.min_duration) or 0, SCENE_MIN, SCENE_PAD + speech)
+  local narration = type(scene.narration) == "string" and scene.narration or ""
+  local speech = core.speech_seconds(narration, language)
+  -- the list layout shows the items after the last one the narration names
+  -- at a steady pace after it (as stages/input/narrate.c estimates)
+  local vc = type(scene.visual_content) == "table" and scene.visual_content or {}
+  local items, last = 0, 0
+  local low = narration:lower()
+  for _, it in ipairs(type(vc.items) == "table" and vc.items or {}) do
+    items = items + 1
+    local t = type(it) == "string" and it or type(it) == "table" and it.title or ""
+    local key
+    for w in tostring(t):gmatch("[%w\128-\255]+") do key = w if #w >= 4 then break end end
+    if key and low:find(key:lower(), 1, true) then last = items end
+  end
+  local tail = 0
+  if items > 0 and items > last then
+    tail = (items - last) * math.max(0.35, math.min(2.5, (speech * 0.85 - 0.44) / items))
+  end
+  return math.max(tonumber(scene.min_duration) or 0, SCENE_MIN, SCENE_PAD + speech + tail)
 end
 
 --- plan(model | path [, opts]) -> plan | nil, diagnostics

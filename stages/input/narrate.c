@@ -2,6 +2,7 @@
  * type (as the system we replace wrote it: "Welcome to {title}. {subtitle}."),
  * using topic, key_message and key_points when present; and fitting generated
  * narration to a target duration by word budget. */
+#define _GNU_SOURCE   /* strcasestr */
 #include "input_private.h"
 
 #include <ctype.h>
@@ -466,12 +467,51 @@ static double word_equiv(const char *text, const char *lang) {
 #define MAX_SCENES_PER_VIDEO 100
 
 typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed; } fit_unit;
-typedef struct fit_scene { cJSON *s; double min, speech; int srank, kept, first; } fit_scene;
+typedef struct fit_scene { cJSON *s; double min, speech; int srank, kept, first, items, tail; } fit_scene;
+
+/* The list layout reveals each item when the narration names it, and the
+ * items after the last one named at a steady pace after it (vg.render's
+ * reveal_times): those items lengthen the scene. Counts the items of a
+ * scene and those after the last one the narration names. */
+static void list_tail(const cJSON *scene, const char *narration, int *items, int *tail) {
+  const cJSON *its = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(scene, "visual_content"), "items");
+  *items = *tail = 0;
+  int last = 0;
+  for (const cJSON *it = its ? its->child : NULL; it; it = it->next) {
+    const char *t = item_text(it);
+    (*items)++;
+    if (!t || !narration) continue;
+    /* its first word of four letters or more, as said */
+    const char *w = t;
+    size_t wl = 0;
+    while (*w) {
+      while (*w && !isalnum((unsigned char)*w) && (unsigned char)*w < 0x80) w++;
+      const char *e = w;
+      while (*e && (isalnum((unsigned char)*e) || (unsigned char)*e >= 0x80)) e++;
+      wl = (size_t)(e - w);
+      if (wl >= 4 || !*e) break;
+      w = e;
+    }
+    if (wl == 0) continue;
+    char key[64];
+    snprintf(key, sizeof key, "%.*s", (int)(wl < 63 ? wl : 63), w);
+    if (strcasestr(narration, key)) last = *items;
+  }
+  *tail = *items - last;
+}
+
+static double tail_seconds(double speech, int items, int tail) {
+  if (!items || !tail) return 0;
+  double spacing = (speech * 0.85 - 0.44) / items;
+  if (spacing < 0.35) spacing = 0.35;
+  if (spacing > 2.5) spacing = 2.5;
+  return tail * spacing;
+}
 typedef struct fit_step { int cls, pos, unit, scene; } fit_step;   /* one thing to leave out */
 
 static double scene_est(const fit_scene *f) {
   if (!f->kept) return 0;
-  double t = SCENE_PAD + f->speech;
+  double t = SCENE_PAD + f->speech + tail_seconds(f->speech, f->items, f->tail);
   return t > f->min ? t : f->min;
 }
 
@@ -486,7 +526,10 @@ double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
   double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
   if (min < SCENE_MIN) min = SCENE_MIN;
-  double t = SCENE_PAD + vgi_speech_seconds_lang(vgi_str(scene, "narration"), lang);
+  double speech = vgi_speech_seconds_lang(vgi_str(scene, "narration"), lang);
+  int items, tail;
+  list_tail(scene, vgi_str(scene, "narration"), &items, &tail);
+  double t = SCENE_PAD + speech + tail_seconds(speech, items, tail);
   return t > min ? t : min;
 }
 
@@ -606,6 +649,16 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
       f->speech = vgi_speech_seconds_lang(n->valuestring, lang);
       if (!autos) f->srank = 0;   /* narration written in the document: the scene stays */
     }
+  }
+  /* the items said: judged on the narration with every unit (those of a
+   * summary name its leads the same way) */
+  for (i = 0; i < ns; i++) {
+    vgi_buf all = {0};
+    for (int k = 0; k < nu; k++)
+      if (fu[k].scene == i && fu[k].kept) { vgi_buf_puts(&all, vgi_str(fu[k].u, "t")); vgi_buf_puts(&all, " "); }
+    const char *nt = all.s ? all.s : vgi_str(fs[i].s, "narration");
+    list_tail(fs[i].s, nt, &fs[i].items, &fs[i].tail);
+    vgi_buf_free(&all);
   }
   double total = 0;
   for (i = 0; i < ns; i++) total += scene_est(&fs[i]);
