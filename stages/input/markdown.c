@@ -402,6 +402,11 @@ static int in_list(const char *const *list, const char *w, size_t n) {
   return 0;
 }
 
+/* An English participle that starts a phrase ("spanning the globe"). */
+static int ing_word(const char *w, size_t n) {
+  return n >= 6 && !strncmp(w + n - 3, "ing", 3) && islower((unsigned char)w[0]);
+}
+
 /* Characters (code points) of s. */
 static size_t u8len(const char *s, size_t n) {
   size_t c = 0;
@@ -456,7 +461,10 @@ char *vgi_headline(const char *s) {
   for (int i = 4; i < n && i <= HEADLINE_WORDS; i++) {
     char last = t[we[i - 1] - 1];
     const char *nx = t + ws[i];
-    if (strchr(",;:", last) || *nx == '(' || !strncmp(nx, "\xE2\x80\x93", 3) || !strncmp(nx, "\xE2\x80\x94", 3) ||
+    /* a comma ends a clause when a clause starts after it ("…, where"),
+     * not between two adjectives ("a vast, complex system") */
+    int comma_clause = last == ',' && (in_list(joiners, nx, we[i] - ws[i]) || ing_word(nx, we[i] - ws[i]));
+    if (comma_clause || (last && strchr(";:", last)) || *nx == '(' || !strncmp(nx, "\xE2\x80\x93", 3) || !strncmp(nx, "\xE2\x80\x94", 3) ||
         (nx[0] == '-' && nx[1] == ' '))
       cut = we[i - 1];
   }
@@ -465,7 +473,7 @@ char *vgi_headline(const char *s) {
     for (int i = 5; i < n && i <= HEADLINE_WORDS; i++) {
       const char *w = t + ws[i];
       size_t wl = we[i] - ws[i];
-      if (in_list(joiners, w, wl) && !in_list(joiners, t + ws[i - 1], we[i - 1] - ws[i - 1]) &&
+      if ((in_list(joiners, w, wl) || ing_word(w, wl)) && !in_list(joiners, t + ws[i - 1], we[i - 1] - ws[i - 1]) &&
           !in_list(articles, t + ws[i - 1], we[i - 1] - ws[i - 1]))
         cut = we[i - 1];
     }

@@ -169,10 +169,29 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       long_items += vgi_word_count(item_text(it)) > 6;
     }
     if (top && (top == 1 || (long_items * 2 > top && top <= 4 && !headlines_))) {
-      /* one item, or a few sentences: said as sentences, not "key points include" */
+      /* one item, or a few sentences: said as sentences, not "key points
+       * include"; one item with children is said with its first child
+       * ("DWDM: splits light into 80 channels"), every child in full */
       for (const cJSON *it = items->child; it; it = it->next) {
         const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-        if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0)) sentence(&b, item_text(it));
+        if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+        const cJSON *c = it->next;
+        const cJSON *cl = c ? cJSON_GetObjectItemCaseSensitive(c, "level") : NULL;
+        if (top == 1 && c && item_text(c) && cJSON_IsNumber(cl) && cl->valueint > 0 && !strstr(item_text(c), ": ")) {
+          char *lt = english(lang) ? lower_first(item_text(c)) : vgi_strdup(item_text(c));
+          vgi_buf one = {0};
+          vgi_buf_printf(&one, "%s: %s", item_text(it), lt);
+          sentence(&b, one.s);
+          vgi_buf_free(&one);
+          free(lt);
+          for (c = c->next; c && !headlines_; c = c->next) {
+            cl = cJSON_GetObjectItemCaseSensitive(c, "level");
+            if (!item_text(c) || !cJSON_IsNumber(cl) || cl->valueint <= 0) break;
+            sentence(&b, item_text(c));
+          }
+        } else {
+          sentence(&b, item_text(it));
+        }
       }
     } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 5 : 8, 0, 0);
     if (kp) phrase_list(&b, lang, "remember", kp, 0, 0, 0);
@@ -609,7 +628,22 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
     cJSON *units = cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY);
     int from_prose = units != NULL;
     if (cJSON_IsString(n) && autos && !units) {
-      units = sentence_units(n->valuestring, lang);
+      /* a later scene of a section: its heading was said already, its
+       * items are what is new */
+      const char *ty = vgi_str(s, "scene_type");
+      char *items_only = NULL;
+      if (!full && f->srank == 1 && ty && !strcmp(ty, "list")) {
+        cJSON *c = cJSON_Duplicate(s, 1);
+        cJSON *cvc = cJSON_GetObjectItemCaseSensitive(c, "visual_content");
+        cJSON_DeleteItemFromObjectCaseSensitive(cvc, "header");
+        cJSON_DeleteItemFromObjectCaseSensitive(cvc, "description");
+        cJSON_DeleteItemFromObjectCaseSensitive(cvc, "topic");
+        cJSON_DeleteItemFromObjectCaseSensitive(c, "topic");
+        items_only = vgi_template(c, lang);
+        cJSON_Delete(c);
+      }
+      units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang);
+      free(items_only);
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
     words += scene_words(s, lang);
