@@ -193,7 +193,9 @@ double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoke
  * a key point (a paragraph's first sentence, a list's leads, what introduces
  * code), 2.. the paragraph's further sentences. "b" links a bullet of
  * visual_content.items to the sentence it heads: a sentence left out takes
- * its bullet along. */
+ * its bullet along. "k": true marks the key points of the prose (a
+ * paragraph's first sentence, a colon that introduces code), which a
+ * summary always says. */
 #define VGI_UNITS_KEY "_units"
 #define VGI_RANK_KEY_MAX 9
 /* On a scene: how much it matters when whole scenes must go (--duration):

@@ -487,6 +487,14 @@ char *vgi_headline(const char *s) {
     cut = we[k - 1];
   }
   t[cut] = 0;
+  /* a bracket opened and not closed: the headline ends before it */
+  char *open = NULL;
+  int depth = 0;
+  for (char *q = t; *q; q++) {
+    if (*q == '(') { if (!depth) open = q; depth++; }
+    else if (*q == ')' && depth) depth--;
+  }
+  if (depth && open && vgi_word_count(t) - vgi_word_count(open) >= 3) *open = 0;
   l = strlen(t);
   while (l && strchr(".,;:-( ", t[l - 1])) t[--l] = 0;
   return t;
@@ -618,6 +626,8 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
         if (l && (ss[k][l - 1] == ':' || (l >= 3 && !strcmp(ss[k] + l - 3, "\xEF\xBC\x9A")))) r = 1;
       }
       unit_add(units, ss[k], r > VGI_RANK_KEY_MAX ? VGI_RANK_KEY_MAX : r);
+      cJSON *last = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1);
+      if (r == 1 && last) cJSON_AddTrueToObject(last, "k");   /* a summary keeps it */
       free(ss[k]);
     }
     free(ss);

@@ -189,11 +189,18 @@ char *vgi_template(const cJSON *scene, const char *lang) {
             if (!item_text(c) || !cJSON_IsNumber(cl) || cl->valueint <= 0) break;
             sentence(&b, item_text(c));
           }
+        } else if (headlines_) {
+          /* a summary says an item's first sentence */
+          int n1 = 0;
+          char **s1 = vgi_sentences_lang(item_text(it), lang, &n1);
+          sentence(&b, n1 ? s1[0] : item_text(it));
+          for (int q = 0; q < n1; q++) free(s1[q]);
+          free(s1);
         } else {
           sentence(&b, item_text(it));
         }
       }
-    } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 5 : 8, 0, 0);
+    } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 3 : 8, 0, 0);
     if (kp) phrase_list(&b, lang, "remember", kp, 0, 0, 0);
   } else if (!strcmp(type, "outro")) {
     const char *m = vgi_str(vc, "main_text"), *sub = vgi_str(vc, "sub_text");
@@ -485,8 +492,8 @@ static double word_equiv(const char *text, const char *lang) {
 #define PART_SECONDS 600.0
 #define MAX_SCENES_PER_VIDEO 100
 
-typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed; } fit_unit;
-typedef struct fit_scene { cJSON *s; double min, speech; int srank, kept, first, items, tail; } fit_scene;
+typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed, key; } fit_unit;
+typedef struct fit_scene { cJSON *s; double min, speech; int srank, kept, first, items, tail, u0, u1; } fit_scene;
 
 /* The list layout reveals each item when the narration names it, and the
  * items after the last one named at a steady pace after it (vg.render's
@@ -527,6 +534,16 @@ static double tail_seconds(double speech, int items, int tail) {
   return tail * spacing;
 }
 typedef struct fit_step { int cls, pos, unit, scene; } fit_step;   /* one thing to leave out */
+
+/* The items after the last one the kept units name (see list_tail). */
+static void fit_tail(fit_scene *f, const fit_unit *fu) {
+  if (f->u1 <= f->u0 && f->items) return;
+  vgi_buf all = {0};
+  for (int k = f->u0; k < f->u1; k++)
+    if (fu[k].kept) { vgi_buf_puts(&all, vgi_str(fu[k].u, "t")); vgi_buf_puts(&all, " "); }
+  list_tail(f->s, all.s ? all.s : (f->u1 > f->u0 ? "" : vgi_str(f->s, "narration")), &f->items, &f->tail);
+  vgi_buf_free(&all);
+}
 
 static double scene_est(const fit_scene *f) {
   if (!f->kept) return 0;
@@ -577,14 +594,17 @@ static double scene_words(const cJSON *s, const char *lang) {
 
 /* A new unit array: the sentences of a generated narration, the first said
  * whenever the scene is (it names the scene), the others key points. */
-static cJSON *sentence_units(const char *text, const char *lang) {
+static cJSON *sentence_units(const char *text, const char *lang, int list) {
   cJSON *units = cJSON_CreateArray();
   int ns = 0;
   char **ss = vgi_sentences_lang(text, lang, &ns);
   for (int i = 0; i < ns; i++) {
     cJSON *u = cJSON_CreateObject();
     cJSON_AddStringToObject(u, "t", ss[i]);
-    cJSON_AddNumberToObject(u, "r", i ? 1 : 0);
+    /* a list's items are what it says ("Contact. You can chat with us on
+     * Gitter."): its heading may go first */
+    int r = list && ns > 1 ? (i == ns - 1 ? 0 : 1) : (i ? 1 : 0);
+    cJSON_AddNumberToObject(u, "r", r);
     cJSON_AddItemToArray(units, u);
     free(ss[i]);
   }
@@ -601,10 +621,10 @@ static void clean_speech(char *t);
  * sentence), then key points, then whole scenes (a section's later scenes,
  * subsections, sections; the title and the outro stay). A summary never
  * leaves out key points. */
-static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
+static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
   cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
   const char *lang = vgi_str(v, "language");
-  int full = opts && opts->detail == VGI_DETAIL_FULL;
+  int full = !summary;
   double duration = opts ? opts->duration : 0;
   int ns = cJSON_GetArraySize(scenes);
   if (ns <= 0) return;
@@ -642,7 +662,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
         items_only = vgi_template(c, lang);
         cJSON_Delete(c);
       }
-      units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang);
+      units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang,
+                             ty && !strcmp(ty, "list") && !full);
       free(items_only);
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
@@ -663,6 +684,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
         vgi_buf_free(&b);
       }
     }
+    f->u0 = nu;
     if (units) {
       for (cJSON *u = units->child; u; u = u->next) {
         const char *t0 = vgi_str(u, "t");
@@ -671,39 +693,38 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
-        fu[nu] = (fit_unit){ u, vgi_speech_seconds_lang(t, lang), cJSON_IsNumber(r) ? r->valueint : 1, i, 1, 0 };
+        fu[nu] = (fit_unit){ u, vgi_speech_seconds_lang(t, lang), cJSON_IsNumber(r) ? r->valueint : 1, i, 1, 0,
+                             cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "k")) };
         if (!*t) fu[nu].kept = 0;
-        else if (f->first < 0) { f->first = nu; fu[nu].fixed = 1; }   /* a scene says at least one thing */
+        else if (f->first < 0 || fu[nu].rank < fu[f->first].rank) f->first = nu;
         if (fu[nu].rank <= 0) fu[nu].fixed = 1;
         if (fu[nu].kept) f->speech += fu[nu].sec;
         free(t);
         nu++;
       }
+      f->u1 = nu;
     } else if (cJSON_IsString(n)) {
+      f->u1 = nu;
       f->speech = vgi_speech_seconds_lang(n->valuestring, lang);
       if (!autos) f->srank = 0;   /* narration written in the document: the scene stays */
     }
   }
-  /* the items said: judged on the narration with every unit (those of a
-   * summary name its leads the same way) */
-  for (i = 0; i < ns; i++) {
-    vgi_buf all = {0};
-    for (int k = 0; k < nu; k++)
-      if (fu[k].scene == i && fu[k].kept) { vgi_buf_puts(&all, vgi_str(fu[k].u, "t")); vgi_buf_puts(&all, " "); }
-    const char *nt = all.s ? all.s : vgi_str(fs[i].s, "narration");
-    list_tail(fs[i].s, nt, &fs[i].items, &fs[i].tail);
-    vgi_buf_free(&all);
-  }
+  /* a scene says at least one thing: its most important unit, the first of them */
+  for (i = 0; i < ns; i++)
+    if (fs[i].first >= 0) fu[fs[i].first].fixed = 1;
+  /* the items said: judged on the narration of the units kept, again
+   * whenever a unit goes or comes back */
+  for (i = 0; i < ns; i++) fit_tail(&fs[i], fu);
   double total = 0;
   for (i = 0; i < ns; i++) total += scene_est(&fs[i]);
   double budget = 0;
   int floor_cls = 0;
   if (duration > 0) {
     budget = duration;
-    floor_cls = 1000;
+    floor_cls = 100000;
   } else if (!full) {
     budget = words * 60.0 / SUMMARY_WORDS_PER_MIN;
-    floor_cls = 100;   /* every scene keeps its first sentence */
+    floor_cls = 198;   /* the prose's key points stay; a list's leads may go */
   }
   int dropped_scenes = 0;
   if (budget > 0 && total > budget) {
@@ -711,9 +732,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
     int nst = 0;
     for (int k = 0; k < nu; k++)
       if (fu[k].kept && !fu[k].fixed)
-        st[nst++] = (fit_step){ fu[k].rank >= 2 ? 100 - fu[k].rank : 99, k, k, -1 };
+        st[nst++] = (fit_step){ fu[k].rank >= 2 ? 200 - 2 * fu[k].rank : fu[k].key ? 198 : 197, k, k, -1 };
     for (int k = 0; k < ns; k++)
-      if (fs[k].srank > 0) st[nst++] = (fit_step){ 100 + fs[k].srank, nu + k, -1, k };
+      if (fs[k].srank > 0) st[nst++] = (fit_step){ 200 + fs[k].srank, nu + k, -1, k };
     qsort(st, (size_t)nst, sizeof *st, step_cmp);
     int done = 0;
     for (; done < nst && total > budget; done++) {
@@ -724,6 +745,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
         double before = scene_est(f);
         u->kept = 0;
         f->speech -= u->sec;
+        fit_tail(f, fu);
         total += scene_est(f) - before;
       } else {
         fit_scene *f = &fs[st[done].scene];
@@ -740,9 +762,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d) {
         if (!f->kept) continue;
         double before = scene_est(f);
         f->speech += u->sec;
+        u->kept = 1;
+        fit_tail(f, fu);
         double after = scene_est(f);
-        if (total + after - before <= budget) { u->kept = 1; total += after - before; }
-        else f->speech -= u->sec;
+        if (total + after - before <= budget) total += after - before;
+        else { f->speech -= u->sec; u->kept = 0; fit_tail(f, fu); }
       } else {
         fit_scene *f = &fs[st[k].scene];
         f->kept = 1;
@@ -933,11 +957,15 @@ static void clean_speech(char *t) {
 
 void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
   vgi_language_pass(model);
-  headlines_ = !(opts && opts->detail == VGI_DETAIL_FULL);
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = videos ? videos->child : NULL; v; v = v->next) {
     cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
     if (!cJSON_IsArray(scenes)) continue;
+    /* a summary is made of documents whose prose the adapter ranked
+     * (Markdown); YAML and JSON say what their scenes say */
+    int summary = !(opts && opts->detail == VGI_DETAIL_FULL) &&
+                  cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) != NULL;
+    headlines_ = summary;
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
@@ -963,7 +991,8 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
         }
       }
     }
-    fit_video(v, opts, d);
+    fit_video(v, opts, d, summary);
+    headlines_ = 0;
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
