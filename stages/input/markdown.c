@@ -486,6 +486,10 @@ char *vgi_headline(const char *s) {
       k--;
     cut = we[k - 1];
   }
+  /* "…, bien que" / "…, so that": a joiner of two words is cut at the
+   * comma before them */
+  for (int i = 2; i < n; i++)
+    if (we[i - 1] == cut && t[we[i - 2] - 1] == ',' && i - 1 >= 4) { cut = we[i - 2] - 1; break; }
   t[cut] = 0;
   /* a bracket opened and not closed: the headline ends before it */
   char *open = NULL;

@@ -180,7 +180,11 @@ char *vgi_template(const cJSON *scene, const char *lang) {
         if (top == 1 && c && item_text(c) && cJSON_IsNumber(cl) && cl->valueint > 0 && !strstr(item_text(c), ": ")) {
           char *lt = english(lang) ? lower_first(item_text(c)) : vgi_strdup(item_text(c));
           vgi_buf one = {0};
-          vgi_buf_printf(&one, "%s: %s", item_text(it), lt);
+          char *head = vgi_strdup(item_text(it));
+          size_t hl = strlen(head);
+          while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
+          vgi_buf_printf(&one, "%s: %s", head, lt);
+          free(head);
           sentence(&b, one.s);
           vgi_buf_free(&one);
           free(lt);
@@ -676,10 +680,23 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       for (const cJSON *u = units->child; u; u = u->next) bullets |= cJSON_GetObjectItemCaseSensitive(u, "b") != NULL;
       if (!bullets && count_text(items)) {
         vgi_buf b = {0};
-        phrase_list(&b, lang, "key_points", items, 5, 0, 0);
+        /* prose that ends with a colon ("Context:") introduces the list:
+         * the leads follow it directly, and are a key point */
+        cJSON *lu = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1);
+        const char *lt = lu ? vgi_str(lu, "t") : NULL;
+        size_t ll = lt ? strlen(lt) : 0;
+        int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
+        if (colon) {
+          char *j = joined(items, 3, 0, 0, lang);
+          sentence_l(&b, j, lang);
+          free(j);
+        } else {
+          phrase_list(&b, lang, "key_points", items, 3, 0, 0);
+        }
         cJSON *u = cJSON_CreateObject();
         cJSON_AddStringToObject(u, "t", b.s);
         cJSON_AddNumberToObject(u, "r", 1);
+        if (colon) cJSON_AddTrueToObject(u, "k");
         cJSON_AddItemToArray(units, u);
         vgi_buf_free(&b);
       }
@@ -950,6 +967,25 @@ static void split_parts(cJSON *model, vgi_diags *d) {
   cJSON_Delete(out);
 }
 
+/* A document's list shows headlines: an item of more than about twelve
+ * words is shown by its headline (the narration, written before, says
+ * more of it). Scenes of a Markdown document only: a YAML document's items
+ * are shown as written. */
+static void headline_items(cJSON *scenes) {
+  for (cJSON *s = scenes->child; s; s = s->next) {
+    const char *ty = vgi_str(s, "scene_type");
+    if (!ty || strcmp(ty, "list")) continue;
+    cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
+    for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+      if (!cJSON_IsString(t) || vgi_word_count(t->valuestring) <= 14) continue;
+      char *h = vgi_headline(t->valuestring);
+      if (*h) cJSON_SetValuestring(t, h);
+      free(h);
+    }
+  }
+}
+
 static void clean_speech(char *t) {
   unspeakable_out(t);
   speech_out(t);
@@ -991,6 +1027,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
         }
       }
     }
+    if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) headline_items(scenes);
     fit_video(v, opts, d, summary);
     headlines_ = 0;
     for (cJSON *s = scenes->child; s; s = s->next) {
