@@ -616,7 +616,8 @@ static void prose_drop(md *m, size_t n) {
 
 /* The units of paragraphs: a paragraph's first sentence is a key point
  * (rank 1), its k-th sentence rank k. intro: the prose introduces a block
- * (code, a list): its last sentence, when it ends with a colon ("Run:"),
+ * (code, a list): the first sentence of its last paragraph is what a
+ * summary keeps, and its last sentence, when it ends with a colon ("Run:"),
  * is a key point too. */
 static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
   cJSON *units = cJSON_CreateArray();
@@ -631,7 +632,9 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
       }
       unit_add(units, ss[k], r > VGI_RANK_KEY_MAX ? VGI_RANK_KEY_MAX : r);
       cJSON *last = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1);
-      if (r == 1 && last) cJSON_AddTrueToObject(last, "k");   /* a summary keeps it */
+      /* a summary keeps it; of the prose before a block, what introduces
+       * the block: its last paragraph */
+      if (r == 1 && last && (!intro || i == n - 1)) cJSON_AddTrueToObject(last, "k");
       free(ss[k]);
     }
     free(ss);

@@ -892,7 +892,7 @@ static void split_parts(cJSON *model, vgi_diags *d) {
     cJSON *title = cJSON_DetachItemViaPointer(scenes, scenes->child);
     cJSON *outro = cJSON_DetachItemViaPointer(scenes, cJSON_GetArrayItem(scenes, n - 2));
     double body = total - vgi_scene_seconds(title, lang) - vgi_scene_seconds(outro, lang);
-    int body_n = n - 2, per_max = MAX_SCENES_PER_VIDEO - 2;
+    int per_max = MAX_SCENES_PER_VIDEO - 2;
     for (int p = 0; p < parts; p++) {
       cJSON *pv = cJSON_CreateObject();
       for (cJSON *c = v->child; c; c = c->next)
@@ -942,7 +942,6 @@ static void split_parts(cJSON *model, vgi_diags *d) {
         acc += sec;
         taken++;
       }
-      (void)body_n;
       cJSON_AddItemToArray(ps, cJSON_Duplicate(outro, 1));
       int k = 1;
       for (cJSON *s = ps->child; s; s = s->next, k++) {
