@@ -384,7 +384,7 @@ static const char *const joiners[] = {
 static const char *const articles[] = { "the", "a", "an", "this", "these", "its", "their", "your",
   "ein", "eine", "einen", "einem", "einer", "le", "la", "les", "l'", "un", "une", "el", "los",
   "las", "una", "il", "lo", "gli", "os", "as", "um", "uma", "het", "een", "is", "are", "ist", "sind",
-  "est", "es", "è", "é", "это", NULL };
+  "est", "es", "è", "é", "это", "tel", "telle", "tels", "such", "so", "solch", "solche", NULL };
 
 static int in_list(const char *const *list, const char *w, size_t n) {
   char t[64];

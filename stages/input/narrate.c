@@ -113,6 +113,34 @@ static void phrase(vgi_buf *b, const char *lang, const char *key, const char *a1
   vgi_phrase_put(b, lang, key, args, 2);
 }
 
+/* In a summary, items that read as sentences ("Il est écrit pour Linux")
+ * are said one sentence each: joined by "and" into a list they make
+ * clumsy grammar. 1 when a top-level item of the first `max` has more than
+ * four words. */
+static int sentence_items(const cJSON *arr, int max) {
+  int n = 0;
+  for (const cJSON *it = arr ? arr->child : NULL; it && n < max; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+    if (vgi_word_count(item_text(it)) > 4) return 1;
+    n++;
+  }
+  return 0;
+}
+
+/* Each of the first `max` top-level items' headline as a sentence. */
+static void item_sentences(vgi_buf *b, const cJSON *arr, int max, const char *lang) {
+  int n = 0;
+  for (const cJSON *it = arr ? arr->child : NULL; it && n < max; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+    char *h = vgi_headline(item_text(it));
+    sentence_l(b, h, lang);
+    free(h);
+    n++;
+  }
+}
+
 /* the phrase with a joined list as {1} */
 static void phrase_list(vgi_buf *b, const char *lang, const char *key, const cJSON *arr, int max,
                         int or, int lower) {
@@ -204,6 +232,8 @@ char *vgi_template(const cJSON *scene, const char *lang) {
           sentence(&b, item_text(it));
         }
       }
+    } else if (headlines_ && sentence_items(items, 3)) {
+      item_sentences(&b, items, 3, lang);
     } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 3 : 8, 0, 0);
     if (kp) phrase_list(&b, lang, "remember", kp, 0, 0, 0);
   } else if (!strcmp(type, "outro")) {
@@ -686,7 +716,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         const char *lt = lu ? vgi_str(lu, "t") : NULL;
         size_t ll = lt ? strlen(lt) : 0;
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
-        if (colon) {
+        if (sentence_items(items, 3)) {
+          item_sentences(&b, items, 3, lang);
+        } else if (colon) {
           char *j = joined(items, 3, 0, 0, lang);
           sentence_l(&b, j, lang);
           free(j);
