@@ -152,6 +152,8 @@ function M.seconds(scene, language)
     local t = type(it) == "string" and it or type(it) == "table" and it.title or ""
     local key
     for w in tostring(t):gmatch("[%w\128-\255]+") do key = w if #w >= 4 then break end end
+    -- Chinese and Japanese have no spaces: the item's first two characters
+    if key and key:byte(1) >= 0xE3 and key:byte(1) < 0xF0 and #key > 6 then key = key:sub(1, 6) end
     if key and low:find(key:lower(), 1, true) then last = items end
   end
   local tail = 0

@@ -450,7 +450,7 @@ static void speech_out(char *s) {
 static const struct { const char *lang; double wpm, cps; } rates[] = {
   { "en", 150, 2.6 }, { "de", 145, 2.6 }, { "fr", 195, 2.6 }, { "es", 162, 2.6 }, { "it", 162, 2.6 },
   { "pt", 156, 2.6 }, { "ru", 146, 2.6 }, { "ar", 111, 2.6 }, { "nl", 150, 2.6 },
-  { "zh", 150, 2.9 }, { "ja", 150, 2.3 }, { "ko", 150, 4.8 },
+  { "zh", 150, 2.7 }, { "ja", 150, 2.0 }, { "ko", 150, 4.8 },
 };
 
 static void pace(const char *lang, double *wpm, double *cps) {
@@ -553,6 +553,8 @@ static void list_tail(const cJSON *scene, const char *narration, int *items, int
       w = e;
     }
     if (wl == 0) continue;
+    /* Chinese and Japanese have no spaces: the item's first two characters */
+    if ((unsigned char)w[0] >= 0xE3 && (unsigned char)w[0] < 0xF0 && wl > 6) wl = 6;
     char key[64];
     snprintf(key, sizeof key, "%.*s", (int)(wl < 63 ? wl : 63), w);
     if (strcasestr(narration, key)) last = *items;
@@ -804,7 +806,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     }
     /* the last step may have left a gap: take back what still fits, the
      * most important first */
-    for (int k = done - 1; k >= 0 && duration > 0; k--) {
+    for (int k = done - 1; k >= 0; k--) {
       if (st[k].unit >= 0) {
         fit_unit *u = &fu[st[k].unit];
         fit_scene *f = &fs[u->scene];
@@ -1058,8 +1060,8 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
         }
       }
     }
+    fit_video(v, opts, d, summary);   /* weighs the items as the document wrote them */
     if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) headline_items(scenes);
-    fit_video(v, opts, d, summary);
     headlines_ = 0;
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
