@@ -39,6 +39,12 @@ has "$T/out" '"bullets":\["Targets"'
 "$VGRUN" scenes --detail full "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --detail full"
 has "$T/out" "It reads rules from a Makefile."
 "$VGRUN" scenes --detail everything "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 2 "scenes --detail everything"
+"$VGRUN" create --detail everything "$D/acceptance.md" -o "$T/x.mp4" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 2 "create --detail everything"
+has "$T/err" "summary or full"
+[ ! -e "$T/x.mp4" ] && pass=$((pass + 1)) || bad "create --detail everything wrote a video"
+# a length that cannot be reached is said, not silently missed
+"$VGRUN" scenes --duration 3 "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --duration 3"
+has "$T/err" "duration: warning: --duration 3: the video cannot be that short"
 
 "$VGRUN" scenes --model "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --model"
 has "$T/out" '"scene_type"'
