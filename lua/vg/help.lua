@@ -415,6 +415,7 @@ local function values(kind, cur, out)
   elseif kind == "themes" then add({ "light", "dark" })
   elseif kind == "presets" then add(X264)
   elseif kind == "split" then add({ "h2" })
+  elseif kind == "detail" then add({ "summary", "full" })
   elseif kind == "resolutions" then add({ "1920x1080", "1280x720", "3840x2160", "854x480", "640x360", "1080x1920", "1080x1080" })
   elseif kind == "captions" then
     local pre = cur:match("^(.*,)") or ""

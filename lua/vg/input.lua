@@ -112,46 +112,166 @@ function M.video(t, opts)
   return model.videos[1]
 end
 
---- summary(model) -> text: one line per video and per scene, for people.
-function M.summary(model)
+-- an empty list stays a JSON array in --json
+local function core_ok_array() return require("vg.core").array_mt end
+
+-- What a scene shows as its headline bullets: list items (their titles),
+-- a title's subtitle, a quote, the questions and steps of the teaching
+-- types; code is counted, not listed.
+local function bullets_of(vc)
   local out = {}
-  local videos = model and model.videos or {}
-  for vi, v in ipairs(videos) do
-    local total = 0
-    for _, s in ipairs(v.scenes or {}) do
-      local words = 0
-      for _ in tostring(s.narration or ""):gmatch("%S+") do words = words + 1 end
-      local est = words * 60 / M.wpm
-      local min = tonumber(s.min_duration) or 0
-      local max = tonumber(s.max_duration) or est
-      total = total + math.min(math.max(est, min), math.max(max, min))
+  local function add(x)
+    if type(x) == "string" and x ~= "" then out[#out + 1] = x
+    elseif type(x) == "table" and type(x.title) == "string" then
+      local lvl = tonumber(x.level) or 0
+      out[#out + 1] = (lvl > 0 and string.rep("  ", lvl) or "") .. x.title
     end
-    out[#out + 1] = string.format("video %d/%d  %s  \"%s\"  voice %s, accent %s, theme %s, %d scenes, ~%.0f s",
-      vi, #videos, tostring(v.id), tostring(v.title), tostring(v.voice), tostring(v.accent_color),
-      tostring(v.theme), #(v.scenes or {}), total)
-    for _, s in ipairs(v.scenes or {}) do
+  end
+  for _, k in ipairs({ "items", "objectives", "instructions", "completed_topics", "options", "review_questions" }) do
+    if type(vc[k]) == "table" then for _, it in ipairs(vc[k]) do add(it) end end
+  end
+  if #out == 0 then add(vc.subtitle or vc.sub_text or vc.quote_text or vc.problem_text or vc.explanation) end
+  return setmetatable(out, core_ok_array())
+end
+
+local SCENE_PAD, SCENE_MIN = 1.0, 2.0   -- the create defaults: lead-in + tail, shortest scene
+
+--- seconds(scene, language) -> how long the scene will run: its narration
+-- at espeak-ng's measured pace for the language, the silence around it, at
+-- least its min_duration (what `vgrun create` places on the timeline).
+function M.seconds(scene, language)
+  local narration = type(scene.narration) == "string" and scene.narration or ""
+  local speech = core.speech_seconds(narration, language)
+  -- the list layout shows the items after the last one the narration names
+  -- at a steady pace after it (as stages/input/narrate.c estimates)
+  local vc = type(scene.visual_content) == "table" and scene.visual_content or {}
+  local items, last = 0, 0
+  local low = narration:lower()
+  for _, it in ipairs(type(vc.items) == "table" and vc.items or {}) do
+    items = items + 1
+    local t = type(it) == "string" and it or type(it) == "table" and it.title or ""
+    local key
+    for w in tostring(t):gmatch("[%w\128-\255]+") do key = w if #w >= 4 then break end end
+    -- Chinese and Japanese have no spaces: the item's first two characters
+    if key and key:byte(1) >= 0xE3 and key:byte(1) < 0xF0 and #key > 6 then key = key:sub(1, 6) end
+    if key and low:find(key:lower(), 1, true) then last = items end
+  end
+  local tail = 0
+  if items > 0 and items > last then
+    tail = (items - last) * math.max(0.35, math.min(2.5, (speech * 0.85 - 0.44) / items))
+  end
+  return math.max(tonumber(scene.min_duration) or 0, SCENE_MIN, SCENE_PAD + speech + tail)
+end
+
+--- plan(model | path [, opts]) -> plan | nil, diagnostics
+-- The plan as a person reviews it before rendering: every scene with its
+-- type, title, headline bullets, narration and estimated seconds, and the
+-- total. A path is loaded first (opts as load(): split, duration, detail,
+-- format, allow_paths), and the diagnostics are returned too.
+--   { seconds = total, scenes = {{index, video, id, type, title, bullets,
+--     narration, seconds, lines?, language?, image?}...},
+--     videos = {{id, title, language, voice, seconds, scenes = {...}}...} }
+function M.plan(src, opts)
+  local diags = {}
+  local model = src
+  if type(src) == "string" then
+    local o = {}
+    for k, v in pairs(opts or {}) do o[k] = v end
+    o.as_json = nil
+    model, diags = M.load(src, o)
+    if not model then return nil, diags end
+  elseif type(src) ~= "table" then
+    error("vg.input.plan: a model or a path expected", 2)
+  end
+  local timeline = require("vg.create.timeline")
+  local plan = { seconds = 0, scenes = {}, videos = {} }
+  for vi, v in ipairs(model.videos or {}) do
+    local pv = { id = v.id, title = v.title, language = v.language, voice = v.voice, seconds = 0, scenes = {} }
+    for si, s in ipairs(v.scenes or {}) do
       local vc = type(s.visual_content) == "table" and s.visual_content or {}
-      local label = vc.title or vc.header or vc.main_text or vc.quote_text or vc.question
-        or vc.lesson_title or ""
+      local ps = {
+        index = #plan.scenes + 1, video = vi, id = s.id, type = s.scene_type,
+        title = timeline.scene_title(s, si), bullets = bullets_of(vc),
+        narration = type(s.narration) == "string" and s.narration or "",
+        seconds = M.seconds(s, s.language or v.language),
+      }
+      if type(vc.commands) == "table" then ps.lines, ps.language = #vc.commands, vc.language end
+      if type(vc.solution_code) == "table" then ps.lines = #vc.solution_code end
+      if vc.image then ps.image = true end
+      pv.scenes[#pv.scenes + 1] = ps
+      plan.scenes[#plan.scenes + 1] = ps
+      pv.seconds = pv.seconds + ps.seconds
+    end
+    plan.videos[#plan.videos + 1] = pv
+    plan.seconds = plan.seconds + pv.seconds
+  end
+  return plan, diags
+end
+
+local function clock(s)
+  s = math.floor(s + 0.5)
+  return string.format("%d:%02d", s // 60, s % 60)
+end
+
+-- text wrapped at width columns (by words; a word longer than the line
+-- stays whole), each line after `indent`
+local function wrap(t, width, indent)
+  local out, line, len = {}, {}, 0
+  for w in tostring(t):gmatch("%S+") do
+    local wl = text.len(w)
+    if len > 0 and len + 1 + wl > width then
+      out[#out + 1] = indent .. table.concat(line, " ")
+      line, len = {}, 0
+    end
+    line[#line + 1] = w
+    len = len + (len > 0 and 1 or 0) + wl
+  end
+  if #line > 0 then out[#out + 1] = indent .. table.concat(line, " ") end
+  return out
+end
+
+--- show(plan) -> text: the plan as a person reads it. Each video: its
+-- title, language, voice and length; each scene: number, type, estimated
+-- length and title, its bullets, and what is said, in full.
+function M.show(plan)
+  local out = {}
+  for vi, v in ipairs(plan.videos) do
+    if vi > 1 then out[#out + 1] = "" end
+    out[#out + 1] = string.format("video %d/%d  %s  \"%s\"  %s, voice %s, %d scenes, about %s",
+      vi, #plan.videos, tostring(v.id), tostring(v.title), tostring(v.language or "?"), tostring(v.voice),
+      #v.scenes, clock(v.seconds))
+    for _, s in ipairs(v.scenes) do
       local extra = ""
-      if type(vc.items) == "table" then extra = string.format(" [%d item%s]", #vc.items, #vc.items == 1 and "" or "s")
-      elseif type(vc.commands) == "table" then
-        extra = string.format(" [%d lines%s]", #vc.commands, vc.language and (" " .. vc.language) or "")
+      if s.lines then extra = string.format(" [%d line%s%s]", s.lines, s.lines == 1 and "" or "s",
+        s.language and (" " .. s.language) or "") end
+      if s.type == "list" and #s.bullets > 0 then
+        extra = extra .. string.format(" [%d item%s]", #s.bullets, #s.bullets == 1 and "" or "s")
       end
-      if vc.image then extra = extra .. " [image]" end
-      label = tostring(label):gsub("%s+", " ")
-      label = text.shorten(label, 50)
-      out[#out + 1] = string.format("  %-9s %-19s %-5s %4.1f-%-5.1f %s%s", tostring(s.id),
-        tostring(s.scene_type), tostring(s.voice), tonumber(s.min_duration) or 0,
-        tonumber(s.max_duration) or 0, label, extra)
-      local n = tostring(s.narration or ""):gsub("%s+", " ")
-      if #n > 0 then
-        n = text.shorten(n, 100)
-        out[#out + 1] = "            \"" .. n .. "\""
+      if s.image then extra = extra .. " [image]" end
+      out[#out + 1] = string.format("%4d  %-9s %5s  %s%s", s.index, tostring(s.type), clock(s.seconds),
+        tostring(s.title), extra)
+      if s.type ~= "title" then
+        for _, b in ipairs(s.bullets) do
+          local lead = b:match("^(%s*)") or ""
+          for i, l in ipairs(wrap(b, 64 - #lead, "")) do
+            out[#out + 1] = string.rep(" ", 23) .. lead .. (i == 1 and "• " or "  ") .. l
+          end
+        end
+      end
+      for i, l in ipairs(wrap(s.narration, 64, "")) do
+        out[#out + 1] = string.rep(" ", 23) .. (i == 1 and "» " or "  ") .. l
       end
     end
   end
+  if #plan.videos > 1 then
+    out[#out + 1] = string.format("total: %d videos, about %s", #plan.videos, clock(plan.seconds))
+  end
   return table.concat(out, "\n")
+end
+
+--- summary(model) -> text: the plan of a model, for people (show(plan(model))).
+function M.summary(model)
+  return M.show(M.plan(model))
 end
 
 return M

@@ -25,10 +25,15 @@ typedef struct vgi_diags {
   int errors, warnings;
 } vgi_diags;
 
+enum { VGI_DETAIL_SUMMARY = 0, VGI_DETAIL_FULL = 1 };
+
 typedef struct vgi_options {
   const char *format;  /* NULL: by extension; else yaml json markdown srt vtt set */
   const char *split;   /* NULL or "h2": Markdown gives one video per H2 section */
   double duration;     /* > 0: fit generated narration to this many seconds */
+  int detail;          /* VGI_DETAIL_SUMMARY (0, the default): each section in its
+                        * key points, about a minute per 600 words; VGI_DETAIL_FULL:
+                        * every sentence of the prose */
   int no_narration;    /* 1: leave missing narration empty (default: write it) */
   /* Folders besides the document's own that its images may come from
    * (NULL-terminated list, or NULL: none). Borrowed, not copied. */
@@ -57,9 +62,13 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
 /* Validates a model in canonical shape; appends to d; returns d->errors added. */
 int vgi_validate(const cJSON *model, const char *name, vgi_diags *d);
 
-/* Writes narration for scenes that have none (templates per scene type) and,
- * when opts->duration > 0, trims generated narration to the word budget. */
-void vgi_narrate(cJSON *model, const vgi_options *opts);
+/* Writes narration for scenes that have none (templates per scene type) and
+ * fits generated narration to its length: the key points of each section by
+ * default (opts->detail), opts->duration seconds when > 0 (ranked content
+ * dropped or kept; a warning in d, which may be NULL, when the length cannot
+ * be reached); splits a Markdown video longer than about ten minutes into
+ * parts. */
+void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d);
 
 /* "file:line:col: field: message" (warnings: "...: field: warning: message").
  * Returns a malloc'd string. */
@@ -89,8 +98,15 @@ void vgi_load_args_free(vgi_load_args *a);
 
 /* Words per minute used to estimate narration time. */
 #define VGI_WPM 150.0
-/* Estimated seconds to speak `text`. */
+/* Estimated seconds to speak `text` (at VGI_WPM). */
 double vgi_speech_seconds(const char *text);
+/* Estimated seconds for espeak-ng to speak `text` in language `lang` (BCP 47,
+ * NULL: English): words at the rate measured for the language, and Chinese,
+ * Japanese and Korean by character (docs/inputs.md, "Length"). */
+double vgi_speech_seconds_lang(const char *text, const char *lang);
+/* The estimated length of a scene as vgrun create places it: its narration
+ * in `lang`, the pause around it, at least its min_duration. */
+double vgi_scene_seconds(const cJSON *scene, const char *lang);
 /* 1 if `voice` is one of the four named voices or an espeak-ng voice. */
 int vgi_voice_known(const char *voice);
 

@@ -199,6 +199,8 @@ static void push_opts(lua_State *L, const vgi_options *o) {
   if (o->split) { lua_pushstring(L, o->split); lua_setfield(L, -2, "split"); }
   if (o->format) { lua_pushstring(L, o->format); lua_setfield(L, -2, "format"); }
   if (o->duration > 0) { lua_pushnumber(L, o->duration); lua_setfield(L, -2, "duration"); }
+  lua_pushstring(L, o->detail == VGI_DETAIL_FULL ? "full" : "summary");
+  lua_setfield(L, -2, "detail");
   lua_pushboolean(L, !o->no_narration);
   lua_setfield(L, -2, "narrate");
 }
@@ -319,11 +321,20 @@ static int l_set_adapter(lua_State *L) {
   return 0;
 }
 
+/* speech_seconds(text [, lang]) -> the estimated seconds espeak-ng takes */
+static int l_speech_seconds(lua_State *L) {
+  const char *t = luaL_checkstring(L, 1);
+  const char *lang = luaL_optstring(L, 2, NULL);
+  lua_pushnumber(L, vgi_speech_seconds_lang(t, lang));
+  return 1;
+}
+
 int vgmod_input_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     { "load", l_load }, { "from_table", l_from_table }, { "validate", l_validate },
     { "voice_known", l_voice_known }, { "scene_types", l_scene_types },
-    { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type }, { NULL, NULL },
+    { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type },
+    { "speech_seconds", l_speech_seconds }, { NULL, NULL },
   };
   luaL_newlib(L, fns);
   lua_pushnumber(L, VGI_WPM);

@@ -179,7 +179,30 @@ extern const char *const vgi_accent_colors[];
 char **vgi_sentences(const char *text, int *count);  /* caller frees each and the array */
 /* The same with the abbreviations of a language ("z. B.", "p. ex."); NULL: English. */
 char **vgi_sentences_lang(const char *text, const char *lang, int *count);
-char *vgi_bullet(const char *sentence);                /* <= ~90 chars, no final period */
+char *vgi_bullet(const char *sentence);                /* its headline (vgi_headline) */
+/* A headline of up to about twelve words for a sentence: the sentence, its
+ * first clause, or its words up to where a clause starts; no final period,
+ * never an ellipsis. Caller frees. */
+char *vgi_headline(const char *sentence);
 double vgi_max_for(const char *narration);             /* a max_duration that fits it */
+double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoken in lang */
+
+/* ---- summaries (narrate.c): what the Markdown adapter leaves for the fit ---- */
+/* On a scene: its narration as ranked units [{"t": text, "r": rank, "b":
+ * bullet index}], in order. Rank 0 is said whenever the scene is shown; 1 is
+ * a key point (a paragraph's first sentence, a list's leads, what introduces
+ * code), 2.. the paragraph's further sentences. "b" links a bullet of
+ * visual_content.items to the sentence it heads: a sentence left out takes
+ * its bullet along. "k": true marks the key points of the prose (a
+ * paragraph's first sentence, a colon that introduces code), which a
+ * summary always says. */
+#define VGI_UNITS_KEY "_units"
+#define VGI_RANK_KEY_MAX 9
+/* On a scene: how much it matters when whole scenes must go (--duration):
+ * 1 a section's later scene, 2 the first scene of a subsection, 3 of a
+ * section. Scenes without it are never dropped. */
+#define VGI_SRANK_KEY "_srank"
+/* On a video: it may be split into parts ("Part 1 of 2") when long. */
+#define VGI_PARTS_KEY "_parts"
 /* The narration a scene's template writes (malloc'd), or NULL (narrate.c). */
 char *vgi_template(const cJSON *scene, const char *lang);

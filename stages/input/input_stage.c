@@ -38,6 +38,14 @@ int vgi_load_args_read(vgi_load_args *a, const cJSON *o, char *err, size_t errle
     if (!cJSON_IsNumber(x)) { snprintf(err, errlen, "duration must be a number"); return -1; }
     a->opts.duration = x->valuedouble;
   }
+  if ((x = cJSON_GetObjectItemCaseSensitive(o, "detail")) && !cJSON_IsNull(x)) {
+    if (!cJSON_IsString(x) || (strcmp(x->valuestring, "summary") && strcmp(x->valuestring, "full") &&
+                               x->valuestring[0])) {
+      snprintf(err, errlen, "detail must be \"summary\" or \"full\"");
+      return -1;
+    }
+    a->opts.detail = !strcmp(x->valuestring, "full") ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY;
+  }
   if ((x = cJSON_GetObjectItemCaseSensitive(o, "strict")) && !cJSON_IsNull(x)) {
     if (!cJSON_IsBool(x)) { snprintf(err, errlen, "strict must be a boolean"); return -1; }
     a->strict = cJSON_IsTrue(x);
@@ -182,7 +190,7 @@ VG_DEFINE_STAGE(input_load,
   .summary = "read a document (YAML, JSON, Markdown, SRT/VTT, set dir) into videos and scenes",
   .inputs = "input",
   .outputs = "videos",
-  .options_json = "{\"split\": \"\", \"duration\": 0, \"strict\": false, \"narrate\": true, \"format\": \"\", \"allow_paths\": []}",
+  .options_json = "{\"split\": \"\", \"duration\": 0, \"detail\": \"summary\", \"strict\": false, \"narrate\": true, \"format\": \"\", \"allow_paths\": []}",
   .prepare = load_prepare,
   .work = load_work,
   .finish = load_finish,

@@ -47,7 +47,7 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
   vgi_pos_init(&pm);
   cJSON *model = vgi_normalize(doc, name, &pm, d);
   vgi_check_images(model, name, NULL, &pm, opts, d);
-  vgi_narrate(model, opts);
+  vgi_narrate(model, opts, d);
   vgi_validate_pm(model, name, &pm, opts, d);
   vgi_pos_free(&pm);
   return model;
@@ -320,7 +320,7 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
   }
   if (model) {
     vgi_check_images(model, path, docdir, &pm, &o, d);
-    vgi_narrate(model, opts);
+    vgi_narrate(model, opts, d);
     vgi_validate_pm(model, path, &pm, opts, d);
   }
   vgi_pos_free(&pm);

@@ -22,9 +22,10 @@
 #define PROSE_WORDS 110       /* narration per scene before a section is split */
 #define LIST_ITEMS 10         /* list items per scene */
 #define CODE_LINES 16         /* code lines per scene */
-#define MAX_SCENES_PER_VIDEO 100
 
-typedef struct para { char *text; int line; } para;
+/* a paragraph of prose; cont: a later piece of a long paragraph (its first
+ * sentence is not the paragraph's) */
+typedef struct para { char *text; int line; int cont; } para;
 
 typedef struct md {
   const char *file;
@@ -38,6 +39,9 @@ typedef struct md {
   char *h2;               /* current H2 text (description of deeper sections) */
   char *header;           /* current section heading */
   int header_line;
+  int level;              /* its level (1 = the document's title) */
+  cJSON *pend_units;      /* units of the narration take_narration gave out */
+  char *pend_text;        /* ... and that narration */
   int section_scenes;     /* scenes made in this section */
   para *prose;            /* pending prose of the section */
   size_t nprose;
@@ -354,37 +358,206 @@ char **vgi_sentences_lang(const char *text, const char *lang, int *count) {
 
 char **vgi_sentences(const char *text, int *count) { return vgi_sentences_lang(text, NULL, count); }
 
-/* A bullet from a sentence: without its final period, at most ~90 chars. */
-char *vgi_bullet(const char *s) {
-  char *t = vgi_strdup(s);
+/* Words a headline may end before: the start of a relative clause, a
+ * conjunction, a preposition (the languages of lua/vg/i18n.lua that put
+ * spaces between words; lower case). A headline cut there reads as a
+ * phrase ("The Internet is a network of networks"), not a broken sentence. */
+static const char *const joiners[] = {
+  "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "since", "although",
+  "though", "unless", "if", "so", "but", "and", "or", "as", "by", "for", "from", "in", "into", "on",
+  "onto", "over", "through", "to", "under", "using", "via", "with", "without", "within", "after",
+  "before", "during", "between", "about", "of", "at", "than", "like", "such",
+  "der", "die", "das", "dem", "den", "des", "und", "oder", "aber", "weil", "dass", "da", "wenn",
+  "wie", "mit", "für", "von", "bei", "durch", "über", "unter", "ohne", "nach", "vor", "um", "auf",
+  "zu", "im", "an", "als", "zum", "zur", "vom", "beim",
+  "qui", "que", "dont", "où", "et", "ou", "mais", "car", "parce", "quand", "avec", "pour", "par",
+  "dans", "sur", "sous", "sans", "en", "de", "du", "des", "à", "au", "aux", "comme",
+  "quien", "donde", "cuando", "porque", "y", "o", "pero", "con", "para", "por", "del", "sin",
+  "sobre", "como", "e", "mas", "com", "em", "do", "da", "dos", "das", "no", "na", "che", "chi",
+  "dove", "perché", "ma", "per", "di", "della", "nel", "nella", "su", "senza",
+  "dat", "wat", "waar", "wanneer", "omdat", "en", "of", "maar", "met", "voor", "van", "door", "op",
+  "bij", "zonder",
+  "который", "которая", "которые", "которое", "что", "где", "когда", "потому", "и", "или", "но",
+  "с", "для", "от", "в", "на", "по", "при", "без", "как", "из", "чтобы",
+  NULL };
+/* ... and words a headline never ends with (articles, besides the above) */
+static const char *const articles[] = { "the", "a", "an", "this", "these", "its", "their", "your",
+  "ein", "eine", "einen", "einem", "einer", "le", "la", "les", "l'", "un", "une", "el", "los",
+  "las", "una", "il", "lo", "gli", "os", "as", "um", "uma", "het", "een", "is", "are", "ist", "sind",
+  "est", "es", "è", "é", "это", "tel", "telle", "tels", "such", "so", "solch", "solche", NULL };
+
+static int in_list(const char *const *list, const char *w, size_t n) {
+  char t[64];
+  if (n == 0 || n >= sizeof t) return 0;
+  for (size_t i = 0; i < n; i++) t[i] = (char)tolower((unsigned char)w[i]);
+  t[n] = 0;
+  /* Cyrillic capitals (U+0410..U+042F) to lower case: "Который" */
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned char a = (unsigned char)t[i], b = (unsigned char)t[i + 1];
+    if (a == 0xD0 && b >= 0x90 && b <= 0x9F) t[i + 1] = (char)(b + 0x20);
+    else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) { t[i] = (char)0xD1; t[i + 1] = (char)(b - 0x20); }
+  }
+  for (int k = 0; list[k]; k++)
+    if (!strcmp(list[k], t)) return 1;
+  return 0;
+}
+
+/* An English participle that starts a phrase ("spanning the globe"). */
+static int ing_word(const char *w, size_t n) {
+  return n >= 6 && !strncmp(w + n - 3, "ing", 3) && islower((unsigned char)w[0]);
+}
+
+/* Characters (code points) of s. */
+static size_t u8len(const char *s, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return c;
+}
+
+#define HEADLINE_WORDS 12
+#define HEADLINE_CHARS 28   /* Chinese and Japanese: characters, no spaces */
+
+/* A headline for a sentence: the sentence when it is short (up to about
+ * twelve words), else its first clause, else its words up to where a clause
+ * or a prepositional phrase starts; never cut with an ellipsis, and the
+ * narration still says the whole sentence. Chinese and Japanese are cut
+ * at a comma, else kept whole (the renderer fits them). Caller frees. */
+char *vgi_headline(const char *s) {
+  char *t = vgi_squash(vgi_strdup(s));
   size_t l = strlen(t);
-  if (l && t[l - 1] == '.') t[--l] = 0;
-  if (l > 90) {
-    /* Cut only at a space (a character boundary); a long run without one
-     * (Chinese, Japanese) stays whole, and the renderer fits it. */
-    size_t cut = 87;
-    while (cut > 40 && t[cut] != ' ') cut--;
-    if (t[cut] == ' ') {
-      while (cut > 0 && strchr(",;:- ", t[cut - 1])) cut--;
-      memcpy(t + cut, "\xE2\x80\xA6", 4);   /* … */
+  while (l && strchr(".:;,", t[l - 1])) t[--l] = 0;
+  if (l >= 3 && !strcmp(t + l - 3, "\xE3\x80\x82")) t[l -= 3] = 0;   /* 。 */
+  int words = vgi_word_count(t);
+  size_t chars = u8len(t, l);
+  if (words <= 2 && chars > HEADLINE_CHARS + 4) {
+    /* no spaces: Chinese, Japanese. A clause mark 、，：；（ within the limit. */
+    size_t ci = 0;
+    for (size_t i = 0; i < l; i++) {
+      if (((unsigned char)t[i] & 0xC0) != 0x80) ci++;
+      if (ci >= 4 && ci <= HEADLINE_CHARS &&
+          (!strncmp(t + i, "\xEF\xBC\x8C", 3) || !strncmp(t + i, "\xE3\x80\x81", 3) ||
+           !strncmp(t + i, "\xEF\xBC\x9A", 3) || !strncmp(t + i, "\xEF\xBC\x9B", 3) ||
+           !strncmp(t + i, "\xEF\xBC\x88", 3))) {
+        t[i] = 0;
+        return t;
+      }
+    }
+    return t;
+  }
+  if (words <= HEADLINE_WORDS) return t;
+  /* word starts and ends */
+  size_t ws[64], we[64];
+  int n = 0;
+  for (size_t i = 0; i < l && n < 64;) {
+    while (i < l && t[i] == ' ') i++;
+    if (i >= l) break;
+    ws[n] = i;
+    while (i < l && t[i] != ' ') i++;
+    we[n++] = i;
+  }
+  size_t cut = 0;
+  /* the longest first clause of 4 to 12 words: a word ending in , ; : or
+   * followed by a dash or a bracket */
+  for (int i = 4; i < n && i <= HEADLINE_WORDS; i++) {
+    char last = t[we[i - 1] - 1];
+    const char *nx = t + ws[i];
+    /* a comma ends a clause when a clause starts after it ("…, where"),
+     * not between two adjectives ("a vast, complex system") */
+    int comma_clause = last == ',' && (in_list(joiners, nx, we[i] - ws[i]) || ing_word(nx, we[i] - ws[i]));
+    if (comma_clause || (last && strchr(";:", last)) || *nx == '(' || !strncmp(nx, "\xE2\x80\x93", 3) || !strncmp(nx, "\xE2\x80\x94", 3) ||
+        (nx[0] == '-' && nx[1] == ' '))
+      cut = we[i - 1];
+  }
+  if (!cut) {
+    /* before a joining word, as late as 12 words allow, after at least 5 */
+    for (int i = 5; i < n && i <= HEADLINE_WORDS; i++) {
+      const char *w = t + ws[i];
+      size_t wl = we[i] - ws[i];
+      if ((in_list(joiners, w, wl) || ing_word(w, wl)) && !in_list(joiners, t + ws[i - 1], we[i - 1] - ws[i - 1]) &&
+          !in_list(articles, t + ws[i - 1], we[i - 1] - ws[i - 1]))
+        cut = we[i - 1];
     }
   }
+  if (!cut) {
+    /* twelve words, without the joining words and articles at their end */
+    int k = HEADLINE_WORDS;
+    while (k > 4 && (in_list(joiners, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
+                     in_list(articles, t + ws[k - 1], we[k - 1] - ws[k - 1])))
+      k--;
+    cut = we[k - 1];
+  }
+  /* "…, bien que" / "…, so that": a joiner of two words is cut at the
+   * comma before them */
+  for (int i = 2; i < n; i++)
+    if (we[i - 1] == cut && t[we[i - 2] - 1] == ',' && i - 1 >= 4) { cut = we[i - 2] - 1; break; }
+  t[cut] = 0;
+  /* a bracket opened and not closed: the headline ends before it */
+  char *open = NULL;
+  int depth = 0;
+  for (char *q = t; *q; q++) {
+    if (*q == '(') { if (!depth) open = q; depth++; }
+    else if (*q == ')' && depth) depth--;
+  }
+  if (depth && open && vgi_word_count(t) - vgi_word_count(open) >= 3) *open = 0;
+  l = strlen(t);
+  while (l && strchr(".,;:-( ", t[l - 1])) t[--l] = 0;
   return t;
 }
+
+/* A bullet from a sentence: its headline. */
+char *vgi_bullet(const char *s) { return vgi_headline(s); }
 
 /* ---- building scenes ----------------------------------------------------------- */
 
 static const char *fm_str(md *m, const char *k) { return vgi_str(m->fm, k); }
 
-double vgi_max_for(const char *narration) {
-  double s = vgi_speech_seconds(narration ? narration : "");
+double vgi_max_for(const char *narration) { return vgi_max_for_lang(narration, NULL); }
+
+double vgi_max_for_lang(const char *narration, const char *lang) {
+  double s = vgi_speech_seconds_lang(narration ? narration : "", lang);
   double mx = ceil(s * 1.15 + 2.0);
   if (mx < 15) mx = 15;
   if (mx > 300) mx = 300;
   return mx;
 }
 
-static cJSON *new_scene(md *m, const char *type, int line, cJSON *vc, const char *narration) {
+/* Appends text as one unit of rank r (no bullet). */
+static void unit_add(cJSON *units, const char *text, int r) {
+  char *t = vgi_squash(vgi_strdup(text));
+  if (*t) {
+    cJSON *u = cJSON_CreateObject();
+    cJSON_AddStringToObject(u, "t", t);
+    cJSON_AddNumberToObject(u, "r", r);
+    cJSON_AddItemToArray(units, u);
+  }
+  free(t);
+}
+
+/* The units of a narration someone else composed around the prose that
+ * take_narration gave out (a quote before it, an alert's text after it):
+ * the prose keeps its ranks, the rest is said whenever the scene is. */
+static cJSON *units_around(md *m, const char *narration) {
+  const char *at = m->pend_text && *m->pend_text ? strstr(narration, m->pend_text) : NULL;
+  if (!at || !m->pend_units) return NULL;
+  cJSON *units = cJSON_CreateArray();
+  char *pre = vgi_strdup(narration);
+  pre[at - narration] = 0;
+  unit_add(units, pre, 0);
+  free(pre);
+  while (m->pend_units->child)
+    cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(m->pend_units, m->pend_units->child));
+  unit_add(units, at + strlen(m->pend_text), 0);
+  return units;
+}
+
+static void pend_clear(md *m) {
+  cJSON_Delete(m->pend_units);
+  m->pend_units = NULL;
+  free(m->pend_text);
+  m->pend_text = NULL;
+}
+
+static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const char *narration, cJSON *units) {
   cJSON *s = cJSON_CreateObject();
   char id[32];
   snprintf(id, sizeof id, "scene_%02d", cJSON_GetArraySize(m->scenes) + 1);
@@ -399,17 +572,30 @@ static cJSON *new_scene(md *m, const char *type, int line, cJSON *vc, const char
   if (narration && *narration) {
     cJSON_AddStringToObject(s, "narration", narration);
     cJSON_AddTrueToObject(s, VGI_AUTO_KEY);   /* drawn from prose: may be trimmed */
+    if (!units) units = units_around(m, narration);
+    if (units) cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
+    units = NULL;
   }
+  cJSON_Delete(units);
+  pend_clear(m);
   cJSON_AddStringToObject(s, "voice", vgi_str(m->video, "voice"));
   cJSON_AddNumberToObject(s, "min_duration", 3.0);
-  cJSON_AddNumberToObject(s, "max_duration", vgi_max_for(narration));
+  cJSON_AddNumberToObject(s, "max_duration", vgi_max_for_lang(narration, m->lang));
   cJSON *src = cJSON_AddObjectToObject(s, "source");
   cJSON_AddTrueToObject(s, VGI_MAXAUTO_KEY);
   cJSON_AddStringToObject(src, "file", m->file);
   cJSON_AddNumberToObject(src, "line", line);
+  /* when whole scenes must go (--duration): a section's later scenes first,
+   * then subsections, then sections; the title and the outro stay */
+  if (strcmp(type, "title") && strcmp(type, "outro"))
+    cJSON_AddNumberToObject(s, VGI_SRANK_KEY, m->section_scenes ? 1 : m->level <= 2 ? 3 : 2);
   cJSON_AddItemToArray(m->scenes, s);
   m->section_scenes++;
   return s;
+}
+
+static cJSON *new_scene(md *m, const char *type, int line, cJSON *vc, const char *narration) {
+  return new_scene_u(m, type, line, vc, narration, NULL);
 }
 
 static char *prose_join(para *p, size_t n) {
@@ -428,10 +614,40 @@ static void prose_drop(md *m, size_t n) {
   m->nprose -= n;
 }
 
-/* A scene made of prose alone: bullets are its key sentences. */
-static void prose_scene(md *m, const char *text, int line) {
-  int ns = 0;
-  char **ss = vgi_sentences_lang(text, m->lang, &ns);
+/* The units of paragraphs: a paragraph's first sentence is a key point
+ * (rank 1), its k-th sentence rank k. intro: the prose introduces a block
+ * (code, a list): the first sentence of its last paragraph is what a
+ * summary keeps, and its last sentence, when it ends with a colon ("Run:"),
+ * is a key point too. */
+static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
+  cJSON *units = cJSON_CreateArray();
+  for (size_t i = 0; i < n; i++) {
+    int ns = 0;
+    char **ss = vgi_sentences_lang(p[i].text, m->lang, &ns);
+    for (int k = 0; k < ns; k++) {
+      int r = p[i].cont ? k + 2 : k + 1;
+      if (intro && i == n - 1 && k == ns - 1 && k > 0) {
+        size_t l = strlen(ss[k]);
+        if (l && (ss[k][l - 1] == ':' || (l >= 3 && !strcmp(ss[k] + l - 3, "\xEF\xBC\x9A")))) r = 1;
+      }
+      unit_add(units, ss[k], r > VGI_RANK_KEY_MAX ? VGI_RANK_KEY_MAX : r);
+      cJSON *last = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1);
+      /* a summary keeps it; of the prose before a block, what introduces
+       * the block: its last paragraph */
+      if (r == 1 && last && (!intro || i == n - 1)) cJSON_AddTrueToObject(last, "k");
+      free(ss[k]);
+    }
+    free(ss);
+  }
+  return units;
+}
+
+/* A scene made of prose alone: its narration is the paragraphs' sentences,
+ * ranked; its bullets are the headlines of the key points (up to 4), each
+ * linked to the sentence it heads. */
+static void prose_scene(md *m, const para *p, size_t n, int line) {
+  cJSON *units = para_units(m, p, n, 0);
+  char *text = prose_join((para *)p, n);
   cJSON *vc = cJSON_CreateObject();
   cJSON_AddStringToObject(vc, "header", m->header ? m->header : (m->doc_title ? m->doc_title : ""));
   if (m->label) {
@@ -440,18 +656,41 @@ static void prose_scene(md *m, const char *text, int line) {
     cJSON_AddStringToObject(vc, "description", m->h2);
   }
   cJSON *items = cJSON_AddArrayToObject(vc, "items");
-  /* key sentences: spread over the text, at most 4 */
-  int want = ns < 4 ? ns : 4;
-  for (int k = 0; k < want; k++) {
-    int i = want > 1 ? (int)((double)k * (ns - 1) / (want - 1) + 0.5) : 0;
-    if (k > 0 && want == ns) i = k;
-    char *b = vgi_bullet(ss[i]);
-    cJSON_AddItemToArray(items, cJSON_CreateString(b));
-    free(b);
+  /* the most important sentences first (rank, then order), shown in order */
+  int nb = 0;
+  for (int r = 1; r <= VGI_RANK_KEY_MAX && nb < 4; r++) {
+    int k = 0;
+    for (cJSON *u = units->child; u && nb < 4; u = u->next, k++)
+      if (cJSON_GetObjectItemCaseSensitive(u, "r")->valueint == r) {
+        cJSON_AddNumberToObject(u, "b", -1);   /* chosen; numbered below */
+        nb++;
+      }
   }
-  for (int i = 0; i < ns; i++) free(ss[i]);
+  int bi = 0;
+  for (cJSON *u = units->child; u; u = u->next) {
+    cJSON *b = cJSON_GetObjectItemCaseSensitive(u, "b");
+    if (!b) continue;
+    cJSON_SetNumberValue(b, bi++);
+    char *h = vgi_headline(vgi_str(u, "t"));
+    cJSON_AddItemToArray(items, cJSON_CreateString(h));
+    free(h);
+  }
+  new_scene_u(m, "list", line, vc, text, units);
+  free(text);
+}
+
+/* How much of a scene a paragraph fills: its words when every sentence is
+ * said; by default (a summary) its first sentence and a third of the rest,
+ * so a scene gathers the key points of a few paragraphs. */
+static int para_weight(md *m, const char *text) {
+  int all = vgi_word_count(text);
+  if (m->opts && m->opts->detail == VGI_DETAIL_FULL) return all;
+  int ns = 0, first = all;
+  char **ss = vgi_sentences_lang(text, m->lang, &ns);
+  if (ns > 0) first = vgi_word_count(ss[0]);
+  for (int k = 0; k < ns; k++) free(ss[k]);
   free(ss);
-  new_scene(m, "list", line, vc, text);
+  return first + (all - first) / 3;
 }
 
 /* Emits pending prose as prose scenes, split at ~PROSE_WORDS by paragraph
@@ -462,32 +701,32 @@ static void flush_prose(md *m, int keep_words) {
   size_t keep_from = m->nprose;
   int w = 0;
   while (keep_from > 0 && keep_words > 0) {
-    int pw = vgi_word_count(m->prose[keep_from - 1].text);
+    int pw = para_weight(m, m->prose[keep_from - 1].text);
     if (w + pw > keep_words) break;
     w += pw;
     keep_from--;
   }
   if (keep_words > 0 && keep_from == m->nprose && m->nprose > 0 &&
-      vgi_word_count(m->prose[m->nprose - 1].text) > keep_words)
+      para_weight(m, m->prose[m->nprose - 1].text) > keep_words)
     keep_from = m->nprose;   /* the last paragraph alone is too long: emit it all */
   size_t i = 0;
   while (i < keep_from) {
-    vgi_buf chunk = {0};
+    size_t first = i;
     int cw = 0, line = m->prose[i].line;
     while (i < keep_from) {
-      int pw = vgi_word_count(m->prose[i].text);
+      int pw = para_weight(m, m->prose[i].text);
       if (cw && cw + pw > PROSE_WORDS) break;
-      if (pw > PROSE_WORDS * 3 / 2) {
-        /* a long paragraph: split by sentences */
+      if (pw > PROSE_WORDS * 3 / 2 && !cw) {
+        /* a long paragraph: split by sentences into pieces of ~PROSE_WORDS */
         int ns;
         char **ss = vgi_sentences_lang(m->prose[i].text, m->lang, &ns);
-        if (cw) break;
         vgi_buf part = {0};
-        int partw = 0;
+        int partw = 0, piece = 0;
         for (int k = 0; k < ns; k++) {
           int sw = vgi_word_count(ss[k]);
           if (partw && partw + sw > PROSE_WORDS) {
-            prose_scene(m, part.s, m->prose[i].line);
+            para pp = { part.s, m->prose[i].line, piece++ > 0 || m->prose[i].cont };
+            prose_scene(m, &pp, 1, m->prose[i].line);
             vgi_buf_free(&part);
             partw = 0;
           }
@@ -498,29 +737,32 @@ static void flush_prose(md *m, int keep_words) {
         }
         free(ss);
         if (part.n) {
-          if (chunk.n) vgi_buf_puts(&chunk, " ");
-          vgi_buf_puts(&chunk, part.s);
-          cw += partw;
+          para pp = { part.s, m->prose[i].line, piece > 0 || m->prose[i].cont };
+          prose_scene(m, &pp, 1, m->prose[i].line);
         }
         vgi_buf_free(&part);
         i++;
+        first = i;
         break;
       }
-      if (chunk.n) vgi_buf_puts(&chunk, " ");
-      vgi_buf_puts(&chunk, m->prose[i].text);
       cw += pw;
       i++;
     }
-    if (chunk.n) prose_scene(m, chunk.s, line);
-    vgi_buf_free(&chunk);
+    if (i > first) prose_scene(m, m->prose + first, i - first, line);
   }
   prose_drop(m, keep_from);
 }
 
-/* Narration for a visual block: the prose just before it in its section. */
+/* Narration for a visual block: the prose just before it in its section.
+ * Its ranked units wait in m for the scene that says it (new_scene). */
 static char *take_narration(md *m) {
   flush_prose(m, PROSE_WORDS);
   char *t = prose_join(m->prose, m->nprose);
+  pend_clear(m);
+  if (m->nprose) {
+    m->pend_units = para_units(m, m->prose, m->nprose, 1);
+    m->pend_text = vgi_strdup(t);
+  }
   prose_drop(m, m->nprose);
   return t;
 }
@@ -898,12 +1140,34 @@ static void end_section(md *m) {
       else if (tpl) { vgi_buf_puts(&b, tpl); vgi_buf_puts(&b, " "); }
       free(tpl);
       vgi_buf_puts(&b, t);
+      cJSON *units = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
+      if (!units) {
+        /* what the scene said before is said whenever it is shown */
+        units = cJSON_AddArrayToObject(last, VGI_UNITS_KEY);
+        unit_add(units, b.s ? b.s : "", 0);
+        cJSON *u0 = cJSON_GetArrayItem(units, 0);
+        if (u0) {
+          size_t l0 = strlen(b.s) - strlen(t);
+          char *head = vgi_strdup(b.s);
+          head[l0] = 0;
+          cJSON_ReplaceItemInObjectCaseSensitive(u0, "t", cJSON_CreateString(vgi_squash(head)));
+          free(head);
+          if (!*vgi_str(u0, "t")) cJSON_DeleteItemFromArray(units, 0);
+        }
+      }
+      if (units) {
+        /* a closing remark is detail: said when there is time */
+        for (size_t i = 0; i < m->nprose; i++) m->prose[i].cont = 1;
+        cJSON *more = para_units(m, m->prose, m->nprose, 0);
+        while (more->child) cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(more, more->child));
+        cJSON_Delete(more);
+      }
       if (n) cJSON_SetValuestring(n, b.s);
       else {
         cJSON_AddStringToObject(last, "narration", b.s);
         cJSON_AddTrueToObject(last, VGI_AUTO_KEY);
       }
-      cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(last, "max_duration"), vgi_max_for(b.s));
+      cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(last, "max_duration"), vgi_max_for_lang(b.s, m->lang));
       vgi_buf_free(&b);
       free(t);
       prose_drop(m, m->nprose);
@@ -949,6 +1213,7 @@ static void start_video(md *m, const char *title, const char *subtitle, int line
     if (k == 0 && !x) cJSON_AddTrueToObject(m->video, VGI_VOICE_AUTO_KEY);
   }
   cJSON_AddStringToObject(m->video, "language", m->lang);
+  cJSON_AddTrueToObject(m->video, VGI_PARTS_KEY);   /* a long one becomes parts (narrate.c) */
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(m->fm, "target_duration");
   if (td) cJSON_AddItemToObject(m->video, "target_duration", cJSON_Duplicate(td, 1));
   cJSON *src = cJSON_AddObjectToObject(m->video, "source");
@@ -982,67 +1247,6 @@ static void end_video(md *m) {
                          pl->valuedouble);
   m->video = NULL;
   m->scenes = NULL;
-}
-
-/* More than 100 scenes: split the video into parts, each with its own title
- * and outro, so every part stays within the limit. */
-static void split_parts(md *m) {
-  cJSON *out = cJSON_CreateArray();
-  while (m->videos->child) {
-    cJSON *v = cJSON_DetachItemViaPointer(m->videos, m->videos->child);
-    cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
-    int n = cJSON_GetArraySize(scenes);
-    if (n <= MAX_SCENES_PER_VIDEO) { cJSON_AddItemToArray(out, v); continue; }
-    cJSON *title = cJSON_DetachItemViaPointer(scenes, scenes->child);
-    cJSON *outro = cJSON_DetachItemViaPointer(scenes, cJSON_GetArrayItem(scenes, n - 2));
-    int body = n - 2, per = MAX_SCENES_PER_VIDEO - 2;
-    int parts = (body + per - 1) / per;
-    per = (body + parts - 1) / parts;
-    for (int p = 0; p < parts; p++) {
-      cJSON *pv = cJSON_Duplicate(v, 0);
-      for (cJSON *c = v->child; c; c = c->next)
-        if (strcmp(c->string, "scenes")) cJSON_AddItemToObject(pv, c->string, cJSON_Duplicate(c, 1));
-      /* sized to fit: a long title is never cut inside a character */
-      vgi_buf pb = {0};
-      vgi_buf_printf(&pb, "%s_part%d", vgi_str(v, "id"), p + 1);
-      char *pid = vgi_buf_take(&pb);
-      cJSON_ReplaceItemInObjectCaseSensitive(pv, "id", cJSON_CreateString(pid));
-      free(pid);
-      /* "Part 1 of 2" in the document's language: the subtitle, and the
-       * title in brackets */
-      char pn[16], pm_[16];
-      snprintf(pn, sizeof pn, "%d", p + 1);
-      snprintf(pm_, sizeof pm_, "%d", parts);
-      const char *pargs[2] = { pn, pm_ };
-      vgi_phrase_put(&pb, m->lang, "part", pargs, 2);
-      char *psub = vgi_buf_take(&pb);
-      vgi_buf_printf(&pb, "%s (%s)", vgi_str(v, "title"), psub);
-      char *ptitle = vgi_buf_take(&pb);
-      cJSON_ReplaceItemInObjectCaseSensitive(pv, "title", cJSON_CreateString(ptitle));
-      cJSON *ps = cJSON_AddArrayToObject(pv, "scenes");
-      cJSON *t = cJSON_Duplicate(title, 1);
-      cJSON *tvc = cJSON_GetObjectItemCaseSensitive(t, "visual_content");
-      cJSON_DeleteItemFromObjectCaseSensitive(tvc, "subtitle");
-      cJSON_AddStringToObject(tvc, "subtitle", psub);
-      /* the title scene's narration was written for the whole video */
-      cJSON_DeleteItemFromObjectCaseSensitive(t, "narration");
-      free(psub);
-      free(ptitle);
-      cJSON_AddItemToArray(ps, t);
-      for (int k = 0; k < per && scenes->child; k++)
-        cJSON_AddItemToArray(ps, cJSON_DetachItemViaPointer(scenes, scenes->child));
-      cJSON_AddItemToArray(ps, cJSON_Duplicate(outro, 1));
-      cJSON_AddItemToArray(out, pv);
-    }
-    vgi_diag_add(m->d, VGI_WARNING, m->file, 0, 0, NULL,
-                 "%d scenes: split into %d videos of at most %d scenes", n, parts,
-                 MAX_SCENES_PER_VIDEO);
-    cJSON_Delete(title);
-    cJSON_Delete(outro);
-    cJSON_Delete(v);
-  }
-  while (out->child) cJSON_AddItemToArray(m->videos, cJSON_DetachItemViaPointer(out, out->child));
-  cJSON_Delete(out);
 }
 
 static void renumber(cJSON *videos) {
@@ -1135,7 +1339,7 @@ static void ext_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
 cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
                          const vgi_options *opts, vgi_posmap *pm, vgi_diags *d) {
   (void)pm;
-  md m = { .file = file, .opts = opts, .d = d };
+  md m = { .file = file, .opts = opts, .d = d, .level = 1 };
   const char *slash = strrchr(file, '/');
   if (slash) snprintf(m.dir, sizeof m.dir, "%.*s", (int)(slash - file), file);
   else snprintf(m.dir, sizeof m.dir, ".");
@@ -1237,6 +1441,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         free(m.header);
         m.header = vgi_strdup(ht);
         m.header_line = line;
+        m.level = 2;
         start_video(&m, ht, m.doc_title, line);
         free(ht);
         continue;
@@ -1244,6 +1449,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (!m.video) start_video(&m, m.doc_title, subtitle, line);
       end_section(&m);
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
+      m.level = level;
       free(m.header);
       m.header = ht;
       m.header_line = line;
@@ -1272,6 +1478,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         m.prose = realloc(m.prose, (m.nprose + 1) * sizeof *m.prose);
         m.prose[m.nprose].text = pt;
         m.prose[m.nprose].line = line;
+        m.prose[m.nprose].cont = 0;
         m.nprose++;
       } else {
         free(pt);
@@ -1289,6 +1496,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         m.prose = realloc(m.prose, (m.nprose + 1) * sizeof *m.prose);
         m.prose[m.nprose].text = t;
         m.prose[m.nprose].line = line;
+        m.prose[m.nprose].cont = 0;
         m.nprose++;
       } else {
         free(t);
@@ -1302,7 +1510,6 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
   if (!m.video && !cJSON_GetArraySize(m.videos)) start_video(&m, m.doc_title, subtitle, 1);
   end_video(&m);
-  split_parts(&m);
   renumber(m.videos);
 
   cmark_node_free(doc);
@@ -1316,6 +1523,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   free(m.header);
   free(m.label);
   free(m.image);
+  pend_clear(&m);
   free(h1text);
   free(sub_para);
   cJSON_Delete(m.fm);

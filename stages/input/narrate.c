@@ -2,6 +2,7 @@
  * type (as the system we replace wrote it: "Welcome to {title}. {subtitle}."),
  * using topic, key_message and key_points when present; and fitting generated
  * narration to a target duration by word budget. */
+#define _GNU_SOURCE   /* strcasestr */
 #include "input_private.h"
 
 #include <ctype.h>
@@ -64,6 +65,8 @@ static char *lower_first(const char *s) {
 /* "a, b, and c" in the language (`or`: "a, b, or c"); `max` 0 = all; only
  * top-level list items (level 0). `lower`: items read mid-sentence start in
  * lower case (English only: German nouns keep their capital). */
+static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
+
 static char *joined(const cJSON *arr, int max, int or, int lower, const char *lang) {
   vgi_buf b = {0};
   int n = 0, total = 0;
@@ -77,7 +80,10 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     const char *t = item_text(it);
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+    char *h = headlines_ ? vgi_headline(t) : NULL;
+    if (h) t = h;
     char *c = vgi_squash(lower ? lower_first(t) : vgi_strdup(t));
+    free(h);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
     if (l >= 3 && !strcmp(c + l - 3, "\xE3\x80\x82")) c[l -= 3] = 0;
@@ -105,6 +111,34 @@ static void phrase(vgi_buf *b, const char *lang, const char *key, const char *a1
   const char *args[2] = { a1, a2 };
   if (b->n) vgi_buf_puts(b, " ");
   vgi_phrase_put(b, lang, key, args, 2);
+}
+
+/* In a summary, items that read as sentences ("Il est écrit pour Linux")
+ * are said one sentence each: joined by "and" into a list they make
+ * clumsy grammar. 1 when a top-level item of the first `max` has more than
+ * four words. */
+static int sentence_items(const cJSON *arr, int max) {
+  int n = 0;
+  for (const cJSON *it = arr ? arr->child : NULL; it && n < max; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+    if (vgi_word_count(item_text(it)) > 4) return 1;
+    n++;
+  }
+  return 0;
+}
+
+/* Each of the first `max` top-level items' headline as a sentence. */
+static void item_sentences(vgi_buf *b, const cJSON *arr, int max, const char *lang) {
+  int n = 0;
+  for (const cJSON *it = arr ? arr->child : NULL; it && n < max; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+    char *h = vgi_headline(item_text(it));
+    sentence_l(b, h, lang);
+    free(h);
+    n++;
+  }
 }
 
 /* the phrase with a joined list as {1} */
@@ -155,7 +189,52 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     sentence(&b, topic ? topic : h);
     if (!topic && desc) sentence(&b, desc);
     const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
-    if (count_text(items)) phrase_list(&b, lang, "key_points", items, 8, 0, 0);
+    int top = 0, long_items = 0;
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+      if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+      top++;
+      long_items += vgi_word_count(item_text(it)) > 6;
+    }
+    if (top && (top == 1 || (long_items * 2 > top && top <= 4 && !headlines_))) {
+      /* one item, or a few sentences: said as sentences, not "key points
+       * include"; one item with children is said with its first child
+       * ("DWDM: splits light into 80 channels"), every child in full */
+      for (const cJSON *it = items->child; it; it = it->next) {
+        const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+        if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+        const cJSON *c = it->next;
+        const cJSON *cl = c ? cJSON_GetObjectItemCaseSensitive(c, "level") : NULL;
+        if (top == 1 && c && item_text(c) && cJSON_IsNumber(cl) && cl->valueint > 0 && !strstr(item_text(c), ": ")) {
+          char *lt = english(lang) ? lower_first(item_text(c)) : vgi_strdup(item_text(c));
+          vgi_buf one = {0};
+          char *head = vgi_strdup(item_text(it));
+          size_t hl = strlen(head);
+          while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
+          vgi_buf_printf(&one, "%s: %s", head, lt);
+          free(head);
+          sentence(&b, one.s);
+          vgi_buf_free(&one);
+          free(lt);
+          for (c = c->next; c && !headlines_; c = c->next) {
+            cl = cJSON_GetObjectItemCaseSensitive(c, "level");
+            if (!item_text(c) || !cJSON_IsNumber(cl) || cl->valueint <= 0) break;
+            sentence(&b, item_text(c));
+          }
+        } else if (headlines_) {
+          /* a summary says an item's first sentence */
+          int n1 = 0;
+          char **s1 = vgi_sentences_lang(item_text(it), lang, &n1);
+          sentence(&b, n1 ? s1[0] : item_text(it));
+          for (int q = 0; q < n1; q++) free(s1[q]);
+          free(s1);
+        } else {
+          sentence(&b, item_text(it));
+        }
+      }
+    } else if (headlines_ && sentence_items(items, 3)) {
+      item_sentences(&b, items, 3, lang);
+    } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 3 : 8, 0, 0);
     if (kp) phrase_list(&b, lang, "remember", kp, 0, 0, 0);
   } else if (!strcmp(type, "outro")) {
     const char *m = vgi_str(vc, "main_text"), *sub = vgi_str(vc, "sub_text");
@@ -363,34 +442,599 @@ static void speech_out(char *s) {
   free(t);
 }
 
-/* Keeps whole sentences up to `words` words (at least the first). */
-static char *trim_sentences(const char *s, int words, const char *lang) {
-  vgi_buf b = {0};
-  int ns = 0, w = 0;
-  char **ss = vgi_sentences_lang(s, lang, &ns);
-  for (int i = 0; i < ns; i++) {
-    int sw = vgi_word_count(ss[i]);
-    if (!(b.n && w + sw > words)) {
-      if (b.n) vgi_buf_puts(&b, " ");
-      vgi_buf_puts(&b, ss[i]);
-      w += sw;
-    } else {
-      words = -1;   /* keep whole sentences in order: nothing after the first cut */
+/* ---- length ------------------------------------------------------------------ */
+
+/* espeak-ng's pace, measured on the narration of tests/quality/corpus
+ * (bench: docs/inputs.md, "Length"): words a minute where words have spaces
+ * between them; characters a second for Chinese, Japanese and Korean. */
+static const struct { const char *lang; double wpm, cps; } rates[] = {
+  { "en", 150, 2.6 }, { "de", 145, 2.6 }, { "fr", 195, 2.6 }, { "es", 162, 2.6 }, { "it", 162, 2.6 },
+  { "pt", 156, 2.6 }, { "ru", 146, 2.6 }, { "ar", 111, 2.6 }, { "nl", 150, 2.6 },
+  { "zh", 150, 2.7 }, { "ja", 150, 2.0 }, { "ko", 150, 4.8 },
+};
+
+static void pace(const char *lang, double *wpm, double *cps) {
+  *wpm = VGI_WPM;
+  *cps = 2.6;
+  for (size_t i = 0; lang && i < sizeof rates / sizeof *rates; i++)
+    if (!strncmp(lang, rates[i].lang, 2) && (!lang[2] || lang[2] == '-')) {
+      *wpm = rates[i].wpm;
+      *cps = rates[i].cps;
     }
+}
+
+/* Words (runs without spaces that hold no CJK character) and CJK characters
+ * (Han, kana, Hangul syllables). */
+static void count_speech(const char *s, int *words, int *cjk) {
+  *words = *cjk = 0;
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  int in = 0, has = 0;
+  for (;;) {
+    unsigned cp = *p;
+    int len = 1;
+    if (*p >= 0xE0 && *p < 0xF0 && p[1] && p[2]) {
+      cp = ((p[0] & 15u) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
+      len = 3;
+    } else if (*p >= 0xC0 && *p < 0xE0 && p[1]) {
+      len = 2;
+    } else if (*p >= 0xF0 && p[1] && p[2] && p[3]) {
+      len = 4;
+    }
+    if (!*p || isspace(*p)) {
+      if (in && !has) (*words)++;
+      in = has = 0;
+      if (!*p) break;
+    } else {
+      in = 1;
+      if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+          (cp >= 0xF900 && cp <= 0xFAFF)) {
+        (*cjk)++;
+        has = 1;
+      }
+    }
+    p += len;
+  }
+}
+
+double vgi_speech_seconds_lang(const char *text, const char *lang) {
+  int w, c;
+  double wpm, cps;
+  count_speech(text, &w, &c);
+  pace(lang, &wpm, &cps);
+  return w * 60.0 / wpm + c / cps;
+}
+
+/* What a text weighs as reading: its words, a CJK character counted as the
+ * share of a word it takes to say (so a summary of Chinese prose is as long
+ * as one of English prose that takes as long to read out). */
+static double word_equiv(const char *text, const char *lang) {
+  int w, c;
+  double wpm, cps;
+  count_speech(text, &w, &c);
+  pace(lang, &wpm, &cps);
+  return w + c * (VGI_WPM / 60.0) / cps;
+}
+
+/* Silence around a scene's narration (vg.create's lead_in + tail) and the
+ * shortest scene: what a scene costs besides its speech. */
+#define SCENE_PAD 1.0
+#define SCENE_MIN 2.0
+/* A summary runs a minute per this many words of the document's prose. */
+#define SUMMARY_WORDS_PER_MIN 600.0
+/* Longer than this, a video is split into parts (of about PART_SECONDS). */
+#define PART_LIMIT 660.0
+#define PART_SECONDS 600.0
+#define MAX_SCENES_PER_VIDEO 100
+
+typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed, key; } fit_unit;
+typedef struct fit_scene { cJSON *s; double min, speech; int srank, kept, first, items, tail, u0, u1; } fit_scene;
+
+/* The list layout reveals each item when the narration names it, and the
+ * items after the last one named at a steady pace after it (vg.render's
+ * reveal_times): those items lengthen the scene. Counts the items of a
+ * scene and those after the last one the narration names. */
+static void list_tail(const cJSON *scene, const char *narration, int *items, int *tail) {
+  const cJSON *its = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(scene, "visual_content"), "items");
+  *items = *tail = 0;
+  int last = 0;
+  for (const cJSON *it = its ? its->child : NULL; it; it = it->next) {
+    const char *t = item_text(it);
+    (*items)++;
+    if (!t || !narration) continue;
+    /* its first word of four letters or more, as said */
+    const char *w = t;
+    size_t wl = 0;
+    while (*w) {
+      while (*w && !isalnum((unsigned char)*w) && (unsigned char)*w < 0x80) w++;
+      const char *e = w;
+      while (*e && (isalnum((unsigned char)*e) || (unsigned char)*e >= 0x80)) e++;
+      wl = (size_t)(e - w);
+      if (wl >= 4 || !*e) break;
+      w = e;
+    }
+    if (wl == 0) continue;
+    /* Chinese and Japanese have no spaces: the item's first two characters */
+    if ((unsigned char)w[0] >= 0xE3 && (unsigned char)w[0] < 0xF0 && wl > 6) wl = 6;
+    char key[64];
+    snprintf(key, sizeof key, "%.*s", (int)(wl < 63 ? wl : 63), w);
+    if (strcasestr(narration, key)) last = *items;
+  }
+  *tail = *items - last;
+}
+
+static double tail_seconds(double speech, int items, int tail) {
+  if (!items || !tail) return 0;
+  double spacing = (speech * 0.85 - 0.44) / items;
+  if (spacing < 0.35) spacing = 0.35;
+  if (spacing > 2.5) spacing = 2.5;
+  return tail * spacing;
+}
+typedef struct fit_step { int cls, pos, unit, scene; } fit_step;   /* one thing to leave out */
+
+/* The items after the last one the kept units name (see list_tail). */
+static void fit_tail(fit_scene *f, const fit_unit *fu) {
+  if (f->u1 <= f->u0 && f->items) return;
+  vgi_buf all = {0};
+  for (int k = f->u0; k < f->u1; k++)
+    if (fu[k].kept) { vgi_buf_puts(&all, vgi_str(fu[k].u, "t")); vgi_buf_puts(&all, " "); }
+  list_tail(f->s, all.s ? all.s : (f->u1 > f->u0 ? "" : vgi_str(f->s, "narration")), &f->items, &f->tail);
+  vgi_buf_free(&all);
+}
+
+static double scene_est(const fit_scene *f) {
+  if (!f->kept) return 0;
+  double t = SCENE_PAD + f->speech + tail_seconds(f->speech, f->items, f->tail);
+  return t > f->min ? t : f->min;
+}
+
+static int step_cmp(const void *a, const void *b) {
+  const fit_step *x = a, *y = b;
+  if (x->cls != y->cls) return x->cls - y->cls;
+  return y->pos - x->pos;   /* the later first */
+}
+
+/* The estimated length of a scene as the timeline will place it. */
+double vgi_scene_seconds(const cJSON *scene, const char *lang) {
+  const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
+  double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
+  if (min < SCENE_MIN) min = SCENE_MIN;
+  double speech = vgi_speech_seconds_lang(vgi_str(scene, "narration"), lang);
+  int items, tail;
+  list_tail(scene, vgi_str(scene, "narration"), &items, &tail);
+  double t = SCENE_PAD + speech + tail_seconds(speech, items, tail);
+  return t > min ? t : min;
+}
+
+/* Every text a scene shows or says, as reading weight (code left out). */
+static double scene_words(const cJSON *s, const char *lang) {
+  double w = 0;
+  const cJSON *units = cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY);
+  if (units) {
+    for (const cJSON *u = units->child; u; u = u->next) w += word_equiv(vgi_str(u, "t"), lang);
+  }
+  const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+  const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+  int bullets = 0;   /* bullets made from the prose are counted in it */
+  for (const cJSON *u = units ? units->child : NULL; u; u = u->next)
+    bullets |= cJSON_GetObjectItemCaseSensitive(u, "b") != NULL;
+  for (const cJSON *it = items && !bullets ? items->child : NULL; it; it = it->next) {
+    if (cJSON_IsString(it)) w += word_equiv(it->valuestring, lang);
+    else {
+      w += word_equiv(vgi_str(it, "title"), lang);
+      w += word_equiv(vgi_str(it, "description"), lang);
+    }
+  }
+  w += word_equiv(vgi_str(vc, "quote_text"), lang);
+  return w;
+}
+
+/* A new unit array: the sentences of a generated narration, the first said
+ * whenever the scene is (it names the scene), the others key points. */
+static cJSON *sentence_units(const char *text, const char *lang, int list) {
+  cJSON *units = cJSON_CreateArray();
+  int ns = 0;
+  char **ss = vgi_sentences_lang(text, lang, &ns);
+  for (int i = 0; i < ns; i++) {
+    cJSON *u = cJSON_CreateObject();
+    cJSON_AddStringToObject(u, "t", ss[i]);
+    /* a list's items are what it says ("Contact. You can chat with us on
+     * Gitter."): its heading may go first */
+    int r = list && ns > 1 ? (i == ns - 1 ? 0 : 1) : (i ? 1 : 0);
+    cJSON_AddNumberToObject(u, "r", r);
+    cJSON_AddItemToArray(units, u);
     free(ss[i]);
   }
   free(ss);
-  char *r = vgi_buf_take(&b);
-  return vgi_squash(r);
+  return units;
 }
 
-void vgi_narrate(cJSON *model, const vgi_options *opts) {
+static void clean_speech(char *t);
+
+/* Fits one video's narration to its length: keeps every sentence (full
+ * detail, no duration), or leaves out the least important content until
+ * the estimate is within budget. The ranks: a paragraph's later sentences
+ * go first (the last sentences of the longest paragraphs before any second
+ * sentence), then key points, then whole scenes (a section's later scenes,
+ * subsections, sections; the title and the outro stay). A summary never
+ * leaves out key points. */
+static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
+  cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+  const char *lang = vgi_str(v, "language");
+  int full = !summary;
+  double duration = opts ? opts->duration : 0;
+  int ns = cJSON_GetArraySize(scenes);
+  if (ns <= 0) return;
+  fit_scene *fs = calloc((size_t)ns, sizeof *fs);
+  fit_unit *fu = NULL;
+  int nu = 0;
+  double words = 0;
+  int i = 0;
+  for (cJSON *s = scenes->child; s; s = s->next, i++) {
+    fit_scene *f = &fs[i];
+    f->s = s;
+    f->kept = 1;
+    const cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
+    f->min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
+    if (f->min < SCENE_MIN) f->min = SCENE_MIN;
+    const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
+    f->srank = cJSON_IsNumber(sr) ? sr->valueint : 0;
+    f->first = -1;
+    cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
+    int autos = cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) != NULL;
+    cJSON *units = cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY);
+    int from_prose = units != NULL;
+    if (cJSON_IsString(n) && autos && !units) {
+      /* a later scene of a section: its heading was said already, its
+       * items are what is new */
+      const char *ty = vgi_str(s, "scene_type");
+      char *items_only = NULL;
+      if (!full && f->srank == 1 && ty && !strcmp(ty, "list")) {
+        cJSON *c = cJSON_Duplicate(s, 1);
+        cJSON *cvc = cJSON_GetObjectItemCaseSensitive(c, "visual_content");
+        cJSON_DeleteItemFromObjectCaseSensitive(cvc, "header");
+        cJSON_DeleteItemFromObjectCaseSensitive(cvc, "description");
+        cJSON_DeleteItemFromObjectCaseSensitive(cvc, "topic");
+        cJSON_DeleteItemFromObjectCaseSensitive(c, "topic");
+        items_only = vgi_template(c, lang);
+        cJSON_Delete(c);
+      }
+      units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang,
+                             ty && !strcmp(ty, "list") && !full);
+      free(items_only);
+      cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
+    }
+    words += scene_words(s, lang);
+    if (from_prose && !full && !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list")) {
+      /* a list introduced by prose: its items' leads are key points too */
+      const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+      const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+      int bullets = 0;
+      for (const cJSON *u = units->child; u; u = u->next) bullets |= cJSON_GetObjectItemCaseSensitive(u, "b") != NULL;
+      if (!bullets && count_text(items)) {
+        vgi_buf b = {0};
+        /* prose that ends with a colon ("Context:") introduces the list:
+         * the leads follow it directly, and are a key point */
+        cJSON *lu = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1);
+        const char *lt = lu ? vgi_str(lu, "t") : NULL;
+        size_t ll = lt ? strlen(lt) : 0;
+        int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
+        if (sentence_items(items, 3)) {
+          item_sentences(&b, items, 3, lang);
+        } else if (colon) {
+          char *j = joined(items, 3, 0, 0, lang);
+          sentence_l(&b, j, lang);
+          free(j);
+        } else {
+          phrase_list(&b, lang, "key_points", items, 3, 0, 0);
+        }
+        cJSON *u = cJSON_CreateObject();
+        cJSON_AddStringToObject(u, "t", b.s);
+        cJSON_AddNumberToObject(u, "r", 1);
+        if (colon) cJSON_AddTrueToObject(u, "k");
+        cJSON_AddItemToArray(units, u);
+        vgi_buf_free(&b);
+      }
+    }
+    f->u0 = nu;
+    if (units) {
+      for (cJSON *u = units->child; u; u = u->next) {
+        const char *t0 = vgi_str(u, "t");
+        char *t = vgi_strdup(t0 ? t0 : "");
+        clean_speech(t);
+        cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
+        fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
+        const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
+        fu[nu] = (fit_unit){ u, vgi_speech_seconds_lang(t, lang), cJSON_IsNumber(r) ? r->valueint : 1, i, 1, 0,
+                             cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "k")) };
+        if (!*t) fu[nu].kept = 0;
+        else if (f->first < 0 || fu[nu].rank < fu[f->first].rank) f->first = nu;
+        if (fu[nu].rank <= 0) fu[nu].fixed = 1;
+        if (fu[nu].kept) f->speech += fu[nu].sec;
+        free(t);
+        nu++;
+      }
+      f->u1 = nu;
+    } else if (cJSON_IsString(n)) {
+      f->u1 = nu;
+      f->speech = vgi_speech_seconds_lang(n->valuestring, lang);
+      if (!autos) f->srank = 0;   /* narration written in the document: the scene stays */
+    }
+  }
+  /* a scene says at least one thing: its most important unit, the first of them */
+  for (i = 0; i < ns; i++)
+    if (fs[i].first >= 0) fu[fs[i].first].fixed = 1;
+  /* the items said: judged on the narration of the units kept, again
+   * whenever a unit goes or comes back */
+  for (i = 0; i < ns; i++) fit_tail(&fs[i], fu);
+  double total = 0;
+  for (i = 0; i < ns; i++) total += scene_est(&fs[i]);
+  double budget = 0;
+  int floor_cls = 0;
+  if (duration > 0) {
+    budget = duration;
+    floor_cls = 100000;
+  } else if (!full) {
+    budget = words * 60.0 / SUMMARY_WORDS_PER_MIN;
+    floor_cls = 198;   /* the prose's key points stay; a list's leads may go */
+  }
+  int dropped_scenes = 0;
+  if (budget > 0 && total > budget) {
+    fit_step *st = malloc((size_t)(nu + ns) * sizeof *st);
+    int nst = 0;
+    for (int k = 0; k < nu; k++)
+      if (fu[k].kept && !fu[k].fixed)
+        st[nst++] = (fit_step){ fu[k].rank >= 2 ? 200 - 2 * fu[k].rank : fu[k].key ? 198 : 197, k, k, -1 };
+    for (int k = 0; k < ns; k++)
+      if (fs[k].srank > 0) st[nst++] = (fit_step){ 200 + fs[k].srank, nu + k, -1, k };
+    qsort(st, (size_t)nst, sizeof *st, step_cmp);
+    int done = 0;
+    for (; done < nst && total > budget; done++) {
+      if (st[done].cls >= floor_cls) break;
+      if (st[done].unit >= 0) {
+        fit_unit *u = &fu[st[done].unit];
+        fit_scene *f = &fs[u->scene];
+        double before = scene_est(f);
+        u->kept = 0;
+        f->speech -= u->sec;
+        fit_tail(f, fu);
+        total += scene_est(f) - before;
+      } else {
+        fit_scene *f = &fs[st[done].scene];
+        total -= scene_est(f);
+        f->kept = 0;
+      }
+    }
+    /* the last step may have left a gap: take back what still fits, the
+     * most important first */
+    for (int k = done - 1; k >= 0; k--) {
+      if (st[k].unit >= 0) {
+        fit_unit *u = &fu[st[k].unit];
+        fit_scene *f = &fs[u->scene];
+        if (!f->kept) continue;
+        double before = scene_est(f);
+        f->speech += u->sec;
+        u->kept = 1;
+        fit_tail(f, fu);
+        double after = scene_est(f);
+        if (total + after - before <= budget) total += after - before;
+        else { f->speech -= u->sec; u->kept = 0; fit_tail(f, fu); }
+      } else {
+        fit_scene *f = &fs[st[k].scene];
+        f->kept = 1;
+        double add = scene_est(f);
+        if (total + add <= budget) total += add;
+        else f->kept = 0;
+      }
+    }
+    free(st);
+  }
+  /* write the result: narration from the kept units, bullets of the
+   * sentences left out removed, scenes left out removed */
+  for (i = 0; i < ns; i++) {
+    fit_scene *f = &fs[i];
+    cJSON *units = cJSON_GetObjectItemCaseSensitive(f->s, VGI_UNITS_KEY);
+    if (!f->kept) continue;
+    if (!units) continue;
+    vgi_buf b = {0};
+    cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "items");
+    int gone[64], ngone = 0;
+    for (int k = 0; k < nu; k++) {
+      if (fu[k].scene != i) continue;
+      const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
+      if (!fu[k].kept) {
+        if (cJSON_IsNumber(bi) && bi->valueint >= 0 && ngone < 64) gone[ngone++] = bi->valueint;
+        continue;
+      }
+      if (b.n) vgi_buf_puts(&b, " ");
+      vgi_buf_puts(&b, vgi_str(fu[k].u, "t"));
+    }
+    for (int g = ngone - 1; g >= 0; g--)
+      if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
+    cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
+    if (cJSON_IsString(n) && b.n) cJSON_SetValuestring(n, b.s);
+    vgi_buf_free(&b);
+  }
+  for (i = ns - 1; i >= 0; i--)
+    if (!fs[i].kept) {
+      cJSON_DeleteItemFromArray(scenes, i);
+      dropped_scenes++;
+    }
+  if (dropped_scenes) {
+    int k = 1;
+    for (cJSON *s = scenes->child; s; s = s->next, k++) {
+      char id[32];
+      snprintf(id, sizeof id, "scene_%02d", k);
+      if (cJSON_GetObjectItemCaseSensitive(s, "id")) cJSON_ReplaceItemInObjectCaseSensitive(s, "id", cJSON_CreateString(id));
+    }
+  }
+  if (duration > 0 && total < duration) {
+    /* too short: stretch scenes (within their max) towards the target */
+    double k = duration / (total > 0 ? total : 1), now = 0;
+    for (cJSON *s = scenes->child; s; s = s->next) {
+      cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
+      cJSON *mx = cJSON_GetObjectItemCaseSensitive(s, "max_duration");
+      double est = vgi_scene_seconds(s, lang);
+      if (cJSON_IsNumber(mn) && cJSON_IsNumber(mx)) {
+        double want = est * k;
+        if (want > mx->valuedouble) want = mx->valuedouble;
+        if (want > est) {
+          cJSON_SetNumberValue(mn, round(want * 10) / 10);
+          est = mn->valuedouble;
+        }
+      }
+      now += est;
+    }
+    total = now;
+  }
+  const cJSON *src = cJSON_GetObjectItemCaseSensitive(v, "source");
+  const char *file = vgi_str(src, "file");
+  if (duration > 0 && d && (total > duration * 1.15 || total < duration * 0.85)) {
+    char a[32], b2[32];
+    vgi_diag_add(d, VGI_WARNING, file, 0, 0, "duration",
+                 total > duration
+                   ? "--duration %s: the video cannot be that short; it runs about %s s (its title, outro and the first sentence of each scene kept)"
+                   : "--duration %s: the document says too little for that; the video runs about %s s",
+                 vgi_fmt_num(a, sizeof a, duration), vgi_fmt_num(b2, sizeof b2, round(total)));
+  }
+  free(fs);
+  free(fu);
+}
+
+/* A video longer than about ten minutes (or of more than 100 scenes) made
+ * by an adapter that allows it becomes parts, each with its own title
+ * ("Title (Part 1 of 2)") and outro, cut where a section starts when one is
+ * near. */
+static void split_parts(cJSON *model, vgi_diags *d) {
+  cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
+  cJSON *out = cJSON_CreateArray();
+  while (videos && videos->child) {
+    cJSON *v = cJSON_DetachItemViaPointer(videos, videos->child);
+    cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+    const char *lang = vgi_str(v, "language");
+    int n = cJSON_GetArraySize(scenes);
+    double total = 0;
+    for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next) total += vgi_scene_seconds(s, lang);
+    int parts = 1;
+    if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) && n > 3) {
+      if (total > PART_LIMIT) parts = (int)ceil(total / PART_SECONDS);
+      int by_count = (n - 2 + MAX_SCENES_PER_VIDEO - 3) / (MAX_SCENES_PER_VIDEO - 2);
+      if (by_count > parts) parts = by_count;
+      if (parts > n - 2) parts = n - 2;
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(v, VGI_PARTS_KEY);
+    if (parts <= 1) { cJSON_AddItemToArray(out, v); continue; }
+    cJSON *title = cJSON_DetachItemViaPointer(scenes, scenes->child);
+    cJSON *outro = cJSON_DetachItemViaPointer(scenes, cJSON_GetArrayItem(scenes, n - 2));
+    double body = total - vgi_scene_seconds(title, lang) - vgi_scene_seconds(outro, lang);
+    int per_max = MAX_SCENES_PER_VIDEO - 2;
+    for (int p = 0; p < parts; p++) {
+      cJSON *pv = cJSON_CreateObject();
+      for (cJSON *c = v->child; c; c = c->next)
+        if (strcmp(c->string, "scenes")) cJSON_AddItemToObject(pv, c->string, cJSON_Duplicate(c, 1));
+      vgi_buf pb = {0};
+      vgi_buf_printf(&pb, "%s_part%d", vgi_str(v, "id"), p + 1);
+      char *pid = vgi_buf_take(&pb);
+      cJSON_ReplaceItemInObjectCaseSensitive(pv, "id", cJSON_CreateString(pid));
+      free(pid);
+      char pn[16], pm_[16];
+      snprintf(pn, sizeof pn, "%d", p + 1);
+      snprintf(pm_, sizeof pm_, "%d", parts);
+      const char *pargs[2] = { pn, pm_ };
+      vgi_phrase_put(&pb, lang, "part", pargs, 2);
+      char *psub = vgi_buf_take(&pb);
+      vgi_buf_printf(&pb, "%s (%s)", vgi_str(v, "title"), psub);
+      char *ptitle = vgi_buf_take(&pb);
+      cJSON_ReplaceItemInObjectCaseSensitive(pv, "title", cJSON_CreateString(ptitle));
+      cJSON *ps = cJSON_AddArrayToObject(pv, "scenes");
+      cJSON *t = cJSON_Duplicate(title, 1);
+      cJSON *tvc = cJSON_GetObjectItemCaseSensitive(t, "visual_content");
+      cJSON_DeleteItemFromObjectCaseSensitive(tvc, "subtitle");
+      cJSON_AddStringToObject(tvc, "subtitle", psub);
+      /* the title's narration was written for the whole video */
+      cJSON *tn = cJSON_GetObjectItemCaseSensitive(t, "narration");
+      if (tn) {
+        char *tt = vgi_template(t, lang);
+        if (tt) cJSON_SetValuestring(tn, tt);
+        free(tt);
+      }
+      free(psub);
+      free(ptitle);
+      cJSON_AddItemToArray(ps, t);
+      /* this part's share of the time; cut at a section's start near it */
+      double want = body / parts, acc = 0;
+      int taken = 0, left_parts = parts - p - 1;
+      while (scenes->child && cJSON_GetArraySize(scenes) > left_parts) {
+        cJSON *s = scenes->child;
+        double sec = vgi_scene_seconds(s, lang);
+        const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
+        int section = cJSON_IsNumber(sr) && sr->valueint >= 3;
+        if (left_parts > 0 && taken > 0 &&
+            (taken >= per_max || (acc + sec > want && (section || acc + sec > want * 1.25)) ||
+             (section && acc > want * 0.8)))
+          break;
+        cJSON_AddItemToArray(ps, cJSON_DetachItemViaPointer(scenes, s));
+        acc += sec;
+        taken++;
+      }
+      cJSON_AddItemToArray(ps, cJSON_Duplicate(outro, 1));
+      int k = 1;
+      for (cJSON *s = ps->child; s; s = s->next, k++) {
+        char id[32];
+        snprintf(id, sizeof id, "scene_%02d", k);
+        cJSON_ReplaceItemInObjectCaseSensitive(s, "id", cJSON_CreateString(id));
+      }
+      cJSON_AddItemToArray(out, pv);
+    }
+    if (d) {
+      const cJSON *src = cJSON_GetObjectItemCaseSensitive(v, "source");
+      char a[32];
+      vgi_diag_add(d, VGI_WARNING, vgi_str(src, "file"), 0, 0, NULL,
+                   "about %s minutes in %d scenes: split into %d parts", vgi_fmt_num(a, sizeof a, round(total / 60)),
+                   n, parts);
+    }
+    cJSON_Delete(title);
+    cJSON_Delete(outro);
+    cJSON_Delete(v);
+  }
+  while (out->child) cJSON_AddItemToArray(videos, cJSON_DetachItemViaPointer(out, out->child));
+  cJSON_Delete(out);
+}
+
+/* A document's list shows headlines: an item of more than about twelve
+ * words is shown by its headline (the narration, written before, says
+ * more of it). Scenes of a Markdown document only: a YAML document's items
+ * are shown as written. */
+static void headline_items(cJSON *scenes) {
+  for (cJSON *s = scenes->child; s; s = s->next) {
+    const char *ty = vgi_str(s, "scene_type");
+    if (!ty || strcmp(ty, "list")) continue;
+    cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
+    for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+      if (!cJSON_IsString(t) || vgi_word_count(t->valuestring) <= 14) continue;
+      char *h = vgi_headline(t->valuestring);
+      if (*h) cJSON_SetValuestring(t, h);
+      free(h);
+    }
+  }
+}
+
+static void clean_speech(char *t) {
+  unspeakable_out(t);
+  speech_out(t);
+}
+
+void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
   vgi_language_pass(model);
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = videos ? videos->child : NULL; v; v = v->next) {
     cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
     if (!cJSON_IsArray(scenes)) continue;
-    int fixed = 0, autow = 0;
+    /* a summary is made of documents whose prose the adapter ranked
+     * (Markdown); YAML and JSON say what their scenes say */
+    int summary = !(opts && opts->detail == VGI_DETAIL_FULL) &&
+                  cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) != NULL;
+    headlines_ = summary;
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
@@ -413,62 +1057,42 @@ void vgi_narrate(cJSON *model, const vgi_options *opts) {
           cJSON_Delete(rest);
           cJSON_AddTrueToObject(s, VGI_AUTO_KEY);
           free(t);
-          n = ns;
-        }
-      }
-      if (cJSON_IsString(n)) {
-        if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY)) autow += vgi_word_count(n->valuestring);
-        else fixed += vgi_word_count(n->valuestring);
-      }
-    }
-    double duration = opts ? opts->duration : 0;
-    if (duration > 0) {
-      double budget = duration * VGI_WPM / 60.0;
-      if (fixed + autow > budget && autow > 0) {
-        double scale = budget > fixed ? (budget - fixed) / autow : 0;
-        for (cJSON *s = scenes->child; s; s = s->next) {
-          cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
-          if (!cJSON_IsString(n) || !cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY)) continue;
-          int w = (int)floor(vgi_word_count(n->valuestring) * scale);
-          char *t = trim_sentences(n->valuestring, w, vgi_str(v, "language"));
-          cJSON_SetValuestring(n, t);
-          free(t);
-        }
-      } else if (fixed + autow > 0 && fixed + autow < budget) {
-        /* too short: stretch scenes (within their max) towards the target */
-        double total = (fixed + autow) * 60.0 / VGI_WPM, k = duration / total;
-        for (cJSON *s = scenes->child; s; s = s->next) {
-          cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
-          cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
-          cJSON *mx = cJSON_GetObjectItemCaseSensitive(s, "max_duration");
-          if (!cJSON_IsString(n) || !cJSON_IsNumber(mn) || !cJSON_IsNumber(mx)) continue;
-          double want = vgi_speech_seconds(n->valuestring) * k;
-          if (want > mx->valuedouble) want = mx->valuedouble;
-          if (want > mn->valuedouble) cJSON_SetNumberValue(mn, round(want * 10) / 10);
         }
       }
     }
+    fit_video(v, opts, d, summary);   /* weighs the items as the document wrote them */
+    if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) headline_items(scenes);
+    headlines_ = 0;
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
-      if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an)) {
+      if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an) &&
+          !cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY)) {
         char *t = vgi_strdup(an->valuestring);
-        unspeakable_out(t);
-        speech_out(t);
+        clean_speech(t);
         cJSON_SetValuestring(an, t);
         free(t);
       }
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_AUTO_KEY);
+      cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_UNITS_KEY);
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_MAXAUTO_KEY)) {
         /* the adapter chose this scene's duration: fit it to the narration */
         const char *nt = vgi_str(s, "narration");
         cJSON *mx = cJSON_GetObjectItemCaseSensitive(s, "max_duration");
         cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
-        double want = vgi_max_for(nt);
+        double want = vgi_max_for_lang(nt, vgi_str(v, "language"));
         if (cJSON_IsNumber(mn) && want < mn->valuedouble) want = mn->valuedouble;
         if (cJSON_IsNumber(mx)) cJSON_SetNumberValue(mx, want);
         cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_MAXAUTO_KEY);
       }
     }
   }
+  split_parts(model, d);
+  const cJSON *vids = cJSON_GetObjectItemCaseSensitive(model, "videos");
+  for (cJSON *v = vids ? vids->child : NULL; v; v = v->next) {
+    cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+    for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next)
+      if (cJSON_IsObject(s)) cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_SRANK_KEY);
+  }
+  headlines_ = 0;
 }

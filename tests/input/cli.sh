@@ -30,9 +30,23 @@ has "$T/out" '"field"'
 
 "$VGRUN" scenes "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes summary"
 has "$T/out" "video 1/1"
-has "$T/out" "scene_03  command"
+has "$T/out" "   3  command .*Build it \[2 lines sh\]"
+has "$T/out" "» Run the default target first."
 
-"$VGRUN" scenes --json "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --json"
+"$VGRUN" scenes --json "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --json (the plan)"
+has "$T/out" '"seconds":'
+has "$T/out" '"bullets":\["Targets"'
+"$VGRUN" scenes --detail full "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --detail full"
+has "$T/out" "It reads rules from a Makefile."
+"$VGRUN" scenes --detail everything "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 2 "scenes --detail everything"
+"$VGRUN" create --detail everything "$D/acceptance.md" -o "$T/x.mp4" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 2 "create --detail everything"
+has "$T/err" "summary or full"
+[ ! -e "$T/x.mp4" ] && pass=$((pass + 1)) || bad "create --detail everything wrote a video"
+# a length that cannot be reached is said, not silently missed
+"$VGRUN" scenes --duration 3 "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --duration 3"
+has "$T/err" "duration: warning: --duration 3: the video cannot be that short"
+
+"$VGRUN" scenes --model "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --model"
 has "$T/out" '"scene_type"'
 has "$T/out" '"accent_color"'
 
@@ -72,7 +86,7 @@ printf '{"video": {"id": "d", "title": "a\\u0000b"}, "scenes": [{"type": "title"
 has "$T/err" 'nul.json:1:34: \\u0000 (a NUL character) in a string is not allowed'
 
 printf 'WEBVTT\n\nSTYLE\n::cue { color: red }\n\n00:00:01.000 --> 00:00:03.000\nHello there.\n\nREGION\nid:r\n\n00:00:04.000 --> 00:00:06.000\nSecond cue.\n' >"$T/style.vtt"
-"$VGRUN" scenes --json "$T/style.vtt" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "WebVTT with STYLE and REGION"
+"$VGRUN" scenes --model "$T/style.vtt" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "WebVTT with STYLE and REGION"
 has "$T/out" '"narration":.*"Hello there. Second cue."'
 printf '1\n00:00:01,000 --> 00:00:03,000\nGood cue.\n\n2\n00:00:04,000 -> 00:00:05,000\nMalformed\n\n3\n00:00:06,000 --> 00:00:08,000\nThird.\n' >"$T/bad.srt"
 "$VGRUN" check "$T/bad.srt" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "SRT cue with a malformed timing"
@@ -89,7 +103,7 @@ if [ -d "$CORPUS" ]; then
   "$VGRUN" check "$CORPUS"/inputs/*.yaml "$CORPUS"/inputs/*.md "$CORPUS"/sets/* >"$T/out" 2>"$T/err"
   rc=$?; expect_rc 0 "corpus passes check"
   n=$(grep -c ": ok (" "$T/out"); [ "$n" -eq 20 ] && pass=$((pass + 1)) || bad "corpus: $n of 20 ok"
-  "$VGRUN" scenes --json "$CORPUS/sets/tutorial_series_example" >"$T/out" 2>"$T/err"; rc=$?
+  "$VGRUN" scenes --model "$CORPUS/sets/tutorial_series_example" >"$T/out" 2>"$T/err"; rc=$?
   expect_rc 0 "tutorial set"
   n=$(grep -c '"scenes":' "$T/out"); [ "$n" -eq 4 ] && pass=$((pass + 1)) || bad "tutorial set: $n videos, wanted 4"
 else

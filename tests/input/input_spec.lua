@@ -84,9 +84,43 @@ describe("vg.input", function()
   it("splits Markdown per H2 and fits narration to a duration", function()
     local model = input.load(DATA .. "acceptance.md", { split = "h2" })
     assert.are.equal(4, #model.videos)
+    -- 10 s: whole scenes go (the least important first); title and outro stay
     local short = input.load(DATA .. "acceptance.md", { duration = 10 })
-    assert.are.equal(6, #short.videos[1].scenes)
+    local sc = short.videos[1].scenes
+    assert.is_true(#sc < 6)
+    assert.are.equal("title", sc[1].scene_type)
+    assert.are.equal("outro", sc[#sc].scene_type)
+    local full = input.load(DATA .. "acceptance.md", { detail = "full" })
+    assert.are.equal("Make rebuilds only what changed. It reads rules from a Makefile.",
+      full.videos[1].scenes[2].narration)
+    assert.has_error(function() input.load(DATA .. "acceptance.md", { detail = "all" }) end)
     assert.has_error(function() input.load(DATA .. "acceptance.md", 5) end)
+  end)
+
+  it("plans a document: scenes, bullets, narration, seconds", function()
+    local plan, diags = input.plan(DATA .. "acceptance.md")
+    assert.are.equal(0, input.count(diags))
+    assert.are.equal(6, #plan.scenes)
+    local total = 0
+    for i, s in ipairs(plan.scenes) do
+      assert.are.equal(i, s.index)
+      assert.is_string(s.type)
+      assert.is_string(s.title)
+      assert.is_table(s.bullets)
+      assert.is_true(s.seconds >= 2)
+      total = total + s.seconds
+    end
+    assert.are.equal("list", plan.scenes[2].type)
+    assert.are.same({ "Targets", "  Files you want to build", "  Phony names such as test", "Prerequisites", "Recipes" },
+      plan.scenes[2].bullets)
+    assert.are.equal(2, plan.scenes[3].lines)
+    assert.is_true(math.abs(total - plan.seconds) < 1e-6)
+    assert.is_nil(input.plan(DATA .. "missing.md"))
+    -- the same from a model already loaded
+    local again = input.plan(input.load(DATA .. "acceptance.md"))
+    assert.are.equal(plan.seconds, again.seconds)
+    -- the pace of the language: Korean by syllable, French faster than German
+    assert.is_true(require("vg.input_core").speech_seconds("안녕하세요 여러분", "ko") > 1)
   end)
 
   it("checks voices", function()

@@ -7,7 +7,8 @@
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
-  cJSON *m = load(DATA "acceptance.md", NULL, &d);
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load(DATA "acceptance.md", &full, &d);
   assert_non_null(m);
   assert_int_equal(d.errors, 0);
   assert_int_equal(video_count(m), 1);
@@ -153,13 +154,68 @@ static void long_section_is_split(void **state) {
   fclose(f);
   free(doc);
   vgi_diags d;
-  cJSON *m = load(path, NULL, &d);
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load(path, &full, &d);
   assert_int_equal(d.errors, 0);
   int prose = scene_count(m, 0) - 2;
   assert_true(prose >= 4);
   for (int i = 1; i <= prose; i++)
     assert_true(vgi_speech_seconds(sget(scene_at(m, 0, i), "narration")) <= 60);
   cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(path);
+}
+
+/* The default is a summary: a paragraph's first sentence always, the rest
+ * as the length allows (about a minute per 600 words); bullets are
+ * headlines of what is said, never cut with an ellipsis. */
+static void summary_by_default(void **state) {
+  (void)state;
+  const char *path = "/tmp/vgi_summary.md";
+  FILE *f = fopen(path, "w");
+  fputs("# Networks\n\n## Cables\n\n", f);
+  for (int p = 0; p < 30; p++) {
+    fprintf(f, "Paragraph %d explains how a long cable carries light between two distant cities across "
+               "the ocean floor without stopping. ", p);
+    for (int k = 0; k < 5; k++) fprintf(f, "Detail %d of paragraph %d adds more words to read out. ", k, p);
+    fputs("\n\n", f);
+  }
+  fclose(f);
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *sm = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  cJSON *fm = load(path, &full, &d);
+  int sum_words = 0, full_words = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *s = scene_at(sm, 0, i);
+    const char *n = sget(s, "narration");
+    sum_words += n ? (int)(vgi_speech_seconds(n) * 150 / 60 + 0.5) : 0;
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(s, "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      if (!cJSON_IsString(it)) continue;
+      assert_null(strstr(it->valuestring, "\xE2\x80\xA6"));   /* no ellipsis */
+      assert_true(vgi_speech_seconds(it->valuestring) * 150 / 60 <= 13);
+      /* a bullet heads a sentence that is said */
+      assert_non_null(strstr(n, it->valuestring));
+    }
+  }
+  for (int i = 0; i < scene_count(fm, 0); i++)
+    full_words += (int)(vgi_speech_seconds(sget(scene_at(fm, 0, i), "narration")) * 150 / 60 + 0.5);
+  /* every first sentence is said; the summary is far shorter than the reading */
+  for (int p = 0; p < 30; p++) {
+    char key[64];
+    snprintf(key, sizeof key, "Paragraph %d explains", p);
+    int found = 0;
+    for (int i = 0; i < scene_count(sm, 0); i++) found |= strstr(sget(scene_at(sm, 0, i), "narration"), key) != NULL;
+    assert_true(found);
+  }
+  assert_true(sum_words * 2 < full_words);
+  /* 30 paragraphs of 60 words: about three minutes of summary at most */
+  assert_true(sum_words < 1800 / 600 * 150 * 1.3);
+  cJSON_Delete(sm);
+  cJSON_Delete(fm);
   vgi_diags_free(&d);
   remove(path);
 }
@@ -172,6 +228,7 @@ int main(void) {
     cmocka_unit_test(images),
     cmocka_unit_test(example_documents_pass),
     cmocka_unit_test(long_section_is_split),
+    cmocka_unit_test(summary_by_default),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -85,11 +85,81 @@ static void no_narration_option(void **state) {
   vgi_diags_free(&d);
 }
 
+/* Headlines: short sentences whole, else the first clause or the words up
+ * to where a clause starts; never an ellipsis. */
+char *vgi_headline(const char *sentence);
+static void headline_is(const char *s, const char *want) {
+  char *h = vgi_headline(s);
+  if (strcmp(h, want)) print_message("got: %s\n", h);
+  assert_string_equal(h, want);
+  free(h);
+}
+
+static void headlines(void **state) {
+  (void)state;
+  headline_is("Make rebuilds only what changed.", "Make rebuilds only what changed");
+  headline_is("The Internet is a global network of interconnected computer networks that use the TCP/IP "
+              "protocol suite to communicate between billions of devices.",
+              "The Internet is a global network of interconnected computer networks");
+  headline_is("Routers forward packets between networks, choosing a path for each one by the tables "
+              "they learn from their neighbours over time.",
+              "Routers forward packets between networks");
+  headline_is("Lernen Sie die Grundlagen der Shell kennen, weil Sie sonst bei jeder Aufgabe im Terminal "
+              "unnötig viel Zeit verlieren werden.",
+              "Lernen Sie die Grundlagen der Shell kennen");
+  /* Chinese: at a comma, else whole */
+  headline_is("熟悉命令行是一项很重要的技能，它能让你在工作中更加高效地完成各种各样的任务和工作。",
+              "熟悉命令行是一项很重要的技能");
+}
+
+/* --duration: the estimate lands within 15 % of the target, or a warning
+ * says why it cannot */
+static void duration_reached_or_warned(void **state) {
+  (void)state;
+  const char *path = "/tmp/vgi_duration.md";
+  FILE *f = fopen(path, "w");
+  fputs("# Long\n\n", f);
+  for (int sct = 0; sct < 12; sct++) {
+    fprintf(f, "## Section %d\n\n", sct);
+    for (int p = 0; p < 4; p++) {
+      fprintf(f, "Section %d paragraph %d starts with a sentence of twelve words or so here. ", sct, p);
+      for (int k = 0; k < 4; k++) fprintf(f, "Then detail %d follows with some more words to say. ", k);
+      fputs("\n\n", f);
+    }
+  }
+  fclose(f);
+  double targets[] = { 60, 120, 300 };
+  for (int t = 0; t < 3; t++) {
+    vgi_diags d = {0};
+    vgi_options o = { .duration = targets[t] };
+    cJSON *m = vgi_load(path, &o, &d);
+    assert_int_equal(d.errors, 0);
+    double total = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) total += vgi_scene_seconds(scene_at(m, 0, i), "en");
+    print_message("--duration %g: %g s in %d scenes\n", targets[t], total, scene_count(m, 0));
+    assert_true(total >= targets[t] * 0.85 && total <= targets[t] * 1.15);
+    assert_string_equal(sget(scene_at(m, 0, 0), "scene_type"), "title");
+    assert_string_equal(sget(scene_at(m, 0, scene_count(m, 0) - 1), "scene_type"), "outro");
+    cJSON_Delete(m);
+    vgi_diags_free(&d);
+  }
+  /* 5 s cannot be reached: a warning says so */
+  vgi_diags d = {0};
+  vgi_options o = { .duration = 5 };
+  cJSON *m = vgi_load(path, &o, &d);
+  assert_true(has_message(&d, "--duration 5: the video cannot be that short"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
     cmocka_unit_test(duration_budget),
     cmocka_unit_test(no_narration_option),
+    cmocka_unit_test(headlines),
+    cmocka_unit_test(duration_reached_or_warned),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

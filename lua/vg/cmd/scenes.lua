@@ -13,47 +13,64 @@ local function run(args)
   local args_ = require("vg.args")
   local o, operands = args_.command(SPEC, args)
   if not o then return operands end
-  local path, json = operands[1], o.json or false
-  local opts = { split = o.split, duration = o.duration }
-  if o.no_narration then opts.narrate = false end
+  local path = operands[1]
   if not path then return args_.usage_error(SPEC, "no INPUT given") end
+  local opts = { split = o.split, duration = o.duration, detail = o.detail }
+  if o.no_narration then opts.narrate = false end
 
   local input = require("vg.input")
-  -- --json: the text comes from C, so keys keep the model's documented order
-  opts.as_json = json or nil
-  local model, diags = input.load(path, opts)
-  for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
-  if model then
-    if type(model) == "string" then
-      io.stdout:write(model, "\n")
-    else
-      local text = input.summary(model)
-      if text ~= "" then io.stdout:write(text, "\n") end
-    end
+  local out, diags, ok
+  if o.model then
+    -- the model itself: the text comes from C, so keys keep the documented order
+    opts.as_json = true
+    out, diags = input.load(path, opts)
+    ok = out ~= nil
+  else
+    local plan
+    plan, diags = input.plan(path, opts)
+    ok = plan ~= nil
+    if plan then out = o.json and require("vg").json.encode(plan) or input.show(plan) end
   end
+  for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
+  if out and out ~= "" then io.stdout:write(out, "\n") end
   local errors = input.count(diags)
-  return (model and errors == 0) and 0 or 1
+  return (ok and errors == 0) and 0 or 1
 end
 
 -- Its parser, --help, `vgrun help scenes`, vgrun-scenes(1) and completion.
 SPEC = {
   name = "scenes",
-  summary = "print the videos and scenes a document turns into (--json for the model)",
+  summary = "show the plan of a document before rendering: each scene, what it shows and says, how long",
   synopsis = { "[options] INPUT" },
   description = [[
-Prints the videos and scenes INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua,
-or a set directory) turns into: a summary by default, the full model with
---json:
+Shows what INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua, or a set
+directory) turns into, as `vgrun create` would make it: each video with its
+language, voice and length; each scene with its number, type, estimated
+length and title, its headline bullets (•) and what is said (») in full.
+
+--json prints the same plan for tools:
+
+  {"seconds": total, "scenes": [{"index", "video", "id", "type", "title",
+    "bullets", "narration", "seconds", "lines", "language"}],
+   "videos": [{"id", "title", "language", "voice", "seconds", "scenes"}]}
+
+--model prints the scene model itself (what the renderer reads):
 
   {"videos": [{"id", "title", "voice", "accent_color", "theme", "source",
                "scenes": [{"id", "scene_type", "visual_content", "narration",
                            "voice", "min_duration", "max_duration", "source"}]}]}
 
-Problems go to standard error as `vgrun check` prints them.]],
+Lengths are estimates: the narration at espeak-ng's pace for the language
+(measured per language), the pause around it, at least the scene's
+min_duration. Problems go to standard error as `vgrun check` prints them.]],
   options = {
-    { "--json", help = "print the model as JSON" },
+    { "--json", help = "print the plan as JSON" },
+    { "--model", help = "print the scene model as JSON" },
+    { "--detail", arg = "summary|full", complete = "detail", check = require("vg.create.options").check_detail,
+      default = "summary", help = "summary: each section in its key points; full: every sentence of the prose" },
     { "--split", arg = "h2", complete = "split", check = SPLIT, default = "one video per document", help = "Markdown: one video per H2 section" },
-    { "--duration", arg = "SEC", check = SECONDS, default = "the narration's own length", help = "fit generated narration to SEC seconds" },
+    { "--duration", arg = "SEC", check = SECONDS, default = "about a minute per 600 words of prose",
+      help = "make the video about SEC seconds long (the least important content is left out)" },
     { "--no-narration", help = "do not write narration where the document has none" },
   },
   args = { name = "INPUT", max = 1, complete = "from", too_many = "one INPUT at a time" },

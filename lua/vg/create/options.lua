@@ -52,6 +52,15 @@ function M.check_resolution(w, h)
   return true
 end
 
+--- check_detail(v) -> v | nil, message: how much of the prose is said
+-- (summary: each section's key points; full: every sentence)
+function M.check_detail(v, name)
+  if v ~= "summary" and v ~= "full" then
+    return nil, (name or "--detail") .. " " .. tostring(v) .. ": summary or full"
+  end
+  return v
+end
+
 local X264_PRESETS = { slides = 1, ultrafast = 1, superfast = 1, veryfast = 1, faster = 1, fast = 1,
   medium = 1, slow = 1, slower = 1, veryslow = 1 }
 
@@ -92,6 +101,7 @@ function M.check_options(o)
       .. "ultrafast superfast veryfast faster fast medium slow slower veryslow"
   end
   if o.split ~= nil and o.split ~= "h2" then return nil, "--split " .. tostring(o.split) .. ": only h2" end
+  if o.detail ~= nil and not M.check_detail(o.detail) then return select(2, M.check_detail(o.detail)) end
   if o.duration ~= nil and not num(o.duration, 1, 3600) then
     return nil, "--duration: wants a number of seconds from 1 to 3600"
   end
