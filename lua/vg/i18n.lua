@@ -339,6 +339,40 @@ M.phrases = {
   },
 }
 
+-- Tables and code slides: what the narration says around a table's rows,
+-- and the label of a continued page. Plain assignments: the C adapters read
+-- this file in a Lua state with no libraries (no pairs).
+M.phrases.en.table_columns = "The table shows {1}."
+M.phrases.en.table_more = "And {1} more rows."
+M.phrases.en.table_more_one = "And one more row."
+M.phrases.en.code_example = "An example in {1}."
+M.phrases.en.l_continued = "continued"
+M.phrases.fr.table_columns = "Le tableau présente {1}."
+M.phrases.fr.table_more = "Et {1} lignes de plus."
+M.phrases.fr.table_more_one = "Et une ligne de plus."
+M.phrases.fr.code_example = "Un exemple en {1}."
+M.phrases.fr.l_continued = "suite"
+M.phrases.it.table_columns = "La tabella mostra {1}."
+M.phrases.it.table_more = "E altre {1} righe."
+M.phrases.it.table_more_one = "E un'altra riga."
+M.phrases.it.code_example = "Un esempio in {1}."
+M.phrases.it.l_continued = "continua"
+M.phrases.nl.table_columns = "De tabel toont {1}."
+M.phrases.nl.table_more = "En nog {1} rijen."
+M.phrases.nl.table_more_one = "En nog één rij."
+M.phrases.nl.code_example = "Een voorbeeld in {1}."
+M.phrases.nl.l_continued = "vervolg"
+M.phrases.zh.table_columns = "表格列出{1}。"
+M.phrases.zh.table_more = "另有{1}行。"
+M.phrases.zh.table_more_one = "另有一行。"
+M.phrases.zh.code_example = "{1}示例。"
+M.phrases.zh.l_continued = "续"
+M.phrases.ko.table_columns = "표의 항목은 {1}입니다."
+M.phrases.ko.table_more = "그 밖에 {1}개 행이 있습니다."
+M.phrases.ko.table_more_one = "그 밖에 1개 행이 있습니다."
+M.phrases.ko.code_example = "{1} 예제입니다."
+M.phrases.ko.l_continued = "계속"
+
 -- "pt-BR" -> "pt"; unknown -> "en"
 function M.base(lang)
   if type(lang) ~= "string" then return "en" end

@@ -28,7 +28,7 @@ M.STEP = 0.25       -- reveal of one item
 M.CROSSFADE = 0.25  -- between scenes (drawn by the pipeline with M.crossfade)
 M.BUILTIN = {
   "title", "command", "list", "outro", "code_comparison", "quote", "problem", "solution",
-  "checkpoint", "quiz", "learning_objectives", "exercise",
+  "checkpoint", "quiz", "learning_objectives", "exercise", "table",
 }
 
 local types = {}

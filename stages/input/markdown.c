@@ -1,7 +1,7 @@
 /* markdown.c: Markdown documents (cmark-gfm with the table, strikethrough,
  * autolink and tasklist extensions) into the scene model. Optional YAML front
  * matter; the first H1 is the title scene; each heading starts a section whose
- * blocks become scenes (code -> command, list -> list, table -> list of rows,
+ * blocks become scenes (code -> command, list -> list, table -> table,
  * blockquote -> quote) and whose prose becomes their narration; prose alone
  * becomes a list of its key sentences. A closing outro ends each video. */
 #include "input_private.h"
@@ -22,6 +22,8 @@
 #define PROSE_WORDS 110       /* narration per scene before a section is split */
 #define LIST_ITEMS 10         /* list items per scene */
 #define CODE_LINES 16         /* code lines per scene */
+#define TABLE_ROWS 8          /* table rows per scene (a longer table pages) */
+#define TABLE_COLS 16         /* table columns kept */
 #define MAX_SCENES_PER_VIDEO 100
 
 typedef struct para { char *text; int line; } para;
@@ -718,47 +720,62 @@ static void list_block(md *m, cmark_node *n) {
   emit_list(m, all, nested, cmark_node_get_start_line(n), NULL);
 }
 
+/* A table is a table scene: its header row and body rows, every column;
+ * long tables page through their rows (TABLE_ROWS a scene). The narration
+ * is the prose before it, then the columns named and each row said briefly
+ * (vgi_table_narration). */
 static void table_block(md *m, cmark_node *n) {
-  cJSON *all = cJSON_CreateArray();
-  char **head = NULL;
-  int nhead = 0;
+  cJSON *cols = NULL, *rows = cJSON_CreateArray();
+  int ncols = 0;
   for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
     if (strcmp(cmark_node_get_type_string(row), "table_row") &&
         strcmp(cmark_node_get_type_string(row), "table_header"))
       continue;
     int is_head = cmark_gfm_extensions_get_table_row_is_header(row);
-    char *cells[64];
+    cJSON *cells = cJSON_CreateArray();
     int nc = 0;
-    for (cmark_node *c = cmark_node_first_child(row); c && nc < 64; c = cmark_node_next(c))
-      cells[nc++] = plain(c, NULL);
-    if (is_head && !head) {
-      head = malloc(sizeof(char *) * (size_t)(nc ? nc : 1));
-      for (int i = 0; i < nc; i++) {
-        head[i] = cells[i];
-      }
-      nhead = nc;
-      continue;
+    for (cmark_node *c = cmark_node_first_child(row); c && nc < TABLE_COLS; c = cmark_node_next(c), nc++) {
+      char *t = vgi_squash(plain(c, NULL));
+      cJSON_AddItemToArray(cells, cJSON_CreateString(t));
+      free(t);
     }
-    cJSON *item = cJSON_CreateObject();
-    cJSON_AddStringToObject(item, "title", nc ? cells[0] : "");
-    vgi_buf rest = {0};
-    for (int i = 1; i < nc; i++) {
-      if (!*cells[i]) continue;
-      if (rest.n) vgi_buf_puts(&rest, "; ");
-      if (i < nhead && *head[i]) vgi_buf_printf(&rest, "%s: %s", head[i], cells[i]);
-      else vgi_buf_puts(&rest, cells[i]);
-    }
-    if (rest.n) cJSON_AddStringToObject(item, "description", rest.s);
-    cJSON_AddNumberToObject(item, "level", 0);
-    vgi_buf_free(&rest);
-    for (int i = 0; i < nc; i++) free(cells[i]);
-    cJSON_AddItemToArray(all, item);
+    if (is_head && !cols) { cols = cells; ncols = nc; continue; }
+    /* every row has the header's cells, no more, no fewer */
+    while (ncols && nc < ncols) { cJSON_AddItemToArray(cells, cJSON_CreateString("")); nc++; }
+    while (ncols && nc > ncols) { cJSON_DeleteItemFromArray(cells, --nc); }
+    cJSON_AddItemToArray(rows, cells);
   }
-  for (int i = 0; i < nhead; i++) free(head[i]);
-  free(head);
-  /* the header row names each cell in the rows' descriptions */
-  if (cJSON_GetArraySize(all)) emit_list(m, all, 1, cmark_node_get_start_line(n), NULL);
-  else cJSON_Delete(all);
+  int nrows = cJSON_GetArraySize(rows);
+  if (!cols || !ncols || !nrows) {
+    cJSON_Delete(cols);
+    cJSON_Delete(rows);
+    return;
+  }
+  char *narr = take_narration(m);
+  int line = cmark_node_get_start_line(n);
+  int pages = (nrows + TABLE_ROWS - 1) / TABLE_ROWS;
+  /* rows spread evenly over the pages: 9 rows are 5 + 4, not 8 + 1 */
+  int per = (nrows + pages - 1) / pages;
+  for (int page = 0; page < pages; page++) {
+    cJSON *vc = visual(m);
+    cJSON_AddItemToObject(vc, "columns", cJSON_Duplicate(cols, 1));
+    cJSON *pr = cJSON_AddArrayToObject(vc, "rows");
+    for (int k = 0; k < per && rows->child; k++)
+      cJSON_AddItemToArray(pr, cJSON_DetachItemViaPointer(rows, rows->child));
+    char *said = vgi_table_narration(vc, m->lang);
+    vgi_buf nb = {0};
+    if (page == 0 && narr && *narr) vgi_buf_puts(&nb, narr);
+    if (said && *said) {
+      if (nb.n) vgi_buf_puts(&nb, " ");
+      vgi_buf_puts(&nb, said);
+    }
+    free(said);
+    new_scene(m, "table", line, vc, nb.s);
+    vgi_buf_free(&nb);
+  }
+  free(narr);
+  cJSON_Delete(cols);
+  cJSON_Delete(rows);
 }
 
 static void alert_block(md *m, cmark_node *n, const char *key, const char *text);
