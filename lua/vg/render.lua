@@ -204,8 +204,15 @@ local function timeline(scene, def)
   return times, settle
 end
 
+-- When everything is revealed, and (for a type with `read_time`) long
+-- enough to be read: a code slide stays about 1.5 s a line, at least 4 s.
 function M.settle_time(scene)
-  local _, settle = timeline(scene, check_type(scene))
+  local def = check_type(scene)
+  local _, settle = timeline(scene, def)
+  if def.read_time then
+    local ok, r = pcall(def.read_time, scene)
+    if ok and tonumber(r) then settle = math.max(settle, tonumber(r)) end
+  end
   return settle
 end
 

@@ -22,6 +22,7 @@
 #define PROSE_WORDS 110       /* narration per scene before a section is split */
 #define LIST_ITEMS 10         /* list items per scene */
 #define CODE_LINES 16         /* code lines per scene */
+#define QUOTE_WORDS 45        /* words of a quote per slide */
 #define TABLE_ROWS 8          /* table rows per scene (a longer table pages) */
 #define TABLE_COLS 16         /* table columns kept */
 #define MAX_SCENES_PER_VIDEO 100
@@ -555,26 +556,82 @@ static void code_block(md *m, cmark_node *n) {
   size_t len = strlen(lit);
   if (len && lit[len - 1] != '\n') nl++;
   if (nl == 0) return;
+  char **lines = malloc(sizeof(char *) * (size_t)nl);
+  int k = 0;
+  for (const char *p = lit; *p && k < nl; k++) {
+    const char *e = strchr(p, '\n');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    lines[k] = malloc(l + 1);
+    memcpy(lines[k], p, l);
+    lines[k][l] = 0;
+    p += l + (e ? 1 : 0);
+  }
+  nl = k;
   char *narr = take_narration(m);
+  if (!narr || !*narr) {
+    /* no prose introduces it: its first comment says what it is, else the
+     * language ("An example in Lua."); only shell keeps "Run these commands" */
+    free(narr);
+    narr = NULL;
+    for (int i = 0; i < nl && !narr; i++) {
+      const char *t = lines[i];
+      while (*t == ' ' || *t == '\t') t++;
+      if (!*t) continue;
+      const char *c = NULL;
+      if (t[0] == '#' && t[1] != '!' && t[1] != 'i' && t[1] != 'd') c = t + 1;   /* not #!, #include, #define */
+      else if (!strncmp(t, "//", 2) || !strncmp(t, "--", 2)) c = t + 2;
+      else if (!strncmp(t, "/*", 2)) c = t + 2;
+      if (!c) break;   /* code before any comment */
+      while (*c == ' ' || *c == '#' || *c == '-' || *c == '/' || *c == '*') c++;
+      char *x = vgi_squash(vgi_strdup(c));
+      size_t xl = strlen(x);
+      while (xl && (x[xl - 1] == '/' || x[xl - 1] == '*' || x[xl - 1] == ' ')) x[--xl] = 0;
+      if (vgi_word_count(x) >= 2) {
+        if (xl && !strchr(".!?:", x[xl - 1])) { vgi_buf nb = {0}; vgi_buf_puts(&nb, x); vgi_buf_puts(&nb, "."); free(x); x = vgi_buf_take(&nb); }
+        if (x[0] >= 'a' && x[0] <= 'z') x[0] = (char)(x[0] - 'a' + 'A');
+        narr = x;
+      } else {
+        free(x);
+      }
+    }
+    static const char *const shells[] = { "", "sh", "bash", "shell", "console", "zsh", "shell-session",
+                                          "powershell", "ps1", "bat", "cmd", "fish", NULL };
+    int shell = 0;
+    for (int i = 0; shells[i]; i++) if (!strcasecmp(lang, shells[i])) shell = 1;
+    if (!narr && !shell) {
+      char name[64];
+      snprintf(name, sizeof name, "%s", lang);
+      if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');
+      const char *a1[1] = { name };
+      vgi_buf nb = {0};
+      vgi_phrase_put(&nb, m->lang, "code_example", a1, 1);
+      narr = vgi_buf_take(&nb);
+    }
+  }
   int line = cmark_node_get_start_line(n);
-  int parts = (nl + CODE_LINES - 1) / CODE_LINES;
-  const char *p = lit;
-  for (int part = 0; part < parts; part++) {
+  /* long code is split at blank lines: a part ends at the last blank line
+   * in its second half, else after CODE_LINES lines */
+  int at = 0, part = 0;
+  while (at < nl) {
+    while (at < nl && !lines[at][strspn(lines[at], " \t")]) at++;   /* no part opens blank */
+    if (at >= nl) break;
+    int end = nl - at > CODE_LINES ? at + CODE_LINES : nl;
+    if (end < nl) {
+      for (int i = end - 1; i > at + CODE_LINES / 2; i--)
+        if (!lines[i][strspn(lines[i], " \t")]) { end = i; break; }
+    }
+    int stop = end;
+    while (stop > at && !lines[stop - 1][strspn(lines[stop - 1], " \t")]) stop--;
     cJSON *vc = visual(m);
     cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
-    for (int k = 0; k < CODE_LINES && *p; k++) {
-      const char *e = strchr(p, '\n');
-      size_t l = e ? (size_t)(e - p) : strlen(p);
-      char *s = malloc(l + 1);
-      memcpy(s, p, l);
-      s[l] = 0;
-      cJSON_AddItemToArray(cmds, cJSON_CreateString(s));
-      free(s);
-      p += l + (e ? 1 : 0);
-    }
+    for (int i = at; i < stop; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
     if (*lang) cJSON_AddStringToObject(vc, "language", lang);
     new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
+    part++;
+    at = end;
   }
+  for (int i = 0; i < nl; i++) free(lines[i]);
+  free(lines);
   free(narr);
 }
 
@@ -844,25 +901,48 @@ static void quote_block(md *m, cmark_node *n) {
   }
   if (!q.n) { free(attribution); vgi_buf_free(&q); return; }
   char *narr = take_narration(m);
-  cJSON *vc = cJSON_CreateObject();
   /* strip surrounding quotes */
   char *text = q.s;
   size_t l = strlen(text);
   if (l >= 2 && text[0] == '"' && text[l - 1] == '"') { text[l - 1] = 0; text++; }
-  cJSON_AddStringToObject(vc, "quote_text", text);
-  cJSON_AddStringToObject(vc, "attribution", attribution ? attribution : "");
-  /* the quote is what is read; prose before it is its context */
-  vgi_buf nb = {0};
-  if (attribution && *attribution) {
-    const char *a1[1] = { attribution };
-    vgi_phrase_put(&nb, m->lang, "as_put_it", a1, 1);
-    vgi_buf_puts(&nb, " ");
+  /* a long quote is several quote slides, split between sentences (about
+   * QUOTE_WORDS each), never a wall of text */
+  int ns = 0;
+  char **ss = vgi_sentences_lang(text, m->lang, &ns);
+  int total = vgi_word_count(text), parts = (total + QUOTE_WORDS - 1) / QUOTE_WORDS;
+  if (parts < 1 || ns < 2) parts = 1;
+  int per = (total + parts - 1) / parts;
+  int si = 0;
+  for (int part = 0; si < ns || part == 0; part++) {
+    vgi_buf chunk = {0};
+    int w = 0;
+    while (si < ns && (!w || w + vgi_word_count(ss[si]) <= per + per / 2)) {
+      if (chunk.n) vgi_buf_puts(&chunk, " ");
+      vgi_buf_puts(&chunk, ss[si]);
+      w += vgi_word_count(ss[si]);
+      si++;
+    }
+    const char *shown = ns ? (chunk.s ? chunk.s : "") : text;
+    cJSON *vc = cJSON_CreateObject();
+    cJSON_AddStringToObject(vc, "quote_text", shown);
+    cJSON_AddStringToObject(vc, "attribution", attribution ? attribution : "");
+    /* the quote is what is read; prose before it is its context */
+    vgi_buf nb = {0};
+    if (part == 0 && attribution && *attribution) {
+      const char *a1[1] = { attribution };
+      vgi_phrase_put(&nb, m->lang, "as_put_it", a1, 1);
+      vgi_buf_puts(&nb, " ");
+    }
+    vgi_buf_puts(&nb, shown);
+    if (nb.n && !strchr(".!?", nb.s[nb.n - 1])) vgi_buf_puts(&nb, ".");
+    if (si >= ns && narr && *narr) { vgi_buf_puts(&nb, " "); vgi_buf_puts(&nb, narr); }
+    new_scene(m, "quote", cmark_node_get_start_line(n), vc, nb.s);
+    vgi_buf_free(&nb);
+    vgi_buf_free(&chunk);
+    if (!ns) break;
   }
-  vgi_buf_puts(&nb, text);
-  if (!strchr(".!?", nb.s[nb.n - 1])) vgi_buf_puts(&nb, ".");
-  if (narr && *narr) { vgi_buf_puts(&nb, " "); vgi_buf_puts(&nb, narr); }
-  new_scene(m, "quote", cmark_node_get_start_line(n), vc, nb.s);
-  vgi_buf_free(&nb);
+  for (int i = 0; i < ns; i++) free(ss[i]);
+  free(ss);
   vgi_buf_free(&q);
   free(narr);
   free(attribution);

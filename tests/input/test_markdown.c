@@ -11,7 +11,7 @@ static void acceptance_document(void **state) {
   assert_non_null(m);
   assert_int_equal(d.errors, 0);
   assert_int_equal(video_count(m), 1);
-  const char *want[] = { "title", "list", "command", "list", "quote", "outro" };
+  const char *want[] = { "title", "list", "command", "table", "quote", "outro" };
   assert_int_equal(scene_count(m, 0), 6);
   for (int i = 0; i < 6; i++) {
     const cJSON *s = scene_at(m, 0, i);
@@ -34,10 +34,19 @@ static void acceptance_document(void **state) {
   const cJSON *cmd = scene_at(m, 0, 2);
   assert_string_equal(vcget(cmd, "language"), "sh");
   assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(cmd, "visual_content"), "commands")), 2);
-  /* table rows */
-  const cJSON *rows = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, 3), "visual_content"), "items");
+  /* a table scene: its columns and rows, every cell */
+  const cJSON *tvc = cJSON_GetObjectItem(scene_at(m, 0, 3), "visual_content");
+  const cJSON *cols = cJSON_GetObjectItem(tvc, "columns");
+  assert_int_equal(cJSON_GetArraySize(cols), 2);
+  assert_string_equal(cJSON_GetArrayItem(cols, 1)->valuestring, "Meaning");
+  const cJSON *rows = cJSON_GetObjectItem(tvc, "rows");
   assert_int_equal(cJSON_GetArraySize(rows), 2);
-  assert_string_equal(sget(cJSON_GetArrayItem(rows, 0), "title"), "-j N");
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetArrayItem(rows, 0), 0)->valuestring, "-j N");
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetArrayItem(rows, 1), 1)->valuestring, "keep going after errors");
+  /* the narration names the columns and says the rows */
+  const char *tn = sget(scene_at(m, 0, 3), "narration");
+  assert_non_null(strstr(tn, "Flag and Meaning"));
+  assert_non_null(strstr(tn, "-k: keep going after errors."));
   /* quote and attribution */
   assert_string_equal(vcget(scene_at(m, 0, 4), "attribution"), "Stuart Feldman");
   /* positions: the code block is on line 24 */

@@ -14,6 +14,11 @@ end
 return {
   name = "command",
   animated = true,
+  -- long enough to read: about 1.5 s a line, at least 4 s
+  read_time = function(scene)
+    local n = #commands(scene.visual_content or scene)
+    return n > 0 and math.max(4, 1.5 * n) or 0
+  end,
   steps = function(scene)
     local v = scene.visual_content or scene
     local out = {}
