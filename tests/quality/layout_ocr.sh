@@ -62,9 +62,13 @@ cat >"$T/list.md" <<'MD'
 
 First we prepare the workspace carefully, then we copy the sources over, we build everything and finally we check the results of the whole run.
 
+- Install the compiler
+- Fetch the dependencies
 - Prepare the workspace
 - Copy the sources
+- Configure the build
 - Build everything
+- Run the test suite
 - Verify the results
 MD
 if "$VGRUN" create "$T/list.md" -o "$T/list.mp4" --resolution 1280x720 --fps 12 --captions burn -q \
