@@ -30,11 +30,12 @@ local function cells_of(v)
   return cols, rows, n
 end
 
+-- bold: true (header), "semibold" (the first column) or nil
 local function measure(theme, text, w, size, bold)
   if text == "" then return 0, 0 end
   local m = core.measure({ type = "text", text = text, w = w, h = 100000, size = size,
-    min_size = size, weight = bold and "bold" or nil, font = theme.fonts.sans, line_height = 1.05,
-    lang = theme.lang })
+    min_size = size, weight = bold == true and "bold" or bold or nil, font = theme.fonts.sans,
+    line_height = 1.05, lang = theme.lang })
   return m.width, m.height
 end
 
@@ -55,9 +56,10 @@ local function widths(theme, cols, rows, n, W, size)
   for j = 1, n do
     nat[j] = measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
     minw[j] = longest_word(theme, cols[j], size, true) + 2 * PAD_X
+    local wt = j == 1 and "semibold" or nil
     for _, r in ipairs(rows) do
-      nat[j] = math.max(nat[j], measure(theme, r[j], 100000, size) + 2 * PAD_X)
-      minw[j] = math.max(minw[j], longest_word(theme, r[j], size) + 2 * PAD_X)
+      nat[j] = math.max(nat[j], measure(theme, r[j], 100000, size, wt) + 2 * PAD_X)
+      minw[j] = math.max(minw[j], longest_word(theme, r[j], size, wt) + 2 * PAD_X)
     end
   end
   local sum, summin = 0, 0
@@ -108,7 +110,7 @@ local function grid_plan(theme, cols, rows, n, W, size)
   local function row_h(r, bold)
     local h = 0
     for j = 1, n do
-      local _, th = measure(theme, r[j], ws[j] - 2 * PAD_X, size, bold)
+      local _, th = measure(theme, r[j], ws[j] - 2 * PAD_X, size, bold or (j == 1 and "semibold" or nil))
       h = math.max(h, th)
     end
     return math.max(h, size * 1.2) + 2 * PAD_Y
