@@ -188,6 +188,12 @@ function M.header(theme, box, title, desc, a, o)
   local items = {}
   local y = box.y
   local hh = math.floor((o.title_h or 100) * (theme.line_scale or 1))
+  if title and not o.title_h then
+    -- a title that needs two lines gets their height instead of shrinking
+    local m = core.measure({ type = "text", text = title, w = box.w, h = 100000, size = o.size or 66,
+      min_size = o.size or 66, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
+    if m.lines > 1 then hh = math.floor(150 * (theme.line_scale or 1)) end
+  end
   if title then
     local p = a and a:enter(0) or 1
     items[#items + 1] = M.appear(p, {
@@ -199,11 +205,15 @@ function M.header(theme, box, title, desc, a, o)
   end
   if desc then
     local p = a and a:enter(1) or 1
+    -- a description that needs two lines gets them (cut only past two)
+    local m = core.measure({ type = "text", text = desc, w = box.w, h = 100000, size = 34, min_size = 34,
+      font = theme.fonts.sans, lang = theme.lang })
+    local two = m.lines > 1
     items[#items + 1] = M.appear(p, {
-      M.text(theme, box.x, y, box.w, 56, desc, { size = 34, color = theme.muted,
-        id = o.desc_field or "description", min_size = 22, max_lines = 1 }),
+      M.text(theme, box.x, y, box.w, two and 100 or 56, desc, { size = 34, color = theme.muted,
+        id = o.desc_field or "description", min_size = 22, max_lines = two and 2 or 1, line_height = 1.0 }),
     }, 24)
-    y = y + 76
+    y = y + (two and 120 or 76)
   end
   return items, y + 10
 end
