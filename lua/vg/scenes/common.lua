@@ -315,7 +315,9 @@ function M.rows(theme, box, entries, a, o)
   local gap = o.gap or (rows > 4 and 18 or 24)
   local max_h = o.max_row_h or (narrow and 220 or 150)
   -- little on the slide: larger type
-  local size = o.size or (cols == 1 and (n <= 2 and 44 or n <= 4 and 38 or 34) or 30)
+  -- (a tall frame has the height for larger type too)
+  local size = o.size or (cols == 1 and (n <= 2 and 44 or n <= 4 and (narrow and 42 or 38)
+    or (narrow and n <= 7) and 38 or 34) or 30)
   -- long entries may take more height, up to the whole box
   local cw = (box.w - gap * (cols - 1)) / cols
   for _, e in ipairs(entries) do
