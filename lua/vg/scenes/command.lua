@@ -36,6 +36,14 @@ return {
     local bar = 52
     local code = c.code(theme, box.x + 40, y + bar + 28, box.w - 80, avail - bar - 56, text,
       { size = 36, min_size = 16, language = lang, id = "commands" })
+    -- little code: larger type, when it fits at that size on its own lines
+    local big = #lines <= 3 and 46 or #lines <= 8 and 40 or 36
+    if big > 36 then
+      code.size, code.min_size = big, big
+      local mb = c.measure(code)
+      if mb.shrunk or mb.cut or mb.lines > #lines then code.size = 36 end
+      code.min_size = 16
+    end
     local m = c.measure(code)
     local ch = math.min(avail, m.height + bar + 64)
     code.h = ch - bar - 56
