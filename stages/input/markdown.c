@@ -623,6 +623,8 @@ static void code_block(md *m, cmark_node *n) {
     int stop = end;
     while (stop > at && !lines[stop - 1][strspn(lines[stop - 1], " \t")]) stop--;
     cJSON *vc = visual(m);
+    if (part > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
+      cJSON_AddStringToObject(vc, "description", vgi_phrase(m->lang, "l_continued"));
     cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
     for (int i = at; i < stop; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
     if (*lang) cJSON_AddStringToObject(vc, "language", lang);
@@ -769,11 +771,71 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
   cJSON_Delete(all);
 }
 
+/* A table of contents: every item (children too) is one link into the
+ * document ("[Usage](#usage)"). */
+static int toc_list(cmark_node *list) {
+  int n = 0;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+    for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
+      cmark_node_type t = cmark_node_get_type(c);
+      if (t == CMARK_NODE_LIST) { if (!toc_list(c)) return 0; continue; }
+      if (t != CMARK_NODE_PARAGRAPH) return 0;
+      cmark_node *l = cmark_node_first_child(c);
+      const char *url = l && cmark_node_get_type(l) == CMARK_NODE_LINK ? cmark_node_get_url(l) : NULL;
+      if (!url || url[0] != '#' || cmark_node_next(l)) return 0;
+    }
+    n++;
+  }
+  return n;
+}
+
+#define AGENDA_ITEMS 16   /* topics shown on an agenda slide */
+#define AGENDA_SAID 5     /* topics named in its narration */
+
+/* A table of contents is an agenda: one slide of its top-level topics, said
+ * as "N topics: A, B and C" with at most AGENDA_SAID named, never read
+ * item by item. */
+static void agenda_block(md *m, cmark_node *n, cJSON *all) {
+  char *narr = take_narration(m);
+  cJSON *vc = visual(m);
+  cJSON *items = cJSON_AddArrayToObject(vc, "items");
+  const char *said[AGENDA_SAID];
+  int total = 0, ns = 0;
+  for (cJSON *it = all->child; it; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    const char *t = vgi_str(it, "title");
+    if ((cJSON_IsNumber(lvl) && lvl->valueint > 0) || !t || !*t) continue;
+    if (total < AGENDA_ITEMS) cJSON_AddItemToArray(items, cJSON_CreateString(t));
+    if (ns < AGENDA_SAID) said[ns++] = t;
+    total++;
+  }
+  vgi_buf j = {0};
+  for (int i = 0; i < ns; i++) {
+    if (i) vgi_buf_puts(&j, vgi_phrase(m->lang, i < ns - 1 ? "sep" : ns == 2 ? "pair" : "last"));
+    vgi_buf_puts(&j, said[i]);
+  }
+  char num[16];
+  snprintf(num, sizeof num, "%d", total);
+  const char *args[2] = { num, j.s ? j.s : "" };
+  vgi_buf nb = {0};
+  if (narr && *narr) { vgi_buf_puts(&nb, narr); vgi_buf_puts(&nb, " "); }
+  vgi_phrase_put(&nb, m->lang, total > ns ? "agenda_more" : "agenda", args, 2);
+  new_scene(m, "list", cmark_node_get_start_line(n), vc, nb.s);
+  vgi_buf_free(&nb);
+  vgi_buf_free(&j);
+  free(narr);
+}
+
 static void list_block(md *m, cmark_node *n) {
   cJSON *all = cJSON_CreateArray();
   int nested = 0;
   list_items(m, n, 0, all, &nested);
   if (!cJSON_GetArraySize(all)) { cJSON_Delete(all); return; }
+  if (toc_list(n) >= 3) {
+    agenda_block(m, n, all);
+    cJSON_Delete(all);
+    return;
+  }
   emit_list(m, all, nested, cmark_node_get_start_line(n), NULL);
 }
 
@@ -815,6 +877,8 @@ static void table_block(md *m, cmark_node *n) {
   int per = (nrows + pages - 1) / pages;
   for (int page = 0; page < pages; page++) {
     cJSON *vc = visual(m);
+    if (page > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
+      cJSON_AddStringToObject(vc, "description", vgi_phrase(m->lang, "l_continued"));
     cJSON_AddItemToObject(vc, "columns", cJSON_Duplicate(cols, 1));
     cJSON *pr = cJSON_AddArrayToObject(vc, "rows");
     for (int k = 0; k < per && rows->child; k++)
