@@ -135,6 +135,8 @@ function M.summary(model)
         or vc.lesson_title or ""
       local extra = ""
       if type(vc.items) == "table" then extra = string.format(" [%d item%s]", #vc.items, #vc.items == 1 and "" or "s")
+      elseif type(vc.rows) == "table" and type(vc.columns) == "table" then
+        extra = string.format(" [%d rows x %d columns]", #vc.rows, #vc.columns)
       elseif type(vc.commands) == "table" then
         extra = string.format(" [%d lines%s]", #vc.commands, vc.language and (" " .. vc.language) or "")
       end
