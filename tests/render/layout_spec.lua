@@ -181,6 +181,23 @@ describe("the frame", function()
     end
   end)
 
+  it("pages a long quote by sentences as the narration reaches them", function()
+    local q = {}
+    for i = 1, 12 do q[i] = "Sentence " .. i .. " of the quotation has nine words." end
+    local sc = { scene_type = "quote", visual_content = { quote_text = table.concat(q, " "), attribution = "A" } }
+    local function quote_at(t)
+      for _, l in ipairs(texts(render.display_list(sc, { t = t }))) do
+        if l.it.id == "quote_text" then return l.it.text end
+      end
+    end
+    local first, last = quote_at(0.6), quote_at("end")
+    assert.is_truthy(first:find("Sentence 1 ", 1, true))
+    assert.is_falsy(first:find("Sentence 12 ", 1, true))
+    assert.is_truthy(last:find("Sentence 12 ", 1, true))
+    assert.is_falsy(last:find("Sentence 1 ", 1, true))
+    assert.is_true(select(2, last:gsub("%S+", "")) <= 70)
+  end)
+
   it("never lets the quote mark overlap the quote", function()
     local q = string.rep("A long quotation that goes on and on. ", 12)
     for _, wh in ipairs(SIZES) do
