@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TABLE_WORDS 70        /* words for the rows, after the columns */
+#define TABLE_WORDS 50        /* words for the rows, after the columns */
 #define CELL_WORDS 8          /* a longer cell is shown, not read */
-#define CELLS_READ 4          /* cells read per row */
+#define CELLS_READ 3          /* cells read per row */
 
 static int words(const char *s) {
   int n = 0, in = 0;
