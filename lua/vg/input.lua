@@ -197,6 +197,7 @@ function M.plan(src, opts)
       }
       if type(vc.commands) == "table" then ps.lines, ps.language = #vc.commands, vc.language end
       if type(vc.solution_code) == "table" then ps.lines = #vc.solution_code end
+      if type(vc.rows) == "table" and type(vc.columns) == "table" then ps.rows, ps.columns = #vc.rows, #vc.columns end
       if vc.image then ps.image = true end
       pv.scenes[#pv.scenes + 1] = ps
       plan.scenes[#plan.scenes + 1] = ps
@@ -246,6 +247,8 @@ function M.show(plan)
         s.language and (" " .. s.language) or "") end
       if s.type == "list" and #s.bullets > 0 then
         extra = extra .. string.format(" [%d item%s]", #s.bullets, #s.bullets == 1 and "" or "s")
+      end
+      if s.rows then extra = extra .. string.format(" [%d rows x %d columns]", s.rows, s.columns)
       end
       if s.image then extra = extra .. " [image]" end
       out[#out + 1] = string.format("%4d  %-9s %5s  %s%s", s.index, tostring(s.type), clock(s.seconds),

@@ -26,12 +26,16 @@ M.STAGGER = 0.06    -- element k starts k * STAGGER after the scene
 M.ENTER = 0.55      -- the whole entrance: elements 0..4 (4 * STAGGER + ENTER_EACH)
 M.STEP = 0.25       -- reveal of one item
 M.CROSSFADE = 0.25  -- between scenes (drawn by the pipeline with M.crossfade)
+-- With burnt-in captions the bottom of the frame is theirs (design units
+-- from the bottom; the caption box of vg.create.captions starts 190 above it).
+M.CAPTION_BAND = 214
 M.BUILTIN = {
   "title", "command", "list", "outro", "code_comparison", "quote", "problem", "solution",
-  "checkpoint", "quiz", "learning_objectives", "exercise",
+  "checkpoint", "quiz", "learning_objectives", "exercise", "table",
 }
 
 local types = {}
+local balance
 
 --- Scene types ------------------------------------------------------------------
 
@@ -200,8 +204,15 @@ local function timeline(scene, def)
   return times, settle
 end
 
+-- When everything is revealed, and (for a type with `read_time`) long
+-- enough to be read: a code slide stays about 1.5 s a line, at least 4 s.
 function M.settle_time(scene)
-  local _, settle = timeline(scene, check_type(scene))
+  local def = check_type(scene)
+  local _, settle = timeline(scene, def)
+  if def.read_time then
+    local ok, r = pcall(def.read_time, scene)
+    if ok and tonumber(r) then settle = math.max(settle, tonumber(r)) end
+  end
   return settle
 end
 
@@ -260,6 +271,67 @@ local function background(theme, W, H)
   }
 end
 
+-- The extent of items (design units): {top, bottom}, groups' offsets added.
+local function extent(items, dy, acc)
+  for _, it in ipairs(items) do
+    if type(it) == "table" then
+      local t = it.type
+      local y0, y1
+      if t == "group" and type(it.items) == "table" then
+        extent(it.items, dy + (tonumber(it.dy) or 0), acc)
+      elseif t == "circle" then
+        y0, y1 = (it.cy or 0) - (it.r or 0), (it.cy or 0) + (it.r or 0)
+      elseif t == "line" then
+        y0, y1 = math.min(it.y1 or 0, it.y2 or 0), math.max(it.y1 or 0, it.y2 or 0)
+      elseif t == "text" and it.valign ~= "middle" and it.valign ~= "bottom" and (it.text or it.markup) then
+        -- a top-aligned text ends where its lines end, not at its box
+        local m = core.measure(it)
+        y0, y1 = it.y or 0, (it.y or 0) + math.min(it.h or 0, m.height)
+      elseif it.y and it.h then
+        y0, y1 = it.y, it.y + it.h
+      end
+      if y0 then
+        acc[1] = math.min(acc[1], y0 + dy)
+        acc[2] = math.max(acc[2], y1 + dy)
+      end
+    end
+  end
+  return acc
+end
+
+-- A slide with little on it is balanced in its box: the settled content is
+-- moved down by half the space left below it, so it sits in the middle of
+-- the frame instead of clustering at the top. Layouts that place their own
+-- content (title, quote, outro: `fills = true`) are left alone. The shift is
+-- that of the settled frame, so nothing moves while items are revealed.
+local balance_memo = setmetatable({}, { __mode = "k" })
+function balance(scene, def, theme, box, res, t, settle, frame)
+  local vc = scene.visual_content or scene
+  local key = table.concat({ type_of(scene), frame[1], frame[2], frame[3], box.x, box.w, box.h,
+    tostring(theme.lang), tostring(theme.line_scale) }, "|")
+  local memo = balance_memo[vc]
+  -- the settled frame is measured afresh (a layout may have changed); the
+  -- frames before it reuse its shift
+  if t ~= settle and memo and memo.key == key then return memo.dy end
+  local items = res
+  if t ~= settle then
+    local times = timeline(scene, def)
+    local anim = setmetatable({ t = settle + 10, times = times, settle = settle }, Anim)
+    local ok, r = pcall(def.layout, scene, theme, box, anim)
+    if not ok or type(r) ~= "table" then return 0 end
+    items = r
+  end
+  local e = extent(items, 0, { math.huge, -math.huge })
+  local dy = 0
+  if e[1] < e[2] then
+    local above = e[1] - box.y
+    local below = box.y + box.h - e[2]
+    if below > above then dy = math.floor((below - above) / 2) end
+  end
+  balance_memo[vc] = { key = key, dy = dy }
+  return dy
+end
+
 -- Design units: 1080 on the short side of the frame.
 local function design_size(width, height)
   local s = math.min(width, height) / 1080
@@ -278,6 +350,10 @@ function M.display_list(scene, opts)
   local items = background(theme, W, H)
   local mx = math.floor(W * 0.075)
   local box = { x = mx + 16, y = math.floor(H * 0.09), w = W - 2 * mx - 16, h = H - 2 * math.floor(H * 0.09) }
+  if opts.captions then
+    -- burnt-in captions own a band at the bottom: no caption covers content
+    box.h = math.min(box.h, H - M.CAPTION_BAND - box.y)
+  end
   local vc = scene.visual_content or scene
   local img = type(vc) == "table" and vc.image
   if type(img) == "string" and img ~= "" then
@@ -296,6 +372,10 @@ function M.display_list(scene, opts)
     box.w = box.w - iw - 60
   end
   local ok, res = pcall(def.layout, scene, theme, box, anim)
+  if ok and type(res) == "table" and not def.fills then
+    local dy = balance(scene, def, theme, box, res, t, settle, { W, H, opts.captions and 1 or 0 })
+    if dy > 0 then res = { { type = "group", dy = dy, items = res } } end
+  end
   if not ok then
     local at = where(scene)
     error(string.format("%slayout of %s (%s) failed: %s", at and (at .. ": ") or "",

@@ -159,7 +159,7 @@ static int l_voice_known(lua_State *L) {
 
 static int l_scene_types(lua_State *L) {
   static const char *const kinds[] = { "text", "code", "lines", "list", "items", "number",
-                                       "integer", "boolean", "mapping", "difficulty" };
+                                       "integer", "boolean", "mapping", "difficulty", "rows" };
   lua_newtable(L);
   for (int i = 0; vgi_scene_types[i].name; i++) {
     lua_newtable(L);

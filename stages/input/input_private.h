@@ -146,6 +146,10 @@ const char *vgi_detect_language(const char *text);
  * voice on videos marked VGI_VOICE_AUTO_KEY. */
 void vgi_language_pass(cJSON *model);
 
+/* A table scene's narration: its columns named, each row said briefly, rows
+ * past a budget of words counted (table.c). Caller frees. */
+char *vgi_table_narration(const cJSON *vc, const char *lang);
+
 /* Internal flag on scenes whose max_duration the adapter chose (fit to narration). */
 #define VGI_MAXAUTO_KEY "_max_auto"
 
@@ -161,6 +165,7 @@ typedef enum {
   VGI_F_BOOL,
   VGI_F_OBJ,
   VGI_F_DIFFICULTY,  /* easy, medium, hard */
+  VGI_F_ROWS,     /* list of rows, each a list of cells (strings) */
 } vgi_kind;
 
 typedef struct vgi_field { const char *name; vgi_kind kind; int required; } vgi_field;

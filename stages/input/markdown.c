@@ -1,7 +1,7 @@
 /* markdown.c: Markdown documents (cmark-gfm with the table, strikethrough,
  * autolink and tasklist extensions) into the scene model. Optional YAML front
  * matter; the first H1 is the title scene; each heading starts a section whose
- * blocks become scenes (code -> command, list -> list, table -> list of rows,
+ * blocks become scenes (code -> command, list -> list, table -> table,
  * blockquote -> quote) and whose prose becomes their narration; prose alone
  * becomes a list of its key sentences. A closing outro ends each video. */
 #include "input_private.h"
@@ -22,6 +22,9 @@
 #define PROSE_WORDS 110       /* narration per scene before a section is split */
 #define LIST_ITEMS 10         /* list items per scene */
 #define CODE_LINES 16         /* code lines per scene */
+#define QUOTE_WORDS 45        /* words of a quote per slide */
+#define TABLE_ROWS 8          /* table rows per scene (a longer table pages) */
+#define TABLE_COLS 16         /* table columns kept */
 
 /* a paragraph of prose; cont: a later piece of a long paragraph (its first
  * sentence is not the paragraph's) */
@@ -795,26 +798,84 @@ static void code_block(md *m, cmark_node *n) {
   size_t len = strlen(lit);
   if (len && lit[len - 1] != '\n') nl++;
   if (nl == 0) return;
+  char **lines = malloc(sizeof(char *) * (size_t)nl);
+  int k = 0;
+  for (const char *p = lit; *p && k < nl; k++) {
+    const char *e = strchr(p, '\n');
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    lines[k] = malloc(l + 1);
+    memcpy(lines[k], p, l);
+    lines[k][l] = 0;
+    p += l + (e ? 1 : 0);
+  }
+  nl = k;
   char *narr = take_narration(m);
-  int line = cmark_node_get_start_line(n);
-  int parts = (nl + CODE_LINES - 1) / CODE_LINES;
-  const char *p = lit;
-  for (int part = 0; part < parts; part++) {
-    cJSON *vc = visual(m);
-    cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
-    for (int k = 0; k < CODE_LINES && *p; k++) {
-      const char *e = strchr(p, '\n');
-      size_t l = e ? (size_t)(e - p) : strlen(p);
-      char *s = malloc(l + 1);
-      memcpy(s, p, l);
-      s[l] = 0;
-      cJSON_AddItemToArray(cmds, cJSON_CreateString(s));
-      free(s);
-      p += l + (e ? 1 : 0);
+  if (!narr || !*narr) {
+    /* no prose introduces it: its first comment says what it is, else the
+     * language ("An example in Lua."); only shell keeps "Run these commands" */
+    free(narr);
+    narr = NULL;
+    for (int i = 0; i < nl && !narr; i++) {
+      const char *t = lines[i];
+      while (*t == ' ' || *t == '\t') t++;
+      if (!*t) continue;
+      const char *c = NULL;
+      if (t[0] == '#' && t[1] != '!' && t[1] != 'i' && t[1] != 'd') c = t + 1;   /* not #!, #include, #define */
+      else if (!strncmp(t, "//", 2) || !strncmp(t, "--", 2)) c = t + 2;
+      else if (!strncmp(t, "/*", 2)) c = t + 2;
+      if (!c) break;   /* code before any comment */
+      while (*c == ' ' || *c == '#' || *c == '-' || *c == '/' || *c == '*') c++;
+      char *x = vgi_squash(vgi_strdup(c));
+      size_t xl = strlen(x);
+      while (xl && (x[xl - 1] == '/' || x[xl - 1] == '*' || x[xl - 1] == ' ')) x[--xl] = 0;
+      if (vgi_word_count(x) >= 2) {
+        if (xl && !strchr(".!?:", x[xl - 1])) { vgi_buf nb = {0}; vgi_buf_puts(&nb, x); vgi_buf_puts(&nb, "."); free(x); x = vgi_buf_take(&nb); }
+        if (x[0] >= 'a' && x[0] <= 'z') x[0] = (char)(x[0] - 'a' + 'A');
+        narr = x;
+      } else {
+        free(x);
+      }
     }
+    static const char *const shells[] = { "", "sh", "bash", "shell", "console", "zsh", "shell-session",
+                                          "powershell", "ps1", "bat", "cmd", "fish", NULL };
+    int shell = 0;
+    for (int i = 0; shells[i]; i++) if (!strcasecmp(lang, shells[i])) shell = 1;
+    if (!narr && !shell) {
+      char name[64];
+      snprintf(name, sizeof name, "%s", lang);
+      if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');
+      const char *a1[1] = { name };
+      vgi_buf nb = {0};
+      vgi_phrase_put(&nb, m->lang, "code_example", a1, 1);
+      narr = vgi_buf_take(&nb);
+    }
+  }
+  int line = cmark_node_get_start_line(n);
+  /* long code is split at blank lines: a part ends at the last blank line
+   * in its second half, else after CODE_LINES lines */
+  int at = 0, part = 0;
+  while (at < nl) {
+    while (at < nl && !lines[at][strspn(lines[at], " \t")]) at++;   /* no part opens blank */
+    if (at >= nl) break;
+    int end = nl - at > CODE_LINES ? at + CODE_LINES : nl;
+    if (end < nl) {
+      for (int i = end - 1; i > at + CODE_LINES / 2; i--)
+        if (!lines[i][strspn(lines[i], " \t")]) { end = i; break; }
+    }
+    int stop = end;
+    while (stop > at && !lines[stop - 1][strspn(lines[stop - 1], " \t")]) stop--;
+    cJSON *vc = visual(m);
+    if (part > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
+      cJSON_AddStringToObject(vc, "description", vgi_phrase(m->lang, "l_continued"));
+    cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
+    for (int i = at; i < stop; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
     if (*lang) cJSON_AddStringToObject(vc, "language", lang);
     new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
+    part++;
+    at = end;
   }
+  for (int i = 0; i < nl; i++) free(lines[i]);
+  free(lines);
   free(narr);
 }
 
@@ -952,55 +1013,132 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
   cJSON_Delete(all);
 }
 
+/* A table of contents: every item (children too) is one link into the
+ * document ("[Usage](#usage)"). */
+static int toc_list(cmark_node *list) {
+  int n = 0;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+    for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
+      cmark_node_type t = cmark_node_get_type(c);
+      if (t == CMARK_NODE_LIST) { if (!toc_list(c)) return 0; continue; }
+      if (t != CMARK_NODE_PARAGRAPH) return 0;
+      cmark_node *l = cmark_node_first_child(c);
+      const char *url = l && cmark_node_get_type(l) == CMARK_NODE_LINK ? cmark_node_get_url(l) : NULL;
+      if (!url || url[0] != '#' || cmark_node_next(l)) return 0;
+    }
+    n++;
+  }
+  return n;
+}
+
+#define AGENDA_ITEMS 16   /* topics shown on an agenda slide */
+#define AGENDA_SAID 5     /* topics named in its narration */
+
+/* A table of contents is an agenda: one slide of its top-level topics, said
+ * as "N topics: A, B and C" with at most AGENDA_SAID named, never read
+ * item by item. */
+static void agenda_block(md *m, cmark_node *n, cJSON *all) {
+  char *narr = take_narration(m);
+  cJSON *vc = visual(m);
+  cJSON *items = cJSON_AddArrayToObject(vc, "items");
+  const char *said[AGENDA_SAID];
+  int total = 0, ns = 0;
+  for (cJSON *it = all->child; it; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    const char *t = vgi_str(it, "title");
+    if ((cJSON_IsNumber(lvl) && lvl->valueint > 0) || !t || !*t) continue;
+    if (total < AGENDA_ITEMS) cJSON_AddItemToArray(items, cJSON_CreateString(t));
+    if (ns < AGENDA_SAID) said[ns++] = t;
+    total++;
+  }
+  vgi_buf j = {0};
+  for (int i = 0; i < ns; i++) {
+    if (i) vgi_buf_puts(&j, vgi_phrase(m->lang, i < ns - 1 ? "sep" : ns == 2 ? "pair" : "last"));
+    vgi_buf_puts(&j, said[i]);
+  }
+  char num[16];
+  snprintf(num, sizeof num, "%d", total);
+  const char *args[2] = { num, j.s ? j.s : "" };
+  vgi_buf nb = {0};
+  if (narr && *narr) { vgi_buf_puts(&nb, narr); vgi_buf_puts(&nb, " "); }
+  vgi_phrase_put(&nb, m->lang, total > ns ? "agenda_more" : "agenda", args, 2);
+  new_scene(m, "list", cmark_node_get_start_line(n), vc, nb.s);
+  vgi_buf_free(&nb);
+  vgi_buf_free(&j);
+  free(narr);
+}
+
 static void list_block(md *m, cmark_node *n) {
   cJSON *all = cJSON_CreateArray();
   int nested = 0;
   list_items(m, n, 0, all, &nested);
   if (!cJSON_GetArraySize(all)) { cJSON_Delete(all); return; }
+  if (toc_list(n) >= 3) {
+    agenda_block(m, n, all);
+    cJSON_Delete(all);
+    return;
+  }
   emit_list(m, all, nested, cmark_node_get_start_line(n), NULL);
 }
 
+/* A table is a table scene: its header row and body rows, every column;
+ * long tables page through their rows (TABLE_ROWS a scene). The narration
+ * is the prose before it, then the columns named and each row said briefly
+ * (vgi_table_narration). */
 static void table_block(md *m, cmark_node *n) {
-  cJSON *all = cJSON_CreateArray();
-  char **head = NULL;
-  int nhead = 0;
+  cJSON *cols = NULL, *rows = cJSON_CreateArray();
+  int ncols = 0;
   for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
     if (strcmp(cmark_node_get_type_string(row), "table_row") &&
         strcmp(cmark_node_get_type_string(row), "table_header"))
       continue;
     int is_head = cmark_gfm_extensions_get_table_row_is_header(row);
-    char *cells[64];
+    cJSON *cells = cJSON_CreateArray();
     int nc = 0;
-    for (cmark_node *c = cmark_node_first_child(row); c && nc < 64; c = cmark_node_next(c))
-      cells[nc++] = plain(c, NULL);
-    if (is_head && !head) {
-      head = malloc(sizeof(char *) * (size_t)(nc ? nc : 1));
-      for (int i = 0; i < nc; i++) {
-        head[i] = cells[i];
-      }
-      nhead = nc;
-      continue;
+    for (cmark_node *c = cmark_node_first_child(row); c && nc < TABLE_COLS; c = cmark_node_next(c), nc++) {
+      char *t = vgi_squash(plain(c, NULL));
+      cJSON_AddItemToArray(cells, cJSON_CreateString(t));
+      free(t);
     }
-    cJSON *item = cJSON_CreateObject();
-    cJSON_AddStringToObject(item, "title", nc ? cells[0] : "");
-    vgi_buf rest = {0};
-    for (int i = 1; i < nc; i++) {
-      if (!*cells[i]) continue;
-      if (rest.n) vgi_buf_puts(&rest, "; ");
-      if (i < nhead && *head[i]) vgi_buf_printf(&rest, "%s: %s", head[i], cells[i]);
-      else vgi_buf_puts(&rest, cells[i]);
-    }
-    if (rest.n) cJSON_AddStringToObject(item, "description", rest.s);
-    cJSON_AddNumberToObject(item, "level", 0);
-    vgi_buf_free(&rest);
-    for (int i = 0; i < nc; i++) free(cells[i]);
-    cJSON_AddItemToArray(all, item);
+    if (is_head && !cols) { cols = cells; ncols = nc; continue; }
+    /* every row has the header's cells, no more, no fewer */
+    while (ncols && nc < ncols) { cJSON_AddItemToArray(cells, cJSON_CreateString("")); nc++; }
+    while (ncols && nc > ncols) { cJSON_DeleteItemFromArray(cells, --nc); }
+    cJSON_AddItemToArray(rows, cells);
   }
-  for (int i = 0; i < nhead; i++) free(head[i]);
-  free(head);
-  /* the header row names each cell in the rows' descriptions */
-  if (cJSON_GetArraySize(all)) emit_list(m, all, 1, cmark_node_get_start_line(n), NULL);
-  else cJSON_Delete(all);
+  int nrows = cJSON_GetArraySize(rows);
+  if (!cols || !ncols || !nrows) {
+    cJSON_Delete(cols);
+    cJSON_Delete(rows);
+    return;
+  }
+  char *narr = take_narration(m);
+  int line = cmark_node_get_start_line(n);
+  int pages = (nrows + TABLE_ROWS - 1) / TABLE_ROWS;
+  /* rows spread evenly over the pages: 9 rows are 5 + 4, not 8 + 1 */
+  int per = (nrows + pages - 1) / pages;
+  for (int page = 0; page < pages; page++) {
+    cJSON *vc = visual(m);
+    if (page > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
+      cJSON_AddStringToObject(vc, "description", vgi_phrase(m->lang, "l_continued"));
+    cJSON_AddItemToObject(vc, "columns", cJSON_Duplicate(cols, 1));
+    cJSON *pr = cJSON_AddArrayToObject(vc, "rows");
+    for (int k = 0; k < per && rows->child; k++)
+      cJSON_AddItemToArray(pr, cJSON_DetachItemViaPointer(rows, rows->child));
+    char *said = vgi_table_narration(vc, m->lang);
+    vgi_buf nb = {0};
+    if (page == 0 && narr && *narr) vgi_buf_puts(&nb, narr);
+    if (said && *said) {
+      if (nb.n) vgi_buf_puts(&nb, " ");
+      vgi_buf_puts(&nb, said);
+    }
+    free(said);
+    new_scene(m, "table", line, vc, nb.s);
+    vgi_buf_free(&nb);
+  }
+  free(narr);
+  cJSON_Delete(cols);
+  cJSON_Delete(rows);
 }
 
 static void alert_block(md *m, cmark_node *n, const char *key, const char *text);
@@ -1069,25 +1207,48 @@ static void quote_block(md *m, cmark_node *n) {
   }
   if (!q.n) { free(attribution); vgi_buf_free(&q); return; }
   char *narr = take_narration(m);
-  cJSON *vc = cJSON_CreateObject();
   /* strip surrounding quotes */
   char *text = q.s;
   size_t l = strlen(text);
   if (l >= 2 && text[0] == '"' && text[l - 1] == '"') { text[l - 1] = 0; text++; }
-  cJSON_AddStringToObject(vc, "quote_text", text);
-  cJSON_AddStringToObject(vc, "attribution", attribution ? attribution : "");
-  /* the quote is what is read; prose before it is its context */
-  vgi_buf nb = {0};
-  if (attribution && *attribution) {
-    const char *a1[1] = { attribution };
-    vgi_phrase_put(&nb, m->lang, "as_put_it", a1, 1);
-    vgi_buf_puts(&nb, " ");
+  /* a long quote is several quote slides, split between sentences (about
+   * QUOTE_WORDS each), never a wall of text */
+  int ns = 0;
+  char **ss = vgi_sentences_lang(text, m->lang, &ns);
+  int total = vgi_word_count(text), parts = (total + QUOTE_WORDS - 1) / QUOTE_WORDS;
+  if (parts < 1 || ns < 2) parts = 1;
+  int per = (total + parts - 1) / parts;
+  int si = 0;
+  for (int part = 0; si < ns || part == 0; part++) {
+    vgi_buf chunk = {0};
+    int w = 0;
+    while (si < ns && (!w || w + vgi_word_count(ss[si]) <= per + per / 2)) {
+      if (chunk.n) vgi_buf_puts(&chunk, " ");
+      vgi_buf_puts(&chunk, ss[si]);
+      w += vgi_word_count(ss[si]);
+      si++;
+    }
+    const char *shown = ns ? (chunk.s ? chunk.s : "") : text;
+    cJSON *vc = cJSON_CreateObject();
+    cJSON_AddStringToObject(vc, "quote_text", shown);
+    cJSON_AddStringToObject(vc, "attribution", attribution ? attribution : "");
+    /* the quote is what is read; prose before it is its context */
+    vgi_buf nb = {0};
+    if (part == 0 && attribution && *attribution) {
+      const char *a1[1] = { attribution };
+      vgi_phrase_put(&nb, m->lang, "as_put_it", a1, 1);
+      vgi_buf_puts(&nb, " ");
+    }
+    vgi_buf_puts(&nb, shown);
+    if (nb.n && !strchr(".!?", nb.s[nb.n - 1])) vgi_buf_puts(&nb, ".");
+    if (si >= ns && narr && *narr) { vgi_buf_puts(&nb, " "); vgi_buf_puts(&nb, narr); }
+    new_scene(m, "quote", cmark_node_get_start_line(n), vc, nb.s);
+    vgi_buf_free(&nb);
+    vgi_buf_free(&chunk);
+    if (!ns) break;
   }
-  vgi_buf_puts(&nb, text);
-  if (!strchr(".!?", nb.s[nb.n - 1])) vgi_buf_puts(&nb, ".");
-  if (narr && *narr) { vgi_buf_puts(&nb, " "); vgi_buf_puts(&nb, narr); }
-  new_scene(m, "quote", cmark_node_get_start_line(n), vc, nb.s);
-  vgi_buf_free(&nb);
+  for (int i = 0; i < ns; i++) free(ss[i]);
+  free(ss);
   vgi_buf_free(&q);
   free(narr);
   free(attribution);

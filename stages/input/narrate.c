@@ -236,6 +236,11 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       item_sentences(&b, items, 3, lang);
     } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 3 : 8, 0, 0);
     if (kp) phrase_list(&b, lang, "remember", kp, 0, 0, 0);
+  } else if (!strcmp(type, "table")) {
+    sentence(&b, topic ? topic : vgi_str(vc, "header"));
+    char *t = vgi_table_narration(vc, lang);
+    if (t && *t) { if (b.n) vgi_buf_puts(&b, " "); vgi_buf_puts(&b, t); }
+    free(t);
   } else if (!strcmp(type, "outro")) {
     const char *m = vgi_str(vc, "main_text"), *sub = vgi_str(vc, "sub_text");
     sentence(&b, m);

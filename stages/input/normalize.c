@@ -122,6 +122,19 @@ static void coerce_visual(nctx *n, cJSON *vc, const vgi_scene_type *t) {
         }
         it = nx;
       }
+    if (f && cJSON_IsArray(c) && f->kind == VGI_F_ROWS)   /* cells: numbers as text, nothing as "" */
+      for (cJSON *r = c->child; r; r = r->next) {
+        if (!cJSON_IsArray(r)) continue;
+        for (cJSON *it = r->child; it;) {
+          cJSON *nx = it->next;
+          if (cJSON_IsNumber(it) || cJSON_IsBool(it) || cJSON_IsNull(it)) {
+            cJSON *t = cJSON_IsNull(it) ? cJSON_CreateString("") : text_of(n, it);
+            vgi_pos_forget(n->pm, it);
+            cJSON_ReplaceItemViaPointer(r, it, t);
+          }
+          it = nx;
+        }
+      }
     c = next;
   }
 }

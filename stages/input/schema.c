@@ -10,6 +10,8 @@ static const vgi_field f_command[] = { { "header", VGI_F_STR, 0 }, { "descriptio
   { "commands", VGI_F_LINES, 1 }, { "language", VGI_F_STR, 0 }, END };
 static const vgi_field f_list[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
   { "items", VGI_F_ITEMS, 1 }, END };
+static const vgi_field f_table[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
+  { "columns", VGI_F_STRLIST, 1 }, { "rows", VGI_F_ROWS, 1 }, END };
 static const vgi_field f_outro[] = { { "main_text", VGI_F_STR, 1 }, { "sub_text", VGI_F_STR, 0 }, END };
 static const vgi_field f_code_comparison[] = { { "header", VGI_F_STR, 0 },
   { "before_code", VGI_F_CODE, 1 }, { "after_code", VGI_F_CODE, 1 },
@@ -33,7 +35,8 @@ const vgi_scene_type vgi_scene_types[] = {
   { "title", f_title }, { "command", f_command }, { "list", f_list }, { "outro", f_outro },
   { "code_comparison", f_code_comparison }, { "quote", f_quote }, { "problem", f_problem },
   { "solution", f_solution }, { "checkpoint", f_checkpoint }, { "quiz", f_quiz },
-  { "learning_objectives", f_learning_objectives }, { "exercise", f_exercise }, { NULL, NULL },
+  { "learning_objectives", f_learning_objectives }, { "exercise", f_exercise }, { "table", f_table },
+  { NULL, NULL },
 };
 
 const char *const vgi_accent_colors[] = { "blue", "purple", "orange", "green", "pink", "cyan", NULL };

@@ -186,6 +186,20 @@ static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char 
                i, MAX_LIST_ITEMS);
     }
     break;
+  case VGI_F_ROWS:
+    if (!cJSON_IsArray(x)) {
+      report(v, VGI_ERROR, x, path, "expected a list of rows, got %s", kind_name(x));
+      break;
+    }
+    {
+      int i = 0;
+      for (const cJSON *r = x->child; r; r = r->next, i++) {
+        fpath(fp, sizeof fp, "%s[%d]", path, i);
+        if (!cJSON_IsArray(r)) report(v, VGI_ERROR, r, fp, "expected a row (a list of cells), got %s", kind_name(r));
+        else all_strings(v, r, fp);
+      }
+    }
+    break;
   case VGI_F_NUM:
     if (bad_number(v, x, path)) break;
     if (!cJSON_IsNumber(x)) report(v, VGI_ERROR, x, path, "expected a number, got %s", kind_name(x));

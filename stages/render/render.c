@@ -279,6 +279,28 @@ static void warn(rd_ctx *c, const cJSON *it, const rd_text_spec *s, const rd_fit
   cJSON_AddItemToArray(c->warnings, w);
 }
 
+/* Code wrapped between tokens: each continuation line gets a mark in its
+ * hanging indent, so a reader sees it is one line of code. */
+static void draw_continuations(cairo_t *cr, const rd_fitted *f, double x, double y, rd_color col,
+                               double alpha) {
+  PangoLayout *mark = pango_layout_new(pango_layout_get_context(f->layout));
+  pango_layout_set_font_description(mark, pango_layout_get_font_description(f->layout));
+  pango_layout_set_text(mark, "\xE2\x86\xAA", -1);   /* ↪ */
+  int mark_base = pango_layout_get_baseline(mark);
+  PangoLayoutIter *it = pango_layout_get_iter(f->layout);
+  source(cr, col, alpha);
+  do {
+    PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
+    if (!ln->is_paragraph_start) {
+      int base = pango_layout_iter_get_baseline(it);
+      cairo_move_to(cr, x, y + (double)(base - mark_base) / PANGO_SCALE);
+      pango_cairo_show_layout(cr, mark);
+    }
+  } while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+  g_object_unref(mark);
+}
+
 static void draw_text(rd_ctx *c, const cJSON *it, double alpha, int code) {
   cairo_t *cr = c->cr;
   rd_text_spec s;
@@ -304,6 +326,7 @@ static void draw_text(rd_ctx *c, const cJSON *it, double alpha, int code) {
   cairo_move_to(cr, x, y + oy);
   source(cr, col, group ? 1 : alpha);
   pango_cairo_show_layout(cr, f->layout);
+  if (f->hang) draw_continuations(cr, f, x, y + oy, s.pal.comment, group ? 1 : alpha);
   if (group) {
     cairo_pop_group_to_source(cr);
     cairo_paint_with_alpha(cr, alpha);

@@ -56,6 +56,7 @@ typedef struct rd_fitted {
   double width, height;  /* logical extents of the fitted layout */
   int lines;
   int shrunk, cut;
+  int hang;              /* code wrapped between tokens: continuation lines hang under a mark */
 } rd_fitted;
 
 /* Lays out and fits a text box (design units; font sizes are absolute, the

@@ -384,6 +384,74 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
   return l;
 }
 
+/* Code wrapped at token boundaries: a hanging indent (continuation lines
+ * start under a mark), no hyphens, and a line may break only where UAX #14
+ * allows between words (spaces, after punctuation), never inside a token.
+ * Finds the largest size from s->size down to min_size at which it fits;
+ * returns 1 if some size fits (the layout is left there), else 0 with the
+ * layout wrapped at min_size. */
+static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines) {
+  PangoRectangle log;
+  pango_layout_get_extents(l, NULL, &log);
+  *w = (double)log.width / PANGO_SCALE;
+  *h = (double)log.height / PANGO_SCALE;
+  *lines = pango_layout_get_line_count(l);
+  if (*h > s->h + 0.01 || *w > s->w + 0.01) return 0;
+  /* a token longer than the line: Pango breaks it anyway, we refuse */
+  PangoLayoutIter *it = pango_layout_get_iter(l);
+  const char *txt = pango_layout_get_text(l);
+  int ok = 1;
+  do {
+    PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
+    if (!ln->is_paragraph_start && ln->start_index > 0) {
+      unsigned char a = (unsigned char)txt[ln->start_index - 1];
+      unsigned char b = (unsigned char)txt[ln->start_index];
+      int word_a = a >= 0x80 || a == '_' || (a >= '0' && a <= '9') || ((a | 32) >= 'a' && (a | 32) <= 'z');
+      int word_b = b >= 0x80 || b == '_' || (b >= '0' && b <= '9') || ((b | 32) >= 'a' && (b | 32) <= 'z');
+      if (word_a && word_b) { ok = 0; break; }
+    }
+  } while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+  return ok;
+}
+
+static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double size) {
+  set_size(l, fd, size);
+  double indent = size * 1.3;   /* the mark and a space, in a monospaced face */
+  pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
+  pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+  pango_layout_set_indent(l, -(int)(indent * PANGO_SCALE));
+}
+
+static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
+                         double *w, double *h, int *lines) {
+  PangoAttrList *attrs = pango_layout_get_attributes(l);
+  attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+  pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+  pango_layout_set_attributes(l, attrs);
+  pango_attr_list_unref(attrs);
+  f->hang = 1;
+  code_wrap_at(l, fd, s, s->size);
+  if (wrapped_fits(l, s, w, h, lines)) {
+    f->final_size = s->size;
+    f->shrunk = 0;
+    return 1;
+  }
+  code_wrap_at(l, fd, s, s->min_size);
+  if (!wrapped_fits(l, s, w, h, lines)) return 0;
+  double lo = s->min_size, hi = s->size;
+  for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
+    double mid = (lo + hi) / 2;
+    code_wrap_at(l, fd, s, mid);
+    if (wrapped_fits(l, s, w, h, lines)) lo = mid; else hi = mid;
+  }
+  code_wrap_at(l, fd, s, lo);
+  wrapped_fits(l, s, w, h, lines);
+  f->final_size = lo;
+  f->shrunk = lo < s->size;
+  return 1;
+}
+
 static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
   /* Only the family list is taken from the font string: size, weight,
    * style and variations come from the spec, so "Sans 99999" or
@@ -399,11 +467,15 @@ static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
   double w, h;
   int lines;
   f->final_size = s->size;
+  /* code shrinks on its lines only down to a readable size; below it,
+   * wrapping between tokens keeps it larger */
+  double floor_size = s->min_size;
+  if (s->code && s->wrap == RD_WRAP_NONE && floor_size < s->size * 0.6) floor_size = s->size * 0.6;
   if (!fits(l, s, &w, &h, &lines)) {
-    set_size(l, fd, s->min_size);
+    set_size(l, fd, floor_size);
     if (fits(l, s, &w, &h, &lines)) {
       /* Largest size that fits: the fit is monotonic enough in practice. */
-      double lo = s->min_size, hi = s->size;
+      double lo = floor_size, hi = s->size;
       for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
         double mid = (lo + hi) / 2;
         set_size(l, fd, mid);
@@ -414,14 +486,20 @@ static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
       f->final_size = lo;
       f->shrunk = 1;
     } else {
-      /* Last resort: wrap code too, then cut at the box height. */
+      /* Code that does not fit on its lines is wrapped between tokens
+       * (never inside one, never hyphenated: that would change the code),
+       * continuation lines hang under a mark (drawn by render.c); only
+       * then cut at the box height. */
       f->final_size = s->min_size;
       f->shrunk = s->min_size < s->size;
-      if (s->wrap == RD_WRAP_NONE) {
+      int wrapped_ok = 0;
+      if (s->wrap == RD_WRAP_NONE && s->code) {
+        wrapped_ok = code_wrap_fit(l, fd, s, f, &w, &h, &lines);
+      } else if (s->wrap == RD_WRAP_NONE) {
         pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_CHAR);
       }
-      if (!fits(l, s, &w, &h, &lines)) {
+      if (!wrapped_ok && !fits(l, s, &w, &h, &lines)) {
         int maxl = s->max_lines;
         if (maxl > 0 && pango_layout_get_line_count(l) > maxl) {
           pango_layout_set_height(l, -maxl);

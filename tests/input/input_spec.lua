@@ -30,7 +30,7 @@ describe("vg.input", function()
       assert.are.equal("female", s.voice)
       assert.is_string(s.narration)
     end
-    assert.are.same({ "title", "list", "command", "list", "quote", "outro" }, types)
+    assert.are.same({ "title", "list", "command", "table", "quote", "outro" }, types)
   end)
 
   it("reports two wrong fields with their lines", function()

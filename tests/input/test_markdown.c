@@ -3,6 +3,8 @@
 #include "input_test.h"
 
 #include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
 
 static void acceptance_document(void **state) {
   (void)state;
@@ -12,7 +14,7 @@ static void acceptance_document(void **state) {
   assert_non_null(m);
   assert_int_equal(d.errors, 0);
   assert_int_equal(video_count(m), 1);
-  const char *want[] = { "title", "list", "command", "list", "quote", "outro" };
+  const char *want[] = { "title", "list", "command", "table", "quote", "outro" };
   assert_int_equal(scene_count(m, 0), 6);
   for (int i = 0; i < 6; i++) {
     const cJSON *s = scene_at(m, 0, i);
@@ -35,10 +37,19 @@ static void acceptance_document(void **state) {
   const cJSON *cmd = scene_at(m, 0, 2);
   assert_string_equal(vcget(cmd, "language"), "sh");
   assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(cmd, "visual_content"), "commands")), 2);
-  /* table rows */
-  const cJSON *rows = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, 3), "visual_content"), "items");
+  /* a table scene: its columns and rows, every cell */
+  const cJSON *tvc = cJSON_GetObjectItem(scene_at(m, 0, 3), "visual_content");
+  const cJSON *cols = cJSON_GetObjectItem(tvc, "columns");
+  assert_int_equal(cJSON_GetArraySize(cols), 2);
+  assert_string_equal(cJSON_GetArrayItem(cols, 1)->valuestring, "Meaning");
+  const cJSON *rows = cJSON_GetObjectItem(tvc, "rows");
   assert_int_equal(cJSON_GetArraySize(rows), 2);
-  assert_string_equal(sget(cJSON_GetArrayItem(rows, 0), "title"), "-j N");
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetArrayItem(rows, 0), 0)->valuestring, "-j N");
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetArrayItem(rows, 1), 1)->valuestring, "keep going after errors");
+  /* the narration names the columns and says the rows */
+  const char *tn = sget(scene_at(m, 0, 3), "narration");
+  assert_non_null(strstr(tn, "Flag and Meaning"));
+  assert_non_null(strstr(tn, "-k: keep going after errors."));
   /* quote and attribution */
   assert_string_equal(vcget(scene_at(m, 0, 4), "attribution"), "Stuart Feldman");
   /* positions: the code block is on line 24 */
@@ -216,6 +227,84 @@ static void summary_by_default(void **state) {
   assert_true(sum_words < 1800 / 600 * 150 * 1.3);
   cJSON_Delete(sm);
   cJSON_Delete(fm);
+}
+
+/* Tables page, code is introduced by its first comment and split at blank
+ * lines, long quotes split between sentences, a table of contents is an
+ * agenda. */
+static char doc_s[16384];
+static size_t doc_n;
+static void doc_add(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  doc_n += (size_t)vsnprintf(doc_s + doc_n, sizeof doc_s - doc_n, fmt, ap);
+  va_end(ap);
+}
+static int words_in(const char *s) {
+  int n = 0, in = 0;
+  for (; *s; s++) { int sp = *s == ' '; if (!sp && !in) n++; in = !sp; }
+  return n;
+}
+
+static void blocks_shaped_for_slides(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Doc\n\n## Big table\n\n| Name | Size |\n| --- | --- |\n");
+  for (int i = 1; i <= 20; i++) doc_add("| item%d | %d |\n", i, i * 10);
+  doc_add("%s", "\n## Code\n\n```lua\n-- add two numbers together\nlocal function add(a, b)\n  return a + b\nend\n```\n");
+  doc_add("%s", "\n## Long code\n\n```c\n");
+  for (int blk = 0; blk < 3; blk++) {
+    for (int i = 0; i < 7; i++) doc_add("int v%d_%d = %d;\n", blk, i, i);
+    doc_add("%s", "\n");
+  }
+  doc_add("%s", "```\n\n## Quote\n\n> ");
+  for (int i = 0; i < 8; i++) doc_add("Sentence number %d has exactly eight words in it. ", i + 1);
+  doc_add("%s", "\n\n## Contents\n\n- [Alpha](#alpha)\n  - [Alpha one](#alpha-one)\n- [Beta](#beta)\n"
+               "- [Gamma](#gamma)\n- [Delta](#delta)\n- [Epsilon](#epsilon)\n- [Zeta](#zeta)\n");
+  const char *path = write_tmp("blocks.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  int n = scene_count(m, 0), tables = 0, rows = 0, codes = 0, quotes = 0, agenda = 0;
+  for (int i = 0; i < n; i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    const char *type = sget(sc, "scene_type");
+    const cJSON *vc = cJSON_GetObjectItem(sc, "visual_content");
+    if (!strcmp(type, "table")) {
+      tables++;
+      int r = cJSON_GetArraySize(cJSON_GetObjectItem(vc, "rows"));
+      assert_true(r <= 8);
+      rows += r;
+      assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(vc, "columns")), 2);
+      assert_non_null(strstr(sget(sc, "narration"), "Name and Size"));
+    } else if (!strcmp(type, "command")) {
+      const cJSON *cmds = cJSON_GetObjectItem(vc, "commands");
+      if (!codes++) {
+        assert_string_equal(sget(sc, "narration"), "Add two numbers together.");
+      } else {
+        /* 24 lines split at a blank line: 7 + blank + 7, then 7; no part
+         * opens or ends blank */
+        int nc = cJSON_GetArraySize(cmds);
+        assert_int_equal(nc, codes == 2 ? 15 : 7);
+        assert_true(strlen(cJSON_GetArrayItem(cmds, 0)->valuestring) > 0);
+        assert_true(strlen(cJSON_GetArrayItem(cmds, nc - 1)->valuestring) > 0);
+      }
+    } else if (!strcmp(type, "quote")) {
+      quotes++;
+      assert_true(words_in(vcget(sc, "quote_text")) <= 70);
+    } else if (!strcmp(type, "list") && !strcmp(vcget(sc, "header"), "Contents")) {
+      agenda++;
+      assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(vc, "items")), 6);   /* top level only */
+      assert_string_equal(sget(sc, "narration"), "6 topics, among them Alpha, Beta, Gamma, Delta, and Epsilon.");
+    }
+  }
+  assert_int_equal(tables, 3);   /* 20 rows: 7 + 7 + 6 */
+  assert_int_equal(rows, 20);
+  assert_int_equal(codes, 1 + 2);
+  assert_true(quotes >= 2);
+  assert_int_equal(agenda, 1);
+  cJSON_Delete(m);
   vgi_diags_free(&d);
   remove(path);
 }
@@ -229,6 +318,7 @@ int main(void) {
     cmocka_unit_test(example_documents_pass),
     cmocka_unit_test(long_section_is_split),
     cmocka_unit_test(summary_by_default),
+    cmocka_unit_test(blocks_shaped_for_slides),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,14 +27,14 @@ local function leaves(items, out, dx, dy)
 end
 
 describe("scene layouts", function()
-  it("cover the 12 built-in types", function()
+  it("cover the 13 built-in types", function()
     local seen = {}
     for _, s in ipairs(scenes()) do seen[s.scene_type] = true end
     for _, t in ipairs(render.BUILTIN) do
       assert.is_true(seen[t] == true, t .. " missing from the fixture")
       assert.is_table(render.get_type(t))
     end
-    assert.are.equal(12, #render.BUILTIN)
+    assert.are.equal(13, #render.BUILTIN)
   end)
 
   for _, theme in ipairs({ "light", "dark" }) do

@@ -100,7 +100,7 @@ local function video_stage(o, off)
         local parts = plan.parts(key, seg, o, prev_final)
         -- text that had to shrink or be cut is reported (validation.warning)
         pcall(render.check, rs, { width = o.width, height = o.height, theme = s.theme, accent = s.accent_color,
-          task = task })
+          task = task, captions = o.captions.burn or nil })
         local missing = o.no_cache
         for _, part in ipairs(parts) do
           vopts.start, vopts["end"] = seg.start + part.from, seg.start + part.to
@@ -112,7 +112,7 @@ local function video_stage(o, off)
           frames, prev_final = M.scene_frames(s, seg, o, prev_final, o.captions.burn and cues or nil)
         else
           prev_final = render.display_list(rs, { width = o.width, height = o.height, theme = s.theme,
-            accent = s.accent_color, t = "end" })
+            accent = s.accent_color, t = "end", captions = o.captions.burn or nil })
         end
         for _, part in ipairs(parts) do
           segments[#segments + 1] = { start = seg.start + part.from, ["end"] = seg.start + part.to, scene = i,

@@ -59,7 +59,8 @@ local function scene_frames(scene, seg, o, prev_final, cues)
   local fps = o.fps
   local dur = seg["end"] - seg.start
   local rs = timeline.render_scene(scene, seg.lead_in or o.lead_in)
-  local ropts = { width = o.width, height = o.height, theme = scene.theme, accent = scene.accent_color }
+  local ropts = { width = o.width, height = o.height, theme = scene.theme, accent = scene.accent_color,
+    captions = o.captions.burn or nil }
   local times = {}
   local function add(t) if t >= 0 and t < dur then times[#times + 1] = math.floor(t * fps + 0.5) / fps end end
   local step = 1 / math.min(fps, o.anim_fps or fps)

@@ -14,6 +14,11 @@ end
 return {
   name = "command",
   animated = true,
+  -- long enough to read: about 1.5 s a line, at least 4 s
+  read_time = function(scene)
+    local n = #commands(scene.visual_content or scene)
+    return n > 0 and math.max(4, 1.5 * n) or 0
+  end,
   steps = function(scene)
     local v = scene.visual_content or scene
     local out = {}
@@ -31,6 +36,14 @@ return {
     local bar = 52
     local code = c.code(theme, box.x + 40, y + bar + 28, box.w - 80, avail - bar - 56, text,
       { size = 36, min_size = 16, language = lang, id = "commands" })
+    -- little code: larger type, when it fits at that size on its own lines
+    local big = #lines <= 3 and 46 or #lines <= 8 and 40 or 36
+    if big > 36 then
+      code.size, code.min_size = big, big
+      local mb = c.measure(code)
+      if mb.shrunk or mb.cut or mb.lines > #lines then code.size = 36 end
+      code.min_size = 16
+    end
     local m = c.measure(code)
     local ch = math.min(avail, m.height + bar + 64)
     code.h = ch - bar - 56

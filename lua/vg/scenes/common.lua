@@ -188,6 +188,12 @@ function M.header(theme, box, title, desc, a, o)
   local items = {}
   local y = box.y
   local hh = math.floor((o.title_h or 100) * (theme.line_scale or 1))
+  if title and not o.title_h then
+    -- a title that needs two lines gets their height instead of shrinking
+    local m = core.measure({ type = "text", text = title, w = box.w, h = 100000, size = o.size or 66,
+      min_size = o.size or 66, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
+    if m.lines > 1 then hh = math.floor(150 * (theme.line_scale or 1)) end
+  end
   if title then
     local p = a and a:enter(0) or 1
     items[#items + 1] = M.appear(p, {
@@ -199,11 +205,15 @@ function M.header(theme, box, title, desc, a, o)
   end
   if desc then
     local p = a and a:enter(1) or 1
+    -- a description that needs two lines gets them (cut only past two)
+    local m = core.measure({ type = "text", text = desc, w = box.w, h = 100000, size = 34, min_size = 34,
+      font = theme.fonts.sans, lang = theme.lang })
+    local two = m.lines > 1
     items[#items + 1] = M.appear(p, {
-      M.text(theme, box.x, y, box.w, 56, desc, { size = 34, color = theme.muted,
-        id = o.desc_field or "description", min_size = 22, max_lines = 1 }),
+      M.text(theme, box.x, y, box.w, two and 100 or 56, desc, { size = 34, color = theme.muted,
+        id = o.desc_field or "description", min_size = 22, max_lines = two and 2 or 1, line_height = 1.0 }),
     }, 24)
-    y = y + 76
+    y = y + (two and 120 or 76)
   end
   return items, y + 10
 end
@@ -284,11 +294,30 @@ function M.rows(theme, box, entries, a, o)
   o = o or {}
   local n = #entries
   if n == 0 then return {} end
-  local cols = o.cols or (n <= 4 and 1 or 2)
-  local rows = math.ceil(n / cols)
+  local tree = false
+  for _, e in ipairs(entries) do if (e.indent or 0) > 0 then tree = true end end
+  -- a tall frame stacks everything in one column; a nested list keeps its
+  -- tree: children under their parent, a column breaks only between
+  -- top-level items (column-major), never beside their parent
+  local narrow = box.w < 1100
+  local cols = o.cols or ((narrow or n <= 4 or (tree and n <= 6)) and 1 or 2)
+  local split   -- tree in two columns: the first column's last entry
+  if cols == 2 and tree then
+    local best
+    for i = 1, n - 1 do
+      if (entries[i + 1].indent or 0) == 0 then
+        if not best or math.abs(i - n / 2) < math.abs(best - n / 2) then best = i end
+      end
+    end
+    if best then split = best else cols = 1 end
+  end
+  local rows = split and math.max(split, n - split) or math.ceil(n / cols)
   local gap = o.gap or (rows > 4 and 18 or 24)
-  local max_h = o.max_row_h or 150
-  local size = o.size or (cols == 1 and 34 or 30)
+  local max_h = o.max_row_h or (narrow and 220 or 150)
+  -- little on the slide: larger type
+  -- (a tall frame has the height for larger type too)
+  local size = o.size or (cols == 1 and (n <= 2 and 44 or n <= 4 and (narrow and 42 or 38)
+    or (narrow and n <= 7) and 38 or 34) or 30)
   -- long entries may take more height, up to the whole box
   local cw = (box.w - gap * (cols - 1)) / cols
   for _, e in ipairs(entries) do
@@ -299,7 +328,17 @@ function M.rows(theme, box, entries, a, o)
   local gbox = { x = box.x, y = box.y, w = box.w, h = box.h }
   local need = rows * max_h + (rows - 1) * gap
   if need < gbox.h then gbox.h = need end
-  local cells = M.grid(gbox, n, cols, gap)
+  local cells
+  if split then
+    local half = M.grid(gbox, rows * 2, 2, gap)   -- row-major cells of a rows x 2 grid
+    cells = {}
+    for i = 1, n do
+      local col, r = i <= split and 0 or 1, i <= split and i - 1 or i - split - 1
+      cells[i] = half[r * 2 + col + 1]
+    end
+  else
+    cells = M.grid(gbox, n, cols, gap)
+  end
   local items = {}
   for i, e in ipairs(entries) do
     local cell = cells[i]

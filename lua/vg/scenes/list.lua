@@ -17,11 +17,22 @@ return {
     local v = scene.visual_content or scene
     local items, y = c.header(theme, box, c.str(v.header or v.title), c.str(v.description), a)
     local entries = {}
-    for i, it in ipairs(c.list(v.items)) do
+    local list = c.list(v.items)
+    -- levels may count from 0 (Markdown) or 1: the shallowest is the top
+    local top
+    for _, it in ipairs(list) do
+      local level = type(it) == "table" and tonumber(it.level)
+      if level then top = math.min(top or level, level) end
+    end
+    local number = 0
+    for i, it in ipairs(list) do
       local mk = c.item_markup(theme, it)
-      local level = type(it) == "table" and tonumber(it.level) or 1
-      entries[i] = { markup = mk, id = string.format("items[%d]", i),
-        indent = math.max(0, math.min(3, (level or 1) - 1)) }
+      local level = type(it) == "table" and tonumber(it.level) or top or 0
+      local indent = math.max(0, math.min(3, math.floor(level - (top or 0))))
+      -- top-level items are numbered; a child carries a bullet under its parent
+      if indent == 0 then number = number + 1 end
+      entries[i] = { markup = mk, id = string.format("items[%d]", i), indent = indent,
+        label = indent == 0 and tostring(number) or "\u{2022}" }
     end
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
     for _, it in ipairs(c.rows(theme, body, entries, a)) do items[#items + 1] = it end

@@ -4,6 +4,7 @@ local c = require("vg.scenes.common")
 return {
   name = "outro",
   animated = true,
+  fills = true,   -- places its content in the middle itself
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
     local main, sub = c.str(v.main_text or v.title), c.str(v.sub_text or v.subtitle)

@@ -4,6 +4,7 @@ local c = require("vg.scenes.common")
 return {
   name = "title",
   animated = true,
+  fills = true,   -- places its content in the middle itself
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
     local title, sub = c.str(v.title), c.str(v.subtitle)

@@ -1,0 +1,300 @@
+-- table: a header row and body rows, revealed as the narration reaches them.
+-- Every column is on screen: columns get the width their text needs, long
+-- cells wrap, the type shrinks (down to a readable size), and a table still
+-- too long pages through its rows as they are spoken. In a tall frame a
+-- table of four or more columns stacks: one card per row, each cell under
+-- its column's name.
+local c = require("vg.scenes.common")
+local core = require("vg.render_core")
+
+local PAD_X, PAD_Y = 22, 14   -- inside a cell
+local MIN_SIZE = 20           -- below this a cell is not read at a glance: page instead
+
+local function cells_of(v)
+  local cols = {}
+  for i, x in ipairs(c.list(v.columns)) do cols[i] = c.str(x) or "" end
+  local rows = {}
+  for _, r in ipairs(c.list(v.rows)) do
+    local row = {}
+    if type(r) == "table" then
+      for i = 1, math.max(#cols, #r) do row[i] = c.str(r[i]) or "" end
+    else
+      row[1] = c.str(r) or ""
+    end
+    rows[#rows + 1] = row
+  end
+  local n = #cols
+  for _, r in ipairs(rows) do n = math.max(n, #r) end
+  for i = 1, n do cols[i] = cols[i] or "" end
+  for _, r in ipairs(rows) do for i = 1, n do r[i] = r[i] or "" end end
+  return cols, rows, n
+end
+
+-- bold: true (header), "semibold" (the first column) or nil
+local function measure(theme, text, w, size, bold)
+  if text == "" then return 0, 0 end
+  local m = core.measure({ type = "text", text = text, w = w, h = 100000, size = size,
+    min_size = size, weight = bold == true and "bold" or bold or nil, font = theme.fonts.sans,
+    line_height = 1.05, lang = theme.lang })
+  return m.width, m.height
+end
+
+-- The widest single word of a text, so no column is narrower than a word.
+local function longest_word(theme, text, size, bold)
+  local best = 0
+  for wd in text:gmatch("%S+") do
+    best = math.max(best, (measure(theme, wd, 100000, size, bold)))
+  end
+  return best
+end
+
+-- Column widths for the grid: what each column needs on one line when that
+-- fits; else every column gets a fair share and the rest goes to the
+-- columns that need more, never less than the column's longest word.
+local function widths(theme, cols, rows, n, W, size)
+  local nat, minw = {}, {}
+  for j = 1, n do
+    nat[j] = measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
+    minw[j] = longest_word(theme, cols[j], size, true) + 2 * PAD_X
+    local wt = j == 1 and "semibold" or nil
+    for _, r in ipairs(rows) do
+      nat[j] = math.max(nat[j], measure(theme, r[j], 100000, size, wt) + 2 * PAD_X)
+      minw[j] = math.max(minw[j], longest_word(theme, r[j], size, wt) + 2 * PAD_X)
+    end
+  end
+  local sum, summin = 0, 0
+  for j = 1, n do sum = sum + nat[j]; summin = summin + minw[j] end
+  local out = {}
+  if sum <= W then
+    for j = 1, n do out[j] = nat[j] + (W - sum) / n end
+    return out
+  end
+  if summin > W then return nil end
+  -- water-filling: columns that need less than the fair share keep their need
+  local left, open = W, {}
+  for j = 1, n do open[j] = true end
+  local changed = true
+  while changed do
+    changed = false
+    local k = 0
+    for j = 1, n do if open[j] then k = k + 1 end end
+    if k == 0 then break end
+    local fair = left / k
+    for j = 1, n do
+      if open[j] and math.max(nat[j], minw[j]) <= fair then
+        out[j] = nat[j]; left = left - nat[j]; open[j] = false; changed = true
+      end
+    end
+  end
+  local k, need = 0, 0
+  for j = 1, n do if open[j] then k = k + 1; need = need + nat[j] end end
+  -- the rest in proportion to need, each at least its longest word
+  local floor_sum = 0
+  for j = 1, n do if open[j] then floor_sum = floor_sum + minw[j] end end
+  local extra = left - floor_sum
+  if extra < 0 then return nil end
+  local extra_need = need - floor_sum
+  for j = 1, n do
+    if open[j] then
+      out[j] = minw[j] + (extra_need > 0 and extra * (nat[j] - minw[j]) / extra_need or extra / k)
+    end
+  end
+  return out
+end
+
+-- Grid plan at one size: column widths, header and row heights; nil when a
+-- word does not fit its column.
+local function grid_plan(theme, cols, rows, n, W, size)
+  local ws = widths(theme, cols, rows, n, W, size)
+  if not ws then return nil end
+  local function row_h(r, bold)
+    local h = 0
+    for j = 1, n do
+      local _, th = measure(theme, r[j], ws[j] - 2 * PAD_X, size, bold or (j == 1 and "semibold" or nil))
+      h = math.max(h, th)
+    end
+    return math.max(h, size * 1.2) + 2 * PAD_Y
+  end
+  local plan = { mode = "grid", size = size, widths = ws, head_h = row_h(cols, true), row_h = {} }
+  for i, r in ipairs(rows) do plan.row_h[i] = row_h(r) end
+  return plan
+end
+
+-- Stacked plan at one size: one card per row, "Column  value" lines.
+local function stack_markup(theme, cols, r, n)
+  local parts = {}
+  -- every column keeps its name: the first cell is the card's bold title,
+  -- after its column's name
+  local first = r[1] ~= "" and r[1] or nil
+  if first then
+    parts[#parts + 1] = string.format("<span foreground='%s'>%s</span>  <b>%s</b>", c.hex(theme.muted),
+      c.esc(cols[1]), c.esc(first))
+  end
+  for j = first and 2 or 1, n do
+    if r[j] ~= "" then
+      parts[#parts + 1] = string.format("<span foreground='%s'>%s</span>  %s", c.hex(theme.muted),
+        c.esc(cols[j]), c.esc(r[j]))
+    end
+  end
+  return table.concat(parts, "\n")
+end
+
+local function stack_plan(theme, cols, rows, n, W, size)
+  local plan = { mode = "stack", size = size, row_h = {}, markup = {} }
+  for i, r in ipairs(rows) do
+    local mk = stack_markup(theme, cols, r, n)
+    plan.markup[i] = mk
+    local m = core.measure({ type = "text", markup = mk, w = W - 2 * PAD_X - 16, h = 100000, size = size,
+      min_size = size, font = theme.fonts.sans, line_height = 1.1, lang = theme.lang })
+    plan.row_h[i] = m.height + 2 * PAD_Y + 8
+  end
+  plan.head_h = 0
+  return plan
+end
+
+local function total(plan, from, to, gap)
+  local h = plan.head_h
+  for i = from, to do h = h + plan.row_h[i] + (gap or 0) end
+  return h
+end
+
+-- Pages: runs of rows whose height fits H.
+local function paginate(plan, H, gap)
+  local pages, start = {}, 1
+  local n = #plan.row_h
+  while start <= n do
+    local stop = start
+    while stop < n and total(plan, start, stop + 1, gap) <= H do stop = stop + 1 end
+    pages[#pages + 1] = { start, stop }
+    start = stop + 1
+  end
+  return pages
+end
+
+local cache = setmetatable({}, { __mode = "k" })
+
+-- The largest size at which the whole table fits (grid first; stacked in a
+-- tall frame with four or more columns); else pages at a readable size.
+local function plan_for(theme, v, box)
+  local key = table.concat({ box.w, box.h, theme.lang or "", theme.fonts.sans }, "|")
+  local memo = cache[v]
+  if memo and memo.key == key then return memo.plan end
+  local cols, rows, n = cells_of(v)
+  local tall = box.h > box.w * 1.2
+  local stack = tall and n >= 4
+  local gap = stack and 18 or 0
+  local top = #rows <= 3 and 44 or #rows <= 6 and 38 or 34
+  local plan
+  for size = top, MIN_SIZE, -2 do
+    local p = stack and stack_plan(theme, cols, rows, n, box.w, size) or grid_plan(theme, cols, rows, n, box.w, size)
+    if p and total(p, 1, #rows, gap) <= box.h then plan = p break end
+  end
+  if not plan and not stack then
+    -- the grid cannot hold every column at a readable size: stack the rows
+    local p = grid_plan(theme, cols, rows, n, box.w, MIN_SIZE)
+    if p then plan = p else stack = true; gap = 18 end
+  end
+  if not plan then
+    for size = top, MIN_SIZE, -2 do
+      local p = stack_plan(theme, cols, rows, n, box.w, size)
+      if total(p, 1, math.min(#rows, 3), gap) <= box.h then plan = p break end
+    end
+    plan = plan or stack_plan(theme, cols, rows, n, box.w, MIN_SIZE)
+  end
+  plan.cols, plan.rows, plan.n, plan.gap = cols, rows, n, gap
+  plan.pages = paginate(plan, box.h, gap)
+  cache[v] = { key = key, plan = plan }
+  return plan
+end
+
+local function row_step_text(r)
+  for _, x in ipairs(r) do if x ~= "" then return x end end
+  return ""
+end
+
+return {
+  name = "table",
+  animated = true,
+  steps = function(scene)
+    local v = scene.visual_content or scene
+    local _, rows = cells_of(v)
+    local out = {}
+    for i, r in ipairs(rows) do out[i] = row_step_text(r) end
+    return out
+  end,
+  layout = function(scene, theme, box, a)
+    local v = scene.visual_content or scene
+    local items, y = c.header(theme, box, c.str(v.header or v.title), c.str(v.description), a)
+    local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
+    local plan = plan_for(theme, v, body)
+    local nrows = #plan.rows
+    if nrows == 0 and plan.n == 0 then return items end
+    -- the page that holds the row spoken last
+    local page = plan.pages[1] or { 1, 0 }
+    for _, pg in ipairs(plan.pages) do
+      if a:step(pg[1]) > 0 then page = pg end
+    end
+    local size = plan.size
+    local x0, yy = body.x, body.y
+    local tw = body.w
+    local th = total(plan, page[1], page[2], plan.gap)
+    if plan.mode == "grid" then
+      local card = { c.card(theme, x0, yy, tw, th, { radius = 16 }),
+        { type = "rect", x = x0, y = yy, w = tw, h = plan.head_h, radius = 16, fill = theme.accent_soft },
+        { type = "rect", x = x0, y = yy + plan.head_h - 16, w = tw, h = 16, fill = theme.accent_soft } }
+      local cx = x0
+      for j = 1, plan.n do
+        card[#card + 1] = c.text(theme, cx + PAD_X, yy + PAD_Y, plan.widths[j] - 2 * PAD_X,
+          plan.head_h - 2 * PAD_Y, plan.cols[j], { size = size, weight = "bold", color = theme.accent_text,
+            min_size = size * 0.8, valign = "middle", id = string.format("columns[%d]", j), line_height = 1.05 })
+        cx = cx + plan.widths[j]
+      end
+      items[#items + 1] = c.appear(a:enter(1), card, 24)
+      local ry = yy + plan.head_h
+      for i = page[1], page[2] do
+        local rh = plan.row_h[i]
+        local p = a:step(i)
+        if p > 0 then
+          local g = {}
+          if (i - page[1]) % 2 == 1 then
+            g[#g + 1] = { type = "rect", x = x0 + 2, y = ry, w = tw - 4, h = rh, fill = theme.bg, opacity = 0.6 }
+          end
+          local cx2 = x0
+          for j = 1, plan.n do
+            g[#g + 1] = c.text(theme, cx2 + PAD_X, ry + PAD_Y, plan.widths[j] - 2 * PAD_X, rh - 2 * PAD_Y,
+              plan.rows[i][j], { size = size, min_size = size * 0.8, weight = j == 1 and "semibold" or nil,
+                line_height = 1.05, id = string.format("rows[%d][%d]", i, j) })
+            cx2 = cx2 + plan.widths[j]
+          end
+          items[#items + 1] = c.appear(p, g, 0, -30)
+        end
+        items[#items + 1] = { type = "line", x1 = x0 + 12, y1 = ry, x2 = x0 + tw - 12, y2 = ry,
+          width = 1.5, color = theme.card_border or theme.bg }
+        ry = ry + rh
+      end
+    else
+      local ry = yy
+      for i = page[1], page[2] do
+        local rh = plan.row_h[i]
+        local p = a:step(i)
+        if p > 0 then
+          items[#items + 1] = c.appear(p, {
+            c.card(theme, x0, ry, tw, rh, { radius = 16 }),
+            { type = "rect", x = x0, y = ry + 12, w = 6, h = rh - 24, radius = 3, fill = theme.accent },
+            c.text(theme, x0 + PAD_X + 16, ry + PAD_Y, tw - 2 * PAD_X - 16, rh - 2 * PAD_Y, plan.markup[i],
+              { markup = true, size = size, min_size = size * 0.8, line_height = 1.1,
+                id = string.format("rows[%d]", i) }),
+          }, 0, -30)
+        end
+        ry = ry + rh + plan.gap
+      end
+    end
+    if #plan.pages > 1 then
+      local idx = 1
+      for k, pg in ipairs(plan.pages) do if pg == page then idx = k end end
+      items[#items + 1] = c.text(theme, box.x, box.y, box.w, 40, string.format("%d / %d", idx, #plan.pages),
+        { size = 26, color = theme.muted, align = "right", max_lines = 1 })
+    end
+    return items
+  end,
+}

@@ -1,0 +1,91 @@
+/* table.c: what a table scene says. The narration names the columns, then
+ * says each row briefly (its cells, short ones only), within a budget of
+ * words: rows past it are counted, not read. Used by the Markdown adapter
+ * (table_block) and by the templates for a table scene given without
+ * narration (narrate.c). */
+#include "input_private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TABLE_WORDS 50        /* words for the rows, after the columns */
+#define CELL_WORDS 8          /* a longer cell is shown, not read */
+#define CELLS_READ 3          /* cells read per row */
+
+static int words(const char *s) {
+  int n = 0, in = 0;
+  for (; s && *s; s++) {
+    int sp = *s == ' ' || *s == '\n' || *s == '\t';
+    if (!sp && !in) n++;
+    in = !sp;
+  }
+  return n;
+}
+
+/* Appends the texts joined as a list in lang ("A, B and C"). */
+static void put_joined(vgi_buf *b, const char *lang, const char *const *t, int n) {
+  for (int i = 0; i < n; i++) {
+    if (i) vgi_buf_puts(b, vgi_phrase(lang, i < n - 1 ? "sep" : n == 2 ? "pair" : "last"));
+    vgi_buf_puts(b, t[i]);
+  }
+}
+
+static const char *cell_text(const cJSON *c) {
+  if (!cJSON_IsString(c)) return NULL;
+  const char *s = c->valuestring;
+  while (*s == ' ') s++;
+  return *s ? s : NULL;
+}
+
+char *vgi_table_narration(const cJSON *vc, const char *lang) {
+  const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
+  const cJSON *rows = cJSON_GetObjectItemCaseSensitive(vc, "rows");
+  vgi_buf b = {0};
+  const char *names[32];
+  int nc = 0;
+  for (const cJSON *c = cJSON_IsArray(cols) ? cols->child : NULL; c && nc < 32; c = c->next)
+    if (cell_text(c)) names[nc++] = cell_text(c);
+  if (nc) {
+    vgi_buf j = {0};
+    put_joined(&j, lang, names, nc);
+    const char *a[1] = { j.s };
+    vgi_phrase_put(&b, lang, "table_columns", a, 1);
+    vgi_buf_free(&j);
+  }
+  int budget = TABLE_WORDS, left = 0;
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
+    if (!cJSON_IsArray(r)) continue;
+    if (budget <= 0) { left++; continue; }
+    const char *said[CELLS_READ];
+    int ns = 0;
+    for (const cJSON *c = r->child; c && ns < CELLS_READ; c = c->next) {
+      const char *t = cell_text(c);
+      if (t && words(t) <= CELL_WORDS) said[ns++] = t;
+    }
+    if (!ns) continue;
+    vgi_buf row = {0};
+    vgi_buf_puts(&row, said[0]);
+    for (int i = 1; i < ns; i++) {
+      vgi_buf_puts(&row, i == 1 ? ": " : vgi_phrase(lang, "sep"));
+      vgi_buf_puts(&row, said[i]);
+    }
+    int rw = words(row.s);
+    if (rw > budget && budget < TABLE_WORDS) { vgi_buf_free(&row); left++; budget = 0; continue; }
+    budget -= rw;
+    size_t l = row.n;
+    while (l && strchr(".:;, ", row.s[l - 1])) row.s[--l] = 0;
+    if (b.n) vgi_buf_puts(&b, " ");
+    vgi_buf_puts(&b, row.s);
+    vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+    vgi_buf_free(&row);
+  }
+  if (left) {
+    char n[16];
+    snprintf(n, sizeof n, "%d", left);
+    const char *a[1] = { n };
+    if (b.n) vgi_buf_puts(&b, " ");
+    vgi_phrase_put(&b, lang, left == 1 ? "table_more_one" : "table_more", a, 1);
+  }
+  return vgi_buf_take(&b);
+}

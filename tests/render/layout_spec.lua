@@ -1,0 +1,216 @@
+-- Layouts use the frame (issue 13): tables show every column, code wraps
+-- between tokens, nested lists keep their tree, sparse slides are balanced,
+-- burnt-in captions get a band, code stays long enough to read. Run by vgrun.
+local render = require("vg.render")
+local core = require("vg.render_core")
+
+local SIZES = { { 1920, 1080 }, { 1080, 1920 }, { 1080, 1080 } }
+
+-- Every leaf item of a display list, with its group offsets applied.
+local function leaves(items, out, dx, dy)
+  out, dx, dy = out or {}, dx or 0, dy or 0
+  for _, it in ipairs(items) do
+    if it.type == "group" then
+      leaves(it.items, out, dx + (it.dx or 0), dy + (it.dy or 0))
+    else
+      out[#out + 1] = { it = it, x = (it.x or 0) + dx, y = (it.y or 0) + dy, w = it.w, h = it.h }
+    end
+  end
+  return out
+end
+
+local function texts(dl)
+  local out = {}
+  for _, l in ipairs(leaves(dl.items)) do
+    if l.it.type == "text" or l.it.type == "code" then out[#out + 1] = l end
+  end
+  return out
+end
+
+local function statuses(warnings)
+  local s = {}
+  for _, w in ipairs(warnings or {}) do s[#s + 1] = tostring(w.id) .. ":" .. tostring(w.status) end
+  return table.concat(s, " ")
+end
+
+local function table_scene(nrows)
+  local rows = {}
+  for i = 1, nrows do
+    rows[i] = { "Row " .. i, "x86_64", "Tier " .. (i % 3 + 1), "Built and tested on commit " .. i }
+  end
+  return { id = "t", scene_type = "table", visual_content = { header = "Platforms",
+    columns = { "Platform", "Architecture", "Status", "Notes" }, rows = rows } }
+end
+
+describe("table layout", function()
+  for _, wh in ipairs(SIZES) do
+    it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()
+      local sc = table_scene(5)
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2] })
+      local all = {}
+      for _, l in ipairs(texts(dl)) do
+        local m = core.measure(l.it)
+        all[#all + 1] = m.text
+      end
+      local joined = table.concat(all, "\n")
+      for _, col in ipairs(sc.visual_content.columns) do
+        assert.is_truthy(joined:find(col, 1, true), col .. " missing at " .. wh[1] .. "x" .. wh[2])
+      end
+      assert.is_truthy(joined:find("Built and tested on commit 5", 1, true))
+      local warnings = assert(core.check(dl))
+      assert.are.equal("", statuses(warnings))
+    end)
+  end
+
+  it("pages through rows that do not fit, as they are spoken, never cutting", function()
+    local sc = table_scene(30)
+    local first = render.display_list(sc, { t = 0.6 })
+    local last = render.display_list(sc, { t = "end" })
+    local function has(dl, s)
+      for _, l in ipairs(texts(dl)) do if l.it.text == s then return true end end
+      return false
+    end
+    assert.is_true(has(first, "Row 1"))
+    assert.is_false(has(first, "Row 30"))
+    assert.is_true(has(last, "Row 30"))
+    assert.is_false(has(last, "Row 1"))
+    assert.are.equal("", statuses(assert(core.check(last))))
+  end)
+
+  it("is a validated scene type from YAML, with narration that names the columns", function()
+    local input = require("vg.input")
+    local dir = os.getenv("TMPDIR") or "/tmp"
+    local path = dir .. "/vgrun-table-" .. tostring(os.time()) .. "-" .. tostring(math.random(1e6)) .. ".yaml"
+    local f = assert(io.open(path, "w"))
+    f:write([[
+title: T
+scenes:
+  - type: table
+    header: Sizes
+    columns: [Name, Bytes]
+    rows:
+      - [int, 4]
+      - [double, 8]
+]])
+    f:close()
+    local model, diags = input.load(path)
+    os.remove(path)
+    assert.is_table(model, diags and tostring(diags[1] and diags[1].message))
+    local s = model.videos[1].scenes[1]
+    assert.are.equal("table", s.scene_type)
+    assert.are.equal("4", s.visual_content.rows[1][2])   -- numbers become text
+    assert.is_truthy(s.narration:find("Name and Bytes", 1, true), s.narration)
+    assert.is_truthy(s.narration:find("double: 8", 1, true), s.narration)
+  end)
+end)
+
+describe("code", function()
+  local line = 'local msg = greet.make({ name = "world", punctuation = "!", instead_of_hello = "Good morning" })'
+  it("wraps between tokens in a narrow box, larger than shrinking alone would allow", function()
+    local item = { type = "code", x = 0, y = 0, w = 700, h = 600, text = line, size = 36, min_size = 14,
+      language = "lua" }
+    local m = core.measure(item)
+    assert.is_true(m.lines > 1)
+    assert.is_true(m.final_size >= 24, "size " .. tostring(m.final_size))
+    -- each wrapped line starts at a token boundary: the words of the code
+    -- are all still there, whole
+    assert.are.equal(line, m.text)
+  end)
+
+  it("stays long enough to read: about 1.5 s a line, at least 4 s", function()
+    local cmds = {}
+    for i = 1, 10 do cmds[i] = "echo " .. i end
+    local sc = { scene_type = "command", visual_content = { header = "Run", commands = cmds } }
+    assert.is_true(render.settle_time(sc) >= 15)
+    sc.visual_content.commands = { "make" }
+    assert.is_true(render.settle_time(sc) >= 4)
+  end)
+end)
+
+describe("nested lists", function()
+  it("keep children under their parent, in the parent's column", function()
+    local items = {}
+    for p = 1, 3 do
+      items[#items + 1] = { title = "Parent " .. p, level = 0 }
+      for c = 1, 2 do items[#items + 1] = { title = "Child " .. p .. "." .. c, level = 1 } end
+    end
+    local sc = { scene_type = "list", visual_content = { header = "Contents", items = items } }
+    local dl = render.display_list(sc, {})
+    local pos = {}
+    for _, l in ipairs(texts(dl)) do
+      local m = core.measure(l.it)
+      pos[m.text] = l
+    end
+    for p = 1, 3 do
+      local parent = assert(pos["Parent " .. p], "Parent " .. p)
+      for c = 1, 2 do
+        local child = assert(pos["Child " .. p .. "." .. c])
+        assert.is_true(child.x > parent.x, "child indented under its parent")
+        assert.is_true(child.x - parent.x < 200, "child in its parent's column")
+        assert.is_true(child.y > parent.y, "child below its parent")
+      end
+    end
+  end)
+end)
+
+describe("the frame", function()
+  it("balances a sparse slide vertically", function()
+    local sc = { scene_type = "list", visual_content = { header = "Sparse", items = { "Only one item" } } }
+    local dl = render.display_list(sc, {})
+    local top, bottom = math.huge, -math.huge
+    for _, l in ipairs(texts(dl)) do
+      top = math.min(top, l.y)
+      bottom = math.max(bottom, l.y + l.h)
+    end
+    local mid = (top + bottom) / 2
+    assert.is_true(math.abs(mid - 540) < 120, "content centred near 540, got " .. mid)
+  end)
+
+  it("keeps content out of the burnt-in caption band", function()
+    local items = {}
+    for i = 1, 10 do items[i] = "Item number " .. i .. " with a few more words to read" end
+    for _, wh in ipairs(SIZES) do
+      local sc = { scene_type = "list", visual_content = { header = "Steps", items = items } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], captions = true })
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.id and l.h then
+          assert.is_true(l.y + l.h <= dl.height - render.CAPTION_BAND + 0.5,
+            string.format("%s ends at %.0f, band starts at %.0f", l.it.id, l.y + l.h, dl.height - render.CAPTION_BAND))
+        end
+      end
+    end
+  end)
+
+  it("pages a long quote by sentences as the narration reaches them", function()
+    local q = {}
+    for i = 1, 12 do q[i] = "Sentence " .. i .. " of the quotation has nine words." end
+    local sc = { scene_type = "quote", visual_content = { quote_text = table.concat(q, " "), attribution = "A" } }
+    local function quote_at(t)
+      for _, l in ipairs(texts(render.display_list(sc, { t = t }))) do
+        if l.it.id == "quote_text" then return l.it.text end
+      end
+    end
+    local first, last = quote_at(0.6), quote_at("end")
+    assert.is_truthy(first:find("Sentence 1 ", 1, true))
+    assert.is_falsy(first:find("Sentence 12 ", 1, true))
+    assert.is_truthy(last:find("Sentence 12 ", 1, true))
+    assert.is_falsy(last:find("Sentence 1 ", 1, true))
+    assert.is_true(select(2, last:gsub("%S+", "")) <= 70)
+  end)
+
+  it("never lets the quote mark overlap the quote", function()
+    local q = string.rep("A long quotation that goes on and on. ", 12)
+    for _, wh in ipairs(SIZES) do
+      local sc = { scene_type = "quote", visual_content = { quote_text = q, attribution = "Someone" } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2] })
+      local mark, body
+      for _, l in ipairs(texts(dl)) do
+        if l.it.text == "\u{201C}" then mark = l elseif l.it.id == "quote_text" then body = l end
+      end
+      assert.is_truthy(mark and body)
+      -- the mark's ink is in the top ~60 % of its box
+      local m = core.measure(mark.it)
+      assert.is_true(body.y >= mark.y + m.height * 0.6, "quote text starts below the mark")
+    end
+  end)
+end)
