@@ -70,7 +70,7 @@ export VGRUN_CACHE_DIR="$T/cache"
 colds=()
 for run in 1 2 3; do
   rm -rf "$T/cache" "$T/state" "$T"/out.*   # a cold run starts from nothing
-  read -r w m < <(measure cold "$VGRUN" create --from "$T/doc.md" -o "$T/out.mp4")
+  read -r w m < <(measure cold "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/out.mp4")
   colds+=("$w $m")
 done
 read -r cold_wall cold_mem < <(printf '%s\n' "${colds[@]}" | sort -n | sed -n 2p)
@@ -78,12 +78,12 @@ cold_all=$(printf '%s\n' "${colds[@]}" | awk '{printf "%s%.2f", (NR > 1 ? ", " :
 pictures=$(grep -hoE '"frames_(drawn|encoded)":[[:space:]]*[0-9]+' "$T"/state/tasks/*.json |
   sed -E 's/"frames_(drawn|encoded)":[[:space:]]*([0-9]+)/\2 \1/' | sort -k2 | tr '\n' ' ' | sed 's/ $//')
 dur=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$T/out.mp4")
-read -r warm_wall warm_mem < <(measure warm "$VGRUN" create --from "$T/doc.md" -o "$T/out.mp4")
+read -r warm_wall warm_mem < <(measure warm "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/out.mp4")
 sed -i 's/offline, and every word is timed to the sample/offline, and each word is timed exactly/' "$T/doc.md"
-read -r edit_wall edit_mem < <(measure edit "$VGRUN" create --from "$T/doc.md" -o "$T/out.mp4")
+read -r edit_wall edit_mem < <(measure edit "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/out.mp4")
 edit_line=$(grep -o '[0-9]* made, [0-9]* from cache' "$T/stdout" || true)
 rm -rf "$T/cache"
-read -r cfr_wall cfr_mem < <(measure cfr "$VGRUN" create --from "$T/doc.md" -o "$T/cfr.mp4" --cfr)
+read -r cfr_wall cfr_mem < <(measure cfr "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/cfr.mp4" --cfr)
 
 # the reference: ffmpeg's CLI, one still 1080p image, same duration
 ffmpeg -v error -y -ss 5 -i "$T/out.mp4" -frames:v 1 "$T/still.png"
