@@ -39,6 +39,22 @@ describe("vg.create", function()
         for _, l in ipairs(c.lines) do assert.is_true(#l <= 48, l) end
       end
     end)
+    it("never leaves a word or two of a sentence as a cue of its own", function()
+      local long = "Vieles davon erschien ursprünglich auf Quora, aber angesichts des Interesses scheint es "
+        .. "vielversprechend, Github zu nutzen, wo talentiertere Menschen als ich es bin kontinuierlich "
+        .. "Verbesserungen vorschlagen können."
+      local v = { scenes = { { audio = { duration = 12, sentences = { { text = long, start = 0, ["end"] = 12 } } } } } }
+      local cs = create.cues(v, { scenes = { { narration_start = 0 } } })
+      assert.is_true(#cs >= 2)
+      local joined = {}
+      for _, c in ipairs(cs) do
+        joined[#joined + 1] = c.text
+        local words = select(2, c.text:gsub("%S+", ""))
+        assert.is_true(words >= 4, c.text)
+        assert.is_true(#c.lines <= 2)
+      end
+      assert.equals(long, table.concat(joined, " "))
+    end)
     it("writes SRT and VTT", function()
       local srt, vtt = create.srt(cues), create.vtt(cues)
       assert.truthy(srt:find("^1\n00:00:00,500 %-%-> 00:00:01,700\nA short sentence%.\n"))

@@ -38,6 +38,25 @@ local function split_text(text, limit)
     while i <= n and g[i]:match("^%s+$") do i = i + 1 end
   end
   if i <= n then out[#out + 1] = table.concat(g, "", i, n) end
+  -- a short last piece ("können.") would be a cue of its own for a blink:
+  -- the last two pieces are cut again at the space nearest their middle
+  if #out >= 2 and text_.width(out[#out]) < limit / 3 then
+    local both = out[#out - 1] .. " " .. out[#out]
+    local bg = text_.split(both)
+    local total = text_.width(both)
+    local best, best_d, left = nil, nil, 0
+    for k = 1, #bg do
+      if bg[k] == " " and left <= limit and total - left - 1 <= limit then
+        local d = math.abs(left - (total - left - 1))
+        if not best_d or d < best_d then best, best_d = k, d end
+      end
+      left = left + text_.cluster_width(bg[k])
+    end
+    if best then
+      out[#out - 1] = table.concat(bg, "", 1, best - 1)
+      out[#out] = table.concat(bg, "", best + 1)
+    end
+  end
   return out
 end
 
