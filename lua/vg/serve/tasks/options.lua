@@ -9,7 +9,7 @@ local M = {}
 -- create command gains later (--detail, --language) is taken once it is in
 -- its spec and named here.
 M.ALLOWED = { "voice", "color", "theme", "resolution", "fps", "anim_fps", "cfr", "preset", "crf",
-  "captions", "split", "duration", "ssml", "detail", "language" }
+  "captions", "split", "duration", "ssml", "detail", "keep_timing", "language" }
 
 local function spec_options()
   local args = require("vg.args")
