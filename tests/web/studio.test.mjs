@@ -229,6 +229,40 @@ await scenario('keyboard only: the create form in order, every control labelled,
   await page.context().close();
 });
 
+await scenario('the Detail menu: full reads every sentence, in the plan and in the video', async () => {
+  const page = await newPage(browser, base);
+  await page.goto('/');
+  await page.waitForFunction(() => document.querySelector('select[name=voice]').options.length > 1);
+  let doc = `# Detail test ${nonce}\n\n## The part\n\n`;
+  for (let i = 0; i < 12; i++) doc += `Sentence marker${i} says one thing about topic number ${i} here. `;
+  await page.getByLabel('Or paste text').fill(doc + '\n');
+  await page.selectOption('select[name=format]', 'md');
+  await smallOptions(page);
+  const plan = async () => {
+    await page.getByRole('button', { name: 'Show the plan' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.sheet details p').length > 0
+      && !document.querySelector('.plan .muted')?.textContent.startsWith('Reading'), null, { timeout: 60000 });
+    return (await page.locator('.sheet details p').allTextContents()).join(' ');
+  };
+  await page.selectOption('select[name=detail]', 'summary');
+  const summary = await plan();
+  await page.selectOption('select[name=detail]', 'full');
+  const full = await plan();
+  const words = (t) => new Set(t.match(/marker\d+/g) || []);
+  const only = [...words(full)].filter((m) => !words(summary).has(m));
+  assert(words(full).size === 12 && only.length > 0, `full says every sentence (${words(full).size}), summary fewer (${words(summary).size})`);
+  await Promise.all([page.waitForURL(/\/tasks\/[\w.-]+$/), page.getByRole('button', { name: 'Start rendering' }).click()]);
+  const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+  const t = await (await page.request.get(`/api/tasks/${encodeURIComponent(id)}`)).json();
+  assert(t.options && t.options.detail === 'full', `the task has detail full: ${JSON.stringify(t.options)}`);
+  await statusIs(page, 'done');
+  const vtt = await (await page.request.get(`/api/tasks/${encodeURIComponent(id)}/files/video.vtt`)).text();
+  assert(only.every((m) => vtt.includes(m)), `the captions say what only full reads (${only.join(' ')})`);
+  await page.request.delete(`/api/tasks/${encodeURIComponent(id)}`);
+  await problems(page);
+  await page.context().close();
+});
+
 await scenario('phone width (360 px): no horizontal scroll on any page', async () => {
   const page = await newPage(browser, base, { width: 360, height: 740 });
   for (const url of ['/', '/tasks', '/editor', doneTask ? `/tasks/${encodeURIComponent(doneTask)}` : null].filter(Boolean)) {
