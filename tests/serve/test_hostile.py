@@ -62,6 +62,30 @@ try:
     st, _, j = s.json("POST", "/api/scenes", body=json.dumps({"text": DOC, "options": {"detail": "all"}}), headers=JSON)
     check(st == 400 and "detail" in j.get("error", ""), "a bad detail -> 400")
 
+    # options of `vgrun create`: keep_timing only for a transcript (refused
+    # at once, not a task that fails later); messages name other commands
+    # as they are spelled
+    body, ctype = multipart([("file", ("talk.md", DOC)), ("options", json.dumps({"keep_timing": True}))])
+    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
+    check(st == 400 and "options.keep_timing" in j.get("error", ""), "keep_timing of a .md -> 400 (%s)" % j.get("error"))
+    srt = "1\n00:00:01,000 --> 00:00:03,000\nHello from a transcript.\n\n2\n00:00:04,000 --> 00:00:06,000\nThe end.\n"
+    body, ctype = multipart([("file", ("talk.srt", srt)), ("options", json.dumps({"keep_timing": True, "resolution": "256x144"}))])
+    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
+    check(st == 202, "keep_timing of a .srt -> 202")
+    if st == 202:
+        st, _, t = s.json("GET", "/api/tasks/" + j["id"])
+        check(t.get("options", {}).get("keep_timing") is True, "the task keeps keep_timing")
+        s.json("DELETE", "/api/tasks/" + j["id"])
+    body, ctype = multipart([("file", ("talk.md", DOC)), ("options", json.dumps({"voice": "nope/../x"}))])
+    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
+    check(st == 400 and "options.voice" in j.get("error", "") and "options.list_voices" not in j["error"],
+          "a bad voice -> 400 naming options.voice, `vgrun say --list-voices` as it is (%s)" % j.get("error"))
+    body, ctype = multipart([("file", ("talk.md", DOC)), ("options", json.dumps({"detail": "full", "duration": 30}))])
+    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
+    check(st == 202, "detail and duration are task options")
+    if st == 202:
+        s.json("DELETE", "/api/tasks/" + j["id"])
+
     # a set (zip) previews like a document (it answered 415)
     zset = zip_of([("set_config.yaml", "videos:\n  - file: a.md\n"), ("a.md", DOC)])
     body, ctype = multipart([("file", ("talk.zip", zset))])

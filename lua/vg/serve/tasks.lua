@@ -469,6 +469,11 @@ function Manager:submit(req, fn)
     o.set_id = t.set_id
   end
   local create = require("vg.create")
+  -- as `vgrun create` refuses it before any work (a usage error there)
+  if o.keep_timing and not create.has_timing(model.videos) then
+    return fail(string.format("options.keep_timing: %s has no cue times (only a transcript, .srt or .vtt, has them)",
+      tostring(t.name)))
+  end
   local outs, oerr = create.output_paths(o, model.videos, dir .. "/" .. t.input)
   if not outs then return fail(oerr) end
   ok, err = core.mkdirs(dir .. "/out", 448)

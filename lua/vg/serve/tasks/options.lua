@@ -137,7 +137,13 @@ function M.parse(argv)
   local ok, o = pcall(require("vg.cmd.create").parse, argv)
   if not ok then
     if type(o) == "table" and o.usage then
-      return nil, (tostring(o.usage):gsub("%-%-([%w-]+)", function(n) return "options." .. n:gsub("-", "_") end))
+      -- only the options a client sets are renamed (`vgrun say --list-voices` stays)
+      local mine = {}
+      for _, k in ipairs(M.ALLOWED) do mine[k] = true end
+      return nil, (tostring(o.usage):gsub("%-%-([%w-]+)", function(n)
+        local key = n:gsub("-", "_")
+        if mine[key] then return "options." .. key end
+      end))
     end
     error(o, 0)
   end
