@@ -61,5 +61,14 @@ fi
 VG_WEB_BASE="http://127.0.0.1:$port" VG_WEB_MODULES="$mods" VG_CHROMIUM="$chromium" \
   node "$here/studio.test.mjs" 2> >(grep -v '^\[pid=' >&2)
 rc=$?
+# the server stops cleanly after the pages' work: exit 0, and no sanitizer
+# report (a leak or an error in a sanitizer build fails the test too)
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
+src=$?
+pid=
+if [ $src -ne 0 ] || grep -q "Sanitizer" "$tmp/serve.log"; then
+  echo "FAIL: vgrun serve stopped with exit $src"; rc=1
+fi
 if [ $rc -ne 0 ]; then echo "--- vgrun serve's output:"; tail -n 50 "$tmp/serve.log"; fi
 exit $rc
