@@ -86,6 +86,17 @@ try:
     if st == 202:
         s.json("DELETE", "/api/tasks/" + j["id"])
 
+    # language: a task option once `vgrun create` has --language; until
+    # then /api/languages says so (the page hides its menu) and it is refused
+    st, _, j = s.json("GET", "/api/languages")
+    has = subprocess.run([VGRUN, "create", "--help"], capture_output=True, text=True).stdout.find("--language") >= 0
+    check(st == 200 and j.get("task_option") is has, "/api/languages: task_option is %s" % has)
+    body, ctype = multipart([("file", ("talk.md", DOC)), ("options", json.dumps({"language": "de"}))])
+    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
+    check(st == (202 if has else 400), "options.language -> %d" % st)
+    if st == 202:
+        s.json("DELETE", "/api/tasks/" + j["id"])
+
     # a set (zip) previews like a document (it answered 415)
     zset = zip_of([("set_config.yaml", "videos:\n  - file: a.md\n"), ("a.md", DOC)])
     body, ctype = multipart([("file", ("talk.zip", zset))])

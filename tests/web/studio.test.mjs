@@ -178,8 +178,11 @@ await scenario('keyboard only: the create form in order, every control labelled,
   const page = await newPage(browser, base);
   await page.goto('/');
   await page.waitForFunction(() => document.querySelector('select[name=voice]').options.length > 1);
+  // Language is offered only when tasks take it (`vgrun create --language`)
+  const langs = await (await page.request.get('/api/languages')).json();
+  await page.waitForFunction((on) => !document.querySelector('select[name=language]').closest('[hidden]') === on, langs.task_option);
   const want = ['Skip to content', 'vgrun studio', 'Create', 'Tasks', 'Editor', 'Upload a document', 'Or paste text', 'Format of the text',
-    'Voice', 'Colour', 'Theme', 'Language', 'Resolution', 'Frame rate', 'Detail', 'Duration (seconds)',
+    'Voice', 'Colour', 'Theme', ...(langs.task_option ? ['Language'] : []), 'Resolution', 'Frame rate', 'Detail', 'Duration (seconds)',
     'SRT file', 'WebVTT file', 'Burn into the picture', 'Show the plan', 'Start rendering'];
   const seen = [];
   for (let i = 0; i < 40 && seen.at(-1)?.name !== 'Start rendering'; i++) {

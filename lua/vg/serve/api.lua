@@ -280,7 +280,10 @@ local function languages_route(ctx)
   local list = {}
   for code, p in pairs(i18n.phrases) do list[#list + 1] = { code = code, voice = p.voice } end
   table.sort(list, function(a, b) return a.code < b.code end)
-  M.send_json(ctx, 200, { languages = arr(list) })
+  -- task_option: whether tasks take `language` (once `vgrun create` has
+  -- --language); the page shows its menu only then
+  local okm, topts = pcall(require, "vg.serve.tasks.options")
+  M.send_json(ctx, 200, { languages = arr(list), task_option = okm and topts.accepts("language") or false })
 end
 
 local function health_route(ctx)

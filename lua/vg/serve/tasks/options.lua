@@ -53,6 +53,15 @@ local function spelled(key, v, opt)
   return v
 end
 
+--- accepts(key) -> bool: whether a task takes this option now (it is named
+--- here and `vgrun create` has it).
+function M.accepts(key)
+  for _, k in ipairs(M.ALLOWED) do
+    if k == key then return spec_options()[key] ~= nil end
+  end
+  return false
+end
+
 --- argv(options) -> the create arguments (without --from, -o, --task-id) |
 --- nil, message. Unknown keys are errors; "anim-fps" and "anim_fps" are one
 --- key. captions: nil means SRT and VTT (the server's default), false none,
