@@ -2,7 +2,7 @@
 // filled from the server's lists (/api/voices, /api/colors, /api/themes,
 // /api/languages). An empty choice means "the document's, else the default".
 import { h, field } from './dom.js';
-import { choices } from './api.js';
+import { choices, getJSON } from './api.js';
 
 export const RESOLUTIONS = [
   ['1920x1080', '1920×1080 (16:9, Full HD)'],
@@ -35,6 +35,12 @@ export function optionsForm() {
   const color = fill(h('select', { name: 'color' }), 'colors', "Document's (else blue)");
   const theme = fill(h('select', { name: 'theme' }), 'themes', "Document's (else light)");
   const language = fill(h('select', { name: 'language' }), 'languages', 'Detect from the document');
+  const languageField = field('Language', language);
+  // a task takes `language` only when the server's `vgrun create` has it
+  // (/api/languages says so); until then the menu is not offered
+  getJSON('/api/languages').then((b) => {
+    if (b && b.task_option === false) { languageField.hidden = true; language.value = ''; }
+  }).catch(() => {});
   const resolution = select('resolution', RESOLUTIONS, '1920x1080');
   const fps = select('fps', FPS.map((f) => [f, `${f} fps`]), '30');
   const detail = select('detail', DETAIL, '');
@@ -48,7 +54,7 @@ export function optionsForm() {
       field('Voice', voice),
       field('Colour', color),
       field('Theme', theme),
-      field('Language', language),
+      languageField,
       field('Resolution', resolution),
       field('Frame rate', fps),
       field('Detail', detail, 'Summary says the key points; full reads everything.'),
@@ -58,7 +64,7 @@ export function optionsForm() {
 
   function read() {
     const o = {};
-    for (const [k, sel] of Object.entries({ voice, color, theme, language, detail })) if (sel.value) o[k] = sel.value;
+    for (const [k, sel] of Object.entries({ voice, color, theme, language, detail })) if (sel.value && !sel.closest('[hidden]')) o[k] = sel.value;
     o.resolution = resolution.value;
     o.fps = Number(fps.value);
     if (duration.value) o.duration = Number(duration.value);

@@ -98,5 +98,28 @@ try:
         print("preview %-11s p50 %6.1f ms  p99 %6.1f ms  (%d requests%s)" % (route, pct(lat, 50), pct(lat, 99), n,
               ", 1280x720 PNG" if route == "/api/frame" else ""))
 
+    # the loop stays free while frames render: /api/health answered while
+    # 4 clients ask for 1280x720 frames without pause
+    body, ctype = multipart([("file", ("doc.md", DOC)), ("scene", "2"),
+                             ("options", json.dumps({"resolution": "1280x720"}))])
+    stop = threading.Event()
+
+    def framer():
+        while not stop.is_set():
+            s.request("POST", "/api/frame", body=body, headers={"Content-Type": ctype})
+    fth = [threading.Thread(target=framer) for _ in range(4)]
+    for t in fth:
+        t.start()
+    hl = []
+    for i in range(100):
+        t0 = time.perf_counter()
+        s.request("GET", "/api/health")
+        hl.append((time.perf_counter() - t0) * 1000)
+    stop.set()
+    for t in fth:
+        t.join()
+    print("health  during frames  p50 %6.1f ms  p99 %6.1f ms  (100 requests, 4 clients drawing 1280x720)"
+          % (pct(hl, 50), pct(hl, 99)))
+
 finally:
     s.stop()

@@ -35,8 +35,11 @@ class Server:
     """vgrun serve (or the fake-manager launcher) with its URL read from its
     first line of output: waits on that line, never on a clock."""
 
-    def __init__(self, args=None, fake=False, heartbeat=None, env=None):
-        self.tmp = tempfile.mkdtemp(prefix="vgserve-")
+    def __init__(self, args=None, fake=False, heartbeat=None, env=None, tmp=None):
+        # tmp: a folder of an earlier server (its data and state) to start
+        # again on; stop() then leaves it for the caller to remove
+        self.own = tmp is None
+        self.tmp = tmp or tempfile.mkdtemp(prefix="vgserve-")
         self.data = os.path.join(self.tmp, "data")
         e = dict(os.environ)
         e["VGRUN_STATE_DIR"] = os.path.join(self.tmp, "state")
@@ -95,7 +98,8 @@ class Server:
             self.p.kill()
             out, err = self.p.communicate()
         self.stderr = err
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.own:
+            shutil.rmtree(self.tmp, ignore_errors=True)
         return self.p.returncode
 
 

@@ -11,7 +11,22 @@ skip() { echo "SKIP: $*"; exit 77; }
 : "${VGRUN:?VGRUN is the vgrun binary}"
 chromium=${VG_CHROMIUM:-/usr/bin/chromium}
 command -v node >/dev/null 2>&1 || skip "node is not installed (Debian package nodejs)"
-command -v npm >/dev/null 2>&1 || skip "npm is not installed (Debian package npm)"
+# Debian's nodejs leaves npm to a package of its own (npm); NodeSource's
+# nodejs brings npm itself and conflicts with Debian's npm. So Debian's npm
+# is installed only when there is no npm at all, never next to another one
+# (VG_NO_INSTALL=1: never install; then the test skips, saying so).
+if ! command -v npm >/dev/null 2>&1 && [ -z "${VG_NO_INSTALL:-}" ] && command -v apt-get >/dev/null 2>&1 \
+   && ! dpkg-query -W -f='${Version}' nodejs 2>/dev/null | grep -qi nodesource; then
+  sudo=
+  if [ "$(id -u)" -ne 0 ]; then sudo -n true 2>/dev/null && sudo="sudo -n"; fi
+  if [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; then
+    echo "installing Debian's npm (nodejs has no npm here)" >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null 2>&1 \
+      || { $sudo apt-get update -qq >/dev/null 2>&1 \
+           && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null 2>&1; }
+  fi
+fi
+command -v npm >/dev/null 2>&1 || skip "npm is not installed (Debian package npm; not installed here: no root or sudo, or VG_NO_INSTALL)"
 [ -x "$chromium" ] || skip "no Chromium at $chromium (Debian package chromium, scripts/deps.d/web.txt)"
 "$VGRUN" serve --help >/dev/null 2>&1 || skip "this vgrun has no 'serve' command"
 timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
@@ -46,5 +61,14 @@ fi
 VG_WEB_BASE="http://127.0.0.1:$port" VG_WEB_MODULES="$mods" VG_CHROMIUM="$chromium" \
   node "$here/studio.test.mjs" 2> >(grep -v '^\[pid=' >&2)
 rc=$?
+# the server stops cleanly after the pages' work: exit 0, and no sanitizer
+# report (a leak or an error in a sanitizer build fails the test too)
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
+src=$?
+pid=
+if [ $src -ne 0 ] || grep -q "Sanitizer" "$tmp/serve.log"; then
+  echo "FAIL: vgrun serve stopped with exit $src"; rc=1
+fi
 if [ $rc -ne 0 ]; then echo "--- vgrun serve's output:"; tail -n 50 "$tmp/serve.log"; fi
 exit $rc

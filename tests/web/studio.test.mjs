@@ -178,8 +178,11 @@ await scenario('keyboard only: the create form in order, every control labelled,
   const page = await newPage(browser, base);
   await page.goto('/');
   await page.waitForFunction(() => document.querySelector('select[name=voice]').options.length > 1);
+  // Language is offered only when tasks take it (`vgrun create --language`)
+  const langs = await (await page.request.get('/api/languages')).json();
+  await page.waitForFunction((on) => !document.querySelector('select[name=language]').closest('[hidden]') === on, langs.task_option);
   const want = ['Skip to content', 'vgrun studio', 'Create', 'Tasks', 'Editor', 'Upload a document', 'Or paste text', 'Format of the text',
-    'Voice', 'Colour', 'Theme', 'Language', 'Resolution', 'Frame rate', 'Detail', 'Duration (seconds)',
+    'Voice', 'Colour', 'Theme', ...(langs.task_option ? ['Language'] : []), 'Resolution', 'Frame rate', 'Detail', 'Duration (seconds)',
     'SRT file', 'WebVTT file', 'Burn into the picture', 'Show the plan', 'Start rendering'];
   const seen = [];
   for (let i = 0; i < 40 && seen.at(-1)?.name !== 'Start rendering'; i++) {
@@ -225,6 +228,40 @@ await scenario('keyboard only: the create form in order, every control labelled,
     }).map((el) => el.outerHTML.slice(0, 80)));
     assert(unnamed.length === 0, `${url}: controls without a name: ${unnamed.join(' | ')}`);
   }
+  await problems(page);
+  await page.context().close();
+});
+
+await scenario('the Detail menu: full reads every sentence, in the plan and in the video', async () => {
+  const page = await newPage(browser, base);
+  await page.goto('/');
+  await page.waitForFunction(() => document.querySelector('select[name=voice]').options.length > 1);
+  let doc = `# Detail test ${nonce}\n\n## The part\n\n`;
+  for (let i = 0; i < 12; i++) doc += `Sentence marker${i} says one thing about topic number ${i} here. `;
+  await page.getByLabel('Or paste text').fill(doc + '\n');
+  await page.selectOption('select[name=format]', 'md');
+  await smallOptions(page);
+  const plan = async () => {
+    await page.getByRole('button', { name: 'Show the plan' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.sheet details p').length > 0
+      && !document.querySelector('.plan .muted')?.textContent.startsWith('Reading'), null, { timeout: 60000 });
+    return (await page.locator('.sheet details p').allTextContents()).join(' ');
+  };
+  await page.selectOption('select[name=detail]', 'summary');
+  const summary = await plan();
+  await page.selectOption('select[name=detail]', 'full');
+  const full = await plan();
+  const words = (t) => new Set(t.match(/marker\d+/g) || []);
+  const only = [...words(full)].filter((m) => !words(summary).has(m));
+  assert(words(full).size === 12 && only.length > 0, `full says every sentence (${words(full).size}), summary fewer (${words(summary).size})`);
+  await Promise.all([page.waitForURL(/\/tasks\/[\w.-]+$/), page.getByRole('button', { name: 'Start rendering' }).click()]);
+  const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+  const t = await (await page.request.get(`/api/tasks/${encodeURIComponent(id)}`)).json();
+  assert(t.options && t.options.detail === 'full', `the task has detail full: ${JSON.stringify(t.options)}`);
+  await statusIs(page, 'done');
+  const vtt = await (await page.request.get(`/api/tasks/${encodeURIComponent(id)}/files/video.vtt`)).text();
+  assert(only.every((m) => vtt.includes(m)), `the captions say what only full reads (${only.join(' ')})`);
+  await page.request.delete(`/api/tasks/${encodeURIComponent(id)}`);
   await problems(page);
   await page.context().close();
 });

@@ -51,28 +51,67 @@ local function rename_diags(diags, path, name)
   return out
 end
 
+-- Options of the preview routes that shape the plan, checked as the
+-- commands check them.
+local function load_options(options)
+  if type(options) ~= "table" then return nil, "options: an object expected" end
+  local lopts = { split = options.split }
+  if options.duration ~= nil then
+    local d = tonumber(options.duration)
+    if not d or d ~= d or d < 1 or d > 3600 then return nil, "options.duration: seconds from 1 to 3600" end
+    lopts.duration = d
+  end
+  if options.detail ~= nil then
+    if options.detail ~= "summary" and options.detail ~= "full" then
+      return nil, "options.detail: summary or full"
+    end
+    lopts.detail = options.detail
+  end
+  if lopts.split ~= nil and lopts.split ~= "h2" then return nil, "options.split: h2" end
+  return lopts
+end
+
 -- -> model, diags, fields, options | nil (answered)
 local function load_document(ctx)
   local doc, options, fields = upload.document(ctx.info)
   if not doc then M.send_error(ctx, options, fields); return nil end
-  if doc.archive then
-    M.send_error(ctx, 415, "a set (.zip/.tar) can be made into a task (POST /api/tasks) but not previewed")
-    return nil
-  end
-  local ext = EXT[doc.format]
-  local name = doc.name and doc.name:match("[^/\\]*$") or ("document." .. ext)
-  if name == "" then name = "document." .. ext end
-  local path = tmp_path(ctx.S, ext)
-  local ok, err = core.write_atomic(path, doc.bytes or doc.text)
-  if not ok then M.send_error(ctx, 500, "cannot store the document: " .. tostring(err)); return nil end
   options = options or {}
-  local lopts = { split = options.split, duration = tonumber(options.duration) }
+  local lopts, oerr = load_options(options)
+  if not lopts then M.send_error(ctx, 400, oerr); return nil end
+  local tinput = require("vg.serve.tasks.input")
+  local path, name, cleanup
+  if doc.archive then
+    -- a set is extracted as a task's is (listed and screened first, by
+    -- bsdtar in a child process), into a folder of its own under tmp/
+    local dir = tmp_path(ctx.S, "d")
+    local ok, err = core.mkdirs(dir, 448) -- 0700
+    if not ok then M.send_error(ctx, 500, "cannot store the set: " .. tostring(err)); return nil end
+    local stored, serr = tinput.store(dir, { archive = doc.archive, bytes = doc.bytes, name = doc.name })
+    if not stored then
+      tinput.remove_tree(dir)
+      if ctx.S.stopped or core.interrupted() then M.send_error(ctx, 503, "the server is shutting down"); return nil end
+      M.send_error(ctx, 422, tostring(serr)); return nil
+    end
+    path, name = stored.path, stored.name
+    cleanup = function() tinput.remove_tree(dir) end
+  else
+    local ext = EXT[doc.format]
+    name = doc.name and doc.name:match("[^/\\]*$") or ("document." .. ext)
+    if name == "" then name = "document." .. ext end
+    path = tmp_path(ctx.S, ext)
+    local ok, err = core.write_atomic(path, doc.bytes or doc.text)
+    if not ok then M.send_error(ctx, 500, "cannot store the document: " .. tostring(err)); return nil end
+    cleanup = function() os.remove(path) end
+  end
   local lok, model, diags = pcall(require("vg.input").load, path, lopts)
-  os.remove(path)
+  cleanup()
   -- SIGINT/SIGTERM cancels the load: say so, not "bad document"
   if ctx.S.stopped or core.interrupted() then M.send_error(ctx, 503, "the server is shutting down"); return nil end
   if not lok then M.send_error(ctx, 400, tostring(model)); return nil end
-  return model, rename_diags(diags, path, name), fields or {}, options, name
+  local dir = doc.archive and path:match("^(.*)/[^/]*$")
+  diags = rename_diags(diags, path, name)
+  if dir then diags = rename_diags(diags, dir .. "/", "") end
+  return model, diags, fields or {}, options, name
 end
 
 local function field(fields, options, query, k)
@@ -155,7 +194,11 @@ local function frame_route(ctx)
   local q = ctx.query
   local n = math.tointeger(tonumber(field(fields, options, q, "scene") or 1))
   local t = field(fields, options, q, "time")
-  t = t ~= nil and tonumber(t) or nil
+  if t ~= nil then
+    local n = tonumber(t)
+    if not n then return M.send_error(ctx, 400, "time: seconds (>= 0)") end
+    t = n
+  end
   local w, h = 1920, 1080
   local res = field(fields, options, q, "resolution")
   if res then
@@ -165,7 +208,7 @@ local function frame_route(ctx)
       return M.send_error(ctx, 400, "resolution: WxH up to 3840x2160, e.g. 1280x720")
     end
   end
-  if t ~= nil and (t ~= t or t < 0) then return M.send_error(ctx, 400, "time: seconds (>= 0)") end
+  if t ~= nil and (t ~= t or t < 0 or t == math.huge) then return M.send_error(ctx, 400, "time: seconds (>= 0)") end
   local render = require("vg.render")
   local scenes = render.scenes_of(model)
   local scene = n and scenes[n]
@@ -182,10 +225,16 @@ local function frame_route(ctx)
     if not acc then return M.send_error(ctx, 400, "color: " .. tostring(err)) end
   end
   local out = tmp_path(ctx.S, "png")
-  local ok, r, warn = pcall(render.frame, scene, { theme = theme_name, accent = color, t = t,
-    width = w, height = h, out = out })
+  -- the display list is made here (Lua, on the loop: a few ms); the
+  -- drawing and the PNG, tens of ms, on the thread pool, so other requests
+  -- and event streams go on meanwhile
+  local ok, r, warn = pcall(function()
+    local dl = render.display_list(scene, { theme = theme_name, accent = color, t = t, width = w, height = h })
+    return require("vg.render_core").render_png_async(dl, w, h, out)
+  end)
   if not ok or not r then
     os.remove(out)
+    if ctx.S.stopped or core.interrupted() then return M.send_error(ctx, 503, "the server is shutting down") end
     return M.send_error(ctx, 422, tostring(ok and warn or r))
   end
   local f = io.open(out, "rb")
@@ -231,7 +280,10 @@ local function languages_route(ctx)
   local list = {}
   for code, p in pairs(i18n.phrases) do list[#list + 1] = { code = code, voice = p.voice } end
   table.sort(list, function(a, b) return a.code < b.code end)
-  M.send_json(ctx, 200, { languages = arr(list) })
+  -- task_option: whether tasks take `language` (once `vgrun create` has
+  -- --language); the page shows its menu only then
+  local okm, topts = pcall(require, "vg.serve.tasks.options")
+  M.send_json(ctx, 200, { languages = arr(list), task_option = okm and topts.accepts("language") or false })
 end
 
 local function health_route(ctx)

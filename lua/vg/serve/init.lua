@@ -96,7 +96,10 @@ function M.start(o)
     Tasks = found and mod or nil
   end
   if Tasks then
-    S.mgr = Tasks.new { data = o.data, jobs = o.jobs or 1 }
+    local mgr, merr = Tasks.new { data = o.data, jobs = o.jobs or 1 }
+    -- another server on this folder: its message, not a traceback
+    if not mgr then return nil, tostring(merr) end
+    S.mgr = mgr
     local rok, rerr = pcall(S.mgr.restore, S.mgr)
     if not rok then return nil, "restoring tasks: " .. tostring(rerr) end
   end

@@ -55,16 +55,7 @@ local function new_id()
   return os.date("!%Y%m%d-") .. (bytes:gsub(".", function(c) return string.format("%02x", c:byte()) end))
 end
 
--- Removes a folder and everything in it, never following a link (a link
--- is removed itself, its target never touched).
-local function remove_tree(path, depth)
-  local st = core.stat(path, true)
-  if not st then return true end
-  if st.type == "dir" and (depth or 0) < 64 then
-    for _, e in ipairs(core.scandir(path) or {}) do remove_tree(path .. "/" .. e.name, (depth or 0) + 1) end
-  end
-  return os.remove(path)
-end
+local remove_tree = tinput.remove_tree
 
 local function copy(v, depth)
   if type(v) ~= "table" then return v end
@@ -478,6 +469,11 @@ function Manager:submit(req, fn)
     o.set_id = t.set_id
   end
   local create = require("vg.create")
+  -- as `vgrun create` refuses it before any work (a usage error there)
+  if o.keep_timing and not create.has_timing(model.videos) then
+    return fail(string.format("options.keep_timing: %s has no cue times (only a transcript, .srt or .vtt, has them)",
+      tostring(t.name)))
+  end
   local outs, oerr = create.output_paths(o, model.videos, dir .. "/" .. t.input)
   if not outs then return fail(oerr) end
   ok, err = core.mkdirs(dir .. "/out", 448)

@@ -81,9 +81,17 @@ function M.document(info)
     for k, v in pairs(f) do fields[k] = v end
   elseif ctype:find("^application/json") then
     local t, err = json.decode(body)
-    if type(t) ~= "table" then return nil, 400, "the body is not a JSON object: " .. tostring(err) end
+    if t == nil and err then return nil, 400, "the body is not JSON: " .. tostring(err) end
+    -- a list, a string, a number or null is JSON but not the object asked for
+    if type(t) ~= "table" or t[1] ~= nil then
+      return nil, 400, "the body must be a JSON object: {\"text\": ..., \"format\": ..., \"options\": {...}}"
+    end
     fields = {}
     for k, v in pairs(t) do fields[k] = { data = v } end
+  elseif ctype:find("^image/") or ctype:find("^audio/") or ctype:find("^video/") or ctype:find("^font/") then
+    -- a picture or a recording is never a document (sent as a body by mistake)
+    return nil, 415, "Content-Type " .. ctype:match("^[^;%s]*") .. " is not a document: send text/markdown, "
+      .. "a ?format=, JSON or multipart"
   elseif #body > 0 then
     -- a document as the whole body; its format from ?format= (the router
     -- passes it as info.format) or text/markdown, text/yaml
@@ -101,7 +109,7 @@ function M.document(info)
       if type(t) ~= "table" then return nil, 400, "options: not a JSON object: " .. tostring(err) end
       o = t
     end
-    if type(o) ~= "table" then return nil, 400, "options: a JSON object expected" end
+    if type(o) ~= "table" or o[1] ~= nil then return nil, 400, "options: a JSON object expected" end
     options = o
   end
 

@@ -254,6 +254,17 @@ function M.store(dir, doc)
   return { path = path, name = name, root = dir }
 end
 
+--- remove_tree(path): a folder and everything in it, never following a
+--- link (a link is removed itself, its target never touched).
+function M.remove_tree(path, depth)
+  local st = core.stat(path, true)
+  if not st then return true end
+  if st.type == "dir" and (depth or 0) < 64 then
+    for _, e in ipairs(core.scandir(path) or {}) do M.remove_tree(path .. "/" .. e.name, (depth or 0) + 1) end
+  end
+  return os.remove(path)
+end
+
 --- check(path, o) -> model | nil, diagnostics: the document read as
 --- `vgrun check` and `vgrun create` read it (vg.input.load).
 function M.check(path, o)

@@ -9,7 +9,7 @@ local M = {}
 -- create command gains later (--detail, --language) is taken once it is in
 -- its spec and named here.
 M.ALLOWED = { "voice", "color", "theme", "resolution", "fps", "anim_fps", "cfr", "preset", "crf",
-  "captions", "split", "duration", "ssml", "detail", "language" }
+  "captions", "split", "duration", "ssml", "detail", "keep_timing", "language" }
 
 local function spec_options()
   local args = require("vg.args")
@@ -51,6 +51,15 @@ local function spelled(key, v, opt)
     t == "table" and "a list or an object" or t) end
   if #v > 200 then return nil, "options." .. key .. ": too long" end
   return v
+end
+
+--- accepts(key) -> bool: whether a task takes this option now (it is named
+--- here and `vgrun create` has it).
+function M.accepts(key)
+  for _, k in ipairs(M.ALLOWED) do
+    if k == key then return spec_options()[key] ~= nil end
+  end
+  return false
 end
 
 --- argv(options) -> the create arguments (without --from, -o, --task-id) |
@@ -137,7 +146,13 @@ function M.parse(argv)
   local ok, o = pcall(require("vg.cmd.create").parse, argv)
   if not ok then
     if type(o) == "table" and o.usage then
-      return nil, (tostring(o.usage):gsub("%-%-([%w-]+)", function(n) return "options." .. n:gsub("-", "_") end))
+      -- only the options a client sets are renamed (`vgrun say --list-voices` stays)
+      local mine = {}
+      for _, k in ipairs(M.ALLOWED) do mine[k] = true end
+      return nil, (tostring(o.usage):gsub("%-%-([%w-]+)", function(n)
+        local key = n:gsub("-", "_")
+        if mine[key] then return "options." .. key end
+      end))
     end
     error(o, 0)
   end
