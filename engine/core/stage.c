@@ -139,6 +139,7 @@ vg_call *vg__call_new(vg_engine *e, const vg_stage_def *def, const char *task_id
   c->def = def;
   c->task_id = vg_strdup(task_id);
   c->stage_name = vg_strdup(stage_name ? stage_name : def->name);
+  c->limits = e->limits;   /* a copy: a worker reads it without a lock */
   c->options = options ? options : cJSON_CreateObject();
   c->inputs = cJSON_CreateObject();
   c->outputs = cJSON_CreateObject();

@@ -67,8 +67,13 @@ local function style_stage(o)
     -- task by `vgrun create`; again here, on the videos this run loaded)
     local outs, oerr = M.output_paths(o, videos, ctx.input)
     if not outs then error(oerr, 0) end
-    local clash = M.find_clash(M.all_written(o, outs), M.input_files(ctx.input, videos, o))
+    local written = M.all_written(o, outs)
+    local clash = M.find_clash(written, M.input_files(ctx.input, videos, o))
     if clash then error(clash, 0) end
+    -- a file there that vgrun did not make stays (o.overwrite); the rest are
+    -- claimed in the task's state folder before anything is written
+    local ok, cerr = M.check_and_claim(written, o.overwrite, task.state_dir)
+    if not ok then error(cerr, 0) end
   end
 end
 
