@@ -48,6 +48,7 @@ static long *slot(vg_limits *l, const limit_field *f) { return (long *)((char *)
 int vg_limits_apply(vg_limits *l, const cJSON *o, char *err, size_t errlen) {
   if (!o || cJSON_IsNull(o)) return 0;
   if (!cJSON_IsObject(o)) { snprintf(err, errlen, "limits must be a table of numbers"); return -1; }
+  vg_limits t = *l;   /* all or nothing: *l changes only when every field is good */
   for (const cJSON *x = o->child; x; x = x->next) {
     const limit_field *f = NULL;
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
@@ -63,8 +64,9 @@ int vg_limits_apply(vg_limits *l, const cJSON *o, char *err, size_t errlen) {
       snprintf(err, errlen, "limits.%s must be a whole number from %.0f to %.0f", f->name, f->min, f->max);
       return -1;
     }
-    *slot(l, f) = (long)v;
+    *slot(&t, f) = (long)v;
   }
+  *l = t;
   return 0;
 }
 
