@@ -37,9 +37,11 @@ static const limit_field fields[] = {
   F(max_markdown_depth, 1, 10000),
   F(max_keys, 1, 1000000),
   F(max_nodes, 1, 100000000),
-  F(max_picture_side, 1, 1L << 20),
-  F(max_picture_pixels, 1, 1L << 34),
-  F(max_picture_bytes, 1, 1L << 32),
+  /* the renderer draws nothing larger than the defaults (cairo's surfaces,
+   * memory per picture): pictures may be held to less, not more */
+  F(max_picture_side, 1, 16384),
+  F(max_picture_pixels, 1, 64L << 20),
+  F(max_picture_bytes, 1, 64L << 20),
 };
 #undef F
 

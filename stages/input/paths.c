@@ -149,6 +149,12 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
                  url, vgi_file_kind(st.st_mode));
     return VGI_IMG_REFUSED;
   }
+  if (st.st_size > vgi_limits(o)->max_picture_bytes) {
+    vgi_diag_add(d, VGI_ERROR, file, line, col, field,
+                 "image %s is %lld bytes: larger than limits.max_picture_bytes (%ld)", url,
+                 (long long)st.st_size, vgi_limits(o)->max_picture_bytes);
+    return VGI_IMG_REFUSED;
+  }
   /* non-blocking: if it was swapped for a FIFO since, open does not hang */
   int fd = open(real, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {

@@ -103,6 +103,33 @@ describe("limits", function()
     assert.equals(50000, core.limits().max_narration)
   end)
 
+  it("holds a task's pictures to its limits", function()
+    -- a PNG header of 40x30 pixels: all the input stage reads of a picture
+    local function be32(n) return string.char(n >> 24 & 255, n >> 16 & 255, n >> 8 & 255, n & 255) end
+    files.write(T .. "/pic.png", "\137PNG\r\n\26\n" .. be32(13) .. "IHDR" .. be32(40) .. be32(30)
+      .. string.rep("\0", 40))
+    files.write(T .. "/pic.yaml", "video: {id: p, title: P}\nscenes:\n"
+      .. "  - scene_type: title\n    visual_content: {title: A, image: pic.png}\n    narration: \"A.\"\n")
+    local p = load_pipeline("limits-picture")
+    local small = p:start(T .. "/pic.yaml", { task_id = "lim-pic-small", save_state = false,
+      limits = { max_picture_side = 32 } })
+    local few = p:start(T .. "/pic.yaml", { task_id = "lim-pic-bytes", save_state = false,
+      limits = { max_picture_bytes = 16 } })
+    local plain = p:start(T .. "/pic.yaml", { task_id = "lim-pic-plain", save_state = false })
+    local rs, rb, rp = vg.wait(small, few, plain)
+    assert.is_false(rs.success)
+    assert.truthy(message_of(rs):find("40x30 pixels: too large to draw (at most 32 a side", 1, true), message_of(rs))
+    assert.is_false(rb.success)
+    assert.truthy(message_of(rb):find("larger than limits.max_picture_bytes (16)", 1, true), message_of(rb))
+    assert.is_true(rp.success, message_of(rp))
+    -- the renderer draws nothing larger than the defaults: a task cannot ask for more
+    local ok, err = pcall(p.start, p, T .. "/pic.yaml", { task_id = "lim-pic-big", save_state = false,
+      limits = { max_picture_side = 20000 } })
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("limits.max_picture_side must be a whole number from 1 to 16384", 1, true),
+      tostring(err))
+  end)
+
   it("holds the Lua loader (vg.input.load) to the engine's limits", function()
     local was = core.limits()
     core.limits{ max_scenes = 4 }
