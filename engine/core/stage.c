@@ -149,6 +149,8 @@ vg_call *vg__call_new(vg_engine *e, const vg_stage_def *def, const char *task_id
 void vg__call_free(vg_call *c) {
   if (!c) return;
   if (c->def->cleanup) c->def->cleanup(c);
+  if (c->def->free_data && c->data) c->def->free_data(c->data);
+  c->data = NULL;
   cJSON_Delete(c->options);
   cJSON_Delete(c->inputs);
   cJSON_Delete(c->outputs);

@@ -138,7 +138,8 @@ void vg_run_on_loop(vg_engine *e, void (*fn)(void *ud), void *ud);
  *   prepare (loop thread)  read inputs from the context, check options
  *   work    (libuv pool)   the heavy part; no Lua, no loop calls
  *   finish  (loop thread)  write outputs to the context
- *   cleanup (loop thread)  always, free what prepare made
+ *   cleanup (loop thread)  always, free what prepare made (or free_data:
+ *                          the data the stage set, when there is some)
  * A stage that owns its own thread sets `start` instead of `work`: start runs
  * on the loop thread and the stage calls vg_call_done() later from any thread.
  * Return 0 on success, or -1 after vg_call_fail(). */
@@ -157,6 +158,11 @@ typedef struct vg_stage_def {
    * stage's own thread runs; make it stop soon (vg_call_cancelled is set
    * already). It must still end the way it always does. */
   void (*cancel)(vg_call *c);
+  /* Loop thread, may be NULL: frees what the stage keeps with
+   * vg_call_set_data, after cleanup and only when there is something to
+   * free; the call's data is NULL afterwards. A stage whose cleanup would
+   * only free its data sets this instead. */
+  void (*free_data)(void *data);
 } vg_stage_def;
 
 /* Defines a built-in stage; list its ident in the part's vg_add_stage(STAGES).

@@ -186,16 +186,14 @@ static int load_finish(vg_call *c) {
   return 0;
 }
 
-static void load_cleanup(vg_call *c) {
-  job *j = vg_call_data(c);
-  if (!j) return;
+static void job_free(void *data) {
+  job *j = data;
   cJSON_Delete(j->model);
   cJSON_Delete(j->doc);
   vgi_diags_free(&j->d);
   vgi_load_args_free(&j->a);
   vgi_free_list(j->types);
   free(j);
-  vg_call_set_data(c, NULL);
 }
 
 VG_DEFINE_STAGE(input_load,
@@ -207,4 +205,4 @@ VG_DEFINE_STAGE(input_load,
   .prepare = load_prepare,
   .work = load_work,
   .finish = load_finish,
-  .cleanup = load_cleanup);
+  .free_data = job_free);
