@@ -973,9 +973,13 @@ static void split_parts(cJSON *model, const vg_limits *lim, vgi_diags *d) {
         double sec = vgi_scene_seconds(s, lang);
         const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
         int section = cJSON_IsNumber(sr) && sr->valueint >= 3;
+        /* a cut for time only while what is left fits in the parts after
+         * this one, so that no part has more than limits.max_scenes */
+        int fits = cJSON_GetArraySize(scenes) <= left_parts * per_max;
         if (left_parts > 0 && taken > 0 &&
-            (taken >= per_max || (acc + sec > want && (section || acc + sec > want * 1.25)) ||
-             (section && acc > want * 0.8)))
+            (taken >= per_max ||
+             (fits && ((acc + sec > want && (section || acc + sec > want * 1.25)) ||
+                       (section && acc > want * 0.8)))))
           break;
         cJSON_AddItemToArray(ps, cJSON_DetachItemViaPointer(scenes, s));
         acc += sec;

@@ -130,6 +130,23 @@ describe("limits", function()
       tostring(err))
   end)
 
+  it("splits a Markdown video into parts of the task's max_scenes", function()
+    local t = { "# A guide\n\nAn introduction to the guide, in a sentence or two.\n\n" }
+    for i = 1, 8 do
+      t[#t + 1] = string.format("## Part %d\n\nSection %d says one thing, plainly, in a sentence.\n\n", i, i)
+    end
+    files.write(T .. "/guide.md", table.concat(t))
+    local p = load_pipeline("limits-parts")
+    local few = p:start(T .. "/guide.md", { task_id = "lim-parts", save_state = false, limits = { max_scenes = 5 } })
+    local plain = p:start(T .. "/guide.md", { task_id = "lim-parts-plain", save_state = false })
+    local rf, rp = vg.wait(few, plain)
+    assert.is_true(rf.success, message_of(rf))
+    assert.is_true(rp.success, message_of(rp))
+    assert.equals(1, #rp.context.videos)
+    assert.is_true(#rf.context.videos > 1)
+    for _, v in ipairs(rf.context.videos) do assert.is_true(#v.scenes <= 5, v.id .. ": " .. #v.scenes) end
+  end)
+
   it("holds the Lua loader (vg.input.load) to the engine's limits", function()
     local was = core.limits()
     core.limits{ max_scenes = 4 }
