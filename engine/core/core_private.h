@@ -50,6 +50,7 @@ struct vg_engine {
   vg_engine_hooks hooks;
   char state_dir[PATH_MAX];
   vg_cache *cache;             /* the engine's; a task may use its own (vg_call.cache) */
+  vg_limits limits;            /* the engine's; a task may carry its own (vg_call.limits) */
 
   uv_async_t wake;             /* drains `posted`, handles signals */
   pthread_mutex_t post_lock;
@@ -117,6 +118,7 @@ struct vg_call {
   void *data;
   char *task_id, *stage_name;
   vg_cache *cache;       /* the task's own (a reference), or NULL: the engine's */
+  vg_limits limits;      /* the task's, else the engine's, copied at vg__call_new */
   pthread_mutex_t lock;
   char *error;
   int cancelled;         /* atomic */
@@ -133,6 +135,8 @@ void vg__call_cancel(vg_call *c);      /* any time after start */
 void vg__call_free(vg_call *c);        /* runs cleanup */
 /* Before prepare: the call uses cache c (takes a reference; NULL: the engine's). */
 void vg__call_set_cache(vg_call *c, vg_cache *cache);
+/* Before prepare: the call's limits are l (copied; NULL: the engine's). */
+void vg__call_set_limits(vg_call *c, const vg_limits *l);
 /* The stage's defaults with `given` (an object, may be NULL) over them. */
 cJSON *vg__merge_options(const vg_stage_def *def, const cJSON *given);
 

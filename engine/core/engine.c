@@ -71,6 +71,7 @@ vg_engine *vg_engine_new_core(const vg_engine_options *opts) {
   /* the engine's cache, resolved now: VGRUN_CACHE_DIR set later does not
    * move it (vg_engine_set_cache does) */
   e->cache = vg_cache_new(opts->cache_dir, 0, -1);
+  e->limits = opts->limits ? *opts->limits : vg_limits_default;
   if (!e->cache) { free(e); return NULL; }
   e->next_listener_id = 1;
   e->loop_thread = pthread_self();

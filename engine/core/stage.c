@@ -139,6 +139,7 @@ vg_call *vg__call_new(vg_engine *e, const vg_stage_def *def, const char *task_id
   c->def = def;
   c->task_id = vg_strdup(task_id);
   c->stage_name = vg_strdup(stage_name ? stage_name : def->name);
+  c->limits = e->limits;   /* a copy: a worker reads it without a lock */
   c->options = options ? options : cJSON_CreateObject();
   c->inputs = cJSON_CreateObject();
   c->outputs = cJSON_CreateObject();
@@ -148,6 +149,8 @@ vg_call *vg__call_new(vg_engine *e, const vg_stage_def *def, const char *task_id
 void vg__call_free(vg_call *c) {
   if (!c) return;
   if (c->def->cleanup) c->def->cleanup(c);
+  if (c->def->free_data && c->data) c->def->free_data(c->data);
+  c->data = NULL;
   cJSON_Delete(c->options);
   cJSON_Delete(c->inputs);
   cJSON_Delete(c->outputs);

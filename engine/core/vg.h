@@ -24,6 +24,31 @@ typedef struct vg_call vg_call;   /* one run of a native stage for one task */
 typedef struct vg_cache vg_cache; /* a cache folder as an engine or a task uses it */
 typedef struct lua_State lua_State;
 
+/* ---- limits ----------------------------------------------------------------
+ * What a document may ask of vgrun (docs/architecture.md, "Limits"). Every
+ * engine holds a set (vg_engine_options.limits, vg.core.limits{} from Lua);
+ * a task may carry its own (Pipeline:start{limits=}) and input.load takes a
+ * `limits` option over the task's. A native stage reads its call's copy. */
+typedef struct vg_limits {
+  long max_scenes;          /* scenes in one video (a longer Markdown video splits) */
+  long max_narration;       /* bytes of narration in one scene */
+  long max_file_bytes;      /* bytes of one document file */
+  long max_depth;           /* nesting of a YAML/JSON document */
+  long max_markdown_depth;  /* nesting of Markdown blocks */
+  long max_keys;            /* keys in one mapping */
+  long max_nodes;           /* YAML nodes, alias copies included */
+  long max_picture_side;    /* pixels, each side of a picture */
+  long max_picture_pixels;  /* pixels in a picture */
+  long max_picture_bytes;   /* bytes of a picture file */
+} vg_limits;
+/* The built-in values (a constant). */
+extern const vg_limits vg_limits_default;
+/* Sets the fields named in o (an object of whole numbers) in *l. An
+ * unknown name, a value of another type or out of its range fails: -1 and a
+ * message naming the key ("limits.max_scenes must be ..."). Any thread. */
+int vg_limits_apply(vg_limits *l, const cJSON *o, char *err, size_t errlen);
+cJSON *vg_limits_to_json(const vg_limits *l);
+
 /* ---- engine ------------------------------------------------------------- */
 
 typedef struct vg_engine_options {
@@ -32,6 +57,7 @@ typedef struct vg_engine_options {
   const char *state_dir;  /* NULL: --state-dir / VGRUN_STATE_DIR / XDG default */
   const char *cache_dir;  /* NULL: VGRUN_CACHE_DIR / XDG default (vg_cache_new) */
   int install_signals;    /* SIGINT/SIGTERM cancel running tasks (programs: 1) */
+  const vg_limits *limits; /* NULL: vg_limits_default (copied) */
 } vg_engine_options;
 
 /* Creates an engine; NULL on failure (message on stderr). Free with vg_engine_free. */
@@ -52,6 +78,10 @@ vg_cache *vg_engine_cache(vg_engine *e);
 /* Loop thread: the engine's cache from now on (a reference is taken; tasks
  * and jobs that hold the old one keep it). */
 void vg_engine_set_cache(vg_engine *e, vg_cache *c);
+/* The engine's limits, and a new set for calls made from now on (copied;
+ * NULL: the defaults). Calls already made keep theirs. */
+const vg_limits *vg_engine_limits(vg_engine *e);
+void vg_engine_set_limits(vg_engine *e, const vg_limits *l);
 
 /* Runs a Lua file (argv becomes the global `arg`, argv[0] = script) or a
  * string. Returns 0 on success, else an exit code (1 script error, 130
@@ -108,7 +138,8 @@ void vg_run_on_loop(vg_engine *e, void (*fn)(void *ud), void *ud);
  *   prepare (loop thread)  read inputs from the context, check options
  *   work    (libuv pool)   the heavy part; no Lua, no loop calls
  *   finish  (loop thread)  write outputs to the context
- *   cleanup (loop thread)  always, free what prepare made
+ *   cleanup (loop thread)  always, free what prepare made (or free_data:
+ *                          the data the stage set, when there is some)
  * A stage that owns its own thread sets `start` instead of `work`: start runs
  * on the loop thread and the stage calls vg_call_done() later from any thread.
  * Return 0 on success, or -1 after vg_call_fail(). */
@@ -127,6 +158,11 @@ typedef struct vg_stage_def {
    * stage's own thread runs; make it stop soon (vg_call_cancelled is set
    * already). It must still end the way it always does. */
   void (*cancel)(vg_call *c);
+  /* Loop thread, may be NULL: frees what the stage keeps with
+   * vg_call_set_data, after cleanup and only when there is something to
+   * free; the call's data is NULL afterwards. A stage whose cleanup would
+   * only free its data sets this instead. */
+  void (*free_data)(void *data);
 } vg_stage_def;
 
 /* Defines a built-in stage; list its ident in the part's vg_add_stage(STAGES).
@@ -175,6 +211,9 @@ const char *vg_call_task_id(vg_call *c);
  * for the call's life: take a reference (vg_cache_ref) for work that may
  * outlive it. Any thread. */
 vg_cache *vg_call_cache(vg_call *c);
+/* The limits of this call's task (its own, else the engine's), a copy
+ * owned by the call. Any thread, for the call's life. */
+const vg_limits *vg_call_limits(const vg_call *c);
 
 /* ---- artifact cache (content-addressed, atomic) ---------------------------
  * Keys are hex SHA-256 digests of everything that determines the artefact. */

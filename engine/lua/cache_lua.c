@@ -112,17 +112,10 @@ static int m_tostring(lua_State *L) {
 }
 
 void vgl__register_cache_functions(lua_State *L) {
-  if (luaL_newmetatable(L, CACHE_MT)) {
-    static const luaL_Reg methods[] = {
-      {"dir", m_dir}, {"off", m_off}, {"ready", m_ready}, {"max", m_max}, {NULL, NULL},
-    };
-    luaL_newlib(L, methods);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, cache_gc); lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, cache_gc); lua_setfield(L, -2, "__close");
-    lua_pushcfunction(L, m_tostring); lua_setfield(L, -2, "__tostring");
-  }
-  lua_pop(L, 1);
+  static const luaL_Reg methods[] = {
+    {"dir", m_dir}, {"off", m_off}, {"ready", m_ready}, {"max", m_max}, {NULL, NULL},
+  };
+  vgl_class(L, CACHE_MT, methods, cache_gc, m_tostring);
   static const luaL_Reg fns[] = {
     {"cache_new", l_cache_new},
     {"cache", l_cache},

@@ -85,3 +85,25 @@ lua_Number vgl_check_number(lua_State *L, int idx, const char *key) {
   lua_pop(L, 1);
   return vgl_opt_number(L, idx, key, 0);
 }
+
+void vgl_class(lua_State *L, const char *name, const luaL_Reg *methods, lua_CFunction close,
+               lua_CFunction tostring) {
+  if (luaL_newmetatable(L, name)) {
+    if (methods) {
+      lua_newtable(L);
+      luaL_setfuncs(L, methods, 0);
+      lua_setfield(L, -2, "__index");
+    }
+    if (close) {
+      lua_pushcfunction(L, close);
+      lua_setfield(L, -2, "__gc");
+      lua_pushcfunction(L, close);
+      lua_setfield(L, -2, "__close");
+    }
+    if (tostring) {
+      lua_pushcfunction(L, tostring);
+      lua_setfield(L, -2, "__tostring");
+    }
+  }
+  lua_pop(L, 1);
+}

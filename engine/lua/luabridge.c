@@ -329,6 +329,47 @@ static int l_state_dir(lua_State *L) {
   return 1;
 }
 
+/* Engine limits with table idx (nil: none) over them, into *out: 0, or
+ * nil + message naming the bad key pushed and -1. */
+static int limits_over(lua_State *L, int idx, vg_limits *out) {
+  *out = *vg_engine_limits(vgl_engine(L));
+  if (lua_isnoneornil(L, idx)) return 0;
+  char err[256] = "limits must be a table of numbers";
+  int rc = -1;
+  if (lua_istable(L, idx)) {
+    cJSON *o = vgl_to_json(L, idx, err, sizeof err);
+    rc = o ? vg_limits_apply(out, o, err, sizeof err) : -1;
+    cJSON_Delete(o);
+  }
+  if (rc == 0) return 0;
+  lua_pushnil(L);
+  lua_pushstring(L, err);
+  return -1;
+}
+
+/* vg.core.limits([t]): the engine's limits as a table; with t, the fields
+ * of t set for every task started from now on. nil, message on a bad one. */
+static int l_limits(lua_State *L) {
+  vg_limits l;
+  if (limits_over(L, 1, &l) != 0) return 2;
+  if (!lua_isnoneornil(L, 1)) vg_engine_set_limits(vgl_engine(L), &l);
+  cJSON *o = vg_limits_to_json(&l);
+  vgl_push_json(L, o);
+  cJSON_Delete(o);
+  return 1;
+}
+
+/* vg.core.limits_over(t): the engine's limits with t over them, as a task
+ * would run with them; the engine keeps its own. nil, message on a bad one. */
+static int l_limits_over(lua_State *L) {
+  vg_limits l;
+  if (limits_over(L, 1, &l) != 0) return 2;
+  cJSON *o = vg_limits_to_json(&l);
+  vgl_push_json(L, o);
+  cJSON_Delete(o);
+  return 1;
+}
+
 /* vg.core.on_cancel_all(fn): what marks every task cancelled when the
  * engine cancels all (SIGINT, vg_engine_cancel_all). The core calls it
  * through its cancel hook; a Lua half that still plants the function in
@@ -580,6 +621,8 @@ int vgl__open_core(lua_State *L) {
     {"run_once", l_run_once},
     {"run_pending", l_run_pending},
     {"state_dir", l_state_dir},
+    {"limits", l_limits},
+    {"limits_over", l_limits_over},
     {"on_cancel_all", l_on_cancel_all},
     {"commit_file", l_commit_file},
     {"getpid", l_getpid},

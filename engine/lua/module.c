@@ -19,13 +19,8 @@ int luaopen_vg(lua_State *L) {
   if (!have) {
     vg_engine **pe = lua_newuserdatauv(L, sizeof *pe, 0);
     *pe = NULL;
-    if (luaL_newmetatable(L, "vg.EngineHolder")) {
-      lua_pushcfunction(L, holder_gc);
-      lua_setfield(L, -2, "__gc");
-      lua_pushcfunction(L, holder_gc);
-      lua_setfield(L, -2, "__close");
-    }
-    lua_setmetatable(L, -2);
+    vgl_class(L, "vg.EngineHolder", NULL, holder_gc, NULL);
+    luaL_setmetatable(L, "vg.EngineHolder");
     vg_engine_options o = { .L = L };
     *pe = vg_engine_new(&o);
     if (!*pe) return luaL_error(L, "vg: cannot create the engine");

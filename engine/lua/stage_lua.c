@@ -79,8 +79,9 @@ static cJSON *merged_options(lua_State *L, const vg_stage_def *def, int idx, cha
   return o;
 }
 
-/* vg.core.run_native(name, ctx, options, task_id, stage_name [, cache]):
- * cache is the task's vg.Cache (nil: the engine's) */
+/* vg.core.run_native(name, ctx, options, task_id, stage_name [, cache [, limits]]):
+ * cache is the task's vg.Cache (nil: the engine's); limits the task's
+ * table of limits over the engine's (nil: the engine's) */
 static int l_run_native(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   const char *name = luaL_checkstring(L, 1);
@@ -89,6 +90,13 @@ static int l_run_native(lua_State *L) {
   if (!def) return luaL_error(L, "no native stage named '%s' (see vg.stages())", name);
   vg_cache *cache = vgl_opt_cache(L, 6);   /* before anything is allocated: it may raise */
   char err[512];
+  vg_limits limits = *vg_engine_limits(e);
+  if (lua_istable(L, 7)) {
+    cJSON *lo = vgl_to_json(L, 7, err, sizeof err);
+    int bad = !lo || vg_limits_apply(&limits, lo, err, sizeof err) != 0;
+    cJSON_Delete(lo);
+    if (bad) { lua_pushfstring(L, "%s: %s", def->name, err); return lua_error(L); }
+  }
   cJSON *options = merged_options(L, def, 3, err, sizeof err);
   if (!options) {   /* the caller's data, not a line of ours: no position */
     lua_pushfstring(L, "%s: option %s", def->name, err);
@@ -98,6 +106,7 @@ static int l_run_native(lua_State *L) {
   vg_call *c = r ? vg__call_new(e, def, luaL_optstring(L, 4, NULL), luaL_optstring(L, 5, NULL), options) : NULL;
   if (!c) { free(r); return luaL_error(L, "out of memory"); }
   vg__call_set_cache(c, cache);
+  vg__call_set_limits(c, &limits);
   c->binding = r;
   c->input = read_ctx;
   c->complete = call_complete;

@@ -213,14 +213,6 @@ void vgl__register_state_functions(lua_State *L) {
     {NULL, NULL},
   };
   luaL_setfuncs(L, fns, 0);
-  if (luaL_newmetatable(L, TASK_LOCK_MT)) {
-    static const luaL_Reg meta[] = {
-      {"__gc", l_lock_gc}, {"__close", l_lock_gc}, {"__tostring", l_lock_tostring},
-      {"unlock", l_task_unlock}, {NULL, NULL},
-    };
-    luaL_setfuncs(L, meta, 0);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, -2, "__index");
-  }
-  lua_pop(L, 1);
+  static const luaL_Reg methods[] = { {"unlock", l_task_unlock}, {NULL, NULL} };
+  vgl_class(L, TASK_LOCK_MT, methods, l_lock_gc, l_lock_tostring);
 }

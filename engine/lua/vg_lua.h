@@ -109,6 +109,14 @@ lua_Integer vgl_opt_integer(lua_State *L, int idx, const char *key, lua_Integer 
 const char *vgl_opt_string(lua_State *L, int idx, const char *key, const char *def);
 int vgl_opt_boolean(lua_State *L, int idx, const char *key, int def);
 
+/* Registers the metatable `name` once (luaL_newmetatable; later calls do
+ * nothing): methods (may be NULL) as __index, close (may be NULL) as both
+ * __gc and __close (it must be safe to call twice), tostring (may be NULL)
+ * as __tostring. The stack is left as it was; luaL_setmetatable(L, name)
+ * gives a userdata the class. */
+void vgl_class(lua_State *L, const char *name, const luaL_Reg *methods, lua_CFunction close,
+               lua_CFunction tostring);
+
 /* A vg.Cache argument (engine/lua/cache_lua.c): the cache it holds
  * (borrowed, valid while the value is on the stack); vgl_opt_cache gives
  * NULL for nil or none (the engine's cache, as vg_call_cache does). */

@@ -317,7 +317,8 @@ end
 
 local function run_stage(task, st)
   if st.native then
-    return core.run_native(st.native, task.context, st.options, task.id, st.name, task.cache)
+    return core.run_native(st.native, task.context, st.options, task.id, st.name, task.cache,
+      task.limits)
   end
   return st.run(task.context, task)
 end
@@ -589,7 +590,9 @@ function M.current_launch() return current_launch end
 --- from: name -> string; on resume a changed entry runs again the stages
 --- that depend on it), launch (default: the run's, see above); the task's
 --- own cache: cache (a vg.Cache), or cache_dir, no_cache, cache_max (bytes;
---- see vg.core.cache_new). Without them the engine's state folder and cache.
+--- see vg.core.cache_new); limits (a table: vg.core.limits names them) over
+--- the engine's, for this task's native stages. Without them the engine's
+--- state folder, cache and limits.
 function Pipeline:start(input, opts)
   opts = opts or {}
   -- a task's own state folder; the engine's folder stays as it is
@@ -603,6 +606,13 @@ function Pipeline:start(input, opts)
     if opts.cache_dir ~= nil then check_type(opts.cache_dir, "string", "p:start: cache_dir", 3) end
     cache = core.cache_new{ dir = opts.cache_dir or core.cache():dir(), off = opts.no_cache == true,
       max = opts.cache_max }
+  end
+  local limits
+  if opts.limits ~= nil then
+    check_type(opts.limits, "table", "p:start: limits", 3)
+    local err
+    limits, err = core.limits_over(opts.limits)
+    if not limits then user_error("p:start: " .. err, 2) end
   end
   local id = opts.task_id
   local resume = opts.resume
@@ -636,7 +646,7 @@ function Pipeline:start(input, opts)
   local task = setmetatable({
     id = id, pipeline = self, status = "running", errors = {}, started = now(), launch = launch,
     save_state = opts.save_state ~= false, waiters = {}, lock = lock, input = input,
-    fingerprint = opts.fingerprint, state_dir = dir, cache = cache,
+    fingerprint = opts.fingerprint, state_dir = dir, cache = cache, limits = limits,
   }, Task)
   local doc
   if resume and task.save_state then

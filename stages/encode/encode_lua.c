@@ -263,11 +263,8 @@ static holder *new_holder(lua_State *L, void *p, void (*fn)(void *)) {
   holder *h = lua_newuserdatauv(L, sizeof *h, 0);
   h->p = p;
   h->fn = fn;
-  if (luaL_newmetatable(L, "vg.encode.Holder")) {
-    lua_pushcfunction(L, holder_close); lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, holder_close); lua_setfield(L, -2, "__close");
-  }
-  lua_setmetatable(L, -2);
+  vgl_class(L, "vg.encode.Holder", NULL, holder_close, NULL);
+  luaL_setmetatable(L, "vg.encode.Holder");
   return h;
 }
 

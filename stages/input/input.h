@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 
+struct vg_limits;   /* engine/core vg.h */
+
 typedef enum { VGI_ERROR = 0, VGI_WARNING = 1 } vgi_severity;
 
 typedef struct vgi_diag {
@@ -42,6 +44,9 @@ typedef struct vgi_options {
    * Validation accepts them with any mapping as visual_content; the
    * renderer that draws them is the plug-in's. Borrowed, not copied. */
   const char *const *extra_types;
+  /* What the document may ask (scenes, sizes, nesting; engine/core vg.h),
+   * or NULL: vg_limits_default. Borrowed, not copied. */
+  const struct vg_limits *limits;
   /* Internal: the set's folder while a set's files are read (leave NULL). */
   const char *set_root;
 } vgi_options;
@@ -91,6 +96,7 @@ typedef struct vgi_load_args {
   char *path, *split, *format;
   char **allow;         /* allow_paths, NULL-terminated */
   int strict;           /* warnings fail too */
+  struct vg_limits *limits;   /* the `limits` option over the task's (opts.limits points here) */
   vgi_options opts;
 } vgi_load_args;
 int vgi_load_args_read(vgi_load_args *a, const cJSON *o, char *err, size_t errlen);

@@ -44,11 +44,15 @@ static void push_diags(lua_State *L, const vgi_diags *d) {
  * options) into a; raises on a bad option before anything is kept. */
 static void read_opts(lua_State *L, int idx, vgi_load_args *a) {
   memset(a, 0, sizeof *a);
+  /* the engine's limits, copied: the load runs on the thread pool */
+  if (!(a->limits = malloc(sizeof *a->limits))) luaL_error(L, "out of memory");
+  *a->limits = *vg_engine_limits(vgl_engine(L));
+  a->opts.limits = a->limits;
   if (lua_isnoneornil(L, idx)) return;
-  luaL_checktype(L, idx, LUA_TTABLE);
+  if (!lua_istable(L, idx)) { vgi_load_args_free(a); luaL_checktype(L, idx, LUA_TTABLE); }
   char err[256];
   cJSON *o = vgl_to_json_ex(L, idx, VGL_JSON_SKIP, err, sizeof err);
-  if (!o) luaL_argerror(L, idx, err);
+  if (!o) { vgi_load_args_free(a); luaL_argerror(L, idx, err); }
   cJSON_DeleteItemFromObjectCaseSensitive(o, "path");   /* the path is the first argument */
   int rc = vgi_load_args_read(a, o, err, sizeof err);
   cJSON_Delete(o);

@@ -65,12 +65,12 @@ void vgi_line_col(const char *text, size_t off, int *line, int *col);
 /* ---- files ------------------------------------------------------------------ */
 /* Reads a text file: rejects missing, unreadable, empty, binary (NUL) files
  * and invalid UTF-8 with a diagnostic naming the path; strips a UTF-8 BOM. */
-char *vgi_read_text(const char *path, size_t *len, vgi_diags *d);
-#define VGI_MAX_FILE (32u << 20)
-/* Keys in one mapping: a scene has a few dozen fields; a hostile document
- * with 100,000 would make every lookup by name (cJSON's are linear) cost
- * seconds. */
-#define VGI_MAX_KEYS 1024
+char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_diags *d);
+/* The limits of a load: opts->limits, else the defaults (never NULL). Keys
+ * in one mapping (max_keys) are bounded because a scene has a few dozen
+ * fields; a hostile document with 100,000 would make every lookup by name
+ * (cJSON's are linear) cost seconds. */
+const vg_limits *vgi_limits(const vgi_options *opts);
 
 /* ---- paths a document names (paths.c) ------------------------------------- */
 #include <sys/types.h>
@@ -98,9 +98,9 @@ void vgi_check_images(cJSON *model, const char *top, const char *doc_dir, const 
 /* ---- adapters: each returns a raw document or a model ---------------------- */
 /* YAML text -> cJSON (first document), positions recorded. NULL on error. */
 cJSON *vgi_yaml_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
-                      vgi_diags *d);
+                      const vg_limits *lim, vgi_diags *d);
 cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
-                      vgi_diags *d);
+                      const vg_limits *lim, vgi_diags *d);
 /* Markdown/transcripts build canonical models directly. */
 cJSON *vgi_markdown_load(const char *text, size_t len, const char *file,
                          const vgi_options *opts, vgi_posmap *pm, vgi_diags *d);

@@ -46,6 +46,17 @@ int vgi_load_args_read(vgi_load_args *a, const cJSON *o, char *err, size_t errle
     }
     a->opts.detail = !strcmp(x->valuestring, "full") ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY;
   }
+  if ((x = cJSON_GetObjectItemCaseSensitive(o, "limits")) && !cJSON_IsNull(x) &&
+      !(cJSON_IsObject(x) && !x->child)) {
+    if (!a->limits && !(a->limits = malloc(sizeof *a->limits))) {
+      snprintf(err, errlen, "out of memory");
+      return -1;
+    }
+    if (!a->opts.limits) *a->limits = vg_limits_default;
+    else if (a->opts.limits != a->limits) *a->limits = *a->opts.limits;
+    if (vg_limits_apply(a->limits, x, err, errlen) != 0) return -1;
+    a->opts.limits = a->limits;
+  }
   if ((x = cJSON_GetObjectItemCaseSensitive(o, "strict")) && !cJSON_IsNull(x)) {
     if (!cJSON_IsBool(x)) { snprintf(err, errlen, "strict must be a boolean"); return -1; }
     a->strict = cJSON_IsTrue(x);
@@ -80,6 +91,7 @@ void vgi_load_args_free(vgi_load_args *a) {
   free(a->path);
   free(a->split);
   free(a->format);
+  free(a->limits);
   vgi_free_list(a->allow);
   memset(a, 0, sizeof *a);
 }
@@ -90,6 +102,7 @@ static int load_prepare(vg_call *c) {
   if (!j) return vg_call_fail(c, "out of memory");
   vg_call_set_data(c, j);
   char err[256];
+  j->a.opts.limits = vg_call_limits(c);   /* the task's; a `limits` option goes over them */
   /* options: the input object wins over stage options */
   if (vgi_load_args_read(&j->a, vg_call_options(c), err, sizeof err) != 0 ||
       vgi_load_args_read(&j->a, cJSON_IsObject(in) ? in : NULL, err, sizeof err) != 0)
@@ -173,16 +186,14 @@ static int load_finish(vg_call *c) {
   return 0;
 }
 
-static void load_cleanup(vg_call *c) {
-  job *j = vg_call_data(c);
-  if (!j) return;
+static void job_free(void *data) {
+  job *j = data;
   cJSON_Delete(j->model);
   cJSON_Delete(j->doc);
   vgi_diags_free(&j->d);
   vgi_load_args_free(&j->a);
   vgi_free_list(j->types);
   free(j);
-  vg_call_set_data(c, NULL);
 }
 
 VG_DEFINE_STAGE(input_load,
@@ -190,8 +201,8 @@ VG_DEFINE_STAGE(input_load,
   .summary = "read a document (YAML, JSON, Markdown, SRT/VTT, set dir) into videos and scenes",
   .inputs = "input",
   .outputs = "videos",
-  .options_json = "{\"split\": \"\", \"duration\": 0, \"detail\": \"summary\", \"strict\": false, \"narrate\": true, \"format\": \"\", \"allow_paths\": []}",
+  .options_json = "{\"split\": \"\", \"duration\": 0, \"detail\": \"summary\", \"strict\": false, \"narrate\": true, \"format\": \"\", \"allow_paths\": [], \"limits\": {}}",
   .prepare = load_prepare,
   .work = load_work,
   .finish = load_finish,
-  .cleanup = load_cleanup);
+  .free_data = job_free);

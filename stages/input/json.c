@@ -100,12 +100,12 @@ static uint64_t key_hash(const char *s) {
 /* Duplicate keys: the last one wins, as in YAML and in every Lua table made
  * from the model, so what is checked is what is rendered; each is named with
  * its line. Earlier values are removed from the tree (and the position map). */
-static void dedupe(cJSON *node, const char *file, vgi_posmap *pm, vgi_diags *d) {
+static void dedupe(cJSON *node, const char *file, vgi_posmap *pm, long max_keys, vgi_diags *d) {
   if (!node) return;
   if (cJSON_IsObject(node)) {
     size_t n = 0;
     for (cJSON *c = node->child; c; c = c->next) n++;
-    if (n > VGI_MAX_KEYS) return;   /* refused by too_wide */
+    if (n > (size_t)max_keys) return;   /* refused by too_wide */
     size_t cap = 16;
     while (cap < n * 2) cap *= 2;
     cJSON **slots = n > 1 ? calloc(cap, sizeof *slots) : NULL;
@@ -125,26 +125,27 @@ static void dedupe(cJSON *node, const char *file, vgi_posmap *pm, vgi_diags *d) 
     }
     free(slots);
   }
-  for (cJSON *c = node->child; c; c = c->next) dedupe(c, file, pm, d);
+  for (cJSON *c = node->child; c; c = c->next) dedupe(c, file, pm, max_keys, d);
 }
 
-/* The first object with more than VGI_MAX_KEYS keys, or NULL. */
-static const cJSON *too_wide(const cJSON *node, int depth) {
+/* The first object with more than max_keys keys, or NULL. */
+static const cJSON *too_wide(const cJSON *node, int depth, long max_keys) {
   if (!node || depth > 1100) return NULL;
   if (cJSON_IsObject(node)) {
     size_t n = 0;
     for (const cJSON *c = node->child; c; c = c->next)
-      if (++n > VGI_MAX_KEYS) return node;
+      if (++n > (size_t)max_keys) return node;
   }
   for (const cJSON *c = node->child; c; c = c->next) {
-    const cJSON *w = too_wide(c, depth + 1);
+    const cJSON *w = too_wide(c, depth + 1, max_keys);
     if (w) return w;
   }
   return NULL;
 }
 
 cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
-                      vgi_diags *d) {
+                      const vg_limits *lim, vgi_diags *d) {
+  if (!lim) lim = &vg_limits_default;
   const char *end = NULL;
   cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
   if (!root) {
@@ -184,14 +185,14 @@ cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap
     zip(root, text, &o, &k, &cur, file, pm);
     free(o.v);
   }
-  const cJSON *wide = too_wide(root, 0);
+  const cJSON *wide = too_wide(root, 0, lim->max_keys);
   if (wide) {
     const vgi_pos *p = vgi_pos_get(pm, wide);
     vgi_diag_add(d, VGI_ERROR, file, p ? p->line : 0, p ? p->col : 0, NULL,
-                 "an object with more than %d keys", VGI_MAX_KEYS);
+                 "an object with more than %ld keys", lim->max_keys);
     vgi_pos_delete(pm, root);
     return NULL;
   }
-  dedupe(root, file, pm, d);
+  dedupe(root, file, pm, lim->max_keys, d);
   return root;
 }

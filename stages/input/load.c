@@ -56,7 +56,8 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
 static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *opts,
                          vgi_posmap *pm, vgi_diags *d) {
   size_t len;
-  char *text = vgi_read_text(path, &len, d);   /* same checks for every input */
+  const vg_limits *lim = vgi_limits(opts);
+  char *text = vgi_read_text(path, &len, lim, d);   /* same checks for every input */
   if (!text) return NULL;
   cJSON *model = NULL;
   if (!strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
@@ -64,8 +65,8 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
   } else if (!strcmp(fmt, "markdown")) {
     model = vgi_markdown_load(text, len, path, opts, pm, d);
   } else {
-    cJSON *doc = !strcmp(fmt, "json") ? vgi_json_parse(text, len, path, pm, d)
-                                      : vgi_yaml_parse(text, len, path, pm, d);
+    cJSON *doc = !strcmp(fmt, "json") ? vgi_json_parse(text, len, path, pm, lim, d)
+                                      : vgi_yaml_parse(text, len, path, pm, lim, d);
     if (doc) model = vgi_normalize(doc, path, pm, d);
   }
   free(text);
@@ -109,9 +110,10 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
   char cfgpath[4096];
   snprintf(cfgpath, sizeof cfgpath, "%s/set_config.yaml", dir);
   size_t len;
-  char *text = vgi_read_text(cfgpath, &len, d);
+  const vg_limits *lim = vgi_limits(opts);
+  char *text = vgi_read_text(cfgpath, &len, lim, d);
   if (!text) return NULL;
-  cJSON *cfgdoc = vgi_yaml_parse(text, len, cfgpath, pm, d);
+  cJSON *cfgdoc = vgi_yaml_parse(text, len, cfgpath, pm, lim, d);
   free(text);
   if (!cfgdoc) return NULL;
   const cJSON *set = cJSON_GetObjectItemCaseSensitive(cfgdoc, "set");
@@ -207,10 +209,10 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
     cJSON *m = NULL;
     if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json")) {
       size_t flen;
-      char *ftext = vgi_read_text(path, &flen, d);
+      char *ftext = vgi_read_text(path, &flen, lim, d);
       if (!ftext) continue;
-      cJSON *raw = !strcmp(fmt, "json") ? vgi_json_parse(ftext, flen, path, pm, d)
-                                        : vgi_yaml_parse(ftext, flen, path, pm, d);
+      cJSON *raw = !strcmp(fmt, "json") ? vgi_json_parse(ftext, flen, path, pm, lim, d)
+                                        : vgi_yaml_parse(ftext, flen, path, pm, lim, d);
       free(ftext);
       if (!raw) continue;
       set_fields(pm, raw, defaults, ov);
@@ -276,7 +278,7 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
   const char *fmt = opts && opts->format && *opts->format ? opts->format : detect(path, d);
   if (!fmt) {
     size_t len;
-    free(vgi_read_text(path, &len, d));   /* reports the missing path */
+    free(vgi_read_text(path, &len, vgi_limits(opts), d));   /* reports the missing path */
     return NULL;
   }
   if (!*fmt) return NULL;

@@ -1426,7 +1426,8 @@ static void renumber(cJSON *videos) {
 
 /* Blanks the front matter in `text` (keeping newlines, so cmark's line
  * numbers match the file) and returns it parsed. */
-static cJSON *front_matter(char *text, size_t len, const char *file, vgi_diags *d) {
+static cJSON *front_matter(char *text, size_t len, const char *file, const vg_limits *lim,
+                           vgi_diags *d) {
   if (strncmp(text, "---", 3) || (text[3] != '\n' && text[3] != '\r')) return NULL;
   size_t i = 4;
   if (text[3] == '\r') i++;
@@ -1444,7 +1445,7 @@ static cJSON *front_matter(char *text, size_t len, const char *file, vgi_diags *
     i = e + 1;
   }
   if (!end) return NULL;   /* no closing line: a thematic break, not front matter */
-  cJSON *fm = vgi_yaml_parse(text, end, file, NULL, d);
+  cJSON *fm = vgi_yaml_parse(text, end, file, NULL, lim, d);
   for (size_t k = 0; k < close_end && k < len; k++)
     if (text[k] != '\n') text[k] = ' ';
   if (fm && !cJSON_IsObject(fm)) {
@@ -1492,8 +1493,6 @@ static void document_language(md *m, const char *text, size_t len) {
 }
 
 /* deeper block nesting than any document needs is refused */
-#define MD_MAX_DEPTH 100
-
 static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
 static void ext_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
@@ -1507,7 +1506,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   char *text = malloc(len + 1);
   memcpy(text, text_in, len);
   text[len] = 0;
-  m.fm = front_matter(text, len, file, d);
+  m.fm = front_matter(text, len, file, vgi_limits(opts), d);
   document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
   if (split && *split) {
@@ -1533,7 +1532,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       cmark_node *cur = cmark_iter_get_node(it);
       if (cmark_node_first_child(cur) == NULL && ev == CMARK_EVENT_ENTER) continue; /* leaves */
       if (ev == CMARK_EVENT_ENTER) {
-        if (++depth > MD_MAX_DEPTH && !deepest_line) deepest_line = cmark_node_get_start_line(cur);
+        if (++depth > vgi_limits(opts)->max_markdown_depth && !deepest_line) deepest_line = cmark_node_get_start_line(cur);
       } else if (ev == CMARK_EVENT_EXIT) {
         depth--;
       }
@@ -1541,7 +1540,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     cmark_iter_free(it);
     if (deepest_line) {
       vgi_diag_add(d, VGI_ERROR, file, deepest_line, 1, NULL,
-                   "blocks nested more than %d levels deep", MD_MAX_DEPTH);
+                   "blocks nested more than %ld levels deep", vgi_limits(opts)->max_markdown_depth);
       cmark_node_free(doc);
       cmark_parser_free(p);
       cJSON_Delete(m.fm);

@@ -529,7 +529,6 @@ static double word_equiv(const char *text, const char *lang) {
 /* Longer than this, a video is split into parts (of about PART_SECONDS). */
 #define PART_LIMIT 660.0
 #define PART_SECONDS 600.0
-#define MAX_SCENES_PER_VIDEO 100
 
 typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed, key; } fit_unit;
 typedef struct fit_scene { cJSON *s; double min, speech; int srank, kept, first, items, tail, u0, u1; } fit_scene;
@@ -909,7 +908,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
  * by an adapter that allows it becomes parts, each with its own title
  * ("Title (Part 1 of 2)") and outro, cut where a section starts when one is
  * near. */
-static void split_parts(cJSON *model, vgi_diags *d) {
+static void split_parts(cJSON *model, const vg_limits *lim, vgi_diags *d) {
+  const int max_scenes = (int)lim->max_scenes;   /* at least 3 (vg_limits_apply) */
   cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
   cJSON *out = cJSON_CreateArray();
   while (videos && videos->child) {
@@ -922,7 +922,7 @@ static void split_parts(cJSON *model, vgi_diags *d) {
     int parts = 1;
     if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) && n > 3) {
       if (total > PART_LIMIT) parts = (int)ceil(total / PART_SECONDS);
-      int by_count = (n - 2 + MAX_SCENES_PER_VIDEO - 3) / (MAX_SCENES_PER_VIDEO - 2);
+      int by_count = (n - 2 + max_scenes - 3) / (max_scenes - 2);
       if (by_count > parts) parts = by_count;
       if (parts > n - 2) parts = n - 2;
     }
@@ -931,7 +931,7 @@ static void split_parts(cJSON *model, vgi_diags *d) {
     cJSON *title = cJSON_DetachItemViaPointer(scenes, scenes->child);
     cJSON *outro = cJSON_DetachItemViaPointer(scenes, cJSON_GetArrayItem(scenes, n - 2));
     double body = total - vgi_scene_seconds(title, lang) - vgi_scene_seconds(outro, lang);
-    int per_max = MAX_SCENES_PER_VIDEO - 2;
+    int per_max = max_scenes - 2;
     for (int p = 0; p < parts; p++) {
       cJSON *pv = cJSON_CreateObject();
       for (cJSON *c = v->child; c; c = c->next)
@@ -973,9 +973,13 @@ static void split_parts(cJSON *model, vgi_diags *d) {
         double sec = vgi_scene_seconds(s, lang);
         const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
         int section = cJSON_IsNumber(sr) && sr->valueint >= 3;
+        /* a cut for time only while what is left fits in the parts after
+         * this one, so that no part has more than limits.max_scenes */
+        int fits = cJSON_GetArraySize(scenes) <= left_parts * per_max;
         if (left_parts > 0 && taken > 0 &&
-            (taken >= per_max || (acc + sec > want && (section || acc + sec > want * 1.25)) ||
-             (section && acc > want * 0.8)))
+            (taken >= per_max ||
+             (fits && ((acc + sec > want && (section || acc + sec > want * 1.25)) ||
+                       (section && acc > want * 0.8)))))
           break;
         cJSON_AddItemToArray(ps, cJSON_DetachItemViaPointer(scenes, s));
         acc += sec;
@@ -1092,7 +1096,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       }
     }
   }
-  split_parts(model, d);
+  split_parts(model, vgi_limits(opts), d);
   const cJSON *vids = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = vids ? vids->child : NULL; v; v = v->next) {
     cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");

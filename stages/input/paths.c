@@ -16,10 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* cairo draws surfaces of at most 32767 pixels a side; a bound on the area
- * keeps a tiny "decompression bomb" PNG from taking gigabytes. */
-#define PNG_MAX_SIDE 32767u
-#define PNG_MAX_PIXELS (64u * 1024u * 1024u)
+/* Pictures are held to limits.max_picture_side/_pixels here, as the
+ * renderer holds them (cairo draws at most 32767 pixels a side); a bound on
+ * the area keeps a tiny "decompression bomb" PNG from taking gigabytes. */
 
 const char *vgi_file_kind(mode_t m) {
   if (S_ISREG(m)) return "a regular file";
@@ -150,6 +149,12 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
                  url, vgi_file_kind(st.st_mode));
     return VGI_IMG_REFUSED;
   }
+  if (st.st_size > vgi_limits(o)->max_picture_bytes) {
+    vgi_diag_add(d, VGI_ERROR, file, line, col, field,
+                 "image %s is %lld bytes: larger than limits.max_picture_bytes (%ld)", url,
+                 (long long)st.st_size, vgi_limits(o)->max_picture_bytes);
+    return VGI_IMG_REFUSED;
+  }
   /* non-blocking: if it was swapped for a FIFO since, open does not hang */
   int fd = open(real, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
@@ -176,10 +181,12 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
   static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
   if (got >= 24 && !memcmp(h, png, 8) && !memcmp(h + 12, "IHDR", 4)) {
     uint32_t w = be32(h + 16), hh = be32(h + 20);
-    if (!w || !hh || w > PNG_MAX_SIDE || hh > PNG_MAX_SIDE || (uint64_t)w * hh > PNG_MAX_PIXELS) {
+    const vg_limits *lim = vgi_limits(o);
+    if (!w || !hh || w > (uint64_t)lim->max_picture_side || hh > (uint64_t)lim->max_picture_side ||
+        (uint64_t)w * hh > (uint64_t)lim->max_picture_pixels) {
       vgi_diag_add(d, VGI_ERROR, file, line, col, field,
-                   "image %s is %ux%u pixels: too large to draw (at most %u a side, %u "
-                   "megapixels)", url, w, hh, PNG_MAX_SIDE, PNG_MAX_PIXELS / (1024u * 1024u));
+                   "image %s is %ux%u pixels: too large to draw (at most %ld a side, %ld "
+                   "megapixels)", url, w, hh, lim->max_picture_side, lim->max_picture_pixels >> 20);
       return VGI_IMG_REFUSED;
     }
     *out = vgi_strdup(real);

@@ -346,7 +346,12 @@ const vgi_pos *vgi_pos_get(const vgi_posmap *pm, const cJSON *node) {
 
 /* ---- files ---------------------------------------------------------------- */
 
-char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
+const vg_limits *vgi_limits(const vgi_options *opts) {
+  return opts && opts->limits ? opts->limits : &vg_limits_default;
+}
+
+char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_diags *d) {
+  const size_t max_file = (size_t)(lim ? lim : &vg_limits_default)->max_file_bytes;
   struct stat st;
   if (stat(path, &st) != 0) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
@@ -364,9 +369,9 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
                  vg_not_regular_reason(st.st_mode));
     return NULL;
   }
-  if (st.st_size > (off_t)VGI_MAX_FILE) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (%lld bytes, limit %u)",
-                 (long long)st.st_size, VGI_MAX_FILE);
+  if (st.st_size > (off_t)max_file) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (%lld bytes, limit %zu)",
+                 (long long)st.st_size, max_file);
     return NULL;
   }
   /* checked again as it is opened: the name may have been swapped since */
@@ -393,7 +398,7 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
     n += (size_t)r;
     if (n == cap) {
       /* the file grew while read: up to the limit, then it is too large */
-      if (cap > VGI_MAX_FILE) break;
+      if (cap > max_file) break;
       cap *= 2;
       char *p = realloc(buf, cap + 1);
       if (!p) abort();
@@ -406,9 +411,9 @@ char *vgi_read_text(const char *path, size_t *len, vgi_diags *d) {
     free(buf);
     return NULL;
   }
-  if (n > VGI_MAX_FILE) {
-    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (more than %u bytes)",
-                 VGI_MAX_FILE);
+  if (n > max_file) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (more than %zu bytes)",
+                 max_file);
     free(buf);
     return NULL;
   }

@@ -20,8 +20,6 @@ static void fpath(char *out, size_t n, const char *fmt, ...) {
   va_end(ap);
 }
 
-#define MAX_SCENES 100
-#define MAX_NARRATION 50000
 #define MAX_DURATION 300.0
 /* Beyond these the renderer's layouts run out of room (content is cut). */
 #define MAX_LIST_ITEMS 12
@@ -34,6 +32,7 @@ typedef struct vctx {
   vgi_diags *d;
   const cJSON *fallback;   /* the current scene or video (for its source) */
   const char *const *extra_types;   /* plug-ins' scene types (vgi_options) */
+  const vg_limits *lim;             /* max_scenes, max_narration */
 } vctx;
 
 /* A scene type a plug-in registered: its fields are its renderer's business. */
@@ -322,9 +321,9 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
   if (narr && !cJSON_IsString(narr)) {
     report(v, VGI_ERROR, narr, fp, "expected text, got %s", kind_name(narr));
     narr = NULL;
-  } else if (narr && strlen(narr->valuestring) > MAX_NARRATION) {
-    report(v, VGI_ERROR, narr, fp, "%zu characters: narration is limited to %d",
-           strlen(narr->valuestring), MAX_NARRATION);
+  } else if (narr && strlen(narr->valuestring) > (size_t)v->lim->max_narration) {
+    report(v, VGI_ERROR, narr, fp, "%zu characters: narration is limited to %ld",
+           strlen(narr->valuestring), v->lim->max_narration);
   }
   char fv[512];
   fpath(fv, sizeof fv, "%s.voice", path);
@@ -404,8 +403,9 @@ static void check_video(vctx *v, const cJSON *vid, const char *path) {
   }
   int n = cJSON_GetArraySize(scenes);
   if (n == 0) report(v, VGI_ERROR, scenes, fp, "a video needs at least one scene");
-  if (n > MAX_SCENES)
-    report(v, VGI_ERROR, scenes, fp, "%d scenes: a video may have at most %d", n, MAX_SCENES);
+  if (n > v->lim->max_scenes)
+    report(v, VGI_ERROR, scenes, fp, "%d scenes: a video may have at most %ld (limits.max_scenes)", n,
+           v->lim->max_scenes);
   int i = 0;
   for (const cJSON *s = scenes->child; s; s = s->next, i++) {
     fpath(fp, sizeof fp, "%s.scenes[%d]", path, i);
@@ -417,7 +417,7 @@ static void check_video(vctx *v, const cJSON *vid, const char *path) {
 int vgi_validate_pm(const cJSON *model, const char *file, const vgi_posmap *pm,
                     const vgi_options *opts, vgi_diags *d) {
   int before = d->errors;
-  vctx v = { file, pm, d, NULL, opts ? opts->extra_types : NULL };
+  vctx v = { file, pm, d, NULL, opts ? opts->extra_types : NULL, vgi_limits(opts) };
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
   if (!cJSON_IsArray(videos)) {
     report(&v, VGI_ERROR, model, "videos", "missing list of videos");

@@ -9,8 +9,6 @@
 #include <string.h>
 #include <yaml.h>
 
-#define YAML_MAX_DEPTH 64
-#define YAML_MAX_NODES 200000   /* including copies made by aliases */
 #define YAML_MAX_ANCHORS 1024
 
 typedef struct anchor { char *name; cJSON *node; } anchor;
@@ -20,6 +18,7 @@ typedef struct yctx {
   const char *file;
   vgi_posmap *pm;
   vgi_diags *d;
+  const vg_limits *lim;   /* max_depth, max_nodes (alias copies included), max_keys */
   anchor *anchors;
   size_t nanchors;
   long nodes;
@@ -130,12 +129,15 @@ static void set_pos_tree(yctx *y, cJSON *n, const yaml_mark_t *m) {
 
 static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
   yaml_mark_t m = ev->start_mark;
-  if (depth > YAML_MAX_DEPTH) {
-    yerr(y, &m, "nesting deeper than %s levels", "64");
+  char lim[32];
+  if (depth > y->lim->max_depth) {
+    snprintf(lim, sizeof lim, "%ld", y->lim->max_depth);
+    yerr(y, &m, "nesting deeper than %s levels", lim);
     return NULL;
   }
-  if (++y->nodes > YAML_MAX_NODES) {
-    yerr(y, &m, "document too large (more than %s nodes)", "200000");
+  if (++y->nodes > y->lim->max_nodes) {
+    snprintf(lim, sizeof lim, "%ld", y->lim->max_nodes);
+    yerr(y, &m, "document too large (more than %s nodes)", lim);
     return NULL;
   }
   const char *forced = NULL;
@@ -149,8 +151,9 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
           return NULL;
         }
         y->nodes += count_nodes(y->anchors[i].node);
-        if (y->nodes > YAML_MAX_NODES) {
-          yerr(y, &m, "alias expansion too large (limit %s nodes)", "200000");
+        if (y->nodes > y->lim->max_nodes) {
+          snprintf(lim, sizeof lim, "%ld", y->lim->max_nodes);
+          yerr(y, &m, "alias expansion too large (limit %s nodes)", lim);
           return NULL;
         }
         cJSON *c = cJSON_Duplicate(y->anchors[i].node, 1);
@@ -218,7 +221,7 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
       if (!next_event(y, &ke)) { vgi_pos_delete(y->pm, obj); return NULL; }
       if (ke.type == YAML_MAPPING_END_EVENT) { yaml_event_delete(&ke); break; }
       yaml_mark_t km = ke.start_mark;
-      if (++keys > VGI_MAX_KEYS) {
+      if (++keys > y->lim->max_keys) {
         yaml_event_delete(&ke);
         yerr(y, &km, "a mapping with more than %s keys", "1024");
         vgi_pos_delete(y->pm, obj);
@@ -248,7 +251,7 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
           if (cJSON_IsObject(s))
             for (cJSON *k = s->child; k; k = k->next)
               if (!cJSON_GetObjectItemCaseSensitive(obj, k->string)) {
-                if (++keys > VGI_MAX_KEYS) break;   /* refused below */
+                if (++keys > y->lim->max_keys) break;   /* refused below */
                 cJSON *c = cJSON_Duplicate(k, 1);
                 set_pos_tree(y, c, &km);
                 cJSON_AddItemToObject(obj, k->string, c);
@@ -256,7 +259,7 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
           if (!srcs) break;
         }
         cJSON_AddItemToArray(y->graveyard, val);
-        if (keys > VGI_MAX_KEYS) {
+        if (keys > y->lim->max_keys) {
           free(kname);
           yerr(y, &km, "a mapping with more than %s keys", "1024");
           vgi_pos_delete(y->pm, obj);
@@ -283,8 +286,9 @@ static cJSON *parse_node(yctx *y, yaml_event_t *ev, int depth) {
 }
 
 cJSON *vgi_yaml_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
-                      vgi_diags *d) {
-  yctx y = { .file = file, .pm = pm, .d = d, .graveyard = cJSON_CreateArray() };
+                      const vg_limits *lim, vgi_diags *d) {
+  yctx y = { .file = file, .pm = pm, .d = d, .lim = lim ? lim : &vg_limits_default,
+             .graveyard = cJSON_CreateArray() };
   if (!yaml_parser_initialize(&y.p)) {
     vgi_diag_add(d, VGI_ERROR, file, 0, 0, NULL, "out of memory");
     return NULL;

@@ -385,17 +385,7 @@ static const luaL_Reg funcs[] = {
 };
 
 int vgmod_render_core(lua_State *L) {
-  if (luaL_newmetatable(L, BUFFER_MT)) {
-    luaL_newlib(L, buffer_methods);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, b_close);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, b_close);
-    lua_setfield(L, -2, "__close");
-    lua_pushcfunction(L, b_tostring);
-    lua_setfield(L, -2, "__tostring");
-  }
-  lua_pop(L, 1);
+  vgl_class(L, BUFFER_MT, buffer_methods, b_close, b_tostring);
   luaL_newlib(L, funcs);
   return 1;
 }

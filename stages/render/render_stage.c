@@ -99,13 +99,11 @@ static int finish(vg_call *c) {
   return 0;
 }
 
-static void cleanup(vg_call *c) {
-  frames_job *j = vg_call_data(c);
-  if (!j) return;
+static void job_free(void *data) {
+  frames_job *j = data;
   cJSON_Delete(j->frames);
   cJSON_Delete(j->rendered);
   free(j);
-  vg_call_set_data(c, NULL);
 }
 
 VG_DEFINE_STAGE(render_frames,
@@ -114,4 +112,4 @@ VG_DEFINE_STAGE(render_frames,
   .inputs = "frames",
   .outputs = "rendered",
   .options_json = "{\"width\": 1920, \"height\": 1080}",
-  .prepare = prepare, .work = work, .finish = finish, .cleanup = cleanup);
+  .prepare = prepare, .work = work, .finish = finish, .free_data = job_free);

@@ -546,6 +546,8 @@ const rd_fitted *rd_text_fit(const rd_text_spec *s) {
 /* Pictures are read by us, never by a library that opens the path itself:
  * O_NONBLOCK so a FIFO cannot block open(), then only a regular file of a
  * sane size, and only PNG dimensions Cairo can allocate. */
+/* The ceiling of limits.max_picture_* (engine/core/limits.c): the input
+ * stage holds a document's pictures to its task's limits, which may be lower. */
 #define RD_IMAGE_MAX_BYTES (64L << 20)
 #define RD_IMAGE_MAX_SIDE 16384
 #define RD_IMAGE_MAX_PIXELS (64L << 20)

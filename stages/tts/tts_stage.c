@@ -213,9 +213,8 @@ static void synth_cancel(vg_call *c) {
   for (size_t i = 0; i < r->njobs; i++) tts_job_cancel(r->jobs[i].job);
 }
 
-static void synth_cleanup(vg_call *c) {
-  synth_run *r = vg_call_data(c);
-  if (!r) return;
+static void synth_free(void *data) {
+  synth_run *r = data;
   /* normally every job is over; after a shutdown mid-run, stop them first */
   for (size_t i = 0; i < r->njobs; i++) tts_job_cancel(r->jobs[i].job);
   for (size_t i = 0; i < r->njobs; i++) {
@@ -226,7 +225,6 @@ static void synth_cleanup(vg_call *c) {
   cJSON_Delete(r->videos);
   pthread_mutex_destroy(&r->mu);
   free(r);
-  vg_call_set_data(c, NULL);
 }
 
 VG_DEFINE_STAGE(tts_synth,
@@ -240,4 +238,4 @@ VG_DEFINE_STAGE(tts_synth,
   .start = synth_start,
   .finish = synth_finish,
   .cancel = synth_cancel,
-  .cleanup = synth_cleanup);
+  .free_data = synth_free);

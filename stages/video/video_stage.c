@@ -88,8 +88,8 @@ static void release_pictures(void *ud) {
   s->buf_list = NULL;
 }
 
-static void job_free(job *j) {
-  if (!j) return;
+static void job_free(void *data) {
+  job *j = data;
   for (int i = 0; i < j->nseg; i++) {
     source *s = &j->srcs[i];
     free(s->k);
@@ -430,8 +430,6 @@ static int finish(vg_call *c) {
   return 0;
 }
 
-static void cleanup(vg_call *c) { job_free(vg_call_data(c)); }
-
 /* Any thread: the task was cancelled. Every encoder thread polls the flag
  * between frames (and the audio and the join between packets), so a long
  * encode stops within a frame or two. */
@@ -445,4 +443,4 @@ VG_DEFINE_STAGE(video_encode,
   .summary = "render display lists and encode them with the narration into an MP4",
   .inputs = "",
   .outputs = "encoded",
-  .prepare = prepare, .work = work, .finish = finish, .cleanup = cleanup, .cancel = cancel);
+  .prepare = prepare, .work = work, .finish = finish, .free_data = job_free, .cancel = cancel);

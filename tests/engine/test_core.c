@@ -217,12 +217,75 @@ static void test_state_folders_apart(void **st) {
   assert_null(vg_task_id_problem("ok-1"));
 }
 
+/* ---- limits: the engine's, copied into each call ---------------------------- */
+static int limits_work(vg_call *c) {
+  long *seen = malloc(sizeof *seen);
+  *seen = vg_call_limits(c)->max_scenes;   /* on a pool thread: the call's copy */
+  vg_call_set_data(c, seen);
+  return 0;
+}
+static int limits_finish(vg_call *c) {
+  vg_call_output(c, "result", cJSON_CreateNumber((double)*(long *)vg_call_data(c)));
+  return 0;
+}
+static const vg_stage_def limits_stage = {
+  .name = "test.limits", .work = limits_work, .finish = limits_finish, .cleanup = double_cleanup,
+};
+
+static void test_limits(void **st) {
+  (void)st;
+  char err[256], dir[300];
+  vg_limits l = vg_limits_default;
+  assert_int_equal(l.max_scenes, 100);
+  cJSON *o = cJSON_Parse("{\"max_scenes\": 7, \"max_keys\": 50}");
+  assert_int_equal(vg_limits_apply(&l, o, err, sizeof err), 0);
+  cJSON_Delete(o);
+  assert_int_equal(l.max_scenes, 7);
+  assert_int_equal(l.max_keys, 50);
+  const char *bad[][2] = {
+    { "{\"max_scenes\": 2}", "limits.max_scenes must be a whole number from 3" },
+    { "{\"max_keys\": 1.5}", "limits.max_keys must be a whole number" },
+    { "{\"max_depth\": \"deep\"}", "limits.max_depth must be a whole number" },
+    { "{\"max_things\": 1}", "limits.max_things: no such limit" },
+    { "[1]", "limits must be a table" },
+    { "{\"max_keys\": 5, \"max_scenes\": 2}", "limits.max_scenes" },
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    vg_limits b = l;
+    o = cJSON_Parse(bad[i][0]);
+    assert_int_equal(vg_limits_apply(&b, o, err, sizeof err), -1);
+    cJSON_Delete(o);
+    if (!strstr(err, bad[i][1])) fail_msg("%s: %s", bad[i][0], err);
+    assert_int_equal(b.max_scenes, 7);   /* all or nothing: a good field before a bad one is not set */
+    assert_int_equal(b.max_keys, 50);
+  }
+
+  snprintf(dir, sizeof dir, "%s/state", base);
+  vg_engine_options eo = { .state_dir = dir, .limits = &l };
+  vg_engine *e = vg_engine_new_core(&eo);
+  assert_non_null(e);
+  assert_int_equal(vg_engine_limits(e)->max_scenes, 7);
+  vg_register_stage(e, &limits_stage);
+  outcome out = {0};
+  assert_non_null(vg_run_stage(e, "test.limits", NULL, NULL, "t1", on_done, &out));
+  vg_engine_set_limits(e, NULL);   /* later calls: the defaults; this one keeps its copy */
+  uv_run(vg_engine_loop(e), UV_RUN_DEFAULT);
+  assert_int_equal(out.rc, 0);
+  assert_true(out.result == 7);
+  outcome out2 = {0};
+  assert_non_null(vg_run_stage(e, "test.limits", NULL, NULL, "t2", on_done, &out2));
+  uv_run(vg_engine_loop(e), UV_RUN_DEFAULT);
+  assert_true(out2.result == 100);
+  vg_engine_free(e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup(test_stage_without_lua, setup),
     cmocka_unit_test_setup(test_prepare_failure_through_loop, setup),
     cmocka_unit_test_setup(test_cancel_reaches_own_thread, setup),
     cmocka_unit_test_setup(test_state_folders_apart, setup),
+    cmocka_unit_test_setup(test_limits, setup),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

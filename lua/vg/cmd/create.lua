@@ -327,12 +327,8 @@ return {
       if clash then return usage_error(clash) end
       -- a file at an output path that vgrun never made stays (--overwrite)
       local own = create.all_written(o, outs)
-      local theirs = not o.overwrite and create.unclaimed(own) or {}
-      if #theirs > 0 then
-        return usage_error(string.format("the output %s exists and vgrun has no record of making it "
-          .. "(move it away, or add --overwrite to replace it%s)", theirs[1],
-          #theirs > 1 and string.format("; %d more such files", #theirs - 1) or ""))
-      end
+      local theirs = create.refuse_unclaimed(own, o.overwrite)
+      if theirs then return usage_error(theirs) end
       claims = own
     end
     local events = require("vg.cli").events_path

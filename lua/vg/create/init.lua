@@ -67,8 +67,13 @@ local function style_stage(o)
     -- task by `vgrun create`; again here, on the videos this run loaded)
     local outs, oerr = M.output_paths(o, videos, ctx.input)
     if not outs then error(oerr, 0) end
-    local clash = M.find_clash(M.all_written(o, outs), M.input_files(ctx.input, videos, o))
+    local written = M.all_written(o, outs)
+    local clash = M.find_clash(written, M.input_files(ctx.input, videos, o))
     if clash then error(clash, 0) end
+    -- a file there that vgrun did not make stays (o.overwrite); the rest are
+    -- claimed in the task's state folder before anything is written
+    local ok, cerr = M.check_and_claim(written, o.overwrite, task.state_dir)
+    if not ok then error(cerr, 0) end
   end
 end
 
@@ -146,7 +151,7 @@ local function video_stage(o, off)
         jobs = o.jobs, no_cache = o.no_cache, title = video.title, out = out,
         segments = segments, chapters = chapters,
         audio = { duration = timing.duration, clips = clips },
-      }, task.id, task.stage, cache)
+      }, task.id, task.stage, cache, task.limits)
       local enc = sub.encoded
       enc.plan_seconds = t_encode - t_plan
       enc.encode_seconds = core.hrtime() - t_encode
@@ -210,7 +215,7 @@ local function load_stage(o)
   local options = { format = o.format, split = o.split, duration = o.duration, detail = o.detail,
     allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
   return function(ctx, task)
-    core.run_native("input.load", ctx, options, task.id, task.stage, task.cache)
+    core.run_native("input.load", ctx, options, task.id, task.stage, task.cache, task.limits)
     used_files(ctx, task, ctx.input)
   end
 end
@@ -235,7 +240,7 @@ local function narrate_stage(o, off)
       end
       return
     end
-    core.run_native("tts.synth", ctx, options, task.id, task.stage, off or task.cache)
+    core.run_native("tts.synth", ctx, options, task.id, task.stage, off or task.cache, task.limits)
     for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
       for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
         local au = type(sc) == "table" and sc.audio

@@ -196,27 +196,33 @@ end
 -- never claimed is someone else's and is not replaced (--overwrite claims
 -- it). A link at an output path counts as a file of the user's too: with
 -- --overwrite it is replaced (temp file + rename), its target never written.
-function M.claim_path(out)
-  return require("vg.state").dir() .. "/outputs/" .. core.sha256(real_target(out)):sub(1, 40) .. ".json"
+-- state_dir: the state folder the records are kept in (the task's own,
+-- p:start{state_dir=}); nil: the engine's.
+function M.claim_path(out, state_dir)
+  return (state_dir or require("vg.state").dir()) .. "/outputs/"
+    .. core.sha256(real_target(out)):sub(1, 40) .. ".json"
 end
 
--- unclaimed(outputs) -> the outputs that hold a file vgrun has no record of
-function M.unclaimed(outputs)
+-- unclaimed(outputs [, state_dir]) -> the outputs that hold a file vgrun has no record of
+function M.unclaimed(outputs, state_dir)
   local list = {}
   for _, out in ipairs(outputs) do
     if core.stat(out, true) then
-      local c = core.stat(M.claim_path(out))
+      local c = core.stat(M.claim_path(out, state_dir))
       if not (c and c.type == "file") then list[#list + 1] = out end
     end
   end
   return list
 end
 
--- claim(outputs) -> true | nil, message: records every output as vgrun's
-function M.claim(outputs)
-  local dir = require("vg.state").dir() .. "/outputs"
+-- claim(outputs [, state_dir]) -> true | nil, message: records every output as vgrun's
+function M.claim(outputs, state_dir)
+  local dir = (state_dir or require("vg.state").dir()) .. "/outputs"
   for _, out in ipairs(outputs) do
-    local path = M.claim_path(out)
+    -- the output's folder first: the record names the real path, which is
+    -- the same on every later run only once the folder exists
+    core.mkdirs(dirname(out))
+    local path = M.claim_path(out, state_dir)
     local c = core.stat(path)
     if not (c and c.type == "file") then
       local ok, err = core.mkdirs(dir)
@@ -225,6 +231,25 @@ function M.claim(outputs)
     end
   end
   return true
+end
+
+-- refuse_unclaimed(outputs, overwrite [, state_dir]) -> nil | why not
+function M.refuse_unclaimed(outputs, overwrite, state_dir)
+  local theirs = not overwrite and M.unclaimed(outputs, state_dir) or {}
+  if #theirs == 0 then return nil end
+  return string.format("the output %s exists and vgrun has no record of making it "
+    .. "(move it away, or add --overwrite to replace it%s)", theirs[1],
+    #theirs > 1 and string.format("; %d more such files", #theirs - 1) or "")
+end
+
+--- check_and_claim(outputs, overwrite [, state_dir]) -> true | nil, message:
+-- refuses when an output holds a file vgrun has no record of making (unless
+-- overwrite), else claims them all. Both `vgrun create` (before the task)
+-- and the create pipeline (before anything is written) call it.
+function M.check_and_claim(outputs, overwrite, state_dir)
+  local why = M.refuse_unclaimed(outputs, overwrite, state_dir)
+  if why then return nil, why end
+  return M.claim(outputs, state_dir)
 end
 
 M.thumb_tmp = thumb_tmp
