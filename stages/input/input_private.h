@@ -144,7 +144,7 @@ int vgi_lang_tag_ok(const char *s);
 const char *vgi_detect_language(const char *text);
 /* Sets video.language (given or detected) on every video and the language's
  * voice on videos marked VGI_VOICE_AUTO_KEY. */
-void vgi_language_pass(cJSON *model);
+void vgi_language_pass(cJSON *model, const char *force);   /* force: --language or NULL */
 
 /* A table scene's narration: its columns named, each row said briefly, rows
  * past a budget of words counted (table.c). Caller frees. */

@@ -1467,6 +1467,11 @@ static cJSON *front_matter(char *text, size_t len, const char *file, vgi_diags *
 /* The language: front matter `lang:` (or `language:`), else detected from the
  * text outside fenced code (code is not the document's language). */
 static void document_language(md *m, const char *text, size_t len) {
+  if (m->opts && m->opts->language && vgi_lang_tag_ok(m->opts->language) &&
+      strlen(m->opts->language) < sizeof m->lang) {   /* --language wins */
+    snprintf(m->lang, sizeof m->lang, "%s", m->opts->language);
+    return;
+  }
   const char *given = fm_str(m, "lang");
   if (!given) given = fm_str(m, "language");
   if (given && vgi_lang_tag_ok(given) && strlen(given) < sizeof m->lang) {

@@ -1030,7 +1030,7 @@ static void clean_speech(char *t) {
 }
 
 void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
-  vgi_language_pass(model);
+  vgi_language_pass(model, opts ? opts->language : NULL);
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = videos ? videos->child : NULL; v; v = v->next) {
     cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
