@@ -119,8 +119,8 @@ function M.check_options(o)
       .. "ultrafast superfast veryfast faster fast medium slow slower veryslow"
   end
   if o.split ~= nil and o.split ~= "h2" then return nil, "--split " .. tostring(o.split) .. ": only h2" end
-  if o.detail ~= nil and not M.check_detail(o.detail) then return select(2, M.check_detail(o.detail)) end
-  if o.language ~= nil and not M.check_language(o.language) then return select(2, M.check_language(o.language)) end
+  if o.detail ~= nil and not M.check_detail(o.detail) then return nil, select(2, M.check_detail(o.detail)) end
+  if o.language ~= nil and not M.check_language(o.language) then return nil, select(2, M.check_language(o.language)) end
   if o.duration ~= nil and not num(o.duration, 1, 3600) then
     return nil, "--duration: wants a number of seconds from 1 to 3600"
   end
