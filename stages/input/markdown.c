@@ -46,6 +46,7 @@ typedef struct md {
   cJSON *pend_units;      /* units of the narration take_narration gave out */
   char *pend_text;        /* ... and that narration */
   int section_scenes;     /* scenes made in this section */
+  int section_codes;      /* code blocks met in this section */
   para *prose;            /* pending prose of the section */
   size_t nprose;
   char *label;            /* a bold-only paragraph: names the next block */
@@ -809,6 +810,21 @@ static void code_block(md *m, cmark_node *n) {
     p += l + (e ? 1 : 0);
   }
   nl = k;
+  /* A summary shows a section's first code block; later ones are detail
+   * (--detail full): a build guide is not read command by command. The
+   * paragraph that introduces the dropped block ("Then run:") goes with it;
+   * prose before that stays for the section's next scene. */
+  if (!(m->opts && m->opts->detail == VGI_DETAIL_FULL) && m->section_codes++ > 0) {
+    if (m->nprose) {
+      const char *t = m->prose[m->nprose - 1].text;
+      size_t tl = t ? strlen(t) : 0;
+      while (tl && isspace((unsigned char)t[tl - 1])) tl--;
+      if (tl && t[tl - 1] == ':') { free(m->prose[m->nprose - 1].text); m->nprose--; }
+    }
+    for (int i = 0; i < nl; i++) free(lines[i]);
+    free(lines);
+    return;
+  }
   char *narr = take_narration(m);
   if (!narr || !*narr) {
     /* no prose introduces it: its first comment says what it is, else the
@@ -1608,12 +1624,14 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         m.header = vgi_strdup(ht);
         m.header_line = line;
         m.level = 2;
+        m.section_codes = 0;
         start_video(&m, ht, m.doc_title, line);
         free(ht);
         continue;
       }
       if (!m.video) start_video(&m, m.doc_title, subtitle, line);
       end_section(&m);
+      m.section_codes = 0;
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
       m.level = level;
       free(m.header);

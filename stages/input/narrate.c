@@ -470,9 +470,36 @@ static void pace(const char *lang, double *wpm, double *cps) {
 
 /* Words (runs without spaces that hold no CJK character) and CJK characters
  * (Han, kana, Hangul syllables). */
+/* The words a token with digits takes to say: espeak-ng reads "530" as three
+ * words, "2.887" as five ("two point eight eight seven"), "1.5.1" as five,
+ * "MB/s" with a word for the slash. */
+static int number_words(const unsigned char *t, size_t n) {
+  int w = 0, digits = 0;
+  for (size_t i = 0; i < n; i++) if (isdigit(t[i])) digits = 1;
+  if (!digits) return 1;
+  for (size_t i = 0; i < n;) {
+    if (isdigit(t[i])) {
+      size_t k = i;
+      while (k < n && isdigit(t[k])) k++;
+      size_t l = k - i;
+      int decimal = i >= 2 && t[i - 1] == '.' && isdigit(t[i - 2]);
+      w += decimal ? (int)l + 1 : l >= 4 ? 4 : (int)l;
+      i = k;
+    } else if (isalpha(t[i])) {
+      while (i < n && isalpha(t[i])) i++;
+      w++;
+    } else {
+      w += t[i] == '/' || t[i] == '%' || t[i] == '@';
+      i++;
+    }
+  }
+  return w > 0 ? w : 1;
+}
+
 static void count_speech(const char *s, int *words, int *cjk) {
   *words = *cjk = 0;
   const unsigned char *p = (const unsigned char *)(s ? s : "");
+  const unsigned char *start = p;
   int in = 0, has = 0;
   for (;;) {
     unsigned cp = *p;
@@ -486,10 +513,11 @@ static void count_speech(const char *s, int *words, int *cjk) {
       len = 4;
     }
     if (!*p || isspace(*p)) {
-      if (in && !has) (*words)++;
+      if (in && !has) *words += number_words(start, (size_t)(p - start));
       in = has = 0;
       if (!*p) break;
     } else {
+      if (!in) start = p;
       in = 1;
       if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
           (cp >= 0xF900 && cp <= 0xFAFF)) {
@@ -599,10 +627,34 @@ static int step_cmp(const void *a, const void *b) {
 }
 
 /* The estimated length of a scene as the timeline will place it. */
+/* How long a scene stays to be read, whatever is said: a code slide about
+ * 1.5 s a line, at least 4 s (vg.scenes.command's read_time), and the half
+ * second vg.create.timeline adds after a layout settles. 0: no such time. */
+static double read_seconds(const cJSON *scene) {
+  const char *type = vgi_str(scene, "scene_type");
+  if (!type || strcmp(type, "command")) return 0;
+  const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
+  const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc ? vc : scene, "commands");
+  if (!cmds) cmds = cJSON_GetObjectItemCaseSensitive(vc ? vc : scene, "code");
+  int n = 0;
+  if (cJSON_IsString(cmds)) {
+    n = 1;
+    for (const char *p = cmds->valuestring; *p; p++) n += *p == '\n';
+  }
+  for (const cJSON *c = cJSON_IsArray(cmds) ? cmds->child : NULL; c; c = c->next) {
+    n++;
+    for (const char *p = cJSON_IsString(c) ? c->valuestring : ""; *p; p++) n += *p == '\n';
+  }
+  if (!n) return 0;
+  return (1.5 * n > 4 ? 1.5 * n : 4) + 0.5;
+}
+
 double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
   double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
   if (min < SCENE_MIN) min = SCENE_MIN;
+  double rd = read_seconds(scene);
+  if (rd > min) min = rd;
   double speech = vgi_speech_seconds_lang(vgi_str(scene, "narration"), lang);
   int items, tail;
   list_tail(scene, vgi_str(scene, "narration"), &items, &tail);
@@ -681,6 +733,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     const cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
     f->min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
     if (f->min < SCENE_MIN) f->min = SCENE_MIN;
+    if (read_seconds(f->s) > f->min) f->min = read_seconds(f->s);   /* code is read, not only heard */
     const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
     f->srank = cJSON_IsNumber(sr) ? sr->valueint : 0;
     f->first = -1;
