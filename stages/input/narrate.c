@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *field(const cJSON *scene, const cJSON *vc, const char *key) {
   const char *s = vgi_str(vc, key);
@@ -182,7 +183,21 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     if (!topic && desc) sentence(&b, desc);
     const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
     int n = count_text(cmds);
-    if (n) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    /* "Run this command" is for shell; other code is an example in its language */
+    const char *cl = vgi_str(vc, "language");
+    static const char *const shells[] = { "sh", "bash", "shell", "console", "zsh", "shell-session",
+                                          "powershell", "ps1", "bat", "cmd", "fish", "text", NULL };
+    int shell = !cl || !*cl;
+    for (int i = 0; !shell && shells[i]; i++) shell = !strcasecmp(cl, shells[i]);
+    if (n && shell) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    else if (n) {
+      char name[64];
+      snprintf(name, sizeof name, "%s", cl);
+      if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');
+      char *t = phrase_dup(lang, "code_example", name);
+      sentence(&b, t);
+      free(t);
+    }
     if (kp) phrase_list(&b, lang, "gives_you", kp, 0, 0, 1);
   } else if (!strcmp(type, "list")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
@@ -384,6 +399,101 @@ static int unsaid(const char *w, size_t n) {
   return 0;
 }
 
+/* Words that leave a clause hanging when the link after them is gone ("has
+ * moved to", "siehe", "voir"), in the languages of lua/vg/i18n.lua that put
+ * spaces between words. */
+static int dangling_word(const char *w, size_t n) {
+  static const char *const words[] = { "to", "at", "from", "in", "on", "see", "visit", "via", "under",
+    "here", "into", "onto", "unter", "auf", "bei", "siehe", "nach", "zu", "von", "à", "sur", "sous", "voir",
+    "vers", "en", "a", "ver", "su", "vedi", "em", "para", "op", "naar", "zie", "на", "см.", "по", NULL };
+  while (n && strchr(":.", w[n - 1])) n--;
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && !strncasecmp(w, words[i], n)) return 1;
+  return 0;
+}
+
+/* Each \x01 marks a link or path speech_out took out. Where the word before
+ * it leaves the clause hanging ("The guide has moved to .") and the clause
+ * ends there, the clause goes (back to its comma), or the sentence when
+ * little of it would be left. The marks go too. In place. */
+static void dangling_out(char *t) {
+  for (char *m = strchr(t, '\x01'); m; m = strchr(t, '\x01')) {
+    char *after = m + 1;
+    while (*after == ' ' || *after == '\x01') after++;
+    char *we = m;
+    while (we > t && we[-1] == ' ') we--;
+    char *ws = we;
+    while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && ws[-1] != '\x01') ws--;
+    int ends = !*after || strchr(".!?;,", *after);
+    if (!ends || ws == we || !dangling_word(ws, (size_t)(we - ws))) { memmove(m, m + 1, strlen(m)); continue; }
+    if (*after == ',') {   /* "Download it from , or build it" -> "Download it, or build it" */
+      while (ws > t && ws[-1] == ' ') ws--;
+      memmove(ws, after, strlen(after) + 1);
+      continue;
+    }
+    /* the clause: back to a comma, semicolon or colon, else the sentence */
+    char *c = ws, *sent = t;
+    while (c > t && !strchr(",;:", c[-1])) {
+      if (c - 1 > t && strchr(".!?", c[-2]) && c[-1] == ' ') { sent = c; break; }
+      c--;
+    }
+    int clause = c > t && strchr(",;:", c[-1]) && c > sent;
+    if (clause) {
+      /* the sentence before the comma keeps going: "For more, see ." -> "For more." is too little */
+      int left = 0;
+      for (char *q = sent; q < c - 1; q++) left += (q == sent || q[-1] == ' ') && *q != ' ';
+      if (left < 4) clause = 0;
+    }
+    if (clause) {
+      memmove(c - 1, after, strlen(after) + 1);   /* "…, see ." -> "…." */
+    } else {
+      char *end = after;
+      if (*end && strchr(".!?;,", *end)) end++;
+      while (*end == ' ') end++;
+      memmove(sent, end, strlen(end) + 1);
+    }
+  }
+}
+
+/* A sentence that only points to another file ("See CHANGELOG.md for the
+ * history.", "Changes are listed in the changelog.") is not said: the file
+ * is not in the video. Short sentences only (up to 14 words). In place. */
+static int pointer_word(const char *w, size_t n) {
+  while (n && strchr(".,;:!?)\"'", w[n - 1])) n--;
+  while (n && strchr("(\"'", *w)) w++, n--;
+  if (n >= 9) for (size_t i = 0; i + 9 <= n; i++) if (!strncasecmp(w + i, "changelog", 9)) return 1;
+  static const char *const ext[] = { ".md", ".rst", ".txt", ".markdown", NULL };
+  for (int i = 0; ext[i]; i++) {
+    size_t el = strlen(ext[i]);
+    if (n > el + 1 && !strncasecmp(w + n - el, ext[i], el) && isalpha((unsigned char)w[0])) return 1;
+  }
+  return 0;
+}
+
+static void pointer_out(char *t) {
+  char *s = t;
+  while (*s) {
+    char *e = s;
+    while (*e && !(strchr(".!?", *e) && (e[1] == ' ' || !e[1]))) e++;
+    if (*e) e++;
+    int words = 0, ptr = 0;
+    for (char *w = s; w < e;) {
+      while (w < e && *w == ' ') w++;
+      char *we = w;
+      while (we < e && *we != ' ') we++;
+      if (we > w) { words++; ptr |= pointer_word(w, (size_t)(we - w)); }
+      w = we;
+    }
+    if (ptr && words <= 14) {
+      while (*e == ' ') e++;
+      memmove(s, e, strlen(e) + 1);
+    } else {
+      s = e;
+      while (*s == ' ') s++;
+    }
+  }
+}
+
 /* Narration as said: without URLs, paths, addresses, tags and Markdown marks
  * (the screen keeps them); brackets left empty go too. In place. */
 static void speech_out(char *s) {
@@ -399,6 +509,7 @@ static void speech_out(char *s) {
     while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
     if (z > a && unsaid(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
+      vgi_buf_add(&b, "\x01", 1);   /* where it was: dangling_out looks here */
       vgi_buf_add(&b, z, (size_t)(e - z));
     } else {
       for (const char *c = p; c < e; c++)
@@ -407,7 +518,9 @@ static void speech_out(char *s) {
     }
     p = e;
   }
-  char *t = vgi_squash(vgi_buf_take(&b));
+  char *t = b.s ? vgi_buf_take(&b) : vgi_strdup("");
+  dangling_out(t);
+  t = vgi_squash(t);
   /* "()" "( )" "[]" left behind; a space before , . ; : ! ? */
   char *w = t;
   for (char *r = t; *r;) {
@@ -799,6 +912,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
         clean_speech(t);
+        if (from_prose) pointer_out(t);   /* the document's prose; a template may name a file on purpose */
+        vgi_squash(t);
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
