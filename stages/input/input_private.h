@@ -207,6 +207,8 @@ double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoke
  * 1 a section's later scene, 2 the first scene of a subsection, 3 of a
  * section. Scenes without it are never dropped. */
 #define VGI_SRANK_KEY "_srank"
+/* A later part of a code block split at blank lines (a summary keeps it with the first). */
+#define VGI_CONT_KEY "_cont"
 /* On a video: it may be split into parts ("Part 1 of 2") when long. */
 #define VGI_PARTS_KEY "_parts"
 /* The narration a scene's template writes (malloc'd), or NULL (narrate.c). */

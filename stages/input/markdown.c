@@ -886,7 +886,8 @@ static void code_block(md *m, cmark_node *n) {
     cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
     for (int i = at; i < stop; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
     if (*lang) cJSON_AddStringToObject(vc, "language", lang);
-    new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
+    cJSON *sc = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
+    if (sc && part > 0) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);   /* goes with its first part */
     part++;
     at = end;
   }

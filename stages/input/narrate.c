@@ -827,6 +827,19 @@ static void clean_speech(char *t);
  * sentence), then key points, then whole scenes (a section's later scenes,
  * subsections, sections; the title and the outro stay). A summary never
  * leaves out key points. */
+/* A scene a summary may leave out: a later list or code block of its
+ * section (the document's own list, not bullets made from its prose, whose
+ * key points stay). */
+static int later_detail(const cJSON *s, int srank) {
+  const char *ty = vgi_str(s, "scene_type");
+  if (srank != 1 || !ty || (strcmp(ty, "list") && strcmp(ty, "command"))) return 0;
+  if (cJSON_GetObjectItemCaseSensitive(s, VGI_CONT_KEY)) return 0;
+  const cJSON *units = cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY);
+  for (const cJSON *u = units ? units->child : NULL; u; u = u->next)
+    if (cJSON_GetObjectItemCaseSensitive(u, "b")) return 0;
+  return 1;
+}
+
 static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
   cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
   const char *lang = vgi_str(v, "language");
@@ -948,17 +961,24 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     floor_cls = 100000;
   } else if (!full) {
     budget = words * 60.0 / SUMMARY_WORDS_PER_MIN;
-    floor_cls = 198;   /* the prose's key points stay; a list's leads may go */
+    /* the prose's key points stay; a list's leads may go, and then a
+     * section's later scenes (a table's later pages, a second list): a build
+     * guide's summary is not every step of it. First scenes stay. */
+    floor_cls = 202;
   }
   int dropped_scenes = 0;
   if (budget > 0 && total > budget) {
     fit_step *st = malloc((size_t)(nu + ns) * sizeof *st);
     int nst = 0;
     for (int k = 0; k < nu; k++)
-      if (fu[k].kept && !fu[k].fixed)
-        st[nst++] = (fit_step){ fu[k].rank >= 2 ? 200 - 2 * fu[k].rank : fu[k].key ? 198 : 197, k, k, -1 };
+      if (fu[k].kept && !fu[k].fixed) {
+        int cls = fu[k].rank >= 2 ? 200 - 2 * fu[k].rank : fu[k].key ? 198 : 197;
+        if (cls == 198 && !full && duration <= 0) continue;   /* a summary keeps its key points */
+        st[nst++] = (fit_step){ cls, k, k, -1 };
+      }
     for (int k = 0; k < ns; k++)
-      if (fs[k].srank > 0) st[nst++] = (fit_step){ 200 + fs[k].srank, nu + k, -1, k };
+      if (fs[k].srank > 0 && (full || duration > 0 || later_detail(fs[k].s, fs[k].srank)))
+        st[nst++] = (fit_step){ 200 + fs[k].srank, nu + k, -1, k };
     qsort(st, (size_t)nst, sizeof *st, step_cmp);
     int done = 0;
     for (; done < nst && total > budget; done++) {
@@ -1264,8 +1284,11 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
   const cJSON *vids = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = vids ? vids->child : NULL; v; v = v->next) {
     cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
-    for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next)
-      if (cJSON_IsObject(s)) cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_SRANK_KEY);
+    for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next) {
+      if (!cJSON_IsObject(s)) continue;
+      cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_SRANK_KEY);
+      cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_CONT_KEY);
+    }
   }
   headlines_ = 0;
 }
