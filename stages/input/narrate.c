@@ -412,6 +412,15 @@ static int dangling_word(const char *w, size_t n) {
   return 0;
 }
 
+/* A dangling word that is a preposition (not a verb such as "see"). */
+static int preposition(const char *w, size_t n) {
+  static const char *const verbs[] = { "see", "visit", "siehe", "voir", "ver", "vedi", "zie", "here", "см.", NULL };
+  while (n && strchr(":.", w[n - 1])) n--;
+  for (int i = 0; verbs[i]; i++)
+    if (strlen(verbs[i]) == n && !strncasecmp(w, verbs[i], n)) return 0;
+  return n > 0;
+}
+
 /* Each \x01 marks a link or path speech_out took out. Where the word before
  * it leaves the clause hanging ("The guide has moved to .") and the clause
  * ends there, the clause goes (back to its comma), or the sentence when
@@ -425,6 +434,12 @@ static void dangling_out(char *t) {
     char *ws = we;
     while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && ws[-1] != '\x01') ws--;
     int ends = !*after || strchr(".!?;,", *after);
+    if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) {
+      /* "one in and a debug one", "Binaries at are produced": the preposition goes too */
+      while (ws > t && ws[-1] == ' ') ws--;
+      memmove(ws, m + 1, strlen(m + 1) + 1);
+      continue;
+    }
     if (!ends || ws == we || !dangling_word(ws, (size_t)(we - ws))) { memmove(m, m + 1, strlen(m)); continue; }
     if (*after == ',') {   /* "Download it from , or build it" -> "Download it, or build it" */
       while (ws > t && ws[-1] == ' ') ws--;

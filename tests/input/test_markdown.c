@@ -320,6 +320,7 @@ static void summary_code_and_pointers(void **state) {
                "Then build it with make:\n\n```sh\nmake -j4\n```\n\nAnd install it as root:\n\n```sh\nmake install\n```\n\n"
                "## Links\n\nThe old manual has moved to https://example.org/manual. The tool compresses files quickly, "
                "and a benchmark is kept at https://example.org/bench. See [CHANGELOG.md](CHANGELOG.md) for the history.\n\n"
+               "The binaries at https://example.org/dist are signed by the release team.\n\n"
                "## API\n\n```lua\nlocal z = require(\"z\")\nprint(z.version)\n```\n\n"
                "## Long\n\n```c\n");
   for (int i = 0; i < 12; i++) doc_add("int v%d = %d;\n", i, i);
@@ -356,6 +357,10 @@ static void summary_code_and_pointers(void **state) {
       assert_null(strstr(n, "history"));
     }
   }
+  int signed_ = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++)
+    signed_ += strstr(sget(scene_at(sm, 0, i), "narration"), "The binaries are signed by the release team.") != NULL;
+  assert_int_equal(signed_, 1);   /* "at" went with its link */
   for (int i = 0; i < scene_count(fm, 0); i++)
     full_codes += !strcmp(sget(scene_at(fm, 0, i), "scene_type"), "command");
   assert_int_equal(links, 1);
