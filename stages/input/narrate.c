@@ -936,6 +936,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     }
     f->u0 = nu;
     if (units) {
+      int promote = 0;   /* a paragraph's first sentence said nothing: its second leads */
       for (cJSON *u = units->child; u; u = u->next) {
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
@@ -947,6 +948,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
         fu[nu] = (fit_unit){ u, vgi_speech_seconds_lang(t, lang), cJSON_IsNumber(r) ? r->valueint : 1, i, 1, 0,
                              cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "k")) };
+        if (promote && fu[nu].rank == 2 && *t) {
+          fu[nu].rank = 1;
+          cJSON_ReplaceItemInObjectCaseSensitive(u, "r", cJSON_CreateNumber(1));
+        }
+        if (fu[nu].rank <= 2) promote = !*t && fu[nu].rank == 1;
         if (!*t) fu[nu].kept = 0;
         else if (f->first < 0 || fu[nu].rank < fu[f->first].rank) f->first = nu;
         if (fu[nu].rank <= 0) fu[nu].fixed = 1;
