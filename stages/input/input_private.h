@@ -144,6 +144,8 @@ int vgi_lang_tag_ok(const char *s);
 const char *vgi_detect_language(const char *text);
 /* Sets video.language (given or detected) on every video and the language's
  * voice on videos marked VGI_VOICE_AUTO_KEY. */
+/* Words as espeak-ng says them: a number by its digits ("2.887" is five), a CJK character one. */
+int vgi_spoken_words(const char *text);
 void vgi_language_pass(cJSON *model, const char *force);   /* force: --language or NULL */
 
 /* A table scene's narration: its columns named, each row said briefly, rows

@@ -460,6 +460,13 @@ char *vgi_headline(const char *s) {
     we[n++] = i;
   }
   size_t cut = 0;
+  /* a first sentence of 3 to 12 words is the headline ("… Fortgeschrittene.
+   * Die Ziele sind Breite" is two sentences cut in the second) */
+  for (int i = 3; i < n && i <= HEADLINE_WORDS && !cut; i++) {
+    const char *e = t + we[i - 1] - 1;
+    if (strchr(".!?", *e) && !(*e == '.' && is_abbrev(t, e, NULL))) cut = we[i - 1];
+  }
+  if (cut) { t[cut] = 0; while (cut && strchr(".:;,", t[cut - 1])) t[--cut] = 0; return t; }
   /* the longest first clause of 4 to 12 words: a word ending in , ; : or
    * followed by a dash or a bracket */
   for (int i = 4; i < n && i <= HEADLINE_WORDS; i++) {
@@ -481,6 +488,12 @@ char *vgi_headline(const char *s) {
           !in_list(articles, t + ws[i - 1], we[i - 1] - ws[i - 1]))
         cut = we[i - 1];
     }
+  }
+  if (!cut) {
+    /* a clause that ends in a comma after 4 words or more ("Um lange Befehle
+     * zu bearbeiten,") rather than twelve words that stop mid-clause */
+    for (int i = 4; i < n && i <= HEADLINE_WORDS; i++)
+      if (t[we[i - 1] - 1] == ',') cut = we[i - 1];
   }
   if (!cut) {
     /* twelve words, without the joining words and articles at their end */
@@ -1121,6 +1134,11 @@ static void table_block(md *m, cmark_node *n) {
     /* every row has the header's cells, no more, no fewer */
     while (ncols && nc < ncols) { cJSON_AddItemToArray(cells, cJSON_CreateString("")); nc++; }
     while (ncols && nc > ncols) { cJSON_DeleteItemFromArray(cells, --nc); }
+    /* a row with nothing to read (pictures only) is no row: a table of
+     * them is no table scene */
+    int text = 0;
+    for (const cJSON *c = cells->child; c; c = c->next) text |= cJSON_IsString(c) && *c->valuestring;
+    if (!text) { cJSON_Delete(cells); continue; }
     cJSON_AddItemToArray(rows, cells);
   }
   int nrows = cJSON_GetArraySize(rows);

@@ -657,6 +657,12 @@ static void count_speech(const char *s, int *words, int *cjk) {
   }
 }
 
+int vgi_spoken_words(const char *text) {
+  int w, c;
+  count_speech(text, &w, &c);
+  return w + c;
+}
+
 double vgi_speech_seconds_lang(const char *text, const char *lang) {
   int w, c;
   double wpm, cps;
