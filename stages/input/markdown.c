@@ -433,19 +433,33 @@ char *vgi_headline(const char *s) {
   if (l >= 3 && !strcmp(t + l - 3, "\xE3\x80\x82")) t[l -= 3] = 0;   /* 。 */
   int words = vgi_word_count(t);
   size_t chars = u8len(t, l);
-  if (words <= 2 && chars > HEADLINE_CHARS + 4) {
-    /* no spaces: Chinese, Japanese. A clause mark 、，：；（ within the limit. */
-    size_t ci = 0;
+  /* Chinese and Japanese: written without spaces, even when a Latin word
+   * or two ("Bash", "apt-get") gives the text some */
+  size_t han = 0;
+  for (size_t i = 0; i + 2 < l; i++)
+    if ((unsigned char)t[i] == 0xE3 || ((unsigned char)t[i] >= 0xE4 && (unsigned char)t[i] <= 0xE9) ||
+        (unsigned char)t[i] == 0xEF)
+      han++, i += 2;
+  if ((words <= 2 || han * 2 > chars) && chars > HEADLINE_CHARS + 4) {
+    /* a sentence end 。！？ or a clause mark 、，：；（ within the limit (the
+     * sentence end first), else the limit itself, outside a Latin word */
+    size_t ci = 0, clause = 0, end = 0, at_limit = 0;
     for (size_t i = 0; i < l; i++) {
       if (((unsigned char)t[i] & 0xC0) != 0x80) ci++;
-      if (ci >= 4 && ci <= HEADLINE_CHARS &&
-          (!strncmp(t + i, "\xEF\xBC\x8C", 3) || !strncmp(t + i, "\xE3\x80\x81", 3) ||
-           !strncmp(t + i, "\xEF\xBC\x9A", 3) || !strncmp(t + i, "\xEF\xBC\x9B", 3) ||
-           !strncmp(t + i, "\xEF\xBC\x88", 3))) {
-        t[i] = 0;
-        return t;
-      }
+      if (ci > HEADLINE_CHARS) break;
+      if (((unsigned char)t[i] & 0xC0) != 0x80 && (i == 0 || !isalnum((unsigned char)t[i - 1]) || !isalnum((unsigned char)t[i])))
+        at_limit = i;
+      if (ci < 4) continue;
+      if (!strncmp(t + i, "\xE3\x80\x82", 3) || !strncmp(t + i, "\xEF\xBC\x81", 3) || !strncmp(t + i, "\xEF\xBC\x9F", 3))
+        { end = i; break; }
+      if (!strncmp(t + i, "\xEF\xBC\x8C", 3) || !strncmp(t + i, "\xE3\x80\x81", 3) ||
+          !strncmp(t + i, "\xEF\xBC\x9A", 3) || !strncmp(t + i, "\xEF\xBC\x9B", 3) ||
+          !strncmp(t + i, "\xEF\xBC\x88", 3) || !strncmp(t + i, "\xEF\xBC\x8E", 3))
+        clause = i;
     }
+    size_t cut = end ? end : clause ? clause : at_limit;
+    if (cut) t[cut] = 0;
+    vgi_squash(t);
     return t;
   }
   if (words <= HEADLINE_WORDS) return t;
@@ -462,14 +476,19 @@ char *vgi_headline(const char *s) {
   size_t cut = 0;
   /* a first sentence of 3 to 12 words is the headline ("… Fortgeschrittene.
    * Die Ziele sind Breite" is two sentences cut in the second) */
-  for (int i = 3; i < n && i <= HEADLINE_WORDS && !cut; i++) {
+  int bdepth = 0;
+  for (int i = 1; i < n && i <= HEADLINE_WORDS && !cut; i++) {
+    for (size_t q = ws[i - 1]; q < we[i - 1]; q++) bdepth += t[q] == '(' ? 1 : t[q] == ')' && bdepth ? -1 : 0;
     const char *e = t + we[i - 1] - 1;
-    if (strchr(".!?", *e) && !(*e == '.' && is_abbrev(t, e, NULL))) cut = we[i - 1];
+    /* not inside brackets, not an abbreviation of any language ("engl.") */
+    if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
+        is_abbrev(t, e, "fr") || is_abbrev(t, e, "es"))))
+      cut = we[i - 1];
   }
-  if (cut) { t[cut] = 0; while (cut && strchr(".:;,", t[cut - 1])) t[--cut] = 0; return t; }
   /* the longest first clause of 4 to 12 words: a word ending in , ; : or
    * followed by a dash or a bracket */
-  for (int i = 4; i < n && i <= HEADLINE_WORDS; i++) {
+  size_t scut = cut;
+  for (int i = 4; i < n && i <= HEADLINE_WORDS && !scut; i++) {
     char last = t[we[i - 1] - 1];
     const char *nx = t + ws[i];
     /* a comma ends a clause when a clause starts after it ("…, where"),

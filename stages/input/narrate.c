@@ -1072,6 +1072,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     if (cJSON_IsString(n) && b.n) cJSON_SetValuestring(n, b.s);
+    else if (cJSON_IsString(n)) {
+      /* every sentence was a link or a pointer to a file: nothing is said,
+       * and a list left without items is no slide (a heading alone) */
+      cJSON_SetValuestring(n, "");
+      const char *ty = vgi_str(f->s, "scene_type");
+      if (ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items)) f->kept = 0;
+    }
     vgi_buf_free(&b);
   }
   for (i = ns - 1; i >= 0; i--)
