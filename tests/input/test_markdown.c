@@ -198,6 +198,7 @@ static void summary_by_default(void **state) {
   assert_int_equal(d.errors, 0);
   vgi_diags_free(&d);
   cJSON *fm = load(path, &full, &d);
+  vgi_diags_free(&d);
   int sum_words = 0, full_words = 0;
   for (int i = 0; i < scene_count(sm, 0); i++) {
     const cJSON *s = scene_at(sm, 0, i);
