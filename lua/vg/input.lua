@@ -160,7 +160,18 @@ function M.seconds(scene, language)
   if items > 0 and items > last then
     tail = (items - last) * math.max(0.35, math.min(2.5, (speech * 0.85 - 0.44) / items))
   end
-  return math.max(tonumber(scene.min_duration) or 0, SCENE_MIN, SCENE_PAD + speech + tail)
+  -- a code slide stays long enough to read (vg.scenes.command's read_time:
+  -- 1.5 s a line, at least 4 s) and half a second after it settles
+  local read = 0
+  if scene.scene_type == "command" then
+    local n = 0
+    local cmds = vc.commands or vc.code
+    for _, c in ipairs(type(cmds) == "table" and cmds or { cmds }) do
+      if type(c) == "string" then n = n + 1 + select(2, c:gsub("\n", "")) end
+    end
+    if n > 0 then read = math.max(4, 1.5 * n) + 0.5 end
+  end
+  return math.max(tonumber(scene.min_duration) or 0, SCENE_MIN, SCENE_PAD + speech + tail, read)
 end
 
 --- plan(model | path [, opts]) -> plan | nil, diagnostics

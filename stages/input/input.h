@@ -37,6 +37,9 @@ typedef struct vgi_options {
                         * key points, about a minute per 600 words; VGI_DETAIL_FULL:
                         * every sentence of the prose */
   int no_narration;    /* 1: leave missing narration empty (default: write it) */
+  /* NULL, or a BCP 47 tag (checked by vgi_lang_tag_ok) that overrides front
+   * matter and detection: the voice and template phrases follow it. */
+  const char *language;
   /* Folders besides the document's own that its images may come from
    * (NULL-terminated list, or NULL: none). Borrowed, not copied. */
   const char *const *allow_paths;
@@ -93,7 +96,7 @@ cJSON *vgi_diags_to_json(const vgi_diags *d, int with_text);
  * holds and checks their types; 0, or -1 with a message naming the option.
  * a->opts points into a: keep a until the load is over. */
 typedef struct vgi_load_args {
-  char *path, *split, *format;
+  char *path, *split, *format, *language;
   char **allow;         /* allow_paths, NULL-terminated */
   int strict;           /* warnings fail too */
   struct vg_limits *limits;   /* the `limits` option over the task's (opts.limits points here) */

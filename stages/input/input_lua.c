@@ -112,6 +112,7 @@ static int l_load(lua_State *L) {
   }
   r->a.opts.split = r->a.split;   /* a moved: point into its new place */
   r->a.opts.format = r->a.format;
+  r->a.opts.language = r->a.language;
   r->a.opts.allow_paths = (const char *const *)r->a.allow;
   r->as_json = as_json;
   r->types = vgi_extra_types(vgl_engine(L));
@@ -202,6 +203,7 @@ static void push_opts(lua_State *L, const vgi_options *o) {
   lua_createtable(L, 0, 4);
   if (o->split) { lua_pushstring(L, o->split); lua_setfield(L, -2, "split"); }
   if (o->format) { lua_pushstring(L, o->format); lua_setfield(L, -2, "format"); }
+  if (o->language) { lua_pushstring(L, o->language); lua_setfield(L, -2, "language"); }
   if (o->duration > 0) { lua_pushnumber(L, o->duration); lua_setfield(L, -2, "duration"); }
   lua_pushstring(L, o->detail == VGI_DETAIL_FULL ? "full" : "summary");
   lua_setfield(L, -2, "detail");

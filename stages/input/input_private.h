@@ -144,7 +144,9 @@ int vgi_lang_tag_ok(const char *s);
 const char *vgi_detect_language(const char *text);
 /* Sets video.language (given or detected) on every video and the language's
  * voice on videos marked VGI_VOICE_AUTO_KEY. */
-void vgi_language_pass(cJSON *model);
+/* Words as espeak-ng says them: a number by its digits ("2.887" is five), a CJK character one. */
+int vgi_spoken_words(const char *text);
+void vgi_language_pass(cJSON *model, const char *force);   /* force: --language or NULL */
 
 /* A table scene's narration: its columns named, each row said briefly, rows
  * past a budget of words counted (table.c). Caller frees. */
@@ -207,6 +209,8 @@ double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoke
  * 1 a section's later scene, 2 the first scene of a subsection, 3 of a
  * section. Scenes without it are never dropped. */
 #define VGI_SRANK_KEY "_srank"
+/* A later part of a code block split at blank lines (a summary keeps it with the first). */
+#define VGI_CONT_KEY "_cont"
 /* On a video: it may be split into parts ("Part 1 of 2") when long. */
 #define VGI_PARTS_KEY "_parts"
 /* The narration a scene's template writes (malloc'd), or NULL (narrate.c). */

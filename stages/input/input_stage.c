@@ -4,6 +4,7 @@
  * stage with every diagnostic line in the message. */
 #include "vg.h"
 #include "input.h"
+#include "input_private.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,8 +33,14 @@ int vgi_load_args_read(vgi_load_args *a, const cJSON *o, char *err, size_t errle
   if (!cJSON_IsObject(o)) return 0;
   if (set_string(&a->path, cJSON_GetObjectItemCaseSensitive(o, "path"), "path", err, errlen) ||
       set_string(&a->split, cJSON_GetObjectItemCaseSensitive(o, "split"), "split", err, errlen) ||
-      set_string(&a->format, cJSON_GetObjectItemCaseSensitive(o, "format"), "format", err, errlen))
+      set_string(&a->format, cJSON_GetObjectItemCaseSensitive(o, "format"), "format", err, errlen) ||
+      set_string(&a->language, cJSON_GetObjectItemCaseSensitive(o, "language"), "language", err, errlen))
     return -1;
+  if (a->language && !*a->language) { free(a->language); a->language = NULL; }
+  if (a->language && !vgi_lang_tag_ok(a->language)) {
+    snprintf(err, errlen, "language '%.40s' is not a language tag such as en, de or pt-BR", a->language);
+    return -1;
+  }
   if ((x = cJSON_GetObjectItemCaseSensitive(o, "duration")) && !cJSON_IsNull(x)) {
     if (!cJSON_IsNumber(x)) { snprintf(err, errlen, "duration must be a number"); return -1; }
     a->opts.duration = x->valuedouble;
@@ -84,6 +91,7 @@ int vgi_load_args_read(vgi_load_args *a, const cJSON *o, char *err, size_t errle
   a->opts.allow_paths = (const char *const *)a->allow;
   a->opts.split = a->split;
   a->opts.format = a->format;
+  a->opts.language = a->language;
   return 0;
 }
 
@@ -92,6 +100,7 @@ void vgi_load_args_free(vgi_load_args *a) {
   free(a->split);
   free(a->format);
   free(a->limits);
+  free(a->language);
   vgi_free_list(a->allow);
   memset(a, 0, sizeof *a);
 }
@@ -201,7 +210,7 @@ VG_DEFINE_STAGE(input_load,
   .summary = "read a document (YAML, JSON, Markdown, SRT/VTT, set dir) into videos and scenes",
   .inputs = "input",
   .outputs = "videos",
-  .options_json = "{\"split\": \"\", \"duration\": 0, \"detail\": \"summary\", \"strict\": false, \"narrate\": true, \"format\": \"\", \"allow_paths\": [], \"limits\": {}}",
+  .options_json = "{\"split\": \"\", \"duration\": 0, \"detail\": \"summary\", \"language\": \"\", \"strict\": false, \"narrate\": true, \"format\": \"\", \"allow_paths\": [], \"limits\": {}}",
   .prepare = load_prepare,
   .work = load_work,
   .finish = load_finish,

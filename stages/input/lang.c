@@ -255,11 +255,11 @@ static void gather(const cJSON *x, vgi_buf *b, int depth) {
  * from its words. A voice nobody chose (marked by the adapter with
  * VGI_VOICE_AUTO_KEY) becomes the voice of that language; scenes that
  * inherited the video's voice follow it. */
-void vgi_language_pass(cJSON *model) {
+void vgi_language_pass(cJSON *model, const char *force) {
   cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = videos ? videos->child : NULL; v; v = v->next) {
     if (!cJSON_IsObject(v)) continue;
-    const char *given = vgi_str(v, "language");
+    const char *given = force && *force ? force : vgi_str(v, "language");
     char lang[64];
     if (given && vgi_lang_tag_ok(given) && strlen(given) < sizeof lang) {
       snprintf(lang, sizeof lang, "%s", given);

@@ -46,6 +46,7 @@ typedef struct md {
   cJSON *pend_units;      /* units of the narration take_narration gave out */
   char *pend_text;        /* ... and that narration */
   int section_scenes;     /* scenes made in this section */
+  int section_codes;      /* code blocks met in this section */
   para *prose;            /* pending prose of the section */
   size_t nprose;
   char *label;            /* a bold-only paragraph: names the next block */
@@ -432,19 +433,33 @@ char *vgi_headline(const char *s) {
   if (l >= 3 && !strcmp(t + l - 3, "\xE3\x80\x82")) t[l -= 3] = 0;   /* 。 */
   int words = vgi_word_count(t);
   size_t chars = u8len(t, l);
-  if (words <= 2 && chars > HEADLINE_CHARS + 4) {
-    /* no spaces: Chinese, Japanese. A clause mark 、，：；（ within the limit. */
-    size_t ci = 0;
+  /* Chinese and Japanese: written without spaces, even when a Latin word
+   * or two ("Bash", "apt-get") gives the text some */
+  size_t han = 0;
+  for (size_t i = 0; i + 2 < l; i++)
+    if ((unsigned char)t[i] == 0xE3 || ((unsigned char)t[i] >= 0xE4 && (unsigned char)t[i] <= 0xE9) ||
+        (unsigned char)t[i] == 0xEF)
+      han++, i += 2;
+  if ((words <= 2 || han * 2 > chars) && chars > HEADLINE_CHARS + 4) {
+    /* a sentence end 。！？ or a clause mark 、，：；（ within the limit (the
+     * sentence end first), else the limit itself, outside a Latin word */
+    size_t ci = 0, clause = 0, end = 0, at_limit = 0;
     for (size_t i = 0; i < l; i++) {
       if (((unsigned char)t[i] & 0xC0) != 0x80) ci++;
-      if (ci >= 4 && ci <= HEADLINE_CHARS &&
-          (!strncmp(t + i, "\xEF\xBC\x8C", 3) || !strncmp(t + i, "\xE3\x80\x81", 3) ||
-           !strncmp(t + i, "\xEF\xBC\x9A", 3) || !strncmp(t + i, "\xEF\xBC\x9B", 3) ||
-           !strncmp(t + i, "\xEF\xBC\x88", 3))) {
-        t[i] = 0;
-        return t;
-      }
+      if (ci > HEADLINE_CHARS) break;
+      if (((unsigned char)t[i] & 0xC0) != 0x80 && (i == 0 || !isalnum((unsigned char)t[i - 1]) || !isalnum((unsigned char)t[i])))
+        at_limit = i;
+      if (ci < 4) continue;
+      if (!strncmp(t + i, "\xE3\x80\x82", 3) || !strncmp(t + i, "\xEF\xBC\x81", 3) || !strncmp(t + i, "\xEF\xBC\x9F", 3))
+        { end = i; break; }
+      if (!strncmp(t + i, "\xEF\xBC\x8C", 3) || !strncmp(t + i, "\xE3\x80\x81", 3) ||
+          !strncmp(t + i, "\xEF\xBC\x9A", 3) || !strncmp(t + i, "\xEF\xBC\x9B", 3) ||
+          !strncmp(t + i, "\xEF\xBC\x88", 3) || !strncmp(t + i, "\xEF\xBC\x8E", 3))
+        clause = i;
     }
+    size_t cut = end ? end : clause ? clause : at_limit;
+    if (cut) t[cut] = 0;
+    vgi_squash(t);
     return t;
   }
   if (words <= HEADLINE_WORDS) return t;
@@ -459,9 +474,21 @@ char *vgi_headline(const char *s) {
     we[n++] = i;
   }
   size_t cut = 0;
+  /* a first sentence of 3 to 12 words is the headline ("… Fortgeschrittene.
+   * Die Ziele sind Breite" is two sentences cut in the second) */
+  int bdepth = 0;
+  for (int i = 1; i < n && i <= HEADLINE_WORDS && !cut; i++) {
+    for (size_t q = ws[i - 1]; q < we[i - 1]; q++) bdepth += t[q] == '(' ? 1 : t[q] == ')' && bdepth ? -1 : 0;
+    const char *e = t + we[i - 1] - 1;
+    /* not inside brackets, not an abbreviation of any language ("engl.") */
+    if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
+        is_abbrev(t, e, "fr") || is_abbrev(t, e, "es"))))
+      cut = we[i - 1];
+  }
   /* the longest first clause of 4 to 12 words: a word ending in , ; : or
    * followed by a dash or a bracket */
-  for (int i = 4; i < n && i <= HEADLINE_WORDS; i++) {
+  size_t scut = cut;
+  for (int i = 4; i < n && i <= HEADLINE_WORDS && !scut; i++) {
     char last = t[we[i - 1] - 1];
     const char *nx = t + ws[i];
     /* a comma ends a clause when a clause starts after it ("…, where"),
@@ -480,6 +507,12 @@ char *vgi_headline(const char *s) {
           !in_list(articles, t + ws[i - 1], we[i - 1] - ws[i - 1]))
         cut = we[i - 1];
     }
+  }
+  if (!cut) {
+    /* a clause that ends in a comma after 4 words or more ("Um lange Befehle
+     * zu bearbeiten,") rather than twelve words that stop mid-clause */
+    for (int i = 4; i < n && i <= HEADLINE_WORDS; i++)
+      if (t[we[i - 1] - 1] == ',') cut = we[i - 1];
   }
   if (!cut) {
     /* twelve words, without the joining words and articles at their end */
@@ -809,6 +842,21 @@ static void code_block(md *m, cmark_node *n) {
     p += l + (e ? 1 : 0);
   }
   nl = k;
+  /* A summary shows a section's first code block; later ones are detail
+   * (--detail full): a build guide is not read command by command. The
+   * paragraph that introduces the dropped block ("Then run:") goes with it;
+   * prose before that stays for the section's next scene. */
+  if (!(m->opts && m->opts->detail == VGI_DETAIL_FULL) && m->section_codes++ > 0) {
+    if (m->nprose) {
+      const char *t = m->prose[m->nprose - 1].text;
+      size_t tl = t ? strlen(t) : 0;
+      while (tl && isspace((unsigned char)t[tl - 1])) tl--;
+      if (tl && t[tl - 1] == ':') { free(m->prose[m->nprose - 1].text); m->nprose--; }
+    }
+    for (int i = 0; i < nl; i++) free(lines[i]);
+    free(lines);
+    return;
+  }
   char *narr = take_narration(m);
   if (!narr || !*narr) {
     /* no prose introduces it: its first comment says what it is, else the
@@ -870,7 +918,8 @@ static void code_block(md *m, cmark_node *n) {
     cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
     for (int i = at; i < stop; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
     if (*lang) cJSON_AddStringToObject(vc, "language", lang);
-    new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
+    cJSON *sc = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
+    if (sc && part > 0) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);   /* goes with its first part */
     part++;
     at = end;
   }
@@ -1104,6 +1153,11 @@ static void table_block(md *m, cmark_node *n) {
     /* every row has the header's cells, no more, no fewer */
     while (ncols && nc < ncols) { cJSON_AddItemToArray(cells, cJSON_CreateString("")); nc++; }
     while (ncols && nc > ncols) { cJSON_DeleteItemFromArray(cells, --nc); }
+    /* a row with nothing to read (pictures only) is no row: a table of
+     * them is no table scene */
+    int text = 0;
+    for (const cJSON *c = cells->child; c; c = c->next) text |= cJSON_IsString(c) && *c->valuestring;
+    if (!text) { cJSON_Delete(cells); continue; }
     cJSON_AddItemToArray(rows, cells);
   }
   int nrows = cJSON_GetArraySize(rows);
@@ -1468,6 +1522,11 @@ static cJSON *front_matter(char *text, size_t len, const char *file, const vg_li
 /* The language: front matter `lang:` (or `language:`), else detected from the
  * text outside fenced code (code is not the document's language). */
 static void document_language(md *m, const char *text, size_t len) {
+  if (m->opts && m->opts->language && vgi_lang_tag_ok(m->opts->language) &&
+      strlen(m->opts->language) < sizeof m->lang) {   /* --language wins */
+    snprintf(m->lang, sizeof m->lang, "%s", m->opts->language);
+    return;
+  }
   const char *given = fm_str(m, "lang");
   if (!given) given = fm_str(m, "language");
   if (given && vgi_lang_tag_ok(given) && strlen(given) < sizeof m->lang) {
@@ -1602,12 +1661,14 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         m.header = vgi_strdup(ht);
         m.header_line = line;
         m.level = 2;
+        m.section_codes = 0;
         start_video(&m, ht, m.doc_title, line);
         free(ht);
         continue;
       }
       if (!m.video) start_video(&m, m.doc_title, subtitle, line);
       end_section(&m);
+      m.section_codes = 0;
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
       m.level = level;
       free(m.header);

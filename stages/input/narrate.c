@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *field(const cJSON *scene, const cJSON *vc, const char *key) {
   const char *s = vgi_str(vc, key);
@@ -182,7 +183,21 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     if (!topic && desc) sentence(&b, desc);
     const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
     int n = count_text(cmds);
-    if (n) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    /* "Run this command" is for shell; other code is an example in its language */
+    const char *cl = vgi_str(vc, "language");
+    static const char *const shells[] = { "sh", "bash", "shell", "console", "zsh", "shell-session",
+                                          "powershell", "ps1", "bat", "cmd", "fish", "text", NULL };
+    int shell = !cl || !*cl;
+    for (int i = 0; !shell && shells[i]; i++) shell = !strcasecmp(cl, shells[i]);
+    if (n && shell) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    else if (n) {
+      char name[64];
+      snprintf(name, sizeof name, "%s", cl);
+      if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');
+      char *t = phrase_dup(lang, "code_example", name);
+      sentence(&b, t);
+      free(t);
+    }
     if (kp) phrase_list(&b, lang, "gives_you", kp, 0, 0, 1);
   } else if (!strcmp(type, "list")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
@@ -384,6 +399,116 @@ static int unsaid(const char *w, size_t n) {
   return 0;
 }
 
+/* Words that leave a clause hanging when the link after them is gone ("has
+ * moved to", "siehe", "voir"), in the languages of lua/vg/i18n.lua that put
+ * spaces between words. */
+static int dangling_word(const char *w, size_t n) {
+  static const char *const words[] = { "to", "at", "from", "in", "on", "see", "visit", "via", "under",
+    "here", "into", "onto", "unter", "auf", "bei", "siehe", "nach", "zu", "von", "à", "sur", "sous", "voir",
+    "vers", "en", "a", "ver", "su", "vedi", "em", "para", "op", "naar", "zie", "на", "см.", "по", NULL };
+  while (n && strchr(":.", w[n - 1])) n--;
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && !strncasecmp(w, words[i], n)) return 1;
+  return 0;
+}
+
+/* A dangling word that is a preposition (not a verb such as "see"). */
+static int preposition(const char *w, size_t n) {
+  static const char *const verbs[] = { "see", "visit", "siehe", "voir", "ver", "vedi", "zie", "here", "см.", NULL };
+  while (n && strchr(":.", w[n - 1])) n--;
+  for (int i = 0; verbs[i]; i++)
+    if (strlen(verbs[i]) == n && !strncasecmp(w, verbs[i], n)) return 0;
+  return n > 0;
+}
+
+/* Each \x01 marks a link or path speech_out took out. Where the word before
+ * it leaves the clause hanging ("The guide has moved to .") and the clause
+ * ends there, the clause goes (back to its comma), or the sentence when
+ * little of it would be left. The marks go too. In place. */
+static void dangling_out(char *t) {
+  for (char *m = strchr(t, '\x01'); m; m = strchr(t, '\x01')) {
+    char *after = m + 1;
+    while (*after == ' ' || *after == '\x01') after++;
+    char *we = m;
+    while (we > t && we[-1] == ' ') we--;
+    char *ws = we;
+    while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && ws[-1] != '\x01') ws--;
+    int ends = !*after || strchr(".!?;,", *after);
+    if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) {
+      /* "one in and a debug one", "Binaries at are produced": the preposition goes too */
+      while (ws > t && ws[-1] == ' ') ws--;
+      memmove(ws, m + 1, strlen(m + 1) + 1);
+      continue;
+    }
+    if (!ends || ws == we || !dangling_word(ws, (size_t)(we - ws))) { memmove(m, m + 1, strlen(m)); continue; }
+    if (*after == ',') {   /* "Download it from , or build it" -> "Download it, or build it" */
+      while (ws > t && ws[-1] == ' ') ws--;
+      memmove(ws, after, strlen(after) + 1);
+      continue;
+    }
+    /* the clause: back to a comma, semicolon or colon, else the sentence */
+    char *c = ws, *sent = t;
+    while (c > t && !strchr(",;:", c[-1])) {
+      if (c - 1 > t && strchr(".!?", c[-2]) && c[-1] == ' ') { sent = c; break; }
+      c--;
+    }
+    int clause = c > t && strchr(",;:", c[-1]) && c > sent;
+    if (clause) {
+      /* the sentence before the comma keeps going: "For more, see ." -> "For more." is too little */
+      int left = 0;
+      for (char *q = sent; q < c - 1; q++) left += (q == sent || q[-1] == ' ') && *q != ' ';
+      if (left < 4) clause = 0;
+    }
+    if (clause) {
+      memmove(c - 1, after, strlen(after) + 1);   /* "…, see ." -> "…." */
+    } else {
+      char *end = after;
+      if (*end && strchr(".!?;,", *end)) end++;
+      while (*end == ' ') end++;
+      memmove(sent, end, strlen(end) + 1);
+    }
+  }
+}
+
+/* A sentence that only points to another file ("See CHANGELOG.md for the
+ * history.", "Changes are listed in the changelog.") is not said: the file
+ * is not in the video. Short sentences only (up to 14 words). In place. */
+static int pointer_word(const char *w, size_t n) {
+  while (n && strchr(".,;:!?)\"'", w[n - 1])) n--;
+  while (n && strchr("(\"'", *w)) w++, n--;
+  if (n >= 9) for (size_t i = 0; i + 9 <= n; i++) if (!strncasecmp(w + i, "changelog", 9)) return 1;
+  static const char *const ext[] = { ".md", ".rst", ".txt", ".markdown", NULL };
+  for (int i = 0; ext[i]; i++) {
+    size_t el = strlen(ext[i]);
+    if (n > el + 1 && !strncasecmp(w + n - el, ext[i], el) && isalpha((unsigned char)w[0])) return 1;
+  }
+  return 0;
+}
+
+static void pointer_out(char *t) {
+  char *s = t;
+  while (*s) {
+    char *e = s;
+    while (*e && !(strchr(".!?", *e) && (e[1] == ' ' || !e[1]))) e++;
+    if (*e) e++;
+    int words = 0, ptr = 0;
+    for (char *w = s; w < e;) {
+      while (w < e && *w == ' ') w++;
+      char *we = w;
+      while (we < e && *we != ' ') we++;
+      if (we > w) { words++; ptr |= pointer_word(w, (size_t)(we - w)); }
+      w = we;
+    }
+    if (ptr && words <= 14) {
+      while (*e == ' ') e++;
+      memmove(s, e, strlen(e) + 1);
+    } else {
+      s = e;
+      while (*s == ' ') s++;
+    }
+  }
+}
+
 /* Narration as said: without URLs, paths, addresses, tags and Markdown marks
  * (the screen keeps them); brackets left empty go too. In place. */
 static void speech_out(char *s) {
@@ -399,6 +524,7 @@ static void speech_out(char *s) {
     while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
     if (z > a && unsaid(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
+      vgi_buf_add(&b, "\x01", 1);   /* where it was: dangling_out looks here */
       vgi_buf_add(&b, z, (size_t)(e - z));
     } else {
       for (const char *c = p; c < e; c++)
@@ -407,7 +533,9 @@ static void speech_out(char *s) {
     }
     p = e;
   }
-  char *t = vgi_squash(vgi_buf_take(&b));
+  char *t = b.s ? vgi_buf_take(&b) : vgi_strdup("");
+  dangling_out(t);
+  t = vgi_squash(t);
   /* "()" "( )" "[]" left behind; a space before , . ; : ! ? */
   char *w = t;
   for (char *r = t; *r;) {
@@ -470,9 +598,36 @@ static void pace(const char *lang, double *wpm, double *cps) {
 
 /* Words (runs without spaces that hold no CJK character) and CJK characters
  * (Han, kana, Hangul syllables). */
+/* The words a token with digits takes to say: espeak-ng reads "530" as three
+ * words, "2.887" as five ("two point eight eight seven"), "1.5.1" as five,
+ * "MB/s" with a word for the slash. */
+static int number_words(const unsigned char *t, size_t n) {
+  int w = 0, digits = 0;
+  for (size_t i = 0; i < n; i++) if (isdigit(t[i])) digits = 1;
+  if (!digits) return 1;
+  for (size_t i = 0; i < n;) {
+    if (isdigit(t[i])) {
+      size_t k = i;
+      while (k < n && isdigit(t[k])) k++;
+      size_t l = k - i;
+      int decimal = i >= 2 && t[i - 1] == '.' && isdigit(t[i - 2]);
+      w += decimal ? (int)l + 1 : l >= 4 ? 4 : (int)l;
+      i = k;
+    } else if (isalpha(t[i])) {
+      while (i < n && isalpha(t[i])) i++;
+      w++;
+    } else {
+      w += t[i] == '/' || t[i] == '%' || t[i] == '@';
+      i++;
+    }
+  }
+  return w > 0 ? w : 1;
+}
+
 static void count_speech(const char *s, int *words, int *cjk) {
   *words = *cjk = 0;
   const unsigned char *p = (const unsigned char *)(s ? s : "");
+  const unsigned char *start = p;
   int in = 0, has = 0;
   for (;;) {
     unsigned cp = *p;
@@ -486,10 +641,11 @@ static void count_speech(const char *s, int *words, int *cjk) {
       len = 4;
     }
     if (!*p || isspace(*p)) {
-      if (in && !has) (*words)++;
+      if (in && !has) *words += number_words(start, (size_t)(p - start));
       in = has = 0;
       if (!*p) break;
     } else {
+      if (!in) start = p;
       in = 1;
       if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
           (cp >= 0xF900 && cp <= 0xFAFF)) {
@@ -499,6 +655,12 @@ static void count_speech(const char *s, int *words, int *cjk) {
     }
     p += len;
   }
+}
+
+int vgi_spoken_words(const char *text) {
+  int w, c;
+  count_speech(text, &w, &c);
+  return w + c;
 }
 
 double vgi_speech_seconds_lang(const char *text, const char *lang) {
@@ -598,10 +760,34 @@ static int step_cmp(const void *a, const void *b) {
 }
 
 /* The estimated length of a scene as the timeline will place it. */
+/* How long a scene stays to be read, whatever is said: a code slide about
+ * 1.5 s a line, at least 4 s (vg.scenes.command's read_time), and the half
+ * second vg.create.timeline adds after a layout settles. 0: no such time. */
+static double read_seconds(const cJSON *scene) {
+  const char *type = vgi_str(scene, "scene_type");
+  if (!type || strcmp(type, "command")) return 0;
+  const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
+  const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc ? vc : scene, "commands");
+  if (!cmds) cmds = cJSON_GetObjectItemCaseSensitive(vc ? vc : scene, "code");
+  int n = 0;
+  if (cJSON_IsString(cmds)) {
+    n = 1;
+    for (const char *p = cmds->valuestring; *p; p++) n += *p == '\n';
+  }
+  for (const cJSON *c = cJSON_IsArray(cmds) ? cmds->child : NULL; c; c = c->next) {
+    n++;
+    for (const char *p = cJSON_IsString(c) ? c->valuestring : ""; *p; p++) n += *p == '\n';
+  }
+  if (!n) return 0;
+  return (1.5 * n > 4 ? 1.5 * n : 4) + 0.5;
+}
+
 double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
   double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
   if (min < SCENE_MIN) min = SCENE_MIN;
+  double rd = read_seconds(scene);
+  if (rd > min) min = rd;
   double speech = vgi_speech_seconds_lang(vgi_str(scene, "narration"), lang);
   int items, tail;
   list_tail(scene, vgi_str(scene, "narration"), &items, &tail);
@@ -661,6 +847,19 @@ static void clean_speech(char *t);
  * sentence), then key points, then whole scenes (a section's later scenes,
  * subsections, sections; the title and the outro stay). A summary never
  * leaves out key points. */
+/* A scene a summary may leave out: a later list or code block of its
+ * section (the document's own list, not bullets made from its prose, whose
+ * key points stay). */
+static int later_detail(const cJSON *s, int srank) {
+  const char *ty = vgi_str(s, "scene_type");
+  if (srank != 1 || !ty || (strcmp(ty, "list") && strcmp(ty, "command"))) return 0;
+  if (cJSON_GetObjectItemCaseSensitive(s, VGI_CONT_KEY)) return 0;
+  const cJSON *units = cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY);
+  for (const cJSON *u = units ? units->child : NULL; u; u = u->next)
+    if (cJSON_GetObjectItemCaseSensitive(u, "b")) return 0;
+  return 1;
+}
+
 static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
   cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
   const char *lang = vgi_str(v, "language");
@@ -680,6 +879,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     const cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
     f->min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
     if (f->min < SCENE_MIN) f->min = SCENE_MIN;
+    if (read_seconds(f->s) > f->min) f->min = read_seconds(f->s);   /* code is read, not only heard */
     const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
     f->srank = cJSON_IsNumber(sr) ? sr->valueint : 0;
     f->first = -1;
@@ -741,15 +941,23 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     }
     f->u0 = nu;
     if (units) {
+      int promote = 0;   /* a paragraph's first sentence said nothing: its second leads */
       for (cJSON *u = units->child; u; u = u->next) {
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
         clean_speech(t);
+        if (from_prose) pointer_out(t);   /* the document's prose; a template may name a file on purpose */
+        vgi_squash(t);
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
         fu[nu] = (fit_unit){ u, vgi_speech_seconds_lang(t, lang), cJSON_IsNumber(r) ? r->valueint : 1, i, 1, 0,
                              cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "k")) };
+        if (promote && fu[nu].rank == 2 && *t) {
+          fu[nu].rank = 1;
+          cJSON_ReplaceItemInObjectCaseSensitive(u, "r", cJSON_CreateNumber(1));
+        }
+        if (fu[nu].rank <= 2) promote = !*t && fu[nu].rank == 1;
         if (!*t) fu[nu].kept = 0;
         else if (f->first < 0 || fu[nu].rank < fu[f->first].rank) f->first = nu;
         if (fu[nu].rank <= 0) fu[nu].fixed = 1;
@@ -779,17 +987,24 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     floor_cls = 100000;
   } else if (!full) {
     budget = words * 60.0 / SUMMARY_WORDS_PER_MIN;
-    floor_cls = 198;   /* the prose's key points stay; a list's leads may go */
+    /* the prose's key points stay; a list's leads may go, and then a
+     * section's later scenes (a table's later pages, a second list): a build
+     * guide's summary is not every step of it. First scenes stay. */
+    floor_cls = 202;
   }
   int dropped_scenes = 0;
   if (budget > 0 && total > budget) {
     fit_step *st = malloc((size_t)(nu + ns) * sizeof *st);
     int nst = 0;
     for (int k = 0; k < nu; k++)
-      if (fu[k].kept && !fu[k].fixed)
-        st[nst++] = (fit_step){ fu[k].rank >= 2 ? 200 - 2 * fu[k].rank : fu[k].key ? 198 : 197, k, k, -1 };
+      if (fu[k].kept && !fu[k].fixed) {
+        int cls = fu[k].rank >= 2 ? 200 - 2 * fu[k].rank : fu[k].key ? 198 : 197;
+        if (cls == 198 && !full && duration <= 0) continue;   /* a summary keeps its key points */
+        st[nst++] = (fit_step){ cls, k, k, -1 };
+      }
     for (int k = 0; k < ns; k++)
-      if (fs[k].srank > 0) st[nst++] = (fit_step){ 200 + fs[k].srank, nu + k, -1, k };
+      if (fs[k].srank > 0 && (full || duration > 0 || later_detail(fs[k].s, fs[k].srank)))
+        st[nst++] = (fit_step){ 200 + fs[k].srank, nu + k, -1, k };
     qsort(st, (size_t)nst, sizeof *st, step_cmp);
     int done = 0;
     for (; done < nst && total > budget; done++) {
@@ -856,6 +1071,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     if (cJSON_IsString(n) && b.n) cJSON_SetValuestring(n, b.s);
+    else if (cJSON_IsString(n)) {
+      /* every sentence was a link or a pointer to a file: nothing is said,
+       * and a list left without items is no slide (a heading alone) */
+      cJSON_SetValuestring(n, "");
+      const char *ty = vgi_str(f->s, "scene_type");
+      if (ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items)) f->kept = 0;
+    }
     vgi_buf_free(&b);
   }
   for (i = ns - 1; i >= 0; i--)
@@ -1034,7 +1256,7 @@ static void clean_speech(char *t) {
 }
 
 void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
-  vgi_language_pass(model);
+  vgi_language_pass(model, opts ? opts->language : NULL);
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = videos ? videos->child : NULL; v; v = v->next) {
     cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
@@ -1100,8 +1322,11 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
   const cJSON *vids = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = vids ? vids->child : NULL; v; v = v->next) {
     cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
-    for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next)
-      if (cJSON_IsObject(s)) cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_SRANK_KEY);
+    for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next) {
+      if (!cJSON_IsObject(s)) continue;
+      cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_SRANK_KEY);
+      cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_CONT_KEY);
+    }
   }
   headlines_ = 0;
 }

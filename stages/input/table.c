@@ -13,15 +13,8 @@
 #define CELL_WORDS 8          /* a longer cell is shown, not read */
 #define CELLS_READ 3          /* cells read per row */
 
-static int words(const char *s) {
-  int n = 0, in = 0;
-  for (; s && *s; s++) {
-    int sp = *s == ' ' || *s == '\n' || *s == '\t';
-    if (!sp && !in) n++;
-    in = !sp;
-  }
-  return n;
-}
+/* Words as espeak-ng says them ("2.887" is five) */
+static int words(const char *s) { return vgi_spoken_words(s ? s : ""); }
 
 /* Appends the texts joined as a list in lang ("A, B and C"). */
 static void put_joined(vgi_buf *b, const char *lang, const char *const *t, int n) {

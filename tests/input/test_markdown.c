@@ -310,6 +310,68 @@ static void blocks_shaped_for_slides(void **state) {
   remove(path);
 }
 
+/* A summary shows a section's first code block only (--detail full keeps
+ * them all); a code slide's estimate counts its reading time; a clause whose
+ * link was taken out goes with it; a sentence that points to the changelog
+ * is not said; only shell is "run". */
+static void summary_code_and_pointers(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Guide\n\n## Build\n\nFirst configure the tree.\n\n```sh\n./configure\n```\n\n"
+               "Then build it with make:\n\n```sh\nmake -j4\n```\n\nAnd install it as root:\n\n```sh\nmake install\n```\n\n"
+               "## Links\n\nThe old manual has moved to https://example.org/manual. The tool compresses files quickly, "
+               "and a benchmark is kept at https://example.org/bench. See [CHANGELOG.md](CHANGELOG.md) for the history.\n\n"
+               "The binaries at https://example.org/dist are signed by the release team.\n\n"
+               "## API\n\n```lua\nlocal z = require(\"z\")\nprint(z.version)\n```\n\n"
+               "## Long\n\n```c\n");
+  for (int i = 0; i < 12; i++) doc_add("int v%d = %d;\n", i, i);
+  doc_add("%s", "```\n");
+  const char *path = write_tmp("codes.md", doc_s);
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *sm = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  cJSON *fm = load(path, &full, &d);
+  vgi_diags_free(&d);
+  int sum_codes = 0, full_codes = 0, links = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *sc = scene_at(sm, 0, i);
+    const char *n = sget(sc, "narration");
+    if (!strcmp(sget(sc, "scene_type"), "command")) {
+      sum_codes++;
+      const char *h = vcget(sc, "header");
+      if (!strcmp(h, "API")) {
+        assert_null(strstr(n, "Run this"));   /* Lua is an example, not a command */
+        assert_non_null(strstr(n, "Lua"));
+      }
+      /* 12 lines of code stay 1.5 s a line, whatever is said */
+      if (!strcmp(h, "Long")) assert_true(vgi_scene_seconds(sc, "en") >= 12 * 1.5);
+    }
+    assert_null(strstr(n, "Then build it"));   /* the dropped block's introduction */
+    if (strstr(n, "compresses files quickly")) {
+      links++;
+      assert_null(strstr(n, "moved"));
+      assert_null(strstr(n, "benchmark"));
+      assert_null(strstr(n, "kept at"));
+      assert_null(strstr(n, "CHANGELOG"));
+      assert_null(strstr(n, "history"));
+    }
+  }
+  int signed_ = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++)
+    signed_ += strstr(sget(scene_at(sm, 0, i), "narration"), "The binaries are signed by the release team.") != NULL;
+  assert_int_equal(signed_, 1);   /* "at" went with its link */
+  for (int i = 0; i < scene_count(fm, 0); i++)
+    full_codes += !strcmp(sget(scene_at(fm, 0, i), "scene_type"), "command");
+  assert_int_equal(links, 1);
+  assert_int_equal(sum_codes, 3);    /* Build's first, API, Long */
+  assert_int_equal(full_codes, 5);   /* all three of Build */
+  cJSON_Delete(sm);
+  cJSON_Delete(fm);
+  remove(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -320,6 +382,7 @@ int main(void) {
     cmocka_unit_test(long_section_is_split),
     cmocka_unit_test(summary_by_default),
     cmocka_unit_test(blocks_shaped_for_slides),
+    cmocka_unit_test(summary_code_and_pointers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

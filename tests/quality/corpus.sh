@@ -16,6 +16,7 @@ fail=0
 
 # file language voice
 CASES="en-bats-README.md en male
+en-zstd-README.md en male
 ar-msdos-README.md ar ar
 aocl-de.md de de
 aocl-fr.md fr fr

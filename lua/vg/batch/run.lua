@@ -121,7 +121,11 @@ local function run_one(doc, cfg)
   local id = M.task_id(doc)
   local args = { "create", "--from", (doc.kind == "set" and "set:" or "") .. doc.path, "-o", out,
     "--task-id", id, "--state-dir", cfg.state_dir, "--events", "-", "-q", "--resume" }
-  for _, a in ipairs(cfg.create_args) do args[#args + 1] = a end
+  -- --keep-timing is for transcripts: the other documents of a batch have no cue times
+  local transcript = doc.kind ~= "set" and (doc.path:lower():match("%.srt$") or doc.path:lower():match("%.vtt$"))
+  for _, a in ipairs(cfg.create_args) do
+    if a ~= "--keep-timing" or transcript then args[#args + 1] = a end
+  end
   local cmd = cfg.exe
   if cfg.timeout then
     -- coreutils' timeout: TERM at the limit, KILL 10 s later; it passes our

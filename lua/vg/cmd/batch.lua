@@ -36,7 +36,8 @@ machine sees to share the cache (docs/batch.md).
 
 create options, given to every document: --voice --color --theme
 --resolution --fps --anim-fps --cfr --preset --crf --captions --split
---duration --ssml --no-cache --allow-path --overwrite, and --plugin FILE
+--duration --detail --language --keep-timing (transcripts only)
+--ssml --no-cache --allow-path --overwrite, and --plugin FILE
 --no-plugins after the command name (see vgrun create --help). A file named
 as an INPUT or in a list may be of a type only a plug-in reads.
 `vgrun batch status OUTDIR` adds up every share's manifest.
@@ -45,8 +46,9 @@ as an INPUT or in a list may be of a type only a plug-in reads.
 local CREATE_VALUE = { ["--voice"] = "voice", ["--color"] = "color", ["--colour"] = "color", ["--theme"] = "theme",
   ["--resolution"] = "resolution", ["--fps"] = "fps", ["--anim-fps"] = "anim_fps", ["--preset"] = "preset",
   ["--crf"] = "crf", ["--captions"] = "captions", ["--split"] = "split", ["--duration"] = "duration",
-  ["--allow-path"] = "allow_path" }
-local CREATE_FLAG = { ["--cfr"] = "cfr", ["--ssml"] = "ssml", ["--no-cache"] = "no_cache", ["--overwrite"] = "overwrite" }
+  ["--allow-path"] = "allow_path", ["--detail"] = "detail", ["--language"] = "language" }
+local CREATE_FLAG = { ["--cfr"] = "cfr", ["--ssml"] = "ssml", ["--no-cache"] = "no_cache", ["--overwrite"] = "overwrite",
+  ["--keep-timing"] = "keep_timing" }
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
@@ -116,6 +118,9 @@ local function parse(args)
     elseif a == "--no-plugins" then
       o.create_args[#o.create_args + 1] = a
       i = i + 1
+    elseif a == "--audio" then
+      -- one recording belongs to one document, not to every document of a batch
+      error({ usage = "--audio: a recorded narration belongs to one document; use vgrun create --audio FILE" })
     elseif CREATE_FLAG[a] then
       o.check[CREATE_FLAG[a]] = true
       o.create_args[#o.create_args + 1] = a

@@ -12,7 +12,7 @@ end
 local function run(args)
   local o, inputs = require("vg.args").command(SPEC, args)
   if not o then return inputs end
-  local opts = { split = o.split, duration = o.duration }
+  local opts = { split = o.split, duration = o.duration, language = o.language }
   local quiet, json, strict = o.quiet or false, o.json or false, o.strict or false
   if #inputs == 0 then return require("vg.args").usage_error(SPEC, "no INPUT given") end
 
@@ -66,6 +66,9 @@ and reports every problem at once, one line each:
   file:line:col: path.to.field: message]],
   options = {
     { "--split", arg = "h2", complete = "split", check = SPLIT, default = "one video per document", help = "Markdown: one video per H2 section" },
+    { "--language", arg = "BCP47", check = require("vg.create.options").check_language,
+      default = "front matter lang:, else detected from the text",
+      help = "the document's language (en, de, pt-BR ...): picks the voice and the words vgrun adds" },
     { "--duration", arg = "SEC", check = SECONDS, default = "the narration's own length", help = "fit generated narration to SEC seconds" },
     { "--strict", help = "warnings count as errors" },
     { "-q", "--quiet", help = "print errors only (no warnings, no summary)" },

@@ -97,6 +97,9 @@ given on the command line; the command line wins.]],
     { "--detail", arg = "summary|full", complete = "detail", check = require("vg.create.options").check_detail,
       default = "summary",
       help = "summary: each section in its key points; full: every sentence of the prose is said" },
+    { "--language", arg = "BCP47", check = require("vg.create.options").check_language,
+      default = "front matter lang:, else detected from the text",
+      help = "the document's language (en, de, pt-BR ...): picks the voice and the words vgrun adds" },
     { "--task-id", arg = "ID", complete = "tasks", default = "create-<name>-<hash of input and output>",
       help = "the task's id in the state folder (letters, digits, . _ -)" },
     { "--resume", help = "go on with the task: stages that completed are not run again" },
@@ -171,7 +174,7 @@ end
 -- stage then reports why, as it always has).
 local function preload(path, o)
   local ok, model = pcall(require("vg.input").load, path, { format = o.format, split = o.split,
-    duration = o.duration, detail = o.detail, allow_paths = #o.allow_paths > 0 and o.allow_paths or nil })
+    duration = o.duration, detail = o.detail, language = o.language, allow_paths = #o.allow_paths > 0 and o.allow_paths or nil })
   if ok and type(model) == "table" and type(model.videos) == "table" and #model.videos > 0 then
     return model.videos, type(model.set) == "table" and type(model.set.id) == "string" and model.set.id or nil
   end
@@ -195,7 +198,7 @@ local function fingerprint(o, path, abs, kind)
   table.sort(caps)
   local fp = {
     ["--from"] = abs, ["--format"] = o.format, ["--split"] = o.split,
-    ["--duration"] = o.duration and tostring(o.duration), ["--detail"] = o.detail, ["--voice"] = o.voice, ["--color"] = o.color,
+    ["--duration"] = o.duration and tostring(o.duration), ["--detail"] = o.detail, ["--language"] = o.language, ["--voice"] = o.voice, ["--color"] = o.color,
     ["--theme"] = o.theme, ["--resolution"] = o.width and (o.width .. "x" .. o.height),
     ["--fps"] = o.fps and tostring(o.fps), ["--anim-fps"] = o.anim_fps and tostring(o.anim_fps),
     ["--cfr"] = o.cfr and "yes" or nil, ["--ssml"] = o.ssml and "yes" or nil, ["--preset"] = o.preset, ["--crf"] = o.crf and tostring(o.crf),

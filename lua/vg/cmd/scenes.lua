@@ -15,7 +15,7 @@ local function run(args)
   if not o then return operands end
   local path = operands[1]
   if not path then return args_.usage_error(SPEC, "no INPUT given") end
-  local opts = { split = o.split, duration = o.duration, detail = o.detail }
+  local opts = { split = o.split, duration = o.duration, detail = o.detail, language = o.language }
   if o.no_narration then opts.narrate = false end
 
   local input = require("vg.input")
@@ -68,6 +68,9 @@ min_duration. Problems go to standard error as `vgrun check` prints them.]],
     { "--model", help = "print the scene model as JSON" },
     { "--detail", arg = "summary|full", complete = "detail", check = require("vg.create.options").check_detail,
       default = "summary", help = "summary: each section in its key points; full: every sentence of the prose" },
+    { "--language", arg = "BCP47", check = require("vg.create.options").check_language,
+      default = "front matter lang:, else detected from the text",
+      help = "the document's language (en, de, pt-BR ...): picks the voice and the words vgrun adds" },
     { "--split", arg = "h2", complete = "split", check = SPLIT, default = "one video per document", help = "Markdown: one video per H2 section" },
     { "--duration", arg = "SEC", check = SECONDS, default = "about a minute per 600 words of prose",
       help = "make the video about SEC seconds long (the least important content is left out)" },

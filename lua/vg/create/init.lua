@@ -213,7 +213,7 @@ local function load_stage(o)
   -- allow_paths: folders besides the document's own that images may come
   -- from (--allow-path); nil when none, as the loader wants a list or nothing
   local options = { format = o.format, split = o.split, duration = o.duration, detail = o.detail,
-    allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
+    language = o.language, allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
   return function(ctx, task)
     core.run_native("input.load", ctx, options, task.id, task.stage, task.cache, task.limits)
     used_files(ctx, task, ctx.input)
@@ -257,7 +257,7 @@ end
 -- to the loaded model in place, so a change of them loads it again rather
 -- than restyling a model that already carries the old ones.
 M.DEPENDS = {
-  load = { "--from", "--format", "--split", "--duration", "--detail", "--voice", "--color", "--theme", "--ssml",
+  load = { "--from", "--format", "--split", "--duration", "--detail", "--language", "--voice", "--color", "--theme", "--ssml",
     "--allow-path", "set files", "--keep-timing", "--audio" },
   video = { "--resolution", "--fps", "--anim-fps", "--cfr", "--preset", "--crf", "--captions", "-o" },
 }

@@ -61,6 +61,24 @@ function M.check_detail(v, name)
   return v
 end
 
+--- check_language(v) -> v | nil, message: a BCP 47 tag such as en, de or
+-- pt-BR (the checks of the loader's vgi_lang_tag_ok: 2-3 letters, then
+-- subtags of 1-8 letters or digits)
+function M.check_language(v, name)
+  local s = type(v) == "string" and v or ""
+  local ok = #s < 64 and s:match("^%a%a%a?[-_%w]*$") ~= nil
+  if ok then
+    for sub in s:gsub("_", "-"):gmatch("%-([^-]*)") do
+      if #sub < 1 or #sub > 8 or not sub:match("^%w+$") then ok = false end
+    end
+    if s:find("[-_]$") or s:find("[-_][-_]") then ok = false end
+  end
+  if not ok then
+    return nil, (name or "--language") .. " " .. tostring(v) .. ": wants a language tag such as en, de or pt-BR"
+  end
+  return v
+end
+
 local X264_PRESETS = { slides = 1, ultrafast = 1, superfast = 1, veryfast = 1, faster = 1, fast = 1,
   medium = 1, slow = 1, slower = 1, veryslow = 1 }
 
@@ -101,7 +119,8 @@ function M.check_options(o)
       .. "ultrafast superfast veryfast faster fast medium slow slower veryslow"
   end
   if o.split ~= nil and o.split ~= "h2" then return nil, "--split " .. tostring(o.split) .. ": only h2" end
-  if o.detail ~= nil and not M.check_detail(o.detail) then return select(2, M.check_detail(o.detail)) end
+  if o.detail ~= nil and not M.check_detail(o.detail) then return nil, select(2, M.check_detail(o.detail)) end
+  if o.language ~= nil and not M.check_language(o.language) then return nil, select(2, M.check_language(o.language)) end
   if o.duration ~= nil and not num(o.duration, 1, 3600) then
     return nil, "--duration: wants a number of seconds from 1 to 3600"
   end
