@@ -4,6 +4,7 @@
  * narration to a target duration by word budget. */
 #define _GNU_SOURCE   /* strcasestr */
 #include "input_private.h"
+#include "vg_utf8.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -1235,6 +1236,18 @@ static void split_parts(cJSON *model, const vg_limits *lim, vgi_diags *d) {
  * words is shown by its headline (the narration, written before, says
  * more of it). Scenes of a Markdown document only: a YAML document's items
  * are shown as written. */
+/* Words of an item as a reader takes them: Chinese and Japanese have no
+ * spaces, so a run of their characters counts about a word per two. */
+static int reading_words(const char *s) {
+  int words = vgi_word_count(s), cjk = 0;
+  size_t len = strlen(s), k;
+  for (size_t i = 0; i < len; i += k) {
+    unsigned cp = vg_utf8_decode(s, len, i, &k);
+    if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF)) cjk++;
+  }
+  return words + cjk / 2;
+}
+
 static void headline_items(cJSON *scenes) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
@@ -1242,7 +1255,7 @@ static void headline_items(cJSON *scenes) {
     cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
     for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
-      if (!cJSON_IsString(t) || vgi_word_count(t->valuestring) <= 14) continue;
+      if (!cJSON_IsString(t) || reading_words(t->valuestring) <= 14) continue;
       char *h = vgi_headline(t->valuestring);
       if (*h) cJSON_SetValuestring(t, h);
       free(h);

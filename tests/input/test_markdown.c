@@ -314,6 +314,48 @@ static void blocks_shaped_for_slides(void **state) {
  * them all); a code slide's estimate counts its reading time; a clause whose
  * link was taken out goes with it; a sentence that points to the changelog
  * is not said; only shell is "run". */
+/* A long Chinese list item is a headline on the slide (Chinese has no
+ * spaces to count words by); --detail full still says the whole item. */
+static void cjk_items_are_headlines(void **state) {
+  (void)state;
+  const char *item = "\xE5\x9C\xA8 Bash \xE4\xB8\xAD\xEF\xBC\x8C\xE5\x8F\xAF\xE4\xBB\xA5\xE9\x80\x9A\xE8\xBF\x87\xE6\x8C\x89 Tab "
+    "\xE9\x94\xAE\xE5\xAE\x9E\xE7\x8E\xB0\xE8\x87\xAA\xE5\x8A\xA8\xE8\xA1\xA5\xE5\x85\xA8\xE5\x8F\x82\xE6\x95\xB0\xEF\xBC\x8C"
+    "\xE4\xBD\xBF\xE7\x94\xA8 ctrl-r \xE6\x90\x9C\xE7\xB4\xA2\xE5\x91\xBD\xE4\xBB\xA4\xE8\xA1\x8C\xE5\x8E\x86\xE5\x8F\xB2"
+    "\xE8\xAE\xB0\xE5\xBD\x95\xEF\xBC\x8C\xE6\x8C\x89\xE4\xB8\x8B Enter \xE9\x94\xAE\xE4\xBC\x9A\xE6\x89\xA7\xE8\xA1\x8C"
+    "\xE5\xBD\x93\xE5\x89\x8D\xE5\x8C\xB9\xE9\x85\x8D\xE7\x9A\x84\xE5\x91\xBD\xE4\xBB\xA4\xE3\x80\x82";
+  doc_n = 0;
+  doc_add("---\nlang: zh\n---\n# \xE5\x91\xBD\xE4\xBB\xA4\xE8\xA1\x8C\n\n## \xE5\x9F\xBA\xE7\xA1\x80\n\n- %s\n- %s\n", item, item);
+  const char *path = write_tmp("zh.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  int lists = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    if (strcmp(sget(sc, "scene_type"), "list")) continue;
+    lists++;
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      assert_true(strlen(t) < strlen(item) / 2);      /* a headline, not the paragraph */
+      assert_null(strstr(t, "\xE2\x80\xA6"));        /* never cut with an ellipsis */
+    }
+  }
+  assert_int_equal(lists, 1);
+  cJSON_Delete(m);
+  /* the complete reading says every item whole, with the same headlines shown */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load(path, &full, &d);
+  vgi_diags_free(&d);
+  int said = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) said += strstr(sget(scene_at(m, 0, i), "narration"), "ctrl-r") != NULL;
+  assert_int_equal(said, 1);
+  cJSON_Delete(m);
+  remove(path);
+}
+
 static void summary_code_and_pointers(void **state) {
   (void)state;
   doc_n = 0;
@@ -383,6 +425,7 @@ int main(void) {
     cmocka_unit_test(summary_by_default),
     cmocka_unit_test(blocks_shaped_for_slides),
     cmocka_unit_test(summary_code_and_pointers),
+    cmocka_unit_test(cjk_items_are_headlines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
