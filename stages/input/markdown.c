@@ -443,9 +443,15 @@ char *vgi_headline(const char *s) {
   if ((words <= 2 || han * 2 > chars) && chars > HEADLINE_CHARS + 4) {
     /* a sentence end 。！？ or a clause mark 、，：；（ within the limit (the
      * sentence end first), else the limit itself, outside a Latin word */
-    size_t ci = 0, clause = 0, end = 0, at_limit = 0;
+    /* ci: the length read so far, a Latin letter or digit counting half a
+     * character ("Tab", "ctrl-r" are read as one word) and a space none */
+    double ci = 0;
+    size_t clause = 0, end = 0, at_limit = 0;
     for (size_t i = 0; i < l; i++) {
-      if (((unsigned char)t[i] & 0xC0) != 0x80) ci++;
+      unsigned char c = (unsigned char)t[i];
+      if (c >= 0x80) ci += (c & 0xC0) != 0x80;
+      else if (isalnum(c)) ci += 0.5;
+      else if (c != ' ') ci += 1;
       if (ci > HEADLINE_CHARS) break;
       if (((unsigned char)t[i] & 0xC0) != 0x80 && (i == 0 || !isalnum((unsigned char)t[i - 1]) || !isalnum((unsigned char)t[i])))
         at_limit = i;
