@@ -341,6 +341,7 @@ static void cjk_items_are_headlines(void **state) {
       const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
       assert_true(strlen(t) < strlen(item) / 2);      /* a headline, not the paragraph */
       assert_null(strstr(t, "\xE2\x80\xA6"));        /* never cut with an ellipsis */
+      assert_non_null(strstr(t, "Tab"));   /* past the opening phrase, to a clause that says something */
     }
   }
   assert_int_equal(lists, 1);
