@@ -98,7 +98,8 @@ local function convert(opt, s, label)
     local ok = false
     for _, c in ipairs(opt.choices) do if c == s then ok = true end end
     if not ok then
-      return nil, string.format("%s %s: %s", label, tostring(s), table.concat(opt.choices, " or "))
+      return nil, string.format("%s %s: %s%s", label, tostring(s), #opt.choices == 1 and "takes only " or "",
+        table.concat(opt.choices, " or "))
     end
   end
   if opt.check then

@@ -2,12 +2,6 @@
 -- one line each ("file:line:col: path.to.field: message"). Issue 3.
 
 local SPEC
-local function SPLIT(v, name) if v ~= "h2" then return nil, name .. " takes h2" end return v end
-local function SECONDS(v, name)
-  local n = tonumber(v)
-  if not n or n ~= n or n <= 0 then return nil, name .. " needs a number of seconds" end
-  return n
-end
 
 local function run(args)
   local o, inputs = require("vg.args").command(SPEC, args)
@@ -65,11 +59,11 @@ and reports every problem at once, one line each:
 
   file:line:col: path.to.field: message]],
   options = {
-    { "--split", arg = "h2", complete = "split", check = SPLIT, default = "one video per document", help = "Markdown: one video per H2 section" },
+    { "--split", arg = "h2", complete = "split", choices = { "h2" }, default = "one video per document", help = "Markdown: one video per H2 section" },
     { "--language", arg = "BCP47", check = require("vg.create.options").check_language,
       default = "front matter lang:, else detected from the text",
       help = "the document's language (en, de, pt-BR ...): picks the voice and the words vgrun adds" },
-    { "--duration", arg = "SEC", check = SECONDS, default = "the narration's own length", help = "fit generated narration to SEC seconds" },
+    { "--duration", arg = "SEC", type = "number", min = 1, max = 3600, default = "the narration's own length", help = "fit generated narration to SEC seconds" },
     { "--strict", help = "warnings count as errors" },
     { "-q", "--quiet", help = "print errors only (no warnings, no summary)" },
     { "--json", help = "print the diagnostics as a JSON list instead" },

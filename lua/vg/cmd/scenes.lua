@@ -2,12 +2,6 @@
 -- users can see and debug what a document turns into. Issue 3.
 
 local SPEC
-local function SPLIT(v, name) if v ~= "h2" then return nil, name .. " takes h2" end return v end
-local function SECONDS(v, name)
-  local n = tonumber(v)
-  if not n or n ~= n or n <= 0 then return nil, name .. " needs a number of seconds" end
-  return n
-end
 
 local function run(args)
   local args_ = require("vg.args")
@@ -71,8 +65,8 @@ min_duration. Problems go to standard error as `vgrun check` prints them.]],
     { "--language", arg = "BCP47", check = require("vg.create.options").check_language,
       default = "front matter lang:, else detected from the text",
       help = "the document's language (en, de, pt-BR ...): picks the voice and the words vgrun adds" },
-    { "--split", arg = "h2", complete = "split", check = SPLIT, default = "one video per document", help = "Markdown: one video per H2 section" },
-    { "--duration", arg = "SEC", check = SECONDS, default = "about a minute per 600 words of prose",
+    { "--split", arg = "h2", complete = "split", choices = { "h2" }, default = "one video per document", help = "Markdown: one video per H2 section" },
+    { "--duration", arg = "SEC", type = "number", min = 1, max = 3600, default = "about a minute per 600 words of prose",
       help = "make the video about SEC seconds long (the least important content is left out)" },
     { "--no-narration", help = "do not write narration where the document has none" },
   },

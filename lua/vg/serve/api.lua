@@ -121,13 +121,7 @@ local function field(fields, options, query, k)
   return v
 end
 
-local function counts(diags)
-  local e, w = 0, 0
-  for _, d in ipairs(diags) do
-    if d.severity == "error" then e = e + 1 else w = w + 1 end
-  end
-  return e, w
-end
+local function counts(diags) return require("vg.input").count(diags) end
 
 local function wpm() return require("vg.input").wpm or 150 end
 
