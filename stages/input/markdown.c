@@ -1561,6 +1561,15 @@ static void document_language(md *m, const char *text, size_t len) {
 static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
 static void ext_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
+/* Takes a paragraph of prose (owned) when it has at least min_words
+ * words, and frees it otherwise. */
+static void prose_add(md *m, char *text, int line, int min_words) {
+  if (!text || vgi_word_count(text) < min_words) { free(text); return; }
+  m->prose = realloc(m->prose, (m->nprose + 1) * sizeof *m->prose);
+  m->prose[m->nprose] = (para){ .text = text, .line = line, .cont = 0 };
+  m->nprose++;
+}
+
 cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
                          const vgi_options *opts, vgi_posmap *pm, vgi_diags *d) {
   (void)pm;
@@ -1700,16 +1709,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* a footnote ("[^1]: text") is not part of the talk */
       const char *lit0 = f && cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
       if (lit0 && lit0[0] == '[' && lit0[1] == '^' && strstr(lit0, "]:")) break;
-      char *pt = plain(c, &m);
-      if (*pt) {
-        m.prose = realloc(m.prose, (m.nprose + 1) * sizeof *m.prose);
-        m.prose[m.nprose].text = pt;
-        m.prose[m.nprose].line = line;
-        m.prose[m.nprose].cont = 0;
-        m.nprose++;
-      } else {
-        free(pt);
-      }
+      prose_add(&m, plain(c, &m), line, 1);
       break;
     }
     case CMARK_NODE_CODE_BLOCK: code_block(&m, c); break;
@@ -1718,16 +1718,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     case CMARK_NODE_HTML_BLOCK: {
       /* READMEs wrap prose in <p align="right"> or <div>: its words are prose,
        * its tags are not; scripts, styles and comments are nothing */
-      char *t = html_text(cmark_node_get_literal(c));
-      if (t && vgi_word_count(t) >= 3) {
-        m.prose = realloc(m.prose, (m.nprose + 1) * sizeof *m.prose);
-        m.prose[m.nprose].text = t;
-        m.prose[m.nprose].line = line;
-        m.prose[m.nprose].cont = 0;
-        m.nprose++;
-      } else {
-        free(t);
-      }
+      prose_add(&m, html_text(cmark_node_get_literal(c)), line, 3);
       break;
     }
     default:

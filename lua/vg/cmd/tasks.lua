@@ -146,12 +146,20 @@ function sub.show(args)
   return 0
 end
 
+-- The task of args[1] and whether its lock is held -> doc, held, pid |
+-- nil, exit code (the message said)
+local function load_probed(args)
+  local doc, code = load_task(args)
+  if not doc then return nil, code end
+  local held, pid = lock_state(args[1])
+  if held == nil then eprintf("vgrun tasks: %s\n", pid); return nil, 1 end
+  return doc, held, pid
+end
+
 function sub.resume(args)
   local id = args[1]
-  local doc, code = load_task(args)
-  if not doc then return code end
-  local held, pid = lock_state(id)
-  if held == nil then eprintf("vgrun tasks: %s\n", pid); return 1 end
+  local doc, held, pid = load_probed(args)
+  if not doc then return held end
   if held then
     eprintf("vgrun tasks: task '%s' is running%s\n", id, pid and (" (process " .. pid .. ")") or "")
     return 1
@@ -186,10 +194,8 @@ end
 
 function sub.cancel(args)
   local id = args[1]
-  local doc, code = load_task(args)
-  if not doc then return code end
-  local held, pid = lock_state(id)
-  if held == nil then eprintf("vgrun tasks: %s\n", pid); return 1 end
+  local doc, held, pid = load_probed(args)
+  if not doc then return held end
   if held then
     -- signal the process that holds the lock, and only when it is known to
     -- be the vgrun holding it: never a pid read from a file and not checked
