@@ -134,44 +134,13 @@ local function bullets_of(vc)
   return setmetatable(out, core_ok_array())
 end
 
-local SCENE_PAD, SCENE_MIN = 1.0, 2.0   -- the create defaults: lead-in + tail, shortest scene
-
 --- seconds(scene, language) -> how long the scene will run: its narration
--- at espeak-ng's measured pace for the language, the silence around it, at
--- least its min_duration (what `vgrun create` places on the timeline).
+-- at espeak-ng's measured pace for the language, the silence around it, the
+-- list items shown after the narration, a code slide's reading time, at
+-- least its min_duration (what `vgrun create` places on the timeline). The
+-- estimate is the C one (stages/input/narrate.c) that summaries fit by.
 function M.seconds(scene, language)
-  local narration = type(scene.narration) == "string" and scene.narration or ""
-  local speech = core.speech_seconds(narration, language)
-  -- the list layout shows the items after the last one the narration names
-  -- at a steady pace after it (as stages/input/narrate.c estimates)
-  local vc = type(scene.visual_content) == "table" and scene.visual_content or {}
-  local items, last = 0, 0
-  local low = narration:lower()
-  for _, it in ipairs(type(vc.items) == "table" and vc.items or {}) do
-    items = items + 1
-    local t = type(it) == "string" and it or type(it) == "table" and it.title or ""
-    local key
-    for w in tostring(t):gmatch("[%w\128-\255]+") do key = w if #w >= 4 then break end end
-    -- Chinese and Japanese have no spaces: the item's first two characters
-    if key and key:byte(1) >= 0xE3 and key:byte(1) < 0xF0 and #key > 6 then key = key:sub(1, 6) end
-    if key and low:find(key:lower(), 1, true) then last = items end
-  end
-  local tail = 0
-  if items > 0 and items > last then
-    tail = (items - last) * math.max(0.35, math.min(2.5, (speech * 0.85 - 0.44) / items))
-  end
-  -- a code slide stays long enough to read (vg.scenes.command's read_time:
-  -- 1.5 s a line, at least 4 s) and half a second after it settles
-  local read = 0
-  if scene.scene_type == "command" then
-    local n = 0
-    local cmds = vc.commands or vc.code
-    for _, c in ipairs(type(cmds) == "table" and cmds or { cmds }) do
-      if type(c) == "string" then n = n + 1 + select(2, c:gsub("\n", "")) end
-    end
-    if n > 0 then read = math.max(4, 1.5 * n) + 0.5 end
-  end
-  return math.max(tonumber(scene.min_duration) or 0, SCENE_MIN, SCENE_PAD + speech + tail, read)
+  return core.scene_seconds(scene, language)
 end
 
 --- plan(model | path [, opts]) -> plan | nil, diagnostics

@@ -335,12 +335,25 @@ static int l_speech_seconds(lua_State *L) {
   return 1;
 }
 
+/* scene_seconds(scene [, lang]) -> how long the scene will run on the
+ * timeline (vgi_scene_seconds: the one estimate the summary also uses) */
+static int l_scene_seconds(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const char *lang = luaL_optstring(L, 2, NULL);
+  char err[256];
+  cJSON *scene = vgl_to_json(L, 1, err, sizeof err);
+  if (!scene) return luaL_argerror(L, 1, err);
+  lua_pushnumber(L, vgi_scene_seconds(scene, lang));
+  cJSON_Delete(scene);
+  return 1;
+}
+
 int vgmod_input_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     { "load", l_load }, { "from_table", l_from_table }, { "validate", l_validate },
     { "voice_known", l_voice_known }, { "scene_types", l_scene_types },
     { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type },
-    { "speech_seconds", l_speech_seconds }, { NULL, NULL },
+    { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds }, { NULL, NULL },
   };
   luaL_newlib(L, fns);
   lua_pushnumber(L, VGI_WPM);
