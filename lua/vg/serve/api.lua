@@ -123,31 +123,16 @@ end
 
 local function counts(diags) return require("vg.input").count(diags) end
 
-local function wpm() return require("vg.input").wpm or 150 end
-
+-- the plan of `vgrun scenes` (vg.input.plan: headlines, narration, the
+-- same length estimate), each scene naming its video by id
 local function scene_list(model)
-  local list, total, idx = {}, 0, 0
-  for _, v in ipairs(model.videos or {}) do
-    for _, s in ipairs(v.scenes or {}) do
-      idx = idx + 1
-      local vc = type(s.visual_content) == "table" and s.visual_content or {}
-      local words = 0
-      for _ in tostring(s.narration or ""):gmatch("%S+") do words = words + 1 end
-      local est = words * 60 / wpm()
-      local min = tonumber(s.min_duration) or 0
-      local max = tonumber(s.max_duration) or est
-      local secs = math.min(math.max(est, min), math.max(max, min))
-      total = total + secs
-      local bullets = {}
-      for _, it in ipairs(type(vc.items) == "table" and vc.items or {}) do
-        bullets[#bullets + 1] = type(it) == "table" and tostring(it.text or it.title or it.label or "") or tostring(it)
-      end
-      list[#list + 1] = { index = idx, id = s.id, video = v.id, type = s.scene_type,
-        title = vc.title or vc.header or vc.main_text or vc.quote_text or vc.question or vc.lesson_title or "",
-        bullets = arr(bullets), narration = s.narration or "", seconds = secs }
-    end
+  local plan = require("vg.input").plan(model)
+  for _, sc in ipairs(plan.scenes) do
+    local v = model.videos[sc.video]
+    sc.video = v and v.id or sc.video
+    sc.bullets = arr(sc.bullets)
   end
-  return list, total
+  return plan.scenes, plan.seconds
 end
 
 local function check_route(ctx)
