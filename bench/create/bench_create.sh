@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# The main job's speed: a 60-second 1080p narrated video from a document.
-# Prints video length, wall time, x real time, peak memory, and the ratio to
-# ffmpeg's CLI encoding one static 1080p image for the same duration at
-# -preset veryfast, measured in the same run.
+# The main job's speed: 1080p narrated videos from two documents.
+#   - the light deck: a one-minute Markdown explainer (cold, warm, one edit, --cfr)
+#   - the dense deck: tests/create/all_types.yaml, every one of the twelve scene types
+# Every ratio is to ONE reference, measured in the same run for each deck's
+# own length: ffmpeg's CLI encoding one still 1080p image, decoded once and
+# repeated by the loop filter, at -preset veryfast. Ratios are printed as
+# "cold = 0.14x the reference" (smaller is faster), beside issue 17's targets.
+# Quality: SSIM of each deck's video against a lossless encode (--crf 0) of
+# the same pictures.
 #   bench/create/bench_create.sh [BUILD_DIR]
 set -euo pipefail
 BUILD=${1:-build}
 VGRUN=$BUILD/vgrun
+HERE=$(cd "$(dirname "$0")/../.." && pwd)
 T=$(mktemp -d /tmp/vgrun-bench.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export VGRUN_STATE_DIR="$T/state"
@@ -60,43 +66,107 @@ MD
 
 measure() { # measure LABEL CMD... -> prints wall seconds and peak KiB
   shift
-  /usr/bin/time -f "%e %M" -o "$T/time" "$@" >"$T/stdout" 2>"$T/stderr" || { cat "$T/stderr"; return 1; }
+  /usr/bin/time -f "%e %M" -o "$T/time" "$@" >"$T/stdout" 2>"$T/stderr" || { cat "$T/stderr" >&2; return 1; }
   read -r wall mem <"$T/time"
   echo "$wall $mem"
 }
+median3() { sort -n | sed -n 2p; }   # the middle of three lines, by the first field
+list3() { awk '{printf "%s%.2f", (NR > 1 ? ", " : ""), $1}'; }
+
+# pictures drawn and encoded by the last run, from its task file
+pictures() {
+  grep -hoE '"frames_(drawn|encoded)":[[:space:]]*[0-9]+' "$T"/state/tasks/*.json |
+    sed -E 's/"frames_(drawn|encoded)":[[:space:]]*([0-9]+)/\2 \1/' | sort -k2 | tr '\n' ' ' | sed 's/ $//'
+}
+
+# cold OUT SOURCE...: three runs, each from an empty cache and state; prints
+# "median_wall median_peak_KiB" and leaves the runs in $T/cold.OUT
+cold() {
+  local out=$1; shift
+  : >"$T/cold.$out"
+  for run in 1 2 3; do
+    rm -rf "$T/cache" "$T/state" "$T/$out".*   # a cold run starts from nothing
+    measure cold "$VGRUN" create --detail full --from "$@" -o "$T/$out.mp4" >>"$T/cold.$out"
+  done
+  median3 <"$T/cold.$out"
+}
+
+# ref NAME DUR: the reference for a video of DUR seconds, from a still of NAME.mp4
+# at 5 s (or its middle); median of three; prints its wall seconds
+ref() {
+  local name=$1 dur=$2 at=5
+  awk -v d="$dur" 'BEGIN { exit !(d < 10) }' && at=$(awk -v d="$dur" 'BEGIN { print d / 2 }')
+  ffmpeg -v error -y -ss "$at" -i "$T/$name.mp4" -frames:v 1 "$T/$name.still.png"
+  : >"$T/ref.$name"
+  for run in 1 2 3; do
+    measure ref ffmpeg -v error -y -i "$T/$name.still.png" -vf loop=loop=-1:size=1 -r 30 -t "$dur" \
+      -c:v libx264 -preset veryfast -pix_fmt yuv420p "$T/ref.mp4" >>"$T/ref.$name"
+  done
+  median3 <"$T/ref.$name" | cut -d' ' -f1
+}
+
+# ssim NAME SOURCE...: SSIM (All) of NAME.mp4 against a lossless encode of the
+# same pictures (--crf 0; its own cache, so the lossy segments are not reused)
+ssim() {
+  local name=$1; shift
+  VGRUN_CACHE_DIR="$T/cache.lossless" "$VGRUN" create --detail full --from "$@" --crf 0 \
+    -o "$T/$name.lossless.mp4" >/dev/null 2>"$T/stderr" || { cat "$T/stderr" >&2; echo "?"; return; }
+  local v
+  v=$(ffmpeg -v info -nostats -i "$T/$name.mp4" -i "$T/$name.lossless.mp4" -lavfi ssim -f null - 2>&1 |
+    sed -nE 's/.*SSIM .* All:([0-9.]+).*/\1/p' | tail -1)
+  # a lossless 1080p encode is many times the size of the lossy one; if not,
+  # this build's --crf 0 is not lossless and the SSIM compares like with like
+  local a b
+  a=$(stat -c %s "$T/$name.mp4"); b=$(stat -c %s "$T/$name.lossless.mp4")
+  if [ "$b" -lt $((3 * a)) ]; then v="$v (NOT against lossless: --crf 0 made $((b / 1024)) KiB vs $((a / 1024)) KiB; reads ~1.0 until crf 0 means lossless)"; fi
+  echo "$v"
+}
+duration() { ffprobe -v error -show_entries format=duration -of csv=p=0 "$1"; }
 
 export VGRUN_CACHE_DIR="$T/cache"
-# cold: the median of three runs, each with an empty cache and state
-colds=()
-for run in 1 2 3; do
-  rm -rf "$T/cache" "$T/state" "$T"/out.*   # a cold run starts from nothing
-  read -r w m < <(measure cold "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/out.mp4")
-  colds+=("$w $m")
-done
-read -r cold_wall cold_mem < <(printf '%s\n' "${colds[@]}" | sort -n | sed -n 2p)
-cold_all=$(printf '%s\n' "${colds[@]}" | awk '{printf "%s%.2f", (NR > 1 ? ", " : ""), $1}')
-pictures=$(grep -hoE '"frames_(drawn|encoded)":[[:space:]]*[0-9]+' "$T"/state/tasks/*.json |
-  sed -E 's/"frames_(drawn|encoded)":[[:space:]]*([0-9]+)/\2 \1/' | sort -k2 | tr '\n' ' ' | sed 's/ $//')
-dur=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$T/out.mp4")
-read -r warm_wall warm_mem < <(measure warm "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/out.mp4")
+
+# ---- the light deck -------------------------------------------------------
+read -r cold_wall cold_mem < <(cold light "$T/doc.md")
+cold_all=$(list3 <"$T/cold.light")
+pic_light=$(pictures)
+dur=$(duration "$T/light.mp4")
+read -r warm_wall warm_mem < <(measure warm "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/light.mp4")
+cp "$T/doc.md" "$T/doc.orig.md"
 sed -i 's/offline, and every word is timed to the sample/offline, and each word is timed exactly/' "$T/doc.md"
-read -r edit_wall edit_mem < <(measure edit "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/out.mp4")
+read -r edit_wall edit_mem < <(measure edit "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/edit.mp4")
 edit_line=$(grep -o '[0-9]* made, [0-9]* from cache' "$T/stdout" || true)
 rm -rf "$T/cache"
 read -r cfr_wall cfr_mem < <(measure cfr "$VGRUN" create --detail full --from "$T/doc.md" -o "$T/cfr.mp4" --cfr)
+ref_light=$(ref light "$dur")
+ssim_light=$(ssim light "$T/doc.orig.md")
 
-# the reference: ffmpeg's CLI, one still 1080p image, same duration
-ffmpeg -v error -y -ss 5 -i "$T/out.mp4" -frames:v 1 "$T/still.png"
-read -r ref_wall ref_mem < <(measure ref ffmpeg -v error -y -loop 1 -i "$T/still.png" -t "$dur" -r 30 \
-  -c:v libx264 -preset veryfast -pix_fmt yuv420p "$T/ref.mp4")
+# ---- the dense deck: all twelve scene types --------------------------------
+DENSE="$HERE/tests/create/all_types.yaml"
+read -r dcold_wall dcold_mem < <(cold dense "$DENSE")
+dcold_all=$(list3 <"$T/cold.dense")
+pic_dense=$(pictures)
+ddur=$(duration "$T/dense.mp4")
+ref_dense=$(ref dense "$ddur")
+ssim_dense=$(ssim dense "$DENSE")
 
 awk -v d="$dur" -v c="$cold_wall" -v cm="$cold_mem" -v w="$warm_wall" -v e="$edit_wall" \
-    -v f="$cfr_wall" -v r="$ref_wall" -v el="$edit_line" -v ca="$cold_all" -v pic="$pictures" 'BEGIN {
-  printf "create bench: a %.1f s 1080p narrated video from Markdown\n", d
-  printf "  cold (empty cache)     %6.2f s  %6.1fx real time  peak %d MiB  ffmpeg reference / cold = %.2fx\n", c, d / c, cm / 1024, r / c
+    -v f="$cfr_wall" -v r="$ref_light" -v el="$edit_line" -v ca="$cold_all" -v pic="$pic_light" \
+    -v sl="$ssim_light" -v dd="$ddur" -v dc="$dcold_wall" -v dm="$dcold_mem" -v da="$dcold_all" \
+    -v dp="$pic_dense" -v dr="$ref_dense" -v sd="$ssim_dense" 'BEGIN {
+  printf "create bench, 1080p. reference = ffmpeg encoding one still 1080p image for the same length\n"
+  printf "  (-i still.png -vf loop=loop=-1:size=1 -r 30 -c:v libx264 -preset veryfast -pix_fmt yuv420p;\n"
+  printf "   median of 3, same run). \"cold = 0.10x the reference\" means vgrun took a tenth of its time.\n"
+  printf "light deck: a %.1f s narrated video from Markdown\n", d
+  printf "  cold (empty cache)     %6.2f s  %6.1fx real time  peak %d MiB  cold = %.3fx the reference (target <= 0.07x)\n", c, d / c, cm / 1024, c / r
   printf "                                  (median of %s s; %.2f s per 60 s of video; pictures: %s)\n", ca, c * 60 / d, pic
   printf "  unchanged re-run       %6.2f s\n", w
   printf "  one scene edited       %6.2f s  (%s)\n", e, el
-  printf "  --cfr, cold            %6.2f s  cfr / ffmpeg reference = %.2f\n", f, f / r
-  printf "  ffmpeg reference       %6.2f s  (ffmpeg -loop 1 -i still.png -t %.1f -preset veryfast)\n", r, d
+  printf "  --cfr, cold            %6.2f s  cfr = %.3fx the reference\n", f, f / r
+  printf "  ffmpeg reference       %6.2f s  (%.1f s of video)\n", r, d
+  printf "  SSIM vs lossless       %s  (target >= 0.995)\n", sl
+  printf "dense deck: tests/create/all_types.yaml, all twelve scene types, %.1f s\n", dd
+  printf "  cold (empty cache)     %6.2f s  %6.1fx real time (target >= 25x)  peak %d MiB  cold = %.3fx the reference (target <= 0.15x)\n", dc, dd / dc, dm / 1024, dc / dr
+  printf "                                  (median of %s s; %.2f s per 60 s of video; pictures: %s)\n", da, dc * 60 / dd, dp
+  printf "  ffmpeg reference       %6.2f s  (%.1f s of video)\n", dr, dd
+  printf "  SSIM vs lossless       %s  (target >= 0.995)\n", sd
 }'
