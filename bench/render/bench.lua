@@ -56,3 +56,51 @@ for f = 0, fps * dur - 1 do
 end
 print(string.format("list scene, %d s at %d fps: %d of %d frames drawn (%.0f%% skipped as unchanged)",
   dur, fps, drawn, fps * dur, 100 * (1 - drawn / (fps * dur))))
+
+-- The cost of each moving picture, drawn as the video stage draws it
+-- (stages/video/video_stage.c): a crossfade draws the incoming picture whole
+-- and blends it over the last picture of the scene before; an entrance
+-- (slide-in) or a reveal redraws only the rectangle that changed.
+local FPS = 30
+local function frames(s, t0, t1)
+  local out, ts = {}, {}
+  for f = math.floor(t0 * FPS + 0.5), math.floor(t1 * FPS + 0.5) do
+    out[#out + 1] = render.display_list(s, { width = W, height = H, t = f / FPS })
+    ts[#ts + 1] = f / FPS
+  end
+  return out, ts
+end
+local by_type = {}
+for _, s in ipairs(scenes) do by_type[s.scene_type] = by_type[s.scene_type] or s end
+local list, prev = by_type.list, by_type.command
+local reps = math.max(1, N // 8)
+print(string.format("per moving picture at %dx%d (%d fps, median of 3 runs of %d passes):", W, H, FPS, reps))
+local function med3(f)
+  local r = {}
+  for i = 1, 3 do local ms, area = f(); r[i] = { ms, area } end
+  table.sort(r, function(a, b) return a[1] < b[1] end)
+  return r[2][1], r[2][2]
+end
+do
+  local lists, ts = frames(list, 0, render.CROSSFADE)
+  local alphas = {}
+  for i, t in ipairs(ts) do alphas[i] = math.min(1, t / render.CROSSFADE) end
+  local under = render.display_list(prev, { width = W, height = H, t = "end" })
+  local ms, area = med3(function() return core.bench_pictures(lists, W, H, reps, under, alphas) end)
+  print(string.format("  %-34s %7.2f ms  (%d pictures, %3.0f%% of the frame drawn)", "crossfade (whole picture + blend)",
+    ms, #lists, area * 100))
+end
+do
+  local lists = frames(list, 0, render.ENTER)
+  local ms, area = med3(function() return core.bench_pictures(lists, W, H, reps) end)
+  print(string.format("  %-34s %7.2f ms  (%d pictures, %3.0f%% of the frame drawn)", "slide-in (entrance of a list)",
+    ms, #lists - 1, area * 100))
+end
+do
+  local iv = render.keyframes(list)
+  local r = iv[2] or iv[1]
+  local lists = frames(list, r[1], r[2])
+  local ms, area = med3(function() return core.bench_pictures(lists, W, H, reps) end)
+  print(string.format("  %-34s %7.2f ms  (%d pictures, %3.0f%% of the frame drawn)", "reveal (one list item)",
+    ms, #lists - 1, area * 100))
+end

@@ -8,12 +8,14 @@
  *   measure(text_item)           -> {final_size, width, height, lines, shrunk, cut, text}
  *   load_png(path)               -> Buffer | nil, message
  *   image_size(path)             -> w, h | nil, message
+ *   bench(dl, w, h, n), bench_pictures(lists, w, h, n[, under, alphas]): ms per picture
  *   Buffer: width, height, pixel(x, y), mean_luminance(), count_near(r,g,b,tol),
  *           diff(other, tol), write_png(path), bytes(), close()
  *
  * Misuse raises; runtime failures return nil, message. */
 #include "render.h"
 #include "vg_lua.h"
+#include "vg_utf8.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -229,6 +231,89 @@ static int l_bench(lua_State *L) {
   return 1;
 }
 
+/* bench_pictures(lists, w, h, n[, under, alphas]) -> ms per picture, changed
+ * fraction: each picture of an animation drawn as the video stage draws it,
+ * n times over (buffers reused).
+ * Without `under`: picture 1 whole, then each next one only where it differs
+ * from the one before (vg_render_changed + vg_render_region); the first is
+ * not counted. With `under` (a crossfade): under drawn once (not counted),
+ * then each picture drawn whole and blended over it at alphas[i].
+ * changed: the mean share of the frame drawn per counted picture. */
+static int l_bench_pictures(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  int w = check_size(L, 2), h = check_size(L, 3);
+  lua_Integer reps = luaL_optinteger(L, 4, 5);
+  int fade = !lua_isnoneornil(L, 5);
+  if (fade) luaL_checktype(L, 6, LUA_TTABLE);
+  int n = (int)luaL_len(L, 1);
+  luaL_argcheck(L, n >= 2 && n <= 1000, 1, "2..1000 display lists");
+  cJSON **dl = calloc((size_t)n, sizeof *dl);
+  double *alpha = calloc((size_t)n, sizeof *alpha);
+  cJSON *under = NULL;
+  char err[256] = "";
+  int rc = dl && alpha ? 0 : -1;
+  if (rc) vg_errf(err, sizeof err, "out of memory");
+  for (int i = 0; rc == 0 && i < n; i++) {
+    lua_rawgeti(L, 1, i + 1);
+    if (lua_istable(L, -1)) dl[i] = vgl_to_json_ex(L, -1, VGL_JSON_SKIP | VGL_JSON_NONFINITE, err, sizeof err);
+    else vg_errf(err, sizeof err, "lists[%d]: a display list expected", i + 1);
+    lua_pop(L, 1);
+    if (!dl[i]) rc = -1;
+    if (fade) {
+      lua_rawgeti(L, 6, i + 1);
+      alpha[i] = lua_tonumber(L, -1);
+      lua_pop(L, 1);
+    }
+  }
+  if (rc == 0 && fade) {
+    if (lua_istable(L, 5)) under = vgl_to_json_ex(L, 5, VGL_JSON_SKIP | VGL_JSON_NONFINITE, err, sizeof err);
+    else vg_errf(err, sizeof err, "under: a display list expected");
+    if (!under) rc = -1;
+  }
+  vg_render_buffer buf = {0}, bu = {0};
+  double ms = 0, area = 0;
+  long counted = 0;
+  for (lua_Integer r = 0; rc == 0 && r < reps; r++) {
+    struct timespec t0, t1;
+    if (fade) {
+      rc = vg_render_cjson(under, w, h, &bu, NULL, err, sizeof err);
+      clock_gettime(CLOCK_MONOTONIC, &t0);
+      for (int i = 0; rc == 0 && i < n; i++) {
+        rc = vg_render_cjson(dl[i], w, h, &buf, NULL, err, sizeof err);
+        if (rc == 0) vg_render_blend(&bu, &buf, alpha[i], &buf);
+        area += 1;
+        counted++;
+      }
+    } else {
+      rc = vg_render_cjson(dl[0], w, h, &buf, NULL, err, sizeof err);
+      clock_gettime(CLOCK_MONOTONIC, &t0);
+      for (int i = 1; rc == 0 && i < n; i++) {
+        vg_render_rect c;
+        if (vg_render_changed(dl[i - 1], dl[i], w, h, &c) == 0 && (c.w < w || c.h < h)) {
+          if (c.w > 0) rc = vg_render_region(dl[i], &c, &buf, err, sizeof err);
+          area += (double)c.w * c.h / ((double)w * h);
+        } else {
+          rc = vg_render_cjson(dl[i], w, h, &buf, NULL, err, sizeof err);
+          area += 1;
+        }
+        counted++;
+      }
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    ms += (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+  }
+  vg_render_buffer_free(&buf);
+  vg_render_buffer_free(&bu);
+  for (int i = 0; dl && i < n; i++) cJSON_Delete(dl[i]);
+  free(dl);
+  free(alpha);
+  cJSON_Delete(under);
+  if (rc != 0) return luaL_error(L, "%s", err);
+  lua_pushnumber(L, counted ? ms / (double)counted : 0);
+  lua_pushnumber(L, counted ? area / (double)counted : 0);
+  return 2;
+}
+
 static int l_image_size(lua_State *L) {
   int w, h;
   char err[256];
@@ -381,6 +466,7 @@ static const luaL_Reg buffer_methods[] = {
 static const luaL_Reg funcs[] = {
   {"render", l_render}, {"redraw", l_redraw}, {"render_png", l_render_png}, {"check", l_check}, {"render_png_async", l_render_png_async},
   {"measure", l_measure}, {"load_png", l_load_png}, {"bench", l_bench},
+  {"bench_pictures", l_bench_pictures},
   {"image_size", l_image_size}, {NULL, NULL},
 };
 
