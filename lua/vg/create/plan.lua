@@ -15,7 +15,9 @@ local render -- loaded lazily: vg.render needs the renderer part
 -- Is display list b the same picture as a, to the eye? Same structure and
 -- text; positions within `px` pixels and opacities within 1.5 %. Frames in
 -- the slow tail of an ease-out (sub-pixel steps) are dropped this way; the
--- end of every animation is always kept, so the settled picture is exact.
+-- end of every animation is always shown exactly (when it looks like the
+-- frame kept last, that frame takes the end's picture), so the settled
+-- picture is exact.
 local OPACITY_KEYS = { opacity = true, alpha = true }
 local function close_enough(a, b, px, scale)
   if rawequal(a, b) then return true end
@@ -48,6 +50,16 @@ local function close_enough(a, b, px, scale)
   return true
 end
 M.close_enough = close_enough
+
+-- Does frame b show what frame a shows, to the eye? Their pictures only:
+-- the times they are shown at are no part of it (comparing t as if it
+-- were a position kept every frame after a hold longer than 0.75 s).
+local function looks_alike(a, b, scale)
+  if not rawequal(a.under, b.under) then return false end
+  if a.under ~= nil and math.abs((a.alpha or 1) - (b.alpha or 1)) > 0.015 then return false end
+  return close_enough(a.list, b.list, 0.75, scale) and close_enough(a.over, b.over, 0.75, scale) and true
+end
+M.looks_alike = looks_alike
 
 -- Keyframes of one scene: while it animates, one per frame; then one frame
 -- that holds. With burnt-in captions, a keyframe at each cue change. While
@@ -83,14 +95,24 @@ local function scene_frames(scene, seg, o, prev_final, cues)
   end
   add(0)
   table.sort(times)
+  -- the frame of an animation's end shows its exact end, even when the end
+  -- falls between two frames of the grid (else its last picture would hold
+  -- a step short of settled, e.g. at 0.99996 opacity)
   local ends = {}
-  for _, iv in ipairs(render.keyframes(rs, dur)) do ends[math.floor(iv[2] * fps + 0.5)] = true end
-  if prev_final and o.crossfade > 0 then ends[math.floor(o.crossfade * fps + 0.5)] = true end
+  for _, iv in ipairs(render.keyframes(rs, dur)) do
+    local k = math.floor(iv[2] * fps + 0.5)
+    ends[k] = math.max(type(ends[k]) == "number" and ends[k] or 0, iv[2])
+  end
+  if prev_final and o.crossfade > 0 then
+    local k = math.floor(o.crossfade * fps + 0.5)
+    ends[k] = ends[k] or true
+  end
   local scale = math.min(o.width, o.height) / 1080
   local frames, last, kept = {}, nil, nil
   for _, t in ipairs(times) do
     if t ~= last then
-      ropts.t = render.frame_time(rs, t)
+      local must = ends[math.floor(t * fps + 0.5)]
+      ropts.t = render.frame_time(rs, type(must) == "number" and math.max(t, must) or t)
       local dl = render.display_list(rs, ropts)
       local abs = seg.start + t
       local captions = {}
@@ -110,10 +132,13 @@ local function scene_frames(scene, seg, o, prev_final, cues)
       else
         table.move(captions, 1, #captions, #dl.items + 1, dl.items)
       end
-      local must = ends[math.floor(t * fps + 0.5)] or #frames == 0 or o.thin == false
-      if must or not (kept and close_enough(kept, frame, 0.75, scale)) then
+      if o.thin == false or not kept or not looks_alike(kept, frame, scale) then
         frames[#frames + 1] = frame
         kept = frame
+      elseif must then
+        -- the end of an animation the eye cannot tell from the frame kept
+        -- last: that frame shows the end's exact picture, one picture fewer
+        kept.list, kept.alpha, kept.over = frame.list, frame.alpha, frame.over
       end
       last = t
     end
