@@ -97,6 +97,31 @@ static void test_blend_and_over(void **state) {
   vg_render_buffer_free(&o);
 }
 
+/* blending in place skips the spans where both pictures agree: the bytes
+ * are those of blending into a third buffer, at every alpha, for a width
+ * that is no multiple of the span */
+static void test_blend_in_place_exact(void **state) {
+  (void)state;
+  const char *la = "{\"width\":101,\"height\":37,\"background\":[240,244,250],\"items\":["
+                   "{\"type\":\"rect\",\"x\":5,\"y\":4,\"w\":40,\"h\":20,\"fill\":[200,30,30]}]}";
+  const char *lb = "{\"width\":101,\"height\":37,\"background\":[240,244,250],\"items\":["
+                   "{\"type\":\"circle\",\"cx\":70,\"cy\":20,\"r\":12,\"fill\":[20,90,200,0.6]}]}";
+  double alphas[] = {0, 0.03, 0.25, 0.5, 0.77, 1};
+  for (size_t i = 0; i < sizeof alphas / sizeof alphas[0]; i++) {
+    vg_render_buffer a = {0}, b = {0}, o = {0};
+    render_ok(la, 101, 37, &a, NULL);
+    render_ok(lb, 101, 37, &b, NULL);
+    render_ok(la, 101, 37, &o, NULL);
+    vg_render_blend(&a, &b, alphas[i], &o);
+    vg_render_blend(&a, &b, alphas[i], &b);
+    for (int y = 0; y < 37; y++)
+      assert_memory_equal(o.data + (size_t)y * (size_t)o.stride, b.data + (size_t)y * (size_t)b.stride, 4 * 101);
+    vg_render_buffer_free(&a);
+    vg_render_buffer_free(&b);
+    vg_render_buffer_free(&o);
+  }
+}
+
 static void test_letterbox(void **state) {
   (void)state;
   vg_render_buffer b = {0};
@@ -363,6 +388,7 @@ int main(void) {
     cmocka_unit_test(test_background_and_rect),
     cmocka_unit_test(test_letterbox),
     cmocka_unit_test(test_blend_and_over),
+    cmocka_unit_test(test_blend_in_place_exact),
     cmocka_unit_test(test_text_shrinks_and_warns),
     cmocka_unit_test(test_measure),
     cmocka_unit_test(test_utf8_clip),
