@@ -837,6 +837,50 @@ char *vgi_bullet(const char *s) { return vgi_headline(s); }
 
 static const char *fm_str(md *m, const char *k) { return vgi_str(m->fm, k); }
 
+/* The title of a document without an H1 or a title: in front matter: its
+ * first heading of any level, else the headline of its first sentence,
+ * else its file name made readable ("my_tool-notes.md" -> "My tool notes",
+ * "README" -> "Readme"). Caller frees. */
+static char *untitled(cmark_node *doc, const char *base) {
+  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+    if (cmark_node_get_type(c) == CMARK_NODE_HEADING) {
+      char *t = vgi_squash(plain(c, NULL));
+      if (*t) return t;
+      free(t);
+    }
+  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
+    if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH || navigation(c)) continue;
+    char *t = vgi_squash(plain(c, NULL));
+    int n = 0;
+    char **sv = *t ? vgi_sentences(t, &n) : NULL;
+    char *h = n ? vgi_headline(sv[0]) : NULL;
+    for (int i = 0; i < n; i++) free(sv[i]);
+    free(sv);
+    free(t);
+    /* a sentence with words in it, not a row of symbols */
+    int letters = 0;
+    for (const char *q = h ? h : ""; *q; q++) letters += isalpha((unsigned char)*q) || ((unsigned char)*q & 0x80);
+    if (h && letters >= 3) return h;
+    free(h);
+  }
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", base);
+  char *dot = strrchr(buf, '.');
+  if (dot && dot != buf) *dot = 0;
+  int upper = 1;
+  for (char *q = buf; *q; q++) {
+    if (*q == '_' || *q == '-') *q = ' ';
+    if (islower((unsigned char)*q)) upper = 0;
+  }
+  /* "README", "NEWS": a word shouted in the file name is said in lower case */
+  if (upper)
+    for (char *q = buf + 1; *q; q++) *q = (char)tolower((unsigned char)*q);
+  vgi_squash(buf);
+  if (!*buf) snprintf(buf, sizeof buf, "Untitled");
+  buf[0] = (char)toupper((unsigned char)buf[0]);
+  return vgi_strdup(buf);
+}
+
 double vgi_max_for(const char *narration) { return vgi_max_for_lang(narration, NULL); }
 
 double vgi_max_for_lang(const char *narration, const char *lang) {
@@ -1919,15 +1963,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   char *h1text = h1 ? plain(h1, NULL) : NULL;
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
-  else {
-    const char *base = slash ? slash + 1 : file;
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", base);
-    char *dot = strrchr(buf, '.');
-    if (dot && dot != buf) *dot = 0;
-    for (char *q = buf; *q; q++) if (*q == '_' || *q == '-') *q = ' ';
-    m.doc_title = vgi_strdup(buf);
-  }
+  else m.doc_title = untitled(doc, slash ? slash + 1 : file);
   const char *subtitle = fm_str(&m, "subtitle");
   if (!subtitle) subtitle = fm_str(&m, "description");
   char *sub_para = NULL;

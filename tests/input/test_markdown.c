@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 static void acceptance_document(void **state) {
   (void)state;
@@ -415,6 +416,40 @@ static void summary_code_and_pointers(void **state) {
   remove(path);
 }
 
+/* A document without an H1 or a title: in front matter is titled from its
+ * first heading of any level, else its first sentence's headline, else
+ * its file name made readable; never "readme". */
+static void title_without_h1(void **state) {
+  (void)state;
+  const struct { const char *name, *text, *want; } cases[] = {
+    { "README.md", "Intro text.\n\n## Install it\n\nRun make.\n", "Install it" },
+    { "README.md", "Vgrun turns documents into narrated videos. It works offline.\n\n- one\n- two\n",
+      "Vgrun turns documents into narrated videos" },
+    { "README.md", "---\ntitle: From front matter\n---\n\n## Install\n\nRun make.\n", "From front matter" },
+    { "NEWS.md", "- one\n- two\n", "News" },
+    { "my_cool-tool.md", "```\ncode\n```\n", "My cool tool" },
+  };
+  char dir[64], path[128];
+  snprintf(dir, sizeof dir, "/tmp/vgi_title_%d", (int)getpid());
+  mkdir(dir, 0700);
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    snprintf(path, sizeof path, "%s/%s", dir, cases[k].name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(cases[k].text, f);
+    fclose(f);
+    vgi_diags d;
+    cJSON *m = load(path, NULL, &d);
+    assert_non_null(m);
+    vgi_diags_free(&d);
+    if (strcmp(sget(video_at(m, 0), "title"), cases[k].want)) print_message("got: %s\n", sget(video_at(m, 0), "title"));
+    assert_string_equal(sget(video_at(m, 0), "title"), cases[k].want);
+    cJSON_Delete(m);
+    remove(path);
+  }
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -427,6 +462,7 @@ int main(void) {
     cmocka_unit_test(blocks_shaped_for_slides),
     cmocka_unit_test(summary_code_and_pointers),
     cmocka_unit_test(cjk_items_are_headlines),
+    cmocka_unit_test(title_without_h1),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
