@@ -761,23 +761,41 @@ static int step_cmp(const void *a, const void *b) {
 }
 
 /* The estimated length of a scene as the timeline will place it. */
-/* How long a scene stays to be read, whatever is said: a code slide about
- * 1.5 s a line, at least 4 s (vg.scenes.command's read_time), and the half
+/* Lines of a code field: a string (its lines) or an array of strings. */
+static int code_lines(const cJSON *code, int trim) {
+  int n = 0;
+  if (cJSON_IsString(code) && (*code->valuestring || !trim)) {
+    n = 1;
+    for (const char *p = code->valuestring; *p; p++) n += *p == '\n';
+    /* code_comparison shows its code without the final newlines */
+    for (size_t l = strlen(code->valuestring); trim && l && code->valuestring[l - 1] == '\n'; l--) n--;
+  }
+  for (const cJSON *c = cJSON_IsArray(code) ? code->child : NULL; c; c = c->next) {
+    n++;
+    for (const char *p = cJSON_IsString(c) ? c->valuestring : ""; *p; p++) n += *p == '\n';
+  }
+  return n;
+}
+
+/* How long a scene stays to be read, whatever is said: a code slide
+ * (command, solution, code_comparison: both sides) about 1.5 s a line, at
+ * least 4 s (the scene types' read_time in lua/vg/scenes/), and the half
  * second vg.create.timeline adds after a layout settles. 0: no such time. */
 static double read_seconds(const cJSON *scene) {
   const char *type = vgi_str(scene, "scene_type");
-  if (!type || strcmp(type, "command")) return 0;
+  if (!type) return 0;
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
-  const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc ? vc : scene, "commands");
-  if (!cmds) cmds = cJSON_GetObjectItemCaseSensitive(vc ? vc : scene, "code");
+  if (!vc) vc = scene;
   int n = 0;
-  if (cJSON_IsString(cmds)) {
-    n = 1;
-    for (const char *p = cmds->valuestring; *p; p++) n += *p == '\n';
-  }
-  for (const cJSON *c = cJSON_IsArray(cmds) ? cmds->child : NULL; c; c = c->next) {
-    n++;
-    for (const char *p = cJSON_IsString(c) ? c->valuestring : ""; *p; p++) n += *p == '\n';
+  if (!strcmp(type, "command")) {
+    const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
+    n = code_lines(cmds ? cmds : cJSON_GetObjectItemCaseSensitive(vc, "code"), 0);
+  } else if (!strcmp(type, "solution")) {
+    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(vc, "solution_code");
+    n = code_lines(sc ? sc : cJSON_GetObjectItemCaseSensitive(vc, "code"), 0);
+  } else if (!strcmp(type, "code_comparison")) {
+    n = code_lines(cJSON_GetObjectItemCaseSensitive(vc, "before_code"), 1) +
+        code_lines(cJSON_GetObjectItemCaseSensitive(vc, "after_code"), 1);
   }
   if (!n) return 0;
   return (1.5 * n > 4 ? 1.5 * n : 4) + 0.5;
