@@ -838,29 +838,38 @@ char *vgi_bullet(const char *s) { return vgi_headline(s); }
 static const char *fm_str(md *m, const char *k) { return vgi_str(m->fm, k); }
 
 /* The title of a document without an H1 or a title: in front matter: its
- * first heading of any level, else the headline of its first sentence,
- * else its file name made readable ("my_tool-notes.md" -> "My tool notes",
- * "README" -> "Readme"). Caller frees. */
+ * first heading of any level when no prose comes before it, else the lead
+ * of its first sentence (its bold term, else its headline), else its file
+ * name made readable ("my_tool-notes.md" -> "My tool notes", "README" ->
+ * "Readme"). Caller frees. */
 static char *untitled(cmark_node *doc, const char *base) {
-  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
-    if (cmark_node_get_type(c) == CMARK_NODE_HEADING) {
+  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
+    cmark_node_type ty = cmark_node_get_type(c);
+    if (ty == CMARK_NODE_HEADING) {
       char *t = vgi_squash(plain(c, NULL));
       if (*t) return t;
       free(t);
+      continue;
     }
-  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
-    if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH || navigation(c)) continue;
+    if (ty != CMARK_NODE_PARAGRAPH || navigation(c)) continue;
     char *t = vgi_squash(plain(c, NULL));
+    /* a sentence with words in it, not a row of badges or symbols */
+    int letters = 0;
+    for (const char *q = t; *q; q++) letters += isalpha((unsigned char)*q) || ((unsigned char)*q & 0x80);
+    if (letters < 3) { free(t); continue; }
+    cmark_node *f = cmark_node_first_child(c);
+    if (f && (cmark_node_get_type(f) == CMARK_NODE_STRONG || cmark_node_get_type(f) == CMARK_NODE_EMPH)) {
+      char *lead = vgi_squash(plain(f, NULL));
+      if (*lead && vgi_word_count(lead) <= 8) { free(t); return lead; }
+      free(lead);
+    }
     int n = 0;
-    char **sv = *t ? vgi_sentences(t, &n) : NULL;
+    char **sv = vgi_sentences(t, &n);
     char *h = n ? vgi_headline(sv[0]) : NULL;
     for (int i = 0; i < n; i++) free(sv[i]);
     free(sv);
     free(t);
-    /* a sentence with words in it, not a row of symbols */
-    int letters = 0;
-    for (const char *q = h ? h : ""; *q; q++) letters += isalpha((unsigned char)*q) || ((unsigned char)*q & 0x80);
-    if (h && letters >= 3) return h;
+    if (h && *h) return h;
     free(h);
   }
   char buf[256];

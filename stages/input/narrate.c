@@ -879,6 +879,17 @@ static int later_detail(const cJSON *s, int srank) {
   return 1;
 }
 
+/* A sentence too long to be a summary's key point: more than LONG_WORDS
+ * words, or (Chinese, Japanese: no spaces) more than LONG_CHARS characters. */
+#define LONG_WORDS 24
+#define LONG_CHARS 70
+static int long_sentence(const char *t) {
+  if (vgi_word_count(t) > LONG_WORDS) return 1;
+  size_t c = 0;
+  for (const char *p = t; *p; p++) c += ((unsigned char)*p & 0xC0) != 0x80;
+  return vgi_word_count(t) * 8 < (int)c && c > LONG_CHARS;
+}
+
 static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
   cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
   const char *lang = vgi_str(v, "language");
@@ -977,6 +988,21 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           cJSON_ReplaceItemInObjectCaseSensitive(u, "r", cJSON_CreateNumber(1));
         }
         if (fu[nu].rank <= 2) promote = !*t && fu[nu].rank == 1;
+        /* a summary says a long key sentence by its headline (its lead
+         * clause): a first sentence of forty words is a reading, not a key
+         * point, and code-heavy guides would run far past a minute per 600
+         * words of prose */
+        if (from_prose && !full && fu[nu].rank >= 1 && fu[nu].rank <= 2 && long_sentence(t)) {
+          char *h = vgi_headline(t);
+          if (*h && strlen(h) * 3 < strlen(t) * 2) {
+            vgi_buf hb = {0};
+            sentence_l(&hb, h, lang);
+            cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(hb.s));
+            fu[nu].sec = vgi_speech_seconds_lang(hb.s, lang);
+            vgi_buf_free(&hb);
+          }
+          free(h);
+        }
         if (!*t) fu[nu].kept = 0;
         else if (f->first < 0 || fu[nu].rank < fu[f->first].rank) f->first = nu;
         if (fu[nu].rank <= 0) fu[nu].fixed = 1;
