@@ -97,6 +97,12 @@ static void test_detect(void **state) {
   assert_string_equal(vgi_detect_language("La ligne de commande est un outil pour les débutants et les experts, qui est utile dans le travail."), "fr");
   assert_string_equal(vgi_detect_language("La línea de comandos es una herramienta para los principiantes y los expertos, que se usa en el trabajo."), "es");
   assert_string_equal(vgi_detect_language("Make. A tour."), "en");
+  /* an English list of people (Node.js's README): names with "du", "da",
+   * "José" are not Portuguese */
+  assert_string_equal(vgi_detect_language("Team\nCurrent project team members.\naduh95 Antoine du Hamel (he/him)\n"
+    "joaocgreis João Reis\nmcollina Matteo Collina (he/him)\nruyadorno Ruy Adorno (he/him)\n"
+    "juanarbol Juan José Arboleda (he/him)\nsantigimeno Santiago Gimeno (he/him)\njoesepi Joe Sepi (he/him)\n"
+    "sxa Stewart X Addison (he/him)\n"), "en");
 }
 
 /* The phrases come from lua/vg/i18n.lua (one table for C and Lua). */
