@@ -99,8 +99,9 @@ static void test_detect(void **state) {
   assert_string_equal(vgi_detect_language("Make. A tour."), "en");
   /* an English list of people (Node.js's README): names with "du", "da",
    * "José" are not Portuguese */
-  assert_string_equal(vgi_detect_language("Team\nCurrent project team members.\naduh95 Antoine du Hamel (he/him)\n"
-    "joaocgreis João Reis\nmcollina Matteo Collina (he/him)\nruyadorno Ruy Adorno (he/him)\n"
+  assert_string_equal(vgi_detect_language("Team\nCurrent project team members.\n"
+    "aduh95 Antoine du Hamel duhamelantoine1995@gmail.com (he/him)\njoaocgreis João Reis reis@janeasystems.com\n"
+    "mcollina Matteo Collina matteo.collina@gmail.com (he/him)\nruyadorno Ruy Adorno ruyadorno@google.com (he/him)\n"
     "juanarbol Juan José Arboleda (he/him)\nsantigimeno Santiago Gimeno (he/him)\njoesepi Joe Sepi (he/him)\n"
     "sxa Stewart X Addison (he/him)\n"), "en");
 }
