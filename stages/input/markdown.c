@@ -703,7 +703,7 @@ char *vgi_headline(const char *s) {
         if (cjk_natural(t, i, ja)) natural = i;
       }
     }
-    size_t cut = end ? end : natural ? natural : total <= HEADLINE_CHARS * 2.5 ? first_end : clause ? clause : at_limit;
+    size_t cut = end ? end : natural ? natural : total <= HEADLINE_CHARS * 3 ? first_end : clause ? clause : at_limit;
     if (cut) t[cut] = 0;
     close_brackets(t);
     drop_aside(t);
@@ -821,12 +821,16 @@ char *vgi_headline(const char *s) {
   char *open = NULL;
   int depth = 0;
   for (char *q = t; *q; q++) {
-    if (*q == '(') { if (!depth) open = q; depth++; }
-    else if (*q == ')' && depth) depth--;
+    if (*q == '(' || !strncmp(q, "\xEF\xBC\x88", 3)) { if (!depth) open = q; depth++; }   /* ( or （ */
+    else if ((*q == ')' || !strncmp(q, "\xEF\xBC\x89", 3)) && depth) depth--;
   }
   if (depth && open && vgi_word_count(t) - vgi_word_count(open) >= 3) *open = 0;
   l = strlen(t);
-  while (l && strchr(".,;:-( ", t[l - 1])) t[--l] = 0;
+  for (;;) {
+    while (l && strchr(".,;:-( ", t[l - 1])) t[--l] = 0;
+    if (l < 3 || strcmp(t + l - 3, "\xE3\x80\x82")) break;   /* 。 */
+    t[l -= 3] = 0;
+  }
   return t;
 }
 
