@@ -412,7 +412,9 @@ static const char *const articles[] = { "the", "a", "an", "this", "these", "its"
   "deren", "ceux", "celles", "celui", "celle", "ce", "aquellos", "aquellas", "aquel", "quelli",
   "quelle", "quello", "ciò", "aqueles", "aquelas", "aquele", "degene", "diegene", "datgene",
   "те", "тех", "тем", "теми", "того", "тот", "та", "то", "ту", "такие", "такой", "такая", "такое",
-  "таких", "этого", "этих", "тому", "том", NULL };
+  "таких", "этого", "этих", "тому", "том",
+  /* English adverbs that wait for what they qualify ("is often | the …") */
+  "often", "also", "very", "more", "most", "not", "only", "just", "usually", "always", NULL };
 
 static int in_list(const char *const *list, const char *w, size_t n) {
   char t[64];
@@ -500,6 +502,11 @@ static int natural_cut(const hl_words *h, int k) {
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
   if (in_list(joiners, w, wl) || in_list(articles, w, wl)) return 0;
+  /* not between "the cost" and "of": a short noun phrase needs it ("at the
+   * cost | of speed", "in a family | of samples") */
+  if (k >= 2 && k < h->n && h->we[k] - h->ws[k] == 2 && !strncmp(t + h->ws[k], "of", 2) &&
+      in_list((const char *const[]){ "the", "a", "an", NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
+    return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
   /* the middle of a joiner of three words ("aussi bien que", "as well as") */
@@ -509,6 +516,13 @@ static int natural_cut(const hl_words *h, int k) {
       in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]))
     return 0;
   if (ends_with_any(w, bl, ko_open)) return 0;
+  /* inside a bracket: what follows would cut the headline back to it */
+  int depth = 0;
+  for (size_t q = 0; q < h->we[k - 1]; q++) {
+    if (t[q] == '(' || !strncmp(t + q, "\xEF\xBC\x88", 3)) depth++;
+    else if ((t[q] == ')' || !strncmp(t + q, "\xEF\xBC\x89", 3)) && depth) depth--;
+  }
+  if (depth) return 0;
   int clause_end = bl < wl && strchr(",;:", w[bl]);
   /* Korean: its verb comes last, so only a final ending ends a clause */
   if (bl >= 3 && (unsigned char)w[bl - 3] >= 0xEA && (unsigned char)w[bl - 3] <= 0xED && !clause_end &&
@@ -541,9 +555,9 @@ static int natural_cut(const hl_words *h, int k) {
       if (i < k) from = i;
     }
   }
-  if (clause_end) return 1;
   /* an auxiliary in the clause: the cut must come after its participle or
-   * infinitive (lower case, "-en"/"-t"), or after a noun for "ist"/"sind" */
+   * infinitive (lower case, "-en"/"-t"), or after a noun for "ist"/"sind",
+   * also at a comma ("kannst du sie, nachdem …" waits for its verb) */
   for (int i = from; i < k - 1; i++) {
     const char *a = t + h->ws[i];
     size_t al = h->we[i] - h->ws[i];
@@ -711,26 +725,16 @@ char *vgi_headline(const char *s) {
     return t;
   }
   if (words <= HEADLINE_WORDS) return t;
-  /* a bracket glued to a word of a non-Latin script ("검색합니다(누른") is a
-   * clause break like one after a space */
-  for (size_t i = 1; i < l; i++)
-    if (t[i] == '(' && ((unsigned char)t[i - 1] & 0x80)) {
-      char *u = malloc(l + 2);
-      memcpy(u, t, i);
-      u[i] = ' ';
-      memcpy(u + i + 1, t + i, l - i + 1);
-      free(t);
-      t = u;
-      l++;
-    }
-  /* word starts and ends */
+  /* word starts and ends; a bracket glued to a word of a non-Latin script
+   * ("검색합니다(누른") starts a word, so it is a clause break like one after
+   * a space */
   size_t ws[64], we[64];
   int n = 0;
   for (size_t i = 0; i < l && n < 64;) {
     while (i < l && t[i] == ' ') i++;
     if (i >= l) break;
-    ws[n] = i;
-    while (i < l && t[i] != ' ') i++;
+    ws[n] = i++;
+    while (i < l && t[i] != ' ' && !(t[i] == '(' && ((unsigned char)t[i - 1] & 0x80))) i++;
     we[n++] = i;
   }
   int de = 0;
@@ -794,6 +798,12 @@ char *vgi_headline(const char *s) {
     }
   }
   if (!cut) {
+    /* twelve words, back to a natural break if there is one */
+    int k = HEADLINE_WORDS;
+    while (k > 4 && !natural_cut(&hw, k)) k--;
+    if (natural_cut(&hw, k)) cut = we[k - 1];
+  }
+  if (!cut) {
     /* else the end of the first clause, even a subordinate one ("Afin que
      * le guide tienne sur une seule page"), rather than a main clause cut
      * in its middle */
@@ -801,15 +811,11 @@ char *vgi_headline(const char *s) {
       if (t[we[i - 1] - 1] == ',') cut = we[i - 1];
   }
   if (!cut) {
-    /* twelve words, back to a natural break if there is one */
+    /* twelve words without the joining words and articles at their end */
     int k = HEADLINE_WORDS;
-    while (k > 4 && !natural_cut(&hw, k)) k--;
-    if (!natural_cut(&hw, k)) {
-      k = HEADLINE_WORDS;
-      while (k > 4 && (in_list(joiners, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
-                       in_list(articles, t + ws[k - 1], we[k - 1] - ws[k - 1])))
-        k--;
-    }
+    while (k > 4 && (in_list(joiners, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
+                     in_list(articles, t + ws[k - 1], we[k - 1] - ws[k - 1])))
+      k--;
     cut = we[k - 1];
   }
   /* "…, bien que" / "…, so that": a joiner of two words is cut at the

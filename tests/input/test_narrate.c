@@ -101,6 +101,8 @@ static void headlines(void **state) {
   headline_is("The Internet is a global network of interconnected computer networks that use the TCP/IP "
               "protocol suite to communicate between billions of devices.",
               "The Internet is a global network of interconnected computer networks");
+  headline_is("Zstd can also offer stronger compression ratios at the cost of compression speed.",
+              "Zstd can also offer stronger compression ratios");
   headline_is("Routers forward packets between networks, choosing a path for each one by the tables "
               "they learn from their neighbours over time.",
               "Routers forward packets between networks");
@@ -124,6 +126,9 @@ static void headlines_end_naturally(void **state) {
               "Sie beinhaltet sowohl \"normale\" Unix-Befehle");
   headline_is("Um eine Seite nicht zu sprengen, ist ihr Inhalt durchgängig anhand von Verweisen aufgelistet.",
               "Um eine Seite nicht zu sprengen, ist ihr Inhalt durchgängig anhand von Verweisen aufgelistet");
+  headline_is("Um lange Befehle zu bearbeiten, kannst du sie (nachdem du deinen Editor angegeben hast, etwa mit "
+              "export EDITOR=vim) mit ctrl-x ctrl-e im Editor öffnen, um mehrere Zeilen bearbeiten zu können.",
+              "Um lange Befehle zu bearbeiten");
   headline_is("Der Fokus liegt auf interaktiver Bash, allerdings gelten viele Tipps auch für andere Shells "
               "und allgemeines Bash-Scripting.",
               "Der Fokus liegt auf interaktiver Bash");
