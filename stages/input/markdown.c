@@ -509,6 +509,11 @@ static int natural_cut(const hl_words *h, int k) {
     return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
+  /* not on a gerund after a preposition whose object a colon announces
+   * ("via buck by executing: buck build …") */
+  if (k >= 2 && bl < wl && w[bl] == ':' && ing_word(w, bl) &&
+      in_list(joiners, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
+    return 0;
   /* the middle of a joiner of three words ("aussi bien que", "as well as") */
   if (k >= 2 && k < h->n && bl == wl && t[h->ws[k]] != '(' &&
       in_list((const char *const[]){ "aussi", "as", "so", "ainsi", "tant", "tanto", "così", "assim", "sowohl",

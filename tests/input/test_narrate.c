@@ -101,6 +101,8 @@ static void headlines(void **state) {
   headline_is("The Internet is a global network of interconnected computer networks that use the TCP/IP "
               "protocol suite to communicate between billions of devices.",
               "The Internet is a global network of interconnected computer networks");
+  headline_is("You can build the zstd binary via buck by executing: buck build programs:zstd from the root of the repo.",
+              "You can build the zstd binary via buck");
   headline_is("Zstd can also offer stronger compression ratios at the cost of compression speed.",
               "Zstd can also offer stronger compression ratios");
   headline_is("Routers forward packets between networks, choosing a path for each one by the tables "
