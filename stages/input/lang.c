@@ -144,7 +144,8 @@ static unsigned next_cp(const unsigned char **pp) {
  * apart (a word may count for several; the most hits wins). */
 static const struct { const char *lang; const char *words; } stop[] = {
   { "en", " a the and of to is in that for with this are you it be on as can or not from by an "
-          "your if will have which when use "},
+          "your if will have which when use he him his she her we our they their was were has "
+          "at all see how more also into about other should must any but than then there "},
   { "de", " der die und das ist nicht mit den ein eine zu von für auf sie es auch sich wird "
           "werden dem des im oder wenn ich sind kann "},
   { "fr", " le la les et des est un une du pour dans que qui pas sur vous avec au sont ce il "

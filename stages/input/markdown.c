@@ -383,16 +383,47 @@ static const char *const joiners[] = {
   "bij", "zonder",
   "который", "которая", "которые", "которое", "что", "где", "когда", "потому", "и", "или", "но",
   "с", "для", "от", "в", "на", "по", "при", "без", "как", "из", "чтобы",
+  /* more prepositions and conjunctions: a headline that ends on one of
+   * these stops mid-phrase ("durchgängig anhand", "объяснение того") */
+  "however", "whether", "until", "across", "against", "along", "among", "around", "behind", "below",
+  "beyond", "despite", "except", "inside", "outside", "per", "toward", "towards", "upon", "whereas",
+  "including", "versus", "nor", "yet",
+  "anhand", "mittels", "gemäß", "trotz", "während", "wegen", "statt", "anstatt", "innerhalb",
+  "außerhalb", "bis", "seit", "gegen", "aus", "hinter", "neben", "zwischen", "per", "sowie", "sowohl",
+  "sofern", "falls", "ob", "damit", "indem", "obwohl", "allerdings", "jedoch", "sondern", "bzw",
+  "lorsque", "puisque", "si", "afin", "entre", "vers", "chez", "selon", "malgré", "pendant", "depuis",
+  "jusqu", "cependant", "toutefois", "quoique", "aussi",
+  "aunque", "mientras", "desde", "hasta", "hacia", "según", "durante", "mediante", "sino", "al",
+  "se", "quando", "mentre", "tra", "fra", "da", "dal", "dalla", "dei", "delle", "con", "tramite",
+  "però", "enquanto", "até", "pelo", "pela", "ao", "aos", "mesmo",
+  "om", "tot", "tussen", "naar", "uit", "tijdens", "hoewel", "terwijl", "zodat",
+  "если", "хотя", "к", "о", "об", "у", "за", "под", "над", "перед", "через", "между", "про", "до",
+  "после", "со", "во", "ко", "а", "либо", "также", "которых", "которым", "которой", "котором",
+  "которого", "ли", "чем", "однако",
   NULL };
 /* ... and words a headline never ends with (articles, besides the above) */
 static const char *const articles[] = { "the", "a", "an", "this", "these", "its", "their", "your",
   "ein", "eine", "einen", "einem", "einer", "le", "la", "les", "l'", "un", "une", "el", "los",
   "las", "una", "il", "lo", "gli", "os", "as", "um", "uma", "het", "een", "is", "are", "ist", "sind",
-  "est", "es", "è", "é", "это", "tel", "telle", "tels", "such", "so", "solch", "solche", NULL };
+  "est", "es", "è", "é", "это", "tel", "telle", "tels", "such", "so", "solch", "solche",
+  /* demonstratives that point at the rest of the sentence ("… als auch
+   * solche, die …", "… и те, которые …") */
+  "those", "solchen", "solcher", "diejenigen", "derjenige", "diejenige", "jene", "jenen", "dessen",
+  "deren", "ceux", "celles", "celui", "celle", "ce", "aquellos", "aquellas", "aquel", "quelli",
+  "quelle", "quello", "ciò", "aqueles", "aquelas", "aquele", "degene", "diegene", "datgene",
+  "те", "тех", "тем", "теми", "того", "тот", "та", "то", "ту", "такие", "такой", "такая", "такое",
+  "таких", "этого", "этих", "тому", "том",
+  /* English adverbs that wait for what they qualify ("is often | the …") */
+  "often", "also", "very", "more", "most", "not", "only", "just", "usually", "always", NULL };
 
 static int in_list(const char *const *list, const char *w, size_t n) {
   char t[64];
+  /* the word without the quotes, brackets and punctuation around it */
+  while (n && strchr("\"'(", *w)) w++, n--;
+  while (n && strchr(",.;:!?\"')", w[n - 1])) n--;
   if (n == 0 || n >= sizeof t) return 0;
+  /* an acronym is no function word ("MIT", "OR" in a licence) */
+  if (n >= 2 && isupper((unsigned char)w[0]) && isupper((unsigned char)w[1])) return 0;
   for (size_t i = 0; i < n; i++) t[i] = (char)tolower((unsigned char)w[i]);
   t[n] = 0;
   /* Cyrillic capitals (U+0410..U+042F) to lower case: "Который" */
@@ -418,14 +449,228 @@ static size_t u8len(const char *s, size_t n) {
   return c;
 }
 
+/* Does s[0..n) end with one of the UTF-8 suffixes? */
+static int ends_with_any(const char *s, size_t n, const char *const *suf) {
+  for (int k = 0; suf[k]; k++) {
+    size_t m = strlen(suf[k]);
+    if (m <= n && !memcmp(s + n - m, suf[k], m)) return 1;
+  }
+  return 0;
+}
+
+/* German puts the verb last in a subordinate clause and the participle or
+ * infinitive last after an auxiliary, so a headline cut inside either
+ * leaves the verb out ("um einen hilfreichen Einblick", "ist ihr Inhalt
+ * durchgängig"). German is told by its function words. */
+static const char *const de_words[] = { "der", "das", "und", "ist", "nicht", "mit", "sich", "auf",
+  "ein", "eine", "einen", "dem", "den", "des", "für", "von", "wird", "werden", "kann", "kannst",
+  "du", "sind", "auch", "zu", "wie", "oder", "ihr", "sie", NULL };
+static const char *const de_sub[] = { "um", "dass", "weil", "wenn", "ob", "damit", "indem", "sofern",
+  "falls", "obwohl", "während", "die", "der", "das", "den", "dem", "deren", "dessen", "wo", "was",
+  "wie", "welche", "welcher", "welches", "bevor", "nachdem", "sodass", "als", "bis", NULL };
+static const char *const de_aux[] = { "ist", "sind", "wird", "werden", "wurde", "wurden", "hat",
+  "haben", "hatte", "kann", "kannst", "können", "konnte", "muss", "musst", "müssen", "soll",
+  "sollte", "sollten", "solltest", "will", "willst", "wollen", "möchte", "möchtest", "darf",
+  "dürfen", "lässt", "lassen", NULL };
+/* Korean ends a clause with its verb: a word that ends in a connective
+ * ending or a case particle ("사랑한다면", "설정한 다음") leaves it out. */
+static const char *const ko_open[] = { "면", "고", "서", "며", "지만", "는데", "니까", "도록", "거나",
+  "든지", "려고", "와", "과", "를", "을", "의", "에", "로", "에서", "에게", "처럼", "보다", "는", "은",
+  "도", "다음", "후", "뒤", "때", "전", "위해", "및", "것", "둘", NULL };
+
+/* Words that open a subordinate clause at the start of a sentence ("If
+ * …", "Um … zu", "Для того, чтобы …"): a headline keeps a main clause too. */
+static const char *const lead_sub[] = { "if", "when", "while", "because", "since", "although",
+  "though", "unless", "to", "once", "whether", "as", "before", "after",
+  "um", "wenn", "weil", "damit", "obwohl", "falls", "da", "dass", "ob", "während", "nachdem",
+  "bevor", "sofern", "indem", "als", "si", "pour", "quand", "lorsque", "afin", "puisque", "comme",
+  "para", "cuando", "aunque", "porque", "como", "mientras", "per", "quando", "poiché",
+  "mentre", "embora", "enquanto", "om", "wanneer", "omdat", "hoewel", "если", "для", "чтобы",
+  "когда", "хотя", "потому", "пока", "после", "перед", NULL };
+/* Russian adjective endings: "найти простое и подробное объяснение" is
+ * not cut between the adjective and its noun. */
+static const char *const ru_adj[] = { "ое", "ый", "ий", "ая", "яя", "ые", "ую", "ого", "ому", "ым",
+  "ыми", "ими", NULL };
+
+typedef struct { const char *t; const size_t *ws, *we; int n, german; } hl_words;
+
+/* Is the cut after the first k words a natural break: not after an
+ * article, a preposition or a conjunction, not inside a German
+ * subordinate clause or verb bracket, not after a Korean connective? */
+static int natural_cut(const hl_words *h, int k) {
+  const char *t = h->t;
+  const char *w = t + h->ws[k - 1];
+  size_t wl = h->we[k - 1] - h->ws[k - 1];
+  if (in_list(joiners, w, wl) || in_list(articles, w, wl)) return 0;
+  /* not between "the cost" and "of": a short noun phrase needs it ("at the
+   * cost | of speed", "in a family | of samples") */
+  if (k >= 2 && k < h->n && h->we[k] - h->ws[k] == 2 && !strncmp(t + h->ws[k], "of", 2) &&
+      in_list((const char *const[]){ "the", "a", "an", NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
+    return 0;
+  size_t bl = wl;
+  while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
+  /* not on a gerund after a preposition whose object a colon announces
+   * ("via buck by executing: buck build …") */
+  if (k >= 2 && bl < wl && w[bl] == ':' && ing_word(w, bl) &&
+      in_list(joiners, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
+    return 0;
+  /* the middle of a joiner of three words ("aussi bien que", "as well as") */
+  if (k >= 2 && k < h->n && bl == wl && t[h->ws[k]] != '(' &&
+      in_list((const char *const[]){ "aussi", "as", "so", "ainsi", "tant", "tanto", "così", "assim", "sowohl",
+                                     "ebenso", "genauso", "так", NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
+      in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]))
+    return 0;
+  if (ends_with_any(w, bl, ko_open)) return 0;
+  /* inside a bracket: what follows would cut the headline back to it */
+  int depth = 0;
+  for (size_t q = 0; q < h->we[k - 1]; q++) {
+    if (t[q] == '(' || !strncmp(t + q, "\xEF\xBC\x88", 3)) depth++;
+    else if ((t[q] == ')' || !strncmp(t + q, "\xEF\xBC\x89", 3)) && depth) depth--;
+  }
+  if (depth) return 0;
+  int clause_end = bl < wl && strchr(",;:", w[bl]);
+  /* Korean: its verb comes last, so only a final ending ends a clause */
+  if (bl >= 3 && (unsigned char)w[bl - 3] >= 0xEA && (unsigned char)w[bl - 3] <= 0xED && !clause_end &&
+      !ends_with_any(w, bl, (const char *const[]){ "다", "요", NULL }))
+    return 0;
+  if (!clause_end && ends_with_any(w, bl, ru_adj) && !ends_with_any(w, bl, (const char *const[]){ "ние", "тие", NULL }))
+    return 0;
+  /* a main clause of three words or more, or a whole one, is kept: each
+   * clause starts at the sentence or after , ; : and is subordinate when
+   * its first word opens one */
+  int main_words = 0, start = 0;
+  for (int i = 0; i < k; i++) {
+    int ends = strchr(",;:", t[h->we[i] - 1]) != NULL;
+    if (!ends && i < k - 1) continue;
+    const char *f = t + h->ws[start];
+    size_t fl = h->we[start] - h->ws[start];
+    int sub = in_list(lead_sub, f, fl) || (start > 0 && (in_list(joiners, f, fl) || in_list(de_sub, f, fl)));
+    int len = i - start + 1;
+    if (!sub && ((ends && len >= 2) || len >= 3)) main_words += len;
+    start = i + 1;
+  }
+  if (!main_words) return 0;
+  if (!h->german) return 1;
+  /* inside a subordinate clause ", um … zu erhalten": its verb is cut off */
+  int from = 0;
+  for (int i = 1; i < k; i++) {
+    char c = t[h->we[i - 1] - 1];
+    if (c == ',' || c == ';' || c == ':') {
+      if (!clause_end && in_list(de_sub, t + h->ws[i], h->we[i] - h->ws[i])) return 0;
+      if (i < k) from = i;
+    }
+  }
+  /* an auxiliary in the clause: the cut must come after its participle or
+   * infinitive (lower case, "-en"/"-t"), or after a noun for "ist"/"sind",
+   * also at a comma ("kannst du sie, nachdem …" waits for its verb) */
+  for (int i = from; i < k - 1; i++) {
+    const char *a = t + h->ws[i];
+    size_t al = h->we[i] - h->ws[i];
+    if (!in_list(de_aux, a, al)) continue;
+    /* "ist" after a subordinate clause ("…, ist ihr Inhalt …") opens the
+     * verb bracket like any auxiliary */
+    int copula = in_list((const char *const[]){ "ist", "sind", "hat", "haben", NULL }, a, al) && !(i == from && from > 0);
+    int lower = !isupper((unsigned char)w[0]) && (unsigned char)w[0] != 0xC3;
+    if (!lower) return copula;
+    return ends_with_any(w, bl, (const char *const[]){ "en", "ern", "eln", "t", NULL });
+  }
+  return 1;
+}
+
 #define HEADLINE_WORDS 12
+#define HEADLINE_WHOLE 16   /* kept whole when no natural break comes sooner */
 #define HEADLINE_CHARS 28   /* Chinese and Japanese: characters, no spaces */
+
+/* Japanese: a clause that ends here before 、 still waits for its verb
+ * ("想定しているが", "収めるために", "除き", "Bashでは"). */
+static const char *const ja_open[] = { "が", "て", "で", "に", "は", "を", "と", "も", "の", "へ",
+  "や", "ば", "ら", "し", "り", "き", "ず", "ため", "から", "ので", "けど", "ながら", "つつ", "より",
+  NULL };
+/* Chinese: a clause that opens with one of these ("为了…", "不仅…",
+ * "除去…") or closes with one ("…后", "…的话") is a condition or a
+ * purpose waiting for its main clause. */
+static const char *const zh_open_start[] = { "为了", "除去", "除了", "如果", "虽然", "因为", "不仅",
+  "当", "在", "对于", "由于", "尽管", "只要", "既然", "即使", "随着", "要是", "假如", "无论", "通过",
+  NULL };
+static const char *const zh_open_end[] = { "后", "时", "的话", "时候", "前", "中", "之后", "以后",
+  "而且", "并且", "但是", "和", "或", "与", "及", NULL };
+
+static const char *const ja_close[] = { "る", "た", "だ", "い", "す", "う", "ん", "よ", "ね", "か",
+  NULL };
+/* ... or holds one of these anywhere ("这篇文章不仅能…"): its second half is to come */
+static const char *const zh_open_any[] = { "不仅", "不但", "虽然", "尽管", "只有", "无论", NULL };
+
+static int has_kana(const char *s, size_t n) {
+  for (size_t i = 0; i + 2 < n; i++)
+    if ((unsigned char)s[i] == 0xE3 && ((unsigned char)s[i + 1] == 0x81 || (unsigned char)s[i + 1] == 0x82))
+      return 1;
+  return 0;
+}
+
+/* Is t[0..cut) a natural end for a Chinese or Japanese headline? */
+static int cjk_natural(const char *t, size_t cut, int ja) {
+  size_t n = cut;
+  while (n && t[n - 1] == ' ') n--;
+  if (!n) return 0;
+  /* Japanese: a clause before a clause mark ends on its predicate; a noun
+   * there is an item of a list ("コマンドやオプション、パイプ") */
+  if (ja) return !ends_with_any(t, n, ja_open) && ends_with_any(t, n, ja_close);
+  /* the clause since the previous clause mark */
+  size_t s = 0;
+  for (size_t i = 0; i + 2 < n; i++)
+    if (!strncmp(t + i, "\xEF\xBC\x8C", 3) || !strncmp(t + i, "\xE3\x80\x81", 3) ||
+        !strncmp(t + i, "\xEF\xBC\x9A", 3) || !strncmp(t + i, "\xEF\xBC\x9B", 3))
+      s = i + 3;
+  while (s < n && t[s] == ' ') s++;
+  for (int k = 0; zh_open_start[k]; k++)
+    if (!strncmp(t + s, zh_open_start[k], strlen(zh_open_start[k]))) return 0;
+  for (int k = 0; zh_open_any[k]; k++) {
+    const char *f = strstr(t + s, zh_open_any[k]);
+    if (f && f < t + n) return 0;
+  }
+  return !ends_with_any(t, n, zh_open_end);
+}
+
+/* The headline ends before a bracket it opens and does not close. */
+static void close_brackets(char *t) {
+  char *open = NULL;
+  int depth = 0;
+  for (char *q = t; *q; q++) {
+    int o = *q == '(' || !strncmp(q, "\xEF\xBC\x88", 3), c = *q == ')' || !strncmp(q, "\xEF\xBC\x89", 3);
+    if (o) { if (!depth) open = q; depth++; }
+    else if (c && depth) depth--;
+  }
+  if (depth && open && open > t) {
+    *open = 0;
+    vgi_squash(t);
+  }
+}
+
+/* ... and without an aside in brackets at its end ("知ろう(知りたがりのため、…)") */
+static void drop_aside(char *t) {
+  size_t l = strlen(t);
+  int close3 = l >= 3 && !strcmp(t + l - 3, "\xEF\xBC\x89");
+  if (!close3 && !(l && t[l - 1] == ')')) return;
+  int depth = 0;
+  for (size_t i = l; i-- > 0;) {
+    if (t[i] == ')' || !strncmp(t + i, "\xEF\xBC\x89", 3)) depth++;
+    else if (t[i] == '(' || !strncmp(t + i, "\xEF\xBC\x88", 3)) {
+      if (--depth) continue;
+      if (u8len(t, i) >= 8) { t[i] = 0; vgi_squash(t); }
+      return;
+    }
+  }
+}
 
 /* A headline for a sentence: the sentence when it is short (up to about
  * twelve words), else its first clause, else its words up to where a clause
- * or a prepositional phrase starts; never cut with an ellipsis, and the
- * narration still says the whole sentence. Chinese and Japanese are cut
- * at a comma, else kept whole (the renderer fits them). Caller frees. */
+ * or a prepositional phrase starts, always at a natural break (never right
+ * after an article, a preposition or a conjunction, never inside a German
+ * verb bracket, never on a Japanese particle or a Chinese purpose clause);
+ * a sentence with no such break is kept whole up to sixteen words. Never
+ * cut with an ellipsis, and the narration still says the whole sentence.
+ * Chinese and Japanese are cut at a sentence end or a clause mark, else
+ * kept whole (the renderer fits them). Caller frees. */
 char *vgi_headline(const char *s) {
   char *t = vgi_squash(vgi_strdup(s));
   size_t l = strlen(t);
@@ -441,12 +686,23 @@ char *vgi_headline(const char *s) {
         (unsigned char)t[i] == 0xEF)
       han++, i += 2;
   if ((words <= 2 || han * 2 > chars) && chars > HEADLINE_CHARS + 4) {
-    /* a sentence end 。！？ or a clause mark 、，：；（ within the limit (the
-     * sentence end first), else the limit itself, outside a Latin word */
+    int ja = has_kana(t, l);
+    /* a sentence end 。！？ within the limit, else the last clause mark
+     * 、，：；（ that ends a clause naturally, else the whole sentence when it
+     * is not much longer, else the last clause mark, else the limit itself
+     * outside a Latin word */
     /* ci: the length read so far, a Latin letter or digit counting half a
      * character ("Tab", "ctrl-r" are read as one word) and a space none */
-    double ci = 0;
-    size_t clause = 0, end = 0, at_limit = 0;
+    double ci = 0, total = 0;   /* total: the length of the first sentence */
+    size_t clause = 0, natural = 0, end = 0, at_limit = 0, first_end = 0;
+    for (size_t i = 0; i < l; i++) {
+      unsigned char c = (unsigned char)t[i];
+      if (!strncmp(t + i, "\xE3\x80\x82", 3) || !strncmp(t + i, "\xEF\xBC\x81", 3) || !strncmp(t + i, "\xEF\xBC\x9F", 3))
+        { first_end = i; break; }
+      if (c >= 0x80) total += (c & 0xC0) != 0x80;
+      else if (isalnum(c)) total += 0.5;
+      else if (c != ' ') total += 1;
+    }
     for (size_t i = 0; i < l; i++) {
       unsigned char c = (unsigned char)t[i];
       if (c >= 0x80) ci += (c & 0xC0) != 0x80;
@@ -460,48 +716,62 @@ char *vgi_headline(const char *s) {
         { end = i; break; }
       if (!strncmp(t + i, "\xEF\xBC\x8C", 3) || !strncmp(t + i, "\xE3\x80\x81", 3) ||
           !strncmp(t + i, "\xEF\xBC\x9A", 3) || !strncmp(t + i, "\xEF\xBC\x9B", 3) ||
-          !strncmp(t + i, "\xEF\xBC\x88", 3) || !strncmp(t + i, "\xEF\xBC\x8E", 3))
+          !strncmp(t + i, "\xEF\xBC\x88", 3) || !strncmp(t + i, "\xEF\xBC\x8E", 3) ||
+          (t[i] == ',' && t[i + 1] == ' ') || (t[i] == '(' && i && t[i - 1] == ' ')) {
         clause = i;
+        if (cjk_natural(t, i, ja)) natural = i;
+      }
     }
-    size_t cut = end ? end : clause ? clause : at_limit;
+    size_t cut = end ? end : natural ? natural : total <= HEADLINE_CHARS * 3 ? first_end : clause ? clause : at_limit;
     if (cut) t[cut] = 0;
+    close_brackets(t);
+    drop_aside(t);
     vgi_squash(t);
     return t;
   }
   if (words <= HEADLINE_WORDS) return t;
-  /* word starts and ends */
+  /* word starts and ends; a bracket glued to a word of a non-Latin script
+   * ("검색합니다(누른") starts a word, so it is a clause break like one after
+   * a space */
   size_t ws[64], we[64];
   int n = 0;
   for (size_t i = 0; i < l && n < 64;) {
     while (i < l && t[i] == ' ') i++;
     if (i >= l) break;
-    ws[n] = i;
-    while (i < l && t[i] != ' ') i++;
+    ws[n] = i++;
+    while (i < l && t[i] != ' ' && !(t[i] == '(' && ((unsigned char)t[i - 1] & 0x80))) i++;
     we[n++] = i;
   }
+  int de = 0;
+  for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
+  hl_words hw = { t, ws, we, n, de >= 2 };
   size_t cut = 0;
   /* a first sentence of 3 to 12 words is the headline ("… Fortgeschrittene.
    * Die Ziele sind Breite" is two sentences cut in the second) */
-  int bdepth = 0;
-  for (int i = 1; i < n && i <= HEADLINE_WORDS && !cut; i++) {
+  int bdepth = 0, sentence_words = n;
+  size_t sentence = l;   /* where the first sentence ends */
+  for (int i = 1; i < n && i <= HEADLINE_WHOLE && sentence == l; i++) {
     for (size_t q = ws[i - 1]; q < we[i - 1]; q++) bdepth += t[q] == '(' ? 1 : t[q] == ')' && bdepth ? -1 : 0;
     const char *e = t + we[i - 1] - 1;
     /* not inside brackets, not an abbreviation of any language ("engl.") */
     if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
         is_abbrev(t, e, "fr") || is_abbrev(t, e, "es"))))
-      cut = we[i - 1];
+      sentence = we[i - 1], sentence_words = i;
   }
-  /* the longest first clause of 4 to 12 words: a word ending in , ; : or
+  if (sentence_words <= HEADLINE_WORDS) cut = sentence;
+  /* the longest first clause of 4 to 12 words (2 in German, whose clauses
+   * are short: "Verwende Explainshell, um …"): a word ending in , ; : or
    * followed by a dash or a bracket */
   size_t scut = cut;
-  for (int i = 4; i < n && i <= HEADLINE_WORDS && !scut; i++) {
+  for (int i = hw.german ? 2 : 4; i < n && i <= HEADLINE_WORDS && !scut; i++) {
     char last = t[we[i - 1] - 1];
     const char *nx = t + ws[i];
     /* a comma ends a clause when a clause starts after it ("…, where"),
      * not between two adjectives ("a vast, complex system") */
-    int comma_clause = last == ',' && (in_list(joiners, nx, we[i] - ws[i]) || ing_word(nx, we[i] - ws[i]));
-    if (comma_clause || (last && strchr(";:", last)) || *nx == '(' || !strncmp(nx, "\xE2\x80\x93", 3) || !strncmp(nx, "\xE2\x80\x94", 3) ||
-        (nx[0] == '-' && nx[1] == ' '))
+    int comma_clause = last == ',' && (in_list(joiners, nx, we[i] - ws[i]) || ing_word(nx, we[i] - ws[i]) ||
+                                       (hw.german && in_list(de_sub, nx, we[i] - ws[i])));
+    if ((comma_clause || (last && strchr(";:", last)) || *nx == '(' || !strncmp(nx, "\xE2\x80\x93", 3) || !strncmp(nx, "\xE2\x80\x94", 3) ||
+         (nx[0] == '-' && nx[1] == ' ')) && natural_cut(&hw, i))
       cut = we[i - 1];
   }
   if (!cut) {
@@ -509,8 +779,7 @@ char *vgi_headline(const char *s) {
     for (int i = 5; i < n && i <= HEADLINE_WORDS; i++) {
       const char *w = t + ws[i];
       size_t wl = we[i] - ws[i];
-      if ((in_list(joiners, w, wl) || ing_word(w, wl)) && !in_list(joiners, t + ws[i - 1], we[i - 1] - ws[i - 1]) &&
-          !in_list(articles, t + ws[i - 1], we[i - 1] - ws[i - 1]))
+      if ((in_list(joiners, w, wl) || ing_word(w, wl)) && natural_cut(&hw, i))
         cut = we[i - 1];
     }
   }
@@ -518,10 +787,36 @@ char *vgi_headline(const char *s) {
     /* a clause that ends in a comma after 4 words or more ("Um lange Befehle
      * zu bearbeiten,") rather than twelve words that stop mid-clause */
     for (int i = 4; i < n && i <= HEADLINE_WORDS; i++)
+      if (t[we[i - 1] - 1] == ',' && natural_cut(&hw, i)) cut = we[i - 1];
+  }
+  /* no natural break: the first sentence whole when it is not much longer */
+  if (!cut && sentence_words <= HEADLINE_WHOLE) cut = sentence;
+  if (!cut) {
+    /* a clause that ends naturally a little later (Korean puts its verb
+     * last: "… 포함하고 있습니다 -- …") */
+    for (int i = HEADLINE_WORDS + 1; i < n && i <= HEADLINE_WHOLE; i++) {
+      const char *nx = t + ws[i];
+      char last = t[we[i - 1] - 1];
+      if ((strchr(",;:", last) || *nx == '(' || !strncmp(nx, "\xE2\x80\x93", 3) || !strncmp(nx, "\xE2\x80\x94", 3) ||
+           (nx[0] == '-' && (nx[1] == ' ' || nx[1] == '-'))) && natural_cut(&hw, i))
+        { cut = we[i - 1]; break; }
+    }
+  }
+  if (!cut) {
+    /* twelve words, back to a natural break if there is one */
+    int k = HEADLINE_WORDS;
+    while (k > 4 && !natural_cut(&hw, k)) k--;
+    if (natural_cut(&hw, k)) cut = we[k - 1];
+  }
+  if (!cut) {
+    /* else the end of the first clause, even a subordinate one ("Afin que
+     * le guide tienne sur une seule page"), rather than a main clause cut
+     * in its middle */
+    for (int i = 4; i < n && i <= HEADLINE_WORDS && !cut; i++)
       if (t[we[i - 1] - 1] == ',') cut = we[i - 1];
   }
   if (!cut) {
-    /* twelve words, without the joining words and articles at their end */
+    /* twelve words without the joining words and articles at their end */
     int k = HEADLINE_WORDS;
     while (k > 4 && (in_list(joiners, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
                      in_list(articles, t + ws[k - 1], we[k - 1] - ws[k - 1])))
@@ -530,19 +825,23 @@ char *vgi_headline(const char *s) {
   }
   /* "…, bien que" / "…, so that": a joiner of two words is cut at the
    * comma before them */
-  for (int i = 2; i < n; i++)
+  for (int i = 2; i < n && cut != sentence; i++)
     if (we[i - 1] == cut && t[we[i - 2] - 1] == ',' && i - 1 >= 4) { cut = we[i - 2] - 1; break; }
   t[cut] = 0;
   /* a bracket opened and not closed: the headline ends before it */
   char *open = NULL;
   int depth = 0;
   for (char *q = t; *q; q++) {
-    if (*q == '(') { if (!depth) open = q; depth++; }
-    else if (*q == ')' && depth) depth--;
+    if (*q == '(' || !strncmp(q, "\xEF\xBC\x88", 3)) { if (!depth) open = q; depth++; }   /* ( or （ */
+    else if ((*q == ')' || !strncmp(q, "\xEF\xBC\x89", 3)) && depth) depth--;
   }
   if (depth && open && vgi_word_count(t) - vgi_word_count(open) >= 3) *open = 0;
   l = strlen(t);
-  while (l && strchr(".,;:-( ", t[l - 1])) t[--l] = 0;
+  for (;;) {
+    while (l && strchr(".,;:-( ", t[l - 1])) t[--l] = 0;
+    if (l < 3 || strcmp(t + l - 3, "\xE3\x80\x82")) break;   /* 。 */
+    t[l -= 3] = 0;
+  }
   return t;
 }
 
@@ -552,6 +851,59 @@ char *vgi_bullet(const char *s) { return vgi_headline(s); }
 /* ---- building scenes ----------------------------------------------------------- */
 
 static const char *fm_str(md *m, const char *k) { return vgi_str(m->fm, k); }
+
+/* The title of a document without an H1 or a title: in front matter: its
+ * first heading of any level when no prose comes before it, else the lead
+ * of its first sentence (its bold term, else its headline), else its file
+ * name made readable ("my_tool-notes.md" -> "My tool notes", "README" ->
+ * "Readme"). Caller frees. */
+static char *untitled(cmark_node *doc, const char *base) {
+  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
+    cmark_node_type ty = cmark_node_get_type(c);
+    if (ty == CMARK_NODE_HEADING) {
+      char *t = vgi_squash(plain(c, NULL));
+      if (*t) return t;
+      free(t);
+      continue;
+    }
+    if (ty != CMARK_NODE_PARAGRAPH || navigation(c)) continue;
+    char *t = vgi_squash(plain(c, NULL));
+    /* a sentence with words in it, not a row of badges or symbols */
+    int letters = 0;
+    for (const char *q = t; *q; q++) letters += isalpha((unsigned char)*q) || ((unsigned char)*q & 0x80);
+    if (letters < 3) { free(t); continue; }
+    cmark_node *f = cmark_node_first_child(c);
+    if (f && (cmark_node_get_type(f) == CMARK_NODE_STRONG || cmark_node_get_type(f) == CMARK_NODE_EMPH)) {
+      char *lead = vgi_squash(plain(f, NULL));
+      if (*lead && vgi_word_count(lead) <= 8) { free(t); return lead; }
+      free(lead);
+    }
+    int n = 0;
+    char **sv = vgi_sentences(t, &n);
+    char *h = n ? vgi_headline(sv[0]) : NULL;
+    for (int i = 0; i < n; i++) free(sv[i]);
+    free(sv);
+    free(t);
+    if (h && *h) return h;
+    free(h);
+  }
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", base);
+  char *dot = strrchr(buf, '.');
+  if (dot && dot != buf) *dot = 0;
+  int upper = 1;
+  for (char *q = buf; *q; q++) {
+    if (*q == '_' || *q == '-') *q = ' ';
+    if (islower((unsigned char)*q)) upper = 0;
+  }
+  /* "README", "NEWS": a word shouted in the file name is said in lower case */
+  if (upper)
+    for (char *q = buf + 1; *q; q++) *q = (char)tolower((unsigned char)*q);
+  vgi_squash(buf);
+  if (!*buf) snprintf(buf, sizeof buf, "Untitled");
+  buf[0] = (char)toupper((unsigned char)buf[0]);
+  return vgi_strdup(buf);
+}
 
 double vgi_max_for(const char *narration) { return vgi_max_for_lang(narration, NULL); }
 
@@ -1635,15 +1987,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   char *h1text = h1 ? plain(h1, NULL) : NULL;
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
-  else {
-    const char *base = slash ? slash + 1 : file;
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", base);
-    char *dot = strrchr(buf, '.');
-    if (dot && dot != buf) *dot = 0;
-    for (char *q = buf; *q; q++) if (*q == '_' || *q == '-') *q = ' ';
-    m.doc_title = vgi_strdup(buf);
-  }
+  else m.doc_title = untitled(doc, slash ? slash + 1 : file);
   const char *subtitle = fm_str(&m, "subtitle");
   if (!subtitle) subtitle = fm_str(&m, "description");
   char *sub_para = NULL;

@@ -658,6 +658,42 @@ static void count_speech(const char *s, int *words, int *cjk) {
   }
 }
 
+/* The words an identifier takes beyond one: espeak-ng says each part of
+ * "search_guide.yaml", "build/meson" or "dictionaryName" as a word. In
+ * English, a long word ("prerequisites", "configuration") takes longer
+ * than the pace measured on ordinary prose: an eighth of a word a letter
+ * past seven. Calibrated against espeak-ng on the corpus (docs/inputs.md,
+ * "Length"); tokens with digits are number_words' part. */
+static double identifier_words(const char *s, int english) {
+  double extra = 0;
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  while (*p) {
+    while (*p && isspace(*p)) p++;
+    const unsigned char *a = p;
+    while (*p && !isspace(*p)) p++;
+    const unsigned char *b = p;
+    while (a < b && !isalnum(*a) && *a < 0x80) a++;            /* "(", quotes */
+    while (b > a && !isalnum(b[-1]) && b[-1] < 0x80) b--;      /* ".", ",", ")" */
+    int digits = 0;
+    for (const unsigned char *q = a; q < b; q++) digits |= isdigit(*q);
+    if (digits || a >= b) continue;
+    int seg = 0;   /* letters of the part read so far */
+    for (const unsigned char *q = a; q < b; q++) {
+      int sep = (*q == '_' || *q == '/' || *q == '.') && q > a && q + 1 < b && isalnum(q[-1]) && isalnum(q[1]);
+      int camel = q > a && islower(q[-1]) && isupper(*q);
+      if (sep || camel) extra += 1;
+      if (sep || camel || !isalpha(*q)) {
+        if (english && seg > 7) extra += (seg - 7) / 8.0;
+        seg = camel ? 1 : 0;
+      } else {
+        seg++;
+      }
+    }
+    if (english && seg > 7) extra += (seg - 7) / 8.0;
+  }
+  return extra;
+}
+
 int vgi_spoken_words(const char *text) {
   int w, c;
   count_speech(text, &w, &c);
@@ -669,7 +705,8 @@ double vgi_speech_seconds_lang(const char *text, const char *lang) {
   double wpm, cps;
   count_speech(text, &w, &c);
   pace(lang, &wpm, &cps);
-  return w * 60.0 / wpm + c / cps;
+  double extra = identifier_words(text, !lang || !strncmp(lang, "en", 2));
+  return (w + extra) * 60.0 / wpm + c / cps;
 }
 
 /* What a text weighs as reading: its words, a CJK character counted as the
@@ -761,23 +798,41 @@ static int step_cmp(const void *a, const void *b) {
 }
 
 /* The estimated length of a scene as the timeline will place it. */
-/* How long a scene stays to be read, whatever is said: a code slide about
- * 1.5 s a line, at least 4 s (vg.scenes.command's read_time), and the half
+/* Lines of a code field: a string (its lines) or an array of strings. */
+static int code_lines(const cJSON *code, int trim) {
+  int n = 0;
+  if (cJSON_IsString(code) && (*code->valuestring || !trim)) {
+    n = 1;
+    for (const char *p = code->valuestring; *p; p++) n += *p == '\n';
+    /* code_comparison shows its code without the final newlines */
+    for (size_t l = strlen(code->valuestring); trim && l && code->valuestring[l - 1] == '\n'; l--) n--;
+  }
+  for (const cJSON *c = cJSON_IsArray(code) ? code->child : NULL; c; c = c->next) {
+    n++;
+    for (const char *p = cJSON_IsString(c) ? c->valuestring : ""; *p; p++) n += *p == '\n';
+  }
+  return n;
+}
+
+/* How long a scene stays to be read, whatever is said: a code slide
+ * (command, solution, code_comparison: both sides) about 1.5 s a line, at
+ * least 4 s (the scene types' read_time in lua/vg/scenes/), and the half
  * second vg.create.timeline adds after a layout settles. 0: no such time. */
 static double read_seconds(const cJSON *scene) {
   const char *type = vgi_str(scene, "scene_type");
-  if (!type || strcmp(type, "command")) return 0;
+  if (!type) return 0;
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
-  const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc ? vc : scene, "commands");
-  if (!cmds) cmds = cJSON_GetObjectItemCaseSensitive(vc ? vc : scene, "code");
+  if (!vc) vc = scene;
   int n = 0;
-  if (cJSON_IsString(cmds)) {
-    n = 1;
-    for (const char *p = cmds->valuestring; *p; p++) n += *p == '\n';
-  }
-  for (const cJSON *c = cJSON_IsArray(cmds) ? cmds->child : NULL; c; c = c->next) {
-    n++;
-    for (const char *p = cJSON_IsString(c) ? c->valuestring : ""; *p; p++) n += *p == '\n';
+  if (!strcmp(type, "command")) {
+    const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
+    n = code_lines(cmds ? cmds : cJSON_GetObjectItemCaseSensitive(vc, "code"), 0);
+  } else if (!strcmp(type, "solution")) {
+    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(vc, "solution_code");
+    n = code_lines(sc ? sc : cJSON_GetObjectItemCaseSensitive(vc, "code"), 0);
+  } else if (!strcmp(type, "code_comparison")) {
+    n = code_lines(cJSON_GetObjectItemCaseSensitive(vc, "before_code"), 1) +
+        code_lines(cJSON_GetObjectItemCaseSensitive(vc, "after_code"), 1);
   }
   if (!n) return 0;
   return (1.5 * n > 4 ? 1.5 * n : 4) + 0.5;
@@ -859,6 +914,17 @@ static int later_detail(const cJSON *s, int srank) {
   for (const cJSON *u = units ? units->child : NULL; u; u = u->next)
     if (cJSON_GetObjectItemCaseSensitive(u, "b")) return 0;
   return 1;
+}
+
+/* A sentence too long to be a summary's key point: more than LONG_WORDS
+ * words, or (Chinese, Japanese: no spaces) more than LONG_CHARS characters. */
+#define LONG_WORDS 24
+#define LONG_CHARS 70
+static int long_sentence(const char *t) {
+  if (vgi_word_count(t) > LONG_WORDS) return 1;
+  size_t c = 0;
+  for (const char *p = t; *p; p++) c += ((unsigned char)*p & 0xC0) != 0x80;
+  return vgi_word_count(t) * 8 < (int)c && c > LONG_CHARS;
 }
 
 static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
@@ -959,6 +1025,21 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           cJSON_ReplaceItemInObjectCaseSensitive(u, "r", cJSON_CreateNumber(1));
         }
         if (fu[nu].rank <= 2) promote = !*t && fu[nu].rank == 1;
+        /* a summary says a long key sentence by its headline (its lead
+         * clause): a first sentence of forty words is a reading, not a key
+         * point, and code-heavy guides would run far past a minute per 600
+         * words of prose */
+        if (from_prose && !full && fu[nu].rank >= 1 && fu[nu].rank <= 2 && long_sentence(t)) {
+          char *h = vgi_headline(t);
+          if (*h && strlen(h) * 3 < strlen(t) * 2) {
+            vgi_buf hb = {0};
+            sentence_l(&hb, h, lang);
+            cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(hb.s));
+            fu[nu].sec = vgi_speech_seconds_lang(hb.s, lang);
+            vgi_buf_free(&hb);
+          }
+          free(h);
+        }
         if (!*t) fu[nu].kept = 0;
         else if (f->first < 0 || fu[nu].rank < fu[f->first].rank) f->first = nu;
         if (fu[nu].rank <= 0) fu[nu].fixed = 1;

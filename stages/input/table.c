@@ -42,6 +42,9 @@ char *vgi_table_narration(const cJSON *vc, const char *lang) {
   if (nc) {
     vgi_buf j = {0};
     put_joined(&j, lang, names, nc);
+    /* a last column named with an abbreviation ("Decompress.") does not
+     * end the sentence twice */
+    while (j.n && j.s[j.n - 1] == '.') j.s[--j.n] = 0;
     const char *a[1] = { j.s };
     vgi_phrase_put(&b, lang, "table_columns", a, 1);
     vgi_buf_free(&j);

@@ -286,9 +286,16 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
      * sentence that opens with "MS-DOS" would be laid out left to right.
      * A RIGHT-TO-LEFT MARK (invisible) first makes it the language's. */
     size_t n = strlen(text);
+    /* ... unless the text opens a bracket first and leaves brackets open:
+     * it was typed in visual order for a left-to-right page (GitHub's
+     * Arabic READMEs, "(بالنسخة (١.٢٥) و (٢.٠ MS-DOS …"), and reads as its
+     * author saw it only laid out left to right (a LEFT-TO-RIGHT MARK) */
+    int opens = 0, closes = 0;
+    for (const char *q = text; *q; q++) opens += *q == '(', closes += *q == ')';
+    int visual = text[0] == '(' && opens > closes;
     marked = malloc(n + 4);
     if (marked) {
-      memcpy(marked, "\xE2\x80\x8F", 3);
+      memcpy(marked, visual ? "\xE2\x80\x8E" : "\xE2\x80\x8F", 3);
       memcpy(marked + 3, text, n + 1);
       text = marked;
     }

@@ -242,4 +242,27 @@ describe("vg.input", function()
     assert.is_false(r.success)
     os.execute("rm -rf '" .. base .. "'")
   end)
+  it("keeps solution and code_comparison slides long enough to read their code", function()
+    local render = require("vg.render")
+    local lines = {}
+    for i = 1, 10 do lines[i] = "x = " .. i end
+    local sol = { scene_type = "solution", narration = "Done.",
+      visual_content = { title = "Fix", solution_code = lines, explanation = "It works." } }
+    local cmp = { scene_type = "code_comparison", narration = "Done.",
+      visual_content = { header = "Before and after", before_code = table.concat(lines, "\n", 1, 5) .. "\n",
+        after_code = table.concat(lines, "\n", 6, 10) } }
+    -- 1.5 s a line: the slide (render) and the estimate (input) agree
+    for _, sc in ipairs({ sol, cmp }) do
+      assert.is_true(render.settle_time(sc) >= 15, sc.scene_type .. " settles at " .. render.settle_time(sc))
+      assert.is_true(input.seconds(sc, "en") >= 15.5, sc.scene_type .. " estimated " .. input.seconds(sc, "en"))
+    end
+    -- at least 4 s for a line
+    sol.visual_content.solution_code = { "make" }
+    cmp.visual_content.before_code, cmp.visual_content.after_code = "a", ""
+    for _, sc in ipairs({ sol, cmp }) do
+      assert.is_true(render.settle_time(sc) >= 4)
+      assert.is_true(input.seconds(sc, "en") >= 4.5)
+      assert.is_true(input.seconds(sc, "en") < 8)
+    end
+  end)
 end)

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 static void acceptance_document(void **state) {
   (void)state;
@@ -415,6 +416,85 @@ static void summary_code_and_pointers(void **state) {
   remove(path);
 }
 
+/* A document without an H1 or a title: in front matter is titled from its
+ * first heading of any level, else its first sentence's headline, else
+ * its file name made readable; never "readme". */
+static void title_without_h1(void **state) {
+  (void)state;
+  const struct { const char *name, *text, *want; } cases[] = {
+    { "README.md", "![logo](logo.png)\n\n## Install it\n\nRun make.\n", "Install it" },
+    /* prose before the first heading: that heading names a section */
+    { "README.md", "__Zstandard__, or zstd, is a fast compression algorithm.\n\n## Benchmarks\n\nFast.\n", "Zstandard" },
+    { "README.md", "Vgrun turns documents into videos, offline.\n\n## Install\n\nRun make.\n", "Vgrun turns documents into videos, offline" },
+    { "README.md", "Vgrun turns documents into narrated videos. It works offline.\n\n- one\n- two\n",
+      "Vgrun turns documents into narrated videos" },
+    { "README.md", "---\ntitle: From front matter\n---\n\n## Install\n\nRun make.\n", "From front matter" },
+    { "NEWS.md", "- one\n- two\n", "News" },
+    { "my_cool-tool.md", "```\ncode\n```\n", "My cool tool" },
+  };
+  char dir[64], path[128];
+  snprintf(dir, sizeof dir, "/tmp/vgi_title_%d", (int)getpid());
+  mkdir(dir, 0700);
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    snprintf(path, sizeof path, "%s/%s", dir, cases[k].name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(cases[k].text, f);
+    fclose(f);
+    vgi_diags d;
+    cJSON *m = load(path, NULL, &d);
+    assert_non_null(m);
+    vgi_diags_free(&d);
+    if (strcmp(sget(video_at(m, 0), "title"), cases[k].want)) print_message("got: %s\n", sget(video_at(m, 0), "title"));
+    assert_string_equal(sget(video_at(m, 0), "title"), cases[k].want);
+    cJSON_Delete(m);
+    remove(path);
+  }
+  rmdir(dir);
+}
+
+/* A summary says a long first sentence by its headline (a code-heavy
+ * guide's forty-word sentences would otherwise run it far past a minute
+ * per 600 words); the complete reading says it whole. A table's last
+ * column named with an abbreviation does not end the sentence twice. */
+static void long_sentences_said_by_headline(void **state) {
+  (void)state;
+  const char *longs = "For reference, several fast compression algorithms were tested and compared on a desktop "
+    "running Ubuntu with a fast processor, using an open-source in-memory benchmark compiled with a recent "
+    "compiler, on the Silesia compression corpus of files.";
+  doc_n = 0;
+  doc_add("# Bench\n\n## Speed\n\n%s Then more detail follows.\n\n```sh\nmake bench\n```\n\n"
+          "| Name | Ratio | Decompress. |\n| --- | --- | --- |\n| zstd | 2.8 | 1700 MB/s |\n", longs);
+  const char *path = write_tmp("long.md", doc_s);
+  vgi_options sum = {0}, full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *sm = load(path, &sum, &d);
+  vgi_diags_free(&d);
+  cJSON *fm = load(path, &full, &d);
+  vgi_diags_free(&d);
+  assert_non_null(sm);
+  assert_non_null(fm);
+  int said_short = 0, said_whole = 0, table = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const char *n = sget(scene_at(sm, 0, i), "narration");
+    if (strstr(n, "For reference, several fast compression algorithms were tested and compared.")) said_short++;
+    assert_null(strstr(n, "Silesia"));
+    if (!strcmp(sget(scene_at(sm, 0, i), "scene_type"), "table")) {
+      table++;
+      assert_null(strstr(n, ".."));
+      assert_non_null(strstr(n, "Decompress"));
+    }
+  }
+  for (int i = 0; i < scene_count(fm, 0); i++)
+    if (strstr(sget(scene_at(fm, 0, i), "narration"), longs)) said_whole++;
+  assert_int_equal(said_short, 1);
+  assert_int_equal(said_whole, 1);
+  assert_int_equal(table, 1);
+  cJSON_Delete(sm);
+  cJSON_Delete(fm);
+  remove(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -427,6 +507,8 @@ int main(void) {
     cmocka_unit_test(blocks_shaped_for_slides),
     cmocka_unit_test(summary_code_and_pointers),
     cmocka_unit_test(cjk_items_are_headlines),
+    cmocka_unit_test(title_without_h1),
+    cmocka_unit_test(long_sentences_said_by_headline),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

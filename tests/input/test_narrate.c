@@ -101,6 +101,10 @@ static void headlines(void **state) {
   headline_is("The Internet is a global network of interconnected computer networks that use the TCP/IP "
               "protocol suite to communicate between billions of devices.",
               "The Internet is a global network of interconnected computer networks");
+  headline_is("You can build the zstd binary via buck by executing: buck build programs:zstd from the root of the repo.",
+              "You can build the zstd binary via buck");
+  headline_is("Zstd can also offer stronger compression ratios at the cost of compression speed.",
+              "Zstd can also offer stronger compression ratios");
   headline_is("Routers forward packets between networks, choosing a path for each one by the tables "
               "they learn from their neighbours over time.",
               "Routers forward packets between networks");
@@ -110,6 +114,67 @@ static void headlines(void **state) {
   /* Chinese: at a comma, else whole */
   headline_is("熟悉命令行是一项很重要的技能，它能让你在工作中更加高效地完成各种各样的任务和工作。",
               "熟悉命令行是一项很重要的技能");
+}
+
+/* A headline ends at a natural break: never right after an article, a
+ * demonstrative, a preposition or a conjunction, never inside a German
+ * verb bracket or subordinate clause, never on a Japanese particle, a
+ * Chinese purpose clause or a Korean connective (real sentences of the
+ * translated guides in tests/quality/corpus). */
+static void headlines_end_naturally(void **state) {
+  (void)state;
+  headline_is("Sie beinhaltet sowohl \"normale\" Unix-Befehle als auch solche, die bestimmte installierte "
+              "Pakete voaussetzen -- sofern sie wichtig genug sind, dass sie die Aufnahme in diese Anleitung verdienen.",
+              "Sie beinhaltet sowohl \"normale\" Unix-Befehle");
+  headline_is("Um eine Seite nicht zu sprengen, ist ihr Inhalt durchgängig anhand von Verweisen aufgelistet.",
+              "Um eine Seite nicht zu sprengen, ist ihr Inhalt durchgängig anhand von Verweisen aufgelistet");
+  headline_is("Um lange Befehle zu bearbeiten, kannst du sie (nachdem du deinen Editor angegeben hast, etwa mit "
+              "export EDITOR=vim) mit ctrl-x ctrl-e im Editor öffnen, um mehrere Zeilen bearbeiten zu können.",
+              "Um lange Befehle zu bearbeiten");
+  headline_is("Der Fokus liegt auf interaktiver Bash, allerdings gelten viele Tipps auch für andere Shells "
+              "und allgemeines Bash-Scripting.",
+              "Der Fokus liegt auf interaktiver Bash");
+  headline_is("Verwende Explainshell, um einen hilfreichen Einblick zu erhalten, was es mit Befehlen, Optionen, "
+              "Pipes etc. auf sich hat.",
+              "Verwende Explainshell, um einen hilfreichen Einblick zu erhalten");
+  headline_is("Эта инструкция включает в себя стандартные Unix команды и те, которые требуют установки "
+              "особых пакетов, если они достаточно важны.",
+              "Эта инструкция включает в себя стандартные Unix команды");
+  headline_is("Afin que le guide tienne sur une seule page, du contenu est implicitement inclus par référence.",
+              "Afin que le guide tienne sur une seule page, du contenu est implicitement inclus par référence");
+  headline_is("Il inclut les commandes « standard » d'Unix aussi bien que celles qui nécessitent l'installation "
+              "de paquets spécifiques.",
+              "Il inclut les commandes « standard » d'Unix");
+  headline_is("If you want to learn the shell well, read the manual pages of every command that you use often.",
+              "If you want to learn the shell well, read the manual pages");
+  headline_is("インタラクティブなBashを使うことを想定しているが、多くの項目は他のシェルやBashのスクリプトでも使えるだろう。",
+              "インタラクティブなBashを使うことを想定しているが、多くの項目は他のシェルやBashのスクリプトでも使えるだろう");
+  headline_is("1ページ内に収めるために、内容には暗黙的に書かれていることがある。ここで取りかかりを知ったりコマンドが分かれば、"
+              "詳細をどこかで調べたりするくらいはできるだろう。",
+              "1ページ内に収めるために、内容には暗黙的に書かれていることがある");
+  headline_is("manでのドキュメントの読み方を知ろう(知りたがりのため、man man も読もう)。aproposも知っておこう。",
+              "manでのドキュメントの読み方を知ろう");
+  headline_is("为了能在一页内展示尽量多的东西，一些具体的信息可以在引用的页面中找到。我们相信机智的你知道如何使用 Google "
+              "或者其他搜索引擎来查阅到更多的详细信息。",
+              "为了能在一页内展示尽量多的东西，一些具体的信息可以在引用的页面中找到");
+  headline_is("这篇文章不仅能帮助刚接触命令行的新手，而且对具有经验的人也大有裨益。本文致力于做到覆盖面广。",
+              "这篇文章不仅能帮助刚接触命令行的新手，而且对具有经验的人也大有裨益");
+  headline_is("이 문서는 \"표준\" 유닉스 커맨드와 특정 패키지 설치를 필요로 하는 것 둘 다 포함하고 있습니다 -- "
+              "여기서 다룰만큼 충분히 중요하다면요.",
+              "이 문서는 \"표준\" 유닉스 커맨드와 특정 패키지 설치를 필요로 하는 것 둘 다 포함하고 있습니다");
+  headline_is("Apprenez ssh et les principes de l'authentification sans mot de passe à l'aide de ssh-agent, "
+              "ssh-add, etc.",
+              "Apprenez ssh et les principes de l'authentification sans mot de passe");
+  headline_is("Bash 에서 Tab을 쓰면 argument를 완성하고, ctrl-r을 쓰면 커맨드 히스토리에서 검색합니다(누른 다음, "
+              "검색할 것을 입력하고, ctrl-r를 계속 눌러 좀 더 맞는 것을 찾을 수 있습니다.",
+              "Bash 에서 Tab을 쓰면 argument를 완성하고, ctrl-r을 쓰면 커맨드 히스토리에서 검색합니다");
+  /* an acronym is not a function word ("MIT" is not German "mit") */
+  headline_is("All files in this collection are published under the MIT licence (OSI) as stated in the licence "
+              "file of the repository.",
+              "All files in this collection are published under the MIT licence");
+  /* nothing to cut at: twelve words, never ending on a joining word */
+  headline_is("Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda of mu nu xi omicron pi rho sigma tau.",
+              "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda");
 }
 
 /* --duration: the estimate lands within 15 % of the target, or a warning
@@ -159,6 +224,7 @@ int main(void) {
     cmocka_unit_test(duration_budget),
     cmocka_unit_test(no_narration_option),
     cmocka_unit_test(headlines),
+    cmocka_unit_test(headlines_end_naturally),
     cmocka_unit_test(duration_reached_or_warned),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,7 +5,8 @@
 # voice of that language; the captions hold no URL, no Markdown or HTML
 # markup and no phrase vgrun generates in another language (phrases.lua);
 # --duration 120 lands in 102-138 s; no text is cut on a slide ("was cut");
-# the default (a summary) runs about a minute per 500-700 words of prose.
+# the default (a summary) runs about a minute per 500-700 words of prose;
+# no headline stops mid-clause (headlines.lua).
 set -u
 : "${VGRUN:?VGRUN must point at the vgrun binary}"
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -80,6 +81,15 @@ for file in aocl-de.md aocl-fr.md aocl-es.md aocl-it.md aocl-pt.md aocl-ru.md; d
   echo "  $file: $words words -> $secs s by default ($wpm words a minute)"
   [ "$wpm" -ge 400 ] && [ "$wpm" -le 800 ] || { echo "FAIL $file: $wpm words a minute by default (want about 500-700)"; fail=1; }
 done
+
+# Headlines end at a natural break: never right after an article, a
+# preposition or a conjunction, never on a Japanese particle, never inside
+# a bracket they open (headlines.lua, on the plan `vgrun scenes` shows)
+while read -r file lang voice; do
+  if ! "$VGRUN" "$HERE/headlines.lua" "$lang" "$HERE/corpus/$file" 2>"$T/hl.err"; then
+    echo "FAIL $file: $(head -c 800 "$T/hl.err")"; fail=1
+  fi
+done <<<"$CASES"
 
 [ $fail = 0 ] && echo "ok: $(echo "$CASES" | wc -l) documents"
 exit $fail

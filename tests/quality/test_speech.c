@@ -97,6 +97,32 @@ static void test_detect(void **state) {
   assert_string_equal(vgi_detect_language("La ligne de commande est un outil pour les débutants et les experts, qui est utile dans le travail."), "fr");
   assert_string_equal(vgi_detect_language("La línea de comandos es una herramienta para los principiantes y los expertos, que se usa en el trabajo."), "es");
   assert_string_equal(vgi_detect_language("Make. A tour."), "en");
+  /* an English list of people (Node.js's README): names with "du", "da",
+   * "José" are not Portuguese */
+  assert_string_equal(vgi_detect_language("Team\nCurrent project team members.\n"
+    "aduh95 Antoine du Hamel duhamelantoine1995@gmail.com (he/him)\njoaocgreis João Reis reis@janeasystems.com\n"
+    "mcollina Matteo Collina matteo.collina@gmail.com (he/him)\nruyadorno Ruy Adorno ruyadorno@google.com (he/him)\n"
+    "juanarbol Juan José Arboleda (he/him)\nsantigimeno Santiago Gimeno (he/him)\njoesepi Joe Sepi (he/him)\n"
+    "sxa Stewart X Addison (he/him)\n"), "en");
+}
+
+/* The length estimate (vgi_speech_seconds_lang: what summaries, --duration
+ * and `vgrun scenes` fit by) against espeak-ng itself on identifier-heavy
+ * prose, whose parts ("search_guide.yaml", "dictionaryName") are each said
+ * as a word: within 12 % (words alone made it about a quarter short). */
+static void test_estimate_identifiers(void **state) {
+  (void)state;
+  const char *t = "A cmake project generator is provided within build/cmake. By default, CMAKE_BUILD_TYPE is set "
+    "to Release. A Meson project is provided within build/meson. Compress with dictionary zstd -D dictionaryName "
+    "FILE. You create: inputs/search_guide.yaml and then copy the VIDEO object to generate_all_videos_unified_v2.py. "
+    "Call vgi_headline from stages/input/markdown.c and read lua/vg/input.lua for the prerequisites of the "
+    "configuration.";
+  tts_job *j = speak(t, 0);
+  assert_int_equal(tts_job_run(j), 0);
+  double real = tts_job_clip(j)->duration, est = vgi_speech_seconds_lang(t, "en");
+  print_message("estimate %.2f s, espeak-ng %.2f s\n", est, real);
+  assert_true(est > real * 0.88 && est < real * 1.12);
+  tts_job_free(j);
 }
 
 /* The phrases come from lua/vg/i18n.lua (one table for C and Lua). */
@@ -128,6 +154,7 @@ int main(void) {
     cmocka_unit_test(test_crash_retry),
     cmocka_unit_test(test_crash_silent),
     cmocka_unit_test(test_detect),
+    cmocka_unit_test(test_estimate_identifiers),
     cmocka_unit_test(test_phrases),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,9 +12,22 @@ local function code_text(v)
   return ((c.str(v) or ""):gsub("\n+$", ""))
 end
 
+-- Lines of a code text ("" has none).
+local function line_count(s)
+  if s == "" then return 0 end
+  local _, n = s:gsub("\n", "")
+  return n + 1
+end
+
 return {
   name = "code_comparison",
   animated = true,
+  -- long enough to read both sides: about 1.5 s a line of either, at least 4 s
+  read_time = function(scene)
+    local v = scene.visual_content or scene
+    local n = line_count(code_text(v.before_code)) + line_count(code_text(v.after_code))
+    return n > 0 and math.max(4, 1.5 * n) or 0
+  end,
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
     local items, y = c.header(theme, box, c.str(v.header or v.title), c.str(v.description), a)

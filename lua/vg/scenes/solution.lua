@@ -2,18 +2,28 @@
 local c = require("vg.scenes.common")
 local L = require("vg.i18n").t
 
+local function code_lines(v)
+  local lines = {}
+  for _, l in ipairs(c.list(v.solution_code or v.code)) do
+    local s = c.str(l) or ""
+    for line in (s .. "\n"):gmatch("(.-)\n") do lines[#lines + 1] = line end
+  end
+  return lines
+end
+
 return {
   name = "solution",
   animated = true,
+  -- long enough to read its code: about 1.5 s a line, at least 4 s (as command)
+  read_time = function(scene)
+    local n = #code_lines(scene.visual_content or scene)
+    return n > 0 and math.max(4, 1.5 * n) or 0
+  end,
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
     local items, y = c.header(theme, box, c.str(v.title or v.header) or L(theme.lang, "l_solution"), nil, a,
       { field = "title" })
-    local lines = {}
-    for _, l in ipairs(c.list(v.solution_code or v.code)) do
-      local s = c.str(l) or ""
-      for line in (s .. "\n"):gmatch("(.-)\n") do lines[#lines + 1] = line end
-    end
+    local lines = code_lines(v)
     local code = table.concat(lines, "\n")
     local expl = c.str(v.explanation)
     local avail = box.y + box.h - y
