@@ -123,7 +123,7 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   static _Thread_local char err[512];
   if (s->n < 1) { out->error = "segment left the cache while encoding; run again"; return -1; }
   const keyframe *k = &s->k[s->cur];
-  int rc, y0 = 0, y1 = 0, same = 0;
+  int rc, x0 = 0, y0 = 0, x1 = 0, y1 = 0, same = 0;
   if (!k->under) {
     /* only the pixels that differ from the picture already in buf: an
      * entrance or a reveal moves a part of the frame */
@@ -132,8 +132,8 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
         vg_render_changed(s->buf_list, k->list, s->width, s->height, &r) == 0 &&
         (r.w < s->width || r.h < s->height)) {
       rc = r.w > 0 ? vg_render_region(k->list, &r, &s->buf, err, sizeof err) : 0;
-      if (s->shown == &s->buf) {   /* the encoder's last picture: rows to convert */
-        if (r.w > 0) { y0 = r.y; y1 = r.y + r.h; }
+      if (s->shown == &s->buf) {   /* the encoder's last picture: what changed in it */
+        if (r.w > 0) { x0 = r.x; y0 = r.y; x1 = r.x + r.w; y1 = r.y + r.h; }
         else same = 1;
       }
     } else {
@@ -162,7 +162,10 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   out->data = s->shown->data;
   out->stride = s->shown->stride;
   out->changed = !same;
+  /* crossfades and full redraws: all zero, the whole frame */
+  out->x0 = x0;
   out->y0 = y0;
+  out->x1 = x1;
   out->y1 = y1;
   return 0;
 }
@@ -280,7 +283,7 @@ static int prepare(vg_call *c) {
     v->v.fps_num = j->fps;
     v->v.fps_den = 1;
     v->v.preset = j->preset;
-    v->v.crf = j->crf;
+    v->v.crf = j->crf == 0 ? VGE_CRF_LOSSLESS : j->crf;   /* --crf 0: lossless */
     v->v.cfr = j->cfr;
     v->v.pix = VGE_PIX_BGRA;
     v->start = vg_json_num(sg, "start", 0);
