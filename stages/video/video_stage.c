@@ -46,6 +46,10 @@ typedef struct source {
   char under_drawn[65];
   vg_render_buffer *shown;      /* buf or top: the picture of keyframe `drawn` */
   const cJSON *buf_list;        /* the display list whose picture buf holds, or NULL */
+  /* crossfades: where keyframe `drawn`'s picture below and list differ
+   * (vg_render_changed), when fade_ok */
+  vg_render_rect fade_diff;
+  int fade_ok;
   vg_call *call;
   struct job *job;
 } source;
@@ -142,6 +146,9 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     s->buf_list = rc == 0 ? k->list : NULL;
   } else {
     rc = 0;
+    /* the previous picture, when it was a crossfade from the same picture */
+    const keyframe *pk = s->drawn >= 0 && s->shown == &s->top && s->k[s->drawn].under &&
+                         strcmp(s->k[s->drawn].under_hash, k->under_hash) == 0 ? &s->k[s->drawn] : NULL;
     if (strcmp(s->under_drawn, k->under_hash) != 0) {
       s->under_drawn[0] = 0;
       rc = vg_render_cjson(k->under, s->width, s->height, &s->under, NULL, err, sizeof err);
@@ -149,6 +156,28 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     }
     if (rc == 0) rc = vg_render_cjson(k->list, s->width, s->height, &s->top, NULL, err, sizeof err);
     if (rc == 0) vg_render_blend(&s->under, &s->top, k->alpha, &s->top);
+    /* A pixel where the picture below equals the one fading in, in this
+     * keyframe and the previous, is the same in both blends (the blend of
+     * equal bytes is that byte), and so are captions drawn over it if
+     * they did not change: only the rest changed. Two scenes of one look
+     * share their background, so a crossfade leaves much of the frame. */
+    vg_render_rect d, oc = {0, 0, 0, 0};
+    int fade_ok = rc == 0 && vg_render_changed(k->under, k->list, s->width, s->height, &d) == 0;
+    if (fade_ok && pk && s->fade_ok && !pk->over == !k->over &&
+        (!k->over || vg_render_changed(pk->over, k->over, s->width, s->height, &oc) == 0)) {
+      int rx0 = s->width, ry0 = s->height, rx1 = 0, ry1 = 0;
+      const vg_render_rect *rs[3] = {&d, &s->fade_diff, &oc};
+      for (int i = 0; i < 3; i++)
+        if (rs[i]->w > 0 && rs[i]->h > 0) {
+          if (rs[i]->x < rx0) rx0 = rs[i]->x;
+          if (rs[i]->y < ry0) ry0 = rs[i]->y;
+          if (rs[i]->x + rs[i]->w > rx1) rx1 = rs[i]->x + rs[i]->w;
+          if (rs[i]->y + rs[i]->h > ry1) ry1 = rs[i]->y + rs[i]->h;
+        }
+      if (rx1 > rx0 && ry1 > ry0) { x0 = rx0; y0 = ry0; x1 = rx1; y1 = ry1; }
+    }
+    s->fade_diff = d;
+    s->fade_ok = fade_ok;
   }
   s->shown = k->under ? &s->top : &s->buf;
   if (rc == 0 && k->over) rc = vg_render_over(k->over, s->shown, err, sizeof err);
