@@ -155,7 +155,6 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
       if (rc == 0) memcpy(s->under_drawn, k->under_hash, sizeof s->under_drawn);
     }
     if (rc == 0) rc = vg_render_cjson(k->list, s->width, s->height, &s->top, NULL, err, sizeof err);
-    if (rc == 0) vg_render_blend(&s->under, &s->top, k->alpha, &s->top);
     /* A pixel where the picture below equals the one fading in, in this
      * keyframe and the previous, is the same in both blends (the blend of
      * equal bytes is that byte), and so are captions drawn over it if
@@ -163,6 +162,22 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
      * share their background, so a crossfade leaves much of the frame. */
     vg_render_rect d, oc = {0, 0, 0, 0};
     int fade_ok = rc == 0 && vg_render_changed(k->under, k->list, s->width, s->height, &d) == 0;
+    if (rc == 0) {
+      /* outside d the scene fading in already equals the picture below, and
+       * so does their blend: blend d only (views into both buffers) */
+      vg_render_rect b = fade_ok ? d : (vg_render_rect){0, 0, s->width, s->height};
+      if (b.x < 0) { b.w += b.x; b.x = 0; }
+      if (b.y < 0) { b.h += b.y; b.y = 0; }
+      if (b.x + b.w > s->width) b.w = s->width - b.x;
+      if (b.y + b.h > s->height) b.h = s->height - b.y;
+      if (b.w > 0 && b.h > 0) {
+        size_t off_u = (size_t)b.y * (size_t)s->under.stride + (size_t)b.x * 4;
+        size_t off_t = (size_t)b.y * (size_t)s->top.stride + (size_t)b.x * 4;
+        vg_render_buffer u = {s->under.data + off_u, b.w, b.h, s->under.stride};
+        vg_render_buffer t = {s->top.data + off_t, b.w, b.h, s->top.stride};
+        vg_render_blend(&u, &t, k->alpha, &t);
+      }
+    }
     if (fade_ok && pk && s->fade_ok && !pk->over == !k->over &&
         (!k->over || vg_render_changed(pk->over, k->over, s->width, s->height, &oc) == 0)) {
       int rx0 = s->width, ry0 = s->height, rx1 = 0, ry1 = 0;
