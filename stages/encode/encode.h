@@ -21,6 +21,7 @@ extern "C" {
 
 typedef struct vg_cache vg_cache;   /* engine/core/vg.h */
 #define VGE_DEFAULT_PRESET "slides"
+#define VGE_CRF_LOSSLESS (-1)
 
 /* Layout of the caller's frames: 4 bytes per pixel. Cairo's ARGB32 is BGRA in
  * memory on little-endian machines. */
@@ -47,8 +48,12 @@ typedef struct vge_frame {
   const uint8_t *data;  /* width*height pixels; valid until the next call */
   int stride;           /* bytes per row; 0 = width*4 */
   int changed;          /* 0: identical to the previous frame (data may be NULL) */
-  int y0, y1;           /* changed: only rows y0..y1-1 differ from the previous
-                           frame given (y1 > y0); 0, 0: all of them */
+  /* changed: only the pixels of columns x0..x1-1 and rows y0..y1-1 differ
+   * from the previous frame given; x1 <= x0: all columns, y1 <= y0: all
+   * rows (all zero: the whole frame). The encoder converts only these and
+   * tells x264 that the macroblocks outside them are unchanged, so a wrong
+   * rectangle shows stale pixels: when unsure, leave it zero. */
+  int x0, y0, x1, y1;
   const char *error;    /* a source that returns -1 may say why here */
 } vge_frame;
 
@@ -65,7 +70,8 @@ typedef struct vge_video_opts {
    * search and a short lookahead, for pictures that fade and slide) or any
    * x264 preset, used as it is; NULL = the default */
   const char *preset;
-  int crf;                 /* <= 0: 23 */
+  int crf;                 /* 1..51; 0 (a zeroed struct): 23; VGE_CRF_LOSSLESS:
+                              lossless (x264's qp 0, for references) */
   int cfr;                 /* 1: encode every frame; 0 (default): only changes */
   double max_gap;          /* VFR: at most this many seconds between frames; <= 0: 1.0 */
   double keyint;           /* IDR at least every keyint*fps encoded frames; <= 0: 10 */

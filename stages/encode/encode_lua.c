@@ -130,7 +130,8 @@ static void read_segment(lua_State *L, int t, seg_req *q) {
   lua_pop(L, 1);
   q->preset = opt_str(L, t, "preset", 0);
   v->preset = q->preset;
-  v->crf = opt_int(L, t, "crf", 0);
+  int crf = opt_int(L, t, "crf", 23);
+  v->crf = crf == 0 ? VGE_CRF_LOSSLESS : crf;   /* crf 0: lossless */
   v->cfr = opt_bool(L, t, "cfr", 0);
   v->max_gap = opt_num(L, t, "max_gap", 0, 0);
   v->keyint = opt_num(L, t, "keyint", 0, 0);

@@ -46,6 +46,10 @@ typedef struct source {
   char under_drawn[65];
   vg_render_buffer *shown;      /* buf or top: the picture of keyframe `drawn` */
   const cJSON *buf_list;        /* the display list whose picture buf holds, or NULL */
+  /* crossfades: where keyframe `drawn`'s picture below and list differ
+   * (vg_render_changed), when fade_ok */
+  vg_render_rect fade_diff;
+  int fade_ok;
   vg_call *call;
   struct job *job;
 } source;
@@ -123,7 +127,7 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   static _Thread_local char err[512];
   if (s->n < 1) { out->error = "segment left the cache while encoding; run again"; return -1; }
   const keyframe *k = &s->k[s->cur];
-  int rc, y0 = 0, y1 = 0, same = 0;
+  int rc, x0 = 0, y0 = 0, x1 = 0, y1 = 0, same = 0;
   if (!k->under) {
     /* only the pixels that differ from the picture already in buf: an
      * entrance or a reveal moves a part of the frame */
@@ -132,8 +136,8 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
         vg_render_changed(s->buf_list, k->list, s->width, s->height, &r) == 0 &&
         (r.w < s->width || r.h < s->height)) {
       rc = r.w > 0 ? vg_render_region(k->list, &r, &s->buf, err, sizeof err) : 0;
-      if (s->shown == &s->buf) {   /* the encoder's last picture: rows to convert */
-        if (r.w > 0) { y0 = r.y; y1 = r.y + r.h; }
+      if (s->shown == &s->buf) {   /* the encoder's last picture: what changed in it */
+        if (r.w > 0) { x0 = r.x; y0 = r.y; x1 = r.x + r.w; y1 = r.y + r.h; }
         else same = 1;
       }
     } else {
@@ -142,13 +146,53 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     s->buf_list = rc == 0 ? k->list : NULL;
   } else {
     rc = 0;
+    /* the previous picture, when it was a crossfade from the same picture */
+    const keyframe *pk = s->drawn >= 0 && s->shown == &s->top && s->k[s->drawn].under &&
+                         strcmp(s->k[s->drawn].under_hash, k->under_hash) == 0 ? &s->k[s->drawn] : NULL;
     if (strcmp(s->under_drawn, k->under_hash) != 0) {
       s->under_drawn[0] = 0;
       rc = vg_render_cjson(k->under, s->width, s->height, &s->under, NULL, err, sizeof err);
       if (rc == 0) memcpy(s->under_drawn, k->under_hash, sizeof s->under_drawn);
     }
     if (rc == 0) rc = vg_render_cjson(k->list, s->width, s->height, &s->top, NULL, err, sizeof err);
-    if (rc == 0) vg_render_blend(&s->under, &s->top, k->alpha, &s->top);
+    /* A pixel where the picture below equals the one fading in, in this
+     * keyframe and the previous, is the same in both blends (the blend of
+     * equal bytes is that byte), and so are captions drawn over it if
+     * they did not change: only the rest changed. Two scenes of one look
+     * share their background, so a crossfade leaves much of the frame. */
+    vg_render_rect d, oc = {0, 0, 0, 0};
+    int fade_ok = rc == 0 && vg_render_changed(k->under, k->list, s->width, s->height, &d) == 0;
+    if (rc == 0) {
+      /* outside d the scene fading in already equals the picture below, and
+       * so does their blend: blend d only (views into both buffers) */
+      vg_render_rect b = fade_ok ? d : (vg_render_rect){0, 0, s->width, s->height};
+      if (b.x < 0) { b.w += b.x; b.x = 0; }
+      if (b.y < 0) { b.h += b.y; b.y = 0; }
+      if (b.x + b.w > s->width) b.w = s->width - b.x;
+      if (b.y + b.h > s->height) b.h = s->height - b.y;
+      if (b.w > 0 && b.h > 0) {
+        size_t off_u = (size_t)b.y * (size_t)s->under.stride + (size_t)b.x * 4;
+        size_t off_t = (size_t)b.y * (size_t)s->top.stride + (size_t)b.x * 4;
+        vg_render_buffer u = {s->under.data + off_u, b.w, b.h, s->under.stride};
+        vg_render_buffer t = {s->top.data + off_t, b.w, b.h, s->top.stride};
+        vg_render_blend(&u, &t, k->alpha, &t);
+      }
+    }
+    if (fade_ok && pk && s->fade_ok && !pk->over == !k->over &&
+        (!k->over || vg_render_changed(pk->over, k->over, s->width, s->height, &oc) == 0)) {
+      int rx0 = s->width, ry0 = s->height, rx1 = 0, ry1 = 0;
+      const vg_render_rect *rs[3] = {&d, &s->fade_diff, &oc};
+      for (int i = 0; i < 3; i++)
+        if (rs[i]->w > 0 && rs[i]->h > 0) {
+          if (rs[i]->x < rx0) rx0 = rs[i]->x;
+          if (rs[i]->y < ry0) ry0 = rs[i]->y;
+          if (rs[i]->x + rs[i]->w > rx1) rx1 = rs[i]->x + rs[i]->w;
+          if (rs[i]->y + rs[i]->h > ry1) ry1 = rs[i]->y + rs[i]->h;
+        }
+      if (rx1 > rx0 && ry1 > ry0) { x0 = rx0; y0 = ry0; x1 = rx1; y1 = ry1; }
+    }
+    s->fade_diff = d;
+    s->fade_ok = fade_ok;
   }
   s->shown = k->under ? &s->top : &s->buf;
   if (rc == 0 && k->over) rc = vg_render_over(k->over, s->shown, err, sizeof err);
@@ -162,7 +206,10 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   out->data = s->shown->data;
   out->stride = s->shown->stride;
   out->changed = !same;
+  /* crossfades and full redraws: all zero, the whole frame */
+  out->x0 = x0;
   out->y0 = y0;
+  out->x1 = x1;
   out->y1 = y1;
   return 0;
 }
@@ -280,7 +327,7 @@ static int prepare(vg_call *c) {
     v->v.fps_num = j->fps;
     v->v.fps_den = 1;
     v->v.preset = j->preset;
-    v->v.crf = j->crf;
+    v->v.crf = j->crf == 0 ? VGE_CRF_LOSSLESS : j->crf;   /* --crf 0: lossless */
     v->v.cfr = j->cfr;
     v->v.pix = VGE_PIX_BGRA;
     v->start = vg_json_num(sg, "start", 0);
