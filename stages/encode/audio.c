@@ -373,8 +373,8 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
    * is read and checked here, one at a time, and read again when the mixer
    * reaches it: a long video's clips are never all in memory. */
   char tmp[VGE_PATH_MAX];
-  vg_hash h;
-  vg_hash_init(&h);
+  vg_hash h = { NULL };   /* finalised (and freed) on every path, see out: */
+  if (!a->no_cache) vg_hash_init(&h);
   char head[256];
   snprintf(head, sizeof head, "%s|%lld|%d|%d|%u|%u", VGE_AUDIO_VERSION, (long long)total,
            bitrate, a->n, avcodec_version(), avformat_version());
@@ -459,6 +459,10 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
   r->duration = (double)total / RATE;
   rc = 0;
 out:
+  if (h.sha) {
+    char unused[65];
+    vg_hash_final(&h, unused);
+  }
   mixer_free(&m);
   if (rc == 0) r->rc = 0;
   return rc;

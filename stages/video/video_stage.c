@@ -352,6 +352,7 @@ static int prepare(vg_call *c) {
       n++;
     }
   }
+  give_back();   /* the hashing's JSON texts, the previous video's plan */
   return 0;
 }
 
