@@ -15,6 +15,7 @@
  * drawn on top at full opacity (burnt-in captions).
  * Segments are cached by a hash of what they show, so an unchanged scene is
  * never rendered or encoded again. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,12 +79,22 @@ typedef struct job {
 
 
 
-/* Memory freed is not memory returned: glibc keeps what a finished
- * segment's encoder and pictures (and the previous video's plan) used in its
- * arenas, one per thread, and a long document's videos grew the process by
- * 60-100 MB each (measured with bench/create/bench_long.sh). malloc_trim
- * hands the free pages of every arena back; it takes about a millisecond,
- * once per segment. */
+/* Memory freed is not memory returned: glibc keeps what a video's plan,
+ * its segments' encoders and pictures used in its arenas (one per thread),
+ * and each video of a long document grew the process by 60-100 MB
+ * (bench/create/bench_long.sh). Two cheap remedies, measured there:
+ * - large blocks (pictures: 8 MB at 1080p; x264's planes) come from mmap,
+ *   so freeing them returns them; glibc's default raises that threshold to
+ *   the largest block freed, which puts the pictures back in the arenas;
+ * - malloc_trim hands the arenas' free pages back once a video is planned
+ *   and once it is done (not per segment: with both encoders running it
+ *   took ~9 ms a call and held the arenas' locks). */
+static void tune_malloc(void) {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
+}
+
 static void give_back(void) {
 #ifdef __GLIBC__
   malloc_trim(0);
@@ -101,7 +112,6 @@ static void release_pictures(void *ud) {
   s->under_drawn[0] = 0;
   s->shown = NULL;
   s->buf_list = NULL;
-  give_back();
 }
 
 static void job_free(void *data) {
@@ -194,6 +204,8 @@ static int hash_json(vg_hash *h, const cJSON *j) {
 }
 
 static int prepare(vg_call *c) {
+  static pthread_once_t tuned = PTHREAD_ONCE_INIT;
+  pthread_once(&tuned, tune_malloc);
   const cJSON *p = vg_call_options(c);
   job *j = calloc(1, sizeof *j);
   if (!j) return vg_call_fail(c, "out of memory");
