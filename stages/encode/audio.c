@@ -2,7 +2,14 @@
  * one silent timeline of exactly round(duration * 48000) samples and encoded
  * once with libavcodec's native AAC encoder. One encode means one priming
  * delay (recorded as the MP4 edit list) and no padding at scene boundaries, so
- * audio cannot drift against the video however many scenes there are. */
+ * audio cannot drift against the video however many scenes there are.
+ *
+ * The timeline is never held whole (30 minutes would be 345 MB of floats): it
+ * is mixed a window (WINDOW samples) at a time just before the encoder takes
+ * it. A clip is read and resampled when the first window it reaches comes and
+ * freed after the last one; a recording is decoded as a stream. Every sample
+ * is the same sum in the same order (clip by clip, in the caller's order) as
+ * on a whole timeline, so the track is the same, byte for byte. */
 #include "encode_private.h"
 #include "vg.h"
 
@@ -23,10 +30,12 @@
 #define VGE_AUDIO_VERSION "vge-audio-2"
 #define RATE 48000
 
-/* Resamples one clip to 48 kHz float and adds it to the timeline; len > 0
- * cuts it after len seconds with a short fade. */
-static int mix_clip(float *tl, int64_t total, const int16_t *s, size_t n, int rate, double at,
-                    double len, vge_result *r) {
+/* Resamples one clip to 48 kHz float; len > 0 cuts it after len seconds with
+ * a short fade. *out (malloc'd, or NULL for no samples) and *outn. */
+static int resample_clip(const int16_t *s, size_t n, int rate, double len, float **out, int64_t *outn,
+                         vge_result *r) {
+  *out = NULL;
+  *outn = 0;
   if (n == 0) return 0;
   if (rate <= 0) return vge_fail(r, "audio: clip rate %d", rate);
   SwrContext *swr = NULL;
@@ -60,23 +69,206 @@ static int mix_clip(float *tl, int64_t total, const int16_t *s, size_t n, int ra
   }
   swr_free(&swr);
   if (ret < 0) { free(buf); return vge_fail_av(r, ret, "audio: resample"); }
-  int64_t pos = llround(at * RATE);
   if (len > 0 && llround(len * RATE) < got) {
     got = llround(len * RATE);
     int64_t fade = RATE / 50 < got ? RATE / 50 : got;
     for (int64_t i = 0; i < fade; i++) buf[got - 1 - i] *= (float)i / (float)fade;
   }
-  for (int64_t i = 0; i < got; i++) {
-    int64_t j = pos + i;
-    if (j < 0) continue;
-    if (j >= total) break;
-    tl[j] += buf[i];
-  }
-  free(buf);
+  *out = buf;
+  *outn = got;
   return 0;
 }
 
-static int write_m4a(const float *tl, int64_t total, int bitrate, const char *path,
+/* ---- the mixer: the timeline, a window at a time ------------------------- */
+
+/* 64 Ki samples (1.4 s, 256 KB): a multiple of the AAC frame (1024), so the
+ * encoder's frames never straddle two windows' worth of work. */
+#define WINDOW (1 << 16)
+
+typedef struct voice {
+  int idx;               /* the clip's place in the caller's list: the order of the sum */
+  int64_t start;         /* its first sample on the timeline */
+  float *buf;            /* a clip: all its samples, resampled */
+  int64_t len;
+  vge_rec_stream *rec;   /* or a recording, read as the windows pass */
+  int64_t rpos;          /* the recording: timeline position of its next sample */
+} voice;
+
+typedef struct start_of { int64_t start; int idx; } start_of;
+
+typedef struct mixer {
+  const vge_audio *a;
+  int64_t total;
+  start_of *order;       /* the clips by start (then by index) */
+  int next;              /* the next clip in `order` to start */
+  voice *on;             /* clips the current window reaches, by idx */
+  int non;
+  float *buf;            /* mixed, not yet taken: buf[rd..have) */
+  int64_t rd, have, mixed;   /* mixed: timeline samples mixed so far */
+  float *scratch;        /* a recording's samples for one window */
+  vge_result *r;
+} mixer;
+
+static int by_start(const void *x, const void *y) {
+  const start_of *a = x, *b = y;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static void voice_free(voice *v) {
+  free(v->buf);
+  v->buf = NULL;
+  vge_rec_close(v->rec);
+  v->rec = NULL;
+}
+
+static void mixer_free(mixer *m) {
+  for (int i = 0; i < m->non; i++) voice_free(&m->on[i]);
+  free(m->on);
+  free(m->order);
+  free(m->buf);
+  free(m->scratch);
+}
+
+/* Starts clip i: reads and resamples it, or opens the recording. */
+static int voice_start(mixer *m, int i) {
+  const vge_clip *k = &m->a->clips[i];
+  voice v = { .idx = i, .start = llround(k->at * RATE) };
+  if (k->file) {
+    char err[512];
+    vge_recording_opts ro = { .at = k->at, .cancel = m->a->cancel };
+    if (vge_rec_open(k->file, &ro, 0, &v.rec, err, sizeof err) != 0) return vge_fail(m->r, "audio: %s", err);
+    v.rpos = v.start;
+  } else {
+    int16_t *own = NULL;
+    const int16_t *s = k->samples;
+    size_t n = k->n;
+    int rate = k->rate;
+    if (k->wav) {
+      char err[300];
+      if (vge_read_wav(k->wav, &own, &n, &rate, err, sizeof err) != 0) return vge_fail(m->r, "audio: %s", err);
+      s = own;
+    }
+    if (n && !s) return vge_fail(m->r, "audio: clip %d has no samples", i);
+    int rc = resample_clip(s, n, rate, k->len, &v.buf, &v.len, m->r);
+    free(own);
+    if (rc != 0) return -1;
+  }
+  /* kept in the caller's order: each sample is summed as on a whole timeline */
+  int at = m->non;
+  while (at > 0 && m->on[at - 1].idx > i) at--;
+  memmove(&m->on[at + 1], &m->on[at], (size_t)(m->non - at) * sizeof *m->on);
+  m->on[at] = v;
+  m->non++;
+  return 0;
+}
+
+/* Mixes the next window of the timeline onto the end of m->buf. */
+static int mix_window(mixer *m) {
+  int64_t w0 = m->mixed, w1 = w0 + WINDOW < m->total ? w0 + WINDOW : m->total;
+  if (m->rd > 0) {   /* what is not taken yet goes to the front */
+    memmove(m->buf, m->buf + m->rd, (size_t)(m->have - m->rd) * sizeof *m->buf);
+    m->have -= m->rd;
+    m->rd = 0;
+  }
+  float *tl = m->buf + m->have;   /* timeline sample j is tl[j - w0] */
+  memset(tl, 0, (size_t)(w1 - w0) * sizeof *tl);
+  const vge_audio *a = m->a;
+  while (m->next < a->n && m->order[m->next].start < w1)
+    if (voice_start(m, m->order[m->next++].idx) != 0) return -1;
+  for (int k = 0; k < m->non; k++) {
+    voice *v = &m->on[k];
+    if (v->rec) {
+      /* the recording's samples up to the window's end (those before the
+       * timeline's start are read and dropped) */
+      char err[512];
+      while (v->rec && v->rpos < w1) {
+        int64_t want = w1 - v->rpos < WINDOW ? w1 - v->rpos : WINDOW;
+        int64_t got = vge_rec_read(v->rec, m->scratch, want, err, sizeof err);
+        if (got < 0) return vge_fail(m->r, "audio: %s", err);
+        for (int64_t i = 0; i < got; i++) {
+          int64_t j = v->rpos + i;
+          if (j >= w0) tl[j - w0] += m->scratch[i];
+        }
+        v->rpos += got;
+        if (got < want) {   /* its end: done with it */
+          vge_rec_close(v->rec);
+          v->rec = NULL;
+        }
+      }
+    } else {
+      int64_t from = v->start > w0 ? v->start : w0, to = v->start + v->len < w1 ? v->start + v->len : w1;
+      for (int64_t j = from; j < to; j++) tl[j - w0] += v->buf[j - v->start];
+    }
+  }
+  /* clips that end in this window go now */
+  int keep = 0;
+  for (int k = 0; k < m->non; k++) {
+    voice *v = &m->on[k];
+    int over = v->rec ? 0 : v->start + v->len <= w1;
+    if (over) voice_free(v);
+    else m->on[keep++] = *v;
+  }
+  m->non = keep;
+  m->have += w1 - w0;
+  m->mixed = w1;
+  return 0;
+}
+
+/* The next n samples of the timeline into dst (n <= WINDOW). */
+static int mix_take(mixer *m, float *dst, int n) {
+  while (m->have - m->rd < n && m->mixed < m->total)
+    if (mix_window(m) != 0) return -1;
+  if (m->have - m->rd < n) return vge_fail(m->r, "audio: the mixer ran short");
+  memcpy(dst, m->buf + m->rd, (size_t)n * sizeof *dst);
+  m->rd += n;
+  return 0;
+}
+
+/* After the timeline: a recording longer than it is still read to its end,
+ * so that its damage and length are checked as before. */
+static int mix_finish(mixer *m) {
+  char err[512];
+  for (int k = 0; k < m->non; k++) {
+    voice *v = &m->on[k];
+    while (v->rec) {
+      int64_t got = vge_rec_read(v->rec, NULL, WINDOW, err, sizeof err);
+      if (got < 0) return vge_fail(m->r, "audio: %s", err);
+      if (got < WINDOW) { vge_rec_close(v->rec); v->rec = NULL; }
+    }
+  }
+  /* recordings that start after the timeline's end are opened and read too */
+  while (m->next < m->a->n) {
+    int i = m->order[m->next++].idx;
+    if (!m->a->clips[i].file) continue;
+    if (voice_start(m, i) != 0) return -1;
+    voice *v = NULL;
+    for (int k = 0; k < m->non; k++) if (m->on[k].idx == i) v = &m->on[k];
+    while (v && v->rec) {
+      int64_t got = vge_rec_read(v->rec, NULL, WINDOW, err, sizeof err);
+      if (got < 0) return vge_fail(m->r, "audio: %s", err);
+      if (got < WINDOW) { vge_rec_close(v->rec); v->rec = NULL; }
+    }
+  }
+  return 0;
+}
+
+static int mixer_init(mixer *m, const vge_audio *a, int64_t total, vge_result *r) {
+  memset(m, 0, sizeof *m);
+  m->a = a;
+  m->total = total;
+  m->r = r;
+  m->order = malloc(sizeof *m->order * (size_t)(a->n > 0 ? a->n : 1));
+  m->on = malloc(sizeof *m->on * (size_t)(a->n > 0 ? a->n : 1));
+  m->buf = malloc(sizeof *m->buf * (size_t)(2 * WINDOW));
+  m->scratch = malloc(sizeof *m->scratch * (size_t)WINDOW);
+  if (!m->order || !m->on || !m->buf || !m->scratch) return vge_fail(r, "audio: out of memory");
+  for (int i = 0; i < a->n; i++) m->order[i] = (start_of){ llround(a->clips[i].at * RATE), i };
+  qsort(m->order, (size_t)a->n, sizeof *m->order, by_start);
+  return 0;
+}
+
+static int write_m4a(mixer *m, int64_t total, int bitrate, const char *path,
                      const volatile int *cancel, vge_result *r) {
   AVFormatContext *oc = NULL;
   AVCodecContext *c = NULL;
@@ -131,8 +323,9 @@ static int write_m4a(const float *tl, int64_t total, int bitrate, const char *pa
       av_channel_layout_copy(&fr->ch_layout, &c->ch_layout);
       if ((ret = av_frame_get_buffer(fr, 0)) < 0) { vge_fail_av(r, ret, "audio: frame"); goto done; }
       float *d = (float *)fr->data[0];
+      if (mix_take(m, d, n) != 0) goto done;
       for (int i = 0; i < n; i++) {
-        float v = tl[pos + i];
+        float v = d[i];
         d[i] = v > 1.f ? 1.f : v < -1.f ? -1.f : v;
       }
       fr->pts = pos;
@@ -151,6 +344,7 @@ static int write_m4a(const float *tl, int64_t total, int bitrate, const char *pa
     }
     if (pos >= total) break;
   }
+  if (mix_finish(m) != 0) goto done;
   if ((ret = av_write_trailer(oc)) < 0) { vge_fail_av(r, ret, "audio: trailer"); goto done; }
   rc = 0;
 done:
@@ -162,8 +356,6 @@ done:
   return rc;
 }
 
-typedef struct loaded { int16_t *s; size_t n; int rate; } loaded;
-
 int vge_encode_audio(const vge_audio *a, vge_result *r) {
   memset(r, 0, sizeof *r);
   vge_av_init();
@@ -174,63 +366,67 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
    * AAC is transparent for it, and takes a fifth less time than 96 */
   int bitrate = a->bitrate > 0 ? a->bitrate : 64000;
   int rc = -1;
-  float *tl = NULL;
-  loaded *ld = calloc((size_t)(a->n > 0 ? a->n : 1), sizeof *ld);
-  if (!ld) return vge_fail(r, "audio: out of memory");
+  mixer m;
+  memset(&m, 0, sizeof m);
+
+  /* the key: the samples themselves (cheap next to encoding them). Each clip
+   * is read and checked here, one at a time, and read again when the mixer
+   * reaches it: a long video's clips are never all in memory. */
+  char tmp[VGE_PATH_MAX];
+  vg_hash h = { NULL };   /* finalised (and freed) on every path, see out: */
+  if (!a->no_cache) vg_hash_init(&h);
+  char head[256];
+  snprintf(head, sizeof head, "%s|%lld|%d|%d|%u|%u", VGE_AUDIO_VERSION, (long long)total,
+           bitrate, a->n, avcodec_version(), avformat_version());
+  vg_hash_str(&h, head);
+  vg_hash_str(&h, a->key ? a->key : "");
   for (int i = 0; i < a->n; i++) {
     const vge_clip *k = &a->clips[i];
+    int16_t *own = NULL;
+    const int16_t *s = k->samples;
+    size_t n = k->n;
+    int rate = k->rate;
     if (k->file) {
-      continue;   /* decoded onto the timeline below, only when not cached */
+      n = 0;
+      rate = 0;   /* decoded by the mixer, only when not cached */
     } else if (k->wav) {
       char err[300];
-      if (vge_read_wav(k->wav, &ld[i].s, &ld[i].n, &ld[i].rate, err, sizeof err) != 0) {
+      if (vge_read_wav(k->wav, &own, &n, &rate, err, sizeof err) != 0) {
         vge_fail(r, "audio: %s", err);
         goto out;
       }
-    } else {
-      ld[i].n = k->n;
-      ld[i].rate = k->rate;
+      s = own;
     }
-  }
-
-  /* the key: the samples themselves (cheap next to encoding them) */
-  char tmp[VGE_PATH_MAX];
-  if (!a->no_cache) {
-    vg_hash h;
-    vg_hash_init(&h);
-    char head[256];
-    snprintf(head, sizeof head, "%s|%lld|%d|%d|%u|%u", VGE_AUDIO_VERSION, (long long)total,
-             bitrate, a->n, avcodec_version(), avformat_version());
-    vg_hash_str(&h, head);
-    vg_hash_str(&h, a->key ? a->key : "");
-    if (!a->key) {
-      for (int i = 0; i < a->n; i++) {
-        const int16_t *s = ld[i].s ? ld[i].s : a->clips[i].samples;
-        int64_t at = llround(a->clips[i].at * RATE);
-        int64_t meta[3] = {at, ld[i].rate, (int64_t)ld[i].n};
-        vg_hash_update(&h, meta, sizeof meta);
-        if (a->clips[i].len > 0) {   /* only then: the keys of uncut clips stay as they were */
-          int64_t cut = llround(a->clips[i].len * RATE);
-          vg_hash_str(&h, "cut");
-          vg_hash_update(&h, &cut, sizeof cut);
+    if (!k->file && n && !s) { vge_fail(r, "audio: clip %d has no samples", i); goto out; }
+    if (!k->file && n && rate <= 0) { free(own); vge_fail(r, "audio: clip rate %d", rate); goto out; }
+    if (!a->no_cache && !a->key) {
+      int64_t at = llround(k->at * RATE);
+      int64_t meta[3] = {at, rate, (int64_t)n};
+      vg_hash_update(&h, meta, sizeof meta);
+      if (k->len > 0) {   /* only then: the keys of uncut clips stay as they were */
+        int64_t cut = llround(k->len * RATE);
+        vg_hash_str(&h, "cut");
+        vg_hash_update(&h, &cut, sizeof cut);
+      }
+      if (k->file) {
+        /* a recording: its content, and the decoders that read it */
+        char hex[65], err[300];
+        long long size = 0;
+        if (vg_file_digest(k->file, &size, hex, err, sizeof err) != 0) {
+          vge_fail(r, "audio: %s", err);
+          goto out;
         }
-        if (a->clips[i].file) {
-          /* a recording: its content, and the decoders that read it */
-          char hex[65], err[300];
-          long long size = 0;
-          if (vg_file_digest(a->clips[i].file, &size, hex, err, sizeof err) != 0) {
-            vge_fail(r, "audio: %s", err);
-            goto out;
-          }
-          vg_hash_str(&h, "recording");
-          vg_hash_str(&h, hex);
-          vg_hash_str(&h, LIBAVCODEC_IDENT);
-          vg_hash_str(&h, LIBSWRESAMPLE_IDENT);
-        } else if (s && ld[i].n) {
-          vg_hash_update(&h, s, ld[i].n * sizeof *s);
-        }
+        vg_hash_str(&h, "recording");
+        vg_hash_str(&h, hex);
+        vg_hash_str(&h, LIBAVCODEC_IDENT);
+        vg_hash_str(&h, LIBSWRESAMPLE_IDENT);
+      } else if (s && n) {
+        vg_hash_update(&h, s, n * sizeof *s);
       }
     }
+    free(own);
+  }
+  if (!a->no_cache) {
     vg_hash_final(&h, r->key);
     if (vg_cache_lookup(a->cache, r->key, ".m4a", r->path, sizeof r->path)) {
       r->cached = 1;
@@ -247,25 +443,8 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
     if (vge_tmp_beside(a->out, tmp, sizeof tmp) != 0) { vge_fail(r, "audio: %s", strerror(errno)); goto out; }
   }
 
-  tl = calloc((size_t)total, sizeof *tl);
-  if (!tl) { vge_fail(r, "audio: out of memory"); goto out; }
-  for (int i = 0; i < a->n; i++) {
-    if (a->clips[i].file) {
-      char err[512];
-      vge_recording_info info;
-      vge_recording_opts ro = { .timeline = tl, .total = total, .at = a->clips[i].at,
-                                .cancel = a->cancel };
-      if (vge_read_recording(a->clips[i].file, &ro, &info, err, sizeof err) != 0) {
-        vge_fail(r, "audio: %s", err);
-        goto out;
-      }
-      continue;
-    }
-    const int16_t *s = ld[i].s ? ld[i].s : a->clips[i].samples;
-    if (ld[i].n && !s) { vge_fail(r, "audio: clip %d has no samples", i); goto out; }
-    if (mix_clip(tl, total, s, ld[i].n, ld[i].rate, a->clips[i].at, a->clips[i].len, r) != 0) goto out;
-  }
-  if (write_m4a(tl, total, bitrate, tmp, a->cancel, r) != 0) { unlink(tmp); goto out; }
+  if (mixer_init(&m, a, total, r) != 0) goto out;
+  if (write_m4a(&m, total, bitrate, tmp, a->cancel, r) != 0) { unlink(tmp); goto out; }
   if (!a->no_cache) {
     if (vg_cache_adopt(a->cache, r->key, ".m4a", tmp) != 0) {
       vge_fail(r, "audio: %s", vg_cache_error());
@@ -280,9 +459,11 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
   r->duration = (double)total / RATE;
   rc = 0;
 out:
-  for (int i = 0; i < a->n; i++) free(ld[i].s);
-  free(ld);
-  free(tl);
+  if (h.sha) {
+    char unused[65];
+    vg_hash_final(&h, unused);
+  }
+  mixer_free(&m);
   if (rc == 0) r->rc = 0;
   return rc;
 }

@@ -23,3 +23,15 @@ int vge_load_image(const char *path, int width, int height, vge_pix pix, uint8_t
  * every CPU (yuv.c). dst/dstride: the Y, U and V planes. */
 void vge_rgb32_to_i420(const uint8_t *src, int sstride, vge_pix pix, int w, int h,
                        uint8_t *const dst[3], const int dstride[3]);
+
+/* A recording read as a stream (recording.c), for the mixer (audio.c): the
+ * samples of vge_read_recording, a window at a time. probe: count only. */
+typedef struct vge_rec_stream vge_rec_stream;
+int vge_rec_open(const char *path, const vge_recording_opts *o, int probe, vge_rec_stream **out,
+                 char *err, size_t errlen);
+/* Up to n samples into dst (NULL: skip them); fewer only at the end, 0 after
+ * it, -1 on error (message in err; the stream is done). */
+int64_t vge_rec_read(vge_rec_stream *st, float *dst, int64_t n, char *err, size_t errlen);
+/* Valid once vge_rec_read has returned 0. */
+const vge_recording_info *vge_rec_info(const vge_rec_stream *st);
+void vge_rec_close(vge_rec_stream *st);

@@ -15,10 +15,14 @@
  * drawn on top at full opacity (burnt-in captions).
  * Segments are cached by a hash of what they show, so an unchanged scene is
  * never rendered or encoded again. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "vg.h"
 #include "render.h"
@@ -78,6 +82,28 @@ typedef struct job {
 } job;
 
 
+
+/* Memory freed is not memory returned: glibc keeps what a video's plan,
+ * its segments' encoders and pictures used in its arenas (one per thread),
+ * and each video of a long document grew the process by 60-100 MB
+ * (bench/create/bench_long.sh). Two cheap remedies, measured there:
+ * - large blocks (pictures: 8 MB at 1080p; x264's planes) come from mmap,
+ *   so freeing them returns them; glibc's default raises that threshold to
+ *   the largest block freed, which puts the pictures back in the arenas;
+ * - malloc_trim hands the arenas' free pages back once a video is planned
+ *   and once it is done (not per segment: with both encoders running it
+ *   took ~9 ms a call and held the arenas' locks). */
+static void tune_malloc(void) {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
+}
+
+static void give_back(void) {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 
 /* The segment is encoded: its pictures (8 MB each at 1080p) go now, not
  * when the whole video is done. */
@@ -225,6 +251,8 @@ static int hash_json(vg_hash *h, const cJSON *j) {
 }
 
 static int prepare(vg_call *c) {
+  static pthread_once_t tuned = PTHREAD_ONCE_INIT;
+  pthread_once(&tuned, tune_malloc);
   const cJSON *p = vg_call_options(c);
   job *j = calloc(1, sizeof *j);
   if (!j) return vg_call_fail(c, "out of memory");
@@ -383,6 +411,7 @@ static int prepare(vg_call *c) {
       n++;
     }
   }
+  give_back();   /* the hashing's JSON texts, the previous video's plan */
   return 0;
 }
 
@@ -460,6 +489,7 @@ static int work(vg_call *c) {
 }
 
 static int finish(vg_call *c) {
+  give_back();
   job *j = vg_call_data(c);
   cJSON *o = cJSON_CreateObject();
   cJSON_AddStringToObject(o, "path", j->out);

@@ -162,6 +162,10 @@ local function video_stage(o, off)
       task:emit("video.rendered", out, enc)
       ctx.outputs[vi] = { video = video.id, path = out, timing = timing, cues = cues, encoded = enc,
         scenes = records }
+      -- a long document is several videos, planned one after the other: this
+      -- one's keyframes are garbage now, and go before the next plan is built
+      segments = nil
+      collectgarbage("collect")
     end
   end
 end

@@ -140,8 +140,9 @@ function M.check_options(o)
   return true
 end
 
--- The longest recording --audio takes: the mixer holds the whole track as
--- 48 kHz floats (about 0.7 GB an hour).
+-- The longest recording --audio takes. The mixer streams it (a window at a
+-- time, stages/encode/audio.c), so this bounds the time to decode and encode
+-- it, not memory.
 M.MAX_RECORDING = 3 * 3600
 
 --- probe_audio(o) -> {duration=, sha256=, codec=, ...} | nil, message: the
