@@ -121,19 +121,21 @@ local function frame_at(t)
     "-pix_fmt", "gray", "-update", "1", "-y", f })
   return read(f) or ""
 end
--- a repeat of a still picture may refine it by a few levels, never more
-local function max_diff(a, b)
-  if #a ~= #b or #a == 0 then return 255 end
-  local m = 0
+-- A repeat of a still picture may refine a few pixels (x264 spends the bits
+-- a repeat frees on edges it coded coarsely: measured up to 11 levels on a
+-- few dozen pixels); anything that moves changes thousands of pixels.
+local function changed_pixels(a, b)
+  if #a ~= #b or #a == 0 then return math.huge end
+  local n = 0
   for i = 1, #a, 4096 do
     local x, y = { a:byte(i, math.min(#a, i + 4095)) }, { b:byte(i, math.min(#b, i + 4095)) }
-    for k = 1, #x do local d = math.abs(x[k] - y[k]); if d > m then m = d end end
+    for k = 1, #x do if math.abs(x[k] - y[k]) > 6 then n = n + 1 end end
   end
-  return m
+  return n
 end
 local s3 = timing.scenes[3]
-local held = max_diff(frame_at(s3["end"] - 0.6), frame_at(s3["end"] - 0.05))
-check(held <= 8, "a settled scene holds still (max difference " .. held .. " levels)")
+local held = changed_pixels(frame_at(s3["end"] - 0.6), frame_at(s3["end"] - 0.05))
+check(held <= 200, "a settled scene holds still (" .. held .. " pixels changed by more than 6 levels)")
 check(frame_at(timing.scenes[2]["end"] - 0.1) ~= frame_at(s3["end"] - 0.1), "scenes differ")
 
 -- 5. captions: a cue per sentence at least --------------------------------------
