@@ -22,6 +22,7 @@
 #define PROSE_WORDS 110       /* narration per scene before a section is split */
 #define LIST_ITEMS 10         /* list items per scene */
 #define CODE_LINES 16         /* code lines per scene */
+#define SUMMARY_CODE_LINES 10 /* code lines a summary shows of a block (its first part) */
 #define QUOTE_WORDS 45        /* words of a quote per slide */
 #define TABLE_ROWS 8          /* table rows per scene (a longer table pages) */
 #define TABLE_COLS 16         /* table columns kept */
@@ -53,6 +54,7 @@ typedef struct md {
   char *image;            /* image waiting for a scene */
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
+  int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
 } md;
 
 /* ---- text helpers ---------------------------------------------------------- */
@@ -1258,14 +1260,19 @@ static void code_block(md *m, cmark_node *n) {
   }
   int line = cmark_node_get_start_line(n);
   /* long code is split at blank lines: a part ends at the last blank line
-   * in its second half, else after CODE_LINES lines */
+   * in its second half, else after CODE_LINES lines. A summary shows a long
+   * block's first part only, of at most SUMMARY_CODE_LINES lines: code is
+   * read at 1.5 s a line, and a 40-line sample is a minute of the video
+   * (--detail full shows it all) */
+  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
+  int cap = summary ? SUMMARY_CODE_LINES : CODE_LINES;
   int at = 0, part = 0;
-  while (at < nl) {
+  while (at < nl && !(summary && part > 0)) {
     while (at < nl && !lines[at][strspn(lines[at], " \t")]) at++;   /* no part opens blank */
     if (at >= nl) break;
-    int end = nl - at > CODE_LINES ? at + CODE_LINES : nl;
+    int end = nl - at > cap ? at + cap : nl;
     if (end < nl) {
-      for (int i = end - 1; i > at + CODE_LINES / 2; i--)
+      for (int i = end - 1; i > at + cap / 2; i--)
         if (!lines[i][strspn(lines[i], " \t")]) { end = i; break; }
     }
     int stop = end;
@@ -1913,6 +1920,27 @@ static void document_language(md *m, const char *text, size_t len) {
 static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
 static void ext_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
+/* A heading of boilerplate: license, copyright, how to contribute, credits.
+ * A summary says such a section in its first sentence (no lists, code or
+ * tables of it): a README's MIT text or list of contributors is not what a
+ * viewer came for. */
+static int boilerplate(const char *h) {
+  static const char *const words[] = { "license", "licence", "licensing", "copyright", "contributing",
+    "contribution", "contributions", "contributors", "contribute", "how to contribute", "authors", "credits",
+    "acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement", "thanks", "legal",
+    "lizenz", "licencia", "licenza", "licença", "licentie", "\xD0\x9B\xD0\xB8\xD1\x86\xD0\xB5\xD0\xBD\xD0\xB7\xD0\xB8\xD1\x8F", NULL };
+  while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 📝 License" */
+  size_t n = strlen(h);
+  while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.')) n--;
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    /* "License", "License and copyright", "Copyright (c) 2020" */
+    if (n >= l && !strncasecmp(h, words[i], l) && (n == l || h[l] == ' ' || h[l] == '(' || h[l] == '&'))
+      return 1;
+  }
+  return 0;
+}
+
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
@@ -2028,6 +2056,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (!m.video) start_video(&m, m.doc_title, subtitle, line);
       end_section(&m);
       m.section_codes = 0;
+      if (m.boiler && level <= m.boiler) m.boiler = 0;
+      if (!m.boiler && !(opts && opts->detail == VGI_DETAIL_FULL) && boilerplate(ht)) m.boiler = level;
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
       m.level = level;
       free(m.header);
@@ -2036,6 +2066,19 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       continue;
     }
     if (!m.video) start_video(&m, m.doc_title, subtitle, line);
+    if (m.boiler) {
+      /* a summary says a boilerplate section by its first sentence, and
+       * nothing of its subsections */
+      if (t != CMARK_NODE_PARAGRAPH || m.level > m.boiler || m.nprose || m.section_scenes || m.label) continue;
+      char *pt = plain(c, &m);
+      int ns = 0;
+      char **ss = vgi_sentences_lang(pt, m.lang, &ns);
+      free(pt);
+      for (int i = 1; i < ns; i++) free(ss[i]);
+      prose_add(&m, ns > 0 ? ss[0] : NULL, line, 1);
+      free(ss);
+      continue;
+    }
     switch (t) {
     case CMARK_NODE_PARAGRAPH: {
       if (sub_para && !skipped_sub && h1 && c == cmark_node_next(h1)) { skipped_sub = 1; break; }

@@ -285,10 +285,11 @@ static void blocks_shaped_for_slides(void **state) {
       if (!codes++) {
         assert_string_equal(sget(sc, "narration"), "Add two numbers together.");
       } else {
-        /* 24 lines split at a blank line: 7 + blank + 7, then 7; no part
-         * opens or ends blank */
+        /* 24 lines: a summary shows the first part, cut at a blank line
+         * (7 lines; --detail full: 7 + blank + 7, then 7); no part opens or
+         * ends blank */
         int nc = cJSON_GetArraySize(cmds);
-        assert_int_equal(nc, codes == 2 ? 15 : 7);
+        assert_int_equal(nc, 7);
         assert_true(strlen(cJSON_GetArrayItem(cmds, 0)->valuestring) > 0);
         assert_true(strlen(cJSON_GetArrayItem(cmds, nc - 1)->valuestring) > 0);
       }
@@ -303,7 +304,7 @@ static void blocks_shaped_for_slides(void **state) {
   }
   assert_int_equal(tables, 3);   /* 20 rows: 7 + 7 + 6 */
   assert_int_equal(rows, 20);
-  assert_int_equal(codes, 1 + 2);
+  assert_int_equal(codes, 1 + 1);
   assert_true(quotes >= 2);
   assert_int_equal(agenda, 1);
   cJSON_Delete(m);
@@ -389,8 +390,11 @@ static void summary_code_and_pointers(void **state) {
         assert_null(strstr(n, "Run this"));   /* Lua is an example, not a command */
         assert_non_null(strstr(n, "Lua"));
       }
-      /* 12 lines of code stay 1.5 s a line, whatever is said */
-      if (!strcmp(h, "Long")) assert_true(vgi_scene_seconds(sc, "en") >= 12 * 1.5);
+      /* the 10 lines a summary shows of 12 stay 1.5 s a line, whatever is said */
+      if (!strcmp(h, "Long")) {
+        assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "commands")), 10);
+        assert_true(vgi_scene_seconds(sc, "en") >= 10 * 1.5);
+      }
     }
     assert_null(strstr(n, "Then build it"));   /* the dropped block's introduction */
     if (strstr(n, "compresses files quickly")) {
@@ -411,6 +415,82 @@ static void summary_code_and_pointers(void **state) {
   assert_int_equal(links, 1);
   assert_int_equal(sum_codes, 3);    /* Build's first, API, Long */
   assert_int_equal(full_codes, 5);   /* all three of Build */
+  cJSON_Delete(sm);
+  cJSON_Delete(fm);
+  remove(path);
+}
+
+/* A summary says a license or contributing section by its first sentence
+ * (its list, code and later paragraphs are not shown); its subsections go
+ * with it, the next section of its level is ordinary again. A long code
+ * block shows its first part (at most 10 lines, cut at a blank line);
+ * --detail full keeps all of it and every part. */
+static void summary_boilerplate_and_code(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nThe tool packs files into archives quickly.\n\n## Usage\n\nCall it like this:\n\n```c\n");
+  for (int blk = 0; blk < 4; blk++) {
+    for (int i = 0; i < 6; i++) doc_add("int v%d_%d = %d;\n", blk, i, i);
+    doc_add("%s", "\n");
+  }
+  doc_add("%s", "```\n\n## License\n\nThe MIT License applies to all files. Permission is hereby granted, free of charge, "
+               "to any person obtaining a copy.\n\nTHE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY.\n\n"
+               "- Alice wrote the parser\n- Bob wrote the tests\n\n### Third-party code\n\nZlib is under its own license.\n\n"
+               "## Contributing\n\nPull requests are welcome. Please run the tests first.\n\n"
+               "## Performance\n\nIt reads a gigabyte a second. It writes half as fast.\n");
+  const char *path = write_tmp("boiler.md", doc_s);
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *sm = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  cJSON *fm = load(path, &full, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  static char said[1 << 16];
+  said[0] = 0;
+  int codes = 0, lines = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *sc = scene_at(sm, 0, i);
+    strncat(said, sget(sc, "narration"), sizeof said - strlen(said) - 2);
+    strcat(said, "\n");
+    const cJSON *vc = cJSON_GetObjectItem(sc, "visual_content");
+    const cJSON *its = cJSON_GetObjectItem(vc, "items");
+    for (const cJSON *it = its ? its->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      assert_null(strstr(t, "Alice"));
+      assert_null(strstr(t, "WARRANTY"));
+    }
+    if (!strcmp(sget(sc, "scene_type"), "command")) {
+      codes++;
+      lines = cJSON_GetArraySize(cJSON_GetObjectItem(vc, "commands"));
+    }
+  }
+  assert_non_null(strstr(said, "The MIT License applies to all files."));
+  assert_null(strstr(said, "Permission"));
+  assert_null(strstr(said, "WARRANTY"));
+  assert_null(strstr(said, "Alice"));
+  assert_null(strstr(said, "Zlib"));                      /* a subsection of the license */
+  assert_non_null(strstr(said, "Pull requests are welcome."));
+  assert_null(strstr(said, "run the tests"));
+  assert_non_null(strstr(said, "gigabyte"));              /* the next section is said as usual */
+  assert_int_equal(codes, 1);
+  assert_int_equal(lines, 6);                               /* 6 + blank: cut at the blank line */
+  said[0] = 0;
+  int fcodes = 0, flines = 0;
+  for (int i = 0; i < scene_count(fm, 0); i++) {
+    const cJSON *sc = scene_at(fm, 0, i);
+    strncat(said, sget(sc, "narration"), sizeof said - strlen(said) - 2);
+    if (!strcmp(sget(sc, "scene_type"), "command")) {
+      fcodes++;
+      const cJSON *cmds = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "commands");
+      for (const cJSON *c = cmds->child; c; c = c->next) flines += *c->valuestring != 0;
+    }
+  }
+  assert_true(fcodes >= 2);
+  assert_int_equal(flines, 24);
+  assert_non_null(strstr(said, "Permission"));
+  assert_non_null(strstr(said, "Zlib"));
   cJSON_Delete(sm);
   cJSON_Delete(fm);
   remove(path);
@@ -506,6 +586,7 @@ int main(void) {
     cmocka_unit_test(summary_by_default),
     cmocka_unit_test(blocks_shaped_for_slides),
     cmocka_unit_test(summary_code_and_pointers),
+    cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),
