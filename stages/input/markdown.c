@@ -23,6 +23,9 @@
 #define LIST_ITEMS 10         /* list items per scene */
 #define CODE_LINES 16         /* code lines per scene */
 #define SUMMARY_CODE_LINES 10 /* code lines a summary shows of a block (its first part) */
+#define SUMMARY_TABLE_WORDS 30 /* words a summary says of a table's rows */
+#define SUMMARY_TABLE_ROWS 3  /* ... in at most this many rows */
+#define SUMMARY_ROW_SECONDS 0.8 /* reading time of a table row nobody says */
 #define QUOTE_WORDS 45        /* words of a quote per slide */
 #define TABLE_ROWS 8          /* table rows per scene (a longer table pages) */
 #define TABLE_COLS 16         /* table columns kept */
@@ -1536,6 +1539,11 @@ static void table_block(md *m, cmark_node *n) {
   int pages = (nrows + TABLE_ROWS - 1) / TABLE_ROWS;
   /* rows spread evenly over the pages: 9 rows are 5 + 4, not 8 + 1 */
   int per = (nrows + pages - 1) / pages;
+  /* A summary names the columns and says a few rows on the first page, and
+   * counts the rest ("And 12 more rows."); later pages are shown, with the
+   * heading said and time to read their rows. --detail full says rows on
+   * every page. */
+  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
   for (int page = 0; page < pages; page++) {
     cJSON *vc = visual(m);
     if (page > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
@@ -1544,15 +1552,33 @@ static void table_block(md *m, cmark_node *n) {
     cJSON *pr = cJSON_AddArrayToObject(vc, "rows");
     for (int k = 0; k < per && rows->child; k++)
       cJSON_AddItemToArray(pr, cJSON_DetachItemViaPointer(rows, rows->child));
-    char *said = vgi_table_narration(vc, m->lang);
+    int here = cJSON_GetArraySize(pr);
+    char *said = !summary ? vgi_table_narration(vc, m->lang)
+               : page == 0 ? vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS, nrows - here)
+               : NULL;
     vgi_buf nb = {0};
     if (page == 0 && narr && *narr) vgi_buf_puts(&nb, narr);
     if (said && *said) {
       if (nb.n) vgi_buf_puts(&nb, " ");
       vgi_buf_puts(&nb, said);
     }
+    if (!nb.n) {
+      /* a later page of a summary: its heading (else its columns) */
+      const char *h = vgi_str(vc, "header");
+      if (h && *h) {
+        vgi_buf_puts(&nb, h);
+        if (!strchr(".!?:", h[strlen(h) - 1])) vgi_buf_puts(&nb, vgi_phrase(m->lang, "stop"));
+      } else {
+        char *cn = vgi_table_narration_n(vc, m->lang, 0, 0, 0);
+        vgi_buf_puts(&nb, cn ? cn : "");
+        free(cn);
+      }
+    }
     free(said);
-    new_scene(m, "table", line, vc, nb.s);
+    cJSON *sc = new_scene(m, "table", line, vc, nb.s);
+    /* rows not said are read: about a second each */
+    if (sc && summary && here * SUMMARY_ROW_SECONDS > 3.0)
+      cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(sc, "min_duration"), here * SUMMARY_ROW_SECONDS);
     vgi_buf_free(&nb);
   }
   free(narr);
