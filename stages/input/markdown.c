@@ -58,6 +58,9 @@ typedef struct md {
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
   int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
+  cJSON *short_scene;     /* the slide short sections share (summary), while it is the last scene */
+  int short_level;        /* ... the level of its sections */
+  char *short_h2;         /* ... and the section they are part of */
 } md;
 
 /* ---- text helpers ---------------------------------------------------------- */
@@ -1044,6 +1047,66 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
 /* A scene made of prose alone: its narration is the paragraphs' sentences,
  * ranked; its bullets are the headlines of the key points (up to 4), each
  * linked to the sentence it heads. */
+#define SHORT_PER_SLIDE 6   /* short sections a shared slide shows */
+
+/* In a summary, a subsection of one sentence (nothing else in it so far)
+ * joins the slide of the short subsections just before it, of the same
+ * level and section: the headings are its bullets, each with its sentence
+ * under it, instead of a scene each (an API reference of one-line entries
+ * is one slide, not eight). The sentences are said as they were. Returns 1
+ * when it joined (units taken). */
+static int join_short(md *m, cJSON *units, const char *text) {
+  if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->section_scenes || m->level < 3 || m->label ||
+      m->image || !m->h2 || !m->header || cJSON_GetArraySize(units) != 1 || m->split_h2)
+    return 0;
+  cJSON *last = m->scenes ? cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1) : NULL;
+  cJSON *u = units->child;
+  int ok = last && last == m->short_scene && m->short_level == m->level && m->short_h2 &&
+           !strcmp(m->short_h2, m->h2);
+  cJSON *vc = ok ? cJSON_GetObjectItemCaseSensitive(last, "visual_content") : NULL;
+  cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+  cJSON *lu = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
+  cJSON *ln = cJSON_GetObjectItemCaseSensitive(last, "narration");
+  if (!ok || !cJSON_IsArray(items) || cJSON_GetArraySize(items) >= SHORT_PER_SLIDE || !cJSON_IsArray(lu) ||
+      !cJSON_IsString(ln)) {
+    /* this one may start a shared slide: prose_scene makes it, and
+     * the next short section converts it */
+    free(m->short_h2);
+    m->short_h2 = vgi_strdup(m->h2);
+    m->short_level = m->level;
+    m->short_scene = NULL;
+    return 0;
+  }
+  if (cJSON_GetArraySize(items) == 1 && cJSON_IsString(items->child)) {
+    /* the first of them: its heading becomes a bullet, the section's the slide's */
+    const char *h0 = vgi_str(vc, "header");
+    cJSON *it = cJSON_CreateObject();
+    cJSON_AddStringToObject(it, "title", h0 ? h0 : "");
+    cJSON_AddStringToObject(it, "description", items->child->valuestring);
+    cJSON_ReplaceItemInArray(items, 0, it);
+    cJSON_ReplaceItemInObjectCaseSensitive(vc, "header", cJSON_CreateString(m->h2));
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+  }
+  cJSON *it = cJSON_CreateObject();
+  cJSON_AddStringToObject(it, "title", m->header);
+  char *h = vgi_headline(vgi_str(u, "t"));
+  cJSON_AddStringToObject(it, "description", h);
+  free(h);
+  cJSON_ReplaceItemInObjectCaseSensitive(u, "b", cJSON_CreateNumber(cJSON_GetArraySize(items)));
+  cJSON_AddItemToArray(items, it);
+  cJSON_AddItemToArray(lu, cJSON_DetachItemViaPointer(units, u));
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, ln->valuestring);
+  vgi_buf_puts(&b, " ");
+  vgi_buf_puts(&b, text);
+  cJSON_SetValuestring(ln, b.s);
+  cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(last, "max_duration"), vgi_max_for_lang(b.s, m->lang));
+  vgi_buf_free(&b);
+  cJSON_Delete(units);
+  m->section_scenes++;   /* the section has its place: a later block is its own scene */
+  return 1;
+}
+
 static void prose_scene(md *m, const para *p, size_t n, int line) {
   cJSON *units = para_units(m, p, n, 0);
   char *text = prose_join((para *)p, n);
@@ -1074,7 +1137,15 @@ static void prose_scene(md *m, const para *p, size_t n, int line) {
     cJSON_AddItemToArray(items, cJSON_CreateString(h));
     free(h);
   }
-  new_scene_u(m, "list", line, vc, text, units);
+  int first_short = !m->section_scenes && cJSON_GetArraySize(units) == 1;
+  if (join_short(m, units, text)) {
+    cJSON_Delete(vc);
+    free(text);
+    return;
+  }
+  cJSON *sc = new_scene_u(m, "list", line, vc, text, units);
+  /* a short section may be followed by others that join it */
+  if (first_short && m->short_h2 && m->short_level == m->level && !m->short_scene) m->short_scene = sc;
   free(text);
 }
 
@@ -2154,6 +2225,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   free(m.header);
   free(m.label);
   free(m.image);
+  free(m.short_h2);
   pend_clear(&m);
   free(h1text);
   free(sub_para);

@@ -524,6 +524,57 @@ static void summary_boilerplate_and_code(void **state) {
   remove(path);
 }
 
+/* In a summary, subsections of one sentence share a slide (their headings
+ * as bullets, each sentence said); one of two sentences is its own scene;
+ * --detail full keeps a scene each. */
+static void short_sections_share_a_slide(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Lib\n\nLib draws boxes on terminals.\n\n## API\n\nEvery call takes a handle.\n\n"
+               "### open()\n\nOpens the terminal.\n\n### close()\n\nCloses the terminal.\n\n"
+               "### clear()\n\nClears the screen.\n\n### draw()\n\nDraws a box. It takes four numbers.\n\n"
+               "### flush()\n\nWrites pending output.\n");
+  const char *path = write_tmp("short.md", doc_s);
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *sm = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  cJSON *fm = load(path, &full, &d);
+  vgi_diags_free(&d);
+  int shared = 0, flush = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *sc = scene_at(sm, 0, i);
+    const char *n = sget(sc, "narration");
+    if (strstr(n, "Opens the terminal.")) {
+      shared++;
+      assert_string_equal(vcget(sc, "header"), "API");
+      assert_non_null(strstr(n, "Closes the terminal. Clears the screen."));
+      assert_null(strstr(n, "Draws"));
+      const cJSON *its = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+      assert_int_equal(cJSON_GetArraySize(its), 3);
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 0), "title"), "open()");
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "title"), "clear()");
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "description"), "Clears the screen");
+    }
+    if (strstr(n, "Writes pending output.")) {
+      flush++;
+      assert_string_equal(vcget(sc, "header"), "flush()");   /* after draw(), a slide of its own */
+    }
+  }
+  assert_int_equal(shared, 1);
+  assert_int_equal(flush, 1);
+  int fscenes = 0;
+  for (int i = 0; i < scene_count(fm, 0); i++) {
+    const char *n = sget(scene_at(fm, 0, i), "narration");
+    fscenes += strstr(n, "Opens") || strstr(n, "Closes") || strstr(n, "Clears");
+  }
+  assert_int_equal(fscenes, 3);
+  cJSON_Delete(sm);
+  cJSON_Delete(fm);
+  remove(path);
+}
+
 /* A document without an H1 or a title: in front matter is titled from its
  * first heading of any level, else its first sentence's headline, else
  * its file name made readable; never "readme". */
@@ -615,6 +666,7 @@ int main(void) {
     cmocka_unit_test(blocks_shaped_for_slides),
     cmocka_unit_test(summary_code_and_pointers),
     cmocka_unit_test(summary_boilerplate_and_code),
+    cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),
