@@ -2025,7 +2025,9 @@ static int boilerplate(const char *h) {
   static const char *const words[] = { "license", "licence", "licensing", "copyright", "contributing",
     "contribution", "contributions", "contributors", "contribute", "how to contribute", "authors", "credits",
     "acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement", "thanks", "legal",
-    "lizenz", "licencia", "licenza", "licença", "licentie", "\xD0\x9B\xD0\xB8\xD1\x86\xD0\xB5\xD0\xBD\xD0\xB7\xD0\xB8\xD1\x8F", NULL };
+    "lizenz", "licencia", "licenza", "licença", "licentie", "mitwirken", "beitragen", "contribuer", "contribuir",
+    "contribuire", "bijdragen", "\xD0\x9B\xD0\xB8\xD1\x86\xD0\xB5\xD0\xBD\xD0\xB7\xD0\xB8\xD1\x8F",
+    "الرخصة", "رخصة", "الترخيص", "ساهم", "المساهمة", "ライセンス", "许可证", "贡献", "라이선스", "기여", NULL };
   while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 📝 License" */
   size_t n = strlen(h);
   while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.')) n--;
@@ -2154,7 +2156,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       end_section(&m);
       m.section_codes = 0;
       if (m.boiler && level <= m.boiler) m.boiler = 0;
-      if (!m.boiler && !(opts && opts->detail == VGI_DETAIL_FULL) && boilerplate(ht)) m.boiler = level;
+      /* (with --duration the fit decides what goes, by rank) */
+      if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && boilerplate(ht))
+        m.boiler = level;
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
       m.level = level;
       free(m.header);
