@@ -1056,13 +1056,15 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
  * is one slide, not eight). The sentences are said as they were. Returns 1
  * when it joined (units taken). */
 static int join_short(md *m, cJSON *units, const char *text) {
+  /* the section they are part of: the last H2 (or H1 past the title), else the document */
+  const char *parent = m->h2 ? m->h2 : m->doc_title;
   if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->section_scenes || m->level < 3 || m->label ||
-      m->image || !m->h2 || !m->header || cJSON_GetArraySize(units) != 1 || m->split_h2)
+      m->image || !parent || !m->header || cJSON_GetArraySize(units) != 1 || m->split_h2)
     return 0;
   cJSON *last = m->scenes ? cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1) : NULL;
   cJSON *u = units->child;
   int ok = last && last == m->short_scene && m->short_level == m->level && m->short_h2 &&
-           !strcmp(m->short_h2, m->h2);
+           !strcmp(m->short_h2, parent);
   cJSON *vc = ok ? cJSON_GetObjectItemCaseSensitive(last, "visual_content") : NULL;
   cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
   cJSON *lu = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
@@ -1072,7 +1074,7 @@ static int join_short(md *m, cJSON *units, const char *text) {
     /* this one may start a shared slide: prose_scene makes it, and
      * the next short section converts it */
     free(m->short_h2);
-    m->short_h2 = vgi_strdup(m->h2);
+    m->short_h2 = vgi_strdup(parent);
     m->short_level = m->level;
     m->short_scene = NULL;
     return 0;
@@ -1084,7 +1086,7 @@ static int join_short(md *m, cJSON *units, const char *text) {
     cJSON_AddStringToObject(it, "title", h0 ? h0 : "");
     cJSON_AddStringToObject(it, "description", items->child->valuestring);
     cJSON_ReplaceItemInArray(items, 0, it);
-    cJSON_ReplaceItemInObjectCaseSensitive(vc, "header", cJSON_CreateString(m->h2));
+    cJSON_ReplaceItemInObjectCaseSensitive(vc, "header", cJSON_CreateString(parent));
     cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
   }
   cJSON *it = cJSON_CreateObject();
@@ -2036,6 +2038,14 @@ static int boilerplate(const char *h) {
     /* "License", "License and copyright", "Copyright (c) 2020" */
     if (n >= l && !strncasecmp(h, words[i], l) && (n == l || h[l] == ' ' || h[l] == '(' || h[l] == '&'))
       return 1;
+  }
+  /* a short heading that names them later: "I want to contribute", "How to contribute" */
+  if (n < 40) {
+    static const char *const later[] = { " contribute", " contributing", " license", " licence", NULL };
+    for (int i = 0; later[i]; i++) {
+      size_t l = strlen(later[i]);
+      if (n >= l && !strncasecmp(h + n - l, later[i], l)) return 1;
+    }
   }
   return 0;
 }

@@ -464,7 +464,7 @@ static void summary_boilerplate_and_code(void **state) {
   doc_add("%s", "```\n\n## License\n\nThe MIT License applies to all files. Permission is hereby granted, free of charge, "
                "to any person obtaining a copy.\n\nTHE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY.\n\n"
                "- Alice wrote the parser\n- Bob wrote the tests\n\n### Third-party code\n\nZlib is under its own license.\n\n"
-               "## Contributing\n\nPull requests are welcome. Please run the tests first.\n\n"
+               "## I Want To Contribute\n\nPull requests are welcome. Please run the tests first.\n\n"
                "## Performance\n\nIt reads a gigabyte a second. It writes half as fast.\n");
   const char *path = write_tmp("boiler.md", doc_s);
   vgi_diags d;
@@ -581,6 +581,22 @@ static void short_sections_share_a_slide(void **state) {
   assert_int_equal(fscenes, 3);
   cJSON_Delete(sm);
   cJSON_Delete(fm);
+  /* subsections right under the title share a slide named by the document */
+  doc_n = 0;
+  doc_add("%s", "# Lib\n\nLib draws boxes.\n\n### open()\n\nOpens the terminal.\n\n### close()\n\nCloses the terminal.\n");
+  write_tmp("short.md", doc_s);
+  sm = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  shared = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *sc = scene_at(sm, 0, i);
+    if (strstr(sget(sc, "narration"), "Opens the terminal. Closes the terminal.")) {
+      shared++;
+      assert_string_equal(vcget(sc, "header"), "Lib");
+    }
+  }
+  assert_int_equal(shared, 1);
+  cJSON_Delete(sm);
   remove(path);
 }
 
