@@ -415,6 +415,17 @@ function M.t(lang, key, ...)
   return (p:gsub("{(%d)}", function(i) return tostring(args[tonumber(i)] or "") end))
 end
 
+-- Languages written right to left (their slides are laid out mirrored).
+local RTL = { ar = true, he = true, iw = true, fa = true, ur = true, yi = true, ps = true, sd = true,
+  ug = true, dv = true, ckb = true }
+
+--- rtl(lang) -> true when lang ("ar", "he-IL", "fa") is written right to left
+function M.rtl(lang)
+  if type(lang) ~= "string" then return false end
+  local b = (lang:match("^(%a%a%a?)%f[^%a]") or ""):lower()
+  return RTL[b] == true
+end
+
 --- voice(lang) -> the espeak-ng voice that speaks lang ("male" for English)
 function M.voice(lang) return M.phrases[M.base(lang)].voice end
 

@@ -151,6 +151,7 @@ void vgi_language_pass(cJSON *model, const char *force);   /* force: --language 
 /* A table scene's narration: its columns named, each row said briefly, rows
  * past a budget of words counted (table.c). Caller frees. */
 char *vgi_table_narration(const cJSON *vc, const char *lang);
+char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more);
 
 /* Internal flag on scenes whose max_duration the adapter chose (fit to narration). */
 #define VGI_MAXAUTO_KEY "_max_auto"

@@ -22,6 +22,10 @@
 #define PROSE_WORDS 110       /* narration per scene before a section is split */
 #define LIST_ITEMS 10         /* list items per scene */
 #define CODE_LINES 16         /* code lines per scene */
+#define SUMMARY_CODE_LINES 10 /* code lines a summary shows of a block (its first part) */
+#define SUMMARY_TABLE_WORDS 30 /* words a summary says of a table's rows */
+#define SUMMARY_TABLE_ROWS 3  /* ... in at most this many rows */
+#define SUMMARY_ROW_SECONDS 0.8 /* reading time of a table row nobody says */
 #define QUOTE_WORDS 45        /* words of a quote per slide */
 #define TABLE_ROWS 8          /* table rows per scene (a longer table pages) */
 #define TABLE_COLS 16         /* table columns kept */
@@ -53,6 +57,10 @@ typedef struct md {
   char *image;            /* image waiting for a scene */
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
+  int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
+  cJSON *short_scene;     /* the slide short sections share (summary), while it is the last scene */
+  int short_level;        /* ... the level of its sections */
+  char *short_h2;         /* ... and the section they are part of */
 } md;
 
 /* ---- text helpers ---------------------------------------------------------- */
@@ -1039,6 +1047,68 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
 /* A scene made of prose alone: its narration is the paragraphs' sentences,
  * ranked; its bullets are the headlines of the key points (up to 4), each
  * linked to the sentence it heads. */
+#define SHORT_PER_SLIDE 6   /* short sections a shared slide shows */
+
+/* In a summary, a subsection of one sentence (nothing else in it so far)
+ * joins the slide of the short subsections just before it, of the same
+ * level and section: the headings are its bullets, each with its sentence
+ * under it, instead of a scene each (an API reference of one-line entries
+ * is one slide, not eight). The sentences are said as they were. Returns 1
+ * when it joined (units taken). */
+static int join_short(md *m, cJSON *units, const char *text) {
+  /* the section they are part of: the last H2 (or H1 past the title), else the document */
+  const char *parent = m->h2 ? m->h2 : m->doc_title;
+  if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->section_scenes || m->level < 3 || m->label ||
+      m->image || !parent || !m->header || cJSON_GetArraySize(units) != 1 || m->split_h2)
+    return 0;
+  cJSON *last = m->scenes ? cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1) : NULL;
+  cJSON *u = units->child;
+  int ok = last && last == m->short_scene && m->short_level == m->level && m->short_h2 &&
+           !strcmp(m->short_h2, parent);
+  cJSON *vc = ok ? cJSON_GetObjectItemCaseSensitive(last, "visual_content") : NULL;
+  cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+  cJSON *lu = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
+  cJSON *ln = cJSON_GetObjectItemCaseSensitive(last, "narration");
+  if (!ok || !cJSON_IsArray(items) || cJSON_GetArraySize(items) >= SHORT_PER_SLIDE || !cJSON_IsArray(lu) ||
+      !cJSON_IsString(ln)) {
+    /* this one may start a shared slide: prose_scene makes it, and
+     * the next short section converts it */
+    free(m->short_h2);
+    m->short_h2 = vgi_strdup(parent);
+    m->short_level = m->level;
+    m->short_scene = NULL;
+    return 0;
+  }
+  if (cJSON_GetArraySize(items) == 1 && cJSON_IsString(items->child)) {
+    /* the first of them: its heading becomes a bullet, the section's the slide's */
+    const char *h0 = vgi_str(vc, "header");
+    cJSON *it = cJSON_CreateObject();
+    cJSON_AddStringToObject(it, "title", h0 ? h0 : "");
+    cJSON_AddStringToObject(it, "description", items->child->valuestring);
+    cJSON_ReplaceItemInArray(items, 0, it);
+    cJSON_ReplaceItemInObjectCaseSensitive(vc, "header", cJSON_CreateString(parent));
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+  }
+  cJSON *it = cJSON_CreateObject();
+  cJSON_AddStringToObject(it, "title", m->header);
+  char *h = vgi_headline(vgi_str(u, "t"));
+  cJSON_AddStringToObject(it, "description", h);
+  free(h);
+  cJSON_ReplaceItemInObjectCaseSensitive(u, "b", cJSON_CreateNumber(cJSON_GetArraySize(items)));
+  cJSON_AddItemToArray(items, it);
+  cJSON_AddItemToArray(lu, cJSON_DetachItemViaPointer(units, u));
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, ln->valuestring);
+  vgi_buf_puts(&b, " ");
+  vgi_buf_puts(&b, text);
+  cJSON_SetValuestring(ln, b.s);
+  cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(last, "max_duration"), vgi_max_for_lang(b.s, m->lang));
+  vgi_buf_free(&b);
+  cJSON_Delete(units);
+  m->section_scenes++;   /* the section has its place: a later block is its own scene */
+  return 1;
+}
+
 static void prose_scene(md *m, const para *p, size_t n, int line) {
   cJSON *units = para_units(m, p, n, 0);
   char *text = prose_join((para *)p, n);
@@ -1069,7 +1139,15 @@ static void prose_scene(md *m, const para *p, size_t n, int line) {
     cJSON_AddItemToArray(items, cJSON_CreateString(h));
     free(h);
   }
-  new_scene_u(m, "list", line, vc, text, units);
+  int first_short = !m->section_scenes && cJSON_GetArraySize(units) == 1;
+  if (join_short(m, units, text)) {
+    cJSON_Delete(vc);
+    free(text);
+    return;
+  }
+  cJSON *sc = new_scene_u(m, "list", line, vc, text, units);
+  /* a short section may be followed by others that join it */
+  if (first_short && m->short_h2 && m->short_level == m->level && !m->short_scene) m->short_scene = sc;
   free(text);
 }
 
@@ -1258,14 +1336,19 @@ static void code_block(md *m, cmark_node *n) {
   }
   int line = cmark_node_get_start_line(n);
   /* long code is split at blank lines: a part ends at the last blank line
-   * in its second half, else after CODE_LINES lines */
+   * in its second half, else after CODE_LINES lines. A summary shows a long
+   * block's first part only, of at most SUMMARY_CODE_LINES lines: code is
+   * read at 1.5 s a line, and a 40-line sample is a minute of the video
+   * (--detail full shows it all) */
+  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
+  int cap = summary ? SUMMARY_CODE_LINES : CODE_LINES;
   int at = 0, part = 0;
-  while (at < nl) {
+  while (at < nl && !(summary && part > 0)) {
     while (at < nl && !lines[at][strspn(lines[at], " \t")]) at++;   /* no part opens blank */
     if (at >= nl) break;
-    int end = nl - at > CODE_LINES ? at + CODE_LINES : nl;
+    int end = nl - at > cap ? at + cap : nl;
     if (end < nl) {
-      for (int i = end - 1; i > at + CODE_LINES / 2; i--)
+      for (int i = end - 1; i > at + cap / 2; i--)
         if (!lines[i][strspn(lines[i], " \t")]) { end = i; break; }
     }
     int stop = end;
@@ -1529,6 +1612,11 @@ static void table_block(md *m, cmark_node *n) {
   int pages = (nrows + TABLE_ROWS - 1) / TABLE_ROWS;
   /* rows spread evenly over the pages: 9 rows are 5 + 4, not 8 + 1 */
   int per = (nrows + pages - 1) / pages;
+  /* A summary names the columns and says a few rows on the first page, and
+   * counts the rest ("And 12 more rows."); later pages are shown, with the
+   * heading said and time to read their rows. --detail full says rows on
+   * every page. */
+  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
   for (int page = 0; page < pages; page++) {
     cJSON *vc = visual(m);
     if (page > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
@@ -1537,15 +1625,33 @@ static void table_block(md *m, cmark_node *n) {
     cJSON *pr = cJSON_AddArrayToObject(vc, "rows");
     for (int k = 0; k < per && rows->child; k++)
       cJSON_AddItemToArray(pr, cJSON_DetachItemViaPointer(rows, rows->child));
-    char *said = vgi_table_narration(vc, m->lang);
+    int here = cJSON_GetArraySize(pr);
+    char *said = !summary ? vgi_table_narration(vc, m->lang)
+               : page == 0 ? vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS, nrows - here)
+               : NULL;
     vgi_buf nb = {0};
     if (page == 0 && narr && *narr) vgi_buf_puts(&nb, narr);
     if (said && *said) {
       if (nb.n) vgi_buf_puts(&nb, " ");
       vgi_buf_puts(&nb, said);
     }
+    if (!nb.n) {
+      /* a later page of a summary: its heading (else its columns) */
+      const char *h = vgi_str(vc, "header");
+      if (h && *h) {
+        vgi_buf_puts(&nb, h);
+        if (!strchr(".!?:", h[strlen(h) - 1])) vgi_buf_puts(&nb, vgi_phrase(m->lang, "stop"));
+      } else {
+        char *cn = vgi_table_narration_n(vc, m->lang, 0, 0, 0);
+        vgi_buf_puts(&nb, cn ? cn : "");
+        free(cn);
+      }
+    }
     free(said);
-    new_scene(m, "table", line, vc, nb.s);
+    cJSON *sc = new_scene(m, "table", line, vc, nb.s);
+    /* rows not said are read: about a second each */
+    if (sc && summary && here * SUMMARY_ROW_SECONDS > 3.0)
+      cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(sc, "min_duration"), here * SUMMARY_ROW_SECONDS);
     vgi_buf_free(&nb);
   }
   free(narr);
@@ -1913,6 +2019,37 @@ static void document_language(md *m, const char *text, size_t len) {
 static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
 static void ext_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
+/* A heading of boilerplate: license, copyright, how to contribute, credits.
+ * A summary says such a section in its first sentence (no lists, code or
+ * tables of it): a README's MIT text or list of contributors is not what a
+ * viewer came for. */
+static int boilerplate(const char *h) {
+  static const char *const words[] = { "license", "licence", "licensing", "copyright", "contributing",
+    "contribution", "contributions", "contributors", "contribute", "how to contribute", "authors", "credits",
+    "acknowledgments", "acknowledgements", "acknowledgment", "acknowledgement", "thanks", "legal",
+    "lizenz", "licencia", "licenza", "licença", "licentie", "mitwirken", "beitragen", "contribuer", "contribuir",
+    "contribuire", "bijdragen", "\xD0\x9B\xD0\xB8\xD1\x86\xD0\xB5\xD0\xBD\xD0\xB7\xD0\xB8\xD1\x8F",
+    "الرخصة", "رخصة", "الترخيص", "ساهم", "المساهمة", "ライセンス", "许可证", "贡献", "라이선스", "기여", NULL };
+  while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 📝 License" */
+  size_t n = strlen(h);
+  while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.')) n--;
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    /* "License", "License and copyright", "Copyright (c) 2020" */
+    if (n >= l && !strncasecmp(h, words[i], l) && (n == l || h[l] == ' ' || h[l] == '(' || h[l] == '&'))
+      return 1;
+  }
+  /* a short heading that names them later: "I want to contribute", "How to contribute" */
+  if (n < 40) {
+    static const char *const later[] = { " contribute", " contributing", " license", " licence", NULL };
+    for (int i = 0; later[i]; i++) {
+      size_t l = strlen(later[i]);
+      if (n >= l && !strncasecmp(h + n - l, later[i], l)) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
@@ -2028,6 +2165,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (!m.video) start_video(&m, m.doc_title, subtitle, line);
       end_section(&m);
       m.section_codes = 0;
+      if (m.boiler && level <= m.boiler) m.boiler = 0;
+      /* (with --duration the fit decides what goes, by rank) */
+      if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && boilerplate(ht))
+        m.boiler = level;
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
       m.level = level;
       free(m.header);
@@ -2036,6 +2177,19 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       continue;
     }
     if (!m.video) start_video(&m, m.doc_title, subtitle, line);
+    if (m.boiler) {
+      /* a summary says a boilerplate section by its first sentence, and
+       * nothing of its subsections */
+      if (t != CMARK_NODE_PARAGRAPH || m.level > m.boiler || m.nprose || m.section_scenes || m.label) continue;
+      char *pt = plain(c, &m);
+      int ns = 0;
+      char **ss = vgi_sentences_lang(pt, m.lang, &ns);
+      free(pt);
+      for (int i = 1; i < ns; i++) free(ss[i]);
+      prose_add(&m, ns > 0 ? ss[0] : NULL, line, 1);
+      free(ss);
+      continue;
+    }
     switch (t) {
     case CMARK_NODE_PARAGRAPH: {
       if (sub_para && !skipped_sub && h1 && c == cmark_node_next(h1)) { skipped_sub = 1; break; }
@@ -2085,6 +2239,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   free(m.header);
   free(m.label);
   free(m.image);
+  free(m.short_h2);
   pend_clear(&m);
   free(h1text);
   free(sub_para);

@@ -32,6 +32,13 @@ static const char *cell_text(const cJSON *c) {
 }
 
 char *vgi_table_narration(const cJSON *vc, const char *lang) {
+  return vgi_table_narration_n(vc, lang, TABLE_WORDS, 0, 0);
+}
+
+/* As vgi_table_narration, with a budget of `words` for the rows, at most
+ * max_rows rows read (0: no limit), and `more` rows not on this slide
+ * counted with those left unread ("And 12 more rows."). */
+char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more) {
   const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
   const cJSON *rows = cJSON_GetObjectItemCaseSensitive(vc, "rows");
   vgi_buf b = {0};
@@ -49,10 +56,10 @@ char *vgi_table_narration(const cJSON *vc, const char *lang) {
     vgi_phrase_put(&b, lang, "table_columns", a, 1);
     vgi_buf_free(&j);
   }
-  int budget = TABLE_WORDS, left = 0;
+  int budget = words_for_rows, left = more, read = 0;
   for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
     if (!cJSON_IsArray(r)) continue;
-    if (budget <= 0) { left++; continue; }
+    if (budget <= 0 || (max_rows > 0 && read >= max_rows)) { left++; continue; }
     const char *said[CELLS_READ];
     int ns = 0;
     for (const cJSON *c = r->child; c && ns < CELLS_READ; c = c->next) {
@@ -67,8 +74,9 @@ char *vgi_table_narration(const cJSON *vc, const char *lang) {
       vgi_buf_puts(&row, said[i]);
     }
     int rw = words(row.s);
-    if (rw > budget && budget < TABLE_WORDS) { vgi_buf_free(&row); left++; budget = 0; continue; }
+    if (rw > budget && budget < words_for_rows) { vgi_buf_free(&row); left++; budget = 0; continue; }
     budget -= rw;
+    read++;
     size_t l = row.n;
     while (l && strchr(".:;, ", row.s[l - 1])) row.s[--l] = 0;
     if (b.n) vgi_buf_puts(&b, " ");

@@ -279,16 +279,27 @@ static void blocks_shaped_for_slides(void **state) {
       assert_true(r <= 8);
       rows += r;
       assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(vc, "columns")), 2);
-      assert_non_null(strstr(sget(sc, "narration"), "Name and Size"));
+      /* a summary: the first page names the columns and says at most three
+       * rows; later pages are read, not said */
+      const char *tn = sget(sc, "narration");
+      if (tables == 1) {
+        assert_non_null(strstr(tn, "Name and Size"));
+        assert_non_null(strstr(tn, "item3: 30"));
+        assert_null(strstr(tn, "item4"));
+      } else {
+        assert_null(strstr(tn, "item"));
+        assert_true(cJSON_GetObjectItem(sc, "min_duration")->valuedouble >= 0.8 * r);
+      }
     } else if (!strcmp(type, "command")) {
       const cJSON *cmds = cJSON_GetObjectItem(vc, "commands");
       if (!codes++) {
         assert_string_equal(sget(sc, "narration"), "Add two numbers together.");
       } else {
-        /* 24 lines split at a blank line: 7 + blank + 7, then 7; no part
-         * opens or ends blank */
+        /* 24 lines: a summary shows the first part, cut at a blank line
+         * (7 lines; --detail full: 7 + blank + 7, then 7); no part opens or
+         * ends blank */
         int nc = cJSON_GetArraySize(cmds);
-        assert_int_equal(nc, codes == 2 ? 15 : 7);
+        assert_int_equal(nc, 7);
         assert_true(strlen(cJSON_GetArrayItem(cmds, 0)->valuestring) > 0);
         assert_true(strlen(cJSON_GetArrayItem(cmds, nc - 1)->valuestring) > 0);
       }
@@ -303,9 +314,27 @@ static void blocks_shaped_for_slides(void **state) {
   }
   assert_int_equal(tables, 3);   /* 20 rows: 7 + 7 + 6 */
   assert_int_equal(rows, 20);
-  assert_int_equal(codes, 1 + 2);
+  assert_int_equal(codes, 1 + 1);
   assert_true(quotes >= 2);
   assert_int_equal(agenda, 1);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* --detail full says rows on every page of the table and shows every
+   * part of the long code */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load(path, &full, &d);
+  assert_non_null(m);
+  int fpages = 0, fcodes = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    if (!strcmp(sget(sc, "scene_type"), "table")) {
+      fpages++;
+      assert_non_null(strstr(sget(sc, "narration"), "item"));
+    }
+    fcodes += !strcmp(sget(sc, "scene_type"), "command");
+  }
+  assert_int_equal(fpages, 3);
+  assert_int_equal(fcodes, 1 + 2);
   cJSON_Delete(m);
   vgi_diags_free(&d);
   remove(path);
@@ -389,8 +418,11 @@ static void summary_code_and_pointers(void **state) {
         assert_null(strstr(n, "Run this"));   /* Lua is an example, not a command */
         assert_non_null(strstr(n, "Lua"));
       }
-      /* 12 lines of code stay 1.5 s a line, whatever is said */
-      if (!strcmp(h, "Long")) assert_true(vgi_scene_seconds(sc, "en") >= 12 * 1.5);
+      /* the 10 lines a summary shows of 12 stay 1.5 s a line, whatever is said */
+      if (!strcmp(h, "Long")) {
+        assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "commands")), 10);
+        assert_true(vgi_scene_seconds(sc, "en") >= 10 * 1.5);
+      }
     }
     assert_null(strstr(n, "Then build it"));   /* the dropped block's introduction */
     if (strstr(n, "compresses files quickly")) {
@@ -413,6 +445,158 @@ static void summary_code_and_pointers(void **state) {
   assert_int_equal(full_codes, 5);   /* all three of Build */
   cJSON_Delete(sm);
   cJSON_Delete(fm);
+  remove(path);
+}
+
+/* A summary says a license or contributing section by its first sentence
+ * (its list, code and later paragraphs are not shown); its subsections go
+ * with it, the next section of its level is ordinary again. A long code
+ * block shows its first part (at most 10 lines, cut at a blank line);
+ * --detail full keeps all of it and every part. */
+static void summary_boilerplate_and_code(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nThe tool packs files into archives quickly.\n\n## Usage\n\nCall it like this:\n\n```c\n");
+  for (int blk = 0; blk < 4; blk++) {
+    for (int i = 0; i < 6; i++) doc_add("int v%d_%d = %d;\n", blk, i, i);
+    doc_add("%s", "\n");
+  }
+  doc_add("%s", "```\n\n## License\n\nThe MIT License applies to all files. Permission is hereby granted, free of charge, "
+               "to any person obtaining a copy.\n\nTHE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY.\n\n"
+               "- Alice wrote the parser\n- Bob wrote the tests\n\n### Third-party code\n\nZlib is under its own license.\n\n"
+               "## I Want To Contribute\n\nPull requests are welcome. Please run the tests first.\n\n"
+               "## Performance\n\nIt reads a gigabyte a second. It writes half as fast.\n");
+  const char *path = write_tmp("boiler.md", doc_s);
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *sm = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  cJSON *fm = load(path, &full, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  static char said[1 << 16];
+  said[0] = 0;
+  int codes = 0, lines = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *sc = scene_at(sm, 0, i);
+    strncat(said, sget(sc, "narration"), sizeof said - strlen(said) - 2);
+    strcat(said, "\n");
+    const cJSON *vc = cJSON_GetObjectItem(sc, "visual_content");
+    const cJSON *its = cJSON_GetObjectItem(vc, "items");
+    for (const cJSON *it = its ? its->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      assert_null(strstr(t, "Alice"));
+      assert_null(strstr(t, "WARRANTY"));
+    }
+    if (!strcmp(sget(sc, "scene_type"), "command")) {
+      codes++;
+      lines = cJSON_GetArraySize(cJSON_GetObjectItem(vc, "commands"));
+    }
+  }
+  assert_non_null(strstr(said, "The MIT License applies to all files."));
+  assert_null(strstr(said, "Permission"));
+  assert_null(strstr(said, "WARRANTY"));
+  assert_null(strstr(said, "Alice"));
+  assert_null(strstr(said, "Zlib"));                      /* a subsection of the license */
+  assert_non_null(strstr(said, "Pull requests are welcome."));
+  assert_null(strstr(said, "run the tests"));
+  assert_non_null(strstr(said, "gigabyte"));              /* the next section is said as usual */
+  assert_int_equal(codes, 1);
+  assert_int_equal(lines, 6);                               /* 6 + blank: cut at the blank line */
+  said[0] = 0;
+  int fcodes = 0, flines = 0;
+  for (int i = 0; i < scene_count(fm, 0); i++) {
+    const cJSON *sc = scene_at(fm, 0, i);
+    strncat(said, sget(sc, "narration"), sizeof said - strlen(said) - 2);
+    if (!strcmp(sget(sc, "scene_type"), "command")) {
+      fcodes++;
+      const cJSON *cmds = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "commands");
+      for (const cJSON *c = cmds->child; c; c = c->next) flines += *c->valuestring != 0;
+    }
+  }
+  assert_true(fcodes >= 2);
+  assert_int_equal(flines, 24);
+  assert_non_null(strstr(said, "Permission"));
+  assert_non_null(strstr(said, "Zlib"));
+  /* with --duration the fit decides by rank: a long target keeps the license */
+  said[0] = 0;
+  vgi_options longer = { .duration = 600 };
+  cJSON *dm = load(path, &longer, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(dm, 0); i++)
+    strncat(said, sget(scene_at(dm, 0, i), "narration"), sizeof said - strlen(said) - 2);
+  assert_non_null(strstr(said, "Zlib"));
+  cJSON_Delete(dm);
+  cJSON_Delete(sm);
+  cJSON_Delete(fm);
+  remove(path);
+}
+
+/* In a summary, subsections of one sentence share a slide (their headings
+ * as bullets, each sentence said); one of two sentences is its own scene;
+ * --detail full keeps a scene each. */
+static void short_sections_share_a_slide(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Lib\n\nLib draws boxes on terminals.\n\n## API\n\nEvery call takes a handle.\n\n"
+               "### open()\n\nOpens the terminal.\n\n### close()\n\nCloses the terminal.\n\n"
+               "### clear()\n\nClears the screen.\n\n### draw()\n\nDraws a box. It takes four numbers.\n\n"
+               "### flush()\n\nWrites pending output.\n");
+  const char *path = write_tmp("short.md", doc_s);
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *sm = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  cJSON *fm = load(path, &full, &d);
+  vgi_diags_free(&d);
+  int shared = 0, flush = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *sc = scene_at(sm, 0, i);
+    const char *n = sget(sc, "narration");
+    if (strstr(n, "Opens the terminal.")) {
+      shared++;
+      assert_string_equal(vcget(sc, "header"), "API");
+      assert_non_null(strstr(n, "Closes the terminal. Clears the screen."));
+      assert_null(strstr(n, "Draws"));
+      const cJSON *its = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+      assert_int_equal(cJSON_GetArraySize(its), 3);
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 0), "title"), "open()");
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "title"), "clear()");
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "description"), "Clears the screen");
+    }
+    if (strstr(n, "Writes pending output.")) {
+      flush++;
+      assert_string_equal(vcget(sc, "header"), "flush()");   /* after draw(), a slide of its own */
+    }
+  }
+  assert_int_equal(shared, 1);
+  assert_int_equal(flush, 1);
+  int fscenes = 0;
+  for (int i = 0; i < scene_count(fm, 0); i++) {
+    const char *n = sget(scene_at(fm, 0, i), "narration");
+    fscenes += strstr(n, "Opens") || strstr(n, "Closes") || strstr(n, "Clears");
+  }
+  assert_int_equal(fscenes, 3);
+  cJSON_Delete(sm);
+  cJSON_Delete(fm);
+  /* subsections right under the title share a slide named by the document */
+  doc_n = 0;
+  doc_add("%s", "# Lib\n\nLib draws boxes.\n\n### open()\n\nOpens the terminal.\n\n### close()\n\nCloses the terminal.\n");
+  write_tmp("short.md", doc_s);
+  sm = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  shared = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *sc = scene_at(sm, 0, i);
+    if (strstr(sget(sc, "narration"), "Opens the terminal. Closes the terminal.")) {
+      shared++;
+      assert_string_equal(vcget(sc, "header"), "Lib");
+    }
+  }
+  assert_int_equal(shared, 1);
+  cJSON_Delete(sm);
   remove(path);
 }
 
@@ -506,6 +690,8 @@ int main(void) {
     cmocka_unit_test(summary_by_default),
     cmocka_unit_test(blocks_shaped_for_slides),
     cmocka_unit_test(summary_code_and_pointers),
+    cmocka_unit_test(summary_boilerplate_and_code),
+    cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),

@@ -2,6 +2,7 @@
 -- available to user layouts). Everything returns display-list items (plain
 -- tables, see docs/scenes.md); nothing here draws or keeps state.
 local core = require("vg.render_core")
+local i18n = require("vg.i18n")
 
 local M = {}
 
@@ -198,8 +199,10 @@ function M.header(theme, box, title, desc, a, o)
     local p = a and a:enter(0) or 1
     items[#items + 1] = M.appear(p, {
       M.text(theme, box.x, y, box.w, hh, title, { size = o.size or 66, weight = "bold",
-        valign = "bottom", id = o.field or "header", min_size = 34, max_lines = 2 }),
-      { type = "rect", x = box.x, y = y + hh + 14, w = 120 * p, h = 7, radius = 3.5, fill = theme.accent },
+        valign = "bottom", id = o.field or "header", min_size = 34, max_lines = 2,
+        align = M.rtl_align(theme, title) }),
+      { type = "rect", x = M.rtl(theme) and box.x + box.w - 120 * p or box.x, y = y + hh + 14, w = 120 * p, h = 7,
+        radius = 3.5, fill = theme.accent },
     }, 24)
     y = y + hh + 40
   end
@@ -211,7 +214,8 @@ function M.header(theme, box, title, desc, a, o)
     local two = m.lines > 1
     items[#items + 1] = M.appear(p, {
       M.text(theme, box.x, y, box.w, two and 100 or 56, desc, { size = 34, color = theme.muted,
-        id = o.desc_field or "description", min_size = 22, max_lines = two and 2 or 1, line_height = 1.0 }),
+        id = o.desc_field or "description", min_size = 22, max_lines = two and 2 or 1, line_height = 1.0,
+        align = M.rtl_align(theme, desc) }),
     }, 24)
     y = y + (two and 120 or 76)
   end
@@ -287,11 +291,47 @@ function M.grid(box, n, cols, gap)
   return cells
 end
 
+--- Right to left ---------------------------------------------------------------
+
+-- True when the theme's language is written right to left (Arabic, Hebrew,
+-- Persian, Urdu): list layouts mirror, badges on the right.
+function M.rtl(theme) return i18n.rtl(theme and theme.lang) end
+
+-- The alignment that puts a text on the right of an RTL slide: the
+-- renderer lays an RTL language's text out right to left (aligned right by
+-- default), except a text typed in visual order for a left-to-right page (it
+-- opens a bracket first and leaves brackets open), which is laid out left to
+-- right: that one is aligned right explicitly (stages/render/text.c).
+function M.rtl_align(theme, text)
+  if not M.rtl(theme) or type(text) ~= "string" or text:sub(1, 1) ~= "(" then return nil end
+  local _, opens = text:gsub("%(", "")
+  local _, closes = text:gsub("%)", "")
+  return opens > closes and "right" or nil
+end
+
+-- Mirrors items left to right inside [x0, x0 + w0] (in place): rectangles,
+-- texts and groups move to the other side, circles too, slides reverse.
+function M.mirror(items, x0, w0)
+  for _, it in ipairs(items) do
+    if type(it) == "table" then
+      if it.type == "circle" and it.cx then
+        it.cx = 2 * x0 + w0 - it.cx
+      elseif it.x and it.w then
+        it.x = 2 * x0 + w0 - it.x - it.w
+      end
+      if it.type == "group" and it.dx then it.dx = -it.dx end
+      if type(it.items) == "table" then M.mirror(it.items, x0, w0) end
+    end
+  end
+  return items
+end
+
 -- Rows of entries, each a card with a disc (number or symbol) and text,
 -- revealed one by one: entries = {{markup=, label=, id=, disc_fill=, indent=}}.
 -- o: cols (default 1 up to 4 entries, else 2), size, max_row_h, step_offset.
 function M.rows(theme, box, entries, a, o)
   o = o or {}
+  local rtl = M.rtl(theme)
   local n = #entries
   if n == 0 then return {} end
   local tree = false
@@ -360,7 +400,11 @@ function M.rows(theme, box, entries, a, o)
       group[#group + 1] = M.text(theme, tx, cell.y + 10, x + w - tx - 24, cell.h - 20, e.markup,
         { markup = true, size = size, min_size = o.min_size or 14, valign = "middle", id = e.id,
           line_height = 1.05 })
-      items[#items + 1] = M.appear(p, group, 0, -40)
+      local ap = M.appear(p, group, 0, -40)
+      -- right to left: the card mirrored, its badge on the right (the
+      -- renderer lays the text out right to left, aligned right)
+      if rtl then M.mirror({ ap }, box.x, box.w) end
+      items[#items + 1] = ap
     end
   end
   return items

@@ -1,0 +1,62 @@
+-- Right-to-left list slides (issue 13): on an Arabic, Hebrew, Persian or
+-- Urdu slide the number badges and the accent bars are on the right of
+-- their cards, the first item of two columns on the right, the heading's
+-- underline on the right; a left-to-right slide keeps them on the left.
+-- Run by vgrun (busted style).
+local render = require("vg.render")
+
+local function walk(items, out, dx)
+  for _, it in ipairs(items) do
+    local x = dx + (it.dx or 0)
+    if it.type == "circle" and it.r and it.r <= 40 then out.circles[#out.circles + 1] = it.cx + x end
+    if it.type == "text" and it.id and it.id:match("^items%[") then
+      out.texts[it.id] = { x = it.x + x, w = it.w }
+    end
+    if it.type == "rect" and it.w and it.w <= 8 and it.h and it.h > 20 then out.bars[#out.bars + 1] = it.x + x end
+    if it.type == "rect" and it.h == 7 then out.underline = it.x + x end
+    if type(it.items) == "table" then walk(it.items, out, x) end
+  end
+  return out
+end
+
+local function slide(lang, items)
+  local scene = { id = "s", scene_type = "list", language = lang,
+    visual_content = { header = lang == "en" and "Steps" or "خطوات", items = items } }
+  local dl = render.display_list(scene, { width = 1920, height = 1080, t = "end" })
+  return walk(dl.items or dl, { circles = {}, texts = {}, bars = {} }, 0)
+end
+
+local AR = { "نص البند الأول هنا", "نص البند الثاني هنا", "MS-DOS نص البند الثالث" }
+local MANY = {}
+for i = 1, 8 do MANY[i] = "نص البند رقم " .. i end
+
+describe("right-to-left list slides", function()
+  for _, lang in ipairs({ "ar", "he", "fa", "ur" }) do
+    it("put the badges on the right of the text (" .. lang .. ")", function()
+      local s = slide(lang, AR)
+      assert.are.equal(3, #s.circles)
+      for i = 1, 3 do
+        local t = s.texts[string.format("items[%d]", i)]
+        assert.is_truthy(t)
+        assert.is_true(s.circles[i] > t.x + t.w, "badge " .. i .. " is not right of its text")
+        assert.is_true(s.circles[i] > 960)
+        assert.is_true(s.bars[i] > s.circles[i])
+      end
+      assert.is_true(s.underline > 960)
+    end)
+  end
+  it("start two columns on the right", function()
+    local s = slide("ar", MANY)
+    local first, second = s.texts["items[1]"], s.texts["items[2]"]
+    assert.is_true(first.x > second.x)
+  end)
+  it("keep a left-to-right slide on the left", function()
+    local s = slide("en", { "First item here", "Second item here" })
+    for i = 1, 2 do
+      local t = s.texts[string.format("items[%d]", i)]
+      assert.is_true(s.circles[i] < t.x)
+      assert.is_true(s.circles[i] < 960)
+    end
+    assert.is_true(s.underline < 960)
+  end)
+end)
