@@ -86,19 +86,10 @@ typedef struct job {
 /* Memory freed is not memory returned: glibc keeps what a video's plan,
  * its segments' encoders and pictures used in its arenas (one per thread),
  * and each video of a long document grew the process by 60-100 MB
- * (bench/create/bench_long.sh). Two cheap remedies, measured there:
- * - large blocks (pictures: 8 MB at 1080p; x264's planes) come from mmap,
- *   so freeing them returns them; glibc's default raises that threshold to
- *   the largest block freed, which puts the pictures back in the arenas;
- * - malloc_trim hands the arenas' free pages back once a video is planned
- *   and once it is done (not per segment: with both encoders running it
- *   took ~9 ms a call and held the arenas' locks). */
-static void tune_malloc(void) {
-#ifdef __GLIBC__
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
-#endif
-}
-
+ * (bench/create/bench_long.sh). malloc_trim hands the arenas' free pages back
+ * once a video is planned and once it is done (not per segment: with both
+ * encoders running it took ~9 ms a call and held the arenas' locks). Which
+ * blocks come from mmap is the program's choice (cli/main.c), not libvg's. */
 static void give_back(void) {
 #ifdef __GLIBC__
   malloc_trim(0);
@@ -251,8 +242,6 @@ static int hash_json(vg_hash *h, const cJSON *j) {
 }
 
 static int prepare(vg_call *c) {
-  static pthread_once_t tuned = PTHREAD_ONCE_INIT;
-  pthread_once(&tuned, tune_malloc);
   const cJSON *p = vg_call_options(c);
   job *j = calloc(1, sizeof *j);
   if (!j) return vg_call_fail(c, "out of memory");
