@@ -2,14 +2,7 @@
 -- "$" (prompt), "→" (output), "✓" (success) and "#" (comment) are styled.
 local c = require("vg.scenes.common")
 
-local function commands(v)
-  local out = {}
-  for _, cmd in ipairs(c.list(v.commands or v.code)) do
-    local s = c.str(cmd) or ""
-    for line in (s .. "\n"):gmatch("(.-)\n") do out[#out + 1] = line end
-  end
-  return out
-end
+local function commands(v) return c.lines(v.commands or v.code) end
 
 return {
   name = "command",

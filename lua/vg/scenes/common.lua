@@ -64,6 +64,16 @@ function M.list(v)
   return out
 end
 
+-- A field's lines: every entry of the list, each split at its newlines (a
+-- command or a code block given as one string or as a list of them).
+function M.lines(v)
+  local out = {}
+  for _, x in ipairs(M.list(v)) do
+    for line in ((M.str(x) or "") .. "\n"):gmatch("(.-)\n") do out[#out + 1] = line end
+  end
+  return out
+end
+
 -- Escapes text for Pango markup.
 function M.esc(s)
   return (tostring(s):gsub("[&<>'\"]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;",

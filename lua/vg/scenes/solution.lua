@@ -2,14 +2,7 @@
 local c = require("vg.scenes.common")
 local L = require("vg.i18n").t
 
-local function code_lines(v)
-  local lines = {}
-  for _, l in ipairs(c.list(v.solution_code or v.code)) do
-    local s = c.str(l) or ""
-    for line in (s .. "\n"):gmatch("(.-)\n") do lines[#lines + 1] = line end
-  end
-  return lines
-end
+local function code_lines(v) return c.lines(v.solution_code or v.code) end
 
 return {
   name = "solution",
