@@ -33,30 +33,7 @@ static vg_cache *tc;
 #define H 240
 #define FPS 30
 
-static char dir[256];
-
-static void pathf(char *out, size_t n, const char *name) { snprintf(out, n, "%s/%s", dir, name); }
-
-static int setup_dir(void **state) {
-  (void)state;
-  snprintf(dir, sizeof dir, "/tmp/vge-test-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown_dir(void **state) {
-  (void)state;
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  char p[512];
-  while (d && (e = readdir(d))) {
-    if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2]))) continue;
-    snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-    unlink(p);
-  }
-  if (d) closedir(d);
-  rmdir(dir);
-  return 0;
-}
+#include "scratch_dir.h"
 
 /* number of entries in dir whose name contains `part` */
 static int count_files(const char *part) {

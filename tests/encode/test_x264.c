@@ -29,9 +29,7 @@
 #define RW 41   /* the moving rectangle: odd sizes and positions, not on */
 #define RH 29   /* macroblock or chroma boundaries */
 
-static char dir[256];
-
-static void pathf(char *out, size_t n, const char *name) { snprintf(out, n, "%s/%s", dir, name); }
+#include "scratch_dir.h"
 
 /* ---- the source: a rectangle moving over a textured page ---------------- */
 
@@ -210,26 +208,6 @@ static int same_file(const char *a, const char *b) {
 
 /* ---- tests --------------------------------------------------------------- */
 
-static int setup_dir(void **state) {
-  (void)state;
-  snprintf(dir, sizeof dir, "/tmp/vge-x264-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown_dir(void **state) {
-  (void)state;
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  char p[512];
-  while (d && (e = readdir(d))) {
-    if (e->d_name[0] == '.') continue;
-    snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-    unlink(p);
-  }
-  if (d) closedir(d);
-  rmdir(dir);
-  return 0;
-}
 
 /* crf 0: every decoded picture is exactly the source's I420, repeats and
  * pictures where only a rectangle changed included */

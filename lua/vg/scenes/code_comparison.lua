@@ -26,7 +26,7 @@ return {
   read_time = function(scene)
     local v = scene.visual_content or scene
     local n = line_count(code_text(v.before_code)) + line_count(code_text(v.after_code))
-    return n > 0 and math.max(4, 1.5 * n) or 0
+    return c.code_read_time(n)
   end,
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene

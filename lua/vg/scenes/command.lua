@@ -10,7 +10,7 @@ return {
   -- long enough to read: about 1.5 s a line, at least 4 s
   read_time = function(scene)
     local n = #commands(scene.visual_content or scene)
-    return n > 0 and math.max(4, 1.5 * n) or 0
+    return c.code_read_time(n)
   end,
   steps = function(scene)
     local v = scene.visual_content or scene

@@ -64,6 +64,13 @@ function M.list(v)
   return out
 end
 
+-- How long a slide of n code lines stays up, to be read: about 1.5 s a line,
+-- at least 4 s (0: no code). The length estimate (stages/input/narrate.c,
+-- read_seconds) follows the same rule.
+function M.code_read_time(n)
+  return n > 0 and math.max(4, 1.5 * n) or 0
+end
+
 -- A field's lines: every entry of the list, each split at its newlines (a
 -- command or a code block given as one string or as a list of them).
 function M.lines(v)

@@ -10,7 +10,7 @@ return {
   -- long enough to read its code: about 1.5 s a line, at least 4 s (as command)
   read_time = function(scene)
     local n = #code_lines(scene.visual_content or scene)
-    return n > 0 and math.max(4, 1.5 * n) or 0
+    return c.code_read_time(n)
   end,
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
