@@ -1,5 +1,6 @@
-/* audio.c: the narration track. All clips are resampled to 48 kHz, mixed onto
- * one silent timeline of exactly round(duration * 48000) samples and encoded
+/* audio.c: the narration track. All clips are resampled to one rate (see
+ * track_rate), mixed onto one silent timeline of exactly round(duration *
+ * rate) samples and encoded
  * once with libavcodec's native AAC encoder. One encode means one priming
  * delay (recorded as the MP4 edit list) and no padding at scene boundaries, so
  * audio cannot drift against the video however many scenes there are.
@@ -27,12 +28,20 @@
 #include <libswresample/version.h>
 #include <libavcodec/version.h>
 
-#define VGE_AUDIO_VERSION "vge-audio-2"
-#define RATE 48000
+#define VGE_AUDIO_VERSION "vge-audio-3"
+#define RATE 48000   /* recordings, and clips sampled above 24 kHz */
 
-/* Resamples one clip to 48 kHz float; len > 0 cuts it after len seconds with
- * a short fade. *out (malloc'd, or NULL for no samples) and *outn. */
-static int resample_clip(const int16_t *s, size_t n, int rate, double len, float **out, int64_t *outn,
+/* The track's rate: 24 kHz when every clip was sampled at 24 kHz or less
+ * (espeak-ng speaks at 22.05 kHz), else 48 kHz (recordings are read at 48).
+ * AAC's work grows with the rate: half the rate is 40 % less time for the
+ * same voice, and both divide the movie time scale (join.c) exactly. */
+static int track_rate(int max_clip_rate, int has_recording) {
+  return has_recording || max_clip_rate > RATE / 2 ? RATE : RATE / 2;
+}
+
+/* Resamples one clip to `to` Hz float; len > 0 cuts it after len seconds
+ * with a short fade. *out (malloc'd, or NULL for no samples) and *outn. */
+static int resample_clip(const int16_t *s, size_t n, int rate, int to, double len, float **out, int64_t *outn,
                          vge_result *r) {
   *out = NULL;
   *outn = 0;
@@ -40,13 +49,13 @@ static int resample_clip(const int16_t *s, size_t n, int rate, double len, float
   if (rate <= 0) return vge_fail(r, "audio: clip rate %d", rate);
   SwrContext *swr = NULL;
   AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
-  int ret = swr_alloc_set_opts2(&swr, &mono, AV_SAMPLE_FMT_FLT, RATE, &mono, AV_SAMPLE_FMT_S16,
+  int ret = swr_alloc_set_opts2(&swr, &mono, AV_SAMPLE_FMT_FLT, to, &mono, AV_SAMPLE_FMT_S16,
                                 rate, 0, NULL);
   if (ret < 0 || (ret = swr_init(swr)) < 0) {
     swr_free(&swr);
     return vge_fail_av(r, ret, "audio: swresample");
   }
-  int64_t cap = av_rescale_rnd((int64_t)n, RATE, rate, AV_ROUND_UP) + 256;
+  int64_t cap = av_rescale_rnd((int64_t)n, to, rate, AV_ROUND_UP) + 256;
   float *buf = malloc((size_t)cap * sizeof *buf);
   if (!buf) { swr_free(&swr); return vge_fail(r, "audio: out of memory"); }
   int64_t got = 0;
@@ -69,9 +78,9 @@ static int resample_clip(const int16_t *s, size_t n, int rate, double len, float
   }
   swr_free(&swr);
   if (ret < 0) { free(buf); return vge_fail_av(r, ret, "audio: resample"); }
-  if (len > 0 && llround(len * RATE) < got) {
-    got = llround(len * RATE);
-    int64_t fade = RATE / 50 < got ? RATE / 50 : got;
+  if (len > 0 && llround(len * to) < got) {
+    got = llround(len * to);
+    int64_t fade = to / 50 < got ? to / 50 : got;
     for (int64_t i = 0; i < fade; i++) buf[got - 1 - i] *= (float)i / (float)fade;
   }
   *out = buf;
@@ -98,6 +107,7 @@ typedef struct start_of { int64_t start; int idx; } start_of;
 
 typedef struct mixer {
   const vge_audio *a;
+  int rate;              /* of the track, samples a second */
   int64_t total;
   start_of *order;       /* the clips by start (then by index) */
   int next;              /* the next clip in `order` to start */
@@ -133,7 +143,7 @@ static void mixer_free(mixer *m) {
 /* Starts clip i: reads and resamples it, or opens the recording. */
 static int voice_start(mixer *m, int i) {
   const vge_clip *k = &m->a->clips[i];
-  voice v = { .idx = i, .start = llround(k->at * RATE) };
+  voice v = { .idx = i, .start = llround(k->at * m->rate) };
   if (k->file) {
     char err[512];
     vge_recording_opts ro = { .at = k->at, .cancel = m->a->cancel };
@@ -150,7 +160,7 @@ static int voice_start(mixer *m, int i) {
       s = own;
     }
     if (n && !s) return vge_fail(m->r, "audio: clip %d has no samples", i);
-    int rc = resample_clip(s, n, rate, k->len, &v.buf, &v.len, m->r);
+    int rc = resample_clip(s, n, rate, m->rate, k->len, &v.buf, &v.len, m->r);
     free(own);
     if (rc != 0) return -1;
   }
@@ -253,9 +263,10 @@ static int mix_finish(mixer *m) {
   return 0;
 }
 
-static int mixer_init(mixer *m, const vge_audio *a, int64_t total, vge_result *r) {
+static int mixer_init(mixer *m, const vge_audio *a, int rate, int64_t total, vge_result *r) {
   memset(m, 0, sizeof *m);
   m->a = a;
+  m->rate = rate;
   m->total = total;
   m->r = r;
   m->order = malloc(sizeof *m->order * (size_t)(a->n > 0 ? a->n : 1));
@@ -263,7 +274,7 @@ static int mixer_init(mixer *m, const vge_audio *a, int64_t total, vge_result *r
   m->buf = malloc(sizeof *m->buf * (size_t)(2 * WINDOW));
   m->scratch = malloc(sizeof *m->scratch * (size_t)WINDOW);
   if (!m->order || !m->on || !m->buf || !m->scratch) return vge_fail(r, "audio: out of memory");
-  for (int i = 0; i < a->n; i++) m->order[i] = (start_of){ llround(a->clips[i].at * RATE), i };
+  for (int i = 0; i < a->n; i++) m->order[i] = (start_of){ llround(a->clips[i].at * rate), i };
   qsort(m->order, (size_t)a->n, sizeof *m->order, by_start);
   return 0;
 }
@@ -285,10 +296,10 @@ static int write_m4a(mixer *m, int64_t total, int bitrate, const char *path,
   c = avcodec_alloc_context3(codec);
   if (!c) { vge_fail(r, "audio: out of memory"); goto done; }
   c->sample_fmt = AV_SAMPLE_FMT_FLTP;
-  c->sample_rate = RATE;
+  c->sample_rate = m->rate;
   av_channel_layout_default(&c->ch_layout, 1);
   c->bit_rate = bitrate;
-  c->time_base = (AVRational){1, RATE};
+  c->time_base = (AVRational){1, m->rate};
   c->thread_count = 1;
   c->flags |= AV_CODEC_FLAG_BITEXACT;
   if (oc->oformat->flags & AVFMT_GLOBALHEADER) c->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
@@ -306,7 +317,7 @@ static int write_m4a(mixer *m, int64_t total, int bitrate, const char *path,
   if ((ret = avio_open(&oc->pb, path, AVIO_FLAG_WRITE)) < 0) { vge_fail_av(r, ret, path); goto done; }
   opened = 1;
   AVDictionary *mopts = NULL;
-  av_dict_set(&mopts, "movie_timescale", "48000", 0); /* exact edit list (see join.c) */
+  av_dict_set_int(&mopts, "movie_timescale", RATE, 0); /* exact edit list (see join.c) */
   ret = avformat_write_header(oc, &mopts);
   av_dict_free(&mopts);
   if (ret < 0) { vge_fail_av(r, ret, "audio: header"); goto done; }
@@ -319,7 +330,7 @@ static int write_m4a(mixer *m, int64_t total, int bitrate, const char *path,
       av_frame_unref(fr);
       fr->nb_samples = n;
       fr->format = c->sample_fmt;
-      fr->sample_rate = RATE;
+      fr->sample_rate = m->rate;
       av_channel_layout_copy(&fr->ch_layout, &c->ch_layout);
       if ((ret = av_frame_get_buffer(fr, 0)) < 0) { vge_fail_av(r, ret, "audio: frame"); goto done; }
       float *d = (float *)fr->data[0];
@@ -361,7 +372,8 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
   vge_av_init();
   if (!(a->duration > 0)) return vge_fail(r, "audio: duration must be positive");
   if (a->n < 0 || (a->n > 0 && !a->clips)) return vge_fail(r, "audio: bad clip list");
-  int64_t total = llround(a->duration * RATE);
+  int64_t total = llround(a->duration * RATE);   /* for the key; the track's is below */
+  int max_rate = 0, has_recording = 0;
   /* one voice, at most 11 kHz wide (espeak-ng speaks at 22 kHz): 64 kb/s mono
    * AAC is transparent for it, and takes a fifth less time than 96 */
   int bitrate = a->bitrate > 0 ? a->bitrate : 64000;
@@ -399,6 +411,8 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
     }
     if (!k->file && n && !s) { vge_fail(r, "audio: clip %d has no samples", i); goto out; }
     if (!k->file && n && rate <= 0) { free(own); vge_fail(r, "audio: clip rate %d", rate); goto out; }
+    if (k->file) has_recording = 1;
+    else if (n && rate > max_rate) max_rate = rate;
     if (!a->no_cache && !a->key) {
       int64_t at = llround(k->at * RATE);
       int64_t meta[3] = {at, rate, (int64_t)n};
@@ -426,11 +440,16 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
     }
     free(own);
   }
+  int rate = track_rate(max_rate, has_recording);
+  char rate_s[32];
+  snprintf(rate_s, sizeof rate_s, "|rate %d", rate);
+  vg_hash_str(&h, rate_s);
+  total = llround(a->duration * rate);
   if (!a->no_cache) {
     vg_hash_final(&h, r->key);
     if (vg_cache_lookup(a->cache, r->key, ".m4a", r->path, sizeof r->path)) {
       r->cached = 1;
-      r->duration = (double)total / RATE;
+      r->duration = (double)total / rate;
       rc = 0;
       goto out;
     }
@@ -443,7 +462,7 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
     if (vge_tmp_beside(a->out, tmp, sizeof tmp) != 0) { vge_fail(r, "audio: %s", strerror(errno)); goto out; }
   }
 
-  if (mixer_init(&m, a, total, r) != 0) goto out;
+  if (mixer_init(&m, a, rate, total, r) != 0) goto out;
   if (write_m4a(&m, total, bitrate, tmp, a->cancel, r) != 0) { unlink(tmp); goto out; }
   if (!a->no_cache) {
     if (vg_cache_adopt(a->cache, r->key, ".m4a", tmp) != 0) {
@@ -456,7 +475,7 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
     if (vge_commit(tmp, a->out) != 0) { vge_fail(r, "audio: %s: %s", a->out, strerror(errno)); goto out; }
     snprintf(r->path, sizeof r->path, "%s", a->out);
   }
-  r->duration = (double)total / RATE;
+  r->duration = (double)total / rate;
   rc = 0;
 out:
   if (h.sha) {
