@@ -99,6 +99,10 @@ typedef struct vge_segment {
    * more frames (done, failed or found in the cache), so the source can free
    * its pictures before the next segment starts. */
   void (*release)(void *ud);
+  /* Optional: the work the segment needs, in any unit (e.g. pictures to
+   * encode, a crossfade's counting more). The pool starts the costliest
+   * first, so no core idles at the end; all 0: the longest first. */
+  double cost;
 } vge_segment;
 
 int vge_encode_segment(const vge_segment *s, vge_result *r);

@@ -439,7 +439,7 @@ typedef struct pool {
   int n;
   const vge_audio *audio;  /* job -1 when set: the longest single job, so first */
   vge_result *ares;
-  const int *order;        /* segments, longest first: the pool ends evenly */
+  const int *order;        /* segments, costliest first: the pool ends evenly */
   int next;                /* atomically taken */
 } pool;
 
@@ -469,11 +469,15 @@ int vge_encode_all(const vge_segment *segs, int n, int jobs, vge_result *results
     if (audio) vge_fail(audio_result, "encode: out of memory");
     return -1;
   }
-  for (int i = 0; i < n; i++) order[i] = i;
+  int by_cost = 0;
+  for (int i = 0; i < n; i++) { order[i] = i; if (segs[i].cost > 0) by_cost = 1; }
   for (int i = 1; i < n; i++) { /* insertion sort, stable: n is a few dozen */
     int k = order[i], j = i;
-    double d = segs[k].end - segs[k].start;
-    while (j > 0 && segs[order[j - 1]].end - segs[order[j - 1]].start < d) { order[j] = order[j - 1]; j--; }
+    double d = by_cost ? segs[k].cost : segs[k].end - segs[k].start;
+    while (j > 0 && (by_cost ? segs[order[j - 1]].cost : segs[order[j - 1]].end - segs[order[j - 1]].start) < d) {
+      order[j] = order[j - 1];
+      j--;
+    }
     order[j] = k;
   }
   pool p = {segs, results, n, audio, audio_result, order, 0};

@@ -292,7 +292,7 @@ static int prepare(vg_call *c) {
     vg_hash_update(&seg_hash, &h, sizeof h);
     int k = 0;
     const cJSON *fr;
-    double prev_t = -1;
+    double prev_t = -1, cost = 3;   /* opening an encoder and its first, intra, picture */
     cJSON_ArrayForEach(fr, frames) {
       keyframe *kf = &s->k[k];
       kf->t = vg_json_num(fr, "t", 0);
@@ -309,6 +309,9 @@ static int prepare(vg_call *c) {
       kf->list = list;
       kf->under = under;
       kf->over = over;
+      /* a crossfade picture changes everywhere two scenes differ: it costs
+       * the encoder two to three times an entrance's (bench_encode --areas) */
+      cost += under ? 2.5 : 1;
       vg_hash fh;
       vg_hash_init(&fh);
       if (hash_json(&fh, list) != 0) return vg_call_fail(c, "out of memory");
@@ -352,6 +355,7 @@ static int prepare(vg_call *c) {
     if (v->end <= v->start) return vg_call_fail(c, "plan.segments[%d]: end %.3f is not after start %.3f", i + 1, v->end, v->start);
     v->get_frame = get_frame;
     v->release = release_pictures;
+    v->cost = s->n > 0 ? cost : 0;   /* from the cache: nothing to draw */
     v->ud = s;
     if (s->n < 1 && j->no_cache) return vg_call_fail(c, "plan.segments[%d]: frames are needed without the cache", i + 1);
     if (j->no_cache) {
@@ -423,27 +427,15 @@ static int work(vg_call *c) {
     if (vg_scratch_path(audio_tmp, sizeof audio_tmp, ".m4a") != 0) return vg_call_fail(c, "%s", vg_cache_error());
     a.out = audio_tmp;
   }
-  /* longest first (by pictures to draw), so no core idles at the end */
-  int *order = malloc(sizeof *order * (size_t)j->nseg);
-  vge_segment *sorted = malloc(sizeof *sorted * (size_t)j->nseg);
-  vge_result *sorted_res = calloc((size_t)j->nseg, sizeof *sorted_res);
-  if (!order || !sorted || !sorted_res) {
-    free(order); free(sorted); free(sorted_res);
-    return vg_call_fail(c, "out of memory");
-  }
-  for (int i = 0; i < j->nseg; i++) order[i] = i;
-  for (int i = 1; i < j->nseg; i++) {  /* insertion sort: a few dozen segments */
-    int v = order[i], k = i;
-    while (k > 0 && j->srcs[order[k - 1]].n < j->srcs[v].n) { order[k] = order[k - 1]; k--; }
-    order[k] = v;
-  }
+  /* the pool starts the costliest segments first (vge_segment.cost) */
+  vge_segment *run = malloc(sizeof *run * (size_t)j->nseg);
+  if (!run) return vg_call_fail(c, "out of memory");
   for (int i = 0; i < j->nseg; i++) {
-    sorted[i] = j->segs[order[i]];
-    sorted[i].cancel = &j->cancel;
+    run[i] = j->segs[i];
+    run[i].cancel = &j->cancel;
   }
-  int enc_rc = vge_encode_all(sorted, j->nseg, jobs, sorted_res, &a, &j->audio_result);
-  for (int i = 0; i < j->nseg; i++) j->seg_results[order[i]] = sorted_res[i];
-  free(order); free(sorted); free(sorted_res);
+  int enc_rc = vge_encode_all(run, j->nseg, jobs, j->seg_results, &a, &j->audio_result);
+  free(run);
   if (enc_rc != 0) {
     if (audio_tmp[0]) unlink(audio_tmp);
     for (int i = 0; i < j->nseg; i++)
