@@ -5,7 +5,8 @@
 --   local p = create.pipeline{ width = 1280, height = 720, captions = { srt = true } }
 --   p:run("README.md", { task_id = "readme" })
 --
--- Stages: load (native input.load) → style (CLI overrides) → narrate (native
+-- Stages: load (native input.load) → style (CLI overrides) → fit (scenes
+-- too full for the frame split, vg.create.fit) → narrate (native
 -- tts.synth) → video (timeline, plan, native video.encode: one MP4 per
 -- video) → captions → report (timing.json, thumbnail).
 --
@@ -170,6 +171,17 @@ local function video_stage(o, off)
   end
 end
 
+-- Lay out first, then split: a scene whose list, table or code does not
+-- fit the frame at a readable size becomes several (vg.create.fit), before
+-- narration, so each part is spoken and timed on its own.
+local function fit_stage(o)
+  return function(ctx, task)
+    local n = require("vg.create.fit").videos(ctx.videos, { width = o.width, height = o.height,
+      captions = o.captions.burn or nil })
+    task:progress(1, n > 0 and string.format("%d scene%s added to fit the frame", n, n == 1 and "" or "s") or "fits")
+  end
+end
+
 local function captions_stage(o)
   return function(ctx, task)
     for _, out in ipairs(ctx.outputs) do
@@ -262,7 +274,9 @@ end
 -- than restyling a model that already carries the old ones.
 M.DEPENDS = {
   load = { "--from", "--format", "--split", "--duration", "--detail", "--language", "--voice", "--color", "--theme", "--ssml",
-    "--allow-path", "set files", "--keep-timing", "--audio" },
+    "--allow-path", "set files", "--keep-timing", "--audio",
+    -- the fit stage splits the loaded scenes for the frame: a new frame loads again
+    "--resolution", "--captions" },
   video = { "--resolution", "--fps", "--anim-fps", "--cfr", "--preset", "--crf", "--captions", "-o" },
 }
 
@@ -278,7 +292,7 @@ function M.add_stage(stage, where)
     error("create.add_stage: {after = name} or {before = name} expected", 2)
   end
   local anchor = where.after or where.before
-  local known = { load = true, style = true, narrate = true, video = true, captions = true, report = true }
+  local known = { load = true, style = true, fit = true, narrate = true, video = true, captions = true, report = true }
   for _, a in ipairs(added) do known[a.stage.name] = true end
   if not known[anchor] then error("create.add_stage: no stage '" .. anchor .. "' in the create pipeline", 2) end
   if known[stage.name] then error("create.add_stage: a stage '" .. stage.name .. "' is already there", 2) end
@@ -308,6 +322,7 @@ function M.pipeline(opts)
   local stages = {
     vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
     vg.stage{ name = "style", run = style_stage(o) },
+    vg.stage{ name = "fit", run = fit_stage(o) },
     vg.stage{ name = "narrate", run = narrate_stage(o, off) },
     vg.stage{ name = "video", run = video_stage(o, off), depends = M.DEPENDS.video },
     vg.stage{ name = "captions", run = captions_stage(o) },

@@ -1,9 +1,31 @@
 -- list: numbered items (strings or {title, description}) revealed one by one.
 local c = require("vg.scenes.common")
 
+-- The top-level groups of a list: a parent with its children (the
+-- shallowest level is the top), so a split never parts them.
+local function groups(_, list)
+  local top
+  for _, it in ipairs(list) do
+    local level = type(it) == "table" and tonumber(it.level)
+    if level then top = math.min(top or level, level) end
+  end
+  local out = {}
+  for i, it in ipairs(list) do
+    local level = type(it) == "table" and tonumber(it.level) or top or 0
+    if #out == 0 or level <= (top or 0) then out[#out + 1] = { i, i } else out[#out][2] = i end
+  end
+  return out
+end
+
 return {
   name = "list",
   animated = true,
+  -- a list too long for its frame at a readable size (bullets no smaller
+  -- than about 70 % of their 34) becomes several scenes (vg.create.fit)
+  split = {
+    field = "items", warn = "^items%[", min_size = 24, groups = groups,
+    text = function(it) return type(it) == "table" and c.str(it.title or it.text) or c.str(it) end,
+  },
   steps = function(scene)
     local v = scene.visual_content or scene
     local out = {}

@@ -212,9 +212,28 @@ local function row_step_text(r)
   return ""
 end
 
+-- The box under the header, as the layout gets it.
+local function body_of(theme, v, box)
+  local _, y = c.header(theme, box, c.str(v.header or v.title), c.str(v.description), nil)
+  return { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
+end
+
 return {
   name = "table",
   animated = true,
+  -- a table that would page through its rows becomes several scenes, each
+  -- with the header row (vg.create.fit)
+  split = {
+    field = "rows", warn = "^rows%[", min_size = MIN_SIZE,
+    text = function(r)
+      local _, rows = cells_of({ columns = {}, rows = { r } })
+      return row_step_text(rows[1] or {})
+    end,
+    overflows = function(scene, theme, box)
+      local v = scene.visual_content or scene
+      return #plan_for(theme, v, body_of(theme, v, box)).pages > 1
+    end,
+  },
   steps = function(scene)
     local v = scene.visual_content or scene
     local _, rows = cells_of(v)

@@ -1,0 +1,293 @@
+-- vg.create.fit: lay out first, then split the scene. Before narration, each
+-- scene is laid out in the video's frame (size, burnt-in captions band,
+-- theme) with the renderer's own measuring; a scene whose list, table or code
+-- does not fit at a readable size becomes consecutive scenes, split at item
+-- boundaries, each with its share of the narration and the same header
+-- marked as continued. Shrinking below a readable size, and cutting, are
+-- left to the renderer only when a single item does not fit alone.
+--
+--   local fit = require("vg.create.fit")
+--   local n = fit.videos(ctx.videos, { width = 1080, height = 1920, captions = true })
+--
+-- A scene type opts in with a `split` table (docs/scenes.md, "Splitting"):
+--   field     the visual_content list that is split ("items", "rows", ...)
+--   warn      a pattern of the text ids that must stay readable ("^items%[")
+--   min_size  the smallest readable size of that text (design units, 1080p)
+--   min_scale the smallest readable share of the size the layout chose
+--             (default M.MIN_SCALE, 0.7)
+--   groups    (vc, list) -> { {from, to}, ... } units that stay together
+--             (a parent with its children); default: one item each
+--   text      (item) -> the words the narration names it by
+--   prefer    (list, i) -> true when a part may well start at item i
+--             (code: after a blank line)
+--   overflows (scene, theme, box) -> true when the whole does not show at
+--             once (a table that pages)
+-- The result is deterministic: the same scene and frame give the same parts.
+local i18n = require("vg.i18n")
+
+local M = {}
+
+M.MAX_PARTS = 8   -- past this a scene is not made of slides but of a wall
+-- Text shrunk below this share of the size its layout chose is no longer
+-- read at a glance: splitting is preferred to shrinking further.
+M.MIN_SCALE = 0.7
+
+local render   -- loaded lazily: needs the renderer part
+local rcore
+
+local function copy(t)
+  local o = {}
+  for k, v in pairs(t) do o[k] = v end
+  return setmetatable(o, getmetatable(t))
+end
+
+local function field_list(vc, spec)
+  local v = vc[spec.field]
+  if spec.field_alt and v == nil then v = vc[spec.field_alt] end
+  if type(v) == "string" then
+    -- code given as one string: its lines
+    local out = {}
+    for line in (v .. "\n"):gmatch("(.-)\n") do out[#out + 1] = line end
+    if out[#out] == "" then out[#out] = nil end
+    return out, true
+  end
+  return type(v) == "table" and v or {}, false
+end
+
+-- Does the scene show its split field readably in this frame?
+-- -> ok, cut (some text of the field was cut)
+local function readable(scene, def, opts)
+  local spec = def.split
+  local dl = render.display_list(scene, { width = opts.width, height = opts.height, theme = opts.theme,
+    accent = opts.accent, captions = opts.captions, t = "end" })
+  local warnings = rcore.check(dl) or {}
+  local ok, cut = true, false
+  for _, w in ipairs(warnings) do
+    if type(w.id) == "string" and w.id:match(spec.warn) then
+      if w.status == "cut" then ok, cut = false, true
+      elseif (tonumber(w.final_size) or 0) < math.max(spec.min_size or 0,
+          (spec.min_scale or M.MIN_SCALE) * (tonumber(w.size) or 0)) then ok = false end
+    end
+  end
+  if ok and spec.overflows then
+    local theme, box = render.layout_box(scene, opts)
+    if spec.overflows(scene, theme, box) then ok = false end
+  end
+  return ok, cut
+end
+
+-- Units (runs of items that stay together) -> n contiguous parts, as even
+-- as the units' weights allow (least heaviest part; ties: the earlier cut),
+-- a part preferably starting where `prefer` says. -> { {from, to}, ... }
+local function partition(units, n)
+  local m = #units
+  if n >= m then
+    local out = {}
+    for i = 1, m do out[i] = { units[i][1], units[i][2] } end
+    return out
+  end
+  local pre = { [0] = 0 }
+  for i = 1, m do pre[i] = pre[i - 1] + units[i].weight end
+  -- best[k][i]: the least heaviest part splitting units 1..i into k parts
+  local best, from = { [0] = { [0] = 0 } }, {}
+  for k = 1, n do
+    best[k], from[k] = {}, {}
+    for i = k, m - (n - k) do
+      local b, at
+      for j = k - 1, i - 1 do
+        local prev = best[k - 1][j]
+        if prev then
+          -- a part that starts where it should not costs a little more
+          local w = pre[i] - pre[j] + ((j > 0 and not units[j + 1].good) and 0.25 or 0)
+          local v = math.max(prev, w)
+          if not b or v < b - 1e-9 then b, at = v, j end
+        end
+      end
+      best[k][i], from[k][i] = b, at
+    end
+  end
+  local cuts, i = {}, m
+  for k = n, 1, -1 do
+    local j = from[k][i]
+    table.insert(cuts, 1, { j + 1, i })
+    i = j
+  end
+  local out = {}
+  for k, c in ipairs(cuts) do out[k] = { units[c[1]][1], units[c[2]][2] } end
+  return out
+end
+
+-- The words a sentence names an item by: its first word of four letters or
+-- more (as the narration's list_tail looks for it), lower case.
+local function key_of(text)
+  if type(text) ~= "string" then return nil end
+  local first
+  for w in text:lower():gmatch("[%w\128-\255]+") do
+    first = first or w
+    if #w >= 4 then return w end
+  end
+  return first
+end
+
+local function sentences(text, lang)
+  local ok, core = pcall(require, "vg.input_core")
+  if ok and core.sentences then return core.sentences(text, lang) end
+  local out = {}
+  for s in text:gmatch("[^%.!?]+[%.!?]*%s*") do out[#out + 1] = (s:gsub("%s+$", "")) end
+  return out
+end
+
+-- The narration shared out: a sentence goes with the part of the first item
+-- it names (never to an earlier part than the sentence before it); the rest
+-- follow the sentence before them (the introduction: the first part). A part
+-- left silent takes the last sentence of the part before when that one has
+-- more than one and the sentence names none of its items.
+local function share_narration(narration, lang, list, parts, spec)
+  local out = {}
+  for k = 1, #parts do out[k] = {} end
+  if type(narration) ~= "string" or not narration:match("%S") then return out end
+  local keys = {}
+  for k, p in ipairs(parts) do
+    for i = p[1], p[2] do
+      local key = key_of(spec.text and spec.text(list[i]) or list[i])
+      if key and #key >= 3 then keys[#keys + 1] = { key = key, part = k } end
+    end
+  end
+  local ss = sentences(narration, lang)
+  local at, named = 1, {}
+  for si, s in ipairs(ss) do
+    local low = s:lower()
+    for _, kk in ipairs(keys) do
+      if kk.part >= at and low:find(kk.key, 1, true) then at = kk.part; named[si] = true; break end
+    end
+    local o = out[at]
+    o[#o + 1] = si
+  end
+  for k = 2, #parts do
+    local prev = out[k - 1]
+    if #out[k] == 0 and #prev > 1 and not named[prev[#prev]] then
+      table.insert(out[k], 1, table.remove(prev))
+    end
+  end
+  for k = 1, #parts do
+    local t = {}
+    for _, si in ipairs(out[k]) do t[#t + 1] = ss[si] end
+    out[k] = table.concat(t, " ")
+  end
+  return out
+end
+
+-- The scene for one part: the same scene with its share of the list, the
+-- narration and an id of its own; the parts after the first say they
+-- continue (the header stays, the description is the language's "continued").
+local function part_scene(scene, spec, list, as_string, p, k, n, said, lang)
+  local s = copy(scene)
+  local vc = copy(scene.visual_content or {})
+  local slice = {}
+  for i = p[1], p[2] do slice[#slice + 1] = list[i] end
+  if spec.trim then
+    while #slice > 1 and not tostring(slice[#slice]):match("%S") do slice[#slice] = nil end
+    while #slice > 1 and not tostring(slice[1]):match("%S") do table.remove(slice, 1) end
+  end
+  local key = (spec.field_alt and vc[spec.field] == nil) and spec.field_alt or spec.field
+  if as_string then vc[key] = table.concat(slice, "\n") else vc[key] = slice end
+  if k > 1 then vc.description = i18n.t(lang, "l_continued") end
+  s.visual_content = vc
+  s.narration = said ~= "" and said or nil
+  if k > 1 then s.id = string.format("%s_%d", tostring(scene.id or "scene"), k) end
+  s.split_part = { k, n }
+  return s
+end
+
+-- The units of a scene's list: groups (a parent with its children), each
+-- weighed by its text and marked where a part may well start.
+local function units_of(vc, spec, list)
+  local groups = spec.groups and spec.groups(vc, list)
+  if not groups then
+    groups = {}
+    for i = 1, #list do groups[i] = { i, i } end
+  end
+  local units = {}
+  for gi, g in ipairs(groups) do
+    local w = 0
+    for i = g[1], g[2] do
+      local t = spec.text and spec.text(list[i]) or list[i]
+      w = w + 1 + (type(t) == "string" and #t / 60 or 0)
+    end
+    units[gi] = { g[1], g[2], weight = w, good = not spec.prefer or spec.prefer(list, g[1]) }
+  end
+  return units
+end
+
+--- scene(scene, opts) -> { scene, ... }: the scene itself when it fits (or
+--- cannot be split), else its parts in order. opts: width, height,
+--- captions (true: the band is kept free), theme, accent, lang.
+function M.scene(scene, opts)
+  render = render or require("vg.render")
+  rcore = rcore or require("vg.render_core")
+  local def = render.get_type(scene.scene_type or scene.type)
+  local spec = def and def.split
+  local vc = scene.visual_content
+  if not spec or type(vc) ~= "table" then return { scene } end
+  local list, as_string = field_list(vc, spec)
+  if #list < 2 then return { scene } end
+  local ok, cut = readable(scene, def, opts)
+  if ok then return { scene } end
+  local lang = scene.language or opts.lang
+  local units = units_of(vc, spec, list)
+  if #units < 2 then
+    -- one parent with many children: split among the children
+    units = units_of(vc, { text = spec.text, prefer = spec.prefer }, list)
+  end
+  local fallback
+  for n = 2, math.min(#units, M.MAX_PARTS) do
+    local parts = partition(units, n)
+    local scenes, all_ok, any_cut = {}, true, false
+    for k, p in ipairs(parts) do
+      scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, "", lang)
+      local pok, pcut = readable(scenes[k], def, opts)
+      -- a part of one unit that still does not fit is the renderer's (cut last)
+      local single = false
+      for _, u in ipairs(units) do if u[1] == p[1] and u[2] == p[2] then single = true end end
+      if not pok and not single then all_ok = false end
+      any_cut = any_cut or (pcut and not single)
+      if not all_ok then break end
+    end
+    if all_ok or (cut and not any_cut and not fallback) then
+      local said = share_narration(scene.narration, lang, list, parts, spec)
+      for k, p in ipairs(parts) do
+        scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
+      end
+      if all_ok then return scenes end
+      fallback = scenes
+    end
+  end
+  return fallback or { scene }
+end
+
+--- video(video, opts) -> how many scenes were added. The video's scenes are
+--- replaced by their parts, in place; video-level theme and accent are used
+--- where a scene has none.
+function M.video(video, opts)
+  local out, added = {}, 0
+  for _, s in ipairs(video.scenes or {}) do
+    local o = copy(opts)
+    o.theme = opts.theme or s.theme or video.theme
+    o.accent = opts.accent or s.accent_color or video.accent_color
+    o.lang = video.language
+    local ok, parts = pcall(M.scene, s, o)
+    if not ok then parts = { s } end   -- a layout error is reported where the scene is drawn
+    for _, p in ipairs(parts) do out[#out + 1] = p end
+    added = added + #parts - 1
+  end
+  if added > 0 then video.scenes = out end
+  return added
+end
+
+function M.videos(videos, opts)
+  local n = 0
+  for _, v in ipairs(videos or {}) do n = n + M.video(v, opts) end
+  return n
+end
+
+return M
