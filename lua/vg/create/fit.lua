@@ -20,6 +20,8 @@
 --   text      (item) -> the words the narration names it by
 --   prefer    (list, i) -> true when a part may well start at item i
 --             (code: after a blank line)
+--   carry     (part_vc, list, from) sets what a part carries over (a list's
+--             numbering goes on: `start`)
 --   overflows (scene, theme, box) -> true when the whole does not show at
 --             once (a table that pages)
 -- The result is deterministic: the same scene and frame give the same parts.
@@ -192,6 +194,7 @@ local function part_scene(scene, spec, list, as_string, p, k, n, said, lang)
   local key = (spec.field_alt and vc[spec.field] == nil) and spec.field_alt or spec.field
   if as_string then vc[key] = table.concat(slice, "\n") else vc[key] = slice end
   if k > 1 then vc.description = i18n.t(lang, "l_continued") end
+  if spec.carry then spec.carry(vc, list, p[1]) end
   s.visual_content = vc
   s.narration = said ~= "" and said or nil
   if k > 1 then s.id = string.format("%s_%d", tostring(scene.id or "scene"), k) end
