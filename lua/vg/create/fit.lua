@@ -14,7 +14,7 @@
 --   warn      a pattern of the text ids that must stay readable ("^items%[")
 --   min_size  the smallest readable size of that text (design units, 1080p)
 --   min_scale the smallest readable share of the size the layout chose
---             (default M.MIN_SCALE, 0.7)
+--             (default M.MIN_SCALE, 0.75)
 --   groups    (vc, list) -> { {from, to}, ... } units that stay together
 --             (a parent with its children); default: one item each
 --   text      (item) -> the words the narration names it by
@@ -31,8 +31,9 @@ local M = {}
 
 M.MAX_PARTS = 8   -- past this a scene is not made of slides but of a wall
 -- Text shrunk below this share of the size its layout chose is no longer
--- read at a glance: splitting is preferred to shrinking further.
-M.MIN_SCALE = 0.7
+-- read at a glance: splitting is preferred to shrinking further. The same
+-- share below which the renderer warns "was shrunk to fit" (warn_below).
+M.MIN_SCALE = 0.75
 
 local render   -- loaded lazily: needs the renderer part
 local rcore
@@ -79,15 +80,12 @@ local function readable(scene, def, opts)
 end
 
 -- Units (runs of items that stay together) -> n contiguous parts, as even
--- as the units' weights allow (least heaviest part; ties: the earlier cut),
--- a part preferably starting where `prefer` says. -> { {from, to}, ... }
-local function partition(units, n)
+-- as the units' weights allow (least heaviest part; ties: the earlier cut).
+-- only_good: parts start only where a unit is marked good (code: after a
+-- blank line); nil when that cannot make n parts. -> { {from, to}, ... }
+local function partition(units, n, only_good)
   local m = #units
-  if n >= m then
-    local out = {}
-    for i = 1, m do out[i] = { units[i][1], units[i][2] } end
-    return out
-  end
+  if n > m then return nil end
   local pre = { [0] = 0 }
   for i = 1, m do pre[i] = pre[i - 1] + units[i].weight end
   -- best[k][i]: the least heaviest part splitting units 1..i into k parts
@@ -98,16 +96,15 @@ local function partition(units, n)
       local b, at
       for j = k - 1, i - 1 do
         local prev = best[k - 1][j]
-        if prev then
-          -- a part that starts where it should not costs a little more
-          local w = pre[i] - pre[j] + ((j > 0 and not units[j + 1].good) and 0.25 or 0)
-          local v = math.max(prev, w)
+        if prev and (j == 0 or not only_good or units[j + 1].good) then
+          local v = math.max(prev, pre[i] - pre[j])
           if not b or v < b - 1e-9 then b, at = v, j end
         end
       end
       best[k][i], from[k][i] = b, at
     end
   end
+  if not best[n][m] then return nil end
   local cuts, i = {}, m
   for k = n, 1, -1 do
     local j = from[k][i]
@@ -155,7 +152,36 @@ local function share_narration(narration, lang, list, parts, spec)
       if key and #key >= 3 then keys[#keys + 1] = { key = key, part = k } end
     end
   end
-  local ss = sentences(narration, lang)
+  -- the narration's sentences, cut again where one ends and an item's text
+  -- begins (a row said as "alpha: ...": no capital, so one sentence to the
+  -- splitter)
+  local texts = {}
+  for i = 1, #list do
+    local t = spec.text and spec.text(list[i]) or list[i]
+    if type(t) == "string" and #t >= 3 then texts[#texts + 1] = t end
+  end
+  local ss = {}
+  for _, sen in ipairs(sentences(narration, lang)) do
+    local cuts = {}
+    for _, t in ipairs(texts) do
+      local pos = 1
+      while true do
+        local a = sen:find(". " .. t, pos, true)
+        if not a then break end
+        cuts[a + 1] = true
+        pos = a + 2
+      end
+    end
+    local at_list = {}
+    for c in pairs(cuts) do at_list[#at_list + 1] = c end
+    table.sort(at_list)
+    local from = 1
+    for _, c in ipairs(at_list) do
+      ss[#ss + 1] = sen:sub(from, c):gsub("^%s+", ""):gsub("%s+$", "")
+      from = c + 1
+    end
+    ss[#ss + 1] = sen:sub(from):gsub("^%s+", ""):gsub("%s+$", "")
+  end
   local at, named = 1, {}
   for si, s in ipairs(ss) do
     local low = s:lower()
@@ -242,27 +268,36 @@ function M.scene(scene, opts)
     -- one parent with many children: split among the children
     units = units_of(vc, { text = spec.text, prefer = spec.prefer }, list)
   end
+  -- code: parts that start at blank lines first, then any line
+  local passes = { false }
+  if spec.prefer then passes = { true, false } end
   local fallback
-  for n = 2, math.min(#units, M.MAX_PARTS) do
-    local parts = partition(units, n)
-    local scenes, all_ok, any_cut = {}, true, false
-    for k, p in ipairs(parts) do
-      scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, "", lang)
-      local pok, pcut = readable(scenes[k], def, opts)
-      -- a part of one unit that still does not fit is the renderer's (cut last)
-      local single = false
-      for _, u in ipairs(units) do if u[1] == p[1] and u[2] == p[2] then single = true end end
-      if not pok and not single then all_ok = false end
-      any_cut = any_cut or (pcut and not single)
-      if not all_ok then break end
-    end
-    if all_ok or (cut and not any_cut and not fallback) then
-      local said = share_narration(scene.narration, lang, list, parts, spec)
-      for k, p in ipairs(parts) do
-        scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
+  for _, only_good in ipairs(passes) do
+    for n = 2, math.min(#units, M.MAX_PARTS) do
+      local parts = partition(units, n, only_good)
+      if parts then
+        local scenes, all_ok, any_cut = {}, true, false
+        for k, p in ipairs(parts) do
+          scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, "", lang)
+          local pok, pcut = readable(scenes[k], def, opts)
+          -- a part of one unit that still does not fit is the renderer's (cut last)
+          local single = false
+          for _, u in ipairs(units) do if u[1] == p[1] and u[2] == p[2] then single = true end end
+          if not pok and not single then all_ok = false end
+          any_cut = any_cut or (pcut and not single)
+          -- (when the whole was cut, a split with nothing cut is still worth
+          -- having: every part is looked at)
+          if not all_ok and not cut then break end
+        end
+        if all_ok or (cut and not any_cut and not fallback) then
+          local said = share_narration(scene.narration, lang, list, parts, spec)
+          for k, p in ipairs(parts) do
+            scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
+          end
+          if all_ok then return scenes end
+          fallback = scenes
+        end
       end
-      if all_ok then return scenes end
-      fallback = scenes
     end
   end
   return fallback or { scene }

@@ -1,0 +1,230 @@
+-- Lay out first, then split (issue 13): a scene too full for its frame at a
+-- readable size becomes consecutive scenes at item boundaries (vg.create.fit),
+-- each with its share of the narration; one that fits stays whole; cutting is
+-- left for a single item too long alone. Run by vgrun (busted style).
+local input = require("vg.input")
+local render = require("vg.render")
+local rcore = require("vg.render_core")
+local fit = require("vg.create.fit")
+
+local W = { "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+  "kilo", "lima", "mike", "november", "oscar", "papa" }
+
+local function load_md(text, opts)
+  local path = os.tmpname() .. ".md"
+  local f = assert(io.open(path, "w"))
+  f:write(text)
+  f:close()
+  local model, diags = input.load(path, opts or {})
+  os.remove(path)
+  assert(model, input.format(diags))
+  return model
+end
+
+local function of_type(model, ty)
+  local out = {}
+  for _, v in ipairs(model.videos) do
+    for _, s in ipairs(v.scenes) do if s.scene_type == ty then out[#out + 1] = s end end
+  end
+  return out
+end
+
+-- The renderer's warnings for the settled frame of a scene.
+local function warnings(scene, w, h, captions)
+  local dl = render.display_list(scene, { width = w, height = h, t = "end", captions = captions })
+  return rcore.check(dl)
+end
+
+local function assert_readable(scene, w, h, captions)
+  for _, wn in ipairs(warnings(scene, w, h, captions)) do
+    if wn.id:match("^items%[") or wn.id:match("^rows%[") or wn.id == "commands" then
+      assert.are_not.equal("cut", wn.status, scene.id .. ": " .. wn.id .. " was cut")
+      assert.is_true(wn.final_size >= 0.75 * wn.size - 0.05,
+        string.format("%s: %s shrunk from %s to %s", scene.id, wn.id, wn.size, wn.final_size))
+    end
+  end
+end
+
+local function words(s) return (s or ""):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "") end
+
+local function list_doc(n, per_item)
+  local l = { "# Publishing", "", "## Before you publish", "", "Check these points before the video goes out.", "" }
+  for i = 1, n do
+    local extra = {}
+    for k = 1, per_item do extra[k] = W[(i + k) % #W + 1] end
+    l[#l + 1] = string.format("- Make sure the %s subtitles were reviewed by %s", W[i], table.concat(extra, " "))
+  end
+  return table.concat(l, "\n") .. "\n"
+end
+
+describe("fit: lay out first, then split", function()
+  it("splits a list of eight very long items at 9:16, and nothing is cut", function()
+    for _, detail in ipairs({ "summary", "full" }) do
+      local m = load_md(list_doc(8, 22), { detail = detail })
+      local before = #of_type(m, "list")
+      fit.videos(m.videos, { width = 1080, height = 1920 })
+      local lists = of_type(m, "list")
+      assert.is_true(#lists > 1, detail .. ": one list scene")
+      for _, s in ipairs(lists) do assert_readable(s, 1080, 1920) end
+      assert.is_true(#lists >= before)
+    end
+  end)
+
+  it("splits a list the Markdown reader kept whole when the frame is square or captions are burnt", function()
+    local m = load_md(list_doc(8, 4), { detail = "full" })
+    assert.are.equal(1, #of_type(m, "list"))
+    local added = fit.videos(m.videos, { width = 1080, height = 1080 })
+    assert.is_true(added >= 1)
+    local lists = of_type(m, "list")
+    local n = 0
+    for k, s in ipairs(lists) do
+      assert_readable(s, 1080, 1080)
+      n = n + #s.visual_content.items
+      -- the same header; the later parts say they continue, and go on counting
+      assert.are.equal("Before you publish", s.visual_content.header)
+      if k > 1 then
+        assert.are.equal("continued", s.visual_content.description)
+        assert.are.equal(n - #s.visual_content.items + 1, s.visual_content.start)
+      end
+    end
+    assert.are.equal(8, n)
+    -- the same with the captions' band at 9:16
+    local m2 = load_md(list_doc(8, 4), { detail = "full" })
+    assert.are.equal(1, #of_type(m2, "list"))
+    fit.videos(m2.videos, { width = 1080, height = 1920, captions = true })
+    for _, s in ipairs(of_type(m2, "list")) do assert_readable(s, 1080, 1920, true) end
+  end)
+
+  it("keeps a list that fits at 1080p as one scene", function()
+    local m = load_md(list_doc(6, 4), { detail = "full" })
+    local ids = {}
+    for _, s in ipairs(m.videos[1].scenes) do ids[#ids + 1] = s.id end
+    assert.are.equal(0, fit.videos(m.videos, { width = 1920, height = 1080 }))
+    local after = {}
+    for _, s in ipairs(m.videos[1].scenes) do after[#after + 1] = s.id end
+    assert.are.same(ids, after)
+  end)
+
+  it("shares the narration out: the parts together say what the scene said", function()
+    local list = { "# Tools", "", "## Tools we use", "",
+      "Three tools do most of the work. Each has its own job.", "" }
+    for i = 1, 8 do
+      list[#list + 1] = string.format("- **%s** checks the %s output of every build before it is published to the mirror",
+        W[i]:gsub("^%l", string.upper), W[i + 1])
+    end
+    for _, detail in ipairs({ "summary", "full" }) do
+      local m = load_md(table.concat(list, "\n") .. "\n", { detail = detail })
+      local before = {}
+      for _, s in ipairs(of_type(m, "list")) do before[#before + 1] = s.narration or "" end
+      fit.videos(m.videos, { width = 1080, height = 1080 })
+      local lists = of_type(m, "list")
+      assert.is_true(#lists > #before, detail .. ": not split")
+      local after = {}
+      for _, s in ipairs(lists) do after[#after + 1] = s.narration end
+      assert.are.equal(words(table.concat(before, " ")), words(table.concat(after, " ")), detail)
+      -- the first part keeps the introduction
+      assert.truthy(lists[1].narration:find("Three tools", 1, true))
+    end
+  end)
+
+  it("keeps children under their parent", function()
+    local l = { "# Layout", "", "## Folders", "", "Each folder has one purpose.", "" }
+    for i = 1, 4 do
+      l[#l + 1] = string.format("- **%s** holds the parts of the program that do the %s work", W[i], W[i + 4])
+      for k = 1, 3 do
+        l[#l + 1] = string.format("  - %s %d reads the %s files and writes the %s ones", W[i], k, W[k + 8], W[k + 11])
+      end
+    end
+    local m = load_md(table.concat(l, "\n") .. "\n", { detail = "full" })
+    fit.videos(m.videos, { width = 1080, height = 1080 })
+    local lists = of_type(m, "list")
+    assert.is_true(#lists > 1)
+    local seen = 0
+    for _, s in ipairs(lists) do
+      local items = s.visual_content.items
+      -- every part starts with a parent, and each child follows its own
+      assert.are.equal(0, items[1].level, s.id .. " starts with a child")
+      for _, it in ipairs(items) do
+        if it.level == 0 then seen = seen + 1 end
+        if it.level > 0 then assert.truthy(it.title:find(W[seen], 1, true), s.id .. ": " .. it.title) end
+      end
+      assert_readable(s, 1080, 1080)
+    end
+    assert.are.equal(4, seen)
+  end)
+
+  it("pages a table of long rows into scenes, each with the header row", function()
+    local l = { "# Platforms", "", "## Where it runs", "", "These platforms are known to work.", "",
+      "| Platform | Compiler | Status | Remarks |", "| --- | --- | --- | --- |" }
+    for i = 1, 8 do
+      l[#l + 1] = string.format("| %s | Clang %d | Supported by the %s team | Tested on every commit by the %s machines in the build farm of the project |",
+        W[i], i, W[i + 1], W[i + 2])
+    end
+    local m = load_md(table.concat(l, "\n") .. "\n", { detail = "full" })
+    assert.are.equal(1, #of_type(m, "table"))
+    fit.videos(m.videos, { width = 1080, height = 1080 })
+    local tables = of_type(m, "table")
+    assert.is_true(#tables > 1)
+    local rows = {}
+    for _, s in ipairs(tables) do
+      assert.are.same({ "Platform", "Compiler", "Status", "Remarks" }, s.visual_content.columns)
+      for _, r in ipairs(s.visual_content.rows) do rows[#rows + 1] = r[1] end
+      assert_readable(s, 1080, 1080)
+      -- each part shows all its rows at once: no paging inside a scene
+      local def = render.get_type("table")
+      local theme, box = render.layout_box(s, { width = 1080, height = 1080 })
+      assert.is_false(def.split.overflows(s, theme, box))
+    end
+    assert.are.same({ W[1], W[2], W[3], W[4], W[5], W[6], W[7], W[8] }, rows)
+    -- a row is said with the part that shows it (the narration says the
+    -- first rows, then counts the rest)
+    local first = tables[2].visual_content.rows[1][1] .. ":"
+    assert.truthy((tables[2].narration or ""):find(first, 1, true))
+    assert.falsy(tables[1].narration:find(first, 1, true))
+    assert.truthy(tables[1].narration:find("The table shows", 1, true))
+  end)
+
+  it("splits code at blank lines", function()
+    local code = {}
+    for b = 1, 3 do
+      for i = 1, 6 do code[#code + 1] = string.format("local v%d_%d = config.get('s%d', 'k%d')", b, i, b, i) end
+      if b < 3 then code[#code + 1] = "" end
+    end
+    local scene = { id = "c", scene_type = "command", narration = "The loader reads every key.",
+      visual_content = { header = "Loader", commands = code, language = "lua" } }
+    local parts = fit.scene(scene, { width = 1080, height = 1080 })
+    assert.is_true(#parts > 1)
+    local n = 0
+    for k, p in ipairs(parts) do
+      local c = p.visual_content.commands
+      assert.truthy(c[1]:match("^local v%d_1 "), "part " .. k .. " starts inside a block: " .. c[1])
+      assert.truthy(c[#c]:match("%S"))
+      for _, line in ipairs(c) do if line:match("%S") then n = n + 1 end end
+    end
+    assert.are.equal(18, n)
+    assert.are.equal("The loader reads every key.", parts[1].narration)
+  end)
+
+  it("leaves a single item too long alone to the renderer (cut last)", function()
+    local long = {}
+    for i = 1, 400 do long[i] = W[i % #W + 1] end
+    local scene = { id = "one", scene_type = "list",
+      visual_content = { header = "One", items = { table.concat(long, " ") } } }
+    local parts = fit.scene(scene, { width = 1080, height = 1920 })
+    assert.are.equal(1, #parts)
+    assert.are.equal(scene, parts[1])
+  end)
+
+  it("is deterministic", function()
+    local function plan()
+      local m = load_md(list_doc(8, 22), { detail = "full" })
+      fit.videos(m.videos, { width = 1080, height = 1080 })
+      local out = {}
+      for _, s in ipairs(m.videos[1].scenes) do
+        out[#out + 1] = { s.id, s.narration or "", #(s.visual_content.items or {}) }
+      end
+      return out
+    end
+    assert.are.same(plan(), plan())
+  end)
+end)
