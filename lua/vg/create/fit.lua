@@ -29,6 +29,7 @@ local i18n = require("vg.i18n")
 
 local M = {}
 
+M.MIN_SCENE = 3   -- the Markdown reader's min_duration: a part keeps at least that
 M.MAX_PARTS = 8   -- past this a scene is not made of slides but of a wall
 -- Text shrunk below this share of the size its layout chose is no longer
 -- read at a glance: splitting is preferred to shrinking further. The same
@@ -228,6 +229,35 @@ local function part_scene(scene, spec, list, as_string, p, k, n, said, lang)
   return s
 end
 
+-- The parts take the time the whole scene was given, no more: a scene
+-- stretched towards --duration (its min_duration) shares that out in
+-- proportion to what each part shows, over what each needs to be said;
+-- every part keeps the reader's minimum.
+local function share_time(scene, spec, parts, lang)
+  local ok, input = pcall(require, "vg.input")
+  if not ok then return end
+  local min = tonumber(scene.min_duration) or M.MIN_SCENE
+  local floor = math.min(min, M.MIN_SCENE)
+  local whole = input.seconds(scene, lang)
+  local need, sum = {}, 0
+  for k, p in ipairs(parts) do
+    p.min_duration = floor
+    need[k] = input.seconds(p, lang)
+    sum = sum + need[k]
+  end
+  if whole > sum + 0.05 and min > floor then
+    -- the time beyond what is said is time to look: by what each part shows
+    local shown, total = {}, 0
+    for k, p in ipairs(parts) do
+      shown[k] = #field_list(p.visual_content, spec)
+      total = total + shown[k]
+    end
+    for k, p in ipairs(parts) do
+      p.min_duration = math.floor((need[k] + (whole - sum) * shown[k] / math.max(1, total)) * 10 + 0.5) / 10
+    end
+  end
+end
+
 -- The units of a scene's list: groups (a parent with its children), each
 -- weighed by its text and marked where a part may well start.
 local function units_of(vc, spec, list)
@@ -294,6 +324,7 @@ function M.scene(scene, opts)
           for k, p in ipairs(parts) do
             scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
           end
+          share_time(scene, spec, scenes, lang)
           if all_ok then return scenes end
           fallback = scenes
         end
