@@ -215,6 +215,26 @@ describe("fit: lay out first, then split", function()
     assert.are.equal(scene, parts[1])
   end)
 
+  it("gives each part an id of its own, and leaves a transcript's scenes whole", function()
+    local items = {}
+    for i = 1, 10 do
+      items[i] = W[i] .. ": make sure the subtitles were reviewed by somebody who speaks the language of the video"
+        .. " well, and that every name, number and date in them matches what is said"
+    end
+    local video = { id = "v", scenes = {
+      { id = "a", scene_type = "list", visual_content = { header = "H", items = items } },
+      { id = "a_2", scene_type = "title", visual_content = { title = "T" } } } }
+    assert.is_true(fit.video(video, { width = 1080, height = 1920, captions = true }) > 0)
+    local seen = {}
+    for _, s in ipairs(video.scenes) do
+      assert.is_nil(seen[s.id], "two scenes " .. s.id)
+      seen[s.id] = true
+    end
+    local cued = { id = "t", scene_type = "list", visual_content = { header = "H", items = items },
+      source = { file = "talk.srt", cues = { { start = 0, ["end"] = 5, text = "x" } } } }
+    assert.are.equal(1, #fit.scene(cued, { width = 1080, height = 1920, captions = true }))
+  end)
+
   it("is deterministic", function()
     local function plan()
       local m = load_md(list_doc(8, 22), { detail = "full" })

@@ -288,6 +288,8 @@ function M.scene(scene, opts)
   local spec = def and def.split
   local vc = scene.visual_content
   if not spec or type(vc) ~= "table" then return { scene } end
+  -- a transcript's scene is held to its cues' times (--keep-timing): whole
+  if type(scene.source) == "table" and scene.source.cues ~= nil then return { scene } end
   local list, as_string = field_list(vc, spec)
   if #list < 2 then return { scene } end
   local ok, cut = readable(scene, def, opts)
@@ -349,7 +351,20 @@ function M.video(video, opts)
     for _, p in ipairs(parts) do out[#out + 1] = p end
     added = added + #parts - 1
   end
-  if added > 0 then video.scenes = out end
+  if added > 0 then
+    -- a part's id (scene_04_2) must not be one the video already has
+    local taken = {}
+    for _, s in ipairs(video.scenes) do if s.id ~= nil then taken[tostring(s.id)] = true end end
+    for _, s in ipairs(out) do
+      if s.split_part and s.split_part[1] > 1 then
+        local id, n = s.id, 1
+        while taken[id] do n = n + 1; id = string.format("%s_%d", s.id, n) end
+        s.id = id
+        taken[id] = true
+      end
+    end
+    video.scenes = out
+  end
   return added
 end
 
