@@ -235,6 +235,36 @@ describe("fit: lay out first, then split", function()
     assert.are.equal(1, #fit.scene(cued, { width = 1080, height = 1920, captions = true }))
   end)
 
+  it("splits an exercise's steps and numbers them on", function()
+    local steps = {}
+    for i = 1, 7 do
+      steps[i] = "Run the " .. W[i] .. " check on a small document and read every warning it prints before going further"
+    end
+    local scene = { id = "ex", scene_type = "exercise", narration = "Try it yourself.",
+      visual_content = { title = "Set up", instructions = steps } }
+    local parts = fit.scene(scene, { width = 1080, height = 1080, captions = true })
+    assert.is_true(#parts > 1)
+    local n = 0
+    for k, p in ipairs(parts) do
+      assert.are.equal(k == 1 and 1 or n + 1, p.visual_content.start or 1)
+      n = n + #p.visual_content.instructions
+      assert_readable(p, 1080, 1080, true)
+    end
+    assert.are.equal(7, n)
+    -- the numbers drawn are the steps' own
+    local dl = render.display_list(parts[2], { width = 1080, height = 1080, t = "end", captions = true })
+    local first = tostring(parts[2].visual_content.start)
+    local found = false
+    local function walk(items)
+      for _, it in ipairs(items) do
+        if it.type == "text" and it.text == first then found = true end
+        if it.items then walk(it.items) end
+      end
+    end
+    walk(dl.items)
+    assert.is_true(found, "step " .. first .. " is not numbered so")
+  end)
+
   it("is deterministic", function()
     local function plan()
       local m = load_md(list_doc(8, 22), { detail = "full" })

@@ -81,7 +81,8 @@ local function readable(scene, def, opts)
 end
 
 -- Units (runs of items that stay together) -> n contiguous parts, as even
--- as the units' weights allow (least heaviest part; ties: the earlier cut).
+-- as the units' weights allow (least heaviest part; ties: the earlier parts
+-- fuller, the rest last).
 -- only_good: parts start only where a unit is marked good (code: after a
 -- blank line); nil when that cannot make n parts. -> { {from, to}, ... }
 local function partition(units, n, only_good)
@@ -95,11 +96,12 @@ local function partition(units, n, only_good)
     best[k], from[k] = {}, {}
     for i = k, m - (n - k) do
       local b, at
-      for j = k - 1, i - 1 do
+      for j = i - 1, k - 1, -1 do   -- ties: the later cut (the earlier parts fuller)
         local prev = best[k - 1][j]
         if prev and (j == 0 or not only_good or units[j + 1].good) then
           local v = math.max(prev, pre[i] - pre[j])
-          if not b or v < b - 1e-9 then b, at = v, j end
+          -- within a quarter of an item counts as even
+          if not b or v < b - 0.25 then b, at = v, j end
         end
       end
       best[k][i], from[k][i] = b, at
