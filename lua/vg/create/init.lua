@@ -329,8 +329,11 @@ function M.pipeline(opts)
     vg.stage{ name = "report", run = report_then_prune(o, started) },
   }
   for _, a in ipairs(added) do
+    -- the fit lays out the text narration will say: a stage added before
+    -- narrate (one that rewrites headlines and narration) runs before it
+    local anchor = a.before == "narrate" and "fit" or a.after or a.before
     for i, st in ipairs(stages) do
-      if st.name == (a.after or a.before) then
+      if st.name == anchor then
         table.insert(stages, a.after and i + 1 or i, a.stage)
         break
       end
