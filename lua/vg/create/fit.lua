@@ -30,6 +30,7 @@ local i18n = require("vg.i18n")
 local M = {}
 
 M.MIN_SCENE = 3   -- the Markdown reader's min_duration: a part keeps at least that
+M.READ_ITEM = 0.8 -- seconds a silent part stays up for each item it shows
 M.MAX_PARTS = 8   -- past this a scene is not made of slides but of a wall
 -- Text shrunk below this share of the size its layout chose is no longer
 -- read at a glance: splitting is preferred to shrinking further. The same
@@ -244,6 +245,11 @@ local function share_time(scene, spec, parts, lang)
   local need, sum = {}, 0
   for k, p in ipairs(parts) do
     p.min_duration = floor
+    -- a part nothing is said in stays long enough to read what it shows
+    -- (in the whole scene those items were on screen while it was said)
+    if not (type(p.narration) == "string" and p.narration:match("%S")) and floor >= M.MIN_SCENE then
+      p.min_duration = math.max(floor, M.READ_ITEM * #field_list(p.visual_content, spec))
+    end
     need[k] = input.seconds(p, lang)
     sum = sum + need[k]
   end
