@@ -265,6 +265,18 @@ describe("fit: lay out first, then split", function()
     assert.is_true(found, "step " .. first .. " is not numbered so")
   end)
 
+  it("splits a scene with nothing to say", function()
+    local items = {}
+    for i = 1, 10 do
+      items[i] = W[i] .. ": make sure the subtitles were reviewed by somebody who speaks the language of the video"
+        .. " well, and that every name, number and date in them matches what is said"
+    end
+    local parts = fit.scene({ id = "q", scene_type = "list", visual_content = { header = "H", items = items } },
+      { width = 1080, height = 1920, captions = true })
+    assert.is_true(#parts > 1)
+    for _, p in ipairs(parts) do assert.is_nil(p.narration) end
+  end)
+
   it("is deterministic", function()
     local function plan()
       local m = load_md(list_doc(8, 22), { detail = "full" })

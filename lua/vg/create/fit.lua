@@ -147,15 +147,27 @@ end
 -- more than one and the sentence names none of its items.
 local function share_narration(narration, lang, list, parts, spec)
   local out = {}
+  if type(narration) ~= "string" or not narration:match("%S") then
+    for k = 1, #parts do out[k] = "" end
+    return out
+  end
   for k = 1, #parts do out[k] = {} end
-  if type(narration) ~= "string" or not narration:match("%S") then return out end
-  local keys = {}
+  -- each item's key; a key items of two parts share ("make sure ...")
+  -- names neither
+  local keys, where = {}, {}
   for k, p in ipairs(parts) do
     for i = p[1], p[2] do
       local key = key_of(spec.text and spec.text(list[i]) or list[i])
-      if key and #key >= 3 then keys[#keys + 1] = { key = key, part = k } end
+      if key and #key >= 3 then
+        keys[#keys + 1] = { key = key, part = k }
+        if where[key] and where[key] ~= k then where[key] = false
+        elseif where[key] == nil then where[key] = k end
+      end
     end
   end
+  local kept = {}
+  for _, kk in ipairs(keys) do if where[kk.key] then kept[#kept + 1] = kk end end
+  keys = kept
   -- the narration's sentences, cut again where one ends and an item's text
   -- begins (a row said as "alpha: ...": no capital, so one sentence to the
   -- splitter)
