@@ -184,6 +184,26 @@ describe("fit: lay out first, then split", function()
     assert.truthy(tables[1].narration:find("The table shows", 1, true))
   end)
 
+  it("splits a tall frame's table whose type would go below a readable size, not a table too wide", function()
+    local rows = {}
+    for i = 1, 8 do
+      rows[i] = { W[i], "Clang " .. i, "Supported by the " .. W[i + 1] .. " team",
+        "Tested on every commit by the " .. W[i + 2] .. " machines in the build farm of the project" }
+    end
+    local scene = { id = "t", scene_type = "table", narration = "These platforms work.",
+      visual_content = { header = "Where it runs", columns = { "Platform", "Compiler", "Status", "Remarks" }, rows = rows } }
+    assert.is_true(#fit.scene(scene, { width = 1080, height = 1920 }) > 1)
+    -- thirty columns: a row alone is no larger, so no split (the table pages)
+    local cols, wide = {}, {}
+    for j = 1, 30 do cols[j] = "Characteristic" .. j end
+    for i = 1, 6 do
+      wide[i] = {}
+      for j = 1, 30 do wide[i][j] = "Incomprehensibilities" .. j end
+    end
+    local w = { id = "w", scene_type = "table", visual_content = { header = "Wide", columns = cols, rows = wide } }
+    assert.are.equal(1, #fit.scene(w, { width = 1920, height = 1080 }))
+  end)
+
   it("splits code at blank lines", function()
     local code = {}
     for b = 1, 3 do

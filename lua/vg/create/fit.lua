@@ -320,6 +320,14 @@ function M.scene(scene, opts)
     -- one parent with many children: split among the children
     units = units_of(vc, { text = spec.text, prefer = spec.prefer }, list)
   end
+  -- when even the lightest unit alone does not fit (a table too wide for the
+  -- frame, a code line too long), the trouble is not how much is shown:
+  -- splitting cannot help
+  local light = units[1]
+  for _, u in ipairs(units) do if u.weight < light.weight then light = u end end
+  if not readable(part_scene(scene, spec, list, as_string, { light[1], light[2] }, 1, 1, "", lang), def, opts) then
+    return { scene }
+  end
   -- code: parts that start at blank lines first, then any line
   local passes = { false }
   if spec.prefer then passes = { true, false } end

@@ -9,6 +9,7 @@ local core = require("vg.render_core")
 
 local PAD_X, PAD_Y = 22, 14   -- inside a cell
 local MIN_SIZE = 20           -- below this a cell is not read at a glance: page instead
+local READABLE = 24           -- below this (70 % of 34) a scene split by rows reads better (vg.create.fit)
 
 local function cells_of(v)
   local cols = {}
@@ -229,9 +230,12 @@ return {
       local _, rows = cells_of({ columns = {}, rows = { r } })
       return row_step_text(rows[1] or {})
     end,
+    -- it pages, or its type had to go below a readable size (70 % of the
+    -- bullets' 34) to hold every row at once
     overflows = function(scene, theme, box)
       local v = scene.visual_content or scene
-      return #plan_for(theme, v, body_of(theme, v, box)).pages > 1
+      local plan = plan_for(theme, v, body_of(theme, v, box))
+      return #plan.pages > 1 or plan.size < READABLE
     end,
   },
   steps = function(scene)
