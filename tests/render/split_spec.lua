@@ -225,6 +225,14 @@ describe("fit: lay out first, then split", function()
     assert.are.equal("The loader reads every key.", parts[1].narration)
   end)
 
+  it("does not split code whose trouble is one line too wide", function()
+    local scene = { id = "c", scene_type = "command", narration = "Build it.",
+      visual_content = { header = "Compile from source", language = "bash", commands = {
+        "git clone https://github.com/PJK/libcbor",
+        "cmake -DCMAKE_BUILD_TYPE=Release -DCBOR_CUSTOM_ALLOC=ON libcbor", "make", "make install" } } }
+    assert.are.equal(1, #fit.scene(scene, { width = 1080, height = 1920 }))
+  end)
+
   it("leaves a single item too long alone to the renderer (cut last)", function()
     local long = {}
     for i = 1, 400 do long[i] = W[i % #W + 1] end

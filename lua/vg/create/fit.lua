@@ -340,9 +340,14 @@ function M.scene(scene, opts)
         for k, p in ipairs(parts) do
           scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, "", lang)
           local pok, pcut = readable(scenes[k], def, opts)
-          -- a part of one unit that still does not fit is the renderer's (cut last)
+          -- a part of one unit that still does not fit is the renderer's (cut
+          -- last), when the whole was cut: it gets a slide of its own. When the
+          -- whole was only shrunk, a unit that does not fit alone (a code line
+          -- too wide) is no reason to split: every part must be readable.
           local single = false
-          for _, u in ipairs(units) do if u[1] == p[1] and u[2] == p[2] then single = true end end
+          if cut then
+            for _, u in ipairs(units) do if u[1] == p[1] and u[2] == p[2] then single = true end end
+          end
           if not pok and not single then all_ok = false end
           any_cut = any_cut or (pcut and not single)
           -- (when the whole was cut, a split with nothing cut is still worth
