@@ -21,7 +21,9 @@ end
 
 -- The scenes split for the frame, as `vgrun create` splits them
 -- (vg.create.fit); nothing when the renderer is not there.
-local function fit(model, o)
+-- With --duration, a split that makes the video longer than asked loads the
+-- document again for a shorter length, as `vgrun create` does.
+local function fit(model, o, path, opts)
   local ok, f = pcall(require, "vg.create.fit")
   if not ok or not pcall(require, "vg.render_core") then return end
   local burn = false
@@ -29,7 +31,15 @@ local function fit(model, o)
     for x in c:gmatch("[^,]+") do if x == "burn" then burn = true end end
   end
   local res = o.resolution or { 1920, 1080 }
-  f.videos(model.videos, { width = res[1], height = res[2], captions = burn or nil, theme = o.theme })
+  local fopts = { width = res[1], height = res[2], captions = burn or nil, theme = o.theme }
+  if not o.duration then f.videos(model.videos, fopts) return end
+  model.videos = f.with_duration(model.videos, o.duration, function(seconds)
+    local lo = {}
+    for k, v in pairs(opts) do lo[k] = v end
+    lo.duration = seconds
+    local m = require("vg.input").load(path, lo)
+    return m and m.videos
+  end, fopts)
 end
 
 local function run(args)
@@ -52,7 +62,7 @@ local function run(args)
     local model, plan
     model, diags = input.load(path, opts)
     if model then
-      fit(model, o)
+      fit(model, o, path, opts)
       plan = input.plan(model)
     end
     ok = plan ~= nil

@@ -407,4 +407,53 @@ function M.videos(videos, opts)
   return n
 end
 
+--- seconds(video [, o]) -> the estimated length of a video as the timeline
+--- will place it (vg.create.timeline: max(min_duration, lead-in + speech +
+--- tail, the layout's settle time + 0.5)), with the loader's speech estimate
+--- for the narration, before anything is spoken. o: the create options
+--- (lead_in, tail, min_scene; the defaults when nil).
+function M.seconds(video, o)
+  local core = require("vg.input_core")
+  render = render or require("vg.render")
+  o = o or require("vg.create.options").with_defaults({})
+  local t = 0
+  for _, s in ipairs(video.scenes or {}) do
+    local speech = type(s.narration) == "string" and core.speech_seconds(s.narration, s.language or video.language) or 0
+    local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
+    local heard = copy(s)
+    heard.audio = { duration = speech + o.lead_in, words = {} }
+    local ok, settle = pcall(render.settle_time, heard)
+    if ok and tonumber(settle) then len = math.max(len, settle + 0.5) end
+    t = t + len
+  end
+  return t
+end
+
+--- with_duration(videos, target, reload, opts) -> videos, added
+-- --duration and a split: the loader fitted the length before the frame
+-- split scenes, and a part nothing is said in adds its reading time. When
+-- the split makes the video more than 5 % longer than asked, the document is
+-- loaded again for a shorter length (reload(seconds) -> videos) and split
+-- again, at most twice, and the closer of the plans is kept. One video only:
+-- the target is each video's.
+M.DURATION_SLACK = 0.05
+function M.with_duration(videos, target, reload, opts)
+  local added = M.videos(videos, opts)
+  if not target or added == 0 or #videos ~= 1 then return videos, added end
+  local best, best_added = videos, added
+  local total = M.seconds(videos[1], opts.create)
+  local best_off = math.abs(total - target)
+  local ask = target
+  for _ = 1, 2 do
+    if total <= target * (1 + M.DURATION_SLACK) then break end
+    ask = ask * target / total
+    local again = reload(ask)
+    if type(again) ~= "table" or #again ~= 1 then break end
+    local n = M.videos(again, opts)
+    total = M.seconds(again[1], opts.create)
+    if math.abs(total - target) < best_off then best, best_added, best_off = again, n, math.abs(total - target) end
+  end
+  return best, best_added
+end
+
 return M

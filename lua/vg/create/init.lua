@@ -29,6 +29,26 @@ local plan = require("vg.create.plan")
 
 local render -- loaded lazily: vg.render needs the renderer part
 
+-- The loader's options. allow_paths: folders besides the document's own
+-- that images may come from (--allow-path); nil when none, as the loader
+-- wants a list or nothing.
+local function load_options(o)
+  return { format = o.format, split = o.split, duration = o.duration, detail = o.detail,
+    language = o.language, allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
+end
+
+-- --voice, --color and --theme over what the document says.
+local function restyle(videos, o)
+  for _, v in ipairs(videos) do
+    if o.voice then v.voice = o.voice end
+    if o.color then v.accent_color = o.color end
+    if o.theme then v.theme = o.theme end
+    for _, s in ipairs(v.scenes or {}) do
+      if o.voice then s.voice = o.voice end
+    end
+  end
+end
+
 -- CLI overrides (voice, colour, theme). The options were checked before the
 -- task started; they are checked again here for pipelines built in Lua.
 local function style_stage(o)
@@ -44,13 +64,8 @@ local function style_stage(o)
         error(string.format("%s:%s: video.id: '%s' is not a valid id (use 1 to 128 of A-Z a-z 0-9 . _ -)",
           tostring(src.file or ctx.input), tostring(src.line or 0), tostring(v.id)), 0)
       end
-      if o.voice then v.voice = o.voice end
-      if o.color then v.accent_color = o.color end
-      if o.theme then v.theme = o.theme end
-      for _, s in ipairs(v.scenes or {}) do
-        if o.voice then s.voice = o.voice end
-      end
     end
+    restyle(videos, o)
     -- a recording narrates one video; a transcript's recording keeps its cue times
     if o.audio then
       if #videos > 1 then
@@ -176,8 +191,35 @@ end
 -- narration, so each part is spoken and timed on its own.
 local function fit_stage(o)
   return function(ctx, task)
-    local n = require("vg.create.fit").videos(ctx.videos, { width = o.width, height = o.height,
-      captions = o.captions.burn or nil })
+    local fit = require("vg.create.fit")
+    local fopts = { width = o.width, height = o.height, captions = o.captions.burn or nil, create = o }
+    -- with --duration, a split that makes the video longer than asked loads
+    -- the document again for a shorter length (the style's overrides again)
+    local function reload(seconds)
+      if type(ctx.input) ~= "string" then return nil end
+      local lo = load_options(o)
+      lo.duration = seconds
+      local videos
+      if task.limits == nil then
+        -- the Lua API: what the loader says was said by the load stage already
+        local model = require("vg.input").load(ctx.input, lo)
+        videos = model and model.videos
+      else
+        local sub = { input = ctx.input }
+        if pcall(core.run_native, "input.load", sub, lo, task.id, task.stage, task.cache, task.limits) then
+          videos = sub.videos
+        end
+      end
+      if type(videos) ~= "table" then return nil end
+      restyle(videos, o)
+      return videos
+    end
+    local n
+    if o.duration and not o.keep_timing and not o.audio then
+      ctx.videos, n = fit.with_duration(ctx.videos, o.duration, reload, fopts)
+    else
+      n = fit.videos(ctx.videos, fopts)
+    end
     task:progress(1, n > 0 and string.format("%d scene%s added to fit the frame", n, n == 1 and "" or "s") or "fits")
   end
 end
@@ -226,10 +268,7 @@ local function used_files(ctx, task, input)
 end
 
 local function load_stage(o)
-  -- allow_paths: folders besides the document's own that images may come
-  -- from (--allow-path); nil when none, as the loader wants a list or nothing
-  local options = { format = o.format, split = o.split, duration = o.duration, detail = o.detail,
-    language = o.language, allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
+  local options = load_options(o)
   return function(ctx, task)
     core.run_native("input.load", ctx, options, task.id, task.stage, task.cache, task.limits)
     used_files(ctx, task, ctx.input)
