@@ -372,6 +372,13 @@ M.phrases.ko.table_more = "그 밖에 {1}개 행이 있습니다."
 M.phrases.ko.table_more_one = "그 밖에 1개 행이 있습니다."
 M.phrases.ko.code_example = "{1} 예제입니다."
 M.phrases.ko.l_continued = "계속"
+-- every language marks a continued slide (a scene split to fit its frame)
+M.phrases.de.l_continued = "Fortsetzung"
+M.phrases.es.l_continued = "continuación"
+M.phrases.pt.l_continued = "continuação"
+M.phrases.ru.l_continued = "продолжение"
+M.phrases.ja.l_continued = "続き"
+M.phrases.ar.l_continued = "تابع"
 
 -- A table of contents is an agenda: "N topics: A, B and C".
 M.phrases.en.agenda = "{1} topics: {2}."

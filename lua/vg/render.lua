@@ -338,16 +338,13 @@ local function design_size(width, height)
   return width / s, height / s
 end
 
-function M.display_list(scene, opts)
+-- The box a scene's layout gets in a frame (design units), its theme, and
+-- the picture card beside it when the scene has one: what display_list
+-- gives the layout, for code that asks whether content fits (vg.create.fit).
+function M.layout_box(scene, opts)
   opts = opts or {}
-  local def = check_type(scene)
   local theme = theme_mod.for_language(resolve_theme(scene, opts), scene.language)
   local W, H = design_size(opts.width or 1920, opts.height or 1080)
-  local times, settle = timeline(scene, def)
-  local t = opts.t
-  if t == nil or t == "end" then t = settle end
-  local anim = setmetatable({ t = t, times = times, settle = settle }, Anim)
-  local items = background(theme, W, H)
   local mx = math.floor(W * 0.075)
   local box = { x = mx + 16, y = math.floor(H * 0.09), w = W - 2 * mx - 16, h = H - 2 * math.floor(H * 0.09) }
   if opts.captions then
@@ -356,20 +353,35 @@ function M.display_list(scene, opts)
   end
   local vc = scene.visual_content or scene
   local img = type(vc) == "table" and vc.image
+  local card
   if type(img) == "string" and img ~= "" then
     local iw = math.floor(box.w * 0.36)
     -- the card takes the picture's aspect (a tall picture gets the full height)
     local ch = box.h - 80
     local pw, ph = core.image_size(img)
     if pw and pw > 0 then ch = math.min(ch, (iw - 32) * ph / pw + 32) end
-    local cy = box.y + (box.h - ch) / 2
+    card = { img = img, x = box.x + box.w - iw, y = box.y + (box.h - ch) / 2, w = iw, h = ch }
+    box.w = box.w - iw - 60
+  end
+  return theme, box, W, H, card
+end
+
+function M.display_list(scene, opts)
+  opts = opts or {}
+  local def = check_type(scene)
+  local theme, box, W, H, card = M.layout_box(scene, opts)
+  local times, settle = timeline(scene, def)
+  local t = opts.t
+  if t == nil or t == "end" then t = settle end
+  local anim = setmetatable({ t = t, times = times, settle = settle }, Anim)
+  local items = background(theme, W, H)
+  if card then
     local p = anim:enter(2)
     items[#items + 1] = common.appear(p, {
-      common.card(theme, box.x + box.w - iw, cy, iw, ch, { radius = 20 }),
-      { type = "image", path = img, x = box.x + box.w - iw + 16, y = cy + 16, w = iw - 32,
-        h = ch - 32, radius = 12, id = "image" },
+      common.card(theme, card.x, card.y, card.w, card.h, { radius = 20 }),
+      { type = "image", path = card.img, x = card.x + 16, y = card.y + 16, w = card.w - 32,
+        h = card.h - 32, radius = 12, id = "image" },
     }, 30)
-    box.w = box.w - iw - 60
   end
   local ok, res = pcall(def.layout, scene, theme, box, anim)
   if ok and type(res) == "table" and not def.fills then

@@ -348,12 +348,31 @@ static int l_scene_seconds(lua_State *L) {
   return 1;
 }
 
+/* sentences(text [, lang]) -> { sentence, ... }: the narration's own
+ * splitter (abbreviations per language, decimals, versions, file names), so
+ * a scene split in Lua shares out whole sentences as the summary counts them */
+static int l_sentences(lua_State *L) {
+  const char *t = luaL_checkstring(L, 1);
+  const char *lang = luaL_optstring(L, 2, NULL);
+  int n = 0;
+  char **ss = vgi_sentences_lang(t, lang, &n);
+  lua_createtable(L, n > 0 ? n : 0, 0);
+  for (int i = 0; i < n; i++) {
+    lua_pushstring(L, ss[i]);
+    lua_rawseti(L, -2, i + 1);
+    free(ss[i]);
+  }
+  free(ss);
+  return 1;
+}
+
 int vgmod_input_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     { "load", l_load }, { "from_table", l_from_table }, { "validate", l_validate },
     { "voice_known", l_voice_known }, { "scene_types", l_scene_types },
     { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type },
-    { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds }, { NULL, NULL },
+    { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds },
+    { "sentences", l_sentences }, { NULL, NULL },
   };
   luaL_newlib(L, fns);
   lua_pushnumber(L, VGI_WPM);

@@ -74,6 +74,11 @@ local function run(args)
 
   local model, err, doc_errors = load_model(o.input)
   if not model then eprintf("vgrun frame: %s\n", err); return 1 end
+  -- the scenes as `vgrun create` makes them for this frame: one too full for
+  -- it is split (vg.create.fit), so --scene N is the video's Nth scene
+  local fw, fh = o.width or 1920, o.height or 1080
+  if o.sheet then fw, fh = 1920, 1080 end
+  pcall(require("vg.create.fit").videos, model.videos, { width = fw, height = fh, theme = o.theme, accent = o.color })
   local scenes = render.scenes_of(model)
   if #scenes == 0 then eprintf("vgrun frame: %s has no scenes\n", o.input); return 1 end
 

@@ -3,6 +3,45 @@
 
 local SPEC
 
+local function resolution(s, label)
+  local w, h = s:match("^(%d%d?%d?%d?%d?)[xX](%d%d?%d?%d?%d?)$")
+  w, h = math.tointeger(tonumber(w)), math.tointeger(tonumber(h))
+  if not w then return nil, label .. " " .. s .. ": wants WxH, like 1920x1080" end
+  local ok, err = require("vg.create.options").check_resolution(w, h)
+  if not ok then return nil, label .. " " .. s .. ": " .. err end
+  return { w, h }
+end
+
+local function captions(s, label)
+  for c in s:gmatch("[^,]+") do
+    if c ~= "srt" and c ~= "vtt" and c ~= "burn" then return nil, label .. ": srt, vtt or burn, not '" .. c .. "'" end
+  end
+  return s
+end
+
+-- The scenes split for the frame, as `vgrun create` splits them
+-- (vg.create.fit); nothing when the renderer is not there.
+-- With --duration, a split that makes the video longer than asked loads the
+-- document again for a shorter length, as `vgrun create` does.
+local function fit(model, o, path, opts)
+  local ok, f = pcall(require, "vg.create.fit")
+  if not ok or not pcall(require, "vg.render_core") then return end
+  local burn = false
+  for _, c in ipairs(o.captions or {}) do
+    for x in c:gmatch("[^,]+") do if x == "burn" then burn = true end end
+  end
+  local res = o.resolution or { 1920, 1080 }
+  local fopts = { width = res[1], height = res[2], captions = burn or nil, theme = o.theme }
+  if not o.duration then f.videos(model.videos, fopts) return end
+  model.videos = f.with_duration(model.videos, o.duration, function(seconds)
+    local lo = {}
+    for k, v in pairs(opts) do lo[k] = v end
+    lo.duration = seconds
+    local m = require("vg.input").load(path, lo)
+    return m and m.videos
+  end, fopts)
+end
+
 local function run(args)
   local args_ = require("vg.args")
   local o, operands = args_.command(SPEC, args)
@@ -20,8 +59,12 @@ local function run(args)
     out, diags = input.load(path, opts)
     ok = out ~= nil
   else
-    local plan
-    plan, diags = input.plan(path, opts)
+    local model, plan
+    model, diags = input.load(path, opts)
+    if model then
+      fit(model, o, path, opts)
+      plan = input.plan(model)
+    end
     ok = plan ~= nil
     if plan then out = o.json and require("vg").json.encode(plan) or input.show(plan) end
   end
@@ -48,7 +91,12 @@ length and title, its headline bullets (•) and what is said (») in full.
     "bullets", "narration", "seconds", "lines", "language"}],
    "videos": [{"id", "title", "language", "voice", "seconds", "scenes"}]}
 
---model prints the scene model itself (what the renderer reads):
+A scene whose list, table or code does not fit the frame at a readable
+size is shown split, as `vgrun create` splits it: for --resolution (default
+1920x1080), with room kept for --captions burn.
+
+--model prints the scene model itself, as the loader makes it (before any
+split for the frame):
 
   {"videos": [{"id", "title", "voice", "accent_color", "theme", "source",
                "scenes": [{"id", "scene_type", "visual_content", "narration",
@@ -69,6 +117,12 @@ min_duration. Problems go to standard error as `vgrun check` prints them.]],
     { "--duration", arg = "SEC", type = "number", min = 1, max = 3600, default = "about a minute per 600 words of prose",
       help = "make the video about SEC seconds long (the least important content is left out)" },
     { "--no-narration", help = "do not write narration where the document has none" },
+    { "--resolution", alias = { "--size" }, arg = "WxH", check = resolution, complete = "resolutions",
+      default = "1920x1080", help = "the frame the scenes are fitted to, as for `vgrun create`" },
+    { "--captions", arg = "srt,vtt,burn", list = true, check = captions, complete = "captions", default = "none",
+      help = "with burn, the layouts keep the captions' band free (as for `vgrun create`)" },
+    { "--theme", arg = "light|dark", choices = { "light", "dark" }, complete = "themes",
+      default = "the document's, else light", help = "the theme the scenes are fitted with" },
   },
   args = { name = "INPUT", max = 1, complete = "from", too_many = "one INPUT at a time" },
   exit = { { 0, "valid" }, { 1, "the document has errors (the model is still printed when it could be read)" },

@@ -5,7 +5,8 @@
 --   local p = create.pipeline{ width = 1280, height = 720, captions = { srt = true } }
 --   p:run("README.md", { task_id = "readme" })
 --
--- Stages: load (native input.load) → style (CLI overrides) → narrate (native
+-- Stages: load (native input.load) → style (CLI overrides) → fit (scenes
+-- too full for the frame split, vg.create.fit) → narrate (native
 -- tts.synth) → video (timeline, plan, native video.encode: one MP4 per
 -- video) → captions → report (timing.json, thumbnail).
 --
@@ -28,6 +29,26 @@ local plan = require("vg.create.plan")
 
 local render -- loaded lazily: vg.render needs the renderer part
 
+-- The loader's options. allow_paths: folders besides the document's own
+-- that images may come from (--allow-path); nil when none, as the loader
+-- wants a list or nothing.
+local function load_options(o)
+  return { format = o.format, split = o.split, duration = o.duration, detail = o.detail,
+    language = o.language, allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
+end
+
+-- --voice, --color and --theme over what the document says.
+local function restyle(videos, o)
+  for _, v in ipairs(videos) do
+    if o.voice then v.voice = o.voice end
+    if o.color then v.accent_color = o.color end
+    if o.theme then v.theme = o.theme end
+    for _, s in ipairs(v.scenes or {}) do
+      if o.voice then s.voice = o.voice end
+    end
+  end
+end
+
 -- CLI overrides (voice, colour, theme). The options were checked before the
 -- task started; they are checked again here for pipelines built in Lua.
 local function style_stage(o)
@@ -43,13 +64,8 @@ local function style_stage(o)
         error(string.format("%s:%s: video.id: '%s' is not a valid id (use 1 to 128 of A-Z a-z 0-9 . _ -)",
           tostring(src.file or ctx.input), tostring(src.line or 0), tostring(v.id)), 0)
       end
-      if o.voice then v.voice = o.voice end
-      if o.color then v.accent_color = o.color end
-      if o.theme then v.theme = o.theme end
-      for _, s in ipairs(v.scenes or {}) do
-        if o.voice then s.voice = o.voice end
-      end
     end
+    restyle(videos, o)
     -- a recording narrates one video; a transcript's recording keeps its cue times
     if o.audio then
       if #videos > 1 then
@@ -185,6 +201,44 @@ local function video_stage(o, off)
   end
 end
 
+-- Lay out first, then split: a scene whose list, table or code does not
+-- fit the frame at a readable size becomes several (vg.create.fit), before
+-- narration, so each part is spoken and timed on its own.
+local function fit_stage(o)
+  return function(ctx, task)
+    local fit = require("vg.create.fit")
+    local fopts = { width = o.width, height = o.height, captions = o.captions.burn or nil, create = o }
+    -- with --duration, a split that makes the video longer than asked loads
+    -- the document again for a shorter length (the style's overrides again)
+    local function reload(seconds)
+      if type(ctx.input) ~= "string" then return nil end
+      local lo = load_options(o)
+      lo.duration = seconds
+      local videos
+      if task.limits == nil then
+        -- the Lua API: what the loader says was said by the load stage already
+        local model = require("vg.input").load(ctx.input, lo)
+        videos = model and model.videos
+      else
+        local sub = { input = ctx.input }
+        if pcall(core.run_native, "input.load", sub, lo, task.id, task.stage, task.cache, task.limits) then
+          videos = sub.videos
+        end
+      end
+      if type(videos) ~= "table" then return nil end
+      restyle(videos, o)
+      return videos
+    end
+    local n
+    if o.duration and not o.keep_timing and not o.audio then
+      ctx.videos, n = fit.with_duration(ctx.videos, o.duration, reload, fopts)
+    else
+      n = fit.videos(ctx.videos, fopts)
+    end
+    task:progress(1, n > 0 and string.format("%d scene%s added to fit the frame", n, n == 1 and "" or "s") or "fits")
+  end
+end
+
 local function captions_stage(o)
   return function(ctx, task)
     for _, out in ipairs(ctx.outputs) do
@@ -229,10 +283,7 @@ local function used_files(ctx, task, input)
 end
 
 local function load_stage(o)
-  -- allow_paths: folders besides the document's own that images may come
-  -- from (--allow-path); nil when none, as the loader wants a list or nothing
-  local options = { format = o.format, split = o.split, duration = o.duration, detail = o.detail,
-    language = o.language, allow_paths = o.allow_paths and #o.allow_paths > 0 and o.allow_paths or nil }
+  local options = load_options(o)
   return function(ctx, task)
     core.run_native("input.load", ctx, options, task.id, task.stage, task.cache, task.limits)
     used_files(ctx, task, ctx.input)
@@ -277,7 +328,9 @@ end
 -- than restyling a model that already carries the old ones.
 M.DEPENDS = {
   load = { "--from", "--format", "--split", "--duration", "--detail", "--language", "--voice", "--color", "--theme", "--ssml",
-    "--allow-path", "set files", "--keep-timing", "--audio" },
+    "--allow-path", "set files", "--keep-timing", "--audio",
+    -- the fit stage splits the loaded scenes for the frame: a new frame loads again
+    "--resolution", "--captions" },
   video = { "--resolution", "--fps", "--anim-fps", "--cfr", "--preset", "--crf", "--captions", "-o" },
 }
 
@@ -293,7 +346,7 @@ function M.add_stage(stage, where)
     error("create.add_stage: {after = name} or {before = name} expected", 2)
   end
   local anchor = where.after or where.before
-  local known = { load = true, style = true, narrate = true, video = true, captions = true, report = true }
+  local known = { load = true, style = true, fit = true, narrate = true, video = true, captions = true, report = true }
   for _, a in ipairs(added) do known[a.stage.name] = true end
   if not known[anchor] then error("create.add_stage: no stage '" .. anchor .. "' in the create pipeline", 2) end
   if known[stage.name] then error("create.add_stage: a stage '" .. stage.name .. "' is already there", 2) end
@@ -323,14 +376,18 @@ function M.pipeline(opts)
   local stages = {
     vg.stage{ name = "load", run = load_stage(o), depends = M.DEPENDS.load },
     vg.stage{ name = "style", run = style_stage(o) },
+    vg.stage{ name = "fit", run = fit_stage(o) },
     vg.stage{ name = "narrate", run = narrate_stage(o, off) },
     vg.stage{ name = "video", run = video_stage(o, off), depends = M.DEPENDS.video },
     vg.stage{ name = "captions", run = captions_stage(o) },
     vg.stage{ name = "report", run = report_then_prune(o, started) },
   }
   for _, a in ipairs(added) do
+    -- the fit lays out the text narration will say: a stage added before
+    -- narrate (one that rewrites headlines and narration) runs before it
+    local anchor = a.before == "narrate" and "fit" or a.after or a.before
     for i, st in ipairs(stages) do
-      if st.name == (a.after or a.before) then
+      if st.name == anchor then
         table.insert(stages, a.after and i + 1 or i, a.stage)
         break
       end

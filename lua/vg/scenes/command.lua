@@ -7,6 +7,12 @@ local function commands(v) return c.lines(v.commands or v.code) end
 return {
   name = "command",
   animated = true,
+  -- code too long for its frame (below about 60 % of its 36) becomes several
+  -- scenes, split at blank lines where it can, else by line count
+  split = {
+    field = "commands", field_alt = "code", warn = "^commands$", min_size = 22, trim = true,
+    prefer = function(list, i) return i == 1 or not tostring(list[i - 1]):match("%S") end,
+  },
   -- long enough to read: about 1.5 s a line, at least 4 s
   read_time = function(scene)
     local n = #commands(scene.visual_content or scene)

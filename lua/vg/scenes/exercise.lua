@@ -6,6 +6,11 @@ local T = require("vg.theme")
 return {
   name = "exercise",
   animated = true,
+  -- too many steps for the frame: several scenes, numbered on (vg.create.fit)
+  split = {
+    field = "instructions", warn = "^instructions%[", min_size = 24,
+    carry = function(vc, _, from) vc.start = (math.tointeger(tonumber(vc.start)) or 1) + from - 1 end,
+  },
   steps = function(scene)
     local v = scene.visual_content or scene
     local out = {}
@@ -44,7 +49,9 @@ return {
     for _, it in ipairs(hdr) do items[#items + 1] = it end
     local entries = {}
     for i, o in ipairs(c.list(v.instructions)) do
-      entries[i] = { markup = c.esc(c.str(o) or ""), id = string.format("instructions[%d]", i) }
+      -- start: the first step's number (steps split over scenes)
+      entries[i] = { markup = c.esc(c.str(o) or ""), id = string.format("instructions[%d]", i),
+        label = tostring((math.tointeger(tonumber(v.start)) or 1) + i - 1) }
     end
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
     for _, it in ipairs(c.rows(theme, body, entries, a, { max_row_h = 120 })) do items[#items + 1] = it end

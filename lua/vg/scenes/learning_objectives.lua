@@ -6,6 +6,8 @@ local L = require("vg.i18n").t
 return {
   name = "learning_objectives",
   animated = true,
+  -- too many objectives for the frame: several scenes (vg.create.fit)
+  split = { field = "objectives", warn = "^objectives%[", min_size = 24 },
   steps = function(scene)
     local v = scene.visual_content or scene
     local out = {}
@@ -14,7 +16,10 @@ return {
   end,
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
-    local items, y = c.header(theme, box, c.str(v.lesson_title or v.title), L(theme.lang, "l_objectives"), a,
+    -- a later part of a split says it goes on ("Learning objectives · continued")
+    local desc = L(theme.lang, "l_objectives")
+    if c.str(v.description) then desc = desc .. " · " .. c.str(v.description) end
+    local items, y = c.header(theme, box, c.str(v.lesson_title or v.title), desc, a,
       { field = "lesson_title" })
     local info = type(v.lesson_info) == "table" and v.lesson_info or {}
     local facts = {}

@@ -1,9 +1,37 @@
 -- list: numbered items (strings or {title, description}) revealed one by one.
 local c = require("vg.scenes.common")
 
+-- The top-level groups of a list: a parent with its children (the
+-- shallowest level is the top), so a split never parts them.
+local function groups(_, list)
+  local top
+  for _, it in ipairs(list) do
+    local level = type(it) == "table" and tonumber(it.level)
+    if level then top = math.min(top or level, level) end
+  end
+  local out = {}
+  for i, it in ipairs(list) do
+    local level = type(it) == "table" and tonumber(it.level) or top or 0
+    if #out == 0 or level <= (top or 0) then out[#out + 1] = { i, i } else out[#out][2] = i end
+  end
+  return out
+end
+
 return {
   name = "list",
   animated = true,
+  -- a list too long for its frame at a readable size (bullets no smaller
+  -- than about 70 % of their 34) becomes several scenes (vg.create.fit)
+  split = {
+    field = "items", warn = "^items%[", min_size = 24, groups = groups,
+    text = function(it) return type(it) == "table" and c.str(it.title or it.text) or c.str(it) end,
+    -- a later part goes on counting where the part before it stopped
+    carry = function(vc, list, from)
+      local n = 0
+      for _, g in ipairs(groups(vc, list)) do if g[1] < from then n = n + 1 end end
+      vc.start = (tonumber(vc.start) or 1) + n
+    end,
+  },
   steps = function(scene)
     local v = scene.visual_content or scene
     local out = {}
@@ -24,7 +52,8 @@ return {
       local level = type(it) == "table" and tonumber(it.level)
       if level then top = math.min(top or level, level) end
     end
-    local number = 0
+    -- start: the first top-level item's number (a list split over scenes)
+    local number = math.tointeger(tonumber(v.start)) and math.tointeger(tonumber(v.start)) - 1 or 0
     for i, it in ipairs(list) do
       local mk = c.item_markup(theme, it)
       local level = type(it) == "table" and tonumber(it.level) or top or 0

@@ -9,6 +9,7 @@ local core = require("vg.render_core")
 
 local PAD_X, PAD_Y = 22, 14   -- inside a cell
 local MIN_SIZE = 20           -- below this a cell is not read at a glance: page instead
+local READABLE = 24           -- below this (70 % of 34) a scene split by rows reads better (vg.create.fit)
 
 local function cells_of(v)
   local cols = {}
@@ -212,9 +213,31 @@ local function row_step_text(r)
   return ""
 end
 
+-- The box under the header, as the layout gets it.
+local function body_of(theme, v, box)
+  local _, y = c.header(theme, box, c.str(v.header or v.title), c.str(v.description), nil)
+  return { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
+end
+
 return {
   name = "table",
   animated = true,
+  -- a table that would page through its rows becomes several scenes, each
+  -- with the header row (vg.create.fit)
+  split = {
+    field = "rows", warn = "^rows%[", min_size = MIN_SIZE,
+    text = function(r)
+      local _, rows = cells_of({ columns = {}, rows = { r } })
+      return row_step_text(rows[1] or {})
+    end,
+    -- it pages, or its type had to go below a readable size (70 % of the
+    -- bullets' 34) to hold every row at once
+    overflows = function(scene, theme, box)
+      local v = scene.visual_content or scene
+      local plan = plan_for(theme, v, body_of(theme, v, box))
+      return #plan.pages > 1 or plan.size < READABLE
+    end,
+  },
   steps = function(scene)
     local v = scene.visual_content or scene
     local _, rows = cells_of(v)

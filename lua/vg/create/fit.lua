@@ -1,0 +1,459 @@
+-- vg.create.fit: lay out first, then split the scene. Before narration, each
+-- scene is laid out in the video's frame (size, burnt-in captions band,
+-- theme) with the renderer's own measuring; a scene whose list, table or code
+-- does not fit at a readable size becomes consecutive scenes, split at item
+-- boundaries, each with its share of the narration and the same header
+-- marked as continued. Shrinking below a readable size, and cutting, are
+-- left to the renderer only when a single item does not fit alone.
+--
+--   local fit = require("vg.create.fit")
+--   local n = fit.videos(ctx.videos, { width = 1080, height = 1920, captions = true })
+--
+-- A scene type opts in with a `split` table (docs/scenes.md, "Splitting"):
+--   field     the visual_content list that is split ("items", "rows", ...)
+--   warn      a pattern of the text ids that must stay readable ("^items%[")
+--   min_size  the smallest readable size of that text (design units, 1080p)
+--   min_scale the smallest readable share of the size the layout chose
+--             (default M.MIN_SCALE, 0.75)
+--   groups    (vc, list) -> { {from, to}, ... } units that stay together
+--             (a parent with its children); default: one item each
+--   text      (item) -> the words the narration names it by
+--   prefer    (list, i) -> true when a part may well start at item i
+--             (code: after a blank line)
+--   carry     (part_vc, list, from) sets what a part carries over (a list's
+--             numbering goes on: `start`)
+--   overflows (scene, theme, box) -> true when the whole does not show at
+--             once (a table that pages)
+-- The result is deterministic: the same scene and frame give the same parts.
+local i18n = require("vg.i18n")
+
+local M = {}
+
+M.MIN_SCENE = 3   -- the Markdown reader's min_duration: a part keeps at least that
+M.READ_ITEM = 0.8 -- seconds a silent part stays up for each item it shows
+M.MAX_PARTS = 8   -- past this a scene is not made of slides but of a wall
+-- Text shrunk below this share of the size its layout chose is no longer
+-- read at a glance: splitting is preferred to shrinking further. The same
+-- share below which the renderer warns "was shrunk to fit" (warn_below).
+M.MIN_SCALE = 0.75
+
+local render   -- loaded lazily: needs the renderer part
+local rcore
+
+local function copy(t)
+  local o = {}
+  for k, v in pairs(t) do o[k] = v end
+  return setmetatable(o, getmetatable(t))
+end
+
+local function field_list(vc, spec)
+  local v = vc[spec.field]
+  if spec.field_alt and v == nil then v = vc[spec.field_alt] end
+  if type(v) == "string" then
+    -- code given as one string: its lines
+    local out = {}
+    for line in (v .. "\n"):gmatch("(.-)\n") do out[#out + 1] = line end
+    if out[#out] == "" then out[#out] = nil end
+    return out, true
+  end
+  return type(v) == "table" and v or {}, false
+end
+
+-- Does the scene show its split field readably in this frame?
+-- -> ok, cut (some text of the field was cut)
+local function readable(scene, def, opts)
+  local spec = def.split
+  local dl = render.display_list(scene, { width = opts.width, height = opts.height, theme = opts.theme,
+    accent = opts.accent, captions = opts.captions, t = "end" })
+  local warnings = rcore.check(dl) or {}
+  local ok, cut = true, false
+  for _, w in ipairs(warnings) do
+    if type(w.id) == "string" and w.id:match(spec.warn) then
+      if w.status == "cut" then ok, cut = false, true
+      elseif (tonumber(w.final_size) or 0) < math.max(spec.min_size or 0,
+          (spec.min_scale or M.MIN_SCALE) * (tonumber(w.size) or 0)) then ok = false end
+    end
+  end
+  if ok and spec.overflows then
+    local theme, box = render.layout_box(scene, opts)
+    if spec.overflows(scene, theme, box) then ok = false end
+  end
+  return ok, cut
+end
+
+-- Units (runs of items that stay together) -> n contiguous parts, as even
+-- as the units' weights allow (least heaviest part; ties: the earlier parts
+-- fuller, the rest last).
+-- only_good: parts start only where a unit is marked good (code: after a
+-- blank line); nil when that cannot make n parts. -> { {from, to}, ... }
+local function partition(units, n, only_good)
+  local m = #units
+  if n > m then return nil end
+  local pre = { [0] = 0 }
+  for i = 1, m do pre[i] = pre[i - 1] + units[i].weight end
+  -- best[k][i]: the least heaviest part splitting units 1..i into k parts
+  local best, from = { [0] = { [0] = 0 } }, {}
+  for k = 1, n do
+    best[k], from[k] = {}, {}
+    for i = k, m - (n - k) do
+      local b, at
+      for j = i - 1, k - 1, -1 do   -- ties: the later cut (the earlier parts fuller)
+        local prev = best[k - 1][j]
+        if prev and (j == 0 or not only_good or units[j + 1].good) then
+          local v = math.max(prev, pre[i] - pre[j])
+          -- within a quarter of an item counts as even
+          if not b or v < b - 0.25 then b, at = v, j end
+        end
+      end
+      best[k][i], from[k][i] = b, at
+    end
+  end
+  if not best[n][m] then return nil end
+  local cuts, i = {}, m
+  for k = n, 1, -1 do
+    local j = from[k][i]
+    table.insert(cuts, 1, { j + 1, i })
+    i = j
+  end
+  local out = {}
+  for k, c in ipairs(cuts) do out[k] = { units[c[1]][1], units[c[2]][2] } end
+  return out
+end
+
+-- The words a sentence names an item by: its first word of four letters or
+-- more (as the narration's list_tail looks for it), lower case.
+local function key_of(text)
+  if type(text) ~= "string" then return nil end
+  local first
+  for w in text:lower():gmatch("[%w\128-\255]+") do
+    first = first or w
+    if #w >= 4 then return w end
+  end
+  return first
+end
+
+local function sentences(text, lang)
+  local ok, core = pcall(require, "vg.input_core")
+  if ok and core.sentences then return core.sentences(text, lang) end
+  local out = {}
+  for s in text:gmatch("[^%.!?]+[%.!?]*%s*") do out[#out + 1] = (s:gsub("%s+$", "")) end
+  return out
+end
+
+-- The narration shared out: a sentence goes with the part of the first item
+-- it names (never to an earlier part than the sentence before it); the rest
+-- follow the sentence before them (the introduction: the first part). A part
+-- left silent takes the last sentence of the part before when that one has
+-- more than one and the sentence names none of its items.
+local function share_narration(narration, lang, list, parts, spec)
+  local out = {}
+  if type(narration) ~= "string" or not narration:match("%S") then
+    for k = 1, #parts do out[k] = "" end
+    return out
+  end
+  for k = 1, #parts do out[k] = {} end
+  -- each item's key; a key items of two parts share ("make sure ...")
+  -- names neither
+  local keys, where = {}, {}
+  for k, p in ipairs(parts) do
+    for i = p[1], p[2] do
+      local key = key_of(spec.text and spec.text(list[i]) or list[i])
+      if key and #key >= 3 then
+        keys[#keys + 1] = { key = key, part = k }
+        if where[key] and where[key] ~= k then where[key] = false
+        elseif where[key] == nil then where[key] = k end
+      end
+    end
+  end
+  local kept = {}
+  for _, kk in ipairs(keys) do if where[kk.key] then kept[#kept + 1] = kk end end
+  keys = kept
+  -- the narration's sentences, cut again where one ends and an item's text
+  -- begins (a row said as "alpha: ...": no capital, so one sentence to the
+  -- splitter)
+  local texts = {}
+  for i = 1, #list do
+    local t = spec.text and spec.text(list[i]) or list[i]
+    if type(t) == "string" and #t >= 3 then texts[#texts + 1] = t end
+  end
+  local ss = {}
+  for _, sen in ipairs(sentences(narration, lang)) do
+    local cuts = {}
+    for _, t in ipairs(texts) do
+      local pos = 1
+      while true do
+        local a = sen:find(". " .. t, pos, true)
+        if not a then break end
+        cuts[a + 1] = true
+        pos = a + 2
+      end
+    end
+    local at_list = {}
+    for c in pairs(cuts) do at_list[#at_list + 1] = c end
+    table.sort(at_list)
+    local from = 1
+    for _, c in ipairs(at_list) do
+      ss[#ss + 1] = sen:sub(from, c):gsub("^%s+", ""):gsub("%s+$", "")
+      from = c + 1
+    end
+    ss[#ss + 1] = sen:sub(from):gsub("^%s+", ""):gsub("%s+$", "")
+  end
+  local at, named = 1, {}
+  for si, s in ipairs(ss) do
+    local low = s:lower()
+    for _, kk in ipairs(keys) do
+      if kk.part >= at and low:find(kk.key, 1, true) then at = kk.part; named[si] = true; break end
+    end
+    local o = out[at]
+    o[#o + 1] = si
+  end
+  for k = 2, #parts do
+    local prev = out[k - 1]
+    if #out[k] == 0 and #prev > 1 and not named[prev[#prev]] then
+      table.insert(out[k], 1, table.remove(prev))
+    end
+  end
+  for k = 1, #parts do
+    local t = {}
+    for _, si in ipairs(out[k]) do t[#t + 1] = ss[si] end
+    out[k] = table.concat(t, " ")
+  end
+  return out
+end
+
+-- The scene for one part: the same scene with its share of the list, the
+-- narration and an id of its own; the parts after the first say they
+-- continue (the header stays, the description is the language's "continued").
+local function part_scene(scene, spec, list, as_string, p, k, n, said, lang)
+  local s = copy(scene)
+  local vc = copy(scene.visual_content or {})
+  local slice = {}
+  for i = p[1], p[2] do slice[#slice + 1] = list[i] end
+  if spec.trim then
+    while #slice > 1 and not tostring(slice[#slice]):match("%S") do slice[#slice] = nil end
+    while #slice > 1 and not tostring(slice[1]):match("%S") do table.remove(slice, 1) end
+  end
+  local key = (spec.field_alt and vc[spec.field] == nil) and spec.field_alt or spec.field
+  if as_string then vc[key] = table.concat(slice, "\n") else vc[key] = slice end
+  if k > 1 then vc.description = i18n.t(lang, "l_continued") end
+  if spec.carry then spec.carry(vc, list, p[1]) end
+  s.visual_content = vc
+  s.narration = said ~= "" and said or nil
+  if k > 1 then s.id = string.format("%s_%d", tostring(scene.id or "scene"), k) end
+  s.split_part = { k, n }
+  return s
+end
+
+-- The parts take the time the whole scene was given, no more: a scene
+-- stretched towards --duration (its min_duration) shares that out in
+-- proportion to what each part shows, over what each needs to be said;
+-- every part keeps the reader's minimum.
+local function share_time(scene, spec, parts, lang)
+  local ok, input = pcall(require, "vg.input")
+  if not ok then return end
+  local min = tonumber(scene.min_duration) or M.MIN_SCENE
+  local floor = math.min(min, M.MIN_SCENE)
+  local whole = input.seconds(scene, lang)
+  local need, sum = {}, 0
+  for k, p in ipairs(parts) do
+    p.min_duration = floor
+    -- a part nothing is said in stays long enough to read what it shows
+    -- (in the whole scene those items were on screen while it was said)
+    if not (type(p.narration) == "string" and p.narration:match("%S")) and floor >= M.MIN_SCENE then
+      p.min_duration = math.max(floor, M.READ_ITEM * #field_list(p.visual_content, spec))
+    end
+    need[k] = input.seconds(p, lang)
+    sum = sum + need[k]
+  end
+  if whole > sum + 0.05 and min > floor then
+    -- the time beyond what is said is time to look: by what each part shows
+    local shown, total = {}, 0
+    for k, p in ipairs(parts) do
+      shown[k] = #field_list(p.visual_content, spec)
+      total = total + shown[k]
+    end
+    for k, p in ipairs(parts) do
+      p.min_duration = math.floor((need[k] + (whole - sum) * shown[k] / math.max(1, total)) * 10 + 0.5) / 10
+    end
+  end
+end
+
+-- The units of a scene's list: groups (a parent with its children), each
+-- weighed by its text and marked where a part may well start.
+local function units_of(vc, spec, list)
+  local groups = spec.groups and spec.groups(vc, list)
+  if not groups then
+    groups = {}
+    for i = 1, #list do groups[i] = { i, i } end
+  end
+  local units = {}
+  for gi, g in ipairs(groups) do
+    local w = 0
+    for i = g[1], g[2] do
+      local t = spec.text and spec.text(list[i]) or list[i]
+      w = w + 1 + (type(t) == "string" and #t / 60 or 0)
+    end
+    units[gi] = { g[1], g[2], weight = w, good = not spec.prefer or spec.prefer(list, g[1]) }
+  end
+  return units
+end
+
+--- scene(scene, opts) -> { scene, ... }: the scene itself when it fits (or
+--- cannot be split), else its parts in order. opts: width, height,
+--- captions (true: the band is kept free), theme, accent, lang.
+function M.scene(scene, opts)
+  render = render or require("vg.render")
+  rcore = rcore or require("vg.render_core")
+  local def = render.get_type(scene.scene_type or scene.type)
+  local spec = def and def.split
+  local vc = scene.visual_content
+  if not spec or type(vc) ~= "table" then return { scene } end
+  -- a transcript's scene is held to its cues' times (--keep-timing): whole
+  if type(scene.source) == "table" and scene.source.cues ~= nil then return { scene } end
+  local list, as_string = field_list(vc, spec)
+  if #list < 2 then return { scene } end
+  local ok, cut = readable(scene, def, opts)
+  if ok then return { scene } end
+  local lang = scene.language or opts.lang
+  local units = units_of(vc, spec, list)
+  if #units < 2 then
+    -- one parent with many children: split among the children
+    units = units_of(vc, { text = spec.text, prefer = spec.prefer }, list)
+  end
+  -- when even the lightest unit alone does not fit (a table too wide for the
+  -- frame, a code line too long), the trouble is not how much is shown:
+  -- splitting cannot help
+  local light = units[1]
+  for _, u in ipairs(units) do if u.weight < light.weight then light = u end end
+  if not readable(part_scene(scene, spec, list, as_string, { light[1], light[2] }, 1, 1, "", lang), def, opts) then
+    return { scene }
+  end
+  -- code: parts that start at blank lines first, then any line
+  local passes = { false }
+  if spec.prefer then passes = { true, false } end
+  local fallback
+  for _, only_good in ipairs(passes) do
+    for n = 2, math.min(#units, M.MAX_PARTS) do
+      local parts = partition(units, n, only_good)
+      if parts then
+        local scenes, all_ok, any_cut = {}, true, false
+        for k, p in ipairs(parts) do
+          scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, "", lang)
+          local pok, pcut = readable(scenes[k], def, opts)
+          -- a part of one unit that still does not fit is the renderer's (cut
+          -- last), when the whole was cut: it gets a slide of its own. When the
+          -- whole was only shrunk, a unit that does not fit alone (a code line
+          -- too wide) is no reason to split: every part must be readable.
+          local single = false
+          if cut then
+            for _, u in ipairs(units) do if u[1] == p[1] and u[2] == p[2] then single = true end end
+          end
+          if not pok and not single then all_ok = false end
+          any_cut = any_cut or (pcut and not single)
+          -- (when the whole was cut, a split with nothing cut is still worth
+          -- having: every part is looked at)
+          if not all_ok and not cut then break end
+        end
+        if all_ok or (cut and not any_cut and not fallback) then
+          local said = share_narration(scene.narration, lang, list, parts, spec)
+          for k, p in ipairs(parts) do
+            scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
+          end
+          share_time(scene, spec, scenes, lang)
+          if all_ok then return scenes end
+          fallback = scenes
+        end
+      end
+    end
+  end
+  return fallback or { scene }
+end
+
+--- video(video, opts) -> how many scenes were added. The video's scenes are
+--- replaced by their parts, in place; video-level theme and accent are used
+--- where a scene has none.
+function M.video(video, opts)
+  local out, added = {}, 0
+  for _, s in ipairs(video.scenes or {}) do
+    local o = copy(opts)
+    o.theme = opts.theme or s.theme or video.theme
+    o.accent = opts.accent or s.accent_color or video.accent_color
+    o.lang = video.language
+    local ok, parts = pcall(M.scene, s, o)
+    if not ok then parts = { s } end   -- a layout error is reported where the scene is drawn
+    for _, p in ipairs(parts) do out[#out + 1] = p end
+    added = added + #parts - 1
+  end
+  if added > 0 then
+    -- a part's id (scene_04_2) must not be one the video already has
+    local taken = {}
+    for _, s in ipairs(video.scenes) do if s.id ~= nil then taken[tostring(s.id)] = true end end
+    for _, s in ipairs(out) do
+      if s.split_part and s.split_part[1] > 1 then
+        local id, n = s.id, 1
+        while taken[id] do n = n + 1; id = string.format("%s_%d", s.id, n) end
+        s.id = id
+        taken[id] = true
+      end
+    end
+    video.scenes = out
+  end
+  return added
+end
+
+function M.videos(videos, opts)
+  local n = 0
+  for _, v in ipairs(videos or {}) do n = n + M.video(v, opts) end
+  return n
+end
+
+--- seconds(video [, o]) -> the estimated length of a video as the timeline
+--- will place it (vg.create.timeline: max(min_duration, lead-in + speech +
+--- tail, the layout's settle time + 0.5)), with the loader's speech estimate
+--- for the narration, before anything is spoken. o: the create options
+--- (lead_in, tail, min_scene; the defaults when nil).
+function M.seconds(video, o)
+  local core = require("vg.input_core")
+  render = render or require("vg.render")
+  o = o or require("vg.create.options").with_defaults({})
+  local t = 0
+  for _, s in ipairs(video.scenes or {}) do
+    local speech = type(s.narration) == "string" and core.speech_seconds(s.narration, s.language or video.language) or 0
+    local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
+    local heard = copy(s)
+    heard.audio = { duration = speech + o.lead_in, words = {} }
+    local ok, settle = pcall(render.settle_time, heard)
+    if ok and tonumber(settle) then len = math.max(len, settle + 0.5) end
+    t = t + len
+  end
+  return t
+end
+
+--- with_duration(videos, target, reload, opts) -> videos, added
+-- --duration and a split: the loader fitted the length before the frame
+-- split scenes, and a part nothing is said in adds its reading time. When
+-- the split makes the video more than 5 % longer than asked, the document is
+-- loaded again for a shorter length (reload(seconds) -> videos) and split
+-- again, at most twice, and the closer of the plans is kept. One video only:
+-- the target is each video's.
+M.DURATION_SLACK = 0.05
+function M.with_duration(videos, target, reload, opts)
+  local added = M.videos(videos, opts)
+  if not target or added == 0 or #videos ~= 1 then return videos, added end
+  local best, best_added = videos, added
+  local total = M.seconds(videos[1], opts.create)
+  local best_off = math.abs(total - target)
+  local ask = target
+  for _ = 1, 2 do
+    if total <= target * (1 + M.DURATION_SLACK) then break end
+    ask = ask * target / total
+    local again = reload(ask)
+    if type(again) ~= "table" or #again ~= 1 then break end
+    local n = M.videos(again, opts)
+    total = M.seconds(again[1], opts.create)
+    if math.abs(total - target) < best_off then best, best_added, best_off = again, n, math.abs(total - target) end
+  end
+  return best, best_added
+end
+
+return M

@@ -1,0 +1,352 @@
+-- Lay out first, then split (issue 13): a scene too full for its frame at a
+-- readable size becomes consecutive scenes at item boundaries (vg.create.fit),
+-- each with its share of the narration; one that fits stays whole; cutting is
+-- left for a single item too long alone. Run by vgrun (busted style).
+local input = require("vg.input")
+local render = require("vg.render")
+local rcore = require("vg.render_core")
+local fit = require("vg.create.fit")
+
+local W = { "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+  "kilo", "lima", "mike", "november", "oscar", "papa" }
+
+local function load_md(text, opts)
+  local path = os.tmpname() .. ".md"
+  local f = assert(io.open(path, "w"))
+  f:write(text)
+  f:close()
+  local model, diags = input.load(path, opts or {})
+  os.remove(path)
+  assert(model, input.format(diags))
+  return model
+end
+
+local function of_type(model, ty)
+  local out = {}
+  for _, v in ipairs(model.videos) do
+    for _, s in ipairs(v.scenes) do if s.scene_type == ty then out[#out + 1] = s end end
+  end
+  return out
+end
+
+-- The renderer's warnings for the settled frame of a scene.
+local function warnings(scene, w, h, captions)
+  local dl = render.display_list(scene, { width = w, height = h, t = "end", captions = captions })
+  return rcore.check(dl)
+end
+
+local function assert_readable(scene, w, h, captions)
+  for _, wn in ipairs(warnings(scene, w, h, captions)) do
+    if wn.id:match("^items%[") or wn.id:match("^rows%[") or wn.id == "commands" then
+      assert.are_not.equal("cut", wn.status, scene.id .. ": " .. wn.id .. " was cut")
+      assert.is_true(wn.final_size >= 0.75 * wn.size - 0.05,
+        string.format("%s: %s shrunk from %s to %s", scene.id, wn.id, wn.size, wn.final_size))
+    end
+  end
+end
+
+local function words(s) return (s or ""):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "") end
+
+local function list_doc(n, per_item)
+  local l = { "# Publishing", "", "## Before you publish", "", "Check these points before the video goes out.", "" }
+  for i = 1, n do
+    local extra = {}
+    for k = 1, per_item do extra[k] = W[(i + k) % #W + 1] end
+    l[#l + 1] = string.format("- Make sure the %s subtitles were reviewed by %s", W[i], table.concat(extra, " "))
+  end
+  return table.concat(l, "\n") .. "\n"
+end
+
+describe("fit: lay out first, then split", function()
+  it("splits a list of eight very long items at 9:16, and nothing is cut", function()
+    for _, detail in ipairs({ "summary", "full" }) do
+      local m = load_md(list_doc(8, 22), { detail = detail })
+      local before = #of_type(m, "list")
+      fit.videos(m.videos, { width = 1080, height = 1920 })
+      local lists = of_type(m, "list")
+      assert.is_true(#lists > 1, detail .. ": one list scene")
+      for _, s in ipairs(lists) do assert_readable(s, 1080, 1920) end
+      assert.is_true(#lists >= before)
+    end
+  end)
+
+  it("splits a list the Markdown reader kept whole when the frame is square or captions are burnt", function()
+    local m = load_md(list_doc(8, 4), { detail = "full" })
+    assert.are.equal(1, #of_type(m, "list"))
+    local added = fit.videos(m.videos, { width = 1080, height = 1080 })
+    assert.is_true(added >= 1)
+    local lists = of_type(m, "list")
+    local n = 0
+    for k, s in ipairs(lists) do
+      assert_readable(s, 1080, 1080)
+      n = n + #s.visual_content.items
+      -- the same header; the later parts say they continue, and go on counting
+      assert.are.equal("Before you publish", s.visual_content.header)
+      if k > 1 then
+        assert.are.equal("continued", s.visual_content.description)
+        assert.are.equal(n - #s.visual_content.items + 1, s.visual_content.start)
+      end
+    end
+    assert.are.equal(8, n)
+    -- the same with the captions' band at 9:16
+    local m2 = load_md(list_doc(8, 4), { detail = "full" })
+    assert.are.equal(1, #of_type(m2, "list"))
+    fit.videos(m2.videos, { width = 1080, height = 1920, captions = true })
+    for _, s in ipairs(of_type(m2, "list")) do assert_readable(s, 1080, 1920, true) end
+  end)
+
+  it("keeps a list that fits at 1080p as one scene", function()
+    local m = load_md(list_doc(6, 4), { detail = "full" })
+    local ids = {}
+    for _, s in ipairs(m.videos[1].scenes) do ids[#ids + 1] = s.id end
+    assert.are.equal(0, fit.videos(m.videos, { width = 1920, height = 1080 }))
+    local after = {}
+    for _, s in ipairs(m.videos[1].scenes) do after[#after + 1] = s.id end
+    assert.are.same(ids, after)
+  end)
+
+  it("shares the narration out: the parts together say what the scene said", function()
+    local list = { "# Tools", "", "## Tools we use", "",
+      "Three tools do most of the work. Each has its own job.", "" }
+    for i = 1, 8 do
+      list[#list + 1] = string.format("- **%s** checks the %s output of every build before it is published to the mirror",
+        W[i]:gsub("^%l", string.upper), W[i + 1])
+    end
+    for _, detail in ipairs({ "summary", "full" }) do
+      local m = load_md(table.concat(list, "\n") .. "\n", { detail = detail })
+      local before = {}
+      for _, s in ipairs(of_type(m, "list")) do before[#before + 1] = s.narration or "" end
+      fit.videos(m.videos, { width = 1080, height = 1080 })
+      local lists = of_type(m, "list")
+      assert.is_true(#lists > #before, detail .. ": not split")
+      local after = {}
+      for _, s in ipairs(lists) do after[#after + 1] = s.narration end
+      assert.are.equal(words(table.concat(before, " ")), words(table.concat(after, " ")), detail)
+      -- the first part keeps the introduction
+      assert.truthy(lists[1].narration:find("Three tools", 1, true))
+    end
+  end)
+
+  it("keeps children under their parent", function()
+    local l = { "# Layout", "", "## Folders", "", "Each folder has one purpose.", "" }
+    for i = 1, 4 do
+      l[#l + 1] = string.format("- **%s** holds the parts of the program that do the %s work", W[i], W[i + 4])
+      for k = 1, 3 do
+        l[#l + 1] = string.format("  - %s %d reads the %s files and writes the %s ones", W[i], k, W[k + 8], W[k + 11])
+      end
+    end
+    local m = load_md(table.concat(l, "\n") .. "\n", { detail = "full" })
+    fit.videos(m.videos, { width = 1080, height = 1080 })
+    local lists = of_type(m, "list")
+    assert.is_true(#lists > 1)
+    local seen = 0
+    for _, s in ipairs(lists) do
+      local items = s.visual_content.items
+      -- every part starts with a parent, and each child follows its own
+      assert.are.equal(0, items[1].level, s.id .. " starts with a child")
+      for _, it in ipairs(items) do
+        if it.level == 0 then seen = seen + 1 end
+        if it.level > 0 then assert.truthy(it.title:find(W[seen], 1, true), s.id .. ": " .. it.title) end
+      end
+      assert_readable(s, 1080, 1080)
+    end
+    assert.are.equal(4, seen)
+  end)
+
+  it("pages a table of long rows into scenes, each with the header row", function()
+    local l = { "# Platforms", "", "## Where it runs", "", "These platforms are known to work.", "",
+      "| Platform | Compiler | Status | Remarks |", "| --- | --- | --- | --- |" }
+    for i = 1, 8 do
+      l[#l + 1] = string.format("| %s | Clang %d | Supported by the %s team | Tested on every commit by the %s machines in the build farm of the project |",
+        W[i], i, W[i + 1], W[i + 2])
+    end
+    local m = load_md(table.concat(l, "\n") .. "\n", { detail = "full" })
+    assert.are.equal(1, #of_type(m, "table"))
+    fit.videos(m.videos, { width = 1080, height = 1080 })
+    local tables = of_type(m, "table")
+    assert.is_true(#tables > 1)
+    local rows = {}
+    for _, s in ipairs(tables) do
+      assert.are.same({ "Platform", "Compiler", "Status", "Remarks" }, s.visual_content.columns)
+      for _, r in ipairs(s.visual_content.rows) do rows[#rows + 1] = r[1] end
+      assert_readable(s, 1080, 1080)
+      -- each part shows all its rows at once: no paging inside a scene
+      local def = render.get_type("table")
+      local theme, box = render.layout_box(s, { width = 1080, height = 1080 })
+      assert.is_false(def.split.overflows(s, theme, box))
+    end
+    assert.are.same({ W[1], W[2], W[3], W[4], W[5], W[6], W[7], W[8] }, rows)
+    -- a row is said with the part that shows it (the narration says the
+    -- first rows, then counts the rest)
+    local first = tables[2].visual_content.rows[1][1] .. ":"
+    assert.truthy((tables[2].narration or ""):find(first, 1, true))
+    assert.falsy(tables[1].narration:find(first, 1, true))
+    assert.truthy(tables[1].narration:find("The table shows", 1, true))
+  end)
+
+  it("splits a tall frame's table whose type would go below a readable size, not a table too wide", function()
+    local rows = {}
+    for i = 1, 8 do
+      rows[i] = { W[i], "Clang " .. i, "Supported by the " .. W[i + 1] .. " team",
+        "Tested on every commit by the " .. W[i + 2] .. " machines in the build farm of the project" }
+    end
+    local scene = { id = "t", scene_type = "table", narration = "These platforms work.",
+      visual_content = { header = "Where it runs", columns = { "Platform", "Compiler", "Status", "Remarks" }, rows = rows } }
+    assert.is_true(#fit.scene(scene, { width = 1080, height = 1920 }) > 1)
+    -- thirty columns: a row alone is no larger, so no split (the table pages)
+    local cols, wide = {}, {}
+    for j = 1, 30 do cols[j] = "Characteristic" .. j end
+    for i = 1, 6 do
+      wide[i] = {}
+      for j = 1, 30 do wide[i][j] = "Incomprehensibilities" .. j end
+    end
+    local w = { id = "w", scene_type = "table", visual_content = { header = "Wide", columns = cols, rows = wide } }
+    assert.are.equal(1, #fit.scene(w, { width = 1920, height = 1080 }))
+  end)
+
+  it("splits code at blank lines", function()
+    local code = {}
+    for b = 1, 3 do
+      for i = 1, 6 do code[#code + 1] = string.format("local v%d_%d = config.get('s%d', 'k%d')", b, i, b, i) end
+      if b < 3 then code[#code + 1] = "" end
+    end
+    local scene = { id = "c", scene_type = "command", narration = "The loader reads every key.",
+      visual_content = { header = "Loader", commands = code, language = "lua" } }
+    local parts = fit.scene(scene, { width = 1080, height = 1080 })
+    assert.is_true(#parts > 1)
+    local n = 0
+    for k, p in ipairs(parts) do
+      local c = p.visual_content.commands
+      assert.truthy(c[1]:match("^local v%d_1 "), "part " .. k .. " starts inside a block: " .. c[1])
+      assert.truthy(c[#c]:match("%S"))
+      for _, line in ipairs(c) do if line:match("%S") then n = n + 1 end end
+    end
+    assert.are.equal(18, n)
+    assert.are.equal("The loader reads every key.", parts[1].narration)
+  end)
+
+  it("does not split code whose trouble is one line too wide", function()
+    local scene = { id = "c", scene_type = "command", narration = "Build it.",
+      visual_content = { header = "Compile from source", language = "bash", commands = {
+        "git clone https://github.com/PJK/libcbor",
+        "cmake -DCMAKE_BUILD_TYPE=Release -DCBOR_CUSTOM_ALLOC=ON libcbor", "make", "make install" } } }
+    assert.are.equal(1, #fit.scene(scene, { width = 1080, height = 1920 }))
+  end)
+
+  it("leaves a single item too long alone to the renderer (cut last)", function()
+    local long = {}
+    for i = 1, 400 do long[i] = W[i % #W + 1] end
+    local scene = { id = "one", scene_type = "list",
+      visual_content = { header = "One", items = { table.concat(long, " ") } } }
+    local parts = fit.scene(scene, { width = 1080, height = 1920 })
+    assert.are.equal(1, #parts)
+    assert.are.equal(scene, parts[1])
+  end)
+
+  it("gives each part an id of its own, and leaves a transcript's scenes whole", function()
+    local items = {}
+    for i = 1, 10 do
+      items[i] = W[i] .. ": make sure the subtitles were reviewed by somebody who speaks the language of the video"
+        .. " well, and that every name, number and date in them matches what is said"
+    end
+    local video = { id = "v", scenes = {
+      { id = "a", scene_type = "list", visual_content = { header = "H", items = items } },
+      { id = "a_2", scene_type = "title", visual_content = { title = "T" } } } }
+    assert.is_true(fit.video(video, { width = 1080, height = 1920, captions = true }) > 0)
+    local seen = {}
+    for _, s in ipairs(video.scenes) do
+      assert.is_nil(seen[s.id], "two scenes " .. s.id)
+      seen[s.id] = true
+    end
+    local cued = { id = "t", scene_type = "list", visual_content = { header = "H", items = items },
+      source = { file = "talk.srt", cues = { { start = 0, ["end"] = 5, text = "x" } } } }
+    assert.are.equal(1, #fit.scene(cued, { width = 1080, height = 1920, captions = true }))
+  end)
+
+  it("splits an exercise's steps and numbers them on", function()
+    local steps = {}
+    for i = 1, 7 do
+      steps[i] = "Run the " .. W[i] .. " check on a small document and read every warning it prints before going further"
+    end
+    local scene = { id = "ex", scene_type = "exercise", narration = "Try it yourself.",
+      visual_content = { title = "Set up", instructions = steps } }
+    local parts = fit.scene(scene, { width = 1080, height = 1080, captions = true })
+    assert.is_true(#parts > 1)
+    local n = 0
+    for k, p in ipairs(parts) do
+      assert.are.equal(k == 1 and 1 or n + 1, p.visual_content.start or 1)
+      n = n + #p.visual_content.instructions
+      assert_readable(p, 1080, 1080, true)
+    end
+    assert.are.equal(7, n)
+    -- the numbers drawn are the steps' own
+    local dl = render.display_list(parts[2], { width = 1080, height = 1080, t = "end", captions = true })
+    local first = tostring(parts[2].visual_content.start)
+    local found = false
+    local function walk(items)
+      for _, it in ipairs(items) do
+        if it.type == "text" and it.text == first then found = true end
+        if it.items then walk(it.items) end
+      end
+    end
+    walk(dl.items)
+    assert.is_true(found, "step " .. first .. " is not numbered so")
+  end)
+
+  it("splits a scene with nothing to say", function()
+    local items = {}
+    for i = 1, 10 do
+      items[i] = W[i] .. ": make sure the subtitles were reviewed by somebody who speaks the language of the video"
+        .. " well, and that every name, number and date in them matches what is said"
+    end
+    local parts = fit.scene({ id = "q", scene_type = "list", visual_content = { header = "H", items = items } },
+      { width = 1080, height = 1920, captions = true })
+    assert.is_true(#parts > 1)
+    for _, p in ipairs(parts) do assert.is_nil(p.narration) end
+  end)
+
+  it("keeps --duration: a split that makes the video longer loads it again for less", function()
+    local first = { "anna", "ben", "carla", "dario", "emil", "fatima", "goran", "hana", "ivan", "julia" }
+    local l = { "# Team", "", "The people who keep the project going.", "" }
+    for g = 1, 8 do
+      l[#l + 1] = string.format("## Group %d\n\nMembers of group %d, who review changes in their area.\n", g, g)
+      for i = 1, 10 do
+        l[#l + 1] = string.format("- %s%d - %s Larsen <%s.larsen@example.org> (reviews the %s part)",
+          first[i], g, first[i]:gsub("^%l", string.upper), first[i], W[(g + i) % #W + 1])
+      end
+      l[#l + 1] = ""
+    end
+    local path = os.tmpname() .. ".md"
+    local f = assert(io.open(path, "w"))
+    f:write(table.concat(l, "\n"))
+    f:close()
+    local opts = { width = 1080, height = 1080, captions = true }
+    local m = assert(input.load(path, { duration = 90 }))
+    fit.videos(m.videos, opts)
+    local plain = fit.seconds(m.videos[1])
+    local m2 = assert(input.load(path, { duration = 90 }))
+    local videos, added = fit.with_duration(m2.videos, 90, function(sec)
+      local again = input.load(path, { duration = sec })
+      return again and again.videos
+    end, opts)
+    os.remove(path)
+    assert.is_true(plain > 90 * (1 + fit.DURATION_SLACK), "the split alone lands at " .. plain .. ": the test lost its point")
+    assert.is_true(added > 0)
+    local t = fit.seconds(videos[1])
+    assert.is_true(math.abs(t - 90) < math.abs(plain - 90) and math.abs(t - 90) <= 90 * 0.07,
+      "with the correction: " .. t .. " (without: " .. plain .. ")")
+  end)
+
+  it("is deterministic", function()
+    local function plan()
+      local m = load_md(list_doc(8, 22), { detail = "full" })
+      fit.videos(m.videos, { width = 1080, height = 1080 })
+      local out = {}
+      for _, s in ipairs(m.videos[1].scenes) do
+        out[#out + 1] = { s.id, s.narration or "", #(s.visual_content.items or {}) }
+      end
+      return out
+    end
+    assert.are.same(plan(), plan())
+  end)
+end)
