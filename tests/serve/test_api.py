@@ -11,6 +11,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import Server, check, done, multipart, VGRUN  # noqa: E402
 
+JSON_CT = {"Content-Type": "application/json"}
 DOC = b"# Serve test\n\n## First part\n\n- one\n- two\n\nSome words to say here.\n\n## Second part\n\nMore words.\n"
 BAD_YAML = "video:\n  id: x\n  title: X\nscenes:\n  - type: nope\n    title: A\n"
 
@@ -81,6 +82,24 @@ try:
     st, _, j = s.json("POST", "/api/scenes", body=body, headers={"Content-Type": ctype})
     check(st == 200 and len(j["scenes"]) >= 3 and j["scenes"][1]["title"] == "First part"
           and j["scenes"][1]["bullets"] == ["one", "two"] and j["seconds"] > 0, "scenes: the plan with titles and bullets")
+    # the plan is the one `vgrun create` makes for the frame: a list too full
+    # for a square frame with burnt captions is split there, not at 16:9
+    long_list = ("# Packing\n\n## What to bring\n\n"
+                 "- A passport that stays valid for at least six months after the day you plan to come home again\n"
+                 "- Two pairs of comfortable walking shoes that you have already worn in for a few weeks before leaving\n"
+                 "- A small first aid kit with plasters, painkillers, and any medicine your doctor prescribed for you\n"
+                 "- A universal power adapter, because sockets differ from one country to the next in shape and voltage\n"
+                 "- Copies of every important document, kept apart from the originals in a separate pocket or bag\n"
+                 "- A light rain jacket that folds into its own pocket and weighs almost nothing in the backpack\n")
+    st, _, wide = s.json("POST", "/api/scenes", body=json.dumps({"text": long_list}), headers=JSON_CT)
+    st2, _, square = s.json("POST", "/api/scenes", body=json.dumps(
+        {"text": long_list, "options": {"resolution": "1080x1080", "captions": ["srt", "burn"]}}), headers=JSON_CT)
+    check(st == 200 and st2 == 200 and len(square["scenes"]) > len(wide["scenes"]),
+          "scenes: split for the frame asked (%s at 16:9, %s at 1:1 with burnt captions)"
+          % (len(wide.get("scenes", [])), len(square.get("scenes", []))))
+    st, _, j = s.json("POST", "/api/scenes", body=json.dumps({"text": long_list, "options": {"resolution": "9x9"}}),
+                      headers=JSON_CT)
+    check(st == 400 and "resolution" in j["error"], "scenes: a bad resolution -> 400")
     body2, ctype2 = multipart([("file", ("talk.md", DOC)), ("scene", "2"), ("time", "1"),
                                ("options", json.dumps({"resolution": "320x180"}))])
     st, h, png = s.request("POST", "/api/frame", body=body2, headers={"Content-Type": ctype2})

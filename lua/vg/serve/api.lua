@@ -158,10 +158,44 @@ local function bad_document(ctx, model, diags)
   return true
 end
 
+-- The frame a preview is for (resolution, theme, burnt captions, from the
+-- query, the options or the form) -> w, h, theme | nil, error
+local function frame_of(fields, options, q)
+  local w, h = 1920, 1080
+  local res = field(fields, options, q, "resolution")
+  if res then
+    w, h = tostring(res):match("^(%d+)[xX](%d+)$")
+    w, h = tonumber(w), tonumber(h)
+    if not w or w < 16 or h < 16 or w > 3840 or h > 2160 then
+      return nil, "resolution: WxH up to 3840x2160, e.g. 1280x720"
+    end
+  end
+  local theme_name = field(fields, options, q, "theme")
+  if theme_name ~= nil and theme_name ~= "light" and theme_name ~= "dark" then
+    return nil, "theme: light or dark"
+  end
+  return w, h, theme_name
+end
+
+-- The scenes as `vgrun create` makes them for that frame: a scene too full
+-- for it is split (vg.create.fit), so scene N of a preview is the video's.
+local function fit_to(model, w, h, theme_name, fields, options, q)
+  local caps = field(fields, options, q, "captions")
+  local burn = false
+  for _, c in ipairs(type(caps) == "table" and caps or { caps }) do
+    for x in tostring(c):gmatch("[^,]+") do if x == "burn" then burn = true end end
+  end
+  pcall(require("vg.create.fit").videos, model.videos,
+    { width = w, height = h, theme = theme_name, captions = burn or nil })
+end
+
 local function scenes_route(ctx)
-  local model, diags = load_document(ctx)
+  local model, diags, fields, options = load_document(ctx)
   if not model and not diags then return end
   if bad_document(ctx, model, diags) then return end
+  local w, h, theme_name = frame_of(fields, options, ctx.query)
+  if not w then return M.send_error(ctx, 400, h) end
+  fit_to(model, w, h, theme_name, fields, options, ctx.query)
   local list, total = scene_list(model)
   M.send_json(ctx, 200, { scenes = arr(list), seconds = total, diagnostics = arr(diags) })
 end
@@ -178,25 +212,15 @@ local function frame_route(ctx)
     if not n then return M.send_error(ctx, 400, "time: seconds (>= 0)") end
     t = n
   end
-  local w, h = 1920, 1080
-  local res = field(fields, options, q, "resolution")
-  if res then
-    w, h = tostring(res):match("^(%d+)[xX](%d+)$")
-    w, h = tonumber(w), tonumber(h)
-    if not w or w < 16 or h < 16 or w > 3840 or h > 2160 then
-      return M.send_error(ctx, 400, "resolution: WxH up to 3840x2160, e.g. 1280x720")
-    end
-  end
+  local w, h, theme_name = frame_of(fields, options, q)
+  if not w then return M.send_error(ctx, 400, h) end
   if t ~= nil and (t ~= t or t < 0 or t == math.huge) then return M.send_error(ctx, 400, "time: seconds (>= 0)") end
+  fit_to(model, w, h, theme_name, fields, options, q)
   local render = require("vg.render")
   local scenes = render.scenes_of(model)
   local scene = n and scenes[n]
   if not scene then
     return M.send_error(ctx, 400, string.format("scene: 1 to %d", #scenes))
-  end
-  local theme_name = field(fields, options, q, "theme")
-  if theme_name ~= nil and theme_name ~= "light" and theme_name ~= "dark" then
-    return M.send_error(ctx, 400, "theme: light or dark")
   end
   local color = field(fields, options, q, "color")
   if color ~= nil then
