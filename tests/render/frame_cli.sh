@@ -84,5 +84,30 @@ LUA
 text=$(tesseract "$TMP/holo.png" - 2>/dev/null | tr '\n' ' ')
 grep -qiF "Nope" <<<"$text" || bad "user scene type not legible: $text"
 
+# --captions burn: laid out and split as `vgrun create --captions burn` makes
+# it; scene 3 of this document is then the list's continuation (numbered on,
+# "continued"), where without burnt captions it is the closing slide
+cat > "$TMP/pack.md" <<'MD'
+# Packing
+
+## What to bring
+
+- A passport that stays valid for at least six months after the day you plan to come home again
+- Two pairs of comfortable walking shoes that you have already worn in for a few weeks before leaving
+- A small first aid kit with plasters, painkillers, and any medicine your doctor prescribed for you
+- A universal power adapter, because sockets differ from one country to the next in shape and voltage
+- Copies of every important document, kept apart from the originals in a separate pocket or bag
+- A light rain jacket that folds into its own pocket and weighs almost nothing in the backpack
+MD
+"$VGRUN" frame "$TMP/pack.md" --scene 3 --resolution 1080x1080 --captions srt,burn -o "$TMP/burn.png" >/dev/null 2>&1 \
+  || bad "--captions burn"
+text=$(tesseract "$TMP/burn.png" - 2>/dev/null | tr '\n' ' ')
+grep -qi "continued" <<<"$text" && grep -qi "rain jacket" <<<"$text" || bad "--captions burn: not the continuation: $text"
+"$VGRUN" frame "$TMP/pack.md" --scene 3 --resolution 1080x1080 -o "$TMP/noburn.png" >/dev/null 2>&1 || bad "no --captions"
+text=$(tesseract "$TMP/noburn.png" - 2>/dev/null | tr '\n' ' ')
+grep -qi "watching" <<<"$text" || bad "without burnt captions scene 3 is not the closing slide: $text"
+"$VGRUN" frame "$TMP/pack.md" --scene 1 --captions bogus -o "$TMP/x.png" >/dev/null 2>&1
+[ $? -eq 2 ] || bad "--captions bogus is not a usage error"
+
 [ $fail -eq 0 ] && echo "all frame checks passed"
 exit $fail

@@ -41,6 +41,17 @@ local function COLOR(v, name)
   if not acc then return nil, name .. ": " .. tostring(err) end
   return v
 end
+-- as `vgrun create --captions` takes them; only burn matters to a frame
+local function CAPTIONS(v, name)
+  local burn = false
+  for x in v:gmatch("[^,]+") do
+    if x ~= "srt" and x ~= "vtt" and x ~= "burn" and x ~= "none" then
+      return nil, name .. " takes srt, vtt, burn or none, comma-separated"
+    end
+    if x == "burn" then burn = true end
+  end
+  return burn
+end
 local function SIZE(v, name)
   local w, h = v:match("^(%d+)[xX](%d+)$")
   w, h = tonumber(w), tonumber(h)
@@ -78,7 +89,8 @@ local function run(args)
   -- it is split (vg.create.fit), so --scene N is the video's Nth scene
   local fw, fh = o.width or 1920, o.height or 1080
   if o.sheet then fw, fh = 1920, 1080 end
-  pcall(require("vg.create.fit").videos, model.videos, { width = fw, height = fh, theme = o.theme, accent = o.color })
+  pcall(require("vg.create.fit").videos, model.videos, { width = fw, height = fh, theme = o.theme, accent = o.color,
+    captions = o.captions and not o.sheet or nil })
   local scenes = render.scenes_of(model)
   if #scenes == 0 then eprintf("vgrun frame: %s has no scenes\n", o.input); return 1 end
 
@@ -110,7 +122,7 @@ local function run(args)
   end
   local out = o.out or string.format("frame-%d.png", o.scene)
   local ok, res, warnings = pcall(render.frame, scene, { theme = o.theme, accent = o.color,
-    t = o.at, width = o.width or 1920, height = o.height or 1080, out = out })
+    t = o.at, width = o.width or 1920, height = o.height or 1080, out = out, captions = o.captions or nil })
   if not ok then eprintf("vgrun frame: %s\n", tostring(res)); return 1 end
   if not res then eprintf("vgrun frame: %s\n", tostring(warnings)); return 1 end
   for _, w in ipairs(warnings or {}) do
@@ -140,6 +152,8 @@ standard error (and as validation.warning events).]],
       default = "the video's, else blue", help = "accent: blue purple orange green pink cyan, or #rrggbb" },
     { "--resolution", alias = { "--size" }, arg = "WxH", complete = "resolutions", check = SIZE, config = "resolution",
       default = "1920x1080; a sheet is 2560 wide", help = "output size" },
+    { "--captions", arg = "LIST", check = CAPTIONS, default = "none burnt",
+      help = "with burn, laid out and split as `vgrun create --captions burn` makes the scene (the band at the bottom kept for the captions)" },
     { "--types", arg = "FILE.lua", complete = "lua", default = "the built-in scene types only",
       help = "run FILE first (it may register vg.render.scene_type{...})" },
     { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write" },
