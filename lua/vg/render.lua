@@ -477,6 +477,34 @@ function M.frame(scene, opts)
   return res, warnings
 end
 
+-- check_list(dl) -> warnings of core.check: the fitting of every text of a
+-- settled display list, remembered by the list's JSON. vgrun create fits
+-- a list, table or code scene before narration (vg.create.fit) and checks
+-- every scene again when it plans the video: the same lists, measured once.
+-- Each call gets its own copies (callers add to the warnings).
+local checked, nchecked = {}, 0
+function M.check_list(dl)
+  local ok, key = pcall(require("vg.core").json_encode, dl)
+  key = ok and key or nil
+  local w = key and checked[key]
+  if not w then
+    local err
+    w, err = core.check(dl)
+    if not w then return nil, err end
+    if key then
+      if nchecked >= 256 then checked, nchecked = {}, 0 end
+      checked[key], nchecked = w, nchecked + 1
+    end
+  end
+  local out = {}
+  for i, x in ipairs(w) do
+    local c = {}
+    for k, v in pairs(x) do c[k] = v end
+    out[i] = c
+  end
+  return out
+end
+
 -- Fits every text of the settled frame without drawing and emits
 -- validation.warning for text that had to be shrunk or cut (once per scene
 -- and field, per task when opts.task is given). For pipelines that hand
@@ -487,7 +515,7 @@ function M.check(scene, opts)
   for k, v in pairs(opts) do o[k] = v end
   o.t = "end"
   local dl = M.display_list(scene, o)
-  local warnings = assert(core.check(dl))
+  local warnings = assert(M.check_list(dl))
   emit_warnings(scene, warnings, opts.task)
   return warnings
 end

@@ -38,7 +38,6 @@ M.MAX_PARTS = 8   -- past this a scene is not made of slides but of a wall
 M.MIN_SCALE = 0.75
 
 local render   -- loaded lazily: needs the renderer part
-local rcore
 
 local function copy(t)
   local o = {}
@@ -65,7 +64,7 @@ local function readable(scene, def, opts)
   local spec = def.split
   local dl = render.display_list(scene, { width = opts.width, height = opts.height, theme = opts.theme,
     accent = opts.accent, captions = opts.captions, t = "end" })
-  local warnings = rcore.check(dl) or {}
+  local warnings = render.check_list(dl) or {}
   local ok, cut = true, false
   for _, w in ipairs(warnings) do
     if type(w.id) == "string" and w.id:match(spec.warn) then
@@ -303,7 +302,6 @@ end
 --- captions (true: the band is kept free), theme, accent, lang.
 function M.scene(scene, opts)
   render = render or require("vg.render")
-  rcore = rcore or require("vg.render_core")
   local def = render.get_type(scene.scene_type or scene.type)
   local spec = def and def.split
   local vc = scene.visual_content
