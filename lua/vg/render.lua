@@ -480,11 +480,13 @@ end
 -- check_list(dl) -> warnings of core.check: the fitting of every text of a
 -- settled display list, remembered by the list's JSON. vgrun create fits
 -- a list, table or code scene before narration (vg.create.fit) and checks
--- every scene again when it plans the video: the same lists, measured once.
+-- every scene again when it plans the video: the same lists, measured once
+-- (at most 256 remembered, by the SHA-256 of their JSON).
 -- Each call gets its own copies (callers add to the warnings).
 local checked, nchecked = {}, 0
 function M.check_list(dl)
-  local ok, key = pcall(require("vg.core").json_encode, dl)
+  local vcore = require("vg.core")
+  local ok, key = pcall(function() return vcore.sha256(vcore.json_encode(dl)) end)
   key = ok and key or nil
   local w = key and checked[key]
   if not w then
