@@ -44,6 +44,7 @@ typedef struct md {
   cJSON *video, *scenes;  /* current */
   char *doc_title;
   char *h2;               /* current H2 text (description of deeper sections) */
+  char *h1;               /* current H1 past the title (the section H2s are part of) */
   char *header;           /* current section heading */
   int header_line;
   int level;              /* its level (1 = the document's title) */
@@ -1049,16 +1050,18 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
  * linked to the sentence it heads. */
 #define SHORT_PER_SLIDE 6   /* short sections a shared slide shows */
 
-/* In a summary, a subsection of one sentence (nothing else in it so far)
- * joins the slide of the short subsections just before it, of the same
+/* In a summary, a section of one sentence (nothing else in it so far)
+ * joins the slide of the short sections just before it, of the same
  * level and section: the headings are its bullets, each with its sentence
  * under it, instead of a scene each (an API reference of one-line entries
- * is one slide, not eight). The sentences are said as they were. Returns 1
+ * is one slide, not eight; a README's "## License\nMIT." beside "## Install"
+ * no scene of its own). The sentences are said as they were. Returns 1
  * when it joined (units taken). */
 static int join_short(md *m, cJSON *units, const char *text) {
-  /* the section they are part of: the last H2 (or H1 past the title), else the document */
-  const char *parent = m->h2 ? m->h2 : m->doc_title;
-  if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->section_scenes || m->level < 3 || m->label ||
+  /* the section they are part of: of an H2, the last H1 past the title, else
+   * the document; deeper, the last H2 (or H1), else the document */
+  const char *parent = m->level == 2 ? (m->h1 ? m->h1 : m->doc_title) : (m->h2 ? m->h2 : m->doc_title);
+  if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->section_scenes || m->level < 2 || m->label ||
       m->image || !parent || !m->header || cJSON_GetArraySize(units) != 1 || m->split_h2)
     return 0;
   cJSON *last = m->scenes ? cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1) : NULL;
@@ -2170,6 +2173,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && boilerplate(ht))
         m.boiler = level;
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
+      if (level == 1) { free(m.h1); m.h1 = vgi_strdup(ht); }
       m.level = level;
       free(m.header);
       m.header = ht;
@@ -2240,6 +2244,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   free(m.label);
   free(m.image);
   free(m.short_h2);
+  free(m.h1);
   pend_clear(&m);
   free(h1text);
   free(sub_para);

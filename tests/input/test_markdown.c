@@ -600,6 +600,58 @@ static void short_sections_share_a_slide(void **state) {
   remove(path);
 }
 
+/* Level-2 sections of one sentence in a row share a slide too (a README's
+ * "## Install", "## License"), named by the H1 they are part of, never
+ * joined across H1s; --detail full keeps a scene each. */
+static void short_h2_sections_share_a_slide(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool converts files between formats.\n\n## Install\n\nRun make install.\n\n"
+               "## Usage\n\nCall tool with a file.\n\n## License\n\nMIT.\n\n"
+               "# Internals\n\n## Parser\n\nThe parser reads lines.\n\n## Writer\n\nThe writer buffers output.\n");
+  const char *path = write_tmp("short2.md", doc_s);
+  vgi_diags d;
+  cJSON *sm = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  int first = 0, second = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *sc = scene_at(sm, 0, i);
+    const char *n = sget(sc, "narration");
+    const cJSON *its = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+    if (strstr(n, "Run make install.")) {
+      first++;
+      assert_string_equal(vcget(sc, "header"), "Tool");
+      assert_non_null(strstr(n, "Run make install. Call tool with a file. MIT."));
+      assert_int_equal(cJSON_GetArraySize(its), 3);
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "title"), "License");
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "description"), "MIT");
+    }
+    if (strstr(n, "The parser reads lines.")) {
+      second++;
+      assert_string_equal(vcget(sc, "header"), "Internals");   /* not joined across H1s */
+      assert_non_null(strstr(n, "The writer buffers output."));
+      assert_int_equal(cJSON_GetArraySize(its), 2);
+    }
+  }
+  assert_int_equal(first, 1);
+  assert_int_equal(second, 1);
+  cJSON_Delete(sm);
+  /* --detail full: a scene each */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *fm = load(path, &full, &d);
+  vgi_diags_free(&d);
+  int each = 0;
+  for (int i = 0; i < scene_count(fm, 0); i++) {
+    const char *n = sget(scene_at(fm, 0, i), "narration");
+    each += strstr(n, "Run make install") != NULL || strstr(n, "Call tool") != NULL;
+    assert_false(strstr(n, "Run make install") && strstr(n, "Call tool"));
+  }
+  assert_int_equal(each, 2);
+  cJSON_Delete(fm);
+  remove(path);
+}
+
 /* A document without an H1 or a title: in front matter is titled from its
  * first heading of any level, else its first sentence's headline, else
  * its file name made readable; never "readme". */
@@ -692,6 +744,7 @@ int main(void) {
     cmocka_unit_test(summary_code_and_pointers),
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(short_sections_share_a_slide),
+    cmocka_unit_test(short_h2_sections_share_a_slide),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),
