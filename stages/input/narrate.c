@@ -115,6 +115,73 @@ static void phrase(vgi_buf *b, const char *lang, const char *key, const char *a1
   vgi_phrase_put(b, lang, key, args, 2);
 }
 
+/* A sentence too long to be a summary's key point (long_sentence). */
+#define LONG_WORDS 24
+#define LONG_CHARS 70
+
+/* A summary says a sentence without its asides: a bracket of four words
+ * or more ("(drück die Kombination, gib dann …)", "(compared to level 1)")
+ * is detail a presenter skips; a short one ("(OSI)", "(vi)") stays, as does
+ * a sentence that starts with a bracket. Chinese, Japanese and Korean
+ * brackets glued to a word count eight characters as four words. Edits t
+ * in place. */
+static void drop_asides(char *t) {
+  char *w = t;
+  const char *p = t;
+  while (*p) {
+    int open = *p == '(' ? 1 : !strncmp(p, "\xEF\xBC\x88", 3) ? 3 : 0;
+    if (open && p > t) {
+      /* find its close, nested brackets included */
+      int depth = 0;
+      const char *q = p;
+      for (; *q; q++) {
+        if (*q == '(' || !strncmp(q, "\xEF\xBC\x88", 3)) depth++;
+        else if ((*q == ')' || !strncmp(q, "\xEF\xBC\x89", 3)) && !--depth) break;
+      }
+      /* a bracket the sentence does not close (the sentence was split
+       * inside it, "man (per i più curiosi, man man elenca …"): the rest */
+      if (1) {
+        size_t close = !*q ? 0 : *q == ')' ? 1 : 3;
+        size_t in = (size_t)(q - p) - (size_t)open;
+        char *inner = malloc(in + 1);
+        memcpy(inner, p + open, in);
+        inner[in] = 0;
+        size_t chars = 0;
+        for (const char *c = inner; *c; c++) chars += ((unsigned char)*c & 0xC0) != 0x80;
+        int words = vgi_word_count(inner);
+        free(inner);
+        if (words >= 4 || (words * 8 < (int)chars && chars >= 8)) {
+          int spaced = w > t && w[-1] == ' ';
+          while (w > t && w[-1] == ' ') w--;   /* the space before it goes too */
+          p = q + close;
+          /* "a (b c d e) f": one space stays; "기능(열기, …)을": none */
+          if (spaced && *p && *p != ' ' && !strchr(".,;:!?", *p)) *w++ = ' ';
+          /* an unclosed one took the sentence's end along: put it back */
+          if (!close && q > t && strchr(".!?", q[-1])) *w++ = q[-1];
+          else if (!close && q - t >= 3 && !strncmp(q - 3, "\xE3\x80\x82", 3)) { memcpy(w, q - 3, 3); w += 3; }
+          continue;
+        }
+      }
+    }
+    *w++ = *p++;
+  }
+  *w = 0;
+}
+
+/* What a summary says of a sentence: without its asides, and when that is
+ * still more than `max` words, its headline (caller frees). */
+static char *said_short(const char *s, int max) {
+  char *t = vgi_strdup(s);
+  drop_asides(t);
+  /* Chinese and Japanese (no spaces): three characters a word */
+  size_t c = 0;
+  for (const char *p = t; *p; p++) c += ((unsigned char)*p & 0xC0) != 0x80;
+  int words = vgi_word_count(t);
+  if (words <= max && !(words * 8 < (int)c && c > (size_t)max * 3)) return t;
+  free(t);
+  return vgi_headline(s);
+}
+
 /* In a summary, items that read as sentences ("Il est écrit pour Linux")
  * are said one sentence each: joined by "and" into a list they make
  * clumsy grammar. 1 when a top-level item of the first `max` has more than
@@ -130,13 +197,21 @@ static int sentence_items(const cJSON *arr, int max) {
   return 0;
 }
 
-/* Each of the first `max` top-level items' headline as a sentence. */
+/* Each of the first `max` top-level items said as a sentence: its first
+ * sentence, else its headline. */
+#define ITEM_SAID_WORDS 20
 static void item_sentences(vgi_buf *b, const cJSON *arr, int max, const char *lang) {
   int n = 0;
   for (const cJSON *it = arr ? arr->child : NULL; it && n < max; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
-    char *h = vgi_headline(item_text(it));
+    /* the item's first sentence when it is short enough: its headline alone
+     * may be a clause waiting for the rest ("Um lange Befehle zu bearbeiten") */
+    int ns = 0;
+    char **ss = vgi_sentences_lang(item_text(it), lang, &ns);
+    char *h = said_short(ns ? ss[0] : item_text(it), ITEM_SAID_WORDS);
+    for (int q = 0; q < ns; q++) free(ss[q]);
+    free(ss);
     sentence_l(b, h, lang);
     free(h);
     n++;
@@ -238,10 +313,13 @@ char *vgi_template(const cJSON *scene, const char *lang) {
             sentence(&b, item_text(c));
           }
         } else if (headlines_) {
-          /* a summary says an item's first sentence */
+          /* a summary says an item's first sentence (without its asides,
+           * by its headline when it is still long) */
           int n1 = 0;
           char **s1 = vgi_sentences_lang(item_text(it), lang, &n1);
-          sentence(&b, n1 ? s1[0] : item_text(it));
+          char *said = said_short(n1 ? s1[0] : item_text(it), LONG_WORDS);
+          sentence(&b, said);
+          free(said);
           for (int q = 0; q < n1; q++) free(s1[q]);
           free(s1);
         } else {
@@ -918,8 +996,6 @@ static int later_detail(const cJSON *s, int srank) {
 
 /* A sentence too long to be a summary's key point: more than LONG_WORDS
  * words, or (Chinese, Japanese: no spaces) more than LONG_CHARS characters. */
-#define LONG_WORDS 24
-#define LONG_CHARS 70
 static int long_sentence(const char *t) {
   if (vgi_word_count(t) > LONG_WORDS) return 1;
   size_t c = 0;
@@ -1029,6 +1105,19 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
          * clause): a first sentence of forty words is a reading, not a key
          * point, and code-heavy guides would run far past a minute per 600
          * words of prose */
+        if (from_prose && !full) {
+          /* a summary says a sentence without its asides */
+          char *a = vgi_strdup(t);
+          drop_asides(a);
+          if (strcmp(a, t)) {
+            cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(a));
+            fu[nu].sec = vgi_speech_seconds_lang(a, lang);
+            free(t);
+            t = a;
+          } else {
+            free(a);
+          }
+        }
         if (from_prose && !full && fu[nu].rank >= 1 && fu[nu].rank <= 2 && long_sentence(t)) {
           char *h = vgi_headline(t);
           if (*h && strlen(h) * 3 < strlen(t) * 2) {

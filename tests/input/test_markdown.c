@@ -652,6 +652,63 @@ static void short_h2_sections_share_a_slide(void **state) {
   remove(path);
 }
 
+/* A summary says sentences, not fragments: a list item said as a sentence
+ * is its first sentence when that is short enough (its headline alone may
+ * be a clause waiting for the rest: "To edit long commands, after setting
+ * your editor"), and without asides in brackets of four words or more, in
+ * prose too (a bracket the sentence split leaves open included; one glued
+ * to a Korean word leaves no space). --detail full says them. */
+static void summary_says_sentences_not_asides(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Shell\n\nShells run commands.\n\n## Parser\n\n"
+               "The parser is fast (it reads a gigabyte a second on one core). It is also small.\n\n"
+               "Read the manual with man (for the curious, man man lists the sections. Each has a number). Learn more.\n\n"
+               "## Keys\n\n"
+               "- To edit long commands, after setting your editor, press ctrl-x ctrl-e to open the line in it.\n"
+               "- Use set -o vi when you like vi keys (the default keys are those of Emacs, which many find harder).\n"
+               "- Learn the basics of Bash and of one editor.\n");
+  const char *path = write_tmp("asides.md", doc_s);
+  vgi_diags d;
+  vgi_options sum = { .duration = 60 };   /* a summary with room for every item */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  char said[4096] = "", all[4096] = "";
+  cJSON *sm = load(path, &sum, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(sm, 0); i++)
+    strncat(said, sget(scene_at(sm, 0, i), "narration"), sizeof said - strlen(said) - 2);
+  cJSON *fm = load(path, &full, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(fm, 0); i++)
+    strncat(all, sget(scene_at(fm, 0, i), "narration"), sizeof all - strlen(all) - 2);
+  assert_non_null(strstr(said, "The parser is fast. "));
+  assert_null(strstr(said, "gigabyte"));
+  assert_non_null(strstr(said, "Read the manual with man. "));
+  assert_null(strstr(said, "curious"));
+  assert_non_null(strstr(said, "press ctrl-x ctrl-e to open the line in it."));
+  assert_non_null(strstr(said, "Use set -o vi when you like vi keys. "));
+  assert_null(strstr(said, "Emacs"));
+  assert_non_null(strstr(all, "(it reads a gigabyte a second on one core)"));
+  assert_non_null(strstr(all, "(the default keys are those of Emacs, which many find harder)"));
+  cJSON_Delete(sm);
+  cJSON_Delete(fm);
+  remove(path);
+  doc_n = 0;
+  doc_add("%s", "---\nlang: ko\n---\n# 편집기\n\n## 에디터\n\n텍스트 기반 에디터를 최소한 하나 정도는 잘 다룰 수 있게 배우세요. "
+               "nano 에디터는 기본적인 편집기능(열기, 수정하기, 저장하기, 찾기)을 제공합니다.\n");
+  path = write_tmp("asides.md", doc_s);
+  sm = load(path, &sum, &d);
+  vgi_diags_free(&d);
+  said[0] = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++)
+    strncat(said, sget(scene_at(sm, 0, i), "narration"), sizeof said - strlen(said) - 2);
+  assert_non_null(strstr(said, "편집기능을 제공합니다."));
+  assert_null(strstr(said, "열기"));
+  cJSON_Delete(sm);
+  remove(path);
+}
+
 /* A document without an H1 or a title: in front matter is titled from its
  * first heading of any level, else its first sentence's headline, else
  * its file name made readable; never "readme". */
@@ -745,6 +802,7 @@ int main(void) {
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),
+    cmocka_unit_test(summary_says_sentences_not_asides),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),
