@@ -1249,6 +1249,7 @@ static cJSON *visual(md *m) {
     cJSON_AddStringToObject(vc, "description", m->label);
   } else if (m->h2 && m->header && strcmp(m->h2, m->header)) {
     cJSON_AddStringToObject(vc, "description", m->h2);
+    cJSON_AddTrueToObject(vc, VGI_CTX_KEY);
   }
   return vc;
 }
@@ -1820,6 +1821,7 @@ static void end_section(md *m) {
       char *tpl = cJSON_IsString(n) ? NULL : vgi_template(last, m->lang);   /* what it would have said */
       if (cJSON_IsString(n)) { vgi_buf_puts(&b, n->valuestring); vgi_buf_puts(&b, " "); }
       else if (tpl) { vgi_buf_puts(&b, tpl); vgi_buf_puts(&b, " "); }
+      int tpl_used = tpl != NULL;
       free(tpl);
       vgi_buf_puts(&b, t);
       cJSON *units = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
@@ -1829,6 +1831,8 @@ static void end_section(md *m) {
         unit_add(units, b.s ? b.s : "", 0);
         cJSON *u0 = cJSON_GetArrayItem(units, 0);
         if (u0) {
+          /* the template: a summary says it again in its own words (narrate.c) */
+          if (tpl_used) cJSON_AddTrueToObject(u0, "tpl");
           size_t l0 = strlen(b.s) - strlen(t);
           char *head = vgi_strdup(b.s);
           head[l0] = 0;

@@ -256,7 +256,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
   } else if (!strcmp(type, "command")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
     sentence(&b, topic ? topic : h);
-    if (!topic && desc) sentence(&b, desc);
+    if (!topic && desc && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY))) sentence(&b, desc);
     const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
     int n = count_text(cmds);
     /* "Run this command" is for shell; other code is an example in its language */
@@ -278,7 +278,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
   } else if (!strcmp(type, "list")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
     sentence(&b, topic ? topic : h);
-    if (!topic && desc) sentence(&b, desc);
+    if (!topic && desc && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY))) sentence(&b, desc);
     const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
     int top = 0, long_items = 0;
     for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
@@ -1055,9 +1055,18 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       /* a list introduced by prose: its items' leads are key points too */
       const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
       const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
-      int bullets = 0;
-      for (const cJSON *u = units->child; u; u = u->next) bullets |= cJSON_GetObjectItemCaseSensitive(u, "b") != NULL;
-      if (!bullets && count_text(items)) {
+      int bullets = 0, tpl = 0;
+      for (cJSON *u = units->child; u; u = u->next) {
+        bullets |= cJSON_GetObjectItemCaseSensitive(u, "b") != NULL;
+        if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "tpl"))) continue;
+        /* a list with a closing remark: what the list says, as a summary
+         * says it; its items are said there, not again after the remark */
+        tpl = 1;
+        char *t = vgi_template(s, lang);
+        if (t) cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
+        free(t);
+      }
+      if (!bullets && !tpl && count_text(items)) {
         vgi_buf b = {0};
         /* prose that ends with a colon ("Context:") introduces the list:
          * the leads follow it directly, and are a key point */
@@ -1509,6 +1518,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       if (!cJSON_IsObject(s)) continue;
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_SRANK_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_CONT_KEY);
+      cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), VGI_CTX_KEY);
     }
   }
   headlines_ = 0;

@@ -709,6 +709,43 @@ static void summary_says_sentences_not_asides(void **state) {
   remove(path);
 }
 
+/* A list with a closing remark says its items once (a remark ending in ":"
+ * is no introduction of the list before it), and a list of a subsection
+ * does not say the name of the section it is part of ("Background.
+ * Values."): the slide shows it. */
+static void list_with_closing_remark(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Term\n\nterm colours a terminal.\n\n## Values\n\nThe following values are available:\n\n"
+               "### Foreground\n\n* black\n* red\n* green\n* yellow\n\n"
+               "### Background\n\n* onblack\n* onred\n* ongreen\n* onyellow\n\n"
+               "Every value may be used in several ways:\n\n### As a Function\n\n```lua\nprint(colors.red \"hello\")\n```\n");
+  const char *path = write_tmp("remark.md", doc_s);
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  for (int pass = 0; pass < 2; pass++) {
+    cJSON *m = load(path, pass ? &full : NULL, &d);
+    assert_int_equal(d.errors, 0);
+    vgi_diags_free(&d);
+    int bg = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *sc = scene_at(m, 0, i);
+      const char *n = sget(sc, "narration");
+      if (!strstr(n, "onblack") && !strstr(n, "black")) continue;
+      assert_null(strstr(n, "Values."));
+      assert_string_equal(vcget(sc, "description"), "Values");   /* shown */
+      if (strstr(n, "onblack")) {
+        bg++;
+        assert_null(strstr(strstr(n, "onblack") + 1, "onblack"));   /* said once */
+        if (pass) assert_non_null(strstr(n, "Every value may be used in several ways:"));
+      }
+    }
+    assert_int_equal(bg, 1);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
 /* A document without an H1 or a title: in front matter is titled from its
  * first heading of any level, else its first sentence's headline, else
  * its file name made readable; never "readme". */
@@ -803,6 +840,7 @@ int main(void) {
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),
     cmocka_unit_test(summary_says_sentences_not_asides),
+    cmocka_unit_test(list_with_closing_remark),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),
