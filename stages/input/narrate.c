@@ -69,23 +69,40 @@ static char *lower_first(const char *s) {
  * lower case (English only: German nouns keep their capital). */
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
 
+static void clean_speech(char *t);
+
+/* An item with nothing to say once URLs, paths and markup are out (a list
+ * of links: "https://…/manual/"): joined, it would be said ",, and". */
+static int nothing_said(const char *t) {
+  char *c = vgi_strdup(t ? t : "");
+  clean_speech(c);
+  int said = 0;
+  for (const unsigned char *p = (const unsigned char *)c; *p && !said; p++) said = isalnum(*p) || *p >= 0x80;
+  free(c);
+  return !said;
+}
+
 static char *joined(const cJSON *arr, int max, int or, int lower, const char *lang) {
   vgi_buf b = {0};
   int n = 0, total = 0;
   lower = lower && english(lang);
   for (const cJSON *it = arr ? arr->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-    if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0)) total++;
+    if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it))) total++;
   }
   if (max && total > max) total = max;
   for (const cJSON *it = arr ? arr->child : NULL; it && n < total; it = it->next) {
     const char *t = item_text(it);
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-    if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+    if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
     char *h = headlines_ ? vgi_headline(t) : NULL;
     if (h) t = h;
-    char *c = vgi_squash(lower ? lower_first(t) : vgi_strdup(t));
+    char *c = lower ? lower_first(t) : vgi_strdup(t);
     free(h);
+    /* "IANA: https://…" is said "IANA": the link goes before the joiners
+     * are put in, so they stay where they belong */
+    clean_speech(c);
+    vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
     if (l >= 3 && !strcmp(c + l - 3, "\xE3\x80\x82")) c[l -= 3] = 0;
@@ -191,7 +208,12 @@ static int sentence_items(const cJSON *arr, int max) {
   for (const cJSON *it = arr ? arr->child : NULL; it && n < max; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
-    if (vgi_word_count(item_text(it)) > 4) return 1;
+    /* "Automake (use 1.11.3 or later)" is a name with an aside */
+    char *t = vgi_strdup(item_text(it));
+    drop_asides(t);
+    int w = vgi_word_count(t);
+    free(t);
+    if (w > 4) return 1;
     n++;
   }
   return 0;
@@ -204,7 +226,7 @@ static void item_sentences(vgi_buf *b, const cJSON *arr, int max, const char *la
   int n = 0;
   for (const cJSON *it = arr ? arr->child : NULL; it && n < max; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-    if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+    if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(item_text(it))) continue;
     /* the item's first sentence when it is short enough: its headline alone
      * may be a clause waiting for the rest ("Um lange Befehle zu bearbeiten") */
     int ns = 0;
@@ -222,7 +244,7 @@ static void item_sentences(vgi_buf *b, const cJSON *arr, int max, const char *la
 static void phrase_list(vgi_buf *b, const char *lang, const char *key, const cJSON *arr, int max,
                         int or, int lower) {
   char *j = joined(arr, max, or, lower, lang);
-  phrase(b, lang, key, j, NULL);
+  if (*j) phrase(b, lang, key, j, NULL);
   free(j);
 }
 
@@ -972,8 +994,6 @@ static cJSON *sentence_units(const char *text, const char *lang, int list) {
   return units;
 }
 
-static void clean_speech(char *t);
-
 /* Fits one video's narration to its length: keeps every sentence (full
  * detail, no duration), or leaves out the least important content until
  * the estimate is within budget. The ranks: a paragraph's later sentences
@@ -1066,7 +1086,29 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         if (t) cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         free(t);
       }
-      if (!bullets && !tpl && count_text(items)) {
+      int links = count_text(items) > 0;
+      for (const cJSON *it = items ? items->child : NULL; it && links; it = it->next)
+        links = !item_text(it) || nothing_said(item_text(it));
+      if (!bullets && !tpl && links) {
+        /* a list of links only: the sentence that introduces it ("You can
+         * also browse the manual online at:") points at what is not said */
+        cJSON *last;
+        while ((last = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1)) != NULL) {
+          const char *lt = vgi_str(last, "t");
+          size_t ll = lt ? strlen(lt) : 0;
+          if (!ll || (lt[ll - 1] != ':' && (ll < 3 || strcmp(lt + ll - 3, "\xEF\xBC\x9A")))) break;
+          cJSON_DeleteItemFromArray(units, cJSON_GetArraySize(units) - 1);
+        }
+        if (!units->child && vgi_str(vc, "header")) {
+          vgi_buf hb = {0};
+          sentence_l(&hb, vgi_str(vc, "header"), lang);   /* the slide's name, at least */
+          cJSON *hu = cJSON_CreateObject();
+          cJSON_AddStringToObject(hu, "t", hb.s ? hb.s : "");
+          cJSON_AddNumberToObject(hu, "r", 0);
+          cJSON_AddItemToArray(units, hu);
+          vgi_buf_free(&hb);
+        }
+      } else if (!bullets && !tpl && count_text(items)) {
         vgi_buf b = {0};
         /* prose that ends with a colon ("Context:") introduces the list:
          * the leads follow it directly, and are a key point */
@@ -1083,11 +1125,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         } else {
           phrase_list(&b, lang, "key_points", items, 3, 0, 0);
         }
-        cJSON *u = cJSON_CreateObject();
-        cJSON_AddStringToObject(u, "t", b.s);
-        cJSON_AddNumberToObject(u, "r", 1);
-        if (colon) cJSON_AddTrueToObject(u, "k");
-        cJSON_AddItemToArray(units, u);
+        if (b.s && !nothing_said(b.s)) {   /* a list of links has no leads to say */
+          cJSON *u = cJSON_CreateObject();
+          cJSON_AddStringToObject(u, "t", b.s);
+          cJSON_AddNumberToObject(u, "r", 1);
+          if (colon) cJSON_AddTrueToObject(u, "k");
+          cJSON_AddItemToArray(units, u);
+        }
         vgi_buf_free(&b);
       }
     }
@@ -1097,9 +1141,31 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       for (cJSON *u = units->child; u; u = u->next) {
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
+        int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
         clean_speech(t);
         if (from_prose) pointer_out(t);   /* the document's prose; a template may name a file on purpose */
         vgi_squash(t);
+        /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
+        size_t tl = strlen(t);
+        if (link && tl > 1 && t[tl - 1] == ':' && t[tl - 2] != ' ') t[tl - 1] = '.';
+        /* "… via the GitLab at <url>" said without its link ends on "at":
+         * the preposition goes with it (English) */
+        if (link && english(lang)) {
+          static const char *const preps[] = { "at", "on", "from", "to", "via", "in", "under", "here", NULL };
+          tl = strlen(t);
+          size_t e = tl;
+          while (e && strchr(".: ", t[e - 1])) e--;
+          size_t b0 = e;
+          while (b0 && t[b0 - 1] != ' ') b0--;
+          for (int k = 0; preps[k] && b0 > 0; k++)
+            if (e - b0 == strlen(preps[k]) && !strncasecmp(t + b0, preps[k], e - b0)) {
+              size_t z = b0;
+              while (z && t[z - 1] == ' ') z--;
+              t[z] = '.';
+              t[z + 1] = 0;
+              break;
+            }
+        }
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");

@@ -746,6 +746,44 @@ static void list_with_closing_remark(void **state) {
   remove(path);
 }
 
+/* Links are not said, and what is left reads as sentences: a list of links
+ * is no ",, and"; the sentence that introduces only links ("browse the
+ * manual online at:") goes, and a slide with nothing else says its name;
+ * "IANA: <url>" is said "IANA." */
+static void links_leave_sentences(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool converts files between many formats quickly and safely for you.\n\n"
+               "## Links\n\nIANA:\n  https://www.iana.org/assignments/media-types/\n\n"
+               "KDE mime-types:\n  http://websvn.kde.org/mimetypes/\n\n"
+               "## Manual\n\nThe manual is in the doc folder. You can also browse the manual online at:\n\n"
+               "- https://www.gnu.org/software/tool/manual/\n- https://tool.example.org/manual/\n"
+               "- https://tool.example.org/manual/tool.html\n\n"
+               "## Coverage\n\nThe coverage report is at:\n\n- https://tool.example.org/coverage\n");
+  const char *path = write_tmp("links.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  int seen = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    const char *n = sget(sc, "narration");
+    assert_null(strstr(n, ",,"));
+    assert_null(strstr(n, ": ."));
+    assert_null(strstr(n, "online at"));
+    assert_null(strstr(n, "http"));
+    const char *h = vcget(sc, "header");
+    if (!h) continue;
+    if (!strcmp(h, "Links")) { seen++; assert_string_equal(n, "IANA. KDE mime-types."); }
+    if (!strcmp(h, "Manual")) { seen++; assert_string_equal(n, "The manual is in the doc folder."); }
+    if (!strcmp(h, "Coverage")) { seen++; assert_string_equal(n, "Coverage."); }
+  }
+  assert_int_equal(seen, 3);
+  cJSON_Delete(m);
+  remove(path);
+}
+
 /* A document without an H1 or a title: in front matter is titled from its
  * first heading of any level, else its first sentence's headline, else
  * its file name made readable; never "readme". */
@@ -841,6 +879,7 @@ int main(void) {
     cmocka_unit_test(short_h2_sections_share_a_slide),
     cmocka_unit_test(summary_says_sentences_not_asides),
     cmocka_unit_test(list_with_closing_remark),
+    cmocka_unit_test(links_leave_sentences),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),
