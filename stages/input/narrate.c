@@ -1148,24 +1148,6 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
         size_t tl = strlen(t);
         if (link && tl > 1 && t[tl - 1] == ':' && t[tl - 2] != ' ') t[tl - 1] = '.';
-        /* "… via the GitLab at <url>" said without its link ends on "at":
-         * the preposition goes with it (English) */
-        if (link && english(lang)) {
-          static const char *const preps[] = { "at", "on", "from", "to", "via", "in", "under", "here", NULL };
-          tl = strlen(t);
-          size_t e = tl;
-          while (e && strchr(".: ", t[e - 1])) e--;
-          size_t b0 = e;
-          while (b0 && t[b0 - 1] != ' ') b0--;
-          for (int k = 0; preps[k] && b0 > 0; k++)
-            if (e - b0 == strlen(preps[k]) && !strncasecmp(t + b0, preps[k], e - b0)) {
-              size_t z = b0;
-              while (z && t[z - 1] == ' ') z--;
-              t[z] = '.';
-              t[z + 1] = 0;
-              break;
-            }
-        }
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
