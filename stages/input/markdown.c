@@ -1057,6 +1057,21 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
  * is one slide, not eight; a README's "## License\nMIT." beside "## Install"
  * no scene of its own). The sentences are said as they were. Returns 1
  * when it joined (units taken). */
+/* A unit's text ends as a sentence: said one after the other, "Get the
+ * documentation at readthedocs" and "All reports are welcome" need a stop
+ * between them. */
+static void unit_stop(cJSON *u) {
+  const char *t = vgi_str(u, "t");
+  size_t l = t ? strlen(t) : 0;
+  if (!l || !(isalnum((unsigned char)t[l - 1]) || t[l - 1] == ')')) return;
+  char *s = malloc(l + 2);
+  memcpy(s, t, l);
+  s[l] = '.';
+  s[l + 1] = 0;
+  cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(s));
+  free(s);
+}
+
 static int join_short(md *m, cJSON *units, const char *text) {
   /* the section they are part of: of an H2, the last H1 past the title, else
    * the document; deeper, the last H2 (or H1), else the document */
@@ -1098,6 +1113,8 @@ static int join_short(md *m, cJSON *units, const char *text) {
   cJSON_AddStringToObject(it, "description", h);
   free(h);
   cJSON_ReplaceItemInObjectCaseSensitive(u, "b", cJSON_CreateNumber(cJSON_GetArraySize(items)));
+  unit_stop(cJSON_GetArrayItem(lu, cJSON_GetArraySize(lu) - 1));
+  unit_stop(u);
   cJSON_AddItemToArray(items, it);
   cJSON_AddItemToArray(lu, cJSON_DetachItemViaPointer(units, u));
   vgi_buf b = {0};

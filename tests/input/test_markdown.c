@@ -649,6 +649,18 @@ static void short_h2_sections_share_a_slide(void **state) {
   }
   assert_int_equal(each, 2);
   cJSON_Delete(fm);
+  /* sentences written without a stop are said with one between them */
+  doc_n = 0;
+  doc_add("%s", "# Lib\n\nLib parses a binary data format.\n\n## Documentation\n\nGet the latest documentation at readthedocs\n\n"
+               "## License\n\nThe MIT License (MIT)\n");
+  write_tmp("short2.md", doc_s);
+  sm = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  int stops = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++)
+    stops += !strcmp(sget(scene_at(sm, 0, i), "narration"), "Get the latest documentation at readthedocs. The MIT License (MIT).");
+  assert_int_equal(stops, 1);
+  cJSON_Delete(sm);
   remove(path);
 }
 
