@@ -2083,6 +2083,34 @@ static void prose_add(md *m, char *text, int line, int min_words) {
   m->nprose++;
 }
 
+/* Takes the last sentence of the pending prose away when it ends with a
+ * colon (what follows it is not part of the talk); a paragraph left empty
+ * goes. */
+static void drop_colon_sentence(md *m) {
+  para *p = &m->prose[m->nprose - 1];
+  size_t l = strlen(p->text);
+  while (l && p->text[l - 1] == ' ') l--;
+  if (!l || (p->text[l - 1] != ':' && (l < 3 || strncmp(p->text + l - 3, "\xEF\xBC\x9A", 3)))) return;
+  int ns = 0;
+  char **ss = vgi_sentences_lang(p->text, m->lang, &ns);
+  vgi_buf b = {0};
+  for (int i = 0; i < ns; i++) {
+    if (i < ns - 1) {
+      if (b.n) vgi_buf_puts(&b, " ");
+      vgi_buf_puts(&b, ss[i]);
+    }
+    free(ss[i]);
+  }
+  free(ss);
+  free(p->text);
+  if (b.n) {
+    p->text = vgi_buf_take(&b);
+  } else {
+    vgi_buf_free(&b);
+    m->nprose--;
+  }
+}
+
 cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
                          const vgi_options *opts, vgi_posmap *pm, vgi_diags *d) {
   (void)pm;
@@ -2228,10 +2256,29 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         while (l && (m.label[l - 1] == ':' || m.label[l - 1] == ' ')) m.label[--l] = 0;
         break;
       }
-      if (navigation(c)) break;
+      if (navigation(c)) {
+        /* links only: the sentence that introduced them ("The homepage is
+         * at:") points at nothing said or shown */
+        if (m.nprose && !m.label) drop_colon_sentence(&m);
+        break;
+      }
       /* a footnote ("[^1]: text") is not part of the talk */
       const char *lit0 = f && cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
       if (lit0 && lit0[0] == '[' && lit0[1] == '^' && strstr(lit0, "]:")) break;
+      /* a paragraph of one bare link ("https://…") is not said either */
+      int bare = 0;
+      for (cmark_node *k = f; k; k = cmark_node_next(k)) {
+        cmark_node_type kt = cmark_node_get_type(k);
+        const char *kl = kt == CMARK_NODE_TEXT ? cmark_node_get_literal(k) : NULL;
+        /* (a linked picture is a picture: plain() below takes it) */
+        if (kt == CMARK_NODE_LINK && !(cmark_node_first_child(k) && cmark_node_get_type(cmark_node_first_child(k)) == CMARK_NODE_IMAGE)) bare++;
+        else if (kt == CMARK_NODE_SOFTBREAK || (kl && !kl[strspn(kl, " \t")])) continue;
+        else { bare = 0; break; }
+      }
+      if (bare == 1) {
+        if (m.nprose && !m.label) drop_colon_sentence(&m);
+        break;
+      }
       prose_add(&m, plain(c, &m), line, 1);
       break;
     }

@@ -793,6 +793,26 @@ static void links_leave_sentences(void **state) {
   }
   assert_int_equal(seen, 3);
   cJSON_Delete(m);
+  /* a sentence that introduces a bare link ("The homepage is at:") goes
+   * with it; the rest of its paragraph stays, a section of it alone goes */
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool converts files between many formats quickly and safely for you.\n\n"
+               "## Homepage\n\nTool is free software. The project homepage is at:\n\nhttps://www.gnu.org/software/tool/\n\n"
+               "## Site\n\nThe site is at:\n\nhttps://tool.example.org/\n\n## Other\n\nMore text here for the other part.\n");
+  write_tmp("links.md", doc_s);
+  m = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  char said[2048] = "";
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    strncat(said, sget(sc, "narration"), sizeof said - strlen(said) - 2);
+    const char *h = vcget(sc, "header");
+    assert_false(h && !strcmp(h, "Site"));
+    if (h && !strcmp(h, "Other")) assert_string_equal(sget(sc, "narration"), "More text here for the other part.");
+  }
+  assert_non_null(strstr(said, "Tool is free software."));
+  assert_null(strstr(said, " at:"));
+  cJSON_Delete(m);
   remove(path);
 }
 
