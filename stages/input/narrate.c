@@ -1068,6 +1068,12 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang,
                              ty && !strcmp(ty, "list") && !full);
       free(items_only);
+      if (ty && !strcmp(ty, "title"))
+        /* "Welcome to Tool. Tool converts files between formats.": what the
+         * document is, in its own line under the title, is said with it */
+        for (cJSON *u = units->child; u; u = u->next)
+          if (!long_sentence(vgi_str(u, "t") ? vgi_str(u, "t") : ""))
+            cJSON_ReplaceItemInObjectCaseSensitive(u, "r", cJSON_CreateNumber(0));
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
     words += scene_words(s, lang);

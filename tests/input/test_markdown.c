@@ -816,6 +816,23 @@ static void links_leave_sentences(void **state) {
   remove(path);
 }
 
+/* A summary says the line under the title (what the document is) with the
+ * title, however short the budget of a small document. */
+static void summary_says_the_subtitle(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool converts files between formats.\n\n## Install\n\nRun make install.\n\n"
+               "## Usage\n\nCall tool with a file.\n");
+  const char *path = write_tmp("sub.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(scene_at(m, 0, 0), "narration"), "Welcome to Tool. Tool converts files between formats.");
+  cJSON_Delete(m);
+  remove(path);
+}
+
 /* A document without an H1 or a title: in front matter is titled from its
  * first heading of any level, else its first sentence's headline, else
  * its file name made readable; never "readme". */
@@ -912,6 +929,7 @@ int main(void) {
     cmocka_unit_test(summary_says_sentences_not_asides),
     cmocka_unit_test(list_with_closing_remark),
     cmocka_unit_test(links_leave_sentences),
+    cmocka_unit_test(summary_says_the_subtitle),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),
