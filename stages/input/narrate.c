@@ -1070,10 +1070,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       free(items_only);
       if (ty && !strcmp(ty, "title"))
         /* "Welcome to Tool. Tool converts files between formats.": what the
-         * document is, in its own line under the title, is said with it */
-        for (cJSON *u = units->child; u; u = u->next)
-          if (!long_sentence(vgi_str(u, "t") ? vgi_str(u, "t") : ""))
-            cJSON_ReplaceItemInObjectCaseSensitive(u, "r", cJSON_CreateNumber(0));
+         * document is, in its own line under the title, is said with it
+         * (its first sentence: a paragraph under the title may hold more) */
+        if (units->child && units->child->next && !long_sentence(vgi_str(units->child->next, "t") ? vgi_str(units->child->next, "t") : ""))
+          cJSON_ReplaceItemInObjectCaseSensitive(units->child->next, "r", cJSON_CreateNumber(0));
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
     words += scene_words(s, lang);
