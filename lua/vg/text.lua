@@ -385,4 +385,17 @@ function M.sanitize(s)
   return table.concat(out)
 end
 
+-- Digits in the script of the language: Arabic writes Arabic-Indic digits
+-- (U+0660..), Persian and Urdu the Extended ones (U+06F0..); every other
+-- language keeps 0-9. For what a slide numbers itself (a list's badges), not
+-- for the document's own text. lang: a BCP 47 tag ("ar", "fa-IR").
+local NATIVE_ZERO = { ar = 0x660, fa = 0x6F0, ur = 0x6F0 }
+function M.digits(s, lang)
+  s = tostring(s)
+  local primary = type(lang) == "string" and lang:lower():match("^(%a+)") or nil
+  local zero = primary and NATIVE_ZERO[primary]
+  if not zero then return s end
+  return (s:gsub("%d", function(d) return utf8.char(zero + tonumber(d)) end))
+end
+
 return M

@@ -212,6 +212,9 @@ double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoke
 #define VGI_SRANK_KEY "_srank"
 /* A later part of a code block split at blank lines (a summary keeps it with the first). */
 #define VGI_CONT_KEY "_cont"
+/* On visual_content: its description is the section the scene is part of
+ * (context on the slide), not something to say ("Background. Values."). */
+#define VGI_CTX_KEY "_description_context"
 /* On a video: it may be split into parts ("Part 1 of 2") when long. */
 #define VGI_PARTS_KEY "_parts"
 /* The narration a scene's template writes (malloc'd), or NULL (narrate.c). */

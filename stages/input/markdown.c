@@ -44,6 +44,7 @@ typedef struct md {
   cJSON *video, *scenes;  /* current */
   char *doc_title;
   char *h2;               /* current H2 text (description of deeper sections) */
+  char *h1;               /* current H1 past the title (the section H2s are part of) */
   char *header;           /* current section heading */
   int header_line;
   int level;              /* its level (1 = the document's title) */
@@ -1049,16 +1050,33 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
  * linked to the sentence it heads. */
 #define SHORT_PER_SLIDE 6   /* short sections a shared slide shows */
 
-/* In a summary, a subsection of one sentence (nothing else in it so far)
- * joins the slide of the short subsections just before it, of the same
+/* In a summary, a section of one sentence (nothing else in it so far)
+ * joins the slide of the short sections just before it, of the same
  * level and section: the headings are its bullets, each with its sentence
  * under it, instead of a scene each (an API reference of one-line entries
- * is one slide, not eight). The sentences are said as they were. Returns 1
+ * is one slide, not eight; a README's "## License\nMIT." beside "## Install"
+ * no scene of its own). The sentences are said as they were. Returns 1
  * when it joined (units taken). */
+/* A unit's text ends as a sentence: said one after the other, "Get the
+ * documentation at readthedocs" and "All reports are welcome" need a stop
+ * between them. */
+static void unit_stop(cJSON *u) {
+  const char *t = vgi_str(u, "t");
+  size_t l = t ? strlen(t) : 0;
+  if (!l || !(isalnum((unsigned char)t[l - 1]) || t[l - 1] == ')')) return;
+  char *s = malloc(l + 2);
+  memcpy(s, t, l);
+  s[l] = '.';
+  s[l + 1] = 0;
+  cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(s));
+  free(s);
+}
+
 static int join_short(md *m, cJSON *units, const char *text) {
-  /* the section they are part of: the last H2 (or H1 past the title), else the document */
-  const char *parent = m->h2 ? m->h2 : m->doc_title;
-  if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->section_scenes || m->level < 3 || m->label ||
+  /* the section they are part of: of an H2, the last H1 past the title, else
+   * the document; deeper, the last H2 (or H1), else the document */
+  const char *parent = m->level == 2 ? (m->h1 ? m->h1 : m->doc_title) : (m->h2 ? m->h2 : m->doc_title);
+  if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->section_scenes || m->level < 2 || m->label ||
       m->image || !parent || !m->header || cJSON_GetArraySize(units) != 1 || m->split_h2)
     return 0;
   cJSON *last = m->scenes ? cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1) : NULL;
@@ -1095,6 +1113,8 @@ static int join_short(md *m, cJSON *units, const char *text) {
   cJSON_AddStringToObject(it, "description", h);
   free(h);
   cJSON_ReplaceItemInObjectCaseSensitive(u, "b", cJSON_CreateNumber(cJSON_GetArraySize(items)));
+  unit_stop(cJSON_GetArrayItem(lu, cJSON_GetArraySize(lu) - 1));
+  unit_stop(u);
   cJSON_AddItemToArray(items, it);
   cJSON_AddItemToArray(lu, cJSON_DetachItemViaPointer(units, u));
   vgi_buf b = {0};
@@ -1246,6 +1266,7 @@ static cJSON *visual(md *m) {
     cJSON_AddStringToObject(vc, "description", m->label);
   } else if (m->h2 && m->header && strcmp(m->h2, m->header)) {
     cJSON_AddStringToObject(vc, "description", m->h2);
+    cJSON_AddTrueToObject(vc, VGI_CTX_KEY);
   }
   return vc;
 }
@@ -1817,6 +1838,7 @@ static void end_section(md *m) {
       char *tpl = cJSON_IsString(n) ? NULL : vgi_template(last, m->lang);   /* what it would have said */
       if (cJSON_IsString(n)) { vgi_buf_puts(&b, n->valuestring); vgi_buf_puts(&b, " "); }
       else if (tpl) { vgi_buf_puts(&b, tpl); vgi_buf_puts(&b, " "); }
+      int tpl_used = tpl != NULL;
       free(tpl);
       vgi_buf_puts(&b, t);
       cJSON *units = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
@@ -1826,6 +1848,8 @@ static void end_section(md *m) {
         unit_add(units, b.s ? b.s : "", 0);
         cJSON *u0 = cJSON_GetArrayItem(units, 0);
         if (u0) {
+          /* the template: a summary says it again in its own words (narrate.c) */
+          if (tpl_used) cJSON_AddTrueToObject(u0, "tpl");
           size_t l0 = strlen(b.s) - strlen(t);
           char *head = vgi_strdup(b.s);
           head[l0] = 0;
@@ -2059,6 +2083,34 @@ static void prose_add(md *m, char *text, int line, int min_words) {
   m->nprose++;
 }
 
+/* Takes the last sentence of the pending prose away when it ends with a
+ * colon (what follows it is not part of the talk); a paragraph left empty
+ * goes. */
+static void drop_colon_sentence(md *m) {
+  para *p = &m->prose[m->nprose - 1];
+  size_t l = strlen(p->text);
+  while (l && p->text[l - 1] == ' ') l--;
+  if (!l || (p->text[l - 1] != ':' && (l < 3 || strncmp(p->text + l - 3, "\xEF\xBC\x9A", 3)))) return;
+  int ns = 0;
+  char **ss = vgi_sentences_lang(p->text, m->lang, &ns);
+  vgi_buf b = {0};
+  for (int i = 0; i < ns; i++) {
+    if (i < ns - 1) {
+      if (b.n) vgi_buf_puts(&b, " ");
+      vgi_buf_puts(&b, ss[i]);
+    }
+    free(ss[i]);
+  }
+  free(ss);
+  free(p->text);
+  if (b.n) {
+    p->text = vgi_buf_take(&b);
+  } else {
+    vgi_buf_free(&b);
+    m->nprose--;
+  }
+}
+
 cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
                          const vgi_options *opts, vgi_posmap *pm, vgi_diags *d) {
   (void)pm;
@@ -2170,6 +2222,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && boilerplate(ht))
         m.boiler = level;
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
+      if (level == 1) { free(m.h1); m.h1 = vgi_strdup(ht); }
       m.level = level;
       free(m.header);
       m.header = ht;
@@ -2203,10 +2256,29 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         while (l && (m.label[l - 1] == ':' || m.label[l - 1] == ' ')) m.label[--l] = 0;
         break;
       }
-      if (navigation(c)) break;
+      if (navigation(c)) {
+        /* links only: the sentence that introduced them ("The homepage is
+         * at:") points at nothing said or shown */
+        if (m.nprose && !m.label) drop_colon_sentence(&m);
+        break;
+      }
       /* a footnote ("[^1]: text") is not part of the talk */
       const char *lit0 = f && cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
       if (lit0 && lit0[0] == '[' && lit0[1] == '^' && strstr(lit0, "]:")) break;
+      /* a paragraph of one bare link ("https://…") is not said either */
+      int bare = 0;
+      for (cmark_node *k = f; k; k = cmark_node_next(k)) {
+        cmark_node_type kt = cmark_node_get_type(k);
+        const char *kl = kt == CMARK_NODE_TEXT ? cmark_node_get_literal(k) : NULL;
+        /* (a linked picture is a picture: plain() below takes it) */
+        if (kt == CMARK_NODE_LINK && !(cmark_node_first_child(k) && cmark_node_get_type(cmark_node_first_child(k)) == CMARK_NODE_IMAGE)) bare++;
+        else if (kt == CMARK_NODE_SOFTBREAK || (kl && !kl[strspn(kl, " \t")])) continue;
+        else { bare = 0; break; }
+      }
+      if (bare == 1) {
+        if (m.nprose && !m.label) drop_colon_sentence(&m);
+        break;
+      }
       prose_add(&m, plain(c, &m), line, 1);
       break;
     }
@@ -2240,6 +2312,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   free(m.label);
   free(m.image);
   free(m.short_h2);
+  free(m.h1);
   pend_clear(&m);
   free(h1text);
   free(sub_para);

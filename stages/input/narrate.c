@@ -69,23 +69,40 @@ static char *lower_first(const char *s) {
  * lower case (English only: German nouns keep their capital). */
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
 
+static void clean_speech(char *t);
+
+/* An item with nothing to say once URLs, paths and markup are out (a list
+ * of links: "https://…/manual/"): joined, it would be said ",, and". */
+static int nothing_said(const char *t) {
+  char *c = vgi_strdup(t ? t : "");
+  clean_speech(c);
+  int said = 0;
+  for (const unsigned char *p = (const unsigned char *)c; *p && !said; p++) said = isalnum(*p) || *p >= 0x80;
+  free(c);
+  return !said;
+}
+
 static char *joined(const cJSON *arr, int max, int or, int lower, const char *lang) {
   vgi_buf b = {0};
   int n = 0, total = 0;
   lower = lower && english(lang);
   for (const cJSON *it = arr ? arr->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-    if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0)) total++;
+    if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it))) total++;
   }
   if (max && total > max) total = max;
   for (const cJSON *it = arr ? arr->child : NULL; it && n < total; it = it->next) {
     const char *t = item_text(it);
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-    if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+    if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
     char *h = headlines_ ? vgi_headline(t) : NULL;
     if (h) t = h;
-    char *c = vgi_squash(lower ? lower_first(t) : vgi_strdup(t));
+    char *c = lower ? lower_first(t) : vgi_strdup(t);
     free(h);
+    /* "IANA: https://…" is said "IANA": the link goes before the joiners
+     * are put in, so they stay where they belong */
+    clean_speech(c);
+    vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
     if (l >= 3 && !strcmp(c + l - 3, "\xE3\x80\x82")) c[l -= 3] = 0;
@@ -115,6 +132,73 @@ static void phrase(vgi_buf *b, const char *lang, const char *key, const char *a1
   vgi_phrase_put(b, lang, key, args, 2);
 }
 
+/* A sentence too long to be a summary's key point (long_sentence). */
+#define LONG_WORDS 24
+#define LONG_CHARS 70
+
+/* A summary says a sentence without its asides: a bracket of four words
+ * or more ("(drück die Kombination, gib dann …)", "(compared to level 1)")
+ * is detail a presenter skips; a short one ("(OSI)", "(vi)") stays, as does
+ * a sentence that starts with a bracket. Chinese, Japanese and Korean
+ * brackets glued to a word count eight characters as four words. Edits t
+ * in place. */
+static void drop_asides(char *t) {
+  char *w = t;
+  const char *p = t;
+  while (*p) {
+    int open = *p == '(' ? 1 : !strncmp(p, "\xEF\xBC\x88", 3) ? 3 : 0;
+    if (open && p > t) {
+      /* find its close, nested brackets included */
+      int depth = 0;
+      const char *q = p;
+      for (; *q; q++) {
+        if (*q == '(' || !strncmp(q, "\xEF\xBC\x88", 3)) depth++;
+        else if ((*q == ')' || !strncmp(q, "\xEF\xBC\x89", 3)) && !--depth) break;
+      }
+      /* a bracket the sentence does not close (the sentence was split
+       * inside it, "man (per i più curiosi, man man elenca …"): the rest */
+      if (1) {
+        size_t close = !*q ? 0 : *q == ')' ? 1 : 3;
+        size_t in = (size_t)(q - p) - (size_t)open;
+        char *inner = malloc(in + 1);
+        memcpy(inner, p + open, in);
+        inner[in] = 0;
+        size_t chars = 0;
+        for (const char *c = inner; *c; c++) chars += ((unsigned char)*c & 0xC0) != 0x80;
+        int words = vgi_word_count(inner);
+        free(inner);
+        if (words >= 4 || (words * 8 < (int)chars && chars >= 8)) {
+          int spaced = w > t && w[-1] == ' ';
+          while (w > t && w[-1] == ' ') w--;   /* the space before it goes too */
+          p = q + close;
+          /* "a (b c d e) f": one space stays; "기능(열기, …)을": none */
+          if (spaced && *p && *p != ' ' && !strchr(".,;:!?", *p)) *w++ = ' ';
+          /* an unclosed one took the sentence's end along: put it back */
+          if (!close && q > t && strchr(".!?", q[-1])) *w++ = q[-1];
+          else if (!close && q - t >= 3 && !strncmp(q - 3, "\xE3\x80\x82", 3)) { memcpy(w, q - 3, 3); w += 3; }
+          continue;
+        }
+      }
+    }
+    *w++ = *p++;
+  }
+  *w = 0;
+}
+
+/* What a summary says of a sentence: without its asides, and when that is
+ * still more than `max` words, its headline (caller frees). */
+static char *said_short(const char *s, int max) {
+  char *t = vgi_strdup(s);
+  drop_asides(t);
+  /* Chinese and Japanese (no spaces): three characters a word */
+  size_t c = 0;
+  for (const char *p = t; *p; p++) c += ((unsigned char)*p & 0xC0) != 0x80;
+  int words = vgi_word_count(t);
+  if (words <= max && !(words * 8 < (int)c && c > (size_t)max * 3)) return t;
+  free(t);
+  return vgi_headline(s);
+}
+
 /* In a summary, items that read as sentences ("Il est écrit pour Linux")
  * are said one sentence each: joined by "and" into a list they make
  * clumsy grammar. 1 when a top-level item of the first `max` has more than
@@ -124,19 +208,32 @@ static int sentence_items(const cJSON *arr, int max) {
   for (const cJSON *it = arr ? arr->child : NULL; it && n < max; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
-    if (vgi_word_count(item_text(it)) > 4) return 1;
+    /* "Automake (use 1.11.3 or later)" is a name with an aside */
+    char *t = vgi_strdup(item_text(it));
+    drop_asides(t);
+    int w = vgi_word_count(t);
+    free(t);
+    if (w > 4) return 1;
     n++;
   }
   return 0;
 }
 
-/* Each of the first `max` top-level items' headline as a sentence. */
+/* Each of the first `max` top-level items said as a sentence: its first
+ * sentence, else its headline. */
+#define ITEM_SAID_WORDS 20
 static void item_sentences(vgi_buf *b, const cJSON *arr, int max, const char *lang) {
   int n = 0;
   for (const cJSON *it = arr ? arr->child : NULL; it && n < max; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-    if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
-    char *h = vgi_headline(item_text(it));
+    if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(item_text(it))) continue;
+    /* the item's first sentence when it is short enough: its headline alone
+     * may be a clause waiting for the rest ("Um lange Befehle zu bearbeiten") */
+    int ns = 0;
+    char **ss = vgi_sentences_lang(item_text(it), lang, &ns);
+    char *h = said_short(ns ? ss[0] : item_text(it), ITEM_SAID_WORDS);
+    for (int q = 0; q < ns; q++) free(ss[q]);
+    free(ss);
     sentence_l(b, h, lang);
     free(h);
     n++;
@@ -147,7 +244,7 @@ static void item_sentences(vgi_buf *b, const cJSON *arr, int max, const char *la
 static void phrase_list(vgi_buf *b, const char *lang, const char *key, const cJSON *arr, int max,
                         int or, int lower) {
   char *j = joined(arr, max, or, lower, lang);
-  phrase(b, lang, key, j, NULL);
+  if (*j) phrase(b, lang, key, j, NULL);
   free(j);
 }
 
@@ -181,7 +278,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
   } else if (!strcmp(type, "command")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
     sentence(&b, topic ? topic : h);
-    if (!topic && desc) sentence(&b, desc);
+    if (!topic && desc && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY))) sentence(&b, desc);
     const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
     int n = count_text(cmds);
     /* "Run this command" is for shell; other code is an example in its language */
@@ -203,7 +300,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
   } else if (!strcmp(type, "list")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
     sentence(&b, topic ? topic : h);
-    if (!topic && desc) sentence(&b, desc);
+    if (!topic && desc && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY))) sentence(&b, desc);
     const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
     int top = 0, long_items = 0;
     for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
@@ -238,10 +335,13 @@ char *vgi_template(const cJSON *scene, const char *lang) {
             sentence(&b, item_text(c));
           }
         } else if (headlines_) {
-          /* a summary says an item's first sentence */
+          /* a summary says an item's first sentence (without its asides,
+           * by its headline when it is still long) */
           int n1 = 0;
           char **s1 = vgi_sentences_lang(item_text(it), lang, &n1);
-          sentence(&b, n1 ? s1[0] : item_text(it));
+          char *said = said_short(n1 ? s1[0] : item_text(it), LONG_WORDS);
+          sentence(&b, said);
+          free(said);
           for (int q = 0; q < n1; q++) free(s1[q]);
           free(s1);
         } else {
@@ -894,8 +994,6 @@ static cJSON *sentence_units(const char *text, const char *lang, int list) {
   return units;
 }
 
-static void clean_speech(char *t);
-
 /* Fits one video's narration to its length: keeps every sentence (full
  * detail, no duration), or leaves out the least important content until
  * the estimate is within budget. The ranks: a paragraph's later sentences
@@ -918,8 +1016,6 @@ static int later_detail(const cJSON *s, int srank) {
 
 /* A sentence too long to be a summary's key point: more than LONG_WORDS
  * words, or (Chinese, Japanese: no spaces) more than LONG_CHARS characters. */
-#define LONG_WORDS 24
-#define LONG_CHARS 70
 static int long_sentence(const char *t) {
   if (vgi_word_count(t) > LONG_WORDS) return 1;
   size_t c = 0;
@@ -972,6 +1068,12 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang,
                              ty && !strcmp(ty, "list") && !full);
       free(items_only);
+      if (ty && !strcmp(ty, "title"))
+        /* "Welcome to Tool. Tool converts files between formats.": what the
+         * document is, in its own line under the title, is said with it
+         * (its first sentence: a paragraph under the title may hold more) */
+        if (units->child && units->child->next && !long_sentence(vgi_str(units->child->next, "t") ? vgi_str(units->child->next, "t") : ""))
+          cJSON_ReplaceItemInObjectCaseSensitive(units->child->next, "r", cJSON_CreateNumber(0));
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
     words += scene_words(s, lang);
@@ -979,9 +1081,40 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       /* a list introduced by prose: its items' leads are key points too */
       const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
       const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
-      int bullets = 0;
-      for (const cJSON *u = units->child; u; u = u->next) bullets |= cJSON_GetObjectItemCaseSensitive(u, "b") != NULL;
-      if (!bullets && count_text(items)) {
+      int bullets = 0, tpl = 0;
+      for (cJSON *u = units->child; u; u = u->next) {
+        bullets |= cJSON_GetObjectItemCaseSensitive(u, "b") != NULL;
+        if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "tpl"))) continue;
+        /* a list with a closing remark: what the list says, as a summary
+         * says it; its items are said there, not again after the remark */
+        tpl = 1;
+        char *t = vgi_template(s, lang);
+        if (t) cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
+        free(t);
+      }
+      int links = count_text(items) > 0;
+      for (const cJSON *it = items ? items->child : NULL; it && links; it = it->next)
+        links = !item_text(it) || nothing_said(item_text(it));
+      if (!bullets && !tpl && links) {
+        /* a list of links only: the sentence that introduces it ("You can
+         * also browse the manual online at:") points at what is not said */
+        cJSON *last;
+        while ((last = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1)) != NULL) {
+          const char *lt = vgi_str(last, "t");
+          size_t ll = lt ? strlen(lt) : 0;
+          if (!ll || (lt[ll - 1] != ':' && (ll < 3 || strcmp(lt + ll - 3, "\xEF\xBC\x9A")))) break;
+          cJSON_DeleteItemFromArray(units, cJSON_GetArraySize(units) - 1);
+        }
+        if (!units->child && vgi_str(vc, "header")) {
+          vgi_buf hb = {0};
+          sentence_l(&hb, vgi_str(vc, "header"), lang);   /* the slide's name, at least */
+          cJSON *hu = cJSON_CreateObject();
+          cJSON_AddStringToObject(hu, "t", hb.s ? hb.s : "");
+          cJSON_AddNumberToObject(hu, "r", 0);
+          cJSON_AddItemToArray(units, hu);
+          vgi_buf_free(&hb);
+        }
+      } else if (!bullets && !tpl && count_text(items)) {
         vgi_buf b = {0};
         /* prose that ends with a colon ("Context:") introduces the list:
          * the leads follow it directly, and are a key point */
@@ -998,11 +1131,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         } else {
           phrase_list(&b, lang, "key_points", items, 3, 0, 0);
         }
-        cJSON *u = cJSON_CreateObject();
-        cJSON_AddStringToObject(u, "t", b.s);
-        cJSON_AddNumberToObject(u, "r", 1);
-        if (colon) cJSON_AddTrueToObject(u, "k");
-        cJSON_AddItemToArray(units, u);
+        if (b.s && !nothing_said(b.s)) {   /* a list of links has no leads to say */
+          cJSON *u = cJSON_CreateObject();
+          cJSON_AddStringToObject(u, "t", b.s);
+          cJSON_AddNumberToObject(u, "r", 1);
+          if (colon) cJSON_AddTrueToObject(u, "k");
+          cJSON_AddItemToArray(units, u);
+        }
         vgi_buf_free(&b);
       }
     }
@@ -1012,9 +1147,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       for (cJSON *u = units->child; u; u = u->next) {
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
+        int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
         clean_speech(t);
         if (from_prose) pointer_out(t);   /* the document's prose; a template may name a file on purpose */
         vgi_squash(t);
+        /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
+        size_t tl = strlen(t);
+        if (link && tl > 1 && t[tl - 1] == ':' && t[tl - 2] != ' ') t[tl - 1] = '.';
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
@@ -1029,6 +1168,19 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
          * clause): a first sentence of forty words is a reading, not a key
          * point, and code-heavy guides would run far past a minute per 600
          * words of prose */
+        if (from_prose && !full) {
+          /* a summary says a sentence without its asides */
+          char *a = vgi_strdup(t);
+          drop_asides(a);
+          if (strcmp(a, t)) {
+            cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(a));
+            fu[nu].sec = vgi_speech_seconds_lang(a, lang);
+            free(t);
+            t = a;
+          } else {
+            free(a);
+          }
+        }
         if (from_prose && !full && fu[nu].rank >= 1 && fu[nu].rank <= 2 && long_sentence(t)) {
           char *h = vgi_headline(t);
           if (*h && strlen(h) * 3 < strlen(t) * 2) {
@@ -1420,6 +1572,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       if (!cJSON_IsObject(s)) continue;
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_SRANK_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_CONT_KEY);
+      cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), VGI_CTX_KEY);
     }
   }
   headlines_ = 0;

@@ -58,7 +58,7 @@ grep -q ": $total documents: 0 made, $((total - 1)) unchanged, 1 failed" "$T/run
   fail "re-run should skip the done documents: $(cat "$T/run2.txt")"
 
 # one document edited: only it is made again
-printf '\nA new closing sentence.\n' >> "$T/in/guide/page3.md"
+printf '\n## Next\n\nA new closing section.\n' >> "$T/in/guide/page3.md"
 cp "$T/out/guide/page3.mp4" "$T/page3.before"
 "$VGRUN" batch "$T/in" -o "$T/out" -j 2 --resolution $RES > "$T/run3.txt" 2> "$T/err3.txt"
 grep -q ": $total documents: 1 made, $((total - 2)) unchanged, 1 failed" "$T/run3.txt" ||

@@ -600,6 +600,239 @@ static void short_sections_share_a_slide(void **state) {
   remove(path);
 }
 
+/* Level-2 sections of one sentence in a row share a slide too (a README's
+ * "## Install", "## License"), named by the H1 they are part of, never
+ * joined across H1s; --detail full keeps a scene each. */
+static void short_h2_sections_share_a_slide(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool converts files between formats.\n\n## Install\n\nRun make install.\n\n"
+               "## Usage\n\nCall tool with a file.\n\n## License\n\nMIT.\n\n"
+               "# Internals\n\n## Parser\n\nThe parser reads lines.\n\n## Writer\n\nThe writer buffers output.\n");
+  const char *path = write_tmp("short2.md", doc_s);
+  vgi_diags d;
+  cJSON *sm = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  int first = 0, second = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const cJSON *sc = scene_at(sm, 0, i);
+    const char *n = sget(sc, "narration");
+    const cJSON *its = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+    if (strstr(n, "Run make install.")) {
+      first++;
+      assert_string_equal(vcget(sc, "header"), "Tool");
+      assert_non_null(strstr(n, "Run make install. Call tool with a file. MIT."));
+      assert_int_equal(cJSON_GetArraySize(its), 3);
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "title"), "License");
+      assert_string_equal(sget(cJSON_GetArrayItem(its, 2), "description"), "MIT");
+    }
+    if (strstr(n, "The parser reads lines.")) {
+      second++;
+      assert_string_equal(vcget(sc, "header"), "Internals");   /* not joined across H1s */
+      assert_non_null(strstr(n, "The writer buffers output."));
+      assert_int_equal(cJSON_GetArraySize(its), 2);
+    }
+  }
+  assert_int_equal(first, 1);
+  assert_int_equal(second, 1);
+  cJSON_Delete(sm);
+  /* --detail full: a scene each */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *fm = load(path, &full, &d);
+  vgi_diags_free(&d);
+  int each = 0;
+  for (int i = 0; i < scene_count(fm, 0); i++) {
+    const char *n = sget(scene_at(fm, 0, i), "narration");
+    each += strstr(n, "Run make install") != NULL || strstr(n, "Call tool") != NULL;
+    assert_false(strstr(n, "Run make install") && strstr(n, "Call tool"));
+  }
+  assert_int_equal(each, 2);
+  cJSON_Delete(fm);
+  /* sentences written without a stop are said with one between them */
+  doc_n = 0;
+  doc_add("%s", "# Lib\n\nLib parses a binary data format.\n\n## Documentation\n\nGet the latest documentation at readthedocs\n\n"
+               "## License\n\nThe MIT License (MIT)\n");
+  write_tmp("short2.md", doc_s);
+  sm = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  int stops = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++)
+    stops += !strcmp(sget(scene_at(sm, 0, i), "narration"), "Get the latest documentation at readthedocs. The MIT License (MIT).");
+  assert_int_equal(stops, 1);
+  cJSON_Delete(sm);
+  remove(path);
+}
+
+/* A summary says sentences, not fragments: a list item said as a sentence
+ * is its first sentence when that is short enough (its headline alone may
+ * be a clause waiting for the rest: "To edit long commands, after setting
+ * your editor"), and without asides in brackets of four words or more, in
+ * prose too (a bracket the sentence split leaves open included; one glued
+ * to a Korean word leaves no space). --detail full says them. */
+static void summary_says_sentences_not_asides(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Shell\n\nShells run commands.\n\n## Parser\n\n"
+               "The parser is fast (it reads a gigabyte a second on one core). It is also small.\n\n"
+               "Read the manual with man (for the curious, man man lists the sections. Each has a number). Learn more.\n\n"
+               "## Keys\n\n"
+               "- To edit long commands, after setting your editor, press ctrl-x ctrl-e to open the line in it.\n"
+               "- Use set -o vi when you like vi keys (the default keys are those of Emacs, which many find harder).\n"
+               "- Learn the basics of Bash and of one editor.\n");
+  const char *path = write_tmp("asides.md", doc_s);
+  vgi_diags d;
+  vgi_options sum = { .duration = 60 };   /* a summary with room for every item */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  char said[4096] = "", all[4096] = "";
+  cJSON *sm = load(path, &sum, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(sm, 0); i++)
+    strncat(said, sget(scene_at(sm, 0, i), "narration"), sizeof said - strlen(said) - 2);
+  cJSON *fm = load(path, &full, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(fm, 0); i++)
+    strncat(all, sget(scene_at(fm, 0, i), "narration"), sizeof all - strlen(all) - 2);
+  assert_non_null(strstr(said, "The parser is fast. "));
+  assert_null(strstr(said, "gigabyte"));
+  assert_non_null(strstr(said, "Read the manual with man. "));
+  assert_null(strstr(said, "curious"));
+  assert_non_null(strstr(said, "press ctrl-x ctrl-e to open the line in it."));
+  assert_non_null(strstr(said, "Use set -o vi when you like vi keys. "));
+  assert_null(strstr(said, "Emacs"));
+  assert_non_null(strstr(all, "(it reads a gigabyte a second on one core)"));
+  assert_non_null(strstr(all, "(the default keys are those of Emacs, which many find harder)"));
+  cJSON_Delete(sm);
+  cJSON_Delete(fm);
+  remove(path);
+  doc_n = 0;
+  doc_add("%s", "---\nlang: ko\n---\n# 편집기\n\n## 에디터\n\n텍스트 기반 에디터를 최소한 하나 정도는 잘 다룰 수 있게 배우세요. "
+               "nano 에디터는 기본적인 편집기능(열기, 수정하기, 저장하기, 찾기)을 제공합니다.\n");
+  path = write_tmp("asides.md", doc_s);
+  sm = load(path, &sum, &d);
+  vgi_diags_free(&d);
+  said[0] = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++)
+    strncat(said, sget(scene_at(sm, 0, i), "narration"), sizeof said - strlen(said) - 2);
+  assert_non_null(strstr(said, "편집기능을 제공합니다."));
+  assert_null(strstr(said, "열기"));
+  cJSON_Delete(sm);
+  remove(path);
+}
+
+/* A list with a closing remark says its items once (a remark ending in ":"
+ * is no introduction of the list before it), and a list of a subsection
+ * does not say the name of the section it is part of ("Background.
+ * Values."): the slide shows it. */
+static void list_with_closing_remark(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Term\n\nterm colours a terminal.\n\n## Values\n\nThe following values are available:\n\n"
+               "### Foreground\n\n* black\n* red\n* green\n* yellow\n\n"
+               "### Background\n\n* onblack\n* onred\n* ongreen\n* onyellow\n\n"
+               "Every value may be used in several ways:\n\n### As a Function\n\n```lua\nprint(colors.red \"hello\")\n```\n");
+  const char *path = write_tmp("remark.md", doc_s);
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  for (int pass = 0; pass < 2; pass++) {
+    cJSON *m = load(path, pass ? &full : NULL, &d);
+    assert_int_equal(d.errors, 0);
+    vgi_diags_free(&d);
+    int bg = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *sc = scene_at(m, 0, i);
+      const char *n = sget(sc, "narration");
+      if (!strstr(n, "onblack") && !strstr(n, "black")) continue;
+      assert_null(strstr(n, "Values."));
+      assert_string_equal(vcget(sc, "description"), "Values");   /* shown */
+      if (strstr(n, "onblack")) {
+        bg++;
+        assert_null(strstr(strstr(n, "onblack") + 1, "onblack"));   /* said once */
+        if (pass) assert_non_null(strstr(n, "Every value may be used in several ways:"));
+      }
+    }
+    assert_int_equal(bg, 1);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
+/* Links are not said, and what is left reads as sentences: a list of links
+ * is no ",, and"; the sentence that introduces only links ("browse the
+ * manual online at:") goes, and a slide with nothing else says its name;
+ * "IANA: <url>" is said "IANA." */
+static void links_leave_sentences(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool converts files between many formats quickly and safely for you.\n\n"
+               "## Links\n\nIANA:\n  https://www.iana.org/assignments/media-types/\n\n"
+               "KDE mime-types:\n  http://websvn.kde.org/mimetypes/\n\n"
+               "## Manual\n\nThe manual is in the doc folder. You can also browse the manual online at:\n\n"
+               "- https://www.gnu.org/software/tool/manual/\n- https://tool.example.org/manual/\n"
+               "- https://tool.example.org/manual/tool.html\n\n"
+               "## Coverage\n\nThe coverage report is at:\n\n- https://tool.example.org/coverage\n");
+  const char *path = write_tmp("links.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  int seen = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    const char *n = sget(sc, "narration");
+    assert_null(strstr(n, ",,"));
+    assert_null(strstr(n, ": ."));
+    assert_null(strstr(n, "online at"));
+    assert_null(strstr(n, "http"));
+    const char *h = vcget(sc, "header");
+    if (!h) continue;
+    if (!strcmp(h, "Links")) { seen++; assert_string_equal(n, "IANA. KDE mime-types."); }
+    if (!strcmp(h, "Manual")) { seen++; assert_string_equal(n, "The manual is in the doc folder."); }
+    if (!strcmp(h, "Coverage")) { seen++; assert_string_equal(n, "Coverage."); }
+  }
+  assert_int_equal(seen, 3);
+  cJSON_Delete(m);
+  /* a sentence that introduces a bare link ("The homepage is at:") goes
+   * with it; the rest of its paragraph stays, a section of it alone goes */
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool converts files between many formats quickly and safely for you.\n\n"
+               "## Homepage\n\nTool is free software. The project homepage is at:\n\nhttps://www.gnu.org/software/tool/\n\n"
+               "## Site\n\nThe site is at:\n\nhttps://tool.example.org/\n\n## Other\n\nMore text here for the other part.\n");
+  write_tmp("links.md", doc_s);
+  m = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  char said[2048] = "";
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    strncat(said, sget(sc, "narration"), sizeof said - strlen(said) - 2);
+    const char *h = vcget(sc, "header");
+    assert_false(h && !strcmp(h, "Site"));
+    if (h && !strcmp(h, "Other")) assert_string_equal(sget(sc, "narration"), "More text here for the other part.");
+  }
+  assert_non_null(strstr(said, "Tool is free software."));
+  assert_null(strstr(said, " at:"));
+  cJSON_Delete(m);
+  remove(path);
+}
+
+/* A summary says the line under the title (what the document is) with the
+ * title, however short the budget of a small document. */
+static void summary_says_the_subtitle(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool converts files between formats.\n\n## Install\n\nRun make install.\n\n"
+               "## Usage\n\nCall tool with a file.\n");
+  const char *path = write_tmp("sub.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(scene_at(m, 0, 0), "narration"), "Welcome to Tool. Tool converts files between formats.");
+  cJSON_Delete(m);
+  remove(path);
+}
+
 /* A document without an H1 or a title: in front matter is titled from its
  * first heading of any level, else its first sentence's headline, else
  * its file name made readable; never "readme". */
@@ -692,6 +925,11 @@ int main(void) {
     cmocka_unit_test(summary_code_and_pointers),
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(short_sections_share_a_slide),
+    cmocka_unit_test(short_h2_sections_share_a_slide),
+    cmocka_unit_test(summary_says_sentences_not_asides),
+    cmocka_unit_test(list_with_closing_remark),
+    cmocka_unit_test(links_leave_sentences),
+    cmocka_unit_test(summary_says_the_subtitle),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),

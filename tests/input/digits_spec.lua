@@ -1,0 +1,25 @@
+-- vg.text.digits: what a slide numbers itself (a list's badges) in the
+-- digits of the document's language (issue 13: Arabic and Persian slides
+-- numbered 1, 2, 3 read as foreign).
+local text = require("vg.text")
+
+describe("vg.text.digits", function()
+  it("writes Arabic-Indic digits for Arabic", function()
+    assert.are.equal("\u{661}\u{662}", text.digits(12, "ar"))
+    assert.are.equal("\u{660}\u{669}", text.digits("09", "ar-EG"))
+  end)
+  it("writes Extended Arabic-Indic digits for Persian and Urdu", function()
+    assert.are.equal("\u{6F3}", text.digits(3, "fa"))
+    assert.are.equal("\u{6F1}\u{6F0}", text.digits("10", "ur-PK"))
+    assert.are.equal("\u{6F7}", text.digits(7, "FA-ir"))
+  end)
+  it("keeps 0-9 for other languages and without one", function()
+    assert.are.equal("12", text.digits(12, "en"))
+    assert.are.equal("3", text.digits(3, "he"))
+    assert.are.equal("4", text.digits(4, nil))
+    assert.are.equal("5", text.digits(5, ""))
+  end)
+  it("changes digits only", function()
+    assert.are.equal("\u{661}.\u{662} a", text.digits("1.2 a", "ar"))
+  end)
+end)
