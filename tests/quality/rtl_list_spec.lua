@@ -8,6 +8,9 @@ local render = require("vg.render")
 local function walk(items, out, dx)
   for _, it in ipairs(items) do
     local x = dx + (it.dx or 0)
+    if it.type == "text" and it.id == nil and type(it.text) == "string" and #it.text <= 6 then
+      out.labels[#out.labels + 1] = it.text
+    end
     if it.type == "circle" and it.r and it.r <= 40 then out.circles[#out.circles + 1] = it.cx + x end
     if it.type == "text" and it.id and it.id:match("^items%[") then
       out.texts[it.id] = { x = it.x + x, w = it.w }
@@ -23,7 +26,7 @@ local function slide(lang, items)
   local scene = { id = "s", scene_type = "list", language = lang,
     visual_content = { header = lang == "en" and "Steps" or "خطوات", items = items } }
   local dl = render.display_list(scene, { width = 1920, height = 1080, t = "end" })
-  return walk(dl.items or dl, { circles = {}, texts = {}, bars = {} }, 0)
+  return walk(dl.items or dl, { circles = {}, texts = {}, bars = {}, labels = {} }, 0)
 end
 
 local AR = { "نص البند الأول هنا", "نص البند الثاني هنا", "MS-DOS نص البند الثالث" }
@@ -49,6 +52,16 @@ describe("right-to-left list slides", function()
     local s = slide("ar", MANY)
     local first, second = s.texts["items[1]"], s.texts["items[2]"]
     assert.is_true(first.x > second.x)
+  end)
+  it("number the badges in the slide's own digits", function()
+    local function has(labels, want)
+      for _, l in ipairs(labels) do if l == want then return true end end
+      return false
+    end
+    assert.is_true(has(slide("ar", AR).labels, "٢"), "Arabic-Indic two on an Arabic slide")
+    assert.is_true(has(slide("fa", AR).labels, "۲"), "Extended Arabic-Indic two on a Persian slide")
+    assert.is_true(has(slide("he", AR).labels, "2"), "Western digits on a Hebrew slide")
+    assert.is_false(has(slide("ar", AR).labels, "2"))
   end)
   it("keep a left-to-right slide on the left", function()
     local s = slide("en", { "First item here", "Second item here" })

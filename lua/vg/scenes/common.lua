@@ -409,8 +409,9 @@ function M.rows(theme, box, entries, a, o)
         { type = "rect", x = x, y = cell.y + 14, w = 6, h = cell.h - 28, radius = 3,
           fill = e.disc_fill or theme.accent },
       }
-      for _, it in ipairs(M.disc(theme, x + 28 + r, cell.y + cell.h / 2, r, e.label or tostring(i),
-        { fill = e.disc_fill })) do
+      -- numbered in the slide's own digits (Arabic-Indic on an Arabic slide)
+      local label = require("vg.text").digits(e.label or tostring(i), theme.lang)
+      for _, it in ipairs(M.disc(theme, x + 28 + r, cell.y + cell.h / 2, r, label, { fill = e.disc_fill })) do
         group[#group + 1] = it
       end
       local tx = x + 28 + 2 * r + 24
