@@ -1486,7 +1486,7 @@ static int item_words(const cJSON *it) {
 
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
-  int first = 1;
+  int first = 1, shown = 0;   /* top-level items on the scenes before */
   while (all->child) {
     /* take items up to LIST_ITEMS, and up to about PROSE_WORDS of reading
      * (a list of long items is several scenes, not one long slide), keeping
@@ -1513,12 +1513,21 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
       cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, it));
       n++;
     }
+    int tops = 0;
+    for (cJSON *x = chunk->child; x; x = x->next) {
+      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(x, "level");
+      if (!cJSON_IsNumber(lvl) || lvl->valueint == 0) tops++;
+    }
     cJSON *vc = visual(m);
-    if (desc && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
-      cJSON_AddStringToObject(vc, "description", desc);
+    /* a later part says it continues, and numbers on from the part before */
+    const char *d = first ? desc : vgi_phrase(m->lang, "l_continued");
+    if (d && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
+      cJSON_AddStringToObject(vc, "description", d);
+    if (!first) cJSON_AddNumberToObject(vc, "start", shown + 1);
     cJSON_AddItemToObject(vc, "items", simplify_items(chunk, nested));
     new_scene(m, "list", line, vc, first ? narr : NULL);
     first = 0;
+    shown += tops;
   }
   free(narr);
   cJSON_Delete(all);

@@ -725,6 +725,41 @@ static void summary_says_sentences_not_asides(void **state) {
  * is no introduction of the list before it), and a list of a subsection
  * does not say the name of the section it is part of ("Background.
  * Values."): the slide shows it. */
+/* A list the reader splits over scenes numbers on from the part before and
+ * says it continues (the list layout numbers from visual_content.start). */
+static void split_list_numbers_on(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "---\nlang: en\n---\n# Steps\n\nSteps to take.\n\n## The steps\n\n");
+  for (int i = 1; i <= 14; i++) doc_add("- Step %d: do thing number %d carefully\n", i, i);
+  const char *path = write_tmp("steps.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  int lists = 0, next = 1;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    if (strcmp(sget(sc, "scene_type"), "list")) continue;
+    const cJSON *vc = cJSON_GetObjectItemCaseSensitive(sc, "visual_content");
+    const cJSON *start = cJSON_GetObjectItemCaseSensitive(vc, "start");
+    const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+    if (lists == 0) {
+      assert_null(start);
+    } else {
+      assert_true(cJSON_IsNumber(start));
+      assert_int_equal(start->valueint, next);
+      assert_string_equal(vcget(sc, "description"), "continued");
+    }
+    next += cJSON_GetArraySize(items);
+    lists++;
+  }
+  assert_true(lists >= 2);
+  assert_int_equal(next, 15);
+  cJSON_Delete(m);
+  remove(path);
+}
+
 static void list_with_closing_remark(void **state) {
   (void)state;
   doc_n = 0;
@@ -928,6 +963,7 @@ int main(void) {
     cmocka_unit_test(short_h2_sections_share_a_slide),
     cmocka_unit_test(summary_says_sentences_not_asides),
     cmocka_unit_test(list_with_closing_remark),
+    cmocka_unit_test(split_list_numbers_on),
     cmocka_unit_test(links_leave_sentences),
     cmocka_unit_test(summary_says_the_subtitle),
     cmocka_unit_test(cjk_items_are_headlines),
