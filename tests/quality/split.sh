@@ -85,9 +85,9 @@ len=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$T/ja.mp4" 2>/
 awk -v l="${len:-0}" 'BEGIN { exit !(l >= 102 && l <= 138) }' || bad "aocl-ja --duration 120 at 288x288: ${len:-no video} s"
 
 # a document of many long lists, split for a square frame with the captions'
-# band: --duration 90 lands within 7 %, as the unsplit video does at 16:9
-# (the parts add reading time; past 5 % the document is loaded again for
-# less: tests/render/split_spec.lua checks that step on the estimate)
+# band: --duration 90 lands within the 15 % asked of --duration (the parts
+# add reading time; past 5 % the document is loaded again for less:
+# tests/render/split_spec.lua checks that step on the estimate)
 {
   printf '# Team\n\nThe people who keep the project going.\n\n'
   for g in 1 2 3 4 5 6 7 8; do
@@ -102,7 +102,7 @@ awk -v l="${len:-0}" 'BEGIN { exit !(l >= 102 && l <= 138) }' || bad "aocl-ja --
   >"$T/team.log" 2>&1 || bad "create team.md: $(tail -3 "$T/team.log")"
 grep -q "was cut" "$T/team.log" && bad "team.md: text cut"
 len=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$T/team.mp4" 2>/dev/null)
-awk -v l="${len:-0}" 'BEGIN { exit !(l >= 84 && l <= 96) }' || bad "team.md --duration 90 at 288x288: ${len:-no video} s"
+awk -v l="${len:-0}" 'BEGIN { exit !(l >= 76.5 && l <= 103.5) }' || bad "team.md --duration 90 at 288x288: ${len:-no video} s"
 case " $(ids "$T/team.timing.json") " in *"_2 "*) ;; *) bad "team.md: nothing split (the test lost its point)" ;; esac
 
 [ "$fail" -eq 0 ] && echo "ok"
