@@ -7,21 +7,8 @@ local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
 local args_ = require("vg.args")
 
-local function resolution(s, label)
-  local w, h = s:match("^(%d%d?%d?%d?%d?)[xX](%d%d?%d?%d?%d?)$")
-  w, h = math.tointeger(tonumber(w)), math.tointeger(tonumber(h))
-  if not w then return nil, label .. " " .. s .. ": wants WxH, like 1920x1080" end
-  local ok, err = create.check_resolution(w, h)
-  if not ok then return nil, label .. " " .. s .. ": " .. err end
-  return { w, h }
-end
-
-local function captions(s, label)
-  for c in s:gmatch("[^,]+") do
-    if c ~= "srt" and c ~= "vtt" and c ~= "burn" then return nil, label .. ": srt, vtt or burn, not '" .. c .. "'" end
-  end
-  return s
-end
+local resolution = require("vg.create.options").resolution_arg
+local captions = require("vg.create.options").captions_arg
 
 -- a value checked by create.check_options, named as `label` says (an option
 -- or a config file's key)

@@ -43,14 +43,9 @@ local function COLOR(v, name)
 end
 -- as `vgrun create --captions` takes them; only burn matters to a frame
 local function CAPTIONS(v, name)
-  local burn = false
-  for x in v:gmatch("[^,]+") do
-    if x ~= "srt" and x ~= "vtt" and x ~= "burn" and x ~= "none" then
-      return nil, name .. " takes srt, vtt, burn or none, comma-separated"
-    end
-    if x == "burn" then burn = true end
-  end
-  return burn
+  local ok, err = require("vg.create.options").captions_arg(v, name)
+  if not ok then return nil, err end
+  return (("," .. v .. ","):find(",burn,", 1, true)) ~= nil
 end
 local function SIZE(v, name)
   local w, h = v:match("^(%d+)[xX](%d+)$")
@@ -152,7 +147,7 @@ standard error (and as validation.warning events).]],
       default = "the video's, else blue", help = "accent: blue purple orange green pink cyan, or #rrggbb" },
     { "--resolution", alias = { "--size" }, arg = "WxH", complete = "resolutions", check = SIZE, config = "resolution",
       default = "1920x1080; a sheet is 2560 wide", help = "output size" },
-    { "--captions", arg = "LIST", check = CAPTIONS, default = "none burnt",
+    { "--captions", arg = "LIST", check = CAPTIONS, default = "none burnt: srt, vtt or burn, as vgrun create takes them",
       help = "with burn, laid out and split as `vgrun create --captions burn` makes the scene (the band at the bottom kept for the captions)" },
     { "--types", arg = "FILE.lua", complete = "lua", default = "the built-in scene types only",
       help = "run FILE first (it may register vg.render.scene_type{...})" },

@@ -3,21 +3,8 @@
 
 local SPEC
 
-local function resolution(s, label)
-  local w, h = s:match("^(%d%d?%d?%d?%d?)[xX](%d%d?%d?%d?%d?)$")
-  w, h = math.tointeger(tonumber(w)), math.tointeger(tonumber(h))
-  if not w then return nil, label .. " " .. s .. ": wants WxH, like 1920x1080" end
-  local ok, err = require("vg.create.options").check_resolution(w, h)
-  if not ok then return nil, label .. " " .. s .. ": " .. err end
-  return { w, h }
-end
-
-local function captions(s, label)
-  for c in s:gmatch("[^,]+") do
-    if c ~= "srt" and c ~= "vtt" and c ~= "burn" then return nil, label .. ": srt, vtt or burn, not '" .. c .. "'" end
-  end
-  return s
-end
+local resolution = require("vg.create.options").resolution_arg
+local captions = require("vg.create.options").captions_arg
 
 -- The scenes split for the frame, as `vgrun create` splits them
 -- (vg.create.fit); nothing when the renderer is not there.

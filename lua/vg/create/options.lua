@@ -52,6 +52,25 @@ function M.check_resolution(w, h)
   return true
 end
 
+--- The command line's checks of --resolution and --captions (vgrun create,
+--- scenes, frame): resolution_arg(s, label) -> {w, h} | nil, message;
+--- captions_arg(s, label) -> s | nil, message.
+function M.resolution_arg(s, label)
+  local w, h = s:match("^(%d%d?%d?%d?%d?)[xX](%d%d?%d?%d?%d?)$")
+  w, h = math.tointeger(tonumber(w)), math.tointeger(tonumber(h))
+  if not w then return nil, label .. " " .. s .. ": wants WxH, like 1920x1080" end
+  local ok, err = M.check_resolution(w, h)
+  if not ok then return nil, label .. " " .. s .. ": " .. err end
+  return { w, h }
+end
+
+function M.captions_arg(s, label)
+  for c in s:gmatch("[^,]+") do
+    if c ~= "srt" and c ~= "vtt" and c ~= "burn" then return nil, label .. ": srt, vtt or burn, not '" .. c .. "'" end
+  end
+  return s
+end
+
 --- check_detail(v) -> v | nil, message: how much of the prose is said
 -- (summary: each section's key points; full: every sentence)
 function M.check_detail(v, name)
