@@ -50,6 +50,9 @@ cleanup() {
 trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# the log exists before tail looks for it (the server's shell creates it
+# when it gets to run, which may be after tail has started)
+: >"$tmp/serve.log"
 VGRUN_CACHE_DIR="$tmp/cache" VGRUN_STATE_DIR="$tmp/state" \
   "$VGRUN" serve --listen "127.0.0.1:$port" --data "$tmp/data" -j 1 >"$tmp/serve.log" 2>&1 &
 pid=$!
