@@ -536,13 +536,19 @@ function M.crossfade(dl_a, dl_b, alpha)
 end
 
 -- A contact sheet: every scene fully revealed, in a grid, labelled.
+-- opts.frame = { w, h }: each scene's frame (the video's, default 1920x1080:
+-- a tall or square video is judged in its own shape); opts.captions: the
+-- captions' band kept free, as `vgrun create --captions burn` lays out.
 function M.sheet(scenes, opts)
   opts = opts or {}
   local n = #scenes
   assert(n > 0, "sheet: no scenes")
   local cols = opts.cols or math.min(4, math.ceil(math.sqrt(n)))
   local rows = math.ceil(n / cols)
-  local cw, ch, gap, label = 1920, 1080, 80, 110
+  local frame = opts.frame or { 1920, 1080 }
+  local fw, fh = frame[1], frame[2]
+  local cw, ch = design_size(fw, fh)
+  local gap, label = 80, 110
   local W = cols * cw + (cols + 1) * gap
   local H = rows * (ch + label) + (rows + 1) * gap
   local th = theme_mod.get(opts.theme, opts.accent) or theme_mod.get("light")
@@ -552,7 +558,7 @@ function M.sheet(scenes, opts)
     local c, r = (i - 1) % cols, (i - 1) // cols
     local x, y = gap + c * (cw + gap), gap + r * (ch + label + gap)
     local ok, dl = pcall(M.display_list, scene, { theme = opts.theme, accent = opts.accent,
-      width = 1920, height = 1080 })
+      width = fw, height = fh, captions = opts.captions })
     local cell
     if ok then
       cell = { { type = "rect", x = 0, y = 0, w = cw, h = ch, fill = dl.background },

@@ -83,16 +83,16 @@ local function run(args)
   -- the scenes as `vgrun create` makes them for this frame: one too full for
   -- it is split (vg.create.fit), so --scene N is the video's Nth scene
   local fw, fh = o.width or 1920, o.height or 1080
-  if o.sheet then fw, fh = 1920, 1080 end
   pcall(require("vg.create.fit").videos, model.videos, { width = fw, height = fh, theme = o.theme, accent = o.color,
-    captions = o.captions and not o.sheet or nil })
+    captions = o.captions or nil })
   local scenes = render.scenes_of(model)
   if #scenes == 0 then eprintf("vgrun frame: %s has no scenes\n", o.input); return 1 end
 
   if o.sheet then
     local out = o.out or "sheet.png"
+    -- each cell is the video's frame, with its captions' band
     local ok, werr = render.sheet(scenes, { theme = o.theme, accent = o.color, out = out,
-      width = o.width })
+      frame = { fw, fh }, captions = o.captions or nil })
     if not ok then eprintf("vgrun frame: %s\n", tostring(werr)); return 1 end
     print(out)
     return 0
@@ -146,7 +146,7 @@ standard error (and as validation.warning events).]],
     { "--color", alias = { "--colour", "--accent" }, arg = "NAME", complete = "colors", check = COLOR, config = "color",
       default = "the video's, else blue", help = "accent: blue purple orange green pink cyan, or #rrggbb" },
     { "--resolution", alias = { "--size" }, arg = "WxH", complete = "resolutions", check = SIZE, config = "resolution",
-      default = "1920x1080; a sheet is 2560 wide", help = "output size" },
+      default = "1920x1080", help = "output size (with --sheet: the frame of each scene in the sheet)" },
     { "--captions", arg = "LIST", check = CAPTIONS, default = "none burnt: srt, vtt or burn, as vgrun create takes them",
       help = "with burn, laid out and split as `vgrun create --captions burn` makes the scene (the band at the bottom kept for the captions)" },
     { "--types", arg = "FILE.lua", complete = "lua", default = "the built-in scene types only",

@@ -19,7 +19,7 @@ local function fit(model, o, path, opts)
   end
   local res = o.resolution or { 1920, 1080 }
   local fopts = { width = res[1], height = res[2], captions = burn or nil, theme = o.theme }
-  if not o.duration then f.videos(model.videos, fopts) return end
+  if not o.duration then f.videos(model.videos, fopts) return f end
   model.videos = f.with_duration(model.videos, o.duration, function(seconds)
     local lo = {}
     for k, v in pairs(opts) do lo[k] = v end
@@ -27,6 +27,25 @@ local function fit(model, o, path, opts)
     local m = require("vg.input").load(path, lo)
     return m and m.videos
   end, fopts)
+  return f
+end
+
+-- Each scene's length as the timeline of `vgrun create` places it
+-- (vg.create.fit.scene_seconds: the layout's settle time, a split part's
+-- reading time), for the frame the scenes were fitted to.
+local function timeline_seconds(plan, model, f)
+  local copts = require("vg.create.options").with_defaults({})
+  plan.seconds = 0
+  for vi, pv in ipairs(plan.videos) do
+    local v = model.videos[vi]
+    pv.seconds = 0
+    for si, ps in ipairs(pv.scenes) do
+      local ok, sec = pcall(f.scene_seconds, v.scenes[si], v.language, copts)
+      if ok and tonumber(sec) then ps.seconds = math.floor(sec * 100 + 0.5) / 100 end
+      pv.seconds = pv.seconds + ps.seconds
+    end
+    plan.seconds = plan.seconds + pv.seconds
+  end
 end
 
 local function run(args)
@@ -49,8 +68,9 @@ local function run(args)
     local model, plan
     model, diags = input.load(path, opts)
     if model then
-      fit(model, o, path, opts)
+      local f = fit(model, o, path, opts)
       plan = input.plan(model)
+      if plan and f then timeline_seconds(plan, model, f) end
     end
     ok = plan ~= nil
     if plan then out = o.json and require("vg").json.encode(plan) or input.show(plan) end

@@ -20,8 +20,15 @@
 --   text      (item) -> the words the narration names it by
 --   prefer    (list, i) -> true when a part may well start at item i
 --             (code: after a blank line)
---   carry     (part_vc, list, from) sets what a part carries over (a list's
---             numbering goes on: `start`)
+--   carry     (part_vc, list, from, to) sets what a part carries over (a
+--             list's numbering goes on: `start`; a quote's attribution
+--             goes with its last part)
+--   explode   (value, lang) -> list: the field cut into units when it is not
+--             a list (a quote: its sentences); join (list) -> value again
+--   pages     (scene) -> { scene, ... }: the pages a scene shows one after
+--             the other (a long quote); each must be readable
+--   read      (list) -> seconds a part nothing is said in stays up (default
+--             READ_ITEM a unit)
 --   overflows (scene, theme, box) -> true when the whole does not show at
 --             once (a table that pages)
 -- The result is deterministic: the same scene and frame give the same parts.
@@ -45,9 +52,10 @@ local function copy(t)
   return setmetatable(o, getmetatable(t))
 end
 
-local function field_list(vc, spec)
+local function field_list(vc, spec, lang)
   local v = vc[spec.field]
   if spec.field_alt and v == nil then v = vc[spec.field_alt] end
+  if spec.explode then return spec.explode(v, lang), false end
   if type(v) == "string" then
     -- code given as one string: its lines
     local out = {}
@@ -62,6 +70,19 @@ end
 -- -> ok, cut (some text of the field was cut)
 local function readable(scene, def, opts)
   local spec = def.split
+  if spec.pages then
+    local pages = spec.pages(scene)
+    if #pages > 1 then
+      local any_cut = false
+      for _, pg in ipairs(pages) do
+        local ok, cut = readable(pg, { split = { warn = spec.warn, min_size = spec.min_size,
+          min_scale = spec.min_scale, overflows = spec.overflows } }, opts)
+        if not ok then return false, cut or any_cut end
+        any_cut = any_cut or cut
+      end
+      return true, any_cut
+    end
+  end
   local dl = render.display_list(scene, { width = opts.width, height = opts.height, theme = opts.theme,
     accent = opts.accent, captions = opts.captions, t = "end" })
   local warnings = render.check_list(dl) or {}
@@ -233,9 +254,10 @@ local function part_scene(scene, spec, list, as_string, p, k, n, said, lang)
     while #slice > 1 and not tostring(slice[1]):match("%S") do table.remove(slice, 1) end
   end
   local key = (spec.field_alt and vc[spec.field] == nil) and spec.field_alt or spec.field
-  if as_string then vc[key] = table.concat(slice, "\n") else vc[key] = slice end
+  if spec.join then vc[key] = spec.join(slice)
+  elseif as_string then vc[key] = table.concat(slice, "\n") else vc[key] = slice end
   if k > 1 then vc.description = i18n.t(lang, "l_continued") end
-  if spec.carry then spec.carry(vc, list, p[1]) end
+  if spec.carry then spec.carry(vc, list, p[1], p[2]) end
   s.visual_content = vc
   s.narration = said ~= "" and said or nil
   if k > 1 then s.id = string.format("%s_%d", tostring(scene.id or "scene"), k) end
@@ -259,7 +281,8 @@ local function share_time(scene, spec, parts, lang)
     -- a part nothing is said in stays long enough to read what it shows
     -- (in the whole scene those items were on screen while it was said)
     if not (type(p.narration) == "string" and p.narration:match("%S")) and floor >= M.MIN_SCENE then
-      p.min_duration = math.max(floor, M.READ_ITEM * #field_list(p.visual_content, spec))
+      local shows = field_list(p.visual_content, spec, lang)
+      p.min_duration = math.max(floor, spec.read and spec.read(shows) or M.READ_ITEM * #shows)
     end
     need[k] = input.seconds(p, lang)
     sum = sum + need[k]
@@ -268,7 +291,7 @@ local function share_time(scene, spec, parts, lang)
     -- the time beyond what is said is time to look: by what each part shows
     local shown, total = {}, 0
     for k, p in ipairs(parts) do
-      shown[k] = #field_list(p.visual_content, spec)
+      shown[k] = #field_list(p.visual_content, spec, lang)
       total = total + shown[k]
     end
     for k, p in ipairs(parts) do
@@ -308,11 +331,11 @@ function M.scene(scene, opts)
   if not spec or type(vc) ~= "table" then return { scene } end
   -- a transcript's scene is held to its cues' times (--keep-timing): whole
   if type(scene.source) == "table" and scene.source.cues ~= nil then return { scene } end
-  local list, as_string = field_list(vc, spec)
+  local lang = scene.language or opts.lang
+  local list, as_string = field_list(vc, spec, lang)
   if #list < 2 then return { scene } end
   local ok, cut = readable(scene, def, opts)
   if ok then return { scene } end
-  local lang = scene.language or opts.lang
   local units = units_of(vc, spec, list)
   if #units < 2 then
     -- one parent with many children: split among the children
@@ -411,20 +434,29 @@ end
 --- for the narration, before anything is spoken. o: the create options
 --- (lead_in, tail, min_scene; the defaults when nil).
 function M.seconds(video, o)
+  o = o or require("vg.create.options").with_defaults({})
+  local t = 0
+  for _, s in ipairs(video.scenes or {}) do t = t + M.scene_seconds(s, video.language, o) end
+  return t
+end
+
+--- scene_seconds(scene, lang [, o]) -> one scene's estimated length as the
+--- timeline places it (see seconds). The loader's estimate
+--- (vg.input.seconds) adds a pace for each list item the narration does not
+--- name; the layout's own settle time says when its items are all shown,
+--- which is what the timeline waits for (the first part of a split list
+--- names few of its items but shows them all while it is said).
+function M.scene_seconds(s, lang, o)
   local core = require("vg.input_core")
   render = render or require("vg.render")
   o = o or require("vg.create.options").with_defaults({})
-  local t = 0
-  for _, s in ipairs(video.scenes or {}) do
-    local speech = type(s.narration) == "string" and core.speech_seconds(s.narration, s.language or video.language) or 0
-    local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
-    local heard = copy(s)
-    heard.audio = { duration = speech + o.lead_in, words = {} }
-    local ok, settle = pcall(render.settle_time, heard)
-    if ok and tonumber(settle) then len = math.max(len, settle + 0.5) end
-    t = t + len
-  end
-  return t
+  local speech = type(s.narration) == "string" and core.speech_seconds(s.narration, s.language or lang) or 0
+  local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
+  local heard = copy(s)
+  heard.audio = { duration = speech + o.lead_in, words = {} }
+  local ok, settle = pcall(render.settle_time, heard)
+  if ok and tonumber(settle) then len = math.max(len, settle + 0.5) end
+  return len
 end
 
 --- with_duration(videos, target, reload, opts) -> videos, added
@@ -432,24 +464,46 @@ end
 -- split scenes, and a part nothing is said in adds its reading time. When
 -- the split makes the video more than 5 % longer than asked, the document is
 -- loaded again for a shorter length (reload(seconds) -> videos) and split
--- again, at most twice, and the closer of the plans is kept. One video only:
--- the target is each video's.
+-- again, at most twice, and the closer of the plans is kept. A long
+-- document the loader made into parts (ids "<id>_partN") was fitted as a
+-- whole: the target is their sum; videos of --split h2 were each fitted to
+-- it: the longest is held to it.
 M.DURATION_SLACK = 0.05
+local function parts_of_one(videos)
+  if #videos < 2 then return false end
+  for _, v in ipairs(videos) do
+    if not tostring(v.id or ""):match("_part%d+$") then return false end
+  end
+  return true
+end
+
+-- -> how much longer than the target the videos run (1: as asked)
+local function over(videos, target, o)
+  if parts_of_one(videos) then
+    local t = 0
+    for _, v in ipairs(videos) do t = t + M.seconds(v, o) end
+    return t / target
+  end
+  local r = 0
+  for _, v in ipairs(videos) do r = math.max(r, M.seconds(v, o) / target) end
+  return r
+end
+
 function M.with_duration(videos, target, reload, opts)
   local added = M.videos(videos, opts)
-  if not target or added == 0 or #videos ~= 1 then return videos, added end
+  if not target or added == 0 or #videos == 0 then return videos, added end
   local best, best_added = videos, added
-  local total = M.seconds(videos[1], opts.create)
-  local best_off = math.abs(total - target)
+  local r = over(videos, target, opts.create)
+  local best_off = math.abs(r - 1)
   local ask = target
   for _ = 1, 2 do
-    if total <= target * (1 + M.DURATION_SLACK) then break end
-    ask = ask * target / total
+    if r <= 1 + M.DURATION_SLACK then break end
+    ask = ask / r
     local again = reload(ask)
-    if type(again) ~= "table" or #again ~= 1 then break end
+    if type(again) ~= "table" or #again == 0 or parts_of_one(again) ~= parts_of_one(videos) then break end
     local n = M.videos(again, opts)
-    total = M.seconds(again[1], opts.create)
-    if math.abs(total - target) < best_off then best, best_added, best_off = again, n, math.abs(total - target) end
+    r = over(again, target, opts.create)
+    if math.abs(r - 1) < best_off then best, best_added, best_off = again, n, math.abs(r - 1) end
   end
   return best, best_added
 end

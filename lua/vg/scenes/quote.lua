@@ -37,9 +37,62 @@ local function pages(q)
   return out
 end
 
+-- The sentences of a quote (the loader's splitter, with its abbreviations,
+-- when it is there).
+local function sentences(q, lang)
+  local ok, core = pcall(require, "vg.input_core")
+  if ok and core.sentences then return core.sentences(q, lang) end
+  local out, start = {}, 1
+  for e in q:gmatch("()[%.!?]+[\"']?%s+[%u%d\"]") do
+    local stop = q:find("%s", e) - 1
+    out[#out + 1] = q:sub(start, stop)
+    start = stop + 2
+  end
+  out[#out + 1] = q:sub(start)
+  return out
+end
+
+local function with_text(scene, q)
+  local s, v = {}, {}
+  for k, x in pairs(scene) do s[k] = x end
+  for k, x in pairs(scene.visual_content or {}) do v[k] = x end
+  v.quote_text, v.quote = q, nil
+  s.visual_content = v
+  return s
+end
+
 return {
   name = "quote",
   animated = true,
+  -- a quote too long for the frame at a readable size (a square or tall
+  -- video, the captions' band) becomes consecutive quote scenes, split
+  -- between sentences; the attribution goes with the last (vg.create.fit)
+  split = {
+    field = "quote_text", field_alt = "quote", warn = "^quote_text$", min_size = 36,
+    explode = function(q, lang)
+      q = c.str(q)
+      return q and sentences(q, lang) or {}
+    end,
+    join = function(list) return table.concat(list, " ") end,
+    carry = function(vc, list, _, to)
+      if to < #list then vc.attribution, vc.author = nil, nil end
+    end,
+    -- a page of a long quote is on screen while it is said: each must fit
+    pages = function(scene)
+      local v = scene.visual_content or scene
+      local q = c.str(v.quote_text or v.quote)
+      local ps = q and pages(q) or {}
+      local out = {}
+      if #ps > 1 then for i, p in ipairs(ps) do out[i] = with_text(scene, p) end end
+      return out
+    end,
+    -- read at about four words a second, as a part nothing is said in
+    read = function(list)
+      local w = 0
+      for _, st in ipairs(list) do w = w + words(st) end
+      return 1 + w / 4
+    end,
+  },
   fills = true,   -- places its content in the middle itself
   steps = function(scene)
     local v = scene.visual_content or scene
@@ -61,7 +114,13 @@ return {
     end
     local cw = math.min(box.w, 1500)
     local portrait = box.h > box.w * 1.2
-    local ch = math.min(box.h, (portrait and 1200 or 640) + (words(q or "") > 40 and 240 or 0))
+    -- the card grows with the quote: a short one is not a tall empty card,
+    -- a long one takes the box's height before its type shrinks
+    local nw = words(q or "")
+    local ch
+    if portrait then ch = math.min(box.h, 1200, 560 + 16 * nw)
+    elseif nw > 25 and box.h < box.w * 0.8 then ch = math.min(box.h, 640 + (nw > 40 and 240 or 0))
+    else ch = nw > 25 and box.h or math.min(box.h, 640) end
     local x, y = box.x + (box.w - cw) / 2, box.y + (box.h - ch) / 2
     -- the mark has the card's top-left corner to itself: the quote starts
     -- below its ink, so a long (shrunk) quote never runs under it
