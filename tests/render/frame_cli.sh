@@ -51,6 +51,13 @@ cmp -s "$TMP/a0.png" "$TMP/s3-light.png" && bad "--at 0 should differ from the s
 # contact sheet
 "$VGRUN" frame "$FIX" --sheet -o "$TMP/sheet.png" >/dev/null 2>&1 || bad "--sheet failed"
 [ -s "$TMP/sheet.png" ] || bad "--sheet wrote nothing"
+# a sheet of a tall video shows each scene in its own shape: one scene of a
+# 9:16 frame gives a sheet taller than wide (a 16:9 cell would be wider)
+printf 'video: { id: one, title: "One" }\nscenes:\n  - scene_type: title\n    visual_content: { title: "Tall" }\n' >"$TMP/one.yaml"
+"$VGRUN" frame "$TMP/one.yaml" --sheet --resolution 1080x1920 --captions burn -o "$TMP/tall.png" >/dev/null 2>&1 \
+  || bad "--sheet --resolution 1080x1920 failed"
+IFS=x read -r sw sh <<<"$(png_size "$TMP/tall.png")"
+[ "${sh:-0}" -gt "${sw:-0}" ] || bad "a 9:16 sheet is ${sw}x${sh}: not in the video's shape"
 
 # usage errors exit 2; an unknown scene type exits 1 naming type and file:line
 "$VGRUN" frame "$FIX" --scene 1 --color mauve -o "$TMP/x.png" >/dev/null 2>&1
