@@ -337,6 +337,95 @@ describe("fit: lay out first, then split", function()
       "with the correction: " .. t .. " (without: " .. plain .. ")")
   end)
 
+  it("keeps --duration for a long document the loader made into parts", function()
+    local first = { "anna", "ben", "carla", "dario", "emil", "fatima", "goran", "hana", "ivan", "julia" }
+    local l = { "# Team", "", "The people who keep the project going.", "" }
+    for g = 1, 60 do
+      l[#l + 1] = string.format("## Group %d\n\nMembers of group %d, who review changes in their area.\n", g, g)
+      for i = 1, 10 do
+        l[#l + 1] = string.format("- %s%d - %s Larsen <%s.larsen@example.org> (reviews the %s part)",
+          first[i], g, first[i]:gsub("^%l", string.upper), first[i], W[(g + i) % #W + 1])
+      end
+      l[#l + 1] = ""
+    end
+    local path = os.tmpname() .. ".md"
+    local f = assert(io.open(path, "w"))
+    f:write(table.concat(l, "\n"))
+    f:close()
+    local function total(videos)
+      local t = 0
+      for _, v in ipairs(videos) do t = t + fit.seconds(v) end
+      return t
+    end
+    local opts = { width = 1080, height = 1080, captions = true }
+    local m = assert(input.load(path, { duration = 700 }))
+    assert.is_true(#m.videos > 1, "one video: the test lost its point")
+    fit.videos(m.videos, opts)
+    local plain = total(m.videos)
+    local m2 = assert(input.load(path, { duration = 700 }))
+    local videos = fit.with_duration(m2.videos, 700, function(sec)
+      local again = input.load(path, { duration = sec })
+      return again and again.videos
+    end, opts)
+    os.remove(path)
+    assert.is_true(plain > 700 * (1 + fit.DURATION_SLACK), "the split alone lands at " .. plain .. ": the test lost its point")
+    local t = total(videos)
+    assert.is_true(math.abs(t - 700) < math.abs(plain - 700) and math.abs(t - 700) <= 700 * 0.07,
+      "with the correction: " .. t .. " (without: " .. plain .. ")")
+  end)
+
+  it("splits a long quote between sentences in a square frame with captions, attribution on the last", function()
+    local q = "The purpose of abstraction is not to be vague, but to create a new semantic level in which one"
+      .. " can be absolutely precise. We should not introduce errors through sloppiness but systematically keep"
+      .. " them out. Programs must be written for people to read, and only incidentally for machines to execute."
+    local scene = { id = "q", scene_type = "quote", narration = "As Dijkstra put it, " .. q,
+      visual_content = { quote_text = q, attribution = "Edsger W. Dijkstra" } }
+    -- at 16:9 it fits: one scene
+    assert.are.equal(1, #fit.scene(scene, { width = 1920, height = 1080, captions = true }))
+    local parts = fit.scene(scene, { width = 1080, height = 1080, captions = true })
+    assert.is_true(#parts > 1, "not split")
+    local shown, said = {}, {}
+    for k, p in ipairs(parts) do
+      assert.are.equal("quote", p.scene_type)
+      shown[#shown + 1] = p.visual_content.quote_text
+      said[#said + 1] = p.narration
+      -- whole sentences
+      assert.is_truthy(p.visual_content.quote_text:match("[%.!?]$"), p.visual_content.quote_text)
+      assert.are.equal(k == #parts and "Edsger W. Dijkstra" or nil, p.visual_content.attribution)
+      for _, wn in ipairs(warnings(p, 1080, 1080, true)) do
+        if wn.id == "quote_text" then
+          assert.are_not.equal("cut", wn.status)
+          assert.is_true(wn.final_size >= 0.75 * wn.size - 0.05, p.id .. " shrunk to " .. wn.final_size)
+        end
+      end
+    end
+    assert.are.equal(q, table.concat(shown, " "))
+    assert.are.equal(words(scene.narration), words(table.concat(said, " ")))
+    assert.are.equal("q", parts[1].id)
+  end)
+
+  it("leaves a quote of one long sentence whole, and a short quote's card is not a tall empty one", function()
+    local q = "The competent programmer is fully aware of the strictly limited size of his own skull; therefore"
+      .. " he approaches the programming task in full humility, and among other things he avoids clever tricks"
+      .. " like the plague, which is a lesson that every generation of programmers seems to learn again"
+    local scene = { id = "q", scene_type = "quote", visual_content = { quote_text = q, attribution = "E. W. D." } }
+    assert.are.equal(1, #fit.scene(scene, { width = 1080, height = 1080, captions = true }))
+    -- 9:16: the card of a six-word quote is less than half the frame's height
+    local short = { id = "s", scene_type = "quote",
+      visual_content = { quote_text = "Simplicity is prerequisite for reliability.", attribution = "E. W. D." } }
+    local dl = render.display_list(short, { width = 1080, height = 1920, t = "end" })
+    local card
+    local function walk(items)
+      for _, it in ipairs(items or {}) do
+        if it.type == "rect" and (it.radius or 0) >= 28 and it.w and it.w > 500 then card = card or it end
+        walk(it.items)
+      end
+    end
+    walk(dl.items)
+    assert.is_truthy(card, "no card")
+    assert.is_true(card.h < dl.height * 0.5, "card " .. card.h .. " of " .. dl.height)
+  end)
+
   it("is deterministic", function()
     local function plan()
       local m = load_md(list_doc(8, 22), { detail = "full" })

@@ -500,7 +500,10 @@ function M.with_duration(videos, target, reload, opts)
     if r <= 1 + M.DURATION_SLACK then break end
     ask = ask / r
     local again = reload(ask)
-    if type(again) ~= "table" or #again == 0 or parts_of_one(again) ~= parts_of_one(videos) then break end
+    -- (a shorter load may be one video where there were parts: both are
+    -- the whole document)
+    if type(again) ~= "table" or #again == 0
+        or (#again == 1 or parts_of_one(again)) ~= (#videos == 1 or parts_of_one(videos)) then break end
     local n = M.videos(again, opts)
     r = over(again, target, opts.create)
     if math.abs(r - 1) < best_off then best, best_added, best_off = again, n, math.abs(r - 1) end
