@@ -426,6 +426,19 @@ describe("fit: lay out first, then split", function()
     assert.is_true(card.h < dl.height * 0.5, "card " .. card.h .. " of " .. dl.height)
   end)
 
+  it("wraps and shrinks a long title in a square or tall frame with captions, and cuts nothing", function()
+    local scene = { id = "t", scene_type = "title", visual_content = {
+      title = "A practical guide to building, testing and shipping reproducible Debian packages for embedded ARM boards",
+      subtitle = "Everything the maintainers of a small distribution wish they had known before their first release" } }
+    for _, f in ipairs({ { 1920, 1080 }, { 1080, 1080 }, { 1080, 1920 } }) do
+      for _, wn in ipairs(warnings(scene, f[1], f[2], true)) do
+        assert.are_not.equal("cut", wn.status, f[1] .. "x" .. f[2] .. ": " .. wn.id .. " was cut")
+        -- the title keeps more than half its size
+        assert.is_true(wn.final_size >= 0.5 * wn.size, f[1] .. "x" .. f[2] .. ": " .. wn.id .. " " .. wn.final_size)
+      end
+    end
+  end)
+
   it("is deterministic", function()
     local function plan()
       local m = load_md(list_doc(8, 22), { detail = "full" })

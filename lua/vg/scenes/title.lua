@@ -9,12 +9,18 @@ return {
     local v = scene.visual_content or scene
     local title, sub = c.str(v.title), c.str(v.subtitle)
     local cy = box.y + box.h * 0.5
+    -- a long title wraps, then shrinks, before anything is cut: it may take
+    -- the whole upper half of the frame, and more lines where the frame is
+    -- narrow (square: 5, tall: 6)
+    local narrow = box.w < box.h * 1.4
+    local portrait = box.h > box.w * 1.2
+    local top = math.max(box.y, cy - (portrait and 700 or 420))
     local items = {}
     if title then
       items[#items + 1] = c.appear(a:enter(0), {
-        c.text(theme, box.x, cy - 300, box.w, 290, title, { size = 108, weight = "bold",
-          align = "center", valign = "bottom", id = "title", min_size = 48, max_lines = 2,
-          line_height = 1.0 }),
+        c.text(theme, box.x, top, box.w, cy - 10 - top, title, { size = 108, weight = "bold",
+          align = "center", valign = "bottom", id = "title", min_size = 48,
+          max_lines = portrait and 6 or narrow and 5 or 3, line_height = 1.0 }),
       }, 40)
     end
     local p = a:enter(1)
@@ -22,9 +28,11 @@ return {
     items[#items + 1] = { type = "rect", x = box.x + (box.w - lw) / 2, y = cy + 20, w = lw, h = 8,
       radius = 4, fill = theme.accent, opacity = p }
     if sub then
+      local sh = math.max(150, math.min(portrait and 360 or 220, box.y + box.h - (cy + 64)))
       items[#items + 1] = c.appear(a:enter(2), {
-        c.text(theme, box.x + box.w * 0.08, cy + 64, box.w * 0.84, 150, sub, { size = 48,
-          color = theme.muted, align = "center", id = "subtitle", min_size = 24, max_lines = 2 }),
+        c.text(theme, box.x + box.w * 0.08, cy + 64, box.w * 0.84, sh, sub, { size = 48,
+          color = theme.muted, align = "center", valign = "top", id = "subtitle", min_size = 24,
+          max_lines = narrow and 4 or 2 }),
       }, 30)
     end
     return items
