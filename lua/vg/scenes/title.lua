@@ -10,17 +10,23 @@ return {
     local title, sub = c.str(v.title), c.str(v.subtitle)
     local cy = box.y + box.h * 0.5
     -- a long title wraps, then shrinks, before anything is cut: it may take
-    -- the whole upper half of the frame, and more lines where the frame is
-    -- narrow (square: 5, tall: 6)
+    -- the whole upper half of a narrow frame, in more lines (square: 5,
+    -- tall: 6)
     local narrow = box.w < box.h * 1.4
     local portrait = box.h > box.w * 1.2
-    local top = math.max(box.y, cy - (portrait and 700 or 420))
+    -- (a wide frame has the width for two lines; a right-to-left title typed
+    -- in visual order reads right only on the lines it was typed on)
+    local visual = c.rtl_align(theme, title) ~= nil
+    local top, lines = cy - 300, 2
+    if narrow and not visual then
+      top, lines = math.max(box.y, cy - (portrait and 700 or 420)), portrait and 6 or 5
+    end
     local items = {}
     if title then
       items[#items + 1] = c.appear(a:enter(0), {
         c.text(theme, box.x, top, box.w, cy - 10 - top, title, { size = 108, weight = "bold",
           align = "center", valign = "bottom", id = "title", min_size = 48,
-          max_lines = portrait and 6 or narrow and 5 or 3, line_height = 1.0 }),
+          max_lines = lines, line_height = 1.0 }),
       }, 40)
     end
     local p = a:enter(1)
