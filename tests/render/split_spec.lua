@@ -439,6 +439,70 @@ describe("fit: lay out first, then split", function()
     end
   end)
 
+  it("gives the items of a slide one type size when a long one needs more lines", function()
+    local scene = { id = "g", scene_type = "list", visual_content = { header = "Grundlagen", description = "Fortsetzung",
+      start = 5, items = { "Lerne etwas über die Dateinamenerweiterung mittels *",
+        "Mach dich vertraut mit Bash-Jobmanagement: &, ctrl-z, ctrl-c, jobs, fg, bg, kill, etc.",
+        "Kenne ssh und die Grundlagen passwortloser Authentifizierung mittels ssh-agent, ssh-add, etc." } } }
+    local dl = render.display_list(scene, { width = 1080, height = 1080, captions = true, t = "end" })
+    local sizes = {}
+    local function walk(items)
+      for _, it in ipairs(items or {}) do
+        if it.type == "text" and type(it.id) == "string" and it.id:match("^items%[") then
+          local m = rcore.measure(it)
+          assert.is_false(m.cut, it.id .. " cut")
+          sizes[#sizes + 1] = m.final_size
+        end
+        walk(it.items)
+      end
+    end
+    walk(dl.items)
+    assert.are.equal(3, #sizes)
+    for i = 2, 3 do assert.is_true(math.abs(sizes[i] - sizes[1]) < 0.5, table.concat(sizes, ", ")) end
+  end)
+
+  it("splits a parent's children over parts when they do not fit with it", function()
+    local items = { "Dotted decimal notation: 192.168.1.1", "Each octet: 0-255 (8 bits)",
+      "Total addresses: 4,294,967,296 (2^32)", { title = "Special ranges:", level = 0 } }
+    for _, r in ipairs({ "10.0.0.0/8: Private addresses (16 million addresses)",
+        "172.16.0.0/12: Private addresses (1 million addresses)", "192.168.0.0/16: Private addresses (65,536 addresses)",
+        "127.0.0.0/8: Loopback (localhost)", "224.0.0.0/4: Multicast", "169.254.0.0/16: Link-local (self-assigned)" }) do
+      items[#items + 1] = { title = r, level = 1 }
+    end
+    for i = 1, 3 do items[i] = { title = items[i], level = 0 } end
+    local scene = { id = "ip", scene_type = "list", visual_content = { header = "IPv4 - The Original Internet Protocol",
+      description = "Network Layer (IP)", items = items } }
+    local parts = fit.scene(scene, { width = 1080, height = 1080, captions = true })
+    -- a later part opens with a child: the group was split among its children
+    local inside = false
+    for k = 2, #parts do
+      if parts[k].visual_content.items[1].level == 1 then inside = true end
+    end
+    assert.is_true(inside, "the children stayed on one slide with their parent")
+    -- and a part that opens with children shows them as children: bullets, no numbers
+    for k = 2, #parts do
+      local p = parts[k]
+      if p.visual_content.items[1].level == 1 then
+        local dl = render.display_list(p, { width = 1080, height = 1080, captions = true, t = "end" })
+        local labels = {}
+        local function walk(list)
+          for _, it in ipairs(list or {}) do
+            if it.type == "text" and (it.text == "\u{2022}" or (it.text or ""):match("^%d+$")) then labels[#labels + 1] = it.text end
+            walk(it.items)
+          end
+        end
+        walk(dl.items)
+        assert.are.equal("\u{2022}", labels[1], "the first child of " .. p.id .. " is labelled " .. tostring(labels[1]))
+      end
+    end
+    local n = 0
+    for _, p in ipairs(parts) do n = n + #p.visual_content.items end
+    assert.are.equal(#items, n)
+    -- the parent comes before its children, and the first part keeps the
+    -- items before the parent whole
+    assert.are.equal("Dotted decimal notation: 192.168.1.1", parts[1].visual_content.items[1].title)
+  end)
+
   it("is deterministic", function()
     local function plan()
       local m = load_md(list_doc(8, 22), { detail = "full" })

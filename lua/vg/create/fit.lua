@@ -341,6 +341,21 @@ function M.scene(scene, opts)
     -- one parent with many children: split among the children
     units = units_of(vc, { text = spec.text, prefer = spec.prefer }, list)
   end
+  -- a parent whose children do not fit with it on one slide: its children
+  -- go on over the next parts (each part says it continues)
+  if #units > 1 then
+    local fine = {}
+    for _, u in ipairs(units) do
+      if u[2] > u[1] + 2 and not readable(part_scene(scene, spec, list, as_string, { u[1], u[2] }, 1, 1, "", lang), def, opts) then
+        for _, v in ipairs(units_of(vc, { text = spec.text, prefer = spec.prefer }, list)) do
+          if v[1] >= u[1] and v[2] <= u[2] then fine[#fine + 1] = v end
+        end
+      else
+        fine[#fine + 1] = u
+      end
+    end
+    units = fine
+  end
   -- when even the lightest unit alone does not fit (a table too wide for the
   -- frame, a code line too long), the trouble is not how much is shown:
   -- splitting cannot help

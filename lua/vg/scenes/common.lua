@@ -346,6 +346,9 @@ end
 -- Rows of entries, each a card with a disc (number or symbol) and text,
 -- revealed one by one: entries = {{markup=, label=, id=, disc_fill=, indent=}}.
 -- o: cols (default 1 up to 4 entries, else 2), size, max_row_h, step_offset.
+-- room between an item's text and its card's right edge (the text
+-- must not touch the card)
+local RIGHT_PAD = 36
 function M.rows(theme, box, entries, a, o)
   o = o or {}
   local rtl = M.rtl(theme)
@@ -377,16 +380,49 @@ function M.rows(theme, box, entries, a, o)
     or (narrow and n <= 7) and 38 or 34) or 30)
   -- long entries may take more height, up to the whole box
   local cw = (box.w - gap * (cols - 1)) / cols
-  for _, e in ipairs(entries) do
-    local m = core.measure({ type = "text", markup = e.markup, w = cw - 150 - (e.indent or 0) * 56,
-      h = 100000, size = size, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
-    max_h = math.max(max_h, m.height + 40)
+  local function heights(sz)
+    local hs, sum = {}, 0
+    for i, e in ipairs(entries) do
+      -- the text's width in its card: badge, padding (see below)
+      local m = core.measure({ type = "text", markup = e.markup, w = cw - (e.indent or 0) * 56 - 76 - 60 - RIGHT_PAD,
+        h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
+      hs[i] = m.height + 40
+      sum = sum + hs[i]
+    end
+    return hs, sum
   end
+  local hs = heights(size)
+  for _, h in ipairs(hs) do max_h = math.max(max_h, h) end
   local gbox = { x = box.x, y = box.y, w = box.w, h = box.h }
   local need = rows * max_h + (rows - 1) * gap
   if need < gbox.h then gbox.h = need end
   local cells
-  if split then
+  local avail = box.h - (n - 1) * gap
+  local shared, sum = size, nil
+  if need > box.h and cols == 1 and not split then
+    -- one column that does not fit at equal heights: every item gets the
+    -- height its text needs at one size, the largest that fits the box, so
+    -- the items of a slide share a type size (equal cells shrank only the
+    -- long ones, which looked like a mistake). Not below a readable share of
+    -- the size (the renderer's warn_below): past it, each text shrinks in
+    -- its cell as before, and the renderer says so (vg.create.fit splits).
+    local floor = math.max(o.min_size or 14, math.ceil(0.75 * size))
+    hs, sum = heights(shared)
+    while sum > avail and shared > floor do
+      shared = math.max(floor, shared - 1)
+      hs, sum = heights(shared)
+    end
+  end
+  if sum and sum <= avail then
+    size = shared
+    local extra = math.max(0, (avail - sum) / n)
+    cells = {}
+    local y = box.y
+    for i = 1, n do
+      cells[i] = { x = box.x, y = y, w = box.w, h = hs[i] + extra }
+      y = y + cells[i].h + gap
+    end
+  elseif split then
     local half = M.grid(gbox, rows * 2, 2, gap)   -- row-major cells of a rows x 2 grid
     cells = {}
     for i = 1, n do
@@ -415,7 +451,7 @@ function M.rows(theme, box, entries, a, o)
         group[#group + 1] = it
       end
       local tx = x + 28 + 2 * r + 24
-      group[#group + 1] = M.text(theme, tx, cell.y + 10, x + w - tx - 24, cell.h - 20, e.markup,
+      group[#group + 1] = M.text(theme, tx, cell.y + 10, x + w - tx - RIGHT_PAD, cell.h - 20, e.markup,
         { markup = true, size = size, min_size = o.min_size or 14, valign = "middle", id = e.id,
           line_height = 1.05 })
       local ap = M.appear(p, group, 0, -40)

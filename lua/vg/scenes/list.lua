@@ -30,6 +30,14 @@ return {
       local n = 0
       for _, g in ipairs(groups(vc, list)) do if g[1] < from then n = n + 1 end end
       vc.start = (tonumber(vc.start) or 1) + n
+      -- a part that opens with children keeps them children (bullets under
+      -- the parent shown before), not numbered as top-level items
+      local top
+      for _, it in ipairs(list) do
+        local level = type(it) == "table" and tonumber(it.level)
+        if level then top = math.min(top or level, level) end
+      end
+      vc.top_level = top
     end,
   },
   steps = function(scene)
@@ -52,6 +60,7 @@ return {
       local level = type(it) == "table" and tonumber(it.level)
       if level then top = math.min(top or level, level) end
     end
+    top = tonumber(v.top_level) or top
     -- start: the first top-level item's number (a list split over scenes)
     local number = math.tointeger(tonumber(v.start)) and math.tointeger(tonumber(v.start)) - 1 or 0
     for i, it in ipairs(list) do
