@@ -213,4 +213,19 @@ describe("the frame", function()
       assert.is_true(body.y >= mark.y + m.height * 0.6, "quote text starts below the mark")
     end
   end)
+
+  it("gives one item, or a line or two of code, larger type in a tall frame", function()
+    local one = { scene_type = "list", visual_content = { header = "Contact",
+      items = { "You can find and chat with us on our Gitter." } } }
+    local code = { scene_type = "command", visual_content = { header = "Testing", commands = { "bin/bats --tap test" } } }
+    for _, case in ipairs({ { one, "items[1]", 52 }, { code, "commands", 52 } }) do
+      local dl = render.display_list(case[1], { width = 1080, height = 1920, t = "end" })
+      local found
+      for _, l in ipairs(texts(dl)) do
+        if l.it.id == case[2] then found = core.measure(l.it).final_size end
+      end
+      assert.is_truthy(found, case[2])
+      assert.is_true(found >= case[3], case[2] .. " at " .. tostring(found))
+    end
+  end)
 end)

@@ -36,12 +36,15 @@ return {
     local code = c.code(theme, box.x + 40, y + bar + 28, box.w - 80, avail - bar - 56, text,
       { size = 36, min_size = 16, language = lang, id = "commands" })
     -- little code: larger type, when it fits at that size on its own lines
-    local big = #lines <= 3 and 46 or #lines <= 8 and 40 or 36
-    if big > 36 then
+    -- (a tall frame: a few short lines larger still, when they fit)
+    local tall = box.h > box.w * 1.2
+    local tries = #lines <= 3 and (tall and { 56, 46 } or { 46 }) or #lines <= 8 and (tall and { 46, 40 } or { 40 }) or {}
+    for _, big in ipairs(tries) do
       code.size, code.min_size = big, big
       local mb = c.measure(code)
-      if mb.shrunk or mb.cut or mb.lines > #lines then code.size = 36 end
       code.min_size = 16
+      if not (mb.shrunk or mb.cut or mb.lines > #lines) then break end
+      code.size = 36
     end
     local m = c.measure(code)
     local ch = math.min(avail, m.height + bar + 64)

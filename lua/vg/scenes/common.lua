@@ -376,8 +376,10 @@ function M.rows(theme, box, entries, a, o)
   local max_h = o.max_row_h or (narrow and 220 or 150)
   -- little on the slide: larger type
   -- (a tall frame has the height for larger type too)
-  local size = o.size or (cols == 1 and (n <= 2 and 44 or n <= 4 and (narrow and 42 or 38)
-    or (narrow and n <= 7) and 38 or 34) or 30)
+  -- (one or two items in a square or tall frame: larger still, the frame
+  -- has the room and a phone shows it small)
+  local size = o.size or (cols == 1 and (n == 1 and (narrow and 54 or 48) or n <= 2 and (narrow and 48 or 44)
+    or n <= 4 and (narrow and 42 or 38) or (narrow and n <= 7) and 38 or 34) or 30)
   -- long entries may take more height, up to the whole box
   local cw = (box.w - gap * (cols - 1)) / cols
   local function heights(sz)
