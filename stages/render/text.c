@@ -435,6 +435,22 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
   PangoAttrList *attrs = pango_layout_get_attributes(l);
   attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
   pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+  /* no break after an option's leading dashes ("-" / "DCBOR_…" reads as
+   * two tokens, and UAX #14 allows it): the line breaks at the space before */
+  const char *txt = pango_layout_get_text(l);
+  for (const char *q = txt; *q; q++) {
+    if (*q == '-' && (q == txt || q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\n')) {
+      const char *e = q;
+      while (*e == '-') e++;
+      if (*e && *e != ' ' && *e != '\n') {
+        PangoAttribute *nb = pango_attr_allow_breaks_new(FALSE);
+        nb->start_index = (guint)(q - txt);
+        nb->end_index = (guint)(e - txt + 1);
+        pango_attr_list_insert(attrs, nb);
+      }
+      q = e - 1;
+    }
+  }
   pango_layout_set_attributes(l, attrs);
   pango_attr_list_unref(attrs);
   f->hang = 1;

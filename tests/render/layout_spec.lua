@@ -117,6 +117,32 @@ describe("code", function()
     assert.are.equal(line, m.text)
   end)
 
+  it("never breaks a line after an option's leading dash", function()
+    local cmd = "cmake -DCMAKE_BUILD_TYPE=Release -DCBOR_CUSTOM_ALLOC=ON libcbor"
+    local function w_of(t)
+      return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
+    end
+    -- a box just wide enough for the line up to the dash: UAX #14 would break after it
+    local bad = w_of("cmake -DCMAKE_BUILD_TYPE=Release -")
+    local m = core.measure({ type = "code", x = 0, y = 0, w = bad + 2, h = 600, text = cmd, size = 36, min_size = 36 })
+    assert.is_true(m.lines == 2 and not m.cut, "lines " .. m.lines)
+    -- broken at the space before the option: the widest line is shorter
+    assert.is_true(m.width < bad - 0.4 * 36 * 0.5, string.format("%.1f of %.1f: broken after the dash", m.width, bad))
+  end)
+
+  it("wraps long code lines in a tall frame rather than shrinking the block", function()
+    local scene = { scene_type = "command", visual_content = { header = "Compile from source", commands = {
+      "git clone https://github.com/PJK/libcbor",
+      "cmake -DCMAKE_BUILD_TYPE=Release -DCBOR_CUSTOM_ALLOC=ON libcbor", "make", "make install" } } }
+    local dl = render.display_list(scene, { width = 1080, height = 1920, captions = true, t = "end" })
+    local found
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "commands" then found = core.measure(l.it) end
+    end
+    assert.is_truthy(found)
+    assert.is_true(found.final_size >= 30 and not found.cut, "size " .. found.final_size)
+  end)
+
   it("stays long enough to read: about 1.5 s a line, at least 4 s", function()
     local cmds = {}
     for i = 1, 10 do cmds[i] = "echo " .. i end

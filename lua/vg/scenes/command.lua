@@ -46,6 +46,16 @@ return {
       if not (mb.shrunk or mb.cut or mb.lines > #lines) then break end
       code.size = 36
     end
+    -- a tall frame is narrow and has the height: a long line wraps between
+    -- tokens (under its mark) before the whole block shrinks far; where the
+    -- wrapped code would not fit either, it shrinks as elsewhere
+    if tall then
+      local floor = code.min_size
+      code.min_size = math.floor(code.size * 0.85)
+      -- (held at that floor: no wrap between tokens fits there either)
+      local mt = c.measure(code)
+      if mt.cut or mt.final_size <= code.min_size + 0.01 then code.min_size = floor end
+    end
     local m = c.measure(code)
     local ch = math.min(avail, m.height + bar + 64)
     code.h = ch - bar - 56
