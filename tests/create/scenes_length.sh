@@ -60,5 +60,11 @@ assert(math.abs(shown - len) <= 0.03 * len,
   string.format("the plan shows %.1f s (%.1f s less the speech pace), the video is %.1f s", plan.seconds, shown, len))
 ' "$T/plan.json" "$T/team.timing.json" "${len:-0}" || bad "the plan's lengths are not the video's"
 
+# a list the Markdown reader splits numbers on (visual_content.start): the
+# checker knows that field, so an ordinary document warns about nothing
+HERE=$(cd "$(dirname "$0")" && pwd)
+"$VGRUN" scenes "$HERE/../quality/corpus/aocl-de.md" >/dev/null 2>"$T/de.err"
+grep -q "unknown field" "$T/de.err" && bad "a field the reader wrote is unknown: $(grep -m1 "unknown field" "$T/de.err")"
+
 [ "$fail" -eq 0 ] && echo "ok"
 exit "$fail"
