@@ -187,9 +187,14 @@ static int parse_item(vgi_api *a, cmark_node *item, int level, int ctx) {
   int ok = 0, optional = 0;
   char *type = NULL;
   if (code && *code && strlen(code) <= 40) {
+    /* "`close` - {string[]}", "`x`: {number}" */
+    const char *t = s;
+    while (*t == ' ' || *t == ':' || *t == '-') t++;
+    if (*t == '{' && t - s <= 3) s = t;
     if (*s == '{' && (type = take_type(&s, '{', '}', &optional))) ok = 1;
     else if (*s == '(' && (type = take_type(&s, '(', ')', &optional))) ok = 1;
     else if (ctx == 1 && (!*s || *s == ':' || *s == '-' || !strncmp(s, "\xE2\x80\x94", 3))) ok = 1;
+    else if (ctx == 0 && (isalpha((unsigned char)code[0]) || code[0] == '_' || !strncmp(code, "...", 3))) ok = 2;   /* "`err` Error": among typed ones only */
     if (ok) {
       /* "name=None" */
       char *eq = strchr(code, '=');
@@ -223,6 +228,17 @@ static int parse_item(vgi_api *a, cmark_node *item, int level, int ctx) {
         ok = 1;
       }
       free(type);
+    } else if (starts_word(s, "Type") || starts_word(s, "Value") || starts_word(s, "Extends")) {
+      /* "Type: {boolean} text": a property's type */
+      const char *s0 = s;
+      s += strcspn(s, " :{");
+      while (*s == ':' || *s == ' ') s++;
+      if (*s == '{' && (type = take_type(&s, '{', '}', &optional))) {
+        add_param(a, NULL, type, rest_desc(s), 0, 0, level);
+        ok = 1;
+      } else {
+        s = s0;
+      }
     } else if (*s == '{') {
       /* "{string}": a property's type */
       const char *s0 = s;
@@ -253,19 +269,39 @@ static int parse_item(vgi_api *a, cmark_node *item, int level, int ctx) {
   return ok;
 }
 
-static void list_params(vgi_api *a, cmark_node *list, int level, int ctx, int *bad) {
+static void list_params(vgi_api *a, cmark_node *list, int level, int ctx, int *bad, int *typed) {
   for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
-    if (!parse_item(a, it, level, ctx)) {
+    int k = parse_item(a, it, level, ctx);
+    if (k == 1 && !level) (*typed)++;
+    if (!k) {
       if (!level) { (*bad)++; continue; }
       /* a child that is not a parameter (a note on an option) is shown as it is */
       vgi_buf b = {0};
       flat(cmark_node_first_child(cmark_node_first_child(it)), &b);
       char *t = vgi_squash(vgi_buf_take(&b));
+      /* its types without braces all the same */
+      for (char *o = strchr(t, '{'); o; o = strchr(o, '{')) {
+        char *c = strchr(o, '}');
+        if (!c || c - o > 60) break;
+        const char *q = o;
+        int opt = 0;
+        char *w = take_type(&q, '{', '}', &opt);
+        if (!w) { o++; continue; }
+        size_t wl = strlen(w), tail = strlen(c + 1);
+        char *nt = malloc((size_t)(o - t) + wl + tail + 1);
+        memcpy(nt, t, (size_t)(o - t));
+        memcpy(nt + (o - t), w, wl);
+        memcpy(nt + (o - t) + wl, c + 1, tail + 1);
+        o = nt + (o - t) + wl;
+        free(t);
+        free(w);
+        t = nt;
+      }
       add_param(a, NULL, NULL, t, 0, 0, level);
       a->p[a->n - 1].plain = 1;
     }
     for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c))
-      if (cmark_node_get_type(c) == CMARK_NODE_LIST && level < 3) list_params(a, c, level + 1, ctx, bad);
+      if (cmark_node_get_type(c) == CMARK_NODE_LIST && level < 3) list_params(a, c, level + 1, ctx, bad, typed);
   }
 }
 
@@ -284,11 +320,12 @@ int vgi_apidoc_context(const char *intro) {
 
 vgi_api *vgi_apidoc_list(struct cmark_node *list, int ctx) {
   vgi_api *a = calloc(1, sizeof *a);
-  int bad = 0;
-  list_params(a, list, 0, ctx, &bad);
+  int bad = 0, typed = 0;
+  list_params(a, list, 0, ctx, &bad, &typed);
   int top = 0;
   for (int i = 0; i < a->n; i++) top += a->p[i].level == 0;
-  if (bad || !top) { vgi_apidoc_free(a); return NULL; }
+  /* every item a parameter; "`name` text" ones only beside one with a type */
+  if (bad || !top || (!ctx && !typed)) { vgi_apidoc_free(a); return NULL; }
   return a;
 }
 

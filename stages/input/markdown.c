@@ -1925,10 +1925,15 @@ static void api_note_on(md *m, const char *type, cJSON *vc) {
   m->api_note = NULL;
 }
 
-/* An entry's first example is shown with it in a summary (a subsection's
- * first scene rank), not left out as a section's later detail. */
+#define API_EXAMPLE_LINES 6   /* an example a summary shows with its entry */
+
+/* An entry's first example, when short, is shown with it in a summary (a
+ * subsection's first scene rank), not left out as a section's later detail;
+ * a longer one goes first when the summary is too long. */
 static void api_scene_made(md *m, const char *type, cJSON *s) {
-  if (m->api_example && !strcmp(type, "command") && cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY))
+  const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "commands");
+  if (m->api_example && !strcmp(type, "command") && cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY) &&
+      cJSON_GetArraySize(cmds) <= API_EXAMPLE_LINES)
     cJSON_ReplaceItemInObjectCaseSensitive(s, VGI_SRANK_KEY, cJSON_CreateNumber(2));
   m->api_example = 0;
 }
