@@ -249,7 +249,9 @@ static int parse_item(vgi_api *a, cmark_node *item, int level, int ctx) {
         s = s0;
       }
     } else if (ctx == 2) {
-      add_param(a, NULL, NULL, vgi_strdup(s), 1, 0, level);
+      /* "(bytes) The body." */
+      if (*s == '(') type = take_type(&s, '(', ')', &optional);
+      add_param(a, NULL, type, rest_desc(s), 1, 0, level);
       ok = 1;
     } else if (ctx == 1) {
       /* "name (type): text", "name: text" under "Parameters:" */
@@ -413,7 +415,10 @@ static int english(const char *lang) {
 }
 
 static void article(vgi_buf *b, const char *w) {
-  vgi_buf_puts(b, strchr("aeiouAEIOU", w[0]) && w[0] ? "an " : "a ");
+  /* "a url", "a user", but "an undo" */
+  int an = w[0] && strchr("aeiouAEIOU", w[0]) && !((w[0] == 'u' || w[0] == 'U') && w[1] != 'n') &&
+           strncasecmp(w, "one", 3);
+  vgi_buf_puts(b, an ? "an " : "a ");
 }
 
 /* A parameter said: "a path", "an optional suffix", "any number of paths", "eventName". */
@@ -430,9 +435,12 @@ static void say_param(vgi_buf *b, const struct vgi_api_param *q) {
   int word = 1;
   for (const char *c = n; *c; c++) if (!islower((unsigned char)*c)) word = 0;
   for (int i = 0; bare[i] && word; i++) if (!strcmp(n, bare[i])) word = 0;
+  /* "flags", "paths": a plural takes no article */
+  size_t l = strlen(n);
+  int plural = word && l > 3 && n[l - 1] == 's' && !strchr("sui", n[l - 2]);
   if (q->optional) {
-    vgi_buf_puts(b, word ? "an optional " : "optionally ");
-  } else if (word) {
+    vgi_buf_puts(b, !word ? "optionally " : plural ? "optional " : "an optional ");
+  } else if (word && !plural) {
     article(b, n);
   }
   vgi_buf_puts(b, n);

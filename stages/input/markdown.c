@@ -72,6 +72,7 @@ typedef struct md {
   int api_shared_level;
   int api_example;        /* the next block is the example of the entry just made */
   int api_section;        /* this section has an entry already */
+  size_t api_nprose;      /* paragraphs pending when the entry's list came */
 } md;
 
 /* API references: hooks into the block handlers (defined before "sections and videos") */
@@ -1878,7 +1879,7 @@ static int api_list(md *m, cmark_node *n) {
   if (!a) return 0;
   if (para) { free(m->prose[m->nprose - 1].text); m->nprose--; }
   else if (ctx) { free(m->label); m->label = NULL; }
-  if ((m->api && m->nprose) || (!m->api && m->api_section)) {
+  if ((m->api && m->nprose > m->api_nprose) || (!m->api && m->api_section)) {
     /* a later list of the same entry ("The returned object has:"): a list of
      * its own, types without braces, said as a list is */
     api_flush(m, 2);
@@ -1891,7 +1892,7 @@ static int api_list(md *m, cmark_node *n) {
   }
   vgi_apidoc_signature(a, m->header);
   if (m->api) vgi_apidoc_merge(m->api, a);   /* "Parameters:" then "Returns:" */
-  else { m->api = a; m->api_line = cmark_node_get_start_line(n); }
+  else { m->api = a; m->api_line = cmark_node_get_start_line(n); m->api_nprose = m->nprose; }
   return 1;
 }
 
@@ -2023,6 +2024,7 @@ static void api_flush(md *m, int block) {
     vgi_buf_printf(&nb, "%s.", kind);
     if (colon && colon[1]) vgi_buf_printf(&nb, " %s", colon + 1);
     unit_add(units, nb.s, 1);
+    cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "k");
     vgi_buf_free(&nb);
     free(kind);
   }
@@ -2079,6 +2081,9 @@ static void api_flush(md *m, int block) {
   cJSON_AddItemToObject(vc, "items", vgi_apidoc_items(a));
   cJSON *sc = new_scene_u(m, "list", m->api_line, vc, narr, units);
   cJSON_AddTrueToObject(sc, VGI_API_KEY);
+  /* an entry is never a section's droppable later detail */
+  const cJSON *sr = cJSON_GetObjectItemCaseSensitive(sc, VGI_SRANK_KEY);
+  if (cJSON_IsNumber(sr) && sr->valueint < 2) cJSON_ReplaceItemInObjectCaseSensitive(sc, VGI_SRANK_KEY, cJSON_CreateNumber(2));
   m->api_section = 1;
   /* a tiny entry may be followed by others that share its slide */
   cJSON_Delete(m->api_shared_item);
@@ -2524,8 +2529,11 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (sub_para && !skipped_sub && h1 && c == cmark_node_next(h1)) { skipped_sub = 1; break; }
       cmark_node *f = cmark_node_first_child(c);
       if (f && !cmark_node_next(f) && cmark_node_get_type(f) == CMARK_NODE_STRONG) {
-        /* a bold line names what follows: prose before it is finished */
-        flush_prose(&m, 0);
+        /* a bold line names what follows: prose before it is finished (but
+         * "**Returns:**" goes on with an API entry: apidoc.c) */
+        char *lt = plain(f, NULL);
+        if (!(m.api && vgi_apidoc_context(lt))) flush_prose(&m, 0);
+        free(lt);
         free(m.label);
         m.label = plain(f, NULL);
         size_t l = strlen(m.label);
