@@ -2078,6 +2078,14 @@ static void api_flush(md *m, int block) {
     }
   }
   cJSON *vc = visual(m);
+  if (ndesc && !m->label) {
+    /* what it does, in a headline under its signature (a banner takes its place) */
+    char *h = vgi_headline(vgi_str(units->child, "t"));
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, VGI_CTX_KEY);
+    if (*h) cJSON_AddStringToObject(vc, "description", h);
+    free(h);
+  }
   cJSON_AddItemToObject(vc, "items", vgi_apidoc_items(a));
   cJSON *sc = new_scene_u(m, "list", m->api_line, vc, narr, units);
   cJSON_AddTrueToObject(sc, VGI_API_KEY);

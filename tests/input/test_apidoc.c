@@ -83,6 +83,8 @@ static void node_entry(void **state) {
   assert_string_equal(item_field(s, 1, "description"), "string, optional \xE2\x80\x94 An optional suffix to remove");
   assert_string_equal(item_field(s, 2, "title"), "Returns");
   assert_string_equal(item_field(s, 2, "description"), "string");
+  /* what it does, as a headline under the signature */
+  assert_non_null(strstr(vcget(s, "description"), "returns the last portion of a"));
   const char *n = sget(s, "narration");
   /* what it does first, then its parameters in words; "returns" is said once */
   assert_non_null(strstr(n, "returns the last portion of a path"));
