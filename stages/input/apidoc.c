@@ -455,7 +455,7 @@ static int nothing_type(const char *t) {
 /* What the list says, in words: "It takes a path and an optional suffix,
  * and returns a string." NULL when there is nothing to say, or in a
  * language other than English (the slide shows it). Caller frees. */
-char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return) {
+char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const char *subject) {
   if (!english(lang)) return NULL;
   const struct vgi_api_param *said[SAID_PARAMS];
   int ns = 0, total = 0;
@@ -471,6 +471,13 @@ char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return) {
       if (ns < SAID_PARAMS) said[ns++] = q;
     }
   vgi_buf b = {0};
+  /* "os.EOL is a string", "os.arch returns a string": named when nothing else says what it is about */
+  char *subj = NULL;
+  if (subject && *subject && !ns) {
+    subj = vgi_strdup(subject);
+    char *paren = strchr(subj, '(');
+    if (paren && paren != subj) *paren = 0;
+  }
   if (ns) {
     vgi_buf_puts(&b, "It takes ");
     for (int i = 0; i < ns; i++) {
@@ -480,14 +487,16 @@ char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return) {
     if (total > ns) vgi_buf_printf(&b, " and %d more", total - ns);
   }
   if (ret && !nothing_type(ret->type) && ret->type && !no_return) {
-    vgi_buf_puts(&b, ns ? ", and returns " : "It returns ");
+    if (ns) vgi_buf_puts(&b, ", and returns ");
+    else vgi_buf_printf(&b, "%s returns ", subj ? subj : "It");
     article(&b, ret->type);
     vgi_buf_puts(&b, ret->type);
   } else if (!ns && prop && prop->type) {
-    vgi_buf_puts(&b, "It is ");
+    vgi_buf_printf(&b, "%s is ", subj ? subj : "It");
     article(&b, prop->type);
     vgi_buf_puts(&b, prop->type);
   }
+  free(subj);
   if (!b.n) return NULL;
   vgi_buf_puts(&b, ".");
   return vgi_buf_take(&b);

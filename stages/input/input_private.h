@@ -241,8 +241,10 @@ int vgi_apidoc_tiny(const vgi_api *a);
 /* The slide's items ({title, description, level}), types as words. */
 cJSON *vgi_apidoc_items(const vgi_api *a);
 /* "It takes a path and an optional suffix, and returns a string." or NULL;
- * no_return: the description says what it returns already. */
-char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return);
+ * no_return: the description says what it returns already; subject (or
+ * NULL): the entry's name, said instead of "It" when it takes nothing
+ * ("os.EOL is a string"). */
+char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const char *subject);
 char *vgi_apidoc_type_words(const char *type);
 /* "Stability: 1 - Experimental" -> 1, kind "Experimental", note "". */
 int vgi_apidoc_banner(const char *text, char **kind, char **note);

@@ -2031,7 +2031,7 @@ static void api_flush(md *m, int block) {
   /* "Returns the host name …" says what it returns: not again */
   const char *d0 = ndesc ? vgi_str(units->child, "t") : NULL;
   int says_return = d0 && (!strncasecmp(d0, "return", 6) || strstr(d0, " return"));
-  char *said = vgi_apidoc_said(a, m->lang, says_return);
+  char *said = vgi_apidoc_said(a, m->lang, says_return, ndesc ? NULL : m->header);
   if (said) {
     /* a key point of the entry: a summary says it after the description's
      * first sentence (which stays when --duration leaves only one), before

@@ -256,6 +256,13 @@ static void tiny_entries_share(void **state) {
   assert_string_equal(item_field(c, 0, "description"), "array of objects");
   assert_int_equal(lists, 2);
   cJSON_Delete(m);
+
+  /* with no description, each says what it is by its name */
+  m = load_text("tiny2.md", "# Facts\n\n## `a.sep`\n\n* {string}\n\n## `a.size()`\n\n* Returns: {integer}\n", NULL, &d);
+  s = scene_headed(m, "Facts");
+  assert_non_null(s);
+  assert_string_equal(sget(s, "narration"), "a.sep is a string. a.size returns an integer.");
+  cJSON_Delete(m);
   vgi_diags_free(&d);
 }
 
