@@ -141,11 +141,15 @@ static char *take_type(const char **p, char open, char close, int *optional) {
 }
 
 /* What follows a name or type: ": text", " - text", " — text", " text". */
+char *vgi_apidoc_debrace(const char *text);
 static char *rest_desc(const char *s) {
   while (*s == ' ') s++;
   if (*s == ':' || (*s == '-' && s[1] == ' ')) s++;
   else if (!strncmp(s, "\xE2\x80\x94", 3) || !strncmp(s, "\xE2\x80\x93", 3)) s += 3;
-  return trim_dup(s, strlen(s));
+  char *d = vgi_apidoc_debrace(s);
+  char *r = trim_dup(d, strlen(d));
+  free(d);
+  return r;
 }
 
 static int ident(const char *s, size_t n) {
@@ -164,6 +168,7 @@ static int starts_word(const char *s, const char *w) {
 
 /* One item: 1 when it reads as a parameter, a return value or a type.
  * ctx: the list stands under "Parameters:" (1) or "Returns:" (2). */
+static int parse_text(vgi_api *a, char *code, const char *text, int level, int ctx);
 static int parse_item(vgi_api *a, cmark_node *item, int level, int ctx) {
   cmark_node *para = cmark_node_first_child(item);
   if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) return 0;
@@ -183,6 +188,13 @@ static int parse_item(vgi_api *a, cmark_node *item, int level, int ctx) {
     flat(f, &b);
   }
   char *text = vgi_squash(vgi_buf_take(&b));
+  int ok = parse_text(a, code, text, level, ctx);
+  free(text);
+  return ok;
+}
+
+/* An item's text (code: its leading code span, owned, or NULL). */
+static int parse_text(vgi_api *a, char *code, const char *text, int level, int ctx) {
   const char *s = text;
   int ok = 0, optional = 0;
   char *type = NULL;
@@ -236,6 +248,15 @@ static int parse_item(vgi_api *a, cmark_node *item, int level, int ctx) {
       if (*s == '{' && (type = take_type(&s, '{', '}', &optional))) {
         add_param(a, NULL, type, rest_desc(s), 0, 0, level);
         ok = 1;
+      } else if (strchr(s, '{')) {
+        /* "Type: The underlying {AsyncResource}." */
+        const char *o = strchr(s, '{');
+        if ((type = take_type(&o, '{', '}', &optional))) {
+          add_param(a, NULL, type, vgi_apidoc_debrace(s), 0, 0, level);
+          ok = 1;
+        } else {
+          s = s0;
+        }
       } else {
         s = s0;
       }
@@ -267,8 +288,48 @@ static int parse_item(vgi_api *a, cmark_node *item, int level, int ctx) {
     }
   }
   free(code);
-  free(text);
   return ok;
+}
+
+/* Text with its "{Type}" references in words ("with {AsyncResource}" ->
+ * "with AsyncResource"); other braces are left. Caller frees. */
+char *vgi_apidoc_debrace(const char *text) {
+  vgi_buf b = {0};
+  const char *p = text;
+  while (*p) {
+    const char *o = strchr(p, '{');
+    if (!o) { vgi_buf_puts(&b, p); break; }
+    vgi_buf_add(&b, p, (size_t)(o - p));
+    const char *q = o;
+    int opt = 0;
+    /* a type is an identifier or a union of them: "{string|symbol}", "{Object\[]}" */
+    size_t n = strcspn(o + 1, "}");
+    int typ = o[1] && o[1 + n] == '}' && n <= 60 && (isalpha((unsigned char)o[1]));
+    for (size_t i = 1; typ && i <= n; i++)
+      typ = isalnum((unsigned char)o[i]) || strchr("|.[]\\_<>$ ", o[i]);
+    char *w = typ ? take_type(&q, '{', '}', &opt) : NULL;
+    if (w) {
+      vgi_buf_puts(&b, w);
+      free(w);
+      p = q;
+    } else {
+      vgi_buf_puts(&b, "{");
+      p = o + 1;
+    }
+  }
+  return vgi_buf_take(&b);
+}
+
+/* A paragraph that is one "Type: {boolean}" / "Value: {boolean}" line: a
+ * property's type, as in a list. NULL otherwise. */
+vgi_api *vgi_apidoc_line(const char *text) {
+  if (!text || strlen(text) > 200) return NULL;
+  if (!(starts_word(text, "Type") || starts_word(text, "Value"))) return NULL;
+  const char *c = text + strcspn(text, " :{");
+  if (*c != ':') return NULL;
+  vgi_api *a = calloc(1, sizeof *a);
+  if (!parse_text(a, NULL, text, 0, 0) || !vgi_apidoc_property(a)) { vgi_apidoc_free(a); return NULL; }
+  return a;
 }
 
 static void list_params(vgi_api *a, cmark_node *list, int level, int ctx, int *bad, int *typed) {
@@ -282,23 +343,9 @@ static void list_params(vgi_api *a, cmark_node *list, int level, int ctx, int *b
       flat(cmark_node_first_child(cmark_node_first_child(it)), &b);
       char *t = vgi_squash(vgi_buf_take(&b));
       /* its types without braces all the same */
-      for (char *o = strchr(t, '{'); o; o = strchr(o, '{')) {
-        char *c = strchr(o, '}');
-        if (!c || c - o > 60) break;
-        const char *q = o;
-        int opt = 0;
-        char *w = take_type(&q, '{', '}', &opt);
-        if (!w) { o++; continue; }
-        size_t wl = strlen(w), tail = strlen(c + 1);
-        char *nt = malloc((size_t)(o - t) + wl + tail + 1);
-        memcpy(nt, t, (size_t)(o - t));
-        memcpy(nt + (o - t), w, wl);
-        memcpy(nt + (o - t) + wl, c + 1, tail + 1);
-        o = nt + (o - t) + wl;
-        free(t);
-        free(w);
-        t = nt;
-      }
+      char *db = vgi_apidoc_debrace(t);
+      free(t);
+      t = db;
       add_param(a, NULL, NULL, t, 0, 0, level);
       a->p[a->n - 1].plain = 1;
     }
@@ -435,6 +482,7 @@ static void say_param(vgi_buf *b, const struct vgi_api_param *q) {
   int word = 1;
   for (const char *c = n; *c; c++) if (!islower((unsigned char)*c)) word = 0;
   for (int i = 0; bare[i] && word; i++) if (!strcmp(n, bare[i])) word = 0;
+  if (strlen(n) < 3) word = 0;   /* "n", "fd": a symbol, not a noun */
   /* "flags", "paths": a plural takes no article */
   size_t l = strlen(n);
   int plural = word && l > 3 && n[l - 1] == 's' && !strchr("sui", n[l - 2]);

@@ -249,3 +249,7 @@ char *vgi_apidoc_type_words(const char *type);
 /* "Stability: 1 - Experimental" -> 1, kind "Experimental", note "". */
 int vgi_apidoc_banner(const char *text, char **kind, char **note);
 char *vgi_apidoc_quote_text(struct cmark_node *quote);
+/* "{Type}" references in words ("with {AsyncResource}" -> "with AsyncResource"). Caller frees. */
+char *vgi_apidoc_debrace(const char *text);
+/* A paragraph "Type: {boolean}" / "Value: {boolean}": a property's type; else NULL. */
+vgi_api *vgi_apidoc_line(const char *text);

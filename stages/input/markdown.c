@@ -72,6 +72,7 @@ typedef struct md {
   int api_shared_level;
   int api_example;        /* the next block is the example of the entry just made */
   int api_section;        /* this section has an entry already */
+  int api_doc;            /* the document is an API reference (a parameter list or banner seen) */
   size_t api_nprose;      /* paragraphs pending when the entry's list came */
 } md;
 
@@ -81,6 +82,7 @@ static int api_list(md *m, cmark_node *n);
 static int api_banner(md *m, cmark_node *n);
 static void api_note_on(md *m, const char *type, cJSON *vc);
 static void api_scene_made(md *m, const char *type, cJSON *s);
+static char *api_prose(md *m, char *text, int line);
 
 /* ---- text helpers ---------------------------------------------------------- */
 
@@ -1890,10 +1892,31 @@ static int api_list(md *m, cmark_node *n) {
     emit_list(m, items, nested, cmark_node_get_start_line(n), NULL);
     return 1;
   }
+  m->api_doc = 1;
   vgi_apidoc_signature(a, m->header);
   if (m->api) vgi_apidoc_merge(m->api, a);   /* "Parameters:" then "Returns:" */
   else { m->api = a; m->api_line = cmark_node_get_start_line(n); m->api_nprose = m->nprose; }
   return 1;
+}
+
+/* A paragraph of an API reference: "{AsyncResource}" said and shown as
+ * "AsyncResource"; a "Value: {boolean}" line is the entry's type, as in a
+ * list (NULL: taken). Owns text. */
+static char *api_prose(md *m, char *text, int line) {
+  if (!text) return text;
+  vgi_api *a = !m->api && !m->nprose && !m->section_scenes && !m->api_section ? vgi_apidoc_line(text) : NULL;
+  if (a) {
+    m->api_doc = 1;
+    m->api = a;
+    m->api_line = line;
+    m->api_nprose = 0;
+    free(text);
+    return NULL;
+  }
+  if (!m->api_doc) return text;
+  char *d = vgi_apidoc_debrace(text);
+  free(text);
+  return d;
 }
 
 static int api_banner(md *m, cmark_node *n) {
@@ -1901,6 +1924,7 @@ static int api_banner(md *m, cmark_node *n) {
   int ok = vgi_apidoc_banner(t, &kind, &note);
   free(t);
   if (!ok) return 0;
+  m->api_doc = 1;
   /* "Stable" is every entry's default: nothing to show or say */
   if (strcasecmp(kind, "Stable")) {
     free(m->api_note);
@@ -2571,7 +2595,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
-      prose_add(&m, plain(c, &m), line, 1);
+      prose_add(&m, api_prose(&m, plain(c, &m), line), line, 1);   /* API references: "{Type}", "Value: {boolean}" */
       break;
     }
     case CMARK_NODE_CODE_BLOCK: code_block(&m, c); break;

@@ -263,6 +263,26 @@ static void tiny_entries_share(void **state) {
   assert_non_null(s);
   assert_string_equal(sget(s, "narration"), "a.sep is a string. a.size returns an integer.");
   cJSON_Delete(m);
+
+  /* "Value: {boolean}" as a paragraph, "Type: The underlying {Resource}.",
+   * and a "{Type}" in the prose of an API reference */
+  m = load_text("tiny3.md",
+                "# Ev\n\n## `ev.capture`\n\nValue: {boolean}\n\nChanges the default capture option.\n\n"
+                "## `ev.res`\n\n* Type: The underlying {Resource}.\n\n"
+                "## `ev.wrap()`\n\n* Returns: {Wrapper}\n\nIntegrates Ev with {Resource} for manual tracking.\n\n"
+                "```js\nev.wrap();\n```\n",
+                NULL, &d);
+  char *all = all_text(m);
+  assert_null(strstr(all, "{Resource"));
+  assert_null(strstr(all, "{boolean"));
+  assert_null(strstr(all, "{Wrapper"));
+  free(all);
+  s = scene_headed(m, "Ev");
+  assert_non_null(s);
+  assert_string_equal(item_field(s, 0, "title"), "ev.capture");
+  assert_string_equal(item_field(s, 0, "description"), "boolean \xE2\x80\x94 Changes the default capture option");
+  assert_string_equal(item_field(s, 1, "description"), "Resource \xE2\x80\x94 The underlying Resource.");
+  cJSON_Delete(m);
   vgi_diags_free(&d);
 }
 
