@@ -219,3 +219,37 @@ double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoke
 #define VGI_PARTS_KEY "_parts"
 /* The narration a scene's template writes (malloc'd), or NULL (narrate.c). */
 char *vgi_template(const cJSON *scene, const char *lang);
+
+/* ---- API references (apidoc.c): parameter lists and stability banners ---- */
+struct cmark_node;
+typedef struct vgi_api vgi_api;
+/* Internal flag on a scene made of an API entry: its narration says its
+ * parameters already (narrate.c adds no "Key points include" of its items). */
+#define VGI_API_KEY "_api"
+/* "Parameters:" before a list: 1; "Returns:": 2; else 0. */
+int vgi_apidoc_context(const char *intro);
+/* A list whose every item is a parameter, return value or type; else NULL.
+ * ctx from vgi_apidoc_context. Free with vgi_apidoc_free. */
+vgi_api *vgi_apidoc_list(struct cmark_node *list, int ctx);
+void vgi_apidoc_merge(vgi_api *into, vgi_api *from);   /* takes from */
+void vgi_apidoc_free(vgi_api *a);
+/* Marks the parameters the heading's signature brackets as optional. */
+void vgi_apidoc_signature(vgi_api *a, const char *heading);
+int vgi_apidoc_property(const vgi_api *a);
+/* Only a type, or only a return value: an entry that may share a slide. */
+int vgi_apidoc_tiny(const vgi_api *a);
+/* The slide's items ({title, description, level}), types as words. */
+cJSON *vgi_apidoc_items(const vgi_api *a);
+/* "It takes a path and an optional suffix, and returns a string." or NULL;
+ * no_return: the description says what it returns already; subject (or
+ * NULL): the entry's name, said instead of "It" when it takes nothing
+ * ("os.EOL is a string"). */
+char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const char *subject);
+char *vgi_apidoc_type_words(const char *type);
+/* "Stability: 1 - Experimental" -> 1, kind "Experimental", note "". */
+int vgi_apidoc_banner(const char *text, char **kind, char **note);
+char *vgi_apidoc_quote_text(struct cmark_node *quote);
+/* "{Type}" references in words ("with {AsyncResource}" -> "with AsyncResource"). Caller frees. */
+char *vgi_apidoc_debrace(const char *text);
+/* A paragraph "Type: {boolean}" / "Value: {boolean}": a property's type; else NULL. */
+vgi_api *vgi_apidoc_line(const char *text);

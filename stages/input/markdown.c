@@ -62,7 +62,27 @@ typedef struct md {
   cJSON *short_scene;     /* the slide short sections share (summary), while it is the last scene */
   int short_level;        /* ... the level of its sections */
   char *short_h2;         /* ... and the section they are part of */
+  /* API references (apidoc.c) */
+  vgi_api *api;           /* a parameter list waiting for its description */
+  int api_line;
+  char *api_note;         /* a stability banner for the next scene ("Experimental") */
+  cJSON *api_shared;      /* the slide tiny API entries share, while it is the last scene */
+  cJSON *api_shared_item; /* ... its first entry as a shared slide shows it */
+  char *api_shared_parent;
+  int api_shared_level;
+  int api_example;        /* the next block is the example of the entry just made */
+  int api_section;        /* this section has an entry already */
+  int api_doc;            /* the document is an API reference (a parameter list or banner seen) */
+  size_t api_nprose;      /* paragraphs pending when the entry's list came */
 } md;
+
+/* API references: hooks into the block handlers (defined before "sections and videos") */
+static void api_flush(md *m, int block);
+static int api_list(md *m, cmark_node *n);
+static int api_banner(md *m, cmark_node *n);
+static void api_note_on(md *m, const char *type, cJSON *vc);
+static void api_scene_made(md *m, const char *type, cJSON *s);
+static char *api_prose(md *m, char *text, int line);
 
 /* ---- text helpers ---------------------------------------------------------- */
 
@@ -971,6 +991,7 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
     free(m->image);
     m->image = NULL;
   }
+  api_note_on(m, type, vc);   /* API references: a stability banner is its subtitle */
   cJSON_AddItemToObject(s, "visual_content", vc);
   if (narration && *narration) {
     cJSON_AddStringToObject(s, "narration", narration);
@@ -992,6 +1013,7 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
    * then subsections, then sections; the title and the outro stay */
   if (strcmp(type, "title") && strcmp(type, "outro"))
     cJSON_AddNumberToObject(s, VGI_SRANK_KEY, m->section_scenes ? 1 : m->level <= 2 ? 3 : 2);
+  api_scene_made(m, type, s);   /* API references: an entry's example stays with it */
   cJSON_AddItemToArray(m->scenes, s);
   m->section_scenes++;
   return s;
@@ -1272,6 +1294,7 @@ static cJSON *visual(md *m) {
 }
 
 static void code_block(md *m, cmark_node *n) {
+  api_flush(m, 1);   /* API references: the entry before its example */
   const char *info = cmark_node_get_fence_info(n);
   char lang[64] = "";
   if (info) {
@@ -1589,6 +1612,8 @@ static void agenda_block(md *m, cmark_node *n, cJSON *all) {
 }
 
 static void list_block(md *m, cmark_node *n) {
+  if (api_list(m, n)) return;   /* API references: a parameter list */
+  api_flush(m, 2);
   cJSON *all = cJSON_CreateArray();
   int nested = 0;
   list_items(m, n, 0, all, &nested);
@@ -1606,6 +1631,7 @@ static void list_block(md *m, cmark_node *n) {
  * is the prose before it, then the columns named and each row said briefly
  * (vgi_table_narration). */
 static void table_block(md *m, cmark_node *n) {
+  api_flush(m, 1);   /* API references */
   cJSON *cols = NULL, *rows = cJSON_CreateArray();
   int ncols = 0;
   for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
@@ -1692,6 +1718,8 @@ static void table_block(md *m, cmark_node *n) {
 static void alert_block(md *m, cmark_node *n, const char *key, const char *text);
 
 static void quote_block(md *m, cmark_node *n) {
+  if (api_banner(m, n)) return;   /* API references: "Stability: 1 - Experimental" */
+  api_flush(m, 1);
   /* a GitHub alert ("> [!TIP]" on its first line) is a callout: its kind is
    * the heading, never read as text */
   cmark_node *first = cmark_node_first_child(n);
@@ -1831,10 +1859,286 @@ static void alert_block(md *m, cmark_node *n, const char *key, const char *text)
   free(narr);
 }
 
+/* ---- API references (apidoc.c) --------------------------------------------------- */
+/* An API entry is one slide: its heading (the signature), its parameters
+ * without braces; said as the description's sentences, then the parameters
+ * in words, ranked below the description (a summary says what a function
+ * does before what it takes). Node.js writes the parameter list before the
+ * description, so the list waits until the next block or the section's end. */
+#define API_SHARED 6   /* tiny API entries (a property and its type) one slide shows */
+
+static int ends_colon(const char *t) {
+  size_t l = t ? strlen(t) : 0;
+  while (l && t[l - 1] == ' ') l--;
+  return l && (t[l - 1] == ':' || (l >= 3 && !strncmp(t + l - 3, "\xEF\xBC\x9A", 3)));
+}
+
+static int api_list(md *m, cmark_node *n) {
+  /* "Parameters:" (a bold line or a paragraph) before the list */
+  int ctx = m->label ? vgi_apidoc_context(m->label) : 0, para = 0;
+  if (!ctx && !m->label && m->nprose) para = ctx = vgi_apidoc_context(m->prose[m->nprose - 1].text);
+  vgi_api *a = vgi_apidoc_list(n, ctx);
+  if (!a) return 0;
+  if (para) { free(m->prose[m->nprose - 1].text); m->nprose--; }
+  else if (ctx) { free(m->label); m->label = NULL; }
+  if ((m->api && m->nprose > m->api_nprose) || (!m->api && m->api_section)) {
+    /* a later list of the same entry ("The returned object has:"): a list of
+     * its own, types without braces, said as a list is */
+    api_flush(m, 2);
+    int nested = 0;
+    cJSON *items = vgi_apidoc_items(a);
+    for (cJSON *it = items->child; it; it = it->next) nested |= cJSON_GetObjectItemCaseSensitive(it, "level")->valueint > 0;
+    vgi_apidoc_free(a);
+    emit_list(m, items, nested, cmark_node_get_start_line(n), NULL);
+    return 1;
+  }
+  m->api_doc = 1;
+  vgi_apidoc_signature(a, m->header);
+  if (m->api) vgi_apidoc_merge(m->api, a);   /* "Parameters:" then "Returns:" */
+  else { m->api = a; m->api_line = cmark_node_get_start_line(n); m->api_nprose = m->nprose; }
+  return 1;
+}
+
+/* A paragraph of an API reference: "{AsyncResource}" said and shown as
+ * "AsyncResource"; a "Value: {boolean}" line is the entry's type, as in a
+ * list (NULL: taken). Owns text. */
+static char *api_prose(md *m, char *text, int line) {
+  if (!text) return text;
+  vgi_api *a = !m->api && !m->nprose && !m->section_scenes && !m->api_section ? vgi_apidoc_line(text) : NULL;
+  if (a) {
+    m->api_doc = 1;
+    m->api = a;
+    m->api_line = line;
+    m->api_nprose = 0;
+    free(text);
+    return NULL;
+  }
+  if (!m->api_doc) return text;
+  char *d = vgi_apidoc_debrace(text);
+  free(text);
+  return d;
+}
+
+static int api_banner(md *m, cmark_node *n) {
+  char *t = vgi_apidoc_quote_text(n), *kind = NULL, *note = NULL;
+  int ok = vgi_apidoc_banner(t, &kind, &note);
+  free(t);
+  if (!ok) return 0;
+  m->api_doc = 1;
+  /* "Stable" is every entry's default: nothing to show or say */
+  if (strcasecmp(kind, "Stable")) {
+    free(m->api_note);
+    vgi_buf b = {0};
+    vgi_buf_puts(&b, kind);
+    if (*note) { vgi_buf_puts(&b, ": "); vgi_buf_puts(&b, note); }
+    m->api_note = vgi_buf_take(&b);
+  }
+  free(kind);
+  free(note);
+  return 1;
+}
+
+/* A banner no API entry took is the next slide's subtitle (shown, not said). */
+static void api_note_on(md *m, const char *type, cJSON *vc) {
+  if (!m->api_note || !strcmp(type, "title") || !strcmp(type, "outro")) return;
+  char *h = vgi_headline(m->api_note);
+  cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+  cJSON_DeleteItemFromObjectCaseSensitive(vc, VGI_CTX_KEY);
+  cJSON_AddStringToObject(vc, "description", h);
+  free(h);
+  free(m->api_note);
+  m->api_note = NULL;
+}
+
+#define API_EXAMPLE_LINES 6   /* an example a summary shows with its entry */
+
+/* An entry's first example, when short, is shown with it in a summary (a
+ * subsection's first scene rank), not left out as a section's later detail;
+ * a longer one goes first when the summary is too long. */
+static void api_scene_made(md *m, const char *type, cJSON *s) {
+  const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "commands");
+  if (m->api_example && !strcmp(type, "command") && cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY) &&
+      cJSON_GetArraySize(cmds) <= API_EXAMPLE_LINES)
+    cJSON_ReplaceItemInObjectCaseSensitive(s, VGI_SRANK_KEY, cJSON_CreateNumber(2));
+  m->api_example = 0;
+}
+
+/* Joins a tiny entry to the slide the ones before it share; 1 when it did. */
+static int api_join(md *m, cJSON *item, cJSON *units, const char *parent) {
+  cJSON *last = cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1);
+  cJSON *vc = last ? cJSON_GetObjectItemCaseSensitive(last, "visual_content") : NULL;
+  cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+  cJSON *lu = last ? cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY) : NULL;
+  cJSON *ln = last ? cJSON_GetObjectItemCaseSensitive(last, "narration") : NULL;
+  if (!last || last != m->api_shared || m->api_shared_level != m->level || !m->api_shared_parent ||
+      strcmp(m->api_shared_parent, parent) || !cJSON_IsArray(items) || !cJSON_IsArray(lu) || !cJSON_IsString(ln) ||
+      cJSON_GetArraySize(items) >= API_SHARED)
+    return 0;
+  if (m->api_shared_item) {
+    /* the first of them: its entry becomes a bullet, the section's name the slide's */
+    cJSON_ReplaceItemInObjectCaseSensitive(vc, "items", cJSON_CreateArray());
+    items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+    cJSON_AddItemToArray(items, m->api_shared_item);
+    m->api_shared_item = NULL;
+    cJSON_ReplaceItemInObjectCaseSensitive(vc, "header", cJSON_CreateString(parent));
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, VGI_CTX_KEY);
+  }
+  cJSON_AddItemToArray(items, item);
+  unit_stop(cJSON_GetArrayItem(lu, cJSON_GetArraySize(lu) - 1));
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, ln->valuestring);
+  while (units->child) {
+    cJSON *u = cJSON_DetachItemViaPointer(units, units->child);
+    unit_stop(u);
+    vgi_buf_puts(&b, " ");
+    vgi_buf_puts(&b, vgi_str(u, "t"));
+    cJSON_AddItemToArray(lu, u);
+  }
+  cJSON_SetValuestring(ln, b.s);
+  cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(last, "max_duration"), vgi_max_for_lang(b.s, m->lang));
+  vgi_buf_free(&b);
+  cJSON_Delete(units);
+  m->section_scenes++;
+  return 1;
+}
+
+/* block: a block follows in the section (its introduction stays for it). */
+static void api_flush(md *m, int block) {
+  m->api_example = 0;
+  if (!m->api) return;
+  vgi_api *a = m->api;
+  m->api = NULL;
+  flush_prose(m, PROSE_WORDS);   /* earlier prose is its own scene */
+  size_t np = m->nprose;
+  char *intro = NULL;
+  if (block && np && ends_colon(m->prose[np - 1].text)) {
+    np--;   /* "For example:" introduces the block */
+    /* "Provides the platform-specific path delimiter:" before a list is
+     * what the entry is, when nothing else says it */
+    if (!np && block == 2 && vgi_word_count(m->prose[0].text) >= 5) {
+      intro = vgi_strdup(m->prose[0].text);
+      size_t l = strlen(intro);
+      while (l && (intro[l - 1] == ' ' || intro[l - 1] == ':')) intro[--l] = 0;
+      intro = realloc(intro, l + 2);
+      strcpy(intro + l, ".");
+    }
+  }
+  para ip = { intro, 0, 0 };
+  cJSON *desc = intro ? para_units(m, &ip, 1, 0) : para_units(m, m->prose, np, 0);
+  if (intro) np = 1;
+  free(intro);
+  /* what the entry does is its description's first sentence; later
+   * paragraphs are detail, said after its parameters when there is time */
+  int first = 1;
+  for (cJSON *u = desc->child; u; u = u->next, first = 0) {
+    int r = cJSON_GetObjectItemCaseSensitive(u, "r")->valueint;
+    if (first) continue;
+    cJSON_ReplaceItemInObjectCaseSensitive(u, "r", cJSON_CreateNumber(r + 2 > VGI_RANK_KEY_MAX ? VGI_RANK_KEY_MAX : r + 2));
+    cJSON_DeleteItemFromObjectCaseSensitive(u, "k");
+  }
+  int ndesc = cJSON_GetArraySize(desc);
+  cJSON *units = cJSON_CreateArray();
+  if (desc->child) cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(desc, desc->child));
+  if (m->api_note) {
+    /* said once, after what the entry does */
+    char *kind = vgi_strdup(m->api_note), *colon = strchr(kind, ':');
+    if (colon) *colon = 0;
+    vgi_buf nb = {0};
+    vgi_buf_printf(&nb, "%s.", kind);
+    if (colon && colon[1]) vgi_buf_printf(&nb, " %s", colon + 1);
+    unit_add(units, nb.s, 1);
+    cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "k");
+    vgi_buf_free(&nb);
+    free(kind);
+  }
+  /* "Returns the host name …" says what it returns: not again */
+  const char *d0 = ndesc ? vgi_str(units->child, "t") : NULL;
+  int says_return = d0 && (!strncasecmp(d0, "return", 6) || strstr(d0, " return"));
+  char *said = vgi_apidoc_said(a, m->lang, says_return, ndesc ? NULL : m->header);
+  if (said) {
+    /* a key point of the entry: a summary says it after the description's
+     * first sentence (which stays when --duration leaves only one), before
+     * its further detail */
+    unit_add(units, said, 1);
+    cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "k");
+  }
+  while (desc->child) cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(desc, desc->child));
+  cJSON_Delete(desc);
+  if (!units->child && m->header) unit_add(units, m->header, 0);   /* the slide's name, at least */
+  vgi_buf nb = {0};
+  for (cJSON *u = units->child; u; u = u->next) {
+    if (nb.n) vgi_buf_puts(&nb, " ");
+    vgi_buf_puts(&nb, vgi_str(u, "t"));
+  }
+  char *narr = vgi_buf_take(&nb);
+  int tiny = !block && !m->section_scenes && !m->label && !m->image && !m->api_note &&
+             !m->split_h2 && !(m->opts && m->opts->detail == VGI_DETAIL_FULL) && m->header && m->level >= 2;
+  tiny = tiny && vgi_apidoc_tiny(a);
+  const char *parent = m->level == 2 ? (m->h1 ? m->h1 : m->doc_title) : (m->h2 ? m->h2 : m->doc_title);
+  cJSON *item = NULL;
+  if (tiny && parent) {
+    /* the entry as a shared slide shows it: its name, its type and what it is */
+    cJSON *items = vgi_apidoc_items(a);
+    const char *ty = vgi_str(items->child, "description");
+    char *h = ndesc ? vgi_headline(vgi_str(units->child, "t")) : NULL;
+    vgi_buf d = {0};
+    if (ty) vgi_buf_puts(&d, ty);
+    if (h && *h) { if (d.n) vgi_buf_puts(&d, " \xE2\x80\x94 "); vgi_buf_puts(&d, h); }
+    item = cJSON_CreateObject();
+    cJSON_AddStringToObject(item, "title", m->header);
+    if (d.n) cJSON_AddStringToObject(item, "description", d.s);
+    vgi_buf_free(&d);
+    free(h);
+    cJSON_Delete(items);
+    if (api_join(m, item, units, parent)) {
+      prose_drop(m, np);
+      vgi_apidoc_free(a);
+      free(said);
+      free(narr);
+      m->api_example = block == 1;
+      m->api_section = 1;
+      return;
+    }
+  }
+  cJSON *vc = visual(m);
+  if (ndesc && !m->label) {
+    /* what it does, in a headline under its signature (a banner takes its place) */
+    char *h = vgi_headline(vgi_str(units->child, "t"));
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, VGI_CTX_KEY);
+    if (*h) cJSON_AddStringToObject(vc, "description", h);
+    free(h);
+  }
+  cJSON_AddItemToObject(vc, "items", vgi_apidoc_items(a));
+  cJSON *sc = new_scene_u(m, "list", m->api_line, vc, narr, units);
+  cJSON_AddTrueToObject(sc, VGI_API_KEY);
+  /* an entry is never a section's droppable later detail */
+  const cJSON *sr = cJSON_GetObjectItemCaseSensitive(sc, VGI_SRANK_KEY);
+  if (cJSON_IsNumber(sr) && sr->valueint < 2) cJSON_ReplaceItemInObjectCaseSensitive(sc, VGI_SRANK_KEY, cJSON_CreateNumber(2));
+  m->api_section = 1;
+  /* a tiny entry may be followed by others that share its slide */
+  cJSON_Delete(m->api_shared_item);
+  m->api_shared_item = item;
+  m->api_shared = item ? sc : NULL;
+  if (item) {
+    free(m->api_shared_parent);
+    m->api_shared_parent = vgi_strdup(parent);
+    m->api_shared_level = m->level;
+  }
+  prose_drop(m, np);
+  vgi_apidoc_free(a);
+  free(said);
+  free(narr);
+  m->api_example = block == 1;
+}
+
 /* ---- sections and videos ------------------------------------------------------- */
 
 static void end_section(md *m) {
   if (!m->scenes) return;
+  api_flush(m, 0);   /* API references: an entry with no block after it */
+  m->api_section = 0;
   if (m->nprose) {
     int words = 0;
     for (size_t i = 0; i < m->nprose; i++) words += vgi_word_count(m->prose[i].text);
@@ -2257,8 +2561,11 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (sub_para && !skipped_sub && h1 && c == cmark_node_next(h1)) { skipped_sub = 1; break; }
       cmark_node *f = cmark_node_first_child(c);
       if (f && !cmark_node_next(f) && cmark_node_get_type(f) == CMARK_NODE_STRONG) {
-        /* a bold line names what follows: prose before it is finished */
-        flush_prose(&m, 0);
+        /* a bold line names what follows: prose before it is finished (but
+         * "**Returns:**" goes on with an API entry: apidoc.c) */
+        char *lt = plain(f, NULL);
+        if (!(m.api && vgi_apidoc_context(lt))) flush_prose(&m, 0);
+        free(lt);
         free(m.label);
         m.label = plain(f, NULL);
         size_t l = strlen(m.label);
@@ -2288,7 +2595,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
-      prose_add(&m, plain(c, &m), line, 1);
+      prose_add(&m, api_prose(&m, plain(c, &m), line), line, 1);   /* API references: "{Type}", "Value: {boolean}" */
       break;
     }
     case CMARK_NODE_CODE_BLOCK: code_block(&m, c); break;
@@ -2322,6 +2629,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   free(m.image);
   free(m.short_h2);
   free(m.h1);
+  vgi_apidoc_free(m.api);
+  free(m.api_note);
+  free(m.api_shared_parent);
+  cJSON_Delete(m.api_shared_item);
   pend_clear(&m);
   free(h1text);
   free(sub_para);

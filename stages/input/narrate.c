@@ -1077,7 +1077,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
     words += scene_words(s, lang);
-    if (from_prose && !full && !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list")) {
+    if (from_prose && !full && !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list") &&
+        !cJSON_GetObjectItemCaseSensitive(s, VGI_API_KEY)) {   /* an API entry says its parameters itself (apidoc.c) */
       /* a list introduced by prose: its items' leads are key points too */
       const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
       const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
@@ -1572,6 +1573,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       if (!cJSON_IsObject(s)) continue;
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_SRANK_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_CONT_KEY);
+      cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_API_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), VGI_CTX_KEY);
     }
   }
