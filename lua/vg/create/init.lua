@@ -120,8 +120,8 @@ end
 local function early_encoder(o, cache, task, vopts)
   if o.no_cache or o.jobs == 1 then return nil end
   local q, pending, co = {}, {}, nil
-  local closed, made = false, {}
-  local frames_encoded, frames_drawn = 0, 0
+  local closed, made, waiter = false, {}, nil
+  local frames_encoded, frames_drawn, n_made = 0, 0, 0
   local function run()
     while #pending > 0 and not closed do
       local batch = table.remove(pending, 1)
@@ -133,7 +133,7 @@ local function early_encoder(o, cache, task, vopts)
       local enc = ok and sub.encoded
       if enc then
         for i, seg in ipairs(batch) do
-          if not enc.segment_cached[i] then made[seg] = true end
+          if not enc.segment_cached[i] then made[seg] = true; n_made = n_made + 1 end
           seg.frames = vg.json.array()   -- in the cache now: video.encode needs its key only
         end
         frames_encoded = frames_encoded + (enc.frames_encoded or 0)
@@ -141,6 +141,7 @@ local function early_encoder(o, cache, task, vopts)
       end
     end
     co = nil
+    if waiter then core.wake(waiter) end
   end
   function q.add(batch)
     if closed or #batch == 0 then return end
@@ -157,8 +158,15 @@ local function early_encoder(o, cache, task, vopts)
     closed = true
     if cancel and co then core.cancel_fiber(co) end
   end
-  -- the counts of video.encode's result, with what was made here
+  -- the counts of video.encode's result, with what was made here (once
+  -- the batch under way has told what it made: its encode is over, as
+  -- video.encode waited for it, but its answer may still be on its way)
   function q.report(segments, enc)
+    if co then
+      waiter = core.running_fiber()
+      core.suspend()
+      waiter = nil
+    end
     for k, seg in ipairs(segments) do
       if made[seg] and enc.segment_cached and enc.segment_cached[k] then
         enc.segment_cached[k] = false
@@ -168,6 +176,7 @@ local function early_encoder(o, cache, task, vopts)
     end
     enc.frames_encoded = enc.frames_encoded + frames_encoded
     enc.frames_drawn = enc.frames_drawn + frames_drawn
+    enc.segments_early = n_made
   end
   return setmetatable(q, { __close = function(_, err) q.close(err ~= nil) end })
 end
