@@ -148,9 +148,14 @@ local function early_encoder(o, cache, task, vopts)
     pending[#pending + 1] = batch
     if not co then co = core.go(run) end
   end
-  -- lets the loop deliver a finished batch, so the next one starts
+  -- lets the loop deliver a finished batch, so the next one starts. Not
+  -- core.sleep(0): a zero timer started from a timer callback runs in the
+  -- same pass of the loop, before any completion is delivered.
   function q.tick()
-    if co then core.sleep(0) end
+    if not co then return end
+    core.wake(core.running_fiber())
+    core.suspend()
+    task:check()
   end
   -- no batch starts after this; the one under way goes on (video.encode
   -- waits for it) unless `cancel`
