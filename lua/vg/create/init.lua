@@ -107,85 +107,6 @@ local function start_narration(timing, clips, cache, o)
   end)
 end
 
--- The segments of the scenes planned so far are encoded on one pool thread
--- while the loop thread plans the rest (segments_only calls of video.encode,
--- one scene at a time), so the second core encodes instead of idling.
--- video.encode then finds them in the cache, or waits for the one under way
--- (vge_flight_claim). A batch that fails is left to video.encode, which
--- makes it again and reports the error once. Not with --no-cache (nowhere
--- to put them) nor --jobs 1 (one encoder thread was asked for).
--- Returns nil or { add(batch), tick(), close(), report(segments, enc) };
--- close() also cancels the batch under way (a `<close>` variable: an error
--- or a cancel of the task stops it too).
-local function early_encoder(o, cache, task, vopts)
-  if o.no_cache or o.jobs == 1 then return nil end
-  local q, pending, co = {}, {}, nil
-  local closed, made, waiter = false, {}, nil
-  local frames_encoded, frames_drawn, n_made = 0, 0, 0
-  local function run()
-    while #pending > 0 and not closed do
-      local batch = table.remove(pending, 1)
-      local sub = {}
-      local ok = pcall(core.run_native, "video.encode", sub, {
-        width = vopts.width, height = vopts.height, fps = vopts.fps, cfr = vopts.cfr, preset = vopts.preset,
-        crf = vopts.crf, jobs = 1, segments_only = true, segments = batch,
-      }, task.id, task.stage, cache, task.limits)
-      local enc = ok and sub.encoded
-      if enc then
-        for i, seg in ipairs(batch) do
-          if not enc.segment_cached[i] then made[seg] = true; n_made = n_made + 1 end
-          seg.frames = vg.json.array()   -- in the cache now: video.encode needs its key only
-        end
-        frames_encoded = frames_encoded + (enc.frames_encoded or 0)
-        frames_drawn = frames_drawn + (enc.frames_drawn or 0)
-      end
-    end
-    co = nil
-    if waiter then core.wake(waiter) end
-  end
-  function q.add(batch)
-    if closed or #batch == 0 then return end
-    pending[#pending + 1] = batch
-    if not co then co = core.go(run) end
-  end
-  -- lets the loop deliver a finished batch, so the next one starts. Not
-  -- core.sleep(0): a zero timer started from a timer callback runs in the
-  -- same pass of the loop, before any completion is delivered.
-  function q.tick()
-    if not co then return end
-    core.wake(core.running_fiber())
-    core.suspend()
-    task:check()
-  end
-  -- no batch starts after this; the one under way goes on (video.encode
-  -- waits for it) unless `cancel`
-  function q.close(cancel)
-    closed = true
-    if cancel and co then core.cancel_fiber(co) end
-  end
-  -- the counts of video.encode's result, with what was made here (once
-  -- the batch under way has told what it made: its encode is over, as
-  -- video.encode waited for it, but its answer may still be on its way)
-  function q.report(segments, enc)
-    if co then
-      waiter = core.running_fiber()
-      core.suspend()
-      waiter = nil
-    end
-    for k, seg in ipairs(segments) do
-      if made[seg] and enc.segment_cached and enc.segment_cached[k] then
-        enc.segment_cached[k] = false
-        enc.segments_cached = enc.segments_cached - 1
-        enc.segments_made = enc.segments_made + 1
-      end
-    end
-    enc.frames_encoded = enc.frames_encoded + frames_encoded
-    enc.frames_drawn = enc.frames_drawn + frames_drawn
-    enc.segments_early = n_made
-  end
-  return setmetatable(q, { __close = function(_, err) q.close(err ~= nil) end })
-end
-
 -- One MP4 per video: place the scenes, plan each one (its cache key, its
 -- segments, its keyframes when a segment is not in the cache), then hand
 -- the plan to the native encoder.
@@ -221,7 +142,6 @@ local function video_stage(o, off)
       local t_plan = core.hrtime()
       local segments, prev_final, records = {}, nil, {}
       local vopts = { width = o.width, height = o.height, fps = o.fps, preset = o.preset, crf = o.crf, cfr = o.cfr }
-      local early <close> = early_encoder(o, cache, task, vopts)
       for i, s in ipairs(video.scenes) do
         local seg = timing.scenes[i]
         s.theme = s.theme or video.theme
@@ -246,22 +166,15 @@ local function video_stage(o, off)
           prev_final = render.display_list(rs, { width = o.width, height = o.height, theme = s.theme,
             accent = s.accent_color, t = "end", captions = o.captions.burn or nil })
         end
-        local batch = {}
         for _, part in ipairs(parts) do
           segments[#segments + 1] = { start = seg.start + part.from, ["end"] = seg.start + part.to, scene = i,
             key = not o.no_cache and part.key or nil,
             frames = part.cached and vg.json.array() or plan.part_frames(frames, part) }
-          if not part.cached then batch[#batch + 1] = segments[#segments] end
-        end
-        if early then
-          early.add(batch)
-          early.tick()
         end
         task:progress((vi - 1 + i / #video.scenes * 0.3) / n, "planned " .. seg.id)
       end
       for i, sc in ipairs(timing.scenes) do chapters[i] = { title = sc.title, start = sc.start, ["end"] = sc["end"] } end
       task:emit("video.rendering", out, { video = video.id, scenes = #segments, duration = timing.duration })
-      if early then early.close() end
       local sub = {}
       local t_encode = core.hrtime()
       core.run_native("video.encode", sub, {
@@ -271,7 +184,6 @@ local function video_stage(o, off)
         audio = { duration = timing.duration, clips = clips },
       }, task.id, task.stage, cache, task.limits)
       local enc = sub.encoded
-      if early then early.report(segments, enc) end
       enc.plan_seconds = t_encode - t_plan
       enc.encode_seconds = core.hrtime() - t_encode
       local prev_out = task.previous and task.previous.outputs and task.previous.outputs[vi]
