@@ -126,27 +126,6 @@ static void job_free(void *data) {
   free(j);
 }
 
-/* dst = src outside rectangle b (inside it the caller blends): both of
- * the frame's size and stride. */
-static void copy_outside(const vg_render_buffer *src, vg_render_buffer *dst, const vg_render_rect *b) {
-  size_t stride = (size_t)src->stride;
-  int h = dst->height;
-  if (b->w <= 0 || b->h <= 0) {
-    memcpy(dst->data, src->data, stride * (size_t)h);
-    return;
-  }
-  memcpy(dst->data, src->data, stride * (size_t)b->y);
-  size_t below = (size_t)(b->y + b->h) * stride;
-  memcpy(dst->data + below, src->data + below, stride * (size_t)(h - b->y - b->h));
-  size_t left = (size_t)b->x * 4, right = (size_t)(b->x + b->w) * 4, row = (size_t)dst->width * 4;
-  if (left == 0 && right >= row) return;
-  for (int y = b->y; y < b->y + b->h; y++) {
-    size_t o = (size_t)y * stride;
-    memcpy(dst->data + o, src->data + o, left);
-    memcpy(dst->data + o + right, src->data + o + right, row - right);
-  }
-}
-
 /* The encoder's frame source (runs on an encoder thread; no Lua). */
 static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   source *s = ud;
@@ -192,27 +171,7 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
       rc = vg_render_cjson(k->under, s->width, s->height, &s->under, NULL, err, sizeof err);
       if (rc == 0) memcpy(s->under_drawn, k->under_hash, sizeof s->under_drawn);
     }
-    /* the scene fading in, unblended, stays in buf: a crossfade frame
-     * whose scene did not move draws nothing, one whose entrance began
-     * draws only what moved (vg_render_changed), as outside a crossfade;
-     * top is then buf blended over the picture below */
-    if (rc == 0) {
-      vg_render_rect r;
-      if (s->buf.data && s->buf_list &&
-          vg_render_changed(s->buf_list, k->list, s->width, s->height, &r) == 0 &&
-          (r.w < s->width || r.h < s->height))
-        rc = r.w > 0 ? vg_render_region(k->list, &r, &s->buf, err, sizeof err) : 0;
-      else
-        rc = vg_render_cjson(k->list, s->width, s->height, &s->buf, NULL, err, sizeof err);
-      s->buf_list = rc == 0 ? k->list : NULL;
-    }
-    if (rc == 0 && !s->top.data) {
-      s->top.data = malloc((size_t)s->buf.stride * (size_t)s->height);
-      if (!s->top.data) { rc = -1; snprintf(err, sizeof err, "out of memory"); }
-      s->top.width = s->width;
-      s->top.height = s->height;
-      s->top.stride = s->buf.stride;
-    }
+    if (rc == 0) rc = vg_render_cjson(k->list, s->width, s->height, &s->top, NULL, err, sizeof err);
     /* A pixel where the picture below equals the one fading in, in this
      * keyframe and the previous, is the same in both blends (the blend of
      * equal bytes is that byte), and so are captions drawn over it if
@@ -228,16 +187,12 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
       if (b.y < 0) { b.h += b.y; b.y = 0; }
       if (b.x + b.w > s->width) b.w = s->width - b.x;
       if (b.y + b.h > s->height) b.h = s->height - b.y;
-      if (b.w < 0) b.w = 0;
-      if (b.h < 0) b.h = 0;
-      copy_outside(&s->buf, &s->top, &b);
       if (b.w > 0 && b.h > 0) {
         size_t off_u = (size_t)b.y * (size_t)s->under.stride + (size_t)b.x * 4;
         size_t off_t = (size_t)b.y * (size_t)s->top.stride + (size_t)b.x * 4;
         vg_render_buffer u = {s->under.data + off_u, b.w, b.h, s->under.stride};
-        vg_render_buffer t = {s->buf.data + off_t, b.w, b.h, s->buf.stride};
-        vg_render_buffer o = {s->top.data + off_t, b.w, b.h, s->top.stride};
-        vg_render_blend(&u, &t, k->alpha, &o);
+        vg_render_buffer t = {s->top.data + off_t, b.w, b.h, s->top.stride};
+        vg_render_blend(&u, &t, k->alpha, &t);
       }
     }
     if (fade_ok && pk && s->fade_ok && !pk->over == !k->over &&
