@@ -16,8 +16,6 @@
 
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
-#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,51 +367,6 @@ done:
   return rc;
 }
 
-/* ---- one encode of a track at a time ------------------------------------- */
-
-/* vgrun create starts the track while its scenes are planned, and
- * video.encode asks for the same track again a moment later: the second
- * call waits for the first and takes its result from the cache instead of
- * encoding it twice. The keys being encoded now, in this process: */
-#define FLIGHTS 64
-static pthread_mutex_t flight_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t flight_done = PTHREAD_COND_INITIALIZER;
-static char flights[FLIGHTS][65];
-
-static int flight_slot(const char *key) {
-  for (int i = 0; i < FLIGHTS; i++) if (!strcmp(flights[i], key)) return i;
-  return -1;
-}
-
-/* 1: the caller now encodes `key` (claimed, or no slot left: encode
- * anyway); 0: another call just finished it, look in the cache again. */
-static int flight_claim(const char *key, const volatile int *cancel) {
-  pthread_mutex_lock(&flight_mu);
-  if (flight_slot(key) >= 0) {
-    while (flight_slot(key) >= 0 && !(cancel && *cancel)) {
-      struct timespec until;
-      clock_gettime(CLOCK_REALTIME, &until);   /* wakes to see a cancel */
-      until.tv_nsec += 50 * 1000 * 1000;
-      if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
-      pthread_cond_timedwait(&flight_done, &flight_mu, &until);
-    }
-    pthread_mutex_unlock(&flight_mu);
-    return 0;
-  }
-  int free_slot = flight_slot("");
-  if (free_slot >= 0) memcpy(flights[free_slot], key, 65);
-  pthread_mutex_unlock(&flight_mu);
-  return 1;
-}
-
-static void flight_land(const char *key) {
-  pthread_mutex_lock(&flight_mu);
-  int i = flight_slot(key);
-  if (i >= 0) flights[i][0] = 0;
-  pthread_cond_broadcast(&flight_done);
-  pthread_mutex_unlock(&flight_mu);
-}
-
 int vge_encode_audio(const vge_audio *a, vge_result *r) {
   memset(r, 0, sizeof *r);
   vge_av_init();
@@ -502,7 +455,7 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
         goto out;
       }
       if (a->cancel && *a->cancel) { vge_fail(r, "cancelled"); goto out; }
-      if (flight_claim(r->key, a->cancel)) break;
+      if (vge_flight_claim(r->key, a->cancel)) break;
     }
     claimed = 1;
     if (vg_cache_tmp_path(a->cache, tmp, sizeof tmp, ".m4a") != 0) {
@@ -530,7 +483,7 @@ int vge_encode_audio(const vge_audio *a, vge_result *r) {
   r->duration = (double)total / rate;
   rc = 0;
 out:
-  if (claimed) flight_land(r->key);
+  if (claimed) vge_flight_land(r->key);
   if (h.sha) {
     char unused[65];
     vg_hash_final(&h, unused);

@@ -24,6 +24,17 @@ int vge_load_image(const char *path, int width, int height, vge_pix pix, uint8_t
 void vge_rgb32_to_i420(const uint8_t *src, int sstride, vge_pix pix, int w, int h,
                        uint8_t *const dst[3], const int dstride[3]);
 
+/* One encode of a cache key at a time in this process (util.c). vgrun
+ * create starts the narration track and the segments of planned scenes
+ * while later scenes are planned; video.encode then asks for the same keys:
+ * the second call waits for the first and takes its file from the cache.
+ * claim: 1 = the caller now makes `key` (or no slot was left: make it
+ * anyway), 0 = another call just finished it (or *cancel was set): look in
+ * the cache again. A caller that got 1 calls vge_flight_land(key) when done,
+ * whatever the outcome. Any thread. */
+int vge_flight_claim(const char *key, const volatile int *cancel);
+void vge_flight_land(const char *key);
+
 /* A recording read as a stream (recording.c), for the mixer (audio.c): the
  * samples of vge_read_recording, a window at a time. probe: count only. */
 typedef struct vge_rec_stream vge_rec_stream;

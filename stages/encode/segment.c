@@ -392,15 +392,20 @@ int vge_encode_segment(const vge_segment *s, vge_result *r) {
   return rc;
 }
 
+static int make_segment(const vge_segment *s, const vopts *o, vge_result *r);
+
 static int encode_segment(const vge_segment *s, vge_result *r) {
   memset(r, 0, sizeof *r);
   vge_av_init();
   vopts o;
   resolve(&s->v, &o);
-  char tmp[VGE_PATH_MAX];
   if (s->key && !s->cache) return vge_fail(r, "encode: a segment with a key needs a cache");
-  if (s->key) {
-    vge_segment_key(s, r->key);
+  if (!s->key) return make_segment(s, &o, r);
+  vge_segment_key(s, r->key);
+  /* vgrun create encodes the segments of planned scenes while it plans the
+   * rest; video.encode then asks for the same keys: wait for the encode
+   * under way and take its file (vge_flight_claim) */
+  for (;;) {
     if (vg_cache_lookup(s->cache, r->key, ".mp4", r->path, sizeof r->path)) {
       int64_t n = grid(s->end, &o) - grid(s->start, &o);
       r->cached = 1;
@@ -408,13 +413,27 @@ static int encode_segment(const vge_segment *s, vge_result *r) {
       r->duration = (double)n * o.fden / o.fnum;
       return 0;
     }
+    if (s->cancel && *s->cancel) return vge_fail(r, "cancelled");
+    if (vge_flight_claim(r->key, s->cancel)) break;
+  }
+  char key[65];
+  memcpy(key, r->key, sizeof key);
+  int rc = make_segment(s, &o, r);
+  vge_flight_land(key);
+  return rc;
+}
+
+/* Encodes the segment into the cache (under r->key) or into s->out. */
+static int make_segment(const vge_segment *s, const vopts *o, vge_result *r) {
+  char tmp[VGE_PATH_MAX];
+  if (s->key) {
     if (vg_cache_tmp_path(s->cache, tmp, sizeof tmp, ".mp4") != 0)
       return vge_fail(r, "encode: %s", vg_cache_error());
   } else {
     if (!s->out || !*s->out) return vge_fail(r, "encode: a segment needs a key or an out path");
     if (vge_tmp_beside(s->out, tmp, sizeof tmp) != 0) return vge_fail(r, "encode: %s", strerror(errno));
   }
-  if (encode_to(s, &o, tmp, r) != 0) {
+  if (encode_to(s, o, tmp, r) != 0) {
     unlink(tmp);
     return -1;
   }

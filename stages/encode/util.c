@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -263,4 +264,45 @@ int vge_keyframes_get(void *ud, int64_t index, double t, vge_frame *out) {
 void vge_keyframes_free(vge_keyframes *kf) {
   av_freep(&kf->buf);
   kf->cur = 0;
+}
+
+/* ---- one encode of a key at a time -------------------------------------- */
+
+/* The keys being encoded now, in this process (narration tracks and
+ * segments: distinct SHA-256 keys share the table). */
+#define FLIGHTS 64
+static pthread_mutex_t flight_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t flight_done = PTHREAD_COND_INITIALIZER;
+static char flights[FLIGHTS][65];
+
+static int flight_slot(const char *key) {
+  for (int i = 0; i < FLIGHTS; i++) if (!strcmp(flights[i], key)) return i;
+  return -1;
+}
+
+int vge_flight_claim(const char *key, const volatile int *cancel) {
+  pthread_mutex_lock(&flight_mu);
+  if (flight_slot(key) >= 0) {
+    while (flight_slot(key) >= 0 && !(cancel && *cancel)) {
+      struct timespec until;
+      clock_gettime(CLOCK_REALTIME, &until);   /* wakes to see a cancel */
+      until.tv_nsec += 50 * 1000 * 1000;
+      if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
+      pthread_cond_timedwait(&flight_done, &flight_mu, &until);
+    }
+    pthread_mutex_unlock(&flight_mu);
+    return 0;
+  }
+  int free_slot = flight_slot("");
+  if (free_slot >= 0) memcpy(flights[free_slot], key, 65);
+  pthread_mutex_unlock(&flight_mu);
+  return 1;
+}
+
+void vge_flight_land(const char *key) {
+  pthread_mutex_lock(&flight_mu);
+  int i = flight_slot(key);
+  if (i >= 0) flights[i][0] = 0;
+  pthread_cond_broadcast(&flight_done);
+  pthread_mutex_unlock(&flight_mu);
 }

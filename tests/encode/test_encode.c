@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -812,6 +813,87 @@ static void test_keyframe_files(void **state) {
   assert_non_null(strstr(r.err, "slide.bgra"));
 }
 
+/* ---- one encode of a key at a time (vge_flight_claim) ------------------ */
+
+/* A source that stops at frame 5 until it is let go. */
+typedef struct held {
+  scene sc;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int reached, go;
+} held;
+
+static int held_get(void *ud, int64_t index, double t, vge_frame *f) {
+  held *h = ud;
+  if (index == 5) {
+    pthread_mutex_lock(&h->mu);
+    h->reached = 1;
+    pthread_cond_broadcast(&h->cv);
+    while (!h->go) pthread_cond_wait(&h->cv, &h->mu);
+    pthread_mutex_unlock(&h->mu);
+  }
+  return scene_get(&h->sc, index, t, f);
+}
+
+/* A source that must not be asked: its segment is being made elsewhere. */
+static int never_get(void *ud, int64_t index, double t, vge_frame *f) {
+  (void)index; (void)t;
+  (*(int *)ud)++;
+  f->error = "a second encode of a key that is being encoded";
+  return -1;
+}
+
+typedef struct encode_arg { const vge_segment *s; vge_result r; int rc; } encode_arg;
+static void *encode_thread(void *p) {
+  encode_arg *a = p;
+  a->rc = vge_encode_segment(a->s, &a->r);
+  return NULL;
+}
+
+static void test_one_encode_per_key(void **state) {
+  (void)state;
+  char key[64];
+  snprintf(key, sizeof key, "test-flight-%ld-%ld", (long)getpid(), (long)time(NULL));
+  held h = {.sc = {0x336699, 0x996633, malloc(W * H * 4), -1, -1}, .mu = PTHREAD_MUTEX_INITIALIZER,
+            .cv = PTHREAD_COND_INITIALIZER};
+  vge_segment first = {.v = {.width = W, .height = H}, .start = 0, .end = 2, .get_frame = held_get, .ud = &h,
+                       .key = key, .cache = tc};
+  int asked = 0;
+  vge_segment second = first;
+  second.get_frame = never_get;
+  second.ud = &asked;
+  encode_arg a = {.s = &first}, b = {.s = &second};
+  pthread_t ta, tb;
+  assert_int_equal(pthread_create(&ta, NULL, encode_thread, &a), 0);
+  pthread_mutex_lock(&h.mu);
+  while (!h.reached) pthread_cond_wait(&h.cv, &h.mu);
+  pthread_mutex_unlock(&h.mu);
+  /* while it is encoded, its key is claimed: a claim with a cancel set
+   * gives up at once instead of waiting */
+  char full[65];
+  vge_segment_key(&first, full);
+  static const volatile int stop = 1;
+  assert_int_equal(vge_flight_claim(full, &stop), 0);
+  /* a second encode of the same key waits for the first and takes its file */
+  assert_int_equal(pthread_create(&tb, NULL, encode_thread, &b), 0);
+  pthread_mutex_lock(&h.mu);
+  h.go = 1;
+  pthread_cond_broadcast(&h.cv);
+  pthread_mutex_unlock(&h.mu);
+  pthread_join(ta, NULL);
+  pthread_join(tb, NULL);
+  assert_int_equal(a.rc, 0);
+  assert_int_equal(a.r.cached, 0);
+  assert_int_equal(b.rc, 0);
+  assert_int_equal(b.r.cached, 1);
+  assert_int_equal(asked, 0);
+  assert_string_equal(a.r.path, b.r.path);
+  /* and the key is free again */
+  assert_int_equal(vge_flight_claim(full, NULL), 1);
+  vge_flight_land(full);
+  free(h.sc.buf);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_streams_durations_chapters),
@@ -821,6 +903,7 @@ int main(void) {
     cmocka_unit_test(test_vfr_fewer_frames_than_cfr),
     cmocka_unit_test(test_deterministic),
     cmocka_unit_test(test_cache),
+    cmocka_unit_test(test_one_encode_per_key),
     cmocka_unit_test(test_failures_leave_nothing),
     cmocka_unit_test(test_no_drift),
     cmocka_unit_test(test_wav_clips),
