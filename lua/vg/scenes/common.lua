@@ -354,6 +354,7 @@ local RIGHT_PAD = 36
 -- is 66: items stay below it).
 M.GROW = 1.6
 M.ROW_SIZE_MAX = 60
+local grown_memo, grown_count = {}, 0
 function M.rows(theme, box, entries, a, o)
   o = o or {}
   local rtl = M.rtl(theme)
@@ -406,12 +407,22 @@ function M.rows(theme, box, entries, a, o)
   -- shrunk or cut.
   local grown
   if narrow and cols == 1 and not split and not o.size then
-    local wide = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
-    local cap = math.min(M.ROW_SIZE_MAX, math.floor(wide * M.GROW))
-    local avail = box.h - (n - 1) * gap
-    for sz = cap, size + 1, -2 do
-      local hs, sum = heights(sz)
-      if sum <= avail then grown = { size = sz, hs = hs, sum = sum } break end
+    -- (chosen once per slide and frame: layout runs for every frame)
+    local parts = { box.w, box.h, gap, size, theme.lang or "", theme.fonts.sans }
+    for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. e.markup end
+    local key = table.concat(parts, "\0")
+    grown = grown_memo[key]
+    if grown == nil then
+      local wide = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
+      local cap = math.min(M.ROW_SIZE_MAX, math.floor(wide * M.GROW))
+      local avail = box.h - (n - 1) * gap
+      grown = false
+      for sz = cap, size + 1, -2 do
+        local hs, sum = heights(sz)
+        if sum <= avail then grown = { size = sz, hs = hs, sum = sum } break end
+      end
+      if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
+      grown_memo[key], grown_count = grown, grown_count + 1
     end
   end
   if grown then size = grown.size end
