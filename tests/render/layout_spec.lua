@@ -293,6 +293,15 @@ describe("type size by what fits the frame", function()
     assert.is_true(bottom > 0.6 * dl.height, "content ends at " .. bottom)
   end)
 
+  it("sets a few short commands in a square or tall frame larger", function()
+    local sc = { scene_type = "command", visual_content = { header = "Build", commands = {
+      "mkdir build", "cd build", "cmake ..", "make -j4" } } }
+    -- (it was 40 in a square frame, 46 in a tall one, 40 in a wide one)
+    assert.is_true(size_of(sc, { 1080, 1080 }, "commands") >= 50)
+    assert.is_true(size_of(sc, { 1080, 1920 }, "commands") >= 50)
+    assert.are.equal(40, size_of(sc, { 1920, 1080 }, "commands"))
+  end)
+
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()
     local items = {}
     for i = 1, 10 do items[i] = "Item number " .. i .. " with a few more words to read" end
