@@ -302,6 +302,15 @@ describe("type size by what fits the frame", function()
     assert.are.equal(40, size_of(sc, { 1920, 1080 }, "commands"))
   end)
 
+  it("sets a small table in a square or tall frame larger", function()
+    local sc = { scene_type = "table", visual_content = { header = "Targets", columns = { "Target", "Status" },
+      rows = { { "Linux", "Tier 1" }, { "macOS", "Tier 1" }, { "Windows", "Tier 2" } } } }
+    -- (it was 44 in every frame)
+    assert.is_true(size_of(sc, { 1080, 1920 }, "rows[3][1]") > 44)
+    assert.is_true(size_of(sc, { 1080, 1080 }, "rows[3][1]") > 44)
+    assert.are.equal(44, size_of(sc, { 1920, 1080 }, "rows[3][1]"))
+  end)
+
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()
     local items = {}
     for i = 1, 10 do items[i] = "Item number " .. i .. " with a few more words to read" end
