@@ -42,13 +42,13 @@ return {
     -- size that fits so, up to 1.6x the 36 (a phone shows the frame small)
     local tall = box.h > box.w * 1.2
     local tries = {}
-    if box.w < 1100 then
+    if theme.frame == "tall" or theme.frame == "square" then
       for sz = 58, 38, -2 do tries[#tries + 1] = sz end
     else
       tries = #lines <= 3 and { 46 } or #lines <= 8 and { 40 } or {}
     end
     -- (chosen once per slide and frame: layout runs for every frame)
-    local key = table.concat({ box.w, box.h, code.w, code.h, lang or "", text }, "\0")
+    local key = table.concat({ theme.frame or "", box.w, box.h, code.w, code.h, lang or "", text }, "\0")
     local chosen = memo[key]
     if not chosen then
       chosen = 36

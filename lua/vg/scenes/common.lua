@@ -406,9 +406,9 @@ function M.rows(theme, box, entries, a, o)
   -- The same fit the renderer checks: every text at its own height, none
   -- shrunk or cut.
   local grown
-  if narrow and cols == 1 and not split and not o.size then
+  if (theme.frame == "tall" or theme.frame == "square") and cols == 1 and not split and not o.size then
     -- (chosen once per slide and frame: layout runs for every frame)
-    local parts = { box.w, box.h, gap, size, theme.lang or "", theme.fonts.sans }
+    local parts = { box.w, box.h, gap, size, theme.frame, theme.lang or "", theme.fonts.sans }
     for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. e.markup end
     local key = table.concat(parts, "\0")
     grown = grown_memo[key]
