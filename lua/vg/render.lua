@@ -343,8 +343,11 @@ end
 -- gives the layout, for code that asks whether content fits (vg.create.fit).
 function M.layout_box(scene, opts)
   opts = opts or {}
-  local theme = theme_mod.for_language(resolve_theme(scene, opts), scene.language)
   local W, H = design_size(opts.width or 1920, opts.height or 1080)
+  -- the frame's shape, for layouts that set sparse content larger in a
+  -- square or tall frame (a narrow box alone may be a column beside a picture)
+  local theme = setmetatable({ frame = H > W * 1.2 and "tall" or W > H * 1.2 and "wide" or "square" },
+    { __index = theme_mod.for_language(resolve_theme(scene, opts), scene.language) })
   local mx = math.floor(W * 0.075)
   local box = { x = mx + 16, y = math.floor(H * 0.09), w = W - 2 * mx - 16, h = H - 2 * math.floor(H * 0.09) }
   if opts.captions then

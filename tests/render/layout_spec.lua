@@ -255,3 +255,76 @@ describe("the frame", function()
     end
   end)
 end)
+
+-- The type size of an item's text in a frame (the whole slide shown).
+local function size_of(sc, wh, id, full)
+  local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end", captions = true })
+  for _, l in ipairs(texts(dl)) do
+    if l.it.id == id then
+      local m = core.measure(l.it)
+      if not full then assert.is_false(m.shrunk or m.cut or false, id .. " shrunk or cut") end
+      return m.final_size, dl
+    end
+  end
+  error(id .. " not found")
+end
+
+describe("type size by what fits the frame", function()
+  local agenda = { scene_type = "list", visual_content = { header = "Table of contents",
+    items = { "Testing", "Support", "Contributing", "Contact", "Version history", "Background", "Copyright" } } }
+  local three = { scene_type = "list", visual_content = { header = "Support", items = {
+    "The Bats source code repository is hosted on GitHub",
+    "For real-world examples from open-source projects using Bats, see Projects Using Bats",
+    "To learn how to set up your editor for Bats syntax highlighting" } } }
+
+  it("sets a tall frame's seven-item agenda larger than a wide frame's", function()
+    -- (it was 38 in every square or tall frame, the middle third of the height)
+    assert.is_true(size_of(agenda, { 1080, 1920 }, "items[1]") >= 50)
+    -- (a square frame with a caption band has no room to spare for seven)
+    assert.is_true(size_of(agenda, { 1080, 1080 }, "items[1]") >= 38)
+  end)
+
+  it("sets a tall frame's three long items larger, and fills the height", function()
+    local size, dl = size_of(three, { 1080, 1920 }, "items[2]")
+    assert.is_true(size >= 50, "three items at " .. size)
+    -- the cards reach from under the title to near the caption band
+    local bottom = 0
+    for _, l in ipairs(texts(dl)) do bottom = math.max(bottom, l.y + l.h) end
+    assert.is_true(bottom > 0.6 * dl.height, "content ends at " .. bottom)
+  end)
+
+  it("sets a few short commands in a square or tall frame larger", function()
+    local sc = { scene_type = "command", visual_content = { header = "Build", commands = {
+      "mkdir build", "cd build", "cmake ..", "make -j4" } } }
+    -- (it was 40 in a square frame, 46 in a tall one, 40 in a wide one)
+    assert.is_true(size_of(sc, { 1080, 1080 }, "commands") >= 50)
+    assert.is_true(size_of(sc, { 1080, 1920 }, "commands") >= 50)
+    assert.are.equal(40, size_of(sc, { 1920, 1080 }, "commands"))
+  end)
+
+  it("sets a small table in a square or tall frame larger", function()
+    local sc = { scene_type = "table", visual_content = { header = "Targets", columns = { "Target", "Status" },
+      rows = { { "Linux", "Tier 1" }, { "macOS", "Tier 1" }, { "Windows", "Tier 2" } } } }
+    -- (it was 44 in every frame)
+    assert.is_true(size_of(sc, { 1080, 1920 }, "rows[3][1]") > 44)
+    assert.is_true(size_of(sc, { 1080, 1080 }, "rows[3][1]") > 44)
+    assert.are.equal(44, size_of(sc, { 1920, 1080 }, "rows[3][1]"))
+  end)
+
+  it("keeps a wide frame's full slide, and its sparse one, as they were", function()
+    local items = {}
+    for i = 1, 10 do items[i] = "Item number " .. i .. " with a few more words to read" end
+    local full = { scene_type = "list", visual_content = { header = "Steps", items = items } }
+    assert.are.equal(30, size_of(full, { 1920, 1080 }, "items[1]"))
+    assert.are.equal(38, size_of(three, { 1920, 1080 }, "items[1]"))
+    assert.are.equal(30, size_of(agenda, { 1920, 1080 }, "items[1]"))
+  end)
+
+  it("keeps a tall frame's full list at the size it fits", function()
+    local items = {}
+    for i = 1, 12 do items[i] = "Item number " .. i .. " with a few more words to read, and a few more" end
+    local full = { scene_type = "list", visual_content = { header = "Steps", items = items } }
+    -- (too full to fit at all: it shrinks as before, and vg.create.fit splits it)
+    assert.is_true(size_of(full, { 1080, 1920 }, "items[12]", true) < 34)
+  end)
+end)

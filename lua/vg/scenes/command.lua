@@ -2,6 +2,8 @@
 -- "$" (prompt), "→" (output), "✓" (success) and "#" (comment) are styled.
 local c = require("vg.scenes.common")
 
+local memo, count = {}, 0   -- the type size chosen for a block, by frame and text
+
 local function commands(v) return c.lines(v.commands or v.code) end
 
 return {
@@ -35,17 +37,30 @@ return {
     local bar = 52
     local code = c.code(theme, box.x + 40, y + bar + 28, box.w - 80, avail - bar - 56, text,
       { size = 36, min_size = 16, language = lang, id = "commands" })
-    -- little code: larger type, when it fits at that size on its own lines
-    -- (a tall frame: a few short lines larger still, when they fit)
+    -- little code: larger type, when it fits at that size on its own lines;
+    -- a square or tall frame (narrow, with the height) takes the largest
+    -- size that fits so, up to 1.6x the 36 (a phone shows the frame small)
     local tall = box.h > box.w * 1.2
-    local tries = #lines <= 3 and (tall and { 56, 46 } or { 46 }) or #lines <= 8 and (tall and { 46, 40 } or { 40 }) or {}
-    for _, big in ipairs(tries) do
-      code.size, code.min_size = big, big
-      local mb = c.measure(code)
-      code.min_size = 16
-      if not (mb.shrunk or mb.cut or mb.lines > #lines) then break end
-      code.size = 36
+    local tries = {}
+    if theme.frame == "tall" or theme.frame == "square" then
+      for sz = 58, 38, -2 do tries[#tries + 1] = sz end
+    else
+      tries = #lines <= 3 and { 46 } or #lines <= 8 and { 40 } or {}
     end
+    -- (chosen once per slide and frame: layout runs for every frame)
+    local key = table.concat({ theme.frame or "", box.w, box.h, code.w, code.h, lang or "", text }, "\0")
+    local chosen = memo[key]
+    if not chosen then
+      chosen = 36
+      for _, big in ipairs(tries) do
+        code.size, code.min_size = big, big
+        local mb = c.measure(code)
+        if not (mb.shrunk or mb.cut or mb.lines > #lines) then chosen = big break end
+      end
+      if count >= 128 then memo, count = {}, 0 end
+      memo[key], count = chosen, count + 1
+    end
+    code.size, code.min_size = chosen, 16
     -- a tall frame is narrow and has the height: a long line wraps between
     -- tokens (under its mark) before the whole block shrinks far; where the
     -- wrapped code would not fit either, it shrinks as elsewhere

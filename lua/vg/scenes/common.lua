@@ -349,6 +349,12 @@ end
 -- room between an item's text and its card's right edge (the text
 -- must not touch the card)
 local RIGHT_PAD = 36
+-- How much larger than in a wide frame a square or tall frame may set the
+-- type of a slide with room to spare, and never past this size (the title's
+-- is 66: items stay below it).
+M.GROW = 1.6
+M.ROW_SIZE_MAX = 60
+local grown_memo, grown_count = {}, 0
 function M.rows(theme, box, entries, a, o)
   o = o or {}
   local rtl = M.rtl(theme)
@@ -393,7 +399,34 @@ function M.rows(theme, box, entries, a, o)
     end
     return hs, sum
   end
-  local hs = heights(size)
+  -- a square or tall frame has the height a wide one spends on a second
+  -- column: one column of items takes the largest type that fits the box,
+  -- from today's size up to GROW times the wide frame's (a phone shows the
+  -- frame small), so a sparse slide grows and a full one stays as it was.
+  -- The same fit the renderer checks: every text at its own height, none
+  -- shrunk or cut.
+  local grown
+  if (theme.frame == "tall" or theme.frame == "square") and cols == 1 and not split and not o.size then
+    -- (chosen once per slide and frame: layout runs for every frame)
+    local parts = { box.w, box.h, gap, size, theme.frame, theme.lang or "", theme.fonts.sans }
+    for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. e.markup end
+    local key = table.concat(parts, "\0")
+    grown = grown_memo[key]
+    if grown == nil then
+      local wide = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
+      local cap = math.min(M.ROW_SIZE_MAX, math.floor(wide * M.GROW))
+      local avail = box.h - (n - 1) * gap
+      grown = false
+      for sz = cap, size + 1, -2 do
+        local hs, sum = heights(sz)
+        if sum <= avail then grown = { size = sz, hs = hs, sum = sum } break end
+      end
+      if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
+      grown_memo[key], grown_count = grown, grown_count + 1
+    end
+  end
+  if grown then size = grown.size end
+  local hs = grown and grown.hs or heights(size)
   for _, h in ipairs(hs) do max_h = math.max(max_h, h) end
   local gbox = { x = box.x, y = box.y, w = box.w, h = box.h }
   local need = rows * max_h + (rows - 1) * gap
@@ -415,9 +448,15 @@ function M.rows(theme, box, entries, a, o)
       hs, sum = heights(shared)
     end
   end
+  if grown then
+    -- grown cards stay about as tall as their text (the room left over is
+    -- not shared out into empty cards: the slide is balanced as a whole)
+    shared, sum = grown.size, grown.sum
+  end
   if sum and sum <= avail then
     size = shared
     local extra = math.max(0, (avail - sum) / n)
+    if grown then extra = math.min(extra, 24) end
     cells = {}
     local y = box.y
     for i = 1, n do

@@ -177,7 +177,7 @@ local cache = setmetatable({}, { __mode = "k" })
 -- The largest size at which the whole table fits (grid first; stacked in a
 -- tall frame with four or more columns); else pages at a readable size.
 local function plan_for(theme, v, box)
-  local key = table.concat({ box.w, box.h, theme.lang or "", theme.fonts.sans }, "|")
+  local key = table.concat({ box.w, box.h, theme.frame or "", theme.lang or "", theme.fonts.sans }, "|")
   local memo = cache[v]
   if memo and memo.key == key then return memo.plan end
   local cols, rows, n = cells_of(v)
@@ -185,6 +185,10 @@ local function plan_for(theme, v, box)
   local stack = tall and n >= 4
   local gap = stack and 18 or 0
   local top = #rows <= 3 and 44 or #rows <= 6 and 38 or 34
+  -- a square or tall frame has the height: a table that fits larger is set
+  -- larger, up to 1.3x (its cells wrap in the narrow width sooner than a
+  -- list's text: less growth than a list's)
+  if theme.frame == "tall" or theme.frame == "square" then top = math.floor(top * 1.3 / 2) * 2 end
   local plan
   for size = top, MIN_SIZE, -2 do
     local p = stack and stack_plan(theme, cols, rows, n, box.w, size) or grid_plan(theme, cols, rows, n, box.w, size)
