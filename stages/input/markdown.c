@@ -2083,6 +2083,59 @@ static int boilerplate(const char *h) {
   return 0;
 }
 
+/* A line of metadata under a title ("Generated: 2024-05-01", "Last
+ * updated: …", "Version 1.2 — Author: …", "Stand: …", "Auteur : …"): a
+ * presenter says none of it, and it is no bullet. A key and a colon, in a
+ * short paragraph; or "Version N" alone or with another key. */
+static const char *const meta_keys[] = { "generated", "generated on", "last updated", "updated",
+  "last modified", "last changed", "last revised", "revised", "revision", "date", "created", "author",
+  "authors", "maintainer", "maintainers", "release date", "version", "status",
+  "stand", "zuletzt aktualisiert", "aktualisiert", "letzte änderung", "erstellt", "autor", "autoren",
+  "datum", "mis à jour", "dernière mise à jour", "mise à jour", "auteur", "auteurs", "généré", "créé",
+  "última actualización", "actualizado", "autores", "fecha", "versión", "generado", "última atualização",
+  "atualizado", "data", "versão", "gerado", "ultimo aggiornamento", "aggiornato", "autore", "versione",
+  "generato", "laatst bijgewerkt", "bijgewerkt", "versie", "gegenereerd",
+  "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE",   /* обновлено */
+  "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80",   /* автор */
+  "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0",   /* дата */
+  "最終更新", "更新日", "作成日", "著者", "最后更新", "更新日期", "作者", NULL };
+
+/* Where a key of meta_keys and its colon end at p, else NULL ("version"
+ * with a number: "Version 1.2", "version v2"). */
+static const char *meta_key(const char *p, int *number) {
+  *number = 0;
+  for (int i = 0; meta_keys[i]; i++) {
+    size_t l = strlen(meta_keys[i]);
+    if (strncasecmp(p, meta_keys[i], l)) continue;
+    const char *q = p + l;
+    if (isalnum((unsigned char)*q)) continue;
+    while (*q == ' ') q++;
+    if (*q == ':') return q + 1;
+    if (!strncmp(q, "\xEF\xBC\x9A", 3)) return q + 3;   /* ： */
+    if (!strncasecmp(meta_keys[i], "vers", 4) && (isdigit((unsigned char)*q) || ((*q == 'v' || *q == 'V') && isdigit((unsigned char)q[1])))) {
+      *number = 1;
+      return q;
+    }
+  }
+  return NULL;
+}
+
+static int metadata_line(const char *t) {
+  while (*t == ' ') t++;
+  int number;
+  const char *rest = meta_key(t, &number);
+  if (!rest) return 0;
+  int words = vgi_word_count(t);
+  if (!number) return words <= 16;
+  if (words <= 4) return 1;
+  /* "Version 1.2 — Author: Jane Doe": another key further on */
+  for (const char *q = rest; *q; q++) {
+    int n2;
+    if ((q[-1] == ' ' || q[-1] == '|') && meta_key(q, &n2) && !n2) return words <= 16;
+  }
+  return 0;
+}
+
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
@@ -2194,7 +2247,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     cmark_node *nx = cmark_node_next(h1);
     if (nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
       char *t = plain(nx, NULL);
-      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx)) { sub_para = t; subtitle = t; }
+      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t)) { sub_para = t; subtitle = t; }
       else free(t);
     }
   }
@@ -2274,6 +2327,12 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* a footnote ("[^1]: text") is not part of the talk */
       const char *lit0 = f && cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
       if (lit0 && lit0[0] == '[' && lit0[1] == '^' && strstr(lit0, "]:")) break;
+      {
+        char *pt = plain(c, NULL);
+        int meta = metadata_line(pt);
+        free(pt);
+        if (meta) break;
+      }
       /* a paragraph of one bare link ("https://…") is not said either */
       int bare = 0;
       for (cmark_node *k = f; k; k = cmark_node_next(k)) {

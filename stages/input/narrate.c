@@ -82,6 +82,8 @@ static int nothing_said(const char *t) {
   return !said;
 }
 
+static int ja_predicate(const char *t);
+
 static char *joined(const cJSON *arr, int max, int or, int lower, const char *lang) {
   vgi_buf b = {0};
   int n = 0, total = 0;
@@ -91,6 +93,12 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it))) total++;
   }
   if (max && total > max) total = max;
+  /* Japanese items that are sentences are said as sentences: "と" or "、"
+   * between two predicates makes one sentence of them */
+  int ja_stop = 0;
+  if (lang && !strncmp(lang, "ja", 2))
+    for (const cJSON *it = arr ? arr->child : NULL; it && !ja_stop; it = it->next)
+      ja_stop = item_text(it) && ja_predicate(item_text(it));
   for (const cJSON *it = arr ? arr->child : NULL; it && n < total; it = it->next) {
     const char *t = item_text(it);
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
@@ -109,7 +117,7 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     if (n) {
       const char *key = n < total - 1 ? "sep" : total == 2 ? (or ? "or_pair" : "pair")
                                                           : (or ? "or_last" : "last");
-      vgi_buf_puts(&b, vgi_phrase(lang, key));
+      vgi_buf_puts(&b, ja_stop ? "\xE3\x80\x82" : vgi_phrase(lang, key));
     }
     vgi_buf_puts(&b, c);
     free(c);
@@ -199,6 +207,26 @@ static char *said_short(const char *s, int max) {
   return vgi_headline(s);
 }
 
+/* A Japanese item that ends on a predicate ("設定を保存します", "結果が出る"):
+ * a sentence, not a name. Joined with と ("…保存しますとファイルを開きます")
+ * two of them read as one sentence ("when … then …"). */
+static int ja_predicate(const char *t) {
+  static const char *const ends[] = { "ます", "ました", "ません", "です", "でした", "ください", "る", "た",
+    "だ", "ない", "できる", NULL };
+  int kana = 0;
+  for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+    kana |= p[0] == 0xE3 && (p[1] == 0x81 || p[1] == 0x82);
+  if (!kana) return 0;
+  size_t n = strlen(t);
+  while (n && strchr(" .", t[n - 1])) n--;
+  if (n >= 3 && !strncmp(t + n - 3, "\xE3\x80\x82", 3)) n -= 3;   /* 。 */
+  for (int k = 0; ends[k]; k++) {
+    size_t l = strlen(ends[k]);
+    if (n > l && !memcmp(t + n - l, ends[k], l)) return 1;
+  }
+  return 0;
+}
+
 /* In a summary, items that read as sentences ("Il est écrit pour Linux")
  * are said one sentence each: joined by "and" into a list they make
  * clumsy grammar. 1 when a top-level item of the first `max` has more than
@@ -212,8 +240,9 @@ static int sentence_items(const cJSON *arr, int max) {
     char *t = vgi_strdup(item_text(it));
     drop_asides(t);
     int w = vgi_word_count(t);
+    int pred = ja_predicate(t);
     free(t);
-    if (w > 4) return 1;
+    if (w > 4 || pred) return 1;
     n++;
   }
   return 0;

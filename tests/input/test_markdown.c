@@ -947,6 +947,101 @@ static void long_sentences_said_by_headline(void **state) {
   remove(path);
 }
 
+/* All narration of video 0, joined (caller frees). */
+static char *all_narration(const cJSON *m) {
+  size_t cap = 1, n = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) cap += strlen(sget(scene_at(m, 0, i), "narration")) + 1;
+  char *out = calloc(cap, 1);
+  for (int i = 0; i < scene_count(m, 0); i++) n += (size_t)sprintf(out + n, "%s\n", sget(scene_at(m, 0, i), "narration"));
+  return out;
+}
+
+/* A metadata line under the title ("Generated: <date>", "Last updated: …",
+ * "Version 1.2 — Author: …", "Stand: …") is neither said nor a bullet; a
+ * sentence that starts with "Version 2" is prose. */
+static void metadata_lines_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Project Guide\n\nGenerated: 2024-05-01\n\n*Last updated: March 3, 2024*\n\n"
+                    "Version 1.2 \xE2\x80\x94 Author: Jane Doe\n\nStand: 3. Mai 2024\n\n"
+                    "This guide explains how the project is built and tested.\n\n## Usage\n\n"
+                    "Version 2 of the tool adds a parser that reads tables and lists.\n\n"
+                    "Run the tool on a document. It writes a video.\n";
+  const char *path = write_tmp("meta.md", doc);
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load(path, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    char *all = all_narration(m);
+    assert_null(strstr(all, "Generated"));
+    assert_null(strstr(all, "2024"));
+    assert_null(strstr(all, "Author"));
+    assert_null(strstr(all, "Stand"));
+    assert_non_null(strstr(all, "This guide explains"));
+    if (k) assert_non_null(strstr(all, "Version 2 of the tool"));
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+      for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+        const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+        assert_null(strstr(t, "Last updated"));
+        assert_null(strstr(t, "Version 1.2"));
+      }
+    }
+    free(all);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
+/* A short English text whose only stop word is one Portuguese shares
+ * ("do") stays English; Portuguese prose is still Portuguese. */
+static void short_english_stays_english(void **state) {
+  (void)state;
+  const char *path = write_tmp("steps.md", "# Steps\n\n- Step 1: do thing number 1\n- Step 2: do thing number 2\n"
+                                           "- Step 3: do thing number 3\n");
+  vgi_options o = {0};
+  vgi_diags d;
+  cJSON *m = load(path, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "language"), "en");
+  cJSON_Delete(m);
+  path = write_tmp("passos.md", "# Passos\n\nO programa converte documentos em v\xC3\xAD" "deos. "
+                                "Voc\xC3\xAA pode usar o modo de resumo para um v\xC3\xAD" "deo mais curto.\n");
+  m = load(path, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "language"), "pt");
+  cJSON_Delete(m);
+  remove(path);
+}
+
+/* Japanese items that are sentences ("設定を保存します") are said one
+ * sentence each, never joined with と (which reads "when … then …"). */
+static void japanese_item_sentences(void **state) {
+  (void)state;
+  const char *path = write_tmp("ja.md", "# \xE3\x82\xAC\xE3\x82\xA4\xE3\x83\x89\n\n## \xE4\xBD\xBF\xE3\x81\x84\xE6\x96\xB9\n\n"
+                                        "- \xE8\xA8\xAD\xE5\xAE\x9A\xE3\x82\x92\xE4\xBF\x9D\xE5\xAD\x98\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\n"
+                                        "- \xE3\x83\x95\xE3\x82\xA1\xE3\x82\xA4\xE3\x83\xAB\xE3\x82\x92\xE9\x96\x8B\xE3\x81\x8D\xE3\x81\xBE\xE3\x81\x99\n");
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load(path, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    assert_string_equal(sget(video_at(m, 0), "language"), "ja");
+    char *all = all_narration(m);
+    /* "します" followed by "と" */
+    assert_null(strstr(all, "\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x81\xA8"));
+    assert_null(strstr(all, "\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x81"));
+    if (k) assert_non_null(strstr(all, "\xE4\xBF\x9D\xE5\xAD\x98\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x82"));
+    free(all);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -969,6 +1064,9 @@ int main(void) {
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),
+    cmocka_unit_test(metadata_lines_unsaid),
+    cmocka_unit_test(short_english_stays_english),
+    cmocka_unit_test(japanese_item_sentences),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
