@@ -501,6 +501,14 @@ static const char *const lead_sub[] = { "if", "when", "while", "because", "since
 static const char *const ru_adj[] = { "ое", "ый", "ий", "ая", "яя", "ые", "ую", "ого", "ому", "ым",
   "ыми", "ими", NULL };
 
+/* 1 when the first word of s opens a subordinate clause ("If …", "Um …"). */
+int vgi_lead_clause(const char *s) {
+  while (*s == ' ') s++;
+  size_t n = 0;
+  while (s[n] && s[n] != ' ') n++;
+  return in_list(lead_sub, s, n);
+}
+
 typedef struct { const char *t; const size_t *ws, *we; int n, german; } hl_words;
 
 /* Is the cut after the first k words a natural break: not after an
@@ -800,6 +808,37 @@ char *vgi_headline(const char *s) {
   }
   /* no natural break: the first sentence whole when it is not much longer */
   if (!cut && sentence_words <= HEADLINE_WHOLE) cut = sentence;
+  /* (not in German or Dutch, whose main clause starts with its verb after
+   * an opening clause: alone, "Kannst du sie … öffnen" is a question) */
+  if (!cut && n > 2 && in_list(lead_sub, t + ws[0], we[0] - ws[0]) && !hw.german &&
+      !in_list((const char *const[]){ "um", "wenn", "weil", "damit", "obwohl", "falls", "da", "dass", "ob", "während",
+                                      "nachdem", "bevor", "sofern", "indem", "als", "om", "wanneer", "omdat", "hoewel", NULL },
+               t + ws[0], we[0] - ws[0])) {
+    /* a long sentence that opens with a subordinate clause ("If you want
+     * to build … on a machine that …, you need …"): its twelve first words
+     * are that clause, which says nothing alone. The headline is the main
+     * clause's, after the comma that closes the opening one (not a comma of
+     * a list inside it: "A, B, or C"). */
+    for (int i = 3; i < n - 2 && i <= 40; i++) {
+      if (t[we[i - 1] - 1] != ',' || in_list(joiners, t + ws[i], we[i] - ws[i])) continue;
+      int next_comma = 0;
+      for (int j = i; j < n && j < i + 3; j++) next_comma |= t[we[j] - 1] == ',';
+      if (next_comma) continue;
+      /* a main clause not much longer than a headline is kept whole: cut,
+       * it would stop inside its own list ("the compiler, the headers") */
+      char *h = vgi_word_count(t + ws[i]) <= HEADLINE_WHOLE + 2 ? vgi_strdup(t + ws[i]) : vgi_headline(t + ws[i]);
+      size_t hl = strlen(h);
+      while (hl && strchr(".:;,", h[hl - 1])) h[--hl] = 0;
+      if (vgi_word_count(h) >= 3) {
+        if (islower((unsigned char)h[0]) && !(h[1] && isupper((unsigned char)h[1])))
+          h[0] = (char)toupper((unsigned char)h[0]);
+        free(t);
+        return h;
+      }
+      free(h);
+      break;
+    }
+  }
   if (!cut) {
     /* a clause that ends naturally a little later (Korean puts its verb
      * last: "… 포함하고 있습니다 -- …") */

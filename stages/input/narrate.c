@@ -1212,7 +1212,17 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         }
         if (from_prose && !full && fu[nu].rank >= 1 && fu[nu].rank <= 2 && long_sentence(t)) {
           char *h = vgi_headline(t);
-          if (*h && strlen(h) * 3 < strlen(t) * 2) {
+          /* a headline that is only an opening clause ("If you want to
+           * build the library from source on a machine") says nothing: the
+           * sentence is said whole */
+          /* a main clause said without its opening one must not start
+           * with a pronoun that points into it ("It rejects …") */
+          static const char *const pron[] = { "it ", "they ", "this ", "these ", "he ", "she ", "its ", "their ",
+                                              "that ", "those ", "es ", "sie ", "il ", "elle ", "ils ", "elles ", NULL };
+          int pointing = 0;
+          if (strncasecmp(h, t, strlen(h)))
+            for (int q = 0; pron[q]; q++) pointing |= !strncasecmp(h, pron[q], strlen(pron[q]));
+          if (*h && strlen(h) * 3 < strlen(t) * 2 && !(vgi_lead_clause(h) && !strchr(h, ',')) && !pointing) {
             vgi_buf hb = {0};
             sentence_l(&hb, h, lang);
             cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(hb.s));

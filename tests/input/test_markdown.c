@@ -1042,6 +1042,43 @@ static void japanese_item_sentences(void **state) {
   remove(path);
 }
 
+/* A long sentence that opens with a subordinate clause is said (and
+ * shown) by its main clause, never by the opening clause alone; when the
+ * main clause starts with a pronoun that points into the opening one, or
+ * no comma closes the opening clause, the sentence is said whole. */
+static void long_opening_clause(void **state) {
+  (void)state;
+  const char *s1 = "If you want to build the library from source on a machine that does not have the required "
+                   "toolchain installed yet, you need to install the compiler, the headers and the build system first.";
+  const char *s2 = "When the server receives a request that carries a session token which has expired or which was "
+                   "issued by another instance, it rejects the request with an error and logs the event.";
+  const char *s3 = "When you run the tool on a document that has many sections and long tables with several columns "
+                   "of data in them the output can take a while to appear on screen.";
+  doc_n = 0;
+  doc_add("# Guide\n\n## Building\n\n%s Then run make.\n\n## Notes\n\n%s More text here.\n\n## More\n\n%s Later.\n", s1, s2, s3);
+  const char *path = write_tmp("opening.md", doc_s);
+  vgi_options o = {0};
+  vgi_diags d;
+  cJSON *m = load(path, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "You need to install the compiler, the headers and the build system first."));
+  assert_null(strstr(all, "If you want"));
+  assert_non_null(strstr(all, s2));
+  assert_non_null(strstr(all, s3));
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      assert_null(strstr(t, "If you want"));
+    }
+  }
+  free(all);
+  cJSON_Delete(m);
+  remove(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -1067,6 +1104,7 @@ int main(void) {
     cmocka_unit_test(metadata_lines_unsaid),
     cmocka_unit_test(short_english_stays_english),
     cmocka_unit_test(japanese_item_sentences),
+    cmocka_unit_test(long_opening_clause),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
