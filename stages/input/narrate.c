@@ -69,13 +69,12 @@ static char *lower_first(const char *s) {
  * lower case (English only: German nouns keep their capital). */
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
 
-static void clean_speech(char *t);
+static char *clean_speech(char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
  * of links: "https://…/manual/"): joined, it would be said ",, and". */
 static int nothing_said(const char *t) {
-  char *c = vgi_strdup(t ? t : "");
-  clean_speech(c);
+  char *c = clean_speech(vgi_strdup(t ? t : ""));
   int said = 0;
   for (const unsigned char *p = (const unsigned char *)c; *p && !said; p++) said = isalnum(*p) || *p >= 0x80;
   free(c);
@@ -109,7 +108,7 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     free(h);
     /* "IANA: https://…" is said "IANA": the link goes before the joiners
      * are put in, so they stay where they belong */
-    clean_speech(c);
+    c = clean_speech(c);
     vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
@@ -1177,7 +1176,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
         int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
-        clean_speech(t);
+        t = clean_speech(t);
         if (from_prose) pointer_out(t);   /* the document's prose; a template may name a file on purpose */
         vgi_squash(t);
         /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
@@ -1535,9 +1534,138 @@ static void headline_items(cJSON *scenes) {
   }
 }
 
-static void clean_speech(char *t) {
+/* ---- commands and identifiers in speech ---------------------------------- */
+
+/* A command-line option ("-j", "--prefix=/usr/local"), without the quotes
+ * and brackets around it. */
+static int option_word(const char *w, size_t n) {
+  while (n && strchr("\"'(`", *w)) w++, n--;
+  if (n >= 2 && w[0] == '-' && isalpha((unsigned char)w[1])) return 1;
+  return n >= 3 && w[0] == '-' && w[1] == '-' && isalpha((unsigned char)w[2]);
+}
+
+/* Words a command line stops at, or that come before one ("Run …", "the"). */
+static int prose_word(const char *w, size_t n) {
+  static const char *const words[] = { "to", "for", "with", "in", "on", "and", "or", "if", "when", "so", "then",
+    "from", "into", "as", "at", "by", "which", "that", "the", "a", "an", "run", "use", "type", "execute", "call",
+    "try", "enter", "invoke", "pass", "add", "set", "using", "via", "is", "are", "will", "can", "you", "it",
+    "this", "option", "options", "flag", "flags", "command", "commands", "e.g.", "i.e.", "like", "such",
+    "und", "oder", "mit", "für", "um", "zu", "mit", "et", "ou", "avec", "pour", "y", "o", "con", "para", "e",
+    "per", "en", "de", "die", "der", "das", "le", "la", "el", NULL };
+  while (n && strchr(".,;:!?)\"'`", w[n - 1])) n--;
+  while (n && strchr("\"'(`", *w)) w++, n--;
+  if (!n) return 1;
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && !strncasecmp(w, words[i], n)) return 1;
+  /* a word of the prose: capitalised, or not ASCII (another script) */
+  if (isupper((unsigned char)w[0]) || ((unsigned char)w[0] & 0x80)) return 1;
+  return 0;
+}
+
+/* A presenter does not read a command line out ("Run make install
+ * --prefix=/usr/local to install it"): the slide shows it, the voice says
+ * what it is ("Run the make install command to install it"; "Pass the
+ * verbose option"). A command is told by its options; a sentence without
+ * one is left as it is. In place. */
+static char *command_out(char *t) {
+  size_t from = 0;   /* where to look for the next option: a short command before it stays */
+  for (int guard = 0; guard < 16; guard++) {
+    /* the words: starts and ends */
+    size_t ws[128], we[128];
+    int n = 0;
+    for (size_t i = 0; t[i] && n < 128;) {
+      while (t[i] == ' ') i++;
+      if (!t[i]) break;
+      ws[n] = i;
+      while (t[i] && t[i] != ' ') i++;
+      we[n++] = i;
+    }
+    int k = -1;
+    for (int i = 0; i < n && k < 0; i++)
+      if (ws[i] >= from && option_word(t + ws[i], we[i] - ws[i])) k = i;
+    if (k < 0) return t;
+    /* back over the program and its subcommand ("make install"), at most three words */
+    int a = k;
+    while (a > 0 && k - a < 3) {
+      const char *w = t + ws[a - 1];
+      size_t wl = we[a - 1] - ws[a - 1];
+      if (strchr(".,;:!?", w[wl - 1]) || prose_word(w, wl)) break;
+      a--;
+    }
+    /* on over options and their values, to a word of the prose or a word
+     * that ends the clause */
+    int z = k;
+    while (z + 1 < n) {
+      const char *w = t + ws[z];
+      size_t wl = we[z] - ws[z];
+      if (strchr(".,;:!?)", w[wl - 1])) break;
+      const char *nx = t + ws[z + 1];
+      size_t nl = we[z + 1] - ws[z + 1];
+      if (!option_word(nx, nl) && prose_word(nx, nl)) break;
+      z++;
+    }
+    /* a short command is said ("set -o vi", "ls -la"), and an option that
+     * names a row or a term ("-k: keep going") */
+    size_t span = we[z] - ws[a];
+    int valued = 0;
+    for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
+    if ((z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
+      from = we[z];
+      continue;
+    }
+    /* the punctuation after the last word stays */
+    const char *lw = t + ws[z];
+    size_t ll = we[z] - ws[z], pl = 0;
+    while (pl < ll && strchr(".,;:!?)\"'`", lw[ll - 1 - pl])) pl++;
+    char tail[16];
+    snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
+    vgi_buf b = {0};
+    vgi_buf_add(&b, t, ws[a]);
+    if (a < k) {
+      /* "the make install command" (after "the" already there: "make install command") */
+      int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
+      if (!the) vgi_buf_puts(&b, "the ");
+      for (int i = a; i < k; i++) {
+        const char *w = t + ws[i];
+        size_t wl = we[i] - ws[i];
+        while (wl && strchr("\"'(`", *w)) w++, wl--;
+        if (i > a) vgi_buf_puts(&b, " ");
+        vgi_buf_add(&b, w, wl);
+      }
+      vgi_buf_puts(&b, " command");
+    } else {
+      int opts = 0;
+      for (int i = k; i <= z; i++) opts += option_word(t + ws[i], we[i] - ws[i]);
+      if (opts > 1) {
+        vgi_buf_puts(&b, "these options");
+      } else {
+        /* "--no-cache=1" -> "the no cache option" */
+        const char *w = t + ws[k];
+        while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
+        vgi_buf_puts(&b, "the ");
+        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++)
+          vgi_buf_add(&b, *w == '-' || *w == '_' ? " " : w, 1);
+        vgi_buf_puts(&b, " option");
+      }
+    }
+    vgi_buf_puts(&b, tail);
+    vgi_buf_puts(&b, t + we[z]);
+    free(t);
+    t = vgi_buf_take(&b);
+  }
+  return t;
+}
+
+/* Narration as said (t owned; returns it, perhaps moved). */
+static char *clean_speech(char *t) {
+  t = command_out(t);
   unspeakable_out(t);
   speech_out(t);
+  /* an identifier is said as words, not "underscore" (VG_CACHE_DIR ->
+   * "VG CACHE DIR"); after speech_out, so a URL or path is out whole */
+  for (char *q = t; *q; q++)
+    if (*q == '_' && q > t && isalnum((unsigned char)q[-1]) && isalnum((unsigned char)q[1])) *q = ' ';
+  return t;
 }
 
 void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
@@ -1584,8 +1712,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an) &&
           !cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY)) {
-        char *t = vgi_strdup(an->valuestring);
-        clean_speech(t);
+        char *t = clean_speech(vgi_strdup(an->valuestring));
         cJSON_SetValuestring(an, t);
         free(t);
       }

@@ -1079,6 +1079,49 @@ static void long_opening_clause(void **state) {
   remove(path);
 }
 
+/* A command line in a list item is shown, not read out: the voice says
+ * what it is ("Run the make install command to install …"); a short one
+ * ("set -o vi") is said; an identifier is said as words. */
+static void commands_in_items_unsaid(void **state) {
+  (void)state;
+  const char *path = write_tmp("cmds.md", "# Tool\n\nThe tool turns documents into videos and runs on any machine.\n\n"
+                                          "## Install\n\n"
+                                          "- Run `make install --prefix=/usr/local` to install the program system-wide.\n"
+                                          "- Use `vgrun create --resolution 1080x1920 doc.md` for a vertical video.\n"
+                                          "- Set `VG_CACHE_DIR` to keep the cache elsewhere.\n"
+                                          "- Type `set -o vi` when you like vi keys.\n");
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load(path, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    char *all = all_narration(m);
+    assert_null(strstr(all, "--prefix"));
+    assert_null(strstr(all, "--resolution"));
+    assert_null(strstr(all, "1080x1920"));
+    assert_null(strstr(all, "_"));
+    if (k) {
+      assert_non_null(strstr(all, "Run the make install command to install the program system-wide."));
+      assert_non_null(strstr(all, "Use the vgrun create command for a vertical video."));
+      assert_non_null(strstr(all, "Type set -o vi when you like vi keys."));
+    }
+    /* the slide shows the command */
+    int shown = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+      for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+        const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+        shown += strstr(t, "--prefix=/usr/local") != NULL;
+      }
+    }
+    assert_int_equal(shown, 1);
+    free(all);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -1105,6 +1148,7 @@ int main(void) {
     cmocka_unit_test(short_english_stays_english),
     cmocka_unit_test(japanese_item_sentences),
     cmocka_unit_test(long_opening_clause),
+    cmocka_unit_test(commands_in_items_unsaid),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
