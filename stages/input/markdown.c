@@ -1032,7 +1032,9 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
   if (strcmp(type, "title") && strcmp(type, "outro"))
     cJSON_AddNumberToObject(s, VGI_SRANK_KEY, m->section_scenes ? 1 : m->level <= 2 ? 3 : 2);
   cJSON_AddItemToArray(m->scenes, s);
-  m->section_scenes++;
+  /* a quote opening a section (a tldr page's "> Archive tool.") is an
+   * aside: the scene after it is still the section's first, which stays */
+  if (strcmp(type, "quote") || m->section_scenes) m->section_scenes++;
   return s;
 }
 
@@ -1310,7 +1312,7 @@ static cJSON *visual(md *m) {
   return vc;
 }
 
-static void code_block(md *m, cmark_node *n) {
+static void code_block(md *m, cmark_node *n, int line) {
   const char *info = cmark_node_get_fence_info(n);
   char lang[64] = "";
   if (info) {
@@ -1394,7 +1396,6 @@ static void code_block(md *m, cmark_node *n) {
       narr = vgi_buf_take(&nb);
     }
   }
-  int line = cmark_node_get_start_line(n);
   /* long code is split at blank lines: a part ends at the last blank line
    * in its second half, else after CODE_LINES lines. A summary shows a long
    * block's first part only, of at most SUMMARY_CODE_LINES lines: code is
@@ -2175,6 +2176,21 @@ static int metadata_line(const char *t) {
   return 0;
 }
 
+/* The code of a paragraph that is one code span and nothing else
+ * ("`tar cf x.tar a b`"), else NULL. */
+static const char *lone_code(cmark_node *para) {
+  if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) return NULL;
+  const char *code = NULL;
+  for (cmark_node *k = cmark_node_first_child(para); k; k = cmark_node_next(k)) {
+    cmark_node_type kt = cmark_node_get_type(k);
+    const char *kl = kt == CMARK_NODE_TEXT ? cmark_node_get_literal(k) : NULL;
+    if (kt == CMARK_NODE_CODE && !code) code = cmark_node_get_literal(k);
+    else if (kt == CMARK_NODE_SOFTBREAK || (kl && !kl[strspn(kl, " \t")])) continue;
+    else return NULL;
+  }
+  return code && *code ? code : NULL;
+}
+
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
@@ -2386,11 +2402,48 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
+      const char *code = lone_code(c);
+      if (code) {
+        /* a paragraph that is one code span is a command shown, as a code
+         * block would be ("{{path}}", a tldr page's placeholder, shown
+         * without its braces) */
+        vgi_buf cb = {0};
+        for (const char *q = code; *q; q++) {
+          if ((q[0] == '{' && q[1] == '{') || (q[0] == '}' && q[1] == '}')) { q++; continue; }
+          vgi_buf_add(&cb, q, 1);
+        }
+        vgi_buf_puts(&cb, "\n");
+        cmark_node *blk = cmark_node_new(CMARK_NODE_CODE_BLOCK);
+        cmark_node_set_literal(blk, cb.s);
+        cmark_node_set_fence_info(blk, "");
+        vgi_buf_free(&cb);
+        code_block(&m, blk, line);
+        cmark_node_free(blk);
+        break;
+      }
       prose_add(&m, plain(c, &m), line, 1);
       break;
     }
-    case CMARK_NODE_CODE_BLOCK: code_block(&m, c); break;
-    case CMARK_NODE_LIST: list_block(&m, c); break;
+    case CMARK_NODE_CODE_BLOCK: code_block(&m, c, line); break;
+    case CMARK_NODE_LIST: {
+      /* "- Create an archive:" then `tar cf …` on its own (tldr pages):
+       * the item introduces the command, as prose would */
+      cmark_node *nx = cmark_node_next(c);
+      cmark_node *it = cmark_node_first_child(c);
+      if (nx && lone_code(nx) && it && !cmark_node_next(it) && cmark_node_first_child(it) &&
+          !cmark_node_next(cmark_node_first_child(it)) &&
+          cmark_node_get_type(cmark_node_first_child(it)) == CMARK_NODE_PARAGRAPH) {
+        char *t = vgi_squash(plain(cmark_node_first_child(it), &m));
+        size_t tl = strlen(t);
+        if (tl && (t[tl - 1] == ':' || (tl >= 3 && !strcmp(t + tl - 3, "\xEF\xBC\x9A")))) {
+          prose_add(&m, t, line, 1);
+          break;
+        }
+        free(t);
+      }
+      list_block(&m, c);
+      break;
+    }
     case CMARK_NODE_BLOCK_QUOTE: quote_block(&m, c); break;
     case CMARK_NODE_HTML_BLOCK: {
       /* READMEs wrap prose in <p align="right"> or <div>: its words are prose,

@@ -569,6 +569,30 @@ static void dangling_out(char *t) {
       memmove(ws, m + 1, strlen(m + 1) + 1);
       continue;
     }
+    if (ends && we > t && we[-1] == ':') {
+      /* "More information: <link>." / "Weitere Informationen: <link>": a
+       * sentence of four words or fewer that only announced the link goes */
+      char *sent = we - 1;
+      while (sent > t && !(strchr(".!?", sent[-1]) && (sent[0] == ' '))) sent--;
+      while (*sent == ' ') sent++;
+      int words = 0;
+      for (char *q = sent; q < we; q++) words += (q == sent || q[-1] == ' ') && *q != ' ';
+      static const char *const pointers[] = { "nform", "details", "documentation", "homepage", "website",
+        "\xD0\xB8\xD0\xBD\xD1\x84\xD0\xBE\xD1\x80\xD0\xBC",   /* информ */
+        "\xE8\xA9\xB3\xE3\x81\x97\xE3\x81\x8F", NULL };          /* 詳しく */
+      int pointer = 0;
+      for (int q = 0; pointers[q]; q++) {
+        char *f = strcasestr(sent, pointers[q]);
+        pointer |= f && f < we;
+      }
+      if (words <= 4 && pointer) {
+        char *end = after;
+        if (*end && strchr(".!?;,", *end)) end++;
+        while (*end == ' ') end++;
+        memmove(sent, end, strlen(end) + 1);
+        continue;
+      }
+    }
     if (!ends || ws == we || !dangling_word(ws, (size_t)(we - ws))) { memmove(m, m + 1, strlen(m)); continue; }
     if (*after == ',') {   /* "Download it from , or build it" -> "Download it, or build it" */
       while (ws > t && ws[-1] == ' ') ws--;

@@ -1122,6 +1122,49 @@ static void commands_in_items_unsaid(void **state) {
   remove(path);
 }
 
+/* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
+ * own. Each example is a command scene said by its item; the code is shown
+ * without the placeholder braces and never said; a summary keeps the
+ * first example after the page's quote; "Weitere Informationen: <link>" is
+ * not said. */
+static void tldr_page(void **state) {
+  (void)state;
+  const char *path = write_tmp("tar.md", "# tar\n\n> Archivierungs Tool.\n> H\xC3\xA4ufig kombiniert mit anderen Methoden zur "
+                                         "Komprimierung, wie gzip oder bzip2.\n> Weitere Informationen: <https://www.gnu.org/software/tar>.\n\n"
+                                         "- Erstelle ein Archiv von Dateien:\n\n`tar cf {{pfad/zu/ziel.tar}} {{pfad/zu/datei1}}`\n\n"
+                                         "- Extrahiere ein Archiv in ein Verzeichnis:\n\n`tar xf {{pfad/zu/quelle.tar}} -C {{verzeichnis}}`\n\n"
+                                         "- F\xC3\xBChre die Inhalte eines tar Archivs auf:\n\n`tar tvf {{pfad/zu/quelle.tar}}`\n");
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load(path, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    assert_string_equal(sget(video_at(m, 0), "language"), "de");
+    char *all = all_narration(m);
+    assert_null(strstr(all, "{{"));
+    assert_null(strstr(all, "tar cf"));
+    assert_null(strstr(all, "Weitere Informationen"));
+    int cmds = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *sc = scene_at(m, 0, i);
+      if (strcmp(sget(sc, "scene_type"), "command")) continue;
+      const cJSON *c = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "commands");
+      assert_int_equal(cJSON_GetArraySize(c), 1);
+      assert_null(strstr(cJSON_GetArrayItem(c, 0)->valuestring, "{{"));
+      if (!cmds) {
+        assert_string_equal(cJSON_GetArrayItem(c, 0)->valuestring, "tar cf pfad/zu/ziel.tar pfad/zu/datei1");
+        assert_non_null(strstr(sget(sc, "narration"), "Erstelle ein Archiv von Dateien"));
+      }
+      cmds++;
+    }
+    assert_int_equal(cmds, k ? 3 : 1);
+    free(all);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -1149,6 +1192,7 @@ int main(void) {
     cmocka_unit_test(japanese_item_sentences),
     cmocka_unit_test(long_opening_clause),
     cmocka_unit_test(commands_in_items_unsaid),
+    cmocka_unit_test(tldr_page),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
