@@ -145,9 +145,25 @@ static void put_text(vgi_buf *b, const char *t) {
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
-    case CMARK_NODE_TEXT:
-      put_text(b, cmark_node_get_literal(c));
+    case CMARK_NODE_TEXT: {
+      const char *lit = cmark_node_get_literal(c);
+      cmark_node *nx = cmark_node_next(c);
+      size_t ll = lit ? strlen(lit) : 0;
+      /* a MyST role before a code span ("{pypi}`keyring`"): the role is markup */
+      if (ll >= 3 && lit[ll - 1] == '}' && nx && cmark_node_get_type(nx) == CMARK_NODE_CODE) {
+        size_t o = ll - 1;
+        while (o > 0 && (isalnum((unsigned char)lit[o - 1]) || lit[o - 1] == '-' || lit[o - 1] == ':' || lit[o - 1] == '_')) o--;
+        if (o > 0 && lit[o - 1] == '{' && o < ll - 1) {
+          char *cut = vgi_strdup(lit);
+          cut[o - 1] = 0;
+          put_text(b, cut);
+          free(cut);
+          break;
+        }
+      }
+      put_text(b, lit);
       break;
+    }
     case CMARK_NODE_CODE:
       vgi_buf_puts(b, cmark_node_get_literal(c));
       break;
@@ -2047,7 +2063,12 @@ static cJSON *front_matter(char *text, size_t len, const char *file, const vg_li
   /* accepted keys */
   static const char *const keys[] = { "title", "subtitle", "description", "voice", "accent_color",
     "theme", "id", "split", "duration", "target_duration", "outro", "outro_sub", "author", "date",
-    "tags", "layout", "lang", "language", NULL };
+    "tags", "layout", "lang", "language",
+    /* what static-site generators (Jekyll, Hugo, Docusaurus, MkDocs) keep
+     * there: a published doc carries them, and they say nothing to vgrun */
+    "category", "categories", "permalink", "weight", "draft", "slug", "aliases", "keywords", "nav_order",
+    "parent", "grand_parent", "has_children", "sidebar_position", "sidebar_label", "last_modified_at",
+    "authors", "summary", "toc", "redirect_from", "SPDX-License-Identifier", NULL };
   for (cJSON *c = fm ? fm->child : NULL; c; c = c->next) {
     int ok = 0;
     for (int k = 0; keys[k]; k++) if (!strcmp(keys[k], c->string)) ok = 1;
@@ -2160,8 +2181,36 @@ static const char *meta_key(const char *p, int *number) {
   return NULL;
 }
 
+/* A paragraph that is a date alone ("April 28, 2021", "2024-05-01",
+ * "3. Mai 2024"): a release note's stamp. */
+static int date_alone(const char *t) {
+  static const char *const months[] = { "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "januar", "februar", "m\xC3\xA4rz", "mai", "juni", "juli", "oktober", "dezember",
+    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "octubre", "noviembre", "diciembre", NULL };
+  int words = 0, year = 0;
+  for (const char *p = t; *p;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    size_t n = (size_t)(e - p);
+    while (n && strchr(",.", p[n - 1])) n--;
+    words++;
+    int digits = n > 0;
+    for (size_t i = 0; i < n; i++) digits &= isdigit((unsigned char)p[i]) || p[i] == '-' || p[i] == '/';
+    if (digits && n >= 4 && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2))) year = 1;
+    if (!digits && !in_list(months, p, n)) return 0;
+    p = e;
+  }
+  return year && words <= 4;
+}
+
 static int metadata_line(const char *t) {
   while (*t == ' ') t++;
+  if (date_alone(t)) return 1;
   int number;
   const char *rest = meta_key(t, &number);
   if (!rest) return 0;
@@ -2384,7 +2433,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (lit0 && lit0[0] == '[' && lit0[1] == '^' && strstr(lit0, "]:")) break;
       {
         char *pt = plain(c, NULL);
-        int meta = metadata_line(pt);
+        /* "or" between two code blocks: the choice is on screen */
+        int meta = metadata_line(pt) || in_list((const char *const[]){ "or", "alternatively", "oder", "ou", "o",
+                                                                       "oppure", "of", "или", NULL }, pt, strlen(pt));
         free(pt);
         if (meta) break;
       }
@@ -2424,7 +2475,27 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       prose_add(&m, plain(c, &m), line, 1);
       break;
     }
-    case CMARK_NODE_CODE_BLOCK: code_block(&m, c, line); break;
+    case CMARK_NODE_CODE_BLOCK: {
+      /* a MyST directive ("```{note}"): its text is prose, its options
+       * (":class: …") are not */
+      const char *info = cmark_node_get_fence_info(c);
+      if (info && info[0] == '{') {
+        vgi_buf pb = {0};
+        const char *lit = cmark_node_get_literal(c);
+        for (const char *q = lit ? lit : ""; *q;) {
+          const char *e = strchr(q, '\n');
+          size_t l = e ? (size_t)(e - q) : strlen(q);
+          if (!(q[0] == ':' && l > 1 && memchr(q + 1, ':', l - 1))) { if (pb.n) vgi_buf_puts(&pb, " "); vgi_buf_add(&pb, q, l); }
+          q += l + (e ? 1 : 0);
+        }
+        char *pt = vgi_buf_take(&pb);
+        if (pt && *vgi_squash(pt)) prose_add(&m, pt, line, 1);
+        else free(pt);
+        break;
+      }
+      code_block(&m, c, line);
+      break;
+    }
     case CMARK_NODE_LIST: {
       /* "- Create an archive:" then `tar cf …` on its own (tldr pages):
        * the item introduces the command, as prose would */

@@ -1608,16 +1608,41 @@ static char *command_out(char *t) {
     for (int i = 0; i < n && k < 0; i++)
       if (ws[i] >= from && option_word(t + ws[i], we[i] - ws[i])) k = i;
     if (k < 0) return t;
-    /* back over the program and its subcommand ("make install"), at most three words */
+    /* an option in a short bracket ("optimization (-Db_lto=true meson
+     * option)") is an aside: the bracket goes */
+    if (t[ws[k]] == '(') {
+      int c = k;
+      while (c < n && c < k + 4 && !memchr(t + ws[c], ')', we[c] - ws[c])) c++;
+      if (c < n && c < k + 4) {
+        size_t from_ = ws[k], to = (size_t)((const char *)memchr(t + ws[c], ')', we[c] - ws[c]) - t) + 1;
+        while (from_ > 0 && t[from_ - 1] == ' ') from_--;
+        memmove(t + from_, t + to, strlen(t + to) + 1);
+        continue;
+      }
+    }
+    /* back over the program and its subcommand ("make install"), at most
+     * three words, when a verb that runs it comes before ("Run make
+     * install --prefix=…", "Use vgrun create --resolution …") */
     int a = k;
     while (a > 0 && k - a < 3) {
       const char *w = t + ws[a - 1];
       size_t wl = we[a - 1] - ws[a - 1];
-      if (strchr(".,;:!?", w[wl - 1]) || prose_word(w, wl)) break;
+      if (strchr(".,;:!?()", w[wl - 1]) || prose_word(w, wl)) break;
       a--;
     }
-    /* on over options and their values, to a word of the prose or a word
-     * that ends the clause */
+    if (a < k) {
+      static const char *const verbs[] = { "run", "use", "type", "execute", "call", "invoke", "try", "enter",
+                                           "with", "via", "using", "then", NULL };
+      int ok = 0;
+      if (a > 0) {
+        const char *w = t + ws[a - 1];
+        size_t wl = we[a - 1] - ws[a - 1];
+        for (int q = 0; verbs[q]; q++) ok |= strlen(verbs[q]) == wl && !strncasecmp(w, verbs[q], wl);
+      }
+      if (!ok) a = k;
+    }
+    /* on over options and their values ("--resolution 1080x1920 doc.md"),
+     * to a word of the prose or a word that ends the clause */
     int z = k;
     while (z + 1 < n) {
       const char *w = t + ws[z];
@@ -1625,7 +1650,9 @@ static char *command_out(char *t) {
       if (strchr(".,;:!?)", w[wl - 1])) break;
       const char *nx = t + ws[z + 1];
       size_t nl = we[z + 1] - ws[z + 1];
-      if (!option_word(nx, nl) && prose_word(nx, nl)) break;
+      int value = 0;
+      for (size_t q = 0; q < nl; q++) value |= strchr("=/.{}\"'0123456789", nx[q]) != NULL;
+      if (!option_word(nx, nl) && (prose_word(nx, nl) || (!value && memchr(w, '=', wl)))) break;
       z++;
     }
     /* a short command is said ("set -o vi", "ls -la"), and an option that
@@ -1666,6 +1693,10 @@ static char *command_out(char *t) {
         /* "--no-cache=1" -> "the no cache option" */
         const char *w = t + ws[k];
         while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
+        /* "-Dntp-servers=" (meson, cmake): the option is what follows D */
+        if (w[0] == 'D' && w > t + ws[k] && w[-1] == '-' && (w - 2 < t + ws[k] || w[-2] != '-') &&
+            (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
+          w++;
         vgi_buf_puts(&b, "the ");
         for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++)
           vgi_buf_add(&b, *w == '-' || *w == '_' ? " " : w, 1);
