@@ -55,6 +55,7 @@ typedef struct md {
   para *prose;            /* pending prose of the section */
   size_t nprose;
   char *label;            /* a bold-only paragraph: names the next block */
+  int label_once;         /* ... or a tldr item: names the next command only */
   char *image;            /* image waiting for a scene */
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
@@ -1951,6 +1952,7 @@ static void end_section(md *m) {
   }
   free(m->label);
   m->label = NULL;
+  m->label_once = 0;
   m->section_scenes = 0;
 }
 
@@ -2418,6 +2420,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         flush_prose(&m, 0);
         free(m.label);
         m.label = plain(f, NULL);
+        m.label_once = 0;
         size_t l = strlen(m.label);
         while (l && (m.label[l - 1] == ':' || m.label[l - 1] == ' ')) m.label[--l] = 0;
         break;
@@ -2470,6 +2473,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         vgi_buf_free(&cb);
         code_block(&m, blk, line);
         cmark_node_free(blk);
+        if (m.label_once) { free(m.label); m.label = NULL; m.label_once = 0; }
         break;
       }
       prose_add(&m, plain(c, &m), line, 1);
@@ -2507,6 +2511,14 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         char *t = vgi_squash(plain(cmark_node_first_child(it), &m));
         size_t tl = strlen(t);
         if (tl && (t[tl - 1] == ':' || (tl >= 3 && !strcmp(t + tl - 3, "\xEF\xBC\x9A")))) {
+          /* shown over the command too, without its colon, and said */
+          if (!m.label) {
+            m.label = vgi_strdup(t);
+            size_t ll = strlen(m.label);
+            if (ll >= 3 && !strcmp(m.label + ll - 3, "\xEF\xBC\x9A")) m.label[ll -= 3] = 0;
+            while (ll && (m.label[ll - 1] == ':' || m.label[ll - 1] == ' ')) m.label[--ll] = 0;
+            m.label_once = 1;
+          }
           prose_add(&m, t, line, 1);
           break;
         }

@@ -1156,10 +1156,14 @@ static void tldr_page(void **state) {
       if (!cmds) {
         assert_string_equal(cJSON_GetArrayItem(c, 0)->valuestring, "tar cf pfad/zu/ziel.tar pfad/zu/datei1");
         assert_non_null(strstr(sget(sc, "narration"), "Erstelle ein Archiv von Dateien"));
+        assert_string_equal(vcget(sc, "description"), "Erstelle ein Archiv von Dateien");
       }
       cmds++;
     }
     assert_int_equal(cmds, k ? 3 : 1);
+    /* the last command's item names it, and nothing after it */
+    assert_string_equal(vcget(scene_at(m, 0, scene_count(m, 0) - 2), "description"),
+                        k ? "F\xC3\xBChre die Inhalte eines tar Archivs auf" : "Erstelle ein Archiv von Dateien");
     free(all);
     cJSON_Delete(m);
   }
