@@ -1127,7 +1127,8 @@ static void commands_in_items_unsaid(void **state) {
  * own. Each example is a command scene said by its item; the code is shown
  * without the placeholder braces and never said; a summary keeps the
  * first example after the page's quote; "Weitere Informationen: <link>" is
- * not said. */
+ * not said. (The page is shortened from tldr-pages, pages.de/common/tar.md,
+ * CC BY 4.0.) */
 static void tldr_page(void **state) {
   (void)state;
   const char *path = write_tmp("tar.md", "# tar\n\n> Archivierungs Tool.\n> H\xC3\xA4ufig kombiniert mit anderen Methoden zur "
