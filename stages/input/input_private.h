@@ -187,6 +187,7 @@ extern const char *const vgi_accent_colors[];
 char **vgi_sentences(const char *text, int *count);  /* caller frees each and the array */
 /* The same with the abbreviations of a language ("z. B.", "p. ex."); NULL: English. */
 char **vgi_sentences_lang(const char *text, const char *lang, int *count);
+int vgi_lead_clause(const char *s);                   /* s opens with a subordinate clause ("If …") */
 char *vgi_bullet(const char *sentence);                /* its headline (vgi_headline) */
 /* A headline of up to about twelve words for a sentence: the sentence, its
  * first clause, or its words up to where a clause starts; no final period,

@@ -145,7 +145,10 @@ static unsigned next_cp(const unsigned char **pp) {
 static const struct { const char *lang; const char *words; } stop[] = {
   { "en", " a the and of to is in that for with this are you it be on as can or not from by an "
           "your if will have which when use he him his she her we our they their was were has "
-          "at all see how more also into about other should must any but than then there "},
+          "at all see how more also into about other should must any but than then there "
+          /* short English words that are stop words elsewhere too ("do" is Portuguese) or
+           * frequent in instructions: "Step 1: do thing number 1" stays English */
+          "do does get make run number one each step first new what so up out some may "},
   { "de", " der die und das ist nicht mit den ein eine zu von für auf sie es auch sich wird "
           "werden dem des im oder wenn ich sind kann "},
   { "fr", " le la les et des est un une du pour dans que qui pas sur vous avec au sont ce il "
@@ -165,6 +168,12 @@ const char *vgi_detect_language(const char *text) {
   static const char *const script_lang[] = { "ko", "ja", "zh", "ar", "ru", "el", "he", "th", NULL };
   long count[NSCRIPT] = {0};
   long hits[sizeof stop / sizeof *stop] = {0};
+  /* which of a language's words were seen (by offset in its list): one
+   * word said thrice ("do" in "Step 1: do …") is weaker evidence than
+   * three different ones */
+  static _Thread_local unsigned char seen[sizeof stop / sizeof *stop][512];
+  int distinct[sizeof stop / sizeof *stop] = {0};
+  memset(seen, 0, sizeof seen);
   const unsigned char *p = (const unsigned char *)(text ? text : "");
   char word[32];
   size_t wl = 0;
@@ -195,8 +204,13 @@ const char *vgi_detect_language(const char *text) {
     if (wl && wl < 12) {
       char key[40];
       snprintf(key, sizeof key, " %.*s ", (int)wl, word);
-      for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
-        if (strstr(stop[i].words, key)) hits[i]++;
+      for (size_t i = 0; i < sizeof stop / sizeof *stop; i++) {
+        const char *at = strstr(stop[i].words, key);
+        if (!at) continue;
+        hits[i]++;
+        size_t off = (size_t)(at - stop[i].words);
+        if (off < sizeof seen[i] && !seen[i][off]) { seen[i][off] = 1; distinct[i]++; }
+      }
     }
     wl = 0;
   }
@@ -215,7 +229,7 @@ const char *vgi_detect_language(const char *text) {
   for (size_t i = 1; i < sizeof stop / sizeof *stop; i++)
     if (hits[i] > hits[top]) top = i;
   /* too little evidence (a title, a few words): English, as before */
-  if (hits[top] < 3 || hits[top] <= hits[0]) return "en";
+  if (hits[top] < 3 || hits[top] <= hits[0] || distinct[top] < 2) return "en";
   return stop[top].lang;
 }
 

@@ -55,6 +55,7 @@ typedef struct md {
   para *prose;            /* pending prose of the section */
   size_t nprose;
   char *label;            /* a bold-only paragraph: names the next block */
+  int label_once;         /* ... or a tldr item: names the next command only */
   char *image;            /* image waiting for a scene */
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
@@ -165,9 +166,25 @@ static void put_text(vgi_buf *b, const char *t) {
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
-    case CMARK_NODE_TEXT:
-      put_text(b, cmark_node_get_literal(c));
+    case CMARK_NODE_TEXT: {
+      const char *lit = cmark_node_get_literal(c);
+      cmark_node *nx = cmark_node_next(c);
+      size_t ll = lit ? strlen(lit) : 0;
+      /* a MyST role before a code span ("{pypi}`keyring`"): the role is markup */
+      if (ll >= 3 && lit[ll - 1] == '}' && nx && cmark_node_get_type(nx) == CMARK_NODE_CODE) {
+        size_t o = ll - 1;
+        while (o > 0 && (isalnum((unsigned char)lit[o - 1]) || lit[o - 1] == '-' || lit[o - 1] == ':' || lit[o - 1] == '_')) o--;
+        if (o > 0 && lit[o - 1] == '{' && o < ll - 1) {
+          char *cut = vgi_strdup(lit);
+          cut[o - 1] = 0;
+          put_text(b, cut);
+          free(cut);
+          break;
+        }
+      }
+      put_text(b, lit);
       break;
+    }
     case CMARK_NODE_CODE:
       vgi_buf_puts(b, cmark_node_get_literal(c));
       break;
@@ -521,6 +538,14 @@ static const char *const lead_sub[] = { "if", "when", "while", "because", "since
 static const char *const ru_adj[] = { "ое", "ый", "ий", "ая", "яя", "ые", "ую", "ого", "ому", "ым",
   "ыми", "ими", NULL };
 
+/* 1 when the first word of s opens a subordinate clause ("If …", "Um …"). */
+int vgi_lead_clause(const char *s) {
+  while (*s == ' ') s++;
+  size_t n = 0;
+  while (s[n] && s[n] != ' ') n++;
+  return in_list(lead_sub, s, n);
+}
+
 typedef struct { const char *t; const size_t *ws, *we; int n, german; } hl_words;
 
 /* Is the cut after the first k words a natural break: not after an
@@ -820,6 +845,37 @@ char *vgi_headline(const char *s) {
   }
   /* no natural break: the first sentence whole when it is not much longer */
   if (!cut && sentence_words <= HEADLINE_WHOLE) cut = sentence;
+  /* (not in German or Dutch, whose main clause starts with its verb after
+   * an opening clause: alone, "Kannst du sie … öffnen" is a question) */
+  if (!cut && n > 2 && in_list(lead_sub, t + ws[0], we[0] - ws[0]) && !hw.german &&
+      !in_list((const char *const[]){ "um", "wenn", "weil", "damit", "obwohl", "falls", "da", "dass", "ob", "während",
+                                      "nachdem", "bevor", "sofern", "indem", "als", "om", "wanneer", "omdat", "hoewel", NULL },
+               t + ws[0], we[0] - ws[0])) {
+    /* a long sentence that opens with a subordinate clause ("If you want
+     * to build … on a machine that …, you need …"): its twelve first words
+     * are that clause, which says nothing alone. The headline is the main
+     * clause's, after the comma that closes the opening one (not a comma of
+     * a list inside it: "A, B, or C"). */
+    for (int i = 3; i < n - 2 && i <= 40; i++) {
+      if (t[we[i - 1] - 1] != ',' || in_list(joiners, t + ws[i], we[i] - ws[i])) continue;
+      int next_comma = 0;
+      for (int j = i; j < n && j < i + 3; j++) next_comma |= t[we[j] - 1] == ',';
+      if (next_comma) continue;
+      /* a main clause not much longer than a headline is kept whole: cut,
+       * it would stop inside its own list ("the compiler, the headers") */
+      char *h = vgi_word_count(t + ws[i]) <= HEADLINE_WHOLE + 2 ? vgi_strdup(t + ws[i]) : vgi_headline(t + ws[i]);
+      size_t hl = strlen(h);
+      while (hl && strchr(".:;,", h[hl - 1])) h[--hl] = 0;
+      if (vgi_word_count(h) >= 3) {
+        if (islower((unsigned char)h[0]) && !(h[1] && isupper((unsigned char)h[1])))
+          h[0] = (char)toupper((unsigned char)h[0]);
+        free(t);
+        return h;
+      }
+      free(h);
+      break;
+    }
+  }
   if (!cut) {
     /* a clause that ends naturally a little later (Korean puts its verb
      * last: "… 포함하고 있습니다 -- …") */
@@ -1015,7 +1071,9 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
     cJSON_AddNumberToObject(s, VGI_SRANK_KEY, m->section_scenes ? 1 : m->level <= 2 ? 3 : 2);
   api_scene_made(m, type, s);   /* API references: an entry's example stays with it */
   cJSON_AddItemToArray(m->scenes, s);
-  m->section_scenes++;
+  /* a quote opening a section (a tldr page's "> Archive tool.") is an
+   * aside: the scene after it is still the section's first, which stays */
+  if (strcmp(type, "quote") || m->section_scenes) m->section_scenes++;
   return s;
 }
 
@@ -1293,7 +1351,7 @@ static cJSON *visual(md *m) {
   return vc;
 }
 
-static void code_block(md *m, cmark_node *n) {
+static void code_block(md *m, cmark_node *n, int line) {
   api_flush(m, 1);   /* API references: the entry before its example */
   const char *info = cmark_node_get_fence_info(n);
   char lang[64] = "";
@@ -1378,7 +1436,6 @@ static void code_block(md *m, cmark_node *n) {
       narr = vgi_buf_take(&nb);
     }
   }
-  int line = cmark_node_get_start_line(n);
   /* long code is split at blank lines: a part ends at the last blank line
    * in its second half, else after CODE_LINES lines. A summary shows a long
    * block's first part only, of at most SUMMARY_CODE_LINES lines: code is
@@ -2199,6 +2256,7 @@ static void end_section(md *m) {
   }
   free(m->label);
   m->label = NULL;
+  m->label_once = 0;
   m->section_scenes = 0;
 }
 
@@ -2311,7 +2369,12 @@ static cJSON *front_matter(char *text, size_t len, const char *file, const vg_li
   /* accepted keys */
   static const char *const keys[] = { "title", "subtitle", "description", "voice", "accent_color",
     "theme", "id", "split", "duration", "target_duration", "outro", "outro_sub", "author", "date",
-    "tags", "layout", "lang", "language", NULL };
+    "tags", "layout", "lang", "language",
+    /* what static-site generators (Jekyll, Hugo, Docusaurus, MkDocs) keep
+     * there: a published doc carries them, and they say nothing to vgrun */
+    "category", "categories", "permalink", "weight", "draft", "slug", "aliases", "keywords", "nav_order",
+    "parent", "grand_parent", "has_children", "sidebar_position", "sidebar_label", "last_modified_at",
+    "authors", "summary", "toc", "redirect_from", "SPDX-License-Identifier", NULL };
   for (cJSON *c = fm ? fm->child : NULL; c; c = c->next) {
     int ok = 0;
     for (int k = 0; keys[k]; k++) if (!strcmp(keys[k], c->string)) ok = 1;
@@ -2385,6 +2448,102 @@ static int boilerplate(const char *h) {
     }
   }
   return 0;
+}
+
+/* A line of metadata under a title ("Generated: 2024-05-01", "Last
+ * updated: …", "Version 1.2 — Author: …", "Stand: …", "Auteur : …"): a
+ * presenter says none of it, and it is no bullet. A key and a colon, in a
+ * short paragraph; or "Version N" alone or with another key. */
+static const char *const meta_keys[] = { "generated", "generated on", "last updated", "updated",
+  "last modified", "last changed", "last revised", "revised", "revision", "date", "created", "author",
+  "authors", "maintainer", "maintainers", "release date", "version", "status",
+  "stand", "zuletzt aktualisiert", "aktualisiert", "letzte änderung", "erstellt", "autor", "autoren",
+  "datum", "mis à jour", "dernière mise à jour", "mise à jour", "auteur", "auteurs", "généré", "créé",
+  "última actualización", "actualizado", "autores", "fecha", "versión", "generado", "última atualização",
+  "atualizado", "data", "versão", "gerado", "ultimo aggiornamento", "aggiornato", "autore", "versione",
+  "generato", "laatst bijgewerkt", "bijgewerkt", "versie", "gegenereerd",
+  "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE",   /* обновлено */
+  "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80",   /* автор */
+  "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0",   /* дата */
+  "最終更新", "更新日", "作成日", "著者", "最后更新", "更新日期", "作者", NULL };
+
+/* Where a key of meta_keys and its colon end at p, else NULL ("version"
+ * with a number: "Version 1.2", "version v2"). */
+static const char *meta_key(const char *p, int *number) {
+  *number = 0;
+  for (int i = 0; meta_keys[i]; i++) {
+    size_t l = strlen(meta_keys[i]);
+    if (strncasecmp(p, meta_keys[i], l)) continue;
+    const char *q = p + l;
+    if (isalnum((unsigned char)*q)) continue;
+    while (*q == ' ') q++;
+    if (*q == ':') return q + 1;
+    if (!strncmp(q, "\xEF\xBC\x9A", 3)) return q + 3;   /* ： */
+    if (!strncasecmp(meta_keys[i], "vers", 4) && (isdigit((unsigned char)*q) || ((*q == 'v' || *q == 'V') && isdigit((unsigned char)q[1])))) {
+      *number = 1;
+      return q;
+    }
+  }
+  return NULL;
+}
+
+/* A paragraph that is a date alone ("April 28, 2021", "2024-05-01",
+ * "3. Mai 2024"): a release note's stamp. */
+static int date_alone(const char *t) {
+  static const char *const months[] = { "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "januar", "februar", "m\xC3\xA4rz", "mai", "juni", "juli", "oktober", "dezember",
+    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "octubre", "noviembre", "diciembre", NULL };
+  int words = 0, year = 0;
+  for (const char *p = t; *p;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    size_t n = (size_t)(e - p);
+    while (n && strchr(",.", p[n - 1])) n--;
+    words++;
+    int digits = n > 0;
+    for (size_t i = 0; i < n; i++) digits &= isdigit((unsigned char)p[i]) || p[i] == '-' || p[i] == '/';
+    if (digits && n >= 4 && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2))) year = 1;
+    if (!digits && !in_list(months, p, n)) return 0;
+    p = e;
+  }
+  return year && words <= 4;
+}
+
+static int metadata_line(const char *t) {
+  while (*t == ' ') t++;
+  if (date_alone(t)) return 1;
+  int number;
+  const char *rest = meta_key(t, &number);
+  if (!rest) return 0;
+  int words = vgi_word_count(t);
+  if (!number) return words <= 16;
+  if (words <= 4) return 1;
+  /* "Version 1.2 — Author: Jane Doe": another key further on */
+  for (const char *q = rest; *q; q++) {
+    int n2;
+    if ((q[-1] == ' ' || q[-1] == '|') && meta_key(q, &n2) && !n2) return words <= 16;
+  }
+  return 0;
+}
+
+/* The code of a paragraph that is one code span and nothing else
+ * ("`tar cf x.tar a b`"), else NULL. */
+static const char *lone_code(cmark_node *para) {
+  if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) return NULL;
+  const char *code = NULL;
+  for (cmark_node *k = cmark_node_first_child(para); k; k = cmark_node_next(k)) {
+    cmark_node_type kt = cmark_node_get_type(k);
+    const char *kl = kt == CMARK_NODE_TEXT ? cmark_node_get_literal(k) : NULL;
+    if (kt == CMARK_NODE_CODE && !code) code = cmark_node_get_literal(k);
+    else if (kt == CMARK_NODE_SOFTBREAK || (kl && !kl[strspn(kl, " \t")])) continue;
+    else return NULL;
+  }
+  return code && *code ? code : NULL;
 }
 
 /* Takes a paragraph of prose (owned) when it has at least min_words
@@ -2498,7 +2657,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     cmark_node *nx = cmark_node_next(h1);
     if (nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
       char *t = plain(nx, NULL);
-      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx)) { sub_para = t; subtitle = t; }
+      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t)) { sub_para = t; subtitle = t; }
       else free(t);
     }
   }
@@ -2568,6 +2727,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         free(lt);
         free(m.label);
         m.label = plain(f, NULL);
+        m.label_once = 0;
         size_t l = strlen(m.label);
         while (l && (m.label[l - 1] == ':' || m.label[l - 1] == ' ')) m.label[--l] = 0;
         break;
@@ -2581,6 +2741,14 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* a footnote ("[^1]: text") is not part of the talk */
       const char *lit0 = f && cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
       if (lit0 && lit0[0] == '[' && lit0[1] == '^' && strstr(lit0, "]:")) break;
+      {
+        char *pt = plain(c, NULL);
+        /* "or" between two code blocks: the choice is on screen */
+        int meta = metadata_line(pt) || in_list((const char *const[]){ "or", "alternatively", "oder", "ou", "o",
+                                                                       "oppure", "of", "или", NULL }, pt, strlen(pt));
+        free(pt);
+        if (meta) break;
+      }
       /* a paragraph of one bare link ("https://…") is not said either */
       int bare = 0;
       for (cmark_node *k = f; k; k = cmark_node_next(k)) {
@@ -2595,11 +2763,77 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
+      const char *code = lone_code(c);
+      if (code) {
+        /* a paragraph that is one code span is a command shown, as a code
+         * block would be ("{{path}}", a tldr page's placeholder, shown
+         * without its braces) */
+        vgi_buf cb = {0};
+        for (const char *q = code; *q; q++) {
+          if ((q[0] == '{' && q[1] == '{') || (q[0] == '}' && q[1] == '}')) { q++; continue; }
+          vgi_buf_add(&cb, q, 1);
+        }
+        vgi_buf_puts(&cb, "\n");
+        cmark_node *blk = cmark_node_new(CMARK_NODE_CODE_BLOCK);
+        cmark_node_set_literal(blk, cb.s);
+        cmark_node_set_fence_info(blk, "");
+        vgi_buf_free(&cb);
+        code_block(&m, blk, line);
+        cmark_node_free(blk);
+        if (m.label_once) { free(m.label); m.label = NULL; m.label_once = 0; }
+        break;
+      }
       prose_add(&m, api_prose(&m, plain(c, &m), line), line, 1);   /* API references: "{Type}", "Value: {boolean}" */
       break;
     }
-    case CMARK_NODE_CODE_BLOCK: code_block(&m, c); break;
-    case CMARK_NODE_LIST: list_block(&m, c); break;
+    case CMARK_NODE_CODE_BLOCK: {
+      /* a MyST directive ("```{note}"): its text is prose, its options
+       * (":class: …") are not */
+      const char *info = cmark_node_get_fence_info(c);
+      if (info && info[0] == '{') {
+        vgi_buf pb = {0};
+        const char *lit = cmark_node_get_literal(c);
+        for (const char *q = lit ? lit : ""; *q;) {
+          const char *e = strchr(q, '\n');
+          size_t l = e ? (size_t)(e - q) : strlen(q);
+          if (!(q[0] == ':' && l > 1 && memchr(q + 1, ':', l - 1))) { if (pb.n) vgi_buf_puts(&pb, " "); vgi_buf_add(&pb, q, l); }
+          q += l + (e ? 1 : 0);
+        }
+        char *pt = vgi_buf_take(&pb);
+        if (pt && *vgi_squash(pt)) prose_add(&m, pt, line, 1);
+        else free(pt);
+        break;
+      }
+      code_block(&m, c, line);
+      break;
+    }
+    case CMARK_NODE_LIST: {
+      /* "- Create an archive:" then `tar cf …` on its own (tldr pages):
+       * the item introduces the command, as prose would */
+      cmark_node *nx = cmark_node_next(c);
+      cmark_node *it = cmark_node_first_child(c);
+      if (nx && lone_code(nx) && it && !cmark_node_next(it) && cmark_node_first_child(it) &&
+          !cmark_node_next(cmark_node_first_child(it)) &&
+          cmark_node_get_type(cmark_node_first_child(it)) == CMARK_NODE_PARAGRAPH) {
+        char *t = vgi_squash(plain(cmark_node_first_child(it), &m));
+        size_t tl = strlen(t);
+        if (tl && (t[tl - 1] == ':' || (tl >= 3 && !strcmp(t + tl - 3, "\xEF\xBC\x9A")))) {
+          /* shown over the command too, without its colon, and said */
+          if (!m.label) {
+            m.label = vgi_strdup(t);
+            size_t ll = strlen(m.label);
+            if (ll >= 3 && !strcmp(m.label + ll - 3, "\xEF\xBC\x9A")) m.label[ll -= 3] = 0;
+            while (ll && (m.label[ll - 1] == ':' || m.label[ll - 1] == ' ')) m.label[--ll] = 0;
+            m.label_once = 1;
+          }
+          prose_add(&m, t, line, 1);
+          break;
+        }
+        free(t);
+      }
+      list_block(&m, c);
+      break;
+    }
     case CMARK_NODE_BLOCK_QUOTE: quote_block(&m, c); break;
     case CMARK_NODE_HTML_BLOCK: {
       /* READMEs wrap prose in <p align="right"> or <div>: its words are prose,

@@ -69,18 +69,19 @@ static char *lower_first(const char *s) {
  * lower case (English only: German nouns keep their capital). */
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
 
-static void clean_speech(char *t);
+static char *clean_speech(char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
  * of links: "https://…/manual/"): joined, it would be said ",, and". */
 static int nothing_said(const char *t) {
-  char *c = vgi_strdup(t ? t : "");
-  clean_speech(c);
+  char *c = clean_speech(vgi_strdup(t ? t : ""));
   int said = 0;
   for (const unsigned char *p = (const unsigned char *)c; *p && !said; p++) said = isalnum(*p) || *p >= 0x80;
   free(c);
   return !said;
 }
+
+static int ja_predicate(const char *t);
 
 static char *joined(const cJSON *arr, int max, int or, int lower, const char *lang) {
   vgi_buf b = {0};
@@ -91,6 +92,12 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it))) total++;
   }
   if (max && total > max) total = max;
+  /* Japanese items that are sentences are said as sentences: "と" or "、"
+   * between two predicates makes one sentence of them */
+  int ja_stop = 0;
+  if (lang && !strncmp(lang, "ja", 2))
+    for (const cJSON *it = arr ? arr->child : NULL; it && !ja_stop; it = it->next)
+      ja_stop = item_text(it) && ja_predicate(item_text(it));
   for (const cJSON *it = arr ? arr->child : NULL; it && n < total; it = it->next) {
     const char *t = item_text(it);
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
@@ -101,7 +108,7 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     free(h);
     /* "IANA: https://…" is said "IANA": the link goes before the joiners
      * are put in, so they stay where they belong */
-    clean_speech(c);
+    c = clean_speech(c);
     vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
@@ -109,7 +116,7 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     if (n) {
       const char *key = n < total - 1 ? "sep" : total == 2 ? (or ? "or_pair" : "pair")
                                                           : (or ? "or_last" : "last");
-      vgi_buf_puts(&b, vgi_phrase(lang, key));
+      vgi_buf_puts(&b, ja_stop ? "\xE3\x80\x82" : vgi_phrase(lang, key));
     }
     vgi_buf_puts(&b, c);
     free(c);
@@ -199,6 +206,26 @@ static char *said_short(const char *s, int max) {
   return vgi_headline(s);
 }
 
+/* A Japanese item that ends on a predicate ("設定を保存します", "結果が出る"):
+ * a sentence, not a name. Joined with と ("…保存しますとファイルを開きます")
+ * two of them read as one sentence ("when … then …"). */
+static int ja_predicate(const char *t) {
+  static const char *const ends[] = { "ます", "ました", "ません", "です", "でした", "ください", "る", "た",
+    "だ", "ない", "できる", NULL };
+  int kana = 0;
+  for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+    kana |= p[0] == 0xE3 && (p[1] == 0x81 || p[1] == 0x82);
+  if (!kana) return 0;
+  size_t n = strlen(t);
+  while (n && strchr(" .", t[n - 1])) n--;
+  if (n >= 3 && !strncmp(t + n - 3, "\xE3\x80\x82", 3)) n -= 3;   /* 。 */
+  for (int k = 0; ends[k]; k++) {
+    size_t l = strlen(ends[k]);
+    if (n > l && !memcmp(t + n - l, ends[k], l)) return 1;
+  }
+  return 0;
+}
+
 /* In a summary, items that read as sentences ("Il est écrit pour Linux")
  * are said one sentence each: joined by "and" into a list they make
  * clumsy grammar. 1 when a top-level item of the first `max` has more than
@@ -212,8 +239,9 @@ static int sentence_items(const cJSON *arr, int max) {
     char *t = vgi_strdup(item_text(it));
     drop_asides(t);
     int w = vgi_word_count(t);
+    int pred = ja_predicate(t);
     free(t);
-    if (w > 4) return 1;
+    if (w > 4 || pred) return 1;
     n++;
   }
   return 0;
@@ -540,6 +568,30 @@ static void dangling_out(char *t) {
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, m + 1, strlen(m + 1) + 1);
       continue;
+    }
+    if (ends && we > t && we[-1] == ':') {
+      /* "More information: <link>." / "Weitere Informationen: <link>": a
+       * sentence of four words or fewer that only announced the link goes */
+      char *sent = we - 1;
+      while (sent > t && !(strchr(".!?", sent[-1]) && (sent[0] == ' '))) sent--;
+      while (*sent == ' ') sent++;
+      int words = 0;
+      for (char *q = sent; q < we; q++) words += (q == sent || q[-1] == ' ') && *q != ' ';
+      static const char *const pointers[] = { "nform", "details", "documentation", "homepage", "website",
+        "\xD0\xB8\xD0\xBD\xD1\x84\xD0\xBE\xD1\x80\xD0\xBC",   /* информ */
+        "\xE8\xA9\xB3\xE3\x81\x97\xE3\x81\x8F", NULL };          /* 詳しく */
+      int pointer = 0;
+      for (int q = 0; pointers[q]; q++) {
+        char *f = strcasestr(sent, pointers[q]);
+        pointer |= f && f < we;
+      }
+      if (words <= 4 && pointer) {
+        char *end = after;
+        if (*end && strchr(".!?;,", *end)) end++;
+        while (*end == ' ') end++;
+        memmove(sent, end, strlen(end) + 1);
+        continue;
+      }
     }
     if (!ends || ws == we || !dangling_word(ws, (size_t)(we - ws))) { memmove(m, m + 1, strlen(m)); continue; }
     if (*after == ',') {   /* "Download it from , or build it" -> "Download it, or build it" */
@@ -1149,7 +1201,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
         int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
-        clean_speech(t);
+        t = clean_speech(t);
         if (from_prose) pointer_out(t);   /* the document's prose; a template may name a file on purpose */
         vgi_squash(t);
         /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
@@ -1184,7 +1236,17 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         }
         if (from_prose && !full && fu[nu].rank >= 1 && fu[nu].rank <= 2 && long_sentence(t)) {
           char *h = vgi_headline(t);
-          if (*h && strlen(h) * 3 < strlen(t) * 2) {
+          /* a headline that is only an opening clause ("If you want to
+           * build the library from source on a machine") says nothing: the
+           * sentence is said whole */
+          /* a main clause said without its opening one must not start
+           * with a pronoun that points into it ("It rejects …") */
+          static const char *const pron[] = { "it ", "they ", "this ", "these ", "he ", "she ", "its ", "their ",
+                                              "that ", "those ", "es ", "sie ", "il ", "elle ", "ils ", "elles ", NULL };
+          int pointing = 0;
+          if (strncasecmp(h, t, strlen(h)))
+            for (int q = 0; pron[q]; q++) pointing |= !strncasecmp(h, pron[q], strlen(pron[q]));
+          if (*h && strlen(h) * 3 < strlen(t) * 2 && !(vgi_lead_clause(h) && !strchr(h, ',')) && !pointing) {
             vgi_buf hb = {0};
             sentence_l(&hb, h, lang);
             cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(hb.s));
@@ -1497,9 +1559,169 @@ static void headline_items(cJSON *scenes) {
   }
 }
 
-static void clean_speech(char *t) {
+/* ---- commands and identifiers in speech ---------------------------------- */
+
+/* A command-line option ("-j", "--prefix=/usr/local"), without the quotes
+ * and brackets around it. */
+static int option_word(const char *w, size_t n) {
+  while (n && strchr("\"'(`", *w)) w++, n--;
+  if (n >= 2 && w[0] == '-' && isalpha((unsigned char)w[1])) return 1;
+  return n >= 3 && w[0] == '-' && w[1] == '-' && isalpha((unsigned char)w[2]);
+}
+
+/* Words a command line stops at, or that come before one ("Run …", "the"). */
+static int prose_word(const char *w, size_t n) {
+  static const char *const words[] = { "to", "for", "with", "in", "on", "and", "or", "if", "when", "so", "then",
+    "from", "into", "as", "at", "by", "which", "that", "the", "a", "an", "run", "use", "type", "execute", "call",
+    "try", "enter", "invoke", "pass", "add", "set", "using", "via", "is", "are", "will", "can", "you", "it",
+    "this", "option", "options", "flag", "flags", "command", "commands", "e.g.", "i.e.", "like", "such",
+    "und", "oder", "mit", "für", "um", "zu", "mit", "et", "ou", "avec", "pour", "y", "o", "con", "para", "e",
+    "per", "en", "de", "die", "der", "das", "le", "la", "el", NULL };
+  while (n && strchr(".,;:!?)\"'`", w[n - 1])) n--;
+  while (n && strchr("\"'(`", *w)) w++, n--;
+  if (!n) return 1;
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && !strncasecmp(w, words[i], n)) return 1;
+  /* a word of the prose: capitalised, or not ASCII (another script) */
+  if (isupper((unsigned char)w[0]) || ((unsigned char)w[0] & 0x80)) return 1;
+  return 0;
+}
+
+/* A presenter does not read a command line out ("Run make install
+ * --prefix=/usr/local to install it"): the slide shows it, the voice says
+ * what it is ("Run the make install command to install it"; "Pass the
+ * verbose option"). A command is told by its options; a sentence without
+ * one is left as it is. In place. */
+static char *command_out(char *t) {
+  size_t from = 0;   /* where to look for the next option: a short command before it stays */
+  for (int guard = 0; guard < 16; guard++) {
+    /* the words: starts and ends */
+    size_t ws[128], we[128];
+    int n = 0;
+    for (size_t i = 0; t[i] && n < 128;) {
+      while (t[i] == ' ') i++;
+      if (!t[i]) break;
+      ws[n] = i;
+      while (t[i] && t[i] != ' ') i++;
+      we[n++] = i;
+    }
+    int k = -1;
+    for (int i = 0; i < n && k < 0; i++)
+      if (ws[i] >= from && option_word(t + ws[i], we[i] - ws[i])) k = i;
+    if (k < 0) return t;
+    /* an option in a short bracket ("optimization (-Db_lto=true meson
+     * option)") is an aside: the bracket goes */
+    if (t[ws[k]] == '(') {
+      int c = k;
+      while (c < n && c < k + 4 && !memchr(t + ws[c], ')', we[c] - ws[c])) c++;
+      if (c < n && c < k + 4) {
+        size_t from_ = ws[k], to = (size_t)((const char *)memchr(t + ws[c], ')', we[c] - ws[c]) - t) + 1;
+        while (from_ > 0 && t[from_ - 1] == ' ') from_--;
+        memmove(t + from_, t + to, strlen(t + to) + 1);
+        continue;
+      }
+    }
+    /* back over the program and its subcommand ("make install"), at most
+     * three words, when a verb that runs it comes before ("Run make
+     * install --prefix=…", "Use vgrun create --resolution …") */
+    int a = k;
+    while (a > 0 && k - a < 3) {
+      const char *w = t + ws[a - 1];
+      size_t wl = we[a - 1] - ws[a - 1];
+      if (strchr(".,;:!?()", w[wl - 1]) || prose_word(w, wl)) break;
+      a--;
+    }
+    if (a < k) {
+      static const char *const verbs[] = { "run", "use", "type", "execute", "call", "invoke", "try", "enter",
+                                           "with", "via", "using", "then", NULL };
+      int ok = 0;
+      if (a > 0) {
+        const char *w = t + ws[a - 1];
+        size_t wl = we[a - 1] - ws[a - 1];
+        for (int q = 0; verbs[q]; q++) ok |= strlen(verbs[q]) == wl && !strncasecmp(w, verbs[q], wl);
+      }
+      if (!ok) a = k;
+    }
+    /* on over options and their values ("--resolution 1080x1920 doc.md"),
+     * to a word of the prose or a word that ends the clause */
+    int z = k;
+    while (z + 1 < n) {
+      const char *w = t + ws[z];
+      size_t wl = we[z] - ws[z];
+      if (strchr(".,;:!?)", w[wl - 1])) break;
+      const char *nx = t + ws[z + 1];
+      size_t nl = we[z + 1] - ws[z + 1];
+      int value = 0;
+      for (size_t q = 0; q < nl; q++) value |= strchr("=/.{}\"'0123456789", nx[q]) != NULL;
+      if (!option_word(nx, nl) && (prose_word(nx, nl) || (!value && memchr(w, '=', wl)))) break;
+      z++;
+    }
+    /* a short command is said ("set -o vi", "ls -la"), and an option that
+     * names a row or a term ("-k: keep going") */
+    size_t span = we[z] - ws[a];
+    int valued = 0;
+    for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
+    if ((z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
+      from = we[z];
+      continue;
+    }
+    /* the punctuation after the last word stays */
+    const char *lw = t + ws[z];
+    size_t ll = we[z] - ws[z], pl = 0;
+    while (pl < ll && strchr(".,;:!?)\"'`", lw[ll - 1 - pl])) pl++;
+    char tail[16];
+    snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
+    vgi_buf b = {0};
+    vgi_buf_add(&b, t, ws[a]);
+    if (a < k) {
+      /* "the make install command" (after "the" already there: "make install command") */
+      int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
+      if (!the) vgi_buf_puts(&b, "the ");
+      for (int i = a; i < k; i++) {
+        const char *w = t + ws[i];
+        size_t wl = we[i] - ws[i];
+        while (wl && strchr("\"'(`", *w)) w++, wl--;
+        if (i > a) vgi_buf_puts(&b, " ");
+        vgi_buf_add(&b, w, wl);
+      }
+      vgi_buf_puts(&b, " command");
+    } else {
+      int opts = 0;
+      for (int i = k; i <= z; i++) opts += option_word(t + ws[i], we[i] - ws[i]);
+      if (opts > 1) {
+        vgi_buf_puts(&b, "these options");
+      } else {
+        /* "--no-cache=1" -> "the no cache option" */
+        const char *w = t + ws[k];
+        while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
+        /* "-Dntp-servers=" (meson, cmake): the option is what follows D */
+        if (w[0] == 'D' && w > t + ws[k] && w[-1] == '-' && (w - 2 < t + ws[k] || w[-2] != '-') &&
+            (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
+          w++;
+        vgi_buf_puts(&b, "the ");
+        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++)
+          vgi_buf_add(&b, *w == '-' || *w == '_' ? " " : w, 1);
+        vgi_buf_puts(&b, " option");
+      }
+    }
+    vgi_buf_puts(&b, tail);
+    vgi_buf_puts(&b, t + we[z]);
+    free(t);
+    t = vgi_buf_take(&b);
+  }
+  return t;
+}
+
+/* Narration as said (t owned; returns it, perhaps moved). */
+static char *clean_speech(char *t) {
+  t = command_out(t);
   unspeakable_out(t);
   speech_out(t);
+  /* an identifier is said as words, not "underscore" (VG_CACHE_DIR ->
+   * "VG CACHE DIR"); after speech_out, so a URL or path is out whole */
+  for (char *q = t; *q; q++)
+    if (*q == '_' && q > t && isalnum((unsigned char)q[-1]) && isalnum((unsigned char)q[1])) *q = ' ';
+  return t;
 }
 
 void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
@@ -1546,8 +1768,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an) &&
           !cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY)) {
-        char *t = vgi_strdup(an->valuestring);
-        clean_speech(t);
+        char *t = clean_speech(vgi_strdup(an->valuestring));
         cJSON_SetValuestring(an, t);
         free(t);
       }

@@ -9,7 +9,9 @@ static const vgi_field f_title[] = { { "title", VGI_F_STR, 1 }, { "subtitle", VG
 static const vgi_field f_command[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
   { "commands", VGI_F_LINES, 1 }, { "language", VGI_F_STR, 0 }, END };
 static const vgi_field f_list[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
-  { "items", VGI_F_ITEMS, 1 }, { "start", VGI_F_INT, 0 }, END };
+  { "items", VGI_F_ITEMS, 1 },
+  { "start", VGI_F_INT, 0 },   /* the first item's number: a list split in parts numbers on */
+  END };
 static const vgi_field f_table[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
   { "columns", VGI_F_STRLIST, 1 }, { "rows", VGI_F_ROWS, 1 }, END };
 static const vgi_field f_outro[] = { { "main_text", VGI_F_STR, 1 }, { "sub_text", VGI_F_STR, 0 }, END };

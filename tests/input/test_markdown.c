@@ -736,6 +736,8 @@ static void split_list_numbers_on(void **state) {
   vgi_diags d;
   cJSON *m = load(path, NULL, &d);
   assert_int_equal(d.errors, 0);
+  dump_diags(&d);
+  assert_int_equal(d.n, 0);   /* "start" is a list's field: no "unknown field" warning */
   vgi_diags_free(&d);
   int lists = 0, next = 1;
   for (int i = 0; i < scene_count(m, 0); i++) {
@@ -947,6 +949,270 @@ static void long_sentences_said_by_headline(void **state) {
   remove(path);
 }
 
+/* All narration of video 0, joined (caller frees). */
+static char *all_narration(const cJSON *m) {
+  size_t cap = 1, n = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) cap += strlen(sget(scene_at(m, 0, i), "narration")) + 1;
+  char *out = calloc(cap, 1);
+  for (int i = 0; i < scene_count(m, 0); i++) n += (size_t)sprintf(out + n, "%s\n", sget(scene_at(m, 0, i), "narration"));
+  return out;
+}
+
+/* A metadata line under the title ("Generated: <date>", "Last updated: …",
+ * "Version 1.2 — Author: …", "Stand: …") is neither said nor a bullet; a
+ * sentence that starts with "Version 2" is prose. */
+static void metadata_lines_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Project Guide\n\nGenerated: 2024-05-01\n\n*Last updated: March 3, 2024*\n\n"
+                    "Version 1.2 \xE2\x80\x94 Author: Jane Doe\n\nStand: 3. Mai 2024\n\nApril 28, 2021\n\n"
+                    "This guide explains how the project is built and tested.\n\n## Usage\n\n"
+                    "Version 2 of the tool adds a parser that reads tables and lists.\n\n"
+                    "Run the tool on a document. It writes a video.\n";
+  const char *path = write_tmp("meta.md", doc);
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load(path, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    char *all = all_narration(m);
+    assert_null(strstr(all, "Generated"));
+    assert_null(strstr(all, "2024"));
+    assert_null(strstr(all, "Author"));
+    assert_null(strstr(all, "Stand"));
+    assert_null(strstr(all, "April"));
+    assert_non_null(strstr(all, "This guide explains"));
+    if (k) assert_non_null(strstr(all, "Version 2 of the tool"));
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+      for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+        const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+        assert_null(strstr(t, "Last updated"));
+        assert_null(strstr(t, "Version 1.2"));
+      }
+    }
+    free(all);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
+/* A short English text whose only stop word is one Portuguese shares
+ * ("do") stays English; Portuguese prose is still Portuguese. */
+static void short_english_stays_english(void **state) {
+  (void)state;
+  const char *path = write_tmp("steps.md", "# Steps\n\n- Step 1: do thing number 1\n- Step 2: do thing number 2\n"
+                                           "- Step 3: do thing number 3\n");
+  vgi_options o = {0};
+  vgi_diags d;
+  cJSON *m = load(path, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "language"), "en");
+  cJSON_Delete(m);
+  path = write_tmp("passos.md", "# Passos\n\nO programa converte documentos em v\xC3\xAD" "deos. "
+                                "Voc\xC3\xAA pode usar o modo de resumo para um v\xC3\xAD" "deo mais curto.\n");
+  m = load(path, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "language"), "pt");
+  cJSON_Delete(m);
+  remove(path);
+}
+
+/* Japanese items that are sentences ("設定を保存します") are said one
+ * sentence each, never joined with と (which reads "when … then …"). */
+static void japanese_item_sentences(void **state) {
+  (void)state;
+  const char *path = write_tmp("ja.md", "# \xE3\x82\xAC\xE3\x82\xA4\xE3\x83\x89\n\n## \xE4\xBD\xBF\xE3\x81\x84\xE6\x96\xB9\n\n"
+                                        "- \xE8\xA8\xAD\xE5\xAE\x9A\xE3\x82\x92\xE4\xBF\x9D\xE5\xAD\x98\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\n"
+                                        "- \xE3\x83\x95\xE3\x82\xA1\xE3\x82\xA4\xE3\x83\xAB\xE3\x82\x92\xE9\x96\x8B\xE3\x81\x8D\xE3\x81\xBE\xE3\x81\x99\n");
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load(path, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    assert_string_equal(sget(video_at(m, 0), "language"), "ja");
+    char *all = all_narration(m);
+    /* "します" followed by "と" */
+    assert_null(strstr(all, "\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x81\xA8"));
+    assert_null(strstr(all, "\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x81"));
+    if (k) assert_non_null(strstr(all, "\xE4\xBF\x9D\xE5\xAD\x98\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x82"));
+    free(all);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
+/* A long sentence that opens with a subordinate clause is said (and
+ * shown) by its main clause, never by the opening clause alone; when the
+ * main clause starts with a pronoun that points into the opening one, or
+ * no comma closes the opening clause, the sentence is said whole. */
+static void long_opening_clause(void **state) {
+  (void)state;
+  const char *s1 = "If you want to build the library from source on a machine that does not have the required "
+                   "toolchain installed yet, you need to install the compiler, the headers and the build system first.";
+  const char *s2 = "When the server receives a request that carries a session token which has expired or which was "
+                   "issued by another instance, it rejects the request with an error and logs the event.";
+  const char *s3 = "When you run the tool on a document that has many sections and long tables with several columns "
+                   "of data in them the output can take a while to appear on screen.";
+  doc_n = 0;
+  doc_add("# Guide\n\n## Building\n\n%s Then run make.\n\n## Notes\n\n%s More text here.\n\n## More\n\n%s Later.\n", s1, s2, s3);
+  const char *path = write_tmp("opening.md", doc_s);
+  vgi_options o = {0};
+  vgi_diags d;
+  cJSON *m = load(path, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "You need to install the compiler, the headers and the build system first."));
+  assert_null(strstr(all, "If you want"));
+  assert_non_null(strstr(all, s2));
+  assert_non_null(strstr(all, s3));
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      assert_null(strstr(t, "If you want"));
+    }
+  }
+  free(all);
+  cJSON_Delete(m);
+  remove(path);
+}
+
+/* A command line in a list item is shown, not read out: the voice says
+ * what it is ("Run the make install command to install …"); a short one
+ * ("set -o vi") is said; an identifier is said as words. */
+static void commands_in_items_unsaid(void **state) {
+  (void)state;
+  const char *path = write_tmp("cmds.md", "# Tool\n\nThe tool turns documents into videos and runs on any machine.\n\n"
+                                          "## Install\n\n"
+                                          "- Run `make install --prefix=/usr/local` to install the program system-wide.\n"
+                                          "- Use `vgrun create --resolution 1080x1920 doc.md` for a vertical video.\n"
+                                          "- Set `VG_CACHE_DIR` to keep the cache elsewhere.\n"
+                                          "- Type `set -o vi` when you like vi keys.\n");
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load(path, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    char *all = all_narration(m);
+    assert_null(strstr(all, "--prefix"));
+    assert_null(strstr(all, "--resolution"));
+    assert_null(strstr(all, "1080x1920"));
+    assert_null(strstr(all, "_"));
+    if (k) {
+      assert_non_null(strstr(all, "Run the make install command to install the program system-wide."));
+      assert_non_null(strstr(all, "Use the vgrun create command for a vertical video."));
+      assert_non_null(strstr(all, "Type set -o vi when you like vi keys."));
+    }
+    /* the slide shows the command */
+    int shown = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+      for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+        const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+        shown += strstr(t, "--prefix=/usr/local") != NULL;
+      }
+    }
+    assert_int_equal(shown, 1);
+    free(all);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
+/* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
+ * own. Each example is a command scene said by its item; the code is shown
+ * without the placeholder braces and never said; a summary keeps the
+ * first example after the page's quote; "Weitere Informationen: <link>" is
+ * not said. (The page is shortened from tldr-pages, pages.de/common/tar.md,
+ * CC BY 4.0.) */
+static void tldr_page(void **state) {
+  (void)state;
+  const char *path = write_tmp("tar.md", "# tar\n\n> Archivierungs Tool.\n> H\xC3\xA4ufig kombiniert mit anderen Methoden zur "
+                                         "Komprimierung, wie gzip oder bzip2.\n> Weitere Informationen: <https://www.gnu.org/software/tar>.\n\n"
+                                         "- Erstelle ein Archiv von Dateien:\n\n`tar cf {{pfad/zu/ziel.tar}} {{pfad/zu/datei1}}`\n\n"
+                                         "- Extrahiere ein Archiv in ein Verzeichnis:\n\n`tar xf {{pfad/zu/quelle.tar}} -C {{verzeichnis}}`\n\n"
+                                         "- F\xC3\xBChre die Inhalte eines tar Archivs auf:\n\n`tar tvf {{pfad/zu/quelle.tar}}`\n");
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load(path, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    assert_string_equal(sget(video_at(m, 0), "language"), "de");
+    char *all = all_narration(m);
+    assert_null(strstr(all, "{{"));
+    assert_null(strstr(all, "tar cf"));
+    assert_null(strstr(all, "Weitere Informationen"));
+    int cmds = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *sc = scene_at(m, 0, i);
+      if (strcmp(sget(sc, "scene_type"), "command")) continue;
+      const cJSON *c = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "commands");
+      assert_int_equal(cJSON_GetArraySize(c), 1);
+      assert_null(strstr(cJSON_GetArrayItem(c, 0)->valuestring, "{{"));
+      if (!cmds) {
+        assert_string_equal(cJSON_GetArrayItem(c, 0)->valuestring, "tar cf pfad/zu/ziel.tar pfad/zu/datei1");
+        assert_non_null(strstr(sget(sc, "narration"), "Erstelle ein Archiv von Dateien"));
+        assert_string_equal(vcget(sc, "description"), "Erstelle ein Archiv von Dateien");
+      }
+      cmds++;
+    }
+    assert_int_equal(cmds, k ? 3 : 1);
+    /* the last command's item names it, and nothing after it */
+    assert_string_equal(vcget(scene_at(m, 0, scene_count(m, 0) - 2), "description"),
+                        k ? "F\xC3\xBChre die Inhalte eines tar Archivs auf" : "Erstelle ein Archiv von Dateien");
+    free(all);
+    cJSON_Delete(m);
+  }
+  remove(path);
+}
+
+/* Published docs (systemd, pip): front matter of a site generator warns
+ * of nothing; a MyST role ("{pypi}`keyring`") and a directive fence
+ * ("```{note}") are markup, the directive's text is prose; an "or" between
+ * two code blocks is not said; a meson option is said by its name ("the
+ * ntp servers option"), an option in a short bracket is left out. */
+static void published_doc_markup(void **state) {
+  (void)state;
+  const char *path = write_tmp("pub.md", "---\ntitle: Porting\ncategory: Concepts\nlayout: default\n"
+                                         "SPDX-License-Identifier: LGPL-2.1-or-later\n---\n\n# Porting\n\n"
+                                         "## Keyring\n\npip loads credentials with the {pypi}`keyring` library.\n\n"
+                                         "```{note}\n:class: small\nOnly ASCII characters are allowed in netrc files.\n```\n\n"
+                                         "```bash\npip install keyring\n```\n\nor\n\n```bash\npipx install keyring\n```\n\n"
+                                         "## NTP\n\nUse `-Dntp-servers=` to direct timesyncd to other servers. For deployment, "
+                                         "link time optimization (`-Db_lto=true` meson option) is recommended.\n");
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load(path, &full, &d);
+  assert_non_null(m);
+  assert_int_equal(d.n, 0);   /* no warning */
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "{pypi}"));
+  assert_null(strstr(all, "{note}"));
+  assert_null(strstr(all, ":class:"));
+  assert_non_null(strstr(all, "with the keyring library."));
+  assert_non_null(strstr(all, "Only ASCII characters are allowed"));
+  assert_null(strstr(all, "or\n"));
+  assert_null(strstr(all, " or."));
+  assert_non_null(strstr(all, "Use the ntp servers option to direct timesyncd"));
+  assert_non_null(strstr(all, "link time optimization is recommended."));
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    const char *lang = vcget(sc, "language");
+    assert_false(lang && !strcmp(lang, "{note}"));
+  }
+  free(all);
+  cJSON_Delete(m);
+  remove(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -969,6 +1235,13 @@ int main(void) {
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(long_sentences_said_by_headline),
+    cmocka_unit_test(metadata_lines_unsaid),
+    cmocka_unit_test(short_english_stays_english),
+    cmocka_unit_test(japanese_item_sentences),
+    cmocka_unit_test(long_opening_clause),
+    cmocka_unit_test(commands_in_items_unsaid),
+    cmocka_unit_test(tldr_page),
+    cmocka_unit_test(published_doc_markup),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
