@@ -70,6 +70,7 @@ static char *lower_first(const char *s) {
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
 
 static char *clean_speech(char *t);
+static char *spoken_headline(const char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
  * of links: "https://…/manual/"): joined, it would be said ",, and". */
@@ -102,7 +103,7 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     const char *t = item_text(it);
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
-    char *h = headlines_ ? vgi_headline(t) : NULL;
+    char *h = headlines_ ? spoken_headline(t) : NULL;
     if (h) t = h;
     char *c = lower ? lower_first(t) : vgi_strdup(t);
     free(h);
@@ -192,6 +193,44 @@ static void drop_asides(char *t) {
   *w = 0;
 }
 
+/* The headline of t, when saying it instead of t still says a whole
+ * statement: the main clause after an opening one, or t's first clause where
+ * t goes on after a clause mark (", and you'll receive …", " (…)"). A cut
+ * anywhere else leaves the statement unfinished ("the security team will
+ * endeavor | to keep you informed", "specialized compilation flags | which
+ * control … are documented"), and so does an opening clause alone ("If you
+ * do not receive …, | you may escalate"): NULL then, t is said whole.
+ * Caller frees. */
+static char *spoken_headline(const char *t) {
+  char *h = vgi_headline(t);
+  char *ts = vgi_squash(vgi_strdup(t));
+  size_t hl = strlen(h);
+  int ok = hl > 0;
+  if (ok && !strncmp(h, ts, hl)) {
+    const char *n = ts + hl;
+    static const char *const marks[] = { ",", ";", ":", ".", "!", "?", " (", " \xE2\x80\x94", " \xE2\x80\x93", " - ",
+      "\xEF\xBC\x8C", "\xE3\x80\x81", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xE3\x80\x82", "\xEF\xBC\x81",
+      "\xEF\xBC\x9F", "\xEF\xBC\x88", NULL };
+    int mark = !*n;
+    for (int k = 0; marks[k] && !mark; k++) mark = !strncmp(n, marks[k], strlen(marks[k]));
+    /* ... or before a phrase of place, time or means ("were tested and
+     * compared | on a desktop …"), which the statement does without */
+    static const char *const adjunct[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
+      "through", "across", "over", "under", "within", "without", "into", "after", "before", "since", "until",
+      "per", "sur", "dans", "avec", "par", "pendant", "mit", "bei", "durch", "während", "con", "en", "durante",
+      "tramite", "com", NULL };
+    if (!mark && *n == ' ') {
+      const char *w = n + 1;
+      size_t wl = strcspn(w, " ,.;:");
+      for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
+    }
+    ok = mark && !(*n && vgi_lead_clause(h));
+  }
+  free(ts);
+  if (!ok) { free(h); return NULL; }
+  return h;
+}
+
 /* What a summary says of a sentence: without its asides, and when that is
  * still more than `max` words, its headline (caller frees). */
 static char *said_short(const char *s, int max) {
@@ -202,8 +241,10 @@ static char *said_short(const char *s, int max) {
   for (const char *p = t; *p; p++) c += ((unsigned char)*p & 0xC0) != 0x80;
   int words = vgi_word_count(t);
   if (words <= max && !(words * 8 < (int)c && c > (size_t)max * 3)) return t;
+  char *h = spoken_headline(s);
+  if (!h) return t;
   free(t);
-  return vgi_headline(s);
+  return h;
 }
 
 /* A Japanese item that ends on a predicate ("設定を保存します", "結果が出る"):
@@ -598,6 +639,31 @@ static void dangling_out(char *t) {
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, after, strlen(after) + 1);
       continue;
+    }
+    if (preposition(ws, (size_t)(we - ws))) {
+      /* "If …, you may escalate to the foundation at <address>." keeps its
+       * main clause: four words or more say something without the address */
+      char *cs = ws;
+      while (cs > t && !strchr(",;:.!?", cs[-1])) cs--;
+      int said = 0;
+      for (char *q = cs; q < ws; q++) said += (q == cs || q[-1] == ' ') && *q != ' ';
+      /* (not a clause added with "and": "…, and a benchmark is kept at
+       * <link>" only pointed to it, and goes) */
+      const char *f = cs;
+      while (*f == ' ') f++;
+      static const char *const ands[] = { "and ", "or ", "but ", "und ", "oder ", "et ", "ou ", "y ", "e ", NULL };
+      for (int q = 0; ands[q]; q++) if (!strncasecmp(f, ands[q], strlen(ands[q]))) said = 0;
+      /* only the main clause after an opening one ("If …, you may …"):
+       * without it the opening clause would be said alone */
+      char *ss = cs;
+      while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
+      while (*ss == ' ') ss++;
+      if (!(cs > t && cs[-1] == ',' && vgi_lead_clause(ss))) said = 0;
+      if (said >= 4) {
+        while (ws > t && ws[-1] == ' ') ws--;
+        memmove(ws, after, strlen(after) + 1);
+        continue;
+      }
     }
     /* the clause: back to a comma, semicolon or colon, else the sentence */
     char *c = ws, *sent = t;
@@ -1235,7 +1301,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           }
         }
         if (from_prose && !full && fu[nu].rank >= 1 && fu[nu].rank <= 2 && long_sentence(t)) {
-          char *h = vgi_headline(t);
+          char *h = spoken_headline(t);
+          if (!h) h = vgi_strdup("");
           /* a headline that is only an opening clause ("If you want to
            * build the library from source on a machine") says nothing: the
            * sentence is said whole */

@@ -1045,6 +1045,39 @@ static void japanese_item_sentences(void **state) {
   remove(path);
 }
 
+/* A summary says a long sentence by its headline only when that is a whole
+ * statement: a cut before "to keep you informed" or inside "6 business
+ * days" is said whole; a main clause whose address is not said stays, so the
+ * opening "If …" clause is never said alone. */
+static void spoken_headlines_whole(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Security\n\n## Reporting\n\n"
+               "Report security bugs via the tracker.\n\n"
+               "After the initial reply to your report, the security team will endeavor to keep you informed of the "
+               "progress being made towards a fix and full announcement, and may ask for additional information.\n\n"
+               "If you do not receive an acknowledgement of your report within 6 business days, or if you cannot find "
+               "a private security contact for the project, you may escalate to the foundation at "
+               "`security@example.org`.\n");
+  const char *path = write_tmp("spoken.md", doc_s);
+  vgi_diags d;
+  cJSON *sm = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(sm);
+  int endeavor = 0, escalate = 0;
+  for (int i = 0; i < scene_count(sm, 0); i++) {
+    const char *n = sget(scene_at(sm, 0, i), "narration");
+    assert_null(strstr(n, "will endeavor."));
+    assert_null(strstr(n, "for the project."));
+    endeavor += strstr(n, "endeavor to keep you informed") != NULL;
+    escalate += strstr(n, "ou may escalate to the foundation") != NULL;
+  }
+  assert_int_equal(endeavor, 1);
+  assert_int_equal(escalate, 1);
+  cJSON_Delete(sm);
+  remove(path);
+}
+
 /* A long sentence that opens with a subordinate clause is said (and
  * shown) by its main clause, never by the opening clause alone; when the
  * main clause starts with a pronoun that points into the opening one, or
@@ -1239,6 +1272,7 @@ int main(void) {
     cmocka_unit_test(short_english_stays_english),
     cmocka_unit_test(japanese_item_sentences),
     cmocka_unit_test(long_opening_clause),
+    cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
     cmocka_unit_test(published_doc_markup),
