@@ -1721,6 +1721,16 @@ static char *command_out(char *t) {
       int value = 0;
       for (size_t q = 0; q < nl; q++) value |= strchr("=/.{}\"'0123456789", nx[q]) != NULL;
       if (!option_word(nx, nl) && (prose_word(nx, nl) || (!value && memchr(w, '=', wl)))) break;
+      /* a bare word ("install", "generates") is the command's only when it
+       * ends the clause or more of the command follows it: "make -j4
+       * install." / "./configure --debug | generates two binaries" */
+      if (!option_word(nx, nl) && !value && !strchr(".,;:!?)", nx[nl - 1]) && z + 2 < n) {
+        const char *n2 = t + ws[z + 2];
+        size_t l2 = we[z + 2] - ws[z + 2];
+        int v2 = 0;
+        for (size_t q = 0; q < l2; q++) v2 |= strchr("=/{}\"'0123456789", n2[q]) != NULL;
+        if (!option_word(n2, l2) && !v2) break;
+      }
       z++;
     }
     /* a short command is said ("set -o vi", "ls -la"), and an option that
@@ -1748,6 +1758,10 @@ static char *command_out(char *t) {
         const char *w = t + ws[i];
         size_t wl = we[i] - ws[i];
         while (wl && strchr("\"'(`", *w)) w++, wl--;
+        /* a program named by its path ("./configure", "tools/test.py") is
+         * said by its name, which the path's removal would leave out */
+        for (size_t q = wl; q-- > 0;)
+          if (w[q] == '/') { wl -= q + 1; w += q + 1; break; }
         if (i > a) vgi_buf_puts(&b, " ");
         vgi_buf_add(&b, w, wl);
       }

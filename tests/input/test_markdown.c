@@ -1045,6 +1045,31 @@ static void japanese_item_sentences(void **state) {
   remove(path);
 }
 
+/* A command line said by what it is ends where the prose goes on: "with
+ * ./configure --debug generates two binaries" keeps its verb, and the
+ * program is named without its path. */
+static void command_ends_at_prose(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# T\n\n## Debug\n\nThe tool with `./configure --debug` generates two binaries.\n\n"
+               "Then run `make -j4 install`.\n");
+  const char *path = write_tmp("cmdprose.md", doc_s);
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load(path, &full, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int verb = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    verb += strstr(n, "the configure command generates two binaries") != NULL;
+    assert_null(strstr(n, "--debug"));
+  }
+  assert_int_equal(verb, 1);
+  cJSON_Delete(m);
+  remove(path);
+}
+
 /* A summary says a long sentence by its headline only when that is a whole
  * statement: a cut before "to keep you informed" or inside "6 business
  * days" is said whole; a main clause whose address is not said stays, so the
@@ -1273,6 +1298,7 @@ int main(void) {
     cmocka_unit_test(japanese_item_sentences),
     cmocka_unit_test(long_opening_clause),
     cmocka_unit_test(spoken_headlines_whole),
+    cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
     cmocka_unit_test(published_doc_markup),
