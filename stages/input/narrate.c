@@ -1270,8 +1270,15 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         t = clean_speech(t);
         if (from_prose) pointer_out(t);   /* the document's prose; a template may name a file on purpose */
         vgi_squash(t);
-        /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
         size_t tl = strlen(t);
+        /* "Binaries at <link> are produced on:" introduces a table without
+         * naming what it holds: said, it would end on its preposition */
+        if (from_prose && tl > 1 && t[tl - 1] == ':') {
+          size_t w0 = tl - 1;
+          while (w0 && t[w0 - 1] != ' ') w0--;
+          if (w0 && dangling_word(t + w0, tl - w0) && preposition(t + w0, tl - w0)) t[tl = 0] = 0;
+        }
+        /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
         if (link && tl > 1 && t[tl - 1] == ':' && t[tl - 2] != ' ') t[tl - 1] = '.';
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);

@@ -1070,6 +1070,29 @@ static void command_ends_at_prose(void **state) {
   remove(path);
 }
 
+/* A sentence that introduces a table by a preposition alone ("Binaries at
+ * <link> are produced on:") is not said: it would end on "on". */
+static void preposition_intro_unsaid(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# T\n\n## Binaries\n\nBinaries at <https://example.org/dist/> are produced on:\n\n"
+               "| Package | Platform |\n| --- | --- |\n| linux-x64 | RHEL 8 |\n| darwin-x64 | macOS 11 |\n");
+  const char *path = write_tmp("prepintro.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int tables = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    assert_null(strstr(n, "produced on"));
+    if (!strcmp(sget(scene_at(m, 0, i), "scene_type"), "table")) tables++, assert_non_null(strstr(n, "Package"));
+  }
+  assert_int_equal(tables, 1);
+  cJSON_Delete(m);
+  remove(path);
+}
+
 /* A summary says a long sentence by its headline only when that is a whole
  * statement: a cut before "to keep you informed" or inside "6 business
  * days" is said whole; a main clause whose address is not said stays, so the
@@ -1299,6 +1322,7 @@ int main(void) {
     cmocka_unit_test(long_opening_clause),
     cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(command_ends_at_prose),
+    cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
     cmocka_unit_test(published_doc_markup),
