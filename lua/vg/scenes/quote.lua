@@ -8,18 +8,24 @@ local PAGE_WORDS = 45
 
 local function words(s) return select(2, s:gsub("%S+", "")) end
 
--- Pages of whole sentences, about PAGE_WORDS each (a sentence ends at . ! ?
--- before a space and a capital letter, a digit or a quotation mark; text
--- with no such end stays one page and the renderer fits it).
-local function pages(q)
-  if words(q) <= PAGE_WORDS + PAGE_WORDS // 2 then return { q } end
-  local sentences, start = {}, 1
+-- The sentences of q: each ends at . ! ? before a space and a capital
+-- letter, a digit or a quotation mark (text with no such end is one).
+local function split_sentences(q)
+  local out, start = {}, 1
   for e in q:gmatch("()[%.!?]+[\"']?%s+[%u%d\"]") do
     local stop = q:find("%s", e) - 1
-    sentences[#sentences + 1] = q:sub(start, stop)
+    out[#out + 1] = q:sub(start, stop)
     start = stop + 2
   end
-  sentences[#sentences + 1] = q:sub(start)
+  out[#out + 1] = q:sub(start)
+  return out
+end
+
+-- Pages of whole sentences, about PAGE_WORDS each (a text with one sentence
+-- stays one page and the renderer fits it).
+local function pages(q)
+  if words(q) <= PAGE_WORDS + PAGE_WORDS // 2 then return { q } end
+  local sentences = split_sentences(q)
   local total = words(q)
   local n = math.max(1, math.floor(total / PAGE_WORDS + 0.5))
   local per = total / n
@@ -42,14 +48,7 @@ end
 local function sentences(q, lang)
   local ok, core = pcall(require, "vg.input_core")
   if ok and core.sentences then return core.sentences(q, lang) end
-  local out, start = {}, 1
-  for e in q:gmatch("()[%.!?]+[\"']?%s+[%u%d\"]") do
-    local stop = q:find("%s", e) - 1
-    out[#out + 1] = q:sub(start, stop)
-    start = stop + 2
-  end
-  out[#out + 1] = q:sub(start)
-  return out
+  return split_sentences(q)
 end
 
 local function with_text(scene, q)
