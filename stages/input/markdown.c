@@ -1427,9 +1427,22 @@ static void code_block(md *m, cmark_node *n, int line) {
     int shell = 0;
     for (int i = 0; shells[i]; i++) if (!strcasecmp(lang, shells[i])) shell = 1;
     if (!narr && !shell) {
+      /* the language as it is called ("js" is JavaScript), else its tag
+       * with a capital */
+      static const char *const names[][2] = { { "js", "JavaScript" }, { "javascript", "JavaScript" },
+        { "mjs", "JavaScript" }, { "cjs", "JavaScript" }, { "jsx", "JavaScript" }, { "ts", "TypeScript" },
+        { "typescript", "TypeScript" }, { "tsx", "TypeScript" }, { "py", "Python" }, { "python3", "Python" },
+        { "rb", "Ruby" }, { "cpp", "C++" }, { "c++", "C++" }, { "cxx", "C++" }, { "cs", "C#" },
+        { "csharp", "C#" }, { "rs", "Rust" }, { "kt", "Kotlin" }, { "php", "PHP" }, { "json", "JSON" },
+        { "jsonc", "JSON" }, { "yaml", "YAML" }, { "yml", "YAML" }, { "toml", "TOML" }, { "xml", "XML" },
+        { "html", "HTML" }, { "css", "CSS" }, { "sql", "SQL" }, { "md", "Markdown" }, { "ini", "INI" },
+        { "golang", "Go" }, { "objc", "Objective-C" }, { "ps", "PostScript" }, { "hs", "Haskell" },
+        { "ex", "Elixir" }, { "erl", "Erlang" }, { "ml", "OCaml" }, { "pl", "Perl" }, { "r", "R" } };
       char name[64];
       snprintf(name, sizeof name, "%s", lang);
       if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');
+      for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcasecmp(lang, names[i][0])) snprintf(name, sizeof name, "%s", names[i][1]);
       const char *a1[1] = { name };
       vgi_buf nb = {0};
       vgi_phrase_put(&nb, m->lang, "code_example", a1, 1);

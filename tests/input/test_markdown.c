@@ -1093,6 +1093,29 @@ static void preposition_intro_unsaid(void **state) {
   remove(path);
 }
 
+/* A code block no prose introduces is said by its language's name ("An
+ * example in JavaScript.", not "in Js."). */
+static void code_language_named(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# T\n\n## A\n\n```js\nconst a = 1;\n```\n\n## B\n\n```cpp\nint x;\n```\n");
+  const char *path = write_tmp("codelang.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int js = 0, cpp = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    js += strstr(n, "An example in JavaScript.") != NULL;
+    cpp += strstr(n, "An example in C++.") != NULL;
+  }
+  assert_int_equal(js, 1);
+  assert_int_equal(cpp, 1);
+  cJSON_Delete(m);
+  remove(path);
+}
+
 /* A summary says a long sentence by its headline only when that is a whole
  * statement: a cut before "to keep you informed" or inside "6 business
  * days" is said whole; a main clause whose address is not said stays, so the
@@ -1323,6 +1346,7 @@ int main(void) {
     cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
+    cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
     cmocka_unit_test(published_doc_markup),
