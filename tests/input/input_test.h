@@ -153,3 +153,22 @@ static inline const char *write_tmp(const char *name, const char *text) {
   fclose(f);
   return path;
 }
+
+/* The document `text`, written to a scratch file `name` and loaded (the
+ * file removed again); loading must report no error. */
+static inline cJSON *load_text(const char *name, const char *text, const vgi_options *o, vgi_diags *d) {
+  const char *path = write_tmp(name, text);
+  assert_non_null(path);
+  cJSON *m = load(path, o, d);
+  unlink(path);
+  assert_non_null(m);
+  assert_int_equal(d->errors, 0);
+  return m;
+}
+
+/* How many scenes of video 0 say `needle` in their narration. */
+static inline int said_in(const cJSON *m, const char *needle) {
+  int n = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) n += strstr(sget(scene_at(m, 0, i), "narration"), needle) != NULL;
+  return n;
+}

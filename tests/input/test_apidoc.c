@@ -7,16 +7,6 @@
 
 #include <unistd.h>
 
-static cJSON *load_text(const char *name, const char *text, const vgi_options *o, vgi_diags *d) {
-  const char *path = write_tmp(name, text);
-  assert_non_null(path);
-  cJSON *m = load(path, o, d);
-  unlink(path);
-  assert_non_null(m);
-  assert_int_equal(d->errors, 0);
-  return m;
-}
-
 /* The first scene whose header (or title) is h, or NULL. */
 static const cJSON *scene_headed(const cJSON *m, const char *h) {
   for (int i = 0; i < scene_count(m, 0); i++) {

@@ -1050,70 +1050,44 @@ static void japanese_item_sentences(void **state) {
  * program is named without its path. */
 static void command_ends_at_prose(void **state) {
   (void)state;
-  doc_n = 0;
-  doc_add("%s", "# T\n\n## Debug\n\nThe tool with `./configure --debug` generates two binaries.\n\n"
-               "Then run `make -j4 install`.\n");
-  const char *path = write_tmp("cmdprose.md", doc_s);
   vgi_options full = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
-  cJSON *m = load(path, &full, &d);
+  cJSON *m = load_text("cmdprose.md", "# T\n\n## Debug\n\nThe tool with `./configure --debug` generates two binaries.\n\n"
+                                      "Then run `make -j4 install`.\n", &full, &d);
   vgi_diags_free(&d);
-  assert_non_null(m);
-  int verb = 0;
-  for (int i = 0; i < scene_count(m, 0); i++) {
-    const char *n = sget(scene_at(m, 0, i), "narration");
-    verb += strstr(n, "the configure command generates two binaries") != NULL;
-    assert_null(strstr(n, "--debug"));
-  }
-  assert_int_equal(verb, 1);
+  assert_int_equal(said_in(m, "--debug"), 0);
+  assert_int_equal(said_in(m, "the configure command generates two binaries"), 1);
   cJSON_Delete(m);
-  remove(path);
 }
 
 /* A sentence that introduces a table by a preposition alone ("Binaries at
  * <link> are produced on:") is not said: it would end on "on". */
 static void preposition_intro_unsaid(void **state) {
   (void)state;
-  doc_n = 0;
-  doc_add("%s", "# T\n\n## Binaries\n\nBinaries at <https://example.org/dist/> are produced on:\n\n"
-               "| Package | Platform |\n| --- | --- |\n| linux-x64 | RHEL 8 |\n| darwin-x64 | macOS 11 |\n");
-  const char *path = write_tmp("prepintro.md", doc_s);
   vgi_diags d;
-  cJSON *m = load(path, NULL, &d);
+  cJSON *m = load_text("prepintro.md", "# T\n\n## Binaries\n\nBinaries at <https://example.org/dist/> are produced on:\n\n"
+                                        "| Package | Platform |\n| --- | --- |\n| linux-x64 | RHEL 8 |\n| darwin-x64 | macOS 11 |\n",
+                       NULL, &d);
   vgi_diags_free(&d);
-  assert_non_null(m);
+  assert_int_equal(said_in(m, "produced on"), 0);
   int tables = 0;
-  for (int i = 0; i < scene_count(m, 0); i++) {
-    const char *n = sget(scene_at(m, 0, i), "narration");
-    assert_null(strstr(n, "produced on"));
-    if (!strcmp(sget(scene_at(m, 0, i), "scene_type"), "table")) tables++, assert_non_null(strstr(n, "Package"));
-  }
+  for (int i = 0; i < scene_count(m, 0); i++)
+    if (!strcmp(sget(scene_at(m, 0, i), "scene_type"), "table"))
+      tables++, assert_non_null(strstr(sget(scene_at(m, 0, i), "narration"), "Package"));
   assert_int_equal(tables, 1);
   cJSON_Delete(m);
-  remove(path);
 }
 
 /* A code block no prose introduces is said by its language's name ("An
  * example in JavaScript.", not "in Js."). */
 static void code_language_named(void **state) {
   (void)state;
-  doc_n = 0;
-  doc_add("%s", "# T\n\n## A\n\n```js\nconst a = 1;\n```\n\n## B\n\n```cpp\nint x;\n```\n");
-  const char *path = write_tmp("codelang.md", doc_s);
   vgi_diags d;
-  cJSON *m = load(path, NULL, &d);
+  cJSON *m = load_text("codelang.md", "# T\n\n## A\n\n```js\nconst a = 1;\n```\n\n## B\n\n```cpp\nint x;\n```\n", NULL, &d);
   vgi_diags_free(&d);
-  assert_non_null(m);
-  int js = 0, cpp = 0;
-  for (int i = 0; i < scene_count(m, 0); i++) {
-    const char *n = sget(scene_at(m, 0, i), "narration");
-    js += strstr(n, "An example in JavaScript.") != NULL;
-    cpp += strstr(n, "An example in C++.") != NULL;
-  }
-  assert_int_equal(js, 1);
-  assert_int_equal(cpp, 1);
+  assert_int_equal(said_in(m, "An example in JavaScript."), 1);
+  assert_int_equal(said_in(m, "An example in C++."), 1);
   cJSON_Delete(m);
-  remove(path);
 }
 
 /* A summary says a long sentence by its headline only when that is a whole
@@ -1122,31 +1096,20 @@ static void code_language_named(void **state) {
  * opening "If …" clause is never said alone. */
 static void spoken_headlines_whole(void **state) {
   (void)state;
-  doc_n = 0;
-  doc_add("%s", "# Security\n\n## Reporting\n\n"
-               "Report security bugs via the tracker.\n\n"
-               "After the initial reply to your report, the security team will endeavor to keep you informed of the "
-               "progress being made towards a fix and full announcement, and may ask for additional information.\n\n"
-               "If you do not receive an acknowledgement of your report within 6 business days, or if you cannot find "
-               "a private security contact for the project, you may escalate to the foundation at "
-               "`security@example.org`.\n");
-  const char *path = write_tmp("spoken.md", doc_s);
   vgi_diags d;
-  cJSON *sm = load(path, NULL, &d);
+  cJSON *m = load_text("spoken.md", "# Security\n\n## Reporting\n\n"
+      "Report security bugs via the tracker.\n\n"
+      "After the initial reply to your report, the security team will endeavor to keep you informed of the "
+      "progress being made towards a fix and full announcement, and may ask for additional information.\n\n"
+      "If you do not receive an acknowledgement of your report within 6 business days, or if you cannot find "
+      "a private security contact for the project, you may escalate to the foundation at "
+      "`security@example.org`.\n", NULL, &d);
   vgi_diags_free(&d);
-  assert_non_null(sm);
-  int endeavor = 0, escalate = 0;
-  for (int i = 0; i < scene_count(sm, 0); i++) {
-    const char *n = sget(scene_at(sm, 0, i), "narration");
-    assert_null(strstr(n, "will endeavor."));
-    assert_null(strstr(n, "for the project."));
-    endeavor += strstr(n, "endeavor to keep you informed") != NULL;
-    escalate += strstr(n, "ou may escalate to the foundation") != NULL;
-  }
-  assert_int_equal(endeavor, 1);
-  assert_int_equal(escalate, 1);
-  cJSON_Delete(sm);
-  remove(path);
+  assert_int_equal(said_in(m, "will endeavor."), 0);
+  assert_int_equal(said_in(m, "for the project."), 0);
+  assert_int_equal(said_in(m, "endeavor to keep you informed"), 1);
+  assert_int_equal(said_in(m, "ou may escalate to the foundation"), 1);
+  cJSON_Delete(m);
 }
 
 /* A long sentence that opens with a subordinate clause is said (and
