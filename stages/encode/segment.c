@@ -19,33 +19,38 @@
 #include <x264.h>
 
 /* Bump when the bitstream for the same inputs changes (options, muxing). */
-#define VGE_SEGMENT_VERSION "vge-segment-4"
+#define VGE_SEGMENT_VERSION "vge-segment-5"
 
-/* vgrun's own presets: an x264 preset plus x264 options. */
+/* vgrun's own presets: an x264 preset, x264 options, and the rate control. */
 static const struct {
   const char *name, *x264_preset, *x264_params;
+  int cqp;   /* 1: every picture at the constant quantiser `crf` (x264's qp) */
 } PRESETS[] = {
   /* The default. Slides are still pictures whose parts fade and slide into
    * place: a full-pixel motion search (subme=0 also skips x264's half-pixel
-   * interpolation of every frame) and a short lookahead cut x264's time by
-   * 40 % for about 5 % more bytes at the same SSIM (bench/create).
-   * mbtree=0: the macroblock tree lowers the qp of blocks that stay, picture
-   * by picture, so the hint that a block did not change (mb_info) is often
-   * refused (x264 forces the skip only when the reference block's qp is not
-   * below this picture's); without it bench_encode --areas measured 10-20 %
-   * less CPU per slide-in or reveal picture and SSIM against lossless rose
-   * from 0.993/0.997/0.998 to 0.998/0.999/0.999 (crossfade/slide-in/reveal)
-   * for 1.2-1.6x the bytes. Deblocking off, no lookahead, CQP, CAVLC,
-   * aq-mode=0, weightp=0, scenecut=0 measured within the noise (x264's
-   * fixed cost per 1080p picture, about 4 ms: the half-pixel planes of every
-   * reference, lowres, deblock, is what is left). */
-  {"slides", "veryfast", "subme=0:me=dia:rc-lookahead=5:mbtree=0"},
+   * interpolation of every frame) cut x264's time by 40 % for about 5 % more
+   * bytes at the same SSIM (bench/create).
+   * A constant quantiser, with no scene-cut detection and no weighted
+   * prediction: x264 then needs no half-resolution copy of each picture and
+   * no lookahead (encoder.c: b_have_lowres), which CRF's rate control,
+   * scenecut, weightp and the macroblock tree all analyse for every picture,
+   * and no adaptive-quantisation pass (x264 turns AQ off under a constant
+   * quantiser). Measured on the create benchmark's two decks (perf, the same
+   * pictures): x264's samples -33 %, the whole run's CPU -16 %, for 0-7 %
+   * more bytes and an SSIM against lossless of 0.9990 instead of 0.9992.
+   * mbtree=0 (for an x264 preset with CRF): the macroblock tree lowers the qp
+   * of blocks that stay, so x264 refuses the unchanged-block hint (mb_info)
+   * more often; a constant quantiser gives every block the same qp, and the
+   * hint always holds. Deblocking off, CAVLC and partitions=none measured
+   * within the noise. */
+  {"slides", "veryfast", "subme=0:me=dia:mbtree=0:scenecut=0:weightp=0", 1},
 };
 
 typedef struct vopts {
   int w, h, fnum, fden, crf, cfr;
   const char *preset;         /* as given: a vgrun or an x264 preset */
   const char *x264_preset, *x264_params;
+  int cqp;
   double max_gap, keyint;
   vge_pix pix;
 } vopts;
@@ -59,10 +64,12 @@ static void resolve(const vge_video_opts *in, vopts *o) {
   o->preset = in->preset && *in->preset ? in->preset : VGE_DEFAULT_PRESET;
   o->x264_preset = o->preset;
   o->x264_params = "";
+  o->cqp = 0;
   for (size_t i = 0; i < sizeof PRESETS / sizeof *PRESETS; i++)
     if (!strcmp(o->preset, PRESETS[i].name)) {
       o->x264_preset = PRESETS[i].x264_preset;
       o->x264_params = PRESETS[i].x264_params;
+      o->cqp = PRESETS[i].cqp;
     }
   o->max_gap = in->max_gap > 0 ? in->max_gap : 1.0;
   o->keyint = in->keyint > 0 ? in->keyint : 10.0;
@@ -79,8 +86,8 @@ void vge_segment_key(const vge_segment *s, char out[65]) {
   resolve(&s->v, &o);
   char buf[512];
   /* everything that shapes the bitstream, plus the encoder library versions */
-  snprintf(buf, sizeof buf, "%s|%dx%d|%d/%d|%s|%s|%d|%d|%.6f|%.6f|%d|%lld|%u|%u", VGE_SEGMENT_VERSION,
-           o.w, o.h, o.fnum, o.fden, o.x264_preset, o.x264_params, o.crf, o.cfr, o.cfr ? 0.0 : o.max_gap, o.keyint,
+  snprintf(buf, sizeof buf, "%s|%dx%d|%d/%d|%s|%s|%d|%d|%d|%.6f|%.6f|%d|%lld|%u|%u", VGE_SEGMENT_VERSION,
+           o.w, o.h, o.fnum, o.fden, o.x264_preset, o.x264_params, o.cqp, o.crf, o.cfr, o.cfr ? 0.0 : o.max_gap, o.keyint,
            (int)o.pix, (long long)(grid(s->end, &o) - grid(s->start, &o)), (unsigned)X264_BUILD,
            avformat_version());
   vg_hash h;
@@ -206,6 +213,9 @@ static int x264_setup(x264_param_t *p, const vopts *o, vge_result *r) {
   if (o->crf == 0) {         /* lossless: x264's qp 0 (CRF 0 is not) */
     p->rc.i_rc_method = X264_RC_CQP;
     p->rc.i_qp_constant = 0;
+  } else if (o->cqp) {
+    p->rc.i_rc_method = X264_RC_CQP;
+    p->rc.i_qp_constant = o->crf;
   } else {
     p->rc.i_rc_method = X264_RC_CRF;
     p->rc.f_rf_constant = (float)o->crf;

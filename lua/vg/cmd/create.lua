@@ -71,7 +71,7 @@ given on the command line; the command line wins.]],
       help = "slides is x264's veryfast tuned for slides; any x264 preset name "
         .. "(ultrafast ... veryslow) is used as it is" },
     { "--crf", type = "int", min = 0, max = 51, config = "crf", default = "23",
-      help = "x264 quality: lower is better and larger" },
+      help = "x264 quality: lower is better and larger; with slides, the quantiser of every picture; 0 is lossless" },
     { "--captions", arg = "srt,vtt,burn", list = true, check = captions, config = "captions",
       complete = "captions", default = "none",
       help = "write OUT.srt and/or OUT.vtt, or burn the captions into the picture; may be repeated" },
