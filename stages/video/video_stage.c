@@ -46,10 +46,14 @@ typedef struct source {
   int drawn;        /* keyframe whose pixels are in buf, or -1 */
   int width, height;
   vg_render_buffer buf;
-  vg_render_buffer under, top;  /* crossfades: the picture below, the one fading in */
+  /* crossfades: the picture below, and the one fading in (unblended; the
+   * blend is in buf) */
+  vg_render_buffer under, top;
   char under_drawn[65];
-  vg_render_buffer *shown;      /* buf or top: the picture of keyframe `drawn` */
+  vg_render_buffer *shown;      /* buf, the picture of keyframe `drawn`, or NULL */
   const cJSON *buf_list;        /* the display list whose picture buf holds, or NULL */
+  const cJSON *top_list;        /* the display list whose picture top holds, or NULL */
+  int mix_ok;                   /* buf holds keyframe `drawn`'s crossfade */
   /* crossfades: where keyframe `drawn`'s picture below and list differ
    * (vg_render_changed), when fade_ok */
   vg_render_rect fade_diff;
@@ -107,6 +111,8 @@ static void release_pictures(void *ud) {
   s->under_drawn[0] = 0;
   s->shown = NULL;
   s->buf_list = NULL;
+  s->top_list = NULL;
+  s->mix_ok = 0;
 }
 
 static void job_free(void *data) {
@@ -164,14 +170,34 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   } else {
     rc = 0;
     /* the previous picture, when it was a crossfade from the same picture */
-    const keyframe *pk = s->drawn >= 0 && s->shown == &s->top && s->k[s->drawn].under &&
+    const keyframe *pk = s->drawn >= 0 && s->mix_ok && s->k[s->drawn].under &&
                          strcmp(s->k[s->drawn].under_hash, k->under_hash) == 0 ? &s->k[s->drawn] : NULL;
     if (strcmp(s->under_drawn, k->under_hash) != 0) {
       s->under_drawn[0] = 0;
+      pk = NULL;
       rc = vg_render_cjson(k->under, s->width, s->height, &s->under, NULL, err, sizeof err);
       if (rc == 0) memcpy(s->under_drawn, k->under_hash, sizeof s->under_drawn);
     }
-    if (rc == 0) rc = vg_render_cjson(k->list, s->width, s->height, &s->top, NULL, err, sizeof err);
+    /* top keeps the scene fading in unblended, so the next keyframe redraws
+     * only what moved in it (the blend goes to buf) */
+    vg_render_rect q;
+    if (rc == 0 && s->top.data && s->top_list &&
+        vg_render_changed(s->top_list, k->list, s->width, s->height, &q) == 0 &&
+        (q.w < s->width || q.h < s->height))
+      rc = q.w > 0 ? vg_render_region(k->list, &q, &s->top, err, sizeof err) : 0;
+    else if (rc == 0)
+      rc = vg_render_cjson(k->list, s->width, s->height, &s->top, NULL, err, sizeof err);
+    s->top_list = rc == 0 ? k->list : NULL;
+    if (rc == 0 && !s->buf.data) {
+      s->buf.stride = s->width * 4;
+      if (!(s->buf.data = malloc((size_t)s->buf.stride * (size_t)s->height))) {
+        snprintf(err, sizeof err, "out of memory");
+        rc = -1;
+      }
+      s->buf.width = s->width;
+      s->buf.height = s->height;
+    }
+    s->buf_list = NULL;   /* buf holds a blend from here on */
     /* A pixel where the picture below equals the one fading in, in this
      * keyframe and the previous, is the same in both blends (the blend of
      * equal bytes is that byte), and so are captions drawn over it if
@@ -179,10 +205,24 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
      * share their background, so a crossfade leaves much of the frame. */
     vg_render_rect d, oc = {0, 0, 0, 0};
     int fade_ok = rc == 0 && vg_render_changed(k->under, k->list, s->width, s->height, &d) == 0;
+    /* buf outside d and the previous keyframe's d already holds the picture
+     * below (equal to the one fading in there), unless captions were drawn
+     * over it: then the whole frame is blended again and captioned once */
+    int partial = fade_ok && pk && s->fade_ok && !pk->over && !k->over;
+    vg_render_rect b = {0, 0, s->width, s->height};
+    if (partial) {
+      int bx0 = s->width, by0 = s->height, bx1 = 0, by1 = 0;
+      const vg_render_rect *rs[2] = {&d, &s->fade_diff};
+      for (int i = 0; i < 2; i++)
+        if (rs[i]->w > 0 && rs[i]->h > 0) {
+          if (rs[i]->x < bx0) bx0 = rs[i]->x;
+          if (rs[i]->y < by0) by0 = rs[i]->y;
+          if (rs[i]->x + rs[i]->w > bx1) bx1 = rs[i]->x + rs[i]->w;
+          if (rs[i]->y + rs[i]->h > by1) by1 = rs[i]->y + rs[i]->h;
+        }
+      b = bx1 > bx0 && by1 > by0 ? (vg_render_rect){bx0, by0, bx1 - bx0, by1 - by0} : (vg_render_rect){0, 0, 0, 0};
+    }
     if (rc == 0) {
-      /* outside d the scene fading in already equals the picture below, and
-       * so does their blend: blend d only (views into both buffers) */
-      vg_render_rect b = fade_ok ? d : (vg_render_rect){0, 0, s->width, s->height};
       if (b.x < 0) { b.w += b.x; b.x = 0; }
       if (b.y < 0) { b.h += b.y; b.y = 0; }
       if (b.x + b.w > s->width) b.w = s->width - b.x;
@@ -190,9 +230,11 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
       if (b.w > 0 && b.h > 0) {
         size_t off_u = (size_t)b.y * (size_t)s->under.stride + (size_t)b.x * 4;
         size_t off_t = (size_t)b.y * (size_t)s->top.stride + (size_t)b.x * 4;
+        size_t off_m = (size_t)b.y * (size_t)s->buf.stride + (size_t)b.x * 4;
         vg_render_buffer u = {s->under.data + off_u, b.w, b.h, s->under.stride};
         vg_render_buffer t = {s->top.data + off_t, b.w, b.h, s->top.stride};
-        vg_render_blend(&u, &t, k->alpha, &t);
+        vg_render_buffer m = {s->buf.data + off_m, b.w, b.h, s->buf.stride};
+        vg_render_blend(&u, &t, k->alpha, &m);
       }
     }
     if (fade_ok && pk && s->fade_ok && !pk->over == !k->over &&
@@ -211,7 +253,8 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     s->fade_diff = d;
     s->fade_ok = fade_ok;
   }
-  s->shown = k->under ? &s->top : &s->buf;
+  s->mix_ok = k->under && rc == 0;
+  s->shown = &s->buf;
   if (rc == 0 && k->over) rc = vg_render_over(k->over, s->shown, err, sizeof err);
   if (rc != 0) {
     s->drawn = -1;
