@@ -64,6 +64,7 @@ typedef struct source {
 
 typedef struct job {
   int width, height, fps, cfr, crf, jobs, no_cache;
+  int whole;            /* VGRUN_WHOLE_REDRAW: every picture drawn whole */
   char *preset, *title, *out;
   int nseg;
   vge_segment *segs;
@@ -155,7 +156,7 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     /* only the pixels that differ from the picture already in buf: an
      * entrance or a reveal moves a part of the frame */
     vg_render_rect r;
-    if (s->buf.data && s->buf_list &&
+    if (s->buf.data && s->buf_list && !s->job->whole &&
         vg_render_changed(s->buf_list, k->list, s->width, s->height, &r) == 0 &&
         (r.w < s->width || r.h < s->height)) {
       rc = r.w > 0 ? vg_render_region(k->list, &r, &s->buf, err, sizeof err) : 0;
@@ -181,7 +182,7 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     /* top keeps the scene fading in unblended, so the next keyframe redraws
      * only what moved in it (the blend goes to buf) */
     vg_render_rect q;
-    if (rc == 0 && s->top.data && s->top_list &&
+    if (rc == 0 && s->top.data && s->top_list && !s->job->whole &&
         vg_render_changed(s->top_list, k->list, s->width, s->height, &q) == 0 &&
         (q.w < s->width || q.h < s->height))
       rc = q.w > 0 ? vg_render_region(k->list, &q, &s->top, err, sizeof err) : 0;
@@ -208,7 +209,7 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     /* buf outside d and the previous keyframe's d already holds the picture
      * below (equal to the one fading in there), unless captions were drawn
      * over it: then the whole frame is blended again and captioned once */
-    int partial = fade_ok && pk && s->fade_ok && !pk->over && !k->over;
+    int partial = fade_ok && pk && s->fade_ok && !pk->over && !k->over && !s->job->whole;
     vg_render_rect b = {0, 0, s->width, s->height};
     if (partial) {
       int bx0 = s->width, by0 = s->height, bx1 = 0, by1 = 0;
@@ -237,7 +238,7 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
         vg_render_blend(&u, &t, k->alpha, &m);
       }
     }
-    if (fade_ok && pk && s->fade_ok && !pk->over == !k->over &&
+    if (fade_ok && pk && s->fade_ok && !pk->over == !k->over && !s->job->whole &&
         (!k->over || vg_render_changed(pk->over, k->over, s->width, s->height, &oc) == 0)) {
       int rx0 = s->width, ry0 = s->height, rx1 = 0, ry1 = 0;
       const vg_render_rect *rs[3] = {&d, &s->fade_diff, &oc};
@@ -295,6 +296,7 @@ static int prepare(vg_call *c) {
   j->fps = vg_json_int(p, "fps", 30);
   j->crf = vg_json_int(p, "crf", 23);
   j->jobs = vg_json_int(p, "jobs", 0);
+  j->whole = getenv("VGRUN_WHOLE_REDRAW") != NULL;
   j->cfr = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "cfr"));
   j->no_cache = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "no_cache"));
   j->preset = vg_strdup(vg_json_str(p, "preset", NULL) ? vg_json_str(p, "preset", NULL) : VGE_DEFAULT_PRESET);
