@@ -176,20 +176,21 @@ case_repl() {
   check "error reported, prompt goes on" has "$T/clean" "stdin:1: boom"
   check "vg preloaded" has "$T/clean" "^0\.1"
   if command -v tmux >/dev/null; then
-    tmux kill-session -t vgrepl 2>/dev/null
-    tmux new-session -d -s vgrepl -x 120 -y 20 "$VGRUN"
+    # a session of this run's own: two suites may run at once on one machine
+    local sess="vgrepl-$$"
+    tmux new-session -d -s "$sess" -x 120 -y 20 "$VGRUN"
     sleep 0.5
-    tmux send-keys -t vgrepl 'while true do end' Enter
+    tmux send-keys -t "$sess" 'while true do end' Enter
     sleep 0.5
-    tmux send-keys -t vgrepl C-c
+    tmux send-keys -t "$sess" C-c
     sleep 0.5
-    tmux send-keys -t vgrepl '6*7' Enter
+    tmux send-keys -t "$sess" '6*7' Enter
     sleep 0.5
-    tmux capture-pane -p -t vgrepl >"$T/pane"
-    tmux send-keys -t vgrepl C-d
+    tmux capture-pane -p -t "$sess" >"$T/pane"
+    tmux send-keys -t "$sess" C-d
     check "Ctrl-C stops the running chunk" has "$T/pane" "interrupted"
     check "prompt works after Ctrl-C" has "$T/pane" "^42"
-    tmux kill-session -t vgrepl 2>/dev/null
+    tmux kill-session -t "$sess" 2>/dev/null
   fi
 }
 
