@@ -636,35 +636,41 @@ static void *worker_main(void *arg) {
   pthread_cond_broadcast(&W.cv);
   if (W.init_rc != 0) { pthread_mutex_unlock(&W.mu); return NULL; }
   /* Utterances are independent processes: up to one per core speak at
-   * once, and finish in the order they were queued. */
+   * once, and finish in the order they were queued. The window slides: as
+   * soon as the oldest is collected, the next queued one starts (waiting
+   * for the whole batch held a lane idle behind the longest clip). */
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   int lanes = cores < 1 ? 1 : cores > TTS_LANES_MAX ? TTS_LANES_MAX : (int)cores;
+  tts_job *win[TTS_LANES_MAX];
+  int done_at_start[TTS_LANES_MAX];
+  int head = 0, n = 0;   /* a ring: win[head] is the oldest */
   for (;;) {
-    while (!W.head) pthread_cond_wait(&W.cv, &W.mu);
-    tts_job *batch[TTS_LANES_MAX];
-    int nb = 0;
-    while (W.head && nb < lanes) {
+    while (!W.head && n == 0) pthread_cond_wait(&W.cv, &W.mu);
+    tts_job *fresh[TTS_LANES_MAX];
+    int nf = 0;
+    while (W.head && n + nf < lanes) {
       tts_job *j = W.head;
       W.head = j->next;
       if (!W.head) W.tail = NULL;
-      batch[nb++] = j;
+      fresh[nf++] = j;
     }
     pthread_mutex_unlock(&W.mu);
-    int ready[TTS_LANES_MAX];
-    for (int i = 0; i < nb; i++) {
-      if (batch[i]->started) batch[i]->started(batch[i], batch[i]->ud);
-      ready[i] = start_job(batch[i]);
+    for (int i = 0; i < nf; i++) {
+      tts_job *j = fresh[i];
+      if (j->started) j->started(j, j->ud);
+      int at = (head + n) % TTS_LANES_MAX;
+      win[at] = j;
+      done_at_start[at] = start_job(j);
+      n++;
     }
-    for (int i = 0; i < nb; i++) {
-      tts_job *j = batch[i];
-      if (!ready[i]) finish_job(j);
-      if (j->done) j->done(j, j->ud);
-      pthread_mutex_lock(&W.mu);
-      j->finished = 1;  /* after done(): the owner may free the job once it sees this */
-      pthread_cond_broadcast(&W.done_cv);
-      pthread_mutex_unlock(&W.mu);
-    }
+    tts_job *j = win[head];
+    if (!done_at_start[head]) finish_job(j);
+    head = (head + 1) % TTS_LANES_MAX;
+    n--;
+    if (j->done) j->done(j, j->ud);
     pthread_mutex_lock(&W.mu);
+    j->finished = 1;  /* after done(): the owner may free the job once it sees this */
+    pthread_cond_broadcast(&W.done_cv);
   }
   return NULL;
 }
