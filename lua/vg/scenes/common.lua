@@ -205,23 +205,27 @@ function M.header(theme, box, title, desc, a, o)
   o = o or {}
   local items = {}
   local y = box.y
-  local hh = math.floor((o.title_h or 100) * (theme.line_scale or 1))
+  -- a square frame has the least height under its title (burnt captions
+  -- take its bottom): a smaller title band leaves the content more
+  local square = theme.frame == "square"
+  local size = o.size or (square and 58 or 66)
+  local hh = math.floor((o.title_h or (square and 80 or 100)) * (theme.line_scale or 1))
   if title and not o.title_h then
     -- a title that needs two lines gets their height instead of shrinking
-    local m = core.measure({ type = "text", text = title, w = box.w, h = 100000, size = o.size or 66,
-      min_size = o.size or 66, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
-    if m.lines > 1 then hh = math.floor(150 * (theme.line_scale or 1)) end
+    local m = core.measure({ type = "text", text = title, w = box.w, h = 100000, size = size,
+      min_size = size, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
+    if m.lines > 1 then hh = math.floor((square and 136 or 150) * (theme.line_scale or 1)) end
   end
   if title then
     local p = a and a:enter(0) or 1
     items[#items + 1] = M.appear(p, {
-      M.text(theme, box.x, y, box.w, hh, title, { size = o.size or 66, weight = "bold",
+      M.text(theme, box.x, y, box.w, hh, title, { size = size, weight = "bold",
         valign = "bottom", id = o.field or "header", min_size = 34, max_lines = 2,
         align = M.rtl_align(theme, title) }),
       { type = "rect", x = M.rtl(theme) and box.x + box.w - 120 * p or box.x, y = y + hh + 14, w = 120 * p, h = 7,
         radius = 3.5, fill = theme.accent },
     }, 24)
-    y = y + hh + 40
+    y = y + hh + (square and 32 or 40)
   end
   if desc then
     local p = a and a:enter(1) or 1
@@ -378,7 +382,7 @@ function M.rows(theme, box, entries, a, o)
     if best then split = best else cols = 1 end
   end
   local rows = split and math.max(split, n - split) or math.ceil(n / cols)
-  local gap = o.gap or (rows > 4 and 18 or 24)
+  local gap = o.gap or (rows > 4 and ((theme.frame == "square" or theme.frame == "tall") and cols == 1 and 12 or 18) or 24)
   local max_h = o.max_row_h or (narrow and 220 or 150)
   -- little on the slide: larger type
   -- (a tall frame has the height for larger type too)
@@ -388,13 +392,16 @@ function M.rows(theme, box, entries, a, o)
     or n <= 4 and (narrow and 42 or 38) or (narrow and n <= 7) and 38 or 34) or 30)
   -- long entries may take more height, up to the whole box
   local cw = (box.w - gap * (cols - 1)) / cols
+  -- a card's padding around its text: less when many share a square or
+  -- tall frame's one column (the type grows instead)
+  local pad = ((theme.frame == "square" or theme.frame == "tall") and n > 4) and 22 or 40
   local function heights(sz)
     local hs, sum = {}, 0
     for i, e in ipairs(entries) do
       -- the text's width in its card: badge, padding (see below)
       local m = core.measure({ type = "text", markup = e.markup, w = cw - (e.indent or 0) * 56 - 76 - 60 - RIGHT_PAD,
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
-      hs[i] = m.height + 40
+      hs[i] = m.height + pad
       sum = sum + hs[i]
     end
     return hs, sum
