@@ -312,6 +312,25 @@ describe("type size by what fits the frame", function()
     assert.are.equal(44, size_of(sc, { 1920, 1080 }, "rows[3][1]"))
   end)
 
+  it("splits a stacked table in a tall frame into fewer rows at a larger size", function()
+    local fit = require("vg.create.fit")
+    local rows = {}
+    for i = 1, 6 do rows[i] = { "zstd 1.5.1 --fast=" .. i, "2." .. i, (500 + i) .. " MB/s", (2000 + i) .. " MB/s" } end
+    local sc = { id = "b", scene_type = "table", visual_content = { header = "Benchmarks",
+      columns = { "Compressor name", "Ratio", "Compression", "Decompress." }, rows = rows } }
+    -- (whole, it was set at 26 in one scene; its parts now stay at 34 or more)
+    local parts = fit.scene(sc, { width = 1080, height = 1920, captions = true })
+    assert.is_true(#parts > 1, "not split")
+    local n = 0
+    for _, p in ipairs(parts) do
+      n = n + #p.visual_content.rows
+      assert.is_true(size_of(p, { 1080, 1920 }, "rows[1]") >= 34)
+    end
+    assert.are.equal(6, n)
+    -- a wide frame keeps it whole, a grid as before
+    assert.are.equal(1, #fit.scene(sc, { width = 1920, height = 1080, captions = true }))
+  end)
+
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()
     local items = {}
     for i = 1, 10 do items[i] = "Item number " .. i .. " with a few more words to read" end
