@@ -143,6 +143,30 @@ describe("code", function()
     assert.is_true(found.final_size >= 30 and not found.cut, "size " .. found.final_size)
   end)
 
+  it("stacks a code comparison (before above after) in a tall frame, larger than in a wide one", function()
+    local sc = { scene_type = "code_comparison", visual_content = { header = "Refactoring",
+      before_code = "for i in range(len(xs)):\n    print(xs[i])", after_code = "for x in xs:\n    print(x)" } }
+    local function sides(wh)
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], captions = true, t = "end" })
+      local b, a
+      for _, l in ipairs(texts(dl)) do
+        if l.it.id == "before_code" then b = l elseif l.it.id == "after_code" then a = l end
+      end
+      local mb, ma = core.measure(b.it), core.measure(a.it)
+      -- never shrunk, wrapped or cut: each line of code is one line on screen
+      assert.is_true(mb.lines == 2 and ma.lines == 2 and not mb.cut and not ma.cut)
+      return b, a, mb.final_size
+    end
+    -- (it was 30 at most in every frame, and side by side in a square one)
+    local b, a, size = sides({ 1920, 1080 })
+    assert.is_true(a.x > b.x + b.w and size <= 30)
+    for _, wh in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+      b, a, size = sides(wh)
+      assert.is_true(a.y > b.y + b.h, "after is not under before at " .. wh[1] .. "x" .. wh[2])
+      assert.is_true(size >= 40, "code at " .. size .. " at " .. wh[1] .. "x" .. wh[2])
+    end
+  end)
+
   it("stays long enough to read: about 1.5 s a line, at least 4 s", function()
     local cmds = {}
     for i = 1, 10 do cmds[i] = "echo " .. i end
