@@ -355,6 +355,33 @@ describe("type size by what fits the frame", function()
     assert.are.equal(1, #fit.scene(sc, { width = 1920, height = 1080, captions = true }))
   end)
 
+  it("sets a quiz, a problem, a solution and a checkpoint larger in a tall frame", function()
+    local quiz = { scene_type = "quiz", visual_content = { question = "Which is faster?",
+      options = { "A loop", "A map", "It depends", "Neither" }, correct_answer = "C", show_answer = true } }
+    local problem = { scene_type = "problem", visual_content = { problem_number = 1, title = "Reverse a List",
+      problem_text = "Write a function that reverses a list in place." } }
+    local solution = { scene_type = "solution", visual_content = { title = "Two Pointers",
+      solution_code = "def rev(xs):\n    i, j = 0, len(xs) - 1", explanation = "Swap from both ends toward the middle." } }
+    local checkpoint = { scene_type = "checkpoint", visual_content = { checkpoint_number = 1,
+      completed_topics = { "Lists", "Loops" }, review_questions = { "What is a pointer?" }, next_topics = { "Dictionaries" } } }
+    -- (they were 40, 44, 32 and 34, and 32 in every frame)
+    local cases = { { quiz, "options[1]", 40, 48 }, { problem, "problem_text", 44, 52 },
+      { solution, "solution_code", 32, 38 }, { solution, "explanation", 34, 40 },
+      { checkpoint, "completed_topics", 32, 40 } }
+    for _, k in ipairs(cases) do
+      assert.are.equal(k[3], size_of(k[1], { 1920, 1080 }, k[2]), k[2] .. " in a wide frame")
+      local tall = size_of(k[1], { 1080, 1920 }, k[2])
+      assert.is_true(tall >= k[4], k[2] .. " at " .. tall .. " in a tall frame")
+    end
+    -- the quiz's options are one column in a tall frame, each card about as tall as its text
+    local dl = render.display_list(quiz, { width = 1080, height = 1920, t = "end", captions = true })
+    local a, b
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "options[1]" then a = l elseif l.it.id == "options[2]" then b = l end
+    end
+    assert.is_true(math.abs(a.x - b.x) < 1 and b.y > a.y and a.h < 200)
+  end)
+
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()
     local items = {}
     for i = 1, 10 do items[i] = "Item number " .. i .. " with a few more words to read" end

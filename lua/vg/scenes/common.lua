@@ -172,6 +172,34 @@ end
 -- Measures a text item as the renderer will fit it.
 function M.measure(item) return core.measure(item) end
 
+-- True in a square or tall frame: a phone shows it small, and it has the
+-- height a wide frame spends on width, so sparse text may be set larger.
+function M.roomy(theme) return theme.frame == "tall" or theme.frame == "square" end
+
+-- The largest type size from big down to base (steps of 2) at which a
+-- text or code item fits its box as it is: not shrunk, not cut, and code
+-- not wrapped. base when none does (the renderer fits it as before).
+-- Remembered by the item's text, box and font (layouts run every frame).
+local fit_memo, fit_count = {}, 0
+function M.fit_size(item, big, base)
+  if big <= base then return base end
+  local key = table.concat({ item.type, item.text or item.markup or "", item.w, item.h, item.font or "",
+    item.line_height or "", item.weight or "", item.lang or "", big, base }, "\0")
+  if fit_memo[key] then return fit_memo[key] end
+  local probe = {}
+  for k, v in pairs(item) do probe[k] = v end
+  local lines = item.type == "code" and select(2, (item.text or ""):gsub("\n", "")) + 1 or nil
+  local size = base
+  for sz = big, base + 1, -2 do
+    probe.size, probe.min_size = sz, sz
+    local m = core.measure(probe)
+    if not m.shrunk and not m.cut and (not lines or m.lines <= lines) then size = sz break end
+  end
+  if fit_count >= 256 then fit_memo, fit_count = {}, 0 end
+  fit_memo[key], fit_count = size, fit_count + 1
+  return size
+end
+
 -- A pill with text; returns items and its width.
 function M.pill(theme, x, y, text, o)
   o = o or {}
