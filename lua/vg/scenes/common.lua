@@ -423,13 +423,14 @@ function M.rows(theme, box, entries, a, o)
   -- a card's padding around its text: less when many share a square or
   -- tall frame's one column (the type grows instead)
   local pad = ((theme.frame == "square" or theme.frame == "tall") and n > 4) and 22 or 40
-  local function heights(sz)
+  local function heights(sz, p)
+    p = p or pad
     local hs, sum = {}, 0
     for i, e in ipairs(entries) do
       -- the text's width in its card: badge, padding (see below)
       local m = core.measure({ type = "text", markup = e.markup, w = cw - (e.indent or 0) * 56 - 76 - 60 - RIGHT_PAD,
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
-      hs[i] = m.height + pad
+      hs[i] = m.height + p
       sum = sum + hs[i]
     end
     return hs, sum
@@ -450,17 +451,24 @@ function M.rows(theme, box, entries, a, o)
     if grown == nil then
       local wide = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
       local cap = math.min(M.ROW_SIZE_MAX, math.floor(wide * M.GROW))
-      local avail = box.h - (n - 1) * gap
       grown = false
+      -- (the usual padding and gap first: tighter cards only where they buy
+      -- a size)
+      local loose = rows > 4 and 18 or 24
       for sz = cap, size + 1, -2 do
-        local hs, sum = heights(sz)
-        if sum <= avail then grown = { size = sz, hs = hs, sum = sum } break end
+        local g = o.gap or loose
+        local hs, sum = heights(sz, 40)
+        if sum > box.h - (n - 1) * g and (pad < 40 or g > gap) then
+          g = gap
+          hs, sum = heights(sz)
+        end
+        if sum <= box.h - (n - 1) * g then grown = { size = sz, hs = hs, sum = sum, gap = g } break end
       end
       if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
       grown_memo[key], grown_count = grown, grown_count + 1
     end
   end
-  if grown then size = grown.size end
+  if grown then size, gap = grown.size, grown.gap end
   local hs = grown and grown.hs or heights(size)
   for _, h in ipairs(hs) do max_h = math.max(max_h, h) end
   local gbox = { x = box.x, y = box.y, w = box.w, h = box.h }
@@ -486,7 +494,7 @@ function M.rows(theme, box, entries, a, o)
   if grown then
     -- grown cards stay about as tall as their text (the room left over is
     -- not shared out into empty cards: the slide is balanced as a whole)
-    shared, sum = grown.size, grown.sum
+    shared, sum, hs = grown.size, grown.sum, grown.hs
   end
   if sum and sum <= avail then
     size = shared
