@@ -336,6 +336,24 @@ describe("type size by what fits the frame", function()
     assert.are.equal(44, size_of(sc, { 1920, 1080 }, "rows[3][1]"))
   end)
 
+  it("splits a list a square frame would set below 34 rather than shrink it there", function()
+    local fit = require("vg.create.fit")
+    local sc = { id = "p", scene_type = "list", visual_content = { header = "What to bring", items = {
+      "A passport that stays valid for at least six months after the day you plan to come home again",
+      "Two pairs of comfortable walking shoes that you have already worn in for a few weeks before leaving",
+      "A small first aid kit with plasters, painkillers, and any medicine your doctor prescribed for you",
+      "A universal power adapter, because sockets differ from one country to the next in shape and voltage",
+      "Copies of every important document, kept apart from the originals in a separate pocket or bag",
+      "A light rain jacket that folds into its own pocket and weighs almost nothing in the backpack" } } }
+    -- (with the square header's room it fitted whole at 31, shrunk as one)
+    local parts = fit.scene(sc, { width = 1080, height = 1080, captions = true })
+    assert.is_true(#parts > 1, "not split")
+    for _, p in ipairs(parts) do
+      assert.is_true(size_of(p, { 1080, 1080 }, "items[1]") >= 34)
+    end
+    assert.are.equal(1, #fit.scene(sc, { width = 1920, height = 1080, captions = true }))
+  end)
+
   it("splits a stacked table in a tall frame into fewer rows at a larger size", function()
     local fit = require("vg.create.fit")
     local rows = {}

@@ -410,7 +410,7 @@ function M.rows(theme, box, entries, a, o)
     if best then split = best else cols = 1 end
   end
   local rows = split and math.max(split, n - split) or math.ceil(n / cols)
-  local gap = o.gap or (rows > 4 and ((theme.frame == "square" or theme.frame == "tall") and cols == 1 and 12 or 18) or 24)
+  local gap = o.gap or (rows > 4 and 18 or 24)
   local max_h = o.max_row_h or (narrow and 220 or 150)
   -- little on the slide: larger type
   -- (a tall frame has the height for larger type too)
@@ -420,9 +420,13 @@ function M.rows(theme, box, entries, a, o)
     or n <= 4 and (narrow and 42 or 38) or (narrow and n <= 7) and 38 or 34) or 30)
   -- long entries may take more height, up to the whole box
   local cw = (box.w - gap * (cols - 1)) / cols
-  -- a card's padding around its text: less when many share a square or
-  -- tall frame's one column (the type grows instead)
-  local pad = ((theme.frame == "square" or theme.frame == "tall") and n > 4) and 22 or 40
+  -- a card's padding around its text, and the gap between cards: tighter
+  -- when many share a square or tall frame's one column, only where that
+  -- lets the type grow (below); a full slide keeps them (and is split)
+  local pad, tight_pad, tight_gap = 40, 40, gap
+  if (theme.frame == "square" or theme.frame == "tall") and cols == 1 and n > 4 then
+    tight_pad, tight_gap = 22, o.gap or 12
+  end
   local function heights(sz, p)
     p = p or pad
     local hs, sum = {}, 0
@@ -454,13 +458,12 @@ function M.rows(theme, box, entries, a, o)
       grown = false
       -- (the usual padding and gap first: tighter cards only where they buy
       -- a size)
-      local loose = rows > 4 and 18 or 24
       for sz = cap, size + 1, -2 do
-        local g = o.gap or loose
-        local hs, sum = heights(sz, 40)
-        if sum > box.h - (n - 1) * g and (pad < 40 or g > gap) then
-          g = gap
-          hs, sum = heights(sz)
+        local g = gap
+        local hs, sum = heights(sz)
+        if sum > box.h - (n - 1) * g and (tight_pad < pad or tight_gap < gap) then
+          g = tight_gap
+          hs, sum = heights(sz, tight_pad)
         end
         if sum <= box.h - (n - 1) * g then grown = { size = sz, hs = hs, sum = sum, gap = g } break end
       end
