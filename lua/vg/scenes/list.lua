@@ -26,7 +26,8 @@ local settled = { enter = function() return 1 end, step = function() return 1 en
 local function smallest_item(items, acc)
   for _, it in ipairs(items) do
     if it.type == "text" and type(it.id) == "string" and it.id:match("^items%[") then
-      acc = math.min(acc, tonumber(it.size) or acc)
+      -- (as the renderer fits it: an item may shrink in its card)
+      acc = math.min(acc, c.measure(it).final_size or tonumber(it.size) or acc)
     end
     if type(it.items) == "table" then acc = smallest_item(it.items, acc) end
   end
