@@ -351,7 +351,10 @@ function M.layout_box(scene, opts)
   local mx = math.floor(W * 0.075)
   local box = { x = mx + 16, y = math.floor(H * 0.09), w = W - 2 * mx - 16, h = H - 2 * math.floor(H * 0.09) }
   if opts.captions then
-    -- burnt-in captions own a band at the bottom: no caption covers content
+    -- burnt-in captions own a band at the bottom: no caption covers content.
+    -- A square frame has the least height left: its top margin shrinks to
+    -- what a wide frame keeps at its sides' scale (a tall one has height)
+    if theme.frame == "square" then box.y = math.floor(H * 0.06) end
     box.h = math.min(box.h, H - M.CAPTION_BAND - box.y)
   end
   local vc = scene.visual_content or scene

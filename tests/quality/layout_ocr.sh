@@ -51,6 +51,12 @@ for res in 1920x1080 1080x1920; do
   "$VGRUN" frame "$ZSTD" --scene "$tscene" --resolution "$res" -o "$T/z-$res.png" >"$T/z.log" 2>&1 \
     || { echo "FAIL zstd table frame $res: $(cat "$T/z.log")"; fail=1; continue; }
   text=$(ocr "$T/z-$res.png")
+  if [ "$res" = 1080x1920 ]; then
+    # a tall frame splits the stacked table into scenes of fewer rows at a
+    # larger size: the rows of 2250 go on in the next scene
+    "$VGRUN" frame "$ZSTD" --scene "$((tscene + 1))" --resolution "$res" -o "$T/z2-$res.png" >"$T/z.log" 2>&1 \
+      && text="$text $(ocr "$T/z2-$res.png")"
+  fi
   for col in "Compressor name" Ratio Compression Decompress 1700 2250; do
     echo "$text" | grep -qi -- "$col" || { echo "FAIL zstd table $res: '$col' not read in: $text"; fail=1; }
   done

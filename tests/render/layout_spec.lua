@@ -143,6 +143,30 @@ describe("code", function()
     assert.is_true(found.final_size >= 30 and not found.cut, "size " .. found.final_size)
   end)
 
+  it("stacks a code comparison (before above after) in a tall frame, larger than in a wide one", function()
+    local sc = { scene_type = "code_comparison", visual_content = { header = "Refactoring",
+      before_code = "for i in range(len(xs)):\n    print(xs[i])", after_code = "for x in xs:\n    print(x)" } }
+    local function sides(wh)
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], captions = true, t = "end" })
+      local b, a
+      for _, l in ipairs(texts(dl)) do
+        if l.it.id == "before_code" then b = l elseif l.it.id == "after_code" then a = l end
+      end
+      local mb, ma = core.measure(b.it), core.measure(a.it)
+      -- never shrunk, wrapped or cut: each line of code is one line on screen
+      assert.is_true(mb.lines == 2 and ma.lines == 2 and not mb.cut and not ma.cut)
+      return b, a, mb.final_size
+    end
+    -- (it was 30 at most in every frame, and side by side in a square one)
+    local b, a, size = sides({ 1920, 1080 })
+    assert.is_true(a.x > b.x + b.w and size <= 30)
+    for _, wh in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+      b, a, size = sides(wh)
+      assert.is_true(a.y > b.y + b.h, "after is not under before at " .. wh[1] .. "x" .. wh[2])
+      assert.is_true(size >= 40, "code at " .. size .. " at " .. wh[1] .. "x" .. wh[2])
+    end
+  end)
+
   it("stays long enough to read: about 1.5 s a line, at least 4 s", function()
     local cmds = {}
     for i = 1, 10 do cmds[i] = "echo " .. i end
@@ -280,8 +304,9 @@ describe("type size by what fits the frame", function()
   it("sets a tall frame's seven-item agenda larger than a wide frame's", function()
     -- (it was 38 in every square or tall frame, the middle third of the height)
     assert.is_true(size_of(agenda, { 1080, 1920 }, "items[1]") >= 50)
-    -- (a square frame with a caption band has no room to spare for seven)
-    assert.is_true(size_of(agenda, { 1080, 1080 }, "items[1]") >= 38)
+    -- a square frame with a caption band: a smaller title band, less
+    -- padding around seven short items (it was 38)
+    assert.is_true(size_of(agenda, { 1080, 1080 }, "items[1]") >= 44)
   end)
 
   it("sets a tall frame's three long items larger, and fills the height", function()
@@ -309,6 +334,70 @@ describe("type size by what fits the frame", function()
     assert.is_true(size_of(sc, { 1080, 1920 }, "rows[3][1]") > 44)
     assert.is_true(size_of(sc, { 1080, 1080 }, "rows[3][1]") > 44)
     assert.are.equal(44, size_of(sc, { 1920, 1080 }, "rows[3][1]"))
+  end)
+
+  it("splits a list a square frame would set below 34 rather than shrink it there", function()
+    local fit = require("vg.create.fit")
+    local sc = { id = "p", scene_type = "list", visual_content = { header = "What to bring", items = {
+      "A passport that stays valid for at least six months after the day you plan to come home again",
+      "Two pairs of comfortable walking shoes that you have already worn in for a few weeks before leaving",
+      "A small first aid kit with plasters, painkillers, and any medicine your doctor prescribed for you",
+      "A universal power adapter, because sockets differ from one country to the next in shape and voltage",
+      "Copies of every important document, kept apart from the originals in a separate pocket or bag",
+      "A light rain jacket that folds into its own pocket and weighs almost nothing in the backpack" } } }
+    -- (with the square header's room it fitted whole at 31, shrunk as one)
+    local parts = fit.scene(sc, { width = 1080, height = 1080, captions = true })
+    assert.is_true(#parts > 1, "not split")
+    for _, p in ipairs(parts) do
+      assert.is_true(size_of(p, { 1080, 1080 }, "items[1]") >= 34)
+    end
+    assert.are.equal(1, #fit.scene(sc, { width = 1920, height = 1080, captions = true }))
+  end)
+
+  it("splits a stacked table in a tall frame into fewer rows at a larger size", function()
+    local fit = require("vg.create.fit")
+    local rows = {}
+    for i = 1, 6 do rows[i] = { "zstd 1.5.1 --fast=" .. i, "2." .. i, (500 + i) .. " MB/s", (2000 + i) .. " MB/s" } end
+    local sc = { id = "b", scene_type = "table", visual_content = { header = "Benchmarks",
+      columns = { "Compressor name", "Ratio", "Compression", "Decompress." }, rows = rows } }
+    -- (whole, it was set at 26 in one scene; its parts now stay at 34 or more)
+    local parts = fit.scene(sc, { width = 1080, height = 1920, captions = true })
+    assert.is_true(#parts > 1, "not split")
+    local n = 0
+    for _, p in ipairs(parts) do
+      n = n + #p.visual_content.rows
+      assert.is_true(size_of(p, { 1080, 1920 }, "rows[1]") >= 34)
+    end
+    assert.are.equal(6, n)
+    -- a wide frame keeps it whole, a grid as before
+    assert.are.equal(1, #fit.scene(sc, { width = 1920, height = 1080, captions = true }))
+  end)
+
+  it("sets a quiz, a problem, a solution and a checkpoint larger in a tall frame", function()
+    local quiz = { scene_type = "quiz", visual_content = { question = "Which is faster?",
+      options = { "A loop", "A map", "It depends", "Neither" }, correct_answer = "C", show_answer = true } }
+    local problem = { scene_type = "problem", visual_content = { problem_number = 1, title = "Reverse a List",
+      problem_text = "Write a function that reverses a list in place." } }
+    local solution = { scene_type = "solution", visual_content = { title = "Two Pointers",
+      solution_code = "def rev(xs):\n    i, j = 0, len(xs) - 1", explanation = "Swap from both ends toward the middle." } }
+    local checkpoint = { scene_type = "checkpoint", visual_content = { checkpoint_number = 1,
+      completed_topics = { "Lists", "Loops" }, review_questions = { "What is a pointer?" }, next_topics = { "Dictionaries" } } }
+    -- (they were 40, 44, 32 and 34, and 32 in every frame)
+    local cases = { { quiz, "options[1]", 40, 48 }, { problem, "problem_text", 44, 52 },
+      { solution, "solution_code", 32, 38 }, { solution, "explanation", 34, 40 },
+      { checkpoint, "completed_topics", 32, 40 } }
+    for _, k in ipairs(cases) do
+      assert.are.equal(k[3], size_of(k[1], { 1920, 1080 }, k[2]), k[2] .. " in a wide frame")
+      local tall = size_of(k[1], { 1080, 1920 }, k[2])
+      assert.is_true(tall >= k[4], k[2] .. " at " .. tall .. " in a tall frame")
+    end
+    -- the quiz's options are one column in a tall frame, each card about as tall as its text
+    local dl = render.display_list(quiz, { width = 1080, height = 1920, t = "end", captions = true })
+    local a, b
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "options[1]" then a = l elseif l.it.id == "options[2]" then b = l end
+    end
+    assert.is_true(math.abs(a.x - b.x) < 1 and b.y > a.y and a.h < 200)
   end)
 
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()

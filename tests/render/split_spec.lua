@@ -311,7 +311,7 @@ describe("fit: lay out first, then split", function()
     for g = 1, 8 do
       l[#l + 1] = string.format("## Group %d\n\nMembers of group %d, who review changes in their area.\n", g, g)
       for i = 1, 10 do
-        l[#l + 1] = string.format("- %s%d - %s Larsen <%s.larsen@example.org> (reviews the %s part)",
+        l[#l + 1] = string.format("- %s%d - %s Larsen <%s.larsen@example.org> (reviews the %s part and its tests)",
           first[i], g, first[i]:gsub("^%l", string.upper), first[i], W[(g + i) % #W + 1])
       end
       l[#l + 1] = ""
@@ -343,7 +343,7 @@ describe("fit: lay out first, then split", function()
     for g = 1, 60 do
       l[#l + 1] = string.format("## Group %d\n\nMembers of group %d, who review changes in their area.\n", g, g)
       for i = 1, 10 do
-        l[#l + 1] = string.format("- %s%d - %s Larsen <%s.larsen@example.org> (reviews the %s part)",
+        l[#l + 1] = string.format("- %s%d - %s Larsen <%s.larsen@example.org> (reviews the %s part and its tests)",
           first[i], g, first[i]:gsub("^%l", string.upper), first[i], W[(g + i) % #W + 1])
       end
       l[#l + 1] = ""
@@ -466,7 +466,8 @@ describe("fit: lay out first, then split", function()
       "Total addresses: 4,294,967,296 (2^32)", { title = "Special ranges:", level = 0 } }
     for _, r in ipairs({ "10.0.0.0/8: Private addresses (16 million addresses)",
         "172.16.0.0/12: Private addresses (1 million addresses)", "192.168.0.0/16: Private addresses (65,536 addresses)",
-        "127.0.0.0/8: Loopback (localhost)", "224.0.0.0/4: Multicast", "169.254.0.0/16: Link-local (self-assigned)" }) do
+        "127.0.0.0/8: Loopback (localhost)", "224.0.0.0/4: Multicast", "169.254.0.0/16: Link-local (self-assigned)",
+        "100.64.0.0/10: Shared address space (carrier-grade NAT)", "198.18.0.0/15: Benchmark testing" }) do
       items[#items + 1] = { title = r, level = 1 }
     end
     for i = 1, 3 do items[i] = { title = items[i], level = 0 } end

@@ -39,6 +39,8 @@ return {
     local avail = box.y + box.h - y - 6
     local portrait = box.h > box.w
     local ncol = portrait and 1 or #cols
+    -- one column in a tall frame: the height for larger type
+    local size = portrait and c.roomy(theme) and 42 or 32
     local texts, need = {}, 0
     for i, col in ipairs(cols) do
       local lines = {}
@@ -46,7 +48,7 @@ return {
       texts[i] = table.concat(lines, "\n")
       local cw = (box.w - 36 * (ncol - 1)) / ncol
       local m = c.measure(c.text(theme, 0, 0, cw - 72, avail - 156, texts[i], { markup = true,
-        size = 32, line_height = 1.35, min_size = 16 }))
+        size = size, line_height = 1.35, min_size = 16 }))
       need = math.max(need, m.height + 170)
     end
     local rows = math.ceil(#cols / ncol)
@@ -67,7 +69,7 @@ return {
       g[#g + 1] = c.text(theme, cell.x + 96, cell.y, cell.w - 120, 96, L(theme.lang, col.def.title), { size = 36,
         weight = "bold", valign = "middle", max_lines = 1, min_size = 20 })
       g[#g + 1] = c.text(theme, cell.x + 36, cell.y + 126, cell.w - 72, cell.h - 156,
-        texts[i], { markup = true, size = 32, line_height = 1.35,
+        texts[i], { markup = true, size = size, line_height = 1.35,
           id = col.def.field, min_size = 16 })
       items[#items + 1] = c.appear(a:step(i), g, 40)
     end

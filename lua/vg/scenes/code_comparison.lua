@@ -12,11 +12,33 @@ local function code_text(v)
   return ((c.str(v) or ""):gsub("\n+$", ""))
 end
 
+local fitting_size   -- (below)
+
 -- Lines of a code text ("" has none).
 local function line_count(s)
   if s == "" then return 0 end
   local _, n = s:gsub("\n", "")
   return n + 1
+end
+
+local memo = setmetatable({}, { __mode = "k" })
+
+-- The code's type size for cards cw wide with avail height: the largest
+-- from cap down at which both sides fit as they are (no line shrunk or
+-- wrapped); else (as in a wide frame) what the renderer fits from 30.
+function fitting_size(theme, cw, avail, before, after, lang, cap)
+  local pb = c.code(theme, 0, 0, cw - 64, avail - 100, before, { size = 30, language = lang })
+  local pa = c.code(theme, 0, 0, cw - 64, avail - 100, after, { size = 30, language = lang })
+  for sz = cap, 32, -2 do
+    pb.size, pa.size = sz, sz
+    local mb, ma = c.measure(pb), c.measure(pa)
+    if mb.final_size >= sz and ma.final_size >= sz and mb.lines <= math.max(1, line_count(before))
+        and ma.lines <= math.max(1, line_count(after)) then
+      return sz
+    end
+  end
+  pb.size, pa.size = 30, 30
+  return math.min(c.measure(pb).final_size, c.measure(pa).final_size)
 end
 
 return {
@@ -33,19 +55,37 @@ return {
     local items, y = c.header(theme, box, c.str(v.header or v.title), c.str(v.description), a)
     local before, after = code_text(v.before_code), code_text(v.after_code)
     local lang = c.str(v.language) or c.guess_language(before .. "\n" .. after)
-    local portrait = box.h > box.w
-    local gap = portrait and 90 or 110
-    local cw = portrait and box.w or (box.w - gap) / 2
+    local top = y
     local ph = 48
-    local avail = box.y + box.h - y - ph - 20
-    if portrait then avail = (box.y + box.h - y - gap) / 2 - ph - 20 end
-    -- both cards as tall as the taller code needs, same font size
-    local probe_b = c.code(theme, 0, 0, cw - 64, avail - 100, before, { size = 30, language = lang })
-    local probe_a = c.code(theme, 0, 0, cw - 64, avail - 100, after, { size = 30, language = lang })
+    -- (layout runs for every frame: the plan is chosen once per scene and box)
+    local key = table.concat({ box.w, box.h, y, theme.frame or "", theme.lang or "", before, after, lang }, "\0")
+    local plan = memo[v]
+    if not plan or plan.key ~= key then
+      plan = { key = key }
+      -- a wide frame sets the sides side by side; a tall one stacks them
+      -- (before above after); a square one takes whichever gives the code
+      -- larger type. Code grows past the wide frame's 30 in a square or
+      -- tall frame when both sides fit unshrunk and unwrapped.
+      local cap = theme.frame == "tall" and 44 or theme.frame == "square" and 40 or 30
+      local options = {}
+      if box.h <= box.w then options[#options + 1] = false end
+      if theme.frame == "square" or box.h > box.w then options[#options + 1] = true end
+      for _, portrait in ipairs(options) do
+        local gap = portrait and 90 or 110
+        local cw = portrait and box.w or (box.w - gap) / 2
+        local avail = box.y + box.h - top - ph - 20
+        if portrait then avail = (box.y + box.h - top - gap) / 2 - ph - 20 end
+        local size = fitting_size(theme, cw, avail, before, after, lang, cap)
+        if not plan.size or size > plan.size then
+          plan.size, plan.portrait, plan.gap, plan.cw, plan.avail = size, portrait, gap, cw, avail
+        end
+      end
+      memo[v] = plan
+    end
+    local portrait, gap, cw, avail, size = plan.portrait, plan.gap, plan.cw, plan.avail, plan.size
+    local probe_b = c.code(theme, 0, 0, cw - 64, avail - 100, before, { size = size, language = lang })
+    local probe_a = c.code(theme, 0, 0, cw - 64, avail - 100, after, { size = size, language = lang })
     local mb, ma = c.measure(probe_b), c.measure(probe_a)
-    local size = math.min(mb.final_size, ma.final_size)
-    probe_b.size, probe_a.size = size, size
-    mb, ma = c.measure(probe_b), c.measure(probe_a)
     local ch = math.min(avail, math.max(mb.height, ma.height) + 52 + 64)
     local sides = {
       { label = c.str(v.before_label) or L(theme.lang, "l_before"), code = before, color = theme.bad, field = "before_code", k = 2 },

@@ -172,6 +172,34 @@ end
 -- Measures a text item as the renderer will fit it.
 function M.measure(item) return core.measure(item) end
 
+-- True in a square or tall frame: a phone shows it small, and it has the
+-- height a wide frame spends on width, so sparse text may be set larger.
+function M.roomy(theme) return theme.frame == "tall" or theme.frame == "square" end
+
+-- The largest type size from big down to base (steps of 2) at which a
+-- text or code item fits its box as it is: not shrunk, not cut, and code
+-- not wrapped. base when none does (the renderer fits it as before).
+-- Remembered by the item's text, box and font (layouts run every frame).
+local fit_memo, fit_count = {}, 0
+function M.fit_size(item, big, base)
+  if big <= base then return base end
+  local key = table.concat({ item.type, item.text or item.markup or "", item.w, item.h, item.font or "",
+    item.line_height or "", item.weight or "", item.lang or "", big, base }, "\0")
+  if fit_memo[key] then return fit_memo[key] end
+  local probe = {}
+  for k, v in pairs(item) do probe[k] = v end
+  local lines = item.type == "code" and select(2, (item.text or ""):gsub("\n", "")) + 1 or nil
+  local size = base
+  for sz = big, base + 1, -2 do
+    probe.size, probe.min_size = sz, sz
+    local m = core.measure(probe)
+    if not m.shrunk and not m.cut and (not lines or m.lines <= lines) then size = sz break end
+  end
+  if fit_count >= 256 then fit_memo, fit_count = {}, 0 end
+  fit_memo[key], fit_count = size, fit_count + 1
+  return size
+end
+
 -- A pill with text; returns items and its width.
 function M.pill(theme, x, y, text, o)
   o = o or {}
@@ -205,23 +233,27 @@ function M.header(theme, box, title, desc, a, o)
   o = o or {}
   local items = {}
   local y = box.y
-  local hh = math.floor((o.title_h or 100) * (theme.line_scale or 1))
+  -- a square frame has the least height under its title (burnt captions
+  -- take its bottom): a smaller title band leaves the content more
+  local square = theme.frame == "square"
+  local size = o.size or (square and 58 or 66)
+  local hh = math.floor((o.title_h or (square and 80 or 100)) * (theme.line_scale or 1))
   if title and not o.title_h then
     -- a title that needs two lines gets their height instead of shrinking
-    local m = core.measure({ type = "text", text = title, w = box.w, h = 100000, size = o.size or 66,
-      min_size = o.size or 66, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
-    if m.lines > 1 then hh = math.floor(150 * (theme.line_scale or 1)) end
+    local m = core.measure({ type = "text", text = title, w = box.w, h = 100000, size = size,
+      min_size = size, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
+    if m.lines > 1 then hh = math.floor((square and 136 or 150) * (theme.line_scale or 1)) end
   end
   if title then
     local p = a and a:enter(0) or 1
     items[#items + 1] = M.appear(p, {
-      M.text(theme, box.x, y, box.w, hh, title, { size = o.size or 66, weight = "bold",
+      M.text(theme, box.x, y, box.w, hh, title, { size = size, weight = "bold",
         valign = "bottom", id = o.field or "header", min_size = 34, max_lines = 2,
         align = M.rtl_align(theme, title) }),
       { type = "rect", x = M.rtl(theme) and box.x + box.w - 120 * p or box.x, y = y + hh + 14, w = 120 * p, h = 7,
         radius = 3.5, fill = theme.accent },
     }, 24)
-    y = y + hh + 40
+    y = y + hh + (square and 32 or 40)
   end
   if desc then
     local p = a and a:enter(1) or 1
@@ -388,13 +420,21 @@ function M.rows(theme, box, entries, a, o)
     or n <= 4 and (narrow and 42 or 38) or (narrow and n <= 7) and 38 or 34) or 30)
   -- long entries may take more height, up to the whole box
   local cw = (box.w - gap * (cols - 1)) / cols
-  local function heights(sz)
+  -- a card's padding around its text, and the gap between cards: tighter
+  -- when many share a square or tall frame's one column, only where that
+  -- lets the type grow (below); a full slide keeps them (and is split)
+  local pad, tight_pad, tight_gap = 40, 40, gap
+  if (theme.frame == "square" or theme.frame == "tall") and cols == 1 and n > 4 then
+    tight_pad, tight_gap = 22, o.gap or 12
+  end
+  local function heights(sz, p)
+    p = p or pad
     local hs, sum = {}, 0
     for i, e in ipairs(entries) do
       -- the text's width in its card: badge, padding (see below)
       local m = core.measure({ type = "text", markup = e.markup, w = cw - (e.indent or 0) * 56 - 76 - 60 - RIGHT_PAD,
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
-      hs[i] = m.height + 40
+      hs[i] = m.height + p
       sum = sum + hs[i]
     end
     return hs, sum
@@ -415,17 +455,23 @@ function M.rows(theme, box, entries, a, o)
     if grown == nil then
       local wide = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
       local cap = math.min(M.ROW_SIZE_MAX, math.floor(wide * M.GROW))
-      local avail = box.h - (n - 1) * gap
       grown = false
+      -- (the usual padding and gap first: tighter cards only where they buy
+      -- a size)
       for sz = cap, size + 1, -2 do
+        local g = gap
         local hs, sum = heights(sz)
-        if sum <= avail then grown = { size = sz, hs = hs, sum = sum } break end
+        if sum > box.h - (n - 1) * g and (tight_pad < pad or tight_gap < gap) then
+          g = tight_gap
+          hs, sum = heights(sz, tight_pad)
+        end
+        if sum <= box.h - (n - 1) * g then grown = { size = sz, hs = hs, sum = sum, gap = g } break end
       end
       if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
       grown_memo[key], grown_count = grown, grown_count + 1
     end
   end
-  if grown then size = grown.size end
+  if grown then size, gap = grown.size, grown.gap end
   local hs = grown and grown.hs or heights(size)
   for _, h in ipairs(hs) do max_h = math.max(max_h, h) end
   local gbox = { x = box.x, y = box.y, w = box.w, h = box.h }
@@ -451,7 +497,7 @@ function M.rows(theme, box, entries, a, o)
   if grown then
     -- grown cards stay about as tall as their text (the room left over is
     -- not shared out into empty cards: the slide is balanced as a whole)
-    shared, sum = grown.size, grown.sum
+    shared, sum, hs = grown.size, grown.sum, grown.hs
   end
   if sum and sum <= avail then
     size = shared

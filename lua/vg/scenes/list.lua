@@ -17,7 +17,25 @@ local function groups(_, list)
   return out
 end
 
-return {
+-- A square or tall frame (a phone shows it small) does not set a list
+-- below this: a list that fits only smaller is split by vg.create.fit
+-- (its items shrunk to one smaller size raise no warning of their own).
+local ROOMY_MIN = 34
+local settled = { enter = function() return 1 end, step = function() return 1 end }
+
+local function smallest_item(items, acc)
+  for _, it in ipairs(items) do
+    if it.type == "text" and type(it.id) == "string" and it.id:match("^items%[") then
+      -- (as the renderer fits it: an item may shrink in its card)
+      acc = math.min(acc, c.measure(it).final_size or tonumber(it.size) or acc)
+    end
+    if type(it.items) == "table" then acc = smallest_item(it.items, acc) end
+  end
+  return acc
+end
+
+local def
+def = {
   name = "list",
   animated = true,
   -- a list too long for its frame at a readable size (bullets no smaller
@@ -38,6 +56,11 @@ return {
         if level then top = math.min(top or level, level) end
       end
       vc.top_level = top
+    end,
+    overflows = function(scene, theme, box)
+      if not c.roomy(theme) then return false end
+      local ok, items = pcall(def.layout, scene, theme, box, settled)
+      return ok and type(items) == "table" and smallest_item(items, math.huge) < ROOMY_MIN
     end,
   },
   steps = function(scene)
@@ -77,3 +100,5 @@ return {
     return items
   end,
 }
+
+return def

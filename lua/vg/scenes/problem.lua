@@ -36,6 +36,8 @@ return {
       local avail = box.y + box.h - y2
       local body = c.text(theme, box.x + 60, y2 + 44, box.w - 120, avail - 88, text, { size = 44,
         line_height = 1.25, id = "problem_text", min_size = 20, valign = "top" })
+      -- a square or tall frame sets a statement that fits larger
+      if c.roomy(theme) then body.size = c.fit_size(body, 56, 44) end
       local m = c.measure(body)
       local ch = math.min(avail, m.height + 88)
       body.h = ch - 88

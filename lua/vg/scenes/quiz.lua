@@ -55,6 +55,33 @@ return {
     local reveal = correct and a:step(#options + 1) or 0
     local cells = c.grid({ x = box.x, y = y, w = box.w, h = box.y + box.h - y }, #options,
       #options > 2 and 2 or 1, 32)
+    local osize = 40
+    if theme.frame == "tall" then
+      -- a tall frame: one column of cards as tall as their text, set larger
+      -- (two columns of tall cards left the text small in empty cards)
+      local h, stack = box.y + box.h - y, {}
+      osize = 52
+      for _, o in ipairs(options) do
+        local probe = c.text(theme, 0, 0, box.w - 170, h, c.str(o) or "", { size = osize, line_height = 1.05 })
+        osize = math.min(osize, c.fit_size(probe, osize, 40))
+      end
+      local sum = 0
+      for i, o in ipairs(options) do
+        local m = c.measure(c.text(theme, 0, 0, box.w - 170, 100000, c.str(o) or "",
+          { size = osize, min_size = osize, line_height = 1.05 }))
+        stack[i] = math.max(140, m.height + 64)
+        sum = sum + stack[i] + 28
+      end
+      if sum - 28 <= h then
+        local yy = y
+        for i = 1, #options do
+          cells[i] = { x = box.x, y = yy, w = box.w, h = stack[i] }
+          yy = yy + stack[i] + 28
+        end
+      else
+        osize = 40
+      end
+    end
     for i, o in ipairs(options) do
       local cell = cells[i]
       local is = correct == i
@@ -74,7 +101,7 @@ return {
       for _, it in ipairs(c.disc(theme, cell.x + 70, cell.y + cell.h / 2, 36, label,
         { fill = disc_fill, size = 36 })) do g[#g + 1] = it end
       local txt = c.text(theme, cell.x + 136, cell.y + 16, cell.w - 170, cell.h - 32, c.str(o) or "",
-        { size = 40, valign = "middle", id = string.format("options[%d]", i), min_size = 18,
+        { size = osize, valign = "middle", id = string.format("options[%d]", i), min_size = 18,
           weight = (is and reveal > 0) and "bold" or nil })
       if correct and not is and reveal > 0 then txt.opacity = 1 - 0.45 * reveal end
       g[#g + 1] = txt

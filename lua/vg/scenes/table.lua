@@ -10,6 +10,10 @@ local core = require("vg.render_core")
 local PAD_X, PAD_Y = 22, 14   -- inside a cell
 local MIN_SIZE = 20           -- below this a cell is not read at a glance: page instead
 local READABLE = 24           -- below this (70 % of 34) a scene split by rows reads better (vg.create.fit)
+-- A tall frame has the height for fewer rows at a larger size: a table that
+-- fits only below this pages instead (and vg.create.fit splits it by rows),
+-- as a list there takes up to 60
+local TALL_MIN = 34
 
 local function cells_of(v)
   local cols = {}
@@ -121,6 +125,14 @@ local function grid_plan(theme, cols, rows, n, W, size)
   return plan
 end
 
+-- A cell's text that never breaks after a hyphen inside a token (an option
+-- such as "--fast=1" stays whole; a WORD JOINER after the hyphen): a stacked
+-- card's lines wrap between words only.
+local function whole_tokens(s)
+  s = s:gsub("%-", "-\u{2060}")
+  return (s:gsub("\u{2060}(%s)", "%1"):gsub("\u{2060}$", ""))
+end
+
 -- Stacked plan at one size: one card per row, "Column  value" lines.
 local function stack_markup(theme, cols, r, n)
   local parts = {}
@@ -129,12 +141,12 @@ local function stack_markup(theme, cols, r, n)
   local first = r[1] ~= "" and r[1] or nil
   if first then
     parts[#parts + 1] = string.format("<span foreground='%s'>%s</span>  <b>%s</b>", c.hex(theme.muted),
-      c.esc(cols[1]), c.esc(first))
+      c.esc(cols[1]), whole_tokens(c.esc(first)))
   end
   for j = first and 2 or 1, n do
     if r[j] ~= "" then
       parts[#parts + 1] = string.format("<span foreground='%s'>%s</span>  %s", c.hex(theme.muted),
-        c.esc(cols[j]), c.esc(r[j]))
+        c.esc(cols[j]), whole_tokens(c.esc(r[j])))
     end
   end
   return table.concat(parts, "\n")
@@ -190,16 +202,18 @@ local function plan_for(theme, v, box)
   -- list's text: less growth than a list's)
   if theme.frame == "tall" or theme.frame == "square" then top = math.floor(top * 1.3 / 2) * 2 end
   local plan
-  for size = top, MIN_SIZE, -2 do
+  local floor = tall and TALL_MIN or MIN_SIZE
+  for size = top, floor, -2 do
     local p = stack and stack_plan(theme, cols, rows, n, box.w, size) or grid_plan(theme, cols, rows, n, box.w, size)
     if p and total(p, 1, #rows, gap) <= box.h then plan = p break end
   end
   if not plan and not stack then
     -- the grid cannot hold every column at a readable size: stack the rows
-    local p = grid_plan(theme, cols, rows, n, box.w, MIN_SIZE)
+    local p = grid_plan(theme, cols, rows, n, box.w, floor)
     if p then plan = p else stack = true; gap = 18 end
   end
   if not plan then
+    -- pages of a few rows each, at the largest size that holds them
     for size = top, MIN_SIZE, -2 do
       local p = stack_plan(theme, cols, rows, n, box.w, size)
       if total(p, 1, math.min(#rows, 3), gap) <= box.h then plan = p break end
