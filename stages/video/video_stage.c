@@ -15,6 +15,7 @@
  * drawn on top at full opacity (burnt-in captions).
  * Segments are cached by a hash of what they show, so an unchanged scene is
  * never rendered or encoded again. */
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +134,19 @@ static void job_free(void *data) {
   free(j);
 }
 
+/* The smallest rectangle holding the non-empty ones of rs (w = 0: none). */
+static vg_render_rect bounds(const vg_render_rect *const *rs, int n) {
+  int x0 = INT_MAX, y0 = INT_MAX, x1 = INT_MIN, y1 = INT_MIN;
+  for (int i = 0; i < n; i++)
+    if (rs[i]->w > 0 && rs[i]->h > 0) {
+      if (rs[i]->x < x0) x0 = rs[i]->x;
+      if (rs[i]->y < y0) y0 = rs[i]->y;
+      if (rs[i]->x + rs[i]->w > x1) x1 = rs[i]->x + rs[i]->w;
+      if (rs[i]->y + rs[i]->h > y1) y1 = rs[i]->y + rs[i]->h;
+    }
+  return x1 > x0 && y1 > y0 ? (vg_render_rect){x0, y0, x1 - x0, y1 - y0} : (vg_render_rect){0, 0, 0, 0};
+}
+
 /* The encoder's frame source (runs on an encoder thread; no Lua). */
 static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   source *s = ud;
@@ -212,16 +226,8 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     int partial = fade_ok && pk && s->fade_ok && !pk->over && !k->over && !s->job->whole;
     vg_render_rect b = {0, 0, s->width, s->height};
     if (partial) {
-      int bx0 = s->width, by0 = s->height, bx1 = 0, by1 = 0;
       const vg_render_rect *rs[2] = {&d, &s->fade_diff};
-      for (int i = 0; i < 2; i++)
-        if (rs[i]->w > 0 && rs[i]->h > 0) {
-          if (rs[i]->x < bx0) bx0 = rs[i]->x;
-          if (rs[i]->y < by0) by0 = rs[i]->y;
-          if (rs[i]->x + rs[i]->w > bx1) bx1 = rs[i]->x + rs[i]->w;
-          if (rs[i]->y + rs[i]->h > by1) by1 = rs[i]->y + rs[i]->h;
-        }
-      b = bx1 > bx0 && by1 > by0 ? (vg_render_rect){bx0, by0, bx1 - bx0, by1 - by0} : (vg_render_rect){0, 0, 0, 0};
+      b = bounds(rs, 2);
     }
     if (rc == 0) {
       if (b.x < 0) { b.w += b.x; b.x = 0; }
@@ -240,16 +246,9 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     }
     if (fade_ok && pk && s->fade_ok && !pk->over == !k->over && !s->job->whole &&
         (!k->over || vg_render_changed(pk->over, k->over, s->width, s->height, &oc) == 0)) {
-      int rx0 = s->width, ry0 = s->height, rx1 = 0, ry1 = 0;
       const vg_render_rect *rs[3] = {&d, &s->fade_diff, &oc};
-      for (int i = 0; i < 3; i++)
-        if (rs[i]->w > 0 && rs[i]->h > 0) {
-          if (rs[i]->x < rx0) rx0 = rs[i]->x;
-          if (rs[i]->y < ry0) ry0 = rs[i]->y;
-          if (rs[i]->x + rs[i]->w > rx1) rx1 = rs[i]->x + rs[i]->w;
-          if (rs[i]->y + rs[i]->h > ry1) ry1 = rs[i]->y + rs[i]->h;
-        }
-      if (rx1 > rx0 && ry1 > ry0) { x0 = rx0; y0 = ry0; x1 = rx1; y1 = ry1; }
+      vg_render_rect u = bounds(rs, 3);
+      if (u.w > 0) { x0 = u.x; y0 = u.y; x1 = u.x + u.w; y1 = u.y + u.h; }
     }
     s->fade_diff = d;
     s->fade_ok = fade_ok;
