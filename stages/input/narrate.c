@@ -1779,7 +1779,8 @@ static char *command_out(char *t) {
       if (opts > 1) {
         vgi_buf_puts(&b, "these options");
       } else {
-        /* "--no-cache=1" -> "the no cache option" */
+        /* "--no-cache=1" -> "the no-cache option" (its name as written:
+         * the voice says the parts as words) */
         const char *w = t + ws[k];
         while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
         /* "-Dntp-servers=" (meson, cmake): the option is what follows D */
@@ -1787,8 +1788,7 @@ static char *command_out(char *t) {
             (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
           w++;
         vgi_buf_puts(&b, "the ");
-        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++)
-          vgi_buf_add(&b, *w == '-' || *w == '_' ? " " : w, 1);
+        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(&b, w, 1);
         vgi_buf_puts(&b, " option");
       }
     }
@@ -1805,10 +1805,8 @@ static char *clean_speech(char *t) {
   t = command_out(t);
   unspeakable_out(t);
   speech_out(t);
-  /* an identifier is said as words, not "underscore" (VG_CACHE_DIR ->
-   * "VG CACHE DIR"); after speech_out, so a URL or path is out whole */
-  for (char *q = t; *q; q++)
-    if (*q == '_' && q > t && isalnum((unsigned char)q[-1]) && isalnum((unsigned char)q[1])) *q = ' ';
+  /* an identifier stays as written (VG_CACHE_DIR): the captions show it,
+   * and the speech stage says its parts as words (tts_speech_normalize) */
   return t;
 }
 
