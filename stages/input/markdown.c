@@ -930,6 +930,28 @@ char *vgi_headline(const char *s) {
   return t;
 }
 
+/* Where the first sentence of s ends (its length when it is one): at a
+ * word ending in . ! ? outside brackets that is no abbreviation of the
+ * languages a headline knows, even before a lower-case word ("… aufgelistet.
+ * du bist …"), as vgi_headline takes it. */
+size_t vgi_first_sentence(const char *s) {
+  int depth = 0, words = 0;
+  size_t l = strlen(s);
+  for (size_t i = 0; i < l; i++) {
+    char c = s[i];
+    if (c == '(' || !strncmp(s + i, "\xEF\xBC\x88", 3)) depth++;
+    else if ((c == ')' || !strncmp(s + i, "\xEF\xBC\x89", 3)) && depth) depth--;
+    if (c != ' ' && (i + 1 == l || s[i + 1] == ' ')) {
+      words++;
+      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) &&
+          !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
+                         is_abbrev(s, s + i, "es"))))
+        return i + 1;
+    }
+  }
+  return l;
+}
+
 /* A bullet from a sentence: its headline. */
 char *vgi_bullet(const char *s) { return vgi_headline(s); }
 
@@ -1189,7 +1211,7 @@ static int join_short(md *m, cJSON *units, const char *text) {
   }
   cJSON *it = cJSON_CreateObject();
   cJSON_AddStringToObject(it, "title", m->header);
-  char *h = vgi_headline(vgi_str(u, "t"));
+  char *h = vgi_shown_headline(vgi_str(u, "t"));
   cJSON_AddStringToObject(it, "description", h);
   free(h);
   cJSON_ReplaceItemInObjectCaseSensitive(u, "b", cJSON_CreateNumber(cJSON_GetArraySize(items)));
@@ -1235,7 +1257,7 @@ static void prose_scene(md *m, const para *p, size_t n, int line) {
     cJSON *b = cJSON_GetObjectItemCaseSensitive(u, "b");
     if (!b) continue;
     cJSON_SetNumberValue(b, bi++);
-    char *h = vgi_headline(vgi_str(u, "t"));
+    char *h = vgi_shown_headline(vgi_str(u, "t"));
     cJSON_AddItemToArray(items, cJSON_CreateString(h));
     free(h);
   }

@@ -217,6 +217,8 @@ static char *spoken_headline(const char *t) {
      * compared | on a desktop …"), which the statement does without */
     static const char *const adjunct[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
       "through", "across", "over", "under", "within", "without", "into", "after", "before", "since", "until",
+      "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "near",
+      "throughout",
       "per", "sur", "dans", "avec", "par", "pendant", "mit", "bei", "durch", "während", "con", "en", "durante",
       "tramite", "com", NULL };
     if (!mark && *n == ' ') {
@@ -225,9 +227,122 @@ static char *spoken_headline(const char *t) {
       for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
     }
     ok = mark && !(*n && vgi_lead_clause(h));
+    /* a subject whose verb comes after the cut ("Any unexpected behavior
+     * from the data manipulation | from … functions may be considered"):
+     * an auxiliary in the rest of the clause and none in the headline */
+    static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can", "could",
+      "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did", NULL };
+    if (ok && *n) {
+      int in_h = 0, in_rest = 0;
+      for (const char *w = h; *w && !in_h; w += strcspn(w, " "), w += *w == ' ') {
+        size_t wl = strcspn(w, " ,.;:");
+        for (int k = 0; aux[k] && !in_h; k++) in_h = strlen(aux[k]) == wl && !strncmp(w, aux[k], wl);
+      }
+      for (const char *w = n; *w && !in_rest;) {
+        while (*w == ' ') w++;
+        size_t wl = strcspn(w, " ");
+        size_t bl = wl;
+        while (bl && strchr(",;:.", w[bl - 1])) bl--;
+        for (int k = 0; aux[k] && !in_rest; k++) in_rest = strlen(aux[k]) == bl && !strncmp(w, aux[k], bl);
+        if (bl < wl) break;   /* the clause ends with this word */
+        w += wl;
+      }
+      if (in_rest && !in_h) ok = 0;
+    }
   }
   free(ts);
   if (!ok) { free(h); return NULL; }
+  return h;
+}
+
+/* A sentence as a slide shows it: a headline that is a whole statement
+ * (spoken_headline's test; a noun before a relative clause also ends one:
+ * "there are trusted elements | such as …"), else the sentence up to the
+ * first clause mark after that headline, when that reads whole and is
+ * short enough, else the whole sentence, wrapped by the layout. Never a
+ * leading fragment ("For a vulnerability to be eligible", "the security
+ * team will endeavor"). Long asides in brackets go first: the voice says
+ * them. No final period. Caller frees. */
+#define SHOWN_CLAUSE_WORDS 28
+static char *shown_headline(const char *t) {
+  /* an item of several sentences: its first */
+  char *a = vgi_squash(vgi_strdup(t ? t : ""));
+  /* the test of a whole statement knows the words of Latin-script
+   * languages; other scripts keep vgi_headline's cut (Chinese and Japanese
+   * cut only at clause marks, Korean before a clause's end) */
+  size_t latin = 0, other = 0, k;
+  for (size_t i = 0, n = strlen(a); i < n; i += k) {
+    unsigned cp = vg_utf8_decode(a, n, i, &k);
+    if (cp < 0x80) latin += isalpha((int)cp) != 0;
+    else if (cp >= 0xC0 && cp <= 0x24F) latin++;
+    else if (cp >= 0x370 && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2000 && cp <= 0x2BFF)) other++;
+  }
+  if (other * 2 > latin || other >= 4) { char *h = vgi_headline(a); free(a); return h; }
+  a[vgi_first_sentence(a)] = 0;
+  if (a[0] != '(') drop_asides(a);
+  vgi_squash(a);
+  size_t l = strlen(a);
+  while (l && strchr(".:;,", a[l - 1])) a[--l] = 0;
+  if (l >= 3 && !strcmp(a + l - 3, "\xE3\x80\x82")) a[l -= 3] = 0;   /* 。 */
+  char *h = vgi_headline(a);
+  size_t hl = strlen(h);
+  if (hl >= l || !*h) { free(h); return a; }
+  char *sh = spoken_headline(a);
+  if (sh) { free(h); free(a); return sh; }
+  if (!strncmp(h, a, hl) && a[hl] == ' ' && !vgi_lead_clause(h)) {
+    static const char *const rel[] = { "that", "which", "who", "whom", "whose", "where", "such", "including", NULL };
+    const char *w = a + hl + 1;
+    size_t wl = strcspn(w, " ,.;:");
+    int r = 0;
+    for (int k = 0; rel[k] && !r; k++) r = strlen(rel[k]) == wl && !strncasecmp(w, rel[k], wl);
+    /* the headline must hold a verb's worth of words: not "Any unexpected
+     * behavior from the data manipulation | from …" (its verb comes later) */
+    if (r && vgi_word_count(h) >= 5) { free(a); return h; }
+  }
+  /* on to the next clause mark, when what comes before it is a main
+   * clause: a semicolon, a dash, or a comma before a conjunction (", and
+   * may ask …"); a comma before a subject (", it must be …") closes an
+   * opening clause instead */
+  static const char *const conj[] = { "and", "but", "or", "so", "yet", "while", "whereas", "although", "though",
+    "because", "since", "unless", "which", "as", "et", "mais", "ou", "pourtant", "und", "aber", "oder", "doch",
+    "sondern", "denn", "y", "pero", "o", "e", "ma", "mas", "maar", NULL };
+  if (!strncmp(h, a, hl)) {
+    for (size_t i = hl; i < l; i++) {
+      int dash = !strncmp(a + i, " \xE2\x80\x94 ", 5) || !strncmp(a + i, " \xE2\x80\x93 ", 5);
+      int mark = dash || ((a[i] == ';' || a[i] == ',') && a[i + 1] == ' ');
+      if (!mark) continue;
+      const char *nx = a + i + (dash ? 5 : 2);
+      if (a[i] == ',') {
+        size_t wl = strcspn(nx, " ,.;:");
+        int c = 0;
+        for (int k = 0; conj[k] && !c; k++) c = strlen(conj[k]) == wl && !strncasecmp(nx, conj[k], wl);
+        if (!c) break;
+      }
+      char *p = vgi_strdup(a);
+      p[i] = 0;
+      /* an opening clause ("After the reply,") needs its main clause in p */
+      int opener = vgi_lead_clause(p) && !strstr(p, ", ");
+      if (vgi_word_count(p) <= SHOWN_CLAUSE_WORDS && !opener && vgi_word_count(nx) >= 3) {
+        free(h); free(a);
+        return p;
+      }
+      free(p);
+      break;
+    }
+  }
+  free(h);
+  return a;
+}
+
+char *vgi_shown_headline(const char *t) {
+  char *h = shown_headline(t);
+  /* no space, no-break space ("fichiers&nbsp;:") or clause mark at its end */
+  size_t l = strlen(h);
+  for (;;) {
+    if (l && strchr(" .,;:", h[l - 1])) h[--l] = 0;
+    else if (l >= 2 && (unsigned char)h[l - 2] == 0xC2 && (unsigned char)h[l - 1] == 0xA0) h[l -= 2] = 0;
+    else break;
+  }
   return h;
 }
 
@@ -1626,7 +1741,7 @@ static void headline_items(cJSON *scenes) {
     for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
       if (!cJSON_IsString(t) || reading_words(t->valuestring) <= 14) continue;
-      char *h = vgi_headline(t->valuestring);
+      char *h = vgi_shown_headline(t->valuestring);
       if (*h) cJSON_SetValuestring(t, h);
       free(h);
     }

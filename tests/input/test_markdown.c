@@ -1112,6 +1112,55 @@ static void spoken_headlines_whole(void **state) {
   cJSON_Delete(m);
 }
 
+/* Every bullet a slide shows of a document (list items' titles and strings). */
+static int shown_is(const cJSON *m, const char *want, int exact) {
+  int n = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      if (t) n += exact ? !strcmp(t, want) : strstr(t, want) != NULL;
+    }
+  }
+  return n;
+}
+
+/* A bullet on a slide is a whole statement, never a leading fragment
+ * (sentences of Node.js's SECURITY.md, in prose and in a list): a headline
+ * cut before an infinitive, before the verb of its subject, or inside an
+ * opening clause is shown as its whole clause or its sentence; a headline
+ * that is whole stays short. */
+static void shown_headlines_whole(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("shown.md", "# Security\n\n## Reporting\n\n"
+      "Report security bugs via the tracker.\n\n"
+      "After the initial reply to your report, the security team will endeavor to keep you informed of the "
+      "progress being made towards a fix and full announcement, and may ask for additional information or "
+      "guidance surrounding the reported issue.\n\n"
+      "## Threat model\n\n"
+      "For a vulnerability to be eligible for a bug bounty, it must be a vulnerability in the context of the "
+      "Node.js threat model.\n\n"
+      "Any unexpected behavior from the data manipulation from Node.js Internal functions may be considered a "
+      "vulnerability if they are exploitable via untrusted resources.\n\n"
+      "## Policy\n\n"
+      "- A suggested embargo date for this vulnerability is chosen and a CVE (CVE\xC2\xAE is a standard for "
+      "information security vulnerability names and maintained by MITRE) is requested for the vulnerability.\n"
+      "- Zstd can also offer stronger compression ratios at the cost of compression speed and more memory.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(shown_is(m, "the security team will endeavor", 0) - shown_is(m, "endeavor to keep you", 0), 0);
+  assert_int_equal(shown_is(m, "After the initial reply to your report, the security team will endeavor to keep you "
+                               "informed of the progress being made towards a fix and full announcement", 1), 1);
+  assert_int_equal(shown_is(m, "For a vulnerability to be eligible", 1), 0);
+  assert_int_equal(shown_is(m, "For a vulnerability to be eligible for a bug bounty, it must be a vulnerability in the "
+                               "context of the Node.js threat model", 1), 1);
+  assert_int_equal(shown_is(m, "Any unexpected behavior from the data manipulation", 1), 0);
+  assert_int_equal(shown_is(m, "A suggested embargo date for this vulnerability is chosen and a CVE is requested for "
+                               "the vulnerability", 1), 1);
+  assert_int_equal(shown_is(m, "Zstd can also offer stronger compression ratios", 1), 1);
+  cJSON_Delete(m);
+}
+
 /* A long sentence that opens with a subordinate clause is said (and
  * shown) by its main clause, never by the opening clause alone; when the
  * main clause starts with a pronoun that points into the opening one, or
@@ -1308,6 +1357,7 @@ int main(void) {
     cmocka_unit_test(japanese_item_sentences),
     cmocka_unit_test(long_opening_clause),
     cmocka_unit_test(spoken_headlines_whole),
+    cmocka_unit_test(shown_headlines_whole),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(code_language_named),
