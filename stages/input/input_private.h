@@ -196,7 +196,10 @@ char *vgi_headline(const char *sentence);
 /* What a slide shows of a sentence: its headline when that is a whole
  * statement, else a whole clause or the sentence (narrate.c). Caller frees. */
 char *vgi_shown_headline(const char *sentence);
-size_t vgi_first_sentence(const char *s);   /* where its first sentence ends, as vgi_headline takes it */
+size_t vgi_first_sentence(const char *s);
+/* The number of items a narration's sentence before its first colon counts
+ * ("There are three support tiers:"), 0 when none (narrate.c). */
+int vgi_counted_intro(const char *narration, const char **colon);   /* where its first sentence ends, as vgi_headline takes it */
 double vgi_max_for(const char *narration);             /* a max_duration that fits it */
 double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoken in lang */
 

@@ -1602,6 +1602,15 @@ static int item_words(const cJSON *it) {
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
   int first = 1, shown = 0;   /* top-level items on the scenes before */
+  /* a list its introduction counts ("There are three support tiers:")
+   * stays on one slide: a part of it could be left out of a summary */
+  int tops_all = 0;
+  for (cJSON *x = all->child; x; x = x->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(x, "level");
+    tops_all += !cJSON_IsNumber(lvl) || lvl->valueint == 0;
+  }
+  int counted = tops_all <= LIST_ITEMS && cJSON_GetArraySize(all) <= LIST_ITEMS * 2 &&
+                vgi_counted_intro(narr, NULL) == tops_all;
   while (all->child) {
     /* take items up to LIST_ITEMS, and up to about PROSE_WORDS of reading
      * (a list of long items is several scenes, not one long slide), keeping
@@ -1622,7 +1631,7 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
       int g = 0;
       for (cJSON *x = it; x && g < group; x = x->next, g++) group_words += item_words(x);
       if (n && top && n + group > LIST_ITEMS) break;
-      if (n && top && words + group_words > PROSE_WORDS) break;
+      if (n && top && words + group_words > PROSE_WORDS && !counted) break;
       if (n >= LIST_ITEMS * 2) break;   /* a huge nested group: cut across it */
       words += item_words(it);
       cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, it));

@@ -1925,6 +1925,121 @@ static char *clean_speech(char *t) {
   return t;
 }
 
+/* ---- a sentence that counts a list's items ------------------------------ */
+
+/* 2 to 12 as a digit or a word of a language the table has; else 0. */
+static int count_word(const char *w, size_t n) {
+  static const char *const words[][11] = {
+    { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve" },
+    { "zwei", "drei", "vier", "f\xC3\xBCnf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zw\xC3\xB6lf" },
+    { "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze" },
+    { "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce" },
+    { "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici", "dodici" },
+    { "dois", "tr\xC3\xAAs", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "onze", "doze" },
+    { "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf" },
+  };
+  if (n && n <= 2 && isdigit((unsigned char)w[0]) && (n == 1 || isdigit((unsigned char)w[1]))) {
+    int v = atoi(w);
+    return v >= 2 && v <= 12 ? v : 0;
+  }
+  for (size_t l = 0; l < sizeof words / sizeof *words; l++)
+    for (int k = 0; k < 11; k++)
+      if (strlen(words[l][k]) == n && !strncasecmp(w, words[l][k], n)) return k + 2;
+  if (n == 5 && !strncasecmp(w, "duas", 4)) return 2;
+  return 0;
+}
+
+/* How many items the sentence before the first colon of nt counts ("There
+ * are three support tiers:"), 0 when none; *colon gets the colon. */
+int vgi_counted_intro(const char *nt, const char **colon_out) {
+  const char *colon = NULL;
+  for (const char *q = nt ? nt : ""; *q && !colon; q++)
+    if (*q == ':' && (q[1] == ' ' || !q[1])) colon = q;
+  if (colon_out) *colon_out = colon;
+  if (!colon) return 0;
+  /* the counting sentence: from the last sentence end before the colon */
+  const char *from = nt;
+  for (const char *q = nt; q < colon; q++)
+    if (strchr(".!?", *q) && q[1] == ' ') from = q + 2;
+  int count = 0;
+  for (const char *w = from; w < colon;) {
+    while (w < colon && *w == ' ') w++;
+    size_t wl = 0;
+    while (w + wl < colon && w[wl] != ' ') wl++;
+    int c = count_word(w, wl);
+    /* "Node 18 supports": a digit counts only before a lower-case word */
+    if (c && isdigit((unsigned char)*w) && !(w[wl] == ' ' && islower((unsigned char)w[wl + 1]))) c = 0;
+    if (c) count = c;
+    w += wl;
+  }
+  return count;
+}
+
+/* "There are three support tiers: Tier 1 and Tier 2." names fewer items
+ * than it counts (the summary kept two, or the list went on in a second
+ * scene). When the sentence before a colon counts as many items as the
+ * list has, the narration names them all when they are short ("Tier 1,
+ * Tier 2 and Experimental"), else the sentence ends at the count ("There
+ * are three support tiers."). The slide shows them either way. */
+static void counted_lists(cJSON *scenes, const char *lang) {
+  for (cJSON *s = scenes->child; s; s = s->next) {
+    const char *ty = vgi_str(s, "scene_type");
+    cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
+    if (!ty || strcmp(ty, "list") || !cJSON_IsString(n)) continue;
+    const char *nt = n->valuestring;
+    const char *colon = NULL;
+    int count = vgi_counted_intro(nt, &colon);
+    if (!count) continue;
+    /* the list's top-level items, on this scene and the parts that continue it */
+    cJSON *tops = cJSON_CreateArray();
+    for (cJSON *x = s; x; x = x->next) {
+      if (x != s && (!vgi_str(x, "scene_type") || strcmp(vgi_str(x, "scene_type"), "list") ||
+                     !cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(x, "visual_content"), "start")))
+        break;
+      const cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(x, "visual_content"), "items");
+      for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+        const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+        if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0))
+          cJSON_AddItemToArray(tops, cJSON_CreateString(item_text(it)));
+      }
+    }
+    int total = cJSON_GetArraySize(tops), named = 0, words = 0, short_ = 1;
+    /* the part after the colon that names items: its first sentence */
+    const char *after = colon + 1;
+    while (*after == ' ') after++;
+    const char *end = after;
+    while (*end && !(strchr(".!?", *end) && (end[1] == ' ' || !end[1]))) end++;
+    for (const cJSON *it = tops->child; it; it = it->next) {
+      const char *f = strstr(after, it->valuestring);
+      named += f && f < end;
+      int w = vgi_word_count(it->valuestring);
+      words += w;
+      short_ &= w <= 5;
+    }
+    /* more counted than shown: a part was left out; fewer: the count is of
+     * something else */
+    if (count < total || named >= count) { cJSON_Delete(tops); continue; }
+    const char *rest = named ? (*end ? end + 1 : end) : after;   /* what follows the names, kept */
+    while (*rest == ' ') rest++;
+    vgi_buf b = {0};
+    if (short_ && words <= 24 && count == total) {
+      char *j = joined(tops, 0, 0, 0, lang);
+      vgi_buf_add(&b, nt, (size_t)(colon - nt) + 1);
+      vgi_buf_puts(&b, " ");
+      vgi_buf_puts(&b, j);
+      vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+      free(j);
+    } else {
+      vgi_buf_add(&b, nt, (size_t)(colon - nt));
+      vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+    }
+    if (*rest) { vgi_buf_puts(&b, " "); vgi_buf_puts(&b, rest); }
+    cJSON_SetValuestring(n, b.s);
+    vgi_buf_free(&b);
+    cJSON_Delete(tops);
+  }
+}
+
 void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
   vgi_language_pass(model, opts ? opts->language : NULL);
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
@@ -1962,7 +2077,10 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       }
     }
     fit_video(v, opts, d, summary);   /* weighs the items as the document wrote them */
-    if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) headline_items(scenes);
+    if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) {
+      headline_items(scenes);
+      counted_lists(scenes, vgi_str(v, "language"));
+    }
     headlines_ = 0;
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;

@@ -1161,6 +1161,49 @@ static void shown_headlines_whole(void **state) {
   cJSON_Delete(m);
 }
 
+/* "There are three support tiers:" is followed by three names, never
+ * fewer (Node.js's BUILDING.md: the list went on in a second scene, which a
+ * summary left out, so two were said): a counted list stays on one slide
+ * and its narration names all it counts, or, when the items are long, ends
+ * at the count. Both detail modes. */
+static void counted_items_all_named(void **state) {
+  (void)state;
+  const char *desc = "These platforms represent the majority of Node.js users, and the build working group maintains "
+                     "infrastructure for full test coverage, so test failures on them will block releases.";
+  doc_n = 0;
+  doc_add("# Building\n\nNode.js runs on many platforms.\n\n## Strategy\n\nThere are three support tiers:\n\n"
+          "* **Tier 1**: %s\n* **Tier 2**: %s Infrastructure issues may delay the release of binaries.\n"
+          "* **Experimental**: May not compile or test suite may not pass. %s\n\n"
+          "## Steps\n\nThe guide has four steps:\n\n"
+          "- Install the compiler and the headers that the build needs on your system\n"
+          "- Fetch the sources of the project from its repository with git\n"
+          "- Configure the build with the options your platform needs for it\n"
+          "- Build and test everything with make and run the test suite\n", desc, desc, desc);
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load_text("counted.md", doc_s, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_int_equal(said_in(m, "There are three support tiers: Tier 1, Tier 2, and Experimental."), 1);
+    int tiers_scenes = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+      for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+        const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+        if (t && !strcmp(t, "Tier 1")) {
+          tiers_scenes++;
+          assert_int_equal(cJSON_GetArraySize(items), 3);
+        }
+      }
+    }
+    assert_int_equal(tiers_scenes, 1);
+    /* four long steps: said by the count, not by two of them */
+    assert_int_equal(said_in(m, "The guide has four steps."), 1);
+    assert_int_equal(said_in(m, "The guide has four steps:"), 0);
+    cJSON_Delete(m);
+  }
+}
+
 /* A long sentence that opens with a subordinate clause is said (and
  * shown) by its main clause, never by the opening clause alone; when the
  * main clause starts with a pronoun that points into the opening one, or
@@ -1358,6 +1401,7 @@ int main(void) {
     cmocka_unit_test(long_opening_clause),
     cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(shown_headlines_whole),
+    cmocka_unit_test(counted_items_all_named),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(code_language_named),
