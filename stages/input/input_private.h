@@ -247,7 +247,7 @@ int vgi_apidoc_property(const vgi_api *a);
 /* Only a type, or only a return value: an entry that may share a slide. */
 int vgi_apidoc_tiny(const vgi_api *a);
 /* The slide's items ({title, description, level}), types as words. */
-cJSON *vgi_apidoc_items(const vgi_api *a);
+cJSON *vgi_apidoc_items(const vgi_api *a, const char *lang);
 /* "It takes a path and an optional suffix, and returns a string." or NULL;
  * no_return: the description says what it returns already; subject (or
  * NULL): the entry's name, said instead of "It" when it takes nothing

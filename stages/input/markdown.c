@@ -1987,7 +1987,7 @@ static int api_list(md *m, cmark_node *n) {
      * its own, types without braces, said as a list is */
     api_flush(m, 2);
     int nested = 0;
-    cJSON *items = vgi_apidoc_items(a);
+    cJSON *items = vgi_apidoc_items(a, m->lang);
     for (cJSON *it = items->child; it; it = it->next) nested |= cJSON_GetObjectItemCaseSensitive(it, "level")->valueint > 0;
     vgi_apidoc_free(a);
     emit_list(m, items, nested, cmark_node_get_start_line(n), NULL);
@@ -2156,6 +2156,15 @@ static void api_flush(md *m, int block) {
   /* "Returns the host name …" says what it returns: not again */
   const char *d0 = ndesc ? vgi_str(units->child, "t") : NULL;
   int says_return = d0 && (!strncasecmp(d0, "return", 6) || strstr(d0, " return"));
+  /* ... in the languages the phrase table says "Rückgabewert" in */
+  static const char *const returns_in[] = { " zur\xC3\xBC" "ck", "liefert", "renvoie", "retourne", "devuelve",
+    "retorna", "restituisce", "ritorna", "devolve", " terug", "retourneert", "\xD0\xB2\xD0\xBE\xD0\xB7\xD0\xB2\xD1\x80\xD0\xB0\xD1\x89\xD0\xB0\xD0\xB5\xD1\x82",
+    "\xE8\xBF\x94\xE5\x9B\x9E", "\xE8\xBF\x94\xE3\x81\x99", "\xE8\xBF\x94\xE3\x81\x97", "\xEB\xB0\x98\xED\x99\x98",
+    "\xD8\xAA\xD8\xB9\xD9\x8A\xD8\xAF", "\xD9\x8A\xD8\xB9\xD9\x8A\xD8\xAF", NULL };
+  for (int i = 0; d0 && !says_return && returns_in[i]; i++) {
+    size_t rl = strlen(returns_in[i]);
+    for (const char *q = d0; *q && !says_return; q++) says_return = !strncasecmp(q, returns_in[i], rl);
+  }
   char *said = vgi_apidoc_said(a, m->lang, says_return, ndesc ? NULL : m->header);
   if (said) {
     /* a key point of the entry: a summary says it after the description's
@@ -2180,7 +2189,7 @@ static void api_flush(md *m, int block) {
   cJSON *item = NULL;
   if (tiny && parent) {
     /* the entry as a shared slide shows it: its name, its type and what it is */
-    cJSON *items = vgi_apidoc_items(a);
+    cJSON *items = vgi_apidoc_items(a, m->lang);
     const char *ty = vgi_str(items->child, "description");
     char *h = ndesc ? vgi_headline(vgi_str(units->child, "t")) : NULL;
     vgi_buf d = {0};
@@ -2211,7 +2220,7 @@ static void api_flush(md *m, int block) {
     if (*h) cJSON_AddStringToObject(vc, "description", h);
     free(h);
   }
-  cJSON_AddItemToObject(vc, "items", vgi_apidoc_items(a));
+  cJSON_AddItemToObject(vc, "items", vgi_apidoc_items(a, m->lang));
   cJSON *sc = new_scene_u(m, "list", m->api_line, vc, narr, units);
   cJSON_AddTrueToObject(sc, VGI_API_KEY);
   /* an entry is never a section's droppable later detail */
