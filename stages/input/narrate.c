@@ -1915,9 +1915,79 @@ static char *command_out(char *t) {
   return t;
 }
 
+/* A long command line without an option ("Run npm install express
+ * body-parser cookie-parser morgan to add …") is said by what it is: "Run
+ * the npm install command to add …". It is told by a verb that runs it,
+ * four words or more that are not prose, and a word only a command has (a
+ * dash, a slash, a dot or a digit inside it, an equals sign): "Try
+ * restarting your local machine" stays. In place; returns t, perhaps moved. */
+static char *bare_command_out(char *t) {
+  static const char *const verbs[] = { "run", "type", "execute", "enter", "invoke", "use", "call", "try", NULL };
+  for (int guard = 0; guard < 8; guard++) {
+    size_t ws[128], we[128];
+    int n = 0;
+    for (size_t i = 0; t[i] && n < 128;) {
+      while (t[i] == ' ') i++;
+      if (!t[i]) break;
+      ws[n] = i;
+      while (t[i] && t[i] != ' ') i++;
+      we[n++] = i;
+    }
+    int done = 1;
+    for (int v = 0; v + 1 < n; v++) {
+      const char *w = t + ws[v];
+      size_t wl = we[v] - ws[v];
+      int verb = 0;
+      for (int q = 0; verbs[q] && !verb; q++) verb = strlen(verbs[q]) == wl && !strncasecmp(w, verbs[q], wl);
+      if (!verb) continue;
+      int z = v, tech = 0, closed = 0;
+      while (z + 1 < n && !closed) {
+        const char *x = t + ws[z + 1];
+        size_t xl = we[z + 1] - ws[z + 1];
+        size_t bl = xl;
+        while (bl && strchr(".,;:!?)\"'`", x[bl - 1])) bl--;
+        if (!bl || prose_word(x, xl)) break;
+        for (size_t q = 1; q + 1 < bl; q++) tech |= strchr("-/._=:@", x[q]) || isdigit((unsigned char)x[q]);
+        closed = bl < xl;   /* the clause ends with this word */
+        z++;
+      }
+      if (z - v < 4 || !tech) continue;
+      /* "the npm install command": the program by its name, and its
+       * subcommand when it is a plain word */
+      const char *p = t + ws[v + 1];
+      size_t pl = we[v + 1] - ws[v + 1];
+      while (pl && strchr("\"'(`", *p)) p++, pl--;
+      for (size_t q = pl; q-- > 0;)
+        if (p[q] == '/') { pl -= q + 1; p += q + 1; break; }
+      const char *sub = t + ws[v + 2];
+      size_t sl = we[v + 2] - ws[v + 2];
+      int plain = sl > 1;
+      for (size_t q = 0; q < sl; q++) plain &= islower((unsigned char)sub[q]) != 0;
+      const char *lw = t + ws[z];
+      size_t ll = we[z] - ws[z], tl = 0;
+      while (tl < ll && strchr(".,;:!?)\"'`", lw[ll - 1 - tl])) tl++;
+      vgi_buf b = {0};
+      vgi_buf_add(&b, t, we[v]);
+      vgi_buf_puts(&b, " the ");
+      vgi_buf_add(&b, p, pl);
+      if (plain) { vgi_buf_puts(&b, " "); vgi_buf_add(&b, sub, sl); }
+      vgi_buf_puts(&b, " command");
+      vgi_buf_add(&b, lw + ll - tl, tl);
+      vgi_buf_puts(&b, t + we[z]);
+      free(t);
+      t = vgi_buf_take(&b);
+      done = 0;
+      break;
+    }
+    if (done) break;
+  }
+  return t;
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
   t = command_out(t);
+  t = bare_command_out(t);
   unspeakable_out(t);
   speech_out(t);
   /* an identifier stays as written (VG_CACHE_DIR): the captions show it,

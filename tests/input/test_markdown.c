@@ -1285,6 +1285,32 @@ static void commands_in_items_unsaid(void **state) {
   remove(path);
 }
 
+/* A long command line without an option is not read out either: "Run the
+ * npm install command to add …"; a short one ("make test") and prose after
+ * a verb ("Try restarting your local machine") are said as written. */
+static void long_bare_command_unsaid(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("bare.md", "# Tool\n\nThe tool turns documents into videos.\n\n## Install\n\n"
+                                  "- Run `npm install express body-parser cookie-parser morgan` to add the server dependencies.\n"
+                                  "- Type `python3 tools/test.py parallel sequential message` to run the main suites.\n"
+                                  "- Run `make test` to check it.\n"
+                                  "- Try restarting your local machine when it hangs.\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "cookie-parser"));
+  assert_null(strstr(all, "tools/test.py"));
+  assert_non_null(strstr(all, "the npm install command to add the server dependencies"));
+  assert_non_null(strstr(all, "the python3 command to run the main suites"));
+  assert_non_null(strstr(all, "make test to check it"));
+  assert_non_null(strstr(all, "restarting your local machine when it hangs"));
+  /* the slide shows the line */
+  assert_int_equal(shown_is(m, "cookie-parser morgan", 0), 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
  * own. Each example is a command scene said by its item; the code is shown
  * without the placeholder braces and never said; a summary keeps the
@@ -1402,6 +1428,7 @@ int main(void) {
     cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(shown_headlines_whole),
     cmocka_unit_test(counted_items_all_named),
+    cmocka_unit_test(long_bare_command_unsaid),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(code_language_named),
