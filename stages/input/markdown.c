@@ -1681,8 +1681,40 @@ static int toc_list(cmark_node *list) {
 /* A table of contents is an agenda: one slide of its top-level topics, said
  * as "N topics: A, B and C" with at most AGENDA_SAID named, never read
  * item by item. */
+/* The label over a table of contents ("**Table of Contents** *generated
+ * with DocToc*", "Inhaltsverzeichnis", "目次"): the agenda says what it is,
+ * the label is not said. 1 when s (a short sentence) is one. */
+static int toc_label(const char *s) {
+  static const char *const labels[] = { "table of contents", "doctoc", "contents", "inhaltsverzeichnis", "inhalt",
+    "sommaire", "table des mati\xC3\xA8res", "\xC3\xADndice", "contenido", "indice", "sommario", "inhoud",
+    "\xD1\x81\xD0\xBE\xD0\xB4\xD0\xB5\xD1\x80\xD0\xB6\xD0\xB0\xD0\xBD\xD0\xB8\xD0\xB5",
+    "\xD0\xBE\xD0\xB3\xD0\xBB\xD0\xB0\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB5",
+    "\xE7\x9B\xAE\xE5\xBD\x95", "\xE7\x9B\xAE\xE6\xAC\xA1", "\xEB\xAA\xA9\xEC\xB0\xA8",
+    "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAD\xD8\xAA\xD9\x88\xD9\x8A\xD8\xA7\xD8\xAA", NULL };
+  if (vgi_word_count(s) > 8) return 0;
+  for (int i = 0; labels[i]; i++) {
+    size_t l = strlen(labels[i]);
+    for (const char *q = s; *q; q++)
+      if (!strncasecmp(q, labels[i], l)) return 1;
+  }
+  return 0;
+}
+
 static void agenda_block(md *m, cmark_node *n, cJSON *all) {
   char *narr = take_narration(m);
+  if (narr) {
+    /* the table's own label, the last thing said before it, goes */
+    int ns = 0;
+    char **ss = vgi_sentences_lang(narr, m->lang, &ns);
+    if (ns && toc_label(ss[ns - 1])) {
+      vgi_buf kept = {0};
+      for (int i = 0; i < ns - 1; i++) { if (kept.n) vgi_buf_puts(&kept, " "); vgi_buf_puts(&kept, ss[i]); }
+      free(narr);
+      narr = kept.s ? vgi_buf_take(&kept) : NULL;
+    }
+    for (int i = 0; i < ns; i++) free(ss[i]);
+    free(ss);
+  }
   cJSON *vc = visual(m);
   cJSON *items = cJSON_AddArrayToObject(vc, "items");
   const char *said[AGENDA_SAID];
@@ -1883,6 +1915,23 @@ static void quote_block(md *m, cmark_node *n) {
     free(t);
   }
   if (!q.n) { free(attribution); vgi_buf_free(&q); return; }
+  /* "&mdash; Chris Hadfield, *Guide …*" as the paragraph after the quote:
+   * its attribution, not a slide of its own */
+  cmark_node *nx = cmark_node_next(n);
+  if (!attribution && nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
+    char *t = plain(nx, m);
+    const char *dash = !strncmp(t, "\xE2\x80\x94", 3) || !strncmp(t, "\xE2\x80\x93", 3) ? t + 3
+                       : !strncmp(t, "--", 2) ? t + 2 : NULL;
+    while (dash && (*dash == ' ' || *dash == '-')) dash++;
+    if (dash && *dash && vgi_word_count(dash) <= 16) {
+      attribution = vgi_strdup(dash);
+      size_t al = strlen(attribution);
+      while (al && strchr(". ", attribution[al - 1])) attribution[--al] = 0;
+      cmark_node_unlink(nx);
+      cmark_node_free(nx);
+    }
+    free(t);
+  }
   char *narr = take_narration(m);
   /* strip surrounding quotes */
   char *text = q.s;
@@ -1912,7 +1961,14 @@ static void quote_block(md *m, cmark_node *n) {
     /* the quote is what is read; prose before it is its context */
     vgi_buf nb = {0};
     if (part == 0 && attribution && *attribution) {
-      const char *a1[1] = { attribution };
+      /* "Chris Hadfield, Guide d'un astronaute …": the name is said, the
+       * rest is shown */
+      char who[128];
+      const char *comma = strstr(attribution, ", ");
+      size_t wl = comma ? (size_t)(comma - attribution) : strlen(attribution);
+      snprintf(who, sizeof who, "%.*s", (int)(wl < sizeof who ? wl : sizeof who - 1), attribution);
+      if (vgi_word_count(who) > 4) snprintf(who, sizeof who, "%s", attribution);
+      const char *a1[1] = { who };
       vgi_phrase_put(&nb, m->lang, "as_put_it", a1, 1);
       vgi_buf_puts(&nb, " ");
     }

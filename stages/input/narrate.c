@@ -1984,8 +1984,35 @@ static char *bare_command_out(char *t) {
   return t;
 }
 
+/* An omission mark in a quote ("[...]", "[…]", "(...)") is for the eye:
+ * the voice goes on to the next sentence, without a stray full stop
+ * ("scénario. [...]. Un guide" -> "scénario. Un guide"). In place. */
+static void omission_out(char *t) {
+  static const char *const marks[] = { "[...]", "[\xE2\x80\xA6]", "(...)", "(\xE2\x80\xA6)", NULL };
+  int any = 0;
+  for (int k = 0; marks[k]; k++) {
+    size_t ml = strlen(marks[k]);
+    for (char *p; (p = strstr(t, marks[k]));) {
+      memmove(p, p + ml, strlen(p + ml) + 1);
+      any = 1;
+    }
+  }
+  if (!any) return;
+  vgi_squash(t);
+  /* ". ." and " ." left where the mark was */
+  char *w = t;
+  for (const char *r = t; *r; r++) {
+    if (*r == ' ' && r[1] && strchr(".,;", r[1]) && w > t && strchr(".!?:", w[-1])) { r++; continue; }
+    if (*r == ' ' && r[1] && strchr(".,;", r[1]) && (r[2] == ' ' || !r[2])) continue;
+    *w++ = *r;
+  }
+  *w = 0;
+  vgi_squash(t);
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
+  omission_out(t);
   t = command_out(t);
   t = bare_command_out(t);
   unspeakable_out(t);

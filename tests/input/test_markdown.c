@@ -1311,6 +1311,50 @@ static void long_bare_command_unsaid(void **state) {
   cJSON_Delete(m);
 }
 
+/* Furniture of a translated README (git-flight-rules, README_fr.md): an
+ * omission mark in a quote is shown, not said ("[...]."); the "&mdash;
+ * Name, *Book*" paragraph after a quote is its attribution, said by the
+ * name, not a slide of its own; the "Table of Contents generated with
+ * DocToc" label over a table of contents is not said. */
+static void quote_and_toc_furniture(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("gfr.md", "---\nlang: fr\n---\n# R\xC3\xA8gles de vol pour Git\n\n"
+      "Un guide pour les astronautes sur quoi faire quand les choses se passent mal.\n\n"
+      ">  *Les r\xC3\xA8gles de vol* repr\xC3\xA9sentent l'ensemble des connaissances durement acquises. "
+      "Il s'agit de proc\xC3\xA9\x64ures sp\xC3\xA9\x63ifiques \xC3\xA0 chaque sc\xC3\xA9nario. [...]\n\n"
+      "&mdash; Chris Hadfield, *Guide d'un astronaute pour la vie sur Terre*.\n\n"
+      "#### Conventions\n\nToutes les commandes devraient fonctionner avec Git 2.13.\n\n"
+      "**Table of Contents**  *generated with [DocToc](https://github.com/thlorenz/doctoc)*\n\n"
+      "- [D\xC3\xA9p\xC3\xB4ts](#depots)\n- [Branches](#branches)\n- [Remisage](#remisage)\n\n"
+      "## D\xC3\xA9p\xC3\xB4ts\n\nUn d\xC3\xA9p\xC3\xB4t garde l'histoire du projet.\n\n"
+      "## Branches\n\nUne branche suit une ligne de travail.\n\n"
+      "## Remisage\n\nLa remise garde des changements de c\xC3\xB4t\xC3\xA9.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "[...]"));
+  assert_null(strstr(all, ". ."));
+  assert_null(strstr(all, "Table of Contents"));
+  assert_null(strstr(all, "DocToc"));
+  assert_null(strstr(all, "Guide d'un astronaute"));
+  assert_non_null(strstr(all, "Chris Hadfield:"));
+  int quotes = 0, dash_slides = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    if (!strcmp(sget(sc, "scene_type"), "quote")) {
+      quotes++;
+      assert_non_null(strstr(vcget(sc, "attribution"), "Chris Hadfield, Guide d'un astronaute"));
+    }
+    char *vc = cJSON_PrintUnformatted(cJSON_GetObjectItem(sc, "visual_content"));
+    dash_slides += strstr(vc, "\xE2\x80\x94 Chris") != NULL;
+    free(vc);
+  }
+  assert_int_equal(quotes, 1);
+  assert_int_equal(dash_slides, 0);
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
  * own. Each example is a command scene said by its item; the code is shown
  * without the placeholder braces and never said; a summary keeps the
@@ -1429,6 +1473,7 @@ int main(void) {
     cmocka_unit_test(shown_headlines_whole),
     cmocka_unit_test(counted_items_all_named),
     cmocka_unit_test(long_bare_command_unsaid),
+    cmocka_unit_test(quote_and_toc_furniture),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(code_language_named),
