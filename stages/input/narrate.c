@@ -249,6 +249,18 @@ static char *spoken_headline(const char *t) {
       }
       if (in_rest && !in_h) ok = 0;
     }
+    /* "Notez que, tout comme avec un rebase | , le fait …": a clause that
+     * "que"/"that" opens is interrupted by an aside, its verb still to come */
+    static const char *const opener[] = { "que", "that", "dass", "da\xC3\x9F", "che", "dat", "\xD1\x87\xD1\x82\xD0\xBE",
+                                          "quand", "when", "if", "si", "wenn", "als", NULL };
+    if (ok && *n) {
+      for (const char *c = strstr(h, ", "); c && ok; c = strstr(c + 1, ", ")) {
+        const char *w = c;
+        while (w > h && w[-1] != ' ') w--;
+        for (int k = 0; opener[k] && ok; k++)
+          if (strlen(opener[k]) == (size_t)(c - w) && !strncasecmp(w, opener[k], (size_t)(c - w))) ok = 0;
+      }
+    }
   }
   free(ts);
   if (!ok) { free(h); return NULL; }
@@ -305,7 +317,8 @@ static char *shown_headline(const char *t) {
    * opening clause instead */
   static const char *const conj[] = { "and", "but", "or", "so", "yet", "while", "whereas", "although", "though",
     "because", "since", "unless", "which", "as", "et", "mais", "ou", "pourtant", "und", "aber", "oder", "doch",
-    "sondern", "denn", "y", "pero", "o", "e", "ma", "mas", "maar", NULL };
+    "sondern", "denn", "y", "pero", "o", "e", "ma", "mas", "maar", "donc", "alors", "daher", "deshalb", "quindi",
+    "ent\xC3\xA3o", "dus", "entonces", NULL };
   if (!strncmp(h, a, hl)) {
     for (size_t i = hl; i < l; i++) {
       int dash = !strncmp(a + i, " \xE2\x80\x94 ", 5) || !strncmp(a + i, " \xE2\x80\x93 ", 5);
@@ -316,7 +329,7 @@ static char *shown_headline(const char *t) {
         size_t wl = strcspn(nx, " ,.;:");
         int c = 0;
         for (int k = 0; conj[k] && !c; k++) c = strlen(conj[k]) == wl && !strncasecmp(nx, conj[k], wl);
-        if (!c) break;
+        if (!c) continue;   /* a comma inside the clause: on to the next mark */
       }
       char *p = vgi_strdup(a);
       p[i] = 0;

@@ -1146,7 +1146,10 @@ static void shown_headlines_whole(void **state) {
       "## Policy\n\n"
       "- A suggested embargo date for this vulnerability is chosen and a CVE (CVE\xC2\xAE is a standard for "
       "information security vulnerability names and maintained by MITRE) is requested for the vulnerability.\n"
-      "- Zstd can also offer stronger compression ratios at the cost of compression speed and more memory.\n", NULL, &d);
+      "- Zstd can also offer stronger compression ratios at the cost of compression speed and more memory.\n\n"
+      "## Amending\n\nRewriting history needs care.\n\n"
+      "Note that, just like with a rebase, amending replaces the old commit with a new one, so you must force push "
+      "your changes if you have already pushed the commit to your remote before amending it.\n", NULL, &d);
   vgi_diags_free(&d);
   assert_int_equal(shown_is(m, "the security team will endeavor", 0) - shown_is(m, "endeavor to keep you", 0), 0);
   assert_int_equal(shown_is(m, "After the initial reply to your report, the security team will endeavor to keep you "
@@ -1158,6 +1161,10 @@ static void shown_headlines_whole(void **state) {
   assert_int_equal(shown_is(m, "A suggested embargo date for this vulnerability is chosen and a CVE is requested for "
                                "the vulnerability", 1), 1);
   assert_int_equal(shown_is(m, "Zstd can also offer stronger compression ratios", 1), 1);
+  /* a clause "that" opens and an aside interrupts: shown and said on to its verb */
+  assert_int_equal(shown_is(m, "Note that, just like with a rebase", 1), 0);
+  assert_int_equal(said_in(m, "just like with a rebase."), 0);
+  assert_int_equal(shown_is(m, "Note that, just like with a rebase, amending replaces the old commit with a new one", 1), 1);
   cJSON_Delete(m);
 }
 
