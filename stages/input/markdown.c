@@ -206,10 +206,13 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
 /* A paragraph that only links elsewhere: a language switcher ("Čeština ∙
  * Deutsch ∙ …"), a row of badges, a table of links. Nothing to say or show. */
 static void nav_count(cmark_node *para, int *links, int *other, int depth);
+static _Thread_local int label_;   /* nav_count met a label ("Read this in other languages:") */
 static int navigation(cmark_node *para) {
   int links = 0, other = 0;
+  label_ = 0;
   nav_count(para, &links, &other, 0);
-  return links >= 2 && !other;
+  /* under a label, a row of three links or more */
+  return links >= (label_ ? 3 : 2) && !other;
 }
 
 static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
@@ -223,9 +226,17 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
     }
     if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK || t == CMARK_NODE_HTML_INLINE) continue;
     if (t != CMARK_NODE_TEXT) { other++; continue; }
+    /* a short label before the first link ("Read this in other languages:
+     * [English](…), [한국어](…), …") */
+    if (!links && !*nlinks && cmark_node_next(c)) {
+      const char *lit = cmark_node_get_literal(c);
+      size_t ll = lit ? strlen(lit) : 0;
+      while (ll && lit[ll - 1] == ' ') ll--;
+      if (ll && lit[ll - 1] == ':' && vgi_word_count(lit) <= 8) { label_ = 1; continue; }
+    }
     /* separators only: spaces, | / , - and the dots and bullets of U+00B7, U+2022, U+2219, U+30FB */
     for (const unsigned char *p = (const unsigned char *)cmark_node_get_literal(c); p && *p; p++) {
-      if (strchr(" \t|/,-:()[]", *p)) continue;
+      if (strchr(" \t|/,-:()[].", *p)) continue;
       if (p[0] == 0xC2 && p[1] == 0xB7) { p++; continue; }
       if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x94 || p[2] == 0x93)) { p += 2; continue; }
       if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x99) { p += 2; continue; }

@@ -747,6 +747,9 @@ static void dangling_out(char *t) {
       int words = 0;
       for (char *q = sent; q < we; q++) words += (q == sent || q[-1] == ' ') && *q != ' ';
       static const char *const pointers[] = { "nform", "details", "documentation", "homepage", "website",
+        "url", "link", "\xEC\xA3\xBC\xEC\x86\x8C", "\xEB\xA7\x81\xED\x81\xAC",   /* 주소, 링크 */
+        "\xE7\xBD\x91\xE5\x9D\x80", "\xE3\x82\xB5\xE3\x82\xA4\xE3\x83\x88",          /* 网址, サイト */
+        "\xD1\x81\xD1\x81\xD1\x8B\xD0\xBB\xD0\xBA",                                  /* ссылк */
         "\xD0\xB8\xD0\xBD\xD1\x84\xD0\xBE\xD1\x80\xD0\xBC",   /* информ */
         "\xE8\xA9\xB3\xE3\x81\x97\xE3\x81\x8F", NULL };          /* 詳しく */
       int pointer = 0;
@@ -2030,6 +2033,24 @@ static char *clean_speech(char *t) {
   t = bare_command_out(t);
   unspeakable_out(t);
   speech_out(t);
+  /* commas left by words taken out ("고쳤다면, `fix/fixes/fixed`, `close/…`,
+   * …를" -> "고쳤다면,,, 키워드로"): one stays */
+  char *w = t;
+  for (const char *r = t; *r; r++) {
+    if (*r == ',' || *r == ' ') {
+      const char *q = r;
+      int commas = 0;
+      while (*q == ',' || *q == ' ') commas += *q++ == ',';
+      if (commas >= 2) {
+        *w++ = ',';
+        if (*q) *w++ = ' ';
+        r = q - 1;
+        continue;
+      }
+    }
+    *w++ = *r;
+  }
+  *w = 0;
   /* an identifier stays as written (VG_CACHE_DIR): the captions show it,
    * and the speech stage says its parts as words (tts_speech_normalize) */
   return t;

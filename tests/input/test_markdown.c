@@ -1362,6 +1362,34 @@ static void quote_and_toc_furniture(void **state) {
   cJSON_Delete(m);
 }
 
+/* The top of a translated README (github-cheat-sheet, README.ko.md): a
+ * row of language links under a label ("Read this in other languages:") is
+ * neither shown nor said; a label of a word or two before a link
+ * ("단축주소: <link>") is not said; code taken out of a list of keywords
+ * leaves one comma, not ",,,". */
+static void readme_top_unsaid(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("ko.md", "# GitHub \xEC\xB9\x98\xED\x8A\xB8 \xEC\x8B\x9C\xED\x8A\xB8\n\n"
+      "Git\xEA\xB3\xBC GitHub\xEC\x97\x90\xEC\x84\x9C \xEC\x88\xA8\xEA\xB2\xA8\xEC\xA0\xB8 \xEC\x9E\x88\xEB\x8A\x94 "
+      "\xEA\xB8\xB0\xEB\x8A\xA5\xEB\x93\xA4\xEC\x97\x90 \xEB\x8C\x80\xED\x95\xB4 \xEB\x8B\xA4\xEB\xA3\xB9\xEB\x8B\x88\xEB\x8B\xA4.\n\n"
+      "*\xEB\x8B\xA8\xEC\xB6\x95\xEC\xA3\xBC\xEC\x86\x8C: [`http://git.io/sheet`](http://git.io/sheet)*\n\n"
+      "*Read this in other languages: [English](README.md), [\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4](README.ko.md), "
+      "[\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E](README.ja.md), [\xE7\xAE\x80\xE4\xBD\x93\xE4\xB8\xAD\xE6\x96\x87](README.zh-cn.md).*\n\n"
+      "## Issues\n\nIf a commit fixes an issue, `fix/fixes/fixed`, `close/closes/closed` or `resolve/resolves/resolved` "
+      "in its message closes the issue when it lands on the main branch.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "Read this"));
+  assert_null(strstr(all, "English"));
+  assert_null(strstr(all, "\xEB\x8B\xA8\xEC\xB6\x95\xEC\xA3\xBC\xEC\x86\x8C"));   /* 단축주소 */
+  assert_null(strstr(all, ",,"));
+  assert_null(strstr(all, ", ,"));
+  assert_int_equal(shown_is(m, "Read this", 0), 0);
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
  * own. Each example is a command scene said by its item; the code is shown
  * without the placeholder braces and never said; a summary keeps the
@@ -1481,6 +1509,7 @@ int main(void) {
     cmocka_unit_test(counted_items_all_named),
     cmocka_unit_test(long_bare_command_unsaid),
     cmocka_unit_test(quote_and_toc_furniture),
+    cmocka_unit_test(readme_top_unsaid),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(code_language_named),
