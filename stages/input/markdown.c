@@ -1762,7 +1762,23 @@ static void list_block(md *m, cmark_node *n) {
   int nested = 0;
   list_items(m, n, 0, all, &nested);
   if (!cJSON_GetArraySize(all)) { cJSON_Delete(all); return; }
-  if (toc_list(n) >= 3) {
+  int toc = toc_list(n);
+  if (toc > 0 && toc < 3 && cJSON_GetArraySize(all) >= toc + 3) {
+    /* a table of contents under one or two parts ("- GitHub" with its
+     * twenty topics below): the topics are the agenda's */
+    cJSON *topics = cJSON_CreateArray();
+    for (cJSON *it = all->child; it; it = it->next) {
+      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+      if (!cJSON_IsNumber(lvl) || lvl->valueint == 0) continue;
+      cJSON *c = cJSON_Duplicate(it, 1);
+      cJSON_ReplaceItemInObjectCaseSensitive(c, "level", cJSON_CreateNumber(lvl->valueint - 1));
+      cJSON_AddItemToArray(topics, c);
+    }
+    cJSON_Delete(all);
+    all = topics;
+    toc = 3;
+  }
+  if (toc >= 3) {
     agenda_block(m, n, all);
     cJSON_Delete(all);
     return;

@@ -861,6 +861,28 @@ static void pointer_out(char *t) {
 
 /* Narration as said: without URLs, paths, addresses, tags and Markdown marks
  * (the screen keeps them); brackets left empty go too. In place. */
+/* Word forms given as alternatives ("fix/fixes/fixed", "close/closes"):
+ * parts of letters only that share their first three. The length of the
+ * first (what is said), else 0. */
+static size_t alternatives(const char *w, size_t n, size_t *end) {
+  size_t first = 0, parts = 0, i = 0;
+  while (i <= n) {
+    size_t a = i;
+    while (i < n && isalpha((unsigned char)w[i])) i++;
+    size_t l = i - a;
+    /* a particle glued to the last ("resolve/resolved`를") stays */
+    int glued = i < n && (unsigned char)w[i] >= 0x80;
+    if (l < 3 || l > 12 || (i < n && w[i] != '/' && !glued)) return 0;
+    if (!parts) first = l;
+    else if (strncasecmp(w, w + a, 3)) return 0;
+    parts++;
+    *end = i;
+    if (glued) break;
+    i++;
+  }
+  return parts >= 2 ? first : 0;
+}
+
 static void speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
@@ -872,7 +894,14 @@ static void speech_out(char *s) {
     const char *a = p, *z = e;
     while (a < z && strchr("([{\"'*_`", *a)) a++;
     while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
-    if (z > a && unsaid(a, (size_t)(z - a))) {
+    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0;
+    if (alt) {
+      /* "fix/fixes/fixed" is said "fix" */
+      vgi_buf_add(&b, p, (size_t)(a - p) + alt);
+      const char *rest = a + alt_end;
+      while (rest < e && strchr("`*_\"'", *rest)) rest++;
+      vgi_buf_add(&b, rest, (size_t)(e - rest));
+    } else if (z > a && unsaid(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       vgi_buf_add(&b, "\x01", 1);   /* where it was: dangling_out looks here */
       vgi_buf_add(&b, z, (size_t)(e - z));

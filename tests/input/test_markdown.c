@@ -1366,7 +1366,9 @@ static void quote_and_toc_furniture(void **state) {
  * row of language links under a label ("Read this in other languages:") is
  * neither shown nor said; a label of a word or two before a link
  * ("단축주소: <link>") is not said; code taken out of a list of keywords
- * leaves one comma, not ",,,". */
+ * leaves one comma, not ",,,"; word forms given as alternatives
+ * ("fix/fixes/fixed") are said by the first; a table of contents under one
+ * part ("- GitHub" and its topics) is an agenda of the topics. */
 static void readme_top_unsaid(void **state) {
   (void)state;
   vgi_diags d;
@@ -1386,7 +1388,17 @@ static void readme_top_unsaid(void **state) {
   assert_null(strstr(all, ",,"));
   assert_null(strstr(all, ", ,"));
   assert_int_equal(shown_is(m, "Read this", 0), 0);
+  /* word forms given as alternatives are said by the first */
+  assert_non_null(strstr(all, "fix, close or resolve in its message"));
   free(all);
+  cJSON_Delete(m);
+  /* a table of contents under one part: its topics are the agenda */
+  m = load_text("toc.md", "# Cheat sheet\n\nHidden features of Git and GitHub.\n\n## Contents\n\n"
+      "- [GitHub](#github)\n  - [Ignore Whitespace](#ignore-whitespace)\n  - [Adjust Tab Space](#adjust-tab-space)\n"
+      "  - [Cloning](#cloning)\n\n## Ignore Whitespace\n\nAdding w=1 hides whitespace changes.\n\n"
+      "## Adjust Tab Space\n\nAdding ts=4 sets the tab width.\n\n## Cloning\n\nThe .git suffix may be left out.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "3 topics: Ignore Whitespace, Adjust Tab Space, and Cloning."), 1);
   cJSON_Delete(m);
 }
 
