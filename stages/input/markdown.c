@@ -1525,6 +1525,7 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
       checked = cmark_gfm_extensions_get_tasklist_item_checked(it) ? 1 : 0;
     cmark_node *sub = NULL;
     char *lead = NULL;   /* **Bold**: rest -> title/description */
+    int code_lead = 0;   /* the lead is an option on its own line */
     for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
       cmark_node_type t = cmark_node_get_type(c);
       if (t == CMARK_NODE_LIST) { sub = c; continue; }
@@ -1532,6 +1533,13 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
         cmark_node *f = cmark_node_first_child(c);
         if (!b.n && f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f))
           lead = plain(f, NULL);
+        /* "* `--enable-mandirs=OS`" and its explanation in the next
+         * paragraph: the option is the item's term */
+        if (!b.n && f && !cmark_node_next(f) && cmark_node_get_type(f) == CMARK_NODE_CODE && cmark_node_next(c) &&
+            cmark_node_get_type(cmark_node_next(c)) == CMARK_NODE_PARAGRAPH) {
+          lead = plain(c, m);
+          code_lead = 1;
+        }
         char *txt = plain(c, m);
         if (b.n && *txt) vgi_buf_puts(&b, " ");
         vgi_buf_puts(&b, txt);
@@ -1546,6 +1554,16 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     char *text = vgi_squash(vgi_buf_take(&b));
     cJSON *item = cJSON_CreateObject();
     size_t ll = lead ? strlen(lead) : 0;
+    /* a bold word that the sentence goes on from ("**Run** `./configure`
+     * with the options") is emphasis, not a term: a one-word lead is a term
+     * when a mark separates it ("**Tier 1**:", "**Note.**", "**X** — …") */
+    if (lead && ll && !code_lead && !strncmp(text, lead, ll) && vgi_word_count(lead) == 1 && !strchr(":.", lead[ll - 1])) {
+      const char *r = text + ll;
+      while (*r == ' ') r++;
+      int mark = *r == ':' || (*r && strchr(".,-", *r) && (r[1] == ' ' || !r[1])) || !strncmp(r, "\xE2\x80\x94", 3) ||
+                 !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xEF\xBC\x9A", 3);
+      if (!mark) ll = 0;
+    }
     if (lead && ll && !strncmp(text, lead, ll)) {
       const char *rest = text + ll;
       while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3)) {

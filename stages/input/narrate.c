@@ -701,7 +701,7 @@ static int unsaid(const char *w, size_t n) {
  * moved to", "siehe", "voir"), in the languages of lua/vg/i18n.lua that put
  * spaces between words. */
 static int dangling_word(const char *w, size_t n) {
-  static const char *const words[] = { "to", "at", "from", "in", "on", "see", "visit", "via", "under",
+  static const char *const words[] = { "to", "at", "from", "in", "on", "as", "see", "visit", "via", "under",
     "here", "into", "onto", "unter", "auf", "bei", "siehe", "nach", "zu", "von", "à", "sur", "sous", "voir",
     "vers", "en", "a", "ver", "su", "vedi", "em", "para", "op", "naar", "zie", "на", "см.", "по", NULL };
   while (n && strchr(":.", w[n - 1])) n--;
@@ -950,6 +950,9 @@ static void speech_out(char *s) {
   /* ": ." and ", ." left where a URL ended a sentence */
   for (char *q; (q = strstr(t, ":.")) || (q = strstr(t, ",.")) || (q = strstr(t, ";."));)
     memmove(q, q + 1, strlen(q));
+  /* "Welcome to the suite. <link>." -> "…suite.." -> "…suite." (not an ellipsis "...") */
+  for (char *q = strstr(t, ".."); q; q = strstr(q + 1, ".."))
+    if (q[2] != '.' && (q == t || q[-1] != '.')) memmove(q, q + 1, strlen(q));
   snprintf(s, strlen(s) + 1, "%s", vgi_squash(t));
   free(t);
 }
@@ -1905,7 +1908,10 @@ static char *command_out(char *t) {
     size_t span = we[z] - ws[a];
     int valued = 0;
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
-    if ((z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
+    /* (an option alone is named: "--disable-manual Don't build …" is said
+     * "The disable-manual option: don't build …") */
+    int term = a == k && z == k && (k == 0 || strchr(".!?:", t[we[k - 1] - 1]));   /* starts its sentence */
+    if ((!term && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
       from = we[z];
       continue;
     }

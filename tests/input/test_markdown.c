@@ -1402,6 +1402,37 @@ static void readme_top_unsaid(void **state) {
   cJSON_Delete(m);
 }
 
+/* Debian's man-db README: a bold verb the sentence goes on from ("**Run**
+ * `./configure` with …") is no term (the bullet is the sentence, not
+ * "Run"); an option on its own line with its explanation below is the
+ * item's term, named "the disable-manual option"; a path after "as" takes
+ * the "as" along; a link after the title leaves no "..". */
+static void readme_terms_and_paths(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("mandb.md", "# The man-db manual pager suite\n\n  https://gitlab.com/man-db/man-db\n\n"
+      "Please read the man-db manual, included in the manual subdirectory.\n\n## Notice\n\n"
+      "The standard proposed the root of the manual page hierarchy as /usr/share/man and the root of the "
+      "cat hierarchy as /var/cache/man for the purposes of translation.\n\n## Options\n\n"
+      "* `--disable-manual`\n\n  Don't build or install the man-db manual.\n\n"
+      "* `--disable-cats`\n\n  Normally, man will try to create cat files.\n\n## Installation\n\n"
+      "* **Run** `./configure` with the appropriate options and environment variable settings.\n"
+      "* **Tier 1**: the platforms most users run.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, ".."));
+  assert_null(strstr(all, " as and "));
+  assert_null(strstr(all, " as for "));
+  assert_non_null(strstr(all, "hierarchy and the root of the cat hierarchy for the purposes"));
+  assert_non_null(strstr(all, "the disable-manual option"));
+  assert_null(strstr(all, "--disable"));
+  assert_int_equal(shown_is(m, "Run", 1), 0);
+  assert_int_equal(shown_is(m, "--disable-manual", 1), 1);
+  assert_int_equal(shown_is(m, "Tier 1", 1), 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
  * own. Each example is a command scene said by its item; the code is shown
  * without the placeholder braces and never said; a summary keeps the
@@ -1522,6 +1553,7 @@ int main(void) {
     cmocka_unit_test(long_bare_command_unsaid),
     cmocka_unit_test(quote_and_toc_furniture),
     cmocka_unit_test(readme_top_unsaid),
+    cmocka_unit_test(readme_terms_and_paths),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(code_language_named),
