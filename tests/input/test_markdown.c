@@ -1433,6 +1433,29 @@ static void readme_terms_and_paths(void **state) {
   cJSON_Delete(m);
 }
 
+/* Vietnamese (git-flight-rules, README_vi.md) was taken for Portuguese
+ * ("Bem-vindos a …"): its own letters (ư ơ đ, tone-marked vowels) tell it,
+ * and its voice is espeak-ng's "vi"; a Portuguese text stays Portuguese. */
+static void vietnamese_detected(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("vi.md", "# Flight rules cho Git\n\n"
+      "Flight Rules l\xC3\xA0 nh\xE1\xBB\xAF\x6Eg ki\xE1\xBA\xBFn th\xE1\xBB\xA9\x63 v\xE1\xBA\xA5t v\xE1\xBA\xA3 "
+      "ki\xE1\xBA\xBFm \xC4\x91\xC6\xB0\xE1\xBB\xA3\x63 trong c\xC3\xA1\x63 h\xC6\xB0\xE1\xBB\x9Bng d\xE1\xBA\xABn, "
+      "l\xC3\xA0 c\xC3\xA1\x63 b\xC6\xB0\xE1\xBB\x9B\x63 \xC4\x91\xE1\xBB\x83 x\xE1\xBB\xAD l\xC3\xBD khi c\xC3\xB3 "
+      "s\xE1\xBB\xB1 c\xE1\xBB\x91 x\xE1\xBA\xA3y ra v\xC3\xA0 t\xE1\xBA\xA1i sao.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "vi");
+  assert_null(strstr(sget(scene_at(m, 0, 0), "narration"), "Bem-vindos"));
+  cJSON_Delete(m);
+  m = load_text("pt.md", "# Regras\n\nEste guia mostra o que fazer quando as coisas d\xC3\xA3o errado com o Git. "
+      "Voc\xC3\xAA pode usar os comandos para corrigir um erro, e tamb\xC3\xA9m para desfazer uma mudan\xC3\xA7\x61 "
+      "que n\xC3\xA3o \xC3\xA9 a que voc\xC3\xAA queria.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "pt");
+  cJSON_Delete(m);
+}
+
 /* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
  * own. Each example is a command scene said by its item; the code is shown
  * without the placeholder braces and never said; a summary keeps the
@@ -1554,6 +1577,7 @@ int main(void) {
     cmocka_unit_test(quote_and_toc_furniture),
     cmocka_unit_test(readme_top_unsaid),
     cmocka_unit_test(readme_terms_and_paths),
+    cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(code_language_named),
