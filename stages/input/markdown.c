@@ -1986,6 +1986,17 @@ static void quote_block(md *m, cmark_node *n) {
    * QUOTE_WORDS each), never a wall of text */
   int ns = 0;
   char **ss = vgi_sentences_lang(text, m->lang, &ns);
+  /* an omission mark alone ("[...]", "…") is no sentence: it would be a
+   * quote slide of its own, said "." */
+  int kept = 0;
+  for (int i = 0; i < ns; i++) {
+    const char *x = ss[i];
+    while (*x && (strchr(" .[]()", *x) || !strncmp(x, "\xE2\x80\xA6", 3) || !strncmp(x, "\xE3\x80\x82", 3)))
+      x += (unsigned char)*x >= 0x80 ? 3 : 1;
+    if (*x) ss[kept++] = ss[i];
+    else free(ss[i]);
+  }
+  ns = kept;
   int total = vgi_word_count(text), parts = (total + QUOTE_WORDS - 1) / QUOTE_WORDS;
   if (parts < 1 || ns < 2) parts = 1;
   int per = (total + parts - 1) / parts;

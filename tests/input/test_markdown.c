@@ -1360,6 +1360,21 @@ static void quote_and_toc_furniture(void **state) {
   assert_int_equal(dash_slides, 0);
   free(all);
   cJSON_Delete(m);
+  /* a long quote split between sentences: the mark alone is no slide (the
+   * Japanese translation made "[...]" a quote scene said ".") */
+  doc_n = 0;
+  doc_add("# Rules\n\nA guide for astronauts.\n\n> ");
+  for (int i = 0; i < 8; i++) doc_add("Flight rules are the hard-earned body of knowledge number %d recorded in manuals. ", i);
+  doc_add("[...]\n\n> NASA has been capturing our missteps since the early 1960s, when Mercury-era ground teams began.\n");
+  m = load_text("long_quote.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    if (strcmp(sget(sc, "scene_type"), "quote")) continue;
+    assert_string_not_equal(vcget(sc, "quote_text"), "[...]");
+    assert_true(strlen(sget(sc, "narration")) > 3);
+  }
+  cJSON_Delete(m);
 }
 
 /* The top of a translated README (github-cheat-sheet, README.ko.md): a
