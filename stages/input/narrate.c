@@ -547,6 +547,15 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       }
     } else if (headlines_ && sentence_items(items, 3)) {
       item_sentences(&b, items, 3, lang);
+    } else if (!headlines_ && sentence_items(items, 3) && cJSON_GetObjectItemCaseSensitive(scene, VGI_SRANK_KEY)) {
+      /* the full reading of items that are sentences ("Run the npm install
+       * command to …"): each said as written, not "Key points include Run …"
+       * (a document's lists only: a YAML scene's items are names) */
+      for (const cJSON *it = items->child; it; it = it->next) {
+        const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+        if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it)))
+          sentence_l(&b, item_text(it), lang);
+      }
     } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 3 : 8, 0, 0);
     if (kp) phrase_list(&b, lang, "remember", kp, 0, 0, 0);
   } else if (!strcmp(type, "table")) {

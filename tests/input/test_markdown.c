@@ -1303,6 +1303,7 @@ static void long_bare_command_unsaid(void **state) {
                                   "- Run `npm install express body-parser cookie-parser morgan` to add the server dependencies.\n"
                                   "- Type `python3 tools/test.py parallel sequential message` to run the main suites.\n"
                                   "- Run `make test` to check it.\n"
+                                  "- Run `git clone https://github.com/nodejs/node.git` to get the sources.\n"
                                   "- Try restarting your local machine when it hangs.\n", &full, &d);
   vgi_diags_free(&d);
   char *all = all_narration(m);
@@ -1312,6 +1313,9 @@ static void long_bare_command_unsaid(void **state) {
   assert_non_null(strstr(all, "the python3 command to run the main suites"));
   assert_non_null(strstr(all, "make test to check it"));
   assert_non_null(strstr(all, "restarting your local machine when it hangs"));
+  /* items that are sentences are read as sentences, not "Key points include Run …" */
+  assert_null(strstr(all, "Key points include"));
+  assert_non_null(strstr(all, "Run the npm install command to add the server dependencies."));
   /* the slide shows the line */
   assert_int_equal(shown_is(m, "cookie-parser morgan", 0), 1);
   free(all);
