@@ -432,22 +432,26 @@ int vgi_apidoc_tiny(const vgi_api *a) {
   return top == 1;
 }
 
-/* Parameters, return values and types in the slide's words: no braces. */
-cJSON *vgi_apidoc_items(const vgi_api *a) {
+/* Parameters, return values and types in the slide's words: no braces;
+ * "Returns", "Type" and "optional" in the document's language. */
+cJSON *vgi_apidoc_items(const vgi_api *a, const char *lang) {
   cJSON *items = cJSON_CreateArray();
   for (int i = 0; i < a->n; i++) {
     const struct vgi_api_param *q = &a->p[i];
     cJSON *it = cJSON_CreateObject();
     vgi_buf d = {0};
     if (q->type) vgi_buf_puts(&d, q->type);
-    if (q->optional) vgi_buf_puts(&d, d.n ? ", optional" : "optional");
+    if (q->optional) {
+      if (d.n) vgi_buf_puts(&d, ", ");
+      vgi_buf_puts(&d, vgi_phrase(lang, "l_optional"));
+    }
     if (q->desc) {
       if (d.n) vgi_buf_puts(&d, " \xE2\x80\x94 ");
       vgi_buf_puts(&d, q->desc);
     }
-    const char *title = q->name ? q->name : q->returns ? "Returns" : NULL;
+    const char *title = q->name ? q->name : q->returns ? vgi_phrase(lang, "l_returns") : NULL;
     if (!title && q->plain) title = q->desc;
-    if (!title) title = "Type";
+    if (!title) title = vgi_phrase(lang, "l_type");
     cJSON_AddStringToObject(it, "title", title);
     if (d.n && !q->plain) cJSON_AddStringToObject(it, "description", d.s);
     cJSON_AddNumberToObject(it, "level", q->level);
@@ -500,11 +504,77 @@ static int nothing_type(const char *t) {
 
 #define SAID_PARAMS 3   /* parameters named aloud; the rest are counted */
 
+/* A type in words in another language: "string or symbol", "array of
+ * Buffers" joined and named with the language's phrases. Appends to b. */
+static void type_in(vgi_buf *b, const char *type, const char *lang) {
+  const char *p = type;
+  for (int i = 0; *p; i++) {
+    const char *e = strstr(p, " or ");
+    size_t l = e ? (size_t)(e - p) : strlen(p);
+    char *part = trim_dup(p, l);
+    if (i) vgi_buf_puts(b, vgi_phrase(lang, e ? "sep" : i == 1 ? "or_pair" : "or_last"));
+    if (!strncmp(part, "array of ", 9)) {
+      const char *args[1] = { part + 9 };
+      vgi_phrase_put(b, lang, "api_array", args, 1);
+    } else {
+      vgi_buf_puts(b, part);
+    }
+    free(part);
+    p += l;
+    if (e) p += 4;
+  }
+}
+
+/* What the list says in a language other than English, from the phrase
+ * table (lua/vg/i18n.lua): "Parameter: path und optional suffix.
+ * Rückgabewert: string." */
+static char *said_in_lang(const struct vgi_api_param *const *said, int ns, int total,
+                          const struct vgi_api_param *ret, const struct vgi_api_param *prop, int no_return,
+                          const char *lang) {
+  vgi_buf b = {0};
+  if (ns) {
+    vgi_buf l = {0};
+    int parts = ns + (total > ns);
+    for (int i = 0; i < ns; i++) {
+      if (i) vgi_buf_puts(&l, vgi_phrase(lang, i < parts - 1 ? "sep" : parts == 2 ? "pair" : "last"));
+      const char *n = said[i]->name;
+      const char *args[1] = { said[i]->rest ? n + 3 : n };
+      if (said[i]->rest) vgi_phrase_put(&l, lang, "api_any", args, 1);
+      else if (said[i]->optional) vgi_phrase_put(&l, lang, "api_optional", args, 1);
+      else vgi_buf_puts(&l, n);
+    }
+    if (total > ns) {
+      char num[16];
+      snprintf(num, sizeof num, "%d", total - ns);
+      const char *args[1] = { num };
+      vgi_buf_puts(&l, vgi_phrase(lang, parts == 2 ? "pair" : "last"));
+      vgi_phrase_put(&l, lang, "api_more", args, 1);
+    }
+    const char *args[1] = { l.s };
+    vgi_phrase_put(&b, lang, "api_takes", args, 1);
+    vgi_buf_free(&l);
+  }
+  const struct vgi_api_param *typed = ret && !nothing_type(ret->type) && ret->type && !no_return ? ret
+                                      : !ns && !ret && prop && prop->type ? prop : NULL;
+  if (typed) {
+    vgi_buf t = {0};
+    type_in(&t, typed->type, lang);
+    const char *args[1] = { t.s };
+    if (b.n) vgi_buf_puts(&b, " ");
+    vgi_phrase_put(&b, lang, typed == ret ? "api_returns" : "api_type", args, 1);
+    vgi_buf_free(&t);
+  }
+  if (!b.n) return NULL;
+  return vgi_buf_take(&b);
+}
+
 /* What the list says, in words: "It takes a path and an optional suffix,
- * and returns a string." NULL when there is nothing to say, or in a
- * language other than English (the slide shows it). Caller frees. */
+ * and returns a string."; in another language, from its phrases
+ * ("Parameter: path und optional suffix. Rückgabewert: string."). NULL
+ * when there is nothing to say. Caller frees. */
 char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const char *subject) {
-  if (!english(lang)) return NULL;
+  int en = english(lang);
+  if (!en && !vgi_lang_known(lang)) return NULL;   /* a language the table lacks: the slide shows it */
   const struct vgi_api_param *said[SAID_PARAMS];
   int ns = 0, total = 0;
   const struct vgi_api_param *ret = NULL, *prop = NULL;
@@ -518,6 +588,7 @@ char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const c
       total++;
       if (ns < SAID_PARAMS) said[ns++] = q;
     }
+  if (!en) return said_in_lang(said, ns, total, ret, prop, no_return, lang);
   vgi_buf b = {0};
   /* "os.EOL is a string", "os.arch returns a string": named when nothing else says what it is about */
   char *subj = NULL;

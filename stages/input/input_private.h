@@ -193,6 +193,13 @@ char *vgi_bullet(const char *sentence);                /* its headline (vgi_head
  * first clause, or its words up to where a clause starts; no final period,
  * never an ellipsis. Caller frees. */
 char *vgi_headline(const char *sentence);
+/* What a slide shows of a sentence: its headline when that is a whole
+ * statement, else a whole clause or the sentence (narrate.c). Caller frees. */
+char *vgi_shown_headline(const char *sentence);
+size_t vgi_first_sentence(const char *s);
+/* The number of items a narration's sentence before its first colon counts
+ * ("There are three support tiers:"), 0 when none (narrate.c). */
+int vgi_counted_intro(const char *narration, const char **colon);   /* where its first sentence ends, as vgi_headline takes it */
 double vgi_max_for(const char *narration);             /* a max_duration that fits it */
 double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoken in lang */
 
@@ -240,7 +247,7 @@ int vgi_apidoc_property(const vgi_api *a);
 /* Only a type, or only a return value: an entry that may share a slide. */
 int vgi_apidoc_tiny(const vgi_api *a);
 /* The slide's items ({title, description, level}), types as words. */
-cJSON *vgi_apidoc_items(const vgi_api *a);
+cJSON *vgi_apidoc_items(const vgi_api *a, const char *lang);
 /* "It takes a path and an optional suffix, and returns a string." or NULL;
  * no_return: the description says what it returns already; subject (or
  * NULL): the entry's name, said instead of "It" when it takes nothing

@@ -167,6 +167,7 @@ const char *vgi_detect_language(const char *text) {
   enum { HANGUL, KANA, HAN, ARABIC, CYRILLIC, GREEK, HEBREW, THAI, LATIN, NSCRIPT };
   static const char *const script_lang[] = { "ko", "ja", "zh", "ar", "ru", "el", "he", "th", NULL };
   long count[NSCRIPT] = {0};
+  long viet = 0;   /* letters only Vietnamese writes: ư ơ đ and the tone-marked vowels (U+1EA0–U+1EF9) */
   long hits[sizeof stop / sizeof *stop] = {0};
   /* which of a language's words were seen (by offset in its list): one
    * word said thrice ("do" in "Step 1: do …") is weaker evidence than
@@ -192,8 +193,10 @@ const char *vgi_detect_language(const char *text) {
     else if (cp >= 0x0370 && cp <= 0x03FF) count[GREEK]++;
     else if (cp >= 0x0590 && cp <= 0x05FF) count[HEBREW]++;
     else if (cp >= 0x0E00 && cp <= 0x0E7F) count[THAI]++;
+    else if (cp >= 0x1EA0 && cp <= 0x1EF9) viet++, count[LATIN]++;
     else if ((cp < 128 && isalpha((int)cp)) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
       count[LATIN]++, letter = 1;
+    if (cp == 0x01B0 || cp == 0x01AF || cp == 0x01A1 || cp == 0x01A0 || cp == 0x0111 || cp == 0x0110) viet++;
     if (letter && cp < 0x250) {
       /* a Latin word, lower case, as UTF-8 */
       unsigned lc = cp < 128 ? (unsigned)tolower((int)cp) : (cp >= 0xC0 && cp <= 0xDE ? cp + 32 : cp);
@@ -225,6 +228,9 @@ const char *vgi_detect_language(const char *text) {
   if (best == HAN && count[KANA] * 5 > count[HAN]) best = KANA;   /* Japanese mixes kana and kanji */
   if (best == KANA) return "ja";
   if (best != LATIN) return script_lang[best];
+  /* Vietnamese: a few of its letters in every sentence (one in twenty
+   * letters); a French "Đ" in a name is not enough */
+  if (viet >= 10 && viet * 20 >= count[LATIN]) return "vi";
   size_t top = 0;
   for (size_t i = 1; i < sizeof stop / sizeof *stop; i++)
     if (hits[i] > hits[top]) top = i;

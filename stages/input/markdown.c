@@ -206,10 +206,13 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
 /* A paragraph that only links elsewhere: a language switcher ("Čeština ∙
  * Deutsch ∙ …"), a row of badges, a table of links. Nothing to say or show. */
 static void nav_count(cmark_node *para, int *links, int *other, int depth);
+static _Thread_local int label_;   /* nav_count met a label ("Read this in other languages:") */
 static int navigation(cmark_node *para) {
   int links = 0, other = 0;
+  label_ = 0;
   nav_count(para, &links, &other, 0);
-  return links >= 2 && !other;
+  /* under a label, a row of three links or more */
+  return links >= (label_ ? 3 : 2) && !other;
 }
 
 static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
@@ -223,9 +226,17 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
     }
     if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK || t == CMARK_NODE_HTML_INLINE) continue;
     if (t != CMARK_NODE_TEXT) { other++; continue; }
+    /* a short label before the first link ("Read this in other languages:
+     * [English](…), [한국어](…), …") */
+    if (!links && !*nlinks && cmark_node_next(c)) {
+      const char *lit = cmark_node_get_literal(c);
+      size_t ll = lit ? strlen(lit) : 0;
+      while (ll && lit[ll - 1] == ' ') ll--;
+      if (ll && lit[ll - 1] == ':' && vgi_word_count(lit) <= 8) { label_ = 1; continue; }
+    }
     /* separators only: spaces, | / , - and the dots and bullets of U+00B7, U+2022, U+2219, U+30FB */
     for (const unsigned char *p = (const unsigned char *)cmark_node_get_literal(c); p && *p; p++) {
-      if (strchr(" \t|/,-:()[]", *p)) continue;
+      if (strchr(" \t|/,-:()[].", *p)) continue;
       if (p[0] == 0xC2 && p[1] == 0xB7) { p++; continue; }
       if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x94 || p[2] == 0x93)) { p += 2; continue; }
       if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x99) { p += 2; continue; }
@@ -930,6 +941,28 @@ char *vgi_headline(const char *s) {
   return t;
 }
 
+/* Where the first sentence of s ends (its length when it is one): at a
+ * word ending in . ! ? outside brackets that is no abbreviation of the
+ * languages a headline knows, even before a lower-case word ("… aufgelistet.
+ * du bist …"), as vgi_headline takes it. */
+size_t vgi_first_sentence(const char *s) {
+  int depth = 0, words = 0;
+  size_t l = strlen(s);
+  for (size_t i = 0; i < l; i++) {
+    char c = s[i];
+    if (c == '(' || !strncmp(s + i, "\xEF\xBC\x88", 3)) depth++;
+    else if ((c == ')' || !strncmp(s + i, "\xEF\xBC\x89", 3)) && depth) depth--;
+    if (c != ' ' && (i + 1 == l || s[i + 1] == ' ')) {
+      words++;
+      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) &&
+          !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
+                         is_abbrev(s, s + i, "es"))))
+        return i + 1;
+    }
+  }
+  return l;
+}
+
 /* A bullet from a sentence: its headline. */
 char *vgi_bullet(const char *s) { return vgi_headline(s); }
 
@@ -1189,7 +1222,7 @@ static int join_short(md *m, cJSON *units, const char *text) {
   }
   cJSON *it = cJSON_CreateObject();
   cJSON_AddStringToObject(it, "title", m->header);
-  char *h = vgi_headline(vgi_str(u, "t"));
+  char *h = vgi_shown_headline(vgi_str(u, "t"));
   cJSON_AddStringToObject(it, "description", h);
   free(h);
   cJSON_ReplaceItemInObjectCaseSensitive(u, "b", cJSON_CreateNumber(cJSON_GetArraySize(items)));
@@ -1235,7 +1268,7 @@ static void prose_scene(md *m, const para *p, size_t n, int line) {
     cJSON *b = cJSON_GetObjectItemCaseSensitive(u, "b");
     if (!b) continue;
     cJSON_SetNumberValue(b, bi++);
-    char *h = vgi_headline(vgi_str(u, "t"));
+    char *h = vgi_shown_headline(vgi_str(u, "t"));
     cJSON_AddItemToArray(items, cJSON_CreateString(h));
     free(h);
   }
@@ -1492,6 +1525,7 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
       checked = cmark_gfm_extensions_get_tasklist_item_checked(it) ? 1 : 0;
     cmark_node *sub = NULL;
     char *lead = NULL;   /* **Bold**: rest -> title/description */
+    int code_lead = 0;   /* the lead is an option on its own line */
     for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
       cmark_node_type t = cmark_node_get_type(c);
       if (t == CMARK_NODE_LIST) { sub = c; continue; }
@@ -1499,6 +1533,13 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
         cmark_node *f = cmark_node_first_child(c);
         if (!b.n && f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f))
           lead = plain(f, NULL);
+        /* "* `--enable-mandirs=OS`" and its explanation in the next
+         * paragraph: the option is the item's term */
+        if (!b.n && f && !cmark_node_next(f) && cmark_node_get_type(f) == CMARK_NODE_CODE && cmark_node_next(c) &&
+            cmark_node_get_type(cmark_node_next(c)) == CMARK_NODE_PARAGRAPH) {
+          lead = plain(c, m);
+          code_lead = 1;
+        }
         char *txt = plain(c, m);
         if (b.n && *txt) vgi_buf_puts(&b, " ");
         vgi_buf_puts(&b, txt);
@@ -1513,6 +1554,16 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     char *text = vgi_squash(vgi_buf_take(&b));
     cJSON *item = cJSON_CreateObject();
     size_t ll = lead ? strlen(lead) : 0;
+    /* a bold word that the sentence goes on from ("**Run** `./configure`
+     * with the options") is emphasis, not a term: a one-word lead is a term
+     * when a mark separates it ("**Tier 1**:", "**Note.**", "**X** — …") */
+    if (lead && ll && !code_lead && !strncmp(text, lead, ll) && vgi_word_count(lead) == 1 && !strchr(":.", lead[ll - 1])) {
+      const char *r = text + ll;
+      while (*r == ' ') r++;
+      int mark = *r == ':' || (*r && strchr(".,-", *r) && (r[1] == ' ' || !r[1])) || !strncmp(r, "\xE2\x80\x94", 3) ||
+                 !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xEF\xBC\x9A", 3);
+      if (!mark) ll = 0;
+    }
     if (lead && ll && !strncmp(text, lead, ll)) {
       const char *rest = text + ll;
       while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3)) {
@@ -1580,6 +1631,15 @@ static int item_words(const cJSON *it) {
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
   int first = 1, shown = 0;   /* top-level items on the scenes before */
+  /* a list its introduction counts ("There are three support tiers:")
+   * stays on one slide: a part of it could be left out of a summary */
+  int tops_all = 0;
+  for (cJSON *x = all->child; x; x = x->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(x, "level");
+    tops_all += !cJSON_IsNumber(lvl) || lvl->valueint == 0;
+  }
+  int counted = tops_all <= LIST_ITEMS && cJSON_GetArraySize(all) <= LIST_ITEMS * 2 &&
+                vgi_counted_intro(narr, NULL) == tops_all;
   while (all->child) {
     /* take items up to LIST_ITEMS, and up to about PROSE_WORDS of reading
      * (a list of long items is several scenes, not one long slide), keeping
@@ -1600,7 +1660,7 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
       int g = 0;
       for (cJSON *x = it; x && g < group; x = x->next, g++) group_words += item_words(x);
       if (n && top && n + group > LIST_ITEMS) break;
-      if (n && top && words + group_words > PROSE_WORDS) break;
+      if (n && top && words + group_words > PROSE_WORDS && !counted) break;
       if (n >= LIST_ITEMS * 2) break;   /* a huge nested group: cut across it */
       words += item_words(it);
       cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, it));
@@ -1650,8 +1710,40 @@ static int toc_list(cmark_node *list) {
 /* A table of contents is an agenda: one slide of its top-level topics, said
  * as "N topics: A, B and C" with at most AGENDA_SAID named, never read
  * item by item. */
+/* The label over a table of contents ("**Table of Contents** *generated
+ * with DocToc*", "Inhaltsverzeichnis", "目次"): the agenda says what it is,
+ * the label is not said. 1 when s (a short sentence) is one. */
+static int toc_label(const char *s) {
+  static const char *const labels[] = { "table of contents", "doctoc", "contents", "inhaltsverzeichnis", "inhalt",
+    "sommaire", "table des mati\xC3\xA8res", "\xC3\xADndice", "contenido", "indice", "sommario", "inhoud",
+    "\xD1\x81\xD0\xBE\xD0\xB4\xD0\xB5\xD1\x80\xD0\xB6\xD0\xB0\xD0\xBD\xD0\xB8\xD0\xB5",
+    "\xD0\xBE\xD0\xB3\xD0\xBB\xD0\xB0\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB5",
+    "\xE7\x9B\xAE\xE5\xBD\x95", "\xE7\x9B\xAE\xE6\xAC\xA1", "\xEB\xAA\xA9\xEC\xB0\xA8",
+    "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAD\xD8\xAA\xD9\x88\xD9\x8A\xD8\xA7\xD8\xAA", NULL };
+  if (vgi_word_count(s) > 8) return 0;
+  for (int i = 0; labels[i]; i++) {
+    size_t l = strlen(labels[i]);
+    for (const char *q = s; *q; q++)
+      if (!strncasecmp(q, labels[i], l)) return 1;
+  }
+  return 0;
+}
+
 static void agenda_block(md *m, cmark_node *n, cJSON *all) {
   char *narr = take_narration(m);
+  if (narr) {
+    /* the table's own label, the last thing said before it, goes */
+    int ns = 0;
+    char **ss = vgi_sentences_lang(narr, m->lang, &ns);
+    if (ns && toc_label(ss[ns - 1])) {
+      vgi_buf kept = {0};
+      for (int i = 0; i < ns - 1; i++) { if (kept.n) vgi_buf_puts(&kept, " "); vgi_buf_puts(&kept, ss[i]); }
+      free(narr);
+      narr = kept.s ? vgi_buf_take(&kept) : NULL;
+    }
+    for (int i = 0; i < ns; i++) free(ss[i]);
+    free(ss);
+  }
   cJSON *vc = visual(m);
   cJSON *items = cJSON_AddArrayToObject(vc, "items");
   const char *said[AGENDA_SAID];
@@ -1688,7 +1780,23 @@ static void list_block(md *m, cmark_node *n) {
   int nested = 0;
   list_items(m, n, 0, all, &nested);
   if (!cJSON_GetArraySize(all)) { cJSON_Delete(all); return; }
-  if (toc_list(n) >= 3) {
+  int toc = toc_list(n);
+  if (toc > 0 && toc < 3 && cJSON_GetArraySize(all) >= toc + 3) {
+    /* a table of contents under one or two parts ("- GitHub" with its
+     * twenty topics below): the topics are the agenda's */
+    cJSON *topics = cJSON_CreateArray();
+    for (cJSON *it = all->child; it; it = it->next) {
+      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+      if (!cJSON_IsNumber(lvl) || lvl->valueint == 0) continue;
+      cJSON *c = cJSON_Duplicate(it, 1);
+      cJSON_ReplaceItemInObjectCaseSensitive(c, "level", cJSON_CreateNumber(lvl->valueint - 1));
+      cJSON_AddItemToArray(topics, c);
+    }
+    cJSON_Delete(all);
+    all = topics;
+    toc = 3;
+  }
+  if (toc >= 3) {
     agenda_block(m, n, all);
     cJSON_Delete(all);
     return;
@@ -1852,6 +1960,23 @@ static void quote_block(md *m, cmark_node *n) {
     free(t);
   }
   if (!q.n) { free(attribution); vgi_buf_free(&q); return; }
+  /* "&mdash; Chris Hadfield, *Guide …*" as the paragraph after the quote:
+   * its attribution, not a slide of its own */
+  cmark_node *nx = cmark_node_next(n);
+  if (!attribution && nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
+    char *t = plain(nx, m);
+    const char *dash = !strncmp(t, "\xE2\x80\x94", 3) || !strncmp(t, "\xE2\x80\x93", 3) ? t + 3
+                       : !strncmp(t, "--", 2) ? t + 2 : NULL;
+    while (dash && (*dash == ' ' || *dash == '-')) dash++;
+    if (dash && *dash && vgi_word_count(dash) <= 16) {
+      attribution = vgi_strdup(dash);
+      size_t al = strlen(attribution);
+      while (al && strchr(". ", attribution[al - 1])) attribution[--al] = 0;
+      cmark_node_unlink(nx);
+      cmark_node_free(nx);
+    }
+    free(t);
+  }
   char *narr = take_narration(m);
   /* strip surrounding quotes */
   char *text = q.s;
@@ -1861,6 +1986,17 @@ static void quote_block(md *m, cmark_node *n) {
    * QUOTE_WORDS each), never a wall of text */
   int ns = 0;
   char **ss = vgi_sentences_lang(text, m->lang, &ns);
+  /* an omission mark alone ("[...]", "…") is no sentence: it would be a
+   * quote slide of its own, said "." */
+  int kept = 0;
+  for (int i = 0; i < ns; i++) {
+    const char *x = ss[i];
+    while (*x && (strchr(" .[]()", *x) || !strncmp(x, "\xE2\x80\xA6", 3) || !strncmp(x, "\xE3\x80\x82", 3)))
+      x += (unsigned char)*x >= 0x80 ? 3 : 1;
+    if (*x) ss[kept++] = ss[i];
+    else free(ss[i]);
+  }
+  ns = kept;
   int total = vgi_word_count(text), parts = (total + QUOTE_WORDS - 1) / QUOTE_WORDS;
   if (parts < 1 || ns < 2) parts = 1;
   int per = (total + parts - 1) / parts;
@@ -1881,7 +2017,14 @@ static void quote_block(md *m, cmark_node *n) {
     /* the quote is what is read; prose before it is its context */
     vgi_buf nb = {0};
     if (part == 0 && attribution && *attribution) {
-      const char *a1[1] = { attribution };
+      /* "Chris Hadfield, Guide d'un astronaute …": the name is said, the
+       * rest is shown */
+      char who[128];
+      const char *comma = strstr(attribution, ", ");
+      size_t wl = comma ? (size_t)(comma - attribution) : strlen(attribution);
+      snprintf(who, sizeof who, "%.*s", (int)(wl < sizeof who ? wl : sizeof who - 1), attribution);
+      if (vgi_word_count(who) > 4) snprintf(who, sizeof who, "%s", attribution);
+      const char *a1[1] = { who };
       vgi_phrase_put(&nb, m->lang, "as_put_it", a1, 1);
       vgi_buf_puts(&nb, " ");
     }
@@ -1956,7 +2099,7 @@ static int api_list(md *m, cmark_node *n) {
      * its own, types without braces, said as a list is */
     api_flush(m, 2);
     int nested = 0;
-    cJSON *items = vgi_apidoc_items(a);
+    cJSON *items = vgi_apidoc_items(a, m->lang);
     for (cJSON *it = items->child; it; it = it->next) nested |= cJSON_GetObjectItemCaseSensitive(it, "level")->valueint > 0;
     vgi_apidoc_free(a);
     emit_list(m, items, nested, cmark_node_get_start_line(n), NULL);
@@ -2125,6 +2268,15 @@ static void api_flush(md *m, int block) {
   /* "Returns the host name …" says what it returns: not again */
   const char *d0 = ndesc ? vgi_str(units->child, "t") : NULL;
   int says_return = d0 && (!strncasecmp(d0, "return", 6) || strstr(d0, " return"));
+  /* ... in the languages the phrase table says "Rückgabewert" in */
+  static const char *const returns_in[] = { " zur\xC3\xBC" "ck", "liefert", "renvoie", "retourne", "devuelve",
+    "retorna", "restituisce", "ritorna", "devolve", " terug", "retourneert", "\xD0\xB2\xD0\xBE\xD0\xB7\xD0\xB2\xD1\x80\xD0\xB0\xD1\x89\xD0\xB0\xD0\xB5\xD1\x82",
+    "\xE8\xBF\x94\xE5\x9B\x9E", "\xE8\xBF\x94\xE3\x81\x99", "\xE8\xBF\x94\xE3\x81\x97", "\xEB\xB0\x98\xED\x99\x98",
+    "\xD8\xAA\xD8\xB9\xD9\x8A\xD8\xAF", "\xD9\x8A\xD8\xB9\xD9\x8A\xD8\xAF", NULL };
+  for (int i = 0; d0 && !says_return && returns_in[i]; i++) {
+    size_t rl = strlen(returns_in[i]);
+    for (const char *q = d0; *q && !says_return; q++) says_return = !strncasecmp(q, returns_in[i], rl);
+  }
   char *said = vgi_apidoc_said(a, m->lang, says_return, ndesc ? NULL : m->header);
   if (said) {
     /* a key point of the entry: a summary says it after the description's
@@ -2149,7 +2301,7 @@ static void api_flush(md *m, int block) {
   cJSON *item = NULL;
   if (tiny && parent) {
     /* the entry as a shared slide shows it: its name, its type and what it is */
-    cJSON *items = vgi_apidoc_items(a);
+    cJSON *items = vgi_apidoc_items(a, m->lang);
     const char *ty = vgi_str(items->child, "description");
     char *h = ndesc ? vgi_headline(vgi_str(units->child, "t")) : NULL;
     vgi_buf d = {0};
@@ -2180,7 +2332,7 @@ static void api_flush(md *m, int block) {
     if (*h) cJSON_AddStringToObject(vc, "description", h);
     free(h);
   }
-  cJSON_AddItemToObject(vc, "items", vgi_apidoc_items(a));
+  cJSON_AddItemToObject(vc, "items", vgi_apidoc_items(a, m->lang));
   cJSON *sc = new_scene_u(m, "list", m->api_line, vc, narr, units);
   cJSON_AddTrueToObject(sc, VGI_API_KEY);
   /* an entry is never a section's droppable later detail */

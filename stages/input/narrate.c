@@ -217,6 +217,8 @@ static char *spoken_headline(const char *t) {
      * compared | on a desktop …"), which the statement does without */
     static const char *const adjunct[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
       "through", "across", "over", "under", "within", "without", "into", "after", "before", "since", "until",
+      "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "near",
+      "throughout",
       "per", "sur", "dans", "avec", "par", "pendant", "mit", "bei", "durch", "während", "con", "en", "durante",
       "tramite", "com", NULL };
     if (!mark && *n == ' ') {
@@ -225,9 +227,135 @@ static char *spoken_headline(const char *t) {
       for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
     }
     ok = mark && !(*n && vgi_lead_clause(h));
+    /* a subject whose verb comes after the cut ("Any unexpected behavior
+     * from the data manipulation | from … functions may be considered"):
+     * an auxiliary in the rest of the clause and none in the headline */
+    static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can", "could",
+      "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did", NULL };
+    if (ok && *n) {
+      int in_h = 0, in_rest = 0;
+      for (const char *w = h; *w && !in_h; w += strcspn(w, " "), w += *w == ' ') {
+        size_t wl = strcspn(w, " ,.;:");
+        for (int k = 0; aux[k] && !in_h; k++) in_h = strlen(aux[k]) == wl && !strncmp(w, aux[k], wl);
+      }
+      for (const char *w = n; *w && !in_rest;) {
+        while (*w == ' ') w++;
+        size_t wl = strcspn(w, " ");
+        size_t bl = wl;
+        while (bl && strchr(",;:.", w[bl - 1])) bl--;
+        for (int k = 0; aux[k] && !in_rest; k++) in_rest = strlen(aux[k]) == bl && !strncmp(w, aux[k], bl);
+        if (bl < wl) break;   /* the clause ends with this word */
+        w += wl;
+      }
+      if (in_rest && !in_h) ok = 0;
+    }
+    /* "Notez que, tout comme avec un rebase | , le fait …": a clause that
+     * "que"/"that" opens is interrupted by an aside, its verb still to come */
+    static const char *const opener[] = { "que", "that", "dass", "da\xC3\x9F", "che", "dat", "\xD1\x87\xD1\x82\xD0\xBE",
+                                          "quand", "when", "if", "si", "wenn", "als", NULL };
+    if (ok && *n) {
+      for (const char *c = strstr(h, ", "); c && ok; c = strstr(c + 1, ", ")) {
+        const char *w = c;
+        while (w > h && w[-1] != ' ') w--;
+        for (int k = 0; opener[k] && ok; k++)
+          if (strlen(opener[k]) == (size_t)(c - w) && !strncasecmp(w, opener[k], (size_t)(c - w))) ok = 0;
+      }
+    }
   }
   free(ts);
   if (!ok) { free(h); return NULL; }
+  return h;
+}
+
+/* A sentence as a slide shows it: a headline that is a whole statement
+ * (spoken_headline's test; a noun before a relative clause also ends one:
+ * "there are trusted elements | such as …"), else the sentence up to the
+ * first clause mark after that headline, when that reads whole and is
+ * short enough, else the whole sentence, wrapped by the layout. Never a
+ * leading fragment ("For a vulnerability to be eligible", "the security
+ * team will endeavor"). Long asides in brackets go first: the voice says
+ * them. No final period. Caller frees. */
+#define SHOWN_CLAUSE_WORDS 28
+static char *shown_headline(const char *t) {
+  /* an item of several sentences: its first */
+  char *a = vgi_squash(vgi_strdup(t ? t : ""));
+  /* the test of a whole statement knows the words of Latin-script
+   * languages; other scripts keep vgi_headline's cut (Chinese and Japanese
+   * cut only at clause marks, Korean before a clause's end) */
+  size_t latin = 0, other = 0, k;
+  for (size_t i = 0, n = strlen(a); i < n; i += k) {
+    unsigned cp = vg_utf8_decode(a, n, i, &k);
+    if (cp < 0x80) latin += isalpha((int)cp) != 0;
+    else if (cp >= 0xC0 && cp <= 0x24F) latin++;
+    else if (cp >= 0x370 && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2000 && cp <= 0x2BFF)) other++;
+  }
+  if (other * 2 > latin || other >= 4) { char *h = vgi_headline(a); free(a); return h; }
+  a[vgi_first_sentence(a)] = 0;
+  if (a[0] != '(') drop_asides(a);
+  vgi_squash(a);
+  size_t l = strlen(a);
+  while (l && strchr(".:;,", a[l - 1])) a[--l] = 0;
+  if (l >= 3 && !strcmp(a + l - 3, "\xE3\x80\x82")) a[l -= 3] = 0;   /* 。 */
+  char *h = vgi_headline(a);
+  size_t hl = strlen(h);
+  if (hl >= l || !*h) { free(h); return a; }
+  char *sh = spoken_headline(a);
+  if (sh) { free(h); free(a); return sh; }
+  if (!strncmp(h, a, hl) && a[hl] == ' ' && !vgi_lead_clause(h)) {
+    static const char *const rel[] = { "that", "which", "who", "whom", "whose", "where", "such", "including", NULL };
+    const char *w = a + hl + 1;
+    size_t wl = strcspn(w, " ,.;:");
+    int r = 0;
+    for (int k = 0; rel[k] && !r; k++) r = strlen(rel[k]) == wl && !strncasecmp(w, rel[k], wl);
+    /* the headline must hold a verb's worth of words: not "Any unexpected
+     * behavior from the data manipulation | from …" (its verb comes later) */
+    if (r && vgi_word_count(h) >= 5) { free(a); return h; }
+  }
+  /* on to the next clause mark, when what comes before it is a main
+   * clause: a semicolon, a dash, or a comma before a conjunction (", and
+   * may ask …"); a comma before a subject (", it must be …") closes an
+   * opening clause instead */
+  static const char *const conj[] = { "and", "but", "or", "so", "yet", "while", "whereas", "although", "though",
+    "because", "since", "unless", "which", "as", "et", "mais", "ou", "pourtant", "und", "aber", "oder", "doch",
+    "sondern", "denn", "y", "pero", "o", "e", "ma", "mas", "maar", "donc", "alors", "daher", "deshalb", "quindi",
+    "ent\xC3\xA3o", "dus", "entonces", NULL };
+  if (!strncmp(h, a, hl)) {
+    for (size_t i = hl; i < l; i++) {
+      int dash = !strncmp(a + i, " \xE2\x80\x94 ", 5) || !strncmp(a + i, " \xE2\x80\x93 ", 5);
+      int mark = dash || ((a[i] == ';' || a[i] == ',') && a[i + 1] == ' ');
+      if (!mark) continue;
+      const char *nx = a + i + (dash ? 5 : 2);
+      if (a[i] == ',') {
+        size_t wl = strcspn(nx, " ,.;:");
+        int c = 0;
+        for (int k = 0; conj[k] && !c; k++) c = strlen(conj[k]) == wl && !strncasecmp(nx, conj[k], wl);
+        if (!c) continue;   /* a comma inside the clause: on to the next mark */
+      }
+      char *p = vgi_strdup(a);
+      p[i] = 0;
+      /* an opening clause ("After the reply,") needs its main clause in p */
+      int opener = vgi_lead_clause(p) && !strstr(p, ", ");
+      if (vgi_word_count(p) <= SHOWN_CLAUSE_WORDS && !opener && vgi_word_count(nx) >= 3) {
+        free(h); free(a);
+        return p;
+      }
+      free(p);
+      break;
+    }
+  }
+  free(h);
+  return a;
+}
+
+char *vgi_shown_headline(const char *t) {
+  char *h = shown_headline(t);
+  /* no space, no-break space ("fichiers&nbsp;:") or clause mark at its end */
+  size_t l = strlen(h);
+  for (;;) {
+    if (l && strchr(" .,;:", h[l - 1])) h[--l] = 0;
+    else if (l >= 2 && (unsigned char)h[l - 2] == 0xC2 && (unsigned char)h[l - 1] == 0xA0) h[l -= 2] = 0;
+    else break;
+  }
   return h;
 }
 
@@ -419,6 +547,15 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       }
     } else if (headlines_ && sentence_items(items, 3)) {
       item_sentences(&b, items, 3, lang);
+    } else if (!headlines_ && sentence_items(items, 3) && cJSON_GetObjectItemCaseSensitive(scene, VGI_SRANK_KEY)) {
+      /* the full reading of items that are sentences ("Run the npm install
+       * command to …"): each said as written, not "Key points include Run …"
+       * (a document's lists only: a YAML scene's items are names) */
+      for (const cJSON *it = items->child; it; it = it->next) {
+        const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+        if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it)))
+          sentence_l(&b, item_text(it), lang);
+      }
     } else if (count_text(items)) phrase_list(&b, lang, "key_points", items, headlines_ ? 3 : 8, 0, 0);
     if (kp) phrase_list(&b, lang, "remember", kp, 0, 0, 0);
   } else if (!strcmp(type, "table")) {
@@ -573,7 +710,7 @@ static int unsaid(const char *w, size_t n) {
  * moved to", "siehe", "voir"), in the languages of lua/vg/i18n.lua that put
  * spaces between words. */
 static int dangling_word(const char *w, size_t n) {
-  static const char *const words[] = { "to", "at", "from", "in", "on", "see", "visit", "via", "under",
+  static const char *const words[] = { "to", "at", "from", "in", "on", "as", "see", "visit", "via", "under",
     "here", "into", "onto", "unter", "auf", "bei", "siehe", "nach", "zu", "von", "à", "sur", "sous", "voir",
     "vers", "en", "a", "ver", "su", "vedi", "em", "para", "op", "naar", "zie", "на", "см.", "по", NULL };
   while (n && strchr(":.", w[n - 1])) n--;
@@ -619,6 +756,9 @@ static void dangling_out(char *t) {
       int words = 0;
       for (char *q = sent; q < we; q++) words += (q == sent || q[-1] == ' ') && *q != ' ';
       static const char *const pointers[] = { "nform", "details", "documentation", "homepage", "website",
+        "url", "link", "\xEC\xA3\xBC\xEC\x86\x8C", "\xEB\xA7\x81\xED\x81\xAC",   /* 주소, 링크 */
+        "\xE7\xBD\x91\xE5\x9D\x80", "\xE3\x82\xB5\xE3\x82\xA4\xE3\x83\x88",          /* 网址, サイト */
+        "\xD1\x81\xD1\x81\xD1\x8B\xD0\xBB\xD0\xBA",                                  /* ссылк */
         "\xD0\xB8\xD0\xBD\xD1\x84\xD0\xBE\xD1\x80\xD0\xBC",   /* информ */
         "\xE8\xA9\xB3\xE3\x81\x97\xE3\x81\x8F", NULL };          /* 詳しく */
       int pointer = 0;
@@ -730,6 +870,28 @@ static void pointer_out(char *t) {
 
 /* Narration as said: without URLs, paths, addresses, tags and Markdown marks
  * (the screen keeps them); brackets left empty go too. In place. */
+/* Word forms given as alternatives ("fix/fixes/fixed", "close/closes"):
+ * parts of letters only that share their first three. The length of the
+ * first (what is said), else 0. */
+static size_t alternatives(const char *w, size_t n, size_t *end) {
+  size_t first = 0, parts = 0, i = 0;
+  while (i <= n) {
+    size_t a = i;
+    while (i < n && isalpha((unsigned char)w[i])) i++;
+    size_t l = i - a;
+    /* a particle glued to the last ("resolve/resolved`를") stays */
+    int glued = i < n && (unsigned char)w[i] >= 0x80;
+    if (l < 3 || l > 12 || (i < n && w[i] != '/' && !glued)) return 0;
+    if (!parts) first = l;
+    else if (strncasecmp(w, w + a, 3)) return 0;
+    parts++;
+    *end = i;
+    if (glued) break;
+    i++;
+  }
+  return parts >= 2 ? first : 0;
+}
+
 static void speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
@@ -741,7 +903,14 @@ static void speech_out(char *s) {
     const char *a = p, *z = e;
     while (a < z && strchr("([{\"'*_`", *a)) a++;
     while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
-    if (z > a && unsaid(a, (size_t)(z - a))) {
+    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0;
+    if (alt) {
+      /* "fix/fixes/fixed" is said "fix" */
+      vgi_buf_add(&b, p, (size_t)(a - p) + alt);
+      const char *rest = a + alt_end;
+      while (rest < e && strchr("`*_\"'", *rest)) rest++;
+      vgi_buf_add(&b, rest, (size_t)(e - rest));
+    } else if (z > a && unsaid(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       vgi_buf_add(&b, "\x01", 1);   /* where it was: dangling_out looks here */
       vgi_buf_add(&b, z, (size_t)(e - z));
@@ -790,6 +959,9 @@ static void speech_out(char *s) {
   /* ": ." and ", ." left where a URL ended a sentence */
   for (char *q; (q = strstr(t, ":.")) || (q = strstr(t, ",.")) || (q = strstr(t, ";."));)
     memmove(q, q + 1, strlen(q));
+  /* "Welcome to the suite. <link>." -> "…suite.." -> "…suite." (not an ellipsis "...") */
+  for (char *q = strstr(t, ".."); q; q = strstr(q + 1, ".."))
+    if (q[2] != '.' && (q == t || q[-1] != '.')) memmove(q, q + 1, strlen(q));
   snprintf(s, strlen(s) + 1, "%s", vgi_squash(t));
   free(t);
 }
@@ -1626,7 +1798,7 @@ static void headline_items(cJSON *scenes) {
     for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
       if (!cJSON_IsString(t) || reading_words(t->valuestring) <= 14) continue;
-      char *h = vgi_headline(t->valuestring);
+      char *h = vgi_shown_headline(t->valuestring);
       if (*h) cJSON_SetValuestring(t, h);
       free(h);
     }
@@ -1745,7 +1917,10 @@ static char *command_out(char *t) {
     size_t span = we[z] - ws[a];
     int valued = 0;
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
-    if ((z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
+    /* (an option alone is named: "--disable-manual Don't build …" is said
+     * "The disable-manual option: don't build …") */
+    int term = a == k && z == k && (k == 0 || strchr(".!?:", t[we[k - 1] - 1]));   /* starts its sentence */
+    if ((!term && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
       from = we[z];
       continue;
     }
@@ -1779,7 +1954,8 @@ static char *command_out(char *t) {
       if (opts > 1) {
         vgi_buf_puts(&b, "these options");
       } else {
-        /* "--no-cache=1" -> "the no cache option" */
+        /* "--no-cache=1" -> "the no-cache option" (its name as written:
+         * the voice says the parts as words) */
         const char *w = t + ws[k];
         while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
         /* "-Dntp-servers=" (meson, cmake): the option is what follows D */
@@ -1787,8 +1963,7 @@ static char *command_out(char *t) {
             (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
           w++;
         vgi_buf_puts(&b, "the ");
-        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++)
-          vgi_buf_add(&b, *w == '-' || *w == '_' ? " " : w, 1);
+        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(&b, w, 1);
         vgi_buf_puts(&b, " option");
       }
     }
@@ -1800,16 +1975,244 @@ static char *command_out(char *t) {
   return t;
 }
 
+/* A long command line without an option ("Run npm install express
+ * body-parser cookie-parser morgan to add …") is said by what it is: "Run
+ * the npm install command to add …". It is told by a verb that runs it,
+ * four words or more that are not prose, and a word only a command has (a
+ * dash, a slash, a dot or a digit inside it, an equals sign): "Try
+ * restarting your local machine" stays. In place; returns t, perhaps moved. */
+static char *bare_command_out(char *t) {
+  static const char *const verbs[] = { "run", "type", "execute", "enter", "invoke", "use", "call", "try", NULL };
+  for (int guard = 0; guard < 8; guard++) {
+    size_t ws[128], we[128];
+    int n = 0;
+    for (size_t i = 0; t[i] && n < 128;) {
+      while (t[i] == ' ') i++;
+      if (!t[i]) break;
+      ws[n] = i;
+      while (t[i] && t[i] != ' ') i++;
+      we[n++] = i;
+    }
+    int done = 1;
+    for (int v = 0; v + 1 < n; v++) {
+      const char *w = t + ws[v];
+      size_t wl = we[v] - ws[v];
+      int verb = 0;
+      for (int q = 0; verbs[q] && !verb; q++) verb = strlen(verbs[q]) == wl && !strncasecmp(w, verbs[q], wl);
+      if (!verb) continue;
+      int z = v, tech = 0, closed = 0;
+      while (z + 1 < n && !closed) {
+        const char *x = t + ws[z + 1];
+        size_t xl = we[z + 1] - ws[z + 1];
+        size_t bl = xl;
+        while (bl && strchr(".,;:!?)\"'`", x[bl - 1])) bl--;
+        if (!bl || prose_word(x, xl)) break;
+        for (size_t q = 1; q + 1 < bl; q++) tech |= strchr("-/._=:@", x[q]) || isdigit((unsigned char)x[q]);
+        closed = bl < xl;   /* the clause ends with this word */
+        z++;
+      }
+      if (z - v < 4 || !tech) continue;
+      /* "the npm install command": the program by its name, and its
+       * subcommand when it is a plain word */
+      const char *p = t + ws[v + 1];
+      size_t pl = we[v + 1] - ws[v + 1];
+      while (pl && strchr("\"'(`", *p)) p++, pl--;
+      for (size_t q = pl; q-- > 0;)
+        if (p[q] == '/') { pl -= q + 1; p += q + 1; break; }
+      const char *sub = t + ws[v + 2];
+      size_t sl = we[v + 2] - ws[v + 2];
+      int plain = sl > 1;
+      for (size_t q = 0; q < sl; q++) plain &= islower((unsigned char)sub[q]) != 0;
+      const char *lw = t + ws[z];
+      size_t ll = we[z] - ws[z], tl = 0;
+      while (tl < ll && strchr(".,;:!?)\"'`", lw[ll - 1 - tl])) tl++;
+      vgi_buf b = {0};
+      vgi_buf_add(&b, t, we[v]);
+      vgi_buf_puts(&b, " the ");
+      vgi_buf_add(&b, p, pl);
+      if (plain) { vgi_buf_puts(&b, " "); vgi_buf_add(&b, sub, sl); }
+      vgi_buf_puts(&b, " command");
+      vgi_buf_add(&b, lw + ll - tl, tl);
+      vgi_buf_puts(&b, t + we[z]);
+      free(t);
+      t = vgi_buf_take(&b);
+      done = 0;
+      break;
+    }
+    if (done) break;
+  }
+  return t;
+}
+
+/* An omission mark in a quote ("[...]", "[…]", "(...)") is for the eye:
+ * the voice goes on to the next sentence, without a stray full stop
+ * ("scénario. [...]. Un guide" -> "scénario. Un guide"). In place. */
+static void omission_out(char *t) {
+  static const char *const marks[] = { "[...]", "[\xE2\x80\xA6]", "(...)", "(\xE2\x80\xA6)", NULL };
+  int any = 0;
+  for (int k = 0; marks[k]; k++) {
+    size_t ml = strlen(marks[k]);
+    for (char *p; (p = strstr(t, marks[k]));) {
+      memmove(p, p + ml, strlen(p + ml) + 1);
+      any = 1;
+    }
+  }
+  if (!any) return;
+  vgi_squash(t);
+  /* ". ." and " ." left where the mark was */
+  char *w = t;
+  for (const char *r = t; *r; r++) {
+    if (*r == ' ' && r[1] && strchr(".,;", r[1]) && w > t && strchr(".!?:", w[-1])) { r++; continue; }
+    if (*r == ' ' && r[1] && strchr(".,;", r[1]) && (r[2] == ' ' || !r[2])) continue;
+    *w++ = *r;
+  }
+  *w = 0;
+  vgi_squash(t);
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
+  omission_out(t);
   t = command_out(t);
+  t = bare_command_out(t);
   unspeakable_out(t);
   speech_out(t);
-  /* an identifier is said as words, not "underscore" (VG_CACHE_DIR ->
-   * "VG CACHE DIR"); after speech_out, so a URL or path is out whole */
-  for (char *q = t; *q; q++)
-    if (*q == '_' && q > t && isalnum((unsigned char)q[-1]) && isalnum((unsigned char)q[1])) *q = ' ';
+  /* commas left by words taken out ("고쳤다면, `fix/fixes/fixed`, `close/…`,
+   * …를" -> "고쳤다면,,, 키워드로"): one stays */
+  char *w = t;
+  for (const char *r = t; *r; r++) {
+    if (*r == ',' || *r == ' ') {
+      const char *q = r;
+      int commas = 0;
+      while (*q == ',' || *q == ' ') commas += *q++ == ',';
+      if (commas >= 2) {
+        *w++ = ',';
+        if (*q) *w++ = ' ';
+        r = q - 1;
+        continue;
+      }
+    }
+    *w++ = *r;
+  }
+  *w = 0;
+  /* an identifier stays as written (VG_CACHE_DIR): the captions show it,
+   * and the speech stage says its parts as words (tts_speech_normalize) */
   return t;
+}
+
+/* ---- a sentence that counts a list's items ------------------------------ */
+
+/* 2 to 12 as a digit or a word of a language the table has; else 0. */
+static int count_word(const char *w, size_t n) {
+  static const char *const words[][11] = {
+    { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve" },
+    { "zwei", "drei", "vier", "f\xC3\xBCnf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zw\xC3\xB6lf" },
+    { "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze" },
+    { "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce" },
+    { "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici", "dodici" },
+    { "dois", "tr\xC3\xAAs", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "onze", "doze" },
+    { "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf" },
+  };
+  if (n && n <= 2 && isdigit((unsigned char)w[0]) && (n == 1 || isdigit((unsigned char)w[1]))) {
+    int v = atoi(w);
+    return v >= 2 && v <= 12 ? v : 0;
+  }
+  for (size_t l = 0; l < sizeof words / sizeof *words; l++)
+    for (int k = 0; k < 11; k++)
+      if (strlen(words[l][k]) == n && !strncasecmp(w, words[l][k], n)) return k + 2;
+  if (n == 5 && !strncasecmp(w, "duas", 4)) return 2;
+  return 0;
+}
+
+/* How many items the sentence before the first colon of nt counts ("There
+ * are three support tiers:"), 0 when none; *colon gets the colon. */
+int vgi_counted_intro(const char *nt, const char **colon_out) {
+  const char *colon = NULL;
+  for (const char *q = nt ? nt : ""; *q && !colon; q++)
+    if (*q == ':' && (q[1] == ' ' || !q[1])) colon = q;
+  if (colon_out) *colon_out = colon;
+  if (!colon) return 0;
+  /* the counting sentence: from the last sentence end before the colon */
+  const char *from = nt;
+  for (const char *q = nt; q < colon; q++)
+    if (strchr(".!?", *q) && q[1] == ' ') from = q + 2;
+  int count = 0;
+  for (const char *w = from; w < colon;) {
+    while (w < colon && *w == ' ') w++;
+    size_t wl = 0;
+    while (w + wl < colon && w[wl] != ' ') wl++;
+    int c = count_word(w, wl);
+    /* "Node 18 supports": a digit counts only before a lower-case word */
+    if (c && isdigit((unsigned char)*w) && !(w[wl] == ' ' && islower((unsigned char)w[wl + 1]))) c = 0;
+    if (c) count = c;
+    w += wl;
+  }
+  return count;
+}
+
+/* "There are three support tiers: Tier 1 and Tier 2." names fewer items
+ * than it counts (the summary kept two, or the list went on in a second
+ * scene). When the sentence before a colon counts as many items as the
+ * list has, the narration names them all when they are short ("Tier 1,
+ * Tier 2 and Experimental"), else the sentence ends at the count ("There
+ * are three support tiers."). The slide shows them either way. */
+static void counted_lists(cJSON *scenes, const char *lang) {
+  for (cJSON *s = scenes->child; s; s = s->next) {
+    const char *ty = vgi_str(s, "scene_type");
+    cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
+    if (!ty || strcmp(ty, "list") || !cJSON_IsString(n)) continue;
+    const char *nt = n->valuestring;
+    const char *colon = NULL;
+    int count = vgi_counted_intro(nt, &colon);
+    if (!count) continue;
+    /* the list's top-level items, on this scene and the parts that continue it */
+    cJSON *tops = cJSON_CreateArray();
+    for (cJSON *x = s; x; x = x->next) {
+      if (x != s && (!vgi_str(x, "scene_type") || strcmp(vgi_str(x, "scene_type"), "list") ||
+                     !cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(x, "visual_content"), "start")))
+        break;
+      const cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(x, "visual_content"), "items");
+      for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+        const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+        if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0))
+          cJSON_AddItemToArray(tops, cJSON_CreateString(item_text(it)));
+      }
+    }
+    int total = cJSON_GetArraySize(tops), named = 0, words = 0, short_ = 1;
+    /* the part after the colon that names items: its first sentence */
+    const char *after = colon + 1;
+    while (*after == ' ') after++;
+    const char *end = after;
+    while (*end && !(strchr(".!?", *end) && (end[1] == ' ' || !end[1]))) end++;
+    for (const cJSON *it = tops->child; it; it = it->next) {
+      const char *f = strstr(after, it->valuestring);
+      named += f && f < end;
+      int w = vgi_word_count(it->valuestring);
+      words += w;
+      short_ &= w <= 5;
+    }
+    /* more counted than shown: a part was left out; fewer: the count is of
+     * something else */
+    if (count < total || named >= count) { cJSON_Delete(tops); continue; }
+    const char *rest = named ? (*end ? end + 1 : end) : after;   /* what follows the names, kept */
+    while (*rest == ' ') rest++;
+    vgi_buf b = {0};
+    if (short_ && words <= 24 && count == total) {
+      char *j = joined(tops, 0, 0, 0, lang);
+      vgi_buf_add(&b, nt, (size_t)(colon - nt) + 1);
+      vgi_buf_puts(&b, " ");
+      vgi_buf_puts(&b, j);
+      vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+      free(j);
+    } else {
+      vgi_buf_add(&b, nt, (size_t)(colon - nt));
+      vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+    }
+    if (*rest) { vgi_buf_puts(&b, " "); vgi_buf_puts(&b, rest); }
+    cJSON_SetValuestring(n, b.s);
+    vgi_buf_free(&b);
+    cJSON_Delete(tops);
+  }
 }
 
 void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
@@ -1849,7 +2252,10 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       }
     }
     fit_video(v, opts, d, summary);   /* weighs the items as the document wrote them */
-    if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) headline_items(scenes);
+    if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) {
+      headline_items(scenes);
+      counted_lists(scenes, vgi_str(v, "language"));
+    }
     headlines_ = 0;
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;

@@ -205,7 +205,10 @@ int tts_resolve_voice(const char *name, int rate, int pitch, tts_voice *out, cha
  * as a space. Level 2 (a retry after a crash) also reads every symbol,
  * quote, bracket and dash as a space: only letters, digits, spaces and
  * sentence marks are left. Each replaced character becomes one space, so
- * character positions (espeak-ng's events) stay those of the text. */
+ * character positions (espeak-ng's events) stay those of the text.
+ * At every level an underscore inside an identifier ("VG_CACHE_DIR") is a
+ * space: the voice says "VG cache dir", not "underscore", while the text
+ * (and so the captions made from its sentences) keeps what was written. */
 
 static unsigned cp_at(const unsigned char *s, size_t n, size_t i, size_t *k) {
   unsigned c = s[i];
@@ -250,6 +253,10 @@ size_t tts_speech_normalize(char *s, size_t n, int level) {
       if (!((latin_letter(prev) || prev == ' ') && (latin_letter(next) || next == ' ' || next == '\n')))
         space = 1;
       else if (level >= 2) space = 1;
+    } else if (c == '_') {
+      size_t k2 = 0;
+      unsigned next = i + k < n ? cp_at(u, n, i + k, &k2) : ' ';
+      space = level >= 2 || ((prev < 0x80 && isalnum((int)prev)) && (next < 0x80 && isalnum((int)next)));
     } else if (level >= 2 && !speakable(c)) {
       space = 1;
     }

@@ -309,9 +309,45 @@ static void ordinary_lists_and_languages(void **state) {
   s = scene_headed(m, "pfad.name(pfad)");
   assert_non_null(s);
   assert_string_equal(item_field(s, 0, "description"), "string \xE2\x80\x94 Der Pfad.");
-  assert_string_equal(sget(s, "narration"), "Die Methode gibt den letzten Teil eines Pfades zurück.");
+  /* its parameters said in German; what it returns not again ("gibt … zurück") */
+  assert_string_equal(sget(s, "narration"), "Die Methode gibt den letzten Teil eines Pfades zurück. Parameter: pfad.");
   cJSON_Delete(m);
   vgi_diags_free(&d);
+}
+
+/* The sentence of a parameter list comes from the phrase table in every
+ * language it has (never English words in a French or Japanese video), and
+ * so do the slide's labels ("Returns", "optional"). */
+static void parameters_said_in_language(void **state) {
+  (void)state;
+  static const struct { const char *lang, *takes, *returns; } cases[] = {
+    { "fr", "chemin et suffixe facultatif.", "Valeur de retour" },
+    { "es", "chemin y suffixe opcional.", "Valor de retorno" },
+    { "ja", "\xE5\xBC\x95\xE6\x95\xB0", "\xE6\x88\xBB\xE3\x82\x8A\xE5\x80\xA4" },   /* 引数, 戻り値 */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char doc[1024];
+    snprintf(doc, sizeof doc,
+             "---\nlang: %s\n---\n# Chemin\n\nLe module aide avec les chemins.\n\n"
+             "## `chemin.nom(chemin[, suffixe])`\n\n* `chemin` {string} Le chemin.\n"
+             "* `suffixe` {string} Un suffixe.\n* Returns: {string|Buffer}\n\n"
+             "Cette m\xC3\xA9thode donne la derni\xC3\xA8re partie du chemin.\n", cases[i].lang);
+    vgi_diags d;
+    cJSON *m = load_text("lang.md", doc, NULL, &d);
+    vgi_diags_free(&d);
+    const cJSON *s = scene_headed(m, "chemin.nom(chemin[, suffixe])");
+    assert_non_null(s);
+    const char *n = sget(s, "narration");
+    if (!strstr(n, cases[i].takes) || !strstr(n, cases[i].returns)) print_message("%s: %s\n", cases[i].lang, n);
+    assert_non_null(strstr(n, cases[i].takes));
+    assert_non_null(strstr(n, cases[i].returns));
+    assert_null(strstr(n, "It takes"));
+    assert_null(strstr(n, "returns"));
+    /* the slide's labels too: "Valeur de retour", not "Returns" */
+    assert_string_equal(item_field(s, 2, "title"), cases[i].returns);
+    assert_null(strstr(item_field(s, 1, "description"), "optional"));
+    cJSON_Delete(m);
+  }
 }
 
 int main(void) {
@@ -322,6 +358,7 @@ int main(void) {
     cmocka_unit_test(other_styles),
     cmocka_unit_test(tiny_entries_share),
     cmocka_unit_test(ordinary_lists_and_languages),
+    cmocka_unit_test(parameters_said_in_language),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -317,6 +317,28 @@ static void test_plain_text_controls(void **state) {
   tts_job_free(j);
 }
 
+/* An identifier is said as words and kept as written: "VG_CACHE_DIR" sounds
+ * as "VG CACHE DIR" (no "underscore"), while the sentence the captions show
+ * is the text as it came. */
+static void test_identifier_said_as_words(void **state) {
+  (void)state;
+  const char *id = "Set VG_CACHE_DIR to keep the cache elsewhere.";
+  const char *words = "Set VG CACHE DIR to keep the cache elsewhere.";
+  tts_job *a = run(id, strlen(id), "male", 0, -1);
+  tts_job *b = run(words, strlen(words), "male", 0, -1);
+  const tts_clip *ca = tts_job_clip(a), *cb = tts_job_clip(b);
+  assert_true(ca->nsentences >= 1);
+  assert_non_null(strstr(ca->sentences[0].text, "VG_CACHE_DIR"));
+  /* the same sound: "underscore" twice would add about a second */
+  assert_true(fabs(ca->duration - cb->duration) < 0.05);
+  /* a lone or leading underscore is not an identifier's: left to espeak-ng */
+  char s[] = "_x a_b a_ _";
+  tts_speech_normalize(s, strlen(s), 1);
+  assert_string_equal(s, "_x a b a_ _");
+  tts_job_free(a);
+  tts_job_free(b);
+}
+
 /* The SSML filter: what is accepted comes out canonical; everything that
  * names a file, a URL, phonemes, or is not well-formed is refused with its
  * place. */
@@ -657,6 +679,7 @@ int main(void) {
     cmocka_unit_test(test_ssml_marks_and_numbers),
     cmocka_unit_test(test_plain_by_default),
     cmocka_unit_test(test_plain_text_controls),
+    cmocka_unit_test(test_identifier_said_as_words),
     cmocka_unit_test(test_ssml_filter),
     cmocka_unit_test(test_child_crash),
     cmocka_unit_test(test_align),
