@@ -104,7 +104,7 @@ cat > "$TMP/pack.md" <<'MD'
 - A small first aid kit with plasters, painkillers, and any medicine your doctor prescribed for you
 - A universal power adapter, because sockets differ from one country to the next in shape and voltage
 - Copies of every important document, kept apart from the originals in a separate pocket or bag
-- A light rain jacket that folds into its own pocket and weighs almost nothing in the backpack
+- A light rain jacket that folds into its own pocket
 MD
 "$VGRUN" frame "$TMP/pack.md" --scene 3 --resolution 1080x1080 --captions srt,burn -o "$TMP/burn.png" >/dev/null 2>&1 \
   || bad "--captions burn"
