@@ -468,7 +468,10 @@ function M.scene_seconds(s, lang, o)
   local speech = type(s.narration) == "string" and core.speech_seconds(s.narration, s.language or lang) or 0
   local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
   local heard = copy(s)
-  heard.audio = { duration = speech + o.lead_in, words = {} }
+  -- the items are shown where the reader's estimate of the speech names them
+  heard.audio = { duration = speech + o.lead_in, words = {},
+    estimate = { text = type(s.narration) == "string" and s.narration or "", lead_in = o.lead_in,
+      lang = s.language or lang } }
   local ok, settle = pcall(render.settle_time, heard)
   if ok and tonumber(settle) then len = math.max(len, settle + 0.5) end
   return len
