@@ -918,13 +918,54 @@ int vgi_spoken_words(const char *text) {
   return w + c;
 }
 
+static int lang_is(const char *lang, const char *const *set) {
+  for (int i = 0; lang && set[i]; i++)
+    if (!strncmp(lang, set[i], strlen(set[i])) && (!lang[strlen(set[i])] || lang[strlen(set[i])] == '-')) return 1;
+  return 0;
+}
+
+/* Letters of a script the voice does not read: espeak-ng names them one by
+ * one ("עברית" takes 3.8 s in most voices, "日本語" 2.6 s in the Korean
+ * voice, "Українська" 8.3 s in the Korean voice and 1.6 s of "Русский" in
+ * the English one), as a language-switcher row says them. -> the seconds
+ * they take beyond what the word or character count gave them. */
+static double foreign_seconds(const char *text, const char *lang, double wpm, double cps) {
+  static const char *const han[] = { "zh", "ja", "yue", "cmn", NULL };
+  static const char *const cyr[] = { "ru", "uk", "bg", "sr", "be", "mk", "kk", "ky", "tt", "ba", "mn", NULL };
+  static const char *const semitic[] = { "he", "ar", "fa", "ur", "ps", "yi", NULL };
+  static const char *const cjk_voice[] = { "zh", "ja", "ko", "yue", "cmn", NULL };
+  const char *l = lang ? lang : "en";
+  double extra = 0;
+  size_t len = text ? strlen(text) : 0, k;
+  int word_foreign = 0;
+  for (size_t i = 0; i <= len; i += k ? k : 1) {
+    unsigned cp = i < len ? vg_utf8_decode(text, len, i, &k) : 0;
+    if (i >= len) k = 1;
+    int space = i >= len || cp == ' ' || cp == '\t' || cp == '\n';
+    if (space) {
+      if (word_foreign) extra -= 60.0 / wpm;   /* counted as a word */
+      word_foreign = 0;
+      continue;
+    }
+    double c = 0;
+    if (cp >= 0x4E00 && cp <= 0x9FFF && !lang_is(l, han)) c = 0.8 - 1.0 / cps;
+    else if (cp >= 0x0400 && cp <= 0x04FF && !lang_is(l, cyr)) c = lang_is(l, cjk_voice) ? 0.8 : 0.23;
+    else if (((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0x0600 && cp <= 0x06FF)) && !lang_is(l, semitic)) c = 0.75;
+    if (c > 0) {
+      extra += c;
+      if (!(cp >= 0x4E00 && cp <= 0x9FFF)) word_foreign = 1;
+    }
+  }
+  return extra > 0 ? extra : 0;
+}
+
 double vgi_speech_seconds_lang(const char *text, const char *lang) {
   int w, c;
   double wpm, cps;
   count_speech(text, &w, &c);
   pace(lang, &wpm, &cps);
   double extra = identifier_words(text, !lang || !strncmp(lang, "en", 2));
-  return (w + extra) * 60.0 / wpm + c / cps;
+  return (w + extra) * 60.0 / wpm + c / cps + foreign_seconds(text, lang, wpm, cps);
 }
 
 /* What a text weighs as reading: its words, a CJK character counted as the
