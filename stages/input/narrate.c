@@ -927,13 +927,15 @@ static int lang_is(const char *lang, const char *const *set) {
 /* Letters of a script the voice does not read: espeak-ng names them one by
  * one ("עברית" takes 3.8 s in most voices, "日本語" 2.6 s in the Korean
  * voice, "Українська" 8.3 s in the Korean voice and 1.6 s of "Русский" in
- * the English one), as a language-switcher row says them. -> the seconds
+ * the English one), as a language-switcher row says them; the Japanese
+ * voice spells Latin words. -> the seconds
  * they take beyond what the word or character count gave them. */
 static double foreign_seconds(const char *text, const char *lang, double wpm, double cps) {
   static const char *const han[] = { "zh", "ja", "yue", "cmn", NULL };
   static const char *const cyr[] = { "ru", "uk", "bg", "sr", "be", "mk", "kk", "ky", "tt", "ba", "mn", NULL };
   static const char *const semitic[] = { "he", "ar", "fa", "ur", "ps", "yi", NULL };
   static const char *const cjk_voice[] = { "zh", "ja", "ko", "yue", "cmn", NULL };
+  static const char *const ja[] = { "ja", NULL };
   const char *l = lang ? lang : "en";
   double extra = 0;
   size_t len = text ? strlen(text) : 0, k;
@@ -951,6 +953,8 @@ static double foreign_seconds(const char *text, const char *lang, double wpm, do
     if (cp >= 0x4E00 && cp <= 0x9FFF && !lang_is(l, han)) c = 0.8 - 1.0 / cps;
     else if (cp >= 0x0400 && cp <= 0x04FF && !lang_is(l, cyr)) c = lang_is(l, cjk_voice) ? 0.8 : 0.23;
     else if (((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0x0600 && cp <= 0x06FF)) && !lang_is(l, semitic)) c = 0.75;
+    /* the Japanese voice spells a Latin word ("Bash": 1.1 s) */
+    else if (cp < 0x80 && isalpha((int)cp) && lang_is(l, ja)) c = 0.27;
     if (c > 0) {
       extra += c;
       if (!(cp >= 0x4E00 && cp <= 0x9FFF)) word_foreign = 1;
