@@ -37,7 +37,9 @@ local i18n = require("vg.i18n")
 local M = {}
 
 M.MIN_SCENE = 3   -- the Markdown reader's min_duration: a part keeps at least that
-M.READ_ITEM = 0.8 -- seconds a silent part stays up for each item it shows
+M.READ_ITEM = 0.8 -- seconds a silent part stays up for each item it shows (the
+                  -- reveal model's reading time of an item nobody names, REVEAL_READ
+                  -- in stages/input/narrate.c: a silent part is all tail)
 M.MAX_PARTS = 8   -- past this a scene is not made of slides but of a wall
 -- Text shrunk below this share of the size its layout chose is no longer
 -- read at a glance: splitting is preferred to shrinking further. The same
