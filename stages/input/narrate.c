@@ -1690,6 +1690,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (cJSON_GetObjectItemCaseSensitive(s, "id")) cJSON_ReplaceItemInObjectCaseSensitive(s, "id", cJSON_CreateString(id));
     }
   }
+  double said = total;   /* what the document has to say and show, before any stretch */
   if (duration > 0 && total < duration) {
     /* too short: stretch scenes (within their max) towards the target */
     double k = duration / (total > 0 ? total : 1), now = 0;
@@ -1718,6 +1719,15 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
                    ? "--duration %s: the video cannot be that short; it runs about %s s (its title, outro and the first sentence of each scene kept)"
                    : "--duration %s: the document says too little for that; the video runs about %s s",
                  vgi_fmt_num(a, sizeof a, duration), vgi_fmt_num(b2, sizeof b2, round(total)));
+  } else if (duration > 0 && d && said < duration * 0.85) {
+    /* within reach only by holding slides longer than they are said: a
+     * document too short for the target is never padded silently */
+    char a[32], b2[32], c[32];
+    vgi_diag_add(d, VGI_WARNING, file, 0, 0, "duration",
+                 "--duration %s: the document says too little for that; it takes about %s s, its slides held longer "
+                 "to run about %s s",
+                 vgi_fmt_num(a, sizeof a, duration), vgi_fmt_num(c, sizeof c, round(said)),
+                 vgi_fmt_num(b2, sizeof b2, round(total)));
   }
   free(fs);
   free(fu);
