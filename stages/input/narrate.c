@@ -1577,6 +1577,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
   for (i = 0; i < ns; i++) fit_tail(&fs[i], fu, lang);
   double total = 0;
   for (i = 0; i < ns; i++) total += scene_est(&fs[i]);
+  double said = total;   /* all the document has to say and show, before any cut or stretch */
   double budget = 0;
   int floor_cls = 0;
   if (duration > 0) {
@@ -1690,7 +1691,6 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (cJSON_GetObjectItemCaseSensitive(s, "id")) cJSON_ReplaceItemInObjectCaseSensitive(s, "id", cJSON_CreateString(id));
     }
   }
-  double said = total;   /* what the document has to say and show, before any stretch */
   if (duration > 0 && total < duration) {
     /* too short: stretch scenes (within their max) towards the target */
     double k = duration / (total > 0 ? total : 1), now = 0;
