@@ -133,14 +133,78 @@ local function audio_words(scene)
   return #out > 0 and out or nil
 end
 
--- When does narration reach each step? The first significant words of the
--- step, searched in order in the word timings; else evenly spaced.
+-- The reader's reveal model (stages/input/narrate.c, vgi_named_at and
+-- vgi_reveal_fill), so that a scene lasts on the timeline what the reader
+-- planned for it; nil when the input part is not built in.
+local reader_ok, reader = pcall(require, "vg.input_core")
+if not (reader_ok and type(reader) == "table" and reader.named and reader.reveal_fill) then reader = nil end
+
+-- The spoken text of word timings, and where each word starts in it.
+local function spoken_text(scene)
+  local words = scene.audio.words
+  local parts, at, pos = {}, {}, 1
+  for i, w in ipairs(words) do
+    local word = tostring(w.word or w[1] or "")
+    parts[i], at[i] = word, pos
+    pos = pos + #word + 1
+  end
+  return table.concat(parts, " "), at
+end
+
+-- When the narration names each step (nil: not named), by the reader's rule.
+-- With word timings: the time of the word the name is in (shared within the
+-- word by its bytes); with an estimate (vg.create.fit: audio.estimate = {text,
+-- lead_in, lang}): the speech estimate of the text before it.
+local function named_times(scene, steps)
+  local au = scene.audio
+  if type(au) ~= "table" then return {} end
+  local out = {}
+  local est = type(au.estimate) == "table" and au.estimate
+  if est and type(est.text) == "string" then
+    local at = reader.named(est.text, steps)
+    for i = 1, #steps do
+      if at[i] then
+        out[i] = (tonumber(est.lead_in) or 0) + reader.speech_seconds(est.text:sub(1, at[i] - 1), est.lang)
+      end
+    end
+    return out
+  end
+  if type(au.words) ~= "table" or #au.words == 0 then return out end
+  local text, wat = spoken_text(scene)
+  local at = reader.named(text, steps)
+  local k = 1
+  for i = 1, #steps do
+    if at[i] then
+      while wat[k + 1] and wat[k + 1] <= at[i] do k = k + 1 end
+      local w = au.words[k]
+      local st, en = tonumber(w.start or w[2]), tonumber(w["end"] or w[3])
+      if st then
+        local word = tostring(w.word or w[1] or "")
+        local share = #word > 0 and math.min(1, (at[i] - wat[k]) / #word) or 0
+        out[i] = st + ((en and en > st) and (en - st) * share or 0)
+      end
+    end
+  end
+  return out
+end
+
+-- When does narration reach each step? The reader's model when it is there
+-- (steps named by the narration when said, the tail paced after them; a
+-- second value: when the scene has settled, the tail read); else the first
+-- significant words of the step, searched in order in the word timings, the
+-- rest evenly spaced.
 local function reveal_times(scene, steps)
   local n = #steps
   local times = {}
   if n == 0 then return times end
   local first = M.ENTER * 0.8
   local dur = tonumber(scene.audio and scene.audio.duration) or tonumber(scene.duration)
+  if reader and dur then
+    local named = named_times(scene, steps)
+    local list = {}
+    for i = 1, n do list[i] = named[i] or false end
+    return reader.reveal_fill(list, n, dur or 0)
+  end
   local spacing = 0.6
   if dur then spacing = math.max(0.35, math.min(2.5, (dur * 0.85 - first) / n)) end
   local words = audio_words(scene)
@@ -198,9 +262,11 @@ end
 
 local function timeline(scene, def)
   local steps = def.steps and def.steps(scene) or {}
-  local times = reveal_times(scene, steps)
+  local times, read = reveal_times(scene, steps)
   local settle = M.ENTER
   if #times > 0 then settle = math.max(settle, times[#times] + M.STEP) end
+  -- the reader's model: the tail's reading time
+  if read then settle = math.max(settle, read) end
   return times, settle
 end
 

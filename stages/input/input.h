@@ -116,6 +116,17 @@ double vgi_speech_seconds_lang(const char *text, const char *lang);
 /* The estimated length of a scene as vgrun create places it: its narration
  * in `lang`, the pause around it, at least its min_duration. */
 double vgi_scene_seconds(const cJSON *scene, const char *lang);
+/* The reveal model of a scene's steps (list items, table rows), shared with
+ * vg.render: where `text` names each of `items` (byte offsets, -1: not
+ * named; the first word of four characters or more, CJK: the first two
+ * characters, searched in order), and every step's time from the named ones
+ * (`named[i]` seconds from the scene's start or < 0; `dur` = lead-in +
+ * speech): the rest spread between them, the tail paced within the
+ * narration. */
+void vgi_named_at(const char *text, const char *const *items, int n, long *at);
+/* -> when the scene has settled: its last step shown, and each step of the
+ * tail given 0.8 s to be read. */
+double vgi_reveal_fill(const double *named, int n, double dur, double *times);
 /* 1 if `voice` is one of the four named voices or an espeak-ng voice. */
 int vgi_voice_known(const char *voice);
 

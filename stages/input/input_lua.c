@@ -348,6 +348,57 @@ static int l_scene_seconds(lua_State *L) {
   return 1;
 }
 
+/* named(text, {step, ...}) -> { offset or false, ... }: where the spoken
+ * text names each step (1-based byte offsets; vgi_named_at) */
+static int l_named(lua_State *L) {
+  const char *t = luaL_checkstring(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  int n = (int)luaL_len(L, 2);
+  if (n < 0 || n > 100000) return luaL_argerror(L, 2, "too many steps");
+  const char **items = calloc((size_t)n + 1, sizeof *items);
+  long *at = calloc((size_t)n + 1, sizeof *at);
+  if (!items || !at) { free(items); free(at); return luaL_error(L, "out of memory"); }
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, 2, i + 1);
+    items[i] = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    lua_pop(L, 1);   /* the string stays referenced by the table */
+  }
+  vgi_named_at(t, items, n, at);
+  lua_createtable(L, n, 0);
+  for (int i = 0; i < n; i++) {
+    if (at[i] >= 0) lua_pushinteger(L, at[i] + 1); else lua_pushboolean(L, 0);
+    lua_rawseti(L, -2, i + 1);
+  }
+  free(items);
+  free(at);
+  return 1;
+}
+
+/* reveal_fill({time or false, ...}, n, dur) -> { time, ... }, settle: every
+ * step's time from the named ones, and when the scene has settled
+ * (vgi_reveal_fill) */
+static int l_reveal_fill(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  double dur = luaL_checknumber(L, 3);
+  if (n < 0 || n > 100000) return luaL_argerror(L, 2, "0 to 100000 steps");
+  double *named = calloc((size_t)n + 1, sizeof *named), *times = calloc((size_t)n + 1, sizeof *times);
+  if (!named || !times) { free(named); free(times); return luaL_error(L, "out of memory"); }
+  for (lua_Integer i = 0; i < n; i++) {
+    lua_rawgeti(L, 1, i + 1);
+    named[i] = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+    if (named[i] != named[i]) named[i] = -1;
+    lua_pop(L, 1);
+  }
+  double settle = vgi_reveal_fill(named, (int)n, dur, times);
+  lua_createtable(L, (int)n, 0);
+  for (lua_Integer i = 0; i < n; i++) { lua_pushnumber(L, times[i]); lua_rawseti(L, -2, i + 1); }
+  lua_pushnumber(L, settle);
+  free(named);
+  free(times);
+  return 2;
+}
+
 /* sentences(text [, lang]) -> { sentence, ... }: the narration's own
  * splitter (abbreviations per language, decimals, versions, file names), so
  * a scene split in Lua shares out whole sentences as the summary counts them */
@@ -372,6 +423,7 @@ int vgmod_input_core(lua_State *L) {
     { "voice_known", l_voice_known }, { "scene_types", l_scene_types },
     { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type },
     { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds },
+    { "named", l_named }, { "reveal_fill", l_reveal_fill },
     { "sentences", l_sentences }, { NULL, NULL },
   };
   luaL_newlib(L, fns);

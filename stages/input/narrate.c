@@ -1090,13 +1090,58 @@ int vgi_spoken_words(const char *text) {
   return w + c;
 }
 
+static int lang_is(const char *lang, const char *const *set) {
+  for (int i = 0; lang && set[i]; i++)
+    if (!strncmp(lang, set[i], strlen(set[i])) && (!lang[strlen(set[i])] || lang[strlen(set[i])] == '-')) return 1;
+  return 0;
+}
+
+/* Letters of a script the voice does not read: espeak-ng names them one by
+ * one ("עברית" takes 3.8 s in most voices, "日本語" 2.6 s in the Korean
+ * voice, "Українська" 8.3 s in the Korean voice and 1.6 s of "Русский" in
+ * the English one), as a language-switcher row says them; the Japanese
+ * voice spells Latin words. -> the seconds
+ * they take beyond what the word or character count gave them. */
+static double foreign_seconds(const char *text, const char *lang, double wpm, double cps) {
+  static const char *const han[] = { "zh", "ja", "yue", "cmn", NULL };
+  static const char *const cyr[] = { "ru", "uk", "bg", "sr", "be", "mk", "kk", "ky", "tt", "ba", "mn", NULL };
+  static const char *const semitic[] = { "he", "ar", "fa", "ur", "ps", "yi", NULL };
+  static const char *const cjk_voice[] = { "zh", "ja", "ko", "yue", "cmn", NULL };
+  static const char *const ja[] = { "ja", NULL };
+  const char *l = lang ? lang : "en";
+  double extra = 0;
+  size_t len = text ? strlen(text) : 0, k;
+  int word_foreign = 0;
+  for (size_t i = 0; i <= len; i += k ? k : 1) {
+    unsigned cp = i < len ? vg_utf8_decode(text, len, i, &k) : 0;
+    if (i >= len) k = 1;
+    int space = i >= len || cp == ' ' || cp == '\t' || cp == '\n';
+    if (space) {
+      if (word_foreign) extra -= 60.0 / wpm;   /* counted as a word */
+      word_foreign = 0;
+      continue;
+    }
+    double c = 0;
+    if (cp >= 0x4E00 && cp <= 0x9FFF && !lang_is(l, han)) c = 0.8 - 1.0 / cps;
+    else if (cp >= 0x0400 && cp <= 0x04FF && !lang_is(l, cyr)) c = lang_is(l, cjk_voice) ? 0.8 : 0.23;
+    else if (((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0x0600 && cp <= 0x06FF)) && !lang_is(l, semitic)) c = 0.75;
+    /* the Japanese voice spells a Latin word ("Bash": 1.1 s) */
+    else if (cp < 0x80 && isalpha((int)cp) && lang_is(l, ja)) c = 0.27;
+    if (c > 0) {
+      extra += c;
+      if (!(cp >= 0x4E00 && cp <= 0x9FFF)) word_foreign = 1;
+    }
+  }
+  return extra > 0 ? extra : 0;
+}
+
 double vgi_speech_seconds_lang(const char *text, const char *lang) {
   int w, c;
   double wpm, cps;
   count_speech(text, &w, &c);
   pace(lang, &wpm, &cps);
   double extra = identifier_words(text, !lang || !strncmp(lang, "en", 2));
-  return (w + extra) * 60.0 / wpm + c / cps;
+  return (w + extra) * 60.0 / wpm + c / cps + foreign_seconds(text, lang, wpm, cps);
 }
 
 /* What a text weighs as reading: its words, a CJK character counted as the
@@ -1121,63 +1166,225 @@ static double word_equiv(const char *text, const char *lang) {
 #define PART_SECONDS 600.0
 
 typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed, key; } fit_unit;
-typedef struct fit_scene { cJSON *s; double min, speech; int srank, kept, first, items, tail, u0, u1; } fit_scene;
+typedef struct fit_scene { cJSON *s; double min, speech, settle; int srank, kept, first, u0, u1; } fit_scene;
 
-/* The list layout reveals each item when the narration names it, and the
- * items after the last one named at a steady pace after it (vg.render's
- * reveal_times): those items lengthen the scene. Counts the items of a
- * scene and those after the last one the narration names. */
-static void list_tail(const cJSON *scene, const char *narration, int *items, int *tail) {
-  const cJSON *its = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(scene, "visual_content"), "items");
-  *items = *tail = 0;
-  int last = 0;
-  for (const cJSON *it = its ? its->child : NULL; it; it = it->next) {
-    const char *t = item_text(it);
-    (*items)++;
-    if (!t || !narration) continue;
-    /* its first word of four letters or more, as said */
-    const char *w = t;
-    size_t wl = 0;
-    while (*w) {
-      while (*w && !isalnum((unsigned char)*w) && (unsigned char)*w < 0x80) w++;
-      const char *e = w;
-      while (*e && (isalnum((unsigned char)*e) || (unsigned char)*e >= 0x80)) e++;
-      wl = (size_t)(e - w);
-      if (wl >= 4 || !*e) break;
-      w = e;
+/* The reveal model: one for the reader's estimate and the layouts (vg.render's
+ * reveal_times calls vgi_named_at and vgi_reveal_fill through vg.input_core).
+ * An item is shown when the narration names it; the items after the last one
+ * named ("the tail") follow at a steady pace within what is left of the
+ * narration (not one by one in silence after it), and the scene holds until
+ * each of them had REVEAL_READ to be read: a list scene lasts until its last
+ * item is shown and can be read, and no item is shown after the scene ends.
+ * The times match vg.render (ENTER, STEP) and vg.create's lead_in. */
+#define REVEAL_LEAD_IN 0.4
+#define REVEAL_ENTER 0.55
+#define REVEAL_FIRST (REVEAL_ENTER * 0.8)
+#define REVEAL_STEP 0.25
+#define REVEAL_READ 0.8    /* fit.lua's READ_ITEM: a silent part's reading time an item */
+#define REVEAL_MAX 2.5
+#define REVEAL_HOLD 0.5    /* vg.create.timeline: the scene holds this long after it settles */
+
+/* Scripts written without spaces (kana, CJK ideographs): a key may start
+ * anywhere, and is its first two characters. */
+static int unspaced(const unsigned char *p) { return *p >= 0xE3 && *p <= 0xE9; }
+
+/* The key an item is named by: its first word of four characters or more
+ * (else its first word), of Chinese, Japanese or Korean its first two
+ * characters. -> its length in bytes (0: none), *at its start. */
+static size_t item_key(const char *t, const char **at) {
+  const unsigned char *p = (const unsigned char *)(t ? t : ""), *first = NULL;
+  size_t first_len = 0;
+  while (*p) {
+    while (*p && *p < 0x80 && !isalnum(*p)) p++;
+    const unsigned char *e = p;
+    int chars = 0;
+    while (*e && (*e >= 0x80 || isalnum(*e))) {
+      /* punctuation of other scripts ends a word too (。，、：) */
+      if (e[0] == 0xE3 && e[1] == 0x80 && e[2] >= 0x80 && e[2] <= 0x82) break;
+      if (e[0] == 0xEF && e[1] == 0xBC) break;
+      chars += (*e & 0xC0) != 0x80;
+      e++;
     }
-    if (wl == 0) continue;
-    /* Chinese and Japanese have no spaces: the item's first two characters */
-    if ((unsigned char)w[0] >= 0xE3 && (unsigned char)w[0] < 0xF0 && wl > 6) wl = 6;
-    char key[64];
-    snprintf(key, sizeof key, "%.*s", (int)(wl < 63 ? wl : 63), w);
-    if (strcasestr(narration, key)) last = *items;
+    if (e == p) { if (*p) p++; continue; }
+    if (unspaced(p) || (*p >= 0xEA && *p <= 0xED)) {
+      /* two characters */
+      const unsigned char *q = p;
+      for (int c = 0; c < 2 && q < e; c++) { q++; while (q < e && (*q & 0xC0) == 0x80) q++; }
+      *at = (const char *)p;
+      return (size_t)(q - p);
+    }
+    if (chars >= 4) { *at = (const char *)p; return (size_t)(e - p); }
+    if (!first) { first = p; first_len = (size_t)(e - p); }
+    p = e;
   }
-  *tail = *items - last;
+  *at = (const char *)first;
+  return first_len;
 }
 
-static double tail_seconds(double speech, int items, int tail) {
-  if (!items || !tail) return 0;
-  double spacing = (speech * 0.85 - 0.44) / items;
+/* The key extended by the item's next word ("Step 3" where every item
+ * starts with "Step"). -> its new length. */
+static size_t key_more(const char *k, size_t kl) {
+  const unsigned char *p = (const unsigned char *)k + kl;
+  while (*p && *p < 0x80 && !isalnum(*p)) p++;
+  if (!*p) return kl;
+  while (*p && (*p >= 0x80 || isalnum(*p))) p++;
+  return (size_t)((const char *)p - k);
+}
+
+void vgi_named_at(const char *text, const char *const *items, int n, long *at) {
+  const char *cur = text ? text : "";
+  const char **ks = calloc((size_t)(n > 0 ? n : 1), sizeof *ks);
+  size_t *kls = calloc((size_t)(n > 0 ? n : 1), sizeof *kls);
+  if (!ks || !kls) { free(ks); free(kls); for (int i = 0; i < n; i++) at[i] = -1; return; }
+  for (int i = 0; i < n; i++) kls[i] = item_key(items[i], &ks[i]);
+  /* items that start alike are named by more of their words (marked with
+   * the top bit first, extended after: a key is compared as it was) */
+  const size_t more = (size_t)1 << (sizeof(size_t) * 8 - 1);
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < n; j++) {
+      size_t a = kls[i] & ~more, b = kls[j] & ~more;
+      if (j != i && a && a == b && !strncasecmp(ks[i], ks[j], a) && !unspaced((const unsigned char *)ks[i])) {
+        kls[i] |= more;
+        break;
+      }
+    }
+  for (int i = 0; i < n; i++)
+    if (kls[i] & more) kls[i] = key_more(ks[i], kls[i] & ~more);
+  for (int i = 0; i < n; i++) {
+    at[i] = -1;
+    const char *k = ks[i];
+    size_t kl = kls[i];
+    if (!kl || kl > 200) continue;
+    for (const char *p = cur; *p; p++) {
+      if (strncasecmp(p, k, kl)) continue;
+      /* a key of a spaced script is a word of the text ("Compress" is not
+       * "compression"); Korean's two syllables are a stem (particles follow) */
+      const unsigned char *ke = (const unsigned char *)p + kl;
+      if (!unspaced((const unsigned char *)k) && p > text &&
+          ((unsigned char)p[-1] >= 0x80 || isalnum((unsigned char)p[-1])))
+        continue;
+      if (!unspaced((const unsigned char *)k) && !((unsigned char)*k >= 0xEA && (unsigned char)*k <= 0xED) &&
+          (isalnum(*ke) || ((*ke & 0xC0) == 0x80)))
+        continue;
+      /* the item is named from its start when its words before the key
+       * are said too ("DRY principle") */
+      size_t off = (size_t)(k - items[i]);
+      const char *from = p;
+      if (off && (size_t)(p - cur) >= off && !strncasecmp(p - off, items[i], off)) from = p - off;
+      at[i] = (long)(from - text);
+      cur = p + kl;
+      break;
+    }
+  }
+  free(ks);
+  free(kls);
+}
+
+double vgi_reveal_fill(const double *named, int n, double dur, double *times) {
+  if (n <= 0) return REVEAL_ENTER;
+  double first = REVEAL_FIRST;
+  /* items before the first named one share the time up to it */
+  double spacing = (dur * 0.85 - first) / n;
   if (spacing < 0.35) spacing = 0.35;
-  if (spacing > 2.5) spacing = 2.5;
-  return tail * spacing;
+  if (spacing > REVEAL_MAX) spacing = REVEAL_MAX;
+  for (int i = 0; i < n; i++) times[i] = named[i] >= 0 ? (named[i] > first ? named[i] : first) : -1;
+  double prev_t = first - spacing, read_end = 0;
+  int prev_i = 0, any = 0;
+  for (int i = 0; i < n; i++) {
+    if (times[i] >= 0 && times[i] > prev_t) {
+      prev_t = times[i];
+      prev_i = i + 1;
+      any = 1;
+      continue;
+    }
+    int nxt = -1;
+    for (int j = i + 1; j < n; j++)
+      if (times[j] >= 0 && times[j] > prev_t) { nxt = j; break; }
+    if (nxt >= 0) {
+      times[i] = prev_t + (times[nxt] - prev_t) * (i + 1 - prev_i) / (nxt + 1 - prev_i);
+      prev_t = times[i];
+      prev_i = i + 1;
+      any = 1;
+      continue;
+    }
+    /* the tail: the rest of the items at one pace within what is left of
+     * the narration (while the voice goes on, not in silence after it);
+     * the scene then holds until each had REVEAL_READ to be read */
+    int m = n - i;
+    double from = any ? prev_t : first;
+    double pace = (dur * 0.85 - from) / m;
+    if (pace < 0.35) pace = 0.35;
+    if (pace > REVEAL_MAX) pace = REVEAL_MAX;
+    for (int k = 0; k < m; k++) times[i + k] = from + (any ? k + 1 : k) * pace;
+    read_end = from + (any ? m : m - 1) * REVEAL_READ;
+    break;
+  }
+  double settle = times[n - 1] > read_end ? times[n - 1] : read_end;
+  settle += REVEAL_STEP;
+  return settle > REVEAL_ENTER ? settle : REVEAL_ENTER;
+}
+
+/* The steps a scene reveals one by one, as vg.render's layouts take them:
+ * a list's items, a table's rows (their first cell), objectives. -> count,
+ * *texts (owned by the scene; NULL entries for items without text). */
+static int scene_steps(const cJSON *scene, const char ***texts) {
+  const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
+  const char *type = vgi_str(scene, "scene_type");
+  const cJSON *its = NULL;
+  int rows = 0;
+  *texts = NULL;
+  if (!type) return 0;
+  if (!strcmp(type, "list")) its = cJSON_GetObjectItemCaseSensitive(vc, "items");
+  else if (!strcmp(type, "learning_objectives")) its = cJSON_GetObjectItemCaseSensitive(vc, "objectives");
+  else if (!strcmp(type, "table")) { its = cJSON_GetObjectItemCaseSensitive(vc, "rows"); rows = 1; }
+  int n = cJSON_IsArray(its) ? cJSON_GetArraySize(its) : 0;
+  if (n <= 0) return 0;
+  *texts = calloc((size_t)n, sizeof **texts);
+  int i = 0;
+  for (const cJSON *it = its->child; it && i < n; it = it->next, i++) {
+    if (!rows) { (*texts)[i] = item_text(it); continue; }
+    for (const cJSON *c = cJSON_IsArray(it) ? it->child : NULL; c; c = c->next)
+      if (cJSON_IsString(c) && *c->valuestring) { (*texts)[i] = c->valuestring; break; }
+  }
+  return n;
+}
+
+/* When a scene's last step is shown, from the scene's start, with `text`
+ * said over `speech` seconds (the reveal model above); 0: no steps. */
+static double steps_settle(const cJSON *scene, const char *text, double speech, const char *lang) {
+  const char **texts;
+  int n = scene_steps(scene, &texts);
+  if (!n) return 0;
+  long *at = malloc((size_t)n * sizeof *at);
+  double *named = malloc((size_t)n * sizeof *named), *times = malloc((size_t)n * sizeof *times);
+  vgi_named_at(text, texts, n, at);
+  for (int i = 0; i < n; i++) {
+    named[i] = -1;
+    if (at[i] < 0) continue;
+    char *pre = vgi_strdup(text);
+    pre[at[i]] = 0;
+    named[i] = REVEAL_LEAD_IN + vgi_speech_seconds_lang(pre, lang);
+    free(pre);
+  }
+  double settle = vgi_reveal_fill(named, n, REVEAL_LEAD_IN + speech, times);
+  free(at); free(named); free(times); free(texts);
+  return settle;
 }
 typedef struct fit_step { int cls, pos, unit, scene; } fit_step;   /* one thing to leave out */
 
-/* The items after the last one the kept units name (see list_tail). */
-static void fit_tail(fit_scene *f, const fit_unit *fu) {
-  if (f->u1 <= f->u0 && f->items) return;
+/* When the scene's steps are shown, with the narration the kept units say. */
+static void fit_tail(fit_scene *f, const fit_unit *fu, const char *lang) {
   vgi_buf all = {0};
   for (int k = f->u0; k < f->u1; k++)
-    if (fu[k].kept) { vgi_buf_puts(&all, vgi_str(fu[k].u, "t")); vgi_buf_puts(&all, " "); }
-  list_tail(f->s, all.s ? all.s : (f->u1 > f->u0 ? "" : vgi_str(f->s, "narration")), &f->items, &f->tail);
+    if (fu[k].kept) { if (all.n) vgi_buf_puts(&all, " "); vgi_buf_puts(&all, vgi_str(fu[k].u, "t")); }
+  f->settle = steps_settle(f->s, all.s ? all.s : (f->u1 > f->u0 ? "" : vgi_str(f->s, "narration")), f->speech, lang);
   vgi_buf_free(&all);
 }
 
 static double scene_est(const fit_scene *f) {
   if (!f->kept) return 0;
-  double t = SCENE_PAD + f->speech + tail_seconds(f->speech, f->items, f->tail);
+  double t = SCENE_PAD + f->speech;
+  if (f->settle > 0 && f->settle + REVEAL_HOLD > t) t = f->settle + REVEAL_HOLD;
   return t > f->min ? t : f->min;
 }
 
@@ -1234,10 +1441,11 @@ double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   if (min < SCENE_MIN) min = SCENE_MIN;
   double rd = read_seconds(scene);
   if (rd > min) min = rd;
-  double speech = vgi_speech_seconds_lang(vgi_str(scene, "narration"), lang);
-  int items, tail;
-  list_tail(scene, vgi_str(scene, "narration"), &items, &tail);
-  double t = SCENE_PAD + speech + tail_seconds(speech, items, tail);
+  const char *said = vgi_str(scene, "narration");
+  double speech = vgi_speech_seconds_lang(said, lang);
+  double t = SCENE_PAD + speech;
+  double settle = steps_settle(scene, said ? said : "", speech, lang);
+  if (settle > 0 && settle + REVEAL_HOLD > t) t = settle + REVEAL_HOLD;
   return t > min ? t : min;
 }
 
@@ -1265,17 +1473,34 @@ static double scene_words(const cJSON *s, const char *lang) {
 }
 
 /* A new unit array: the sentences of a generated narration, the first said
- * whenever the scene is (it names the scene), the others key points. */
-static cJSON *sentence_units(const char *text, const char *lang, int list) {
+ * whenever the scene is (it names the scene), the others key points. A
+ * list's narration says its items ("Contact. You can chat with us on
+ * Gitter."): the first sentence that names one of `items` is said whenever
+ * the scene is (a presenter names the first), its heading may go first. */
+static cJSON *sentence_units(const char *text, const char *lang, int list, const cJSON *items) {
   cJSON *units = cJSON_CreateArray();
   int ns = 0;
   char **ss = vgi_sentences_lang(text, lang, &ns);
+  int keep = ns - 1;   /* no sentence names an item: the last */
+  if (list && ns > 1 && cJSON_IsArray(items)) {
+    int n = cJSON_GetArraySize(items);
+    const char **texts = calloc((size_t)(n > 0 ? n : 1), sizeof *texts);
+    long *at = calloc((size_t)(n > 0 ? n : 1), sizeof *at);
+    int k = 0;
+    for (const cJSON *it = items->child; it && k < n; it = it->next) texts[k++] = item_text(it);
+    for (int i = 0; i < ns && texts && at; i++) {
+      vgi_named_at(ss[i], texts, n, at);
+      int named = 0;
+      for (int j = 0; j < n; j++) named |= at[j] >= 0;
+      if (named) { keep = i; break; }
+    }
+    free(texts);
+    free(at);
+  }
   for (int i = 0; i < ns; i++) {
     cJSON *u = cJSON_CreateObject();
     cJSON_AddStringToObject(u, "t", ss[i]);
-    /* a list's items are what it says ("Contact. You can chat with us on
-     * Gitter."): its heading may go first */
-    int r = list && ns > 1 ? (i == ns - 1 ? 0 : 1) : (i ? 1 : 0);
+    int r = list && ns > 1 ? (i == keep ? 0 : 1) : (i ? 1 : 0);
     cJSON_AddNumberToObject(u, "r", r);
     cJSON_AddItemToArray(units, u);
     free(ss[i]);
@@ -1356,7 +1581,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         cJSON_Delete(c);
       }
       units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang,
-                             ty && !strcmp(ty, "list") && !full);
+                             ty && !strcmp(ty, "list") && !full,
+                             cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items"));
       free(items_only);
       if (ty && !strcmp(ty, "title"))
         /* "Welcome to Tool. Tool converts files between formats.": what the
@@ -1520,9 +1746,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     if (fs[i].first >= 0) fu[fs[i].first].fixed = 1;
   /* the items said: judged on the narration of the units kept, again
    * whenever a unit goes or comes back */
-  for (i = 0; i < ns; i++) fit_tail(&fs[i], fu);
+  for (i = 0; i < ns; i++) fit_tail(&fs[i], fu, lang);
   double total = 0;
   for (i = 0; i < ns; i++) total += scene_est(&fs[i]);
+  double said = total;   /* all the document has to say and show, before any cut or stretch */
   double budget = 0;
   int floor_cls = 0;
   if (duration > 0) {
@@ -1558,7 +1785,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         double before = scene_est(f);
         u->kept = 0;
         f->speech -= u->sec;
-        fit_tail(f, fu);
+        fit_tail(f, fu, lang);
         total += scene_est(f) - before;
       } else {
         fit_scene *f = &fs[st[done].scene];
@@ -1576,10 +1803,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         double before = scene_est(f);
         f->speech += u->sec;
         u->kept = 1;
-        fit_tail(f, fu);
+        fit_tail(f, fu, lang);
         double after = scene_est(f);
         if (total + after - before <= budget) total += after - before;
-        else { f->speech -= u->sec; u->kept = 0; fit_tail(f, fu); }
+        else { f->speech -= u->sec; u->kept = 0; fit_tail(f, fu, lang); }
       } else {
         fit_scene *f = &fs[st[k].scene];
         f->kept = 1;
@@ -1664,6 +1891,15 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
                    ? "--duration %s: the video cannot be that short; it runs about %s s (its title, outro and the first sentence of each scene kept)"
                    : "--duration %s: the document says too little for that; the video runs about %s s",
                  vgi_fmt_num(a, sizeof a, duration), vgi_fmt_num(b2, sizeof b2, round(total)));
+  } else if (duration > 0 && d && said < duration * 0.85) {
+    /* within reach only by holding slides longer than they are said: a
+     * document too short for the target is never padded silently */
+    char a[32], b2[32], c[32];
+    vgi_diag_add(d, VGI_WARNING, file, 0, 0, "duration",
+                 "--duration %s: the document says too little for that; it takes about %s s, its slides held longer "
+                 "to run about %s s",
+                 vgi_fmt_num(a, sizeof a, duration), vgi_fmt_num(c, sizeof c, round(said)),
+                 vgi_fmt_num(b2, sizeof b2, round(total)));
   }
   free(fs);
   free(fu);

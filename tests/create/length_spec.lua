@@ -1,0 +1,98 @@
+-- One model of a list scene's length (issue 13, item 1): the layout reveals
+-- an item when the narration names it and the rest within the narration;
+-- the scene holds until each of those had time to be read; the reader's
+-- estimate (vg.input.seconds), the plan (vg.create.fit.scene_seconds) and
+-- the timeline give the scene the same length; a summary keeps a list's
+-- first item.
+local render = require("vg.render")
+local input = require("vg.input")
+local fit = require("vg.create.fit")
+local create = require("vg.create")
+
+local O = { fps = 30, lead_in = 0.4, tail = 0.6, min_scene = 2.0 }
+
+local ITEMS = { "Install the package", "Configure the server", "Restart the daemon", "Check the logs",
+  "Rotate the keys", "Update the mirrors", "Prune the cache", "Archive the reports" }
+
+-- word timings as espeak-ng gives them: one word a third of a second
+local function said(text, from)
+  local words, t = {}, from or 0
+  for w in text:gmatch("%S+") do words[#words + 1] = { word = w, start = t, ["end"] = t + 0.33 }; t = t + 0.33 end
+  return words, t
+end
+
+local function list_scene(narration)
+  local words, dur = said(narration)
+  return { id = "s", scene_type = "list", narration = narration,
+    visual_content = { header = "Upgrade", items = ITEMS }, audio = { duration = dur, words = words } }
+end
+
+describe("a list scene's length", function()
+  it("shows a named item when it is said and the tail within the narration", function()
+    -- names the first item, then talks on for a while
+    local s = list_scene("First, install the package. " .. string.rep("Then the rest follows in order. ", 4))
+    local sc = create.render_scene(s, O.lead_in)
+    local iv = render.keyframes(sc)
+    -- the first reveal (after the entrance) is when "install" is said
+    assert.is_true(math.abs(iv[2][1] - (O.lead_in + 0.33)) < 0.01, "item 1 at " .. iv[2][1])
+    -- every item is shown while the voice still speaks
+    local voice_end = sc.audio.duration
+    assert.is_true(iv[#iv][1] <= voice_end, "the last item comes at " .. iv[#iv][1] .. ", the voice ends at " .. voice_end)
+  end)
+
+  it("holds the scene until a tail said by nobody can be read, and never shows an item after it ends", function()
+    -- a short narration that names one item of eight
+    local s = list_scene("Install the package.")
+    local t = create.timeline({ scenes = { s } }, O)
+    local len = t.scenes[1]["end"] - t.scenes[1].start
+    local sc = create.render_scene(s, O.lead_in)
+    local iv = render.keyframes(sc)
+    for _, v in ipairs(iv) do assert.is_true(v[2] <= len, "a reveal until " .. v[2] .. " in a scene of " .. len) end
+    -- seven items nobody names: 0.8 s each to be read
+    assert.is_true(len >= 7 * 0.8, "the scene lasts " .. len .. " s")
+  end)
+
+  it("is the same length for the reader, the plan and the timeline", function()
+    for _, narration in ipairs({ "Install the package.", "Upgrade. Key points include Install the package, Configure the server, and Restart the daemon.",
+      "Steps. Check the logs, then prune the cache." }) do
+      local s = list_scene(narration)
+      local est = input.seconds(s, "en")
+      local plan = fit.scene_seconds(s, "en", O)
+      assert.is_true(math.abs(est - plan) < 0.01, string.format("%q: the reader %.2f s, the plan %.2f s", narration, est, plan))
+      -- the video, with word times at the estimated pace
+      local copy = {}
+      for k, v in pairs(s) do copy[k] = v end
+      local speech = require("vg.input_core").speech_seconds(narration, "en")
+      copy.audio = { duration = speech, words = {} }
+      local words, n = {}, 0
+      for w in narration:gmatch("%S+") do n = n + 1; words[n] = w end
+      local at, pos = {}, 0
+      for i, w in ipairs(words) do
+        at[i] = { word = w, start = speech * pos / #narration, ["end"] = speech * (pos + #w) / #narration }
+        pos = pos + #w + 1
+      end
+      copy.audio.words = at
+      local t = create.timeline({ scenes = { copy } }, O)
+      local len = t.scenes[1]["end"] - t.scenes[1].start
+      assert.is_true(math.abs(len - plan) < 0.6, string.format("%q: planned %.2f s, the timeline %.2f s", narration, plan, len))
+    end
+  end)
+end)
+
+describe("a summary of a list said through its items", function()
+  it("keeps the first item, not the last", function()
+    local dir = os.getenv("TMPDIR") or "/tmp"
+    local path = string.format("%s/vgrun-length-%d.md", dir, math.random(1, 1e9))
+    local f = assert(io.open(path, "w"))
+    f:write("---\nlang: en\n---\n# Steps\n\nSteps to take.\n\n## The steps\n\n")
+    for i = 1, 14 do f:write(string.format("- Step %d: do thing number %d carefully\n", i, i)) end
+    f:close()
+    local m = input.load(path, {})
+    os.remove(path)
+    local text = {}
+    for _, s in ipairs(m.videos[1].scenes) do text[#text + 1] = s.narration or "" end
+    local all = table.concat(text, " ")
+    assert.is_truthy(all:find("Step 1:", 1, true), all)
+    assert.is_falsy(all:find("Step 3:", 1, true), all)
+  end)
+end)
