@@ -133,6 +133,9 @@ tts_job *tts_job_new(const char *text, size_t len, const tts_options *o,
  * when it finished, failed or was cancelled. done must not free the job:
  * free it after tts_job_wait (which returns once done has returned). */
 void tts_job_submit(tts_job *j, tts_done_fn done, void *ud);
+/* The same for n jobs at once, in order (uds[i] for jobs[i]; uds may be
+ * NULL): every lane starts at once. */
+void tts_job_submit_all(tts_job *const *jobs, void *const *uds, size_t n, tts_done_fn done);
 /* Before submit: started(job, ud) runs on the worker just before the job's
  * work (cache lookup or synthesis); it may call tts_job_cancel. */
 void tts_job_on_start(tts_job *j, tts_done_fn started);

@@ -179,11 +179,18 @@ static void scene_done(tts_job *j, void *ud) {
 static int synth_start(vg_call *c) {
   synth_run *r = vg_call_data(c);
   if (r->njobs == 0) { vg_call_done(c, 0); return 0; }
-  r->submitted = 1;
+  tts_job **jobs = malloc(r->njobs * sizeof *jobs);
+  void **uds = malloc(r->njobs * sizeof *uds);
+  if (!jobs || !uds) { free(jobs); free(uds); return vg_call_fail(c, "out of memory"); }
   for (size_t i = 0; i < r->njobs; i++) {
     tts_job_on_start(r->jobs[i].job, scene_started);
-    tts_job_submit(r->jobs[i].job, scene_done, &r->jobs[i]);
+    jobs[i] = r->jobs[i].job;
+    uds[i] = &r->jobs[i];
   }
+  r->submitted = 1;
+  tts_job_submit_all(jobs, uds, r->njobs, scene_done);
+  free(jobs);
+  free(uds);
   return 0;
 }
 

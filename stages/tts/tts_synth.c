@@ -768,16 +768,26 @@ tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *e
 
 void tts_job_on_start(tts_job *j, tts_done_fn started) { j->started = started; }
 
-void tts_job_submit(tts_job *j, tts_done_fn done, void *ud) {
-  j->done = done;
-  j->ud = ud;
-  j->next = NULL;
-  j->submitted = 1;
+void tts_job_submit_all(tts_job *const *jobs, void *const *uds, size_t n, tts_done_fn done) {
+  for (size_t i = 0; i < n; i++) {
+    jobs[i]->done = done;
+    jobs[i]->ud = uds ? uds[i] : NULL;
+    jobs[i]->next = NULL;
+    jobs[i]->submitted = 1;
+  }
+  /* one lock for all: the worker wakes to the whole queue and fills every
+   * lane at once (queued one by one, the first job started alone) */
   pthread_mutex_lock(&W.mu);
-  if (W.tail) W.tail->next = j; else W.head = j;
-  W.tail = j;
+  for (size_t i = 0; i < n; i++) {
+    if (W.tail) W.tail->next = jobs[i]; else W.head = jobs[i];
+    W.tail = jobs[i];
+  }
   pthread_cond_signal(&W.cv);
   pthread_mutex_unlock(&W.mu);
+}
+
+void tts_job_submit(tts_job *j, tts_done_fn done, void *ud) {
+  tts_job_submit_all(&j, &ud, 1, done);
 }
 
 int tts_job_run(tts_job *j) {
