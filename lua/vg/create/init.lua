@@ -293,6 +293,28 @@ end
 -- Narration: the native stage, then the WAVs it made or found in the cache
 -- are recorded (task:produced), so a resume after they were cleaned from
 -- the cache speaks them again instead of mixing files that are gone.
+-- While the speech children speak, the loop thread fits each scene's text
+-- as the video stage will check it (vg.render.check_list remembers the
+-- result by the display list): most of that work is loading each font family
+-- on this thread, and the loop thread is otherwise idle until the clips are
+-- in. Stops when stop() says the speech is done; any error is the video
+-- stage's to report, when it checks again.
+local function fit_while_speaking(ctx, o, stop)
+  pcall(function()
+    render = render or require("vg.render")
+    for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
+      for _, s in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
+        coroutine.yield()   -- the speech first; then a scene per turn of the loop
+        if stop() then return end
+        local dl = render.display_list(M.render_scene(s, o.lead_in), { width = o.width, height = o.height,
+          theme = s.theme or v.theme, accent = s.accent_color or v.accent_color,
+          captions = o.captions.burn or nil, t = "end" })
+        render.check_list(dl)
+      end
+    end
+  end)
+end
+
 local function narrate_stage(o, off)
   local options = { voice = o.voice, rate = o.rate, pitch = o.pitch, ssml = o.ssml == true }
   return function(ctx, task)
@@ -310,7 +332,12 @@ local function narrate_stage(o, off)
       end
       return
     end
-    core.run_native("tts.synth", ctx, options, task.id, task.stage, off or task.cache, task.limits)
+    local spoken = false
+    core.go(fit_while_speaking, ctx, o, function() return spoken end)
+    local ok, err = pcall(core.run_native, "tts.synth", ctx, options, task.id, task.stage, off or task.cache,
+      task.limits)
+    spoken = true
+    if not ok then error(err, 0) end
     for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
       for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
         local au = type(sc) == "table" and sc.audio
