@@ -318,13 +318,16 @@ static char *shown_headline(const char *t) {
   static const char *const conj[] = { "and", "but", "or", "so", "yet", "while", "whereas", "although", "though",
     "because", "since", "unless", "which", "as", "et", "mais", "ou", "pourtant", "und", "aber", "oder", "doch",
     "sondern", "denn", "y", "pero", "o", "e", "ma", "mas", "maar", "donc", "alors", "daher", "deshalb", "quindi",
-    "ent\xC3\xA3o", "dus", "entonces", NULL };
+    "ent\xC3\xA3o", "dus", "entonces", "por\xC3\xA9m", "contudo", "todavia", "cependant", "per\xC3\xB2", "jedoch",
+    NULL };
   if (!strncmp(h, a, hl)) {
     for (size_t i = hl; i < l; i++) {
-      int dash = !strncmp(a + i, " \xE2\x80\x94 ", 5) || !strncmp(a + i, " \xE2\x80\x93 ", 5);
+      /* a dash: an em or en dash, or two hyphens typed for one */
+      int dash = !strncmp(a + i, " \xE2\x80\x94 ", 5) || !strncmp(a + i, " \xE2\x80\x93 ", 5) ? 5
+                 : !strncmp(a + i, " -- ", 4) ? 4 : 0;
       int mark = dash || ((a[i] == ';' || a[i] == ',') && a[i + 1] == ' ');
       if (!mark) continue;
-      const char *nx = a + i + (dash ? 5 : 2);
+      const char *nx = a + i + (dash ? dash : 2);
       if (a[i] == ',') {
         size_t wl = strcspn(nx, " ,.;:");
         int c = 0;

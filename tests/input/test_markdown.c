@@ -1171,6 +1171,26 @@ static void shown_headlines_whole(void **state) {
   cJSON_Delete(m);
 }
 
+/* A long sentence is shown to its first main-clause mark when one is
+ * there: two hyphens typed for a dash count as a dash, and the
+ * conjunctions "porém", "cependant", "jedoch" end a clause as "but" does
+ * (the Portuguese and German guides showed 27-29 words in one bullet). */
+static void shown_clause_marks(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("marks.md", "# Guia\n\n## Meta\n\n"
+      "- Fluência na linha de comando é uma habilidade muitas vezes negligenciada ou considerada obsoleta, porém "
+      "ela aumenta sua flexibilidade e produtividade como desenvolvedor de diversas maneiras, sutis ou não.\n"
+      "- Incluímos tanto comandos no Unix padrão quanto comandos que requeiram instalação de pacotes adicionais "
+      "-- desde que estes sejam importantes o suficiente para merecerem sua inclusão nessa lista.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(shown_is(m, "Fluência na linha de comando é uma habilidade muitas vezes negligenciada ou "
+                               "considerada obsoleta", 1), 1);
+  assert_int_equal(shown_is(m, "Incluímos tanto comandos no Unix padrão quanto comandos que requeiram instalação de "
+                               "pacotes adicionais", 1), 1);
+  cJSON_Delete(m);
+}
+
 /* "There are three support tiers:" is followed by three names, never
  * fewer (Node.js's BUILDING.md: the list went on in a second scene, which a
  * summary left out, so two were said): a counted list stays on one slide
@@ -1596,6 +1616,7 @@ int main(void) {
     cmocka_unit_test(long_opening_clause),
     cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(shown_headlines_whole),
+    cmocka_unit_test(shown_clause_marks),
     cmocka_unit_test(counted_items_all_named),
     cmocka_unit_test(long_bare_command_unsaid),
     cmocka_unit_test(quote_and_toc_furniture),
