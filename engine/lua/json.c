@@ -63,18 +63,39 @@ void vgl_push_json(lua_State *L, const cJSON *json) { push_json(L, json, 0); }
 
 void vgl_push_array_mt(lua_State *L) { lua_getfield(L, LUA_REGISTRYINDEX, "vg.array_mt"); }
 
+/* Where the conversion is: one step per level, spelled out only when it
+ * fails (a display list of a long video has some 10^5 values: formatting
+ * each one's path took a third of the conversion). */
+typedef struct step {
+  const char *key;    /* an object's key, or NULL: an array's index */
+  lua_Integer index;
+} step;
+
 typedef struct conv {
   lua_State *L;
   int lenient;
   int nonfinite;
   char *err;
   size_t errlen;
-  char path[512];
+  step path[MAX_DEPTH + 2];   /* path[1..depth]: the steps to the value */
 } conv;
 
-static cJSON *fail(conv *c, const char *what) {
-  if (c->err && c->err[0] == '\0')
-    vg_snprintf_utf8(c->err, c->errlen, "%s%s%s", c->path[0] ? c->path : "", c->path[0] ? ": " : "", what);
+static cJSON *fail(conv *c, int depth, const char *what) {
+  if (c->err && c->err[0] == '\0') {
+    char path[512];
+    size_t n = 0;
+    path[0] = '\0';
+    for (int d = 1; d <= depth && d <= MAX_DEPTH + 1 && n < sizeof path; d++) {
+      const step *st = &c->path[d];
+      int w = st->key ? snprintf(path + n, sizeof path - n, "%s%s", n ? "." : "", st->key)
+                      : snprintf(path + n, sizeof path - n, "[%lld]", (long long)st->index);
+      if (w < 0) break;
+      n += (size_t)w;
+    }
+    if (n >= sizeof path) n = sizeof path - 1;
+    path[n] = '\0';
+    vg_snprintf_utf8(c->err, c->errlen, "%s%s%s", path, path[0] ? ": " : "", what);
+  }
   return NULL;
 }
 
@@ -95,8 +116,15 @@ static int is_array(lua_State *L, int idx, lua_Integer *n_out) {
 
 static cJSON *to_json(conv *c, int idx, int depth);
 
+/* An object's key: a string of the table (alive as long as the table holds
+ * it), or a number spelled out in `own`. */
+typedef struct okey {
+  const char *s;
+  char *own;
+} okey;
+
 static int cmp_keys(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  return strcmp(((const okey *)a)->s, ((const okey *)b)->s);
 }
 
 static cJSON *table_to_json(conv *c, int idx, int depth) {
@@ -110,13 +138,14 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
     lua_pop(L, 2);
   }
   lua_Integer n = 0;
-  int arr = is_array(L, idx, &n);
+  /* a table with no [1] is no array unless marked one: no walk to tell */
+  int arr = jsontype == 1 || (jsontype == 0 && lua_rawlen(L, idx) == 0) ? 0 : is_array(L, idx, &n);
   if (jsontype == 2 || (jsontype == 0 && arr && n > 0)) {
-    if (!arr) return fail(c, "table marked as array has non-sequence keys");
+    if (!arr) return fail(c, depth, "table marked as array has non-sequence keys");
     cJSON *a = cJSON_CreateArray();
-    size_t plen = strlen(c->path);
+    if (!a) return fail(c, depth, "out of memory");
     for (lua_Integer i = 1; i <= n; i++) {
-      snprintf(c->path + plen, sizeof c->path - plen, "[%lld]", (long long)i);
+      c->path[depth + 1] = (step){NULL, i};
       lua_rawgeti(L, idx, i);
       cJSON *v = to_json(c, lua_gettop(L), depth + 1);
       lua_pop(L, 1);
@@ -126,7 +155,6 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
       }
       cJSON_AddItemToArray(a, v);
     }
-    c->path[plen] = '\0';
     return a;
   }
   /* objects come out with their keys sorted, so the same table always gives
@@ -134,9 +162,10 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
   int nkeys = 0;
   lua_pushnil(L);
   while (lua_next(L, idx)) { lua_pop(L, 1); nkeys++; }
-  char **keys = calloc((size_t)nkeys + 1, sizeof *keys);
-  if (!keys) return fail(c, "out of memory");
-  int k = 0;
+  okey few[32];
+  okey *keys = nkeys <= 32 ? few : calloc((size_t)nkeys, sizeof *keys);
+  if (!keys) return fail(c, depth, "out of memory");
+  int k = 0, bad = 0;
   lua_pushnil(L);
   while (lua_next(L, idx)) {
     lua_pop(L, 1);
@@ -148,35 +177,44 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
     if (!key) {
       if (c->lenient) continue;
       lua_pop(L, 1);
-      for (int i = 0; i < k; i++) free(keys[i]);
-      free(keys);
-      return fail(c, "table key is not a string or number");
+      bad = 1;
+      break;
     }
-    if (k < nkeys) keys[k++] = vg_strdup(key);
+    if (k >= nkeys) continue;
+    keys[k].own = key == keybuf ? vg_strdup(keybuf) : NULL;
+    keys[k].s = keys[k].own ? keys[k].own : key;
+    if (key == keybuf && !keys[k].own) { lua_pop(L, 1); bad = 2; break; }
+    k++;
   }
-  qsort(keys, (size_t)k, sizeof *keys, cmp_keys);
-  cJSON *o = cJSON_CreateObject();
-  size_t plen = strlen(c->path);
+  cJSON *o = bad ? NULL : cJSON_CreateObject();
   cJSON *result = o;
-  for (int i = 0; i < k; i++) {
-    const char *key = keys[i];
-    /* integer-looking keys were numbers in the table, unless a string key
-     * of the same spelling exists */
-    lua_getfield(L, idx, key);
-    if (lua_isnil(L, -1)) {
-      lua_pop(L, 1);
-      char *end = NULL;
-      double d = strtod(key, &end);
-      if (end && *end == '\0') {
-        if (d == (double)(lua_Integer)d) lua_rawgeti(L, idx, (lua_Integer)d);
-        else { lua_pushnumber(L, d); lua_rawget(L, idx); }
-      } else {
-        lua_pushnil(L);
+  if (!o) {
+    result = fail(c, depth, bad == 1 ? "table key is not a string or number" : "out of memory");
+  } else {
+    qsort(keys, (size_t)k, sizeof *keys, cmp_keys);
+  }
+  for (int i = 0; o && i < k; i++) {
+    const char *key = keys[i].s;
+    if (keys[i].own) {
+      /* integer-looking keys were numbers in the table, unless a string key
+       * of the same spelling exists */
+      lua_getfield(L, idx, key);
+      if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        char *end = NULL;
+        double d = strtod(key, &end);
+        if (end && *end == '\0') {
+          if (d == (double)(lua_Integer)d) lua_rawgeti(L, idx, (lua_Integer)d);
+          else { lua_pushnumber(L, d); lua_rawget(L, idx); }
+        } else {
+          lua_pushnil(L);
+        }
       }
+    } else {
+      lua_getfield(L, idx, key);
     }
-    snprintf(c->path + plen, sizeof c->path - plen, "%s%s", plen ? "." : "", key);
+    c->path[depth + 1] = (step){key, 0};
     cJSON *v = to_json(c, lua_gettop(L), depth + 1);
-    c->path[plen] = '\0';
     lua_pop(L, 1);
     if (!v) {
       if (c->lenient && c->err[0] == '\0') continue;
@@ -186,21 +224,21 @@ static cJSON *table_to_json(conv *c, int idx, int depth) {
     }
     cJSON_AddItemToObject(o, key, v);
   }
-  for (int i = 0; i < k; i++) free(keys[i]);
-  free(keys);
+  for (int i = 0; i < k; i++) free(keys[i].own);
+  if (keys != few) free(keys);
   return result;
 }
 
 static cJSON *to_json(conv *c, int idx, int depth) {
   lua_State *L = c->L;
-  if (depth > MAX_DEPTH) return fail(c, "nested deeper than 200 levels (a cycle?)");
+  if (depth > MAX_DEPTH) return fail(c, depth, "nested deeper than 200 levels (a cycle?)");
   luaL_checkstack(L, 4, "JSON conversion");
   switch (lua_type(L, idx)) {
     case LUA_TNIL: return cJSON_CreateNull();
     case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
     case LUA_TNUMBER: {
       double d = lua_tonumber(L, idx);
-      if ((isnan(d) || isinf(d)) && !c->nonfinite) return fail(c, "number is NaN or infinite");
+      if ((isnan(d) || isinf(d)) && !c->nonfinite) return fail(c, depth, "number is NaN or infinite");
       return cJSON_CreateNumber(d);
     }
     case LUA_TSTRING: return cJSON_CreateString(lua_tostring(L, idx));
@@ -213,7 +251,7 @@ static cJSON *to_json(conv *c, int idx, int depth) {
   if (c->lenient) return NULL; /* skipped: no error recorded */
   char what[64];
   snprintf(what, sizeof what, "cannot encode a %s value", luaL_typename(L, idx));
-  return fail(c, what);
+  return fail(c, depth, what);
 }
 
 cJSON *vgl_to_json_ex(lua_State *L, int idx, int flags, char *err, size_t errlen) {

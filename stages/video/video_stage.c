@@ -85,6 +85,11 @@ typedef struct job {
   long frames_encoded, frames_drawn;  /* atomic */
   volatile int cancel;  /* set by the stage's cancel: segments, audio and join stop */
   vg_cache *cache;      /* the task's, held while the encoder threads run */
+  /* pictures no segment holds now, for the next one (picture_take) */
+  pthread_mutex_t pool_lock;
+  int pool_ready;
+  unsigned char **pool;
+  int npool, pool_cap;
 } job;
 
 
@@ -102,13 +107,46 @@ static void give_back(void) {
 #endif
 }
 
-/* The segment is encoded: its pictures (8 MB each at 1080p) go now, not
- * when the whole video is done. */
+/* Pictures are 8 MB each at 1080p, and a segment draws into one to three.
+ * A segment takes them from the job's pool and gives them back when it is
+ * encoded: a video holds at most three per encoder thread, each allocated
+ * and touched once, not a fresh set per segment (the light deck of
+ * bench/create: 48,000 page faults before, 42,000 with the pool). */
+static int picture_take(source *s, vg_render_buffer *b) {
+  if (b->data) return 0;
+  job *j = s->job;
+  unsigned char *d = NULL;
+  pthread_mutex_lock(&j->pool_lock);
+  if (j->npool > 0) d = j->pool[--j->npool];
+  pthread_mutex_unlock(&j->pool_lock);
+  if (!d && !(d = malloc((size_t)s->width * 4 * (size_t)s->height))) return -1;
+  b->data = d;
+  b->width = s->width;
+  b->height = s->height;
+  b->stride = s->width * 4;
+  return 0;
+}
+
+static void picture_give(job *j, vg_render_buffer *b) {
+  if (!b->data || !j->pool_ready) { vg_render_buffer_free(b); return; }
+  pthread_mutex_lock(&j->pool_lock);
+  if (j->npool == j->pool_cap) {
+    int cap = j->pool_cap ? 2 * j->pool_cap : 8;
+    unsigned char **np = realloc(j->pool, sizeof *np * (size_t)cap);
+    if (np) { j->pool = np; j->pool_cap = cap; }
+  }
+  if (j->npool < j->pool_cap) { j->pool[j->npool++] = b->data; b->data = NULL; }
+  pthread_mutex_unlock(&j->pool_lock);
+  vg_render_buffer_free(b);   /* no room in the pool: freed */
+}
+
+/* The segment is encoded: its pictures go back to the pool now, not when
+ * the whole video is done. */
 static void release_pictures(void *ud) {
   source *s = ud;
-  vg_render_buffer_free(&s->buf);
-  vg_render_buffer_free(&s->under);
-  vg_render_buffer_free(&s->top);
+  picture_give(s->job, &s->buf);
+  picture_give(s->job, &s->under);
+  picture_give(s->job, &s->top);
   s->drawn = -1;
   s->under_drawn[0] = 0;
   s->shown = NULL;
@@ -131,6 +169,9 @@ static void job_free(void *data) {
   vg_cache_unref(j->cache);
   free(j->clips); free(j->chapters);
   free(j->preset); free(j->title); free(j->out);
+  for (int i = 0; i < j->npool; i++) free(j->pool[i]);
+  free(j->pool);
+  if (j->pool_ready) pthread_mutex_destroy(&j->pool_lock);
   free(j);
 }
 
@@ -145,6 +186,11 @@ static vg_render_rect bounds(const vg_render_rect *const *rs, int n) {
       if (rs[i]->y + rs[i]->h > y1) y1 = rs[i]->y + rs[i]->h;
     }
   return x1 > x0 && y1 > y0 ? (vg_render_rect){x0, y0, x1 - x0, y1 - y0} : (vg_render_rect){0, 0, 0, 0};
+}
+
+static int oom(char *err, size_t n) {
+  snprintf(err, n, "out of memory");
+  return -1;
 }
 
 /* The encoder's frame source (runs on an encoder thread; no Lua). */
@@ -179,7 +225,8 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
         else same = 1;
       }
     } else {
-      rc = vg_render_cjson(k->list, s->width, s->height, &s->buf, NULL, err, sizeof err);
+      rc = picture_take(s, &s->buf) != 0 ? oom(err, sizeof err)
+                                         : vg_render_cjson(k->list, s->width, s->height, &s->buf, NULL, err, sizeof err);
     }
     s->buf_list = rc == 0 ? k->list : NULL;
   } else {
@@ -190,7 +237,8 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
     if (strcmp(s->under_drawn, k->under_hash) != 0) {
       s->under_drawn[0] = 0;
       pk = NULL;
-      rc = vg_render_cjson(k->under, s->width, s->height, &s->under, NULL, err, sizeof err);
+      rc = picture_take(s, &s->under) != 0 ? oom(err, sizeof err)
+                                           : vg_render_cjson(k->under, s->width, s->height, &s->under, NULL, err, sizeof err);
       if (rc == 0) memcpy(s->under_drawn, k->under_hash, sizeof s->under_drawn);
     }
     /* top keeps the scene fading in unblended, so the next keyframe redraws
@@ -201,17 +249,10 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
         (q.w < s->width || q.h < s->height))
       rc = q.w > 0 ? vg_render_region(k->list, &q, &s->top, err, sizeof err) : 0;
     else if (rc == 0)
-      rc = vg_render_cjson(k->list, s->width, s->height, &s->top, NULL, err, sizeof err);
+      rc = picture_take(s, &s->top) != 0 ? oom(err, sizeof err)
+                                         : vg_render_cjson(k->list, s->width, s->height, &s->top, NULL, err, sizeof err);
     s->top_list = rc == 0 ? k->list : NULL;
-    if (rc == 0 && !s->buf.data) {
-      s->buf.stride = s->width * 4;
-      if (!(s->buf.data = malloc((size_t)s->buf.stride * (size_t)s->height))) {
-        snprintf(err, sizeof err, "out of memory");
-        rc = -1;
-      }
-      s->buf.width = s->width;
-      s->buf.height = s->height;
-    }
+    if (rc == 0 && picture_take(s, &s->buf) != 0) rc = oom(err, sizeof err);
     s->buf_list = NULL;   /* buf holds a blend from here on */
     /* A pixel where the picture below equals the one fading in, in this
      * keyframe and the previous, is the same in both blends (the blend of
@@ -288,7 +329,9 @@ static int prepare(vg_call *c) {
   const cJSON *p = vg_call_options(c);
   job *j = calloc(1, sizeof *j);
   if (!j) return vg_call_fail(c, "out of memory");
+  j->pool_ready = pthread_mutex_init(&j->pool_lock, NULL) == 0;
   vg_call_set_data(c, j);
+  if (!j->pool_ready) return vg_call_fail(c, "out of memory");
   j->cache = vg_cache_ref(vg_call_cache(c));
   j->width = vg_json_int(p, "width", 1920);
   j->height = vg_json_int(p, "height", 1080);
