@@ -345,11 +345,12 @@ describe("type size by what fits the frame", function()
       "A universal power adapter, because sockets differ from one country to the next in shape and voltage",
       "Copies of every important document, kept apart from the originals in a separate pocket or bag",
       "A light rain jacket that folds into its own pocket and weighs almost nothing in the backpack" } } }
-    -- (with the square header's room it fitted whole at 31, shrunk as one)
+    -- (with the square header's room it fitted whole at 31, shrunk as one;
+    -- a phone shows the frame small: every part at 44 or more)
     local parts = fit.scene(sc, { width = 1080, height = 1080, captions = true })
     assert.is_true(#parts > 1, "not split")
     for _, p in ipairs(parts) do
-      assert.is_true(size_of(p, { 1080, 1080 }, "items[1]") >= 34)
+      assert.is_true(size_of(p, { 1080, 1080 }, "items[1]") >= 44)
     end
     assert.are.equal(1, #fit.scene(sc, { width = 1920, height = 1080, captions = true }))
   end)
@@ -398,6 +399,32 @@ describe("type size by what fits the frame", function()
       if l.it.id == "options[1]" then a = l elseif l.it.id == "options[2]" then b = l end
     end
     assert.is_true(math.abs(a.x - b.x) < 1 and b.y > a.y and a.h < 200)
+  end)
+
+  it("sets a checkpoint in rows and a quiz in one column in a square frame with burnt captions", function()
+    local quiz = { scene_type = "quiz", visual_content = { question = "Which is faster?",
+      options = { "A loop", "A map", "It depends", "Neither" }, correct_answer = "C", show_answer = true } }
+    local checkpoint = { scene_type = "checkpoint", visual_content = { checkpoint_number = 1,
+      completed_topics = { "Lists", "Loops" }, review_questions = { "What is a pointer?" }, next_topics = { "Dictionaries" } } }
+    -- (they were 40 in a 2x2 grid and 32 in three columns a quarter of the frame wide)
+    assert.is_true(size_of(quiz, { 1080, 1080 }, "options[1]") >= 48)
+    local sz, dl = size_of(checkpoint, { 1080, 1080 }, "completed_topics")
+    assert.is_true(sz >= 44, "checkpoint at " .. sz)
+    local at = {}
+    for _, l in ipairs(texts(dl)) do at[l.it.id or ""] = l end
+    -- one row per part: each part's points below the one before, at one left edge
+    local a, b, n = at.completed_topics, at.review_questions, at.next_topics
+    assert.is_true(b.y > a.y and n.y > b.y and math.abs(a.x - b.x) < 1 and math.abs(b.x - n.x) < 1)
+    -- nothing reaches the captions' band
+    for _, l in ipairs(texts(dl)) do
+      assert.is_true(l.y + l.h <= dl.height - render.CAPTION_BAND + 0.5, tostring(l.it.id))
+    end
+    -- the quiz's options one column
+    local _, qdl = size_of(quiz, { 1080, 1080 }, "options[1]")
+    local o = {}
+    for _, l in ipairs(texts(qdl)) do o[l.it.id or ""] = l end
+    assert.is_true(math.abs(o["options[1]"].x - o["options[2]"].x) < 1 and o["options[4]"].y > o["options[3]"].y)
+    assert.is_true(o["options[4]"].y + o["options[4]"].h <= qdl.height - render.CAPTION_BAND + 0.5)
   end)
 
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()
