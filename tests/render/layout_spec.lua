@@ -401,7 +401,7 @@ describe("type size by what fits the frame", function()
     assert.is_true(math.abs(a.x - b.x) < 1 and b.y > a.y and a.h < 200)
   end)
 
-  it("sets a checkpoint in rows and a quiz in one column in a square frame with burnt captions", function()
+  it("sets a checkpoint in rows, a quiz in one column and learning objectives below their facts in a square frame with burnt captions", function()
     local quiz = { scene_type = "quiz", visual_content = { question = "Which is faster?",
       options = { "A loop", "A map", "It depends", "Neither" }, correct_answer = "C", show_answer = true } }
     local checkpoint = { scene_type = "checkpoint", visual_content = { checkpoint_number = 1,
@@ -425,6 +425,20 @@ describe("type size by what fits the frame", function()
     for _, l in ipairs(texts(qdl)) do o[l.it.id or ""] = l end
     assert.is_true(math.abs(o["options[1]"].x - o["options[2]"].x) < 1 and o["options[4]"].y > o["options[3]"].y)
     assert.is_true(o["options[4]"].y + o["options[4]"].h <= qdl.height - render.CAPTION_BAND + 0.5)
+    -- learning objectives: the facts in a strip above them, the objectives the
+    -- frame's width (a card beside them wrapped "Render the / scenes" at 60)
+    local lo = { scene_type = "learning_objectives", visual_content = { lesson_title = "Lesson Goals",
+      objectives = { "Read the input", "Render the scenes", "Encode the video" },
+      lesson_info = { duration = 10, difficulty = "beginner", prerequisites = "None" } } }
+    local _, ldl = size_of(lo, { 1080, 1080 }, "lesson_info")
+    local l = {}
+    for _, t in ipairs(texts(ldl)) do l[t.it.id or ""] = t end
+    assert.is_true(l.lesson_info.y < l["objectives[1]"].y)
+    for i = 1, 3 do
+      local m = core.measure(l["objectives[" .. i .. "]"].it)
+      assert.are.equal(1, m.lines, "objective " .. i .. " wraps")
+      assert.is_true(m.final_size >= 48)
+    end
   end)
 
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()
