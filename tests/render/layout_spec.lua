@@ -441,6 +441,23 @@ describe("type size by what fits the frame", function()
     end
   end)
 
+  it("sets a tall frame's code with a long line larger, wrapped between tokens", function()
+    local sc = { scene_type = "command", visual_content = { header = "VCPKG", commands = {
+      "git clone https://github.com/Microsoft/vcpkg.git", "cd vcpkg", "./bootstrap-vcpkg.sh",
+      "./vcpkg integrate install", "./vcpkg install zstd" } } }
+    -- (the long line held the whole block at 36)
+    local sz, dl = size_of(sc, { 1080, 1920 }, "commands")
+    assert.is_true(sz >= 44, "code at " .. sz)
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "commands" then
+        local m = core.measure(l.it)
+        assert.is_true(m.lines > 5 and m.lines <= 10, m.lines .. " lines")
+      end
+    end
+    -- a wide frame keeps it on its own lines
+    assert.is_true(size_of(sc, { 1920, 1080 }, "commands") >= 36)
+  end)
+
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()
     local items = {}
     for i = 1, 10 do items[i] = "Item number " .. i .. " with a few more words to read" end

@@ -57,6 +57,16 @@ return {
         local mb = c.measure(code)
         if not (mb.shrunk or mb.cut or mb.lines > #lines) then chosen = big break end
       end
+      -- a long line in a tall frame: rather than the whole block at 36, the
+      -- largest size (down to 40) at which it fits wrapped between tokens,
+      -- a line taking at most two rows (a phone shows the frame small)
+      if chosen == 36 and tall then
+        for big = 48, 40, -2 do
+          code.size, code.min_size = big, big
+          local mb = c.measure(code)
+          if not (mb.shrunk or mb.cut) and mb.lines <= 2 * #lines then chosen = big break end
+        end
+      end
       if count >= 128 then memo, count = {}, 0 end
       memo[key], count = chosen, count + 1
     end
