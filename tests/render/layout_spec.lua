@@ -441,7 +441,7 @@ describe("type size by what fits the frame", function()
     end
   end)
 
-  it("sets a tall frame's code with a long line larger, wrapped between tokens", function()
+  it("sets code with a long line larger, wrapped between tokens, in a tall frame and a wide one", function()
     local sc = { scene_type = "command", visual_content = { header = "VCPKG", commands = {
       "git clone https://github.com/Microsoft/vcpkg.git", "cd vcpkg", "./bootstrap-vcpkg.sh",
       "./vcpkg integrate install", "./vcpkg install zstd" } } }
@@ -456,6 +456,12 @@ describe("type size by what fits the frame", function()
     end
     -- a wide frame keeps it on its own lines
     assert.is_true(size_of(sc, { 1920, 1080 }, "commands") >= 36)
+    -- and wraps a line too long for it rather than shrink the block (to 26)
+    local lua = { scene_type = "command", visual_content = { header = "Lua API", language = "lua", commands = {
+      'local greet = require("greet")',
+      'local msg = greet.make({ name = "world", punctuation = "!", instead_of_hello = "Good morning" })',
+      "print(msg)" } } }
+    assert.is_true(size_of(lua, { 1920, 1080 }, "commands") >= 30)
   end)
 
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()

@@ -71,10 +71,11 @@ return {
       memo[key], count = chosen, count + 1
     end
     code.size, code.min_size = chosen, 16
-    -- a tall frame is narrow and has the height: a long line wraps between
-    -- tokens (under its mark) before the whole block shrinks far; where the
-    -- wrapped code would not fit either, it shrinks as elsewhere
-    if tall then
+    -- a long line wraps between tokens (under its mark) before the whole
+    -- block shrinks far (a tall frame is narrow and has the height; a wide
+    -- one shrank a block of one long line to 22); where the wrapped code
+    -- would not fit either, it shrinks as before
+    do
       local floor = code.min_size
       code.min_size = math.floor(code.size * 0.85)
       -- (held at that floor: no wrap between tokens fits there either)
