@@ -67,7 +67,8 @@ return {
     if c.roomy(theme) then
       -- a tall or square frame: one column of cards as tall as their text,
       -- set larger (two columns of tall cards left the text small in empty
-      -- cards); the largest size down to 44 at which the column fits, else
+      -- cards); the largest size down to 44 (or the size every option fits its
+      -- line at, when smaller) at which the column fits, else
       -- the grid
       local square = theme.frame == "square"
       local h, gap, low = box.y + box.h - y, square and 20 or 28, square and 100 or 140
@@ -76,7 +77,7 @@ return {
         local probe = c.text(theme, 0, 0, box.w - 170, h, c.str(o) or "", { size = top, line_height = 1.05 })
         top = math.min(top, c.fit_size(probe, top, 40))
       end
-      for sz = top, 44, -2 do
+      for sz = top, math.min(top, 44), -2 do
         local stack, sum = {}, 0
         for i, o in ipairs(options) do
           local m = c.measure(c.text(theme, 0, 0, box.w - 170, 100000, c.str(o) or "",
