@@ -401,7 +401,7 @@ describe("type size by what fits the frame", function()
     assert.is_true(math.abs(a.x - b.x) < 1 and b.y > a.y and a.h < 200)
   end)
 
-  it("sets a checkpoint in rows, a quiz in one column and learning objectives below their facts in a square frame with burnt captions", function()
+  it("sets a checkpoint in rows, a quiz in one column, learning objectives below their facts and pills larger in a square frame with burnt captions", function()
     local quiz = { scene_type = "quiz", visual_content = { question = "Which is faster?",
       options = { "A loop", "A map", "It depends", "Neither" }, correct_answer = "C", show_answer = true } }
     local checkpoint = { scene_type = "checkpoint", visual_content = { checkpoint_number = 1,
@@ -425,6 +425,11 @@ describe("type size by what fits the frame", function()
     for _, l in ipairs(texts(qdl)) do o[l.it.id or ""] = l end
     assert.is_true(math.abs(o["options[1]"].x - o["options[2]"].x) < 1 and o["options[4]"].y > o["options[3]"].y)
     assert.is_true(o["options[4]"].y + o["options[4]"].h <= qdl.height - render.CAPTION_BAND + 0.5)
+    -- the pills above a problem's or an exercise's title: 32, not 26
+    local problem = { scene_type = "problem", visual_content = { problem_number = 1, difficulty = "easy",
+      title = "Reverse a List", problem_text = "Write a function that reverses a list in place." } }
+    assert.are.equal(32, size_of(problem, { 1080, 1080 }, "problem_number"))
+    assert.are.equal(26, size_of(problem, { 1920, 1080 }, "problem_number"))
     -- learning objectives: the facts in a strip above them, the objectives the
     -- frame's width (a card beside them wrapped "Render the / scenes" at 60)
     local lo = { scene_type = "learning_objectives", visual_content = { lesson_title = "Lesson Goals",

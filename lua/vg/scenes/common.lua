@@ -204,6 +204,9 @@ end
 function M.pill(theme, x, y, text, o)
   o = o or {}
   local size = o.size or 24
+  -- a square or tall frame (a phone shows it small) sets a pill of its own
+  -- height a quarter larger, up to 32 (its 80-unit row keeps room)
+  if M.roomy(theme) and not o.h then size = math.max(size, math.min(32, math.floor(size * 1.25))) end
   local h = o.h or size * 1.9
   local probe = M.text(theme, 0, 0, 2000, h, text, { size = size, weight = "bold" })
   local m = core.measure(probe)
