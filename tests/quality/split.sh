@@ -40,7 +40,7 @@ ids() { "$VGRUN" -e 'local f = io.open(arg[1]); local d = require("vg").json.dec
 
 for case in list.md:288x288 list.md:270x480 list.yaml:270x480; do
   doc=${case%%:*} res=${case#*:}
-  [ "$doc:$res" = "list.md:270x480" ] && continue   # headlines fit a tall frame: below
+  [ "$doc:$res" = "list.md:270x480" ] && continue   # the tall frame: below
   "$VGRUN" create "$T/$doc" -o "$T/l-$res.mp4" --resolution "$res" --fps 12 --captions burn,srt \
     >"$T/l-$res.log" 2>&1 || { bad "create $doc $res: $(cat "$T/l-$res.log")"; continue; }
   grep -q "was cut\|was shrunk" "$T/l-$res.log" && bad "$res: text cut or shrunk: $(cat "$T/l-$res.log")"
@@ -62,9 +62,13 @@ done
   assert(#d.scenes > 1 and last.narration:find("juliet, last", 1, true), "juliet: " .. tostring(last.narration))
   assert(not first.narration:find("juliet, last", 1, true), "said too early")' "$T/p-270x480.json" \
   || bad "the YAML list's narration is not shared by its parts"
-# a Markdown list's headlines fit a tall frame: one scene, nothing shrunk
-"$VGRUN" scenes "$T/list.md" --resolution 270x480 --captions burn --json >"$T/p-tall.json" 2>/dev/null
+# six of those headlines fit a tall frame at a size a phone reads (44 or
+# more): one scene, nothing shrunk; eight are split (they fit only at 40)
+head -n 12 "$T/list.md" >"$T/list6.md"
+"$VGRUN" scenes "$T/list6.md" --resolution 270x480 --captions burn --json >"$T/p-tall.json" 2>/dev/null
 case " $(ids "$T/p-tall.json") " in *"_2 "*) bad "9:16: the headlines were split though they fit" ;; esac
+"$VGRUN" scenes "$T/list.md" --resolution 270x480 --captions burn --json >"$T/p-tall8.json" 2>/dev/null
+case " $(ids "$T/p-tall8.json") " in *"_2 "*) ;; *) bad "9:16: eight headlines were not split" ;; esac
 # the same input, the same scenes
 "$VGRUN" scenes "$T/list.md" --resolution 288x288 --captions burn --json >"$T/p2.json" 2>/dev/null
 cmp -s "$T/p-288x288.json" "$T/p2.json" || bad "the plan differs between two runs"

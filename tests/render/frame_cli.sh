@@ -104,12 +104,11 @@ cat > "$TMP/pack.md" <<'MD'
 - A small first aid kit with plasters, painkillers, and any medicine your doctor prescribed for you
 - A universal power adapter, because sockets differ from one country to the next in shape and voltage
 - Copies of every important document, kept apart from the originals in a separate pocket or bag
-- A light rain jacket that folds into its own pocket
 MD
 "$VGRUN" frame "$TMP/pack.md" --scene 3 --resolution 1080x1080 --captions srt,burn -o "$TMP/burn.png" >/dev/null 2>&1 \
   || bad "--captions burn"
 text=$(tesseract "$TMP/burn.png" - 2>/dev/null | tr '\n' ' ')
-grep -qi "continued" <<<"$text" && grep -qi "rain jacket" <<<"$text" || bad "--captions burn: not the continuation: $text"
+grep -qi "continued" <<<"$text" && grep -qi "power adapter" <<<"$text" || bad "--captions burn: not the continuation: $text"
 "$VGRUN" frame "$TMP/pack.md" --scene 3 --resolution 1080x1080 -o "$TMP/noburn.png" >/dev/null 2>&1 || bad "no --captions"
 text=$(tesseract "$TMP/noburn.png" - 2>/dev/null | tr '\n' ' ')
 grep -qi "watching" <<<"$text" || bad "without burnt captions scene 3 is not the closing slide: $text"

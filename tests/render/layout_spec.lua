@@ -345,11 +345,12 @@ describe("type size by what fits the frame", function()
       "A universal power adapter, because sockets differ from one country to the next in shape and voltage",
       "Copies of every important document, kept apart from the originals in a separate pocket or bag",
       "A light rain jacket that folds into its own pocket and weighs almost nothing in the backpack" } } }
-    -- (with the square header's room it fitted whole at 31, shrunk as one)
+    -- (with the square header's room it fitted whole at 31, shrunk as one;
+    -- a phone shows the frame small: every part at 44 or more)
     local parts = fit.scene(sc, { width = 1080, height = 1080, captions = true })
     assert.is_true(#parts > 1, "not split")
     for _, p in ipairs(parts) do
-      assert.is_true(size_of(p, { 1080, 1080 }, "items[1]") >= 34)
+      assert.is_true(size_of(p, { 1080, 1080 }, "items[1]") >= 44)
     end
     assert.are.equal(1, #fit.scene(sc, { width = 1920, height = 1080, captions = true }))
   end)
@@ -398,6 +399,74 @@ describe("type size by what fits the frame", function()
       if l.it.id == "options[1]" then a = l elseif l.it.id == "options[2]" then b = l end
     end
     assert.is_true(math.abs(a.x - b.x) < 1 and b.y > a.y and a.h < 200)
+  end)
+
+  it("sets a checkpoint in rows, a quiz in one column, learning objectives below their facts and pills larger in a square frame with burnt captions", function()
+    local quiz = { scene_type = "quiz", visual_content = { question = "Which is faster?",
+      options = { "A loop", "A map", "It depends", "Neither" }, correct_answer = "C", show_answer = true } }
+    local checkpoint = { scene_type = "checkpoint", visual_content = { checkpoint_number = 1,
+      completed_topics = { "Lists", "Loops" }, review_questions = { "What is a pointer?" }, next_topics = { "Dictionaries" } } }
+    -- (they were 40 in a 2x2 grid and 32 in three columns a quarter of the frame wide)
+    assert.is_true(size_of(quiz, { 1080, 1080 }, "options[1]") >= 48)
+    local sz, dl = size_of(checkpoint, { 1080, 1080 }, "completed_topics")
+    assert.is_true(sz >= 44, "checkpoint at " .. sz)
+    local at = {}
+    for _, l in ipairs(texts(dl)) do at[l.it.id or ""] = l end
+    -- one row per part: each part's points below the one before, at one left edge
+    local a, b, n = at.completed_topics, at.review_questions, at.next_topics
+    assert.is_true(b.y > a.y and n.y > b.y and math.abs(a.x - b.x) < 1 and math.abs(b.x - n.x) < 1)
+    -- nothing reaches the captions' band
+    for _, l in ipairs(texts(dl)) do
+      assert.is_true(l.y + l.h <= dl.height - render.CAPTION_BAND + 0.5, tostring(l.it.id))
+    end
+    -- the quiz's options one column
+    local _, qdl = size_of(quiz, { 1080, 1080 }, "options[1]")
+    local o = {}
+    for _, l in ipairs(texts(qdl)) do o[l.it.id or ""] = l end
+    assert.is_true(math.abs(o["options[1]"].x - o["options[2]"].x) < 1 and o["options[4]"].y > o["options[3]"].y)
+    assert.is_true(o["options[4]"].y + o["options[4]"].h <= qdl.height - render.CAPTION_BAND + 0.5)
+    -- the pills above a problem's or an exercise's title: 32, not 26
+    local problem = { scene_type = "problem", visual_content = { problem_number = 1, difficulty = "easy",
+      title = "Reverse a List", problem_text = "Write a function that reverses a list in place." } }
+    assert.are.equal(32, size_of(problem, { 1080, 1080 }, "problem_number"))
+    assert.are.equal(26, size_of(problem, { 1920, 1080 }, "problem_number"))
+    -- learning objectives: the facts in a strip above them, the objectives the
+    -- frame's width (a card beside them wrapped "Render the / scenes" at 60)
+    local lo = { scene_type = "learning_objectives", visual_content = { lesson_title = "Lesson Goals",
+      objectives = { "Read the input", "Render the scenes", "Encode the video" },
+      lesson_info = { duration = 10, difficulty = "beginner", prerequisites = "None" } } }
+    local _, ldl = size_of(lo, { 1080, 1080 }, "lesson_info")
+    local l = {}
+    for _, t in ipairs(texts(ldl)) do l[t.it.id or ""] = t end
+    assert.is_true(l.lesson_info.y < l["objectives[1]"].y)
+    for i = 1, 3 do
+      local m = core.measure(l["objectives[" .. i .. "]"].it)
+      assert.are.equal(1, m.lines, "objective " .. i .. " wraps")
+      assert.is_true(m.final_size >= 48)
+    end
+  end)
+
+  it("sets code with a long line larger, wrapped between tokens, in a tall frame and a wide one", function()
+    local sc = { scene_type = "command", visual_content = { header = "VCPKG", commands = {
+      "git clone https://github.com/Microsoft/vcpkg.git", "cd vcpkg", "./bootstrap-vcpkg.sh",
+      "./vcpkg integrate install", "./vcpkg install zstd" } } }
+    -- (the long line held the whole block at 36)
+    local sz, dl = size_of(sc, { 1080, 1920 }, "commands")
+    assert.is_true(sz >= 44, "code at " .. sz)
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "commands" then
+        local m = core.measure(l.it)
+        assert.is_true(m.lines > 5 and m.lines <= 10, m.lines .. " lines")
+      end
+    end
+    -- a wide frame keeps it on its own lines
+    assert.is_true(size_of(sc, { 1920, 1080 }, "commands") >= 36)
+    -- and wraps a line too long for it rather than shrink the block (to 26)
+    local lua = { scene_type = "command", visual_content = { header = "Lua API", language = "lua", commands = {
+      'local greet = require("greet")',
+      'local msg = greet.make({ name = "world", punctuation = "!", instead_of_hello = "Good morning" })',
+      "print(msg)" } } }
+    assert.is_true(size_of(lua, { 1920, 1080 }, "commands") >= 30)
   end)
 
   it("keeps a wide frame's full slide, and its sparse one, as they were", function()

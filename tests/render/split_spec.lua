@@ -477,13 +477,14 @@ describe("fit: lay out first, then split", function()
     -- a later part opens with a child: the group was split among its children
     local inside = false
     for k = 2, #parts do
-      if parts[k].visual_content.items[1].level == 1 then inside = true end
+      if parts[k].visual_content.items[1].context then inside = true end
     end
     assert.is_true(inside, "the children stayed on one slide with their parent")
-    -- and a part that opens with children shows them as children: bullets, no numbers
+    -- and a part that opens with children shows them as children: bullets,
+    -- no numbers, under their parent shown again with its number
     for k = 2, #parts do
       local p = parts[k]
-      if p.visual_content.items[1].level == 1 then
+      if p.visual_content.items[1].context then
         local dl = render.display_list(p, { width = 1080, height = 1080, captions = true, t = "end" })
         local labels = {}
         local function walk(list)
@@ -493,15 +494,127 @@ describe("fit: lay out first, then split", function()
           end
         end
         walk(dl.items)
-        assert.are.equal("\u{2022}", labels[1], "the first child of " .. p.id .. " is labelled " .. tostring(labels[1]))
+        assert.are.equal("4", labels[1], "the parent of " .. p.id .. " is labelled " .. tostring(labels[1]))
+        assert.are.equal("\u{2022}", labels[2], "the first child of " .. p.id .. " is labelled " .. tostring(labels[2]))
       end
     end
     local n = 0
-    for _, p in ipairs(parts) do n = n + #p.visual_content.items end
+    for _, p in ipairs(parts) do
+      for _, it in ipairs(p.visual_content.items) do if not it.context then n = n + 1 end end
+    end
     assert.are.equal(#items, n)
     -- the parent comes before its children, and the first part keeps the
     -- items before the parent whole
     assert.are.equal("Dotted decimal notation: 192.168.1.1", parts[1].visual_content.items[1].title)
+  end)
+
+  -- the items' type sizes of a list scene's settled frame
+  local function item_sizes(scene, w, h, captions)
+    local dl = render.display_list(scene, { width = w, height = h, captions = captions, t = "end" })
+    local out = {}
+    local function walk(items)
+      for _, it in ipairs(items or {}) do
+        if it.type == "text" and type(it.id) == "string" and it.id:match("^items%[") then
+          local m = rcore.measure(it)
+          assert.is_false(m.cut, it.id .. " cut")
+          out[#out + 1] = m.final_size
+        end
+        walk(it.items)
+      end
+    end
+    walk(dl.items)
+    return out
+  end
+
+  it("sets a square frame's long items with burnt captions at 44 or more, splitting when it must", function()
+    -- three items of two to four lines: tighter cards where that buys a
+    -- size; past that, the list is split (a phone shows the frame small)
+    for _, per in ipairs({ 6, 9, 14 }) do
+      local m = load_md(list_doc(3, per), { detail = "full" })
+      fit.videos(m.videos, { width = 1080, height = 1080, captions = true })
+      local shown = 0
+      for _, s in ipairs(of_type(m, "list")) do
+        local sizes = item_sizes(s, 1080, 1080, true)
+        shown = shown + #sizes
+        for _, sz in ipairs(sizes) do
+          assert.is_true(sz >= 44, string.format("%d extra words: %s at %.1f", per, s.id, sz))
+        end
+      end
+      assert.are.equal(3, shown)
+    end
+    -- the three long items of the gallery's test document fit one slide
+    local m = load_md("# T\n\n## Three long items\n\n"
+      .. "- The build downloads every dependency into a local cache on its first run and reuses it\n"
+      .. "- Each release is signed with the project's key so that mirrors cannot change what users install\n"
+      .. "- Configuration files are read from the user's home directory before the system-wide defaults apply\n")
+    fit.videos(m.videos, { width = 1080, height = 1080, captions = true })
+    local lists = of_type(m, "list")
+    assert.are.equal(1, #lists)
+    for _, sz in ipairs(item_sizes(lists[1], 1080, 1080, true)) do assert.is_true(sz >= 46, tostring(sz)) end
+  end)
+
+  it("never ends a part on a parent without its first child, and shows the parent again over its children", function()
+    -- two groups too long for one slide each; three short items before a
+    -- parent with eight children (a part may well end on that parent)
+    local layers = {}
+    for g = 1, 2 do
+      layers[#layers + 1] = { title = "Layer " .. W[g], description = "What the " .. W[g] .. " layer does for the packets", level = 0 }
+      for k = 1, 6 do
+        layers[#layers + 1] = { title = string.format("The %s layer handles %s", W[g], W[g + k]), level = 1 }
+      end
+    end
+    local ranges = { { title = "Dotted decimal notation: 192.168.1.1", level = 0 },
+      { title = "Each octet: 0-255 (8 bits)", level = 0 }, { title = "Total addresses: 4,294,967,296 (2^32)", level = 0 },
+      { title = "Special ranges:", level = 0 } }
+    for _, r in ipairs({ "10.0.0.0/8: Private addresses (16 million addresses)",
+        "172.16.0.0/12: Private addresses (1 million addresses)", "192.168.0.0/16: Private addresses (65,536 addresses)",
+        "127.0.0.0/8: Loopback (localhost)", "224.0.0.0/4: Multicast", "169.254.0.0/16: Link-local (self-assigned)",
+        "100.64.0.0/10: Shared address space (carrier-grade NAT)", "198.18.0.0/15: Benchmark testing" }) do
+      ranges[#ranges + 1] = { title = r, level = 1 }
+    end
+    local def = render.get_type("list")
+    local cases = {
+      { items = layers, header = "Protocol layers", frames = { { 1080, 1080 }, { 1920, 1080 } } },
+      { items = ranges, header = "IPv4 - The Original Internet Protocol", frames = { { 1080, 1080 }, { 1080, 1920 } } },
+    }
+    local inside = 0
+    for _, case in ipairs(cases) do
+      local items = case.items
+      -- a top-level item's number
+      local number, n = {}, 0
+      for _, it in ipairs(items) do if it.level == 0 then n = n + 1; number[it.title] = n end end
+      local scene = { id = "tree", scene_type = "list", visual_content = { header = case.header,
+        description = "Network layer", items = items } }
+      for _, wh in ipairs(case.frames) do
+        local parts = fit.scene(scene, { width = wh[1], height = wh[2], captions = true })
+        assert.is_true(#parts > 1, "not split at " .. wh[1] .. "x" .. wh[2])
+        local seen = 0
+        for _, p in ipairs(parts) do
+          local its = p.visual_content.items
+          local first = its[1]
+          if first.context then
+            -- a part that opens with a child shows its parent first, as
+            -- context: its title alone, its own number, not revealed again
+            inside = inside + 1
+            assert.are.equal(0, first.level)
+            assert.is_nil(first.description)
+            assert.are.equal(1, its[2].level)
+            assert.are.equal(number[first.title], tonumber(p.visual_content.start), p.id)
+            assert.are.equal(#its - 1, #def.steps(p))
+            assert_readable(p, wh[1], wh[2], true)
+          else
+            assert.are.equal(0, first.level, p.id .. " opens with a child and no parent")
+          end
+          for _, it in ipairs(its) do if not it.context then seen = seen + 1 end end
+          -- the last item of a part is never a parent whose child comes next
+          local nxt = items[seen + 1]
+          assert.is_false(its[#its].level == 0 and nxt ~= nil and nxt.level == 1,
+            string.format("%s at %dx%d ends on the parent %q", p.id, wh[1], wh[2], its[#its].title))
+        end
+        assert.are.equal(#items, seen)
+      end
+    end
+    assert.is_true(inside > 0, "no part opened inside a group")
   end)
 
   it("is deterministic", function()

@@ -122,7 +122,7 @@ local function partition(units, n, only_good)
       for j = i - 1, k - 1, -1 do   -- ties: the later cut (the earlier parts fuller)
         local prev = best[k - 1][j]
         if prev and (j == 0 or not only_good or units[j + 1].good) then
-          local v = math.max(prev, pre[i] - pre[j])
+          local v = math.max(prev, pre[i] - pre[j] + (units[j + 1].ctx or 0))
           -- within a quarter of an item counts as even
           if not b or v < b - 0.25 then b, at = v, j end
         end
@@ -339,9 +339,27 @@ function M.scene(scene, opts)
   local ok, cut = readable(scene, def, opts)
   if ok then return { scene } end
   local units = units_of(vc, spec, list)
+  -- a group split among its items: the parent keeps its first child, so a
+  -- part never ends on a parent whose children all wait for the next slide
+  -- (a part that starts inside the group shows the parent again: ctx, its
+  -- weight, counts in that part's)
+  local function items_of(u, into)
+    local ctx
+    for _, v in ipairs(units_of(vc, { text = spec.text, prefer = spec.prefer }, list)) do
+      local head = into[#into]
+      if v[1] == u[1] then ctx = v.weight end
+      if v[1] == u[1] + 1 and head and head[1] == u[1] and head[2] == u[1] then
+        head[2], head.weight = v[2], head.weight + v.weight
+      elseif v[1] >= u[1] and v[2] <= u[2] then
+        if v[1] > u[1] then v.ctx = ctx end
+        into[#into + 1] = v
+      end
+    end
+    return into
+  end
   if #units < 2 then
     -- one parent with many children: split among the children
-    units = units_of(vc, { text = spec.text, prefer = spec.prefer }, list)
+    units = items_of(units[1] or { 1, #list }, {})
   end
   -- a parent whose children do not fit with it on one slide: its children
   -- go on over the next parts (each part says it continues)
@@ -349,9 +367,7 @@ function M.scene(scene, opts)
     local fine = {}
     for _, u in ipairs(units) do
       if u[2] > u[1] + 2 and not readable(part_scene(scene, spec, list, as_string, { u[1], u[2] }, 1, 1, "", lang), def, opts) then
-        for _, v in ipairs(units_of(vc, { text = spec.text, prefer = spec.prefer }, list)) do
-          if v[1] >= u[1] and v[2] <= u[2] then fine[#fine + 1] = v end
-        end
+        items_of(u, fine)
       else
         fine[#fine + 1] = u
       end

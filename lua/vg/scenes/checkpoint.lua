@@ -38,14 +38,59 @@ return {
     if #cols == 0 then return items end
     local avail = box.y + box.h - y - 6
     local portrait = box.h > box.w
+    -- (the bullet never ends a line alone: a non-breaking space after it)
+    local function bullets(list)
+      local lines = {}
+      for _, t in ipairs(list) do lines[#lines + 1] = "•\u{00A0}\u{00A0}" .. c.esc(c.str(t) or "") end
+      return table.concat(lines, "\n")
+    end
+    if theme.frame == "square" then
+      -- a square frame: one row per part, its title on the left and its
+      -- points beside it, as large as fits (three columns left 32-unit text
+      -- in cards a quarter of the frame wide)
+      local tw = math.floor(box.w * 0.36)
+      local pw = box.w - tw - 36 - 36
+      local gap = 24
+      local size, hs
+      for sz = 48, 32, -2 do
+        hs = {}
+        local sum = 0
+        for i, col in ipairs(cols) do
+          local m = c.measure(c.text(theme, 0, 0, pw, 100000, bullets(col.list), { markup = true,
+            size = sz, min_size = sz, line_height = 1.25 }))
+          hs[i] = math.max(120, m.height + 56)
+          sum = sum + hs[i]
+        end
+        size = sz
+        if sum + gap * (#cols - 1) <= avail then break end
+      end
+      local yy = y + 6
+      for i, col in ipairs(cols) do
+        local h = hs[i]
+        local color = theme[col.def.color]
+        local tint = T.mix(theme.card, color, theme.dark and 0.25 or 0.12)
+        local g = {
+          c.card(theme, box.x, yy, box.w, h, { radius = 20 }),
+          { type = "rect", x = box.x, y = yy, w = tw, h = h, radius = 20, fill = tint },
+          { type = "rect", x = box.x + tw - 20, y = yy, w = 20, h = h, fill = tint },
+        }
+        for _, it in ipairs(c.disc(theme, box.x + 52, yy + h / 2, 26, col.def.sym,
+          { fill = color, size = 28 })) do g[#g + 1] = it end
+        g[#g + 1] = c.text(theme, box.x + 92, yy, tw - 104, h, L(theme.lang, col.def.title), { size = 36,
+          weight = "bold", valign = "middle", max_lines = 2, min_size = 20 })
+        g[#g + 1] = c.text(theme, box.x + tw + 36, yy + 28, pw, h - 56, bullets(col.list),
+          { markup = true, size = size, line_height = 1.25, id = col.def.field, min_size = 16, valign = "middle" })
+        items[#items + 1] = c.appear(a:step(i), g, 40)
+        yy = yy + h + gap
+      end
+      return items
+    end
     local ncol = portrait and 1 or #cols
     -- one column in a tall frame: the height for larger type
     local size = portrait and c.roomy(theme) and 42 or 32
     local texts, need = {}, 0
     for i, col in ipairs(cols) do
-      local lines = {}
-      for _, t in ipairs(col.list) do lines[#lines + 1] = "•  " .. c.esc(c.str(t) or "") end
-      texts[i] = table.concat(lines, "\n")
+      texts[i] = bullets(col.list)
       local cw = (box.w - 36 * (ncol - 1)) / ncol
       local m = c.measure(c.text(theme, 0, 0, cw - 72, avail - 156, texts[i], { markup = true,
         size = size, line_height = 1.35, min_size = 16 }))

@@ -57,14 +57,25 @@ return {
         local mb = c.measure(code)
         if not (mb.shrunk or mb.cut or mb.lines > #lines) then chosen = big break end
       end
+      -- a long line in a tall frame: rather than the whole block at 36, the
+      -- largest size (down to 40) at which it fits wrapped between tokens,
+      -- a line taking at most two rows (a phone shows the frame small)
+      if chosen == 36 and tall then
+        for big = 48, 40, -2 do
+          code.size, code.min_size = big, big
+          local mb = c.measure(code)
+          if not (mb.shrunk or mb.cut) and mb.lines <= 2 * #lines then chosen = big break end
+        end
+      end
       if count >= 128 then memo, count = {}, 0 end
       memo[key], count = chosen, count + 1
     end
     code.size, code.min_size = chosen, 16
-    -- a tall frame is narrow and has the height: a long line wraps between
-    -- tokens (under its mark) before the whole block shrinks far; where the
-    -- wrapped code would not fit either, it shrinks as elsewhere
-    if tall then
+    -- a long line wraps between tokens (under its mark) before the whole
+    -- block shrinks far (a tall frame is narrow and has the height; a wide
+    -- one shrank a block of one long line to 22); where the wrapped code
+    -- would not fit either, it shrinks as before
+    do
       local floor = code.min_size
       code.min_size = math.floor(code.size * 0.85)
       -- (held at that floor: no wrap between tokens fits there either)

@@ -204,6 +204,9 @@ end
 function M.pill(theme, x, y, text, o)
   o = o or {}
   local size = o.size or 24
+  -- a square or tall frame (a phone shows it small) sets a pill of its own
+  -- height a quarter larger, up to 32 (its 80-unit row keeps room)
+  if M.roomy(theme) and not o.h then size = math.max(size, math.min(32, math.floor(size * 1.25))) end
   local h = o.h or size * 1.9
   local probe = M.text(theme, 0, 0, 2000, h, text, { size = size, weight = "bold" })
   local m = core.measure(probe)
@@ -381,6 +384,9 @@ end
 -- room between an item's text and its card's right edge (the text
 -- must not touch the card)
 local RIGHT_PAD = 36
+-- the text's left edge in its card: the accent bar, the badge (a disc of
+-- radius up to 30) and a gap
+local TEXT_X = 28 + 2 * 30 + 24
 -- How much larger than in a wide frame a square or tall frame may set the
 -- type of a slide with room to spare, and never past this size (the title's
 -- is 66: items stay below it).
@@ -421,10 +427,13 @@ function M.rows(theme, box, entries, a, o)
   -- long entries may take more height, up to the whole box
   local cw = (box.w - gap * (cols - 1)) / cols
   -- a card's padding around its text, and the gap between cards: tighter
-  -- when many share a square or tall frame's one column, only where that
-  -- lets the type grow (below); a full slide keeps them (and is split)
+  -- when three or more share a square or tall frame's one column, only
+  -- where that lets the type grow (below): a phone shows the frame small,
+  -- and larger type is worth more than the cards' margins (three long items
+  -- in a square frame with burnt captions: 44 with the usual cards, 50 with
+  -- tight ones); a full slide keeps them (and is split)
   local pad, tight_pad, tight_gap = 40, 40, gap
-  if (theme.frame == "square" or theme.frame == "tall") and cols == 1 and n > 4 then
+  if (theme.frame == "square" or theme.frame == "tall") and cols == 1 and n > 2 then
     tight_pad, tight_gap = 22, o.gap or 12
   end
   local function heights(sz, p)
@@ -432,7 +441,7 @@ function M.rows(theme, box, entries, a, o)
     local hs, sum = {}, 0
     for i, e in ipairs(entries) do
       -- the text's width in its card: badge, padding (see below)
-      local m = core.measure({ type = "text", markup = e.markup, w = cw - (e.indent or 0) * 56 - 76 - 60 - RIGHT_PAD,
+      local m = core.measure({ type = "text", markup = e.markup, w = cw - (e.indent or 0) * 56 - TEXT_X - RIGHT_PAD,
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
       hs[i] = m.height + p
       sum = sum + hs[i]
@@ -499,7 +508,9 @@ function M.rows(theme, box, entries, a, o)
     -- not shared out into empty cards: the slide is balanced as a whole)
     shared, sum, hs = grown.size, grown.sum, grown.hs
   end
+  local measured = false
   if sum and sum <= avail then
+    measured = true
     size = shared
     local extra = math.max(0, (avail - sum) / n)
     if grown then extra = math.min(extra, 24) end
@@ -519,14 +530,21 @@ function M.rows(theme, box, entries, a, o)
   else
     cells = M.grid(gbox, n, cols, gap)
   end
+  -- one badge size on a slide, so its texts start at one edge (cards of
+  -- one line and of several lines side by side)
+  local low = math.huge
+  for i = 1, n do low = math.min(low, cells[i].h) end
+  local r = math.min(30, low * 0.3)
   local items = {}
   for i, e in ipairs(entries) do
     local cell = cells[i]
-    local p = a and a:step(i + (o.step_offset or 0)) or 1
+    -- (an entry with step = false enters with the header: shown as context)
+    local p = 1
+    if a and e.step == false then p = a:enter(1)
+    elseif a then p = a:step((e.step or i) + (o.step_offset or 0)) end
     if p > 0 then
       local ind = (e.indent or 0) * 56
       local x, w = cell.x + ind, cell.w - ind
-      local r = math.min(30, cell.h * 0.3)
       local group = {
         M.card(theme, x, cell.y, w, cell.h, { radius = 16 }),
         { type = "rect", x = x, y = cell.y + 14, w = 6, h = cell.h - 28, radius = 3,
@@ -537,8 +555,12 @@ function M.rows(theme, box, entries, a, o)
       for _, it in ipairs(M.disc(theme, x + 28 + r, cell.y + cell.h / 2, r, label, { fill = e.disc_fill })) do
         group[#group + 1] = it
       end
+      -- (cards as tall as their text: the text as wide as it was measured,
+      -- so its lines break where the card's height expects; a smaller badge
+      -- leaves more room at the right)
       local tx = x + 28 + 2 * r + 24
-      group[#group + 1] = M.text(theme, tx, cell.y + 10, x + w - tx - RIGHT_PAD, cell.h - 20, e.markup,
+      local tw = measured and w - TEXT_X - RIGHT_PAD or x + w - tx - RIGHT_PAD
+      group[#group + 1] = M.text(theme, tx, cell.y + 10, tw, cell.h - 20, e.markup,
         { markup = true, size = size, min_size = o.min_size or 14, valign = "middle", id = e.id,
           line_height = 1.05 })
       local ap = M.appear(p, group, 0, -40)

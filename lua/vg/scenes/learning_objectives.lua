@@ -31,7 +31,26 @@ return {
     add(L(theme.lang, "l_difficulty"), info.difficulty)
     add(L(theme.lang, "l_prerequisites"), info.prerequisites)
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
-    if #facts > 0 then
+    if #facts > 0 and theme.frame == "square" then
+      -- a square frame: the facts side by side in one strip above the
+      -- objectives (a card beside them left the objectives a narrow column
+      -- that wrapped two-word lines)
+      local ih, cw = 124, box.w / #facts
+      local strip = {
+        c.card(theme, box.x, body.y, box.w, ih, { radius = 20 }),
+        { type = "rect", x = box.x + 20, y = body.y, w = box.w - 40, h = 8, radius = 4, fill = theme.accent },
+      }
+      for i, f in ipairs(facts) do
+        strip[#strip + 1] = c.text(theme, box.x + (i - 1) * cw + 36, body.y + 22, cw - 56, ih - 36,
+          string.format("<span size='75%%' foreground='%s'>%s</span>\n<b>%s</b>", c.hex(theme.muted),
+            c.esc(f[1]:upper()), c.esc(f[2])),
+          { markup = true, size = 32, id = i == 1 and "lesson_info" or "lesson_info_" .. i, min_size = 16,
+            line_height = 1.1, valign = "middle", max_lines = 2 })
+      end
+      items[#items + 1] = c.appear(a:enter(2), strip, 30)
+      body.y = body.y + ih + 32
+      body.h = body.h - ih - 32
+    elseif #facts > 0 then
       local portrait = box.h > box.w
       local lines = {}
       for _, f in ipairs(facts) do

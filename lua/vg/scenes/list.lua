@@ -20,7 +20,7 @@ end
 -- A square or tall frame (a phone shows it small) does not set a list
 -- below this: a list that fits only smaller is split by vg.create.fit
 -- (its items shrunk to one smaller size raise no warning of their own).
-local ROOMY_MIN = 34
+local ROOMY_MIN = 44
 local settled = { enter = function() return 1 end, step = function() return 1 end }
 
 local function smallest_item(items, acc)
@@ -56,6 +56,27 @@ def = {
         if level then top = math.min(top or level, level) end
       end
       vc.top_level = top
+      -- ... under their parent, repeated at the top as context (shown with
+      -- the header, not revealed again, keeping its number): a child is never
+      -- seen without the item it belongs to
+      local first = vc.items and vc.items[1]
+      local level = type(first) == "table" and tonumber(first.level)
+      if level and top and level > top then
+        -- (each ancestor up to the top-level item, in order)
+        for i = from - 1, 1, -1 do
+          local it = list[i]
+          local l = type(it) == "table" and tonumber(it.level) or top
+          if l < level then
+            -- (its title alone: its description was read with it)
+            local parent = {}
+            if type(it) == "table" then for k, v in pairs(it) do parent[k] = v end else parent.title = it end
+            parent.description, parent.desc, parent.context = nil, nil, true
+            table.insert(vc.items, 1, parent)
+            level = l
+            if l <= top then vc.start = vc.start - 1 break end
+          end
+        end
+      end
     end,
     overflows = function(scene, theme, box)
       if not c.roomy(theme) then return false end
@@ -67,8 +88,10 @@ def = {
     local v = scene.visual_content or scene
     local out = {}
     for _, it in ipairs(c.list(v.items)) do
-      local _, plain = c.item_markup({ muted = { 0, 0, 0 } }, it)
-      out[#out + 1] = plain
+      if not (type(it) == "table" and it.context) then
+        local _, plain = c.item_markup({ muted = { 0, 0, 0 } }, it)
+        out[#out + 1] = plain
+      end
     end
     return out
   end,
@@ -86,14 +109,18 @@ def = {
     top = tonumber(v.top_level) or top
     -- start: the first top-level item's number (a list split over scenes)
     local number = math.tointeger(tonumber(v.start)) and math.tointeger(tonumber(v.start)) - 1 or 0
+    local step = 0
     for i, it in ipairs(list) do
       local mk = c.item_markup(theme, it)
       local level = type(it) == "table" and tonumber(it.level) or top or 0
       local indent = math.max(0, math.min(3, math.floor(level - (top or 0))))
       -- top-level items are numbered; a child carries a bullet under its parent
       if indent == 0 then number = number + 1 end
+      -- a parent repeated as context is there from the start (no step)
+      local context = type(it) == "table" and it.context
+      if not context then step = step + 1 end
       entries[i] = { markup = mk, id = string.format("items[%d]", i), indent = indent,
-        label = indent == 0 and tostring(number) or "\u{2022}" }
+        label = indent == 0 and tostring(number) or "\u{2022}", step = not context and step or false }
     end
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
     for _, it in ipairs(c.rows(theme, body, entries, a)) do items[#items + 1] = it end

@@ -42,13 +42,21 @@ return {
     items[#items + 1] = c.appear(a:enter(0), pill, 20)
     local q = c.str(v.question)
     local y = box.y + 80
+    -- a square frame has the least height: the question takes the lines it
+    -- needs (up to three), the options the rest
+    local qh = 190
+    if q and theme.frame == "square" then
+      local m = c.measure(c.text(theme, 0, 0, box.w, 100000, q, { size = 56, min_size = 56, weight = "bold",
+        line_height = 1.1 }))
+      qh = math.max(90, math.min(190, m.height + 20))
+    end
     if q then
       items[#items + 1] = c.appear(a:enter(1), {
-        c.text(theme, box.x, y, box.w, 190, q, { size = 56, weight = "bold", valign = "middle",
+        c.text(theme, box.x, y, box.w, qh, q, { size = 56, weight = "bold", valign = "middle",
           id = "question", min_size = 28, max_lines = 3, line_height = 1.1 }),
       }, 24)
     end
-    y = y + 220
+    y = y + qh + 30
     local options = options_of(v)
     if #options == 0 then return items end
     local correct = v.show_answer and correct_index(v, options)
@@ -56,30 +64,36 @@ return {
     local cells = c.grid({ x = box.x, y = y, w = box.w, h = box.y + box.h - y }, #options,
       #options > 2 and 2 or 1, 32)
     local osize = 40
-    if theme.frame == "tall" then
-      -- a tall frame: one column of cards as tall as their text, set larger
-      -- (two columns of tall cards left the text small in empty cards)
-      local h, stack = box.y + box.h - y, {}
-      osize = 52
+    if c.roomy(theme) then
+      -- a tall or square frame: one column of cards as tall as their text,
+      -- set larger (two columns of tall cards left the text small in empty
+      -- cards); the largest size down to 44 (or the size every option fits its
+      -- line at, when smaller) at which the column fits, else
+      -- the grid
+      local square = theme.frame == "square"
+      local h, gap, low = box.y + box.h - y, square and 20 or 28, square and 100 or 140
+      local top = 52
       for _, o in ipairs(options) do
-        local probe = c.text(theme, 0, 0, box.w - 170, h, c.str(o) or "", { size = osize, line_height = 1.05 })
-        osize = math.min(osize, c.fit_size(probe, osize, 40))
+        local probe = c.text(theme, 0, 0, box.w - 170, h, c.str(o) or "", { size = top, line_height = 1.05 })
+        top = math.min(top, c.fit_size(probe, top, 40))
       end
-      local sum = 0
-      for i, o in ipairs(options) do
-        local m = c.measure(c.text(theme, 0, 0, box.w - 170, 100000, c.str(o) or "",
-          { size = osize, min_size = osize, line_height = 1.05 }))
-        stack[i] = math.max(140, m.height + 64)
-        sum = sum + stack[i] + 28
-      end
-      if sum - 28 <= h then
-        local yy = y
-        for i = 1, #options do
-          cells[i] = { x = box.x, y = yy, w = box.w, h = stack[i] }
-          yy = yy + stack[i] + 28
+      for sz = top, math.min(top, 44), -2 do
+        local stack, sum = {}, 0
+        for i, o in ipairs(options) do
+          local m = c.measure(c.text(theme, 0, 0, box.w - 170, 100000, c.str(o) or "",
+            { size = sz, min_size = sz, line_height = 1.05 }))
+          stack[i] = math.max(low, m.height + (square and 48 or 64))
+          sum = sum + stack[i] + gap
         end
-      else
-        osize = 40
+        if sum - gap <= h then
+          osize = sz
+          local yy = y
+          for i = 1, #options do
+            cells[i] = { x = box.x, y = yy, w = box.w, h = stack[i] }
+            yy = yy + stack[i] + gap
+          end
+          break
+        end
       end
     end
     for i, o in ipairs(options) do
