@@ -963,6 +963,198 @@ size_t vgi_first_sentence(const char *s) {
   return l;
 }
 
+/* ---- a shorter whole clause ------------------------------------------------- */
+
+/* Words that start a new clause or predicate: coordinating conjunctions
+ * ("… in its own pocket | and weighs …") ... */
+static const char *const coord[] = { "and", "or", "but", "und", "oder", "aber", "sowie", "sondern", "et", "ou",
+  "mais", "y", "o", "pero", "e", "ma", "mas", "maar", "и", "или", "но", "а", "затем", NULL };
+/* ... relative pronouns ("a hierarchy | that forms …") ... */
+static const char *const relative[] = { "that", "which", "who", "whom", "whose", "where", "qui", "dont", "où",
+  "quien", "quienes", "donde", "cuyo", "cuya", "che", "cui", "onde", "cujo", "waar", "welke", "который",
+  "которая", "которое", "которые", "где", NULL };
+/* ... and prepositions and infinitive markers that open an adjunct of
+ * place, time, purpose or means ("forward packets | toward their
+ * destinations"); not "of", "de", "di", "van", which bind to their noun. */
+static const char *const adjunct_prep[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
+  "through", "across", "over", "under", "within", "into", "after", "before", "since", "until", "to", "for",
+  "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "throughout",
+  "per", "sur", "dans", "avec", "par", "pendant", "pour", "après", "avant", "depuis", "vers", "entre",
+  "mit", "bei", "durch", "während", "für", "nach", "vor", "seit", "über", "um", "zwischen", "gegen",
+  "con", "en", "durante", "para", "por", "desde", "hasta", "hacia", "mediante", "sobre", "tramite", "dopo",
+  "prima", "verso", "com", "através", "após", "antes", "met", "voor", "door", "tijdens", "na", "naar",
+  "через", "для", "при", "после", "перед", "во", "с", NULL };
+/* A restriction or negation the rest must not carry away: "use it, but
+ * not in production" said as "use it" says the opposite. */
+static const char *const restriction[] = { "not", "no", "never", "nor", "without", "unless", "except", "only",
+  "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "ohne", "außer", "nur", "pas",
+  "jamais", "sans", "sauf", "ni", "seulement", "uniquement", "nunca", "sin", "salvo", "solo", "sólo",
+  "solamente", "non", "mai", "senza", "tranne", "soltanto", "não", "sem", "exceto", "apenas", "somente",
+  "niet", "geen", "nooit", "zonder", "alleen", "behalve", "не", "нет", "ни", "без", "кроме", "только", NULL };
+/* English auxiliaries: one in the rest and none before the cut means the
+ * cut came before the verb ("Getting that capacity to homes | and
+ * businesses is expensive"). */
+static const char *const aux_verbs[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can",
+  "could", "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did", NULL };
+/* Paired prepositions: "range from A | to B" is not cut between them. */
+static const char *const pair_open[] = { "from", "between", "von", "zwischen", "entre", "desde", "из", "от", NULL };
+static const char *const pair_close[] = { "to", "and", "bis", "und", "et", "y", "hasta", "a", "e", "в", "до", NULL };
+
+static int is_dash(const char *w, size_t n) {
+  return (n == 1 && *w == '-') || (n == 2 && !strncmp(w, "--", 2)) || (n == 3 && (!strncmp(w, "\xE2\x80\x94", 3) ||
+                                                                                    !strncmp(w, "\xE2\x80\x93", 3)));
+}
+
+/* Any word of t's words [from, to) in list. */
+static int any_in(const hl_words *h, int from, int to, const char *const *list) {
+  for (int i = from; i < to && i < h->n; i++)
+    if (in_list(list, h->t + h->ws[i], h->we[i] - h->ws[i])) return 1;
+  return 0;
+}
+
+/* Where the clause that starts at word `from` ends: the index after its
+ * last word (a word that ends in , ; : . or comes before a dash). */
+static int clause_end(const hl_words *h, int from) {
+  for (int i = from; i < h->n; i++) {
+    if (is_dash(h->t + h->ws[i], h->we[i] - h->ws[i])) return i;
+    if (strchr(",;:.", h->t[h->we[i] - 1])) return i + 1;
+  }
+  return h->n;
+}
+
+/* How strong a break comes before word i: 1 a clause mark (; : a dash, a
+ * comma before a new clause), 2 a conjunction or a relative pronoun, 3 a
+ * participle, 4 a preposition; 0 none. */
+static int break_tier(const hl_words *h, int i) {
+  const char *w = h->t + h->ws[i];
+  size_t wl = h->we[i] - h->ws[i];
+  char prev = h->t[h->we[i - 1] - 1];
+  if (prev == ';' || prev == ':' || is_dash(w, wl)) return 1;
+  int cl = in_list(coord, w, wl) || in_list(relative, w, wl) || in_list(lead_sub, w, wl);
+  if (prev == ',') return cl || ing_word(w, wl) || (h->german && in_list(de_sub, w, wl)) ? 1 : 0;
+  if (cl && !in_list(lead_sub, w, wl)) return 2;
+  if (ing_word(w, wl)) return 3;
+  if (in_list(adjunct_prep, w, wl)) return 4;
+  return 0;
+}
+
+/* Is cutting s before word i safe: outside brackets, quotes and code, and
+ * the rest carries no negation or restriction, no verb the kept words
+ * need, no second half of a paired preposition? */
+static int safe_cut(const hl_words *h, int i) {
+  const char *t = h->t;
+  int depth = 0, dq = 0, curly = 0, tick = 0;
+  for (size_t q = 0; q < h->we[i - 1]; q++) {
+    if (t[q] == '(' || t[q] == '[' || !strncmp(t + q, "\xEF\xBC\x88", 3)) depth++;
+    else if ((t[q] == ')' || t[q] == ']' || !strncmp(t + q, "\xEF\xBC\x89", 3)) && depth) depth--;
+    else if (t[q] == '"') dq ^= 1;
+    else if (t[q] == '`') tick ^= 1;
+    /* “ ” « » „ */
+    else if (!strncmp(t + q, "\xE2\x80\x9C", 3) || !strncmp(t + q, "\xC2\xAB", 2) || !strncmp(t + q, "\xE2\x80\x9E", 3)) curly++;
+    else if ((!strncmp(t + q, "\xE2\x80\x9D", 3) || !strncmp(t + q, "\xC2\xBB", 2)) && curly) curly--;
+  }
+  if (depth || dq || curly || tick) return 0;
+  if (any_in(h, i, h->n, restriction)) return 0;
+  for (int k = i; k < h->n; k++) {
+    const char *w = t + h->ws[k];
+    size_t wl = h->we[k] - h->ws[k];
+    if (wl >= 3 && !strncmp(w + wl - 3, "n't", 3)) return 0;
+    if (wl >= 4 && !strncmp(w + wl - 4, "n\xE2\x80\x99t", 4)) return 0;
+  }
+  /* the rest of the clause the cut is in holds its verb */
+  int end = clause_end(h, i);
+  if (any_in(h, i, end, aux_verbs) && !any_in(h, 0, i, aux_verbs)) return 0;
+  /* "from A | to B": the second half is in the rest of the clause */
+  for (int k = 0; k < i; k++)
+    if (in_list(pair_open, t + h->ws[k], h->we[k] - h->ws[k])) {
+      int closed = 0;
+      for (int j = k + 1; j < i && !closed; j++) closed = in_list(pair_close, t + h->ws[j], h->we[j] - h->ws[j]);
+      if (!closed && any_in(h, i, end, pair_close)) return 0;
+    }
+  return 1;
+}
+
+/* s, or a shorter whole clause of it of at most `max` words: s up to the
+ * last clause mark (; : a dash, a comma before a new clause), else up to
+ * the last conjunction, relative pronoun, participle or preposition, after
+ * which the words before still make a statement. The adjunct, the
+ * second predicate or the relative clause that goes is detail the
+ * narration says. Never a cut inside brackets, quotes or code, nor one that
+ * drops a negation or a restriction ("not", "only", "unless"), nor one
+ * before the verb. An opening subordinate clause that leaves no such cut
+ * goes instead ("While A does B, C needs D" → "C needs D"). s itself when
+ * nothing is safe. Caller frees. */
+char *vgi_short_clause(const char *s, int max) {
+  char *t = vgi_squash(vgi_strdup(s));
+  size_t l = strlen(t);
+  while (l && strchr(".:;,", t[l - 1])) t[--l] = 0;
+  if (vgi_word_count(t) <= max) return t;
+  size_t ws[96], we[96];
+  int n = 0;
+  for (size_t i = 0; i < l && n < 96;) {
+    while (i < l && t[i] == ' ') i++;
+    if (i >= l) break;
+    ws[n] = i;
+    while (i < l && t[i] != ' ') i++;
+    we[n++] = i;
+  }
+  int de = 0;
+  for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
+  hl_words hw = { t, ws, we, n, de >= 2 };
+  int best = 0, best_tier = 5;
+  char ok[97] = { 0 };   /* ok[i]: a safe cut before word i */
+  for (int i = 4; i < n && i <= max; i++) {
+    /* not after a symbol ("per > und <", "mittels *") */
+    int word = 0;
+    for (size_t q = ws[i - 1]; q < we[i - 1] && !word; q++) word = isalnum((unsigned char)t[q]) || (unsigned char)t[q] >= 0x80;
+    if (!word) continue;
+    int tier = break_tier(&hw, i);
+    if (tier > 1) tier = 2;   /* "faster compression | and decompression speed | at the cost": the latest */
+    if (!tier || tier > best_tier) continue;
+    /* a relative clause alone after a short noun phrase leaves no verb */
+    if (tier == 2 && in_list(relative, t + ws[i], we[i] - ws[i]) && i < 6) continue;
+    if (!natural_cut(&hw, i) || !safe_cut(&hw, i)) continue;
+    ok[i] = 1;
+    best = i, best_tier = tier;
+  }
+  /* a conjunction just before the cut ("effacer le mot et ctrl-u | pour
+   * effacer …"): its second half goes on after the cut, so the cut is
+   * before the conjunction when that is safe */
+  for (int k = best - 1; best_tier == 2 && k >= best - 3 && k >= 4; k--)
+    if (in_list(coord, t + ws[k], we[k] - ws[k])) {
+      if (ok[k]) best = k;
+      break;
+    }
+  if (best) {
+    t[we[best - 1]] = 0;
+    l = strlen(t);
+    while (l && strchr(".,;:- ", t[l - 1])) t[--l] = 0;
+    return t;
+  }
+  /* an opening clause ("While …, …"): the main clause after its comma */
+  /* (a concession, a reason or a background: a condition, "If …, run X",
+   * stays, as it limits what the main clause says) */
+  static const char *const background[] = { "while", "whereas", "although", "though", "as", "since", "because",
+    "comme", "puisque", "aunque", "porque", "mientras", "poiché", "mentre", "embora", "enquanto", "hoewel",
+    "omdat", "terwijl", "хотя", "поскольку", NULL };
+  if (n > 4 && in_list(background, t + ws[0], we[0] - ws[0]) && !hw.german) {
+    for (int i = 2; i < n - 3; i++) {
+      if (t[we[i - 1] - 1] != ',') continue;
+      if (in_list(coord, t + ws[i], we[i] - ws[i]) || any_in(&hw, 0, i, restriction)) break;
+      char *m = vgi_short_clause(t + ws[i], max);
+      if (vgi_word_count(m) <= max && vgi_word_count(m) >= 4) {
+        if (islower((unsigned char)m[0]) && !(m[1] && isupper((unsigned char)m[1])))
+          m[0] = (char)toupper((unsigned char)m[0]);
+        free(t);
+        return m;
+      }
+      free(m);
+      break;
+    }
+  }
+  return t;
+}
+
 /* A bullet from a sentence: its headline. */
 char *vgi_bullet(const char *s) { return vgi_headline(s); }
 

@@ -350,8 +350,17 @@ static char *shown_headline(const char *t) {
   return a;
 }
 
+/* A bullet is a headline: one longer than this is cut to a shorter whole
+ * clause (vgi_short_clause) */
+#define SHOWN_MAX_WORDS 16
+
 char *vgi_shown_headline(const char *t) {
   char *h = shown_headline(t);
+  if (vgi_word_count(h) > SHOWN_MAX_WORDS) {
+    char *c = vgi_short_clause(h, SHOWN_MAX_WORDS);
+    free(h);
+    h = c;
+  }
   /* no space, no-break space ("fichiers&nbsp;:") or clause mark at its end */
   size_t l = strlen(h);
   for (;;) {
