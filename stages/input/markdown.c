@@ -635,7 +635,9 @@ static int natural_cut(const hl_words *h, int k) {
     /* "ist" after a subordinate clause ("…, ist ihr Inhalt …") opens the
      * verb bracket like any auxiliary */
     int copula = in_list((const char *const[]){ "ist", "sind", "hat", "haben", NULL }, a, al) && !(i == from && from > 0);
-    int lower = !isupper((unsigned char)w[0]) && (unsigned char)w[0] != 0xC3;
+    /* (a capital umlaut is 0xC3 0x80-0x9E: "Öffnen" is a noun, "öffnen" a verb) */
+    int lower = !isupper((unsigned char)w[0]) &&
+                !((unsigned char)w[0] == 0xC3 && (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E);
     if (!lower) return copula;
     return ends_with_any(w, bl, (const char *const[]){ "en", "ern", "eln", "t", NULL });
   }
@@ -973,11 +975,12 @@ static const char *const coord[] = { "and", "or", "but", "und", "oder", "aber", 
 static const char *const relative[] = { "that", "which", "who", "whom", "whose", "where", "qui", "dont", "où",
   "quien", "quienes", "donde", "cuyo", "cuya", "che", "cui", "onde", "cujo", "waar", "welke", "который",
   "которая", "которое", "которые", "где", NULL };
-/* ... and prepositions and infinitive markers that open an adjunct of
- * place, time, purpose or means ("forward packets | toward their
- * destinations"); not "of", "de", "di", "van", which bind to their noun. */
+/* ... and prepositions that open an adjunct of place, time, purpose or
+ * means ("forward packets | toward their destinations"); not "of", "de",
+ * "di", "van", which bind to their noun, nor "to", whose infinitive a verb
+ * may need ("will endeavor | to keep"). */
 static const char *const adjunct_prep[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
-  "through", "across", "over", "under", "within", "into", "after", "before", "since", "until", "to", "for",
+  "through", "across", "over", "under", "within", "into", "after", "before", "since", "until", "for",
   "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "throughout",
   "per", "sur", "dans", "avec", "par", "pendant", "pour", "après", "avant", "depuis", "vers", "entre",
   "mit", "bei", "durch", "während", "für", "nach", "vor", "seit", "über", "um", "zwischen", "gegen",
@@ -986,11 +989,11 @@ static const char *const adjunct_prep[] = { "on", "in", "at", "with", "by", "fro
   "через", "для", "при", "после", "перед", "во", "с", NULL };
 /* A restriction or negation the rest must not carry away: "use it, but
  * not in production" said as "use it" says the opposite. */
-static const char *const restriction[] = { "not", "no", "never", "nor", "without", "unless", "except", "only",
-  "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "ohne", "außer", "nur", "pas",
-  "jamais", "sans", "sauf", "ni", "seulement", "uniquement", "nunca", "sin", "salvo", "solo", "sólo",
-  "solamente", "non", "mai", "senza", "tranne", "soltanto", "não", "sem", "exceto", "apenas", "somente",
-  "niet", "geen", "nooit", "zonder", "alleen", "behalve", "не", "нет", "ни", "без", "кроме", "только", NULL };
+static const char *const restriction[] = { "not", "no", "never", "nor", "unless", "except", "only",
+  "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "außer", "nur", "pas",
+  "jamais", "sauf", "ni", "seulement", "uniquement", "nunca", "salvo", "solo", "sólo",
+  "solamente", "non", "mai", "tranne", "soltanto", "não", "exceto", "apenas", "somente",
+  "niet", "geen", "nooit", "alleen", "behalve", "не", "нет", "ни", "кроме", "только", NULL };
 /* English auxiliaries: one in the rest and none before the cut means the
  * cut came before the verb ("Getting that capacity to homes | and
  * businesses is expensive"). */
@@ -1038,29 +1041,48 @@ static int break_tier(const hl_words *h, int i) {
   return 0;
 }
 
-/* Is cutting s before word i safe: outside brackets, quotes and code, and
- * the rest carries no negation or restriction, no verb the kept words
- * need, no second half of a paired preposition? */
-static int safe_cut(const hl_words *h, int i) {
-  const char *t = h->t;
+/* 1 when t cut at byte `cut` keeps its meaning: the cut is outside
+ * brackets, quotes and code, and what goes carries no negation or
+ * restriction ("not", "never", "only", "unless", "n't"). */
+int vgi_cut_keeps_meaning(const char *t, size_t cut) {
   int depth = 0, dq = 0, curly = 0, tick = 0;
-  for (size_t q = 0; q < h->we[i - 1]; q++) {
+  for (size_t q = 0; q < cut && t[q]; q++) {
     if (t[q] == '(' || t[q] == '[' || !strncmp(t + q, "\xEF\xBC\x88", 3)) depth++;
     else if ((t[q] == ')' || t[q] == ']' || !strncmp(t + q, "\xEF\xBC\x89", 3)) && depth) depth--;
     else if (t[q] == '"') dq ^= 1;
     else if (t[q] == '`') tick ^= 1;
-    /* “ ” « » „ */
-    else if (!strncmp(t + q, "\xE2\x80\x9C", 3) || !strncmp(t + q, "\xC2\xAB", 2) || !strncmp(t + q, "\xE2\x80\x9E", 3)) curly++;
-    else if ((!strncmp(t + q, "\xE2\x80\x9D", 3) || !strncmp(t + q, "\xC2\xBB", 2)) && curly) curly--;
+    /* “ ” « » „ 「 」 */
+    else if (!strncmp(t + q, "\xE2\x80\x9C", 3) || !strncmp(t + q, "\xC2\xAB", 2) || !strncmp(t + q, "\xE2\x80\x9E", 3) ||
+             !strncmp(t + q, "\xE3\x80\x8C", 3))
+      curly++;
+    else if ((!strncmp(t + q, "\xE2\x80\x9D", 3) || !strncmp(t + q, "\xC2\xBB", 2) || !strncmp(t + q, "\xE3\x80\x8D", 3)) &&
+             curly)
+      curly--;
   }
   if (depth || dq || curly || tick) return 0;
-  if (any_in(h, i, h->n, restriction)) return 0;
-  for (int k = i; k < h->n; k++) {
-    const char *w = t + h->ws[k];
-    size_t wl = h->we[k] - h->ws[k];
-    if (wl >= 3 && !strncmp(w + wl - 3, "n't", 3)) return 0;
-    if (wl >= 4 && !strncmp(w + wl - 4, "n\xE2\x80\x99t", 4)) return 0;
+  const char *prev = NULL;
+  size_t prev_l = 0;
+  for (const char *w = t + cut; *w;) {
+    while (*w == ' ') w++;
+    size_t wl = strcspn(w, " ");
+    /* "or not" ("sutis ou não", "whether or not") leaves the rest as it was */
+    int or_not = prev_l && in_list((const char *const[]){ "or", "ou", "oder", "o", "of", "или", NULL }, prev, prev_l);
+    if (in_list(restriction, w, wl) && !or_not) return 0;
+    prev = w, prev_l = wl;
+    size_t bl = wl;
+    while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
+    if (bl >= 3 && !strncmp(w + bl - 3, "n't", 3)) return 0;
+    if (bl >= 5 && !strncmp(w + bl - 5, "n\xE2\x80\x99t", 5)) return 0;
+    w += wl;
   }
+  return 1;
+}
+
+/* Is cutting s before word i safe: the meaning kept (above), no verb the
+ * kept words need in the rest, no second half of a paired preposition? */
+static int safe_cut(const hl_words *h, int i) {
+  const char *t = h->t;
+  if (!vgi_cut_keeps_meaning(t, h->we[i - 1])) return 0;
   /* the rest of the clause the cut is in holds its verb */
   int end = clause_end(h, i);
   if (any_in(h, i, end, aux_verbs) && !any_in(h, 0, i, aux_verbs)) return 0;
@@ -1101,6 +1123,27 @@ char *vgi_short_clause(const char *s, int max) {
   int de = 0;
   for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
   hl_words hw = { t, ws, we, n, de >= 2 };
+  /* an opening clause of background ("While …, …"): the main clause
+   * after its comma, when that is short enough whole (a condition, "If …,
+   * run X", stays, as it limits what the main clause says) */
+  static const char *const background[] = { "while", "whereas", "although", "though", "as", "since", "because",
+    "comme", "puisque", "aunque", "porque", "mientras", "poiché", "mentre", "embora", "enquanto", "hoewel",
+    "omdat", "terwijl", "хотя", "поскольку", NULL };
+  int main_at = 0;
+  if (n > 4 && in_list(background, t + ws[0], we[0] - ws[0]) && !hw.german) {
+    for (int i = 2; i < n - 3 && !main_at; i++) {
+      if (t[we[i - 1] - 1] != ',') continue;
+      if (in_list(coord, t + ws[i], we[i] - ws[i]) || any_in(&hw, 0, i, restriction)) break;
+      main_at = i;
+    }
+  }
+  if (main_at && n - main_at <= max) {
+    char *m = vgi_strdup(t + ws[main_at]);
+    if (islower((unsigned char)m[0]) && !(m[1] && isupper((unsigned char)m[1])))
+      m[0] = (char)toupper((unsigned char)m[0]);
+    free(t);
+    return m;
+  }
   int best = 0, best_tier = 5;
   char ok[97] = { 0 };   /* ok[i]: a safe cut before word i */
   for (int i = 4; i < n && i <= max; i++) {
@@ -1131,26 +1174,16 @@ char *vgi_short_clause(const char *s, int max) {
     while (l && strchr(".,;:- ", t[l - 1])) t[--l] = 0;
     return t;
   }
-  /* an opening clause ("While …, …"): the main clause after its comma */
-  /* (a concession, a reason or a background: a condition, "If …, run X",
-   * stays, as it limits what the main clause says) */
-  static const char *const background[] = { "while", "whereas", "although", "though", "as", "since", "because",
-    "comme", "puisque", "aunque", "porque", "mientras", "poiché", "mentre", "embora", "enquanto", "hoewel",
-    "omdat", "terwijl", "хотя", "поскольку", NULL };
-  if (n > 4 && in_list(background, t + ws[0], we[0] - ws[0]) && !hw.german) {
-    for (int i = 2; i < n - 3; i++) {
-      if (t[we[i - 1] - 1] != ',') continue;
-      if (in_list(coord, t + ws[i], we[i] - ws[i]) || any_in(&hw, 0, i, restriction)) break;
-      char *m = vgi_short_clause(t + ws[i], max);
-      if (vgi_word_count(m) <= max && vgi_word_count(m) >= 4) {
-        if (islower((unsigned char)m[0]) && !(m[1] && isupper((unsigned char)m[1])))
-          m[0] = (char)toupper((unsigned char)m[0]);
-        free(t);
-        return m;
-      }
-      free(m);
-      break;
+  /* else the main clause shortened */
+  if (main_at) {
+    char *m = vgi_short_clause(t + ws[main_at], max);
+    if (vgi_word_count(m) <= max && vgi_word_count(m) >= 4) {
+      if (islower((unsigned char)m[0]) && !(m[1] && isupper((unsigned char)m[1])))
+        m[0] = (char)toupper((unsigned char)m[0]);
+      free(t);
+      return m;
     }
+    free(m);
   }
   return t;
 }

@@ -226,7 +226,7 @@ static char *spoken_headline(const char *t) {
       size_t wl = strcspn(w, " ,.;:");
       for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
     }
-    ok = mark && !(*n && vgi_lead_clause(h));
+    ok = mark && !(*n && vgi_lead_clause(h)) && vgi_cut_keeps_meaning(ts, hl);
     /* a subject whose verb comes after the cut ("Any unexpected behavior
      * from the data manipulation | from … functions may be considered"):
      * an auxiliary in the rest of the clause and none in the headline */
@@ -309,7 +309,7 @@ static char *shown_headline(const char *t) {
     for (int k = 0; rel[k] && !r; k++) r = strlen(rel[k]) == wl && !strncasecmp(w, rel[k], wl);
     /* the headline must hold a verb's worth of words: not "Any unexpected
      * behavior from the data manipulation | from …" (its verb comes later) */
-    if (r && vgi_word_count(h) >= 5) { free(a); return h; }
+    if (r && vgi_word_count(h) >= 5 && vgi_cut_keeps_meaning(a, hl)) { free(a); return h; }
   }
   /* on to the next clause mark, when what comes before it is a main
    * clause: a semicolon, a dash, or a comma before a conjunction (", and
@@ -338,7 +338,7 @@ static char *shown_headline(const char *t) {
       p[i] = 0;
       /* an opening clause ("After the reply,") needs its main clause in p */
       int opener = vgi_lead_clause(p) && !strstr(p, ", ");
-      if (vgi_word_count(p) <= SHOWN_CLAUSE_WORDS && !opener && vgi_word_count(nx) >= 3) {
+      if (vgi_word_count(p) <= SHOWN_CLAUSE_WORDS && !opener && vgi_word_count(nx) >= 3 && vgi_cut_keeps_meaning(a, i)) {
         free(h); free(a);
         return p;
       }

@@ -88,6 +88,7 @@ static void no_narration_option(void **state) {
 /* Headlines: short sentences whole, else the first clause or the words up
  * to where a clause starts; never an ellipsis. */
 char *vgi_headline(const char *sentence);
+char *vgi_shown_headline(const char *sentence);
 static void headline_is(const char *s, const char *want) {
   char *h = vgi_headline(s);
   if (strcmp(h, want)) print_message("got: %s\n", h);
@@ -177,6 +178,62 @@ static void headlines_end_naturally(void **state) {
               "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda");
 }
 
+/* A slide's bullet is at most sixteen words: a long statement is cut to a
+ * shorter whole clause (before a dash, a second predicate, a participle or
+ * an adjunct), never inside a quote, never dropping a negation or a
+ * restriction, never before the verb; a cut with none safe keeps it whole. */
+static int shown_failed;
+static void shown_is(const char *s, const char *want) {
+  char *h = vgi_shown_headline(s);
+  if (strcmp(h, want)) print_message("shown: %s\n  got: %s\n want: %s\n", s, h, want), shown_failed++;
+  free(h);
+}
+
+static void bullets_at_most_sixteen_words(void **state) {
+  (void)state;
+  shown_failed = 0;
+  shown_is("A light rain jacket that folds into its own pocket and weighs almost nothing in the backpack and "
+           "keeps you dry on the way.",
+           "A light rain jacket that folds into its own pocket and weighs almost nothing");
+  shown_is("Security wasn't built into the internet's original design - it was added later as the network evolved "
+           "from a research project to critical infrastructure.",
+           "Security wasn't built into the internet's original design");
+  shown_is("These range from massive core routers handling terabits per second to home routers managing a single "
+           "family's devices.",
+           "These range from massive core routers handling terabits per second to home routers");
+  shown_is("This creates a natural hierarchy from small local ISPs through regional networks to massive Tier 1 "
+           "providers that form the internet's backbone.",
+           "This creates a natural hierarchy");
+  shown_is("While backbone networks have massive capacity, getting that capacity to individual homes and businesses "
+           "is expensive and technically challenging.",
+           "Getting that capacity to individual homes and businesses is expensive and technically challenging");
+  shown_is("En Bash, utilisez ctrl-w pour effacer le mot précédent et ctrl-u pour effacer tout ce qui précède le curseur.",
+           "En Bash, utilisez ctrl-w pour effacer le mot précédent");
+  shown_is("In Bash kannst du mit ctrl-w das letzte Wort löschen und mit ctrl-u alles bis zum Anfang einer Zeile.",
+           "In Bash kannst du mit ctrl-w das letzte Wort löschen");
+  shown_is("Um lange Befehle zu bearbeiten, kannst du sie mit ctrl-x ctrl-e im Editor öffnen, um mehrere Zeilen "
+           "bearbeiten zu können.",
+           "Um lange Befehle zu bearbeiten, kannst du sie mit ctrl-x ctrl-e im Editor öffnen");
+  shown_is("En Bash, se usa Tab para completar los argumentos o lista todos los comandos disponibles y ctrl-r para "
+           "buscar a través del historial de comandos.",
+           "En Bash, se usa Tab para completar los argumentos o lista todos los comandos disponibles");
+  /* a negation or a restriction in the rest: no cut there */
+  shown_is("The packaged build of the library is recommended for desktop use on every platform we test, but never for "
+           "production servers.",
+           "The packaged build of the library is recommended for desktop use on every platform we test, but never for "
+           "production servers");
+  shown_is("Der Server startet die Dienste in der Reihenfolge der Konfigurationsdatei und lädt die Module nur beim ersten "
+           "Zugriff.",
+           "Der Server startet die Dienste in der Reihenfolge der Konfigurationsdatei und lädt die Module nur beim "
+           "ersten Zugriff");
+  /* never inside quotes */
+  shown_is("The installer prints \"press any key to continue with the setup of the remaining optional packages on "
+           "this machine\" and waits.",
+           "The installer prints \"press any key to continue with the setup of the remaining optional packages on "
+           "this machine\" and waits");
+  assert_int_equal(shown_failed, 0);
+}
+
 /* --duration: the estimate lands within 15 % of the target, or a warning
  * says why it cannot */
 static void duration_reached_or_warned(void **state) {
@@ -225,6 +282,7 @@ int main(void) {
     cmocka_unit_test(no_narration_option),
     cmocka_unit_test(headlines),
     cmocka_unit_test(headlines_end_naturally),
+    cmocka_unit_test(bullets_at_most_sixteen_words),
     cmocka_unit_test(duration_reached_or_warned),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
