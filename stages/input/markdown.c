@@ -1062,17 +1062,47 @@ int vgi_cut_keeps_meaning(const char *t, size_t cut) {
   if (depth || dq || curly || tick) return 0;
   const char *prev = NULL;
   size_t prev_l = 0;
+  int quoted = 0, after_comma = 0;
   for (const char *w = t + cut; *w;) {
     while (*w == ' ') w++;
     size_t wl = strcspn(w, " ");
+    if (!wl) break;
+    /* a clause of its own after a comma: a reason or a time ("…, como no
+     * hay …"), or one after "but" with its own verb ("…, but write access
+     * could not be obtained"), goes whole and leaves the rest as it was */
+    if (after_comma && !quoted && !in_list(restriction, w, wl)) {
+      if (in_list(lead_sub, w, wl)) return 1;
+      if (in_list((const char *const[]){ "but", "aber", "mais", "pero", "ma", "mas", "maar", "но", NULL }, w, wl)) {
+        int verb = 0;
+        for (const char *v = w + wl; *v && !verb;) {
+          while (*v == ' ') v++;
+          size_t vl = strcspn(v, " ");
+          verb = in_list(aux_verbs, v, vl) || in_list(de_aux, v, vl);
+          if (vl && strchr(",;:.", v[vl - 1])) break;
+          v += vl;
+        }
+        if (verb) return 1;
+      }
+    }
+    /* words in quotes are names ("the sections « Uniquement macOS »") */
+    for (size_t q = 0; q < wl; q++)
+      if (w[q] == '"' || !strncmp(w + q, "\xC2\xAB", 2) || !strncmp(w + q, "\xC2\xBB", 2) ||
+          !strncmp(w + q, "\xE2\x80\x9C", 3) || !strncmp(w + q, "\xE2\x80\x9D", 3) || !strncmp(w + q, "\xE2\x80\x9E", 3))
+        quoted ^= 1;
+    int in_quote = quoted || w[0] == '"' || !strncmp(w, "\xC2\xAB", 2) || !strncmp(w, "\xE2\x80\x9C", 3);
     /* "or not" ("sutis ou não", "whether or not") leaves the rest as it was */
     int or_not = prev_l && in_list((const char *const[]){ "or", "ou", "oder", "o", "of", "или", NULL }, prev, prev_l);
-    if (in_list(restriction, w, wl) && !or_not) return 0;
-    prev = w, prev_l = wl;
     size_t bl = wl;
     while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
-    if (bl >= 3 && !strncmp(w + bl - 3, "n't", 3)) return 0;
-    if (bl >= 5 && !strncmp(w + bl - 5, "n\xE2\x80\x99t", 5)) return 0;
+    if (!in_quote && !or_not) {
+      if (in_list(restriction, w, wl)) return 0;
+      if (bl >= 3 && !strncmp(w + bl - 3, "n't", 3)) return 0;
+      if (bl >= 5 && !strncmp(w + bl - 5, "n\xE2\x80\x99t", 5)) return 0;
+    }
+    prev = w, prev_l = wl;
+    /* a new sentence or a clause after ; or : is a statement of its own */
+    if (!quoted && bl < wl && strchr(".;:!?", w[bl])) return 1;
+    after_comma = !quoted && bl < wl && w[bl] == ',';
     w += wl;
   }
   return 1;
@@ -1160,12 +1190,16 @@ char *vgi_short_clause(const char *s, int max) {
     ok[i] = 1;
     best = i, best_tier = tier;
   }
-  /* a conjunction just before the cut ("effacer le mot et ctrl-u | pour
-   * effacer …"): its second half goes on after the cut, so the cut is
-   * before the conjunction when that is safe */
-  for (int k = best - 1; best_tier == 2 && k >= best - 3 && k >= 4; k--)
+  /* a conjunction just before a cut at a word that came before it too
+   * ("utilisez ctrl-w pour effacer le mot et ctrl-u | pour effacer …"): the
+   * second half of a parallel goes on after the cut, so the cut is before
+   * the conjunction when that is safe */
+  for (int k = best - 1; best_tier == 2 && best < n && k >= best - 3 && k >= 4; k--)
     if (in_list(coord, t + ws[k], we[k] - ws[k])) {
-      if (ok[k]) best = k;
+      int parallel = 0;
+      for (int j = 0; j < k && !parallel; j++)
+        parallel = we[j] - ws[j] == we[best] - ws[best] && !strncasecmp(t + ws[j], t + ws[best], we[j] - ws[j]);
+      if (ok[k] && parallel) best = k;
       break;
     }
   if (best) {
