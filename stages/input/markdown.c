@@ -695,7 +695,33 @@ static int cjk_natural(const char *t, size_t cut, int ja) {
     const char *f = strstr(t + s, zh_open_any[k]);
     if (f && f < t + n) return 0;
   }
+  /* a command after a word of place or time is still inside its phrase:
+   * "它们的参数中 -i" ends as "参数中" does ("dnf 或 pacman" is whole) */
+  size_t m = n;
+  while (m > s && (unsigned char)t[m - 1] < 0x80) m--;
+  if (m > s && m < n && ends_with_any(t, m, (const char *const[]){ "后", "时", "前", "中", "之后", "以后", "时候", NULL }))
+    return 0;
   return !ends_with_any(t, n, zh_open_end);
+}
+
+/* 1 when t[0..cut) ends a Chinese or Japanese clause naturally (on a
+ * predicate, not on a particle, a purpose or a condition waiting for its
+ * main clause), or, in Korean, on a final ending ("…합니다", "…세요") or
+ * before a colon. */
+int vgi_cjk_natural(const char *t, size_t cut) {
+  size_t n = cut;
+  while (n && strchr(" .,;:!?", t[n - 1])) n--;
+  if (n >= 3 && (!strncmp(t + n - 3, "\xE3\x80\x82", 3) || !strncmp(t + n - 3, "\xEF\xBC\x81", 3) ||
+                 !strncmp(t + n - 3, "\xEF\xBC\x9F", 3)))
+    return 1;   /* 。！？ */
+  if (!n) return 0;
+  int hangul = 0;
+  for (size_t i = 0; i < n && !hangul; i++) hangul = (unsigned char)t[i] >= 0xEA && (unsigned char)t[i] <= 0xED;
+  if (hangul) {
+    if (t[cut] == ':' || (cut && t[cut - 1] == ':')) return 1;
+    return ends_with_any(t, n, (const char *const[]){ "다", "요", "죠", "까", NULL });
+  }
+  return cjk_natural(t, n, has_kana(t, strlen(t)));
 }
 
 /* The headline ends before a bracket it opens and does not close. */

@@ -267,6 +267,47 @@ static char *spoken_headline(const char *t) {
   return h;
 }
 
+/* A Chinese, Japanese or Korean headline h of a: h when it ends a clause
+ * naturally, else a's text up to where a clause ends: the clause before a
+ * colon that a list follows ("学会基本的文件管理工具：ls，less，…"), else
+ * the last whole clause before h's end ("熟悉正则表达式，学会使用 grep"),
+ * else the first after it, at the latest the first sentence's end ("…，
+ * ctrl-x ctrl-e 会打开一个编辑器…"). Never a cut inside brackets. Frees h
+ * when it returns another; caller frees. */
+static char *whole_cjk(const char *a, char *h) {
+  size_t hl = strlen(h), al = strlen(a);
+  if (hl >= al || strncmp(a, h, hl) || vgi_cjk_natural(a, hl)) return h;
+  /* the first sentence's end: 。！？ or . ! ? before a space */
+  size_t send = al;
+  for (size_t i = 0; i < al && send == al; i++)
+    if (!strncmp(a + i, "\xE3\x80\x82", 3) || !strncmp(a + i, "\xEF\xBC\x81", 3) || !strncmp(a + i, "\xEF\xBC\x9F", 3))
+      send = i;
+    else if (strchr(".!?", a[i]) && (a[i + 1] == ' ' || !a[i + 1]) && i > 0 && ((unsigned char)a[i - 1] & 0x80))
+      send = i;
+  size_t colon = 0, before = 0, after = 0;
+  int depth = 0;
+  for (size_t i = 0; i <= send; i++) {
+    int mark = i == send || !strncmp(a + i, "\xEF\xBC\x8C", 3) || !strncmp(a + i, "\xE3\x80\x81", 3) ||
+               !strncmp(a + i, "\xEF\xBC\x9A", 3) || !strncmp(a + i, "\xEF\xBC\x9B", 3) ||
+               !strncmp(a + i, "\xEF\xBC\x88", 3) || ((a[i] == ',' || a[i] == ':' || a[i] == ';') && a[i + 1] == ' ') ||
+               (a[i] == '(' && i);
+    if (mark && !depth && i >= 6 && (i == send || vgi_cjk_natural(a, i))) {
+      if (!colon && (!strncmp(a + i, "\xEF\xBC\x9A", 3) || a[i] == ':')) colon = i;
+      if (i <= hl) before = i;
+      else if (!after) after = i;
+    }
+    if (a[i] == '(' || !strncmp(a + i, "\xEF\xBC\x88", 3)) depth++;
+    else if ((a[i] == ')' || !strncmp(a + i, "\xEF\xBC\x89", 3)) && depth) depth--;
+  }
+  size_t cut = colon ? colon : before ? before : after;
+  if (!cut) return h;
+  char *w = vgi_strdup(a);
+  w[cut] = 0;
+  vgi_squash(w);
+  free(h);
+  return w;
+}
+
 /* A sentence as a slide shows it: a headline that is a whole statement
  * (spoken_headline's test; a noun before a relative clause also ends one:
  * "there are trusted elements | such as …"), else the sentence up to the
@@ -289,7 +330,11 @@ static char *shown_headline(const char *t) {
     else if (cp >= 0xC0 && cp <= 0x24F) latin++;
     else if (cp >= 0x370 && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2000 && cp <= 0x2BFF)) other++;
   }
-  if (other * 2 > latin || other >= 4) { char *h = vgi_headline(a); free(a); return h; }
+  if (other * 2 > latin || other >= 4) {
+    char *h = whole_cjk(a, vgi_headline(a));
+    free(a);
+    return h;
+  }
   a[vgi_first_sentence(a)] = 0;
   if (a[0] != '(') drop_asides(a);
   vgi_squash(a);
