@@ -89,6 +89,7 @@ static void no_narration_option(void **state) {
  * to where a clause starts; never an ellipsis. */
 char *vgi_headline(const char *sentence);
 char *vgi_shown_headline(const char *sentence);
+const char *vgi_phrase(const char *lang, const char *key);
 static void headline_is(const char *s, const char *want) {
   char *h = vgi_headline(s);
   if (strcmp(h, want)) print_message("got: %s\n", h);
@@ -234,6 +235,29 @@ static void bullets_at_most_sixteen_words(void **state) {
   assert_int_equal(shown_failed, 0);
 }
 
+/* A Vietnamese document (told by its letters) is introduced, listed and
+ * closed in Vietnamese, not in English. */
+static void vietnamese_templates(void **state) {
+  (void)state;
+  const char *path = "/tmp/vgi_vi.md";
+  FILE *f = fopen(path, "w");
+  fputs("# Hướng dẫn dòng lệnh\n\nĐây là một hướng dẫn ngắn về cách sử dụng dòng lệnh trong Linux cho người mới "
+        "bắt đầu.\n\n## Cơ bản\n\n- Học các lệnh cơ bản của Bash\n- Học cách đọc tài liệu bằng lệnh man\n", f);
+  fclose(f);
+  vgi_diags d = {0};
+  cJSON *m = vgi_load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  const char *first = sget(scene_at(m, 0, 0), "narration");
+  const char *last = sget(scene_at(m, 0, scene_count(m, 0) - 1), "narration");
+  print_message("vi: %s | %s\n", first, last);
+  assert_non_null(strstr(first, "Chào mừng bạn đến với Hướng dẫn dòng lệnh"));
+  assert_non_null(strstr(last, "Cảm ơn bạn đã theo dõi"));
+  assert_string_equal(vgi_phrase("vi", "part"), "Phần {1} trên {2}");
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(path);
+}
+
 /* --duration: the estimate lands within 15 % of the target, or a warning
  * says why it cannot */
 static void duration_reached_or_warned(void **state) {
@@ -283,6 +307,7 @@ int main(void) {
     cmocka_unit_test(headlines),
     cmocka_unit_test(headlines_end_naturally),
     cmocka_unit_test(bullets_at_most_sixteen_words),
+    cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
