@@ -1020,11 +1020,18 @@ static const char *const restriction[] = { "not", "no", "never", "nor", "unless"
   "jamais", "sauf", "ni", "seulement", "uniquement", "nunca", "salvo", "solo", "sólo",
   "solamente", "non", "mai", "tranne", "soltanto", "não", "exceto", "apenas", "somente",
   "niet", "geen", "nooit", "alleen", "behalve", "не", "нет", "ни", "кроме", "только", NULL };
-/* English auxiliaries: one in the rest and none before the cut means the
- * cut came before the verb ("Getting that capacity to homes | and
+/* Auxiliaries and copulas: one in the rest and none before the cut means
+ * the cut came before the verb ("Getting that capacity to homes | and
  * businesses is expensive"). */
 static const char *const aux_verbs[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can",
-  "could", "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did", NULL };
+  "could", "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did",
+  "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "kann", "können", "muss", "müssen",
+  "soll", "sollte", "hat", "haben", "kannst", "musst", "sollst", "wirst", "hast", "bist", "darf", "darfst",
+  "est", "sont", "était", "sera", "seront", "peut", "peuvent", "doit",
+  "doivent", "ont", "es", "son", "era", "será", "puede", "pueden", "debe", "deben", "ha", "han", "está",
+  "están", "è", "sono", "sarà", "può", "possono", "deve", "devono", "hanno", "é", "são", "pode", "podem",
+  "devem", "tem", "têm", "estão", "zijn", "wordt", "worden", "moet", "moeten", "heeft", "hebben", "zal",
+  "является", "являются", "будет", "может", "могут", "должен", "должны", NULL };
 /* Paired prepositions: "range from A | to B" is not cut between them. */
 static const char *const pair_open[] = { "from", "between", "von", "zwischen", "entre", "desde", "из", "от", NULL };
 static const char *const pair_close[] = { "to", "and", "bis", "und", "et", "y", "hasta", "a", "e", "в", "до", NULL };

@@ -220,7 +220,14 @@ static char *spoken_headline(const char *t) {
       "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "near",
       "throughout",
       "per", "sur", "dans", "avec", "par", "pendant", "mit", "bei", "durch", "während", "con", "en", "durante",
-      "tramite", "com", NULL };
+      "tramite", "com",
+      /* de, fr, es, it, pt, nl, ru */
+      "nach", "seit", "zwischen", "innerhalb", "mittels", "anhand", "après", "avant", "depuis", "vers", "entre",
+      "grâce", "desde", "hasta", "hacia", "mediante", "tras", "dopo", "prima", "verso", "tra", "fra", "mediante",
+      "nel", "nella", "sul", "sulla", "após", "através", "até", "met", "door", "tijdens", "naar", "bij", "op",
+      "\xD0\xB2", "\xD0\xBD\xD0\xB0", "\xD1\x81", "\xD1\x87\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB7",
+      "\xD0\xB4\xD0\xBB\xD1\x8F", "\xD0\xBF\xD1\x80\xD0\xB8", "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBB\xD0\xB5",
+      "\xD0\xBC\xD0\xB5\xD0\xB6\xD0\xB4\xD1\x83", NULL };
     if (!mark && *n == ' ') {
       const char *w = n + 1;
       size_t wl = strcspn(w, " ,.;:");
@@ -231,7 +238,17 @@ static char *spoken_headline(const char *t) {
      * from the data manipulation | from … functions may be considered"):
      * an auxiliary in the rest of the clause and none in the headline */
     static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can", "could",
-      "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did", NULL };
+      "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did",
+      /* de, fr, es, it, pt, nl, ru: the copula, "will", "can", "must", "has" */
+      "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "kann", "können", "muss", "müssen",
+      "soll", "sollte", "hat", "haben", "kannst", "musst", "sollst", "wirst", "hast", "bist", "darf", "darfst",
+      "est", "sont", "était", "sera", "seront", "peut", "peuvent", "doit",
+      "doivent", "ont", "es", "son", "era", "será", "puede", "pueden", "debe", "deben", "ha", "han", "está",
+      "están", "è", "sono", "sarà", "può", "possono", "deve", "devono", "hanno", "é", "são", "pode", "podem",
+      "devem", "tem", "têm", "estão", "zijn", "wordt", "worden", "moet", "moeten", "heeft", "hebben", "zal",
+      "\xD1\x8F\xD0\xB2\xD0\xBB\xD1\x8F\xD0\xB5\xD1\x82\xD1\x81\xD1\x8F",
+      "\xD0\xB1\xD1\x83\xD0\xB4\xD0\xB5\xD1\x82", "\xD0\xBC\xD0\xBE\xD0\xB6\xD0\xB5\xD1\x82",
+      "\xD0\xB4\xD0\xBE\xD0\xBB\xD0\xB6\xD0\xB5\xD0\xBD", NULL };
     if (ok && *n) {
       int in_h = 0, in_rest = 0;
       for (const char *w = h; *w && !in_h; w += strcspn(w, " "), w += *w == ' ') {
@@ -347,7 +364,15 @@ static char *shown_headline(const char *t) {
   char *sh = spoken_headline(a);
   if (sh) { free(h); free(a); return sh; }
   if (!strncmp(h, a, hl) && a[hl] == ' ' && !vgi_lead_clause(h)) {
-    static const char *const rel[] = { "that", "which", "who", "whom", "whose", "where", "such", "including", NULL };
+    static const char *const rel[] = { "that", "which", "who", "whom", "whose", "where", "such", "including",
+      /* fr, es, it, pt, nl, ru relatives and "including" (German's follow a comma) */
+      "qui", "dont", "où", "notamment", "quien", "quienes", "donde", "cuyo", "incluyendo", "cui", "dove",
+      "incluso", "onde", "cujo", "incluindo", "waar", "welke", "inclusief", "zoals",
+      "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB9",
+      "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD0\xB0\xD1\x8F",
+      "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB5",
+      "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB5",
+      "\xD0\xB2\xD0\xBA\xD0\xBB\xD1\x8E\xD1\x87\xD0\xB0\xD1\x8F", NULL };
     const char *w = a + hl + 1;
     size_t wl = strcspn(w, " ,.;:");
     int r = 0;

@@ -232,6 +232,24 @@ static void bullets_at_most_sixteen_words(void **state) {
            "this machine\" and waits.",
            "The installer prints \"press any key to continue with the setup of the remaining optional packages on "
            "this machine\" and waits");
+  /* the words of a whole statement in other languages: a subject is not
+   * shown without its verb ("sont", "son" come after the cut) ... */
+  shown_is("Les fichiers de configuration des services de notre équipe dans le répertoire principal du projet sont "
+           "rechargés chaque matin.",
+           "Les fichiers de configuration des services de notre équipe dans le répertoire principal du projet sont "
+           "rechargés chaque matin");
+  shown_is("Los archivos de configuración de los servicios de nuestro equipo en el directorio principal del proyecto "
+           "son recargados cada mañana.",
+           "Los archivos de configuración de los servicios de nuestro equipo en el directorio principal del proyecto "
+           "son recargados cada mañana");
+  /* ... and a relative clause or an adjunct goes */
+  shown_is("Il server centrale carica i moduli di configurazione che sono descritti nel file principale del progetto "
+           "dalla versione due.",
+           "Il server centrale carica i moduli di configurazione che sono descritti");
+  shown_is("Die Konfiguration der Dienste auf dem zentralen Server der Abteilung wird jeden Morgen automatisch neu "
+           "geladen und geprüft.",
+           "Die Konfiguration der Dienste auf dem zentralen Server der Abteilung wird jeden Morgen automatisch neu "
+           "geladen");
   assert_int_equal(shown_failed, 0);
 }
 

@@ -14,6 +14,7 @@ local never = {
   it = "il la lo gli le un una di del della e o che con per in",
   pt = "o a os as um uma de do da e ou que com para por em",
   ru = "и или в на с по для от к о из те того что как а но",
+  nl = "de het een en of van met voor door op bij te dat die om naar",
   ko = "",
 }
 -- Japanese: a headline does not end on a particle or a connective form
