@@ -1093,6 +1093,17 @@ int vgi_cut_keeps_meaning(const char *t, size_t cut) {
       curly--;
   }
   if (depth || dq || curly || tick) return 0;
+  /* an example after a dash or a comma ("- for instance, upgrading …
+   * doesn't require …") goes whole: the statement stays as it was */
+  const char *r = t + cut;
+  while (*r == ' ' || *r == ',' || *r == '-') r++;
+  if (!strncmp(r, "\xE2\x80\x94", 3) || !strncmp(r, "\xE2\x80\x93", 3)) r += 3;
+  while (*r == ' ') r++;
+  static const char *const example[] = { "for instance", "for example", "e.g.", "z. B.", "zum Beispiel",
+    "par exemple", "por ejemplo", "ad esempio", "per esempio", "por exemplo", "bijvoorbeeld",
+    "\xD0\xBD\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80", NULL };   /* например */
+  for (int k = 0; example[k]; k++)
+    if (!strncasecmp(r, example[k], strlen(example[k]))) return 1;
   const char *prev = NULL;
   size_t prev_l = 0;
   int quoted = 0, after_comma = 0;
