@@ -348,6 +348,11 @@ static char *shown_headline(const char *t) {
     else if (cp >= 0x370 && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2000 && cp <= 0x2BFF)) other++;
   }
   if (other * 2 > latin || other >= 4) {
+    /* its first sentence (Korean ends one with ". "), without the long
+     * asides, which the voice says ("(例えばexport EDITOR=vim)") */
+    a[vgi_first_sentence(a)] = 0;
+    if (a[0] != '(' && strncmp(a, "\xEF\xBC\x88", 3)) drop_asides(a);
+    vgi_squash(a);
     char *h = whole_cjk(a, vgi_headline(a));
     free(a);
     return h;

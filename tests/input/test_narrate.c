@@ -250,6 +250,20 @@ static void bullets_at_most_sixteen_words(void **state) {
            "geladen und geprüft.",
            "Die Konfiguration der Dienste auf dem zentralen Server der Abteilung wird jeden Morgen automatisch neu "
            "geladen");
+  /* Chinese, Japanese, Korean: a whole clause, without long asides, never
+   * one a length cut left waiting for its verb or its noun */
+  shown_is("熟悉正则表达式，学会使用 grep／egrep，它们的参数中 -i，-o，-v，-A，-B 和 -C 这些是很常用并值得认真学习的。",
+           "熟悉正则表达式，学会使用 grep／egrep");
+  shown_is("長いコマンドを編集するときに、エディタを設定した後で(例えばexport EDITOR=vim)、ctrl-x ctrl-eによって編集中のコマンドが"
+           "複数行の編集のために指定したエディタで開かれる。",
+           "長いコマンドを編集するときに、エディタを設定した後で、ctrl-x ctrl-eによって編集中のコマンドが複数行の編集のために"
+           "指定したエディタで開かれる");
+  shown_is("긴 명령을 수정하려면 에디터를 설정한 다음(예를 들면, export EDITOR=vim) ctrl-x ctrl-e를 눌러 현재 명령을 에디터에서 "
+           "열어 여러줄 편집을 할 수 있습니다.",
+           "긴 명령을 수정하려면 에디터를 설정한 다음 ctrl-x ctrl-e를 눌러 현재 명령을 에디터에서 열어 여러줄 편집을 할 수 "
+           "있습니다");
+  shown_is("*(그리고 아마도 ?와 [...])을 이용하는 파일 글롭(glob) 확장을 배우세요. 그리고 쌍따옴표\"와 홑따옴표'의 차이를 배우세요.",
+           "*을 이용하는 파일 글롭(glob) 확장을 배우세요");
   assert_int_equal(shown_failed, 0);
 }
 
