@@ -312,6 +312,31 @@ M.phrases = {
     l_review_intro = "다음으로 넘어가기 전에 복습해 봅시다",
     transcript = "대본", part_n = "{1}부",
   },
+  vi = {
+    voice = "vi",
+    welcome = "Chào mừng bạn đến với {1}", thanks = "Cảm ơn bạn đã theo dõi", part = "Phần {1} trên {2}",
+    run_one = "Chạy lệnh này để bắt đầu", run_many = "Chạy các lệnh sau để bắt đầu",
+    gives_you = "Bạn sẽ có: {1}.", key_points = "Những điểm chính: {1}.",
+    remember = "Hãy nhớ: {1}.", see_guides = "Xem {1} để có hướng dẫn đầy đủ.",
+    compare = "So sánh {1} với {2}.", original = "mã ban đầu", improved = "phiên bản đã cải tiến",
+    key_improvements = "Những cải tiến chính: {1}.", as_put_it = "Như {1} đã nói:",
+    problem_n = "Bài toán {1}:", diff_easy = "Đây là một bài dễ.",
+    diff_medium = "Đây là một bài có độ khó trung bình.", diff_hard = "Đây là một bài khó.",
+    solution = "Đây là lời giải", checkpoint_n = "Điểm kiểm tra {1}.", checkpoint = "Điểm kiểm tra.",
+    covered = "Chúng ta đã tìm hiểu: {1}.", next_topics = "Tiếp theo, chúng ta sẽ xem: {1}.",
+    quiz_time = "Đến phần câu đố.", is_it = "Đó là {1}?", answer = "Đáp án là {1}.",
+    lesson_named = "Trong bài học {1}, bạn sẽ học: {2}.",
+    lesson = "Trong bài học này, bạn sẽ học: {1}.", exercise = "Bài tập:",
+    take_about = "Việc này mất khoảng {1}.",
+    sep = ", ", last = " và ", pair = " và ", or_last = " hay ", or_pair = " hay ", stop = ".",
+    l_completed = "Đã học", l_review = "Ôn tập", l_up_next = "Tiếp theo", l_checkpoint = "Điểm kiểm tra",
+    l_before = "Trước", l_after = "Sau", l_exercise = "Bài tập", l_objectives = "Mục tiêu bài học",
+    l_duration = "Thời lượng", l_difficulty = "Độ khó", l_prerequisites = "Kiến thức cần có",
+    l_problem = "Bài toán", l_quiz = "Câu đố", l_solution = "Lời giải", l_note = "Ghi chú", l_tip = "Mẹo",
+    l_important = "Quan trọng", l_warning = "Cảnh báo", l_caution = "Thận trọng",
+    l_review_intro = "Hãy ôn lại trước khi tiếp tục",
+    transcript = "Bản ghi lời", part_n = "Phần {1}",
+  },
   ar = {
     voice = "ar",
     welcome = "مرحبًا بكم في {1}", thanks = "شكرًا على المشاهدة", part = "الجزء {1} من {2}",
@@ -368,10 +393,15 @@ M.phrases.zh.table_more_one = "另有一行。"
 M.phrases.zh.code_example = "{1}示例。"
 M.phrases.zh.l_continued = "续"
 M.phrases.ko.table_columns = "표의 항목은 {1}입니다."
+M.phrases.vi.table_columns = "Bảng gồm các cột {1}."
 M.phrases.ko.table_more = "그 밖에 {1}개 행이 있습니다."
+M.phrases.vi.table_more = "Còn {1} hàng nữa."
 M.phrases.ko.table_more_one = "그 밖에 1개 행이 있습니다."
+M.phrases.vi.table_more_one = "Còn một hàng nữa."
 M.phrases.ko.code_example = "{1} 예제입니다."
+M.phrases.vi.code_example = "Một ví dụ bằng {1}."
 M.phrases.ko.l_continued = "계속"
+M.phrases.vi.l_continued = "tiếp"
 -- every language marks a continued slide (a scene split to fit its frame)
 M.phrases.de.l_continued = "Fortsetzung"
 M.phrases.es.l_continued = "continuación"
@@ -402,7 +432,9 @@ M.phrases.zh.agenda_more = "共{1}个主题，包括{2}。"
 M.phrases.ja.agenda = "{1}つのトピック：{2}。"
 M.phrases.ja.agenda_more = "{1}つのトピック、たとえば{2}。"
 M.phrases.ko.agenda = "{1}개 주제: {2}."
+M.phrases.vi.agenda = "{1} chủ đề: {2}."
 M.phrases.ko.agenda_more = "{1}개 주제, 그중 {2}."
+M.phrases.vi.agenda_more = "{1} chủ đề, trong đó có {2}."
 M.phrases.ar.agenda = "{1} موضوعات: {2}."
 M.phrases.ar.agenda_more = "{1} موضوعات، منها {2}."
 
@@ -480,12 +512,19 @@ M.phrases.ja.api_more = "ほか{1}個"
 M.phrases.ja.api_any = "任意の数の {1}"
 M.phrases.ja.api_array = "{1} の配列"
 M.phrases.ko.api_takes = "매개변수: {1}."
+M.phrases.vi.api_takes = "Tham số: {1}."
 M.phrases.ko.api_returns = "반환값: {1}."
+M.phrases.vi.api_returns = "Giá trị trả về: {1}."
 M.phrases.ko.api_type = "타입: {1}."
+M.phrases.vi.api_type = "Kiểu: {1}."
 M.phrases.ko.api_optional = "선택적 {1}"
+M.phrases.vi.api_optional = "{1} tùy chọn"
 M.phrases.ko.api_more = "그 외 {1}개"
+M.phrases.vi.api_more = "{1} mục khác"
 M.phrases.ko.api_any = "임의 개수의 {1}"
+M.phrases.vi.api_any = "số lượng tùy ý {1}"
 M.phrases.ko.api_array = "{1} 배열"
+M.phrases.vi.api_array = "mảng {1}"
 M.phrases.ar.api_takes = "المعاملات: {1}."
 M.phrases.ar.api_returns = "القيمة المعادة: {1}."
 M.phrases.ar.api_type = "النوع: {1}."
@@ -526,8 +565,11 @@ M.phrases.ja.l_returns = "戻り値"
 M.phrases.ja.l_type = "型"
 M.phrases.ja.l_optional = "省略可"
 M.phrases.ko.l_returns = "반환값"
+M.phrases.vi.l_returns = "Giá trị trả về"
 M.phrases.ko.l_type = "타입"
+M.phrases.vi.l_type = "Kiểu"
 M.phrases.ko.l_optional = "선택"
+M.phrases.vi.l_optional = "tùy chọn"
 M.phrases.ar.l_returns = "القيمة المعادة"
 M.phrases.ar.l_type = "النوع"
 M.phrases.ar.l_optional = "اختياري"

@@ -196,6 +196,15 @@ char *vgi_headline(const char *sentence);
 /* What a slide shows of a sentence: its headline when that is a whole
  * statement, else a whole clause or the sentence (narrate.c). Caller frees. */
 char *vgi_shown_headline(const char *sentence);
+/* s, or a whole clause of it of at most max words that says the same
+ * without its adjuncts (no negation, restriction or verb dropped, no cut
+ * inside brackets, quotes or code); caller frees. */
+char *vgi_short_clause(const char *s, int max);
+/* 1 when s cut at byte cut keeps its meaning: outside brackets, quotes and
+ * code, and the rest carries no negation or restriction. */
+int vgi_cut_keeps_meaning(const char *s, size_t cut);
+/* 1 when s[0..cut) ends a Chinese, Japanese or Korean clause naturally. */
+int vgi_cjk_natural(const char *s, size_t cut);
 size_t vgi_first_sentence(const char *s);
 /* The number of items a narration's sentence before its first colon counts
  * ("There are three support tiers:"), 0 when none (narrate.c). */

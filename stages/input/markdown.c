@@ -635,7 +635,9 @@ static int natural_cut(const hl_words *h, int k) {
     /* "ist" after a subordinate clause ("…, ist ihr Inhalt …") opens the
      * verb bracket like any auxiliary */
     int copula = in_list((const char *const[]){ "ist", "sind", "hat", "haben", NULL }, a, al) && !(i == from && from > 0);
-    int lower = !isupper((unsigned char)w[0]) && (unsigned char)w[0] != 0xC3;
+    /* (a capital umlaut is 0xC3 0x80-0x9E: "Öffnen" is a noun, "öffnen" a verb) */
+    int lower = !isupper((unsigned char)w[0]) &&
+                !((unsigned char)w[0] == 0xC3 && (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E);
     if (!lower) return copula;
     return ends_with_any(w, bl, (const char *const[]){ "en", "ern", "eln", "t", NULL });
   }
@@ -693,7 +695,33 @@ static int cjk_natural(const char *t, size_t cut, int ja) {
     const char *f = strstr(t + s, zh_open_any[k]);
     if (f && f < t + n) return 0;
   }
+  /* a command after a word of place or time is still inside its phrase:
+   * "它们的参数中 -i" ends as "参数中" does ("dnf 或 pacman" is whole) */
+  size_t m = n;
+  while (m > s && (unsigned char)t[m - 1] < 0x80) m--;
+  if (m > s && m < n && ends_with_any(t, m, (const char *const[]){ "后", "时", "前", "中", "之后", "以后", "时候", NULL }))
+    return 0;
   return !ends_with_any(t, n, zh_open_end);
+}
+
+/* 1 when t[0..cut) ends a Chinese or Japanese clause naturally (on a
+ * predicate, not on a particle, a purpose or a condition waiting for its
+ * main clause), or, in Korean, on a final ending ("…합니다", "…세요") or
+ * before a colon. */
+int vgi_cjk_natural(const char *t, size_t cut) {
+  size_t n = cut;
+  while (n && strchr(" .,;:!?", t[n - 1])) n--;
+  if (n >= 3 && (!strncmp(t + n - 3, "\xE3\x80\x82", 3) || !strncmp(t + n - 3, "\xEF\xBC\x81", 3) ||
+                 !strncmp(t + n - 3, "\xEF\xBC\x9F", 3)))
+    return 1;   /* 。！？ */
+  if (!n) return 0;
+  int hangul = 0;
+  for (size_t i = 0; i < n && !hangul; i++) hangul = (unsigned char)t[i] >= 0xEA && (unsigned char)t[i] <= 0xED;
+  if (hangul) {
+    if (t[cut] == ':' || (cut && t[cut - 1] == ':')) return 1;
+    return ends_with_any(t, n, (const char *const[]){ "다", "요", "죠", "까", NULL });
+  }
+  return cjk_natural(t, n, has_kana(t, strlen(t)));
 }
 
 /* The headline ends before a bracket it opens and does not close. */
@@ -961,6 +989,281 @@ size_t vgi_first_sentence(const char *s) {
     }
   }
   return l;
+}
+
+/* ---- a shorter whole clause ------------------------------------------------- */
+
+/* Words that start a new clause or predicate: coordinating conjunctions
+ * ("… in its own pocket | and weighs …") ... */
+static const char *const coord[] = { "and", "or", "but", "und", "oder", "aber", "sowie", "sondern", "et", "ou",
+  "mais", "y", "o", "pero", "e", "ma", "mas", "maar", "и", "или", "но", "а", "затем", NULL };
+/* ... relative pronouns ("a hierarchy | that forms …") ... */
+static const char *const relative[] = { "that", "which", "who", "whom", "whose", "where", "qui", "dont", "où",
+  "quien", "quienes", "donde", "cuyo", "cuya", "che", "cui", "onde", "cujo", "waar", "welke", "который",
+  "которая", "которое", "которые", "где", NULL };
+/* ... and prepositions that open an adjunct of place, time, purpose or
+ * means ("forward packets | toward their destinations"); not "of", "de",
+ * "di", "van", which bind to their noun, nor "to", whose infinitive a verb
+ * may need ("will endeavor | to keep"). */
+static const char *const adjunct_prep[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
+  "through", "across", "over", "under", "within", "into", "after", "before", "since", "until", "for",
+  "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "throughout",
+  "per", "sur", "dans", "avec", "par", "pendant", "pour", "après", "avant", "depuis", "vers", "entre",
+  "mit", "bei", "durch", "während", "für", "nach", "vor", "seit", "über", "um", "zwischen", "gegen",
+  "con", "en", "durante", "para", "por", "desde", "hasta", "hacia", "mediante", "sobre", "tramite", "dopo",
+  "prima", "verso", "com", "através", "após", "antes", "met", "voor", "door", "tijdens", "na", "naar",
+  "через", "для", "при", "после", "перед", "во", "с", NULL };
+/* A restriction or negation the rest must not carry away: "use it, but
+ * not in production" said as "use it" says the opposite. */
+static const char *const restriction[] = { "not", "no", "never", "nor", "unless", "except", "only",
+  "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "außer", "nur", "pas",
+  "jamais", "sauf", "ni", "seulement", "uniquement", "nunca", "salvo", "solo", "sólo",
+  "solamente", "non", "mai", "tranne", "soltanto", "não", "exceto", "apenas", "somente",
+  "niet", "geen", "nooit", "alleen", "behalve", "не", "нет", "ни", "кроме", "только", NULL };
+/* Auxiliaries and copulas: one in the rest and none before the cut means
+ * the cut came before the verb ("Getting that capacity to homes | and
+ * businesses is expensive"). */
+static const char *const aux_verbs[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can",
+  "could", "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did",
+  "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "kann", "können", "muss", "müssen",
+  "soll", "sollte", "hat", "haben", "kannst", "musst", "sollst", "wirst", "hast", "bist", "darf", "darfst",
+  "est", "sont", "était", "sera", "seront", "peut", "peuvent", "doit",
+  "doivent", "ont", "es", "son", "era", "será", "puede", "pueden", "debe", "deben", "ha", "han", "está",
+  "están", "è", "sono", "sarà", "può", "possono", "deve", "devono", "hanno", "é", "são", "pode", "podem",
+  "devem", "tem", "têm", "estão", "zijn", "wordt", "worden", "moet", "moeten", "heeft", "hebben", "zal",
+  "является", "являются", "будет", "может", "могут", "должен", "должны", NULL };
+/* Paired prepositions: "range from A | to B" is not cut between them. */
+static const char *const pair_open[] = { "from", "between", "von", "zwischen", "entre", "desde", "из", "от", NULL };
+static const char *const pair_close[] = { "to", "and", "bis", "und", "et", "y", "hasta", "a", "e", "в", "до", NULL };
+
+static int is_dash(const char *w, size_t n) {
+  return (n == 1 && *w == '-') || (n == 2 && !strncmp(w, "--", 2)) || (n == 3 && (!strncmp(w, "\xE2\x80\x94", 3) ||
+                                                                                    !strncmp(w, "\xE2\x80\x93", 3)));
+}
+
+/* Any word of t's words [from, to) in list. */
+static int any_in(const hl_words *h, int from, int to, const char *const *list) {
+  for (int i = from; i < to && i < h->n; i++)
+    if (in_list(list, h->t + h->ws[i], h->we[i] - h->ws[i])) return 1;
+  return 0;
+}
+
+/* Where the clause that starts at word `from` ends: the index after its
+ * last word (a word that ends in , ; : . or comes before a dash). */
+static int clause_end(const hl_words *h, int from) {
+  for (int i = from; i < h->n; i++) {
+    if (is_dash(h->t + h->ws[i], h->we[i] - h->ws[i])) return i;
+    if (strchr(",;:.", h->t[h->we[i] - 1])) return i + 1;
+  }
+  return h->n;
+}
+
+/* How strong a break comes before word i: 1 a clause mark (; : a dash, a
+ * comma before a new clause), 2 a conjunction or a relative pronoun, 3 a
+ * participle, 4 a preposition; 0 none. */
+static int break_tier(const hl_words *h, int i) {
+  const char *w = h->t + h->ws[i];
+  size_t wl = h->we[i] - h->ws[i];
+  char prev = h->t[h->we[i - 1] - 1];
+  if (prev == ';' || prev == ':' || is_dash(w, wl)) return 1;
+  int cl = in_list(coord, w, wl) || in_list(relative, w, wl) || in_list(lead_sub, w, wl);
+  if (prev == ',') return cl || ing_word(w, wl) || (h->german && in_list(de_sub, w, wl)) ? 1 : 0;
+  if (cl && !in_list(lead_sub, w, wl)) return 2;
+  if (ing_word(w, wl)) return 3;
+  if (in_list(adjunct_prep, w, wl)) return 4;
+  return 0;
+}
+
+/* 1 when t cut at byte `cut` keeps its meaning: the cut is outside
+ * brackets, quotes and code, and what goes carries no negation or
+ * restriction ("not", "never", "only", "unless", "n't"). */
+int vgi_cut_keeps_meaning(const char *t, size_t cut) {
+  int depth = 0, dq = 0, curly = 0, tick = 0;
+  for (size_t q = 0; q < cut && t[q]; q++) {
+    if (t[q] == '(' || t[q] == '[' || !strncmp(t + q, "\xEF\xBC\x88", 3)) depth++;
+    else if ((t[q] == ')' || t[q] == ']' || !strncmp(t + q, "\xEF\xBC\x89", 3)) && depth) depth--;
+    else if (t[q] == '"') dq ^= 1;
+    else if (t[q] == '`') tick ^= 1;
+    /* “ ” « » „ 「 」 */
+    else if (!strncmp(t + q, "\xE2\x80\x9C", 3) || !strncmp(t + q, "\xC2\xAB", 2) || !strncmp(t + q, "\xE2\x80\x9E", 3) ||
+             !strncmp(t + q, "\xE3\x80\x8C", 3))
+      curly++;
+    else if ((!strncmp(t + q, "\xE2\x80\x9D", 3) || !strncmp(t + q, "\xC2\xBB", 2) || !strncmp(t + q, "\xE3\x80\x8D", 3)) &&
+             curly)
+      curly--;
+  }
+  if (depth || dq || curly || tick) return 0;
+  /* an example after a dash or a comma ("- for instance, upgrading …
+   * doesn't require …") goes whole: the statement stays as it was */
+  const char *r = t + cut;
+  while (*r == ' ' || *r == ',' || *r == '-') r++;
+  if (!strncmp(r, "\xE2\x80\x94", 3) || !strncmp(r, "\xE2\x80\x93", 3)) r += 3;
+  while (*r == ' ') r++;
+  static const char *const example[] = { "for instance", "for example", "e.g.", "z. B.", "zum Beispiel",
+    "par exemple", "por ejemplo", "ad esempio", "per esempio", "por exemplo", "bijvoorbeeld",
+    "\xD0\xBD\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80", NULL };   /* например */
+  for (int k = 0; example[k]; k++)
+    if (!strncasecmp(r, example[k], strlen(example[k]))) return 1;
+  const char *prev = NULL;
+  size_t prev_l = 0;
+  int quoted = 0, after_comma = 0;
+  for (const char *w = t + cut; *w;) {
+    while (*w == ' ') w++;
+    size_t wl = strcspn(w, " ");
+    if (!wl) break;
+    /* a clause of its own after a comma: a reason or a time ("…, como no
+     * hay …"), or one after "but" with its own verb ("…, but write access
+     * could not be obtained"), goes whole and leaves the rest as it was */
+    if (after_comma && !quoted && !in_list(restriction, w, wl)) {
+      if (in_list(lead_sub, w, wl)) return 1;
+      if (in_list((const char *const[]){ "but", "aber", "mais", "pero", "ma", "mas", "maar", "но", NULL }, w, wl)) {
+        int verb = 0;
+        for (const char *v = w + wl; *v && !verb;) {
+          while (*v == ' ') v++;
+          size_t vl = strcspn(v, " ");
+          verb = in_list(aux_verbs, v, vl) || in_list(de_aux, v, vl);
+          if (vl && strchr(",;:.", v[vl - 1])) break;
+          v += vl;
+        }
+        if (verb) return 1;
+      }
+    }
+    /* words in quotes are names ("the sections « Uniquement macOS »") */
+    for (size_t q = 0; q < wl; q++)
+      if (w[q] == '"' || !strncmp(w + q, "\xC2\xAB", 2) || !strncmp(w + q, "\xC2\xBB", 2) ||
+          !strncmp(w + q, "\xE2\x80\x9C", 3) || !strncmp(w + q, "\xE2\x80\x9D", 3) || !strncmp(w + q, "\xE2\x80\x9E", 3))
+        quoted ^= 1;
+    int in_quote = quoted || w[0] == '"' || !strncmp(w, "\xC2\xAB", 2) || !strncmp(w, "\xE2\x80\x9C", 3);
+    /* "or not" ("sutis ou não", "whether or not") leaves the rest as it was */
+    int or_not = prev_l && in_list((const char *const[]){ "or", "ou", "oder", "o", "of", "или", NULL }, prev, prev_l);
+    size_t bl = wl;
+    while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
+    if (!in_quote && !or_not) {
+      if (in_list(restriction, w, wl)) return 0;
+      if (bl >= 3 && !strncmp(w + bl - 3, "n't", 3)) return 0;
+      if (bl >= 5 && !strncmp(w + bl - 5, "n\xE2\x80\x99t", 5)) return 0;
+    }
+    prev = w, prev_l = wl;
+    /* a new sentence or a clause after ; or : is a statement of its own */
+    if (!quoted && bl < wl && strchr(".;:!?", w[bl])) return 1;
+    after_comma = !quoted && bl < wl && w[bl] == ',';
+    w += wl;
+  }
+  return 1;
+}
+
+/* Is cutting s before word i safe: the meaning kept (above), no verb the
+ * kept words need in the rest, no second half of a paired preposition? */
+static int safe_cut(const hl_words *h, int i) {
+  const char *t = h->t;
+  if (!vgi_cut_keeps_meaning(t, h->we[i - 1])) return 0;
+  /* the rest of the clause the cut is in holds its verb */
+  int end = clause_end(h, i);
+  if (any_in(h, i, end, aux_verbs) && !any_in(h, 0, i, aux_verbs)) return 0;
+  /* "from A | to B": the second half is in the rest of the clause */
+  for (int k = 0; k < i; k++)
+    if (in_list(pair_open, t + h->ws[k], h->we[k] - h->ws[k])) {
+      int closed = 0;
+      for (int j = k + 1; j < i && !closed; j++) closed = in_list(pair_close, t + h->ws[j], h->we[j] - h->ws[j]);
+      if (!closed && any_in(h, i, end, pair_close)) return 0;
+    }
+  return 1;
+}
+
+/* s, or a shorter whole clause of it of at most `max` words: s up to the
+ * last clause mark (; : a dash, a comma before a new clause), else up to
+ * the last conjunction, relative pronoun, participle or preposition, after
+ * which the words before still make a statement. The adjunct, the
+ * second predicate or the relative clause that goes is detail the
+ * narration says. Never a cut inside brackets, quotes or code, nor one that
+ * drops a negation or a restriction ("not", "only", "unless"), nor one
+ * before the verb. An opening subordinate clause that leaves no such cut
+ * goes instead ("While A does B, C needs D" → "C needs D"). s itself when
+ * nothing is safe. Caller frees. */
+char *vgi_short_clause(const char *s, int max) {
+  char *t = vgi_squash(vgi_strdup(s));
+  size_t l = strlen(t);
+  while (l && strchr(".:;,", t[l - 1])) t[--l] = 0;
+  if (vgi_word_count(t) <= max) return t;
+  size_t ws[96], we[96];
+  int n = 0;
+  for (size_t i = 0; i < l && n < 96;) {
+    while (i < l && t[i] == ' ') i++;
+    if (i >= l) break;
+    ws[n] = i;
+    while (i < l && t[i] != ' ') i++;
+    we[n++] = i;
+  }
+  int de = 0;
+  for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
+  hl_words hw = { t, ws, we, n, de >= 2 };
+  /* an opening clause of background ("While …, …"): the main clause
+   * after its comma, when that is short enough whole (a condition, "If …,
+   * run X", stays, as it limits what the main clause says) */
+  static const char *const background[] = { "while", "whereas", "although", "though", "as", "since", "because",
+    "comme", "puisque", "aunque", "porque", "mientras", "poiché", "mentre", "embora", "enquanto", "hoewel",
+    "omdat", "terwijl", "хотя", "поскольку", NULL };
+  int main_at = 0;
+  if (n > 4 && in_list(background, t + ws[0], we[0] - ws[0]) && !hw.german) {
+    for (int i = 2; i < n - 3 && !main_at; i++) {
+      if (t[we[i - 1] - 1] != ',') continue;
+      if (in_list(coord, t + ws[i], we[i] - ws[i]) || any_in(&hw, 0, i, restriction)) break;
+      main_at = i;
+    }
+  }
+  if (main_at && n - main_at <= max) {
+    char *m = vgi_strdup(t + ws[main_at]);
+    if (islower((unsigned char)m[0]) && !(m[1] && isupper((unsigned char)m[1])))
+      m[0] = (char)toupper((unsigned char)m[0]);
+    free(t);
+    return m;
+  }
+  int best = 0, best_tier = 5;
+  char ok[97] = { 0 };   /* ok[i]: a safe cut before word i */
+  for (int i = 4; i < n && i <= max; i++) {
+    /* not after a symbol ("per > und <", "mittels *") */
+    int word = 0;
+    for (size_t q = ws[i - 1]; q < we[i - 1] && !word; q++) word = isalnum((unsigned char)t[q]) || (unsigned char)t[q] >= 0x80;
+    if (!word) continue;
+    int tier = break_tier(&hw, i);
+    if (tier > 1) tier = 2;   /* "faster compression | and decompression speed | at the cost": the latest */
+    if (!tier || tier > best_tier) continue;
+    /* a relative clause alone after a short noun phrase leaves no verb */
+    if (tier == 2 && in_list(relative, t + ws[i], we[i] - ws[i]) && i < 6) continue;
+    if (!natural_cut(&hw, i) || !safe_cut(&hw, i)) continue;
+    ok[i] = 1;
+    best = i, best_tier = tier;
+  }
+  /* a conjunction just before a cut at a word that came before it too
+   * ("utilisez ctrl-w pour effacer le mot et ctrl-u | pour effacer …"): the
+   * second half of a parallel goes on after the cut, so the cut is before
+   * the conjunction when that is safe */
+  for (int k = best - 1; best_tier == 2 && best < n && k >= best - 3 && k >= 4; k--)
+    if (in_list(coord, t + ws[k], we[k] - ws[k])) {
+      int parallel = 0;
+      for (int j = 0; j < k && !parallel; j++)
+        parallel = we[j] - ws[j] == we[best] - ws[best] && !strncasecmp(t + ws[j], t + ws[best], we[j] - ws[j]);
+      if (ok[k] && parallel) best = k;
+      break;
+    }
+  if (best) {
+    t[we[best - 1]] = 0;
+    l = strlen(t);
+    while (l && strchr(".,;:- ", t[l - 1])) t[--l] = 0;
+    return t;
+  }
+  /* else the main clause shortened */
+  if (main_at) {
+    char *m = vgi_short_clause(t + ws[main_at], max);
+    if (vgi_word_count(m) <= max && vgi_word_count(m) >= 4) {
+      if (islower((unsigned char)m[0]) && !(m[1] && isupper((unsigned char)m[1])))
+        m[0] = (char)toupper((unsigned char)m[0]);
+      free(t);
+      return m;
+    }
+    free(m);
+  }
+  return t;
 }
 
 /* A bullet from a sentence: its headline. */

@@ -220,18 +220,35 @@ static char *spoken_headline(const char *t) {
       "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "near",
       "throughout",
       "per", "sur", "dans", "avec", "par", "pendant", "mit", "bei", "durch", "während", "con", "en", "durante",
-      "tramite", "com", NULL };
+      "tramite", "com",
+      /* de, fr, es, it, pt, nl, ru */
+      "nach", "seit", "zwischen", "innerhalb", "mittels", "anhand", "après", "avant", "depuis", "vers", "entre",
+      "grâce", "desde", "hasta", "hacia", "mediante", "tras", "dopo", "prima", "verso", "tra", "fra", "mediante",
+      "nel", "nella", "sul", "sulla", "após", "através", "até", "met", "door", "tijdens", "naar", "bij", "op",
+      "\xD0\xB2", "\xD0\xBD\xD0\xB0", "\xD1\x81", "\xD1\x87\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB7",
+      "\xD0\xB4\xD0\xBB\xD1\x8F", "\xD0\xBF\xD1\x80\xD0\xB8", "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBB\xD0\xB5",
+      "\xD0\xBC\xD0\xB5\xD0\xB6\xD0\xB4\xD1\x83", NULL };
     if (!mark && *n == ' ') {
       const char *w = n + 1;
       size_t wl = strcspn(w, " ,.;:");
       for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
     }
-    ok = mark && !(*n && vgi_lead_clause(h));
+    ok = mark && !(*n && vgi_lead_clause(h)) && vgi_cut_keeps_meaning(ts, hl);
     /* a subject whose verb comes after the cut ("Any unexpected behavior
      * from the data manipulation | from … functions may be considered"):
      * an auxiliary in the rest of the clause and none in the headline */
     static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can", "could",
-      "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did", NULL };
+      "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did",
+      /* de, fr, es, it, pt, nl, ru: the copula, "will", "can", "must", "has" */
+      "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "kann", "können", "muss", "müssen",
+      "soll", "sollte", "hat", "haben", "kannst", "musst", "sollst", "wirst", "hast", "bist", "darf", "darfst",
+      "est", "sont", "était", "sera", "seront", "peut", "peuvent", "doit",
+      "doivent", "ont", "es", "son", "era", "será", "puede", "pueden", "debe", "deben", "ha", "han", "está",
+      "están", "è", "sono", "sarà", "può", "possono", "deve", "devono", "hanno", "é", "são", "pode", "podem",
+      "devem", "tem", "têm", "estão", "zijn", "wordt", "worden", "moet", "moeten", "heeft", "hebben", "zal",
+      "\xD1\x8F\xD0\xB2\xD0\xBB\xD1\x8F\xD0\xB5\xD1\x82\xD1\x81\xD1\x8F",
+      "\xD0\xB1\xD1\x83\xD0\xB4\xD0\xB5\xD1\x82", "\xD0\xBC\xD0\xBE\xD0\xB6\xD0\xB5\xD1\x82",
+      "\xD0\xB4\xD0\xBE\xD0\xBB\xD0\xB6\xD0\xB5\xD0\xBD", NULL };
     if (ok && *n) {
       int in_h = 0, in_rest = 0;
       for (const char *w = h; *w && !in_h; w += strcspn(w, " "), w += *w == ' ') {
@@ -267,6 +284,47 @@ static char *spoken_headline(const char *t) {
   return h;
 }
 
+/* A Chinese, Japanese or Korean headline h of a: h when it ends a clause
+ * naturally, else a's text up to where a clause ends: the clause before a
+ * colon that a list follows ("学会基本的文件管理工具：ls，less，…"), else
+ * the last whole clause before h's end ("熟悉正则表达式，学会使用 grep"),
+ * else the first after it, at the latest the first sentence's end ("…，
+ * ctrl-x ctrl-e 会打开一个编辑器…"). Never a cut inside brackets. Frees h
+ * when it returns another; caller frees. */
+static char *whole_cjk(const char *a, char *h) {
+  size_t hl = strlen(h), al = strlen(a);
+  if (hl >= al || strncmp(a, h, hl) || vgi_cjk_natural(a, hl)) return h;
+  /* the first sentence's end: 。！？ or . ! ? before a space */
+  size_t send = al;
+  for (size_t i = 0; i < al && send == al; i++)
+    if (!strncmp(a + i, "\xE3\x80\x82", 3) || !strncmp(a + i, "\xEF\xBC\x81", 3) || !strncmp(a + i, "\xEF\xBC\x9F", 3))
+      send = i;
+    else if (strchr(".!?", a[i]) && (a[i + 1] == ' ' || !a[i + 1]) && i > 0 && ((unsigned char)a[i - 1] & 0x80))
+      send = i;
+  size_t colon = 0, before = 0, after = 0;
+  int depth = 0;
+  for (size_t i = 0; i <= send; i++) {
+    int mark = i == send || !strncmp(a + i, "\xEF\xBC\x8C", 3) || !strncmp(a + i, "\xE3\x80\x81", 3) ||
+               !strncmp(a + i, "\xEF\xBC\x9A", 3) || !strncmp(a + i, "\xEF\xBC\x9B", 3) ||
+               !strncmp(a + i, "\xEF\xBC\x88", 3) || ((a[i] == ',' || a[i] == ':' || a[i] == ';') && a[i + 1] == ' ') ||
+               (a[i] == '(' && i);
+    if (mark && !depth && i >= 6 && (i == send || vgi_cjk_natural(a, i))) {
+      if (!colon && (!strncmp(a + i, "\xEF\xBC\x9A", 3) || a[i] == ':')) colon = i;
+      if (i <= hl) before = i;
+      else if (!after) after = i;
+    }
+    if (a[i] == '(' || !strncmp(a + i, "\xEF\xBC\x88", 3)) depth++;
+    else if ((a[i] == ')' || !strncmp(a + i, "\xEF\xBC\x89", 3)) && depth) depth--;
+  }
+  size_t cut = colon ? colon : before ? before : after;
+  if (!cut) return h;
+  char *w = vgi_strdup(a);
+  w[cut] = 0;
+  vgi_squash(w);
+  free(h);
+  return w;
+}
+
 /* A sentence as a slide shows it: a headline that is a whole statement
  * (spoken_headline's test; a noun before a relative clause also ends one:
  * "there are trusted elements | such as …"), else the sentence up to the
@@ -289,7 +347,16 @@ static char *shown_headline(const char *t) {
     else if (cp >= 0xC0 && cp <= 0x24F) latin++;
     else if (cp >= 0x370 && !(cp >= 0x1E00 && cp <= 0x1EFF) && !(cp >= 0x2000 && cp <= 0x2BFF)) other++;
   }
-  if (other * 2 > latin || other >= 4) { char *h = vgi_headline(a); free(a); return h; }
+  if (other * 2 > latin || other >= 4) {
+    /* its first sentence (Korean ends one with ". "), without the long
+     * asides, which the voice says ("(例えばexport EDITOR=vim)") */
+    a[vgi_first_sentence(a)] = 0;
+    if (a[0] != '(' && strncmp(a, "\xEF\xBC\x88", 3)) drop_asides(a);
+    vgi_squash(a);
+    char *h = whole_cjk(a, vgi_headline(a));
+    free(a);
+    return h;
+  }
   a[vgi_first_sentence(a)] = 0;
   if (a[0] != '(') drop_asides(a);
   vgi_squash(a);
@@ -302,14 +369,22 @@ static char *shown_headline(const char *t) {
   char *sh = spoken_headline(a);
   if (sh) { free(h); free(a); return sh; }
   if (!strncmp(h, a, hl) && a[hl] == ' ' && !vgi_lead_clause(h)) {
-    static const char *const rel[] = { "that", "which", "who", "whom", "whose", "where", "such", "including", NULL };
+    static const char *const rel[] = { "that", "which", "who", "whom", "whose", "where", "such", "including",
+      /* fr, es, it, pt, nl, ru relatives and "including" (German's follow a comma) */
+      "qui", "dont", "où", "notamment", "quien", "quienes", "donde", "cuyo", "incluyendo", "cui", "dove",
+      "incluso", "onde", "cujo", "incluindo", "waar", "welke", "inclusief", "zoals",
+      "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB9",
+      "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD0\xB0\xD1\x8F",
+      "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB5",
+      "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB5",
+      "\xD0\xB2\xD0\xBA\xD0\xBB\xD1\x8E\xD1\x87\xD0\xB0\xD1\x8F", NULL };
     const char *w = a + hl + 1;
     size_t wl = strcspn(w, " ,.;:");
     int r = 0;
     for (int k = 0; rel[k] && !r; k++) r = strlen(rel[k]) == wl && !strncasecmp(w, rel[k], wl);
     /* the headline must hold a verb's worth of words: not "Any unexpected
      * behavior from the data manipulation | from …" (its verb comes later) */
-    if (r && vgi_word_count(h) >= 5) { free(a); return h; }
+    if (r && vgi_word_count(h) >= 5 && vgi_cut_keeps_meaning(a, hl)) { free(a); return h; }
   }
   /* on to the next clause mark, when what comes before it is a main
    * clause: a semicolon, a dash, or a comma before a conjunction (", and
@@ -338,7 +413,7 @@ static char *shown_headline(const char *t) {
       p[i] = 0;
       /* an opening clause ("After the reply,") needs its main clause in p */
       int opener = vgi_lead_clause(p) && !strstr(p, ", ");
-      if (vgi_word_count(p) <= SHOWN_CLAUSE_WORDS && !opener && vgi_word_count(nx) >= 3) {
+      if (vgi_word_count(p) <= SHOWN_CLAUSE_WORDS && !opener && vgi_word_count(nx) >= 3 && vgi_cut_keeps_meaning(a, i)) {
         free(h); free(a);
         return p;
       }
@@ -350,8 +425,17 @@ static char *shown_headline(const char *t) {
   return a;
 }
 
+/* A bullet is a headline: one longer than this is cut to a shorter whole
+ * clause (vgi_short_clause) */
+#define SHOWN_MAX_WORDS 16
+
 char *vgi_shown_headline(const char *t) {
   char *h = shown_headline(t);
+  if (vgi_word_count(h) > SHOWN_MAX_WORDS) {
+    char *c = vgi_short_clause(h, SHOWN_MAX_WORDS);
+    free(h);
+    h = c;
+  }
   /* no space, no-break space ("fichiers&nbsp;:") or clause mark at its end */
   size_t l = strlen(h);
   for (;;) {

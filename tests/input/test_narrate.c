@@ -88,6 +88,8 @@ static void no_narration_option(void **state) {
 /* Headlines: short sentences whole, else the first clause or the words up
  * to where a clause starts; never an ellipsis. */
 char *vgi_headline(const char *sentence);
+char *vgi_shown_headline(const char *sentence);
+const char *vgi_phrase(const char *lang, const char *key);
 static void headline_is(const char *s, const char *want) {
   char *h = vgi_headline(s);
   if (strcmp(h, want)) print_message("got: %s\n", h);
@@ -177,6 +179,117 @@ static void headlines_end_naturally(void **state) {
               "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda");
 }
 
+/* A slide's bullet is at most sixteen words: a long statement is cut to a
+ * shorter whole clause (before a dash, a second predicate, a participle or
+ * an adjunct), never inside a quote, never dropping a negation or a
+ * restriction, never before the verb; a cut with none safe keeps it whole. */
+static int shown_failed;
+static void shown_is(const char *s, const char *want) {
+  char *h = vgi_shown_headline(s);
+  if (strcmp(h, want)) print_message("shown: %s\n  got: %s\n want: %s\n", s, h, want), shown_failed++;
+  free(h);
+}
+
+static void bullets_at_most_sixteen_words(void **state) {
+  (void)state;
+  shown_failed = 0;
+  shown_is("A light rain jacket that folds into its own pocket and weighs almost nothing in the backpack and "
+           "keeps you dry on the way.",
+           "A light rain jacket that folds into its own pocket and weighs almost nothing");
+  shown_is("Security wasn't built into the internet's original design - it was added later as the network evolved "
+           "from a research project to critical infrastructure.",
+           "Security wasn't built into the internet's original design");
+  shown_is("These range from massive core routers handling terabits per second to home routers managing a single "
+           "family's devices.",
+           "These range from massive core routers handling terabits per second to home routers");
+  shown_is("This creates a natural hierarchy from small local ISPs through regional networks to massive Tier 1 "
+           "providers that form the internet's backbone.",
+           "This creates a natural hierarchy");
+  shown_is("While backbone networks have massive capacity, getting that capacity to individual homes and businesses "
+           "is expensive and technically challenging.",
+           "Getting that capacity to individual homes and businesses is expensive and technically challenging");
+  shown_is("En Bash, utilisez ctrl-w pour effacer le mot précédent et ctrl-u pour effacer tout ce qui précède le curseur.",
+           "En Bash, utilisez ctrl-w pour effacer le mot précédent");
+  shown_is("In Bash kannst du mit ctrl-w das letzte Wort löschen und mit ctrl-u alles bis zum Anfang einer Zeile.",
+           "In Bash kannst du mit ctrl-w das letzte Wort löschen");
+  shown_is("Um lange Befehle zu bearbeiten, kannst du sie mit ctrl-x ctrl-e im Editor öffnen, um mehrere Zeilen "
+           "bearbeiten zu können.",
+           "Um lange Befehle zu bearbeiten, kannst du sie mit ctrl-x ctrl-e im Editor öffnen");
+  shown_is("En Bash, se usa Tab para completar los argumentos o lista todos los comandos disponibles y ctrl-r para "
+           "buscar a través del historial de comandos.",
+           "En Bash, se usa Tab para completar los argumentos o lista todos los comandos disponibles");
+  /* a negation or a restriction in the rest: no cut there */
+  shown_is("The packaged build of the library is recommended for desktop use on every platform we test, but never for "
+           "production servers.",
+           "The packaged build of the library is recommended for desktop use on every platform we test, but never for "
+           "production servers");
+  shown_is("Der Server startet die Dienste in der Reihenfolge der Konfigurationsdatei und lädt die Module nur beim ersten "
+           "Zugriff.",
+           "Der Server startet die Dienste in der Reihenfolge der Konfigurationsdatei und lädt die Module nur beim "
+           "ersten Zugriff");
+  /* never inside quotes */
+  shown_is("The installer prints \"press any key to continue with the setup of the remaining optional packages on "
+           "this machine\" and waits.",
+           "The installer prints \"press any key to continue with the setup of the remaining optional packages on "
+           "this machine\" and waits");
+  /* the words of a whole statement in other languages: a subject is not
+   * shown without its verb ("sont", "son" come after the cut) ... */
+  shown_is("Les fichiers de configuration des services de notre équipe dans le répertoire principal du projet sont "
+           "rechargés chaque matin.",
+           "Les fichiers de configuration des services de notre équipe dans le répertoire principal du projet sont "
+           "rechargés chaque matin");
+  shown_is("Los archivos de configuración de los servicios de nuestro equipo en el directorio principal del proyecto "
+           "son recargados cada mañana.",
+           "Los archivos de configuración de los servicios de nuestro equipo en el directorio principal del proyecto "
+           "son recargados cada mañana");
+  /* ... and a relative clause or an adjunct goes */
+  shown_is("Il server centrale carica i moduli di configurazione che sono descritti nel file principale del progetto "
+           "dalla versione due.",
+           "Il server centrale carica i moduli di configurazione che sono descritti");
+  shown_is("Die Konfiguration der Dienste auf dem zentralen Server der Abteilung wird jeden Morgen automatisch neu "
+           "geladen und geprüft.",
+           "Die Konfiguration der Dienste auf dem zentralen Server der Abteilung wird jeden Morgen automatisch neu "
+           "geladen");
+  /* Chinese, Japanese, Korean: a whole clause, without long asides, never
+   * one a length cut left waiting for its verb or its noun */
+  shown_is("熟悉正则表达式，学会使用 grep／egrep，它们的参数中 -i，-o，-v，-A，-B 和 -C 这些是很常用并值得认真学习的。",
+           "熟悉正则表达式，学会使用 grep／egrep");
+  shown_is("長いコマンドを編集するときに、エディタを設定した後で(例えばexport EDITOR=vim)、ctrl-x ctrl-eによって編集中のコマンドが"
+           "複数行の編集のために指定したエディタで開かれる。",
+           "長いコマンドを編集するときに、エディタを設定した後で、ctrl-x ctrl-eによって編集中のコマンドが複数行の編集のために"
+           "指定したエディタで開かれる");
+  shown_is("긴 명령을 수정하려면 에디터를 설정한 다음(예를 들면, export EDITOR=vim) ctrl-x ctrl-e를 눌러 현재 명령을 에디터에서 "
+           "열어 여러줄 편집을 할 수 있습니다.",
+           "긴 명령을 수정하려면 에디터를 설정한 다음 ctrl-x ctrl-e를 눌러 현재 명령을 에디터에서 열어 여러줄 편집을 할 수 "
+           "있습니다");
+  shown_is("*(그리고 아마도 ?와 [...])을 이용하는 파일 글롭(glob) 확장을 배우세요. 그리고 쌍따옴표\"와 홑따옴표'의 차이를 배우세요.",
+           "*을 이용하는 파일 글롭(glob) 확장을 배우세요");
+  assert_int_equal(shown_failed, 0);
+}
+
+/* A Vietnamese document (told by its letters) is introduced, listed and
+ * closed in Vietnamese, not in English. */
+static void vietnamese_templates(void **state) {
+  (void)state;
+  const char *path = "/tmp/vgi_vi.md";
+  FILE *f = fopen(path, "w");
+  fputs("# Hướng dẫn dòng lệnh\n\nĐây là một hướng dẫn ngắn về cách sử dụng dòng lệnh trong Linux cho người mới "
+        "bắt đầu.\n\n## Cơ bản\n\n- Học các lệnh cơ bản của Bash\n- Học cách đọc tài liệu bằng lệnh man\n", f);
+  fclose(f);
+  vgi_diags d = {0};
+  cJSON *m = vgi_load(path, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  const char *first = sget(scene_at(m, 0, 0), "narration");
+  const char *last = sget(scene_at(m, 0, scene_count(m, 0) - 1), "narration");
+  print_message("vi: %s | %s\n", first, last);
+  assert_non_null(strstr(first, "Chào mừng bạn đến với Hướng dẫn dòng lệnh"));
+  assert_non_null(strstr(last, "Cảm ơn bạn đã theo dõi"));
+  assert_string_equal(vgi_phrase("vi", "part"), "Phần {1} trên {2}");
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(path);
+}
+
 /* --duration: the estimate lands within 15 % of the target, or a warning
  * says why it cannot */
 static void duration_reached_or_warned(void **state) {
@@ -225,6 +338,8 @@ int main(void) {
     cmocka_unit_test(no_narration_option),
     cmocka_unit_test(headlines),
     cmocka_unit_test(headlines_end_naturally),
+    cmocka_unit_test(bullets_at_most_sixteen_words),
+    cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

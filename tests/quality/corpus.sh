@@ -84,7 +84,8 @@ done
 
 # Headlines end at a natural break: never right after an article, a
 # preposition or a conjunction, never on a Japanese particle, never inside
-# a bracket they open (headlines.lua, on the plan `vgrun scenes` shows)
+# a bracket they open, never over 20 words where words are spaced
+# (headlines.lua, on the plan `vgrun scenes` shows)
 while read -r file lang voice; do
   if ! "$VGRUN" "$HERE/headlines.lua" "$lang" "$HERE/corpus/$file" 2>"$T/hl.err"; then
     echo "FAIL $file: $(head -c 800 "$T/hl.err")"; fail=1

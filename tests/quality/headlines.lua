@@ -1,7 +1,10 @@
 -- headlines.lua LANG FILE...: fails (exit 1, naming each) when a headline
 -- vgrun shows for a document (vgrun scenes' bullets and titles) stops
 -- mid-clause: right after an article, a preposition or a conjunction of
--- LANG, on a Japanese particle, inside a bracket it opens. Run by vgrun
+-- LANG, on a Japanese particle, inside a bracket it opens; or when a
+-- bullet in a language written with spaces has more than MAX_WORDS words
+-- (a headline is about twelve; a longer statement is cut to a whole clause,
+-- and only one with no safe cut stays longer). Run by vgrun
 -- (tests/quality/corpus.sh) on the corpus documents.
 local input = require("vg.input")
 local lang = arg[1]
@@ -14,12 +17,14 @@ local never = {
   it = "il la lo gli le un una di del della e o che con per in",
   pt = "o a os as um uma de do da e ou que com para por em",
   ru = "и или в на с по для от к о из те того что как а но",
+  nl = "de het een en of van met voor door op bij te dat die om naar",
   ko = "",
 }
 -- Japanese: a headline does not end on a particle or a connective form
 local ja_open = { "が", "に", "を", "は", "ために", "ながら", "ので", "とともに", "おり", "であれば" }
 -- Chinese: nor on a purpose or condition waiting for its clause
 local zh_open = { "为了", "不仅", "除去", "如果", "虽然" }
+local MAX_WORDS = 20
 local bad = {}
 local function check(where, h)
   if type(h) ~= "string" or h == "" then return end
@@ -57,7 +62,16 @@ for i = 2, #arg do
   else
     for _, s in ipairs(plan.scenes) do
       local where = string.format("%s scene %d", arg[i]:match("[^/]+$"), s.index)
-      for _, b in ipairs(s.bullets or {}) do check(where, type(b) == "table" and b.text or b) end
+      for _, b in ipairs(s.bullets or {}) do
+        local t = type(b) == "table" and b.text or b
+        check(where, t)
+        -- a quote is shown whole; Chinese and Japanese have no spaces to count
+        local words = 0
+        if type(t) == "string" then for _ in t:gmatch("%S+") do words = words + 1 end end
+        if s.type ~= "quote" and lang ~= "zh" and lang ~= "ja" and words > MAX_WORDS then
+          bad[#bad + 1] = string.format("%s: %q has %d words", where, t, words)
+        end
+      end
     end
   end
 end
