@@ -417,6 +417,12 @@ static int l_sentences(lua_State *L) {
   return 1;
 }
 
+/* timing() -> the seconds the length model reads from vg.timing */
+static int l_timing(lua_State *L) {
+  vgi_timing_push(L);
+  return 1;
+}
+
 int vgmod_input_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     { "load", l_load }, { "from_table", l_from_table }, { "validate", l_validate },
@@ -424,7 +430,7 @@ int vgmod_input_core(lua_State *L) {
     { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type },
     { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds },
     { "named", l_named }, { "reveal_fill", l_reveal_fill },
-    { "sentences", l_sentences }, { NULL, NULL },
+    { "sentences", l_sentences }, { "timing", l_timing }, { NULL, NULL },
   };
   luaL_newlib(L, fns);
   lua_pushnumber(L, VGI_WPM);

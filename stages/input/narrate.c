@@ -6,8 +6,12 @@
 #include "input_private.h"
 #include "vg_utf8.h"
 
+#include "vg_lua.h"
+
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1158,10 +1162,85 @@ static double word_equiv(const char *text, const char *lang) {
   return w + c * (VGI_WPM / 60.0) / cps;
 }
 
+/* The seconds a scene's length is made of live in one Lua table,
+ * lua/vg/timing.lua, which the timeline and the layouts read too: it is
+ * evaluated once, in a private interpreter with no library opened (it is
+ * data), the first time a length is asked for, from any thread (the built-in
+ * copy, or VGRUN_LUA_DIR's in a development build). A key missing from it
+ * is a defect of the build, not of a document: vgrun stops and names it. */
+typedef struct timing_t {
+  double lead_in, tail, min_scene, enter, step, hold, read_item, reveal_min, reveal_max, code_line, code_min;
+} timing_t;
+static timing_t timing_v;
+static pthread_once_t timing_once = PTHREAD_ONCE_INIT;
+
+static void timing_load(void) {
+  static const struct { const char *key; size_t off; } keys[] = {
+#define K(k) { #k, offsetof(timing_t, k) }
+    K(lead_in), K(tail), K(min_scene), K(enter), K(step), K(hold), K(read_item), K(reveal_min),
+    K(reveal_max), K(code_line), K(code_min),
+#undef K
+  };
+  const char *code = NULL;
+  size_t len = 0;
+  char *disk = NULL;
+  const char *dir = getenv("VGRUN_LUA_DIR");
+  if (dir && *dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/vg/timing.lua", dir);
+    FILE *f = fopen(path, "rb");
+    if (f) {
+      vgi_buf b = {0};
+      char chunk[4096];
+      size_t n;
+      while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) vgi_buf_add(&b, chunk, n);
+      fclose(f);
+      len = b.n;
+      code = disk = vgi_buf_take(&b);
+    }
+  }
+  for (const vg_lua_source *src = vg_lua_sources; !code && src->module; src++)
+    if (!strcmp(src->module, "vg.timing")) { code = src->code; len = src->len; }
+  lua_State *L = code ? luaL_newstate() : NULL;
+  int ok = L && luaL_loadbufferx(L, code, len, "@lua/vg/timing.lua", "t") == LUA_OK &&
+           lua_pcall(L, 0, 1, 0) == LUA_OK && lua_istable(L, -1);
+  for (size_t i = 0; ok && i < sizeof keys / sizeof *keys; i++) {
+    lua_getfield(L, -1, keys[i].key);
+    if (lua_type(L, -1) != LUA_TNUMBER) {
+      fprintf(stderr, "vgrun: lua/vg/timing.lua: %s is not a number\n", keys[i].key);
+      abort();
+    }
+    *(double *)((char *)&timing_v + keys[i].off) = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+  }
+  if (!ok) {
+    fprintf(stderr, "vgrun: lua/vg/timing.lua cannot be read%s%s\n", L && lua_isstring(L, -1) ? ": " : "",
+            L && lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+    abort();
+  }
+  lua_close(L);
+  free(disk);
+}
+
+static const timing_t *timing(void) {
+  pthread_once(&timing_once, timing_load);
+  return &timing_v;
+}
+
+/* The table the length model read, pushed on L (vg.input_core.timing()). */
+void vgi_timing_push(lua_State *L) {
+  const timing_t *t = timing();
+  lua_createtable(L, 0, 11);
+#define F(k) (lua_pushnumber(L, t->k), lua_setfield(L, -2, #k))
+  F(lead_in); F(tail); F(min_scene); F(enter); F(step); F(hold); F(read_item); F(reveal_min);
+  F(reveal_max); F(code_line); F(code_min);
+#undef F
+}
+
 /* Silence around a scene's narration (vg.create's lead_in + tail) and the
  * shortest scene: what a scene costs besides its speech. */
-#define SCENE_PAD 1.0
-#define SCENE_MIN 2.0
+#define SCENE_PAD (timing()->lead_in + timing()->tail)
+#define SCENE_MIN (timing()->min_scene)
 /* A summary runs a minute per this many words of the document's prose. */
 #define SUMMARY_WORDS_PER_MIN 600.0
 /* Longer than this, a video is split into parts (of about PART_SECONDS). */
@@ -1178,14 +1257,15 @@ typedef struct fit_scene { cJSON *s; double min, speech, settle; int srank, kept
  * narration (not one by one in silence after it), and the scene holds until
  * each of them had REVEAL_READ to be read: a list scene lasts until its last
  * item is shown and can be read, and no item is shown after the scene ends.
- * The times match vg.render (ENTER, STEP) and vg.create's lead_in. */
-#define REVEAL_LEAD_IN 0.4
-#define REVEAL_ENTER 0.55
+ * The times are vg.timing's, as vg.render's and vg.create's. */
+#define REVEAL_LEAD_IN (timing()->lead_in)
+#define REVEAL_ENTER (timing()->enter)
 #define REVEAL_FIRST (REVEAL_ENTER * 0.8)
-#define REVEAL_STEP 0.25
-#define REVEAL_READ 0.8    /* fit.lua's READ_ITEM: a silent part's reading time an item */
-#define REVEAL_MAX 2.5
-#define REVEAL_HOLD 0.5    /* vg.create.timeline: the scene holds this long after it settles */
+#define REVEAL_STEP (timing()->step)
+#define REVEAL_READ (timing()->read_item)   /* also a silent split part's reading time an item */
+#define REVEAL_MIN (timing()->reveal_min)
+#define REVEAL_MAX (timing()->reveal_max)
+#define REVEAL_HOLD (timing()->hold)        /* the scene holds this long after it settles */
 
 /* Scripts written without spaces (kana, CJK ideographs): a key may start
  * anywhere, and is its first two characters. */
@@ -1288,7 +1368,7 @@ double vgi_reveal_fill(const double *named, int n, double dur, double *times) {
   double first = REVEAL_FIRST;
   /* items before the first named one share the time up to it */
   double spacing = (dur * 0.85 - first) / n;
-  if (spacing < 0.35) spacing = 0.35;
+  if (spacing < REVEAL_MIN) spacing = REVEAL_MIN;
   if (spacing > REVEAL_MAX) spacing = REVEAL_MAX;
   for (int i = 0; i < n; i++) times[i] = named[i] >= 0 ? (named[i] > first ? named[i] : first) : -1;
   double prev_t = first - spacing, read_end = 0;
@@ -1316,7 +1396,7 @@ double vgi_reveal_fill(const double *named, int n, double dur, double *times) {
     int m = n - i;
     double from = any ? prev_t : first;
     double pace = (dur * 0.85 - from) / m;
-    if (pace < 0.35) pace = 0.35;
+    if (pace < REVEAL_MIN) pace = REVEAL_MIN;
     if (pace > REVEAL_MAX) pace = REVEAL_MAX;
     for (int k = 0; k < m; k++) times[i + k] = from + (any ? k + 1 : k) * pace;
     read_end = from + (any ? m : m - 1) * REVEAL_READ;
@@ -1435,7 +1515,8 @@ static double read_seconds(const cJSON *scene) {
         code_lines(cJSON_GetObjectItemCaseSensitive(vc, "after_code"), 1);
   }
   if (!n) return 0;
-  return (1.5 * n > 4 ? 1.5 * n : 4) + 0.5;
+  const timing_t *tm = timing();
+  return (tm->code_line * n > tm->code_min ? tm->code_line * n : tm->code_min) + tm->hold;
 }
 
 double vgi_scene_seconds(const cJSON *scene, const char *lang) {

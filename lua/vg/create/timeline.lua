@@ -4,6 +4,7 @@
 -- on the transcript's own timeline (--keep-timing: a scene starts at its
 -- first cue, gaps stay as held pictures) and under a recorded narration
 -- (--audio: the recording's times, from the cues or shared by the text).
+local timing = require("vg.timing")
 local text_ = require("vg.text")
 
 local M = {}
@@ -203,7 +204,7 @@ local function timed(video, o, an)
     else
       nstart = cued and math.max(an[i], start) or start + o.lead_in
       local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, nstart - start + speech + o.tail)
-      if render then len = math.max(len, render.settle_time(M.render_scene(s, nstart - start)) + 0.5) end
+      if render then len = math.max(len, render.settle_time(M.render_scene(s, nstart - start)) + timing.hold) end
       stop = quantize(math.max(start + len, rec or 0), fps)
     end
     local nend = nstart + speech
@@ -242,7 +243,7 @@ function M.timeline(video, o)
     local min = math.max(tonumber(s.min_duration) or 0, o.min_scene)
     local len = math.max(min, o.lead_in + speech + o.tail)
     local render = package.loaded["vg.render"]  -- a layout's settle time, once it is loaded
-    if render then len = math.max(len, render.settle_time(M.render_scene(s, o.lead_in)) + 0.5) end
+    if render then len = math.max(len, render.settle_time(M.render_scene(s, o.lead_in)) + timing.hold) end
     local start = t
     local stop = quantize(start + len, o.fps)
     out[i] = {
