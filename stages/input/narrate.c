@@ -994,8 +994,6 @@ static void pace(const char *lang, double *wpm, double *cps) {
     }
 }
 
-/* Words (runs without spaces that hold no CJK character) and CJK characters
- * (Han, kana, Hangul syllables). */
 /* The words a token with digits takes to say: espeak-ng reads "530" as three
  * words, "2.887" as five ("two point eight eight seven"), "1.5.1" as five,
  * "MB/s" with a word for the slash. */
@@ -1022,11 +1020,28 @@ static int number_words(const unsigned char *t, size_t n) {
   return w > 0 ? w : 1;
 }
 
+/* Ideographs, kana and Hangul syllables: said by the character. */
+static int cjk_char(unsigned cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* CJK punctuation and full-width forms ("，", "、", "（", "："): between
+ * words like a space ("df，mount，fdisk" is three words). */
+static int cjk_punct(unsigned cp) {
+  return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/* Words and CJK characters. A run of other characters between CJK ones
+ * ("使用log(n)时", "Bash的") is words too: it is said, in Latin letters,
+ * not by the character pace; a run there with no letter or digit is
+ * punctuation. A token without CJK counts as it always did. */
 static void count_speech(const char *s, int *words, int *cjk) {
   *words = *cjk = 0;
   const unsigned char *p = (const unsigned char *)(s ? s : "");
   const unsigned char *start = p;
-  int in = 0, has = 0;
+  int in = 0, alnum = 0, whole = 1;
   for (;;) {
     unsigned cp = *p;
     int len = 1;
@@ -1038,25 +1053,25 @@ static void count_speech(const char *s, int *words, int *cjk) {
     } else if (*p >= 0xF0 && p[1] && p[2] && p[3]) {
       len = 4;
     }
-    if (!*p || isspace(*p)) {
-      if (in && !has) *words += number_words(start, (size_t)(p - start));
-      in = has = 0;
+    int sep = !*p || isspace(*p), ideo = !sep && len == 3 && cjk_char(cp), mark = !sep && len == 3 && cjk_punct(cp);
+    if (sep || ideo || mark) {
+      /* the run before: a whole token as ever, a run beside CJK when it has a letter or digit */
+      if (in && ((whole && sep) || alnum)) *words += number_words(start, (size_t)(p - start));
+      in = alnum = 0;
+      if (ideo) (*cjk)++;
+      whole = sep;
       if (!*p) break;
     } else {
       if (!in) start = p;
       in = 1;
-      if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-          (cp >= 0xF900 && cp <= 0xFAFF)) {
-        (*cjk)++;
-        has = 1;
-      }
+      alnum |= isalnum(*p) || len == 2;   /* len 2: Greek, Cyrillic, … "ω(n)" */
     }
     p += len;
   }
 }
 
 /* The words an identifier takes beyond one: espeak-ng says each part of
- * "search_guide.yaml", "build/meson" or "dictionaryName" as a word. In
+ * "search_guide.yaml", "build/meson", "dictionaryName" or "log(n)" as a word. In
  * English, a long word ("prerequisites", "configuration") takes longer
  * than the pace measured on ordinary prose: an eighth of a word a letter
  * past seven. Calibrated against espeak-ng on the corpus (docs/inputs.md,
@@ -1076,7 +1091,7 @@ static double identifier_words(const char *s, int english) {
     if (digits || a >= b) continue;
     int seg = 0;   /* letters of the part read so far */
     for (const unsigned char *q = a; q < b; q++) {
-      int sep = (*q == '_' || *q == '/' || *q == '.') && q > a && q + 1 < b && isalnum(q[-1]) && isalnum(q[1]);
+      int sep = (*q == '_' || *q == '/' || *q == '.' || *q == '(') && q > a && q + 1 < b && isalnum(q[-1]) && isalnum(q[1]);
       int camel = q > a && islower(q[-1]) && isupper(*q);
       if (sep || camel) extra += 1;
       if (sep || camel || !isalpha(*q)) {
@@ -1116,17 +1131,35 @@ static double foreign_seconds(const char *text, const char *lang, double wpm, do
   static const char *const cjk_voice[] = { "zh", "ja", "ko", "yue", "cmn", NULL };
   static const char *const ja[] = { "ja", NULL };
   const char *l = lang ? lang : "en";
+  int cjk_v = lang_is(l, cjk_voice), spells = lang_is(l, ja);
   double extra = 0;
   size_t len = text ? strlen(text) : 0, k;
-  int word_foreign = 0;
-  for (size_t i = 0; i <= len; i += k ? k : 1) {
-    unsigned cp = i < len ? vg_utf8_decode(text, len, i, &k) : 0;
+  int word_foreign = 0, run = 0, vowel = 0;
+  unsigned prev = ' ', cp = 0;
+  for (size_t i = 0; i <= len; prev = cp, i += k ? k : 1) {
+    cp = i < len ? vg_utf8_decode(text, len, i, &k) : 0;
     if (i >= len) k = 1;
-    int space = i >= len || cp == ' ' || cp == '\t' || cp == '\n';
+    /* In the Chinese, Japanese and Korean voices a Latin word without a
+     * vowel is spelled ("lsblk" 0.9 s, "df", "ctrl"), and a comma after a
+     * Latin word is a pause of its own ("df，mount，fdisk"): a Latin list
+     * in CJK prose takes twice what its words do at the voice's pace. */
+    int letter = cp < 0x80 && isalpha((int)cp);
+    if (letter) {
+      run++;
+      vowel |= strchr("aeiouyAEIOUY", (int)cp) != NULL;
+    } else {
+      if (cjk_v && !spells && run >= 2 && !vowel) extra += run * 0.17 - 60.0 / wpm;
+      run = vowel = 0;
+    }
+    if (cjk_v && prev < 0x80 && isalnum((int)prev) &&
+        (cp == ',' || cp == ';' || cp == ':' || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A))
+      extra += 0.2;
+    /* a word ends at a space, and in CJK text at a character or a mark */
+    int space = i >= len || cp == ' ' || cp == '\t' || cp == '\n' || (cp >= 0x3000 && (cjk_char(cp) || cjk_punct(cp)));
     if (space) {
       if (word_foreign) extra -= 60.0 / wpm;   /* counted as a word */
       word_foreign = 0;
-      continue;
+      if (!(cp >= 0x3000 && cjk_char(cp))) continue;
     }
     double c = 0;
     if (cp >= 0x4E00 && cp <= 0x9FFF && !lang_is(l, han)) c = 0.8 - 1.0 / cps;

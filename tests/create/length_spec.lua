@@ -96,3 +96,32 @@ describe("a summary of a list said through its items", function()
     assert.is_falsy(all:find("Step 3:", 1, true), all)
   end)
 end)
+
+describe("the speech estimate of CJK prose with Latin words", function()
+  -- seconds espeak-ng took (`vgrun say --voice cmn|ja|ko`, whole sentences):
+  -- Latin words between ideographs, lists of commands joined by full-width
+  -- commas, words without a vowel that the voice spells
+  local said = {
+    { "zh", "我们学习这个工具。", 2.62 },
+    { "zh", "我们学习mount，mount，mount，mount这个工具。", 4.56 },
+    { "zh", "我们学习lsblk，lsblk，lsblk，lsblk这个工具。", 6.80 },
+    { "zh", "我们学习log(log(n))这个工具。", 3.60 },
+    { "zh", "熟悉 Bash 中的任务管理工具：&，ctrl-z，ctrl-c，jobs，fg，bg，kill 等。", 8.76 },
+    { "zh", "关于文件系统的管理，学习 df，mount，fdisk，mkfs，lsblk。", 7.83 },
+    { "ja", "このmount、mount、mount、mountツールを学びます。", 10.12 },
+    { "ko", "이 lsblk, lsblk, lsblk, lsblk 도구를 배웁니다.", 5.27 },
+  }
+  local core = require("vg.input_core")
+  it("counts every word and spelled letter, as the voice says them", function()
+    for _, s in ipairs(said) do
+      local r = core.speech_seconds(s[2], s[1]) / s[3]
+      assert.is_true(r > 0.88 and r < 1.2, string.format("%s %q: estimated %.2f s, said in %.2f s",
+        s[1], s[2], core.speech_seconds(s[2], s[1]), s[3]))
+    end
+  end)
+
+  it("does not count the punctuation between CJK characters as words", function()
+    assert.are.equal(core.speech_seconds("学习工具", "zh"), core.speech_seconds("（学习，工具）", "zh"))
+    assert.is_true(core.speech_seconds("使用mount工具", "zh") > core.speech_seconds("使用工具", "zh") + 0.2)
+  end)
+end)
