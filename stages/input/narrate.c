@@ -1202,7 +1202,8 @@ static double word_equiv(const char *text, const char *lang) {
  * copy, or VGRUN_LUA_DIR's in a development build). A key missing from it
  * is a defect of the build, not of a document: vgrun stops and names it. */
 typedef struct timing_t {
-  double lead_in, tail, min_scene, enter, step, hold, read_item, reveal_min, reveal_max, code_line, code_min;
+  double lead_in, tail, min_scene, enter, step, hold, read_item, reveal_min, reveal_max, code_line, code_min,
+      read_look, read_wps;
 } timing_t;
 static timing_t timing_v;
 static pthread_once_t timing_once = PTHREAD_ONCE_INIT;
@@ -1211,7 +1212,7 @@ static void timing_load(void) {
   static const struct { const char *key; size_t off; } keys[] = {
 #define K(k) { #k, offsetof(timing_t, k) }
     K(lead_in), K(tail), K(min_scene), K(enter), K(step), K(hold), K(read_item), K(reveal_min),
-    K(reveal_max), K(code_line), K(code_min),
+    K(reveal_max), K(code_line), K(code_min), K(read_look), K(read_wps),
 #undef K
   };
   const char *code = NULL;
@@ -1263,10 +1264,10 @@ static const timing_t *timing(void) {
 /* The table the length model read, pushed on L (vg.input_core.timing()). */
 void vgi_timing_push(lua_State *L) {
   const timing_t *t = timing();
-  lua_createtable(L, 0, 11);
+  lua_createtable(L, 0, 13);
 #define F(k) (lua_pushnumber(L, t->k), lua_setfield(L, -2, #k))
   F(lead_in); F(tail); F(min_scene); F(enter); F(step); F(hold); F(read_item); F(reveal_min);
-  F(reveal_max); F(code_line); F(code_min);
+  F(reveal_max); F(code_line); F(code_min); F(read_look); F(read_wps);
 #undef F
 }
 
@@ -1281,7 +1282,7 @@ void vgi_timing_push(lua_State *L) {
 #define PART_SECONDS 600.0
 
 typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed, key; } fit_unit;
-typedef struct fit_scene { cJSON *s; double min, speech, settle; int srank, kept, first, u0, u1; } fit_scene;
+typedef struct fit_scene { cJSON *s; double min, speech, settle, silent; int srank, kept, first, u0, u1; } fit_scene;
 
 /* The reveal model: one for the reader's estimate and the layouts (vg.render's
  * reveal_times calls vgi_named_at and vgi_reveal_fill through vg.input_core).
@@ -1500,6 +1501,7 @@ static void fit_tail(fit_scene *f, const fit_unit *fu, const char *lang) {
 static double scene_est(const fit_scene *f) {
   if (!f->kept) return 0;
   double t = SCENE_PAD + f->speech;
+  if (f->speech <= 0 && f->silent > t) t = f->silent;   /* nothing left said: read */
   if (f->settle > 0 && f->settle + REVEAL_HOLD > t) t = f->settle + REVEAL_HOLD;
   return t > f->min ? t : f->min;
 }
@@ -1552,6 +1554,41 @@ static double read_seconds(const cJSON *scene) {
   return (tm->code_line * n > tm->code_min ? tm->code_line * n : tm->code_min) + tm->hold;
 }
 
+/* The words a scene shows (its visual content's text; code, which has
+ * its own reading time, and names of files and colours left out). */
+static double shown_words(const cJSON *v, const char *lang) {
+  static const char *const skip[] = { "commands", "code", "solution_code", "before_code", "after_code", "image",
+                                      "src", "path", "url", "color", "accent", "language", "lang", NULL };
+  double w = 0;
+  if (cJSON_IsString(v)) return word_equiv(v->valuestring, lang);
+  for (const cJSON *c = (cJSON_IsObject(v) || cJSON_IsArray(v)) ? v->child : NULL; c; c = c->next) {
+    int drop = 0;
+    for (int i = 0; c->string && skip[i]; i++) drop |= !strcmp(c->string, skip[i]);
+    if (!drop) w += shown_words(c, lang);
+  }
+  return w;
+}
+
+/* A scene nothing is said in (a summary or a split left it silent, or it
+ * was written so) stays on screen as long as it takes to read what it
+ * shows: a moment to look and its words at a reading pace (vg.timing's
+ * read_look, read_wps), as a quote's silent part is given. A scene that
+ * reveals steps has the reveal model's reading time instead, and code its
+ * own. -> 0: it is said, or none of this applies. */
+static double silent_seconds(const cJSON *scene, const char *said, const char *lang) {
+  const char **texts;
+  if (said && *said) return 0;
+  int n = scene_steps(scene, &texts);
+  free(texts);
+  if (n > 0 || read_seconds(scene) > 0) return 0;
+  double w = shown_words(cJSON_GetObjectItemCaseSensitive(scene, "visual_content"), lang);
+  return w > 0 ? timing()->read_look + w / timing()->read_wps : 0;
+}
+
+double vgi_silent_seconds(const cJSON *scene, const char *lang) {
+  return silent_seconds(scene, vgi_str(scene, "narration"), lang);
+}
+
 double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
   double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
@@ -1559,6 +1596,8 @@ double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   double rd = read_seconds(scene);
   if (rd > min) min = rd;
   const char *said = vgi_str(scene, "narration");
+  rd = silent_seconds(scene, said, lang);
+  if (rd > min) min = rd;
   double speech = vgi_speech_seconds_lang(said, lang);
   double t = SCENE_PAD + speech;
   double settle = steps_settle(scene, said ? said : "", speech, lang);
@@ -1675,6 +1714,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     f->min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
     if (f->min < SCENE_MIN) f->min = SCENE_MIN;
     if (read_seconds(f->s) > f->min) f->min = read_seconds(f->s);   /* code is read, not only heard */
+    f->silent = silent_seconds(f->s, NULL, lang);                  /* if nothing is left said */
     const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
     f->srank = cJSON_IsNumber(sr) ? sr->valueint : 0;
     f->first = -1;

@@ -125,3 +125,28 @@ describe("the speech estimate of CJK prose with Latin words", function()
     assert.is_true(core.speech_seconds("使用mount工具", "zh") > core.speech_seconds("使用工具", "zh") + 0.2)
   end)
 end)
+
+describe("a scene nothing is said in", function()
+  local QUOTE = "Programs must be written for people to read, and only incidentally for machines to execute. "
+    .. "The best programs are the ones that a newcomer can change on the first day without fear. "
+    .. "Every feature we add is a promise we must keep for years, so we add few of them and we test them all. "
+    .. "When in doubt, leave it out, and write down why you did. "
+    .. "A tool that does one thing well is worth ten that do everything badly."
+  local function words(t) local n = 0; for _ in t:gmatch("%S+") do n = n + 1 end; return n end
+  local function length(s)
+    local t = create.timeline({ scenes = { s }, language = "en" }, O)
+    return t.scenes[1]["end"] - t.scenes[1].start
+  end
+
+  it("stays as long as it takes to read, for the reader, the plan and the timeline", function()
+    for _, s in ipairs({
+      { id = "q", scene_type = "quote", visual_content = { quote_text = QUOTE, attribution = "Harold Abelson" } },
+      { id = "p", scene_type = "problem", visual_content = { title = "Two sums", problem_text = QUOTE } },
+    }) do
+      local est, plan, len = input.seconds(s, "en"), fit.scene_seconds(s, "en", O), length(s)
+      assert.is_true(plan >= 1 + words(QUOTE) / 4, s.scene_type .. ": planned " .. plan .. " s for " .. words(QUOTE) .. " words")
+      assert.is_true(math.abs(est - plan) < 0.01 and math.abs(len - plan) < 0.1,
+        string.format("%s: the reader %.2f s, the plan %.2f s, the timeline %.2f s", s.scene_type, est, plan, len))
+    end
+  end)
+end)

@@ -469,6 +469,7 @@ function M.scene_seconds(s, lang, o)
   o = o or require("vg.create.options").with_defaults({})
   local speech = type(s.narration) == "string" and core.speech_seconds(s.narration, s.language or lang) or 0
   local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
+  if speech <= 0 then len = math.max(len, require("vg.create.timeline").silent_seconds(s, lang)) end
   local heard = copy(s)
   -- the items are shown where the reader's estimate of the speech names them
   heard.audio = { duration = speech + o.lead_in, words = {},

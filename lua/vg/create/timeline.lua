@@ -242,6 +242,7 @@ function M.timeline(video, o)
     local speech = tonumber(au.duration) or 0
     local min = math.max(tonumber(s.min_duration) or 0, o.min_scene)
     local len = math.max(min, o.lead_in + speech + o.tail)
+    if speech <= 0 then len = math.max(len, M.silent_seconds(s, video.language)) end
     local render = package.loaded["vg.render"]  -- a layout's settle time, once it is loaded
     if render then len = math.max(len, render.settle_time(M.render_scene(s, o.lead_in)) + timing.hold) end
     local start = t
@@ -254,6 +255,16 @@ function M.timeline(video, o)
     t = stop
   end
   return { duration = t, scenes = out }
+end
+
+--- silent_seconds(scene, lang) -> how long a scene nothing is said in stays
+--- to be read (the reader's rule, vg.input_core; 0 without the input part)
+local core_ok, core = pcall(require, "vg.input_core")
+function M.silent_seconds(scene, lang)
+  if not (core_ok and type(core) == "table" and core.silent_seconds) then return 0 end
+  local ok, t = pcall(core.silent_seconds, { scene_type = scene.scene_type or scene.type,
+    visual_content = scene.visual_content, narration = scene.narration }, lang)
+  return ok and tonumber(t) or 0
 end
 
 -- The scene as the renderer sees it: word times moved by the lead-in.
