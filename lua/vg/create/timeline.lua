@@ -219,6 +219,37 @@ local function timed(video, o, an)
   return { duration = out[#out] and out[#out]["end"] or 0, scenes = out, kept = true }
 end
 
+-- With --keep-timing and speech synthesis, a voice may take longer than the
+-- talk did: the slides keep the cue times (they are what lines up with the
+-- recording), so the speech is what gives way. A scene whose speech runs
+-- past the next scene's first cue is said again faster, up to MAX_SPEEDUP
+-- times the voice's pace, so that it ends there (and a little before);
+-- what is still too long is cut at the cue (timed) with a warning.
+M.MAX_SPEEDUP = 1.6
+
+--- fit_speech(video, o, say) -> n: say(scene, factor) -> a new audio table
+--- (vg.tts.synth's result) spoken `factor` times faster, or nil. Returns how
+--- many scenes were said again.
+function M.fit_speech(video, o, say)
+  if not o.keep_timing or video.recording then return 0 end
+  local t = M.timeline(video, o)
+  local n = 0
+  for i, seg in ipairs(t.scenes) do
+    local s = video.scenes[i]
+    local au = type(s) == "table" and s.audio
+    if seg.cut and type(au) == "table" and tonumber(au.duration) and seg.cut > 0 then
+      -- 3 % to spare: espeak-ng's pace is not exactly proportional to its rate
+      local factor = math.min(M.MAX_SPEEDUP, au.duration / seg.cut * 1.03)
+      local ok, faster = pcall(say, s, factor)
+      if ok and type(faster) == "table" and tonumber(faster.duration) and faster.duration < au.duration then
+        s.audio = faster
+        n = n + 1
+      end
+    end
+  end
+  return n
+end
+
 -- Places every scene on the timeline: scene = max(min_duration, lead-in +
 -- narration + tail), boundaries on the frame grid so nothing drifts. With
 -- kept cue times or a recording, scenes start where those say (timed).
