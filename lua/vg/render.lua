@@ -23,8 +23,10 @@ local M = {}
 -- entrances and 0.5 s crossfades a minute of video held 60 % more pictures.
 M.ENTER_EACH = 0.3  -- one element fades in and slides into place
 M.STAGGER = 0.06    -- element k starts k * STAGGER after the scene
-M.ENTER = 0.55      -- the whole entrance: elements 0..4 (4 * STAGGER + ENTER_EACH)
-M.STEP = 0.25       -- reveal of one item
+-- the whole entrance (elements 0..4: 4 * STAGGER + ENTER_EACH) and the
+-- reveal of one item are part of a scene's length: vg.timing holds them
+M.ENTER = require("vg.timing").enter
+M.STEP = require("vg.timing").step
 M.CROSSFADE = 0.25  -- between scenes (drawn by the pipeline with M.crossfade)
 -- With burnt-in captions the bottom of the frame is theirs (design units
 -- from the bottom; the caption box of vg.create.captions starts 190 above it).

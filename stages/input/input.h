@@ -116,6 +116,10 @@ double vgi_speech_seconds_lang(const char *text, const char *lang);
 /* The estimated length of a scene as vgrun create places it: its narration
  * in `lang`, the pause around it, at least its min_duration. */
 double vgi_scene_seconds(const cJSON *scene, const char *lang);
+/* How long a scene nothing is said in stays to be read: a moment to look
+ * and the words it shows at a reading pace (lua/vg/timing.lua); 0 when it
+ * is said, reveals steps (their own reading time) or shows code. */
+double vgi_silent_seconds(const cJSON *scene, const char *lang);
 /* The reveal model of a scene's steps (list items, table rows), shared with
  * vg.render: where `text` names each of `items` (byte offsets, -1: not
  * named; the first word of four characters or more, CJK: the first two

@@ -348,6 +348,19 @@ static int l_scene_seconds(lua_State *L) {
   return 1;
 }
 
+/* silent_seconds(scene [, lang]) -> how long a scene nothing is said in
+ * stays to be read (0: it is said, or has steps or code of its own) */
+static int l_silent_seconds(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const char *lang = luaL_optstring(L, 2, NULL);
+  char err[256];
+  cJSON *scene = vgl_to_json(L, 1, err, sizeof err);
+  if (!scene) return luaL_argerror(L, 1, err);
+  lua_pushnumber(L, vgi_silent_seconds(scene, lang));
+  cJSON_Delete(scene);
+  return 1;
+}
+
 /* named(text, {step, ...}) -> { offset or false, ... }: where the spoken
  * text names each step (1-based byte offsets; vgi_named_at) */
 static int l_named(lua_State *L) {
@@ -417,6 +430,12 @@ static int l_sentences(lua_State *L) {
   return 1;
 }
 
+/* timing() -> the seconds the length model reads from vg.timing */
+static int l_timing(lua_State *L) {
+  vgi_timing_push(L);
+  return 1;
+}
+
 int vgmod_input_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     { "load", l_load }, { "from_table", l_from_table }, { "validate", l_validate },
@@ -424,7 +443,8 @@ int vgmod_input_core(lua_State *L) {
     { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type },
     { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds },
     { "named", l_named }, { "reveal_fill", l_reveal_fill },
-    { "sentences", l_sentences }, { NULL, NULL },
+    { "sentences", l_sentences }, { "timing", l_timing },
+    { "silent_seconds", l_silent_seconds }, { NULL, NULL },
   };
   luaL_newlib(L, fns);
   lua_pushnumber(L, VGI_WPM);

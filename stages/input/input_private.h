@@ -130,6 +130,11 @@ char *vgi_to_text(const cJSON *v);                            /* scalar -> mallo
  * pass may give it the voice of the document's language. */
 #define VGI_VOICE_AUTO_KEY "_voice_auto"
 
+/* ---- length (narrate.c): the seconds of lua/vg/timing.lua ------------------ */
+struct lua_State;
+/* Pushes the timing table the length model read (vg.input_core.timing()). */
+void vgi_timing_push(struct lua_State *L);
+
 /* ---- language (lang.c): phrases from lua/vg/i18n.lua ----------------------- */
 /* The phrase `key` in `lang` ("de", "pt-BR"; English when missing); never NULL.
  * The returned text lives for the whole process. Any thread. */

@@ -6,8 +6,12 @@
 #include "input_private.h"
 #include "vg_utf8.h"
 
+#include "vg_lua.h"
+
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1074,8 +1078,6 @@ static void pace(const char *lang, double *wpm, double *cps) {
     }
 }
 
-/* Words (runs without spaces that hold no CJK character) and CJK characters
- * (Han, kana, Hangul syllables). */
 /* The words a token with digits takes to say: espeak-ng reads "530" as three
  * words, "2.887" as five ("two point eight eight seven"), "1.5.1" as five,
  * "MB/s" with a word for the slash. */
@@ -1102,11 +1104,28 @@ static int number_words(const unsigned char *t, size_t n) {
   return w > 0 ? w : 1;
 }
 
+/* Ideographs, kana and Hangul syllables: said by the character. */
+static int cjk_char(unsigned cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* CJK punctuation and full-width forms ("，", "、", "（", "："): between
+ * words like a space ("df，mount，fdisk" is three words). */
+static int cjk_punct(unsigned cp) {
+  return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/* Words and CJK characters. A run of other characters between CJK ones
+ * ("使用log(n)时", "Bash的") is words too: it is said, in Latin letters,
+ * not by the character pace; a run there with no letter or digit is
+ * punctuation. A token without CJK counts as it always did. */
 static void count_speech(const char *s, int *words, int *cjk) {
   *words = *cjk = 0;
   const unsigned char *p = (const unsigned char *)(s ? s : "");
   const unsigned char *start = p;
-  int in = 0, has = 0;
+  int in = 0, alnum = 0, whole = 1;
   for (;;) {
     unsigned cp = *p;
     int len = 1;
@@ -1118,25 +1137,25 @@ static void count_speech(const char *s, int *words, int *cjk) {
     } else if (*p >= 0xF0 && p[1] && p[2] && p[3]) {
       len = 4;
     }
-    if (!*p || isspace(*p)) {
-      if (in && !has) *words += number_words(start, (size_t)(p - start));
-      in = has = 0;
+    int sep = !*p || isspace(*p), ideo = !sep && len == 3 && cjk_char(cp), mark = !sep && len == 3 && cjk_punct(cp);
+    if (sep || ideo || mark) {
+      /* the run before: a whole token as ever, a run beside CJK when it has a letter or digit */
+      if (in && ((whole && sep) || alnum)) *words += number_words(start, (size_t)(p - start));
+      in = alnum = 0;
+      if (ideo) (*cjk)++;
+      whole = sep;
       if (!*p) break;
     } else {
       if (!in) start = p;
       in = 1;
-      if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-          (cp >= 0xF900 && cp <= 0xFAFF)) {
-        (*cjk)++;
-        has = 1;
-      }
+      alnum |= isalnum(*p) || len == 2;   /* len 2: Greek, Cyrillic, … "ω(n)" */
     }
     p += len;
   }
 }
 
 /* The words an identifier takes beyond one: espeak-ng says each part of
- * "search_guide.yaml", "build/meson" or "dictionaryName" as a word. In
+ * "search_guide.yaml", "build/meson", "dictionaryName" or "log(n)" as a word. In
  * English, a long word ("prerequisites", "configuration") takes longer
  * than the pace measured on ordinary prose: an eighth of a word a letter
  * past seven. Calibrated against espeak-ng on the corpus (docs/inputs.md,
@@ -1156,7 +1175,7 @@ static double identifier_words(const char *s, int english) {
     if (digits || a >= b) continue;
     int seg = 0;   /* letters of the part read so far */
     for (const unsigned char *q = a; q < b; q++) {
-      int sep = (*q == '_' || *q == '/' || *q == '.') && q > a && q + 1 < b && isalnum(q[-1]) && isalnum(q[1]);
+      int sep = (*q == '_' || *q == '/' || *q == '.' || *q == '(') && q > a && q + 1 < b && isalnum(q[-1]) && isalnum(q[1]);
       int camel = q > a && islower(q[-1]) && isupper(*q);
       if (sep || camel) extra += 1;
       if (sep || camel || !isalpha(*q)) {
@@ -1196,17 +1215,35 @@ static double foreign_seconds(const char *text, const char *lang, double wpm, do
   static const char *const cjk_voice[] = { "zh", "ja", "ko", "yue", "cmn", NULL };
   static const char *const ja[] = { "ja", NULL };
   const char *l = lang ? lang : "en";
+  int cjk_v = lang_is(l, cjk_voice), spells = lang_is(l, ja);
   double extra = 0;
   size_t len = text ? strlen(text) : 0, k;
-  int word_foreign = 0;
-  for (size_t i = 0; i <= len; i += k ? k : 1) {
-    unsigned cp = i < len ? vg_utf8_decode(text, len, i, &k) : 0;
+  int word_foreign = 0, run = 0, vowel = 0;
+  unsigned prev = ' ', cp = 0;
+  for (size_t i = 0; i <= len; prev = cp, i += k ? k : 1) {
+    cp = i < len ? vg_utf8_decode(text, len, i, &k) : 0;
     if (i >= len) k = 1;
-    int space = i >= len || cp == ' ' || cp == '\t' || cp == '\n';
+    /* In the Chinese, Japanese and Korean voices a Latin word without a
+     * vowel is spelled ("lsblk" 0.9 s, "df", "ctrl"), and a comma after a
+     * Latin word is a pause of its own ("df，mount，fdisk"): a Latin list
+     * in CJK prose takes twice what its words do at the voice's pace. */
+    int letter = cp < 0x80 && isalpha((int)cp);
+    if (letter) {
+      run++;
+      vowel |= strchr("aeiouyAEIOUY", (int)cp) != NULL;
+    } else {
+      if (cjk_v && !spells && run >= 2 && !vowel) extra += run * 0.17 - 60.0 / wpm;
+      run = vowel = 0;
+    }
+    if (cjk_v && prev < 0x80 && isalnum((int)prev) &&
+        (cp == ',' || cp == ';' || cp == ':' || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A))
+      extra += 0.2;
+    /* a word ends at a space, and in CJK text at a character or a mark */
+    int space = i >= len || cp == ' ' || cp == '\t' || cp == '\n' || (cp >= 0x3000 && (cjk_char(cp) || cjk_punct(cp)));
     if (space) {
       if (word_foreign) extra -= 60.0 / wpm;   /* counted as a word */
       word_foreign = 0;
-      continue;
+      if (!(cp >= 0x3000 && cjk_char(cp))) continue;
     }
     double c = 0;
     if (cp >= 0x4E00 && cp <= 0x9FFF && !lang_is(l, han)) c = 0.8 - 1.0 / cps;
@@ -1242,10 +1279,86 @@ static double word_equiv(const char *text, const char *lang) {
   return w + c * (VGI_WPM / 60.0) / cps;
 }
 
+/* The seconds a scene's length is made of live in one Lua table,
+ * lua/vg/timing.lua, which the timeline and the layouts read too: it is
+ * evaluated once, in a private interpreter with no library opened (it is
+ * data), the first time a length is asked for, from any thread (the built-in
+ * copy, or VGRUN_LUA_DIR's in a development build). A key missing from it
+ * is a defect of the build, not of a document: vgrun stops and names it. */
+typedef struct timing_t {
+  double lead_in, tail, min_scene, enter, step, hold, read_item, reveal_min, reveal_max, code_line, code_min,
+      read_look, read_wps;
+} timing_t;
+static timing_t timing_v;
+static pthread_once_t timing_once = PTHREAD_ONCE_INIT;
+
+static void timing_load(void) {
+  static const struct { const char *key; size_t off; } keys[] = {
+#define K(k) { #k, offsetof(timing_t, k) }
+    K(lead_in), K(tail), K(min_scene), K(enter), K(step), K(hold), K(read_item), K(reveal_min),
+    K(reveal_max), K(code_line), K(code_min), K(read_look), K(read_wps),
+#undef K
+  };
+  const char *code = NULL;
+  size_t len = 0;
+  char *disk = NULL;
+  const char *dir = getenv("VGRUN_LUA_DIR");
+  if (dir && *dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/vg/timing.lua", dir);
+    FILE *f = fopen(path, "rb");
+    if (f) {
+      vgi_buf b = {0};
+      char chunk[4096];
+      size_t n;
+      while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) vgi_buf_add(&b, chunk, n);
+      fclose(f);
+      len = b.n;
+      code = disk = vgi_buf_take(&b);
+    }
+  }
+  for (const vg_lua_source *src = vg_lua_sources; !code && src->module; src++)
+    if (!strcmp(src->module, "vg.timing")) { code = src->code; len = src->len; }
+  lua_State *L = code ? luaL_newstate() : NULL;
+  int ok = L && luaL_loadbufferx(L, code, len, "@lua/vg/timing.lua", "t") == LUA_OK &&
+           lua_pcall(L, 0, 1, 0) == LUA_OK && lua_istable(L, -1);
+  for (size_t i = 0; ok && i < sizeof keys / sizeof *keys; i++) {
+    lua_getfield(L, -1, keys[i].key);
+    if (lua_type(L, -1) != LUA_TNUMBER) {
+      fprintf(stderr, "vgrun: lua/vg/timing.lua: %s is not a number\n", keys[i].key);
+      abort();
+    }
+    *(double *)((char *)&timing_v + keys[i].off) = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+  }
+  if (!ok) {
+    fprintf(stderr, "vgrun: lua/vg/timing.lua cannot be read%s%s\n", L && lua_isstring(L, -1) ? ": " : "",
+            L && lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+    abort();
+  }
+  lua_close(L);
+  free(disk);
+}
+
+static const timing_t *timing(void) {
+  pthread_once(&timing_once, timing_load);
+  return &timing_v;
+}
+
+/* The table the length model read, pushed on L (vg.input_core.timing()). */
+void vgi_timing_push(lua_State *L) {
+  const timing_t *t = timing();
+  lua_createtable(L, 0, 13);
+#define F(k) (lua_pushnumber(L, t->k), lua_setfield(L, -2, #k))
+  F(lead_in); F(tail); F(min_scene); F(enter); F(step); F(hold); F(read_item); F(reveal_min);
+  F(reveal_max); F(code_line); F(code_min); F(read_look); F(read_wps);
+#undef F
+}
+
 /* Silence around a scene's narration (vg.create's lead_in + tail) and the
  * shortest scene: what a scene costs besides its speech. */
-#define SCENE_PAD 1.0
-#define SCENE_MIN 2.0
+#define SCENE_PAD (timing()->lead_in + timing()->tail)
+#define SCENE_MIN (timing()->min_scene)
 /* A summary runs a minute per this many words of the document's prose. */
 #define SUMMARY_WORDS_PER_MIN 600.0
 /* Longer than this, a video is split into parts (of about PART_SECONDS). */
@@ -1253,7 +1366,7 @@ static double word_equiv(const char *text, const char *lang) {
 #define PART_SECONDS 600.0
 
 typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed, key; } fit_unit;
-typedef struct fit_scene { cJSON *s; double min, speech, settle; int srank, kept, first, u0, u1; } fit_scene;
+typedef struct fit_scene { cJSON *s; double min, speech, settle, silent; int srank, kept, first, u0, u1; } fit_scene;
 
 /* The reveal model: one for the reader's estimate and the layouts (vg.render's
  * reveal_times calls vgi_named_at and vgi_reveal_fill through vg.input_core).
@@ -1262,14 +1375,15 @@ typedef struct fit_scene { cJSON *s; double min, speech, settle; int srank, kept
  * narration (not one by one in silence after it), and the scene holds until
  * each of them had REVEAL_READ to be read: a list scene lasts until its last
  * item is shown and can be read, and no item is shown after the scene ends.
- * The times match vg.render (ENTER, STEP) and vg.create's lead_in. */
-#define REVEAL_LEAD_IN 0.4
-#define REVEAL_ENTER 0.55
+ * The times are vg.timing's, as vg.render's and vg.create's. */
+#define REVEAL_LEAD_IN (timing()->lead_in)
+#define REVEAL_ENTER (timing()->enter)
 #define REVEAL_FIRST (REVEAL_ENTER * 0.8)
-#define REVEAL_STEP 0.25
-#define REVEAL_READ 0.8    /* fit.lua's READ_ITEM: a silent part's reading time an item */
-#define REVEAL_MAX 2.5
-#define REVEAL_HOLD 0.5    /* vg.create.timeline: the scene holds this long after it settles */
+#define REVEAL_STEP (timing()->step)
+#define REVEAL_READ (timing()->read_item)   /* also a silent split part's reading time an item */
+#define REVEAL_MIN (timing()->reveal_min)
+#define REVEAL_MAX (timing()->reveal_max)
+#define REVEAL_HOLD (timing()->hold)        /* the scene holds this long after it settles */
 
 /* Scripts written without spaces (kana, CJK ideographs): a key may start
  * anywhere, and is its first two characters. */
@@ -1372,7 +1486,7 @@ double vgi_reveal_fill(const double *named, int n, double dur, double *times) {
   double first = REVEAL_FIRST;
   /* items before the first named one share the time up to it */
   double spacing = (dur * 0.85 - first) / n;
-  if (spacing < 0.35) spacing = 0.35;
+  if (spacing < REVEAL_MIN) spacing = REVEAL_MIN;
   if (spacing > REVEAL_MAX) spacing = REVEAL_MAX;
   for (int i = 0; i < n; i++) times[i] = named[i] >= 0 ? (named[i] > first ? named[i] : first) : -1;
   double prev_t = first - spacing, read_end = 0;
@@ -1400,7 +1514,7 @@ double vgi_reveal_fill(const double *named, int n, double dur, double *times) {
     int m = n - i;
     double from = any ? prev_t : first;
     double pace = (dur * 0.85 - from) / m;
-    if (pace < 0.35) pace = 0.35;
+    if (pace < REVEAL_MIN) pace = REVEAL_MIN;
     if (pace > REVEAL_MAX) pace = REVEAL_MAX;
     for (int k = 0; k < m; k++) times[i + k] = from + (any ? k + 1 : k) * pace;
     read_end = from + (any ? m : m - 1) * REVEAL_READ;
@@ -1471,6 +1585,7 @@ static void fit_tail(fit_scene *f, const fit_unit *fu, const char *lang) {
 static double scene_est(const fit_scene *f) {
   if (!f->kept) return 0;
   double t = SCENE_PAD + f->speech;
+  if (f->speech <= 0 && f->silent > t) t = f->silent;   /* nothing left said: read */
   if (f->settle > 0 && f->settle + REVEAL_HOLD > t) t = f->settle + REVEAL_HOLD;
   return t > f->min ? t : f->min;
 }
@@ -1519,7 +1634,43 @@ static double read_seconds(const cJSON *scene) {
         code_lines(cJSON_GetObjectItemCaseSensitive(vc, "after_code"), 1);
   }
   if (!n) return 0;
-  return (1.5 * n > 4 ? 1.5 * n : 4) + 0.5;
+  const timing_t *tm = timing();
+  return (tm->code_line * n > tm->code_min ? tm->code_line * n : tm->code_min) + tm->hold;
+}
+
+/* The words a scene shows (its visual content's text; code, which has
+ * its own reading time, and names of files and colours left out). */
+static double shown_words(const cJSON *v, const char *lang) {
+  static const char *const skip[] = { "commands", "code", "solution_code", "before_code", "after_code", "image",
+                                      "src", "path", "url", "color", "accent", "language", "lang", NULL };
+  double w = 0;
+  if (cJSON_IsString(v)) return word_equiv(v->valuestring, lang);
+  for (const cJSON *c = (cJSON_IsObject(v) || cJSON_IsArray(v)) ? v->child : NULL; c; c = c->next) {
+    int drop = 0;
+    for (int i = 0; c->string && skip[i]; i++) drop |= !strcmp(c->string, skip[i]);
+    if (!drop) w += shown_words(c, lang);
+  }
+  return w;
+}
+
+/* A scene nothing is said in (a summary or a split left it silent, or it
+ * was written so) stays on screen as long as it takes to read what it
+ * shows: a moment to look and its words at a reading pace (vg.timing's
+ * read_look, read_wps), as a quote's silent part is given. A scene that
+ * reveals steps has the reveal model's reading time instead, and code its
+ * own. -> 0: it is said, or none of this applies. */
+static double silent_seconds(const cJSON *scene, const char *said, const char *lang) {
+  const char **texts;
+  if (said && *said) return 0;
+  int n = scene_steps(scene, &texts);
+  free(texts);
+  if (n > 0 || read_seconds(scene) > 0) return 0;
+  double w = shown_words(cJSON_GetObjectItemCaseSensitive(scene, "visual_content"), lang);
+  return w > 0 ? timing()->read_look + w / timing()->read_wps : 0;
+}
+
+double vgi_silent_seconds(const cJSON *scene, const char *lang) {
+  return silent_seconds(scene, vgi_str(scene, "narration"), lang);
 }
 
 double vgi_scene_seconds(const cJSON *scene, const char *lang) {
@@ -1529,6 +1680,8 @@ double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   double rd = read_seconds(scene);
   if (rd > min) min = rd;
   const char *said = vgi_str(scene, "narration");
+  rd = silent_seconds(scene, said, lang);
+  if (rd > min) min = rd;
   double speech = vgi_speech_seconds_lang(said, lang);
   double t = SCENE_PAD + speech;
   double settle = steps_settle(scene, said ? said : "", speech, lang);
@@ -1645,6 +1798,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     f->min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
     if (f->min < SCENE_MIN) f->min = SCENE_MIN;
     if (read_seconds(f->s) > f->min) f->min = read_seconds(f->s);   /* code is read, not only heard */
+    f->silent = silent_seconds(f->s, NULL, lang);                  /* if nothing is left said */
     const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
     f->srank = cJSON_IsNumber(sr) ? sr->valueint : 0;
     f->first = -1;

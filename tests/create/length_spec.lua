@@ -96,3 +96,57 @@ describe("a summary of a list said through its items", function()
     assert.is_falsy(all:find("Step 3:", 1, true), all)
   end)
 end)
+
+describe("the speech estimate of CJK prose with Latin words", function()
+  -- seconds espeak-ng took (`vgrun say --voice cmn|ja|ko`, whole sentences):
+  -- Latin words between ideographs, lists of commands joined by full-width
+  -- commas, words without a vowel that the voice spells
+  local said = {
+    { "zh", "我们学习这个工具。", 2.62 },
+    { "zh", "我们学习mount，mount，mount，mount这个工具。", 4.56 },
+    { "zh", "我们学习lsblk，lsblk，lsblk，lsblk这个工具。", 6.80 },
+    { "zh", "我们学习log(log(n))这个工具。", 3.60 },
+    { "zh", "熟悉 Bash 中的任务管理工具：&，ctrl-z，ctrl-c，jobs，fg，bg，kill 等。", 8.76 },
+    { "zh", "关于文件系统的管理，学习 df，mount，fdisk，mkfs，lsblk。", 7.83 },
+    { "ja", "このmount、mount、mount、mountツールを学びます。", 10.12 },
+    { "ko", "이 lsblk, lsblk, lsblk, lsblk 도구를 배웁니다.", 5.27 },
+  }
+  local core = require("vg.input_core")
+  it("counts every word and spelled letter, as the voice says them", function()
+    for _, s in ipairs(said) do
+      local r = core.speech_seconds(s[2], s[1]) / s[3]
+      assert.is_true(r > 0.88 and r < 1.2, string.format("%s %q: estimated %.2f s, said in %.2f s",
+        s[1], s[2], core.speech_seconds(s[2], s[1]), s[3]))
+    end
+  end)
+
+  it("does not count the punctuation between CJK characters as words", function()
+    assert.are.equal(core.speech_seconds("学习工具", "zh"), core.speech_seconds("（学习，工具）", "zh"))
+    assert.is_true(core.speech_seconds("使用mount工具", "zh") > core.speech_seconds("使用工具", "zh") + 0.2)
+  end)
+end)
+
+describe("a scene nothing is said in", function()
+  local QUOTE = "Programs must be written for people to read, and only incidentally for machines to execute. "
+    .. "The best programs are the ones that a newcomer can change on the first day without fear. "
+    .. "Every feature we add is a promise we must keep for years, so we add few of them and we test them all. "
+    .. "When in doubt, leave it out, and write down why you did. "
+    .. "A tool that does one thing well is worth ten that do everything badly."
+  local function words(t) local n = 0; for _ in t:gmatch("%S+") do n = n + 1 end; return n end
+  local function length(s)
+    local t = create.timeline({ scenes = { s }, language = "en" }, O)
+    return t.scenes[1]["end"] - t.scenes[1].start
+  end
+
+  it("stays as long as it takes to read, for the reader, the plan and the timeline", function()
+    for _, s in ipairs({
+      { id = "q", scene_type = "quote", visual_content = { quote_text = QUOTE, attribution = "Harold Abelson" } },
+      { id = "p", scene_type = "problem", visual_content = { title = "Two sums", problem_text = QUOTE } },
+    }) do
+      local est, plan, len = input.seconds(s, "en"), fit.scene_seconds(s, "en", O), length(s)
+      assert.is_true(plan >= 1 + words(QUOTE) / 4, s.scene_type .. ": planned " .. plan .. " s for " .. words(QUOTE) .. " words")
+      assert.is_true(math.abs(est - plan) < 0.01 and math.abs(len - plan) < 0.1,
+        string.format("%s: the reader %.2f s, the plan %.2f s, the timeline %.2f s", s.scene_type, est, plan, len))
+    end
+  end)
+end)

@@ -116,3 +116,45 @@ describe("a recorded narration", function()
     for _, s in ipairs(v.scenes) do assert.is_true(math.abs(s.audio.duration - 1) < 1e-9) end
   end)
 end)
+
+describe("speech longer than the time to the next cue", function()
+  local function spoken(v, durs)
+    for i, s in ipairs(v.scenes) do s.audio = { duration = durs[i], words = {}, voice = "male" } end
+    return v
+  end
+
+  it("is said again faster so that it ends by the next cue; the slides keep the cue times", function()
+    -- part 1 is given 2.5 .. 12.01 (9.5 s) and its voice takes 12 s
+    local v = spoken(talk(), { 1.5, 12, 2, 1.5 })
+    local asked = {}
+    local n = create.fit_speech(v, opts(), function(s, factor)
+      asked[#asked + 1] = { id = s.id, factor = factor }
+      return { duration = s.audio.duration / factor, words = {}, voice = "male" }
+    end)
+    assert.are.equal(1, n)
+    assert.are.equal("p1", asked[1].id)
+    assert.is_true(asked[1].factor > 12 / 9.6 and asked[1].factor < 1.4, "sped up " .. asked[1].factor)
+    local t = create.timeline(v, opts())
+    assert.is_nil(t.scenes[2].cut)
+    assert.is_true(t.scenes[2].narration_end <= t.scenes[3].start)
+    assert.are.equal(2.5, t.scenes[2].start)
+    assert.is_true(t.scenes[3].start <= 12.01 and t.scenes[3].start > 12.01 - 1 / 30)
+  end)
+
+  it("is cut at the cue only past the fastest pace a voice is given", function()
+    local v = spoken(talk(), { 1.5, 40, 2, 1.5 })
+    create.fit_speech(v, opts(), function(s, factor)
+      assert.are.equal(create.MAX_SPEEDUP, factor)
+      return { duration = s.audio.duration / factor, words = {}, voice = "male" }
+    end)
+    local t = create.timeline(v, opts())
+    assert.is_true(t.scenes[2].cut ~= nil)
+    assert.are.equal(t.scenes[3].start, t.scenes[2].narration_end)
+  end)
+
+  it("is never said again under a recording (--audio keeps every word as it was said)", function()
+    local v = spoken(talk(), { 1.5, 12, 2, 1.5 })
+    v.recording = { duration = 20 }
+    assert.are.equal(0, create.fit_speech(v, opts(), function() error("said again") end))
+  end)
+end)

@@ -37,9 +37,9 @@ local i18n = require("vg.i18n")
 local M = {}
 
 M.MIN_SCENE = 3   -- the Markdown reader's min_duration: a part keeps at least that
-M.READ_ITEM = 0.8 -- seconds a silent part stays up for each item it shows (the
-                  -- reveal model's reading time of an item nobody names, REVEAL_READ
-                  -- in stages/input/narrate.c: a silent part is all tail)
+-- seconds a silent part stays up for each item it shows: the reveal model's
+-- reading time of an item nobody names (vg.timing; a silent part is all tail)
+M.READ_ITEM = require("vg.timing").read_item
 M.MAX_PARTS = 8   -- past this a scene is not made of slides but of a wall
 -- Text shrunk below this share of the size its layout chose is no longer
 -- read at a glance: splitting is preferred to shrinking further. The same
@@ -463,7 +463,7 @@ end
 
 --- seconds(video [, o]) -> the estimated length of a video as the timeline
 --- will place it (vg.create.timeline: max(min_duration, lead-in + speech +
---- tail, the layout's settle time + 0.5)), with the loader's speech estimate
+--- tail, the layout's settle time + vg.timing.hold)), with the loader's speech estimate
 --- for the narration, before anything is spoken. o: the create options
 --- (lead_in, tail, min_scene; the defaults when nil).
 function M.seconds(video, o)
@@ -485,13 +485,14 @@ function M.scene_seconds(s, lang, o)
   o = o or require("vg.create.options").with_defaults({})
   local speech = type(s.narration) == "string" and core.speech_seconds(s.narration, s.language or lang) or 0
   local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
+  if speech <= 0 then len = math.max(len, require("vg.create.timeline").silent_seconds(s, lang)) end
   local heard = copy(s)
   -- the items are shown where the reader's estimate of the speech names them
   heard.audio = { duration = speech + o.lead_in, words = {},
     estimate = { text = type(s.narration) == "string" and s.narration or "", lead_in = o.lead_in,
       lang = s.language or lang } }
   local ok, settle = pcall(render.settle_time, heard)
-  if ok and tonumber(settle) then len = math.max(len, settle + 0.5) end
+  if ok and tonumber(settle) then len = math.max(len, settle + require("vg.timing").hold) end
   return len
 end
 

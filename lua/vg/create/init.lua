@@ -338,6 +338,19 @@ local function narrate_stage(o, off)
       task.limits)
     spoken = true
     if not ok then error(err, 0) end
+    if o.keep_timing then
+      -- speech longer than the time to the next cue is said again faster
+      local tts, tcore = require("vg.tts"), require("vg.tts_core")
+      for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
+        M.fit_speech(v, o, function(s, factor)
+          local voice = s.audio.voice or o.voice or "male"
+          local vo = tcore.resolve(voice, o.rate)
+          if type(vo) ~= "table" or not tonumber(vo.rate) then return nil end
+          return tts.synth(s.narration, { voice = voice, rate = math.min(450, math.floor(vo.rate * factor + 0.5)),
+            pitch = o.pitch, ssml = o.ssml == true, cache = off or task.cache })
+        end)
+      end
+    end
     for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
       for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
         local au = type(sc) == "table" and sc.audio

@@ -2,14 +2,15 @@
 -- and the checks `vgrun create` runs before a task starts (a bad option is a
 -- usage error) and the pipeline runs again for pipelines built in Lua.
 local core = require("vg.core")
+local timing = require("vg.timing")
 
 local M = {}
 
 M.DEFAULTS = {
   width = 1920, height = 1080, fps = 30, preset = "slides", crf = 23, cfr = false,
-  lead_in = 0.4,        -- silence before a scene's narration
-  tail = 0.6,           -- silence after it
-  min_scene = 2.0,      -- no scene is shorter
+  lead_in = timing.lead_in,     -- silence before a scene's narration
+  tail = timing.tail,           -- silence after it
+  min_scene = timing.min_scene, -- no scene is shorter
   crossfade = 0.25,     -- between scenes (vg.render.CROSSFADE)
   anim_fps = 30,        -- pictures per second while something moves (<= fps)
   thin = true,          -- skip animation frames the eye cannot tell apart

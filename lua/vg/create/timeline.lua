@@ -4,6 +4,7 @@
 -- on the transcript's own timeline (--keep-timing: a scene starts at its
 -- first cue, gaps stay as held pictures) and under a recorded narration
 -- (--audio: the recording's times, from the cues or shared by the text).
+local timing = require("vg.timing")
 local text_ = require("vg.text")
 
 local M = {}
@@ -203,7 +204,7 @@ local function timed(video, o, an)
     else
       nstart = cued and math.max(an[i], start) or start + o.lead_in
       local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, nstart - start + speech + o.tail)
-      if render then len = math.max(len, render.settle_time(M.render_scene(s, nstart - start)) + 0.5) end
+      if render then len = math.max(len, render.settle_time(M.render_scene(s, nstart - start)) + timing.hold) end
       stop = quantize(math.max(start + len, rec or 0), fps)
     end
     local nend = nstart + speech
@@ -216,6 +217,37 @@ local function timed(video, o, an)
     }
   end
   return { duration = out[#out] and out[#out]["end"] or 0, scenes = out, kept = true }
+end
+
+-- With --keep-timing and speech synthesis, a voice may take longer than the
+-- talk did: the slides keep the cue times (they are what lines up with the
+-- recording), so the speech is what gives way. A scene whose speech runs
+-- past the next scene's first cue is said again faster, up to MAX_SPEEDUP
+-- times the voice's pace, so that it ends there (and a little before);
+-- what is still too long is cut at the cue (timed) with a warning.
+M.MAX_SPEEDUP = 1.6
+
+--- fit_speech(video, o, say) -> n: say(scene, factor) -> a new audio table
+--- (vg.tts.synth's result) spoken `factor` times faster, or nil. Returns how
+--- many scenes were said again.
+function M.fit_speech(video, o, say)
+  if not o.keep_timing or video.recording then return 0 end
+  local t = M.timeline(video, o)
+  local n = 0
+  for i, seg in ipairs(t.scenes) do
+    local s = video.scenes[i]
+    local au = type(s) == "table" and s.audio
+    if seg.cut and type(au) == "table" and tonumber(au.duration) and seg.cut > 0 then
+      -- 3 % to spare: espeak-ng's pace is not exactly proportional to its rate
+      local factor = math.min(M.MAX_SPEEDUP, au.duration / seg.cut * 1.03)
+      local ok, faster = pcall(say, s, factor)
+      if ok and type(faster) == "table" and tonumber(faster.duration) and faster.duration < au.duration then
+        s.audio = faster
+        n = n + 1
+      end
+    end
+  end
+  return n
 end
 
 -- Places every scene on the timeline: scene = max(min_duration, lead-in +
@@ -241,8 +273,9 @@ function M.timeline(video, o)
     local speech = tonumber(au.duration) or 0
     local min = math.max(tonumber(s.min_duration) or 0, o.min_scene)
     local len = math.max(min, o.lead_in + speech + o.tail)
+    if speech <= 0 then len = math.max(len, M.silent_seconds(s, video.language)) end
     local render = package.loaded["vg.render"]  -- a layout's settle time, once it is loaded
-    if render then len = math.max(len, render.settle_time(M.render_scene(s, o.lead_in)) + 0.5) end
+    if render then len = math.max(len, render.settle_time(M.render_scene(s, o.lead_in)) + timing.hold) end
     local start = t
     local stop = quantize(start + len, o.fps)
     out[i] = {
@@ -253,6 +286,16 @@ function M.timeline(video, o)
     t = stop
   end
   return { duration = t, scenes = out }
+end
+
+--- silent_seconds(scene, lang) -> how long a scene nothing is said in stays
+--- to be read (the reader's rule, vg.input_core; 0 without the input part)
+local core_ok, core = pcall(require, "vg.input_core")
+function M.silent_seconds(scene, lang)
+  if not (core_ok and type(core) == "table" and core.silent_seconds) then return 0 end
+  local ok, t = pcall(core.silent_seconds, { scene_type = scene.scene_type or scene.type,
+    visual_content = scene.visual_content, narration = scene.narration }, lang)
+  return ok and tonumber(t) or 0
 end
 
 -- The scene as the renderer sees it: word times moved by the lead-in.

@@ -65,10 +65,11 @@ function M.list(v)
 end
 
 -- How long a slide of n code lines stays up, to be read: about 1.5 s a line,
--- at least 4 s (0: no code). The length estimate (stages/input/narrate.c,
--- read_seconds) follows the same rule.
+-- at least 4 s (0: no code), from vg.timing, which the length estimate
+-- (stages/input/narrate.c, read_seconds) reads too.
 function M.code_read_time(n)
-  return n > 0 and math.max(4, 1.5 * n) or 0
+  local t = require("vg.timing")
+  return n > 0 and math.max(t.code_min, t.code_line * n) or 0
 end
 
 -- A field's lines: every entry of the list, each split at its newlines (a
