@@ -88,6 +88,20 @@ static int nothing_said(const char *t) {
 
 static int ja_predicate(const char *t);
 
+/* Up to max top-level items of four words or fewer each: 1, else 0. */
+static int few_names(const cJSON *arr, int max) {
+  int n = 0;
+  for (const cJSON *it = arr ? arr->child : NULL; it; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    const char *t = item_text(it);
+    if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
+    int words = 0;
+    for (const char *q = t; *q; q++) words += (q == t || q[-1] == ' ') && *q != ' ';
+    if (words > 4 || ++n > max) return 0;
+  }
+  return n > 0;
+}
+
 static char *joined(const cJSON *arr, int max, int or, int lower, const char *lang) {
   vgi_buf b = {0};
   int n = 0, total = 0;
@@ -823,6 +837,17 @@ static int preposition(const char *w, size_t n) {
  * it leaves the clause hanging ("The guide has moved to .") and the clause
  * ends there, the clause goes (back to its comma), or the sentence when
  * little of it would be left. The marks go too. In place. */
+/* A word that leaves its sentence unfinished when what follows it is a
+ * link: a copula or "here" ("The official download locations are:"). */
+static int awaits_object(const char *w, size_t n) {
+  static const char *const words[] = { "is", "are", "was", "were", "here", "ist", "sind", "hier", "est", "sont",
+    "ici", "es", "son", "aqu\xC3\xAD", "\xC3\xA8", "sono", "qui", "\xC3\xA9", "s\xC3\xA3o", "aqui", "zijn",
+    "\xD1\x8D\xD1\x82\xD0\xBE", NULL };   /* это */
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && !strncasecmp(w, words[i], n)) return 1;
+  return 0;
+}
+
 static void dangling_out(char *t) {
   for (char *m = strchr(t, '\x01'); m; m = strchr(t, '\x01')) {
     char *after = m + 1;
@@ -857,7 +882,13 @@ static void dangling_out(char *t) {
         char *f = strcasestr(sent, pointers[q]);
         pointer |= f && f < we;
       }
-      if (words <= 4 && pointer) {
+      /* "The official web site is: <link>." announces nothing else: the
+       * word before the colon waits for the link as its object */
+      char *lw = we - 1;
+      while (lw > sent && lw[-1] == ' ') lw--;
+      char *lws = lw;
+      while (lws > sent && lws[-1] != ' ') lws--;
+      if ((words <= 4 && pointer) || awaits_object(lws, (size_t)(lw - lws))) {
         char *end = after;
         if (*end && strchr(".!?;,", *end)) end++;
         while (*end == ' ') end++;
@@ -1883,7 +1914,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         if (sentence_items(items, 3)) {
           item_sentences(&b, items, 3, lang);
         } else if (colon) {
-          char *j = joined(items, 3, 0, 0, lang);
+          /* "… for the: GLib, GObject, GModule and GIO." names them all when
+           * they are a few short names: three of four would read as all */
+          char *j = joined(items, few_names(items, 5) ? 5 : 3, 0, 0, lang);
           sentence_l(&b, j, lang);
           free(j);
         } else {

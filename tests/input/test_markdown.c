@@ -961,6 +961,46 @@ static char *all_narration(const cJSON *m) {
   return out;
 }
 
+/* A sentence whose object is only a link ("The official download locations
+ * are: <link>", "Le site officiel est : <link>") is not said, in a summary or
+ * in full; a list that a colon introduces names its few short items all
+ * (three of four would read as all of them). */
+static void link_objects_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# GLib\n\nGLib is the low-level core library that forms the basis for projects such as GTK "
+                    "and GNOME.\n\nThe official download locations are:\n  <https://download.example.org/glib>\n\n"
+                    "The official web site is:\n  <https://www.example.org/>\n\n## Documentation\n\n"
+                    "API documentation is available online for the:\n * [GLib](https://docs.example.org/glib/)\n"
+                    " * [GObject](https://docs.example.org/gobject/)\n * [GModule](https://docs.example.org/gmodule/)\n"
+                    " * [GIO](https://docs.example.org/gio/)\n";
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load_text("links.md", doc, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    char *all = all_narration(m);
+    assert_non_null(strstr(all, "GLib is the low-level core library"));
+    assert_null(strstr(all, "locations are"));
+    assert_null(strstr(all, "site is"));
+    assert_null(strstr(all, "http"));
+    if (k == 0) assert_non_null(strstr(all, "GModule, and GIO"));
+    free(all);
+    cJSON_Delete(m);
+  }
+  const char *fr = "# Outil\n\nCet outil fabrique des vid\xC3\xA9os \xC3\xA0 partir de documents et les lit \xC3\xA0 voix haute "
+                   "pour tout le monde.\n\nLe site officiel est :\n  <https://www.example.org/>\n";
+  vgi_diags d;
+  cJSON *m = load_text("lien.md", fr, &modes[1], &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "officiel est"));
+  assert_non_null(strstr(all, "Cet outil"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A metadata line under the title ("Generated: <date>", "Last updated: …",
  * "Version 1.2 — Author: …", "Stand: …") is neither said nor a bullet; a
  * sentence that starts with "Version 2" is prose. */
@@ -1629,6 +1669,7 @@ int main(void) {
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
     cmocka_unit_test(published_doc_markup),
+    cmocka_unit_test(link_objects_unsaid),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
