@@ -45,6 +45,8 @@ void vgi_buf_add(vgi_buf *b, const char *s, size_t n);
 void vgi_buf_puts(vgi_buf *b, const char *s);
 void vgi_buf_printf(vgi_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *vgi_buf_take(vgi_buf *b);   /* never NULL; resets b */
+/* a Lua module's text, from VGRUN_LUA_DIR or built in (lang.c) */
+const char *vgi_lua_module(const char *module, const char *file, size_t *len, char **disk);
 void vgi_buf_free(vgi_buf *b);
 
 #define vgi_strdup vg_strdup   /* engine/core: one strdup for every part */

@@ -17,6 +17,34 @@
 /* ---- the phrase table ------------------------------------------------------ */
 
 static cJSON *phrases;   /* {lang: {key: text}}; read once, never changed after */
+/* The text of one of vgrun's Lua modules (`module`, at lua/`file`): from
+ * VGRUN_LUA_DIR when set (a development build reading lua/ from disk; the
+ * text read is left in *disk for the caller to free), else the copy built
+ * into the program. NULL when neither has it. */
+const char *vgi_lua_module(const char *module, const char *file, size_t *len, char **disk) {
+  *disk = NULL;
+  *len = 0;
+  const char *dir = getenv("VGRUN_LUA_DIR");
+  if (dir && *dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    FILE *f = fopen(path, "rb");
+    if (f) {
+      vgi_buf b = {0};
+      char chunk[8192];
+      size_t n;
+      while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) vgi_buf_add(&b, chunk, n);
+      fclose(f);
+      *len = b.n;
+      *disk = vgi_buf_take(&b);
+      return *disk;
+    }
+  }
+  for (const vg_lua_source *s = vg_lua_sources; s->module; s++)
+    if (!strcmp(s->module, module)) { *len = s->len; return s->code; }
+  return NULL;
+}
+
 static pthread_once_t phrases_once = PTHREAD_ONCE_INIT;
 
 /* The table is data written in Lua: it is evaluated once in a private
@@ -25,27 +53,9 @@ static pthread_once_t phrases_once = PTHREAD_ONCE_INIT;
  * VGRUN_LUA_DIR (a development build reading lua/ from disk) is honoured. */
 static void phrases_load(void) {
   phrases = cJSON_CreateObject();
-  const char *code = NULL;
   size_t len = 0;
   char *disk = NULL;
-  const char *dir = getenv("VGRUN_LUA_DIR");
-  if (dir && *dir) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/vg/i18n.lua", dir);
-    FILE *f = fopen(path, "rb");
-    if (f) {
-      vgi_buf b = {0};
-      char chunk[8192];
-      size_t n;
-      while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) vgi_buf_add(&b, chunk, n);
-      fclose(f);
-      len = b.n;
-      disk = vgi_buf_take(&b);
-      code = disk;
-    }
-  }
-  for (const vg_lua_source *s = vg_lua_sources; !code && s->module; s++)
-    if (!strcmp(s->module, "vg.i18n")) { code = s->code; len = s->len; }
+  const char *code = vgi_lua_module("vg.i18n", "vg/i18n.lua", &len, &disk);
   if (!code) return;
   lua_State *L = luaL_newstate();
   if (!L) { free(disk); return; }

@@ -1330,26 +1330,9 @@ static void timing_load(void) {
     K(reveal_max), K(code_line), K(code_min), K(read_look), K(read_wps),
 #undef K
   };
-  const char *code = NULL;
   size_t len = 0;
   char *disk = NULL;
-  const char *dir = getenv("VGRUN_LUA_DIR");
-  if (dir && *dir) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/vg/timing.lua", dir);
-    FILE *f = fopen(path, "rb");
-    if (f) {
-      vgi_buf b = {0};
-      char chunk[4096];
-      size_t n;
-      while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) vgi_buf_add(&b, chunk, n);
-      fclose(f);
-      len = b.n;
-      code = disk = vgi_buf_take(&b);
-    }
-  }
-  for (const vg_lua_source *src = vg_lua_sources; !code && src->module; src++)
-    if (!strcmp(src->module, "vg.timing")) { code = src->code; len = src->len; }
+  const char *code = vgi_lua_module("vg.timing", "vg/timing.lua", &len, &disk);
   lua_State *L = code ? luaL_newstate() : NULL;
   int ok = L && luaL_loadbufferx(L, code, len, "@lua/vg/timing.lua", "t") == LUA_OK &&
            lua_pcall(L, 0, 1, 0) == LUA_OK && lua_istable(L, -1);
