@@ -10,16 +10,8 @@
 #include <string.h>
 #include <uv.h>
 
-#if __has_include(<libavcodec/avcodec.h>) && __has_include(<libavformat/avformat.h>)
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/avutil.h>
-#define VG_HAVE_AV 1
-#endif
-#if __has_include(<libswscale/swscale.h>) && __has_include(<libswresample/swresample.h>)
-#include <libswscale/swscale.h>
-#include <libswresample/swresample.h>
-#define VG_HAVE_SW 1
+#ifdef VG_HAVE_MEDIA
+#include "media.h"   /* stages/encode: FFmpeg's versions come from the encoder module */
 #endif
 #if __has_include(<espeak-ng/speak_lib.h>)
 #include <espeak-ng/speak_lib.h>
@@ -43,7 +35,7 @@ static void add(lua_State *L, const char *name, const char *version) {
   lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
 }
 
-#ifdef VG_HAVE_AV
+#ifdef VG_HAVE_MEDIA
 static void add_av(lua_State *L, const char *name, unsigned v) {
   char buf[32];
   snprintf(buf, sizeof buf, "%u.%u.%u", v >> 16, (v >> 8) & 0xff, v & 0xff);
@@ -51,7 +43,7 @@ static void add_av(lua_State *L, const char *name, unsigned v) {
 }
 #endif
 
-/* x264 has no version call; libavcodec loads it, and its file name carries
+/* x264 has no version call; the encoder module loads it, and its file name carries
  * the API build (libx264.so.164 = core 164). */
 static int find_x264(struct dl_phdr_info *info, size_t size, void *data) {
   (void)size;
@@ -66,15 +58,19 @@ static int find_x264(struct dl_phdr_info *info, size_t size, void *data) {
 
 static int l_list(lua_State *L) {
   lua_newtable(L);
-#ifdef VG_HAVE_AV
-  add(L, "FFmpeg", av_version_info());
-  add_av(L, "libavcodec", avcodec_version());
-  add_av(L, "libavformat", avformat_version());
-  add_av(L, "libavutil", avutil_version());
-#endif
-#ifdef VG_HAVE_SW
-  add_av(L, "libswscale", swscale_version());
-  add_av(L, "libswresample", swresample_version());
+#ifdef VG_HAVE_MEDIA
+  char err[512];
+  const vge_media_api *m = vge_media_load(err, sizeof err);
+  if (m) {
+    add(L, "FFmpeg", m->ffmpeg);
+    add_av(L, "libavcodec", m->avcodec);
+    add_av(L, "libavformat", m->avformat);
+    add_av(L, "libavutil", m->avutil);
+    add_av(L, "libswscale", m->swscale);
+    add_av(L, "libswresample", m->swresample);
+  } else {
+    add(L, "FFmpeg", err);
+  }
 #endif
   char x264[64] = "";
   dl_iterate_phdr(find_x264, x264);

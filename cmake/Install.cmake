@@ -1,6 +1,7 @@
 # Install rules: `make install PREFIX=/usr/local DESTDIR=...` and `make deb`.
 # Layout (GNUInstallDirs; LIBDIR is lib/<multiarch> when PREFIX is /usr):
 #   bin/vgrun
+#   LIBDIR/vgrun/vgmedia.so       the encoder, which vgrun opens when it encodes
 #   LIBDIR/libvg.so.0.1.0 (SONAME libvg.so.0), libvg.so, libvg.a
 #   LIBDIR/pkgconfig/libvg.pc
 #   LIBDIR/lua/5.4/vg.so          where Debian's lua5.4 looks for C modules
@@ -10,6 +11,9 @@
 include(GNUInstallDirs)
 
 install(TARGETS vgrun RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(TARGET vgmedia)
+  install(TARGETS vgmedia LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/vgrun)
+endif()
 install(TARGETS vg_shared vg_static
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_COMPONENT dev
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})

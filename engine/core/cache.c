@@ -36,10 +36,12 @@ void vg__crash_point(void);  /* fsutil.c */
 #include <time.h>
 #include <utime.h>
 #include <unistd.h>
+/* SHA256_Init and its kin are deprecated in OpenSSL 3 in favour of EVP, but
+ * they need no provider: they are the fallback below. */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
+#include <openssl/sha.h>
 #include <pthread.h>
-#include <libavutil/sha.h>
-#include <libavutil/mem.h>
 
 #define CACHE_FORMAT 2
 #define MARKER "vgrun-cache"
@@ -48,9 +50,10 @@ void vg__crash_point(void);  /* fsutil.c */
  * vector units where there are any (4-13x libavutil's av_sha here, which
  * hashed every cached and produced file: 1.7 MB of video and 3 MB of
  * speech a minute, much of it on the loop thread). The digest is fetched
- * once per process, not at every init; where libcrypto cannot provide it
- * (a configuration without its default provider), libavutil's does: the
- * same digests, never a key of zeros. */
+ * once per process, not at every init; where EVP cannot provide it (a
+ * configuration without its default provider), OpenSSL's own SHA256_*
+ * functions do, which need no provider: the same digests, never a key of
+ * zeros. */
 static EVP_MD *g_sha256;
 static pthread_once_t g_sha256_once = PTHREAD_ONCE_INIT;
 static void fetch_sha256(void) { g_sha256 = EVP_MD_fetch(NULL, "SHA256", NULL); }
@@ -58,8 +61,9 @@ static void fetch_sha256(void) { g_sha256 = EVP_MD_fetch(NULL, "SHA256", NULL); 
 void vg_hash_init(vg_hash *h) {
   pthread_once(&g_sha256_once, fetch_sha256);
   if (!g_sha256) {
-    h->sha = av_sha_alloc();
-    if (h->sha) av_sha_init(h->sha, 256);
+    SHA256_CTX *c = malloc(sizeof *c);
+    if (c && SHA256_Init(c) != 1) { free(c); c = NULL; }
+    h->sha = c;
     return;
   }
   EVP_MD_CTX *c = EVP_MD_CTX_new();
@@ -69,13 +73,8 @@ void vg_hash_init(vg_hash *h) {
 
 void vg_hash_update(vg_hash *h, const void *data, size_t len) {
   if (!h->sha || !len) return;
-  if (g_sha256) { EVP_DigestUpdate(h->sha, data, len); return; }
-  const uint8_t *p = data;
-  while (len > 0) { /* av_sha_update takes an unsigned int length on older FFmpeg */
-    size_t n = len > (1u << 30) ? (1u << 30) : len;
-    av_sha_update(h->sha, p, (unsigned)n);
-    p += n; len -= n;
-  }
+  if (g_sha256) EVP_DigestUpdate(h->sha, data, len);
+  else SHA256_Update(h->sha, data, len);
 }
 
 void vg_hash_str(vg_hash *h, const char *s) {
@@ -88,9 +87,9 @@ void vg_hash_final(vg_hash *h, char out_hex[65]) {
   uint8_t d[32] = {0};
   unsigned int n = 0;
   if (h->sha && g_sha256) EVP_DigestFinal_ex(h->sha, d, &n);
-  else if (h->sha) av_sha_final(h->sha, d);
+  else if (h->sha) SHA256_Final(d, h->sha);
   if (g_sha256) EVP_MD_CTX_free(h->sha);
-  else av_freep(&h->sha);
+  else free(h->sha);
   h->sha = NULL;
   for (int i = 0; i < 32; i++) snprintf(out_hex + 2 * i, 3, "%02x", d[i]);
   out_hex[64] = '\0';

@@ -4,11 +4,11 @@
  * a cancellable vgl_work (the caller waits without blocking the loop), and returns a result
  * table. Misuse raises; encoding failures return nil, message. */
 #include "encode.h"
+#include "media.h"
 #include "vg.h"
 #include "vg_lua.h"
 
 #include <math.h>
-#include <libavutil/rational.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +105,30 @@ static void seg_free(seg_req *q) {
 
 /* Reads one segment table at index t. Raises on misuse (q is then leaked
  * unless the caller keeps it somewhere it frees: see l_segment). */
+
+/* The closest fraction to f with a denominator of at most 100000 (continued
+ * fractions, as FFmpeg's av_d2q: 12.5 -> 25/2, 23.976 -> 2997/125). */
+static void fps_fraction(double f, int *num, int *den) {
+  long long p0 = 0, q0 = 1, p1 = 1, q1 = 0;
+  double x = f;
+  for (int i = 0; i < 64; i++) {
+    double a = floor(x);
+    long long p2 = (long long)a * p1 + p0, q2 = (long long)a * q1 + q0;
+    if (q2 > 100000) {
+      /* the best fraction may be between: the largest semiconvergent */
+      long long k = (100000 - q0) / q1;
+      long long pk = k * p1 + p0, qk = k * q1 + q0;
+      if (k > 0 && fabs((double)pk / (double)qk - f) < fabs((double)p1 / (double)q1 - f)) { p1 = pk; q1 = qk; }
+      break;
+    }
+    p0 = p1; q0 = q1; p1 = p2; q1 = q2;
+    if (fabs(x - a) < 1e-12 || fabs((double)p1 / (double)q1 - f) < 1e-12) break;
+    x = 1.0 / (x - a);
+  }
+  *num = (int)p1;
+  *den = (int)q1;
+}
+
 static void read_segment(lua_State *L, int t, seg_req *q) {
   luaL_checktype(L, t, LUA_TTABLE);
   vge_video_opts *v = &q->s.v;
@@ -123,7 +147,7 @@ static void read_segment(lua_State *L, int t, seg_req *q) {
     if (!(f > 0 && f <= 1000)) luaL_error(L, "bad field 'fps' (1..1000 expected)");
     if (f == floor(f)) { v->fps_num = (int)f; v->fps_den = 1; }
     else if (fabs(ntsc - round(ntsc)) < 0.002) { v->fps_num = (int)round(ntsc) * 1000; v->fps_den = 1001; }
-    else { AVRational q = av_d2q(f, 100000); v->fps_num = q.num; v->fps_den = q.den; }
+    else fps_fraction(f, &v->fps_num, &v->fps_den);
   } else if (ty != LUA_TNIL) {
     luaL_error(L, "bad field 'fps' (number or {num, den} expected)");
   }
@@ -629,6 +653,14 @@ static int l_join(lua_State *L) {
   return vgl_work_ex(L, join_work, join_push, join_free, join_cancel, q);
 }
 
+/* preload(): the vgrun program opens its encoder module on a thread of its
+ * own now, not when the first thing is encoded (media.h) */
+static int l_preload(lua_State *L) {
+  (void)L;
+  vge_media_preload();
+  return 0;
+}
+
 int vgmod_encode_core(lua_State *L) {
   static const luaL_Reg fns[] = {
     {"segment", l_segment},
@@ -636,6 +668,7 @@ int vgmod_encode_core(lua_State *L) {
     {"audio", l_audio},
     {"probe_audio", l_probe_audio},
     {"join", l_join},
+    {"preload", l_preload},
     {NULL, NULL},
   };
   luaL_newlib(L, fns);

@@ -46,3 +46,17 @@ int64_t vge_rec_read(vge_rec_stream *st, float *dst, int64_t n, char *err, size_
 /* Valid once vge_rec_read has returned 0. */
 const vge_recording_info *vge_rec_info(const vge_rec_stream *st);
 void vge_rec_close(vge_rec_stream *st);
+
+/* A segment's options resolved: defaults filled in, a vgrun preset turned
+ * into x264's preset and options (options.c). */
+typedef struct vopts {
+  int w, h, fnum, fden, crf, cfr;
+  const char *preset;         /* as given: a vgrun or an x264 preset */
+  const char *x264_preset, *x264_params;
+  int cqp;
+  double max_gap, keyint;
+  vge_pix pix;
+} vopts;
+void vge_resolve(const vge_video_opts *in, vopts *o);
+/* frame index on the grid for a timeline time */
+int64_t vge_grid(double t, const vopts *o);

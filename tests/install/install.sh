@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The installed tree works without the source tree: vgrun runs from another
-# folder, a C program builds against libvg through pkg-config alone, and
+# folder and finds its encoder module, a C program builds against libvg through pkg-config alone, and
 # stock lua5.4 finds vg.so where Debian's lua5.4 looks.
 set -euo pipefail
 B=${VGRUN_BUILD_DIR:?}
@@ -29,6 +29,18 @@ cp "$SRC/tests/create/small.yaml" "$T/talk.yaml"
 [ "$(ffprobe -v error -select_streams v:0 -show_entries stream=codec_name -of csv=p=0 talk.mp4)" = h264 ] &&
   [ "$(ffprobe -v error -select_streams a:0 -show_entries stream=codec_name -of csv=p=0 talk.mp4)" = aac ] \
   || { echo "FAIL: the installed vgrun's MP4 lacks H.264 + AAC"; exit 1; }
+# The encoder is a module vgrun opens only to encode (stages/encode/media.h):
+# what needs no encoding works without it, and an encode without it stops
+# with the reason, not a crash, and leaves no video.
+media=$(find "$T/usr" -name vgmedia.so | head -1)
+[ -n "$media" ] || { echo "FAIL: vgmedia.so not installed"; exit 1; }
+mv "$media" "$media.away"
+"$T/usr/bin/vgrun" scenes talk.yaml >"$T/scenes.log" 2>&1 \
+  || { echo "FAIL: vgrun scenes needs the encoder module"; cat "$T/scenes.log"; exit 1; }
+rc=0; "$T/usr/bin/vgrun" -q create --from talk.yaml -o away.mp4 --resolution 320x180 >"$T/away.log" 2>&1 || rc=$?
+[ "$rc" = 1 ] && grep -q "cannot load the encoder: no vgmedia.so" "$T/away.log" && [ ! -e away.mp4 ] \
+  || { echo "FAIL: create without the encoder module: rc=$rc"; cat "$T/away.log"; exit 1; }
+mv "$media.away" "$media"
 
 export PKG_CONFIG_PATH="$(dirname "$pc")"
 cflags=$(pkg-config --cflags libvg); libs=$(pkg-config --libs libvg)

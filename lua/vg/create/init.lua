@@ -409,6 +409,9 @@ end
 
 function M.pipeline(opts)
   local o = M.with_defaults(opts)
+  -- the encoder's libraries load on a thread of their own while the
+  -- document is read and spoken (stages/encode/media.h)
+  require("vg.encode_core").preload()
   -- --no-cache: this pipeline's tasks touch no cache folder, narration
   -- included; the engine's cache and other pipelines' stay as they are
   local off = o.no_cache and core.cache_new{ off = true } or nil
