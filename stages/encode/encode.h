@@ -224,6 +224,9 @@ typedef struct vge_join {
   const char *out;              /* final .mp4: written to a temp file, renamed */
   int no_faststart;             /* 1: skip moving the index to the front */
   const volatile int *cancel;   /* optional, as in vge_segment */
+  /* optional: the cache that records what each join made, so that an
+   * unchanged output is left as it is (result: cached = 1) */
+  vg_cache *cache;
 } vge_join;
 
 /* Concatenates the segments' packets (timestamps offset by the length of the

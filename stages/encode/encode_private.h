@@ -4,7 +4,7 @@
 #include "encode.h"
 #include <stdarg.h>
 
-/* Formats a message into r->err, sets r->rc = -1, returns -1. */
+/* Formats a message into r->err, sets r->rc = -1, returns -1 (options.c). */
 int vge_fail(vge_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends ": <FFmpeg error text>" for an AVERROR code. */
 int vge_fail_av(vge_result *r, int averr, const char *what);
@@ -60,3 +60,26 @@ typedef struct vopts {
 void vge_resolve(const vge_video_opts *in, vopts *o);
 /* frame index on the grid for a timeline time */
 int64_t vge_grid(double t, const vopts *o);
+
+/* A segment with a key found in its cache: r filled as by an encode (path,
+ * frames, duration, cached = 1), 1. hit: r->key already set. */
+int vge_segment_hit(const vge_segment *s, const vopts *o, vge_result *r);
+/* The same from nothing: 0 when it must be encoded (or has no key). */
+int vge_segment_cached(const vge_segment *s, vge_result *r);
+
+/* The narration track's cache key (audio_key.c): the clips' samples read and
+ * hashed, with the options and versions; *rate: the track's rate. 0, or -1
+ * with r's error. */
+int vge_audio_key(const vge_audio *a, int bitrate, char key[65], int *rate, vge_result *r);
+/* The track found in its cache: r filled as by an encode, 1; else 0. */
+int vge_audio_cached(const vge_audio *a, vge_result *r);
+/* The narration track's bit rate: a->bitrate or 64 kb/s. */
+int vge_audio_bitrate(const vge_audio *a);
+
+/* An unchanged video is not joined again (join_reuse.c). key: the inputs'
+ * key (1), or "" (0: no cache, or an input cannot be read: join). reused:
+ * 1 when j->out is what the inputs were joined into last time (r filled,
+ * cached = 1). remember: after a join, records what it made. */
+int vge_join_key(const vge_join *j, char key[65]);
+int vge_join_reused(const vge_join *j, const char *key, vge_result *r);
+void vge_join_remember(const vge_join *j, const char *key, const vge_result *r);

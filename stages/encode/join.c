@@ -190,6 +190,9 @@ int vge_join_files(const vge_join *j, vge_result *r) {
   vge_av_init();
   if (!j->out || !*j->out) return vge_fail(r, "join: no output path");
   if (j->n <= 0 || !j->segments) return vge_fail(r, "join: no segments");
+  char key[65];
+  vge_join_key(j, key);
+  if (vge_join_reused(j, key, r)) return 0;
   char tmp[VGE_PATH_MAX];
   if (vge_tmp_beside(j->out, tmp, sizeof tmp) != 0) return vge_fail(r, "join: %s", strerror(errno));
   if (join_to(j, tmp, r) != 0) {
@@ -199,5 +202,6 @@ int vge_join_files(const vge_join *j, vge_result *r) {
   if (vge_commit(tmp, j->out) != 0) return vge_fail(r, "join: %s: %s", j->out, strerror(errno));
   snprintf(r->path, sizeof r->path, "%s", j->out);
   r->rc = 0;
+  vge_join_remember(j, key, r);
   return 0;
 }

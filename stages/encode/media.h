@@ -36,6 +36,6 @@ const vge_media_api *vge_media_api_v1(void);
 
 /* vgrun: the module, opened once (any thread); NULL with the reason in err. */
 const vge_media_api *vge_media_load(char *err, size_t errlen);
-/* vgrun: opens the module on a thread of its own, so that a command that
- * will encode finds it loaded (libvg: does nothing). */
+/* vgrun: opens the module on a thread of its own (the first call only), so
+ * that a command that will encode finds it loaded (libvg: does nothing). */
 void vge_media_preload(void);

@@ -3,9 +3,12 @@
  * The module is looked for beside the program (the build tree) and where
  * `make install` puts it (VG_MEDIA_RELDIR from the program's folder). A
  * module that cannot be opened fails the call with the reason, never the
- * process. */
+ * process. What the cache already holds (segments, the narration track, a
+ * joined video left as it was: options.c, audio_key.c, join_reuse.c) is
+ * found here first, so an unchanged re-run never opens the module. */
 #define _GNU_SOURCE
 #include "media.h"
+#include "encode_private.h"
 
 #include <dlfcn.h>
 #include <limits.h>
@@ -91,6 +94,8 @@ static void *preload_main(void *arg) {
 }
 
 void vge_media_preload(void) {
+  static int started;
+  if (__atomic_exchange_n(&started, 1, __ATOMIC_ACQ_REL)) return;
   pthread_attr_t a;
   pthread_t t;
   if (pthread_attr_init(&a) != 0) return;
@@ -112,8 +117,25 @@ static const vge_media_api *api_or_fail(vge_result *r) {
 }
 
 int vge_encode_segment(const vge_segment *s, vge_result *r) {
+  if (vge_segment_cached(s, r)) {
+    if (s->release) s->release(s->ud);
+    return 0;
+  }
   const vge_media_api *m = api_or_fail(r);
+  if (!m && s->release) s->release(s->ud);
   return m ? m->encode_segment(s, r) : -1;
+}
+
+/* every segment and the track in the cache: their results, as the encoder
+ * would give them */
+static int all_cached(const vge_segment *segs, int n, vge_result *results, const vge_audio *audio,
+                      vge_result *audio_result) {
+  for (int i = 0; i < n; i++)
+    if (!vge_segment_cached(&segs[i], &results[i])) return 0;
+  if (audio && !vge_audio_cached(audio, audio_result)) return 0;
+  for (int i = 0; i < n; i++)
+    if (segs[i].release) segs[i].release(segs[i].ud);
+  return 1;
 }
 
 int vge_encode_segments(const vge_segment *segs, int n, int jobs, vge_result *results) {
@@ -122,14 +144,19 @@ int vge_encode_segments(const vge_segment *segs, int n, int jobs, vge_result *re
 
 int vge_encode_all(const vge_segment *segs, int n, int jobs, vge_result *results,
                    const vge_audio *audio, vge_result *audio_result) {
+  if (all_cached(segs, n, results, audio, audio_result)) return 0;
   const vge_media_api *m = vge_media_load(NULL, 0);
   if (m) return m->encode_all(segs, n, jobs, results, audio, audio_result);
-  for (int i = 0; i < n; i++) api_or_fail(&results[i]);
+  for (int i = 0; i < n; i++) {
+    api_or_fail(&results[i]);
+    if (segs[i].release) segs[i].release(segs[i].ud);
+  }
   if (audio) api_or_fail(audio_result);
   return -1;
 }
 
 int vge_encode_audio(const vge_audio *a, vge_result *r) {
+  if (vge_audio_cached(a, r)) return 0;
   const vge_media_api *m = api_or_fail(r);
   return m ? m->encode_audio(a, r) : -1;
 }
@@ -141,6 +168,9 @@ int vge_read_recording(const char *path, const vge_recording_opts *o, vge_record
 }
 
 int vge_join_files(const vge_join *j, vge_result *r) {
+  char key[65];
+  vge_join_key(j, key);
+  if (vge_join_reused(j, key, r)) return 0;
   const vge_media_api *m = api_or_fail(r);
   return m ? m->join_files(j, r) : -1;
 }

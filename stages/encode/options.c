@@ -5,8 +5,10 @@
  * libraries only when it encodes (media_load.c). */
 #include "encode_private.h"
 #include "vg.h"
+#include "vg_utf8.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <libavformat/version.h>
@@ -14,6 +16,16 @@
 
 /* Bump when the bitstream for the same inputs changes (options, muxing). */
 #define VGE_SEGMENT_VERSION "vge-segment-5"
+
+/* Formats a message into r->err, sets r->rc = -1, returns -1. */
+int vge_fail(vge_result *r, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vg_vsnprintf_utf8(r->err, sizeof r->err, fmt, ap);
+  va_end(ap);
+  r->rc = -1;
+  return -1;
+}
 
 /* vgrun's own presets: an x264 preset, x264 options, and the rate control. */
 static const struct {
@@ -81,4 +93,23 @@ void vge_segment_key(const vge_segment *s, char out[65]) {
   vg_hash_str(&h, buf);
   vg_hash_str(&h, s->key ? s->key : "");
   vg_hash_final(&h, out);
+}
+
+int vge_segment_hit(const vge_segment *s, const vopts *o, vge_result *r) {
+  if (!vg_cache_lookup(s->cache, r->key, ".mp4", r->path, sizeof r->path)) return 0;
+  int64_t n = vge_grid(s->end, o) - vge_grid(s->start, o);
+  r->cached = 1;
+  r->frames = n;
+  r->duration = (double)n * o->fden / o->fnum;
+  r->rc = 0;
+  return 1;
+}
+
+int vge_segment_cached(const vge_segment *s, vge_result *r) {
+  memset(r, 0, sizeof *r);
+  if (!s->key || !s->cache) return 0;
+  vopts o;
+  vge_resolve(&s->v, &o);
+  vge_segment_key(s, r->key);
+  return vge_segment_hit(s, &o, r);
 }

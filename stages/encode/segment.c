@@ -337,13 +337,7 @@ static int encode_segment(const vge_segment *s, vge_result *r) {
    * rest; video.encode then asks for the same keys: wait for the encode
    * under way and take its file (vge_flight_claim) */
   for (;;) {
-    if (vg_cache_lookup(s->cache, r->key, ".mp4", r->path, sizeof r->path)) {
-      int64_t n = vge_grid(s->end, &o) - vge_grid(s->start, &o);
-      r->cached = 1;
-      r->frames = n;
-      r->duration = (double)n * o.fden / o.fnum;
-      return 0;
-    }
+    if (vge_segment_hit(s, &o, r)) return 0;
     if (s->cancel && *s->cancel) return vge_fail(r, "cancelled");
     if (vge_flight_claim(r->key, s->cancel)) break;
   }

@@ -573,6 +573,7 @@ static int work(vg_call *c) {
   jn.cancel = &j->cancel;
   jn.title = j->title;
   jn.out = j->out;
+  jn.cache = j->no_cache ? NULL : j->cache;
   int rc = vge_join_files(&jn, &j->join_result);
   free(paths);
   if (audio_tmp[0]) unlink(audio_tmp);

@@ -206,7 +206,8 @@ local function info()
   local names = {}
   for k in pairs(kinds) do names[#names + 1] = k end
   table.sort(names)
-  local what = { wav = "narration clips", json = "narration timings", mp4 = "video segments", m4a = "narration tracks" }
+  local what = { wav = "narration clips", json = "narration timings", mp4 = "video segments", m4a = "narration tracks",
+    join = "videos joined (their digests)" }
   for _, k in ipairs(names) do
     print(string.format("  %-6s %6d  %10s  %s", k, kinds[k].n, human(kinds[k].size), what[k] or ""))
   end

@@ -157,7 +157,13 @@ local function video_stage(o, off)
         for _, part in ipairs(parts) do
           vopts.start, vopts["end"] = seg.start + part.from, seg.start + part.to
           part.cached = not o.no_cache and vcore.segment_cached(part.key, vopts, cache)
-          if not part.cached then missing = true end
+          if not part.cached then
+            -- something to encode: the encoder's libraries load on a thread
+            -- of their own while the rest is planned (once; an unchanged
+            -- video never loads them: stages/encode/media.h)
+            require("vg.encode_core").preload()
+            missing = true
+          end
         end
         local frames
         if missing then
@@ -409,9 +415,6 @@ end
 
 function M.pipeline(opts)
   local o = M.with_defaults(opts)
-  -- the encoder's libraries load on a thread of their own while the
-  -- document is read and spoken (stages/encode/media.h)
-  require("vg.encode_core").preload()
   -- --no-cache: this pipeline's tasks touch no cache folder, narration
   -- included; the engine's cache and other pipelines' stay as they are
   local off = o.no_cache and core.cache_new{ off = true } or nil

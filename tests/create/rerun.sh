@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# tests/create/rerun.sh: an unchanged re-run of `vgrun create` finds every
+# segment, the narration track and the joined video in the cache: it leaves
+# the MP4 untouched (same file, same time) and never opens the encoder
+# module (stages/encode/media.h; ld.so reports what dlopen loads under
+# LD_DEBUG=files). An output changed or removed since is made again, the
+# same bytes as before.
+set -u
+: "${VGRUN:?VGRUN must point at the vgrun binary}"
+HERE=$(cd "$(dirname "$0")" && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-rerun.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
+fail=0
+bad() { echo "FAIL $*"; fail=1; }
+cp "$HERE/small.yaml" "$T/talk.yaml"
+cd "$T"
+make_it() { # make_it LOG: one create, ld.so's file loads in LOG
+  LD_DEBUG=files LD_DEBUG_OUTPUT="$T/$1" "$VGRUN" -q create --from talk.yaml -o talk.mp4 --resolution 320x180 \
+    >"$T/$1.out" 2>&1 || { bad "create ($1): $(tail -3 "$T/$1.out")"; return 1; }
+}
+loaded() { cat "$T/$1".* 2>/dev/null | grep -q "file=.*vgmedia.so"; }
+sum() { sha256sum talk.mp4 | cut -d' ' -f1; }
+
+make_it cold || exit 1
+loaded cold || bad "the first run did not open the encoder module"
+first=$(sum)
+before=$(stat -c '%i %Y.%y' talk.mp4)
+sleep 1.1
+make_it again || exit 1
+loaded again && bad "an unchanged re-run opened the encoder module"
+[ "$(stat -c '%i %Y.%y' talk.mp4)" = "$before" ] || bad "an unchanged re-run wrote talk.mp4 again"
+[ "$(sum)" = "$first" ] || bad "talk.mp4 changed on an unchanged re-run"
+
+# a byte of the output changed: joined again, as it was
+printf 'X' | dd of=talk.mp4 bs=1 seek=2000 conv=notrunc 2>/dev/null
+make_it tampered || exit 1
+[ "$(sum)" = "$first" ] || bad "a changed talk.mp4 was not made again"
+# the output removed: joined again
+rm talk.mp4
+make_it removed || exit 1
+[ -f talk.mp4 ] && [ "$(sum)" = "$first" ] || bad "a removed talk.mp4 was not made again"
+[ "$fail" = 0 ] && echo "ok: unchanged re-run leaves the video as it is, without the encoder"
+exit "$fail"
