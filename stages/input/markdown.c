@@ -36,6 +36,7 @@ typedef struct para { char *text; int line; int cont; } para;
 
 typedef struct md {
   const char *file;
+  const char *src;        /* the document's text (NUL-terminated), for lines as written */
   char dir[4096];
   const vgi_options *opts;
   vgi_diags *d;
@@ -2198,9 +2199,116 @@ static void table_block(md *m, cmark_node *n) {
 
 static void alert_block(md *m, cmark_node *n, const char *key, const char *text);
 
+/* ---- quoted commands ------------------------------------------------------ */
+
+static void prose_add(md *m, char *text, int line, int min_words);
+
+/* Line `ln` (1-based) of the document as written: its start, its length. */
+static const char *src_line(const md *m, int ln, size_t *len) {
+  const char *p = m->src;
+  for (int i = 1; p && i < ln; i++) {
+    p = strchr(p, '\n');
+    if (p) p++;
+  }
+  if (!p) { *len = 0; return ""; }
+  const char *e = strchr(p, '\n');
+  *len = e ? (size_t)(e - p) : strlen(p);
+  if (*len && p[*len - 1] == '\r') (*len)--;
+  return p;
+}
+
+static int first_word_is(const char *t, const char *const *words) {
+  size_t n = strcspn(t, " \t");
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && !strncmp(t, words[i], n)) return 1;
+  return 0;
+}
+
+/* A line of a shell command or of code, by its shape: a prompt, a program
+ * a README would tell one to run, options, pipes, a continuation, or C-like
+ * punctuation. 0 for a line of prose (several words ending a sentence). */
+static int code_like(const char *t, int continued) {
+  static const char *const programs[] = { "git", "sudo", "make", "cmake", "cd", "ls", "cp", "mv", "rm", "mkdir",
+    "strace", "ltrace", "gdb", "bzip2", "gzip", "xz", "tar", "curl", "wget", "apt", "apt-get", "dpkg", "pip",
+    "pip3", "npm", "npx", "yarn", "cargo", "rustc", "gcc", "g++", "cc", "clang", "python", "python3", "lua",
+    "node", "docker", "podman", "ssh", "scp", "rsync", "chmod", "chown", "echo", "cat", "grep", "sed", "awk",
+    "export", "ps", "kill", "systemctl", "journalctl", "sh", "bash", "brew", "go", "java", "javac", "mvn",
+    "gradle", "perl", "ruby", "gem", "kubectl", "ffmpeg", "sysctl", "mount", "su", "env", "source", "ln",
+    "touch", "find", "xargs", "diff", "patch", "tee", "head", "tail", "vgrun", "cpupower", "modprobe", "ip",
+    "if", "for", "while", "return", "int", "void", "char", "static", "const", "struct", "#include", "#define",
+    "import", "def", "function", "local", "let", "var", NULL };
+  size_t l = strlen(t);
+  while (l && (t[l - 1] == ' ' || t[l - 1] == '\t')) l--;
+  if (!l) return 1;
+  int words = vgi_word_count(t);
+  char last = t[l - 1];
+  if (continued) return 1;                                         /* after a "\\" */
+  if (!strncmp(t, "$ ", 2) || !strncmp(t, "# ", 2) || !strncmp(t, "./", 2) || t[0] == '/' ||
+      !strncmp(t, "~/", 2)) return 1;
+  if (strstr(t, "/*") || strstr(t, "*/") || strstr(t, "//") == t) return 1;
+  if (last == ';' || last == '{' || last == '}' || last == '\\') return 1;
+  if (last == '.' || last == '!' || last == '?' || last == ':') return 0;  /* a sentence */
+  if (first_word_is(t, programs) && words <= 12) return 1;
+  if (strstr(t, " --") || strstr(t, " | ") || strstr(t, " && ") || strstr(t, "==") || strstr(t, "()")) return 1;
+  return 0;
+}
+
+/* A quote whose lines are all commands or code ("> git clone …", "> strace
+ * -o out ps --blah": READMEs that quote commands as mail does) is a code
+ * block: shown as a terminal, introduced by the prose before it, not read
+ * aloud as a quotation. Lines after it that carry no ">" (lazy continuation:
+ * "A startup call to … may also be necessary.") are prose again. 1 when
+ * taken. */
+static int quoted_code(md *m, cmark_node *n) {
+  int a = cmark_node_get_start_line(n), z = cmark_node_get_end_line(n);
+  if (!m->src || a <= 0 || z < a || z - a > 40) return 0;
+  for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+    if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) return 0;
+  vgi_buf code = {0}, rest = {0};
+  int lines = 0, continued = 0, lazy = 0, ok = 1;
+  for (int ln = a; ln <= z && ok; ln++) {
+    size_t len;
+    const char *p = src_line(m, ln, &len);
+    size_t i = 0;
+    while (i < len && i < 3 && p[i] == ' ') i++;
+    if (i < len && p[i] == '>' && !lazy) {
+      i++;
+      if (i < len && (p[i] == ' ' || p[i] == '\t')) i++;
+      char *t = malloc(len - i + 1);
+      memcpy(t, p + i, len - i);
+      t[len - i] = 0;
+      const char *tt = t + strspn(t, " \t");
+      if (*tt && !code_like(tt, continued)) ok = 0;
+      size_t tl = strlen(t);
+      while (tl && (t[tl - 1] == ' ' || t[tl - 1] == '\t')) tl--;
+      continued = tl && t[tl - 1] == '\\';
+      if (*tt || code.n) { vgi_buf_add(&code, t, strlen(t)); vgi_buf_puts(&code, "\n"); lines += *tt != 0; }
+      free(t);
+    } else if (lines) {
+      lazy = 1;
+      if (rest.n) vgi_buf_puts(&rest, " ");
+      for (size_t k = i; k < len; k++) if (p[k] != '`') vgi_buf_add(&rest, p + k, 1);
+    } else {
+      ok = 0;
+    }
+  }
+  if (!ok || !lines) { vgi_buf_free(&code); vgi_buf_free(&rest); return 0; }
+  cmark_node *blk = cmark_node_new(CMARK_NODE_CODE_BLOCK);
+  cmark_node_set_literal(blk, code.s);
+  cmark_node_set_fence_info(blk, "");
+  code_block(m, blk, a);
+  cmark_node_free(blk);
+  vgi_buf_free(&code);
+  char *r = vgi_buf_take(&rest);
+  if (r && *vgi_squash(r)) prose_add(m, r, z, 1);
+  else free(r);
+  return 1;
+}
+
 static void quote_block(md *m, cmark_node *n) {
   if (api_banner(m, n)) return;   /* API references: "Stability: 1 - Experimental" */
   api_flush(m, 1);
+  if (quoted_code(m, n)) return;
   /* a GitHub alert ("> [!TIP]" on its first line) is a callout: its kind is
    * the heading, never read as text */
   cmark_node *first = cmark_node_first_child(n);
@@ -3061,6 +3169,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   char *text = malloc(len + 1);
   memcpy(text, text_in, len);
   text[len] = 0;
+  m.src = text;
   m.fm = front_matter(text, len, file, vgi_limits(opts), d);
   document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");

@@ -1001,6 +1001,50 @@ static void link_objects_unsaid(void **state) {
   cJSON_Delete(m);
 }
 
+/* A quote whose lines are commands or code ("> git clone …", as a mail-style
+ * README writes them) is a command scene, introduced by the prose before it
+ * and never read out; a quote of prose stays a quote; a line after the
+ * commands without ">" (a lazy continuation) is prose again. */
+static void quoted_commands_are_code(void **state) {
+  (void)state;
+  const char *doc = "# Patches\n\n## Sending\n\nGet the latest version of the source from upstream git:\n\n"
+                    "> git clone git@example.org:tool/tool.git\n\n"
+                    "## Tracing\n\nstrace output is very helpful:\n\n> strace -o output-file ps --blah\n> bzip2 output-file\n\n"
+                    "## Kernels\n\nA macro builds the code from its components:\n"
+                    ">  if (version_code < VERSION(2,5,41))\n>     /* blah blah blah */\n"
+                    "A startup call to `set_version` may also be necessary.\n\n"
+                    "## Motto\n\n> Fast tools change how people work.\n";
+  vgi_options modes[2] = { {0}, { .detail = VGI_DETAIL_FULL } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load_text("quoted.md", doc, &modes[k], &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    int commands = 0, quotes = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *sc = scene_at(m, 0, i);
+      const char *type = sget(sc, "scene_type");
+      if (!strcmp(type, "command")) {
+        commands++;
+        const cJSON *lines = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "commands");
+        const char *first = cJSON_GetStringValue(cJSON_GetArrayItem(lines, 0));
+        assert_non_null(first);
+        assert_true(!strncmp(first, "git clone", 9) || !strncmp(first, "strace -o", 9) || strstr(first, "if (version_code"));
+        assert_null(strstr(sget(sc, "narration"), "blah"));
+        assert_null(strstr(sget(sc, "narration"), "git@"));
+      }
+      if (!strcmp(type, "quote")) quotes++;
+    }
+    assert_int_equal(commands, 3);
+    assert_int_equal(quotes, 1);
+    char *all = all_narration(m);
+    if (k == 1) assert_non_null(strstr(all, "set_version may also be necessary"));   /* a summary may leave it */
+    assert_null(strstr(all, "`"));
+    free(all);
+    cJSON_Delete(m);
+  }
+}
+
 /* A metadata line under the title ("Generated: <date>", "Last updated: …",
  * "Version 1.2 — Author: …", "Stand: …") is neither said nor a bullet; a
  * sentence that starts with "Version 2" is prose. */
@@ -1670,6 +1714,7 @@ int main(void) {
     cmocka_unit_test(tldr_page),
     cmocka_unit_test(published_doc_markup),
     cmocka_unit_test(link_objects_unsaid),
+    cmocka_unit_test(quoted_commands_are_code),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
