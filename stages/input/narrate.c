@@ -4,6 +4,7 @@
  * narration to a target duration by word budget. */
 #define _GNU_SOURCE   /* strcasestr */
 #include "input_private.h"
+#include "lang.h"
 #include "vg_utf8.h"
 
 #include "vg_lua.h"
@@ -255,30 +256,20 @@ static char *spoken_headline(const char *t) {
     /* a subject whose verb comes after the cut ("Any unexpected behavior
      * from the data manipulation | from … functions may be considered"):
      * an auxiliary in the rest of the clause and none in the headline */
-    static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can", "could",
-      "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did",
-      /* de, fr, es, it, pt, nl, ru: the copula, "will", "can", "must", "has" */
-      "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "kann", "können", "muss", "müssen",
-      "soll", "sollte", "hat", "haben", "kannst", "musst", "sollst", "wirst", "hast", "bist", "darf", "darfst",
-      "est", "sont", "était", "sera", "seront", "peut", "peuvent", "doit",
-      "doivent", "ont", "es", "son", "era", "será", "puede", "pueden", "debe", "deben", "ha", "han", "está",
-      "están", "è", "sono", "sarà", "può", "possono", "deve", "devono", "hanno", "é", "são", "pode", "podem",
-      "devem", "tem", "têm", "estão", "zijn", "wordt", "worden", "moet", "moeten", "heeft", "hebben", "zal",
-      "\xD1\x8F\xD0\xB2\xD0\xBB\xD1\x8F\xD0\xB5\xD1\x82\xD1\x81\xD1\x8F",
-      "\xD0\xB1\xD1\x83\xD0\xB4\xD0\xB5\xD1\x82", "\xD0\xBC\xD0\xBE\xD0\xB6\xD0\xB5\xD1\x82",
-      "\xD0\xB4\xD0\xBE\xD0\xBB\xD0\xB6\xD0\xB5\xD0\xBD", NULL };
     if (ok && *n) {
       int in_h = 0, in_rest = 0;
       for (const char *w = h; *w && !in_h; w += strcspn(w, " "), w += *w == ' ') {
         size_t wl = strcspn(w, " ,.;:");
-        for (int k = 0; aux[k] && !in_h; k++) in_h = strlen(aux[k]) == wl && !strncmp(w, aux[k], wl);
+        for (int k = 0; vgi_aux_verbs[k] && !in_h; k++)
+          in_h = strlen(vgi_aux_verbs[k]) == wl && !strncmp(w, vgi_aux_verbs[k], wl);
       }
       for (const char *w = n; *w && !in_rest;) {
         while (*w == ' ') w++;
         size_t wl = strcspn(w, " ");
         size_t bl = wl;
         while (bl && strchr(",;:.", w[bl - 1])) bl--;
-        for (int k = 0; aux[k] && !in_rest; k++) in_rest = strlen(aux[k]) == bl && !strncmp(w, aux[k], bl);
+        for (int k = 0; vgi_aux_verbs[k] && !in_rest; k++)
+          in_rest = strlen(vgi_aux_verbs[k]) == bl && !strncmp(w, vgi_aux_verbs[k], bl);
         if (bl < wl) break;   /* the clause ends with this word */
         w += wl;
       }
