@@ -1,5 +1,5 @@
 /* lang.c: the document's language and the words vgrun adds in it.
- * The phrases ("Welcome to {1}", "Thanks for Watching", list joiners) and the
+ * The phrases ("Welcome to {1}", "Thanks for watching", list joiners) and the
  * espeak-ng voice per language live in one Lua table, lua/vg/i18n.lua; this
  * file reads it once (vgi_phrase), detects a document's language from its
  * text (script, then stop words) and, after an adapter has built a model,
