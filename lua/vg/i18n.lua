@@ -20,7 +20,7 @@ local M = {}
 M.phrases = {
   en = {
     voice = "male",
-    welcome = "Welcome to {1}", thanks = "Thanks for Watching", part = "Part {1} of {2}",
+    welcome = "Welcome to {1}", thanks = "Thanks for watching", part = "Part {1} of {2}",
     run_one = "Run this command to get started", run_many = "Run these commands to get started",
     gives_you = "This gives you {1}.", key_points = "Key points include {1}.",
     remember = "Remember: {1}.", see_guides = "See {1} for complete guides.",

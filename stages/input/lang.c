@@ -1,11 +1,12 @@
 /* lang.c: the document's language and the words vgrun adds in it.
- * The phrases ("Welcome to {1}", "Thanks for Watching", list joiners) and the
+ * The phrases ("Welcome to {1}", "Thanks for watching", list joiners) and the
  * espeak-ng voice per language live in one Lua table, lua/vg/i18n.lua; this
  * file reads it once (vgi_phrase), detects a document's language from its
  * text (script, then stop words) and, after an adapter has built a model,
  * records video.language and gives a video whose voice nobody chose the voice
  * of its language (vgi_language_pass). */
 #include "input_private.h"
+#include "lang.h"
 #include "vg_lua.h"
 
 #include <ctype.h>
@@ -149,6 +150,29 @@ static unsigned next_cp(const unsigned char **pp) {
   *pp = p + len;
   return cp;
 }
+
+/* ---- word lists ----------------------------------------------------------- */
+
+/* A verb in a clause: one of these after a cut and none before it means the
+ * cut came before the verb (vgi_headline, the spoken headline); one in a
+ * list item makes it a sentence, not a name. */
+const char *const vgi_aux_verbs[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can",
+  "could", "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did",
+  "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "kann", "k\xC3\xB6nnen", "muss",
+  "m\xC3\xBCssen", "soll", "sollte", "hat", "haben", "kannst", "musst", "sollst", "wirst", "hast", "bist", "darf",
+  "darfst", "est", "sont", "\xC3\xA9tait", "sera", "seront", "peut", "peuvent", "doit", "doivent", "ont",
+  "es", "son", "era", "ser\xC3\xA1", "puede", "pueden", "debe", "deben", "ha", "han", "est\xC3\xA1",
+  "est\xC3\xA1n", "\xC3\xA8", "sono", "sar\xC3\xA0", "pu\xC3\xB2", "possono", "deve", "devono", "hanno",
+  "\xC3\xA9", "s\xC3\xA3o", "pode", "podem", "devem", "tem", "t\xC3\xAAm", "est\xC3\xA3o", "zijn", "wordt",
+  "worden", "moet", "moeten", "heeft", "hebben", "zal",
+  "\xD1\x8F\xD0\xB2\xD0\xBB\xD1\x8F\xD0\xB5\xD1\x82\xD1\x81\xD1\x8F",   /* является */
+  "\xD1\x8F\xD0\xB2\xD0\xBB\xD1\x8F\xD1\x8E\xD1\x82\xD1\x81\xD1\x8F",   /* являются */
+  "\xD0\xB1\xD1\x83\xD0\xB4\xD0\xB5\xD1\x82",                                 /* будет */
+  "\xD0\xBC\xD0\xBE\xD0\xB6\xD0\xB5\xD1\x82",                                 /* может */
+  "\xD0\xBC\xD0\xBE\xD0\xB3\xD1\x83\xD1\x82",                                 /* могут */
+  "\xD0\xB4\xD0\xBE\xD0\xBB\xD0\xB6\xD0\xB5\xD0\xBD",                         /* должен */
+  "\xD0\xB4\xD0\xBE\xD0\xBB\xD0\xB6\xD0\xBD\xD1\x8B",                         /* должны */
+  NULL };
 
 /* Frequent short words: a few per language tell Latin-script languages
  * apart (a word may count for several; the most hits wins). */

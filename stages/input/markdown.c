@@ -5,6 +5,7 @@
  * blockquote -> quote) and whose prose becomes their narration; prose alone
  * becomes a list of its key sentences. A closing outro ends each video. */
 #include "input_private.h"
+#include "lang.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -1021,18 +1022,6 @@ static const char *const restriction[] = { "not", "no", "never", "nor", "unless"
   "jamais", "sauf", "ni", "seulement", "uniquement", "nunca", "salvo", "solo", "sólo",
   "solamente", "non", "mai", "tranne", "soltanto", "não", "exceto", "apenas", "somente",
   "niet", "geen", "nooit", "alleen", "behalve", "не", "нет", "ни", "кроме", "только", NULL };
-/* Auxiliaries and copulas: one in the rest and none before the cut means
- * the cut came before the verb ("Getting that capacity to homes | and
- * businesses is expensive"). */
-static const char *const aux_verbs[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can",
-  "could", "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did",
-  "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "kann", "können", "muss", "müssen",
-  "soll", "sollte", "hat", "haben", "kannst", "musst", "sollst", "wirst", "hast", "bist", "darf", "darfst",
-  "est", "sont", "était", "sera", "seront", "peut", "peuvent", "doit",
-  "doivent", "ont", "es", "son", "era", "será", "puede", "pueden", "debe", "deben", "ha", "han", "está",
-  "están", "è", "sono", "sarà", "può", "possono", "deve", "devono", "hanno", "é", "são", "pode", "podem",
-  "devem", "tem", "têm", "estão", "zijn", "wordt", "worden", "moet", "moeten", "heeft", "hebben", "zal",
-  "является", "являются", "будет", "может", "могут", "должен", "должны", NULL };
 /* Paired prepositions: "range from A | to B" is not cut between them. */
 static const char *const pair_open[] = { "from", "between", "von", "zwischen", "entre", "desde", "из", "от", NULL };
 static const char *const pair_close[] = { "to", "and", "bis", "und", "et", "y", "hasta", "a", "e", "в", "до", NULL };
@@ -1122,7 +1111,7 @@ int vgi_cut_keeps_meaning(const char *t, size_t cut) {
         for (const char *v = w + wl; *v && !verb;) {
           while (*v == ' ') v++;
           size_t vl = strcspn(v, " ");
-          verb = in_list(aux_verbs, v, vl) || in_list(de_aux, v, vl);
+          verb = in_list(vgi_aux_verbs, v, vl) || in_list(de_aux, v, vl);
           if (vl && strchr(",;:.", v[vl - 1])) break;
           v += vl;
         }
@@ -1160,7 +1149,7 @@ static int safe_cut(const hl_words *h, int i) {
   if (!vgi_cut_keeps_meaning(t, h->we[i - 1])) return 0;
   /* the rest of the clause the cut is in holds its verb */
   int end = clause_end(h, i);
-  if (any_in(h, i, end, aux_verbs) && !any_in(h, 0, i, aux_verbs)) return 0;
+  if (any_in(h, i, end, vgi_aux_verbs) && !any_in(h, 0, i, vgi_aux_verbs)) return 0;
   /* "from A | to B": the second half is in the rest of the clause */
   for (int k = 0; k < i; k++)
     if (in_list(pair_open, t + h->ws[k], h->we[k] - h->ws[k])) {

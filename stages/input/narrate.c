@@ -4,6 +4,7 @@
  * narration to a target duration by word budget. */
 #define _GNU_SOURCE   /* strcasestr */
 #include "input_private.h"
+#include "lang.h"
 #include "vg_utf8.h"
 
 #include "vg_lua.h"
@@ -87,20 +88,6 @@ static int nothing_said(const char *t) {
 }
 
 static int ja_predicate(const char *t);
-
-/* Up to max top-level items of four words or fewer each: 1, else 0. */
-static int few_names(const cJSON *arr, int max) {
-  int n = 0;
-  for (const cJSON *it = arr ? arr->child : NULL; it; it = it->next) {
-    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-    const char *t = item_text(it);
-    if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
-    int words = 0;
-    for (const char *q = t; *q; q++) words += (q == t || q[-1] == ' ') && *q != ' ';
-    if (words > 4 || ++n > max) return 0;
-  }
-  return n > 0;
-}
 
 static char *joined(const cJSON *arr, int max, int or, int lower, const char *lang) {
   vgi_buf b = {0};
@@ -255,30 +242,20 @@ static char *spoken_headline(const char *t) {
     /* a subject whose verb comes after the cut ("Any unexpected behavior
      * from the data manipulation | from … functions may be considered"):
      * an auxiliary in the rest of the clause and none in the headline */
-    static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "may", "might", "can", "could",
-      "will", "would", "shall", "should", "must", "has", "have", "had", "does", "do", "did",
-      /* de, fr, es, it, pt, nl, ru: the copula, "will", "can", "must", "has" */
-      "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "kann", "können", "muss", "müssen",
-      "soll", "sollte", "hat", "haben", "kannst", "musst", "sollst", "wirst", "hast", "bist", "darf", "darfst",
-      "est", "sont", "était", "sera", "seront", "peut", "peuvent", "doit",
-      "doivent", "ont", "es", "son", "era", "será", "puede", "pueden", "debe", "deben", "ha", "han", "está",
-      "están", "è", "sono", "sarà", "può", "possono", "deve", "devono", "hanno", "é", "são", "pode", "podem",
-      "devem", "tem", "têm", "estão", "zijn", "wordt", "worden", "moet", "moeten", "heeft", "hebben", "zal",
-      "\xD1\x8F\xD0\xB2\xD0\xBB\xD1\x8F\xD0\xB5\xD1\x82\xD1\x81\xD1\x8F",
-      "\xD0\xB1\xD1\x83\xD0\xB4\xD0\xB5\xD1\x82", "\xD0\xBC\xD0\xBE\xD0\xB6\xD0\xB5\xD1\x82",
-      "\xD0\xB4\xD0\xBE\xD0\xBB\xD0\xB6\xD0\xB5\xD0\xBD", NULL };
     if (ok && *n) {
       int in_h = 0, in_rest = 0;
       for (const char *w = h; *w && !in_h; w += strcspn(w, " "), w += *w == ' ') {
         size_t wl = strcspn(w, " ,.;:");
-        for (int k = 0; aux[k] && !in_h; k++) in_h = strlen(aux[k]) == wl && !strncmp(w, aux[k], wl);
+        for (int k = 0; vgi_aux_verbs[k] && !in_h; k++)
+          in_h = strlen(vgi_aux_verbs[k]) == wl && !strncmp(w, vgi_aux_verbs[k], wl);
       }
       for (const char *w = n; *w && !in_rest;) {
         while (*w == ' ') w++;
         size_t wl = strcspn(w, " ");
         size_t bl = wl;
         while (bl && strchr(",;:.", w[bl - 1])) bl--;
-        for (int k = 0; aux[k] && !in_rest; k++) in_rest = strlen(aux[k]) == bl && !strncmp(w, aux[k], bl);
+        for (int k = 0; vgi_aux_verbs[k] && !in_rest; k++)
+          in_rest = strlen(vgi_aux_verbs[k]) == bl && !strncmp(w, vgi_aux_verbs[k], bl);
         if (bl < wl) break;   /* the clause ends with this word */
         w += wl;
       }
@@ -540,6 +517,128 @@ static void item_sentences(vgi_buf *b, const cJSON *arr, int max, const char *la
     free(h);
     n++;
   }
+}
+
+/* A word of list (NULL-terminated), any case, its trailing punctuation aside. */
+static int word_of(const char *const *list, const char *w, size_t n) {
+  while (n && strchr(",.;:!?", w[n - 1])) n--;
+  for (int i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && !strncasecmp(w, list[i], n)) return 1;
+  return 0;
+}
+
+/* Articles and determiners that open a noun phrase (en, de, fr, es, it, pt,
+ * nl): after "libz," they make the rest a description of the name; read
+ * mid-sentence they are in lower case. */
+static const char *const determiners[] = { "a", "an", "the", "another", "one", "some", "each", "every",
+  "ein", "eine", "einen", "einem", "einer", "der", "die", "das", "den", "dem", "un", "une", "le", "la", "les",
+  "des", "du", "una", "uno", "el", "los", "las", "il", "lo", "gli", "um", "uma", "o", "os", "as", "een", "het",
+  NULL };
+
+/* The first word of t: its length. */
+static size_t first_word(const char *t) { return strcspn(t, " "); }
+
+/* An auxiliary or a copula among t's words: t is a clause, not a name. */
+static int has_aux(const char *t) {
+  for (const char *w = t; *w;) {
+    while (*w == ' ') w++;
+    size_t n = first_word(w);
+    if (n && word_of(vgi_aux_verbs, w, n)) return 1;
+    w += n;
+  }
+  return 0;
+}
+
+/* A list item that names something, then says what it is ("libz, a highly
+ * portable compression library", "-v - verbose output", "macOS: use the
+ * installer"): the length of the name, one to three words before a colon, a
+ * dash, or a comma that a determiner follows, with two words or more after
+ * it; else 0. An opening clause ("If needed, …") or one with a verb ("It is
+ * fast, and …") names nothing. */
+static size_t item_name(const char *t) {
+  static const char *const seps[] = { ": ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ", ", NULL };
+  const char *at = NULL, *rest = NULL;
+  for (int k = 0; seps[k]; k++) {
+    const char *f = strstr(t, seps[k]);
+    if (f && (!at || f < at)) { at = f; rest = f + strlen(seps[k]); }
+  }
+  if (!at || at == t) return 0;
+  if (*at == ',' && !word_of(determiners, rest, first_word(rest))) return 0;
+  char *lead = vgi_strdup(t);
+  lead[at - t] = 0;
+  int w = vgi_word_count(lead), clause = vgi_lead_clause(lead) || has_aux(lead) || strchr(lead, '(');
+  free(lead);
+  return w >= 1 && w <= 3 && !clause && vgi_word_count(rest) >= 2 ? (size_t)(at - t) : 0;
+}
+
+/* An item said as a sentence, not as a list's name or phrase: a Japanese
+ * predicate, more than one sentence, or a verb among its words. */
+static int item_clause(const char *t, const char *lang) {
+  if (ja_predicate(t) || has_aux(t)) return 1;
+  int ns = 0;
+  char **ss = vgi_sentences_lang(t, lang, &ns);
+  for (int q = 0; q < ns; q++) free(ss[q]);
+  free(ss);
+  return ns > 1;
+}
+
+/* What a summary says after prose that introduces a list with a colon ("…
+ * uses the following libraries:"): the items, as that sentence's object, in
+ * the shape they have. Names (four words or fewer each), names that a
+ * description follows ("libz, a compression library": the names), and
+ * phrases without a verb ("FontConfig for font discovery") are joined, all
+ * of five or fewer, else the first three; items that are sentences are said
+ * one sentence each, all of four or fewer (three of four would read as all
+ * of them), else the first three. Returns 1 for sentences: each is already
+ * short (item_sentences), and the unit is said whole. */
+#define COLON_NAMED 5        /* a list named whole after its colon */
+#define COLON_PHRASE_WORDS 8 /* a phrase joined into the sentence */
+static int colon_items(vgi_buf *b, const cJSON *items, const char *lang) {
+  cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray();
+  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0;
+  for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    const char *t = item_text(it);
+    if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
+    char *c = vgi_strdup(t);
+    drop_asides(c);
+    int w = vgi_word_count(c);
+    if (w > max_words) max_words = w;
+    clause |= item_clause(c, lang);
+    phrases &= w <= COLON_PHRASE_WORDS;
+    size_t nl = named ? item_name(c) : 0;
+    /* "Step 1: …", "Step 2: …" name steps, not things */
+    for (const cJSON *o = names->child; nl && o; o = o->next)
+      if (first_word(o->valuestring) == first_word(c) && !strncasecmp(o->valuestring, c, first_word(c))) nl = 0;
+    named = nl > 0;
+    if (named) {
+      c[nl] = 0;
+      cJSON_AddItemToArray(names, cJSON_CreateString(c));
+    } else if (word_of(determiners, c, first_word(c)) && (unsigned char)c[0] < 0x80) {
+      c[0] = (char)tolower((unsigned char)c[0]);   /* "installed: Meson, a C99 compiler" */
+    }
+    cJSON_AddItemToArray(tops, cJSON_CreateString(c));
+    free(c);
+    n++;
+  }
+  int sentences = 0;
+  char *j = NULL;
+  if (!n) {
+  } else if (!clause && max_words <= 4) {
+    j = joined(tops, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
+  } else if (named) {
+    j = joined(names, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
+  } else if (!clause && phrases) {
+    j = joined(tops, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
+  } else {
+    item_sentences(b, items, n <= 4 ? 4 : 3, lang);
+    sentences = 1;
+  }
+  if (j) sentence_l(b, j, lang);
+  free(j);
+  cJSON_Delete(tops);
+  cJSON_Delete(names);
+  return sentences;
 }
 
 /* the phrase with a joined list as {1} */
@@ -1894,14 +1993,12 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         const char *lt = lu ? vgi_str(lu, "t") : NULL;
         size_t ll = lt ? strlen(lt) : 0;
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
-        if (sentence_items(items, 3)) {
+        int whole = 0;   /* sentences of the items, each already short */
+        if (colon) {
+          whole = colon_items(&b, items, lang);
+        } else if (sentence_items(items, 3)) {
           item_sentences(&b, items, 3, lang);
-        } else if (colon) {
-          /* "… for the: GLib, GObject, GModule and GIO." names them all when
-           * they are a few short names: three of four would read as all */
-          char *j = joined(items, few_names(items, 5) ? 5 : 3, 0, 0, lang);
-          sentence_l(&b, j, lang);
-          free(j);
+          whole = 1;
         } else {
           phrase_list(&b, lang, "key_points", items, 3, 0, 0);
         }
@@ -1910,6 +2007,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           cJSON_AddStringToObject(u, "t", b.s);
           cJSON_AddNumberToObject(u, "r", 1);
           if (colon) cJSON_AddTrueToObject(u, "k");
+          if (whole) cJSON_AddTrueToObject(u, "w");
           cJSON_AddItemToArray(units, u);
         }
         vgi_buf_free(&b);
@@ -1962,7 +2060,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
             free(a);
           }
         }
-        if (from_prose && !full && fu[nu].rank >= 1 && fu[nu].rank <= 2 && long_sentence(t)) {
+        if (from_prose && !full && fu[nu].rank >= 1 && fu[nu].rank <= 2 && long_sentence(t) &&
+            !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "w"))) {
           char *h = spoken_headline(t);
           if (!h) h = vgi_strdup("");
           /* a headline that is only an opening clause ("If you want to
@@ -2706,6 +2805,15 @@ static void counted_lists(cJSON *scenes, const char *lang) {
   }
 }
 
+/* An outro whose sub_text is the title of the video's first scene, a title
+ * scene. */
+static int outro_of_title(const cJSON *scenes, const cJSON *s) {
+  const char *ty = vgi_str(s, "scene_type"), *t0 = vgi_str(scenes->child, "scene_type");
+  const char *sub = vgi_str(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "sub_text");
+  const char *title = vgi_str(cJSON_GetObjectItemCaseSensitive(scenes->child, "visual_content"), "title");
+  return ty && t0 && sub && title && !strcmp(ty, "outro") && !strcmp(t0, "title") && !strcmp(sub, title);
+}
+
 void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
   vgi_language_pass(model, opts ? opts->language : NULL);
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
@@ -2721,7 +2829,18 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (!n && !(opts && opts->no_narration)) {
-        char *t = vgi_template(s, vgi_str(v, "language"));
+        char *t = NULL;
+        if (outro_of_title(scenes, s)) {
+          /* under the thanks the outro shows the title the title scene
+           * said ("Welcome to Zstandard"): said again after the thanks it is
+           * a fragment ("Thanks for watching. Zstandard.") */
+          cJSON *c = cJSON_Duplicate(s, 1);
+          cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(c, "visual_content"), "sub_text");
+          t = vgi_template(c, vgi_str(v, "language"));
+          cJSON_Delete(c);
+        } else {
+          t = vgi_template(s, vgi_str(v, "language"));
+        }
         if (t) {
           /* keep the canonical key order: narration right after visual_content */
           cJSON *ns = cJSON_CreateString(t);

@@ -1045,6 +1045,48 @@ static void quoted_commands_are_code(void **state) {
   }
 }
 
+/* The list a colon introduces is said as that sentence's object, in the
+ * shape its items have: names that a description follows by their names,
+ * phrases without a verb joined whole, sentences one by one; all of them
+ * when few, never the first alone. The outro says its thanks, not the title
+ * the title scene already said. */
+static void colon_lists_said_whole(void **state) {
+  (void)state;
+  static const struct { const char *doc, *said; } cases[] = {
+    { "# Libx\n\nLibx is a small toolkit for reading archives in any format.\n\n## Dependencies\n\n"
+      "Libx does not require any other libraries. However, if found at configuration time, libx will use "
+      "the following libraries:\n\n- [libz](https://zlib.example/), a highly portable and widely available "
+      "compression library.\n- [liblzma](https://xz.example/), another compression library.\n"
+      "- [libiconv](https://iconv.example/), a character encoding conversion library. The iconv function is "
+      "part of POSIX.\n- [ICU](https://icu.example/), a Unicode library. Mainly useful on Windows.\n",
+      "the following libraries: libz, liblzma, libiconv, and ICU." },
+    { "# Pixbuf\n\nPixbuf is a library that loads images for desktop programs.\n\n## Building\n\n"
+      "In order to build Pixbuf you will need to have installed:\n\n- Meson\n- A C99-compliant compiler and "
+      "toolchain\n- GLib's development files\n",
+      "installed: Meson, a C99-compliant compiler and toolchain, and GLib's development files." },
+    { "# Tracker\n\nTracker is a service that indexes the files of a desktop session.\n\n## Bugs\n\n"
+      "Bugs should be reported to the issue tracker. In bug reports please include:\n\n"
+      "- Information about your system.\n- How to reproduce the bug.\n"
+      "- If the bug was a crash, the exact text that was printed out when the crash occurred.\n",
+      "please include: Information about your system. How to reproduce the bug. If the bug was a crash, the "
+      "exact text that was printed out when the crash occurred." },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    vgi_options o = {0};
+    vgi_diags d;
+    cJSON *m = load_text("colon.md", cases[k].doc, &o, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    char *all = all_narration(m);
+    if (!strstr(all, cases[k].said)) print_message("got: %s\n", all);
+    assert_non_null(strstr(all, cases[k].said));
+    const char *outro = sget(scene_at(m, 0, scene_count(m, 0) - 1), "narration");
+    assert_string_equal(outro, "Thanks for watching.");
+    free(all);
+    cJSON_Delete(m);
+  }
+}
+
 /* A metadata line under the title ("Generated: <date>", "Last updated: …",
  * "Version 1.2 — Author: …", "Stand: …") is neither said nor a bullet; a
  * sentence that starts with "Version 2" is prose. */
@@ -1715,6 +1757,7 @@ int main(void) {
     cmocka_unit_test(published_doc_markup),
     cmocka_unit_test(link_objects_unsaid),
     cmocka_unit_test(quoted_commands_are_code),
+    cmocka_unit_test(colon_lists_said_whole),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -130,7 +130,7 @@ static void test_phrases(void **state) {
   (void)state;
   assert_string_equal(vgi_phrase("de", "thanks"), "Danke fürs Zuschauen");
   assert_string_equal(vgi_phrase("pt-BR", "part"), "Parte {1} de {2}");
-  assert_string_equal(vgi_phrase("xx", "thanks"), "Thanks for Watching");
+  assert_string_equal(vgi_phrase("xx", "thanks"), "Thanks for watching");
   assert_string_equal(vgi_phrase("ko", "voice"), "ko");
   assert_string_equal(vgi_phrase("zh", "voice"), "cmn");
   const char *const langs[] = { "en", "de", "fr", "es", "it", "pt", "nl", "ru", "zh", "ja", "ko", "ar" };
