@@ -1064,6 +1064,38 @@ static int break_tier(const hl_words *h, int i) {
   return 0;
 }
 
+/* Words that open a condition, a time or a concession, whose clause needs
+ * the main clause after it (not "to", "as", "since", "before": they are
+ * prepositions as often). */
+static const char *const cond_sub[] = { "if", "when", "whenever", "unless", "once", "whether", "although",
+  "though", "because", "while", "until", "wenn", "falls", "ob", "obwohl", "weil", "sofern", "si", "quand",
+  "lorsque", "puisque", "cuando", "aunque", "porque", "mientras", "quando", "poiché", "mentre", "embora",
+  "enquanto", "wanneer", "omdat", "hoewel", "\xD0\xB5\xD1\x81\xD0\xBB\xD0\xB8",   /* если */
+  "\xD0\xBA\xD0\xBE\xD0\xB3\xD0\xB4\xD0\xB0", "\xD1\x85\xD0\xBE\xD1\x82\xD1\x8F", NULL };   /* когда, хотя */
+
+/* 1 when t[0, cut) ends inside such a clause, or just after it: the last
+ * of those words has no comma after it that a main clause of two words or
+ * more follows ("Also if you are an end-user of the programs and not the
+ * packager", "Of course, if a bug is due to a change" are no statements). */
+static int open_condition(const char *t, size_t cut) {
+  int k = -1, main_words = 0, n = 0;
+  for (size_t q = 0; q < cut && t[q];) {
+    while (q < cut && t[q] == ' ') q++;
+    size_t e = q;
+    while (e < cut && t[e] && t[e] != ' ') e++;
+    if (e == q) break;
+    size_t bl = e - q;
+    while (bl && strchr(",.;:!?\"')", t[q + bl - 1])) bl--;
+    if (bl && in_list(cond_sub, t + q, bl)) { k = n; main_words = -1; }
+    else if (k >= 0 && main_words >= 0) main_words++;
+    /* the clause ends at its comma (or ; :); what follows is the main clause */
+    if (k >= 0 && main_words < 0 && bl < e - q && strchr(",;:", t[q + bl])) main_words = 0;
+    n++;
+    q = e;
+  }
+  return k >= 0 && main_words < 2;
+}
+
 /* 1 when t cut at byte `cut` keeps its meaning: the cut is outside
  * brackets, quotes and code, and what goes carries no negation or
  * restriction ("not", "never", "only", "unless", "n't"). */
@@ -1083,6 +1115,7 @@ int vgi_cut_keeps_meaning(const char *t, size_t cut) {
       curly--;
   }
   if (depth || dq || curly || tick) return 0;
+  if (open_condition(t, cut)) return 0;
   /* an example after a dash or a comma ("- for instance, upgrading …
    * doesn't require …") goes whole: the statement stays as it was */
   const char *r = t + cut;

@@ -218,6 +218,12 @@ static void bullets_at_most_sixteen_words(void **state) {
   shown_is("En Bash, se usa Tab para completar los argumentos o lista todos los comandos disponibles y ctrl-r para "
            "buscar a través del historial de comandos.",
            "En Bash, se usa Tab para completar los argumentos o lista todos los comandos disponibles");
+  /* a condition the kept words open keeps its main clause: never a bullet
+   * that ends inside it ("Also if you are an end-user … and not the packager") */
+  shown_is("Of course, if a bug is due to a change in kernel file formats, it would be best to first try to "
+           "generalize the parsing, since the code is then more resilient against future change.",
+           "Of course, if a bug is due to a change in kernel file formats, it would be best to first try to generalize "
+           "the parsing");
   /* a negation or a restriction in the rest: no cut there */
   shown_is("The packaged build of the library is recommended for desktop use on every platform we test, but never for "
            "production servers.",
