@@ -335,9 +335,17 @@ static int l_speech_seconds(lua_State *L) {
   return 1;
 }
 
+/* The functions that read vg.timing raise why a copy of it (VGRUN_LUA_DIR)
+ * cannot be used, rather than give lengths from another table. */
+static void timing_ok(lua_State *L) {
+  const char *e = vgi_timing_error();
+  if (e) luaL_error(L, "%s", e);
+}
+
 /* scene_seconds(scene [, lang]) -> how long the scene will run on the
  * timeline (vgi_scene_seconds: the one estimate the summary also uses) */
 static int l_scene_seconds(lua_State *L) {
+  timing_ok(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   const char *lang = luaL_optstring(L, 2, NULL);
   char err[256];
@@ -351,6 +359,7 @@ static int l_scene_seconds(lua_State *L) {
 /* silent_seconds(scene [, lang]) -> how long a scene nothing is said in
  * stays to be read (0: it is said, or has steps or code of its own) */
 static int l_silent_seconds(lua_State *L) {
+  timing_ok(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   const char *lang = luaL_optstring(L, 2, NULL);
   char err[256];
@@ -392,6 +401,7 @@ static int l_named(lua_State *L) {
  * settled (vgi_reveal_fill); read: the seconds each step needs to be read
  * before the next replaces it (a quote's pages) */
 static int l_reveal_fill(lua_State *L) {
+  timing_ok(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_Integer n = luaL_checkinteger(L, 2);
   double dur = luaL_checknumber(L, 3);
@@ -459,8 +469,17 @@ static int l_sentences(lua_State *L) {
   return 1;
 }
 
+/* modules_error() -> nil, or why a copy of vg/timing.lua or vg/i18n.lua
+ * (VGRUN_LUA_DIR) cannot be used: "<file>:<line>: ..." */
+static int l_modules_error(lua_State *L) {
+  const char *e = vgi_modules_error();
+  if (e) lua_pushstring(L, e); else lua_pushnil(L);
+  return 1;
+}
+
 /* timing() -> the seconds the length model reads from vg.timing */
 static int l_timing(lua_State *L) {
+  timing_ok(L);
   vgi_timing_push(L);
   return 1;
 }
@@ -472,7 +491,7 @@ int vgmod_input_core(lua_State *L) {
     { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type },
     { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds },
     { "named", l_named }, { "reveal_fill", l_reveal_fill }, { "quote_pages", l_quote_pages },
-    { "sentences", l_sentences }, { "timing", l_timing },
+    { "sentences", l_sentences }, { "timing", l_timing }, { "modules_error", l_modules_error },
     { "silent_seconds", l_silent_seconds }, { NULL, NULL },
   };
   luaL_newlib(L, fns);

@@ -1314,49 +1314,76 @@ static double word_equiv(const char *text, const char *lang) {
  * lua/vg/timing.lua, which the timeline and the layouts read too: it is
  * evaluated once, in a private interpreter with no library opened (it is
  * data), the first time a length is asked for, from any thread (the built-in
- * copy, or VGRUN_LUA_DIR's in a development build). A key missing from it
- * is a defect of the build, not of a document: vgrun stops and names it. */
+ * copy, or VGRUN_LUA_DIR's in a development build). A copy that cannot be
+ * used (a syntax or runtime error, a key missing or not a number) is not a
+ * crash: vgi_timing_error says where and why, input.load fails with it and
+ * the Lua functions that read the table raise it; meanwhile the copy built
+ * into the program gives the values. */
 typedef struct timing_t {
   double lead_in, tail, min_scene, enter, step, hold, read_item, reveal_min, reveal_max, code_line, code_min,
       read_look, read_wps;
 } timing_t;
 static timing_t timing_v;
+static char timing_err[2048];
 static pthread_once_t timing_once = PTHREAD_ONCE_INIT;
 
-static void timing_load(void) {
+/* Reads the table of m into timing_v -> 1, or 0 and err says why. */
+static int timing_read(const vgi_lua_data *m, char *err, size_t errsz) {
   static const struct { const char *key; size_t off; } keys[] = {
 #define K(k) { #k, offsetof(timing_t, k) }
     K(lead_in), K(tail), K(min_scene), K(enter), K(step), K(hold), K(read_item), K(reveal_min),
     K(reveal_max), K(code_line), K(code_min), K(read_look), K(read_wps),
 #undef K
   };
-  size_t len = 0;
-  char *disk = NULL;
-  const char *code = vgi_lua_module("vg.timing", "vg/timing.lua", &len, &disk);
-  lua_State *L = code ? luaL_newstate() : NULL;
-  int ok = L && luaL_loadbufferx(L, code, len, "@lua/vg/timing.lua", "t") == LUA_OK &&
-           lua_pcall(L, 0, 1, 0) == LUA_OK && lua_istable(L, -1);
-  for (size_t i = 0; ok && i < sizeof keys / sizeof *keys; i++) {
+  lua_State *L = m->L;
+  char at[1024];
+  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
     lua_getfield(L, -1, keys[i].key);
-    if (lua_type(L, -1) != LUA_TNUMBER) {
-      fprintf(stderr, "vgrun: lua/vg/timing.lua: %s is not a number\n", keys[i].key);
-      abort();
-    }
-    *(double *)((char *)&timing_v + keys[i].off) = lua_tonumber(L, -1);
+    int t = lua_type(L, -1);
+    double v = t == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
     lua_pop(L, 1);
+    vgi_lua_data_where(m, vgi_lua_data_line(m, NULL, keys[i].key), at, sizeof at);
+    if (t == LUA_TNIL) {
+      snprintf(err, errsz, "%s: %s is missing (a number of seconds)", m->name, keys[i].key);
+      return 0;
+    }
+    if (t != LUA_TNUMBER) {
+      snprintf(err, errsz, "%s: %s is a %s, not a number", at, keys[i].key, lua_typename(L, t));
+      return 0;
+    }
+    /* a pace divides: it must be more than 0; the rest are seconds */
+    int pace = !strcmp(keys[i].key, "read_wps");
+    if (!(v >= 0 && v < 1e6) || (pace && v <= 0)) {
+      snprintf(err, errsz, "%s: %s is %g, not a number %s", at, keys[i].key, v,
+               pace ? "more than 0" : "of seconds from 0");
+      return 0;
+    }
+    *(double *)((char *)&timing_v + keys[i].off) = v;
   }
-  if (!ok) {
-    fprintf(stderr, "vgrun: lua/vg/timing.lua cannot be read%s%s\n", L && lua_isstring(L, -1) ? ": " : "",
-            L && lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
-    abort();
+  return 1;
+}
+
+static void timing_load(void) {
+  vgi_lua_data m;
+  if (vgi_lua_data_open(&m, "vg.timing", "vg/timing.lua", 0, timing_err, sizeof timing_err) &&
+      timing_read(&m, timing_err, sizeof timing_err)) {
+    vgi_lua_data_close(&m);
+    return;
   }
-  lua_close(L);
-  free(disk);
+  vgi_lua_data_close(&m);
+  char ignored[256];
+  if (vgi_lua_data_open(&m, "vg.timing", "vg/timing.lua", 1, ignored, sizeof ignored)) timing_read(&m, ignored, sizeof ignored);
+  vgi_lua_data_close(&m);
 }
 
 static const timing_t *timing(void) {
   pthread_once(&timing_once, timing_load);
   return &timing_v;
+}
+
+const char *vgi_timing_error(void) {
+  timing();
+  return *timing_err ? timing_err : NULL;
 }
 
 /* The table the length model read, pushed on L (vg.input_core.timing()). */
