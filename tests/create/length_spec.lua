@@ -185,6 +185,18 @@ describe("a long quote shown as pages", function()
   it("is shown in the pages the length model times", function()
     assert.are.same(pages_of(QUOTE), core.quote_pages(QUOTE))
     assert.are.same({}, core.quote_pages("A short quote. It stays one page."))
+    -- the layout's own splitter (a build without the input part) cuts alike
+    local saved, pre = package.loaded["vg.input_core"], package.preload["vg.input_core"]
+    package.loaded["vg.scenes.quote"], package.loaded["vg.input_core"] = nil, nil
+    package.preload["vg.input_core"] = function() error("not built in") end
+    local ok, plain = pcall(require, "vg.scenes.quote")
+    package.loaded["vg.scenes.quote"], package.loaded["vg.input_core"], package.preload["vg.input_core"] = nil, saved, pre
+    assert.is_true(ok, tostring(plain))
+    for _, q in ipairs({ QUOTE, QUOTE:gsub("%. ", "... "), QUOTE:gsub("%. ", '." '), QUOTE:gsub("%. When", ". 3 When"),
+      string.rep("One sentence that goes on and on without an end ", 12) }) do
+      local want = plain.steps({ visual_content = { quote_text = q } })
+      assert.are.same(want, core.quote_pages(q))
+    end
   end)
 
   it("keeps each page up long enough to read it when the narration names only the first", function()
