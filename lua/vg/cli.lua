@@ -196,7 +196,14 @@ local function main(argv, launch)
   local rest = table.move(argv, i, #argv, 1, {})
   local first = rest[1]
   -- a command: its arguments may carry global options too
-  local cmd = first and first:sub(1, 1) ~= "-" and not first:find("[/.]") and load_command(first)
+  local cmd
+  if first and first:sub(1, 1) ~= "-" and not first:find("[/.]") then
+    -- a module the command needs that cannot be loaded (a broken copy in
+    -- VGRUN_LUA_DIR): its file, line and reason, not a traceback
+    local lok, c = pcall(load_command, first)
+    if not lok then eprintf("vgrun %s: %s\n", first, M.format_error(c)); return 1 end
+    cmd = c
+  end
   local args = table.move(rest, 2, #rest, 1, {})
   if cmd then
     local err

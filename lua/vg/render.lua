@@ -3,7 +3,8 @@
 -- draws it. A frame is a pure function of (scene, theme, time).
 --
 --   vg.render.scene_type{ name=, layout=function(scene, theme, box, anim) ... end,
---                         steps=function(scene) -> {texts}, animated=bool }
+--                         steps=function(scene) -> {texts}, animated=bool,
+--                         step_read=function(scene, steps) -> {seconds} }
 --   vg.render.display_list(scene, opts) -> dl, info
 --   vg.render.frame(scene, opts)        -> buffer | true, warnings  (opts.out: PNG path)
 --   vg.render.check(scene, opts)        -> warnings (fit text, emit validation.warning)
@@ -195,7 +196,9 @@ end
 -- second value: when the scene has settled, the tail read); else the first
 -- significant words of the step, searched in order in the word timings, the
 -- rest evenly spaced.
-local function reveal_times(scene, steps)
+-- read: steps that replace the one before (a quote's pages) and the
+-- seconds each needs to be read before the next is shown (def.step_read).
+local function reveal_times(scene, steps, read)
   local n = #steps
   local times = {}
   if n == 0 then return times end
@@ -205,7 +208,7 @@ local function reveal_times(scene, steps)
     local named = named_times(scene, steps)
     local list = {}
     for i = 1, n do list[i] = named[i] or false end
-    return reader.reveal_fill(list, n, dur or 0)
+    return reader.reveal_fill(list, n, dur or 0, read)
   end
   local spacing = 0.6
   if dur then spacing = math.max(0.35, math.min(2.5, (dur * 0.85 - first) / n)) end
@@ -246,6 +249,10 @@ local function reveal_times(scene, steps)
       prev_t, prev_i = times[i], i
     end
   end
+  if read then
+    for i = 2, n do times[i] = math.max(times[i], times[i - 1] + (read[i - 1] or 0)) end
+    return times, times[n] + (read[n] or 0) + M.STEP
+  end
   return times
 end
 
@@ -264,7 +271,8 @@ end
 
 local function timeline(scene, def)
   local steps = def.steps and def.steps(scene) or {}
-  local times, read = reveal_times(scene, steps)
+  local step_read = #steps > 0 and def.step_read and def.step_read(scene, steps) or nil
+  local times, read = reveal_times(scene, steps, step_read)
   local settle = M.ENTER
   if #times > 0 then settle = math.max(settle, times[#times] + M.STEP) end
   -- the reader's model: the tail's reading time

@@ -129,8 +129,16 @@ double vgi_silent_seconds(const cJSON *scene, const char *lang);
  * narration. */
 void vgi_named_at(const char *text, const char *const *items, int n, long *at);
 /* -> when the scene has settled: its last step shown, and each step of the
- * tail given 0.8 s to be read. */
-double vgi_reveal_fill(const double *named, int n, double dur, double *times);
+ * tail given 0.8 s to be read. read (NULL: none): steps that replace the one
+ * before (a long quote's pages), each to be read for read[i] seconds: the
+ * next is shown no sooner, named or not, and the scene settles no sooner
+ * than the last one's reading time. */
+double vgi_reveal_fill(const double *named, const double *read, int n, double dur, double *times);
+/* A long quote's pages as the quote layout shows them, one after the other
+ * (more than 67 words: pages of whole sentences, about 45 words each).
+ * -> their count, *pages (each and the array the caller's to free); 0 and
+ * NULL: the quote is one page. */
+int vgi_quote_pages(const char *quote, char ***pages);
 /* 1 if `voice` is one of the four named voices or an espeak-ng voice. */
 int vgi_voice_known(const char *voice);
 

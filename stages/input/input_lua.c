@@ -335,9 +335,17 @@ static int l_speech_seconds(lua_State *L) {
   return 1;
 }
 
+/* The functions that read vg.timing raise why a copy of it (VGRUN_LUA_DIR)
+ * cannot be used, rather than give lengths from another table. */
+static void timing_ok(lua_State *L) {
+  const char *e = vgi_timing_error();
+  if (e) luaL_error(L, "%s", e);
+}
+
 /* scene_seconds(scene [, lang]) -> how long the scene will run on the
  * timeline (vgi_scene_seconds: the one estimate the summary also uses) */
 static int l_scene_seconds(lua_State *L) {
+  timing_ok(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   const char *lang = luaL_optstring(L, 2, NULL);
   char err[256];
@@ -351,6 +359,7 @@ static int l_scene_seconds(lua_State *L) {
 /* silent_seconds(scene [, lang]) -> how long a scene nothing is said in
  * stays to be read (0: it is said, or has steps or code of its own) */
 static int l_silent_seconds(lua_State *L) {
+  timing_ok(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   const char *lang = luaL_optstring(L, 2, NULL);
   char err[256];
@@ -387,29 +396,59 @@ static int l_named(lua_State *L) {
   return 1;
 }
 
-/* reveal_fill({time or false, ...}, n, dur) -> { time, ... }, settle: every
- * step's time from the named ones, and when the scene has settled
- * (vgi_reveal_fill) */
+/* reveal_fill({time or false, ...}, n, dur [, {read, ...}]) -> { time, ... },
+ * settle: every step's time from the named ones, and when the scene has
+ * settled (vgi_reveal_fill); read: the seconds each step needs to be read
+ * before the next replaces it (a quote's pages) */
 static int l_reveal_fill(lua_State *L) {
+  timing_ok(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_Integer n = luaL_checkinteger(L, 2);
   double dur = luaL_checknumber(L, 3);
+  int has_read = !lua_isnoneornil(L, 4);
+  if (has_read) luaL_checktype(L, 4, LUA_TTABLE);
   if (n < 0 || n > 100000) return luaL_argerror(L, 2, "0 to 100000 steps");
   double *named = calloc((size_t)n + 1, sizeof *named), *times = calloc((size_t)n + 1, sizeof *times);
-  if (!named || !times) { free(named); free(times); return luaL_error(L, "out of memory"); }
+  double *read = has_read ? calloc((size_t)n + 1, sizeof *read) : NULL;
+  if (!named || !times || (has_read && !read)) {
+    free(named); free(times); free(read);
+    return luaL_error(L, "out of memory");
+  }
   for (lua_Integer i = 0; i < n; i++) {
     lua_rawgeti(L, 1, i + 1);
     named[i] = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
     if (named[i] != named[i]) named[i] = -1;
     lua_pop(L, 1);
+    if (!read) continue;
+    lua_rawgeti(L, 4, i + 1);
+    read[i] = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
+    if (!(read[i] >= 0 && read[i] < 1e6)) read[i] = 0;   /* NaN, negative, absurd */
+    lua_pop(L, 1);
   }
-  double settle = vgi_reveal_fill(named, (int)n, dur, times);
+  double settle = vgi_reveal_fill(named, read, (int)n, dur, times);
   lua_createtable(L, (int)n, 0);
   for (lua_Integer i = 0; i < n; i++) { lua_pushnumber(L, times[i]); lua_rawseti(L, -2, i + 1); }
   lua_pushnumber(L, settle);
   free(named);
   free(times);
+  free(read);
   return 2;
+}
+
+/* quote_pages(text) -> { page, ... }: a long quote's pages, as the layout
+ * shows them and the length model times them (empty: one page) */
+static int l_quote_pages(lua_State *L) {
+  const char *q = luaL_checkstring(L, 1);
+  char **pages;
+  int n = vgi_quote_pages(q, &pages);
+  lua_createtable(L, n, 0);
+  for (int i = 0; i < n; i++) {
+    lua_pushstring(L, pages[i]);
+    lua_rawseti(L, -2, i + 1);
+    free(pages[i]);
+  }
+  free(pages);
+  return 1;
 }
 
 /* sentences(text [, lang]) -> { sentence, ... }: the narration's own
@@ -430,8 +469,17 @@ static int l_sentences(lua_State *L) {
   return 1;
 }
 
+/* modules_error() -> nil, or why a copy of vg/timing.lua or vg/i18n.lua
+ * (VGRUN_LUA_DIR) cannot be used: "<file>:<line>: ..." */
+static int l_modules_error(lua_State *L) {
+  const char *e = vgi_modules_error();
+  if (e) lua_pushstring(L, e); else lua_pushnil(L);
+  return 1;
+}
+
 /* timing() -> the seconds the length model reads from vg.timing */
 static int l_timing(lua_State *L) {
+  timing_ok(L);
   vgi_timing_push(L);
   return 1;
 }
@@ -442,8 +490,8 @@ int vgmod_input_core(lua_State *L) {
     { "voice_known", l_voice_known }, { "scene_types", l_scene_types },
     { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type },
     { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds },
-    { "named", l_named }, { "reveal_fill", l_reveal_fill },
-    { "sentences", l_sentences }, { "timing", l_timing },
+    { "named", l_named }, { "reveal_fill", l_reveal_fill }, { "quote_pages", l_quote_pages },
+    { "sentences", l_sentences }, { "timing", l_timing }, { "modules_error", l_modules_error },
     { "silent_seconds", l_silent_seconds }, { NULL, NULL },
   };
   luaL_newlib(L, fns);

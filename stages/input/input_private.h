@@ -47,6 +47,30 @@ void vgi_buf_printf(vgi_buf *b, const char *fmt, ...) __attribute__((format(prin
 char *vgi_buf_take(vgi_buf *b);   /* never NULL; resets b */
 /* a Lua module's text, from VGRUN_LUA_DIR or built in (lang.c) */
 const char *vgi_lua_module(const char *module, const char *file, size_t *len, char **disk);
+/* One of the Lua modules that are data (vg.i18n, vg.timing), evaluated in a
+ * private interpreter with no library opened (lang.c). */
+typedef struct vgi_lua_data {
+  struct lua_State *L;   /* the module's value on top (a table, when opened) */
+  const char *code;      /* its text, for line numbers */
+  size_t len;
+  char *disk;            /* the text read from VGRUN_LUA_DIR (owned) */
+  char name[1024];       /* where it was read, for messages */
+} vgi_lua_data;
+/* -> 1, or 0 with err = "<file>:<line>: why" (a syntax or runtime error, no
+ * table); builtin: the copy built in, whatever VGRUN_LUA_DIR says. Close
+ * it either way. */
+int vgi_lua_data_open(vgi_lua_data *m, const char *module, const char *file, int builtin, char *err, size_t errsz);
+void vgi_lua_data_close(vgi_lua_data *m);
+/* The line that sets `key =` (after the one that sets `block =`, when
+ * given), 0 when none does: where a value of the wrong type was written. */
+int vgi_lua_data_line(const vgi_lua_data *m, const char *block, const char *key);
+/* "<file>:<line>" (line 0: "<file>") into out */
+void vgi_lua_data_where(const vgi_lua_data *m, int line, char *out, size_t outsz);
+/* Why VGRUN_LUA_DIR's vg/i18n.lua or vg/timing.lua cannot be used
+ * ("<file>:<line>: ..."), or NULL; loads them (any thread). Meanwhile
+ * the copies built in are used, so nothing fails on the way to this. */
+const char *vgi_modules_error(void);
+const char *vgi_timing_error(void);
 void vgi_buf_free(vgi_buf *b);
 
 #define vgi_strdup vg_strdup   /* engine/core: one strdup for every part */

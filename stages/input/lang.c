@@ -18,6 +18,16 @@
 /* ---- the phrase table ------------------------------------------------------ */
 
 static cJSON *phrases;   /* {lang: {key: text}}; read once, never changed after */
+static char phrases_err[2048];   /* why VGRUN_LUA_DIR's vg/i18n.lua could not be used; "" */
+
+/* The copy of one of vgrun's Lua modules built into the program (NULL: none). */
+static const char *builtin_module(const char *module, size_t *len) {
+  for (const vg_lua_source *s = vg_lua_sources; s->module; s++)
+    if (!strcmp(s->module, module)) { *len = s->len; return s->code; }
+  *len = 0;
+  return NULL;
+}
+
 /* The text of one of vgrun's Lua modules (`module`, at lua/`file`): from
  * VGRUN_LUA_DIR when set (a development build reading lua/ from disk; the
  * text read is left in *disk for the caller to free), else the copy built
@@ -41,47 +51,170 @@ const char *vgi_lua_module(const char *module, const char *file, size_t *len, ch
       return *disk;
     }
   }
-  for (const vg_lua_source *s = vg_lua_sources; s->module; s++)
-    if (!strcmp(s->module, module)) { *len = s->len; return s->code; }
-  return NULL;
+  return builtin_module(module, len);
+}
+
+int vgi_lua_data_open(vgi_lua_data *m, const char *module, const char *file, int builtin, char *err, size_t errsz) {
+  memset(m, 0, sizeof *m);
+  *err = 0;
+  const char *dir = getenv("VGRUN_LUA_DIR");
+  if (builtin) m->code = builtin_module(module, &m->len);
+  else m->code = vgi_lua_module(module, file, &m->len, &m->disk);
+  /* the name Lua's own loader gives it: the file read, or the source tree's */
+  if (m->disk) snprintf(m->name, sizeof m->name, "%s/%s", dir, file);
+  else snprintf(m->name, sizeof m->name, "lua/%s", file);
+  if (!m->code) { snprintf(err, errsz, "%s: not built into this program", m->name); return 0; }
+  m->L = luaL_newstate();
+  if (!m->L) { snprintf(err, errsz, "%s: out of memory", m->name); return 0; }
+  char chunk[1100];
+  snprintf(chunk, sizeof chunk, "@%s", m->name);
+  /* no library is opened: the module is data, it can call nothing (a
+   * runtime error, such as a call, is reported as one) */
+  if (luaL_loadbufferx(m->L, m->code, m->len, chunk, "t") != LUA_OK || lua_pcall(m->L, 0, 1, 0) != LUA_OK) {
+    const char *e = lua_tostring(m->L, -1);
+    snprintf(err, errsz, "%s", e ? e : "an error that is not a string");
+    return 0;
+  }
+  if (!lua_istable(m->L, -1)) {
+    snprintf(err, errsz, "%s: returns %s, not a table", m->name, luaL_typename(m->L, -1));
+    return 0;
+  }
+  return 1;
+}
+
+void vgi_lua_data_close(vgi_lua_data *m) {
+  if (m->L) lua_close(m->L);
+  free(m->disk);
+  memset(m, 0, sizeof *m);
+}
+
+/* Does a field `key =` start at p (before `end`)? */
+static int sets_at(const char *p, const char *end, const char *key) {
+  size_t kl = strlen(key);
+  if ((size_t)(end - p) < kl || strncmp(p, key, kl)) return 0;
+  p += kl;
+  while (p < end && (*p == ' ' || *p == '\t')) p++;
+  return p < end && *p == '=' && (p + 1 >= end || p[1] != '=');
+}
+
+/* Does the line [p, end) set `key` ("  key = 1", "a = 1, key = 2")? */
+static int line_sets(const char *p, const char *end, const char *key) {
+  int field_start = 1;   /* the line's start, or after { or , */
+  for (; p < end; p++) {
+    if (*p == ' ' || *p == '\t') continue;
+    if (field_start && sets_at(p, end, key)) return 1;
+    if (*p == '-' && p + 1 < end && p[1] == '-') return 0;   /* a comment */
+    field_start = *p == ',' || *p == '{';
+  }
+  return 0;
+}
+
+int vgi_lua_data_line(const vgi_lua_data *m, const char *block, const char *key) {
+  int line = 1, in_block = !block;
+  for (const char *p = m->code, *e = m->code + m->len; p < e; line++) {
+    const char *nl = memchr(p, '\n', (size_t)(e - p));
+    const char *end = nl ? nl : e;
+    if (!in_block && line_sets(p, end, block)) in_block = 1;
+    if (in_block && line_sets(p, end, key)) return line;
+    if (!nl) break;
+    p = nl + 1;
+  }
+  return 0;
+}
+
+void vgi_lua_data_where(const vgi_lua_data *m, int line, char *out, size_t outsz) {
+  if (line > 0) snprintf(out, outsz, "%.1000s:%d", m->name, line);
+  else snprintf(out, outsz, "%s", m->name);
 }
 
 static pthread_once_t phrases_once = PTHREAD_ONCE_INIT;
 
+/* The phrases of the table on top of L -> "" or why they cannot be used. */
+static void phrases_check(const vgi_lua_data *m, char *err, size_t errsz) {
+  lua_State *L = m->L;
+  char at[1024];
+  lua_getfield(L, -1, "phrases");
+  if (!lua_istable(L, -1)) {
+    vgi_lua_data_where(m, vgi_lua_data_line(m, NULL, "M.phrases"), at, sizeof at);
+    if (lua_isnil(L, -1)) snprintf(err, errsz, "%s: phrases is missing (a table of languages)", m->name);
+    else snprintf(err, errsz, "%s: phrases is a %s, not a table of languages", at, luaL_typename(L, -1));
+    lua_pop(L, 1);
+    return;
+  }
+  lua_getfield(L, -1, "en");
+  if (!lua_istable(L, -1)) snprintf(err, errsz, "%s: phrases.en is missing (English is every phrase's fallback)", m->name);
+  lua_pop(L, 1);
+  if (*err) { lua_pop(L, 1); return; }
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {   /* phrases, language, its table */
+    const char *lang = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+    if (!lua_istable(L, -1)) {
+      vgi_lua_data_where(m, vgi_lua_data_line(m, NULL, lang), at, sizeof at);
+      snprintf(err, errsz, "%s: phrases.%s is a %s, not a table of phrases", at, lang, luaL_typename(L, -1));
+      lua_pop(L, 2);
+      break;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {   /* ..., key, phrase */
+      if (lua_type(L, -1) != LUA_TSTRING) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+        vgi_lua_data_where(m, vgi_lua_data_line(m, lang, k), at, sizeof at);
+        snprintf(err, errsz, "%s: phrases.%s.%s is a %s, not a string", at, lang, k, luaL_typename(L, -1));
+        lua_pop(L, 2);
+        break;
+      }
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    if (*err) { lua_pop(L, 1); break; }
+  }
+  lua_pop(L, 1);
+}
+
 /* The table is data written in Lua: it is evaluated once in a private
  * interpreter with no libraries opened (it can call nothing), then copied
  * into cJSON. No engine lua_State is involved, so any thread may be first.
- * VGRUN_LUA_DIR (a development build reading lua/ from disk) is honoured. */
+ * VGRUN_LUA_DIR (a development build reading lua/ from disk) is honoured;
+ * a copy there that cannot be used (a syntax or runtime error, a missing or
+ * mistyped table) is reported by vgi_modules_error, and the built-in copy
+ * is used meanwhile. */
 static void phrases_load(void) {
   phrases = cJSON_CreateObject();
-  size_t len = 0;
-  char *disk = NULL;
-  const char *code = vgi_lua_module("vg.i18n", "vg/i18n.lua", &len, &disk);
-  if (!code) return;
-  lua_State *L = luaL_newstate();
-  if (!L) { free(disk); return; }
-  /* string methods (gsub in M.t) are not needed to build the table */
-  if (luaL_loadbufferx(L, code, len, "@lua/vg/i18n.lua", "t") == LUA_OK &&
-      lua_pcall(L, 0, 1, 0) == LUA_OK && lua_istable(L, -1)) {
-    lua_getfield(L, -1, "phrases");
-    if (lua_istable(L, -1)) {
-      lua_pushnil(L);
-      while (lua_next(L, -2)) {
-        if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) {
-          cJSON *lang = cJSON_AddObjectToObject(phrases, lua_tostring(L, -2));
-          lua_pushnil(L);
-          while (lua_next(L, -2)) {
-            if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
-              cJSON_AddStringToObject(lang, lua_tostring(L, -2), lua_tostring(L, -1));
-            lua_pop(L, 1);
-          }
-        }
-        lua_pop(L, 1);
-      }
+  vgi_lua_data m;
+  int ok = vgi_lua_data_open(&m, "vg.i18n", "vg/i18n.lua", 0, phrases_err, sizeof phrases_err);
+  if (ok) phrases_check(&m, phrases_err, sizeof phrases_err);
+  if (*phrases_err) {
+    char ignored[256];
+    vgi_lua_data_close(&m);
+    if (!vgi_lua_data_open(&m, "vg.i18n", "vg/i18n.lua", 1, ignored, sizeof ignored)) {
+      vgi_lua_data_close(&m);
+      return;
     }
   }
-  lua_close(L);
-  free(disk);
+  lua_State *L = m.L;
+  lua_getfield(L, -1, "phrases");
+  if (lua_istable(L, -1)) {
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) {
+        cJSON *lang = cJSON_AddObjectToObject(phrases, lua_tostring(L, -2));
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+          if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
+            cJSON_AddStringToObject(lang, lua_tostring(L, -2), lua_tostring(L, -1));
+          lua_pop(L, 1);
+        }
+      }
+      lua_pop(L, 1);
+    }
+  }
+  vgi_lua_data_close(&m);
+}
+
+const char *vgi_modules_error(void) {
+  pthread_once(&phrases_once, phrases_load);
+  if (*phrases_err) return phrases_err;
+  return vgi_timing_error();
 }
 
 /* "pt-BR" -> "pt" in base (4 bytes); "" when lang is not a language tag. */

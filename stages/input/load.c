@@ -42,7 +42,16 @@ static const char *detect(const char *path, vgi_diags *d) {
   return "";
 }
 
+/* A copy of vg/i18n.lua or vg/timing.lua that cannot be used (VGRUN_LUA_DIR)
+ * stops every load with where and why. */
+static int modules_ok(vgi_diags *d) {
+  const char *e = vgi_modules_error();
+  if (e) vgi_diag_add(d, VGI_ERROR, NULL, 0, 0, NULL, "%s", e);
+  return !e;
+}
+
 cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_diags *d) {
+  if (!modules_ok(d)) { cJSON_Delete(doc); return NULL; }
   vgi_posmap pm;
   vgi_pos_init(&pm);
   cJSON *model = vgi_normalize(doc, name, &pm, d);
@@ -275,6 +284,7 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
     vgi_diag_add(d, VGI_ERROR, NULL, 0, 0, NULL, "no input path given");
     return NULL;
   }
+  if (!modules_ok(d)) return NULL;
   const char *fmt = opts && opts->format && *opts->format ? opts->format : detect(path, d);
   if (!fmt) {
     size_t len;

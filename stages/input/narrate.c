@@ -1413,49 +1413,76 @@ static double word_equiv(const char *text, const char *lang) {
  * lua/vg/timing.lua, which the timeline and the layouts read too: it is
  * evaluated once, in a private interpreter with no library opened (it is
  * data), the first time a length is asked for, from any thread (the built-in
- * copy, or VGRUN_LUA_DIR's in a development build). A key missing from it
- * is a defect of the build, not of a document: vgrun stops and names it. */
+ * copy, or VGRUN_LUA_DIR's in a development build). A copy that cannot be
+ * used (a syntax or runtime error, a key missing or not a number) is not a
+ * crash: vgi_timing_error says where and why, input.load fails with it and
+ * the Lua functions that read the table raise it; meanwhile the copy built
+ * into the program gives the values. */
 typedef struct timing_t {
   double lead_in, tail, min_scene, enter, step, hold, read_item, reveal_min, reveal_max, code_line, code_min,
       read_look, read_wps;
 } timing_t;
 static timing_t timing_v;
+static char timing_err[2048];
 static pthread_once_t timing_once = PTHREAD_ONCE_INIT;
 
-static void timing_load(void) {
+/* Reads the table of m into timing_v -> 1, or 0 and err says why. */
+static int timing_read(const vgi_lua_data *m, char *err, size_t errsz) {
   static const struct { const char *key; size_t off; } keys[] = {
 #define K(k) { #k, offsetof(timing_t, k) }
     K(lead_in), K(tail), K(min_scene), K(enter), K(step), K(hold), K(read_item), K(reveal_min),
     K(reveal_max), K(code_line), K(code_min), K(read_look), K(read_wps),
 #undef K
   };
-  size_t len = 0;
-  char *disk = NULL;
-  const char *code = vgi_lua_module("vg.timing", "vg/timing.lua", &len, &disk);
-  lua_State *L = code ? luaL_newstate() : NULL;
-  int ok = L && luaL_loadbufferx(L, code, len, "@lua/vg/timing.lua", "t") == LUA_OK &&
-           lua_pcall(L, 0, 1, 0) == LUA_OK && lua_istable(L, -1);
-  for (size_t i = 0; ok && i < sizeof keys / sizeof *keys; i++) {
+  lua_State *L = m->L;
+  char at[1024];
+  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
     lua_getfield(L, -1, keys[i].key);
-    if (lua_type(L, -1) != LUA_TNUMBER) {
-      fprintf(stderr, "vgrun: lua/vg/timing.lua: %s is not a number\n", keys[i].key);
-      abort();
-    }
-    *(double *)((char *)&timing_v + keys[i].off) = lua_tonumber(L, -1);
+    int t = lua_type(L, -1);
+    double v = t == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
     lua_pop(L, 1);
+    vgi_lua_data_where(m, vgi_lua_data_line(m, NULL, keys[i].key), at, sizeof at);
+    if (t == LUA_TNIL) {
+      snprintf(err, errsz, "%s: %s is missing (a number of seconds)", m->name, keys[i].key);
+      return 0;
+    }
+    if (t != LUA_TNUMBER) {
+      snprintf(err, errsz, "%s: %s is a %s, not a number", at, keys[i].key, lua_typename(L, t));
+      return 0;
+    }
+    /* a pace divides: it must be more than 0; the rest are seconds */
+    int pace = !strcmp(keys[i].key, "read_wps");
+    if (!(v >= 0 && v < 1e6) || (pace && v <= 0)) {
+      snprintf(err, errsz, "%s: %s is %g, not a number %s", at, keys[i].key, v,
+               pace ? "more than 0" : "of seconds from 0");
+      return 0;
+    }
+    *(double *)((char *)&timing_v + keys[i].off) = v;
   }
-  if (!ok) {
-    fprintf(stderr, "vgrun: lua/vg/timing.lua cannot be read%s%s\n", L && lua_isstring(L, -1) ? ": " : "",
-            L && lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
-    abort();
+  return 1;
+}
+
+static void timing_load(void) {
+  vgi_lua_data m;
+  if (vgi_lua_data_open(&m, "vg.timing", "vg/timing.lua", 0, timing_err, sizeof timing_err) &&
+      timing_read(&m, timing_err, sizeof timing_err)) {
+    vgi_lua_data_close(&m);
+    return;
   }
-  lua_close(L);
-  free(disk);
+  vgi_lua_data_close(&m);
+  char ignored[256];
+  if (vgi_lua_data_open(&m, "vg.timing", "vg/timing.lua", 1, ignored, sizeof ignored)) timing_read(&m, ignored, sizeof ignored);
+  vgi_lua_data_close(&m);
 }
 
 static const timing_t *timing(void) {
   pthread_once(&timing_once, timing_load);
   return &timing_v;
+}
+
+const char *vgi_timing_error(void) {
+  timing();
+  return *timing_err ? timing_err : NULL;
 }
 
 /* The table the length model read, pushed on L (vg.input_core.timing()). */
@@ -1594,7 +1621,7 @@ void vgi_named_at(const char *text, const char *const *items, int n, long *at) {
   free(kls);
 }
 
-double vgi_reveal_fill(const double *named, int n, double dur, double *times) {
+double vgi_reveal_fill(const double *named, const double *read, int n, double dur, double *times) {
   if (n <= 0) return REVEAL_ENTER;
   double first = REVEAL_FIRST;
   /* items before the first named one share the time up to it */
@@ -1630,35 +1657,175 @@ double vgi_reveal_fill(const double *named, int n, double dur, double *times) {
     if (pace < REVEAL_MIN) pace = REVEAL_MIN;
     if (pace > REVEAL_MAX) pace = REVEAL_MAX;
     for (int k = 0; k < m; k++) times[i + k] = from + (any ? k + 1 : k) * pace;
-    read_end = from + (any ? m : m - 1) * REVEAL_READ;
+    if (!read) read_end = from + (any ? m : m - 1) * REVEAL_READ;
     break;
+  }
+  /* steps that replace the one before (a long quote's pages): none goes
+   * before the one before it had its reading time, named or not, and the
+   * last one stays its own */
+  if (read) {
+    for (int i = 1; i < n; i++) {
+      double r = read[i - 1] > 0 ? read[i - 1] : 0;
+      if (times[i] < times[i - 1] + r) times[i] = times[i - 1] + r;
+    }
+    read_end = times[n - 1] + (read[n - 1] > 0 ? read[n - 1] : 0);
   }
   double settle = times[n - 1] > read_end ? times[n - 1] : read_end;
   settle += REVEAL_STEP;
   return settle > REVEAL_ENTER ? settle : REVEAL_ENTER;
 }
 
+/* A long quote's pages, as vg.scenes.quote shows them (it takes them from
+ * here): a quote of more than QUOTE_PAGE_WORDS * 1.5 words is cut between
+ * sentences (an end . ! ? before a space and a capital, a digit or a
+ * quotation mark) into pages of about QUOTE_PAGE_WORDS. -> the count (0: one
+ * page, the quote as it is), *pages (each and the array the caller's). */
+#define QUOTE_PAGE_WORDS 45
+static int sentence_end(const char *q, size_t i, size_t *stop) {
+  size_t j = i;
+  while (q[j] == '.' || q[j] == '!' || q[j] == '?') j++;
+  if (j == i) return 0;
+  if (q[j] == '"' || q[j] == '\'') j++;
+  if (!isspace((unsigned char)q[j])) return 0;
+  while (isspace((unsigned char)q[j])) j++;
+  if (!(isupper((unsigned char)q[j]) || isdigit((unsigned char)q[j]) || q[j] == '"')) return 0;
+  *stop = j + 1;
+  return 1;
+}
+
+int vgi_quote_pages(const char *quote, char ***pages) {
+  *pages = NULL;
+  if (!quote) return 0;
+  size_t len = strlen(quote);
+  while (len && isspace((unsigned char)quote[len - 1])) len--;
+  char *q = malloc(len + 1);
+  if (!q) return 0;
+  memcpy(q, quote, len);
+  q[len] = 0;
+  int total = vgi_word_count(q);
+  if (total <= QUOTE_PAGE_WORDS + QUOTE_PAGE_WORDS / 2) { free(q); return 0; }
+  /* the sentences: [start, stop) ranges of q */
+  size_t cap = 16, ns = 0, *from = malloc(cap * sizeof *from), *to = malloc(cap * sizeof *to), start = 0;
+  for (size_t i = 0; from && to && i < len;) {
+    size_t past;
+    if (!sentence_end(q, i, &past)) { i++; continue; }
+    size_t stop = i;
+    while (q[stop] && !isspace((unsigned char)q[stop])) stop++;
+    if (ns + 1 >= cap) {
+      cap *= 2;
+      size_t *f2 = realloc(from, cap * sizeof *from), *t2 = f2 ? realloc(to, cap * sizeof *to) : NULL;
+      if (f2) from = f2;
+      if (t2) to = t2;
+      if (!f2 || !t2) break;
+    }
+    from[ns] = start < len ? start : len;
+    to[ns++] = stop;
+    start = stop + 1;
+    i = past;
+  }
+  int n = 0;
+  if (from && to) {
+    from[ns] = start < len ? start : len;
+    to[ns++] = len;
+    int npages = (int)floor(total / (double)QUOTE_PAGE_WORDS + 0.5);
+    double per = total / (double)(npages > 1 ? npages : 1);
+    *pages = calloc(ns, sizeof **pages);
+    vgi_buf cur = {0};
+    int w = 0, in_cur = 0;
+    for (size_t k = 0; *pages && k <= ns; k++) {
+      char *st = NULL;
+      int sw = 0;
+      if (k < ns) {
+        st = malloc(to[k] - from[k] + 1);
+        memcpy(st, q + from[k], to[k] - from[k]);
+        st[to[k] - from[k]] = 0;
+        sw = vgi_word_count(st);
+      }
+      if (k == ns ? in_cur > 0 : (w > 0 && w + sw / 2.0 > per)) {
+        (*pages)[n++] = cur.s ? vgi_buf_take(&cur) : vgi_strdup("");
+        w = in_cur = 0;
+      }
+      if (st) {
+        if (in_cur++) vgi_buf_puts(&cur, " ");
+        vgi_buf_puts(&cur, st);
+        w += sw;
+        free(st);
+      }
+    }
+    vgi_buf_free(&cur);
+  }
+  free(from);
+  free(to);
+  free(q);
+  if (n == 1) { free((*pages)[0]); n = 0; }
+  if (!n) { free(*pages); *pages = NULL; }
+  return n;
+}
+
+/* How long a page that replaces the one before stays to be read: a moment
+ * to look and its words at the reading pace (vg.timing's read_look, read_wps,
+ * as a scene nothing is said in). */
+static double page_read_seconds(const char *text) {
+  return timing()->read_look + vgi_word_count(text) / timing()->read_wps;
+}
+
 /* The steps a scene reveals one by one, as vg.render's layouts take them:
- * a list's items, a table's rows (their first cell), objectives. -> count,
- * *texts (owned by the scene; NULL entries for items without text). */
-static int scene_steps(const cJSON *scene, const char ***texts) {
+ * a list's items, a table's rows (their first cell), objectives; a long
+ * quote's pages, each of which replaces the one before and has its reading
+ * time (read; NULL for steps that add to what is shown). */
+typedef struct scene_steps_t {
+  int n;
+  const char **texts;   /* NULL entries for items without text */
+  double *read;
+  char **pages;         /* the texts owned here (a quote's pages) */
+} scene_steps_t;
+
+static void steps_free(scene_steps_t *st) {
+  for (int i = 0; st->pages && i < st->n; i++) free(st->pages[i]);
+  free(st->pages);
+  free(st->texts);
+  free(st->read);
+  *st = (scene_steps_t){0};
+}
+
+static int scene_steps(const cJSON *scene, scene_steps_t *st) {
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
   const char *type = vgi_str(scene, "scene_type");
   const cJSON *its = NULL;
   int rows = 0;
-  *texts = NULL;
+  *st = (scene_steps_t){0};
   if (!type) return 0;
+  if (!strcmp(type, "quote")) {
+    /* the field the layout reads: quote_text when there, else quote */
+    const cJSON *qt = cJSON_GetObjectItemCaseSensitive(vc, "quote_text");
+    const char *q = qt ? (cJSON_IsString(qt) ? qt->valuestring : NULL) : vgi_str(vc, "quote");
+    char **pages;
+    int n = vgi_quote_pages(q, &pages);
+    if (!n) return 0;
+    st->texts = calloc((size_t)n, sizeof *st->texts);
+    st->read = calloc((size_t)n, sizeof *st->read);
+    st->pages = pages;
+    st->n = n;
+    if (!st->texts || !st->read) { steps_free(st); return 0; }
+    for (int i = 0; i < n; i++) {
+      st->texts[i] = pages[i];
+      st->read[i] = page_read_seconds(pages[i]);
+    }
+    return n;
+  }
   if (!strcmp(type, "list")) its = cJSON_GetObjectItemCaseSensitive(vc, "items");
   else if (!strcmp(type, "learning_objectives")) its = cJSON_GetObjectItemCaseSensitive(vc, "objectives");
   else if (!strcmp(type, "table")) { its = cJSON_GetObjectItemCaseSensitive(vc, "rows"); rows = 1; }
   int n = cJSON_IsArray(its) ? cJSON_GetArraySize(its) : 0;
   if (n <= 0) return 0;
-  *texts = calloc((size_t)n, sizeof **texts);
+  st->texts = calloc((size_t)n, sizeof *st->texts);
+  if (!st->texts) return 0;
+  st->n = n;
   int i = 0;
   for (const cJSON *it = its->child; it && i < n; it = it->next, i++) {
-    if (!rows) { (*texts)[i] = item_text(it); continue; }
+    if (!rows) { st->texts[i] = item_text(it); continue; }
     for (const cJSON *c = cJSON_IsArray(it) ? it->child : NULL; c; c = c->next)
-      if (cJSON_IsString(c) && *c->valuestring) { (*texts)[i] = c->valuestring; break; }
+      if (cJSON_IsString(c) && *c->valuestring) { st->texts[i] = c->valuestring; break; }
   }
   return n;
 }
@@ -1666,22 +1833,26 @@ static int scene_steps(const cJSON *scene, const char ***texts) {
 /* When a scene's last step is shown, from the scene's start, with `text`
  * said over `speech` seconds (the reveal model above); 0: no steps. */
 static double steps_settle(const cJSON *scene, const char *text, double speech, const char *lang) {
-  const char **texts;
-  int n = scene_steps(scene, &texts);
+  scene_steps_t st;
+  int n = scene_steps(scene, &st);
   if (!n) return 0;
   long *at = malloc((size_t)n * sizeof *at);
   double *named = malloc((size_t)n * sizeof *named), *times = malloc((size_t)n * sizeof *times);
-  vgi_named_at(text, texts, n, at);
-  for (int i = 0; i < n; i++) {
-    named[i] = -1;
-    if (at[i] < 0) continue;
-    char *pre = vgi_strdup(text);
-    pre[at[i]] = 0;
-    named[i] = REVEAL_LEAD_IN + vgi_speech_seconds_lang(pre, lang);
-    free(pre);
+  double settle = 0;
+  if (at && named && times) {
+    vgi_named_at(text, st.texts, n, at);
+    for (int i = 0; i < n; i++) {
+      named[i] = -1;
+      if (at[i] < 0) continue;
+      char *pre = vgi_strdup(text);
+      pre[at[i]] = 0;
+      named[i] = REVEAL_LEAD_IN + vgi_speech_seconds_lang(pre, lang);
+      free(pre);
+    }
+    settle = vgi_reveal_fill(named, st.read, n, REVEAL_LEAD_IN + speech, times);
   }
-  double settle = vgi_reveal_fill(named, n, REVEAL_LEAD_IN + speech, times);
-  free(at); free(named); free(times); free(texts);
+  free(at); free(named); free(times);
+  steps_free(&st);
   return settle;
 }
 typedef struct fit_step { int cls, pos, unit, scene; } fit_step;   /* one thing to leave out */
@@ -1773,10 +1944,10 @@ static double shown_words(const cJSON *v, const char *lang) {
  * reveals steps has the reveal model's reading time instead, and code its
  * own. -> 0: it is said, or none of this applies. */
 static double silent_seconds(const cJSON *scene, const char *said, const char *lang) {
-  const char **texts;
+  scene_steps_t st;
   if (said && *said) return 0;
-  int n = scene_steps(scene, &texts);
-  free(texts);
+  int n = scene_steps(scene, &st);
+  steps_free(&st);
   if (n > 0 || read_seconds(scene) > 0) return 0;
   double w = shown_words(cJSON_GetObjectItemCaseSensitive(scene, "visual_content"), lang);
   return w > 0 ? timing()->read_look + w / timing()->read_wps : 0;

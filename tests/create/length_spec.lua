@@ -150,3 +150,102 @@ describe("a scene nothing is said in", function()
     end
   end)
 end)
+
+describe("a long quote shown as pages", function()
+  local timing = require("vg.timing")
+  local core = require("vg.input_core")
+  local QUOTE = "Whenever a program has an owner, the users lose freedom to control part of their own lives. "
+    .. "The owner of a program restricts what the users may do with it, and decides when it changes. "
+    .. "Copying a program to share it with a neighbour is an act of friendship, yet an owner calls it piracy. "
+    .. "Sharing is how communities grow, and forbidding it turns neighbours into suspects. "
+    .. "When users cannot study the source, they cannot learn how the machine that runs their lives works. "
+    .. "When they cannot change it, they depend on the owner for every fix, however small. "
+    .. "When they cannot redistribute it, their help to others becomes a crime. "
+    .. "Free software restores these freedoms to every user of the program, whoever they are."
+  local function words(t) local n = 0; for _ in t:gmatch("%S+") do n = n + 1 end; return n end
+  local function quote_scene(narration)
+    local s = { id = "q", scene_type = "quote", narration = narration,
+      visual_content = { quote_text = QUOTE, attribution = "A free software essay" } }
+    if narration then
+      local w, dur = said(narration)
+      s.audio = { duration = dur, words = w }
+    end
+    return s
+  end
+  -- when each page is shown (the reveals after the entrance), as the video draws it
+  local function flips(s)
+    local iv = render.keyframes(create.render_scene(s, O.lead_in))
+    local out = {}
+    for k = 2, #iv do out[#out + 1] = iv[k][1] end
+    return out
+  end
+
+  local function pages_of(q) return render.get_type("quote").steps({ visual_content = { quote_text = q } }) end
+
+  it("is shown in the pages the length model times", function()
+    assert.are.same(pages_of(QUOTE), core.quote_pages(QUOTE))
+    assert.are.same({}, core.quote_pages("A short quote. It stays one page."))
+    -- the layout's own splitter (a build without the input part) cuts alike
+    local saved, pre = package.loaded["vg.input_core"], package.preload["vg.input_core"]
+    package.loaded["vg.scenes.quote"], package.loaded["vg.input_core"] = nil, nil
+    package.preload["vg.input_core"] = function() error("not built in") end
+    local ok, plain = pcall(require, "vg.scenes.quote")
+    package.loaded["vg.scenes.quote"], package.loaded["vg.input_core"], package.preload["vg.input_core"] = nil, saved, pre
+    assert.is_true(ok, tostring(plain))
+    for _, q in ipairs({ QUOTE, QUOTE:gsub("%. ", "... "), QUOTE:gsub("%. ", '." '), QUOTE:gsub("%. When", ". 3 When"),
+      string.rep("One sentence that goes on and on without an end ", 12) }) do
+      local want = plain.steps({ visual_content = { quote_text = q } })
+      assert.are.same(want, core.quote_pages(q))
+    end
+  end)
+
+  it("keeps each page up long enough to read it when the narration names only the first", function()
+    local pages = pages_of(QUOTE)
+    assert.is_true(#pages >= 3, #pages .. " pages")
+    local s = quote_scene("Whenever a program has an owner, the users lose freedom, the essay begins.")
+    local t = create.timeline({ scenes = { s }, language = "en" }, O)
+    local len = t.scenes[1]["end"] - t.scenes[1].start
+    local at = flips(s)
+    assert.are.equal(#pages - 1, #at)
+    local shown = O.lead_in   -- the first page is there from the entrance
+    for i = 1, #pages do
+      local need = timing.read_look + words(pages[i]) / timing.read_wps
+      local gone = at[i] or len
+      assert.is_true(gone - shown >= need - 0.01,
+        string.format("page %d of %d words is up %.2f s, it takes %.2f s to read", i, words(pages[i]), gone - shown, need))
+      shown = gone
+    end
+  end)
+
+  it("is the same length for the reader, the plan and the timeline", function()
+    for _, narration in ipairs({ "Whenever a program has an owner, the users lose freedom, the essay begins.",
+      "The essay is about freedom.", QUOTE, false }) do
+      local s = quote_scene(narration or nil)
+      local est, plan = input.seconds(s, "en"), fit.scene_seconds(s, "en", O)
+      local copy = {}
+      for k, v in pairs(s) do copy[k] = v end
+      copy.audio = { duration = narration and core.speech_seconds(narration, "en") or 0, words = {} }
+      local t = create.timeline({ scenes = { copy }, language = "en" }, O)
+      local len = t.scenes[1]["end"] - t.scenes[1].start
+      local what = narration and narration:sub(1, 30) or "(silent)"
+      assert.is_true(math.abs(est - plan) < 0.01, string.format("%q: the reader %.2f s, the plan %.2f s", what, est, plan))
+      assert.is_true(math.abs(len - plan) < 0.1, string.format("%q: planned %.2f s, the timeline %.2f s", what, plan, len))
+      assert.is_true(plan >= 1 + words(QUOTE) / 4, string.format("%q: %.2f s for %d words", what, plan, words(QUOTE)))
+    end
+  end)
+
+  it("lets a page the voice names come when it is said, once the page before can be read", function()
+    -- the whole quote said: each page comes when the voice reaches it, and
+    -- never before the one before had its reading time
+    local s = quote_scene(QUOTE)
+    local at = flips(s)
+    local pages = pages_of(QUOTE)
+    local shown = O.lead_in
+    for i = 1, #at do
+      assert.is_true(at[i] - shown >= timing.read_look + words(pages[i]) / timing.read_wps - 0.01,
+        string.format("page %d replaced after %.2f s", i, at[i] - shown))
+      shown = at[i]
+    end
+    assert.is_true(at[#at] <= s.audio.duration + O.lead_in, "the last page comes after the voice ends")
+  end)
+end)

@@ -277,6 +277,11 @@ return {
         eprintf("vgrun create: -o %s: is a directory\n", o.output); return 1
       end
     end
+    -- a copy of vg/timing.lua or vg/i18n.lua that cannot be used
+    -- (VGRUN_LUA_DIR) stops the run before any task, saying where and why
+    local icore_ok, icore = pcall(require, "vg.input_core")
+    local merr = icore_ok and icore.modules_error and icore.modules_error()
+    if merr then eprintf("vgrun create: %s\n", merr); return 1 end
     local abs = core.realpath(path) or path
     local task_id = o.task_id or ("create-" .. (abs:match("([^/]+)/*$") or "input"):gsub("[^%w._-]", "_"):sub(1, 60)
       .. "-" .. core.sha256(abs, o.output or ""):sub(1, 10))

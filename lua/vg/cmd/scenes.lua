@@ -19,7 +19,8 @@ local function fit(model, o, path, opts)
   end
   local res = o.resolution or { 1920, 1080 }
   local fopts = { width = res[1], height = res[2], captions = burn or nil, theme = o.theme }
-  if not o.duration then f.videos(model.videos, fopts) return f end
+  -- (on a kept timeline the cues set the length, not --duration, as in create)
+  if not o.duration or o.keep_timing then f.videos(model.videos, fopts) return f end
   model.videos = f.with_duration(model.videos, o.duration, function(seconds)
     local lo = {}
     for k, v in pairs(opts) do lo[k] = v end
@@ -48,6 +49,39 @@ local function timeline_seconds(plan, model, f)
   end
 end
 
+-- --keep-timing: each scene's length on the transcript's own timeline, as
+-- `vgrun create --keep-timing` places it (vg.create.timeline: a scene from
+-- its first cue to the next scene's, the last one its natural length), the
+-- speech taken at the estimate's pace; ps.start: where it starts.
+local function kept_seconds(plan, model)
+  local timeline = require("vg.create.timeline")
+  local core = require("vg.input_core")
+  local copts = require("vg.create.options").with_defaults({ keep_timing = true })
+  plan.seconds = 0
+  for vi, pv in ipairs(plan.videos) do
+    local v = model.videos[vi]
+    local copy = { scenes = {}, language = v.language }
+    for si, s in ipairs(v.scenes) do
+      local c = {}
+      for k, x in pairs(s) do c[k] = x end
+      local said = type(s.narration) == "string" and s.narration or ""
+      c.audio = { duration = said ~= "" and core.speech_seconds(said, s.language or v.language) or 0, words = {} }
+      copy.scenes[si] = c
+    end
+    local t = timeline.timeline(copy, copts)
+    pv.seconds = 0
+    for si, ps in ipairs(pv.scenes) do
+      local seg = t.scenes[si]
+      if seg then
+        ps.start = math.floor(seg.start * 1000 + 0.5) / 1000
+        ps.seconds = math.floor((seg["end"] - seg.start) * 100 + 0.5) / 100
+      end
+      pv.seconds = pv.seconds + ps.seconds
+    end
+    plan.seconds = plan.seconds + pv.seconds
+  end
+end
+
 local function run(args)
   local args_ = require("vg.args")
   local o, operands = args_.command(SPEC, args)
@@ -67,10 +101,29 @@ local function run(args)
   else
     local model, plan
     model, diags = input.load(path, opts)
+    if model and o.keep_timing then
+      -- as `vgrun create --keep-timing`: a document without cue times is a
+      -- usage error; a title with no room before the first cue is dropped
+      local timeline = require("vg.create.timeline")
+      if not timeline.has_timing(model.videos) then
+        for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
+        return args_.usage_error(SPEC,
+          string.format("--keep-timing: %s has no cue times (only a transcript, .srt or .vtt, has them)", path))
+      end
+      for _, v in ipairs(model.videos) do
+        local kok, kerr = timeline.keep_timing(v, {})
+        if not kok then
+          for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
+          io.stderr:write("vgrun scenes: ", kerr, "\n")
+          return 1
+        end
+      end
+    end
     if model then
       local f = fit(model, o, path, opts)
       plan = input.plan(model)
       if plan and f then timeline_seconds(plan, model, f) end
+      if plan and o.keep_timing then kept_seconds(plan, model) end
     end
     ok = plan ~= nil
     if plan then out = o.json and require("vg").json.encode(plan) or input.show(plan) end
@@ -98,6 +151,10 @@ length and title, its headline bullets (•) and what is said (») in full.
     "bullets", "narration", "seconds", "lines", "language"}],
    "videos": [{"id", "title", "language", "voice", "seconds", "scenes"}]}
 
+With --keep-timing (a transcript only, as for `vgrun create`) each scene's
+length is its slot on the transcript's timeline, from its first cue to the
+next scene's first cue, and --json gives each scene its "start" too.
+
 A scene whose list, table or code does not fit the frame at a readable
 size is shown split, as `vgrun create` splits it: for --resolution (default
 1920x1080), with room kept for --captions burn.
@@ -124,6 +181,8 @@ min_duration. Problems go to standard error as `vgrun check` prints them.]],
     { "--duration", arg = "SEC", type = "number", min = 1, max = 3600, default = "about a minute per 600 words of prose",
       help = "make the video about SEC seconds long (the least important content is left out)" },
     { "--no-narration", help = "do not write narration where the document has none" },
+    { "--keep-timing", help = "a transcript (.srt, .vtt): each scene on the cue times, as `vgrun create "
+        .. "--keep-timing` places it (from its first cue to the next scene's)" },
     { "--resolution", alias = { "--size" }, arg = "WxH", check = resolution, complete = "resolutions",
       default = "1920x1080", help = "the frame the scenes are fitted to, as for `vgrun create`" },
     { "--captions", arg = "srt,vtt,burn", list = true, check = captions, complete = "captions", default = "none",

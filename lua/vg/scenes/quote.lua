@@ -3,6 +3,7 @@
 -- narration reaches it, never as a wall of text.
 local c = require("vg.scenes.common")
 local T = require("vg.theme")
+local timing = require("vg.timing")
 
 local PAGE_WORDS = 45
 
@@ -21,10 +22,19 @@ local function split_sentences(q)
   return out
 end
 
+-- The length model's pages (stages/input/narrate.c, vgi_quote_pages), so a
+-- page is shown as long as the plan gives it; nil without the input part.
+local core_ok, core = pcall(require, "vg.input_core")
+local core_pages = core_ok and type(core) == "table" and core.quote_pages or nil
+
 -- Pages of whole sentences, about PAGE_WORDS each (a text with one sentence
 -- stays one page and the renderer fits it).
 local function pages(q)
   if words(q) <= PAGE_WORDS + PAGE_WORDS // 2 then return { q } end
+  if core_pages then
+    local ps = core_pages(q)
+    return #ps > 1 and ps or { q }
+  end
   local sentences = split_sentences(q)
   local total = words(q)
   local n = math.max(1, math.floor(total / PAGE_WORDS + 0.5))
@@ -98,6 +108,13 @@ return {
     local q = c.str(v.quote_text or v.quote)
     local ps = q and pages(q) or {}
     return #ps > 1 and ps or {}
+  end,
+  -- a page replaces the one before: it stays until it can be read, a
+  -- moment to look and its words at the reading pace (vg.timing)
+  step_read = function(_, steps)
+    local out = {}
+    for i, p in ipairs(steps) do out[i] = timing.read_look + words(p) / timing.read_wps end
+    return out
   end,
   layout = function(scene, theme, box, a)
     local v = scene.visual_content or scene
