@@ -469,13 +469,59 @@ describe("type size by what fits the frame", function()
     assert.is_true(size_of(lua, { 1920, 1080 }, "commands") >= 30)
   end)
 
-  it("keeps a wide frame's full slide, and its sparse one, as they were", function()
+  it("sets a wide frame's list with room larger, one size a slide, a tree kept whole", function()
+    -- (they were 38, 30 and 30: a wide frame set its lists by their count)
+    assert.is_true(size_of(three, { 1920, 1080 }, "items[1]") >= 48)
+    assert.is_true(size_of(agenda, { 1920, 1080 }, "items[1]") >= 44)
+    -- the Internet guide's volumes: two parents of four children with a
+    -- description line under the title (it was 30, children's lines at 25)
+    local items = {}
+    for p = 1, 2 do
+      items[#items + 1] = { title = "Volume " .. p .. ": Core Infrastructure", level = 0 }
+      for k = 1, 4 do
+        items[#items + 1] = { title = "Topic " .. p .. "." .. k, description = "Fiber optics, submarine cables", level = 1 }
+      end
+    end
+    local tree = { scene_type = "list", visual_content = { header = "Main Volumes", items = items } }
+    local size, dl = size_of(tree, { 1920, 1080 }, "items[1]")
+    assert.is_true(size >= 38, "tree at " .. size)
+    local at = {}
+    for _, l in ipairs(texts(dl)) do
+      at[l.it.id or ""] = l
+      if l.it.id and l.it.id:match("^items") then
+        assert.are.equal(size, core.measure(l.it).final_size, l.it.id)
+      end
+    end
+    -- children under their parent, in its column; the second parent heads a column
+    for k = 2, 5 do assert.is_true(at["items[" .. k .. "]"].x > at["items[1]"].x and at["items[" .. k .. "]"].x < at["items[6]"].x) end
+    assert.is_true(at["items[6]"].x > at["items[1]"].x + 400 and math.abs(at["items[6]"].y - at["items[1]"].y) < 1)
+    -- the slide reaches from under the title to near the bottom of the box
+    local bottom = 0
+    for _, l in ipairs(texts(dl)) do bottom = math.max(bottom, l.y + l.h) end
+    assert.is_true(bottom > 0.7 * dl.height, "content ends at " .. bottom)
+  end)
+
+  it("keeps a wide frame's full list at 30 or more, split rather than shrunk below", function()
     local items = {}
     for i = 1, 10 do items[i] = "Item number " .. i .. " with a few more words to read" end
     local full = { scene_type = "list", visual_content = { header = "Steps", items = items } }
-    assert.are.equal(30, size_of(full, { 1920, 1080 }, "items[1]"))
-    assert.are.equal(38, size_of(three, { 1920, 1080 }, "items[1]"))
-    assert.are.equal(30, size_of(agenda, { 1920, 1080 }, "items[1]"))
+    assert.is_true(size_of(full, { 1920, 1080 }, "items[1]") >= 30)
+    -- ten items of three lines in two columns: shrunk in their cards to 25
+    -- before; now two scenes, every item at 30 or more
+    local fit = require("vg.create.fit")
+    local long = {}
+    for i = 1, 10 do
+      long[i] = "Item " .. i .. " is a long point that goes on for a while, with a clause or two more, "
+        .. "and then some more words so that it needs three lines in a column"
+    end
+    local sc = { id = "w", scene_type = "list", visual_content = { header = "Steps", items = long } }
+    local parts = fit.scene(sc, { width = 1920, height = 1080, captions = true })
+    assert.is_true(#parts > 1, "not split")
+    for _, p in ipairs(parts) do
+      for i = 1, #p.visual_content.items do
+        assert.is_true(size_of(p, { 1920, 1080 }, "items[" .. i .. "]") >= 30)
+      end
+    end
   end)
 
   it("keeps a tall frame's full list at the size it fits", function()
