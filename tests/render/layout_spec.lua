@@ -446,6 +446,20 @@ describe("type size by what fits the frame", function()
     end
   end)
 
+  it("sets a code comparison's Before and After pills as large as the frame's other pills", function()
+    local sc = { scene_type = "code_comparison", visual_content = { header = "Refactoring",
+      before_code = "for i in range(len(xs)):\n    print(xs[i])", after_code = "for x in xs:\n    print(x)" } }
+    local problem = { scene_type = "problem", visual_content = { problem_number = 1, difficulty = "easy",
+      title = "Reverse a List", problem_text = "Write a function that reverses a list in place." } }
+    -- (they stayed at 24 while a problem's went to 32 in a square or tall frame)
+    for _, wh in ipairs(SIZES) do
+      local other = size_of(problem, wh, "problem_number")
+      assert.are.equal(other, size_of(sc, wh, "before_label"), "at " .. wh[1] .. "x" .. wh[2])
+      assert.are.equal(other, size_of(sc, wh, "after_label"), "at " .. wh[1] .. "x" .. wh[2])
+    end
+    assert.are.equal(32, size_of(sc, { 1080, 1920 }, "before_label"))
+  end)
+
   it("sets code with a long line larger, wrapped between tokens, in a tall frame and a wide one", function()
     local sc = { scene_type = "command", visual_content = { header = "VCPKG", commands = {
       "git clone https://github.com/Microsoft/vcpkg.git", "cd vcpkg", "./bootstrap-vcpkg.sh",

@@ -201,13 +201,19 @@ function M.fit_size(item, big, base)
   return size
 end
 
--- A pill with text; returns items and its width.
+-- A pill's type size: a square or tall frame (a phone shows it small)
+-- sets it a quarter larger, up to 32 (its 80-unit row keeps room).
+function M.pill_size(theme, size)
+  if M.roomy(theme) then return math.max(size, math.min(32, math.floor(size * 1.25))) end
+  return size
+end
+
+-- A pill with text; returns items and its width. o.h: a height of the
+-- caller's (its size is then taken as it is).
 function M.pill(theme, x, y, text, o)
   o = o or {}
   local size = o.size or 24
-  -- a square or tall frame (a phone shows it small) sets a pill of its own
-  -- height a quarter larger, up to 32 (its 80-unit row keeps room)
-  if M.roomy(theme) and not o.h then size = math.max(size, math.min(32, math.floor(size * 1.25))) end
+  if not o.h then size = M.pill_size(theme, size) end
   local h = o.h or size * 1.9
   local probe = M.text(theme, 0, 0, 2000, h, text, { size = size, weight = "bold" })
   local m = core.measure(probe)
