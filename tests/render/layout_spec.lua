@@ -130,6 +130,30 @@ describe("code", function()
     assert.is_true(m.width < bad - 0.4 * 36 * 0.5, string.format("%.1f of %.1f: broken after the dash", m.width, bad))
   end)
 
+  it("never breaks a URL inside its scheme and host, and its path after a slash", function()
+    local function w_of(t)
+      return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
+    end
+    local cmd = "git clone https://github.com/Microsoft/vcpkg.git"
+    -- a box one letter too narrow for the line up to the host's end: UAX #14
+    -- breaks after "https://" ("github.com/Microsoft/" on the next line)
+    local m = core.measure({ type = "code", x = 0, y = 0, w = w_of("git clone https://github.com"), h = 600,
+      text = cmd, size = 36, min_size = 36 })
+    assert.is_true(m.lines == 3 and not m.cut, "lines " .. m.lines)
+    -- the widest line is the URL's "https://github.com/" under the mark: its
+    -- path on the line after
+    local indent = 36 * 1.3
+    assert.is_true(m.width <= w_of("https://github.com/") + indent + 1,
+      string.format("%.1f: a line holds more than https://github.com/", m.width))
+    -- a path is broken after a "/" where that fits, not after its hyphen
+    local long = "curl -O https://downloads.example.org/releases/tool-1.2.3-linux-x86_64.tar.gz"
+    local lm = core.measure({ type = "code", x = 0, y = 0, w = w_of("curl -O https://downloads.example.org/releases/tool-1"),
+      h = 600, text = long, size = 36, min_size = 36 })
+    assert.is_true(lm.lines == 2 and not lm.cut and not lm.shrunk, "lines " .. lm.lines)
+    assert.is_true(lm.width <= w_of("curl -O https://downloads.example.org/releases/") + 1,
+      string.format("%.1f: broken after tool-", lm.width))
+  end)
+
   it("wraps long code lines in a tall frame rather than shrinking the block", function()
     local scene = { scene_type = "command", visual_content = { header = "Compile from source", commands = {
       "git clone https://github.com/PJK/libcbor",
@@ -174,6 +198,64 @@ describe("code", function()
     assert.is_true(render.settle_time(sc) >= 15)
     sc.visual_content.commands = { "make" }
     assert.is_true(render.settle_time(sc) >= 4)
+  end)
+end)
+
+describe("long tokens in text", function()
+  local function w_of(t, size)
+    return core.measure({ type = "text", x = 0, y = 0, w = 5000, h = 200, text = t, size = size or 40, min_size = size or 40 }).width
+  end
+
+  it("split an IPv6 address or a path at its separators, with no hyphen", function()
+    local ip = "Hexadecimal notation: 2001:0db8:85a3:0000:0000:8a2e:0370:7334"
+    -- (a box a little narrower than the address: Pango split "8a2" from "e")
+    local m = core.measure({ type = "text", x = 0, y = 0, w = 600, h = 1000, text = ip, size = 40, min_size = 14 })
+    assert.is_true(m.lines == 3 and not m.shrunk and not m.cut, "lines " .. m.lines)
+    assert.is_true(math.abs(m.width - w_of("2001:0db8:85a3:0000:0000:")) < 1,
+      string.format("widest line %.1f, the address up to a colon is %.1f", m.width, w_of("2001:0db8:85a3:0000:0000:")))
+    -- an identifier after its underscores (Pango hyphenated "CBOR_CUSTO-"):
+    -- as wide as its pieces set line by line, as many as fit
+    local pieces = { "CBOR_", "CUSTOM_", "ALLOC_", "INCLUDE_", "LONG_", "NAME" }
+    local w = w_of("CBOR_CUSTOM_ALL")
+    local widest, line = 0, ""
+    for _, piece in ipairs(pieces) do
+      if line ~= "" and w_of(line .. piece) > w then widest, line = math.max(widest, w_of(line)), "" end
+      line = line .. piece
+    end
+    widest = math.max(widest, w_of(line))
+    local mi = core.measure({ type = "text", x = 0, y = 0, w = w, h = 1000, text = table.concat(pieces),
+      size = 40, min_size = 14 })
+    assert.is_true(not mi.shrunk and math.abs(mi.width - widest) < 1, string.format("%.1f, pieces %.1f", mi.width, widest))
+    -- a URL never after "https://" (the host stays with it)
+    local url = "See https://github.com/Microsoft/vcpkg.git"
+    local mu = core.measure({ type = "text", x = 0, y = 0, w = w_of("See https://github.co"), h = 1000, text = url,
+      size = 40, min_size = 14 })
+    assert.is_true(not mu.shrunk and math.abs(mu.width - w_of("https://github.com/")) < 1, string.format("%.1f", mu.width))
+  end)
+
+  it("set a piece wider than its box smaller, and past the smallest size split it anywhere rather than cut", function()
+    local hash = "sha256:" .. string.rep("9f86d081", 6)
+    local w = w_of(string.rep("9f86d081", 4))
+    local m = core.measure({ type = "text", x = 0, y = 0, w = w, h = 1000, text = hash, size = 40, min_size = 14 })
+    assert.is_true(m.shrunk and not m.cut and m.width <= w + 0.5, string.format("%.1f at %.1f", m.width, m.final_size))
+    local tiny = core.measure({ type = "text", x = 0, y = 0, w = w / 4, h = 1000, text = hash, size = 40, min_size = 30 })
+    assert.is_false(tiny.cut)
+  end)
+
+  it("give a table's column no more than its widest piece", function()
+    local sc = { scene_type = "table", visual_content = { header = "Special addresses",
+      columns = { "Name", "Address", "Scope", "Notes" }, rows = {
+        { "Documentation", "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "Global", "Reserved for examples" },
+        { "Link-local", "fe80:0000:0000:0000:0202:b3ff:fe1e:8329", "Link", "Never routed beyond the link" } } } }
+    local dl = render.display_list(sc, { width = 1080, height = 1080, t = "end" })
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "rows[1][2]" then
+        local m = core.measure(l.it)
+        assert.is_false(m.shrunk or m.cut)
+        assert.is_true(m.lines > 1 and m.width <= l.it.w + 0.5)
+      end
+    end
+    assert.are.equal("", statuses(assert(core.check(dl))))
   end)
 end)
 

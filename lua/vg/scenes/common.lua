@@ -421,7 +421,8 @@ local function spread_of(entries, box, n, tree, heights)
   -- where three or more items fit only so)
   local function one(sz, tight)
     local gap = tight and 12 or n > 4 and 18 or 24
-    local hs, sum = heights(sz, tight and 22 or 40, box.w)
+    local hs, sum, over = heights(sz, tight and 22 or 40, box.w)
+    if over then return nil end
     if sum + (n - 1) * gap > box.h then
       if not tight and n > 2 then return one(sz, true) end
       return nil
@@ -439,7 +440,8 @@ local function spread_of(entries, box, n, tree, heights)
     local rows = math.ceil(n / 2)
     local gap = tight and 12 or rows > 4 and 18 or 24
     local w = (box.w - gap) / 2
-    local hs = heights(sz, tight and 22 or 40, w)
+    local hs, _, over = heights(sz, tight and 22 or 40, w)
+    if over then return nil end
     local function again()
       if not tight and rows > 2 then return two(sz, true) end
       return nil
@@ -535,17 +537,20 @@ function M.rows(theme, box, entries, a, o)
   if (theme.frame == "square" or theme.frame == "tall") and cols == 1 and n > 2 then
     tight_pad, tight_gap = 22, o.gap or 12
   end
+  -- (third result: some text does not fit the width at sz: a long token's
+  -- piece wider than the card, which the renderer sets smaller)
   local function heights(sz, p, width)
     p, width = p or pad, width or cw
-    local hs, sum = {}, 0
+    local hs, sum, narrow_ = {}, 0, false
     for i, e in ipairs(entries) do
       -- the text's width in its card: badge, padding (see below)
       local m = core.measure({ type = "text", markup = e.markup, w = width - (e.indent or 0) * 56 - TEXT_X - RIGHT_PAD,
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
       hs[i] = m.height + p
       sum = sum + hs[i]
+      narrow_ = narrow_ or m.shrunk
     end
-    return hs, sum
+    return hs, sum, narrow_
   end
   -- a square or tall frame has the height a wide one spends on a second
   -- column: one column of items takes the largest type that fits the box,
@@ -568,12 +573,12 @@ function M.rows(theme, box, entries, a, o)
       -- a size)
       for sz = cap, size + 1, -2 do
         local g = gap
-        local hs, sum = heights(sz)
+        local hs, sum, over = heights(sz)
         if sum > box.h - (n - 1) * g and (tight_pad < pad or tight_gap < gap) then
           g = tight_gap
-          hs, sum = heights(sz, tight_pad)
+          hs, sum, over = heights(sz, tight_pad)
         end
-        if sum <= box.h - (n - 1) * g then grown = { size = sz, hs = hs, sum = sum, gap = g } break end
+        if sum <= box.h - (n - 1) * g and not over then grown = { size = sz, hs = hs, sum = sum, gap = g } break end
       end
       if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
       grown_memo[key], grown_count = grown, grown_count + 1
@@ -615,10 +620,11 @@ function M.rows(theme, box, entries, a, o)
       -- the size (the renderer's warn_below): past it, each text shrinks in
       -- its cell as before, and the renderer says so (vg.create.fit splits).
       local floor = math.max(o.min_size or 14, math.ceil(0.75 * size))
-      hs, sum = heights(shared)
-      while sum > avail and shared > floor do
+      local over
+      hs, sum, over = heights(shared)
+      while (sum > avail or over) and shared > floor do
         shared = math.max(floor, shared - 1)
-        hs, sum = heights(shared)
+        hs, sum, over = heights(shared)
       end
     end
     if grown then
