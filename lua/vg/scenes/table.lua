@@ -78,12 +78,13 @@ local function pieces(word)
   return out
 end
 
--- The widest piece of a word of a text, so no column is narrower than the
--- text can be broken to.
-local function longest_word(theme, text, size, bold)
+-- The widest single word of a text, so no column is narrower than a word;
+-- split: the widest piece of a word, so no column is narrower than the text
+-- can be broken to.
+local function longest_word(theme, text, size, bold, split)
   local best = 0
   for wd in text:gmatch("%S+") do
-    for _, piece in ipairs(pieces(wd)) do
+    for _, piece in ipairs(split and pieces(wd) or { wd }) do
       best = math.max(best, (measure(theme, piece, 100000, size, bold)))
     end
   end
@@ -92,16 +93,17 @@ end
 
 -- Column widths for the grid: what each column needs on one line when that
 -- fits; else every column gets a fair share and the rest goes to the
--- columns that need more, never less than the column's longest word.
-local function widths(theme, cols, rows, n, W, size)
+-- columns that need more, never less than the column's longest word (or,
+-- where the words do not fit so, its widest piece: split).
+local function widths(theme, cols, rows, n, W, size, split)
   local nat, minw = {}, {}
   for j = 1, n do
     nat[j] = measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
-    minw[j] = longest_word(theme, cols[j], size, true) + 2 * PAD_X
+    minw[j] = longest_word(theme, cols[j], size, true, split) + 2 * PAD_X
     local wt = j == 1 and "semibold" or nil
     for _, r in ipairs(rows) do
       nat[j] = math.max(nat[j], measure(theme, r[j], 100000, size, wt) + 2 * PAD_X)
-      minw[j] = math.max(minw[j], longest_word(theme, r[j], size, wt) + 2 * PAD_X)
+      minw[j] = math.max(minw[j], longest_word(theme, r[j], size, wt, split) + 2 * PAD_X)
     end
   end
   local sum, summin = 0, 0
@@ -111,7 +113,13 @@ local function widths(theme, cols, rows, n, W, size)
     for j = 1, n do out[j] = nat[j] + (W - sum) / n end
     return out
   end
-  if summin > W then return nil end
+  -- whole words that do not fit side by side: a long token (an address, a
+  -- path) is broken at its separators, as the renderer breaks it, before
+  -- the type is made smaller
+  if summin > W then
+    if split then return nil end
+    return widths(theme, cols, rows, n, W, size, true)
+  end
   -- water-filling: columns that need less than the fair share keep their need
   local left, open = W, {}
   for j = 1, n do open[j] = true end
