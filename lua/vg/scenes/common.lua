@@ -541,16 +541,16 @@ function M.rows(theme, box, entries, a, o)
   -- piece wider than the card, which the renderer sets smaller)
   local function heights(sz, p, width)
     p, width = p or pad, width or cw
-    local hs, sum, narrow_ = {}, 0, false
+    local hs, sum, wider = {}, 0, false
     for i, e in ipairs(entries) do
       -- the text's width in its card: badge, padding (see below)
       local m = core.measure({ type = "text", markup = e.markup, w = width - (e.indent or 0) * 56 - TEXT_X - RIGHT_PAD,
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
       hs[i] = m.height + p
       sum = sum + hs[i]
-      narrow_ = narrow_ or m.shrunk
+      wider = wider or m.shrunk
     end
-    return hs, sum, narrow_
+    return hs, sum, wider
   end
   -- a square or tall frame has the height a wide one spends on a second
   -- column: one column of items takes the largest type that fits the box,
