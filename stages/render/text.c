@@ -189,8 +189,8 @@ static void set_size(PangoLayout *l, PangoFontDescription *fd, double size) {
   pango_layout_set_font_description(l, fd);
 }
 
-/* Measures the layout; returns 1 if it fits the box. */
-static int fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines) {
+/* Measures the layout; returns 1 if it fits the box (tokens: as fit_once). */
+static int fits(PangoLayout *l, const rd_text_spec *s, int tokens, double *w, double *h, int *lines) {
   PangoRectangle log;
   pango_layout_get_extents(l, NULL, &log);
   *w = (double)log.width / PANGO_SCALE;
@@ -198,6 +198,9 @@ static int fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int
   *lines = pango_layout_get_line_count(l);
   if (*h > s->h + 0.01) return 0;
   if (s->wrap == RD_WRAP_NONE && *w > s->w + 0.01) return 0;
+  /* wrapped text is wider than its box where a token cannot break
+   * (token_breaks): smaller type then, as for a line of code */
+  if (tokens && s->wrap != RD_WRAP_NONE && *w > s->w + 0.5) return 0;
   if (s->max_lines > 0 && *lines > s->max_lines) return 0;
   return 1;
 }
@@ -363,7 +366,107 @@ static void lang_attrs(const char *txt, const char *lang, PangoAttrList *attrs) 
   }
 }
 
-static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontDescription *fd) {
+/* ---- where a long token may break ----------------------------------------- */
+
+static int tok_char(unsigned char c) { return c > 0x20 && c < 0x7f; }
+static int tok_sep(unsigned char c) { return c == ':' || c == '/' || c == '.' || c == '-' || c == '_'; }
+static int tok_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* A URL in txt[s, e): the end of its "scheme://host" (the index of the "/"
+ * that starts its path, or where the URL ends), or s when there is none.
+ * *from: where its scheme starts; *to: where it ends (a quote, a bracket
+ * or the token's end). */
+static size_t url_host_end(const char *txt, size_t s, size_t e, size_t *from, size_t *to) {
+  for (size_t k = s + 1; k + 2 < e; k++) {
+    if (txt[k] != ':' || txt[k + 1] != '/' || txt[k + 2] != '/') continue;
+    size_t a = k;   /* the scheme: letters (and + - .) right before "://" */
+    while (a > s && (tok_alnum((unsigned char)txt[a - 1]) || txt[a - 1] == '+' || txt[a - 1] == '-' ||
+                     txt[a - 1] == '.')) a--;
+    if (a == k || !((txt[a] | 32) >= 'a' && (txt[a] | 32) <= 'z')) continue;
+    size_t z = k + 3;
+    while (z < e && !strchr("\"'`<>()[]{}", txt[z])) z++;
+    size_t h = k + 3;
+    while (h < z && txt[h] != '/') h++;
+    if (from) *from = a;
+    if (to) *to = z;
+    return h;
+  }
+  return s;
+}
+
+static void no_breaks(PangoAttrList *attrs, size_t from, size_t to) {
+  if (to - from < 2) return;   /* (no position strictly inside) */
+  PangoAttribute *nb = pango_attr_allow_breaks_new(FALSE);
+  nb->start_index = (guint)from;
+  nb->end_index = (guint)to;
+  pango_attr_list_insert(attrs, nb);
+}
+
+/* Long tokens (an IPv6 address, a path, a URL, an identifier: a run of
+ * ASCII with ":" "/" "." "-" "_" between its letters or digits) break,
+ * when a line cannot hold them, only right after such a separator, with no
+ * hyphen added: never after a leading "/" or "--", never inside a URL's
+ * "scheme://host", and in its path only after a "/". A piece that still
+ * does not fit makes the text smaller (fits() checks the width). Tokens
+ * without such a separator, and all other text, break as Pango breaks them. */
+static void token_breaks(const char *txt, PangoAttrList *attrs) {
+  size_t i = 0, n = strlen(txt);
+  while (i < n) {
+    if (!tok_char((unsigned char)txt[i])) { i++; continue; }
+    size_t s = i;
+    while (i < n && tok_char((unsigned char)txt[i])) i++;
+    size_t e = i;
+    size_t host = url_host_end(txt, s, e, NULL, NULL);
+    int url = host > s;
+    size_t lead = s;   /* past leading separators ("--fast", "/usr", "::1") */
+    while (lead < e && tok_sep((unsigned char)txt[lead])) lead++;
+    int inner = 0;
+    for (size_t p = lead + 1; p < e; p++)
+      if (tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p])) inner = 1;
+    if (!url && !inner) continue;
+    PangoAttribute *nh = pango_attr_insert_hyphens_new(FALSE);
+    nh->start_index = (guint)s;
+    nh->end_index = (guint)e;
+    pango_attr_list_insert(attrs, nh);
+    /* no break strictly inside [from, p) for consecutive allowed p */
+    size_t from = s;
+    for (size_t p = lead + 1; p <= e; p++) {
+      int ok = p == e;
+      if (!ok && url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
+      else if (!ok) ok = tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p]);
+      if (!ok) continue;
+      no_breaks(attrs, from, p);
+      from = p;
+    }
+  }
+}
+
+/* Code: a URL never breaks inside its "scheme://host" (nor right after
+ * "https://"); strict: its path only right after a "/" (else where code
+ * may break, after punctuation). */
+static void url_code_breaks(const char *txt, PangoAttrList *attrs, int strict) {
+  size_t i = 0, n = strlen(txt);
+  while (i < n) {
+    if (!tok_char((unsigned char)txt[i])) { i++; continue; }
+    size_t s = i;
+    while (i < n && tok_char((unsigned char)txt[i])) i++;
+    size_t a, z, host = url_host_end(txt, s, i, &a, &z);
+    if (host == s) continue;
+    if (host >= z) { no_breaks(attrs, a, z); continue; }   /* no path: one piece */
+    no_breaks(attrs, a, host + 1);   /* a break after the path's first "/" stays */
+    if (!strict) continue;
+    size_t from = host + 1;
+    for (size_t p = host + 2; p <= z; p++) {
+      if (p < z && txt[p - 1] != '/') continue;
+      no_breaks(attrs, from, p);
+      from = p;
+    }
+  }
+}
+
+static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontDescription *fd, int tokens) {
   PangoLayout *l = pango_layout_new(t->context);
   pango_layout_set_auto_dir(l, TRUE);
   set_layout_text(l, s);
@@ -374,6 +477,7 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
     rd_syntax_highlight(txt, strlen(txt), s->language, &s->pal, attrs);
   } else {
     lang_attrs(pango_layout_get_text(l), s->lang, attrs);
+    if (tokens) token_breaks(pango_layout_get_text(l), attrs);
   }
   if (s->letter_spacing != 0)
     pango_attr_list_insert(attrs, pango_attr_letter_spacing_new((int)(s->letter_spacing * PANGO_SCALE)));
@@ -432,50 +536,62 @@ static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text
 
 static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
                          double *w, double *h, int *lines) {
-  PangoAttrList *attrs = pango_layout_get_attributes(l);
-  attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-  pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
-  /* no break after an option's leading dashes ("-" / "DCBOR_…" reads as
-   * two tokens, and UAX #14 allows it): the line breaks at the space before */
+  PangoAttrList *base = pango_layout_get_attributes(l);
+  base = base ? pango_attr_list_copy(base) : pango_attr_list_new();
   const char *txt = pango_layout_get_text(l);
-  for (const char *q = txt; *q; q++) {
-    if (*q == '-' && (q == txt || q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\n')) {
-      const char *e = q;
-      while (*e == '-') e++;
-      if (*e && *e != ' ' && *e != '\n') {
-        PangoAttribute *nb = pango_attr_allow_breaks_new(FALSE);
-        nb->start_index = (guint)(q - txt);
-        nb->end_index = (guint)(e - txt + 1);
-        pango_attr_list_insert(attrs, nb);
-      }
-      q = e - 1;
-    }
-  }
-  pango_layout_set_attributes(l, attrs);
-  pango_attr_list_unref(attrs);
   f->hang = 1;
-  code_wrap_at(l, fd, s, s->size);
-  if (wrapped_fits(l, s, w, h, lines)) {
-    f->final_size = s->size;
-    f->shrunk = 0;
+  /* a URL's path breaks only after a "/" where that fits at some size;
+   * else where code may break */
+  for (int strict = 1; strict >= 0; strict--) {
+    PangoAttrList *attrs = pango_attr_list_copy(base);
+    pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+    /* no break after an option's leading dashes ("-" / "DCBOR_…" reads as
+     * two tokens, and UAX #14 allows it): the line breaks at the space before */
+    for (const char *q = txt; *q; q++) {
+      if (*q == '-' && (q == txt || q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\n')) {
+        const char *e = q;
+        while (*e == '-') e++;
+        if (*e && *e != ' ' && *e != '\n') {
+          PangoAttribute *nb = pango_attr_allow_breaks_new(FALSE);
+          nb->start_index = (guint)(q - txt);
+          nb->end_index = (guint)(e - txt + 1);
+          pango_attr_list_insert(attrs, nb);
+        }
+        q = e - 1;
+      }
+    }
+    url_code_breaks(txt, attrs, strict);
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
+    code_wrap_at(l, fd, s, s->size);
+    if (wrapped_fits(l, s, w, h, lines)) {
+      f->final_size = s->size;
+      f->shrunk = 0;
+      pango_attr_list_unref(base);
+      return 1;
+    }
+    code_wrap_at(l, fd, s, s->min_size);
+    if (!wrapped_fits(l, s, w, h, lines)) continue;
+    double lo = s->min_size, hi = s->size;
+    for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
+      double mid = (lo + hi) / 2;
+      code_wrap_at(l, fd, s, mid);
+      if (wrapped_fits(l, s, w, h, lines)) lo = mid; else hi = mid;
+    }
+    code_wrap_at(l, fd, s, lo);
+    wrapped_fits(l, s, w, h, lines);
+    f->final_size = lo;
+    f->shrunk = lo < s->size;
+    pango_attr_list_unref(base);
     return 1;
   }
-  code_wrap_at(l, fd, s, s->min_size);
-  if (!wrapped_fits(l, s, w, h, lines)) return 0;
-  double lo = s->min_size, hi = s->size;
-  for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
-    double mid = (lo + hi) / 2;
-    code_wrap_at(l, fd, s, mid);
-    if (wrapped_fits(l, s, w, h, lines)) lo = mid; else hi = mid;
-  }
-  code_wrap_at(l, fd, s, lo);
-  wrapped_fits(l, s, w, h, lines);
-  f->final_size = lo;
-  f->shrunk = lo < s->size;
-  return 1;
+  pango_attr_list_unref(base);
+  return 0;
 }
 
-static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
+/* tokens: long tokens break only where token_breaks allows (else as Pango
+ * breaks them, inside a word too) */
+static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int tokens) {
   /* Only the family list is taken from the font string: size, weight,
    * style and variations come from the spec, so "Sans 99999" or
    * "Sans @wght=..." cannot blow up a layout. */
@@ -486,7 +602,7 @@ static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
   pango_font_description_free(given);
   pango_font_description_set_weight(fd, (PangoWeight)s->weight);
   if (s->italic) pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
-  PangoLayout *l = build_layout(t, s, fd);
+  PangoLayout *l = build_layout(t, s, fd, tokens);
   double w, h;
   int lines;
   f->final_size = s->size;
@@ -494,18 +610,18 @@ static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
    * wrapping between tokens keeps it larger */
   double floor_size = s->min_size;
   if (s->code && s->wrap == RD_WRAP_NONE && floor_size < s->size * 0.6) floor_size = s->size * 0.6;
-  if (!fits(l, s, &w, &h, &lines)) {
+  if (!fits(l, s, tokens, &w, &h, &lines)) {
     set_size(l, fd, floor_size);
-    if (fits(l, s, &w, &h, &lines)) {
+    if (fits(l, s, tokens, &w, &h, &lines)) {
       /* Largest size that fits: the fit is monotonic enough in practice. */
       double lo = floor_size, hi = s->size;
       for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
         double mid = (lo + hi) / 2;
         set_size(l, fd, mid);
-        if (fits(l, s, &w, &h, &lines)) lo = mid; else hi = mid;
+        if (fits(l, s, tokens, &w, &h, &lines)) lo = mid; else hi = mid;
       }
       set_size(l, fd, lo);
-      fits(l, s, &w, &h, &lines);
+      fits(l, s, tokens, &w, &h, &lines);
       f->final_size = lo;
       f->shrunk = 1;
     } else {
@@ -522,7 +638,7 @@ static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
         pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_CHAR);
       }
-      if (!wrapped_ok && !fits(l, s, &w, &h, &lines)) {
+      if (!wrapped_ok && !fits(l, s, tokens, &w, &h, &lines)) {
         int maxl = s->max_lines;
         if (maxl > 0 && pango_layout_get_line_count(l) > maxl) {
           pango_layout_set_height(l, -maxl);
@@ -530,7 +646,7 @@ static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
           pango_layout_set_height(l, (int)(s->h * PANGO_SCALE));
         }
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-        fits(l, s, &w, &h, &lines);
+        fits(l, s, tokens, &w, &h, &lines);
         /* Pango keeps at least one line; if even that is too tall, the
          * clip at the box edge is the final guard. */
         f->cut = 1;
@@ -542,6 +658,23 @@ static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
   f->height = h;
   f->lines = lines;
   pango_font_description_free(fd);
+}
+
+/* Text whose long token does not fit at the smallest size even split at
+ * its separators is fitted again as Pango breaks it (inside the token):
+ * split anywhere rather than cut. */
+static void fit_layout(rd_thread *t, const rd_text_spec *s, rd_fitted *f) {
+  fit_once(t, s, f, !s->code);
+  if (f->cut && !s->code) {
+    rd_fitted again = {0};
+    fit_once(t, s, &again, 0);
+    if (!again.cut) {
+      g_object_unref(f->layout);
+      *f = again;
+    } else {
+      g_object_unref(again.layout);
+    }
+  }
 }
 
 const rd_fitted *rd_text_fit(const rd_text_spec *s) {

@@ -130,6 +130,30 @@ describe("code", function()
     assert.is_true(m.width < bad - 0.4 * 36 * 0.5, string.format("%.1f of %.1f: broken after the dash", m.width, bad))
   end)
 
+  it("never breaks a URL inside its scheme and host, and its path after a slash", function()
+    local function w_of(t)
+      return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
+    end
+    local cmd = "git clone https://github.com/Microsoft/vcpkg.git"
+    -- a box one letter too narrow for the line up to the host's end: UAX #14
+    -- breaks after "https://" ("github.com/Microsoft/" on the next line)
+    local m = core.measure({ type = "code", x = 0, y = 0, w = w_of("git clone https://github.com"), h = 600,
+      text = cmd, size = 36, min_size = 36 })
+    assert.is_true(m.lines == 3 and not m.cut, "lines " .. m.lines)
+    -- the widest line is the URL's "https://github.com/" under the mark: its
+    -- path on the line after
+    local indent = 36 * 1.3
+    assert.is_true(m.width <= w_of("https://github.com/") + indent + 1,
+      string.format("%.1f: a line holds more than https://github.com/", m.width))
+    -- a path is broken after a "/" where that fits, not after its hyphen
+    local long = "curl -O https://downloads.example.org/releases/tool-1.2.3-linux-x86_64.tar.gz"
+    local lm = core.measure({ type = "code", x = 0, y = 0, w = w_of("curl -O https://downloads.example.org/releases/tool-1"),
+      h = 600, text = long, size = 36, min_size = 36 })
+    assert.is_true(lm.lines == 2 and not lm.cut and not lm.shrunk, "lines " .. lm.lines)
+    assert.is_true(lm.width <= w_of("curl -O https://downloads.example.org/releases/") + 1,
+      string.format("%.1f: broken after tool-", lm.width))
+  end)
+
   it("wraps long code lines in a tall frame rather than shrinking the block", function()
     local scene = { scene_type = "command", visual_content = { header = "Compile from source", commands = {
       "git clone https://github.com/PJK/libcbor",
@@ -174,6 +198,64 @@ describe("code", function()
     assert.is_true(render.settle_time(sc) >= 15)
     sc.visual_content.commands = { "make" }
     assert.is_true(render.settle_time(sc) >= 4)
+  end)
+end)
+
+describe("long tokens in text", function()
+  local function w_of(t, size)
+    return core.measure({ type = "text", x = 0, y = 0, w = 5000, h = 200, text = t, size = size or 40, min_size = size or 40 }).width
+  end
+
+  it("split an IPv6 address or a path at its separators, with no hyphen", function()
+    local ip = "Hexadecimal notation: 2001:0db8:85a3:0000:0000:8a2e:0370:7334"
+    -- (a box a little narrower than the address: Pango split "8a2" from "e")
+    local m = core.measure({ type = "text", x = 0, y = 0, w = 600, h = 1000, text = ip, size = 40, min_size = 14 })
+    assert.is_true(m.lines == 3 and not m.shrunk and not m.cut, "lines " .. m.lines)
+    assert.is_true(math.abs(m.width - w_of("2001:0db8:85a3:0000:0000:")) < 1,
+      string.format("widest line %.1f, the address up to a colon is %.1f", m.width, w_of("2001:0db8:85a3:0000:0000:")))
+    -- an identifier after its underscores (Pango hyphenated "CBOR_CUSTO-"):
+    -- as wide as its pieces set line by line, as many as fit
+    local pieces = { "CBOR_", "CUSTOM_", "ALLOC_", "INCLUDE_", "LONG_", "NAME" }
+    local w = w_of("CBOR_CUSTOM_ALL")
+    local widest, line = 0, ""
+    for _, piece in ipairs(pieces) do
+      if line ~= "" and w_of(line .. piece) > w then widest, line = math.max(widest, w_of(line)), "" end
+      line = line .. piece
+    end
+    widest = math.max(widest, w_of(line))
+    local mi = core.measure({ type = "text", x = 0, y = 0, w = w, h = 1000, text = table.concat(pieces),
+      size = 40, min_size = 14 })
+    assert.is_true(not mi.shrunk and math.abs(mi.width - widest) < 1, string.format("%.1f, pieces %.1f", mi.width, widest))
+    -- a URL never after "https://" (the host stays with it)
+    local url = "See https://github.com/Microsoft/vcpkg.git"
+    local mu = core.measure({ type = "text", x = 0, y = 0, w = w_of("See https://github.co"), h = 1000, text = url,
+      size = 40, min_size = 14 })
+    assert.is_true(not mu.shrunk and math.abs(mu.width - w_of("https://github.com/")) < 1, string.format("%.1f", mu.width))
+  end)
+
+  it("set a piece wider than its box smaller, and past the smallest size split it anywhere rather than cut", function()
+    local hash = "sha256:" .. string.rep("9f86d081", 6)
+    local w = w_of(string.rep("9f86d081", 4))
+    local m = core.measure({ type = "text", x = 0, y = 0, w = w, h = 1000, text = hash, size = 40, min_size = 14 })
+    assert.is_true(m.shrunk and not m.cut and m.width <= w + 0.5, string.format("%.1f at %.1f", m.width, m.final_size))
+    local tiny = core.measure({ type = "text", x = 0, y = 0, w = w / 4, h = 1000, text = hash, size = 40, min_size = 30 })
+    assert.is_false(tiny.cut)
+  end)
+
+  it("give a table's column no more than its widest piece", function()
+    local sc = { scene_type = "table", visual_content = { header = "Special addresses",
+      columns = { "Name", "Address", "Scope", "Notes" }, rows = {
+        { "Documentation", "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "Global", "Reserved for examples" },
+        { "Link-local", "fe80:0000:0000:0000:0202:b3ff:fe1e:8329", "Link", "Never routed beyond the link" } } } }
+    local dl = render.display_list(sc, { width = 1080, height = 1080, t = "end" })
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "rows[1][2]" then
+        local m = core.measure(l.it)
+        assert.is_false(m.shrunk or m.cut)
+        assert.is_true(m.lines > 1 and m.width <= l.it.w + 0.5)
+      end
+    end
+    assert.are.equal("", statuses(assert(core.check(dl))))
   end)
 end)
 
@@ -446,6 +528,20 @@ describe("type size by what fits the frame", function()
     end
   end)
 
+  it("sets a code comparison's Before and After pills as large as the frame's other pills", function()
+    local sc = { scene_type = "code_comparison", visual_content = { header = "Refactoring",
+      before_code = "for i in range(len(xs)):\n    print(xs[i])", after_code = "for x in xs:\n    print(x)" } }
+    local problem = { scene_type = "problem", visual_content = { problem_number = 1, difficulty = "easy",
+      title = "Reverse a List", problem_text = "Write a function that reverses a list in place." } }
+    -- (they stayed at 24 while a problem's went to 32 in a square or tall frame)
+    for _, wh in ipairs(SIZES) do
+      local other = size_of(problem, wh, "problem_number")
+      assert.are.equal(other, size_of(sc, wh, "before_label"), "at " .. wh[1] .. "x" .. wh[2])
+      assert.are.equal(other, size_of(sc, wh, "after_label"), "at " .. wh[1] .. "x" .. wh[2])
+    end
+    assert.are.equal(32, size_of(sc, { 1080, 1920 }, "before_label"))
+  end)
+
   it("sets code with a long line larger, wrapped between tokens, in a tall frame and a wide one", function()
     local sc = { scene_type = "command", visual_content = { header = "VCPKG", commands = {
       "git clone https://github.com/Microsoft/vcpkg.git", "cd vcpkg", "./bootstrap-vcpkg.sh",
@@ -469,13 +565,59 @@ describe("type size by what fits the frame", function()
     assert.is_true(size_of(lua, { 1920, 1080 }, "commands") >= 30)
   end)
 
-  it("keeps a wide frame's full slide, and its sparse one, as they were", function()
+  it("sets a wide frame's list with room larger, one size a slide, a tree kept whole", function()
+    -- (they were 38, 30 and 30: a wide frame set its lists by their count)
+    assert.is_true(size_of(three, { 1920, 1080 }, "items[1]") >= 48)
+    assert.is_true(size_of(agenda, { 1920, 1080 }, "items[1]") >= 44)
+    -- the Internet guide's volumes: two parents of four children with a
+    -- description line under the title (it was 30, children's lines at 25)
+    local items = {}
+    for p = 1, 2 do
+      items[#items + 1] = { title = "Volume " .. p .. ": Core Infrastructure", level = 0 }
+      for k = 1, 4 do
+        items[#items + 1] = { title = "Topic " .. p .. "." .. k, description = "Fiber optics, submarine cables", level = 1 }
+      end
+    end
+    local tree = { scene_type = "list", visual_content = { header = "Main Volumes", items = items } }
+    local size, dl = size_of(tree, { 1920, 1080 }, "items[1]")
+    assert.is_true(size >= 38, "tree at " .. size)
+    local at = {}
+    for _, l in ipairs(texts(dl)) do
+      at[l.it.id or ""] = l
+      if l.it.id and l.it.id:match("^items") then
+        assert.are.equal(size, core.measure(l.it).final_size, l.it.id)
+      end
+    end
+    -- children under their parent, in its column; the second parent heads a column
+    for k = 2, 5 do assert.is_true(at["items[" .. k .. "]"].x > at["items[1]"].x and at["items[" .. k .. "]"].x < at["items[6]"].x) end
+    assert.is_true(at["items[6]"].x > at["items[1]"].x + 400 and math.abs(at["items[6]"].y - at["items[1]"].y) < 1)
+    -- the slide reaches from under the title to near the bottom of the box
+    local bottom = 0
+    for _, l in ipairs(texts(dl)) do bottom = math.max(bottom, l.y + l.h) end
+    assert.is_true(bottom > 0.7 * dl.height, "content ends at " .. bottom)
+  end)
+
+  it("keeps a wide frame's full list at 30 or more, split rather than shrunk below", function()
     local items = {}
     for i = 1, 10 do items[i] = "Item number " .. i .. " with a few more words to read" end
     local full = { scene_type = "list", visual_content = { header = "Steps", items = items } }
-    assert.are.equal(30, size_of(full, { 1920, 1080 }, "items[1]"))
-    assert.are.equal(38, size_of(three, { 1920, 1080 }, "items[1]"))
-    assert.are.equal(30, size_of(agenda, { 1920, 1080 }, "items[1]"))
+    assert.is_true(size_of(full, { 1920, 1080 }, "items[1]") >= 30)
+    -- ten items of three lines in two columns: shrunk in their cards to 25
+    -- before; now two scenes, every item at 30 or more
+    local fit = require("vg.create.fit")
+    local long = {}
+    for i = 1, 10 do
+      long[i] = "Item " .. i .. " is a long point that goes on for a while, with a clause or two more, "
+        .. "and then some more words so that it needs three lines in a column"
+    end
+    local sc = { id = "w", scene_type = "list", visual_content = { header = "Steps", items = long } }
+    local parts = fit.scene(sc, { width = 1920, height = 1080, captions = true })
+    assert.is_true(#parts > 1, "not split")
+    for _, p in ipairs(parts) do
+      for i = 1, #p.visual_content.items do
+        assert.is_true(size_of(p, { 1920, 1080 }, "items[" .. i .. "]") >= 30)
+      end
+    end
   end)
 
   it("keeps a tall frame's full list at the size it fits", function()

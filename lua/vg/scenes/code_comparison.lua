@@ -56,7 +56,10 @@ return {
     local before, after = code_text(v.before_code), code_text(v.after_code)
     local lang = c.str(v.language) or c.guess_language(before .. "\n" .. after)
     local top = y
-    local ph = 48
+    -- the "Before"/"After" pills: as large as every other pill in the frame
+    -- (26; 32 in a square or tall one), their height taken from the code
+    local psize = c.pill_size(theme, 26)
+    local ph = math.floor(psize * 1.9)
     -- (layout runs for every frame: the plan is chosen once per scene and box)
     local key = table.concat({ box.w, box.h, y, theme.frame or "", theme.lang or "", before, after, lang }, "\0")
     local plan = memo[v]
@@ -95,7 +98,7 @@ return {
       local x, sy = box.x, y
       if portrait then sy = y + (i - 1) * (ph + 20 + ch + gap) else x = box.x + (i - 1) * (cw + gap) end
       local g = {}
-      local pill = c.pill(theme, x, sy, s.label, { size = 24, h = ph,
+      local pill = c.pill(theme, x, sy, s.label, { size = psize, h = ph,
         fill = T.mix(theme.card, s.color, theme.dark and 0.3 or 0.16),
         color = theme.dark and s.color or T.mix(s.color, { 0, 0, 0 }, 0.25),
         id = (s.field:gsub("code", "label")) })

@@ -201,13 +201,19 @@ function M.fit_size(item, big, base)
   return size
 end
 
--- A pill with text; returns items and its width.
+-- A pill's type size: a square or tall frame (a phone shows it small)
+-- sets it a quarter larger, up to 32 (its 80-unit row keeps room).
+function M.pill_size(theme, size)
+  if M.roomy(theme) then return math.max(size, math.min(32, math.floor(size * 1.25))) end
+  return size
+end
+
+-- A pill with text; returns items and its width. o.h: a height of the
+-- caller's (its size is then taken as it is).
 function M.pill(theme, x, y, text, o)
   o = o or {}
   local size = o.size or 24
-  -- a square or tall frame (a phone shows it small) sets a pill of its own
-  -- height a quarter larger, up to 32 (its 80-unit row keeps room)
-  if M.roomy(theme) and not o.h then size = math.max(size, math.min(32, math.floor(size * 1.25))) end
+  if not o.h then size = M.pill_size(theme, size) end
   local h = o.h or size * 1.9
   local probe = M.text(theme, 0, 0, 2000, h, text, { size = size, weight = "bold" })
   local m = core.measure(probe)
@@ -394,6 +400,100 @@ local TEXT_X = 28 + 2 * 30 + 24
 M.GROW = 1.6
 M.ROW_SIZE_MAX = 60
 local grown_memo, grown_count = {}, 0
+
+-- A wide frame does not set a list's items below this: the size a full
+-- two-column slide has always had (vg.scenes.list splits a list that fits
+-- only smaller).
+M.WIDE_MIN = 30
+
+-- A wide frame's list set as large as it fits: one column of n entries,
+-- or two (row by row; a tree column by column, split before a top-level
+-- entry where the columns come out most even), each card as tall as its
+-- text at one size, the largest from the cap down to WIDE_MIN. Two
+-- columns only where they set the type at least 6 larger than one.
+-- heights(size, pad, width) -> the cards' heights, their sum. Returns
+-- { size, cells }, or false when nothing fits (the items shrink in equal
+-- cells as before, and the list is split).
+local function spread_of(entries, box, n, tree, heights)
+  local base = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
+  local cap = math.min(M.ROW_SIZE_MAX, math.floor(base * M.GROW))
+  -- (the usual cards first; tighter ones, as in a square or tall frame,
+  -- where three or more items fit only so)
+  local function one(sz, tight)
+    local gap = tight and 12 or n > 4 and 18 or 24
+    local hs, sum, over = heights(sz, tight and 22 or 40, box.w)
+    if over then return nil end
+    if sum + (n - 1) * gap > box.h then
+      if not tight and n > 2 then return one(sz, true) end
+      return nil
+    end
+    local extra = math.min(24, (box.h - (n - 1) * gap - sum) / n)
+    local cells, y = {}, box.y
+    for i = 1, n do
+      cells[i] = { x = box.x, y = y, w = box.w, h = hs[i] + extra }
+      y = y + cells[i].h + gap
+    end
+    return cells
+  end
+  local function two(sz, tight)
+    if n < 4 then return nil end
+    local rows = math.ceil(n / 2)
+    local gap = tight and 12 or rows > 4 and 18 or 24
+    local w = (box.w - gap) / 2
+    local hs, _, over = heights(sz, tight and 22 or 40, w)
+    if over then return nil end
+    local function again()
+      if not tight and rows > 2 then return two(sz, true) end
+      return nil
+    end
+    local cells = {}
+    if tree then
+      -- the split before a top-level entry with the shorter taller column
+      local best, best_h
+      for k = 1, n - 1 do
+        if (entries[k + 1].indent or 0) == 0 then
+          local ha, hb = (k - 1) * gap, (n - k - 1) * gap
+          for i = 1, k do ha = ha + hs[i] end
+          for i = k + 1, n do hb = hb + hs[i] end
+          if not best_h or math.max(ha, hb) < best_h then best, best_h = k, math.max(ha, hb) end
+        end
+      end
+      if not best or best_h > box.h then return again() end
+      local y = { box.y, box.y }
+      for i = 1, n do
+        local col = i <= best and 1 or 2
+        cells[i] = { x = box.x + (col - 1) * (w + gap), y = y[col], w = w, h = hs[i] }
+        y[col] = y[col] + hs[i] + gap
+      end
+      return cells
+    end
+    -- row by row: a row as tall as its taller card
+    local y = box.y
+    for r = 1, rows do
+      local h = math.max(hs[2 * r - 1], hs[2 * r] or 0)
+      for c = 0, 1 do
+        local i = 2 * r - 1 + c
+        if i <= n then cells[i] = { x = box.x + c * (w + gap), y = y, w = w, h = h } end
+      end
+      y = y + h + gap
+    end
+    if y - gap > box.y + box.h then return again() end
+    return cells
+  end
+  local best1, best2
+  for sz = cap, M.WIDE_MIN, -2 do
+    if not best2 then
+      local c = two(sz)
+      if c then best2 = { size = sz, cells = c } end
+    end
+    local c = one(sz)
+    if c then best1 = { size = sz, cells = c } break end
+    if best2 and sz <= best2.size - 6 then break end
+  end
+  if best2 and (not best1 or best2.size >= best1.size + 6) then return best2 end
+  return best1 or false
+end
+
 function M.rows(theme, box, entries, a, o)
   o = o or {}
   local rtl = M.rtl(theme)
@@ -437,17 +537,20 @@ function M.rows(theme, box, entries, a, o)
   if (theme.frame == "square" or theme.frame == "tall") and cols == 1 and n > 2 then
     tight_pad, tight_gap = 22, o.gap or 12
   end
-  local function heights(sz, p)
-    p = p or pad
-    local hs, sum = {}, 0
+  -- (third result: some text does not fit the width at sz: a long token's
+  -- piece wider than the card, which the renderer sets smaller)
+  local function heights(sz, p, width)
+    p, width = p or pad, width or cw
+    local hs, sum, wider = {}, 0, false
     for i, e in ipairs(entries) do
       -- the text's width in its card: badge, padding (see below)
-      local m = core.measure({ type = "text", markup = e.markup, w = cw - (e.indent or 0) * 56 - TEXT_X - RIGHT_PAD,
+      local m = core.measure({ type = "text", markup = e.markup, w = width - (e.indent or 0) * 56 - TEXT_X - RIGHT_PAD,
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
       hs[i] = m.height + p
       sum = sum + hs[i]
+      wider = wider or m.shrunk
     end
-    return hs, sum
+    return hs, sum, wider
   end
   -- a square or tall frame has the height a wide one spends on a second
   -- column: one column of items takes the largest type that fits the box,
@@ -470,66 +573,87 @@ function M.rows(theme, box, entries, a, o)
       -- a size)
       for sz = cap, size + 1, -2 do
         local g = gap
-        local hs, sum = heights(sz)
+        local hs, sum, over = heights(sz)
         if sum > box.h - (n - 1) * g and (tight_pad < pad or tight_gap < gap) then
           g = tight_gap
-          hs, sum = heights(sz, tight_pad)
+          hs, sum, over = heights(sz, tight_pad)
         end
-        if sum <= box.h - (n - 1) * g then grown = { size = sz, hs = hs, sum = sum, gap = g } break end
+        if sum <= box.h - (n - 1) * g and not over then grown = { size = sz, hs = hs, sum = sum, gap = g } break end
       end
       if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
       grown_memo[key], grown_count = grown, grown_count + 1
     end
   end
-  if grown then size, gap = grown.size, grown.gap end
-  local hs = grown and grown.hs or heights(size)
-  for _, h in ipairs(hs) do max_h = math.max(max_h, h) end
-  local gbox = { x = box.x, y = box.y, w = box.w, h = box.h }
-  local need = rows * max_h + (rows - 1) * gap
-  if need < gbox.h then gbox.h = need end
-  local cells
-  local avail = box.h - (n - 1) * gap
-  local shared, sum = size, nil
-  if need > box.h and cols == 1 and not split then
-    -- one column that does not fit at equal heights: every item gets the
-    -- height its text needs at one size, the largest that fits the box, so
-    -- the items of a slide share a type size (equal cells shrank only the
-    -- long ones, which looked like a mistake). Not below a readable share of
-    -- the size (the renderer's warn_below): past it, each text shrinks in
-    -- its cell as before, and the renderer says so (vg.create.fit splits).
-    local floor = math.max(o.min_size or 14, math.ceil(0.75 * size))
-    hs, sum = heights(shared)
-    while sum > avail and shared > floor do
-      shared = math.max(floor, shared - 1)
-      hs, sum = heights(shared)
+  -- a wide frame's list takes the largest type at which every item fits
+  -- at its own height (up to the same cap, down to WIDE_MIN), in one
+  -- column or two (spread_of), so a slide with room grows and a full one
+  -- keeps 30 with cards as tall as their text; past that, today's layout.
+  local spread
+  if theme.frame == "wide" and not narrow and not o.size and not o.cols then
+    local parts = { "wide", box.w, box.h, theme.lang or "", theme.fonts.sans }
+    for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. e.markup end
+    local key = table.concat(parts, "\0")
+    spread = grown_memo[key]
+    if spread == nil then
+      spread = spread_of(entries, box, n, tree, heights)
+      if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
+      grown_memo[key], grown_count = spread, grown_count + 1
     end
   end
-  if grown then
-    -- grown cards stay about as tall as their text (the room left over is
-    -- not shared out into empty cards: the slide is balanced as a whole)
-    shared, sum, hs = grown.size, grown.sum, grown.hs
-  end
-  local measured = false
-  if sum and sum <= avail then
-    measured = true
-    size = shared
-    local extra = math.max(0, (avail - sum) / n)
-    if grown then extra = math.min(extra, 24) end
-    cells = {}
-    local y = box.y
-    for i = 1, n do
-      cells[i] = { x = box.x, y = y, w = box.w, h = hs[i] + extra }
-      y = y + cells[i].h + gap
-    end
-  elseif split then
-    local half = M.grid(gbox, rows * 2, 2, gap)   -- row-major cells of a rows x 2 grid
-    cells = {}
-    for i = 1, n do
-      local col, r = i <= split and 0 or 1, i <= split and i - 1 or i - split - 1
-      cells[i] = half[r * 2 + col + 1]
-    end
+  local cells, measured
+  if spread then
+    cells, size, measured = spread.cells, spread.size, true
   else
-    cells = M.grid(gbox, n, cols, gap)
+    if grown then size, gap = grown.size, grown.gap end
+    local hs = grown and grown.hs or heights(size)
+    for _, h in ipairs(hs) do max_h = math.max(max_h, h) end
+    local gbox = { x = box.x, y = box.y, w = box.w, h = box.h }
+    local need = rows * max_h + (rows - 1) * gap
+    if need < gbox.h then gbox.h = need end
+    local avail = box.h - (n - 1) * gap
+    local shared, sum = size, nil
+    if need > box.h and cols == 1 and not split then
+      -- one column that does not fit at equal heights: every item gets the
+      -- height its text needs at one size, the largest that fits the box, so
+      -- the items of a slide share a type size (equal cells shrank only the
+      -- long ones, which looked like a mistake). Not below a readable share of
+      -- the size (the renderer's warn_below): past it, each text shrinks in
+      -- its cell as before, and the renderer says so (vg.create.fit splits).
+      local floor = math.max(o.min_size or 14, math.ceil(0.75 * size))
+      local over
+      hs, sum, over = heights(shared)
+      while (sum > avail or over) and shared > floor do
+        shared = math.max(floor, shared - 1)
+        hs, sum, over = heights(shared)
+      end
+    end
+    if grown then
+      -- grown cards stay about as tall as their text (the room left over is
+      -- not shared out into empty cards: the slide is balanced as a whole)
+      shared, sum, hs = grown.size, grown.sum, grown.hs
+    end
+    measured = false
+    if sum and sum <= avail then
+      measured = true
+      size = shared
+      local extra = math.max(0, (avail - sum) / n)
+      if grown then extra = math.min(extra, 24) end
+      cells = {}
+      local y = box.y
+      for i = 1, n do
+        cells[i] = { x = box.x, y = y, w = box.w, h = hs[i] + extra }
+        y = y + cells[i].h + gap
+      end
+    elseif split then
+      local half = M.grid(gbox, rows * 2, 2, gap)   -- row-major cells of a rows x 2 grid
+      cells = {}
+      for i = 1, n do
+        local col, r = i <= split and 0 or 1, i <= split and i - 1 or i - split - 1
+        cells[i] = half[r * 2 + col + 1]
+      end
+    else
+      cells = M.grid(gbox, n, cols, gap)
+    end
   end
   -- one badge size on a slide, so its texts start at one edge (cards of
   -- one line and of several lines side by side)

@@ -21,6 +21,10 @@ end
 -- below this: a list that fits only smaller is split by vg.create.fit
 -- (its items shrunk to one smaller size raise no warning of their own).
 local ROOMY_MIN = 44
+-- A wide frame does not set a list below the size its full two-column
+-- slide has (items shrunk in their cards to fit are split instead); one
+-- with room takes larger type (vg.scenes.common, rows).
+local WIDE_MIN = c.WIDE_MIN
 local settled = { enter = function() return 1 end, step = function() return 1 end }
 
 local function smallest_item(items, acc)
@@ -79,9 +83,10 @@ def = {
       end
     end,
     overflows = function(scene, theme, box)
-      if not c.roomy(theme) then return false end
+      local floor = c.roomy(theme) and ROOMY_MIN or theme.frame == "wide" and WIDE_MIN
+      if not floor then return false end
       local ok, items = pcall(def.layout, scene, theme, box, settled)
-      return ok and type(items) == "table" and smallest_item(items, math.huge) < ROOMY_MIN
+      return ok and type(items) == "table" and smallest_item(items, math.huge) < floor
     end,
   },
   steps = function(scene)

@@ -44,27 +44,66 @@ local function measure(theme, text, w, size, bold)
   return m.width, m.height
 end
 
--- The widest single word of a text, so no column is narrower than a word.
-local function longest_word(theme, text, size, bold)
+-- The pieces a long token is broken into where a line cannot hold it, as
+-- the renderer breaks it (token_breaks in stages/render/text.c): right after
+-- ":" "/" "." "-" "_" before a letter or digit, not after leading ones; a
+-- URL only after a "/" of its path. Other words are one piece.
+local function pieces(word)
+  if word:find("[\128-\255]") then return { word } end
+  local host   -- a URL: the index of the "/" that starts its path
+  local init = 2
+  while true do
+    local k = word:find("://", init, true)
+    if not k then break end
+    local a = k
+    while a > 1 and word:sub(a - 1, a - 1):match("[%w+%.%-]") do a = a - 1 end
+    if a < k and word:sub(a, a):match("%a") then
+      host = word:find("/", k + 3, true) or #word + 1
+      break
+    end
+    init = k + 1
+  end
+  local lead = #word:match("^[:/%.%-_]*")
+  local out, from = {}, 1
+  for j = lead + 2, #word do
+    local a, b = word:sub(j - 1, j - 1), word:sub(j, j)
+    local ok
+    if host then ok = j > host and a == "/" and b ~= "/" else ok = a:match("[:/%.%-_]") and b:match("%w") end
+    if ok then
+      out[#out + 1] = word:sub(from, j - 1)
+      from = j
+    end
+  end
+  out[#out + 1] = word:sub(from)
+  return out
+end
+
+-- The widest single word of a text, so no column is narrower than a word;
+-- split: the widest piece of a word, so no column is narrower than the text
+-- can be broken to.
+local function longest_word(theme, text, size, bold, split)
   local best = 0
   for wd in text:gmatch("%S+") do
-    best = math.max(best, (measure(theme, wd, 100000, size, bold)))
+    for _, piece in ipairs(split and pieces(wd) or { wd }) do
+      best = math.max(best, (measure(theme, piece, 100000, size, bold)))
+    end
   end
   return best
 end
 
 -- Column widths for the grid: what each column needs on one line when that
 -- fits; else every column gets a fair share and the rest goes to the
--- columns that need more, never less than the column's longest word.
-local function widths(theme, cols, rows, n, W, size)
+-- columns that need more, never less than the column's longest word (or,
+-- where the words do not fit so, its widest piece: split).
+local function widths(theme, cols, rows, n, W, size, split)
   local nat, minw = {}, {}
   for j = 1, n do
     nat[j] = measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
-    minw[j] = longest_word(theme, cols[j], size, true) + 2 * PAD_X
+    minw[j] = longest_word(theme, cols[j], size, true, split) + 2 * PAD_X
     local wt = j == 1 and "semibold" or nil
     for _, r in ipairs(rows) do
       nat[j] = math.max(nat[j], measure(theme, r[j], 100000, size, wt) + 2 * PAD_X)
-      minw[j] = math.max(minw[j], longest_word(theme, r[j], size, wt) + 2 * PAD_X)
+      minw[j] = math.max(minw[j], longest_word(theme, r[j], size, wt, split) + 2 * PAD_X)
     end
   end
   local sum, summin = 0, 0
@@ -74,7 +113,13 @@ local function widths(theme, cols, rows, n, W, size)
     for j = 1, n do out[j] = nat[j] + (W - sum) / n end
     return out
   end
-  if summin > W then return nil end
+  -- whole words that do not fit side by side: a long token (an address, a
+  -- path) is broken at its separators, as the renderer breaks it, before
+  -- the type is made smaller
+  if summin > W then
+    if split then return nil end
+    return widths(theme, cols, rows, n, W, size, true)
+  end
   -- water-filling: columns that need less than the fair share keep their need
   local left, open = W, {}
   for j = 1, n do open[j] = true end
