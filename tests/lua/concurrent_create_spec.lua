@@ -127,15 +127,18 @@ describe("two create tasks on one engine", function()
     local ka, kb = mine(ra, T .. "/cache-a"), mine(rb, T .. "/cache-b")
     for k, v in pairs(ka) do if v == true then assert.is_true(ca[k], k .. " missing from A's cache") end end
     for k, v in pairs(kb) do if v == true then assert.is_true(cb[k], k .. " missing from B's cache") end end
-    -- nothing else but each one's segments and its one narration track
+    -- nothing else but each one's segments, its one narration track and
+    -- the record of its one join (stages/encode/join_reuse.c)
     local function only(found, keys, who)
-      local tracks, segments = 0, 0
+      local tracks, segments, joins = 0, 0, 0
       for name in pairs(found) do
         if name:match("%.m4a$") then tracks = tracks + 1
         elseif name:match("%.mp4$") then segments = segments + 1
+        elseif name:match("%.join$") then joins = joins + 1
         else assert.is_true(keys[name] == true, name .. " in " .. who .. "'s cache is not " .. who .. "'s") end
       end
       assert.equals(1, tracks)
+      assert.equals(1, joins)
       assert.equals(keys.segments, segments)
     end
     only(ca, ka, "A")
