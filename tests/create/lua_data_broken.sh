@@ -23,7 +23,7 @@ cases=(
   "timing-runtime|vg/timing.lua|s/^  tail = 0.6,/  tail = nil + 1,/|arithmetic on a nil value|:9:"
   "i18n-syntax|vg/i18n.lua|s/^  de = {/  de = {{/|expected|"
   "i18n-missing|vg/i18n.lua|s/^return M$/M.phrases = nil return M/|phrases is missing|"
-  "i18n-type|vg/i18n.lua|s/thanks = \"Thanks for Watching\"/thanks = 42/|phrases.en.thanks is a number, not a string|:23:"
+  "i18n-type|vg/i18n.lua|s/thanks = \"Thanks for watching\"/thanks = 42/|phrases.en.thanks is a number, not a string|:23:"
   "i18n-runtime|vg/i18n.lua|s/^local M = {}$/local M = {} M.x = M.y.z/|attempt to index a nil value|:18:"
 )
 for c in "${cases[@]}"; do
