@@ -438,6 +438,16 @@ char *vgi_shown_headline(const char *t) {
     else if (l >= 2 && (unsigned char)h[l - 2] == 0xC2 && (unsigned char)h[l - 1] == 0xA0) h[l -= 2] = 0;
     else break;
   }
+  /* a sentence that went on after a code block ("you might want to …")
+   * opens its bullet with a capital, as a sentence would; a command or a
+   * name ("npm install", "iOS") keeps its case */
+  static const char *const opening[] = { "you", "we", "it", "this", "that", "these", "those", "the", "a", "an",
+    "there", "they", "in", "on", "for", "to", "if", "when", "all", "each", "every", "some", "most", "many", "one",
+    "our", "your", "its", "their", "then", "also", "and", "but", "so", "as", "with", "by", "from", "after",
+    "before", "once", "while", "here", "now", "only", "see", "note", NULL };
+  size_t fl = strcspn(h, " ");
+  for (int i = 0; opening[i] && h[0] >= 'a' && h[0] <= 'z'; i++)
+    if (strlen(opening[i]) == fl && !strncmp(h, opening[i], fl)) h[0] = (char)(h[0] - 'a' + 'A');
   return h;
 }
 

@@ -224,6 +224,10 @@ static void bullets_at_most_sixteen_words(void **state) {
            "generalize the parsing, since the code is then more resilient against future change.",
            "Of course, if a bug is due to a change in kernel file formats, it would be best to first try to generalize "
            "the parsing");
+  /* a sentence that went on after a code block opens with a capital; a
+   * command keeps its case */
+  shown_is("you might want to disable the frequency scaling.", "You might want to disable the frequency scaling");
+  shown_is("npm install fetches every dependency.", "npm install fetches every dependency");
   /* a negation or a restriction in the rest: no cut there */
   shown_is("The packaged build of the library is recommended for desktop use on every platform we test, but never for "
            "production servers.",
