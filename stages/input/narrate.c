@@ -438,6 +438,21 @@ char *vgi_shown_headline(const char *t) {
     else if (l >= 2 && (unsigned char)h[l - 2] == 0xC2 && (unsigned char)h[l - 1] == 0xA0) h[l -= 2] = 0;
     else break;
   }
+  /* a relative clause left without the link it placed ("…the issue
+   * tracker which is located") goes */
+  static const char *const rel[] = { " which is ", " which are ", " that is ", " that are ", NULL };
+  static const char *const placed[] = { "located", "available", "hosted", "found", "kept", "published", "listed",
+                                        NULL };
+  for (int q = 0; rel[q]; q++) {
+    char *f = strstr(h, rel[q]);
+    if (!f || vgi_word_count(h) - vgi_word_count(f) < 4) continue;
+    for (int k = 0; placed[k]; k++)
+      if (!strcmp(f + strlen(rel[q]), placed[k])) {
+        if (f > h && f[-1] == ',') f--;
+        *f = 0;
+        break;
+      }
+  }
   /* a sentence that went on after a code block ("you might want to …")
    * opens its bullet with a capital, as a sentence would; a command or a
    * name ("npm install", "iOS") keeps its case */
@@ -1036,6 +1051,35 @@ static void dangling_out(char *t) {
         continue;
       }
     }
+    /* a relative clause that only placed the link ("…the issue tracker,
+     * which is located at <link>.", "…a list that is hosted on <link>.")
+     * goes, the statement before it stays */
+    if (preposition(ws, (size_t)(we - ws))) {
+      static const char *const rel[] = { " which is ", " which are ", " that is ", " that are ", NULL };
+      static const char *const placed[] = { "located", "available", "hosted", "found", "kept", "published",
+                                            "listed", NULL };
+      char *ss = ws;
+      while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
+      char *r = NULL;
+      for (int q = 0; rel[q] && !r; q++) {
+        char *f = strstr(ss, rel[q]);
+        if (!f || f >= ws) continue;
+        char *pw = f + strlen(rel[q]);
+        for (int k = 0; placed[k] && !r; k++) {
+          size_t pl = strlen(placed[k]);
+          char *pe = pw + pl;
+          while (*pe == ' ') pe++;
+          if (!strncmp(pw, placed[k], pl) && pe == ws) r = f;
+        }
+      }
+      int kept = 0;
+      for (char *q = ss; r && q < r; q++) kept += (q == ss || q[-1] == ' ') && *q != ' ';
+      if (r && kept >= 4) {
+        if (r > t && r[-1] == ',') r--;
+        memmove(r, after, strlen(after) + 1);
+        continue;
+      }
+    }
     /* the clause: back to a comma, semicolon or colon, else the sentence */
     char *c = ws, *sent = t;
     while (c > t && !strchr(",;:", c[-1])) {
@@ -1145,6 +1189,14 @@ static void speech_out(char *s) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       vgi_buf_add(&b, "\x01", 1);   /* where it was: dangling_out looks here */
       vgi_buf_add(&b, z, (size_t)(e - z));
+      /* a bare address that a capital follows ended its sentence, its full
+       * stop left out so as not to join the address ("…is located at
+       * https://example.org/issues You will need …") */
+      const char *nx = e;
+      while (*nx == ' ') nx++;
+      if (z == e && *nx >= 'A' && *nx <= 'Z' && nx[1] >= 'a' && nx[1] <= 'z' &&
+          (memmem(a, (size_t)(z - a), "://", 3) || !strncmp(a, "www.", 4)))
+        vgi_buf_add(&b, ".", 1);
     } else {
       for (const char *c = p; c < e; c++)
         if (*c != '`' && !(c[0] == '*' && c[1] == '*') && !(c > p && c[-1] == '*' && c[0] == '*'))

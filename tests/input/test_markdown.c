@@ -999,6 +999,18 @@ static void link_objects_unsaid(void **state) {
   assert_non_null(strstr(all, "Cet outil"));
   free(all);
   cJSON_Delete(m);
+  /* a bare address whose full stop was left out, and the relative clause
+   * that only placed it */
+  const char *bare = "# Bugs\n\n## Where to send\n\nYou can raise issues on the GitLab issues tracker which is\n"
+                     "located at https://gitlab.example.org/tool/issues You\nwill need a GitLab login to do so.\n";
+  m = load_text("bare.md", bare, &modes[1], &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  all = all_narration(m);
+  assert_non_null(strstr(all, "on the GitLab issues tracker. You will need a GitLab login"));
+  assert_null(strstr(all, "located"));
+  free(all);
+  cJSON_Delete(m);
 }
 
 /* A quote whose lines are commands or code ("> git clone …", as a mail-style

@@ -224,6 +224,8 @@ static void bullets_at_most_sixteen_words(void **state) {
            "generalize the parsing, since the code is then more resilient against future change.",
            "Of course, if a bug is due to a change in kernel file formats, it would be best to first try to generalize "
            "the parsing");
+  /* a relative clause left without the link it placed goes */
+  shown_is("You can raise issues on the issue tracker which is located", "You can raise issues on the issue tracker");
   /* a sentence that went on after a code block opens with a capital; a
    * command keeps its case */
   shown_is("you might want to disable the frequency scaling.", "You might want to disable the frequency scaling");
