@@ -340,8 +340,18 @@ local function narrate_stage(o, off)
     end
     local spoken = false
     core.go(fit_while_speaking, ctx, o, function() return spoken end)
+    -- a clip just spoken (not found in the cache) is a scene to encode: the
+    -- encoder's libraries load on a thread of their own while the rest is
+    -- spoken, when the cores are not yet busy (an unchanged video speaks
+    -- nothing and never loads them)
+    local speaking = vg.on("audio.generated", function(ev)
+      if ev.task_id == task.id and type(ev.data) == "table" and ev.data.cached == false then
+        require("vg.encode_core").preload()
+      end
+    end)
     local ok, err = pcall(core.run_native, "tts.synth", ctx, options, task.id, task.stage, off or task.cache,
       task.limits)
+    vg.off(speaking)
     spoken = true
     if not ok then error(err, 0) end
     if o.keep_timing then
