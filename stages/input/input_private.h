@@ -297,6 +297,13 @@ char *vgi_apidoc_type_words(const char *type);
 /* "Stability: 1 - Experimental" -> 1, kind "Experimental", note "". */
 int vgi_apidoc_banner(const char *text, char **kind, char **note);
 char *vgi_apidoc_quote_text(struct cmark_node *quote);
+
+/* myst.c: MyST (Sphinx's Markdown). vgi_myst_colon_fences: the text with its
+ * ":::{name}" fences as backtick fences (malloc'd, its length in *out_len),
+ * or NULL when it has none. vgi_myst_blocks: directives rewritten as the
+ * code, callouts and Markdown they stand for, targets ("(label)=") gone. */
+char *vgi_myst_colon_fences(const char *text, size_t len, size_t *out_len);
+void vgi_myst_blocks(struct cmark_node *doc);
 /* "{Type}" references in words ("with {AsyncResource}" -> "with AsyncResource"). Caller frees. */
 char *vgi_apidoc_debrace(const char *text);
 /* A paragraph "Type: {boolean}" / "Value: {boolean}": a property's type; else NULL. */

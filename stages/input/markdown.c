@@ -165,6 +165,25 @@ static void put_text(vgi_buf *b, const char *t) {
   }
 }
 
+/* What a MyST role shows: "text <target>" shows its text, "~mod.func" its
+ * last name, "!name" the name; anything else as written. */
+static void role_text(vgi_buf *b, const char *lit) {
+  if (!lit) return;
+  size_t l = strlen(lit);
+  const char *lt = l && lit[l - 1] == '>' ? strrchr(lit, '<') : NULL;
+  if (lt && lt > lit) {
+    size_t tl = (size_t)(lt - lit);
+    while (tl && lit[tl - 1] == ' ') tl--;
+    if (tl) { vgi_buf_add(b, lit, tl); return; }
+  }
+  if (*lit == '!') lit++;
+  if (*lit == '~') {
+    const char *dot = strrchr(lit, '.');
+    lit = dot && dot[1] ? dot + 1 : lit + 1;
+  }
+  vgi_buf_puts(b, lit);
+}
+
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
@@ -181,6 +200,8 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
           cut[o - 1] = 0;
           put_text(b, cut);
           free(cut);
+          role_text(b, cmark_node_get_literal(nx));
+          c = nx;   /* the code span is the role's */
           break;
         }
       }
@@ -3207,7 +3228,11 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
     if (e) cmark_parser_attach_syntax_extension(p, e);
   }
-  cmark_parser_feed(p, text, len);
+  /* MyST's colon fences (":::{note}") as the backtick fences they mean */
+  size_t mlen = 0;
+  char *myst = vgi_myst_colon_fences(text, len, &mlen);
+  cmark_parser_feed(p, myst ? myst : text, myst ? mlen : len);
+  free(myst);
   cmark_node *doc = cmark_parser_finish(p);
   /* blocks nested absurdly deep (20,000 ">") are refused, like deep YAML */
   {
@@ -3234,6 +3259,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       return NULL;
     }
   }
+  vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   m.videos = cJSON_CreateArray();
 
   /* pass 1: the title */
@@ -3251,13 +3277,18 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   const char *subtitle = fm_str(&m, "subtitle");
   if (!subtitle) subtitle = fm_str(&m, "description");
   char *sub_para = NULL;
-  /* a short paragraph right after the H1 is its subtitle */
+  /* a short paragraph right after the H1 is its subtitle, unless it
+   * introduces what follows ("pip is installed if you are:") */
   if (!subtitle && h1) {
     cmark_node *nx = cmark_node_next(h1);
     if (nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
       char *t = plain(nx, NULL);
-      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t)) { sub_para = t; subtitle = t; }
-      else free(t);
+      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t) && !ends_colon(t)) {
+        sub_para = t;
+        subtitle = t;
+      } else {
+        free(t);
+      }
     }
   }
 

@@ -1,0 +1,101 @@
+/* test_myst.c: MyST, Sphinx's Markdown (stages/input/myst.c): directives
+ * become the code, callouts and Markdown they stand for, whether fenced
+ * with backticks or colons; targets and roles are markup, never said. */
+#include "input_test.h"
+
+static const char doc[] =
+  "# Installing Widget\n\n"
+  "(install-target)=\n"
+  "## Install\n\n"
+  "Install it with {command}`pip`, as {ref}`the guide <guide:install>` says.\n"
+  "See {func}`~widget.core.run` and {mod}`!widget`.\n\n"
+  "```{code-block} python\n:caption: example\n:linenos:\nimport widget\nwidget.run()\n```\n\n"
+  ":::{warning}\nNever run the installer as **root**.\n:::\n\n"
+  "## Tabs\n\n"
+  "::::{tab-set}\n:::{tab-item} Unix\n```console\n$ python -m pip install widget\n```\n:::\n::::\n\n"
+  "## More\n\n"
+  "```{toctree}\n:maxdepth: 2\nusage\napi\n```\n\n"
+  "```{pip-cli}\n$ pip install --upgrade widget\n```\n\n"
+  "```{admonition} Good to know\nThe cache lives in your home folder.\n```\n";
+
+/* the scene of the given type whose code (or first item) holds `needle` */
+static const cJSON *scene_with(const cJSON *m, const char *type, const char *needle) {
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), type)) continue;
+    char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
+    int hit = t && strstr(t, needle);
+    free(t);
+    if (hit) return s;
+  }
+  return NULL;
+}
+
+static void directives(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("myst.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  /* code in its language, without the directive's options */
+  const cJSON *py = scene_with(m, "command", "import widget");
+  assert_non_null(py);
+  assert_string_equal(vcget(py, "language"), "python");
+  assert_null(strstr(all, ":caption:"));
+  assert_null(strstr(all, ":linenos:"));
+  /* commands at a prompt, in a directive of the project's own ({pip-cli}) */
+  const cJSON *cli = scene_with(m, "command", "pip install --upgrade widget");
+  assert_non_null(cli);
+  /* a colon-fenced tab inside a tab set: its code block, read as one */
+  assert_non_null(scene_with(m, "command", "python -m pip install widget"));
+  /* admonitions are callouts, their title opening the text */
+  const cJSON *warn = scene_with(m, "list", "Never run the installer as root");
+  assert_non_null(warn);
+  assert_string_equal(vcget(warn, "header"), "Warning");
+  const cJSON *note = scene_with(m, "list", "Good to know");
+  assert_non_null(note);
+  assert_string_equal(vcget(note, "header"), "Note");
+  /* navigation, targets and roles: never shown or said */
+  assert_null(strstr(all, "maxdepth"));
+  assert_null(strstr(all, "usage api"));
+  assert_null(strstr(all, "install-target"));
+  static const char *const markup[] = { "{command}", "{ref}", "{func}", "{mod}", "{warning}", "{tab",
+                                       "{toctree}", "{pip-cli}", "{admonition}", "{code-block}" };
+  for (size_t i = 0; i < sizeof markup / sizeof *markup; i++) {
+    if (strstr(all, markup[i])) print_message("%s in %s\n", markup[i], all);
+    assert_null(strstr(all, markup[i]));
+  }
+  assert_null(strstr(all, "guide:install"));
+  assert_null(strstr(all, "```"));
+  assert_null(strstr(all, ":::"));
+  assert_true(said_in(m, "as the guide says") == 1);
+  assert_true(said_in(m, "See run and widget.") == 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A document without MyST reads as before: a fence of colons in a code
+ * block stays code, a paragraph of colons stays text. */
+static void plain_markdown_untouched(void **state) {
+  (void)state;
+  static const char plain_doc[] =
+    "# Colons\n\n## Code\n\n```text\n:::{note}\nkept as code\n:::\n```\n\n"
+    "## Text\n\nThe ratio was 3:1 (see the table).\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("colons.md", plain_doc, &o, &d);
+  vgi_diags_free(&d);
+  const cJSON *code = scene_with(m, "command", ":::{note}");
+  assert_non_null(code);
+  assert_true(said_in(m, "3:1") == 1);
+  cJSON_Delete(m);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(directives),
+    cmocka_unit_test(plain_markdown_untouched),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
