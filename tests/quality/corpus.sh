@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # corpus.sh: every document of tests/quality/corpus (real documents in 11
-# languages, see corpus/SOURCES.md) through `vgrun create` at 320x180, checked
+# languages, one in MyST, see corpus/SOURCES.md) through `vgrun create` at 320x180, checked
 # from the outputs alone: timing.json names the document's language and the
 # voice of that language; the captions hold no URL, no Markdown or HTML
 # markup and no phrase vgrun generates in another language (phrases.lua);
@@ -18,6 +18,7 @@ fail=0
 # file language voice
 CASES="en-bats-README.md en male
 en-zstd-README.md en male
+en-pip-installation.md en male
 ar-msdos-README.md ar ar
 aocl-de.md de de
 aocl-fr.md fr fr

@@ -32,8 +32,9 @@ for other, t in pairs(i18n.phrases) do
     end
   end
 end
+-- MyST too: a role or directive name in braces, a target line, a role's target
 for _, pat in ipairs({ "https?://", "www%.", "%]%(", "%[!%u+%]", "%[%^", "%*%*", "`", "</?%a+[^>]*>",
-                       ":[%l_]+:" }) do
+                       ":[%l_]+:", "{[%l][%l-]*}", "%([%w_-]+%)=", "<%l+:" }) do
   local s = flat:find(pat)
   if s then bad[#bad + 1] = string.format("%q at %q", pat, flat:sub(math.max(1, s - 20), s + 30)) end
 end
