@@ -36,9 +36,16 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
   if (!strcasecmp(e, "srt")) return "srt";
   if (!strcasecmp(e, "vtt")) return "vtt";
-  vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
-               "unknown input type '.%s' (use .yaml, .yml, .json, .md, .srt, .vtt or a set "
-               "directory, or load a plug-in that reads it: --plugin FILE.lua)", e);
+  /* a README, a NEWS: the name says nothing, a prefix can */
+  if (!*e)
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
+                 "no extension to tell the input type: name it with a prefix (document:%s for "
+                 "Markdown or plain text; yaml: json: transcript: set:)", path);
+  else
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
+                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .srt, .vtt or a set "
+                 "directory, a prefix such as document:%s, or load a plug-in that reads it: "
+                 "--plugin FILE.lua)", e, path);
   return "";
 }
 

@@ -13,7 +13,10 @@ local function run(args)
   local input = require("vg.input")
   local all, failed = {}, 0
   for _, path in ipairs(inputs) do
-    local model, diags = input.load(path, opts)
+    -- a type prefix as `vgrun create --from` takes it (document:README)
+    local file, format = require("vg.create.options").input_spec(path)
+    opts.format = format
+    local model, diags = input.load(file, opts)
     local errors, warnings = input.count(diags)
     local bad = model == nil or errors > 0 or (strict and warnings > 0)
     if bad then failed = failed + 1 end

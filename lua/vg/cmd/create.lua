@@ -229,12 +229,8 @@ return {
     -- every option that shapes the output, before a task exists
     local cok, cerr = create.check_options(o)
     if not cok then return usage_error(cerr) end
-    local prefix, rest = o.from:match("^(%a+):(.+)$")
-    local path = o.from
-    if prefix and create.FORMATS[prefix] ~= nil then
-      path = rest
-      o.format = create.FORMATS[prefix] or nil
-    end
+    local path, format, prefixed = require("vg.create.options").input_spec(o.from)
+    if prefixed then o.format = format end
     local kind, why = file_kind(path)
     if not kind then eprintf("vgrun create: %s: no such file or directory\n", path); return 1 end
     -- the one wording of vg.core.open_regular (which refuses without opening)

@@ -5,10 +5,11 @@ local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
 -- Input files are data: read by the input adapters only (a Lua file is a
 -- script, not an input; scene types written in Lua come with --types).
-local function load_model(path)
+local function load_model(spec)
   local ok, input = pcall(require, "vg.input")
-  if not ok then return nil, "reading " .. path .. " needs the input adapters: " .. tostring(input) end
-  local model, diags = input.load(path)
+  if not ok then return nil, "reading " .. spec .. " needs the input adapters: " .. tostring(input) end
+  local path, format = require("vg.create.options").input_spec(spec)
+  local model, diags = input.load(path, { format = format })
   local errors = {}
   for _, d in ipairs(diags or {}) do
     -- Unknown scene types are reported below, naming the scene; other errors
@@ -58,7 +59,8 @@ local function run(args)
   local args_ = require("vg.args")
   local o, operands = args_.command(SPEC, args)
   if not o then return operands end
-  o.input, o.out = operands[1], o.output
+  if o.from and operands[1] then return args_.usage_error(SPEC, "INPUT or --from, not both") end
+  o.input, o.out = o.from or operands[1], o.output
   if o.resolution then o.width, o.height = o.resolution[1], o.resolution[2] end
   if not o.input then return args_.usage_error(SPEC, "no INPUT given") end
   if not o.scene and not o.sheet then return args_.usage_error(SPEC, "give --scene N or --sheet") end
@@ -138,6 +140,9 @@ Renders scene N (1-based, across all videos of INPUT) as it looks at
 `vgrun scenes` reads. Text that had to be shrunk or cut is reported on
 standard error (and as validation.warning events).]],
   options = {
+    { "--from", arg = "[TYPE:]PATH", complete = "from", default = "INPUT",
+      help = "the input, as `vgrun create --from` takes it (document:, yaml:, json:, transcript:, set:); "
+        .. "INPUT alone works too" },
     { "--scene", arg = "N", check = SCENE, default = "none: give --scene or --sheet", help = "which scene (1-based)" },
     { "--at", arg = "SECONDS", check = AT, default = "the moment it is fully revealed",
       help = "time within the scene" },

@@ -86,9 +86,11 @@ local function run(args)
   local args_ = require("vg.args")
   local o, operands = args_.command(SPEC, args)
   if not o then return operands end
-  local path = operands[1]
-  if not path then return args_.usage_error(SPEC, "no INPUT given") end
-  local opts = { split = o.split, duration = o.duration, detail = o.detail, language = o.language }
+  if o.from and operands[1] then return args_.usage_error(SPEC, "INPUT or --from, not both") end
+  local spec = o.from or operands[1]
+  if not spec then return args_.usage_error(SPEC, "no INPUT given") end
+  local path, format = require("vg.create.options").input_spec(spec)
+  local opts = { split = o.split, duration = o.duration, detail = o.detail, language = o.language, format = format }
   if o.no_narration then opts.narrate = false end
 
   local input = require("vg.input")
@@ -141,7 +143,8 @@ SPEC = {
   synopsis = { "[options] INPUT" },
   description = [[
 Shows what INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua, or a set
-directory) turns into, as `vgrun create` would make it: each video with its
+directory; a prefix names the type as for `vgrun create --from`:
+document:README) turns into, as `vgrun create` would make it: each video with its
 language, voice and length; each scene with its number, type, estimated
 length and title, its headline bullets (•) and what is said (») in full.
 
@@ -170,6 +173,9 @@ Lengths are estimates: the narration at espeak-ng's pace for the language
 (measured per language), the pause around it, at least the scene's
 min_duration. Problems go to standard error as `vgrun check` prints them.]],
   options = {
+    { "--from", arg = "[TYPE:]PATH", complete = "from", default = "INPUT",
+      help = "the input, as `vgrun create --from` takes it (document:, yaml:, json:, transcript:, set:); "
+        .. "INPUT alone works too" },
     { "--json", help = "print the plan as JSON" },
     { "--model", help = "print the scene model as JSON" },
     { "--detail", arg = "summary|full", complete = "detail", check = require("vg.create.options").check_detail,

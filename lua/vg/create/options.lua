@@ -21,6 +21,16 @@ M.DEFAULTS = {
 M.FORMATS = { document = "markdown", markdown = "markdown", md = "markdown", yaml = "yaml",
   json = "json", transcript = false, srt = "srt", vtt = "vtt", set = "set" }
 
+--- input_spec("document:README") -> "README", "markdown", true: the path,
+--- the input type its prefix names (nil: from the extension), and whether it
+--- had one. Every command that reads an input takes what `vgrun create
+--- --from` takes.
+function M.input_spec(spec)
+  local prefix, rest = spec:match("^(%a+):(.+)$")
+  if prefix and M.FORMATS[prefix] ~= nil then return rest, M.FORMATS[prefix] or nil, true end
+  return spec, nil, false
+end
+
 --- with_defaults(o) -> a copy of o with every default filled in
 function M.with_defaults(o)
   local r = {}
