@@ -233,6 +233,31 @@ describe("long tokens in text", function()
     assert.is_true(not mu.shrunk and math.abs(mu.width - w_of("https://github.com/")) < 1, string.format("%.1f", mu.width))
   end)
 
+  it("are cut into the pieces the renderer breaks them at (token_pieces), for layouts to measure", function()
+    local cases = {
+      ["https://github.com/Microsoft/vcpkg.git"] = { "https://github.com/", "Microsoft/", "vcpkg.git" },
+      ["/usr/local/lib/vgrun"] = { "/usr/", "local/", "lib/", "vgrun" },
+      ["2001:0db8:85a3:0000:8a2e"] = { "2001:", "0db8:", "85a3:", "0000:", "8a2e" },
+      ["CBOR_CUSTOM_ALLOC"] = { "CBOR_", "CUSTOM_", "ALLOC" },
+      ["http://example.org"] = { "http://example.org" },
+    }
+    -- (a word with no separator inside is left to Pango: one piece here)
+    assert.are.same({ "--fast=1" }, core.token_pieces("--fast=1"))
+    assert.are.same({ "a plain text" }, core.token_pieces("a plain text"))
+    assert.are.same({ "see /usr/", "lib and x.", "y" }, core.token_pieces("see /usr/lib and x.y"))
+    for token, want in pairs(cases) do
+      assert.are.same(want, core.token_pieces(token))
+      -- a box as wide as the widest piece holds the token without shrinking
+      -- it; one a little narrower does not
+      local widest = 0
+      for _, p in ipairs(want) do widest = math.max(widest, w_of(p)) end
+      local m = core.measure({ type = "text", x = 0, y = 0, w = widest + 1, h = 1000, text = token, size = 40, min_size = 14 })
+      assert.is_true(not m.shrunk and not m.cut and m.lines >= #want - 2, token)
+      local tight = core.measure({ type = "text", x = 0, y = 0, w = widest - 4, h = 1000, text = token, size = 40, min_size = 14 })
+      assert.is_true(tight.shrunk, token .. " not shrunk in a box narrower than its widest piece")
+    end
+  end)
+
   it("set a piece wider than its box smaller, and past the smallest size split it anywhere rather than cut", function()
     local hash = "sha256:" .. string.rep("9f86d081", 6)
     local w = w_of(string.rep("9f86d081", 4))

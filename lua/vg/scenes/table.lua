@@ -44,47 +44,14 @@ local function measure(theme, text, w, size, bold)
   return m.width, m.height
 end
 
--- The pieces a long token is broken into where a line cannot hold it, as
--- the renderer breaks it (token_breaks in stages/render/text.c): right after
--- ":" "/" "." "-" "_" before a letter or digit, not after leading ones; a
--- URL only after a "/" of its path. Other words are one piece.
-local function pieces(word)
-  if word:find("[\128-\255]") then return { word } end
-  local host   -- a URL: the index of the "/" that starts its path
-  local init = 2
-  while true do
-    local k = word:find("://", init, true)
-    if not k then break end
-    local a = k
-    while a > 1 and word:sub(a - 1, a - 1):match("[%w+%.%-]") do a = a - 1 end
-    if a < k and word:sub(a, a):match("%a") then
-      host = word:find("/", k + 3, true) or #word + 1
-      break
-    end
-    init = k + 1
-  end
-  local lead = #word:match("^[:/%.%-_]*")
-  local out, from = {}, 1
-  for j = lead + 2, #word do
-    local a, b = word:sub(j - 1, j - 1), word:sub(j, j)
-    local ok
-    if host then ok = j > host and a == "/" and b ~= "/" else ok = a:match("[:/%.%-_]") and b:match("%w") end
-    if ok then
-      out[#out + 1] = word:sub(from, j - 1)
-      from = j
-    end
-  end
-  out[#out + 1] = word:sub(from)
-  return out
-end
-
 -- The widest single word of a text, so no column is narrower than a word;
 -- split: the widest piece of a word, so no column is narrower than the text
 -- can be broken to.
 local function longest_word(theme, text, size, bold, split)
   local best = 0
   for wd in text:gmatch("%S+") do
-    for _, piece in ipairs(split and pieces(wd) or { wd }) do
+    -- (a long token in the pieces the renderer breaks it into)
+    for _, piece in ipairs(split and core.token_pieces(wd) or { wd }) do
       best = math.max(best, (measure(theme, piece, 100000, size, bold)))
     end
   end
