@@ -284,6 +284,66 @@ describe("long tokens in text", function()
   end)
 end)
 
+describe("a long token on a slide (tests/render/fixtures/long_tokens.md)", function()
+  local model = assert(require("vg.input").load("tests/render/fixtures/long_tokens.md"))
+  local scenes = render.scenes_of(model)
+  local function scene(kind)
+    for _, sc in ipairs(scenes) do if sc.scene_type == kind then return sc end end
+  end
+  local function laid_out(sc, wh)
+    local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+    local at = {}
+    for _, l in ipairs(texts(dl)) do if l.it.id then at[l.it.id] = l end end
+    return at, dl
+  end
+
+  it("sets only the list card that holds it smaller; the rest of the slide keeps its size", function()
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local at, dl = laid_out(scene("list"), wh)
+      local m1, m2, m3 = core.measure(at["items[1]"].it), core.measure(at["items[2]"].it), core.measure(at["items[3]"].it)
+      -- (the address's last piece set the whole slide at 42 in a square or
+      -- tall frame, three short items in tall empty cards)
+      assert.is_true(not m2.shrunk and m2.final_size >= 52 and m3.final_size == m2.final_size,
+        string.format("items at %.1f at %s", m2.final_size, where))
+      assert.is_true(not m1.cut and m1.final_size >= 0.75 * m2.final_size - 0.5,
+        string.format("the address's card at %.1f at %s", m1.final_size, where))
+      -- each text within its box, the cards one under the other
+      for i = 1, 3 do
+        local l = at["items[" .. i .. "]"]
+        local m = core.measure(l.it)
+        assert.is_true(m.width <= l.w + 0.5 and m.height <= l.h + 0.5, "items[" .. i .. "] at " .. where)
+      end
+      assert.is_true(at["items[1]"].y + at["items[1]"].h <= at["items[2]"].y, where)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+
+  it("sets only the table cell that holds it smaller; the rest of the table keeps its size", function()
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local at, dl = laid_out(scene("table"), wh)
+      local cell, other = at["rows[1][2]"], core.measure(at["rows[2][1]"].it)
+      -- (the class name's last piece set the whole table at 36 in a square or tall frame)
+      assert.is_true(not other.shrunk and other.final_size >= 44, string.format("%.1f at %s", other.final_size, where))
+      local m = core.measure(cell.it)
+      assert.is_true(not m.cut and m.final_size >= 0.8 * other.final_size - 0.5 and m.width <= cell.w + 0.5,
+        string.format("the class name's cell at %.1f at %s", m.final_size, where))
+      -- the class name's cell beside its row's first cell, the next row under both
+      assert.is_true(cell.x >= at["rows[1][1]"].x + at["rows[1][1]"].w and cell.y + m.height <= at["rows[2][2]"].y + 0.5, where)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+
+  it("wraps a command's address after a '/' and keeps the block whole", function()
+    for _, wh in ipairs(SIZES) do
+      local at = laid_out(scene("command"), wh)
+      local m = core.measure(at.commands.it)
+      assert.is_true(not m.cut and m.final_size >= 30, string.format("%.1f at %dx%d", m.final_size, wh[1], wh[2]))
+    end
+  end)
+end)
+
 describe("nested lists", function()
   it("keep children under their parent, in the parent's column", function()
     local items = {}

@@ -400,6 +400,11 @@ local TEXT_X = 28 + 2 * 30 + 24
 M.GROW = 1.6
 M.ROW_SIZE_MAX = 60
 local grown_memo, grown_count = {}, 0
+-- A card whose text holds a piece of a long token (a path, a URL, a hash)
+-- wider than the card at the slide's size has that text set smaller, down
+-- to this share of the size (the renderer's own bar for a warning), before
+-- the whole slide is set smaller for it.
+M.PIECE_SHRINK = 0.75
 
 -- A wide frame does not set a list's items below this: the size a full
 -- two-column slide has always had (vg.scenes.list splits a list that fits
@@ -537,8 +542,11 @@ function M.rows(theme, box, entries, a, o)
   if (theme.frame == "square" or theme.frame == "tall") and cols == 1 and n > 2 then
     tight_pad, tight_gap = 22, o.gap or 12
   end
-  -- (third result: some text does not fit the width at sz: a long token's
-  -- piece wider than the card, which the renderer sets smaller)
+  -- (third result: some text does not fit the width at sz even at
+  -- M.PIECE_SHRINK of it: a long token's piece far wider than its card. A
+  -- piece a little wider sets only its own card's text smaller, as the
+  -- renderer does, and the card is as tall as that text: the rest of the
+  -- slide keeps sz)
   local function heights(sz, p, width)
     p, width = p or pad, width or cw
     local hs, sum, wider = {}, 0, false
@@ -548,7 +556,7 @@ function M.rows(theme, box, entries, a, o)
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
       hs[i] = m.height + p
       sum = sum + hs[i]
-      wider = wider or m.shrunk
+      wider = wider or m.final_size < M.PIECE_SHRINK * sz - 0.01
     end
     return hs, sum, wider
   end
