@@ -370,6 +370,37 @@ describe("nested lists", function()
   end)
 end)
 
+describe("a wide tree's two columns (tests/render/fixtures/tree_columns.md)", function()
+  it("come close in height: a parent with its children one unit, the taller column wider", function()
+    local model = assert(require("vg.input").load("tests/render/fixtures/tree_columns.md"))
+    local sc
+    for _, s in ipairs(render.scenes_of(model)) do if s.scene_type == "list" then sc = s end end
+    local dl = render.display_list(sc, { width = 1920, height = 1080, t = "end" })
+    local at = {}
+    for _, l in ipairs(texts(dl)) do if l.it.id then at[l.it.id] = l end end
+    -- two parents: five children under the first, three under the second
+    local first, second = at["items[1]"], at["items[7]"]
+    assert.is_true(second.x > first.x + 400 and math.abs(second.y - first.y) < 1, "the second parent heads a column")
+    local bottom = { 0, 0 }
+    for i = 1, 10 do
+      local l = at["items[" .. i .. "]"]
+      local col = i <= 6 and 1 or 2
+      local parent = col == 1 and first or second
+      -- each child under its parent, in its column, indented
+      if i ~= 1 and i ~= 7 then assert.is_true(l.x > parent.x and l.x < parent.x + 200 and l.y > parent.y, "items[" .. i .. "]") end
+      local m = core.measure(l.it)
+      assert.is_false(m.shrunk or m.cut)
+      bottom[col] = math.max(bottom[col], l.y + l.h)
+    end
+    -- (the second column ended at 55 % of the first's height)
+    local h1, h2 = bottom[1] - first.y, bottom[2] - second.y
+    assert.is_true(math.min(h1, h2) / math.max(h1, h2) >= 0.8, string.format("columns %.0f and %.0f high", h1, h2))
+    -- the longer column is the wider one, and neither reaches past the frame
+    assert.is_true(first.w > second.w and second.x + second.w <= 1920)
+    assert.are.equal("", statuses(assert(core.check(dl))))
+  end)
+end)
+
 describe("the frame", function()
   it("balances a sparse slide vertically", function()
     local sc = { scene_type = "list", visual_content = { header = "Sparse", items = { "Only one item" } } }

@@ -419,6 +419,12 @@ M.WIDE_MIN = 30
 -- heights(size, pad, width) -> the cards' heights, their sum. Returns
 -- { size, cells }, or false when nothing fits (the items shrink in equal
 -- cells as before, and the list is split).
+-- A tree's two columns: the first column's share of the width, equal
+-- first, then by how far from equal; and how close the columns' heights
+-- must come (the shorter over the taller) before equal widths give way.
+local TREE_SHARES = { 0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65 }
+local TREE_EVEN = 0.8
+
 local function spread_of(entries, box, n, tree, heights)
   local base = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
   local cap = math.min(M.ROW_SIZE_MAX, math.floor(base * M.GROW))
@@ -444,34 +450,60 @@ local function spread_of(entries, box, n, tree, heights)
     if n < 4 then return nil end
     local rows = math.ceil(n / 2)
     local gap = tight and 12 or rows > 4 and 18 or 24
+    local pad = tight and 22 or 40
     local w = (box.w - gap) / 2
-    local hs, _, over = heights(sz, tight and 22 or 40, w)
-    if over then return nil end
     local function again()
       if not tight and rows > 2 then return two(sz, true) end
       return nil
     end
     local cells = {}
     if tree then
-      -- the split before a top-level entry with the shorter taller column
-      local best, best_h
-      for k = 1, n - 1 do
-        if (entries[k + 1].indent or 0) == 0 then
-          local ha, hb = (k - 1) * gap, (n - k - 1) * gap
-          for i = 1, k do ha = ha + hs[i] end
-          for i = k + 1, n do hb = hb + hs[i] end
-          if not best_h or math.max(ha, hb) < best_h then best, best_h = k, math.max(ha, hb) end
+      -- a top-level entry and its children stay one unit, in order: the
+      -- columns split before a top-level entry, where the taller column is
+      -- shortest. Where that leaves one column far shorter (a parent with
+      -- many children beside one with a few: units too unequal to balance),
+      -- the columns take unequal widths, the taller one wider (its lines
+      -- wrap less), the nearest to equal at which their heights come close
+      -- (TREE_EVEN); none: equal widths as they come
+      local pick
+      for _, share in ipairs(TREE_SHARES) do
+        local w1 = math.floor((box.w - gap) * share + 0.5)
+        local w2 = box.w - gap - w1
+        local h1, _, o1 = heights(sz, pad, w1)
+        local h2, o2 = h1, o1
+        if w2 ~= w1 then h2, _, o2 = heights(sz, pad, w2) end
+        if not (o1 or o2) then
+          -- (at one width: the shorter taller column)
+          local best
+          for k = 1, n - 1 do
+            if (entries[k + 1].indent or 0) == 0 then
+              local ha, hb = (k - 1) * gap, (n - k - 1) * gap
+              for i = 1, k do ha = ha + h1[i] end
+              for i = k + 1, n do hb = hb + h2[i] end
+              local top = math.max(ha, hb)
+              if top <= box.h and (not best or top < best.top) then
+                best = { k = k, top = top, even = math.min(ha, hb) / top, w1 = w1, w2 = w2, h1 = h1, h2 = h2 }
+              end
+            end
+          end
+          -- (equal widths where their heights come close, or nothing else
+          -- does; else the nearest to equal that brings them close)
+          if best and share == 0.5 then pick = best end
+          if best and best.even >= TREE_EVEN then pick = best break end
         end
       end
-      if not best or best_h > box.h then return again() end
+      if not pick then return again() end
       local y = { box.y, box.y }
       for i = 1, n do
-        local col = i <= best and 1 or 2
-        cells[i] = { x = box.x + (col - 1) * (w + gap), y = y[col], w = w, h = hs[i] }
-        y[col] = y[col] + hs[i] + gap
+        local col = i <= pick.k and 1 or 2
+        local h = col == 1 and pick.h1[i] or pick.h2[i]
+        cells[i] = { x = col == 1 and box.x or box.x + pick.w1 + gap, y = y[col], w = col == 1 and pick.w1 or pick.w2, h = h }
+        y[col] = y[col] + h + gap
       end
       return cells
     end
+    local hs, _, over = heights(sz, pad, w)
+    if over then return nil end
     -- row by row: a row as tall as its taller card
     local y = box.y
     for r = 1, rows do
