@@ -466,13 +466,19 @@ local function spread_of(entries, box, n, tree, heights)
       -- wrap less), the nearest to equal at which their heights come close
       -- (TREE_EVEN); none: equal widths as they come
       local pick
+      local by_width = {}   -- (0.45 and 0.55 measure the same two widths)
+      local function at(width)
+        if not by_width[width] then by_width[width] = { heights(sz, pad, width) } end
+        return by_width[width][1], by_width[width][3]
+      end
       for _, share in ipairs(TREE_SHARES) do
         local w1 = math.floor((box.w - gap) * share + 0.5)
         local w2 = box.w - gap - w1
-        local h1, _, o1 = heights(sz, pad, w1)
-        local h2, o2 = h1, o1
-        if w2 ~= w1 then h2, _, o2 = heights(sz, pad, w2) end
-        if not (o1 or o2) then
+        local h1, o1 = at(w1)
+        local h2, o2 = at(w2)
+        if o1 or o2 then
+          if share == 0.5 then break end
+        else
           -- (at one width: the shorter taller column)
           local best
           for k = 1, n - 1 do
@@ -481,15 +487,24 @@ local function spread_of(entries, box, n, tree, heights)
               for i = 1, k do ha = ha + h1[i] end
               for i = k + 1, n do hb = hb + h2[i] end
               local top = math.max(ha, hb)
-              if top <= box.h and (not best or top < best.top) then
+              if not best or top < best.top then
                 best = { k = k, top = top, even = math.min(ha, hb) / top, w1 = w1, w2 = w2, h1 = h1, h2 = h2 }
               end
             end
           end
-          -- (equal widths where their heights come close, or nothing else
-          -- does; else the nearest to equal that brings them close)
-          if best and share == 0.5 then pick = best end
-          if best and best.even >= TREE_EVEN then pick = best break end
+          if not best then break end
+          local fits = best.top <= box.h
+          -- (equal widths where their heights come close, or where nothing
+          -- else does; else the nearest to equal that brings them close.
+          -- Columns close already at equal widths gain nothing from others)
+          if share == 0.5 and fits then pick = best end
+          if best.even >= TREE_EVEN then
+            if fits then pick = best end
+            if fits or share == 0.5 then break end
+          end
+          -- (far too tall at equal widths: a wider column does not take
+          -- off that much, its cards' padding stays)
+          if share == 0.5 and best.top * 0.6 > box.h then break end
         end
       end
       if not pick then return again() end
