@@ -411,6 +411,12 @@ M.PIECE_SHRINK = 0.75
 -- only smaller).
 M.WIDE_MIN = 30
 
+-- A tree's two columns: the first column's share of the width, equal
+-- first, then by how far from equal; and how close the columns' heights
+-- must come (the shorter over the taller) before equal widths give way.
+local TREE_SHARES = { 0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65 }
+local TREE_EVEN = 0.8
+
 -- A wide frame's list set as large as it fits: one column of n entries,
 -- or two (row by row; a tree column by column, split before a top-level
 -- entry where the columns come out most even), each card as tall as its
@@ -419,12 +425,6 @@ M.WIDE_MIN = 30
 -- heights(size, pad, width) -> the cards' heights, their sum. Returns
 -- { size, cells }, or false when nothing fits (the items shrink in equal
 -- cells as before, and the list is split).
--- A tree's two columns: the first column's share of the width, equal
--- first, then by how far from equal; and how close the columns' heights
--- must come (the shorter over the taller) before equal widths give way.
-local TREE_SHARES = { 0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65 }
-local TREE_EVEN = 0.8
-
 local function spread_of(entries, box, n, tree, heights)
   local base = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
   local cap = math.min(M.ROW_SIZE_MAX, math.floor(base * M.GROW))
