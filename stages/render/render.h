@@ -107,6 +107,14 @@ typedef struct vg_render_measure {
 int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m,
                            char *err, size_t errlen);
 
+/* Where a line of text may break inside a long token (a path, a URL, an
+ * identifier with ":" "/" "." "-" "_" between its letters or digits), as
+ * the renderer breaks text that a line cannot hold: the byte offsets into
+ * text[0, len), in order, of which the first max go into at (may be NULL
+ * when max is 0). Returns how many there are. Layouts measure the pieces
+ * between them (a table column's narrowest width). */
+size_t vg_render_token_breaks(const char *text, size_t len, size_t *at, size_t max);
+
 /* Size of a PNG as the renderer sees it (cached per thread). 0, or -1 with
  * the reason in err if it cannot be used: only a regular file is opened
  * (never a FIFO or device), at most 64 MB, a PNG of at most 16384 px a side. */

@@ -6,6 +6,7 @@
  *   render_png_async(...)        same, rendered on the libuv pool (yields)
  *   check(dl)                    -> warnings (fits text without drawing)
  *   measure(text_item)           -> {final_size, width, height, lines, shrunk, cut, text}
+ *   token_pieces(text)           -> list: text cut where a long token may break
  *   load_png(path)               -> Buffer | nil, message
  *   image_size(path)             -> w, h | nil, message
  *   bench(dl, w, h, n), bench_pictures(lists, w, h, n[, under, alphas]): ms per picture
@@ -207,6 +208,29 @@ static int l_measure(lua_State *L) {
   lua_pushboolean(L, m.shrunk); lua_setfield(L, -2, "shrunk");
   lua_pushboolean(L, m.cut); lua_setfield(L, -2, "cut");
   lua_pushstring(L, m.text ? m.text : ""); lua_setfield(L, -2, "text");
+  return 1;
+}
+
+/* token_pieces(text) -> the pieces text is cut into where the renderer
+ * lets a long token break (vg_render_token_breaks); {text} when it has
+ * no such place. */
+static int l_token_pieces(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  size_t local[64], *at = local;
+  size_t n = vg_render_token_breaks(s, len, at, 64);
+  if (n > 64) {   /* (a userdata: freed by Lua even when a push below raises) */
+    at = lua_newuserdatauv(L, n * sizeof *at, 0);
+    vg_render_token_breaks(s, len, at, n);
+  }
+  lua_createtable(L, (int)n + 1, 0);
+  size_t from = 0;
+  for (size_t i = 0; i <= n; i++) {
+    size_t to = i < n ? at[i] : len;
+    lua_pushlstring(L, s + from, to - from);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+    from = to;
+  }
   return 1;
 }
 
@@ -465,7 +489,7 @@ static const luaL_Reg buffer_methods[] = {
 
 static const luaL_Reg funcs[] = {
   {"render", l_render}, {"redraw", l_redraw}, {"render_png", l_render_png}, {"check", l_check}, {"render_png_async", l_render_png_async},
-  {"measure", l_measure}, {"load_png", l_load_png}, {"bench", l_bench},
+  {"measure", l_measure}, {"token_pieces", l_token_pieces}, {"load_png", l_load_png}, {"bench", l_bench},
   {"bench_pictures", l_bench_pictures},
   {"image_size", l_image_size}, {NULL, NULL},
 };

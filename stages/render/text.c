@@ -410,37 +410,83 @@ static void no_breaks(PangoAttrList *attrs, size_t from, size_t to) {
  * hyphen added: never after a leading "/" or "--", never inside a URL's
  * "scheme://host", and in its path only after a "/". A piece that still
  * does not fit makes the text smaller (fits() checks the width). Tokens
- * without such a separator, and all other text, break as Pango breaks them. */
-static void token_breaks(const char *txt, PangoAttrList *attrs) {
-  size_t i = 0, n = strlen(txt);
+ * without such a separator, and all other text, break as Pango breaks them.
+ * For the token txt[s, e) (a run of tok_char) calls cut(s, p, ud) at each
+ * place p strictly inside it where it may break, in order; returns 0 (no
+ * call) for a token left to Pango. */
+static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, size_t, void *), void *ud) {
+  size_t host = url_host_end(txt, s, e, NULL, NULL);
+  int url = host > s;
+  size_t lead = s;   /* past leading separators ("--fast", "/usr", "::1") */
+  while (lead < e && tok_sep((unsigned char)txt[lead])) lead++;
+  int inner = 0;
+  for (size_t p = lead + 1; p < e; p++)
+    if (tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p])) inner = 1;
+  if (!url && !inner) return 0;
+  for (size_t p = lead + 1; p < e; p++) {
+    int ok;
+    if (url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
+    else ok = tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p]);
+    if (ok) cut(s, p, ud);
+  }
+  return 1;
+}
+
+/* token_cuts for every token of txt[0, n) (the runs of tok_char); then
+ * token(s, e, ud) for each token the rule breaks. */
+static void each_token_cut(const char *txt, size_t n, void (*cut)(size_t, size_t, void *), void *ud,
+                           void (*token)(size_t, size_t, void *)) {
+  size_t i = 0;
   while (i < n) {
     if (!tok_char((unsigned char)txt[i])) { i++; continue; }
     size_t s = i;
     while (i < n && tok_char((unsigned char)txt[i])) i++;
-    size_t e = i;
-    size_t host = url_host_end(txt, s, e, NULL, NULL);
-    int url = host > s;
-    size_t lead = s;   /* past leading separators ("--fast", "/usr", "::1") */
-    while (lead < e && tok_sep((unsigned char)txt[lead])) lead++;
-    int inner = 0;
-    for (size_t p = lead + 1; p < e; p++)
-      if (tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p])) inner = 1;
-    if (!url && !inner) continue;
-    PangoAttribute *nh = pango_attr_insert_hyphens_new(FALSE);
-    nh->start_index = (guint)s;
-    nh->end_index = (guint)e;
-    pango_attr_list_insert(attrs, nh);
-    /* no break strictly inside [from, p) for consecutive allowed p */
-    size_t from = s;
-    for (size_t p = lead + 1; p <= e; p++) {
-      int ok = p == e;
-      if (!ok && url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
-      else if (!ok) ok = tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p]);
-      if (!ok) continue;
-      no_breaks(attrs, from, p);
-      from = p;
-    }
+    if (token_cuts(txt, s, i, cut, ud) && token) token(s, i, ud);
   }
+}
+
+/* token_breaks' state: the attribute list, the token being cut and where
+ * its current piece starts */
+typedef struct { PangoAttrList *attrs; size_t tok, from; } tok_attrs;
+
+/* no break strictly inside a piece: [from, p) for consecutive cuts p */
+static void attr_cut(size_t s, size_t p, void *ud) {
+  tok_attrs *t = ud;
+  if (t->tok != s) t->tok = t->from = s;
+  no_breaks(t->attrs, t->from, p);
+  t->from = p;
+}
+
+/* after a token's cuts: its last piece, and no hyphen anywhere in it */
+static void attr_token(size_t s, size_t e, void *ud) {
+  tok_attrs *t = ud;
+  if (t->tok != s) t->tok = t->from = s;
+  no_breaks(t->attrs, t->from, e);
+  t->tok = SIZE_MAX;
+  PangoAttribute *nh = pango_attr_insert_hyphens_new(FALSE);
+  nh->start_index = (guint)s;
+  nh->end_index = (guint)e;
+  pango_attr_list_insert(t->attrs, nh);
+}
+
+static void token_breaks(const char *txt, PangoAttrList *attrs) {
+  tok_attrs t = {attrs, SIZE_MAX, 0};
+  each_token_cut(txt, strlen(txt), attr_cut, &t, attr_token);
+}
+
+typedef struct { size_t *at, max, n; } cut_list;
+
+static void list_cut(size_t s, size_t p, void *ud) {
+  cut_list *c = ud;
+  (void)s;
+  if (c->n < c->max) c->at[c->n] = p;
+  c->n++;
+}
+
+size_t vg_render_token_breaks(const char *text, size_t len, size_t *at, size_t max) {
+  cut_list c = {at, max, 0};
+  each_token_cut(text, len, list_cut, &c, NULL);
+  return c.n;
 }
 
 /* Code: a URL never breaks inside its "scheme://host" (nor right after

@@ -233,6 +233,31 @@ describe("long tokens in text", function()
     assert.is_true(not mu.shrunk and math.abs(mu.width - w_of("https://github.com/")) < 1, string.format("%.1f", mu.width))
   end)
 
+  it("are cut into the pieces the renderer breaks them at (token_pieces), for layouts to measure", function()
+    local cases = {
+      ["https://github.com/Microsoft/vcpkg.git"] = { "https://github.com/", "Microsoft/", "vcpkg.git" },
+      ["/usr/local/lib/vgrun"] = { "/usr/", "local/", "lib/", "vgrun" },
+      ["2001:0db8:85a3:0000:8a2e"] = { "2001:", "0db8:", "85a3:", "0000:", "8a2e" },
+      ["CBOR_CUSTOM_ALLOC"] = { "CBOR_", "CUSTOM_", "ALLOC" },
+      ["http://example.org"] = { "http://example.org" },
+    }
+    -- (a word with no separator inside is left to Pango: one piece here)
+    assert.are.same({ "--fast=1" }, core.token_pieces("--fast=1"))
+    assert.are.same({ "a plain text" }, core.token_pieces("a plain text"))
+    assert.are.same({ "see /usr/", "lib and x.", "y" }, core.token_pieces("see /usr/lib and x.y"))
+    for token, want in pairs(cases) do
+      assert.are.same(want, core.token_pieces(token))
+      -- a box as wide as the widest piece holds the token without shrinking
+      -- it; one a little narrower does not
+      local widest = 0
+      for _, p in ipairs(want) do widest = math.max(widest, w_of(p)) end
+      local m = core.measure({ type = "text", x = 0, y = 0, w = widest + 1, h = 1000, text = token, size = 40, min_size = 14 })
+      assert.is_true(not m.shrunk and not m.cut and m.lines >= #want - 2, token)
+      local tight = core.measure({ type = "text", x = 0, y = 0, w = widest - 4, h = 1000, text = token, size = 40, min_size = 14 })
+      assert.is_true(tight.shrunk, token .. " not shrunk in a box narrower than its widest piece")
+    end
+  end)
+
   it("set a piece wider than its box smaller, and past the smallest size split it anywhere rather than cut", function()
     local hash = "sha256:" .. string.rep("9f86d081", 6)
     local w = w_of(string.rep("9f86d081", 4))
@@ -259,6 +284,66 @@ describe("long tokens in text", function()
   end)
 end)
 
+describe("a long token on a slide (tests/render/fixtures/long_tokens.md)", function()
+  local model = assert(require("vg.input").load("tests/render/fixtures/long_tokens.md"))
+  local scenes = render.scenes_of(model)
+  local function scene(kind)
+    for _, sc in ipairs(scenes) do if sc.scene_type == kind then return sc end end
+  end
+  local function laid_out(sc, wh)
+    local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+    local at = {}
+    for _, l in ipairs(texts(dl)) do if l.it.id then at[l.it.id] = l end end
+    return at, dl
+  end
+
+  it("sets only the list card that holds it smaller; the rest of the slide keeps its size", function()
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local at, dl = laid_out(scene("list"), wh)
+      local m1, m2, m3 = core.measure(at["items[1]"].it), core.measure(at["items[2]"].it), core.measure(at["items[3]"].it)
+      -- (the address's last piece set the whole slide at 42 in a square or
+      -- tall frame, three short items in tall empty cards)
+      assert.is_true(not m2.shrunk and m2.final_size >= 52 and m3.final_size == m2.final_size,
+        string.format("items at %.1f at %s", m2.final_size, where))
+      assert.is_true(not m1.cut and m1.final_size >= 0.75 * m2.final_size - 0.5,
+        string.format("the address's card at %.1f at %s", m1.final_size, where))
+      -- each text within its box, the cards one under the other
+      for i = 1, 3 do
+        local l = at["items[" .. i .. "]"]
+        local m = core.measure(l.it)
+        assert.is_true(m.width <= l.w + 0.5 and m.height <= l.h + 0.5, "items[" .. i .. "] at " .. where)
+      end
+      assert.is_true(at["items[1]"].y + at["items[1]"].h <= at["items[2]"].y, where)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+
+  it("sets only the table cell that holds it smaller; the rest of the table keeps its size", function()
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local at, dl = laid_out(scene("table"), wh)
+      local cell, other = at["rows[1][2]"], core.measure(at["rows[2][1]"].it)
+      -- (the class name's last piece set the whole table at 36 in a square or tall frame)
+      assert.is_true(not other.shrunk and other.final_size >= 44, string.format("%.1f at %s", other.final_size, where))
+      local m = core.measure(cell.it)
+      assert.is_true(not m.cut and m.final_size >= 0.8 * other.final_size - 0.5 and m.width <= cell.w + 0.5,
+        string.format("the class name's cell at %.1f at %s", m.final_size, where))
+      -- the class name's cell beside its row's first cell, the next row under both
+      assert.is_true(cell.x >= at["rows[1][1]"].x + at["rows[1][1]"].w and cell.y + m.height <= at["rows[2][2]"].y + 0.5, where)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+
+  it("wraps a command's address after a '/' and keeps the block whole", function()
+    for _, wh in ipairs(SIZES) do
+      local at = laid_out(scene("command"), wh)
+      local m = core.measure(at.commands.it)
+      assert.is_true(not m.cut and m.final_size >= 30, string.format("%.1f at %dx%d", m.final_size, wh[1], wh[2]))
+    end
+  end)
+end)
+
 describe("nested lists", function()
   it("keep children under their parent, in the parent's column", function()
     local items = {}
@@ -282,6 +367,37 @@ describe("nested lists", function()
         assert.is_true(child.y > parent.y, "child below its parent")
       end
     end
+  end)
+end)
+
+describe("a wide tree's two columns (tests/render/fixtures/tree_columns.md)", function()
+  it("come close in height: a parent with its children one unit, the taller column wider", function()
+    local model = assert(require("vg.input").load("tests/render/fixtures/tree_columns.md"))
+    local sc
+    for _, s in ipairs(render.scenes_of(model)) do if s.scene_type == "list" then sc = s end end
+    local dl = render.display_list(sc, { width = 1920, height = 1080, t = "end" })
+    local at = {}
+    for _, l in ipairs(texts(dl)) do if l.it.id then at[l.it.id] = l end end
+    -- two parents: five children under the first, three under the second
+    local first, second = at["items[1]"], at["items[7]"]
+    assert.is_true(second.x > first.x + 400 and math.abs(second.y - first.y) < 1, "the second parent heads a column")
+    local bottom = { 0, 0 }
+    for i = 1, 10 do
+      local l = at["items[" .. i .. "]"]
+      local col = i <= 6 and 1 or 2
+      local parent = col == 1 and first or second
+      -- each child under its parent, in its column, indented
+      if i ~= 1 and i ~= 7 then assert.is_true(l.x > parent.x and l.x < parent.x + 200 and l.y > parent.y, "items[" .. i .. "]") end
+      local m = core.measure(l.it)
+      assert.is_false(m.shrunk or m.cut)
+      bottom[col] = math.max(bottom[col], l.y + l.h)
+    end
+    -- (the second column ended at 55 % of the first's height)
+    local h1, h2 = bottom[1] - first.y, bottom[2] - second.y
+    assert.is_true(math.min(h1, h2) / math.max(h1, h2) >= 0.8, string.format("columns %.0f and %.0f high", h1, h2))
+    -- the longer column is the wider one, and neither reaches past the frame
+    assert.is_true(first.w > second.w and second.x + second.w <= 1920)
+    assert.are.equal("", statuses(assert(core.check(dl))))
   end)
 end)
 

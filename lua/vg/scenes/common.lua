@@ -400,11 +400,22 @@ local TEXT_X = 28 + 2 * 30 + 24
 M.GROW = 1.6
 M.ROW_SIZE_MAX = 60
 local grown_memo, grown_count = {}, 0
+-- A card whose text holds a piece of a long token (a path, a URL, a hash)
+-- wider than the card at the slide's size has that text set smaller, down
+-- to this share of the size (the renderer's own bar for a warning), before
+-- the whole slide is set smaller for it.
+M.PIECE_SHRINK = 0.75
 
 -- A wide frame does not set a list's items below this: the size a full
 -- two-column slide has always had (vg.scenes.list splits a list that fits
 -- only smaller).
 M.WIDE_MIN = 30
+
+-- A tree's two columns: the first column's share of the width, equal
+-- first, then by how far from equal; and how close the columns' heights
+-- must come (the shorter over the taller) before equal widths give way.
+local TREE_SHARES = { 0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65 }
+local TREE_EVEN = 0.8
 
 -- A wide frame's list set as large as it fits: one column of n entries,
 -- or two (row by row; a tree column by column, split before a top-level
@@ -439,34 +450,75 @@ local function spread_of(entries, box, n, tree, heights)
     if n < 4 then return nil end
     local rows = math.ceil(n / 2)
     local gap = tight and 12 or rows > 4 and 18 or 24
+    local pad = tight and 22 or 40
     local w = (box.w - gap) / 2
-    local hs, _, over = heights(sz, tight and 22 or 40, w)
-    if over then return nil end
     local function again()
       if not tight and rows > 2 then return two(sz, true) end
       return nil
     end
     local cells = {}
     if tree then
-      -- the split before a top-level entry with the shorter taller column
-      local best, best_h
-      for k = 1, n - 1 do
-        if (entries[k + 1].indent or 0) == 0 then
-          local ha, hb = (k - 1) * gap, (n - k - 1) * gap
-          for i = 1, k do ha = ha + hs[i] end
-          for i = k + 1, n do hb = hb + hs[i] end
-          if not best_h or math.max(ha, hb) < best_h then best, best_h = k, math.max(ha, hb) end
+      -- a top-level entry and its children stay one unit, in order: the
+      -- columns split before a top-level entry, where the taller column is
+      -- shortest. Where that leaves one column far shorter (a parent with
+      -- many children beside one with a few: units too unequal to balance),
+      -- the columns take unequal widths, the taller one wider (its lines
+      -- wrap less), the nearest to equal at which their heights come close
+      -- (TREE_EVEN); none: equal widths as they come
+      local pick
+      local by_width = {}   -- (0.45 and 0.55 measure the same two widths)
+      local function at(width)
+        if not by_width[width] then by_width[width] = { heights(sz, pad, width) } end
+        return by_width[width][1], by_width[width][3]
+      end
+      for _, share in ipairs(TREE_SHARES) do
+        local w1 = math.floor((box.w - gap) * share + 0.5)
+        local w2 = box.w - gap - w1
+        local h1, o1 = at(w1)
+        local h2, o2 = at(w2)
+        if o1 or o2 then
+          if share == 0.5 then break end
+        else
+          -- (at one width: the shorter taller column)
+          local best
+          for k = 1, n - 1 do
+            if (entries[k + 1].indent or 0) == 0 then
+              local ha, hb = (k - 1) * gap, (n - k - 1) * gap
+              for i = 1, k do ha = ha + h1[i] end
+              for i = k + 1, n do hb = hb + h2[i] end
+              local top = math.max(ha, hb)
+              if not best or top < best.top then
+                best = { k = k, top = top, even = math.min(ha, hb) / top, w1 = w1, w2 = w2, h1 = h1, h2 = h2 }
+              end
+            end
+          end
+          if not best then break end
+          local fits = best.top <= box.h
+          -- (equal widths where their heights come close, or where nothing
+          -- else does; else the nearest to equal that brings them close.
+          -- Columns close already at equal widths gain nothing from others)
+          if share == 0.5 and fits then pick = best end
+          if best.even >= TREE_EVEN then
+            if fits then pick = best end
+            if fits or share == 0.5 then break end
+          end
+          -- (far too tall at equal widths: a wider column does not take
+          -- off that much, its cards' padding stays)
+          if share == 0.5 and best.top * 0.6 > box.h then break end
         end
       end
-      if not best or best_h > box.h then return again() end
+      if not pick then return again() end
       local y = { box.y, box.y }
       for i = 1, n do
-        local col = i <= best and 1 or 2
-        cells[i] = { x = box.x + (col - 1) * (w + gap), y = y[col], w = w, h = hs[i] }
-        y[col] = y[col] + hs[i] + gap
+        local col = i <= pick.k and 1 or 2
+        local h = col == 1 and pick.h1[i] or pick.h2[i]
+        cells[i] = { x = col == 1 and box.x or box.x + pick.w1 + gap, y = y[col], w = col == 1 and pick.w1 or pick.w2, h = h }
+        y[col] = y[col] + h + gap
       end
       return cells
     end
+    local hs, _, over = heights(sz, pad, w)
+    if over then return nil end
     -- row by row: a row as tall as its taller card
     local y = box.y
     for r = 1, rows do
@@ -537,8 +589,11 @@ function M.rows(theme, box, entries, a, o)
   if (theme.frame == "square" or theme.frame == "tall") and cols == 1 and n > 2 then
     tight_pad, tight_gap = 22, o.gap or 12
   end
-  -- (third result: some text does not fit the width at sz: a long token's
-  -- piece wider than the card, which the renderer sets smaller)
+  -- (third result: some text does not fit the width at sz even at
+  -- M.PIECE_SHRINK of it: a long token's piece far wider than its card. A
+  -- piece a little wider sets only its own card's text smaller, as the
+  -- renderer does, and the card is as tall as that text: the rest of the
+  -- slide keeps sz)
   local function heights(sz, p, width)
     p, width = p or pad, width or cw
     local hs, sum, wider = {}, 0, false
@@ -548,7 +603,7 @@ function M.rows(theme, box, entries, a, o)
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
       hs[i] = m.height + p
       sum = sum + hs[i]
-      wider = wider or m.shrunk
+      wider = wider or m.final_size < M.PIECE_SHRINK * sz - 0.01
     end
     return hs, sum, wider
   end

@@ -30,8 +30,19 @@ local settled = { enter = function() return 1 end, step = function() return 1 en
 local function smallest_item(items, acc)
   for _, it in ipairs(items) do
     if it.type == "text" and type(it.id) == "string" and it.id:match("^items%[") then
-      -- (as the renderer fits it: an item may shrink in its card)
-      acc = math.min(acc, c.measure(it).final_size or tonumber(it.size) or acc)
+      -- (as the renderer fits it: an item may shrink in its card; one set
+      -- smaller for a long token's piece wider than its card is as small
+      -- in a card of any height, and a split would not make it larger: it
+      -- counts at the slide's size)
+      local m = c.measure(it)
+      local size = m.final_size or tonumber(it.size) or acc
+      if m.shrunk then
+        local free = {}
+        for k, v in pairs(it) do free[k] = v end
+        free.h = 100000
+        if c.measure(free).final_size <= size + 0.01 then size = tonumber(it.size) or size end
+      end
+      acc = math.min(acc, size)
     end
     if type(it.items) == "table" then acc = smallest_item(it.items, acc) end
   end

@@ -14,6 +14,9 @@ local READABLE = 24           -- below this (70 % of 34) a scene split by rows r
 -- fits only below this pages instead (and vg.create.fit splits it by rows),
 -- as a list there takes up to 60
 local TALL_MIN = 34
+-- A cell's text may be set this much smaller in its cell (a long token's
+-- piece wider than its column) before the whole table is
+local CELL_SHRINK = 0.8
 
 local function cells_of(v)
   local cols = {}
@@ -35,58 +38,38 @@ local function cells_of(v)
   return cols, rows, n
 end
 
--- bold: true (header), "semibold" (the first column) or nil
-local function measure(theme, text, w, size, bold)
+-- bold: true (header), "semibold" (the first column) or nil; min: the
+-- smallest size it may be set at (size)
+local function measure(theme, text, w, size, bold, min)
   if text == "" then return 0, 0 end
   local m = core.measure({ type = "text", text = text, w = w, h = 100000, size = size,
-    min_size = size, weight = bold == true and "bold" or bold or nil, font = theme.fonts.sans,
+    min_size = min or size, weight = bold == true and "bold" or bold or nil, font = theme.fonts.sans,
     line_height = 1.05, lang = theme.lang })
   return m.width, m.height
 end
 
--- The pieces a long token is broken into where a line cannot hold it, as
--- the renderer breaks it (token_breaks in stages/render/text.c): right after
--- ":" "/" "." "-" "_" before a letter or digit, not after leading ones; a
--- URL only after a "/" of its path. Other words are one piece.
-local function pieces(word)
-  if word:find("[\128-\255]") then return { word } end
-  local host   -- a URL: the index of the "/" that starts its path
-  local init = 2
-  while true do
-    local k = word:find("://", init, true)
-    if not k then break end
-    local a = k
-    while a > 1 and word:sub(a - 1, a - 1):match("[%w+%.%-]") do a = a - 1 end
-    if a < k and word:sub(a, a):match("%a") then
-      host = word:find("/", k + 3, true) or #word + 1
-      break
-    end
-    init = k + 1
-  end
-  local lead = #word:match("^[:/%.%-_]*")
-  local out, from = {}, 1
-  for j = lead + 2, #word do
-    local a, b = word:sub(j - 1, j - 1), word:sub(j, j)
-    local ok
-    if host then ok = j > host and a == "/" and b ~= "/" else ok = a:match("[:/%.%-_]") and b:match("%w") end
-    if ok then
-      out[#out + 1] = word:sub(from, j - 1)
-      from = j
-    end
-  end
-  out[#out + 1] = word:sub(from)
-  return out
-end
-
 -- The widest single word of a text, so no column is narrower than a word;
 -- split: the widest piece of a word, so no column is narrower than the text
--- can be broken to.
+-- can be broken to; split == "shrink": that piece set CELL_SHRINK smaller,
+-- as the renderer sets a cell whose piece is wider than its column.
 local function longest_word(theme, text, size, bold, split)
   local best = 0
   for wd in text:gmatch("%S+") do
-    for _, piece in ipairs(split and pieces(wd) or { wd }) do
-      best = math.max(best, (measure(theme, piece, 100000, size, bold)))
+    local widest = 0
+    -- (a long token in the pieces the renderer breaks it into)
+    for _, piece in ipairs(split and core.token_pieces(wd) or { wd }) do
+      widest = math.max(widest, (measure(theme, piece, 100000, size, bold)))
     end
+    if split == "shrink" and widest > 0 then
+      -- (no hinting: a text's width scales with its size) only a token the
+      -- renderer sets smaller in that width, not one it breaks anywhere (a
+      -- word the token rule leaves to Pango keeps its width)
+      local m = core.measure({ type = "text", text = wd, w = widest * CELL_SHRINK + 0.5, h = 100000, size = size,
+        min_size = size * CELL_SHRINK, weight = bold == true and "bold" or bold or nil, font = theme.fonts.sans,
+        line_height = 1.05, lang = theme.lang })
+      if m.shrunk and not m.cut then widest = widest * CELL_SHRINK end
+    end
+    best = math.max(best, widest)
   end
   return best
 end
@@ -115,10 +98,13 @@ local function widths(theme, cols, rows, n, W, size, split)
   end
   -- whole words that do not fit side by side: a long token (an address, a
   -- path) is broken at its separators, as the renderer breaks it, before
-  -- the type is made smaller
+  -- the type is made smaller; pieces that still do not fit set their own
+  -- cells smaller (down to CELL_SHRINK) before the whole table is
   if summin > W then
-    if split then return nil end
-    return widths(theme, cols, rows, n, W, size, true)
+    -- (a cell set smaller stays readable; else the whole table is set
+    -- smaller, or stacked)
+    if split == "shrink" or (split and size * CELL_SHRINK < READABLE) then return nil end
+    return widths(theme, cols, rows, n, W, size, split and "shrink" or true)
   end
   -- water-filling: columns that need less than the fair share keep their need
   local left, open = W, {}
@@ -160,7 +146,9 @@ local function grid_plan(theme, cols, rows, n, W, size)
   local function row_h(r, bold)
     local h = 0
     for j = 1, n do
-      local _, th = measure(theme, r[j], ws[j] - 2 * PAD_X, size, bold or (j == 1 and "semibold" or nil))
+      -- (a cell whose piece is wider than its column is set smaller)
+      local _, th = measure(theme, r[j], ws[j] - 2 * PAD_X, size, bold or (j == 1 and "semibold" or nil),
+        size * CELL_SHRINK)
       h = math.max(h, th)
     end
     return math.max(h, size * 1.2) + 2 * PAD_Y
@@ -332,7 +320,7 @@ return {
       for j = 1, plan.n do
         card[#card + 1] = c.text(theme, cx + PAD_X, yy + PAD_Y, plan.widths[j] - 2 * PAD_X,
           plan.head_h - 2 * PAD_Y, plan.cols[j], { size = size, weight = "bold", color = theme.accent_text,
-            min_size = size * 0.8, valign = "middle", id = string.format("columns[%d]", j), line_height = 1.05 })
+            min_size = size * CELL_SHRINK, valign = "middle", id = string.format("columns[%d]", j), line_height = 1.05 })
         cx = cx + plan.widths[j]
       end
       items[#items + 1] = c.appear(a:enter(1), card, 24)
@@ -348,7 +336,7 @@ return {
           local cx2 = x0
           for j = 1, plan.n do
             g[#g + 1] = c.text(theme, cx2 + PAD_X, ry + PAD_Y, plan.widths[j] - 2 * PAD_X, rh - 2 * PAD_Y,
-              plan.rows[i][j], { size = size, min_size = size * 0.8, weight = j == 1 and "semibold" or nil,
+              plan.rows[i][j], { size = size, min_size = size * CELL_SHRINK, weight = j == 1 and "semibold" or nil,
                 line_height = 1.05, id = string.format("rows[%d][%d]", i, j) })
             cx2 = cx2 + plan.widths[j]
           end
