@@ -1717,8 +1717,9 @@ static cJSON *visual(md *m) {
 }
 
 /* What a code block holds (code_kind): a summary prefers commands and
- * source to the output a program printed. */
-enum { CODE_COMMANDS, CODE_SOURCE, CODE_OUTPUT };
+ * source to the output a program printed, and to data (JSON, YAML, XML,
+ * CSV: a configuration as often as what a program printed). */
+enum { CODE_COMMANDS, CODE_SOURCE, CODE_OUTPUT, CODE_DATA, CODE_TEXT };
 static int code_kind(const char *lang, const char *lit);
 static int shell_tag(const char *lang);
 static int session_tag(const char *lang);
@@ -2335,6 +2336,10 @@ static int session_tag(const char *lang) {
   static const char *const t[] = { "console", "shell-session", "terminal", "shellsession", NULL };
   return tag_in(lang, t);
 }
+static int data_tag(const char *lang) {
+  static const char *const t[] = { "json", "jsonc", "json5", "jsonl", "ndjson", "yaml", "yml", "xml", "csv", "tsv", NULL };
+  return tag_in(lang, t);
+}
 static int plain_tag(const char *lang) {
   static const char *const t[] = { "text", "txt", "plain", "plaintext", "output", "log", "none", "nohighlight", NULL };
   return tag_in(lang, t);
@@ -2376,12 +2381,13 @@ static int output_line(const char *t) {
   }
   size_t l = strlen(t);
   if (l >= 5 && strspn(t, "-=_*+| ") == l && strspn(t, " ") < l) return 1;
-  /* a row of figures: two numbers or more, a third of its words or more */
+  /* a row of figures: two numbers or more, a third of its fields or more
+   * (split at spaces and commas: "BM_Set/8,65465,17890.7,ns") */
   int words = 0, nums = 0;
   for (const char *p = t; *p;) {
-    p += strspn(p, " \t");
+    p += strspn(p, " \t,");
     if (!*p) break;
-    size_t w = strcspn(p, " \t");
+    size_t w = strcspn(p, " \t,");
     const char *q = p;
     while (q < p + w && strchr("([+-~", *q)) q++;
     words++;
@@ -2391,15 +2397,28 @@ static int output_line(const char *t) {
   return nums >= 2 && nums * 3 >= words;
 }
 
+/* A command line by its options: "taskset -c 0 ./bench" (a short line
+ * with a "-x" word that does not end as a sentence). */
+static int option_line(const char *t) {
+  size_t l = strlen(t);
+  if (!l || strchr(".!?:", t[l - 1]) || vgi_word_count(t) > 10) return 0;
+  for (const char *p = strstr(t, " -"); p; p = strstr(p + 1, " -"))
+    if (isalpha((unsigned char)p[2]) || (p[2] == '-' && isalpha((unsigned char)p[3]))) return 1;
+  return 0;
+}
+
 /* What a code block holds, by its fence's language and else by its lines:
- * output when no line has a prompt and a third of its lines or more look
- * printed while fewer than half look like code (a session with no prompt
- * is output too); else commands when the fence names a shell or nothing
- * (a README's bare block is most often commands), source for the rest (a
- * language, or "text": code, a configuration, a tree). A session that
- * mixes prompts and their output is commands: it is shown as it is. */
+ * commands for a shell's language; data for a data format's; source for
+ * any other language. A bare block, a terminal session or "text" is read:
+ * a prompt makes it commands (a session that mixes prompts and what they
+ * printed is shown as it is); output when a third of its lines or more
+ * look printed and fewer than half look like code (a session with no
+ * prompt is output too); else commands (bare) or source ("text") when half
+ * its lines or more look like code; else text (a tree, a message, a
+ * diagram: nothing says what it is). */
 static int code_kind(const char *lang, const char *lit) {
   if (shell_tag(lang)) return CODE_COMMANDS;
+  if (data_tag(lang)) return CODE_DATA;
   int session = session_tag(lang);
   if (*lang && !session && !plain_tag(lang)) return CODE_SOURCE;
   int lines = 0, prompts = 0, outputs = 0, code = 0, continued = 0;
@@ -2415,13 +2434,14 @@ static int code_kind(const char *lang, const char *lit) {
     if (!*t) continue;
     lines++;
     if (prompt_line(t, session)) prompts++;
-    else if (code_like(t, continued)) code++;
+    else if (code_like(t, continued) || option_line(t)) code++;
     else if (output_line(t)) outputs++;
     continued = c && buf[c - 1] == '\\';
   }
   if (prompts) return CODE_COMMANDS;
-  if (session || (outputs * 3 >= lines && code * 2 < lines)) return CODE_OUTPUT;
-  return *lang ? CODE_SOURCE : CODE_COMMANDS;
+  if (session || (lines && outputs * 3 >= lines && code * 2 < lines)) return CODE_OUTPUT;
+  if (lines && code * 2 >= lines) return *lang ? CODE_SOURCE : CODE_COMMANDS;
+  return CODE_TEXT;
 }
 
 /* A quote whose lines are all commands or code ("> git clone …", "> strace
@@ -2483,16 +2503,19 @@ static int quoted_code(md *m, cmark_node *n) {
 
 /* The code block a summary shows in the section that starts at `from`
  * (up to the next heading but the document's title `h1`; `skip` is the
- * paragraph taken as the subtitle): its line, or 0 when the section has
- * fewer than two (its first is shown). Output a program printed gives way
- * to commands or source: "If you see this error: ```…```" then "run this:
- * ```…```" shows the fix. Of several, the first. The same blocks as the
- * walk in vgi_markdown_load hands to code_block, in the same way. */
+ * paragraph taken as the subtitle): its line, or 0 for the section's first
+ * block. Output a program printed and data give way to the first commands
+ * or source after them: "If you see this error: ```…```" then "run this:
+ * ```…```" shows the fix. Data does not win over output (an example of JSON
+ * output as often as a configuration), and a block that is neither code
+ * nor output (text) is not passed over. The same blocks as the walk in
+ * vgi_markdown_load hands to code_block, read the same way. */
 static int section_pick(const md *m, cmark_node *from, cmark_node *h1, cmark_node *skip) {
   if (m->opts && m->opts->detail == VGI_DETAIL_FULL) return 0;
-  int count = 0, pick = 0, best = -1;
+  int count = 0, pick = 0;
   for (cmark_node *c = from; c; c = cmark_node_next(c)) {
     if (c == h1 || c == skip) continue;
+    int done = 0;
     cmark_node_type t = cmark_node_get_type(c);
     if (t == CMARK_NODE_HEADING) break;
     char lang[64] = "";
@@ -2514,12 +2537,14 @@ static int section_pick(const md *m, cmark_node *from, cmark_node *h1, cmark_nod
       if (!banner && quoted_lines(m, c, &quoted, &rest)) lit = quoted.s;
     }
     if (lit && lit[strspn(lit, "\n")]) {
-      int rank = code_kind(lang, lit) == CODE_OUTPUT ? 0 : 1;
+      int kind = code_kind(lang, lit);
       count++;
-      if (rank > best) { best = rank; pick = cmark_node_get_start_line(c); }
+      if (kind == CODE_COMMANDS || kind == CODE_SOURCE) pick = cmark_node_get_start_line(c);
+      done = kind != CODE_OUTPUT && kind != CODE_DATA;   /* text: nothing says it is less */
     }
     vgi_buf_free(&quoted);
     vgi_buf_free(&rest);
+    if (done) break;
   }
   return count > 1 ? pick : 0;
 }
