@@ -1717,8 +1717,7 @@ static cJSON *visual(md *m) {
 }
 
 /* What a code block holds (code_kind): a summary prefers commands and
- * source to the output a program printed, and to data (JSON, YAML, XML,
- * CSV: a configuration as often as what a program printed). */
+ * source to the output a program printed (section_pick). */
 enum { CODE_COMMANDS, CODE_SOURCE, CODE_OUTPUT, CODE_DATA, CODE_TEXT };
 static int code_kind(const char *lang, const char *lit);
 static int shell_tag(const char *lang);
@@ -2504,14 +2503,16 @@ static int quoted_code(md *m, cmark_node *n) {
 /* The code block a summary shows in the section that starts at `from`
  * (up to the next heading but the document's title `h1`; `skip` is the
  * paragraph taken as the subtitle): its line, or 0 for the section's first
- * block. Output a program printed and data give way to the first commands
- * or source after them: "If you see this error: ```…```" then "run this:
- * ```…```" shows the fix. Data does not win over output (an example of JSON
- * output as often as a configuration), and a block that is neither code
- * nor output (text) is not passed over. The same blocks as the walk in
- * vgi_markdown_load hands to code_block, read the same way. */
+ * block. Output a program printed gives way to the first commands or
+ * source after it: "If you see this error: ```…```" then "run this: ```…```"
+ * shows the fix. Data (a configuration as often as an example of output)
+ * and a block that is neither code nor output (text) are not passed over,
+ * nor is anything in an API reference, where a section documents one entry
+ * and its first block shows it, the value it prints included. The same
+ * blocks as the walk in vgi_markdown_load hands to code_block, read the
+ * same way. */
 static int section_pick(const md *m, cmark_node *from, cmark_node *h1, cmark_node *skip) {
-  if (m->opts && m->opts->detail == VGI_DETAIL_FULL) return 0;
+  if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->api_doc) return 0;
   int count = 0, pick = 0;
   for (cmark_node *c = from; c; c = cmark_node_next(c)) {
     if (c == h1 || c == skip) continue;
@@ -2540,7 +2541,7 @@ static int section_pick(const md *m, cmark_node *from, cmark_node *h1, cmark_nod
       int kind = code_kind(lang, lit);
       count++;
       if (kind == CODE_COMMANDS || kind == CODE_SOURCE) pick = cmark_node_get_start_line(c);
-      done = kind != CODE_OUTPUT && kind != CODE_DATA;   /* text: nothing says it is less */
+      done = kind != CODE_OUTPUT;   /* data, text: nothing says they are less */
     }
     vgi_buf_free(&quoted);
     vgi_buf_free(&rest);
@@ -3613,7 +3614,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       char *pt = plain(c, &m);
       /* a sentence that went on from a block the summary dropped ("If you
        * see this error: ```…``` you might want to …") opens with a capital */
-      if (after_drop && lit0 && lit0[0] >= 'a' && lit0[0] <= 'z' && pt[0] == lit0[0]) pt[0] = (char)(pt[0] - 'a' + 'A');
+      size_t w0 = strcspn(pt, " ");
+      if (after_drop && lit0 && lit0[0] >= 'a' && lit0[0] <= 'z' && pt[0] == lit0[0] &&
+          !memchr(pt, '.', w0 && pt[w0 - 1] == '.' ? w0 - 1 : w0))   /* not "i.e." */
+        pt[0] = (char)(pt[0] - 'a' + 'A');
       prose_add(&m, api_prose(&m, pt, line), line, 1);   /* API references: "{Type}", "Value: {boolean}" */
       break;
     }
