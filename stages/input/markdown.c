@@ -54,6 +54,9 @@ typedef struct md {
   char *pend_text;        /* ... and that narration */
   int section_scenes;     /* scenes made in this section */
   int section_codes;      /* code blocks met in this section */
+  int code_pick;          /* line of the code block a summary shows in this section (section_pick), 0: its first */
+  int code_dropped;       /* a summary dropped a code block of this section */
+  int after_drop;         /* ... just now: the next paragraph went on from it */
   para *prose;            /* pending prose of the section */
   size_t nprose;
   char *label;            /* a bold-only paragraph: names the next block */
@@ -1705,10 +1708,11 @@ static void flush_prose(md *m, int keep_words) {
   prose_drop(m, keep_from);
 }
 
-/* Narration for a visual block: the prose just before it in its section.
- * Its ranked units wait in m for the scene that says it (new_scene). */
-static char *take_narration(md *m) {
-  flush_prose(m, PROSE_WORDS);
+/* Narration for a visual block: the prose just before it in its section,
+ * up to keep_words (earlier prose is a scene of its own). Its ranked units
+ * wait in m for the scene that says it (new_scene). */
+static char *take_narration_w(md *m, int keep_words) {
+  flush_prose(m, keep_words);
   char *t = prose_join(m->prose, m->nprose);
   pend_clear(m);
   if (m->nprose) {
@@ -1718,6 +1722,8 @@ static char *take_narration(md *m) {
   prose_drop(m, m->nprose);
   return t;
 }
+
+static char *take_narration(md *m) { return take_narration_w(m, PROSE_WORDS); }
 
 static cJSON *visual(md *m) {
   cJSON *vc = cJSON_CreateObject();
@@ -1731,16 +1737,29 @@ static cJSON *visual(md *m) {
   return vc;
 }
 
+/* What a code block holds (code_kind): a summary prefers commands and
+ * source to the output a program printed (section_pick). */
+enum { CODE_COMMANDS, CODE_SOURCE, CODE_OUTPUT, CODE_DATA, CODE_TEXT };
+static int code_kind(const char *lang, const char *lit);
+static int shell_tag(const char *lang);
+static int session_tag(const char *lang);
+static const char *lone_code(cmark_node *para);
+
+/* A fence's language: its info string's first word, "" when none or too
+ * long (no language rather than a cut one). */
+static void fence_lang(const char *info, char lang[64]) {
+  lang[0] = 0;
+  if (!info) return;
+  size_t k = 0;
+  while (info[k] && !isspace((unsigned char)info[k]) && k < 63) { lang[k] = info[k]; k++; }
+  lang[k] = 0;
+  if (info[k] && !isspace((unsigned char)info[k])) lang[0] = 0;
+}
+
 static void code_block(md *m, cmark_node *n, int line) {
   api_flush(m, 1);   /* API references: the entry before its example */
-  const char *info = cmark_node_get_fence_info(n);
-  char lang[64] = "";
-  if (info) {
-    size_t k = 0;
-    while (info[k] && !isspace((unsigned char)info[k]) && k < sizeof lang - 1) { lang[k] = info[k]; k++; }
-    lang[k] = 0;
-    if (info[k] && !isspace((unsigned char)info[k])) lang[0] = 0;  /* too long: no language, not a cut one */
-  }
+  char lang[64];
+  fence_lang(cmark_node_get_fence_info(n), lang);
   const char *lit = cmark_node_get_literal(n);
   if (!lit) lit = "";
   /* lines */
@@ -1760,22 +1779,36 @@ static void code_block(md *m, cmark_node *n, int line) {
     p += l + (e ? 1 : 0);
   }
   nl = k;
-  /* A summary shows a section's first code block; later ones are detail
-   * (--detail full): a build guide is not read command by command. The
-   * paragraph that introduces the dropped block ("Then run:") goes with it;
-   * prose before that stays for the section's next scene. */
-  if (!(m->opts && m->opts->detail == VGI_DETAIL_FULL) && m->section_codes++ > 0) {
+  /* A summary shows one code block a section: the one section_pick chose
+   * (its first command or source block, past program output), else its
+   * first; the others are detail (--detail full): a build guide is not read
+   * command by command. The paragraph that introduces a dropped block ("If
+   * you see this error:", "Then run:") goes with it; prose before that stays
+   * for the section's next scene. */
+  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
+  if (summary && (m->code_pick ? line != m->code_pick : m->section_codes++ > 0)) {
     if (m->nprose) {
       const char *t = m->prose[m->nprose - 1].text;
       size_t tl = t ? strlen(t) : 0;
       while (tl && isspace((unsigned char)t[tl - 1])) tl--;
       if (tl && t[tl - 1] == ':') { free(m->prose[m->nprose - 1].text); m->nprose--; }
     }
+    m->code_dropped = m->after_drop = 1;
     for (int i = 0; i < nl; i++) free(lines[i]);
     free(lines);
     return;
   }
-  char *narr = take_narration(m);
+  /* After a dropped block (the output "If you see this error:" showed), the
+   * prose that answered it is a scene of its own when there is much of it;
+   * the block is said with what introduces it, its last paragraphs. */
+  int keep = PROSE_WORDS;
+  if (summary && m->code_dropped && m->nprose) {
+    int all = 0, last = para_weight(m, m->prose[m->nprose - 1].text);
+    for (size_t i = 0; i < m->nprose; i++) all += para_weight(m, m->prose[i].text);
+    keep = last > PROSE_WORDS / 3 ? last : PROSE_WORDS / 3;
+    if (all - keep < PROSE_WORDS / 3) keep = PROSE_WORDS;
+  }
+  char *narr = take_narration_w(m, keep);
   if (!narr || !*narr) {
     /* no prose introduces it: its first comment says what it is, else the
      * language ("An example in Lua."); only shell keeps "Run these commands" */
@@ -1802,11 +1835,17 @@ static void code_block(md *m, cmark_node *n, int line) {
         free(x);
       }
     }
-    static const char *const shells[] = { "", "sh", "bash", "shell", "console", "zsh", "shell-session",
-                                          "powershell", "ps1", "bat", "cmd", "fish", NULL };
-    int shell = 0;
-    for (int i = 0; shells[i]; i++) if (!strcasecmp(lang, shells[i])) shell = 1;
-    if (!narr && !shell) {
+    int kind = code_kind(lang, lit);
+    const char *h = m->header ? m->header : m->doc_title;
+    if (!narr && kind == CODE_OUTPUT && h && *h) {
+      /* what a program printed: neither commands to run nor an example;
+       * the section's name says what it is about */
+      vgi_buf nb = {0};
+      vgi_buf_puts(&nb, h);
+      if (!strchr(".!?:", h[strlen(h) - 1])) vgi_buf_puts(&nb, vgi_phrase(m->lang, "stop"));
+      narr = vgi_buf_take(&nb);
+    }
+    if (!narr && *lang && kind != CODE_OUTPUT && !shell_tag(lang) && !session_tag(lang)) {
       /* the language as it is called ("js" is JavaScript), else its tag
        * with a capital */
       static const char *const names[][2] = { { "js", "JavaScript" }, { "javascript", "JavaScript" },
@@ -1834,7 +1873,6 @@ static void code_block(md *m, cmark_node *n, int line) {
    * block's first part only, of at most SUMMARY_CODE_LINES lines: code is
    * read at 1.5 s a line, and a 40-line sample is a minute of the video
    * (--detail full shows it all) */
-  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
   int cap = summary ? SUMMARY_CODE_LINES : CODE_LINES;
   int at = 0, part = 0;
   while (at < nl && !(summary && part > 0)) {
@@ -1855,6 +1893,12 @@ static void code_block(md *m, cmark_node *n, int line) {
     if (*lang) cJSON_AddStringToObject(vc, "language", lang);
     cJSON *sc = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
     if (sc && part > 0) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);   /* goes with its first part */
+    if (sc && part == 0 && summary && m->code_dropped) {
+      /* chosen over the section's other blocks: never its droppable later
+       * detail, even after a scene of the prose before it */
+      const cJSON *sr = cJSON_GetObjectItemCaseSensitive(sc, VGI_SRANK_KEY);
+      if (cJSON_IsNumber(sr) && sr->valueint < 2) cJSON_ReplaceItemInObjectCaseSensitive(sc, VGI_SRANK_KEY, cJSON_CreateNumber(2));
+    }
     part++;
     at = end;
   }
@@ -2296,18 +2340,141 @@ static int code_like(const char *t, int continued) {
   return 0;
 }
 
+static int tag_in(const char *lang, const char *const *tags) {
+  for (int i = 0; tags[i]; i++) if (!strcasecmp(lang, tags[i])) return 1;
+  return 0;
+}
+
+/* Fences whose language says they hold commands; a terminal session
+ * ("console": prompts and what they printed); and fences that say nothing
+ * of their content ("text"). */
+static int shell_tag(const char *lang) {
+  static const char *const t[] = { "sh", "bash", "shell", "zsh", "fish", "powershell", "ps1", "bat", "cmd", NULL };
+  return tag_in(lang, t);
+}
+static int session_tag(const char *lang) {
+  static const char *const t[] = { "console", "shell-session", "terminal", "shellsession", NULL };
+  return tag_in(lang, t);
+}
+static int data_tag(const char *lang) {
+  static const char *const t[] = { "json", "jsonc", "json5", "jsonl", "ndjson", "yaml", "yml", "xml", "csv", "tsv", NULL };
+  return tag_in(lang, t);
+}
+static int plain_tag(const char *lang) {
+  static const char *const t[] = { "text", "txt", "plain", "plaintext", "output", "log", "none", "nohighlight", NULL };
+  return tag_in(lang, t);
+}
+
+/* A line typed at a shell prompt: "$ make", "user@host:~/src$ make",
+ * "PS C:\> dir", "C:\> dir"; in a terminal session also root's "# make". */
+static int prompt_line(const char *t, int session) {
+  if (!strncmp(t, "$ ", 2) || (session && !strncmp(t, "# ", 2))) return 1;
+  if (!strncmp(t, "PS ", 3)) return strstr(t, "> ") != NULL;
+  size_t n = strcspn(t, " \t");
+  if (!t[n] || n < 2) return 0;
+  if (t[n - 1] == '$' || t[n - 1] == '#') return memchr(t, '@', n) || memchr(t, ':', n);
+  return t[n - 1] == '>' && n >= 3 && isalpha((unsigned char)t[0]) && t[1] == ':' && t[2] == '\\';
+}
+
+/* A line a program printed: a marked message ("***WARNING*** …",
+ * "error: …", "[INFO] …", "→ …"), a timestamp, a rule of a table
+ * ("-----"), or a row of numbers ("BM_Set/8  28928 ns  29349 ns  23853").
+ * Code is not output (code_like). */
+static int output_line(const char *t) {
+  static const char *const marks[] = { "***", "WARNING", "Warning:", "warning:", "ERROR", "Error:", "error:", "INFO",
+    "DEBUG", "FATAL", "fatal:", "Traceback", "npm ERR!", "E: ", "W: ", "\xE2\x86\x92", "==>", NULL };
+  for (int i = 0; marks[i]; i++) if (!strncmp(t, marks[i], strlen(marks[i]))) return 1;
+  if (t[0] == '[' && (isdigit((unsigned char)t[1]) || isupper((unsigned char)t[1]))) {
+    const char *e = strchr(t, ']');   /* "[2024-01-02 10:00:01]", "[INFO]", "[ OK ]" */
+    if (e && e - t <= 32 && e[1] == ' ') return 1;
+  }
+  /* a timestamp: 2024-01-02 or 10:00:01 */
+  for (const char *p = t; *p; p++) {
+    if (!isdigit((unsigned char)p[0])) continue;
+    if (isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) && p[4] == '-' &&
+        isdigit((unsigned char)p[5]) && isdigit((unsigned char)p[6]) && p[7] == '-' && isdigit((unsigned char)p[8]))
+      return 1;
+    if (isdigit((unsigned char)p[1]) && p[2] == ':' && isdigit((unsigned char)p[3]) && isdigit((unsigned char)p[4]) &&
+        p[5] == ':' && isdigit((unsigned char)p[6]) && isdigit((unsigned char)p[7]))
+      return 1;
+    while (isdigit((unsigned char)p[1])) p++;
+  }
+  size_t l = strlen(t);
+  if (l >= 5 && strspn(t, "-=_*+| ") == l && strspn(t, " ") < l) return 1;
+  /* a row of figures: two numbers or more, a third of its fields or more
+   * (split at spaces and commas: "BM_Set/8,65465,17890.7,ns") */
+  int words = 0, nums = 0;
+  for (const char *p = t; *p;) {
+    p += strspn(p, " \t,");
+    if (!*p) break;
+    size_t w = strcspn(p, " \t,");
+    const char *q = p;
+    while (q < p + w && strchr("([+-~", *q)) q++;
+    words++;
+    nums += q < p + w && isdigit((unsigned char)*q);
+    p += w;
+  }
+  return nums >= 2 && nums * 3 >= words;
+}
+
+/* A command line by its options: "taskset -c 0 ./bench" (a short line
+ * with a "-x" word that does not end as a sentence). */
+static int option_line(const char *t) {
+  size_t l = strlen(t);
+  if (!l || strchr(".!?:", t[l - 1]) || vgi_word_count(t) > 10) return 0;
+  for (const char *p = strstr(t, " -"); p; p = strstr(p + 1, " -"))
+    if (isalpha((unsigned char)p[2]) || (p[2] == '-' && isalpha((unsigned char)p[3]))) return 1;
+  return 0;
+}
+
+/* What a code block holds, by its fence's language and else by its lines:
+ * commands for a shell's language; data for a data format's; source for
+ * any other language. A bare block, a terminal session or "text" is read:
+ * a prompt makes it commands (a session that mixes prompts and what they
+ * printed is shown as it is); output when a third of its lines or more
+ * look printed and fewer than half look like code (a session with no
+ * prompt is output too); else commands (bare) or source ("text") when half
+ * its lines or more look like code; else text (a tree, a message, a
+ * diagram: nothing says what it is). */
+static int code_kind(const char *lang, const char *lit) {
+  if (shell_tag(lang)) return CODE_COMMANDS;
+  if (data_tag(lang)) return CODE_DATA;
+  int session = session_tag(lang);
+  if (*lang && !session && !plain_tag(lang)) return CODE_SOURCE;
+  int lines = 0, prompts = 0, outputs = 0, code = 0, continued = 0;
+  char buf[512];
+  for (const char *p = lit ? lit : ""; *p;) {
+    size_t l = strcspn(p, "\n");
+    size_t c = l < sizeof buf - 1 ? l : sizeof buf - 1;
+    memcpy(buf, p, c);
+    buf[c] = 0;
+    p += l + (p[l] == '\n');
+    while (c && isspace((unsigned char)buf[c - 1])) buf[--c] = 0;
+    const char *t = buf + strspn(buf, " \t");
+    if (!*t) continue;
+    lines++;
+    if (prompt_line(t, session)) prompts++;
+    else if (code_like(t, continued) || option_line(t)) code++;
+    else if (output_line(t)) outputs++;
+    continued = c && buf[c - 1] == '\\';
+  }
+  if (prompts) return CODE_COMMANDS;
+  if (session || (lines && outputs * 3 >= lines && code * 2 < lines)) return CODE_OUTPUT;
+  if (lines && code * 2 >= lines) return *lang ? CODE_SOURCE : CODE_COMMANDS;
+  return CODE_TEXT;
+}
+
 /* A quote whose lines are all commands or code ("> git clone …", "> strace
  * -o out ps --blah": READMEs that quote commands as mail does) is a code
  * block: shown as a terminal, introduced by the prose before it, not read
  * aloud as a quotation. Lines after it that carry no ">" (lazy continuation:
  * "A startup call to … may also be necessary.") are prose again. 1 when
  * taken. */
-static int quoted_code(md *m, cmark_node *n) {
+static int quoted_lines(const md *m, cmark_node *n, vgi_buf *code, vgi_buf *rest) {
   int a = cmark_node_get_start_line(n), z = cmark_node_get_end_line(n);
   if (!m->src || a <= 0 || z < a || z - a > 40) return 0;
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
     if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) return 0;
-  vgi_buf code = {0}, rest = {0};
   int lines = 0, continued = 0, lazy = 0, ok = 1;
   for (int ln = a; ln <= z && ok; ln++) {
     size_t len;
@@ -2325,27 +2492,83 @@ static int quoted_code(md *m, cmark_node *n) {
       size_t tl = strlen(t);
       while (tl && (t[tl - 1] == ' ' || t[tl - 1] == '\t')) tl--;
       continued = tl && t[tl - 1] == '\\';
-      if (*tt || code.n) { vgi_buf_add(&code, t, strlen(t)); vgi_buf_puts(&code, "\n"); lines += *tt != 0; }
+      if (*tt || code->n) { vgi_buf_add(code, t, strlen(t)); vgi_buf_puts(code, "\n"); lines += *tt != 0; }
       free(t);
     } else if (lines) {
       lazy = 1;
-      if (rest.n) vgi_buf_puts(&rest, " ");
-      for (size_t k = i; k < len; k++) if (p[k] != '`') vgi_buf_add(&rest, p + k, 1);
+      if (rest->n) vgi_buf_puts(rest, " ");
+      for (size_t k = i; k < len; k++) if (p[k] != '`') vgi_buf_add(rest, p + k, 1);
     } else {
       ok = 0;
     }
   }
-  if (!ok || !lines) { vgi_buf_free(&code); vgi_buf_free(&rest); return 0; }
+  if (!ok || !lines) { vgi_buf_free(code); vgi_buf_free(rest); return 0; }
+  return 1;
+}
+
+static int quoted_code(md *m, cmark_node *n) {
+  vgi_buf code = {0}, rest = {0};
+  if (!quoted_lines(m, n, &code, &rest)) return 0;
   cmark_node *blk = cmark_node_new(CMARK_NODE_CODE_BLOCK);
   cmark_node_set_literal(blk, code.s);
   cmark_node_set_fence_info(blk, "");
-  code_block(m, blk, a);
+  code_block(m, blk, cmark_node_get_start_line(n));
   cmark_node_free(blk);
   vgi_buf_free(&code);
   char *r = vgi_buf_take(&rest);
-  if (r && *vgi_squash(r)) prose_add(m, r, z, 1);
+  if (r && *vgi_squash(r)) prose_add(m, r, cmark_node_get_end_line(n), 1);
   else free(r);
   return 1;
+}
+
+/* The code block a summary shows in the section that starts at `from`
+ * (up to the next heading but the document's title `h1`; `skip` is the
+ * paragraph taken as the subtitle): its line, or 0 for the section's first
+ * block. Output a program printed gives way to the first commands or
+ * source after it: "If you see this error: ```…```" then "run this: ```…```"
+ * shows the fix. Data (a configuration as often as an example of output)
+ * and a block that is neither code nor output (text) are not passed over,
+ * nor is anything in an API reference, where a section documents one entry
+ * and its first block shows it, the value it prints included. The same
+ * blocks as the walk in vgi_markdown_load hands to code_block, read the
+ * same way. */
+static int section_pick(const md *m, cmark_node *from, cmark_node *h1, cmark_node *skip) {
+  if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->api_doc) return 0;
+  int count = 0, pick = 0;
+  for (cmark_node *c = from; c; c = cmark_node_next(c)) {
+    if (c == h1 || c == skip) continue;
+    int done = 0;
+    cmark_node_type t = cmark_node_get_type(c);
+    if (t == CMARK_NODE_HEADING) break;
+    char lang[64] = "";
+    const char *lit = NULL;
+    vgi_buf quoted = {0}, rest = {0};
+    if (t == CMARK_NODE_CODE_BLOCK) {
+      const char *info = cmark_node_get_fence_info(c);
+      if (info && info[0] == '{') continue;   /* a MyST directive: prose */
+      fence_lang(info, lang);
+      lit = cmark_node_get_literal(c);
+    } else if (t == CMARK_NODE_PARAGRAPH) {
+      lit = lone_code(c);
+    } else if (t == CMARK_NODE_BLOCK_QUOTE) {
+      char *qt = vgi_apidoc_quote_text(c), *kind = NULL, *note = NULL;
+      int banner = vgi_apidoc_banner(qt, &kind, &note);
+      free(qt);
+      free(kind);
+      free(note);
+      if (!banner && quoted_lines(m, c, &quoted, &rest)) lit = quoted.s;
+    }
+    if (lit && lit[strspn(lit, "\n")]) {
+      int kind = code_kind(lang, lit);
+      count++;
+      if (kind == CODE_COMMANDS || kind == CODE_SOURCE) pick = cmark_node_get_start_line(c);
+      done = kind != CODE_OUTPUT;   /* data, text: nothing says they are less */
+    }
+    vgi_buf_free(&quoted);
+    vgi_buf_free(&rest);
+    if (done) break;
+  }
+  return count > 1 ? pick : 0;
 }
 
 static void quote_block(md *m, cmark_node *n) {
@@ -3294,10 +3517,14 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
 
   if (!m.split_h2) start_video(&m, m.doc_title, subtitle, h1 ? cmark_node_get_start_line(h1) : 1);
   int skipped_sub = 0;
+  cmark_node *sub_node = sub_para && h1 ? cmark_node_next(h1) : NULL;
+  m.code_pick = section_pick(&m, cmark_node_first_child(doc), h1, sub_node);
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     int line = cmark_node_get_start_line(c);
     cmark_node_type t = cmark_node_get_type(c);
     if (c == h1) continue;
+    int after_drop = m.after_drop;
+    m.after_drop = 0;
     if (t == CMARK_NODE_HEADING) {
       int level = cmark_node_get_heading_level(c);
       char *ht = plain(c, NULL);
@@ -3311,14 +3538,16 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         m.header = vgi_strdup(ht);
         m.header_line = line;
         m.level = 2;
-        m.section_codes = 0;
+        m.section_codes = m.code_dropped = 0;
+        m.code_pick = section_pick(&m, cmark_node_next(c), h1, sub_node);
         start_video(&m, ht, m.doc_title, line);
         free(ht);
         continue;
       }
       if (!m.video) start_video(&m, m.doc_title, subtitle, line);
       end_section(&m);
-      m.section_codes = 0;
+      m.section_codes = m.code_dropped = 0;
+      m.code_pick = section_pick(&m, cmark_node_next(c), h1, sub_node);
       if (m.boiler && level <= m.boiler) m.boiler = 0;
       /* (with --duration the fit decides what goes, by rank) */
       if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && boilerplate(ht))
@@ -3413,7 +3642,14 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (m.label_once) { free(m.label); m.label = NULL; m.label_once = 0; }
         break;
       }
-      prose_add(&m, api_prose(&m, plain(c, &m), line), line, 1);   /* API references: "{Type}", "Value: {boolean}" */
+      char *pt = plain(c, &m);
+      /* a sentence that went on from a block the summary dropped ("If you
+       * see this error: ```…``` you might want to …") opens with a capital */
+      size_t w0 = strcspn(pt, " ");
+      if (after_drop && lit0 && lit0[0] >= 'a' && lit0[0] <= 'z' && pt[0] == lit0[0] &&
+          !memchr(pt, '.', w0 && pt[w0 - 1] == '.' ? w0 - 1 : w0))   /* not "i.e." */
+        pt[0] = (char)(pt[0] - 'a' + 'A');
+      prose_add(&m, api_prose(&m, pt, line), line, 1);   /* API references: "{Type}", "Value: {boolean}" */
       break;
     }
     case CMARK_NODE_CODE_BLOCK: {

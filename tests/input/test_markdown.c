@@ -448,6 +448,85 @@ static void summary_code_and_pointers(void **state) {
   remove(path);
 }
 
+/* A summary shows one code block a section: the first commands or source,
+ * past what a program printed before them (a log, a table of figures, a
+ * terminal session with no prompt, a warning), with the prose that
+ * introduces each block going with it; data does not pass output, and a
+ * block that is neither (a tree) is not passed over; a session of prompts
+ * and their output is commands, shown as it is. A block of output alone is
+ * not "run"; --detail full shows every block. */
+static void summary_code_past_output(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s",
+          "# Cache\n\n## Quota\n\nWhen the cache is full the daemon logs:\n\n"
+          "```\n2024-05-01 10:22:13 ERROR disk quota exceeded\n2024-05-01 10:22:14 WARN retrying in 5 s\n```\n\n"
+          "the files under the cache folder can go. Old thumbnails take the most room of all, and the daemon "
+          "rebuilds every one of them on demand when a picture is opened again, so nothing is lost.\n\n"
+          "Removing them is safe while the daemon runs, and it frees the room at once without a restart.\n\n"
+          "Remove them as the owner of the folder:\n\n```sh\nrm -rf ~/.cache/thumbnails\n```\n\n"
+          "Then check the space left:\n\n```sh\ndf -h ~\n```\n\n"
+          "## Timing\n\n```console\nrun   time    cpu\n1     28.9    29.3\n2     30.1    30.0\n```\n\n"
+          "The loop is timed by:\n\n```c\nfor (int i = 0; i < n; i++) step();\n```\n\n"
+          "## Stale\n\n```\n***WARNING*** the index is stale.\n```\n\n`tool reindex --all`\n\n"
+          "## Formats\n\n```\nname   time    cpu\nBM_a   12 ns   13 ns\nBM_b   14 ns   15 ns\n```\n\n"
+          "As JSON:\n\n```json\n{\"name\": \"BM_a\", \"time\": 12}\n```\n\n"
+          "## Tree\n\n```\nsrc/\n  main.c\n  util.c\n```\n\nBuild it:\n\n```sh\nmake\n```\n\n"
+          "## Session\n\n```console\n$ tool --version\ntool 1.4.2\n```\n\n```sh\ntool --help\n```\n\n"
+          "## Log\n\n```\n[2024-05-01 10:22:13] started\n[2024-05-01 10:22:15] ready\n```\n");
+  const char *path = write_tmp("past_output.md", doc_s);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  static const char *const want[][2] = { { "Quota", "rm -rf ~/.cache/thumbnails" },
+    { "Timing", "for (int i = 0; i < n; i++) step();" }, { "Stale", "tool reindex --all" },
+    { "Formats", "name   time    cpu" }, { "Tree", "src/" }, { "Session", "$ tool --version" },
+    { "Log", "[2024-05-01 10:22:13] started" } };
+  int codes = 0, answered = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    const char *n = sget(sc, "narration");
+    assert_null(strstr(n, "daemon logs"));   /* went with the log it introduced */
+    assert_null(strstr(n, "Then check"));    /* ... and with the check */
+    assert_null(strstr(n, "As JSON"));
+    assert_null(strstr(n, "Build it"));
+    assert_null(strstr(n, "the files under"));   /* went on from the log: a sentence now */
+    answered += strstr(n, "The files under the cache folder can go") != NULL;
+    if (strcmp(sget(sc, "scene_type"), "command")) continue;
+    codes++;
+    const cJSON *cmds = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "commands");
+    const char *h = vcget(sc, "header");
+    int found = 0;
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+      if (strcmp(h, want[k][0])) continue;
+      found = 1;
+      assert_string_equal(cJSON_GetArrayItem(cmds, 0)->valuestring, want[k][1]);
+    }
+    assert_true(found);
+    if (!strcmp(h, "Quota")) assert_non_null(strstr(n, "as the owner of the folder"));   /* its introduction */
+    if (!strcmp(h, "Session")) assert_int_equal(cJSON_GetArraySize(cmds), 2);            /* output and all */
+  }
+  assert_int_equal(codes, 7);      /* one a section */
+  assert_int_equal(answered, 1);   /* the prose that answered the log is said */
+  cJSON_Delete(m);
+  /* every block, and a log alone is not "run" */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load(path, &full, &d);
+  vgi_diags_free(&d);
+  codes = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    if (strcmp(sget(sc, "scene_type"), "command")) continue;
+    codes++;
+    if (!strcmp(vcget(sc, "header"), "Log")) assert_null(strstr(sget(sc, "narration"), "Run"));
+  }
+  assert_int_equal(codes, 14);
+  cJSON_Delete(m);
+  remove(path);
+}
+
 /* A summary says a license or contributing section by its first sentence
  * (its list, code and later paragraphs are not shown); its subsections go
  * with it, the next section of its level is ordinary again. A long code
@@ -1737,6 +1816,7 @@ int main(void) {
     cmocka_unit_test(summary_by_default),
     cmocka_unit_test(blocks_shaped_for_slides),
     cmocka_unit_test(summary_code_and_pointers),
+    cmocka_unit_test(summary_code_past_output),
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),
