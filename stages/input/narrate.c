@@ -149,6 +149,14 @@ static void phrase(vgi_buf *b, const char *lang, const char *key, const char *a1
 #define LONG_WORDS 24
 #define LONG_CHARS 70
 
+/* A relative clause that only placed a link ("…the issue tracker, which is
+ * located at <link>"): its opening words and the verb that placed it. Once
+ * the link is out, such a clause goes from the narration (dangling_out) and
+ * from the bullet (vgi_shown_headline). */
+static const char *const placing_rel[] = { " which is ", " which are ", " that is ", " that are ", NULL };
+static const char *const placing_verb[] = { "located", "available", "hosted", "found", "kept", "published",
+                                            "listed", NULL };
+
 /* A summary says a sentence without its asides: a bracket of four words
  * or more ("(drück die Kombination, gib dann …)", "(compared to level 1)")
  * is detail a presenter skips; a short one ("(OSI)", "(vi)") stays, as does
@@ -440,14 +448,11 @@ char *vgi_shown_headline(const char *t) {
   }
   /* a relative clause left without the link it placed ("…the issue
    * tracker which is located") goes */
-  static const char *const rel[] = { " which is ", " which are ", " that is ", " that are ", NULL };
-  static const char *const placed[] = { "located", "available", "hosted", "found", "kept", "published", "listed",
-                                        NULL };
-  for (int q = 0; rel[q]; q++) {
-    char *f = strstr(h, rel[q]);
+  for (int q = 0; placing_rel[q]; q++) {
+    char *f = strstr(h, placing_rel[q]);
     if (!f || vgi_word_count(h) - vgi_word_count(f) < 4) continue;
-    for (int k = 0; placed[k]; k++)
-      if (!strcmp(f + strlen(rel[q]), placed[k])) {
+    for (int k = 0; placing_verb[k]; k++)
+      if (!strcmp(f + strlen(placing_rel[q]), placing_verb[k])) {
         if (f > h && f[-1] == ',') f--;
         *f = 0;
         break;
@@ -1055,21 +1060,18 @@ static void dangling_out(char *t) {
      * which is located at <link>.", "…a list that is hosted on <link>.")
      * goes, the statement before it stays */
     if (preposition(ws, (size_t)(we - ws))) {
-      static const char *const rel[] = { " which is ", " which are ", " that is ", " that are ", NULL };
-      static const char *const placed[] = { "located", "available", "hosted", "found", "kept", "published",
-                                            "listed", NULL };
       char *ss = ws;
       while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
       char *r = NULL;
-      for (int q = 0; rel[q] && !r; q++) {
-        char *f = strstr(ss, rel[q]);
+      for (int q = 0; placing_rel[q] && !r; q++) {
+        char *f = strstr(ss, placing_rel[q]);
         if (!f || f >= ws) continue;
-        char *pw = f + strlen(rel[q]);
-        for (int k = 0; placed[k] && !r; k++) {
-          size_t pl = strlen(placed[k]);
+        char *pw = f + strlen(placing_rel[q]);
+        for (int k = 0; placing_verb[k] && !r; k++) {
+          size_t pl = strlen(placing_verb[k]);
           char *pe = pw + pl;
           while (*pe == ' ') pe++;
-          if (!strncmp(pw, placed[k], pl) && pe == ws) r = f;
+          if (!strncmp(pw, placing_verb[k], pl) && pe == ws) r = f;
         }
       }
       int kept = 0;
