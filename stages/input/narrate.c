@@ -2887,7 +2887,8 @@ static void split_parts(cJSON *model, const vg_limits *lim, vgi_diags *d) {
 /* A document's list shows headlines: an item of more than about twelve
  * words is shown by its headline (the narration, written before, says
  * more of it). Scenes of a Markdown document only: a YAML document's items
- * are shown as written. */
+ * are shown as written. A title's subtitle of more than sixteen words is
+ * shown the same way. */
 /* Words of an item as a reader takes them: Chinese and Japanese have no
  * spaces, so a run of their characters counts about a word per two. */
 static int reading_words(const char *s) {
@@ -2903,6 +2904,13 @@ static int reading_words(const char *s) {
 static void headline_items(cJSON *scenes) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
+    /* a title's subtitle (the paragraph under the H1) is a bullet too */
+    cJSON *sub = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "subtitle");
+    if (ty && !strcmp(ty, "title") && cJSON_IsString(sub) && vgi_word_count(sub->valuestring) > SHOWN_MAX_WORDS) {
+      char *h = vgi_shown_headline(sub->valuestring);
+      if (*h) cJSON_SetValuestring(sub, h);
+      free(h);
+    }
     if (!ty || strcmp(ty, "list")) continue;
     cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
     for (cJSON *it = items ? items->child : NULL; it; it = it->next) {

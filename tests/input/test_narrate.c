@@ -308,6 +308,24 @@ static void bullets_at_most_sixteen_words(void **state) {
 
 /* A Vietnamese document (told by its letters) is introduced, listed and
  * closed in Vietnamese, not in English. */
+/* A title's subtitle of more than sixteen words is shown as a bullet is: a
+ * comma splice shows its first clause; the narration says it whole. */
+static void long_subtitle_shown_short(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("subtitle.md", "# Introduction\n\nhttplib2 is a comprehensive HTTP client library, httplib2.py "
+                       "supports many features left out of other HTTP libraries.\n\n## Caching\n\nThe module can "
+                       "optionally operate with a private cache.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  cJSON *title = scene_at(m, 0, 0);
+  const char *sub = vcget(title, "subtitle");
+  assert_non_null(sub);
+  assert_string_equal(sub, "httplib2 is a comprehensive HTTP client library");
+  assert_non_null(strstr(sget(title, "narration"), "supports many features left out of other HTTP libraries"));
+  cJSON_Delete(m);
+}
+
 static void vietnamese_templates(void **state) {
   (void)state;
   const char *path = "/tmp/vgi_vi.md";
@@ -378,6 +396,7 @@ int main(void) {
     cmocka_unit_test(headlines),
     cmocka_unit_test(headlines_end_naturally),
     cmocka_unit_test(bullets_at_most_sixteen_words),
+    cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
   };
