@@ -1269,6 +1269,32 @@ static void dangling_out(char *t) {
     char *ws = we;
     while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && ws[-1] != '\x01') ws--;
     int ends = !*after || strchr(".!?;,", *after);
+    if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && !preposition(ws, (size_t)(we - ws))) {
+      /* "See <link> for the release notes.", "…, see <link> for current
+       * instructions": a pointer whose place is gone says nothing; its
+       * clause goes, to the clause's end */
+      char *e = after;
+      while (*e && !(strchr(".!?;,", *e) && (e[1] == ' ' || !e[1]))) e++;
+      char *ss = ws;
+      while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
+      while (*ss == ' ') ss++;
+      char *cs = ws;
+      while (cs > ss && cs[-1] != ',' && cs[-1] != ';') cs--;
+      /* a clause after a comma goes with its comma ("You can get it from
+       * git, see <link> for instructions."), unless an opening clause would
+       * be left alone ("If you have trouble, see …"): then the sentence */
+      int alone = cs > ss && vgi_lead_clause(ss) && !memchr(ss, ',', (size_t)(cs - 1 - ss));
+      if (cs > ss && !alone) {
+        memmove(cs - 1, e, strlen(e) + 1);
+        continue;
+      }
+      char *se = e;
+      while (*se && !(strchr(".!?", *se) && (se[1] == ' ' || !se[1]))) se++;
+      if (*se) se++;
+      while (*se == ' ') se++;
+      memmove(ss, se, strlen(se) + 1);
+      continue;
+    }
     if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) {
       /* "one in and a debug one", "Binaries at are produced": the preposition goes too */
       while (ws > t && ws[-1] == ' ') ws--;
@@ -1309,7 +1335,7 @@ static void dangling_out(char *t) {
       }
     }
     if (!ends || ws == we || !dangling_word(ws, (size_t)(we - ws))) { memmove(m, m + 1, strlen(m)); continue; }
-    if (*after == ',') {   /* "Download it from , or build it" -> "Download it, or build it" */
+    if (*after == ',' && preposition(ws, (size_t)(we - ws))) {   /* "Download it from , or build it" -> "Download it, or build it" */
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, after, strlen(after) + 1);
       continue;

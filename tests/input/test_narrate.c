@@ -326,6 +326,42 @@ static void long_subtitle_shown_short(void **state) {
   cJSON_Delete(m);
 }
 
+/* All the narration of a document's plan (summary), scenes joined by " | ". */
+static char *doc_narration(const char *name, const char *text) {
+  vgi_diags d = {0};
+  cJSON *m = load_text(name, text, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  static char all[8192];
+  all[0] = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    if (n) snprintf(all + strlen(all), sizeof all - strlen(all), "%s | ", n);
+  }
+  cJSON_Delete(m);
+  return all;
+}
+
+/* A pointer whose link is gone ("See <link> for the release notes.") says
+ * nothing: its clause goes, or its sentence when it opens it or an opening
+ * clause would be left alone. */
+static void pointer_without_link(void **state) {
+  (void)state;
+  const char *all = doc_narration("ptr.md", "# Tool\n\n## Release\n\nSee https://example.org/notes.html for the "
+                                  "release notes.\n\nTool is a suite of programs.\n\n## Source\n\nYou can also get "
+                                  "Tool from git, see https://example.org/git/tool for current instructions.\n\n"
+                                  "## Help\n\nIf you have trouble, see https://example.org/wiki/help for help.\n\n"
+                                  "Questions go to the list.\n");
+  if (strstr(all, "See for") || strstr(all, "see for") || strstr(all, "If you have trouble."))
+    print_message("narration: %s\n", all);
+  assert_null(strstr(all, "See for"));
+  assert_null(strstr(all, "see for"));
+  assert_null(strstr(all, "trouble"));
+  assert_non_null(strstr(all, "Tool is a suite of programs."));
+  assert_non_null(strstr(all, "You can also get Tool from git."));
+  assert_non_null(strstr(all, "Questions go to the list."));
+}
+
 static void vietnamese_templates(void **state) {
   (void)state;
   const char *path = "/tmp/vgi_vi.md";
@@ -397,6 +433,7 @@ int main(void) {
     cmocka_unit_test(headlines_end_naturally),
     cmocka_unit_test(bullets_at_most_sixteen_words),
     cmocka_unit_test(long_subtitle_shown_short),
+    cmocka_unit_test(pointer_without_link),
     cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
   };
