@@ -1280,6 +1280,11 @@ static void dangling_out(char *t) {
       while (*ss == ' ') ss++;
       char *cs = ws;
       while (cs > ss && cs[-1] != ',' && cs[-1] != ';') cs--;
+      /* a capital inside its clause is a name's ("Welcome to See <link> for
+       * the release notes", a title): left as it is */
+      int name = isupper((unsigned char)*ws) && cs < ws && strncasecmp(cs, "please ", 7);
+      while (name && cs < ws && *cs == ' ') cs++;
+      if (name && cs < ws) { memmove(m, m + 1, strlen(m)); continue; }
       /* a clause after a comma goes with its comma ("You can get it from
        * git, see <link> for instructions."), unless an opening clause would
        * be left alone ("If you have trouble, see …"): then the sentence */
@@ -1430,6 +1435,61 @@ static int pointer_word(const char *w, size_t n) {
   return 0;
 }
 
+/* A sentence that only sends the reader elsewhere ("See the file INSTALL
+ * for …", "For more details, see the FAQ.", "Please refer to …", "More
+ * information is available at …", "Weitere Informationen …", "Pour plus
+ * d'informations, consultez …", "Para más información, …"): its opening,
+ * in the languages of lua/vg/i18n.lua that put spaces between words. Up to
+ * twenty words; "See how …" shows something. */
+static int pointer_sentence(const char *s, size_t n) {
+  static const char *const opens[] = { "see ", "please see ", "please refer ", "refer to ", "for more information",
+    "for more info", "for more details", "for further information", "for further details", "for details",
+    "for more on ", "more information ", "more info ", "more details ", "further information ",
+    "further details ", "details are ", "details can ", "please consult ", "consult ",
+    "siehe ", "weitere informationen", "mehr informationen", "weitere details", "für weitere ", "für mehr ",
+    "näheres ", "details finden ", "voir ", "consultez ", "reportez-vous ", "pour plus d", "pour en savoir plus",
+    "plus d'informations", "plus d\xE2\x80\x99informations", "véase ", "vea ", "consulte ", "para más ",
+    "para obtener más ", "más información", "per maggiori ", "per ulteriori ", "vedi ", "consulta ",
+    "maggiori informazioni", "para mais ", "mais informações", "zie ", "voor meer ", "meer informatie", NULL };
+  static const char *const shows[] = { "see how", "see what", "see that", "see if", "see whether", "see why",
+    "see the difference", "voir comment", "siehe unten", "see below", "see above", NULL };
+  int words = 0;
+  for (size_t q = 0; q < n; q++) words += s[q] != ' ' && (q == 0 || s[q - 1] == ' ');
+  if (words < 2 || words > 20) return 0;
+  /* one that introduces a list ("See the directory for:") says what follows */
+  size_t l = n;
+  while (l && s[l - 1] == ' ') l--;
+  if (l && s[l - 1] == ':') return 0;
+  for (int k = 0; shows[k]; k++)
+    if (!strncasecmp(s, shows[k], strlen(shows[k]))) return 0;
+  for (int k = 0; opens[k]; k++)
+    if (n > strlen(opens[k]) && !strncasecmp(s, opens[k], strlen(opens[k]))) return 1;
+  return 0;
+}
+
+/* A pointer the viewer can follow names something: a name in capitals
+ * after its first word ("the file INSTALL", "the PyYAML homepage"), a
+ * file, or a well-known place ("the FAQ", "the wiki", "the manual page"). */
+static int names_something(const char *s, size_t n) {
+  static const char *const places[] = { "faq", "wiki", "manual", "man page", "--help", "mailing list",
+    "handbuch", "manuel", "manuale", "manual", "handleiding", NULL };
+  for (int k = 0; places[k]; k++) {
+    size_t pl = strlen(places[k]);
+    for (size_t q = 0; q + pl <= n; q++)
+      if (!strncasecmp(s + q, places[k], pl)) return 1;
+  }
+  for (size_t q = 1; q < n; q++)
+    if (s[q - 1] == ' ' && isupper((unsigned char)s[q])) return 1;
+  return 0;
+}
+
+/* 1 when s (a bullet or an item) only points elsewhere. */
+static int pointer_only(const char *s) {
+  size_t n = strlen(s);
+  while (n && strchr(".! ", s[n - 1])) n--;
+  return pointer_sentence(s, n);
+}
+
 static void pointer_out(char *t) {
   char *s = t;
   while (*s) {
@@ -1444,6 +1504,9 @@ static void pointer_out(char *t) {
       if (we > w) { words++; ptr |= pointer_word(w, (size_t)(we - w)); }
       w = we;
     }
+    /* a pointer to nothing the viewer can find ("please refer to the
+     * documentation"); one that names a place stays ("See the FAQ.") */
+    if (!ptr && pointer_sentence(s, (size_t)(e - s)) && !names_something(s, (size_t)(e - s))) ptr = 1, words = 0;
     if (ptr && words <= 14) {
       while (*e == ' ') e++;
       memmove(s, e, strlen(e) + 1);
@@ -2939,6 +3002,22 @@ static void headline_items(cJSON *scenes) {
     }
     if (!ty || strcmp(ty, "list")) continue;
     cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
+    /* an item that only points elsewhere ("See the file INSTALL for …",
+     * "For more details, see the FAQ") shows nothing: it goes while another
+     * item stays (an item with details of its own stays) */
+    int said = 0;
+    for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+      said += !(cJSON_IsString(t) && pointer_only(t->valuestring));
+    }
+    for (cJSON *it = items && said ? items->child : NULL, *nx; it; it = nx) {
+      nx = it->next;
+      cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+      int own = cJSON_IsObject(it) && (cJSON_GetObjectItemCaseSensitive(it, "text") ||
+                                       cJSON_GetObjectItemCaseSensitive(it, "items") ||
+                                       cJSON_GetObjectItemCaseSensitive(it, "children"));
+      if (cJSON_IsString(t) && pointer_only(t->valuestring) && !own) cJSON_Delete(cJSON_DetachItemViaPointer(items, it));
+    }
     for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
       if (!cJSON_IsString(t) || reading_words(t->valuestring) <= 14) continue;

@@ -362,6 +362,34 @@ static void pointer_without_link(void **state) {
   assert_non_null(strstr(all, "Questions go to the list."));
 }
 
+/* An item that only points elsewhere is no bullet while another stays, in
+ * en, de, fr and es; the narration keeps a pointer that names a place the
+ * viewer can find ("the FAQ", "the file INSTALL"), not one to "the
+ * documentation". */
+static void pointers_are_no_bullets(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\n## Start\n\nTool makes videos from documents.\n\nSee the file INSTALL for compilation "
+                    "and installation instructions.\n\nFor more information, please refer to the documentation.\n\n"
+                    "For more details, see the FAQ.\n\n## Besser\n\n- Das Werkzeug macht Videos.\n"
+                    "- Weitere Informationen finden Sie in der Dokumentation.\n"
+                    "- Pour plus d'informations, consultez la documentation.\n"
+                    "- Para m\xC3\xA1s informaci\xC3\xB3n, consulte la documentaci\xC3\xB3n.\n";
+  vgi_diags d = {0};
+  cJSON *m = load_text("pointers.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  for (int i = 1; i <= 2; i++) {
+    cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(scene_at(m, 0, i), "visual_content"),
+                                                    "items");
+    assert_int_equal(cJSON_GetArraySize(items), 1);
+  }
+  cJSON_Delete(m);
+  const char *all = doc_narration("pointers.md", doc);
+  assert_non_null(strstr(all, "See the file INSTALL"));
+  assert_non_null(strstr(all, "see the FAQ"));
+  assert_null(strstr(all, "refer to the documentation"));
+}
+
 static void vietnamese_templates(void **state) {
   (void)state;
   const char *path = "/tmp/vgi_vi.md";
@@ -434,6 +462,7 @@ int main(void) {
     cmocka_unit_test(bullets_at_most_sixteen_words),
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
+    cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
   };
