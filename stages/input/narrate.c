@@ -1260,8 +1260,82 @@ static int awaits_object(const char *w, size_t n) {
   return 0;
 }
 
+/* A noun a path named ("in the <path> directory"): without the path, the
+ * phrase says no place. */
+static int place_noun(const char *w, size_t n) {
+  static const char *const nouns[] = { "directory", "directories", "folder", "subdirectory", "dir", "path",
+    "tree", "file", "files", "repository", "repo", "Verzeichnis", "Ordner", "Datei", "Unterverzeichnis",
+    "r\xC3\xA9pertoire", "dossier", "fichier", "directorio", "carpeta", "archivo", "fichero", "cartella",
+    "diret\xC3\xB3rio", "pasta", "arquivo", "map", "bestand", NULL };
+  while (n && strchr(".,;:!?)", w[n - 1])) n--;
+  return n && word_of(nouns, w, n);
+}
+
+/* "Put the config in the <path> directory and restart": the preposition
+ * phrase whose place was the path goes ("Put the config and restart"),
+ * when its clause keeps three words or more; 1 when it went. */
+static int place_phrase_out(char *t, char *m) {
+  char *nx = m + 1;
+  while (*nx == ' ') nx++;
+  size_t nl = strcspn(nx, " ");
+  /* the noun after the path ("the <path> directory") or before it ("dans
+   * le répertoire <path>", "in the directory <path>") */
+  char *p = m, *ws[2] = { NULL, NULL };
+  size_t wl[2] = { 0, 0 };
+  int before = 0;
+  if (!place_noun(nx, nl)) {
+    char *e = m;
+    while (e > t && e[-1] == ' ') e--;
+    char *b = e;
+    while (b > t && b[-1] != ' ') b--;
+    if (b == e || !place_noun(b, (size_t)(e - b))) return 0;
+    before = 1, p = b;
+    /* the path and what closes it go with the phrase: up to its word's end */
+    char *q = m + 1;
+    while (*q && *q != ' ' && !strchr(",;:.!?", *q)) q++;
+    nx = q, nl = 0;
+  }
+  for (int k = 0; k < 2; k++) {
+    while (p > t && p[-1] == ' ') p--;
+    char *e = p;
+    while (p > t && p[-1] != ' ') p--;
+    ws[k] = p, wl[k] = (size_t)(e - p);
+  }
+  static const char *const dets[] = { "the", "a", "an", "this", "that", "your", "its", "our", "le", "la", "les",
+    "el", "los", "das", "den", "dem", "der", "ce", "cette", NULL };
+  static const char *const preps[] = { "in", "into", "inside", "within", "under", "from", "at", "to", "on",
+    "im", "ins", "unter", "aus", "dans", "sous", "en", "bajo", "desde", "nel", "nella", "no", "na", "naar",
+    NULL };
+  char *from;
+  if (wl[0] && word_of(dets, ws[0], wl[0]) && wl[1] && word_of(preps, ws[1], wl[1])) from = ws[1];
+  else if (wl[0] && word_of((const char *const[]){ "im", "ins", "nel", "nella", "no", "na", NULL }, ws[0], wl[0]))
+    from = ws[0];
+  else return 0;
+  char *to = nx + nl;
+  while (to > nx && strchr(".,;:!?)", to[-1])) to--;
+  /* the clause keeps three words or more */
+  char *cs = from;
+  while (cs > t && !strchr(",;:.!?", cs[-1])) cs--;
+  char *ce = to;
+  while (*ce && !strchr(",;:.!?", *ce)) ce++;
+  int words = vgi_word_count(cs) - vgi_word_count(from) + vgi_word_count(to) - vgi_word_count(ce);
+  if (words < 3) return 0;
+  /* nor a copula or an auxiliary left without its complement ("Les
+   * réglages sont | dans le répertoire …") */
+  char *pe = from;
+  while (pe > t && pe[-1] == ' ') pe--;
+  char *pb = pe;
+  while (pb > t && pb[-1] != ' ') pb--;
+  if (pb < pe && (awaits_object(pb, (size_t)(pe - pb)) || word_of(vgi_aux_verbs, pb, (size_t)(pe - pb)))) return 0;
+  (void)before;
+  while (from > t && from[-1] == ' ') from--;
+  memmove(from, to, strlen(to) + 1);
+  return 1;
+}
+
 static void dangling_out(char *t) {
   for (char *m = strchr(t, '\x01'); m; m = strchr(t, '\x01')) {
+    if (place_phrase_out(t, m)) continue;
     char *after = m + 1;
     while (*after == ' ' || *after == '\x01') after++;
     char *we = m;

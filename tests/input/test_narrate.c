@@ -390,6 +390,21 @@ static void pointers_are_no_bullets(void **state) {
   assert_null(strstr(all, "refer to the documentation"));
 }
 
+/* A path taken out of what is said takes the place phrase it named along
+ * ("in the <path> directory", "in the directory <path>"), unless its
+ * clause would be left too short or a copula without its complement. */
+static void place_phrase_without_path(void **state) {
+  (void)state;
+  const char *all = doc_narration("place.md", "# Tool\n\n## Config\n\nPut the config in the ~/.config/tool directory "
+                                  "and restart.\n\n## Examples\n\nThe examples are installed in the directory "
+                                  "/usr/share/doc/tool/examples for reference.\n\n## French\n\nLes r\xC3\xA9glages sont "
+                                  "dans le r\xC3\xA9pertoire ~/.config/tool.\n");
+  if (!strstr(all, "Put the config and restart.")) print_message("narration: %s\n", all);
+  assert_non_null(strstr(all, "Put the config and restart."));
+  assert_non_null(strstr(all, "The examples are installed for reference."));
+  assert_non_null(strstr(all, "Les r\xC3\xA9glages sont dans le r\xC3\xA9pertoire."));
+}
+
 static void vietnamese_templates(void **state) {
   (void)state;
   const char *path = "/tmp/vgi_vi.md";
@@ -463,6 +478,7 @@ int main(void) {
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
     cmocka_unit_test(pointers_are_no_bullets),
+    cmocka_unit_test(place_phrase_without_path),
     cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
   };
