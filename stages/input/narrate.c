@@ -1282,14 +1282,13 @@ static int place_phrase_out(char *t, char *m) {
    * le répertoire <path>", "in the directory <path>") */
   char *p = m, *ws[2] = { NULL, NULL };
   size_t wl[2] = { 0, 0 };
-  int before = 0;
   if (!place_noun(nx, nl)) {
     char *e = m;
     while (e > t && e[-1] == ' ') e--;
     char *b = e;
     while (b > t && b[-1] != ' ') b--;
     if (b == e || !place_noun(b, (size_t)(e - b))) return 0;
-    before = 1, p = b;
+    p = b;
     /* the path and what closes it go with the phrase: up to its word's end */
     char *q = m + 1;
     while (*q && *q != ' ' && !strchr(",;:.!?", *q)) q++;
@@ -1327,7 +1326,6 @@ static int place_phrase_out(char *t, char *m) {
   char *pb = pe;
   while (pb > t && pb[-1] != ' ') pb--;
   if (pb < pe && (awaits_object(pb, (size_t)(pe - pb)) || word_of(vgi_aux_verbs, pb, (size_t)(pe - pb)))) return 0;
-  (void)before;
   while (from > t && from[-1] == ' ') from--;
   memmove(from, to, strlen(to) + 1);
   return 1;
