@@ -149,6 +149,14 @@ static void phrase(vgi_buf *b, const char *lang, const char *key, const char *a1
 #define LONG_WORDS 24
 #define LONG_CHARS 70
 
+/* A relative clause that only placed a link ("…the issue tracker, which is
+ * located at <link>"): its opening words and the verb that placed it. Once
+ * the link is out, such a clause goes from the narration (dangling_out) and
+ * from the bullet (vgi_shown_headline). */
+static const char *const placing_rel[] = { " which is ", " which are ", " that is ", " that are ", NULL };
+static const char *const placing_verb[] = { "located", "available", "hosted", "found", "kept", "published",
+                                            "listed", NULL };
+
 /* A summary says a sentence without its asides: a bracket of four words
  * or more ("(drück die Kombination, gib dann …)", "(compared to level 1)")
  * is detail a presenter skips; a short one ("(OSI)", "(vi)") stays, as does
@@ -198,6 +206,25 @@ static void drop_asides(char *t) {
   *w = 0;
 }
 
+/* 1 when the comma at a[i] ends an item of a list: the words since the
+ * comma before it are one to three, and so are the ones before that comma
+ * ("…access to audio, keyboard, mouse, joystick|, and graphics …"). */
+static int list_before(const char *a, size_t i) {
+  int items = 0;
+  size_t e = i;
+  while (e > 0) {
+    size_t c = e;
+    while (c > 0 && a[c - 1] != ',') c--;
+    if (!c) break;   /* no comma before: the first item is part of a clause */
+    int words = 0;
+    for (size_t q = c; q < e; q++) words += a[q] != ' ' && (q == c || a[q - 1] == ' ');
+    if (words < 1 || words > 3) break;
+    items++;
+    e = c - 1;
+  }
+  return items >= 2;
+}
+
 /* The headline of t, when saying it instead of t still says a whole
  * statement: the main clause after an opening one, or t's first clause where
  * t goes on after a clause mark (", and you'll receive …", " (…)"). A cut
@@ -206,11 +233,13 @@ static void drop_asides(char *t) {
  * control … are documented"), and so does an opening clause alone ("If you
  * do not receive …, | you may escalate"): NULL then, t is said whole.
  * Caller frees. */
+static int word_of(const char *const *list, const char *w, size_t n);
 static char *spoken_headline(const char *t) {
   char *h = vgi_headline(t);
   char *ts = vgi_squash(vgi_strdup(t));
   size_t hl = strlen(h);
   int ok = hl > 0;
+
   if (ok && !strncmp(h, ts, hl)) {
     const char *n = ts + hl;
     static const char *const marks[] = { ",", ";", ":", ".", "!", "?", " (", " \xE2\x80\x94", " \xE2\x80\x93", " - ",
@@ -239,6 +268,18 @@ static char *spoken_headline(const char *t) {
       for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
     }
     ok = mark && !(*n && vgi_lead_clause(h)) && vgi_cut_keeps_meaning(ts, hl);
+    /* not inside a list that a conjunction closes a few items on ("Use
+     * tar, gzip, bzip2 | , and xz to …"): the cut would drop its end */
+    if (ok && *n == ',' && list_before(ts, hl)) {
+      const char *q = n;
+      for (int k = 0; k < 4 && *q == ',' && ok; k++) {
+        q++;
+        while (*q == ' ') q++;
+        size_t wl = strcspn(q, " ,");
+        if (word_of((const char *const[]){ "and", "or", "und", "oder", "et", "ou", "y", "o", "e", NULL }, q, wl)) ok = 0;
+        q += strcspn(q, ",");
+      }
+    }
     /* a subject whose verb comes after the cut ("Any unexpected behavior
      * from the data manipulation | from … functions may be considered"):
      * an auxiliary in the rest of the clause and none in the headline */
@@ -329,6 +370,7 @@ static char *whole_cjk(const char *a, char *h) {
  * team will endeavor"). Long asides in brackets go first: the voice says
  * them. No final period. Caller frees. */
 #define SHOWN_CLAUSE_WORDS 28
+
 static char *shown_headline(const char *t) {
   /* an item of several sentences: its first */
   char *a = vgi_squash(vgi_strdup(t ? t : ""));
@@ -403,6 +445,9 @@ static char *shown_headline(const char *t) {
         int c = 0;
         for (int k = 0; conj[k] && !c; k++) c = strlen(conj[k]) == wl && !strncasecmp(nx, conj[k], wl);
         if (!c) continue;   /* a comma inside the clause: on to the next mark */
+        /* ", and" that closes a list ("audio, keyboard, mouse, joystick,
+         * and graphics hardware"): the last item is still to come */
+        if (list_before(a, i)) continue;
       }
       char *p = vgi_strdup(a);
       p[i] = 0;
@@ -420,6 +465,247 @@ static char *shown_headline(const char *t) {
   return a;
 }
 
+/* ---- a bullet kept whole: detail out ------------------------------------- */
+
+static int word_of(const char *const *list, const char *w, size_t n);
+
+/* A word of t that a bullet must keep: a negation or a restriction ("not",
+ * "only", "nie"), in the languages vgi_cut_keeps_meaning knows; a word
+ * ending in "n't" too. */
+static int keeps(const char *w, size_t n) {
+  static const char *const words[] = { "not", "no", "never", "nor", "unless", "except", "only", "without", "if",
+    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "außer", "nur", "ohne", "wenn",
+    "falls", "pas", "jamais", "sauf", "ni", "seulement", "uniquement", "sans", "si", "nunca", "salvo", "solo",
+    "sólo", "solamente", "sin", "non", "mai", "tranne", "soltanto", "senza", "não", "exceto", "apenas",
+    "somente", "sem", "niet", "geen", "nooit", "alleen", "behalve", "zonder", "не", "нет", "ни", "кроме",
+    "только", "без", "если", NULL };
+  while (n && strchr(",.;:!?\"')", w[n - 1])) n--;
+  while (n && strchr("(\"'", *w)) w++, n--;
+  if (n >= 3 && !strncmp(w + n - 3, "n't", 3)) return 1;
+  if (n >= 5 && !strncmp(w + n - 5, "n\xE2\x80\x99t", 5)) return 1;
+  return n && word_of(words, w, n);
+}
+
+/* 1 when t[a, b) holds a word keeps() names. */
+static int span_keeps(const char *t, size_t a, size_t b) {
+  for (size_t q = a; q < b;) {
+    while (q < b && t[q] == ' ') q++;
+    size_t e = q;
+    while (e < b && t[e] != ' ') e++;
+    if (e > q && keeps(t + q, e - q)) return 1;
+    q = e;
+  }
+  return 0;
+}
+
+/* How many words of t keeps() names. */
+static int kept_words(const char *t) {
+  int k = 0;
+  for (const char *w = t; *w;) {
+    while (*w == ' ') w++;
+    size_t n = strcspn(w, " ");
+    k += n && keeps(w, n);
+    w += n;
+  }
+  return k;
+}
+
+/* Removes t[a, b) and the spaces around it, one space left between words. */
+static void cut_span(char *t, size_t a, size_t b) {
+  memmove(t + a, t + b, strlen(t + b) + 1);
+  vgi_squash(t);
+  size_t w = 0;
+  for (size_t r = 0; t[r]; r++) {
+    if (t[r] == ' ' && t[r + 1] && strchr(",.;:!?)", t[r + 1])) continue;
+    t[w++] = t[r];
+  }
+  t[w] = 0;
+}
+
+/* A label before a bullet's statement ("Q.", "A.", "Note:", "Note 1:") or a
+ * word that only joins it to the sentence before ("And", "So,", "However,",
+ * "Of course,", "In either case,"): it goes, the statement's first letter
+ * made a capital. 1 when t changed. */
+static int opening_out(char *t) {
+  static const char *const joins[] = { "and ", "but ", "so, ", "also, ", "however, ", "of course, ",
+    "in either case, ", "in any case, ", "in practice, ", "in general, ", "in addition, ", "in fact, ",
+    "indeed, ", "furthermore, ", "moreover, ", "additionally, ", "finally, ", "thus, ", "therefore, ",
+    "generally, ", "usually, ", "basically, ", "currently, ", "note that ", "please note that ",
+    "und ", "aber ", "also ", "außerdem ", "natürlich ", "allerdings ", "et ", "mais ", "donc, ",
+    "bien sûr, ", "en effet, ", "par ailleurs, ", "cependant, ", "de plus, ", "y ", "pero ", "así que ",
+    "por supuesto, ", "además, ", "sin embargo, ", "de hecho, ", NULL };
+  size_t cut = 0;
+  if (t[0] >= 'A' && t[0] <= 'Z' && t[1] == '.' && t[2] == ' ') cut = 3;   /* "Q. ", "A. " */
+  else if (!strncasecmp(t, "note", 4) || !strncasecmp(t, "nb", 2) || !strncasecmp(t, "hinweis", 7) ||
+           !strncasecmp(t, "remarque", 8) || !strncasecmp(t, "nota", 4)) {
+    const char *c = strchr(t, ':');
+    if (c && c[1] == ' ' && vgi_word_count(t) - vgi_word_count(c + 1) <= 2 && !memchr(t, ',', (size_t)(c - t)))
+      cut = (size_t)(c - t) + 2;
+  }
+  for (int k = 0; joins[k] && !cut; k++)
+    if (!strncasecmp(t, joins[k], strlen(joins[k]))) cut = strlen(joins[k]);
+  if (!cut || vgi_word_count(t + cut) < 6) return 0;
+  memmove(t, t + cut, strlen(t + cut) + 1);
+  /* "if you want …" -> "If you want …"; a command or a name keeps its case */
+  size_t fl = strcspn(t, " ");
+  int lower = 1;
+  for (size_t q = 1; q < fl; q++) lower &= !isupper((unsigned char)t[q]) && !isdigit((unsigned char)t[q]);
+  if (lower && t[0] >= 'a' && t[0] <= 'z' && !strpbrk(t, "_/")) t[0] = (char)(t[0] - 'a' + 'A');
+  return 1;
+}
+
+/* An aside a bullet does without: a bracket, an example (", such as …",
+ * ", e.g. …", ", including …") or a contrast (", unlike …,") up to the
+ * next comma or the end, unless a negation or a restriction is in it or a
+ * list goes on after it. 1 when one went. */
+static int aside_out(char *t) {
+  static const char *const opens[] = { ", such as ", " such as ", ", e.g. ", " e.g. ", ", e.g., ", ", for example ",
+    ", for example, ", ", for instance, ", ", including ", ", like ", ", unlike ", ", z. B. ", " z. B. ",
+    ", wie z. B. ", ", etwa ", ", par exemple ", ", comme ", ", notamment ", ", por ejemplo ", ", como ", NULL };
+  /* a bracket, outside quotes */
+  for (char *o = strchr(t, '('); o; o = strchr(o + 1, '(')) {
+    char *c = strchr(o, ')');
+    if (!c || o == t || memchr(o + 1, '(', (size_t)(c - o - 1))) continue;
+    if (span_keeps(t, (size_t)(o - t), (size_t)(c - t))) continue;
+    cut_span(t, (size_t)(o - t), (size_t)(c + 1 - t));
+    return 1;
+  }
+  /* a relative clause in passive before a comma the sentence goes on after
+   * ("one of the test programs that are built in the tests/ subdirectory,
+   * that will be …"): detail of the noun before it */
+  for (int q = 0; placing_rel[q]; q++) {
+    char *o = strstr(t, placing_rel[q]);
+    if (!o || vgi_word_count(t) - vgi_word_count(o) < 4) continue;
+    const char *pw = o + strlen(placing_rel[q]);
+    size_t pl = strcspn(pw, " ,");
+    if (pl < 4 || !(!strncmp(pw + pl - 2, "ed", 2) || !strncmp(pw + pl - 2, "en", 2) ||
+                    !strncmp(pw + pl - 2, "wn", 2) || !strncmp(pw + pl - 2, "lt", 2)))
+      continue;
+    const char *c = strstr(pw, ", ");
+    if (!c || vgi_word_count(c + 2) < 3 || span_keeps(t, (size_t)(o - t), (size_t)(c - t))) continue;
+    cut_span(t, (size_t)(o - t), (size_t)(c - t));
+    return 1;
+  }
+  for (int k = 0; opens[k]; k++) {
+    char *o = strstr(t, opens[k]);
+    if (!o || vgi_word_count(t) - vgi_word_count(o) < 4) continue;
+    const char *in = o + strlen(opens[k]);
+    const char *c = strstr(in, ", ");
+    size_t end = c ? (size_t)(c - t) : strlen(t);
+    if (c) {
+      /* a list that goes on ("such as make, ninja and bazel"): not an aside's end */
+      const char *nx = c + 2;
+      size_t nl = strcspn(nx, " ");
+      const char *nn = nx + nl;
+      if (word_of((const char *const[]){ "and", "or", "und", "oder", "et", "ou", "y", "o", "e", NULL }, nx, nl) ||
+          (strcspn(nn, ",") < strlen(nn) && vgi_word_count(nx) - vgi_word_count(nx + strcspn(nx, ",")) <= 2))
+        continue;
+    }
+    if (span_keeps(t, (size_t)(o - t), end)) continue;
+    /* "X, unlike Y, is …" -> "X is …": the comma that closed it goes too */
+    if (c && o[0] == ',') end += 1;
+    cut_span(t, (size_t)(o - t), end);
+    return 1;
+  }
+  return 0;
+}
+
+/* t's end cut off at the latest point that leaves a whole statement of at
+ * most max words: before a preposition, a relative pronoun or a clause of
+ * reason or consequence (not before "to": "will endeavor | to keep"), where vgi_cut_keeps_meaning holds (no
+ * negation, restriction or condition's main clause goes), never inside a
+ * list, never after a word that waits for what follows ("the | …"), never
+ * before the verb of the kept words. 1 when cut. */
+static int tail_out(char *t, int max) {
+  static const char *const at[] = { "in", "on", "at", "with", "by", "from", "for", "via", "using", "into",
+    "through", "during", "across", "over", "under", "within", "which", "that", "who", "since", "because",
+    "thus", "so", "while", "whereas", "where", "when", "mit", "bei", "durch", "für", "von", "im", "auf", "um",
+    "dans", "avec", "par", "pour", "sur", "qui", "afin", "con", "para", "por", "en", NULL };
+  static const char *const waits[] = { "a", "an", "the", "of", "and", "or", "to", "is", "are", "be", "was", "were",
+    "this", "that", "its", "their", "our", "your", "his", "her", "my", "in", "on", "at", "by", "for", "with",
+    "from", "as", "than", "how", "able", "want", "wants", "need", "needs", "have", "has", "had", "order",
+    "going", "used", "one", "ones", "those", "these", "celui", "celle", "ceux", "celles", "aquel", "aquellos",
+    "aquellas", "diejenigen", "der", "die", "das", "den", "dem", "ein", "eine", "und", "le", "la", "les", "un", "une",
+    "de", "des", "du", "et", "el", "los", "las", "una", "y", NULL };
+  size_t ws[96], we[96];
+  int n = 0;
+  for (size_t i = 0; t[i] && n < 96;) {
+    while (t[i] == ' ') i++;
+    if (!t[i]) break;
+    ws[n] = i;
+    while (t[i] && t[i] != ' ') i++;
+    we[n++] = i;
+  }
+  for (int i = n - 1 < max ? n - 1 : max; i >= 6; i--) {
+    size_t wl = we[i] - ws[i];
+    while (wl && strchr(",;:", t[ws[i] + wl - 1])) wl--;
+    /* a participle after a noun ("a development library | designed to
+     * …") when the kept words hold their own verb */
+    int participle = wl > 4 && wl == we[i] - ws[i] && !strncmp(t + ws[i] + wl - 2, "ed", 2) &&
+                     islower((unsigned char)t[ws[i]]) && i + 1 < n &&
+                     (word_of(at, t + ws[i + 1], we[i + 1] - ws[i + 1]) ||
+                      (we[i + 1] - ws[i + 1] == 2 && !strncmp(t + ws[i + 1], "to", 2)));
+    if (!word_of(at, t + ws[i], wl) && !participle) continue;
+    /* the word before: not one that waits for what follows, nor a
+     * participle or gerund before "to" ("designed | to provide") */
+    const char *p = t + ws[i - 1];
+    size_t pl = we[i - 1] - ws[i - 1];
+    int comma = pl && t[ws[i - 1] + pl - 1] == ',';
+    while (pl && strchr(",;:", p[pl - 1])) pl--;
+    if (!pl || word_of(waits, p, pl)) continue;
+    /* the verb of the kept subject still to come ("Les fichiers … | dans
+     * le répertoire … sont rechargés") */
+    int aux_kept = 0, aux_rest = 0;
+    for (int j = 0; j < n; j++) {
+      size_t jl = we[j] - ws[j];
+      while (jl && strchr(",;:.", t[ws[j] + jl - 1])) jl--;
+      if (word_of(vgi_aux_verbs, t + ws[j], jl)) *(j < i ? &aux_kept : &aux_rest) = 1;
+      if (j >= i && jl < we[j] - ws[j]) break;   /* the clause ends */
+    }
+    if ((aux_rest || participle) && !aux_kept) continue;
+    if (participle && (word_of(vgi_aux_verbs, p, pl) || (pl > 2 && !strncmp(p + pl - 2, "ly", 2)) ||
+                       word_of((const char *const[]){ "nor", "yet", "not", "never", "also", "just", "still",
+                                                      "already", "then", "but", "being", NULL }, p, pl) ||
+                       (pl > 3 && !strncmp(p + pl - 3, "n't", 3))))
+      continue;
+    /* reasons and consequences follow a comma ("…, thus requiring"); a
+     * relative pronoun without one restricts the noun before it */
+    if (!comma && word_of((const char *const[]){ "since", "thus", "so", "while", "whereas", "which", NULL },
+                          t + ws[i], wl))
+      continue;
+    if ((comma && list_before(t, we[i - 1] - 1)) || !vgi_cut_keeps_meaning(t, we[i - 1])) continue;
+    if (span_keeps(t, ws[i], strlen(t))) continue;
+    t[we[i - 1]] = 0;
+    size_t l = strlen(t);
+    while (l && strchr(",;: ", t[l - 1])) t[--l] = 0;
+    return 1;
+  }
+  return 0;
+}
+
+/* A bullet longer than max that vgi_short_clause kept whole: its labels,
+ * joining words and asides go, then vgi_short_clause tries again, then its
+ * end is cut where a statement ends (tail_out). t as it was when nothing
+ * is safe. Caller frees. */
+static char *detail_out(const char *h, int max) {
+  char *t = vgi_strdup(h);
+  int changed = 1;
+  while (vgi_word_count(t) > max && changed) {
+    changed = opening_out(t) || aside_out(t);
+    char *c = vgi_short_clause(t, max);
+    free(t);
+    t = c;
+  }
+  if (vgi_word_count(t) > max) tail_out(t, max);
+  /* every negation, restriction and condition of h is still there, or h
+   * stays as it was */
+  if (kept_words(t) < kept_words(h)) {
+    free(t);
+    return vgi_strdup(h);
+  }
+  return t;
+}
+
 /* A bullet is a headline: one longer than this is cut to a shorter whole
  * clause (vgi_short_clause) */
 #define SHOWN_MAX_WORDS 16
@@ -430,6 +716,11 @@ char *vgi_shown_headline(const char *t) {
     char *c = vgi_short_clause(h, SHOWN_MAX_WORDS);
     free(h);
     h = c;
+    if (vgi_word_count(h) > SHOWN_MAX_WORDS) {
+      c = detail_out(h, SHOWN_MAX_WORDS);
+      free(h);
+      h = c;
+    }
   }
   /* no space, no-break space ("fichiers&nbsp;:") or clause mark at its end */
   size_t l = strlen(h);
@@ -440,14 +731,11 @@ char *vgi_shown_headline(const char *t) {
   }
   /* a relative clause left without the link it placed ("…the issue
    * tracker which is located") goes */
-  static const char *const rel[] = { " which is ", " which are ", " that is ", " that are ", NULL };
-  static const char *const placed[] = { "located", "available", "hosted", "found", "kept", "published", "listed",
-                                        NULL };
-  for (int q = 0; rel[q]; q++) {
-    char *f = strstr(h, rel[q]);
+  for (int q = 0; placing_rel[q]; q++) {
+    char *f = strstr(h, placing_rel[q]);
     if (!f || vgi_word_count(h) - vgi_word_count(f) < 4) continue;
-    for (int k = 0; placed[k]; k++)
-      if (!strcmp(f + strlen(rel[q]), placed[k])) {
+    for (int k = 0; placing_verb[k]; k++)
+      if (!strcmp(f + strlen(placing_rel[q]), placing_verb[k])) {
         if (f > h && f[-1] == ',') f--;
         *f = 0;
         break;
@@ -972,8 +1260,80 @@ static int awaits_object(const char *w, size_t n) {
   return 0;
 }
 
+/* A noun a path named ("in the <path> directory"): without the path, the
+ * phrase says no place. */
+static int place_noun(const char *w, size_t n) {
+  static const char *const nouns[] = { "directory", "directories", "folder", "subdirectory", "dir", "path",
+    "tree", "file", "files", "repository", "repo", "Verzeichnis", "Ordner", "Datei", "Unterverzeichnis",
+    "r\xC3\xA9pertoire", "dossier", "fichier", "directorio", "carpeta", "archivo", "fichero", "cartella",
+    "diret\xC3\xB3rio", "pasta", "arquivo", "map", "bestand", NULL };
+  while (n && strchr(".,;:!?)", w[n - 1])) n--;
+  return n && word_of(nouns, w, n);
+}
+
+/* "Put the config in the <path> directory and restart": the preposition
+ * phrase whose place was the path goes ("Put the config and restart"),
+ * when its clause keeps three words or more; 1 when it went. */
+static int place_phrase_out(char *t, char *m) {
+  char *nx = m + 1;
+  while (*nx == ' ') nx++;
+  size_t nl = strcspn(nx, " ");
+  /* the noun after the path ("the <path> directory") or before it ("dans
+   * le répertoire <path>", "in the directory <path>") */
+  char *p = m, *ws[2] = { NULL, NULL };
+  size_t wl[2] = { 0, 0 };
+  if (!place_noun(nx, nl)) {
+    char *e = m;
+    while (e > t && e[-1] == ' ') e--;
+    char *b = e;
+    while (b > t && b[-1] != ' ') b--;
+    if (b == e || !place_noun(b, (size_t)(e - b))) return 0;
+    p = b;
+    /* the path and what closes it go with the phrase: up to its word's end */
+    char *q = m + 1;
+    while (*q && *q != ' ' && !strchr(",;:.!?", *q)) q++;
+    nx = q, nl = 0;
+  }
+  for (int k = 0; k < 2; k++) {
+    while (p > t && p[-1] == ' ') p--;
+    char *e = p;
+    while (p > t && p[-1] != ' ') p--;
+    ws[k] = p, wl[k] = (size_t)(e - p);
+  }
+  static const char *const dets[] = { "the", "a", "an", "this", "that", "your", "its", "our", "le", "la", "les",
+    "el", "los", "das", "den", "dem", "der", "ce", "cette", NULL };
+  static const char *const preps[] = { "in", "into", "inside", "within", "under", "from", "at", "to", "on",
+    "im", "ins", "unter", "aus", "dans", "sous", "en", "bajo", "desde", "nel", "nella", "no", "na", "naar",
+    NULL };
+  char *from;
+  if (wl[0] && word_of(dets, ws[0], wl[0]) && wl[1] && word_of(preps, ws[1], wl[1])) from = ws[1];
+  else if (wl[0] && word_of((const char *const[]){ "im", "ins", "nel", "nella", "no", "na", NULL }, ws[0], wl[0]))
+    from = ws[0];
+  else return 0;
+  char *to = nx + nl;
+  while (to > nx && strchr(".,;:!?)", to[-1])) to--;
+  /* the clause keeps three words or more */
+  char *cs = from;
+  while (cs > t && !strchr(",;:.!?", cs[-1])) cs--;
+  char *ce = to;
+  while (*ce && !strchr(",;:.!?", *ce)) ce++;
+  int words = vgi_word_count(cs) - vgi_word_count(from) + vgi_word_count(to) - vgi_word_count(ce);
+  if (words < 3) return 0;
+  /* nor a copula or an auxiliary left without its complement ("Les
+   * réglages sont | dans le répertoire …") */
+  char *pe = from;
+  while (pe > t && pe[-1] == ' ') pe--;
+  char *pb = pe;
+  while (pb > t && pb[-1] != ' ') pb--;
+  if (pb < pe && (awaits_object(pb, (size_t)(pe - pb)) || word_of(vgi_aux_verbs, pb, (size_t)(pe - pb)))) return 0;
+  while (from > t && from[-1] == ' ') from--;
+  memmove(from, to, strlen(to) + 1);
+  return 1;
+}
+
 static void dangling_out(char *t) {
   for (char *m = strchr(t, '\x01'); m; m = strchr(t, '\x01')) {
+    if (place_phrase_out(t, m)) continue;
     char *after = m + 1;
     while (*after == ' ' || *after == '\x01') after++;
     char *we = m;
@@ -981,6 +1341,37 @@ static void dangling_out(char *t) {
     char *ws = we;
     while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && ws[-1] != '\x01') ws--;
     int ends = !*after || strchr(".!?;,", *after);
+    if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && !preposition(ws, (size_t)(we - ws))) {
+      /* "See <link> for the release notes.", "…, see <link> for current
+       * instructions": a pointer whose place is gone says nothing; its
+       * clause goes, to the clause's end */
+      char *e = after;
+      while (*e && !(strchr(".!?;,", *e) && (e[1] == ' ' || !e[1]))) e++;
+      char *ss = ws;
+      while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
+      while (*ss == ' ') ss++;
+      char *cs = ws;
+      while (cs > ss && cs[-1] != ',' && cs[-1] != ';') cs--;
+      /* a capital inside its clause is a name's ("Welcome to See <link> for
+       * the release notes", a title): left as it is */
+      int name = isupper((unsigned char)*ws) && cs < ws && strncasecmp(cs, "please ", 7);
+      while (name && cs < ws && *cs == ' ') cs++;
+      if (name && cs < ws) { memmove(m, m + 1, strlen(m)); continue; }
+      /* a clause after a comma goes with its comma ("You can get it from
+       * git, see <link> for instructions."), unless an opening clause would
+       * be left alone ("If you have trouble, see …"): then the sentence */
+      int alone = cs > ss && vgi_lead_clause(ss) && !memchr(ss, ',', (size_t)(cs - 1 - ss));
+      if (cs > ss && !alone) {
+        memmove(cs - 1, e, strlen(e) + 1);
+        continue;
+      }
+      char *se = e;
+      while (*se && !(strchr(".!?", *se) && (se[1] == ' ' || !se[1]))) se++;
+      if (*se) se++;
+      while (*se == ' ') se++;
+      memmove(ss, se, strlen(se) + 1);
+      continue;
+    }
     if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) {
       /* "one in and a debug one", "Binaries at are produced": the preposition goes too */
       while (ws > t && ws[-1] == ' ') ws--;
@@ -1021,7 +1412,7 @@ static void dangling_out(char *t) {
       }
     }
     if (!ends || ws == we || !dangling_word(ws, (size_t)(we - ws))) { memmove(m, m + 1, strlen(m)); continue; }
-    if (*after == ',') {   /* "Download it from , or build it" -> "Download it, or build it" */
+    if (*after == ',' && preposition(ws, (size_t)(we - ws))) {   /* "Download it from , or build it" -> "Download it, or build it" */
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, after, strlen(after) + 1);
       continue;
@@ -1055,21 +1446,18 @@ static void dangling_out(char *t) {
      * which is located at <link>.", "…a list that is hosted on <link>.")
      * goes, the statement before it stays */
     if (preposition(ws, (size_t)(we - ws))) {
-      static const char *const rel[] = { " which is ", " which are ", " that is ", " that are ", NULL };
-      static const char *const placed[] = { "located", "available", "hosted", "found", "kept", "published",
-                                            "listed", NULL };
       char *ss = ws;
       while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
       char *r = NULL;
-      for (int q = 0; rel[q] && !r; q++) {
-        char *f = strstr(ss, rel[q]);
+      for (int q = 0; placing_rel[q] && !r; q++) {
+        char *f = strstr(ss, placing_rel[q]);
         if (!f || f >= ws) continue;
-        char *pw = f + strlen(rel[q]);
-        for (int k = 0; placed[k] && !r; k++) {
-          size_t pl = strlen(placed[k]);
+        char *pw = f + strlen(placing_rel[q]);
+        for (int k = 0; placing_verb[k] && !r; k++) {
+          size_t pl = strlen(placing_verb[k]);
           char *pe = pw + pl;
           while (*pe == ' ') pe++;
-          if (!strncmp(pw, placed[k], pl) && pe == ws) r = f;
+          if (!strncmp(pw, placing_verb[k], pl) && pe == ws) r = f;
         }
       }
       int kept = 0;
@@ -1119,6 +1507,61 @@ static int pointer_word(const char *w, size_t n) {
   return 0;
 }
 
+/* A sentence that only sends the reader elsewhere ("See the file INSTALL
+ * for …", "For more details, see the FAQ.", "Please refer to …", "More
+ * information is available at …", "Weitere Informationen …", "Pour plus
+ * d'informations, consultez …", "Para más información, …"): its opening,
+ * in the languages of lua/vg/i18n.lua that put spaces between words. Up to
+ * twenty words; "See how …" shows something. */
+static int pointer_sentence(const char *s, size_t n) {
+  static const char *const opens[] = { "see ", "please see ", "please refer ", "refer to ", "for more information",
+    "for more info", "for more details", "for further information", "for further details", "for details",
+    "for more on ", "more information ", "more info ", "more details ", "further information ",
+    "further details ", "details are ", "details can ", "please consult ", "consult ",
+    "siehe ", "weitere informationen", "mehr informationen", "weitere details", "für weitere ", "für mehr ",
+    "näheres ", "details finden ", "voir ", "consultez ", "reportez-vous ", "pour plus d", "pour en savoir plus",
+    "plus d'informations", "plus d\xE2\x80\x99informations", "véase ", "vea ", "consulte ", "para más ",
+    "para obtener más ", "más información", "per maggiori ", "per ulteriori ", "vedi ", "consulta ",
+    "maggiori informazioni", "para mais ", "mais informações", "zie ", "voor meer ", "meer informatie", NULL };
+  static const char *const shows[] = { "see how", "see what", "see that", "see if", "see whether", "see why",
+    "see the difference", "voir comment", "siehe unten", "see below", "see above", NULL };
+  int words = 0;
+  for (size_t q = 0; q < n; q++) words += s[q] != ' ' && (q == 0 || s[q - 1] == ' ');
+  if (words < 2 || words > 20) return 0;
+  /* one that introduces a list ("See the directory for:") says what follows */
+  size_t l = n;
+  while (l && s[l - 1] == ' ') l--;
+  if (l && s[l - 1] == ':') return 0;
+  for (int k = 0; shows[k]; k++)
+    if (!strncasecmp(s, shows[k], strlen(shows[k]))) return 0;
+  for (int k = 0; opens[k]; k++)
+    if (n > strlen(opens[k]) && !strncasecmp(s, opens[k], strlen(opens[k]))) return 1;
+  return 0;
+}
+
+/* A pointer the viewer can follow names something: a name in capitals
+ * after its first word ("the file INSTALL", "the PyYAML homepage"), a
+ * file, or a well-known place ("the FAQ", "the wiki", "the manual page"). */
+static int names_something(const char *s, size_t n) {
+  static const char *const places[] = { "faq", "wiki", "manual", "man page", "--help", "mailing list",
+    "handbuch", "manuel", "manuale", "manual", "handleiding", NULL };
+  for (int k = 0; places[k]; k++) {
+    size_t pl = strlen(places[k]);
+    for (size_t q = 0; q + pl <= n; q++)
+      if (!strncasecmp(s + q, places[k], pl)) return 1;
+  }
+  for (size_t q = 1; q < n; q++)
+    if (s[q - 1] == ' ' && isupper((unsigned char)s[q])) return 1;
+  return 0;
+}
+
+/* 1 when s (a bullet or an item) only points elsewhere. */
+static int pointer_only(const char *s) {
+  size_t n = strlen(s);
+  while (n && strchr(".! ", s[n - 1])) n--;
+  return pointer_sentence(s, n);
+}
+
 static void pointer_out(char *t) {
   char *s = t;
   while (*s) {
@@ -1133,6 +1576,9 @@ static void pointer_out(char *t) {
       if (we > w) { words++; ptr |= pointer_word(w, (size_t)(we - w)); }
       w = we;
     }
+    /* a pointer to nothing the viewer can find ("please refer to the
+     * documentation"); one that names a place stays ("See the FAQ.") */
+    if (!ptr && pointer_sentence(s, (size_t)(e - s)) && !names_something(s, (size_t)(e - s))) ptr = 1, words = 0;
     if (ptr && words <= 14) {
       while (*e == ' ') e++;
       memmove(s, e, strlen(e) + 1);
@@ -2602,7 +3048,8 @@ static void split_parts(cJSON *model, const vg_limits *lim, vgi_diags *d) {
 /* A document's list shows headlines: an item of more than about twelve
  * words is shown by its headline (the narration, written before, says
  * more of it). Scenes of a Markdown document only: a YAML document's items
- * are shown as written. */
+ * are shown as written. A title's subtitle of more than sixteen words is
+ * shown the same way. */
 /* Words of an item as a reader takes them: Chinese and Japanese have no
  * spaces, so a run of their characters counts about a word per two. */
 static int reading_words(const char *s) {
@@ -2618,8 +3065,31 @@ static int reading_words(const char *s) {
 static void headline_items(cJSON *scenes) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
+    /* a title's subtitle (the paragraph under the H1) is a bullet too */
+    cJSON *sub = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "subtitle");
+    if (ty && !strcmp(ty, "title") && cJSON_IsString(sub) && vgi_word_count(sub->valuestring) > SHOWN_MAX_WORDS) {
+      char *h = vgi_shown_headline(sub->valuestring);
+      if (*h) cJSON_SetValuestring(sub, h);
+      free(h);
+    }
     if (!ty || strcmp(ty, "list")) continue;
     cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
+    /* an item that only points elsewhere ("See the file INSTALL for …",
+     * "For more details, see the FAQ") shows nothing: it goes while another
+     * item stays (an item with details of its own stays) */
+    int said = 0;
+    for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+      said += !(cJSON_IsString(t) && pointer_only(t->valuestring));
+    }
+    for (cJSON *it = items && said ? items->child : NULL, *nx; it; it = nx) {
+      nx = it->next;
+      cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+      int own = cJSON_IsObject(it) && (cJSON_GetObjectItemCaseSensitive(it, "text") ||
+                                       cJSON_GetObjectItemCaseSensitive(it, "items") ||
+                                       cJSON_GetObjectItemCaseSensitive(it, "children"));
+      if (cJSON_IsString(t) && pointer_only(t->valuestring) && !own) cJSON_Delete(cJSON_DetachItemViaPointer(items, it));
+    }
     for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
       if (!cJSON_IsString(t) || reading_words(t->valuestring) <= 14) continue;
