@@ -1348,32 +1348,35 @@ static void count_speech(const char *s, int *words, int *cjk) {
   }
 }
 
-/* Japanese, as espeak-ng's ja voice says it. It reads a run of kana (up to
- * a space, a mark, a Latin letter or a digit) as Japanese, about 0.11 s a
- * kana. A run with a kanji in it it spells, character by character: a kanji
- * is "Chinese letter" in English (0.83 s), a kana its syllable (0.15 s), a
- * voiced kana ("ガ", "デ") its plain syllable and "Japanese letter" for the
- * mark, a long vowel mark, a small vowel ("ァ") or an iteration mark
- * "Japanese letter" alone (0.87 s); "々" and "〇" are "letter" and their
- * code point. A run of one kanji and then kana only is read as its kana:
- * the kanji is not said. "・" is "Japanese letter" anywhere. A mark that
- * text follows is a pause: 0.3 s after "、", 0.34 s after "：", 0.45 s
- * after "。", "？", "！". Measured with `vgrun say --voice ja` on sentences
- * of each kind (kana, katakana, kanji, mixed), within 10 % of each. ->
- * the seconds of the kana, kanji and marks; Latin words and digits are the
- * word count's. */
+/* Japanese, as espeak-ng's ja voice says it. A word (up to a space, a
+ * mark or a digit) of kana only it reads as Japanese, about 0.11 s a kana.
+ * A word with a kanji or a Latin letter in it it spells, character by
+ * character: a kanji is "Chinese letter" in English (0.83 s), a kana its
+ * syllable (0.15 s), a voiced kana ("ガ", "デ") its plain syllable and
+ * "Japanese letter" for the mark, a long vowel mark, a small vowel ("ァ"),
+ * an iteration mark or "・" "Japanese letter" alone (0.87 s); "々" and "〇"
+ * are "letter" and their code point. "・" spells its word as a Latin letter
+ * does. A word of one kanji and then kana only is read as its kana: the
+ * kanji is not said. A mark that text follows is a pause: 0.3 s after "、",
+ * 0.34 s after "：", 0.45 s after "。", "？", "！". Measured with `vgrun say
+ * --voice ja` on sentences of each kind (kana, katakana, kanji, mixed),
+ * within 10 % of each. -> the seconds of the kana, kanji and marks; Latin
+ * letters and digits are the word count's (count_speech, foreign_seconds). */
 static int is_ja(const char *lang) { return lang && !strncmp(lang, "ja", 2) && (!lang[2] || lang[2] == '-'); }
 
+static const struct {
+  double kana, spelled, kanji, letter, code, comma, colon, stop;
+} ja_pace = { 0.109, 0.154, 0.825, 0.866, 1.4, 0.3, 0.34, 0.45 };
 static const char ja_voiced[] = "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゔ"
                                 "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴヷヸヹヺ";
-static const char ja_named[] = "ぁぃぅぇぉゎゕゖァィゥェォヮヵヶーゝゞヽヾ";
+static const char ja_named[] = "ぁぃぅぇぉゎゕゖァィゥェォヮヵヶーゝゞヽヾ・";
 
 static int ja_kanji(unsigned cp) {
   return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3005 || cp == 0x3007;
 }
 
 static int ja_kana(unsigned cp) {
-  return (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309D && cp <= 0x309F) || (cp >= 0x30A1 && cp <= 0x30FF && cp != 0x30FB);
+  return (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309D && cp <= 0x309F) || (cp >= 0x30A1 && cp <= 0x30FF);
 }
 
 static int ja_in(const char *set, const char *c, size_t n) {
@@ -1382,27 +1385,33 @@ static int ja_in(const char *set, const char *c, size_t n) {
   return strstr(set, one) != NULL;
 }
 
-/* One run of kana and kanji (text[a..b)) -> its seconds. */
-static double ja_run(const char *text, size_t a, size_t b) {
+/* One word of kana, kanji and Latin letters (text[a..b)) -> the seconds of
+ * its kana and kanji. */
+static double ja_word(const char *text, size_t a, size_t b) {
   size_t k;
-  int kanji = 0, lead = 0, n = 0;
-  for (size_t i = a; i < b; i += k, n++) {
+  int kanji = 0, latin = 0, lead = 0, kana = 0;
+  for (size_t i = a; i < b; i += k) {
     unsigned cp = vg_utf8_decode(text, b, i, &k);
     if (ja_kanji(cp)) {
       kanji++;
       lead |= i == a;
+    } else if (cp < 0x80 || cp == 0x30FB) {
+      latin = 1;   /* "・" too: the voice has no reading for it */
+    } else {
+      kana++;
     }
   }
+  if (!kanji && !latin) return kana * ja_pace.kana;
+  if (kanji == 1 && lead && !latin && kana) return kana * ja_pace.kana;
   double s = 0;
-  if (!kanji) return n * 0.109;
-  if (kanji == 1 && lead && n > 1) return (n - 1) * 0.109;
   for (size_t i = a; i < b; i += k) {
     unsigned cp = vg_utf8_decode(text, b, i, &k);
-    if (cp == 0x3005 || cp == 0x3007) s += 1.4;
-    else if (ja_kanji(cp)) s += 0.825;
-    else if (ja_in(ja_voiced, text + i, k)) s += 0.154 + 0.866;
-    else if (ja_in(ja_named, text + i, k)) s += 0.866;
-    else s += 0.154;
+    if (cp < 0x80) continue;
+    if (cp == 0x3005 || cp == 0x3007) s += ja_pace.code;
+    else if (ja_kanji(cp)) s += ja_pace.kanji;
+    else if (ja_in(ja_voiced, text + i, k)) s += ja_pace.spelled + ja_pace.letter;
+    else if (ja_in(ja_named, text + i, k)) s += ja_pace.letter;
+    else s += ja_pace.spelled;
   }
   return s;
 }
@@ -1414,23 +1423,23 @@ static double ja_seconds(const char *text) {
   for (size_t i = 0; i <= len; i += k) {
     unsigned cp = i < len ? vg_utf8_decode(text, len, i, &k) : 0;
     if (i >= len) k = 1;
-    int part = i < len && (ja_kanji(cp) || ja_kana(cp));
+    int part = i < len && (ja_kanji(cp) || ja_kana(cp) || (cp < 0x80 && isalpha((int)cp)));
     if (part && !in) run = i;
-    if (!part && in) s += ja_run(text, run, i);
+    if (!part && in) s += ja_word(text, run, i);
     in = part;
-    if (part || cp == 0x30FB || (cp < 0x80 && isalnum((int)cp))) {
-      s += pause + (cp == 0x30FB ? 0.866 : 0);   /* a pause only where speech goes on */
+    if (part || (cp < 0x80 && isalnum((int)cp))) {
+      s += pause;   /* a pause only where speech goes on */
       pause = 0;
       continue;
     }
     /* ASCII marks end a clause only before a space or other text, not in "1.5" or "a,b" */
     unsigned char nx = i + 1 < len ? (unsigned char)text[i + 1] : ' ';
-    int ascii_end = cp < 0x80 && !isalnum(nx);
+    unsigned mark = cp < 0x80 && isalnum(nx) ? 0 : cp;
     double p = 0;
-    if (cp == 0x3001 || cp == 0xFF0C || (cp == ',' && ascii_end)) p = 0.3;
-    else if (cp == 0xFF1A || cp == 0xFF1B || ((cp == ':' || cp == ';') && ascii_end)) p = 0.34;
-    else if (cp == 0x3002 || cp == 0xFF1F || cp == 0xFF01 || cp == 0xFF0E || ((cp == '.' || cp == '?' || cp == '!') && ascii_end))
-      p = 0.45;
+    if (mark == 0x3001 || mark == 0xFF0C || mark == ',') p = ja_pace.comma;
+    else if (mark == 0xFF1A || mark == 0xFF1B || mark == ':' || mark == ';') p = ja_pace.colon;
+    else if (mark == 0x3002 || mark == 0xFF1F || mark == 0xFF01 || mark == 0xFF0E || (mark && mark < 0x80 && strchr(".?!", (int)mark)))
+      p = ja_pace.stop;
     if (p > pause) pause = p;
   }
   return s;
