@@ -4,10 +4,9 @@
 # started. Outputs are checked, not only exit codes: a broken node can
 # record failed jobs as COMPLETED.
 . "$(dirname "$0")/lib.sh"
-T=$(mktemp -d /tmp/vgrun-batch-slurm.XXXXXX)
+vg_scratch batch-slurm
 chmod 755 "$T"
-cleanup() { "$SRC/scripts/slurm.sh" stop > /dev/null 2>&1; rm -rf "$T"; }
-trap cleanup EXIT
+at_exit() { "$SRC/scripts/slurm.sh" stop > /dev/null 2>&1; }
 "$SRC/scripts/slurm.sh" start || { rc=$?; [ $rc -eq 77 ] && exit 77; fail "slurm.sh start: $rc"; }
 make_inputs "$T/in"
 

@@ -6,14 +6,8 @@
 # when held slides bring it within reach, and only then; a short plan
 # without that reason fails). The reader's estimate of each scene is
 # the timeline's (one reveal model), and one made video matches its plan.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-HERE=$(cd "$(dirname "$0")" && pwd)
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-duration.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch duration --own-cache
 secs() { "$VGRUN" -e 'local f = assert(io.open(arg[1])); print(require("vg").json.decode(f:read("a")).seconds)' "$1"; }
 
 for doc in "$HERE"/duration/*-*.md; do
@@ -69,4 +63,4 @@ if command -v ffprobe >/dev/null; then
 else
   echo "note: ffprobe not installed, the made video is not measured"
 fi
-exit $fail
+exit $((fail > 0))
