@@ -4,9 +4,10 @@
 # started. Outputs are checked, not only exit codes: a broken node can
 # record failed jobs as COMPLETED.
 . "$(dirname "$0")/lib.sh"
-vg_scratch batch-slurm
+T=$(mktemp -d /tmp/vgrun-batch-slurm.XXXXXX)
 chmod 755 "$T"
-at_exit() { "$SRC/scripts/slurm.sh" stop > /dev/null 2>&1; }
+cleanup() { "$SRC/scripts/slurm.sh" stop > /dev/null 2>&1; rm -rf "$T"; }
+trap cleanup EXIT
 "$SRC/scripts/slurm.sh" start || { rc=$?; [ $rc -eq 77 ] && exit 77; fail "slurm.sh start: $rc"; }
 make_inputs "$T/in"
 

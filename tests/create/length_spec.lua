@@ -121,6 +121,7 @@ describe("the speech estimate of CJK prose with Latin words", function()
     { "ja", "データベースへの接続には、ユーザー名とパスワードが必要です。", 17.76 },
     { "ja", "まず、Gitをインストールし、設定ファイルを2つ作ります。", 8.32 },
     { "ja", "ログは /var/log に書かれます。 詳しくは README を読んでください。", 10.09 },
+    { "ja", "English, 한국어, 日本語", 5.26 },   -- Hangul in Korean
   }
   local core = require("vg.input_core")
   it("counts every word and spelled letter, as the voice says them", function()
