@@ -1,9 +1,7 @@
 # Shared by the batch tests: a tree of ~18 small documents of every type.
 # make_inputs DIR [bad]: Markdown, YAML, JSON, a transcript (VTT), a set, in
 # subfolders; with "bad", one YAML file that does not parse.
-set -u
-SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-VGRUN=${VGRUN:-$SRC/build/vgrun}
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 RES=320x180
 
 fail() { echo "FAIL: $*" >&2; exit 1; }

@@ -1,9 +1,7 @@
 #!/bin/bash
 # vgrun batch on one machine: shards, -j 2, a failing document, re-runs.
 . "$(dirname "$0")/lib.sh"
-T=$(mktemp -d /tmp/vgrun-batch-local.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_CACHE_DIR=$T/cache
+vg_scratch batch-local --own-cache
 make_inputs "$T/in" bad
 
 # --shard I/N --list: deterministic, disjoint, covering the list

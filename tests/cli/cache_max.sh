@@ -3,18 +3,10 @@
 # after `vgrun create`; least recently used first, never an entry used in
 # the grace period, never a folder that is not a vgrun cache.
 #   VGRUN=build/vgrun tests/cli/cache_max.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-T=$(mktemp -d /tmp/vgrun-cachemax.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" XDG_CONFIG_HOME="$T/config"
+. "$(dirname "$0")/../lib.sh"
+vg_scratch cachemax --own-config
 unset VGRUN_CACHE_MAX
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
 expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"; cat "$T/out" >&2; fi; }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
 
 # entry NAME KIB AGE: a format 2 entry of KIB KiB, last used AGE ago
 # (touch -d syntax, e.g. "3 hours ago"); its key is the sha256 of NAME

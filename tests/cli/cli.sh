@@ -2,14 +2,8 @@
 # End-to-end checks of the vgrun program as a user runs it: exit codes,
 # error messages, signals, tasks, events and the REPL.
 #   VGRUN=build/vgrun tests/cli/cli.sh <case>
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-T=$(mktemp -d /tmp/vgrun-cli.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
-pass=0; fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch cli
 check() { # check DESCRIPTION COMMAND...: the command must succeed
   local what=$1; shift
   if "$@"; then ok; else bad "$what"; fi
@@ -17,7 +11,6 @@ check() { # check DESCRIPTION COMMAND...: the command must succeed
 expect_rc() { # expect_rc WANT DESCRIPTION: compares $rc
   if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"; fi
 }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
 
 case_exit_codes() {
   "$VGRUN" --version >"$T/out" 2>&1; rc=$?; expect_rc 0 "--version"

@@ -2,15 +2,8 @@
 # `vgrun create` checks what it is asked before any work: options, output
 # names, and that nothing it writes is something it reads.
 #   VGRUN=build/vgrun tests/cli/create_args.sh
-set -u
-VGRUN=$(realpath "${VGRUN:-build/vgrun}")
-T=$(mktemp -d /tmp/vgrun-create-args.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
-export VGRUN_CACHE_DIR=${VGRUN_CACHE_DIR:-$T/cache}
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch create-args
 has() { grep -qF -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
 SMALL=(--resolution 640x360)
 

@@ -1,16 +1,9 @@
 #!/usr/bin/env bash
 # Help, config and completion all come from the commands' specs (issue 16):
 #   VGRUN=build/vgrun tests/cli/help.sh
-set -u
-VGRUN=$(realpath "${VGRUN:-build/vgrun}")
-SRC=$(cd "$(dirname "$0")/../.." && pwd)
-T=$(mktemp -d /tmp/vgrun-help.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" XDG_CONFIG_HOME="$T/cfg"
-export VGRUN_CACHE_DIR=${VGRUN_CACHE_DIR:-$T/cache}
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch help
+export XDG_CONFIG_HOME="$T/cfg"
 cd "$T" || exit 1
 
 # --- help: `vgrun help C` is `vgrun C --help`; every option, exit codes ------

@@ -4,14 +4,9 @@
 # vgrun adds follow it; a bad tag is a usage error. vgrun batch passes
 # --detail, --language and --keep-timing (transcripts only) to every
 # document and refuses --audio.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-language.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" XDG_CONFIG_HOME="$T/cfg"
-export VGRUN_CACHE_DIR=${VGRUN_CACHE_DIR:-$T/cache}
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch language
+export XDG_CONFIG_HOME="$T/cfg"
 cd "$T" || exit 1
 field() { grep -o "\"$1\":[[:space:]]*[^,}]*" "$2" | head -1 | sed 's/^[^:]*:[[:space:]]*//; s/"//g'; }
 
@@ -71,4 +66,4 @@ grep -q -- "--audio" a.out || bad "batch --audio: no message: $(cat a.out)"
 [ -e aud ] && bad "batch --audio made its folder"
 
 [ $fail = 0 ] && echo "ok: --language and batch options"
-exit $fail
+exit $((fail > 0))

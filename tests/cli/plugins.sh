@@ -4,18 +4,9 @@
 # create` (the input.load stage asks the Lua adapters); a broken plug-in is
 # a usage error (exit 2, file:line) before any work.
 #   VGRUN=build/vgrun tests/cli/plugins.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-VGRUN=$(realpath "$VGRUN")
-SRC=$(pwd)
+. "$(dirname "$0")/../lib.sh"
 RST=$SRC/examples/plugins/rst.lua
-T=$(mktemp -d /tmp/vgrun-plugins.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export XDG_CONFIG_HOME="$T/config"   # the user's own plug-ins stay out
-export VGRUN_STATE_DIR="$T/state"
-pass=0; fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+vg_scratch plugins --own-config
 expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"; cat "$T/err" >&2; fi; }
 has() { if grep -q -- "$2" "$1"; then ok; else bad "$3: no '$2' in:"; cat "$1" >&2; fi; }
 hasnt() { if ! grep -q -- "$2" "$1"; then ok; else bad "$3: '$2' in:"; cat "$1" >&2; fi; }

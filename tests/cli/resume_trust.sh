@@ -4,17 +4,8 @@
 # plug-ins the same way; never a global option put into a command line by
 # hand. The request is taken by the pipeline that made the task only.
 #   VGRUN=build/vgrun tests/cli/resume_trust.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-VGRUN=$(realpath "$VGRUN")
-SRC=$(pwd)
-T=$(mktemp -d /tmp/vgrun-resume.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export XDG_CONFIG_HOME="$T/config"
-export VGRUN_STATE_DIR="$T/state"
-pass=0; fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch resume --own-config
 expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"; cat "$T/out" >&2; fi; }
 has() { if grep -q -- "$2" "$1"; then ok; else bad "$3: no '$2' in:"; cat "$1" >&2; fi; }
 hasnt() { if ! grep -q -- "$2" "$1"; then ok; else bad "$3: '$2' in:"; cat "$1" >&2; fi; }

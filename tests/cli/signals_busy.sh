@@ -8,18 +8,9 @@
 # A hang is caught by timeout(1) and fails the check (a hang guard, not a
 # speed bound).
 #   VGRUN=build/vgrun tests/cli/signals_busy.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-T=$(mktemp -d /tmp/vgrun-busy.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
+. "$(dirname "$0")/../lib.sh"
+vg_scratch busy
 GUARD=${GUARD:-60}   # seconds before a run that ignored its signal is killed
-pass=0; fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"; fi; }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
 wait_for() { # wait_for FILE PATTERN: up to 10 s
   for _ in $(seq 100); do grep -q -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
   return 1

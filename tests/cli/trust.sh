@@ -4,21 +4,11 @@
 # schema and never reaches into another task, task ids are plain names, the
 # Lua API keeps its promises, and errors a user causes carry no traceback.
 #   VGRUN=build/vgrun tests/cli/trust.sh <case>
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-T=$(mktemp -d /tmp/vgrun-trust.XXXXXX)
+. "$(dirname "$0")/../lib.sh"
+vg_scratch trust
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$T"; }
-trap cleanup EXIT
-export VGRUN_STATE_DIR="$T/state"
+at_exit() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; }
 mkdir -p "$T/state/tasks"
-pass=0; fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi }
-expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"; fi; }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
-hasnt() { ! grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
 count_is() { # count_is FILE PATTERN N
   local n; n=$(grep -c -- "$2" "$1"); [ "$n" -eq "$3" ] || { echo "--- $1 ($n times '$2', wanted $3):" >&2; cat "$1" >&2; return 1; }
 }

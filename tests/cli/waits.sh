@@ -4,16 +4,9 @@
 # pty by repl_wait.py). timeout(1) turns a hang into a failure (a hang
 # guard, not a speed bound).
 #   VGRUN=build/vgrun tests/cli/waits.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-HERE=$(cd "$(dirname "$0")" && pwd)
-T=$(mktemp -d /tmp/vgrun-waits.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
+. "$(dirname "$0")/../lib.sh"
+vg_scratch waits
 GUARD=${GUARD:-60}
-pass=0; fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 # ends WHAT CHUNK: the chunk prints "last" and vgrun exits 0, run as -e, as a
 # script file and from stdin

@@ -2,15 +2,10 @@
 # Crash safety of vgrun create: kill -9 at many points (inside every durable
 # write, and at timed moments during the run), then the same command with
 # --resume must finish with a file byte-identical to an uninterrupted run.
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-T=$(mktemp -d /tmp/vgrun-crash.XXXXXX)
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/../lib.sh"
+vg_scratch crash
 FIX=tests/create/small.yaml
 ARGS=(--resolution 640x360 --captions srt)
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 VGRUN_CACHE_DIR="$T/c0" VGRUN_STATE_DIR="$T/s0" "$VGRUN" create --from "$FIX" -o "$T/ref.mp4" "${ARGS[@]}" >/dev/null || { echo "reference run failed"; exit 1; }
 ref=$(md5sum <"$T/ref.mp4")

@@ -5,24 +5,12 @@
 # one that answers badly, the video is made by the rules and one warning
 # says so; a URL off this machine is refused before anything is sent.
 #   VGRUN=build/vgrun tests/create/local_model.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-VGRUN=$(cd "$(dirname "$VGRUN")" && pwd)/$(basename "$VGRUN")
-HERE=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/../lib.sh"
 PLUGIN=$(cd "$HERE/../.." && pwd)/examples/plugins/local_model.lua
-for t in curl python3; do
-  command -v $t >/dev/null || { echo "SKIP: $t is not installed"; exit 77; }
-done
-T=$(mktemp -d /tmp/vgrun-local-model.XXXXXX)
+vg_need curl python3
+vg_scratch local-model --own-cache --own-config
 SERVER=
-cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache" XDG_CONFIG_HOME="$T/config"
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
+at_exit() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null; }
 FAST=(--resolution 320x180 --fps 10 --captions srt)
 cd "$T" || exit 1
 printf '# Local models\n\nThis document is about local models.\n\n## Why\n\n- They run offline\n- Nothing leaves the machine\n' >doc.md

@@ -5,14 +5,8 @@
 # stops `vgrun create` and `vgrun scenes` with an error that names the file
 # (and its line where one applies) and a non-zero exit, never a crash; the
 # length model in C says the same through vg.input_core.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-SRC=$(cd "$(dirname "$0")/../.." && pwd)
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-luadata.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch luadata --own-cache
 printf '# Notes\n\nA short paragraph about the notes.\n\n- First point\n- Second point\n' >"$T/doc.md"
 
 # case file sed-expression what-the-message-says line
@@ -57,5 +51,4 @@ for c in "${cases[@]}"; do
 done
 [ -e "$T/doc.mp4" ] && bad "a video was made with a broken table"
 
-[ "$fail" -eq 0 ] && echo "ok"
-exit "$fail"
+vg_done

@@ -3,14 +3,9 @@
 # names only the first page. In the made MP4 each page stays up as long as
 # it takes to read it (a moment to look and its words at the reading pace of
 # lua/vg/timing.lua), and the quote scene lasts what `vgrun scenes` planned.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-for t in ffmpeg ffprobe; do command -v $t >/dev/null || { echo "skip: $t not installed"; exit 77; }; done
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-quote.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_need ffmpeg ffprobe
+vg_scratch quote --own-cache
 
 cat >"$T/quote.yaml" <<'YAML'
 video:
@@ -64,5 +59,4 @@ assert(math.abs(plan.scenes[1].seconds - held) <= 0.3,
   string.format("the quote is planned %.2f s, the video holds it %.2f s", plan.scenes[1].seconds, held))
 ' "$T/plan.json" "$T/quote.timing.json" "$T/cuts.txt" "$T/quote.yaml" || bad "the pages are not up long enough"
 
-[ "$fail" -eq 0 ] && echo "ok"
-exit "$fail"
+vg_done

@@ -8,15 +8,9 @@
 # Cairo may round a pixel by one or two levels where a clipped region takes
 # another compositing path, so a frame passes at 85 dB PSNR (RGB) or more;
 # a stale or missing rectangle costs far more (a wrong item: < 40 dB).
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-command -v ffmpeg >/dev/null || { echo "skip: ffmpeg not installed"; exit 77; }
-HERE=$(cd "$(dirname "$0")" && pwd)
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-regions.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_need ffmpeg
+vg_scratch regions
 
 make_video() { # make_video OUT [create options...]
   local out=$1; shift
@@ -50,4 +44,4 @@ for caps in plain burn; do
   awk -v w="$worst" 'BEGIN { exit !(w == "inf" || w + 0 >= 85) }' ||
     bad "$caps: a frame drawn by regions is not the whole redraw's picture ($worst dB)"
 done
-exit $fail
+exit $((fail > 0))

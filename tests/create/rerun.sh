@@ -5,14 +5,8 @@
 # module (stages/encode/media.h; ld.so reports what dlopen loads under
 # LD_DEBUG=files). An output changed or removed since is made again, the
 # same bytes as before.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-HERE=$(cd "$(dirname "$0")" && pwd)
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-rerun.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch rerun --own-cache
 cp "$HERE/small.yaml" "$T/talk.yaml"
 cd "$T"
 make_it() { # make_it LOG: one create, ld.so's file loads in LOG
@@ -41,4 +35,4 @@ rm talk.mp4
 make_it removed || exit 1
 [ -f talk.mp4 ] && [ "$(sum)" = "$first" ] || bad "a removed talk.mp4 was not made again"
 [ "$fail" = 0 ] && echo "ok: unchanged re-run leaves the video as it is, without the encoder"
-exit "$fail"
+exit $((fail > 0))

@@ -4,22 +4,10 @@
 # option runs the stages that depend on it again and says so, and "wrote X"
 # is printed only for an X that is there.
 #   VGRUN=build/vgrun tests/create/resume.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-command -v ffprobe >/dev/null || { echo "skip: ffprobe is not installed"; exit 77; }
-T=$(mktemp -d /tmp/vgrun-resume.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
-export VGRUN_CACHE_DIR="$T/cache"   # its own: the test removes it
-pass=0; fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi }
-expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"; fi; }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
-hasnt() { ! grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
+. "$(dirname "$0")/../lib.sh"
+vg_need ffprobe
+vg_scratch resume --own-cache
 
-SRC=$(pwd)
 cd "$T" || exit 1
 printf '# Resume\n\nThe first version of this talk.\n' >talk.md
 run() { "$VGRUN" create --from talk.md -o v.mp4 --task-id talk --resolution 320x180 "$@" >out 2>&1; rc=$?; }

@@ -4,36 +4,13 @@
 # makes the video: the same scenes (a title with no room before the first
 # cue left out), each starting and lasting where the made video has it. A
 # document without cue times is a usage error, as for create.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-scenes-kept.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch scenes-kept --own-cache
 
-# gaps between the cues (held pictures), a cue long after the others
-cat >"$T/talk.srt" <<'SRT'
-1
-00:00:02,500 --> 00:00:05,000
-Welcome to this talk about slides.
-
-2
-00:00:05,200 --> 00:00:08,000
-We will look at three things today.
-
-3
-00:00:12,000 --> 00:00:15,500
-First, the timeline keeps every cue where it was.
-
-4
-00:00:15,600 --> 00:00:18,000
-Second, a recording can replace the voice.
-
-5
-00:00:31,000 --> 00:00:33,000
-That was all.
-SRT
+# the talk of transcript_audio.sh (gaps between the cues: held pictures) and a
+# cue long after the others
+cp "$HERE/talk.srt" "$T/talk.srt"
+printf '\n5\n00:00:31,000 --> 00:00:33,000\nThat was all.\n' >>"$T/talk.srt"
 # the first cue at once: no room for a title
 sed -e 's/^00:00:02,500/00:00:00,500/' "$T/talk.srt" >"$T/early.srt"
 
@@ -72,5 +49,4 @@ rc=$?
 [ "$rc" -eq 2 ] || bad "a document with --keep-timing exits $rc, not 2"
 grep -q -- "--keep-timing: .*no cue times" "$T/notes.err" || bad "no reason given: $(cat "$T/notes.err")"
 
-[ "$fail" -eq 0 ] && echo "ok"
-exit "$fail"
+vg_done

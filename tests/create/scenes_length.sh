@@ -5,14 +5,9 @@
 # (espeak-ng's real pace is the voice's, not the layout's business), lands
 # within 3 % of the made video's duration (ffprobe); every part nothing is
 # said in is shown as long as the video holds it.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-command -v ffprobe >/dev/null || { echo "skip: ffprobe not installed"; exit 77; }
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-length.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_need ffprobe
+vg_scratch length --own-cache
 
 # four groups of ten long items: each list is split in a square frame with
 # the captions' band, its later parts silent
@@ -66,5 +61,4 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 "$VGRUN" scenes "$HERE/../quality/corpus/aocl-de.md" >/dev/null 2>"$T/de.err"
 grep -q "unknown field" "$T/de.err" && bad "a field the reader wrote is unknown: $(grep -m1 "unknown field" "$T/de.err")"
 
-[ "$fail" -eq 0 ] && echo "ok"
-exit "$fail"
+vg_done

@@ -4,18 +4,8 @@
 # and narration that started with <speak> used to be read as SSML. Now it is
 # plain text; --ssml reads SSML in a safe subset and refuses <audio>.
 #   VGRUN=build/vgrun tests/create/ssml_shell.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-VGRUN=$(cd "$(dirname "$VGRUN")" && pwd)/$(basename "$VGRUN")
-T=$(mktemp -d /tmp/vgrun-ssml-shell.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
-export VGRUN_CACHE_DIR="$T/cache"  # a fresh cache: every clip is really spoken
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
+. "$(dirname "$0")/../lib.sh"
+vg_scratch ssml-shell --own-cache
 no_pwned() { [ -z "$(find "$T" -name PWNED)" ]; }
 
 mkdir -p "$T/set" "$T/out" "$T/out2" "$T/out3"

@@ -4,12 +4,8 @@
 # tree loaded from disk), the length model in C (the plan, `vgrun scenes`,
 # --duration), the layouts' reveal and the timeline all take the new values,
 # and a scene is as long for each of them.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-SRC=$(cd "$(dirname "$0")/../.." && pwd)
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-timing.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
+. "$(dirname "$0")/../lib.sh"
+vg_scratch timing --own-cache
 cp -r "$SRC/lua" "$T/lua"
 # every value changed: an item nobody names read for 2 s, a longer entrance,
 # a longer hold, slower code

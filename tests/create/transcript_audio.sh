@@ -7,21 +7,9 @@
 # check, nothing is written beside it, and the audio's cache key is its
 # content.
 #   VGRUN=build/vgrun tests/create/transcript_audio.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-VGRUN=$(cd "$(dirname "$VGRUN")" && pwd)/$(basename "$VGRUN")
-for t in ffmpeg ffprobe python3; do
-  command -v $t >/dev/null || { echo "SKIP: $t is not installed"; exit 77; }
-done
-T=$(mktemp -d /tmp/vgrun-transcript-audio.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
-export VGRUN_CACHE_DIR="$T/cache"
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
+. "$(dirname "$0")/../lib.sh"
+vg_need ffmpeg ffprobe python3
+vg_scratch transcript-audio --own-cache
 FAST=(--resolution 320x180 --fps 10)
 
 mkdir -p "$T/rec" "$T/out"
@@ -33,23 +21,7 @@ ffmpeg -loglevel error -f lavfi -i "aevalsrc=0.4*sin(2*PI*(180+12*t)*t)*(0.6+0.4
 ffmpeg -loglevel error -f lavfi -i "aevalsrc=0.4*sin(2*PI*(520-9*t)*t):s=44100:d=20" rec/other.wav
 have_mp3=1
 ffmpeg -loglevel error -i rec/talk.wav -c:a libmp3lame -b:a 128k rec/talk.mp3 2>/dev/null || have_mp3=0
-cat >rec/talk.srt <<'SRT'
-1
-00:00:02,500 --> 00:00:05,000
-Welcome to this talk about slides.
-
-2
-00:00:05,200 --> 00:00:08,000
-We will look at three things today.
-
-3
-00:00:12,000 --> 00:00:15,500
-First, the timeline keeps every cue where it was.
-
-4
-00:00:15,600 --> 00:00:18,000
-Second, a recording can replace the voice.
-SRT
+cp "$HERE/talk.srt" rec/talk.srt
 printf '# Over a talk\n\nA short introduction.\n\n## First part\n\n- One point made here\n- Another one that follows\n\n## Second part\n\nClosing words about all that was said.\n' >rec/doc.md
 before=$(ls -A rec)
 

@@ -2,13 +2,9 @@
 # tests/engine/hash_digest.sh: the engine's SHA-256 (cache keys, the digests
 # of produced files) is OpenSSL's, and libavutil's where OpenSSL's default
 # provider is not there: the same digests either way, never a key of zeros.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-command -v sha256sum >/dev/null || { echo "skip: no sha256sum"; exit 77; }
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-hash.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_need sha256sum
+vg_scratch hash
 head -c 3000000 /dev/urandom >"$T/data"
 want=$(sha256sum "$T/data" | cut -d' ' -f1)
 # an OpenSSL configuration whose only provider is the null one: no SHA-256
@@ -31,4 +27,4 @@ for conf in default null; do
   [ "$key" = ce91dc5eec0139adf091900d225971d6ad246a845bad791b5693a9d0d55dd391 ] || bad "$conf: key of 'abc' is $key"
 done
 [ $fail -eq 0 ] && echo "digests agree with and without OpenSSL's default provider"
-exit $fail
+exit $((fail > 0))

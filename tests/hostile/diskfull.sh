@@ -3,23 +3,16 @@
 # the task marked failed with the reason, no partial output. A full cache is
 # only a warning (said once, naming the path): the video is still made.
 # Needs root for small tmpfs mounts; skips otherwise.
-set -u
-VGRUN=${VGRUN:-build/vgrun}
+. "$(dirname "$0")/../lib.sh"
 [ "$(id -u)" -eq 0 ] || { echo "skip: needs root to mount a small tmpfs"; exit 77; }
-T=$(mktemp -d /tmp/vgrun-full.XXXXXX)
+vg_scratch full
 mkdir -p "$T/full" "$T/ro" "$T/cachefs"
-mount -t tmpfs -o size=24k tmpfs "$T/full" 2>/dev/null || { rmdir "$T/full" "$T/ro" "$T/cachefs"; rm -rf "$T"; echo "skip: cannot mount tmpfs here"; exit 77; }
-cleanup() { umount "$T/full" "$T/ro" "$T/cachefs" 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
+mount -t tmpfs -o size=24k tmpfs "$T/full" 2>/dev/null || { echo "skip: cannot mount tmpfs here"; exit 77; }
+at_exit() { umount "$T/full" "$T/ro" "$T/cachefs" 2>/dev/null; }
 mount -t tmpfs -o ro,size=1m tmpfs "$T/ro"
 mount -t tmpfs -o size=160k tmpfs "$T/cachefs"
 FIX=tests/create/small.yaml
 ARGS=(--resolution 640x360)
-export VGRUN_STATE_DIR="$T/state"
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
 task_status() { "$VGRUN" tasks list | awk -v id="$1" '$1 ~ id { print $2 }' | head -1; }
 
 VGRUN_CACHE_DIR="$T/cache0" "$VGRUN" create --from "$FIX" -o "$T/ref.mp4" "${ARGS[@]}" >/dev/null 2>&1 || { echo "reference run failed"; exit 1; }

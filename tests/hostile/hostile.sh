@@ -2,15 +2,10 @@
 # Hostile and broken input for `vgrun create`: each case must exit 1 or 2,
 # say what is wrong in a few lines naming the file (or the option), leave no
 # output file, and never crash, hang or run the input as code.
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-T=$(mktemp -d /tmp/vgrun-hostile.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
+. "$(dirname "$0")/../lib.sh"
+vg_scratch hostile --own-cache
 mkdir -p "$T/in" "$T/out"
 pass=0; fail=0; cases=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 GOOD='video:
   id: good

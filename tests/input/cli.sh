@@ -1,14 +1,10 @@
 #!/usr/bin/env bash
 # vgrun check / vgrun scenes as a user runs them (issue 3).
 #   VGRUN=build/vgrun tests/input/cli.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
+. "$(dirname "$0")/../lib.sh"
 CORPUS=${VG_CORPUS_DIR:-../shared/corpus/video_gen}
 D=tests/input/data
-T=$(mktemp -d /tmp/vgrun-input.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-pass=0; fail=0
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+vg_scratch input
 expect_rc() { if [ "$rc" -eq "$1" ]; then pass=$((pass + 1)); else bad "$2: exit $rc, wanted $1"; cat "$T/err" >&2; fi; }
 has() { if grep -q -- "$2" "$1"; then pass=$((pass + 1)); else bad "$1 lacks '$2'"; cat "$1" >&2; fi; }
 

@@ -4,12 +4,8 @@
 # README: it opens a bracket first and leaves brackets open) looks as its
 # author saw it: pixel for pixel the frame of the same words typed in
 # logical order. A title in logical order stays right to left.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-bidi.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
-fail=0
+. "$(dirname "$0")/../lib.sh"
+vg_scratch bidi
 title() { printf -- '---\nlang: ar\n---\n# %s\n' "$2" >"$T/$1.md"; }
 frame() { "$VGRUN" frame "$T/$1.md" --scene 1 --resolution 640x360 -o "$T/$1.png" >/dev/null 2>"$T/$1.err" ||
   { echo "FAIL: vgrun frame $1: $(cat "$T/$1.err")"; fail=1; }; }
@@ -24,4 +20,4 @@ cmp -s "$T/visual.png" "$T/logical.png" ||
 cmp -s "$T/logical.png" "$T/logical_ltr.png" &&
   { echo "FAIL: the frames do not tell the order of the words apart"; fail=1; }
 [ $fail = 0 ] && echo "ok: right-to-left titles"
-exit $fail
+exit $((fail > 0))

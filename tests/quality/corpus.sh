@@ -7,13 +7,8 @@
 # --duration 120 lands in 102-138 s; no text is cut on a slide ("was cut");
 # the default (a summary) runs about a minute per 500-700 words of prose;
 # no headline stops mid-clause (headlines.lua).
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-HERE=$(cd "$(dirname "$0")" && pwd)
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-quality.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state"
-fail=0
+. "$(dirname "$0")/../lib.sh"
+vg_scratch quality
 
 # file language voice
 CASES="en-bats-README.md en male
@@ -94,4 +89,4 @@ while read -r file lang voice; do
 done <<<"$CASES"
 
 [ $fail = 0 ] && echo "ok: $(echo "$CASES" | wc -l) documents"
-exit $fail
+exit $((fail > 0))

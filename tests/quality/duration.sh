@@ -5,15 +5,9 @@
 # document whose whole reading is shorter warns "says too little", also
 # when held slides bring it within reach, and only then; a short plan
 # without that reason fails). The reader's estimate of each scene is
-# the timeline's (one reveal model), and one made video matches its plan.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-HERE=$(cd "$(dirname "$0")" && pwd)
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-duration.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+# the timeline's (one reveal model), and two made videos match their plans.
+. "$(dirname "$0")/../lib.sh"
+vg_scratch duration --own-cache
 secs() { "$VGRUN" -e 'local f = assert(io.open(arg[1])); print(require("vg").json.decode(f:read("a")).seconds)' "$1"; }
 
 for doc in "$HERE"/duration/*-*.md; do
@@ -55,18 +49,23 @@ end
 os.exit(worst == 0 and 0 or 1)' "$HERE/corpus/aocl-zh.md" "$HERE/duration/en-nodejs-README.md" || fail=1
 
 # the made video is as long as planned, within the speech estimate's error:
-# a Korean document that names its translations in six scripts
+# a Korean document that names its translations in six scripts (10 %), and
+# its Japanese translation (6 %: kana, kanji the voice spells, Latin names;
+# the Japanese estimate is within 4 % of each scene)
 if command -v ffprobe >/dev/null; then
-  doc="$HERE/duration/ko-jsa-dijkstra.md"
-  "$VGRUN" scenes "$doc" --duration 60 --resolution 320x180 --json >"$T/ko.json" 2>/dev/null
-  "$VGRUN" create "$doc" --duration 60 --resolution 320x180 --fps 12 -q -o "$T/ko.mp4" >"$T/ko.log" 2>&1 \
-    || bad "create: $(tail -3 "$T/ko.log")"
-  plan=$(secs "$T/ko.json")
-  len=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$T/ko.mp4" 2>/dev/null)
-  echo "ko-jsa-dijkstra.md --duration 60: planned ${plan} s, made ${len:-?} s"
-  awk -v p="$plan" -v l="${len:-0}" 'BEGIN { exit !(l >= 51 && l <= 69 && l - p <= 0.1 * p && p - l <= 0.1 * p) }' \
-    || bad "ko-jsa-dijkstra.md --duration 60: planned $plan s, the video runs ${len:-no} s"
+  for spec in ko-jsa-dijkstra:0.1 ja-jsa-dijkstra:0.06; do
+    name=${spec%%:*} tol=${spec#*:}
+    doc="$HERE/duration/$name.md"
+    "$VGRUN" scenes "$doc" --duration 60 --resolution 320x180 --json >"$T/$name.json" 2>/dev/null
+    "$VGRUN" create "$doc" --duration 60 --resolution 320x180 --fps 12 -q -o "$T/$name.mp4" >"$T/$name.log" 2>&1 \
+      || bad "create: $(tail -3 "$T/$name.log")"
+    plan=$(secs "$T/$name.json")
+    len=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$T/$name.mp4" 2>/dev/null)
+    echo "$name.md --duration 60: planned ${plan} s, made ${len:-?} s"
+    awk -v p="$plan" -v l="${len:-0}" -v t="$tol" 'BEGIN { exit !(l >= 51 && l <= 69 && l - p <= t * p && p - l <= t * p) }' \
+      || bad "$name.md --duration 60: planned $plan s, the video runs ${len:-no} s"
+  done
 else
   echo "note: ffprobe not installed, the made video is not measured"
 fi
-exit $fail
+exit $((fail > 0))

@@ -4,14 +4,9 @@
 # --captions burn the caption and the last list item are both readable in
 # the same frame (no caption covers content); code wrapped in a tall frame
 # keeps its tokens whole.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-command -v tesseract >/dev/null || { echo "skip: tesseract not installed"; exit 77; }
-command -v ffmpeg >/dev/null || { echo "skip: ffmpeg not installed"; exit 77; }
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-layout.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
-fail=0
+. "$(dirname "$0")/../lib.sh"
+vg_need tesseract ffmpeg
+vg_scratch layout --own-cache
 ocr() { tesseract "$1" - 2>/dev/null | tr '\n' ' ' | tr -s ' '; }
 
 cat >"$T/table.md" <<'MD'
@@ -155,4 +150,4 @@ else
 fi
 
 [ "$fail" = 0 ] && echo "ok: table columns, code tokens and burnt-in captions read back"
-exit "$fail"
+exit $((fail > 0))

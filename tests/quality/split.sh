@@ -5,15 +5,9 @@
 # the narration, the same plan `vgrun scenes` shows for that frame; the list
 # stays one scene at 16:9; --duration still lands within 15 % when scenes are
 # split; the same input gives the same scenes.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-command -v ffprobe >/dev/null || { echo "skip: ffprobe not installed"; exit 77; }
-HERE=$(cd "$(dirname "$0")" && pwd)
-T=$(mktemp -d "${TMPDIR:-/tmp}/vgrun-split.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export VGRUN_STATE_DIR="$T/state" VGRUN_CACHE_DIR="$T/cache"
-fail=0
-bad() { echo "FAIL $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_need ffprobe
+vg_scratch split --own-cache
 
 # eight items of about twelve words: one list scene for the Markdown reader
 {
@@ -109,5 +103,4 @@ len=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$T/team.mp4" 2
 awk -v l="${len:-0}" 'BEGIN { exit !(l >= 76.5 && l <= 103.5) }' || bad "team.md --duration 90 at 288x288: ${len:-no video} s"
 case " $(ids "$T/team.timing.json") " in *"_2 "*) ;; *) bad "team.md: nothing split (the test lost its point)" ;; esac
 
-[ "$fail" -eq 0 ] && echo "ok"
-exit "$fail"
+vg_done

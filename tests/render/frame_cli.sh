@@ -2,14 +2,11 @@
 # End-to-end checks of `vgrun frame`: every scene type renders legibly
 # (tesseract reads its header back), at the asked size; dark theme, accents,
 # contact sheet, and the unknown-scene-type error. Exit 77 = skip.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-command -v tesseract >/dev/null || { echo "skip: tesseract not installed"; exit 77; }
+. "$(dirname "$0")/../lib.sh"
+vg_need tesseract
 FIX=tests/render/fixtures/all_types.yaml
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
+vg_scratch frame-cli
+TMP=$T
 
 png_size() {  # prints WxH from the PNG header
   od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d\n", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'
@@ -116,4 +113,4 @@ grep -qi "watching" <<<"$text" || bad "without burnt captions scene 3 is not the
 [ $? -eq 2 ] || bad "--captions bogus is not a usage error"
 
 [ $fail -eq 0 ] && echo "all frame checks passed"
-exit $fail
+exit $((fail > 0))

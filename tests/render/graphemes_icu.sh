@@ -3,12 +3,10 @@
 # points where the rules differ (marks, ZWJ, emoji, flags, Hangul, Indic,
 # prepend, spacing marks) and of random code points. Arg: the icu_graphemes
 # tool. Exit 77 = skip.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
+. "$(dirname "$0")/../lib.sh"
 ICU=${1-}
 [ -n "$ICU" ] || { echo "skip: ICU (libicu-dev, scripts/deps.d/render.txt) was not found at configure time"; exit 77; }
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+vg_scratch graphemes_icu
 cat > "$T/cases.lua" <<'LUA'
 -- random lines (no CR/LF inside a line: the tools read lines)
 local pool = { 0x61, 0x20, 0x01, 0x300, 0x301, 0x308, 0x200D, 0x200C, 0xFE0F, 0x1F3FB, 0x1F3FF, 0x1F469,
@@ -36,7 +34,6 @@ for line in io.lines(arg[1]) do
   print(table.concat(t))
 end
 LUA
-fail=0
 for seed in 1 2 3 4 5; do
   "$VGRUN" "$T/cases.lua" "$seed" > "$T/cases.txt" || { echo "FAIL: cases"; exit 1; }
   "$ICU" < "$T/cases.txt" > "$T/icu.txt"
@@ -50,4 +47,4 @@ for seed in 1 2 3 4 5; do
     echo "ok: seed $seed: $(wc -l < "$T/cases.txt") lines split as ICU $(pkg-config --modversion icu-uc 2>/dev/null) splits them"
   fi
 done
-exit $fail
+exit $((fail > 0))

@@ -11,14 +11,9 @@
 # `timeout` below only keeps a hung run from hanging the suite (124 or 137 =
 # hung: a process blocked in open() of a FIFO ignores SIGTERM, hence -k).
 # Exit 77 = skip.
-set -u
-: "${VGRUN:?VGRUN must point at the vgrun binary}"
-command -v ffprobe >/dev/null || { echo "skip: ffprobe not installed"; exit 77; }
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_CACHE_DIR="$T/cache" VGRUN_STATE_DIR="$T/state"
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
+. "$(dirname "$0")/../lib.sh"
+vg_need ffprobe
+vg_scratch trust --own-cache
 ok() { echo "ok: $*"; }
 
 # ---- 1. cuts by grapheme cluster -------------------------------------------
@@ -233,4 +228,4 @@ if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then bad "vgrun frame -o FIFO hung"
 elif [ $rc -eq 0 ] || [ $rc -ge 128 ]; then bad "vgrun frame -o FIFO: exit $rc"
 else ok "vgrun frame -o FIFO refused: $(head -1 "$T/fout")"; fi
 
-exit $fail
+exit $((fail > 0))

@@ -1,19 +1,11 @@
 #!/usr/bin/env bash
 # `vgrun say` as a user runs it; the WAV is decoded with ffprobe/ffmpeg.
 #   VGRUN=build/vgrun tests/tts/say.sh
-set -u
-VGRUN=${VGRUN:-build/vgrun}
-command -v ffprobe >/dev/null 2>&1 || { echo "SKIP: ffprobe not installed (scripts/deps.sh)"; exit 77; }
-T=$(mktemp -d /tmp/vgrun-say.XXXXXX)
-trap 'rm -rf "$T"' EXIT
-export VGRUN_CACHE_DIR="$T/cache"
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+. "$(dirname "$0")/../lib.sh"
+vg_need ffprobe
+vg_scratch say --own-cache
 expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else bad "$2: exit $rc, wanted $1"; cat "$T/err" >&2; fi; }
 not() { ! "$@"; }
-has() { grep -q -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; return 1; }; }
 # probe FILE FIELD: a stream field of the WAV (sample_rate, channels, duration_ts, codec_name)
 probe() { ffprobe -v error -select_streams a:0 -show_entries "stream=$2" -of default=nw=1:nk=1 "$1"; }
 near() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= t) }'; }
