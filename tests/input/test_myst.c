@@ -8,7 +8,7 @@ static const char doc[] =
   "(install-target)=\n"
   "## Install\n\n"
   "Install it with {command}`pip`, as {ref}`the guide <guide:install>` says.\n"
-  "See {func}`~widget.core.run` and {mod}`!widget`.\n\n"
+  "Call {func}`~widget.core.run` from {mod}`!widget`.\n\n"
   "```{code-block} python\n:caption: example\n:linenos:\nimport widget\nwidget.run()\n```\n\n"
   ":::{warning}\nNever run the installer as **root**.\n:::\n\n"
   "## Tabs\n\n"
@@ -70,7 +70,7 @@ static void directives(void **state) {
   assert_null(strstr(all, "```"));
   assert_null(strstr(all, ":::"));
   assert_true(said_in(m, "as the guide says") == 1);
-  assert_true(said_in(m, "See run and widget.") == 1);
+  assert_true(said_in(m, "Call run from widget.") == 1);
   free(all);
   cJSON_Delete(m);
 }
