@@ -181,8 +181,16 @@ void vgi_language_pass(cJSON *model, const char *force);   /* force: --language 
 
 /* A table scene's narration: its columns named, each row said briefly, rows
  * past a budget of words counted (table.c). Caller frees. */
+#define VGI_TABLE_WORDS 50   /* words for the rows, after the columns */
 char *vgi_table_narration(const cJSON *vc, const char *lang);
-char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more);
+/* columns: 1 names the columns first; 0 after prose that introduced the
+ * table with a colon ("The options are:"), which the rows complete. */
+char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more,
+                            int columns);
+/* 1 when nothing of t is said once URLs, paths and markup are out (narrate.c) */
+int vgi_nothing_said(const char *t);
+/* 1 when prose ends with a colon that its next words complete (narrate.c) */
+int vgi_colon_intro(const char *t);
 
 /* Internal flag on scenes whose max_duration the adapter chose (fit to narration). */
 #define VGI_MAXAUTO_KEY "_max_auto"

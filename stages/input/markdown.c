@@ -2242,6 +2242,9 @@ static void table_block(md *m, cmark_node *n) {
    * heading said and time to read their rows. --detail full says rows on
    * every page. */
   int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
+  /* prose that ends with a colon ("The options are:") is completed by the
+   * rows; naming the columns there would break the sentence */
+  int intro = vgi_colon_intro(narr);
   for (int page = 0; page < pages; page++) {
     cJSON *vc = visual(m);
     if (page > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
@@ -2251,8 +2254,9 @@ static void table_block(md *m, cmark_node *n) {
     for (int k = 0; k < per && rows->child; k++)
       cJSON_AddItemToArray(pr, cJSON_DetachItemViaPointer(rows, rows->child));
     int here = cJSON_GetArraySize(pr);
-    char *said = !summary ? vgi_table_narration(vc, m->lang)
-               : page == 0 ? vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS, nrows - here)
+    char *said = !summary ? vgi_table_narration_n(vc, m->lang, VGI_TABLE_WORDS, 0, 0, page > 0 || !intro)
+               : page == 0 ? vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS,
+                                                   nrows - here, !intro)
                : NULL;
     vgi_buf nb = {0};
     if (page == 0 && narr && *narr) vgi_buf_puts(&nb, narr);
@@ -2267,7 +2271,7 @@ static void table_block(md *m, cmark_node *n) {
         vgi_buf_puts(&nb, h);
         if (!strchr(".!?:", h[strlen(h) - 1])) vgi_buf_puts(&nb, vgi_phrase(m->lang, "stop"));
       } else {
-        char *cn = vgi_table_narration_n(vc, m->lang, 0, 0, 0);
+        char *cn = vgi_table_narration_n(vc, m->lang, 0, 0, 0, 1);
         vgi_buf_puts(&nb, cn ? cn : "");
         free(cn);
       }

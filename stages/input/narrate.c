@@ -3711,3 +3711,18 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
   }
   headlines_ = 0;
 }
+
+int vgi_nothing_said(const char *t) { return nothing_said(t); }
+
+/* Prose that ends with a colon its next words complete ("The options
+ * are:"), not one whose last word is a preposition, which the narration
+ * drops ("Binaries at <link> are produced on:"). */
+int vgi_colon_intro(const char *t) {
+  size_t n = t ? strlen(t) : 0;
+  while (n && t[n - 1] == ' ') n--;
+  if (n >= 3 && !memcmp(t + n - 3, "\xEF\xBC\x9A", 3)) return 1;   /* a full-width colon */
+  if (!n || t[n - 1] != ':') return 0;
+  size_t w0 = n - 1;
+  while (w0 && t[w0 - 1] != ' ') w0--;
+  return !(dangling_word(t + w0, n - w0) && preposition(t + w0, n - w0));
+}

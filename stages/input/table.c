@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TABLE_WORDS 50        /* words for the rows, after the columns */
 #define CELL_WORDS 8          /* a longer cell is shown, not read */
 #define CELLS_READ 3          /* cells read per row */
 
@@ -32,13 +31,15 @@ static const char *cell_text(const cJSON *c) {
 }
 
 char *vgi_table_narration(const cJSON *vc, const char *lang) {
-  return vgi_table_narration_n(vc, lang, TABLE_WORDS, 0, 0);
+  return vgi_table_narration_n(vc, lang, VGI_TABLE_WORDS, 0, 0, 1);
 }
 
 /* As vgi_table_narration, with a budget of `words` for the rows, at most
  * max_rows rows read (0: no limit), and `more` rows not on this slide
- * counted with those left unread ("And 12 more rows."). */
-char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more) {
+ * counted with those left unread ("And 12 more rows."); the columns named
+ * first when `columns`. */
+char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more,
+                            int columns) {
   const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
   const cJSON *rows = cJSON_GetObjectItemCaseSensitive(vc, "rows");
   vgi_buf b = {0};
@@ -46,7 +47,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   int nc = 0;
   for (const cJSON *c = cJSON_IsArray(cols) ? cols->child : NULL; c && nc < 32; c = c->next)
     if (cell_text(c)) names[nc++] = cell_text(c);
-  if (nc) {
+  if (nc && columns) {
     vgi_buf j = {0};
     put_joined(&j, lang, names, nc);
     /* a last column named with an abbreviation ("Decompress.") does not
@@ -64,7 +65,8 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     int ns = 0;
     for (const cJSON *c = r->child; c && ns < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
-      if (t && words(t) <= CELL_WORDS) said[ns++] = t;
+      /* a path or an address is shown, not said: read, it would leave "data_dir:," */
+      if (t && words(t) <= CELL_WORDS && !vgi_nothing_said(t)) said[ns++] = t;
     }
     if (!ns) continue;
     vgi_buf row = {0};

@@ -1298,6 +1298,28 @@ static void preposition_intro_unsaid(void **state) {
   cJSON_Delete(m);
 }
 
+/* Prose that introduces a table with a colon ("The common options are:") is
+ * completed by its rows, not by "The table shows …"; a cell that is a path
+ * is shown, not read, and leaves no stray colon ("data_dir:,"). */
+static void table_after_colon(void **state) {
+  (void)state;
+  static const char doc[] = "# T\n\n## Options\n\nThe most common options are:\n\n"
+    "| Option | Default | Meaning |\n| --- | --- | --- |\n| `port` | 7400 | The port it listens on |\n"
+    "| `data_dir` | `/var/lib/kestrel` | Where the logs are |\n\n## Plain\n\n"
+    "| Name | Size |\n| --- | --- |\n| zlib | 90 KB |\n";
+  for (int full = 0; full <= 1; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("colontable.md", doc, &o, &d);
+    vgi_diags_free(&d);
+    assert_int_equal(said_in(m, "options are: port: 7400, The port it listens on. data_dir: Where the logs are."), 1);
+    assert_int_equal(said_in(m, "Option, Default"), 0);
+    assert_int_equal(said_in(m, ":,"), 0);
+    assert_int_equal(said_in(m, "The table shows Name and Size."), 1);   /* no intro: columns named */
+    cJSON_Delete(m);
+  }
+}
+
 /* A code block no prose introduces is said by its language's name ("An
  * example in JavaScript.", not "in Js."). */
 static void code_language_named(void **state) {
@@ -1843,6 +1865,7 @@ int main(void) {
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
+    cmocka_unit_test(table_after_colon),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
