@@ -312,6 +312,17 @@ char *vgi_apidoc_quote_text(struct cmark_node *quote);
  * code, callouts and Markdown they stand for, targets ("(label)=") gone. */
 char *vgi_myst_colon_fences(const char *text, size_t len, size_t *out_len);
 void vgi_myst_blocks(struct cmark_node *doc);
+/* Markdown parsed as if its first line were `line` of the document, so what
+ * it holds keeps the document's line numbers (myst.c). *pad is the empty
+ * lines a document may still spend on that: thousands of fragments deep in a
+ * long document would otherwise parse gigabytes; past it, lines count from
+ * the fragment. vgi_md_splice: the fragment's blocks in place of n, which
+ * is freed, as is the fragment. */
+struct cmark_node *vgi_md_parse_at(const char *md, int line, size_t *pad);
+void vgi_md_splice(struct cmark_node *n, struct cmark_node *frag);
+/* html_blocks.c: HTML blocks' headings and paragraphs as Markdown's (a
+ * README's centred <h1>, its tagline in <p>) */
+void vgi_html_blocks(struct cmark_node *doc);
 /* "{Type}" references in words ("with {AsyncResource}" -> "with AsyncResource"). Caller frees. */
 char *vgi_apidoc_debrace(const char *text);
 /* A paragraph "Type: {boolean}" / "Value: {boolean}": a property's type; else NULL. */

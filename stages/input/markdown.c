@@ -3487,6 +3487,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     }
   }
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
+  vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */
   m.videos = cJSON_CreateArray();
 
   /* pass 1: the title */

@@ -169,13 +169,9 @@ static const char *prompt_language(const char *body) {
   return NULL;
 }
 
-/* the Markdown of the body parsed, with its first line at `line` of the
- * document (so what it holds keeps the document's line numbers: cmark has
- * no setter for them, so the body is parsed after line - 1 empty lines).
- * *pad is what empty lines the document may still spend: thousands of
- * directives deep in a long document would otherwise parse gigabytes; past
- * it, lines count from the directive's body. */
-static cmark_node *parse_at(const char *md, int line, size_t *pad) {
+/* cmark has no setter for line numbers, so a fragment is parsed after
+ * line - 1 empty lines (see input_private.h). */
+cmark_node *vgi_md_parse_at(const char *md, int line, size_t *pad) {
   vgi_buf b = {0};
   if (line > 1 && (size_t)line - 1 <= *pad) {
     *pad -= (size_t)line - 1;
@@ -195,8 +191,7 @@ static cmark_node *parse_at(const char *md, int line, size_t *pad) {
   return doc;
 }
 
-/* the fragment's blocks in place of n; n is freed */
-static void splice(cmark_node *n, cmark_node *frag) {
+void vgi_md_splice(cmark_node *n, cmark_node *frag) {
   cmark_node *c;
   while (frag && (c = cmark_node_first_child(frag))) {
     cmark_node_unlink(c);
@@ -264,12 +259,12 @@ static void rewrite(cmark_node *n, size_t *pad) {
       r += l + (e ? 1 : 0);
     }
     char *md = vgi_buf_take(&q);
-    splice(n, parse_at(md ? md : "", body_line - 1, pad));
+    vgi_md_splice(n, vgi_md_parse_at(md ? md : "", body_line - 1, pad));
     free(md);
     return;
   }
   case D_BODY:
-    splice(n, parse_at(body, body_line, pad));
+    vgi_md_splice(n, vgi_md_parse_at(body, body_line, pad));
     return;
   }
 }

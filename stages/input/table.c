@@ -63,10 +63,14 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     if (budget <= 0 || (max_rows > 0 && read >= max_rows)) { left++; continue; }
     const char *said[CELLS_READ];
     int ns = 0;
-    for (const cJSON *c = r->child; c && ns < CELLS_READ; c = c->next) {
+    int slots = 0;
+    for (const cJSON *c = r->child; c && slots < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
-      /* a path or an address is shown, not said: read, it would leave "data_dir:," */
-      if (t && words(t) <= CELL_WORDS && !vgi_nothing_said(t)) said[ns++] = t;
+      if (!t || words(t) > CELL_WORDS) continue;
+      /* a path or an address takes its place among the cells read but is
+       * shown, not said: read, it would leave "data_dir:," */
+      slots++;
+      if (!vgi_nothing_said(t)) said[ns++] = t;
     }
     if (!ns) continue;
     vgi_buf row = {0};

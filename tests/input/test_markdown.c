@@ -1320,6 +1320,42 @@ static void table_after_colon(void **state) {
   }
 }
 
+/* A README that opens in HTML (a centred <h1> holding a logo, a tagline in
+ * <p>, rows of links) is titled and sectioned as its Markdown twin would
+ * be: the logo's alt text is the title, the tagline its subtitle, link rows
+ * are navigation, HTML headings open sections at their own lines. */
+static void html_top(void **state) {
+  (void)state;
+  static const char doc[] =
+    "<div align=\"center\">\n"                                            /* 1 */
+    "  <h1><img src=\"logo.svg\" alt=\"Tachyon\" width=\"300\"></h1>\n"    /* 2 */
+    "  <p><strong>Fast</strong> builds for <code>C++</code> &amp; Rust.</p>\n"
+    "  <p>\n    <a href=\"#install\">Install</a> &bull;\n    <a href=\"https://docs.example.org\">Docs</a>\n  </p>\n"
+    "  <p><a href=\"README.de.md\">Deutsch</a> | <a href=\"README.fr.md\">Fran\xC3\xA7" "ais</a></p>\n"
+    "</div>\n\n"                                                          /* 9, 10 */
+    "<h2 id=\"install\">Install</h2>\n"                                    /* 11 */
+    "<p>Run the installer and follow the prompts until it finishes.</p>\n";  /* 12 */
+  vgi_diags d;
+  cJSON *m = load_text("htmltop.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *v = video_at(m, 0);
+  assert_string_equal(sget(v, "title"), "Tachyon");
+  assert_string_equal(vcget(scene_at(m, 0, 0), "subtitle"), "Fast builds for C++ & Rust.");
+  assert_int_equal(said_in(m, "Docs"), 0);
+  assert_int_equal(said_in(m, "Deutsch"), 0);
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    const char *h = vcget(sc, "header");
+    if (h && !strcmp(h, "Install")) {
+      found = 1;
+      assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "source"), "line")->valueint, 12);
+    }
+  }
+  assert_true(found);
+  cJSON_Delete(m);
+}
+
 /* A code block no prose introduces is said by its language's name ("An
  * example in JavaScript.", not "in Js."). */
 static void code_language_named(void **state) {
@@ -1866,6 +1902,7 @@ int main(void) {
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(table_after_colon),
+    cmocka_unit_test(html_top),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
