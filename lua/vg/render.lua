@@ -194,8 +194,8 @@ end
 -- Pages (steps that replace the one before, a long quote's) are named by a
 -- run of their first words, not by one key: a page's first long word is
 -- often said earlier in the page before ("owner", "When"). PAGE_RUN words
--- are looked for first, PAGE_RUN_MIN when the narration words the page's
--- opening a little differently.
+-- are looked for first, then PAGE_RUN_MIN, then PAGE_RUN_MIN after the
+-- first word (the narration words the page's opening a little differently).
 local PAGE_RUN, PAGE_RUN_MIN = 6, 4
 
 -- Words for matching, each with the byte where it starts: quotation marks,
@@ -255,6 +255,11 @@ local function page_named(scene, steps)
     local k = math.min(PAGE_RUN, #page)
     local p = k > 0 and find_run(said, cursor, page, k)
     if not p and #page > PAGE_RUN_MIN then p = find_run(said, cursor, page, PAGE_RUN_MIN) end
+    if not p and #page > PAGE_RUN_MIN then
+      -- its first word said otherwise ("If they cannot" for "When they cannot")
+      local q = find_run(said, cursor + 1, { table.unpack(page, 2, PAGE_RUN_MIN + 1) }, PAGE_RUN_MIN)
+      if q then p = q - 1 end
+    end
     if p then
       out[i] = time_of(p)
       cursor = p + 1
