@@ -29,6 +29,13 @@ export function createView(main) {
   const errors = h('div', { class: 'errors', role: 'alert' });
   const plan = h('section', { class: 'plan', 'aria-labelledby': 'plan-h', hidden: true });
 
+  // keep_timing is offered for a transcript: an .srt/.vtt file, or pasted
+  // text in one of those formats
+  function transcript() {
+    return file ? /\.(srt|vtt)$/i.test(file.name) : format.value === 'srt' || format.value === 'vtt';
+  }
+  format.addEventListener('change', () => opts.setTranscript(transcript()));
+
   function setFile(f) {
     file = f;
     fileName.textContent = f ? `${f.name} (${Math.ceil(f.size / 1024)} KB) will be used; the text box is ignored.` : '';
@@ -36,6 +43,7 @@ export function createView(main) {
     if (!f) fileInput.value = '';
     text.disabled = !!f;
     format.disabled = !!f;
+    opts.setTranscript(transcript());
   }
   fileInput.addEventListener('change', () => setFile(fileInput.files[0] || null));
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });

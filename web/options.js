@@ -47,6 +47,11 @@ export function optionsForm() {
   const duration = h('input', { name: 'duration', type: 'number', min: 1, max: 3600, step: 1, inputmode: 'numeric', placeholder: 'narration length' });
   const caps = ['srt', 'vtt', 'burn'].map((c) => h('input', { type: 'checkbox', name: 'captions', value: c, checked: c !== 'burn', id: `cap-${c}` }));
   const capLabels = { srt: 'SRT file', vtt: 'WebVTT file', burn: 'Burn into the picture' };
+  // a transcript (.srt, .vtt) may keep its cue times: offered only for one
+  const keepTiming = h('input', { type: 'checkbox', name: 'keep_timing', id: 'opt-keep-timing', 'aria-describedby': 'opt-keep-timing-hint' });
+  const keepField = h('div', { class: 'check keep-timing', hidden: true }, keepTiming,
+    h('label', { for: 'opt-keep-timing' }, "Keep the transcript's timing"),
+    h('p', { class: 'hint', id: 'opt-keep-timing-hint' }, 'Each scene starts at its cue time, as in the recording.'));
 
   const el = h('fieldset', { class: 'options' },
     h('legend', {}, 'Options'),
@@ -59,6 +64,7 @@ export function optionsForm() {
       field('Frame rate', fps),
       field('Detail', detail, 'Summary says the key points; full reads everything.'),
       field('Duration (seconds)', duration, 'Optional: fit the narration to about this length.')),
+    keepField,
     h('fieldset', { class: 'captions' }, h('legend', {}, 'Captions'),
       caps.map((c) => h('div', { class: 'check' }, c, h('label', { for: c.id }, capLabels[c.value])))));
 
@@ -71,9 +77,12 @@ export function optionsForm() {
     const picked = caps.filter((c) => c.checked).map((c) => c.value);
     // as `vgrun create --captions srt,vtt,burn` takes them; false: none
     o.captions = picked.length ? picked : false;
+    if (!keepField.hidden && keepTiming.checked) o.keep_timing = true;
     return o;
   }
-  return { el, read, resolution };
+  // whether the document is a transcript: only then is keep_timing offered
+  function setTranscript(yes) { keepField.hidden = !yes; }
+  return { el, read, resolution, setTranscript };
 }
 
 // The options for a preview shown `shownWidth` CSS pixels wide: the same

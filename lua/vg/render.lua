@@ -191,24 +191,136 @@ local function named_times(scene, steps)
   return out
 end
 
+-- Pages (steps that replace the one before, a long quote's) are named by a
+-- run of their first words, not by one key: a page's first long word is
+-- often said earlier in the page before ("owner", "When"). PAGE_RUN words
+-- are looked for first, then PAGE_RUN_MIN, then PAGE_RUN_MIN after the
+-- first word (the narration words the page's opening a little differently).
+local PAGE_RUN, PAGE_RUN_MIN = 6, 4
+
+-- Words for matching, each with the byte where it starts: quotation marks,
+-- dashes and ellipses of UTF-8 part words as ASCII punctuation does.
+local function page_words(s)
+  s = tostring(s):gsub("\226\128[\144-\159\166]", "   "):gsub("\194[\171\187]", "  ")
+  local out = {}
+  for at, w in s:gmatch("()([%w\128-\255']+)") do
+    w = w:lower():gsub("'", "")
+    if #w > 0 then out[#out + 1] = { w = w, at = at } end
+  end
+  return out
+end
+
+-- The index in said (from `from` on) where k words of page start, or nil.
+local function find_run(said, from, page, k)
+  for p = from, #said - k + 1 do
+    local ok = true
+    for j = 1, k do
+      if said[p + j - 1].w ~= page[j].w then ok = false; break end
+    end
+    if ok then return p end
+  end
+end
+
+-- When the narration reaches each page's first words (nil: it does not say
+-- them), in order; and whether those times are the voice's own (word
+-- timings of speech, or the estimate of speech still to be made) rather
+-- than a recording's words spread over its cues.
+local function page_named(scene, steps)
+  local au = scene.audio
+  if type(au) ~= "table" then return {}, false end
+  local said, time_of = {}, nil
+  local est = type(au.estimate) == "table" and type(au.estimate.text) == "string" and au.estimate
+  if est then
+    said = page_words(est.text)
+    if not (reader and reader.speech_seconds) then return {}, false end
+    time_of = function(p)
+      return (tonumber(est.lead_in) or 0) + reader.speech_seconds(est.text:sub(1, said[p].at - 1), est.lang)
+    end
+  elseif type(au.words) == "table" then
+    local starts = {}
+    for _, w in ipairs(au.words) do
+      local st = tonumber(w.start or w[2])
+      if st then
+        for _, x in ipairs(page_words(w.word or w[1] or "")) do
+          said[#said + 1] = x
+          starts[#said] = st
+        end
+      end
+    end
+    time_of = function(p) return starts[p] end
+  end
+  local out, cursor = {}, 1
+  for i, text in ipairs(steps) do
+    local page = page_words(text)
+    local k = math.min(PAGE_RUN, #page)
+    local p = k > 0 and find_run(said, cursor, page, k)
+    if not p and #page > PAGE_RUN_MIN then p = find_run(said, cursor, page, PAGE_RUN_MIN) end
+    if not p and #page > PAGE_RUN_MIN then
+      -- its first word said otherwise ("If they cannot" for "When they cannot")
+      local q = find_run(said, cursor + 1, { table.unpack(page, 2, PAGE_RUN_MIN + 1) }, PAGE_RUN_MIN)
+      if q then p = q - 1 end
+    end
+    if p then
+      out[i] = time_of(p)
+      cursor = p + 1
+    end
+  end
+  return out, not au.recorded
+end
+
+-- Pages: the first is up from the entrance; a page the voice reaches is
+-- shown when it says its first words; one it does not say (or whose words
+-- nobody timed: a recording) comes once the page before could be read
+-- (read[i]: a moment to look and its words at the reading pace), and before
+-- the next page the voice reaches. The scene settles when the last page
+-- had its reading time.
+local function page_times(scene, steps, read)
+  local n = #steps
+  local named, voiced = page_named(scene, steps)
+  local times = { M.ENTER * 0.8 }
+  for i = 2, n do
+    local prev = times[i - 1]
+    local floor_ = prev + (read[i - 1] or 0)
+    local t
+    if named[i] and named[i] > prev then
+      t = voiced and named[i] or math.max(named[i], floor_)
+    else
+      t = floor_
+      -- unnamed pages share the time up to the next page the voice reaches
+      if voiced then
+        for j = i + 1, n do
+          if named[j] and named[j] > prev then
+            t = math.min(t, prev + (named[j] - prev) / (j - i + 1))
+            break
+          end
+        end
+      end
+    end
+    times[i] = math.max(t, prev + M.STEP)
+  end
+  return times, times[n] + (read[n] or 0) + M.STEP
+end
+
 -- When does narration reach each step? The reader's model when it is there
 -- (steps named by the narration when said, the tail paced after them; a
 -- second value: when the scene has settled, the tail read); else the first
 -- significant words of the step, searched in order in the word timings, the
 -- rest evenly spaced.
 -- read: steps that replace the one before (a quote's pages) and the
--- seconds each needs to be read before the next is shown (def.step_read).
+-- seconds each needs to be read before the next is shown (def.step_read):
+-- page_times.
 local function reveal_times(scene, steps, read)
   local n = #steps
   local times = {}
   if n == 0 then return times end
+  if read then return page_times(scene, steps, read) end
   local first = M.ENTER * 0.8
   local dur = tonumber(scene.audio and scene.audio.duration) or tonumber(scene.duration)
   if reader and dur then
     local named = named_times(scene, steps)
     local list = {}
     for i = 1, n do list[i] = named[i] or false end
-    return reader.reveal_fill(list, n, dur or 0, read)
+    return reader.reveal_fill(list, n, dur or 0)
   end
   local spacing = 0.6
   if dur then spacing = math.max(0.35, math.min(2.5, (dur * 0.85 - first) / n)) end
@@ -248,10 +360,6 @@ local function reveal_times(scene, steps, read)
       end
       prev_t, prev_i = times[i], i
     end
-  end
-  if read then
-    for i = 2, n do times[i] = math.max(times[i], times[i - 1] + (read[i - 1] or 0)) end
-    return times, times[n] + (read[n] or 0) + M.STEP
   end
   return times
 end

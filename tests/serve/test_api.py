@@ -100,6 +100,55 @@ try:
     st, _, j = s.json("POST", "/api/scenes", body=json.dumps({"text": long_list, "options": {"resolution": "9x9"}}),
                       headers=JSON_CT)
     check(st == 400 and "resolution" in j["error"], "scenes: a bad resolution -> 400")
+    # keep_timing: the plan of a transcript on its cue times, as `vgrun
+    # scenes --keep-timing` gives it (each scene's start and its slot; the
+    # title left out when the talk starts at once); refused for a document
+    tmpd = os.path.join(s.tmp, "kept")
+    os.makedirs(tmpd, exist_ok=True)
+    for name, first in [("talk", "00:00:03,000"), ("early", "00:00:00,400")]:
+        srt = ("1\n%s --> 00:00:05,000\nWelcome to the talk about timing.\n\n"
+               "2\n00:00:09,000 --> 00:00:12,000\nThe second point comes after a pause.\n\n"
+               "3\n00:00:20,000 --> 00:00:22,000\nThat was all.\n" % first)
+        path = os.path.join(tmpd, name + ".srt")
+        with open(path, "w") as f:
+            f.write(srt)
+        p = subprocess.run([VGRUN, "scenes", path, "--keep-timing", "--json"], capture_output=True, text=True,
+                           timeout=60)
+        want = json.loads(p.stdout) if p.returncode == 0 else {"scenes": []}
+        check(p.returncode == 0 and len(want["scenes"]) >= 2, "%s: scenes --keep-timing (%s)" % (name, p.stderr))
+        body, ctype = multipart([("file", (name + ".srt", srt)), ("options", json.dumps({"keep_timing": True}))])
+        st, _, j = s.json("POST", "/api/scenes", body=body, headers={"Content-Type": ctype})
+        got = j.get("scenes", [])
+        check(st == 200 and [(x["id"], x.get("start"), x["seconds"]) for x in got]
+              == [(x["id"], x["start"], x["seconds"]) for x in want["scenes"]]
+              and abs(j["seconds"] - want["seconds"]) < 0.01,
+              "%s: scenes with keep_timing are the kept plan of `vgrun scenes --keep-timing` (%s, %s)"
+              % (name, [(x["id"], x.get("start"), x["seconds"]) for x in got],
+                 [(x["id"], x["start"], x["seconds"]) for x in want["scenes"]]))
+        st, _, j = s.json("POST", "/api/scenes", body=body.replace(b'"keep_timing": true', b'"keep_timing": false'),
+                          headers={"Content-Type": ctype})
+        check(st == 200 and all("start" not in x for x in j["scenes"]), "%s: without keep_timing no starts" % name)
+        if name == "early":
+            check(not any(x["type"] == "title" for x in got), "early: no title before a cue at 0.4 s")
+            # scene N of a preview is scene N of the kept plan
+            body2, ctype2 = multipart([("file", (name + ".srt", srt)), ("scene", str(len(got))),
+                                       ("options", json.dumps({"keep_timing": True, "resolution": "320x180"}))])
+            st, h, png = s.request("POST", "/api/frame", body=body2, headers={"Content-Type": ctype2})
+            check(st == 200 and png[:8] == b"\x89PNG\r\n\x1a\n", "frame of the last kept scene")
+            body2, ctype2 = multipart([("file", (name + ".srt", srt)), ("scene", str(len(got) + 1)),
+                                       ("options", json.dumps({"keep_timing": True}))])
+            st, _, j = s.json("POST", "/api/frame", body=body2, headers={"Content-Type": ctype2})
+            check(st == 400 and "scene" in j.get("error", ""), "no frame past the kept scenes")
+        else:
+            check(any(x["type"] == "title" for x in got), "talk: the title has room before the cue at 3 s")
+    body, ctype = multipart([("file", ("talk.md", DOC)), ("options", json.dumps({"keep_timing": True}))])
+    st, _, j = s.json("POST", "/api/scenes", body=body, headers={"Content-Type": ctype})
+    check(st == 400 and j.get("error", "").startswith("options.keep_timing: talk.md has no cue times"),
+          "scenes: keep_timing of a .md -> 400 (%s)" % j.get("error"))
+    st, _, j = s.json("POST", "/api/scenes", body=json.dumps({"text": DOC.decode(), "options": {"keep_timing": "yes"}}),
+                      headers=JSON_CT)
+    check(st == 400 and "keep_timing" in j.get("error", ""), "scenes: keep_timing not a boolean -> 400")
+
     body2, ctype2 = multipart([("file", ("talk.md", DOC)), ("scene", "2"), ("time", "1"),
                                ("options", json.dumps({"resolution": "320x180"}))])
     st, h, png = s.request("POST", "/api/frame", body=body2, headers={"Content-Type": ctype2})

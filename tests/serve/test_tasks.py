@@ -42,6 +42,28 @@ try:
     check([int(e["id"]) for e in ev2 if "id" in e] == ids, "a late client gets the same events")
     st, _, j = s.json("DELETE", "/api/tasks/" + tid)
     check(st == 200, "DELETE removes it")
+
+    # keep_timing: a transcript's task is made on its cue times, where the
+    # plan of POST /api/scenes with keep_timing puts each scene
+    srt = ("1\n00:00:03,000 --> 00:00:05,000\nWelcome to the talk about timing.\n\n"
+           "2\n00:00:09,000 --> 00:00:12,000\nThe second point comes after a pause.\n")
+    opts = json.dumps({"keep_timing": True, "resolution": "256x144", "fps": 10})
+    body, ctype = multipart([("file", ("talk.srt", srt)), ("options", opts)])
+    st, _, plan = s.json("POST", "/api/scenes", body=body, headers={"Content-Type": ctype})
+    check(st == 200 and all("start" in x for x in plan.get("scenes", [])), "the kept plan has starts")
+    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
+    check(st == 202, "a task with keep_timing -> 202")
+    if st == 202:
+        c = s.conn(timeout=600)
+        c.request("GET", "/api/tasks/%s/events" % j["id"])
+        sse_events(c.getresponse())
+        st, _, data = s.request("GET", "/api/tasks/%s/files/video.timing.json" % j["id"])
+        made = json.loads(data) if st == 200 else {"scenes": []}
+        got = [(x["id"], round(x["start"], 2)) for x in made["scenes"]]
+        want = [(x["id"], round(x["start"], 2)) for x in plan.get("scenes", [])]
+        check(got == want and any(x[1] >= 9 for x in got),
+              "the task's scenes start where the kept plan says (%s, %s)" % (got, want))
+        s.json("DELETE", "/api/tasks/" + j["id"])
 finally:
     rc = s.stop()
 check(rc == 0, "stopped cleanly")

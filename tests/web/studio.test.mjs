@@ -266,6 +266,38 @@ await scenario('the Detail menu: full reads every sentence, in the plan and in t
   await page.context().close();
 });
 
+await scenario('a transcript is offered its cue times: the plan and the task keep them', async () => {
+  const page = await newPage(browser, base);
+  await page.goto('/');
+  await page.waitForFunction(() => document.querySelector('select[name=voice]').options.length > 1);
+  const keep = page.getByLabel("Keep the transcript's timing");
+  await page.getByLabel('Or paste text').fill(SMALL);
+  await page.selectOption('select[name=format]', 'md');
+  assert(!(await keep.isVisible()), 'a Markdown document is not offered keep_timing');
+  const srt = `1\n00:00:03,000 --> 00:00:05,000\nA transcript ${nonce} starts here.\n\n`
+    + '2\n00:00:09,000 --> 00:00:11,000\nIts second cue comes after a pause.\n';
+  await page.getByLabel('Or paste text').fill(srt);
+  await page.selectOption('select[name=format]', 'srt');
+  assert(await keep.isVisible(), 'an SRT transcript is offered keep_timing');
+  await keep.check();
+  await smallOptions(page);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/scenes')),
+    page.getByRole('button', { name: 'Show the plan' }).click()]);
+  const sent = JSON.parse(res.request().postData() || '{}');
+  const got = await res.json();
+  assert(sent.options && sent.options.keep_timing === true, `the plan asks keep_timing: ${res.request().postData()}`);
+  assert(res.status() === 200 && got.scenes.length > 0 && got.scenes.every((x) => typeof x.start === 'number'), `the plan is on the cue times: ${JSON.stringify(got.scenes)}`);
+  await Promise.all([page.waitForURL(/\/tasks\/[\w.-]+$/), page.getByRole('button', { name: 'Start rendering' }).click()]);
+  const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+  const t = await (await page.request.get(`/api/tasks/${encodeURIComponent(id)}`)).json();
+  assert(t.options && t.options.keep_timing === true, `the task keeps keep_timing: ${JSON.stringify(t.options)}`);
+  await page.request.post(`/api/tasks/${encodeURIComponent(id)}/cancel`);
+  await page.request.delete(`/api/tasks/${encodeURIComponent(id)}`);
+  await problems(page);
+  await page.context().close();
+});
+
 await scenario('phone width (360 px): no horizontal scroll on any page', async () => {
   const page = await newPage(browser, base, { width: 360, height: 740 });
   for (const url of ['/', '/tasks', '/editor', doneTask ? `/tasks/${encodeURIComponent(doneTask)}` : null].filter(Boolean)) {

@@ -49,39 +49,6 @@ local function timeline_seconds(plan, model, f)
   end
 end
 
--- --keep-timing: each scene's length on the transcript's own timeline, as
--- `vgrun create --keep-timing` places it (vg.create.timeline: a scene from
--- its first cue to the next scene's, the last one its natural length), the
--- speech taken at the estimate's pace; ps.start: where it starts.
-local function kept_seconds(plan, model)
-  local timeline = require("vg.create.timeline")
-  local core = require("vg.input_core")
-  local copts = require("vg.create.options").with_defaults({ keep_timing = true })
-  plan.seconds = 0
-  for vi, pv in ipairs(plan.videos) do
-    local v = model.videos[vi]
-    local copy = { scenes = {}, language = v.language }
-    for si, s in ipairs(v.scenes) do
-      local c = {}
-      for k, x in pairs(s) do c[k] = x end
-      local said = type(s.narration) == "string" and s.narration or ""
-      c.audio = { duration = said ~= "" and core.speech_seconds(said, s.language or v.language) or 0, words = {} }
-      copy.scenes[si] = c
-    end
-    local t = timeline.timeline(copy, copts)
-    pv.seconds = 0
-    for si, ps in ipairs(pv.scenes) do
-      local seg = t.scenes[si]
-      if seg then
-        ps.start = math.floor(seg.start * 1000 + 0.5) / 1000
-        ps.seconds = math.floor((seg["end"] - seg.start) * 100 + 0.5) / 100
-      end
-      pv.seconds = pv.seconds + ps.seconds
-    end
-    plan.seconds = plan.seconds + pv.seconds
-  end
-end
-
 local function run(args)
   local args_ = require("vg.args")
   local o, operands = args_.command(SPEC, args)
@@ -106,26 +73,19 @@ local function run(args)
     if model and o.keep_timing then
       -- as `vgrun create --keep-timing`: a document without cue times is a
       -- usage error; a title with no room before the first cue is dropped
-      local timeline = require("vg.create.timeline")
-      if not timeline.has_timing(model.videos) then
+      local kok, kerr, kcode = require("vg.create.kept").prepare(model.videos, path)
+      if not kok then
         for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
-        return args_.usage_error(SPEC,
-          string.format("--keep-timing: %s has no cue times (only a transcript, .srt or .vtt, has them)", path))
-      end
-      for _, v in ipairs(model.videos) do
-        local kok, kerr = timeline.keep_timing(v, {})
-        if not kok then
-          for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
-          io.stderr:write("vgrun scenes: ", kerr, "\n")
-          return 1
-        end
+        if kcode == "no_cues" then return args_.usage_error(SPEC, kerr) end
+        io.stderr:write("vgrun scenes: ", kerr, "\n")
+        return 1
       end
     end
     if model then
       local f = fit(model, o, path, opts)
       plan = input.plan(model)
       if plan and f then timeline_seconds(plan, model, f) end
-      if plan and o.keep_timing then kept_seconds(plan, model) end
+      if plan and o.keep_timing then require("vg.create.kept").seconds(plan, model) end
     end
     ok = plan ~= nil
     if plan then out = o.json and require("vg").json.encode(plan) or input.show(plan) end

@@ -298,7 +298,9 @@ function M.silent_seconds(scene, lang)
   return ok and tonumber(t) or 0
 end
 
--- The scene as the renderer sees it: word times moved by the lead-in.
+-- The scene as the renderer sees it: word times moved by the lead-in, and
+-- whether they are a recording's words spread over its cues (nobody timed
+-- them: a quote's pages then keep their reading time).
 function M.render_scene(scene, lead_in)
   local au = scene.audio
   if type(au) ~= "table" then return scene end
@@ -308,7 +310,7 @@ function M.render_scene(scene, lead_in)
   for i, w in ipairs(au.words or {}) do
     words[i] = { word = w.word, start = (w.start or 0) + lead_in, ["end"] = (w["end"] or 0) + lead_in }
   end
-  copy.audio = { duration = (au.duration or 0) + lead_in, words = words }
+  copy.audio = { duration = (au.duration or 0) + lead_in, words = words, recorded = au.recorded or nil }
   return copy
 end
 

@@ -68,6 +68,9 @@ local function load_options(options)
     lopts.detail = options.detail
   end
   if lopts.split ~= nil and lopts.split ~= "h2" then return nil, "options.split: h2" end
+  if options.keep_timing ~= nil and type(options.keep_timing) ~= "boolean" then
+    return nil, "options.keep_timing: true or false expected"
+  end
   return lopts
 end
 
@@ -111,6 +114,17 @@ local function load_document(ctx)
   local dir = doc.archive and path:match("^(.*)/[^/]*$")
   diags = rename_diags(diags, path, name)
   if dir then diags = rename_diags(diags, dir .. "/", "") end
+  -- keep_timing: the transcript's scenes as on its cue timeline (a title
+  -- with no room before the first cue left out, as a task leaves it out),
+  -- so scene N of every preview is the video's; a document without cue
+  -- times is refused, as a task with it is
+  if model and options.keep_timing then
+    local ok, err, code = require("vg.create.kept").prepare(model.videos, name)
+    if not ok then
+      M.send_error(ctx, code == "no_cues" and 400 or 422, (tostring(err):gsub("^%-%-keep%-timing", "options.keep_timing")))
+      return nil
+    end
+  end
   return model, diags, fields or {}, options, name
 end
 
@@ -125,8 +139,11 @@ local function counts(diags) return require("vg.input").count(diags) end
 
 -- the plan of `vgrun scenes` (vg.input.plan: headlines, narration, the
 -- same length estimate), each scene naming its video by id
-local function scene_list(model)
+-- With keep_timing each scene's length and start are those of the kept
+-- timeline (vg.create.kept, as `vgrun scenes --keep-timing`).
+local function scene_list(model, keep_timing)
   local plan = require("vg.input").plan(model)
+  if keep_timing then require("vg.create.kept").seconds(plan, model) end
   for _, sc in ipairs(plan.scenes) do
     local v = model.videos[sc.video]
     sc.video = v and v.id or sc.video
@@ -196,7 +213,7 @@ local function scenes_route(ctx)
   local w, h, theme_name = frame_of(fields, options, ctx.query)
   if not w then return M.send_error(ctx, 400, h) end
   fit_to(model, w, h, theme_name, fields, options, ctx.query)
-  local list, total = scene_list(model)
+  local list, total = scene_list(model, options.keep_timing)
   M.send_json(ctx, 200, { scenes = arr(list), seconds = total, diagnostics = arr(diags) })
 end
 
