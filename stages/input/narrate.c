@@ -477,6 +477,7 @@ static char *shown_headline(const char *t) {
 /* ---- a bullet kept whole: detail out ------------------------------------- */
 
 static int word_of(const char *const *list, const char *w, size_t n);
+static int has_aux(const char *t);
 
 /* A word of t that a bullet must keep: a negation or a restriction ("not",
  * "only", "nie"), in the languages vgi_cut_keeps_meaning knows; a word
@@ -721,6 +722,24 @@ static char *detail_out(const char *h, int max) {
 
 char *vgi_shown_headline(const char *t) {
   char *h = shown_headline(t);
+  /* a comma splice ("The cache is a store of answers, it keeps …"): its
+   * first clause, when that is a clause of its own (a copula or an
+   * auxiliary, no opening "If …") */
+  for (char *c = vgi_word_count(h) > SHOWN_MAX_WORDS ? strstr(h, ", ") : NULL; c; c = strstr(c + 1, ", ")) {
+    static const char *const subj[] = { "it", "they", "this", "he", "she", "we", "these", "there", "es", "sie",
+      "il", "elle", "ils", "elles", NULL };
+    const char *nx = c + 2;
+    size_t nl = strcspn(nx, " ");
+    if (!nx[nl] || !word_of(subj, nx, nl)) continue;
+    static const char *const openers[] = { "for", "to", "in", "on", "at", "by", "with", "from", "after", "before",
+      "while", "since", "because", "as", "once", "unless", "although", "though", "whether", "when", "if", "where",
+      "during", "until", "like", "just", "note", "für", "um", "pour", "para", "per", NULL };
+    *c = 0;
+    int clause = vgi_word_count(h) >= 4 && has_aux(h) && !vgi_lead_clause(h) && !strchr(h, ',') &&
+                 !word_of(openers, h, strcspn(h, " "));
+    if (clause) break;
+    *c = ',';
+  }
   if (vgi_word_count(h) > SHOWN_MAX_WORDS) {
     char *c = vgi_short_clause(h, SHOWN_MAX_WORDS);
     free(h);
