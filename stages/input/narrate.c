@@ -994,6 +994,31 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     } else if (word_of(determiners, c, first_word(c)) && (unsigned char)c[0] < 0x80) {
       c[0] = (char)tolower((unsigned char)c[0]);   /* "installed: Meson, a C99 compiler" */
     }
+    /* an item whose colon falls inside its clause, over nested items ("Find
+     * the right configure parameters for:"): said with them, up to five */
+    size_t cl = strlen(c);
+    const cJSON *nx = it->next, *nxl = nx ? cJSON_GetObjectItemCaseSensitive(nx, "level") : NULL;
+    if (cl && c[cl - 1] == ':' && english_like(lang) && continues_into(c) && cJSON_IsNumber(nxl) && nxl->valueint > 0) {
+      cJSON *kids = cJSON_CreateArray();
+      int k = 0;
+      for (const cJSON *x = nx; x && k < COLON_NAMED; x = x->next) {
+        const cJSON *xl = cJSON_GetObjectItemCaseSensitive(x, "level");
+        if (!cJSON_IsNumber(xl) || xl->valueint == 0) break;
+        if (xl->valueint == 1 && item_text(x)) cJSON_AddItemToArray(kids, cJSON_CreateString(item_text(x))), k++;
+      }
+      char *j = joined(kids, 0, 0, 0, lang);
+      if (j && *j) {
+        while (cl && (c[cl - 1] == ':' || c[cl - 1] == ' ')) c[--cl] = 0;
+        vgi_buf cb = {0};
+        vgi_buf_puts(&cb, c);
+        vgi_buf_puts(&cb, " ");
+        vgi_buf_puts(&cb, j);
+        free(c);
+        c = vgi_buf_take(&cb);
+      }
+      free(j);
+      cJSON_Delete(kids);
+    }
     cJSON_AddItemToArray(tops, cJSON_CreateString(c));
     free(c);
     n++;

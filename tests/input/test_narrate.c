@@ -456,7 +456,8 @@ static void addresses_unsaid(void **state) {
 /* A sentence whose colon falls inside its clause ("pip works on:", "is
  * installed if you are:") is said whole with the items that complete it,
  * joined by "or" after a condition: never the items alone, never as
- * fragments. A colon after a whole clause keeps it. */
+ * fragments; an item of that kind with nested items too. A colon after a
+ * whole clause keeps it. */
 static void colon_intro_said_with_items(void **state) {
   (void)state;
   const char *all = doc_narration("colon.md", "# Pip\n\n## Installation\n\nUsually, pip is automatically installed if "
@@ -464,12 +465,15 @@ static void colon_intro_said_with_items(void **state) {
                                   "python.org\n- using Python that has not been modified by a redistributor\n\n"
                                   "## Compatibility\n\nThe current version of pip works on:\n\n- Windows, Linux and "
                                   "MacOS.\n- CPython 3.7, 3.8 and PyPy3.\n\n## Build\n\nThe build needs these "
-                                  "libraries:\n\n- libz\n- libpng\n");
+                                  "libraries:\n\n- libz\n- libpng\n\n## Porting\n\nYou need to make these changes:"
+                                  "\n\n- Find the right configure parameters for:\n  - `-Drootprefix=`\n"
+                                  "  - `-Dtty-gid=`\n");
   static const char *const said[] = {
     "Usually, pip is automatically installed if you are working in a virtual environment, using Python downloaded "
     "from python.org, or using Python that has not been modified by a redistributor.",
     "The current version of pip works on Windows, Linux and MacOS and CPython 3.7, 3.8 and PyPy3.",
-    "The build needs these libraries: libz and libpng.", NULL };
+    "The build needs these libraries: libz and libpng.",
+    "Find the right configure parameters for the rootprefix option and the tty-gid option.", NULL };
   for (int i = 0; said[i]; i++)
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
 }
