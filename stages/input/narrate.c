@@ -931,7 +931,10 @@ static int item_clause(const char *t, const char *lang) {
  * of five or fewer, else the first three; items that are sentences are said
  * one sentence each, all of four or fewer (three of four would read as all
  * of them), else the first three. Returns 1 for sentences: each is already
- * short (item_sentences), and the unit is said whole. */
+ * short (item_sentences), and the unit is said whole. With cont (what
+ * continues_into said of the sentence before the colon), five items or
+ * fewer of one sentence each are joined whole, by "or" for 2, to complete
+ * that sentence: returns 2. */
 #define COLON_NAMED 5        /* a list named whole after its colon */
 #define COLON_PHRASE_WORDS 8 /* a phrase joined into the sentence */
 static int dangling_word(const char *w, size_t n);
