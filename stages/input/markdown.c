@@ -187,7 +187,40 @@ static void role_text(vgi_buf *b, const char *lit) {
   vgi_buf_puts(b, lit);
 }
 
+/* A paragraph of names written one per line, without punctuation ("DejaVu
+ * Sans Mono\nDejaVu Sans Mono Bold\n…"): three lines or more, each of
+ * six words or fewer that opens with a capital or a digit and ends on no
+ * mark. Read as a list (its line breaks as commas), it is cut as a list is,
+ * not said as one run of eighty words. */
+static int name_lines(cmark_node *para) {
+  int lines = 1, words = 0, ok = 1, start = 1;
+  char last = 0;
+  for (cmark_node *c = cmark_node_first_child(para); c && ok; c = cmark_node_next(c)) {
+    cmark_node_type t = cmark_node_get_type(c);
+    if (t == CMARK_NODE_SOFTBREAK) {
+      ok = words > 0 && !strchr(".,;:!?", last);
+      lines++, words = 0, start = 1;
+      continue;
+    }
+    if (t != CMARK_NODE_TEXT) return 0;
+    const char *lit = cmark_node_get_literal(c);
+    if (!lit) return 0;
+    if (start) {
+      const char *p = lit + strspn(lit, " ");
+      ok = isupper((unsigned char)*p) || isdigit((unsigned char)*p);
+      start = 0;
+    }
+    words += vgi_word_count(lit);
+    size_t l = strlen(lit);
+    while (l && lit[l - 1] == ' ') l--;
+    if (l) last = lit[l - 1];
+    ok &= words <= 6;
+  }
+  return ok && lines >= 3 && words > 0 && !strchr(".,;:!?", last);
+}
+
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
+  int names = cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && name_lines(n);
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
     case CMARK_NODE_TEXT: {
@@ -216,7 +249,7 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       break;
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
-      vgi_buf_puts(b, " ");
+      vgi_buf_puts(b, names ? ", " : " ");
       break;
     case CMARK_NODE_IMAGE:
       if (m) add_image(m, c, cmark_node_get_start_line(c) ? cmark_node_get_start_line(c) : line);
@@ -227,6 +260,7 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       inline_text(c, b, m, line);
     }
   }
+  if (names) vgi_buf_puts(b, ".");
 }
 
 /* A paragraph that only links elsewhere: a language switcher ("Čeština ∙

@@ -62,6 +62,15 @@ static int english(const char *lang) {
   return !lang || !vgi_lang_known(lang) || (!strncmp(lang, "en", 2) && (!lang[2] || lang[2] == '-'));
 }
 
+/* A language whose sentences put spaces between words and end a clause
+ * with ":" (not Chinese, Japanese, Korean or Thai). */
+static int english_like(const char *lang) {
+  static const char *const not[] = { "zh", "ja", "ko", "th", NULL };
+  for (int i = 0; lang && not[i]; i++)
+    if (!strncmp(lang, not[i], 2) && (!lang[2] || lang[2] == '-')) return 0;
+  return 1;
+}
+
 static char *lower_first(const char *s) {
   char *t = vgi_strdup(s);
   if (t[0] && isupper((unsigned char)t[0]) && !isupper((unsigned char)t[1]))
@@ -468,6 +477,7 @@ static char *shown_headline(const char *t) {
 /* ---- a bullet kept whole: detail out ------------------------------------- */
 
 static int word_of(const char *const *list, const char *w, size_t n);
+static int has_aux(const char *t);
 
 /* A word of t that a bullet must keep: a negation or a restriction ("not",
  * "only", "nie"), in the languages vgi_cut_keeps_meaning knows; a word
@@ -712,6 +722,24 @@ static char *detail_out(const char *h, int max) {
 
 char *vgi_shown_headline(const char *t) {
   char *h = shown_headline(t);
+  /* a comma splice ("The cache is a store of answers, it keeps …"): its
+   * first clause, when that is a clause of its own (a copula or an
+   * auxiliary, no opening "If …") */
+  for (char *c = vgi_word_count(h) > SHOWN_MAX_WORDS ? strstr(h, ", ") : NULL; c; c = strstr(c + 1, ", ")) {
+    static const char *const subj[] = { "it", "they", "this", "he", "she", "we", "these", "there", "es", "sie",
+      "il", "elle", "ils", "elles", NULL };
+    const char *nx = c + 2;
+    size_t nl = strcspn(nx, " ");
+    if (!nx[nl] || !word_of(subj, nx, nl)) continue;
+    static const char *const openers[] = { "for", "to", "in", "on", "at", "by", "with", "from", "after", "before",
+      "while", "since", "because", "as", "once", "unless", "although", "though", "whether", "when", "if", "where",
+      "during", "until", "like", "just", "note", "für", "um", "pour", "para", "per", NULL };
+    *c = 0;
+    int clause = vgi_word_count(h) >= 4 && has_aux(h) && !vgi_lead_clause(h) && !strchr(h, ',') &&
+                 !word_of(openers, h, strcspn(h, " "));
+    if (clause) break;
+    *c = ',';
+  }
   if (vgi_word_count(h) > SHOWN_MAX_WORDS) {
     char *c = vgi_short_clause(h, SHOWN_MAX_WORDS);
     free(h);
@@ -903,10 +931,49 @@ static int item_clause(const char *t, const char *lang) {
  * of five or fewer, else the first three; items that are sentences are said
  * one sentence each, all of four or fewer (three of four would read as all
  * of them), else the first three. Returns 1 for sentences: each is already
- * short (item_sentences), and the unit is said whole. */
+ * short (item_sentences), and the unit is said whole. With cont (what
+ * continues_into said of the sentence before the colon), five items or
+ * fewer of one sentence each are joined whole, by "or" for 2, to complete
+ * that sentence: returns 2. */
 #define COLON_NAMED 5        /* a list named whole after its colon */
 #define COLON_PHRASE_WORDS 8 /* a phrase joined into the sentence */
-static int colon_items(vgi_buf *b, const cJSON *items, const char *lang) {
+static int dangling_word(const char *w, size_t n);
+static int preposition(const char *w, size_t n);
+static int awaits_object(const char *w, size_t n);
+
+/* A sentence whose colon falls inside its clause: the word before the colon
+ * waits for what the list gives ("pip works on:", "installed if you are:",
+ * "tools, including:", "parameters for:"): a preposition, a copula or an
+ * auxiliary. 1 for it, 2 when the sentence is a condition ("if", "when"):
+ * its items are alternatives, joined by "or". */
+static int continues_into(const char *intro) {
+  size_t l = intro ? strlen(intro) : 0;
+  while (l && intro[l - 1] == ' ') l--;
+  if (!l || intro[l - 1] != ':') return 0;
+  size_t e = l - 1, a = e;
+  while (e && intro[e - 1] == ' ') e--;
+  a = e;
+  while (a && intro[a - 1] != ' ') a--;
+  if (a == e) return 0;
+  const char *w = intro + a;
+  size_t n = e - a;
+  static const char *const more[] = { "for", "with", "of", "by", "about", "including", "like", "as", "für", "mit",
+    "pour", "avec", "con", "por", "per", "voor", "met", NULL };
+  if (!((dangling_word(w, n) && preposition(w, n)) || awaits_object(w, n) || word_of(vgi_aux_verbs, w, n) ||
+        word_of(more, w, n)))
+    return 0;
+  static const char *const conds[] = { "if", "when", "unless", "whether", "wenn", "falls", "si", "se", "als",
+    "cuando", "quand", "quando", NULL };
+  for (const char *p = intro; p < intro + a;) {
+    while (*p == ' ' || *p == ',') p++;
+    size_t wl = strcspn(p, " ,");
+    if (wl && word_of(conds, p, wl)) return 2;
+    p += wl;
+  }
+  return 1;
+}
+
+static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray();
   int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
@@ -930,12 +997,55 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang) {
     } else if (word_of(determiners, c, first_word(c)) && (unsigned char)c[0] < 0x80) {
       c[0] = (char)tolower((unsigned char)c[0]);   /* "installed: Meson, a C99 compiler" */
     }
+    /* an item whose colon falls inside its clause, over nested items ("Find
+     * the right configure parameters for:"): said with them, up to five */
+    size_t cl = strlen(c);
+    const cJSON *nx = it->next, *nxl = nx ? cJSON_GetObjectItemCaseSensitive(nx, "level") : NULL;
+    if (cl && c[cl - 1] == ':' && english_like(lang) && continues_into(c) && cJSON_IsNumber(nxl) && nxl->valueint > 0) {
+      cJSON *kids = cJSON_CreateArray();
+      int k = 0;
+      for (const cJSON *x = nx; x && k < COLON_NAMED; x = x->next) {
+        const cJSON *xl = cJSON_GetObjectItemCaseSensitive(x, "level");
+        if (!cJSON_IsNumber(xl) || xl->valueint == 0) break;
+        if (xl->valueint == 1 && item_text(x)) cJSON_AddItemToArray(kids, cJSON_CreateString(item_text(x))), k++;
+      }
+      char *j = joined(kids, 0, 0, 0, lang);
+      if (j && *j) {
+        while (cl && (c[cl - 1] == ':' || c[cl - 1] == ' ')) c[--cl] = 0;
+        vgi_buf cb = {0};
+        vgi_buf_puts(&cb, c);
+        vgi_buf_puts(&cb, " ");
+        vgi_buf_puts(&cb, j);
+        free(c);
+        c = vgi_buf_take(&cb);
+      }
+      free(j);
+      cJSON_Delete(kids);
+    }
     cJSON_AddItemToArray(tops, cJSON_CreateString(c));
     free(c);
     n++;
   }
   int sentences = 0;
   char *j = NULL;
+  /* each item a phrase that completes the sentence before the colon: all of
+   * them said in it ("if you are working … or using …") */
+  int one_each = 1;
+  for (const cJSON *it = tops->child; it && one_each; it = it->next) {
+    int ns = 0;
+    char **ss = vgi_sentences_lang(it->valuestring, lang, &ns);
+    for (int q = 0; q < ns; q++) free(ss[q]);
+    free(ss);
+    one_each = ns == 1 && !ja_predicate(it->valuestring) && vgi_word_count(it->valuestring) <= 16;
+  }
+  if (n && cont && one_each && n <= COLON_NAMED) {
+    j = joined(tops, 0, cont == 2, 0, lang);
+    if (j) sentence_l(b, j, lang);
+    free(j);
+    cJSON_Delete(tops);
+    cJSON_Delete(names);
+    return 2;
+  }
   if (!n) {
   } else if (!clause && max_words <= 4) {
     j = joined(tops, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
@@ -1200,13 +1310,100 @@ static void unspeakable_out(char *s) {
   vgi_squash(s);
 }
 
+/* The digits of t from *i, at most max of them: their value, else -1. */
+static long digits_at(const char *t, size_t *i, int max) {
+  size_t a = *i;
+  long v = 0;
+  while (isdigit((unsigned char)t[*i]) && (int)(*i - a) < max) v = v * 10 + (t[(*i)++] - '0');
+  return *i > a && !isdigit((unsigned char)t[*i]) ? v : -1;
+}
+
+/* "/24" or ":8080" closing an address: 1 when t from i is one (or empty). */
+static int address_tail(const char *t, size_t i) {
+  if (!t[i]) return 1;
+  if (t[i] != '/' && t[i] != ':' && t[i] != '%') return 0;
+  if (t[i] == '%') return isalnum((unsigned char)t[i + 1]) != 0;   /* fe80::1%eth0 */
+  size_t j = i + 1;
+  long v = digits_at(t, &j, 5);
+  return v >= 0 && !t[j] && (t[i] == ':' ? v <= 65535 : v <= 128);
+}
+
+/* A network address, which a presenter names rather than reads digit by
+ * digit: IPv4 (192.168.0.1, 10.0.0.0/8, 127.0.0.1:8080), IPv6 (fe80::1/64,
+ * 2001:db8::1, [::1]:8080), a MAC address (00:1a:2b:3c:4d:5e), a host with
+ * its port (localhost:8080, example.org:443). */
+static int net_address(const char *t) {
+  char b[512];
+  size_t n = strlen(t);
+  if (n >= sizeof b) return 0;
+  memcpy(b, t, n + 1);
+  if (b[0] == '[') {   /* [::1]:8080 */
+    char *c = strchr(b, ']');
+    if (!c || (c[1] && !address_tail(c, 1))) return 0;
+    *c = 0;
+    memmove(b, b + 1, strlen(b));
+    n = strlen(b);
+  }
+  /* IPv4: four numbers of 0-255 */
+  size_t i = 0;
+  int parts = 0;
+  while (parts < 4) {
+    long v = digits_at(b, &i, 3);
+    if (v < 0 || v > 255) break;
+    parts++;
+    if (parts < 4 && b[i] != '.') break;
+    if (parts < 4) i++;
+  }
+  if (parts == 4) return address_tail(b, i);
+  /* MAC: six pairs of hex digits, one separator */
+  if (n == 17 && (b[2] == ':' || b[2] == '-')) {
+    int mac = 1;
+    for (size_t k = 0; k < 17 && mac; k++)
+      mac = k % 3 == 2 ? b[k] == b[2] : isxdigit((unsigned char)b[k]) != 0;
+    if (mac) return 1;
+  }
+  /* IPv6: groups of up to four hex digits, eight of them or fewer with one
+   * "::"; a digit among them ("Algorithm::Diff" is a name) */
+  size_t e = strspn(b, "0123456789abcdefABCDEF:.");
+  int colons = 0, digit = 0, dbl = 0, run = 0, ok = 1;
+  for (size_t k = 0; k < e && ok; k++) {
+    if (b[k] == ':') {
+      colons++, run = 0;
+      if (k && b[k - 1] == ':') dbl++;
+    } else if (b[k] == '.') {
+      ok = colons >= 2;   /* ::ffff:192.0.2.1 */
+    } else {
+      digit |= isdigit((unsigned char)b[k]) != 0;
+      ok = ++run <= 4 || memchr(b, '.', e);
+    }
+  }
+  if (ok && digit && colons >= 2 && colons <= 7 && dbl <= 1 && (dbl == 1 || colons == 7) &&
+      !strstr(b, ":::") && (b[e] == '/' || b[e] == '%' || !b[e]) && address_tail(b, e))
+    return 1;
+  /* host:port: localhost, or a name with a dot and a letter */
+  char *c = strrchr(b, ':');
+  if (c && c > b) {
+    size_t h = (size_t)(c - b), k = 0;
+    int dot = 0, alpha = 0;
+    for (; k < h && (isalnum((unsigned char)b[k]) || b[k] == '-' || b[k] == '.'); k++)
+      dot |= b[k] == '.', alpha |= isalpha((unsigned char)b[k]) != 0;
+    size_t j = h + 1;
+    long v = digits_at(b, &j, 5);
+    if (k == h && v > 0 && v <= 65535 && !b[j] && alpha && b[0] != '.' && b[h - 1] != '.' &&
+        (dot || (h == 9 && !strncasecmp(b, "localhost", 9))))
+      return 1;
+  }
+  return 0;
+}
+
 /* A word no presenter reads out: a URL, a path (/usr/share, ~/x, ./x,
- * a/b/c, C:\x), an e-mail address, an HTML tag. */
+ * a/b/c, C:\x), an e-mail address, an HTML tag, a network address. */
 static int unsaid(const char *w, size_t n) {
   char t[512];
   if (n == 0 || n >= sizeof t) return 0;   /* a huge word is not a link; the limits elsewhere judge it */
   memcpy(t, w, n);
   t[n] = 0;
+  if (net_address(t)) return 1;
   if (strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7)) return 1;
   if (t[0] == '<' && t[n - 1] == '>') return 1;
   if ((t[0] == '/' && n > 1 && isalnum((unsigned char)t[1])) || !strncmp(t, "~/", 2) ||
@@ -1341,6 +1538,20 @@ static void dangling_out(char *t) {
     char *ws = we;
     while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && ws[-1] != '\x01') ws--;
     int ends = !*after || strchr(".!?;,", *after);
+    /* "the master copies of <path> and <path>", "networks such as <address>":
+     * a preposition that tied the thing to a noun goes with it */
+    static const char *const ties[] = { "of", "including", "like", "e.g.", "namely", "von", "de", "di", NULL };
+    int such = ws < we && we - ws == 2 && !strncasecmp(ws, "as", 2) && ws - t >= 5 && !strncasecmp(ws - 5, "such ", 5) &&
+               (ws - t == 5 || ws[-6] == ' ');
+    if (ws < we && (such || word_of(ties, ws, (size_t)(we - ws)))) {
+      if (such) ws -= 5;
+      while (ws > t && ws[-1] == ' ') ws--;
+      memmove(ws, m + 1, strlen(m + 1) + 1);
+      continue;
+    }
+    /* "The card's MAC address is <address>.": a copula left without its
+     * complement says nothing; its clause goes */
+    int copula = ends && ws < we && !dangling_word(ws, (size_t)(we - ws)) && awaits_object(ws, (size_t)(we - ws));
     if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && !preposition(ws, (size_t)(we - ws))) {
       /* "See <link> for the release notes.", "…, see <link> for current
        * instructions": a pointer whose place is gone says nothing; its
@@ -1411,13 +1622,16 @@ static void dangling_out(char *t) {
         continue;
       }
     }
-    if (!ends || ws == we || !dangling_word(ws, (size_t)(we - ws))) { memmove(m, m + 1, strlen(m)); continue; }
-    if (*after == ',' && preposition(ws, (size_t)(we - ws))) {   /* "Download it from , or build it" -> "Download it, or build it" */
+    if (!ends || ws == we || (!dangling_word(ws, (size_t)(we - ws)) && !copula)) {
+      memmove(m, m + 1, strlen(m));
+      continue;
+    }
+    if (!copula && *after == ',' && preposition(ws, (size_t)(we - ws))) {   /* "Download it from , or build it" -> "Download it, or build it" */
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, after, strlen(after) + 1);
       continue;
     }
-    if (preposition(ws, (size_t)(we - ws))) {
+    if (!copula && preposition(ws, (size_t)(we - ws))) {
       /* "If …, you may escalate to the foundation at <address>." keeps its
        * main clause: four words or more say something without the address */
       char *cs = ws;
@@ -1445,7 +1659,7 @@ static void dangling_out(char *t) {
     /* a relative clause that only placed the link ("…the issue tracker,
      * which is located at <link>.", "…a list that is hosted on <link>.")
      * goes, the statement before it stays */
-    if (preposition(ws, (size_t)(we - ws))) {
+    if (!copula && preposition(ws, (size_t)(we - ws))) {
       char *ss = ws;
       while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
       char *r = NULL;
@@ -1613,6 +1827,47 @@ static size_t alternatives(const char *w, size_t n, size_t *end) {
   return parts >= 2 ? first : 0;
 }
 
+/* A run of things taken out ("DNS servers 1.1.1.1, 8.8.8.8 and ::1 as
+ * fallback", "224.0.0.251 (IPv4), ff02::fb (IPv6)") leaves one place, so
+ * that dangling_out judges the clause once: the marks between become one,
+ * and a short aside in brackets that qualified a thing goes with it. In
+ * place. */
+static void marks_joined(char *t) {
+  static const char *const joins[] = { "and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "of",
+    "Ð¸", "Ð¸Ð»Ð¸", NULL };   /* и, или */
+  char *w = t;
+  for (char *r = t; *r;) {
+    if (*r != '\x01') { *w++ = *r++; continue; }
+    *w++ = *r++;
+    for (;;) {
+      char *q = r;
+      while (*q == ' ') q++;
+      if (*q == '(') {
+        char *c = strchr(q, ')');
+        if (c && !memchr(q, '\x01', (size_t)(c - q)) && !memchr(q + 1, '(', (size_t)(c - q - 1))) {
+          char in[128];
+          size_t il = (size_t)(c - q - 1);
+          if (il < sizeof in) {
+            memcpy(in, q + 1, il);
+            in[il] = 0;
+            if (vgi_word_count(in) <= 3) r = q = c + 1;
+          }
+        }
+      }
+      while (*q == ',' || *q == ';') q++;
+      while (*q == ' ') q++;
+      size_t jl = strcspn(q, " ");
+      if (q[jl] == ' ' && word_of(joins, q, jl)) {
+        q += jl;
+        while (*q == ' ') q++;
+      }
+      if (*q != '\x01') break;
+      r = q + 1;
+    }
+  }
+  *w = 0;
+}
+
 static void speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
@@ -1651,6 +1906,7 @@ static void speech_out(char *s) {
     p = e;
   }
   char *t = b.s ? vgi_buf_take(&b) : vgi_strdup("");
+  marks_joined(t);
   dangling_out(t);
   t = vgi_squash(t);
   /* "()" "( )" "[]" left behind; a space before , . ; : ! ? */
@@ -1691,6 +1947,21 @@ static void speech_out(char *s) {
   /* "Welcome to the suite. <link>." -> "…suite.." -> "…suite." (not an ellipsis "...") */
   for (char *q = strstr(t, ".."); q; q = strstr(q + 1, ".."))
     if (q[2] != '.' && (q == t || q[-1] != '.')) memmove(q, q + 1, strlen(q));
+  /* a mark that stood alone, its words gone ("E2fsprogs. <address> or
+   * <address>." -> "E2fsprogs. .") */
+  vgi_squash(t);
+  w = t;
+  for (char *r = t; *r;) {
+    size_t pl = strspn(r, ".,;:!?");
+    if (pl && (r == t || r[-1] == ' ') && (!r[pl] || r[pl] == ' ')) {
+      r += pl;
+      while (*r == ' ') r++;
+      if (!*r) while (w > t && w[-1] == ' ') w--;
+      continue;
+    }
+    *w++ = *r++;
+  }
+  *w = 0;
   snprintf(s, strlen(s) + 1, "%s", vgi_squash(t));
   free(t);
 }
@@ -2777,15 +3048,35 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         size_t ll = lt ? strlen(lt) : 0;
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
         int whole = 0;   /* sentences of the items, each already short */
+        int cont = colon && english_like(lang) ? continues_into(lt) : 0;
         if (colon) {
-          whole = colon_items(&b, items, lang);
+          whole = colon_items(&b, items, lang, cont);
         } else if (sentence_items(items, 3)) {
           item_sentences(&b, items, 3, lang);
           whole = 1;
         } else {
           phrase_list(&b, lang, "key_points", items, 3, 0, 0);
         }
-        if (b.s && !nothing_said(b.s)) {   /* a list of links has no leads to say */
+        if (b.s && !nothing_said(b.s) && whole == 2) {
+          /* a sentence that the items complete ("pip works on: …") and its
+           * items are one sentence and one unit: said together or not at
+           * all, never the items alone */
+          vgi_buf m = {0};
+          size_t il = ll;
+          while (il && (lt[il - 1] == ':' || lt[il - 1] == ' ')) il--;
+          vgi_buf_add(&m, lt, il);
+          vgi_buf_puts(&m, " ");
+          vgi_buf_puts(&m, b.s);
+          cJSON_ReplaceItemInObjectCaseSensitive(lu, "t", cJSON_CreateString(m.s));
+          const cJSON *lr = cJSON_GetObjectItemCaseSensitive(lu, "r");
+          if (!cJSON_IsNumber(lr) || lr->valueint > 1) cJSON_ReplaceItemInObjectCaseSensitive(lu, "r", cJSON_CreateNumber(1));
+          cJSON_DeleteItemFromObjectCaseSensitive(lu, "k");
+          cJSON_AddTrueToObject(lu, "k");
+          cJSON_DeleteItemFromObjectCaseSensitive(lu, "w");
+          cJSON_AddTrueToObject(lu, "w");
+          cJSON_AddTrueToObject(lu, "ci");
+          vgi_buf_free(&m);
+        } else if (b.s && !nothing_said(b.s)) {   /* a list of links has no leads to say */
           cJSON *u = cJSON_CreateObject();
           cJSON_AddStringToObject(u, "t", b.s);
           cJSON_AddNumberToObject(u, "r", 1);
@@ -2804,7 +3095,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         char *t = vgi_strdup(t0 ? t0 : "");
         int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
         t = clean_speech(t);
-        if (from_prose) pointer_out(t);   /* the document's prose; a template may name a file on purpose */
+        /* the document's prose; a template may name a file on purpose, and a
+         * sentence that names a list's items says what the slide shows */
+        if (from_prose && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "ci"))) pointer_out(t);
         vgi_squash(t);
         size_t tl = strlen(t);
         /* "Binaries at <link> are produced on:" introduces a table without

@@ -1141,6 +1141,34 @@ static void quoted_commands_are_code(void **state) {
  * phrases without a verb joined whole, sentences one by one; all of them
  * when few, never the first alone. The outro says its thanks, not the title
  * the title scene already said. */
+/* A paragraph of names written one per line without punctuation (a
+ * README's font list) is read as a list: its bullet is cut as a list is, to
+ * sixteen words or fewer, and the narration does not run the names
+ * together. */
+static void names_one_per_line(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("names.md", "# Fonts\n\nThe fonts are a family based on older fonts.\n\n## Fonts\n\n"
+                       "Available fonts:\n\nDejaVu Sans Mono\nDejaVu Sans Mono Bold\nDejaVu Sans Mono Bold Oblique\n"
+                       "DejaVu Sans\nDejaVu Sans Bold\nDejaVu Serif\nDejaVu Serif Bold Italic (experimental)\n"
+                       "DejaVu Serif Condensed\nDejaVu Math TeX Gyre\n\nAll fonts are also available as a derivative.\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(scene_at(m, 0, i),
+                                                          "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const cJSON *ti = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+      int words = 0;
+      for (const char *q = cJSON_IsString(ti) ? ti->valuestring : ""; *q; q++) words += *q != ' ' && (q[1] == ' ' || !q[1]);
+      if (words > 16) print_message("bullet: %s\n", ti->valuestring), fail();
+    }
+  }
+  assert_int_equal(said_in(m, "Mono DejaVu"), 0);
+  assert_int_equal(said_in(m, "Bold DejaVu"), 0);
+  cJSON_Delete(m);
+}
+
 static void colon_lists_said_whole(void **state) {
   (void)state;
   static const struct { const char *doc, *said; } cases[] = {
@@ -1910,6 +1938,7 @@ int main(void) {
     cmocka_unit_test(link_objects_unsaid),
     cmocka_unit_test(quoted_commands_are_code),
     cmocka_unit_test(colon_lists_said_whole),
+    cmocka_unit_test(names_one_per_line),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

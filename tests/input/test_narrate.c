@@ -251,6 +251,10 @@ static void bullets_at_most_sixteen_words(void **state) {
            "paquets spéciaux.",
            "Il inclut les commandes « standard » d'Unix aussi bien que celles qui nécessitent l'installation de "
            "paquets spéciaux");
+  /* a comma splice shows its first clause */
+  shown_is("The cache is a private store of answers, it keeps the ETag and the Last-Modified validators of every "
+           "answer.",
+           "The cache is a private store of answers");
   /* a relative clause left without the link it placed goes */
   shown_is("You can raise issues on the issue tracker which is located", "You can raise issues on the issue tracker");
   /* a sentence that went on after a code block opens with a capital; a
@@ -405,6 +409,75 @@ static void place_phrase_without_path(void **state) {
   assert_non_null(strstr(all, "Les r\xC3\xA9glages sont dans le r\xC3\xA9pertoire."));
 }
 
+/* A network address is not read out digit by digit: IPv4 and IPv6 with a
+ * prefix or a port, a MAC address, a host with its port; a run of them
+ * leaves one gap, and the sentence stays grammatical (no "such are", no
+ * copula without its complement). The slide still shows them; a name with
+ * "::" and a time are said. */
+static void addresses_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Net\n\n## DNS\n\nBy default, the resolver uses DNS servers `1.1.1.1`, `8.8.8.8`, "
+                    "`2606:4700:4700::1111`, `2001:4860:4860::8888` as fallback, if no other DNS configuration is "
+                    "available.\n\n## Listen\n\nThe server listens on 0.0.0.0:8080 by default.\n\n## Ranges\n\n"
+                    "Private networks such as 192.168.0.0/16 and 10.0.0.0/8 are blocked.\n\n## Link\n\nThe link-local "
+                    "address fe80::1/64 is set on each interface.\n\n## Card\n\nThe card has a fixed address. Its MAC "
+                    "address is 00:1a:2b:3c:4d:5e.\n\n## Web\n\nThe page at localhost:3000 shows the status.\n\n## Diff\n\n"
+                    "Algorithm::Diff runs at 12:30:45 each day.\n\n## Multicast\n\nmDNS uses these:\n\n"
+                    "- Multicast address: 224.0.0.251 (IPv4), ff02::fb (IPv6)\n- Port 5353\n";
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("net.md", doc, &full, &d);
+  vgi_diags_free(&d);
+  static char all[8192];
+  all[0] = 0;
+  for (int i = 0; i < scene_count(m, 0); i++)
+    snprintf(all + strlen(all), sizeof all - strlen(all), "%s | ", sget(scene_at(m, 0, i), "narration"));
+  static const char *const gone[] = { "1.1.1.1", "8.8.8.8", "2606:", "0.0.0.0", "192.168", "10.0.0.0", "fe80",
+    "00:1a", "localhost:3000", "224.0", "ff02", "(IPv4)", "such are", "address is.", NULL };
+  for (int i = 0; gone[i]; i++)
+    if (strstr(all, gone[i])) print_message("said %s: %s\n", gone[i], all), fail();
+  static const char *const kept[] = { "uses DNS servers as fallback, if no other DNS configuration is available.",
+    "The server listens by default.", "Private networks are blocked.",
+    "The link-local address is set on each interface.", "The card has a fixed address.",
+    "Algorithm::Diff runs at 12:30:45 each day.", NULL };
+  for (int i = 0; kept[i]; i++)
+    if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
+  char *shown = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(shown, "224.0.0.251 (IPv4), ff02::fb (IPv6)"));
+  free(shown);
+  cJSON_Delete(m);
+  /* a list's items, as a summary says them */
+  const char *items = doc_narration("mdns.md", "# Net\n\n## Multicast\n\nmDNS uses these:\n\n- Multicast address: "
+                                    "224.0.0.251 (IPv4), ff02::fb (IPv6)\n- Port 5353\n");
+  if (!strstr(items, "Multicast address and Port 5353") || strstr(items, "IPv4"))
+    print_message("narration: %s\n", items), fail();
+}
+
+/* A sentence whose colon falls inside its clause ("pip works on:", "is
+ * installed if you are:") is said whole with the items that complete it,
+ * joined by "or" after a condition: never the items alone, never as
+ * fragments; an item of that kind with nested items too. A colon after a
+ * whole clause keeps it. */
+static void colon_intro_said_with_items(void **state) {
+  (void)state;
+  const char *all = doc_narration("colon.md", "# Pip\n\n## Installation\n\nUsually, pip is automatically installed if "
+                                  "you are:\n\n- working in a virtual environment\n- using Python downloaded from "
+                                  "python.org\n- using Python that has not been modified by a redistributor\n\n"
+                                  "## Compatibility\n\nThe current version of pip works on:\n\n- Windows, Linux and "
+                                  "MacOS.\n- CPython 3.7, 3.8 and PyPy3.\n\n## Build\n\nThe build needs these "
+                                  "libraries:\n\n- libz\n- libpng\n\n## Porting\n\nYou need to make these changes:"
+                                  "\n\n- Find the right configure parameters for:\n  - `-Drootprefix=`\n"
+                                  "  - `-Dtty-gid=`\n");
+  static const char *const said[] = {
+    "Usually, pip is automatically installed if you are working in a virtual environment, using Python downloaded "
+    "from python.org, or using Python that has not been modified by a redistributor.",
+    "The current version of pip works on Windows, Linux and MacOS and CPython 3.7, 3.8 and PyPy3.",
+    "The build needs these libraries: libz and libpng.",
+    "Find the right configure parameters for the rootprefix option and the tty-gid option.", NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+}
+
 static void vietnamese_templates(void **state) {
   (void)state;
   const char *path = "/tmp/vgi_vi.md";
@@ -479,6 +552,8 @@ int main(void) {
     cmocka_unit_test(pointer_without_link),
     cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(place_phrase_without_path),
+    cmocka_unit_test(addresses_unsaid),
+    cmocka_unit_test(colon_intro_said_with_items),
     cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
   };
