@@ -1040,9 +1040,9 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int *say
   if (n >= 2 && !steps && !unnamed && named >= (n > 2 ? n - 1 : n)) {
     said = names;
     names = NULL;
-    *say = all || (n <= LIST_NAMED && nw <= LIST_NAMED_WORDS) ? n : LIST_FIRST;
+    *say = all || n <= LIST_FIRST || (n <= LIST_NAMED && nw <= LIST_NAMED_WORDS) ? n : LIST_FIRST;
   } else if (n >= 2) {
-    *say = all || (n <= LIST_NAMED && tw <= LIST_NAMED_WORDS) ? n : LIST_FIRST;
+    *say = all || n <= LIST_FIRST || (n <= LIST_NAMED && tw <= LIST_NAMED_WORDS) ? n : LIST_FIRST;
     /* the items said are phrases; a long list may go on in longer ones */
     if (*say == n ? phrases == n : first_phrases == LIST_FIRST) {
       said = tops;
