@@ -574,6 +574,36 @@ M.phrases.ar.l_returns = "القيمة المعادة"
 M.phrases.ar.l_type = "النوع"
 M.phrases.ar.l_optional = "اختياري"
 
+-- A list of names or short phrases, said under its heading ("Compilers: gcc,
+-- clang and MSVC."), by its first items and "and more" when it is long: {1} is
+-- those items joined with `sep` only.
+M.phrases.en.list_named = "{1}: {2}."
+M.phrases.en.list_more = "{1}, and more"
+M.phrases.de.list_named = "{1}: {2}."
+M.phrases.de.list_more = "{1} und weitere"
+M.phrases.fr.list_named = "{1} : {2}."
+M.phrases.fr.list_more = "{1}, entre autres"
+M.phrases.es.list_named = "{1}: {2}."
+M.phrases.es.list_more = "{1} y más"
+M.phrases.it.list_named = "{1}: {2}."
+M.phrases.it.list_more = "{1} e altro ancora"
+M.phrases.pt.list_named = "{1}: {2}."
+M.phrases.pt.list_more = "{1}, entre outros"
+M.phrases.nl.list_named = "{1}: {2}."
+M.phrases.nl.list_more = "{1} en meer"
+M.phrases.ru.list_named = "{1}: {2}."
+M.phrases.ru.list_more = "{1} и другие"
+M.phrases.zh.list_named = "{1}：{2}。"
+M.phrases.zh.list_more = "{1}等"
+M.phrases.ja.list_named = "{1}：{2}。"
+M.phrases.ja.list_more = "{1}など"
+M.phrases.ko.list_named = "{1}: {2}."
+M.phrases.ko.list_more = "{1} 등"
+M.phrases.vi.list_named = "{1}: {2}."
+M.phrases.vi.list_more = "{1} và các mục khác"
+M.phrases.ar.list_named = "{1}: {2}."
+M.phrases.ar.list_more = "{1} وغيرها"
+
 -- "pt-BR" -> "pt"; unknown -> "en"
 function M.base(lang)
   if type(lang) ~= "string" then return "en" end

@@ -1072,6 +1072,167 @@ static void phrase_list(vgi_buf *b, const char *lang, const char *key, const cJS
   free(j);
 }
 
+/* A list of names or short phrases is said as a presenter names what a
+ * slide shows: "Features: an xUnit test framework, test discovery, a rich
+ * set of assertions, and more." (list_named, list_more), never "Key points
+ * include gcc 5.0+": the items are no points. Every item is named when they
+ * are few and short together, else the first LIST_FIRST and "and more", so
+ * the voice never names one item of ten as if it were all. Items that are
+ * points (clauses, sentences) are said as sentences (item_sentences). */
+#define LIST_PHRASE_WORDS 6   /* an item of more words is a point, not a phrase */
+#define LIST_NAMED 5          /* a list named whole ... */
+#define LIST_NAMED_WORDS 18   /* ... when its phrases are not longer than this together */
+#define LIST_FIRST 3          /* else its first items, and "and more" */
+#define LIST_SHORT_SAID 8     /* an item's sentence a summary says beside the first (sentence_units) */
+
+/* Words of t (a lone "-" or "&" is none); Chinese and Japanese (no
+ * spaces) three characters a word. */
+static int said_words(const char *t) {
+  int n = 0, in = 0, word = 0, cjk = 0;
+  for (const unsigned char *p = (const unsigned char *)t;; p++) {
+    if (!*p || isspace(*p)) {
+      n += in && word;
+      in = word = 0;
+      if (!*p) break;
+      continue;
+    }
+    in = 1;
+    word |= isalnum(*p) || *p >= 0x80;
+    cjk += *p >= 0xE3 && *p <= 0xE9;
+  }
+  return n + cjk / 3;
+}
+
+/* The top-level items of arr as a list says them, or NULL when they are
+ * points: each item's name when every item (or all but one, a phrase)
+ * names something and then describes it ("libz, a compression library",
+ * "-v - verbose output"),
+ * else each item as a phrase (its asides, links and final stop out) when
+ * every item said is a phrase of LIST_PHRASE_WORDS words or fewer without
+ * a verb ("Test discovery.", "gcc 5.0+"): all of them (`all`, or few and
+ * short together), else the first LIST_FIRST. Two items at least. *say:
+ * how many are said. Caller deletes. */
+static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int *say) {
+  cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray();
+  int n = 0, named = 0, unnamed = 0, steps = 0, phrases = 0, first_phrases = 0, tw = 0, nw = 0;
+  for (const cJSON *it = arr ? arr->child : NULL; it; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    const char *t = item_text(it);
+    if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
+    char *c = vgi_strdup(t);
+    drop_asides(c);
+    c = clean_speech(c);
+    vgi_squash(c);
+    size_t l = strlen(c);
+    while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
+    if (l >= 3 && (!strcmp(c + l - 3, "\xE3\x80\x82") || !strcmp(c + l - 3, "\xEF\xBC\x9A"))) c[l -= 3] = 0;
+    int w = said_words(c), phrase = l && w <= LIST_PHRASE_WORDS && !item_clause(c, lang) && !vgi_lead_clause(c);
+    phrases += phrase;
+    if (n < LIST_FIRST) first_phrases = phrases;
+    size_t nl = item_name(c);
+    /* "Step 1: …", "Step 2: …" name steps, not things */
+    for (const cJSON *o = names->child; nl && o; o = o->next)
+      steps |= first_word(o->valuestring) == first_word(c) && !strncasecmp(o->valuestring, c, first_word(c));
+    /* one item of a list of names may lack its description ("andrasq - Andras"): said whole */
+    named += nl > 0;
+    unnamed += !nl && !phrase;
+    char *nm = vgi_strdup(c);
+    if (nl) nm[nl] = 0;
+    nw += said_words(nm);
+    cJSON_AddItemToArray(names, cJSON_CreateString(nm));
+    free(nm);
+    cJSON_AddItemToArray(tops, cJSON_CreateString(c));
+    tw += w;
+    free(c);
+    n++;
+  }
+  cJSON *said = NULL;
+  if (n >= 2 && !steps && !unnamed && named >= (n > 2 ? n - 1 : n)) {
+    said = names;
+    names = NULL;
+    *say = all || n <= LIST_FIRST || (n <= LIST_NAMED && nw <= LIST_NAMED_WORDS) ? n : LIST_FIRST;
+  } else if (n >= 2) {
+    *say = all || n <= LIST_FIRST || (n <= LIST_NAMED && tw <= LIST_NAMED_WORDS) ? n : LIST_FIRST;
+    /* the items said are phrases; a long list may go on in longer ones */
+    if (*say == n ? phrases == n : first_phrases == LIST_FIRST) {
+      said = tops;
+      tops = NULL;
+    }
+  }
+  cJSON_Delete(tops);
+  cJSON_Delete(names);
+  return said;
+}
+
+/* Appends the first `say` phrases as one sentence: "<intro>: A, B and C."
+ * (without an intro "A, B and C."), and "and more" when there are more. An
+ * intro that ends a sentence of its own ("Who uses it?"), or one before
+ * items that hold a colon themselves ("Volume 1: Core"), is said before
+ * the list. */
+static void said_list(vgi_buf *b, const char *lang, const char *intro, const cJSON *ph, int say) {
+  int n = cJSON_GetArraySize(ph), colons = 0, k = 0;
+  for (const cJSON *it = ph->child; it && k < say; it = it->next, k++)
+    colons |= strstr(it->valuestring, ": ") || strstr(it->valuestring, "\xEF\xBC\x9A");
+  char *in = intro ? vgi_squash(vgi_strdup(intro)) : NULL;
+  size_t il = in ? strlen(in) : 0;
+  while (il && strchr(":;, ", in[il - 1])) in[--il] = 0;
+  if (il >= 3 && !strcmp(in + il - 3, "\xEF\xBC\x9A")) in[il -= 3] = 0;
+  if (il && (colons || ends_sentence(in, il))) {
+    sentence_l(b, in, lang);
+    il = 0;
+  }
+  vgi_buf j = {0};
+  k = 0;
+  for (const cJSON *it = ph->child; it && k < say; it = it->next, k++) {
+    char *c = vgi_strdup(it->valuestring);
+    size_t fw = first_word(c);
+    if (k) {
+      const char *key = say < n || k < say - 1 ? "sep" : say == 2 ? "pair" : "last";
+      /* "…, and the other contributors" brings its own "and" */
+      const char *jw = vgi_phrase(lang, key);
+      size_t je = strlen(jw), js;
+      while (je && jw[je - 1] == ' ') je--;
+      for (js = je; js && jw[js - 1] != ' ' && jw[js - 1] != ','; js--) {}
+      if (je > js && je - js == fw && !strncasecmp(c, jw + js, fw)) key = "sep";
+      vgi_buf_puts(&j, vgi_phrase(lang, key));
+    }
+    /* read mid-sentence, an article is in lower case ("Features: a rich
+     * set …"); it opens a sentence in upper case */
+    if (word_of(determiners, c, fw) && (unsigned char)c[0] < 0x80)
+      c[0] = (char)(k || il ? tolower((unsigned char)c[0]) : toupper((unsigned char)c[0]));
+    vgi_buf_puts(&j, c);
+    free(c);
+  }
+  if (say < n) {
+    const char *a[1] = { j.s };
+    vgi_buf m = {0};
+    vgi_phrase_put(&m, lang, "list_more", a, 1);
+    vgi_buf_free(&j);
+    j = m;
+  }
+  if (il) phrase(b, lang, "list_named", in, j.s);
+  else sentence_l(b, j.s, lang);
+  vgi_buf_free(&j);
+  free(in);
+}
+
+/* 1 when one of the units already names the first `say` phrases (all of
+ * them, or LIST_FIRST). */
+static int named_before(const cJSON *units, const cJSON *ph, int say) {
+  const char *texts[LIST_NAMED + 1];
+  long at[LIST_NAMED + 1];
+  int n = 0;
+  for (const cJSON *it = ph->child; it && n < say && n <= LIST_NAMED; it = it->next) texts[n++] = it->valuestring;
+  for (const cJSON *u = units ? units->child : NULL; u; u = u->next) {
+    if (!vgi_str(u, "t")) continue;
+    vgi_named_at(vgi_str(u, "t"), texts, n, at);
+    int named = 0;
+    for (int i = 0; i < n; i++) named += at[i] >= 0;
+    if (named >= n || named >= LIST_FIRST) return 1;
+  }
+  return 0;
+}
+
 static char *phrase_dup(const char *lang, const char *key, const char *a1) {
   vgi_buf t = {0};
   phrase(&t, lang, key, a1, NULL);
@@ -1123,9 +1284,21 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     if (kp) phrase_list(&b, lang, "gives_you", kp, 0, 0, 1);
   } else if (!strcmp(type, "list")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
-    sentence(&b, topic ? topic : h);
-    if (!topic && desc && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY))) sentence(&b, desc);
     const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+    /* a document's list of names or phrases is said in one sentence under
+     * its heading ("Compilers: gcc 5.0+, clang 5.0+ and MSVC 2015+"); a
+     * YAML scene's items say what the scene's author wrote */
+    int say = 0;
+    cJSON *ph = headlines_ || cJSON_GetObjectItemCaseSensitive(scene, VGI_SRANK_KEY) ? list_phrases(items, lang, !headlines_, &say)
+                                                                                     : NULL;
+    /* a later part's "continued" is for the eye */
+    if (desc && (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY)) || topic ||
+                 (ph && !strcmp(desc, vgi_phrase(lang, "l_continued")))))
+      desc = NULL;
+    if (!ph) {
+      sentence(&b, topic ? topic : h);
+      if (desc) sentence(&b, desc);
+    }
     int top = 0, long_items = 0;
     for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
       const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
@@ -1133,7 +1306,12 @@ char *vgi_template(const cJSON *scene, const char *lang) {
       top++;
       long_items += vgi_word_count(item_text(it)) > 6;
     }
-    if (top && (top == 1 || (long_items * 2 > top && top <= 4 && !headlines_))) {
+    if (ph) {
+      /* the description (a label) introduces the list when there is one */
+      if (desc) sentence(&b, h);
+      said_list(&b, lang, desc ? desc : topic ? topic : h, ph, say);
+      cJSON_Delete(ph);
+    } else if (top && (top == 1 || (long_items * 2 > top && top <= 4 && !headlines_))) {
       /* one item, or a few sentences: said as sentences, not "key points
        * include"; one item with children is said with its first child
        * ("DWDM: splits light into 80 channels"), every child in full */
@@ -2889,17 +3067,20 @@ static cJSON *sentence_units(const char *text, const char *lang, int list, const
   int ns = 0;
   char **ss = vgi_sentences_lang(text, lang, &ns);
   int keep = ns - 1;   /* no sentence names an item: the last */
+  /* the later short sentences that name items of a short list are key
+   * points: a summary says every item of it (a viewer sees them all), a
+   * --duration may drop them */
+  char *names = calloc((size_t)(ns > 0 ? ns : 1), 1);
   if (list && ns > 1 && cJSON_IsArray(items)) {
     int n = cJSON_GetArraySize(items);
     const char **texts = calloc((size_t)(n > 0 ? n : 1), sizeof *texts);
     long *at = calloc((size_t)(n > 0 ? n : 1), sizeof *at);
     int k = 0;
     for (const cJSON *it = items->child; it && k < n; it = it->next) texts[k++] = item_text(it);
-    for (int i = 0; i < ns && texts && at; i++) {
+    for (int i = ns - 1; i >= 0 && texts && at && names; i--) {
       vgi_named_at(ss[i], texts, n, at);
-      int named = 0;
-      for (int j = 0; j < n; j++) named |= at[j] >= 0;
-      if (named) { keep = i; break; }
+      for (int j = 0; j < n; j++) names[i] |= at[j] >= 0;
+      if (names[i]) keep = i;
     }
     free(texts);
     free(at);
@@ -2909,10 +3090,13 @@ static cJSON *sentence_units(const char *text, const char *lang, int list, const
     cJSON_AddStringToObject(u, "t", ss[i]);
     int r = list && ns > 1 ? (i == keep ? 0 : 1) : (i ? 1 : 0);
     cJSON_AddNumberToObject(u, "r", r);
+    if (r && names && names[i] && cJSON_GetArraySize(items) <= LIST_FIRST && said_words(ss[i]) <= LIST_SHORT_SAID)
+      cJSON_AddTrueToObject(u, "k");
     cJSON_AddItemToArray(units, u);
     free(ss[i]);
   }
   free(ss);
+  free(names);
   return units;
 }
 
@@ -3049,14 +3233,25 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
         int whole = 0;   /* sentences of the items, each already short */
         int cont = colon && english_like(lang) ? continues_into(lt) : 0;
+        int say = 0;
+        cJSON *ph = colon ? NULL : list_phrases(items, lang, 0, &say);
         if (colon) {
           whole = colon_items(&b, items, lang, cont);
+        } else if (ph) {
+          /* names under the slide's heading, unless the prose said it; and
+           * not at all when the prose named them ("11 topics: A, B, …") */
+          const char *h = vgi_str(vc, "header");
+          for (const cJSON *u = units->child; h && u; u = u->next)
+            if (vgi_str(u, "t") && strcasestr(vgi_str(u, "t"), h)) h = NULL;
+          if (!named_before(units, ph, say)) said_list(&b, lang, h && *h ? h : NULL, ph, say);
+          whole = 1;
         } else if (sentence_items(items, 3)) {
           item_sentences(&b, items, 3, lang);
           whole = 1;
         } else {
           phrase_list(&b, lang, "key_points", items, 3, 0, 0);
         }
+        cJSON_Delete(ph);
         if (b.s && !nothing_said(b.s) && whole == 2) {
           /* a sentence that the items complete ("pip works on: …") and its
            * items are one sentence and one unit: said together or not at

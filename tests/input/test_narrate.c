@@ -540,6 +540,92 @@ static void duration_reached_or_warned(void **state) {
   remove(path);
 }
 
+/* A summary names a list of names or short phrases in one sentence under
+ * its heading, never "Key points include gcc 5.0+" nor its first item
+ * alone; a long one by its first three and "and more" (in the document's
+ * language); two short sentences are both said. */
+static void lists_said_by_name(void **state) {
+  (void)state;
+  const char *all = doc_narration("lists.md", "# Tool\n\nTool is a small test framework for C programs, and it runs on "
+                                  "many systems.\n\n## Coming Soon\n\n* We plan to support Windows.\n* More examples "
+                                  "are planned.\n\n## Features\n\n* A test runner.\n* Test discovery.\n* A rich set "
+                                  "of assertions.\n* Death tests.\n* Fatal and non-fatal failures.\n* "
+                                  "Value-parameterized tests.\n* XML test report generation.\n\n## Platforms\n\n"
+                                  "### Operating Systems\n\n* Linux\n* macOS\n* Windows\n\n### Compilers\n\n"
+                                  "* gcc 5.0+\n* clang 5.0+\n\n## People\n\n"
+                                  "* Ann Lee (original author)\n* Bo Chen and Al Wu\n* and the other contributors\n");
+  print_message("narration: %s\n", all);
+  assert_non_null(strstr(all, "We plan to support Windows. More examples are planned."));
+  assert_non_null(strstr(all, "Features: a test runner, Test discovery, a rich set of assertions, and more."));
+  assert_non_null(strstr(all, "| Operating Systems: Linux, macOS, and Windows. |"));
+  assert_non_null(strstr(all, "| Compilers: gcc 5.0+ and clang 5.0+. |"));
+  assert_non_null(strstr(all, "Bo Chen and Al Wu, and the other contributors."));
+  assert_null(strstr(all, "Key points include"));
+
+  all = doc_narration("liste.md", "# Werkzeug\n\nWerkzeug ist ein kleines Programm f\xC3\xBCr die Kommandozeile, und es "
+                      "l\xC3\xA4uft auf vielen Systemen schnell.\n\n## Funktionen\n\n* Schnelle Suche\n* Einfache "
+                      "Bedienung\n* Kleine Dateien\n* Viele Formate\n* Gute Dokumentation\n* Offene Lizenz\n");
+  print_message("de: %s\n", all);
+  assert_non_null(strstr(all, "| Funktionen: Schnelle Suche, Einfache Bedienung, Kleine Dateien und weitere. |"));
+
+  /* Japanese: no spaces between the words, its own colon and full stop */
+  all = doc_narration("list-ja.md", "# \xE3\x83\x84\xE3\x83\xBC\xE3\x83\xAB\n\n"
+                      "\xE3\x81\x93\xE3\x81\xAE\xE3\x83\x84\xE3\x83\xBC\xE3\x83\xAB\xE3\x81\xAF\xE5\xB0\x8F"
+                      "\xE3\x81\x95\xE3\x81\xAA\xE3\x83\x97\xE3\x83\xAD\xE3\x82\xB0\xE3\x83\xA9\xE3\x83\xA0"
+                      "\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82\n\n## \xE6\xA9\x9F\xE8\x83\xBD\n\n"
+                      "* \xE9\xAB\x98\xE9\x80\x9F\xE3\x81\xAA\xE6\xA4\x9C\xE7\xB4\xA2\n"       /* 高速な検索 */
+                      "* \xE7\xB0\xA1\xE5\x8D\x98\xE3\x81\xAA\xE6\x93\x8D\xE4\xBD\x9C\n"       /* 簡単な操作 */
+                      "* \xE5\xB0\x8F\xE3\x81\x95\xE3\x81\xAA\xE3\x83\x95\xE3\x82\xA1\xE3\x82\xA4\xE3\x83\xAB\n"
+                      "* \xE5\xA4\x9A\xE3\x81\x8F\xE3\x81\xAE\xE5\xBD\xA2\xE5\xBC\x8F\n"
+                      "* \xE8\xA9\xB3\xE3\x81\x97\xE3\x81\x84\xE6\x96\x87\xE6\x9B\xB8\n"
+                      "* \xE8\x87\xAA\xE7\x94\xB1\xE3\x81\xAA\xE3\x83\xA9\xE3\x82\xA4\xE3\x82\xBB\xE3\x83\xB3\xE3\x82\xB9\n");
+  print_message("ja: %s\n", all);
+  /* 機能：高速な検索、簡単な操作、小さなファイルなど。 */
+  assert_non_null(strstr(all, "\xE6\xA9\x9F\xE8\x83\xBD\xEF\xBC\x9A\xE9\xAB\x98\xE9\x80\x9F\xE3\x81\xAA"
+                              "\xE6\xA4\x9C\xE7\xB4\xA2\xE3\x80\x81\xE7\xB0\xA1\xE5\x8D\x98\xE3\x81\xAA\xE6\x93\x8D"
+                              "\xE4\xBD\x9C\xE3\x80\x81\xE5\xB0\x8F\xE3\x81\x95\xE3\x81\xAA\xE3\x83\x95\xE3\x82\xA1"
+                              "\xE3\x82\xA4\xE3\x83\xAB\xE3\x81\xAA\xE3\x81\xA9\xE3\x80\x82"));
+}
+
+/* Names that a description follows are said by their names; a list the
+ * prose before it named already is not said again; --detail full names
+ * every item. */
+static void lists_said_once(void **state) {
+  (void)state;
+  const char *doc = "# Lib\n\nLib reads images.\n\n## Dependencies\n\n* libz, a compression library\n"
+                    "* libpng, a reader of PNG images\n* FreeType, a font renderer\n\n## Parts\n\nThe three parts "
+                    "are the reader, the writer and the viewer.\n\n* Reader\n* Writer\n* Viewer\n\n## Formats\n\n"
+                    "* PNG\n* JPEG\n* GIF\n* WebP\n* TIFF\n* BMP\n* ICO\n";
+  const char *all = doc_narration("deps.md", doc);
+  print_message("narration: %s\n", all);
+  assert_non_null(strstr(all, "| Dependencies: libz, libpng, and FreeType. |"));
+  assert_null(strstr(all, "Reader, Writer"));
+  assert_null(strstr(all, "Parts:"));
+  assert_non_null(strstr(all, "| Formats: PNG, JPEG, GIF, and more. |"));
+  vgi_diags d = {0};
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("deps-full.md", doc, &o, &d);
+  assert_non_null(m);
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++)
+    found |= sget(scene_at(m, 0, i), "narration") &&
+             strstr(sget(scene_at(m, 0, i), "narration"), "Formats: PNG, JPEG, GIF, WebP, TIFF, BMP, and ICO.") != NULL;
+  assert_true(found);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+/* Every language of the table has its own words for a named list. */
+static void list_phrases_every_language(void **state) {
+  (void)state;
+  static const char *const langs[] = { "de", "fr", "es", "it", "pt", "nl", "ru", "zh", "ja", "ko", "vi", "ar", NULL };
+  for (int i = 0; langs[i]; i++) {
+    assert_string_not_equal(vgi_phrase(langs[i], "list_more"), vgi_phrase("en", "list_more"));
+    assert_non_null(strstr(vgi_phrase(langs[i], "list_more"), "{1}"));
+    assert_non_null(strstr(vgi_phrase(langs[i], "list_named"), "{2}"));
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
@@ -556,6 +642,9 @@ int main(void) {
     cmocka_unit_test(colon_intro_said_with_items),
     cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
+    cmocka_unit_test(lists_said_by_name),
+    cmocka_unit_test(lists_said_once),
+    cmocka_unit_test(list_phrases_every_language),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
