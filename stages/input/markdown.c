@@ -3112,7 +3112,11 @@ static void end_section(md *m) {
         /* a closing remark is detail: said when there is time */
         for (size_t i = 0; i < m->nprose; i++) m->prose[i].cont = 1;
         cJSON *more = para_units(m, m->prose, m->nprose, 0);
-        while (more->child) cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(more, more->child));
+        while (more->child) {
+          cJSON *u = cJSON_DetachItemViaPointer(more, more->child);
+          cJSON_AddTrueToObject(u, "after");   /* after the list: no intro of it (narrate.c) */
+          cJSON_AddItemToArray(units, u);
+        }
         cJSON_Delete(more);
       }
       if (n) cJSON_SetValuestring(n, b.s);

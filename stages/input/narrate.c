@@ -3227,7 +3227,12 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         vgi_buf b = {0};
         /* prose that ends with a colon ("Context:") introduces the list:
          * the leads follow it directly, and are a key point */
-        cJSON *lu = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1);
+        /* the prose before the list: a closing remark after it ("See the
+         * platform notes.") introduces nothing */
+        int lu_at = cJSON_GetArraySize(units) - 1;
+        cJSON *lu = cJSON_GetArrayItem(units, lu_at);
+        while (lu && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(lu, "after")))
+          lu = cJSON_GetArrayItem(units, --lu_at);
         const char *lt = lu ? vgi_str(lu, "t") : NULL;
         size_t ll = lt ? strlen(lt) : 0;
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
@@ -3277,7 +3282,15 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           cJSON_AddNumberToObject(u, "r", 1);
           if (colon) cJSON_AddTrueToObject(u, "k");
           if (whole) cJSON_AddTrueToObject(u, "w");
+          /* before a closing remark: the units after lu_at are taken off and
+           * put back after it (cJSON_InsertItemInArray left this array as
+           * it was) */
+          cJSON *rest = cJSON_CreateArray();
+          while (cJSON_GetArraySize(units) > lu_at + 1)
+            cJSON_AddItemToArray(rest, cJSON_DetachItemFromArray(units, lu_at + 1));
           cJSON_AddItemToArray(units, u);
+          while (rest->child) cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(rest, rest->child));
+          cJSON_Delete(rest);
         }
         vgi_buf_free(&b);
       }

@@ -1384,6 +1384,22 @@ static void html_top(void **state) {
   cJSON_Delete(m);
 }
 
+/* A closing remark after a list ("See the platform notes.") does not hide
+ * the colon before the list: the items are said after the sentence that
+ * introduces them, and before the remark. */
+static void colon_list_before_remark(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("remark.md", "# Bench\n\n## Requirements\n\nThe library can be used with C++03.\n\n"
+                       "The following minimum versions are required to build the library:\n\n"
+                       "* GCC 4.8\n* Clang 3.4\n* Visual Studio 14 2015\n\n"
+                       "See [Platform Instructions](docs/p.md) for more.\n\n## Other\n\nText here that is said.\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "required to build the library: GCC 4.8, Clang 3.4, and Visual Studio 14 2015."), 1);
+  cJSON_Delete(m);
+}
+
 /* A code block no prose introduces is said by its language's name ("An
  * example in JavaScript.", not "in Js."). */
 static void code_language_named(void **state) {
@@ -1931,6 +1947,7 @@ int main(void) {
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(table_after_colon),
     cmocka_unit_test(html_top),
+    cmocka_unit_test(colon_list_before_remark),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
