@@ -416,18 +416,38 @@ static int end_ok(const char *s, size_t n, size_t j) {
   return ws((char)c) || c >= 0x80 || strchr("'\")]}>-/:.,;!?\\", c);
 }
 
+/* Where an end-string was looked for in one text: whether a place ends
+ * markup does not depend on where the markup started, so a later search
+ * goes on from where the last one stopped (a paragraph of 100,000 "*"
+ * that never close is read once, not once per "*"). */
+typedef struct endscan { size_t from, to, hit; } endscan;   /* searched [from, to): first end hit (0: none) */
+enum { END_LIT, END_STRONG, END_EM, END_TICK, END_N };
+
 /* the end-string `e` of markup whose text starts at `from`: its offset, or 0 */
-static size_t find_end(const char *s, size_t n, size_t from, const char *e) {
+static size_t find_end(const char *s, size_t n, size_t from, const char *e, endscan *c) {
   size_t el = strlen(e);
   if (from >= n || ws(s[from])) return 0;
   size_t lim = from + INLINE_REACH < n ? from + INLINE_REACH : n;
-  for (size_t k = from + 1; k + el <= lim; k++) {
+  size_t k = from + 1;
+  if (c && c->to && from + 1 >= c->from && from + 1 <= c->to) {
+    if (c->hit && c->hit >= from + 1) return c->hit + el <= lim ? c->hit : 0;
+    if (c->to > k) k = c->to;   /* nothing ends before where the last search stopped */
+  } else if (c) {
+    c->from = from + 1;
+  }
+  size_t hit = 0;
+  for (; k + el <= lim; k++) {
     if (s[k] == '\\') { k++; continue; }
     if (memcmp(s + k, e, el) || ws(s[k - 1])) continue;
     if (el == 1 && e[0] == '*' && k + 1 < n && s[k + 1] == '*') continue;
-    if (end_ok(s, n, k + el)) return k;
+    if (end_ok(s, n, k + el)) { hit = k; break; }
   }
-  return 0;
+  if (c) {
+    c->to = hit ? hit : (k > lim ? lim : k);
+    c->hit = hit;
+    if (c->to < c->from) c->to = c->from;
+  }
+  return hit;
 }
 
 /* Markdown's marks in plain text are escaped; newlines stay */
@@ -603,6 +623,42 @@ static void put_role(rst *r, vgi_buf *o, const char *role, size_t rl, const char
   put_esc(o, x, xl, 1);
 }
 
+/* A backquote at k that closes interpreted text or a role: where the
+ * markup ends (after a "_", "__" or ":role:" suffix), else 0. */
+static size_t tick_close(const char *s, size_t n, size_t k) {
+  if (s[k] != '`' || !k || ws(s[k - 1]) || s[k - 1] == '`' || (k + 1 < n && s[k + 1] == '`')) return 0;
+  size_t a = k + 1;
+  if (a < n && s[a] == '_') { a++; if (a < n && s[a] == '_') a++; }
+  else if (a < n && s[a] == ':') {
+    size_t q = a + 1;
+    while (q < n && q - a < 64 && (isalnum((unsigned char)s[q]) || strchr("-_.+", s[q]))) q++;
+    if (q < n && s[q] == ':' && q > a + 1) a = q + 1;
+  }
+  return end_ok(s, n, a) ? a : 0;
+}
+
+/* the closing backquote after `from` (within reach), found once per text
+ * as find_end does; 0 when none */
+static size_t find_tick(const char *s, size_t n, size_t from, endscan *c) {
+  size_t lim = from + INLINE_REACH < n ? from + INLINE_REACH : n;
+  size_t k = from + 1;
+  if (c->to && from + 1 >= c->from && from + 1 <= c->to) {
+    if (c->hit && c->hit >= from + 1) return c->hit < lim ? c->hit : 0;
+    if (c->to > k) k = c->to;
+  } else {
+    c->from = from + 1;
+  }
+  size_t hit = 0;
+  for (; k < lim; k++) {
+    if (s[k] == '\\') { k++; continue; }
+    if (tick_close(s, n, k)) { hit = k; break; }
+  }
+  c->to = hit ? hit : (k > lim ? lim : k);
+  c->hit = hit;
+  if (c->to < c->from) c->to = c->from;
+  return hit;
+}
+
 /* a standalone URL: copied as it is, the autolink extension reads it */
 static size_t url_at(const char *s, size_t n, size_t i) {
   static const char *const schemes[] = { "http://", "https://", "ftp://", "mailto:", "www.", NULL };
@@ -630,6 +686,8 @@ static size_t refname_at(const char *s, size_t n, size_t i) {
 
 static void inl(rst *r, vgi_buf *o, const char *s, size_t n, int depth) {
   size_t i = 0;
+  endscan ec[END_N];
+  memset(ec, 0, sizeof ec);
   while (i < n) {
     char c = s[i];
     if (c == '\\') {
@@ -643,13 +701,13 @@ static void inl(rst *r, vgi_buf *o, const char *s, size_t n, int depth) {
     }
     if (start_ok(s, i)) {
       size_t e;
-      if (c == '`' && i + 1 < n && s[i + 1] == '`' && (e = find_end(s, n, i + 2, "``"))) {
+      if (c == '`' && i + 1 < n && s[i + 1] == '`' && (e = find_end(s, n, i + 2, "``", &ec[END_LIT]))) {
         put_nls(o, s + i, e - i);
         put_code(o, s + i + 2, e - i - 2);
         i = e + 2;
         continue;
       }
-      if (c == '*' && i + 1 < n && s[i + 1] == '*' && (e = find_end(s, n, i + 2, "**"))) {
+      if (c == '*' && i + 1 < n && s[i + 1] == '*' && (e = find_end(s, n, i + 2, "**", &ec[END_STRONG]))) {
         put_nls(o, s + i, e - i);
         vgi_buf_add(o, "**", 2);
         put_esc(o, s + i + 2, e - i - 2, 1);
@@ -657,7 +715,7 @@ static void inl(rst *r, vgi_buf *o, const char *s, size_t n, int depth) {
         i = e + 2;
         continue;
       }
-      if (c == '*' && (i + 1 >= n || s[i + 1] != '*') && (e = find_end(s, n, i + 1, "*"))) {
+      if (c == '*' && (i + 1 >= n || s[i + 1] != '*') && (e = find_end(s, n, i + 1, "*", &ec[END_EM]))) {
         put_nls(o, s + i, e - i);
         vgi_buf_add(o, "*", 1);
         put_esc(o, s + i + 1, e - i - 1, 1);
@@ -671,14 +729,9 @@ static void inl(rst *r, vgi_buf *o, const char *s, size_t n, int depth) {
         while (j < n && j - i < 64 && (isalnum((unsigned char)s[j]) || strchr("-_.+:", s[j])) &&
                !(s[j] == ':' && j + 1 < n && s[j + 1] == '`'))
           j++;
-        if (j > i + 1 && j + 1 < n && s[j] == ':' && s[j + 1] == '`') {
-          size_t k = j + 2;
-          size_t lim = k + INLINE_REACH < n ? k + INLINE_REACH : n;
-          while (k < lim && !(s[k] == '`' && !ws(s[k - 1]) && end_ok(s, n, k + 1 + (k + 1 < n && s[k + 1] == '_' ? (k + 2 < n && s[k + 2] == '_' ? 2 : 1) : 0)))) {
-            if (s[k] == '\\') k++;
-            k++;
-          }
-          if (k < lim && k > j + 2) {
+        if (j > i + 1 && j + 2 < n && s[j] == ':' && s[j + 1] == '`' && !ws(s[j + 2])) {
+          size_t k = find_tick(s, n, j + 1, &ec[END_TICK]);
+          if (k > j + 2) {
             put_nls(o, s + i, k - i);
             put_role(r, o, s + i + 1, j - i - 1, s + j + 2, k - j - 2, depth);
             i = k + 1;
@@ -689,15 +742,12 @@ static void inl(rst *r, vgi_buf *o, const char *s, size_t n, int depth) {
       }
       /* `interpreted`, `reference`_, `anonymous`__, `text <url>`_, `x`:role: */
       if (c == '`' && (i + 1 >= n || s[i + 1] != '`')) {
-        size_t k = i + 1;
-        size_t lim = k + INLINE_REACH < n ? k + INLINE_REACH : n;
+        size_t k = i + 1 < n && !ws(s[i + 1]) ? find_tick(s, n, i, &ec[END_TICK]) : 0;
         size_t after = 0;
         int kind = 0;   /* 0 plain, 1 reference, 2 anonymous, 3 role suffix */
         const char *role = NULL;
         size_t rl = 0;
-        for (; k < lim; k++) {
-          if (s[k] == '\\') { k++; continue; }
-          if (s[k] != '`' || ws(s[k - 1]) || k == i + 1) continue;
+        if (k > i + 1) {
           size_t a = k + 1;
           kind = 0;
           if (a < n && s[a] == '_') { kind = 1; a++; if (a < n && s[a] == '_') { kind = 2; a++; } }
@@ -706,7 +756,7 @@ static void inl(rst *r, vgi_buf *o, const char *s, size_t n, int depth) {
             while (q < n && q - a < 64 && (isalnum((unsigned char)s[q]) || strchr("-_.+", s[q]))) q++;
             if (q < n && s[q] == ':' && q > a + 1) { kind = 3; role = s + a + 1; rl = q - a - 1; a = q + 1; }
           }
-          if (end_ok(s, n, a)) { after = a; break; }
+          if (end_ok(s, n, a)) after = a;
         }
         if (after && !ws(s[i + 1])) {
           const char *t = s + i + 1;
@@ -783,7 +833,7 @@ static void inl(rst *r, vgi_buf *o, const char *s, size_t n, int depth) {
         }
       }
       /* _`inline target`: its text */
-      if (c == '_' && i + 1 < n && s[i + 1] == '`' && (e = find_end(s, n, i + 2, "`"))) {
+      if (c == '_' && i + 1 < n && s[i + 1] == '`' && (e = find_end(s, n, i + 2, "`", NULL))) {
         put_nls(o, s + i, e - i);
         put_esc(o, s + i + 2, e - i - 2, 1);
         i = e + 1;
@@ -1135,10 +1185,12 @@ static void nest(rst *r, int a, int b, int base, const char *ov, int ovlen, cons
  * goes on to the lines indented under it until `end`. */
 static void item(rst *r, const view *v, int i, int end, int col_text, const char *s_text, int n_text,
                  const char *marker, int depth) {
+  while (n_text > 0 && *s_text == ' ') { s_text++; n_text--; col_text++; }
   int base = min_ind(r, i + 1, end);
   if (n_text > 0 && (base == 0 || col_text < base)) base = col_text;
   if (n_text <= 0 && i + 1 >= end) base = col_text;
-  /* Markdown indents an item's lines by its list marker's width */
+  /* Markdown indents an item's lines by its list marker's width ("- ",
+   * "12. "); definition, field and option lists are marked "+ " */
   const char *sp = strchr(marker, ' ');
   size_t ml = sp ? (size_t)(sp - marker) + 1 : strlen(marker);
   char add[16];
@@ -1644,7 +1696,7 @@ static void directive_block(rst *r, const view *v, directive *dv, int depth) {
     return;
   }
   if (is_one_of(name, bodies)) {
-    if (!strcmp(name, "doctest")) { code(r, v, dv->body, dv->end, "pycon", dv->i); return; }
+    if (!strcmp(name, "doctest")) { code(r, v, dv->body, dv->end, "python", dv->i); return; }
     if (!strcmp(name, "testcode")) { code(r, v, dv->body, dv->end, "python", dv->i); return; }
     body_blocks(r, dv, depth);
     return;
@@ -1689,7 +1741,7 @@ static void field_item(rst *r, const view *v, int i, int end, const char *s, int
     const char *last = name + nl;
     const char *ls = last;
     while (ls > sp + 1 && ls[-1] != ' ') ls--;
-    vgi_buf_puts(&m, "- `");
+    vgi_buf_puts(&m, "+ `");
     vgi_buf_add(&m, ls, (size_t)(last - ls));
     vgi_buf_puts(&m, "`");
     if (ls - 1 > sp + 1) {
@@ -1699,7 +1751,7 @@ static void field_item(rst *r, const view *v, int i, int end, const char *s, int
     }
     vgi_buf_puts(&m, ": ");
   } else {
-    vgi_buf_puts(&m, "- **");
+    vgi_buf_puts(&m, "+ **");
     if (!strcmp(w, "returns") || !strcmp(w, "return")) vgi_buf_puts(&m, "Returns");
     else if ((!strcmp(w, "raises") || !strcmp(w, "raise") || !strcmp(w, "except") || !strcmp(w, "exception")) && sp) {
       vgi_buf_puts(&m, "Raises ");
@@ -1917,7 +1969,7 @@ static void blocks(rst *r, view v, int depth) {
     if (om && (desc < n || (i + 1 < v.b && indent_of(r, &v, i + 1) > 0))) {
       int end = block_end(r, &v, i, 0);
       vgi_buf m = {0};
-      vgi_buf_puts(&m, "- **");
+      vgi_buf_puts(&m, "+ **");
       put_code(&m, s, (size_t)om);
       vgi_buf_puts(&m, "**: ");
       char *mk = vgi_buf_take(&m);
@@ -1938,7 +1990,7 @@ static void blocks(rst *r, view v, int depth) {
     if (n >= 3 && !strncmp(s, ">>>", 3) && (n == 3 || s[3] == ' ')) {
       int j = i + 1;
       while (j < v.b && !blank(r, &v, j)) j++;
-      code(r, &v, i, j, "pycon", -1);
+      code(r, &v, i, j, "python", -1);
       i = j;
       continue;
     }
@@ -1973,8 +2025,9 @@ static void blocks(rst *r, view v, int depth) {
     }
     if (j == i + 1 && j < v.b && indent_of(r, &v, j) > 0 && !(n >= 2 && !strncmp(s + n - 2, "::", 2))) {
       int end = block_end(r, &v, i, 0);
+      /* "+ ": a list of its own, never joined to a bullet list before it */
       vgi_buf m = {0};
-      vgi_buf_puts(&m, "- **");
+      vgi_buf_puts(&m, "+ **");
       const char *cls = NULL;
       for (int q = 0; q + 2 < n; q++) if (s[q] == ' ' && s[q + 1] == ':' && s[q + 2] == ' ') { cls = s + q; break; }
       vgi_buf t = {0};
