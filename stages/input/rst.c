@@ -1618,8 +1618,10 @@ static void directive_block(rst *r, const view *v, directive *dv, int depth) {
       vgi_buf_puts(&lead, ".*");
       arg_text = 0;
     } else if (title) {
+      /* "Compatibility note: This package …", as the title reads above its text */
       vgi_buf_puts(&lead, "**");
       put_esc(&lead, dv->arg, (size_t)dv->argn, 1);
+      if (!strchr(".:!?", dv->arg[dv->argn - 1])) vgi_buf_puts(&lead, ":");
       vgi_buf_puts(&lead, "**");
       arg_text = 0;
     }
