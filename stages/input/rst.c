@@ -1858,12 +1858,13 @@ static void blocks(rst *r, view v, int depth) {
       /* "name::" */
       int k = 0;
       while (k < pn && (isalnum((unsigned char)p[k]) || strchr("-_.:+", p[k])) && !(p[k] == ':' && k + 1 < pn && p[k + 1] == ':')) k++;
-      if (k > 0 && k + 1 < pn && p[k] == ':' && p[k + 1] == ':' && p[0] != '_' && p[0] != '|' && p[0] != '[') {
+      int sp = k > 0 && k + 2 < pn && p[k] == ' ' && p[k + 1] == ':' && p[k + 2] == ':';   /* ".. warning ::" */
+      if (k > 0 && k + 1 < pn && ((p[k] == ':' && p[k + 1] == ':') || sp) && p[0] != '_' && p[0] != '|' && p[0] != '[') {
         directive dv = {0};
         snprintf(dv.name, sizeof dv.name, "%.*s", k < 63 ? k : 63, p);
         for (char *q = dv.name; *q; q++) *q = (char)tolower((unsigned char)*q);
-        dv.arg = p + k + 2;
-        dv.argn = pn - k - 2;
+        dv.arg = p + k + 2 + sp;
+        dv.argn = pn - k - 2 - sp;
         while (dv.argn && *dv.arg == ' ') { dv.arg++; dv.argn--; }
         dv.i = i;
         dv.end = end;

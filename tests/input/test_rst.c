@@ -193,6 +193,7 @@ static void directives(void **state) {
     ".. only:: html\n\n   Shown in every build of these pages.\n\n"
     ".. mystery-widget::\n\n   {\"x\": 1}\n\n"
     ".. seealso:: The companion guide explains the gears.\n\n"
+    ".. tip ::\n\n   Oil the gears every spring.\n\n"
     ".. raw:: html\n\n   <b>raw html</b>\n\n"
     ".. admonition:: Good to know\n\n   Widgets are recyclable.\n";
   vgi_options o = { .detail = VGI_DETAIL_FULL };
@@ -209,6 +210,7 @@ static void directives(void **state) {
   assert_true(said_in(m, "Shown in every build of these pages") >= 1);
   assert_non_null(scene_with(m, "list", "Widgets are recyclable"));
   assert_non_null(scene_with(m, "list", "The companion guide explains the gears"));
+  assert_non_null(scene_with(m, "list", "Oil the gears every spring"));   /* ".. tip ::" is a directive too */
   assert_null(strstr(all, "\"x\""));
   assert_null(strstr(all, "raw html"));
   assert_null(strstr(all, "header-rows"));
