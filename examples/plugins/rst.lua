@@ -1,4 +1,6 @@
 -- rst.lua: a vgrun plug-in that reads a small part of reStructuredText.
+-- vgrun reads .rst itself (docs/inputs.md); an adapter registered for an
+-- extension replaces the built-in reader, which is what this example shows.
 --
 --   vgrun create --plugin examples/plugins/rst.lua --from talk.rst -o talk.mp4
 --

@@ -130,6 +130,15 @@ cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap
 /* Markdown/transcripts build canonical models directly. */
 cJSON *vgi_markdown_load(const char *text, size_t len, const char *file,
                          const vgi_options *opts, vgi_posmap *pm, vgi_diags *d);
+/* reStructuredText (rst.c): translated to Markdown with the line of the .rst
+ * file each Markdown line came from (*map, *nmap lines; the caller frees
+ * both), or NULL with the reason in d (nesting past max_markdown_depth). */
+char *vgi_rst_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,
+                       vgi_diags *d, int **map, int *nmap, size_t *out_len);
+/* ... read by the Markdown adapter, the model's lines and the diagnostics
+ * put back on the .rst file. */
+cJSON *vgi_rst_load(const char *text, size_t len, const char *file, const vgi_options *opts,
+                    vgi_posmap *pm, vgi_diags *d);
 cJSON *vgi_subtitle_load(const char *text, size_t len, const char *path, const char *format,
                          vgi_diags *d);
 

@@ -34,17 +34,18 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!strcasecmp(e, "yaml") || !strcasecmp(e, "yml")) return "yaml";
   if (!strcasecmp(e, "json")) return "json";
   if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
+  if (!strcasecmp(e, "rst") || !strcasecmp(e, "rest")) return "rst";
   if (!strcasecmp(e, "srt")) return "srt";
   if (!strcasecmp(e, "vtt")) return "vtt";
   /* a README, a NEWS: the name says nothing, a prefix can */
   if (!*e)
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
                  "no extension to tell the input type: name it with a prefix (document:%s for "
-                 "Markdown or plain text; yaml: json: transcript: set:)", path);
+                 "Markdown or plain text; rst: yaml: json: transcript: set:)", path);
   else
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
-                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .srt, .vtt or a set "
-                 "directory, a prefix such as document:%s, or load a plug-in that reads it: "
+                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .srt, .vtt or a "
+                 "set directory, a prefix such as document:%s, or load a plug-in that reads it: "
                  "--plugin FILE.lua)", e, path);
   return "";
 }
@@ -80,6 +81,8 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
     model = vgi_subtitle_load(text, len, path, fmt, d);
   } else if (!strcmp(fmt, "markdown")) {
     model = vgi_markdown_load(text, len, path, opts, pm, d);
+  } else if (!strcmp(fmt, "rst")) {
+    model = vgi_rst_load(text, len, path, opts, pm, d);
   } else {
     cJSON *doc = !strcmp(fmt, "json") ? vgi_json_parse(text, len, path, pm, lim, d)
                                       : vgi_yaml_parse(text, len, path, pm, lim, d);
@@ -331,7 +334,7 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
       o.set_root = docdir;
     }
   } else if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json") || !strcmp(fmt, "markdown") ||
-             !strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
+             !strcmp(fmt, "rst") || !strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
     model = parse_file(path, fmt, opts, &pm, d);
   } else {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "unknown format '%s'", fmt);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # corpus.sh: every document of tests/quality/corpus (real documents in 11
-# languages, one in MyST, see corpus/SOURCES.md) through `vgrun create` at 320x180, checked
+# languages, one in MyST, one in reStructuredText, see corpus/SOURCES.md) through `vgrun create` at 320x180, checked
 # from the outputs alone: timing.json names the document's language and the
 # voice of that language; the captions hold no URL, no Markdown or HTML
 # markup and no phrase vgrun generates in another language (phrases.lua);
@@ -14,6 +14,7 @@ vg_scratch quality
 CASES="en-bats-README.md en male
 en-zstd-README.md en male
 en-pip-installation.md en male
+en-yq-README.rst en male
 ar-msdos-README.md ar ar
 aocl-de.md de de
 aocl-fr.md fr fr
@@ -26,7 +27,7 @@ aocl-ja.md ja ja
 aocl-ko.md ko ko"
 
 run() {
-  local file=$1 base=${1%.md}
+  local file=$1 base=${1%.*}
   # --duration 120: the length asked for (and the speech kept short)
   "$VGRUN" create "$HERE/corpus/$file" -o "$T/out/$base.mp4" --resolution 320x180 --fps 12 \
     --duration 120 --captions srt -q >"$T/$base.log" 2>&1
@@ -44,7 +45,7 @@ done <<<"$CASES"
 wait
 
 while read -r file lang voice; do
-  base=${file%.md}
+  base=${file%.*}
   rc=$(cat "$T/$base.rc")
   if [ "$rc" != 0 ]; then
     echo "FAIL $file: vgrun create exit $rc: $(head -c 600 "$T/$base.log")"; fail=1; continue

@@ -8,8 +8,8 @@ local core = require("vg.core")
 
 local M = {}
 
-M.EXTENSIONS = { md = true, markdown = true, mdown = true, yaml = true, yml = true, json = true,
-  srt = true, vtt = true }
+M.EXTENSIONS = { md = true, markdown = true, mdown = true, rst = true, rest = true, yaml = true, yml = true,
+  json = true, srt = true, vtt = true }
 
 local function ext_of(name) return (name:match("%.([%w]+)$") or ""):lower() end
 local function basename(p) return (p:gsub("/+$", ""):match("([^/]*)$")) end

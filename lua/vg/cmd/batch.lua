@@ -13,7 +13,7 @@ usage: vgrun batch INPUT... -o OUTDIR [-j N] [--shard I/N] [--list] [--retry-fai
        vgrun batch status OUTDIR [--json]
 
 Runs `vgrun create` for every document. INPUTs are files, folders (searched
-recursively for .md .markdown .yaml .yml .json .srt .vtt; a folder with
+recursively for .md .markdown .rst .yaml .yml .json .srt .vtt; a folder with
 set_config.yaml is one set) and @LIST files (one path a line, read from the
 list's folder). Outputs mirror the inputs' relative paths under OUTDIR:
 docs/guide/intro.md gives OUTDIR/guide/intro.mp4 with its timing, thumbnail

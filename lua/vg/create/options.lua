@@ -18,7 +18,7 @@ M.DEFAULTS = {
   no_cache = false,
 }
 
-M.FORMATS = { document = "markdown", markdown = "markdown", md = "markdown", yaml = "yaml",
+M.FORMATS = { document = "markdown", markdown = "markdown", md = "markdown", rst = "rst", yaml = "yaml",
   json = "json", transcript = false, srt = "srt", vtt = "vtt", set = "set" }
 
 --- input_spec("document:README") -> "README", "markdown", true: the path,

@@ -1,0 +1,283 @@
+/* test_rst.c: reStructuredText (stages/input/rst.c) read as what docutils
+ * and Sphinx show: titles, lists, code, tables, callouts and inline text,
+ * never the markup; every line of the model and every diagnostic on the
+ * .rst file's own line; hostile documents refused or read, never a crash. */
+#include "input_test.h"
+
+static const char doc[] =
+  "=================\n"                                        /* 1 */
+  " Widget Handbook\n"                                         /* 2 */
+  "=================\n"                                        /* 3 */
+  "--------------------------\n"                               /* 4 */
+  " Everything about widgets\n"                                /* 5 */
+  "--------------------------\n"                               /* 6 */
+  "\n"                                                         /* 7 */
+  ":Author: Jane Doe\n"                                        /* 8 */
+  ":Version: 1.0\n"                                            /* 9 */
+  "\n"                                                         /* 10 */
+  ".. |badge| image:: https://img.shields.io/badge.svg\n"      /* 11 */
+  ".. |project| replace:: *Widget*\n"                          /* 12 */
+  ".. _Homepage: https://widget.example.org/\n"                /* 13 */
+  "\n"                                                         /* 14 */
+  "|badge|\n"                                                  /* 15 */
+  "\n"                                                         /* 16 */
+  "Installing\n"                                               /* 17 */
+  "==========\n"                                               /* 18 */
+  "\n"                                                         /* 19 */
+  "|project| turns **parts** into ``widgets`` quickly, see Homepage_ and\n"   /* 20 */
+  "the `user guide <https://widget.example.org/guide/>`_ [1]_.\n"            /* 21 */
+  "Call :func:`~widget.core.build` as :pep:`8` says, and read\n"             /* 22 */
+  ":ref:`the tutorial <tutorial-start>`.\n"                                  /* 23 */
+  "\n"                                                         /* 24 */
+  "Install it with pip::\n"                                    /* 25 */
+  "\n"                                                         /* 26 */
+  "    $ pip install widget\n"                                 /* 27 */
+  "\n"                                                         /* 28 */
+  ".. code-block:: python\n"                                   /* 29 */
+  "   :linenos:\n"                                             /* 30 */
+  "\n"                                                         /* 31 */
+  "   import widget\n"                                         /* 32 */
+  "   widget.build()\n"                                        /* 33 */
+  "\n"                                                         /* 34 */
+  ".. warning:: Never build widgets as root.\n"                /* 35 */
+  "\n"                                                         /* 36 */
+  ".. toctree::\n"                                             /* 37 */
+  "   :maxdepth: 2\n"                                          /* 38 */
+  "\n"                                                         /* 39 */
+  "   usage\n"                                                 /* 40 */
+  "\n"                                                         /* 41 */
+  ".. [1] A footnote nobody reads aloud.\n"                    /* 42 */
+  "\n"                                                         /* 43 */
+  "Parts\n"                                                    /* 44 */
+  "-----\n"                                                    /* 45 */
+  "\n"                                                         /* 46 */
+  "* Gears turn the axle.\n"                                   /* 47 */
+  "* Springs store the energy.\n"                              /* 48 */
+  "\n"                                                         /* 49 */
+  "  - Coil springs last longest.\n"                           /* 50 */
+  "\n"                                                         /* 51 */
+  "Bolt\n"                                                     /* 52 */
+  "   Holds the frame together.\n"                             /* 53 */
+  "\n"                                                         /* 54 */
+  "+--------+-------+\n"                                       /* 55 */
+  "| Part   | Price |\n"                                       /* 56 */
+  "+========+=======+\n"                                       /* 57 */
+  "| Gear   | 3     |\n"                                       /* 58 */
+  "+--------+-------+\n"                                       /* 59 */
+  "| Spring | 2     |\n"                                       /* 60 */
+  "+--------+-------+\n"                                       /* 61 */
+  "\n"                                                         /* 62 */
+  "..\n"                                                       /* 63 */
+  "   A comment: never shown.\n"                               /* 64 */
+  "\n"                                                         /* 65 */
+  ">>> widget.count()\n"                                       /* 66 */
+  "3\n"                                                        /* 67 */
+  "\n"                                                         /* 68 */
+  "----\n"                                                     /* 69 */
+  "\n"                                                         /* 70 */
+  "=====  =====\n"                                             /* 71 */
+  "Size   Speed\n"                                             /* 72 */
+  "=====  =====\n"                                             /* 73 */
+  "small  fast\n"                                              /* 74 */
+  "large  slow\n"                                              /* 75 */
+  "=====  =====\n";                                            /* 76 */
+
+/* the scene of the given type whose visual content holds `needle` */
+static const cJSON *scene_with(const cJSON *m, const char *type, const char *needle) {
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), type)) continue;
+    char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
+    int hit = t && strstr(t, needle);
+    free(t);
+    if (hit) return s;
+  }
+  return NULL;
+}
+
+static int line_of(const cJSON *scene) {
+  return cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "source"), "line")->valueint;
+}
+
+static void constructs(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("handbook.rst", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  /* the lone top section is the title, the lone one under it its subtitle */
+  const cJSON *title = scene_at(m, 0, 0);
+  assert_string_equal(sget(title, "scene_type"), "title");
+  assert_string_equal(vcget(title, "title"), "Widget Handbook");
+  assert_string_equal(vcget(title, "subtitle"), "Everything about widgets");
+  /* inline text as Sphinx shows it: substitutions, references, roles */
+  assert_true(said_in(m, "Widget turns parts into widgets quickly, see Homepage and the user guide.") == 1);
+  assert_true(said_in(m, "Call build as PEP 8 says, and read the tutorial.") == 1);
+  /* code: a literal block and a code directive in its language */
+  assert_non_null(scene_with(m, "command", "pip install widget"));
+  const cJSON *py = scene_with(m, "command", "import widget");
+  assert_non_null(py);
+  assert_string_equal(vcget(py, "language"), "python");
+  const cJSON *doctest = scene_with(m, "command", ">>> widget.count()");
+  assert_non_null(doctest);
+  /* an admonition is a callout */
+  const cJSON *warn = scene_with(m, "list", "Never build widgets as root");
+  assert_non_null(warn);
+  assert_string_equal(vcget(warn, "header"), "Warning");
+  /* lists, nested; a definition list's term and definition */
+  const cJSON *parts = scene_with(m, "list", "Gears turn the axle");
+  assert_non_null(parts);
+  assert_non_null(strstr(all, "Coil springs last longest"));
+  const cJSON *bolt = scene_with(m, "list", "Holds the frame together");
+  assert_non_null(bolt);
+  assert_non_null(scene_with(m, "list", "\"title\":\"Bolt\""));
+  /* grid and simple tables are tables, their first row the columns */
+  const cJSON *grid = scene_with(m, "table", "Spring");
+  assert_non_null(grid);
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(grid, "visual_content"), "columns"), 1)->valuestring, "Price");
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(grid, "visual_content"), "rows")), 2);
+  const cJSON *simple = scene_with(m, "table", "large");
+  assert_non_null(simple);
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(simple, "visual_content"), "rows")), 2);
+  /* never the markup, the metadata, the footnotes, the comments */
+  static const char *const never[] = { "::", ".. ", ":func:", ":pep:", ":ref:", "`", "|badge|", "|project|",
+    "Jane Doe", "Version", "maxdepth", "usage", "footnote", "[1]", "comment", "tutorial-start", "linenos",
+    "+---", "===", "----", "**", "\\", "shields.io", "[!" };
+  for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+    if (strstr(all, never[i])) print_message("'%s' in %s\n", never[i], all);
+    assert_null(strstr(all, never[i]));
+  }
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* Every scene's line is the .rst file's, whatever the translation added or
+ * left out before it; so is a diagnostic's. */
+static void lines(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("lines.rst", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(line_of(scene_with(m, "command", "import widget")), 29);
+  assert_int_equal(line_of(scene_with(m, "list", "Never build widgets as root")), 35);
+  assert_int_equal(line_of(scene_with(m, "list", "Gears turn the axle")), 47);
+  assert_int_equal(line_of(scene_with(m, "table", "Spring")), 56);
+  assert_int_equal(line_of(scene_with(m, "table", "large")), 72);
+  cJSON_Delete(m);
+  /* a picture that is not there: a warning at its directive's line */
+  static const char pic[] = "Pictures\n========\n\nSome text about the picture.\n\n"
+                            ".. code-block:: c\n   :caption: x\n\n   int x;\n\n"
+                            ".. image:: missing.png\n   :alt: a missing picture\n\nMore text after it.\n";
+  m = load_text("pic.rst", pic, &o, &d);
+  int found = 0;
+  for (size_t i = 0; i < d.n; i++)
+    if (strstr(d.v[i].message, "missing.png")) { assert_int_equal(d.v[i].line, 11); found = 1; }
+  if (!found) dump_diags(&d);
+  assert_true(found);
+  vgi_diags_free(&d);
+  /* code: its line the directive's, its options none of it */
+  assert_int_equal(line_of(scene_with(m, "command", "int x;")), 6);
+  cJSON_Delete(m);
+}
+
+/* Directives as Sphinx shows them: lists and CSV as tables, containers as
+ * their body, unknown ones as their body only when it is prose. */
+static void directives(void **state) {
+  (void)state;
+  static const char text[] =
+    "Tables\n======\n\n"
+    ".. list-table:: Sizes\n   :header-rows: 1\n\n   * - Name\n     - Size\n   * - small\n     - 1\n   * - large\n     - 9\n\n"
+    ".. csv-table::\n   :header: \"Fruit\", \"Colour\"\n\n   \"Apple\", \"red\"\n   Banana, yellow\n\n"
+    ".. only:: html\n\n   Shown in every build of these pages.\n\n"
+    ".. mystery-widget::\n\n   {\"x\": 1}\n\n"
+    ".. seealso:: The companion guide explains the gears.\n\n"
+    ".. tip ::\n\n   Oil the gears every spring.\n\n"
+    ".. raw:: html\n\n   <b>raw html</b>\n\n"
+    ".. admonition:: Good to know\n\n   Widgets are recyclable.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("directives.rst", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  const cJSON *lt = scene_with(m, "table", "large");
+  assert_non_null(lt);
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(lt, "visual_content"), "columns"), 0)->valuestring, "Name");
+  const cJSON *csv = scene_with(m, "table", "Banana");
+  assert_non_null(csv);
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(csv, "visual_content"), "columns"), 1)->valuestring, "Colour");
+  assert_true(said_in(m, "Shown in every build of these pages") >= 1);
+  assert_non_null(scene_with(m, "list", "Widgets are recyclable"));
+  assert_non_null(scene_with(m, "list", "The companion guide explains the gears"));
+  assert_non_null(scene_with(m, "list", "Oil the gears every spring"));   /* ".. tip ::" is a directive too */
+  assert_null(strstr(all, "\"x\""));
+  assert_null(strstr(all, "raw html"));
+  assert_null(strstr(all, "header-rows"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* rst: names the type of a file without the extension */
+static void prefix_format(void **state) {
+  (void)state;
+  const char *path = write_tmp("README", "Notes\n=====\n\nThe *notes* say ``hello``.\n");
+  vgi_options o = { .format = "rst", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load(path, &o, &d);
+  unlink(path);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  assert_string_equal(vcget(scene_at(m, 0, 0), "title"), "Notes");
+  assert_true(said_in(m, "The notes say hello.") == 1);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
+static void put_rep(FILE *f, const char *s, long n) {
+  for (long i = 0; i < n; i++) fputs(s, f);
+}
+
+/* Hostile documents: deep nesting is refused at its line; thousands of
+ * directives, unterminated markup and tables, CRLF and tabs are read. */
+static void hostile(void **state) {
+  (void)state;
+  char path[256];
+  snprintf(path, sizeof path, "/tmp/vgi_%d_hostile.rst", (int)getpid());
+  /* 300 nested quotes */
+  FILE *f = fopen(path, "wb");
+  fputs("Deep\n====\n\n", f);
+  for (int i = 0; i < 300; i++) { for (int k = 0; k < i; k++) fputc(' ', f); fputs("text\n\n", f); }
+  fclose(f);
+  vgi_diags d = {0};
+  cJSON *m = vgi_load(path, NULL, &d);
+  assert_null(m);
+  assert_true(has_message(&d, "nested more than"));
+  vgi_diags_free(&d);
+  /* 100,000 directives, unterminated markup, a table never closed */
+  f = fopen(path, "wb");
+  fputs("Many\r\n====\r\n\r\n*never closed ``nor this `nor that |nor this\r\n\r\n", f);
+  put_rep(f, ".. toctree::\n\n   a\n\n.. unknown::\n\n\t{body: 1}\n\n..\n   comment\n\n", 35000);
+  fputs("=====  =====\na      b\n\n+----+----+\n| a  | b\n", f);
+  put_rep(f, "[", 200000);
+  put_rep(f, "*a ", 100000);
+  fputs("\n", f);
+  fclose(f);
+  memset(&d, 0, sizeof d);
+  m = vgi_load(path, NULL, &d);
+  assert_non_null(m);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  unlink(path);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(constructs),
+    cmocka_unit_test(lines),
+    cmocka_unit_test(directives),
+    cmocka_unit_test(prefix_format),
+    cmocka_unit_test(hostile),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
