@@ -38,6 +38,8 @@ typedef struct para { char *text; int line; int cont; } para;
 typedef struct md {
   const char *file;
   const char *src;        /* the document's text (NUL-terminated), for lines as written */
+  int src_ln;             /* src_line's last line and its start: lines are asked for in order */
+  const char *src_at;
   char dir[4096];
   const vgi_options *opts;
   vgi_diags *d;
@@ -1453,10 +1455,17 @@ static void pend_clear(md *m) {
   m->pend_text = NULL;
 }
 
+/* The video's last scene so far: cJSON keeps an array's tail as its first
+ * item's prev, where cJSON_GetArrayItem would walk every scene. */
+static cJSON *last_scene(const md *m) {
+  return m->scenes && m->scenes->child ? m->scenes->child->prev : NULL;
+}
+
 static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const char *narration, cJSON *units) {
   cJSON *s = cJSON_CreateObject();
   char id[32];
-  snprintf(id, sizeof id, "scene_%02d", cJSON_GetArraySize(m->scenes) + 1);
+  const cJSON *tail = last_scene(m);   /* ids are numbered again at the end (renumber) */
+  snprintf(id, sizeof id, "scene_%02d", tail ? atoi(vgi_str(tail, "id") ? vgi_str(tail, "id") + 6 : "0") + 1 : 1);
   cJSON_AddStringToObject(s, "id", id);
   cJSON_AddStringToObject(s, "scene_type", type);
   if (m->image) {
@@ -1576,7 +1585,7 @@ static int join_short(md *m, cJSON *units, const char *text) {
   if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->section_scenes || m->level < 2 || m->label ||
       m->image || !parent || !m->header || cJSON_GetArraySize(units) != 1 || m->split_h2)
     return 0;
-  cJSON *last = m->scenes ? cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1) : NULL;
+  cJSON *last = last_scene(m);
   cJSON *u = units->child;
   int ok = last && last == m->short_scene && m->short_level == m->level && m->short_h2 &&
            !strcmp(m->short_h2, parent);
@@ -2329,13 +2338,17 @@ static void alert_block(md *m, cmark_node *n, const char *key, const char *text)
 static void prose_add(md *m, char *text, int line, int min_words);
 
 /* Line `ln` (1-based) of the document as written: its start, its length. */
-static const char *src_line(const md *m, int ln, size_t *len) {
+static const char *src_line(md *m, int ln, size_t *len) {
   const char *p = m->src;
-  for (int i = 1; p && i < ln; i++) {
+  int i = 1;
+  if (m->src_at && m->src_ln <= ln) p = m->src_at, i = m->src_ln;   /* on from the last one asked */
+  for (; p && i < ln; i++) {
     p = strchr(p, '\n');
     if (p) p++;
   }
   if (!p) { *len = 0; return ""; }
+  m->src_ln = ln;
+  m->src_at = p;
   const char *e = strchr(p, '\n');
   *len = e ? (size_t)(e - p) : strlen(p);
   if (*len && p[*len - 1] == '\r') (*len)--;
@@ -2508,7 +2521,7 @@ static int code_kind(const char *lang, const char *lit) {
  * aloud as a quotation. Lines after it that carry no ">" (lazy continuation:
  * "A startup call to … may also be necessary.") are prose again. 1 when
  * taken. */
-static int quoted_lines(const md *m, cmark_node *n, vgi_buf *code, vgi_buf *rest) {
+static int quoted_lines(md *m, cmark_node *n, vgi_buf *code, vgi_buf *rest) {
   int a = cmark_node_get_start_line(n), z = cmark_node_get_end_line(n);
   if (!m->src || a <= 0 || z < a || z - a > 40) return 0;
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
@@ -2570,7 +2583,7 @@ static int quoted_code(md *m, cmark_node *n) {
  * and its first block shows it, the value it prints included. The same
  * blocks as the walk in vgi_markdown_load hands to code_block, read the
  * same way. */
-static int section_pick(const md *m, cmark_node *from, cmark_node *h1, cmark_node *skip) {
+static int section_pick(md *m, cmark_node *from, cmark_node *h1, cmark_node *skip) {
   if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->api_doc) return 0;
   int count = 0, pick = 0;
   for (cmark_node *c = from; c; c = cmark_node_next(c)) {
@@ -2893,7 +2906,7 @@ static void api_scene_made(md *m, const char *type, cJSON *s) {
 
 /* Joins a tiny entry to the slide the ones before it share; 1 when it did. */
 static int api_join(md *m, cJSON *item, cJSON *units, const char *parent) {
-  cJSON *last = cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1);
+  cJSON *last = last_scene(m);
   cJSON *vc = last ? cJSON_GetObjectItemCaseSensitive(last, "visual_content") : NULL;
   cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
   cJSON *lu = last ? cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY) : NULL;
@@ -3079,7 +3092,7 @@ static void end_section(md *m) {
   if (m->nprose) {
     int words = 0;
     for (size_t i = 0; i < m->nprose; i++) words += vgi_word_count(m->prose[i].text);
-    cJSON *last = cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1);
+    cJSON *last = last_scene(m);
     if (m->section_scenes && words <= 40 && last) {
       /* a short closing remark joins the section's last scene */
       char *t = prose_join(m->prose, m->nprose);
@@ -3197,7 +3210,7 @@ static void end_video(md *m) {
   cJSON_AddStringToObject(vc, "sub_text", sub ? sub : vgi_str(m->video, "title"));
   new_scene(m, "outro", 0, vc, NULL);
   /* the outro's source: the last line of the document is not known; use the video's */
-  cJSON *last = cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 1);
+  cJSON *last = last_scene(m);
   cJSON *prev = cJSON_GetArrayItem(m->scenes, cJSON_GetArraySize(m->scenes) - 2);
   const cJSON *pl = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(prev, "source"), "line");
   if (cJSON_IsNumber(pl))

@@ -3492,7 +3492,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
   }
   for (i = ns - 1; i >= 0; i--)
     if (!fs[i].kept) {
-      cJSON_DeleteItemFromArray(scenes, i);
+      cJSON_Delete(cJSON_DetachItemViaPointer(scenes, fs[i].s));   /* by index would walk the array */
       dropped_scenes++;
     }
   if (dropped_scenes) {
@@ -3609,20 +3609,22 @@ static void split_parts(cJSON *model, const vg_limits *lim, vgi_diags *d) {
       /* this part's share of the time; cut at a section's start near it */
       double want = body / parts, acc = 0;
       int taken = 0, left_parts = parts - p - 1;
-      while (scenes->child && cJSON_GetArraySize(scenes) > left_parts) {
+      int left = cJSON_GetArraySize(scenes);   /* counted down: counting the array each time is quadratic */
+      while (scenes->child && left > left_parts) {
         cJSON *s = scenes->child;
         double sec = vgi_scene_seconds(s, lang);
         const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
         int section = cJSON_IsNumber(sr) && sr->valueint >= 3;
         /* a cut for time only while what is left fits in the parts after
          * this one, so that no part has more than limits.max_scenes */
-        int fits = cJSON_GetArraySize(scenes) <= left_parts * per_max;
+        int fits = left <= left_parts * per_max;
         if (left_parts > 0 && taken > 0 &&
             (taken >= per_max ||
              (fits && ((acc + sec > want && (section || acc + sec > want * 1.25)) ||
                        (section && acc > want * 0.8)))))
           break;
         cJSON_AddItemToArray(ps, cJSON_DetachItemViaPointer(scenes, s));
+        left--;
         acc += sec;
         taken++;
       }
