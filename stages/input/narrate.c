@@ -2095,6 +2095,7 @@ static void speech_out(char *s) {
       while (*q == ' ' || *q == ',' || *q == ';' || *q == ':') q++;
       if ((r[0] == '(' && *q == ')') || (r[0] == '[' && *q == ']')) {
         r = q + 1;
+        if (r[0] == ';' && (r[1] == ' ' || !r[1])) r++;   /* a call's statement end: "BENCHMARK_MAIN();" */
         while (w > t && w[-1] == ' ' && (*r == ' ' || *r == '.' || *r == ',' || !*r)) w--;
         continue;
       }

@@ -1400,6 +1400,18 @@ static void colon_list_before_remark(void **state) {
   cJSON_Delete(m);
 }
 
+/* A call in a code span is said by its name: its empty brackets and the
+ * statement's semicolon go ("remove BENCHMARK_MAIN above"). */
+static void call_said_by_name(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("call.md", "# T\n\n## Usage\n\nLink against the benchmark_main library and remove "
+                       "`BENCHMARK_MAIN();` above to get the same behavior.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "remove BENCHMARK_MAIN above"), 1);
+  cJSON_Delete(m);
+}
+
 /* A code block no prose introduces is said by its language's name ("An
  * example in JavaScript.", not "in Js."). */
 static void code_language_named(void **state) {
@@ -1948,6 +1960,7 @@ int main(void) {
     cmocka_unit_test(table_after_colon),
     cmocka_unit_test(html_top),
     cmocka_unit_test(colon_list_before_remark),
+    cmocka_unit_test(call_said_by_name),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
