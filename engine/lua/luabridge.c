@@ -203,6 +203,37 @@ static int load_embedded(lua_State *L) {
   return 1;
 }
 
+/* vg.core.code_id: the code that makes pictures and sounds (cmake/code_id_run.cmake
+ * hashes the sources at build time). With VGRUN_LUA_DIR the Lua half is read
+ * from disk, so its files join the hash: an edited layout never reuses the
+ * pictures cached by the code before the edit. */
+extern const char vg_code_id[];
+
+static void push_code_id(lua_State *L) {
+  const char *dir = getenv("VGRUN_LUA_DIR");
+  if (!dir || !*dir) {
+    lua_pushstring(L, vg_code_id);
+    return;
+  }
+  vg_hash h;
+  vg_hash_init(&h);
+  vg_hash_str(&h, vg_code_id);
+  char path[PATH_MAX], buf[16384];
+  for (const vg_lua_source *s = vg_lua_sources; s->module; s++) {
+    snprintf(path, sizeof path, "%s/%s", dir, s->chunkname + 5); /* skip "@lua/" */
+    vg_hash_str(&h, s->chunkname);
+    FILE *f = fopen(path, "rb");
+    if (!f) continue; /* loading it will say why */
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) vg_hash_update(&h, buf, n);
+    fclose(f);
+  }
+  char hex[65];
+  vg_hash_final(&h, hex);
+  hex[32] = '\0';
+  lua_pushstring(L, hex);
+}
+
 static void set_preloads(lua_State *L) {
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   for (const vg_lua_source *s = vg_lua_sources; s->module; s++) {
@@ -643,6 +674,8 @@ int vgl__open_core(lua_State *L) {
   luaL_newlib(L, fns);
   lua_pushstring(L, VG_VERSION_STRING);
   lua_setfield(L, -2, "version");
+  push_code_id(L);
+  lua_setfield(L, -2, "code_id");
   /* JSON sentinels shared with vgl_push_json / vgl_to_json */
   lua_getfield(L, LUA_REGISTRYINDEX, "vg.null");
   lua_setfield(L, -2, "null");

@@ -42,6 +42,8 @@ local function located(path, msg)
   return path .. ": " .. msg
 end
 
+local digests = {} -- the SHA-256 of each plug-in loaded, in order
+
 --- load(path) -> true | nil, message
 -- Runs one plug-in. Only a regular file is read (a FIFO would block).
 function M.load(path)
@@ -55,10 +57,19 @@ function M.load(path)
   local ok, res = pcall(chunk, require("vg"), path)
   if not ok then return nil, "plug-in " .. located(path, res) end
   M.loaded[#M.loaded + 1] = path
+  digests[#digests + 1] = core.sha256(src)
   return true
 end
 
 M.loaded = {}
+
+--- digest() -> hex: what the plug-ins loaded so far hold, so pictures drawn
+-- by a plug-in's scene type are not reused after the plug-in is edited
+-- ("" when none is loaded)
+function M.digest()
+  if #digests == 0 then return "" end
+  return core.sha256(table.concat(digests, " "))
+end
 
 --- configured() -> { {path=, where="file:line"}, ... } | nil, message:
 -- the config file's `plugins` (a file or a list of files); a relative

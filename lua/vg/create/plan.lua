@@ -159,7 +159,8 @@ function M.scene_key(scene, seg, o, cues)
     content = core.sha256(vg.json.encode({ rs.scene_type, rs.visual_content or vg.null })),
     narration = core.sha256(vg.json.encode(rs.audio or vg.null)),
     look = core.sha256(tostring(scene.theme), tostring(scene.accent_color), tostring(o.width),
-      tostring(o.height), tostring(o.lead_in), tostring(cf), core.version),
+      tostring(o.height), tostring(o.lead_in), tostring(cf), core.code_id,
+      require("vg.plugins").digest()),
     length = string.format("%.6f", seg["end"] - seg.start),
     captions = o.captions.burn and core.sha256(vg.json.encode(cues)) or "",
   }
