@@ -67,6 +67,10 @@ typedef struct md {
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
   int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
+  int changes;            /* level of the changelog section we are in (summary), else 0 */
+  int changes_sub;        /* ... the level of its first subsection (the latest release), else 0 */
+  int changes_skip;       /* ... past that subsection: its older releases are not said */
+  int changes_whole;      /* ... the document's title names it: every later heading is one of its releases */
   cJSON *short_scene;     /* the slide short sections share (summary), while it is the last scene */
   int short_level;        /* ... the level of its sections */
   char *short_h2;         /* ... and the section they are part of */
@@ -3347,6 +3351,54 @@ static int boilerplate(const char *h) {
   return 0;
 }
 
+/* A heading of a changelog: "Changelog", "Release notes", "What's new",
+ * "NEWS", "Version history", "Änderungen"... A summary says such a section's
+ * own words and its first subsection (the latest release, which changelogs
+ * put first) and none of the older ones: a README's twelve releases are
+ * twelve slides nobody came for. "History" alone is left out: it is often
+ * the project's story. */
+static int changelog(const char *h) {
+  static const char *const words[] = { "changelog", "change log", "changes", "changelogs", "release notes",
+    "release history", "version history", "revision history", "recent changes", "history of changes",
+    "what's new", "what\xE2\x80\x99s new", "whats new", "news",
+    "änderungen", "änderungsprotokoll", "versionshistorie", "versionsgeschichte", "neuigkeiten",
+    "was ist neu", "historique des versions", "journal des modifications", "notes de version",
+    "nouveautés", "registro de cambios", "historial de versiones", "historial de cambios", "novedades",
+    "notas de la versión", "registro delle modifiche", "novità", "note di rilascio",
+    "registro de alterações", "histórico de versões", "novidades", "notas de versão", "wijzigingen",
+    "versiegeschiedenis", "wijzigingslogboek",
+    "\xD0\xB8\xD1\x81\xD1\x82\xD0\xBE\xD1\x80\xD0\xB8\xD1\x8F \xD0\xB8\xD0\xB7\xD0\xBC\xD0\xB5\xD0\xBD\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB9",   /* история изменений */
+    "\xD1\x81\xD0\xBF\xD0\xB8\xD1\x81\xD0\xBE\xD0\xBA \xD0\xB8\xD0\xB7\xD0\xBC\xD0\xB5\xD0\xBD\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB9",   /* список изменений */
+    "更新履歴", "変更履歴", "更新日志", "变更日志", "更新记录", "변경 사항", "변경 이력", "변경사항",
+    "سجل التغييرات", NULL };
+  while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 📝 Changelog" */
+  size_t n = strlen(h);
+  while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.')) n--;
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    /* "Changelog", "Changelog (since 2.0)", "Release notes and upgrades" is not one */
+    if (n >= l && !strncasecmp(h, words[i], l) && (n == l || (h[l] == ' ' && h[l + 1] == '(')))
+      return 1;
+  }
+  return 0;
+}
+
+/* A heading that names a release: "3.0-2", "v2.1", "iso-codes 3.79",
+ * "2024-05-01", "Unreleased", "Version 4". "ISO 639-2" names none. */
+static int release_heading(const char *h) {
+  if (!strncasecmp(h, "unreleased", 10) || !strncasecmp(h, "version", 7) || !strncasecmp(h, "release", 7))
+    return 1;
+  for (const char *p = h; *p; p++) {
+    int start = p == h || !isalnum((unsigned char)p[-1]);
+    if (isdigit((unsigned char)*p) && p[1] == '.' && isdigit((unsigned char)p[2])) return 1;
+    if (start && (*p == 'v' || *p == 'V') && isdigit((unsigned char)p[1])) return 1;
+    if (start && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2)) && isdigit((unsigned char)p[2]) &&
+        isdigit((unsigned char)p[3]) && !isalnum((unsigned char)p[4]))
+      return 1;
+  }
+  return 0;
+}
+
 /* A line of metadata under a title ("Generated: 2024-05-01", "Last
  * updated: …", "Version 1.2 — Author: …", "Stand: …", "Auteur : …"): a
  * presenter says none of it, and it is no bullet. A key and a colon, in a
@@ -3572,6 +3624,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
 
   if (!m.split_h2) start_video(&m, m.doc_title, subtitle, h1 ? cmark_node_get_start_line(h1) : 1);
+  /* a document titled "Changelog" is one: a summary says its latest release */
+  if (h1text && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && changelog(h1text))
+    m.changes = cmark_node_get_heading_level(h1), m.changes_whole = 1;
   int skipped_sub = 0;
   cmark_node *sub_node = sub_para && h1 ? cmark_node_next(h1) : NULL;
   m.code_pick = section_pick(&m, cmark_node_first_child(doc), h1, sub_node);
@@ -3601,6 +3656,22 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         continue;
       }
       if (!m.video) start_video(&m, m.doc_title, subtitle, line);
+      /* a changelog in a summary: its first release, not the older ones */
+      if (m.changes && level <= m.changes && !m.changes_whole) m.changes = m.changes_sub = m.changes_skip = 0;
+      if (m.changes && !m.changes_skip) {
+        /* its subsections must be releases, else they are the document's own */
+        if ((!m.changes_sub || level <= m.changes_sub) && !release_heading(ht))
+          m.changes = m.changes_sub = m.changes_whole = 0;
+        else if (!m.changes_sub) m.changes_sub = level;
+        else if (level <= m.changes_sub) {
+          end_section(&m);
+          m.changes_skip = 1;
+        }
+      }
+      if (m.changes_skip) {
+        free(ht);
+        continue;
+      }
       end_section(&m);
       m.section_codes = m.code_dropped = 0;
       m.code_pick = section_pick(&m, cmark_node_next(c), h1, sub_node);
@@ -3608,6 +3679,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* (with --duration the fit decides what goes, by rank) */
       if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && boilerplate(ht))
         m.boiler = level;
+      if (!m.boiler && !m.changes && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
+          changelog(ht)) {
+        m.changes = level;
+      }
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
       if (level == 1) { free(m.h1); m.h1 = vgi_strdup(ht); }
       m.level = level;
@@ -3617,6 +3692,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       continue;
     }
     if (!m.video) start_video(&m, m.doc_title, subtitle, line);
+    if (m.changes_skip) continue;
     if (m.boiler) {
       /* a summary says a boilerplate section by its first sentence, and
        * nothing of its subsections */

@@ -1412,6 +1412,46 @@ static void call_said_by_name(void **state) {
   cJSON_Delete(m);
 }
 
+/* A summary says a changelog by its latest release (the first one), not
+ * the older ones; --detail full says them all. A "News" section whose
+ * subsections are no releases keeps them, and a document titled
+ * "Changelog" is said by its first release. */
+static void changelog_latest_release(void **state) {
+  (void)state;
+  vgi_diags d;
+  const char *doc = "# Tool\n\nTool does things.\n\n## Install\n\nRun make.\n\n## Changelog\n\n"
+                    "All notable changes are listed here.\n\n### 2.0 (2024-05-01)\n\n#### Added\n\n"
+                    "- A new parser that reads faster.\n\n#### Fixed\n\n- A crash on empty input.\n\n"
+                    "### 1.1\n\n- Old things that nobody needs.\n\n### v1.0\n\n- The first release.\n\n"
+                    "## Support\n\nAsk on the mailing list.\n";
+  cJSON *m = load_text("chg.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "A new parser that reads faster."), 1);
+  assert_int_equal(said_in(m, "A crash on empty input."), 1);
+  assert_int_equal(said_in(m, "Old things"), 0);
+  assert_int_equal(said_in(m, "The first release"), 0);
+  assert_int_equal(said_in(m, "Ask on the mailing list."), 1);
+  cJSON_Delete(m);
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load_text("chg.md", doc, &full, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "Old things that nobody needs."), 1);
+  cJSON_Delete(m);
+  /* subsections that name no release are the document's own */
+  m = load_text("news.md", "# Codes\n\nCodes for languages.\n\n# NEWS\n\n- A new standard is included.\n\n"
+                "## ISO 639-2\n\nThis lists the letter codes of languages.\n\n"
+                "## ISO 3166-1\n\nThis lists the codes of countries.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "This lists the codes of countries."), 1);
+  cJSON_Delete(m);
+  m = load_text("CHANGES.md", "# Changelog\n\n# tool 3.79\n\n- Catalan translation updated.\n\n"
+                "# tool 3.78\n\n- German translation updated.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "Catalan translation updated"), 1);
+  assert_int_equal(said_in(m, "German translation updated"), 0);
+  cJSON_Delete(m);
+}
+
 /* A code block no prose introduces is said by its language's name ("An
  * example in JavaScript.", not "in Js."). */
 static void code_language_named(void **state) {
@@ -1960,6 +2000,7 @@ int main(void) {
     cmocka_unit_test(table_after_colon),
     cmocka_unit_test(html_top),
     cmocka_unit_test(colon_list_before_remark),
+    cmocka_unit_test(changelog_latest_release),
     cmocka_unit_test(call_said_by_name),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
