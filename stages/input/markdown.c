@@ -1937,7 +1937,14 @@ static void code_block(md *m, cmark_node *n, int line) {
       cJSON_AddStringToObject(vc, "description", vgi_phrase(m->lang, "l_continued"));
     cJSON *cmds = cJSON_AddArrayToObject(vc, "commands");
     for (int i = at; i < stop; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
-    if (*lang) cJSON_AddStringToObject(vc, "language", lang);
+    if (*lang) {
+      cJSON_AddStringToObject(vc, "language", lang);
+    } else {
+      /* a bare block is named by what it holds, so a program's output or a
+       * diagram is never coloured as code by a guess (scenes/common.lua) */
+      int kind = code_kind("", lit);
+      cJSON_AddStringToObject(vc, "language", kind == CODE_COMMANDS ? "shell" : kind == CODE_OUTPUT ? "output" : "text");
+    }
     cJSON *sc = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
     if (sc && part > 0) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);   /* goes with its first part */
     if (sc && part == 0 && summary && m->code_dropped) {

@@ -1452,6 +1452,32 @@ static void changelog_latest_release(void **state) {
   cJSON_Delete(m);
 }
 
+/* A bare code block is named by what it holds: commands are "shell",
+ * what a program printed "output", a diagram "text"; so the slide never
+ * colours a help listing as Python by a guess. A fence's own language stays. */
+static void bare_code_named_by_kind(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("bare.md", "# T\n\n## Run\n\n```\n$ make\n$ make install\n```\n\n"
+                       "## Help\n\nThis is the result:\n\n```\nUsage: tool [OPTIONS] INPUT\n\nARGUMENTS:\n"
+                       "  INPUT     path to the input file (required)\n```\n\n"
+                       "## Output\n\n```\n[INFO] 2024-01-02 10:00:01 started\n[INFO] 2024-01-02 10:00:02 done\n```\n\n"
+                       "## Lua\n\n```lua\nlocal x = 1\n```\n", &full, &d);
+  vgi_diags_free(&d);
+  const char *want[] = { "shell", "text", "output", "lua" };
+  int k = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), "command")) continue;
+    assert_true(k < 4);
+    assert_string_equal(vcget(s, "language"), want[k]);
+    k++;
+  }
+  assert_int_equal(k, 4);
+  cJSON_Delete(m);
+}
+
 /* A code block no prose introduces is said by its language's name ("An
  * example in JavaScript.", not "in Js."). */
 static void code_language_named(void **state) {
@@ -2001,6 +2027,7 @@ int main(void) {
     cmocka_unit_test(html_top),
     cmocka_unit_test(colon_list_before_remark),
     cmocka_unit_test(changelog_latest_release),
+    cmocka_unit_test(bare_code_named_by_kind),
     cmocka_unit_test(call_said_by_name),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
