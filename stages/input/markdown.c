@@ -3406,6 +3406,18 @@ static int release_heading(const char *h) {
   return 0;
 }
 
+/* A changelog's file name: NEWS, CHANGELOG.md, CHANGES, HISTORY.md,
+ * RELEASE-NOTES, "NEWS-Serif.md", "CHANGELOG-PRE-4.0.md" */
+static int changelog_file(const char *base) {
+  static const char *const names[] = { "news", "changelog", "changes", "history", "release-notes",
+    "release_notes", "releasenotes", NULL };
+  for (int i = 0; names[i]; i++) {
+    size_t l = strlen(names[i]);
+    if (!strncasecmp(base, names[i], l) && (!base[l] || strchr(".-_", base[l]))) return 1;
+  }
+  return 0;
+}
+
 /* A line of metadata under a title ("Generated: 2024-05-01", "Last
  * updated: …", "Version 1.2 — Author: …", "Stand: …", "Auteur : …"): a
  * presenter says none of it, and it is no bullet. A key and a colon, in a
@@ -3631,9 +3643,13 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
 
   if (!m.split_h2) start_video(&m, m.doc_title, subtitle, h1 ? cmark_node_get_start_line(h1) : 1);
-  /* a document titled "Changelog" is one: a summary says its latest release */
-  if (h1text && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && changelog(h1text))
-    m.changes = cmark_node_get_heading_level(h1), m.changes_whole = 1;
+  /* a document titled "Changelog", or a NEWS file, is one: a summary says
+   * its latest release (the title's own, when it names one) */
+  if (!(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
+      ((h1text && changelog(h1text)) || changelog_file(slash ? slash + 1 : file))) {
+    m.changes = m.changes_whole = 1;
+    if (h1text && release_heading(h1text)) m.changes_sub = cmark_node_get_heading_level(h1);
+  }
   int skipped_sub = 0;
   cmark_node *sub_node = sub_para && h1 ? cmark_node_next(h1) : NULL;
   m.code_pick = section_pick(&m, cmark_node_first_child(doc), h1, sub_node);
@@ -3667,9 +3683,12 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (m.changes && level <= m.changes && !m.changes_whole) m.changes = m.changes_sub = m.changes_skip = 0;
       if (m.changes && !m.changes_skip) {
         /* its subsections must be releases, else they are the document's own */
-        if ((!m.changes_sub || level <= m.changes_sub) && !release_heading(ht))
-          m.changes = m.changes_sub = m.changes_whole = 0;
-        else if (!m.changes_sub) m.changes_sub = level;
+        if ((!m.changes_sub || level <= m.changes_sub) && !release_heading(ht)) {
+          /* (in a changelog file, a heading of no release is passed by) */
+          if (!m.changes_whole) m.changes = m.changes_sub = 0;
+        } else if (!m.changes_sub) {
+          m.changes_sub = level;
+        }
         else if (level <= m.changes_sub) {
           end_section(&m);
           m.changes_skip = 1;

@@ -1450,6 +1450,26 @@ static void changelog_latest_release(void **state) {
   assert_int_equal(said_in(m, "Catalan translation updated"), 1);
   assert_int_equal(said_in(m, "German translation updated"), 0);
   cJSON_Delete(m);
+  /* a NEWS file: its title names the latest release; a list of releases
+   * before them (no release itself) is passed by */
+  char dir[64], path[96];
+  snprintf(dir, sizeof dir, "/tmp/vgi_news_%d", (int)getpid());
+  snprintf(path, sizeof path, "%s/NEWS.md", dir);
+  mkdir(dir, 0700);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("tool 2.11.2 (8 January 2023)\n=====\n\n- Fix a crash in the parser.\n\n"
+        "Releases\n--------\n\n- tool 2.11\n- tool 2.10\n\n"
+        "tool 2.11.1 (15 November 2022)\n=====\n\n- Move the repository elsewhere.\n", f);
+  fclose(f);
+  m = load(path, NULL, &d);
+  unlink(path);
+  rmdir(dir);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "Fix a crash in the parser."), 1);
+  assert_int_equal(said_in(m, "Move the repository"), 0);
+  cJSON_Delete(m);
 }
 
 /* A bare code block is named by what it holds: commands are "shell",
