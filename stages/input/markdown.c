@@ -70,6 +70,7 @@ typedef struct md {
   int changes;            /* level of the changelog section we are in (summary), else 0 */
   int changes_sub;        /* ... the level of its first subsection (the latest release), else 0 */
   int changes_skip;       /* ... past that subsection: its older releases are not said */
+  int changes_down;       /* ... a release inside the first one was seen ("## 3.0" over "### 3.0.19") */
   int changes_whole;      /* ... the document's title names it: every later heading is one of its releases */
   cJSON *short_scene;     /* the slide short sections share (summary), while it is the last scene */
   int short_level;        /* ... the level of its sections */
@@ -3680,7 +3681,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       }
       if (!m.video) start_video(&m, m.doc_title, subtitle, line);
       /* a changelog in a summary: its first release, not the older ones */
-      if (m.changes && level <= m.changes && !m.changes_whole) m.changes = m.changes_sub = m.changes_skip = 0;
+      if (m.changes && level <= m.changes && !m.changes_whole)
+        m.changes = m.changes_sub = m.changes_skip = m.changes_down = 0;
       if (m.changes && !m.changes_skip) {
         /* its subsections must be releases, else they are the document's own */
         if ((!m.changes_sub || level <= m.changes_sub) && !release_heading(ht)) {
@@ -3688,8 +3690,12 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
           if (!m.changes_whole) m.changes = m.changes_sub = 0;
         } else if (!m.changes_sub) {
           m.changes_sub = level;
-        }
-        else if (level <= m.changes_sub) {
+        } else if (level > m.changes_sub && !m.changes_down && release_heading(ht)) {
+          /* a series and its releases ("OpenSSL 3.0", then "Changes between
+           * 3.0.18 and 3.0.19"): the latest is the first of the deeper ones */
+          m.changes_sub = level;
+          m.changes_down = 1;
+        } else if (level <= m.changes_sub) {
           end_section(&m);
           m.changes_skip = 1;
         }

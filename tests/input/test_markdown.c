@@ -1437,6 +1437,16 @@ static void changelog_latest_release(void **state) {
   vgi_diags_free(&d);
   assert_int_equal(said_in(m, "Old things that nobody needs."), 1);
   cJSON_Delete(m);
+  /* a series over its releases: the latest release of the latest series */
+  m = load_text("series.md", "# Lib\n\nLib does things.\n\n## Release notes\n\n### Lib 3.0\n\n"
+                "#### Changes between 3.0.1 and 3.0.2\n\n- A security fix for the parser.\n\n"
+                "#### Changes between 3.0.0 and 3.0.1\n\n- An old fix nobody needs.\n\n"
+                "### Lib 1.1\n\n#### Changes between 1.1.0 and 1.1.1\n\n- An older fix.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "A security fix for the parser.") >= 1);
+  assert_int_equal(said_in(m, "An old fix"), 0);
+  assert_int_equal(said_in(m, "An older fix"), 0);
+  cJSON_Delete(m);
   /* subsections that name no release are the document's own */
   m = load_text("news.md", "# Codes\n\nCodes for languages.\n\n# NEWS\n\n- A new standard is included.\n\n"
                 "## ISO 639-2\n\nThis lists the letter codes of languages.\n\n"
