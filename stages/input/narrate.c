@@ -2563,6 +2563,10 @@ void vgi_timing_push(lua_State *L) {
 #define SCENE_MIN (timing()->min_scene)
 /* A summary runs a minute per this many words of the document's prose. */
 #define SUMMARY_WORDS_PER_MIN 600.0
+/* ... and its key points go only past a minute per 500 (600 / 1.2), and
+ * never below a minute: a short document keeps all of them */
+#define SUMMARY_LOOSE 1.2
+#define SUMMARY_KEPT 60.0
 /* Longer than this, a video is split into parts (of about PART_SECONDS). */
 #define PART_LIMIT 660.0
 #define PART_SECONDS 600.0
@@ -3457,6 +3461,49 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       }
     }
     free(st);
+  }
+  /* A summary of many short paragraphs is still a reading when every first
+   * sentence stays (a README of 1,300 words ran four minutes). Past a
+   * minute per 500 words (and a minute), the key points after a scene's
+   * first go too, a scene at a time from the scenes that keep the most of
+   * them (the last of each first, the later scene first), so every section
+   * is still said and none is emptied for another. */
+  double loose = budget * SUMMARY_LOOSE > SUMMARY_KEPT ? budget * SUMMARY_LOOSE : SUMMARY_KEPT;
+  if (!full && duration <= 0 && budget > 0 && total > loose) {
+    int most = 0;
+    for (i = 0; i < ns; i++) {
+      int c = 0;
+      for (int k = fs[i].u0; k < fs[i].u1; k++) c += fu[k].kept && !fu[k].fixed && fu[k].key;
+      if (fs[i].kept && c > most) most = c;
+    }
+    for (int level = most; level > 0 && total > loose; level--)
+      for (i = ns - 1; i >= 0 && total > loose; i--) {
+        fit_scene *f = &fs[i];
+        if (!f->kept) continue;
+        int c = 0, last = -1, intro = 0;
+        const cJSON *items =
+          cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "items");
+        for (int k = f->u0; k < f->u1; k++) {
+          if (!fu[k].kept) continue;
+          /* "… you will find:" and its items: said together or not at all */
+          const char *t = vgi_str(fu[k].u, "t");
+          size_t tl = t ? strlen(t) : 0;
+          if (tl && t[tl - 1] == ':') intro = 1;
+          /* a bullet with a title of its own (a short section on a shared
+           * slide, a term) is said as long as it is shown */
+          const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
+          const cJSON *item = cJSON_IsNumber(bi) ? cJSON_GetArrayItem(items, bi->valueint) : NULL;
+          if (cJSON_IsObject(item) && cJSON_GetObjectItemCaseSensitive(item, "title")) continue;
+          if (!fu[k].fixed && fu[k].key) c++, last = k;
+        }
+        if (intro) continue;
+        if (c < level || last < 0) continue;
+        double before = scene_est(f);
+        fu[last].kept = 0;
+        f->speech -= fu[last].sec;
+        fit_tail(f, fu, lang);
+        total += scene_est(f) - before;
+      }
   }
   /* write the result: narration from the kept units, bullets of the
    * sentences left out removed, scenes left out removed */
