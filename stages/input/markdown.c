@@ -1533,13 +1533,34 @@ static void prose_drop(md *m, size_t n) {
  * (code, a list): the first sentence of its last paragraph is what a
  * summary keeps, and its last sentence, when it ends with a colon ("Run:"),
  * is a key point too. */
+/* A sentence about the text rather than its subject: "The following is
+ * information for reporting bugs.", "This section describes how to build
+ * it.", "Here are some notes." Its paragraph's point is the next sentence. */
+static int meta_sentence(const char *s) {
+  static const char *const opens[] = { "the following is ", "the following are ", "this section ",
+    "in this section", "here is ", "here are ", "below is ", "below are ", "below you will find", NULL };
+  size_t l = strlen(s);
+  if (!l || s[l - 1] != '.' || vgi_word_count(s) > 14) return 0;   /* "…:" introduces what follows */
+  for (int i = 0; opens[i]; i++)
+    if (!strncasecmp(s, opens[i], strlen(opens[i]))) return 1;
+  return 0;
+}
+
 static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
   cJSON *units = cJSON_CreateArray();
   for (size_t i = 0; i < n; i++) {
     int ns = 0;
     char **ss = vgi_sentences_lang(p[i].text, m->lang, &ns);
+    /* a paragraph that opens about itself has its point second */
+    /* (unless the next one only points elsewhere: "For more, see …") */
+    static const char *const points[] = { "for more", "see ", "please see", "refer ", "please refer",
+      "visit ", "check out", NULL };
+    int meta = !p[i].cont && ns >= 2 && meta_sentence(ss[0]) && !meta_sentence(ss[1]) &&
+               vgi_word_count(ss[1]) >= 5;
+    for (int q = 0; meta && points[q]; q++) meta = strncasecmp(ss[1], points[q], strlen(points[q])) != 0;
     for (int k = 0; k < ns; k++) {
       int r = p[i].cont ? k + 2 : k + 1;
+      if (meta && k < 2) r = k == 0 ? 2 : 1;
       if (intro && i == n - 1 && k == ns - 1 && k > 0) {
         size_t l = strlen(ss[k]);
         if (l && (ss[k][l - 1] == ':' || (l >= 3 && !strcmp(ss[k] + l - 3, "\xEF\xBC\x9A")))) r = 1;

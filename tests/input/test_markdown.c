@@ -1482,6 +1482,23 @@ static void changelog_latest_release(void **state) {
   cJSON_Delete(m);
 }
 
+/* A paragraph that opens about itself ("The following is information for
+ * reporting bugs.") is said by its next sentence in a summary, unless that
+ * one only points elsewhere. */
+static void meta_sentence_passed(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("meta.md", "# Bugs\n\n## Reporting\n\nThe following is information for reporting bugs. "
+                       "Check the bug tracker first, since the bug may already be known.\n\n"
+                       "## History\n\nHere are the notes of the project. For more details please see the "
+                       "changes file in the source tree.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "Check the bug tracker first") >= 1);
+  assert_int_equal(said_in(m, "The following is information"), 0);
+  assert_true(said_in(m, "Here are the notes of the project.") >= 1);
+  cJSON_Delete(m);
+}
+
 /* A bare code block is named by what it holds: commands are "shell",
  * what a program printed "output", a diagram "text"; so the slide never
  * colours a help listing as Python by a guess. A fence's own language stays. */
@@ -2060,6 +2077,7 @@ int main(void) {
     cmocka_unit_test(colon_list_before_remark),
     cmocka_unit_test(changelog_latest_release),
     cmocka_unit_test(bare_code_named_by_kind),
+    cmocka_unit_test(meta_sentence_passed),
     cmocka_unit_test(call_said_by_name),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
