@@ -3478,14 +3478,19 @@ static const char *meta_key(const char *p, int *number) {
 }
 
 /* A paragraph that is a date alone ("April 28, 2021", "2024-05-01",
- * "3. Mai 2024"): a release note's stamp. */
+ * "3. Mai 2024", "Tue, 27 Feb 2018"): a release note's stamp. */
 static int date_alone(const char *t) {
   static const char *const months[] = { "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "januar", "februar", "m\xC3\xA4rz", "mai", "juni", "juli", "oktober", "dezember",
     "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
     "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre", NULL };
+    "octubre", "noviembre", "diciembre",
+    /* and its weekday ("Tue, 27 Feb 2018") */
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
+    "jueves", "viernes", "sábado", "domingo", NULL };
   int words = 0, year = 0;
   for (const char *p = t; *p;) {
     while (*p == ' ') p++;

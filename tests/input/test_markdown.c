@@ -1454,11 +1454,12 @@ static void changelog_latest_release(void **state) {
   vgi_diags_free(&d);
   assert_int_equal(said_in(m, "This lists the codes of countries."), 1);
   cJSON_Delete(m);
-  m = load_text("CHANGES.md", "# Changelog\n\n# tool 3.79\n\n- Catalan translation updated.\n\n"
+  m = load_text("CHANGES.md", "# Changelog\n\n# tool 3.79\n\nTue, 27 Feb 2018\n\n- Catalan translation updated.\n\n"
                 "# tool 3.78\n\n- German translation updated.\n", NULL, &d);
   vgi_diags_free(&d);
   assert_int_equal(said_in(m, "Catalan translation updated"), 1);
   assert_int_equal(said_in(m, "German translation updated"), 0);
+  assert_int_equal(said_in(m, "27 Feb"), 0);   /* its date is a stamp, not said */
   cJSON_Delete(m);
   /* a NEWS file: its title names the latest release; a list of releases
    * before them (no release itself) is passed by */
