@@ -410,6 +410,7 @@ static void no_breaks(PangoAttrList *attrs, size_t from, size_t to) {
  * hyphen added: never after a leading "/" or "--", never inside a URL's
  * "scheme://host", and in its path only after a "/". A piece that still
  * does not fit makes the text smaller (fits() checks the width). Tokens
+ * that only start with separators ("--fast", "/usr") do not break; tokens
  * without such a separator, and all other text, break as Pango breaks them.
  * For the token txt[s, e) (a run of tok_char) calls cut(s, p, ud) at each
  * place p strictly inside it where it may break, in order; returns 0 (no
@@ -422,7 +423,8 @@ static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, s
   int inner = 0;
   for (size_t p = lead + 1; p < e; p++)
     if (tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p])) inner = 1;
-  if (!url && !inner) return 0;
+  /* "--fast", "/usr": one piece, never "--" at a line's end */
+  if (!url && !inner) return lead > s && lead < e;
   for (size_t p = lead + 1; p < e; p++) {
     int ok;
     if (url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';

@@ -233,6 +233,18 @@ describe("long tokens in text", function()
     assert.is_true(not mu.shrunk and math.abs(mu.width - w_of("https://github.com/")) < 1, string.format("%.1f", mu.width))
   end)
 
+  it("keep an option or a path whole after its leading separators (never '--' at a line's end)", function()
+    -- a box that ends just past "with --": Pango broke "--" from "fast=#"
+    local t = "specified with --fast=#, offer"
+    local w = w_of("specified with --") + 2
+    local m = core.measure({ type = "text", x = 0, y = 0, w = w, h = 1000, text = t, size = 40, min_size = 40 })
+    assert.is_true(math.abs(m.width - w_of("specified with")) < 1,
+      string.format("first line %.1f wide, 'specified with' is %.1f", m.width, w_of("specified with")))
+    local mp = core.measure({ type = "text", x = 0, y = 0, w = w_of("files in /") + 2, h = 1000, text = "files in /usr now",
+      size = 40, min_size = 40 })
+    assert.is_true(math.abs(mp.width - w_of("files in")) < 1, string.format("%.1f", mp.width))
+  end)
+
   it("are cut into the pieces the renderer breaks them at (token_pieces), for layouts to measure", function()
     local cases = {
       ["https://github.com/Microsoft/vcpkg.git"] = { "https://github.com/", "Microsoft/", "vcpkg.git" },
