@@ -165,7 +165,7 @@ static char line_class(const tline *l) {
   if (n > LINE_LOOK) n = LINE_LOOK;
   if (!n) return 'S';
   if (prompt_at(s, n)) return 'C';
-  int words = 0, tokens = 0, sym = 0, chars = 0, gaps = 0;
+  int words = 0, tokens = 0, sym = 0, chars = 0, gaps = 0, codes = 0;
   for (int i = 0; i < n;) {
     while (i < n && s[i] == ' ') i++;
     if (i >= n) break;
@@ -179,6 +179,10 @@ static char line_class(const tline *l) {
       i++;
     }
     tokens++;
+    /* an option, a path, an assignment */
+    if ((s[a] == '-' && i - a > 1 && s[a + 1] != ' ') || memchr(s + a, '/', (size_t)(i - a)) ||
+        memchr(s + a, '=', (size_t)(i - a)))
+      codes++;
     if (letters >= 1 && letters * 2 >= (i - a) && !other) words++;
     /* two spaces inside a line, not after a sentence: a column */
     if (i + 1 < n && s[i] == ' ' && s[i + 1] == ' ' && i > 0 && !strchr(".?!:;,", s[i - 1])) gaps++;
@@ -191,7 +195,9 @@ static char line_class(const tline *l) {
   if (sym * 8 > chars) return 'C';
   if (gaps && words * 2 < tokens * 2 - 1 && tokens <= 10) return 'C';
   if (gaps >= 2) return 'C';
-  if (words >= 4 && words * 4 >= tokens * 3) return 'P';
+  int prose = words >= 4 && words * 4 >= tokens * 3;
+  if (!prose && tokens >= 2 && (codes >= 3 || codes * 3 >= tokens)) return 'C';
+  if (prose) return 'P';
   if (words * 2 < tokens) return 'C';
   return 'S';
 }
@@ -606,12 +612,23 @@ static void line_list(text *r, const view *v, int a, int b) {
  * where it ended (code may go on at a lower indentation). */
 static int region(text *r, const view *v, int a, int b, int colon, int depth) {
   int P = 0, C = 0, S = 0, longest = 0, lines = 0, chunks = 1, wrapped = 0;
-  int prev_end = 1;
-  for (int i = a; i < b; i++) {
-    if (vblank(r, v, i)) { if (i > a && !vblank(r, v, i - 1)) chunks++; continue; }
+  int prev_end = 1, prose_chunk = 0, cP = 0, cC = 0;
+  for (int i = a; i <= b; i++) {
+    if (i == b || vblank(r, v, i)) {
+      /* a chunk of sentences, or one that introduces what follows */
+      if (i > a && !vblank(r, v, i - 1)) {
+        int lt;
+        const char *ls = body(&r->L[i - 1], &lt);
+        if (!cC && (cP || (lt && strchr(".:", ls[lt - 1])))) prose_chunk = 1;
+        if (i < b) chunks++;
+      }
+      cP = cC = 0;
+      continue;
+    }
     const tline *l = &r->L[i];
     char c = line_class(l);
     P += c == 'P'; C += c == 'C'; S += c == 'S';
+    cP += c == 'P'; cC += c == 'C';
     int t;
     const char *s = body(l, &t);
     if (t > longest) longest = t;
@@ -629,7 +646,8 @@ static int region(text *r, const view *v, int a, int b, int colon, int depth) {
     line_list(r, v, a, b);
     return b;
   }
-  if (!has_marker && (depth >= MAX_NEST || (!P && (C || !colon || lines == 1)) || C > 2 * P)) {
+  if (!has_marker && (depth >= MAX_NEST || (!P && (C || !colon || lines == 1)) ||
+                      (C > 2 * P && !(prose_chunk && chunks > 1)))) {
     /* code: it goes on with code-like lines right under it */
     int e = b;
     while (e < v->b && e == b && !vblank(r, v, e) && line_class(&r->L[e]) == 'C') { e++; b = e; }
@@ -940,9 +958,35 @@ static void blocks(text *r, view v, int depth) {
         continue;
       }
     }
-    /* the chunk: lines at this indentation up to a blank line */
+    /* the whole chunk, up to a blank line: code when most of its lines are
+     * code and hardly any is prose (indentation inside it kept) */
+    char c0 = line_class(l);
+    if (!(v.ov && i == v.a) && (c0 == 'C' || !ends_colon(s, t))) {
+      int ce = i, P = 0, C = 0;
+      while (ce < v.b && !vblank(r, &v, ce)) {
+        char c = line_class(&r->L[ce]);
+        P += c == 'P';
+        C += c == 'C';
+        ce++;
+      }
+      int lines = ce - i;
+      if (C && C * 2 >= lines && P * 4 < lines) {
+        if (r->scan) note_first(r, 'C', 0);
+        code_block(r, &v, i, ce, code_lang(r, &v, i, ce));
+        colon = 0;
+        i = ce;
+        continue;
+      }
+    }
+    /* the chunk: lines at this indentation up to a blank line, or up to
+     * code that a line ending in a colon brings */
     int e = i + 1;
-    while (e < v.b && !vblank(r, &v, e) && vind(r, &v, e) <= k) e++;
+    while (e < v.b && !vblank(r, &v, e) && vind(r, &v, e) <= k) {
+      int pt;
+      const char *ps = vtext(r, &v, e - 1, &pt);
+      if (ends_colon(ps, pt) && line_class(&r->L[e]) == 'C') break;
+      e++;
+    }
     int hang = e;
     /* lines under it more indented: hanging indentation, unless a colon or
      * code brings them */
@@ -981,20 +1025,10 @@ static void blocks(text *r, view v, int depth) {
       if (marker(ps, pt, &pk, &pn) && (pk == '-' || ends_colon(qs, qt))) break;
     }
     e = pe;
-    /* code at this indentation: every line code-like */
-    int code = 1;
-    for (int q = i; q < e && code; q++)
-      if (line_class(&r->L[q]) != 'C') code = 0;
-    if (code && !(v.ov && i == v.a)) {
-      if (r->scan) note_first(r, 'C', 0);
-      code_block(r, &v, i, e, code_lang(r, &v, i, e));
-      colon = 0;
-    } else {
-      paragraph(r, &v, i, e);
-      int lt;
-      const char *ls = vtext(r, &v, e - 1, &lt);
-      colon = ends_colon(ls, lt);
-    }
+    paragraph(r, &v, i, e);
+    int lt;
+    const char *ls = vtext(r, &v, e - 1, &lt);
+    colon = ends_colon(ls, lt);
     i = e;
   }
 }
