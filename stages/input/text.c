@@ -180,8 +180,11 @@ static char line_class(const tline *l) {
     }
     tokens++;
     /* an option, a path, an assignment */
-    if ((s[a] == '-' && i - a > 1 && s[a + 1] != ' ') || memchr(s + a, '/', (size_t)(i - a)) ||
-        memchr(s + a, '=', (size_t)(i - a)))
+    int slashes = 0;
+    for (int q = a; q < i; q++) slashes += s[q] == '/';
+    if ((s[a] == '-' && i - a > 1 && (isalpha((unsigned char)s[a + 1]) || s[a + 1] == '-')) ||
+        s[a] == '/' || (i - a > 2 && (s[a] == '.' || s[a] == '~') && s[a + 1] == '/') || slashes >= 2 ||
+        (i - a > 2 && memchr(s + a + 1, '=', (size_t)(i - a - 2))))
       codes++;
     if (letters >= 1 && letters * 2 >= (i - a) && !other) words++;
     /* two spaces inside a line, not after a sentence: a column */
@@ -510,6 +513,10 @@ static int region_end(const text *r, const view *v, int i, int base) {
   while (e < v->b) {
     if (vblank(r, v, e)) { e++; continue; }
     if (vind(r, v, e) <= base) break;
+    /* after a blank line, a paragraph whose first line alone is indented */
+    if (e > i && vblank(r, v, e - 1) && e + 1 < v->b && !vblank(r, v, e + 1) &&
+        vind(r, v, e + 1) <= base && line_class(&r->L[e]) == 'P')
+      break;
     last = ++e;
   }
   return last;
@@ -923,7 +930,8 @@ static void blocks(text *r, view v, int depth) {
         colon = 0;
         continue;
       }
-      if (v.top && ends_colon(s, t) && heading_text(s, t - 1) && !mw && nx < v.b && vind(r, &v, nx) > k &&
+      if (v.top && ends_colon(s, t) && heading_text(s, t - 1) && word_count_n(s, t) <= 5 &&
+          !memchr(s, ',', (size_t)t) && !mw && nx < v.b && vind(r, &v, nx) > k &&
           !lower_c((unsigned char)s[0]) && !connective(s, t)) {
         heading(r, i, ':', s, t);
         i++;
@@ -947,6 +955,21 @@ static void blocks(text *r, view v, int depth) {
         emit(r, i, b.s, b.n);
         vgi_buf_free(&b);
         i++;
+        continue;
+      }
+    }
+    /* "* Installation" alone between paragraphs: a heading */
+    if (mw && mk == '-' && first_line && alone(r, &v, i) && !(v.ov && i == v.a) &&
+        heading_text(s + mw, t - mw) && word_count_n(s + mw, t - mw) <= 6 &&
+        upper_c((unsigned char)s[mw])) {
+      int nx = next_nonblank(r, &v, i + 1);
+      char nk;
+      int nn, nt;
+      const char *ns = nx < v.b ? vtext(r, &v, nx, &nt) : NULL;
+      if (ns && vind(r, &v, nx) == k && !marker(ns, nt, &nk, &nn)) {
+        heading(r, i, 'B', s + mw, t - mw);
+        i++;
+        colon = 0;
         continue;
       }
     }
@@ -1025,6 +1048,20 @@ static void blocks(text *r, view v, int depth) {
       if (marker(ps, pt, &pk, &pn) && (pk == '-' || ends_colon(qs, qt))) break;
     }
     e = pe;
+    if (colon && e - i >= 2 && !(v.ov && i == v.a)) {
+      int lines_ok = 1;
+      for (int q = i; q < e && lines_ok; q++) {
+        int qt;
+        const char *qs = vtext(r, &v, q, &qt);
+        if (qt > SHORT_LINE || lower_c((unsigned char)qs[0]) || line_class(&r->L[q]) == 'C') lines_ok = 0;
+      }
+      if (lines_ok) {
+        line_list(r, &v, i, e);
+        colon = 0;
+        i = e;
+        continue;
+      }
+    }
     paragraph(r, &v, i, e);
     int lt;
     const char *ls = vtext(r, &v, e - 1, &lt);
@@ -1035,20 +1072,30 @@ static void blocks(text *r, view v, int depth) {
 
 /* ---- the document ----------------------------------------------------------------------- */
 
-/* "-*- mode: text -*-", "vim: set tw=72:", "# vi: ft=txt" */
+/* "-*- mode: text -*-", "vim: set tw=72:", "# vi: ft=txt", "$Id: … $" */
 static int modeline(const char *s, int n) {
+  /* a version control keyword: "$Id: README,v 1.6 … $", "-- $MawkId: … $" */
+  const char *dollar = memchr(s, '$', (size_t)n);
+  if (dollar) {
+    int k = (int)(dollar - s) + 1;
+    while (k < n && isalpha((unsigned char)s[k])) k++;
+    if (k - (dollar - s) >= 3 && k < n && s[k] == ':' && !strncmp(s + k - 2, "Id", 2) &&
+        memchr(s + k, '$', (size_t)(n - k)))
+      return 1;
+  }
   const char *a = n > 6 ? memmem(s, (size_t)n, "-*-", 3) : NULL;
   if (a && memmem(a + 3, (size_t)(n - (a + 3 - s)), "-*-", 3)) return 1;
   for (int i = 0; i + 3 < n; i++) {
     if (i && s[i - 1] != ' ' && s[i - 1] != '\t') continue;
-    int k = !strncmp(s + i, "vim:", 4) ? 4 : !strncmp(s + i, "vi:", 3) || !strncmp(s + i, "ex:", 3) ? 3 : 0;
+    int k = !strncmp(s + i, "vim:", 4) || !strncmp(s + i, "vile:", 5) ? 4 + (s[i + 2] == 'l')
+          : !strncmp(s + i, "vi:", 3) || !strncmp(s + i, "ex:", 3) ? 3 : 0;
     if (!k) continue;
     const char *rest = s + i + k;
     int rn = n - i - k;
     while (rn > 0 && *rest == ' ') { rest++; rn--; }
     if (rn >= 4 && !strncmp(rest, "set ", 4)) return 1;
     int eq = 0;
-    for (int q = 0; q < rn && rest[q] != ' '; q++) eq += rest[q] == '=';
+    for (int q = 0; q < rn && q < 200; q++) eq += rest[q] == '=';
     if (eq) return 1;
   }
   return 0;
