@@ -173,7 +173,7 @@ static char line_class(const tline *l) {
     while (i < n && s[i] != ' ') {
       unsigned char c = (unsigned char)s[i];
       if (alpha_c(c)) letters++;
-      else if (!strchr("'-,.;:?!\")(", c)) other++;
+      else if (!strchr("'-,.;:?!\")(/", c)) other++;
       if (strchr("{}[]<>=;$|&\\/*#@%^~`_", c)) sym++;
       chars++;
       i++;
