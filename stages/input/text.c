@@ -278,8 +278,8 @@ static void put_inline(vgi_buf *o, const char *s, int n) {
       vgi_buf_add(o, s, (size_t)k);
       vgi_buf_add(o, "\\", 1);
       i = k;
-    } else if (n && strchr("-+*#>=|~_", s[0])) {
-      vgi_buf_add(o, "\\", 1);
+    } else if (n && strchr("-+=", s[0])) {
+      vgi_buf_add(o, "\\", 1);   /* the rest ("*", "#", ">") the loop escapes */
     }
   }
   while (i < n) {
@@ -1014,9 +1014,13 @@ static void blocks(text *r, view v, int depth) {
     /* lines under it more indented: hanging indentation, unless a colon or
      * code brings them */
     while (hang < v.b && !vblank(r, &v, hang) && vind(r, &v, hang) > k) {
-      int pt;
+      int pt, ht;
       const char *ps = vtext(r, &v, hang - 1, &pt);
-      if (ends_colon(ps, pt) || line_class(&r->L[hang]) == 'C') break;
+      const char *hs = vtext(r, &v, hang, &ht);
+      char hk;
+      int hn;
+      if (ends_colon(ps, pt) || line_class(&r->L[hang]) == 'C' || (marker(hs, ht, &hk, &hn) && hk == '-'))
+        break;
       hang++;
       while (hang < v.b && !vblank(r, &v, hang) && vind(r, &v, hang) <= k) {
         if (vind(r, &v, hang) < k) break;
@@ -1200,18 +1204,24 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
   r.scan = 1;
   blocks(&r, top, 0);
   r.scan = 0;
-  /* a heading first, of a style used once, is the title; the other styles
-   * take levels in the order they first appear, colon headings last */
+  /* a heading first, of a style used once, is the title; underlines take
+   * levels in the order they first appear, numbered sections by their depth,
+   * the other styles the first level, colon headings one below the rest */
   int title_style = -1;
   if (r.nelem && r.first_kind == 'H' && r.sused[r.first_style] == 1) title_style = r.first_style;
-  int level = 2;
-  for (int pass = 0; pass < 2; pass++)
-    for (int k = 0; k < r.nstyles; k++) {
-      if ((r.skey[k] == ':') != pass) continue;
-      if (k == title_style) { r.slevel[k] = 1; continue; }
-      r.slevel[k] = level < 6 ? level : 6;
-      level++;
-    }
+  int level = 2, deepest = 1;
+  for (int k = 0; k < r.nstyles; k++) {
+    char key = r.skey[k];
+    if (k == title_style) r.slevel[k] = 1;
+    else if (key == ':') continue;
+    else if (key >= '1' && key <= '6') r.slevel[k] = 1 + (key - '0');
+    else if (key == 'C' || key == 'R' || key == 'B') r.slevel[k] = 2;
+    else r.slevel[k] = level++;
+    if (r.slevel[k] > 6) r.slevel[k] = 6;
+    if (r.slevel[k] > deepest) deepest = r.slevel[k];
+  }
+  for (int k = 0; k < r.nstyles; k++)
+    if (r.skey[k] == ':' && k != title_style) r.slevel[k] = deepest < 6 ? deepest + 1 : 6;
   r.nelem = 0;
   blocks(&r, top, 0);
   fill(&r, r.n + 1);
