@@ -359,9 +359,9 @@ static void note_first(text *r, int kind, int style) {
 /* a heading: style key, its text, at line i */
 static void heading(text *r, int i, char key, const char *s, int n) {
   int slot = style_slot(r, key);
+  note_first(r, 'H', slot);
   if (r->scan) {
     r->sused[slot]++;
-    note_first(r, 'H', slot);
     return;
   }
   int level = r->L[i].no == r->title_line ? 1 : r->slevel[slot];
@@ -415,6 +415,27 @@ static int all_caps(const char *s, int n) {
     else if (!strchr(" 0123456789&-:/().,'!?", c)) return 0;
   }
   return up >= 3;
+}
+
+/* "Portability Notes", "About": up to six words, each of four letters or
+ * more capitalised, no sentence mark, not all capitals (that is all_caps) */
+static int title_case(const char *s, int n) {
+  if (n < 3 || n > 50 || !upper_c((unsigned char)s[0]) || word_count_n(s, n) > 6) return 0;
+  if (strchr(".,;:!?", s[n - 1])) return 0;
+  int lower = 0;
+  for (int i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    int a = i, letters = 0;
+    while (i < n && s[i] != ' ') {
+      unsigned char c = (unsigned char)s[i];
+      if (lower_c(c)) lower = 1;
+      if (alpha_c(c)) letters++;
+      else if (!strchr("-'&/+()", c) && !isdigit(c)) return 0;
+      i++;
+    }
+    if (letters >= 4 && !upper_c((unsigned char)s[a])) return 0;
+  }
+  return lower;
 }
 
 /* ---- blocks ----------------------------------------------------------------------------- */
@@ -574,7 +595,8 @@ static const char *code_lang(const text *r, const view *v, int a, int b) {
 
 /* a paragraph: lines [a, b) joined by Markdown */
 static void paragraph(text *r, const view *v, int a, int b) {
-  if (r->scan) { note_first(r, 'P', 0); return; }
+  note_first(r, 'P', 0);
+  if (r->scan) return;
   sep(r, a);
   for (int i = a; i < b; i++) {
     int t;
@@ -600,7 +622,8 @@ static void paragraph(text *r, const view *v, int a, int b) {
 
 /* a list of lines: each line one item */
 static void line_list(text *r, const view *v, int a, int b) {
-  if (r->scan) { note_first(r, 'L', 0); return; }
+  note_first(r, 'L', 0);
+  if (r->scan) return;
   sep(r, a);
   for (int i = a; i < b; i++) {
     if (vblank(r, v, i)) continue;
@@ -658,7 +681,7 @@ static int region(text *r, const view *v, int a, int b, int colon, int depth) {
     /* code: it goes on with code-like lines right under it */
     int e = b;
     while (e < v->b && e == b && !vblank(r, v, e) && line_class(&r->L[e]) == 'C') { e++; b = e; }
-    if (r->scan) note_first(r, 'C', 0);
+    note_first(r, 'C', 0);
     code_block(r, v, a, b, code_lang(r, v, a, b));
     return b;
   }
@@ -679,8 +702,8 @@ static int list_items(text *r, const view *v, int i, int depth) {
   int w = marker(s, t, &kind, &num);
   int k0 = vind(r, v, i);
   int start = num;
-  if (r->scan) note_first(r, 'L', 0);
-  else sep(r, i);
+  note_first(r, 'L', 0);
+  if (!r->scan) sep(r, i);
   int n_item = 0;
   while (i < v->b) {
     s = vtext(r, v, i, &t);
@@ -763,7 +786,8 @@ static int kv_block(const text *r, const view *v, int a, int b) {
 }
 
 static void kv_items(text *r, const view *v, int a, int b, int depth) {
-  if (r->scan) { note_first(r, 'L', 0); return; }
+  note_first(r, 'L', 0);
+  if (r->scan) return;
   sep(r, a);
   int k0 = vind(r, v, a);
   for (int i = a; i < b;) {
@@ -938,8 +962,22 @@ static void blocks(text *r, view v, int depth) {
         colon = 0;
         continue;
       }
-      /* the document's first line, short and alone: its title */
+      /* a short line alone in title case between blocks ("Portability
+       * Notes", "About"), a paragraph or a list under it: a heading */
+      if (title_case(s, t) && nx < v.b && vind(r, &v, nx) >= k && r->nelem > 0 && !mw) {
+        int nt;
+        const char *ns = vtext(r, &v, nx, &nt);
+        if (!title_case(ns, nt) && !all_caps(ns, nt) && !rule_char(&r->L[nx], 3)) {
+          heading(r, i, 'C', s, t);
+          i++;
+          colon = 0;
+          continue;
+        }
+      }
+      /* the document's first line, short and alone: its title (a line
+       * ending in a colon only when it is a name, not a sentence) */
       if (v.top && r->nelem == 0 && r->scan && !mw && heading_text(s, t) && t <= 80 &&
+          (!ends_colon(s, t) || word_count_n(s, t) <= 5) &&
           (i + 1 >= v.b || vblank(r, &v, i + 1)) && line_class(l) != 'C') {
         r->title_line = l->no;
         note_first(r, 'T', 0);
@@ -947,6 +985,7 @@ static void blocks(text *r, view v, int depth) {
         continue;
       }
       if (!r->scan && r->title_line == l->no) {
+        note_first(r, 'T', 0);
         while (t > 0 && (s[t - 1] == ':' || s[t - 1] == ' ')) t--;
         vgi_buf b = {0};
         vgi_buf_add(&b, "# ", 2);
@@ -994,7 +1033,7 @@ static void blocks(text *r, view v, int depth) {
       }
       int lines = ce - i;
       if (C && C * 2 >= lines && P * 4 < lines) {
-        if (r->scan) note_first(r, 'C', 0);
+        note_first(r, 'C', 0);
         code_block(r, &v, i, ce, code_lang(r, &v, i, ce));
         colon = 0;
         i = ce;
