@@ -186,7 +186,8 @@ static char line_class(const tline *l) {
         s[a] == '/' || (i - a > 2 && (s[a] == '.' || s[a] == '~') && s[a + 1] == '/') || slashes >= 2 ||
         (i - a > 2 && memchr(s + a + 1, '=', (size_t)(i - a - 2))))
       codes++;
-    if (letters >= 1 && letters * 2 >= (i - a) && !other) words++;
+    else if (letters >= 1 && letters * 2 >= (i - a) && !other)
+      words++;
     /* two spaces inside a line, not after a sentence: a column */
     if (i + 1 < n && s[i] == ' ' && s[i + 1] == ' ' && i > 0 && !strchr(".?!:;,", s[i - 1])) gaps++;
   }
@@ -693,6 +694,57 @@ static int region(text *r, const view *v, int a, int b, int colon, int depth) {
   return b;
 }
 
+/* The end of the list item at line i (its marker at indentation k0): the
+ * lines more indented than its marker, and lazy lines of prose at the
+ * marker's indentation until a blank line. */
+static int item_end(const text *r, const view *v, int i, int k0) {
+  int e = i + 1, last = i + 1, blank_seen = 0;
+  while (e < v->b) {
+    if (vblank(r, v, e)) { blank_seen = 1; e++; continue; }
+    int k = vind(r, v, e);
+    if (k > k0) { last = ++e; continue; }
+    if (k == k0 && !blank_seen) {
+      int tt;
+      const char *ss = vtext(r, v, e, &tt);
+      char kk;
+      int nn;
+      if (!marker(ss, tt, &kk, &nn) && !rule_char(&r->L[e], 4)) { last = ++e; continue; }
+    }
+    break;
+  }
+  return last;
+}
+
+/* A numbered item alone, whose first sentence is short and whose text goes
+ * on, with more blocks after it before the next number ("1. Run a
+ * git-daemon.  This allows …", then commands and prose, then "2. …"): a
+ * numbered section. Returns the length of its heading (the first sentence
+ * with its number), 0 when it is a list item. */
+static int numbered_section(const text *r, const view *v, int i, int w) {
+  int t;
+  const char *s = vtext(r, v, i, &t);
+  int k0 = vind(r, v, i), last = item_end(r, v, i, k0);
+  int nx = last;
+  while (nx < v->b && vblank(r, v, nx)) nx++;
+  if (nx >= v->b || vind(r, v, nx) > k0) return 0;
+  int nt;
+  const char *ns = vtext(r, v, nx, &nt);
+  char nk;
+  int nn;
+  if (marker(ns, nt, &nk, &nn)) return 0;   /* a list of several items */
+  int lim = t < 100 ? t : 100;
+  for (int k = w; k + 1 < lim; k++) {
+    if (s[k] == '.' && s[k + 1] == ' ') {
+      int words = word_count_n(s + w, k - w);
+      int rest = k + 1;
+      while (rest < t && s[rest] == ' ') rest++;
+      if (words >= 1 && words <= 8 && (rest < t || last > i + 1) && upper_c((unsigned char)s[w])) return k + 1;
+      return 0;
+    }
+  }
+  return 0;
+}
+
 /* list items from line i (a marker of kind mk at indentation ind) */
 static int list_items(text *r, const view *v, int i, int depth) {
   int t;
@@ -712,22 +764,7 @@ static int list_items(text *r, const view *v, int i, int depth) {
     int w2 = marker(s, t, &k2, &num2);
     if (!w2 || k2 != kind || vind(r, v, i) != k0) break;
     w = w2;
-    /* the item: lines more indented than its marker, and lazy lines of prose
-     * at the marker's indentation until a blank line */
-    int e = i + 1, last = i + 1, blank_seen = 0;
-    while (e < v->b) {
-      if (vblank(r, v, e)) { blank_seen = 1; e++; continue; }
-      int k = vind(r, v, e);
-      if (k > k0) { last = ++e; continue; }
-      if (k == k0 && !blank_seen) {
-        int tt;
-        const char *ss = vtext(r, v, e, &tt);
-        char kk;
-        int nn;
-        if (!marker(ss, tt, &kk, &nn) && !rule_char(&r->L[e], 4)) { last = ++e; continue; }
-      }
-      break;
-    }
+    int last = item_end(r, v, i, k0);
     char mark[32];
     int mw;
     if (kind == '-' || kind == 'o') mw = snprintf(mark, sizeof mark, "- ");
@@ -1009,6 +1046,23 @@ static void blocks(text *r, view v, int depth) {
         heading(r, i, 'B', s + mw, t - mw);
         i++;
         colon = 0;
+        continue;
+      }
+    }
+    /* a numbered section written as a lone list item */
+    if (mw && mk == '1' && first_line && !(v.ov && i == v.a) && depth < MAX_NEST) {
+      int hn = numbered_section(r, &v, i, mw);
+      if (hn) {
+        heading(r, i, '1', s, hn - 1);
+        int last = item_end(r, &v, i, k);
+        int rest = hn;
+        while (rest < t && s[rest] == ' ') rest++;
+        int col = k + mw;
+        view in = { i, last, col, s + rest, t - rest, 0 };
+        if (rest >= t) { in.a = i + 1; in.ov = NULL; in.ovlen = 0; }
+        if (in.a < in.b) blocks(r, in, depth + 1);
+        colon = 0;
+        i = last;
         continue;
       }
     }
