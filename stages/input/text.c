@@ -677,8 +677,8 @@ static int region(text *r, const view *v, int a, int b, int colon, int depth) {
     line_list(r, v, a, b);
     return b;
   }
-  if (!has_marker && (depth >= MAX_NEST || (!P && (C || !colon || lines == 1)) ||
-                      (C > 2 * P && !(prose_chunk && chunks > 1)))) {
+  if (depth >= MAX_NEST || (!has_marker && ((!P && (C || !colon || lines == 1)) ||
+                                             (C > 2 * P && !(prose_chunk && chunks > 1))))) {
     /* code: it goes on with code-like lines right under it */
     int e = b;
     while (e < v->b && e == b && !vblank(r, v, e) && line_class(&r->L[e]) == 'C') { e++; b = e; }
