@@ -165,7 +165,7 @@ static char line_class(const tline *l) {
   if (n > LINE_LOOK) n = LINE_LOOK;
   if (!n) return 'S';
   if (prompt_at(s, n)) return 'C';
-  int words = 0, tokens = 0, sym = 0, chars = 0, gaps = 0, codes = 0;
+  int words = 0, tokens = 0, sym = 0, chars = 0, gaps = 0, codes = 0, wide = 0;
   for (int i = 0; i < n;) {
     while (i < n && s[i] == ' ') i++;
     if (i >= n) break;
@@ -189,7 +189,10 @@ static char line_class(const tline *l) {
     else if (letters >= 1 && letters * 2 >= (i - a) && !other)
       words++;
     /* two spaces inside a line, not after a sentence: a column */
-    if (i + 1 < n && s[i] == ' ' && s[i + 1] == ' ' && i > 0 && !strchr(".?!:;,", s[i - 1])) gaps++;
+    if (i + 1 < n && s[i] == ' ' && s[i + 1] == ' ' && i > 0 && !strchr(".?!:;,", s[i - 1])) {
+      gaps++;
+      if (i + 2 < n && s[i + 2] == ' ') wide++;
+    }
   }
   char last = s[n - 1];
   if (last == ';' || last == '{' || last == '}' || last == '\\' || s[0] == '}' ||
@@ -198,8 +201,12 @@ static char line_class(const tline *l) {
   if (tokens <= 8 && is_command_word(s, n) && last != '.' && last != ':' && last != '?') return 'C';
   if (sym * 8 > chars) return 'C';
   if (gaps && words * 2 < tokens * 2 - 1 && tokens <= 10) return 'C';
-  if (gaps >= 2) return 'C';
   int prose = words >= 4 && words * 4 >= tokens * 3;
+  /* justified prose has several gaps between its words; columns have few
+   * words, or one wide gap between a label and its value ("(C Shell)
+   * setenv …", "--enable-x      what it does") */
+  if (gaps >= 2 && !(prose && words >= 6)) return 'C';
+  if (wide == 1 && gaps == 1 && !strchr(".!?", last)) return 'C';
   if (!prose && tokens >= 2 && (codes >= 3 || codes * 3 >= tokens)) return 'C';
   if (prose) return 'P';
   if (words * 2 < tokens) return 'C';
