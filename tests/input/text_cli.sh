@@ -27,6 +27,17 @@ printf '# Widgets\n\nSee [the guide](guide.md). Run `make` first.\n' >"$T/NOTES"
 "$VGRUN" scenes "document:$T/NOTES" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes document: Markdown"
 check "Markdown title" has "$T/out" '^   1  title .*Widgets$'
 
+# a batch folder takes .txt and .text documents, not build files or package lists
+mkdir -p "$T/docs/sub"
+cp "$D/plain.txt" "$T/docs/notes.txt"; cp "$D/plain.txt" "$T/docs/sub/intro.text"
+printf 'cmake_minimum_required(VERSION 3.13)\n' >"$T/docs/CMakeLists.txt"
+printf 'requests>=2\n' >"$T/docs/requirements-dev.txt"
+"$VGRUN" batch "$T/docs" -o "$T/videos" --list >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "batch --list"
+check "batch finds notes.txt" grep -qx 'notes.txt' "$T/out"
+check "batch finds sub/intro.text" grep -qx 'sub/intro.text' "$T/out"
+check "batch skips CMakeLists.txt" hasnt "$T/out" 'CMakeLists'
+check "batch skips requirements" hasnt "$T/out" 'requirements'
+
 if command -v ffprobe >/dev/null; then
   # a short README made into a video: H.264 and AAC, as long as the plan
   printf 'Gear notes\n\nGears turn the axle. Springs store the energy.\n\nBuilding:\n\n    $ make\n' >"$T/notes.txt"
