@@ -7,11 +7,13 @@
  * every diagnostic back on the file. What is recognised:
  *   - headings: a short line underlined (or over- and underlined) with
  *     = - ~ * ^ # + _; a rule with a title inside ("---- Notes ----"); an
- *     ALL-CAPS short line; a numbered section line ("2.3 Building") that
- *     has a body; a short line ending in ":" that introduces an indented
- *     block; a short first line alone is the title. Levels follow the order
- *     in which the styles first appear (colon headings last), numbered ones
- *     by their depth;
+ *     ALL-CAPS or a title-case short line alone; a numbered section line
+ *     ("2.3 Building") that has a body, or a lone numbered item whose short
+ *     first sentence leads more blocks; a lone bullet line between
+ *     paragraphs; a short line ending in ":" that introduces an indented
+ *     block; a short first line alone is the title. Underlines take levels
+ *     in the order they first appear, numbered sections by their depth,
+ *     the other styles the first level, colon headings the one below;
  *   - paragraphs: hard-wrapped lines joined, hanging indentation kept;
  *   - lists: "-" "*" "+" "o" "•" "1." "1)" "(1)" "a)" items with their
  *     continuation lines, nested by indentation; short indented lines after
