@@ -161,12 +161,29 @@ static int prompt_at(const char *s, int n) {
   return 0;
 }
 
+/* a line of web or mail addresses only ("http://x.org/", "<a@b.org>") */
+static int addresses_only(const char *s, int n) {
+  int any = 0;
+  for (int i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    if (i >= n) break;
+    int a = i, at = 0, scheme = 0;
+    while (i < n && s[i] != ' ') { at += s[i] == '@'; i++; }
+    for (int k = a; k + 2 < i; k++)
+      if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/') scheme = 1;
+    if (!scheme && at != 1) return 0;
+    any = 1;
+  }
+  return any;
+}
+
 static char line_class(const tline *l) {
   int n;
   const char *s = body(l, &n);
   if (n > LINE_LOOK) n = LINE_LOOK;
   if (!n) return 'S';
   if (prompt_at(s, n)) return 'C';
+  if (addresses_only(s, n)) return 'S';
   int words = 0, tokens = 0, sym = 0, chars = 0, gaps = 0, codes = 0, wide = 0;
   for (int i = 0; i < n;) {
     while (i < n && s[i] == ' ') i++;
@@ -681,6 +698,25 @@ static int region(text *r, const view *v, int a, int b, int colon, int depth) {
   int t0;
   const char *s0 = vtext(r, v, a, &t0);
   int has_marker = marker(s0, t0, &mk, &num) > 0;
+  /* addresses alone, or short headings (a centred title and its
+   * underline): read one level in, where an address is a link and a
+   * heading a heading */
+  int names = depth < MAX_NEST;
+  for (int i = a; i < b && names; i++) {
+    if (vblank(r, v, i)) continue;
+    int tt;
+    const char *ss = body(&r->L[i], &tt);
+    if (!addresses_only(ss, tt) && !title_case(ss, tt) && !all_caps(ss, tt) && !rule_char(&r->L[i], 3))
+      names = 0;
+  }
+  if (names && !(colon && lines >= 2 && !has_marker)) {
+    int m = -1;
+    for (int i = a; i < b; i++)
+      if (!vblank(r, v, i) && (m < 0 || vind(r, v, i) < m)) m = vind(r, v, i);
+    view in = { a, b, m < 0 ? v->base : m, NULL, 0, 0 };
+    blocks(r, in, depth + 1);
+    return b;
+  }
   if (colon && !C && !has_marker && lines >= 2 && longest <= SHORT_LINE && !wrapped &&
       (chunks == 1 || chunks == lines)) {
     line_list(r, v, a, b);
