@@ -4,8 +4,8 @@ import { h, field, navigate, announce, fmtSeconds, diagList } from './dom.js';
 import { postJSON, postBlob, documentBody, ApiError } from './api.js';
 import { optionsForm, previewOptions } from './options.js';
 
-const FORMATS = [['md', 'Markdown'], ['yaml', 'YAML'], ['json', 'JSON'], ['srt', 'SRT transcript'], ['vtt', 'WebVTT transcript']];
-const ACCEPT = '.md,.markdown,.txt,.yaml,.yml,.json,.srt,.vtt,.zip,.tar,.tgz,.tar.gz';
+const FORMATS = [['md', 'Markdown'], ['rst', 'reStructuredText'], ['txt', 'Plain text'], ['yaml', 'YAML'], ['json', 'JSON'], ['srt', 'SRT transcript'], ['vtt', 'WebVTT transcript']];
+const ACCEPT = '.md,.markdown,.rst,.rest,.txt,.text,.yaml,.yml,.json,.srt,.vtt,.zip,.tar,.tgz,.tar.gz';
 
 export function createView(main) {
   let file = null;

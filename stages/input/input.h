@@ -30,7 +30,8 @@ typedef struct vgi_diags {
 enum { VGI_DETAIL_SUMMARY = 0, VGI_DETAIL_FULL = 1 };
 
 typedef struct vgi_options {
-  const char *format;  /* NULL: by extension; else yaml json markdown rst srt vtt set */
+  const char *format;  /* NULL: by extension; else yaml json markdown rst text document srt vtt set
+                          (document: Markdown or plain text by its content) */
   const char *split;   /* NULL or "h2": Markdown gives one video per H2 section */
   double duration;     /* > 0: fit generated narration to this many seconds */
   int detail;          /* VGI_DETAIL_SUMMARY (0, the default): each section in its

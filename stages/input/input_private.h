@@ -141,6 +141,16 @@ cJSON *vgi_rst_load(const char *text, size_t len, const char *file, const vgi_op
                     vgi_posmap *pm, vgi_diags *d);
 cJSON *vgi_subtitle_load(const char *text, size_t len, const char *path, const char *format,
                          vgi_diags *d);
+/* Plain text (text.c): translated to Markdown the same way, with the line of
+ * the text file behind each Markdown line (map, nmap: owned by the caller). */
+char *vgi_text_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,
+                        vgi_diags *d, int **map, int *nmap, size_t *out_len);
+cJSON *vgi_text_load(const char *text, size_t len, const char *file, const vgi_options *opts,
+                     vgi_posmap *pm, vgi_diags *d);
+/* 1 when the text has Markdown markup plain text does not (docs/inputs.md,
+ * "Plain text"): fences, links, link definitions, table rules, headings,
+ * code spans, strong emphasis. */
+int vgi_text_is_markdown(const char *text, size_t len);
 
 /* Raw document (both YAML flavours) -> canonical model. Consumes doc. */
 cJSON *vgi_normalize(cJSON *doc, const char *file, vgi_posmap *pm, vgi_diags *d);

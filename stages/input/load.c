@@ -1,5 +1,6 @@
-/* load.c: vgi_load picks the adapter for a path (by extension, or a set
- * directory), then writes narration and validates. Set directories: a
+/* load.c: vgi_load picks the adapter for a path (by extension, a set
+ * directory, or for a document the name leaves open, its content), then
+ * writes narration and validates. Set directories: a
  * set_config.yaml with defaults, naming and per-video overrides. */
 #include "input_private.h"
 #include "vg.h"   /* vg_not_regular_reason */
@@ -35,16 +36,17 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!strcasecmp(e, "json")) return "json";
   if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
   if (!strcasecmp(e, "rst") || !strcasecmp(e, "rest")) return "rst";
+  if (!strcasecmp(e, "txt") || !strcasecmp(e, "text")) return "document";
   if (!strcasecmp(e, "srt")) return "srt";
   if (!strcasecmp(e, "vtt")) return "vtt";
   /* a README, a NEWS: the name says nothing, a prefix can */
   if (!*e)
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
                  "no extension to tell the input type: name it with a prefix (document:%s for "
-                 "Markdown or plain text; rst: yaml: json: transcript: set:)", path);
+                 "Markdown or plain text; text: rst: yaml: json: transcript: set:)", path);
   else
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
-                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .srt, .vtt or a "
+                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .txt, .srt, .vtt or a "
                  "set directory, a prefix such as document:%s, or load a plug-in that reads it: "
                  "--plugin FILE.lua)", e, path);
   return "";
@@ -70,6 +72,17 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
   return model;
 }
 
+/* The type of a document its name does not settle (`document:PATH`, a .txt
+ * or .text file): Markdown when the name ends in .md, .markdown or .mdown,
+ * or when the text has markup plain text does not have (vgi_text_is_markdown:
+ * fenced code, links, link definitions, table rules, or two of ATX headings,
+ * code spans and strong emphasis); else plain text. */
+static const char *document_type(const char *path, const char *text, size_t len) {
+  const char *e = ext_of(path);
+  if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
+  return vgi_text_is_markdown(text, len) ? "markdown" : "text";
+}
+
 static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *opts,
                          vgi_posmap *pm, vgi_diags *d) {
   size_t len;
@@ -77,12 +90,15 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
   char *text = vgi_read_text(path, &len, lim, d);   /* same checks for every input */
   if (!text) return NULL;
   cJSON *model = NULL;
+  if (!strcmp(fmt, "document")) fmt = document_type(path, text, len);
   if (!strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
     model = vgi_subtitle_load(text, len, path, fmt, d);
   } else if (!strcmp(fmt, "markdown")) {
     model = vgi_markdown_load(text, len, path, opts, pm, d);
   } else if (!strcmp(fmt, "rst")) {
     model = vgi_rst_load(text, len, path, opts, pm, d);
+  } else if (!strcmp(fmt, "text")) {
+    model = vgi_text_load(text, len, path, opts, pm, d);
   } else {
     cJSON *doc = !strcmp(fmt, "json") ? vgi_json_parse(text, len, path, pm, lim, d)
                                       : vgi_yaml_parse(text, len, path, pm, lim, d);
@@ -334,7 +350,8 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
       o.set_root = docdir;
     }
   } else if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json") || !strcmp(fmt, "markdown") ||
-             !strcmp(fmt, "rst") || !strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
+             !strcmp(fmt, "rst") || !strcmp(fmt, "text") || !strcmp(fmt, "document") ||
+             !strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
     model = parse_file(path, fmt, opts, &pm, d);
   } else {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "unknown format '%s'", fmt);

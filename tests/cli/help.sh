@@ -104,7 +104,7 @@ printf 'resolution = "1x1"\n' >"$T/cfg/vgrun/config.lua"
 rm -f "$T/cfg/vgrun/config.lua"
 
 # --- bash completion: source it and ask it, as bash does --------------------
-mkdir -p docs && : >docs/a.md && : >docs/b.yaml && : >docs/c.txt
+mkdir -p docs && : >docs/a.md && : >docs/b.yaml && : >docs/c.pdf
 mkdir -p "$VGRUN_STATE_DIR/tasks"
 "$VGRUN" -e 'local vg = require("vg"); vg.pipeline{ name = "demo", stages = { function() end } }:run(nil, { task_id = "talk-1" })' >/dev/null 2>&1
 comp() {
@@ -131,7 +131,7 @@ expect "vgrun create --theme=" dark light
 expect "vgrun create --preset " slides veryfast veryslow
 expect "vgrun create --captions srt," srt,vtt srt,burn
 expect "vgrun -q create --from docs/" docs/a.md docs/b.yaml
-expect_not "vgrun -q create --from docs/" docs/c.txt
+expect_not "vgrun -q create --from docs/" docs/c.pdf
 expect "vgrun create --from yaml:do" docs/
 expect "vgrun create --from " document: yaml:
 expect "vgrun tasks " list show resume cancel clean

@@ -12,10 +12,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static const char *const ext[] = { ".yaml", ".json", ".md", ".srt", ".vtt", ".rst" };
+  static const char *const ext[] = { ".yaml", ".json", ".md", ".srt", ".vtt", ".rst", ".txt" };
   if (size < 1) return 0;
   char path[64];
-  snprintf(path, sizeof path, "/tmp/vgi_fuzz_%d%s", (int)getpid(), ext[data[0] % 6]);
+  snprintf(path, sizeof path, "/tmp/vgi_fuzz_%d%s", (int)getpid(), ext[data[0] % 7]);
   FILE *f = fopen(path, "wb");
   if (!f) return 0;
   fwrite(data + 1, 1, size - 1, f);

@@ -108,6 +108,14 @@ describe("vg.serve.upload", function()
     end
     assert.equal("zip", doc("set.zip", "PK\3\4rest").archive)
     assert.equal("yaml", doc("v.yml", "a: 1").format)
+    -- reStructuredText and plain text, uploaded and pasted
+    assert.equal("rst", doc("README.rst", "Title\n=====\n").format)
+    assert.equal("rst", doc("guide.rest", "Title\n=====\n").format)
+    assert.equal("txt", doc("NOTES.TXT", "Notes\n").format)
+    assert.equal("txt", doc("notes.text", "Notes\n").format)
+    local pasted = upload.document { headers = { ["content-type"] = "application/json" },
+      body = '{"text":"Plain notes","format":"txt"}' }
+    assert.equal("txt", pasted.format)
     local none, status = doc("x.sh", "#!")
     assert.is_nil(none)
     assert.equal(415, status)

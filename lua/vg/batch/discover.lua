@@ -8,8 +8,12 @@ local core = require("vg.core")
 
 local M = {}
 
-M.EXTENSIONS = { md = true, markdown = true, mdown = true, rst = true, rest = true, yaml = true, yml = true,
-  json = true, srt = true, vtt = true }
+M.EXTENSIONS = { md = true, markdown = true, mdown = true, rst = true, rest = true, txt = true, text = true,
+  yaml = true, yml = true, json = true, srt = true, vtt = true }
+
+-- .txt files a folder holds that are not documents to narrate: build
+-- scripts (CMakeLists.txt) and package lists (requirements*.txt)
+local NOT_DOCUMENTS = { "^cmakelists%.txt$", "^requirements.*%.txt$", "^constraints.*%.txt$", "^robots%.txt$" }
 
 local function ext_of(name) return (name:match("%.([%w]+)$") or ""):lower() end
 local function basename(p) return (p:gsub("/+$", ""):match("([^/]*)$")) end
@@ -20,7 +24,14 @@ local function dirname(p)
 end
 local function strip_ext(p) return (p:gsub("%.[^./]*$", "")) end
 
-function M.is_document(name) return M.EXTENSIONS[ext_of(name)] == true end
+function M.is_document(name)
+  if M.EXTENSIONS[ext_of(name)] ~= true then return false end
+  local lower = name:lower()
+  for _, pat in ipairs(NOT_DOCUMENTS) do
+    if lower:match(pat) then return false end
+  end
+  return true
+end
 
 local function is_set(dir)
   local st = core.stat(dir .. "/set_config.yaml")

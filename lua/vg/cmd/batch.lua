@@ -13,8 +13,8 @@ usage: vgrun batch INPUT... -o OUTDIR [-j N] [--shard I/N] [--list] [--retry-fai
        vgrun batch status OUTDIR [--json]
 
 Runs `vgrun create` for every document. INPUTs are files, folders (searched
-recursively for .md .markdown .rst .yaml .yml .json .srt .vtt; a folder with
-set_config.yaml is one set) and @LIST files (one path a line, read from the
+recursively for .md .markdown .rst .txt .yaml .yml .json .srt .vtt, not
+CMakeLists.txt or requirements*.txt; a folder with set_config.yaml is one set) and @LIST files (one path a line, read from the
 list's folder). Outputs mirror the inputs' relative paths under OUTDIR:
 docs/guide/intro.md gives OUTDIR/guide/intro.mp4 with its timing, thumbnail
 and captions; a set gives the folder OUTDIR/<set>/. -j N documents run at

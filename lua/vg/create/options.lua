@@ -18,10 +18,12 @@ M.DEFAULTS = {
   no_cache = false,
 }
 
-M.FORMATS = { document = "markdown", markdown = "markdown", md = "markdown", rst = "rst", yaml = "yaml",
-  json = "json", transcript = false, srt = "srt", vtt = "vtt", set = "set" }
+-- document: Markdown or plain text, by the file's name and content
+-- (document_type in stages/input/load.c); text: always plain text
+M.FORMATS = { document = "document", markdown = "markdown", md = "markdown", rst = "rst", text = "text",
+  yaml = "yaml", json = "json", transcript = false, srt = "srt", vtt = "vtt", set = "set" }
 
---- input_spec("document:README") -> "README", "markdown", true: the path,
+--- input_spec("document:README") -> "README", "document", true: the path,
 --- the input type its prefix names (nil: from the extension), and whether it
 --- had one. Every command that reads an input takes what `vgrun create
 --- --from` takes.

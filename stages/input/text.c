@@ -1,0 +1,1447 @@
+/* text.c: plain text (README, README.Debian, NEWS, INSTALL, *.txt), read as
+ * the Markdown it stands for and handed to the Markdown adapter, as rst.c
+ * does, so one set of rules makes the scenes of every document.
+ *
+ * Each line of the text becomes one line of Markdown where it can, and a map
+ * of every Markdown line to its text line puts the model's source lines and
+ * every diagnostic back on the file. What is recognised:
+ *   - headings: a short line underlined (or over- and underlined) with
+ *     = - ~ * ^ # + _; a rule with a title inside ("---- Notes ----"); an
+ *     ALL-CAPS or a title-case short line alone; a numbered section line
+ *     ("2.3 Building") that has a body, or a lone numbered item whose short
+ *     first sentence leads more blocks; a lone bullet line between
+ *     paragraphs; a short line ending in ":" that introduces an indented
+ *     block; a short first line alone is the title. Underlines take levels
+ *     in the order they first appear, numbered sections by their depth,
+ *     the other styles the first level, colon headings the one below;
+ *   - paragraphs: hard-wrapped lines joined, hanging indentation kept;
+ *   - lists: "-" "*" "+" "o" "•" "1." "1)" "(1)" "a)" items with their
+ *     continuation lines, nested by indentation; short indented lines after
+ *     a line ending in ":" are a list;
+ *   - "Key: value" blocks (mail headers, Debian copyright) are a list of
+ *     "**Key**: value" items;
+ *   - an indented block is prose (read again, one level in) when its lines
+ *     are mostly sentences, else code (prompts, commands, symbols, aligned
+ *     columns, few words);
+ *   - rules, form feeds, "-*- mode -*-" lines, vim and emacs modelines and
+ *     Debian signatures (" -- Name <mail>  date") are nothing.
+ * Work is linear in the document: each line is looked at a bounded number of
+ * times per nesting level, nesting is capped, and what a line is (prose or
+ * code) is judged on its first LINE_LOOK bytes. */
+#define _GNU_SOURCE   /* memmem */
+#include "input_private.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define LINE_LOOK 512   /* bytes of a line its kind is judged on */
+#define MAX_NEST 12     /* indentation levels read as nesting; deeper is flat */
+#define MAX_IND 240     /* indentation counted; more is this much */
+#define SHORT_LINE 60   /* a heading or a line of a list of lines is no longer */
+
+typedef struct tline {
+  const char *s;   /* the line, tabs expanded, without its end of line */
+  int len, ind;    /* length, leading spaces (ind == len: blank) */
+  int no;          /* 1-based line of the file */
+  char kind;       /* 0, or 'x': said as nothing (modeline, signature) */
+} tline;
+
+enum { ST_TITLE = 0, ST_COLON = 40, ST_MAX = 48 };
+
+typedef struct text {
+  tline *L;
+  int n;
+  char *store;
+  const char *file;
+  vgi_diags *d;
+  int scan;                  /* 1: the first pass (headings counted, nothing written) */
+  vgi_buf out;
+  int *map, nmap, capmap;    /* Markdown line -> text line */
+  int next_src;
+  int last_blank;            /* the last line written is empty */
+  vgi_buf pre;               /* the list items' indentation of a line */
+  char *pending;             /* a list item's marker, until its first line */
+  /* heading styles: key -> first appearance and uses */
+  char skey[ST_MAX];         /* style id per slot ('=', '-', 'C'aps, 'N'umber.., 'R'ule) */
+  int nstyles;
+  int sused[ST_MAX];
+  int slevel[ST_MAX];
+  int first_kind, first_style, nelem;   /* the document's first element */
+  int title_line;            /* the line read as the title, -1 none */
+} text;
+
+/* ---- characters and lines ------------------------------------------------------------- */
+
+static int is_blank(const tline *l) { return l->ind >= l->len || l->kind == 'x'; }
+static int look(const tline *l) { return l->len < LINE_LOOK ? l->len : LINE_LOOK; }
+static int upper_c(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int lower_c(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int alpha_c(unsigned char c) { return upper_c(c) || lower_c(c) || c >= 0x80; }
+
+/* the text of a line without its indentation and trailing spaces */
+static const char *body(const tline *l, int *n) {
+  int e = l->len;
+  while (e > l->ind && (l->s[e - 1] == ' ')) e--;
+  *n = e - l->ind;
+  return l->s + l->ind;
+}
+
+/* a line of one character repeated (spaces between allowed), at least `min` */
+static int rule_char(const tline *l, int min) {
+  int n;
+  const char *s = body(l, &n);
+  if (n < min) return 0;
+  char c = s[0];
+  if (!strchr("=-~*^#+_.:", c)) return 0;
+  int k = 0;
+  for (int i = 0; i < n; i++) {
+    if (s[i] == c) k++;
+    else if (s[i] != ' ') return 0;
+  }
+  return k >= min ? c : 0;
+}
+
+/* "---- Title ----" -> 1, the title in [*ts, *ts + *tn) */
+static int rule_title(const tline *l, const char **ts, int *tn) {
+  int n;
+  const char *s = body(l, &n);
+  if (n < 8 || !strchr("=-~*#+_", s[0])) return 0;
+  char c = s[0];
+  int a = 0, b = n;
+  while (a < n && s[a] == c) a++;
+  while (b > a && s[b - 1] == c) b--;
+  if (a < 3 || n - b < 3) return 0;
+  while (a < b && s[a] == ' ') a++;
+  while (b > a && s[b - 1] == ' ') b--;
+  if (b - a < 2 || b - a > 80) return 0;
+  int letters = 0;
+  for (int i = a; i < b; i++) letters += alpha_c((unsigned char)s[i]);
+  if (!letters) return 0;
+  *ts = s + a;
+  *tn = b - a;
+  return 1;
+}
+
+static int word_count_n(const char *s, int n) {
+  int w = 0, in = 0;
+  for (int i = 0; i < n; i++) {
+    int sp = s[i] == ' ';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
+/* what a line looks like: 'P' prose (sentences, mostly words), 'C' code
+ * (a prompt, a command, symbols, aligned columns), 'S' a few words */
+static const char *const COMMANDS[] = {
+  "make", "cd", "sudo", "apt", "apt-get", "aptitude", "dpkg", "git", "pip", "pip3", "python", "python3",
+  "cmake", "gcc", "cc", "ls", "cp", "mv", "rm", "mkdir", "export", "echo", "tar", "systemctl", "service",
+  "ln", "chmod", "chown", "curl", "wget", "npm", "cargo", "go", "configure", "./configure", "su", "cat",
+  "man", "info", "env", "set", "unset", "source", "autoreconf", "ninja", "perl", "ruby", "java", "mount",
+  "umount", "update-alternatives", "dpkg-reconfigure", "modprobe", "insmod", "ssh", "scp", "rsync", NULL };
+
+static int is_command_word(const char *s, int n) {
+  int k = 0;
+  while (k < n && s[k] != ' ') k++;
+  if (k >= 2 && (s[0] == '.' || s[0] == '/') && s[1] == '/') return 1;   /* ./run.sh, //x */
+  if (k >= 2 && s[0] == '.' && s[1] == '/') return 1;
+  for (int i = 0; COMMANDS[i]; i++)
+    if ((int)strlen(COMMANDS[i]) == k && !memcmp(s, COMMANDS[i], (size_t)k)) return 1;
+  return 0;
+}
+
+static int prompt_at(const char *s, int n) {
+  if (n >= 2 && (s[0] == '$' || s[0] == '%' || s[0] == '#' || s[0] == '>') && s[1] == ' ')
+    return s[0] != '#' || (n > 2 && lower_c((unsigned char)s[2]));   /* "# cd x", not "# Title" */
+  if (n >= 4 && !memcmp(s, ">>> ", 4)) return 1;
+  if (n >= 3 && isalpha((unsigned char)s[0]) && s[1] == ':' && s[2] == '\\') return 1;
+  return 0;
+}
+
+/* a line of web or mail addresses only ("http://x.org/", "<a@b.org>") */
+static int addresses_only(const char *s, int n) {
+  int any = 0;
+  for (int i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    if (i >= n) break;
+    int a = i, at = 0, scheme = 0;
+    while (i < n && s[i] != ' ') { at += s[i] == '@'; i++; }
+    for (int k = a; k + 2 < i; k++)
+      if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/') scheme = 1;
+    if (!scheme && at != 1) return 0;
+    any = 1;
+  }
+  return any;
+}
+
+static char line_class(const tline *l) {
+  int n;
+  const char *s = body(l, &n);
+  if (n > LINE_LOOK) n = LINE_LOOK;
+  if (!n) return 'S';
+  if (prompt_at(s, n)) return 'C';
+  if (addresses_only(s, n)) return 'S';
+  int words = 0, tokens = 0, sym = 0, chars = 0, gaps = 0, codes = 0, wide = 0;
+  for (int i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    if (i >= n) break;
+    int a = i, letters = 0, other = 0;
+    while (i < n && s[i] != ' ') {
+      unsigned char c = (unsigned char)s[i];
+      if (alpha_c(c)) letters++;
+      else if (!strchr("'-,.;:?!\")(/", c)) other++;
+      if (strchr("{}[]<>=;$|&\\/*#@%^~`_", c)) sym++;
+      chars++;
+      i++;
+    }
+    tokens++;
+    /* an option, a path, an assignment */
+    int slashes = 0;
+    for (int q = a; q < i; q++) slashes += s[q] == '/';
+    if ((s[a] == '-' && i - a > 1 && (isalpha((unsigned char)s[a + 1]) || s[a + 1] == '-')) ||
+        s[a] == '/' || (i - a > 2 && (s[a] == '.' || s[a] == '~') && s[a + 1] == '/') || slashes >= 2 ||
+        (i - a > 2 && memchr(s + a + 1, '=', (size_t)(i - a - 2))))
+      codes++;
+    else if (letters >= 1 && letters * 2 >= (i - a) && !other)
+      words++;
+    /* two spaces inside a line, not after a sentence: a column */
+    if (i + 1 < n && s[i] == ' ' && s[i + 1] == ' ' && i > 0 && !strchr(".?!:;,", s[i - 1])) {
+      gaps++;
+      if (i + 2 < n && s[i + 2] == ' ') wide++;
+    }
+  }
+  char last = s[n - 1];
+  if (last == ';' || last == '{' || last == '}' || last == '\\' || s[0] == '}' ||
+      (n >= 2 && s[0] == '/' && s[1] == '/'))
+    return 'C';
+  if (tokens <= 8 && is_command_word(s, n) && last != '.' && last != ':' && last != '?') return 'C';
+  if (sym * 8 > chars) return 'C';
+  if (gaps && words * 2 < tokens * 2 - 1 && tokens <= 10) return 'C';
+  int prose = words >= 4 && words * 4 >= tokens * 3;
+  /* justified prose has several gaps between its words; columns have few
+   * words, or one wide gap between a label and its value ("(C Shell)
+   * setenv …", "--enable-x      what it does") */
+  if (gaps >= 2 && !(prose && words >= 6)) return 'C';
+  if (wide == 1 && gaps == 1 && !strchr(".!?", last)) return 'C';
+  if (!prose && tokens >= 2 && (codes >= 3 || codes * 3 >= tokens)) return 'C';
+  if (prose) return 'P';
+  if (words * 2 < tokens) return 'C';
+  return 'S';
+}
+
+/* ---- output ------------------------------------------------------------------------- */
+
+static void out_line(text *r, int src, const char *s, size_t n) {
+  vgi_buf_add(&r->out, s, n);
+  vgi_buf_add(&r->out, "\n", 1);
+  if (r->nmap == r->capmap) {
+    r->capmap = r->capmap ? r->capmap * 2 : 256;
+    int *m = realloc(r->map, sizeof *m * (size_t)r->capmap);
+    if (!m) abort();
+    r->map = m;
+  }
+  r->map[r->nmap++] = src;
+  r->last_blank = n == 0;
+}
+
+/* lines not written before `src` are empty lines */
+static void fill(text *r, int src) {
+  while (r->next_src < src) {
+    out_line(r, r->next_src, "", 0);
+    r->next_src++;
+  }
+}
+
+/* an empty line before the next block, if the last one is not */
+static void sep(text *r, int i) {
+  if (r->scan) return;
+  fill(r, r->L[i].no);
+  if (!r->last_blank && r->nmap) out_line(r, r->L[i].no, "", 0);
+}
+
+/* one line of Markdown for text line i */
+static void emit(text *r, int i, const char *s, size_t n) {
+  if (r->scan) return;
+  int src = r->L[i].no;
+  fill(r, src);
+  vgi_buf b = {0};
+  if (r->pending) {
+    vgi_buf_puts(&b, r->pending);
+    free(r->pending);
+    r->pending = NULL;
+  } else if (r->pre.n) {
+    vgi_buf_add(&b, r->pre.s, r->pre.n);
+  }
+  vgi_buf_add(&b, s, n);
+  out_line(r, src, b.s ? b.s : "", b.n);
+  vgi_buf_free(&b);
+  if (r->next_src <= src) r->next_src = src + 1;
+}
+
+static void skip_to(text *r, int i) {
+  if (r->scan) return;
+  if (r->next_src <= r->L[i].no) r->next_src = r->L[i].no + 1;
+}
+
+/* Inline text as Markdown: every character Markdown would read as markup
+ * escaped; addresses and mail addresses as autolinks; `GNU style' quotes as
+ * code spans. What would open a block at the line's start (a list
+ * marker, a heading mark, a quote) is escaped too. */
+static int starts(const char *s, int n, const char *w) {
+  int k = (int)strlen(w);
+  return n >= k && !memcmp(s, w, (size_t)k);
+}
+
+static void put_inline(vgi_buf *o, const char *s, int n) {
+  int i = 0;
+  {
+    /* a line's start must not open a block: "- x", "1. x", "# x", "> x", "===" */
+    int k = 0;
+    while (k < n && isdigit((unsigned char)s[k])) k++;
+    if (k > 0 && k < n && (s[k] == '.' || s[k] == ')')) {
+      vgi_buf_add(o, s, (size_t)k);
+      vgi_buf_add(o, "\\", 1);
+      i = k;
+    } else if (n && strchr("-+=", s[0])) {
+      vgi_buf_add(o, "\\", 1);   /* the rest ("*", "#", ">") the loop escapes */
+    }
+  }
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    /* an address: to its end, less closing punctuation */
+    int url = 0;
+    if ((starts(s + i, n - i, "http://") || starts(s + i, n - i, "https://") ||
+         starts(s + i, n - i, "ftp://")) &&
+        (i == 0 || !isalnum((unsigned char)s[i - 1])))
+      url = 1;
+    if (url) {
+      int e = i;
+      while (e < n && s[e] != ' ' && s[e] != '<' && s[e] != '>' && s[e] != '"' && s[e] != '`') e++;
+      while (e > i && strchr(".,;:)'!?", s[e - 1])) e--;
+      vgi_buf_add(o, "<", 1);
+      vgi_buf_add(o, s + i, (size_t)(e - i));
+      vgi_buf_add(o, ">", 1);
+      i = e;
+      continue;
+    }
+    if (c == '<' && i + 1 < n) {
+      /* <http://…> or <mail@host> as written */
+      int e = i + 1;
+      while (e < n && e - i < 300 && s[e] != '>' && s[e] != ' ' && s[e] != '<') e++;
+      if (e < n && s[e] == '>' && e > i + 3) {
+        int at = 0, colon = 0;
+        for (int k = i + 1; k < e; k++) { at += s[k] == '@'; colon += s[k] == ':'; }
+        if (at == 1 || colon) {
+          vgi_buf_add(o, s + i, (size_t)(e + 1 - i));
+          i = e + 1;
+          continue;
+        }
+      }
+    }
+    if (c == '`') {
+      /* `quoted' (GNU) or `code`: a code span when it closes on this line */
+      int e = i + 1;
+      while (e < n && e - i < 120 && s[e] != '\'' && s[e] != '`') e++;
+      if (e < n && e - i < 120 && e > i + 1) {
+        vgi_buf_add(o, "`", 1);
+        vgi_buf_add(o, s + i + 1, (size_t)(e - i - 1));
+        vgi_buf_add(o, "`", 1);
+        i = e + 1;
+        continue;
+      }
+    }
+    if (c < 0x80 && strchr("\\`*_[]<>&|~!#", c)) vgi_buf_add(o, "\\", 1);
+    vgi_buf_add(o, s + i, 1);
+    i++;
+  }
+}
+
+static void emit_text(text *r, int i, const char *s, int n) {
+  if (r->scan) return;
+  vgi_buf b = {0};
+  put_inline(&b, s, n);
+  emit(r, i, b.s ? b.s : "", b.n);
+  vgi_buf_free(&b);
+}
+
+/* ---- headings --------------------------------------------------------------------------- */
+
+static int style_slot(text *r, char key) {
+  for (int k = 0; k < r->nstyles; k++)
+    if (r->skey[k] == key) return k;
+  if (r->nstyles == ST_MAX) return ST_MAX - 1;
+  r->skey[r->nstyles] = key;
+  r->sused[r->nstyles] = 0;
+  return r->nstyles++;
+}
+
+static void note_first(text *r, int kind, int style) {
+  if (!r->nelem) { r->first_kind = kind; r->first_style = style; }
+  r->nelem++;
+}
+
+/* a heading: style key, its text, at line i */
+static void heading(text *r, int i, char key, const char *s, int n) {
+  int slot = style_slot(r, key);
+  note_first(r, 'H', slot);
+  if (r->scan) {
+    r->sused[slot]++;
+    return;
+  }
+  int level = r->L[i].no == r->title_line ? 1 : r->slevel[slot];
+  while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' ')) n--;
+  vgi_buf b = {0};
+  for (int k = 0; k < level; k++) vgi_buf_add(&b, "#", 1);
+  vgi_buf_add(&b, " ", 1);
+  put_inline(&b, s, n);
+  sep(r, i);
+  emit(r, i, b.s, b.n);
+  vgi_buf_free(&b);
+  r->last_blank = 0;
+}
+
+/* "2.3 Building" -> depth 2 (0: not numbered) */
+static int numbered(const char *s, int n, int *text_at) {
+  int i = 0, depth = 0;
+  for (;;) {
+    int a = i;
+    while (i < n && isdigit((unsigned char)s[i])) i++;
+    if (i == a || i - a > 3) return 0;
+    depth++;
+    if (i < n && s[i] == '.' && i + 1 < n && isdigit((unsigned char)s[i + 1])) { i++; continue; }
+    break;
+  }
+  if (i < n && (s[i] == '.' || s[i] == ')')) i++;
+  if (i >= n || s[i] != ' ') return 0;
+  while (i < n && s[i] == ' ') i++;
+  *text_at = i;
+  return depth;
+}
+
+/* a line that may be a heading's text: short, words, no sentence end */
+static int heading_text(const char *s, int n) {
+  if (n < 2 || n > SHORT_LINE + 20) return 0;
+  int letters = 0;
+  for (int i = 0; i < n; i++) letters += alpha_c((unsigned char)s[i]);
+  if (letters < 2) return 0;
+  if (word_count_n(s, n) > 12) return 0;
+  char last = s[n - 1];
+  return last != '.' && last != ',' && last != ';';
+}
+
+static int all_caps(const char *s, int n) {
+  int up = 0;
+  if (n > SHORT_LINE || word_count_n(s, n) > 8) return 0;
+  for (int i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (lower_c(c) || c >= 0x80) return 0;   /* other scripts: no case to tell */
+    if (upper_c(c)) up++;
+    else if (!strchr(" 0123456789&-:/().,'!?", c)) return 0;
+  }
+  return up >= 3;
+}
+
+/* "Portability Notes", "About": up to six words, each of four letters or
+ * more capitalised, no sentence mark, not all capitals (that is all_caps) */
+static int title_case(const char *s, int n) {
+  if (n < 3 || n > 50 || !upper_c((unsigned char)s[0]) || word_count_n(s, n) > 6) return 0;
+  if (strchr(".,;:!?", s[n - 1])) return 0;
+  int lower = 0;
+  for (int i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    int a = i, letters = 0;
+    while (i < n && s[i] != ' ') {
+      unsigned char c = (unsigned char)s[i];
+      if (lower_c(c)) lower = 1;
+      if (alpha_c(c)) letters++;
+      else if (!strchr("-'&/+()", c) && !isdigit(c)) return 0;
+      i++;
+    }
+    if (letters >= 4 && !upper_c((unsigned char)s[a])) return 0;
+  }
+  return lower;
+}
+
+/* ---- blocks ----------------------------------------------------------------------------- */
+
+typedef struct view {
+  int a, b;          /* lines [a, b) */
+  int base;          /* their indentation */
+  const char *ov;    /* line a's text instead (after a list marker), or NULL */
+  int ovlen;
+  int top;           /* the document itself */
+} view;
+
+static void blocks(text *r, view v, int depth);
+
+/* line i's text in view v (its override for the first) */
+static const char *vtext(const text *r, const view *v, int i, int *n) {
+  if (i == v->a && v->ov) { *n = v->ovlen; return v->ov; }
+  return body(&r->L[i], n);
+}
+
+static int vind(const text *r, const view *v, int i) {
+  if (i == v->a && v->ov) return v->base;
+  int k = r->L[i].ind;
+  return k > MAX_IND ? MAX_IND : k;
+}
+
+static int vblank(const text *r, const view *v, int i) {
+  if (i == v->a && v->ov) return 0;
+  return is_blank(&r->L[i]);
+}
+
+/* a list marker at the start of s: its kind ('-' bullet, '1' number, 'a'
+ * letter) and its width with the spaces after it; 0 if none */
+static int marker(const char *s, int n, char *kind, int *num) {
+  if (n >= 2 && strchr("-*+", s[0]) && s[1] == ' ') { *kind = '-'; goto spaces1; }
+  if (n >= 4 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+      (unsigned char)s[2] == 0xa2 && s[3] == ' ') {
+    *kind = '-';
+    int k = 4;
+    while (k < n && s[k] == ' ') k++;
+    return k < n ? k : 0;
+  }
+  if (n >= 2 && s[0] == 'o' && s[1] == ' ') { *kind = 'o'; goto spaces1; }
+  {
+    int k = 0, paren = 0;
+    if (s[0] == '(') { paren = 1; k = 1; }
+    int a = k;
+    while (k < n && k - a < 3 && isdigit((unsigned char)s[k])) k++;
+    if (k > a && k < n && (s[k] == '.' || s[k] == ')') && (!paren || s[k] == ')')) {
+      *kind = '1';
+      *num = atoi(s + a);
+      k++;
+      if (k >= n || s[k] != ' ') return 0;
+      while (k < n && s[k] == ' ') k++;
+      return k < n ? k : 0;
+    }
+    k = a;
+    if (k + 1 < n && lower_c((unsigned char)s[k]) && s[k + 1] == ')') {
+      *kind = 'a';
+      *num = s[k] - 'a' + 1;
+      k += 2;
+      if (k >= n || s[k] != ' ') return 0;
+      while (k < n && s[k] == ' ') k++;
+      return k < n ? k : 0;
+    }
+  }
+  return 0;
+spaces1: {
+    int k = 1;
+    while (k < n && s[k] == ' ') k++;
+    return k < n ? k : 0;
+  }
+}
+
+static int ends_colon(const char *s, int n) { return n > 0 && s[n - 1] == ':'; }
+
+/* "Key: value": the key's length (0 when not) */
+static int kv_key(const char *s, int n) {
+  if (n < 3 || !alpha_c((unsigned char)s[0])) return 0;
+  int k = 0, words = 1;
+  while (k < n && k < 40 && s[k] != ':') {
+    unsigned char c = (unsigned char)s[k];
+    if (c == ' ') { words++; if (k + 1 < n && s[k + 1] == ' ') return 0; }
+    else if (!alpha_c(c) && !isdigit(c) && !strchr("-_./()", c)) return 0;
+    k++;
+  }
+  if (k >= n || s[k] != ':' || words > 4 || k == 0) return 0;
+  if (k + 1 < n && s[k + 1] != ' ') return 0;   /* http://, 10:30 */
+  return k;
+}
+
+/* the end of the indented region from i (lines more indented than base, and
+ * blank lines between them) */
+static int region_end(const text *r, const view *v, int i, int base) {
+  int e = i, last = i;
+  while (e < v->b) {
+    if (vblank(r, v, e)) { e++; continue; }
+    if (vind(r, v, e) <= base) break;
+    /* after a blank line, a paragraph whose first line alone is indented */
+    if (e > i && vblank(r, v, e - 1) && e + 1 < v->b && !vblank(r, v, e + 1) &&
+        vind(r, v, e + 1) <= base && line_class(&r->L[e]) == 'P')
+      break;
+    last = ++e;
+  }
+  return last;
+}
+
+static void code_block(text *r, const view *v, int a, int b, const char *lang) {
+  if (r->scan) return;
+  int m = -1, fence = 3;
+  for (int i = a; i < b; i++) {
+    if (vblank(r, v, i)) continue;
+    int k = vind(r, v, i);
+    if (m < 0 || k < m) m = k;
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    int run = 0;
+    while (run < t && s[run] == '`') run++;
+    if (run >= fence) fence = run + 1;
+  }
+  char f[64];
+  if (fence > 60) fence = 60;
+  memset(f, '`', (size_t)fence);
+  sep(r, a);
+  vgi_buf open = {0};
+  vgi_buf_add(&open, f, (size_t)fence);
+  if (lang) vgi_buf_puts(&open, lang);
+  emit(r, a, open.s, open.n);
+  vgi_buf_free(&open);
+  for (int i = a; i < b; i++) {
+    if (vblank(r, v, i)) { emit(r, i, "", 0); continue; }
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    int extra = vind(r, v, i) - (m < 0 ? 0 : m);
+    vgi_buf l = {0};
+    for (int k = 0; k < extra; k++) vgi_buf_add(&l, " ", 1);
+    vgi_buf_add(&l, s, (size_t)t);
+    emit(r, i, l.s ? l.s : "", l.n);
+    vgi_buf_free(&l);
+  }
+  emit(r, b - 1, f, (size_t)fence);
+  r->last_blank = 0;
+}
+
+/* the language of a code block: shell when it is commands */
+static const char *code_lang(const text *r, const view *v, int a, int b) {
+  int cmd = 0, lines = 0;
+  for (int i = a; i < b && lines < 64; i++) {
+    if (vblank(r, v, i)) continue;
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    lines++;
+    if (prompt_at(s, t) || is_command_word(s, t)) cmd++;
+  }
+  return lines && cmd * 2 >= lines ? "sh" : NULL;
+}
+
+/* a paragraph: lines [a, b) joined by Markdown */
+static void paragraph(text *r, const view *v, int a, int b) {
+  note_first(r, 'P', 0);
+  if (r->scan) return;
+  sep(r, a);
+  for (int i = a; i < b; i++) {
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    if (i == a && t > 1 && s[0] == '-') {
+      /* an option that opens its description: "--with-readline tells bc …" */
+      int k = 0;
+      while (k < t && s[k] != ' ') k++;
+      if (k > 1 && k < t && (isalpha((unsigned char)s[1]) || s[1] == '-')) {
+        vgi_buf b2 = {0};
+        vgi_buf_add(&b2, "`", 1);
+        vgi_buf_add(&b2, s, (size_t)k);
+        vgi_buf_add(&b2, "` ", 2);
+        put_inline(&b2, s + k + 1, t - k - 1);
+        emit(r, i, b2.s, b2.n);
+        vgi_buf_free(&b2);
+        continue;
+      }
+    }
+    emit_text(r, i, s, t);
+  }
+}
+
+/* a list of lines: each line one item */
+static void line_list(text *r, const view *v, int a, int b) {
+  note_first(r, 'L', 0);
+  if (r->scan) return;
+  sep(r, a);
+  for (int i = a; i < b; i++) {
+    if (vblank(r, v, i)) continue;
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    vgi_buf l = {0};
+    vgi_buf_add(&l, "- ", 2);
+    put_inline(&l, s, t);
+    emit(r, i, l.s, l.n);
+    vgi_buf_free(&l);
+  }
+}
+
+/* An indented region [a, b) after a line that ended in a colon (colon) or
+ * not: a list of short lines, code, or prose read one level in. Returns
+ * where it ended (code may go on at a lower indentation). */
+static int region(text *r, const view *v, int a, int b, int colon, int depth) {
+  int P = 0, C = 0, S = 0, longest = 0, lines = 0, chunks = 1, wrapped = 0;
+  int prev_end = 1, prose_chunk = 0, cP = 0, cC = 0;
+  for (int i = a; i <= b; i++) {
+    if (i == b || vblank(r, v, i)) {
+      /* a chunk of sentences, or one that introduces what follows */
+      if (i > a && !vblank(r, v, i - 1)) {
+        int lt;
+        const char *ls = body(&r->L[i - 1], &lt);
+        if (!cC && (cP || (lt && strchr(".:", ls[lt - 1])))) prose_chunk = 1;
+        if (i < b) chunks++;
+      }
+      cP = cC = 0;
+      continue;
+    }
+    const tline *l = &r->L[i];
+    char c = line_class(l);
+    P += c == 'P'; C += c == 'C'; S += c == 'S';
+    cP += c == 'P'; cC += c == 'C';
+    int t;
+    const char *s = body(l, &t);
+    if (t > longest) longest = t;
+    if (lines && !prev_end && t && lower_c((unsigned char)s[0])) wrapped++;
+    prev_end = t && strchr(".?!:;", s[t - 1]);
+    lines++;
+  }
+  char mk;
+  int num;
+  int t0;
+  const char *s0 = vtext(r, v, a, &t0);
+  int has_marker = marker(s0, t0, &mk, &num) > 0;
+  /* addresses alone, or short headings (a centred title and its
+   * underline): read one level in, where an address is a link and a
+   * heading a heading */
+  int names = depth < MAX_NEST;
+  for (int i = a; i < b && names; i++) {
+    if (vblank(r, v, i)) continue;
+    int tt;
+    const char *ss = body(&r->L[i], &tt);
+    if (!addresses_only(ss, tt) && !title_case(ss, tt) && !all_caps(ss, tt) && !rule_char(&r->L[i], 3))
+      names = 0;
+  }
+  if (names && !(colon && lines >= 2 && !has_marker)) {
+    int m = -1;
+    for (int i = a; i < b; i++)
+      if (!vblank(r, v, i) && (m < 0 || vind(r, v, i) < m)) m = vind(r, v, i);
+    view in = { a, b, m < 0 ? v->base : m, NULL, 0, 0 };
+    blocks(r, in, depth + 1);
+    return b;
+  }
+  if (colon && !C && !has_marker && lines >= 2 && longest <= SHORT_LINE && !wrapped &&
+      (chunks == 1 || chunks == lines)) {
+    line_list(r, v, a, b);
+    return b;
+  }
+  if (depth >= MAX_NEST || (!has_marker && ((!P && (C || !colon || lines == 1)) ||
+                                             (C > 2 * P && !(prose_chunk && chunks > 1))))) {
+    /* code: it goes on with code-like lines right under it */
+    int e = b;
+    while (e < v->b && e == b && !vblank(r, v, e) && line_class(&r->L[e]) == 'C') { e++; b = e; }
+    note_first(r, 'C', 0);
+    code_block(r, v, a, b, code_lang(r, v, a, b));
+    return b;
+  }
+  int m = -1;
+  for (int i = a; i < b; i++)
+    if (!vblank(r, v, i) && (m < 0 || vind(r, v, i) < m)) m = vind(r, v, i);
+  view in = { a, b, m < 0 ? v->base : m, NULL, 0, 0 };
+  blocks(r, in, depth + 1);
+  return b;
+}
+
+/* The end of the list item at line i (its marker at indentation k0): the
+ * lines more indented than its marker, and lazy lines of prose at the
+ * marker's indentation until a blank line. */
+static int item_end(const text *r, const view *v, int i, int k0) {
+  int e = i + 1, last = i + 1, blank_seen = 0;
+  while (e < v->b) {
+    if (vblank(r, v, e)) { blank_seen = 1; e++; continue; }
+    int k = vind(r, v, e);
+    if (k > k0) { last = ++e; continue; }
+    if (k == k0 && !blank_seen) {
+      int tt;
+      const char *ss = vtext(r, v, e, &tt);
+      char kk;
+      int nn;
+      if (!marker(ss, tt, &kk, &nn) && !rule_char(&r->L[e], 4)) { last = ++e; continue; }
+    }
+    break;
+  }
+  return last;
+}
+
+/* A numbered item alone, whose first sentence is short and whose text goes
+ * on, with more blocks after it before the next number ("1. Run a
+ * git-daemon.  This allows …", then commands and prose, then "2. …"): a
+ * numbered section. Returns the length of its heading (the first sentence
+ * with its number), 0 when it is a list item. */
+static int numbered_section(const text *r, const view *v, int i, int w) {
+  int t;
+  const char *s = vtext(r, v, i, &t);
+  int k0 = vind(r, v, i), last = item_end(r, v, i, k0);
+  int nx = last;
+  while (nx < v->b && vblank(r, v, nx)) nx++;
+  if (nx >= v->b || vind(r, v, nx) > k0) return 0;
+  int nt;
+  const char *ns = vtext(r, v, nx, &nt);
+  char nk;
+  int nn;
+  if (marker(ns, nt, &nk, &nn)) return 0;   /* a list of several items */
+  int lim = t < 100 ? t : 100;
+  for (int k = w; k + 1 < lim; k++) {
+    if (s[k] == '.' && s[k + 1] == ' ') {
+      int words = word_count_n(s + w, k - w);
+      int rest = k + 1;
+      while (rest < t && s[rest] == ' ') rest++;
+      if (words >= 1 && words <= 8 && (rest < t || last > i + 1) && upper_c((unsigned char)s[w])) return k + 1;
+      return 0;
+    }
+  }
+  return 0;
+}
+
+/* list items from line i (a marker of kind mk at indentation ind) */
+static int list_items(text *r, const view *v, int i, int depth) {
+  int t;
+  const char *s = vtext(r, v, i, &t);
+  char kind;
+  int num = 1;
+  int w = marker(s, t, &kind, &num);
+  int k0 = vind(r, v, i);
+  int start = num;
+  note_first(r, 'L', 0);
+  if (!r->scan) sep(r, i);
+  int n_item = 0;
+  while (i < v->b) {
+    s = vtext(r, v, i, &t);
+    char k2;
+    int num2 = 0;
+    int w2 = marker(s, t, &k2, &num2);
+    if (!w2 || k2 != kind || vind(r, v, i) != k0) break;
+    w = w2;
+    int last = item_end(r, v, i, k0);
+    char mark[32];
+    int mw;
+    if (kind == '-' || kind == 'o') mw = snprintf(mark, sizeof mark, "- ");
+    else mw = snprintf(mark, sizeof mark, "%d. ", start + n_item);
+    int col = vind(r, v, i) + w;
+    if (depth >= MAX_NEST) {
+      /* too deep: the item's lines as one paragraph */
+      view flat = { i, last, k0, s + w, t - w, 0 };
+      paragraph(r, &flat, i, last);
+    } else if (r->scan) {
+      view in = { i, last, col, s + w, t - w, 0 };
+      blocks(r, in, depth + 1);
+    } else {
+      size_t keep = r->pre.n;
+      vgi_buf pend = {0};
+      vgi_buf_add(&pend, r->pre.s ? r->pre.s : "", r->pre.n);
+      vgi_buf_add(&pend, mark, (size_t)mw);
+      free(r->pending);
+      r->pending = vgi_buf_take(&pend);
+      for (int q = 0; q < mw; q++) vgi_buf_add(&r->pre, " ", 1);
+      view in = { i, last, col, s + w, t - w, 0 };
+      r->last_blank = 1;   /* the item's first block needs no empty line */
+      blocks(r, in, depth + 1);
+      r->pre.n = keep;
+      if (r->pre.s) r->pre.s[keep] = 0;
+      free(r->pending);
+      r->pending = NULL;
+    }
+    n_item++;
+    /* the next item after blank lines */
+    int nx = last;
+    while (nx < v->b && vblank(r, v, nx)) nx++;
+    if (nx >= v->b) { i = last; break; }
+    const char *sn;
+    int tn;
+    sn = vtext(r, v, nx, &tn);
+    char kn;
+    int numn;
+    if (vind(r, v, nx) != k0 || !marker(sn, tn, &kn, &numn) || kn != kind) { i = last; break; }
+    i = nx;
+  }
+  return i;
+}
+
+/* a "Key: value" block [a, b): each key line and the lines indented under it */
+static int kv_block(const text *r, const view *v, int a, int b) {
+  int keys = 0, k0 = vind(r, v, a);
+  for (int i = a; i < b; i++) {
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    int k = vind(r, v, i);
+    if (k == k0 && kv_key(s, t)) keys++;
+    else if (k <= k0) return 0;
+  }
+  return keys >= 2;
+}
+
+static void kv_items(text *r, const view *v, int a, int b, int depth) {
+  note_first(r, 'L', 0);
+  if (r->scan) return;
+  sep(r, a);
+  int k0 = vind(r, v, a);
+  for (int i = a; i < b;) {
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    int kl = kv_key(s, t);
+    int e = i + 1;
+    while (e < b && vind(r, v, e) > k0) e++;
+    /* a Debian continuation's lone "." is an empty line */
+    vgi_buf l = {0};
+    vgi_buf_add(&l, "- **", 4);
+    put_inline(&l, s, kl);
+    vgi_buf_add(&l, "**:", 3);
+    int vs = kl + 1;
+    while (vs < t && s[vs] == ' ') vs++;
+    if (vs < t) { vgi_buf_add(&l, " ", 1); put_inline(&l, s + vs, t - vs); }
+    emit(r, i, l.s, l.n);
+    vgi_buf_free(&l);
+    if (e > i + 1) {
+      int shortl = 1;
+      for (int q = i + 1; q < e; q++) {
+        int tq;
+        body(&r->L[q], &tq);
+        if (tq > SHORT_LINE) shortl = 0;
+      }
+      int colon = vs < t && s[t - 1] == ':';
+      size_t keep = r->pre.n;
+      vgi_buf_add(&r->pre, "  ", 2);
+      if ((colon || shortl) && e - i > 2 && depth < MAX_NEST) {
+        r->last_blank = 1;
+        for (int q = i + 1; q < e; q++) {
+          int tq;
+          const char *sq = body(&r->L[q], &tq);
+          if (tq == 1 && sq[0] == '.') { skip_to(r, q); continue; }
+          vgi_buf li = {0};
+          vgi_buf_add(&li, "- ", 2);
+          put_inline(&li, sq, tq);
+          emit(r, q, li.s, li.n);
+          vgi_buf_free(&li);
+        }
+      } else {
+        for (int q = i + 1; q < e; q++) {
+          int tq;
+          const char *sq = body(&r->L[q], &tq);
+          if (tq == 1 && sq[0] == '.') { skip_to(r, q); continue; }
+          emit_text(r, q, sq, tq);
+        }
+      }
+      r->pre.n = keep;
+      if (r->pre.s) r->pre.s[keep] = 0;
+    }
+    i = e;
+  }
+}
+
+/* Is line i (at the view's base, after a blank line or the view's start)
+ * alone: the next line blank or more indented? */
+static int alone(const text *r, const view *v, int i) {
+  return i + 1 >= v->b || vblank(r, v, i + 1) || vind(r, v, i + 1) > vind(r, v, i);
+}
+
+static int next_nonblank(const text *r, const view *v, int i) {
+  while (i < v->b && vblank(r, v, i)) i++;
+  return i;
+}
+
+static const char *const CONNECTIVES[] = { "or", "and", "then", "also", "else", "otherwise",
+  "alternatively", "for example", "e.g.", "i.e.", "example", "oder", "und", "ou", "et", "o", "y", NULL };
+
+static int connective(const char *s, int n) {
+  while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' ')) n--;
+  for (int k = 0; CONNECTIVES[k]; k++)
+    if ((int)strlen(CONNECTIVES[k]) == n && !strncasecmp(s, CONNECTIVES[k], (size_t)n)) return 1;
+  return 0;
+}
+
+static void blocks(text *r, view v, int depth) {
+  int i = v.a;
+  int colon = 0;   /* the last paragraph ended in a colon */
+  while (i < v.b) {
+    if (vblank(&*r, &v, i)) { i++; continue; }
+    int k = vind(r, &v, i);
+    int t;
+    const char *s = vtext(r, &v, i, &t);
+    const tline *l = &r->L[i];
+    int first_line = i == v.a || vblank(r, &v, i - 1);
+    /* more indented than the view: a region of its own */
+    if (k > v.base && !(i == v.a && v.ov)) {
+      /* a paragraph whose first line alone is indented */
+      if (first_line && i + 1 < v.b && !vblank(r, &v, i + 1) && vind(r, &v, i + 1) == v.base &&
+          line_class(l) == 'P') {
+        int e = i + 1;
+        while (e < v.b && !vblank(r, &v, e) && vind(r, &v, e) == v.base) e++;
+        paragraph(r, &v, i, e);
+        colon = 0;
+        i = e;
+        continue;
+      }
+      int e = region_end(r, &v, i, v.base);
+      i = region(r, &v, i, e, colon, depth);
+      colon = 0;
+      continue;
+    }
+    /* rules and headings */
+    char rc = v.ov && i == v.a ? 0 : rule_char(l, 3);
+    if (rc) {
+      /* over- and underline: "=====" / Title / "=====" */
+      if (i + 2 < v.b && !vblank(r, &v, i + 1) && rule_char(&r->L[i + 2], 3) == rc) {
+        int tt;
+        const char *ts = body(&r->L[i + 1], &tt);
+        if (heading_text(ts, tt)) {
+          char key = (char)(rc | 0x80);
+          heading(r, i + 1, key, ts, tt);
+          skip_to(r, i + 2);
+          i += 3;
+          colon = 0;
+          continue;
+        }
+      }
+      skip_to(r, i);
+      i++;
+      colon = 0;
+      continue;
+    }
+    const char *ts;
+    int tn;
+    if (!(v.ov && i == v.a) && rule_title(l, &ts, &tn)) {
+      heading(r, i, 'R', ts, tn);
+      i++;
+      colon = 0;
+      continue;
+    }
+    if (first_line && i + 1 < v.b && heading_text(s, t)) {
+      char uc = rule_char(&r->L[i + 1], 3);
+      int ut;
+      body(&r->L[i + 1], &ut);
+      if (uc && ut * 2 >= t && !(v.ov && i == v.a)) {
+        heading(r, i, uc, s, t);
+        skip_to(r, i + 1);
+        i += 2;
+        colon = 0;
+        continue;
+      }
+    }
+    char mk;
+    int num = 0;
+    int mw = marker(s, t, &mk, &num);
+    if (first_line && alone(r, &v, i) && !(v.ov && i == v.a)) {
+      int at = 0, dep = numbered(s, t, &at);
+      int nx = next_nonblank(r, &v, i + 1);
+      if (dep && heading_text(s + at, t - at) && upper_c((unsigned char)s[at]) && nx < v.b) {
+        int nt, at2;
+        const char *ns = vtext(r, &v, nx, &nt);
+        if (!numbered(ns, nt, &at2) || vind(r, &v, nx) > k) {
+          heading(r, i, (char)('0' + (dep > 6 ? 6 : dep)), s, t);
+          i++;
+          colon = 0;
+          continue;
+        }
+      }
+      if (all_caps(s, t) && (dep || !mw)) {
+        heading(r, i, 'C', s, t);
+        i++;
+        colon = 0;
+        continue;
+      }
+      if (v.top && ends_colon(s, t) && heading_text(s, t - 1) && word_count_n(s, t) <= 5 &&
+          !memchr(s, ',', (size_t)t) && !mw && nx < v.b && vind(r, &v, nx) > k &&
+          !lower_c((unsigned char)s[0]) && !connective(s, t)) {
+        heading(r, i, ':', s, t);
+        i++;
+        colon = 0;
+        continue;
+      }
+      /* a short line alone in title case between blocks ("Portability
+       * Notes", "About"), a paragraph or a list under it: a heading */
+      if (title_case(s, t) && nx < v.b && vind(r, &v, nx) >= k && r->nelem > 0 && !mw) {
+        int nt;
+        const char *ns = vtext(r, &v, nx, &nt);
+        if (!title_case(ns, nt) && !all_caps(ns, nt) && !rule_char(&r->L[nx], 3)) {
+          heading(r, i, 'C', s, t);
+          i++;
+          colon = 0;
+          continue;
+        }
+      }
+      /* the document's first line, short and alone: its title (a line
+       * ending in a colon only when it is a name, not a sentence) */
+      if (v.top && r->nelem == 0 && r->scan && !mw && heading_text(s, t) && t <= 80 &&
+          (!ends_colon(s, t) || word_count_n(s, t) <= 5) &&
+          (i + 1 >= v.b || vblank(r, &v, i + 1)) && line_class(l) != 'C') {
+        r->title_line = l->no;
+        note_first(r, 'T', 0);
+        i++;
+        continue;
+      }
+      if (!r->scan && r->title_line == l->no) {
+        note_first(r, 'T', 0);
+        while (t > 0 && (s[t - 1] == ':' || s[t - 1] == ' ')) t--;
+        vgi_buf b = {0};
+        vgi_buf_add(&b, "# ", 2);
+        put_inline(&b, s, t);
+        sep(r, i);
+        emit(r, i, b.s, b.n);
+        vgi_buf_free(&b);
+        i++;
+        continue;
+      }
+    }
+    /* "* Installation" alone between paragraphs: a heading */
+    if (mw && mk == '-' && first_line && alone(r, &v, i) && !(v.ov && i == v.a) &&
+        heading_text(s + mw, t - mw) && word_count_n(s + mw, t - mw) <= 6 &&
+        upper_c((unsigned char)s[mw])) {
+      int nx = next_nonblank(r, &v, i + 1);
+      char nk;
+      int nn, nt;
+      const char *ns = nx < v.b ? vtext(r, &v, nx, &nt) : NULL;
+      if (ns && vind(r, &v, nx) == k && !marker(ns, nt, &nk, &nn)) {
+        heading(r, i, 'B', s + mw, t - mw);
+        i++;
+        colon = 0;
+        continue;
+      }
+    }
+    /* a numbered section written as a lone list item */
+    if (mw && mk == '1' && first_line && !(v.ov && i == v.a) && depth < MAX_NEST) {
+      int hn = numbered_section(r, &v, i, mw);
+      if (hn) {
+        heading(r, i, '1', s, hn - 1);
+        int last = item_end(r, &v, i, k);
+        int rest = hn;
+        while (rest < t && s[rest] == ' ') rest++;
+        int col = k + mw;
+        view in = { i, last, col, s + rest, t - rest, 0 };
+        if (rest >= t) { in.a = i + 1; in.ov = NULL; in.ovlen = 0; }
+        if (in.a < in.b) blocks(r, in, depth + 1);
+        colon = 0;
+        i = last;
+        continue;
+      }
+    }
+    /* lists */
+    if (mw && (mk == '-' || first_line || colon || (mk == '1' && num == 1))) {
+      if (mk != 'o' || first_line) {
+        i = list_items(r, &v, i, depth);
+        colon = 0;
+        continue;
+      }
+    }
+    /* the whole chunk, up to a blank line: code when most of its lines are
+     * code and hardly any is prose (indentation inside it kept) */
+    char c0 = line_class(l);
+    if (!(v.ov && i == v.a) && (c0 == 'C' || !ends_colon(s, t))) {
+      int ce = i, P = 0, C = 0;
+      while (ce < v.b && !vblank(r, &v, ce)) {
+        char c = line_class(&r->L[ce]);
+        P += c == 'P';
+        C += c == 'C';
+        ce++;
+      }
+      int lines = ce - i;
+      if (C && C * 2 >= lines && P * 4 < lines) {
+        note_first(r, 'C', 0);
+        code_block(r, &v, i, ce, code_lang(r, &v, i, ce));
+        colon = 0;
+        i = ce;
+        continue;
+      }
+    }
+    /* the chunk: lines at this indentation up to a blank line, or up to
+     * code that a line ending in a colon brings */
+    int e = i + 1;
+    while (e < v.b && !vblank(r, &v, e) && vind(r, &v, e) <= k) {
+      int pt;
+      const char *ps = vtext(r, &v, e - 1, &pt);
+      if (ends_colon(ps, pt) && line_class(&r->L[e]) == 'C') break;
+      e++;
+    }
+    int hang = e;
+    /* lines under it more indented: hanging indentation, unless a colon or
+     * code brings them */
+    while (hang < v.b && !vblank(r, &v, hang) && vind(r, &v, hang) > k) {
+      int pt, ht;
+      const char *ps = vtext(r, &v, hang - 1, &pt);
+      const char *hs = vtext(r, &v, hang, &ht);
+      char hk;
+      int hn;
+      if (ends_colon(ps, pt) || line_class(&r->L[hang]) == 'C' || (marker(hs, ht, &hk, &hn) && hk == '-'))
+        break;
+      hang++;
+      while (hang < v.b && !vblank(r, &v, hang) && vind(r, &v, hang) <= k) {
+        if (vind(r, &v, hang) < k) break;
+        hang++;
+      }
+    }
+    e = hang;
+    if (first_line && kv_key(s, t)) {
+      int ke = e;
+      while (ke < v.b && !vblank(r, &v, ke) && vind(r, &v, ke) >= k) ke++;
+      if (kv_block(r, &v, i, ke)) {
+        kv_items(r, &v, i, ke, depth);
+        i = ke;
+        colon = 0;
+        continue;
+      }
+    }
+    /* stop at a list, a rule or a marker line inside the chunk */
+    int pe = i + 1;
+    for (; pe < e; pe++) {
+      int pt;
+      const char *ps = vtext(r, &v, pe, &pt);
+      char pk;
+      int pn;
+      if (vind(r, &v, pe) != k) continue;
+      if (rule_char(&r->L[pe], 4) || rule_title(&r->L[pe], &ts, &tn)) break;
+      int qt;
+      const char *qs = vtext(r, &v, pe - 1, &qt);
+      if (marker(ps, pt, &pk, &pn) && (pk == '-' || ends_colon(qs, qt))) break;
+    }
+    e = pe;
+    if (colon && e - i >= 2 && !(v.ov && i == v.a)) {
+      int lines_ok = 1;
+      for (int q = i; q < e && lines_ok; q++) {
+        int qt;
+        const char *qs = vtext(r, &v, q, &qt);
+        if (qt > SHORT_LINE || lower_c((unsigned char)qs[0]) || line_class(&r->L[q]) == 'C') lines_ok = 0;
+      }
+      if (lines_ok) {
+        line_list(r, &v, i, e);
+        colon = 0;
+        i = e;
+        continue;
+      }
+    }
+    paragraph(r, &v, i, e);
+    int lt;
+    const char *ls = vtext(r, &v, e - 1, &lt);
+    colon = ends_colon(ls, lt);
+    i = e;
+  }
+}
+
+/* ---- the document ----------------------------------------------------------------------- */
+
+/* "-*- mode: text -*-", "vim: set tw=72:", "# vi: ft=txt", "$Id: … $" */
+static int modeline(const char *s, int n) {
+  /* a version control keyword: "$Id: README,v 1.6 … $", "-- $MawkId: … $" */
+  const char *dollar = memchr(s, '$', (size_t)n);
+  if (dollar) {
+    int k = (int)(dollar - s) + 1;
+    while (k < n && isalpha((unsigned char)s[k])) k++;
+    if (k - (dollar - s) >= 3 && k < n && s[k] == ':' && !strncmp(s + k - 2, "Id", 2) &&
+        memchr(s + k, '$', (size_t)(n - k)))
+      return 1;
+  }
+  const char *a = n > 6 ? memmem(s, (size_t)n, "-*-", 3) : NULL;
+  if (a && memmem(a + 3, (size_t)(n - (a + 3 - s)), "-*-", 3)) return 1;
+  for (int i = 0; i + 3 < n; i++) {
+    if (i && s[i - 1] != ' ' && s[i - 1] != '\t') continue;
+    int k = !strncmp(s + i, "vim:", 4) || !strncmp(s + i, "vile:", 5) ? 4 + (s[i + 2] == 'l')
+          : !strncmp(s + i, "vi:", 3) || !strncmp(s + i, "ex:", 3) ? 3 : 0;
+    if (!k) continue;
+    const char *rest = s + i + k;
+    int rn = n - i - k;
+    while (rn > 0 && *rest == ' ') { rest++; rn--; }
+    if (rn >= 4 && !strncmp(rest, "set ", 4)) return 1;
+    int eq = 0;
+    for (int q = 0; q < rn && q < 200; q++) eq += rest[q] == '=';
+    if (eq) return 1;
+  }
+  return 0;
+}
+
+/* " -- Name <mail@host>  Tue, 1 Jan 2019 …" */
+static int signature(const char *s, int n) {
+  if (n < 12 || strncmp(s, " -- ", 4)) return 0;
+  const char *lt = memchr(s, '<', (size_t)n);
+  const char *at = lt ? memchr(lt, '@', (size_t)(n - (lt - s))) : NULL;
+  const char *gt = at ? memchr(at, '>', (size_t)(n - (at - s))) : NULL;
+  return gt != NULL;
+}
+
+static int split_lines(text *r, const char *src, size_t len) {
+  size_t tabs = 0, nl = 0;
+  for (size_t i = 0; i < len; i++) { tabs += src[i] == '\t'; nl += src[i] == '\n'; }
+  int wide = tabs <= len / 4 + 4096;   /* past a budget a tab is one space */
+  size_t cap = len + (wide ? tabs * 7 : 0) + 1;
+  r->store = malloc(cap);
+  r->L = calloc(nl + 2, sizeof *r->L);
+  if (!r->store || !r->L) return 0;
+  size_t o = 0;
+  int no = 1;
+  for (size_t i = 0; i <= len;) {
+    const char *e = memchr(src + i, '\n', len - i);
+    size_t end = e ? (size_t)(e - src) : len;
+    if (!e && i == len && no > 1) break;
+    size_t st = o;
+    int col = 0;
+    for (size_t k = i; k < end; k++) {
+      char c = src[k];
+      if (c == '\t') {
+        int w = wide ? 8 - col % 8 : 1;
+        for (int q = 0; q < w; q++) r->store[o++] = ' ';
+        col += w;
+      } else if (c == '\r' && k + 1 == end) {
+        /* CRLF */
+      } else {
+        r->store[o++] = c == '\v' || c == '\f' || c == '\r' ? ' ' : c;
+        col++;
+      }
+    }
+    tline *l = &r->L[r->n++];
+    l->s = r->store + st;
+    l->len = (int)(o - st > 0x3fffffff ? 0x3fffffff : o - st);
+    l->no = no++;
+    int k = 0;
+    while (k < l->len && l->s[k] == ' ') k++;
+    l->ind = k;
+    if (!e) break;
+    i = end + 1;
+  }
+  /* what is never said: modelines (vim reads the first and last five
+   * lines), Emacs' local variables at the end, Debian signatures */
+  for (int i = 0; i < r->n; i++) {
+    tline *l = &r->L[i];
+    if (signature(l->s, l->len < LINE_LOOK ? l->len : LINE_LOOK)) l->kind = 'x';
+    else if ((i < 5 || i >= r->n - 5) && modeline(l->s, look(l))) l->kind = 'x';
+  }
+  for (int i = r->n - 1; i >= 0 && i >= r->n - 40; i--) {
+    int t;
+    const char *s = body(&r->L[i], &t);
+    if (t >= 16 && memmem(s, (size_t)t, "Local Variables:", 16)) {
+      for (int k = i; k < r->n; k++) r->L[k].kind = 'x';
+      break;
+    }
+  }
+  return 1;
+}
+
+static void remap(const text *r, cJSON *node) {
+  if (!node) return;
+  for (cJSON *c = node->child; c; c = c->next) {
+    if (c->string && !strcmp(c->string, "source") && cJSON_IsObject(c)) {
+      cJSON *l = cJSON_GetObjectItemCaseSensitive(c, "line");
+      if (cJSON_IsNumber(l) && l->valueint >= 1 && l->valueint <= r->nmap)
+        cJSON_SetNumberValue(l, r->map[l->valueint - 1]);
+    } else if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
+      remap(r, c);
+    }
+  }
+}
+
+char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi_options *opts,
+                        vgi_diags *d, int **map, int *nmap, size_t *out_len) {
+  (void)opts;
+  text r = { .file = file, .d = d, .next_src = 1, .last_blank = 1, .title_line = -1 };
+  if (!split_lines(&r, src, len)) {
+    free(r.store);
+    free(r.L);
+    vgi_diag_add(d, VGI_ERROR, file, 0, 0, NULL, "out of memory");
+    return NULL;
+  }
+  /* the document's own indentation (a text indented as a whole) */
+  int base = -1;
+  for (int i = 0; i < r.n; i++)
+    if (!is_blank(&r.L[i]) && (base < 0 || r.L[i].ind < base)) base = r.L[i].ind;
+  if (base < 0) base = 0;
+  if (base > MAX_IND) base = MAX_IND;
+  view top = { 0, r.n, base, NULL, 0, 1 };
+  r.scan = 1;
+  blocks(&r, top, 0);
+  r.scan = 0;
+  /* a heading first, of a style used once, is the title; underlines take
+   * levels in the order they first appear, numbered sections by their depth,
+   * the other styles the first level, colon headings one below the rest */
+  int title_style = -1;
+  if (r.nelem && r.first_kind == 'H' && r.sused[r.first_style] == 1) title_style = r.first_style;
+  int level = 2, deepest = 1;
+  for (int k = 0; k < r.nstyles; k++) {
+    char key = r.skey[k];
+    if (k == title_style) r.slevel[k] = 1;
+    else if (key == ':') continue;
+    else if (key >= '1' && key <= '6') r.slevel[k] = 1 + (key - '0');
+    else if (key == 'C' || key == 'R' || key == 'B') r.slevel[k] = 2;
+    else r.slevel[k] = level++;
+    if (r.slevel[k] > 6) r.slevel[k] = 6;
+    if (r.slevel[k] > deepest) deepest = r.slevel[k];
+  }
+  for (int k = 0; k < r.nstyles; k++)
+    if (r.skey[k] == ':' && k != title_style) r.slevel[k] = deepest < 6 ? deepest + 1 : 6;
+  r.nelem = 0;
+  blocks(&r, top, 0);
+  fill(&r, r.n + 1);
+  free(r.pending);
+  vgi_buf_free(&r.pre);
+  free(r.store);
+  free(r.L);
+  *map = r.map;
+  *nmap = r.nmap;
+  *out_len = r.out.n;
+  return vgi_buf_take(&r.out);
+}
+
+cJSON *vgi_text_load(const char *src, size_t len, const char *file, const vgi_options *opts,
+                     vgi_posmap *pm, vgi_diags *d) {
+  int *map = NULL, nmap = 0;
+  size_t mlen = 0;
+  char *md = vgi_text_markdown(src, len, file, opts, d, &map, &nmap, &mlen);
+  if (!md) return NULL;
+  size_t first = d->n;
+  cJSON *model = vgi_markdown_load(md, mlen, file, opts, pm, d);
+  text r = { .map = map, .nmap = nmap };
+  remap(&r, model);
+  for (size_t i = first; i < d->n; i++)
+    if (d->v[i].line >= 1 && d->v[i].line <= nmap && d->v[i].file && !strcmp(d->v[i].file, file))
+      d->v[i].line = map[d->v[i].line - 1];
+  free(map);
+  free(md);
+  return model;
+}
+
+/* Markdown markup a plain text does not have: fenced code, inline links and
+ * pictures, link definitions, table rules (each counts 2); ATX headings,
+ * code spans, **strong** (each 1, a kind at most twice). 2 or more is
+ * Markdown. Looked for in the first 64 KiB. */
+int vgi_text_is_markdown(const char *s, size_t len) {
+  if (len > 65536) len = 65536;
+  int score = 0, atx = 0, spans = 0, strong = 0, fences = 0, prev_hash = 0;
+  for (size_t i = 0; i < len && score < 2;) {
+    const char *e = memchr(s + i, '\n', len - i);
+    size_t end = e ? (size_t)(e - s) : len;
+    const char *l = s + i;
+    size_t n = end - i;
+    /* a fence (a line of tildes only, longer than three, underlines a title) */
+    if (n >= 3 && (!strncmp(l, "```", 3) || (!strncmp(l, "~~~", 3) && (n == 3 || l[3] != '~')))) fences++;
+    /* a heading, not a run of comments or root prompts ("# apt update") */
+    int hash = n >= 3 && l[0] == '#';
+    if (hash && !prev_hash && e && e + 1 < s + len && e[1] != '#') {
+      size_t h = 0;
+      while (h < n && l[h] == '#') h++;
+      if (h <= 6 && h < n && l[h] == ' ' && h + 1 < n && l[h + 1] != '#') atx++;
+    }
+    prev_hash = n > 0 && l[0] == '#';
+    if (n >= 5 && l[0] == '[') {
+      const char *c = memchr(l, ']', n);
+      if (c && (size_t)(c - l) + 2 < n && c[1] == ':' && c[2] == ' ') score += 2;
+    }
+    int pipes = 0, dashes = 0, others = 0;
+    for (size_t k = 0; k < n; k++) {
+      char c = l[k];
+      if (c == '|') pipes++;
+      else if (c == '-') dashes++;
+      else if (c != ':' && c != ' ') others++;
+      if (c == ']' && k + 1 < n && l[k + 1] == '(') {
+        const char *close = memchr(l + k, ')', n - k);
+        if (close && close - (l + k) > 2) score += 2;
+      }
+      if (c == '`' && k + 2 < n && l[k + 1] != '`') {
+        const char *close = memchr(l + k + 1, '`', n - k - 1);
+        const char *apo = memchr(l + k + 1, '\'', n - k - 1);
+        if (close && (!apo || apo > close)) spans++;
+      }
+      if (c == '*' && k + 2 < n && l[k + 1] == '*' && l[k + 2] != ' ' && l[k + 2] != '*') {
+        const char *close = n - k > 3 ? memmem(l + k + 2, n - k - 2, "**", 2) : NULL;
+        if (close && close[-1] != ' ') strong++;
+      }
+    }
+    if (pipes >= 1 && dashes >= 3 && !others && n >= 5) score += 2;
+    if (!e) break;
+    i = end + 1;
+  }
+  if (fences >= 2) score += 2;
+  score += (atx > 2 ? 2 : atx) + (spans > 2 ? 2 : spans) + (strong > 2 ? 2 : strong);
+  return score >= 2;
+}

@@ -1,0 +1,231 @@
+/* test_text.c: plain text (stages/input/text.c) read as what it means:
+ * titles and headings, paragraphs, lists, "Key: value" blocks, prose and
+ * code told apart by their lines, rules, modelines and signatures never
+ * said; every scene and diagnostic on the text file's own line; the type
+ * of a document the name leaves open decided by its markup; hostile text
+ * read in bounded time. */
+#include "input_test.h"
+#include "input_private.h"
+
+/* the scene of the given type whose visual content holds `needle` */
+static const cJSON *scene_with(const cJSON *m, const char *type, const char *needle) {
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), type)) continue;
+    char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
+    int hit = t && strstr(t, needle);
+    free(t);
+    if (hit) return s;
+  }
+  return NULL;
+}
+
+static int line_of(const cJSON *scene) {
+  assert_non_null(scene);
+  return cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "source"), "line")->valueint;
+}
+
+static int items_of(const cJSON *scene) {
+  return cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "visual_content"), "items"));
+}
+
+static void constructs(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load(DATA "plain.txt", &o, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  assert_canonical(m);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  /* the short first line alone is the title (the mode line before it is not) */
+  const cJSON *title = scene_at(m, 0, 0);
+  assert_string_equal(sget(title, "scene_type"), "title");
+  assert_string_equal(vcget(title, "title"), "Gadget Toolkit");
+  /* hard-wrapped lines are one paragraph, said whole */
+  assert_true(said_in(m, "It runs on any machine with a C compiler, and it keeps every part") == 1);
+  /* indented commands are code, under their underlined heading */
+  const cJSON *cmd = scene_with(m, "command", "./configure --prefix=/usr");
+  assert_non_null(cmd);
+  assert_string_equal(vcget(cmd, "header"), "Installation");
+  assert_string_equal(vcget(cmd, "language"), "sh");
+  /* indented prose stays prose: an option's description is said, not shown as code */
+  assert_null(scene_with(m, "command", "with-springs"));
+  assert_true(said_in(m, "tells the build to include the spring parts that let gadgets store") == 1);
+  /* short indented lines after a colon are a list; the colon line its heading */
+  const cJSON *q = scene_with(m, "list", "Which part broke first?");
+  assert_non_null(q);
+  assert_int_equal(items_of(q), 3);
+  assert_string_equal(vcget(q, "header"), "Extra options");
+  /* a list with its continuation lines and a nested item, under a capitals heading */
+  const cJSON *f = scene_with(m, "list", "Gears turn the axle and never slip under load.");
+  assert_non_null(f);
+  assert_string_equal(vcget(f, "header"), "FEATURES");
+  assert_non_null(scene_with(m, "list", "{\"title\":\"Coil springs last longest.\",\"level\":1}"));
+  /* a rule with a title is a heading; Key: value lines a list of terms */
+  const cJSON *kv = scene_with(m, "list", "{\"title\":\"Program\",\"description\":\"Gadget Toolkit\"");
+  assert_non_null(kv);
+  assert_string_equal(vcget(kv, "header"), "Original package notes");
+  assert_non_null(scene_with(m, "list", "Linux 6.1 (x86-64)"));
+  /* a numbered section line with a body is a heading */
+  assert_non_null(scene_with(m, "list", "\"header\":\"2. Known problems\""));
+  /* never the markup, the mode lines, the rules or the signature */
+  static const char *const never[] = { "-*-", "coding", "vim", "tw=72", "----", "====", "jane@example.org",
+    "+0100", "2024", "\\", "**", "$ ./configure --prefix=/usr\\n", "Original package notes --" };
+  for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+    if (strstr(all, never[i])) print_message("'%s' in %s\n", never[i], all);
+    assert_null(strstr(all, never[i]));
+  }
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* Every scene's line is the text file's, whatever the translation added or
+ * left out before it; so is a diagnostic's. */
+static void lines(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load(DATA "plain.txt", &o, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(line_of(scene_at(m, 0, 0)), 2);
+  assert_int_equal(line_of(scene_with(m, "command", "./configure")), 12);
+  assert_int_equal(line_of(scene_with(m, "list", "Which part broke first?")), 22);
+  assert_int_equal(line_of(scene_with(m, "list", "Gears turn the axle")), 28);
+  assert_int_equal(line_of(scene_with(m, "list", "\"title\":\"Program\"")), 36);
+  assert_int_equal(line_of(scene_with(m, "list", "The gear ratio")), 44);
+  cJSON_Delete(m);
+  /* a narration longer than the limit: an error at its paragraph's line */
+  vg_limits lim = *vgi_limits(NULL);
+  lim.max_narration = 40;
+  vgi_options lo = { .detail = VGI_DETAIL_FULL, .limits = &lim };
+  memset(&d, 0, sizeof d);
+  m = vgi_load(DATA "plain.txt", &lo, &d);
+  int found = 0;
+  for (size_t i = 0; i < d.n; i++) {
+    if (!strstr(d.v[i].message, "narration")) continue;
+    assert_true(d.v[i].line == 4 || d.v[i].line == 12 || d.v[i].line == 22 || d.v[i].line == 28 ||
+                d.v[i].line == 36 || d.v[i].line == 44);
+    found++;
+  }
+  if (!found) dump_diags(&d);
+  assert_true(found >= 3);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
+/* Which documents are plain text: .txt and .text files and document: of
+ * a name that is not Markdown's, unless the text has Markdown's markup;
+ * text: always; a .md file never. */
+static void detection(void **state) {
+  (void)state;
+  static const char plain[] = "Notes\n=====\n\n    Indented prose stays prose when it is made of sentences like this one.\n";
+  static const char markdown[] = "# Notes\n\nSee [the guide](guide.md) and run `make`.\n\n```sh\nmake\n```\n";
+  assert_false(vgi_text_is_markdown(plain, strlen(plain)));
+  assert_true(vgi_text_is_markdown(markdown, strlen(markdown)));
+  /* comments and root prompts are no headings */
+  static const char prompts[] = "Run:\n\n# apt update\n# apt install foo\n\nThen # is a sign.\n";
+  assert_false(vgi_text_is_markdown(prompts, strlen(prompts)));
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  /* a .txt file of plain text: the indented sentence is said, not shown as code */
+  cJSON *m = load_text("notes.txt", plain, &o, &d);
+  assert_null(scene_with(m, "command", "Indented"));
+  assert_true(said_in(m, "Indented prose stays prose") == 1);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+  /* a .txt file of Markdown is Markdown */
+  m = load_text("guide.txt", markdown, &o, &d);
+  assert_string_equal(vcget(scene_at(m, 0, 0), "title"), "Notes");
+  assert_non_null(scene_with(m, "command", "make"));
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+  /* document: of a README without an extension: by its content */
+  const char *path = write_tmp("README", plain);
+  vgi_options doc = { .format = "document", .detail = VGI_DETAIL_FULL };
+  m = load(path, &doc, &d);
+  assert_non_null(m);
+  assert_true(said_in(m, "Indented prose stays prose") == 1);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+  /* markdown: reads the same file as Markdown (the indented line is code) */
+  vgi_options md = { .format = "markdown", .detail = VGI_DETAIL_FULL };
+  m = load(path, &md, &d);
+  assert_non_null(scene_with(m, "command", "Indented prose"));
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+  unlink(path);
+  /* text: reads Markdown markup as text; a .md file is always Markdown */
+  path = write_tmp("guide.md", "Notes\n=====\n\n    indented code here\n");
+  vgi_options tx = { .format = "text", .detail = VGI_DETAIL_FULL };
+  m = load(path, &doc, &d);
+  assert_non_null(scene_with(m, "command", "indented code here"));
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+  unlink(path);
+  path = write_tmp("guide2.txt", markdown);
+  m = load(path, &tx, &d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "# Notes"));   /* shown as written */
+  free(all);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+  unlink(path);
+}
+
+static void put_rep(FILE *f, const char *s, long n) {
+  for (long i = 0; i < n; i++) fputs(s, f);
+}
+
+/* Hostile text: deep indentation, long lines, many markers, tabs, CRLF,
+ * control characters: read, never a crash and never a nesting error. */
+static void hostile(void **state) {
+  (void)state;
+  char path[256];
+  snprintf(path, sizeof path, "/tmp/vgi_%d_hostile.txt", (int)getpid());
+  FILE *f = fopen(path, "wb");
+  fputs("Deep\n====\n\n", f);
+  /* 400 bullets, each indented one more */
+  for (int i = 0; i < 400; i++) { for (int k = 0; k < i; k++) fputc(' ', f); fputs("- item\n", f); }
+  /* 400 indentation levels of prose and of code */
+  for (int i = 0; i < 400; i++) { for (int k = 0; k < i * 2; k++) fputc(' ', f); fputs("Words of a sentence here.\n\n", f); }
+  for (int i = 0; i < 300; i++) { for (int k = 0; k < i; k++) fputc('\t', f); fputs("x = {y};\n", f); }
+  fclose(f);
+  vgi_diags d = {0};
+  cJSON *m = vgi_load(path, NULL, &d);
+  assert_non_null(m);
+  assert_false(has_message(&d, "nested"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* a line of 2 MB, 100,000 markers on one line, 50,000 short lines,
+   * CRLF, form feeds, NUL-free control characters */
+  f = fopen(path, "wb");
+  fputs("Long\r\n----\r\n\r\n\f\r\n", f);
+  put_rep(f, "word `x' <a@b> http://x.org/[y] ", 60000);
+  fputs("\n\n", f);
+  put_rep(f, "- ", 100000);
+  fputs("end\n\n", f);
+  put_rep(f, "Key: value\n\tmore\n", 20000);
+  put_rep(f, "\n1. a\n   b:\n\n        c\n", 10000);
+  put_rep(f, "-----\n", 5000);
+  put_rep(f, "\x01\x02 text \x1b[0m\n", 1000);
+  fclose(f);
+  memset(&d, 0, sizeof d);
+  m = vgi_load(path, NULL, &d);
+  assert_non_null(m);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  unlink(path);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(constructs),
+    cmocka_unit_test(lines),
+    cmocka_unit_test(detection),
+    cmocka_unit_test(hostile),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

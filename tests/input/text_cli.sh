@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# tests/input/text_cli.sh: plain text as a user names it: a .txt file, a
+# README with document: or text:, the plan `vgrun scenes` prints, and one
+# video made from a plain-text README (its streams and length decoded).
+. "$(dirname "$0")/../lib.sh"
+vg_scratch text
+D=$SRC/tests/input/data
+
+cp "$D/plain.txt" "$T/README"
+# a README: no extension, so a prefix says what it is
+"$VGRUN" scenes "$T/README" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "README without a prefix"
+check "says which prefixes" has "$T/err" "text:"
+for spec in "document:$T/README" "text:$T/README" "$D/plain.txt"; do
+  "$VGRUN" scenes --detail full "$spec" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes $spec"
+  check "$spec: title" has "$T/out" '^   1  title .*Gadget Toolkit'
+  check "$spec: commands" has "$T/out" 'command .*Installation \[2 lines sh\]'
+  check "$spec: questions" has "$T/out" '• Which part broke first?'
+  check "$spec: option said" has "$T/out" 'option tells the build to include'
+  check "$spec: no rule said" hasnt "$T/out" -- '----'
+  check "$spec: no signature" hasnt "$T/out" 'jane@example.org'
+  check "$spec: no modeline" hasnt "$T/out" 'vim'
+done
+"$VGRUN" check "$D/plain.txt" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "check plain.txt"
+check "check counts the scenes" has "$T/out" "plain.txt: ok (1 video, 8 scenes)"
+# document: of Markdown is Markdown: its "#" heading is the title
+printf '# Widgets\n\nSee [the guide](guide.md). Run `make` first.\n' >"$T/NOTES"
+"$VGRUN" scenes "document:$T/NOTES" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes document: Markdown"
+check "Markdown title" has "$T/out" '^   1  title .*Widgets$'
+
+# a batch folder takes .txt and .text documents, not build files or package lists
+mkdir -p "$T/docs/sub"
+cp "$D/plain.txt" "$T/docs/notes.txt"; cp "$D/plain.txt" "$T/docs/sub/intro.text"
+printf 'cmake_minimum_required(VERSION 3.13)\n' >"$T/docs/CMakeLists.txt"
+printf 'requests>=2\n' >"$T/docs/requirements-dev.txt"
+"$VGRUN" batch "$T/docs" -o "$T/videos" --list >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "batch --list"
+check "batch finds notes.txt" grep -qx 'notes.txt' "$T/out"
+check "batch finds sub/intro.text" grep -qx 'sub/intro.text' "$T/out"
+check "batch skips CMakeLists.txt" hasnt "$T/out" 'CMakeLists'
+check "batch skips requirements" hasnt "$T/out" 'requirements'
+
+if command -v ffprobe >/dev/null; then
+  # a short README made into a video: H.264 and AAC, as long as the plan
+  printf 'Gear notes\n\nGears turn the axle. Springs store the energy.\n\nBuilding:\n\n    $ make\n' >"$T/notes.txt"
+  "$VGRUN" -q create --from "$T/notes.txt" --resolution 320x180 -o "$T/notes.mp4" >"$T/out" 2>"$T/err"; rc=$?
+  expect_rc 0 "create from notes.txt"
+  if [ -s "$T/notes.mp4" ]; then
+    v=$(ffprobe -v error -select_streams v -show_entries stream=codec_name -of csv=p=0 "$T/notes.mp4")
+    a=$(ffprobe -v error -select_streams a -show_entries stream=codec_name -of csv=p=0 "$T/notes.mp4")
+    [ "$v $a" = "h264 aac" ] && ok || bad "streams: video $v, audio $a"
+    dur=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$T/notes.mp4")
+    awk -v d="$dur" 'BEGIN { exit !(d > 5 && d < 60) }' && ok || bad "duration $dur s"
+    ffmpeg -v error -i "$T/notes.mp4" -f null - 2>"$T/dec" && [ ! -s "$T/dec" ] && ok || bad "decode: $(head -3 "$T/dec")"
+  else
+    bad "no notes.mp4: $(cat "$T/err")"
+  fi
+else
+  echo "ffprobe not installed: the video is not made" >&2
+fi
+vg_done
