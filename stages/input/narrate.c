@@ -1598,6 +1598,37 @@ static int unsaid(const char *w, size_t n) {
   return 0;
 }
 
+/* What speech_out leaves where it took a word out (unsaid): a mark of the
+ * word's kind, which dangling_out reads and removes. */
+enum { MARK_FOLDER = 1, MARK_FILE = 2, MARK_ADDRESS = 3 };
+#define MARK(c) ((c) >= MARK_FOLDER && (c) <= MARK_ADDRESS)
+
+/* The kind of an unsaid word: an address (URL, e-mail, network address),
+ * a file (its last part has an extension: "/etc/apt/sources.list") or a
+ * folder. */
+static int unsaid_kind(const char *w, size_t n) {
+  char t[512];
+  if (n >= sizeof t) n = sizeof t - 1;
+  memcpy(t, w, n);
+  t[n] = 0;
+  if (net_address(t) || strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7) ||
+      (strchr(t, '@') && !strchr(t, '/')))
+    return MARK_ADDRESS;
+  if (n && (t[n - 1] == '/' || t[n - 1] == '\\')) return MARK_FOLDER;
+  const char *last = t;
+  for (const char *q = t; *q; q++)
+    if (*q == '/' || *q == '\\') last = q + 1;
+  const char *dot = strrchr(last, '.');
+  return dot && dot > last && isalpha((unsigned char)dot[1]) ? MARK_FILE : MARK_FOLDER;
+}
+
+/* A mark among the first n bytes of s. */
+static int strpbrk_n(const char *s, size_t n) {
+  for (size_t i = 0; i < n && s[i]; i++)
+    if (MARK(s[i])) return 1;
+  return 0;
+}
+
 /* Words that leave a clause hanging when the link after them is gone ("has
  * moved to", "siehe", "voir"), in the languages of lua/vg/i18n.lua that put
  * spaces between words. */
@@ -1620,10 +1651,6 @@ static int preposition(const char *w, size_t n) {
   return n > 0;
 }
 
-/* Each \x01 marks a link or path speech_out took out. Where the word before
- * it leaves the clause hanging ("The guide has moved to .") and the clause
- * ends there, the clause goes (back to its comma), or the sentence when
- * little of it would be left. The marks go too. In place. */
 /* A word that leaves its sentence unfinished when what follows it is a
  * link: a copula or "here" ("The official download locations are:"). */
 static int awaits_object(const char *w, size_t n) {
@@ -1706,16 +1733,88 @@ static int place_phrase_out(char *t, char *m) {
   return 1;
 }
 
-static void dangling_out(char *t) {
-  for (char *m = strchr(t, '\x01'); m; m = strchr(t, '\x01')) {
+static _Thread_local int said_en_ = 1;   /* 0 while vgi_narrate says a video in another language */
+
+/* The first mark in t, or NULL. */
+static char *first_mark(char *t) {
+  for (; *t; t++)
+    if (MARK(*t)) return t;
+  return NULL;
+}
+
+/* The word before p (back from its spaces): its start in *ws, its end in
+ * *we; 0 when there is none. */
+static int word_before(const char *t, const char *p, const char **ws, const char **we) {
+  const char *e = p;
+  while (e > t && e[-1] == ' ') e--;
+  const char *b = e;
+  while (b > t && b[-1] != ' ' && !MARK(b[-1])) b--;
+  *ws = b, *we = e;
+  return b < e;
+}
+
+/* The words a clause opens with before an imperative ("Start the server
+ * and open <address> …", "You can edit <path> …"). */
+static int opens_command(const char *t, const char *ws) {
+  const char *b, *e;
+  if (!word_before(t, ws, &b, &e)) return 1;
+  if (strchr(".!?:;,", e[-1])) return 1;
+  static const char *const leads[] = { "and", "then", "or", "to", "please", "can", "could", "must", "should",
+    "will", "may", "first", "simply", "just", "you", "also", NULL };
+  return word_of(leads, b, (size_t)(e - b));
+}
+
+/* What stands in for a thing taken out that a verb needed ("…reside in
+ * <path> and can be run", "open <address> in your browser", "being located
+ * at <address>, but …"): NULL when the verb before it does not need it.
+ * English only: the stand-in points to the screen, which shows the thing. */
+static const char *stand_in(const char *t, const char *ws, const char *we, int kind) {
+  static const char *const shown[] = { NULL, "the folder shown", "the file shown", "the address shown" };
+  if (!said_en_ || ws >= we) return NULL;
+  size_t n = (size_t)(we - ws);
+  /* a verb of place before its preposition: the place is its complement */
+  static const char *const preps[] = { "in", "at", "on", "into", "inside", "within", "under", "to", NULL };
+  static const char *const placing[] = { "reside", "resides", "resided", "residing", "located", "situated",
+    "live", "lives", "living", "lie", "lies", "sit", "sits", "found", "stored", "kept", "go", "goes",
+    "navigate", "head", "browser", NULL };
+  const char *b, *e;
+  if (word_of(preps, ws, n) && word_before(t, ws, &b, &e) && word_of(placing, b, (size_t)(e - b)))
+    return shown[kind];
+  /* an imperative whose object it was */
+  static const char *const takes[] = { "open", "edit", "browse", "modify", "load", "clone", NULL };
+  if (word_of(takes, ws, n) && !strchr(",.;:", we[-1]) && opens_command(t, ws))
+    return n == 5 && !strncasecmp(ws, "clone", 5) && kind == MARK_ADDRESS ? "the repository shown" : shown[kind];
+  return NULL;
+}
+
+/* Each mark (MARK) is a link or path speech_out took out. Where a verb
+ * needed it and the sentence goes on, a stand-in says where to look
+ * (stand_in). Where the word before it leaves the clause hanging ("The
+ * guide has moved to .") and the clause ends there, the clause goes (back
+ * to its comma), or the sentence when little of it would be left. The marks
+ * go too. *tp may move. */
+static void dangling_out(char **tp) {
+  char *t = *tp;
+  for (char *m = first_mark(t); m; m = first_mark(t)) {
     if (place_phrase_out(t, m)) continue;
     char *after = m + 1;
-    while (*after == ' ' || *after == '\x01') after++;
+    while (*after == ' ' || MARK(*after)) after++;
     char *we = m;
     while (we > t && we[-1] == ' ') we--;
     char *ws = we;
-    while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && ws[-1] != '\x01') ws--;
+    while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && !MARK(ws[-1])) ws--;
     int ends = !*after || strchr(".!?;,", *after);
+    const char *in = !ends || *after == ',' ? stand_in(t, ws, we, *m) : NULL;
+    if (in) {
+      size_t at = (size_t)(m - t), il = strlen(in), tl = strlen(t);
+      int sp = at && t[at - 1] != ' ';
+      t = *tp = realloc(t, tl + il + 2);
+      if (!t) abort();
+      memmove(t + at + sp + il, t + at + 1, tl - at);
+      if (sp) t[at] = ' ';
+      memcpy(t + at + sp, in, il);
+      continue;
+    }
     /* "the master copies of <path> and <path>", "networks such as <address>":
      * a preposition that tied the thing to a noun goes with it */
     static const char *const ties[] = { "of", "including", "like", "e.g.", "namely", "von", "de", "di", NULL };
@@ -2015,14 +2114,14 @@ static void marks_joined(char *t) {
     "Ð¸", "Ð¸Ð»Ð¸", NULL };   /* и, или */
   char *w = t;
   for (char *r = t; *r;) {
-    if (*r != '\x01') { *w++ = *r++; continue; }
+    if (!MARK(*r)) { *w++ = *r++; continue; }
     *w++ = *r++;
     for (;;) {
       char *q = r;
       while (*q == ' ') q++;
       if (*q == '(') {
         char *c = strchr(q, ')');
-        if (c && !memchr(q, '\x01', (size_t)(c - q)) && !memchr(q + 1, '(', (size_t)(c - q - 1))) {
+        if (c && c > q && !strpbrk_n(q, (size_t)(c - q)) && !memchr(q + 1, '(', (size_t)(c - q - 1))) {
           char in[128];
           size_t il = (size_t)(c - q - 1);
           if (il < sizeof in) {
@@ -2039,14 +2138,16 @@ static void marks_joined(char *t) {
         q += jl;
         while (*q == ' ') q++;
       }
-      if (*q != '\x01') break;
+      if (!MARK(*q)) break;
       r = q + 1;
     }
   }
   *w = 0;
 }
 
-static void speech_out(char *s) {
+/* s without the words no presenter reads out (unsaid); frees s, returns
+ * the new text. */
+static char *speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
   while (*p) {
@@ -2066,7 +2167,8 @@ static void speech_out(char *s) {
       vgi_buf_add(&b, rest, (size_t)(e - rest));
     } else if (z > a && unsaid(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
-      vgi_buf_add(&b, "\x01", 1);   /* where it was: dangling_out looks here */
+      /* where it was, and what it was: dangling_out looks here */
+      vgi_buf_add(&b, (char[]){ (char)unsaid_kind(a, (size_t)(z - a)) }, 1);
       vgi_buf_add(&b, z, (size_t)(e - z));
       /* a bare address that a capital follows ended its sentence, its full
        * stop left out so as not to join the address ("…is located at
@@ -2085,7 +2187,7 @@ static void speech_out(char *s) {
   }
   char *t = b.s ? vgi_buf_take(&b) : vgi_strdup("");
   marks_joined(t);
-  dangling_out(t);
+  dangling_out(&t);
   t = vgi_squash(t);
   /* "()" "( )" "[]" left behind; a space before , . ; : ! ? */
   char *w = t;
@@ -2141,8 +2243,8 @@ static void speech_out(char *s) {
     *w++ = *r++;
   }
   *w = 0;
-  snprintf(s, strlen(s) + 1, "%s", vgi_squash(t));
-  free(t);
+  free(s);
+  return vgi_squash(t);
 }
 
 /* ---- length ------------------------------------------------------------------ */
@@ -3977,7 +4079,7 @@ static char *clean_speech(char *t) {
   t = command_out(t);
   t = bare_command_out(t);
   unspeakable_out(t);
-  speech_out(t);
+  t = speech_out(t);
   /* commas left by words taken out ("고쳤다면, `fix/fixes/fixed`, `close/…`,
    * …를" -> "고쳤다면,,, 키워드로"): one stays */
   char *w = t;

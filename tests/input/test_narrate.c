@@ -409,6 +409,27 @@ static void place_phrase_without_path(void **state) {
   assert_non_null(strstr(all, "Les r\xC3\xA9glages sont dans le r\xC3\xA9pertoire."));
 }
 
+/* A path or address that a verb needed ("reside in <path> and …", "open
+ * <address> in your browser") leaves a stand-in that points to the screen,
+ * never the verb or its preposition without an object; one whose clause
+ * ends with it goes as before. */
+static void object_without_path(void **state) {
+  (void)state;
+  const char *all = doc_narration("object.md", "# Tool\n\n## Run\n\nStart the server and open "
+                                  "http://localhost:8080 in your browser.\n\n## Tests\n\nThe tests are built by "
+                                  "ctest, reside in `./test/lib` and can be run with make test.\n\n## Source\n\n"
+                                  "Tool is kept in git, the official repository being located at "
+                                  "https://example.org/tool/tool, but also available at other places.\n\n"
+                                  "## Config\n\nEdit /etc/tool/tool.conf and set the port.\n\n## Build\n\n"
+                                  "Binaries at https://example.org/ci are produced each night.\n");
+  print_message("narration: %s\n", all);
+  assert_non_null(strstr(all, "open the address shown in your browser."));
+  assert_non_null(strstr(all, "reside in the folder shown and can be run"));
+  assert_non_null(strstr(all, "being located at the address shown, but also"));
+  assert_non_null(strstr(all, "Edit the file shown and set the port."));
+  assert_non_null(strstr(all, "Binaries are produced each night."));
+}
+
 /* A network address is not read out digit by digit: IPv4 and IPv6 with a
  * prefix or a port, a MAC address, a host with its port; a run of them
  * leaves one gap, and the sentence stays grammatical (no "such are", no
@@ -638,6 +659,7 @@ int main(void) {
     cmocka_unit_test(pointer_without_link),
     cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(place_phrase_without_path),
+    cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
     cmocka_unit_test(colon_intro_said_with_items),
     cmocka_unit_test(vietnamese_templates),
