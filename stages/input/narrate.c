@@ -477,6 +477,7 @@ static char *shown_headline(const char *t) {
 /* ---- a bullet kept whole: detail out ------------------------------------- */
 
 static int word_of(const char *const *list, const char *w, size_t n);
+static int opened_by_capital(const char *c, size_t fw, int one_word);
 static int has_aux(const char *t);
 
 /* A word of t that a bullet must keep: a negation or a restriction ("not",
@@ -996,6 +997,8 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
       cJSON_AddItemToArray(names, cJSON_CreateString(c));
     } else if (word_of(determiners, c, first_word(c)) && (unsigned char)c[0] < 0x80) {
       c[0] = (char)tolower((unsigned char)c[0]);   /* "installed: Meson, a C99 compiler" */
+    } else if (english(lang) && opened_by_capital(c, first_word(c), !c[first_word(c)])) {
+      c[0] = (char)tolower((unsigned char)c[0]);
     }
     /* an item whose colon falls inside its clause, over nested items ("Find
      * the right configure parameters for:"): said with them, up to five */
@@ -1164,6 +1167,121 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int *say
   return said;
 }
 
+/* The words a video writes in lower case somewhere in its prose (not in
+ * links, paths or code), sorted: while vgi_narrate says it, a capital that
+ * only opened a list item is known from a name's (doc_words). */
+static _Thread_local char **doc_words_;
+static _Thread_local size_t doc_nwords_;
+
+static int str_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void doc_words_add(const cJSON *x, char ***v, size_t *n, size_t *cap) {
+  for (; x; x = x->next) {
+    if (x->child) doc_words_add(x->child, v, n, cap);
+    if (!cJSON_IsString(x)) continue;
+    for (const char *p = x->valuestring; *p;) {
+      while (*p == ' ' || *p == '\n' || *p == '\t') p++;
+      size_t l = strcspn(p, " \n\t");
+      /* a word of letters, hyphens and the punctuation around it */
+      size_t a = 0, z = l;
+      while (a < z && strchr("([\"'*_", p[a])) a++;
+      while (z > a && strchr(")]\"'*_.,;:!?", p[z - 1])) z--;
+      int plain = z > a;
+      for (size_t i = a; i < z && plain; i++) plain = (p[i] >= 'a' && p[i] <= 'z') || (p[i] == '-' && i > a);
+      for (size_t i = a; plain && i < z;) {
+        size_t e = i;
+        while (e < z && p[e] != '-') e++;
+        if (e - i >= 2) {
+          if (*n == *cap) *v = realloc(*v, (*cap = *cap ? *cap * 2 : 256) * sizeof **v);
+          if (!*v) abort();
+          char *w = malloc(e - i + 1);
+          if (!w) abort();
+          memcpy(w, p + i, e - i);
+          w[e - i] = 0;
+          (*v)[(*n)++] = w;
+        }
+        i = e + 1;
+      }
+      p += l;
+    }
+  }
+}
+
+static void doc_words_free(void) {
+  for (size_t i = 0; i < doc_nwords_; i++) free(doc_words_[i]);
+  free(doc_words_);
+  doc_words_ = NULL, doc_nwords_ = 0;
+}
+
+static void doc_words_set(const cJSON *video) {
+  doc_words_free();
+  size_t cap = 0, n = 0;
+  char **v = NULL;
+  doc_words_add(cJSON_GetObjectItemCaseSensitive(video, "scenes"), &v, &n, &cap);
+  if (!n) { free(v); return; }
+  qsort(v, n, sizeof *v, str_cmp);
+  size_t u = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (u && !strcmp(v[u - 1], v[i])) free(v[i]);
+    else v[u++] = v[i];
+  }
+  doc_words_ = v, doc_nwords_ = u;
+}
+
+/* 1 when the video writes w (n bytes, in lower case) in lower case. */
+static int doc_word(const char *w, size_t n) {
+  char k[64];
+  if (n >= sizeof k || !doc_nwords_) return 0;
+  memcpy(k, w, n);
+  k[n] = 0;
+  const char *key = k;
+  return bsearch(&key, doc_words_, doc_nwords_, sizeof *doc_words_, str_cmp) != NULL;
+}
+
+/* The first word of an English list item (fw bytes), capitalised only
+ * because it opened the item ("Test discovery", "Fatal failures"): an
+ * ordinary word, which the video writes in lower case elsewhere, or a
+ * common word. Never a name, an acronym or code: a capital after the first
+ * letter (GitHub, API, gRPC), a digit, or a word the video writes only
+ * capitalised that no list of common words holds (Linux, Windows). An item
+ * of one word is a name unless both hold. */
+static int opened_by_capital(const char *c, size_t fw, int one_word) {
+  static const char *const common[] = {
+    "able", "access", "active", "add", "advanced", "all", "any", "audio", "auto", "automatic", "background",
+    "basic", "batch", "better", "big", "binary", "both", "build", "built", "cache", "change", "check", "clean",
+    "clear", "client", "color", "colour", "command", "common", "complete", "config", "configurable",
+    "configuration", "connection", "context", "control", "core", "cross", "current", "custom", "data", "date",
+    "death", "debug", "deep", "default", "design", "detailed", "direct", "display", "document",
+    "documentation", "dynamic", "easy", "edit", "editor", "error", "errors", "event", "events", "example",
+    "examples", "export", "extensible", "extra", "fast", "fatal", "feature", "features", "file", "files",
+    "filter", "first", "fixed", "flexible", "format", "free", "full", "global", "good", "graph", "great",
+    "group", "help", "hidden", "high", "history", "image", "images", "import", "incremental", "input",
+    "install", "installation", "integration", "interactive", "internal", "key", "language", "large", "latest",
+    "layout", "level", "library", "light", "lightweight", "limited", "line", "link", "list", "live", "local",
+    "log", "logging", "low", "main", "manual", "many", "memory", "message", "mode", "modern", "more",
+    "multiple", "name", "native", "network", "new", "no", "option", "optional", "options", "output", "page",
+    "parallel", "parser", "partial", "path", "plain", "plugin", "portable", "powerful", "private", "project",
+    "public", "quick", "read", "real", "remote", "report", "rich", "rule", "rules", "run", "safe", "sample",
+    "search", "secure", "server", "session", "settings", "shared", "simple", "single", "small", "smart",
+    "source", "standard", "static", "status", "step", "strong", "style", "support", "sync", "system", "table",
+    "task", "template", "test", "tests", "text", "theme", "thread", "time", "tool", "tools", "type", "types",
+    "unit", "update", "user", "value", "values", "various", "version", "video", "view", "web", "window",
+    "word", "work", "zero", NULL };
+  while (fw && strchr(",.;:!?", c[fw - 1])) fw--;
+  if (fw < 2 || fw >= 64 || !(c[0] >= 'A' && c[0] <= 'Z')) return 0;
+  char lw[64];
+  lw[0] = (char)tolower((unsigned char)c[0]);
+  size_t e = 1;
+  for (; e < fw && c[e] != '-'; e++) {
+    if (!(c[e] >= 'a' && c[e] <= 'z')) return 0;
+    lw[e] = c[e];
+  }
+  for (size_t i = e; i < fw; i++)   /* "User-defined": the rest lower case too */
+    if (!((c[i] >= 'a' && c[i] <= 'z') || c[i] == '-')) return 0;
+  int in_doc = doc_word(lw, e), in_common = word_of(common, lw, e);
+  return one_word ? in_doc && in_common : in_doc || in_common;
+}
+
 /* Appends the first `say` phrases as one sentence: "<intro>: A, B and C."
  * (without an intro "A, B and C."), and "and more" when there are more. An
  * intro that ends a sentence of its own ("Who uses it?"), or one before
@@ -1200,6 +1318,8 @@ static void said_list(vgi_buf *b, const char *lang, const char *intro, const cJS
      * set …"); it opens a sentence in upper case */
     if (word_of(determiners, c, fw) && (unsigned char)c[0] < 0x80)
       c[0] = (char)(k || il ? tolower((unsigned char)c[0]) : toupper((unsigned char)c[0]));
+    else if ((k || il) && english(lang) && opened_by_capital(c, fw, !c[fw]))   /* "…, test discovery" */
+      c[0] = (char)tolower((unsigned char)c[0]);
     vgi_buf_puts(&j, c);
     free(c);
   }
@@ -4238,6 +4358,8 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     int summary = !(opts && opts->detail == VGI_DETAIL_FULL) &&
                   cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) != NULL;
     headlines_ = summary;
+    said_en_ = english(vgi_str(v, "language"));
+    doc_words_set(v);
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
@@ -4280,6 +4402,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       counted_lists(scenes, vgi_str(v, "language"));
     }
     headlines_ = 0;
+    doc_words_free();
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
@@ -4303,6 +4426,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       }
     }
   }
+  said_en_ = 1;
   split_parts(model, vgi_limits(opts), d);
   const cJSON *vids = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = vids ? vids->child : NULL; v; v = v->next) {

@@ -577,7 +577,7 @@ static void lists_said_by_name(void **state) {
                                   "* Ann Lee (original author)\n* Bo Chen and Al Wu\n* and the other contributors\n");
   print_message("narration: %s\n", all);
   assert_non_null(strstr(all, "We plan to support Windows. More examples are planned."));
-  assert_non_null(strstr(all, "Features: a test runner, Test discovery, a rich set of assertions, and more."));
+  assert_non_null(strstr(all, "Features: a test runner, test discovery, a rich set of assertions, and more."));
   assert_non_null(strstr(all, "| Operating Systems: Linux, macOS, and Windows. |"));
   assert_non_null(strstr(all, "| Compilers: gcc 5.0+ and clang 5.0+. |"));
   assert_non_null(strstr(all, "Bo Chen and Al Wu, and the other contributors."));
@@ -636,6 +636,32 @@ static void lists_said_once(void **state) {
   vgi_diags_free(&d);
 }
 
+/* Items joined into one sentence start in lower case when their first
+ * word is an ordinary one that only opened the item; names, acronyms and
+ * code keep their capitals. */
+static void joined_items_lower_case(void **state) {
+  (void)state;
+  const char *doc = "# Check\n\nCheck is a small test framework for C programs, and each test runs on its own.\n\n"
+                    "## Features\n\n* An xUnit test framework.\n* Test discovery.\n* User-defined assertions.\n"
+                    "* Death tests.\n* GitHub Actions support.\n* CMake integration.\n\n## Platforms\n\n* Linux\n"
+                    "* Windows\n* Fast\n\n## Parts\n\n* API reference\n* Death tests\n"
+                    "* gRPC service\n";
+  const char *all = doc_narration("features.md", doc);
+  print_message("narration: %s\n", all);
+  assert_non_null(strstr(all, "Features: an xUnit test framework, test discovery, user-defined assertions, and more."));
+  assert_non_null(strstr(all, "Platforms: Linux, Windows, and Fast."));
+  assert_non_null(strstr(all, "Parts: API reference, death tests, and gRPC service."));
+  vgi_diags d = {0};
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("features-full.md", doc, &o, &d);
+  char *j = cJSON_PrintUnformatted(m);
+  print_message("full: %s\n", j);
+  assert_non_null(strstr(j, "death tests, GitHub Actions support, and CMake integration."));
+  free(j);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 /* Every language of the table has its own words for a named list. */
 static void list_phrases_every_language(void **state) {
   (void)state;
@@ -666,6 +692,7 @@ int main(void) {
     cmocka_unit_test(duration_reached_or_warned),
     cmocka_unit_test(lists_said_by_name),
     cmocka_unit_test(lists_said_once),
+    cmocka_unit_test(joined_items_lower_case),
     cmocka_unit_test(list_phrases_every_language),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
