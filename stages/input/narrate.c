@@ -974,7 +974,7 @@ static int continues_into(const char *intro) {
   return 1;
 }
 
-static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont) {
+static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray();
   int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
@@ -982,12 +982,12 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     const char *t = item_text(it);
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
     char *c = vgi_strdup(t);
-    drop_asides(c);
+    if (!all) drop_asides(c);
     int w = vgi_word_count(c);
     if (w > max_words) max_words = w;
     clause |= item_clause(c, lang);
     phrases &= w <= COLON_PHRASE_WORDS;
-    size_t nl = named ? item_name(c) : 0;
+    size_t nl = named && !all ? item_name(c) : 0;
     /* "Step 1: …", "Step 2: …" name steps, not things */
     for (const cJSON *o = names->child; nl && o; o = o->next)
       if (first_word(o->valuestring) == first_word(c) && !strncasecmp(o->valuestring, c, first_word(c))) nl = 0;
@@ -1007,7 +1007,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     if (cl && c[cl - 1] == ':' && english_like(lang) && continues_into(c) && cJSON_IsNumber(nxl) && nxl->valueint > 0) {
       cJSON *kids = cJSON_CreateArray();
       int k = 0;
-      for (const cJSON *x = nx; x && k < COLON_NAMED; x = x->next) {
+      for (const cJSON *x = nx; x && (all || k < COLON_NAMED); x = x->next) {
         const cJSON *xl = cJSON_GetObjectItemCaseSensitive(x, "level");
         if (!cJSON_IsNumber(xl) || xl->valueint == 0) break;
         if (xl->valueint == 1 && item_text(x)) cJSON_AddItemToArray(kids, cJSON_CreateString(item_text(x))), k++;
@@ -1041,7 +1041,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     free(ss);
     one_each = ns == 1 && !ja_predicate(it->valuestring) && vgi_word_count(it->valuestring) <= 16;
   }
-  if (n && cont && one_each && n <= COLON_NAMED) {
+  if (n && cont && one_each && (all || n <= COLON_NAMED)) {
     j = joined(tops, 0, cont == 2, 0, lang);
     if (j) sentence_l(b, j, lang);
     free(j);
@@ -1049,13 +1049,22 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     cJSON_Delete(names);
     return 2;
   }
+  int max = all ? 0 : n <= COLON_NAMED ? COLON_NAMED : 3;
   if (!n) {
+  } else if (all && (clause || !phrases)) {
+    /* --detail full: each item as written */
+    for (const cJSON *it = items->child; it; it = it->next) {
+      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+      if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it)))
+        sentence_l(b, item_text(it), lang);
+    }
+    sentences = 1;
   } else if (!clause && max_words <= 4) {
-    j = joined(tops, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
+    j = joined(tops, max, 0, 0, lang);
   } else if (named) {
-    j = joined(names, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
+    j = joined(names, max, 0, 0, lang);
   } else if (!clause && phrases) {
-    j = joined(tops, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
+    j = joined(tops, max, 0, 0, lang);
   } else {
     item_sentences(b, items, n <= 4 ? 4 : 3, lang);
     sentences = 1;
@@ -3352,6 +3361,25 @@ static int long_sentence(const char *t) {
   return vgi_word_count(t) * 8 < (int)c && c > LONG_CHARS;
 }
 
+/* With --detail full, a list scene whose prose introduces its items with a
+ * colon ("The build uses the following libraries:"): the items are read
+ * after that sentence, every one of them (colon_items), not only shown.
+ * Not when the prose made the bullets, nor for a list of links only. */
+static int full_colon(const cJSON *s, const cJSON *units) {
+  const cJSON *lu = NULL;
+  for (const cJSON *u = units ? units->child : NULL; u; u = u->next) {
+    if (cJSON_GetObjectItemCaseSensitive(u, "b") || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "tpl"))) return 0;
+    if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "after"))) lu = u;
+  }
+  const char *lt = lu ? vgi_str(lu, "t") : NULL;
+  size_t ll = lt ? strlen(lt) : 0;
+  if (!ll || (lt[ll - 1] != ':' && (ll < 3 || strcmp(lt + ll - 3, "\xEF\xBC\x9A")))) return 0;
+  const cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
+  for (const cJSON *it = items ? items->child : NULL; it; it = it->next)
+    if (item_text(it) && !nothing_said(item_text(it))) return 1;
+  return 0;
+}
+
 static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
   cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
   const char *lang = vgi_str(v, "language");
@@ -3408,8 +3436,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
     words += scene_words(s, lang);
-    if (from_prose && !full && !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list") &&
-        !cJSON_GetObjectItemCaseSensitive(s, VGI_API_KEY)) {   /* an API entry says its parameters itself (apidoc.c) */
+    int list_scene = !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list") &&
+                     !cJSON_GetObjectItemCaseSensitive(s, VGI_API_KEY);   /* an API entry says its parameters itself (apidoc.c) */
+    if (from_prose && list_scene && (!full || full_colon(s, units))) {
       /* a list introduced by prose: its items' leads are key points too */
       const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
       const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
@@ -3464,7 +3493,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         int say = 0;
         cJSON *ph = colon ? NULL : list_phrases(items, lang, 0, &say);
         if (colon) {
-          whole = colon_items(&b, items, lang, cont);
+          whole = colon_items(&b, items, lang, cont, full);
         } else if (ph) {
           /* names under the slide's heading, unless the prose said it; and
            * not at all when the prose named them ("11 topics: A, B, …") */

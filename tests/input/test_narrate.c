@@ -499,6 +499,34 @@ static void colon_intro_said_with_items(void **state) {
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
 }
 
+/* --detail full reads the items that prose introduces with a colon, every
+ * one and whole, after that sentence and before a closing remark. */
+static void colon_items_read_in_full(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\n## Install\n\nTool needs a few programs. The build uses the following "
+                    "libraries:\n\n* libz for compression of the output files (gzip)\n* libpng to read and write "
+                    "the images\n* FreeType, which renders the fonts that the labels use\n* libjpeg for photos\n"
+                    "* libwebp for pictures on the web\n* libtiff for scans\n\nThen run the installer.\n\n"
+                    "## Build\n\nThe build needs these libraries:\n\n- libz\n- libpng\n- libjpeg\n- libwebp\n"
+                    "- libtiff\n- libgif\n- libheif\n";
+  vgi_diags d = {0};
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("colon-full.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  static char all[8192];
+  all[0] = 0;
+  for (int i = 0; i < scene_count(m, 0); i++)
+    snprintf(all + strlen(all), sizeof all - strlen(all), "%s | ", sget(scene_at(m, 0, i), "narration"));
+  cJSON_Delete(m);
+  print_message("full: %s\n", all);
+  assert_non_null(strstr(all, "The build uses the following libraries: libz for compression of the output files "
+                              "(gzip). libpng to read and write the images. FreeType, which renders the fonts that the "
+                              "labels use. libjpeg for photos. libwebp for pictures on the web. libtiff for scans. Then "
+                              "run the installer."));
+  assert_non_null(strstr(all, "The build needs these libraries: libz, libpng, libjpeg, libwebp, libtiff, libgif, and "
+                              "libheif."));
+}
+
 static void vietnamese_templates(void **state) {
   (void)state;
   const char *path = "/tmp/vgi_vi.md";
@@ -688,6 +716,7 @@ int main(void) {
     cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
     cmocka_unit_test(colon_intro_said_with_items),
+    cmocka_unit_test(colon_items_read_in_full),
     cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
     cmocka_unit_test(lists_said_by_name),
