@@ -242,7 +242,7 @@ static void bullets_at_most_sixteen_words(void **state) {
   /* never inside a list a conjunction closes, never dropping a negation
    * in its last item, never ending on a pronoun its relative clause needs */
   shown_is("Use tar, gzip, bzip2, and xz to pack the files before you send them.",
-           "Use tar, gzip, bzip2, and xz to pack the files before you send them");
+           "Use tar, gzip, bzip2, and xz to pack the files");
   shown_is("The internet's future will bring quantum-resistant cryptography, AI-driven network management, and new "
            "protocols we haven't yet imagined.",
            "The internet's future will bring quantum-resistant cryptography, AI-driven network management, and new "
