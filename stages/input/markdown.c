@@ -682,13 +682,19 @@ static int natural_cut(const hl_words *h, int k) {
              : k >= 2 && k < h->n && bl < wl && w[bl] == ',' ? 2 : 0;
   if (member) {
     int j = k - 1;
-    while (j > 0 && k - j <= member && !strchr(",;:", t[h->we[j - 1] - 1])) j--;
+    /* (a dash opens a series too: "imperfect - electromagnetic
+     * interference, faulty hardware, and …") */
+#define HL_DASH(i) (h->we[i] - h->ws[i] == 1 ? t[h->ws[i]] == '-' \
+                    : h->we[i] - h->ws[i] == 3 && (!strncmp(t + h->ws[i], "\xE2\x80\x94", 3) || !strncmp(t + h->ws[i], "\xE2\x80\x93", 3)))
+    while (j > 0 && k - j <= member && !strchr(",;:", t[h->we[j - 1] - 1]) && !HL_DASH(j - 1)) j--;
     /* words j..k-1 follow a comma: a member of a series, not a clause
      * ("…, which …", "…, it is …") */
-    int series = j > 0 && k - j <= member && t[h->we[j - 1] - 1] == ',' && !in_list(joiners, t + h->ws[j], h->we[j] - h->ws[j]) &&
+    int series = j > 0 && k - j <= member && (t[h->we[j - 1] - 1] == ',' || HL_DASH(j - 1)) &&
+                 !in_list(joiners, t + h->ws[j], h->we[j] - h->ws[j]) &&
                  !in_list(lead_sub, t + h->ws[j], h->we[j] - h->ws[j]);
     for (int q = j; series && q < k; q++) series = !in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]);
     if (series) return 0;
+#undef HL_DASH
   }
   /* inside a bracket: what follows would cut the headline back to it */
   int depth = 0;

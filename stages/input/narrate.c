@@ -218,6 +218,7 @@ static void drop_asides(char *t) {
 /* 1 when the comma at a[i] ends an item of a list: the words since the
  * comma before it are one to three, and so are the ones before that comma
  * ("…access to audio, keyboard, mouse, joystick|, and graphics …"). */
+static int has_aux(const char *t);
 static int list_before(const char *a, size_t i) {
   int items = 0;
   size_t e = i;
@@ -230,6 +231,17 @@ static int list_before(const char *a, size_t i) {
     if (words < 1 || words > 3) break;
     items++;
     e = c - 1;
+  }
+  /* one member between commas before ", and" is a series too ("for web
+   * browsing, email, and …"), unless it is a clause ("…, it is, and") */
+  if (items == 1) {
+    size_t c = i;
+    while (c > 0 && a[c - 1] != ',') c--;
+    char *m = vgi_strdup(a + c);
+    m[i - c] = 0;
+    int clause = has_aux(m);
+    free(m);
+    return !clause;
   }
   return items >= 2;
 }
@@ -976,7 +988,7 @@ static int continues_into(const char *intro) {
 
 static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray();
-  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0;
+  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = item_text(it);
@@ -987,6 +999,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     if (w > max_words) max_words = w;
     clause |= item_clause(c, lang);
     phrases &= w <= COLON_PHRASE_WORDS;
+    labelled |= item_name(c) > 0 && !strchr(c, ',');   /* "Push: origin sends to edges" */
     size_t nl = named && !all ? item_name(c) : 0;
     /* "Step 1: …", "Step 2: …" name steps, not things */
     for (const cJSON *o = names->child; nl && o; o = o->next)
@@ -1051,8 +1064,9 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
   }
   int max = all ? 0 : n <= COLON_NAMED ? COLON_NAMED : 3;
   if (!n) {
-  } else if (all && (clause || !phrases)) {
-    /* --detail full: each item as written */
+  } else if (all && (clause || !phrases || labelled)) {
+    /* --detail full: each item as written (one that names a thing and
+     * says what it is, "Push: origin sends to edges", too) */
     for (const cJSON *it = items->child; it; it = it->next) {
       const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
       if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it)))
@@ -1250,7 +1264,9 @@ static int doc_word(const char *w, size_t n) {
 /* The first word of an English list item (fw bytes), capitalised only
  * because it opened the item ("Test discovery", "Fatal failures"): an
  * ordinary word, which the video writes in lower case elsewhere, or a
- * common word. Never a name, an acronym or code: a capital after the first
+ * common word (of the list, or of seven letters or more with an ending
+ * of English words: "-ed", "-ing", "-tion", …), in an item not in title
+ * case. Never a name, an acronym or code: a capital after the first
  * letter (GitHub, API, gRPC), a digit, or a word the video writes only
  * capitalised that no list of common words holds (Linux, Windows). An item
  * of one word is a name unless both hold. */
@@ -1287,7 +1303,22 @@ static int opened_by_capital(const char *c, size_t fw, int one_word) {
   }
   for (size_t i = e; i < fw; i++)   /* "User-defined": the rest lower case too */
     if (!((c[i] >= 'a' && c[i] <= 'z') || c[i] == '-')) return 0;
+  /* a phrase in title case ("Physical Infrastructure", "Application
+   * Layer") keeps its capitals: they make it a title */
+  if (!one_word) {
+    const char *nx = c + strcspn(c, " ");
+    while (*nx == ' ') nx++;
+    size_t nl = strcspn(nx, " ");
+    if (nl >= 2 && isupper((unsigned char)nx[0]) && islower((unsigned char)nx[1])) return 0;
+  }
   int in_doc = doc_word(lw, e), in_common = word_of(common, lw, e);
+  /* an English word by its ending ("Unencrypted", "Exposed", "Seamless") */
+  static const char *const endings[] = { "ed", "ing", "ly", "tion", "tions", "ment", "ments", "ness", "ity",
+    "less", "able", "ible", "ive", "ous", "ful", NULL };
+  for (int q = 0; endings[q] && !in_common && e >= 7; q++) {
+    size_t el = strlen(endings[q]);
+    in_common = !strncmp(lw + e - el, endings[q], el);
+  }
   return one_word ? in_doc && in_common : in_doc || in_common;
 }
 
