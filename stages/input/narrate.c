@@ -4361,7 +4361,7 @@ static void counted_lists(cJSON *scenes, const char *lang) {
           cJSON_AddItemToArray(tops, cJSON_CreateString(item_text(it)));
       }
     }
-    int total = cJSON_GetArraySize(tops), named = 0, words = 0, short_ = 1;
+    int total = cJSON_GetArraySize(tops), named = 0, named_all = 0, words = 0, short_ = 1;
     /* the part after the colon that names items: its first sentence */
     const char *after = colon + 1;
     while (*after == ' ') after++;
@@ -4370,14 +4370,17 @@ static void counted_lists(cJSON *scenes, const char *lang) {
     for (const cJSON *it = tops->child; it; it = it->next) {
       const char *f = strstr(after, it->valuestring);
       named += f && f < end;
+      named_all += f != NULL;   /* (each in a sentence of its own: --detail full) */
       int w = vgi_word_count(it->valuestring);
       words += w;
       short_ &= w <= 5;
     }
     /* more counted than shown: a part was left out; fewer: the count is of
      * something else */
-    if (count < total || named >= count) { cJSON_Delete(tops); continue; }
-    const char *rest = named ? (*end ? end + 1 : end) : after;   /* what follows the names, kept */
+    if (count < total || named >= count || named_all >= count) { cJSON_Delete(tops); continue; }
+    /* what follows the names, kept (items said one sentence each are all
+     * kept: the first is one of them) */
+    const char *rest = named && named_all == named ? (*end ? end + 1 : end) : after;
     while (*rest == ' ') rest++;
     vgi_buf b = {0};
     if (short_ && words <= 24 && count == total) {

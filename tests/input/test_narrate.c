@@ -508,7 +508,8 @@ static void colon_items_read_in_full(void **state) {
                     "the images\n* FreeType, which renders the fonts that the labels use\n* libjpeg for photos\n"
                     "* libwebp for pictures on the web\n* libtiff for scans\n\nThen run the installer.\n\n"
                     "## Build\n\nThe build needs these libraries:\n\n- libz\n- libpng\n- libjpeg\n- libwebp\n"
-                    "- libtiff\n- libgif\n- libheif\n";
+                    "- libtiff\n- libgif\n- libheif\n\n## Modes\n\nContent is delivered in two ways:\n\n"
+                    "- Push: the origin sends it to the edges\n- Pull: the edges fetch it on the first request\n";
   vgi_diags d = {0};
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   cJSON *m = load_text("colon-full.md", doc, &o, &d);
@@ -525,6 +526,8 @@ static void colon_items_read_in_full(void **state) {
                               "run the installer."));
   assert_non_null(strstr(all, "The build needs these libraries: libz, libpng, libjpeg, libwebp, libtiff, libgif, and "
                               "libheif."));
+  assert_non_null(strstr(all, "Content is delivered in two ways: Push: the origin sends it to the edges. Pull: the "
+                              "edges fetch it on the first request."));
 }
 
 static void vietnamese_templates(void **state) {
@@ -673,12 +676,15 @@ static void joined_items_lower_case(void **state) {
                     "## Features\n\n* An xUnit test framework.\n* Test discovery.\n* User-defined assertions.\n"
                     "* Death tests.\n* GitHub Actions support.\n* CMake integration.\n\n## Platforms\n\n* Linux\n"
                     "* Windows\n* Fast\n\n## Parts\n\n* API reference\n* Death tests\n"
-                    "* gRPC service\n";
+                    "* gRPC service\n\n## Topics\n\n* Physical Infrastructure\n* Protocols\n\n## Risks\n\n"
+                    "* Unencrypted traffic\n* Exposed ports\n";
   const char *all = doc_narration("features.md", doc);
   print_message("narration: %s\n", all);
   assert_non_null(strstr(all, "Features: an xUnit test framework, test discovery, user-defined assertions, and more."));
   assert_non_null(strstr(all, "Platforms: Linux, Windows, and Fast."));
   assert_non_null(strstr(all, "Parts: API reference, death tests, and gRPC service."));
+  assert_non_null(strstr(all, "Topics: Physical Infrastructure and Protocols."));
+  assert_non_null(strstr(all, "Risks: unencrypted traffic and exposed ports."));
   vgi_diags d = {0};
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   cJSON *m = load_text("features-full.md", doc, &o, &d);
