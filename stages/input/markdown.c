@@ -693,9 +693,32 @@ static int natural_cut(const hl_words *h, int k) {
                  !in_list(joiners, t + h->ws[j], h->we[j] - h->ws[j]) &&
                  !in_list(lead_sub, t + h->ws[j], h->we[j] - h->ws[j]);
     for (int q = j; series && q < k; q++) series = !in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]);
+    /* (an apposition closes before a relative: "the same person, Steve
+     * Matteson, | who …") */
+    if (member == 2 && in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]) &&
+        !in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[k], h->we[k] - h->ws[k]))
+      series = 0;
     if (series) return 0;
 #undef HL_DASH
   }
+  /* nor at the comma after a series' first member: a short member follows
+   * and another comma or "and" after it ("the low-level MD2, | MD4, MD5") */
+  if (k < h->n && bl < wl && w[bl] == ',') {
+    int q = k, aux = 0;
+    while (q < h->n && q - k < 3 && !strchr(",;:.", t[h->we[q] - 1])) aux |= in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]), q++;
+    if (q < h->n && !aux && !in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]) &&
+        !in_list(lead_sub, t + h->ws[k], h->we[k] - h->ws[k]) && !in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]) &&
+        ((t[h->we[q] - 1] == ',' && !(q + 1 < h->n && in_list(joiners, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
+                                      !in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[q + 1],
+                                               h->we[q + 1] - h->ws[q + 1]))) ||
+         (q + 1 < h->n && in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]))))
+      return 0;
+  }
+  /* nor after an infinitive that a phrase completes ("functions to read |
+   * from Linux V4L") */
+  if (k >= 2 && k < h->n && bl == wl && h->we[k - 2] - h->ws[k - 2] == 2 && !strncmp(t + h->ws[k - 2], "to", 2) &&
+      in_list(preps, t + h->ws[k], h->we[k] - h->ws[k]))
+    return 0;
   /* inside a bracket: what follows would cut the headline back to it */
   int depth = 0;
   for (size_t q = 0; q < h->we[k - 1]; q++) {

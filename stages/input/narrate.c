@@ -647,7 +647,8 @@ static int tail_out(char *t, int max) {
   static const char *const waits[] = { "a", "an", "the", "of", "and", "or", "to", "is", "are", "be", "was", "were",
     "this", "that", "its", "their", "our", "your", "his", "her", "my", "in", "on", "at", "by", "for", "with",
     "from", "as", "than", "how", "able", "want", "wants", "need", "needs", "have", "has", "had", "order",
-    "going", "used", "one", "ones", "those", "these", "celui", "celle", "ceux", "celles", "aquel", "aquellos",
+    "going", "used", "one", "ones", "those", "these", "only", "just", "even", "mainly", "mostly", "especially",
+    "rather", "directly", "celui", "celle", "ceux", "celles", "aquel", "aquellos",
     "aquellas", "diejenigen", "der", "die", "das", "den", "dem", "ein", "eine", "und", "le", "la", "les", "un", "une",
     "de", "des", "du", "et", "el", "los", "las", "una", "y", NULL };
   size_t ws[96], we[96];
@@ -676,6 +677,15 @@ static int tail_out(char *t, int max) {
     int comma = pl && t[ws[i - 1] + pl - 1] == ',';
     while (pl && strchr(",;:", p[pl - 1])) pl--;
     if (!pl || word_of(waits, p, pl)) continue;
+    /* nor a participle that its agent completes ("the filesystem followed
+     * | by the database"); a passive verb may stand alone ("was designed") */
+    if (i >= 2 && !comma) {
+      const char *pp = t + ws[i - 2];
+      size_t ppl = we[i - 2] - ws[i - 2];
+      if (pl > 4 && !strncmp(p + pl - 2, "ed", 2) && we[i] - ws[i] == 2 && !strncmp(t + ws[i], "by", 2) &&
+          !word_of(vgi_aux_verbs, pp, ppl))
+        continue;
+    }
     /* the verb of the kept subject still to come ("Les fichiers … | dans
      * le répertoire … sont rechargés") */
     int aux_kept = 0, aux_rest = 0;
