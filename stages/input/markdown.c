@@ -673,12 +673,12 @@ static int natural_cut(const hl_words *h, int k) {
     }
     if (rest_than) return 0;
   }
-  /* (a series member ends at the cut: before "and" or "or" it may have
-   * three words, at its comma two: "tools for building, testing | ,
-   * packaging and publishing") */
+  /* (a series member of two words at most ends at the cut, before "and"
+   * or "or" or at its comma: "tools for building, testing | , packaging
+   * and publishing") */
   int member = k >= 2 && k < h->n && bl == wl &&
                in_list((const char *const[]){ "and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", NULL },
-                       t + h->ws[k], h->we[k] - h->ws[k]) ? 3
+                       t + h->ws[k], h->we[k] - h->ws[k]) ? 2
              : k >= 2 && k < h->n && bl < wl && w[bl] == ',' ? 2 : 0;
   if (member) {
     int j = k - 1;
@@ -705,7 +705,14 @@ static int natural_cut(const hl_words *h, int k) {
    * and another comma or "and" after it ("the low-level MD2, | MD4, MD5") */
   if (k < h->n && bl < wl && w[bl] == ',') {
     int q = k, aux = 0;
-    while (q < h->n && q - k < 3 && !strchr(",;:.", t[h->we[q] - 1])) aux |= in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]), q++;
+    /* (a member of two words at most, no verb or participle in it:
+     * "levels, specified with --fast=#, offer" is an aside) */
+    while (q < h->n && q - k < 2 && !strchr(",;:.", t[h->we[q] - 1])) aux |= in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]), q++;
+    for (int v = k; v <= q && v < h->n && !aux; v++) {
+      size_t vl = h->we[v] - h->ws[v];
+      while (vl && strchr(",;:.", t[h->ws[v] + vl - 1])) vl--;
+      aux = islower((unsigned char)t[h->ws[v]]) && vl > 4 && (!strncmp(t + h->ws[v] + vl - 2, "ed", 2) || ing_word(t + h->ws[v], vl));
+    }
     if (q < h->n && !aux && !in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]) &&
         !in_list(lead_sub, t + h->ws[k], h->we[k] - h->ws[k]) && !in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]) &&
         ((t[h->we[q] - 1] == ',' && !(q + 1 < h->n && in_list(joiners, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
@@ -714,6 +721,14 @@ static int natural_cut(const hl_words *h, int k) {
          (q + 1 < h->n && in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]))))
       return 0;
   }
+  /* nor after a participle that the phrase after it completes ("a
+   * newsgroup intended | for …"; "are installed | in" may end) */
+  if (k >= 2 && k < h->n && bl == wl && bl > 4 && islower((unsigned char)w[0]) && !strncmp(w + bl - 2, "ed", 2) &&
+      in_list(preps, t + h->ws[k], h->we[k] - h->ws[k]) &&
+      !in_list(vgi_aux_verbs, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
+      !in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
+      !strchr(",;:", t[h->we[k - 2] - 1]))
+    return 0;
   /* nor after an infinitive that a phrase completes ("functions to read |
    * from Linux V4L") */
   if (k >= 2 && k < h->n && bl == wl && h->we[k - 2] - h->ws[k - 2] == 2 && !strncmp(t + h->ws[k - 2], "to", 2) &&

@@ -677,13 +677,13 @@ static int tail_out(char *t, int max) {
     int comma = pl && t[ws[i - 1] + pl - 1] == ',';
     while (pl && strchr(",;:", p[pl - 1])) pl--;
     if (!pl || word_of(waits, p, pl)) continue;
-    /* nor a participle that its agent completes ("the filesystem followed
-     * | by the database"); a passive verb may stand alone ("was designed") */
+    /* nor a participle that the phrase after it completes ("the
+     * filesystem followed | by the database", "a newsgroup intended | for
+     * …"); a passive verb may stand alone ("was designed") */
     if (i >= 2 && !comma) {
       const char *pp = t + ws[i - 2];
       size_t ppl = we[i - 2] - ws[i - 2];
-      if (pl > 4 && !strncmp(p + pl - 2, "ed", 2) && we[i] - ws[i] == 2 && !strncmp(t + ws[i], "by", 2) &&
-          !word_of(vgi_aux_verbs, pp, ppl))
+      if (pl > 4 && !strncmp(p + pl - 2, "ed", 2) && islower((unsigned char)*p) && !word_of(vgi_aux_verbs, pp, ppl))
         continue;
     }
     /* the verb of the kept subject still to come ("Les fichiers … | dans
