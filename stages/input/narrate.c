@@ -1315,11 +1315,13 @@ static int opened_by_capital(const char *c, size_t fw, int one_word) {
     if (!((c[i] >= 'a' && c[i] <= 'z') || c[i] == '-')) return 0;
   /* a phrase in title case ("Physical Infrastructure", "Application
    * Layer") keeps its capitals: they make it a title */
-  if (!one_word) {
-    const char *nx = c + strcspn(c, " ");
+  /* ("Request for Comments": any of its next three words) */
+  const char *nx = c + strcspn(c, " ");
+  for (int q = 0; !one_word && q < 3 && *nx; q++) {
     while (*nx == ' ') nx++;
     size_t nl = strcspn(nx, " ");
     if (nl >= 2 && isupper((unsigned char)nx[0]) && islower((unsigned char)nx[1])) return 0;
+    nx += nl;
   }
   int in_doc = doc_word(lw, e), in_common = word_of(common, lw, e);
   /* an English word by its ending ("Unencrypted", "Exposed", "Seamless") */

@@ -672,18 +672,18 @@ static void lists_said_once(void **state) {
  * code keep their capitals. */
 static void joined_items_lower_case(void **state) {
   (void)state;
-  const char *doc = "# Check\n\nCheck is a small test framework for C programs, and each test runs on its own.\n\n"
+  const char *doc = "# Check\n\nCheck is a small test framework for C programs, and each test runs on request.\n\n"
                     "## Features\n\n* An xUnit test framework.\n* Test discovery.\n* User-defined assertions.\n"
                     "* Death tests.\n* GitHub Actions support.\n* CMake integration.\n\n## Platforms\n\n* Linux\n"
                     "* Windows\n* Fast\n\n## Parts\n\n* API reference\n* Death tests\n"
-                    "* gRPC service\n\n## Topics\n\n* Physical Infrastructure\n* Protocols\n\n## Risks\n\n"
+                    "* gRPC service\n\n## Topics\n\n* Physical Infrastructure\n* Request for Comments\n\n## Risks\n\n"
                     "* Unencrypted traffic\n* Exposed ports\n";
   const char *all = doc_narration("features.md", doc);
   print_message("narration: %s\n", all);
   assert_non_null(strstr(all, "Features: an xUnit test framework, test discovery, user-defined assertions, and more."));
   assert_non_null(strstr(all, "Platforms: Linux, Windows, and Fast."));
   assert_non_null(strstr(all, "Parts: API reference, death tests, and gRPC service."));
-  assert_non_null(strstr(all, "Topics: Physical Infrastructure and Protocols."));
+  assert_non_null(strstr(all, "Topics: Physical Infrastructure and Request for Comments."));
   assert_non_null(strstr(all, "Risks: unencrypted traffic and exposed ports."));
   vgi_diags d = {0};
   vgi_options o = { .detail = VGI_DETAIL_FULL };
