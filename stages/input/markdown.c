@@ -653,6 +653,92 @@ static int natural_cut(const hl_words *h, int k) {
       in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]))
     return 0;
   if (ends_with_any(w, bl, ko_open)) return 0;
+  /* not inside a coordination: the second member of a comparison, one word
+   * after "than" before a preposition that completes it ("on GitHub Pages
+   * rather than directly | in the repository"), nor the last member of a
+   * series before its "and" ("for installation, upgrade | and removal") */
+  static const char *const coords[] = { "than", NULL };
+  static const char *const preps[] = { "in", "on", "at", "to", "for", "from", "with", "into", "about", "by", "under",
+    "over", "via", "within", "through", "across", "im", "auf", "mit", "bei", "dans", "sur", "avec", "pour", "en",
+    "con", "para", "por", "nel", "su", "per", "em", "com", "met", "voor", NULL };
+  if (k >= 2 && k < h->n && bl == wl && in_list(preps, t + h->ws[k], h->we[k] - h->ws[k]) &&
+      in_list(coords, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
+      !strchr(",;:", t[h->we[k - 2] - 1]))
+    return 0;
+  /* nor outside a comparison whose "than" is still to come ("browsing the
+   * documentation | on GitHub Pages rather than directly …"), nor between
+   * "rather" and its "than" */
+  if (k < h->n && bl == wl) {
+    int kept_than = 0, rest_than = 0;
+    for (int i = 0; i < k; i++) kept_than |= h->we[i] - h->ws[i] == 4 && !strncasecmp(t + h->ws[i], "than", 4);
+    for (int i = k; i < h->n && !kept_than && !rest_than; i++) {
+      rest_than = h->we[i] - h->ws[i] >= 4 && !strncasecmp(t + h->ws[i], "than", 4) &&
+                  (h->we[i] - h->ws[i] == 4 || strchr(",;:.", t[h->ws[i] + 4]));
+      if (strchr(",;:.!?", t[h->we[i] - 1])) break;
+    }
+    if (rest_than) return 0;
+  }
+  /* (a series member of two words at most ends at the cut, before "and"
+   * or "or" or at its comma: "tools for building, testing | , packaging
+   * and publishing") */
+  int member = k >= 2 && k < h->n && bl == wl &&
+               in_list((const char *const[]){ "and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", NULL },
+                       t + h->ws[k], h->we[k] - h->ws[k]) ? 2
+             : k >= 2 && k < h->n && bl < wl && w[bl] == ',' ? 2 : 0;
+  if (member) {
+    int j = k - 1;
+    /* (a dash opens a series too: "imperfect - electromagnetic
+     * interference, faulty hardware, and …") */
+#define HL_DASH(i) (h->we[i] - h->ws[i] == 1 ? t[h->ws[i]] == '-' \
+                    : h->we[i] - h->ws[i] == 3 && (!strncmp(t + h->ws[i], "\xE2\x80\x94", 3) || !strncmp(t + h->ws[i], "\xE2\x80\x93", 3)))
+    while (j > 0 && k - j <= member && !strchr(",;:", t[h->we[j - 1] - 1]) && !HL_DASH(j - 1)) j--;
+    /* words j..k-1 follow a comma: a member of a series, not a clause
+     * ("…, which …", "…, it is …") */
+    int series = j > 0 && k - j <= member && (t[h->we[j - 1] - 1] == ',' || HL_DASH(j - 1)) &&
+                 !in_list(joiners, t + h->ws[j], h->we[j] - h->ws[j]) &&
+                 !in_list(lead_sub, t + h->ws[j], h->we[j] - h->ws[j]);
+    for (int q = j; series && q < k; q++) series = !in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]);
+    /* (an apposition closes before a relative: "the same person, Steve
+     * Matteson, | who …") */
+    if (member == 2 && in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]) &&
+        !in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[k], h->we[k] - h->ws[k]))
+      series = 0;
+    if (series) return 0;
+#undef HL_DASH
+  }
+  /* nor at the comma after a series' first member: a short member follows
+   * and another comma or "and" after it ("the low-level MD2, | MD4, MD5") */
+  if (k < h->n && bl < wl && w[bl] == ',') {
+    int q = k, aux = 0;
+    /* (a member of two words at most, no verb or participle in it:
+     * "levels, specified with --fast=#, offer" is an aside) */
+    while (q < h->n && q - k < 2 && !strchr(",;:.", t[h->we[q] - 1])) aux |= in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]), q++;
+    for (int v = k; v <= q && v < h->n && !aux; v++) {
+      size_t vl = h->we[v] - h->ws[v];
+      while (vl && strchr(",;:.", t[h->ws[v] + vl - 1])) vl--;
+      aux = islower((unsigned char)t[h->ws[v]]) && vl > 4 && (!strncmp(t + h->ws[v] + vl - 2, "ed", 2) || ing_word(t + h->ws[v], vl));
+    }
+    if (q < h->n && !aux && !in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]) &&
+        !in_list(lead_sub, t + h->ws[k], h->we[k] - h->ws[k]) && !in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]) &&
+        ((t[h->we[q] - 1] == ',' && !(q + 1 < h->n && in_list(joiners, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
+                                      !in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[q + 1],
+                                               h->we[q + 1] - h->ws[q + 1]))) ||
+         (q + 1 < h->n && in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]))))
+      return 0;
+  }
+  /* nor after a participle that the phrase after it completes ("a
+   * newsgroup intended | for …"; "are installed | in" may end) */
+  if (k >= 2 && k < h->n && bl == wl && bl > 4 && islower((unsigned char)w[0]) && !strncmp(w + bl - 2, "ed", 2) &&
+      in_list(preps, t + h->ws[k], h->we[k] - h->ws[k]) &&
+      !in_list(vgi_aux_verbs, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
+      !in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
+      !strchr(",;:", t[h->we[k - 2] - 1]))
+    return 0;
+  /* nor after an infinitive that a phrase completes ("functions to read |
+   * from Linux V4L") */
+  if (k >= 2 && k < h->n && bl == wl && h->we[k - 2] - h->ws[k - 2] == 2 && !strncmp(t + h->ws[k - 2], "to", 2) &&
+      in_list(preps, t + h->ws[k], h->we[k] - h->ws[k]))
+    return 0;
   /* inside a bracket: what follows would cut the headline back to it */
   int depth = 0;
   for (size_t q = 0; q < h->we[k - 1]; q++) {
@@ -1087,9 +1173,13 @@ static const char *const restriction[] = { "not", "no", "never", "nor", "unless"
   "jamais", "sauf", "ni", "seulement", "uniquement", "nunca", "salvo", "solo", "sólo",
   "solamente", "non", "mai", "tranne", "soltanto", "não", "exceto", "apenas", "somente",
   "niet", "geen", "nooit", "alleen", "behalve", "не", "нет", "ни", "кроме", "только", NULL };
-/* Paired prepositions: "range from A | to B" is not cut between them. */
-static const char *const pair_open[] = { "from", "between", "von", "zwischen", "entre", "desde", "из", "от", NULL };
-static const char *const pair_close[] = { "to", "and", "bis", "und", "et", "y", "hasta", "a", "e", "в", "до", NULL };
+/* Paired prepositions: "range from A | to B" is not cut between them; each
+ * opening word closes with its own ("from … to", "between … and"), so
+ * "from A and B" has no second half. */
+static const struct { const char *open, *close[4]; } pairs[] = {
+  { "from", { "to", NULL } }, { "between", { "and", NULL } }, { "von", { "bis", "zu", NULL } },
+  { "zwischen", { "und", NULL } }, { "entre", { "et", "y", "e", NULL } }, { "desde", { "hasta", "a", NULL } },
+  { "из", { "в", NULL } }, { "от", { "до", NULL } } };
 
 static int is_dash(const char *w, size_t n) {
   return (n == 1 && *w == '-') || (n == 2 && !strncmp(w, "--", 2)) || (n == 3 && (!strncmp(w, "\xE2\x80\x94", 3) ||
@@ -1250,10 +1340,11 @@ static int safe_cut(const hl_words *h, int i) {
   if (any_in(h, i, end, vgi_aux_verbs) && !any_in(h, 0, i, vgi_aux_verbs)) return 0;
   /* "from A | to B": the second half is in the rest of the clause */
   for (int k = 0; k < i; k++)
-    if (in_list(pair_open, t + h->ws[k], h->we[k] - h->ws[k])) {
+    for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
+      if (!in_list((const char *const[]){ pairs[p].open, NULL }, t + h->ws[k], h->we[k] - h->ws[k])) continue;
       int closed = 0;
-      for (int j = k + 1; j < i && !closed; j++) closed = in_list(pair_close, t + h->ws[j], h->we[j] - h->ws[j]);
-      if (!closed && any_in(h, i, end, pair_close)) return 0;
+      for (int j = k + 1; j < i && !closed; j++) closed = in_list(pairs[p].close, t + h->ws[j], h->we[j] - h->ws[j]);
+      if (!closed && any_in(h, i, end, pairs[p].close)) return 0;
     }
   return 1;
 }

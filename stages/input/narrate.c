@@ -218,6 +218,7 @@ static void drop_asides(char *t) {
 /* 1 when the comma at a[i] ends an item of a list: the words since the
  * comma before it are one to three, and so are the ones before that comma
  * ("…access to audio, keyboard, mouse, joystick|, and graphics …"). */
+static int has_aux(const char *t);
 static int list_before(const char *a, size_t i) {
   int items = 0;
   size_t e = i;
@@ -230,6 +231,17 @@ static int list_before(const char *a, size_t i) {
     if (words < 1 || words > 3) break;
     items++;
     e = c - 1;
+  }
+  /* one member between commas before ", and" is a series too ("for web
+   * browsing, email, and …"), unless it is a clause ("…, it is, and") */
+  if (items == 1) {
+    size_t c = i;
+    while (c > 0 && a[c - 1] != ',') c--;
+    char *m = vgi_strdup(a + c);
+    m[i - c] = 0;
+    int clause = has_aux(m);
+    free(m);
+    return !clause;
   }
   return items >= 2;
 }
@@ -477,6 +489,7 @@ static char *shown_headline(const char *t) {
 /* ---- a bullet kept whole: detail out ------------------------------------- */
 
 static int word_of(const char *const *list, const char *w, size_t n);
+static int opened_by_capital(const char *c, size_t fw, int one_word);
 static int has_aux(const char *t);
 
 /* A word of t that a bullet must keep: a negation or a restriction ("not",
@@ -634,7 +647,8 @@ static int tail_out(char *t, int max) {
   static const char *const waits[] = { "a", "an", "the", "of", "and", "or", "to", "is", "are", "be", "was", "were",
     "this", "that", "its", "their", "our", "your", "his", "her", "my", "in", "on", "at", "by", "for", "with",
     "from", "as", "than", "how", "able", "want", "wants", "need", "needs", "have", "has", "had", "order",
-    "going", "used", "one", "ones", "those", "these", "celui", "celle", "ceux", "celles", "aquel", "aquellos",
+    "going", "used", "one", "ones", "those", "these", "only", "just", "even", "mainly", "mostly", "especially",
+    "rather", "directly", "celui", "celle", "ceux", "celles", "aquel", "aquellos",
     "aquellas", "diejenigen", "der", "die", "das", "den", "dem", "ein", "eine", "und", "le", "la", "les", "un", "une",
     "de", "des", "du", "et", "el", "los", "las", "una", "y", NULL };
   size_t ws[96], we[96];
@@ -663,6 +677,15 @@ static int tail_out(char *t, int max) {
     int comma = pl && t[ws[i - 1] + pl - 1] == ',';
     while (pl && strchr(",;:", p[pl - 1])) pl--;
     if (!pl || word_of(waits, p, pl)) continue;
+    /* nor a participle that the phrase after it completes ("the
+     * filesystem followed | by the database", "a newsgroup intended | for
+     * …"); a passive verb may stand alone ("was designed") */
+    if (i >= 2 && !comma) {
+      const char *pp = t + ws[i - 2];
+      size_t ppl = we[i - 2] - ws[i - 2];
+      if (pl > 4 && !strncmp(p + pl - 2, "ed", 2) && islower((unsigned char)*p) && !word_of(vgi_aux_verbs, pp, ppl))
+        continue;
+    }
     /* the verb of the kept subject still to come ("Les fichiers … | dans
      * le répertoire … sont rechargés") */
     int aux_kept = 0, aux_rest = 0;
@@ -973,20 +996,21 @@ static int continues_into(const char *intro) {
   return 1;
 }
 
-static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont) {
+static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray();
-  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0;
+  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = item_text(it);
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
     char *c = vgi_strdup(t);
-    drop_asides(c);
+    if (!all) drop_asides(c);
     int w = vgi_word_count(c);
     if (w > max_words) max_words = w;
     clause |= item_clause(c, lang);
     phrases &= w <= COLON_PHRASE_WORDS;
-    size_t nl = named ? item_name(c) : 0;
+    labelled |= item_name(c) > 0 && !strchr(c, ',');   /* "Push: origin sends to edges" */
+    size_t nl = named && !all ? item_name(c) : 0;
     /* "Step 1: …", "Step 2: …" name steps, not things */
     for (const cJSON *o = names->child; nl && o; o = o->next)
       if (first_word(o->valuestring) == first_word(c) && !strncasecmp(o->valuestring, c, first_word(c))) nl = 0;
@@ -996,6 +1020,8 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
       cJSON_AddItemToArray(names, cJSON_CreateString(c));
     } else if (word_of(determiners, c, first_word(c)) && (unsigned char)c[0] < 0x80) {
       c[0] = (char)tolower((unsigned char)c[0]);   /* "installed: Meson, a C99 compiler" */
+    } else if (english(lang) && opened_by_capital(c, first_word(c), !c[first_word(c)])) {
+      c[0] = (char)tolower((unsigned char)c[0]);
     }
     /* an item whose colon falls inside its clause, over nested items ("Find
      * the right configure parameters for:"): said with them, up to five */
@@ -1004,7 +1030,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     if (cl && c[cl - 1] == ':' && english_like(lang) && continues_into(c) && cJSON_IsNumber(nxl) && nxl->valueint > 0) {
       cJSON *kids = cJSON_CreateArray();
       int k = 0;
-      for (const cJSON *x = nx; x && k < COLON_NAMED; x = x->next) {
+      for (const cJSON *x = nx; x && (all || k < COLON_NAMED); x = x->next) {
         const cJSON *xl = cJSON_GetObjectItemCaseSensitive(x, "level");
         if (!cJSON_IsNumber(xl) || xl->valueint == 0) break;
         if (xl->valueint == 1 && item_text(x)) cJSON_AddItemToArray(kids, cJSON_CreateString(item_text(x))), k++;
@@ -1038,7 +1064,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     free(ss);
     one_each = ns == 1 && !ja_predicate(it->valuestring) && vgi_word_count(it->valuestring) <= 16;
   }
-  if (n && cont && one_each && n <= COLON_NAMED) {
+  if (n && cont && one_each && (all || n <= COLON_NAMED)) {
     j = joined(tops, 0, cont == 2, 0, lang);
     if (j) sentence_l(b, j, lang);
     free(j);
@@ -1046,13 +1072,23 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     cJSON_Delete(names);
     return 2;
   }
+  int max = all ? 0 : n <= COLON_NAMED ? COLON_NAMED : 3;
   if (!n) {
+  } else if (all && (clause || !phrases || labelled)) {
+    /* --detail full: each item as written (one that names a thing and
+     * says what it is, "Push: origin sends to edges", too) */
+    for (const cJSON *it = items->child; it; it = it->next) {
+      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+      if (item_text(it) && !(cJSON_IsNumber(lvl) && lvl->valueint > 0) && !nothing_said(item_text(it)))
+        sentence_l(b, item_text(it), lang);
+    }
+    sentences = 1;
   } else if (!clause && max_words <= 4) {
-    j = joined(tops, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
+    j = joined(tops, max, 0, 0, lang);
   } else if (named) {
-    j = joined(names, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
+    j = joined(names, max, 0, 0, lang);
   } else if (!clause && phrases) {
-    j = joined(tops, n <= COLON_NAMED ? COLON_NAMED : 3, 0, 0, lang);
+    j = joined(tops, max, 0, 0, lang);
   } else {
     item_sentences(b, items, n <= 4 ? 4 : 3, lang);
     sentences = 1;
@@ -1164,6 +1200,140 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int *say
   return said;
 }
 
+/* The words a video writes in lower case somewhere in its prose (not in
+ * links, paths or code), sorted: while vgi_narrate says it, a capital that
+ * only opened a list item is known from a name's (doc_words). */
+static _Thread_local char **doc_words_;
+static _Thread_local size_t doc_nwords_;
+
+static int str_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void doc_words_add(const cJSON *x, char ***v, size_t *n, size_t *cap) {
+  for (; x; x = x->next) {
+    if (x->child) doc_words_add(x->child, v, n, cap);
+    if (!cJSON_IsString(x)) continue;
+    for (const char *p = x->valuestring; *p;) {
+      while (*p == ' ' || *p == '\n' || *p == '\t') p++;
+      size_t l = strcspn(p, " \n\t");
+      /* a word of letters, hyphens and the punctuation around it */
+      size_t a = 0, z = l;
+      while (a < z && strchr("([\"'*_", p[a])) a++;
+      while (z > a && strchr(")]\"'*_.,;:!?", p[z - 1])) z--;
+      int plain = z > a;
+      for (size_t i = a; i < z && plain; i++) plain = (p[i] >= 'a' && p[i] <= 'z') || (p[i] == '-' && i > a);
+      for (size_t i = a; plain && i < z;) {
+        size_t e = i;
+        while (e < z && p[e] != '-') e++;
+        if (e - i >= 2) {
+          if (*n == *cap) *v = realloc(*v, (*cap = *cap ? *cap * 2 : 256) * sizeof **v);
+          if (!*v) abort();
+          char *w = malloc(e - i + 1);
+          if (!w) abort();
+          memcpy(w, p + i, e - i);
+          w[e - i] = 0;
+          (*v)[(*n)++] = w;
+        }
+        i = e + 1;
+      }
+      p += l;
+    }
+  }
+}
+
+static void doc_words_free(void) {
+  for (size_t i = 0; i < doc_nwords_; i++) free(doc_words_[i]);
+  free(doc_words_);
+  doc_words_ = NULL, doc_nwords_ = 0;
+}
+
+static void doc_words_set(const cJSON *video) {
+  doc_words_free();
+  size_t cap = 0, n = 0;
+  char **v = NULL;
+  doc_words_add(cJSON_GetObjectItemCaseSensitive(video, "scenes"), &v, &n, &cap);
+  if (!n) { free(v); return; }
+  qsort(v, n, sizeof *v, str_cmp);
+  size_t u = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (u && !strcmp(v[u - 1], v[i])) free(v[i]);
+    else v[u++] = v[i];
+  }
+  doc_words_ = v, doc_nwords_ = u;
+}
+
+/* 1 when the video writes w (n bytes, in lower case) in lower case. */
+static int doc_word(const char *w, size_t n) {
+  char k[64];
+  if (n >= sizeof k || !doc_nwords_) return 0;
+  memcpy(k, w, n);
+  k[n] = 0;
+  const char *key = k;
+  return bsearch(&key, doc_words_, doc_nwords_, sizeof *doc_words_, str_cmp) != NULL;
+}
+
+/* The first word of an English list item (fw bytes), capitalised only
+ * because it opened the item ("Test discovery", "Fatal failures"): an
+ * ordinary word, which the video writes in lower case elsewhere, or a
+ * common word (of the list, or of seven letters or more with an ending
+ * of English words: "-ed", "-ing", "-tion", …), in an item not in title
+ * case. Never a name, an acronym or code: a capital after the first
+ * letter (GitHub, API, gRPC), a digit, or a word the video writes only
+ * capitalised that no list of common words holds (Linux, Windows). An item
+ * of one word is a name unless both hold. */
+static int opened_by_capital(const char *c, size_t fw, int one_word) {
+  static const char *const common[] = {
+    "able", "access", "active", "add", "advanced", "all", "any", "audio", "auto", "automatic", "background",
+    "basic", "batch", "better", "big", "binary", "both", "build", "built", "cache", "change", "check", "clean",
+    "clear", "client", "color", "colour", "command", "common", "complete", "config", "configurable",
+    "configuration", "connection", "context", "control", "core", "cross", "current", "custom", "data", "date",
+    "death", "debug", "deep", "default", "design", "detailed", "direct", "display", "document",
+    "documentation", "dynamic", "easy", "edit", "editor", "error", "errors", "event", "events", "example",
+    "examples", "export", "extensible", "extra", "fast", "fatal", "feature", "features", "file", "files",
+    "filter", "first", "fixed", "flexible", "format", "free", "full", "global", "good", "graph", "great",
+    "group", "help", "hidden", "high", "history", "image", "images", "import", "incremental", "input",
+    "install", "installation", "integration", "interactive", "internal", "key", "language", "large", "latest",
+    "layout", "level", "library", "light", "lightweight", "limited", "line", "link", "list", "live", "local",
+    "log", "logging", "low", "main", "manual", "many", "memory", "message", "mode", "modern", "more",
+    "multiple", "name", "native", "network", "new", "no", "option", "optional", "options", "output", "page",
+    "parallel", "parser", "partial", "path", "plain", "plugin", "portable", "powerful", "private", "project",
+    "public", "quick", "read", "real", "remote", "report", "rich", "rule", "rules", "run", "safe", "sample",
+    "search", "secure", "server", "session", "settings", "shared", "simple", "single", "small", "smart",
+    "source", "standard", "static", "status", "step", "strong", "style", "support", "sync", "system", "table",
+    "task", "template", "test", "tests", "text", "theme", "thread", "time", "tool", "tools", "type", "types",
+    "unit", "update", "user", "value", "values", "various", "version", "video", "view", "web", "window",
+    "word", "work", "zero", NULL };
+  while (fw && strchr(",.;:!?", c[fw - 1])) fw--;
+  if (fw < 2 || fw >= 64 || !(c[0] >= 'A' && c[0] <= 'Z')) return 0;
+  char lw[64];
+  lw[0] = (char)tolower((unsigned char)c[0]);
+  size_t e = 1;
+  for (; e < fw && c[e] != '-'; e++) {
+    if (!(c[e] >= 'a' && c[e] <= 'z')) return 0;
+    lw[e] = c[e];
+  }
+  for (size_t i = e; i < fw; i++)   /* "User-defined": the rest lower case too */
+    if (!((c[i] >= 'a' && c[i] <= 'z') || c[i] == '-')) return 0;
+  /* a phrase in title case ("Physical Infrastructure", "Application
+   * Layer") keeps its capitals: they make it a title */
+  /* ("Request for Comments": any of its next three words) */
+  const char *nx = c + strcspn(c, " ");
+  for (int q = 0; !one_word && q < 3 && *nx; q++) {
+    while (*nx == ' ') nx++;
+    size_t nl = strcspn(nx, " ");
+    if (nl >= 2 && isupper((unsigned char)nx[0]) && islower((unsigned char)nx[1])) return 0;
+    nx += nl;
+  }
+  int in_doc = doc_word(lw, e), in_common = word_of(common, lw, e);
+  /* an English word by its ending ("Unencrypted", "Exposed", "Seamless") */
+  static const char *const endings[] = { "ed", "ing", "ly", "tion", "tions", "ment", "ments", "ness", "ity",
+    "less", "able", "ible", "ive", "ous", "ful", NULL };
+  for (int q = 0; endings[q] && !in_common && e >= 7; q++) {
+    size_t el = strlen(endings[q]);
+    in_common = !strncmp(lw + e - el, endings[q], el);
+  }
+  return one_word ? in_doc && in_common : in_doc || in_common;
+}
+
 /* Appends the first `say` phrases as one sentence: "<intro>: A, B and C."
  * (without an intro "A, B and C."), and "and more" when there are more. An
  * intro that ends a sentence of its own ("Who uses it?"), or one before
@@ -1200,6 +1370,8 @@ static void said_list(vgi_buf *b, const char *lang, const char *intro, const cJS
      * set …"); it opens a sentence in upper case */
     if (word_of(determiners, c, fw) && (unsigned char)c[0] < 0x80)
       c[0] = (char)(k || il ? tolower((unsigned char)c[0]) : toupper((unsigned char)c[0]));
+    else if ((k || il) && english(lang) && opened_by_capital(c, fw, !c[fw]))   /* "…, test discovery" */
+      c[0] = (char)tolower((unsigned char)c[0]);
     vgi_buf_puts(&j, c);
     free(c);
   }
@@ -1598,6 +1770,37 @@ static int unsaid(const char *w, size_t n) {
   return 0;
 }
 
+/* What speech_out leaves where it took a word out (unsaid): a mark of the
+ * word's kind, which dangling_out reads and removes. */
+enum { MARK_FOLDER = 1, MARK_FILE = 2, MARK_ADDRESS = 3 };
+#define MARK(c) ((c) >= MARK_FOLDER && (c) <= MARK_ADDRESS)
+
+/* The kind of an unsaid word: an address (URL, e-mail, network address),
+ * a file (its last part has an extension: "/etc/apt/sources.list") or a
+ * folder. */
+static int unsaid_kind(const char *w, size_t n) {
+  char t[512];
+  if (n >= sizeof t) n = sizeof t - 1;
+  memcpy(t, w, n);
+  t[n] = 0;
+  if (net_address(t) || strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7) ||
+      (strchr(t, '@') && !strchr(t, '/')))
+    return MARK_ADDRESS;
+  if (n && (t[n - 1] == '/' || t[n - 1] == '\\')) return MARK_FOLDER;
+  const char *last = t;
+  for (const char *q = t; *q; q++)
+    if (*q == '/' || *q == '\\') last = q + 1;
+  const char *dot = strrchr(last, '.');
+  return dot && dot > last && isalpha((unsigned char)dot[1]) ? MARK_FILE : MARK_FOLDER;
+}
+
+/* A mark among the first n bytes of s. */
+static int strpbrk_n(const char *s, size_t n) {
+  for (size_t i = 0; i < n && s[i]; i++)
+    if (MARK(s[i])) return 1;
+  return 0;
+}
+
 /* Words that leave a clause hanging when the link after them is gone ("has
  * moved to", "siehe", "voir"), in the languages of lua/vg/i18n.lua that put
  * spaces between words. */
@@ -1620,10 +1823,6 @@ static int preposition(const char *w, size_t n) {
   return n > 0;
 }
 
-/* Each \x01 marks a link or path speech_out took out. Where the word before
- * it leaves the clause hanging ("The guide has moved to .") and the clause
- * ends there, the clause goes (back to its comma), or the sentence when
- * little of it would be left. The marks go too. In place. */
 /* A word that leaves its sentence unfinished when what follows it is a
  * link: a copula or "here" ("The official download locations are:"). */
 static int awaits_object(const char *w, size_t n) {
@@ -1706,16 +1905,88 @@ static int place_phrase_out(char *t, char *m) {
   return 1;
 }
 
-static void dangling_out(char *t) {
-  for (char *m = strchr(t, '\x01'); m; m = strchr(t, '\x01')) {
+static _Thread_local int said_en_ = 1;   /* 0 while vgi_narrate says a video in another language */
+
+/* The first mark in t, or NULL. */
+static char *first_mark(char *t) {
+  for (; *t; t++)
+    if (MARK(*t)) return t;
+  return NULL;
+}
+
+/* The word before p (back from its spaces): its start in *ws, its end in
+ * *we; 0 when there is none. */
+static int word_before(const char *t, const char *p, const char **ws, const char **we) {
+  const char *e = p;
+  while (e > t && e[-1] == ' ') e--;
+  const char *b = e;
+  while (b > t && b[-1] != ' ' && !MARK(b[-1])) b--;
+  *ws = b, *we = e;
+  return b < e;
+}
+
+/* The words a clause opens with before an imperative ("Start the server
+ * and open <address> …", "You can edit <path> …"). */
+static int opens_command(const char *t, const char *ws) {
+  const char *b, *e;
+  if (!word_before(t, ws, &b, &e)) return 1;
+  if (strchr(".!?:;,", e[-1])) return 1;
+  static const char *const leads[] = { "and", "then", "or", "to", "please", "can", "could", "must", "should",
+    "will", "may", "first", "simply", "just", "you", "also", NULL };
+  return word_of(leads, b, (size_t)(e - b));
+}
+
+/* What stands in for a thing taken out that a verb needed ("…reside in
+ * <path> and can be run", "open <address> in your browser", "being located
+ * at <address>, but …"): NULL when the verb before it does not need it.
+ * English only: the stand-in points to the screen, which shows the thing. */
+static const char *stand_in(const char *t, const char *ws, const char *we, int kind) {
+  static const char *const shown[] = { NULL, "the folder shown", "the file shown", "the address shown" };
+  if (!said_en_ || ws >= we) return NULL;
+  size_t n = (size_t)(we - ws);
+  /* a verb of place before its preposition: the place is its complement */
+  static const char *const preps[] = { "in", "at", "on", "into", "inside", "within", "under", "to", NULL };
+  static const char *const placing[] = { "reside", "resides", "resided", "residing", "located", "situated",
+    "live", "lives", "living", "lie", "lies", "sit", "sits", "found", "stored", "kept", "go", "goes",
+    "navigate", "head", "browser", NULL };
+  const char *b, *e;
+  if (word_of(preps, ws, n) && word_before(t, ws, &b, &e) && word_of(placing, b, (size_t)(e - b)))
+    return shown[kind];
+  /* an imperative whose object it was */
+  static const char *const takes[] = { "open", "edit", "browse", "modify", "load", "clone", NULL };
+  if (word_of(takes, ws, n) && !strchr(",.;:", we[-1]) && opens_command(t, ws))
+    return n == 5 && !strncasecmp(ws, "clone", 5) && kind == MARK_ADDRESS ? "the repository shown" : shown[kind];
+  return NULL;
+}
+
+/* Each mark (MARK) is a link or path speech_out took out. Where a verb
+ * needed it and the sentence goes on, a stand-in says where to look
+ * (stand_in). Where the word before it leaves the clause hanging ("The
+ * guide has moved to .") and the clause ends there, the clause goes (back
+ * to its comma), or the sentence when little of it would be left. The marks
+ * go too. *tp may move. */
+static void dangling_out(char **tp) {
+  char *t = *tp;
+  for (char *m = first_mark(t); m; m = first_mark(t)) {
     if (place_phrase_out(t, m)) continue;
     char *after = m + 1;
-    while (*after == ' ' || *after == '\x01') after++;
+    while (*after == ' ' || MARK(*after)) after++;
     char *we = m;
     while (we > t && we[-1] == ' ') we--;
     char *ws = we;
-    while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && ws[-1] != '\x01') ws--;
+    while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && !MARK(ws[-1])) ws--;
     int ends = !*after || strchr(".!?;,", *after);
+    const char *in = !ends || *after == ',' ? stand_in(t, ws, we, *m) : NULL;
+    if (in) {
+      size_t at = (size_t)(m - t), il = strlen(in), tl = strlen(t);
+      int sp = at && t[at - 1] != ' ';
+      t = *tp = realloc(t, tl + il + 2);
+      if (!t) abort();
+      memmove(t + at + sp + il, t + at + 1, tl - at);
+      if (sp) t[at] = ' ';
+      memcpy(t + at + sp, in, il);
+      continue;
+    }
     /* "the master copies of <path> and <path>", "networks such as <address>":
      * a preposition that tied the thing to a noun goes with it */
     static const char *const ties[] = { "of", "including", "like", "e.g.", "namely", "von", "de", "di", NULL };
@@ -2015,14 +2286,14 @@ static void marks_joined(char *t) {
     "Ð¸", "Ð¸Ð»Ð¸", NULL };   /* и, или */
   char *w = t;
   for (char *r = t; *r;) {
-    if (*r != '\x01') { *w++ = *r++; continue; }
+    if (!MARK(*r)) { *w++ = *r++; continue; }
     *w++ = *r++;
     for (;;) {
       char *q = r;
       while (*q == ' ') q++;
       if (*q == '(') {
         char *c = strchr(q, ')');
-        if (c && !memchr(q, '\x01', (size_t)(c - q)) && !memchr(q + 1, '(', (size_t)(c - q - 1))) {
+        if (c && c > q && !strpbrk_n(q, (size_t)(c - q)) && !memchr(q + 1, '(', (size_t)(c - q - 1))) {
           char in[128];
           size_t il = (size_t)(c - q - 1);
           if (il < sizeof in) {
@@ -2039,14 +2310,16 @@ static void marks_joined(char *t) {
         q += jl;
         while (*q == ' ') q++;
       }
-      if (*q != '\x01') break;
+      if (!MARK(*q)) break;
       r = q + 1;
     }
   }
   *w = 0;
 }
 
-static void speech_out(char *s) {
+/* s without the words no presenter reads out (unsaid); frees s, returns
+ * the new text. */
+static char *speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
   while (*p) {
@@ -2066,7 +2339,8 @@ static void speech_out(char *s) {
       vgi_buf_add(&b, rest, (size_t)(e - rest));
     } else if (z > a && unsaid(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
-      vgi_buf_add(&b, "\x01", 1);   /* where it was: dangling_out looks here */
+      /* where it was, and what it was: dangling_out looks here */
+      vgi_buf_add(&b, (char[]){ (char)unsaid_kind(a, (size_t)(z - a)) }, 1);
       vgi_buf_add(&b, z, (size_t)(e - z));
       /* a bare address that a capital follows ended its sentence, its full
        * stop left out so as not to join the address ("…is located at
@@ -2085,7 +2359,7 @@ static void speech_out(char *s) {
   }
   char *t = b.s ? vgi_buf_take(&b) : vgi_strdup("");
   marks_joined(t);
-  dangling_out(t);
+  dangling_out(&t);
   t = vgi_squash(t);
   /* "()" "( )" "[]" left behind; a space before , . ; : ! ? */
   char *w = t;
@@ -2141,8 +2415,8 @@ static void speech_out(char *s) {
     *w++ = *r++;
   }
   *w = 0;
-  snprintf(s, strlen(s) + 1, "%s", vgi_squash(t));
-  free(t);
+  free(s);
+  return vgi_squash(t);
 }
 
 /* ---- length ------------------------------------------------------------------ */
@@ -3134,6 +3408,25 @@ static int long_sentence(const char *t) {
   return vgi_word_count(t) * 8 < (int)c && c > LONG_CHARS;
 }
 
+/* With --detail full, a list scene whose prose introduces its items with a
+ * colon ("The build uses the following libraries:"): the items are read
+ * after that sentence, every one of them (colon_items), not only shown.
+ * Not when the prose made the bullets, nor for a list of links only. */
+static int full_colon(const cJSON *s, const cJSON *units) {
+  const cJSON *lu = NULL;
+  for (const cJSON *u = units ? units->child : NULL; u; u = u->next) {
+    if (cJSON_GetObjectItemCaseSensitive(u, "b") || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "tpl"))) return 0;
+    if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "after"))) lu = u;
+  }
+  const char *lt = lu ? vgi_str(lu, "t") : NULL;
+  size_t ll = lt ? strlen(lt) : 0;
+  if (!ll || (lt[ll - 1] != ':' && (ll < 3 || strcmp(lt + ll - 3, "\xEF\xBC\x9A")))) return 0;
+  const cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
+  for (const cJSON *it = items ? items->child : NULL; it; it = it->next)
+    if (item_text(it) && !nothing_said(item_text(it))) return 1;
+  return 0;
+}
+
 static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
   cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
   const char *lang = vgi_str(v, "language");
@@ -3190,8 +3483,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       cJSON_AddItemToObject(s, VGI_UNITS_KEY, units);
     }
     words += scene_words(s, lang);
-    if (from_prose && !full && !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list") &&
-        !cJSON_GetObjectItemCaseSensitive(s, VGI_API_KEY)) {   /* an API entry says its parameters itself (apidoc.c) */
+    int list_scene = !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list") &&
+                     !cJSON_GetObjectItemCaseSensitive(s, VGI_API_KEY);   /* an API entry says its parameters itself (apidoc.c) */
+    if (from_prose && list_scene && (!full || full_colon(s, units))) {
       /* a list introduced by prose: its items' leads are key points too */
       const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
       const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
@@ -3246,7 +3540,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         int say = 0;
         cJSON *ph = colon ? NULL : list_phrases(items, lang, 0, &say);
         if (colon) {
-          whole = colon_items(&b, items, lang, cont);
+          whole = colon_items(&b, items, lang, cont, full);
         } else if (ph) {
           /* names under the slide's heading, unless the prose said it; and
            * not at all when the prose named them ("11 topics: A, B, …") */
@@ -4024,7 +4318,7 @@ static char *clean_speech(char *t) {
   t = command_out(t);
   t = bare_command_out(t);
   unspeakable_out(t);
-  speech_out(t);
+  t = speech_out(t);
   /* commas left by words taken out ("고쳤다면, `fix/fixes/fixed`, `close/…`,
    * …를" -> "고쳤다면,,, 키워드로"): one stays */
   char *w = t;
@@ -4126,7 +4420,7 @@ static void counted_lists(cJSON *scenes, const char *lang) {
           cJSON_AddItemToArray(tops, cJSON_CreateString(item_text(it)));
       }
     }
-    int total = cJSON_GetArraySize(tops), named = 0, words = 0, short_ = 1;
+    int total = cJSON_GetArraySize(tops), named = 0, named_all = 0, words = 0, short_ = 1;
     /* the part after the colon that names items: its first sentence */
     const char *after = colon + 1;
     while (*after == ' ') after++;
@@ -4135,14 +4429,17 @@ static void counted_lists(cJSON *scenes, const char *lang) {
     for (const cJSON *it = tops->child; it; it = it->next) {
       const char *f = strstr(after, it->valuestring);
       named += f && f < end;
+      named_all += f != NULL;   /* (each in a sentence of its own: --detail full) */
       int w = vgi_word_count(it->valuestring);
       words += w;
       short_ &= w <= 5;
     }
     /* more counted than shown: a part was left out; fewer: the count is of
      * something else */
-    if (count < total || named >= count) { cJSON_Delete(tops); continue; }
-    const char *rest = named ? (*end ? end + 1 : end) : after;   /* what follows the names, kept */
+    if (count < total || named >= count || named_all >= count) { cJSON_Delete(tops); continue; }
+    /* what follows the names, kept (items said one sentence each are all
+     * kept: the first is one of them) */
+    const char *rest = named && named_all == named ? (*end ? end + 1 : end) : after;
     while (*rest == ' ') rest++;
     vgi_buf b = {0};
     if (short_ && words <= 24 && count == total) {
@@ -4183,6 +4480,8 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     int summary = !(opts && opts->detail == VGI_DETAIL_FULL) &&
                   cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) != NULL;
     headlines_ = summary;
+    said_en_ = english(vgi_str(v, "language"));
+    doc_words_set(v);
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
@@ -4225,6 +4524,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       counted_lists(scenes, vgi_str(v, "language"));
     }
     headlines_ = 0;
+    doc_words_free();
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
@@ -4248,6 +4548,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       }
     }
   }
+  said_en_ = 1;
   split_parts(model, vgi_limits(opts), d);
   const cJSON *vids = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = vids ? vids->child : NULL; v; v = v->next) {

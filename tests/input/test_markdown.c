@@ -1,6 +1,7 @@
 /* test_markdown.c: the Markdown adapter: the acceptance document, the corpus
  * Markdown files, --split h2, images, and the example documents. */
 #include "input_test.h"
+#include "input_private.h"   /* vgi_headline, vgi_shown_headline */
 
 #include <dirent.h>
 #include <stdarg.h>
@@ -1573,6 +1574,34 @@ static int shown_is(const cJSON *m, const char *want, int exact) {
   return n;
 }
 
+/* A headline is not cut inside a coordination: not in a comparison before
+ * its "than" or one word after it, nor before the "and" that ends a series
+ * ("installation, upgrade | and removal"). */
+static void headlines_whole_coordination(void **state) {
+  (void)state;
+  static const char *const cases[][3] = {
+    { "We recommend browsing the documentation on GitHub Pages rather than directly in the repository.",
+      "We recommend browsing the documentation on GitHub Pages rather than directly in the repository",
+      "We recommend browsing the documentation on GitHub Pages rather than directly in the repository" },
+    { "apt-get for retrieval of packages and information about them from authenticated sources and for "
+      "installation, upgrade and removal of packages together with their dependencies",
+      "apt-get for retrieval of packages and information about them from authenticated sources",
+      "apt-get for retrieval of packages and information about them from authenticated sources" },
+    { "The package installs tools for building, testing, packaging and publishing of the libraries that the "
+      "project ships to users.",
+      "The package installs tools for building, testing, packaging and publishing",
+      "The package installs tools for building, testing, packaging and publishing of the libraries" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *h = vgi_headline(cases[i][0]), *sh = vgi_shown_headline(cases[i][0]);
+    print_message("headline: %s | shown: %s\n", h, sh);
+    assert_string_equal(h, cases[i][1]);
+    assert_string_equal(sh, cases[i][2]);
+    free(h);
+    free(sh);
+  }
+}
+
 /* A bullet on a slide is a whole statement, never a leading fragment
  * (sentences of Node.js's SECURITY.md, in prose and in a list; with room
  * for all of them, so no length rule leaves one out): a headline
@@ -1674,9 +1703,11 @@ static void counted_items_all_named(void **state) {
       }
     }
     assert_int_equal(tiers_scenes, 1);
-    /* four long steps: said by the count, not by two of them */
-    assert_int_equal(said_in(m, "The guide has four steps."), 1);
-    assert_int_equal(said_in(m, "The guide has four steps:"), 0);
+    /* four long steps, each said: after the colon, every one (never the
+     * count and three of them, the first left out) */
+    assert_int_equal(said_in(m, "The guide has four steps. Fetch"), 0);
+    assert_int_equal(said_in(m, "The guide has four steps: Install the compiler and the headers that the build needs on "
+                                "your system. Fetch the sources"), 1);
     cJSON_Delete(m);
   }
 }
@@ -2064,6 +2095,7 @@ int main(void) {
     cmocka_unit_test(long_opening_clause),
     cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(shown_headlines_whole),
+    cmocka_unit_test(headlines_whole_coordination),
     cmocka_unit_test(shown_clause_marks),
     cmocka_unit_test(counted_items_all_named),
     cmocka_unit_test(long_bare_command_unsaid),

@@ -242,7 +242,7 @@ static void bullets_at_most_sixteen_words(void **state) {
   /* never inside a list a conjunction closes, never dropping a negation
    * in its last item, never ending on a pronoun its relative clause needs */
   shown_is("Use tar, gzip, bzip2, and xz to pack the files before you send them.",
-           "Use tar, gzip, bzip2, and xz to pack the files before you send them");
+           "Use tar, gzip, bzip2, and xz to pack the files");
   shown_is("The internet's future will bring quantum-resistant cryptography, AI-driven network management, and new "
            "protocols we haven't yet imagined.",
            "The internet's future will bring quantum-resistant cryptography, AI-driven network management, and new "
@@ -409,6 +409,27 @@ static void place_phrase_without_path(void **state) {
   assert_non_null(strstr(all, "Les r\xC3\xA9glages sont dans le r\xC3\xA9pertoire."));
 }
 
+/* A path or address that a verb needed ("reside in <path> and …", "open
+ * <address> in your browser") leaves a stand-in that points to the screen,
+ * never the verb or its preposition without an object; one whose clause
+ * ends with it goes as before. */
+static void object_without_path(void **state) {
+  (void)state;
+  const char *all = doc_narration("object.md", "# Tool\n\n## Run\n\nStart the server and open "
+                                  "http://localhost:8080 in your browser.\n\n## Tests\n\nThe tests are built by "
+                                  "ctest, reside in `./test/lib` and can be run with make test.\n\n## Source\n\n"
+                                  "Tool is kept in git, the official repository being located at "
+                                  "https://example.org/tool/tool, but also available at other places.\n\n"
+                                  "## Config\n\nEdit /etc/tool/tool.conf and set the port.\n\n## Build\n\n"
+                                  "Binaries at https://example.org/ci are produced each night.\n");
+  print_message("narration: %s\n", all);
+  assert_non_null(strstr(all, "open the address shown in your browser."));
+  assert_non_null(strstr(all, "reside in the folder shown and can be run"));
+  assert_non_null(strstr(all, "being located at the address shown, but also"));
+  assert_non_null(strstr(all, "Edit the file shown and set the port."));
+  assert_non_null(strstr(all, "Binaries are produced each night."));
+}
+
 /* A network address is not read out digit by digit: IPv4 and IPv6 with a
  * prefix or a port, a MAC address, a host with its port; a run of them
  * leaves one gap, and the sentence stays grammatical (no "such are", no
@@ -476,6 +497,37 @@ static void colon_intro_said_with_items(void **state) {
     "Find the right configure parameters for the rootprefix option and the tty-gid option.", NULL };
   for (int i = 0; said[i]; i++)
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+}
+
+/* --detail full reads the items that prose introduces with a colon, every
+ * one and whole, after that sentence and before a closing remark. */
+static void colon_items_read_in_full(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\n## Install\n\nTool needs a few programs. The build uses the following "
+                    "libraries:\n\n* libz for compression of the output files (gzip)\n* libpng to read and write "
+                    "the images\n* FreeType, which renders the fonts that the labels use\n* libjpeg for photos\n"
+                    "* libwebp for pictures on the web\n* libtiff for scans\n\nThen run the installer.\n\n"
+                    "## Build\n\nThe build needs these libraries:\n\n- libz\n- libpng\n- libjpeg\n- libwebp\n"
+                    "- libtiff\n- libgif\n- libheif\n\n## Modes\n\nContent is delivered in two ways:\n\n"
+                    "- Push: the origin sends it to the edges\n- Pull: the edges fetch it on the first request\n";
+  vgi_diags d = {0};
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("colon-full.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  static char all[8192];
+  all[0] = 0;
+  for (int i = 0; i < scene_count(m, 0); i++)
+    snprintf(all + strlen(all), sizeof all - strlen(all), "%s | ", sget(scene_at(m, 0, i), "narration"));
+  cJSON_Delete(m);
+  print_message("full: %s\n", all);
+  assert_non_null(strstr(all, "The build uses the following libraries: libz for compression of the output files "
+                              "(gzip). libpng to read and write the images. FreeType, which renders the fonts that the "
+                              "labels use. libjpeg for photos. libwebp for pictures on the web. libtiff for scans. Then "
+                              "run the installer."));
+  assert_non_null(strstr(all, "The build needs these libraries: libz, libpng, libjpeg, libwebp, libtiff, libgif, and "
+                              "libheif."));
+  assert_non_null(strstr(all, "Content is delivered in two ways: Push: the origin sends it to the edges. Pull: the "
+                              "edges fetch it on the first request."));
 }
 
 static void vietnamese_templates(void **state) {
@@ -556,7 +608,7 @@ static void lists_said_by_name(void **state) {
                                   "* Ann Lee (original author)\n* Bo Chen and Al Wu\n* and the other contributors\n");
   print_message("narration: %s\n", all);
   assert_non_null(strstr(all, "We plan to support Windows. More examples are planned."));
-  assert_non_null(strstr(all, "Features: a test runner, Test discovery, a rich set of assertions, and more."));
+  assert_non_null(strstr(all, "Features: a test runner, test discovery, a rich set of assertions, and more."));
   assert_non_null(strstr(all, "| Operating Systems: Linux, macOS, and Windows. |"));
   assert_non_null(strstr(all, "| Compilers: gcc 5.0+ and clang 5.0+. |"));
   assert_non_null(strstr(all, "Bo Chen and Al Wu, and the other contributors."));
@@ -615,6 +667,35 @@ static void lists_said_once(void **state) {
   vgi_diags_free(&d);
 }
 
+/* Items joined into one sentence start in lower case when their first
+ * word is an ordinary one that only opened the item; names, acronyms and
+ * code keep their capitals. */
+static void joined_items_lower_case(void **state) {
+  (void)state;
+  const char *doc = "# Check\n\nCheck is a small test framework for C programs, and each test runs on request.\n\n"
+                    "## Features\n\n* An xUnit test framework.\n* Test discovery.\n* User-defined assertions.\n"
+                    "* Death tests.\n* GitHub Actions support.\n* CMake integration.\n\n## Platforms\n\n* Linux\n"
+                    "* Windows\n* Fast\n\n## Parts\n\n* API reference\n* Death tests\n"
+                    "* gRPC service\n\n## Topics\n\n* Physical Infrastructure\n* Request for Comments\n\n## Risks\n\n"
+                    "* Unencrypted traffic\n* Exposed ports\n";
+  const char *all = doc_narration("features.md", doc);
+  print_message("narration: %s\n", all);
+  assert_non_null(strstr(all, "Features: an xUnit test framework, test discovery, user-defined assertions, and more."));
+  assert_non_null(strstr(all, "Platforms: Linux, Windows, and Fast."));
+  assert_non_null(strstr(all, "Parts: API reference, death tests, and gRPC service."));
+  assert_non_null(strstr(all, "Topics: Physical Infrastructure and Request for Comments."));
+  assert_non_null(strstr(all, "Risks: unencrypted traffic and exposed ports."));
+  vgi_diags d = {0};
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("features-full.md", doc, &o, &d);
+  char *j = cJSON_PrintUnformatted(m);
+  print_message("full: %s\n", j);
+  assert_non_null(strstr(j, "death tests, GitHub Actions support, and CMake integration."));
+  free(j);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 /* Every language of the table has its own words for a named list. */
 static void list_phrases_every_language(void **state) {
   (void)state;
@@ -638,12 +719,15 @@ int main(void) {
     cmocka_unit_test(pointer_without_link),
     cmocka_unit_test(pointers_are_no_bullets),
     cmocka_unit_test(place_phrase_without_path),
+    cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
     cmocka_unit_test(colon_intro_said_with_items),
+    cmocka_unit_test(colon_items_read_in_full),
     cmocka_unit_test(vietnamese_templates),
     cmocka_unit_test(duration_reached_or_warned),
     cmocka_unit_test(lists_said_by_name),
     cmocka_unit_test(lists_said_once),
+    cmocka_unit_test(joined_items_lower_case),
     cmocka_unit_test(list_phrases_every_language),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
