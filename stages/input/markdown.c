@@ -2498,7 +2498,13 @@ static int code_like(const char *t, int continued) {
     "gradle", "perl", "ruby", "gem", "kubectl", "ffmpeg", "sysctl", "mount", "su", "env", "source", "ln",
     "touch", "find", "xargs", "diff", "patch", "tee", "head", "tail", "vgrun", "cpupower", "modprobe", "ip",
     "if", "for", "while", "return", "int", "void", "char", "static", "const", "struct", "#include", "#define",
-    "import", "def", "function", "local", "let", "var", NULL };
+    "import", "def", "function", "local", "let", "var", "luarocks", "busted", "pytest", "tox", "meson", "ninja",
+    "bazel", "buck", "vcpkg", "conan", "pnpm", "bun", "deno", "dotnet", "composer", "pipx", "poetry", "conda",
+    "snap", "flatpak", "dnf", "yum", "zypper", "pacman", "apk", "nix", "rpm", "autoreconf", "pwsh", "choco",
+    "winget", "scoop", "ctest", "cpack", "ldconfig", "pkg-config", "valgrind", "perf", "npm.cmd", NULL };
+  /* "tool install x", "busted spec": a program and a subcommand */
+  static const char *const subcommands[] = { "install", "build", "run", "test", "add", "init", "clone", "start",
+    "update", "upgrade", "remove", "uninstall", "config", "spec", "exec", "serve", "setup", NULL };
   size_t l = strlen(t);
   while (l && (t[l - 1] == ' ' || t[l - 1] == '\t')) l--;
   if (!l) return 1;
@@ -2511,6 +2517,13 @@ static int code_like(const char *t, int continued) {
   if (last == ';' || last == '{' || last == '}' || last == '\\') return 1;
   if (last == '.' || last == '!' || last == '?' || last == ':') return 0;  /* a sentence */
   if (first_word_is(t, programs) && words <= 12) return 1;
+  if (words >= 2 && words <= 8 && islower((unsigned char)t[0])) {
+    const char *w2 = t + strcspn(t, " \t");
+    w2 += strspn(w2, " \t");
+    int lower = 1;
+    for (const char *q = t; q < w2; q++) lower &= !isupper((unsigned char)*q);
+    if (lower && first_word_is(w2, subcommands)) return 1;
+  }
   if (strstr(t, " --") || strstr(t, " | ") || strstr(t, " && ") || strstr(t, "==") || strstr(t, "()")) return 1;
   return 0;
 }

@@ -1512,18 +1512,19 @@ static void bare_code_named_by_kind(void **state) {
                        "## Help\n\nThis is the result:\n\n```\nUsage: tool [OPTIONS] INPUT\n\nARGUMENTS:\n"
                        "  INPUT     path to the input file (required)\n```\n\n"
                        "## Output\n\n```\n[INFO] 2024-01-02 10:00:01 started\n[INFO] 2024-01-02 10:00:02 done\n```\n\n"
-                       "## Lua\n\n```lua\nlocal x = 1\n```\n", &full, &d);
+                       "## Lua\n\n```lua\nlocal x = 1\n```\n\n"
+                       "## Tests\n\n```\nluarocks install busted\ncd /path/to/lua_cliargs/\nbusted spec\n```\n", &full, &d);
   vgi_diags_free(&d);
-  const char *want[] = { "shell", "text", "output", "lua" };
+  const char *want[] = { "shell", "text", "output", "lua", "shell" };
   int k = 0;
   for (int i = 0; i < scene_count(m, 0); i++) {
     const cJSON *s = scene_at(m, 0, i);
     if (strcmp(sget(s, "scene_type"), "command")) continue;
-    assert_true(k < 4);
+    assert_true(k < 5);
     assert_string_equal(vcget(s, "language"), want[k]);
     k++;
   }
-  assert_int_equal(k, 4);
+  assert_int_equal(k, 5);
   cJSON_Delete(m);
 }
 

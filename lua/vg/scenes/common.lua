@@ -101,9 +101,15 @@ function M.guess_language(code)
   code = code or ""
   if code:match("^%s*%$ ") or code:match("\n%s*%$ ") then return "shell" end
   if code:match("#include") or code:match("int%s+main%s*%(") or code:match("printf%s*%(") then return "c" end
+  -- a block opened by a colon is Python only after a keyword of its own
+  -- ("ARGUMENTS:" over indented lines is a help listing)
+  local opened = false
+  for _, kw in ipairs({ "if", "for", "while", "def", "class", "with", "try", "else", "except" }) do
+    if ("\n" .. code):match("\n%s*" .. kw .. "%f[%W][^\n]*:%s*\n%s+") then opened = true break end
+  end
   if code:match("%f[%w]def%s+[%w_]+%s*%(") or code:match("%f[%w]import%s+[%w_]+%s*\n")
     or code:match("%f[%w]elif%f[%W]") or code:match("print%(") and not code:match(";%s*\n")
-    or code:match(":%s*\n%s+") and not code:match("[{;]") then
+    or opened and not code:match("[{;]") then
     return "python"
   end
   if code:match("%f[%w]local%s") or code:match("%f[%w]then%f[%W]") or code:match("%f[%w]end%s*$") then
