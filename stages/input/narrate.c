@@ -1271,16 +1271,10 @@ static int doc_word(const char *w, size_t n) {
   return bsearch(&key, doc_words_, doc_nwords_, sizeof *doc_words_, str_cmp) != NULL;
 }
 
-/* The first word of an English list item (fw bytes), capitalised only
- * because it opened the item ("Test discovery", "Fatal failures"): an
- * ordinary word, which the video writes in lower case elsewhere, or a
- * common word (of the list, or of seven letters or more with an ending
- * of English words: "-ed", "-ing", "-tion", …), in an item not in title
- * case. Never a name, an acronym or code: a capital after the first
- * letter (GitHub, API, gRPC), a digit, or a word the video writes only
- * capitalised that no list of common words holds (Linux, Windows). An item
- * of one word is a name unless both hold. */
-static int opened_by_capital(const char *c, size_t fw, int one_word) {
+/* A lower-case English word (w, n bytes) that is no name: of a list of
+ * common words, or of seven letters or more with an ending of English words
+ * ("-ed", "-ing", "-tion", …). */
+static int common_english(const char *w, size_t n) {
   static const char *const common[] = {
     "able", "access", "active", "add", "advanced", "all", "any", "audio", "auto", "automatic", "background",
     "basic", "batch", "better", "big", "binary", "both", "build", "built", "cache", "change", "check", "clean",
@@ -1302,6 +1296,60 @@ static int opened_by_capital(const char *c, size_t fw, int one_word) {
     "task", "template", "test", "tests", "text", "theme", "thread", "time", "tool", "tools", "type", "types",
     "unit", "update", "user", "value", "values", "various", "version", "video", "view", "web", "window",
     "word", "work", "zero", NULL };
+  if (word_of(common, w, n)) return 1;
+  /* an English word by its ending ("Unencrypted", "Exposed", "Seamless") */
+  static const char *const endings[] = { "ed", "ing", "ly", "tion", "tions", "ment", "ments", "ness", "ity",
+    "less", "able", "ible", "ive", "ous", "ful", NULL };
+  for (int q = 0; endings[q] && n >= 7; q++) {
+    size_t el = strlen(endings[q]);
+    if (!strncmp(w + n - el, endings[q], el)) return 1;
+  }
+  return 0;
+}
+
+/* Whether a sentence that begins with this lower-case word ("internal code
+ * changes", "optimized an internal routine") takes a capital: a function
+ * word or a common one does; a name or code written in lower case (zstd,
+ * make, npm) keeps its letters. */
+static int sentence_capital(const char *t) {
+  static const char *const function_words[] = { "the", "a", "an", "this", "these", "that", "those", "it", "its",
+    "there", "in", "on", "for", "with", "all", "each", "every", "no", "not", "when", "if", "to", "you", "we",
+    "our", "your", "some", "most", "many", "one", "new", "now", "also", "only", "use", "using", "allow",
+    "allows", "fix", "fixes", "fixed", "improved", "removed", "added", "adds", "support", "supports", "please",
+    NULL };
+  if (!(t[0] >= 'a' && t[0] <= 'z')) return 0;
+  size_t n = 0;
+  while (t[n] >= 'a' && t[n] <= 'z') n++;
+  if (t[n] && !strchr(" ,;:.!?", t[n])) return 0;   /* "x86", "npm-run", "a_b": code */
+  if (t[n] && t[n] != ' ' && t[n + 1] && t[n + 1] != ' ') return 0;   /* "a.sep", "e.g": code, abbreviations */
+  return word_of(function_words, t, n) || common_english(t, n);
+}
+
+/* s with a capital at each sentence start that sentence_capital allows;
+ * NULL when nothing changes. Caller frees. */
+static char *sentence_capitals(const char *s) {
+  char *c = NULL;
+  for (size_t i = 0; s[i]; i++) {
+    int start = i == 0 || (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]));
+    if (!start || !sentence_capital(s + i)) continue;
+    /* "e.g. the": an abbreviation's stop starts no sentence */
+    if (i >= 4 && s[i - 4] == '.') continue;
+    if (!c) c = vgi_strdup(s);
+    c[i] = (char)(c[i] - 'a' + 'A');
+  }
+  return c;
+}
+
+/* The first word of an English list item (fw bytes), capitalised only
+ * because it opened the item ("Test discovery", "Fatal failures"): an
+ * ordinary word, which the video writes in lower case elsewhere, or a
+ * common word (of the list, or of seven letters or more with an ending
+ * of English words: "-ed", "-ing", "-tion", …), in an item not in title
+ * case. Never a name, an acronym or code: a capital after the first
+ * letter (GitHub, API, gRPC), a digit, or a word the video writes only
+ * capitalised that no list of common words holds (Linux, Windows). An item
+ * of one word is a name unless both hold. */
+static int opened_by_capital(const char *c, size_t fw, int one_word) {
   while (fw && strchr(",.;:!?", c[fw - 1])) fw--;
   if (fw < 2 || fw >= 64 || !(c[0] >= 'A' && c[0] <= 'Z')) return 0;
   char lw[64];
@@ -1323,14 +1371,7 @@ static int opened_by_capital(const char *c, size_t fw, int one_word) {
     if (nl >= 2 && isupper((unsigned char)nx[0]) && islower((unsigned char)nx[1])) return 0;
     nx += nl;
   }
-  int in_doc = doc_word(lw, e), in_common = word_of(common, lw, e);
-  /* an English word by its ending ("Unencrypted", "Exposed", "Seamless") */
-  static const char *const endings[] = { "ed", "ing", "ly", "tion", "tions", "ment", "ments", "ness", "ity",
-    "less", "able", "ible", "ive", "ous", "ful", NULL };
-  for (int q = 0; endings[q] && !in_common && e >= 7; q++) {
-    size_t el = strlen(endings[q]);
-    in_common = !strncmp(lw + e - el, endings[q], el);
-  }
+  int in_doc = doc_word(lw, e), in_common = common_english(lw, e);
   return one_word ? in_doc && in_common : in_doc || in_common;
 }
 
@@ -3836,6 +3877,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     if (!fs[i].kept) {
       cJSON_Delete(cJSON_DetachItemViaPointer(scenes, fs[i].s));   /* by index would walk the array */
       dropped_scenes++;
+    }
+  if (english(lang))
+    for (cJSON *s = scenes->child; s; s = s->next) {
+      cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
+      char *c = cJSON_IsString(n) ? sentence_capitals(n->valuestring) : NULL;
+      if (c) cJSON_SetValuestring(n, c);
+      free(c);
     }
   if (dropped_scenes) {
     int k = 1;

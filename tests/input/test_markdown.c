@@ -1501,6 +1501,21 @@ static void meta_sentence_passed(void **state) {
   cJSON_Delete(m);
 }
 
+/* A sentence said from a lower-case item or label opens with a capital
+ * when its first word is a common one ("Internal code changes."); a name
+ * written in lower case keeps its letters ("zstd is fast."). */
+static void sentence_starts_capital(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("caps.md", "# Tool\n\nTool does things.\n\n## Changes\n\n**Other changes**\n\n"
+                       "- internal code changes\n\n## Speed\n\n**Fast**\n\n- zstd is fast\n", &full, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "Internal code changes.") >= 1);
+  assert_true(said_in(m, "zstd is fast.") >= 1);
+  cJSON_Delete(m);
+}
+
 /* A bare code block is named by what it holds: commands are "shell",
  * what a program printed "output", a diagram "text"; so the slide never
  * colours a help listing as Python by a guess. A fence's own language stays. */
@@ -2112,6 +2127,7 @@ int main(void) {
     cmocka_unit_test(changelog_latest_release),
     cmocka_unit_test(bare_code_named_by_kind),
     cmocka_unit_test(meta_sentence_passed),
+    cmocka_unit_test(sentence_starts_capital),
     cmocka_unit_test(call_said_by_name),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
