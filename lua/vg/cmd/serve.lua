@@ -64,9 +64,21 @@ local function run(args)
     if not ok then eprintf("vgrun serve: %s\n", tostring(e)); break end
   end
   core.clear_interrupt()
-  S:stop()
+  -- Closing goes on to the end whatever a turn raises: a task that ends
+  -- cancelled, or a second signal, must not leave the server half closed
+  -- for the engine to tear down under it.
+  local ok, e = pcall(S.stop, S)
+  if not ok then eprintf("vgrun serve: %s\n", tostring(e)) end
+  local errors = 0
   while not S:closed() do
-    if not core.run_once() then break end
+    local turned, more = pcall(core.run_once)
+    if turned and not more then break end
+    if not turned then
+      if not core.is_interrupt(more) then eprintf("vgrun serve: %s\n", tostring(more)) end
+      core.clear_interrupt()
+      errors = errors + 1
+      if errors > 100 then break end
+    end
   end
   eprintf("vgrun serve: stopped\n")
   return 0
