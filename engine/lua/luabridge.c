@@ -5,6 +5,7 @@
 #include "lua_private.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -632,7 +633,15 @@ static int l_sha256(lua_State *L) {
   vg_hash h;
   vg_hash_init(&h);
   int n = lua_gettop(L);
-  for (int i = 1; i <= n; i++) vg_hash_str(&h, luaL_checkstring(L, i));
+  /* each string whole, length first (as vg_hash_str): a NUL inside one
+   * does not end it, so "a\0b" and "a\0c" differ */
+  for (int i = 1; i <= n; i++) {
+    size_t len;
+    const char *s = luaL_checklstring(L, i, &len);
+    uint64_t n64 = len;
+    vg_hash_update(&h, &n64, sizeof n64);
+    vg_hash_update(&h, s, len);
+  }
   char hex[65];
   vg_hash_final(&h, hex);
   lua_pushstring(L, hex);

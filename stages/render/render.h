@@ -120,6 +120,10 @@ size_t vg_render_token_breaks(const char *text, size_t len, size_t *at, size_t m
  * (never a FIFO or device), at most 64 MB, a PNG of at most 16384 px a side. */
 int vg_render_image_size(const char *path, int *width, int *height, char *err, size_t errlen);
 
+/* A digest of the fonts fontconfig offers and of its configuration, hex
+ * (made once per process: fonts_id.c). Part of a cached picture's key. */
+const char *vg_render_fonts_id(void);
+
 /* Frees this thread's font map and caches now (they are also freed when a
  * thread exits). For leak checkers. */
 void vg_render_thread_cleanup(void);

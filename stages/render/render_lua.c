@@ -9,6 +9,7 @@
  *   token_pieces(text)           -> list: text cut where a long token may break
  *   load_png(path)               -> Buffer | nil, message
  *   image_size(path)             -> w, h | nil, message
+ *   fonts_id()                   -> hex digest of the fonts pictures are drawn with
  *   bench(dl, w, h, n), bench_pictures(lists, w, h, n[, under, alphas]): ms per picture
  *   Buffer: width, height, pixel(x, y), mean_luminance(), count_near(r,g,b,tol),
  *           diff(other, tol), write_png(path), bytes(), close()
@@ -481,6 +482,11 @@ static int b_tostring(lua_State *L) {
   return 1;
 }
 
+static int l_fonts_id(lua_State *L) {
+  lua_pushstring(L, vg_render_fonts_id());
+  return 1;
+}
+
 static const luaL_Reg buffer_methods[] = {
   {"width", b_width}, {"height", b_height}, {"pixel", b_pixel},
   {"mean_luminance", b_mean_luminance}, {"count_near", b_count_near}, {"diff", b_diff},
@@ -491,7 +497,7 @@ static const luaL_Reg funcs[] = {
   {"render", l_render}, {"redraw", l_redraw}, {"render_png", l_render_png}, {"check", l_check}, {"render_png_async", l_render_png_async},
   {"measure", l_measure}, {"token_pieces", l_token_pieces}, {"load_png", l_load_png}, {"bench", l_bench},
   {"bench_pictures", l_bench_pictures},
-  {"image_size", l_image_size}, {NULL, NULL},
+  {"image_size", l_image_size}, {"fonts_id", l_fonts_id}, {NULL, NULL},
 };
 
 int vgmod_render_core(lua_State *L) {

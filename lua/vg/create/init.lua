@@ -147,7 +147,11 @@ local function video_stage(o, off)
         s.theme = s.theme or video.theme
         s.accent_color = s.accent_color or video.accent_color
         local rs = M.render_scene(s, seg.lead_in or o.lead_in)
-        local key, why = plan.scene_key(s, seg, o, cues)
+        -- the scene as it ends: what the next scene fades from, and the
+        -- images its key holds by their bytes
+        local final = render.display_list(rs, { width = o.width, height = o.height, theme = s.theme,
+          accent = s.accent_color, t = "end", captions = o.captions.burn or nil })
+        local key, why = plan.scene_key(s, seg, o, cues, final)
         records[i] = { id = seg.id, key = key, why = why }
         local parts = plan.parts(key, seg, o, prev_final)
         -- text that had to shrink or be cut is reported (validation.warning)
@@ -169,8 +173,7 @@ local function video_stage(o, off)
         if missing then
           frames, prev_final = M.scene_frames(s, seg, o, prev_final, o.captions.burn and cues or nil)
         else
-          prev_final = render.display_list(rs, { width = o.width, height = o.height, theme = s.theme,
-            accent = s.accent_color, t = "end", captions = o.captions.burn or nil })
+          prev_final = final
         end
         for _, part in ipairs(parts) do
           segments[#segments + 1] = { start = seg.start + part.from, ["end"] = seg.start + part.to, scene = i,

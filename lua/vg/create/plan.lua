@@ -149,10 +149,46 @@ end
 
 M.scene_frames = scene_frames
 
---- scene_key(scene, seg, o, cues) -> key, why: the cache key of a scene and
--- its parts (why), so a later run can say what changed. `o.crossfade` is
--- taken on the frame grid, as the video is cut.
-function M.scene_key(scene, seg, o, cues)
+-- The pictures a display list shows, by their bytes: an image edited in
+-- place under the same name is a new look. "" when it shows none. A list is
+-- read once (its scene's key, then the next scene's transition).
+local images_of = setmetatable({}, { __mode = "k" })
+local function images_digest(list)
+  if type(list) == "table" and images_of[list] then return images_of[list] end
+  local paths, seen = {}, {}
+  local function walk(t, depth)
+    if depth > 64 then return end
+    if t.type == "image" and type(t.path) == "string" and not seen[t.path] then
+      seen[t.path] = true
+      paths[#paths + 1] = t.path
+    end
+    for _, v in pairs(t) do
+      if type(v) == "table" then walk(v, depth + 1) end
+    end
+  end
+  if type(list) ~= "table" then return "" end
+  walk(list, 0)
+  local digest = ""
+  if #paths > 0 then
+    table.sort(paths)
+    local parts = {}
+    for i, p in ipairs(paths) do
+      local ok, d = pcall(core.file_digest, p)
+      parts[i] = p .. "\n" .. (ok and d and d.sha256 or "unreadable")
+    end
+    digest = core.sha256(table.unpack(parts))
+  end
+  images_of[list] = digest
+  return digest
+end
+
+--- scene_key(scene, seg, o, cues, final) -> key, why: the cache key of a
+-- scene and its parts (why), so a later run can say what changed. `final`
+-- is the scene's display list at its end: the images it shows join the key
+-- by their bytes. `o.crossfade` is taken on the frame grid, as the video is
+-- cut. The fonts pictures are drawn with (vg.render_core.fonts_id) are part
+-- of the look, as the code is.
+function M.scene_key(scene, seg, o, cues, final)
   local rs = timeline.render_scene(scene, seg.lead_in or o.lead_in)
   local cf = M.crossfade(o)
   local why = {
@@ -160,11 +196,13 @@ function M.scene_key(scene, seg, o, cues)
     narration = core.sha256(vg.json.encode(rs.audio or vg.null)),
     look = core.sha256(tostring(scene.theme), tostring(scene.accent_color), tostring(o.width),
       tostring(o.height), tostring(o.lead_in), tostring(cf), core.code_id,
-      require("vg.plugins").digest()),
+      require("vg.plugins").digest(), require("vg.render_core").fonts_id()),
+    images = images_digest(final),
     length = string.format("%.6f", seg["end"] - seg.start),
     captions = o.captions.burn and core.sha256(vg.json.encode(cues)) or "",
   }
-  return core.sha256("vgrun scene v4", why.content, why.narration, why.look, why.length, why.captions), why
+  return core.sha256("vgrun scene v5", why.content, why.narration, why.look, why.length, why.captions,
+    why.images), why
 end
 
 --- crossfade(o) -> seconds: the crossfade on the frame grid (0: none)
@@ -178,7 +216,8 @@ end
 -- scene (and the short transitions beside it) only.
 function M.parts(key, seg, o, prev_final)
   local dur, cf = seg["end"] - seg.start, M.crossfade(o)
-  local prev_hash = prev_final and core.sha256(vg.json.encode(prev_final)) or ""
+  -- the picture faded from, with the bytes of the images it shows
+  local prev_hash = prev_final and core.sha256(vg.json.encode(prev_final), images_digest(prev_final)) or ""
   if prev_final and cf > 0 and dur > cf + 2 / o.fps then
     return {
       { from = 0, to = cf, key = core.sha256(key, "transition", prev_hash) },

@@ -74,7 +74,7 @@ function M.scenes(segments, records, encoded, previous, no_cache)
         elseif not old or not old.why then r.reason = "new scene"
         else
           local changed = {}
-          for _, part in ipairs({ "content", "narration", "look", "length", "captions" }) do
+          for _, part in ipairs({ "content", "images", "narration", "look", "length", "captions" }) do
             if old.why[part] ~= r.why[part] then changed[#changed + 1] = part end
           end
           r.reason = #changed > 0 and ("changed: " .. table.concat(changed, ", ")) or "not in the cache"
