@@ -19,6 +19,7 @@
 
 typedef struct lserver {
   vgh_server *s;
+  vg_engine *e;            /* closes the server first when it is freed (vg_engine_add_closer) */
   lua_State *L;            /* the main thread: fibers end, it does not */
   int on_request, on_gone, on_closed;
   int open;                /* vgh side alive */
@@ -130,16 +131,26 @@ static void on_gone(vgh_req *r, void *ud) {
   call_ref(ls, 1, "gone handler");
 }
 
+static void close_at_free(void *ud);
+
 static void on_closed(void *ud) {
   lserver *ls = ud;
   ls->open = 0;
   ls->s = NULL;
+  vg_engine_remove_closer(ls->e, close_at_free, ls);
   if (ls->on_closed != LUA_NOREF) {
     lua_rawgeti(ls->L, LUA_REGISTRYINDEX, ls->on_closed);
     call_ref(ls, 0, "close handler");
   }
   unref_all(ls);
   if (ls->collected) free(ls);
+}
+
+/* The engine is being freed with the server still open (a script that
+ * never closed it): close it through h2o, as srv:close() does. */
+static void close_at_free(void *ud) {
+  lserver *ls = ud;
+  if (ls->open && !vgh_closing(ls->s)) vgh_close(ls->s, on_closed);
 }
 
 static int opt_fn(lua_State *L, int t, const char *k, int required) {
@@ -181,6 +192,8 @@ static int l_listen(lua_State *L) {
     return vgl_fail(L, err, "ELISTEN");
   }
   heap->open = 1;
+  heap->e = e;
+  vg_engine_add_closer(e, close_at_free, heap);
   return 1;
 }
 

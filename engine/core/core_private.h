@@ -84,6 +84,9 @@ struct vg_engine {
   int cancel_pending;
   char *last_error;
   int closing;
+  /* parts to close their own way before the handles left are (vg_engine_add_closer) */
+  struct vg_closer { void (*close)(void *ud); void *ud; } *closers;
+  int n_closers, cap_closers;
 };
 
 /* engine.c */

@@ -107,6 +107,54 @@ vg_engine *vg_engine_new_core(const vg_engine_options *opts) {
   return e;
 }
 
+int vg_engine_add_closer(vg_engine *e, void (*close)(void *ud), void *ud) {
+  if (!e || !close || e->closing) return -1;
+  if (e->n_closers == e->cap_closers) {
+    int cap = e->cap_closers ? 2 * e->cap_closers : 4;
+    struct vg_closer *n = realloc(e->closers, sizeof *n * (size_t)cap);
+    if (!n) return -1;
+    e->closers = n;
+    e->cap_closers = cap;
+  }
+  e->closers[e->n_closers++] = (struct vg_closer){close, ud};
+  return 0;
+}
+
+void vg_engine_remove_closer(vg_engine *e, void (*close)(void *ud), void *ud) {
+  if (!e) return;
+  for (int i = 0; i < e->n_closers; i++)
+    if (e->closers[i].close == close && e->closers[i].ud == ud) {
+      e->closers[i] = e->closers[--e->n_closers];
+      return;
+    }
+}
+
+static void closers_tick(uv_timer_t *t) { (void)t; }
+
+/* Each part that registered a closer closes its handles its own way (a
+ * server ends its connections through h2o) before the engine closes what
+ * is left: closing h2o's sockets under it would close them twice. The
+ * loop runs until every part has removed its closer, for at most 5 s; a
+ * timer makes each turn return. */
+static void run_closers(vg_engine *e) {
+  if (e->n_closers == 0) return;
+  int n = e->n_closers;
+  struct vg_closer *list = malloc(sizeof *list * (size_t)n);
+  if (list) {
+    memcpy(list, e->closers, sizeof *list * (size_t)n);
+    for (int i = 0; i < n; i++) list[i].close(list[i].ud);   /* each may remove itself */
+    free(list);
+  }
+  uv_timer_t tick;
+  uv_timer_init(e->loop, &tick);
+  uv_timer_start(&tick, closers_tick, 10, 10);
+  uint64_t until = uv_now(e->loop) + 5000;
+  while (e->n_closers > 0 && uv_now(e->loop) < until) uv_run(e->loop, UV_RUN_ONCE);
+  uv_close((uv_handle_t *)&tick, NULL);
+  uv_run(e->loop, UV_RUN_NOWAIT);
+  e->n_closers = 0;   /* those left are given up: the walk below closes their handles */
+}
+
 static void close_walk_cb(uv_handle_t *h, void *arg) {
   (void)arg;
   if (!uv_is_closing(h)) uv_close(h, NULL);
@@ -136,6 +184,7 @@ void vg_engine_free(vg_engine *e) {
   vg__events_drain(e);
   if (e->hooks.free_waits) e->hooks.free_waits(e);
   uv_run(e->loop, UV_RUN_NOWAIT);
+  run_closers(e);
   uv_close((uv_handle_t *)&e->wake, vg__handle_closed);
   if (e->owns_loop) {
     while (uv_loop_close(e->loop) == UV_EBUSY) {
@@ -148,6 +197,7 @@ void vg_engine_free(vg_engine *e) {
   if (e->hooks.release) e->hooks.release(e);
   vg__events_free(e);
   free(e->stages);
+  free(e->closers);
   vg_cache_unref(e->cache);
   free(e->last_error);
   pthread_mutex_destroy(&e->post_lock);

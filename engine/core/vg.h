@@ -68,6 +68,13 @@ vg_engine *vg_engine_new(const vg_engine_options *opts);
 vg_engine *vg_engine_new_core(const vg_engine_options *opts);
 /* Closes every handle, drains the loop, closes the Lua state if owned. */
 void vg_engine_free(vg_engine *e);
+/* A part that owns libuv handles it must close its own way (a server's
+ * sockets belong to h2o) registers a closer: vg_engine_free calls
+ * close(ud) once, before it closes the handles left, and runs the loop
+ * until the part removes its closer (at most a few seconds). The part
+ * removes it whenever it has closed, by itself or so. Loop thread only. */
+int vg_engine_add_closer(vg_engine *e, void (*close)(void *ud), void *ud);
+void vg_engine_remove_closer(vg_engine *e, void (*close)(void *ud), void *ud);
 uv_loop_t *vg_engine_loop(vg_engine *e);
 lua_State *vg_engine_lua(vg_engine *e);
 /* The engine's state directory (resolved once, never NULL). */
