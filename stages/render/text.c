@@ -109,6 +109,12 @@ void rd_text_thread_cleanup(void) {
 
 #define RD_MAX_FONT 2000.0   /* design units: twice the height of a 1080p frame */
 #define RD_MAX_BOX 100000.0
+/* Bytes of one text box laid out: far more than a slide shows legibly
+ * (a 1080p frame holds some 13,000 characters at the smallest size), and
+ * where Pango's line breaking of one unbroken token stays near linear
+ * (8,000 characters: 0.5 s; 40,000: 15 s, so a document of long tokens
+ * held its fitting for minutes). Beyond it the text is cut and reported. */
+#define RD_MAX_TEXT 8192
 
 static double clampd(double v, double lo, double hi) {
   if (!isfinite(v) || v < lo) return lo;   /* NaN and -inf go low, +inf high */
@@ -280,9 +286,23 @@ static int rtl_lang(const char *lang) {
   return 0;
 }
 
+/* Whether a text is longer than a box lays out (RD_MAX_TEXT). */
+static int text_too_long(const rd_text_spec *s) { return strnlen(s->text, RD_MAX_TEXT + 1) > RD_MAX_TEXT; }
+
 static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   const char *text = s->text;
-  char *valid = NULL, *plain = NULL, *marked = NULL;
+  char *valid = NULL, *plain = NULL, *marked = NULL, *head = NULL;
+  if (text_too_long(s)) {
+    /* the first RD_MAX_TEXT bytes, ended at a character's start (markup cut
+     * inside a tag is shown as its text, below) */
+    size_t n = RD_MAX_TEXT;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
+    if ((head = malloc(n + 4))) {
+      memcpy(head, text, n);
+      memcpy(head + n, "\xE2\x80\xA6", 4);   /* "…" and the NUL */
+      text = head;
+    }
+  }
   if (!g_utf8_validate(text, -1, NULL)) text = valid = g_utf8_make_valid(text, -1);
   if (!s->code && rtl_lang(s->lang) && *text) {
     /* a paragraph's direction is that of its first strong letter: an Arabic
@@ -320,6 +340,7 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   g_free(valid);
   free(plain);
   free(marked);
+  free(head);
 }
 
 /* The text's language: Pango picks fonts (Han glyphs differ between zh, ja
@@ -701,6 +722,7 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
       }
     }
   }
+  if (text_too_long(s)) f->cut = 1;
   f->layout = l;
   f->width = w;
   f->height = h;
