@@ -155,9 +155,11 @@ M.scene_frames = scene_frames
 local images_of = setmetatable({}, { __mode = "k" })
 local function images_digest(list)
   if type(list) == "table" and images_of[list] then return images_of[list] end
-  local paths, seen = {}, {}
+  local paths, seen, visited = {}, {}, {}
   local function walk(t, depth)
-    if depth > 64 then return end
+    -- each table once: a plug-in's layout may share or loop its tables
+    if depth > 64 or visited[t] then return end
+    visited[t] = true
     if t.type == "image" and type(t.path) == "string" and not seen[t.path] then
       seen[t.path] = true
       paths[#paths + 1] = t.path
