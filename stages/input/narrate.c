@@ -289,6 +289,8 @@ static char *spoken_headline(const char *t) {
       for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
     }
     ok = mark && !(*n && vgi_lead_clause(h)) && vgi_cut_keeps_meaning(ts, hl);
+    /* nor inside a phrase ("is now compatible | with …") */
+    if (ok && *n == ' ' && vgi_cut_in_phrase(ts, hl)) ok = 0;
     /* not inside a list that a conjunction closes a few items on ("Use
      * tar, gzip, bzip2 | , and xz to …"): the cut would drop its end */
     if (ok && *n == ',' && list_before(ts, hl)) {
@@ -708,6 +710,9 @@ static int tail_out(char *t, int max) {
       continue;
     if ((comma && list_before(t, we[i - 1] - 1)) || !vgi_cut_keeps_meaning(t, we[i - 1])) continue;
     if (span_keeps(t, ws[i], strlen(t))) continue;
+    /* nor inside a phrase: after a verb or an infinitive without its
+     * object, before a coordination's short member */
+    if (vgi_cut_in_phrase(t, we[i - 1])) continue;
     t[we[i - 1]] = 0;
     size_t l = strlen(t);
     while (l && strchr(",;: ", t[l - 1])) t[--l] = 0;

@@ -1618,6 +1618,63 @@ static void headlines_whole_coordination(void **state) {
   }
 }
 
+/* A headline cut to a shorter clause ends where a phrase ends: not before
+ * the short last member of a coordination ("faster compression | and
+ * decompression speed", "a bug bounty program for security researchers |
+ * and responsible public disclosures"), not after a participle its phrase
+ * completes ("…, intended | for"), a verb or an infinitive without its
+ * object ("functions to read | from"), or an adjective without its
+ * complement ("is now compatible | with"), nor after the verb of a
+ * relative clause ("that necessitated | extending"); "speed" is no
+ * participle. A shorter whole clause is kept, else the sentence. */
+static void cuts_whole_phrases(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+    { "The negative compression levels, specified with `--fast=#`, offer faster compression and decompression speed "
+      "at the cost of compression ratio.",
+      "The negative compression levels, specified with `--fast=#`, offer faster compression and decompression speed" },
+    { "The Node.js project engages in an official bug bounty program for security researchers and responsible public "
+      "disclosures.",
+      "The Node.js project engages in an official bug bounty program" },
+    { "libjpeg-turbo is a JPEG image codec that uses SIMD instructions to accelerate baseline JPEG compression and "
+      "decompression on x86, x86-64, Arm, PowerPC, and MIPS systems, as well as progressive JPEG compression on x86.",
+      "libjpeg-turbo is a JPEG image codec" },
+    { "There is a USENET newsgroup, \"comp.lang.tcl\", intended for the exchange of information about Tcl, Tk, and "
+      "related applications.",
+      "There is a USENET newsgroup, \"comp.lang.tcl\", intended for the exchange of information about Tcl, Tk, and "
+      "related applications" },
+    { "Fix assertion failure on man -l with an uncompressed page and any of --no-hyphenation, --no-justification, or "
+      "a non-English page.",
+      "Fix assertion failure on man -l with an uncompressed page" },
+    { "With libjpeg v7 and v8, new features were added that necessitated extending the compression and decompression "
+      "structures.",
+      "With libjpeg v7 and v8, new features were added" },
+    { "The output format of the new exporter is now compatible with the files that older releases wrote and read.",
+      "The output format of the new exporter is now compatible with the files" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *sh = vgi_shown_headline(cases[i][0]);
+    print_message("shown: %s\n", sh);
+    assert_string_equal(sh, cases[i][1]);
+    free(sh);
+  }
+  /* the cut after the detail went (tail_out) ends on a phrase too */
+  static const char *const not_at_end[][2] = {
+    { "The ZVBI library provides functions to read from Linux V4L, V4L2 and FreeBSD BKTR raw VBI capture devices, "
+      "from Linux DVB devices and from a VBI proxy to share V4L and V4L2 VBI devices between multiple applications.",
+      "to read" },
+    { "Added TW glyph uni4E15-TW to be consistent with uni4F3E-TW and uni576F-TW, as the other regions do. See Issue 38.",
+      "consistent" },
+  };
+  for (size_t i = 0; i < sizeof not_at_end / sizeof *not_at_end; i++) {
+    char *sh = vgi_shown_headline(not_at_end[i][0]);
+    size_t l = strlen(sh), e = strlen(not_at_end[i][1]);
+    print_message("shown: %s\n", sh);
+    assert_true(l >= e && strcmp(sh + l - e, not_at_end[i][1]) != 0);
+    free(sh);
+  }
+}
+
 /* A bullet on a slide is a whole statement, never a leading fragment
  * (sentences of Node.js's SECURITY.md, in prose and in a list; with room
  * for all of them, so no length rule leaves one out): a headline
@@ -2112,6 +2169,7 @@ int main(void) {
     cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(shown_headlines_whole),
     cmocka_unit_test(headlines_whole_coordination),
+    cmocka_unit_test(cuts_whole_phrases),
     cmocka_unit_test(shown_clause_marks),
     cmocka_unit_test(counted_items_all_named),
     cmocka_unit_test(long_bare_command_unsaid),
