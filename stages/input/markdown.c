@@ -1379,12 +1379,15 @@ static int clause_end(const hl_words *h, int from) {
 
 /* How strong a break comes before word i: 1 a clause mark (; : a dash, a
  * comma before a new clause), 2 a conjunction or a relative pronoun, 3 a
- * participle, 4 a preposition; 0 none. */
+ * participle, 4 a preposition; 0 none. A sentence's end counts as a
+ * clause mark. */
 static int break_tier(const hl_words *h, int i) {
   const char *w = h->t + h->ws[i];
   size_t wl = h->we[i] - h->ws[i];
   char prev = h->t[h->we[i - 1] - 1];
   if (prev == ';' || prev == ':' || is_dash(w, wl)) return 1;
+  /* a sentence's end before the next ("… and uni576F-TW. See Issue 38") */
+  if (strchr(".!?", prev) && isupper((unsigned char)*w) && h->we[i - 1] - h->ws[i - 1] > 3) return 1;
   int cl = in_list(coord, w, wl) || in_list(relative, w, wl) || in_list(lead_sub, w, wl);
   if (prev == ',') return cl || ing_word(w, wl) || (h->german && in_list(de_sub, w, wl)) ? 1 : 0;
   if (cl && !in_list(lead_sub, w, wl)) return 2;

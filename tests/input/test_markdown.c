@@ -1675,6 +1675,58 @@ static void cuts_whole_phrases(void **state) {
   }
 }
 
+/* Lower-case items a colon announces that name things are said as one
+ * sentence, the object of the one before the colon: their noun phrases
+ * (before a colon, a bracket or a relative clause), joined, not one
+ * fragment after another ("…: plain text files in any encoding. Compressed
+ * archives with a manifest: tar.gz or zip."). */
+static void colon_items_joined(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("colon.md", "# Fetcher\n\n## Inputs\n\n"
+      "Fetcher reads from several kinds of sources. It accepts the following inputs:\n\n"
+      "- plain text files in any encoding\n"
+      "- compressed archives with a manifest: `tar.gz` or `zip`\n"
+      "- remote sources that are fetched over HTTPS\n"
+      "- a single directory tree which can be watched for changes (one at a time)\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "It accepts the following inputs: plain text files in any encoding, compressed archives "
+                              "with a manifest, remote sources, and a single directory tree."), 1);
+  cJSON_Delete(m);
+  /* items that are sentences stay sentences */
+  m = load_text("colon2.md", "# Fetcher\n\n## Rules\n\n"
+      "Fetcher follows a few rules when it reads a source:\n\n"
+      "- every file is read once and its checksum is kept\n"
+      "- a source that fails is retried three times\n"
+      "- nothing is written until the whole source was read\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "every file is read once and its checksum is kept. A source that fails is retried"), 1);
+  cJSON_Delete(m);
+}
+
+/* When a summary keeps one key point of a scene, it is one that says what
+ * the thing is or does, not the first by position when that only refers
+ * back ("Previous charts …", "As shown above, …"). */
+static void key_point_by_content(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options brief = { .duration = 25 };
+  cJSON *m = load_text("rank.md", "# Packer\n\n## Small inputs\n\n"
+      "Previous charts give results for typical archives of several megabytes. Small inputs behave differently.\n\n"
+      "The smaller the input, the harder it is to pack. Every packer learns from what it has read so far.\n\n"
+      "To solve this, Packer offers a training mode, which tunes it for one kind of data. Training takes a few "
+      "samples.\n\n"
+      "## Output\n\n"
+      "As shown above, the output is a single file. It keeps the original names.\n\n"
+      "The output file holds a table of contents at its end, so a reader can list it quickly.\n", &brief, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "Previous charts"), 0);
+  assert_int_equal(said_in(m, "Packer offers a training mode"), 1);
+  assert_int_equal(said_in(m, "As shown above"), 0);
+  assert_int_equal(said_in(m, "The output file holds a table of contents"), 1);
+  cJSON_Delete(m);
+}
+
 /* A bullet on a slide is a whole statement, never a leading fragment
  * (sentences of Node.js's SECURITY.md, in prose and in a list; with room
  * for all of them, so no length rule leaves one out): a headline
@@ -2170,6 +2222,8 @@ int main(void) {
     cmocka_unit_test(shown_headlines_whole),
     cmocka_unit_test(headlines_whole_coordination),
     cmocka_unit_test(cuts_whole_phrases),
+    cmocka_unit_test(colon_items_joined),
+    cmocka_unit_test(key_point_by_content),
     cmocka_unit_test(shown_clause_marks),
     cmocka_unit_test(counted_items_all_named),
     cmocka_unit_test(long_bare_command_unsaid),
