@@ -727,12 +727,17 @@ static int inside_phrase(const hl_words *h, int k) {
                                      "suitable", "liable", "free", NULL }, w, bl))
     return 1;
   /* a participle after a noun, or after a comma, that the phrase after it
-   * completes ("the name used | by …", "a newsgroup, "…", intended | for
-   * …"); a passive verb may end ("is used | by") */
-  if (!comma && past_participle(w, bl) && in_list(joiners, nx, nl) &&
+   * completes ("the name used | by …", "identifiers starting | with …"
+   * after a plural, "a newsgroup, "…", intended | for …"); a passive verb
+   * may end ("is used | by") */
+  if (!comma && (past_participle(w, bl) || (ing_word(w, bl) && t[h->we[k - 2] - 1] == 's')) && in_list(joiners, nx, nl) &&
       !in_list((const char *const[]){ "and", "or", "but", "which", "that", "so", "as", "if", "when", "while", NULL },
                nx, nl) &&
       !aux_or_modal(t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
+      !(k >= 3 && aux_or_modal(t + h->ws[k - 3], h->we[k - 3] - h->ws[k - 3]) &&   /* "is currently working | on" */
+        h->we[k - 2] - h->ws[k - 2] > 2 && !strncmp(t + h->we[k - 2] - 2, "ly", 2)) &&
+      !in_list((const char *const[]){ "also", "still", "now", "not", "already", "often", NULL }, t + h->ws[k - 2],
+               h->we[k - 2] - h->ws[k - 2]) &&
       !in_list((const char *const[]){ "and", "or", "not", "been", "being", "get", "gets", "got", "become", "becomes",
                                      NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
     return 1;
@@ -771,6 +776,9 @@ static int inside_phrase(const hl_words *h, int k) {
   for (int i = k - 1; i >= 1 && open < 0; i--) {
     if (strchr(",;:", t[h->we[i - 1] - 1])) { open = i; break; }
   }
+  /* (the words before it hold no verb: "The levels, specified …") */
+  for (int i = 0; i < open && open > 0; i++)
+    if (aux_or_modal(t + h->ws[i], h->we[i] - h->ws[i])) open = -1;
   if (open > 0 && k - open <= 4 && open < h->n) {
     const char *f = t + h->ws[open];
     size_t fl = h->we[open] - h->ws[open];
@@ -780,7 +788,12 @@ static int inside_phrase(const hl_words *h, int k) {
         in_list((const char *const[]){ "with", "by", "for", "from", "in", "on", "at", "via", "using", NULL }, f, fb)) {
       for (int q = open; q < h->n && q - open < 5; q++) {
         if (q < k || !strchr(",", t[h->we[q] - 1])) continue;
-        if (q + 1 < h->n && islower((unsigned char)t[h->ws[q + 1]]) &&
+        /* (not a series that goes on: "…, reflecting A, B, and C") */
+        int series = 0;
+        for (int r = q + 1; r < h->n && r <= q + 2 && !series; r++)
+          series = strchr(",;", t[h->we[r] - 1]) || in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[r],
+                                                                h->we[r] - h->ws[r]);
+        if (q + 1 < h->n && islower((unsigned char)t[h->ws[q + 1]]) && !series &&
             !in_list(joiners, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
             !in_list(lead_sub, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
             !in_list(articles, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]))
@@ -803,7 +816,7 @@ int vgi_cut_in_phrase(const char *t, size_t cut) {
     ws[n] = i;
     while (t[i] && t[i] != ' ') i++;
     we[n++] = i;
-    if (we[n - 1] <= cut) k = n;
+    if (ws[n - 1] < cut) k = n;
   }
   int de = 0;
   for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);

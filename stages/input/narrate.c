@@ -290,7 +290,7 @@ static char *spoken_headline(const char *t) {
     }
     ok = mark && !(*n && vgi_lead_clause(h)) && vgi_cut_keeps_meaning(ts, hl);
     /* nor inside a phrase ("is now compatible | with …") */
-    if (ok && *n == ' ' && vgi_cut_in_phrase(ts, hl)) ok = 0;
+    if (ok && *n && vgi_cut_in_phrase(ts, hl)) ok = 0;
     /* not inside a list that a conjunction closes a few items on ("Use
      * tar, gzip, bzip2 | , and xz to …"): the cut would drop its end */
     if (ok && *n == ',' && list_before(ts, hl)) {
@@ -2976,6 +2976,12 @@ static int point_score(const char *t, const char *lang) {
   /* the main clause: after a short opening phrase and its comma */
   const char *m = t;
   const char *c = strchr(t, ',');
+  /* (an opening phrase: "To …", "In …", "With …", "After …") */
+  if (c && vgi_word_count(t) - vgi_word_count(c + 1) <= 6 &&
+      !word_of((const char *const[]){ "to", "in", "on", "for", "with", "after", "before", "once", "by", "as", "at",
+                                      "from", "since", "when", "if", "while", "because", "although", "what", "which",
+                                      "who", NULL }, t, fl))
+    c = NULL;
   if (c && vgi_word_count(t) - vgi_word_count(c + 1) <= 6) {
     for (const char *w = t; w < c; w += strcspn(w, " "), w += *w == ' ') {
       size_t wl = strcspn(w, " ,");
