@@ -658,7 +658,7 @@ static const char *const transitive[] = { "provide", "offer", "allow", "support"
   "get", "set", "add", "describe", "explain", "show", "generate", "produce", "implement", "define", "handle",
   "manage", "store", "load", "send", "receive", "decode", "encode", "parse", "compile", "call", "return",
   "accept", "replace", "expose", "export", "import", "convert", "display", "open", "find", "keep", "put",
-  "bring", "mean", "share", "access", "contain", "demodulate", "capture", "extract", "render", "print", NULL };
+  "bring", "mean", "share", "access", "capture", "extract", "render", "print", NULL };
 
 static int transitive_verb(const hl_words *h, int i) {
   const char *w = h->t + h->ws[i];
@@ -691,12 +691,13 @@ static int aux_or_modal(const char *w, size_t n) { return in_list(vgi_aux_verbs,
 
 /* Is the cut after the first k words (k < n) inside a phrase: after an
  * infinitive or a verb still waiting for its object ("provides functions
- * to read | from …"), after a participle its phrase completes, even after
- * a comma ("a newsgroup, "comp.lang.tcl", intended | for …"), before an
- * "and" or "or" that joins a short member of a coordination ("faster
- * compression | and decompression speed"), or inside an aside between
- * commas whose verb comes after it ("The levels, specified | with X,
- * offer …")? English only: other languages keep their own rules. */
+ * to read | from …"), after the verb of a relative clause, after an
+ * adjective or a participle its phrase completes, even after a comma ("a
+ * newsgroup, "comp.lang.tcl", intended | for …"), before an "and" or "or"
+ * that joins a short member of a coordination ("faster compression | and
+ * decompression speed"), or inside an aside between commas whose verb
+ * comes after it ("The levels, specified | with X, offer …")? English
+ * only: other languages keep their own rules. */
 static int inside_phrase(const hl_words *h, int k) {
   const char *t = h->t;
   if (k < 2 || k >= h->n) return 0;
