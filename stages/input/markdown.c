@@ -626,6 +626,205 @@ int vgi_lead_clause(const char *s) {
 
 typedef struct { const char *t; const size_t *ws, *we; int n, german; } hl_words;
 
+/* Prepositions that open an adjunct of place, time, purpose or
+ * means ("forward packets | toward their destinations"); not "of", "de",
+ * "di", "van", which bind to their noun, nor "to", whose infinitive a verb
+ * may need ("will endeavor | to keep"). */
+static const char *const adjunct_prep[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
+  "through", "across", "over", "under", "within", "into", "after", "before", "since", "until", "for",
+  "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "throughout",
+  "per", "sur", "dans", "avec", "par", "pendant", "pour", "après", "avant", "depuis", "vers", "entre",
+  "mit", "bei", "durch", "während", "für", "nach", "vor", "seit", "über", "um", "zwischen", "gegen",
+  "con", "en", "durante", "para", "por", "desde", "hasta", "hacia", "mediante", "sobre", "tramite", "dopo",
+  "prima", "verso", "com", "através", "após", "antes", "met", "voor", "door", "tijdens", "na", "naar",
+  "через", "для", "при", "после", "перед", "во", "с", NULL };
+
+/* An English past participle: "-ed" in lower case, not a word that only
+ * ends so ("speed", "need", "embed", "hundred"); of "-eed" words, only
+ * those of a verb in "-ee" ("agreed", "guaranteed"). */
+static int past_participle(const char *w, size_t n) {
+  if (n < 4 || !islower((unsigned char)w[0]) || strncmp(w + n - 2, "ed", 2)) return 0;
+  if (n >= 3 && w[n - 3] == 'e')
+    return ends_with_any(w, n, (const char *const[]){ "agreed", "freed", "guaranteed", "decreed", "refereed", NULL });
+  return !in_list((const char *const[]){ "embed", "hundred", "indeed", "naked", "wicked", "sacred", "kindred",
+                                         "rugged", "ragged", "shred", "shed", "bred", "sled", "infrared", NULL }, w, n);
+}
+
+/* English verbs a headline must not end on without their object, in the
+ * forms that are verbs whatever comes before them ("provides | …",
+ * "to read | from …"): their base form only after "to" or a modal. */
+static const char *const transitive[] = { "provide", "offer", "allow", "support", "include", "contain",
+  "require", "use", "make", "give", "take", "read", "write", "create", "build", "install", "enable", "let",
+  "get", "set", "add", "describe", "explain", "show", "generate", "produce", "implement", "define", "handle",
+  "manage", "store", "load", "send", "receive", "decode", "encode", "parse", "compile", "call", "return",
+  "accept", "replace", "expose", "export", "import", "convert", "display", "open", "find", "keep", "put",
+  "bring", "mean", "share", "access", "capture", "extract", "render", "print", NULL };
+
+static int transitive_verb(const hl_words *h, int i) {
+  const char *w = h->t + h->ws[i];
+  size_t n = h->we[i] - h->ws[i];
+  if (!n || !islower((unsigned char)w[0]) || n >= 40) return 0;
+  char base[40];
+  memcpy(base, w, n);
+  base[n] = 0;
+  int third = 0;
+  if (n > 3 && !strcmp(base + n - 3, "ies")) { strcpy(base + n - 3, "y"); third = 1; }
+  else if (n > 3 && (!strcmp(base + n - 4, "sses") || !strcmp(base + n - 4, "ches") || !strcmp(base + n - 4, "shes") ||
+                     !strcmp(base + n - 3, "xes")))
+    base[n - 2] = 0, third = 1;
+  else if (n > 2 && base[n - 1] == 's' && base[n - 2] != 's') base[n - 1] = 0, third = 1;
+  if (!in_list(transitive, base, strlen(base))) return 0;
+  if (i == 0) return 0;
+  const char *p = h->t + h->ws[i - 1];
+  size_t pl = h->we[i - 1] - h->ws[i - 1];
+  if (strchr(",;:", p[pl - 1])) return 0;
+  /* "the offers", "its uses": a noun after an article */
+  if (third) return !in_list(articles, p, pl) && !in_list((const char *const[]){ "of", "many", "some", "all", "few", "two",
+                                                                                 "several", "other", "such", "more", NULL }, p, pl);
+  return in_list((const char *const[]){ "to", "can", "could", "will", "would", "shall", "should", "must", "may",
+                                        "might", "cannot", "please", NULL }, p, pl);
+}
+
+static const char *const preps_of_adjective[] = { "with", "to", "of", "for", "from", "on", "in", NULL };
+
+static int aux_or_modal(const char *w, size_t n) { return in_list(vgi_aux_verbs, w, n); }
+
+/* Is the cut after the first k words (k < n) inside a phrase: after an
+ * infinitive or a verb still waiting for its object ("provides functions
+ * to read | from …"), after the verb of a relative clause, after an
+ * adjective or a participle its phrase completes, even after a comma ("a
+ * newsgroup, "comp.lang.tcl", intended | for …"), before an "and" or "or"
+ * that joins a short member of a coordination ("faster compression | and
+ * decompression speed"), or inside an aside between commas whose verb
+ * comes after it ("The levels, specified | with X, offer …")? English
+ * only: other languages keep their own rules. */
+static int inside_phrase(const hl_words *h, int k) {
+  const char *t = h->t;
+  if (k < 2 || k >= h->n) return 0;
+  const char *w = t + h->ws[k - 1];
+  size_t wl = h->we[k - 1] - h->ws[k - 1], bl = wl;
+  while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
+  if (bl < wl && strchr(".;:!?", w[bl])) return 0;
+  const char *nx = t + h->ws[k];
+  size_t nl = h->we[k] - h->ws[k];
+  int comma = bl < wl && w[bl] == ',';
+  /* a verb without its object */
+  if (!comma && transitive_verb(h, k - 1)) return 1;
+  /* the verb of a relative clause before its object ("features were added
+   * that necessitated | extending …") */
+  if (!comma && k >= 2 && in_list((const char *const[]){ "that", "which", "who", NULL }, t + h->ws[k - 2],
+                                  h->we[k - 2] - h->ws[k - 2]) &&
+      (past_participle(w, bl) || (bl > 3 && w[bl - 1] == 's' && islower((unsigned char)*w))) &&
+      !in_list(joiners, nx, nl))
+    return 1;
+  /* an adjective whose phrase completes it ("to be consistent | with
+   * …", "is compatible | with …") */
+  if (!comma && in_list(preps_of_adjective, nx, nl) &&
+      in_list((const char *const[]){ "consistent", "compatible", "incompatible", "similar", "identical", "equivalent",
+                                     "equal", "responsible", "subject", "specific", "prone", "capable", "aware",
+                                     "independent", "dependent", "different", "due", "able", "unable", "familiar",
+                                     "according", "related", "relative", "close", "comparable", "analogous",
+                                     "interoperable", "contrary", "sensitive", "immune", "accessible", "applicable",
+                                     "suitable", "liable", "free", NULL }, w, bl))
+    return 1;
+  /* a participle after a noun, or after a comma, that the phrase after it
+   * completes ("the name used | by …", "identifiers starting | with …"
+   * after a plural, "a newsgroup, "…", intended | for …"); a passive verb
+   * may end ("is used | by") */
+  if (!comma && (past_participle(w, bl) || (ing_word(w, bl) && t[h->we[k - 2] - 1] == 's')) && in_list(joiners, nx, nl) &&
+      !in_list((const char *const[]){ "and", "or", "but", "which", "that", "so", "as", "if", "when", "while", NULL },
+               nx, nl) &&
+      !aux_or_modal(t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
+      !(k >= 3 && aux_or_modal(t + h->ws[k - 3], h->we[k - 3] - h->ws[k - 3]) &&   /* "is currently working | on" */
+        h->we[k - 2] - h->ws[k - 2] > 2 && !strncmp(t + h->we[k - 2] - 2, "ly", 2)) &&
+      !in_list((const char *const[]){ "also", "still", "now", "not", "already", "often", NULL }, t + h->ws[k - 2],
+               h->we[k - 2] - h->ws[k - 2]) &&
+      !in_list((const char *const[]){ "and", "or", "not", "been", "being", "get", "gets", "got", "become", "becomes",
+                                     NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
+    return 1;
+  /* a short member of a coordination after the cut: "and" or "or", then
+   * up to three words with no verb before the next break */
+  if (!comma && in_list((const char *const[]){ "and", "or", NULL }, nx, nl) && islower((unsigned char)*nx) &&
+      k + 1 < h->n && !in_list(adjunct_prep, t + h->ws[k + 1], h->we[k + 1] - h->ws[k + 1])) {
+    int m = k + 1, verb = 0, closed = 0;   /* closed: the member ends at a preposition or the clause's end */
+    for (; m < h->n && m - k <= 4; m++) {
+      const char *v = t + h->ws[m];
+      size_t vl = h->we[m] - h->ws[m], vb = vl;
+      while (vb && strchr(",.;:!?\"')", v[vb - 1])) vb--;
+      /* ("of" goes on with the member's noun: "and any of A, B or C") */
+      if (m > k + 1 && (in_list(joiners, v, vb) || in_list(articles, v, vb)) &&
+          !in_list((const char *const[]){ "of", NULL }, v, vb)) {
+        closed = in_list(adjunct_prep, v, vb) || in_list((const char *const[]){ "to", NULL }, v, vb);
+        break;
+      }
+      if (aux_or_modal(v, vb) || past_participle(v, vb) ||
+          in_list((const char *const[]){ "it", "they", "we", "you", "he", "she", "there", "then", "also", "not",
+                                         "so", "thus", "can", "cannot", NULL }, v, vb))
+        verb = 1;
+      /* a verb in "-s" before its object ("and weighs 3 kg", "and offers a …") */
+      if (m == k + 1 && vb > 2 && v[vb - 1] == 's' && m + 1 < h->n &&
+          (in_list(articles, t + h->ws[m + 1], h->we[m + 1] - h->ws[m + 1]) || isdigit((unsigned char)t[h->ws[m + 1]])))
+        verb = 1;
+      if (vb < vl) { closed = strchr(".;:!?", v[vb]) != NULL; m++; break; }
+    }
+    if (m == h->n) closed = 1;
+    if (!verb && closed && m - k - 1 <= 3 && m - k - 1 >= 1) return 1;
+  }
+  /* inside an aside that a comma opens and closes before the verb, or at
+   * its opening comma */
+  int open = -1;
+  if (comma) open = k;
+  for (int i = k - 1; i >= 1 && open < 0; i--) {
+    if (strchr(",;:", t[h->we[i - 1] - 1])) { open = i; break; }
+  }
+  /* (the words before it hold no verb: "The levels, specified …") */
+  for (int i = 0; i < open && open > 0; i++)
+    if (aux_or_modal(t + h->ws[i], h->we[i] - h->ws[i])) open = -1;
+  if (open > 0 && k - open <= 4 && open < h->n) {
+    const char *f = t + h->ws[open];
+    size_t fl = h->we[open] - h->ws[open];
+    size_t fb = fl;
+    while (fb && strchr(",.;:!?\"')", f[fb - 1])) fb--;
+    if (past_participle(f, fb) || ing_word(f, fb) ||
+        in_list((const char *const[]){ "with", "by", "for", "from", "in", "on", "at", "via", "using", NULL }, f, fb)) {
+      for (int q = open; q < h->n && q - open < 5; q++) {
+        if (q < k || !strchr(",", t[h->we[q] - 1])) continue;
+        /* (not a series that goes on: "…, reflecting A, B, and C") */
+        int series = 0;
+        for (int r = q + 1; r < h->n && r <= q + 2 && !series; r++)
+          series = strchr(",;", t[h->we[r] - 1]) || in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[r],
+                                                                h->we[r] - h->ws[r]);
+        if (q + 1 < h->n && islower((unsigned char)t[h->ws[q + 1]]) && !series &&
+            !in_list(joiners, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
+            !in_list(lead_sub, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
+            !in_list(articles, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]))
+          return 1;
+        break;
+      }
+    }
+  }
+  return 0;
+}
+
+/* 1 when t cut at byte `cut` (at a word's end) stops inside a phrase, as
+ * inside_phrase tells. */
+int vgi_cut_in_phrase(const char *t, size_t cut) {
+  size_t ws[96], we[96];
+  int n = 0, k = 0;
+  for (size_t i = 0; t[i] && n < 96;) {
+    while (t[i] == ' ') i++;
+    if (!t[i]) break;
+    ws[n] = i;
+    while (t[i] && t[i] != ' ') i++;
+    we[n++] = i;
+    if (ws[n - 1] < cut) k = n;
+  }
+  int de = 0;
+  for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
+  hl_words hw = { t, ws, we, n, de >= 2 };
+  return !hw.german && inside_phrase(&hw, k);
+}
+
 /* Is the cut after the first k words a natural break: not after an
  * article, a preposition or a conjunction, not inside a German
  * subordinate clause or verb bracket, not after a Korean connective? */
@@ -728,7 +927,7 @@ static int natural_cut(const hl_words *h, int k) {
   }
   /* nor after a participle that the phrase after it completes ("a
    * newsgroup intended | for …"; "are installed | in" may end) */
-  if (k >= 2 && k < h->n && bl == wl && bl > 4 && islower((unsigned char)w[0]) && !strncmp(w + bl - 2, "ed", 2) &&
+  if (k >= 2 && k < h->n && bl == wl && past_participle(w, bl) &&
       in_list(preps, t + h->ws[k], h->we[k] - h->ws[k]) &&
       !in_list(vgi_aux_verbs, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
       !in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
@@ -1154,18 +1353,7 @@ static const char *const coord[] = { "and", "or", "but", "und", "oder", "aber", 
 static const char *const relative[] = { "that", "which", "who", "whom", "whose", "where", "qui", "dont", "où",
   "quien", "quienes", "donde", "cuyo", "cuya", "che", "cui", "onde", "cujo", "waar", "welke", "который",
   "которая", "которое", "которые", "где", NULL };
-/* ... and prepositions that open an adjunct of place, time, purpose or
- * means ("forward packets | toward their destinations"); not "of", "de",
- * "di", "van", which bind to their noun, nor "to", whose infinitive a verb
- * may need ("will endeavor | to keep"). */
-static const char *const adjunct_prep[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
-  "through", "across", "over", "under", "within", "into", "after", "before", "since", "until", "for",
-  "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "throughout",
-  "per", "sur", "dans", "avec", "par", "pendant", "pour", "après", "avant", "depuis", "vers", "entre",
-  "mit", "bei", "durch", "während", "für", "nach", "vor", "seit", "über", "um", "zwischen", "gegen",
-  "con", "en", "durante", "para", "por", "desde", "hasta", "hacia", "mediante", "sobre", "tramite", "dopo",
-  "prima", "verso", "com", "através", "após", "antes", "met", "voor", "door", "tijdens", "na", "naar",
-  "через", "для", "при", "после", "перед", "во", "с", NULL };
+/* ... and prepositions that open an adjunct (adjunct_prep, above) */
 /* A restriction or negation the rest must not carry away: "use it, but
  * not in production" said as "use it" says the opposite. */
 static const char *const restriction[] = { "not", "no", "never", "nor", "unless", "except", "only",
@@ -1205,12 +1393,15 @@ static int clause_end(const hl_words *h, int from) {
 
 /* How strong a break comes before word i: 1 a clause mark (; : a dash, a
  * comma before a new clause), 2 a conjunction or a relative pronoun, 3 a
- * participle, 4 a preposition; 0 none. */
+ * participle, 4 a preposition; 0 none. A sentence's end counts as a
+ * clause mark. */
 static int break_tier(const hl_words *h, int i) {
   const char *w = h->t + h->ws[i];
   size_t wl = h->we[i] - h->ws[i];
   char prev = h->t[h->we[i - 1] - 1];
   if (prev == ';' || prev == ':' || is_dash(w, wl)) return 1;
+  /* a sentence's end before the next ("… and uni576F-TW. See Issue 38") */
+  if (strchr(".!?", prev) && isupper((unsigned char)*w) && h->we[i - 1] - h->ws[i - 1] > 3) return 1;
   int cl = in_list(coord, w, wl) || in_list(relative, w, wl) || in_list(lead_sub, w, wl);
   if (prev == ',') return cl || ing_word(w, wl) || (h->german && in_list(de_sub, w, wl)) ? 1 : 0;
   if (cl && !in_list(lead_sub, w, wl)) return 2;
@@ -1410,6 +1601,9 @@ char *vgi_short_clause(const char *s, int max) {
     /* a relative clause alone after a short noun phrase leaves no verb */
     if (tier == 2 && in_list(relative, t + ws[i], we[i] - ws[i]) && i < 6) continue;
     if (!natural_cut(&hw, i) || !safe_cut(&hw, i)) continue;
+    /* nor inside a phrase: after a verb without its object, before the
+     * short last member of a coordination */
+    if (!hw.german && inside_phrase(&hw, i)) continue;
     ok[i] = 1;
     best = i, best_tier = tier;
   }

@@ -289,6 +289,8 @@ static char *spoken_headline(const char *t) {
       for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
     }
     ok = mark && !(*n && vgi_lead_clause(h)) && vgi_cut_keeps_meaning(ts, hl);
+    /* nor inside a phrase ("is now compatible | with …") */
+    if (ok && *n && vgi_cut_in_phrase(ts, hl)) ok = 0;
     /* not inside a list that a conjunction closes a few items on ("Use
      * tar, gzip, bzip2 | , and xz to …"): the cut would drop its end */
     if (ok && *n == ',' && list_before(ts, hl)) {
@@ -708,6 +710,9 @@ static int tail_out(char *t, int max) {
       continue;
     if ((comma && list_before(t, we[i - 1] - 1)) || !vgi_cut_keeps_meaning(t, we[i - 1])) continue;
     if (span_keeps(t, ws[i], strlen(t))) continue;
+    /* nor inside a phrase: after a verb or an infinitive without its
+     * object, before a coordination's short member */
+    if (vgi_cut_in_phrase(t, we[i - 1])) continue;
     t[we[i - 1]] = 0;
     size_t l = strlen(t);
     while (l && strchr(",;: ", t[l - 1])) t[--l] = 0;
@@ -996,15 +1001,53 @@ static int continues_into(const char *intro) {
   return 1;
 }
 
+/* An English item written in lower case that names a thing ("optional
+ * arguments with different notations: -k VALUE", "a single argument which
+ * can be repeated"): its noun phrase, before a colon, a bracket, a dash or a
+ * relative clause, when that has no verb of its own and is short. NULL for
+ * an item that is a sentence. Caller frees. */
+#define COLON_LEAD_WORDS 10
+static char *noun_lead(const char *c, const char *lang) {
+  if (!english(lang) || !islower((unsigned char)c[0])) return NULL;
+  int ns = 0;
+  char **ss = vgi_sentences_lang(c, lang, &ns);
+  for (int q = 0; q < ns; q++) free(ss[q]);
+  free(ss);
+  if (ns > 1) return NULL;
+  char *l = vgi_strdup(c);
+  static const char *const ends[] = { ": ", " (", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", ", which ", " which ",
+    " that ", ", who ", " who ", ", where ", "; ", ", but ", NULL };
+  for (int k = 0; ends[k]; k++) {
+    char *e = strstr(l, ends[k]);
+    if (e && e > l) *e = 0;
+  }
+  size_t n = strlen(l);
+  while (n && strchr(" .,;:", l[n - 1])) l[--n] = 0;
+  int w = vgi_word_count(l);
+  /* a verb of its own, or words that only lead into what follows */
+  const char *last = strrchr(l, ' ');
+  last = last ? last + 1 : l;
+  if (!w || w > COLON_LEAD_WORDS || has_aux(l) || dangling_word(last, strlen(last)) ||
+      word_of((const char *const[]){ "with", "of", "for", "by", "and", "or", "the", "a", "an", NULL }, last, strlen(last))) {
+    free(l);
+    return NULL;
+  }
+  return l;
+}
+
 static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all) {
-  cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray();
-  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0;
+  cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
+  int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = item_text(it);
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
     char *c = vgi_strdup(t);
     if (!all) drop_asides(c);
+    char *lead = nouns ? noun_lead(c, lang) : NULL;
+    if (lead) cJSON_AddItemToArray(leads, cJSON_CreateString(lead));
+    else nouns = 0;
+    free(lead);
     int w = vgi_word_count(c);
     if (w > max_words) max_words = w;
     clause |= item_clause(c, lang);
@@ -1070,6 +1113,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     free(j);
     cJSON_Delete(tops);
     cJSON_Delete(names);
+    cJSON_Delete(leads);
     return 2;
   }
   int max = all ? 0 : n <= COLON_NAMED ? COLON_NAMED : 3;
@@ -1089,6 +1133,11 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     j = joined(names, max, 0, 0, lang);
   } else if (!clause && phrases) {
     j = joined(tops, max, 0, 0, lang);
+  } else if (nouns && n >= 2) {
+    /* lower-case items that name things: their noun phrases, joined as the
+     * object the colon announced, not said as fragments one by one */
+    j = joined(leads, max, 0, 0, lang);
+    sentences = 1;   /* each lead is short: the list is said whole */
   } else {
     item_sentences(b, items, n <= 4 ? 4 : 3, lang);
     sentences = 1;
@@ -1097,6 +1146,7 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
   free(j);
   cJSON_Delete(tops);
   cJSON_Delete(names);
+  cJSON_Delete(leads);
   return sentences;
 }
 
@@ -2886,7 +2936,100 @@ void vgi_timing_push(lua_State *L) {
 #define PART_LIMIT 660.0
 #define PART_SECONDS 600.0
 
+/* Seconds a key point chosen by what it says may run past the first. */
+#define POINT_LONGER 4.0
+
 typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed, key; } fit_unit;
+
+/* What a key point says, for choosing among a section's key points (English;
+ * 0 in other languages): 2 for one whose main clause says what its subject
+ * is or does ("Zstd offers …", "To solve this, Zstd offers …", "pkgconf
+ * builds …", "X is a …"), -2 for one that only refers back ("Previous
+ * charts …", "As shown above, …", "This means …") or only points elsewhere
+ * ("See the FAQ.", "For more information, …"), -1 for one that leans on what came before ("These
+ * gains …", "What that means is, …"); 0 else. */
+static int point_score(const char *t, const char *lang) {
+  if (!t || !*t || !english(lang)) return 0;
+  if (pointer_only(t)) return -2;
+  static const char *const back[] = { "previous ", "the previous ", "the preceding ", "as shown", "as seen",
+    "as mentioned", "as described", "as explained", "as noted", "as discussed", "as stated", "as above",
+    "the above ", "above, ", "in the above", "hence", "thus", "therefore", "then, ", "also, ", "however, ",
+    "but ", "and ", "so ", "in this example", "for example", "for instance", "for more information",
+    "for more details", "for further ", "please refer", "please see", "refer to ", "see ", NULL };
+  for (int k = 0; back[k]; k++)
+    if (!strncasecmp(t, back[k], strlen(back[k]))) return -2;
+  static const char *const demo[] = { "this", "that", "these", "those", "such", NULL };
+  size_t fl = strcspn(t, " ,");
+  if (word_of(demo, t, fl) && t[fl] == ' ') {
+    /* "This means …", "This will allow …": no noun of its own ("This is
+     * polkit 0.111" says what the thing is) */
+    const char *nx = t + fl + 1;
+    size_t nl = strcspn(nx, " ,.");
+    if (word_of((const char *const[]){ "is", "are", "was", "were", NULL }, nx, nl)) return 0;
+    if (word_of(vgi_aux_verbs, nx, nl) || (nl > 2 && nx[nl - 1] == 's' && nx[nl - 2] != 's' && islower((unsigned char)*nx) &&
+                                           !strchr(",.", nx[nl])))
+      return -2;
+    /* "These gains …": the ones named before ("This project …" names its own) */
+    if (word_of((const char *const[]){ "these", "those", "such", NULL }, t, fl)) return -1;
+  }
+  int score = 0;
+  /* the main clause: after a short opening phrase and its comma */
+  const char *m = t;
+  const char *c = strchr(t, ',');
+  /* (an opening phrase: "To …", "In …", "With …", "After …") */
+  if (c && vgi_word_count(t) - vgi_word_count(c + 1) <= 6 &&
+      !word_of((const char *const[]){ "to", "in", "on", "for", "with", "after", "before", "once", "by", "as", "at",
+                                      "from", "since", "when", "if", "while", "because", "although", "what", "which",
+                                      "who", NULL }, t, fl))
+    c = NULL;
+  if (c && vgi_word_count(t) - vgi_word_count(c + 1) <= 6) {
+    for (const char *w = t; w < c; w += strcspn(w, " "), w += *w == ' ') {
+      size_t wl = strcspn(w, " ,");
+      if (word_of((const char *const[]){ "this", "that", "these", "those", "above", "it", NULL }, w, wl)) score = -1;
+    }
+    if (!word_of((const char *const[]){ "what", "which", "who", "if", "when", "while", "because", "although", NULL },
+                 t, fl))
+      m = c + 1;
+    else
+      return score;
+  }
+  while (*m == ' ') m++;
+  /* its subject: a name (written in lower case or with a capital or a
+   * digit inside, "pkgconf", "GoogleTest", "gtest-parallel"; with a capital
+   * after an opening phrase, "…, Zstd"; a few such words, "GTest Runner"),
+   * then a verb in "-s" or "is"/"are"/"can" (adverbs between: "pkgconf also
+   * fully implements") */
+  const char *w = m;
+  size_t wl = strcspn(w, " ,.");
+  int names = 0;
+  for (; wl && names < 3; names++) {
+    int name = (m > t && w == m && isupper((unsigned char)*w)) || !isupper((unsigned char)*w) || w > m;
+    int inner = 0;
+    for (size_t q = 1; q < wl; q++) inner |= isupper((unsigned char)w[q]) || isdigit((unsigned char)w[q]) || w[q] == '-' || w[q] == '+';
+    if (w == m && !isupper((unsigned char)*w)) name = !common_english(w, wl) && !word_of((const char *const[]){ "it", "they",
+                                                   "we", "you", "i", "he", "she", "there", "here", "the", "a", "an", "to",
+                                                   "in", "on", "for", "with", "by", "if", "when", NULL }, w, wl);
+    else if (w > m) name = isupper((unsigned char)*w) || inner;
+    else name = name || inner;
+    if (!name || w[wl] != ' ') break;
+    w += wl + 1;
+    wl = strcspn(w, " ,.");
+  }
+  if (!names) return score;
+  for (int k = 0; k < 3; k++) {
+    wl = strcspn(w, " ,.");
+    if (word_of((const char *const[]){ "also", "now", "only", "still", "already", "even", "just", "often", NULL }, w, wl) ||
+        (wl > 3 && !strncmp(w + wl - 2, "ly", 2) && w[wl] == ' '))
+      w += wl + 1;
+    else
+      break;
+  }
+  wl = strcspn(w, " ,.");
+  int verb = wl > 2 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'u' && islower((unsigned char)*w) &&
+             w[wl] == ' ';
+  if (verb || word_of((const char *const[]){ "is", "are", "can", "lets", NULL }, w, wl)) return score + 2;
+  return score;
+}
 typedef struct fit_scene { cJSON *s; double min, speech, settle, silent; int srank, kept, first, u0, u1; } fit_scene;
 
 /* The reveal model: one for the reader's estimate and the layouts (vg.render's
@@ -3715,6 +3858,23 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         nu++;
       }
       f->u1 = nu;
+      /* a summary's first key point that only refers back ("Previous charts
+       * …") or points elsewhere gives way to the key point of the same rank
+       * that says most what the thing is or does (point_score), one shown
+       * as a bullet when the first was */
+      if (!full && f->first >= 0 && fu[f->first].rank >= 1) {
+        int best = f->first, bs = point_score(vgi_str(fu[f->first].u, "t"), lang), back = bs < 0;
+        int shown = cJSON_GetObjectItemCaseSensitive(fu[f->first].u, "b") != NULL;
+        for (int k = f->u0; k < f->u1 && back; k++) {
+          if (k == f->first || !fu[k].kept || fu[k].rank != fu[f->first].rank) continue;
+          if (shown && !cJSON_GetObjectItemCaseSensitive(fu[k].u, "b")) continue;
+          /* (within the summary's length: not much longer than the first) */
+          if (fu[k].sec > fu[f->first].sec + POINT_LONGER) continue;
+          int sc = point_score(vgi_str(fu[k].u, "t"), lang);
+          if (sc > bs) best = k, bs = sc;
+        }
+        f->first = best;
+      }
     } else if (cJSON_IsString(n)) {
       f->u1 = nu;
       f->speech = vgi_speech_seconds_lang(n->valuestring, lang);
@@ -3829,7 +3989,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
           const cJSON *item = cJSON_IsNumber(bi) ? cJSON_GetArrayItem(items, bi->valueint) : NULL;
           if (cJSON_IsObject(item) && cJSON_GetObjectItemCaseSensitive(item, "title")) continue;
-          if (!fu[k].fixed && fu[k].key) c++, last = k;
+          /* the last goes first, or one that only refers back or points
+           * elsewhere (point_score below 0), the least of them */
+          if (!fu[k].fixed && fu[k].key) {
+            c++;
+            int sk = point_score(t, lang), sl = last < 0 ? 0 : point_score(vgi_str(fu[last].u, "t"), lang);
+            if (last < 0 || sl >= 0 || sk <= sl) last = k;
+          }
         }
         if (intro) continue;
         if (c < level || last < 0) continue;

@@ -1618,6 +1618,115 @@ static void headlines_whole_coordination(void **state) {
   }
 }
 
+/* A headline cut to a shorter clause ends where a phrase ends: not before
+ * the short last member of a coordination ("faster compression | and
+ * decompression speed", "a bug bounty program for security researchers |
+ * and responsible public disclosures"), not after a participle its phrase
+ * completes ("…, intended | for"), a verb or an infinitive without its
+ * object ("functions to read | from"), or an adjective without its
+ * complement ("is now compatible | with"), nor after the verb of a
+ * relative clause ("that necessitated | extending"); "speed" is no
+ * participle. A shorter whole clause is kept, else the sentence. */
+static void cuts_whole_phrases(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+    { "The negative compression levels, specified with `--fast=#`, offer faster compression and decompression speed "
+      "at the cost of compression ratio.",
+      "The negative compression levels, specified with `--fast=#`, offer faster compression and decompression speed" },
+    { "The Node.js project engages in an official bug bounty program for security researchers and responsible public "
+      "disclosures.",
+      "The Node.js project engages in an official bug bounty program" },
+    { "libjpeg-turbo is a JPEG image codec that uses SIMD instructions to accelerate baseline JPEG compression and "
+      "decompression on x86, x86-64, Arm, PowerPC, and MIPS systems, as well as progressive JPEG compression on x86.",
+      "libjpeg-turbo is a JPEG image codec" },
+    { "There is a USENET newsgroup, \"comp.lang.tcl\", intended for the exchange of information about Tcl, Tk, and "
+      "related applications.",
+      "There is a USENET newsgroup, \"comp.lang.tcl\", intended for the exchange of information about Tcl, Tk, and "
+      "related applications" },
+    { "Fix assertion failure on man -l with an uncompressed page and any of --no-hyphenation, --no-justification, or "
+      "a non-English page.",
+      "Fix assertion failure on man -l with an uncompressed page" },
+    { "With libjpeg v7 and v8, new features were added that necessitated extending the compression and decompression "
+      "structures.",
+      "With libjpeg v7 and v8, new features were added" },
+    { "The output format of the new exporter is now compatible with the files that older releases wrote and read.",
+      "The output format of the new exporter is now compatible with the files" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *sh = vgi_shown_headline(cases[i][0]);
+    print_message("shown: %s\n", sh);
+    assert_string_equal(sh, cases[i][1]);
+    free(sh);
+  }
+  /* the cut after the detail went (tail_out) ends on a phrase too */
+  static const char *const not_at_end[][2] = {
+    { "The ZVBI library provides functions to read from Linux V4L, V4L2 and FreeBSD BKTR raw VBI capture devices, "
+      "from Linux DVB devices and from a VBI proxy to share V4L and V4L2 VBI devices between multiple applications.",
+      "to read" },
+    { "Added TW glyph uni4E15-TW to be consistent with uni4F3E-TW and uni576F-TW, as the other regions do. See Issue 38.",
+      "consistent" },
+  };
+  for (size_t i = 0; i < sizeof not_at_end / sizeof *not_at_end; i++) {
+    char *sh = vgi_shown_headline(not_at_end[i][0]);
+    size_t l = strlen(sh), e = strlen(not_at_end[i][1]);
+    print_message("shown: %s\n", sh);
+    assert_true(l >= e && strcmp(sh + l - e, not_at_end[i][1]) != 0);
+    free(sh);
+  }
+}
+
+/* Lower-case items a colon announces that name things are said as one
+ * sentence, the object of the one before the colon: their noun phrases
+ * (before a colon, a bracket or a relative clause), joined, not one
+ * fragment after another ("…: plain text files in any encoding. Compressed
+ * archives with a manifest: tar.gz or zip."). */
+static void colon_items_joined(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("colon.md", "# Fetcher\n\n## Inputs\n\n"
+      "Fetcher reads from several kinds of sources. It accepts the following inputs:\n\n"
+      "- plain text files in any encoding\n"
+      "- compressed archives with a manifest: `tar.gz` or `zip`\n"
+      "- remote sources that are fetched over HTTPS\n"
+      "- a single directory tree which can be watched for changes (one at a time)\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "It accepts the following inputs: plain text files in any encoding, compressed archives "
+                              "with a manifest, remote sources, and a single directory tree."), 1);
+  cJSON_Delete(m);
+  /* items that are sentences stay sentences */
+  m = load_text("colon2.md", "# Fetcher\n\n## Rules\n\n"
+      "Fetcher follows a few rules when it reads a source:\n\n"
+      "- every file is read once and its checksum is kept\n"
+      "- a source that fails is retried three times\n"
+      "- nothing is written until the whole source was read\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "every file is read once and its checksum is kept. A source that fails is retried"), 1);
+  cJSON_Delete(m);
+}
+
+/* When a summary keeps one key point of a scene, it is one that says what
+ * the thing is or does, not the first by position when that only refers
+ * back ("Previous charts …", "As shown above, …"). */
+static void key_point_by_content(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options brief = { .duration = 25 };
+  cJSON *m = load_text("rank.md", "# Packer\n\n## Small inputs\n\n"
+      "Previous charts give results for typical archives of several megabytes. Small inputs behave differently.\n\n"
+      "The smaller the input, the harder it is to pack. Every packer learns from what it has read so far.\n\n"
+      "To solve this, Packer offers a training mode, which tunes it for one kind of data. Training takes a few "
+      "samples.\n\n"
+      "## Output\n\n"
+      "As shown above, the output is a single file. It keeps the original names.\n\n"
+      "The output file holds a table of contents at its end, so a reader can list it quickly.\n", &brief, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "Previous charts"), 0);
+  assert_int_equal(said_in(m, "Packer offers a training mode"), 1);
+  assert_int_equal(said_in(m, "As shown above"), 0);
+  assert_int_equal(said_in(m, "The output file holds a table of contents"), 1);
+  cJSON_Delete(m);
+}
+
 /* A bullet on a slide is a whole statement, never a leading fragment
  * (sentences of Node.js's SECURITY.md, in prose and in a list; with room
  * for all of them, so no length rule leaves one out): a headline
@@ -2112,6 +2221,9 @@ int main(void) {
     cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(shown_headlines_whole),
     cmocka_unit_test(headlines_whole_coordination),
+    cmocka_unit_test(cuts_whole_phrases),
+    cmocka_unit_test(colon_items_joined),
+    cmocka_unit_test(key_point_by_content),
     cmocka_unit_test(shown_clause_marks),
     cmocka_unit_test(counted_items_all_named),
     cmocka_unit_test(long_bare_command_unsaid),
