@@ -1334,7 +1334,12 @@ size_t vgi_first_sentence(const char *s) {
     else if ((c == ')' || !strncmp(s + i, "\xEF\xBC\x89", 3)) && depth) depth--;
     if (c != ' ' && (i + 1 == l || s[i + 1] == ' ')) {
       words++;
+      /* "." or ".." alone before a lower-case word is a folder ("run cmake .
+       * in the root", "cd .. to go up") */
+      size_t dots = 0;
+      while (dots < i + 1 && s[i - dots] == '.') dots++;
       if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) &&
+          !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && lower_start(s + i + 1)) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es"))))
         return i + 1;

@@ -2417,6 +2417,17 @@ static char *speech_out(char *s) {
     if (*p == ' ') { vgi_buf_add(&b, p++, 1); continue; }
     const char *e = p;
     while (*e && *e != ' ') e++;
+    /* ".." alone, or "." alone before a lower-case word, is a folder in a
+     * command ("run cmake . in the root", "cd .."): said as a presenter reads
+     * it, never left as a full stop that ends the sentence there */
+    const char *nw = e;
+    while (*nw == ' ') nw++;
+    if ((e - p == 2 || (e - p == 1 && *nw >= 'a' && *nw <= 'z')) && p[0] == '.' && p[e - p - 1] == '.' &&
+        (p == s || p[-1] == ' ')) {
+      if (said_en_) vgi_buf_puts(&b, e - p == 1 ? "dot" : "dot dot");
+      p = e;
+      continue;
+    }
     /* the word without the brackets, quotes and punctuation around it */
     const char *a = p, *z = e;
     while (a < z && strchr("([{\"'*_`", *a)) a++;

@@ -1501,6 +1501,27 @@ static void meta_sentence_passed(void **state) {
   cJSON_Delete(m);
 }
 
+/* "." and ".." alone in a command are folders, not full stops: the shown
+ * point keeps the rest of its sentence and the narration says them as a
+ * presenter reads them ("run cmake dot in the root directory"). */
+static void dot_folders_in_commands(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("dots.md", "# Tool\n\nTool builds things.\n\n## Build\n\n"
+                       "To use cmake run `cmake .` in the root directory. Then run `cd ..` to go up.\n\n"
+                       "Run the tests. Then stop.\n", &full, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "run cmake dot in the root directory.") >= 1);
+  assert_true(said_in(m, "Then run cd dot dot to go up.") >= 1);
+  assert_int_equal(said_in(m, "In the root"), 0);
+  assert_true(said_in(m, "Run the tests. Then stop.") >= 1);   /* a full stop stays one */
+  char *all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "run cmake . in the root directory"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A sentence said from a lower-case item or label opens with a capital
  * when its first word is a common one ("Internal code changes."); a name
  * written in lower case keeps its letters ("zstd is fast."). */
@@ -2240,6 +2261,7 @@ int main(void) {
     cmocka_unit_test(bare_code_named_by_kind),
     cmocka_unit_test(meta_sentence_passed),
     cmocka_unit_test(sentence_starts_capital),
+    cmocka_unit_test(dot_folders_in_commands),
     cmocka_unit_test(call_said_by_name),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
