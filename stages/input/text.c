@@ -41,12 +41,9 @@
 #define MAX_IND 240     /* indentation counted; more is this much */
 #define SHORT_LINE 60   /* a heading or a line of a list of lines is no longer */
 
-typedef struct tline {
-  const char *s;   /* the line, tabs expanded, without its end of line */
-  int len, ind;    /* length, leading spaces (ind == len: blank) */
-  int no;          /* 1-based line of the file */
-  char kind;       /* 0, or 'x': said as nothing (modeline, signature) */
-} tline;
+/* a line, tabs expanded (util.c); kind 'x': said as nothing (a modeline, a
+ * signature) */
+typedef vgi_line tline;
 
 enum { ST_TITLE = 0, ST_COLON = 40, ST_MAX = 48 };
 
@@ -1253,44 +1250,7 @@ static int signature(const char *s, int n) {
 }
 
 static int split_lines(text *r, const char *src, size_t len) {
-  size_t tabs = 0, nl = 0;
-  for (size_t i = 0; i < len; i++) { tabs += src[i] == '\t'; nl += src[i] == '\n'; }
-  int wide = tabs <= len / 4 + 4096;   /* past a budget a tab is one space */
-  size_t cap = len + (wide ? tabs * 7 : 0) + 1;
-  r->store = malloc(cap);
-  r->L = calloc(nl + 2, sizeof *r->L);
-  if (!r->store || !r->L) return 0;
-  size_t o = 0;
-  int no = 1;
-  for (size_t i = 0; i <= len;) {
-    const char *e = memchr(src + i, '\n', len - i);
-    size_t end = e ? (size_t)(e - src) : len;
-    if (!e && i == len && no > 1) break;
-    size_t st = o;
-    int col = 0;
-    for (size_t k = i; k < end; k++) {
-      char c = src[k];
-      if (c == '\t') {
-        int w = wide ? 8 - col % 8 : 1;
-        for (int q = 0; q < w; q++) r->store[o++] = ' ';
-        col += w;
-      } else if (c == '\r' && k + 1 == end) {
-        /* CRLF */
-      } else {
-        r->store[o++] = c == '\v' || c == '\f' || c == '\r' ? ' ' : c;
-        col++;
-      }
-    }
-    tline *l = &r->L[r->n++];
-    l->s = r->store + st;
-    l->len = (int)(o - st > 0x3fffffff ? 0x3fffffff : o - st);
-    l->no = no++;
-    int k = 0;
-    while (k < l->len && l->s[k] == ' ') k++;
-    l->ind = k;
-    if (!e) break;
-    i = end + 1;
-  }
+  if (!vgi_split_lines(src, len, 1, &r->store, &r->L, &r->n)) return 0;
   /* what is never said: modelines (vim reads the first and last five
    * lines), Emacs' local variables at the end, Debian signatures */
   for (int i = 0; i < r->n; i++) {

@@ -7,28 +7,6 @@
 #include "input_test.h"
 #include "input_private.h"
 
-/* the scene of the given type whose visual content holds `needle` */
-static const cJSON *scene_with(const cJSON *m, const char *type, const char *needle) {
-  for (int i = 0; i < scene_count(m, 0); i++) {
-    const cJSON *s = scene_at(m, 0, i);
-    if (strcmp(sget(s, "scene_type"), type)) continue;
-    char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
-    int hit = t && strstr(t, needle);
-    free(t);
-    if (hit) return s;
-  }
-  return NULL;
-}
-
-static int line_of(const cJSON *scene) {
-  assert_non_null(scene);
-  return cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "source"), "line")->valueint;
-}
-
-static int items_of(const cJSON *scene) {
-  return cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "visual_content"), "items"));
-}
-
 static void constructs(void **state) {
   (void)state;
   vgi_options o = { .detail = VGI_DETAIL_FULL };
@@ -173,10 +151,6 @@ static void detection(void **state) {
   vgi_diags_free(&d);
   cJSON_Delete(m);
   unlink(path);
-}
-
-static void put_rep(FILE *f, const char *s, long n) {
-  for (long i = 0; i < n; i++) fputs(s, f);
 }
 
 /* Hostile text: deep indentation, long lines, many markers, tabs, CRLF,
