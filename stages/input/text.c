@@ -17,9 +17,13 @@
  *   - paragraphs: hard-wrapped lines joined, hanging indentation kept;
  *   - lists: "-" "*" "+" "o" "•" "1." "1)" "(1)" "a)" items with their
  *     continuation lines, nested by indentation; short indented lines after
- *     a line ending in ":" are a list;
- *   - "Key: value" blocks (mail headers, Debian copyright) are a list of
- *     "**Key**: value" items;
+ *     a line ending in ":" are a list; so are lines that each end a
+ *     sentence or stop short, where a wrapped text would go on (one tip a
+ *     line);
+ *   - tables: pipe tables, grids, columns under a rule of dashes, aligned
+ *     terms and descriptions ("-v, --verbose   be verbose") are GFM tables;
+ *   - "Key: value" blocks (mail headers, Debian copyright) are tables of
+ *     keys and values, a field of many lines a "Key: value" list item;
  *   - an indented block is prose (read again, one level in) when its lines
  *     are mostly sentences, else code (prompts, commands, symbols, aligned
  *     columns, few words);
