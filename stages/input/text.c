@@ -74,6 +74,7 @@ typedef struct text {
   int wrap;                  /* the column the text is wrapped at, 0 unknown */
   int *pc, *cc;              /* lines of prose, of code before line i */
   int *nb;                   /* the first blank line from line i */
+  int in_item;               /* list items around the block being read */
 } text;
 
 /* ---- characters and lines ------------------------------------------------------------- */
@@ -948,9 +949,16 @@ static int term_desc(const char *s, int n, int *term_len) {
     else if (c != ' ') other++;
   }
   if (letters < 3 || letters < other * 2) return 0;
-  if (memchr(ds, '=', (size_t)dn) || memchr(ds, ';', (size_t)dn) || memchr(ds, '$', (size_t)dn) ||
-      memchr(ds, '{', (size_t)dn) || memchr(ds, '`', (size_t)dn) || memchr(ds, '|', (size_t)dn))
-    return 0;   /* code: an assignment, a statement, a variable */
+  /* code: an assignment (x=1, not ">= 3.4"), a statement, a variable, a
+   * block, a pipe */
+  if (ds[dn - 1] == ';' || memchr(ds, '$', (size_t)dn) || memchr(ds, '{', (size_t)dn) ||
+      memchr(ds, '|', (size_t)dn))
+    return 0;
+  for (int q = 1; q + 1 < dn; q++)
+    if ((ds[q] == '=' && (isalnum((unsigned char)ds[q - 1]) || ds[q - 1] == '_') && ds[q + 1] != ' ') ||
+        (ds[q] == ';' && ds[q + 1] == ' ' && q + 2 < dn && lower_c((unsigned char)ds[q + 2]) &&
+         is_command_word(ds + q + 2, dn - q - 2)))
+      return 0;
   if (word_count_n(ds, dn) < 2 && dn < 8) return 0;
   return d;
 }
@@ -1028,7 +1036,8 @@ static int term_table(const text *r, const view *v, int i, ttable *t) {
 
 /* A table at line i: its end (rows in *t), 0 if none */
 static int table_at(const text *r, const view *v, int i, ttable *t) {
-  if (v->ov && i == v->a) return 0;
+  /* a list item's table is not shown as one: its lines stay the item's */
+  if ((v->ov && i == v->a) || r->in_item) return 0;
   int e = pipe_table(r, v, i, t);
   if (!e) { ttable_free(t); e = rule_table(r, v, i, t); }
   if (!e) { ttable_free(t); e = term_table(r, v, i, t); }
@@ -1203,7 +1212,9 @@ static int list_items(text *r, const view *v, int i, int depth) {
       paragraph(r, &flat, i, last);
     } else if (r->scan) {
       view in = { i, last, col, s + w, t - w, 0 };
+      r->in_item++;
       blocks(r, in, depth + 1);
+      r->in_item--;
     } else {
       size_t keep = r->pre.n;
       vgi_buf pend = {0};
@@ -1214,7 +1225,9 @@ static int list_items(text *r, const view *v, int i, int depth) {
       for (int q = 0; q < mw; q++) vgi_buf_add(&r->pre, " ", 1);
       view in = { i, last, col, s + w, t - w, 0 };
       r->last_blank = 1;   /* the item's first block needs no empty line */
+      r->in_item++;
       blocks(r, in, depth + 1);
+      r->in_item--;
       r->pre.n = keep;
       if (r->pre.s) r->pre.s[keep] = 0;
       free(r->pending);
@@ -1293,6 +1306,10 @@ static void kv_list(text *r, const view *v, int a, int b, int depth);
 
 static void kv_items(text *r, const view *v, int a, int b, int depth) {
   int k0 = vind(r, v, a);
+  if (r->in_item) {
+    kv_list(r, v, a, b, depth);   /* no table in a list item */
+    return;
+  }
   for (int i = a; i < b;) {
     /* a run of fields short enough for a table's cells */
     int e = i, n = 0;
