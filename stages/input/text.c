@@ -1496,8 +1496,15 @@ static void blocks(text *r, view v, int depth) {
       colon = 0;
       continue;
     }
-    /* a table (before headings: a column rule is no underline) */
-    if (first_line && !(v.ov && i == v.a)) {
+    /* a table (before headings: a column rule is no underline), also right
+     * under the line that introduces it ("Options:") */
+    int after_colon = 0;
+    if (!first_line) {
+      int pt;
+      const char *ps = vtext(r, &v, i - 1, &pt);
+      after_colon = ends_colon(ps, pt);
+    }
+    if ((first_line || after_colon) && !(v.ov && i == v.a)) {
       ttable tb = {0};
       int te = table_at(r, &v, i, &tb);
       if (te) {
