@@ -88,6 +88,22 @@ const char *vgi_number_problem(const cJSON *x, char *buf, size_t n);
 /* line/col (1-based) of offset in text */
 void vgi_line_col(const char *text, size_t off, int *line, int *col);
 
+/* ---- lines ------------------------------------------------------------------ */
+/* One line of a text the rst and plain-text readers split: tabs expanded to
+ * the next multiple of eight, no end of line. */
+typedef struct vgi_line {
+  const char *s;   /* the line (in the store), without its end of line */
+  int len, ind;    /* length, leading spaces (ind == len: blank) */
+  int no;          /* 1-based line of the file */
+  char kind;       /* free for the reader: 0 when split */
+} vgi_line;
+/* Splits text into lines: LF or CRLF ends a line, tabs go to the next
+ * multiple of eight (past a budget of tabs each is one space, so a file of
+ * tabs keeps its size), \v and \f are spaces, and so is a lone \r when
+ * cr_space. *store holds the lines' text, *lines the table (free both,
+ * also on failure); returns 0 when out of memory. Linear in len. */
+int vgi_split_lines(const char *text, size_t len, int cr_space, char **store, vgi_line **lines, int *n);
+
 /* ---- files ------------------------------------------------------------------ */
 /* Reads a text file: rejects missing, unreadable, empty, binary (NUL) files
  * and invalid UTF-8 with a diagnostic naming the path; strips a UTF-8 BOM. */

@@ -36,11 +36,7 @@
 #define SUBST_DEPTH 4       /* substitutions inside substitutions */
 #define MAX_COLS 64         /* table columns kept */
 
-typedef struct rline {
-  const char *s;   /* the line, tabs expanded, without its end of line */
-  int len, ind;    /* length, leading spaces (ind == len: blank) */
-  int no;          /* 1-based line of the file */
-} rline;
+typedef vgi_line rline;   /* the line, tabs expanded (util.c) */
 
 typedef struct named { char *name, *url; int image; } named;
 
@@ -2060,50 +2056,6 @@ static void blocks(rst *r, view v, int depth) {
 
 /* ---- the document ---------------------------------------------------------------------- */
 
-/* Splits the text into lines, tabs to the next multiple of eight. */
-static int split_lines(rst *r, const char *text, size_t len) {
-  size_t tabs = 0, nl = 0;
-  for (size_t i = 0; i < len; i++) { tabs += text[i] == '\t'; nl += text[i] == '\n'; }
-  /* past a budget, a tab is one space: a file of tabs stays its size */
-  int wide = tabs <= len / 4 + 4096;
-  size_t cap = len + (wide ? tabs * 7 : 0) + 1;
-  r->text = malloc(cap);
-  r->L = calloc(nl + 2, sizeof *r->L);
-  if (!r->text || !r->L) return 0;
-  size_t o = 0;
-  int no = 1;
-  for (size_t i = 0; i <= len;) {
-    const char *e = memchr(text + i, '\n', len - i);
-    size_t end = e ? (size_t)(e - text) : len;
-    if (!e && i == len && no > 1) break;
-    size_t st = o;
-    int col = 0;
-    for (size_t k = i; k < end; k++) {
-      char c = text[k];
-      if (c == '\t') {
-        int w = wide ? 8 - col % 8 : 1;
-        for (int q = 0; q < w; q++) r->text[o++] = ' ';
-        col += w;
-      } else if (c == '\r' && k + 1 == end) {
-        /* CRLF */
-      } else {
-        r->text[o++] = c == '\v' || c == '\f' ? ' ' : c;
-        col++;
-      }
-    }
-    rline *l = &r->L[r->n++];
-    l->s = r->text + st;
-    l->len = (int)(o - st > 0x3fffffff ? 0x3fffffff : o - st);
-    l->no = no++;
-    int k = 0;
-    while (k < l->len && l->s[k] == ' ') k++;
-    l->ind = k;
-    if (!e) break;
-    i = end + 1;
-  }
-  return 1;
-}
-
 static void remap(const rst *r, cJSON *node) {
   if (!node) return;
   for (cJSON *c = node->child; c; c = c->next) {
@@ -2122,7 +2074,7 @@ char *vgi_rst_markdown(const char *text, size_t len, const char *file, const vgi
   rst r = { .file = file, .d = d, .max_depth = vgi_limits(opts)->max_markdown_depth, .next_src = 1 };
   r.budget = len * 2 + (1u << 20);
   r.title_line = r.subtitle_line = r.docinfo_line = -1;
-  if (!split_lines(&r, text, len)) {
+  if (!vgi_split_lines(text, len, 0, &r.text, &r.L, &r.n)) {
     free(r.text);
     free(r.L);
     vgi_diag_add(d, VGI_ERROR, file, 0, 0, NULL, "out of memory");

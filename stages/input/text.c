@@ -17,9 +17,13 @@
  *   - paragraphs: hard-wrapped lines joined, hanging indentation kept;
  *   - lists: "-" "*" "+" "o" "•" "1." "1)" "(1)" "a)" items with their
  *     continuation lines, nested by indentation; short indented lines after
- *     a line ending in ":" are a list;
- *   - "Key: value" blocks (mail headers, Debian copyright) are a list of
- *     "**Key**: value" items;
+ *     a line ending in ":" are a list; so are lines that each end a
+ *     sentence or stop short, where a wrapped text would go on (one tip a
+ *     line);
+ *   - tables: pipe tables, grids, columns under a rule of dashes, aligned
+ *     terms and descriptions ("-v, --verbose   be verbose") are GFM tables;
+ *   - "Key: value" blocks (mail headers, Debian copyright) are tables of
+ *     keys and values, a field of many lines a "Key: value" list item;
  *   - an indented block is prose (read again, one level in) when its lines
  *     are mostly sentences, else code (prompts, commands, symbols, aligned
  *     columns, few words);
@@ -41,12 +45,9 @@
 #define MAX_IND 240     /* indentation counted; more is this much */
 #define SHORT_LINE 60   /* a heading or a line of a list of lines is no longer */
 
-typedef struct tline {
-  const char *s;   /* the line, tabs expanded, without its end of line */
-  int len, ind;    /* length, leading spaces (ind == len: blank) */
-  int no;          /* 1-based line of the file */
-  char kind;       /* 0, or 'x': said as nothing (modeline, signature) */
-} tline;
+/* a line, tabs expanded (util.c); kind 'x': said as nothing (a modeline, a
+ * signature) */
+typedef vgi_line tline;
 
 enum { ST_TITLE = 0, ST_COLON = 40, ST_MAX = 48 };
 
@@ -70,6 +71,10 @@ typedef struct text {
   int slevel[ST_MAX];
   int first_kind, first_style, nelem;   /* the document's first element */
   int title_line;            /* the line read as the title, -1 none */
+  int wrap;                  /* the column the text is wrapped at, 0 unknown */
+  int *pc, *cc;              /* lines of prose, of code before line i */
+  int *nb;                   /* the first blank line from line i */
+  int in_item;               /* list items around the block being read */
 } text;
 
 /* ---- characters and lines ------------------------------------------------------------- */
@@ -664,10 +669,396 @@ static void line_list(text *r, const view *v, int a, int b) {
   }
 }
 
+/* ---- tables ------------------------------------------------------------------------------ */
+
+/* A table of the text as a GFM pipe table, which the Markdown adapter shows
+ * as rows and says briefly: pipe tables ("| a | b |"), grids ("+----+"),
+ * columns under a rule of dashes ("Name   Size" / "----   ----"), and
+ * aligned two-column lists of terms and what they do ("-v, --verbose   be
+ * verbose", "Key: value" field lists). Columns of numbers and symbols
+ * (command output, code) are none of these and stay code. */
+
+#define TMAX_COLS 12   /* more columns than this: not a table */
+
+typedef struct trow {
+  int line, last;              /* the row's first and last text line */
+  vgi_buf cell[TMAX_COLS];
+} trow;
+
+typedef struct ttable {
+  trow *rows;
+  int n, cap, cols;
+  int header;                  /* rows[0] is the header row */
+} ttable;
+
+static trow *trow_new(ttable *t, int line) {
+  if (t->n == t->cap) {
+    t->cap = t->cap ? t->cap * 2 : 16;
+    trow *p = realloc(t->rows, sizeof *p * (size_t)t->cap);
+    if (!p) abort();
+    t->rows = p;
+  }
+  trow *w = &t->rows[t->n++];
+  memset(w, 0, sizeof *w);
+  w->line = w->last = line;
+  return w;
+}
+
+static void ttable_free(ttable *t) {
+  for (int i = 0; i < t->n; i++)
+    for (int c = 0; c < TMAX_COLS; c++) vgi_buf_free(&t->rows[i].cell[c]);
+  free(t->rows);
+  memset(t, 0, sizeof *t);
+}
+
+/* text [s, s + n) trimmed, added to a cell (a space between pieces) */
+static void cell_add(vgi_buf *c, const char *s, int n) {
+  while (n > 0 && *s == ' ') { s++; n--; }
+  while (n > 0 && s[n - 1] == ' ') n--;
+  if (!n) return;
+  if (c->n) vgi_buf_add(c, " ", 1);
+  vgi_buf_add(c, s, (size_t)n);
+}
+
+/* the table as Markdown; lines [a, b) are its text */
+static void table_out(text *r, const ttable *t, int a, int b) {
+  note_first(r, 'L', 0);
+  if (r->scan) return;
+  sep(r, a);
+  int cols = t->cols;
+  for (int i = 0; i < t->n; i++) {
+    const trow *w = &t->rows[i];
+    for (int q = a; q < w->line; q++) skip_to(r, q);
+    if (i == 0 && !t->header) {
+      /* no header in the text: an empty one */
+      vgi_buf h = {0};
+      for (int c = 0; c < cols; c++) vgi_buf_add(&h, "|   ", 4);
+      vgi_buf_add(&h, "|", 1);
+      emit(r, w->line, h.s, h.n);
+      h.n = 0;
+      for (int c = 0; c < cols; c++) vgi_buf_add(&h, "| --- ", 6);
+      vgi_buf_add(&h, "|", 1);
+      emit(r, w->line, h.s, h.n);
+      vgi_buf_free(&h);
+    }
+    vgi_buf l = {0};
+    for (int c = 0; c < cols; c++) {
+      vgi_buf_add(&l, "| ", 2);
+      if (w->cell[c].n) put_inline(&l, w->cell[c].s, (int)w->cell[c].n);
+      vgi_buf_add(&l, " ", 1);
+    }
+    vgi_buf_add(&l, "|", 1);
+    emit(r, w->line, l.s, l.n);
+    vgi_buf_free(&l);
+    if (i == 0 && t->header) {
+      vgi_buf d = {0};
+      for (int c = 0; c < cols; c++) vgi_buf_add(&d, "| --- ", 6);
+      vgi_buf_add(&d, "|", 1);
+      emit(r, w->line, d.s, d.n);
+      vgi_buf_free(&d);
+    }
+    skip_to(r, w->last);
+    a = w->last + 1;
+  }
+  for (int q = a; q < b; q++) skip_to(r, q);
+  r->last_blank = 0;
+}
+
+/* "|---|:--:|", "+----+====+": a border of a pipe table or a grid */
+static int pipe_rule(const char *s, int n) {
+  if (n < 3 || (s[0] != '|' && s[0] != '+')) return 0;
+  int dash = 0;
+  for (int i = 0; i < n; i++) {
+    if (s[i] == '-' || s[i] == '=') dash++;
+    else if (!strchr("|+: ", s[i])) return 0;
+  }
+  return dash >= 3 ? (memchr(s, '=', (size_t)n) ? '=' : '-') : 0;
+}
+
+/* a pipe table's row: "| a | b |" */
+static int pipe_row(const char *s, int n) { return n >= 3 && s[0] == '|' && s[n - 1] == '|'; }
+
+/* "| a | b |" -> the cells of a row; 0 when there are too many */
+static int pipe_cells(trow *w, const char *s, int n) {
+  int c = 0, a = 1;
+  for (int i = 1; i < n; i++) {
+    if (s[i] != '|' || (s[i - 1] == '\\')) continue;
+    if (c == TMAX_COLS) return 0;
+    cell_add(&w->cell[c++], s + a, i - a);
+    a = i + 1;
+  }
+  return c;
+}
+
+/* Pipe tables and grids from line i: the end of the table, 0 if none. */
+static int pipe_table(const text *r, const view *v, int i, ttable *t) {
+  int k = vind(r, v, i), e = i, rules = 0, rows = 0;
+  while (e < v->b && !vblank(r, v, e) && vind(r, v, e) == k) {
+    int n;
+    const char *s = vtext(r, v, e, &n);
+    if (pipe_rule(s, n)) rules++;
+    else if (pipe_row(s, n)) rows++;
+    else break;
+    e++;
+  }
+  if (!rules || rows < 2 || e - i < 3) return 0;
+  int t0;
+  const char *s0 = vtext(r, v, i, &t0);
+  if (s0[0] == '+') {
+    /* a grid: the columns where the first border has its '+' */
+    int cut[TMAX_COLS + 1], nc = 0;
+    for (int q = 0; q < t0; q++)
+      if (s0[q] == '+') {
+        if (nc == TMAX_COLS + 1) return 0;
+        cut[nc++] = q;
+      }
+    if (nc < 3) return 0;   /* one column is a box, not a table */
+    trow *w = NULL;
+    for (int q = i + 1; q < e; q++) {
+      int n;
+      const char *s = vtext(r, v, q, &n);
+      int rc = pipe_rule(s, n);
+      if (rc) {
+        if (rc == '=' && t->n == 1 && !t->header) t->header = 1;
+        w = NULL;
+        continue;
+      }
+      if (!w) w = trow_new(t, q);
+      w->last = q;
+      for (int c = 0; c + 1 < nc; c++) {
+        int a = cut[c] + 1, z = cut[c + 1];
+        if (a >= n) break;
+        if (z > n) z = n;
+        cell_add(&w->cell[c], s + a, z - a);
+      }
+    }
+    t->cols = nc - 1;
+    return t->n ? e : 0;
+  }
+  /* "| a | b |" rows, "|---|---|" rules: the rows above the first rule,
+   * when it is the second line, are the header */
+  int cols = 0;
+  for (int q = i; q < e; q++) {
+    int n;
+    const char *s = vtext(r, v, q, &n);
+    if (pipe_rule(s, n)) {
+      if (q == i + 1 && t->n == 1) t->header = 1;
+      continue;
+    }
+    trow *w = trow_new(t, q);
+    int c = pipe_cells(w, s, n);
+    if (!c) return 0;
+    if (c > cols) cols = c;
+  }
+  t->cols = cols;
+  return cols >= 2 ? e : 0;
+}
+
+/* "-----  ----   --": runs of dashes (or '=') between spaces; their starts
+ * in at[] (at most TMAX_COLS); the number of runs */
+static int column_rule(const char *s, int n, int *at) {
+  int runs = 0;
+  for (int i = 0; i < n;) {
+    if (s[i] == ' ') { i++; continue; }
+    if (s[i] != '-' && s[i] != '=') return 0;
+    int a = i;
+    while (i < n && s[i] == s[a]) i++;
+    if (i - a < 2 || runs == TMAX_COLS) return 0;
+    if (i < n && s[i] != ' ') return 0;
+    at[runs++] = a;
+  }
+  return runs;
+}
+
+/* line q cut at the rule's columns into a row (the text's own columns as
+ * offsets from indentation k); 0 when a word crosses a column */
+static int cut_row(const text *r, const view *v, int q, int k, const int *at, int nc, trow *w) {
+  int n;
+  const char *s = vtext(r, v, q, &n);
+  int off = vind(r, v, q) - k;   /* the line's text starts this far right */
+  for (int c = 0; c < nc; c++) {
+    int a = at[c] - off, z = c + 1 < nc ? at[c + 1] - off : n;
+    if (a < 0) a = 0;
+    if (z > n) z = n;
+    if (c && a > 0 && a < n && s[a - 1] != ' ') return 0;
+    if (a < z) cell_add(&w->cell[c], s + a, z - a);
+  }
+  return 1;
+}
+
+/* Columns under a rule ("Name  Size" / "----  ----" / rows), or between
+ * rules ("====  ====" / header / "====  ====" / rows / "====  ===="): the
+ * end of the table, 0 if none. */
+static int rule_table(const text *r, const view *v, int i, ttable *t) {
+  int at[TMAX_COLS], at2[TMAX_COLS];
+  int k = vind(r, v, i), n;
+  const char *s = vtext(r, v, i, &n);
+  int top = column_rule(s, n, at) >= 2;
+  int h = top ? i + 1 : i, rl = h + 1;
+  if (rl >= v->b || vblank(r, v, h) || vblank(r, v, rl)) return 0;
+  const char *rs = vtext(r, v, rl, &n);
+  int nc = column_rule(rs, n, at);
+  if (nc < 2 || vind(r, v, rl) != k) return 0;
+  if (top) {
+    int tn;
+    const char *ts = vtext(r, v, i, &tn);
+    if (column_rule(ts, tn, at2) != nc || memcmp(at, at2, sizeof *at * (size_t)nc)) return 0;
+  }
+  /* the header: every word of it at or right of its column's start */
+  trow *w = trow_new(t, h);
+  if (!cut_row(r, v, h, k, at, nc, w)) return 0;
+  for (int c = 0; c < nc; c++)
+    if (!w->cell[c].n) return 0;   /* a column without a name */
+  t->header = 1;
+  int e = rl + 1;
+  while (e < v->b && !vblank(r, v, e)) {
+    int en;
+    const char *es = vtext(r, v, e, &en);
+    if (vind(r, v, e) < k) break;
+    if (column_rule(es, en, at2)) { e++; break; }   /* the closing rule */
+    w = trow_new(t, e);
+    if (!cut_row(r, v, e, k, at, nc, w)) return 0;
+    e++;
+  }
+  t->cols = nc;
+  return t->n >= 2 ? e : 0;
+}
+
+/* "term   description": the column of the description (0 when the line is
+ * not one): a term of a few words without gaps, two or more spaces, then
+ * words (no further column, no code) */
+static int term_desc(const char *s, int n, int *term_len) {
+  char mk;
+  int num;
+  if (n > LINE_LOOK || prompt_at(s, n) || marker(s, n, &mk, &num)) return 0;   /* lists are lists */
+  int g = 0;
+  while (g + 1 < n && !(s[g] == ' ' && s[g + 1] == ' ')) g++;
+  if (g + 1 >= n || g > 40 || g == 0 || strchr(".?!,;", s[g - 1])) return 0;   /* not a sentence's end */
+  int d = g;
+  while (d < n && s[d] == ' ') d++;
+  if (d >= n) return 0;
+  *term_len = g;
+  /* the description: words, one column */
+  const char *ds = s + d;
+  int dn = n - d, letters = 0, other = 0;
+  if (!alpha_c((unsigned char)ds[0]) && ds[0] != '(') return 0;
+  for (int q = 0; q < dn; q++) {
+    unsigned char c = (unsigned char)ds[q];
+    if (c == ' ' && q + 1 < dn && ds[q + 1] == ' ' && q > 0 && !strchr(".:;,?!", ds[q - 1])) return 0;
+    if (alpha_c(c)) letters++;
+    else if (c != ' ') other++;
+  }
+  if (letters < 3 || letters < other * 2) return 0;
+  /* code: an assignment (x=1, not ">= 3.4"), a statement, a variable, a
+   * block, a pipe */
+  if (ds[dn - 1] == ';' || memchr(ds, '$', (size_t)dn) || memchr(ds, '{', (size_t)dn) ||
+      memchr(ds, '|', (size_t)dn))
+    return 0;
+  for (int q = 1; q + 1 < dn; q++)
+    if ((ds[q] == '=' && (isalnum((unsigned char)ds[q - 1]) || ds[q - 1] == '_') && ds[q + 1] != ' ') ||
+        (ds[q] == ';' && ds[q + 1] == ' ' && q + 2 < dn && lower_c((unsigned char)ds[q + 2]) &&
+         is_command_word(ds + q + 2, dn - q - 2)))
+      return 0;
+  if (word_count_n(ds, dn) < 2 && dn < 8) return 0;
+  return d;
+}
+
+/* Terms and what they do in two aligned columns ("-v, --verbose   print
+ * more"; a long term alone, its description indented under it): the end,
+ * 0 if none. Blank lines between entries are allowed. */
+static int term_table(const text *r, const view *v, int i, ttable *t) {
+  int k = vind(r, v, i), e = i, entries = 0, inline_desc = 0;
+  int col = -1, aligned = 0, misaligned = 0;
+  trow *w = NULL;
+  while (e < v->b) {
+    if (vblank(r, v, e)) {
+      int nx = e;
+      while (nx < v->b && vblank(r, v, nx)) nx++;
+      if (nx >= v->b || vind(r, v, nx) != k || !w) break;
+      int nn, tl;
+      const char *ns = vtext(r, v, nx, &nn);
+      if (!term_desc(ns, nn, &tl)) break;
+      e = nx;
+      continue;
+    }
+    int n, tl = 0;
+    const char *s = vtext(r, v, e, &n);
+    int ind = vind(r, v, e);
+    if (ind == k) {
+      if (n > LINE_LOOK) return 0;
+      int d = term_desc(s, n, &tl);
+      char mk;
+      int num;
+      if (w && !w->cell[1].n) break;   /* a term alone with nothing under it: the end */
+      if (d) {
+        if (col < 0) col = ind + d;
+        if (ind + d == col) aligned++;
+        else if (++misaligned > aligned / 2 + 1) break;   /* out of line: the end */
+        inline_desc++;
+        w = trow_new(t, e);
+        cell_add(&w->cell[0], s, tl && s[tl - 1] == ':' ? tl - 1 : tl);   /* "name:   what it is" */
+        cell_add(&w->cell[1], s + d, n - d);
+      } else if (n <= 40 && !marker(s, n, &mk, &num) && e + 1 < v->b && !vblank(r, v, e + 1) &&
+                 vind(r, v, e + 1) > k && line_class(&r->L[e]) != 'P' && !ends_colon(s, n)) {
+        /* a long term alone: its description on the lines under it */
+        w = trow_new(t, e);
+        cell_add(&w->cell[0], s, n);
+      } else {
+        break;
+      }
+      entries++;
+    } else if (ind > k && w) {
+      /* the description goes on, at its column or under the term */
+      if (line_class(&r->L[e]) == 'C' && !w->cell[1].n) break;   /* code under a term */
+      cell_add(&w->cell[1], s, n);
+      w->last = e;
+    } else {
+      break;
+    }
+    e++;
+  }
+  /* a last term without a description ends the table before it */
+  if (t->n && !t->rows[t->n - 1].cell[1].n) {
+    e = t->rows[t->n - 1].line;
+    for (int c = 0; c < TMAX_COLS; c++) vgi_buf_free(&t->rows[t->n - 1].cell[c]);
+    t->n--;
+    entries--;
+  }
+  while (e > i && vblank(r, v, e - 1)) e--;
+  /* two entries at least, most with their description on their line, at
+   * one column */
+  if (entries < 2 || inline_desc < 2 || aligned < 2 || aligned * 2 < entries) return 0;
+  for (int q = 0; q < t->n; q++)
+    if (!t->rows[q].cell[1].n) return 0;
+  t->cols = 2;
+  return e;
+}
+
+/* A table at line i: its end (rows in *t), 0 if none */
+static int table_at(const text *r, const view *v, int i, ttable *t) {
+  /* a list item's table is not shown as one: its lines stay the item's */
+  if ((v->ov && i == v->a) || r->in_item) return 0;
+  int e = pipe_table(r, v, i, t);
+  if (!e) { ttable_free(t); e = rule_table(r, v, i, t); }
+  if (!e) { ttable_free(t); e = term_table(r, v, i, t); }
+  if (!e) ttable_free(t);
+  return e;
+}
+
 /* An indented region [a, b) after a line that ended in a colon (colon) or
  * not: a list of short lines, code, or prose read one level in. Returns
  * where it ended (code may go on at a lower indentation). */
 static int region(text *r, const view *v, int a, int b, int colon, int depth) {
+  {
+    /* a table: its rows, whatever the region's lines look like */
+    ttable tb = {0};
+    int te = table_at(r, v, a, &tb);
+    if (te) {
+      table_out(r, &tb, a, te);
+      ttable_free(&tb);
+      return te;
+    }
+  }
   int P = 0, C = 0, S = 0, longest = 0, lines = 0, chunks = 1, wrapped = 0;
   int prev_end = 1, prose_chunk = 0, cP = 0, cC = 0;
   for (int i = a; i <= b; i++) {
@@ -821,7 +1212,9 @@ static int list_items(text *r, const view *v, int i, int depth) {
       paragraph(r, &flat, i, last);
     } else if (r->scan) {
       view in = { i, last, col, s + w, t - w, 0 };
+      r->in_item++;
       blocks(r, in, depth + 1);
+      r->in_item--;
     } else {
       size_t keep = r->pre.n;
       vgi_buf pend = {0};
@@ -832,7 +1225,9 @@ static int list_items(text *r, const view *v, int i, int depth) {
       for (int q = 0; q < mw; q++) vgi_buf_add(&r->pre, " ", 1);
       view in = { i, last, col, s + w, t - w, 0 };
       r->last_blank = 1;   /* the item's first block needs no empty line */
+      r->in_item++;
       blocks(r, in, depth + 1);
+      r->in_item--;
       r->pre.n = keep;
       if (r->pre.s) r->pre.s[keep] = 0;
       free(r->pending);
@@ -867,11 +1262,89 @@ static int kv_block(const text *r, const view *v, int a, int b) {
   return keys >= 2;
 }
 
+/* "Key: value" fields are said with their values: a run of fields of a
+ * few lines each ("Program: GNU bc", "Author: …") is a table of keys and
+ * values, shown whole and said row by row ("Program: GNU bc. Author: …");
+ * a field of many lines (a license) a list item whose key leads its lines. */
+#define KV_CELL_LINES 4  /* lines of a value in a table's cell, at most */
+
+/* the end of the field at line i (its key at indentation k0) */
+static int kv_end(const text *r, const view *v, int i, int b, int k0) {
+  int e = i + 1;
+  while (e < b && vind(r, v, e) > k0) e++;
+  return e;
+}
+
+static void kv_table(text *r, const view *v, int a, int b) {
+  int k0 = vind(r, v, a);
+  ttable tb = {0};
+  for (int i = a; i < b;) {
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    int kl = kv_key(s, t);
+    trow *w = trow_new(&tb, i);
+    cell_add(&w->cell[0], s, kl);
+    cell_add(&w->cell[1], s + kl + 1, t - kl - 1);
+    int vcolon = w->cell[1].n && ends_colon(s, t), e = kv_end(r, v, i, b, k0);
+    for (int q = i + 1; q < e; q++) {
+      int tq;
+      const char *sq = body(&r->L[q], &tq);
+      if (tq == 1 && sq[0] == '.') continue;   /* a Debian continuation's empty line */
+      /* lines after a value ending in a colon are its items */
+      if (vcolon && q > i + 1) vgi_buf_add(&w->cell[1], ",", 1);
+      cell_add(&w->cell[1], sq, tq);
+      w->last = q;
+    }
+    i = e;
+  }
+  tb.cols = 2;
+  table_out(r, &tb, a, b);
+  ttable_free(&tb);
+}
+
+static void kv_list(text *r, const view *v, int a, int b, int depth);
+
 static void kv_items(text *r, const view *v, int a, int b, int depth) {
+  int k0 = vind(r, v, a);
+  if (r->in_item) {
+    kv_list(r, v, a, b, depth);   /* no table in a list item */
+    return;
+  }
+  for (int i = a; i < b;) {
+    /* a run of fields short enough for a table's cells */
+    int e = i, n = 0;
+    while (e < b) {
+      int fe = kv_end(r, v, e, b, k0);
+      if (fe - e > KV_CELL_LINES) break;
+      e = fe;
+      n++;
+    }
+    if (n >= 2) {
+      /* a key with no value leading the run introduces it ("Main
+       * targets:"): said before the table */
+      int t;
+      const char *s = vtext(r, v, i, &t);
+      if (kv_key(s, t) + 1 >= t && kv_end(r, v, i, b, k0) == i + 1 && n > 2) {
+        paragraph(r, v, i, i + 1);
+        i++;
+      }
+      kv_table(r, v, i, e);
+      i = e;
+      continue;
+    }
+    /* a tall field, or one short field alone among tall ones */
+    e = kv_end(r, v, i, b, k0);
+    kv_list(r, v, i, e, depth);
+    i = e;
+  }
+}
+
+/* fields [a, b) as list items */
+static void kv_list(text *r, const view *v, int a, int b, int depth) {
+  int k0 = vind(r, v, a);
   note_first(r, 'L', 0);
   if (r->scan) return;
   sep(r, a);
-  int k0 = vind(r, v, a);
   for (int i = a; i < b;) {
     int t;
     const char *s = vtext(r, v, i, &t);
@@ -880,12 +1353,20 @@ static void kv_items(text *r, const view *v, int a, int b, int depth) {
     while (e < b && vind(r, v, e) > k0) e++;
     /* a Debian continuation's lone "." is an empty line */
     vgi_buf l = {0};
-    vgi_buf_add(&l, "- **", 4);
-    put_inline(&l, s, kl);
-    vgi_buf_add(&l, "**:", 3);
     int vs = kl + 1;
     while (vs < t && s[vs] == ' ') vs++;
-    if (vs < t) { vgi_buf_add(&l, " ", 1); put_inline(&l, s + vs, t - vs); }
+    if (vs < t) {
+      /* "Key: value", said whole */
+      vgi_buf_add(&l, "- ", 2);
+      put_inline(&l, s, kl);
+      vgi_buf_add(&l, ": ", 2);
+      put_inline(&l, s + vs, t - vs);
+    } else {
+      /* a key that leads the lines under it */
+      vgi_buf_add(&l, "- **", 4);
+      put_inline(&l, s, kl);
+      vgi_buf_add(&l, "**:", 3);
+    }
     emit(r, i, l.s, l.n);
     vgi_buf_free(&l);
     if (e > i + 1) {
@@ -923,6 +1404,48 @@ static void kv_items(text *r, const view *v, int a, int b, int depth) {
     }
     i = e;
   }
+}
+
+/* Lines [a, b) written one item a line ("Press Ctrl-C to stop.", "Tab
+ * completes names."), not a paragraph wrapped at a column: no line goes on
+ * into the next (none ends in a comma or the like, none after the first
+ * starts in lower case), and each ends a sentence or stops well short of
+ * the longest line, where a wrapped line would have gone on; lines of one
+ * length, each ending a sentence, are justified prose. */
+static int one_per_line(const text *r, const view *v, int a, int b) {
+  int k = vind(r, v, a), longest = 0, shortest = 1 << 30, ends = 0, n = b - a;
+  if (n < 3 || (v->ov && a == v->a)) return 0;
+  for (int q = a; q < b; q++) {
+    if (vblank(r, v, q) || vind(r, v, q) != k) return 0;
+    int t;
+    const char *s = vtext(r, v, q, &t);
+    if (t > LINE_LOOK) return 0;
+    if (q > a && lower_c((unsigned char)s[0])) return 0;
+    if (strchr(",;-(&/", s[t - 1])) return 0;
+    if (t > longest) longest = t;
+    if (t < shortest) shortest = t;
+  }
+  for (int q = a; q < b; q++) {
+    int t;
+    const char *s = vtext(r, v, q, &t);
+    char last = s[t - 1];
+    if ((last == ')' || last == '"' || last == '\'') && t > 1) last = s[t - 2];
+    if (strchr(".!?", last)) ends++;
+    else if (t > longest - 10 || t > SHORT_LINE) return 0;   /* cut where a wrap would be */
+  }
+  if (ends == n && shortest >= 60 && longest - shortest <= 8) return 0;   /* justified */
+  /* a text wrapped at a column: lines up to the last that reach near it
+   * are a paragraph whose sentences ended where the line did */
+  if (r->wrap) {
+    int near = 0;
+    for (int q = a; q + 1 < b; q++) {
+      int t;
+      vtext(r, v, q, &t);
+      near += t >= r->wrap - 15;
+    }
+    if (near == n - 1) return 0;
+  }
+  return 1;
 }
 
 /* Is line i (at the view's base, after a blank line or the view's start)
@@ -972,6 +1495,25 @@ static void blocks(text *r, view v, int depth) {
       i = region(r, &v, i, e, colon, depth);
       colon = 0;
       continue;
+    }
+    /* a table (before headings: a column rule is no underline), also right
+     * under the line that introduces it ("Options:") */
+    int after_colon = 0;
+    if (!first_line) {
+      int pt;
+      const char *ps = vtext(r, &v, i - 1, &pt);
+      after_colon = ends_colon(ps, pt);
+    }
+    if ((first_line || after_colon) && !(v.ov && i == v.a)) {
+      ttable tb = {0};
+      int te = table_at(r, &v, i, &tb);
+      if (te) {
+        table_out(r, &tb, i, te);
+        ttable_free(&tb);
+        colon = 0;
+        i = te;
+        continue;
+      }
     }
     /* rules and headings */
     char rc = v.ov && i == v.a ? 0 : rule_char(l, 3);
@@ -1119,17 +1661,25 @@ static void blocks(text *r, view v, int depth) {
         continue;
       }
     }
+    /* "Key: value" lines (before code: values may be addresses) */
+    if (first_line && kv_key(s, t) && !(v.ov && i == v.a)) {
+      int ke = i;
+      while (ke < v.b && !vblank(r, &v, ke) && vind(r, &v, ke) >= k) ke++;
+      if (kv_block(r, &v, i, ke)) {
+        kv_items(r, &v, i, ke, depth);
+        i = ke;
+        colon = 0;
+        continue;
+      }
+    }
     /* the whole chunk, up to a blank line: code when most of its lines are
      * code and hardly any is prose (indentation inside it kept) */
     char c0 = line_class(l);
     if (!(v.ov && i == v.a) && (c0 == 'C' || !ends_colon(s, t))) {
-      int ce = i, P = 0, C = 0;
-      while (ce < v.b && !vblank(r, &v, ce)) {
-        char c = line_class(&r->L[ce]);
-        P += c == 'P';
-        C += c == 'C';
-        ce++;
-      }
+      /* counted from the document's running counts: a long chunk read
+       * a few lines at a time is not counted again at each */
+      int ce = r->nb[i] < v.b ? r->nb[i] : v.b;
+      int P = r->pc[ce] - r->pc[i], C = r->cc[ce] - r->cc[i];
       int lines = ce - i;
       if (C && C * 2 >= lines && P * 4 < lines) {
         note_first(r, 'C', 0);
@@ -1146,6 +1696,9 @@ static void blocks(text *r, view v, int depth) {
       int pt;
       const char *ps = vtext(r, &v, e - 1, &pt);
       if (ends_colon(ps, pt) && line_class(&r->L[e]) == 'C') break;
+      /* a rule ends the chunk (below): stop there, so a long chunk read a
+       * line at a time is not scanned to its end each time */
+      if (vind(r, &v, e) == k && rule_char(&r->L[e], 4)) break;
       e++;
     }
     int hang = e;
@@ -1166,16 +1719,6 @@ static void blocks(text *r, view v, int depth) {
       }
     }
     e = hang;
-    if (first_line && kv_key(s, t)) {
-      int ke = e;
-      while (ke < v.b && !vblank(r, &v, ke) && vind(r, &v, ke) >= k) ke++;
-      if (kv_block(r, &v, i, ke)) {
-        kv_items(r, &v, i, ke, depth);
-        i = ke;
-        colon = 0;
-        continue;
-      }
-    }
     /* stop at a list, a rule or a marker line inside the chunk */
     int pe = i + 1;
     for (; pe < e; pe++) {
@@ -1203,6 +1746,12 @@ static void blocks(text *r, view v, int depth) {
         i = e;
         continue;
       }
+    }
+    if (one_per_line(r, &v, i, e)) {
+      line_list(r, &v, i, e);
+      colon = 0;
+      i = e;
+      continue;
     }
     paragraph(r, &v, i, e);
     int lt;
@@ -1253,44 +1802,7 @@ static int signature(const char *s, int n) {
 }
 
 static int split_lines(text *r, const char *src, size_t len) {
-  size_t tabs = 0, nl = 0;
-  for (size_t i = 0; i < len; i++) { tabs += src[i] == '\t'; nl += src[i] == '\n'; }
-  int wide = tabs <= len / 4 + 4096;   /* past a budget a tab is one space */
-  size_t cap = len + (wide ? tabs * 7 : 0) + 1;
-  r->store = malloc(cap);
-  r->L = calloc(nl + 2, sizeof *r->L);
-  if (!r->store || !r->L) return 0;
-  size_t o = 0;
-  int no = 1;
-  for (size_t i = 0; i <= len;) {
-    const char *e = memchr(src + i, '\n', len - i);
-    size_t end = e ? (size_t)(e - src) : len;
-    if (!e && i == len && no > 1) break;
-    size_t st = o;
-    int col = 0;
-    for (size_t k = i; k < end; k++) {
-      char c = src[k];
-      if (c == '\t') {
-        int w = wide ? 8 - col % 8 : 1;
-        for (int q = 0; q < w; q++) r->store[o++] = ' ';
-        col += w;
-      } else if (c == '\r' && k + 1 == end) {
-        /* CRLF */
-      } else {
-        r->store[o++] = c == '\v' || c == '\f' || c == '\r' ? ' ' : c;
-        col++;
-      }
-    }
-    tline *l = &r->L[r->n++];
-    l->s = r->store + st;
-    l->len = (int)(o - st > 0x3fffffff ? 0x3fffffff : o - st);
-    l->no = no++;
-    int k = 0;
-    while (k < l->len && l->s[k] == ' ') k++;
-    l->ind = k;
-    if (!e) break;
-    i = end + 1;
-  }
+  if (!vgi_split_lines(src, len, 1, &r->store, &r->L, &r->n)) return 0;
   /* what is never said: modelines (vim reads the first and last five
    * lines), Emacs' local variables at the end, Debian signatures */
   for (int i = 0; i < r->n; i++) {
@@ -1338,6 +1850,28 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
     if (!is_blank(&r.L[i]) && (base < 0 || r.L[i].ind < base)) base = r.L[i].ind;
   if (base < 0) base = 0;
   if (base > MAX_IND) base = MAX_IND;
+  /* the wrap column: the mean length of lines that a sentence goes on from */
+  long wsum = 0, wn = 0;
+  for (int i = 0; i + 1 < r.n; i++) {
+    const tline *l = &r.L[i], *nx = &r.L[i + 1];
+    if (is_blank(l) || is_blank(nx) || l->ind != nx->ind || l->len > LINE_LOOK) continue;
+    int t;
+    const char *s = body(l, &t);
+    if (!strchr(".!?:", s[t - 1]) && lower_c((unsigned char)nx->s[nx->ind])) { wsum += t; wn++; }
+  }
+  r.wrap = wn >= 3 ? (int)(wsum / wn) : 0;
+  r.pc = malloc(sizeof *r.pc * (size_t)(r.n + 1));
+  r.cc = malloc(sizeof *r.cc * (size_t)(r.n + 1));
+  r.nb = malloc(sizeof *r.nb * (size_t)(r.n + 1));
+  if (!r.pc || !r.cc || !r.nb) abort();
+  r.pc[0] = r.cc[0] = 0;
+  for (int i = 0; i < r.n; i++) {
+    char c = is_blank(&r.L[i]) ? 0 : line_class(&r.L[i]);
+    r.pc[i + 1] = r.pc[i] + (c == 'P');
+    r.cc[i + 1] = r.cc[i] + (c == 'C');
+  }
+  r.nb[r.n] = r.n;
+  for (int i = r.n - 1; i >= 0; i--) r.nb[i] = is_blank(&r.L[i]) ? i : r.nb[i + 1];
   view top = { 0, r.n, base, NULL, 0, 1 };
   r.scan = 1;
   blocks(&r, top, 0);
@@ -1363,6 +1897,9 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
   r.nelem = 0;
   blocks(&r, top, 0);
   fill(&r, r.n + 1);
+  free(r.pc);
+  free(r.cc);
+  free(r.nb);
   free(r.pending);
   vgi_buf_free(&r.pre);
   free(r.store);
@@ -1392,12 +1929,13 @@ cJSON *vgi_text_load(const char *src, size_t len, const char *file, const vgi_op
 }
 
 /* Markdown markup a plain text does not have: fenced code, inline links and
- * pictures, link definitions, table rules (each counts 2); ATX headings,
- * code spans, **strong** (each 1, a kind at most twice). 2 or more is
+ * pictures, link definitions (each counts 2); ATX headings, code spans,
+ * **strong** (each 1, a kind at most twice); table rules 1 however many
+ * (plain text has pipe tables too, and reads them as tables). 2 or more is
  * Markdown. Looked for in the first 64 KiB. */
 int vgi_text_is_markdown(const char *s, size_t len) {
   if (len > 65536) len = 65536;
-  int score = 0, atx = 0, spans = 0, strong = 0, fences = 0, prev_hash = 0;
+  int score = 0, atx = 0, spans = 0, strong = 0, fences = 0, prev_hash = 0, rules = 0;
   for (size_t i = 0; i < len && score < 2;) {
     const char *e = memchr(s + i, '\n', len - i);
     size_t end = e ? (size_t)(e - s) : len;
@@ -1437,11 +1975,11 @@ int vgi_text_is_markdown(const char *s, size_t len) {
         if (close && close[-1] != ' ') strong++;
       }
     }
-    if (pipes >= 1 && dashes >= 3 && !others && n >= 5) score += 2;
+    if (pipes >= 1 && dashes >= 3 && !others && n >= 5) rules++;
     if (!e) break;
     i = end + 1;
   }
   if (fences >= 2) score += 2;
-  score += (atx > 2 ? 2 : atx) + (spans > 2 ? 2 : spans) + (strong > 2 ? 2 : strong);
+  score += (atx > 2 ? 2 : atx) + (spans > 2 ? 2 : spans) + (strong > 2 ? 2 : strong) + (rules > 1 ? 1 : rules);
   return score >= 2;
 }

@@ -15,6 +15,55 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* ---- lines ---------------------------------------------------------------- */
+
+int vgi_split_lines(const char *text, size_t len, int cr_space, char **store, vgi_line **lines, int *n) {
+  size_t tabs = 0, nl = 0;
+  for (size_t i = 0; i < len; i++) { tabs += text[i] == '\t'; nl += text[i] == '\n'; }
+  /* past a budget, a tab is one space: a file of tabs stays its size */
+  int wide = tabs <= len / 4 + 4096;
+  size_t cap = len + (wide ? tabs * 7 : 0) + 1;
+  *n = 0;
+  *store = malloc(cap);
+  *lines = calloc(nl + 2, sizeof **lines);
+  if (!*store || !*lines) return 0;
+  char *o0 = *store;
+  vgi_line *L = *lines;
+  size_t o = 0;
+  int no = 1, count = 0;
+  for (size_t i = 0; i <= len;) {
+    const char *e = memchr(text + i, '\n', len - i);
+    size_t end = e ? (size_t)(e - text) : len;
+    if (!e && i == len && no > 1) break;
+    size_t st = o;
+    int col = 0;
+    for (size_t k = i; k < end; k++) {
+      char c = text[k];
+      if (c == '\t') {
+        int w = wide ? 8 - col % 8 : 1;
+        for (int q = 0; q < w; q++) o0[o++] = ' ';
+        col += w;
+      } else if (c == '\r' && k + 1 == end) {
+        /* CRLF */
+      } else {
+        o0[o++] = c == '\v' || c == '\f' || (c == '\r' && cr_space) ? ' ' : c;
+        col++;
+      }
+    }
+    vgi_line *l = &L[count++];
+    l->s = o0 + st;
+    l->len = (int)(o - st > 0x3fffffff ? 0x3fffffff : o - st);
+    l->no = no++;
+    int k = 0;
+    while (k < l->len && l->s[k] == ' ') k++;
+    l->ind = k;
+    if (!e) break;
+    i = end + 1;
+  }
+  *n = count;
+  return 1;
+}
+
 /* ---- strings -------------------------------------------------------------- */
 
 void vgi_buf_add(vgi_buf *b, const char *s, size_t n) {

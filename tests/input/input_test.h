@@ -172,3 +172,33 @@ static inline int said_in(const cJSON *m, const char *needle) {
   for (int i = 0; i < scene_count(m, 0); i++) n += strstr(sget(scene_at(m, 0, i), "narration"), needle) != NULL;
   return n;
 }
+
+/* The scene of video 0 of the given type whose visual content holds
+ * `needle` (NULL if none). */
+static inline const cJSON *scene_with(const cJSON *m, const char *type, const char *needle) {
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), type)) continue;
+    char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
+    int hit = t && strstr(t, needle);
+    free(t);
+    if (hit) return s;
+  }
+  return NULL;
+}
+
+/* The source line of a scene (which must exist). */
+static inline int line_of(const cJSON *scene) {
+  assert_non_null(scene);
+  return cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "source"), "line")->valueint;
+}
+
+/* How many items a list scene shows. */
+static inline int items_of(const cJSON *scene) {
+  return cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "visual_content"), "items"));
+}
+
+/* s written n times: the bulk of a hostile document. */
+static inline void put_rep(FILE *f, const char *s, long n) {
+  for (long i = 0; i < n; i++) fputs(s, f);
+}

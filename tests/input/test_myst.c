@@ -18,19 +18,6 @@ static const char doc[] =
   "```{pip-cli}\n$ pip install --upgrade widget\n```\n\n"
   "```{admonition} Good to know\nThe cache lives in your home folder.\n```\n";
 
-/* the scene of the given type whose code (or first item) holds `needle` */
-static const cJSON *scene_with(const cJSON *m, const char *type, const char *needle) {
-  for (int i = 0; i < scene_count(m, 0); i++) {
-    const cJSON *s = scene_at(m, 0, i);
-    if (strcmp(sget(s, "scene_type"), type)) continue;
-    char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
-    int hit = t && strstr(t, needle);
-    free(t);
-    if (hit) return s;
-  }
-  return NULL;
-}
-
 static void directives(void **state) {
   (void)state;
   vgi_options o = { .detail = VGI_DETAIL_FULL };

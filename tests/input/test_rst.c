@@ -82,23 +82,6 @@ static const char doc[] =
   "large  slow\n"                                              /* 75 */
   "=====  =====\n";                                            /* 76 */
 
-/* the scene of the given type whose visual content holds `needle` */
-static const cJSON *scene_with(const cJSON *m, const char *type, const char *needle) {
-  for (int i = 0; i < scene_count(m, 0); i++) {
-    const cJSON *s = scene_at(m, 0, i);
-    if (strcmp(sget(s, "scene_type"), type)) continue;
-    char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
-    int hit = t && strstr(t, needle);
-    free(t);
-    if (hit) return s;
-  }
-  return NULL;
-}
-
-static int line_of(const cJSON *scene) {
-  return cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "source"), "line")->valueint;
-}
-
 static void constructs(void **state) {
   (void)state;
   vgi_options o = { .detail = VGI_DETAIL_FULL };
@@ -232,10 +215,6 @@ static void prefix_format(void **state) {
   assert_true(said_in(m, "The notes say hello.") == 1);
   vgi_diags_free(&d);
   cJSON_Delete(m);
-}
-
-static void put_rep(FILE *f, const char *s, long n) {
-  for (long i = 0; i < n; i++) fputs(s, f);
 }
 
 /* Hostile documents: deep nesting is refused at its line; thousands of

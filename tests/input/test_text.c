@@ -7,28 +7,6 @@
 #include "input_test.h"
 #include "input_private.h"
 
-/* the scene of the given type whose visual content holds `needle` */
-static const cJSON *scene_with(const cJSON *m, const char *type, const char *needle) {
-  for (int i = 0; i < scene_count(m, 0); i++) {
-    const cJSON *s = scene_at(m, 0, i);
-    if (strcmp(sget(s, "scene_type"), type)) continue;
-    char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
-    int hit = t && strstr(t, needle);
-    free(t);
-    if (hit) return s;
-  }
-  return NULL;
-}
-
-static int line_of(const cJSON *scene) {
-  assert_non_null(scene);
-  return cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "source"), "line")->valueint;
-}
-
-static int items_of(const cJSON *scene) {
-  return cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(scene, "visual_content"), "items"));
-}
-
 static void constructs(void **state) {
   (void)state;
   vgi_options o = { .detail = VGI_DETAIL_FULL };
@@ -63,11 +41,12 @@ static void constructs(void **state) {
   assert_non_null(f);
   assert_string_equal(vcget(f, "header"), "FEATURES");
   assert_non_null(scene_with(m, "list", "{\"title\":\"Coil springs last longest.\",\"level\":1}"));
-  /* a rule with a title is a heading; Key: value lines a list of terms */
-  const cJSON *kv = scene_with(m, "list", "{\"title\":\"Program\",\"description\":\"Gadget Toolkit\"");
+  /* a rule with a title is a heading; Key: value lines, one value a few
+   * lines long, a table of keys and values */
+  const cJSON *kv = scene_with(m, "table", "[\"Program\",\"Gadget Toolkit\"]");
   assert_non_null(kv);
   assert_string_equal(vcget(kv, "header"), "Original package notes");
-  assert_non_null(scene_with(m, "list", "Linux 6.1 (x86-64)"));
+  assert_non_null(scene_with(m, "table", "Linux 6.1 (x86-64), FreeBSD 14 (arm64)"));
   /* a numbered section line with a body is a heading */
   assert_non_null(scene_with(m, "list", "\"header\":\"2. Known problems\""));
   /* never the markup, the mode lines, the rules or the signature */
@@ -93,7 +72,7 @@ static void lines(void **state) {
   assert_int_equal(line_of(scene_with(m, "command", "./configure")), 12);
   assert_int_equal(line_of(scene_with(m, "list", "Which part broke first?")), 22);
   assert_int_equal(line_of(scene_with(m, "list", "Gears turn the axle")), 28);
-  assert_int_equal(line_of(scene_with(m, "list", "\"title\":\"Program\"")), 36);
+  assert_int_equal(line_of(scene_with(m, "table", "Gadget Toolkit")), 36);
   assert_int_equal(line_of(scene_with(m, "list", "The gear ratio")), 44);
   cJSON_Delete(m);
   /* a narration longer than the limit: an error at its paragraph's line */
@@ -175,8 +154,180 @@ static void detection(void **state) {
   unlink(path);
 }
 
-static void put_rep(FILE *f, const char *s, long n) {
-  for (long i = 0; i < n; i++) fputs(s, f);
+/* All rows of the table scenes of video 0 (a long table is shown on
+ * several pages), as one JSON text; *n gets their count. */
+static char *table_rows(const cJSON *m, int *n) {
+  cJSON *all = cJSON_CreateArray();
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), "table")) continue;
+    const cJSON *row;
+    cJSON_ArrayForEach(row, cJSON_GetObjectItem(cJSON_GetObjectItem(s, "visual_content"), "rows"))
+      cJSON_AddItemToArray(all, cJSON_Duplicate(row, 1));
+  }
+  *n = cJSON_GetArraySize(all);
+  char *t = cJSON_PrintUnformatted(all);
+  cJSON_Delete(all);
+  return t;
+}
+
+static int scenes_of(const cJSON *m, const char *type) {
+  int n = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) n += !strcmp(sget(scene_at(m, 0, i), "scene_type"), type);
+  return n;
+}
+
+/* "Key: value" blocks are said with their values: a short header block a
+ * list said whole; a long field list a table of keys and values. */
+static void fields(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("fields.txt",
+    "Calculator notes\n\n"
+    "The calculator reads expressions and prints their values.\n\n"
+    "Program: GNU bc\n"
+    "Author: Philip A. Nelson\n"
+    "Version: 1.07.1\n\n"
+    "The manual tells the rest.\n", &o, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "GNU bc") == 1);
+  assert_true(said_in(m, "Philip A. Nelson") == 1);
+  assert_true(said_in(m, "1.07.1") == 1);
+  assert_null(scene_with(m, "command", "Program"));
+  cJSON_Delete(m);
+  /* a Debian copyright header: its address values no reason for code */
+  m = load_text("copyright.txt",
+    "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+    "Upstream-Name: gadget\n"
+    "Source: https://gadget.example.org/releases/\n\n"
+    "Files: *\n"
+    "Copyright: 2001-2024 Jane Doe <jane@example.org>\n"
+    "           2019 John Roe\n"
+    "License: GPL-2+\n"
+    "Comment: The build scripts come from the upstream tarball.\n", &o, &d);
+  vgi_diags_free(&d);
+  assert_null(scene_with(m, "command", "Upstream-Name"));
+  int n = 0;
+  char *rows = table_rows(m, &n);
+  assert_int_equal(n, 7);
+  assert_non_null(strstr(rows, "[\"Upstream-Name\",\"gadget\"]"));
+  assert_non_null(strstr(rows, "2001-2024 Jane Doe"));
+  assert_non_null(strstr(rows, "2019 John Roe"));
+  assert_non_null(strstr(rows, "[\"License\",\"GPL-2+\"]"));
+  free(rows);
+  cJSON_Delete(m);
+}
+
+/* Aligned option lists and ASCII tables are tables, every row shown;
+ * columns of numbers and symbols (command output) and code stay code. */
+static void tables(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("options.txt",
+    "Usage\n\n"
+    "The tool takes these options:\n\n"
+    "  -v, --verbose         print every step as it runs\n"
+    "  -q, --quiet           print nothing but errors\n"
+    "  -o FILE, --output FILE\n"
+    "                        write the result to FILE instead of\n"
+    "                        the standard output\n"
+    "  -h, --help            show this help and exit\n\n"
+    "It exits with status 0 when all went well.\n", &o, &d);
+  vgi_diags_free(&d);
+  int n = 0;
+  char *rows = table_rows(m, &n);
+  assert_int_equal(n, 4);
+  assert_non_null(strstr(rows, "[\"-v, --verbose\",\"print every step as it runs\"]"));
+  assert_non_null(strstr(rows, "[\"-o FILE, --output FILE\",\"write the result to FILE instead of the standard output\"]"));
+  assert_non_null(strstr(rows, "[\"-h, --help\",\"show this help and exit\"]"));
+  assert_int_equal(scenes_of(m, "command"), 0);
+  free(rows);
+  cJSON_Delete(m);
+  /* a pipe table with its header, a grid, columns under a rule */
+  m = load_text("tables.txt",
+    "Sizes\n\n"
+    "| Name  | Size | Speed |\n"
+    "|-------|------|-------|\n"
+    "| small | 10   | fast  |\n"
+    "| large | 90   | slow  |\n\n"
+    "+--------+----------------+\n"
+    "| Level  | Meaning        |\n"
+    "+========+================+\n"
+    "| low    | quiet, and it  |\n"
+    "|        | says little    |\n"
+    "+--------+----------------+\n"
+    "| high   | loud           |\n"
+    "+--------+----------------+\n\n"
+    "Format        Extension    Reader\n"
+    "------        ---------    ------\n"
+    "Markdown      .md          markdown\n"
+    "Plain text    .txt         text\n", &o, &d);
+  vgi_diags_free(&d);
+  rows = table_rows(m, &n);
+  assert_int_equal(n, 6);
+  assert_int_equal(scenes_of(m, "command"), 0);
+  assert_non_null(scene_with(m, "table", "\"columns\":[\"Name\",\"Size\",\"Speed\"]"));
+  assert_non_null(scene_with(m, "table", "\"columns\":[\"Level\",\"Meaning\"]"));
+  assert_non_null(scene_with(m, "table", "\"columns\":[\"Format\",\"Extension\",\"Reader\"]"));
+  assert_non_null(strstr(rows, "[\"small\",\"10\",\"fast\"]"));
+  assert_non_null(strstr(rows, "[\"low\",\"quiet, and it says little\"]"));
+  assert_non_null(strstr(rows, "[\"Plain text\",\".txt\",\"text\"]"));
+  free(rows);
+  cJSON_Delete(m);
+  /* command output in columns, and code with aligned comments: code */
+  m = load_text("output.txt",
+    "Checking\n\n"
+    "The command prints its table:\n\n"
+    "    $ df -h\n"
+    "    Filesystem      Size  Used Avail Use% Mounted on\n"
+    "    /dev/sda1        50G   20G   28G  42% /\n"
+    "    tmpfs           3.9G     0  3.9G   0% /dev/shm\n\n"
+    "Set the languages in your profile:\n\n"
+    "    (Bourne Shell)  LINGUAS=\"de fr nl\"; export LINGUAS\n"
+    "    (C Shell)       setenv LINGUAS \"de fr nl\"\n", &o, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(scenes_of(m, "table"), 0);
+  assert_non_null(scene_with(m, "command", "Filesystem"));
+  assert_non_null(scene_with(m, "command", "setenv LINGUAS"));
+  cJSON_Delete(m);
+}
+
+/* A file of one item a line is a list; hard-wrapped prose a paragraph,
+ * also where its sentences end at the ends of its lines. */
+static void line_items(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("tips.txt",
+    "Tips\n\n"
+    "Press Ctrl-C to stop a running job.\n"
+    "Use the arrow keys to move through the history.\n"
+    "Type help to list every command.\n"
+    "Tab completes file names\n"
+    "The configuration lives in your home folder.\n", &o, &d);
+  vgi_diags_free(&d);
+  const cJSON *l = scene_with(m, "list", "Press Ctrl-C to stop a running job");
+  assert_non_null(l);
+  assert_int_equal(items_of(l), 5);
+  assert_non_null(scene_with(m, "list", "Tab completes file names"));
+  cJSON_Delete(m);
+  m = load_text("prose.txt",
+    "Notes\n\n"
+    "The gear ratio cannot be changed while a gadget runs, because the\n"
+    "springs hold the energy of the last turn. Stop it first, then change\n"
+    "the ratio and start it again; the springs keep what they stored.\n\n"
+    "Q. There is a new point release and I have just upgraded my system.\n"
+    "The version file now says 10.1 but the issue file still says 10.\n"
+    "Is this ok?\n\n"
+    "A. Yes. The release managers asked that the issue file stay as it\n"
+    "is, as that is a file which is often customized by the user.\n", &o, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "springs hold the energy of the last turn. Stop it first, then change the ratio") == 1);
+  assert_true(said_in(m, "I have just upgraded my system. The version file now says 10.1") == 1);
+  assert_null(scene_with(m, "list", "\"title\":\"Is this ok?\""));
+  cJSON_Delete(m);
 }
 
 /* Hostile text: deep indentation, long lines, many markers, tabs, CRLF,
@@ -211,6 +362,11 @@ static void hostile(void **state) {
   put_rep(f, "\n1. a\n   b:\n\n        c\n", 10000);
   put_rep(f, "-----\n", 5000);
   put_rep(f, "\x01\x02 text \x1b[0m\n", 1000);
+  /* tables: option lines out of line, blank lines between; pipes; rules */
+  for (int i = 0; i < 20000; i++) fprintf(f, "-o%d%*s  does a thing\n\n", i, i % 3, "");
+  put_rep(f, "| a | b | c | d | e | f | g | h | i | j | k | l | m | n |\n|---|---|\n", 5000);
+  put_rep(f, "----  ----\na  b\n", 5000);
+  put_rep(f, "Key: value\n", 20000);
   fclose(f);
   memset(&d, 0, sizeof d);
   m = vgi_load(path, NULL, &d);
@@ -225,6 +381,9 @@ int main(void) {
     cmocka_unit_test(constructs),
     cmocka_unit_test(lines),
     cmocka_unit_test(detection),
+    cmocka_unit_test(fields),
+    cmocka_unit_test(tables),
+    cmocka_unit_test(line_items),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
