@@ -4687,6 +4687,52 @@ static void counted_lists(cJSON *scenes, const char *lang) {
 
 /* An outro whose sub_text is the title of the video's first scene, a title
  * scene. */
+/* A summary keeps a section's key points page by page: a section the
+ * adapter paged can come out as pages of one bullet each under the same
+ * heading. Consecutive list slides with the same heading and subtitle that
+ * together hold at most MERGED_ITEMS flat items, without a picture, are one
+ * slide again, saying both pages' narration. */
+#define MERGED_ITEMS 4
+/* The number of items, all plain points; -1 otherwise. */
+static int flat_items(const cJSON *items) {
+  int n = 0;
+  for (const cJSON *it = items ? items->child : NULL; it; it = it->next, n++) {
+    if (!cJSON_IsString(it)) return -1;   /* a titled item is a short section sharing its slide */
+  }
+  return n;
+}
+
+static int same_text(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
+
+static void merge_list_pages(cJSON *scenes) {
+  for (cJSON *s = scenes ? scenes->child : NULL; s && s->next;) {
+    cJSON *t = s->next;
+    cJSON *va = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+    cJSON *vb = cJSON_GetObjectItemCaseSensitive(t, "visual_content");
+    const char *ta = vgi_str(s, "scene_type"), *tb = vgi_str(t, "scene_type");
+    cJSON *ia = cJSON_GetObjectItemCaseSensitive(va, "items"), *ib = cJSON_GetObjectItemCaseSensitive(vb, "items");
+    cJSON *na = cJSON_GetObjectItemCaseSensitive(s, "narration"), *nb = cJSON_GetObjectItemCaseSensitive(t, "narration");
+    const char *hta = va ? vgi_str(va, "header") : NULL, *hb = vb ? vgi_str(vb, "header") : NULL;
+    int fa = flat_items(ia), fb = flat_items(ib);
+    int ok = ta && tb && !strcmp(ta, "list") && !strcmp(tb, "list") && cJSON_IsArray(ia) && cJSON_IsArray(ib) &&
+             cJSON_IsString(na) && cJSON_IsString(nb) && hta && hb && !strcmp(hta, hb) &&
+             same_text(vgi_str(va, "description"), vgi_str(vb, "description")) &&
+             !cJSON_GetObjectItemCaseSensitive(va, "image") && !cJSON_GetObjectItemCaseSensitive(vb, "image") &&
+             cJSON_GetObjectItemCaseSensitive(s, VGI_MAXAUTO_KEY) && cJSON_GetObjectItemCaseSensitive(t, VGI_MAXAUTO_KEY) &&
+             fa > 0 && fb > 0 && fa + fb <= MERGED_ITEMS;
+    if (!ok) { s = t; continue; }
+    while (ib->child) cJSON_AddItemToArray(ia, cJSON_DetachItemViaPointer(ib, ib->child));
+    vgi_buf b = {0};
+    vgi_buf_puts(&b, na->valuestring);
+    if (*na->valuestring && *nb->valuestring) vgi_buf_puts(&b, " ");
+    vgi_buf_puts(&b, nb->valuestring);
+    char *joined = vgi_buf_take(&b);
+    if (joined) cJSON_SetValuestring(na, joined);
+    free(joined);
+    cJSON_Delete(cJSON_DetachItemViaPointer(scenes, t));   /* s may take a third page */
+  }
+}
+
 static int outro_of_title(const cJSON *scenes, const cJSON *s) {
   const char *ty = vgi_str(s, "scene_type"), *t0 = vgi_str(scenes->child, "scene_type");
   const char *sub = vgi_str(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "sub_text");
@@ -4747,6 +4793,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) {
       headline_items(scenes);
       counted_lists(scenes, vgi_str(v, "language"));
+      if (summary) merge_list_pages(scenes);
     }
     headlines_ = 0;
     doc_words_free();

@@ -1522,6 +1522,60 @@ static void dot_folders_in_commands(void **state) {
   cJSON_Delete(m);
 }
 
+/* A summary of a section the adapter paged keeps one slide, not pages of
+ * one bullet each under the same heading. */
+static void summary_pages_joined(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool runs tests.\n\n");
+  /* prose enough that the summary keeps a few points of each section */
+  for (int i = 1; i <= 6; i++) {
+    doc_add("## Topic %d\n\n", i);
+    for (int j = 0; j < 4; j++)
+      doc_add("Topic %d part %d explains how the tool handles case number %d in detail. It checks the input, "
+              "reports every problem with its line, and goes on with the next file when it can.\n\n", i, j, j);
+  }
+  doc_add("%s",
+      "## Related Projects\n\n"
+      "Runner is a Qt5 based automated test-runner and graphical user interface with powerful features for "
+      "Windows and Linux platforms.\n\n"
+      "Bar UI is a test runner that runs your test binary, allows you to track its progress via a progress bar, "
+      "and displays a list of test failures. Clicking on one shows failure text.\n\n"
+      "TAP Listener is an event listener that implements the TAP protocol for test result output. If your "
+      "test runner understands TAP, you may find it useful.\n\n"
+      "Parallel is a test runner that runs tests from your binary in parallel to provide significant "
+      "speed-up.\n\n"
+      "Adapter is an editor extension allowing to view the tests in a tree view and run or debug your tests.\n\n"
+      "TestMate is an editor extension allowing to view the tests in a tree view and run or debug them.\n\n"
+      "Cornichon is a small Gherkin DSL parser that generates stub code for the tests.\n");
+  vgi_diags d;
+  cJSON *m = load_text("pages.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  int lists = 0, items = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    const char *h = vcget(sc, "header");
+    if (!h || strcmp(h, "Related Projects")) continue;
+    lists++;
+    items += cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(sc, "visual_content"), "items"));
+    assert_non_null(strstr(sget(sc, "narration"), "Runner is a Qt5"));
+  }
+  assert_int_equal(lists, 1);
+  assert_true(items >= 2 && items <= 4);
+  cJSON_Delete(m);
+  /* the complete reading keeps its pages */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load_text("pages.md", doc_s, &full, &d);
+  vgi_diags_free(&d);
+  lists = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *h = vcget(scene_at(m, 0, i), "header");
+    lists += h && !strcmp(h, "Related Projects");
+  }
+  assert_true(lists >= 2);
+  cJSON_Delete(m);
+}
+
 /* A sentence said from a lower-case item or label opens with a capital
  * when its first word is a common one ("Internal code changes."); a name
  * written in lower case keeps its letters ("zstd is fast."). */
@@ -2262,6 +2316,7 @@ int main(void) {
     cmocka_unit_test(meta_sentence_passed),
     cmocka_unit_test(sentence_starts_capital),
     cmocka_unit_test(dot_folders_in_commands),
+    cmocka_unit_test(summary_pages_joined),
     cmocka_unit_test(call_said_by_name),
     cmocka_unit_test(code_language_named),
     cmocka_unit_test(commands_in_items_unsaid),
