@@ -4693,18 +4693,30 @@ static void counted_lists(cJSON *scenes, const char *lang) {
  * together hold at most MERGED_ITEMS flat items, without a picture, are one
  * slide again, saying both pages' narration. */
 #define MERGED_ITEMS 4
-/* The number of items, all plain points; -1 otherwise. */
+/* The number of items, all plain points at the top level; -1 otherwise. */
 static int flat_items(const cJSON *items) {
   int n = 0;
   for (const cJSON *it = items ? items->child : NULL; it; it = it->next, n++) {
-    if (!cJSON_IsString(it)) return -1;   /* a titled item is a short section sharing its slide */
+    if (cJSON_IsString(it)) continue;
+    /* a point of a list, not nested; a titled item with a description is a
+     * short section sharing its slide */
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    if (!cJSON_IsObject(it) || !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(it, "title")) ||
+        cJSON_GetObjectItemCaseSensitive(it, "description") || (lvl && !(cJSON_IsNumber(lvl) && lvl->valueint == 0)))
+      return -1;
   }
   return n;
 }
 
 static int same_text(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
 
-static void merge_list_pages(cJSON *scenes) {
+/* A later page the adapter marked ("continued", in the video's language). */
+static int continued_page(const cJSON *vc, const char *lang) {
+  const char *d = vgi_str(vc, "description"), *c = vgi_phrase(lang, "l_continued");
+  return d && c && !strcmp(d, c);
+}
+
+static void merge_list_pages(cJSON *scenes, const char *lang) {
   for (cJSON *s = scenes ? scenes->child : NULL; s && s->next;) {
     cJSON *t = s->next;
     cJSON *va = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
@@ -4716,7 +4728,7 @@ static void merge_list_pages(cJSON *scenes) {
     int fa = flat_items(ia), fb = flat_items(ib);
     int ok = ta && tb && !strcmp(ta, "list") && !strcmp(tb, "list") && cJSON_IsArray(ia) && cJSON_IsArray(ib) &&
              cJSON_IsString(na) && cJSON_IsString(nb) && hta && hb && !strcmp(hta, hb) &&
-             same_text(vgi_str(va, "description"), vgi_str(vb, "description")) &&
+             (same_text(vgi_str(va, "description"), vgi_str(vb, "description")) || continued_page(vb, lang)) &&
              !cJSON_GetObjectItemCaseSensitive(va, "image") && !cJSON_GetObjectItemCaseSensitive(vb, "image") &&
              cJSON_GetObjectItemCaseSensitive(s, VGI_MAXAUTO_KEY) && cJSON_GetObjectItemCaseSensitive(t, VGI_MAXAUTO_KEY) &&
              fa > 0 && fb > 0 && fa + fb <= MERGED_ITEMS;
@@ -4793,7 +4805,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) {
       headline_items(scenes);
       counted_lists(scenes, vgi_str(v, "language"));
-      if (summary) merge_list_pages(scenes);
+      if (summary) merge_list_pages(scenes, vgi_str(v, "language"));
     }
     headlines_ = 0;
     doc_words_free();
