@@ -277,6 +277,8 @@ char *vgi_short_clause(const char *s, int max);
 /* 1 when s cut at byte cut keeps its meaning: outside brackets, quotes and
  * code, and the rest carries no negation or restriction. */
 int vgi_cut_keeps_meaning(const char *s, size_t cut);
+/* The words of t (split at spaces): byte ranges [ws[i], we[i]), at most max. */
+int vgi_split_words(const char *t, size_t ws[], size_t we[], int max);
 int vgi_cut_in_phrase(const char *t, size_t cut);    /* t cut there stops inside a phrase ("offers | …") */
 /* 1 when s[0..cut) ends a Chinese, Japanese or Korean clause naturally. */
 int vgi_cjk_natural(const char *s, size_t cut);

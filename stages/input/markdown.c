@@ -810,15 +810,8 @@ static int inside_phrase(const hl_words *h, int k) {
  * inside_phrase tells. */
 int vgi_cut_in_phrase(const char *t, size_t cut) {
   size_t ws[96], we[96];
-  int n = 0, k = 0;
-  for (size_t i = 0; t[i] && n < 96;) {
-    while (t[i] == ' ') i++;
-    if (!t[i]) break;
-    ws[n] = i;
-    while (t[i] && t[i] != ' ') i++;
-    we[n++] = i;
-    if (ws[n - 1] < cut) k = n;
-  }
+  int n = vgi_split_words(t, ws, we, 96), k = 0;
+  while (k < n && ws[k] < cut) k++;   /* the words that start before the cut */
   int de = 0;
   for (int i = 0; i < n; i++) de += in_list(de_words, t + ws[i], we[i] - ws[i]);
   hl_words hw = { t, ws, we, n, de >= 2 };

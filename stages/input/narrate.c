@@ -654,14 +654,7 @@ static int tail_out(char *t, int max) {
     "aquellas", "diejenigen", "der", "die", "das", "den", "dem", "ein", "eine", "und", "le", "la", "les", "un", "une",
     "de", "des", "du", "et", "el", "los", "las", "una", "y", NULL };
   size_t ws[96], we[96];
-  int n = 0;
-  for (size_t i = 0; t[i] && n < 96;) {
-    while (t[i] == ' ') i++;
-    if (!t[i]) break;
-    ws[n] = i;
-    while (t[i] && t[i] != ' ') i++;
-    we[n++] = i;
-  }
+  int n = vgi_split_words(t, ws, we, 96);
   for (int i = n - 1 < max ? n - 1 : max; i >= 6; i--) {
     size_t wl = we[i] - ws[i];
     while (wl && strchr(",;:", t[ws[i] + wl - 1])) wl--;
@@ -4303,18 +4296,6 @@ static int prose_word(const char *w, size_t n) {
 }
 
 /* The words of t between spaces: their starts and ends, at most max. */
-static int split_words(const char *t, size_t ws[], size_t we[], int max) {
-  int n = 0;
-  for (size_t i = 0; t[i] && n < max;) {
-    while (t[i] == ' ') i++;
-    if (!t[i]) break;
-    ws[n] = i;
-    while (t[i] && t[i] != ' ') i++;
-    we[n++] = i;
-  }
-  return n;
-}
-
 /* A presenter does not read a command line out ("Run make install
  * --prefix=/usr/local to install it"): the slide shows it, the voice says
  * what it is ("Run the make install command to install it"; "Pass the
@@ -4324,7 +4305,7 @@ static char *command_out(char *t) {
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
   for (int guard = 0; guard < 16; guard++) {
     size_t ws[128], we[128];
-    int n = split_words(t, ws, we, 128);
+    int n = vgi_split_words(t, ws, we, 128);
     int k = -1;
     for (int i = 0; i < n && k < 0; i++)
       if (ws[i] >= from && option_word(t + ws[i], we[i] - ws[i])) k = i;
@@ -4459,7 +4440,7 @@ static char *bare_command_out(char *t) {
   static const char *const verbs[] = { "run", "type", "execute", "enter", "invoke", "use", "call", "try", NULL };
   for (int guard = 0; guard < 8; guard++) {
     size_t ws[128], we[128];
-    int n = split_words(t, ws, we, 128);
+    int n = vgi_split_words(t, ws, we, 128);
     int done = 1;
     for (int v = 0; v + 1 < n; v++) {
       const char *w = t + ws[v];

@@ -502,3 +502,15 @@ char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_dia
   *len = n - skip;
   return buf;
 }
+
+int vgi_split_words(const char *t, size_t ws[], size_t we[], int max) {
+  int n = 0;
+  for (size_t i = 0; t[i] && n < max;) {
+    while (t[i] == ' ') i++;
+    if (!t[i]) break;
+    ws[n] = i;
+    while (t[i] && t[i] != ' ') i++;
+    we[n++] = i;
+  }
+  return n;
+}

@@ -43,6 +43,19 @@ static char *file_line(const char *prefix, const char *path) {
   return s;
 }
 
+/* Appends line (taken) to *lines; 0 when memory ran out (line freed). */
+static int add_line(char ***lines, size_t *n, size_t *cap, char *line) {
+  if (line && *n == *cap) {
+    char **nl = realloc(*lines, 2 * *cap * sizeof *nl);
+    if (!nl) { free(line); return 0; }
+    *lines = nl;
+    *cap *= 2;
+  }
+  if (!line) return 0;
+  (*lines)[(*n)++] = line;
+  return 1;
+}
+
 static void make_id(void) {
   vg_hash h;
   vg_hash_init(&h);
@@ -63,26 +76,11 @@ static void make_id(void) {
       FcPatternGetInteger(sets[k]->fonts[i], FC_FONTVERSION, 0, &version);
       char prefix[64];
       snprintf(prefix, sizeof prefix, "font %d %d ", index, version);
-      if (n == cap) {
-        char **nl = realloc(lines, 2 * cap * sizeof *lines);
-        if (!nl) { ok = 0; break; }
-        lines = nl;
-        cap *= 2;
-      }
-      if (!(lines[n] = file_line(prefix, (const char *)file))) { ok = 0; break; }
-      n++;
+      ok = add_line(&lines, &n, &cap, file_line(prefix, (const char *)file));
     }
   FcStrList *conf = cfg ? FcConfigGetConfigFiles(cfg) : NULL;
-  for (FcChar8 *p; ok && conf && (p = FcStrListNext(conf));) {
-    if (n == cap) {
-      char **nl = realloc(lines, 2 * cap * sizeof *lines);
-      if (!nl) { ok = 0; break; }
-      lines = nl;
-      cap *= 2;
-    }
-    if (!(lines[n] = file_line("config ", (const char *)p))) { ok = 0; break; }
-    n++;
-  }
+  for (FcChar8 *p; ok && conf && (p = FcStrListNext(conf));)
+    ok = add_line(&lines, &n, &cap, file_line("config ", (const char *)p));
   if (conf) FcStrListDone(conf);
   /* fontconfig's order follows its cache files: the same fonts may come in
    * another order after a cache rebuild */
