@@ -1644,14 +1644,93 @@ char *vgi_bullet(const char *s) { return vgi_headline(s); }
 
 static const char *fm_str(md *m, const char *k) { return vgi_str(m->fm, k); }
 
+/* Whether a code block holds nothing but one to three web addresses, one a
+ * line. */
+static int urls_only(const char *lit) {
+  int urls = 0;
+  for (const char *q = lit ? lit : ""; *q;) {
+    q += strspn(q, " \t");
+    size_t l = strcspn(q, "\n");
+    size_t e = l;
+    while (e && (q[e - 1] == ' ' || q[e - 1] == '\t' || q[e - 1] == '\r')) e--;
+    if (e) {
+      int scheme = !strncmp(q, "https://", 8) || !strncmp(q, "http://", 7) || !strncmp(q, "ftp://", 6);
+      if (!scheme || memchr(q, ' ', e) || memchr(q, '\t', e) || ++urls > 3) return 0;
+    }
+    q += l + (q[l] == '\n');
+  }
+  return urls > 0;
+}
+
+/* The project a paragraph names when it is one link to a repository
+ * ("https://github.com/google/double-conversion", first line of a README):
+ * the repository's name, else NULL. Caller frees. */
+static char *repository_name(cmark_node *para) {
+  cmark_node *l = NULL;
+  for (cmark_node *n = cmark_node_first_child(para); n; n = cmark_node_next(n)) {
+    cmark_node_type t = cmark_node_get_type(n);
+    const char *lit = t == CMARK_NODE_TEXT ? cmark_node_get_literal(n) : NULL;
+    if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK || (lit && !lit[strspn(lit, " \t")])) continue;
+    if (l || t != CMARK_NODE_LINK) return NULL;   /* one link and nothing else */
+    l = n;
+  }
+  if (!l) return NULL;
+  const char *url = cmark_node_get_url(l);
+  static const char *const forges[] = { "github.com/", "gitlab.com/", "codeberg.org/", "bitbucket.org/",
+                                        "git.sr.ht/", "salsa.debian.org/", "sourceforge.net/projects/" };
+  const char *p = url && !strncmp(url, "https://", 8) ? url + 8 : url && !strncmp(url, "http://", 7) ? url + 7 : NULL;
+  if (p && !strncmp(p, "www.", 4)) p += 4;
+  size_t k = 0;
+  for (; p && k < sizeof forges / sizeof *forges; k++)
+    if (!strncmp(p, forges[k], strlen(forges[k]))) break;
+  if (!p || k == sizeof forges / sizeof *forges) return NULL;
+  p += strlen(forges[k]);
+  /* owner/name (one name only for SourceForge's projects/NAME) */
+  const char *slash = k == 6 ? p : strchr(p, '/');
+  if (!slash) return NULL;
+  const char *name = k == 6 ? p : slash + 1;
+  size_t n = strcspn(name, "/?#");
+  if (n > 4 && !strncmp(name + n - 4, ".git", 4)) n -= 4;
+  if (!n || n > 60 || (name[n] == '/' && name[n + 1] && name[n + 1] != '?' && name[n + 1] != '#')) return NULL;
+  char *r = malloc(n + 1);
+  if (!r) return NULL;
+  memcpy(r, name, n);
+  r[n] = 0;
+  for (char *q = r; *q; q++)
+    if (!isalnum((unsigned char)*q) && !strchr("-_.+", *q)) { free(r); return NULL; }
+  return r;
+}
+
+/* Words of what a reader meets before `stop` at the top level of the
+ * document: its paragraphs, lists and quotes, not navigation, badges, HTML
+ * or headings. */
+static int words_before(cmark_node *doc, cmark_node *stop, int *blocks) {
+  int words = 0;
+  *blocks = 0;
+  for (cmark_node *c = cmark_node_first_child(doc); c && c != stop; c = cmark_node_next(c)) {
+    cmark_node_type ty = cmark_node_get_type(c);
+    if (ty == CMARK_NODE_PARAGRAPH && navigation(c)) continue;
+    if (ty != CMARK_NODE_PARAGRAPH && ty != CMARK_NODE_LIST && ty != CMARK_NODE_BLOCK_QUOTE) continue;
+    char *t = plain(c, NULL);
+    int n = vgi_word_count(t);
+    free(t);
+    words += n;
+    *blocks += n >= 4;
+  }
+  return words;
+}
+
 /* The title of a document without an H1 or a title: in front matter: its
- * first heading of any level when no prose comes before it, else the lead
- * of its first sentence (its bold term, else its headline), else its file
- * name made readable ("my_tool-notes.md" -> "My tool notes", "README" ->
+ * first heading of any level when no prose comes before it, else the
+ * repository its first paragraph links to alone, else the lead of its
+ * first sentence (its bold term, else its headline), else its file name
+ * made readable ("my_tool-notes.md" -> "My tool notes", "README" ->
  * "Readme"). Caller frees. */
 static char *untitled(cmark_node *doc, const char *base) {
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     cmark_node_type ty = cmark_node_get_type(c);
+    char *repo = ty == CMARK_NODE_PARAGRAPH ? repository_name(c) : NULL;
+    if (repo) return repo;
     if (ty == CMARK_NODE_HEADING) {
       char *t = vgi_squash(plain(c, NULL));
       if (*t) return t;
@@ -3943,6 +4022,11 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       h1 = c;
       break;
     }
+  /* an H1 after a whole introduction (not a line of release news) heads a
+   * section, not the document (double-conversion's README: its URL, three
+   * paragraphs, "Building") */
+  int intro_blocks = 0, intro_words = h1 ? words_before(doc, h1, &intro_blocks) : 0;
+  if (intro_words >= 40 || (intro_blocks >= 2 && intro_words >= 25)) h1 = NULL;
   char *h1text = h1 ? plain(h1, NULL) : NULL;
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
@@ -4154,6 +4238,12 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         char *pt = vgi_buf_take(&pb);
         if (pt && *vgi_squash(pt)) prose_add(&m, pt, line, 1);
         else free(pt);
+        break;
+      }
+      /* a block of a web address or two (indented under "available on the
+       * wiki.") is a link, not code: neither shown nor said, as a bare link */
+      if (urls_only(cmark_node_get_literal(c))) {
+        if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
       code_block(&m, c, line);

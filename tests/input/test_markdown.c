@@ -933,6 +933,26 @@ static void links_leave_sentences(void **state) {
   assert_non_null(strstr(said, "Tool is free software."));
   assert_null(strstr(said, " at:"));
   cJSON_Delete(m);
+  /* a web address indented under its sentence (a code block to Markdown)
+   * is a link too: no code slide, nothing said of it */
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool converts files between many formats quickly and safely for you.\n\n"
+               "## History\n\nTool began as a script. The results are on the wiki:\n\n"
+               "        https://wiki.example.org/Tool/History\n\n## Build\n\n    make\n    make install\n");
+  write_tmp("links.md", doc_s);
+  m = load(path, NULL, &d);
+  vgi_diags_free(&d);
+  int codes = 0;
+  said[0] = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    strncat(said, sget(sc, "narration"), sizeof said - strlen(said) - 2);
+    codes += !strcmp(sget(sc, "scene_type"), "command") || !strcmp(sget(sc, "scene_type"), "code");
+  }
+  assert_int_equal(codes, 1);   /* make, make install */
+  assert_non_null(strstr(said, "Tool began as a script."));
+  assert_null(strstr(said, "wiki"));
+  cJSON_Delete(m);
   remove(path);
 }
 
@@ -968,6 +988,21 @@ static void title_without_h1(void **state) {
     { "README.md", "---\ntitle: From front matter\n---\n\n## Install\n\nRun make.\n", "From front matter" },
     { "NEWS.md", "- one\n- two\n", "News" },
     { "my_cool-tool.md", "```\ncode\n```\n", "My cool tool" },
+    /* a first line that links to a repository alone names the project */
+    { "README.md", "https://github.com/google/double-conversion\n\nIt converts doubles.\n\n## Build\n\nRun make.\n",
+      "double-conversion" },
+    { "README.md", "<https://gitlab.com/group/tool.git>\n\nIt converts doubles.\n", "tool" },
+    /* a link with words around it, or to anything else, names nothing */
+    { "README.md", "Code at https://github.com/a/b here.\n\n# Tool\n\nRun make.\n", "Tool" },
+    { "README.md", "https://example.org/a/b\n\n# Tool\n\nRun make.\n", "Tool" },
+    /* an H1 after a whole introduction heads a section */
+    { "README.md", "https://github.com/google/double-conversion\n\nThis project provides binary-decimal and decimal-binary "
+      "routines for IEEE doubles.\n\nThe library consists of efficient conversion routines that have been extracted "
+      "from the V8 JavaScript engine and improved so that other projects use them.\n\nBuilding\n========\n\nRun make.\n",
+      "double-conversion" },
+    /* a short preface does not: the H1 stays the title */
+    { "README.md", "libffi-3.4.4 was released on October 23, 2022.\n\nWhat is libffi?\n===============\n\nA library.\n",
+      "What is libffi?" },
   };
   char dir[64], path[128];
   snprintf(dir, sizeof dir, "/tmp/vgi_title_%d", (int)getpid());
