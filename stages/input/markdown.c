@@ -1966,12 +1966,32 @@ static void unit_stop(cJSON *u) {
   free(s);
 }
 
+/* Whether a section's sentences make one point: its first is its only key
+ * point and a few short sentences follow at most ("A Meson project is
+ * provided within build/meson. Follow the build instructions there."). */
+static int one_point(const cJSON *units) {
+  int n = 0, words = 0;
+  for (const cJSON *u = units->child; u; u = u->next, n++) {
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
+    if (n == 0 ? !(r && r->valueint == 1) : (!r || r->valueint == 1 || cJSON_HasObjectItem(u, "k"))) return 0;
+    words += vgi_word_count(vgi_str(u, "t"));
+  }
+  return n == 1 || (n <= 4 && words <= 60);
+}
+
+/* The units of a slide show one bullet, the first unit's: the others are
+ * said, not shown. */
+static void first_bullet_only(cJSON *units) {
+  for (cJSON *u = units->child; u; u = u->next)
+    if (u != units->child) cJSON_DeleteItemFromObjectCaseSensitive(u, "b");
+}
+
 static int join_short(md *m, cJSON *units, const char *text) {
   /* the section they are part of: of an H2, the last H1 past the title, else
    * the document; deeper, the last H2 (or H1), else the document */
   const char *parent = m->level == 2 ? (m->h1 ? m->h1 : m->doc_title) : (m->h2 ? m->h2 : m->doc_title);
   if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->section_scenes || m->level < 2 || m->label ||
-      m->image || !parent || !m->header || cJSON_GetArraySize(units) != 1 || m->split_h2)
+      m->image || !parent || !m->header || !one_point(units) || m->split_h2)
     return 0;
   cJSON *last = last_scene(m);
   cJSON *u = units->child;
@@ -1991,8 +2011,10 @@ static int join_short(md *m, cJSON *units, const char *text) {
     m->short_scene = NULL;
     return 0;
   }
-  if (cJSON_GetArraySize(items) == 1 && cJSON_IsString(items->child)) {
+  if (cJSON_IsString(items->child)) {
     /* the first of them: its heading becomes a bullet, the section's the slide's */
+    while (cJSON_GetArraySize(items) > 1) cJSON_DeleteItemFromArray(items, 1);
+    first_bullet_only(lu);
     const char *h0 = vgi_str(vc, "header");
     cJSON *it = cJSON_CreateObject();
     cJSON_AddStringToObject(it, "title", h0 ? h0 : "");
@@ -2007,10 +2029,14 @@ static int join_short(md *m, cJSON *units, const char *text) {
   cJSON_AddStringToObject(it, "description", h);
   free(h);
   cJSON_ReplaceItemInObjectCaseSensitive(u, "b", cJSON_CreateNumber(cJSON_GetArraySize(items)));
+  first_bullet_only(units);
   unit_stop(cJSON_GetArrayItem(lu, cJSON_GetArraySize(lu) - 1));
-  unit_stop(u);
   cJSON_AddItemToArray(items, it);
-  cJSON_AddItemToArray(lu, cJSON_DetachItemViaPointer(units, u));
+  while (units->child) {
+    cJSON *x = cJSON_DetachItemViaPointer(units, units->child);
+    unit_stop(x);
+    cJSON_AddItemToArray(lu, x);
+  }
   vgi_buf b = {0};
   vgi_buf_puts(&b, ln->valuestring);
   vgi_buf_puts(&b, " ");
@@ -2053,7 +2079,7 @@ static void prose_scene(md *m, const para *p, size_t n, int line) {
     cJSON_AddItemToArray(items, cJSON_CreateString(h));
     free(h);
   }
-  int first_short = !m->section_scenes && cJSON_GetArraySize(units) == 1;
+  int first_short = !m->section_scenes && one_point(units);
   if (join_short(m, units, text)) {
     cJSON_Delete(vc);
     free(text);
