@@ -21,10 +21,6 @@ static void fpath(char *out, size_t n, const char *fmt, ...) {
 }
 
 #define MAX_DURATION 300.0
-/* Beyond these the renderer's layouts run out of room (content is cut). */
-#define MAX_LIST_ITEMS 12
-#define MAX_CODE_LINES 18
-#define MAX_CODE_COLS 100
 
 typedef struct vctx {
   const char *file;
@@ -180,9 +176,6 @@ static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char 
           report(v, VGI_ERROR, lvl, sub, "expected a nesting level 0 to 8");
         }
       }
-      if (i > MAX_LIST_ITEMS)
-        report(v, VGI_WARNING, x, path, "%d items: only about %d fit on screen, the rest will be cut",
-               i, MAX_LIST_ITEMS);
     }
     break;
   case VGI_F_ROWS:
@@ -214,35 +207,6 @@ static void check_field(vctx *v, const vgi_field *f, const cJSON *x, const char 
   case VGI_F_OBJ:
     if (!cJSON_IsObject(x)) report(v, VGI_ERROR, x, path, "expected a mapping, got %s", kind_name(x));
     break;
-  }
-  /* code that will not fit */
-  if ((f->kind == VGI_F_LINES || f->kind == VGI_F_CODE) &&
-      (!strcmp(f->name, "commands") || !strcmp(f->name, "solution_code") ||
-       f->kind == VGI_F_CODE)) {
-    /* columns are characters, not bytes: UTF-8 continuation bytes don't count */
-    int lines = 0, wide = 0;
-    if (cJSON_IsArray(x)) {
-      for (const cJSON *it = x->child; it; it = it->next, lines++) {
-        if (!cJSON_IsString(it)) continue;
-        int cols = 0;
-        for (const char *p = it->valuestring; *p; p++) if (((unsigned char)*p & 0xC0) != 0x80) cols++;
-        if (cols > MAX_CODE_COLS) wide++;
-      }
-    } else if (cJSON_IsString(x)) {
-      int cols = 0, any = 0;
-      for (const char *p = x->valuestring; *p; p++) {
-        if (*p == '\n') { lines++; if (cols > MAX_CODE_COLS) wide++; cols = 0; any = 0; continue; }
-        if (((unsigned char)*p & 0xC0) != 0x80) cols++;
-        any = 1;
-      }
-      if (any) { lines++; if (cols > MAX_CODE_COLS) wide++; }
-    }
-    if (lines > MAX_CODE_LINES)
-      report(v, VGI_WARNING, x, path, "%d lines: about %d fit on screen, the rest will be cut",
-             lines, MAX_CODE_LINES);
-    if (wide)
-      report(v, VGI_WARNING, x, path, "%d line(s) longer than %d characters will be cut", wide,
-             MAX_CODE_COLS);
   }
 }
 

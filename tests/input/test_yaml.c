@@ -113,6 +113,28 @@ static void every_problem_at_once(void **state) {
   vgi_diags_free(&d);
 }
 
+/* Long code and long lists are laid out (wrapped at token boundaries,
+ * split into consecutive scenes by the fit stage, which warns when text is
+ * really cut): reading them warns of nothing. */
+static void long_content_not_warned(void **state) {
+  (void)state;
+  char doc[8192] = "title: Long\nscenes:\n  - scene_type: command\n    narration: \"Many lines.\"\n"
+                   "    visual_content:\n      commands:\n";
+  for (int i = 0; i < 30; i++)
+    snprintf(doc + strlen(doc), sizeof doc - strlen(doc), "        - \"echo %d %s\"\n", i,
+             i ? "" : "https://github.com/nodejs/release-keys/raw/HEAD/gpg/pubring.kbx --retry 5 --retry-delay 2 --output keys");
+  strcat(doc, "  - scene_type: list\n    narration: \"Many items.\"\n    visual_content:\n      items:\n");
+  for (int i = 0; i < 25; i++) snprintf(doc + strlen(doc), sizeof doc - strlen(doc), "        - \"Item %d\"\n", i);
+  vgi_diags d;
+  cJSON *m = load_text("long.yaml", doc, NULL, &d);
+  assert_non_null(m);
+  for (size_t i = 0; i < d.n; i++) print_message("%s\n", d.v[i].message);
+  assert_int_equal(d.errors, 0);
+  assert_int_equal(d.warnings, 0);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 static void videos_list_and_nested_video(void **state) {
   (void)state;
   vgi_diags d;
@@ -202,6 +224,7 @@ int main(void) {
     cmocka_unit_test(visual_content_flavour),
     cmocka_unit_test(two_wrong_fields_both_reported_with_lines),
     cmocka_unit_test(every_problem_at_once),
+    cmocka_unit_test(long_content_not_warned),
     cmocka_unit_test(videos_list_and_nested_video),
     cmocka_unit_test(voices),
   };
