@@ -104,6 +104,54 @@ static int within_root(const char *real, const char *root) {
   return root && *root && realpath(root, r) && vgi_path_within(real, r);
 }
 
+/* p made absolute (from the working folder) with "." and ".." taken out,
+ * without asking the file system; 0 when it does not fit. */
+static int lexical(const char *p, char *out, size_t n) {
+  char cwd[PATH_MAX];
+  char buf[PATH_MAX * 3];
+  if (p[0] != '/') {
+    if (!getcwd(cwd, sizeof cwd)) return 0;
+    if ((size_t)snprintf(buf, sizeof buf, "%s/%s", cwd, p) >= sizeof buf) return 0;
+  } else if ((size_t)snprintf(buf, sizeof buf, "%s", p) >= sizeof buf) {
+    return 0;
+  }
+  size_t o = 0;
+  out[0] = 0;
+  for (char *c = buf; *c;) {
+    while (*c == '/') c++;
+    if (!*c) break;
+    char *e = strchr(c, '/');
+    size_t l = e ? (size_t)(e - c) : strlen(c);
+    if (l == 1 && c[0] == '.') {
+      /* this folder */
+    } else if (l == 2 && c[0] == '.' && c[1] == '.') {
+      while (o > 0 && out[o - 1] != '/') o--;   /* back over the last name */
+      if (o > 0) o--;
+      out[o] = 0;
+    } else {
+      if (o + 1 + l + 1 > n) return 0;
+      out[o++] = '/';
+      memcpy(out + o, c, l);
+      o += l;
+      out[o] = 0;
+    }
+    c += l;
+  }
+  if (!o) { if (n < 2) return 0; out[0] = '/'; out[1] = 0; }
+  return 1;
+}
+
+/* 1 when the path p names, read as written, is inside root as written or
+ * resolved: decided before the file system is asked about p, so whether a
+ * file outside the allowed folders exists is never told (a served
+ * document must not probe the server's files). */
+static int lexically_within(const char *p, const char *root) {
+  char lp[PATH_MAX], lr[PATH_MAX], rr[PATH_MAX];
+  if (!root || !*root || !lexical(p, lp, sizeof lp)) return 0;
+  if (lexical(root, lr, sizeof lr) && vgi_path_within(lp, lr)) return 1;
+  return realpath(root, rr) && vgi_path_within(lp, rr);
+}
+
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d) {
   *out = NULL;
@@ -123,12 +171,22 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
   }
   char real[PATH_MAX];
   struct stat st;
+  /* inside the document's folder, the set's, or one the caller allowed; a
+   * document read from no file (a Lua table) is the script's own data.
+   * First as written, then as resolved (a link may lead out) */
+  int written = !base || lexically_within(path, base) || (o && lexically_within(path, o->set_root));
+  for (size_t k = 0; !written && o && o->allow_paths && o->allow_paths[k]; k++)
+    written = lexically_within(path, o->allow_paths[k]);
+  if (!written) {
+    vgi_diag_add(d, VGI_ERROR, file, line, col, field,
+                 "image %s is outside the document's folder (refused; allow its folder with "
+                 "--allow-path DIR, or allow_paths from Lua)", url);
+    return VGI_IMG_REFUSED;
+  }
   if (stat(path, &st) != 0 || !realpath(path, real)) {
     vgi_diag_add(d, VGI_WARNING, file, line, col, field, "image %s not found (skipped)", url);
     return VGI_IMG_SKIP;
   }
-  /* inside the document's folder, the set's, or one the caller allowed; a
-   * document read from no file (a Lua table) is the script's own data */
   if (base) {
     int inside = within_root(real, base) || (o && within_root(real, o->set_root));
     for (size_t k = 0; !inside && o && o->allow_paths && o->allow_paths[k]; k++)

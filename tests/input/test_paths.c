@@ -85,6 +85,36 @@ static void markdown_image_outside_is_refused(void **state) {
   vgi_diags_free(&d);
 }
 
+/* Whether a file outside the folder exists is never told: the same error
+ * for one that exists and one that does not (a served document must not
+ * probe the server's files), and a path that leaves and comes back in is
+ * read as written. */
+static void outside_answers_alike(void **state) {
+  (void)state;
+  puts_file("doc.md", "# T\n\n## A\n\n![x](/etc/passwd)\n\n![y](/etc/no-such-file-here)\n\n"
+                      "![z](../../../../../../etc/passwd)\n\n![w](../../../../../../etc/nope)\n\nWords.\n");
+  vgi_diags d;
+  cJSON *m = load(at("doc.md"), NULL, &d);
+  int outside = 0;
+  for (size_t i = 0; i < d.n; i++) {
+    assert_null(strstr(d.v[i].message, "not found"));
+    if (strstr(d.v[i].message, "outside the document's folder")) {
+      outside++;
+      assert_int_equal(d.v[i].severity, VGI_ERROR);
+    }
+  }
+  assert_int_equal(outside, 4);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* in and out again: inside as written, so only then is it looked for */
+  puts_file("doc.md", "# T\n\n## A\n\n![x](sub/../missing.png)\n\nWords.\n");
+  m = load(at("doc.md"), NULL, &d);
+  assert_non_null(diag_with(&d, "not found"));
+  assert_null(diag_with(&d, "outside"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 static void markdown_image_must_be_a_png(void **state) {
   (void)state;
   puts_file("notes.png", "not a picture at all\n");
@@ -276,6 +306,7 @@ static void fifo_or_device_as_the_document(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(markdown_image_outside_is_refused, setup, teardown),
+    cmocka_unit_test_setup_teardown(outside_answers_alike, setup, teardown),
     cmocka_unit_test_setup_teardown(markdown_image_must_be_a_png, setup, teardown),
     cmocka_unit_test_setup_teardown(fifo_image_is_refused_unopened, setup, teardown),
     cmocka_unit_test_setup_teardown(link_out_of_the_folder_is_refused, setup, teardown),
