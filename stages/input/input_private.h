@@ -300,6 +300,9 @@ double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoke
  * summary always says. */
 #define VGI_UNITS_KEY "_units"
 #define VGI_RANK_KEY_MAX 9
+/* The longest video vgrun makes (a recording it takes is as long): a
+ * transcript's cues end before it */
+#define VGI_MAX_VIDEO_SECONDS (3 * 3600)
 /* On a scene: how much it matters when whole scenes must go (--duration):
  * 1 a section's later scene, 2 the first scene of a subsection, 3 of a
  * section. Scenes without it are never dropped. */

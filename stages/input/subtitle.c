@@ -233,6 +233,13 @@ static cue *parse_cues(char *text, const char *path, int vtt, size_t *count, vgi
       vgi_buf_free(&tb);
       continue;
     }
+    if (en > VGI_MAX_VIDEO_SECONDS) {
+      /* kept on its timeline (--keep-timing), one late cue would make hours of video */
+      vgi_diag_add(d, VGI_ERROR, path, t_ln, 1, NULL, "a cue ends after %d hours, longer than a video vgrun makes",
+                   VGI_MAX_VIDEO_SECONDS / 3600);
+      vgi_buf_free(&tb);
+      continue;
+    }
     /* the cue's text follows its timing line */
     add_cue(&cues, &n, &cap, st, en, vgi_buf_take(&tb), t_ln + 1);
   }

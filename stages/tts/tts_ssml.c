@@ -25,6 +25,7 @@
 #define MAX_ATTR_BYTES 512
 #define MAX_ALIAS_BYTES 200
 #define MAX_BREAK_MS 30000
+#define MAX_BREAKS_MS 300000   /* all of a text's breaks: a scene lasts at most 300 s */
 
 typedef struct obuf { char *p; size_t n, cap; int oom; } obuf;
 
@@ -115,6 +116,7 @@ typedef struct parser {
   int explicit_root;  /* the text has its own <speak> */
   int root_closed;
   int voice_changes;
+  long break_ms;      /* the pauses asked for so far */
 } parser;
 
 static int fail(parser *p, size_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -476,6 +478,15 @@ static int start_tag(parser *p) {
       return rc;
     }
     free(val.p);
+    if (e == E_BREAK && strcmp(aname, "time") == 0) {
+      /* thirty-second pauses, a thousand times, would be hours of silence */
+      p->break_ms += atol(canon);
+      if (p->break_ms > MAX_BREAKS_MS) {
+        int rc = fail(p, aat, "<break>: the pauses add up to more than %d s", MAX_BREAKS_MS / 1000);
+        free(tag.p);
+        return rc;
+      }
+    }
     if (strcmp(aname, "xml:lang") == 0) changes_voice = 1;
     if (strcmp(aname, "interpret-as") == 0) has_interpret = 1;
     if (strcmp(aname, "format") == 0) has_glyphs = 1;

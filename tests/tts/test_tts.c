@@ -419,6 +419,17 @@ static void test_ssml_filter(void **state) {
     if (!strstr(err, bad[i].msg)) fail_msg("%s: message '%s' lacks '%s'", bad[i].in, err, bad[i].msg);
     assert_non_null(strstr(err, "SSML line "));
   }
+  /* thirty-second pauses, eleven times: over the 300 s a scene may last */
+  char pauses[1024] = "<speak>";
+  for (int i = 0; i < 11; i++) strcat(pauses, "w <break time=\"30s\"/>");
+  strcat(pauses, "</speak>");
+  assert_null(tts_ssml_filter(pauses, strlen(pauses), NULL, err, sizeof err));
+  assert_non_null(strstr(err, "pauses add up to more than 300 s"));
+  pauses[strlen("<speak>") + 10 * strlen("w <break time=\"30s\"/>")] = 0;
+  strcat(pauses, "</speak>");
+  char *ten = tts_ssml_filter(pauses, strlen(pauses), NULL, err, sizeof err);
+  assert_non_null(ten);
+  free(ten);
   /* espeak-ng keeps 20 voice frames with no bound, and we nest 32 deep at most */
   char deep[2048] = "<speak>";
   for (int i = 0; i < 17; i++) strcat(deep, "<s xml:lang=\"en\">x</s>");

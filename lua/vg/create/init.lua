@@ -120,6 +120,12 @@ local function video_stage(o, off)
     local paths = assert(M.output_paths(o, ctx.videos, ctx.input))
     for vi, video in ipairs(ctx.videos) do
       local timing = M.timeline(video, o)
+      if timing.duration > M.MAX_VIDEO_SECONDS then
+        -- (a document's pauses and minimum durations, or a transcript's
+        -- times, could otherwise ask for days of video)
+        error(string.format("%s would last %.1f hours, longer than the %d hours a video may last",
+          video.id or ("video " .. vi), timing.duration / 3600, M.MAX_VIDEO_SECONDS // 3600), 0)
+      end
       local out = paths[vi]
       local cues = (o.captions.burn or o.captions.srt or o.captions.vtt) and M.cues(video, timing) or nil
       local clips, chapters = {}, {}
@@ -385,6 +391,9 @@ end
 -- which stage run again on resume. The voice, colour and theme are applied
 -- to the loaded model in place, so a change of them loads it again rather
 -- than restyling a model that already carries the old ones.
+--- the longest video vgrun makes (as long as the longest recording it takes)
+M.MAX_VIDEO_SECONDS = 3 * 3600
+
 M.DEPENDS = {
   load = { "--from", "--format", "--split", "--duration", "--detail", "--language", "--voice", "--color", "--theme", "--ssml",
     "--allow-path", "set files", "--keep-timing", "--audio",
