@@ -190,6 +190,13 @@ local function note_files(task, role, ...)
     task.stage_files[#task.stage_files + 1] = { path = path, role = role == "produced" and "out" or "in" }
   end
 end
+--- task:hold(lock): a lock of vg.core.task_lock that the task releases when
+--- it ends, however it ends (a stage's claim on a file it writes)
+function Task:hold(lock)
+  self.held = self.held or {}
+  self.held[#self.held + 1] = lock
+end
+
 function Task:produced(...) note_files(self, "produced", ...) end
 
 --- task:cache_of() -> the vg.Cache this task's native stages use: its own
@@ -701,6 +708,8 @@ function Pipeline:start(input, opts)
     task.co = nil
     running[id] = nil
     if task.lock then core.task_unlock(task.lock); task.lock = nil end
+    for _, l in ipairs(task.held or {}) do core.task_unlock(l) end
+    task.held = nil
     for _, co in ipairs(task.waiters) do core.wake(co) end
   end)
   return task

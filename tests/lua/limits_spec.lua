@@ -133,7 +133,8 @@ describe("limits", function()
   it("splits a Markdown video into parts of the task's max_scenes", function()
     local t = { "# A guide\n\nAn introduction to the guide, in a sentence or two.\n\n" }
     for i = 1, 8 do
-      t[#t + 1] = string.format("## Part %d\n\nSection %d says one thing, plainly, in a sentence. It says a second one too.\n\n", i, i)
+      -- (two points each: sections of one point would share a slide)
+      t[#t + 1] = string.format("## Part %d\n\nSection %d says one thing, plainly, in a sentence.\n\nIt says a second one too.\n\n", i, i)
     end
     files.write(T .. "/guide.md", table.concat(t))
     local p = load_pipeline("limits-parts")

@@ -90,6 +90,10 @@ local function style_stage(o)
     -- claimed in the task's state folder before anything is written
     local ok, cerr = M.check_and_claim(written, o.overwrite, task.state_dir)
     if not ok then error(cerr, 0) end
+    -- held by the task until it ends
+    local locks, lerr = M.lock_outputs(written, task.state_dir)
+    if not locks then error(lerr, 0) end
+    for _, l in ipairs(locks) do task:hold(l) end
   end
 end
 

@@ -252,6 +252,26 @@ function M.check_and_claim(outputs, overwrite, state_dir)
   return M.claim(outputs, state_dir)
 end
 
+--- lock_outputs(outputs [, state_dir]) -> locks | nil, message: one run at a
+-- time writes an output. Two creates of different documents to one -o would
+-- both report success while one video is lost; the second is refused while
+-- the first runs (a lock per output's real path, which the task holds until
+-- it ends; the kernel drops it when the process dies).
+function M.lock_outputs(outputs, state_dir)
+  local locks = {}
+  for _, out in ipairs(outputs) do
+    local id = "output-" .. core.sha256(real_target(out)):sub(1, 40)
+    local lock, _, holder = core.task_lock(id, state_dir)
+    if not lock then
+      for _, l in ipairs(locks) do core.task_unlock(l) end
+      return nil, string.format("the output %s is being written by another vgrun%s; wait for it to end, "
+        .. "or write to another -o", out, holder and holder > 0 and string.format(" (pid %d)", holder) or "")
+    end
+    locks[#locks + 1] = lock
+  end
+  return locks
+end
+
 M.thumb_tmp = thumb_tmp
 M.strip_ext = strip_ext
 
