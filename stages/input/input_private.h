@@ -132,6 +132,13 @@ enum { VGI_IMG_OK = 0, VGI_IMG_SKIP = 1, VGI_IMG_REFUSED = 2 };
  * the allowed folders, not a regular file, not a PNG, too large (error). */
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d);
+/* Control characters (an escape sequence whole) and bidirectional
+ * overrides out of every string of a model, in place; a warning per kind at
+ * its first place (controls.c). */
+void vgi_clean_controls(cJSON *model, const char *file, const vgi_posmap *pm, vgi_diags *d);
+/* The same in a document's raw text (carriage returns kept), in place; its
+ * new length. */
+size_t vgi_clean_text(char *text, const char *file, vgi_diags *d);
 /* Every image of a model (scene.image, visual_content.image) through
  * vgi_image_resolve; each is replaced by its resolved path or removed. */
 void vgi_check_images(cJSON *model, const char *top, const char *doc_dir, const vgi_posmap *pm,

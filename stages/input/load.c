@@ -65,6 +65,7 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
   vgi_posmap pm;
   vgi_pos_init(&pm);
   cJSON *model = vgi_normalize(doc, name, &pm, d);
+  if (model) vgi_clean_controls(model, name, &pm, d);
   vgi_check_images(model, name, NULL, &pm, opts, d);
   vgi_narrate(model, opts, d);
   vgi_validate_pm(model, name, &pm, opts, d);
@@ -89,6 +90,7 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
   const vg_limits *lim = vgi_limits(opts);
   char *text = vgi_read_text(path, &len, lim, d);   /* same checks for every input */
   if (!text) return NULL;
+  len = vgi_clean_text(text, path, d);
   cJSON *model = NULL;
   if (!strcmp(fmt, "document")) fmt = document_type(path, text, len);
   if (!strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
@@ -358,6 +360,7 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
     model = NULL;
   }
   if (model) {
+    vgi_clean_controls(model, path, &pm, d);
     vgi_check_images(model, path, docdir, &pm, &o, d);
     vgi_narrate(model, opts, d);
     vgi_validate_pm(model, path, &pm, opts, d);

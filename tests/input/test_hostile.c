@@ -98,6 +98,44 @@ static void limits(void **state) {
 
 /* A mapping of 100,000 keys took a minute (every lookup by name is linear):
  * more than 1024 keys in one mapping is refused, merge keys included. */
+/* Text that is commands: a terminal escape sequence in a heading (it would
+ * reach the terminal through `vgrun scenes`), a bell, a right-to-left
+ * override that shows "gpj.exe" as "exe.jpg". Taken out of every string,
+ * each kind warned once at its line; a page break (^L) is white space. */
+static void controls_taken_out(void **state) {
+  (void)state;
+  const struct { const char *name, *text; int ctl_line, bidi_line; } cases[] = {
+    { "esc.md", "# Title \033]0;pwned\007 \033[2J here\n\nBody \xe2\x80\xae gpj.exe.\n\nMore\f text.\n", 1, 3 },
+    { "esc.json", "{\"title\":\"A\\u001b[2Jb\",\"scenes\":[{\"scene_type\":\"title\",\"narration\":\"Hi \\u202e there \\u009b1m.\","
+      "\"visual_content\":{\"title\":\"T\\u0007\"}}]}", 1, 1 },
+    { "esc.txt", "Notes\n\nA line\x7f with \xc2\x9b" "31m colour.\n\n\x0cNext page.\n", 3, 0 },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    vgi_diags d;
+    cJSON *m = load_text(cases[k].name, cases[k].text, NULL, &d);
+    assert_non_null(m);
+    char *all = cJSON_PrintUnformatted(m);
+    for (const char *p = all; *p; p++) {
+      if (*p == '\\' && p[1] == 'u' && p[2] == '0' && p[3] == '0' && (p[4] == '0' || p[4] == '1'))
+        fail_msg("%s: a control character is left: %.40s", cases[k].name, p);
+      if (!strncmp(p, "\xe2\x80\xae", 3)) fail_msg("%s: the override is left", cases[k].name);
+      if (!strncmp(p, "\xc2\x9b", 2) || *p == 0x7f) fail_msg("%s: a control is left", cases[k].name);
+    }
+    assert_null(strstr(all, "pwned"));   /* the escape sequence whole, not its ESC alone */
+    free(all);
+    int ctl = 0, bidi = 0;
+    for (size_t i = 0; i < d.n; i++) {
+      if (strstr(d.v[i].message, "control characters")) { ctl++; assert_int_equal(d.v[i].line, cases[k].ctl_line); }
+      if (strstr(d.v[i].message, "override characters")) { bidi++; assert_int_equal(d.v[i].line, cases[k].bidi_line); }
+    }
+    assert_int_equal(ctl, cases[k].ctl_line ? 1 : 0);
+    assert_int_equal(bidi, cases[k].bidi_line ? 1 : 0);
+    assert_int_equal(d.errors, 0);
+    cJSON_Delete(m);
+    vgi_diags_free(&d);
+  }
+}
+
 static void too_many_keys(void **state) {
   (void)state;
   vgi_buf y = {0}, j = {0}, mg = {0};
@@ -136,6 +174,7 @@ static void too_many_keys(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(controls_taken_out),
     cmocka_unit_test(too_many_keys),
     cmocka_unit_test(hostile_inputs),
     cmocka_unit_test(random_bytes_do_not_crash),

@@ -1,0 +1,124 @@
+/* controls.c: characters of a document that are commands, not text. A
+ * terminal escape sequence in a title would be written to the terminal by
+ * `vgrun scenes` (setting the window's title, clearing the screen) and drawn
+ * as boxes on the slide; a right-to-left override shows "Invoice
+ * \u202Egpj.exe" as "Invoice exe.jpg" while the voice says "gpj.exe". Every
+ * string of a loaded model is cleaned once, before narration and layout: C0
+ * and C1 controls but tab and newline go (an escape sequence whole), form
+ * and vertical feeds are white space (no warning: a page break), and the
+ * bidirectional embeddings,
+ * overrides and isolates go (the marks U+200E/U+200F, which only hint a
+ * direction, stay). A document's text is cleaned as it is read (the line
+ * is known there); every string of a loaded model once more (a JSON
+ * string's "\u001b", a Lua table's). One warning per kind names the first
+ * place. */
+#include "input_private.h"
+
+#include <string.h>
+
+typedef struct cleaning {
+  const char *file;
+  const vgi_posmap *pm;
+  vgi_diags *d;
+  int controls_line, bidi_line;   /* where each was first seen (-1: not yet) */
+  int controls_col, bidi_col;
+} cleaning;
+
+/* Length of an escape sequence at s (ESC already seen at s[0]): CSI up to
+ * its final byte, OSC/DCS/APC/PM/SOS up to BEL or ST, else ESC and one. */
+static size_t escape_len(const unsigned char *s) {
+  size_t i = 1;
+  if (!s[i]) return 1;
+  if (s[i] == '[') {
+    for (i = 2; s[i]; i++)
+      if (s[i] >= 0x40 && s[i] <= 0x7E) return i + 1;
+    return i;
+  }
+  if (s[i] == ']' || s[i] == 'P' || s[i] == '_' || s[i] == '^' || s[i] == 'X') {
+    for (i = 2; s[i]; i++) {
+      if (s[i] == 0x07) return i + 1;
+      if (s[i] == 0x1B && s[i + 1] == '\\') return i + 2;
+    }
+    return i;
+  }
+  return 2;
+}
+
+/* Cleans s in place; sets *ctl / *bidi to the line (from 1, counting
+ * newlines from s) where it first took something out. keep_cr: a document's
+ * raw text, whose line ends may be CR LF. */
+static void clean_lines(char *s, int keep_cr, int *ctl, int *bidi) {
+  unsigned char *r = (unsigned char *)s, *w = r;
+  int line = 1;
+  while (*r) {
+    unsigned char c = *r;
+    if (c == '\n') line++;
+    if (c == 0x1B) { r += escape_len(r); if (!*ctl) *ctl = line; continue; }
+    /* a page break (^L between a GNU README's pages) is white space */
+    if (c == '\f' || c == '\v') { *w++ = keep_cr ? '\n' : ' '; r++; continue; }
+    if (c == '\r' && !keep_cr) { r++; continue; }
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      r++;
+      if (!*ctl) *ctl = line;
+      continue;
+    }
+    /* C1 controls, U+0080..U+009F (0x9B is a terminal's CSI) */
+    if (c == 0xC2 && r[1] >= 0x80 && r[1] <= 0x9F) { r += 2; if (!*ctl) *ctl = line; continue; }
+    /* U+202A..U+202E embeddings and overrides, U+2066..U+2069 isolates */
+    if (c == 0xE2 && ((r[1] == 0x80 && r[2] >= 0xAA && r[2] <= 0xAE) ||
+                      (r[1] == 0x81 && r[2] >= 0xA6 && r[2] <= 0xA9))) {
+      r += 3;
+      if (!*bidi) *bidi = line;
+      continue;
+    }
+    *w++ = *r++;
+  }
+  *w = 0;
+}
+
+static void clean(char *s, int *ctl, int *bidi) { clean_lines(s, 0, ctl, bidi); }
+
+static void warn(vgi_diags *d, const char *file, int ctl_line, int ctl_col, int bidi_line, int bidi_col) {
+  if (ctl_line > 0)
+    vgi_diag_add(d, VGI_WARNING, file, ctl_line, ctl_col, NULL,
+                 "control characters (a terminal escape sequence, a bell, …) are not text: taken out");
+  if (bidi_line > 0)
+    vgi_diag_add(d, VGI_WARNING, file, bidi_line, bidi_col, NULL,
+                 "right-to-left or left-to-right override characters taken out: the text is shown "
+                 "in the order it is written and said");
+}
+
+size_t vgi_clean_text(char *text, const char *file, vgi_diags *d) {
+  int ctl = 0, bidi = 0;
+  clean_lines(text, 1, &ctl, &bidi);
+  warn(d, file, ctl, 1, bidi, 1);
+  return strlen(text);
+}
+
+static void walk(cleaning *k, cJSON *node, int line) {
+  for (cJSON *c = node ? node->child : NULL; c; c = c->next) {
+    if (cJSON_IsObject(c)) {
+      const cJSON *src = cJSON_GetObjectItemCaseSensitive(c, "source");
+      const cJSON *ln = src ? cJSON_GetObjectItemCaseSensitive(src, "line") : NULL;
+      walk(k, c, cJSON_IsNumber(ln) ? ln->valueint : line);
+    } else if (cJSON_IsArray(c)) {
+      walk(k, c, line);
+    } else if (cJSON_IsString(c) && c->valuestring) {
+      int ctl = 0, bidi = 0;
+      clean(c->valuestring, &ctl, &bidi);
+      if (!ctl && !bidi) continue;
+      /* where it was written, when the reader kept it; else its scene's line */
+      const vgi_pos *p = k->pm ? vgi_pos_get((vgi_posmap *)k->pm, c) : NULL;
+      int at = p ? p->line : line, col = p ? p->col : 1;
+      if (ctl && k->controls_line < 0) { k->controls_line = at; k->controls_col = col; }
+      if (bidi && k->bidi_line < 0) { k->bidi_line = at; k->bidi_col = col; }
+    }
+  }
+}
+
+void vgi_clean_controls(cJSON *model, const char *file, const vgi_posmap *pm, vgi_diags *d) {
+  cleaning k = { file, pm, d, -1, -1, 1, 1 };
+  walk(&k, model, 0);
+  warn(d, file, k.controls_line < 0 ? 0 : k.controls_line > 0 ? k.controls_line : 1, k.controls_col,
+       k.bidi_line < 0 ? 0 : k.bidi_line > 0 ? k.bidi_line : 1, k.bidi_col);
+}
