@@ -53,13 +53,24 @@ function M.format_error(msg)
 end
 
 -- Exit code after the user's code ran: interruption wins, then the tasks
--- this run started that failed.
+-- this run started that failed. A script that let a task fail without
+-- saying so exits 1 with each failed task's errors, never silently.
 local function final_code(code)
   core.run_pending()
   if core.interrupted() then return 130 end
   if code ~= 0 then return code end
   local launch = require("vg.pipeline").current_launch()
-  if launch and launch.failed > 0 then return 1 end
+  if launch and launch.failed > 0 then
+    for _, t in ipairs(launch.failed_tasks or {}) do
+      local errs = t.errors or {}
+      local first = errs[1] and errs[1].message or "no reason recorded"
+      eprintf("vgrun: task '%s' failed%s: %s\n", t.id, errs[1] and errs[1].stage and (" in stage '" .. errs[1].stage .. "'") or "",
+        M.format_error(tostring(first)))
+      for i = 2, math.min(#errs, 5) do eprintf("  %s\n", tostring(errs[i].message)) end
+      if #errs > 5 then eprintf("  (%d more)\n", #errs - 5) end
+    end
+    return 1
+  end
   return 0
 end
 

@@ -366,7 +366,12 @@ end
 
 local function finish(task, status, message)
   local doc = task.doc
-  if status == "failed" and task.launch then task.launch.failed = task.launch.failed + 1 end
+  if status == "failed" and task.launch then
+    task.launch.failed = task.launch.failed + 1
+    local l = task.launch
+    l.failed_tasks = l.failed_tasks or {}
+    l.failed_tasks[#l.failed_tasks + 1] = task
+  end
   task.status = status
   doc.status = status
   doc.ended = now()
@@ -577,6 +582,7 @@ end
 -- that was current when it started, so nothing carries over to the next
 -- run, and a request is taken only by the pipeline it names.
 local current_launch = nil
+local via_run = 0   -- 1 while p:run calls p:start (its errors point one level further up)
 
 function M.new_launch(t)
   t = t or {}
@@ -601,25 +607,28 @@ function M.current_launch() return current_launch end
 --- the engine's, for this task's native stages. Without them the engine's
 --- state folder, cache and limits.
 function Pipeline:start(input, opts)
+  -- errors name the script's line: the caller of p:start, or of p:run
+  local up = via_run
+  via_run = 0
   opts = opts or {}
   -- a task's own state folder; the engine's folder stays as it is
   local dir = opts.state_dir
-  if dir ~= nil then check_type(dir, "string", "p:start: state_dir", 3) end
+  if dir ~= nil then check_type(dir, "string", "p:start: state_dir", 3 + up) end
   local cache = opts.cache
   if cache ~= nil and (getmetatable(cache) or {}).__name ~= "vg.Cache" then
-    error("p:start: cache: a vg.Cache expected (vg.core.cache_new{...}), got " .. type(cache), 2)
+    error("p:start: cache: a vg.Cache expected (vg.core.cache_new{...}), got " .. type(cache), 2 + up)
   end
   if cache == nil and (opts.cache_dir ~= nil or opts.no_cache ~= nil or opts.cache_max ~= nil) then
-    if opts.cache_dir ~= nil then check_type(opts.cache_dir, "string", "p:start: cache_dir", 3) end
+    if opts.cache_dir ~= nil then check_type(opts.cache_dir, "string", "p:start: cache_dir", 3 + up) end
     cache = core.cache_new{ dir = opts.cache_dir or core.cache():dir(), off = opts.no_cache == true,
       max = opts.cache_max }
   end
   local limits
   if opts.limits ~= nil then
-    check_type(opts.limits, "table", "p:start: limits", 3)
+    check_type(opts.limits, "table", "p:start: limits", 3 + up)
     local err
     limits, err = core.limits_over(opts.limits)
-    if not limits then user_error("p:start: " .. err, 2) end
+    if not limits then user_error("p:start: " .. err, 2 + up) end
   end
   local id = opts.task_id
   local resume = opts.resume
@@ -634,21 +643,21 @@ function Pipeline:start(input, opts)
   end
   id = id or make_id(self.name)
   local valid, why = state.check_id(id)
-  if not valid then error(why, 2) end
+  if not valid then error(why, 2 + up) end
   if opts.fingerprint ~= nil then
-    check_type(opts.fingerprint, "table", "p:start: fingerprint", 3)
+    check_type(opts.fingerprint, "table", "p:start: fingerprint", 3 + up)
     for k, v in pairs(opts.fingerprint) do
       if type(k) ~= "string" or type(v) ~= "string" then
-        error("p:start: fingerprint: names (strings) to values (strings) expected", 2)
+        error("p:start: fingerprint: names (strings) to values (strings) expected", 2 + up)
       end
     end
   end
-  if running[id] then user_error("task '" .. id .. "' is already running", 2) end
+  if running[id] then user_error("task '" .. id .. "' is already running", 2 + up) end
   local lock
   if opts.save_state ~= false then
     local err
     lock, err = core.task_lock(id, dir)
-    if not lock then user_error(err, 2) end
+    if not lock then user_error(err, 2 + up) end
   end
   local task = setmetatable({
     id = id, pipeline = self, status = "running", errors = {}, started = now(), launch = launch,
@@ -717,6 +726,7 @@ end
 
 --- p:run(input, opts) -> result (waits; other tasks go on meanwhile)
 function Pipeline:run(input, opts)
+  via_run = 1
   local task = self:start(input, opts)
   return M.wait(task)
 end

@@ -36,6 +36,8 @@ local vg = require("vg")
 vg.pipeline{ name = "f", stages = { function() error("stage broke") end } }:run(nil, { save_state = false })
 LUA
   "$VGRUN" "$T/fail.lua" >"$T/out" 2>&1; rc=$?; expect_rc 1 "failed pipeline"
+  # never silently: the failed task and its error, with the script's line
+  check "a failed task is named with its error" has "$T/out" "task 'f-.*' failed in stage .*fail.lua:2: stage broke"
 }
 
 case_errors() {
