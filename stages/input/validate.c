@@ -334,6 +334,18 @@ static void check_video(vctx *v, const cJSON *vid, const char *path) {
     if (x && !cJSON_IsString(x)) report(v, VGI_ERROR, x, fp, "expected text, got %s", kind_name(x));
     else if (!x && i < 2) report(v, VGI_ERROR, vid, fp, "missing");
     else if (x && i == 0 && !*x->valuestring) report(v, VGI_ERROR, x, fp, "must not be empty");
+    else if (x && i == 0) {
+      /* an id names output files: no path tricks (as vgrun create refuses) */
+      size_t n = strlen(x->valuestring), ok = n <= 128, dots = strspn(x->valuestring, ".");
+      for (size_t k = 0; ok && k < n; k++) {
+        char c = x->valuestring[k];
+        ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+             c == '_' || c == '-';
+      }
+      if (!ok || dots == n)
+        report(v, VGI_ERROR, x, fp, "'%s' is not a valid id (use 1 to 128 of A-Z a-z 0-9 . _ -)",
+               x->valuestring);
+    }
   }
   fpath(fp, sizeof fp, "%s.voice", path);
   check_voice(v, cJSON_GetObjectItemCaseSensitive(vid, "voice"), fp);

@@ -135,6 +135,27 @@ static void long_content_not_warned(void **state) {
   vgi_diags_free(&d);
 }
 
+/* A video id names output files: `vgrun check` refuses what `vgrun
+ * create` refuses (a path, a name of dots), at its line. */
+static void video_id_is_a_name(void **state) {
+  (void)state;
+  const char *bad[] = { "../../tmp/EVIL", "/etc/x", "..", "a b", NULL };
+  for (int i = 0; bad[i]; i++) {
+    char doc[512];
+    snprintf(doc, sizeof doc, "videos:\n  - id: \"%s\"\n    title: T\n    scenes:\n      - scene_type: title\n"
+             "        narration: Hi.\n        visual_content: { title: T }\n", bad[i]);
+    const char *path = write_tmp("ids.yaml", doc);
+    vgi_diags d;
+    cJSON *m = load(path, NULL, &d);
+    const vgi_diag *g = find_diag(&d, "videos[0].id");
+    if (!g) fail_msg("id '%s' accepted", bad[i]);
+    assert_int_equal(g->line, 2);
+    assert_non_null(strstr(g->message, "is not a valid id"));
+    cJSON_Delete(m);
+    vgi_diags_free(&d);
+  }
+}
+
 static void videos_list_and_nested_video(void **state) {
   (void)state;
   vgi_diags d;
@@ -225,6 +246,7 @@ int main(void) {
     cmocka_unit_test(two_wrong_fields_both_reported_with_lines),
     cmocka_unit_test(every_problem_at_once),
     cmocka_unit_test(long_content_not_warned),
+    cmocka_unit_test(video_id_is_a_name),
     cmocka_unit_test(videos_list_and_nested_video),
     cmocka_unit_test(voices),
   };

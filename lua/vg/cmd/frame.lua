@@ -89,6 +89,18 @@ local function run(args)
     captions = o.captions or nil })
   local scenes = render.scenes_of(model)
   if #scenes == 0 then eprintf("vgrun frame: %s has no scenes\n", o.input); return 1 end
+  -- the document's errors are told, and the picture is drawn without what
+  -- they refused (a preview); the exit is 1 as for `vgrun scenes`
+  local function tell_errors()
+    local n = 0
+    for _, e in ipairs(doc_errors or {}) do
+      if not e:find("scene type", 1, true) and not e:find("scene_type", 1, true) then
+        eprintf("%s\n", e)
+        n = n + 1
+      end
+    end
+    return n
+  end
 
   if o.sheet then
     local out = o.out or "sheet.png"
@@ -97,7 +109,7 @@ local function run(args)
       frame = { fw, fh }, captions = o.captions or nil })
     if not ok then eprintf("vgrun frame: %s\n", tostring(werr)); return 1 end
     print(out)
-    return 0
+    return tell_errors() > 0 and 1 or 0
   end
 
   local scene = scenes[o.scene]
@@ -112,11 +124,7 @@ local function run(args)
     eprintf("vgrun frame: %s\n", ok and "unknown scene type" or tostring(e))
     return 1
   end
-  for _, e in ipairs(doc_errors or {}) do
-    if not e:find("scene type", 1, true) and not e:find("scene_type", 1, true) then
-      eprintf("%s\n", e)
-    end
-  end
+  local nerr = tell_errors()
   local out = o.out or string.format("frame-%d.png", o.scene)
   local ok, res, warnings = pcall(render.frame, scene, { theme = o.theme, accent = o.color,
     t = o.at, width = o.width or 1920, height = o.height or 1080, out = out, captions = o.captions or nil })
@@ -126,7 +134,7 @@ local function run(args)
     eprintf("warning: %s\n", w.message or (tostring(w.id) .. " " .. tostring(w.status)))
   end
   print(out)
-  return 0
+  return nerr > 0 and 1 or 0
 end
 
 -- Its parser, --help, `vgrun help frame`, vgrun-frame(1) and completion.
