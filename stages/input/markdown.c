@@ -1644,6 +1644,76 @@ char *vgi_bullet(const char *s) { return vgi_headline(s); }
 
 static const char *fm_str(md *m, const char *k) { return vgi_str(m->fm, k); }
 
+/* Lines without a blank one between them that add up to more than 20
+ * times what a scene may say (1 MB by default) are refused at their first
+ * line and blanked before parsing: the inline parser makes a node of every
+ * few bytes of a paragraph (a 30 MB line took 1.2 GB), and nothing of such
+ * a run could be said or shown. Line numbers stay. */
+static void blank_huge_runs(char *text, size_t len, md *m) {
+  size_t max = (size_t)vgi_limits(m->opts)->max_narration * 20;
+  size_t run = 0, bytes = 0;
+  int line = 1, run_line = 1;
+  for (size_t i = 0; i <= len; i++) {
+    size_t e = i;
+    while (e < len && text[e] != '\n') e++;
+    int blank = 1;
+    for (size_t k = i; k < e && blank; k++) blank = text[k] == ' ' || text[k] == '\t' || text[k] == '\r';
+    if (blank || e >= len) {
+      size_t end = blank ? i : e;
+      if (bytes + (blank ? 0 : e - i) > max) {
+        vgi_diag_add(m->d, VGI_ERROR, m->file, run_line, 1, NULL,
+                     "%zu bytes without a blank line: more than a document's block may hold (%zu; "
+                     "limits.max_narration x 20)", bytes + (blank ? 0 : e - i), max);
+        for (size_t k = run; k < end; k++)
+          if (text[k] != '\n') text[k] = ' ';
+      }
+      bytes = 0;
+      run = e + 1;
+      run_line = line + 1;
+    } else {
+      bytes += e - i;
+    }
+    i = e;
+    line++;
+  }
+}
+
+/* Characters of a node's text (its literals, inline ones included). */
+static size_t text_size(cmark_node *n) {
+  size_t sz = 0;
+  const char *lit = cmark_node_get_literal(n);
+  if (lit) sz += strlen(lit);
+  for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) sz += text_size(c);
+  return sz;
+}
+
+/* A paragraph, heading or code block longer than a scene may say is refused
+ * at its line and taken out before any work on its text: megabytes of one
+ * line or one list item otherwise went through sentences, headlines and
+ * layout (a 30 MB line took 48 s and 1.2 GB) and into `vgrun scenes`. */
+static void drop_huge_blocks(cmark_node *doc, md *m) {
+  size_t max = (size_t)vgi_limits(m->opts)->max_narration;
+  cmark_node *c = cmark_node_first_child(doc);
+  while (c) {
+    cmark_node_type t = cmark_node_get_type(c);
+    cmark_node *next = cmark_node_next(c);
+    if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_CODE_BLOCK ||
+        t == CMARK_NODE_HTML_BLOCK) {
+      size_t sz = text_size(c);
+      if (sz > max) {
+        vgi_diag_add(m->d, VGI_ERROR, m->file, cmark_node_get_start_line(c), 1, NULL,
+                     "a %s of %zu characters: longer than a scene may say (limits.max_narration, %zu)",
+                     t == CMARK_NODE_HEADING ? "heading" : t == CMARK_NODE_CODE_BLOCK ? "code block" : "paragraph",
+                     sz, max);
+        cmark_node_free(c);   /* unlinks it */
+      }
+    } else if (cmark_node_first_child(c)) {
+      drop_huge_blocks(c, m);   /* lists, items, quotes: depth is bounded above */
+    }
+    c = next;
+  }
+}
+
 /* Whether a code block holds nothing but one to three web addresses, one a
  * line. */
 static int urls_only(const char *lit) {
@@ -3945,6 +4015,15 @@ static const char *lone_code(cmark_node *para) {
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
+  if (text && strlen(text) > (size_t)vgi_limits(m->opts)->max_narration) {
+    /* a paragraph no scene may say: refused here, before sentences and
+     * headlines are made of megabytes (a 30 MB line took 48 s and 1.2 GB) */
+    vgi_diag_add(m->d, VGI_ERROR, m->file, line, 1, NULL,
+                 "a paragraph of %zu characters: longer than a scene may say (limits.max_narration, %ld)",
+                 strlen(text), vgi_limits(m->opts)->max_narration);
+    free(text);
+    return;
+  }
   if (!text || vgi_word_count(text) < min_words) { free(text); return; }
   m->prose = realloc(m->prose, (m->nprose + 1) * sizeof *m->prose);
   m->prose[m->nprose] = (para){ .text = text, .line = line, .cont = 0 };
@@ -3990,6 +4069,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   memcpy(text, text_in, len);
   text[len] = 0;
   m.src = text;
+  blank_huge_runs(text, len, &m);
   m.fm = front_matter(text, len, file, vgi_limits(opts), d);
   document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
@@ -4036,6 +4116,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       return NULL;
     }
   }
+  drop_huge_blocks(doc, &m);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */
   m.videos = cJSON_CreateArray();
