@@ -1644,13 +1644,21 @@ char *vgi_bullet(const char *s) { return vgi_headline(s); }
 
 static const char *fm_str(md *m, const char *k) { return vgi_str(m->fm, k); }
 
+/* The most a block may hold: what a scene may say (limits.max_narration),
+ * never less than by default (a smaller limit is checked on the narration
+ * itself, by validation). */
+static size_t block_max(const md *m) {
+  long l = vgi_limits(m->opts)->max_narration, def = vg_limits_default.max_narration;
+  return (size_t)(l > def ? l : def);
+}
+
 /* Lines without a blank one between them that add up to more than 20
  * times what a scene may say (1 MB by default) are refused at their first
  * line and blanked before parsing: the inline parser makes a node of every
  * few bytes of a paragraph (a 30 MB line took 1.2 GB), and nothing of such
  * a run could be said or shown. Line numbers stay. */
 static void blank_huge_runs(char *text, size_t len, md *m) {
-  size_t max = (size_t)vgi_limits(m->opts)->max_narration * 20;
+  size_t max = block_max(m) * 20;
   size_t run = 0, bytes = 0;
   int line = 1, run_line = 1;
   for (size_t i = 0; i <= len; i++) {
@@ -1662,8 +1670,8 @@ static void blank_huge_runs(char *text, size_t len, md *m) {
       size_t end = blank ? i : e;
       if (bytes + (blank ? 0 : e - i) > max) {
         vgi_diag_add(m->d, VGI_ERROR, m->file, run_line, 1, NULL,
-                     "%zu bytes without a blank line: more than a document's block may hold (%zu; "
-                     "limits.max_narration x 20)", bytes + (blank ? 0 : e - i), max);
+                     "%zu bytes without a blank line: more than a document's block may hold (%zu)",
+                     bytes + (blank ? 0 : e - i), max);
         for (size_t k = run; k < end; k++)
           if (text[k] != '\n') text[k] = ' ';
       }
@@ -1692,7 +1700,7 @@ static size_t text_size(cmark_node *n) {
  * line or one list item otherwise went through sentences, headlines and
  * layout (a 30 MB line took 48 s and 1.2 GB) and into `vgrun scenes`. */
 static void drop_huge_blocks(cmark_node *doc, md *m) {
-  size_t max = (size_t)vgi_limits(m->opts)->max_narration;
+  size_t max = block_max(m);
   cmark_node *c = cmark_node_first_child(doc);
   while (c) {
     cmark_node_type t = cmark_node_get_type(c);
@@ -1702,7 +1710,7 @@ static void drop_huge_blocks(cmark_node *doc, md *m) {
       size_t sz = text_size(c);
       if (sz > max) {
         vgi_diag_add(m->d, VGI_ERROR, m->file, cmark_node_get_start_line(c), 1, NULL,
-                     "a %s of %zu characters: longer than a scene may say (limits.max_narration, %zu)",
+                     "a %s of %zu characters: longer than a scene may say (%zu)",
                      t == CMARK_NODE_HEADING ? "heading" : t == CMARK_NODE_CODE_BLOCK ? "code block" : "paragraph",
                      sz, max);
         cmark_node_free(c);   /* unlinks it */
@@ -4015,12 +4023,11 @@ static const char *lone_code(cmark_node *para) {
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
-  if (text && strlen(text) > (size_t)vgi_limits(m->opts)->max_narration) {
+  if (text && strlen(text) > block_max(m)) {
     /* a paragraph no scene may say: refused here, before sentences and
      * headlines are made of megabytes (a 30 MB line took 48 s and 1.2 GB) */
     vgi_diag_add(m->d, VGI_ERROR, m->file, line, 1, NULL,
-                 "a paragraph of %zu characters: longer than a scene may say (limits.max_narration, %ld)",
-                 strlen(text), vgi_limits(m->opts)->max_narration);
+                 "a paragraph of %zu characters: longer than a scene may say (%zu)", strlen(text), block_max(m));
     free(text);
     return;
   }
