@@ -1206,6 +1206,12 @@ static char *desc_clause(const char *d, const char *lang, int all) {
   if (!all) {
     char *semi = strstr(c, "; ");
     if (semi && semi > c) *semi = 0;
+    /* an example is detail ("kills processes by name, e.g. killall -HUP") */
+    static const char *const examples[] = { ", e.g.", " e.g.", ", i.e.", ", for example", ", such as", " (e.g.", NULL };
+    for (int k = 0; examples[k]; k++) {
+      char *e = strstr(c, examples[k]);
+      if (e && e > c) *e = 0;
+    }
     static const char *const cuts[] = { ", ", " (", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", NULL };
     for (int k = 0; cuts[k] && said_words(c) > PAIR_DESC_WORDS; k++) {
       char *e = strstr(c, cuts[k]);
