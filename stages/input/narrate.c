@@ -4221,6 +4221,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
           const cJSON *item = cJSON_IsNumber(bi) ? cJSON_GetArrayItem(items, bi->valueint) : NULL;
           if (cJSON_IsObject(item) && cJSON_GetObjectItemCaseSensitive(item, "title")) continue;
+          /* a table's brief rows, within the table's own budget of words,
+           * are what its slide shows */
+          if (fu[k].key == 2) continue;
           /* the last goes first, or one that only refers back or points
            * elsewhere (point_score below 0), the least of them */
           if (!fu[k].fixed && fu[k].key) {

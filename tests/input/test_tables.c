@@ -147,6 +147,34 @@ static void key_value_table_said(void **state) {
   cJSON_Delete(m);
 }
 
+/* A summary far over its length still says a table's first rows: they are
+ * what its slide shows, within the table's own budget of words. */
+static void table_rows_kept_in_long_summary(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Tool\n\nTool computes checksums of large files quickly.\n\n");
+  /* paragraphs of one long sentence each: the key points alone run long */
+  for (int i = 1; i <= 4; i++) {
+    doc_add("## Topic %d\n\n", i);
+    for (int j = 0; j < 3; j++)
+      doc_add("Section %d paragraph %d explains how the service handles request number %d in detail and checks "
+              "the input before it records every problem with its line.\n\n", i, j, j);
+  }
+  doc_add("%s",
+          "## Original README\n\n| Key | Value |\n| --- | --- |\n| Program | GNU tool |\n| Author | Jane Doe |\n"
+          "| E-mail | jane@example.org |\n| OS | UNIX (BSD, System V, POSIX) |\n| Copying | GNU GPL version 2 |\n");
+  vgi_diags d;
+  cJSON *m = load_text("rows.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = headed(m, "table", "Original README");
+  assert_non_null(s);
+  const char *n = sget(s, "narration");
+  assert_non_null(strstr(n, "The table shows Key and Value."));
+  assert_non_null(strstr(n, "Program: GNU tool."));
+  assert_non_null(strstr(n, "Author: Jane Doe."));
+  cJSON_Delete(m);
+}
+
 /* A long cell is said by its first clause, not left out with its row said
  * by its first cell alone ("Windows."). */
 static void long_cells_said_by_clause(void **state) {
@@ -206,6 +234,7 @@ int main(void) {
     cmocka_unit_test(term_items_said_with_descriptions),
     cmocka_unit_test(link_list_named),
     cmocka_unit_test(key_value_table_said),
+    cmocka_unit_test(table_rows_kept_in_long_summary),
     cmocka_unit_test(long_cells_said_by_clause),
     cmocka_unit_test(slides_held_to_be_read),
   };
