@@ -3672,7 +3672,9 @@ double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
   double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
   if (min < SCENE_MIN) min = SCENE_MIN;
-  double rd = read_seconds(scene, 1);
+  /* a list's or a table's reading time is in its min_duration
+   * (vgi_narrate), which the plan and the timeline read alike */
+  double rd = read_seconds(scene, 0);
   if (rd > min) min = rd;
   const char *said = vgi_str(scene, "narration");
   rd = silent_seconds(scene, said, lang);

@@ -64,7 +64,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     const char *said[CELLS_READ];
     char *cut[CELLS_READ] = {0};
     int ns = 0;
-    int slots = 0, unsaid = 0;
+    int slots = 0, unsaid = 0, first_said = 0;
     for (const cJSON *c = r->child; c && slots < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
       if (t && words(t) > CELL_WORDS) {
@@ -78,13 +78,17 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
       /* a path or an address takes its place among the cells read but is
        * shown, not said: read, it would leave "data_dir:," */
       slots++;
-      if (!vgi_nothing_said(t)) said[ns++] = t;
-      else unsaid++;
+      if (!vgi_nothing_said(t)) {
+        first_said |= c == r->child && !ns;
+        said[ns++] = t;
+      } else {
+        unsaid++;
+      }
     }
     /* a row said by its first cell alone while it shows more ("E-mail"
      * over an address, a key over a long value) says nothing of it: the
      * next row is read instead */
-    if (ns == 1 && unsaid) ns = 0, left++;
+    if (ns == 1 && first_said && unsaid) ns = 0, left++;
     if (!ns) {
       for (int i = 0; i < CELLS_READ; i++) free(cut[i]);
       continue;
