@@ -1183,11 +1183,26 @@ static int said_words(const char *t) {
 }
 
 /* What a list item says of its term, as a summary says it: its first
- * sentence without asides, cut at a semicolon, and when still longer than
- * PAIR_DESC_WORDS at its first comma, dash or bracket (the words before it
- * at least three), else its headline; the description whole when `all`.
- * Its final stop out. Caller frees. */
+ * sentence without asides, cut at a semicolon and before an example, and
+ * when still longer than PAIR_DESC_WORDS at its first comma, dash or
+ * bracket (the words before it at least three, and no opening clause), else
+ * before the last preposition that leaves it short enough; "" when no cut
+ * makes it short. The description whole when `all`. Its final stop out.
+ * Caller frees. */
 #define PAIR_DESC_WORDS 8    /* a description said whole in a summary */
+
+/* A word that starts with a lower-case letter: Latin, Latin-1, Greek or
+ * Cyrillic ("zlib", "éditeur", "библиотека"). */
+static int lower_start(const char *w) {
+  const unsigned char *p = (const unsigned char *)w;
+  if (p[0] < 0x80) return p[0] >= 'a' && p[0] <= 'z';
+  if (p[0] == 0xC3) return p[1] >= 0x9F;                 /* ß, à … ÿ */
+  if (p[0] == 0xCE) return p[1] >= 0xAC;                 /* Greek ά … */
+  if (p[0] == 0xCF) return p[1] <= 0x8E;                 /* … ώ */
+  if (p[0] == 0xD0) return p[1] >= 0xB0;                 /* Cyrillic а … п */
+  if (p[0] == 0xD1) return 1;                            /* р … я, ѐ … џ */
+  return 0;
+}
 #define PAIRS_WORDS 36       /* terms with descriptions a summary says, together */
 static char *desc_clause(const char *d, const char *lang, int all) {
   char *c;
@@ -1248,16 +1263,18 @@ static char *desc_clause(const char *d, const char *lang, int all) {
 }
 
 /* The top-level items of arr as a list says them, or NULL when they are
- * points: each item's name when every item (or all but one, a phrase)
- * names something and then describes it ("libz, a compression library",
- * "-v - verbose output"),
+ * points: each item's name and what it is (*pairs set; said_pairs says
+ * them) when every item names something and then says what it is in
+ * words ("xml - DBus interfaces for …", "**Speed**: starts …"); each item's
+ * name when every item (or all but one, a phrase) names something and then
+ * describes it otherwise ("aduh95 - Antoine du Hamel"),
  * else each item as a phrase (its asides, links and final stop out) when
  * every item said is a phrase of LIST_PHRASE_WORDS words or fewer without
  * a verb ("Test discovery.", "gcc 5.0+"): all of them (`all`, or few and
  * short together), else the first LIST_FIRST. Two items at least. *say:
  * how many are said. Caller deletes. */
 static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int links, int *say, int *pairs) {
-  cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *said_pairs = cJSON_CreateArray();
+  cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *pair_list = cJSON_CreateArray();
   int n = 0, named = 0, unnamed = 0, steps = 0, phrases = 0, first_phrases = 0, tw = 0, nw = 0, described = 0;
   int pw = 0, pw_first = 0;   /* words of the pairs, of the first LIST_FIRST */
   *pairs = 0;
@@ -1312,7 +1329,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
       size_t wl = strcspn(w, " ");
       size_t lo = 0;
       while (lo < wl && ((w[lo] >= 'a' && w[lo] <= 'z') || (unsigned char)w[lo] >= 0x80)) lo++;
-      worded = (lo >= 3 && w[0] >= 'a' && w[0] <= 'z') || ((unsigned char)w[0] >= 0xE0);
+      worded = (lo >= 3 && lower_start(w)) || (unsigned char)w[0] >= 0xE0;
       w += wl;
     }
     if (cl && worded && said_words(cl) >= 2) {
@@ -1325,10 +1342,10 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
       pw += said_words(pb.s);
       if (n < LIST_FIRST) pw_first = pw;
       described++;
-      cJSON_AddItemToArray(said_pairs, cJSON_CreateString(pb.s));
+      cJSON_AddItemToArray(pair_list, cJSON_CreateString(pb.s));
       vgi_buf_free(&pb);
     } else {
-      cJSON_AddItemToArray(said_pairs, cJSON_CreateString(desc ? c : nm));
+      cJSON_AddItemToArray(pair_list, cJSON_CreateString(desc ? c : nm));
     }
     free(cl);
     cJSON_AddItemToArray(names, cJSON_CreateString(nm));
@@ -1343,8 +1360,8 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     /* terms that each say what they are: said with it, all of them when
      * the summary's words allow, else the first LIST_FIRST and "and more"
      * (as names are) */
-    said = said_pairs;
-    said_pairs = NULL;
+    said = pair_list;
+    pair_list = NULL;
     *pairs = 1;
     *say = all || pw <= PAIRS_WORDS ? n : LIST_FIRST;
   } else if (n >= 2 && !steps && !unnamed && named >= (n > 2 ? n - 1 : n)) {
@@ -1361,7 +1378,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
   }
   cJSON_Delete(tops);
   cJSON_Delete(names);
-  cJSON_Delete(said_pairs);
+  cJSON_Delete(pair_list);
   return said;
 }
 
@@ -3102,6 +3119,7 @@ void vgi_timing_push(lua_State *L) {
 /* Seconds a key point chosen by what it says may run past the first. */
 #define POINT_LONGER 4.0
 
+/* key: 1 a key point (a summary keeps it), 2 a table's rows ("tr") */
 typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed, key; } fit_unit;
 
 /* What a key point says, for choosing among a section's key points (English;
