@@ -1396,8 +1396,26 @@ static void said_pairs(vgi_buf *b, const char *lang, const char *intro, const cJ
     sentence_l(b, in, lang);
     il = 0;
   }
+  /* descriptions of more than one sentence or with a semicolon of their
+   * own (a full reading) are said one item a sentence after the heading:
+   * semicolons between the items would run them together */
+  int k = 0, many = 0;
+  for (const cJSON *it = ph->child; it && k < say && !many; it = it->next, k++) {
+    int ns = 0;
+    char **ss = vgi_sentences_lang(it->valuestring, lang, &ns);
+    for (int q = 0; q < ns; q++) free(ss[q]);
+    free(ss);
+    many = ns > 1 || strstr(it->valuestring, "; ");
+  }
+  if (many) {
+    if (il) sentence_l(b, in, lang);
+    k = 0;
+    for (const cJSON *it = ph->child; it && k < say; it = it->next, k++) sentence_l(b, it->valuestring, lang);
+    free(in);
+    return;
+  }
   vgi_buf j = {0};
-  int k = 0;
+  k = 0;
   for (const cJSON *it = ph->child; it && k < say; it = it->next, k++) {
     if (k) vgi_buf_puts(&j, english_like(lang) ? "; " : vgi_phrase(lang, "sep"));
     vgi_buf_puts(&j, it->valuestring);

@@ -83,6 +83,15 @@ static void term_items_said_with_descriptions(void **state) {
   assert_non_null(strstr(sget(s, "narration"), "alice"));
   assert_null(strstr(sget(s, "narration"), "Alice Smith"));
   cJSON_Delete(m);
+  /* --detail full: every description whole */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load_text("terms.md", doc_s, &full, &d);
+  vgi_diags_free(&d);
+  s = headed(m, "list", "What this repository holds");
+  assert_non_null(s);
+  assert_non_null(strcasestr(sget(s, "narration"), "daemon \xE2\x80\x94 service that keeps track of running jobs in the "
+                                                   "user's session, and restarts them when they fail"));
+  cJSON_Delete(m);
 }
 
 /* A list whose items are links is said by their texts, as a list sentence
