@@ -1,6 +1,6 @@
 /* table.c: what a table scene says. The narration names the columns, then
- * says each row briefly (its cells, short ones only), within a budget of
- * words: rows past it are counted, not read. Used by the Markdown adapter
+ * says each row briefly (its cells, a long one by its first clause), within
+ * a budget of words: rows past it are counted, not read. Used by the Markdown adapter
  * (table_block) and by the templates for a table scene given without
  * narration (narrate.c). */
 #include "input_private.h"
