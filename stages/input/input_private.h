@@ -231,6 +231,9 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
                             int columns);
 /* 1 when nothing of t is said once URLs, paths and markup are out (narrate.c) */
 int vgi_nothing_said(const char *t);
+/* What a summary says of a long description or table cell: its first
+ * clause, short ("" when none is); caller frees (narrate.c) */
+char *vgi_said_clause(const char *t, const char *lang);
 /* 1 when prose ends with a colon that its next words complete (narrate.c) */
 int vgi_colon_intro(const char *t);
 
@@ -316,6 +319,9 @@ double vgi_max_for_lang(const char *narration, const char *lang);   /* ... spoke
 #define VGI_SRANK_KEY "_srank"
 /* A later part of a code block split at blank lines (a summary keeps it with the first). */
 #define VGI_CONT_KEY "_cont"
+/* On visual_content: every item of the list is one link, its text what is
+ * shown ("[Code coverage report](…)"): a summary names them (narrate.c). */
+#define VGI_LINKS_KEY "_links"
 /* On visual_content: its description is the section the scene is part of
  * (context on the slide), not something to say ("Background. Values."). */
 #define VGI_CTX_KEY "_description_context"

@@ -2637,6 +2637,29 @@ static int toc_list(cmark_node *list) {
   return n;
 }
 
+/* A list whose every item is one paragraph of one link and nothing else
+ * ("* [Container registry for CI images][registry]"), two items at least. */
+static int link_list(cmark_node *list) {
+  int n = 0;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), n++) {
+    cmark_node *p = cmark_node_first_child(it);
+    if (!p || cmark_node_next(p) || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) return 0;
+    int one = 0;
+    for (cmark_node *c = cmark_node_first_child(p); c; c = cmark_node_next(c)) {
+      cmark_node_type t = cmark_node_get_type(c);
+      if (t == CMARK_NODE_LINK) { if (one++) return 0; continue; }
+      if (t == CMARK_NODE_TEXT) {
+        const char *l = cmark_node_get_literal(c);
+        if (l && l[strspn(l, " \t")]) return 0;
+        continue;
+      }
+      if (t != CMARK_NODE_SOFTBREAK) return 0;
+    }
+    if (!one) return 0;
+  }
+  return n >= 2;
+}
+
 #define AGENDA_ITEMS 16   /* topics shown on an agenda slide */
 #define AGENDA_SAID 5     /* topics named in its narration */
 
@@ -2734,7 +2757,15 @@ static void list_block(md *m, cmark_node *n) {
     cJSON_Delete(all);
     return;
   }
+  int links = link_list(n);
+  const cJSON *before = last_scene(m);
   emit_list(m, all, nested, cmark_node_get_start_line(n), NULL);
+  /* a list of links: its scenes say so (a summary names the items) */
+  for (cJSON *s = links ? last_scene(m) : NULL; s && s != before; s = s->prev == s ? NULL : s->prev) {
+    cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+    if (vc && !cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)) cJSON_AddTrueToObject(vc, VGI_LINKS_KEY);
+    if (s == m->scenes->child) break;
+  }
 }
 
 /* A table is a table scene: its header row and body rows, every column;

@@ -1182,18 +1182,102 @@ static int said_words(const char *t) {
   return n + cjk / 3;
 }
 
+/* What a list item says of its term, as a summary says it: its first
+ * sentence without asides, cut at a semicolon and before an example, and
+ * when still longer than PAIR_DESC_WORDS at its first comma, dash or
+ * bracket (the words before it at least three, and no opening clause), else
+ * before the last preposition that leaves it short enough; "" when no cut
+ * makes it short. The description whole when `all`. Its final stop out.
+ * Caller frees. */
+#define PAIR_DESC_WORDS 8    /* a description said whole in a summary */
+
+/* A word that starts with a lower-case letter: Latin, Latin-1, Greek or
+ * Cyrillic ("zlib", "éditeur", "библиотека"). */
+static int lower_start(const char *w) {
+  const unsigned char *p = (const unsigned char *)w;
+  if (p[0] < 0x80) return p[0] >= 'a' && p[0] <= 'z';
+  if (p[0] == 0xC3) return p[1] >= 0x9F;                 /* ß, à … ÿ */
+  if (p[0] == 0xCE) return p[1] >= 0xAC;                 /* Greek ά … */
+  if (p[0] == 0xCF) return p[1] <= 0x8E;                 /* … ώ */
+  if (p[0] == 0xD0) return p[1] >= 0xB0;                 /* Cyrillic а … п */
+  if (p[0] == 0xD1) return 1;                            /* р … я, ѐ … џ */
+  return 0;
+}
+#define PAIRS_WORDS 36       /* terms with descriptions a summary says, together */
+static char *desc_clause(const char *d, const char *lang, int all) {
+  char *c;
+  if (all) {
+    c = vgi_strdup(d);
+  } else {
+    int ns = 0;
+    char **ss = vgi_sentences_lang(d, lang, &ns);
+    c = vgi_strdup(ns ? ss[0] : d);
+    for (int q = 0; q < ns; q++) free(ss[q]);
+    free(ss);
+    drop_asides(c);
+  }
+  c = clean_speech(c);
+  vgi_squash(c);
+  if (!all) {
+    char *semi = strstr(c, "; ");
+    if (semi && semi > c) *semi = 0;
+    /* an example is detail ("kills processes by name, e.g. killall -HUP") */
+    static const char *const examples[] = { ", e.g.", " e.g.", ", i.e.", ", for example", ", such as", " (e.g.", NULL };
+    for (int k = 0; examples[k]; k++) {
+      char *e = strstr(c, examples[k]);
+      if (e && e > c) *e = 0;
+    }
+    static const char *const cuts[] = { ", ", " (", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", NULL };
+    for (int k = 0; cuts[k] && said_words(c) > PAIR_DESC_WORDS; k++) {
+      char *e = strstr(c, cuts[k]);
+      if (!e) continue;
+      char save = *e;
+      *e = 0;
+      /* not an opening clause ("If this flag is used, …") */
+      if (vgi_word_count(c) >= 3 && !vgi_lead_clause(c)) break;
+      *e = save;
+    }
+    /* still long: before the last preposition that leaves it short enough
+     * ("Daemon that keeps track of accessible applications | in the …") */
+    static const char *const preps[] = { " in ", " on ", " at ", " for ", " with ", " from ", " by ", " into ",
+                                         " when ", " if ", " while ", NULL };
+    char *best = NULL;
+    for (int k = 0; preps[k] && said_words(c) > PAIR_DESC_WORDS; k++)
+      for (char *e = strstr(c, preps[k]); e; e = strstr(e + 1, preps[k])) {
+        char save = *e;
+        *e = 0;
+        int w = said_words(c);
+        *e = save;
+        if (w >= 4 && w <= PAIR_DESC_WORDS && (!best || e > best)) best = e;
+      }
+    if (best) *best = 0;
+    /* a description that no cut makes short is not said: the term is */
+    if (said_words(c) > PAIR_DESC_WORDS + 4 || vgi_lead_clause(c)) *c = 0;
+  }
+  size_t l = strlen(c);
+  while (l && strchr(".:;, ", c[l - 1])) c[--l] = 0;
+  /* read mid-sentence, an ordinary first word is in lower case */
+  size_t fw = first_word(c);
+  if (english(lang) && opened_by_capital(c, fw, !c[fw])) c[0] = (char)tolower((unsigned char)c[0]);
+  return c;
+}
+
 /* The top-level items of arr as a list says them, or NULL when they are
- * points: each item's name when every item (or all but one, a phrase)
- * names something and then describes it ("libz, a compression library",
- * "-v - verbose output"),
+ * points: each item's name and what it is (*pairs set; said_pairs says
+ * them) when every item names something and then says what it is in
+ * words ("xml - DBus interfaces for …", "**Speed**: starts …"); each item's
+ * name when every item (or all but one, a phrase) names something and then
+ * describes it otherwise ("aduh95 - Antoine du Hamel"),
  * else each item as a phrase (its asides, links and final stop out) when
  * every item said is a phrase of LIST_PHRASE_WORDS words or fewer without
  * a verb ("Test discovery.", "gcc 5.0+"): all of them (`all`, or few and
  * short together), else the first LIST_FIRST. Two items at least. *say:
  * how many are said. Caller deletes. */
-static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int *say) {
-  cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray();
-  int n = 0, named = 0, unnamed = 0, steps = 0, phrases = 0, first_phrases = 0, tw = 0, nw = 0;
+static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int links, int *say, int *pairs) {
+  cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *pair_list = cJSON_CreateArray();
+  int n = 0, named = 0, unnamed = 0, steps = 0, phrases = 0, first_phrases = 0, tw = 0, nw = 0, described = 0;
+  int pw = 0, pw_first = 0;   /* words of the pairs, of the first LIST_FIRST */
+  *pairs = 0;
   for (const cJSON *it = arr ? arr->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = item_text(it);
@@ -1205,7 +1289,9 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int *say
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
     if (l >= 3 && (!strcmp(c + l - 3, "\xE3\x80\x82") || !strcmp(c + l - 3, "\xEF\xBC\x9A"))) c[l -= 3] = 0;
-    int w = said_words(c), phrase = l && w <= LIST_PHRASE_WORDS && !item_clause(c, lang) && !vgi_lead_clause(c);
+    /* a link's text names what it leads to, whatever its length */
+    int w = said_words(c),
+        phrase = l && (links || (w <= LIST_PHRASE_WORDS && !item_clause(c, lang) && !vgi_lead_clause(c)));
     phrases += phrase;
     if (n < LIST_FIRST) first_phrases = phrases;
     size_t nl = item_name(c);
@@ -1218,6 +1304,50 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int *say
     char *nm = vgi_strdup(c);
     if (nl) nm[nl] = 0;
     nw += said_words(nm);
+    /* the item's term and what it says of it ("xml - DBus interfaces …",
+     * "**Protocols**: TCP/IP, …"): the description as written (all), else
+     * its first clause */
+    const char *desc = cJSON_IsObject(it) ? vgi_str(it, "description") : NULL;
+    char *dc = desc ? vgi_strdup(desc) : nl ? vgi_strdup(item_name(t) ? t + item_name(t) : c + nl) : NULL;
+    if (dc && !desc) {
+      /* past the name's separator in the item as written */
+      char *q = dc;
+      while (*q == ' ' || *q == ':' || *q == '-' || *q == ',') q++;
+      if (!strncmp(q, "\xE2\x80\x93", 3) || !strncmp(q, "\xE2\x80\x94", 3)) q += 3;
+      while (*q == ' ') q++;
+      memmove(dc, q, strlen(q) + 1);
+    }
+    char *cl = dc ? desc_clause(dc, lang, all) : NULL;
+    free(dc);
+    /* a description says what the term is in words of the language ("DBus
+     * interfaces for …"), not a person's name beside a handle ("aduh95 -
+     * Antoine du Hamel"): a word of three letters or more in lower case,
+     * or a script without capitals */
+    int worded = 0;
+    for (const char *w = cl; w && *w && !worded;) {
+      while (*w == ' ') w++;
+      size_t wl = strcspn(w, " ");
+      size_t lo = 0;
+      while (lo < wl && ((w[lo] >= 'a' && w[lo] <= 'z') || (unsigned char)w[lo] >= 0x80)) lo++;
+      worded = (lo >= 3 && lower_start(w)) || (unsigned char)w[0] >= 0xE0;
+      w += wl;
+    }
+    if (cl && worded && said_words(cl) >= 2) {
+      vgi_buf pb = {0};
+      int comma = !desc && nl && c[nl] == ',';   /* "libz, a compression library" */
+      vgi_buf_puts(&pb, desc ? c : nm);
+      /* a dash, not a colon: the pairs may follow the list's heading and its colon */
+      vgi_buf_puts(&pb, comma ? ", " : english_like(lang) ? " \xE2\x80\x94 " : ": ");
+      vgi_buf_puts(&pb, cl);
+      pw += said_words(pb.s);
+      if (n < LIST_FIRST) pw_first = pw;
+      described++;
+      cJSON_AddItemToArray(pair_list, cJSON_CreateString(pb.s));
+      vgi_buf_free(&pb);
+    } else {
+      cJSON_AddItemToArray(pair_list, cJSON_CreateString(desc ? c : nm));
+    }
+    free(cl);
     cJSON_AddItemToArray(names, cJSON_CreateString(nm));
     free(nm);
     cJSON_AddItemToArray(tops, cJSON_CreateString(c));
@@ -1226,7 +1356,15 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int *say
     n++;
   }
   cJSON *said = NULL;
-  if (n >= 2 && !steps && !unnamed && named >= (n > 2 ? n - 1 : n)) {
+  if (n >= 2 && !steps && described == n && (all || pw_first <= PAIRS_WORDS)) {
+    /* terms that each say what they are: said with it, all of them when
+     * the summary's words allow, else the first LIST_FIRST and "and more"
+     * (as names are) */
+    said = pair_list;
+    pair_list = NULL;
+    *pairs = 1;
+    *say = all || pw <= PAIRS_WORDS ? n : LIST_FIRST;
+  } else if (n >= 2 && !steps && !unnamed && named >= (n > 2 ? n - 1 : n)) {
     said = names;
     names = NULL;
     *say = all || n <= LIST_FIRST || (n <= LIST_NAMED && nw <= LIST_NAMED_WORDS) ? n : LIST_FIRST;
@@ -1240,7 +1378,59 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int *say
   }
   cJSON_Delete(tops);
   cJSON_Delete(names);
+  cJSON_Delete(pair_list);
   return said;
+}
+
+/* Terms with what they are, one sentence under the intro: "Summary
+ * of this repository's contents: xml — DBus interfaces for accessibility;
+ * bus — launcher for …". The first `say` of ph (list_phrases), and "and
+ * more" when there are more. */
+static void said_pairs(vgi_buf *b, const char *lang, const char *intro, const cJSON *ph, int say) {
+  /* one sentence under the heading, its pairs apart by semicolons: a
+   * summary says the list whole or not at all */
+  char *in = intro ? vgi_squash(vgi_strdup(intro)) : NULL;
+  size_t il = in ? strlen(in) : 0;
+  while (il && strchr(":;, ", in[il - 1])) in[--il] = 0;
+  if (il && ends_sentence(in, il)) {
+    sentence_l(b, in, lang);
+    il = 0;
+  }
+  /* descriptions of more than one sentence or with a semicolon of their
+   * own (a full reading) are said one item a sentence after the heading:
+   * semicolons between the items would run them together */
+  int k = 0, many = 0;
+  for (const cJSON *it = ph->child; it && k < say && !many; it = it->next, k++) {
+    int ns = 0;
+    char **ss = vgi_sentences_lang(it->valuestring, lang, &ns);
+    for (int q = 0; q < ns; q++) free(ss[q]);
+    free(ss);
+    many = ns > 1 || strstr(it->valuestring, "; ");
+  }
+  if (many) {
+    if (il) sentence_l(b, in, lang);
+    k = 0;
+    for (const cJSON *it = ph->child; it && k < say; it = it->next, k++) sentence_l(b, it->valuestring, lang);
+    free(in);
+    return;
+  }
+  vgi_buf j = {0};
+  k = 0;
+  for (const cJSON *it = ph->child; it && k < say; it = it->next, k++) {
+    if (k) vgi_buf_puts(&j, english_like(lang) ? "; " : vgi_phrase(lang, "sep"));
+    vgi_buf_puts(&j, it->valuestring);
+  }
+  if (j.n && say < cJSON_GetArraySize(ph)) {
+    const char *a[1] = { j.s };
+    vgi_buf m = {0};
+    vgi_phrase_put(&m, lang, "list_more", a, 1);
+    vgi_buf_free(&j);
+    j = m;
+  }
+  if (j.n && il) phrase(b, lang, "list_named", in, j.s);
+  else if (j.n) sentence_l(b, j.s, lang);
+  vgi_buf_free(&j);
+  free(in);
 }
 
 /* The words a video writes in lower case somewhere in its prose (not in
@@ -1545,8 +1735,11 @@ char *vgi_template(const cJSON *scene, const char *lang) {
      * its heading ("Compilers: gcc 5.0+, clang 5.0+ and MSVC 2015+"); a
      * YAML scene's items say what the scene's author wrote */
     int say = 0;
-    cJSON *ph = headlines_ || cJSON_GetObjectItemCaseSensitive(scene, VGI_SRANK_KEY) ? list_phrases(items, lang, !headlines_, &say)
-                                                                                     : NULL;
+    int pairs = 0;
+    cJSON *ph = headlines_ || cJSON_GetObjectItemCaseSensitive(scene, VGI_SRANK_KEY)
+                  ? list_phrases(items, lang, !headlines_, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
+                                 &say, &pairs)
+                  : NULL;
     /* a later part's "continued" is for the eye */
     if (desc && (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY)) || topic ||
                  (ph && !strcmp(desc, vgi_phrase(lang, "l_continued")))))
@@ -1565,7 +1758,8 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     if (ph) {
       /* the description (a label) introduces the list when there is one */
       if (desc) sentence(&b, h);
-      said_list(&b, lang, desc ? desc : topic ? topic : h, ph, say);
+      if (pairs) said_pairs(&b, lang, desc ? desc : topic ? topic : h, ph, say);
+      else said_list(&b, lang, desc ? desc : topic ? topic : h, ph, say);
       cJSON_Delete(ph);
     } else if (top && (top == 1 || (long_items * 2 > top && top <= 4 && !headlines_))) {
       /* one item, or a few sentences: said as sentences, not "key points
@@ -2943,6 +3137,7 @@ void vgi_timing_push(lua_State *L) {
 /* Seconds a key point chosen by what it says may run past the first. */
 #define POINT_LONGER 4.0
 
+/* key: 1 a key point (a summary keeps it), 2 a table's rows ("tr") */
 typedef struct fit_unit { cJSON *u; double sec; int rank, scene, kept, fixed, key; } fit_unit;
 
 /* What a key point says, for choosing among a section's key points (English;
@@ -3408,7 +3603,9 @@ static int step_cmp(const void *a, const void *b) {
   return y->pos - x->pos;   /* the later first */
 }
 
-/* The estimated length of a scene as the timeline will place it. */
+static double shown_words(const cJSON *v, const char *lang);
+#define LIST_READ_MAX 10.0   /* seconds a list or a table is held to be read, at most */
+
 /* Lines of a code field: a string (its lines) or an array of strings. */
 static int code_lines(const cJSON *code, int trim) {
   int n = 0;
@@ -3427,9 +3624,11 @@ static int code_lines(const cJSON *code, int trim) {
 
 /* How long a scene stays to be read, whatever is said: a code slide
  * (command, solution, code_comparison: both sides) about 1.5 s a line, at
- * least 4 s (the scene types' read_time in lua/vg/scenes/), and the half
- * second vg.create.timeline adds after a layout settles. 0: no such time. */
-static double read_seconds(const cJSON *scene) {
+ * least 4 s (the scene types' read_time in lua/vg/scenes/), a list or a
+ * table the time to read its items or rows (with `lists`; vgi_narrate
+ * writes it as the scene's min_duration), and the half second
+ * vg.create.timeline adds after a layout settles. 0: no such time. */
+static double read_seconds(const cJSON *scene, int lists) {
   const char *type = vgi_str(scene, "scene_type");
   if (!type) return 0;
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
@@ -3444,6 +3643,26 @@ static double read_seconds(const cJSON *scene) {
   } else if (!strcmp(type, "code_comparison")) {
     n = code_lines(cJSON_GetObjectItemCaseSensitive(vc, "before_code"), 1) +
         code_lines(cJSON_GetObjectItemCaseSensitive(vc, "after_code"), 1);
+  } else if (lists && (!strcmp(type, "list") || !strcmp(type, "table"))) {
+    /* a list's items and a table's rows: a moment to look, then each read
+     * at the reading pace, between the time an item nobody names stays
+     * (read_item) and a code line's (1.5 s), at least code_min */
+    const timing_t *tm = timing();
+    const char *lang = vgi_str(scene, "language");
+    const cJSON *its = cJSON_GetObjectItemCaseSensitive(vc, !strcmp(type, "list") ? "items" : "rows");
+    double t = 0;
+    for (const cJSON *it = cJSON_IsArray(its) ? its->child : NULL; it; it = it->next) {
+      double w = shown_words(it, lang);
+      if (w <= 0) continue;
+      double r = w / tm->read_wps;
+      t += r < tm->read_item ? tm->read_item : r > tm->code_line ? tm->code_line : r;
+      n++;
+    }
+    if (!n) return 0;
+    t += tm->read_look;
+    /* a long roster is scanned, not read line by line */
+    if (t > LIST_READ_MAX) t = LIST_READ_MAX;
+    return (t > tm->code_min ? t : tm->code_min) + tm->hold;
   }
   if (!n) return 0;
   const timing_t *tm = timing();
@@ -3476,7 +3695,7 @@ static double silent_seconds(const cJSON *scene, const char *said, const char *l
   if (said && *said) return 0;
   int n = scene_steps(scene, &st);
   steps_free(&st);
-  if (n > 0 || read_seconds(scene) > 0) return 0;
+  if (n > 0 || read_seconds(scene, 0) > 0) return 0;
   double w = shown_words(cJSON_GetObjectItemCaseSensitive(scene, "visual_content"), lang);
   return w > 0 ? timing()->read_look + w / timing()->read_wps : 0;
 }
@@ -3489,7 +3708,9 @@ double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
   double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
   if (min < SCENE_MIN) min = SCENE_MIN;
-  double rd = read_seconds(scene);
+  /* a list's or a table's reading time is in its min_duration
+   * (vgi_narrate), which the plan and the timeline read alike */
+  double rd = read_seconds(scene, 0);
   if (rd > min) min = rd;
   const char *said = vgi_str(scene, "narration");
   rd = silent_seconds(scene, said, lang);
@@ -3521,6 +3742,11 @@ static double scene_words(const cJSON *s, const char *lang) {
     }
   }
   w += word_equiv(vgi_str(vc, "quote_text"), lang);
+  /* a table's cells are the document's words too */
+  const cJSON *rows = cJSON_GetObjectItemCaseSensitive(vc, "rows");
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next)
+    for (const cJSON *c = cJSON_IsArray(r) ? r->child : NULL; c; c = c->next)
+      if (cJSON_IsString(c)) w += word_equiv(c->valuestring, lang);
   return w;
 }
 
@@ -3634,7 +3860,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     const cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
     f->min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
     if (f->min < SCENE_MIN) f->min = SCENE_MIN;
-    if (read_seconds(f->s) > f->min) f->min = read_seconds(f->s);   /* code is read, not only heard */
+    /* code is read, not only heard; a list's or a table's reading time is
+     * given after the fit (vgi_narrate): it holds a slide, it takes no
+     * sentence from another */
+    if (read_seconds(f->s, 0) > f->min) f->min = read_seconds(f->s, 0);
     f->silent = silent_seconds(f->s, NULL, lang);                  /* if nothing is left said */
     const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
     f->srank = cJSON_IsNumber(sr) ? sr->valueint : 0;
@@ -3662,6 +3891,24 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
                              ty && !strcmp(ty, "list") && !full,
                              cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items"));
       free(items_only);
+      if (ty && !strcmp(ty, "table") && units->child && units->child->next) {
+        /* a table's narration (vgi_table_narration): what names it first,
+         * then its rows, within the table's own budget of words, as one
+         * unit that a summary leaves out only before a whole scene ("tr") */
+        vgi_buf rb = {0};
+        while (units->child->next) {
+          cJSON *u = cJSON_DetachItemViaPointer(units, units->child->next);
+          if (rb.n) vgi_buf_puts(&rb, " ");
+          vgi_buf_puts(&rb, vgi_str(u, "t") ? vgi_str(u, "t") : "");
+          cJSON_Delete(u);
+        }
+        cJSON *ru = cJSON_CreateObject();
+        cJSON_AddStringToObject(ru, "t", rb.s ? rb.s : "");
+        cJSON_AddNumberToObject(ru, "r", 1);
+        cJSON_AddTrueToObject(ru, "tr");
+        cJSON_AddItemToArray(units, ru);
+        vgi_buf_free(&rb);
+      }
       if (ty && !strcmp(ty, "title"))
         /* "Welcome to Tool. Tool converts files between formats.": what the
          * document is, in its own line under the title, is said with it
@@ -3725,8 +3972,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
         int whole = 0;   /* sentences of the items, each already short */
         int cont = colon && english_like(lang) ? continues_into(lt) : 0;
-        int say = 0;
-        cJSON *ph = colon ? NULL : list_phrases(items, lang, 0, &say);
+        int say = 0, pairs = 0;
+        cJSON *ph = colon ? NULL
+                          : list_phrases(items, lang, 0, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
+                                         &say, &pairs);
         if (colon) {
           whole = colon_items(&b, items, lang, cont, full);
         } else if (ph) {
@@ -3735,7 +3984,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           const char *h = vgi_str(vc, "header");
           for (const cJSON *u = units->child; h && u; u = u->next)
             if (vgi_str(u, "t") && strcasestr(vgi_str(u, "t"), h)) h = NULL;
-          if (!named_before(units, ph, say)) said_list(&b, lang, h && *h ? h : NULL, ph, say);
+          if (pairs) said_pairs(&b, lang, h && *h ? h : NULL, ph, say);
+          else if (!named_before(units, ph, say)) said_list(&b, lang, h && *h ? h : NULL, ph, say);
           whole = 1;
         } else if (sentence_items(items, 3)) {
           item_sentences(&b, items, 3, lang);
@@ -3808,7 +4058,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
         fu[nu] = (fit_unit){ u, vgi_speech_seconds_lang(t, lang), cJSON_IsNumber(r) ? r->valueint : 1, i, 1, 0,
-                             cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "k")) };
+                             cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "tr")) ? 2
+                             : cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "k")) };
         if (promote && fu[nu].rank == 2 && *t) {
           fu[nu].rank = 1;
           cJSON_ReplaceItemInObjectCaseSensitive(u, "r", cJSON_CreateNumber(1));
@@ -3912,7 +4163,8 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     int nst = 0;
     for (int k = 0; k < nu; k++)
       if (fu[k].kept && !fu[k].fixed) {
-        int cls = fu[k].rank >= 2 ? 200 - 2 * fu[k].rank : fu[k].key ? 198 : 197;
+        /* a table's rows go after every other sentence, before a scene */
+        int cls = fu[k].rank >= 2 ? 200 - 2 * fu[k].rank : fu[k].key == 2 ? 199 : fu[k].key ? 198 : 197;
         if (cls == 198 && !full && duration <= 0) continue;   /* a summary keeps its key points */
         st[nst++] = (fit_step){ cls, k, k, -1 };
       }
@@ -3959,6 +4211,20 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         else f->kept = 0;
       }
     }
+    /* a summary still too long without a table's rows did not need them
+     * gone: they come back (a video over its budget keeps what it says of
+     * its tables as it keeps its key points) */
+    for (int k = 0; k < done && !full && duration <= 0 && total > budget; k++) {
+      if (st[k].cls != 199 || st[k].unit < 0) continue;
+      fit_unit *u = &fu[st[k].unit];
+      fit_scene *f = &fs[u->scene];
+      if (u->kept || !f->kept) continue;
+      double before = scene_est(f);
+      f->speech += u->sec;
+      u->kept = 1;
+      fit_tail(f, fu, lang);
+      total += scene_est(f) - before;
+    }
     free(st);
   }
   /* A summary of many short paragraphs is still a reading when every first
@@ -3993,6 +4259,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
           const cJSON *item = cJSON_IsNumber(bi) ? cJSON_GetArrayItem(items, bi->valueint) : NULL;
           if (cJSON_IsObject(item) && cJSON_GetObjectItemCaseSensitive(item, "title")) continue;
+          /* a table's brief rows, within the table's own budget of words,
+           * are what its slide shows */
+          if (fu[k].key == 2) continue;
           /* the last goes first, or one that only refers back or points
            * elsewhere (point_score below 0), the least of them */
           if (!fu[k].fixed && fu[k].key) {
@@ -4801,6 +5070,14 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       }
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_AUTO_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_UNITS_KEY);
+      const char *ty = vgi_str(s, "scene_type");
+      cJSON *smin = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
+      if (ty && (!strcmp(ty, "list") || !strcmp(ty, "table")) && cJSON_IsNumber(smin)) {
+        /* the timeline holds a list or a table this long to be read (code
+         * has its read_time in vg.scenes) */
+        double rd = read_seconds(s, 1);
+        if (rd > smin->valuedouble) cJSON_SetNumberValue(smin, round(rd * 10) / 10);
+      }
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_MAXAUTO_KEY)) {
         /* the adapter chose this scene's duration: fit it to the narration */
         const char *nt = vgi_str(s, "narration");
@@ -4824,12 +5101,15 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_CONT_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_API_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), VGI_CTX_KEY);
+      cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), VGI_LINKS_KEY);
     }
   }
   headlines_ = 0;
 }
 
 int vgi_nothing_said(const char *t) { return nothing_said(t); }
+
+char *vgi_said_clause(const char *t, const char *lang) { return desc_clause(t ? t : "", lang, 0); }
 
 /* Prose that ends with a colon its next words complete ("The options
  * are:"), not one whose last word is a preposition, which the narration

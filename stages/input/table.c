@@ -1,6 +1,6 @@
 /* table.c: what a table scene says. The narration names the columns, then
- * says each row briefly (its cells, short ones only), within a budget of
- * words: rows past it are counted, not read. Used by the Markdown adapter
+ * says each row briefly (its cells, a long one by its first clause), within
+ * a budget of words: rows past it are counted, not read. Used by the Markdown adapter
  * (table_block) and by the templates for a table scene given without
  * narration (narrate.c). */
 #include "input_private.h"
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CELL_WORDS 8          /* a longer cell is shown, not read */
+#define CELL_WORDS 8          /* a longer cell is said by its first clause, or shown, not read */
 #define CELLS_READ 3          /* cells read per row */
 
 /* Words as espeak-ng says them ("2.887" is five) */
@@ -62,23 +62,44 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     if (!cJSON_IsArray(r)) continue;
     if (budget <= 0 || (max_rows > 0 && read >= max_rows)) { left++; continue; }
     const char *said[CELLS_READ];
+    char *cut[CELLS_READ] = {0};
     int ns = 0;
-    int slots = 0;
+    int slots = 0, unsaid = 0, first_said = 0;
     for (const cJSON *c = r->child; c && slots < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
-      if (!t || words(t) > CELL_WORDS) continue;
+      if (t && words(t) > CELL_WORDS) {
+        /* a long cell is said by its first clause ("AIX 7.2 on PPC64BE"),
+         * else shown, not read */
+        char *k = vgi_said_clause(t, lang);
+        if (*k && words(k) <= CELL_WORDS * 3 / 2) cut[slots] = k, t = k;
+        else { free(k); t = NULL, unsaid++; }
+      }
+      if (!t) continue;
       /* a path or an address takes its place among the cells read but is
        * shown, not said: read, it would leave "data_dir:," */
       slots++;
-      if (!vgi_nothing_said(t)) said[ns++] = t;
+      if (!vgi_nothing_said(t)) {
+        first_said |= c == r->child && !ns;
+        said[ns++] = t;
+      } else {
+        unsaid++;
+      }
     }
-    if (!ns) continue;
+    /* a row said by its first cell alone while it shows more ("E-mail"
+     * over an address, a key over a long value) says nothing of it: the
+     * next row is read instead */
+    if (ns == 1 && first_said && unsaid) ns = 0, left++;
+    if (!ns) {
+      for (int i = 0; i < CELLS_READ; i++) free(cut[i]);
+      continue;
+    }
     vgi_buf row = {0};
     vgi_buf_puts(&row, said[0]);
     for (int i = 1; i < ns; i++) {
       vgi_buf_puts(&row, i == 1 ? ": " : vgi_phrase(lang, "sep"));
       vgi_buf_puts(&row, said[i]);
     }
+    for (int i = 0; i < CELLS_READ; i++) free(cut[i]);
     int rw = words(row.s);
     if (rw > budget && budget < words_for_rows) { vgi_buf_free(&row); left++; budget = 0; continue; }
     budget -= rw;

@@ -639,9 +639,9 @@ static void lists_said_by_name(void **state) {
                               "\xE3\x82\xA4\xE3\x83\xAB\xE3\x81\xAA\xE3\x81\xA9\xE3\x80\x82"));
 }
 
-/* Names that a description follows are said by their names; a list the
- * prose before it named already is not said again; --detail full names
- * every item. */
+/* Names that a description follows are said with it; a list the prose
+ * before it named already is not said again; --detail full names every
+ * item. */
 static void lists_said_once(void **state) {
   (void)state;
   const char *doc = "# Lib\n\nLib reads images.\n\n## Dependencies\n\n* libz, a compression library\n"
@@ -650,7 +650,8 @@ static void lists_said_once(void **state) {
                     "* PNG\n* JPEG\n* GIF\n* WebP\n* TIFF\n* BMP\n* ICO\n";
   const char *all = doc_narration("deps.md", doc);
   print_message("narration: %s\n", all);
-  assert_non_null(strstr(all, "| Dependencies: libz, libpng, and FreeType. |"));
+  assert_non_null(strstr(all, "| Dependencies: libz, a compression library; libpng, a reader of PNG images; FreeType, a "
+                              "font renderer. |"));
   assert_null(strstr(all, "Reader, Writer"));
   assert_null(strstr(all, "Parts:"));
   assert_non_null(strstr(all, "| Formats: PNG, JPEG, GIF, and more. |"));
