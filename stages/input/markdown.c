@@ -261,8 +261,13 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
     case CMARK_NODE_IMAGE:
       if (m) add_image(m, c, cmark_node_get_start_line(c) ? cmark_node_get_start_line(c) : line);
       break;
-    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_HTML_INLINE: {
+      /* a line break in HTML ("<br>", "<br/>") breaks words as a newline
+       * does; other tags are markup, nothing */
+      const char *lit = cmark_node_get_literal(c);
+      if (lit && !strncasecmp(lit, "<br", 3) && !isalnum((unsigned char)lit[3])) vgi_buf_puts(b, names ? ", " : " ");
       break;
+    }
     default:
       inline_text(c, b, m, line);
     }
@@ -378,7 +383,8 @@ static char *slug(const char *s) {
 static const struct { const char *lang; const char *const *words; } abbrevs[] = {
   { "en", (const char *const[]){ "e.g", "i.e", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st",
       "no", "fig", "approx", "incl", "esp", "viz", "al", "resp", "ca", "jr", "sr", "pp", "vol",
-      "ch", "sec", "eq", "ref", "ed", "p", NULL } },
+      "ch", "sec", "eq", "ref", "ed", "p", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+      "sep", "sept", "oct", "nov", "dec", NULL } },
   { "de", (const char *const[]){ "z.b", "bspw", "bzw", "d.h", "u.a", "vgl", "engl", "ca", "nr", "evtl",
       "ggf", "inkl", "sog", "dt", "u.ä", "z.t", "o.ä", "ggü", "allg", "abs", "bsp", "dr", "prof",
       "hr", "fr", "s", "lat", "franz", "ital", "jh", "mio", "mrd", "bzgl", "zzgl", "insb", NULL } },
@@ -441,6 +447,25 @@ static int lower_start(const char *p) {
  * space (or closing quotes/brackets then a space) or the end, unless it ends
  * an abbreviation, or a lower-case word follows; a decimal, a version (1.2.3),
  * a file name (a.md) never has a space after its period. 。！？ always end. */
+/* "am 7. Dezember", "im 19. Jahrhundert": in German a day or an ordinal is
+ * a number and a full stop; before a month or one of a few nouns it ends
+ * no sentence. e is the full stop, next the word after it. */
+static int ordinal(const char *text, const char *e, const char *next, const char *lang) {
+  if (!lang || strncmp(lang, "de", 2)) return 0;
+  const char *w = e;
+  while (w > text && isdigit((unsigned char)w[-1])) w--;
+  if (e - w < 1 || e - w > 2 || (w > text && w[-1] != ' ' && w[-1] != '(')) return 0;
+  static const char *const nouns[] = { "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
+    "August", "September", "Oktober", "November", "Dezember", "Jan.", "Feb.", "Mär.", "Apr.", "Jun.", "Jul.",
+    "Aug.", "Sep.", "Sept.", "Okt.", "Nov.", "Dez.", "Jahrhundert", "Jahrhunderts", "Jahrhunderten",
+    "Auflage", "Klasse", "Platz", "Lebensjahr", "Geburtstag", NULL };
+  for (int i = 0; nouns[i]; i++) {
+    size_t l = strlen(nouns[i]);
+    if (!strncmp(next, nouns[i], l) && !isalpha((unsigned char)next[l]) && (unsigned char)next[l] < 0x80) return 1;
+  }
+  return 0;
+}
+
 static const char *sentence_end(const char *text, const char *p, const char *lang) {
   for (const char *e = p; *e; e++) {
     if (!strncmp(e, "\xE3\x80\x82", 3) || !strncmp(e, "\xEF\xBC\x81", 3) || !strncmp(e, "\xEF\xBC\x9F", 3))
@@ -454,6 +479,7 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
     if (*after && *after != ' ') continue;
     if (!*after) return after;
     if (*e == '.' && after == e + 1 && is_abbrev(text, e, lang)) continue;
+    if (*e == '.' && after == e + 1 && ordinal(text, e, after + 1, lang)) continue;
     if (lower_start(after)) continue;
     return after;
   }
@@ -1193,7 +1219,7 @@ char *vgi_headline(const char *s) {
     const char *e = t + we[i - 1] - 1;
     /* not inside brackets, not an abbreviation of any language ("engl.") */
     if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
-        is_abbrev(t, e, "fr") || is_abbrev(t, e, "es"))))
+        is_abbrev(t, e, "fr") || is_abbrev(t, e, "es") || ordinal(t, e, t + ws[i], "de"))))
       sentence = we[i - 1], sentence_words = i;
   }
   if (sentence_words <= HEADLINE_WORDS) cut = sentence;
@@ -1334,7 +1360,7 @@ size_t vgi_first_sentence(const char *s) {
       if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && lower_start(s + i + 1)) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
-                         is_abbrev(s, s + i, "es"))))
+                         is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))
         return i + 1;
     }
   }

@@ -616,6 +616,44 @@ static void summary_boilerplate_and_code(void **state) {
 /* In a summary, subsections of one sentence share a slide (their headings
  * as bullets, each sentence said); one of two sentences is its own scene;
  * --detail full keeps a scene each. */
+static char *all_narration(const cJSON *m);
+
+/* Sentences are not split at a German date or ordinal ("am 7. Dezember",
+ * "im 19. Jahrhundert"), an English month's abbreviation or a.m./p.m.; a
+ * number that ends a sentence still ends it. An HTML line break parts
+ * words as a newline does. */
+static void sentences_keep_dates(void **state) {
+  (void)state;
+  const struct { const char *lang, *text; int n; const char *first; } cases[] = {
+    { "de", "Die Bahn fuhr am 7. Dezember 1835 nach Fürth. Sie war schnell.", 2,
+      "Die Bahn fuhr am 7. Dezember 1835 nach Fürth." },
+    { "de", "Im 19. Jahrhundert wuchs das Netz. Es wuchs schnell.", 2, "Im 19. Jahrhundert wuchs das Netz." },
+    { "de", "Der Preis ist 7. Danach kommt mehr.", 2, "Der Preis ist 7." },
+    { "en", "Dr. Smith arrived at 3 p.m. on Jan. 5 with the team. They talked.", 2,
+      "Dr. Smith arrived at 3 p.m. on Jan. 5 with the team." },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    int n = 0;
+    char **v = vgi_sentences_lang(cases[k].text, cases[k].lang, &n);
+    if (n != cases[k].n) fail_msg("%s: %d sentences, first '%s'", cases[k].text, n, n ? v[0] : "");
+    assert_string_equal(v[0], cases[k].first);
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+  }
+  /* the headline of a German sentence with an ordinal keeps it */
+  char *h = vgi_headline("Im 19. Jahrhundert wuchs das Netz der Bahn sehr schnell.");
+  assert_non_null(strstr(h, "19. Jahrhundert"));
+  free(h);
+  vgi_diags d;
+  cJSON *m = load_text("br.md", "# T\n\nFirst line<br>New line here.\n\nA second<br/>one here and more.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "First line New line here."));
+  assert_non_null(strstr(all, "A second one here"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void short_sections_share_a_slide(void **state) {
   (void)state;
   doc_n = 0;
@@ -2320,6 +2358,7 @@ int main(void) {
     cmocka_unit_test(summary_code_and_pointers),
     cmocka_unit_test(summary_code_past_output),
     cmocka_unit_test(summary_boilerplate_and_code),
+    cmocka_unit_test(sentences_keep_dates),
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),
     cmocka_unit_test(summary_says_sentences_not_asides),
