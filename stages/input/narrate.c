@@ -5002,9 +5002,27 @@ static int outro_of_title(const cJSON *scenes, const cJSON *s) {
   return ty && t0 && sub && title && !strcmp(ty, "outro") && !strcmp(t0, "title") && !strcmp(sub, title);
 }
 
+/* A language vgrun has neither phrases nor an espeak-ng voice for is said
+ * by the English voice with English phrases: told, not silent. */
+static void unknown_language(const cJSON *videos, vgi_diags *d) {
+  const cJSON *v;
+  cJSON_ArrayForEach(v, videos) {
+    const char *lang = vgi_str(v, "language");
+    if (!lang || vgi_lang_known(lang) || vgi_voice_known(lang)) continue;
+    const cJSON *s0 = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(v, "scenes"), 0);
+    const cJSON *src = cJSON_GetObjectItemCaseSensitive(s0, "source");
+    const cJSON *ln = cJSON_GetObjectItemCaseSensitive(src, "line");
+    vgi_diag_add(d, VGI_WARNING, vgi_str(src, "file"), cJSON_IsNumber(ln) ? ln->valueint : 0, 0, "language",
+                 "no voice or phrases for the language '%s': it is said with English ones (`vgrun say --list-voices` lists the voices)",
+                 lang);
+    return;   /* once */
+  }
+}
+
 void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
   vgi_language_pass(model, opts ? opts->language : NULL);
   const cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
+  unknown_language(videos, d);
   for (cJSON *v = videos ? videos->child : NULL; v; v = v->next) {
     cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
     if (!cJSON_IsArray(scenes)) continue;

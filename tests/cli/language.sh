@@ -30,13 +30,17 @@ grep -q "de, voice de" s.out || bad "scenes --language de: not the German voice:
 grep -q '"language":"pt-BR"' j.out || bad "scenes --json --language pt-BR: $(head -c 300 j.out)"
 "$VGRUN" check --language ko doc.md >c.out 2>&1 || bad "check --language ko: $(cat c.out)"
 for c in scenes check create; do
-  for tag in 'x!' 1 'en-' 'de-toolongsubtag' ''; do
+  for tag in 'x!' 1 'en-' 'de-toolongsubtag' '' klingon; do
     "$VGRUN" $c doc.md --language "$tag" -o "$T/bad.mp4" >b.out 2>&1
     [ $? = 2 ] || bad "$c --language '$tag': exit not 2: $(cat b.out)"
     grep -q "language" b.out || bad "$c --language '$tag': message does not name the option: $(cat b.out)"
   done
 done
 [ -e bad.mp4 ] && bad "a bad --language made a video"
+# a well-formed tag vgrun has neither a voice nor phrases for: said in English, and told
+"$VGRUN" scenes --language xx-YY doc.md >u.out 2>&1 || bad "scenes --language xx-YY: $(cat u.out)"
+grep -q "no voice or phrases for the language 'xx-YY'" u.out || bad "an unknown language is not told: $(cat u.out)"
+"$VGRUN" scenes --language de doc.md 2>&1 | grep -q "no voice or phrases" && bad "German is told as unknown"
 "$VGRUN" create --help | grep -q -- "--language BCP47" || bad "create --help does not list --language BCP47"
 
 # create: timing.json names the language and its voice; a named voice stays

@@ -98,7 +98,8 @@ end
 -- subtags of 1-8 letters or digits)
 function M.check_language(v, name)
   local s = type(v) == "string" and v or ""
-  local ok = #s < 64 and s:match("^%a%a%a?[-_%w]*$") ~= nil
+  -- a primary tag of two or three letters, then subtags ("klingon" is none)
+  local ok = #s < 64 and (s:match("^%a%a%a?$") or s:match("^%a%a%a?[-_][-_%w]+$")) ~= nil
   if ok then
     for sub in s:gsub("_", "-"):gmatch("%-([^-]*)") do
       if #sub < 1 or #sub > 8 or not sub:match("^%w+$") then ok = false end
