@@ -102,6 +102,9 @@ refused bad-theme "--theme" "neon" -- --from in/talk.md -o out/v.mp4 --theme neo
 refused tall "--resolution 16x1000" -- --from in/talk.md -o out/tall.mp4 --resolution 16x1000
 refused too-wide "--resolution 4000x240" -- --from in/talk.md -o out/wide.mp4 --resolution 4000x240
 refused too-small "--resolution 64x64" -- --from in/talk.md -o out/small.mp4 --resolution 64x64
+refused huge "too large: at most 7680x4320" -- --from in/talk.md -o out/huge.mp4 --resolution 100000x100000
+refused mkv "vgrun writes MP4 files" -- --from in/talk.md -o out/v.mkv
+refused onto-doc "vgrun writes MP4 files" -- --from in/talk.md -o in/talk.md
 refused bad-split "--split" -- --from in/talk.md -o out/s.mp4 --split h9
 refused bad-preset "--preset" -- --from in/talk.md -o out/s.mp4 --preset warp
 refused bad-duration "--duration" -- --from in/talk.md -o out/s.mp4 --duration nan

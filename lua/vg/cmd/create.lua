@@ -255,6 +255,11 @@ return {
       if mp4 and (o.output:match("([^/]*)$")):lower() == ".mp4" then
         return usage_error(string.format("-o %s: give the file a name (NAME.mp4)", o.output))
       end
+      -- a file name of another kind ("x.mkv", "README.md") is a mistake of the command line
+      local leaf = o.output:match("([^/]*)$")
+      if not mp4 and leaf:match("^[^.].*%.%a[%w]*$") and file_kind(o.output) ~= "directory" then
+        return usage_error(string.format("-o %s: vgrun writes MP4 files: give NAME.mp4 or a folder", o.output))
+      end
       local dir = mp4 and (o.output:match("^(.*)/[^/]*$") or ".") or o.output
       if dir == "" then dir = "/" end
       -- a trailing slash names a folder: it is made (after every check)

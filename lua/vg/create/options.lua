@@ -69,7 +69,9 @@ end
 --- scenes, frame): resolution_arg(s, label) -> {w, h} | nil, message;
 --- captions_arg(s, label) -> s | nil, message.
 function M.resolution_arg(s, label)
-  local w, h = s:match("^(%d%d?%d?%d?%d?)[xX](%d%d?%d?%d?%d?)$")
+  local w, h = s:match("^(%d+)[xX](%d+)$")
+  -- (long numbers are sizes too: told the limit, not the form)
+  if w and (#w > 9 or #h > 9) then w, h = "999999998", "999999998" end
   w, h = math.tointeger(tonumber(w)), math.tointeger(tonumber(h))
   if not w then return nil, label .. " " .. s .. ": wants WxH, like 1920x1080" end
   local ok, err = M.check_resolution(w, h)
