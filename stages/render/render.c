@@ -444,7 +444,8 @@ static void draw_items(rd_ctx *c, const cJSON *items, double alpha) {
   cJSON_ArrayForEach(it, items) draw_item(c, it, alpha);
 }
 
-/* Fits every text and code box without drawing (vg_render_check). */
+/* Fits every text and code box without drawing, and loads every picture
+ * (vg_render_check). */
 static void check_items(rd_ctx *c, const cJSON *items) {
   const cJSON *it;
   if (c->depth > 32) return;
@@ -459,6 +460,19 @@ static void check_items(rd_ctx *c, const cJSON *items) {
       rd_text_spec_from_json(it, type[0] == 'c', &s);
       if (s.w <= 0 || s.h <= 0 || !s.text[0]) continue;
       warn(c, it, &s, rd_text_fit(&s));
+    } else if (!strcmp(type, "image")) {
+      /* a picture that will be a placeholder is told before the video is
+       * made (loaded once: the thread's image cache keeps it for drawing) */
+      const char *path = vg_json_str(it, "path", NULL);
+      char why[256];
+      if (path && !rd_image_get(path, why, sizeof why)) {
+        cJSON *wj = cJSON_CreateObject();
+        cJSON_AddStringToObject(wj, "id", vg_json_str(it, "id", "image"));
+        cJSON_AddStringToObject(wj, "status", "unreadable");
+        cJSON_AddStringToObject(wj, "path", path);
+        cJSON_AddStringToObject(wj, "reason", why);
+        cJSON_AddItemToArray(c->warnings, wj);
+      }
     }
   }
 }

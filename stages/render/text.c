@@ -852,7 +852,11 @@ cairo_surface_t *rd_png_load(const char *path, struct stat *st, char *err, size_
   png_mem m = {buf, got, 0};
   s = cairo_image_surface_create_from_png_stream(png_read, &m);
   if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-    vg_errf(err, errlen, "cannot decode the PNG (%s)", cairo_status_to_string(cairo_surface_status(s)));
+    /* Cairo reports libpng's errors as NO_MEMORY; the size was checked above */
+    cairo_status_t st = cairo_surface_status(s);
+    vg_errf(err, errlen, "%s", st == CAIRO_STATUS_NO_MEMORY || st == CAIRO_STATUS_READ_ERROR
+                                   ? "its PNG data is damaged and cannot be decoded"
+                                   : cairo_status_to_string(st));
     cairo_surface_destroy(s);
     s = NULL;
   }

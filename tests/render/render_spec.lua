@@ -182,6 +182,27 @@ describe("images", function()
     local _, warnings = render.frame(bad, { width = 320, height = 180 })
     assert.are.equal("unreadable", warnings[1].status)
   end)
+
+  it("tells a damaged picture before drawing (render.check, as vgrun create plans)", function()
+    -- a PNG whose header is right and whose data is not
+    local function chunk(t, d)
+      return string.pack(">I4", #d) .. t .. d .. string.pack(">I4", 0)
+    end
+    local path = os.tmpname() .. ".png"
+    local f = assert(io.open(path, "wb"))
+    f:write("\x89PNG\r\n\x1a\n", chunk("IHDR", string.pack(">I4I4BBBBB", 64, 64, 8, 2, 0, 0, 0)),
+      chunk("IDAT", string.rep("garbage", 10)), chunk("IEND", ""))
+    f:close()
+    local s = { id = "dmg", scene_type = "title", visual_content = { title = "x", image = path } }
+    local warnings = render.check(s, { width = 320, height = 180 })
+    os.remove(path)
+    local found
+    for _, w in ipairs(warnings) do
+      if w.status == "unreadable" then found = w end
+    end
+    assert.is_truthy(found, "no warning for a damaged picture")
+    assert.matches("damaged", found.reason, 1, true)
+  end)
 end)
 
 describe("themes and accents", function()
