@@ -3945,6 +3945,15 @@ static int changelog(const char *h) {
     if (n >= l && !strncasecmp(h, words[i], l) && (n == l || (h[l] == ' ' && h[l + 1] == '(')))
       return 1;
   }
+  /* a project's name first: "GNU gzip NEWS", "GNU tar NEWS - User visible
+   * changes", "libfoo Changelog", "Tool Release Notes" */
+  for (const char *w = h; (w = strstr(w, "NEWS")) != NULL; w += 4)
+    if ((w == h || w[-1] == ' ') && (w - h) <= 40 && !isalnum((unsigned char)w[4])) return 1;
+  static const char *const ends[] = { " changelog", " change log", " release notes", " release history", NULL };
+  for (int i = 0; ends[i]; i++) {
+    size_t l = strlen(ends[i]);
+    if (n > l && n - l <= 40 && !strncasecmp(h + n - l, ends[i], l)) return 1;
+  }
   return 0;
 }
 

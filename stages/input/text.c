@@ -75,6 +75,8 @@ typedef struct text {
   int *pc, *cc;              /* lines of prose, of code before line i */
   int *nb;                   /* the first blank line from line i */
   int in_item;               /* list items around the block being read */
+  int outline;               /* Emacs outline ("* Release", "** Bug fixes" at the margin: headings) */
+  int mode_title;            /* the first line, its mode marker taken off: the title (-1 none) */
 } text;
 
 /* ---- characters and lines ------------------------------------------------------------- */
@@ -424,6 +426,12 @@ static int numbered(const char *s, int n, int *text_at) {
   while (i < n && s[i] == ' ') i++;
   *text_at = i;
   return depth;
+}
+
+/* An outline line's text that is a title: short, no sentence. */
+static int outline_title(const char *s, int n) {
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':')) n--;
+  return n > 0 && n <= 80 && word_count_n(s, n) <= 8 && s[n - 1] != '.' && s[n - 1] != '!';
 }
 
 /* a line that may be a heading's text: short, words, no sentence end */
@@ -1496,6 +1504,33 @@ static void blocks(text *r, view v, int depth) {
       colon = 0;
       continue;
     }
+    /* "GnuTLS NEWS -- History of user-visible changes.   -*- outline -*-"
+     * is the title, even with a paragraph right under it */
+    if (i == r->mode_title && !(v.ov && i == v.a)) {
+      heading(r, i, 'M', s, t);
+      i++;
+      colon = 0;
+      continue;
+    }
+    /* an outline's heading: stars at the margin, their number its depth; a
+     * short title ("** Bug fixes", "* Noteworthy changes in release 1.12
+     * (2022-04-07) [stable]"), not an entry written the same way ("**
+     * libgnutls: Fix a … oracle.", gdb's "* MI version 1 is deprecated …"),
+     * which split_lines made a list item */
+    if (r->outline && k == 0 && !(v.ov && i == v.a) && t > 2 && s[0] == '*') {
+      int stars = 0;
+      while (stars < t && s[stars] == '*') stars++;
+      if (stars <= 4 && stars < t && s[stars] == ' ') {
+        int at = stars;
+        while (at < t && s[at] == ' ') at++;
+        if (at < t && outline_title(s + at, t - at)) {
+          heading(r, i, (char)('0' + stars), s + at, t - at);
+          i++;
+          colon = 0;
+          continue;
+        }
+      }
+    }
     /* a table (before headings: a column rule is no underline), also right
      * under the line that introduces it ("Options:") */
     int after_colon = 0;
@@ -1805,10 +1840,42 @@ static int split_lines(text *r, const char *src, size_t len) {
   if (!vgi_split_lines(src, len, 1, &r->store, &r->L, &r->n)) return 0;
   /* what is never said: modelines (vim reads the first and last five
    * lines), Emacs' local variables at the end, Debian signatures */
+  int stars2 = 0, first = -1;
   for (int i = 0; i < r->n; i++) {
     tline *l = &r->L[i];
+    if (first < 0 && l->ind < l->len) first = i;
+    if (l->ind == 0 && l->len > 3 && !strncmp(l->s, "** ", 3)) stars2++;
     if (signature(l->s, l->len < LINE_LOOK ? l->len : LINE_LOOK)) l->kind = 'x';
-    else if ((i < 5 || i >= r->n - 5) && modeline(l->s, look(l))) l->kind = 'x';
+    else if ((i < 5 || i >= r->n - 5) && modeline(l->s, look(l))) {
+      /* "GNU gzip NEWS      -*- outline -*-": the words before the marker are the title */
+      const char *a = i == first ? memmem(l->s, (size_t)look(l), "-*-", 3) : NULL;
+      int keep = a ? (int)(a - l->s) : 0;
+      while (keep > 0 && (l->s[keep - 1] == ' ' || l->s[keep - 1] == '\t' || l->s[keep - 1] == '.')) keep--;
+      if (a && keep > l->ind && memmem(a, (size_t)(look(l) - keep), "outline", 7)) r->outline = 1;
+      if (keep > l->ind) {
+        l->len = keep;
+        if (a) r->mode_title = i;
+      } else {
+        l->kind = 'x';
+      }
+    }
+  }
+  /* two-star lines at the margin are an outline's subheadings (no list is
+   * written so) */
+  if (stars2 >= 2) r->outline = 1;
+  /* an outline's entry written as a heading ("** libgnutls: Fix a … oracle.")
+   * is a list item one level in: its stars but the last become spaces */
+  for (int i = 0; r->outline && i < r->n; i++) {
+    tline *l = &r->L[i];
+    int stars = 0;
+    while (stars < l->len && l->s[stars] == '*') stars++;
+    if (l->ind || stars < 2 || stars > 4 || stars >= l->len || l->s[stars] != ' ') continue;
+    int at = stars;
+    while (at < l->len && l->s[at] == ' ') at++;
+    if (at >= l->len || outline_title(l->s + at, l->len - at)) continue;
+    char *w = (char *)l->s;   /* the line lives in r->store, ours to change */
+    for (int k = 0; k < stars - 1; k++) w[k] = ' ';
+    l->ind = stars - 1;
   }
   for (int i = r->n - 1; i >= 0 && i >= r->n - 40; i--) {
     int t;
@@ -1837,7 +1904,7 @@ static void remap(const text *r, cJSON *node) {
 char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi_options *opts,
                         vgi_diags *d, int **map, int *nmap, size_t *out_len) {
   (void)opts;
-  text r = { .file = file, .d = d, .next_src = 1, .last_blank = 1, .title_line = -1 };
+  text r = { .file = file, .d = d, .next_src = 1, .last_blank = 1, .title_line = -1, .mode_title = -1 };
   if (!split_lines(&r, src, len)) {
     free(r.store);
     free(r.L);
@@ -1935,6 +2002,21 @@ cJSON *vgi_text_load(const char *src, size_t len, const char *file, const vgi_op
  * Markdown. Looked for in the first 64 KiB. */
 int vgi_text_is_markdown(const char *s, size_t len) {
   if (len > 65536) len = 65536;
+  /* an Emacs outline ("-*- outline -*-" first, or "** Bug fixes" at the
+   * margin twice) is plain text whatever links or code it quotes */
+  {
+    const char *nl = memchr(s, '\n', len);
+    size_t n1 = nl ? (size_t)(nl - s) : len;
+    const char *m = n1 > 6 ? memmem(s, n1, "-*-", 3) : NULL;
+    if (m && memmem(m, n1 - (size_t)(m - s), "outline", 7)) return 0;
+    int stars2 = 0;
+    for (const char *p = s; p && p < s + len && stars2 < 2;) {
+      if ((size_t)(s + len - p) > 3 && !strncmp(p, "** ", 3) && p[3] != ' ') stars2++;
+      p = memchr(p, '\n', (size_t)(s + len - p));
+      if (p) p++;
+    }
+    if (stars2 >= 2) return 0;
+  }
   int score = 0, atx = 0, spans = 0, strong = 0, fences = 0, prev_hash = 0, rules = 0;
   for (size_t i = 0; i < len && score < 2;) {
     const char *e = memchr(s + i, '\n', len - i);

@@ -332,6 +332,51 @@ static void line_items(void **state) {
 
 /* Hostile text: deep indentation, long lines, many markers, tabs, CRLF,
  * control characters: read, never a crash and never a nesting error. */
+/* A GNU NEWS file (Emacs outline): "* Noteworthy changes in release …" and
+ * "** Bug fixes" at the margin are headings, an entry written with stars
+ * ("** libfoo: Fix a crash in the parser.") is a list item, the first
+ * line's words before "-*- outline -*-" are the title, and it is read as
+ * plain text however much Markdown it quotes. A summary says the latest
+ * release. */
+static void outline_news(void **state) {
+  (void)state;
+  static const char news[] =
+    "GNU frob NEWS -- History of user-visible changes.     -*- outline -*-\n"
+    "Bug numbers refer to our tracker; `make check` runs the tests.\n\n"
+    "* Noteworthy changes in release 2.1 (2024-05-01) [stable]\n\n"
+    "** Bug fixes\n\n"
+    "  'frob -l' no longer misreports file lengths.\n\n"
+    "** libfrob: Fix a crash in the parser when a line is empty.\n"
+    "   Reported by a user.\n\n"
+    "** New features\n\n"
+    "  The --fast option now makes frob twice as fast on large inputs.\n\n"
+    "* Noteworthy changes in release 2.0 (2023-01-01) [stable]\n\n"
+    "** Bug fixes\n\n"
+    "  Old fixes that a summary does not say.\n";
+  assert_false(vgi_text_is_markdown(news, strlen(news)));
+  const char *path = write_tmp("NEWS", news);
+  vgi_options doc = { .format = "document" };
+  vgi_diags d;
+  cJSON *m = load(path, &doc, &d);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  assert_string_equal(sget(video_at(m, 0), "title"), "GNU frob NEWS -- History of user-visible changes");
+  int bug = 0, feat = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *h = vcget(scene_at(m, 0, i), "header");
+    assert_true(!h || !strstr(h, "*"));
+    bug += h && !strcmp(h, "Bug fixes");
+    feat += h && !strcmp(h, "New features");
+  }
+  assert_int_equal(bug, 1);    /* the latest release's only */
+  assert_int_equal(feat, 1);
+  assert_true(said_in(m, "no longer misreports") == 1);
+  assert_non_null(scene_with(m, "list", "Fix a crash in the parser"));   /* an entry, shown */
+  assert_true(said_in(m, "Old fixes") == 0);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
 static void hostile(void **state) {
   (void)state;
   char path[256];
@@ -384,6 +429,7 @@ int main(void) {
     cmocka_unit_test(fields),
     cmocka_unit_test(tables),
     cmocka_unit_test(line_items),
+    cmocka_unit_test(outline_news),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
