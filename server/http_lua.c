@@ -161,7 +161,8 @@ static int opt_fn(lua_State *L, int t, const char *k, int required) {
 }
 
 /* http.listen{host=, port=, on_request=fn(req, info), on_gone=fn(id),
- *             max_body=, max_header=, max_conns=, idle_timeout= (s), max_queue=} */
+ *             max_body=, max_header=, max_conns=, max_per_addr=, header_timeout= (s),
+ *             min_body= (bytes per header_timeout), read_timeout= (s), max_queue=} */
 static int l_listen(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   vg_engine *e = vgl_engine(L);
@@ -172,7 +173,10 @@ static int l_listen(lua_State *L) {
   lim.max_body = (size_t)vgl_opt_integer(L, 1, "max_body", 10 << 20);
   lim.max_header = (size_t)vgl_opt_integer(L, 1, "max_header", 16 << 10);
   lim.max_conns = (int)vgl_opt_integer(L, 1, "max_conns", 256);
-  lim.idle_ms = (unsigned)(vgl_opt_number(L, 1, "idle_timeout", 60) * 1000);
+  lim.max_per_addr = (int)vgl_opt_integer(L, 1, "max_per_addr", 128);
+  lim.header_ms = (unsigned)(vgl_opt_number(L, 1, "header_timeout", 10) * 1000);
+  lim.min_body = (size_t)vgl_opt_integer(L, 1, "min_body", 4096);
+  lim.read_ms = (unsigned)(vgl_opt_number(L, 1, "read_timeout", 600) * 1000);
   lim.max_queue = (size_t)vgl_opt_integer(L, 1, "max_queue", 256 << 10);
   lserver **ud = lua_newuserdatauv(L, sizeof(lserver *), 0);
   lserver *heap = calloc(1, sizeof *heap);

@@ -84,7 +84,7 @@ local function run_request(S, req, info)
 end
 
 --- start{host=, port=, data=, token=, jobs=, max_upload=, tasks=, max_conns=,
----       heartbeat=} -> server | nil, message
+---       max_per_addr=, header_timeout=, heartbeat=} -> server | nil, message
 -- tasks: the task manager module (default vg.serve.tasks, if built in).
 function M.start(o)
   local S = { data = o.data, stopped = false }
@@ -113,7 +113,14 @@ function M.start(o)
     max_body = max_upload + 64 * 1024,
     max_header = o.max_header or 16 * 1024,
     max_conns = o.max_conns or 256,
-    idle_timeout = o.idle_timeout or 60,
+    -- one address cannot hold every slot; at a cap a new connection takes
+    -- the place of the oldest one still waiting for its headers
+    max_per_addr = o.max_per_addr or 128,
+    -- headers due 10 s after the connection waits for a request, however
+    -- slowly they trickle; a body must bring 4 KiB every 10 s
+    header_timeout = o.header_timeout or 10,
+    min_body = o.min_body or 4096,
+    read_timeout = o.read_timeout or 600,
     max_queue = o.max_queue or 256 * 1024,
     on_request = function(req, info) core.go(run_request, S, req, info) end,
     on_gone = function(id) S.hub:gone(id) end,
