@@ -40,6 +40,29 @@ try:
     c2.request("GET", "/api/tasks/%s/events" % tid, headers={"Last-Event-ID": "0"})
     ev2, _ = sse_events(c2.getresponse())
     check([int(e["id"]) for e in ev2 if "id" in e] == ids, "a late client gets the same events")
+    # a client that already has the final event (or names an id past it):
+    # the stream of the ended task ends at once, with no event (it waited
+    # forever on keep-alives; 10 s of silence, less than the 15 s heartbeat,
+    # fails such a stream instead of waiting on it)
+    for lid in [str(ids[-1]), "500", "99999999999999999999"]:
+        c3 = s.conn(timeout=10)
+        try:
+            c3.request("GET", "/api/tasks/%s/events" % tid, headers={"Last-Event-ID": lid})
+            ev3, _ = sse_events(c3.getresponse())
+            got = [int(e["id"]) for e in ev3 if "id" in e]
+        except OSError as e:
+            got = str(e)
+        check(got == [], "Last-Event-ID %s of an ended task: the stream ends at once (%s)" % (lid, got))
+    # an id that is no decimal integer is no id: the whole replay, then the end
+    for lid in ["1e3", "-4", "abc"]:
+        c3 = s.conn(timeout=10)
+        try:
+            c3.request("GET", "/api/tasks/%s/events?last_event_id=%s" % (tid, lid))
+            ev3, _ = sse_events(c3.getresponse())
+            got = [int(e["id"]) for e in ev3 if "id" in e]
+        except OSError as e:
+            got = str(e)
+        check(got == ids, "last_event_id=%s: every event, then the end" % lid)
     st, _, j = s.json("DELETE", "/api/tasks/" + tid)
     check(st == 200, "DELETE removes it")
 

@@ -84,10 +84,10 @@ local function run_request(S, req, info)
 end
 
 --- start{host=, port=, data=, token=, jobs=, max_upload=, tasks=, max_conns=,
----       max_per_addr=, header_timeout=, heartbeat=} -> server | nil, message
+---       max_per_addr=, header_timeout=, max_previews=, preview_queue=, heartbeat=} -> server | nil, message
 -- tasks: the task manager module (default vg.serve.tasks, if built in).
 function M.start(o)
-  local S = { data = o.data, stopped = false }
+  local S = { data = o.data, stopped = false, max_previews = o.max_previews, preview_queue = o.preview_queue }
   local ok, err = core.mkdirs(o.data .. "/tmp")
   if not ok then return nil, err end
   local Tasks = o.tasks
