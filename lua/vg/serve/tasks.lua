@@ -188,7 +188,8 @@ function Manager:_publish(t, etype, f, final)
   self:_events(t)
   local data = {}
   if type(f.data) == "table" then
-    if #f.data > 0 then data.items = f.data else for k, v in pairs(f.data) do data[k] = v end end
+    -- a path in the task folder as the client knows it (data.file of a warning)
+    if #f.data > 0 then data.items = f.data else for k, v in pairs(f.data) do data[k] = self:_show(t, v) end end
   end
   data.stage, data.message, data.progress = f.stage, f.message, f.progress
   data.task_status, data.task_progress, data.eta = t.status, t.progress, t.eta
