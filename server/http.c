@@ -352,6 +352,7 @@ void vgh_stream_end(vgh_req *r) {
 }
 
 static void maybe_finish(vgh_server *s);
+static void deadline_fire(uv_timer_t *t);
 
 /* ---- connections ------------------------------------------------------------ */
 
@@ -392,24 +393,38 @@ static int conn_waiting(conn *c) {
          !headers_complete(c->sock);
 }
 
+static void deadline_start(conn *c, uint64_t ms) {
+  c->due = uv_now(c->s->loop) + ms;
+  uv_timer_start(&c->deadline, deadline_fire, ms, 0);
+}
+
 static void deadline_fire(uv_timer_t *t) {
   conn *c = t->data;
   vgh_server *s = c->s;
   if (c->busy || c->closed || c->evicted || uv_is_closing((uv_handle_t *)&c->tcp)) return;
+  /* The loop was held up (a long stretch of Lua) and this timer runs late,
+   * before the sockets were read: what the client sent meanwhile may wait in
+   * the kernel. Give it one turn of reading first. */
+  int late = uv_now(s->loop) > c->due + 1000;
+  size_t have = c->sock->input ? c->sock->input->size : 0;
+  if (late) {
+    c->reading_body = 0;  /* a body's progress is measured afresh after it */
+    c->body_seen = have;
+    deadline_start(c, 1000);
+    return;
+  }
   if (!headers_complete(c->sock)) { conn_cut(c); return; }
   /* headers in, the body coming: it must keep coming */
-  size_t have = c->sock->input->size;
   if (c->reading_body && have - c->body_seen < s->lim.min_body) { conn_cut(c); return; }
   c->reading_body = 1;
   c->body_seen = have;
-  uv_timer_start(&c->deadline, deadline_fire, s->lim.header_ms, 0);
+  deadline_start(c, s->lim.header_ms);
 }
 
 static void conn_arm(conn *c) {
   c->reading_body = 0;
   c->body_seen = 0;
-  if (!c->closed && c->s->lim.header_ms)
-    uv_timer_start(&c->deadline, deadline_fire, c->s->lim.header_ms, 0);
+  if (!c->closed && c->s->lim.header_ms) deadline_start(c, c->s->lim.header_ms);
 }
 
 static void conn_free(conn *c) {

@@ -37,6 +37,7 @@ struct vgh_conn {
   uint64_t h2o_id;         /* h2o_conn_t.id of the HTTP/1 connection on it */
   unsigned char addr[16];  /* the peer's address (IPv6 cut to its /64) */
   int busy;                /* requests on it that h2o has not disposed yet */
+  uint64_t due;            /* when the deadline should fire (uv_now's clock) */
   size_t body_seen;        /* input bytes at the last body check */
   int reading_body;
   int evicted, closed, handles;

@@ -174,7 +174,13 @@ local function preview(route)
       end
       local me = { co = core.running_fiber() }
       g.waiting[#g.waiting + 1] = me
-      while not me.go do core.suspend() end
+      local ok, err = pcall(function() while not me.go do core.suspend() end end)
+      if not ok then
+        -- the wait was cancelled: out of the line, or the slot goes on
+        if me.go then preview_done(ctx.S, false) end
+        for i, w in ipairs(g.waiting) do if w == me then table.remove(g.waiting, i); break end end
+        error(err, 0)
+      end
       -- it left while it waited: nothing to make
       if ctx.req:gone() or ctx.S.stopped then return preview_done(ctx.S, false) end
     else
