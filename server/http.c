@@ -367,7 +367,7 @@ static void deadline_fire(uv_timer_t *t);
 
 static int headers_complete(const h2o_socket_t *sock) {
   const h2o_buffer_t *in = sock->input;
-  if (!in) return 0;
+  if (!in || in->size == 0) return 0;
   /* the blank line that ends them: "\n\r\n" or "\n\n" (HTTP/1 parsers take both) */
   const char *p = in->bytes, *end = in->bytes + in->size;
   while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {

@@ -10,6 +10,9 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import Server, check, done  # noqa: E402
 
+# ASan keeps freed memory in quarantine: RSS says nothing there (printed only)
+SANITIZED = "ASAN_OPTIONS" in os.environ
+
 random.seed(7)
 WORDS = "alpha beta gamma delta render server engine video frame scene narration picture".split()
 parts = ["# A large document\n"]
@@ -57,7 +60,7 @@ try:
     # the last preview
     st, _, _ = s.json("GET", "/api/health")
     after = rss_kb(s.p.pid)
-    check(st == 200 and after - idle <= (peak[0] - idle) // 2,
+    check(st == 200 and (SANITIZED or after - idle <= (peak[0] - idle) // 2),
           "memory goes back down after the previews: %d MB idle, %d MB at the peak, %d MB after"
           % (idle // 1024, peak[0] // 1024, after // 1024))
 finally:
