@@ -697,38 +697,10 @@ function M.check_list(dl)
   return out
 end
 
--- Pictures of a display list that cannot be decoded: the warnings a frame
--- drawn with them gives ("unreadable": a placeholder is drawn). A picture is
--- decoded once per path, size and inode.
-local decoded = {}
-local function unreadable_images(dl)
-  local out = {}
-  local function walk(items)
-    for _, it in ipairs(type(items) == "table" and items or {}) do
-      if it.type == "image" and type(it.path) == "string" then
-        local st = require("vg.core").stat(it.path)
-        local key = st and string.format("%s\0%s\0%s", it.path, tostring(st.size), tostring(st.ino)) or it.path
-        if decoded[key] == nil then
-          local b, err = core.load_png(it.path)
-          if b then b:close() end
-          decoded[key] = b and true or tostring(err):gsub("^" .. it.path:gsub("%p", "%%%0") .. ": ", "")
-        end
-        if decoded[key] ~= true then
-          out[#out + 1] = { id = it.id or "image", status = "unreadable", path = it.path, reason = decoded[key] }
-        end
-      end
-      walk(it.items)
-    end
-  end
-  walk(dl.items)
-  return out
-end
-
 -- Fits every text of the settled frame without drawing and emits
--- validation.warning for text that had to be shrunk or cut and for pictures
--- that cannot be decoded (once per scene and field, per task when opts.task
--- is given). For pipelines that hand display lists to C, whose frames draw
--- a placeholder for such a picture without saying so. -> warnings
+-- validation.warning for text that had to be shrunk or cut (once per scene
+-- and field, per task when opts.task is given). For pipelines that hand
+-- display lists to C. -> warnings
 function M.check(scene, opts)
   opts = opts or {}
   local o = {}
@@ -736,7 +708,6 @@ function M.check(scene, opts)
   o.t = "end"
   local dl = M.display_list(scene, o)
   local warnings = assert(M.check_list(dl))
-  for _, w in ipairs(unreadable_images(dl)) do warnings[#warnings + 1] = w end
   emit_warnings(scene, warnings, opts.task)
   return warnings
 end
