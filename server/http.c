@@ -1,6 +1,6 @@
 /* http.c: vgh_ on libh2o. h2o parses HTTP/1.x, bounds the request body
- * (413) and times out idle connections; this file adds the header limit,
- * the connection limit, file responses with ETag and Range, streamed
+ * (413) and bounds reading a request (http1.req_timeout); this file adds
+ * the header limit, the header deadline, the connection limits, file responses with ETag and Range, streamed
  * responses with a bounded queue, and learning when a request is gone.
  * Loop thread only. */
 #include "http_private.h"
@@ -12,13 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define FILE_CHUNK (64 * 1024)
 
 struct handler { h2o_handler_t super; vgh_server *s; };
-struct conn { uv_tcp_t tcp; vgh_server *s; };
+typedef struct vgh_conn conn;
 
 static const char *reason(int status) {
   switch (status) {
@@ -350,10 +351,172 @@ void vgh_stream_end(vgh_req *r) {
   stream_flush(r);
 }
 
+static void maybe_finish(vgh_server *s);
+static void deadline_fire(uv_timer_t *t);
+
+/* ---- connections ------------------------------------------------------------ */
+
+/* h2o 2.2 times a request's reading (http1.req_timeout) from the moment the
+ * connection starts waiting for it, and never restarts the clock while bytes
+ * trickle in; a header line every few seconds holds a connection for that
+ * whole time, and the token is checked only after the headers. So each
+ * connection has a deadline of its own: its request line and headers are due
+ * header_ms after it was accepted or answered its last request; a body that
+ * follows must bring min_body bytes every header_ms. A request being answered
+ * (an event stream, a download) has no deadline. */
+
+static int headers_complete(const h2o_socket_t *sock) {
+  const h2o_buffer_t *in = sock->input;
+  if (!in || in->size == 0) return 0;
+  /* the blank line that ends them: "\n\r\n" or "\n\n" (HTTP/1 parsers take both) */
+  const char *p = in->bytes, *end = in->bytes + in->size;
+  while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+    if (++p < end && *p == '\r') p++;
+    if (p < end && *p == '\n') return 1;
+  }
+  return 0;
+}
+
+/* Ends the connection through h2o: a shutdown socket reads as EOF, and h2o
+ * closes the connection itself (closing the handle under it would not do). */
+static void conn_cut(conn *c) {
+  uv_os_fd_t fd;
+  if (c->evicted || c->closed || uv_fileno((uv_handle_t *)&c->tcp, &fd) != 0) return;
+  c->evicted = 1;
+  c->s->nevicted++;
+  shutdown(fd, SHUT_RDWR);
+}
+
+/* Waiting for a request's headers (not answering one, not reading a body). */
+static int conn_waiting(conn *c) {
+  return !c->busy && !c->evicted && !c->closed && !uv_is_closing((uv_handle_t *)&c->tcp) &&
+         !headers_complete(c->sock);
+}
+
+static void deadline_start(conn *c, uint64_t ms) {
+  c->due = uv_now(c->s->loop) + ms;
+  uv_timer_start(&c->deadline, deadline_fire, ms, 0);
+}
+
+static void deadline_fire(uv_timer_t *t) {
+  conn *c = t->data;
+  vgh_server *s = c->s;
+  if (c->busy || c->closed || c->evicted || uv_is_closing((uv_handle_t *)&c->tcp)) return;
+  /* The loop was held up (a long stretch of Lua) and this timer runs late,
+   * before the sockets were read: what the client sent meanwhile may wait in
+   * the kernel. Give it one turn of reading first. */
+  int late = uv_now(s->loop) > c->due + 1000;
+  size_t have = c->sock->input ? c->sock->input->size : 0;
+  if (late) {
+    c->reading_body = 0;  /* a body's progress is measured afresh after it */
+    c->body_seen = have;
+    deadline_start(c, 1000);
+    return;
+  }
+  if (!headers_complete(c->sock)) { conn_cut(c); return; }
+  /* headers in, the body coming: it must keep coming */
+  if (c->reading_body && have - c->body_seen < s->lim.min_body) { conn_cut(c); return; }
+  c->reading_body = 1;
+  c->body_seen = have;
+  deadline_start(c, s->lim.header_ms);
+}
+
+static void conn_arm(conn *c) {
+  c->reading_body = 0;
+  c->body_seen = 0;
+  if (!c->closed && c->s->lim.header_ms) deadline_start(c, c->s->lim.header_ms);
+}
+
+static void conn_free(conn *c) {
+  vgh_server *s = c->s;
+  if (c->prev) c->prev->next = c->next; else if (s->conns == c) s->conns = c->next;
+  if (c->next) c->next->prev = c->prev;
+  if (c->evicted) s->nevicted--;
+  s->nconns--;
+  free(c);
+  maybe_finish(s);
+}
+
+static void deadline_closed(uv_handle_t *h) {
+  conn *c = h->data;
+  if (--c->handles == 0 && c->busy == 0) conn_free(c);
+}
+
+/* h2o closed the socket (uv-binding's close callback, with our handle) */
+static void conn_closed(uv_handle_t *h) {
+  conn *c = (conn *)h;
+  c->closed = 1;
+  c->sock = NULL;  /* freed by h2o after this callback */
+  uv_close((uv_handle_t *)&c->deadline, deadline_closed);
+}
+
+/* A request of the connection is done (its pool disposed): the next one's
+ * headers are due from now. */
+static void on_req_done(void *p) {
+  conn *c = *(conn **)p;
+  if (--c->busy > 0) return;
+  if (c->closed) { if (c->handles == 0) conn_free(c); return; }
+  conn_arm(c);
+}
+
+static void conn_request_begins(vgh_server *s, h2o_req_t *q) {
+  conn *c = s->conns;
+  while (c && c->h2o_id != q->conn->id) c = c->next;
+  if (!c) return;
+  c->busy++;
+  uv_timer_stop(&c->deadline);
+  conn **tok = h2o_mem_alloc_shared(&q->pool, sizeof *tok, on_req_done);
+  *tok = c;
+}
+
+static void peer_key(uv_tcp_t *tcp, unsigned char key[16]) {
+  struct sockaddr_storage ss;
+  int len = sizeof ss;
+  memset(key, 0, 16);
+  if (uv_tcp_getpeername(tcp, (struct sockaddr *)&ss, &len) != 0) return;
+  if (ss.ss_family == AF_INET) {
+    key[10] = key[11] = 0xff;  /* as ::ffff:a.b.c.d */
+    memcpy(key + 12, &((struct sockaddr_in *)&ss)->sin_addr, 4);
+  } else if (ss.ss_family == AF_INET6) {
+    const unsigned char *a = ((struct sockaddr_in6 *)&ss)->sin6_addr.s6_addr;
+    static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+    /* one host of IPv6 usually holds a whole /64 */
+    memcpy(key, a, memcmp(a, mapped, 12) == 0 ? 16 : 8);
+  }
+}
+
+/* Room for one more connection (from `key`) under both caps: 1, after
+ * cutting the oldest connection that waits for headers when a cap is full;
+ * 0 when every connection in the way is busy. Cut ones no longer count. */
+static int make_room(vgh_server *s, const unsigned char key[16]) {
+  int same = 0;
+  conn *oldest_same = NULL, *oldest = NULL;
+  for (conn *c = s->conns; c; c = c->next) {
+    if (c->evicted || c->closed) continue;
+    int mine = memcmp(c->addr, key, 16) == 0;
+    same += mine;
+    if (conn_waiting(c)) {
+      oldest = c;
+      if (mine) oldest_same = c;
+    }
+  }
+  if (s->lim.max_per_addr > 0 && same >= s->lim.max_per_addr) {
+    if (!oldest_same) return 0;
+    conn_cut(oldest_same);
+    return 1;
+  }
+  if (s->nconns - s->nevicted >= s->lim.max_conns) {
+    if (!oldest) return 0;
+    conn_cut(oldest);
+  }
+  return 1;
+}
+
 /* ---- the server ------------------------------------------------------------------ */
 
 static int on_req(h2o_handler_t *self, h2o_req_t *q) {
   vgh_server *s = ((struct handler *)self)->s;
+  conn_request_begins(s, q);
   if (s->closing) {
     h2o_send_error_generic(q, 503, "Service Unavailable", "shutting down\n", 0);
     return 0;
@@ -407,28 +570,35 @@ static void maybe_finish(vgh_server *s) {
   uv_timer_start(&s->reaper, reaper_fire, 0, 0);
 }
 
-static void conn_closed(uv_handle_t *h) {
-  struct conn *c = (struct conn *)h;
-  vgh_server *s = c->s;
-  free(c);
-  s->nconns--;
-  maybe_finish(s);
-}
-
 static void on_accept(uv_stream_t *l, int status) {
   vgh_server *s = l->data;
   if (status != 0) return;
-  struct conn *c = calloc(1, sizeof *c);
+  conn *c = calloc(1, sizeof *c);
   if (!c) return;
   c->s = s;
   uv_tcp_init(s->loop, &c->tcp);
-  if (uv_accept(l, (uv_stream_t *)&c->tcp) != 0 || s->closing || s->nconns >= s->lim.max_conns) {
+  if (uv_accept(l, (uv_stream_t *)&c->tcp) != 0 || s->closing) {
     uv_close((uv_handle_t *)&c->tcp, (uv_close_cb)free);
     return;
   }
+  peer_key(&c->tcp, c->addr);
+  if (!make_room(s, c->addr)) {
+    uv_close((uv_handle_t *)&c->tcp, (uv_close_cb)free);
+    return;
+  }
+  uv_timer_init(s->loop, &c->deadline);
+  c->deadline.data = c;
+  c->handles = 1;
   s->nconns++;
-  h2o_socket_t *sock = h2o_uv_socket_create((uv_stream_t *)&c->tcp, conn_closed);
-  h2o_accept(&s->accept_ctx, sock);
+  c->next = s->conns;
+  if (s->conns) s->conns->prev = c;
+  s->conns = c;
+  c->sock = h2o_uv_socket_create((uv_stream_t *)&c->tcp, conn_closed);
+  h2o_accept(&s->accept_ctx, c->sock);
+  /* without TLS or a PROXY line h2o_accept makes the HTTP/1 connection at
+   * once and hangs it on the socket; its id is what requests carry */
+  if (c->sock->data) c->h2o_id = ((h2o_conn_t *)c->sock->data)->id;
+  conn_arm(c);
 }
 
 static void listener_closed(uv_handle_t *h) {
@@ -450,8 +620,8 @@ vgh_server *vgh_listen(uv_loop_t *loop, const char *host, int port, const vgh_li
   s->on_request = on_request; s->on_gone = on_gone; s->ud = ud;
   h2o_config_init(&s->config);
   s->config.max_request_entity_size = lim->max_body;
-  s->config.http1.req_timeout = lim->idle_ms;
-  s->config.http2.idle_timeout = lim->idle_ms;
+  s->config.http1.req_timeout = lim->read_ms > lim->header_ms ? lim->read_ms : lim->header_ms;
+  s->config.http2.idle_timeout = lim->read_ms;
   s->config.http1.upgrade_to_http2 = 0;
   s->config.server_name = h2o_iovec_init(H2O_STRLIT("vgrun"));
   h2o_hostconf_t *hc = h2o_config_register_host(&s->config, h2o_iovec_init(H2O_STRLIT("default")), 65535);

@@ -15,8 +15,13 @@ typedef struct vgh_req vgh_req;
 typedef struct vgh_limits {
   size_t max_body;      /* request body; larger -> 413 before the handler runs */
   size_t max_header;    /* request line + header bytes; larger -> 431 */
-  int max_conns;        /* open connections; more are closed at accept */
-  unsigned idle_ms;     /* a connection that sends no request for this long is closed */
+  int max_conns;        /* open connections; at the cap a new one replaces the oldest
+                           that waits for a request, else it is closed at accept */
+  int max_per_addr;     /* open connections from one address (IPv6: one /64), same rule */
+  unsigned header_ms;   /* a connection waiting for a request must have sent its request
+                           line and headers within this (from accept or the last response) */
+  size_t min_body;      /* bytes a request body must bring each header_ms, else closed */
+  unsigned read_ms;     /* h2o's ceiling on reading one request, headers and body */
   size_t max_queue;     /* bytes queued per streamed response; past it the client is dropped */
 } vgh_limits;
 

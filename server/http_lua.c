@@ -8,6 +8,9 @@
 #include "vg_lua.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,7 +164,8 @@ static int opt_fn(lua_State *L, int t, const char *k, int required) {
 }
 
 /* http.listen{host=, port=, on_request=fn(req, info), on_gone=fn(id),
- *             max_body=, max_header=, max_conns=, idle_timeout= (s), max_queue=} */
+ *             max_body=, max_header=, max_conns=, max_per_addr=, header_timeout= (s),
+ *             min_body= (bytes per header_timeout), read_timeout= (s), max_queue=} */
 static int l_listen(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   vg_engine *e = vgl_engine(L);
@@ -172,7 +176,10 @@ static int l_listen(lua_State *L) {
   lim.max_body = (size_t)vgl_opt_integer(L, 1, "max_body", 10 << 20);
   lim.max_header = (size_t)vgl_opt_integer(L, 1, "max_header", 16 << 10);
   lim.max_conns = (int)vgl_opt_integer(L, 1, "max_conns", 256);
-  lim.idle_ms = (unsigned)(vgl_opt_number(L, 1, "idle_timeout", 60) * 1000);
+  lim.max_per_addr = (int)vgl_opt_integer(L, 1, "max_per_addr", 128);
+  lim.header_ms = (unsigned)(vgl_opt_number(L, 1, "header_timeout", 10) * 1000);
+  lim.min_body = (size_t)vgl_opt_integer(L, 1, "min_body", 4096);
+  lim.read_ms = (unsigned)(vgl_opt_number(L, 1, "read_timeout", 600) * 1000);
   lim.max_queue = (size_t)vgl_opt_integer(L, 1, "max_queue", 256 << 10);
   lserver **ud = lua_newuserdatauv(L, sizeof(lserver *), 0);
   lserver *heap = calloc(1, sizeof *heap);
@@ -334,6 +341,18 @@ static int l_req_tostring(lua_State *L) {
   return 1;
 }
 
+/* http.trim(): gives the C heap's free pages back to the system. After a
+ * large document was loaded and collected, glibc keeps the freed memory in
+ * its arenas; the server's resident size would stay at its peak. */
+static int l_trim(lua_State *L) {
+#ifdef __GLIBC__
+  lua_pushboolean(L, malloc_trim(0));
+#else
+  lua_pushboolean(L, 0);
+#endif
+  return 1;
+}
+
 int vgmod_http(lua_State *L) {
   static const luaL_Reg server_m[] = {
     {"port", l_server_port}, {"connections", l_server_connections}, {"close", l_server_close},
@@ -357,7 +376,7 @@ int vgmod_http(lua_State *L) {
     lua_setfield(L, -2, "__tostring");
   }
   lua_pop(L, 1);
-  static const luaL_Reg fns[] = {{"listen", l_listen}, {NULL, NULL}};
+  static const luaL_Reg fns[] = {{"listen", l_listen}, {"trim", l_trim}, {NULL, NULL}};
   luaL_newlib(L, fns);
   lua_pushstring(L, "h2o " H2O_VERSION);
   lua_setfield(L, -2, "library");

@@ -28,6 +28,22 @@ struct vgh_req {
   vgh_req *prev, *next;    /* the server's live requests */
 };
 
+/* One accepted connection: the header deadline and the per-address count. */
+struct vgh_conn {
+  uv_tcp_t tcp;            /* first: the refused ones are freed through it */
+  uv_timer_t deadline;     /* headers due, or the body's next progress check */
+  vgh_server *s;
+  h2o_socket_t *sock;
+  uint64_t h2o_id;         /* h2o_conn_t.id of the HTTP/1 connection on it */
+  unsigned char addr[16];  /* the peer's address (IPv6 cut to its /64) */
+  int busy;                /* requests on it that h2o has not disposed yet */
+  uint64_t due;            /* when the deadline should fire (uv_now's clock) */
+  size_t body_seen;        /* input bytes at the last body check */
+  int reading_body;
+  int evicted, closed, handles;
+  struct vgh_conn *prev, *next;
+};
+
 struct vgh_server {
   uv_loop_t *loop;
   h2o_globalconf_t config;
@@ -37,7 +53,8 @@ struct vgh_server {
   uv_timer_t reaper;       /* disposes the context after the last connection */
   int port;
   vgh_limits lim;
-  int nconns;
+  int nconns, nevicted;
+  struct vgh_conn *conns;  /* oldest last */
   int listener_open, closing, disposed;
   vgh_request_fn on_request;
   vgh_gone_fn on_gone;

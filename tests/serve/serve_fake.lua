@@ -6,7 +6,10 @@ local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local Fake = dofile(here .. "fake_tasks.lua")
 local data, beat = arg[1], tonumber(arg[2] or "") or 15
 local S = assert(require("vg.serve").start { host = "127.0.0.1", port = 0, data = data, tasks = Fake,
-  heartbeat = beat, max_upload = 64 * 1024 })
+  heartbeat = beat, max_upload = 64 * 1024,
+  -- the slow-client tests shorten the header deadline (seconds)
+  header_timeout = tonumber(os.getenv("VG_SERVE_HEADER_TIMEOUT") or ""),
+  max_conns = tonumber(os.getenv("VG_SERVE_MAX_CONNS") or "") })
 io.stdout:write("vgrun serve: ", S.doors:url(), "\n")
 io.stdout:flush()
 while not S.stopped do

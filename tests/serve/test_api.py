@@ -194,6 +194,13 @@ try:
     check(st == 200, "the cookie lets in")
     st, _, _ = s.request("GET", "/login?token=nope")
     check(st == 401, "a wrong login token -> 401")
+    # a browser without the token: a page that says how to get in, not JSON
+    html = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    st, h, page = s.request("GET", "/", headers=html)
+    check(st == 401 and h.get("content-type", "").startswith("text/html") and b"login" in page
+          and h.get("www-authenticate") == "Bearer", "a browser opening / without the token -> an HTML 401 page")
+    st, h, _ = s.request("GET", "/api/health", headers=html)
+    check(st == 401 and h.get("content-type") == "application/json", "/api without the token stays JSON")
 finally:
     s.stop()
 

@@ -128,6 +128,74 @@ local function load_document(ctx)
   return model, diags, fields or {}, options, name
 end
 
+-- Previews load the whole document in this process (a 10 MB one takes
+-- hundreds of MB while it is planned): at most max_previews at once; a few
+-- more wait their turn, in order; past those, 503 with Retry-After. When the
+-- last preview of a large document ends, its garbage is collected and the
+-- C heap's free pages go back to the system (http.trim), so the server does
+-- not stay at its peak.
+local BIG = 256 * 1024
+
+local function gate(S)
+  local g = S.previews
+  if not g then
+    g = { running = 0, waiting = {}, max = S.max_previews or 2, queue = S.preview_queue or 8 }
+    S.previews = g
+  end
+  return g
+end
+
+local function preview_done(S, big)
+  local g = gate(S)
+  if big then g.big = true end
+  local nxt = table.remove(g.waiting, 1)
+  if nxt then
+    -- the slot goes to the next in line
+    nxt.go = true
+    core.wake(nxt.co)
+    return
+  end
+  g.running = g.running - 1
+  if g.running == 0 and g.big then
+    g.big = false
+    collectgarbage("collect")
+    require("vg.http").trim()
+  end
+end
+
+local function preview(route)
+  return function(ctx)
+    local g = gate(ctx.S)
+    if g.running >= g.max then
+      if #g.waiting >= g.queue or not core.in_fiber() then
+        return ctx.req:respond(503, ctx.headers { ["content-type"] = JSON, ["cache-control"] = "no-store",
+          ["retry-after"] = "5" }, json.encode { error = string.format(
+            "%d previews are being made and %d wait their turn: try again in a few seconds", g.running, #g.waiting) })
+      end
+      local me = { co = core.running_fiber() }
+      g.waiting[#g.waiting + 1] = me
+      local ok, err = pcall(function() while not me.go do core.suspend() end end)
+      if not ok then
+        -- the wait was cancelled: out of the line, or the slot goes on
+        if me.go then preview_done(ctx.S, false) end
+        for i, w in ipairs(g.waiting) do if w == me then table.remove(g.waiting, i); break end end
+        error(err, 0)
+      end
+      -- it left while it waited: nothing to make
+      if ctx.req:gone() or ctx.S.stopped then return preview_done(ctx.S, false) end
+    else
+      g.running = g.running + 1
+    end
+    local body = ctx.info.body
+    local big = body ~= nil and #body >= BIG
+    local ok, err = pcall(route, ctx)
+    -- the request's body and the model are garbage once answered
+    ctx.info.body = nil
+    preview_done(ctx.S, big)
+    if not ok then error(err, 0) end
+  end
+end
+
 local function field(fields, options, query, k)
   local v = query[k]
   if v == nil and options[k] ~= nil then v = options[k] end
@@ -398,9 +466,14 @@ local function file_route(ctx)
   if not ok then M.send_error(ctx, 404, "no file " .. name .. " in task " .. id .. ": " .. tostring(err)) end
 end
 
+-- Last-Event-ID as the server sends them: decimal digits. Digits too many
+-- for an integer are past any event (the manager takes them as its last);
+-- anything else (a sign, a fraction, 1e3, a word) is no id: the whole replay.
 local function last_event_id(ctx)
   local v = ctx.info.headers["last-event-id"] or ctx.query.last_event_id
-  return v and math.tointeger(tonumber(v)) or nil
+  local digits = type(v) == "string" and v:match("^%s*(%d+)%s*$")
+  if not digits then return nil end
+  return math.tointeger(tonumber(digits)) or math.maxinteger
 end
 
 local function task_events_route(ctx)
@@ -428,9 +501,9 @@ function M.routes(r)
   r:add("GET", "/api/tasks/:id/events", task_events_route)
   r:add("GET", "/api/events", events_route)
   r:add("GET", "/api/tasks/:id/files/:name", file_route)
-  r:add("POST", "/api/check", check_route)
-  r:add("POST", "/api/scenes", scenes_route)
-  r:add("POST", "/api/frame", frame_route)
+  r:add("POST", "/api/check", preview(check_route))
+  r:add("POST", "/api/scenes", preview(scenes_route))
+  r:add("POST", "/api/frame", preview(frame_route))
   r:add("GET", "/api/voices", voices_route)
   r:add("GET", "/api/colors", colors_route)
   r:add("GET", "/api/themes", themes_route)

@@ -24,6 +24,16 @@ local SECURITY = {
   ["x-frame-options"] = "DENY",
 }
 
+-- What a browser gets from a --token server without the token (no script,
+-- no style: the CSP allows neither inline).
+M.TOKEN_PAGE = [[<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>vgrun serve: a token is needed</title></head>
+<body><h1>A token is needed</h1>
+<p>This vgrun server asks for a token. Open the login URL that <code>vgrun serve</code>
+printed when it started (the line that begins with <code>login:</code>), or send the
+token as <code>Authorization: Bearer TOKEN</code>.</p></body></html>
+]]
+
 -- every response's headers: the security headers plus the route's own
 local function headers(t)
   local h = {}
@@ -46,6 +56,14 @@ local function handle(S, req, info)
         for k, v in pairs(extra) do h[k] = v end
         return h
       end
+    end
+    -- a browser that opens a page of a --token server: a page that says
+    -- how to get in, not raw JSON (scripts and /api keep the JSON)
+    local accept = info.headers.accept or ""
+    if status == 401 and info.method == "GET" and accept:find("text/html", 1, true)
+        and not (info.path or ""):match("^/api/") then
+      return req:respond(401, ctx.headers { ["content-type"] = "text/html; charset=utf-8",
+        ["cache-control"] = "no-store" }, M.TOKEN_PAGE)
     end
     return api.send_error(ctx, status, msg)
   end
@@ -84,10 +102,10 @@ local function run_request(S, req, info)
 end
 
 --- start{host=, port=, data=, token=, jobs=, max_upload=, tasks=, max_conns=,
----       heartbeat=} -> server | nil, message
+---       max_per_addr=, header_timeout=, max_previews=, preview_queue=, heartbeat=} -> server | nil, message
 -- tasks: the task manager module (default vg.serve.tasks, if built in).
 function M.start(o)
-  local S = { data = o.data, stopped = false }
+  local S = { data = o.data, stopped = false, max_previews = o.max_previews, preview_queue = o.preview_queue }
   local ok, err = core.mkdirs(o.data .. "/tmp")
   if not ok then return nil, err end
   local Tasks = o.tasks
@@ -113,7 +131,14 @@ function M.start(o)
     max_body = max_upload + 64 * 1024,
     max_header = o.max_header or 16 * 1024,
     max_conns = o.max_conns or 256,
-    idle_timeout = o.idle_timeout or 60,
+    -- one address cannot hold every slot; at a cap a new connection takes
+    -- the place of the oldest one still waiting for its headers
+    max_per_addr = o.max_per_addr or 128,
+    -- headers due 10 s after the connection waits for a request, however
+    -- slowly they trickle; a body must bring 4 KiB every 10 s
+    header_timeout = o.header_timeout or 10,
+    min_body = o.min_body or 4096,
+    read_timeout = o.read_timeout or 600,
     max_queue = o.max_queue or 256 * 1024,
     on_request = function(req, info) core.go(run_request, S, req, info) end,
     on_gone = function(id) S.hub:gone(id) end,
@@ -138,16 +163,30 @@ end
 
 --- stop(): ends the event streams, saves the tasks, closes the server.
 --- Returns at once; closed() is true when the last connection closed.
+-- A second SIGINT/SIGTERM raises "interrupted!" in whatever Lua runs at that
+-- moment: each step of the stop may run again, so a step cut that way runs
+-- again (the signal said "stop", which is under way) and the tasks are saved.
+local function steady(what, fn, ...)
+  for _ = 1, 10 do
+    local ok, err = pcall(fn, ...)
+    if ok then return true end
+    if not core.is_interrupt(err) then
+      io.stderr:write("vgrun serve: ", what, ": ", tostring(err), "\n")
+      return false
+    end
+    core.clear_interrupt()
+  end
+  io.stderr:write("vgrun serve: ", what, ": interrupted again and again\n")
+  return false
+end
+
 function M:stop()
   if self.stopped then return end
   self.stopped = true
-  if self.beater then core.cancel_fiber(self.beater) end
-  self.hub:close_all()
-  if self.mgr then
-    local ok, err = pcall(self.mgr.shutdown, self.mgr)
-    if not ok then io.stderr:write("vgrun serve: saving tasks: ", tostring(err), "\n") end
-  end
-  self.srv:close()
+  if self.beater then pcall(core.cancel_fiber, self.beater) end
+  steady("ending event streams", self.hub.close_all, self.hub)
+  if self.mgr then steady("saving tasks", self.mgr.shutdown, self.mgr) end
+  steady("closing the server", self.srv.close, self.srv)
 end
 
 function M:closed() return self.srv:closed() end

@@ -47,7 +47,7 @@ function Hub:open(req, mgr, task_id, last_id)
     ["x-accel-buffering"] = "no" })
   -- sends the headers at once, and tells EventSource how soon to come back
   req:write("retry: 2000\n\n")
-  local ok, unsub = pcall(mgr.subscribe, mgr, task_id, last_id, function(ev)
+  local ok, unsub, ended = pcall(mgr.subscribe, mgr, task_id, last_id, function(ev)
     if s.closed then return end
     if not req:write(M.frame(ev)) then close(self, s); return end
     if ev.final and task_id then
@@ -62,6 +62,11 @@ function Hub:open(req, mgr, task_id, last_id)
     return true
   end
   if s.closed then pcall(unsub) else s.unsubscribe = unsub end
+  -- the task has ended and the client already has its final event
+  if ended and task_id and not s.closed then
+    req:finish()
+    close(self, s)
+  end
   return true
 end
 

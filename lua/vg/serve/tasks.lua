@@ -188,7 +188,8 @@ function Manager:_publish(t, etype, f, final)
   self:_events(t)
   local data = {}
   if type(f.data) == "table" then
-    if #f.data > 0 then data.items = f.data else for k, v in pairs(f.data) do data[k] = v end end
+    -- a path in the task folder as the client knows it (data.file of a warning)
+    if #f.data > 0 then data.items = f.data else for k, v in pairs(f.data) do data[k] = self:_show(t, v) end end
   end
   data.stage, data.message, data.progress = f.stage, f.message, f.progress
   data.task_status, data.task_progress, data.eta = t.status, t.progress, t.eta
@@ -603,21 +604,30 @@ function Manager:file(id, name)
   return nil
 end
 
---- subscribe(id|nil, last_event_id|nil, fn) -> unsubscribe | nil, message
+--- subscribe(id|nil, last_event_id|nil, fn) -> unsubscribe, ended | nil, message
 --- Replays the events after last_event_id, then live ones, each once and
---- in order. id nil: every task's events, numbered by the global id.
+--- in order. id nil: every task's events, numbered by the global id. An id
+--- past the last event made so far counts as that one (live events only).
+--- ended: the task has ended and the client has its final event (sent now
+--- or named by last_event_id): nothing more will come.
 function Manager:subscribe(id, last, fn)
   if type(fn) ~= "function" then error("subscribe: a function expected", 2) end
   last = math.tointeger(tonumber(last)) or 0
   if id == nil then
+    local top = #self.global > 0 and self.global[#self.global].id or self.last_gid
+    if last > top then last = top end
     for _, g in ipairs(self.global) do
       if g.id > last then fn(g) end
     end
-    return stream.add(self.gsubs, fn)
+    return stream.add(self.gsubs, fn), false
   end
   local t = type(id) == "string" and self.tasks[id]
   if not t then return nil, "no task " .. tostring(id) end
   local mem = self:_events(t)
+  local top = (t.next_id or 1) - 1
+  if last > top then last = top end
+  local over = t.status ~= "queued" and t.status ~= "running"
+  if over and t.final_id and last >= t.final_id then return function() end, true end
   local list = mem
   if last > 0 and (#mem == 0 or mem[1].id > last + 1) then
     -- older than what is kept in memory: from the log
@@ -638,9 +648,9 @@ function Manager:subscribe(id, last, fn)
       if final then ended = true end
     end
   end
-  if ended and t.status ~= "queued" and t.status ~= "running" then return function() end end
+  if ended and over then return function() end, true end
   t.subs = t.subs or {}
-  return stream.add(t.subs, fn)
+  return stream.add(t.subs, fn), false
 end
 
 --- restore(): reads every task folder; tasks that were queued or running
