@@ -152,6 +152,21 @@ static int lexically_within(const char *p, const char *root) {
   return realpath(root, rr) && vgi_path_within(lp, rr);
 }
 
+/* Whether p is inside the document's folder, the set's or an allowed one,
+ * by the test `within` (as written, or resolved). */
+static int allowed(const char *p, const char *base, const vgi_options *o, int (*within)(const char *, const char *)) {
+  int inside = within(p, base) || (o && within(p, o->set_root));
+  for (size_t k = 0; !inside && o && o->allow_paths && o->allow_paths[k]; k++) inside = within(p, o->allow_paths[k]);
+  return inside;
+}
+
+static int outside(const char *url, const char *file, int line, int col, const char *field, vgi_diags *d) {
+  vgi_diag_add(d, VGI_ERROR, file, line, col, field,
+               "image %s is outside the document's folder (refused; allow its folder with "
+               "--allow-path DIR, or allow_paths from Lua)", url);
+  return VGI_IMG_REFUSED;
+}
+
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d) {
   *out = NULL;
@@ -174,30 +189,12 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
   /* inside the document's folder, the set's, or one the caller allowed; a
    * document read from no file (a Lua table) is the script's own data.
    * First as written, then as resolved (a link may lead out) */
-  int written = !base || lexically_within(path, base) || (o && lexically_within(path, o->set_root));
-  for (size_t k = 0; !written && o && o->allow_paths && o->allow_paths[k]; k++)
-    written = lexically_within(path, o->allow_paths[k]);
-  if (!written) {
-    vgi_diag_add(d, VGI_ERROR, file, line, col, field,
-                 "image %s is outside the document's folder (refused; allow its folder with "
-                 "--allow-path DIR, or allow_paths from Lua)", url);
-    return VGI_IMG_REFUSED;
-  }
+  if (base && !allowed(path, base, o, lexically_within)) return outside(url, file, line, col, field, d);
   if (stat(path, &st) != 0 || !realpath(path, real)) {
     vgi_diag_add(d, VGI_WARNING, file, line, col, field, "image %s not found (skipped)", url);
     return VGI_IMG_SKIP;
   }
-  if (base) {
-    int inside = within_root(real, base) || (o && within_root(real, o->set_root));
-    for (size_t k = 0; !inside && o && o->allow_paths && o->allow_paths[k]; k++)
-      inside = within_root(real, o->allow_paths[k]);
-    if (!inside) {
-      vgi_diag_add(d, VGI_ERROR, file, line, col, field,
-                   "image %s is outside the document's folder (refused; allow its folder with "
-                   "--allow-path DIR, or allow_paths from Lua)", url);
-      return VGI_IMG_REFUSED;
-    }
-  }
+  if (base && !allowed(real, base, o, within_root)) return outside(url, file, line, col, field, d);
   if (stat(real, &st) != 0) {
     vgi_diag_add(d, VGI_WARNING, file, line, col, field, "image %s not found (skipped)", url);
     return VGI_IMG_SKIP;

@@ -354,6 +354,17 @@ static void draw_placeholder(cairo_t *cr, double x, double y, double w, double h
   cairo_restore(cr);
 }
 
+/* The warning of a picture that cannot be used (drawn as a placeholder). */
+static void unreadable(rd_ctx *c, const cJSON *it, const char *path, const char *why) {
+  if (!c->warnings) return;
+  cJSON *wj = cJSON_CreateObject();
+  cJSON_AddStringToObject(wj, "id", vg_json_str(it, "id", "image"));
+  cJSON_AddStringToObject(wj, "status", "unreadable");
+  cJSON_AddStringToObject(wj, "path", path);
+  cJSON_AddStringToObject(wj, "reason", why);
+  cJSON_AddItemToArray(c->warnings, wj);
+}
+
 static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
   cairo_t *cr = c->cr;
   const char *path = vg_json_str(it, "path", NULL);
@@ -364,14 +375,7 @@ static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
   if (!img) {
     /* A picture that cannot be used is a warning and a placeholder (a
      * crossed box), never a failed render: the rest of the scene is fine. */
-    if (c->warnings) {
-      cJSON *wj = cJSON_CreateObject();
-      cJSON_AddStringToObject(wj, "id", vg_json_str(it, "id", "image"));
-      cJSON_AddStringToObject(wj, "status", "unreadable");
-      cJSON_AddStringToObject(wj, "path", path);
-      cJSON_AddStringToObject(wj, "reason", why);
-      cJSON_AddItemToArray(c->warnings, wj);
-    }
+    unreadable(c, it, path, why);
     draw_placeholder(cr, x, y, w, h, vg_json_num(it, "radius", 0), alpha);
     return;
   }
@@ -465,14 +469,7 @@ static void check_items(rd_ctx *c, const cJSON *items) {
        * made (loaded once: the thread's image cache keeps it for drawing) */
       const char *path = vg_json_str(it, "path", NULL);
       char why[256];
-      if (path && !rd_image_get(path, why, sizeof why)) {
-        cJSON *wj = cJSON_CreateObject();
-        cJSON_AddStringToObject(wj, "id", vg_json_str(it, "id", "image"));
-        cJSON_AddStringToObject(wj, "status", "unreadable");
-        cJSON_AddStringToObject(wj, "path", path);
-        cJSON_AddStringToObject(wj, "reason", why);
-        cJSON_AddItemToArray(c->warnings, wj);
-      }
+      if (path && !rd_image_get(path, why, sizeof why)) unreadable(c, it, path, why);
     }
   }
 }
