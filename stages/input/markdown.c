@@ -2024,9 +2024,14 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
     int meta = !p[i].cont && ns >= 2 && meta_sentence(ss[0]) && !meta_sentence(ss[1]) &&
                vgi_word_count(ss[1]) >= 5;
     for (int q = 0; meta && points[q]; q++) meta = strncasecmp(ss[1], points[q], strlen(points[q])) != 0;
+    /* a paragraph that opens with a question: its answer is the same point
+     * ("Looking for help? Check out the instructions …") */
+    size_t q0 = ns >= 2 ? strlen(ss[0]) : 0;
+    int asks = !p[i].cont && q0 && (ss[0][q0 - 1] == '?' || (q0 >= 3 && !strcmp(ss[0] + q0 - 3, "\xEF\xBC\x9F")));
     for (int k = 0; k < ns; k++) {
       int r = p[i].cont ? k + 2 : k + 1;
       if (meta && k < 2) r = k == 0 ? 2 : 1;
+      if (asks && k == 1) r = 1;
       if (intro && i == n - 1 && k == ns - 1 && k > 0) {
         size_t l = strlen(ss[k]);
         if (l && (ss[k][l - 1] == ':' || (l >= 3 && !strcmp(ss[k] + l - 3, "\xEF\xBC\x9A")))) r = 1;
@@ -4367,6 +4372,16 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (kt == CMARK_NODE_LINK && !(cmark_node_first_child(k) && cmark_node_get_type(cmark_node_first_child(k)) == CMARK_NODE_IMAGE)) bare++;
         else if (kt == CMARK_NODE_SOFTBREAK || (kl && !kl[strspn(kl, " \t")])) continue;
         else { bare = 0; break; }
+      }
+      /* a table of contents a site draws ("[[_TOC_]]", "[TOC]", "{:toc}") is
+       * a marker, not words, like a bare link */
+      if (!bare) {
+        char *pt0 = plain(c, NULL);
+        static const char *const tocs[] = { "[[TOC]]", "[[_TOC_]]", "[TOC]", "[toc]", "{:toc}", "* TOC {:toc}",
+                                            "[[toc]]", "${toc}", NULL };
+        for (int q = 0; tocs[q]; q++)
+          if (!strcmp(pt0, tocs[q])) bare = 1;
+        free(pt0);
       }
       if (bare == 1) {
         if (m.nprose && !m.label) drop_colon_sentence(&m);

@@ -2504,6 +2504,7 @@ static int pointer_only(const char *s) {
 }
 
 static void pointer_out(char *t) {
+  char *orig = vgi_strdup(t);
   char *s = t;
   while (*s) {
     char *e = s;
@@ -2528,6 +2529,14 @@ static void pointer_out(char *t) {
       while (*s == ' ') s++;
     }
   }
+  /* what is left only asks ("Looking for help?"): the pointer answers it */
+  size_t n = strlen(t);
+  while (n && t[n - 1] == ' ') n--;
+  int asks = n > 0 && strcmp(t, orig);
+  for (size_t i = 0; asks && i < n; i++)
+    if ((t[i] == '.' || t[i] == '!') && (i + 1 == n || t[i + 1] == ' ')) asks = 0;
+  if (asks && t[n - 1] == '?') strcpy(t, orig);
+  free(orig);
 }
 
 /* Narration as said: without URLs, paths, addresses, tags and Markdown marks

@@ -618,6 +618,28 @@ static void summary_boilerplate_and_code(void **state) {
  * --detail full keeps a scene each. */
 static char *all_narration(const cJSON *m);
 
+/* A question is said with its answer, even when the answer only points
+ * elsewhere ("Looking for help? Check out the instructions …" was said
+ * "Looking for help?"); a site's table-of-contents marker ("[[_TOC_]]") is
+ * not said, nor the line that introduces it. */
+static void questions_keep_answers(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("q.md", "# Tool\n\nTool converts files between many formats quickly and safely for you.\n\n"
+                       "Table of contents:\n\n[[_TOC_]]\n\n"
+                       "## Support\n\nLooking for help? Check out the [instructions for getting support](x.md).\n\n"
+                       "## Donations\n\nYou like Tool? Then donate back to support its development.\n\n"
+                       "## Usage\n\n```\ntool run\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "Looking for help? Check out the instructions for getting support."));
+  assert_non_null(strstr(all, "You like Tool? Then donate back"));
+  assert_null(strstr(all, "TOC"));
+  assert_null(strstr(all, "Table of contents"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* Sentences are not split at a German date or ordinal ("am 7. Dezember",
  * "im 19. Jahrhundert"), an English month's abbreviation or a.m./p.m.; a
  * number that ends a sentence still ends it. An HTML line break parts
@@ -2359,6 +2381,7 @@ int main(void) {
     cmocka_unit_test(summary_code_past_output),
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(sentences_keep_dates),
+    cmocka_unit_test(questions_keep_answers),
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),
     cmocka_unit_test(summary_says_sentences_not_asides),
