@@ -1807,11 +1807,12 @@ static char *repository_name(cmark_node *para) {
 
 /* Words of what a reader meets before `stop` at the top level of the
  * document: its paragraphs, lists and quotes, not navigation, badges, HTML
- * or headings. */
-static int words_before(cmark_node *doc, cmark_node *stop, int *blocks) {
+ * or headings; counted until `enough` (an H1 late in a long document costs
+ * no reading of all before it). */
+static int words_before(cmark_node *doc, cmark_node *stop, int enough, int *blocks) {
   int words = 0;
   *blocks = 0;
-  for (cmark_node *c = cmark_node_first_child(doc); c && c != stop; c = cmark_node_next(c)) {
+  for (cmark_node *c = cmark_node_first_child(doc); c && c != stop && words < enough; c = cmark_node_next(c)) {
     cmark_node_type ty = cmark_node_get_type(c);
     if (ty == CMARK_NODE_PARAGRAPH && navigation(c)) continue;
     if (ty != CMARK_NODE_PARAGRAPH && ty != CMARK_NODE_LIST && ty != CMARK_NODE_BLOCK_QUOTE) continue;
@@ -4210,7 +4211,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   /* an H1 after a whole introduction (not a line of release news) heads a
    * section, not the document (double-conversion's README: its URL, three
    * paragraphs, "Building") */
-  int intro_blocks = 0, intro_words = h1 ? words_before(doc, h1, &intro_blocks) : 0;
+  int intro_blocks = 0, intro_words = h1 ? words_before(doc, h1, 40, &intro_blocks) : 0;
   if (intro_words >= 40 || (intro_blocks >= 2 && intro_words >= 25)) h1 = NULL;
   char *h1text = h1 ? plain(h1, NULL) : NULL;
   if (fm_title) m.doc_title = vgi_strdup(fm_title);

@@ -198,9 +198,12 @@ end
 -- --overwrite it is replaced (temp file + rename), its target never written.
 -- state_dir: the state folder the records are kept in (the task's own,
 -- p:start{state_dir=}); nil: the engine's.
+-- An output's name in the state folder: its real path hashed (the claim
+-- record and the lock of a run writing it).
+local function output_key(out) return core.sha256(real_target(out)):sub(1, 40) end
+
 function M.claim_path(out, state_dir)
-  return (state_dir or require("vg.state").dir()) .. "/outputs/"
-    .. core.sha256(real_target(out)):sub(1, 40) .. ".json"
+  return (state_dir or require("vg.state").dir()) .. "/outputs/" .. output_key(out) .. ".json"
 end
 
 -- unclaimed(outputs [, state_dir]) -> the outputs that hold a file vgrun has no record of
@@ -260,7 +263,7 @@ end
 function M.lock_outputs(outputs, state_dir)
   local locks = {}
   for _, out in ipairs(outputs) do
-    local id = "output-" .. core.sha256(real_target(out)):sub(1, 40)
+    local id = "output-" .. output_key(out)
     local lock, _, holder = core.task_lock(id, state_dir)
     if not lock then
       for _, l in ipairs(locks) do core.task_unlock(l) end
