@@ -143,11 +143,37 @@ static const cJSON *too_wide(const cJSON *node, int depth, long max_keys) {
   return NULL;
 }
 
+/* Where brackets first nest deeper than `max`, or (size_t)-1. Told apart from
+ * a syntax error so that a document too deep hears why (cJSON alone stops at
+ * its own limit of 1000 with no reason), and bounded like YAML's. */
+static size_t too_deep(const char *t, size_t n, long max) {
+  long depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (t[i] == '"') { i = skip_string(t, i, n) - 1; continue; }
+    if (t[i] == '[' || t[i] == '{') {
+      if (++depth > max) return i;
+    } else if (t[i] == ']' || t[i] == '}') {
+      depth--;
+    }
+  }
+  return (size_t)-1;
+}
+
 cJSON *vgi_json_parse(const char *text, size_t len, const char *file, vgi_posmap *pm,
                       const vg_limits *lim, vgi_diags *d) {
   if (!lim) lim = &vg_limits_default;
   const char *end = NULL;
+  size_t deep = too_deep(text, len, lim->max_depth);
   cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+  size_t stop = end && end >= text && end <= text + len ? (size_t)(end - text) : len;
+  if (deep != (size_t)-1 && (root || stop >= deep)) {
+    int line, col;
+    vgi_line_col(text, deep, &line, &col);
+    vgi_diag_add(d, VGI_ERROR, file, line, col, NULL, "nesting deeper than %ld levels",
+                 lim->max_depth);
+    cJSON_Delete(root);
+    return NULL;
+  }
   if (!root) {
     /* the parse end is the error position (cJSON_GetErrorPtr is a global,
      * not safe on the thread pool) */
