@@ -170,6 +170,12 @@ typedef struct vg_stage_def {
    * free; the call's data is NULL afterwards. A stage whose cleanup would
    * only free its data sets this instead. */
   void (*free_data)(void *data);
+  /* Any thread, may be NULL: checks the options a script gives (only those,
+   * not merged with the defaults) when the stage is built, so that a wrong
+   * value is told at the script's line rather than when a task runs.
+   * Returns 0, or -1 with a message in err ("detail must be ..."). The
+   * engine checks names and JSON types against options_json itself. */
+  int (*check_options)(const cJSON *options, char *err, size_t errlen);
 } vg_stage_def;
 
 /* Defines a built-in stage; list its ident in the part's vg_add_stage(STAGES).

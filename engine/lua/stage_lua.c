@@ -127,6 +127,57 @@ static int l_run_native(lua_State *L) {
   return vgl_await_yield(L, r->a);
 }
 
+/* vg.core.check_options(name, options) -> nil | message: the options a
+ * script gives a native stage, checked when the stage is built: each name
+ * must be one of the stage's options, of its default's JSON type (a null
+ * default takes any), and the stage's own check must pass. */
+static int l_check_options(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  const vg_stage_def *def = vg_find_stage(e, luaL_checkstring(L, 1));
+  if (!def || !lua_istable(L, 2)) return 0;
+  char err[512] = "";
+  cJSON *given = vgl_to_json_ex(L, 2, 1, err, sizeof err);
+  if (!given) { lua_pushfstring(L, "option %s", err); return 1; }
+  cJSON *defaults = def->options_json ? cJSON_Parse(def->options_json) : NULL;
+  int bad = 0;
+  if (defaults && cJSON_IsObject(given)) {
+    const cJSON *o;
+    cJSON_ArrayForEach(o, given) {
+      const cJSON *d = cJSON_GetObjectItemCaseSensitive(defaults, o->string);
+      if (!d) {
+        luaL_Buffer b;
+        luaL_buffinit(L, &b);
+        lua_pushfstring(L, "unknown option '%s' (options: ", o->string);
+        luaL_addvalue(&b);
+        for (const cJSON *k = defaults->child; k; k = k->next) {
+          luaL_addstring(&b, k->string);
+          luaL_addstring(&b, k->next ? ", " : ")");
+        }
+        luaL_pushresult(&b);
+        bad = 1;
+        break;
+      }
+      /* a list of one value may be given as the value (allow_paths) */
+      int same = (d->type & 0xFF) == (o->type & 0xFF) || cJSON_IsNull(d) || cJSON_IsNull(o) ||
+                 (cJSON_IsBool(d) && cJSON_IsBool(o)) || (cJSON_IsArray(d) && !cJSON_IsObject(o));
+      if (!same && !def->check_options) {
+        lua_pushfstring(L, "option %s must be %s", o->string,
+                        cJSON_IsString(d) ? "a string" : cJSON_IsNumber(d) ? "a number" :
+                        cJSON_IsBool(d) ? "a boolean" : cJSON_IsArray(d) ? "a list" : "a table");
+        bad = 1;
+        break;
+      }
+    }
+  }
+  if (!bad && def->check_options && def->check_options(given, err, sizeof err) != 0) {
+    lua_pushstring(L, err);
+    bad = 1;
+  }
+  cJSON_Delete(defaults);
+  cJSON_Delete(given);
+  return bad;
+}
+
 static int l_stages(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   int n = vg_stage_count(e);
@@ -151,6 +202,7 @@ void vgl__register_stage_functions(lua_State *L) {
   static const luaL_Reg fns[] = {
     {"run_native", l_run_native},
     {"stages", l_stages},
+    {"check_options", l_check_options},
     {NULL, NULL},
   };
   luaL_setfuncs(L, fns, 0);

@@ -69,6 +69,8 @@ function M.stage(def)
         #names > 0 and table.concat(names, ", ") or "none"), 2)
     end
     if def.run then error(label .. ": give run or native, not both", 2) end
+    local bad = def.options and core.check_options(def.native, def.options)
+    if bad then error(string.format("%s: %s", label, bad), 2) end
   elseif not def.run then
     error(label .. ": run: function expected, got nil", 2)
   end

@@ -195,6 +195,22 @@ static int load_finish(vg_call *c) {
   return 0;
 }
 
+/* The options a script gives, checked when its pipeline is built. */
+static int load_check_options(const cJSON *o, char *err, size_t errlen) {
+  vgi_load_args a = {0};
+  int rc = vgi_load_args_read(&a, o, err, errlen);
+  if (rc == 0 && a.split && strcmp(a.split, "h2")) {
+    snprintf(err, errlen, "unknown split '%.40s' (only h2)", a.split);
+    rc = -1;
+  }
+  if (rc == 0 && !(a.opts.duration >= 0 && a.opts.duration <= 86400)) {
+    snprintf(err, errlen, "duration must be a number of seconds from 0 (the default length) to 86400");
+    rc = -1;
+  }
+  vgi_load_args_free(&a);
+  return rc;
+}
+
 static void job_free(void *data) {
   job *j = data;
   cJSON_Delete(j->model);
@@ -214,4 +230,5 @@ VG_DEFINE_STAGE(input_load,
   .prepare = load_prepare,
   .work = load_work,
   .finish = load_finish,
-  .free_data = job_free);
+  .free_data = job_free,
+  .check_options = load_check_options);

@@ -51,6 +51,30 @@ describe("vg.pipeline", function()
     assert.truthy(err:find("on_error", 1, true))
   end)
 
+  it("checks a native stage's options where the stage is built, at the script's line", function()
+    local here = "pipeline_spec.lua:"
+    for _, case in ipairs({
+      { "input.load", { splt = "h2" }, "unknown option 'splt' (options: " },
+      { "input.load", { split = 3 }, "split must be a string" },
+      { "input.load", { split = "h3" }, "unknown split 'h3'" },
+      { "input.load", { detail = "brief" }, "detail must be \"summary\" or \"full\"" },
+      { "input.load", { duration = -1 }, "duration must be a number of seconds" },
+      { "tts.synth", { rate = "fast" }, "option rate must be a number" },
+      { "render.frames", { width = "wide" }, "option width must be a number" },
+    }) do
+      local ok, err = pcall(function() local s = vg.native(case[1], { options = case[2] }); return s end)
+      assert.is_false(ok, case[3])
+      assert.truthy(tostring(err):find(case[3], 1, true), tostring(err))
+      assert.truthy(tostring(err):find(here, 1, true), tostring(err))
+    end
+    -- the same through vg.stage{native=}, and good options still build
+    local ok, err = pcall(function() local s = vg.stage{ name = "l", native = "input.load", options = { strict = 1 } }; return s end)
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("strict must be a boolean", 1, true), tostring(err))
+    assert.truthy(vg.native("input.load", { options = { split = "h2", allow_paths = "/tmp", limits = { max_depth = 10 } } }))
+    assert.truthy(vg.native("render.frames", { options = { width = 320, height = 180 } }))
+  end)
+
   it("refuses task ids outside [A-Za-z0-9._-]{1,128}", function()
     local p = vg.pipeline{ stages = { function() end } }
     for _, bad in ipairs({ "../x", "a/b", "", string.rep("a", 129), "sp ace" }) do
