@@ -76,6 +76,11 @@ struct vg_engine {
 
   int install_signals;
   volatile sig_atomic_t interrupted;   /* a SIGINT/SIGTERM arrived */
+  /* A program that saves its state when it stops (serve) sets this: then a
+   * signal that comes while an interrupt is still being handled does not
+   * end the process, unless signals keep coming (a person insisting). */
+  volatile sig_atomic_t finish_on_interrupt;
+  volatile sig_atomic_t signals_ignored;
   /* The Lua thread running now (the main chunk, a fiber, a listener), or
    * NULL while the loop thread is inside uv_run or the engine's own C: the
    * signal handler arms the interrupt hook on it (hooks are per thread). */

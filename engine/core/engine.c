@@ -32,6 +32,10 @@ static void on_signal(int sig) {
     errno = saved_errno;
     return;
   }
+  if (e->interrupted && e->finish_on_interrupt && ++e->signals_ignored < 5) {
+    errno = saved_errno;   /* the stop under way goes on to its end */
+    return;
+  }
   if (e->interrupted) {
     /* a second Ctrl-C while cancelling: give up at once */
     static const char msg[] = "\nvgrun: interrupted again, exiting\n";

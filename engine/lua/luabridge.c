@@ -313,6 +313,15 @@ static int l_interruptible_pcall(lua_State *L) {
   return lua_gettop(L);
 }
 
+/* vg.core.finish_on_interrupt(): from now on a signal that comes while an
+ * interrupt is handled lets the program's stop go on (its own Lua sees
+ * "interrupted!" again once it cleared the first); five such signals still
+ * end the process. For a program whose stop saves what it holds. */
+static int l_finish_on_interrupt(lua_State *L) {
+  vgl_engine(L)->finish_on_interrupt = 1;
+  return 0;
+}
+
 static int l_clear_interrupt(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   e->interrupted = 0;
@@ -656,6 +665,7 @@ int vgl__open_core(lua_State *L) {
     {"interrupted", l_interrupted},
     {"interruptible_pcall", l_interruptible_pcall},
     {"clear_interrupt", l_clear_interrupt},
+    {"finish_on_interrupt", l_finish_on_interrupt},
     {"is_interrupt", l_is_interrupt},
     {"counts", l_counts},
     {"run_once", l_run_once},

@@ -140,3 +140,25 @@ def sse_events(resp):
         k, _, v = line.partition(":")
         cur[k] = v[1:] if v.startswith(" ") else v
     return events, comments
+
+
+def events_until(resp, stop):
+    """Reads SSE events until stop(event) is true or the stream ends: [event]"""
+    seen, cur = [], {}
+    while True:
+        line = resp.readline()
+        if not line:
+            return seen
+        line = line.decode().rstrip("\n")
+        if line.startswith(":"):
+            continue
+        if line == "":
+            if "data" in cur:
+                ev = json.loads(cur["data"])
+                seen.append(ev)
+                if stop(ev):
+                    return seen
+            cur = {}
+            continue
+        k, _, v = line.partition(":")
+        cur[k] = v[1:] if v.startswith(" ") else v

@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Server, check, done, multipart, VGRUN  # noqa: E402
+from common import Server, check, done, events_until, multipart, VGRUN  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOC = os.path.join(ROOT, "tests", "create", "small.yaml")
@@ -21,28 +21,6 @@ OPTIONS = {"resolution": "256x144", "fps": 10}
 if not shutil.which("ffprobe"):
     print("SKIP: ffprobe is not installed")
     sys.exit(77)
-
-
-def events_until(resp, stop):
-    """Reads SSE events until stop(event) is true or the stream ends: [event]"""
-    seen, cur = [], {}
-    while True:
-        line = resp.readline()
-        if not line:
-            return seen
-        line = line.decode().rstrip("\n")
-        if line.startswith(":"):
-            continue
-        if line == "":
-            if "data" in cur:
-                ev = json.loads(cur["data"])
-                seen.append(ev)
-                if stop(ev):
-                    return seen
-            cur = {}
-            continue
-        k, _, v = line.partition(":")
-        cur[k] = v[1:] if v.startswith(" ") else v
 
 
 tmp = tempfile.mkdtemp(prefix="vgserve-restart-")

@@ -57,7 +57,10 @@ local function run(args)
   io.stdout:flush()
 
   -- SIGINT/SIGTERM: the engine cancels running tasks and flags the
-  -- interrupt; the loop turn returns and the server stops cleanly
+  -- interrupt; the loop turn returns and the server stops cleanly. A
+  -- second signal (systemd's, a second Ctrl-C) does not cut the saving of
+  -- the tasks short; five do.
+  core.finish_on_interrupt()
   while not S.stopped do
     local ok, e = pcall(core.run_once)
     if core.interrupted() then break end
