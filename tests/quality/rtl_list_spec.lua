@@ -73,3 +73,44 @@ describe("right-to-left list slides", function()
     assert.is_true(s.underline < 960)
   end)
 end)
+
+-- Tables too: the first column at the right on a right-to-left slide, in
+-- the grid of short cells and in the cards of long rows.
+local function cells(lang, columns, rows, tall)
+  local scene = { id = "t", scene_type = "table", language = lang,
+    visual_content = { header = "جدول", columns = columns, rows = rows } }
+  local dl = render.display_list(scene, { width = tall and 1080 or 1920, height = tall and 1920 or 1080, t = "end" })
+  local out = {}
+  local function walk_cells(items, dx)
+    for _, it in ipairs(items) do
+      local x = dx + (it.dx or 0)
+      if it.type == "text" and it.id then out[it.id] = it.x + x end
+      if it.type == "rect" and it.w and it.w <= 8 and it.h and it.h > 20 then out.bar = it.x + x end
+      if type(it.items) == "table" then walk_cells(it.items, x) end
+    end
+  end
+  walk_cells(dl.items or dl, 0)
+  return out
+end
+
+describe("right-to-left tables", function()
+  local COLS = { "الأمر", "الوصف", "المثال" }
+  local ROWS = { { "ls", "عرض محتويات المجلد", "ls -l" }, { "cp", "نسخ الملفات", "cp a b" } }
+  it("put the first column at the right", function()
+    local s = cells("ar", COLS, ROWS)
+    assert.is_true(s["columns[1]"] > s["columns[2]"] and s["columns[2]"] > s["columns[3]"])
+    assert.is_true(s["rows[1][1]"] > s["rows[1][2]"] and s["rows[1][2]"] > s["rows[1][3]"])
+    assert.is_true(s["rows[2][1]"] > 960)
+  end)
+  it("keep a left-to-right table's first column at the left", function()
+    local s = cells("en", { "Command", "What", "Example" }, { { "ls", "list a folder", "ls -l" } })
+    assert.is_true(s["columns[1]"] < s["columns[2]"] and s["columns[2]"] < s["columns[3]"])
+    assert.is_true(s["rows[1][1]"] < 960)
+  end)
+  it("put the accent bar of a stacked row's card at the right", function()
+    -- four columns in a vertical frame: a card per row
+    local s = cells("ar", { "أ", "ب", "ج", "د" }, { { "١", "٢", "٣", "٤" }, { "٥", "٦", "٧", "٨" } }, true)
+    assert.is_truthy(s.bar, "cards of rows")
+    assert.is_true(s.bar > 540)
+  end)
+end)

@@ -312,6 +312,7 @@ return {
     local x0, yy = body.x, body.y
     local tw = body.w
     local th = total(plan, page[1], page[2], plan.gap)
+    local first = #items + 1   -- what a right-to-left language mirrors
     if plan.mode == "grid" then
       local card = { c.card(theme, x0, yy, tw, th, { radius = 16 }),
         { type = "rect", x = x0, y = yy, w = tw, h = plan.head_h, radius = 16, fill = theme.accent_soft },
@@ -363,6 +364,8 @@ return {
         ry = ry + rh + plan.gap
       end
     end
+    -- the first column at the right, as the document's own table reads
+    if c.rtl(theme) then c.mirror(table.move(items, first, #items, 1, {}), x0, tw) end
     if #plan.pages > 1 then
       local idx = 1
       for k, pg in ipairs(plan.pages) do if pg == page then idx = k end end
