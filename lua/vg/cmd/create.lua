@@ -323,7 +323,7 @@ return {
       if clash then return usage_error(clash) end
       -- a file at an output path that vgrun never made stays (--overwrite)
       local own = create.all_written(o, outs)
-      local theirs = create.refuse_unclaimed(own, o.overwrite)
+      local theirs = create.refuse_unclaimed(own, o.overwrite, nil, o.resume)
       if theirs then return usage_error(theirs) end
       claims = own
     end

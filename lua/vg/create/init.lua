@@ -88,7 +88,7 @@ local function style_stage(o)
     if clash then error(clash, 0) end
     -- a file there that vgrun did not make stays (o.overwrite); the rest are
     -- claimed in the task's state folder before anything is written
-    local ok, cerr = M.check_and_claim(written, o.overwrite, task.state_dir)
+    local ok, cerr = M.check_and_claim(written, o.overwrite, task.state_dir, task.resumed)
     if not ok then error(cerr, 0) end
     -- held by the task until it ends
     local locks, lerr = M.lock_outputs(written, task.state_dir)
@@ -428,11 +428,15 @@ end
 -- The report stage, then the task's cache pruned to its limit
 -- (docs/cache.md): what this run used is spared, as it was used after
 -- `started`.
+-- The claim records then learn which files this run made (outputs.lua).
 local function report_then_prune(o, started)
   local run = report.stage(o)
-  if o.no_cache then return run end
   return function(ctx, task)
     local r = table.pack(run(ctx, task))
+    local mp4s = {}
+    for i, out in ipairs(ctx.outputs or {}) do mp4s[i] = out.path end
+    M.record_made(M.all_written(o, mp4s), task.state_dir)
+    if o.no_cache then return table.unpack(r, 1, r.n) end
     local cache = task:cache_of()
     if not cache:off() then require("vg.cmd.cache").after_run(started, cache) end
     return table.unpack(r, 1, r.n)

@@ -206,19 +206,63 @@ function M.claim_path(out, state_dir)
   return (state_dir or require("vg.state").dir()) .. "/outputs/" .. output_key(out) .. ".json"
 end
 
--- unclaimed(outputs [, state_dir]) -> the outputs that hold a file vgrun has no record of
-function M.unclaimed(outputs, state_dir)
+-- What a file at an output path is, as far as telling it apart from the
+-- one vgrun wrote there: vgrun writes a new file and renames it into place,
+-- so another file, a link, a FIFO or a copy put back differs in one of these.
+-- (As strings: JSON numbers would round a time in nanoseconds.)
+local function identity(st)
+  return { type = st.type, dev = tostring(st.dev), ino = tostring(st.ino), size = tostring(st.size),
+           mtime_ns = tostring(st.mtime_ns) }
+end
+
+local function read_claim(path)
+  local c = core.stat(path)
+  if not (c and c.type == "file") then return nil end
+  local f = io.open(path, "rb")
+  local text = f and f:read(4096)
+  if f then f:close() end
+  local ok, rec = pcall(vg.json.decode, text or "")
+  -- a record that cannot be read still says the path was claimed
+  return ok and type(rec) == "table" and rec or {}
+end
+
+-- Whether the file at out is the one the claim record says vgrun made. A
+-- claim without a file's identity is a run that claimed the path and had
+-- not finished writing it (or a record of an older vgrun): a plain file
+-- there is taken as that run's. `resumed`: the task that made it goes on,
+-- and remakes an output that was changed in place (damaged); the same
+-- file is enough, another one (a link, a FIFO, a file moved there) is not.
+local function made_by_vgrun(out, rec, resumed)
+  local st = core.stat(out, true)
+  if not st then return true end
+  local made = type(rec.made) == "table" and rec.made or nil
+  if not made then return st.type == "file" end
+  local now = identity(st)
+  for k, v in pairs(now) do
+    if made[k] ~= v and not (resumed and (k == "size" or k == "mtime_ns")) then return false end
+  end
+  return true
+end
+
+-- unclaimed(outputs [, state_dir [, resumed]]) -> the outputs that hold a
+-- file vgrun has no record of making, or not the file it made there
+-- (replaced by another file, a link or a FIFO, or changed since): each
+-- {path=, changed=}
+function M.unclaimed(outputs, state_dir, resumed)
   local list = {}
   for _, out in ipairs(outputs) do
     if core.stat(out, true) then
-      local c = core.stat(M.claim_path(out, state_dir))
-      if not (c and c.type == "file") then list[#list + 1] = out end
+      local rec = read_claim(M.claim_path(out, state_dir))
+      if not rec then list[#list + 1] = { path = out }
+      elseif not made_by_vgrun(out, rec, resumed) then list[#list + 1] = { path = out, changed = true } end
     end
   end
   return list
 end
 
--- claim(outputs [, state_dir]) -> true | nil, message: records every output as vgrun's
+-- claim(outputs [, state_dir]) -> true | nil, message: records every
+-- output as vgrun's, to be written by this run (made_by_vgrun: a plain file
+-- there is this run's until record_made says which one)
 function M.claim(outputs, state_dir)
   local dir = (state_dir or require("vg.state").dir()) .. "/outputs"
   for _, out in ipairs(outputs) do
@@ -226,8 +270,8 @@ function M.claim(outputs, state_dir)
     -- the same on every later run only once the folder exists
     core.mkdirs(dirname(out))
     local path = M.claim_path(out, state_dir)
-    local c = core.stat(path)
-    if not (c and c.type == "file") then
+    local rec = read_claim(path)
+    if not rec or rec.made then
       local ok, err = core.mkdirs(dir)
       if ok then ok, err = core.write_atomic(path, vg.json.encode({ path = real_target(out) }) .. "\n") end
       if not ok then return nil, err end
@@ -236,12 +280,27 @@ function M.claim(outputs, state_dir)
   return true
 end
 
--- refuse_unclaimed(outputs, overwrite [, state_dir]) -> nil | why not
-function M.refuse_unclaimed(outputs, overwrite, state_dir)
-  local theirs = not overwrite and M.unclaimed(outputs, state_dir) or {}
+-- record_made(outputs [, state_dir]): after a run wrote its outputs, each
+-- claim record keeps the identity of the file made, so that a file put
+-- there later (the user's own, a link, a FIFO) is not taken for vgrun's.
+function M.record_made(outputs, state_dir)
+  for _, out in ipairs(outputs) do
+    local st = core.stat(out, true)
+    local path = M.claim_path(out, state_dir)
+    if st and st.type == "file" and read_claim(path) then
+      core.write_atomic(path, vg.json.encode({ path = real_target(out), made = identity(st) }) .. "\n")
+    end
+  end
+end
+
+-- refuse_unclaimed(outputs, overwrite [, state_dir [, resumed]]) -> nil | why not
+function M.refuse_unclaimed(outputs, overwrite, state_dir, resumed)
+  local theirs = not overwrite and M.unclaimed(outputs, state_dir, resumed) or {}
   if #theirs == 0 then return nil end
-  return string.format("the output %s exists and vgrun has no record of making it "
-    .. "(move it away, or add --overwrite to replace it%s)", theirs[1],
+  local first = theirs[1]
+  return string.format("the output %s %s (move it away, or add --overwrite to replace it%s)", first.path,
+    first.changed and "is not the file vgrun made there: it was replaced or changed since"
+      or "exists and vgrun has no record of making it",
     #theirs > 1 and string.format("; %d more such files", #theirs - 1) or "")
 end
 
@@ -249,8 +308,8 @@ end
 -- refuses when an output holds a file vgrun has no record of making (unless
 -- overwrite), else claims them all. Both `vgrun create` (before the task)
 -- and the create pipeline (before anything is written) call it.
-function M.check_and_claim(outputs, overwrite, state_dir)
-  local why = M.refuse_unclaimed(outputs, overwrite, state_dir)
+function M.check_and_claim(outputs, overwrite, state_dir, resumed)
+  local why = M.refuse_unclaimed(outputs, overwrite, state_dir, resumed)
   if why then return nil, why end
   return M.claim(outputs, state_dir)
 end
