@@ -108,5 +108,23 @@ echo '-- changed' >>"$T/rst.lua"
 expect_rc 1 "resume after the plug-in changed"
 has "$T/out" "rst.lua changed since the task started" "the changed plug-in is named"
 
+# a create's recorded command line edited to write elsewhere: the run would
+# be another task; refused before anything is written
+printf '# Kept\n\nA short talk.\n' >"$T/k.md"
+echo precious >"$T/precious.mp4"
+"$VGRUN" create --from "$T/k.md" -o "$T/k.mp4" --resolution 256x144 -q >"$T/out" 2>&1; rc=$?
+expect_rc 0 "create to edit"
+kid=$(basename "$(ls -t "$VGRUN_STATE_DIR"/tasks/create-k.md-*.json | head -1)" .json)
+KID=$kid PRECIOUS="$T/precious.mp4" DOC="$T/k.md" "$VGRUN" -e '
+  local vg = require("vg")
+  local doc = assert(vg.state.load(os.getenv("KID")))
+  doc.invocation.argv = { "create", "--from", os.getenv("DOC"), "-o", os.getenv("PRECIOUS"), "--overwrite", "-q" }
+  assert(vg.state.save(os.getenv("KID"), doc))' >"$T/out" 2>&1
+"$VGRUN" tasks resume "$kid" >"$T/out" 2>&1; rc=$?
+expect_rc 1 "resume of an edited command line"
+has "$T/out" "makes another task" "the edit is named"
+if [ "$(cat "$T/precious.mp4")" = precious ] && [ ! -e "$T/precious.timing.json" ]; then ok
+else bad "the edited command line wrote $T/precious.*"; fi
+
 echo "resume_trust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

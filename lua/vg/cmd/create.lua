@@ -288,6 +288,16 @@ return {
       .. "-" .. core.sha256(abs, o.output or ""):sub(1, 10))
     local id_ok, id_err = vg.state.check_id(task_id)
     if not id_ok then eprintf("vgrun create: --task-id: %s\n", id_err); return 2 end
+    -- `vgrun tasks resume ID` runs the command line its state file keeps: one
+    -- that makes another task (another input or -o: a state file edited)
+    -- is refused before anything is written, not run as a new task
+    local launch = require("vg.pipeline").current_launch()
+    local pending = launch and launch.resume
+    if pending and pending.pipeline == "create" and pending.task_id ~= task_id then
+      eprintf("vgrun create: the command line recorded for task '%s' makes another task ('%s'): "
+        .. "its state file was changed; nothing was run\n", pending.task_id, task_id)
+      return 1
+    end
     -- nothing vgrun writes may be something it reads
     local claims
     local videos, set_id = preload(path, o)
