@@ -42,6 +42,16 @@ has "$T/err" "summary or full"
 "$VGRUN" scenes --duration 3 "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --duration 3"
 has "$T/err" "duration: warning: --duration 3: the video cannot be that short"
 
+# a plan of a document with an error says on standard output that it is not whole
+{ printf '# Big\n\nIntro.\n\n'; head -c 60000 /dev/zero | tr '\0' a; printf '\n'; } >"$T/big.md"
+"$VGRUN" scenes "$T/big.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "scenes of a document with an error"
+has "$T/out" "^INCOMPLETE: the document has 1 error"
+has "$T/err" "big.md:5:1: a paragraph of 60000 characters"
+"$VGRUN" scenes --json "$T/big.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "scenes --json of a document with an error"
+has "$T/out" '"errors":1'
+"$VGRUN" scenes "$D/acceptance.md" >"$T/out" 2>"$T/err"
+if grep -q INCOMPLETE "$T/out"; then bad "a whole plan said INCOMPLETE"; else pass=$((pass + 1)); fi
+
 "$VGRUN" scenes --model "$D/acceptance.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --model"
 has "$T/out" '"scene_type"'
 has "$T/out" '"accent_color"'

@@ -56,8 +56,8 @@ SPEC = {
   summary = "validate documents (YAML, JSON, Markdown, SRT/VTT, sets); list every problem",
   synopsis = { "[options] INPUT..." },
   description = [[
-Reads each INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua returning a video
-table, or a set directory with set_config.yaml) the way `vgrun create` would,
+Reads each INPUT (.yaml/.yml, .json, .md, .rst, .txt, .srt, .vtt, or a set
+directory with set_config.yaml) the way `vgrun create` would,
 and reports every problem at once, one line each:
 
   file:line:col: path.to.field: message]],

@@ -88,7 +88,17 @@ local function run(args)
       if plan and o.keep_timing then require("vg.create.kept").seconds(plan, model) end
     end
     ok = plan ~= nil
-    if plan then out = o.json and require("vg").json.encode(plan) or input.show(plan) end
+    -- a plan of a document with errors leaves out what they name: it says
+    -- so itself, for a reader or a tool that looks at standard output only
+    local errors = input.count(diags)
+    if plan and errors > 0 then plan.errors = errors end
+    if plan then
+      out = o.json and require("vg").json.encode(plan) or input.show(plan)
+      if errors > 0 and not o.json then
+        out = string.format("INCOMPLETE: the document has %d error%s (on standard error); what %s left out\n",
+          errors, errors == 1 and "" or "s", errors == 1 and "it names is" or "they name is") .. out
+      end
+    end
   end
   for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
   if out and out ~= "" then io.stdout:write(out, "\n") end
@@ -102,7 +112,7 @@ SPEC = {
   summary = "show the plan of a document before rendering: each scene, what it shows and says, how long",
   synopsis = { "[options] INPUT" },
   description = [[
-Shows what INPUT (.yaml/.yml, .json, .md, .srt, .vtt, .lua, or a set
+Shows what INPUT (.yaml/.yml, .json, .md, .rst, .txt, .srt, .vtt, or a set
 directory; a prefix names the type as for `vgrun create --from`:
 document:README) turns into, as `vgrun create` would make it: each video with its
 language, voice and length; each scene with its number, type, estimated
@@ -157,7 +167,7 @@ min_duration. Problems go to standard error as `vgrun check` prints them.]],
       default = "the document's, else light", help = "the theme the scenes are fitted with" },
   },
   args = { name = "INPUT", max = 1, complete = "from", too_many = "one INPUT at a time" },
-  exit = { { 0, "valid" }, { 1, "the document has errors (the model is still printed when it could be read)" },
+  exit = { { 0, "valid" }, { 1, "the document has errors (the plan is still printed when it could be read, marked INCOMPLETE, or with \"errors\": N in --json)" },
     { 2, "usage error" } },
 }
 
