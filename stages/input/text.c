@@ -81,6 +81,8 @@ typedef struct text {
   int mode_title;            /* the first line, its mode marker taken off: the title (-1 none) */
   int man;                   /* a manual page as man prints it: its body's indentation, else 0 */
   int man_tag;               /* its tagged paragraphs' descriptions' indentation */
+  int news;                  /* a changelog: its release lines are headings */
+  int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
   wref *words;               /* the document's words (a hash set), for line-end hyphens */
   int nwords_cap;
 } text;
@@ -515,6 +517,45 @@ static int numbered(const char *s, int n, int *text_at) {
 static int outline_title(const char *s, int n) {
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':')) n--;
   return n > 0 && n <= 80 && word_count_n(s, n) <= 8 && s[n - 1] != '.' && s[n - 1] != '!';
+}
+
+/* A line that names a release of a changelog: "version 1.34 - Sergey
+ * Poznyakoff, 2021-02-13", "Noteworthy changes in release 1.2 (2020-01-01)
+ * [stable]", "Version 1.2.3", "* Major changes in release 1.2", "dbus
+ * 1.14.10 (2023-09-01)", "v1.1.35: Feb 16 2022:": a version number among
+ * its first words, after a word that says release (or the name of what is
+ * released), and no sentence. Returns where its text starts (after stars),
+ * -1 when it is none. */
+static int release_line(const char *s, int n) {
+  int a = 0;
+  while (a < n && a < 3 && s[a] == '*') a++;
+  if (a && (a >= n || s[a] != ' ')) return -1;
+  while (a < n && s[a] == ' ') a++;
+  int e = n;
+  while (e > a && strchr(":, ", s[e - 1])) e--;
+  if (e - a < 3 || e - a > 100 || word_count_n(s + a, e - a) > 12) return -1;
+  if (strchr(";!?", s[e - 1]) || (s[e - 1] == '.' && !isdigit((unsigned char)s[e - 2]))) return -1;
+  static const char *const leads[] = { "version", "release", "changes", "noteworthy", "major", "new in",
+                                       "what's new", "what\xE2\x80\x99s new", NULL };
+  int led = 0;
+  for (int k = 0; leads[k] && !led; k++)
+    led = !strncasecmp(s + a, leads[k], strlen(leads[k]));
+  /* the version: digits '.' digits, a 'v' before it allowed */
+  int word = 0;
+  for (int i = a; i < e && word < 7;) {
+    while (i < e && s[i] == ' ') i++;
+    int w = i;
+    if (i < e && (s[i] == 'v' || s[i] == 'V')) w++;
+    if (w + 2 < e + 1 && isdigit((unsigned char)s[w])) {
+      int q = w;
+      while (q < e && isdigit((unsigned char)s[q])) q++;
+      if (q + 1 < e && s[q] == '.' && (isdigit((unsigned char)s[q + 1]) || s[q + 1] == '*'))
+        return led || word <= 1 ? a : -1;
+    }
+    word++;
+    while (i < e && s[i] != ' ') i++;
+  }
+  return -1;
 }
 
 /* a line that may be a heading's text: short, words, no sentence end */
@@ -1627,7 +1668,9 @@ static void blocks(text *r, view v, int depth) {
     if (r->outline && k == 0 && !(v.ov && i == v.a) && t > 2 && s[0] == '*') {
       int stars = 0;
       while (stars < t && s[stars] == '*') stars++;
-      if (stars <= 4 && stars < t && s[stars] == ' ') {
+      /* under release lines written without stars (tar's "version 1.34 -
+       * …"), a line with one star is an entry of the release */
+      if (stars <= 4 && stars < t && s[stars] == ' ' && !(stars == 1 && r->news_lines)) {
         int at = stars;
         while (at < t && s[at] == ' ') at++;
         if (at < t && outline_title(s + at, t - at)) {
@@ -1636,6 +1679,17 @@ static void blocks(text *r, view v, int depth) {
           colon = 0;
           continue;
         }
+      }
+    }
+    /* a changelog's release line ("version 1.34 - Sergey Poznyakoff,
+     * 2021-02-13"): a heading, which a summary takes as the latest release */
+    if (r->news && k == v.base && v.top && first_line && !(v.ov && i == v.a) && !rule_char(&r->L[i + 1 < v.b ? i + 1 : i], 3)) {
+      int at = release_line(s, t);
+      if (at >= 0) {
+        heading(r, i, 'V', s + at, t - at);
+        i++;
+        colon = 0;
+        continue;
       }
     }
     /* a table (before headings: a column rule is no underline), also right
@@ -2338,6 +2392,27 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
   r.nb[r.n] = r.n;
   for (int i = r.n - 1; i >= 0; i--) r.nb[i] = is_blank(&r.L[i]) ? i : r.nb[i + 1];
   view top = { 0, r.n, base, NULL, 0, 1 };
+  /* a changelog: its name says so (NEWS, ChangeLog, CHANGES, HISTORY,
+   * RELEASE-NOTES), or two lines at the margin say "Version 1.2" or the like */
+  {
+    const char *slash = file ? strrchr(file, '/') : NULL, *base_name = slash ? slash + 1 : file ? file : "";
+    static const char *const names[] = { "news", "changelog", "changes", "history", "release-notes", "release_notes", NULL };
+    for (int k = 0; names[k] && !r.news; k++) {
+      size_t l = strlen(names[k]);
+      r.news = !strncasecmp(base_name, names[k], l) && (!base_name[l] || strchr(".-_", base_name[l]));
+    }
+    int said = 0;
+    for (int i = 0; i < r.n; i++) {
+      const tline *l = &r.L[i];
+      if (l->ind || is_blank(l) || (i && !is_blank(&r.L[i - 1]))) continue;
+      int t = look(l);
+      int at = release_line(l->s, t);
+      said += at >= 0 && (!strncasecmp(l->s + at, "version ", 8) || !strncasecmp(l->s + at, "release ", 8));
+      r.news_lines += at == 0;
+    }
+    if (said >= 2) r.news = 1;
+    if (!r.news) r.news_lines = 0;
+  }
   r.man = man_page(&r);
   if (r.man) {
     r.man_tag = man_tag_column(&r);
@@ -2352,13 +2427,14 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
    * the other styles the first level, colon headings one below the rest */
   int title_style = -1;
   if (r.nelem && r.first_kind == 'H' && r.sused[r.first_style] == 1) title_style = r.first_style;
-  int level = 2, deepest = 1;
+  int level = 2, deepest = 1, releases = 0;
+  for (int k = 0; k < r.nstyles; k++) releases |= r.skey[k] == 'V';
   for (int k = 0; k < r.nstyles; k++) {
     char key = r.skey[k];
     if (k == title_style) r.slevel[k] = 1;
     else if (key == ':') continue;
-    else if (key >= '1' && key <= '6') r.slevel[k] = 1 + (key - '0');
-    else if (key == 'C' || key == 'R' || key == 'B') r.slevel[k] = 2;
+    else if (key >= '1' && key <= '6') r.slevel[k] = 1 + (key - '0') + releases;   /* under the releases */
+    else if (key == 'C' || key == 'R' || key == 'B' || key == 'V') r.slevel[k] = 2;
     else r.slevel[k] = level++;
     if (r.slevel[k] > 6) r.slevel[k] = 6;
     if (r.slevel[k] > deepest) deepest = r.slevel[k];

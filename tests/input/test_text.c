@@ -7,6 +7,8 @@
 #include "input_test.h"
 #include "input_private.h"
 
+#include <sys/stat.h>
+
 static void constructs(void **state) {
   (void)state;
   vgi_options o = { .detail = VGI_DETAIL_FULL };
@@ -443,6 +445,54 @@ static void man_page_text(void **state) {
   cJSON_Delete(m);
 }
 
+/* Release lines of a changelog in other shapes ("version 1.34 - Name,
+ * date", "Noteworthy changes in version 2.1 (date)", "Version 1.2.3") are
+ * headings: a summary says the latest release, and its entries written
+ * "* Fix …" are its list, also when "** " lines make the file an outline. */
+static void release_lines(void **state) {
+  (void)state;
+  static const char tar[] =
+    "GNU frob NEWS - User visible changes. 2024-05-01\n"
+    "Please send bug reports to <bug-frob@example.org>\n\n"
+    "version 2.1 - Jane Doe, 2024-05-01\n\n"
+    "* Fix extraction over pipes\n\n"
+    "* Fix a memory leak in the header reader\n\n"
+    "version 2.0 - Jane Doe, 2023-01-01\n\n"
+    "* Old fixes that a summary does not say\n\n"
+    "** Sparse files with large data\n\n"
+    "** Work around incompatibilities on FreeBSD\n";
+  static const char gnupg[] =
+    "Noteworthy changes in version 2.1 (2024-05-01)\n"
+    "  * frob: Fix extraction over pipes.\n\n"
+    "Noteworthy changes in version 2.0 (2023-01-01)\n"
+    "  * frob: Old fixes that a summary does not say.\n\n"
+    "Version 1.9\n\n"
+    "  * Older still.\n";
+  const char *docs[] = { tar, gnupg };
+  for (int k = 0; k < 2; k++) {
+    /* named NEWS, as a changelog is */
+    char dir[128], path[160];
+    snprintf(dir, sizeof dir, "/tmp/vgi_%d_news", (int)getpid());
+    snprintf(path, sizeof path, "%s/NEWS", dir);
+    mkdir(dir, 0700);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(docs[k], f);
+    fclose(f);
+    vgi_options doc = { .format = "document" };
+    vgi_diags d;
+    cJSON *m = load(path, &doc, &d);
+    unlink(path);
+    rmdir(dir);
+    assert_non_null(m);
+    vgi_diags_free(&d);
+    assert_true(said_in(m, "Fix extraction over pipes") == 1);
+    assert_true(said_in(m, "Old fixes") == 0);
+    assert_true(said_in(m, "Older still") == 0);
+    cJSON_Delete(m);
+  }
+}
+
 static void hostile(void **state) {
   (void)state;
   char path[256];
@@ -497,6 +547,7 @@ int main(void) {
     cmocka_unit_test(line_items),
     cmocka_unit_test(outline_news),
     cmocka_unit_test(man_page_text),
+    cmocka_unit_test(release_lines),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
