@@ -28,7 +28,10 @@
  *     are mostly sentences, else code (prompts, commands, symbols, aligned
  *     columns, few words);
  *   - rules, form feeds, "-*- mode -*-" lines, vim and emacs modelines and
- *     Debian signatures (" -- Name <mail>  date") are nothing.
+ *     Debian signatures (" -- Name <mail>  date") are nothing;
+ *   - a changelog's release lines ("version 1.34 - Name, date") are
+ *     headings; a manual page as man prints it is read as one (man_blocks);
+ *     a word broken by a hyphen at a line's end is one word again.
  * Work is linear in the document: each line is looked at a bounded number of
  * times per nesting level, nesting is capped, and what a line is (prose or
  * code) is judged on its first LINE_LOOK bytes. */
