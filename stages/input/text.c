@@ -28,7 +28,10 @@
  *     are mostly sentences, else code (prompts, commands, symbols, aligned
  *     columns, few words);
  *   - rules, form feeds, "-*- mode -*-" lines, vim and emacs modelines and
- *     Debian signatures (" -- Name <mail>  date") are nothing.
+ *     Debian signatures (" -- Name <mail>  date") are nothing;
+ *   - a changelog's release lines ("version 1.34 - Name, date") are
+ *     headings; a manual page as man prints it is read as one (man_blocks);
+ *     a word broken by a hyphen at a line's end is one word again.
  * Work is linear in the document: each line is looked at a bounded number of
  * times per nesting level, nesting is capped, and what a line is (prose or
  * code) is judged on its first LINE_LOOK bytes. */
@@ -50,6 +53,8 @@
 typedef vgi_line tline;
 
 enum { ST_TITLE = 0, ST_COLON = 40, ST_MAX = 48 };
+
+typedef struct wref { const char *s; int n; } wref;   /* a word of the text */
 
 typedef struct text {
   tline *L;
@@ -77,6 +82,12 @@ typedef struct text {
   int in_item;               /* list items around the block being read */
   int outline;               /* Emacs outline ("* Release", "** Bug fixes" at the margin: headings) */
   int mode_title;            /* the first line, its mode marker taken off: the title (-1 none) */
+  int man;                   /* a manual page as man prints it: its body's indentation, else 0 */
+  int man_tag;               /* its tagged paragraphs' descriptions' indentation */
+  int news;                  /* a changelog: its release lines are headings */
+  int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
+  wref *words;               /* the document's words (a hash set), for line-end hyphens */
+  int nwords_cap;
 } text;
 
 /* ---- characters and lines ------------------------------------------------------------- */
@@ -374,6 +385,83 @@ static void emit_text(text *r, int i, const char *s, int n) {
   vgi_buf_free(&b);
 }
 
+/* ---- words broken at a line's end ---------------------------------------------------- */
+
+/* A text formatted by a program (a manual page as man prints it) breaks
+ * long words at a line's end with a hyphen ("authen-" / "tication"); a
+ * person's text breaks there only at a compound's own hyphen ("long-" /
+ * "term"). Either way the word is one word: joined without a space, and
+ * without the hyphen when the document writes it so elsewhere
+ * ("specified"), since no dictionary says which hyphens are real. The
+ * document's words are a hash set, built once when a line ends so. */
+static unsigned word_hash(const char *s, int n) {
+  unsigned h = 2166136261u;
+  for (int i = 0; i < n; i++) h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 16777619u;
+  return h;
+}
+
+/* the words of ASCII letters of every line (two letters or more) */
+static void words_build(text *r) {
+  long count = 0;
+  for (int i = 0; i < r->n; i++) count += r->L[i].len / 3 + 1;
+  unsigned cap = 64;
+  while ((long)cap < count * 2 && cap < (1u << 26)) cap <<= 1;
+  r->words = calloc(cap, sizeof(wref));
+  if (!r->words) abort();
+  r->nwords_cap = (int)cap;
+  wref *set = r->words;
+  long used = 0;
+  for (int i = 0; i < r->n; i++) {
+    const char *s = r->L[i].s;
+    int n = r->L[i].len;
+    for (int k = 0; k < n;) {
+      if (!isalpha((unsigned char)s[k])) { k++; continue; }
+      int a = k;
+      while (k < n && isalpha((unsigned char)s[k])) k++;
+      if (k - a < 2 || (k < n && (s[k] == '-' || (unsigned char)s[k] >= 0x80))) continue;
+      if (used * 4 >= (long)cap * 3) return;   /* full: what is in it still answers */
+      unsigned h = word_hash(s + a, k - a) & (cap - 1);
+      while (set[h].s && !(set[h].n == k - a && !strncasecmp(set[h].s, s + a, (size_t)(k - a))))
+        h = (h + 1) & (cap - 1);
+      if (!set[h].s) { set[h].s = s + a; set[h].n = k - a; used++; }
+    }
+  }
+}
+
+static int word_known(text *r, const char *s, int n) {
+  if (!r->words) words_build(r);
+  const wref *set = r->words;
+  unsigned cap = (unsigned)r->nwords_cap, h = word_hash(s, n) & (cap - 1);
+  for (unsigned q = 0; set[h].s && q < cap; q++, h = (h + 1) & (cap - 1))
+    if (set[h].n == n && !strncasecmp(set[h].s, s, (size_t)n)) return 1;
+  return 0;
+}
+
+/* Line s ends in a word broken by a hyphen ("speci-") that goes on in lower
+ * case at the start of line t ("fied by"): the length of the broken part
+ * with its hyphen, 0 when not. *drop: the hyphen goes (the word joined is
+ * one the document writes elsewhere). */
+static int broken_word(text *r, const char *s, int n, const char *t, int tn, int *drop) {
+  *drop = 0;
+  if (n < 3 || tn < 1 || s[n - 1] != '-' || !isalpha((unsigned char)s[n - 2]) || !lower_c((unsigned char)t[0]))
+    return 0;
+  int a = n - 1;
+  while (a > 0 && s[a - 1] != ' ') a--;
+  if (!isalpha((unsigned char)s[a])) return 0;   /* "--long-", "(x-" */
+  int e = 0;
+  while (e < tn && isalpha((unsigned char)t[e])) e++;
+  int l = n - 1 - a;
+  char w[128];
+  if (l + e < (int)sizeof w) {
+    int plain = 1;
+    for (int k = a; k < n - 1; k++) plain &= isalpha((unsigned char)s[k]) != 0;
+    memcpy(w, s + a, (size_t)l);
+    memcpy(w + l, t, (size_t)e);
+    *drop = plain && (e >= tn || (unsigned char)t[e] < 0x80) && word_known(r, w, l + e);
+  }
+  return n - a;
+}
+
 /* ---- headings --------------------------------------------------------------------------- */
 
 static int style_slot(text *r, char key) {
@@ -432,6 +520,45 @@ static int numbered(const char *s, int n, int *text_at) {
 static int outline_title(const char *s, int n) {
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':')) n--;
   return n > 0 && n <= 80 && word_count_n(s, n) <= 8 && s[n - 1] != '.' && s[n - 1] != '!';
+}
+
+/* A line that names a release of a changelog: "version 1.34 - Sergey
+ * Poznyakoff, 2021-02-13", "Noteworthy changes in release 1.2 (2020-01-01)
+ * [stable]", "Version 1.2.3", "* Major changes in release 1.2", "dbus
+ * 1.14.10 (2023-09-01)", "v1.1.35: Feb 16 2022:": a version number among
+ * its first words, after a word that says release (or the name of what is
+ * released), and no sentence. Returns where its text starts (after stars),
+ * -1 when it is none. */
+static int release_line(const char *s, int n) {
+  int a = 0;
+  while (a < n && a < 3 && s[a] == '*') a++;
+  if (a && (a >= n || s[a] != ' ')) return -1;
+  while (a < n && s[a] == ' ') a++;
+  int e = n;
+  while (e > a && strchr(":, ", s[e - 1])) e--;
+  if (e - a < 3 || e - a > 100 || word_count_n(s + a, e - a) > 12) return -1;
+  if (strchr(";!?", s[e - 1]) || (s[e - 1] == '.' && !isdigit((unsigned char)s[e - 2]))) return -1;
+  static const char *const leads[] = { "version", "release", "changes", "noteworthy", "major", "new in",
+                                       "what's new", "what\xE2\x80\x99s new", NULL };
+  int led = 0;
+  for (int k = 0; leads[k] && !led; k++)
+    led = !strncasecmp(s + a, leads[k], strlen(leads[k]));
+  /* the version: digits '.' digits, a 'v' before it allowed */
+  int word = 0;
+  for (int i = a; i < e && word < 7;) {
+    while (i < e && s[i] == ' ') i++;
+    int w = i;
+    if (i < e && (s[i] == 'v' || s[i] == 'V')) w++;
+    if (w + 2 < e + 1 && isdigit((unsigned char)s[w])) {
+      int q = w;
+      while (q < e && isdigit((unsigned char)s[q])) q++;
+      if (q + 1 < e && s[q] == '.' && (isdigit((unsigned char)s[q + 1]) || s[q + 1] == '*'))
+        return led || word <= 1 ? a : -1;
+    }
+    word++;
+    while (i < e && s[i] != ' ') i++;
+  }
+  return -1;
 }
 
 /* a line that may be a heading's text: short, words, no sentence end */
@@ -638,9 +765,30 @@ static void paragraph(text *r, const view *v, int a, int b) {
   note_first(r, 'P', 0);
   if (r->scan) return;
   sep(r, a);
+  vgi_buf carry = {0};   /* a word broken at the line before's end: it starts this line */
   for (int i = a; i < b; i++) {
-    int t;
-    const char *s = vtext(r, v, i, &t);
+    int t0;
+    const char *s0 = vtext(r, v, i, &t0);
+    int cut = 0, drop = 0;
+    if (i + 1 < b) {
+      int nt;
+      const char *ns = vtext(r, v, i + 1, &nt);
+      cut = broken_word(r, s0, t0, ns, nt, &drop);
+    }
+    vgi_buf lb = {0};
+    vgi_buf_add(&lb, carry.s ? carry.s : "", carry.n);
+    int keep = t0 - cut;
+    while (keep > 0 && s0[keep - 1] == ' ') keep--;
+    vgi_buf_add(&lb, s0, (size_t)keep);
+    carry.n = 0;
+    if (cut) vgi_buf_add(&carry, s0 + t0 - cut, (size_t)(cut - drop));
+    if (!lb.n) {   /* the line was the broken word alone: it goes on */
+      vgi_buf_free(&lb);
+      skip_to(r, i);
+      continue;
+    }
+    int t = (int)lb.n;
+    const char *s = lb.s;
     if (i == a && t > 1 && s[0] == '-') {
       /* an option that opens its description: "--with-readline tells bc …" */
       int k = 0;
@@ -653,11 +801,14 @@ static void paragraph(text *r, const view *v, int a, int b) {
         put_inline(&b2, s + k + 1, t - k - 1);
         emit(r, i, b2.s, b2.n);
         vgi_buf_free(&b2);
+        vgi_buf_free(&lb);
         continue;
       }
     }
     emit_text(r, i, s, t);
+    vgi_buf_free(&lb);
   }
+  vgi_buf_free(&carry);
 }
 
 /* a list of lines: each line one item */
@@ -1520,7 +1671,9 @@ static void blocks(text *r, view v, int depth) {
     if (r->outline && k == 0 && !(v.ov && i == v.a) && t > 2 && s[0] == '*') {
       int stars = 0;
       while (stars < t && s[stars] == '*') stars++;
-      if (stars <= 4 && stars < t && s[stars] == ' ') {
+      /* under release lines written without stars (tar's "version 1.34 -
+       * …"), a line with one star is an entry of the release */
+      if (stars <= 4 && stars < t && s[stars] == ' ' && !(stars == 1 && r->news_lines)) {
         int at = stars;
         while (at < t && s[at] == ' ') at++;
         if (at < t && outline_title(s + at, t - at)) {
@@ -1529,6 +1682,17 @@ static void blocks(text *r, view v, int depth) {
           colon = 0;
           continue;
         }
+      }
+    }
+    /* a changelog's release line ("version 1.34 - Sergey Poznyakoff,
+     * 2021-02-13"): a heading, which a summary takes as the latest release */
+    if (r->news && k == v.base && v.top && first_line && !(v.ov && i == v.a) && !rule_char(&r->L[i + 1 < v.b ? i + 1 : i], 3)) {
+      int at = release_line(s, t);
+      if (at >= 0) {
+        heading(r, i, 'V', s + at, t - at);
+        i++;
+        colon = 0;
+        continue;
       }
     }
     /* a table (before headings: a column rule is no underline), also right
@@ -1796,6 +1960,287 @@ static void blocks(text *r, view v, int depth) {
   }
 }
 
+/* ---- manual pages as man prints them ----------------------------------------------------- */
+
+/* A manual page rendered as text ("man ls > ls.txt", "man ls | col -b"):
+ * section names at the margin (NAME, SYNOPSIS, DESCRIPTION, OPTIONS …),
+ * subsections a few columns in, the body indented under them, and a tagged
+ * paragraph (an option) its term at the body's column and its description
+ * further in, under it or on its line ("-c     with -lt: …"). Read as the
+ * page means it: the title is the command and what NAME says it does ("ls
+ * — list directory contents"), SYNOPSIS is left out (forms of a command
+ * line, nothing to say and no command to run), the
+ * sections are headings in sentence case, tagged paragraphs a list of
+ * terms and descriptions, and man's header and footer lines nothing. */
+
+/* "LS(1)   User Commands   LS(1)", "GNU coreutils 9.1  2022  LS(1)": the
+ * page's name and section at a margin line's end */
+static int man_name_at_end(const tline *l) {
+  int n;
+  const char *s = body(l, &n);
+  if (n < 4 || s[n - 1] != ')') return 0;
+  int a = n - 1;
+  while (a > 0 && s[a - 1] != '(' && s[a - 1] != ' ') a--;
+  if (a < 2 || s[a - 1] != '(' || !isdigit((unsigned char)s[a])) return 0;
+  int b = a - 1;
+  while (b > 0 && s[b - 1] != ' ') b--;
+  return b < a - 1;
+}
+
+/* man's header or footer: the page's name at the end, or one word at both
+ * ends with wide gaps ("BSD      November 28, 2022      BSD") */
+static int man_frame(const tline *l) {
+  if (man_name_at_end(l)) return 1;
+  int n;
+  const char *s = body(l, &n);
+  int a = 0, b = n;
+  while (a < n && s[a] != ' ') a++;
+  while (b > 0 && s[b - 1] != ' ') b--;
+  return a >= 2 && b > a && n - b == a && !memcmp(s, s + b, (size_t)a) && memmem(s, (size_t)n, "   ", 3);
+}
+
+static int man_section(const tline *l, const char *name) {
+  int n;
+  const char *s = body(l, &n);
+  return l->ind == 0 && n == (int)strlen(name) && !memcmp(s, name, (size_t)n);
+}
+
+/* the body's indentation when the text is a manual page, else 0: NAME at
+ * the margin first (after man's header line), an indented line under it
+ * that names the page ("ls - list …"), and SYNOPSIS, DESCRIPTION or
+ * OPTIONS at the margin after it */
+static int man_page(const text *r) {
+  int i = 0;
+  while (i < r->n && is_blank(&r->L[i])) i++;
+  if (i < r->n && r->L[i].ind == 0 && man_name_at_end(&r->L[i])) i++;
+  while (i < r->n && is_blank(&r->L[i])) i++;
+  if (i >= r->n || !man_section(&r->L[i], "NAME")) return 0;
+  int nx = i + 1;
+  while (nx < r->n && is_blank(&r->L[nx])) nx++;
+  if (nx >= r->n || r->L[nx].ind == 0) return 0;
+  int t;
+  const char *s = body(&r->L[nx], &t);
+  if (!memmem(s, (size_t)t, " - ", 3) && !memmem(s, (size_t)t, " \xE2\x80\x94 ", 5)) return 0;
+  /* every line at the margin a section's name (a text that goes on after
+   * the page, as util-linux's parse-date.txt does, is read as text) */
+  int sections = 0;
+  for (int k = nx + 1; k < r->n; k++) {
+    const tline *l = &r->L[k];
+    if (is_blank(l) || l->ind) continue;
+    if (man_frame(l)) continue;
+    int n;
+    const char *h = body(l, &n);
+    if (n > 40 || word_count_n(h, n) > 5 || strchr(".,;", h[n - 1])) return 0;
+    sections += man_section(l, "SYNOPSIS") || man_section(l, "DESCRIPTION") || man_section(l, "OPTIONS");
+  }
+  return sections ? r->L[nx].ind : 0;
+}
+
+/* the indentation of most lines further in than the body: the
+ * descriptions of tagged paragraphs */
+static int man_tag_column(const text *r) {
+  int count[64] = {0}, best = r->man + 7;
+  for (int i = 0; i < r->n; i++) {
+    int k = r->L[i].ind;
+    if (!is_blank(&r->L[i]) && k > r->man && k < 64) count[k]++;
+  }
+  for (int k = r->man + 1; k < 64; k++)
+    if (count[k] > count[best]) best = k;
+  return best;
+}
+
+/* "SEE ALSO" -> "See also"; words of the tools' own capitals (GNU, POSIX,
+ * a word with a digit) stay */
+static void man_heading(text *r, int i, int level, const char *s, int n) {
+  static const char *const keep[] = { "GNU", "POSIX", "API", "URL", "URI", "ID", "UUID", "I/O", "SSH", "X11", NULL };
+  vgi_buf h = {0};
+  for (int k = 0; k < level; k++) vgi_buf_add(&h, "#", 1);
+  vgi_buf_add(&h, " ", 1);
+  char *w = malloc((size_t)n + 1);
+  if (!w) abort();
+  int caps = all_caps(s, n);
+  for (int k = 0; k < n;) {
+    int a = k;
+    while (k < n && s[k] != ' ') k++;
+    int kept = !caps;
+    for (int q = 0; keep[q] && !kept; q++) kept = (int)strlen(keep[q]) == k - a && !memcmp(s + a, keep[q], (size_t)(k - a));
+    for (int q = a; q < k && !kept; q++) kept = isdigit((unsigned char)s[q]);
+    for (int q = a; q < k; q++) w[q] = kept || q == 0 ? s[q] : (char)tolower((unsigned char)s[q]);
+    while (k < n && s[k] == ' ') w[k] = s[k], k++;
+  }
+  put_inline(&h, w, n);
+  free(w);
+  sep(r, i);
+  emit(r, i, h.s, h.n);
+  vgi_buf_free(&h);
+  r->last_blank = 0;
+}
+
+/* lines [a, b) (blank ones left out) as one line of plain words: spaces
+ * squashed, words broken at a line's end joined */
+static void man_join(text *r, int a, int b, vgi_buf *o) {
+  int glue = 0;
+  for (int i = a; i < b; i++) {
+    if (is_blank(&r->L[i])) continue;
+    int t;
+    const char *s = body(&r->L[i], &t);
+    int nx = i + 1, cut = 0, drop = 0;
+    while (nx < b && is_blank(&r->L[nx])) nx++;
+    if (nx < b) {
+      int nt;
+      const char *ns = body(&r->L[nx], &nt);
+      cut = broken_word(r, s, t, ns, nt, &drop) ? 1 : 0;
+    }
+    if (o->n && !glue) vgi_buf_add(o, " ", 1);
+    for (int k = 0; k < t - (cut && drop); k++) {
+      if (s[k] == ' ' && k + 1 < t && s[k + 1] == ' ') continue;
+      vgi_buf_add(o, s + k, 1);
+    }
+    glue = cut;
+  }
+}
+
+/* the description of a tagged paragraph at line i (its term at the body's
+ * column k): where it starts on the term's line (0: under it) */
+static int man_tag_inline(const text *r, int i, int k) {
+  int t;
+  const char *s = body(&r->L[i], &t);
+  int g = 0;
+  while (g + 1 < t && !(s[g] == ' ' && s[g + 1] == ' ')) g++;
+  if (g + 1 >= t || g > 24) return 0;
+  int d = g;
+  while (d < t && s[d] == ' ') d++;
+  if (d >= t) return 0;
+  int col = k + d, nx = i + 1;
+  /* the description's column: its next line's, or that of most */
+  if (nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > k) return r->L[nx].ind == col ? d : 0;
+  return col == r->man_tag ? d : 0;
+}
+
+/* the end of the description of the tag at line i: the lines further in
+ * than the body's column k, blank lines between them */
+static int man_tag_end(const text *r, int i, int k) {
+  int e = i + 1, last = i + 1;
+  while (e < r->n) {
+    if (is_blank(&r->L[e])) { e++; continue; }
+    if (r->L[e].ind <= k) break;
+    last = ++e;
+  }
+  return last;
+}
+
+static void man_blocks(text *r) {
+  int B = r->man, titled = 0, in_list = 0;
+  for (int i = 0; i < r->n;) {
+    const tline *l = &r->L[i];
+    if (is_blank(l)) { i++; continue; }
+    int t;
+    const char *s = body(l, &t);
+    if (l->ind == 0) {
+      in_list = 0;
+      if (man_frame(l)) { skip_to(r, i); i++; continue; }   /* man's header, footer */
+      if (!titled && man_section(l, "NAME")) {
+        /* "ls - list directory contents" -> "# ls — list directory contents" */
+        int e = i + 1;
+        while (e < r->n && (is_blank(&r->L[e]) || r->L[e].ind > 0)) e++;
+        vgi_buf j = {0};
+        man_join(r, i + 1, e, &j);
+        vgi_buf h = {0};
+        vgi_buf_add(&h, "# ", 2);
+        const char *dash = j.n ? memmem(j.s, j.n, " - ", 3) : NULL;
+        while (j.n && j.s[j.n - 1] == '.') j.n--;   /* a title, not a sentence */
+        if (dash && dash < j.s + j.n) {
+          put_inline(&h, j.s, (int)(dash - j.s));
+          vgi_buf_add(&h, " \xE2\x80\x94 ", 5);
+          put_inline(&h, dash + 3, (int)(j.s + j.n - dash - 3));
+        } else {
+          put_inline(&h, j.s ? j.s : "", (int)j.n);
+        }
+        sep(r, i);
+        emit(r, i, h.s, h.n);
+        for (int q = i + 1; q < e; q++) skip_to(r, q);
+        vgi_buf_free(&h);
+        vgi_buf_free(&j);
+        titled = 1;
+        i = e;
+        continue;
+      }
+      if (man_section(l, "SYNOPSIS")) {
+        /* the forms of a command line: nothing a narrator can say (and no
+         * command to run), so not in the video */
+        int e = i + 1;
+        while (e < r->n && (is_blank(&r->L[e]) || r->L[e].ind > 0)) e++;
+        for (int q = i; q < e; q++) skip_to(r, q);
+        i = e;
+        continue;
+      }
+      man_heading(r, i, 2, s, t);
+      i++;
+      continue;
+    }
+    if (l->ind < B) {
+      /* a subsection ("   Exit status:") */
+      in_list = 0;
+      man_heading(r, i, 3, s, t);
+      i++;
+      continue;
+    }
+    if (l->ind == B) {
+      int d = man_tag_inline(r, i, B);
+      int nx = i + 1;
+      int under = !d && nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > B && t <= 60;
+      if (d || under) {
+        /* a tagged paragraph: "- **-a, --all**: do not ignore …" */
+        int e = man_tag_end(r, i, B);
+        int tl = d ? d : t;
+        while (tl > 0 && s[tl - 1] == ' ') tl--;
+        vgi_buf desc = {0};
+        if (d) vgi_buf_add(&desc, s + d, (size_t)(t - d));
+        vgi_buf rest = {0};
+        man_join(r, i + 1, e, &rest);
+        if (desc.n && rest.n) vgi_buf_add(&desc, " ", 1);
+        vgi_buf_add(&desc, rest.s ? rest.s : "", rest.n);
+        vgi_buf li = {0};
+        vgi_buf_add(&li, "- **", 4);
+        put_inline(&li, s, tl);
+        vgi_buf_add(&li, "**", 2);
+        if (desc.n) {
+          vgi_buf_add(&li, ": ", 2);
+          put_inline(&li, desc.s, (int)desc.n);
+        }
+        if (!in_list) sep(r, i);
+        emit(r, i, li.s, li.n);
+        for (int q = i + 1; q < e; q++) skip_to(r, q);
+        vgi_buf_free(&li);
+        vgi_buf_free(&rest);
+        vgi_buf_free(&desc);
+        in_list = 1;
+        i = e;
+        continue;
+      }
+    }
+    /* a paragraph: the lines at its indentation up to a blank line */
+    in_list = 0;
+    int e = i + 1;
+    while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
+    if (l->ind > B + 7 && line_class(l) == 'C') {
+      /* an example further in: code */
+      while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind > B) e++;
+      view v = { i, e, l->ind, NULL, 0, 0 };
+      code_block(r, &v, i, e, code_lang(r, &v, i, e));
+      i = e;
+      continue;
+    }
+    vgi_buf j = {0};
+    man_join(r, i, e, &j);
+    sep(r, i);
+    emit_text(r, i, j.s ? j.s : "", (int)j.n);
+    for (int q = i + 1; q < e; q++) skip_to(r, q);
+    vgi_buf_free(&j);
+    i = e;
+  }
+}
+
 /* ---- the document ----------------------------------------------------------------------- */
 
 /* "-*- mode: text -*-", "vim: set tw=72:", "# vi: ft=txt", "$Id: … $" */
@@ -1843,6 +2288,16 @@ static int split_lines(text *r, const char *src, size_t len) {
   int stars2 = 0, first = -1;
   for (int i = 0; i < r->n; i++) {
     tline *l = &r->L[i];
+    /* man writes every hyphen as U+2010: one, said and shown as '-' */
+    if (memmem(l->s, (size_t)l->len, "\xE2\x80\x90", 3)) {
+      char *w = (char *)l->s;   /* the line lives in r->store, ours to change */
+      int o = 0;
+      for (int k = 0; k < l->len; k++) {
+        if (k + 2 < l->len && !memcmp(w + k, "\xE2\x80\x90", 3)) { w[o++] = '-'; k += 2; continue; }
+        w[o++] = w[k];
+      }
+      l->len = o;
+    }
     if (first < 0 && l->ind < l->len) first = i;
     if (l->ind == 0 && l->len > 3 && !strncmp(l->s, "** ", 3)) stars2++;
     if (signature(l->s, l->len < LINE_LOOK ? l->len : LINE_LOOK)) l->kind = 'x';
@@ -1940,6 +2395,33 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
   r.nb[r.n] = r.n;
   for (int i = r.n - 1; i >= 0; i--) r.nb[i] = is_blank(&r.L[i]) ? i : r.nb[i + 1];
   view top = { 0, r.n, base, NULL, 0, 1 };
+  /* a changelog: its name says so (NEWS, ChangeLog, CHANGES, HISTORY,
+   * RELEASE-NOTES), or two lines at the margin say "Version 1.2" or the like */
+  {
+    const char *slash = file ? strrchr(file, '/') : NULL, *base_name = slash ? slash + 1 : file ? file : "";
+    static const char *const names[] = { "news", "changelog", "changes", "history", "release-notes", "release_notes", NULL };
+    for (int k = 0; names[k] && !r.news; k++) {
+      size_t l = strlen(names[k]);
+      r.news = !strncasecmp(base_name, names[k], l) && (!base_name[l] || strchr(".-_", base_name[l]));
+    }
+    int said = 0;
+    for (int i = 0; i < r.n; i++) {
+      const tline *l = &r.L[i];
+      if (l->ind || is_blank(l) || (i && !is_blank(&r.L[i - 1]))) continue;
+      int t = look(l);
+      int at = release_line(l->s, t);
+      said += at >= 0 && (!strncasecmp(l->s + at, "version ", 8) || !strncasecmp(l->s + at, "release ", 8));
+      r.news_lines += at == 0;
+    }
+    if (said >= 2) r.news = 1;
+    if (!r.news) r.news_lines = 0;
+  }
+  r.man = man_page(&r);
+  if (r.man) {
+    r.man_tag = man_tag_column(&r);
+    man_blocks(&r);
+    goto done;
+  }
   r.scan = 1;
   blocks(&r, top, 0);
   r.scan = 0;
@@ -1948,13 +2430,14 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
    * the other styles the first level, colon headings one below the rest */
   int title_style = -1;
   if (r.nelem && r.first_kind == 'H' && r.sused[r.first_style] == 1) title_style = r.first_style;
-  int level = 2, deepest = 1;
+  int level = 2, deepest = 1, releases = 0;
+  for (int k = 0; k < r.nstyles; k++) releases |= r.skey[k] == 'V';
   for (int k = 0; k < r.nstyles; k++) {
     char key = r.skey[k];
     if (k == title_style) r.slevel[k] = 1;
     else if (key == ':') continue;
-    else if (key >= '1' && key <= '6') r.slevel[k] = 1 + (key - '0');
-    else if (key == 'C' || key == 'R' || key == 'B') r.slevel[k] = 2;
+    else if (key >= '1' && key <= '6') r.slevel[k] = 1 + (key - '0') + releases;   /* under the releases */
+    else if (key == 'C' || key == 'R' || key == 'B' || key == 'V') r.slevel[k] = 2;
     else r.slevel[k] = level++;
     if (r.slevel[k] > 6) r.slevel[k] = 6;
     if (r.slevel[k] > deepest) deepest = r.slevel[k];
@@ -1963,11 +2446,13 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
     if (r.skey[k] == ':' && k != title_style) r.slevel[k] = deepest < 6 ? deepest + 1 : 6;
   r.nelem = 0;
   blocks(&r, top, 0);
+done:
   fill(&r, r.n + 1);
   free(r.pc);
   free(r.cc);
   free(r.nb);
   free(r.pending);
+  free(r.words);
   vgi_buf_free(&r.pre);
   free(r.store);
   free(r.L);

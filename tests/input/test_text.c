@@ -7,6 +7,8 @@
 #include "input_test.h"
 #include "input_private.h"
 
+#include <sys/stat.h>
+
 static void constructs(void **state) {
   (void)state;
   vgi_options o = { .detail = VGI_DETAIL_FULL };
@@ -377,6 +379,120 @@ static void outline_news(void **state) {
   cJSON_Delete(m);
 }
 
+/* A manual page as man prints it ("man frob > frob.txt"): the title is the
+ * command and what NAME says it does, SYNOPSIS is not said, section names
+ * are headings in sentence case, options a list of terms with their
+ * descriptions (under the term, or on its line), man's header and footer
+ * nothing, and a word broken at a line's end one word again: without the
+ * hyphen when the page writes it whole elsewhere, else with it. */
+static void man_page_text(void **state) {
+  (void)state;
+  static const char page[] =
+    "FROB(1)                     User Commands                    FROB(1)\n\n"
+    "NAME\n"
+    "       frob - frobnicate files in place\n\n"
+    "SYNOPSIS\n"
+    "       frob [OPTION]... FILE...\n\n"
+    "DESCRIPTION\n"
+    "       Frob  reads  each  FILE and rewrites it with its gears turned, so\n"
+    "       that  a  later run needs no authen\xE2\x80\x90\n"
+    "       tication and keeps a long-\n"
+    "       term record. Every authentication is logged.\n\n"
+    "OPTIONS\n"
+    "       -a, --all\n"
+    "              frob hidden files too, which are skipped otherwise\n\n"
+    "       -q     say nothing about the files frob has changed\n\n"
+    "       --level=N\n"
+    "              turn the gears N times before the file is written\n\n"
+    "   Exit status:\n"
+    "       0      if every file was frobbed\n\n"
+    "SEE ALSO\n"
+    "       gadget(1)\n\n"
+    "GNU frob 1.2                  May 2024                         FROB(1)\n";
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("frob.txt", page, &full, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "frob \xE2\x80\x94 frobnicate files in place");
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  static const char *const never[] = { "NAME", "SYNOPSIS", "Synopsis", "[OPTION]", "FROB(1)", "User Commands",
+    "May 2024", "authen- tication", "authen-tication", "long- term", "\xE2\x80\x90" };
+  for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+    if (strstr(all, never[i])) print_message("'%s' in %s\n", never[i], all);
+    assert_null(strstr(all, never[i]));
+  }
+  free(all);
+  assert_true(said_in(m, "needs no authentication and keeps a long-term record") == 1);
+  const cJSON *opts = scene_with(m, "list", "\"title\":\"-a, --all\"");
+  assert_non_null(opts);
+  assert_string_equal(vcget(opts, "header"), "Options");
+  assert_int_equal(items_of(opts), 3);
+  assert_non_null(scene_with(m, "list", "\"title\":\"-q\",\"description\":\"say nothing about the files"));
+  assert_non_null(scene_with(m, "list", "\"title\":\"--level=N\",\"description\":\"turn the gears N times"));
+  assert_non_null(scene_with(m, "list", "\"header\":\"Exit status\""));
+  assert_non_null(scene_with(m, "list", "\"header\":\"See also\""));
+  cJSON_Delete(m);
+  /* a text that goes on past the page at the margin is read as text */
+  static const char mixed[] =
+    "NAME\n"
+    "       frob - frobnicate files\n\n"
+    "DESCRIPTION\n"
+    "       Frob reads each file.\n\n"
+    "This function is based upon an older parser, described below at length.\n";
+  m = load_text("mixed.txt", mixed, &full, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "based upon an older parser") == 1);
+  cJSON_Delete(m);
+}
+
+/* Release lines of a changelog in other shapes ("version 1.34 - Name,
+ * date", "Noteworthy changes in version 2.1 (date)", "Version 1.2.3") are
+ * headings: a summary says the latest release, and its entries written
+ * "* Fix …" are its list, also when "** " lines make the file an outline. */
+static void release_lines(void **state) {
+  (void)state;
+  static const char tar[] =
+    "GNU frob NEWS - User visible changes. 2024-05-01\n"
+    "Please send bug reports to <bug-frob@example.org>\n\n"
+    "version 2.1 - Jane Doe, 2024-05-01\n\n"
+    "* Fix extraction over pipes\n\n"
+    "* Fix a memory leak in the header reader\n\n"
+    "version 2.0 - Jane Doe, 2023-01-01\n\n"
+    "* Old fixes that a summary does not say\n\n"
+    "** Sparse files with large data\n\n"
+    "** Work around incompatibilities on FreeBSD\n";
+  static const char gnupg[] =
+    "Noteworthy changes in version 2.1 (2024-05-01)\n"
+    "  * frob: Fix extraction over pipes.\n\n"
+    "Noteworthy changes in version 2.0 (2023-01-01)\n"
+    "  * frob: Old fixes that a summary does not say.\n\n"
+    "Version 1.9\n\n"
+    "  * Older still.\n";
+  const char *docs[] = { tar, gnupg };
+  for (int k = 0; k < 2; k++) {
+    /* named NEWS, as a changelog is */
+    char dir[128], path[160];
+    snprintf(dir, sizeof dir, "/tmp/vgi_%d_news", (int)getpid());
+    snprintf(path, sizeof path, "%s/NEWS", dir);
+    mkdir(dir, 0700);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(docs[k], f);
+    fclose(f);
+    vgi_options doc = { .format = "document" };
+    vgi_diags d;
+    cJSON *m = load(path, &doc, &d);
+    unlink(path);
+    rmdir(dir);
+    assert_non_null(m);
+    vgi_diags_free(&d);
+    assert_true(said_in(m, "Fix extraction over pipes") == 1);
+    assert_true(said_in(m, "Old fixes") == 0);
+    assert_true(said_in(m, "Older still") == 0);
+    cJSON_Delete(m);
+  }
+}
+
 static void hostile(void **state) {
   (void)state;
   char path[256];
@@ -430,6 +546,8 @@ int main(void) {
     cmocka_unit_test(tables),
     cmocka_unit_test(line_items),
     cmocka_unit_test(outline_news),
+    cmocka_unit_test(man_page_text),
+    cmocka_unit_test(release_lines),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
