@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Every command writes only files it makes: --events, `frame -o`, `say -o`
+# and `say --timings` never truncate or replace a document, a file of the
+# user's or a link's target (exit 2, --overwrite for a file); a file they
+# made before is theirs to write again. `vgrun batch` reads no link that
+# leads out of the folder it searches, and writes through no link under its
+# output folder.
+#   VGRUN=build/vgrun tests/cli/not_ours.sh
+. "$(dirname "$0")/../lib.sh"
+vg_scratch not-ours
+cd "$T" || exit 1
+printf '# Talk\n\nA short talk about files.\n\n## First\n\nThe first part.\n' >doc.md
+sum() { sha256sum "$1" | cut -d' ' -f1; }
+doc_sum=$(sum doc.md)
+intact() { [ "$(sum doc.md)" = "$doc_sum" ]; }
+
+# --events over the document a command reads, or any file of the user's
+for cmd in "scenes doc.md" "check doc.md" "frame doc.md --scene 1 --resolution 320x180 -o f.png"; do
+  "$VGRUN" --events doc.md $cmd >out.txt 2>err.txt; rc=$?
+  expect_rc 2 "--events doc.md $cmd"
+  check "--events doc.md $cmd: says why" has err.txt "doc.md exists and is not an events file vgrun made"
+  check "--events doc.md $cmd: the document is intact" intact
+done
+echo "notes of mine" >notes.jsonl
+"$VGRUN" --events notes.jsonl scenes doc.md >out.txt 2>err.txt; rc=$?
+expect_rc 2 "--events over a file of the user's"
+check "the user's file is intact" has notes.jsonl "^notes of mine$"
+ln -s doc.md ev-link
+"$VGRUN" --events ev-link scenes doc.md >out.txt 2>err.txt; rc=$?
+expect_rc 2 "--events through a link to the document"
+check "the link's target is intact" intact
+# a new file, then the same file again (vgrun's), an empty one, /dev/null
+"$VGRUN" --events ev.jsonl scenes doc.md >out.txt 2>err.txt; rc=$?
+expect_rc 0 "--events to a new file"
+check "events written" has ev.jsonl '"type"'
+"$VGRUN" --events ev.jsonl scenes doc.md >out.txt 2>err.txt; rc=$?
+expect_rc 0 "--events to the file vgrun made before"
+: >empty.jsonl
+"$VGRUN" --events empty.jsonl scenes doc.md >out.txt 2>err.txt; rc=$?
+expect_rc 0 "--events to an empty file"
+"$VGRUN" --events /dev/null scenes doc.md >out.txt 2>err.txt; rc=$?
+expect_rc 0 "--events to /dev/null"
+
+# vgrun frame -o
+"$VGRUN" frame doc.md --scene 1 --resolution 320x180 -o doc.md >out.txt 2>err.txt; rc=$?
+expect_rc 2 "frame -o the document"
+check "frame -o the document: the document is intact" intact
+check "frame -o the document: says why" has err.txt "doc.md exists and vgrun has no record of making it"
+echo precious >victim.txt
+ln -s victim.txt pic.png
+"$VGRUN" frame doc.md --scene 1 --resolution 320x180 -o pic.png >out.txt 2>err.txt; rc=$?
+expect_rc 2 "frame -o a link"
+check "frame -o a link: its target is intact" has victim.txt "^precious$"
+"$VGRUN" frame doc.md --scene 1 --resolution 320x180 -o pic.png --overwrite >out.txt 2>err.txt; rc=$?
+expect_rc 0 "frame -o a link --overwrite"
+check "the link is replaced, its target never written" has victim.txt "^precious$"
+[ ! -L pic.png ] && [ "$(head -c 4 pic.png | tail -c 3)" = PNG ] && ok || bad "pic.png is not a PNG of its own"
+"$VGRUN" frame doc.md --scene 1 --resolution 320x180 -o pic.png >out.txt 2>err.txt; rc=$?
+expect_rc 0 "frame -o the PNG it made before"
+"$VGRUN" frame doc.md --sheet --resolution 320x180 -o doc.md >out.txt 2>err.txt; rc=$?
+expect_rc 2 "frame --sheet -o the document"
+check "frame --sheet -o the document: intact" intact
+
+# vgrun say -o, --timings
+"$VGRUN" say -o doc.md hello >out.txt 2>err.txt; rc=$?
+expect_rc 2 "say -o the document"
+check "say -o the document: intact" intact
+"$VGRUN" say -o s.wav --timings doc.md hello >out.txt 2>err.txt; rc=$?
+expect_rc 2 "say --timings the document"
+check "say --timings the document: intact" intact
+[ ! -e s.wav ] && ok || bad "say wrote s.wav though its --timings was refused"
+"$VGRUN" say -o s.wav --timings s.json hello >out.txt 2>err.txt; rc=$?
+expect_rc 0 "say -o a new file"
+"$VGRUN" say -o s.wav --timings s.json hello again >out.txt 2>err.txt; rc=$?
+expect_rc 0 "say -o the WAV it made before"
+
+# vgrun batch: a link that leads out of the folder is not read
+mkdir -p in out secret
+echo "The secret password is swordfish." >secret/key.txt
+printf '# Page\n\nA page of the folder.\n' >in/page.md
+ln -s ../secret/key.txt in/notes.md
+"$VGRUN" batch in -o out --list >out.txt 2>err.txt; rc=$?
+expect_rc 0 "batch --list"
+check "batch reads the folder's page" has out.txt "^page.md$"
+check "batch does not read a link out of the folder" hasnt out.txt "notes.md"
+check "batch says it skipped the link" has err.txt "notes.md: a link that leads out of"
+# a folder under OUTDIR that is a link: not written through
+mkdir -p in/sub elsewhere out2
+printf '# Sub\n\nA page in a subfolder.\n' >in/sub/deep.md
+rm in/notes.md
+ln -s ../elsewhere out2/sub
+"$VGRUN" batch in -o out2 --resolution 320x180 >out.txt 2>err.txt; rc=$?
+expect_rc 1 "batch with a linked folder under -o"
+check "nothing written through the link" test -z "$(ls elsewhere)"
+check "the failure names the link" has err.txt "out2/sub is a link"
+check "the other page is made" test -s out2/page.mp4
+
+# tasks clean --corrupt removes damaged task state files only: a JSON file of
+# the user's in a folder given as --state-dir by mistake stays
+mkdir -p mine/tasks
+printf 'local vg = require("vg")\nvg.pipeline{ name = "p", stages = { function() end } }:run(nil, { task_id = "t1" })\n' >t1.lua
+"$VGRUN" --state-dir mine t1.lua >out.txt 2>err.txt || bad "t1.lua: $(cat err.txt)"
+sed -i 's/"status":"completed"/"status":"exploded"/; s/"status": "completed"/"status": "exploded"/' mine/tasks/t1.json
+echo '{"my": "settings"}' >mine/tasks/settings.json
+"$VGRUN" --state-dir mine tasks clean --corrupt >out.txt 2>err.txt; rc=$?
+expect_rc 0 "tasks clean --corrupt"
+[ ! -e mine/tasks/t1.json ] && ok || bad "a damaged task state file was not removed: $(cat out.txt err.txt)"
+check "a JSON file of the user's stays" has mine/tasks/settings.json "settings"
+check "and is named" has err.txt "settings.json: names no vgrun task"
+vg_done
