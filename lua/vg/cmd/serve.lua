@@ -84,6 +84,9 @@ local function run(args)
     end
   end
   eprintf("vgrun serve: stopped\n")
+  -- a signal that came during the stop was handled by it: the stop ran to
+  -- its end, so the exit says so (0), not "interrupted" (130)
+  core.clear_interrupt()
   return 0
 end
 
