@@ -233,11 +233,17 @@ local function main(argv, launch)
   -- a command that writes files checks the events file with them and opens
   -- it itself (cmd.opens_events), so --events can never truncate an input
   M.events_path = nil
+  local outputs = require("vg.create.outputs")
+  if opts["--events"] then
+    local why = outputs.events_file_refused(opts["--events"])
+    if why then eprintf("vgrun: --events %s\n", why); return 2 end
+  end
   if opts["--events"] and cmd and cmd.opens_events then
     M.events_path = opts["--events"]
   elseif opts["--events"] then
     local ok, err = core.events_to_file(opts["--events"])
     if not ok then eprintf("vgrun: --events: %s\n", err); return 2 end
+    outputs.claim_events(opts["--events"])
   end
   M.quiet = quiet
   if not quiet and core.isatty(2) then require("vg.progress").attach() end

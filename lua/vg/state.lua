@@ -159,6 +159,16 @@ function M.remove(id, dir) return core.state_remove(id, dir) end
 --- Every task id in the state directory, sorted.
 function M.list(dir) return core.state_list(dir) end
 
+-- Whether a file that does not load was a task's state file: it still
+-- names its task and pipeline where vgrun writes them.
+local function was_state(id)
+  local f = io.open(M.path(id), "rb")
+  if not f then return false end
+  local head = f:read(65536) or ""
+  f:close()
+  return head:find('"task_id"%s*:%s*"' .. id:gsub("%p", "%%%0") .. '"') ~= nil and head:find('"pipeline"', 1, true) ~= nil
+end
+
 --- Removes finished tasks last updated more than `age` seconds ago.
 -- Returns the ids removed, and the problems met.
 function M.clean(age, opts)
@@ -176,8 +186,15 @@ function M.clean(age, opts)
         removed[#removed + 1] = id
       end
     elseif err then
-      problems[#problems + 1] = err
-      if opts.corrupt then M.remove(id); removed[#removed + 1] = id end
+      -- only a file that was a task's state goes: a JSON file of the
+      -- user's (a --state-dir given by mistake) names no task and stays
+      if opts.corrupt and was_state(id) then
+        M.remove(id); removed[#removed + 1] = id
+      elseif opts.corrupt then
+        problems[#problems + 1] = string.format("%s: names no vgrun task; left as it is", M.path(id))
+      else
+        problems[#problems + 1] = err
+      end
     end
   end
   return removed, problems

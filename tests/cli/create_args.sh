@@ -78,7 +78,7 @@ rm -rf out/*
 # --events is a file written too: never over an input, even through a link
 refused events-over-input "in/talk.md" -- --from in/talk.md -o out/e.mp4 "${SMALL[@]}" --events in/talk.md
 ln -s talk.md in/ev-link
-refused events-through-link "in/talk.md" -- --events in/ev-link --from in/talk.md -o out/e.mp4 "${SMALL[@]}"
+refused events-through-link "in/ev-link" -- --events in/ev-link --from in/talk.md -o out/e.mp4 "${SMALL[@]}"
 rm in/ev-link
 
 # a link at an output path is the user's: left alone, and with --overwrite

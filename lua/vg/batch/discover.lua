@@ -77,9 +77,10 @@ function M.out_stem(doc)
   return strip_ext(doc.rel)
 end
 
---- list(inputs, opts) -> docs | nil, message
+--- list(inputs, opts) -> docs, nil, skipped | nil, message
 -- inputs: as typed. opts.exclude: a real path (OUTDIR) never searched.
--- docs: sorted by rel, each { rel, path (absolute), kind = file|set, size }.
+-- docs: sorted by rel, each { rel, path (absolute), kind = file|set, size };
+-- then nil and what a folder held that is not read, and why (a warning each).
 function M.list(inputs, opts)
   opts = opts or {}
   local docs, by_real, by_stem = {}, {}, {}
@@ -99,7 +100,11 @@ function M.list(inputs, opts)
     docs[#docs + 1] = d
     return true
   end
-  local function walk(dir, prefix, depth)
+  local skipped = {}
+  -- root: the real path of the folder searched; a link is followed only
+  -- to a document inside it (a link to ~/.ssh/id_rsa named notes.md in a
+  -- folder someone gave you is not read aloud)
+  local function walk(dir, prefix, depth, root)
     if depth > 64 then return nil, dir .. ": folders nested too deep" end
     local entries, err = core.scandir(dir)
     if not entries then return nil, tostring(err) end
@@ -118,15 +123,20 @@ function M.list(inputs, opts)
               local ok, aerr = add(p, rel, "set", tree_size(p, 0))
               if not ok then return nil, aerr end
             else
-              local ok, werr = walk(p, rel, depth + 1)
+              local ok, werr = walk(p, rel, depth + 1, root)
               if not ok then return nil, werr end
             end
           end
-        -- a link to a document counts; a link to a folder is not followed
-        -- (no loops, no escaping the tree)
+        -- a link to a document in the tree counts; a link to a folder is
+        -- not followed (no loops, no escaping the tree)
         elseif st and st.type == "file" and M.is_document(name) then
-          local ok, aerr = add(p, rel, "file", st.size)
-          if not ok then return nil, aerr end
+          local real = lst and lst.type == "link" and core.realpath(p)
+          if real and real:sub(1, #root + 1) ~= root .. "/" then
+            skipped[#skipped + 1] = string.format("%s: a link that leads out of %s (skipped)", p, root)
+          else
+            local ok, aerr = add(p, rel, "file", st.size)
+            if not ok then return nil, aerr end
+          end
         end
       end
     end
@@ -140,7 +150,7 @@ function M.list(inputs, opts)
       local real = core.realpath(path) or path
       if is_set(path) then return add(path, rel_hint or basename(real), "set", tree_size(path, 0)) end
       if real == exclude then return nil, string.format("%s%s is the output folder", where, path) end
-      return walk(path, rel_hint or "", 0)
+      return walk(path, rel_hint or "", 0, real)
     elseif st.type == "file" then
       if basename(path) == "set_config.yaml" then
         local d = dirname(path)
@@ -179,7 +189,7 @@ function M.list(inputs, opts)
     end
   end
   table.sort(docs, function(x, y) return x.rel < y.rel end)
-  return docs
+  return docs, nil, skipped
 end
 
 return M

@@ -111,6 +111,19 @@ end
 local function run_one(doc, cfg)
   local out = M.output_of(cfg.outdir, doc)
   local od = doc.kind == "set" and nil or dirname(out)
+  -- a folder under OUTDIR that is a link (elsewhere, or anywhere) is not
+  -- made through nor written through
+  local below = (od or out:gsub("/$", "")):sub(#cfg.outdir + 2)
+  local at = cfg.outdir
+  for part in below:gmatch("[^/]+") do
+    at = at .. "/" .. part
+    local lst = core.stat(at, true)
+    if lst and lst.type == "link" then
+      return { status = "failed", seconds = 0, made_scenes = 0, cached_scenes = 0, error = string.format(
+        "%s is a link; the output folder's folders are not written through", at) }
+    end
+    if not lst then break end
+  end
   if od then
     local ok, err = core.mkdirs(od)
     if not ok then return { status = "failed", error = tostring(err), seconds = 0 } end
@@ -203,8 +216,8 @@ function M.run(docs, cfg)
       local rec = ok and r and r.context and r.context.record
       if rec then
         summary.seconds = summary.seconds + rec.seconds
-        summary.made_scenes = summary.made_scenes + rec.made_scenes
-        summary.cached_scenes = summary.cached_scenes + rec.cached_scenes
+        summary.made_scenes = summary.made_scenes + (rec.made_scenes or 0)
+        summary.cached_scenes = summary.cached_scenes + (rec.cached_scenes or 0)
         if rec.status == "done" then summary.done = summary.done + 1
         else
           summary.failed = summary.failed + 1

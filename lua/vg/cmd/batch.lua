@@ -259,8 +259,9 @@ local function run(args)
   local st = core.stat(o.outdir)
   if st and st.type ~= "dir" then return usage_error("-o " .. o.outdir .. ": not a folder") end
   -- the inputs first: a mistake there makes no folder
-  local docs, derr = discover.list(o.inputs, { exclude = core.realpath(o.outdir) })
+  local docs, derr, skipped = discover.list(o.inputs, { exclude = core.realpath(o.outdir) })
   if not docs then eprintf("vgrun batch: %s\n", derr); return 1 end
+  for _, w in ipairs(skipped or {}) do eprintf("vgrun batch: warning: %s\n", w) end
   if #docs == 0 then eprintf("vgrun batch: no documents found in %s\n", table.concat(o.inputs, " ")); return 1 end
   if not st and not o.list then
     local mok, merr = core.mkdirs(o.outdir)

@@ -341,6 +341,7 @@ return {
     if events then
       local eok, eerr = core.events_to_file(events)
       if not eok then eprintf("vgrun create: --events: %s\n", eerr); return 2 end
+      create.claim_events(events)
     end
     if o.make_dir then
       local mok, merr = core.mkdirs(o.make_dir)

@@ -102,12 +102,16 @@ local function run(args)
     return n
   end
 
+  -- never over a file vgrun did not make (the document itself, a link)
+  local outputs = require("vg.create.outputs")
   if o.sheet then
     local out = o.out or "sheet.png"
     -- each cell is the video's frame, with its captions' band
-    local ok, werr = render.sheet(scenes, { theme = o.theme, accent = o.color, out = out,
-      frame = { fw, fh }, captions = o.captions or nil })
-    if not ok then eprintf("vgrun frame: %s\n", tostring(werr)); return 1 end
+    local ok, werr, code = outputs.write_own(out, o.overwrite, function(tmp)
+      return render.sheet(scenes, { theme = o.theme, accent = o.color, out = tmp,
+        frame = { fw, fh }, captions = o.captions or nil })
+    end)
+    if not ok then eprintf("vgrun frame: %s\n", tostring(werr)); return code end
     print(out)
     return tell_errors() > 0 and 1 or 0
   end
@@ -126,10 +130,15 @@ local function run(args)
   end
   local nerr = tell_errors()
   local out = o.out or string.format("frame-%d.png", o.scene)
-  local ok, res, warnings = pcall(render.frame, scene, { theme = o.theme, accent = o.color,
-    t = o.at, width = o.width or 1920, height = o.height or 1080, out = out, captions = o.captions or nil })
-  if not ok then eprintf("vgrun frame: %s\n", tostring(res)); return 1 end
-  if not res then eprintf("vgrun frame: %s\n", tostring(warnings)); return 1 end
+  local ok, res, warnings
+  local wok, werr, code = outputs.write_own(out, o.overwrite, function(tmp)
+    ok, res, warnings = pcall(render.frame, scene, { theme = o.theme, accent = o.color,
+      t = o.at, width = o.width or 1920, height = o.height or 1080, out = tmp, captions = o.captions or nil })
+    if not ok then return nil, tostring(res) end
+    if not res then return nil, tostring(warnings) end
+    return true
+  end)
+  if not wok then eprintf("vgrun frame: %s\n", tostring(werr)); return code end
   for _, w in ipairs(warnings or {}) do
     eprintf("warning: %s\n", w.message or (tostring(w.id) .. " " .. tostring(w.status)))
   end
@@ -165,6 +174,7 @@ standard error (and as validation.warning events).]],
     { "--types", arg = "FILE.lua", complete = "lua", default = "the built-in scene types only",
       help = "run FILE first (it may register vg.render.scene_type{...})" },
     { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write" },
+    { "--overwrite", help = "replace a file at the output path that vgrun has no record of making" },
   },
   args = { name = "INPUT", max = 1, complete = "from", too_many = "one INPUT at a time" },
   exit = { { 0, "written" }, { 1, "error (unreadable input, unknown scene type, ...)" }, { 2, "usage error" } },

@@ -78,7 +78,15 @@ local function run(args)
   end
 
   local tts = require("vg.tts")
+  local outputs = require("vg.create.outputs")
   -- everything that can be checked is checked before any work
+  local named = {}
+  if out and out ~= "-" then named[#named + 1] = out end
+  if timings and timings ~= "-" then named[#named + 1] = timings end
+  for _, f in ipairs(named) do
+    local why = outputs.refuse_unclaimed({ f }, o.overwrite)
+    if why then eprintf("vgrun say: %s\n", why); return 2 end
+  end
   if opts.rate and (opts.rate < 80 or opts.rate > 450) then
     eprintf("vgrun say: --rate %d out of range: words per minute between 80 and 450\n", opts.rate)
     return 2
@@ -145,16 +153,18 @@ local function run(args)
     io.stdout:flush()
   else
     dest = dest or free_name()
-    local wok, werr = tts.save(res, dest)
-    if not wok then eprintf("vgrun say: %s\n", werr); return 1 end
+    local wok, werr, code = outputs.write_own(dest, o.overwrite, function(tmp) return tts.save(res, tmp) end)
+    if not wok then eprintf("vgrun say: %s\n", werr); return code end
   end
   if timings then
     local json = core.json_encode(tts.timings(res), true)
     if timings == "-" then
       io.stdout:write(json, "\n")
     else
-      local wok, werr = core.write_atomic(timings, json .. "\n")
-      if not wok then eprintf("vgrun say: --timings %s: %s\n", timings, tostring(werr)); return 1 end
+      local wok, werr, code = outputs.write_own(timings, o.overwrite, function(tmp)
+        return core.write_atomic(tmp, json .. "\n")
+      end)
+      if not wok then eprintf("vgrun say: --timings %s: %s\n", timings, tostring(werr)); return code end
     end
   end
   if not to_stdout then
@@ -191,6 +201,7 @@ cached (same text, voice, rate and pitch: no second synthesis).]],
     { "--timings", arg = "OUT", complete = "file", default = "not written",
       help = "write the timings as JSON: duration, sample_rate, words (word, start, end), sentences "
         .. "and marks (- = standard output)" },
+    { "--overwrite", help = "replace a file at OUT (or --timings OUT) that vgrun has no record of making" },
     { "--list-voices", help = "print the voices and variants, then exit" },
   },
   args = { name = "TEXT" },   -- "-": read standard input; after "--" every word is text

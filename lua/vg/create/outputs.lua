@@ -314,6 +314,53 @@ function M.check_and_claim(outputs, overwrite, state_dir, resumed)
   return M.claim(outputs, state_dir)
 end
 
+--- events_file_refused(path) -> nil | why not: `--events PATH` of any
+-- command. A stream (a FIFO, a terminal, /dev/null, through a link or not)
+-- is written to; a new or empty file is made; a file there is truncated only when
+-- it is the one vgrun made for --events before (claimed, the same file:
+-- it grows, so its size and time are not compared), never a document,
+-- a file of the user's or a link to one.
+function M.events_file_refused(path)
+  if path == "-" then return nil end
+  local target = core.stat(path)
+  if target and target.type ~= "file" and target.type ~= "dir" then return nil end
+  local st = core.stat(path, true)
+  if not st then return nil end
+  if st.type == "dir" or (target and target.type == "dir") then return path .. " is a folder" end
+  if st.type == "file" and st.size == 0 then return nil end   -- (mktemp's): nothing to lose
+  local rec = read_claim(M.claim_path(path))
+  if rec and made_by_vgrun(path, rec, true) then return nil end
+  return string.format("%s exists and is not an events file vgrun made (move it away, or name a new file)", path)
+end
+
+--- claim_events(path): the events file just opened is vgrun's from now on.
+function M.claim_events(path)
+  if path == "-" then return end
+  local st = core.stat(path, true)
+  if not (st and st.type == "file") then return end
+  if M.claim({ path }) then M.record_made({ path }) end
+end
+
+--- write_own(path, overwrite, write) -> true | nil, message, exit code:
+-- a file a command writes (`vgrun frame -o`, `vgrun say -o`, --timings).
+-- A file there that vgrun did not make (a document, a file of the user's,
+-- a link, a FIFO) stays unless overwrite (exit 2); write(tmp) writes a
+-- temporary file beside it, which is renamed into place (a link at the
+-- path is replaced, never written through), and the path is claimed.
+function M.write_own(path, overwrite, write)
+  local st = core.stat(path, true)
+  if st and st.type == "dir" then return nil, path .. " is a folder", 2 end
+  local why = M.refuse_unclaimed({ path }, overwrite)
+  if why then return nil, why, 2 end
+  local tmp = dirname(path) .. "/." .. basename(path) .. ".tmp-" .. core.getpid()
+  os.remove(tmp)
+  local ok, err = write(tmp)
+  if ok then ok, err = core.commit_file(tmp, path) end
+  if not ok then os.remove(tmp); return nil, err, 1 end
+  if M.claim({ path }) then M.record_made({ path }) end
+  return true
+end
+
 --- lock_outputs(outputs [, state_dir]) -> locks | nil, message: one run at a
 -- time writes an output. Two creates of different documents to one -o would
 -- both report success while one video is lost; the second is refused while
