@@ -322,6 +322,36 @@ static int l_finish_on_interrupt(lua_State *L) {
   return 0;
 }
 
+/* vg.core.with_memory_limit(bytes, fn, ...) -> true, fn's results | false,
+ * error: fn runs with at most `bytes` more memory than the state holds now
+ * (the allocator is swapped for the call). For code read from a file that
+ * must stay small (the config file): one `("x"):rep(2^33)` is a memory
+ * error at once, not gigabytes written in one C call no signal can stop. */
+typedef struct { lua_Alloc f; void *ud; long long used, limit; } mem_cap;
+
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  mem_cap *m = ud;
+  long long old = ptr ? (long long)osize : 0;
+  if ((long long)nsize > old && m->used + ((long long)nsize - old) > m->limit) return NULL;
+  void *r = m->f(m->ud, ptr, osize, nsize);
+  if (r || nsize == 0) m->used += (long long)nsize - old;
+  return r;
+}
+
+static int l_with_memory_limit(lua_State *L) {
+  lua_Integer limit = luaL_checkinteger(L, 1);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  mem_cap m = { .used = 0, .limit = limit > 0 ? (long long)limit : 0 };
+  m.f = lua_getallocf(L, &m.ud);
+  int base = 1;   /* results go after the limit */
+  lua_setallocf(L, capped_alloc, &m);
+  int st = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
+  lua_setallocf(L, m.f, m.ud);
+  lua_pushboolean(L, st == LUA_OK);
+  lua_replace(L, base);
+  return lua_gettop(L);
+}
+
 static int l_clear_interrupt(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   e->interrupted = 0;
@@ -668,6 +698,7 @@ int vgl__open_core(lua_State *L) {
     {"interruptible_pcall", l_interruptible_pcall},
     {"clear_interrupt", l_clear_interrupt},
     {"finish_on_interrupt", l_finish_on_interrupt},
+    {"with_memory_limit", l_with_memory_limit},
     {"is_interrupt", l_is_interrupt},
     {"counts", l_counts},
     {"run_once", l_run_once},

@@ -107,7 +107,12 @@ function M.load()
   -- a file that never ends is an error, not a hang
   local co = coroutine.create(chunk)
   debug.sethook(co, function() error("the config file runs too long", 2) end, "", 1000000)
-  local ok, ret = coroutine.resume(co)
+  -- nor one that takes gigabytes in one call (a string's rep)
+  local pok, ok, ret = core.with_memory_limit(64 * 1024 * 1024, coroutine.resume, co)
+  if not pok then ok, ret = false, ok end
+  if not ok and tostring(ret):find("not enough memory", 1, true) then
+    fail(label .. ": the config file uses too much memory (more than 64 MB)")
+  end
   if not ok then
     if type(ret) == "table" and ret.usage then error(ret, 0) end
     fail(tostring(ret))

@@ -94,6 +94,13 @@ printf 'os.execute("touch %s/pwned")\n' "$T" >"$T/cfg/vgrun/config.lua"
 printf 'while true do end\n' >"$T/cfg/vgrun/config.lua"
 "$VGRUN" config >/dev/null 2>"$T/e"; rc=$?
 [ $rc -eq 2 ] && grep -q "runs too long" "$T/e" && ok || bad "endless config: exit $rc: $(cat "$T/e")"
+# one call that would take gigabytes (no hook stops a C call): refused at once
+printf 'voice = ("x"):rep(2000000000)\n' >"$T/cfg/vgrun/config.lua"
+"$VGRUN" config >/dev/null 2>"$T/e"; rc=$?
+[ $rc -eq 2 ] && grep -q "uses too much memory" "$T/e" && ok || bad "greedy config: exit $rc: $(cat "$T/e")"
+printf 'local t = {}\nfor i = 1, 1e9 do t[i] = ("y"):rep(1000) .. i end\n' >"$T/cfg/vgrun/config.lua"
+"$VGRUN" config >/dev/null 2>"$T/e"; rc=$?
+[ $rc -eq 2 ] && grep -q "uses too much memory\|runs too long" "$T/e" && ok || bad "growing config: exit $rc: $(cat "$T/e")"
 printf '# Talk\n\nA short talk.\n' >talk.md
 printf '\nvoice = "klingon"\n' >"$T/cfg/vgrun/config.lua"
 "$VGRUN" -q create --from talk.md -o talk.mp4 >/dev/null 2>"$T/e"; rc=$?
