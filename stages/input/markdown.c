@@ -3863,15 +3863,26 @@ static void document_language(md *m, const char *text, size_t len) {
     snprintf(m->lang, sizeof m->lang, "%s", m->opts->language);
     return;
   }
-  const char *given = fm_str(m, "lang");
-  if (!given) given = fm_str(m, "language");
+  const char *key = cJSON_GetObjectItemCaseSensitive(m->fm, "lang") ? "lang" : "language";
+  const cJSON *raw = cJSON_GetObjectItemCaseSensitive(m->fm, key);
+  const char *given = fm_str(m, key);
   if (given && vgi_lang_tag_ok(given) && strlen(given) < sizeof m->lang) {
     snprintf(m->lang, sizeof m->lang, "%s", given);
     return;
   }
-  if (given)
-    vgi_diag_add(m->d, VGI_WARNING, m->file, 0, 0, "lang",
-                 "'%s' is not a language tag such as en, de or pt-BR (detected instead)", given);
+  if (given) {
+    /* a tag is short: the value is named by its first 40 bytes, cut where
+     * a character starts */
+    int n = (int)strlen(given);
+    if (n > 40) for (n = 40; n > 0 && ((unsigned char)given[n] & 0xC0) == 0x80; n--) {}
+    vgi_diag_add(m->d, VGI_WARNING, m->file, 0, 0, key,
+                 "'%.*s%s' is not a language tag such as en, de or pt-BR (detected instead)", n, given,
+                 given[n] ? "…" : "");
+  }
+  else if (raw && !cJSON_IsNull(raw))
+    vgi_diag_add(m->d, VGI_WARNING, m->file, 0, 0, key,
+                 "%s: a language tag such as en, de or pt-BR expected, not a %s (detected instead)", key,
+                 cJSON_IsArray(raw) ? "list" : cJSON_IsObject(raw) ? "mapping" : "number or boolean");
   vgi_buf b = {0};
   int fence = 0;
   for (size_t i = 0; i < len && b.n < 200000;) {
@@ -4172,22 +4183,25 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   cmark_node *doc = cmark_parser_finish(p);
   /* blocks nested absurdly deep (20,000 ">") are refused, like deep YAML */
   {
-    int depth = 0, deepest_line = 0;
+    int depth = 0, deepest_line = 0, deepest_inline = 0;
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
       cmark_node *cur = cmark_iter_get_node(it);
       if (cmark_node_first_child(cur) == NULL && ev == CMARK_EVENT_ENTER) continue; /* leaves */
       if (ev == CMARK_EVENT_ENTER) {
-        if (++depth > vgi_limits(opts)->max_markdown_depth && !deepest_line) deepest_line = cmark_node_get_start_line(cur);
+        if (++depth > vgi_limits(opts)->max_markdown_depth && !deepest_line) {
+          deepest_line = cmark_node_get_start_line(cur);
+          deepest_inline = (cmark_node_get_type(cur) & CMARK_NODE_TYPE_MASK) == (CMARK_NODE_TYPE_INLINE & CMARK_NODE_TYPE_MASK);
+        }
       } else if (ev == CMARK_EVENT_EXIT) {
         depth--;
       }
     }
     cmark_iter_free(it);
     if (deepest_line) {
-      vgi_diag_add(d, VGI_ERROR, file, deepest_line, 1, NULL,
-                   "blocks nested more than %ld levels deep", vgi_limits(opts)->max_markdown_depth);
+      vgi_diag_add(d, VGI_ERROR, file, deepest_line, 1, NULL, "%s nested more than %ld levels deep",
+                   deepest_inline ? "emphasis or links" : "blocks", vgi_limits(opts)->max_markdown_depth);
       cmark_node_free(doc);
       cmark_parser_free(p);
       cJSON_Delete(m.fm);

@@ -180,6 +180,55 @@ static void huge_blocks_refused(void **state) {
   free(word);
 }
 
+/* What a document gets wrong is named as it is: deep emphasis is not told as
+ * deep blocks, and a `lang:` that is no tag (a list, 100 kB) is warned
+ * about briefly. */
+static void named_as_they_are(void **state) {
+  (void)state;
+  size_t n = 300;
+  char *doc = malloc(2 * n + 64);
+  size_t k = (size_t)snprintf(doc, 64, "# T\n\nIntro ");
+  for (size_t i = 0; i < n; i++) doc[k++] = '*';
+  doc[k++] = 'x';
+  for (size_t i = 0; i < n; i++) doc[k++] = '*';
+  memcpy(doc + k, " here.\n", 8);
+  vgi_diags d;
+  const char *path = write_tmp("emph.md", doc);
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  if (d.errors) {   /* cmark may nest it or not: when it is refused, it is named */
+    assert_true(has_message(&d, "emphasis or links nested more than"));
+    assert_false(has_message(&d, "blocks nested"));
+  }
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  free(doc);
+
+  path = write_tmp("lang.md", "---\nlang: [1, 2, {a: b}]\n---\n# T\n\nSome text in English here.\n");
+  m = load(path, NULL, &d);
+  unlink(path);
+  assert_true(has_message(&d, "lang: a language tag such as en, de or pt-BR expected, not a list"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+
+  char *long_lang = malloc(120000);
+  k = (size_t)snprintf(long_lang, 64, "---\nlang: \"");
+  for (size_t i = 0; i < 100000; i++) long_lang[k++] = i % 2 ? '\xa9' : '\xc2';   /* "©" again and again */
+  snprintf(long_lang + k, 64, "\"\n---\n# T\n\nText.\n");
+  path = write_tmp("lang2.md", long_lang);
+  m = load(path, NULL, &d);
+  unlink(path);
+  const vgi_diag *g = NULL;
+  for (size_t i = 0; i < d.n && !g; i++)
+    if (strstr(d.v[i].message, "is not a language tag")) g = &d.v[i];
+  assert_non_null(g);
+  assert_true(strlen(g->message) < 200);
+  assert_null(vgi_utf8_invalid(g->message, strlen(g->message)));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  free(long_lang);
+}
+
 static void too_many_keys(void **state) {
   (void)state;
   vgi_buf y = {0}, j = {0}, mg = {0};
@@ -220,6 +269,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(controls_taken_out),
     cmocka_unit_test(huge_blocks_refused),
+    cmocka_unit_test(named_as_they_are),
     cmocka_unit_test(too_many_keys),
     cmocka_unit_test(hostile_inputs),
     cmocka_unit_test(random_bytes_do_not_crash),
