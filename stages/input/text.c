@@ -86,6 +86,7 @@ typedef struct text {
   int man_tag;               /* its tagged paragraphs' descriptions' indentation */
   int news;                  /* a changelog: its release lines are headings */
   int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
+  int headings, past_top;    /* headings written; more than the first (the title's) */
   wref *words;               /* the document's words (a hash set), for line-end hyphens */
   int nwords_cap;
 } text;
@@ -487,6 +488,7 @@ static void heading(text *r, int i, char key, const char *s, int n) {
     return;
   }
   int level = r->L[i].no == r->title_line ? 1 : r->slevel[slot];
+  if (++r->headings > 1) r->past_top = 1;   /* the first one names the document */
   while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' ')) n--;
   vgi_buf b = {0};
   for (int k = 0; k < level; k++) vgi_buf_add(&b, "#", 1);
@@ -1208,6 +1210,20 @@ static int table_at(const text *r, const view *v, int i, ttable *t) {
  * not: a list of short lines, code, or prose read one level in. Returns
  * where it ended (code may go on at a lower indentation). */
 static int region(text *r, const view *v, int a, int b, int colon, int depth) {
+  /* a centred title and its underline, then a blank line and more of the
+   * region (libksba's README: "LIBKSBA" / "-------", then its copyright
+   * lines): the title is a heading of its own, not the first lines of a
+   * code block */
+  if (depth < MAX_NEST && a + 2 < b && !vblank(r, v, a) && vblank(r, v, a + 2) &&
+      rule_char(&r->L[a + 1], 3)) {
+    int tt;
+    const char *ss = body(&r->L[a], &tt);
+    if (tt > 0 && tt <= SHORT_LINE && (title_case(ss, tt) || all_caps(ss, tt))) {
+      view in = { a, a + 2, vind(r, v, a + 1) < vind(r, v, a) ? vind(r, v, a + 1) : vind(r, v, a), NULL, 0, 0 };
+      blocks(r, in, depth + 1);
+      return a + 2;
+    }
+  }
   {
     /* a table: its rows, whatever the region's lines look like */
     ttable tb = {0};
@@ -1628,6 +1644,22 @@ static int connective(const char *s, int n) {
   return 0;
 }
 
+/* A copyright line or a licence's usual opening: the notice at the top of a
+ * README ("Copyright 2001, … g10 Code GmbH", "This file is free software;
+ * as a special exception …") is not what the document is about. */
+static int notice(const char *s, int n) {
+  static const char *const starts[] = { "copyright ", "copyright:", "\xc2\xa9", "(c) ",
+    "this file is free software", "this program is free software", "this library is free software",
+    "this file is distributed in the hope", "this program is distributed in the hope",
+    "this library is distributed in the hope", "permission is granted", "permission is hereby granted",
+    "all rights reserved", NULL };
+  for (int k = 0; starts[k]; k++) {
+    int m = (int)strlen(starts[k]);
+    if (n >= m && !strncasecmp(s, starts[k], (size_t)m)) return 1;
+  }
+  return 0;
+}
+
 static void blocks(text *r, view v, int depth) {
   int i = v.a;
   int colon = 0;   /* the last paragraph ended in a colon */
@@ -1638,6 +1670,14 @@ static void blocks(text *r, view v, int depth) {
     const char *s = vtext(r, &v, i, &t);
     const tline *l = &r->L[i];
     int first_line = i == v.a || vblank(r, &v, i - 1);
+    /* the copyright and licence notice before the first section: not said
+     * nor shown (the document's own "Copying" section still is) */
+    int bt;
+    const char *bs = body(l, &bt);
+      if (first_line && !r->past_top && !r->man && !(v.ov && i == v.a) && notice(bs, bt)) {
+      while (i < v.b && !vblank(r, &v, i)) i++;
+      continue;
+    }
     /* more indented than the view: a region of its own */
     if (k > v.base && !(i == v.a && v.ov)) {
       /* a paragraph whose first line alone is indented */

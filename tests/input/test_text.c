@@ -493,6 +493,42 @@ static void release_lines(void **state) {
   }
 }
 
+/* A README that opens with a centred title, its copyright and its licence's
+ * usual words (libksba's): the title names the document, and the notice
+ * is neither said nor shown; a licence section later in the document is. */
+static void notice_at_top(void **state) {
+  (void)state;
+  static const char readme[] =
+    "                               LIBFROB\n"
+    "                              ---------\n\n"
+    "         Copyright 2001, 2006, 2007, 2008, 2009, 2010, 2011,\n"
+    "                   2012, 2013, 2014, 2015  Frob Code GmbH\n\n"
+    "This file is free software; as a special exception the author gives\n"
+    "unlimited permission to copy and/or distribute it, with or without\n"
+    "modifications, as long as this notice is preserved.\n\n"
+    "This file is distributed in the hope that it will be useful, but\n"
+    "WITHOUT ANY WARRANTY, to the extent permitted by law.\n\n\n"
+    "                            Frob Overview\n"
+    "                            -------------\n\n"
+    "Frob is a library to make certificates easily accessible by other\n"
+    "applications.  It does not rely on another cryptographic library.\n\n"
+    "                            Copying\n"
+    "                            -------\n\n"
+    "This program is free software under the GNU General Public License.\n";
+  vgi_options o = { .format = "document" };
+  vgi_diags d;
+  cJSON *m = load_text("README", readme, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "title"), "LIBFROB");
+  assert_null(scene_with(m, "command", "Copyright"));
+  assert_true(said_in(m, "This file is free software") == 0);
+  assert_true(said_in(m, "distributed in the hope") == 0);
+  assert_true(said_in(m, "Frob is a library") == 1);
+  assert_true(said_in(m, "This program is free software") == 1);   /* its own section */
+  cJSON_Delete(m);
+}
+
 static void hostile(void **state) {
   (void)state;
   char path[256];
@@ -548,6 +584,7 @@ int main(void) {
     cmocka_unit_test(outline_news),
     cmocka_unit_test(man_page_text),
     cmocka_unit_test(release_lines),
+    cmocka_unit_test(notice_at_top),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
