@@ -3,7 +3,9 @@ Folders nested deeper than 32 levels are refused from the listing, before
 anything is extracted (they used to be extracted, refused, and left on disk
 from 63 levels down: a loop of uploads filled the disk), and so are names
 longer than a file system takes; a set refused after
-extraction is removed whole. Previews (/api/scenes, /api/check) and
+extraction is removed whole; two entries of one name (also after
+normalisation: a/./b and a/b, c/ and c) are refused, naming the entry (the
+first copy used to win silently). Previews (/api/scenes, /api/check) and
 tasks (/api/tasks: no orphan task folder)."""
 import io
 import json
@@ -93,6 +95,29 @@ try:
     left = left_in(s)
     check(left == [], "refused after extraction: nothing left in DATA (%s)" % left[:1])
 
+    # two entries of one name
+    dupes = [
+        ("zip", [("doc.md", b"# A\n\nThe first copy.\n"), ("doc.md", b"# B\n\nThe second copy.\n")], "doc.md"),
+        ("zip", [("doc.md", DOC), ("a/./b.md", b"x"), ("a/b.md", b"y")], "a/b.md"),
+        ("zip", [("doc.md", DOC), ("c/", b""), ("c", b"z")], "c"),
+        ("zip", [("doc.md", DOC), ("./x.txt", b"1"), ("x.txt", b"2")], "x.txt"),
+        ("zip", [("doc.md", DOC), ("s//t.txt", b"1"), ("s/t.txt", b"2")], "s/t.txt"),
+        ("tar", [("doc.md", b"# A\n\nThe first copy.\n"), ("doc.md", b"# B\n\nThe second copy.\n")], "doc.md"),
+        ("tar", [("doc.md", DOC), ("c/", b""), ("c", b"z")], "c"),
+    ]
+    for kind, files, name in dupes:
+        data = zip_of(files) if kind == "zip" else tar_of(files)
+        what = "%s of %s" % (kind, [f[0] for f in files])
+        st, _, j = post(s, "/api/scenes", "dupe." + kind, data)
+        err = j.get("error", "") if isinstance(j, dict) else ""
+        check(st == 422 and "twice" in err and name in err, "%s -> 422 naming %s (%d %s)" % (what, name, st, err))
+        st, _, j = post(s, "/api/tasks", "dupe." + kind, data)
+        check(st == 400 and "twice" in j.get("error", ""), "%s as a task -> 400 (%d)" % (what, st))
+    left = left_in(s)
+    check(left == [], "duplicates: nothing left in DATA (%s)" % left[:1])
+    # a folder given as an entry and implied by its files is no duplicate
+    st, _, j = post(s, "/api/scenes", "dirs.zip", zip_of([("doc.md", DOC), ("a/", b""), ("a/b.txt", b"x")]))
+    check(st == 200, "a folder entry and its files -> 200 (%d)" % st)
     st, _, j = s.json("GET", "/api/tasks")
     check(st == 200 and j.get("tasks") == [], "no task was made (%s)" % json.dumps(j)[:200])
 finally:

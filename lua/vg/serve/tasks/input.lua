@@ -2,7 +2,7 @@
 -- task. Uploads are untrusted: a document is written under a name the
 -- server makes (input/document.<ext>, the extension from a fixed list); an
 -- archive is listed first and refused whole when any entry is not a plain
--- file or folder, is nested too deep, or when it is too
+-- file or folder, is nested too deep, has another's name, or when it is too
 -- large, then extracted by bsdtar
 -- (libarchive, Debian's libarchive-tools) into input/set/, whose own
 -- defaults refuse absolute paths, `..` and writing through links; the
@@ -101,12 +101,22 @@ local function mtree_unescape(name)
   return (name:gsub("\\([0-7][0-7][0-7])", function(o) return string.char(tonumber(o, 8) % 256) end))
 end
 
+-- A name of `bsdtar -t` as the file it extracts to: no `.` parts, no empty
+-- parts, no trailing slash (so `a/./b`, `a//b` and `a/b/` are `a/b`).
+local function normal_name(name)
+  local parts = {}
+  for part in name:gmatch("[^/]+") do
+    if part ~= "." then parts[#parts + 1] = part end
+  end
+  return table.concat(parts, "/")
+end
+
 -- Lists the archive three times: mtree (names escaped, so every entry is
 -- one line with its type and size), by name, and ls -l style (a hard link
 -- is 'h', which mtree does not tell). Refuses the whole archive, before
 -- anything is extracted, on any entry that is not a plain file or folder,
--- that leaves its folder, that is nested too deep or named too long, or
--- when the archive is past the limits: all
+-- that leaves its folder, that is nested too deep or named too long, that
+-- has the name of another, or when the archive is past the limits: all
 -- that the walk after extraction would find, so a refused archive never
 -- reaches the disk.
 local function screen(path)
@@ -147,13 +157,26 @@ local function screen(path)
     end
   end
   -- names: bsdtar would strip a leading / and refuse `..`; an archive
-  -- that tries either is refused whole, before anything is extracted
+  -- that tries either is refused whole, before anything is extracted.
+  -- Two entries of one name (once normalised) are refused too: bsdtar -k
+  -- keeps the first, unzip the last; which one the client meant is unknown.
+  -- (mtree cannot tell: it lists such entries once.)
   local names, nerr = bsdtar({ "-tf", path })
   if not names then return nil, nerr end
+  local seen = {}
   for name in names:gmatch("[^\n]+") do
     if name:sub(1, 1) == "/" or name == ".." or name:find("^%.%./") or name:find("/%.%./") or name:find("/%.%.$") then
       return nil, string.format("the archive's entry %s leaves its folder (absolute paths and .. are refused)",
         shown(name))
+    end
+    local norm = normal_name(name)
+    if norm ~= "" then
+      if seen[norm] then
+        local as = seen[norm] ~= name and string.format(" (as %s and %s)", shown(seen[norm]), shown(name)) or ""
+        return nil, string.format("the archive holds %s twice%s: which copy is meant is unclear, so entries of one name are refused",
+          shown(norm), as)
+      end
+      seen[norm] = name
     end
   end
   local listing, lerr = bsdtar({ "-tvf", path })
