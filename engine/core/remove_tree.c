@@ -4,7 +4,9 @@
  * from the open parent (O_NOFOLLOW) and checks it is the folder just looked
  * at; going up opens ".." and checks it is the folder it came from (device
  * and inode). So neither PATH_MAX nor the limit of open files bounds the
- * depth, and a folder swapped for a link on the way is never entered. */
+ * depth, a folder swapped for a link on the way is never entered, and
+ * neither is a mount point (another file system, or a bind mount). */
+#define _GNU_SOURCE  /* statx */
 #include "vg.h"
 
 #include <dirent.h>
@@ -21,6 +23,21 @@ typedef struct {
   ino_t parent_ino;
   char *name;
 } down_step;
+
+/* A folder something is mounted on is never entered: another file system
+ * shows in st_dev, a bind mount of this one only in statx's MOUNT_ROOT. */
+static int is_mount_point(int dirfd, const char *name, const struct stat *st, dev_t dev) {
+  if (st->st_dev != dev) return 1;
+#ifdef STATX_ATTR_MOUNT_ROOT
+  struct statx sx;
+  if (statx(dirfd, name, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT, 0, &sx) == 0 &&
+      (sx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) && (sx.stx_attributes & STATX_ATTR_MOUNT_ROOT))
+    return 1;
+#else
+  (void)dirfd; (void)name;
+#endif
+  return 0;
+}
 
 static int same_file(const struct stat *a, const struct stat *b) {
   return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
@@ -78,7 +95,7 @@ static int empty_files(int fd, dev_t dev, char **down, struct stat *down_st) {
     if (S_ISDIR(st.st_mode)) {
       /* a file system mounted inside is left alone, and so the folder
        * that holds it cannot be removed: an error, never a loop */
-      if (st.st_dev != dev) { errno = EXDEV; rc = -1; break; }
+      if (is_mount_point(fd, e->d_name, &st, dev)) { errno = EXDEV; rc = -1; break; }
       *down = vg_strdup(e->d_name);
       if (!*down) { errno = ENOMEM; rc = -1; }
       *down_st = st;
