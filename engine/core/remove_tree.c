@@ -51,10 +51,12 @@ static int make_writable(int fd, const struct stat *st) {
 }
 
 /* Opens the folder `name` of the open folder dirfd that fstatat saw as
- * `seen`. A folder its owner may not read (0000) is given rwx first; the
- * chmod is by name, but the open after it still refuses a link and the
- * inode is checked, so a swap between the two changes no other folder's
- * contents. */
+ * `seen`. A folder its owner may not read (0000) is given rwx first. That
+ * chmod is by name (Linux has no fchmodat without following a link): were
+ * the folder swapped for a link in between, which needs write access to
+ * this folder, the link's target would get the mode; the open after it
+ * still refuses a link and checks the inode, so nothing outside is ever
+ * removed. */
 static int open_child(int dirfd, const char *name, const struct stat *seen) {
   int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0 && errno == EACCES && seen->st_uid == geteuid()) {
