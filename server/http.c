@@ -166,38 +166,61 @@ static int header_value(h2o_req_t *q, const h2o_token_t *t, h2o_iovec_t *out) {
   return 1;
 }
 
-/* "bytes=A-B", "bytes=A-", "bytes=-N" over a file of `size` bytes.
- * 1: [*from, *to) set; 0: ignore the header (several ranges, other units,
- * malformed: the whole file is a valid answer); -1: not satisfiable. */
-static int parse_range(h2o_iovec_t v, off_t size, off_t *from, off_t *to) {
-  char buf[64];
-  if (v.len >= sizeof buf || v.len < 7 || memcmp(v.base, "bytes=", 6) != 0) return 0;
-  memcpy(buf, v.base + 6, v.len - 6);
-  buf[v.len - 6] = 0;
-  if (strchr(buf, ',')) return 0;
-  char *dash = strchr(buf, '-');
-  if (!dash) return 0;
-  *dash = 0;
-  const char *a = buf, *b = dash + 1;
-  for (const char *p = a; *p; p++) if (*p < '0' || *p > '9') return 0;
-  for (const char *p = b; *p; p++) if (*p < '0' || *p > '9') return 0;
-  if (!*a && !*b) return 0;
-  errno = 0;
-  if (!*a) {
-    unsigned long long n = strtoull(b, NULL, 10);
-    if (errno || n == 0) return -1;
-    *from = (off_t)n >= size ? 0 : size - (off_t)n;
-    *to = size;
-  } else {
-    unsigned long long s0 = strtoull(a, NULL, 10);
-    unsigned long long s1 = *b ? strtoull(b, NULL, 10) : (unsigned long long)size - 1;
-    if (errno) return 0;
-    if ((off_t)s0 >= size) return -1;
-    if (s1 < s0) return 0;
-    if ((off_t)s1 >= size) s1 = (unsigned long long)size - 1;
-    *from = (off_t)s0;
-    *to = (off_t)s1 + 1;
+/* Digits at s[*i..n) as a number that stops growing at UINT64_MAX instead
+ * of wrapping: any number past the end of a file is past it, however many
+ * digits it has. 0 when there is no digit. */
+static int range_number(const char *s, size_t n, size_t *i, uint64_t *out) {
+  size_t start = *i;
+  uint64_t v = 0;
+  for (; *i < n && s[*i] >= '0' && s[*i] <= '9'; (*i)++) {
+    unsigned d = (unsigned)(s[*i] - '0');
+    v = v > (UINT64_MAX - d) / 10 ? UINT64_MAX : v * 10 + d;
   }
+  *out = v;
+  return *i > start;
+}
+
+static int is_ows(char c) { return c == ' ' || c == '\t'; }
+
+/* "bytes=A-B", "bytes=A-", "bytes=-N" over a file of `size` bytes, as RFC
+ * 9110 §14 reads them: the unit in any case, whitespace and empty items
+ * around the one range, a last-pos or suffix past the end clamped.
+ * 1: [*from, *to) set; 0: ignore the header (several ranges, other units,
+ * malformed: the whole file is a valid answer); -1: not satisfiable (a
+ * first-pos at or past the end, a suffix of 0 bytes). */
+static int parse_range(h2o_iovec_t v, off_t size, off_t *from, off_t *to) {
+  const char *s = v.base;
+  size_t n = v.len, i = 6;
+  if (n < 6 || !h2o_lcstris(s, 6, H2O_STRLIT("bytes="))) return 0;
+  int items = 0, has_first = 0, has_last = 0;
+  uint64_t first = 0, last = 0;
+  while (i < n) {
+    while (i < n && is_ows(s[i])) i++;
+    if (i == n) break;
+    if (s[i] == ',') { i++; continue; }  /* an empty list item */
+    if (++items > 1) return 0;
+    has_first = range_number(s, n, &i, &first);
+    if (i == n || s[i] != '-') return 0;
+    i++;
+    has_last = range_number(s, n, &i, &last);
+    if (!has_first && !has_last) return 0;
+    while (i < n && is_ows(s[i])) i++;
+    if (i < n && s[i] != ',') return 0;
+  }
+  if (items == 0) return 0;
+  uint64_t len = (uint64_t)size;
+  if (!has_first) {
+    if (last == 0) return -1;
+    if (len == 0) return 0;  /* an empty file has no last bytes to send */
+    *from = last >= len ? 0 : (off_t)(len - last);
+    *to = size;
+    return 1;
+  }
+  if (has_last && last < first) return 0;
+  if (first >= len) return -1;
+  if (!has_last || last >= len) last = len - 1;
+  *from = (off_t)first;
+  *to = (off_t)last + 1;
   return 1;
 }
 

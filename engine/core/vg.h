@@ -349,6 +349,11 @@ int vg_commit_file(const char *tmp, const char *path);
 int vg_write_all(int fd, const void *data, size_t len);
 /* Any thread: mkdir -p. 0 or -1/errno. */
 int vg_mkdirs(const char *path, int mode);
+/* Any thread: rm -r of a folder (or a file, or a link itself), however
+ * deep: links are removed, never followed; a mount point inside it
+ * (another file system or a bind mount) stops the removal (EXDEV); a folder its owner may not write or
+ * read is given rwx first. 0 (also when path does not exist) or -1/errno. */
+int vg_remove_tree(const char *path);
 /* Any thread: opens a path someone else named (an input, a state file) for
  * reading, only if it is a regular file: a FIFO, socket, device or
  * directory is refused before anything could block on it. Returns a

@@ -635,6 +635,19 @@ static int l_json_decode(lua_State *L) {
   return 1;
 }
 
+/* vg.core.remove_tree(path) -> true | nil, err: a folder and everything in
+ * it (vg_remove_tree), synchronously, from any context */
+static int l_remove_tree(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  if (vg_remove_tree(path) != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", path, strerror(errno));
+    return 2;
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
 /* vg.core.scandir(path) -> { {name=, size=, mtime=, dir=bool}, ... } | nil, err */
 static int l_scandir(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
@@ -721,6 +734,7 @@ int vgl__open_core(lua_State *L) {
     {"json_decode", l_json_decode},
     {"sha256", l_sha256},
     {"scandir", l_scandir},
+    {"remove_tree", l_remove_tree},
     {NULL, NULL},
   };
   luaL_newlib(L, fns);

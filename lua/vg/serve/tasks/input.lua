@@ -2,7 +2,8 @@
 -- task. Uploads are untrusted: a document is written under a name the
 -- server makes (input/document.<ext>, the extension from a fixed list); an
 -- archive is listed first and refused whole when any entry is not a plain
--- file or folder, or when it is too large, then extracted by bsdtar
+-- file or folder, is nested too deep, has another's name, or when it is too
+-- large, then extracted by bsdtar
 -- (libarchive, Debian's libarchive-tools) into input/set/, whose own
 -- defaults refuse absolute paths, `..` and writing through links; the
 -- result is walked again without following links.
@@ -24,6 +25,8 @@ M.LIMITS = {
   archive_files = 1000,            -- entries in an archive
   archive_bytes = 256 * 1024 * 1024, -- bytes once extracted
   archive_seconds = 60,            -- listing or extracting takes no longer
+  archive_depth = 32,              -- folders in folders
+  archive_name = 1024,             -- bytes of an entry's path (each part at most 255)
 }
 
 -- Extensions plug-ins registered (vg.input.register): the adapters live in
@@ -90,14 +93,37 @@ local function bsdtar(args)
   return r.stdout or ""
 end
 
--- Lists the archive twice: mtree (names escaped, so every entry is one
--- line with its type and size) and ls -l style (a hard link is 'h', which
--- mtree does not tell). Refuses the whole archive on any entry that is not
--- a plain file or folder, or past the limits.
+-- An entry's name as the listing shows it, cut for a message.
+local function shown(name) return (name:gsub("[%c]", "?"):sub(1, 100)) end
+
+-- An mtree name's bytes: its escapes (\ooo, octal) undone.
+local function mtree_unescape(name)
+  return (name:gsub("\\([0-7][0-7][0-7])", function(o) return string.char(tonumber(o, 8) % 256) end))
+end
+
+-- A name of `bsdtar -t` as the file it extracts to: no `.` parts, no empty
+-- parts, no trailing slash (so `a/./b`, `a//b` and `a/b/` are `a/b`).
+local function normal_name(name)
+  local parts = {}
+  for part in name:gmatch("[^/]+") do
+    if part ~= "." then parts[#parts + 1] = part end
+  end
+  return table.concat(parts, "/")
+end
+
+-- Lists the archive three times: mtree (names escaped, so every entry is
+-- one line with its type and size), by name, and ls -l style (a hard link
+-- is 'h', which mtree does not tell). Refuses the whole archive, before
+-- anything is extracted, on any entry that is not a plain file or folder,
+-- that leaves its folder, that is nested too deep or named too long, that
+-- has the name of another, or when the archive is past the limits: all
+-- that the walk after extraction would find, so a refused archive never
+-- reaches the disk.
 local function screen(path)
   local mtree, err = bsdtar({ "-cf", "-", "--format=mtree", "--options=!all,type,size", "@" .. path })
   if not mtree then return nil, err end
   local files, bytes = 0, 0
+  local L = M.LIMITS
   for line in mtree:gmatch("[^\n]+") do
     if not line:match("^#") then
       local name, rest = line:match("^(%S+)%s+(.*)$")
@@ -105,7 +131,20 @@ local function screen(path)
       if not kind then return nil, "the archive cannot be read (an entry without a type)" end
       if kind ~= "file" and kind ~= "dir" then
         return nil, string.format("the archive holds %s (%s): only files and folders are accepted",
-          kind == "link" and "a symbolic link" or ("a " .. kind), name:sub(1, 100))
+          kind == "link" and "a symbolic link" or ("a " .. kind), shown(name))
+      end
+      -- mtree names are ./a/b: a file in n folders has n + 1 slashes
+      local _, slashes = name:gsub("/", "")
+      if slashes - (kind == "file" and 1 or 0) > L.archive_depth then
+        return nil, string.format("the archive's folders are nested too deep (more than %d levels): %s",
+          L.archive_depth, shown((name:gsub("^%./", ""))))
+      end
+      local bytes_of_name = mtree_unescape((name:gsub("^%./", "")))
+      local longest = 0
+      for part in bytes_of_name:gmatch("[^/]+") do longest = math.max(longest, #part) end
+      if #bytes_of_name > L.archive_name or longest > 255 then
+        return nil, string.format("the archive's entry %s has too long a name (at most %d bytes, %d a part)",
+          shown((name:gsub("^%./", ""))), L.archive_name, 255)
       end
       files = files + 1
       bytes = bytes + (tonumber(rest:match("size=(%d+)")) or 0)
@@ -118,13 +157,26 @@ local function screen(path)
     end
   end
   -- names: bsdtar would strip a leading / and refuse `..`; an archive
-  -- that tries either is refused whole, before anything is extracted
+  -- that tries either is refused whole, before anything is extracted.
+  -- Two entries of one name (once normalised) are refused too: bsdtar -k
+  -- keeps the first, unzip the last; which one the client meant is unknown.
+  -- (mtree cannot tell: it lists such entries once.)
   local names, nerr = bsdtar({ "-tf", path })
   if not names then return nil, nerr end
+  local seen = {}
   for name in names:gmatch("[^\n]+") do
     if name:sub(1, 1) == "/" or name == ".." or name:find("^%.%./") or name:find("/%.%./") or name:find("/%.%.$") then
       return nil, string.format("the archive's entry %s leaves its folder (absolute paths and .. are refused)",
-        name:gsub("[%c]", "?"):sub(1, 100))
+        shown(name))
+    end
+    local norm = normal_name(name)
+    if norm ~= "" then
+      if seen[norm] then
+        local as = seen[norm] ~= name and string.format(" (as %s and %s)", shown(seen[norm]), shown(name)) or ""
+        return nil, string.format("the archive holds %s twice%s: which copy is meant is unclear, so entries of one name are refused",
+          shown(norm), as)
+      end
+      seen[norm] = name
     end
   end
   local listing, lerr = bsdtar({ "-tvf", path })
@@ -140,9 +192,10 @@ local function screen(path)
 end
 
 -- Walks what was extracted without following links: only folders and
--- regular files with one link each.
+-- regular files with one link each. (screen refused all of it from the
+-- listings already; this is what reached the disk.)
 local function walk_check(dir, depth)
-  if depth > 32 then return nil, "the archive's folders are nested too deep" end
+  if depth > M.LIMITS.archive_depth then return nil, "the archive's folders are nested too deep" end
   local list, err = core.scandir(dir)
   if not list then return nil, err end
   for _, e in ipairs(list) do
@@ -258,15 +311,14 @@ function M.store(dir, doc)
   return { path = path, name = name, root = dir }
 end
 
---- remove_tree(path): a folder and everything in it, never following a
---- link (a link is removed itself, its target never touched).
-function M.remove_tree(path, depth)
-  local st = core.stat(path, true)
-  if not st then return true end
-  if st.type == "dir" and (depth or 0) < 64 then
-    for _, e in ipairs(core.scandir(path) or {}) do M.remove_tree(path .. "/" .. e.name, (depth or 0) + 1) end
-  end
-  return os.remove(path)
+--- remove_tree(path) -> true | nil, message: a folder and everything in
+--- it however deep, never following a link (a link is removed itself, its
+--- target never touched) nor entering another file system. In C
+--- (vg_remove_tree): one folder open at a time, by name from its parent,
+--- so no depth or path length stops it, and no child process is needed
+--- (it runs outside fibers too, e.g. when a task is deleted).
+function M.remove_tree(path)
+  return core.remove_tree(path)
 end
 
 --- check(path, o) -> model | nil, diagnostics: the document read as
