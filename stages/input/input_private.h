@@ -377,6 +377,9 @@ void vgi_md_splice(struct cmark_node *n, struct cmark_node *frag);
 /* html_blocks.c: HTML blocks' headings and paragraphs as Markdown's (a
  * README's centred <h1>, its tagline in <p>) */
 void vgi_html_blocks(struct cmark_node *doc);
+/* html_hidden.c: the content of script, style, template, noscript, iframe
+ * and object elements out of the tree, inline and in HTML blocks */
+void vgi_html_hidden(struct cmark_node *doc);
 /* "{Type}" references in words ("with {AsyncResource}" -> "with AsyncResource"). Caller frees. */
 char *vgi_apidoc_debrace(const char *text);
 /* A paragraph "Type: {boolean}" / "Value: {boolean}": a property's type; else NULL. */

@@ -323,9 +323,9 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
 }
 
 /* The words of an HTML block: tags and comments out, the common entities
- * decoded; NULL for scripts and styles. */
+ * decoded (scripts and styles are already out: html_hidden.c). */
 static char *html_text(const char *h) {
-  if (!h || strstr(h, "<script") || strstr(h, "<style") || strstr(h, "<SCRIPT")) return NULL;
+  if (!h) return NULL;
   vgi_buf b = {0};
   static const struct { const char *e; const char *c; } ents[] = {
     { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" },
@@ -4197,6 +4197,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
   drop_huge_blocks(doc, &m);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
+  vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */
   vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */
   m.videos = cJSON_CreateArray();
 
@@ -4475,7 +4476,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     case CMARK_NODE_BLOCK_QUOTE: quote_block(&m, c); break;
     case CMARK_NODE_HTML_BLOCK: {
       /* READMEs wrap prose in <p align="right"> or <div>: its words are prose,
-       * its tags are not; scripts, styles and comments are nothing */
+       * its tags are not; comments are nothing (scripts and styles went
+       * before: html_hidden.c) */
       prose_add(&m, html_text(cmark_node_get_literal(c)), line, 3);
       break;
     }
