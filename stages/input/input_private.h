@@ -226,7 +226,11 @@ void vgi_language_pass(cJSON *model, const char *force);   /* force: --language 
 #define VGI_TABLE_WORDS 50   /* words for the rows, after the columns */
 char *vgi_table_narration(const cJSON *vc, const char *lang);
 /* columns: 1 names the columns first; 0 after prose that introduced the
- * table with a colon ("The options are:"), which the rows complete. */
+ * table with a colon ("The options are:"), which the rows complete;
+ * VGI_TABLE_MORE_COLUMNS names those after the first as more of the table
+ * ("The table also shows …": a later group of a wide table's columns).
+ * words_for_rows < 0: the columns alone. */
+#define VGI_TABLE_MORE_COLUMNS 2
 char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more,
                             int columns);
 /* 1 when nothing of t is said once URLs, paths and markup are out (narrate.c) */
