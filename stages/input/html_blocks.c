@@ -258,8 +258,8 @@ void vgi_html_blocks(struct cmark_node *doc) {
     next = cmark_node_next(c);
     if (cmark_node_get_type(c) != CMARK_NODE_HTML_BLOCK) continue;
     const char *lit = cmark_node_get_literal(c);
-    /* scripts and styles are nothing, as the adapter reads them */
-    if (!lit || find_ci(lit, lit + strlen(lit), "<script") || find_ci(lit, lit + strlen(lit), "<style")) continue;
+    /* (scripts and styles are out already: html_hidden.c) */
+    if (!lit) continue;
     char *md = block_md(lit);
     if (!md) continue;
     vgi_md_splice(c, vgi_md_parse_at(md, cmark_node_get_start_line(c), &pad));

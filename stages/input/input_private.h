@@ -226,7 +226,11 @@ void vgi_language_pass(cJSON *model, const char *force);   /* force: --language 
 #define VGI_TABLE_WORDS 50   /* words for the rows, after the columns */
 char *vgi_table_narration(const cJSON *vc, const char *lang);
 /* columns: 1 names the columns first; 0 after prose that introduced the
- * table with a colon ("The options are:"), which the rows complete. */
+ * table with a colon ("The options are:"), which the rows complete;
+ * VGI_TABLE_MORE_COLUMNS names those after the first as more of the table
+ * ("The table also shows …": a later group of a wide table's columns).
+ * words_for_rows < 0: the columns alone. */
+#define VGI_TABLE_MORE_COLUMNS 2
 char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more,
                             int columns);
 /* 1 when nothing of t is said once URLs, paths and markup are out (narrate.c) */
@@ -377,6 +381,9 @@ void vgi_md_splice(struct cmark_node *n, struct cmark_node *frag);
 /* html_blocks.c: HTML blocks' headings and paragraphs as Markdown's (a
  * README's centred <h1>, its tagline in <p>) */
 void vgi_html_blocks(struct cmark_node *doc);
+/* html_hidden.c: the content of script, style, template, noscript, iframe
+ * and object elements out of the tree, inline and in HTML blocks */
+void vgi_html_hidden(struct cmark_node *doc);
 /* "{Type}" references in words ("with {AsyncResource}" -> "with AsyncResource"). Caller frees. */
 char *vgi_apidoc_debrace(const char *text);
 /* A paragraph "Type: {boolean}" / "Value: {boolean}": a property's type; else NULL. */

@@ -29,7 +29,11 @@
 #define SUMMARY_ROW_SECONDS 0.8 /* reading time of a table row nobody says */
 #define QUOTE_WORDS 45        /* words of a quote per slide */
 #define TABLE_ROWS 8          /* table rows per scene (a longer table pages) */
-#define TABLE_COLS 16         /* table columns kept */
+#define TABLE_COLS 16         /* table columns on one slide; a wider table is shown in groups */
+#define TABLE_GROUP_COLS 12   /* columns of such a group, its key (the first column) among them */
+#define TABLE_COLS_MAX 64     /* table columns shown at all (a warning says so past it) */
+#define SUMMARY_TABLE_SHOWN 16 /* table rows a summary shows (two slides) */
+#define FULL_TABLE_SHOWN 96   /* ... --detail full (twelve slides), shared among column groups */
 
 /* a paragraph of prose; cont: a later piece of a long paragraph (its first
  * sentence is not the paragraph's) */
@@ -87,6 +91,8 @@ typedef struct md {
   int api_section;        /* this section has an entry already */
   int api_doc;            /* the document is an API reference (a parameter list or banner seen) */
   size_t api_nprose;      /* paragraphs pending when the entry's list came */
+  struct { int line, cells; } wide_rows[64];   /* lines cut_wide_rows cut, and their cells */
+  int nwide;
 } md;
 
 /* API references: hooks into the block handlers (defined before "sections and videos") */
@@ -323,9 +329,9 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
 }
 
 /* The words of an HTML block: tags and comments out, the common entities
- * decoded; NULL for scripts and styles. */
+ * decoded (scripts and styles are already out: html_hidden.c). */
 static char *html_text(const char *h) {
-  if (!h || strstr(h, "<script") || strstr(h, "<style") || strstr(h, "<SCRIPT")) return NULL;
+  if (!h) return NULL;
   vgi_buf b = {0};
   static const struct { const char *e; const char *c; } ents[] = {
     { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" },
@@ -1678,6 +1684,37 @@ static size_t block_max(const md *m) {
   return (size_t)(l > def ? l : def);
 }
 
+/* A line of more than ROW_PIPES_MAX cell separators ('|') is cut after
+ * the last one kept (the rest blanked, so lines keep their numbers):
+ * cmark-gfm appends a table row's cells to a list it walks from the start
+ * each time, and 60,000 columns took 11 s to parse. The table still shows
+ * its first TABLE_COLS_MAX columns; its real width is noted for the
+ * warning (a table's header line among the first 64 such lines). */
+#define ROW_PIPES_MAX 256
+static void cut_wide_rows(char *text, size_t len, md *m) {
+  int line = 1;
+  for (size_t i = 0; i < len; line++) {
+    size_t e = i, cut = 0;
+    int pipes = 0;
+    for (; e < len && text[e] != '\n'; e++) {
+      if (text[e] == '\\' && e + 1 < len && text[e + 1] != '\n') { e++; continue; }
+      if (text[e] == '|' && ++pipes == ROW_PIPES_MAX) cut = e + 1;
+    }
+    if (cut && pipes > ROW_PIPES_MAX) {
+      /* GFM's cells: one more than the separators, less a leading and a
+       * trailing one */
+      size_t a = i, z = e;
+      while (a < z && (text[a] == ' ' || text[a] == '\t')) a++;
+      while (z > a && (text[z - 1] == ' ' || text[z - 1] == '\t' || text[z - 1] == '\r')) z--;
+      int cells = pipes + 1 - (a < z && text[a] == '|') - (z > a && text[z - 1] == '|');
+      if (m->nwide < (int)(sizeof m->wide_rows / sizeof *m->wide_rows))
+        m->wide_rows[m->nwide].line = line, m->wide_rows[m->nwide++].cells = cells;
+      memset(text + cut, ' ', e - cut);
+    }
+    i = e + 1;
+  }
+}
+
 /* Lines without a blank one between them that add up to more than 20
  * times what a scene may say (1 MB by default) are refused at their first
  * line and blanked before parsing: the inline parser makes a node of every
@@ -2801,26 +2838,89 @@ static void list_block(md *m, cmark_node *n) {
 }
 
 /* A table is a table scene: its header row and body rows, every column;
- * long tables page through their rows (TABLE_ROWS a scene). The narration
+ * long tables page through their rows (TABLE_ROWS a scene). A table wider
+ * than TABLE_COLS is shown in groups of columns, each with the first
+ * column again as its key; past TABLE_COLS_MAX columns the rest is left
+ * out, with a warning at the table's line. Rows are shown up to a bound
+ * (table_rows_shown), the slide saying how many there are. The narration
  * is the prose before it, then the columns named and each row said briefly
  * (vgi_table_narration). */
+
+/* The cells of a row as text, at most TABLE_COLS_MAX; *all gets how many
+ * the row has. */
+static cJSON *table_cells(cmark_node *row, int *all) {
+  cJSON *cells = cJSON_CreateArray();
+  int nc = 0;
+  for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c), nc++) {
+    if (nc >= TABLE_COLS_MAX) continue;
+    char *t = vgi_squash(plain(c, NULL));
+    cJSON_AddItemToArray(cells, cJSON_CreateString(t));
+    free(t);
+  }
+  *all = nc;
+  return cells;
+}
+
+/* How many rows of a table are shown: a summary two pages, --detail full
+ * twelve, shared among its column groups (at least a page each): a table
+ * of thousands of rows was hundreds of slides that said its heading only
+ * (20,000 rows: 2,500 slides, 17 s to plan). */
+static int table_rows_shown(int summary, int groups) {
+  int budget = summary ? SUMMARY_TABLE_SHOWN : FULL_TABLE_SHOWN;
+  int per = budget / (groups > 0 ? groups : 1);
+  per -= per % TABLE_ROWS;
+  return per < TABLE_ROWS ? TABLE_ROWS : per;
+}
+
+/* "a · b": the parts of a slide's description that are there */
+static void describe(cJSON *vc, const char *part) {
+  if (!part || !*part) return;
+  const char *d = vgi_str(vc, "description");
+  if (!d || !*d) {
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+    cJSON_AddStringToObject(vc, "description", part);
+    return;
+  }
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, d);
+  vgi_buf_puts(&b, " \xC2\xB7 ");
+  vgi_buf_puts(&b, part);
+  cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+  cJSON_AddStringToObject(vc, "description", b.s);
+  vgi_buf_free(&b);
+}
+
+/* A group of columns of `row`: its first cell (the key), then the cells
+ * in [from, to) (from >= 1). */
+static cJSON *cells_of_group(const cJSON *row, int from, int to) {
+  cJSON *out = cJSON_CreateArray();
+  int i = 0;
+  for (const cJSON *c = row->child; c; c = c->next, i++)
+    if (!i || (i >= from && i < to)) cJSON_AddItemToArray(out, cJSON_Duplicate(c, 1));
+  return out;
+}
+
 static void table_block(md *m, cmark_node *n) {
   api_flush(m, 1);   /* API references */
+  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
   cJSON *cols = NULL, *rows = cJSON_CreateArray();
-  int ncols = 0;
+  int ncols = 0, all_cols = 0, nrows = 0, kept = 0, groups = 1, cap = 0;
   for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
     if (strcmp(cmark_node_get_type_string(row), "table_row") &&
         strcmp(cmark_node_get_type_string(row), "table_header"))
       continue;
     int is_head = cmark_gfm_extensions_get_table_row_is_header(row);
-    cJSON *cells = cJSON_CreateArray();
-    int nc = 0;
-    for (cmark_node *c = cmark_node_first_child(row); c && nc < TABLE_COLS; c = cmark_node_next(c), nc++) {
-      char *t = vgi_squash(plain(c, NULL));
-      cJSON_AddItemToArray(cells, cJSON_CreateString(t));
-      free(t);
+    int all = 0;
+    cJSON *cells = table_cells(row, &all);
+    int nc = cJSON_GetArraySize(cells);
+    if (is_head && !cols) {
+      cols = cells, ncols = nc, all_cols = all;
+      for (int k = 0; k < m->nwide; k++)
+        if (m->wide_rows[k].line == cmark_node_get_start_line(row)) all_cols = m->wide_rows[k].cells;
+      if (ncols > TABLE_COLS) groups = (ncols - 1 + TABLE_GROUP_COLS - 2) / (TABLE_GROUP_COLS - 1);
+      cap = table_rows_shown(summary, groups);
+      continue;
     }
-    if (is_head && !cols) { cols = cells; ncols = nc; continue; }
     /* every row has the header's cells, no more, no fewer */
     while (ncols && nc < ncols) { cJSON_AddItemToArray(cells, cJSON_CreateString("")); nc++; }
     while (ncols && nc > ncols) { cJSON_DeleteItemFromArray(cells, --nc); }
@@ -2829,64 +2929,111 @@ static void table_block(md *m, cmark_node *n) {
     int text = 0;
     for (const cJSON *c = cells->child; c; c = c->next) text |= cJSON_IsString(c) && *c->valuestring;
     if (!text) { cJSON_Delete(cells); continue; }
+    nrows++;
+    /* rows past those shown are counted only */
+    if (cap && kept >= cap) { cJSON_Delete(cells); continue; }
     cJSON_AddItemToArray(rows, cells);
+    kept++;
   }
-  int nrows = cJSON_GetArraySize(rows);
   if (!cols || !ncols || !nrows) {
     cJSON_Delete(cols);
     cJSON_Delete(rows);
     return;
   }
-  char *narr = take_narration(m);
   int line = cmark_node_get_start_line(n);
-  int pages = (nrows + TABLE_ROWS - 1) / TABLE_ROWS;
+  if (all_cols > ncols)
+    vgi_diag_add(m->d, VGI_WARNING, m->file, line, 1, NULL, "a table of %d columns: the first %d are shown",
+                 all_cols, ncols);
+  if (kept < nrows && (!summary || nrows > table_rows_shown(0, groups)))
+    vgi_diag_add(m->d, VGI_WARNING, m->file, line, 1, NULL,
+                 summary ? "a table of %d rows: %d are shown (%d with --detail full)"
+                         : "a table of %d rows: the first %d are shown",
+                 nrows, kept, table_rows_shown(0, groups));
+  char *narr = take_narration(m);
+  int pages = (kept + TABLE_ROWS - 1) / TABLE_ROWS;
   /* rows spread evenly over the pages: 9 rows are 5 + 4, not 8 + 1 */
-  int per = (nrows + pages - 1) / pages;
+  int per = (kept + pages - 1) / pages;
+  /* columns spread evenly over the groups: 24 are the key and 8, 8 and 7 */
+  int gper = groups > 1 ? (ncols - 1 + groups - 1) / groups : ncols;
   /* A summary names the columns and says a few rows on the first page, and
    * counts the rest ("And 12 more rows."); later pages are shown, with the
    * heading said and time to read their rows. --detail full says rows on
-   * every page. */
-  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
+   * every page. A later group of columns names its own. */
   /* prose that ends with a colon ("The options are:") is completed by the
    * rows; naming the columns there would break the sentence */
   int intro = vgi_colon_intro(narr);
-  for (int page = 0; page < pages; page++) {
-    cJSON *vc = visual(m);
-    if (page > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
-      cJSON_AddStringToObject(vc, "description", vgi_phrase(m->lang, "l_continued"));
-    cJSON_AddItemToObject(vc, "columns", cJSON_Duplicate(cols, 1));
-    cJSON *pr = cJSON_AddArrayToObject(vc, "rows");
-    for (int k = 0; k < per && rows->child; k++)
-      cJSON_AddItemToArray(pr, cJSON_DetachItemViaPointer(rows, rows->child));
-    int here = cJSON_GetArraySize(pr);
-    char *said = !summary ? vgi_table_narration_n(vc, m->lang, VGI_TABLE_WORDS, 0, 0, page > 0 || !intro)
-               : page == 0 ? vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS,
-                                                   nrows - here, !intro)
-               : NULL;
+  char rows_note[160] = "";
+  if (kept < nrows) {
+    char a0[16], a1[16];
+    snprintf(a0, sizeof a0, "%d", kept);
+    snprintf(a1, sizeof a1, "%d", nrows);
+    const char *a[2] = { a0, a1 };
     vgi_buf nb = {0};
-    if (page == 0 && narr && *narr) vgi_buf_puts(&nb, narr);
-    if (said && *said) {
-      if (nb.n) vgi_buf_puts(&nb, " ");
-      vgi_buf_puts(&nb, said);
-    }
-    if (!nb.n) {
-      /* a later page of a summary: its heading (else its columns) */
-      const char *h = vgi_str(vc, "header");
-      if (h && *h) {
-        vgi_buf_puts(&nb, h);
-        if (!strchr(".!?:", h[strlen(h) - 1])) vgi_buf_puts(&nb, vgi_phrase(m->lang, "stop"));
-      } else {
-        char *cn = vgi_table_narration_n(vc, m->lang, 0, 0, 0, 1);
-        vgi_buf_puts(&nb, cn ? cn : "");
-        free(cn);
-      }
-    }
-    free(said);
-    cJSON *sc = new_scene(m, "table", line, vc, nb.s);
-    /* rows not said are read: about a second each */
-    if (sc && summary && here * SUMMARY_ROW_SECONDS > 3.0)
-      cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(sc, "min_duration"), here * SUMMARY_ROW_SECONDS);
+    vgi_phrase_put(&nb, m->lang, "l_table_rows", a, 2);
+    snprintf(rows_note, sizeof rows_note, "%s", nb.s ? nb.s : "");
     vgi_buf_free(&nb);
+  }
+  for (int g = 0; g < groups; g++) {
+    int from = groups > 1 ? 1 + g * gper : 0, to = groups > 1 ? 1 + (g + 1) * gper : ncols;
+    if (to > ncols) to = ncols;
+    char cols_note[160] = "";
+    if (groups > 1) {
+      char a0[16], a1[16], a2[16];
+      snprintf(a0, sizeof a0, "%d", g ? from + 1 : 1);
+      snprintf(a1, sizeof a1, "%d", to);
+      snprintf(a2, sizeof a2, "%d", ncols);
+      const char *a[3] = { a0, a1, a2 };
+      vgi_buf nb = {0};
+      vgi_phrase_put(&nb, m->lang, "l_table_columns", a, 3);
+      snprintf(cols_note, sizeof cols_note, "%s", nb.s ? nb.s : "");
+      vgi_buf_free(&nb);
+    }
+    const cJSON *r = rows->child;
+    for (int page = 0; page < pages; page++) {
+      cJSON *vc = visual(m);
+      if (page > 0 && !cJSON_GetObjectItemCaseSensitive(vc, "description"))
+        cJSON_AddStringToObject(vc, "description", vgi_phrase(m->lang, "l_continued"));
+      describe(vc, cols_note);
+      if (page == 0) describe(vc, rows_note);
+      cJSON_AddItemToObject(vc, "columns", groups > 1 ? cells_of_group(cols, from, to) : cJSON_Duplicate(cols, 1));
+      cJSON *pr = cJSON_AddArrayToObject(vc, "rows");
+      for (int k = 0; k < per && r; k++, r = r->next)
+        cJSON_AddItemToArray(pr, groups > 1 ? cells_of_group(r, from, to) : cJSON_Duplicate(r, 1));
+      int here = cJSON_GetArraySize(pr);
+      int first = g == 0 && page == 0;
+      char *said = NULL;
+      if (!summary)   /* (the rows not shown counted after the first group's last page) */
+        said = vgi_table_narration_n(vc, m->lang, VGI_TABLE_WORDS, 0, !g && page == pages - 1 ? nrows - kept : 0,
+                                     g > 0 && page == 0 ? VGI_TABLE_MORE_COLUMNS : !first || !intro);
+      else if (first)
+        said = vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS, nrows - here, !intro);
+      else if (page == 0)
+        said = vgi_table_narration_n(vc, m->lang, -1, 0, 0, VGI_TABLE_MORE_COLUMNS);
+      vgi_buf nb = {0};
+      if (first && narr && *narr) vgi_buf_puts(&nb, narr);
+      if (said && *said) {
+        if (nb.n) vgi_buf_puts(&nb, " ");
+        vgi_buf_puts(&nb, said);
+      }
+      if (!nb.n) {
+        /* a later page of a summary: its heading (else its columns) */
+        const char *h = vgi_str(vc, "header");
+        if (h && *h) {
+          vgi_buf_puts(&nb, h);
+          if (!strchr(".!?:", h[strlen(h) - 1])) vgi_buf_puts(&nb, vgi_phrase(m->lang, "stop"));
+        } else {
+          char *cn = vgi_table_narration_n(vc, m->lang, -1, 0, 0, 1);
+          vgi_buf_puts(&nb, cn ? cn : "");
+          free(cn);
+        }
+      }
+      free(said);
+      cJSON *sc = new_scene(m, "table", line, vc, nb.s);
+      /* rows not said are read: about a second each */
+      if (sc && summary && here * SUMMARY_ROW_SECONDS > 3.0)
+        cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(sc, "min_duration"), here * SUMMARY_ROW_SECONDS);
+      vgi_buf_free(&nb);
+    }
   }
   free(narr);
   cJSON_Delete(cols);
@@ -4160,6 +4307,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   text[len] = 0;
   m.src = text;
   blank_huge_runs(text, len, &m);
+  cut_wide_rows(text, len, &m);
   m.fm = front_matter(text, len, file, vgi_limits(opts), d);
   document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
@@ -4211,6 +4359,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
   drop_huge_blocks(doc, &m);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
+  vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */
   vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */
   m.videos = cJSON_CreateArray();
 
@@ -4489,7 +4638,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     case CMARK_NODE_BLOCK_QUOTE: quote_block(&m, c); break;
     case CMARK_NODE_HTML_BLOCK: {
       /* READMEs wrap prose in <p align="right"> or <div>: its words are prose,
-       * its tags are not; scripts, styles and comments are nothing */
+       * its tags are not; comments are nothing (scripts and styles went
+       * before: html_hidden.c) */
       prose_add(&m, html_text(cmark_node_get_literal(c)), line, 3);
       break;
     }

@@ -34,7 +34,7 @@
 
 #define INLINE_REACH 4096   /* how far an inline end-string is looked for */
 #define SUBST_DEPTH 4       /* substitutions inside substitutions */
-#define MAX_COLS 64         /* table columns kept */
+#define MAX_COLS 1024       /* table columns read (the Markdown adapter shows 64 and warns past them) */
 
 typedef vgi_line rline;   /* the line, tabs expanded (util.c) */
 

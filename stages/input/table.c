@@ -34,10 +34,11 @@ char *vgi_table_narration(const cJSON *vc, const char *lang) {
   return vgi_table_narration_n(vc, lang, VGI_TABLE_WORDS, 0, 0, 1);
 }
 
-/* As vgi_table_narration, with a budget of `words` for the rows, at most
- * max_rows rows read (0: no limit), and `more` rows not on this slide
- * counted with those left unread ("And 12 more rows."); the columns named
- * first when `columns`. */
+/* As vgi_table_narration, with a budget of `words` for the rows (< 0:
+ * nothing of the rows, said or counted), at most max_rows rows read (0: no
+ * limit), and `more` rows not on this slide counted with those left unread
+ * ("And 12 more rows."); the columns named first when `columns`, the ones
+ * after the key as more of the table's when VGI_TABLE_MORE_COLUMNS. */
 char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_rows, int max_rows, int more,
                             int columns) {
   const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
@@ -46,7 +47,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   const char *names[32];
   int nc = 0;
   for (const cJSON *c = cJSON_IsArray(cols) ? cols->child : NULL; c && nc < 32; c = c->next)
-    if (cell_text(c)) names[nc++] = cell_text(c);
+    if (cell_text(c) && !(columns == VGI_TABLE_MORE_COLUMNS && c == cols->child)) names[nc++] = cell_text(c);
   if (nc && columns) {
     vgi_buf j = {0};
     put_joined(&j, lang, names, nc);
@@ -54,9 +55,10 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
      * end the sentence twice */
     while (j.n && j.s[j.n - 1] == '.') j.s[--j.n] = 0;
     const char *a[1] = { j.s };
-    vgi_phrase_put(&b, lang, "table_columns", a, 1);
+    vgi_phrase_put(&b, lang, columns == VGI_TABLE_MORE_COLUMNS ? "table_columns_more" : "table_columns", a, 1);
     vgi_buf_free(&j);
   }
+  if (words_for_rows < 0) return vgi_buf_take(&b);
   int budget = words_for_rows, left = more, read = 0;
   for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
     if (!cJSON_IsArray(r)) continue;

@@ -1,13 +1,15 @@
 /* test_tables.c: what a summary says of lists and tables (narrate.c,
  * table.c): terms with their descriptions, lists of links by their texts, a
  * table's brief rows, long cells by their first clause, and the time a list
- * or a table stays on screen to be read. */
+ * or a table stays on screen to be read; how much of a wide or long table
+ * is shown (markdown.c: column groups, the rows shown, the warnings). */
 #define _GNU_SOURCE   /* strcasestr */
 #include "input_test.h"
 #include "input_private.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
 
 static char doc_s[16384];
 static size_t doc_n;
@@ -238,6 +240,184 @@ static void slides_held_to_be_read(void **state) {
   cJSON_Delete(m);
 }
 
+/* The table scenes of video 0, in order, into out; how many (at most 64). */
+static int table_scenes(const cJSON *m, const cJSON **out) {
+  int n = 0;
+  for (int i = 0; i < scene_count(m, 0) && n < 64; i++)
+    if (!strcmp(sget(scene_at(m, 0, i), "scene_type"), "table")) out[n++] = scene_at(m, 0, i);
+  return n;
+}
+
+static const vgi_diag *diag_with(const vgi_diags *d, const char *message) {
+  for (size_t i = 0; i < d->n; i++)
+    if (strstr(d->v[i].message, message)) return &d->v[i];
+  return NULL;
+}
+
+static const cJSON *vc_array(const cJSON *s, const char *k) {
+  return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), k);
+}
+
+/* A table of `cols` columns and `rows` rows under "# T" (its rule at line 5). */
+static void wide_doc(int cols, int rows) {
+  doc_n = 0;
+  doc_add("%s", "# T\n\nThe data.\n\n|");
+  for (int c = 0; c < cols; c++) doc_add(" col%d |", c);
+  doc_add("%s", "\n|");
+  for (int c = 0; c < cols; c++) doc_add("%s", "---|");
+  doc_add("%s", "\n");
+  for (int r = 0; r < rows; r++) {
+    doc_add("|");
+    for (int c = 0; c < cols; c++) doc_add(" r%dc%d |", r, c);
+    doc_add("%s", "\n");
+  }
+}
+
+/* A table wider than a slide holds (16 columns) is shown in groups of
+ * columns, each with the first column as its key and saying which columns
+ * it shows; every column is on a slide, the later groups' narration names
+ * their own columns; nothing is left out, so nothing is warned. */
+static void wide_table_in_column_groups(void **state) {
+  (void)state;
+  wide_doc(24, 3);
+  vgi_diags d;
+  cJSON *m = load_text("wide.md", doc_s, NULL, &d);
+  assert_int_equal(d.warnings, 0);
+  vgi_diags_free(&d);
+  const cJSON *t[64];
+  int n = table_scenes(m, t);
+  assert_int_equal(n, 3);
+  int seen[24] = {0};
+  for (int i = 0; i < n; i++) {
+    const cJSON *cols = vc_array(t[i], "columns");
+    assert_true(cJSON_GetArraySize(cols) <= 12);
+    assert_string_equal(cJSON_GetArrayItem(cols, 0)->valuestring, "col0");
+    /* each row keeps its key and the group's cells */
+    const cJSON *r0 = cJSON_GetArrayItem(vc_array(t[i], "rows"), 0);
+    assert_int_equal(cJSON_GetArraySize(r0), cJSON_GetArraySize(cols));
+    assert_string_equal(cJSON_GetArrayItem(r0, 0)->valuestring, "r0c0");
+    for (const cJSON *c = cols->child; c; c = c->next) seen[atoi(c->valuestring + 3)]++;
+  }
+  for (int c = 0; c < 24; c++) assert_true(seen[c] >= 1);
+  assert_string_equal(vcget(t[0], "description"), "columns 1\xE2\x80\x93" "9 of 24");
+  assert_string_equal(vcget(t[2], "description"), "columns 18\xE2\x80\x93" "24 of 24");
+  assert_non_null(strstr(sget(t[1], "narration"), "The table also shows col9, col10"));
+  assert_null(strstr(sget(t[1], "narration"), "col0"));
+  cJSON_Delete(m);
+}
+
+/* Past 64 columns the rest is left out, with a warning at the table's
+ * line; the same from reStructuredText (which kept 64 silently). */
+static void widest_table_warned(void **state) {
+  (void)state;
+  wide_doc(100, 2);
+  vgi_diags d;
+  cJSON *m = load_text("widest.md", doc_s, NULL, &d);
+  const vgi_diag *w = diag_with(&d, "a table of 100 columns: the first 64 are shown");
+  assert_non_null(w);
+  assert_int_equal(w->severity, VGI_WARNING);
+  assert_int_equal(w->line, 5);
+  vgi_diags_free(&d);
+  const cJSON *t[64];
+  int n = table_scenes(m, t), cols = 0;
+  for (int i = 0; i < n; i++) cols += cJSON_GetArraySize(vc_array(t[i], "columns")) - 1;
+  assert_int_equal(cols + 1, 64);
+  cJSON_Delete(m);
+  doc_n = 0;
+  doc_add("%s", "Wide\n====\n\n.. csv-table:: Data\n   :header: ");
+  for (int c = 0; c < 70; c++) doc_add("%sc%d", c ? ", " : "", c);
+  doc_add("%s", "\n\n   ");
+  for (int c = 0; c < 70; c++) doc_add("%sv%d", c ? ", " : "", c);
+  doc_add("%s", "\n");
+  m = load_text("wide.rst", doc_s, NULL, &d);
+  assert_true(has_message(&d, "a table of 70 columns: the first 64 are shown"));
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+  /* 60,000 columns (480 KB): counted, and read in well under a second
+   * (cmark-gfm's rows are quadratic in their cells: 11 s before) */
+  static char big[600000];
+  size_t bn = (size_t)snprintf(big, sizeof big, "%s", "# T\n\n");
+  for (int r = 0; r < 4; r++) {
+    for (int c = 0; c < 60000; c++) bn += (size_t)snprintf(big + bn, sizeof big - bn, "%s", r == 1 ? "|-" : "|a");
+    bn += (size_t)snprintf(big + bn, sizeof big - bn, "%s", "|\n");
+  }
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  m = load_text("widest.md", big, NULL, &d);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  assert_true(has_message(&d, "a table of 60000 columns: the first 64 are shown"));
+  assert_true((double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9 < 3.0);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
+/* A table of thousands of rows: a summary shows two slides of its first
+ * rows, the slide saying how many there are, and says a few rows and how
+ * many more ("And 1997 more rows", as the slide's "first 16 of 2000
+ * rows"); --detail full pages through 96 and counts the rest; a warning
+ * at the table's line says what is left out. Before: 250 slides saying
+ * the heading alone. */
+static void long_table_bounded(void **state) {
+  (void)state;
+  static char big[160000];
+  size_t bn = (size_t)snprintf(big, sizeof big, "%s", "# T\n\nThe data.\n\n| a | b | c |\n|---|---|---|\n");
+  for (int r = 0; r < 2000; r++)
+    bn += (size_t)snprintf(big + bn, sizeof big - bn, "| row %d | value %d | more %d |\n", r, r, r);
+  vgi_diags d;
+  cJSON *m = load_text("long.md", big, NULL, &d);
+  const vgi_diag *w = diag_with(&d, "a table of 2000 rows: 16 are shown (96 with --detail full)");
+  assert_non_null(w);
+  assert_int_equal(w->line, 5);
+  vgi_diags_free(&d);
+  const cJSON *t[64];
+  int n = table_scenes(m, t), shown = 0;
+  assert_int_equal(n, 2);
+  for (int i = 0; i < n; i++) shown += cJSON_GetArraySize(vc_array(t[i], "rows"));
+  assert_int_equal(shown, 16);
+  assert_string_equal(vcget(t[0], "description"), "first 16 of 2000 rows");
+  assert_non_null(strstr(sget(t[0], "narration"), "row 0: value 0, more 0."));
+  assert_non_null(strstr(sget(t[0], "narration"), "And 1997 more rows."));
+  cJSON_Delete(m);
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load_text("long.md", big, &full, &d);
+  assert_true(has_message(&d, "a table of 2000 rows: the first 96 are shown"));
+  vgi_diags_free(&d);
+  n = table_scenes(m, t), shown = 0;
+  assert_int_equal(n, 12);
+  for (int i = 0; i < n; i++) shown += cJSON_GetArraySize(vc_array(t[i], "rows"));
+  assert_int_equal(shown, 96);
+  /* every slide says rows; the last counts those not shown too */
+  for (int i = 0; i < n; i++) assert_non_null(strstr(sget(t[i], "narration"), "row "));
+  assert_non_null(strstr(sget(t[n - 1], "narration"), "more rows."));
+  assert_true(atoi(strstr(sget(t[n - 1], "narration"), "And ") + 4) >= 1904);
+  cJSON_Delete(m);
+}
+
+/* A table of a few dozen rows: a summary shows its first 16, the slide
+ * says so, and nothing is warned (--detail full shows it all). */
+static void summary_shows_two_pages(void **state) {
+  (void)state;
+  wide_doc(3, 30);
+  vgi_diags d;
+  cJSON *m = load_text("thirty.md", doc_s, NULL, &d);
+  assert_int_equal(d.warnings, 0);
+  vgi_diags_free(&d);
+  const cJSON *t[64];
+  int n = table_scenes(m, t);
+  assert_int_equal(n, 2);
+  assert_string_equal(vcget(t[0], "description"), "first 16 of 30 rows");
+  cJSON_Delete(m);
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load_text("thirty.md", doc_s, &full, &d);
+  assert_int_equal(d.warnings, 0);
+  vgi_diags_free(&d);
+  n = table_scenes(m, t);
+  int shown = 0;
+  for (int i = 0; i < n; i++) shown += cJSON_GetArraySize(vc_array(t[i], "rows"));
+  assert_int_equal(shown, 30);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(term_items_said_with_descriptions),
@@ -246,6 +426,10 @@ int main(void) {
     cmocka_unit_test(table_rows_kept_in_long_summary),
     cmocka_unit_test(long_cells_said_by_clause),
     cmocka_unit_test(slides_held_to_be_read),
+    cmocka_unit_test(wide_table_in_column_groups),
+    cmocka_unit_test(widest_table_warned),
+    cmocka_unit_test(long_table_bounded),
+    cmocka_unit_test(summary_shows_two_pages),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
