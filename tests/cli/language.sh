@@ -69,5 +69,11 @@ awk -v s="$start" 'BEGIN { exit !(s >= 8.5 && s <= 9.5) }' || bad "batch --keep-
 grep -q -- "--audio" a.out || bad "batch --audio: no message: $(cat a.out)"
 [ -e aud ] && bad "batch --audio made its folder"
 
+# a tag in another case, or a locale as $LANG writes it, is the language
+for pair in "EN:en" "de_DE.UTF-8:de-DE" "pt_br:pt-BR" "sr_RS@latin:sr-RS" "zh-hant-tw:zh-Hant-TW"; do
+  "$VGRUN" scenes --json --language "${pair%%:*}" doc.md >lang.out 2>&1 || bad "--language ${pair%%:*}: $(head -c 200 lang.out)"
+  grep -q "\"language\":\"${pair#*:}\"" lang.out || bad "--language ${pair%%:*} is not read as ${pair#*:}: $(head -c 200 lang.out)"
+done
+
 [ $fail = 0 ] && echo "ok: --language and batch options"
 exit $((fail > 0))

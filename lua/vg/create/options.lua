@@ -100,6 +100,8 @@ end
 -- subtags of 1-8 letters or digits)
 function M.check_language(v, name)
   local s = type(v) == "string" and v or ""
+  -- a locale as $LANG writes it (de_DE.UTF-8, sr_RS@latin) is its language
+  if s:match("^%a%a%a?_%a%a[.@]") or s:match("^%a%a%a?[.@]") then s = s:gsub("[.@].*$", "") end
   -- a primary tag of two or three letters, then subtags ("klingon" is none)
   local ok = #s < 64 and (s:match("^%a%a%a?$") or s:match("^%a%a%a?[-_][-_%w]+$")) ~= nil
   if ok then
@@ -111,7 +113,16 @@ function M.check_language(v, name)
   if not ok then
     return nil, (name or "--language") .. " " .. tostring(v) .. ": wants a language tag such as en, de or pt-BR"
   end
-  return v
+  -- in the case BCP 47 writes it: en, pt-BR, zh-Hant
+  local parts = {}
+  for part in s:gsub("_", "-"):gmatch("[^-]+") do
+    if #parts == 0 then part = part:lower()
+    elseif #part == 2 then part = part:upper()
+    elseif #part == 4 and part:match("^%a+$") then part = part:sub(1, 1):upper() .. part:sub(2):lower()
+    else part = part:lower() end
+    parts[#parts + 1] = part
+  end
+  return table.concat(parts, "-")
 end
 
 local X264_PRESETS = { slides = 1, ultrafast = 1, superfast = 1, veryfast = 1, faster = 1, fast = 1,
