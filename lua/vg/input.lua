@@ -173,7 +173,9 @@ function M.plan(src, opts)
         index = #plan.scenes + 1, video = vi, id = s.id, type = s.scene_type,
         title = timeline.scene_title(s, si), bullets = bullets_of(vc),
         narration = type(s.narration) == "string" and s.narration or "",
-        seconds = M.seconds(s, s.language or v.language),
+        -- (a scene with errors, a number where text belongs: 0, the
+        -- errors say why)
+        seconds = select(2, pcall(M.seconds, s, s.language or v.language)),
       }
       if type(vc.commands) == "table" then ps.lines, ps.language = #vc.commands, vc.language end
       if type(vc.solution_code) == "table" then ps.lines = #vc.solution_code end
@@ -181,6 +183,7 @@ function M.plan(src, opts)
       if vc.image then ps.image = true end
       pv.scenes[#pv.scenes + 1] = ps
       plan.scenes[#plan.scenes + 1] = ps
+      if type(ps.seconds) ~= "number" then ps.seconds = 0 end
       pv.seconds = pv.seconds + ps.seconds
     end
     plan.videos[#plan.videos + 1] = pv

@@ -4,6 +4,7 @@
 #include "input_private.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,8 @@ static cJSON *text_of(nctx *n, const cJSON *v) {
 
 static cJSON *as_text(nctx *n, cJSON *v) {
   if (!(cJSON_IsNumber(v) || cJSON_IsBool(v))) return v;
+  /* 1e999 is no text to show ("inf"): left a number, validation names it */
+  if (cJSON_IsNumber(v) && !isfinite(v->valuedouble)) return v;
   cJSON *s = text_of(n, v);
   vgi_pos_delete(n->pm, v);
   return s;

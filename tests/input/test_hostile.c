@@ -209,6 +209,18 @@ static void named_as_they_are(void **state) {
   cJSON_Delete(m);
   vgi_diags_free(&d);
 
+  /* a number past double's range where text belongs is no "inf" */
+  path = write_tmp("inf.json", "{\"video\": {\"id\": \"x\", \"title\": 1e999}, \"scenes\": [{\"scene_type\": "
+                               "\"title\", \"visual_content\": {\"title\": \"A\"}, \"narration\": \"Hello.\"}]}");
+  m = load(path, NULL, &d);
+  unlink(path);
+  assert_true(has_message(&d, "expected text, got a number"));
+  char *all = m ? cJSON_PrintUnformatted(m) : NULL;
+  assert_true(!all || !strstr(all, "\"inf\""));
+  free(all);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+
   char *long_lang = malloc(120000);
   k = (size_t)snprintf(long_lang, 64, "---\nlang: \"");
   for (size_t i = 0; i < 100000; i++) long_lang[k++] = i % 2 ? '\xa9' : '\xc2';   /* "©" again and again */
