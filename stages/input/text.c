@@ -112,6 +112,17 @@ static int rule_char(const tline *l, int min) {
   int n;
   const char *s = body(l, &n);
   if (n < min) return 0;
+  /* a line of box-drawing characters ("━━━━", U+2500-U+257F) is a rule too */
+  if ((unsigned char)s[0] == 0xE2 && ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95) && n >= 3) {
+    int k = 0;
+    for (int i = 0; i < n;) {
+      if (s[i] == ' ') { i++; continue; }
+      if (i + 2 >= n || memcmp(s + i, s, 3)) return 0;
+      i += 3;
+      k++;
+    }
+    return k >= min ? '-' : 0;
+  }
   char c = s[0];
   if (!strchr("=-~*^#+_.:", c)) return 0;
   int k = 0;
@@ -1647,12 +1658,14 @@ static int connective(const char *s, int n) {
 /* A copyright line or a licence's usual opening: the notice at the top of a
  * README ("Copyright 2001, … g10 Code GmbH", "This file is free software;
  * as a special exception …") is not what the document is about. */
+#define NOTICE_LINES 40   /* a notice is at the top: a ChangeLog's later ones are entries */
 static int notice(const char *s, int n) {
   static const char *const starts[] = { "copyright ", "copyright:", "\xc2\xa9", "(c) ",
     "this file is free software", "this program is free software", "this library is free software",
     "this file is distributed in the hope", "this program is distributed in the hope",
     "this library is distributed in the hope", "permission is granted", "permission is hereby granted",
-    "all rights reserved", NULL };
+    "all rights reserved", "copying and distribution of this file", "verbatim copying and distribution",
+    NULL };
   for (int k = 0; starts[k]; k++) {
     int m = (int)strlen(starts[k]);
     if (n >= m && !strncasecmp(s, starts[k], (size_t)m)) return 1;
@@ -1674,7 +1687,8 @@ static void blocks(text *r, view v, int depth) {
      * nor shown (the document's own "Copying" section still is) */
     int bt;
     const char *bs = body(l, &bt);
-      if (first_line && !r->past_top && !r->man && !(v.ov && i == v.a) && notice(bs, bt)) {
+      if (first_line && !r->past_top && r->L[i].no <= NOTICE_LINES && !r->man && !(v.ov && i == v.a) &&
+        notice(bs, bt)) {
       while (i < v.b && !vblank(r, &v, i)) i++;
       continue;
     }
