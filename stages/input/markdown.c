@@ -114,6 +114,12 @@ static int hexval(char c) {
   return -1;
 }
 
+/* "docs/shot.png" -> "shot.png": a picture named in a message */
+static const char *path_tail(const char *p) {
+  const char *t = strrchr(p, '/');
+  return t ? t + 1 : p;
+}
+
 static void add_image(md *m, cmark_node *img, int line) {
   const char *url = cmark_node_get_url(img);
   if (!url || !*url) return;
@@ -152,6 +158,10 @@ static void add_image(md *m, cmark_node *img, int line) {
                     cmark_node_get_start_column(img), NULL, m->d);
   free(path);
   if (real) {
+    /* a slide shows one picture: the one named later, and it says so */
+    if (m->image)
+      vgi_diag_add(m->d, VGI_WARNING, m->file, line, cmark_node_get_start_column(img), NULL,
+                   "a slide shows one picture: %s is shown, not the one before it", path_tail(real));
     free(m->image);
     m->image = real;
   }
@@ -284,6 +294,9 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
 /* A paragraph that only links elsewhere: a language switcher ("Čeština ∙
  * Deutsch ∙ …"), a row of badges, a table of links. Nothing to say or show. */
 static void nav_count(cmark_node *para, int *links, int *other, int depth);
+static int remote_url(const char *u) {
+  return !u || !*u || strstr(u, "://") || !strncmp(u, "data:", 5) || !strncmp(u, "//", 2);
+}
 static _Thread_local int label_;   /* nav_count met a label ("Read this in other languages:") */
 static int navigation(cmark_node *para) {
   int links = 0, other = 0;
@@ -297,6 +310,9 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
   int links = 0, other = 0;
   for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
     cmark_node_type t = cmark_node_get_type(c);
+    /* a picture of the document's own (not a badge's address) is content:
+     * two screenshots side by side are no row of badges */
+    if (t == CMARK_NODE_IMAGE && !remote_url(cmark_node_get_url(c))) { other++; continue; }
     if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) { links++; continue; }
     if ((t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) && depth < 4) {
       nav_count(c, &links, &other, depth + 1);   /* "*[A](a) ∙ [B](b)*" */
