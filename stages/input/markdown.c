@@ -64,6 +64,7 @@ typedef struct md {
   char *label;            /* a bold-only paragraph: names the next block */
   int label_once;         /* ... or a tldr item: names the next command only */
   char *image;            /* image waiting for a scene */
+  int image_line;         /* the line of its reference ("![x](a.png)") */
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
   int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
@@ -148,6 +149,7 @@ static void add_image(md *m, cmark_node *img, int line) {
   if (real) {
     free(m->image);
     m->image = real;
+    m->image_line = line;
   }
 }
 
@@ -1940,10 +1942,12 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
   snprintf(id, sizeof id, "scene_%02d", tail ? atoi(vgi_str(tail, "id") ? vgi_str(tail, "id") + 6 : "0") + 1 : 1);
   cJSON_AddStringToObject(s, "id", id);
   cJSON_AddStringToObject(s, "scene_type", type);
+  int image_line = 0;
   if (m->image) {
     cJSON_AddStringToObject(vc, "image", m->image);
     free(m->image);
     m->image = NULL;
+    image_line = m->image_line;
   }
   api_note_on(m, type, vc);   /* API references: a stability banner is its subtitle */
   cJSON_AddItemToObject(s, "visual_content", vc);
@@ -1963,6 +1967,9 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
   cJSON_AddTrueToObject(s, VGI_MAXAUTO_KEY);
   cJSON_AddStringToObject(src, "file", m->file);
   cJSON_AddNumberToObject(src, "line", line);
+  /* a warning about the picture (damaged, found when it is drawn) names
+   * the line of its reference, not the scene's */
+  if (image_line) cJSON_AddNumberToObject(src, "image_line", image_line);
   /* when whole scenes must go (--duration): a section's later scenes first,
    * then subsections, then sections; the title and the outro stay */
   if (strcmp(type, "title") && strcmp(type, "outro"))
