@@ -4,7 +4,8 @@
 # data is damaged is found only when it is drawn (vgrun create, vgrun
 # frame); the warning then named the section's first paragraph (line 7),
 # where the reference is on line 11; in YAML the scene's "- scene_type"
-# line, where `image:` is on line 12.
+# line, where `image:` is on line 12; in reStructuredText the .rst line of
+# the directive.
 . "$(dirname "$0")/../lib.sh"
 vg_need python3
 vg_scratch image_line
@@ -62,6 +63,28 @@ check "frame names the picture's line (11)" has "$T/frame.log" "doc.md:11: scene
 "$VGRUN" create "$T/doc.yaml" -o "$T/yaml.mp4" --resolution 320x180 --fps 5 >"$T/yaml.log" 2>&1; rc=$?
 expect_rc 0 "create doc.yaml"
 check "create names the image: line of the YAML (12)" has "$T/yaml.log" "doc.yaml:12: scene_01: image .*damaged.png cannot be used"
+
+# reStructuredText: the line of the .rst file ('.. image::' on line 13)
+cat >"$T/doc.rst" <<'RST'
+Pictures
+========
+
+Intro paragraph about the pictures and what they show here.
+
+Section
+-------
+
+First paragraph of the section, with some words in it to read aloud.
+
+Second paragraph with more words so that the image is further down.
+
+.. image:: damaged.png
+
+After the image another paragraph of words appears here for you.
+RST
+"$VGRUN" frame "$T/doc.rst" --scene 2 -o "$T/r.png" >"$T/rst.log" 2>&1; rc=$?
+expect_rc 0 "frame doc.rst"
+check "frame names the .rst line of the image directive (13)" has "$T/rst.log" "doc.rst:13: scene_02: image .*damaged.png"
 
 # the event a tool reads says the same line
 "$VGRUN" create "$T/doc.md" -o "$T/md2.mp4" --resolution 320x180 --fps 5 --events "$T/events.jsonl" \
