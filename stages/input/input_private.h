@@ -77,6 +77,11 @@ void vgi_buf_free(vgi_buf *b);
 /* Collapses runs of whitespace to one space and trims; in place. */
 char *vgi_squash(char *s);
 int vgi_word_count(const char *s);
+/* Whether the '?' or '!' at e (inside text) is a sign written as itself,
+ * not a sentence's end: quoted ("?", '?', `?`, «?», “?”), or alone between
+ * spaces ("mark it with ? when unsure") in a language that writes its marks
+ * against the word (not French: "Quoi ? Rien."). lang NULL: English. */
+int vgi_mark_as_sign(const char *text, const char *e, const char *lang);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
 /* v in as few digits as read back the same ("300.0000001", "15"); returns buf */

@@ -473,6 +473,7 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
     if (!strncmp(e, "\xE3\x80\x82", 3) || !strncmp(e, "\xEF\xBC\x81", 3) || !strncmp(e, "\xEF\xBC\x9F", 3))
       return e + 3;
     if (!strchr(".!?", *e)) continue;
+    if (vgi_mark_as_sign(text, e, lang)) continue;   /* "mark it with ? when unsure", "\"?\"" */
     const char *after = e + 1;
     while (*after == '.' ) after++;   /* "..." */
     while (*after == '"' || *after == ')' || *after == '\'' || !strncmp(after, "\xE2\x80\x9D", 3) ||
@@ -1220,7 +1221,8 @@ char *vgi_headline(const char *s) {
     for (size_t q = ws[i - 1]; q < we[i - 1]; q++) bdepth += t[q] == '(' ? 1 : t[q] == ')' && bdepth ? -1 : 0;
     const char *e = t + we[i - 1] - 1;
     /* not inside brackets, not an abbreviation of any language ("engl.") */
-    if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
+    if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e != '.' && vgi_mark_as_sign(t, e, NULL) && lower_start(t + ws[i])) &&
+        !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
         is_abbrev(t, e, "fr") || is_abbrev(t, e, "es") || ordinal(t, e, t + ws[i], "de"))))
       sentence = we[i - 1], sentence_words = i;
   }
@@ -1359,7 +1361,10 @@ size_t vgi_first_sentence(const char *s) {
        * in the root", "cd .. to go up") */
       size_t dots = 0;
       while (dots < i + 1 && s[i - dots] == '.') dots++;
-      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) &&
+      /* a sign alone ("with ? when unsure") before a lower-case word: one
+       * before a capital ends a French sentence ("Quoi ? Rien.") */
+      int sign = c != '.' && vgi_mark_as_sign(s, s + i, NULL) && lower_start(s + i + 1);
+      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && lower_start(s + i + 1)) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))

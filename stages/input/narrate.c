@@ -1563,7 +1563,8 @@ static int sentence_capital(const char *t) {
 static char *sentence_capitals(const char *s) {
   char *c = NULL;
   for (size_t i = 0; s[i]; i++) {
-    int start = i == 0 || (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]));
+    int start = i == 0 || (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]) &&
+                           !vgi_mark_as_sign(s, s + i - 2, NULL));   /* "with ? when unsure" */
     if (!start || !sentence_capital(s + i)) continue;
     /* "e.g. the": an abbreviation's stop starts no sentence */
     if (i >= 4 && s[i - 4] == '.') continue;
@@ -2623,6 +2624,25 @@ static char *speech_out(char *s) {
       if (said_en_) vgi_buf_puts(&b, e - p == 1 ? "dot" : "dot dot");
       p = e;
       continue;
+    }
+    /* a '?' or '!' written as a sign ("mark it with ? when unsure", "type
+     * \"!\" to flag it") is named in English, never said as a sentence's end */
+    if (said_en_) {
+      const char *m = p;
+      while (m < e && strchr("\"'`", *m)) m++;
+      const char *nx = e;
+      while (*nx == ' ') nx++;
+      /* alone, it is a sign only before a lower-case word ("The sign ? Stays"
+       * may be a question written with a space, as French writes one) */
+      if (m < e && (*m == '?' || *m == '!') && (p == s || p[-1] == ' ') &&
+          vgi_mark_as_sign(s, m, NULL) && (m > p || (*e == ' ' && *nx >= 'a' && *nx <= 'z'))) {
+        vgi_buf_puts(&b, *m == '?' ? "question mark" : "exclamation mark");
+        const char *r = m + 1;
+        while (r < e && strchr("\"'`", *r)) r++;   /* the closing quote */
+        vgi_buf_add(&b, r, (size_t)(e - r));   /* "\"?\"," keeps its comma */
+        p = e;
+        continue;
+      }
     }
     /* the word without the brackets, quotes and punctuation around it */
     const char *a = p, *z = e;

@@ -676,6 +676,53 @@ static void sentences_keep_dates(void **state) {
   cJSON_Delete(m);
 }
 
+/* A '?' or '!' written as a sign, not as a sentence's end: alone between
+ * spaces ("Mark an answer with ? when unsure" was cut at "?", said "Mark an
+ * answer with? When you are unsure"), quoted ("?") or a code span (`!`).
+ * French, which writes a space before its marks, keeps them as ends. */
+static void signs_end_no_sentence(void **state) {
+  (void)state;
+  const struct { const char *lang, *text; int n; const char *first; } cases[] = {
+    { "en", "Mark an answer with ? when unsure. Then go on.", 2, "Mark an answer with ? when unsure." },
+    { "en", "Type ! Then the tool flags it. Done.", 2, "Type ! Then the tool flags it." },
+    { "en", "Use \"?\" There for unknown values. Done.", 2, "Use \"?\" There for unknown values." },
+    { "en", "Is it clear? Yes it is! Good.", 3, "Is it clear?" },
+    { "fr", "Pourquoi ? Parce que le monde change.", 2, "Pourquoi ?" },
+    { "de", "Was nun? Das ist die Frage.", 2, "Was nun?" },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    int n = 0;
+    char **v = vgi_sentences_lang(cases[k].text, cases[k].lang, &n);
+    if (n != cases[k].n) fail_msg("%s: %d sentences, first '%s'", cases[k].text, n, n ? v[0] : "");
+    assert_string_equal(v[0], cases[k].first);
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+  }
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("sign.md", "# Survey\n\nThe survey tool collects answers from people in your team.\n\n"
+                       "## Marking\n\nMark an answer with ? when you are unsure about it, and the tool asks again. "
+                       "Use `?` or \"!\" in the text field to flag it.\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "with?"));
+  assert_null(strstr(all, "When you are"));
+  assert_non_null(strstr(all, "Mark an answer with question mark when you are unsure about it"));
+  assert_non_null(strstr(all, "Use question mark or exclamation mark in the text field"));
+  free(all);
+  /* the slide's bullet is not cut at the sign */
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      if (t && !strncmp(t, "Mark an answer with ?", 21)) { found = 1; assert_true(strlen(t) > 21); }
+    }
+  }
+  assert_true(found);
+  cJSON_Delete(m);
+}
+
 static void short_sections_share_a_slide(void **state) {
   (void)state;
   doc_n = 0;
@@ -2381,6 +2428,7 @@ int main(void) {
     cmocka_unit_test(summary_code_past_output),
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(sentences_keep_dates),
+    cmocka_unit_test(signs_end_no_sentence),
     cmocka_unit_test(questions_keep_answers),
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),
