@@ -82,6 +82,10 @@ int vgi_word_count(const char *s);
  * spaces ("mark it with ? when unsure") in a language that writes its marks
  * against the word (not French: "Quoi ? Rien."). lang NULL: English. */
 int vgi_mark_as_sign(const char *text, const char *e, const char *lang);
+/* t with the Markdown links written in it ("[text](url)", "[text][ref]",
+ * "[[Page]]") as their text and its pictures ("![x](a.png)") out
+ * (link_text.c); frees t, returns the new text. */
+char *vgi_link_text(char *t);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
 /* v in as few digits as read back the same ("300.0000001", "15"); returns buf */

@@ -353,7 +353,8 @@ static char *html_text(const char *h) {
   }
   char *t = vgi_buf_take(&b);
   for (char *q = t; *q; q++) if (*q == '\n' || *q == '\t' || *q == '\r') *q = ' ';
-  return vgi_squash(t);
+  /* Markdown in an HTML block is not parsed: its links are still links */
+  return vgi_squash(vgi_link_text(t));
 }
 
 /* Plain text of a node's inline content (images noted when m != NULL). */

@@ -4818,6 +4818,7 @@ static void omission_out(char *t) {
 
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
+  t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
   omission_out(t);
   t = command_out(t);
   t = bare_command_out(t);

@@ -723,6 +723,54 @@ static void signs_end_no_sentence(void **state) {
   cJSON_Delete(m);
 }
 
+/* Markdown links that reach text as written are read as their text: in an
+ * HTML block CommonMark parses no Markdown ("<div>\nRead the [FAQ](url)"
+ * was said "Read the [) before asking"), nor after an escaped bracket;
+ * "[text] (url)", "[text][ref]" and "[[Page]]" too. The address is never
+ * said, and no "[", "](" or "[)" is left. */
+static void written_links_said_by_text(void **state) {
+  (void)state;
+  const struct { const char *in, *out; } cases[] = {
+    { "Read the [FAQ](https://example.com/docs/faq) first.", "Read the FAQ first." },
+    { "See [a](x.md), [b](<a b.md>) and [c](https://x.org/y_(z) \"T\").", "See a, b and c." },
+    { "A [![badge](b.svg)](https://ci) and ![logo](l.png) here.", "A  and  here." },
+    { "Read [the guide] (https://example.com/g) now.", "Read the guide now." },
+    { "Use [optional] (default) values and [ref][r] and [[Wiki Page]].",
+      "Use [optional] (default) values and ref and Wiki Page." },
+    { "Arrays a[0] and [1, 2] stay; so does [x]: y.", "Arrays a[0] and [1, 2] stay; so does [x]: y." },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char *t = vgi_link_text(vgi_strdup(cases[k].in));
+    assert_string_equal(t, cases[k].out);
+    free(t);
+  }
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("links.md", "# Tool\n\nIntro paragraph about the tool, which is quite a good tool for you.\n\n"
+                       "## Help\n\n<div>\nRead the [FAQ](https://example.com/docs/faq) before asking any questions.\n"
+                       "</div>\n\n## Guide\n\nRead \\[the guide](https://example.com/guide) before you start the tool.\n",
+                       &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "Read the FAQ before asking any questions."));
+  assert_non_null(strstr(all, "Read the guide before you start the tool."));
+  assert_null(strstr(all, "["));
+  assert_null(strstr(all, "]"));
+  assert_null(strstr(all, "example"));
+  free(all);
+  /* the HTML block's slide shows the text too */
+  int shown = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      if (t && strstr(t, "FAQ")) { shown = 1; assert_null(strstr(t, "](")); }
+    }
+  }
+  assert_true(shown);
+  cJSON_Delete(m);
+}
+
 static void short_sections_share_a_slide(void **state) {
   (void)state;
   doc_n = 0;
@@ -2429,6 +2477,7 @@ int main(void) {
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(sentences_keep_dates),
     cmocka_unit_test(signs_end_no_sentence),
+    cmocka_unit_test(written_links_said_by_text),
     cmocka_unit_test(questions_keep_answers),
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),
