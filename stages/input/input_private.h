@@ -86,6 +86,15 @@ int vgi_mark_as_sign(const char *text, const char *e, const char *lang);
  * "[[Page]]") as their text and its pictures ("![x](a.png)") out
  * (link_text.c); frees t, returns the new text. */
 char *vgi_link_text(char *t);
+/* s as a part of a file name (file_names.c): Latin letters folded to ASCII,
+ * Cyrillic and Greek transliterated, other scripts' letters kept (dropped
+ * with VGI_NAME_ASCII), anything else parting words. VGI_NAME_SLUG: lower
+ * case, words joined by sep; else the case and the name's own '.', '_', '-'
+ * kept (other gaps are sep) and a Windows device name ("con") given a sep
+ * after it. At most max bytes, whole characters; never starts with '.', may
+ * be "". Caller frees; NULL only when memory runs out. */
+enum { VGI_NAME_SLUG = 1, VGI_NAME_ASCII = 2 };
+char *vgi_name_part(const char *s, int flags, char sep, size_t max);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
 /* v in as few digits as read back the same ("300.0000001", "15"); returns buf */

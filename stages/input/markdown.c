@@ -364,19 +364,13 @@ static char *plain(cmark_node *n, md *m) {
   return vgi_squash(vgi_buf_take(&b));
 }
 
+/* A video's id from its title ("Getting Started" → "getting_started",
+ * "Français" → "francais", "Введение" → "vvedenie"): file_names.c's slug in
+ * ASCII, as ids are; a title with no letter spelled in ASCII ("日本語") gives
+ * "" (the caller's "video"). */
 static char *slug(const char *s) {
-  vgi_buf b = {0};
-  int us = 0;
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (isalnum(c)) { vgi_buf_add(&b, (char[]){ (char)tolower(c) }, 1); us = 0; }
-    else if (!us && b.n) { vgi_buf_puts(&b, "_"); us = 1; }
-    if (b.n >= 48) break;
-  }
-  char *r = vgi_buf_take(&b);
-  size_t l = strlen(r);
-  while (l && r[l - 1] == '_') r[--l] = 0;
-  return r;
+  char *r = vgi_name_part(s, VGI_NAME_SLUG | VGI_NAME_ASCII, '_', 48);
+  return r ? r : vgi_strdup("");
 }
 
 /* Abbreviations that never end a sentence, per language (lower case, the
