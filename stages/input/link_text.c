@@ -42,14 +42,16 @@ static const char *dest_end(const char *p) {
   return q < lim && *q == ')' ? q + 1 : NULL;
 }
 
-/* Whether the destination [p, e) (without its brackets) is an address: a
- * scheme, a path, an anchor or a file's name, not words in brackets after
- * a bracketed word ("[optional] (default)"). */
+/* Whether the destination [p, e) (without its brackets) is plainly an
+ * address: a scheme, a path, an anchor, not words in brackets after a
+ * bracketed word ("[optional] (default)", groff's "\[en] (etc.)"). */
 static int addressy(const char *p, const char *e) {
   for (const char *q = p; q < e; q++)
     if (*q == ' ') return 0;
-  return memchr(p, '/', (size_t)(e - p)) || memchr(p, '#', (size_t)(e - p)) || memchr(p, '.', (size_t)(e - p)) ||
-         memchr(p, ':', (size_t)(e - p));
+  size_t n = (size_t)(e - p);
+  return (n > 1 && (*p == '/' || *p == '#')) || (n > 4 && !strncmp(p, "www.", 4)) ||
+         (n > 2 && !strncmp(p, "./", 2)) || (n > 3 && !strncmp(p, "../", 3)) ||
+         (n > 7 && !strncmp(p, "mailto:", 7)) || (memchr(p, '/', n) && memchr(p, '.', n));
 }
 
 /* The ']' that closes the '[' at p (nested brackets counted), or NULL. */
@@ -77,6 +79,11 @@ static void links_into(vgi_buf *b, const char *p, const char *end, int depth) {
     const char *open = memchr(p, '[', (size_t)(end - p));
     if (open && next_close && next_close <= open) next_close = memchr(open, ']', (size_t)(end - open));
     if (!open || !next_close) { vgi_buf_add(b, p, (size_t)(end - p)); return; }
+    if (open > p && open[-1] == '\\') {   /* "\[" is a bracket as written (groff's "\[en]") */
+      vgi_buf_add(b, p, (size_t)(open + 1 - p));
+      p = open + 1;
+      continue;
+    }
     int image = open > p && open[-1] == '!';
     const char *close = close_of(open);
     if (!close || close >= end) { vgi_buf_add(b, p, (size_t)(open + 1 - p)); p = open + 1; continue; }

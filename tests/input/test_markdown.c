@@ -738,6 +738,8 @@ static void written_links_said_by_text(void **state) {
     { "Use [optional] (default) values and [ref][r] and [[Wiki Page]].",
       "Use [optional] (default) values and ref and Wiki Page." },
     { "Arrays a[0] and [1, 2] stay; so does [x]: y.", "Arrays a[0] and [1, 2] stay; so does [x]: y." },
+    /* words in brackets after a bracketed word, a backslash's bracket */
+    { "Treat \\[en] (etc.) and [beta] (v1.2) as \\[x](y) is.", "Treat \\[en] (etc.) and [beta] (v1.2) as \\[x](y) is." },
   };
   for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
     char *t = vgi_link_text(vgi_strdup(cases[k].in));
