@@ -2564,6 +2564,20 @@ static size_t alternatives(const char *w, size_t n, size_t *end) {
   return parts >= 2 ? first : 0;
 }
 
+/* Whether [a, z) with its one bar at bar is a choice of two words
+ * ("LGPLv3+|GPLv2+", "on|off"): letters on both sides, only letters,
+ * digits and + - . around, no second bar (not "a||b", not a table row). */
+static int bar_choice(const char *a, const char *bar, const char *z) {
+  if (bar == a || bar + 1 >= z || memchr(bar + 1, '|', (size_t)(z - bar - 1))) return 0;
+  int left = 0, right = 0;
+  for (const char *q = a; q < z; q++) {
+    if (q == bar) continue;
+    if (isalpha((unsigned char)*q)) { if (q < bar) left = 1; else right = 1; continue; }
+    if (!isdigit((unsigned char)*q) && !strchr("+-.", *q)) return 0;
+  }
+  return left && right;
+}
+
 /* A run of things taken out ("DNS servers 1.1.1.1, 8.8.8.8 and ::1 as
  * fallback", "224.0.0.251 (IPv4), ff02::fb (IPv6)") leaves one place, so
  * that dangling_out judges the clause once: the marks between become one,
@@ -2649,7 +2663,15 @@ static char *speech_out(char *s) {
     while (a < z && strchr("([{\"'*_`", *a)) a++;
     while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
     size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0;
-    if (alt) {
+    const char *bar = said_en_ && z > a ? memchr(a, '|', (size_t)(z - a)) : NULL;
+    if (bar && !bar_choice(a, bar, z)) bar = NULL;
+    if (bar) {
+      /* "LGPLv3+|GPLv2+", "yes|no": a choice written with a bar is said
+       * with "or", never as a bar */
+      vgi_buf_add(&b, p, (size_t)(bar - p));
+      vgi_buf_puts(&b, " or ");
+      vgi_buf_add(&b, bar + 1, (size_t)(e - bar - 1));
+    } else if (alt) {
       /* "fix/fixes/fixed" is said "fix" */
       vgi_buf_add(&b, p, (size_t)(a - p) + alt);
       const char *rest = a + alt_end;

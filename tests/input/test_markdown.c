@@ -773,6 +773,24 @@ static void written_links_said_by_text(void **state) {
   cJSON_Delete(m);
 }
 
+/* A choice written with a bar is said with "or" ("dual-licensed under
+ * LGPLv3+|GPLv2+" was said with the bar); a bar that is no such choice
+ * ("a||b", a shell pipe between spaces) is left to the other rules. */
+static void bar_choices_said_with_or(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("bar.md", "# Lib\n\nLib converts domain names between many forms for you.\n\n"
+                       "## License\n\nThe library is dual-licensed under LGPLv3+|GPLv2+, while the rest is GPLv3+.\n\n"
+                       "## Flags\n\nThe switch takes on|off as its value, and a||b stays as written here.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "dual-licensed under LGPLv3+ or GPLv2+, while"));
+  assert_non_null(strstr(all, "takes on or off as its value"));
+  assert_null(strstr(all, "+|"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void short_sections_share_a_slide(void **state) {
   (void)state;
   doc_n = 0;
@@ -2480,6 +2498,7 @@ int main(void) {
     cmocka_unit_test(sentences_keep_dates),
     cmocka_unit_test(signs_end_no_sentence),
     cmocka_unit_test(written_links_said_by_text),
+    cmocka_unit_test(bar_choices_said_with_or),
     cmocka_unit_test(questions_keep_answers),
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),
