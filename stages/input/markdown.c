@@ -154,7 +154,8 @@ static void add_image(md *m, cmark_node *img, int line) {
 }
 
 /* Text as shown and said, without the marks that are neither: footnote
- * references ("[^1]") and emoji shortcodes (":rocket:"). */
+ * references ("[^1]") and emoji shortcodes (":rocket:", not the POSIX
+ * class "[:alpha:]"). */
 static void put_text(vgi_buf *b, const char *t) {
   for (const char *p = t; *p;) {
     if (p[0] == '[' && p[1] == '^') {
@@ -170,7 +171,11 @@ static void put_text(vgi_buf *b, const char *t) {
         alpha |= islower((unsigned char)*e) != 0;
         e++;
       }
-      if (*e == ':' && e > p + 1 && alpha && !isalnum((unsigned char)e[1]) && e[1] != ':') { p = e + 1; continue; }
+      /* not a POSIX class: "[:alpha:]" (cmark hands the '[' over apart) */
+      if (*e == ':' && e > p + 1 && alpha && !isalnum((unsigned char)e[1]) && e[1] != ':' && e[1] != ']') {
+        p = e + 1;
+        continue;
+      }
     }
     vgi_buf_add(b, p, 1);
     p++;

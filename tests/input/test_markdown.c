@@ -791,6 +791,25 @@ static void bar_choices_said_with_or(void **state) {
   cJSON_Delete(m);
 }
 
+/* A POSIX class is no emoji shortcode ("the POSIX classes [:graph:] and
+ * [:print:]" was shown and said "the POSIX classes [] and []"); a shortcode
+ * still goes (":rocket: Fast"). */
+static void posix_classes_kept(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("posix.md", "# Regex\n\nRegex matches text against patterns for you, quickly.\n\n"
+                       "## Classes\n\nThe POSIX classes [:graph:] and [:print:] now include more characters.\n\n"
+                       ":rocket: Fast start for every user of the library.\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "[:graph:] and [:print:]"));
+  assert_null(strstr(all, "[]"));
+  assert_null(strstr(all, "rocket"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void short_sections_share_a_slide(void **state) {
   (void)state;
   doc_n = 0;
@@ -2499,6 +2518,7 @@ int main(void) {
     cmocka_unit_test(signs_end_no_sentence),
     cmocka_unit_test(written_links_said_by_text),
     cmocka_unit_test(bar_choices_said_with_or),
+    cmocka_unit_test(posix_classes_kept),
     cmocka_unit_test(questions_keep_answers),
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),
