@@ -618,7 +618,14 @@ local function emit_warnings(scene, warnings, task)
     if not seen[key] then
       seen[key] = true
       local at = where(scene)
+      local line = scene.source and scene.source.line
       local msg
+      if w.status == "unreadable" and type(scene.source) == "table" and scene.source.file
+        and math.type(scene.source.image_line) then
+        -- a picture is named at its own reference, not at its scene's start
+        line = scene.source.image_line
+        at = string.format("%s:%d", scene.source.file, line)
+      end
       if w.status == "cut" then
         msg = string.format("%s: text of %s was cut to fit (font %.0f -> %.1f)",
           scene_name(scene), w.id, w.size or 0, w.final_size or 0)
@@ -633,7 +640,7 @@ local function emit_warnings(scene, warnings, task)
       w.message = msg
       local data = { scene = scene.id, field = w.id, status = w.status, size = w.size,
         final_size = w.final_size, file = scene.source and scene.source.file,
-        line = scene.source and scene.source.line, renderer = true }
+        line = line, renderer = true }
       if ok then
         -- the task's id and stage when there is a task, so a server with
         -- many tasks on one engine knows whose text this is

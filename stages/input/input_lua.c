@@ -469,6 +469,25 @@ static int l_sentences(lua_State *L) {
   return 1;
 }
 
+/* name_part(s, "slug"|"name", sep, max) -> s as a part of a file name
+ * (file_names.c): folded to ASCII where a table spells it, other scripts'
+ * letters kept, at most max bytes; "" when nothing is left */
+static int l_name_part(lua_State *L) {
+  const char *s = luaL_checkstring(L, 1);
+  static const char *const modes[] = { "name", "slug", NULL };
+  int slug = luaL_checkoption(L, 2, "slug", modes);
+  size_t sl;
+  const char *sep = luaL_optlstring(L, 3, slug ? "-" : "_", &sl);
+  luaL_argcheck(L, sl == 1 && strchr("-_.", sep[0]), 3, "one of '-', '_', '.'");
+  lua_Integer max = luaL_optinteger(L, 4, 100);
+  luaL_argcheck(L, max >= 1 && max <= 255, 4, "1 to 255 bytes");
+  char *r = vgi_name_part(s, slug ? VGI_NAME_SLUG : 0, sep[0], (size_t)max);
+  if (!r) return luaL_error(L, "out of memory");
+  lua_pushstring(L, r);
+  free(r);
+  return 1;
+}
+
 /* modules_error() -> nil, or why a copy of vg/timing.lua or vg/i18n.lua
  * (VGRUN_LUA_DIR) cannot be used: "<file>:<line>: ..." */
 static int l_modules_error(lua_State *L) {
@@ -492,7 +511,7 @@ int vgmod_input_core(lua_State *L) {
     { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds },
     { "named", l_named }, { "reveal_fill", l_reveal_fill }, { "quote_pages", l_quote_pages },
     { "sentences", l_sentences }, { "timing", l_timing }, { "modules_error", l_modules_error },
-    { "silent_seconds", l_silent_seconds }, { NULL, NULL },
+    { "silent_seconds", l_silent_seconds }, { "name_part", l_name_part }, { NULL, NULL },
   };
   luaL_newlib(L, fns);
   lua_pushnumber(L, VGI_WPM);

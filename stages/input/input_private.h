@@ -77,6 +77,24 @@ void vgi_buf_free(vgi_buf *b);
 /* Collapses runs of whitespace to one space and trims; in place. */
 char *vgi_squash(char *s);
 int vgi_word_count(const char *s);
+/* Whether the '?' or '!' at e (inside text) is a sign written as itself,
+ * not a sentence's end: quoted ("?", '?', `?`, «?», “?”), or alone between
+ * spaces ("mark it with ? when unsure") in a language that writes its marks
+ * against the word (not French: "Quoi ? Rien."). lang NULL: English. */
+int vgi_mark_as_sign(const char *text, const char *e, const char *lang);
+/* t with the Markdown links written in it ("[text](url)", "[text][ref]",
+ * "[[Page]]") as their text and its pictures ("![x](a.png)") out
+ * (link_text.c); frees t, returns the new text. */
+char *vgi_link_text(char *t);
+/* s as a part of a file name (file_names.c): Latin letters folded to ASCII,
+ * Cyrillic and Greek transliterated, other scripts' letters kept (dropped
+ * with VGI_NAME_ASCII), anything else parting words. VGI_NAME_SLUG: lower
+ * case, words joined by sep; else the case and the name's own '.', '_', '-'
+ * kept (other gaps are sep) and a Windows device name ("con") given a sep
+ * after it. At most max bytes, whole characters; never starts with '.', may
+ * be "". Caller frees; NULL only when memory runs out. */
+enum { VGI_NAME_SLUG = 1, VGI_NAME_ASCII = 2 };
+char *vgi_name_part(const char *s, int flags, char sep, size_t max);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
 /* v in as few digits as read back the same ("300.0000001", "15"); returns buf */

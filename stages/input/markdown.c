@@ -68,6 +68,7 @@ typedef struct md {
   char *label;            /* a bold-only paragraph: names the next block */
   int label_once;         /* ... or a tldr item: names the next command only */
   char *image;            /* image waiting for a scene */
+  int image_line;         /* the line of its reference ("![x](a.png)") */
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
   int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
@@ -164,11 +165,13 @@ static void add_image(md *m, cmark_node *img, int line) {
                    "a slide shows one picture: %s is shown, not the one before it", path_tail(real));
     free(m->image);
     m->image = real;
+    m->image_line = line;
   }
 }
 
 /* Text as shown and said, without the marks that are neither: footnote
- * references ("[^1]") and emoji shortcodes (":rocket:"). */
+ * references ("[^1]") and emoji shortcodes (":rocket:", not the POSIX
+ * class "[:alpha:]"). */
 static void put_text(vgi_buf *b, const char *t) {
   for (const char *p = t; *p;) {
     if (p[0] == '[' && p[1] == '^') {
@@ -184,7 +187,11 @@ static void put_text(vgi_buf *b, const char *t) {
         alpha |= islower((unsigned char)*e) != 0;
         e++;
       }
-      if (*e == ':' && e > p + 1 && alpha && !isalnum((unsigned char)e[1]) && e[1] != ':') { p = e + 1; continue; }
+      /* not a POSIX class: "[:alpha:]" (cmark hands the '[' over apart) */
+      if (*e == ':' && e > p + 1 && alpha && !isalnum((unsigned char)e[1]) && e[1] != ':' && e[1] != ']') {
+        p = e + 1;
+        continue;
+      }
     }
     vgi_buf_add(b, p, 1);
     p++;
@@ -373,7 +380,8 @@ static char *html_text(const char *h) {
   }
   char *t = vgi_buf_take(&b);
   for (char *q = t; *q; q++) if (*q == '\n' || *q == '\t' || *q == '\r') *q = ' ';
-  return vgi_squash(t);
+  /* Markdown in an HTML block is not parsed: its links are still links */
+  return vgi_squash(vgi_link_text(t));
 }
 
 /* Plain text of a node's inline content (images noted when m != NULL). */
@@ -383,19 +391,13 @@ static char *plain(cmark_node *n, md *m) {
   return vgi_squash(vgi_buf_take(&b));
 }
 
+/* A video's id from its title ("Getting Started" → "getting_started",
+ * "Français" → "francais", "Введение" → "vvedenie"): file_names.c's slug in
+ * ASCII, as ids are; a title with no letter spelled in ASCII ("日本語") gives
+ * "" (the caller's "video"). */
 static char *slug(const char *s) {
-  vgi_buf b = {0};
-  int us = 0;
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (isalnum(c)) { vgi_buf_add(&b, (char[]){ (char)tolower(c) }, 1); us = 0; }
-    else if (!us && b.n) { vgi_buf_puts(&b, "_"); us = 1; }
-    if (b.n >= 48) break;
-  }
-  char *r = vgi_buf_take(&b);
-  size_t l = strlen(r);
-  while (l && r[l - 1] == '_') r[--l] = 0;
-  return r;
+  char *r = vgi_name_part(s, VGI_NAME_SLUG | VGI_NAME_ASCII, '_', 48);
+  return r ? r : vgi_strdup("");
 }
 
 /* Abbreviations that never end a sentence, per language (lower case, the
@@ -493,6 +495,7 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
     if (!strncmp(e, "\xE3\x80\x82", 3) || !strncmp(e, "\xEF\xBC\x81", 3) || !strncmp(e, "\xEF\xBC\x9F", 3))
       return e + 3;
     if (!strchr(".!?", *e)) continue;
+    if (vgi_mark_as_sign(text, e, lang)) continue;   /* "mark it with ? when unsure", "\"?\"" */
     const char *after = e + 1;
     while (*after == '.' ) after++;   /* "..." */
     while (*after == '"' || *after == ')' || *after == '\'' || !strncmp(after, "\xE2\x80\x9D", 3) ||
@@ -1240,7 +1243,8 @@ char *vgi_headline(const char *s) {
     for (size_t q = ws[i - 1]; q < we[i - 1]; q++) bdepth += t[q] == '(' ? 1 : t[q] == ')' && bdepth ? -1 : 0;
     const char *e = t + we[i - 1] - 1;
     /* not inside brackets, not an abbreviation of any language ("engl.") */
-    if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
+    if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e != '.' && vgi_mark_as_sign(t, e, NULL) && lower_start(t + ws[i])) &&
+        !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
         is_abbrev(t, e, "fr") || is_abbrev(t, e, "es") || ordinal(t, e, t + ws[i], "de"))))
       sentence = we[i - 1], sentence_words = i;
   }
@@ -1379,7 +1383,10 @@ size_t vgi_first_sentence(const char *s) {
        * in the root", "cd .. to go up") */
       size_t dots = 0;
       while (dots < i + 1 && s[i - dots] == '.') dots++;
-      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) &&
+      /* a sign alone ("with ? when unsure") before a lower-case word: one
+       * before a capital ends a French sentence ("Quoi ? Rien.") */
+      int sign = c != '.' && vgi_mark_as_sign(s, s + i, NULL) && lower_start(s + i + 1);
+      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && lower_start(s + i + 1)) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))
@@ -1993,10 +2000,12 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
   snprintf(id, sizeof id, "scene_%02d", tail ? atoi(vgi_str(tail, "id") ? vgi_str(tail, "id") + 6 : "0") + 1 : 1);
   cJSON_AddStringToObject(s, "id", id);
   cJSON_AddStringToObject(s, "scene_type", type);
+  int image_line = 0;
   if (m->image) {
     cJSON_AddStringToObject(vc, "image", m->image);
     free(m->image);
     m->image = NULL;
+    image_line = m->image_line;
   }
   api_note_on(m, type, vc);   /* API references: a stability banner is its subtitle */
   cJSON_AddItemToObject(s, "visual_content", vc);
@@ -2016,6 +2025,9 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
   cJSON_AddTrueToObject(s, VGI_MAXAUTO_KEY);
   cJSON_AddStringToObject(src, "file", m->file);
   cJSON_AddNumberToObject(src, "line", line);
+  /* a warning about the picture (damaged, found when it is drawn) names
+   * the line of its reference, not the scene's */
+  if (image_line) cJSON_AddNumberToObject(src, "image_line", image_line);
   /* when whole scenes must go (--duration): a section's later scenes first,
    * then subsections, then sections; the title and the outro stay */
   if (strcmp(type, "title") && strcmp(type, "outro"))

@@ -1563,7 +1563,8 @@ static int sentence_capital(const char *t) {
 static char *sentence_capitals(const char *s) {
   char *c = NULL;
   for (size_t i = 0; s[i]; i++) {
-    int start = i == 0 || (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]));
+    int start = i == 0 || (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]) &&
+                           !vgi_mark_as_sign(s, s + i - 2, NULL));   /* "with ? when unsure" */
     if (!start || !sentence_capital(s + i)) continue;
     /* "e.g. the": an abbreviation's stop starts no sentence */
     if (i >= 4 && s[i - 4] == '.') continue;
@@ -2563,6 +2564,20 @@ static size_t alternatives(const char *w, size_t n, size_t *end) {
   return parts >= 2 ? first : 0;
 }
 
+/* Whether [a, z) with its one bar at bar is a choice of two words
+ * ("LGPLv3+|GPLv2+", "on|off"): letters on both sides, only letters,
+ * digits and + - . around, no second bar (not "a||b", not a table row). */
+static int bar_choice(const char *a, const char *bar, const char *z) {
+  if (bar == a || bar + 1 >= z || memchr(bar + 1, '|', (size_t)(z - bar - 1))) return 0;
+  int left = 0, right = 0;
+  for (const char *q = a; q < z; q++) {
+    if (q == bar) continue;
+    if (isalpha((unsigned char)*q)) { if (q < bar) left = 1; else right = 1; continue; }
+    if (!isdigit((unsigned char)*q) && !strchr("+-.", *q)) return 0;
+  }
+  return left && right;
+}
+
 /* A run of things taken out ("DNS servers 1.1.1.1, 8.8.8.8 and ::1 as
  * fallback", "224.0.0.251 (IPv4), ff02::fb (IPv6)") leaves one place, so
  * that dangling_out judges the clause once: the marks between become one,
@@ -2624,12 +2639,39 @@ static char *speech_out(char *s) {
       p = e;
       continue;
     }
+    /* a '?' or '!' written as a sign ("mark it with ? when unsure", "type
+     * \"!\" to flag it") is named in English, never said as a sentence's end */
+    if (said_en_) {
+      const char *m = p;
+      while (m < e && strchr("\"'`", *m)) m++;
+      const char *nx = e;
+      while (*nx == ' ') nx++;
+      /* alone, it is a sign only before a lower-case word ("The sign ? Stays"
+       * may be a question written with a space, as French writes one) */
+      if (m < e && (*m == '?' || *m == '!') && (p == s || p[-1] == ' ') &&
+          vgi_mark_as_sign(s, m, NULL) && (m > p || (*e == ' ' && *nx >= 'a' && *nx <= 'z'))) {
+        vgi_buf_puts(&b, *m == '?' ? "question mark" : "exclamation mark");
+        const char *r = m + 1;
+        while (r < e && strchr("\"'`", *r)) r++;   /* the closing quote */
+        vgi_buf_add(&b, r, (size_t)(e - r));   /* "\"?\"," keeps its comma */
+        p = e;
+        continue;
+      }
+    }
     /* the word without the brackets, quotes and punctuation around it */
     const char *a = p, *z = e;
     while (a < z && strchr("([{\"'*_`", *a)) a++;
     while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
     size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0;
-    if (alt) {
+    const char *bar = said_en_ && z > a ? memchr(a, '|', (size_t)(z - a)) : NULL;
+    if (bar && !bar_choice(a, bar, z)) bar = NULL;
+    if (bar) {
+      /* "LGPLv3+|GPLv2+", "yes|no": a choice written with a bar is said
+       * with "or", never as a bar */
+      vgi_buf_add(&b, p, (size_t)(bar - p));
+      vgi_buf_puts(&b, " or ");
+      vgi_buf_add(&b, bar + 1, (size_t)(e - bar - 1));
+    } else if (alt) {
       /* "fix/fixes/fixed" is said "fix" */
       vgi_buf_add(&b, p, (size_t)(a - p) + alt);
       const char *rest = a + alt_end;
@@ -4798,6 +4840,7 @@ static void omission_out(char *t) {
 
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
+  t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
   omission_out(t);
   t = command_out(t);
   t = bare_command_out(t);

@@ -260,7 +260,7 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
 /* ---- images of a finished model --------------------------------------------- */
 
 static void image_at(cJSON *holder, const char *path, const char *doc_dir, const char *top,
-                     const vgi_posmap *pm, const cJSON *scene, const vgi_options *o,
+                     const vgi_posmap *pm, cJSON *scene, const vgi_options *o,
                      vgi_diags *d) {
   cJSON *img = cJSON_GetObjectItemCaseSensitive(holder, "image");
   if (!img) return;
@@ -290,6 +290,13 @@ static void image_at(cJSON *holder, const char *path, const char *doc_dir, const
   int rc = vgi_image_resolve(img->valuestring, base, o, &real, file, line, col, path, d);
   if (rc == VGI_IMG_OK) {
     cJSON_SetValuestring(img, real);
+    /* a warning about the picture when it is drawn names this line */
+    cJSON *src = cJSON_GetObjectItemCaseSensitive(scene, "source");
+    const char *sf = vgi_str(src, "file");
+    if (p && line > 0 && cJSON_IsObject(src) && sf && !strcmp(sf, file)) {
+      cJSON_DeleteItemFromObjectCaseSensitive(src, "image_line");
+      cJSON_AddNumberToObject(src, "image_line", line);
+    }
   } else {
     /* a refused or missing image never reaches the renderer */
     cJSON_DeleteItemFromObjectCaseSensitive(holder, "image");

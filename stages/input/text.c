@@ -2401,9 +2401,11 @@ static void remap(const text *r, cJSON *node) {
   if (!node) return;
   for (cJSON *c = node->child; c; c = c->next) {
     if (c->string && !strcmp(c->string, "source") && cJSON_IsObject(c)) {
-      cJSON *l = cJSON_GetObjectItemCaseSensitive(c, "line");
-      if (cJSON_IsNumber(l) && l->valueint >= 1 && l->valueint <= r->nmap)
-        cJSON_SetNumberValue(l, r->map[l->valueint - 1]);
+      for (int k = 0; k < 2; k++) {   /* the scene's line and its picture's */
+        cJSON *l = cJSON_GetObjectItemCaseSensitive(c, k ? "image_line" : "line");
+        if (cJSON_IsNumber(l) && l->valueint >= 1 && l->valueint <= r->nmap)
+          cJSON_SetNumberValue(l, r->map[l->valueint - 1]);
+      }
     } else if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
       remap(r, c);
     }

@@ -137,6 +137,20 @@ int vgi_word_count(const char *s) {
   return n;
 }
 
+int vgi_mark_as_sign(const char *text, const char *e, const char *lang) {
+  if (*e != '?' && *e != '!') return 0;
+  static const char *const quotes[][2] = { { "\"", "\"" }, { "'", "'" }, { "`", "`" },
+    { "\xC2\xAB", "\xC2\xBB" }, { "\xE2\x80\x9C", "\xE2\x80\x9D" }, { "\xE2\x80\x98", "\xE2\x80\x99" },
+    { "\xE2\x80\x9E", "\xE2\x80\x9C" } };
+  for (size_t k = 0; k < sizeof quotes / sizeof *quotes; k++) {
+    size_t ol = strlen(quotes[k][0]), cl = strlen(quotes[k][1]);
+    if ((size_t)(e - text) >= ol && !memcmp(e - ol, quotes[k][0], ol) && !strncmp(e + 1, quotes[k][1], cl))
+      return 1;
+  }
+  int alone = (e == text || e[-1] == ' ') && e[1] == ' ';
+  return alone && !(lang && !strncmp(lang, "fr", 2));
+}
+
 double vgi_speech_seconds(const char *text) {
   return vgi_word_count(text) * 60.0 / VGI_WPM;
 }

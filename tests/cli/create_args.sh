@@ -190,7 +190,7 @@ Hangul only.
 EOF
 "$VGRUN" -q create --from in/nd.md --split h2 -o out/nd.mp4 "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"
 rc=$?
-want="nd-01-node-guide.mp4 nd-02-getting-started-the-cli.mp4 nd-03-etc-passwd.mp4 nd-04-part.mp4 nd-05-part.mp4"
+want="nd-01-node-guide.mp4 nd-02-getting-started-the-cli.mp4 nd-03-etc-passwd.mp4 nd-04-part.mp4 nd-05-한국어-제목.mp4"
 got=$(cd out && ls *.mp4 2>/dev/null | tr '\n' ' ' | sed 's/ $//')
 if [ $rc -eq 0 ] && [ "$got" = "$want" ]; then ok; else bad "split -o FILE: exit $rc, got '$got', wanted '$want': $(head -c 300 "$T/stderr")"; fi
 t1=$(grep -o '"title":[[:space:]]*"[^"]*"' out/nd-01-node-guide.timing.json 2>/dev/null | head -1)

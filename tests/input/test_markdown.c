@@ -678,6 +678,140 @@ static void sentences_keep_dates(void **state) {
   cJSON_Delete(m);
 }
 
+/* A '?' or '!' written as a sign, not as a sentence's end: alone between
+ * spaces ("Mark an answer with ? when unsure" was cut at "?", said "Mark an
+ * answer with? When you are unsure"), quoted ("?") or a code span (`!`).
+ * French, which writes a space before its marks, keeps them as ends. */
+static void signs_end_no_sentence(void **state) {
+  (void)state;
+  const struct { const char *lang, *text; int n; const char *first; } cases[] = {
+    { "en", "Mark an answer with ? when unsure. Then go on.", 2, "Mark an answer with ? when unsure." },
+    { "en", "Type ! Then the tool flags it. Done.", 2, "Type ! Then the tool flags it." },
+    { "en", "Use \"?\" There for unknown values. Done.", 2, "Use \"?\" There for unknown values." },
+    { "en", "Is it clear? Yes it is! Good.", 3, "Is it clear?" },
+    { "fr", "Pourquoi ? Parce que le monde change.", 2, "Pourquoi ?" },
+    { "de", "Was nun? Das ist die Frage.", 2, "Was nun?" },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    int n = 0;
+    char **v = vgi_sentences_lang(cases[k].text, cases[k].lang, &n);
+    if (n != cases[k].n) fail_msg("%s: %d sentences, first '%s'", cases[k].text, n, n ? v[0] : "");
+    assert_string_equal(v[0], cases[k].first);
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+  }
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("sign.md", "# Survey\n\nThe survey tool collects answers from people in your team.\n\n"
+                       "## Marking\n\nMark an answer with ? when you are unsure about it, and the tool asks again. "
+                       "Use `?` or \"!\" in the text field to flag it.\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "with?"));
+  assert_null(strstr(all, "When you are"));
+  assert_non_null(strstr(all, "Mark an answer with question mark when you are unsure about it"));
+  assert_non_null(strstr(all, "Use question mark or exclamation mark in the text field"));
+  free(all);
+  /* the slide's bullet is not cut at the sign */
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      if (t && !strncmp(t, "Mark an answer with ?", 21)) { found = 1; assert_true(strlen(t) > 21); }
+    }
+  }
+  assert_true(found);
+  cJSON_Delete(m);
+}
+
+/* Markdown links that reach text as written are read as their text: in an
+ * HTML block CommonMark parses no Markdown ("<div>\nRead the [FAQ](url)"
+ * was said "Read the [) before asking"), nor after an escaped bracket;
+ * "[text] (url)", "[text][ref]" and "[[Page]]" too. The address is never
+ * said, and no "[", "](" or "[)" is left. */
+static void written_links_said_by_text(void **state) {
+  (void)state;
+  const struct { const char *in, *out; } cases[] = {
+    { "Read the [FAQ](https://example.com/docs/faq) first.", "Read the FAQ first." },
+    { "See [a](x.md), [b](<a b.md>) and [c](https://x.org/y_(z) \"T\").", "See a, b and c." },
+    { "A [![badge](b.svg)](https://ci) and ![logo](l.png) here.", "A  and  here." },
+    { "Read [the guide] (https://example.com/g) now.", "Read the guide now." },
+    { "Use [optional] (default) values and [ref][r] and [[Wiki Page]].",
+      "Use [optional] (default) values and ref and Wiki Page." },
+    { "Arrays a[0] and [1, 2] stay; so does [x]: y.", "Arrays a[0] and [1, 2] stay; so does [x]: y." },
+    /* words in brackets after a bracketed word, a backslash's bracket */
+    { "Treat \\[en] (etc.) and [beta] (v1.2) as \\[x](y) is.", "Treat \\[en] (etc.) and [beta] (v1.2) as \\[x](y) is." },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char *t = vgi_link_text(vgi_strdup(cases[k].in));
+    assert_string_equal(t, cases[k].out);
+    free(t);
+  }
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("links.md", "# Tool\n\nIntro paragraph about the tool, which is quite a good tool for you.\n\n"
+                       "## Help\n\n<div>\nRead the [FAQ](https://example.com/docs/faq) before asking any questions.\n"
+                       "</div>\n\n## Guide\n\nRead \\[the guide](https://example.com/guide) before you start the tool.\n",
+                       &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "Read the FAQ before asking any questions."));
+  assert_non_null(strstr(all, "Read the guide before you start the tool."));
+  assert_null(strstr(all, "["));
+  assert_null(strstr(all, "]"));
+  assert_null(strstr(all, "example"));
+  free(all);
+  /* the HTML block's slide shows the text too */
+  int shown = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "title");
+      if (t && strstr(t, "FAQ")) { shown = 1; assert_null(strstr(t, "](")); }
+    }
+  }
+  assert_true(shown);
+  cJSON_Delete(m);
+}
+
+/* A choice written with a bar is said with "or" ("dual-licensed under
+ * LGPLv3+|GPLv2+" was said with the bar); a bar that is no such choice
+ * ("a||b", a shell pipe between spaces) is left to the other rules. */
+static void bar_choices_said_with_or(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("bar.md", "# Lib\n\nLib converts domain names between many forms for you.\n\n"
+                       "## License\n\nThe library is dual-licensed under LGPLv3+|GPLv2+, while the rest is GPLv3+.\n\n"
+                       "## Flags\n\nThe switch takes on|off as its value, and a||b stays as written here.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "dual-licensed under LGPLv3+ or GPLv2+, while"));
+  assert_non_null(strstr(all, "takes on or off as its value"));
+  assert_null(strstr(all, "+|"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A POSIX class is no emoji shortcode ("the POSIX classes [:graph:] and
+ * [:print:]" was shown and said "the POSIX classes [] and []"); a shortcode
+ * still goes (":rocket: Fast"). */
+static void posix_classes_kept(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("posix.md", "# Regex\n\nRegex matches text against patterns for you, quickly.\n\n"
+                       "## Classes\n\nThe POSIX classes [:graph:] and [:print:] now include more characters.\n\n"
+                       ":rocket: Fast start for every user of the library.\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "[:graph:] and [:print:]"));
+  assert_null(strstr(all, "[]"));
+  assert_null(strstr(all, "rocket"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void short_sections_share_a_slide(void **state) {
   (void)state;
   doc_n = 0;
@@ -2383,6 +2517,10 @@ int main(void) {
     cmocka_unit_test(summary_code_past_output),
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(sentences_keep_dates),
+    cmocka_unit_test(signs_end_no_sentence),
+    cmocka_unit_test(written_links_said_by_text),
+    cmocka_unit_test(bar_choices_said_with_or),
+    cmocka_unit_test(posix_classes_kept),
     cmocka_unit_test(questions_keep_answers),
     cmocka_unit_test(short_sections_share_a_slide),
     cmocka_unit_test(short_h2_sections_share_a_slide),

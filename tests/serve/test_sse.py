@@ -7,6 +7,7 @@ import json
 import os
 import socket
 import sys
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import Server, check, done, multipart, sse_events  # noqa: E402
@@ -53,6 +54,11 @@ try:
     check(st == 200 and data == b"" and h.get("content-length") == "100000", "HEAD -> length, no body")
     st, _, _ = s.request("GET", "/api/tasks/%s/files/secret.txt" % tid)
     check(st == 404, "a name the task did not make -> 404")
+    # a part named by a title in another script: its UTF-8 name, percent-encoded as browsers send it
+    st, h, data = s.request("GET", "/api/tasks/%s/files/%s" % (tid, urllib.parse.quote("video-02-はじめに.mp4")))
+    check(st == 200 and data == b"part two", "files/video-02-はじめに.mp4 (UTF-8 name) -> the file, got %d" % st)
+    st, _, _ = s.request("GET", "/api/tasks/%s/files/%s" % (tid, urllib.parse.quote("video-02-はじめ.mp4")))
+    check(st == 404, "a UTF-8 name the task did not make -> 404")
 
     # a client on the task's stream before it runs, one on /api/events
     c = s.conn()

@@ -4,6 +4,7 @@
 -- that tell a file vgrun made from a file of the user's.
 local vg = require("vg")
 local core = require("vg.core")
+local input_core = require("vg.input_core")
 
 local M = {}
 
@@ -12,18 +13,22 @@ local function dirname(path) return path:match("^(.*)/[^/]*$") or "." end
 local function strip_ext(path) return (path:gsub("%.[^./]*$", "")) end
 
 -- Output names. A name made from a document (a title, an id, the input's
--- name) is ASCII letters, digits, '.', '_' and '-', never empty, never
--- starting with '.', so it cannot leave the output folder or hide.
+-- name) is letters, digits, '.', '_' and '-' (stages/input/file_names.c):
+-- Latin letters with marks folded to ASCII ("Français" -> "Francais"),
+-- Cyrillic and Greek transliterated, other scripts' letters kept as written
+-- ("日本語"); never empty, never starting with '.', at most 100 bytes, so it
+-- cannot leave the output folder or hide. docs/cli.md, "Output names".
 local function safe_name(s, fallback)
-  s = tostring(s or ""):gsub("[^%w._-]+", "_"):gsub("^[._-]+", ""):sub(1, 100):gsub("[._-]+$", "")
+  s = input_core.name_part(tostring(s or ""), "name", "_", 100)
   if s == "" then return fallback end
   return s
 end
 M.safe_name = safe_name
 
--- "Getting Started: the CLI" -> "getting-started-the-cli"
+-- "Getting Started: the CLI" -> "getting-started-the-cli", "Über uns" ->
+-- "uber-uns", "Введение" -> "vvedenie", "はじめに" -> "はじめに" (at most 60 bytes)
 function M.slug(s, fallback)
-  s = tostring(s or ""):lower():gsub("[^%w]+", "-"):sub(1, 60):gsub("^%-+", ""):gsub("%-+$", "")
+  s = input_core.name_part(tostring(s or ""), "slug", "-", 60)
   if s == "" then return fallback or "part" end
   return s
 end

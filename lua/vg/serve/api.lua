@@ -454,8 +454,9 @@ local function file_route(ctx)
   local mgr, _, id = task_of(ctx)
   if not mgr then return end
   local name = ctx.params.name
-  -- names the task made are plain names; anything else is nobody's file
-  if not name:match("^[%w][%w%._%-]*$") or #name > 200 then
+  -- names the task made are plain names (a title in another script keeps
+  -- its letters: stages/input/file_names.c); anything else is nobody's file
+  if not name:match("^[%w\128-\255][%w\128-\255%._%-]*$") or #name > 200 then
     return M.send_error(ctx, 404, "no file " .. name .. " in task " .. id)
   end
   local path = mgr:file(id, name)
