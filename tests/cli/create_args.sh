@@ -120,6 +120,33 @@ if [ $? -eq 0 ] && [ -s out/made.mp4 ]; then ok; else bad "made.mp4 removed, mad
 if [ $? -eq 0 ]; then ok; else bad "made.mp4 unchanged, made again: $(head -c 300 "$T/stderr")"; fi
 rm -rf out/* in/victim.txt "$VGRUN_STATE_DIR"
 
+# two documents whose names give one output name (-o DIR): the second does
+# not replace the first's video; a name given with -o FILE.mp4 is the user's
+cp in/talk.md "in/my talk.md"
+cp in/talk.md in/my_talk.md
+"$VGRUN" -q create --from "in/my talk.md" -o out "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr" || bad "my talk.md: $(cat "$T/stderr")"
+first=$(sha256sum out/my_talk.mp4 | cut -d' ' -f1)
+"$VGRUN" -q create --from in/my_talk.md -o out "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"; rc=$?
+if [ $rc -eq 2 ] && grep -q "out/my_talk.mp4 is the video vgrun made from .*my talk.md" "$T/stderr" \
+  && [ "$(sha256sum out/my_talk.mp4 | cut -d' ' -f1)" = "$first" ]; then ok
+else bad "one name from two documents: exit $rc: $(head -c 300 "$T/stderr")"; fi
+"$VGRUN" -q create --from "in/my talk.md" -o out "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"
+if [ $? -eq 0 ]; then ok; else bad "the first document again: $(head -c 300 "$T/stderr")"; fi
+"$VGRUN" -q create --from in/my_talk.md -o out/my_talk.mp4 "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"
+if [ $? -eq 0 ]; then ok; else bad "-o FILE.mp4 names the output: $(head -c 300 "$T/stderr")"; fi
+rm -rf out/* "in/my talk.md" in/my_talk.md "$VGRUN_STATE_DIR"
+
+# --split parts an earlier run made and this one did not: left, and named
+printf '# G\n\nA guide.\n\n## One\n\nThe first part.\n\n## Two\n\nThe second part.\n\n## Three\n\nThe third.\n' >in/g.md
+"$VGRUN" -q create --from in/g.md --split h2 -o out/g.mp4 "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr" || bad "split: $(cat "$T/stderr")"
+printf '# G\n\nA guide.\n\n## Uno\n\nThe first part.\n\n## Two\n\nThe second part.\n' >in/g.md
+"$VGRUN" -q create --from in/g.md --split h2 -o out/g.mp4 "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"; rc=$?
+stale=$(grep -c "was made from this input by an earlier run" "$T/stderr")
+if [ $rc -eq 0 ] && [ "$stale" -ge 1 ] && grep -q "g-0[0-9]-one.mp4 was made from this input" "$T/stderr" \
+  && ! grep -q "g-0[0-9]-uno.mp4 was made" "$T/stderr"; then ok
+else bad "stale split parts: exit $rc, $stale named: $(head -c 400 "$T/stderr"; ls out)"; fi
+rm -rf out/* in/g.md "$VGRUN_STATE_DIR"
+
 # --- item 8: options are checked before any work -------------------------------
 refused bad-voice "--voice" "klingon" -- --from in/talk.md -o out/v.mp4 --voice klingon
 refused bad-colour "--color" "mauve" -- --from in/talk.md -o out/v.mp4 --color mauve

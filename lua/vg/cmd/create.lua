@@ -333,7 +333,8 @@ return {
       if clash then return usage_error(clash) end
       -- a file at an output path that vgrun never made stays (--overwrite)
       local own = create.all_written(o, outs)
-      local theirs = create.refuse_unclaimed(own, o.overwrite, nil, o.resume)
+      local from, derived = create.source_of(o, path)
+      local theirs = create.refuse_unclaimed(own, o.overwrite, nil, o.resume, from, derived)
       if theirs then return usage_error(theirs) end
       claims = own
     end
@@ -350,7 +351,7 @@ return {
     -- every output is vgrun's from now on (its folder exists: the record
     -- names its real path)
     if claims then
-      local cok2, cerr2 = create.claim(claims)
+      local cok2, cerr2 = create.claim(claims, nil, (create.source_of(o, path)))
       if not cok2 then eprintf("vgrun create: %s\n", cerr2); return 1 end
     end
     -- warnings (text shrunk or cut, narration too long...) are shown once each
@@ -399,6 +400,13 @@ return {
         if file_kind(also[k]) == "file" then list[#list + 1] = also[k] end
       end
       if #list > 0 then print("wrote " .. table.concat(list, ", ")) end
+    end
+    -- parts an earlier run made from this input and this one did not
+    local mp4s = {}
+    for i, out in ipairs(r.context.outputs or {}) do mp4s[i] = out.path end
+    for _, p in ipairs(create.stale_parts(mp4s, (create.source_of(o, path)))) do
+      eprintf("vgrun create: warning: %s was made from this input by an earlier run, not by this one "
+        .. "(its part is gone or renamed); remove it if it is not wanted\n", p)
     end
     return 0
   end,

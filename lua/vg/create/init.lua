@@ -88,7 +88,8 @@ local function style_stage(o)
     if clash then error(clash, 0) end
     -- a file there that vgrun did not make stays (o.overwrite); the rest are
     -- claimed in the task's state folder before anything is written
-    local ok, cerr = M.check_and_claim(written, o.overwrite, task.state_dir, task.resumed)
+    local from, derived = M.source_of(o, ctx.input)
+    local ok, cerr = M.check_and_claim(written, o.overwrite, task.state_dir, task.resumed, from, derived)
     if not ok then error(cerr, 0) end
     -- held by the task until it ends
     local locks, lerr = M.lock_outputs(written, task.state_dir)

@@ -249,26 +249,64 @@ local function made_by_vgrun(out, rec, resumed)
   return true
 end
 
--- unclaimed(outputs [, state_dir [, resumed]]) -> the outputs that hold a
--- file vgrun has no record of making, or not the file it made there
--- (replaced by another file, a link or a FIFO, or changed since): each
--- {path=, changed=}
-function M.unclaimed(outputs, state_dir, resumed)
+-- unclaimed(outputs [, state_dir [, resumed [, from]]]) -> the outputs
+-- that hold a file vgrun has no record of making, or not the file it made
+-- there (replaced by another file, a link or a FIFO, or changed since), or
+-- (from: the input a name was made from) one it made from another input:
+-- each {path=, changed=, other=}
+function M.unclaimed(outputs, state_dir, resumed, from, derived)
   local list = {}
   for _, out in ipairs(outputs) do
     if core.stat(out, true) then
       local rec = read_claim(M.claim_path(out, state_dir))
       if not rec then list[#list + 1] = { path = out }
-      elseif not made_by_vgrun(out, rec, resumed) then list[#list + 1] = { path = out, changed = true } end
+      elseif not made_by_vgrun(out, rec, resumed) then list[#list + 1] = { path = out, changed = true }
+      elseif derived and from and type(rec.from) == "string" and rec.from ~= from then
+        list[#list + 1] = { path = out, other = rec.from }
+      end
     end
   end
   return list
 end
 
+--- source_of(o, input) -> the real path of the input (what a claim
+-- record says an output was made from), and whether the output names are
+-- made from it (-o DIR, or no -o): "a b.md" and "a_b.md" both name
+-- DIR/a_b.mp4, and the second is not the first's to replace.
+function M.source_of(o, input)
+  local p = type(input) == "table" and input.path or input
+  return type(p) == "string" and (core.realpath(p) or p) or nil, not is_mp4(o.output)
+end
+
+--- stale_parts(mp4s, from [, state_dir]) -> the videos beside mp4s that
+-- vgrun made from the same input in an earlier run and not in this one (a
+-- --split part whose section was renamed or removed): left, and named.
+function M.stale_parts(mp4s, from, state_dir)
+  if not from then return {} end
+  local ours, dirs, stale = {}, {}, {}
+  for _, p in ipairs(mp4s) do
+    ours[real_target(p)] = true
+    local d = dirname(p)
+    if not dirs[d] then dirs[d] = true; dirs[#dirs + 1] = d end
+  end
+  for _, d in ipairs(dirs) do
+    local entries = core.scandir(d) or {}
+    table.sort(entries, function(a, b) return a.name < b.name end)
+    for _, e in ipairs(entries) do
+      local p = d .. "/" .. e.name
+      if is_mp4(e.name) and not ours[real_target(p)] then
+        local rec = read_claim(M.claim_path(p, state_dir))
+        if rec and rec.from == from and rec.made and made_by_vgrun(p, rec) then stale[#stale + 1] = p end
+      end
+    end
+  end
+  return stale
+end
+
 -- claim(outputs [, state_dir]) -> true | nil, message: records every
 -- output as vgrun's, to be written by this run (made_by_vgrun: a plain file
 -- there is this run's until record_made says which one)
-function M.claim(outputs, state_dir)
+function M.claim(outputs, state_dir, from)
   local dir = (state_dir or require("vg.state").dir()) .. "/outputs"
   for _, out in ipairs(outputs) do
     -- the output's folder first: the record names the real path, which is
@@ -276,9 +314,9 @@ function M.claim(outputs, state_dir)
     core.mkdirs(dirname(out))
     local path = M.claim_path(out, state_dir)
     local rec = read_claim(path)
-    if not rec or rec.made then
+    if not rec or rec.made or (from and rec.from ~= from) then
       local ok, err = core.mkdirs(dir)
-      if ok then ok, err = core.write_atomic(path, vg.json.encode({ path = real_target(out) }) .. "\n") end
+      if ok then ok, err = core.write_atomic(path, vg.json.encode({ path = real_target(out), from = from }) .. "\n") end
       if not ok then return nil, err end
     end
   end
@@ -292,17 +330,24 @@ function M.record_made(outputs, state_dir)
   for _, out in ipairs(outputs) do
     local st = core.stat(out, true)
     local path = M.claim_path(out, state_dir)
-    if st and st.type == "file" and read_claim(path) then
-      core.write_atomic(path, vg.json.encode({ path = real_target(out), made = identity(st) }) .. "\n")
+    local rec = st and st.type == "file" and read_claim(path)
+    if rec then
+      core.write_atomic(path, vg.json.encode({ path = real_target(out), made = identity(st),
+        from = type(rec.from) == "string" and rec.from or nil }) .. "\n")
     end
   end
 end
 
--- refuse_unclaimed(outputs, overwrite [, state_dir [, resumed]]) -> nil | why not
-function M.refuse_unclaimed(outputs, overwrite, state_dir, resumed)
-  local theirs = not overwrite and M.unclaimed(outputs, state_dir, resumed) or {}
+-- refuse_unclaimed(outputs, overwrite [, state_dir [, resumed [, from, derived]]]) -> nil | why not
+function M.refuse_unclaimed(outputs, overwrite, state_dir, resumed, from, derived)
+  local theirs = not overwrite and M.unclaimed(outputs, state_dir, resumed, from, derived) or {}
   if #theirs == 0 then return nil end
   local first = theirs[1]
+  if first.other then
+    return string.format("the output %s is the video vgrun made from %s, not from this input "
+      .. "(two inputs give one name: name the output with -o NAME.mp4, or add --overwrite to replace it)",
+      first.path, first.other)
+  end
   return string.format("the output %s %s (move it away, or add --overwrite to replace it%s)", first.path,
     first.changed and "is not the file vgrun made there: it was replaced or changed since"
       or "exists and vgrun has no record of making it",
@@ -313,10 +358,10 @@ end
 -- refuses when an output holds a file vgrun has no record of making (unless
 -- overwrite), else claims them all. Both `vgrun create` (before the task)
 -- and the create pipeline (before anything is written) call it.
-function M.check_and_claim(outputs, overwrite, state_dir, resumed)
-  local why = M.refuse_unclaimed(outputs, overwrite, state_dir, resumed)
+function M.check_and_claim(outputs, overwrite, state_dir, resumed, from, derived)
+  local why = M.refuse_unclaimed(outputs, overwrite, state_dir, resumed, from, derived)
   if why then return nil, why end
-  return M.claim(outputs, state_dir)
+  return M.claim(outputs, state_dir, from)
 end
 
 --- events_file_refused(path) -> nil | why not: `--events PATH` of any
