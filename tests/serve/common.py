@@ -162,3 +162,25 @@ def events_until(resp, stop):
             continue
         k, _, v = line.partition(":")
         cur[k] = v[1:] if v.startswith(" ") else v
+
+
+def render_under_way(s, doc, options):
+    """Submits doc (a path) with options to a real server s and reads its
+    events until the video stage reports progress: (task id, events seen).
+    Exits 77 (skip) when the server has no task manager."""
+    st, _, h = s.json("GET", "/api/health")
+    if not h.get("tasks"):
+        s.stop()
+        print("SKIP: this vgrun has no task manager (vg.serve.tasks)")
+        sys.exit(77)
+    with open(doc, "rb") as f:
+        body, ctype = multipart([("file", (os.path.basename(doc), f.read())), ("options", json.dumps(options))])
+    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
+    check(st == 202, "POST /api/tasks -> 202")
+    tid = j["id"]
+    c = s.conn(timeout=600)
+    c.request("GET", "/api/tasks/%s/events" % tid)
+    seen = events_until(c.getresponse(), lambda ev: ev.get("type") == "stage.progress"
+                        and (ev.get("data") or {}).get("stage") == "video")
+    check(seen and seen[-1]["type"] == "stage.progress", "the video stage reported progress over SSE")
+    return tid, seen

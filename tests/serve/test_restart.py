@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Server, check, done, events_until, multipart, VGRUN  # noqa: E402
+from common import Server, check, done, events_until, render_under_way, VGRUN  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOC = os.path.join(ROOT, "tests", "create", "small.yaml")
@@ -27,21 +27,7 @@ tmp = tempfile.mkdtemp(prefix="vgserve-restart-")
 env = {"VGRUN_CACHE_DIR": os.path.join(tmp, "cache")}
 try:
     s = Server(["-j", "1"], env=env, tmp=tmp)
-    st, _, h = s.json("GET", "/api/health")
-    if not h.get("tasks"):
-        s.stop()
-        print("SKIP: this vgrun has no task manager (vg.serve.tasks)")
-        sys.exit(77)
-    with open(DOC, "rb") as f:
-        body, ctype = multipart([("file", ("small.yaml", f.read())), ("options", json.dumps(OPTIONS))])
-    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
-    check(st == 202, "POST /api/tasks -> 202")
-    tid = j["id"]
-    c = s.conn(timeout=600)
-    c.request("GET", "/api/tasks/%s/events" % tid)
-    first = events_until(c.getresponse(), lambda ev: ev.get("type") == "stage.progress"
-                         and (ev.get("data") or {}).get("stage") == "video")
-    check(first and first[-1]["type"] == "stage.progress", "the video stage reported progress over SSE")
+    tid, first = render_under_way(s, DOC, OPTIONS)
     s.p.kill()  # SIGKILL: nothing is saved on the way out
     s.p.wait()
     s.stop()

@@ -12,7 +12,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Server, check, done, events_until, multipart  # noqa: E402
+from common import Server, check, done, render_under_way  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOC = os.path.join(ROOT, "tests", "create", "small.yaml")
@@ -22,21 +22,7 @@ tmp = tempfile.mkdtemp(prefix="vgserve-stop2-")
 env = {"VGRUN_CACHE_DIR": os.path.join(tmp, "cache")}
 try:
     s = Server(["-j", "1"], env=env, tmp=tmp)
-    st, _, h = s.json("GET", "/api/health")
-    if not h.get("tasks"):
-        s.stop()
-        print("SKIP: this vgrun has no task manager (vg.serve.tasks)")
-        sys.exit(77)
-    with open(DOC, "rb") as f:
-        body, ctype = multipart([("file", ("small.yaml", f.read())), ("options", json.dumps(OPTIONS))])
-    st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
-    check(st == 202, "POST /api/tasks -> 202")
-    tid = j["id"]
-    c = s.conn(timeout=600)
-    c.request("GET", "/api/tasks/%s/events" % tid)
-    seen = events_until(c.getresponse(), lambda ev: ev.get("type") == "stage.progress"
-                        and (ev.get("data") or {}).get("stage") == "video")
-    check(seen and seen[-1]["type"] == "stage.progress", "the video stage reported progress over SSE")
+    tid, _ = render_under_way(s, DOC, OPTIONS)
     # both pending together: the second is delivered while the first is handled
     s.p.send_signal(signal.SIGTERM)
     rc = s.stop(signal.SIGINT)
