@@ -180,8 +180,10 @@ char *vgi_rst_markdown(const char *text, size_t len, const char *file, const vgi
  * put back on the .rst file. */
 cJSON *vgi_rst_load(const char *text, size_t len, const char *file, const vgi_options *opts,
                     vgi_posmap *pm, vgi_diags *d);
+/* Transcripts (subtitle.c): cues grouped into scenes, at most max_scenes
+ * in all (a long talk's scenes span more cues). */
 cJSON *vgi_subtitle_load(const char *text, size_t len, const char *path, const char *format,
-                         vgi_diags *d);
+                         long max_scenes, vgi_diags *d);
 /* Plain text (text.c): translated to Markdown the same way, with the line of
  * the text file behind each Markdown line (map, nmap: owned by the caller). */
 char *vgi_text_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,

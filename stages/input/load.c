@@ -94,7 +94,7 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
   cJSON *model = NULL;
   if (!strcmp(fmt, "document")) fmt = document_type(path, text, len);
   if (!strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
-    model = vgi_subtitle_load(text, len, path, fmt, d);
+    model = vgi_subtitle_load(text, len, path, fmt, lim->max_scenes, d);
   } else if (!strcmp(fmt, "markdown")) {
     model = vgi_markdown_load(text, len, path, opts, pm, d);
   } else if (!strcmp(fmt, "rst")) {

@@ -330,8 +330,45 @@ static cJSON *key_sentences(const char *text) {
   return items;
 }
 
+/* Where the scene that starts at cue i ends: at a pause, or when it would
+ * span more than `secs` or say more than `words`. */
+typedef struct { double pause, secs; int words; } grouping;
+
+static size_t group_end(const cue *cues, size_t n, size_t i, grouping g) {
+  size_t j = i;
+  int words = 0;
+  while (j < n) {
+    if (j > i) {
+      double gap = cues[j].start - cues[j - 1].end;
+      if (gap >= g.pause || cues[j].end - cues[i].start > g.secs || words + vgi_word_count(cues[j].text) > g.words)
+        break;
+    }
+    words += vgi_word_count(cues[j].text);
+    j++;
+  }
+  return j;
+}
+
+/* The grouping that makes at most `room` scenes: the usual one, else one
+ * whose scenes are longer by the same factor (a talk of an hour is still one
+ * video, its slides changing about every minute instead of every 30 s). */
+static grouping grouping_for(const cue *cues, size_t n, long room) {
+  grouping g = { PAUSE_SECONDS, SCENE_SECONDS, SCENE_WORDS };
+  for (int tries = 0; tries < 40; tries++) {
+    long count = 0;
+    for (size_t i = 0; i < n && count <= room; i = group_end(cues, n, i, g)) count++;
+    if (count <= room) break;
+    double f = (double)count / (double)(room > 0 ? room : 1) * 1.05;
+    if (f < 1.1) f = 1.1;
+    g.pause *= f;
+    g.secs *= f;
+    g.words = (int)(g.words * f) + 1;
+  }
+  return g;
+}
+
 cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, const char *format,
-                         vgi_diags *d) {
+                         long max_scenes, vgi_diags *d) {
   int vtt = !strcmp(format, "vtt");
   char *text = malloc(len + 1);
   if (!text) abort();
@@ -384,21 +421,14 @@ cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, cons
 
   size_t i = 0;
   int part = 0;
+  /* the title and the outro are scenes too */
+  grouping g = grouping_for(cues, n, max_scenes - 2);
   while (i < n) {
-    size_t j = i;
+    size_t j = group_end(cues, n, i, g);
     vgi_buf b = {0};
-    int words = 0;
-    while (j < n) {
-      if (j > i) {
-        double gap = cues[j].start - cues[j - 1].end;
-        if (gap >= PAUSE_SECONDS || cues[j].end - cues[i].start > SCENE_SECONDS ||
-            words + vgi_word_count(cues[j].text) > SCENE_WORDS)
-          break;
-      }
+    for (size_t k = i; k < j; k++) {
       if (b.n) vgi_buf_puts(&b, " ");
-      vgi_buf_puts(&b, cues[j].text);
-      words += vgi_word_count(cues[j].text);
-      j++;
+      vgi_buf_puts(&b, cues[k].text);
     }
     part++;
     cJSON *vc = cJSON_CreateObject();

@@ -1,6 +1,7 @@
 /* test_subtitle.c: transcripts through libavformat: SRT and VTT of the same
  * cues give the same scenes, with every word of the transcript. */
 #include "input_test.h"
+#include "input_private.h"
 
 #include <ctype.h>
 
@@ -172,12 +173,46 @@ static void srt_malformed_timing_reported(void **state) {
   remove(p);
 }
 
+/* A talk of an hour is one video: its cues go into at most max_scenes
+ * scenes (longer ones), every cue said, none lost; a short talk keeps its
+ * usual scenes of about 30 s. Before, 1,500 cues were "321 scenes: a video
+ * may have at most 100". */
+static void long_talk_fits(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  for (int i = 0; i < 3600; i++) {
+    char cue[160];
+    snprintf(cue, sizeof cue, "%d\n%02d:%02d:%02d,000 --> %02d:%02d:%02d,900\nSentence %d of the talk.\n\n", i + 1,
+             i / 3600, i / 60 % 60, i % 60, i / 3600, i / 60 % 60, i % 60, i + 1);
+    vgi_buf_puts(&b, cue);
+  }
+  const char *p = write_tmp("talk.srt", b.s);
+  vgi_buf_free(&b);
+  vgi_diags d;
+  cJSON *m = load(p, NULL, &d);
+  remove(p);
+  if (d.errors) dump_diags(&d);
+  assert_int_equal(d.errors, 0);
+  int n = scene_count(m, 0);
+  assert_true(n <= 100 && n >= 60);
+  int said = 0;
+  for (int i = 0; i < n; i++) {
+    const char *t = sget(scene_at(m, 0, i), "narration");
+    if (t && strstr(t, "Sentence 1 of the talk.")) said |= 1;
+    if (t && strstr(t, "Sentence 3600 of the talk.")) said |= 2;
+  }
+  assert_int_equal(said, 3);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(vtt_style_region_note_skipped),
     cmocka_unit_test(srt_malformed_timing_reported),
     cmocka_unit_test(srt_and_vtt_agree),
     cmocka_unit_test(broken_transcript),
+    cmocka_unit_test(long_talk_fits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
