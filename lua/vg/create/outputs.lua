@@ -281,20 +281,34 @@ end
 --- stale_parts(mp4s, from [, state_dir]) -> the videos beside mp4s that
 -- vgrun made from the same input in an earlier run and not in this one (a
 -- --split part whose section was renamed or removed): left, and named.
+-- A part's name: <stem>-NN-<title>.mp4 (output_paths); its stem, or nil.
+local function part_stem(name)
+  local stem = name:match("^(.*)%-%d%d%d?%-[^/]*%.[mM][pP]4$")
+  if stem then return stem end
+  if name:match("^%d%d%d?%-[^/]*%.[mM][pP]4$") then return "" end   -- -o DIR: DIR/01-<title>.mp4
+  return nil
+end
+
 function M.stale_parts(mp4s, from, state_dir)
   if not from then return {} end
   local ours, dirs, stale = {}, {}, {}
   for _, p in ipairs(mp4s) do
     ours[real_target(p)] = true
-    local d = dirname(p)
-    if not dirs[d] then dirs[d] = true; dirs[#dirs + 1] = d end
+    local d, stem = dirname(p), part_stem(basename(p))
+    -- only parts: other videos of the same input under names of their own
+    -- (-o a.mp4, then -o b.mp4) are no earlier parts of this one
+    if stem then
+      if not dirs[d] then dirs[d] = {}; dirs[#dirs + 1] = d end
+      dirs[d][stem] = true
+    end
   end
   for _, d in ipairs(dirs) do
     local entries = core.scandir(d) or {}
     table.sort(entries, function(a, b) return a.name < b.name end)
     for _, e in ipairs(entries) do
       local p = d .. "/" .. e.name
-      if is_mp4(e.name) and not ours[real_target(p)] then
+      local stem = part_stem(e.name)
+      if stem and dirs[d][stem] and not ours[real_target(p)] then
         local rec = read_claim(M.claim_path(p, state_dir))
         if rec and rec.from == from and rec.made and made_by_vgrun(p, rec) then stale[#stale + 1] = p end
       end
