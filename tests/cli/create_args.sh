@@ -31,9 +31,9 @@ refused() {
   for n in "${needles[@]}"; do has "$T/stderr" "$n" || { bad "$name: message does not name '$n'"; return; }; done
   if grep -q "stack traceback" "$T/stderr"; then bad "$name: traceback"; return; fi
   if [ "$(tasks)" -ne "$ntasks" ]; then bad "$name: a task was created"; rm -rf "$VGRUN_STATE_DIR"; return; fi
-  if [ -n "$(find . -name '*.mp4' -o -name '*.timing.json' ! -path './in/*')" ]; then
-    bad "$name: wrote $(find . -name '*.mp4' -o -name '*.timing.json' ! -path './in/*' | head -3)"
-    find . \( -name '*.mp4' -o -name '*.timing.json' \) ! -path './in/*' -delete; return
+  if [ -n "$(find . -type f \( -name '*.mp4' -o \( -name '*.timing.json' ! -path './in/*' \) \))" ]; then
+    bad "$name: wrote $(find . -type f \( -name '*.mp4' -o \( -name '*.timing.json' ! -path './in/*' \) \) | head -3)"
+    find . -type f \( -name '*.mp4' -o \( -name '*.timing.json' ! -path './in/*' \) \) -delete; return
   fi
   if [ "$before" != "$after" ]; then bad "$name: an input changed"; return; fi
   ok
@@ -156,6 +156,9 @@ refused too-wide "--resolution 4000x240" -- --from in/talk.md -o out/wide.mp4 --
 refused too-small "--resolution 64x64" -- --from in/talk.md -o out/small.mp4 --resolution 64x64
 refused huge "too large: at most 7680x4320" -- --from in/talk.md -o out/huge.mp4 --resolution 100000x100000
 refused mkv "vgrun writes MP4 files" -- --from in/talk.md -o out/v.mkv
+mkdir -p out/dir.mp4
+refused mp4-folder "out/dir.mp4: is a folder" -- --from in/talk.md -o out/dir.mp4
+rmdir out/dir.mp4
 refused onto-doc "vgrun writes MP4 files" -- --from in/talk.md -o in/talk.md
 refused bad-split "--split" -- --from in/talk.md -o out/s.mp4 --split h9
 refused bad-preset "--preset" -- --from in/talk.md -o out/s.mp4 --preset warp

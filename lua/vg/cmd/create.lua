@@ -275,7 +275,8 @@ return {
         eprintf("vgrun create: -o %s: give a .mp4 file or a directory\n", o.output); return 1
       end
       if mp4 and file_kind(o.output) == "directory" then
-        eprintf("vgrun create: -o %s: is a directory\n", o.output); return 1
+        -- as every output path that holds what vgrun will not replace (exit 2)
+        return usage_error(string.format("-o %s: is a folder, not a video: give another NAME.mp4", o.output))
       end
     end
     -- a copy of vg/timing.lua or vg/i18n.lua that cannot be used
