@@ -99,9 +99,11 @@ int vg_state_load(const char *dir, const char *id, cJSON **out, char *err, size_
   char path[PATH_MAX];
   *out = NULL;
   vg_state_path(dir, id, ".json", path, sizeof path);
-  /* a FIFO in tasks/ must not hang the run: refused before it is opened */
+  /* a FIFO in tasks/ must not hang the run: refused before it is opened;
+   * nor is a link followed out of the state folder (vgrun renames its
+   * state files into place: a link there was put by someone else) */
   const char *why = NULL;
-  int fd = vg_open_regular(path, 0, &why);
+  int fd = vg_open_regular(path, VG_OPEN_NOFOLLOW, &why);
   if (fd < 0) {
     if (errno == ENOENT) return 0;
     return vg_errf(err, errlen, "%s: %s", path, why);

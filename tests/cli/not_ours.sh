@@ -108,4 +108,12 @@ expect_rc 0 "tasks clean --corrupt"
 [ ! -e mine/tasks/t1.json ] && ok || bad "a damaged task state file was not removed: $(cat out.txt err.txt)"
 check "a JSON file of the user's stays" has mine/tasks/settings.json "settings"
 check "and is named" has err.txt "settings.json: names no vgrun task"
+# a state file that is a link is not read through (it leads out of the folder)
+mkdir -p linked/tasks
+echo '{"task_id":"x","pipeline":"p","status":"completed","secret":"swordfish"}' >secret.json
+ln -s ../../secret.json linked/tasks/x.json
+"$VGRUN" --state-dir linked tasks show x >out.txt 2>err.txt; rc=$?
+expect_rc 1 "tasks show of a linked state file"
+check "the link is named" has err.txt "x.json: is a symbolic link"
+check "nothing of its target is shown" hasnt out.txt "swordfish"
 vg_done
