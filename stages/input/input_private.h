@@ -144,6 +144,9 @@ int vgi_path_within(const char *real, const char *root);
 int vgi_set_entry(const char *dir, const char *entry, char *out, size_t n, const char *cfg,
                   int line, int col, const char *field, vgi_diags *d);
 enum { VGI_IMG_OK = 0, VGI_IMG_SKIP = 1, VGI_IMG_REFUSED = 2 };
+/* 1 when a picture's address is not a file of the document's own (a web
+ * address, a data: URI): never fetched. */
+int vgi_remote_image(const char *url);
 /* An image a document names: `url` relative to `base` (NULL: a Lua table,
  * no folder rule). OK: *out = the resolved path (malloc'd). SKIP: missing,
  * remote or a format the renderer cannot draw (warning). REFUSED: outside

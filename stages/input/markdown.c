@@ -126,7 +126,7 @@ static void add_image(md *m, cmark_node *img, int line) {
   if (!url || !*url) return;
   /* a link's query or fragment is not part of the file's name */
   char *path = vgi_strdup(url);
-  if (!strstr(path, "://") && strncmp(path, "data:", 5)) {
+  if (!vgi_remote_image(path)) {
     char *q = strpbrk(path, "?#");
     if (q) *q = 0;
     /* cmark percent-encodes a destination (<my picture.png> gives
@@ -301,9 +301,6 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
 /* A paragraph that only links elsewhere: a language switcher ("Čeština ∙
  * Deutsch ∙ …"), a row of badges, a table of links. Nothing to say or show. */
 static void nav_count(cmark_node *para, int *links, int *other, int depth);
-static int remote_url(const char *u) {
-  return !u || !*u || strstr(u, "://") || !strncmp(u, "data:", 5) || !strncmp(u, "//", 2);
-}
 static _Thread_local int label_;   /* nav_count met a label ("Read this in other languages:") */
 static int navigation(cmark_node *para) {
   int links = 0, other = 0;
@@ -319,7 +316,8 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
     cmark_node_type t = cmark_node_get_type(c);
     /* a picture of the document's own (not a badge's address) is content:
      * two screenshots side by side are no row of badges */
-    if (t == CMARK_NODE_IMAGE && !remote_url(cmark_node_get_url(c))) { other++; continue; }
+    const char *u = t == CMARK_NODE_IMAGE ? cmark_node_get_url(c) : NULL;
+    if (u && *u && !vgi_remote_image(u) && strncmp(u, "//", 2)) { other++; continue; }
     if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) { links++; continue; }
     if ((t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) && depth < 4) {
       nav_count(c, &links, &other, depth + 1);   /* "*[A](a) ∙ [B](b)*" */

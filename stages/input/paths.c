@@ -167,11 +167,15 @@ static int outside(const char *url, const char *file, int line, int col, const c
   return VGI_IMG_REFUSED;
 }
 
+int vgi_remote_image(const char *url) {
+  return strstr(url, "://") || !strncmp(url, "data:", 5);
+}
+
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d) {
   *out = NULL;
   if (!url || !*url) return VGI_IMG_SKIP;
-  if (strstr(url, "://") || !strncmp(url, "data:", 5)) {
+  if (vgi_remote_image(url)) {
     vgi_diag_add(d, VGI_WARNING, file, line, col, field,
                  "remote image %s is not downloaded (skipped)", url);
     return VGI_IMG_SKIP;

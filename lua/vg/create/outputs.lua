@@ -100,9 +100,12 @@ function M.output_paths(o, videos, input)
   return out
 end
 
-local function thumb_tmp(thumb)
-  return dirname(thumb) .. "/." .. basename(thumb) .. ".tmp-" .. core.getpid() .. ".png"
+-- A temporary name beside path, of this process, hidden: written there,
+-- then renamed onto path (ext: what a writer needs to see, ".png").
+local function tmp_beside(path, ext)
+  return dirname(path) .. "/." .. basename(path) .. ".tmp-" .. core.getpid() .. (ext or "")
 end
+local function thumb_tmp(thumb) return tmp_beside(thumb, ".png") end
 
 --- all_written(o, mp4s) -> every path a run writes for these outputs: the
 -- MP4s, captions, timing reports, thumbnails.
@@ -416,7 +419,7 @@ function M.write_own(path, overwrite, write)
   if st and st.type == "dir" then return nil, path .. " is a folder", 2 end
   local why = M.refuse_unclaimed({ path }, overwrite)
   if why then return nil, why, 2 end
-  local tmp = dirname(path) .. "/." .. basename(path) .. ".tmp-" .. core.getpid()
+  local tmp = tmp_beside(path)
   os.remove(tmp)
   local ok, err = write(tmp)
   if ok then ok, err = core.commit_file(tmp, path) end
