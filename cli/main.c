@@ -79,7 +79,7 @@ int main(int argc, char **argv) {
     }
     lua_pop(L, 2);
   }
-  if (vg_engine_interrupted(e)) code = 130;
+  if (vg_engine_interrupted(e) && !vg_engine_finishes_on_interrupt(e)) code = 130;
   fflush(stdout);
   vg_engine_free(e);
   return code;

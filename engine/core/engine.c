@@ -211,6 +211,7 @@ void vg_engine_free(vg_engine *e) {
 uv_loop_t *vg_engine_loop(vg_engine *e) { return e->loop; }
 const char *vg_engine_last_error(vg_engine *e) { return e->last_error ? e->last_error : ""; }
 int vg_engine_interrupted(vg_engine *e) { return e->interrupted != 0; }
+int vg_engine_finishes_on_interrupt(vg_engine *e) { return e->finish_on_interrupt != 0; }
 int vg_engine_ref_count(vg_engine *e) { return e->ref_count; }
 
 int vg_engine_handle_count(vg_engine *e) {

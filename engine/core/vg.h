@@ -101,6 +101,9 @@ const char *vg_engine_last_error(vg_engine *e);
 void vg_engine_cancel_all(vg_engine *e);
 /* True once a SIGINT/SIGTERM arrived (the program exits 130). */
 int vg_engine_interrupted(vg_engine *e);
+/* 1 when the program asked to finish its own stop after a signal
+ * (vg.core.finish_on_interrupt): its exit code is its own, not 130. */
+int vg_engine_finishes_on_interrupt(vg_engine *e);
 
 /* Diagnostics for tests: live registry refs held by the engine, and libuv
  * handles still open that the engine created. Both 0 after a clean run. */

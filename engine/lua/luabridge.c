@@ -318,8 +318,10 @@ static int l_interruptible_pcall(lua_State *L) {
  * "interrupted!" again once it cleared the first); five such signals still
  * end the process. For a program whose stop saves what it holds. */
 static int l_finish_on_interrupt(lua_State *L) {
-  vgl_engine(L)->finish_on_interrupt = 1;
-  return 0;
+  vg_engine *e = vgl_engine(L);
+  if (lua_gettop(L) == 0) e->finish_on_interrupt = 1;
+  lua_pushboolean(L, e->finish_on_interrupt);   /* (an argument: only asks) */
+  return 1;
 }
 
 /* vg.core.with_memory_limit(bytes, fn, ...) -> true, fn's results | false,

@@ -57,7 +57,8 @@ end
 -- saying so exits 1 with each failed task's errors, never silently.
 local function final_code(code)
   core.run_pending()
-  if core.interrupted() then return 130 end
+  -- a program that finishes its own stop (serve) says how it ended
+  if core.interrupted() and not core.finish_on_interrupt("ask") then return 130 end
   if code ~= 0 then return code end
   local launch = require("vg.pipeline").current_launch()
   if launch and launch.failed > 0 then
