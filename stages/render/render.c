@@ -21,6 +21,7 @@ typedef struct rd_ctx {
   cairo_t *cr;
   cJSON *warnings;
   int depth;
+  int side;  /* the frame's longer side: no picture is kept larger */
 } rd_ctx;
 
 
@@ -371,7 +372,7 @@ static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
   double x = vg_json_num(it, "x", 0), y = vg_json_num(it, "y", 0), w = vg_json_num(it, "w", 0), h = vg_json_num(it, "h", 0);
   if (!path || w <= 0 || h <= 0) return;
   char why[256];
-  cairo_surface_t *img = rd_image_get(path, why, sizeof why);
+  cairo_surface_t *img = rd_image_get(path, c->side, why, sizeof why);
   if (!img) {
     /* A picture that cannot be used is a warning and a placeholder (a
      * crossed box), never a failed render: the rest of the scene is fine. */
@@ -380,7 +381,10 @@ static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
     return;
   }
   double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
-  if (iw <= 0 || ih <= 0) return;
+  if (iw <= 0 || ih <= 0) {
+    cairo_surface_destroy(img);
+    return;
+  }
   int cover = !strcmp(vg_json_str(it, "fit", "contain"), "cover");
   double sx = w / iw, sy = h / ih, sc = cover ? fmax(sx, sy) : fmin(sx, sy);
   double dw = iw * sc, dh = ih * sc;
@@ -393,6 +397,7 @@ static void draw_image(rd_ctx *c, const cJSON *it, double alpha) {
   cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
   cairo_paint_with_alpha(cr, alpha);
   cairo_restore(cr);
+  cairo_surface_destroy(img);
 }
 
 static void draw_group(rd_ctx *c, const cJSON *it, double alpha) {
@@ -466,10 +471,12 @@ static void check_items(rd_ctx *c, const cJSON *items) {
       warn(c, it, &s, rd_text_fit(&s));
     } else if (!strcmp(type, "image")) {
       /* a picture that will be a placeholder is told before the video is
-       * made (loaded once: the thread's image cache keeps it for drawing) */
+       * made (decoded once: the process keeps it for drawing) */
       const char *path = vg_json_str(it, "path", NULL);
       char why[256];
-      if (path && !rd_image_get(path, why, sizeof why)) unreadable(c, it, path, why);
+      cairo_surface_t *img = path ? rd_image_get(path, c->side, why, sizeof why) : NULL;
+      if (path && !img) unreadable(c, it, path, why);
+      if (img) cairo_surface_destroy(img);
     }
   }
 }
@@ -480,7 +487,11 @@ int vg_render_check(const cJSON *dl, cJSON **warnings, char *err, size_t errlen)
     vg_errf(err, errlen, "display list: expected an object");
     return -1;
   }
-  rd_ctx c = {.cr = NULL, .warnings = cJSON_CreateArray()};
+  /* the design size stands for the frame's (pictures decoded for it) */
+  double dw = vg_json_num(dl, "width", 1920), dh = vg_json_num(dl, "height", 1080);
+  double side = fmax(dw, dh);
+  rd_ctx c = {.cr = NULL, .warnings = cJSON_CreateArray(),
+              .side = side >= 1 && side <= 16384 ? (int)side : 1920};
   check_items(&c, cJSON_GetObjectItemCaseSensitive(dl, "items"));
   *warnings = c.warnings;
   return 0;
@@ -554,7 +565,8 @@ static int render_cjson(const cJSON *dl, int width, int height, vg_render_buffer
     cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
   }
   base_transform(cr, dl, width, height);
-  rd_ctx c = {.cr = cr, .warnings = warnings ? cJSON_CreateArray() : NULL};
+  rd_ctx c = {.cr = cr, .warnings = warnings ? cJSON_CreateArray() : NULL,
+              .side = width > height ? width : height};
   draw_items(&c, cJSON_GetObjectItemCaseSensitive(dl, "items"), 1.0);
   cairo_status_t st = cairo_status(cr);
   cairo_destroy(cr);
@@ -612,7 +624,7 @@ static int add_ink(const cJSON *dl, const cJSON *item, int width, int height, do
   cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cairo_t *cr = cairo_create(rec);
   base_transform(cr, dl, width, height);
-  rd_ctx c = {.cr = cr, .warnings = NULL};
+  rd_ctx c = {.cr = cr, .warnings = NULL, .side = width > height ? width : height};
   draw_item(&c, item, 1.0);
   int ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
   cairo_destroy(cr);
@@ -745,7 +757,7 @@ int vg_render_write_png(const vg_render_buffer *b, const char *path, char *err, 
 int vg_render_read_png(const char *path, vg_render_buffer *out, char *err, size_t errlen) {
   struct stat st;
   char why[256];
-  cairo_surface_t *s = rd_png_load(path, &st, why, sizeof why);
+  cairo_surface_t *s = rd_png_load(path, 0, &st, why, sizeof why);
   if (!s) {
     vg_errf(err, errlen, "%s: %s", path, why);
     return -1;
@@ -790,11 +802,8 @@ int vg_render_measure_item(const cJSON *item, double scale, vg_render_measure *m
 }
 
 int vg_render_image_size(const char *path, int *width, int *height, char *err, size_t errlen) {
-  cairo_surface_t *img = rd_image_get(path, err, errlen);
-  if (!img) return -1;
-  *width = cairo_image_surface_get_width(img);
-  *height = cairo_image_surface_get_height(img);
-  return 0;
+  /* the header tells; decoding waits for a frame that draws it */
+  return rd_png_size(path, width, height, err, errlen);
 }
 
 void vg_render_thread_cleanup(void) { rd_text_thread_cleanup(); }

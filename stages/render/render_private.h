@@ -67,12 +67,18 @@ const rd_fitted *rd_text_fit(const rd_text_spec *s);
 /* Reads a text spec from a display-list item. Strings point into item. */
 void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s);
 
-/* This thread's image cache: a PNG surface for path, or NULL and why in err
- * (not a regular file, not a PNG, too large...). Never blocks on a FIFO. */
-cairo_surface_t *rd_image_get(const char *path, char *err, size_t errlen);
-/* Reads a PNG the same careful way, uncached; *st receives the file's
- * stat. The caller destroys the surface. */
+/* A PNG's surface for path (a new reference: the caller destroys it), kept
+ * for the whole process (picture.c) and no larger than side pixels on its
+ * longer side (0: its own size): side is the frame's longer side, or NULL and why in err (not a regular
+ * file, not a PNG, too large, damaged...). Never blocks on a FIFO. */
+cairo_surface_t *rd_image_get(const char *path, int side, char *err, size_t errlen);
+/* A PNG's dimensions from its header, checked as rd_image_get checks. */
+int rd_png_size(const char *path, int *width, int *height, char *err, size_t errlen);
+/* Reads a PNG the same careful way, uncached (picture.c); a picture larger
+ * than keep_side on a side is scaled down to it (0: kept at its size). *st
+ * receives the file's stat. The caller destroys the surface. */
 struct stat;
-cairo_surface_t *rd_png_load(const char *path, struct stat *st, char *err, size_t errlen);
+cairo_surface_t *rd_png_load(const char *path, int keep_side, struct stat *st, char *err,
+                             size_t errlen);
 
 void rd_text_thread_cleanup(void);

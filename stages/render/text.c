@@ -6,23 +6,18 @@
 #include "render_private.h"
 #include "vg.h"
 
-#include <errno.h>
 #include <stdarg.h>
-#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <fontconfig/fontconfig.h>
 
 #include "vg_utf8.h"
 
 #define RD_CACHE_SLOTS 512
-#define RD_IMAGE_SLOTS 16
 
 typedef struct rd_cache_entry {
   uint64_t hash;
@@ -31,21 +26,10 @@ typedef struct rd_cache_entry {
   rd_fitted fit;
 } rd_cache_entry;
 
-typedef struct rd_image_entry {
-  char *path;
-  time_t mtime;
-  dev_t dev;
-  ino_t ino;
-  off_t size;
-  cairo_surface_t *surface;
-} rd_image_entry;
-
 typedef struct rd_thread {
   PangoFontMap *fontmap;
   PangoContext *context;
   rd_cache_entry cache[RD_CACHE_SLOTS];
-  rd_image_entry images[RD_IMAGE_SLOTS];
-  unsigned image_next;
 } rd_thread;
 
 static pthread_key_t g_key;
@@ -60,10 +44,6 @@ static void thread_free(void *p) {
   for (int i = 0; i < RD_CACHE_SLOTS; i++) {
     if (t->cache[i].fit.layout) g_object_unref(t->cache[i].fit.layout);
     free(t->cache[i].key);
-  }
-  for (int i = 0; i < RD_IMAGE_SLOTS; i++) {
-    if (t->images[i].surface) cairo_surface_destroy(t->images[i].surface);
-    free(t->images[i].path);
   }
   if (t->context) g_object_unref(t->context);
   if (t->fontmap) g_object_unref(t->fontmap);
@@ -767,128 +747,3 @@ const rd_fitted *rd_text_fit(const rd_text_spec *s) {
   return &e->fit;
 }
 
-/* ---- images ----------------------------------------------------------------- */
-
-/* Pictures are read by us, never by a library that opens the path itself:
- * O_NONBLOCK so a FIFO cannot block open(), then only a regular file of a
- * sane size, and only PNG dimensions Cairo can allocate. */
-/* The ceiling of limits.max_picture_* (engine/core/limits.c): the input
- * stage holds a document's pictures to its task's limits, which may be lower. */
-#define RD_IMAGE_MAX_BYTES (64L << 20)
-#define RD_IMAGE_MAX_SIDE 16384
-#define RD_IMAGE_MAX_PIXELS (64L << 20)
-
-typedef struct { const unsigned char *p; size_t n, off; } png_mem;
-
-static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int len) {
-  png_mem *m = closure;
-  if (len > m->n - m->off) return CAIRO_STATUS_READ_ERROR;
-  memcpy(data, m->p + m->off, len);
-  m->off += len;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-
-/* A picture is never drawn larger than a 4K frame, so a bigger one is kept
- * scaled down to RD_IMAGE_KEEP_SIDE: the per-thread cache stays small. */
-#define RD_IMAGE_KEEP_SIDE 4096
-
-static cairo_surface_t *fit_cached(cairo_surface_t *s) {
-  int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
-  if (w <= RD_IMAGE_KEEP_SIDE && h <= RD_IMAGE_KEEP_SIDE) return s;
-  double sc = (double)RD_IMAGE_KEEP_SIDE / (w > h ? w : h);
-  int nw = (int)(w * sc + 0.5), nh = (int)(h * sc + 0.5);
-  if (nw < 1) nw = 1;
-  if (nh < 1) nh = 1;
-  cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, nw, nh);
-  if (cairo_surface_status(d) != CAIRO_STATUS_SUCCESS) { cairo_surface_destroy(d); return s; }
-  cairo_t *cr = cairo_create(d);
-  cairo_scale(cr, (double)nw / w, (double)nh / h);
-  cairo_set_source_surface(cr, s, 0, 0);
-  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-  cairo_paint(cr);
-  cairo_destroy(cr);
-  cairo_surface_destroy(s);
-  return d;
-}
-
-cairo_surface_t *rd_png_load(const char *path, struct stat *st, char *err, size_t errlen) {
-  struct stat pre;
-  if (stat(path, &pre) != 0) { vg_errf(err, errlen, "%s", strerror(errno)); return NULL; }
-  /* a device or FIFO is never opened (opening some devices does something) */
-  if (!S_ISREG(pre.st_mode)) { vg_errf(err, errlen, "not a regular file"); return NULL; }
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) { vg_errf(err, errlen, "%s", strerror(errno)); return NULL; }
-  unsigned char *buf = NULL;
-  cairo_surface_t *s = NULL;
-  if (fstat(fd, st) != 0) { vg_errf(err, errlen, "%s", strerror(errno)); goto done; }
-  if (!S_ISREG(st->st_mode)) { vg_errf(err, errlen, "not a regular file"); goto done; }
-  if (st->st_size > RD_IMAGE_MAX_BYTES) {
-    vg_errf(err, errlen, "larger than %ld MB", RD_IMAGE_MAX_BYTES >> 20);
-    goto done;
-  }
-  size_t n = (size_t)st->st_size, got = 0;
-  buf = malloc(n ? n : 1);
-  if (!buf) { vg_errf(err, errlen, "out of memory"); goto done; }
-  while (got < n) {
-    ssize_t r = read(fd, buf + got, n - got);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;
-    got += (size_t)r;
-  }
-  static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  if (got < 24 || memcmp(buf, sig, 8) != 0 || memcmp(buf + 12, "IHDR", 4) != 0) {
-    vg_errf(err, errlen, "not a PNG image");
-    goto done;
-  }
-  unsigned long w = (unsigned long)buf[16] << 24 | buf[17] << 16 | buf[18] << 8 | buf[19];
-  unsigned long h = (unsigned long)buf[20] << 24 | buf[21] << 16 | buf[22] << 8 | buf[23];
-  if (w == 0 || h == 0 || w > RD_IMAGE_MAX_SIDE || h > RD_IMAGE_MAX_SIDE ||
-      w * h > (unsigned long)RD_IMAGE_MAX_PIXELS) {
-    vg_errf(err, errlen, "picture of %lux%lu pixels is too large (at most %dx%d)", w, h,
-            RD_IMAGE_MAX_SIDE, RD_IMAGE_MAX_SIDE);
-    goto done;
-  }
-  png_mem m = {buf, got, 0};
-  s = cairo_image_surface_create_from_png_stream(png_read, &m);
-  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-    /* Cairo reports libpng's errors as NO_MEMORY; the size was checked above */
-    cairo_status_t st = cairo_surface_status(s);
-    vg_errf(err, errlen, "%s", st == CAIRO_STATUS_NO_MEMORY || st == CAIRO_STATUS_READ_ERROR
-                                   ? "its PNG data is damaged and cannot be decoded"
-                                   : cairo_status_to_string(st));
-    cairo_surface_destroy(s);
-    s = NULL;
-  }
-done:
-  free(buf);
-  close(fd);
-  return s;
-}
-
-cairo_surface_t *rd_image_get(const char *path, char *err, size_t errlen) {
-  rd_thread *t = thread_state();
-  struct stat st;
-  if (err && errlen) err[0] = '\0';
-  /* stat never blocks (a FIFO is refused after a non-blocking open) */
-  if (stat(path, &st) != 0) { vg_errf(err, errlen, "%s", strerror(errno)); return NULL; }
-  for (int i = 0; i < RD_IMAGE_SLOTS; i++) {
-    rd_image_entry *e = &t->images[i];
-    if (e->path && !strcmp(e->path, path) && e->mtime == st.st_mtime && e->dev == st.st_dev &&
-        e->ino == st.st_ino && e->size == st.st_size)
-      return e->surface;
-  }
-  cairo_surface_t *s = rd_png_load(path, &st, err, errlen);
-  if (!s) return NULL;
-  s = fit_cached(s);
-  rd_image_entry *e = &t->images[t->image_next++ % RD_IMAGE_SLOTS];
-  if (e->surface) cairo_surface_destroy(e->surface);
-  free(e->path);
-  e->path = strdup(path);
-  e->mtime = st.st_mtime;
-  e->dev = st.st_dev;
-  e->ino = st.st_ino;
-  e->size = st.st_size;
-  e->surface = s;
-  return s;
-}
