@@ -126,5 +126,24 @@ has "$T/out" "makes another task" "the edit is named"
 if [ "$(cat "$T/precious.mp4")" = precious ] && [ ! -e "$T/precious.timing.json" ]; then ok
 else bad "the edited command line wrote $T/precious.*"; fi
 
+# the same with --task-id: the id stays, what the task was made from does not
+"$VGRUN" create --from "$T/k.md" -o "$T/k2.mp4" --resolution 256x144 --task-id kept-id -q >"$T/out" 2>&1; rc=$?
+expect_rc 0 "create with --task-id to edit"
+PRECIOUS="$T/precious.mp4" DOC="$T/k.md" "$VGRUN" -e '
+  local vg = require("vg")
+  local doc = assert(vg.state.load("kept-id"))
+  doc.invocation.argv = { "create", "--from", os.getenv("DOC"), "-o", os.getenv("PRECIOUS"), "--overwrite",
+    "--task-id", "kept-id", "-q" }
+  assert(vg.state.save("kept-id", doc))' >"$T/out" 2>&1
+"$VGRUN" tasks resume kept-id >"$T/out" 2>&1; rc=$?
+expect_rc 1 "resume of an edited -o with --task-id"
+has "$T/out" "but the task was made with -o $T/k2.mp4" "the edited -o is named"
+if [ "$(cat "$T/precious.mp4")" = precious ] && [ ! -e "$T/precious.timing.json" ]; then ok
+else bad "the edited command line with --task-id wrote $T/precious.*"; fi
+# unedited, it resumes
+"$VGRUN" create --from "$T/k.md" -o "$T/k3.mp4" --resolution 256x144 --task-id kept-id3 -q >"$T/out" 2>&1
+"$VGRUN" tasks resume kept-id3 >"$T/out" 2>&1; rc=$?
+expect_rc 0 "resume of an unedited --task-id create"
+
 echo "resume_trust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

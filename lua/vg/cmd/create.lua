@@ -299,6 +299,18 @@ return {
         .. "its state file was changed; nothing was run\n", pending.task_id, task_id)
       return 1
     end
+    -- the same id (--task-id) from another input or output: the command line
+    -- was changed and what the task was made from was not
+    local made_from = pending and pending.pipeline == "create" and pending.made_from or {}
+    local now_from = { ["--from"] = abs, ["-o"] = o.output and absolute(o.output) or nil }
+    for _, k in ipairs({ "--from", "-o" }) do
+      if made_from[k] and made_from[k] ~= now_from[k] then
+        eprintf("vgrun create: the command line recorded for task '%s' has %s %s, but the task was "
+          .. "made with %s %s: its state file was changed; nothing was run\n", pending.task_id, k,
+          tostring(now_from[k]), k, made_from[k])
+        return 1
+      end
+    end
     -- nothing vgrun writes may be something it reads
     local claims
     local videos, set_id = preload(path, o)

@@ -184,7 +184,15 @@ function sub.resume(args)
   end
   io.stderr:write(string.format("vgrun: resuming task %s: vgrun %s\n", id, table.concat(inv.argv, " ")))
   -- the request names the pipeline: only a task of that pipeline takes it
-  local code, launch = require("vg.cli").main(argv, { resume = { task_id = id, pipeline = doc.pipeline } })
+  -- with what the task was made from, so a command line edited alone (its
+  -- task id given by --task-id) is caught before it runs
+  local fp = type(doc.fingerprint) == "table" and doc.fingerprint or {}
+  local made_from = {}
+  for _, k in ipairs({ "--from", "-o" }) do
+    if type(fp[k]) == "string" then made_from[k] = fp[k] end
+  end
+  local code, launch = require("vg.cli").main(argv,
+    { resume = { task_id = id, pipeline = doc.pipeline, made_from = made_from } })
   if launch and launch.resume and code ~= 2 then
     eprintf("vgrun tasks: the run started no task of pipeline '%s': task '%s' was not resumed\n", doc.pipeline, id)
     if code == 0 then code = 1 end
