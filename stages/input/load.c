@@ -162,6 +162,27 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
   const char *sep = vgi_str(naming, "separator");
   int numbers = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(naming, "use_numbers"));
   if (!sep) sep = "_";
+  /* the prefix and separator go into every video's id, which names its
+   * files: told here, at their line, not at each video's */
+  static const char *const parts[] = { "prefix", "separator" };
+  for (int k = 0; k < 2; k++) {
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(naming, parts[k]);
+    if (!x) continue;
+    const vgi_pos *p = vgi_pos_get(pm, x);
+    const char *s = cJSON_IsString(x) ? x->valuestring : NULL;
+    size_t n = s ? strlen(s) : 0, ok = s && n <= 64 && (n > 0 || k == 1);
+    for (size_t i = 0; ok && i < n; i++)
+      ok = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+           (s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '_' || s[i] == '-';
+    if (!ok) {
+      vgi_diag_add(d, VGI_ERROR, cfgpath, p ? p->line : 0, p ? p->col : 0,
+                   k ? "set.naming.separator" : "set.naming.prefix",
+                   "%s%s%s is not a valid part of a video id (use %s of A-Z a-z 0-9 . _ -)",
+                   s ? "'" : "", s ? s : "not text", s ? "'" : "", k ? "0 to 64" : "1 to 64");
+      if (k) sep = "_";
+      else prefix = NULL;
+    }
+  }
 
   /* the list of files: given, or every YAML file in the directory */
   size_t nfiles = 0;

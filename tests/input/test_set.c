@@ -101,12 +101,47 @@ static void set_with_markdown_member(void **state) {
   rmdir(dir);
 }
 
+/* naming goes into every id: a bad prefix or separator is told at its own
+ * line in set_config.yaml, once, not at each video's file */
+static void set_naming_checked_where_written(void **state) {
+  (void)state;
+  char dir[] = "/tmp/vgi_set_naming.XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char cfg[256], a[256];
+  snprintf(cfg, sizeof cfg, "%s/set_config.yaml", dir);
+  snprintf(a, sizeof a, "%s/a.yaml", dir);
+  FILE *f = fopen(cfg, "w");
+  fputs("set:\n  naming:\n    prefix: \"../up\"\n    separator: \"/\"\n  videos:\n    - file: a.yaml\n", f);
+  fclose(f);
+  f = fopen(a, "w");
+  fputs("video: {id: a, title: A}\nscenes:\n  - {type: title, title: A}\n", f);
+  fclose(f);
+  vgi_diags d;
+  cJSON *m = load(dir, NULL, &d);
+  const vgi_diag *g = find_diag(&d, "set.naming.prefix");
+  assert_non_null(g);
+  assert_non_null(strstr(g->file, "set_config.yaml"));
+  assert_int_equal(g->line, 3);
+  assert_non_null(strstr(g->message, "'../up' is not a valid part of a video id"));
+  g = find_diag(&d, "set.naming.separator");
+  assert_non_null(g);
+  assert_int_equal(g->line, 4);
+  /* and not again at the video */
+  assert_null(find_diag(&d, "videos[0].id"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  remove(a);
+  remove(cfg);
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(tutorial_set_gives_four_videos),
     cmocka_unit_test(product_set),
     cmocka_unit_test(set_with_missing_file),
     cmocka_unit_test(set_with_markdown_member),
+    cmocka_unit_test(set_naming_checked_where_written),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
