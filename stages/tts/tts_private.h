@@ -31,6 +31,26 @@ double tts_seconds(size_t samples, int rate);
  * character positions are kept. Returns the new length in bytes. */
 size_t tts_speech_normalize(char *s, size_t n, int level);
 
+/* ---- Japanese readings (tts_reading.c) ----------------------------------- */
+
+/* What espeak-ng says for a text: its characters, and for each one the
+ * span of characters of the text it stands for (0-based, inclusive). */
+typedef struct tts_reading {
+  char *text;
+  size_t len;
+  int *start, *end;
+  size_t chars;        /* characters of this text (the reading) */
+  size_t text_chars;   /* characters of the text it is said for */
+} tts_reading;
+
+/* For a Japanese voice (language "ja...") and a text with kanji: 1 and the
+ * words said by their readings in *out; 0 when the text is said as written
+ * (another language, no kanji, no MeCab dictionary); -1 out of memory. */
+int tts_reading_make(const char *language, const char *text, size_t len, tts_reading *out);
+/* Moves espeak-ng's events from the reading back onto the text. */
+void tts_reading_remap(const tts_reading *r, raw_event *ev, size_t nev);
+void tts_reading_free(tts_reading *r);
+
 /* ---- speaking children (tts_helper.c, tts_synth.c) ---------------------- */
 
 /* The exit status of a speaking child whose espeak-ng did not initialise. */

@@ -35,6 +35,7 @@
 struct tts_job {
   char *text;
   size_t len;
+  tts_reading said;  /* what espeak-ng says instead, if not the text (Japanese) */
   tts_voice voice;
   int ssml, keep;
   char key[65];
@@ -351,7 +352,9 @@ static void spawn(tts_job *j) {
   /* the test knobs are read here, in the engine's process, at the time of
    * the job (the helper's environment is as old as the helper) */
   const char *crash_on = getenv("VGRUN_TTS_CRASH_ON");
-  tts_speak_req r = { j->text, j->len, j->voice.spec, j->voice.rate, j->voice.pitch, j->voice.range,
+  const char *text = j->said.text ? j->said.text : j->text;
+  size_t len = j->said.text ? j->said.len : j->len;
+  tts_speak_req r = { text, len, j->voice.spec, j->voice.rate, j->voice.pitch, j->voice.range,
                       j->ssml, j->level, getenv("VGRUN_TTS_CRASH_CHILD") != NULL, crash_on };
   char err[256];
   pid_t pid = tts__helper_speak(&r, fds[1], err, sizeof err);
@@ -582,6 +585,8 @@ static int recover(tts_job *j) {
 /* Reads what the child of j said, and makes the clip: timings, cache. */
 static void collect(tts_job *j) {
   int rc = receive(j);
+  /* the reading's events onto the text (a recovery speaks the text itself) */
+  if (rc == 0) tts_reading_remap(&j->said, j->ev, j->nev);
   if (rc == 1 && recover(j) == 0) rc = 0;
   if (rc != 0) return;
   /* blank text: a silent clip of zero length, no espeak call at all */
@@ -762,6 +767,12 @@ tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *e
   vg_hash_str(&h, buf);
   vg_hash_update(&h, &len, sizeof len);
   vg_hash_update(&h, text, len);
+  /* Japanese with kanji: said by its readings (MeCab), which join the key */
+  if (!ssml && tts_reading_make(v.language, text, len, &j->said) == 1) {
+    vg_hash_str(&h, "reading");
+    vg_hash_update(&h, &j->said.len, sizeof j->said.len);
+    vg_hash_update(&h, j->said.text, j->said.len);
+  }
   vg_hash_final(&h, j->key);
   return j;
 }
@@ -819,6 +830,7 @@ void tts_job_free(tts_job *j) {
   free(j->ev);
   free(j->samples);
   free(j->text);
+  tts_reading_free(&j->said);
   free(j->error);
   free(j->warning);
   tts_clip_clear(&j->clip);

@@ -164,6 +164,44 @@ static void test_spanish_and_codes(void **state) {
   assert_true(tts_variant_count() > 10);
 }
 
+/* Japanese kanji are said by their readings (MeCab): espeak-ng alone said
+ * each one as the English words "Chinese letter". The clip is as long as
+ * the same sentence written in kana, and its timings keep the kanji. */
+static void test_japanese_readings(void **state) {
+  (void)state;
+  tts_reading r;
+  const char *text = "漢字は読めますか。";
+  if (tts_reading_make("ja", text, strlen(text), &r) != 1) skip();  /* no MeCab dictionary */
+  assert_string_equal(r.text, "カンジワヨメますか。");
+  assert_int_equal(r.text_chars, 9);
+  /* カンジ stands for 漢字 (characters 0-1), ワ for は (2) */
+  assert_int_equal(r.start[0], 0);
+  assert_int_equal(r.end[2], 1);
+  assert_int_equal(r.start[3], 2);
+  raw_event ev[2] = { { TTS_EV_WORD, 1, 9, 0, NULL }, { TTS_EV_WORD, 5, 1, 0, NULL } };
+  tts_reading_remap(&r, ev, 2);
+  assert_int_equal(ev[0].pos, 1);   /* カンジワヨメますか → 漢字は読めますか */
+  assert_int_equal(ev[0].len, 8);
+  assert_int_equal(ev[1].pos, 4);   /* ヨ → 読め */
+  assert_int_equal(ev[1].len, 2);
+  tts_reading_free(&r);
+  /* other languages, and text without kanji, are said as written */
+  assert_int_equal(tts_reading_make("zh", text, strlen(text), &r), 0);
+  assert_int_equal(tts_reading_make("ja", "かな", strlen("かな"), &r), 0);
+
+  tts_job *kanji = run(text, strlen(text), "ja", 0, -1);
+  const char *kana = "かんじはよめますか。";
+  tts_job *said = run(kana, strlen(kana), "ja", 0, -1);
+  const tts_clip *a = tts_job_clip(kanji), *b = tts_job_clip(said);
+  check_wav(a);
+  assert_true(a->duration < b->duration * 1.3);
+  assert_true(a->duration > b->duration * 0.7);
+  assert_int_equal(a->nsentences, 1);
+  assert_string_equal(a->sentences[0].text, text);
+  tts_job_free(kanji);
+  tts_job_free(said);
+}
+
 static void test_unknown_voice(void **state) {
   (void)state;
   uint64_t before = tts_synth_count();
@@ -683,6 +721,7 @@ int main(void) {
     cmocka_unit_test(test_paragraph_timings),
     cmocka_unit_test(test_named_voices_differ),
     cmocka_unit_test(test_spanish_and_codes),
+    cmocka_unit_test(test_japanese_readings),
     cmocka_unit_test(test_unknown_voice),
     cmocka_unit_test(test_empty_text),
     cmocka_unit_test(test_non_utf8),
