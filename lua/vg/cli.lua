@@ -92,7 +92,7 @@ end
 local function run_script(path, args)
   local fn, err
   if path == "-" then
-    fn, err = load(io.read("a"), "=stdin")
+    fn, err = load(io.read("a"), "=stdin", "t")
   else
     local f = io.open(path, "r")
     if not f then
@@ -100,7 +100,8 @@ local function run_script(path, args)
       return 1
     end
     f:close()
-    fn, err = loadfile(path)
+    -- text only: Lua 5.4 does not verify precompiled chunks
+    fn, err = loadfile(path, "t")
   end
   if not fn then
     eprintf("vgrun: %s\n", err)
@@ -301,7 +302,16 @@ local function main(argv, launch)
     end
     return 2
   end
+  -- a script is a .lua file or one whose first line runs vgrun (#!): a
+  -- document named by mistake (`vgrun README.md`) is never run as code
+  local head = first:lower():match("%.lua$") and "" or (f:read("l") or "")
   f:close()
+  if not (first:lower():match("%.lua$") or (head:match("^#!") and head:find("vgrun", 1, true))) then
+    eprintf("vgrun: %s is not a Lua script (a script's name ends in .lua, or its first line is "
+      .. "#!/usr/bin/env vgrun); nothing was run.\n  To make a video of a document: vgrun create "
+      .. "--from %s -o NAME.mp4\n  To see its plan first: vgrun scenes %s\n", first, first, first)
+    return 2
+  end
   local abs = core.realpath(first) or first
   -- the script is re-run by `tasks resume` only while it is this same file
   local digest = core.file_digest(abs)

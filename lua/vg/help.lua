@@ -356,7 +356,10 @@ vgrun turns Markdown, YAML, JSON and subtitle documents into narrated MP4
 videos with slides and captions, offline. It is a C engine (libuv, FFmpeg,
 espeak-ng, Cairo/Pango) scripted in Lua 5.4: a script run by vgrun sees the
 `vg` module; with no arguments on a terminal vgrun starts a prompt (REPL)
-with tab completion of vg fields.]])
+with tab completion of vg fields. A script is a file whose name ends in .lua,
+or whose first line is a #! line naming vgrun; any other file (vgrun
+README.md) is refused, never run, and scripts are read as Lua text, never as
+precompiled chunks.]])
   out[#out + 1] = ".SH OPTIONS"
   for _, o in ipairs(M.globals()) do roff_option(out, o) end
   out[#out + 1] = ".SH COMMANDS"
