@@ -39,7 +39,15 @@ local MAX_HEADLINE = 120
 -- The URL: http(s)://host[:port]/path, and whether host is this machine.
 local scheme, rest = URL:match("^(https?)://(.+)$")
 if not scheme then error("VGRUN_LLM_URL " .. URL .. ": http://HOST[:PORT]/PATH expected", 0) end
-local host = rest:match("^%[([%x:]+)%]") or rest:match("^([^/:?#]+)") or ""
+-- The authority is only a host and a port, checked whole: a userinfo
+-- ("127.0.0.1:8080@elsewhere", curl's user:password) or any other character
+-- could make curl connect to another host than the one judged here.
+local authority = rest:match("^([^/?#]*)")
+local host = authority:match("^%[([%x:]+)%]:?%d*$") or authority:match("^([%w.-]+):?%d*$")
+if not host or authority:find(":$") then
+  error("VGRUN_LLM_URL " .. URL .. ": the host must be a name or address with an optional :PORT "
+    .. "(no user name, no other characters)", 0)
+end
 local loopback = host == "localhost" or host == "::1" or host:match("^127%.%d+%.%d+%.%d+$") ~= nil
 if not loopback and not ALLOW_REMOTE then
   error(string.format("local_model: %s is not on this machine; scene text is sent only to a loopback "

@@ -57,6 +57,14 @@ VGRUN_LLM_URL="http://192.0.2.1/v1" "$VGRUN" create --plugin "$PLUGIN" doc.md -o
 check "remote: exit $rc, wanted 2" [ "$rc" -eq 2 ]
 check "remote: says why" has err.txt "not on this machine"
 check "remote: nothing made" [ ! -e d.mp4 ]
+# a loopback address followed by a userinfo's @ is curl's user:password
+# before another host: refused, whatever the host
+for u in "http://127.0.0.1:8080@192.0.2.1/v1" 'http://127.0.0.1:80\@192.0.2.1/v1' "http://127.0.0.1%2f@192.0.2.1/"; do
+  VGRUN_LLM_URL="$u" "$VGRUN" create --plugin "$PLUGIN" doc.md -o d.mp4 "${FAST[@]}" >out.txt 2>err.txt; rc=$?
+  check "userinfo $u: exit $rc, wanted 2" [ "$rc" -eq 2 ]
+  check "userinfo $u: says why" has err.txt "the host must be a name or address"
+  check "userinfo $u: nothing made" [ ! -e d.mp4 ]
+done
 
 # 5. without the plug-in nothing is asked (the default is offline)
 : >requests.log
