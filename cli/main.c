@@ -20,6 +20,12 @@ int vg_open_readline(lua_State *L);
 int vg_open_versions(lua_State *L);
 
 int main(int argc, char **argv) {
+  /* espeak-ng 1.51 opens an audio device even to synthesize into memory,
+   * and libpulse under it connects to the user's sound server (or to any
+   * host PULSE_SERVER names), once when speech starts: vgrun plays no
+   * sound, so the server is a path where nothing listens. Set while the
+   * process has one thread (setenv is not safe beside getenv in others). */
+  setenv("PULSE_SERVER", "unix:/nonexistent/vgrun-plays-no-sound", 1);
 #ifdef VG_HAVE_TTS
   /* the speech helper, forked before any thread exists: it forks the
    * children that speak (stages/tts/tts_helper.c) */

@@ -237,8 +237,14 @@ static int read_full(tts_job *j, int fd, pid_t child, void *p, size_t n) {
 /* The speaking child never starts a program. espeak-ng has paths that do
  * (system("sox ...") for SSML <audio>, exec of mbrola for mbrola voices);
  * tts_ssml.c keeps every one of them out of reach, and this makes sure:
- * execve fails with EPERM in the child. Best effort: where seccomp is not
- * available the filter alone protects. */
+ * execve fails with EPERM in the child. Nor does it reach a network or make
+ * a folder: espeak-ng 1.51 opens an audio device even to synthesize into
+ * memory, and libpulse under it makes $XDG_RUNTIME_DIR/pulse and connects
+ * to whatever PULSE_SERVER names (a sound server that does not answer held
+ * each child for 30 s). socket(), connect() and mkdir fail with EPERM, and
+ * the sound device is never there. The helper's socketpair() is another
+ * call. Best effort: where seccomp is not available the filter alone
+ * protects, and vgrun's main() points PULSE_SERVER at nothing. */
 void tts__forbid_exec(void) {
 #if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
 #if defined(__x86_64__)
@@ -259,6 +265,16 @@ void tts__forbid_exec(void) {
     BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
     BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execveat, 0, 1),
     BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socket, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_connect, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_mkdirat, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+#ifdef __NR_mkdir
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_mkdir, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+#endif
     BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
   };
   struct sock_fprog prog = { .len = (unsigned short)(sizeof f / sizeof f[0]), .filter = f };

@@ -146,5 +146,31 @@ VGRUN_TTS_CRASH_CHILD=1 "$VGRUN" say --rate 222 -o "$T/crash.wav" "The child die
 expect_rc 1 "a crashing speech child"
 check "crash: a clear message" has "$T/err" "espeak-ng crashed while speaking\|espeak-ng stopped unexpectedly"
 
+# no sound server is reached, nor a folder made for one: espeak-ng 1.51 opens
+# an audio device even to synthesize into memory, and libpulse connects to
+# whatever PULSE_SERVER names (here a listener that counts connections)
+cat >"$T/listen.py" <<'PY'
+import os, socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8); s.settimeout(0.2)
+print(s.getsockname()[1], flush=True)
+n, end = 0, time.time() + 120
+while time.time() < end and not os.path.exists(sys.argv[1] + ".stop"):
+    try:
+        c, _ = s.accept(); n += 1; c.close()
+    except socket.timeout:
+        pass
+open(sys.argv[1], "w").write(str(n))
+PY
+mkdir -p "$T/run"
+coproc LISTEN { python3 "$T/listen.py" "$T/conns"; }
+read -r port <&"${LISTEN[0]}"
+PULSE_SERVER="tcp:127.0.0.1:$port" XDG_RUNTIME_DIR="$T/run" VGRUN_CACHE_DIR="$T/pulse-cache" \
+  "$VGRUN" say -o "$T/pulse.wav" "No sound server is asked for this sentence." 2>"$T/err"; rc=$?
+expect_rc 0 "say with PULSE_SERVER set"
+: >"$T/conns.stop"
+for _ in $(seq 50); do [ -s "$T/conns" ] && break; sleep 0.1; done
+check "no connection to PULSE_SERVER ($(cat "$T/conns" 2>/dev/null) made)" [ "$(cat "$T/conns" 2>/dev/null)" = 0 ]
+check "no folder made in XDG_RUNTIME_DIR" [ -z "$(ls -A "$T/run")" ]
+
 echo "say: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
