@@ -1384,7 +1384,10 @@ size_t vgi_first_sentence(const char *s) {
       /* a sign alone ("with ? when unsure") before a lower-case word: one
        * before a capital ends a French sentence ("Quoi ? Rien.") */
       int sign = c != '.' && vgi_mark_as_sign(s, s + i, NULL) && lower_start(s + i + 1);
+      /* a period before a lower-case word ends no sentence ("etc. are"), as
+       * vgi_sentences_lang has it */
       if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign &&
+          !(c == '.' && lower_start(s + i + 1)) &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && lower_start(s + i + 1)) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))

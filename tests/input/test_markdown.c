@@ -1963,6 +1963,8 @@ static void cuts_whole_phrases(void **state) {
       "With libjpeg v7 and v8, new features were added" },
     { "The output format of the new exporter is now compatible with the files that older releases wrote and read.",
       "The output format of the new exporter is now compatible with the files" },
+    /* "etc." before a lower-case word ends no sentence (vgi_first_sentence) */
+    { "Patches etc. are welcome.", "Patches etc. are welcome" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char *sh = vgi_shown_headline(cases[i][0]);
