@@ -157,6 +157,13 @@ function M.parse(spec, argv)
       operands[#operands + 1] = a
       i = i + 1
     elseif a_spec and a_spec.too_many and (a == "-" or a:sub(1, 1) ~= "-") then
+      -- right after a flag, the extra operand was most likely meant as its
+      -- value ("--sheet out.png")
+      local prev = i > 1 and M.option(spec, argv[i - 1]) or nil
+      if prev and prev.type == "flag" then
+        usage(string.format("%s takes no value, so %s is a second %s (%s)", argv[i - 1], a,
+          a_spec.name or "argument", a_spec.too_many))
+      end
       usage(a_spec.too_many)
     else
       usage(string.format(spec.unknown or (a:sub(1, 1) == "-" and #a > 1 and "unknown option '%s'"

@@ -116,5 +116,27 @@ else
   echo "corpus not found at $CORPUS: corpus checks skipped" >&2
 fi
 
+# a checkpoint scene is named as its slide says it ("Checkpoint 1"), not
+# by its place in the video; a flag's mistaken value is told as such
+cat >"$T/cp.yaml" <<'YAML'
+video: { id: cp, title: Check }
+scenes:
+  - scene_type: title
+    visual_content: { title: Check }
+    narration: "Hello."
+  - scene_type: list
+    visual_content: { header: Points, items: [one, two] }
+    narration: "Two points."
+  - scene_type: checkpoint
+    visual_content: { checkpoint_number: 1, completed_topics: [one] }
+    narration: "A review."
+YAML
+"$VGRUN" scenes "$T/cp.yaml" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "checkpoint deck"
+check "the checkpoint is named as its slide names it" has "$T/out" "checkpoint  *0:[0-9]*  Checkpoint 1"
+"$VGRUN" frame "$T/cp.yaml" --sheet "$T/sheet.png" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 2 "frame --sheet FILE"
+check "--sheet's mistaken value is named" has "$T/err" "--sheet takes no value, so $T/sheet.png is a second INPUT"
+
 echo "input cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

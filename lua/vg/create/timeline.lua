@@ -169,6 +169,11 @@ function M.scene_title(scene, i)
   local vc = scene.visual_content or {}
   local t = vc.title or vc.header or vc.lesson_title or vc.question or vc.main_text or vc.quote_text
     or vc.problem_text
+  if (type(t) ~= "string" or t == "") and scene.scene_type == "checkpoint" then
+    -- as its slide says it ("Checkpoint 1"), not by its place in the video
+    local n = require("vg.scenes.common").str(vc.checkpoint_number)
+    t = require("vg.i18n").t(scene.language, "l_checkpoint") .. (n and (" " .. n) or "")
+  end
   if type(t) ~= "string" or t == "" then t = (scene.scene_type or "scene") .. " " .. i end
   t = t:gsub("%s+", " ")
   return text_.shorten(t, 80) -- by grapheme clusters: a chapter title is never cut inside a character
