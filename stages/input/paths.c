@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -88,14 +89,26 @@ static uint32_t be32(const unsigned char *p) {
 
 /* Names a picture format the renderer cannot draw, or NULL. */
 static const char *other_image(const unsigned char *h, size_t n) {
-  if (n >= 3 && h[0] == 0xFF && h[1] == 0xD8 && h[2] == 0xFF) return "JPEG";
-  if (n >= 6 && (!memcmp(h, "GIF87a", 6) || !memcmp(h, "GIF89a", 6))) return "GIF";
-  if (n >= 12 && !memcmp(h, "RIFF", 4) && !memcmp(h + 8, "WEBP", 4)) return "WebP";
-  if (n >= 4 && (!memcmp(h, "II*\0", 4) || !memcmp(h, "MM\0*", 4))) return "TIFF";
+  if (n >= 3 && h[0] == 0xFF && h[1] == 0xD8 && h[2] == 0xFF) return "a JPEG";
+  if (n >= 6 && (!memcmp(h, "GIF87a", 6) || !memcmp(h, "GIF89a", 6))) return "a GIF";
+  if (n >= 12 && !memcmp(h, "RIFF", 4) && !memcmp(h + 8, "WEBP", 4)) return "a WebP";
+  if (n >= 4 && (!memcmp(h, "II*\0", 4) || !memcmp(h, "MM\0*", 4))) return "a TIFF";
   if (n >= 12 && !memcmp(h + 4, "ftyp", 4) &&
       (!memcmp(h + 8, "avif", 4) || !memcmp(h + 8, "heic", 4) || !memcmp(h + 8, "mif1", 4)))
-    return "AVIF/HEIF";
+    return "an AVIF/HEIF";
   return NULL;
+}
+
+/* An SVG drawing: its name says so (".svg", ".svgz") and its bytes are XML
+ * or gzip, or it opens with "<svg". A logo in a README is often one: it is
+ * skipped with a warning, as a JPEG is, not an error. */
+static int svg_image(const char *url, const unsigned char *h, size_t n) {
+  size_t l = strlen(url), i = 0;
+  int named = (l > 4 && !strcasecmp(url + l - 4, ".svg")) || (l > 5 && !strcasecmp(url + l - 5, ".svgz"));
+  if (n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF) i = 3;   /* a BOM */
+  while (i < n && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n')) i++;
+  if (n - i >= 4 && !memcmp(h + i, "<svg", 4)) return 1;
+  return named && ((n - i >= 1 && h[i] == '<') || (n >= 2 && h[0] == 0x1F && h[1] == 0x8B));
 }
 
 /* 1 when the resolved `real` is inside `root` (resolved here too). */
@@ -252,9 +265,10 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
     return VGI_IMG_OK;
   }
   const char *other = other_image(h, got > 0 ? (size_t)got : 0);
+  if (!other && svg_image(url, h, got > 0 ? (size_t)got : 0)) other = "an SVG";
   if (other) {
     vgi_diag_add(d, VGI_WARNING, file, line, col, field,
-                 "image %s is a %s file: only PNG images can be shown (skipped)", url, other);
+                 "image %s is %s file: only PNG images can be shown (skipped)", url, other);
     return VGI_IMG_SKIP;
   }
   vgi_diag_add(d, VGI_ERROR, file, line, col, field, "image %s is not a PNG image (refused)", url);

@@ -145,6 +145,33 @@ static void markdown_image_must_be_a_png(void **state) {
   vgi_diags_free(&d);
 }
 
+/* An SVG logo (a README's first line, often) is a picture vgrun does not
+ * draw: a warning, as a JPEG, never an error that stops the video. Text in
+ * a .png that merely looks like XML stays an error. */
+static void svg_image_is_skipped(void **state) {
+  (void)state;
+  puts_file("logo.svg", "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+  puts_file("bare", "\xEF\xBB\xBF  <svg width=\"10\"></svg>\n");
+  puts_file("fake.png", "<?xml version=\"1.0\"?>\n<note/>\n");
+  puts_file("doc.md", "# T\n\n![logo](logo.svg)\n\nOne.\n\n## B\n\n![b](bare)\n\nTwo.\n\n"
+                      "## C\n\n![c](fake.png)\n\nThree.\n");
+  vgi_diags d;
+  cJSON *m = load(at("doc.md"), NULL, &d);
+  const vgi_diag *g = diag_with(&d, "logo.svg is an SVG file: only PNG images can be shown (skipped)");
+  assert_non_null(g);
+  assert_int_equal(g->severity, VGI_WARNING);
+  assert_int_equal(g->line, 3);
+  g = diag_with(&d, "bare is an SVG file");
+  assert_non_null(g);
+  assert_int_equal(g->severity, VGI_WARNING);
+  g = diag_with(&d, "fake.png is not a PNG image");
+  assert_non_null(g);
+  assert_int_equal(g->severity, VGI_ERROR);
+  assert_int_equal(d.errors, 1);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 static void fifo_image_is_refused_unopened(void **state) {
   (void)state;
   assert_int_equal(mkfifo(at("pipe.png"), 0600), 0);
@@ -308,6 +335,7 @@ int main(void) {
     cmocka_unit_test_setup_teardown(markdown_image_outside_is_refused, setup, teardown),
     cmocka_unit_test_setup_teardown(outside_answers_alike, setup, teardown),
     cmocka_unit_test_setup_teardown(markdown_image_must_be_a_png, setup, teardown),
+    cmocka_unit_test_setup_teardown(svg_image_is_skipped, setup, teardown),
     cmocka_unit_test_setup_teardown(fifo_image_is_refused_unopened, setup, teardown),
     cmocka_unit_test_setup_teardown(link_out_of_the_folder_is_refused, setup, teardown),
     cmocka_unit_test_setup_teardown(yaml_image_is_checked_where_written, setup, teardown),
