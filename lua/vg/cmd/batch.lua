@@ -15,7 +15,8 @@ usage: vgrun batch INPUT... -o OUTDIR [-j N] [--shard I/N] [--list] [--retry-fai
 Runs `vgrun create` for every document. INPUTs are files, folders (searched
 recursively for .md .markdown .rst .txt .yaml .yml .json .srt .vtt, not
 CMakeLists.txt or requirements*.txt; a folder with set_config.yaml is one set) and @LIST files (one path a line, read from the
-list's folder). Outputs mirror the inputs' relative paths under OUTDIR:
+list's folder; a line that is absolute or leads out of that folder is
+skipped unless it lies in an --allow-path DIR). Outputs mirror the inputs' relative paths under OUTDIR:
 docs/guide/intro.md gives OUTDIR/guide/intro.mp4 with its timing, thumbnail
 and captions; a set gives the folder OUTDIR/<set>/. -j N documents run at
 once, each in a `vgrun create` process of its own; --timeout S stops one
@@ -259,7 +260,8 @@ local function run(args)
   local st = core.stat(o.outdir)
   if st and st.type ~= "dir" then return usage_error("-o " .. o.outdir .. ": not a folder") end
   -- the inputs first: a mistake there makes no folder
-  local docs, derr, skipped = discover.list(o.inputs, { exclude = core.realpath(o.outdir) })
+  local docs, derr, skipped = discover.list(o.inputs, { exclude = core.realpath(o.outdir),
+    allow_paths = o.check.allow_paths })
   if not docs then eprintf("vgrun batch: %s\n", derr); return 1 end
   for _, w in ipairs(skipped or {}) do eprintf("vgrun batch: warning: %s\n", w) end
   if #docs == 0 then eprintf("vgrun batch: no documents found in %s\n", table.concat(o.inputs, " ")); return 1 end
