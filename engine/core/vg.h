@@ -336,6 +336,12 @@ char *vg_strdup(const char *s);
  * well-formed UTF-8 (overlong, surrogate, beyond U+10FFFF, cut), or -1. A
  * NUL byte is valid here; callers that refuse it check for it. */
 long vg_utf8_invalid_at(const char *s, size_t len);
+/* Any thread: name as a message may print it (malloc'd, NULL for NULL or
+ * out of memory): control characters (C0, DEL, C1), bidi overrides and
+ * bytes that are not UTF-8 as \xNN, so a file name cannot drive the
+ * terminal that shows it. Messages print every path through it; JSON keeps
+ * names exact. */
+char *vg_shown_name(const char *name);
 
 /* ---- files ---------------------------------------------------------------- */
 /* Any thread: writes a file atomically and durably (temp, fsync, rename,

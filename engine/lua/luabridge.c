@@ -488,6 +488,16 @@ static int l_realpath(lua_State *L) {
   return 1;
 }
 
+/* vg.core.shown_name(name) -> name with control characters as \xNN, for
+ * messages (vg_shown_name). */
+static int l_shown_name(lua_State *L) {
+  char *s = vg_shown_name(luaL_checkstring(L, 1));
+  if (!s) return luaL_error(L, "out of memory");
+  lua_pushstring(L, s);
+  free(s);
+  return 1;
+}
+
 /* vg.core.stat(path [, nofollow]) -> { type = "file"|"dir"|"link"|"fifo"|"other",
  * dev, ino, size, nlink } or nil, "path: reason". dev + ino tell whether two
  * paths are one file (hard links), which realpath cannot. Never opens it. */
@@ -726,6 +736,7 @@ int vgl__open_core(lua_State *L) {
     {"getpid", l_getpid},
     {"kill", l_kill},
     {"realpath", l_realpath},
+    {"shown_name", l_shown_name},
     {"stat", l_stat},
     {"cwd", l_cwd},
     {"chdir", l_chdir},

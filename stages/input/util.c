@@ -297,7 +297,10 @@ void vgi_diag_add(vgi_diags *d, vgi_severity sev, const char *file, int line, in
 char *vgi_diag_format(const vgi_diag *g) {
   vgi_buf b = {0};
   if (g->file && *g->file) {
-    vgi_buf_puts(&b, g->file);
+    /* the text is printed as is: the name shown escaped (g->file stays exact) */
+    char *shown = vg_shown_name(g->file);
+    vgi_buf_puts(&b, shown ? shown : "?");
+    free(shown);
     if (g->line > 0) vgi_buf_printf(&b, ":%d:%d", g->line, g->col > 0 ? g->col : 1);
     vgi_buf_puts(&b, ": ");
   }

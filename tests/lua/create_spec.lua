@@ -60,6 +60,24 @@ describe("vg.create", function()
       assert.truthy(srt:find("^1\n00:00:00,500 %-%-> 00:00:01,700\nA short sentence%.\n"))
       assert.truthy(vtt:find("^WEBVTT\n\n00:00:00%.500 %-%-> 00:00:01%.700\n"))
     end)
+    it("writes no text a player reads as a tag or a timing line", function()
+      local function cue(text) return { start = 0, ["end"] = 1, text = text, lines = { text } } end
+      local cs = { cue("AT&T: x < y & z > w"), cue("parse --> render ---> encode"),
+        cue("00:00:00,000 --> 00:59:00,000"), cue("Use <b>bold</b>") }
+      local vtt = create.vtt(cs)
+      assert.truthy(vtt:find("\nAT&amp;T: x &lt; y &amp; z &gt; w\n", 1, true))
+      assert.truthy(vtt:find("\nparse --&gt; render ---&gt; encode\n", 1, true))
+      assert.truthy(vtt:find("\nUse &lt;b&gt;bold&lt;/b&gt;\n", 1, true))
+      local _, arrows = vtt:gsub("%-%->", "")
+      assert.equals(4, arrows)           -- the four timing lines only
+      local srt = create.srt(cs)
+      assert.truthy(srt:find("\nparse -> render -> encode\n", 1, true))
+      assert.truthy(srt:find("\n00:00:00,000 -> 00:59:00,000\n", 1, true))
+      assert.truthy(srt:find("\nUse <\u{2060}b>bold<\u{2060}/b>\n", 1, true))
+      assert.truthy(srt:find("\nAT&T: x <\u{2060} y & z > w\n", 1, true))
+      _, arrows = srt:gsub("%-%->", "")
+      assert.equals(4, arrows)
+    end)
   end)
 end)
 

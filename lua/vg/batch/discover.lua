@@ -77,8 +77,31 @@ function M.out_stem(doc)
   return strip_ext(doc.rel)
 end
 
+-- Whether the real path `real` is `dir` or inside it.
+local function inside(real, dir)
+  return real == dir or real:sub(1, #dir + 1) == (dir == "/" and "/" or dir .. "/")
+end
+
+-- Why a list's line may not be read (nil when it may): a list names the
+-- files in its own folder, so a list that came with a cloned repository
+-- cannot make a video of ~/.ssh/id_rsa. An absolute path, or a relative one
+-- that leads out (by ".." or a link: `real` is after the links), is read
+-- only inside a folder given with --allow-path.
+local function list_refusal(line, real, list_root, allowed)
+  for _, d in ipairs(allowed) do
+    if inside(real, d) then return nil end
+  end
+  if line:sub(1, 1) == "/" then
+    return "an absolute path, skipped: a list names the files in its own folder (--allow-path DIR allows those in DIR)"
+  end
+  if inside(real, list_root) then return nil end
+  return string.format("leads out of the list's folder %s, skipped (--allow-path DIR allows the files in DIR)", list_root)
+end
+
 --- list(inputs, opts) -> docs, nil, skipped | nil, message
 -- inputs: as typed. opts.exclude: a real path (OUTDIR) never searched.
+-- opts.allow_paths: real paths of folders a list's lines may name besides
+-- the list's own folder (--allow-path).
 -- docs: sorted by rel, each { rel, path (absolute), kind = file|set, size };
 -- then nil and what a folder held that is not read, and why (a warning each).
 function M.list(inputs, opts)
@@ -169,6 +192,7 @@ function M.list(inputs, opts)
       local f, err = core.open_regular(listfile)
       if not f then return nil, tostring(err) end
       local base = dirname(listfile)
+      local list_root = core.realpath(base) or base
       local n = 0
       for line in f:lines() do
         n = n + 1
@@ -177,9 +201,15 @@ function M.list(inputs, opts)
           -- relative lines are read from the list's folder, and keep their
           -- path under OUTDIR; others are named by their last part
           local p = line:sub(1, 1) == "/" and line or (base .. "/" .. line)
-          local rel = clean_rel(line)
-          local ok, ierr = input(p, string.format("%s:%d: ", listfile, n), rel)
-          if not ok then f:close(); return nil, ierr end
+          local where = string.format("%s:%d: ", listfile, n)
+          local real = core.realpath(p)
+          local why = real and list_refusal(line, real, list_root, opts.allow_paths or {})
+          if why then
+            skipped[#skipped + 1] = string.format("%s%s: %s", where, line, why)
+          else
+            local ok, ierr = input(p, where, clean_rel(line))
+            if not ok then f:close(); return nil, ierr end
+          end
         end
       end
       f:close()

@@ -1,4 +1,5 @@
 -- vg.batch.status: every shard's manifest added up against the plan.
+local as_shown = require("vg.shown")
 local core = require("vg.core")
 local manifest = require("vg.batch.manifest")
 
@@ -47,11 +48,11 @@ function M.text(s)
     s.total, s.done, s.failed, s.pending, s.made_scenes, s.cached_scenes, s.seconds,
     s.shards and string.format(" (%d shard%s)", s.shards, s.shards == 1 and "" or "s") or "") }
   for _, f in ipairs(s.failures) do
-    out[#out + 1] = string.format("failed: %s%s: %s\n", f.input, f.shard and (" (shard " .. f.shard .. ")") or "",
-      (tostring(f.error):gsub("\n", "\n    ")))
+    out[#out + 1] = string.format("failed: %s%s: %s\n", as_shown.name(f.input), f.shard and (" (shard " .. f.shard .. ")") or "",
+      (as_shown.lines(f.error):gsub("\n", "\n    ")))
   end
   for _, m in ipairs(s.missing) do
-    out[#out + 1] = string.format("pending: %s%s\n", m.input, m.shard and (" (shard " .. m.shard .. ")") or "")
+    out[#out + 1] = string.format("pending: %s%s\n", as_shown.name(m.input), m.shard and (" (shard " .. m.shard .. ")") or "")
   end
   if s.skipped_lines > 0 then
     out[#out + 1] = string.format("(%d manifest line%s not readable, skipped)\n", s.skipped_lines,

@@ -1,4 +1,5 @@
 -- vgrun batch: many documents, on one machine or a Slurm array, one cache.
+local as_shown = require("vg.shown")
 local core = require("vg.core")
 local create = require("vg.create")
 local discover = require("vg.batch.discover")
@@ -15,7 +16,8 @@ usage: vgrun batch INPUT... -o OUTDIR [-j N] [--shard I/N] [--list] [--retry-fai
 Runs `vgrun create` for every document. INPUTs are files, folders (searched
 recursively for .md .markdown .rst .txt .yaml .yml .json .srt .vtt, not
 CMakeLists.txt or requirements*.txt; a folder with set_config.yaml is one set) and @LIST files (one path a line, read from the
-list's folder). Outputs mirror the inputs' relative paths under OUTDIR:
+list's folder; a line that is absolute or leads out of that folder is
+skipped unless it lies in an --allow-path DIR). Outputs mirror the inputs' relative paths under OUTDIR:
 docs/guide/intro.md gives OUTDIR/guide/intro.mp4 with its timing, thumbnail
 and captions; a set gives the folder OUTDIR/<set>/. -j N documents run at
 once, each in a `vgrun create` process of its own; --timeout S stops one
@@ -259,9 +261,10 @@ local function run(args)
   local st = core.stat(o.outdir)
   if st and st.type ~= "dir" then return usage_error("-o " .. o.outdir .. ": not a folder") end
   -- the inputs first: a mistake there makes no folder
-  local docs, derr, skipped = discover.list(o.inputs, { exclude = core.realpath(o.outdir) })
+  local docs, derr, skipped = discover.list(o.inputs, { exclude = core.realpath(o.outdir),
+    allow_paths = o.check.allow_paths })
   if not docs then eprintf("vgrun batch: %s\n", derr); return 1 end
-  for _, w in ipairs(skipped or {}) do eprintf("vgrun batch: warning: %s\n", w) end
+  for _, w in ipairs(skipped or {}) do eprintf("vgrun batch: warning: %s\n", as_shown.lines(w)) end
   if #docs == 0 then eprintf("vgrun batch: no documents found in %s\n", table.concat(o.inputs, " ")); return 1 end
   if not st and not o.list then
     local mok, merr = core.mkdirs(o.outdir)
@@ -277,7 +280,7 @@ local function run(args)
   local i = o.shard_i or 1
   shard.assign(docs, n)
   if o.list then
-    for _, d in ipairs(docs) do if d.shard == i then print(d.rel) end end
+    for _, d in ipairs(docs) do if d.shard == i then print(as_shown.name(d.rel)) end end
     return 0
   end
   local options = core.sha256(table.concat(o.create_args, "\0") .. "\0" .. core.version)
@@ -307,7 +310,7 @@ local function run(args)
     n > 1 and (" shard " .. i .. "/" .. n) or "", s.total, s.done, s.skipped, s.failed,
     s.made_scenes, s.cached_scenes, s.wall))
   for _, f in ipairs(s.failures) do
-    eprintf("vgrun batch: %s failed: %s\n", f.input, (tostring(f.error or "?"):gsub("\n", "\n    ")))
+    eprintf("vgrun batch: %s failed: %s\n", as_shown.name(f.input), (as_shown.lines(f.error or "?"):gsub("\n", "\n    ")))
   end
   return s.failed > 0 and 1 or 0
 end

@@ -1,6 +1,7 @@
 -- vgrun check INPUT...: validates documents and prints every problem found,
 -- one line each ("file:line:col: path.to.field: message"). Issue 3.
 
+local as_shown = require("vg.shown")
 local SPEC
 
 local function run(args)
@@ -34,10 +35,10 @@ local function run(args)
         ns = ns + #(v.scenes or {})
       end
       if bad then
-        io.stdout:write(string.format("%s: invalid (%d error%s, %d warning%s)\n", path,
+        io.stdout:write(string.format("%s: invalid (%d error%s, %d warning%s)\n", as_shown.name(path),
           errors, errors == 1 and "" or "s", warnings, warnings == 1 and "" or "s"))
       else
-        io.stdout:write(string.format("%s: ok (%d video%s, %d scene%s%s)\n", path, nv,
+        io.stdout:write(string.format("%s: ok (%d video%s, %d scene%s%s)\n", as_shown.name(path), nv,
           nv == 1 and "" or "s", ns, ns == 1 and "" or "s",
           warnings > 0 and string.format(", %d warning%s", warnings, warnings == 1 and "" or "s") or ""))
       end

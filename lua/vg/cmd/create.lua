@@ -1,4 +1,5 @@
 -- vgrun create: one command from a document to a narrated MP4.
+local as_shown = require("vg.shown")
 local vg = require("vg")
 local core = require("vg.core")
 local create = require("vg.create")
@@ -403,14 +404,14 @@ return {
     for _, out in ipairs(r.context.outputs or {}) do
       local e = out.encoded or {}
       print(string.format("wrote %s (%.1f s, %d scenes: %d made, %d from cache%s) in %.2f s",
-        out.path, out.timing.duration, #out.timing.scenes, e.scenes_made or 0, e.scenes_cached or 0,
+        as_shown.name(out.path), out.timing.duration, #out.timing.scenes, e.scenes_made or 0, e.scenes_cached or 0,
         (e.transitions_made or 0) > 0 and string.format("; %d transition%s", e.transitions_made,
           e.transitions_made == 1 and "" or "s") or "",
         core.hrtime() - t0))
       local also = create.all_written(o, { out.path })
       local list = {}
       for k = 2, #also do
-        if file_kind(also[k]) == "file" then list[#list + 1] = also[k] end
+        if file_kind(also[k]) == "file" then list[#list + 1] = as_shown.name(also[k]) end
       end
       if #list > 0 then print("wrote " .. table.concat(list, ", ")) end
     end

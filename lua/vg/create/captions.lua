@@ -146,11 +146,37 @@ local function stamp(t, sep)
   return string.format("%02d:%02d:%02d%s%03d", ms // 3600000, ms // 60000 % 60, ms // 1000 % 60, sep, ms % 1000)
 end
 
+-- A caption line as SRT text. SRT has no escapes, and players read its
+-- lines as they come: a line holding "-->" that looks like a timing line
+-- starts a cue of its own ("00:00:00,000 --> 00:59:00,000 Injected" would
+-- stay up for an hour), and "<" opens a tag even with spaces in it
+-- (FFmpeg reads "< b >" as bold and drops "<y and z>"). So a run of dashes
+-- before ">" is written "->" (ASCII, in every player's font, and no longer
+-- the timing arrow), and a WORD JOINER (U+2060, drawn as nothing) follows
+-- each "<" so that no tag name can start there.
+local function srt_line(s)
+  return (s:gsub("%-%-+>", "->"):gsub("<", "<\u{2060}"))
+end
+
+-- A caption line as WebVTT cue text: &, < and > as character references
+-- (W3C WebVTT), so no text is read as a cue tag and "-->", which cue text
+-- may not hold, cannot appear.
+local VTT_REFS = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;" }
+local function vtt_line(s)
+  return (s:gsub("[&<>]", VTT_REFS))
+end
+
+local function cue_text(c, line)
+  local out = {}
+  for k, l in ipairs(c.lines) do out[k] = line(l) end
+  return table.concat(out, "\n")
+end
+
 function M.srt(cues)
   local out = {}
   for i, c in ipairs(cues) do
     out[#out + 1] = string.format("%d\n%s --> %s\n%s\n", i, stamp(c.start, ","), stamp(c["end"], ","),
-      table.concat(c.lines, "\n"))
+      cue_text(c, srt_line))
   end
   return table.concat(out, "\n")
 end
@@ -159,7 +185,7 @@ function M.vtt(cues)
   local out = { "WEBVTT\n" }
   for _, c in ipairs(cues) do
     out[#out + 1] = string.format("%s --> %s\n%s\n", stamp(c.start, "."), stamp(c["end"], "."),
-      table.concat(c.lines, "\n"))
+      cue_text(c, vtt_line))
   end
   return table.concat(out, "\n")
 end

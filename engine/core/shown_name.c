@@ -1,0 +1,44 @@
+/* shown_name.c: a file name as a message may print it. Names come from
+ * folders and lists someone else made; a name holding ESC ] 0 ; ... BEL or
+ * ESC [ 2 J would retitle or clear the terminal that shows the message. */
+#include "core_private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bytes of the character at s that a terminal acts on or that reorder what
+ * follows: C0, DEL, C1 (U+0080..U+009F, 0x9B is CSI), the bidi embeddings,
+ * overrides and isolates (U+202A..U+202E, U+2066..U+2069), and bytes that
+ * are not UTF-8 (a lone 0x9B is CSI to an 8-bit terminal). 0 when none. */
+static size_t unsafe_at(const unsigned char *s, size_t left) {
+  if (s[0] < 0x20 || s[0] == 0x7F) return 1;
+  if (s[0] < 0x80) return 0;
+  long bad = vg_utf8_invalid_at((const char *)s, left < 4 ? left : 4);
+  if (bad == 0) return 1;
+  if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) return 2;
+  if (s[0] == 0xE2 && ((s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
+                       (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9))) return 3;
+  return 0;
+}
+
+char *vg_shown_name(const char *name) {
+  if (!name) return NULL;
+  size_t n = strlen(name);
+  char *out = malloc(4 * n + 1);   /* each byte is at most \xNN */
+  if (!out) return NULL;
+  const unsigned char *s = (const unsigned char *)name;
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    size_t k = unsafe_at(s + i, n - i);
+    if (k == 0) {
+      /* a safe character: copied whole (its continuation bytes too) */
+      do { out[o++] = (char)s[i++]; } while (i < n && (s[i] & 0xC0) == 0x80 && s[i - 1] >= 0x80);
+      continue;
+    }
+    for (size_t q = 0; q < k; q++) o += (size_t)snprintf(out + o, 5, "\\x%02x", s[i + q]);
+    i += k;
+  }
+  out[o] = '\0';
+  return out;
+}

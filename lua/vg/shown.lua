@@ -1,0 +1,19 @@
+-- vg.shown: file names, and messages that hold them, as vgrun prints them
+-- to a terminal. Names come from folders and lists someone else made; a
+-- name holding ESC ] 0 ; ... BEL would retitle or clear the terminal. So
+-- control characters (C0, DEL, C1), bidi overrides and bytes that are not
+-- UTF-8 are shown as \xNN (vg_shown_name in C, which the input stage's
+-- "FILE:LINE:COL: ..." lines use too). JSON outputs keep names exact.
+local core = require("vg.core")
+
+local M = {}
+
+--- name(s) -> s with its control characters as \xNN
+M.name = core.shown_name
+
+--- lines(s) -> each line of s as name() shows it; the line breaks kept
+function M.lines(s)
+  return (tostring(s):gsub("[^\n]+", core.shown_name))
+end
+
+return M
