@@ -1368,6 +1368,17 @@ char *vgi_headline(const char *s) {
  * word ending in . ! ? outside brackets that is no abbreviation of the
  * languages a headline knows, even before a lower-case word ("… aufgelistet.
  * du bist …"), as vgi_headline takes it. */
+/* The word that ends at e is "etc" or one of its kind in other languages. */
+static int etc_like(const char *start, const char *e) {
+  static const char *const words[] = { "etc", "usw", "u.s.w", "ecc", "enz", "e.a", "etcetera", "т.д",
+                                       "т.п", NULL };
+  const char *w = e;
+  while (w > start && w[-1] != ' ' && w[-1] != '(') w--;
+  for (int k = 0; words[k]; k++)
+    if ((size_t)(e - w) == strlen(words[k]) && !strncasecmp(w, words[k], (size_t)(e - w))) return 1;
+  return 0;
+}
+
 size_t vgi_first_sentence(const char *s) {
   int depth = 0, words = 0;
   size_t l = strlen(s);
@@ -1384,10 +1395,11 @@ size_t vgi_first_sentence(const char *s) {
       /* a sign alone ("with ? when unsure") before a lower-case word: one
        * before a capital ends a French sentence ("Quoi ? Rien.") */
       int sign = c != '.' && vgi_mark_as_sign(s, s + i, NULL) && lower_start(s + i + 1);
-      /* a period before a lower-case word ends no sentence ("etc. are"), as
-       * vgi_sentences_lang has it */
+      /* "etc." and its kind end a sentence often, but not before a
+       * lower-case word ("Patches etc. are welcome"); another period before
+       * one may (": … pushes. issue_comment has …") */
       if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign &&
-          !(c == '.' && lower_start(s + i + 1)) &&
+          !(c == '.' && lower_start(s + i + 1) && etc_like(s, s + i)) &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && lower_start(s + i + 1)) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))
