@@ -69,6 +69,7 @@ typedef struct md {
   int label_once;         /* ... or a tldr item: names the next command only */
   char *image;            /* image waiting for a scene */
   int image_line;         /* the line of its reference ("![x](a.png)") */
+  int image_damaged;      /* its PNG data is broken: warned at its line, a placeholder drawn */
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
   int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
@@ -155,8 +156,8 @@ static void add_image(md *m, cmark_node *img, int line) {
     }
   }
   char *real = NULL;
-  vgi_image_resolve(path, m->dir, m->opts, &real, m->file, line,
-                    cmark_node_get_start_column(img), NULL, m->d);
+  int rc = vgi_image_resolve(path, m->dir, m->opts, &real, m->file, line,
+                             cmark_node_get_start_column(img), NULL, m->d);
   free(path);
   if (real) {
     /* a slide shows one picture: the one named later, and it says so */
@@ -166,6 +167,7 @@ static void add_image(md *m, cmark_node *img, int line) {
     free(m->image);
     m->image = real;
     m->image_line = line;
+    m->image_damaged = rc == VGI_IMG_DAMAGED;
   }
 }
 
@@ -1998,12 +2000,13 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
   snprintf(id, sizeof id, "scene_%02d", tail ? atoi(vgi_str(tail, "id") ? vgi_str(tail, "id") + 6 : "0") + 1 : 1);
   cJSON_AddStringToObject(s, "id", id);
   cJSON_AddStringToObject(s, "scene_type", type);
-  int image_line = 0;
+  int image_line = 0, image_damaged = 0;
   if (m->image) {
     cJSON_AddStringToObject(vc, "image", m->image);
     free(m->image);
     m->image = NULL;
     image_line = m->image_line;
+    image_damaged = m->image_damaged;
   }
   api_note_on(m, type, vc);   /* API references: a stability banner is its subtitle */
   cJSON_AddItemToObject(s, "visual_content", vc);
@@ -2026,6 +2029,8 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
   /* a warning about the picture (damaged, found when it is drawn) names
    * the line of its reference, not the scene's */
   if (image_line) cJSON_AddNumberToObject(src, "image_line", image_line);
+  /* told at load already (vgi_check_images and the renderer do not again) */
+  if (image_damaged) cJSON_AddTrueToObject(src, "image_damaged");
   /* when whole scenes must go (--duration): a section's later scenes first,
    * then subsections, then sections; the title and the outro stay */
   if (strcmp(type, "title") && strcmp(type, "outro"))
