@@ -2661,6 +2661,33 @@ static int item_words(const cJSON *it) {
   return n;
 }
 
+/* How many items from `it` on make the next slide of a list: up to
+ * LIST_ITEMS, and up to about PROSE_WORDS of reading (a list of long items
+ * is several scenes, not one long slide), keeping a top-level item with its
+ * children. */
+static int list_slide_items(const cJSON *it, int counted) {
+  int n = 0, words = 0;
+  for (; it; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    int top = !cJSON_IsNumber(lvl) || lvl->valueint == 0;
+    int group = 1;
+    if (top) for (const cJSON *x = it->next; x; x = x->next) {
+      const cJSON *l2 = cJSON_GetObjectItemCaseSensitive(x, "level");
+      if (!cJSON_IsNumber(l2) || l2->valueint == 0) break;
+      group++;
+    }
+    int group_words = 0;
+    int g = 0;
+    for (const cJSON *x = it; x && g < group; x = x->next, g++) group_words += item_words(x);
+    if (n && top && n + group > LIST_ITEMS) break;
+    if (n && top && words + group_words > PROSE_WORDS && !counted) break;
+    if (n >= LIST_ITEMS * 2) break;   /* a huge nested group: cut across it */
+    words += item_words(it);
+    n++;
+  }
+  return n;
+}
+
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
   int first = 1, shown = 0;   /* top-level items on the scenes before */
@@ -2673,32 +2700,23 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
   }
   int counted = tops_all <= LIST_ITEMS && cJSON_GetArraySize(all) <= LIST_ITEMS * 2 &&
                 vgi_counted_intro(narr, NULL) == tops_all;
-  while (all->child) {
-    /* take items up to LIST_ITEMS, and up to about PROSE_WORDS of reading
-     * (a list of long items is several scenes, not one long slide), keeping
-     * a top-level item with its children */
-    cJSON *chunk = cJSON_CreateArray();
-    int n = 0, words = 0;
-    while (all->child) {
-      cJSON *it = all->child;
-      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-      int top = !cJSON_IsNumber(lvl) || lvl->valueint == 0;
-      int group = 1;
-      if (top) for (cJSON *x = it->next; x; x = x->next) {
-        const cJSON *l2 = cJSON_GetObjectItemCaseSensitive(x, "level");
-        if (!cJSON_IsNumber(l2) || l2->valueint == 0) break;
-        group++;
-      }
-      int group_words = 0;
-      int g = 0;
-      for (cJSON *x = it; x && g < group; x = x->next, g++) group_words += item_words(x);
-      if (n && top && n + group > LIST_ITEMS) break;
-      if (n && top && words + group_words > PROSE_WORDS && !counted) break;
-      if (n >= LIST_ITEMS * 2) break;   /* a huge nested group: cut across it */
-      words += item_words(it);
-      cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, it));
-      n++;
+  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
+  if (summary && nested && tops_all <= LIST_ITEMS && list_slide_items(all->child, counted) < cJSON_GetArraySize(all)) {
+    /* a summary shows a nested list that takes more than a slide by its
+     * top-level items when they fit one: the details under them go first
+     * (--detail full shows them), never the later items' slide ("Main
+     * Volumes" showed volumes 1 and 2 of 4, their second slide left out) */
+    for (cJSON *x = all->child, *nx; x; x = nx) {
+      nx = x->next;
+      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(x, "level");
+      if (cJSON_IsNumber(lvl) && lvl->valueint > 0) cJSON_Delete(cJSON_DetachItemViaPointer(all, x));
     }
+    nested = 0;
+  }
+  while (all->child) {
+    cJSON *chunk = cJSON_CreateArray();
+    for (int n = list_slide_items(all->child, counted); n > 0 && all->child; n--)
+      cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, all->child));
     int tops = 0;
     for (cJSON *x = chunk->child; x; x = x->next) {
       const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(x, "level");
@@ -2711,7 +2729,10 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
       cJSON_AddStringToObject(vc, "description", d);
     if (!first) cJSON_AddNumberToObject(vc, "start", shown + 1);
     cJSON_AddItemToObject(vc, "items", simplify_items(chunk, nested));
-    new_scene(m, "list", line, vc, first ? narr : NULL);
+    cJSON *sc = new_scene(m, "list", line, vc, first ? narr : NULL);
+    /* a later slide of the list is its items too: it goes with its first
+     * (a summary leaves out a section's later lists, not a list's end) */
+    if (sc && !first) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);
     first = 0;
     shown += tops;
   }
