@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   liblua5.4-dev lua5.4 libreadline-dev
-  libuv1-dev libcjson-dev libyaml-dev libssl-dev
+  libuv1-dev libcjson-dev libyaml-dev libssl-dev zlib1g-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
   libespeak-ng-dev espeak-ng-data

@@ -651,6 +651,17 @@ local function emit_warnings(scene, warnings, task)
   end
 end
 
+-- A damaged picture (source.image_damaged) was told where the document
+-- was read, at its line: the renderer's placeholder is not told again.
+local function untold(scene, warnings)
+  if not warnings or type(scene.source) ~= "table" or scene.source.image_damaged ~= true then return warnings end
+  local out = {}
+  for _, w in ipairs(warnings) do
+    if w.status ~= "unreadable" then out[#out + 1] = w end
+  end
+  return out
+end
+
 -- Forget which warnings were already emitted (tests).
 function M.reset_warnings() warned = {}; task_warned = setmetatable({}, { __mode = "k" }) end
 
@@ -670,6 +681,7 @@ function M.frame(scene, opts)
     res, warnings = core.render(dl, w, h)
   end
   if not res then return nil, warnings end
+  warnings = untold(scene, warnings)
   emit_warnings(scene, warnings, opts.task)
   return res, warnings
 end
@@ -714,7 +726,7 @@ function M.check(scene, opts)
   for k, v in pairs(opts) do o[k] = v end
   o.t = "end"
   local dl = M.display_list(scene, o)
-  local warnings = assert(M.check_list(dl))
+  local warnings = untold(scene, assert(M.check_list(dl)))
   emit_warnings(scene, warnings, opts.task)
   return warnings
 end

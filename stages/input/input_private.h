@@ -143,16 +143,21 @@ int vgi_path_within(const char *real, const char *root);
  * a missing file returns 0 (the caller names it). */
 int vgi_set_entry(const char *dir, const char *entry, char *out, size_t n, const char *cfg,
                   int line, int col, const char *field, vgi_diags *d);
-enum { VGI_IMG_OK = 0, VGI_IMG_SKIP = 1, VGI_IMG_REFUSED = 2 };
+enum { VGI_IMG_OK = 0, VGI_IMG_SKIP = 1, VGI_IMG_REFUSED = 2, VGI_IMG_DAMAGED = 3 };
 /* 1 when a picture's address is not a file of the document's own (a web
  * address, a data: URI): never fetched. */
 int vgi_remote_image(const char *url);
 /* An image a document names: `url` relative to `base` (NULL: a Lua table,
  * no folder rule). OK: *out = the resolved path (malloc'd). SKIP: missing,
  * remote or a format the renderer cannot draw (warning). REFUSED: outside
- * the allowed folders, not a regular file, not a PNG, too large (error). */
+ * the allowed folders, not a regular file, not a PNG, too large (error).
+ * DAMAGED: a PNG whose data is broken (warning); *out is set, the renderer
+ * draws a placeholder for it. */
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d);
+/* 1 when the PNG file at path (at most max_bytes) is cut off or damaged:
+ * a chunk past its end, a CRC that does not match, no IEND (png_check.c). */
+int vgi_png_damaged(const char *path, long max_bytes);
 /* Control characters (an escape sequence whole) and bidirectional
  * overrides out of every string of a model, in place; a warning per kind at
  * its first place (controls.c). */

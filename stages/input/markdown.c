@@ -69,6 +69,7 @@ typedef struct md {
   int label_once;         /* ... or a tldr item: names the next command only */
   char *image;            /* image waiting for a scene */
   int image_line;         /* the line of its reference ("![x](a.png)") */
+  int image_damaged;      /* its PNG data is broken: warned at its line, a placeholder drawn */
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
   int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
@@ -155,8 +156,8 @@ static void add_image(md *m, cmark_node *img, int line) {
     }
   }
   char *real = NULL;
-  vgi_image_resolve(path, m->dir, m->opts, &real, m->file, line,
-                    cmark_node_get_start_column(img), NULL, m->d);
+  int rc = vgi_image_resolve(path, m->dir, m->opts, &real, m->file, line,
+                             cmark_node_get_start_column(img), NULL, m->d);
   free(path);
   if (real) {
     /* a slide shows one picture: the one named later, and it says so */
@@ -166,6 +167,7 @@ static void add_image(md *m, cmark_node *img, int line) {
     free(m->image);
     m->image = real;
     m->image_line = line;
+    m->image_damaged = rc == VGI_IMG_DAMAGED;
   }
 }
 
@@ -2013,12 +2015,13 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
   snprintf(id, sizeof id, "scene_%02d", tail ? atoi(vgi_str(tail, "id") ? vgi_str(tail, "id") + 6 : "0") + 1 : 1);
   cJSON_AddStringToObject(s, "id", id);
   cJSON_AddStringToObject(s, "scene_type", type);
-  int image_line = 0;
+  int image_line = 0, image_damaged = 0;
   if (m->image) {
     cJSON_AddStringToObject(vc, "image", m->image);
     free(m->image);
     m->image = NULL;
     image_line = m->image_line;
+    image_damaged = m->image_damaged;
   }
   api_note_on(m, type, vc);   /* API references: a stability banner is its subtitle */
   cJSON_AddItemToObject(s, "visual_content", vc);
@@ -2041,6 +2044,8 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
   /* a warning about the picture (damaged, found when it is drawn) names
    * the line of its reference, not the scene's */
   if (image_line) cJSON_AddNumberToObject(src, "image_line", image_line);
+  /* told at load already (vgi_check_images and the renderer do not again) */
+  if (image_damaged) cJSON_AddTrueToObject(src, "image_damaged");
   /* when whole scenes must go (--duration): a section's later scenes first,
    * then subsections, then sections; the title and the outro stay */
   if (strcmp(type, "title") && strcmp(type, "outro"))
@@ -2671,6 +2676,33 @@ static int item_words(const cJSON *it) {
   return n;
 }
 
+/* How many items from `it` on make the next slide of a list: up to
+ * LIST_ITEMS, and up to about PROSE_WORDS of reading (a list of long items
+ * is several scenes, not one long slide), keeping a top-level item with its
+ * children. */
+static int list_slide_items(const cJSON *it, int counted) {
+  int n = 0, words = 0;
+  for (; it; it = it->next) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    int top = !cJSON_IsNumber(lvl) || lvl->valueint == 0;
+    int group = 1;
+    if (top) for (const cJSON *x = it->next; x; x = x->next) {
+      const cJSON *l2 = cJSON_GetObjectItemCaseSensitive(x, "level");
+      if (!cJSON_IsNumber(l2) || l2->valueint == 0) break;
+      group++;
+    }
+    int group_words = 0;
+    int g = 0;
+    for (const cJSON *x = it; x && g < group; x = x->next, g++) group_words += item_words(x);
+    if (n && top && n + group > LIST_ITEMS) break;
+    if (n && top && words + group_words > PROSE_WORDS && !counted) break;
+    if (n >= LIST_ITEMS * 2) break;   /* a huge nested group: cut across it */
+    words += item_words(it);
+    n++;
+  }
+  return n;
+}
+
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
   int first = 1, shown = 0;   /* top-level items on the scenes before */
@@ -2683,32 +2715,23 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
   }
   int counted = tops_all <= LIST_ITEMS && cJSON_GetArraySize(all) <= LIST_ITEMS * 2 &&
                 vgi_counted_intro(narr, NULL) == tops_all;
-  while (all->child) {
-    /* take items up to LIST_ITEMS, and up to about PROSE_WORDS of reading
-     * (a list of long items is several scenes, not one long slide), keeping
-     * a top-level item with its children */
-    cJSON *chunk = cJSON_CreateArray();
-    int n = 0, words = 0;
-    while (all->child) {
-      cJSON *it = all->child;
-      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
-      int top = !cJSON_IsNumber(lvl) || lvl->valueint == 0;
-      int group = 1;
-      if (top) for (cJSON *x = it->next; x; x = x->next) {
-        const cJSON *l2 = cJSON_GetObjectItemCaseSensitive(x, "level");
-        if (!cJSON_IsNumber(l2) || l2->valueint == 0) break;
-        group++;
-      }
-      int group_words = 0;
-      int g = 0;
-      for (cJSON *x = it; x && g < group; x = x->next, g++) group_words += item_words(x);
-      if (n && top && n + group > LIST_ITEMS) break;
-      if (n && top && words + group_words > PROSE_WORDS && !counted) break;
-      if (n >= LIST_ITEMS * 2) break;   /* a huge nested group: cut across it */
-      words += item_words(it);
-      cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, it));
-      n++;
+  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
+  if (summary && nested && tops_all <= LIST_ITEMS && list_slide_items(all->child, counted) < cJSON_GetArraySize(all)) {
+    /* a summary shows a nested list that takes more than a slide by its
+     * top-level items when they fit one: the details under them go first
+     * (--detail full shows them), never the later items' slide ("Main
+     * Volumes" showed volumes 1 and 2 of 4, their second slide left out) */
+    for (cJSON *x = all->child, *nx; x; x = nx) {
+      nx = x->next;
+      const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(x, "level");
+      if (cJSON_IsNumber(lvl) && lvl->valueint > 0) cJSON_Delete(cJSON_DetachItemViaPointer(all, x));
     }
+    nested = 0;
+  }
+  while (all->child) {
+    cJSON *chunk = cJSON_CreateArray();
+    for (int n = list_slide_items(all->child, counted); n > 0 && all->child; n--)
+      cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, all->child));
     int tops = 0;
     for (cJSON *x = chunk->child; x; x = x->next) {
       const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(x, "level");
@@ -2721,7 +2744,10 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
       cJSON_AddStringToObject(vc, "description", d);
     if (!first) cJSON_AddNumberToObject(vc, "start", shown + 1);
     cJSON_AddItemToObject(vc, "items", simplify_items(chunk, nested));
-    new_scene(m, "list", line, vc, first ? narr : NULL);
+    cJSON *sc = new_scene(m, "list", line, vc, first ? narr : NULL);
+    /* a later slide of the list is its items too: it goes with its first
+     * (a summary leaves out a section's later lists, not a list's end) */
+    if (sc && !first) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);
     first = 0;
     shown += tops;
   }

@@ -3280,7 +3280,9 @@ static int point_score(const char *t, const char *lang) {
   if (verb || word_of((const char *const[]){ "is", "are", "can", "lets", NULL }, w, wl)) return score + 2;
   return score;
 }
-typedef struct fit_scene { cJSON *s; double min, speech, settle, silent; int srank, kept, first, u0, u1; } fit_scene;
+/* nth: the scene's place in its section after the heading's first scene
+ * (0: that first scene) */
+typedef struct fit_scene { cJSON *s; double min, speech, settle, silent; int srank, nth, kept, empty, first, u0, u1; } fit_scene;
 
 /* The reveal model: one for the reader's estimate and the layouts (vg.render's
  * reveal_times calls vgi_named_at and vgi_reveal_fill through vg.input_core).
@@ -3892,6 +3894,47 @@ static int full_colon(const cJSON *s, const cJSON *units) {
   return 0;
 }
 
+/* A section of the document (a heading's first scene) or a list's later
+ * slide that the fit left out is never left out silently: one warning names
+ * them, the first LEFT_OUT_NAMED by heading and line, and counts the rest. */
+#define LEFT_OUT_NAMED 5
+static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, double duration, vgi_diags *d) {
+  vgi_buf b = {0};
+  int sections = 0, slides = 0;
+  for (int i = 0; i < ns; i++) {
+    if (fs[i].kept || fs[i].empty) continue;   /* (links only: nothing to show or say) */
+    if (cJSON_GetObjectItemCaseSensitive(fs[i].s, VGI_CONT_KEY)) {
+      /* of a list that is shown: its first slide stays (a list left out
+       * whole is a section's later detail) */
+      int j = i - 1;
+      while (j >= 0 && !fs[j].kept && cJSON_GetObjectItemCaseSensitive(fs[j].s, VGI_CONT_KEY)) j--;
+      slides += j >= 0 && fs[j].kept;
+      continue;
+    }
+    if (fs[i].srank < 2) continue;
+    if (sections++ >= LEFT_OUT_NAMED) continue;
+    const cJSON *vc = cJSON_GetObjectItemCaseSensitive(fs[i].s, "visual_content");
+    const char *h = vgi_str(vc, "header") ? vgi_str(vc, "header") : vgi_str(vc, "title");
+    const cJSON *ln = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(fs[i].s, "source"), "line");
+    vgi_buf_printf(&b, "%s'%s'", sections > 1 ? ", " : "", h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?");
+    if (cJSON_IsNumber(ln)) vgi_buf_printf(&b, " (line %d)", ln->valueint);
+  }
+  if (!sections && !slides) { vgi_buf_free(&b); return; }
+  if (sections > LEFT_OUT_NAMED) vgi_buf_printf(&b, " and %d more", sections - LEFT_OUT_NAMED);
+  char a[32];
+  vgi_buf what = {0};
+  if (duration > 0) vgi_buf_printf(&what, "--duration %s: ", vgi_fmt_num(a, sizeof a, duration));
+  else vgi_buf_puts(&what, "the summary: ");
+  if (sections) vgi_buf_printf(&what, "%d section%s left out to fit (%s)", sections, sections == 1 ? "" : "s", b.s);
+  if (slides)
+    vgi_buf_printf(&what, "%s%d later slide%s of a list left out", sections ? "; " : "", slides, slides == 1 ? "" : "s");
+  vgi_buf_puts(&what, duration > 0 ? "; a longer --duration or --split keeps them" : "; --detail full keeps them");
+  const cJSON *src = cJSON_GetObjectItemCaseSensitive(v, "source");
+  vgi_diag_add(d, VGI_WARNING, vgi_str(src, "file"), 0, 0, "duration", "%s", what.s);
+  vgi_buf_free(&what);
+  vgi_buf_free(&b);
+}
+
 static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
   cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
   const char *lang = vgi_str(v, "language");
@@ -3918,6 +3961,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     f->silent = silent_seconds(f->s, NULL, lang);                  /* if nothing is left said */
     const cJSON *sr = cJSON_GetObjectItemCaseSensitive(s, VGI_SRANK_KEY);
     f->srank = cJSON_IsNumber(sr) ? sr->valueint : 0;
+    f->nth = f->srank == 1 && i > 0 ? fs[i - 1].nth + 1 : 0;
     f->first = -1;
     cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "narration");
     int autos = cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) != NULL;
@@ -4221,7 +4265,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       }
     for (int k = 0; k < ns; k++)
       if (fs[k].srank > 0 && (full || duration > 0 || later_detail(fs[k].s, fs[k].srank)))
-        st[nst++] = (fit_step){ 200 + fs[k].srank, nu + k, -1, k };
+        /* a section's later scenes by their place in it: every section's
+         * fourth before any section's third, so the end of the document is
+         * not left out for its beginning (IPv4 kept its four slides, IPv6
+         * after it one of six); the later first among the same place */
+        st[nst++] = (fit_step){ 200 + fs[k].srank, nu + fs[k].nth * (ns + 1) + k, -1, k };
     qsort(st, (size_t)nst, sizeof *st, step_cmp);
     int done = 0;
     for (; done < nst && total > budget; done++) {
@@ -4260,6 +4308,35 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         double add = scene_est(f);
         if (total + add <= budget) total += add;
         else f->kept = 0;
+      }
+    }
+    /* a section left out while later scenes of other sections stay: those
+     * go, the least important first, when that makes room for it (a
+     * section's heading is kept before another's third slide) */
+    for (int k = done - 1; k >= 0; k--) {
+      if (st[k].unit >= 0 || st[k].cls < 202 || fs[st[k].scene].kept) continue;
+      fit_scene *f = &fs[st[k].scene];
+      f->kept = 1;
+      double add = scene_est(f), freed = 0;
+      f->kept = 0;
+      int upto = 0;
+      for (; upto < nst && total - freed + add > budget; upto++)
+        if (st[upto].unit < 0 && st[upto].cls == 201 && fs[st[upto].scene].kept) freed += scene_est(&fs[st[upto].scene]);
+      if (total - freed + add > budget) continue;
+      for (int j = 0; j < upto; j++)
+        if (st[j].unit < 0 && st[j].cls == 201) fs[st[j].scene].kept = 0;
+      f->kept = 1;
+      total += add - freed;
+    }
+    /* a section's later scenes do not stay without its first, nor a list's
+     * later slides without its first */
+    for (int head = -1, list = -1, k = 0; k < ns; k++) {
+      int cont = cJSON_GetObjectItemCaseSensitive(fs[k].s, VGI_CONT_KEY) != NULL;
+      if (fs[k].srank != 1) head = k;
+      if (!cont) list = k;
+      if (fs[k].kept && ((fs[k].srank == 1 && head >= 0 && !fs[head].kept) || (cont && list >= 0 && !fs[list].kept))) {
+        total -= scene_est(&fs[k]);
+        fs[k].kept = 0;
       }
     }
     /* a summary still too long without a table's rows did not need them
@@ -4359,10 +4436,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
        * and a list left without items is no slide (a heading alone) */
       cJSON_SetValuestring(n, "");
       const char *ty = vgi_str(f->s, "scene_type");
-      if (ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items)) f->kept = 0;
+      if (ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items)) f->kept = 0, f->empty = 1;
     }
     vgi_buf_free(&b);
   }
+  if (d) left_out_sections(v, fs, ns, duration, d);
   for (i = ns - 1; i >= 0; i--)
     if (!fs[i].kept) {
       cJSON_Delete(cJSON_DetachItemViaPointer(scenes, fs[i].s));   /* by index would walk the array */
@@ -4549,6 +4627,24 @@ static int reading_words(const char *s) {
   return words + cjk / 2;
 }
 
+/* An item that a list written as one sentence left with the mark that
+ * joins it to the next ("FontConfig for font discovery,", "Has a significant
+ * impact on the codebase, or", "…(contains no top-level await); and") is
+ * shown without it: a bullet ends as a phrase does. In place. */
+static void joining_end_out(char *t) {
+  static const char *const links[] = { "and", "or", "but", "und", "oder", "et", "ou", "y", "o", NULL };
+  size_t l = strlen(t);
+  while (l && t[l - 1] == ' ') t[--l] = 0;
+  size_t w = l;
+  while (w && t[w - 1] != ' ') w--;
+  /* a joining word after a comma or a semicolon */
+  if (w >= 2 && (t[w - 2] == ',' || t[w - 2] == ';') && word_of(links, t + w, l - w)) {
+    l = w - 1;
+    t[l] = 0;
+  }
+  while (l && (t[l - 1] == ',' || t[l - 1] == ';' || t[l - 1] == ' ')) t[--l] = 0;
+}
+
 static void headline_items(cJSON *scenes) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
@@ -4579,6 +4675,12 @@ static void headline_items(cJSON *scenes) {
     }
     for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+      if (cJSON_IsString(t) && vgi_word_count(t->valuestring) > 1) {
+        char *j = vgi_strdup(t->valuestring);
+        joining_end_out(j);
+        if (*j && strcmp(j, t->valuestring)) cJSON_SetValuestring(t, j);
+        free(j);
+      }
       if (!cJSON_IsString(t) || reading_words(t->valuestring) <= 14) continue;
       char *h = vgi_shown_headline(t->valuestring);
       if (*h) cJSON_SetValuestring(t, h);

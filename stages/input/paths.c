@@ -262,6 +262,13 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
       return VGI_IMG_REFUSED;
     }
     *out = vgi_strdup(real);
+    if (vgi_png_damaged(real, lim->max_picture_bytes)) {
+      /* as the renderer says it when it draws the slide */
+      vgi_diag_add(d, VGI_WARNING, file, line, col, field,
+                   "image %s cannot be used (its PNG data is damaged and cannot be decoded); a placeholder is drawn",
+                   url);
+      return VGI_IMG_DAMAGED;
+    }
     return VGI_IMG_OK;
   }
   const char *other = other_image(h, got > 0 ? (size_t)got : 0);
@@ -305,8 +312,17 @@ static void image_at(cJSON *holder, const char *path, const char *doc_dir, const
     base = doc_dir;
   }
   char *real = NULL;
-  int rc = vgi_image_resolve(img->valuestring, base, o, &real, file, line, col, path, d);
-  if (rc == VGI_IMG_OK) {
+  /* an adapter that resolved it (Markdown) told of its damaged data once:
+   * every check runs again, that warning is not said twice */
+  int told = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(scene, "source"), "image_damaged"));
+  vgi_diags here = {0};
+  int rc = vgi_image_resolve(img->valuestring, base, o, &real, file, line, col, path, &here);
+  for (size_t k = 0; k < here.n; k++)
+    if (!(told && rc == VGI_IMG_DAMAGED && here.v[k].severity == VGI_WARNING))
+      vgi_diag_add(d, here.v[k].severity, here.v[k].file, here.v[k].line, here.v[k].col, here.v[k].field, "%s",
+                   here.v[k].message);
+  vgi_diags_free(&here);
+  if (rc == VGI_IMG_OK || rc == VGI_IMG_DAMAGED) {
     cJSON_SetValuestring(img, real);
     /* a warning about the picture when it is drawn names this line */
     cJSON *src = cJSON_GetObjectItemCaseSensitive(scene, "source");
@@ -315,6 +331,9 @@ static void image_at(cJSON *holder, const char *path, const char *doc_dir, const
       cJSON_DeleteItemFromObjectCaseSensitive(src, "image_line");
       cJSON_AddNumberToObject(src, "image_line", line);
     }
+    /* said here already: the renderer's placeholder is not told again */
+    if (rc == VGI_IMG_DAMAGED && cJSON_IsObject(src) && !cJSON_GetObjectItemCaseSensitive(src, "image_damaged"))
+      cJSON_AddTrueToObject(src, "image_damaged");
   } else {
     /* a refused or missing image never reaches the renderer */
     cJSON_DeleteItemFromObjectCaseSensitive(holder, "image");

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # tests/create/image_line.sh: a warning about a picture names the line of
 # the picture's reference, not the line its scene starts on. A PNG whose
-# data is damaged is found only when it is drawn (vgrun create, vgrun
-# frame); the warning then named the section's first paragraph (line 7),
-# where the reference is on line 11; in YAML the scene's "- scene_type"
-# line, where `image:` is on line 12; in reStructuredText the .rst line of
-# the directive.
+# data is damaged is found when the document is read, so vgrun check and
+# vgrun frame --sheet tell it as vgrun create does (they said nothing: it
+# was found only when a slide was drawn), once; the warning once named the
+# section's first paragraph (line 7), where the reference is on line 11; in
+# YAML the scene's "- scene_type" line, where `image:` is on line 12; in
+# reStructuredText the .rst line of the directive.
 . "$(dirname "$0")/../lib.sh"
 vg_need python3
 vg_scratch image_line
@@ -53,16 +54,40 @@ YAML
 
 "$VGRUN" create "$T/doc.md" -o "$T/md.mp4" --resolution 320x180 --fps 5 >"$T/md.log" 2>&1; rc=$?
 expect_rc 0 "create doc.md"
-check "create names the picture's line (11)" has "$T/md.log" "doc.md:11: scene_02: image .*damaged.png cannot be used"
+check "create names the picture's line (11)" has "$T/md.log" "doc.md:11:1: warning: image damaged.png cannot be used (its PNG data is damaged and cannot be decoded); a placeholder is drawn"
+check "create tells it once" test "$(grep -c 'damaged.png cannot be used' "$T/md.log")" = 1
 check "create does not name the scene's line (7)" hasnt "$T/md.log" "doc.md:7:"
 
 "$VGRUN" frame "$T/doc.md" --scene 2 -o "$T/f.png" >"$T/frame.log" 2>&1; rc=$?
 expect_rc 0 "frame doc.md"
-check "frame names the picture's line (11)" has "$T/frame.log" "doc.md:11: scene_02: image .*damaged.png cannot be used"
+check "frame names the picture's line (11)" has "$T/frame.log" "doc.md:11:1: warning: image damaged.png cannot be used"
+check "frame tells it once" test "$(grep -c 'damaged.png cannot be used' "$T/frame.log")" = 1
+
+"$VGRUN" frame "$T/doc.md" --sheet -o "$T/sheet.png" >"$T/sheet.log" 2>&1; rc=$?
+expect_rc 0 "frame --sheet doc.md"
+check "a contact sheet names the picture's line (11)" has "$T/sheet.log" "doc.md:11:1: warning: image damaged.png cannot be used"
+
+"$VGRUN" check "$T/doc.md" >"$T/check.log" 2>&1; rc=$?
+expect_rc 0 "check doc.md"
+check "check names the picture's line (11)" has "$T/check.log" "doc.md:11:1: warning: image damaged.png cannot be used (its PNG data is damaged and cannot be decoded); a placeholder is drawn"
+
+# a real picture cut short (a download that stopped): its chunks end early
+head -c 200 "$T/f.png" >"$T/cut.png"
+sed 's/damaged.png/cut.png/' "$T/doc.md" >"$T/cut.md"
+"$VGRUN" check "$T/cut.md" >"$T/cut.log" 2>&1; rc=$?
+expect_rc 0 "check cut.md"
+check "check names a cut-off PNG at its line" has "$T/cut.log" "cut.md:11:1: warning: image cut.png cannot be used (its PNG data is damaged"
+sed 's/damaged.png/f.png/' "$T/doc.md" >"$T/whole.md"
+"$VGRUN" check "$T/whole.md" >"$T/whole.log" 2>&1; rc=$?
+expect_rc 0 "check whole.md"
+check "a whole PNG is not called damaged" hasnt "$T/whole.log" "damaged"
 
 "$VGRUN" create "$T/doc.yaml" -o "$T/yaml.mp4" --resolution 320x180 --fps 5 >"$T/yaml.log" 2>&1; rc=$?
 expect_rc 0 "create doc.yaml"
-check "create names the image: line of the YAML (12)" has "$T/yaml.log" "doc.yaml:12: scene_01: image .*damaged.png cannot be used"
+check "create names the image: line of the YAML (12)" has "$T/yaml.log" "doc.yaml:12:[0-9]*: .*warning: image damaged.png cannot be used"
+"$VGRUN" check "$T/doc.yaml" >"$T/ycheck.log" 2>&1; rc=$?
+expect_rc 0 "check doc.yaml"
+check "check names the image: line of the YAML (12)" has "$T/ycheck.log" "doc.yaml:12:[0-9]*: .*warning: image damaged.png cannot be used"
 
 # reStructuredText: the line of the .rst file ('.. image::' on line 13)
 cat >"$T/doc.rst" <<'RST'
@@ -84,7 +109,7 @@ After the image another paragraph of words appears here for you.
 RST
 "$VGRUN" frame "$T/doc.rst" --scene 2 -o "$T/r.png" >"$T/rst.log" 2>&1; rc=$?
 expect_rc 0 "frame doc.rst"
-check "frame names the .rst line of the image directive (13)" has "$T/rst.log" "doc.rst:13: scene_02: image .*damaged.png"
+check "frame names the .rst line of the image directive (13)" has "$T/rst.log" "doc.rst:13:[0-9]*: .*warning: image damaged.png"
 
 # the event a tool reads says the same line
 "$VGRUN" create "$T/doc.md" -o "$T/md2.mp4" --resolution 320x180 --fps 5 --events "$T/events.jsonl" \

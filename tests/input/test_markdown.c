@@ -2505,6 +2505,119 @@ static void published_doc_markup(void **state) {
   remove(path);
 }
 
+/* A list longer than a slide is never cut to its first slide by a summary:
+ * a nested one shows its top-level items on one slide (the guide's "Main
+ * Volumes" showed volumes 1 and 2 of 4: the slide of 3 and 4 was a later
+ * scene the summary left out), a flat one keeps its later slides. */
+static void summary_keeps_list_end(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# Guide\n\nA guide to the network in several volumes for every reader.\n\n## Volumes\n\n"
+                   "The guide comes in volumes, each about one layer of the network.\n\n");
+  const char *vols[] = { "Infrastructure", "Protocols", "Naming", "Security" };
+  for (int v = 0; v < 4; v++) {
+    vgi_buf_printf(&b, "%d. **Volume %d: %s**\n", v + 1, v + 1, vols[v]);
+    for (int k = 0; k < 4; k++) vgi_buf_printf(&b, "   - Topic %d of volume %d explained\n", k + 1, v + 1);
+  }
+  vgi_buf_puts(&b, "\n## Steps\n\nThese are the steps of the whole setup, in the order to take them.\n\n");
+  for (int k = 1; k <= 14; k++) vgi_buf_printf(&b, "- Step number %d of the setup is done here\n", k);
+  for (int k = 1; k <= 6; k++)
+    vgi_buf_printf(&b, "\n## Part %d\n\nPart %d explains one more thing about the network, in a few sentences of prose. "
+                   "It goes on with details that a summary may leave out, as summaries do.\n\n"
+                   "**More:** further notes\n\n- first note of part %d\n- second note of part %d\n", k, k, k, k);
+  vgi_diags d;
+  cJSON *m = load_text("list_end.md", b.s, NULL, &d);
+  const cJSON *vs = scene_with(m, "list", "Volume 4: Security");
+  assert_non_null(vs);
+  assert_non_null(scene_with(m, "list", "Volume 1: Infrastructure"));
+  assert_ptr_equal(vs, scene_with(m, "list", "Volume 1: Infrastructure"));   /* one slide */
+  assert_int_equal(items_of(vs), 4);
+  assert_non_null(scene_with(m, "list", "Step number 14 of the setup"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* --detail full shows every topic, over two slides */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load_text("list_end.md", b.s, &full, &d);
+  assert_non_null(scene_with(m, "list", "Topic 4 of volume 4"));
+  assert_ptr_not_equal(scene_with(m, "list", "Volume 4: Security"), scene_with(m, "list", "Volume 1: Infrastructure"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&b);
+}
+
+/* A --duration too short for every section leaves out whole sections last
+ * (every later scene of the others first) and says which: a warning names
+ * each section left out and its line; a section's later scenes go by their
+ * place in it, so the last section keeps its second slide as the first does. */
+static void duration_names_left_out_sections(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# Topics\n\nA tour of twelve topics, one section each, for the reader.\n\n");
+  for (int k = 1; k <= 12; k++)
+    vgi_buf_printf(&b, "## Topic %d\n\nTopic %d is about one part of the system and how it works in practice.\n\n"
+                   "**Details:** more of it\n\n- detail one of topic %d\n- detail two of topic %d\n- detail three\n", k, k, k, k);
+  vgi_options o = { .duration = 40 };
+  vgi_diags d;
+  cJSON *m = load_text("left_out.md", b.s, &o, &d);
+  assert_true(has_message(&d, "--duration 40: "));
+  assert_true(has_message(&d, "sections left out to fit ('Topic "));
+  assert_true(has_message(&d, " (line "));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&b);
+  /* room for every heading and some later slides: they are spread by their
+   * place in their section (each section's fourth slide goes before any
+   * third), not all given to the first sections (4, 4, 4, 4, 1, 1 before) */
+  vgi_buf c = {0};
+  vgi_buf_puts(&c, "# Topics\n\nA tour of six topics, one section each, for the reader.\n\n");
+  for (int k = 1; k <= 6; k++)
+    vgi_buf_printf(&c, "## Topic %d\n\nTopic %d is about one part of the system and how it works in practice.\n\n"
+                   "- first point of topic %d\n- second point of topic %d\n\n**Setup:** how to set it up\n\n"
+                   "- setup one of topic %d\n- setup two of topic %d\n\n**Usage:** how to use it\n\n"
+                   "- usage one of topic %d\n- usage two of topic %d\n\n**Limits:** what it cannot do\n\n"
+                   "- limit one of topic %d\n- limit two of topic %d\n", k, k, k, k, k, k, k, k, k, k);
+  vgi_options tight = { .duration = 90, .detail = VGI_DETAIL_FULL };
+  m = load_text("spread.md", c.s, &tight, &d);
+  int most = 0, least = 100;
+  for (int k = 1; k <= 6; k++) {
+    char h[32];
+    snprintf(h, sizeof h, "Topic %d", k);
+    int n = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) n += !strcmp(vcget(scene_at(m, 0, i), "header") ? vcget(scene_at(m, 0, i), "header") : "", h);
+    if (n > most) most = n;
+    if (n < least) least = n;
+  }
+  assert_true(least >= 1);
+  assert_true(most - least <= 1);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&c);
+}
+
+/* A list written as one sentence ("depends on: - FontConfig for font
+ * discovery, - …, and - fribidi") shows each item as a phrase: no comma,
+ * semicolon or "and"/"or" after it left dangling at a bullet's end. */
+static void items_end_as_phrases(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("joined.md",
+                       "# Pango\n\nPango lays out text.\n\n## Dependencies\n\nPango depends on the following libraries:\n\n"
+                       "- FontConfig for font discovery,\n- FreeType for font access,\n"
+                       "- HarfBuzz for complex text shaping; and\n- a matching GLib, or\n- fribidi for bidirectional text.\n",
+                       NULL, &d);
+  const cJSON *s = scene_with(m, "list", "FontConfig");
+  assert_non_null(s);
+  const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(s, "visual_content"), "items");
+  assert_int_equal(cJSON_GetArraySize(items), 5);
+  assert_string_equal(cJSON_GetArrayItem(items, 0)->valuestring, "FontConfig for font discovery");
+  assert_string_equal(cJSON_GetArrayItem(items, 1)->valuestring, "FreeType for font access");
+  assert_string_equal(cJSON_GetArrayItem(items, 2)->valuestring, "HarfBuzz for complex text shaping");
+  assert_string_equal(cJSON_GetArrayItem(items, 3)->valuestring, "a matching GLib");
+  assert_string_equal(cJSON_GetArrayItem(items, 4)->valuestring, "fribidi for bidirectional text.");
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -2554,6 +2667,9 @@ int main(void) {
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(table_after_colon),
+    cmocka_unit_test(summary_keeps_list_end),
+    cmocka_unit_test(items_end_as_phrases),
+    cmocka_unit_test(duration_names_left_out_sections),
     cmocka_unit_test(html_top),
     cmocka_unit_test(colon_list_before_remark),
     cmocka_unit_test(changelog_latest_release),

@@ -10,16 +10,19 @@ local function load_model(spec)
   if not ok then return nil, "reading " .. spec .. " needs the input adapters: " .. tostring(input) end
   local path, format = require("vg.create.options").input_spec(spec)
   local model, diags = input.load(path, { format = format })
-  local errors = {}
+  local errors, told = {}, {}
   for _, d in ipairs(diags or {}) do
     -- Unknown scene types are reported below, naming the scene; other errors
     -- are the document's and are shown as they are.
     if d.severity == "error" then errors[#errors + 1] = d.text or d.message end
+    -- its warnings too, as `vgrun check` tells them (a damaged picture,
+    -- drawn as a placeholder)
+    told[#told + 1] = { text = d.text or d.message, error = d.severity == "error" }
   end
   if not model then
     return nil, #errors > 0 and table.concat(errors, "\n") or ("cannot read " .. path)
   end
-  return model, nil, errors
+  return model, nil, told
 end
 
 local SPEC
@@ -89,13 +92,15 @@ local function run(args)
     captions = o.captions or nil })
   local scenes = render.scenes_of(model)
   if #scenes == 0 then eprintf("vgrun frame: %s has no scenes\n", o.input); return 1 end
-  -- the document's errors are told, and the picture is drawn without what
+  -- the document's errors and warnings are told, and the picture is drawn without what
   -- they refused (a preview); the exit is 1 as for `vgrun scenes`
   local function tell_errors()
     local n = 0
     for _, e in ipairs(doc_errors or {}) do
-      if not e:find("scene type", 1, true) and not e:find("scene_type", 1, true) then
-        eprintf("%s\n", e)
+      if not e.error then
+        eprintf("%s\n", e.text)
+      elseif not e.text:find("scene type", 1, true) and not e.text:find("scene_type", 1, true) then
+        eprintf("%s\n", e.text)
         n = n + 1
       end
     end
