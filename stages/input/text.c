@@ -2074,7 +2074,10 @@ static int man_page(const text *r) {
   if (nx >= r->n || r->L[nx].ind == 0) return 0;
   int t;
   const char *s = body(&r->L[nx], &t);
-  if (!memmem(s, (size_t)t, " - ", 3) && !memmem(s, (size_t)t, " \xE2\x80\x94 ", 5)) return 0;
+  /* "ls - list …", mdoc's "ssh — OpenSSH …" (mandoc writes "–") */
+  if (!memmem(s, (size_t)t, " - ", 3) && !memmem(s, (size_t)t, " \xE2\x80\x94 ", 5) &&
+      !memmem(s, (size_t)t, " \xE2\x80\x93 ", 5))
+    return 0;
   /* every line at the margin a section's name (a text that goes on after
    * the page, as util-linux's parse-date.txt does, is read as text) */
   int sections = 0;
@@ -2201,12 +2204,15 @@ static void man_blocks(text *r) {
         man_join(r, i + 1, e, &j);
         vgi_buf h = {0};
         vgi_buf_add(&h, "# ", 2);
+        /* mdoc's en dash ("ssh – OpenSSH …", as mandoc writes it) too */
         const char *dash = j.n ? memmem(j.s, j.n, " - ", 3) : NULL;
+        int dl = 3;
+        if (!dash && j.n && (dash = memmem(j.s, j.n, " \xE2\x80\x93 ", 5))) dl = 5;
         while (j.n && j.s[j.n - 1] == '.') j.n--;   /* a title, not a sentence */
         if (dash && dash < j.s + j.n) {
           put_inline(&h, j.s, (int)(dash - j.s));
           vgi_buf_add(&h, " \xE2\x80\x94 ", 5);
-          put_inline(&h, dash + 3, (int)(j.s + j.n - dash - 3));
+          put_inline(&h, dash + dl, (int)(j.s + j.n - dash - dl));
         } else {
           put_inline(&h, j.s ? j.s : "", (int)j.n);
         }

@@ -481,6 +481,17 @@ char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_dia
     return NULL;
   }
   buf[n] = 0;
+  if (vgi_gzipped(buf, n)) {
+    /* NEWS.gz, ls.1.gz: read as the text they hold, held to the same limit */
+    const char *gz_why = NULL;
+    char *plain = vgi_gunzip(buf, n, max_file, &n, &gz_why);
+    free(buf);
+    if (!plain) {
+      vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot uncompress: %s", gz_why);
+      return NULL;
+    }
+    buf = plain;
+  }
   size_t skip = 0;
   if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
       (unsigned char)buf[2] == 0xBF)
