@@ -95,6 +95,9 @@ char *vgi_link_text(char *t);
  * be "". Caller frees; NULL only when memory runs out. */
 enum { VGI_NAME_SLUG = 1, VGI_NAME_ASCII = 2 };
 char *vgi_name_part(const char *s, int flags, char sep, size_t max);
+/* The bytes of s[0..n) that are web addresses ("https://…", "www.…", up to
+ * a space, '>' or ')'): a title is never a line that is mostly one. */
+int vgi_url_bytes(const char *s, int n);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
 /* v in as few digits as read back the same ("300.0000001", "15"); returns buf */

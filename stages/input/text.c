@@ -577,6 +577,10 @@ static int release_line(const char *s, int n) {
 /* a line that may be a heading's text: short, words, no sentence end */
 static int heading_text(const char *s, int n) {
   if (n < 2 || n > SHORT_LINE + 20) return 0;
+  /* "See https://www.openssh.com/releasenotes.html#9.2p1 for the release
+   * notes": a line that is mostly an address points somewhere, it names
+   * nothing */
+  if (vgi_url_bytes(s, n) * 3 >= n) return 0;
   int letters = 0;
   for (int i = 0; i < n; i++) letters += alpha_c((unsigned char)s[i]);
   if (letters < 2) return 0;

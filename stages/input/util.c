@@ -539,3 +539,20 @@ int vgi_split_words(const char *t, size_t ws[], size_t we[], int max) {
   }
   return n;
 }
+
+/* one test of a line that is mostly an address (input_private.h) */
+int vgi_url_bytes(const char *s, int n) {
+  int sum = 0;
+  for (int i = 0; i < n;) {
+    if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '<' || s[i - 1] == '(') &&
+        ((n - i > 7 && (!strncmp(s + i, "http://", 7) || !strncmp(s + i, "https://", 8))) ||
+         (n - i > 4 && !strncmp(s + i, "www.", 4)))) {
+      int a = i;
+      while (i < n && s[i] != ' ' && s[i] != '>' && s[i] != ')') i++;
+      sum += i - a;
+    } else {
+      i++;
+    }
+  }
+  return sum;
+}
