@@ -95,6 +95,9 @@ char *vgi_link_text(char *t);
  * be "". Caller frees; NULL only when memory runs out. */
 enum { VGI_NAME_SLUG = 1, VGI_NAME_ASCII = 2 };
 char *vgi_name_part(const char *s, int flags, char sep, size_t max);
+/* The bytes of s[0..n) that are web addresses ("https://…", "www.…", up to
+ * a space, '>' or ')'): a title is never a line that is mostly one. */
+int vgi_url_bytes(const char *s, int n);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
 /* v in as few digits as read back the same ("300.0000001", "15"); returns buf */
@@ -126,6 +129,20 @@ int vgi_split_lines(const char *text, size_t len, int cr_space, char **store, vg
 /* Reads a text file: rejects missing, unreadable, empty, binary (NUL) files
  * and invalid UTF-8 with a diagnostic naming the path; strips a UTF-8 BOM. */
 char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_diags *d);
+/* gzip (gunzip.c): whether s starts as a gzip file does, and its text:
+ * malloc'd, NUL-terminated, *out_len bytes, or NULL with *why ("more than
+ * N bytes once uncompressed", "damaged") when it is more than max bytes or
+ * cannot be read. Concatenated members are read as one text. */
+int vgi_gzipped(const char *s, size_t n);
+char *vgi_gunzip(const char *s, size_t n, size_t max, size_t *out_len, const char **why);
+/* Manual pages in roff source (man.c): whether the text is one (its first
+ * request .TH, .Dd, .Dt, .Os or .so, after comments), and the page laid out
+ * as text by mandoc in a confined child (malloc'd, *out_len bytes), or NULL
+ * with the reason in d (a page that is only ".so other", no mandoc, a page
+ * that loops or grows past max_file_bytes). */
+int vgi_is_roff_page(const char *text, size_t len);
+char *vgi_man_render(const char *text, size_t len, const char *path, const vg_limits *lim,
+                     vgi_diags *d, size_t *out_len);
 /* The limits of a load: opts->limits, else the defaults (never NULL). Keys
  * in one mapping (max_keys) are bounded because a scene has a few dozen
  * fields; a hostile document with 100,000 would make every lookup by name

@@ -6,6 +6,7 @@
 #include "vg.h"   /* vg_not_regular_reason */
 #include "vg_utf8.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,10 +14,29 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+/* the extension that tells the type: "ls.1.gz" -> "1", "NEWS.gz" -> "" (a
+ * compressed file is read as the file it holds, vgi_read_text) */
 static const char *ext_of(const char *path) {
+  static _Thread_local char e[32];
   const char *slash = strrchr(path, '/');
-  const char *dot = strrchr(path, '.');
-  return dot && (!slash || dot > slash) ? dot + 1 : "";
+  const char *name = slash ? slash + 1 : path;
+  size_t n = strlen(name);
+  if (n > 3 && !strcasecmp(name + n - 3, ".gz")) n -= 3;
+  const char *dot = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (name[i] == '.') dot = name + i;
+  if (!dot || (size_t)(name + n - dot - 1) >= sizeof e) return "";
+  snprintf(e, sizeof e, "%.*s", (int)(name + n - dot - 1), dot + 1);
+  return e;
+}
+
+/* a manual's section as an extension: "1", "8", "3pm", "1ssl", "n" (Tcl) */
+static int man_section_ext(const char *e) {
+  if (!strcmp(e, "n") || !strcmp(e, "l")) return 1;
+  if (*e < '1' || *e > '9') return 0;
+  for (e++; *e; e++)
+    if (!isalnum((unsigned char)*e)) return 0;
+  return 1;
 }
 
 static const char *detect(const char *path, vgi_diags *d) {
@@ -39,6 +59,7 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!strcasecmp(e, "txt") || !strcasecmp(e, "text")) return "document";
   if (!strcasecmp(e, "srt")) return "srt";
   if (!strcasecmp(e, "vtt")) return "vtt";
+  if (man_section_ext(e)) return "man";
   /* a README, a NEWS: the name says nothing, a prefix can */
   if (!*e)
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
@@ -46,7 +67,8 @@ static const char *detect(const char *path, vgi_diags *d) {
                  "Markdown or plain text; text: rst: yaml: json: transcript: set:)", path);
   else
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
-                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .txt, .srt, .vtt or a "
+                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .txt, .srt, .vtt, a man "
+                 "page (.1 to .9, also compressed: .1.gz) or a "
                  "set directory, a prefix such as document:%s, or load a plug-in that reads it: "
                  "--plugin FILE.lua)", e, path);
   return "";
@@ -81,6 +103,7 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
 static const char *document_type(const char *path, const char *text, size_t len) {
   const char *e = ext_of(path);
   if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
+  if (vgi_is_roff_page(text, len)) return "man";
   return vgi_text_is_markdown(text, len) ? "markdown" : "text";
 }
 
@@ -93,6 +116,23 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
   len = vgi_clean_text(text, path, d);
   cJSON *model = NULL;
   if (!strcmp(fmt, "document")) fmt = document_type(path, text, len);
+  if (!strcmp(fmt, "man")) {
+    /* roff source laid out as text by mandoc (man.c), then read as a man
+     * page printed as text */
+    if (!vgi_is_roff_page(text, len)) {
+      vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
+                   "not a man page in roff source (it starts with neither .TH nor .Dd): name it "
+                   "with a prefix (document:%s) to read it as plain text or Markdown", path);
+      free(text);
+      return NULL;
+    }
+    char *laid = vgi_man_render(text, len, path, lim, d, &len);
+    free(text);
+    if (!laid) return NULL;
+    text = laid;
+    len = vgi_clean_text(text, path, d);
+    fmt = "text";
+  }
   if (!strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
     model = vgi_subtitle_load(text, len, path, fmt, lim->max_scenes, d);
   } else if (!strcmp(fmt, "markdown")) {
@@ -374,7 +414,7 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
     }
   } else if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json") || !strcmp(fmt, "markdown") ||
              !strcmp(fmt, "rst") || !strcmp(fmt, "text") || !strcmp(fmt, "document") ||
-             !strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
+             !strcmp(fmt, "srt") || !strcmp(fmt, "vtt") || !strcmp(fmt, "man")) {
     model = parse_file(path, fmt, opts, &pm, d);
   } else {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "unknown format '%s'", fmt);

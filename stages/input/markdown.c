@@ -1932,10 +1932,15 @@ static char *untitled(cmark_node *doc, const char *base) {
     int n = 0;
     char **sv = vgi_sentences(t, &n);
     char *h = n ? vgi_headline(sv[0]) : NULL;
+    /* "See https://www.openssh.com/releasenotes.html#9.2p1 for the
+     * release notes", "Please read https://… for bug reporting
+     * instructions": a headline with an address in it points elsewhere,
+     * it names nothing (and the address is not said) */
+    int pointer = h && vgi_url_bytes(h, (int)strlen(h)) > 0;
     for (int i = 0; i < n; i++) free(sv[i]);
     free(sv);
     free(t);
-    if (h && *h) return h;
+    if (h && *h && !pointer) return h;
     free(h);
   }
   char buf[256];

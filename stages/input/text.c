@@ -577,6 +577,10 @@ static int release_line(const char *s, int n) {
 /* a line that may be a heading's text: short, words, no sentence end */
 static int heading_text(const char *s, int n) {
   if (n < 2 || n > SHORT_LINE + 20) return 0;
+  /* "See https://www.openssh.com/releasenotes.html#9.2p1 for the release
+   * notes": a line that is mostly an address points somewhere, it names
+   * nothing */
+  if (vgi_url_bytes(s, n) * 3 >= n) return 0;
   int letters = 0;
   for (int i = 0; i < n; i++) letters += alpha_c((unsigned char)s[i]);
   if (letters < 2) return 0;
@@ -2074,7 +2078,10 @@ static int man_page(const text *r) {
   if (nx >= r->n || r->L[nx].ind == 0) return 0;
   int t;
   const char *s = body(&r->L[nx], &t);
-  if (!memmem(s, (size_t)t, " - ", 3) && !memmem(s, (size_t)t, " \xE2\x80\x94 ", 5)) return 0;
+  /* "ls - list …", mdoc's "ssh — OpenSSH …" (mandoc writes "–") */
+  if (!memmem(s, (size_t)t, " - ", 3) && !memmem(s, (size_t)t, " \xE2\x80\x94 ", 5) &&
+      !memmem(s, (size_t)t, " \xE2\x80\x93 ", 5))
+    return 0;
   /* every line at the margin a section's name (a text that goes on after
    * the page, as util-linux's parse-date.txt does, is read as text) */
   int sections = 0;
@@ -2201,12 +2208,15 @@ static void man_blocks(text *r) {
         man_join(r, i + 1, e, &j);
         vgi_buf h = {0};
         vgi_buf_add(&h, "# ", 2);
+        /* mdoc's en dash ("ssh – OpenSSH …", as mandoc writes it) too */
         const char *dash = j.n ? memmem(j.s, j.n, " - ", 3) : NULL;
+        int dl = 3;
+        if (!dash && j.n && (dash = memmem(j.s, j.n, " \xE2\x80\x93 ", 5))) dl = 5;
         while (j.n && j.s[j.n - 1] == '.') j.n--;   /* a title, not a sentence */
         if (dash && dash < j.s + j.n) {
           put_inline(&h, j.s, (int)(dash - j.s));
           vgi_buf_add(&h, " \xE2\x80\x94 ", 5);
-          put_inline(&h, dash + 3, (int)(j.s + j.n - dash - 3));
+          put_inline(&h, dash + dl, (int)(j.s + j.n - dash - dl));
         } else {
           put_inline(&h, j.s ? j.s : "", (int)j.n);
         }

@@ -484,6 +484,17 @@ char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_dia
     return NULL;
   }
   buf[n] = 0;
+  if (vgi_gzipped(buf, n)) {
+    /* NEWS.gz, ls.1.gz: read as the text they hold, held to the same limit */
+    const char *gz_why = NULL;
+    char *plain = vgi_gunzip(buf, n, max_file, &n, &gz_why);
+    free(buf);
+    if (!plain) {
+      vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot uncompress: %s", gz_why);
+      return NULL;
+    }
+    buf = plain;
+  }
   size_t skip = 0;
   if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
       (unsigned char)buf[2] == 0xBF)
@@ -530,4 +541,21 @@ int vgi_split_words(const char *t, size_t ws[], size_t we[], int max) {
     we[n++] = i;
   }
   return n;
+}
+
+/* one test of a line that is mostly an address (input_private.h) */
+int vgi_url_bytes(const char *s, int n) {
+  int sum = 0;
+  for (int i = 0; i < n;) {
+    if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '<' || s[i - 1] == '(') &&
+        ((n - i > 7 && (!strncmp(s + i, "http://", 7) || !strncmp(s + i, "https://", 8))) ||
+         (n - i > 4 && !strncmp(s + i, "www.", 4)))) {
+      int a = i;
+      while (i < n && s[i] != ' ' && s[i] != '>' && s[i] != ')') i++;
+      sum += i - a;
+    } else {
+      i++;
+    }
+  }
+  return sum;
 }

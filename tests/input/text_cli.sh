@@ -27,6 +27,12 @@ printf '# Widgets\n\nSee [the guide](guide.md). Run `make` first.\n' >"$T/NOTES"
 "$VGRUN" scenes "document:$T/NOTES" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes document: Markdown"
 check "Markdown title" has "$T/out" '^   1  title .*Widgets$'
 
+# a sentence that points to an address is never the title (openssh's README
+# was titled "See https://www.openssh.com/releasenotes.html#9.2p1 for the …")
+printf 'See https://example.org/releasenotes.html#9.2p1 for the release notes.\n\nPlease read https://example.org/report.html for bug reporting\ninstructions.\n\nThis is the port of the gear tools to Linux and other systems.\nIt turns axles.\n' >"$T/POINTERS"
+"$VGRUN" scenes --json "document:$T/POINTERS" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes POINTERS"
+check "address sentence not the title" has "$T/out" '"title": *"This is the port of the gear tools to Linux'
+
 # a batch folder takes .txt and .text documents, not build files or package lists
 mkdir -p "$T/docs/sub"
 cp "$D/plain.txt" "$T/docs/notes.txt"; cp "$D/plain.txt" "$T/docs/sub/intro.text"

@@ -1,0 +1,263 @@
+/* man.c: manual pages in roff source (man(7) and mdoc(7) macros) are laid
+ * out by mandoc, run as a child on the page's text, and its output is read
+ * as a man page printed as text (text.c). roff is a programming language
+ * (macros, loops, .so to read files), so the child gets the page on stdin,
+ * an empty folder of its own as its working directory (mandoc refuses
+ * absolute and ".." paths in .so; a relative one finds nothing there), no
+ * environment, limits on CPU, memory and files, and a wall-clock deadline.
+ * groff is never run: it reads any file and runs commands (.pso) when
+ * unsafe. See docs/inputs.md, "Manual pages". */
+#define _GNU_SOURCE
+#include "input_private.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* mandoc lays out the largest page on this machine (ffmpeg-all.1, 1.9 MB of
+ * text) in 0.5 s of CPU; a page that loops (".while 1") is stopped in 2 */
+enum { MAN_CPU_SECONDS = 2, MAN_WALL_MS = 5000 };
+#define MAN_MEMORY_BYTES ((rlim_t)512 << 20)
+
+/* the first line that is not a comment or blank, in s[0..n) */
+static const char *first_request(const char *s, size_t n, size_t *ln) {
+  for (size_t i = 0; i < n;) {
+    const char *e = memchr(s + i, '\n', n - i);
+    size_t end = e ? (size_t)(e - s) : n;
+    const char *l = s + i;
+    size_t k = end - i;
+    int comment = (k >= 3 && (l[0] == '.' || l[0] == '\'') && l[1] == '\\' && l[2] == '"') ||
+                  (k >= 2 && l[0] == '\\' && l[1] == '"');
+    int blank = 1;
+    for (size_t q = 0; q < k && blank; q++) blank = isspace((unsigned char)l[q]) || (q == 0 && l[q] == '.');
+    if (!comment && !blank) { *ln = k; return l; }
+    i = end + 1;
+  }
+  return NULL;
+}
+
+static int request_is(const char *l, size_t n, const char *name) {
+  size_t k = strlen(name);
+  return n >= k + 1 && l[0] == '.' && !memcmp(l + 1, name, k) && (n == k + 1 || l[k + 1] == ' ' || l[k + 1] == '\t');
+}
+
+int vgi_is_roff_page(const char *text, size_t len) {
+  size_t n;
+  const char *l = first_request(text, len, &n);
+  if (!l || (l[0] != '.' && l[0] != '\'')) return 0;
+  if (request_is(l, n, "so")) return 1;   /* a page that points to another */
+  /* a control line first (a macro defined, a register set: pod2man's and
+   * rst2man's pages start so), and the page's header, man(7)'s .TH or
+   * mdoc(7)'s .Dd or .Dt, on a line of its own */
+  static const char *const heads[] = { "TH", "Dd", "Dt", NULL };
+  for (size_t i = 0; i < len;) {
+    const char *e = memchr(text + i, '\n', len - i);
+    size_t end = e ? (size_t)(e - text) : len;
+    for (int k = 0; heads[k]; k++)
+      if (request_is(text + i, end - i, heads[k])) return 1;
+    i = end + 1;
+  }
+  return 0;
+}
+
+/* ".so man1/foo.1" as the page's only request: its text is another file's */
+static int so_only(const char *text, size_t len, char *target, size_t tsz) {
+  size_t n;
+  const char *l = first_request(text, len, &n);
+  if (!l || !request_is(l, n, "so")) return 0;
+  const char *rest = l + n;
+  size_t left = len - (size_t)(rest - text);
+  size_t m;
+  if (first_request(rest, left, &m)) return 0;
+  size_t a = 3;
+  while (a < n && (l[a] == ' ' || l[a] == '\t')) a++;
+  size_t b = n;
+  while (b > a && isspace((unsigned char)l[b - 1])) b--;
+  snprintf(target, tsz, "%.*s", (int)(b - a), l + a);
+  return 1;
+}
+
+/* mandoc's program: the first in PATH (looked up before the fork, so the
+ * child only calls execve) */
+static int find_mandoc(char *out, size_t n) {
+  const char *path = getenv("PATH");
+  if (!path || !*path) path = "/usr/local/bin:/usr/bin:/bin";
+  for (const char *p = path; *p;) {
+    const char *c = strchr(p, ':');
+    size_t k = c ? (size_t)(c - p) : strlen(p);
+    if (k && (size_t)snprintf(out, n, "%.*s/mandoc", (int)k, p) < n && access(out, X_OK) == 0) return 1;
+    p += k + (c != NULL);
+  }
+  return 0;
+}
+
+static long now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* In the child between fork and execve only async-signal-safe calls: the
+ * engine has threads, and one may have held a lock at the fork. */
+static void child(int in, int out, int null, const char *dir, const char *prog) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(null, 2) < 0) _exit(126);
+#ifdef SYS_close_range
+  if (syscall(SYS_close_range, 3U, ~0U, 0U) != 0)
+#endif
+    for (int fd = 3; fd < 1024; fd++) close(fd);
+  if (chdir(dir) != 0) _exit(126);
+  struct rlimit cpu = { MAN_CPU_SECONDS, MAN_CPU_SECONDS + 1 }, mem = { MAN_MEMORY_BYTES, MAN_MEMORY_BYTES },
+                none = { 0, 0 }, files = { 8, 8 };
+  if (setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_AS, &mem) || setrlimit(RLIMIT_FSIZE, &none) ||
+      setrlimit(RLIMIT_CORE, &none) || setrlimit(RLIMIT_NOFILE, &files))
+    _exit(126);
+  char *const argv[] = { (char *)"mandoc", (char *)"-T", (char *)"utf8", NULL };
+  char *const envp[] = { NULL };
+  execve(prog, argv, envp);
+  _exit(127);
+}
+
+/* "N\bN" (bold) and "_\bx" (underline) as the character alone */
+static size_t drop_overstrike(char *s, size_t n) {
+  size_t w = 0;
+  for (size_t r = 0; r < n; r++) {
+    if (s[r] == '\b') {
+      /* drop the backspace and the character (a whole UTF-8 one) before it */
+      if (w) {
+        w--;
+        while (w && ((unsigned char)s[w] & 0xC0) == 0x80) w--;
+      }
+      continue;
+    }
+    s[w++] = s[r];
+  }
+  s[w] = 0;
+  return w;
+}
+
+/* mandoc's header and footer out: the lines before the first blank line
+ * and after the last. A name too long for both ends of the header breaks it
+ * ("GCLOUD_…_POLICY(1)" over "General Commands Manual"); the page's name
+ * is in NAME. */
+static size_t drop_frame(char *s, size_t n) {
+  size_t a = 0;
+  const char *blank = strstr(s, "\n\n");
+  if (blank) a = (size_t)(blank - s) + 1;
+  size_t b = n;
+  while (b > a && s[b - 1] == '\n') b--;
+  while (b > a && !(s[b - 1] == '\n' && b >= 2 && s[b - 2] == '\n')) b--;
+  if (b <= a) b = n;   /* one paragraph: keep it */
+  memmove(s, s + a, b - a);
+  s[b - a] = 0;
+  return b - a;
+}
+
+char *vgi_man_render(const char *text, size_t len, const char *path, const vg_limits *lim,
+                     vgi_diags *d, size_t *out_len) {
+  char target[256];
+  if (so_only(text, len, target, sizeof target)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
+                 "this man page only points to another (.so %s): give that page instead", target);
+    return NULL;
+  }
+  char prog[4096];
+  if (!find_mandoc(prog, sizeof prog)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
+                 "a man page in roff source is laid out by mandoc, which is not installed "
+                 "(apt-get install mandoc), or print it first: man -P cat PAGE > page.txt");
+    return NULL;
+  }
+  const size_t max_out = (size_t)(lim ? lim : &vg_limits_default)->max_file_bytes;
+  /* an empty folder of its own: a relative .so finds nothing in it */
+  const char *tmp = getenv("TMPDIR");
+  char dirbuf[4096];
+  if (!tmp || !*tmp || strlen(tmp) > sizeof dirbuf - 32) tmp = "/tmp";
+  snprintf(dirbuf, sizeof dirbuf, "%s/vgrun-man-XXXXXX", tmp);
+  if (!mkdtemp(dirbuf)) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot lay out the man page: a folder for mandoc: %s",
+                 strerror(errno));
+    return NULL;
+  }
+  int in = memfd_create("vgrun-man", MFD_CLOEXEC), pipefd[2] = { -1, -1 };
+  int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  char *out = NULL;
+  const char *why = NULL;
+  pid_t pid = -1;
+  if (in < 0 || null < 0 || pipe2(pipefd, O_CLOEXEC) != 0) { why = strerror(errno); goto done; }
+  for (size_t off = 0; off < len;) {
+    ssize_t w = write(in, text + off, len - off);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) { why = strerror(errno); goto done; }
+    off += (size_t)w;
+  }
+  if (lseek(in, 0, SEEK_SET) != 0) { why = strerror(errno); goto done; }
+  pid = fork();
+  if (pid < 0) { why = strerror(errno); goto done; }
+  if (pid == 0) child(in, pipefd[1], null, dirbuf, prog);
+  close(pipefd[1]);
+  pipefd[1] = -1;
+  size_t n = 0, cap = 65536;
+  out = malloc(cap + 1);
+  if (!out) abort();
+  long deadline = now_ms() + MAN_WALL_MS;
+  for (;;) {
+    long left = deadline - now_ms();
+    if (left <= 0) { why = "mandoc took too long (a loop in the page?)"; break; }
+    struct pollfd p = { pipefd[0], POLLIN, 0 };
+    int r = poll(&p, 1, (int)left);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) { why = strerror(errno); break; }
+    if (r == 0) continue;
+    if (n == cap) {
+      if (cap > max_out) { why = "its text is too large (a loop in the page?)"; break; }
+      cap *= 2;
+      char *q = realloc(out, cap + 1);
+      if (!q) abort();
+      out = q;
+    }
+    ssize_t k = read(pipefd[0], out + n, cap - n);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0) { why = strerror(errno); break; }
+    if (k == 0) break;
+    n += (size_t)k;
+  }
+  if (why) kill(pid, SIGKILL);
+  int st = 0;
+  while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
+  if (!why && WIFSIGNALED(st))
+    why = WTERMSIG(st) == SIGXCPU || WTERMSIG(st) == SIGKILL ? "mandoc took too long (a loop in the page?)"
+                                                              : "mandoc crashed";
+  else if (!why && WIFEXITED(st) && WEXITSTATUS(st) >= 126)
+    why = "mandoc could not be started";
+  /* mandoc's own exit codes 2-5 are warnings and errors in the page, which
+   * it lays out all the same; the text is judged by the reader */
+  if (!why) {
+    n = drop_overstrike(out, n);
+    *out_len = drop_frame(out, n);
+  }
+done:
+  if (in >= 0) close(in);
+  if (null >= 0) close(null);
+  if (pipefd[0] >= 0) close(pipefd[0]);
+  if (pipefd[1] >= 0) close(pipefd[1]);
+  rmdir(dirbuf);
+  if (why) {
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot lay out the man page: %s", why);
+    free(out);
+    return NULL;
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# tests/input/man_cli.sh: manual pages in roff source (man(7) and mdoc(7)),
+# plain and gzip-compressed, laid out by mandoc in a confined child and read
+# as a man page printed as text; pages that are not one, that only point to
+# another, or that loop end with a clear error, quickly.
+. "$(dirname "$0")/../lib.sh"
+vg_scratch man
+M=$SRC/tests/input/man
+
+# gzip: a compressed document is read as the text it holds (no mandoc needed)
+gzip -c "$SRC/tests/input/data/plain.txt" >"$T/NEWS.gz"
+"$VGRUN" scenes "document:$T/NEWS.gz" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "document:NEWS.gz"
+check "NEWS.gz: its text read" has "$T/out" '^   1  title .*Gadget Toolkit'
+# a small file that inflates past the size limit stops at the limit
+head -c 80000000 /dev/zero | tr '\0' 'a' | gzip -c >"$T/big.txt.gz"
+"$VGRUN" scenes "$T/big.txt.gz" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "gzip bomb"
+check "gzip bomb: names the limit" has "$T/err" 'cannot uncompress: more than .* bytes once uncompressed'
+printf 'not gzip at all' | gzip -c | head -c 12 >"$T/cut.txt.gz"
+"$VGRUN" scenes "$T/cut.txt.gz" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "gzip cut short"
+check "gzip cut short: says so" has "$T/err" 'cannot uncompress: cut short'
+if ! command -v mandoc >/dev/null; then
+  # without mandoc a roff page is refused, naming what to install
+  "$VGRUN" scenes "$M/gearbox.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "no mandoc"
+  check "names mandoc" has "$T/err" "mandoc, which is not installed"
+  echo "mandoc not installed (scripts/deps.sh installs it): pages not laid out" >&2
+  vg_done
+fi
+
+cp "$M/gearbox.1" "$T/"; gzip -c "$M/gearbox.1" >"$T/gearbox.1.gz"
+cp "$M/pulley.1" "$T/PULLEY"
+for spec in "$T/gearbox.1" "$T/gearbox.1.gz"; do
+  "$VGRUN" scenes --json --detail full "$spec" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes $spec"
+  check "$spec: title from NAME" has "$T/out" '"title": *"gearbox — turn axles at a chosen ratio"'
+  check "$spec: description said" has "$T/out" 'Springs store the energy between turns'
+  check "$spec: options as items" has "$T/out" '"-r, --ratio=N"'
+  check "$spec: a macro of the page's own" has "$T/out" '"--brake"'
+  check "$spec: no roff said" hasnt "$T/out" '\\\\f[BIR]\|\.TP\|\.TH'
+  check "$spec: synopsis not said" hasnt "$T/out" 'OPTION\]'
+done
+# mdoc(7), named with document: (no extension): its content says what it is
+"$VGRUN" scenes --json --detail full "document:$T/PULLEY" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes mdoc"
+check "mdoc: title from Nm and Nd" has "$T/out" '"title": *"pulley — lift loads with ropes and wheels"'
+check "mdoc: description said" has "$T/out" 'Each wheel halves the force the rope needs'
+check "mdoc: tagged list as items" has "$T/out" '"-w weight"'
+check "mdoc: no macros said" hasnt "$T/out" '\.Nm\|\.Sh\|Fl '
+
+# a .so page points to another: named, not followed
+printf '.so man1/gearbox.1\n' >"$T/gear.1"
+"$VGRUN" scenes "$T/gear.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 ".so page"
+check ".so: says where it points" has "$T/err" 'only points to another (.so man1/gearbox.1)'
+# an absolute .so inside a page reads nothing: mandoc refuses it
+printf '.TH X 1\n.SH NAME\nx \\- y\n.SH DESCRIPTION\nBefore.\n.so /etc/hostname\nAfter.\n' >"$T/abs.1"
+"$VGRUN" scenes --json --detail full "$T/abs.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 ".so absolute"
+check ".so absolute: not read" hasnt "$T/out" "$(head -c 20 /etc/hostname 2>/dev/null || echo no-such-text)"
+# a file named like a page that is not one
+printf 'Just some notes.\n' >"$T/notes.1"
+"$VGRUN" scenes "$T/notes.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "not a page"
+check "not a page: says so" has "$T/err" 'not a man page in roff source'
+# bombs: endless recursion and an endless loop end quickly with an error or a plan
+printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
+printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
+for f in deep loop; do
+  start=$(date +%s)
+  timeout 60 "$VGRUN" scenes "$T/$f.1" >"$T/out" 2>"$T/err"; rc=$?
+  took=$(( $(date +%s) - start ))
+  [ "$rc" -eq 0 ] || [ "$rc" -eq 1 ] && ok || bad "$f: exit $rc"
+  [ "$took" -le 8 ] && ok || bad "$f: took $took s"
+done
+check "loop: says why" has "$T/err" 'took too long'
+vg_done
