@@ -111,6 +111,15 @@ try:
                  + "GET /api/health HTTP/1.1\r\n" + H + "Connection: close\r\n\r\n").encode()
     out = raw(s, pipelined)
     check(statuses(out) == [200, 200, 200], "three pipelined requests -> three answers (%r)" % statuses(out))
+    # a chunked body (one Transfer-Encoding) is read as before
+    out = raw(s, ("POST /api/scenes HTTP/1.1\r\n" + H + "Content-Type: text/markdown\r\nTransfer-Encoding: chunked\r\n"
+                  "Connection: close\r\n\r\n3\r\n# T\r\n0\r\n\r\n").encode())
+    check(statuses(out) == [200], "a chunked body -> 200 (%r)" % statuses(out))
+    # an empty line after a body (some clients send one) before the next request
+    out = raw(s, ("POST /api/scenes HTTP/1.1\r\n" + H + "Content-Type: text/markdown\r\nContent-Length: 3\r\n\r\n# T"
+                  "\r\nGET /api/version HTTP/1.1\r\n" + H + "Host: evil.example\r\n\r\n").encode())
+    check(statuses(out) == [200, 400] and out.endswith(b"<EOF>"),
+          "an empty line, then a request with two Host headers -> 400 (%r)" % statuses(out))
     # a good request, then a smuggling one on the same connection: the second is refused
     out = raw(s, ("GET /api/version HTTP/1.1\r\n" + H + "\r\n").encode() + head + b"# T" + hidden)
     check(statuses(out) == [200, 400] and out.endswith(b"<EOF>"),
