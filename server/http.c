@@ -1,9 +1,9 @@
 /* http.c: vgh_ on libh2o. h2o parses HTTP/1.x, bounds the request body
  * (413) and bounds reading a request (http1.req_timeout); this file adds
- * the header limit, the framing check (http_framing.c), the header deadline, the connection limits, file
- * responses with ETag and Range, streamed
- * responses with a bounded queue, and learning when a request is gone.
- * Loop thread only. */
+ * the header limit, the framing check (http_framing.c), the header
+ * deadline, the connection limits, file responses with ETag and Range,
+ * streamed responses with a bounded queue, and learning when a request is
+ * gone. Loop thread only. */
 #include "http_private.h"
 #include "vg.h"
 
