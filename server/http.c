@@ -561,11 +561,23 @@ static void refuse(h2o_req_t *q, int status, const char *why, int close) {
 }
 
 /* h2o 2.2 answers a request before it consumes its bytes from the socket's
- * input: the request line and headers are still at its start, as sent. */
+ * input: the request line and headers are still at its start, as sent
+ * (after the empty lines a parser skips). Checked, so that an h2o that
+ * consumed them earlier refuses every request instead of reading another
+ * request's headers. */
+static int raw_request_at_start(const h2o_socket_t *sock, h2o_req_t *q) {
+  if (!sock || !sock->input) return 0;
+  const char *p = sock->input->bytes, *end = p + sock->input->size;
+  while (p < end && (*p == '\r' || *p == '\n')) p++;
+  size_t m = q->input.method.len, t = q->input.path.len;
+  return (size_t)(end - p) > m + 1 + t && memcmp(p, q->input.method.base, m) == 0 && p[m] == ' ' &&
+         memcmp(p + m + 1, q->input.path.base, t) == 0;
+}
+
 static int framing_refused(conn *c, h2o_req_t *q) {
   char why[160];
   int status = 400;
-  if (!c || !c->sock || !c->sock->input || c->sock->input->size == 0)
+  if (!c || !raw_request_at_start(c->sock, q))
     snprintf(why, sizeof why, "the request's headers cannot be read");
   else
     status = vgh_framing_check(c->sock->input->bytes, c->sock->input->size, why, sizeof why);
