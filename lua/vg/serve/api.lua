@@ -411,18 +411,19 @@ end
 local function submit_route(ctx)
   local mgr = mgr_of(ctx)
   if not mgr then return end
+  -- the caps before the body is even parsed
+  local quota = ctx.S.quota
+  if quota then
+    local status, msg, extra = quota:admit(mgr, ctx.info.remote, #(ctx.info.body or ""))
+    if status then return M.send_error_with(ctx, status, msg, extra) end
+  end
   local doc, options, fields = upload.document(ctx.info)
   if not doc then return M.send_error(ctx, options, fields) end
   local d
   if doc.archive then d = { archive = doc.archive, bytes = doc.bytes }
   elseif doc.name then d = { name = doc.name, bytes = doc.bytes }
   else d = { text = doc.text, format = doc.format } end
-  local quota, key = ctx.S.quota, nil
-  if quota then
-    local status, msg, extra = quota:admit(mgr, ctx.info.remote, #(ctx.info.body or ""))
-    if status then return M.send_error_with(ctx, status, msg, extra) end
-    key = quota:enter(ctx.info.remote)
-  end
+  local key = quota and quota:enter(ctx.info.remote)
   local ok, id, err, diags = pcall(mgr.submit, mgr, { document = d, options = options or {} })
   if quota then quota:leave(key, ok and id or nil) end
   if not ok then return M.send_error(ctx, 500, tostring(id)) end
