@@ -1,8 +1,9 @@
 /* http.c: vgh_ on libh2o. h2o parses HTTP/1.x, bounds the request body
  * (413) and bounds reading a request (http1.req_timeout); this file adds
- * the header limit, the header deadline, the connection limits, file responses with ETag and Range, streamed
- * responses with a bounded queue, and learning when a request is gone.
- * Loop thread only. */
+ * the header limit, the framing check (http_framing.c), the header
+ * deadline, the connection limits, file responses with ETag and Range,
+ * streamed responses with a bounded queue, and learning when a request is
+ * gone. Loop thread only. */
 #include "http_private.h"
 #include "vg.h"
 
@@ -482,14 +483,15 @@ static void on_req_done(void *p) {
   conn_arm(c);
 }
 
-static void conn_request_begins(vgh_server *s, h2o_req_t *q) {
+static conn *conn_request_begins(vgh_server *s, h2o_req_t *q) {
   conn *c = s->conns;
   while (c && c->h2o_id != q->conn->id) c = c->next;
-  if (!c) return;
+  if (!c) return NULL;
   c->busy++;
   uv_timer_stop(&c->deadline);
   conn **tok = h2o_mem_alloc_shared(&q->pool, sizeof *tok, on_req_done);
   *tok = c;
+  return c;
 }
 
 static void peer_key(uv_tcp_t *tcp, unsigned char key[16]) {
@@ -537,9 +539,56 @@ static int make_room(vgh_server *s, const unsigned char key[16]) {
 
 /* ---- the server ------------------------------------------------------------------ */
 
+/* A JSON error for a request no handler will see. `close`: the connection
+ * ends after it, so bytes past what h2o took as the body are never read as
+ * a request of their own. */
+static void refuse(h2o_req_t *q, int status, const char *why, int close) {
+  static h2o_generator_t plain = { NULL, NULL };
+  char body[256];
+  int n = snprintf(body, sizeof body, "{\"error\":\"%s\"}", why);
+  if (n < 0 || (size_t)n >= sizeof body) n = 0;
+  if (close) q->http1_is_persistent = 0;
+  q->res.status = status;
+  q->res.reason = reason(status);
+  add_header_str(q, "content-type", "application/json");
+  add_header_str(q, "x-content-type-options", "nosniff");
+  add_header_str(q, "cache-control", "no-store");
+  q->res.content_length = (size_t)n;
+  h2o_iovec_t b = h2o_strdup(&q->pool, body, (size_t)n);
+  h2o_start_response(q, &plain);
+  if (is_head(q)) b.len = 0;
+  h2o_send(q, &b, b.len ? 1 : 0, H2O_SEND_STATE_FINAL);
+}
+
+/* h2o 2.2 answers a request before it consumes its bytes from the socket's
+ * input: the request line and headers are still at its start, as sent
+ * (after the empty lines a parser skips). Checked, so that an h2o that
+ * consumed them earlier refuses every request instead of reading another
+ * request's headers. */
+static int raw_request_at_start(const h2o_socket_t *sock, h2o_req_t *q) {
+  if (!sock || !sock->input) return 0;
+  const char *p = sock->input->bytes, *end = p + sock->input->size;
+  while (p < end && (*p == '\r' || *p == '\n')) p++;
+  size_t m = q->input.method.len, t = q->input.path.len;
+  return (size_t)(end - p) > m + 1 + t && memcmp(p, q->input.method.base, m) == 0 && p[m] == ' ' &&
+         memcmp(p + m + 1, q->input.path.base, t) == 0;
+}
+
+static int framing_refused(conn *c, h2o_req_t *q) {
+  char why[160];
+  int status = 400;
+  if (!c || !raw_request_at_start(c->sock, q))
+    snprintf(why, sizeof why, "the request's headers cannot be read");
+  else
+    status = vgh_framing_check(c->sock->input->bytes, c->sock->input->size, why, sizeof why);
+  if (status == 0) return 0;
+  refuse(q, status, why, status == 400);
+  return 1;
+}
+
 static int on_req(h2o_handler_t *self, h2o_req_t *q) {
   vgh_server *s = ((struct handler *)self)->s;
-  conn_request_begins(s, q);
+  conn *c = conn_request_begins(s, q);
   if (s->closing) {
     h2o_send_error_generic(q, 503, "Service Unavailable", "shutting down\n", 0);
     return 0;
@@ -550,6 +599,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *q) {
     h2o_send_error_generic(q, 431, "Request Header Fields Too Large", "request headers too large\n", 0);
     return 0;
   }
+  if (framing_refused(c, q)) return 0;
   vgh_req *r = calloc(1, sizeof *r);
   if (!r) { h2o_send_error_generic(q, 503, "Service Unavailable", "out of memory\n", 0); return 0; }
   r->s = s; r->req = q; r->id = ++s->next_id; r->refs = 2; r->fd = -1;

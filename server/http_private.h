@@ -63,3 +63,9 @@ struct vgh_server {
   uint64_t next_id;
   vgh_req *live;
 };
+
+/* The request line and headers at buf[0..len) as sent, checked for what
+ * h2o's parsed request no longer shows (http_framing.c): 0, or the status
+ * to refuse it with (400: framing that a proxy may read otherwise; 415: a
+ * compressed body) and why. */
+int vgh_framing_check(const char *buf, size_t len, char *why, size_t whylen);

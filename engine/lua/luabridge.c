@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 static const char ENGINE_KEY[] = "vg.engine";
 
@@ -498,6 +499,22 @@ static int l_shown_name(lua_State *L) {
   return 1;
 }
 
+/* vg.core.disk_free(path) -> bytes an unprivileged process may still
+ * write on path's file system, or nil, "path: reason" (vgrun serve keeps
+ * room on its data folder's disk). */
+static int l_disk_free(lua_State *L) {
+  const char *p = luaL_checkstring(L, 1);
+  struct statvfs sv;
+  if (statvfs(p, &sv) != 0) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", p, strerror(errno));
+    return 2;
+  }
+  double bytes = (double)sv.f_bavail * (double)sv.f_frsize;
+  lua_pushinteger(L, bytes >= 9.2e18 ? LUA_MAXINTEGER : (lua_Integer)bytes);
+  return 1;
+}
+
 /* vg.core.stat(path [, nofollow]) -> { type = "file"|"dir"|"link"|"fifo"|"other",
  * dev, ino, size, nlink } or nil, "path: reason". dev + ino tell whether two
  * paths are one file (hard links), which realpath cannot. Never opens it. */
@@ -738,6 +755,7 @@ int vgl__open_core(lua_State *L) {
     {"realpath", l_realpath},
     {"shown_name", l_shown_name},
     {"stat", l_stat},
+    {"disk_free", l_disk_free},
     {"cwd", l_cwd},
     {"chdir", l_chdir},
     {"write_atomic", l_write_atomic},

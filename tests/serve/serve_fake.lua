@@ -9,7 +9,10 @@ local S = assert(require("vg.serve").start { host = "127.0.0.1", port = 0, data 
   heartbeat = beat, max_upload = 64 * 1024,
   -- the slow-client tests shorten the header deadline (seconds)
   header_timeout = tonumber(os.getenv("VG_SERVE_HEADER_TIMEOUT") or ""),
-  max_conns = tonumber(os.getenv("VG_SERVE_MAX_CONNS") or "") })
+  max_conns = tonumber(os.getenv("VG_SERVE_MAX_CONNS") or ""),
+  -- the queue caps of test_quota.py
+  max_queued = math.tointeger(tonumber(os.getenv("VG_SERVE_MAX_QUEUED") or "")),
+  max_queued_per_client = math.tointeger(tonumber(os.getenv("VG_SERVE_MAX_QUEUED_PER_CLIENT") or "")) })
 io.stdout:write("vgrun serve: ", S.doors:url(), "\n")
 io.stdout:flush()
 while not S.stopped do

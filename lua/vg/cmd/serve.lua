@@ -23,6 +23,23 @@ local function SIZE(v, name)
   end
   return math.floor(n * mult)
 end
+-- SIZE for --min-free: 0 (no floor) or 1K up to 1T
+local function FLOOR(v, name)
+  if tostring(v) == "0" then return 0 end
+  local n, unit = tostring(v):match("^(%d+%.?%d*)%s*([kKmMgGtT]?)[iI]?[bB]?$")
+  n = tonumber(n)
+  local mult = ({ [""] = 1, k = 1024, m = 1024 ^ 2, g = 1024 ^ 3, t = 1024 ^ 4 })[(unit or ""):lower()]
+  if not n or not mult or n * mult < 1024 or n * mult > 1024 ^ 4 then
+    return nil, name .. " takes 0 or a size from 1K to 1T (1G, 500M)"
+  end
+  return math.floor(n * mult)
+end
+-- a cap on tasks: 0 (none) to 100000
+local function COUNT(v, name)
+  local n = math.tointeger(tonumber(v))
+  if not n or n < 0 or n > 100000 then return nil, name .. " takes a number from 0 (no cap) to 100000" end
+  return n
+end
 local function TOKEN(v, name)
   if v == "auto" then return v end
   if #v < 16 or not v:match("^[%w%-_.~]+$") then
@@ -49,7 +66,9 @@ local function run(args)
 
   local serve = require("vg.serve")
   local S, err = serve.start { host = listen.host, port = listen.port, data = data, token = token,
-    jobs = o.jobs or 1, max_upload = o.max_upload or 10 * 1024 * 1024 }
+    jobs = o.jobs or 1, max_upload = o.max_upload or 10 * 1024 * 1024,
+    max_queued = o.max_queued or 100, max_queued_per_client = o.max_queued_per_client or 25,
+    min_free = o.min_free or (1 << 30) }
   if not S then eprintf("vgrun serve: %s\n", tostring(err)); return 1 end
   io.stdout:write("vgrun serve: ", S.doors:url(), "\n")
   if o.token == "auto" then io.stdout:write("login: ", S.doors:login_url(), "\n") end
@@ -94,7 +113,8 @@ end
 SPEC = {
   name = "serve",
   summary = "the studio in the browser and an HTTP API (tasks, live progress, previews)",
-  synopsis = { "[--listen ADDR:PORT] [--data DIR] [--token TOKEN|auto] [-j N] [--max-upload SIZE]" },
+  synopsis = { "[--listen ADDR:PORT] [--data DIR] [--token TOKEN|auto] [-j N] [--max-upload SIZE] "
+    .. "[--max-queued N] [--max-queued-per-client N] [--min-free SIZE]" },
   description = [[
 Serves the studio pages and the HTTP API (docs/serve.md) on the engine's
 own loop: tasks made from uploaded documents run here, at most -j at once,
@@ -116,6 +136,12 @@ and resume on the next start.]],
       help = "require this token on every request; auto makes one and prints a login URL" },
     { "-j", "--jobs", arg = "N", check = JOBS, default = "1", help = "tasks that run at once; the rest queue" },
     { "--max-upload", arg = "SIZE", check = SIZE, default = "10M", help = "largest document accepted (413 past it)" },
+    { "--max-queued", arg = "N", check = COUNT, default = "100",
+      help = "tasks waiting to run, from all clients (429 past it; 0: no cap)" },
+    { "--max-queued-per-client", arg = "N", check = COUNT, default = "25",
+      help = "tasks waiting to run from one client address (IPv6: one /64; 429 past it; 0: no cap)" },
+    { "--min-free", arg = "SIZE", check = FLOOR, default = "1G",
+      help = "free space kept on the data folder's disk: a task that would take it is refused (507; 0: none)" },
   },
   env = { { "VGRUN_STATE_DIR", "the state folder (the default --data is its serve/ folder)" } },
   exit = { { 0, "stopped by SIGINT or SIGTERM" }, { 1, "cannot listen or cannot open the data folder" },

@@ -21,6 +21,13 @@ function M.send_error(ctx, status, message, diagnostics, extra)
   M.send_json(ctx, status, t)
 end
 
+-- an error with headers of its own (Retry-After)
+function M.send_error_with(ctx, status, message, headers)
+  local h = { ["content-type"] = JSON, ["cache-control"] = "no-store" }
+  for k, v in pairs(headers or {}) do h[k] = v end
+  ctx.req:respond(status, ctx.headers(h), json.encode { error = message })
+end
+
 local function arr(t) return json.array(t or {}) end
 
 --- Documents for the preview routes -----------------------------------------
@@ -404,13 +411,21 @@ end
 local function submit_route(ctx)
   local mgr = mgr_of(ctx)
   if not mgr then return end
+  -- the caps before the body is even parsed
+  local quota = ctx.S.quota
+  if quota then
+    local status, msg, extra = quota:admit(mgr, ctx.info.remote, #(ctx.info.body or ""))
+    if status then return M.send_error_with(ctx, status, msg, extra) end
+  end
   local doc, options, fields = upload.document(ctx.info)
   if not doc then return M.send_error(ctx, options, fields) end
   local d
   if doc.archive then d = { archive = doc.archive, bytes = doc.bytes }
   elseif doc.name then d = { name = doc.name, bytes = doc.bytes }
   else d = { text = doc.text, format = doc.format } end
+  local key = quota and quota:enter(ctx.info.remote)
   local ok, id, err, diags = pcall(mgr.submit, mgr, { document = d, options = options or {} })
+  if quota then quota:leave(key, ok and id or nil) end
   if not ok then return M.send_error(ctx, 500, tostring(id)) end
   if not id then
     return M.send_error(ctx, (diags and #diags > 0) and 422 or 400, tostring(err), diags or {})
@@ -438,9 +453,16 @@ end
 
 local function action(name)
   return function(ctx)
-    local mgr, _, id = task_of(ctx)
+    local mgr, t, id = task_of(ctx)
     if not mgr then return end
+    -- a task resumed goes back to the queue: the queue's caps hold for it
+    local quota = ctx.S.quota
+    if name == "resume" and quota and t.status ~= "queued" then
+      local status, msg, extra = quota:admit(mgr, ctx.info.remote, 0)
+      if status then return M.send_error_with(ctx, status, msg, extra) end
+    end
     local ok, err = mgr[name](mgr, id)
+    if ok and name == "resume" and quota then quota:own(ctx.info.remote, id) end
     if not ok then return M.send_error(ctx, 409, tostring(err)) end
     if name == "delete" then return M.send_json(ctx, 200, { ok = true, id = id }) end
     M.send_json(ctx, 200, mgr:get(id) or { ok = true, id = id })

@@ -102,7 +102,8 @@ local function run_request(S, req, info)
 end
 
 --- start{host=, port=, data=, token=, jobs=, max_upload=, tasks=, max_conns=,
----       max_per_addr=, header_timeout=, max_previews=, preview_queue=, heartbeat=} -> server | nil, message
+---       max_per_addr=, header_timeout=, max_previews=, preview_queue=, heartbeat=,
+---       max_queued=, max_queued_per_client=, min_free=} -> server | nil, message
 -- tasks: the task manager module (default vg.serve.tasks, if built in).
 function M.start(o)
   local S = { data = o.data, stopped = false, max_previews = o.max_previews, preview_queue = o.preview_queue }
@@ -121,6 +122,9 @@ function M.start(o)
     local rok, rerr = pcall(S.mgr.restore, S.mgr)
     if not rok then return nil, "restoring tasks: " .. tostring(rerr) end
   end
+  -- the queue's and the disk's caps (0: none)
+  S.quota = require("vg.serve.quota").new { data = o.data, max_queued = o.max_queued or 100,
+    max_queued_per_client = o.max_queued_per_client or 25, min_free = o.min_free or (1 << 30) }
   S.hub = sse.hub { max_per_stream = o.max_streams or 200 }
   S.router = router_m.new()
   api.routes(S.router)
