@@ -28,6 +28,7 @@
 #include <linux/seccomp.h>
 #include <stddef.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #endif
 
@@ -241,8 +242,8 @@ static int read_full(tts_job *j, int fd, pid_t child, void *p, size_t n) {
  * a folder: espeak-ng 1.51 opens an audio device even to synthesize into
  * memory, and libpulse under it makes $XDG_RUNTIME_DIR/pulse and connects
  * to whatever PULSE_SERVER names (a sound server that does not answer held
- * each child for 30 s). socket(), connect() and mkdir fail with EPERM, and
- * the sound device is never there. The helper's socketpair() is another
+ * each child for 30 s). connect() finds nothing (ENOENT), socket() of any
+ * family but AF_UNIX and mkdir fail, and the sound device is never there. The helper's socketpair() is another
  * call. Best effort: where seccomp is not available the filter alone
  * protects, and vgrun's main() points PULSE_SERVER at nothing. */
 void tts__forbid_exec(void) {
@@ -261,20 +262,26 @@ void tts__forbid_exec(void) {
     BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
     BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, VG_X32_BIT, 0, 1),
     BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
-    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execve, 0, 1),
-    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
-    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execveat, 0, 1),
-    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
-    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socket, 0, 1),
-    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
-    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_connect, 0, 1),
-    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
-    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_mkdirat, 0, 1),
-    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+/* the call nr fails with EPERM */
+#define VG_REFUSE(nr) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), \
+                      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM)
+    VG_REFUSE(__NR_execve),
+    VG_REFUSE(__NR_execveat),
+    VG_REFUSE(__NR_mkdirat),
 #ifdef __NR_mkdir
-    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_mkdir, 0, 1),
-    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    VG_REFUSE(__NR_mkdir),
 #endif
+    /* every connect finds nothing there (libpulse says nothing of a
+     * missing server; of a refused socket() it prints a line each time) */
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_connect, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOENT),
+    /* a socket of any family but AF_UNIX is refused (no datagram to send
+     * without connect either) */
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socket, 0, 4),
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_UNIX, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EACCES),
     BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
   };
   struct sock_fprog prog = { .len = (unsigned short)(sizeof f / sizeof f[0]), .filter = f };

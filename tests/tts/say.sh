@@ -171,6 +171,7 @@ expect_rc 0 "say with PULSE_SERVER set"
 for _ in $(seq 50); do [ -s "$T/conns" ] && break; sleep 0.1; done
 check "no connection to PULSE_SERVER ($(cat "$T/conns" 2>/dev/null) made)" [ "$(cat "$T/conns" 2>/dev/null)" = 0 ]
 check "no folder made in XDG_RUNTIME_DIR" [ -z "$(ls -A "$T/run")" ]
+check "nothing said of a sound server on stderr" hasnt "$T/err" "socket()\|not permitted\|refused"
 
 echo "say: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
