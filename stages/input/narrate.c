@@ -2859,25 +2859,25 @@ static void count_speech(const char *s, int *words, int *cjk) {
 
 /* Japanese, as espeak-ng's ja voice says it. A word (up to a space, a
  * mark or a digit) of kana only it reads as Japanese, about 0.11 s a kana.
- * A word with a kanji or a Latin letter in it it spells, character by
- * character: a kanji is "Chinese letter" in English (0.83 s), a kana its
- * syllable (0.15 s), a voiced kana ("ガ", "デ") its plain syllable and
- * "Japanese letter" for the mark, a long vowel mark, a small vowel ("ァ"),
- * an iteration mark or "・" "Japanese letter" alone (0.87 s); "々" and "〇"
- * are "letter" and their code point. "・" spells its word as a Latin letter
- * does. A word of one kanji and then kana only is read as its kana: the
- * kanji is not said. Hangul it says in Korean (0.22 s a syllable: "한국어"
- * 0.66 s). A mark that text follows is a pause: 0.3 s after "、",
- * 0.34 s after "：", 0.45 s after "。", "？", "！". Measured with `vgrun say
- * --voice ja` on 39 sentences of kana, katakana, kanji and mixed text,
- * within 10 % of all but one (15 %). -> the seconds of the kana, kanji and
- * marks; Latin letters and digits are the word count's (count_speech,
- * foreign_seconds). */
+ * A kanji is said by its word's reading (stages/tts/tts_reading.c, MeCab):
+ * about 0.21 s a kanji, as long as its two kana or so (measured with
+ * `vgrun say --voice ja` on 8 sentences of kanji and kana: 0.17-0.31 s a
+ * kanji, 0.22 on average). A word with a Latin letter in it the voice
+ * spells, character by character: a kana its syllable (0.15 s), a voiced
+ * kana ("ガ", "デ") its plain syllable and "Japanese letter" for the mark,
+ * a long vowel mark, a small vowel ("ァ"), an iteration mark or "・"
+ * "Japanese letter" alone (0.87 s); "・" spells its word as a Latin letter
+ * does. Hangul it says in Korean (0.22 s a syllable: "한국어" 0.66 s). A
+ * mark that text follows is a pause: 0.3 s after "、", 0.34 s after "：",
+ * 0.45 s after "。", "？", "！". Measured with `vgrun say --voice ja` on 39
+ * sentences of kana, katakana and mixed text, within 10 % of all but one
+ * (15 %). -> the seconds of the kana, kanji and marks; Latin letters and
+ * digits are the word count's (count_speech, foreign_seconds). */
 static int is_ja(const char *lang) { return lang && !strncmp(lang, "ja", 2) && (!lang[2] || lang[2] == '-'); }
 
 static const struct {
   double kana, spelled, kanji, letter, code, hangul, comma, colon, stop;
-} ja_pace = { 0.109, 0.154, 0.825, 0.866, 1.4, 0.22, 0.3, 0.34, 0.45 };
+} ja_pace = { 0.109, 0.154, 0.21, 0.866, 1.4, 0.22, 0.3, 0.34, 0.45 };
 static const char ja_voiced[] = "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゔ"
                                 "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴヷヸヹヺ";
 static const char ja_named[] = "ぁぃぅぇぉゎゕゖァィゥェォヮヵヶーゝゞヽヾ・";
@@ -2900,20 +2900,19 @@ static int ja_in(const char *set, const char *c, size_t n) {
  * its kana and kanji. */
 static double ja_word(const char *text, size_t a, size_t b) {
   size_t k;
-  int kanji = 0, latin = 0, lead = 0, kana = 0;
+  int kanji = 0, latin = 0, kana = 0;
   for (size_t i = a; i < b; i += k) {
     unsigned cp = vg_utf8_decode(text, b, i, &k);
     if (ja_kanji(cp)) {
       kanji++;
-      lead |= i == a;
     } else if (cp < 0x80 || cp == 0x30FB) {
       latin = 1;   /* "・" too: the voice has no reading for it */
     } else {
       kana++;
     }
   }
-  if (!kanji && !latin) return kana * ja_pace.kana;
-  if (kanji == 1 && lead && !latin && kana) return kana * ja_pace.kana;
+  /* read: its kanji by their readings, its kana as kana */
+  if (!latin) return kana * ja_pace.kana + kanji * ja_pace.kanji;
   double s = 0;
   for (size_t i = a; i < b; i += k) {
     unsigned cp = vg_utf8_decode(text, b, i, &k);

@@ -11,6 +11,7 @@
  * back onto the text (tts_reading_remap). Without MeCab or its dictionary
  * the text is said as written. */
 #include "tts_private.h"
+#include "vg_utf8.h"
 
 #include <mecab.h>
 #include <pthread.h>
@@ -25,6 +26,7 @@ static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 static mecab_model_t *g_model;
 static mecab_t *g_tagger;
 static mecab_lattice_t *g_lattice;
+static mecab_lattice_t *g_one;   /* one character's reading, beside g_lattice's walk */
 
 static void load_model(void) {
   /* the UTF-8 dictionary by its own path: the system's default may be the
@@ -41,13 +43,16 @@ static void load_model(void) {
   if (!g_model) return;
   g_tagger = mecab_model_new_tagger(g_model);
   g_lattice = mecab_model_new_lattice(g_model);
-  if (!g_tagger || !g_lattice) {
+  g_one = mecab_model_new_lattice(g_model);
+  if (!g_tagger || !g_lattice || !g_one) {
+    if (g_one) mecab_lattice_destroy(g_one);
     if (g_lattice) mecab_lattice_destroy(g_lattice);
     if (g_tagger) mecab_destroy(g_tagger);
     mecab_model_destroy(g_model);
     g_model = NULL;
     g_tagger = NULL;
     g_lattice = NULL;
+    g_one = NULL;
   }
 }
 
@@ -58,23 +63,19 @@ static int is_kanji(uint32_t c) {
          c == 0x3006 || c == 0x30F6;
 }
 
-static size_t utf8_next(const char *s, size_t n, size_t i, uint32_t *cp) {
-  unsigned char b = (unsigned char)s[i];
-  size_t k = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  if (i + k > n) k = n - i;
-  uint32_t c = k == 1 ? b : k == 2 ? b & 0x1F : k == 3 ? b & 0x0F : b & 0x07;
-  for (size_t j = 1; j < k; j++) c = c << 6 | ((unsigned char)s[i + j] & 0x3F);
-  *cp = c;
-  return k;
-}
-
 static int has_kanji(const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
-    uint32_t c;
-    i += utf8_next(s, n, i, &c);
-    if (is_kanji(c)) return 1;
+    size_t k;
+    if (is_kanji(vg_utf8_decode(s, n, i, &k))) return 1;
+    i += k;
   }
   return 0;
+}
+
+static int chars_in(const char *s, size_t n) {
+  int c = 0;
+  for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return c;
 }
 
 /* Field k (0-based) of a MeCab feature string, or NULL. */
@@ -125,6 +126,43 @@ static int put(builder *b, const char *p, size_t n, int from, int to) {
   return 0;
 }
 
+/* A reading of one character alone (its field 7), or NULL. Under g_lock. */
+static const char *one_reading(const char *c, size_t n, size_t *rl) {
+  mecab_lattice_set_sentence2(g_one, c, n);
+  if (!mecab_parse_lattice(g_tagger, g_one)) return NULL;
+  const mecab_node_t *w = mecab_lattice_get_bos_node(g_one)->next;
+  if (!w || w->stat == MECAB_EOS_NODE || w->length != n) return NULL;
+  const char *r = field(w->feature, 7, rl);
+  return r && *rl && !(*rl == 1 && *r == '*') ? r : NULL;
+}
+
+/* A word MeCab has no reading for (Chinese written in a Japanese text:
+ * 简体中文): each kanji by its own reading, or left unsaid (espeak-ng would
+ * say "Chinese letter"); the rest as written. 0, or -1 out of memory. */
+static int put_by_character(builder *b, const char *text, size_t from, size_t to, int ch) {
+  for (size_t i = from; i < to; ch++) {
+    size_t k, rl = 0;
+    unsigned c = vg_utf8_decode(text, to, i, &k);
+    const char *r = is_kanji(c) ? one_reading(text + i, k, &rl) : NULL;
+    int rc = r ? put(b, r, rl, ch, ch) : is_kanji(c) ? put(b, " ", 1, ch, ch) : put(b, text + i, k, ch, ch);
+    if (rc != 0) return -1;
+    i += k;
+  }
+  return 0;
+}
+
+/* Appends text[from, to) as written, each character standing for itself
+ * (the text's character ch onwards). 0, or -1 out of memory. */
+static int put_written(builder *b, const char *text, size_t from, size_t to, int ch) {
+  for (size_t i = from; i < to; ch++) {
+    size_t k;
+    (void)vg_utf8_decode(text, to, i, &k);
+    if (put(b, text + i, k, ch, ch) != 0) return -1;
+    i += k;
+  }
+  return 0;
+}
+
 int tts_reading_make(const char *language, const char *text, size_t len, tts_reading *out) {
   memset(out, 0, sizeof *out);
   if (strncmp(language, "ja", 2) != 0 || (language[2] && language[2] != '-')) return 0;
@@ -143,48 +181,30 @@ int tts_reading_make(const char *language, const char *text, size_t len, tts_rea
     size_t off = (size_t)(n->surface - text);
     if (off < at || off + n->length > len) { ok = 0; break; }
     /* what MeCab skipped (spaces) is said as written */
-    for (size_t i = at; i < off && ok;) {
-      uint32_t c;
-      size_t k = utf8_next(text, len, i, &c);
-      ok = put(&b, text + i, k, ch, ch) == 0;
-      i += k;
-      ch++;
-    }
-    int words = 0;
-    for (size_t i = off; i < off + n->length;) {
-      uint32_t c;
-      i += utf8_next(text, len, i, &c);
-      words++;
-    }
+    ok = put_written(&b, text, at, off, ch) == 0;
+    ch += chars_in(text + at, off - at);
+    int words = chars_in(n->surface, n->length);
     size_t rl = 0, pl = 0;
     const char *reading = field(n->feature, 7, &rl);
     const char *pos = field(n->feature, 0, &pl);
     int particle = pos && pl == strlen("助詞") && !memcmp(pos, "助詞", pl);
     if (has_kanji(n->surface, n->length) && reading && rl && !(rl == 1 && *reading == '*')) {
       ok = put(&b, reading, rl, ch, ch + words - 1) == 0;
+    } else if (has_kanji(n->surface, n->length)) {
+      ok = put_by_character(&b, text, off, off + n->length, ch) == 0;
     } else if (particle && n->length == 3 && !memcmp(n->surface, "は", 3)) {
       ok = put(&b, "ワ", 3, ch, ch) == 0;
     } else if (particle && n->length == 3 && !memcmp(n->surface, "へ", 3)) {
       ok = put(&b, "エ", 3, ch, ch) == 0;
-    } else {
-      int c0 = ch;
-      for (size_t i = off; i < off + n->length && ok;) {
-        uint32_t c;
-        size_t k = utf8_next(text, len, i, &c);
-        ok = put(&b, text + i, k, c0, c0) == 0;
-        i += k;
-        c0++;
-      }
+    } else if (ok) {
+      ok = put_written(&b, text, off, off + n->length, ch) == 0;
     }
     ch += words;
     at = off + n->length;
   }
-  for (size_t i = at; i < len && ok;) {
-    uint32_t c;
-    size_t k = utf8_next(text, len, i, &c);
-    ok = put(&b, text + i, k, ch, ch) == 0;
-    i += k;
-    ch++;
+  if (ok) {
+    ok = put_written(&b, text, at, len, ch) == 0;
+    ch += chars_in(text + at, len - at);
   }
   pthread_mutex_unlock(&g_lock);
   if (!ok || !b.s) {

@@ -108,20 +108,20 @@ describe("the speech estimate of CJK prose with Latin words", function()
     { "zh", "我们学习log(log(n))这个工具。", 3.60 },
     { "zh", "熟悉 Bash 中的任务管理工具：&，ctrl-z，ctrl-c，jobs，fg，bg，kill 等。", 8.76 },
     { "zh", "关于文件系统的管理，学习 df，mount，fdisk，mkfs，lsblk。", 7.83 },
-    { "ja", "このmount、mount、mount、mountツールを学びます。", 10.12 },
+    { "ja", "このmount、mount、mount、mountツールを学びます。", 9.60 },
     { "ko", "이 lsblk, lsblk, lsblk, lsblk 도구를 배웁니다.", 5.27 },
-    -- the Japanese voice reads kana about a mora a kana, and spells a run
-    -- with a kanji in it: each kanji is "Chinese letter", a voiced kana or
-    -- a long vowel mark adds "Japanese letter" (`vgrun say --voice ja`)
+    -- the Japanese voice reads kana about a mora a kana, and a kanji by its
+    -- word's reading (MeCab, stages/tts/tts_reading.c); a run with a Latin
+    -- letter in it it spells (`vgrun say --voice ja`)
     { "ja", "きょうは、あたらしいことをまなびます。", 2.22 },
     { "ja", "スーパーでチョコレートとジュースをかった。", 2.02 },
     { "ja", "サーバーとクライアントのあいだで、メッセージをやりとりします。", 3.21 },
-    { "ja", "画像処理の速度が大幅に改善された。", 10.13 },
-    { "ja", "経済産業省の発表によると、輸出額は増加した。", 11.50 },
-    { "ja", "データベースへの接続には、ユーザー名とパスワードが必要です。", 17.76 },
-    { "ja", "まず、Gitをインストールし、設定ファイルを2つ作ります。", 8.32 },
-    { "ja", "ログは /var/log に書かれます。 詳しくは README を読んでください。", 10.09 },
-    { "ja", "English, 한국어, 日本語", 5.26 },   -- Hangul in Korean
+    { "ja", "画像処理の速度が大幅に改善された。", 2.52 },
+    { "ja", "経済産業省の発表によると、輸出額は増加した。", 3.98 },
+    { "ja", "データベースへの接続には、ユーザー名とパスワードが必要です。", 3.89 },
+    { "ja", "まず、Gitをインストールし、設定ファイルを2つ作ります。", 5.56 },
+    { "ja", "ログは /var/log に書かれます。 詳しくは README を読んでください。", 6.60 },
+    { "ja", "English, 한국어, 日本語", 3.32 },   -- Hangul in Korean
   }
   local core = require("vg.input_core")
   it("counts every word and spelled letter, as the voice says them", function()

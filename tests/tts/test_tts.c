@@ -185,6 +185,13 @@ static void test_japanese_readings(void **state) {
   assert_int_equal(ev[1].pos, 4);   /* ヨ → 読め */
   assert_int_equal(ev[1].len, 2);
   tts_reading_free(&r);
+  /* a word MeCab does not know (Chinese in a Japanese text) is said by its
+   * characters' readings, and one with none is left unsaid */
+  const char *zh = "简体中文";
+  assert_int_equal(tts_reading_make("ja", zh, strlen(zh), &r), 1);
+  assert_null(strstr(r.text, "简"));
+  assert_int_equal(r.text_chars, 4);
+  tts_reading_free(&r);
   /* other languages, and text without kanji, are said as written */
   assert_int_equal(tts_reading_make("zh", text, strlen(text), &r), 0);
   assert_int_equal(tts_reading_make("ja", "かな", strlen("かな"), &r), 0);
