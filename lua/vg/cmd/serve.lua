@@ -14,25 +14,28 @@ local function JOBS(v, name)
   if not n or n < 1 or n > 64 then return nil, name .. " takes a number from 1 to 64" end
   return n
 end
-local function SIZE(v, name)
-  local n, unit = tostring(v):match("^(%d+%.?%d*)%s*([kKmMgG]?)[iI]?[bB]?$")
+-- bytes of a size written "10M", "512K", "1G", "1T" (binary units), or nil
+local function bytes_of(v)
+  local n, unit = tostring(v):match("^(%d+%.?%d*)%s*([kKmMgGtT]?)[iI]?[bB]?$")
   n = tonumber(n)
-  local mult = ({ [""] = 1, k = 1024, m = 1024 ^ 2, g = 1024 ^ 3 })[(unit or ""):lower()]
-  if not n or not mult or n * mult < 1024 or n * mult > 4 * 1024 ^ 3 then
+  local mult = ({ [""] = 1, k = 1024, m = 1024 ^ 2, g = 1024 ^ 3, t = 1024 ^ 4 })[(unit or ""):lower()]
+  return n and mult and n * mult or nil
+end
+local function SIZE(v, name)
+  local b = bytes_of(v)
+  if not b or b < 1024 or b > 4 * 1024 ^ 3 then
     return nil, name .. " takes a size from 1K to 4G (10M, 512K, 1G)"
   end
-  return math.floor(n * mult)
+  return math.floor(b)
 end
 -- SIZE for --min-free: 0 (no floor) or 1K up to 1T
 local function FLOOR(v, name)
   if tostring(v) == "0" then return 0 end
-  local n, unit = tostring(v):match("^(%d+%.?%d*)%s*([kKmMgGtT]?)[iI]?[bB]?$")
-  n = tonumber(n)
-  local mult = ({ [""] = 1, k = 1024, m = 1024 ^ 2, g = 1024 ^ 3, t = 1024 ^ 4 })[(unit or ""):lower()]
-  if not n or not mult or n * mult < 1024 or n * mult > 1024 ^ 4 then
+  local b = bytes_of(v)
+  if not b or b < 1024 or b > 1024 ^ 4 then
     return nil, name .. " takes 0 or a size from 1K to 1T (1G, 500M)"
   end
-  return math.floor(n * mult)
+  return math.floor(b)
 end
 -- a cap on tasks: 0 (none) to 100000
 local function COUNT(v, name)
