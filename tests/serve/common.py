@@ -164,15 +164,20 @@ def events_until(resp, stop):
         cur[k] = v[1:] if v.startswith(" ") else v
 
 
-def render_under_way(s, doc, options):
-    """Submits doc (a path) with options to a real server s and reads its
-    events until the video stage reports progress: (task id, events seen).
-    Exits 77 (skip) when the server has no task manager."""
+def need_tasks(s):
+    """Exits 77 (skip), stopping s, when the server has no task manager."""
     st, _, h = s.json("GET", "/api/health")
     if not h.get("tasks"):
         s.stop()
         print("SKIP: this vgrun has no task manager (vg.serve.tasks)")
         sys.exit(77)
+
+
+def render_under_way(s, doc, options):
+    """Submits doc (a path) with options to a real server s and reads its
+    events until the video stage reports progress: (task id, events seen).
+    Exits 77 (skip) when the server has no task manager."""
+    need_tasks(s)
     with open(doc, "rb") as f:
         body, ctype = multipart([("file", (os.path.basename(doc), f.read())), ("options", json.dumps(options))])
     st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})

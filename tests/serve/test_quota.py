@@ -15,7 +15,7 @@ import threading
 import http.client
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Server, check, done, multipart, VGRUN  # noqa: E402
+from common import need_tasks, Server, check, done, multipart, VGRUN  # noqa: E402
 
 MD = {"Content-Type": "text/markdown"}
 
@@ -86,11 +86,7 @@ finally:
 # -- the real manager: submissions sent at once, and the disk -------------
 s = Server(["-j", "1", "--max-queued-per-client", "2"])
 try:
-    st, _, h = s.json("GET", "/api/health")
-    if not h.get("tasks"):
-        print("SKIP: this vgrun has no task manager (vg.serve.tasks)")
-        s.stop()
-        sys.exit(77)
+    need_tasks(s)
     # the first task keeps the one job busy for a while
     long_doc = "# Long\n\n" + "\n\n".join("## Part %d\n\n%s" % (i, "A sentence to say in part %d. " % i * 6)
                                          for i in range(30)) + "\n"

@@ -7,16 +7,12 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Server, check, done, multipart, sse_events  # noqa: E402
+from common import need_tasks, Server, check, done, multipart, sse_events  # noqa: E402
 
 DOC = b"# Tasks test\n\n## One\n\nA short scene.\n"
 s = Server(["-j", "1"])
 try:
-    st, _, h = s.json("GET", "/api/health")
-    if not h.get("tasks"):
-        print("SKIP: this vgrun has no task manager (vg.serve.tasks)")
-        s.stop()
-        sys.exit(77)
+    need_tasks(s)
     body, ctype = multipart([("file", ("talk.md", DOC)), ("options", json.dumps({"resolution": "320x180"}))])
     st, _, j = s.json("POST", "/api/tasks", body=body, headers={"Content-Type": ctype})
     check(st == 202 and "id" in j, "POST /api/tasks -> 202")
