@@ -322,6 +322,18 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
     if (u && *u && !vgi_remote_image(u) && strncmp(u, "//", 2)) { other++; continue; }
     if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) { links++; continue; }
     if ((t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) && depth < 4) {
+      /* a label in italics or bold ("_Read this in other languages:_"),
+       * the links after it one a line */
+      cmark_node *only = cmark_node_first_child(c);
+      const char *lit = only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_TEXT
+                          ? cmark_node_get_literal(only) : NULL;
+      size_t ll = lit ? strlen(lit) : 0;
+      while (ll && lit[ll - 1] == ' ') ll--;
+      if (!depth && !links && !*nlinks && cmark_node_next(c) && ll && lit[ll - 1] == ':' &&
+          vgi_word_count(lit) <= 8) {
+        label_ = 1;
+        continue;
+      }
       nav_count(c, &links, &other, depth + 1);   /* "*[A](a) ∙ [B](b)*" */
       continue;
     }

@@ -2361,6 +2361,21 @@ static void readme_top_unsaid(void **state) {
   vgi_diags_free(&d);
   assert_int_equal(said_in(m, "3 topics: Ignore Whitespace, Adjust Tab Space, and Cloning."), 1);
   cJSON_Delete(m);
+  /* the label in italics of its own, a link a line (javascript-algorithms'
+   * translated READMEs: "_他の言語で読む:_") */
+  m = load_text("ja.md", "# \xE3\x83\x80\xE3\x82\xA4\xE3\x82\xAF\xE3\x82\xB9\xE3\x83\x88\xE3\x83\xA9\xE6\xB3\x95\n\n"
+      "_\xE4\xBB\x96\xE3\x81\xAE\xE8\xA8\x80\xE8\xAA\x9E\xE3\x81\xA7\xE8\xAA\xAD\xE3\x82\x80:_\n"
+      "[_English_](README.md),\n[_\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4_](README.ko-KR.md),\n"
+      "[_Deutsch_](README.de-DE.md)\n\n"
+      "\xE3\x82\xB0\xE3\x83\xA9\xE3\x83\x95\xE3\x81\xAE\xE3\x82\xA2\xE3\x83\xAB\xE3\x82\xB4\xE3\x83\xAA\xE3\x82\xBA\xE3\x83\xA0"
+      "\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82\n", NULL, &d);
+  vgi_diags_free(&d);
+  all = all_narration(m);
+  assert_null(strstr(all, "English"));
+  assert_null(strstr(all, "\xE4\xBB\x96\xE3\x81\xAE\xE8\xA8\x80\xE8\xAA\x9E"));   /* 他の言語 */
+  assert_int_equal(shown_is(m, "English", 0), 0);
+  free(all);
+  cJSON_Delete(m);
 }
 
 /* Debian's man-db README: a bold verb the sentence goes on from ("**Run**
