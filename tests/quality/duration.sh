@@ -49,9 +49,9 @@ end
 os.exit(worst == 0 and 0 or 1)' "$HERE/corpus/aocl-zh.md" "$HERE/duration/en-nodejs-README.md" || fail=1
 
 # the made video is as long as planned, within the speech estimate's error:
-# a Korean document that names its translations in six scripts (10 %), and
-# its Japanese translation (6 %: kana, kanji the voice spells, Latin names;
-# the Japanese estimate is within 4 % of each scene)
+# a Korean document (10 %: its row of translations in six scripts is not
+# said, and once made up most of the error), and its Japanese translation
+# (6 %: kana, kanji said by their readings, Latin names the voice spells)
 if command -v ffprobe >/dev/null; then
   for spec in ko-jsa-dijkstra:0.1 ja-jsa-dijkstra:0.06; do
     name=${spec%%:*} tol=${spec#*:}
