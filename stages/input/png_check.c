@@ -9,7 +9,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,22 +16,16 @@
 #include <unistd.h>
 #include <zlib.h>
 
-static uint32_t crc_table[256];
-
-static void crc_init(void) {
-  for (uint32_t n = 0; n < 256; n++) {
-    uint32_t c = n;
-    for (int k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    crc_table[n] = c;
-  }
-}
-
+/* A chunk's CRC, by zlib's crc32 (the CRC-32 PNG uses). */
 static uint32_t crc32_of(const unsigned char *p, size_t n) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, crc_init);
-  uint32_t c = 0xFFFFFFFFu;
-  for (size_t i = 0; i < n; i++) c = crc_table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
+  uLong c = crc32(0L, Z_NULL, 0);
+  while (n) {
+    uInt k = n > 1u << 30 ? 1u << 30 : (uInt)n;
+    c = crc32(c, p, k);
+    p += k;
+    n -= k;
+  }
+  return (uint32_t)c;
 }
 
 static uint32_t be32(const unsigned char *p) {
