@@ -34,6 +34,11 @@ typedef struct vgi_options {
                           (document: Markdown or plain text by its content) */
   const char *split;   /* NULL or "h2": Markdown gives one video per H2 section */
   double duration;     /* > 0: fit generated narration to this many seconds */
+  /* > 0: the length the user asked for, when `duration` is a shorter fit
+   * asked of the loader to make up for what it cannot see (the frame's
+   * splits, the layout's settle time: vg.create.fit.with_duration). Messages
+   * name it, and whether the plan lands near it is the caller's to say. */
+  double duration_asked;
   int detail;          /* VGI_DETAIL_SUMMARY (0, the default): each section in its
                         * key points, about a minute per 600 words; VGI_DETAIL_FULL:
                         * every sentence of the prose */

@@ -45,6 +45,13 @@ int vgi_load_args_read(vgi_load_args *a, const cJSON *o, char *err, size_t errle
     if (!cJSON_IsNumber(x)) { snprintf(err, errlen, "duration must be a number"); return -1; }
     a->opts.duration = x->valuedouble;
   }
+  if ((x = cJSON_GetObjectItemCaseSensitive(o, "duration_asked")) && !cJSON_IsNull(x)) {
+    if (!cJSON_IsNumber(x) || !(x->valuedouble >= 0 && x->valuedouble <= 86400)) {
+      snprintf(err, errlen, "duration_asked must be a number of seconds from 0 to 86400");
+      return -1;
+    }
+    a->opts.duration_asked = x->valuedouble;
+  }
   if ((x = cJSON_GetObjectItemCaseSensitive(o, "detail")) && !cJSON_IsNull(x)) {
     if (!cJSON_IsString(x) || (strcmp(x->valuestring, "summary") && strcmp(x->valuestring, "full") &&
                                x->valuestring[0])) {

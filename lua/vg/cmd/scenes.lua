@@ -21,14 +21,16 @@ local function fit(model, o, path, opts)
   local fopts = { width = res[1], height = res[2], captions = burn or nil, theme = o.theme }
   -- (on a kept timeline the cues set the length, not --duration, as in create)
   if not o.duration or o.keep_timing then f.videos(model.videos, fopts) return f end
-  model.videos = f.with_duration(model.videos, o.duration, function(seconds)
+  local ratio
+  model.videos, _, ratio = f.with_duration(model.videos, o.duration, function(seconds)
     local lo = {}
     for k, v in pairs(opts) do lo[k] = v end
     lo.duration = seconds
+    lo.duration_asked = o.duration
     local m = require("vg.input").load(path, lo)
     return m and m.videos
   end, fopts)
-  return f
+  return f, f.band_warning(ratio, o.duration)
 end
 
 -- Each scene's length as the timeline of `vgrun create` places it
@@ -82,7 +84,11 @@ local function run(args)
       end
     end
     if model then
-      local f = fit(model, o, path, opts)
+      local f, band = fit(model, o, path, opts)
+      if band then
+        diags[#diags + 1] = { severity = "warning", code = "duration", file = path, message = band,
+          text = require("vg.shown").name(path) .. ": duration: warning: " .. band }
+      end
       plan = input.plan(model)
       if plan and f then timeline_seconds(plan, model, f) end
       if plan and o.keep_timing then require("vg.create.kept").seconds(plan, model) end

@@ -496,12 +496,16 @@ function M.scene_seconds(s, lang, o)
   return len
 end
 
---- with_duration(videos, target, reload, opts) -> videos, added
--- --duration and a split: the loader fitted the length before the frame
--- split scenes, and a part nothing is said in adds its reading time. When
--- the split makes the video more than 5 % longer than asked, the document is
--- loaded again for a shorter length (reload(seconds) -> videos) and split
--- again, at most twice, and the closer of the plans is kept. A long
+--- with_duration(videos, target, reload, opts) -> videos, added, ratio
+-- --duration: the loader fitted the length by its own estimate, before the
+-- frame split scenes (a part nothing is said in adds its reading time) and
+-- without the layout's settle time. When the plan runs more than 5 % longer
+-- than asked, the document is loaded again for a shorter length
+-- (reload(seconds) -> videos, loaded with duration = seconds and
+-- duration_asked = target) and split again, at most twice, and the closer
+-- of the plans is kept. ratio: the kept plan's length over the target;
+-- band_warning(ratio, target, seconds) says when it is off by more than
+-- 15 % (the loader's own check is left out of a shorter fit). A long
 -- document the loader made into parts (ids "<id>_partN") was fitted as a
 -- whole: the target is their sum; videos of --split h2 were each fitted to
 -- it: the longest is held to it.
@@ -528,10 +532,10 @@ end
 
 function M.with_duration(videos, target, reload, opts)
   local added = M.videos(videos, opts)
-  if not target or added == 0 or #videos == 0 then return videos, added end
+  if not target or #videos == 0 then return videos, added, 1 end
   local best, best_added = videos, added
   local r = over(videos, target, opts.create)
-  local best_off = math.abs(r - 1)
+  local best_r, reloaded = r, false
   local ask = target
   for _ = 1, 2 do
     if r <= 1 + M.DURATION_SLACK then break end
@@ -543,9 +547,21 @@ function M.with_duration(videos, target, reload, opts)
         or (#again == 1 or parts_of_one(again)) ~= (#videos == 1 or parts_of_one(videos)) then break end
     local n = M.videos(again, opts)
     r = over(again, target, opts.create)
-    if math.abs(r - 1) < best_off then best, best_added, best_off = again, n, math.abs(r - 1) end
+    if math.abs(r - 1) < math.abs(best_r - 1) then best, best_added, best_r, reloaded = again, n, r, true end
   end
-  return best, best_added
+  return best, best_added, reloaded and best_r or nil
+end
+
+--- band_warning(ratio, target) -> a message, or nil: a plan kept from a
+--- shorter fit (with_duration's ratio) that still runs more than 15 % away
+--- from the length asked.
+M.DURATION_BAND = 0.15
+function M.band_warning(ratio, target)
+  if not ratio or math.abs(ratio - 1) <= M.DURATION_BAND then return nil end
+  return string.format(ratio > 1
+      and "--duration %g: the video cannot be that short; it runs about %d s (its title, outro and the first sentence of each scene kept)"
+      or "--duration %g: the document says too little for that; the video runs about %d s",
+    target, math.floor(ratio * target + 0.5))
 end
 
 return M

@@ -234,6 +234,7 @@ local function fit_stage(o)
       if type(ctx.input) ~= "string" then return nil end
       local lo = load_options(o)
       lo.duration = seconds
+      lo.duration_asked = o.duration
       local videos
       if task.limits == nil then
         -- the Lua API: what the loader says was said by the load stage already
@@ -251,7 +252,10 @@ local function fit_stage(o)
     end
     local n
     if o.duration and not o.keep_timing and not o.audio then
-      ctx.videos, n = fit.with_duration(ctx.videos, o.duration, reload, fopts)
+      local ratio
+      ctx.videos, n, ratio = fit.with_duration(ctx.videos, o.duration, reload, fopts)
+      local w = fit.band_warning(ratio, o.duration)
+      if w then task:warn(w) end
     else
       n = fit.videos(ctx.videos, fopts)
     end
