@@ -1918,6 +1918,66 @@ static int words_before(cmark_node *doc, cmark_node *stop, int enough, int *bloc
  * first sentence (its bold term, else its headline), else its file name
  * made readable ("my_tool-notes.md" -> "My tool notes", "README" ->
  * "Readme"). Caller frees. */
+/* A heading that names a part of any document, not this one: "Introduction",
+ * "Overview". As a video's title it gave "Welcome to Introduction." */
+static int generic_title(const char *t) {
+  static const char *const words[] = {
+    "introduction", "overview", "about", "summary", "description", "contents", "table of contents",
+    "readme", "read me", "preface", "abstract", "synopsis", "general", "general information",
+    "getting started", "background", "intro", "welcome", "project description",
+    "einleitung", "einführung", "überblick", "übersicht", "introducción", "descripción",
+    "présentation", "aperçu", "introduzione", "panoramica", "introdução", "visão geral",
+    "inleiding", "overzicht", "введение", "обзор", "описание", "Введение", "Обзор", "Описание", NULL };
+  char buf[64];
+  size_t n = strlen(t);
+  while (n && (t[n - 1] == ':' || t[n - 1] == '.' || t[n - 1] == ' ')) n--;
+  if (n == 0 || n >= sizeof buf) return 0;
+  for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)t[i]);
+  buf[n] = 0;
+  /* (lower case byte by byte: a word that starts with a capital outside
+   * ASCII is listed as well as written) */
+  for (int i = 0; words[i]; i++)
+    if (!strcmp(buf, words[i])) return 1;
+  return 0;
+}
+
+/* What the document is about, by its own first sentence: "httplib2 is a
+ * comprehensive HTTP client library" -> "httplib2". A short subject (up to
+ * four words) before " is a", " is an", " are a"...; not "This", "It", "The
+ * following". NULL when the first paragraph says nothing of the kind. */
+static char *subject_title(cmark_node *doc) {
+  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
+    if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH || navigation(c)) continue;
+    char *t = vgi_squash(plain(c, NULL));
+    char *out = NULL;
+    static const char *const verbs[] = { " is a ", " is an ", " is the ", " are a ", " provides ", NULL };
+    const char *at = NULL;
+    for (int i = 0; verbs[i]; i++) {
+      const char *v = strstr(t, verbs[i]);
+      if (v && (!at || v < at)) at = v;
+    }
+    if (at && at > t && at - t <= 60) {
+      size_t len = (size_t)(at - t);
+      char *subj = malloc(len + 1);
+      if (!subj) { free(t); return NULL; }
+      memcpy(subj, t, len);
+      subj[len] = 0;
+      static const char *const not_names[] = { "this", "it", "that", "there", "here", "the following", "which", "what", NULL };
+      int ok = vgi_word_count(subj) <= 4 && !strpbrk(subj, ".,;:!?()[]\"");
+      for (int i = 0; ok && not_names[i]; i++) ok = strcasecmp(subj, not_names[i]) != 0;
+      /* "The library is a ...": a common noun with an article names nothing */
+      if (ok && (!strncasecmp(subj, "the ", 4) || !strncasecmp(subj, "a ", 2) || !strncasecmp(subj, "an ", 3) ||
+                 !strncasecmp(subj, "this ", 5) || !strncasecmp(subj, "our ", 4)))
+        ok = 0;
+      if (ok) out = subj;
+      else free(subj);
+    }
+    free(t);
+    return out;   /* the first paragraph only */
+  }
+  return NULL;
+}
+
 static char *untitled(cmark_node *doc, const char *base) {
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     cmark_node_type ty = cmark_node_get_type(c);
@@ -4464,6 +4524,13 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
   else m.doc_title = untitled(doc, slash ? slash + 1 : file);
+  if (!fm_title && generic_title(m.doc_title)) {
+    /* "Introduction" heads a part of any document: the title is what the
+     * document's first sentence says it is about ("httplib2 is a ..."), or
+     * the heading stays */
+    char *subj = subject_title(doc);
+    if (subj) { free(m.doc_title); m.doc_title = subj; }
+  }
   const char *subtitle = fm_str(&m, "subtitle");
   if (!subtitle) subtitle = fm_str(&m, "description");
   char *sub_para = NULL;

@@ -8,6 +8,31 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
+/* "Introduction" or "Overview" heads a part of any document: the video is
+ * titled by what the first sentence says it is about ("Welcome to
+ * Introduction." before); a sentence about "This tool" names nothing, and a
+ * title the front matter gives is kept. */
+static void generic_heading_titles(void **state) {
+  (void)state;
+  struct { const char *text, *want; } cases[] = {
+    { "Introduction\n============\n\nhttplib2 is a comprehensive HTTP client library.\n\n## Usage\n\nRun it.\n", "httplib2" },
+    { "Overview\n--------\n\nlua-term is a Lua module for manipulating a terminal.\n\nInstallation\n------------\n\nGet it.\n", "lua-term" },
+    { "# OVERVIEW\n\npolkit provides an authorization API for privileged programs.\n", "polkit" },
+    { "# Overview\n\nThis tool is a converter of many formats.\n", "Overview" },
+    { "# Overview\n\nThe library is a converter of many formats.\n", "Overview" },
+    { "---\ntitle: Introduction\n---\n\nfoo is a library.\n", "Introduction" },
+    { "# Introduction to Rust\n\nrustc is a compiler.\n", "Introduction to Rust" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    vgi_diags d;
+    cJSON *m = load_text("README.md", cases[i].text, NULL, &d);
+    assert_non_null(m);
+    assert_string_equal(sget(video_at(m, 0), "title"), cases[i].want);
+    cJSON_Delete(m);
+    vgi_diags_free(&d);
+  }
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -2702,6 +2727,7 @@ int main(void) {
     cmocka_unit_test(quoted_commands_are_code),
     cmocka_unit_test(colon_lists_said_whole),
     cmocka_unit_test(names_one_per_line),
+    cmocka_unit_test(generic_heading_titles),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
