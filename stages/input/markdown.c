@@ -1812,6 +1812,47 @@ static size_t text_size(cmark_node *n) {
  * at its line and taken out before any work on its text: megabytes of one
  * line or one list item otherwise went through sentences, headlines and
  * layout (a 30 MB line took 48 s and 1.2 GB) and into `vgrun scenes`. */
+/* A letter's sign-off at the end of a README: "Enjoy!", "Happy hacking,",
+ * "Sam Lantinga (slouken@libsdl.org)", "-- The GTK team". A presenter does
+ * not read it out, nor show it as a key point ("Enjoy!" and "Sam Lantinga"
+ * were bullets of SDL's summary). */
+static int sign_off(const char *t) {
+  static const char *const greetings[] = { "enjoy", "have fun", "happy hacking", "happy coding", "cheers",
+    "thanks", "thank you", "regards", "best regards", "kind regards", "best wishes", "good luck", "share and enjoy", NULL };
+  int words = vgi_word_count(t);
+  if (words == 0 || words > 6) return 0;
+  size_t n = strlen(t);
+  for (int i = 0; greetings[i]; i++) {
+    size_t g = strlen(greetings[i]);
+    if (words <= 3 && n >= g && !strncasecmp(t, greetings[i], g) && (t[g] == 0 || strchr("!,. ", t[g])))
+      return 1;
+  }
+  if (!strncmp(t, "-- ", 3) || !strncmp(t, "\xE2\x80\x94 ", 4) || !strncmp(t, "\xE2\x80\x93 ", 4))
+    return words <= 5;
+  /* a name and its mail address: "Sam Lantinga (slouken@libsdl.org)" */
+  const char *at = strchr(t, '@');
+  const char *open = strpbrk(t, "(<");
+  if (!at || !open || open > at || open == t) return 0;
+  for (const char *q = t; q < open; q++)
+    if (!(isalpha((unsigned char)*q) || *q == ' ' || *q == '.' || *q == '-' || ((unsigned char)*q & 0x80))) return 0;
+  return isupper((unsigned char)t[0]) || ((unsigned char)t[0] & 0x80);
+}
+
+static void drop_sign_off(cmark_node *doc) {
+  for (int k = 0; k < 3; k++) {
+    cmark_node *last = cmark_node_last_child(doc);
+    if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH) return;
+    char *t = vgi_squash(plain(last, NULL));
+    int drop = sign_off(t);
+    free(t);
+    if (!drop) return;
+    /* never the document's only words */
+    cmark_node *prev = cmark_node_previous(last);
+    if (!prev) return;
+    cmark_node_free(last);
+  }
+}
+
 static void drop_huge_blocks(cmark_node *doc, md *m) {
   size_t max = block_max(m);
   cmark_node *c = cmark_node_first_child(doc);
@@ -4502,6 +4543,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     }
   }
   drop_huge_blocks(doc, &m);
+  drop_sign_off(doc);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */
   vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */

@@ -33,6 +33,31 @@ static void generic_heading_titles(void **state) {
   }
 }
 
+static char *all_narration(const cJSON *m);
+
+/* A README's sign-off is not a key point: SDL's summary showed and said
+ * "Enjoy!" and "Sam Lantinga". A closing sentence of substance stays. */
+static void sign_off_not_said(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# SDL\n\nSDL is a cross-platform development library for games.\n\n"
+                       "Enjoy!\n\nSam Lantinga (slouken@libsdl.org)\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "cross-platform"));
+  assert_null(strstr(all, "Enjoy"));
+  assert_null(strstr(all, "Lantinga"));
+  free(all);
+  cJSON_Delete(m);
+  m = load_text("README.md", "# Tool\n\nTool converts files.\n\nThanks to the many people who tested the beta releases.\n\n-- The Tool team\n", NULL, &d);
+  vgi_diags_free(&d);
+  all = all_narration(m);
+  assert_non_null(strstr(all, "tested the beta"));
+  assert_null(strstr(all, "Tool team"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -2728,6 +2753,7 @@ int main(void) {
     cmocka_unit_test(colon_lists_said_whole),
     cmocka_unit_test(names_one_per_line),
     cmocka_unit_test(generic_heading_titles),
+    cmocka_unit_test(sign_off_not_said),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
