@@ -29,7 +29,10 @@ static size_t unsafe_at(const unsigned char *s, size_t left) {
   return vg_utf8_invalid_at((const char *)s, left < 4 ? left : 4) == 0 ? 1 : 0;
 }
 
-char *vg_shown_name(const char *name) {
+/* text: a message's lines, whose line breaks, tabs and backslashes stay;
+ * else a name, where they are \x0a, \x09 and \\ (so "a\x1b" read back is a
+ * name with a backslash, never one with ESC). */
+static char *shown(const char *name, int text) {
   if (!name) return NULL;
   size_t n = strlen(name);
   char *out = malloc(4 * n + 1);   /* each byte is at most \xNN */
@@ -37,7 +40,8 @@ char *vg_shown_name(const char *name) {
   const unsigned char *s = (const unsigned char *)name;
   size_t o = 0;
   for (size_t i = 0; i < n;) {
-    size_t k = unsafe_at(s + i, n - i);
+    if (s[i] == '\\' && !text) { out[o++] = '\\'; out[o++] = '\\'; i++; continue; }
+    size_t k = (text && (s[i] == '\n' || s[i] == '\t')) ? 0 : unsafe_at(s + i, n - i);
     if (k == 0) {
       /* a safe character: copied whole (its continuation bytes too) */
       do { out[o++] = (char)s[i++]; } while (i < n && (s[i] & 0xC0) == 0x80 && s[i - 1] >= 0x80);
@@ -49,3 +53,7 @@ char *vg_shown_name(const char *name) {
   out[o] = '\0';
   return out;
 }
+
+char *vg_shown_name(const char *name) { return shown(name, 0); }
+
+char *vg_shown_text(const char *text) { return shown(text, 1); }

@@ -344,11 +344,15 @@ long vg_utf8_invalid_at(const char *s, size_t len);
  * cleaning (stages/input/controls.c) act on. */
 size_t vg_control_char_at(const char *s, int *bidi);
 /* Any thread: name as a message may print it (malloc'd, NULL for NULL or
- * out of memory): control characters (C0, DEL, C1), bidi overrides and
- * bytes that are not UTF-8 as \xNN, so a file name cannot drive the
- * terminal that shows it. Messages print every path through it; JSON keeps
- * names exact. */
+ * out of memory): control characters (vg_control_char_at) and bytes that
+ * are not UTF-8 as \xNN, and a backslash as \\ (so an escaped name is never
+ * taken for one holding "\x1b"), so a file name cannot drive the terminal
+ * that shows it. Messages print every path through it; JSON keeps names
+ * exact. */
 char *vg_shown_name(const char *name);
+/* Any thread: a message (which may hold names already shown) as it may be
+ * printed: like vg_shown_name, but line breaks, tabs and backslashes stay. */
+char *vg_shown_text(const char *text);
 
 /* ---- files ---------------------------------------------------------------- */
 /* Any thread: writes a file atomically and durably (temp, fsync, rename,

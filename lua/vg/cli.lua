@@ -14,7 +14,12 @@ local function usage_text()
   return require("vg.help").main_text():match("^(.-\n)\n") .. "`vgrun --help` tells more\n"
 end
 
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+-- Every message reaches the terminal through shown.lines: a name in it
+-- (a path, a Lua error's chunk name) cannot send the terminal a command.
+-- Names are put in through shown.name too, so a line break or a backslash
+-- in one reads as \x0a or \\.
+local shown = require("vg.shown")
+local function eprintf(fmt, ...) io.stderr:write(shown.lines(string.format(fmt, ...))) end
 
 function M.commands()
   local list = {}
@@ -96,7 +101,7 @@ local function run_script(path, args)
   else
     local f = io.open(path, "r")
     if not f then
-      eprintf("vgrun: cannot open %s\n", path)
+      eprintf("vgrun: cannot open %s\n", shown.name(path))
       return 1
     end
     f:close()
@@ -272,7 +277,7 @@ local function main(argv, launch)
     return run_script("-", table.move(rest, 2, #rest, 1, {}))
   end
   if first:sub(1, 1) == "-" then
-    eprintf("vgrun: unknown option '%s'\n%s", first, usage_text())
+    eprintf("vgrun: unknown option '%s'\n%s", shown.name(first), usage_text())
     return 2
   end
 
@@ -295,10 +300,10 @@ local function main(argv, launch)
   local f = io.open(first, "r")
   if not f then
     if first:match("^[%w_-]+$") then
-      eprintf("vgrun: '%s' is neither a command nor a file (commands: %s)\n", first,
+      eprintf("vgrun: '%s' is neither a command nor a file (commands: %s)\n", shown.name(first),
         table.concat(M.commands(), ", "))
     else
-      eprintf("vgrun: cannot open %s\n", first)
+      eprintf("vgrun: cannot open %s\n", shown.name(first))
     end
     return 2
   end
@@ -309,7 +314,8 @@ local function main(argv, launch)
   if not (first:lower():match("%.lua$") or (head:match("^#!") and head:find("vgrun", 1, true))) then
     eprintf("vgrun: %s is not a Lua script (a script's name ends in .lua, or its first line is "
       .. "#!/usr/bin/env vgrun); nothing was run.\n  To make a video of a document: vgrun create "
-      .. "--from %s -o NAME.mp4\n  To see its plan first: vgrun scenes %s\n", first, first, first)
+      .. "--from %s -o NAME.mp4\n  To see its plan first: vgrun scenes %s\n", shown.name(first),
+      shown.name(first), shown.name(first))
     return 2
   end
   local abs = core.realpath(first) or first
