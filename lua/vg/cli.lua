@@ -159,6 +159,51 @@ local function config_ok()
   return false
 end
 
+-- A folder vgrun keeps its state or cache in, named by the environment or
+-- --state-dir: nil when it is a folder or can be made, else why not. A
+-- file there (VGRUN_STATE_DIR=/dev/null) would fail later, mid-run, as a
+-- runtime error; it is a usage error instead.
+local function folder_problem(dir)
+  local p = dir
+  while true do
+    local st = core.stat(p)
+    if st then
+      if st.type == "dir" then return nil end
+      local what = st.type == "file" and "a file" or st.type == "fifo" and "a FIFO" or "a device or a socket"
+      if p == dir then return what .. ", not a folder" end
+      return "cannot be made: " .. shown.name(p) .. " is " .. what
+    end
+    local parent = p:match("^(.*)/[^/]*$")
+    if not parent then return nil end            -- relative, under the working directory
+    if parent == "" then return nil end          -- under /
+    p = parent
+  end
+end
+
+--- settings_problem(opts, args) -> nil, or the usage error a folder
+-- setting makes (the one in force: --state-dir over VGRUN_STATE_DIR;
+-- VGRUN_CACHE_DIR, unless the command's args say --no-cache: then the
+-- cache is never touched, and its setting does not matter)
+function M.settings_problem(opts, args)
+  local list = {}
+  if opts["--state-dir"] then list[1] = { "--state-dir", opts["--state-dir"] }
+  else list[1] = { "VGRUN_STATE_DIR", os.getenv("VGRUN_STATE_DIR") } end
+  local no_cache = false
+  for _, a in ipairs(args or {}) do
+    if a == "--" then break end
+    if a == "--no-cache" then no_cache = true end
+  end
+  if not no_cache then list[2] = { "VGRUN_CACHE_DIR", os.getenv("VGRUN_CACHE_DIR") } end
+  for _, s in ipairs(list) do
+    local why = s[2] and s[2] ~= "" and folder_problem(s[2])
+    if why then
+      return string.format("%s%s%s: %s (name a folder, or %s)", s[1], s[1]:match("^%-%-") and " " or "=",
+        shown.name(s[2]), why,
+        s[1]:match("^%-%-") and "leave the option out" or "unset " .. s[1])
+    end
+  end
+end
+
 -- Global options work after a command's name too (`vgrun create ... -q`):
 -- they are taken out of its arguments, up to a "--". A command that gives
 -- one of them a meaning of its own lists it in cmd.own_options.
@@ -234,6 +279,10 @@ local function main(argv, launch)
     end
   end
   if first ~= nil and first ~= "help" and first ~= "config" and not config_ok() then return 2 end
+  if first ~= "help" and first ~= "config" then
+    local bad = M.settings_problem(opts, args)
+    if bad then eprintf("vgrun: %s\n", bad); return 2 end
+  end
   M.options = opts   -- the global options given (`vgrun config` shows them)
   local quiet = opts.quiet or false
   if opts["--state-dir"] then core.state_dir(opts["--state-dir"]) end
