@@ -54,6 +54,14 @@ check "a literal backslash doubled" has err.txt '^lit\\\\x1b.md: cannot open'
 "$VGRUN" scenes $'esc\e.md' >out.txt 2>err.txt; rc=$?
 check "ESC as \\x1b" has err.txt '^esc\\x1b.md: cannot open'
 
+# a name inside a message made deeper down (vg.create.outputs): a line
+# break in it is \x0a, not a second line
+: >$'taken\a\n.mp4'
+"$VGRUN" create --from good.md -o $'taken\a\n.mp4' >out.txt 2>err.txt; rc=$?
+expect_rc 2 "create -o over a file of the user's"
+check "create -o over a file: escaped" has err.txt '^vgrun create: the output taken\\x07\\x0a.mp4 exists and vgrun has no record'
+check "create -o over a file: no raw control" raw err.txt
+
 # a command line read back from a state file (`tasks resume`)
 "$VGRUN" -e "
   local doc = { task_id = 'forged', pipeline = 'x', status = 'failed', version = 1,
