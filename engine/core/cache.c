@@ -189,7 +189,10 @@ static void warn(int *once, const char *fmt, ...) {
     char line[PATH_MAX * 2 + 256];
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "vgrun: warning: %s\n", line);
+    /* the folder's name comes from the environment: shown, not sent raw */
+    char *shown = vg_shown_text(line);
+    fprintf(stderr, "vgrun: warning: %s\n", shown ? shown : line);
+    free(shown);
   }
   pthread_mutex_unlock(&warn_lock);
 }

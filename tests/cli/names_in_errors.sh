@@ -71,6 +71,20 @@ check "create -o over a file: no raw control" raw err.txt
 check "tasks resume: the recorded argument escaped" has err.txt '^vgrun: resuming task forged: vgrun check x\\x1b\[2J\\x07.md$'
 check "tasks resume: no raw control" raw err.txt
 
+# messages written by C: an error no Lua code caught (a broken vg/cli.lua
+# in VGRUN_LUA_DIR), a cache warning naming the folder
+mkdir -p lua/vg && printf 'error("broken \\27[2J", 0)\n' >lua/vg/cli.lua
+VGRUN_LUA_DIR="$T/lua" "$VGRUN" scenes good.md >out.txt 2>err.txt; rc=$?
+expect_rc 1 "a vg.cli that cannot be loaded"
+check "uncaught error escaped" has err.txt '^vgrun: broken \\x1b\[2J$'
+check "uncaught error: no raw control" raw err.txt
+C=$'cache\e[2J'
+mkdir -p "$C" && printf 'vgrun cache\nformat 2\n' >"$C/vgrun-cache" && echo x >"$C/tmp"
+VGRUN_CACHE_DIR="$T/$C" "$VGRUN" create --from good.md -o w.mp4 --resolution 320x180 --fps 10 -q >out.txt 2>err.txt; rc=$?
+expect_rc 0 "a cache that cannot be written"
+check "cache warning escaped" has err.txt 'cannot write to the cache: .*/cache\\x1b\[2J/tmp: Not a directory'
+check "cache warning: no raw control" raw err.txt
+
 # the Lua API: a name is escaped whole, a message keeps its lines
 "$VGRUN" -e 'local s = require("vg.shown")
 io.write(s.name("a\\b\n\27"), "|", s.lines("x\\y\n\27z\r"), "|")' >out.txt 2>err.txt; rc=$?
