@@ -19,6 +19,14 @@ int tts_prefork(void);   /* stages/tts/tts.h */
 int vg_open_readline(lua_State *L);
 int vg_open_versions(lua_State *L);
 
+/* An error no Lua code caught, printed as vg.shown.lines would: the names
+ * in it cannot send the terminal a command. */
+static void print_error(const char *msg) {
+  char *shown = vg_shown_text(msg ? msg : "?");
+  fprintf(stderr, "vgrun: %s\n", shown ? shown : "?");
+  free(shown);
+}
+
 int main(int argc, char **argv) {
   /* espeak-ng 1.51 opens an audio device even to synthesize into memory,
    * and libpulse under it connects to the user's sound server (or to any
@@ -69,7 +77,7 @@ int main(int argc, char **argv) {
   lua_getglobal(L, "require");
   lua_pushliteral(L, "vg.cli");
   if (vgl_pcall(L, 1, 1) != LUA_OK) {
-    fprintf(stderr, "vgrun: %s\n", lua_tostring(L, -1));
+    print_error(lua_tostring(L, -1));
     lua_pop(L, 1);
   } else {
     lua_getfield(L, -1, "main");
@@ -79,7 +87,7 @@ int main(int argc, char **argv) {
       lua_rawseti(L, -2, i);
     }
     if (vgl_pcall(L, 1, 1) != LUA_OK) {
-      fprintf(stderr, "vgrun: %s\n", lua_tostring(L, -1));
+      print_error(lua_tostring(L, -1));
     } else {
       code = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : 0;
     }

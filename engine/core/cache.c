@@ -20,6 +20,7 @@
 #include "vg.h"
 
 void vg__crash_point(void);  /* fsutil.c */
+void vg__absolute_dir(char *dir, size_t n);  /* util.c */
 
 #include <dirent.h>
 #include <errno.h>
@@ -133,6 +134,7 @@ vg_cache *vg_cache_new(const char *dir, int off, long long max_bytes) {
   char d[PATH_MAX];
   if (dir && *dir) snprintf(d, sizeof d, "%s", dir);
   else default_dir(d, sizeof d);
+  vg__absolute_dir(d, sizeof d);
   if (!(c->dir = strdup(d))) { free(c); return NULL; }
   pthread_mutex_init(&c->mu, NULL);
   size_t n = strlen(c->dir);
@@ -187,7 +189,10 @@ static void warn(int *once, const char *fmt, ...) {
     char line[PATH_MAX * 2 + 256];
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "vgrun: warning: %s\n", line);
+    /* the folder's name comes from the environment: shown, not sent raw */
+    char *shown = vg_shown_text(line);
+    fprintf(stderr, "vgrun: warning: %s\n", shown ? shown : line);
+    free(shown);
   }
   pthread_mutex_unlock(&warn_lock);
 }

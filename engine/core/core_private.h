@@ -154,6 +154,11 @@ void vg__events_free(vg_engine *e);
 
 /* state.c */
 void vg__resolve_state_dir(vg_engine *e, const char *explicit_dir);
+/* A relative folder made absolute against the working directory now, in
+ * place (out holds n bytes): the state and cache folders are resolved once,
+ * so a later chdir (a plug-in, `tasks resume` entering the task's folder)
+ * cannot move them. Left as it is when getcwd fails or it would not fit. */
+void vg__absolute_dir(char *dir, size_t n);
 
 /* util */
 double vg__now(void);

@@ -7,22 +7,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes of the character at s that a terminal acts on or that reorder what
- * follows: C0, DEL, C1 (U+0080..U+009F, 0x9B is CSI), the bidi embeddings,
- * overrides and isolates (U+202A..U+202E, U+2066..U+2069), and bytes that
- * are not UTF-8 (a lone 0x9B is CSI to an 8-bit terminal). 0 when none. */
-static size_t unsafe_at(const unsigned char *s, size_t left) {
-  if (s[0] < 0x20 || s[0] == 0x7F) return 1;
-  if (s[0] < 0x80) return 0;
-  long bad = vg_utf8_invalid_at((const char *)s, left < 4 ? left : 4);
-  if (bad == 0) return 1;
+size_t vg_control_char_at(const char *str, int *bidi) {
+  const unsigned char *s = (const unsigned char *)str;
+  if (s[0] < 0x20 || s[0] == 0x7F) return s[0] ? 1 : 0;
   if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) return 2;
   if (s[0] == 0xE2 && ((s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
-                       (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9))) return 3;
+                       (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9))) {
+    if (bidi) *bidi = 1;
+    return 3;
+  }
   return 0;
 }
 
-char *vg_shown_name(const char *name) {
+/* Bytes of the character at s that a terminal acts on or that reorder what
+ * follows: C0, DEL, C1 and the bidi controls (vg_control_char_at), and bytes
+ * that are not UTF-8 (a lone 0x9B is CSI to an 8-bit terminal). 0 when none. */
+static size_t unsafe_at(const unsigned char *s, size_t left) {
+  size_t k = vg_control_char_at((const char *)s, NULL);
+  if (k) return k;
+  if (s[0] < 0x80) return 0;
+  return vg_utf8_invalid_at((const char *)s, left < 4 ? left : 4) == 0 ? 1 : 0;
+}
+
+/* text: a message's lines, whose line breaks, tabs and backslashes stay;
+ * else a name, where they are \x0a, \x09 and \\ (so "a\x1b" read back is a
+ * name with a backslash, never one with ESC). */
+static char *shown(const char *name, int text) {
   if (!name) return NULL;
   size_t n = strlen(name);
   char *out = malloc(4 * n + 1);   /* each byte is at most \xNN */
@@ -30,7 +40,8 @@ char *vg_shown_name(const char *name) {
   const unsigned char *s = (const unsigned char *)name;
   size_t o = 0;
   for (size_t i = 0; i < n;) {
-    size_t k = unsafe_at(s + i, n - i);
+    if (s[i] == '\\' && !text) { out[o++] = '\\'; out[o++] = '\\'; i++; continue; }
+    size_t k = (text && (s[i] == '\n' || s[i] == '\t')) ? 0 : unsafe_at(s + i, n - i);
     if (k == 0) {
       /* a safe character: copied whole (its continuation bytes too) */
       do { out[o++] = (char)s[i++]; } while (i < n && (s[i] & 0xC0) == 0x80 && s[i - 1] >= 0x80);
@@ -42,3 +53,7 @@ char *vg_shown_name(const char *name) {
   out[o] = '\0';
   return out;
 }
+
+char *vg_shown_name(const char *name) { return shown(name, 0); }
+
+char *vg_shown_text(const char *text) { return shown(text, 1); }

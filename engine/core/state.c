@@ -27,6 +27,7 @@ void vg__resolve_state_dir(vg_engine *e, const char *explicit_dir) {
   else if (env && *env) snprintf(e->state_dir, sizeof e->state_dir, "%s", env);
   else if (xdg && *xdg) snprintf(e->state_dir, sizeof e->state_dir, "%s/vgrun", xdg);
   else snprintf(e->state_dir, sizeof e->state_dir, "%s/.local/state/vgrun", home && *home ? home : "/tmp");
+  vg__absolute_dir(e->state_dir, sizeof e->state_dir);
 }
 
 /* The one rule for task ids (create, tasks, Pipeline:start all come here):

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <limits.h>
+#include <stdio.h>
+#include <unistd.h>
 
 char *vg_strdup(const char *s) {
   if (!s) return NULL;
@@ -65,4 +68,16 @@ const char *vg_json_str(const cJSON *o, const char *key, const char *def) {
 int vg_json_bool(const cJSON *o, const char *key, int def) {
   const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
   return cJSON_IsBool(v) ? cJSON_IsTrue(v) : def;
+}
+
+void vg__absolute_dir(char *dir, size_t n) {
+  if (!dir[0] || dir[0] == '/') return;
+  char cwd[PATH_MAX], out[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) return;
+  const char *rel = dir;
+  while (rel[0] == '.' && rel[1] == '/') rel += 2;   /* "./state" is "state" */
+  int k = strcmp(rel, ".") == 0 || !*rel ? snprintf(out, sizeof out, "%s", cwd)
+                                         : snprintf(out, sizeof out, "%s%s%s", cwd, strcmp(cwd, "/") ? "/" : "", rel);
+  if (k < 0 || (size_t)k >= sizeof out || (size_t)k >= n) return;
+  memcpy(dir, out, (size_t)k + 1);
 }

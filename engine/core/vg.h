@@ -336,12 +336,23 @@ char *vg_strdup(const char *s);
  * well-formed UTF-8 (overlong, surrogate, beyond U+10FFFF, cut), or -1. A
  * NUL byte is valid here; callers that refuse it check for it. */
 long vg_utf8_invalid_at(const char *s, size_t len);
+/* Any thread: the length of the control character at s (NUL-terminated),
+ * 0 when s starts with text: a C0 control or DEL (1), a C1 control
+ * U+0080..U+009F (2; 0x9B is a terminal's CSI), or a bidi embedding,
+ * override or isolate U+202A..U+202E, U+2066..U+2069 (3, and *bidi set when
+ * bidi is not NULL). The one list both vg_shown_name and a document's
+ * cleaning (stages/input/controls.c) act on. */
+size_t vg_control_char_at(const char *s, int *bidi);
 /* Any thread: name as a message may print it (malloc'd, NULL for NULL or
- * out of memory): control characters (C0, DEL, C1), bidi overrides and
- * bytes that are not UTF-8 as \xNN, so a file name cannot drive the
- * terminal that shows it. Messages print every path through it; JSON keeps
- * names exact. */
+ * out of memory): control characters (vg_control_char_at) and bytes that
+ * are not UTF-8 as \xNN, and a backslash as \\ (so an escaped name is never
+ * taken for one holding "\x1b"), so a file name cannot drive the terminal
+ * that shows it. Messages print every path through it; JSON keeps names
+ * exact. */
 char *vg_shown_name(const char *name);
+/* Any thread: a message (which may hold names already shown) as it may be
+ * printed: like vg_shown_name, but line breaks, tabs and backslashes stay. */
+char *vg_shown_text(const char *text);
 
 /* ---- files ---------------------------------------------------------------- */
 /* Any thread: writes a file atomically and durably (temp, fsync, rename,

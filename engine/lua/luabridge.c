@@ -489,15 +489,17 @@ static int l_realpath(lua_State *L) {
   return 1;
 }
 
-/* vg.core.shown_name(name) -> name with control characters as \xNN, for
- * messages (vg_shown_name). */
-static int l_shown_name(lua_State *L) {
-  char *s = vg_shown_name(luaL_checkstring(L, 1));
+/* vg.core.shown_name(name) -> name with control characters as \xNN and
+ * backslashes doubled, for messages (vg_shown_name); vg.core.shown_text(msg)
+ * -> a message's control characters as \xNN, its lines kept (vg_shown_text). */
+static int push_shown(lua_State *L, char *s) {
   if (!s) return luaL_error(L, "out of memory");
   lua_pushstring(L, s);
   free(s);
   return 1;
 }
+static int l_shown_name(lua_State *L) { return push_shown(L, vg_shown_name(luaL_checkstring(L, 1))); }
+static int l_shown_text(lua_State *L) { return push_shown(L, vg_shown_text(luaL_checkstring(L, 1))); }
 
 /* vg.core.disk_free(path) -> bytes an unprivileged process may still
  * write on path's file system, or nil, "path: reason" (vgrun serve keeps
@@ -754,6 +756,7 @@ int vgl__open_core(lua_State *L) {
     {"kill", l_kill},
     {"realpath", l_realpath},
     {"shown_name", l_shown_name},
+    {"shown_text", l_shown_text},
     {"stat", l_stat},
     {"disk_free", l_disk_free},
     {"cwd", l_cwd},

@@ -161,13 +161,13 @@ function M.parse(spec, argv)
       -- value ("--sheet out.png")
       local prev = i > 1 and M.option(spec, argv[i - 1]) or nil
       if prev and prev.type == "flag" then
-        usage(string.format("%s takes no value, so %s is a second %s (%s)", argv[i - 1], a,
+        usage(string.format("%s takes no value, so %s is a second %s (%s)", argv[i - 1], require("vg.shown").name(a),
           a_spec.name or "argument", a_spec.too_many))
       end
       usage(a_spec.too_many)
     else
       usage(string.format(spec.unknown or (a:sub(1, 1) == "-" and #a > 1 and "unknown option '%s'"
-        or "unknown argument '%s'"), a))
+        or "unknown argument '%s'"), require("vg.shown").name(a)))
     end
   end
   if a_spec and a_spec.key and #operands > 0 and o[a_spec.key] == nil then
@@ -197,8 +197,9 @@ end
 
 --- usage_error(spec, message) -> 2, after saying why on standard error
 function M.usage_error(spec, msg)
-  io.stderr:write(string.format("vgrun %s: %s\nusage: vgrun %s %s\n`vgrun %s --help` tells more\n",
-    spec.name, msg, spec.name, (spec.synopsis or { "[options]" })[1], spec.name))
+  -- a value the user gave may be in msg: its control characters as \xNN
+  io.stderr:write(require("vg.shown").lines(string.format("vgrun %s: %s\nusage: vgrun %s %s\n`vgrun %s --help` tells more\n",
+    spec.name, msg, spec.name, (spec.synopsis or { "[options]" })[1], spec.name)))
   return 2
 end
 

@@ -14,7 +14,12 @@ local function usage_text()
   return require("vg.help").main_text():match("^(.-\n)\n") .. "`vgrun --help` tells more\n"
 end
 
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+-- Every message reaches the terminal through shown.lines: a name in it
+-- (a path, a Lua error's chunk name) cannot send the terminal a command.
+-- Names are put in through shown.name too, so a line break or a backslash
+-- in one reads as \x0a or \\.
+local shown = require("vg.shown")
+local function eprintf(fmt, ...) io.stderr:write(shown.lines(string.format(fmt, ...))) end
 
 function M.commands()
   local list = {}
@@ -96,7 +101,7 @@ local function run_script(path, args)
   else
     local f = io.open(path, "r")
     if not f then
-      eprintf("vgrun: cannot open %s\n", path)
+      eprintf("vgrun: cannot open %s\n", shown.name(path))
       return 1
     end
     f:close()
@@ -152,6 +157,51 @@ local function config_ok()
   if ok then return true end
   eprintf("vgrun: config: %s\n", type(err) == "table" and err.usage or tostring(err))
   return false
+end
+
+-- A folder vgrun keeps its state or cache in, named by the environment or
+-- --state-dir: nil when it is a folder or can be made, else why not. A
+-- file there (VGRUN_STATE_DIR=/dev/null) would fail later, mid-run, as a
+-- runtime error; it is a usage error instead.
+local function folder_problem(dir)
+  local p = dir
+  while true do
+    local st = core.stat(p)
+    if st then
+      if st.type == "dir" then return nil end
+      local what = st.type == "file" and "a file" or st.type == "fifo" and "a FIFO" or "a device or a socket"
+      if p == dir then return what .. ", not a folder" end
+      return "cannot be made: " .. shown.name(p) .. " is " .. what
+    end
+    local parent = p:match("^(.*)/[^/]*$")
+    if not parent then return nil end            -- relative, under the working directory
+    if parent == "" then return nil end          -- under /
+    p = parent
+  end
+end
+
+--- settings_problem(opts, args) -> nil, or the usage error a folder
+-- setting makes (the one in force: --state-dir over VGRUN_STATE_DIR;
+-- VGRUN_CACHE_DIR, unless the command's args say --no-cache: then the
+-- cache is never touched, and its setting does not matter)
+function M.settings_problem(opts, args)
+  local list = {}
+  if opts["--state-dir"] then list[1] = { "--state-dir", opts["--state-dir"] }
+  else list[1] = { "VGRUN_STATE_DIR", os.getenv("VGRUN_STATE_DIR") } end
+  local no_cache = false
+  for _, a in ipairs(args or {}) do
+    if a == "--" then break end
+    if a == "--no-cache" then no_cache = true end
+  end
+  if not no_cache then list[2] = { "VGRUN_CACHE_DIR", os.getenv("VGRUN_CACHE_DIR") } end
+  for _, s in ipairs(list) do
+    local why = s[2] and s[2] ~= "" and folder_problem(s[2])
+    if why then
+      return string.format("%s%s%s: %s (name a folder, or %s)", s[1], s[1]:match("^%-%-") and " " or "=",
+        shown.name(s[2]), why,
+        s[1]:match("^%-%-") and "leave the option out" or "unset " .. s[1])
+    end
+  end
 end
 
 -- Global options work after a command's name too (`vgrun create ... -q`):
@@ -229,6 +279,10 @@ local function main(argv, launch)
     end
   end
   if first ~= nil and first ~= "help" and first ~= "config" and not config_ok() then return 2 end
+  if first ~= "help" and first ~= "config" then
+    local bad = M.settings_problem(opts, args)
+    if bad then eprintf("vgrun: %s\n", bad); return 2 end
+  end
   M.options = opts   -- the global options given (`vgrun config` shows them)
   local quiet = opts.quiet or false
   if opts["--state-dir"] then core.state_dir(opts["--state-dir"]) end
@@ -272,7 +326,7 @@ local function main(argv, launch)
     return run_script("-", table.move(rest, 2, #rest, 1, {}))
   end
   if first:sub(1, 1) == "-" then
-    eprintf("vgrun: unknown option '%s'\n%s", first, usage_text())
+    eprintf("vgrun: unknown option '%s'\n%s", shown.name(first), usage_text())
     return 2
   end
 
@@ -295,10 +349,10 @@ local function main(argv, launch)
   local f = io.open(first, "r")
   if not f then
     if first:match("^[%w_-]+$") then
-      eprintf("vgrun: '%s' is neither a command nor a file (commands: %s)\n", first,
+      eprintf("vgrun: '%s' is neither a command nor a file (commands: %s)\n", shown.name(first),
         table.concat(M.commands(), ", "))
     else
-      eprintf("vgrun: cannot open %s\n", first)
+      eprintf("vgrun: cannot open %s\n", shown.name(first))
     end
     return 2
   end
@@ -309,7 +363,8 @@ local function main(argv, launch)
   if not (first:lower():match("%.lua$") or (head:match("^#!") and head:find("vgrun", 1, true))) then
     eprintf("vgrun: %s is not a Lua script (a script's name ends in .lua, or its first line is "
       .. "#!/usr/bin/env vgrun); nothing was run.\n  To make a video of a document: vgrun create "
-      .. "--from %s -o NAME.mp4\n  To see its plan first: vgrun scenes %s\n", first, first, first)
+      .. "--from %s -o NAME.mp4\n  To see its plan first: vgrun scenes %s\n", shown.name(first),
+      shown.name(first), shown.name(first))
     return 2
   end
   local abs = core.realpath(first) or first

@@ -57,18 +57,14 @@ static void clean_lines(char *s, int keep_cr, int *ctl, int *bidi) {
     /* a page break (^L between a GNU README's pages) is white space */
     if (c == '\f' || c == '\v') { *w++ = keep_cr ? '\n' : ' '; r++; continue; }
     if (c == '\r' && !keep_cr) { r++; continue; }
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      r++;
-      if (!*ctl) *ctl = line;
-      continue;
-    }
-    /* C1 controls, U+0080..U+009F (0x9B is a terminal's CSI) */
-    if (c == 0xC2 && r[1] >= 0x80 && r[1] <= 0x9F) { r += 2; if (!*ctl) *ctl = line; continue; }
-    /* U+202A..U+202E embeddings and overrides, U+2066..U+2069 isolates */
-    if (c == 0xE2 && ((r[1] == 0x80 && r[2] >= 0xAA && r[2] <= 0xAE) ||
-                      (r[1] == 0x81 && r[2] >= 0xA6 && r[2] <= 0xA9))) {
-      r += 3;
-      if (!*bidi) *bidi = line;
+    /* C0 but tab and line ends, DEL, C1, and the bidi controls (the same
+     * list vg_shown_name escapes in a name) */
+    int is_bidi = 0;
+    size_t k = (c == '\t' || c == '\n' || c == '\r') ? 0 : vg_control_char_at((const char *)r, &is_bidi);
+    if (k) {
+      r += k;
+      int *first = is_bidi ? bidi : ctl;
+      if (!*first) *first = line;
       continue;
     }
     *w++ = *r++;

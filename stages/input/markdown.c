@@ -4162,7 +4162,19 @@ static cJSON *front_matter(char *text, size_t len, const char *file, const vg_li
     i = e + 1;
   }
   if (!end) return NULL;   /* no closing line: a thematic break, not front matter */
+  size_t first_diag = d->n;
   cJSON *fm = vgi_yaml_parse(text, end, file, NULL, lim, d);
+  /* A problem found at the end of the YAML (an unclosed "[" or quote) is
+   * where the closing line starts: it is the front matter's, so it is
+   * shown at the end of its last line, not on a line after it. */
+  int close_line = 1;
+  for (size_t k = 0; k < end; k++) close_line += text[k] == '\n';
+  size_t last = end - 1;   /* the last line's '\n' */
+  while (last > 0 && text[last - 1] != '\n') last--;
+  int last_len = (int)(end - 1 - last);
+  if (last_len > 0 && text[end - 2] == '\r') last_len--;
+  for (size_t k = first_diag; k < d->n; k++)
+    if (d->v[k].line >= close_line) { d->v[k].line = close_line - 1; d->v[k].col = last_len + 1; }
   for (size_t k = 0; k < close_end && k < len; k++)
     if (text[k] != '\n') text[k] = ' ';
   if (fm && !cJSON_IsObject(fm)) {

@@ -287,8 +287,9 @@ case_cache_writers() {
   [ -z "$(find "$T"/shared*/tmp -mindepth 1 2>/dev/null)" ] && ok || bad "temporary files left: $(find "$T"/shared*/tmp -mindepth 1)"
 }
 
-# --no-cache needs no cache: not an existing one, not a writable one; and a
-# cache that cannot be used is a warning naming it, not a failed run
+# --no-cache needs no cache: not an existing one, not a writable one; a
+# VGRUN_CACHE_DIR that names a file is a usage error (exit 2) without it;
+# a cache that cannot be written is a warning naming it, not a failed run
 case_no_cache() {
   local FIX=tests/create/small.yaml
   export TMPDIR="$T/scratch"  # where work files go without a cache: all gone at the end
@@ -301,9 +302,9 @@ case_no_cache() {
   if grep -q warning "$T/out"; then bad "--no-cache warned about the cache: $(cat "$T/out")"; else ok; fi
   check "the file is untouched" grep -qx "not a folder" "$T/cachefile"
   "$VGRUN" create --from "$FIX" -o "$T/n2.mp4" --resolution 320x180 --task-id nc2 >"$T/out" 2>&1; rc=$?
-  expect_rc 0 "a cache path that is a file is only a warning"
-  check "the warning names the path" has "$T/out" "warning: cache: $T/cachefile"
-  check "same video without the cache" cmp -s "$T/n1.mp4" "$T/n2.mp4"
+  expect_rc 2 "a cache path that is a file is a usage error"
+  check "the error names the variable" has "$T/out" "VGRUN_CACHE_DIR=$T/cachefile: a file, not a folder"
+  check "nothing made" test ! -e "$T/n2.mp4"
   # a cache that cannot be written: one warning naming the path, the run succeeds
   mkdir -p "$T/c1"; printf 'vgrun cache\nformat 2\n' >"$T/c1/vgrun-cache"; echo "in the way" >"$T/c1/tmp"
   VGRUN_CACHE_DIR="$T/c1" "$VGRUN" create --from "$FIX" -o "$T/n6.mp4" --resolution 320x180 --task-id nc6 >"$T/out" 2>&1; rc=$?

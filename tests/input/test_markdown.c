@@ -2530,6 +2530,34 @@ static void tldr_page(void **state) {
   remove(path);
 }
 
+/* A YAML error that libyaml finds at the end of the front matter (an
+ * unclosed "[" or quote) is reported on the front matter's last line, at
+ * its end, never on the closing "---" or after it; LF and CR LF alike. */
+static void front_matter_error_line(void **state) {
+  (void)state;
+  static const struct { const char *text; int line, col; } cases[] = {
+    { "---\nlang: [\n---\n\n# Hi\n\nText here.\n", 2, 8 },
+    { "---\r\nlang: [\r\n---\r\n\r\n# Hi\r\n\r\nText here.\r\n", 2, 8 },
+    { "---\ntitle: \"abc\nlang: en\n---\n\n# Hi\n\nText here.\n", 3, 9 },
+    /* found inside: where libyaml says */
+    { "---\nlang: en\ntitle: x: y\n---\n\n# Hi\n\nText here.\n", 3, 9 },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *path = write_tmp("fm.md", cases[i].text);
+    vgi_diags d;
+    cJSON *m = load(path, NULL, &d);
+    assert_true(d.errors >= 1);
+    const vgi_diag *e = NULL;
+    for (size_t k = 0; k < d.n && !e; k++) if (d.v[k].severity == VGI_ERROR) e = &d.v[k];
+    assert_non_null(strstr(e->message, "YAML syntax error"));
+    assert_int_equal(e->line, cases[i].line);
+    assert_int_equal(e->col, cases[i].col);
+    vgi_diags_free(&d);
+    cJSON_Delete(m);
+    remove(path);
+  }
+}
+
 /* Published docs (systemd, pip): front matter of a site generator warns
  * of nothing; a MyST role ("{pypi}`keyring`") and a directive fence
  * ("```{note}") are markup, the directive's text is prose; an "or" between
@@ -2748,6 +2776,7 @@ int main(void) {
     cmocka_unit_test(commands_in_items_unsaid),
     cmocka_unit_test(tldr_page),
     cmocka_unit_test(published_doc_markup),
+    cmocka_unit_test(front_matter_error_line),
     cmocka_unit_test(link_objects_unsaid),
     cmocka_unit_test(quoted_commands_are_code),
     cmocka_unit_test(colon_lists_said_whole),

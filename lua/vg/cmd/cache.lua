@@ -427,7 +427,7 @@ return {
       local opt_name = msg:match("^(%-%-[%w-]+) needs a value$")
       local opt = opt_name and require("vg.args").option(spec, opt_name)
       if opt and opt.check then msg = select(2, opt.check("", opt_name)) or msg end
-      io.stderr:write("vgrun " .. spec.name .. ": " .. msg .. "\n")
+      io.stderr:write(require("vg.shown").lines("vgrun " .. spec.name .. ": " .. msg .. "\n"))
       if msg:match("^unknown argument") then io.stderr:write(USAGE) end
       return 2
     end

@@ -25,7 +25,7 @@ local function run(args)
       d.input = path
       all[#all + 1] = d
       if not json and (d.severity == "error" or (not quiet)) then
-        io.stderr:write(d.text, "\n")
+        io.stderr:write(as_shown.lines(d.text), "\n")
       end
     end
     if not json and not quiet then

@@ -62,7 +62,7 @@ return {
     local ok, o = pcall(args_.parse, spec, args)
     if ok and not o.help then ok, o = pcall(args_.defaults, spec, o, config) end
     if not ok then
-      io.stderr:write("vgrun config: ", type(o) == "table" and o.usage or tostring(o), "\n")
+      io.stderr:write(require("vg.shown").lines("vgrun config: " .. (type(o) == "table" and o.usage or tostring(o)) .. "\n"))
       return 2
     end
     if o.help then io.write(require("vg.help").text("config")); return 0 end

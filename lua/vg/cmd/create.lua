@@ -4,7 +4,8 @@ local vg = require("vg")
 local core = require("vg.core")
 local create = require("vg.create")
 
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+-- every message through shown.lines (a path in an error cannot drive the terminal)
+local function eprintf(fmt, ...) io.stderr:write(as_shown.lines(string.format(fmt, ...))) end
 
 local args_ = require("vg.args")
 
@@ -233,7 +234,7 @@ return {
     local path, format, prefixed = require("vg.create.options").input_spec(o.from)
     if prefixed then o.format = format end
     local kind, why = file_kind(path)
-    if not kind then eprintf("vgrun create: %s: no such file or directory\n", path); return 1 end
+    if not kind then eprintf("vgrun create: %s: no such file or directory\n", as_shown.name(path)); return 1 end
     -- the one wording of vg.core.open_regular (which refuses without opening)
     local function refused(p)
       local f, err = core.open_regular(p)
@@ -241,25 +242,25 @@ return {
       eprintf("vgrun create: %s\n", err); return true
     end
     if kind ~= "file" and kind ~= "directory" then
-      if kind == "link" then eprintf("vgrun create: %s: a broken link\n", path); return 1 end
+      if kind == "link" then eprintf("vgrun create: %s: a broken link\n", as_shown.name(path)); return 1 end
       refused(path); return 1
     end
     if kind == "directory" and o.format ~= "set" then
       local ckind = file_kind(path .. "/set_config.yaml")
       if ckind == "file" then o.format = "set"
       elseif ckind and ckind ~= "directory" and refused(path .. "/set_config.yaml") then return 1
-      else eprintf("vgrun create: %s is a directory without set_config.yaml\n", path); return 1 end
+      else eprintf("vgrun create: %s is a directory without set_config.yaml\n", as_shown.name(path)); return 1 end
     end
     -- the output: a .mp4 file in a folder that exists, or a folder
     if o.output then
       local mp4 = create.is_mp4(o.output)
       if mp4 and (o.output:match("([^/]*)$")):lower() == ".mp4" then
-        return usage_error(string.format("-o %s: give the file a name (NAME.mp4)", o.output))
+        return usage_error(string.format("-o %s: give the file a name (NAME.mp4)", as_shown.name(o.output)))
       end
       -- a file name of another kind ("x.mkv", "README.md") is a mistake of the command line
       local leaf = o.output:match("([^/]*)$")
       if not mp4 and leaf:match("^[^.].*%.%a[%w]*$") and file_kind(o.output) ~= "directory" then
-        return usage_error(string.format("-o %s: vgrun writes MP4 files: give NAME.mp4 or a folder", o.output))
+        return usage_error(string.format("-o %s: vgrun writes MP4 files: give NAME.mp4 or a folder", as_shown.name(o.output)))
       end
       local dir = mp4 and (o.output:match("^(.*)/[^/]*$") or ".") or o.output
       if dir == "" then dir = "/" end
@@ -268,16 +269,16 @@ return {
       local dkind = file_kind(dir)
       if dkind ~= "directory" and not o.make_dir then
         -- like a missing input: the file system, not the command line, is wrong
-        eprintf("vgrun create: -o %s: the output directory %s %s\n", o.output, dir,
+        eprintf("vgrun create: -o %s: the output directory %s %s\n", as_shown.name(o.output), as_shown.name(dir),
           dkind and "is not a directory" or "does not exist")
         return 1
       end
       if not mp4 and file_kind(o.output) ~= "directory" and not o.make_dir then
-        eprintf("vgrun create: -o %s: give a .mp4 file or a directory\n", o.output); return 1
+        eprintf("vgrun create: -o %s: give a .mp4 file or a directory\n", as_shown.name(o.output)); return 1
       end
       if mp4 and file_kind(o.output) == "directory" then
         -- as every output path that holds what vgrun will not replace (exit 2)
-        return usage_error(string.format("-o %s: is a folder, not a video: give another NAME.mp4", o.output))
+        return usage_error(string.format("-o %s: is a folder, not a video: give another NAME.mp4", as_shown.name(o.output)))
       end
     end
     -- a copy of vg/timing.lua or vg/i18n.lua that cannot be used
@@ -325,7 +326,7 @@ return {
       if not o.keep_timing and create.has_timing(videos) then o.keep_timing = true end
     end
     if videos and o.keep_timing and not create.has_timing(videos) then
-      return usage_error(string.format("--keep-timing: %s has no cue times (only a transcript, .srt or .vtt, has them)", path))
+      return usage_error(string.format("--keep-timing: %s has no cue times (only a transcript, .srt or .vtt, has them)", as_shown.name(path)))
     end
     if o.audio then
       -- decoded once now: what cannot be decoded is refused before any work
@@ -360,7 +361,7 @@ return {
     end
     if o.make_dir then
       local mok, merr = core.mkdirs(o.make_dir)
-      if not mok then eprintf("vgrun create: -o %s: %s\n", o.output, merr); return 1 end
+      if not mok then eprintf("vgrun create: -o %s: %s\n", as_shown.name(o.output), merr); return 1 end
     end
     -- every output is vgrun's from now on (its folder exists: the record
     -- names its real path)
@@ -373,7 +374,7 @@ return {
     local wid = vg.on("validation.warning", function(ev)
       if type(ev.data) == "table" and ev.data.printed then return end  -- already shown
       local m = ev.message or ""
-      if m ~= "" and not shown[m] then shown[m] = true; io.stderr:write(warning_line(m)) end
+      if m ~= "" and not shown[m] then shown[m] = true; io.stderr:write(as_shown.lines(warning_line(m))) end
     end)
     local t0 = core.hrtime()
     local p = create.pipeline(o)
@@ -396,7 +397,7 @@ return {
     -- by the resume (size and hash) in this run
     for _, out in ipairs(r.context.outputs or {}) do
       if not core.file_digest(out.path) then
-        eprintf("vgrun create: %s is missing after the run (task %s)\n", tostring(out.path), r.task_id)
+        eprintf("vgrun create: %s is missing after the run (task %s)\n", as_shown.name(tostring(out.path)), r.task_id)
         return 1
       end
     end

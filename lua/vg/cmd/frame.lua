@@ -1,7 +1,8 @@
 -- vgrun frame INPUT: renders one frame of a scene (or a contact sheet of
 -- all scenes) to PNG, for a quick look without encoding a video. Issue 5.
 
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+-- every message through shown.lines: a path in an error cannot drive the terminal
+local function eprintf(fmt, ...) io.stderr:write(require("vg.shown").lines(string.format(fmt, ...))) end
 
 -- Input files are data: read by the input adapters only (a Lua file is a
 -- script, not an input; scene types written in Lua come with --types).

@@ -19,7 +19,7 @@ return {
     if name == "-h" or name == "--help" then io.write(help.text("help")); return 0 end
     local text = help.text(name)
     if not text then
-      io.stderr:write(string.format("vgrun help: no command '%s' (commands: %s)\n", name,
+      io.stderr:write(string.format("vgrun help: no command '%s' (commands: %s)\n", require("vg.shown").name(name),
         table.concat(help.commands(), ", ")))
       return 2
     end

@@ -2,7 +2,8 @@
 local core = require("vg.core")
 
 
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+-- every message through shown.lines: a path in an error cannot drive the terminal
+local function eprintf(fmt, ...) io.stderr:write(require("vg.shown").lines(string.format(fmt, ...))) end
 
 local function wrap(items, width, indent)
   local lines, line = {}, nil

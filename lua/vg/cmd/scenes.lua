@@ -5,6 +5,7 @@ local SPEC
 
 local resolution = require("vg.create.options").resolution_arg
 local captions = require("vg.create.options").captions_arg
+local shown = require("vg.shown")
 
 -- The scenes split for the frame, as `vgrun create` splits them
 -- (vg.create.fit); nothing when the renderer is not there.
@@ -77,9 +78,9 @@ local function run(args)
       -- usage error; a title with no room before the first cue is dropped
       local kok, kerr, kcode = require("vg.create.kept").prepare(model.videos, path)
       if not kok then
-        for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
+        for _, d in ipairs(diags) do io.stderr:write(shown.lines(d.text), "\n") end
         if kcode == "no_cues" then return args_.usage_error(SPEC, kerr) end
-        io.stderr:write("vgrun scenes: ", kerr, "\n")
+        io.stderr:write("vgrun scenes: ", shown.lines(kerr), "\n")
         return 1
       end
     end
@@ -106,7 +107,7 @@ local function run(args)
       end
     end
   end
-  for _, d in ipairs(diags) do io.stderr:write(d.text, "\n") end
+  for _, d in ipairs(diags) do io.stderr:write(shown.lines(d.text), "\n") end
   if out and out ~= "" then io.stdout:write(out, "\n") end
   local errors = input.count(diags)
   return (ok and errors == 0) and 0 or 1

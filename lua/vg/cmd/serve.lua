@@ -2,7 +2,8 @@
 -- the engine's loop (issue 14, docs/serve.md).
 local SPEC
 
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+-- every message through shown.lines: a path in an error cannot drive the terminal
+local function eprintf(fmt, ...) io.stderr:write(require("vg.shown").lines(string.format(fmt, ...))) end
 
 local function LISTEN(v, name)
   local host, port = require("vg.serve.doors").parse_listen(v)

@@ -4,7 +4,9 @@ local state = require("vg.state")
 
 local SPEC
 
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+-- every message through shown.lines: a path in an error cannot drive the terminal
+local shown = require("vg.shown")
+local function eprintf(fmt, ...) io.stderr:write(shown.lines(string.format(fmt, ...))) end
 
 local function when(t)
   if not t then return "-" end
@@ -179,10 +181,13 @@ function sub.resume(args)
     if not ok then eprintf("vgrun tasks: cannot resume '%s': %s\n", id, err); return 1 end
   end
   if inv.script then
-    io.stderr:write(string.format("vgrun: resuming task %s: re-running the script %s (the same file as when the task started)\n",
-      id, inv.script.path))
+    eprintf("vgrun: resuming task %s: re-running the script %s (the same file as when the task started)\n",
+      id, shown.name(inv.script.path))
   end
-  io.stderr:write(string.format("vgrun: resuming task %s: vgrun %s\n", id, table.concat(inv.argv, " ")))
+  -- the command line comes from the state file: each argument shown as a name
+  local words = {}
+  for i, w in ipairs(inv.argv) do words[i] = shown.name(tostring(w)) end
+  eprintf("vgrun: resuming task %s: vgrun %s\n", id, table.concat(words, " "))
   -- the request names the pipeline: only a task of that pipeline takes it
   -- with what the task was made from, so a command line edited alone (its
   -- task id given by --task-id) is caught before it runs

@@ -4,6 +4,8 @@
 -- that tell a file vgrun made from a file of the user's.
 local vg = require("vg")
 local core = require("vg.core")
+-- names in messages as vgrun prints them (control characters as \xNN)
+local function shown(name) return require("vg.shown").name(tostring(name)) end
 local input_core = require("vg.input_core")
 
 local M = {}
@@ -92,7 +94,7 @@ function M.output_paths(o, videos, input)
     local path = dir .. "/" .. name .. ".mp4"
     if seen[path] then
       return nil, string.format("videos %d and %d would both be written to %s (give them different ids)",
-        seen[path], i, path)
+        seen[path], i, shown(path))
     end
     seen[path] = i
     out[i] = path
@@ -190,9 +192,9 @@ function M.find_clash(outputs, inputs, through)
       if st and st.type ~= "link" then hit = by_inode[st.dev .. ":" .. st.ino] end
     end
     if hit then
-      return string.format("the output %s would overwrite the input %s", out, hit)
+      return string.format("the output %s would overwrite the input %s", shown(out), shown(hit))
     end
-    if seen[real] then return string.format("%s and %s are one file: it would be written twice", seen[real], out) end
+    if seen[real] then return string.format("%s and %s are one file: it would be written twice", shown(seen[real]), shown(out)) end
     seen[real] = out
   end
   return nil
@@ -363,9 +365,9 @@ function M.refuse_unclaimed(outputs, overwrite, state_dir, resumed, from, derive
   if first.other then
     return string.format("the output %s is the video vgrun made from %s, not from this input "
       .. "(two inputs give one name: name the output with -o NAME.mp4, or add --overwrite to replace it)",
-      first.path, first.other)
+      shown(first.path), shown(first.other))
   end
-  return string.format("the output %s %s (move it away, or add --overwrite to replace it%s)", first.path,
+  return string.format("the output %s %s (move it away, or add --overwrite to replace it%s)", shown(first.path),
     first.changed and "is not the file vgrun made there: it was replaced or changed since"
       or "exists and vgrun has no record of making it",
     #theirs > 1 and string.format("; %d more such files", #theirs - 1) or "")
@@ -397,7 +399,7 @@ function M.events_file_refused(path)
   if st.type == "file" and st.size == 0 then return nil end   -- (mktemp's): nothing to lose
   local rec = read_claim(M.claim_path(path))
   if rec and made_by_vgrun(path, rec, true) then return nil end
-  return string.format("%s exists and is not an events file vgrun made (move it away, or name a new file)", path)
+  return string.format("%s exists and is not an events file vgrun made (move it away, or name a new file)", shown(path))
 end
 
 --- claim_events(path): the events file just opened is vgrun's from now on.
@@ -441,7 +443,7 @@ function M.lock_outputs(outputs, state_dir)
     if not lock then
       for _, l in ipairs(locks) do core.task_unlock(l) end
       return nil, string.format("the output %s is being written by another vgrun%s; wait for it to end, "
-        .. "or write to another -o", out, holder and holder > 0 and string.format(" (pid %d)", holder) or "")
+        .. "or write to another -o", shown(out), holder and holder > 0 and string.format(" (pid %d)", holder) or "")
     end
     locks[#locks + 1] = lock
   end

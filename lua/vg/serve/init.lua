@@ -10,6 +10,7 @@ local router_m = require("vg.serve.router")
 local api = require("vg.serve.api")
 local doors_m = require("vg.serve.doors")
 local sse = require("vg.serve.sse")
+local shown = require("vg.shown")
 local M = {}
 
 -- No inline script or style anywhere: the pages load their modules from /.
@@ -96,7 +97,9 @@ end
 local function run_request(S, req, info)
   local ok, err = xpcall(handle, debug.traceback, S, req, info)
   if not ok then
-    io.stderr:write("vgrun serve: ", info.method or "?", " ", info.path or "?", ": ", tostring(err), "\n")
+    -- the path is the client's: shown as a name, so it cannot drive the terminal
+    io.stderr:write(shown.lines(string.format("vgrun serve: %s %s: %s\n", shown.name(info.method or "?"),
+      shown.name(info.path or "?"), tostring(err))))
     req:respond(500, headers { ["content-type"] = "application/json" }, '{"error":"internal error"}')
   end
 end
@@ -175,7 +178,7 @@ local function steady(what, fn, ...)
     local ok, err = pcall(fn, ...)
     if ok then return true end
     if not core.is_interrupt(err) then
-      io.stderr:write("vgrun serve: ", what, ": ", tostring(err), "\n")
+      io.stderr:write(shown.lines("vgrun serve: " .. what .. ": " .. tostring(err) .. "\n"))
       return false
     end
     core.clear_interrupt()

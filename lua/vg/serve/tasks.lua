@@ -18,6 +18,7 @@ local pipeline = require("vg.pipeline")
 local stream = require("vg.serve.tasks.stream")
 local topts = require("vg.serve.tasks.options")
 local tinput = require("vg.serve.tasks.input")
+local shown = require("vg.shown")
 
 local M = {}
 
@@ -107,11 +108,11 @@ function Manager:_save(t)
   for _, k in ipairs(SAVED) do rec[k] = t[k] end
   local ok, text = pcall(core.json_encode, rec, true)
   if not ok then
-    io.stderr:write("vgrun serve: task ", t.id, ": its record cannot be written: ", tostring(text), "\n")
+    io.stderr:write(shown.lines("vgrun serve: task " .. t.id .. ": its record cannot be written: " .. tostring(text) .. "\n"))
     return
   end
   local wok, werr = core.write_atomic(self:_dir(t.id) .. "/task.json", text .. "\n")
-  if not wok then io.stderr:write("vgrun serve: ", tostring(werr), "\n") end
+  if not wok then io.stderr:write(shown.lines("vgrun serve: " .. tostring(werr) .. "\n")) end
 end
 
 -- Paths inside the task folder are shown as the client knows them: the
@@ -665,7 +666,7 @@ function Manager:restore()
     if st and st.type == "dir" and core.task_id_valid(id) and not self.tasks[id] then
       local t, err = self:_load(id)
       if t then found[#found + 1] = t
-      elseif err then io.stderr:write("vgrun serve: task ", id, ": ", err, "; left as it is\n") end
+      elseif err then io.stderr:write(shown.lines("vgrun serve: task " .. id .. ": " .. err .. "; left as it is\n")) end
     end
   end
   table.sort(found, function(a, b) return a.seq < b.seq end)
