@@ -84,6 +84,7 @@ typedef struct text {
   int mode_title;            /* the first line, its mode marker taken off: the title (-1 none) */
   int man;                   /* a manual page as man prints it: its body's indentation, else 0 */
   int man_tag;               /* its tagged paragraphs' descriptions' indentation */
+  int full;                  /* every sentence wanted (--detail full), not a summary */
   int news;                  /* a changelog: its release lines are headings */
   int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
   int headings, past_top;    /* headings written; more than the first (the title's) */
@@ -2190,6 +2191,19 @@ static int man_tag_end(const text *r, int i, int k) {
   return last;
 }
 
+/* the sections after what the command does: where to read more, who wrote
+ * it, where to report bugs, its licence and history. A summary says none
+ * of them (on a long page they were minutes of names, addresses and RFC
+ * titles); the whole page keeps them. */
+static int man_back_matter(const tline *l) {
+  static const char *const names[] = { "SEE ALSO", "AUTHOR", "AUTHORS", "REPORTING BUGS", "COPYRIGHT",
+                                       "HISTORY", "STANDARDS", "CONFORMING TO", "COLOPHON", "LICENSE",
+                                       "ACKNOWLEDGEMENTS", "ACKNOWLEDGMENTS", "THANKS", NULL };
+  for (int k = 0; names[k]; k++)
+    if (man_section(l, names[k])) return 1;
+  return 0;
+}
+
 static void man_blocks(text *r) {
   int B = r->man, titled = 0, in_list = 0;
   for (int i = 0; i < r->n;) {
@@ -2229,7 +2243,7 @@ static void man_blocks(text *r) {
         i = e;
         continue;
       }
-      if (man_section(l, "SYNOPSIS")) {
+      if (man_section(l, "SYNOPSIS") || (!r->full && man_back_matter(l))) {
         /* the forms of a command line: nothing a narrator can say (and no
          * command to run), so not in the video */
         int e = i + 1;
@@ -2424,7 +2438,6 @@ static void remap(const text *r, cJSON *node) {
 
 char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi_options *opts,
                         vgi_diags *d, int **map, int *nmap, size_t *out_len) {
-  (void)opts;
   text r = { .file = file, .d = d, .next_src = 1, .last_blank = 1, .title_line = -1, .mode_title = -1 };
   if (!split_lines(&r, src, len)) {
     free(r.store);
@@ -2482,6 +2495,7 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
     if (said >= 2) r.news = 1;
     if (!r.news) r.news_lines = 0;
   }
+  r.full = opts && opts->detail == VGI_DETAIL_FULL;
   r.man = man_page(&r);
   if (r.man) {
     r.man_tag = man_tag_column(&r);

@@ -380,7 +380,8 @@ static void outline_news(void **state) {
 }
 
 /* A manual page as man prints it ("man frob > frob.txt"): the title is the
- * command and what NAME says it does, SYNOPSIS is not said, section names
+ * command and what NAME says it does, SYNOPSIS is not said, nor in a
+ * summary SEE ALSO, AUTHOR and COPYRIGHT, section names
  * are headings in sentence case, options a list of terms with their
  * descriptions (under the term, or on its line), man's header and footer
  * nothing, and a word broken at a line's end one word again: without the
@@ -406,6 +407,10 @@ static void man_page_text(void **state) {
     "              turn the gears N times before the file is written\n\n"
     "   Exit status:\n"
     "       0      if every file was frobbed\n\n"
+    "AUTHOR\n"
+    "       Written by Jane Doe.\n\n"
+    "COPYRIGHT\n"
+    "       Copyright 2024 Frob Makers.\n\n"
     "SEE ALSO\n"
     "       gadget(1)\n\n"
     "GNU frob 1.2                  May 2024                         FROB(1)\n";
@@ -431,6 +436,20 @@ static void man_page_text(void **state) {
   assert_non_null(scene_with(m, "list", "\"title\":\"--level=N\",\"description\":\"turn the gears N times"));
   assert_non_null(scene_with(m, "list", "\"header\":\"Exit status\""));
   assert_non_null(scene_with(m, "list", "\"header\":\"See also\""));
+  assert_true(said_in(m, "Jane Doe") == 1);
+  cJSON_Delete(m);
+  /* a summary leaves out where to read more and who wrote it */
+  vgi_options summary = { .detail = VGI_DETAIL_SUMMARY };
+  m = load_text("frob.txt", page, &summary, &d);
+  vgi_diags_free(&d);
+  all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  static const char *const back[] = { "See also", "gadget(1)", "Author", "Jane Doe", "Copyright" };
+  for (size_t i = 0; i < sizeof back / sizeof *back; i++) {
+    if (strstr(all, back[i])) print_message("'%s' in the summary %s\n", back[i], all);
+    assert_null(strstr(all, back[i]));
+  }
+  free(all);
+  assert_non_null(scene_with(m, "list", "\"title\":\"-a, --all\""));
   cJSON_Delete(m);
   /* a text that goes on past the page at the margin is read as text */
   static const char mixed[] =
