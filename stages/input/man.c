@@ -148,6 +148,24 @@ static size_t drop_overstrike(char *s, size_t n) {
   return w;
 }
 
+/* mandoc writes roff's hyphen (\(hy, and "-" where it may break a word) as
+ * U+2010 and its minus (\(mi, \[u2212]) as U+2212; a page means the key
+ * on the keyboard ("\(mi\(miall" is the option --all), so each is '-',
+ * on screen and in speech */
+static size_t plain_dashes(char *s, size_t n) {
+  size_t w = 0;
+  for (size_t r = 0; r < n; r++) {
+    if (r + 2 < n && (!memcmp(s + r, "\xE2\x80\x90", 3) || !memcmp(s + r, "\xE2\x88\x92", 3))) {
+      s[w++] = '-';
+      r += 2;
+      continue;
+    }
+    s[w++] = s[r];
+  }
+  s[w] = 0;
+  return w;
+}
+
 /* mandoc's header and footer out: the lines before the first blank line
  * and after the last. A name too long for both ends of the header breaks it
  * ("GCLOUD_…_POLICY(1)" over "General Commands Manual"); the page's name
@@ -246,6 +264,7 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
    * it lays out all the same; the text is judged by the reader */
   if (!why) {
     n = drop_overstrike(out, n);
+    n = plain_dashes(out, n);
     *out_len = drop_frame(out, n);
   }
 done:
