@@ -53,6 +53,13 @@ check "dashes: the option shown as typed" has "$T/out" '"bullets": *\["--show-al
 check "dashes: said as typed" has "$T/out" 'Run it with --show-all to see'
 check "dashes: the option named" has "$T/out" 'the show-all option'
 
+# what mandoc cannot lay out is a warning at the page's own line (mandoc's
+# "<stdin>:7:2"), never at a line of the text it wrote
+printf '.TH X 1\n.SH NAME\nx \\- y\n.SH DESCRIPTION\nSome text here and more.\n.PP\n.unknownmacro\n.RS\n' >"$T/bad.1"
+"$VGRUN" check "$T/bad.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "check bad.1"
+check "mandoc's complaint at the page's line" has "$T/err" 'bad\.1:7:2: warning: mandoc: skipping unknown macro: \.unknownmacro'
+check "no line past the page's end" hasnt "$T/err" 'bad\.1:\(9\|[1-9][0-9]\):'
+
 # a .so page points to another: named, not followed
 printf '.so man1/gearbox.1\n' >"$T/gear.1"
 "$VGRUN" scenes "$T/gear.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 ".so page"
