@@ -85,6 +85,7 @@ typedef struct text {
   int man;                   /* a manual page as man prints it: its body's indentation, else 0 */
   int man_tag;               /* its tagged paragraphs' descriptions' indentation */
   int full;                  /* every sentence wanted (--detail full), not a summary */
+  int man_examples;          /* the examples of EXAMPLES written so far */
   int news;                  /* a changelog: its release lines are headings */
   int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
   int headings, past_top;    /* headings written; more than the first (the title's) */
@@ -2092,7 +2093,8 @@ static int man_page(const text *r) {
     if (man_frame(l)) continue;
     int n;
     const char *h = body(l, &n);
-    if (n > 40 || word_count_n(h, n) > 5 || strchr(".,;", h[n - 1])) return 0;
+    /* gpg.1's "HOW TO SPECIFY A USER ID": more words when in capitals */
+    if (n > 40 || (word_count_n(h, n) > 5 && !all_caps(h, n)) || strchr(".,;", h[n - 1])) return 0;
     sections += man_section(l, "SYNOPSIS") || man_section(l, "DESCRIPTION") || man_section(l, "OPTIONS");
   }
   return sections ? r->L[nx].ind : 0;
@@ -2204,8 +2206,48 @@ static int man_back_matter(const tline *l) {
   return 0;
 }
 
+/* An example in EXAMPLES: its command on lines of their own at the body's
+ * column k from line i (gpg.1 gives two forms), what it does further in
+ * under them ("man ls" / "Display the manual page for … ls."). Written as
+ * that sentence, then the command as code: the video shows the command
+ * and says what it does, never the command read out; in a summary the first
+ * few, each under the section's name (a scene each, not their sentences
+ * in one list without the commands). The line after the example, or i
+ * when line i starts none. */
+enum { MAN_EXAMPLES_SUMMED = 3 };
+static int man_example(text *r, int i, int k, int section) {
+  int te = i;
+  while (te < r->n && !is_blank(&r->L[te]) && r->L[te].ind == k && te - i < 4) te++;
+  if (te >= r->n || is_blank(&r->L[te]) || r->L[te].ind <= k) return i;
+  for (int q = i; q < te; q++) {
+    int t;
+    body(&r->L[q], &t);
+    if (t > 80 || man_tag_inline(r, q, k)) return i;   /* a tag with its text: a list */
+  }
+  int e = man_tag_end(r, te - 1, k);
+  if (!r->full && r->man_examples >= MAN_EXAMPLES_SUMMED) {
+    for (int q = i; q < e; q++) skip_to(r, q);
+    return e;
+  }
+  r->man_examples++;
+  if (!r->full) {
+    int n;
+    const char *h = body(&r->L[section], &n);
+    man_heading(r, i, 3, h, n);
+  }
+  vgi_buf j = {0};
+  man_join(r, te, e, &j);
+  sep(r, i);
+  emit_text(r, i, j.s ? j.s : "", (int)j.n);
+  vgi_buf_free(&j);
+  view v = { i, te, k, NULL, 0, 0 };
+  code_block(r, &v, i, te, "sh");
+  for (int q = te; q < e; q++) skip_to(r, q);
+  return e;
+}
+
 static void man_blocks(text *r) {
-  int B = r->man, titled = 0, in_list = 0;
+  int B = r->man, titled = 0, in_list = 0, examples = 0, section = 0;
   for (int i = 0; i < r->n;) {
     const tline *l = &r->L[i];
     if (is_blank(l)) { i++; continue; }
@@ -2213,6 +2255,8 @@ static void man_blocks(text *r) {
     const char *s = body(l, &t);
     if (l->ind == 0) {
       in_list = 0;
+      examples = t >= 7 && !memcmp(s, "EXAMPLE", 7);
+      section = i;
       if (man_frame(l)) { skip_to(r, i); i++; continue; }   /* man's header, footer */
       if (!titled && man_section(l, "NAME")) {
         /* "ls - list directory contents" -> "# ls — list directory contents" */
@@ -2263,6 +2307,14 @@ static void man_blocks(text *r) {
       i++;
       continue;
     }
+    if (l->ind == B && examples) {
+      int e = man_example(r, i, B, section);
+      if (e > i) {
+        in_list = 0;
+        i = e;
+        continue;
+      }
+    }
     if (l->ind == B) {
       int d = man_tag_inline(r, i, B);
       int nx = i + 1;
@@ -2301,7 +2353,7 @@ static void man_blocks(text *r) {
     in_list = 0;
     int e = i + 1;
     while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
-    if (l->ind > B + 7 && line_class(l) == 'C') {
+    if ((l->ind > B + 7 || (examples && l->ind > B)) && line_class(l) == 'C') {
       /* an example further in: code */
       while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind > B) e++;
       view v = { i, e, l->ind, NULL, 0, 0 };

@@ -464,6 +464,51 @@ static void man_page_text(void **state) {
   cJSON_Delete(m);
 }
 
+/* EXAMPLES of a manual page: each command is shown as code and said by
+ * what it does ("man ls" / "Display the manual page for ls."), never read
+ * out; a summary keeps the first three, the whole page every one. A
+ * section name of more words in capitals ("HOW TO SPECIFY A USER ID") does
+ * not stop the text being read as a page. */
+static void man_page_examples(void **state) {
+  (void)state;
+  static const char page[] =
+    "FROB(1)                     User Commands                    FROB(1)\n\n"
+    "NAME\n"
+    "       frob - frobnicate files in place\n\n"
+    "DESCRIPTION\n"
+    "       Frob reads each file and rewrites it with its gears turned.\n\n"
+    "EXAMPLES\n"
+    "       frob notes.txt\n"
+    "              Turn the gears of one file.\n\n"
+    "       frob -a ~/docs\n"
+    "              Turn the gears of every file in a folder, hidden ones too.\n\n"
+    "       frob --verify old.txt\n"
+    "       frob --verify old.txt new.txt\n"
+    "              Check a file against its record, or two files against each other.\n\n"
+    "       frob -q big.iso\n"
+    "              Turn a large file without a word.\n\n"
+    "HOW TO SPECIFY A GEAR RATIO\n"
+    "       Ratios are written as two numbers with a colon between them.\n\n"
+    "GNU frob 1.2                  May 2024                         FROB(1)\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("frob.txt", page, &o, &d);
+    vgi_diags_free(&d);
+    assert_string_equal(sget(video_at(m, 0), "title"), "frob \xE2\x80\x94 frobnicate files in place");
+    const cJSON *one = scene_with(m, "command", "frob notes.txt");
+    assert_non_null(one);
+    assert_string_equal(sget(one, "narration"), "Turn the gears of one file.");
+    assert_non_null(scene_with(m, "command", "\"frob --verify old.txt\",\"frob --verify old.txt new.txt\""));
+    assert_true(said_in(m, "frob -a") == 0);
+    assert_true(said_in(m, "notes.txt") == 0);
+    assert_true(said_in(m, "Turn the gears of every file in a folder") == 1);
+    assert_true(said_in(m, "Turn a large file without a word") == full);
+    assert_true(said_in(m, "two numbers with a colon") == 1);
+    cJSON_Delete(m);
+  }
+}
+
 /* Release lines of a changelog in other shapes ("version 1.34 - Name,
  * date", "Noteworthy changes in version 2.1 (date)", "Version 1.2.3") are
  * headings: a summary says the latest release, and its entries written
@@ -602,6 +647,7 @@ int main(void) {
     cmocka_unit_test(line_items),
     cmocka_unit_test(outline_news),
     cmocka_unit_test(man_page_text),
+    cmocka_unit_test(man_page_examples),
     cmocka_unit_test(release_lines),
     cmocka_unit_test(notice_at_top),
     cmocka_unit_test(hostile),
