@@ -86,6 +86,9 @@ typedef struct text {
   int man_tag;               /* its tagged paragraphs' descriptions' indentation */
   int full;                  /* every sentence wanted (--detail full), not a summary */
   int man_examples;          /* the examples of EXAMPLES written so far */
+  int man_items, man_folded; /* a summary's run of tagged paragraphs: written, left out */
+  int man_last_item;         /* the line of its last one written */
+  int man_options;           /* the run is of options ("-a, --all") */
   int news;                  /* a changelog: its release lines are headings */
   int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
   int headings, past_top;    /* headings written; more than the first (the title's) */
@@ -2246,6 +2249,21 @@ static int man_example(text *r, int i, int k, int section) {
   return e;
 }
 
+/* A summary shows the first options of a run and says how many more there
+ * are: ls.1's 60 options were seven scenes of names, each option's
+ * paragraph a wall of text */
+enum { MAN_ITEMS_SUMMED = 8 };
+
+/* the end of a run of tagged paragraphs: "- 52 more", when some were left out */
+static void man_fold_end(text *r) {
+  if (r->man_folded) {
+    char line[64];
+    int n = snprintf(line, sizeof line, "- %d more%s", r->man_folded, r->man_options ? " options" : "");
+    emit(r, r->man_last_item, line, (size_t)n);
+  }
+  r->man_items = r->man_folded = 0;
+}
+
 static void man_blocks(text *r) {
   int B = r->man, titled = 0, in_list = 0, examples = 0, section = 0;
   for (int i = 0; i < r->n;) {
@@ -2254,6 +2272,7 @@ static void man_blocks(text *r) {
     int t;
     const char *s = body(l, &t);
     if (l->ind == 0) {
+      if (in_list) man_fold_end(r);
       in_list = 0;
       examples = t >= 7 && !memcmp(s, "EXAMPLE", 7);
       section = i;
@@ -2302,6 +2321,7 @@ static void man_blocks(text *r) {
     }
     if (l->ind < B) {
       /* a subsection ("   Exit status:") */
+      if (in_list) man_fold_end(r);
       in_list = 0;
       man_heading(r, i, 3, s, t);
       i++;
@@ -2310,6 +2330,7 @@ static void man_blocks(text *r) {
     if (l->ind == B && examples) {
       int e = man_example(r, i, B, section);
       if (e > i) {
+        if (in_list) man_fold_end(r);
         in_list = 0;
         i = e;
         continue;
@@ -2330,6 +2351,28 @@ static void man_blocks(text *r) {
         man_join(r, i + 1, e, &rest);
         if (desc.n && rest.n) vgi_buf_add(&desc, " ", 1);
         vgi_buf_add(&desc, rest.s ? rest.s : "", rest.n);
+        if (!r->full && in_list && r->man_items >= MAN_ITEMS_SUMMED) {
+          r->man_folded++;
+          for (int q = i; q < e; q++) skip_to(r, q);
+          vgi_buf_free(&rest);
+          vgi_buf_free(&desc);
+          i = e;
+          continue;
+        }
+        if (!r->full && desc.n) {
+          /* what the option does, in its first sentence */
+          vgi_buf_add(&desc, "", 1);   /* a terminating 0 for the sentence scan */
+          desc.n--;
+          size_t one = vgi_first_sentence(desc.s);
+          if (one && one < desc.n) desc.n = one;
+          while (desc.n && desc.s[desc.n - 1] == ' ') desc.n--;
+        }
+        if (!in_list) {
+          r->man_items = r->man_folded = 0;
+          r->man_options = s[0] == '-';
+        }
+        r->man_items++;
+        r->man_last_item = i;
         vgi_buf li = {0};
         vgi_buf_add(&li, "- **", 4);
         put_inline(&li, s, tl);
@@ -2350,6 +2393,7 @@ static void man_blocks(text *r) {
       }
     }
     /* a paragraph: the lines at its indentation up to a blank line */
+    if (in_list) man_fold_end(r);
     in_list = 0;
     int e = i + 1;
     while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
@@ -2369,6 +2413,7 @@ static void man_blocks(text *r) {
     vgi_buf_free(&j);
     i = e;
   }
+  if (in_list) man_fold_end(r);
 }
 
 /* ---- the document ----------------------------------------------------------------------- */

@@ -509,6 +509,40 @@ static void man_page_examples(void **state) {
   }
 }
 
+/* A summary of a page of many options shows the first eight, each with
+ * the first sentence of what it does, and one item that says how many more
+ * there are; the whole page shows every option with its whole paragraph. */
+static void man_page_options_folded(void **state) {
+  (void)state;
+  vgi_buf page = {0};
+  vgi_buf_puts(&page, "NAME\n       frob - frobnicate files in place\n\nOPTIONS\n");
+  for (int k = 0; k < 12; k++) {
+    char opt[256];
+    snprintf(opt, sizeof opt, "       -%c, --gear-%d\n              turn gear %d once. It is slow on large files and on\n"
+             "              files shared over the network.\n\n", 'a' + k, k, k);
+    vgi_buf_puts(&page, opt);
+  }
+  vgi_buf_add(&page, "", 1);
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("frob.txt", page.s, &o, &d);
+    vgi_diags_free(&d);
+    const cJSON *first = scene_with(m, "list", "\"title\":\"-a, --gear-0\"");
+    assert_non_null(first);
+    int items = 0;
+    for (int i = 0; i < scene_count(m, 0); i++)
+      if (!strcmp(sget(scene_at(m, 0, i), "scene_type"), "list")) items += items_of(scene_at(m, 0, i));
+    assert_int_equal(items, full ? 12 : 9);
+    assert_true((scene_with(m, "list", "\"title\":\"4 more options\"") != NULL) == !full);
+    assert_true((scene_with(m, "list", "\"title\":\"-i, --gear-8\"") != NULL) == full);
+    assert_true((scene_with(m, "list", "turn gear 0 once.\"") != NULL) == !full);
+    assert_true((scene_with(m, "list", "turn gear 0 once. It is slow") != NULL) == full);
+    cJSON_Delete(m);
+  }
+  vgi_buf_free(&page);
+}
+
 /* Release lines of a changelog in other shapes ("version 1.34 - Name,
  * date", "Noteworthy changes in version 2.1 (date)", "Version 1.2.3") are
  * headings: a summary says the latest release, and its entries written
@@ -648,6 +682,7 @@ int main(void) {
     cmocka_unit_test(outline_news),
     cmocka_unit_test(man_page_text),
     cmocka_unit_test(man_page_examples),
+    cmocka_unit_test(man_page_options_folded),
     cmocka_unit_test(release_lines),
     cmocka_unit_test(notice_at_top),
     cmocka_unit_test(hostile),
