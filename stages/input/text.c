@@ -88,7 +88,7 @@ typedef struct text {
   int man_examples;          /* the examples of EXAMPLES written so far */
   int man_items, man_folded; /* a summary's run of tagged paragraphs: written, left out */
   int man_last_item;         /* the line of its last one written */
-  int man_options;           /* the run is of options ("-a, --all") */
+  int man_options;           /* the run has options ("-a, --all") */
   int news;                  /* a changelog: its release lines are headings */
   int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
   int headings, past_top;    /* headings written; more than the first (the title's) */
@@ -2367,10 +2367,8 @@ static void man_blocks(text *r) {
           if (one && one < desc.n) desc.n = one;
           while (desc.n && desc.s[desc.n - 1] == ' ') desc.n--;
         }
-        if (!in_list) {
-          r->man_items = r->man_folded = 0;
-          r->man_options = s[0] == '-';
-        }
+        if (!in_list) r->man_items = r->man_folded = r->man_options = 0;
+        r->man_options |= s[0] == '-';   /* git-switch.1 starts with "<branch>" */
         r->man_items++;
         r->man_last_item = i;
         vgi_buf li = {0};
