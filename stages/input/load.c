@@ -115,6 +115,7 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
   if (!text) return NULL;
   len = vgi_clean_text(text, path, d);
   cJSON *model = NULL;
+  size_t laid_from = SIZE_MAX;   /* the first problem found in mandoc's text */
   if (!strcmp(fmt, "document")) fmt = document_type(path, text, len);
   if (!strcmp(fmt, "man")) {
     /* roff source laid out as text by mandoc (man.c), then read as a man
@@ -130,6 +131,7 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
     free(text);
     if (!laid) return NULL;
     text = laid;
+    laid_from = d->n;
     len = vgi_clean_text(text, path, d);
     fmt = "text";
   }
@@ -147,6 +149,14 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
     if (doc) model = vgi_normalize(doc, path, pm, d);
   }
   free(text);
+  if (laid_from != SIZE_MAX) {
+    /* a line of mandoc's output is no line of the page: its problems, now
+     * and when the model is checked, are said without one */
+    for (size_t k = laid_from; k < d->n; k++) d->v[k].line = d->v[k].col = 0;
+    const char *f = pm ? vgi_pos_file(pm, path) : NULL;
+    for (size_t k = 0; f && k < pm->cap; k++)
+      if (pm->slots[k].node && pm->slots[k].file == f) pm->slots[k].line = pm->slots[k].col = 0;
+  }
   return model;
 }
 

@@ -111,9 +111,9 @@ static long now_ms(void) {
 
 /* In the child between fork and execve only async-signal-safe calls: the
  * engine has threads, and one may have held a lock at the fork. */
-static void child(int in, int out, int null, const char *dir, const char *prog) {
+static void child(int in, int out, int err, const char *dir, const char *prog) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(null, 2) < 0) _exit(126);
+  if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(126);
 #ifdef SYS_close_range
   if (syscall(SYS_close_range, 3U, ~0U, 0U) != 0)
 #endif
@@ -124,7 +124,8 @@ static void child(int in, int out, int null, const char *dir, const char *prog) 
   if (setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_AS, &mem) || setrlimit(RLIMIT_FSIZE, &none) ||
       setrlimit(RLIMIT_CORE, &none) || setrlimit(RLIMIT_NOFILE, &files))
     _exit(126);
-  char *const argv[] = { (char *)"mandoc", (char *)"-T", (char *)"utf8", NULL };
+  /* -W error: what mandoc could not lay out, at the page's line */
+  char *const argv[] = { (char *)"mandoc", (char *)"-T", (char *)"utf8", (char *)"-W", (char *)"error", NULL };
   char *const envp[] = { NULL };
   execve(prog, argv, envp);
   _exit(127);
@@ -148,6 +149,24 @@ static size_t drop_overstrike(char *s, size_t n) {
   return w;
 }
 
+/* mandoc writes roff's hyphen (\(hy, and "-" where it may break a word) as
+ * U+2010 and its minus (\(mi, \[u2212]) as U+2212; a page means the key
+ * on the keyboard ("\(mi\(miall" is the option --all), so each is '-',
+ * on screen and in speech */
+static size_t plain_dashes(char *s, size_t n) {
+  size_t w = 0;
+  for (size_t r = 0; r < n; r++) {
+    if (r + 2 < n && (!memcmp(s + r, "\xE2\x80\x90", 3) || !memcmp(s + r, "\xE2\x88\x92", 3))) {
+      s[w++] = '-';
+      r += 2;
+      continue;
+    }
+    s[w++] = s[r];
+  }
+  s[w] = 0;
+  return w;
+}
+
 /* mandoc's header and footer out: the lines before the first blank line
  * and after the last. A name too long for both ends of the header breaks it
  * ("GCLOUD_…_POLICY(1)" over "General Commands Manual"); the page's name
@@ -163,6 +182,27 @@ static size_t drop_frame(char *s, size_t n) {
   memmove(s, s + a, b - a);
   s[b - a] = 0;
   return b - a;
+}
+
+/* mandoc's complaints ("mandoc: <stdin>:50:28: UNSUPP: unsupported control
+ * character: 0x7") as warnings at the page's own line; its summary lines
+ * ("see above the output for …") and what is past a few left out */
+static void mandoc_messages(char *errs, const char *path, vgi_diags *d) {
+  enum { MAX_SAID = 5 };
+  int said = 0, more = 0;
+  for (char *l = errs, *nl; l && *l; l = nl) {
+    nl = strchr(l, '\n');
+    if (nl) *nl++ = 0;
+    const char *at = strstr(l, "<stdin>:");
+    int line = 0, col = 0, used = 0;
+    if (!at || sscanf(at, "<stdin>:%d:%d: %n", &line, &col, &used) < 2 || !used) continue;
+    if (said == MAX_SAID) { more++; continue; }
+    const char *msg = at + used, *level = strstr(msg, ": ");
+    if (level && level - msg <= 8) msg = level + 2;   /* "ERROR: ", "UNSUPP: " */
+    vgi_diag_add(d, VGI_WARNING, path, line, col, NULL, "mandoc: %s", msg);
+    said++;
+  }
+  if (more) vgi_diag_add(d, VGI_WARNING, path, 0, 0, NULL, "mandoc could not lay out %d more places", more);
 }
 
 char *vgi_man_render(const char *text, size_t len, const char *path, const vg_limits *lim,
@@ -192,11 +232,13 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
     return NULL;
   }
   int in = memfd_create("vgrun-man", MFD_CLOEXEC), pipefd[2] = { -1, -1 };
-  int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  int errfd[2] = { -1, -1 };
   char *out = NULL;
   const char *why = NULL;
   pid_t pid = -1;
-  if (in < 0 || null < 0 || pipe2(pipefd, O_CLOEXEC) != 0) { why = strerror(errno); goto done; }
+  char errs[4096];
+  size_t nerr = 0;
+  if (in < 0 || pipe2(pipefd, O_CLOEXEC) != 0 || pipe2(errfd, O_CLOEXEC) != 0) { why = strerror(errno); goto done; }
   for (size_t off = 0; off < len;) {
     ssize_t w = write(in, text + off, len - off);
     if (w < 0 && errno == EINTR) continue;
@@ -206,9 +248,10 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
   if (lseek(in, 0, SEEK_SET) != 0) { why = strerror(errno); goto done; }
   pid = fork();
   if (pid < 0) { why = strerror(errno); goto done; }
-  if (pid == 0) child(in, pipefd[1], null, dirbuf, prog);
+  if (pid == 0) child(in, pipefd[1], errfd[1], dirbuf, prog);
   close(pipefd[1]);
-  pipefd[1] = -1;
+  close(errfd[1]);
+  pipefd[1] = errfd[1] = -1;
   size_t n = 0, cap = 65536;
   out = malloc(cap + 1);
   if (!out) abort();
@@ -216,11 +259,20 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
   for (;;) {
     long left = deadline - now_ms();
     if (left <= 0) { why = "mandoc took too long (a loop in the page?)"; break; }
-    struct pollfd p = { pipefd[0], POLLIN, 0 };
-    int r = poll(&p, 1, (int)left);
+    struct pollfd p[2] = { { pipefd[0], POLLIN, 0 }, { errfd[0], POLLIN, 0 } };
+    int r = poll(p, errfd[0] >= 0 ? 2 : 1, (int)left);
     if (r < 0 && errno == EINTR) continue;
     if (r < 0) { why = strerror(errno); break; }
     if (r == 0) continue;
+    if (errfd[0] >= 0 && p[1].revents) {
+      /* its messages: the first few kept, the rest read and dropped */
+      char junk[4096];
+      int full = nerr >= sizeof errs - 1;
+      ssize_t k = read(errfd[0], full ? junk : errs + nerr, full ? sizeof junk : sizeof errs - 1 - nerr);
+      if (k <= 0 && !(k < 0 && errno == EINTR)) { close(errfd[0]); errfd[0] = -1; }
+      else if (k > 0 && !full) nerr += (size_t)k;
+    }
+    if (!p[0].revents) continue;
     if (n == cap) {
       if (cap > max_out) { why = "its text is too large (a loop in the page?)"; break; }
       cap *= 2;
@@ -246,14 +298,25 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
    * it lays out all the same; the text is judged by the reader */
   if (!why) {
     n = drop_overstrike(out, n);
+    n = plain_dashes(out, n);
     *out_len = drop_frame(out, n);
   }
 done:
   if (in >= 0) close(in);
-  if (null >= 0) close(null);
+  if (errfd[0] >= 0) close(errfd[0]);
+  if (errfd[1] >= 0) close(errfd[1]);
   if (pipefd[0] >= 0) close(pipefd[0]);
   if (pipefd[1] >= 0) close(pipefd[1]);
   rmdir(dirbuf);
+  /* what it wrote last, after its output closed (it has exited: no wait) */
+  while (!why && errfd[0] >= 0 && nerr < sizeof errs - 1) {
+    ssize_t k = read(errfd[0], errs + nerr, sizeof errs - 1 - nerr);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) break;
+    nerr += (size_t)k;
+  }
+  errs[nerr] = 0;
+  if (!why) mandoc_messages(errs, path, d);
   if (why) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot lay out the man page: %s", why);
     free(out);

@@ -2025,6 +2025,25 @@ static int net_address(const char *t) {
   return 0;
 }
 
+/* "<file>", "<language>": a placeholder written in angle brackets (man
+ * pages write one so: "If <file> is available"), said as its word; an HTML
+ * tag left in the text ("<br>") is none */
+static size_t placeholder(const char *w, size_t n) {
+  static const char *const tags[] = { "a", "b", "i", "p", "br", "hr", "em", "li", "ul", "ol", "td", "tr", "th",
+                                      "div", "img", "pre", "code", "span", "table", "strong", "html", "head",
+                                      "body", "script", "style", "sup", "sub", NULL };
+  if (n < 3 || w[0] != '<' || w[n - 1] != '>') return 0;
+  int letter = 0;
+  for (size_t i = 1; i + 1 < n; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (!isalnum(c) && c != '-' && c != '_' && c != '.' && c < 0x80) return 0;
+    letter |= isalpha(c) || c >= 0x80;
+  }
+  for (int k = 0; tags[k] && letter; k++)
+    if (strlen(tags[k]) == n - 2 && !strncasecmp(w + 1, tags[k], n - 2)) return 0;
+  return letter ? n - 2 : 0;
+}
+
 /* A word no presenter reads out: a URL, a path (/usr/share, ~/x, ./x,
  * a/b/c, C:\x), an e-mail address, an HTML tag, a network address. */
 static int unsaid(const char *w, size_t n) {
@@ -2677,6 +2696,10 @@ static char *speech_out(char *s) {
       const char *rest = a + alt_end;
       while (rest < e && strchr("`*_\"'", *rest)) rest++;
       vgi_buf_add(&b, rest, (size_t)(e - rest));
+    } else if (z > a && placeholder(a, (size_t)(z - a))) {
+      vgi_buf_add(&b, p, (size_t)(a - p));
+      vgi_buf_add(&b, a + 1, (size_t)(z - a) - 2);
+      vgi_buf_add(&b, z, (size_t)(e - z));
     } else if (z > a && unsaid(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       /* where it was, and what it was: dangling_out looks here */

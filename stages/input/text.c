@@ -84,6 +84,11 @@ typedef struct text {
   int mode_title;            /* the first line, its mode marker taken off: the title (-1 none) */
   int man;                   /* a manual page as man prints it: its body's indentation, else 0 */
   int man_tag;               /* its tagged paragraphs' descriptions' indentation */
+  int full;                  /* every sentence wanted (--detail full), not a summary */
+  int man_examples;          /* the examples of EXAMPLES written so far */
+  int man_items, man_folded; /* a summary's run of tagged paragraphs: written, left out */
+  int man_last_item;         /* the line of its last one written */
+  int man_options;           /* the run has options ("-a, --all") */
   int news;                  /* a changelog: its release lines are headings */
   int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
   int headings, past_top;    /* headings written; more than the first (the title's) */
@@ -2091,7 +2096,8 @@ static int man_page(const text *r) {
     if (man_frame(l)) continue;
     int n;
     const char *h = body(l, &n);
-    if (n > 40 || word_count_n(h, n) > 5 || strchr(".,;", h[n - 1])) return 0;
+    /* gpg.1's "HOW TO SPECIFY A USER ID": more words when in capitals */
+    if (n > 40 || (word_count_n(h, n) > 5 && !all_caps(h, n)) || strchr(".,;", h[n - 1])) return 0;
     sections += man_section(l, "SYNOPSIS") || man_section(l, "DESCRIPTION") || man_section(l, "OPTIONS");
   }
   return sections ? r->L[nx].ind : 0;
@@ -2190,15 +2196,86 @@ static int man_tag_end(const text *r, int i, int k) {
   return last;
 }
 
+/* the sections after what the command does: where to read more, who wrote
+ * it, where to report bugs, its licence and history. A summary says none
+ * of them (on a long page they were minutes of names, addresses and RFC
+ * titles); the whole page keeps them. */
+static int man_back_matter(const tline *l) {
+  static const char *const names[] = { "SEE ALSO", "AUTHOR", "AUTHORS", "REPORTING BUGS", "COPYRIGHT",
+                                       "HISTORY", "STANDARDS", "CONFORMING TO", "COLOPHON", "LICENSE",
+                                       "ACKNOWLEDGEMENTS", "ACKNOWLEDGMENTS", "THANKS", NULL };
+  for (int k = 0; names[k]; k++)
+    if (man_section(l, names[k])) return 1;
+  return 0;
+}
+
+/* An example in EXAMPLES: its command on lines of their own at the body's
+ * column k from line i (gpg.1 gives two forms), what it does further in
+ * under them ("man ls" / "Display the manual page for … ls."). Written as
+ * that sentence, then the command as code: the video shows the command
+ * and says what it does, never the command read out; in a summary the first
+ * few, each under the section's name (a scene each, not their sentences
+ * in one list without the commands). The line after the example, or i
+ * when line i starts none. */
+enum { MAN_EXAMPLES_SUMMED = 3 };
+static int man_example(text *r, int i, int k, int section) {
+  int te = i;
+  while (te < r->n && !is_blank(&r->L[te]) && r->L[te].ind == k && te - i < 4) te++;
+  if (te >= r->n || is_blank(&r->L[te]) || r->L[te].ind <= k) return i;
+  for (int q = i; q < te; q++) {
+    int t;
+    body(&r->L[q], &t);
+    if (t > 80 || man_tag_inline(r, q, k)) return i;   /* a tag with its text: a list */
+  }
+  int e = man_tag_end(r, te - 1, k);
+  if (!r->full && r->man_examples >= MAN_EXAMPLES_SUMMED) {
+    for (int q = i; q < e; q++) skip_to(r, q);
+    return e;
+  }
+  r->man_examples++;
+  if (!r->full) {
+    int n;
+    const char *h = body(&r->L[section], &n);
+    man_heading(r, i, 3, h, n);
+  }
+  vgi_buf j = {0};
+  man_join(r, te, e, &j);
+  sep(r, i);
+  emit_text(r, i, j.s ? j.s : "", (int)j.n);
+  vgi_buf_free(&j);
+  view v = { i, te, k, NULL, 0, 0 };
+  code_block(r, &v, i, te, "sh");
+  for (int q = te; q < e; q++) skip_to(r, q);
+  return e;
+}
+
+/* A summary shows the first options of a run and says how many more there
+ * are: ls.1's 60 options were seven scenes of names, each option's
+ * paragraph a wall of text */
+enum { MAN_ITEMS_SUMMED = 8 };
+
+/* the end of a run of tagged paragraphs: "- 52 more", when some were left out */
+static void man_fold_end(text *r) {
+  if (r->man_folded) {
+    char line[64];
+    int n = snprintf(line, sizeof line, "- %d more%s", r->man_folded, r->man_options ? " options" : "");
+    emit(r, r->man_last_item, line, (size_t)n);
+  }
+  r->man_items = r->man_folded = 0;
+}
+
 static void man_blocks(text *r) {
-  int B = r->man, titled = 0, in_list = 0;
+  int B = r->man, titled = 0, in_list = 0, examples = 0, section = 0;
   for (int i = 0; i < r->n;) {
     const tline *l = &r->L[i];
     if (is_blank(l)) { i++; continue; }
     int t;
     const char *s = body(l, &t);
     if (l->ind == 0) {
+      if (in_list) man_fold_end(r);
       in_list = 0;
+      examples = t >= 7 && !memcmp(s, "EXAMPLE", 7);
+      section = i;
       if (man_frame(l)) { skip_to(r, i); i++; continue; }   /* man's header, footer */
       if (!titled && man_section(l, "NAME")) {
         /* "ls - list directory contents" -> "# ls — list directory contents" */
@@ -2229,7 +2306,7 @@ static void man_blocks(text *r) {
         i = e;
         continue;
       }
-      if (man_section(l, "SYNOPSIS")) {
+      if (man_section(l, "SYNOPSIS") || (!r->full && man_back_matter(l))) {
         /* the forms of a command line: nothing a narrator can say (and no
          * command to run), so not in the video */
         int e = i + 1;
@@ -2244,10 +2321,20 @@ static void man_blocks(text *r) {
     }
     if (l->ind < B) {
       /* a subsection ("   Exit status:") */
+      if (in_list) man_fold_end(r);
       in_list = 0;
       man_heading(r, i, 3, s, t);
       i++;
       continue;
+    }
+    if (l->ind == B && examples) {
+      int e = man_example(r, i, B, section);
+      if (e > i) {
+        if (in_list) man_fold_end(r);
+        in_list = 0;
+        i = e;
+        continue;
+      }
     }
     if (l->ind == B) {
       int d = man_tag_inline(r, i, B);
@@ -2264,6 +2351,26 @@ static void man_blocks(text *r) {
         man_join(r, i + 1, e, &rest);
         if (desc.n && rest.n) vgi_buf_add(&desc, " ", 1);
         vgi_buf_add(&desc, rest.s ? rest.s : "", rest.n);
+        if (!r->full && in_list && r->man_items >= MAN_ITEMS_SUMMED) {
+          r->man_folded++;
+          for (int q = i; q < e; q++) skip_to(r, q);
+          vgi_buf_free(&rest);
+          vgi_buf_free(&desc);
+          i = e;
+          continue;
+        }
+        if (!r->full && desc.n) {
+          /* what the option does, in its first sentence */
+          vgi_buf_add(&desc, "", 1);   /* a terminating 0 for the sentence scan */
+          desc.n--;
+          size_t one = vgi_first_sentence(desc.s);
+          if (one && one < desc.n) desc.n = one;
+          while (desc.n && desc.s[desc.n - 1] == ' ') desc.n--;
+        }
+        if (!in_list) r->man_items = r->man_folded = r->man_options = 0;
+        r->man_options |= s[0] == '-';   /* git-switch.1 starts with "<branch>" */
+        r->man_items++;
+        r->man_last_item = i;
         vgi_buf li = {0};
         vgi_buf_add(&li, "- **", 4);
         put_inline(&li, s, tl);
@@ -2284,10 +2391,11 @@ static void man_blocks(text *r) {
       }
     }
     /* a paragraph: the lines at its indentation up to a blank line */
+    if (in_list) man_fold_end(r);
     in_list = 0;
     int e = i + 1;
     while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
-    if (l->ind > B + 7 && line_class(l) == 'C') {
+    if ((l->ind > B + 7 || (examples && l->ind > B)) && line_class(l) == 'C') {
       /* an example further in: code */
       while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind > B) e++;
       view v = { i, e, l->ind, NULL, 0, 0 };
@@ -2303,6 +2411,7 @@ static void man_blocks(text *r) {
     vgi_buf_free(&j);
     i = e;
   }
+  if (in_list) man_fold_end(r);
 }
 
 /* ---- the document ----------------------------------------------------------------------- */
@@ -2424,7 +2533,6 @@ static void remap(const text *r, cJSON *node) {
 
 char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi_options *opts,
                         vgi_diags *d, int **map, int *nmap, size_t *out_len) {
-  (void)opts;
   text r = { .file = file, .d = d, .next_src = 1, .last_blank = 1, .title_line = -1, .mode_title = -1 };
   if (!split_lines(&r, src, len)) {
     free(r.store);
@@ -2482,6 +2590,7 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
     if (said >= 2) r.news = 1;
     if (!r.news) r.news_lines = 0;
   }
+  r.full = opts && opts->detail == VGI_DETAIL_FULL;
   r.man = man_page(&r);
   if (r.man) {
     r.man_tag = man_tag_column(&r);

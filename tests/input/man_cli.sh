@@ -44,6 +44,22 @@ check "mdoc: description said" has "$T/out" 'Each wheel halves the force the rop
 check "mdoc: tagged list as items" has "$T/out" '"-w weight"'
 check "mdoc: no macros said" hasnt "$T/out" '\.Nm\|\.Sh\|Fl '
 
+# roff's minus and hyphen (mandoc writes U+2212, U+2010) are the '-' typed:
+# an option on screen and in speech is "--show-all", said "the show-all option"
+printf '.TH DASH 1\n.SH NAME\ndash \\- show dashes\n.SH DESCRIPTION\nDash reads each file and shows it. Run it with \\(mi\\(mishow\\(hyall to see every entry.\n.SH OPTIONS\n.TP\n\\(mi\\(mishow\\(hyall\nshow every entry\n.TP\n\\(mik\nkeep going\n' >"$T/dash.1"
+"$VGRUN" scenes --json --detail full "$T/dash.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes dash.1"
+check "dashes: none as U+2212 or U+2010" hasnt "$T/out" $'\xE2\x88\x92\|\xE2\x80\x90'
+check "dashes: the option shown as typed" has "$T/out" '"bullets": *\["--show-all", *"-k"\]'
+check "dashes: said as typed" has "$T/out" 'Run it with --show-all to see'
+check "dashes: the option named" has "$T/out" 'the show-all option'
+
+# what mandoc cannot lay out is a warning at the page's own line (mandoc's
+# "<stdin>:7:2"), never at a line of the text it wrote
+printf '.TH X 1\n.SH NAME\nx \\- y\n.SH DESCRIPTION\nSome text here and more.\n.PP\n.unknownmacro\n.RS\n' >"$T/bad.1"
+"$VGRUN" check "$T/bad.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "check bad.1"
+check "mandoc's complaint at the page's line" has "$T/err" 'bad\.1:7:2: warning: mandoc: skipping unknown macro: \.unknownmacro'
+check "no line past the page's end" hasnt "$T/err" 'bad\.1:\(9\|[1-9][0-9]\):'
+
 # a .so page points to another: named, not followed
 printf '.so man1/gearbox.1\n' >"$T/gear.1"
 "$VGRUN" scenes "$T/gear.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 ".so page"

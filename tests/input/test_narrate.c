@@ -474,6 +474,23 @@ static void addresses_unsaid(void **state) {
     print_message("narration: %s\n", items), fail();
 }
 
+/* A placeholder in angle brackets ("If <file> is available",
+ * "written as <language>") is said as its word, never dropped as if it
+ * were an HTML tag; a tag written in the text ("<br>") is still not said. */
+static void placeholders_said(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("notes.txt", "Notes\n\nIf <file> is available, it is read first.\n\n"
+                       "Each name is written as <language>, and a line of the list ends at <br> marks.\n",
+                       &full, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "If file is available, it is read first.") == 1);
+  assert_true(said_in(m, "Each name is written as language, and") == 1);
+  assert_true(said_in(m, "br") == 0);
+  cJSON_Delete(m);
+}
+
 /* A sentence whose colon falls inside its clause ("pip works on:", "is
  * installed if you are:") is said whole with the items that complete it,
  * joined by "or" after a condition: never the items alone, never as
@@ -722,6 +739,7 @@ int main(void) {
     cmocka_unit_test(place_phrase_without_path),
     cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
+    cmocka_unit_test(placeholders_said),
     cmocka_unit_test(colon_intro_said_with_items),
     cmocka_unit_test(colon_items_read_in_full),
     cmocka_unit_test(vietnamese_templates),

@@ -380,7 +380,8 @@ static void outline_news(void **state) {
 }
 
 /* A manual page as man prints it ("man frob > frob.txt"): the title is the
- * command and what NAME says it does, SYNOPSIS is not said, section names
+ * command and what NAME says it does, SYNOPSIS is not said, nor in a
+ * summary SEE ALSO, AUTHOR and COPYRIGHT, section names
  * are headings in sentence case, options a list of terms with their
  * descriptions (under the term, or on its line), man's header and footer
  * nothing, and a word broken at a line's end one word again: without the
@@ -406,6 +407,10 @@ static void man_page_text(void **state) {
     "              turn the gears N times before the file is written\n\n"
     "   Exit status:\n"
     "       0      if every file was frobbed\n\n"
+    "AUTHOR\n"
+    "       Written by Jane Doe.\n\n"
+    "COPYRIGHT\n"
+    "       Copyright 2024 Frob Makers.\n\n"
     "SEE ALSO\n"
     "       gadget(1)\n\n"
     "GNU frob 1.2                  May 2024                         FROB(1)\n";
@@ -431,6 +436,20 @@ static void man_page_text(void **state) {
   assert_non_null(scene_with(m, "list", "\"title\":\"--level=N\",\"description\":\"turn the gears N times"));
   assert_non_null(scene_with(m, "list", "\"header\":\"Exit status\""));
   assert_non_null(scene_with(m, "list", "\"header\":\"See also\""));
+  assert_true(said_in(m, "Jane Doe") == 1);
+  cJSON_Delete(m);
+  /* a summary leaves out where to read more and who wrote it */
+  vgi_options summary = { .detail = VGI_DETAIL_SUMMARY };
+  m = load_text("frob.txt", page, &summary, &d);
+  vgi_diags_free(&d);
+  all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  static const char *const back[] = { "See also", "gadget(1)", "Author", "Jane Doe", "Copyright" };
+  for (size_t i = 0; i < sizeof back / sizeof *back; i++) {
+    if (strstr(all, back[i])) print_message("'%s' in the summary %s\n", back[i], all);
+    assert_null(strstr(all, back[i]));
+  }
+  free(all);
+  assert_non_null(scene_with(m, "list", "\"title\":\"-a, --all\""));
   cJSON_Delete(m);
   /* a text that goes on past the page at the margin is read as text */
   static const char mixed[] =
@@ -443,6 +462,85 @@ static void man_page_text(void **state) {
   vgi_diags_free(&d);
   assert_true(said_in(m, "based upon an older parser") == 1);
   cJSON_Delete(m);
+}
+
+/* EXAMPLES of a manual page: each command is shown as code and said by
+ * what it does ("man ls" / "Display the manual page for ls."), never read
+ * out; a summary keeps the first three, the whole page every one. A
+ * section name of more words in capitals ("HOW TO SPECIFY A USER ID") does
+ * not stop the text being read as a page. */
+static void man_page_examples(void **state) {
+  (void)state;
+  static const char page[] =
+    "FROB(1)                     User Commands                    FROB(1)\n\n"
+    "NAME\n"
+    "       frob - frobnicate files in place\n\n"
+    "DESCRIPTION\n"
+    "       Frob reads each file and rewrites it with its gears turned.\n\n"
+    "EXAMPLES\n"
+    "       frob notes.txt\n"
+    "              Turn the gears of one file.\n\n"
+    "       frob -a ~/docs\n"
+    "              Turn the gears of every file in a folder, hidden ones too.\n\n"
+    "       frob --verify old.txt\n"
+    "       frob --verify old.txt new.txt\n"
+    "              Check a file against its record, or two files against each other.\n\n"
+    "       frob -q big.iso\n"
+    "              Turn a large file without a word.\n\n"
+    "HOW TO SPECIFY A GEAR RATIO\n"
+    "       Ratios are written as two numbers with a colon between them.\n\n"
+    "GNU frob 1.2                  May 2024                         FROB(1)\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("frob.txt", page, &o, &d);
+    vgi_diags_free(&d);
+    assert_string_equal(sget(video_at(m, 0), "title"), "frob \xE2\x80\x94 frobnicate files in place");
+    const cJSON *one = scene_with(m, "command", "frob notes.txt");
+    assert_non_null(one);
+    assert_string_equal(sget(one, "narration"), "Turn the gears of one file.");
+    assert_non_null(scene_with(m, "command", "\"frob --verify old.txt\",\"frob --verify old.txt new.txt\""));
+    assert_true(said_in(m, "frob -a") == 0);
+    assert_true(said_in(m, "notes.txt") == 0);
+    assert_true(said_in(m, "Turn the gears of every file in a folder") == 1);
+    assert_true(said_in(m, "Turn a large file without a word") == full);
+    assert_true(said_in(m, "two numbers with a colon") == 1);
+    cJSON_Delete(m);
+  }
+}
+
+/* A summary of a page of many options shows the first eight, each with
+ * the first sentence of what it does, and one item that says how many more
+ * there are; the whole page shows every option with its whole paragraph. */
+static void man_page_options_folded(void **state) {
+  (void)state;
+  vgi_buf page = {0};
+  vgi_buf_puts(&page, "NAME\n       frob - frobnicate files in place\n\nOPTIONS\n");
+  for (int k = 0; k < 12; k++) {
+    char opt[256];
+    snprintf(opt, sizeof opt, "       -%c, --gear-%d\n              turn gear %d once. It is slow on large files and on\n"
+             "              files shared over the network.\n\n", 'a' + k, k, k);
+    vgi_buf_puts(&page, opt);
+  }
+  vgi_buf_add(&page, "", 1);
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("frob.txt", page.s, &o, &d);
+    vgi_diags_free(&d);
+    const cJSON *first = scene_with(m, "list", "\"title\":\"-a, --gear-0\"");
+    assert_non_null(first);
+    int items = 0;
+    for (int i = 0; i < scene_count(m, 0); i++)
+      if (!strcmp(sget(scene_at(m, 0, i), "scene_type"), "list")) items += items_of(scene_at(m, 0, i));
+    assert_int_equal(items, full ? 12 : 9);
+    assert_true((scene_with(m, "list", "\"title\":\"4 more options\"") != NULL) == !full);
+    assert_true((scene_with(m, "list", "\"title\":\"-i, --gear-8\"") != NULL) == full);
+    assert_true((scene_with(m, "list", "turn gear 0 once.\"") != NULL) == !full);
+    assert_true((scene_with(m, "list", "turn gear 0 once. It is slow") != NULL) == full);
+    cJSON_Delete(m);
+  }
+  vgi_buf_free(&page);
 }
 
 /* Release lines of a changelog in other shapes ("version 1.34 - Name,
@@ -583,6 +681,8 @@ int main(void) {
     cmocka_unit_test(line_items),
     cmocka_unit_test(outline_news),
     cmocka_unit_test(man_page_text),
+    cmocka_unit_test(man_page_examples),
+    cmocka_unit_test(man_page_options_folded),
     cmocka_unit_test(release_lines),
     cmocka_unit_test(notice_at_top),
     cmocka_unit_test(hostile),
