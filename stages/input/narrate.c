@@ -1566,8 +1566,9 @@ static char *sentence_capitals(const char *s) {
     int start = i == 0 || (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]) &&
                            !vgi_mark_as_sign(s, s + i - 2, NULL));   /* "with ? when unsure" */
     if (!start || !sentence_capital(s + i)) continue;
-    /* "e.g. the": an abbreviation's stop starts no sentence */
-    if (i >= 4 && s[i - 4] == '.') continue;
+    /* "e.g. the": an abbreviation's stop starts no sentence, nor does
+     * "etc." before a lower-case word ("Lua, C, etc. related tools") */
+    if ((i >= 4 && s[i - 4] == '.') || vgi_etc_goes_on(s, s + i - 2)) continue;
     if (!c) c = vgi_strdup(s);
     c[i] = (char)(c[i] - 'a' + 'A');
   }
@@ -4939,9 +4940,77 @@ static void omission_out(char *t) {
   vgi_squash(t);
 }
 
+/* The length of an HTML tag at p ("<b>", "<a href=x>", "</b>" when close),
+ * its name at *name (*nl bytes); 0 when p holds none. */
+static size_t html_tag(const char *p, int close, const char **name, size_t *nl) {
+  if (*p != '<') return 0;
+  const char *q = p + 1;
+  if (close && *q++ != '/') return 0;
+  if (!isalpha((unsigned char)*q)) return 0;
+  *name = q;
+  while (isalnum((unsigned char)*q)) q++;
+  *nl = (size_t)(q - *name);
+  if (*q != '>' && !(*q == ' ' && !close)) return 0;
+  const char *gt = strchr(q, '>');
+  if (!gt || memchr(q, '<', (size_t)(gt - q))) return 0;
+  return (size_t)(gt - p) + 1;
+}
+
+/* Markup shown as text ("the &lt;b&gt;bold&lt;/b&gt; style", which the
+ * page shows as "<b>bold</b>") is said by the words it wraps ("bold"): a
+ * tag that a closing tag of its name follows is taken out with that one;
+ * a lone "<b>" or a placeholder ("<file>") is left to the word rules. In
+ * place. */
+static void shown_tags_out(char *t) {
+  for (char *p = strchr(t, '<'); p; p = strchr(p, '<')) {
+    const char *name;
+    size_t nl, ol = html_tag(p, 0, &name, &nl);
+    char *c = NULL;
+    size_t cl = 0;
+    for (char *q = ol ? strstr(p + ol, "</") : NULL; q; q = strstr(q + 2, "</")) {
+      const char *cn;
+      size_t cnl;
+      if ((cl = html_tag(q, 1, &cn, &cnl)) && cnl == nl && !strncasecmp(cn, name, nl)) { c = q; break; }
+    }
+    if (!c) { p++; continue; }
+    memmove(c, c + cl, strlen(c + cl) + 1);
+    memmove(p, p + ol, strlen(p + ol) + 1);
+  }
+}
+
+/* "for example" or "that is" written short before a colon that what it
+ * introduces (code, a table) has left alone: "Run it with a config file,
+ * e.g.:" is said "Run it with a config file:", never ending on "e.g.". A
+ * colon that words of the sentence follow ("formats, e.g.: png") keeps
+ * it. In place. */
+static void dangling_abbrev_out(char *t) {
+  static const char *const abbrevs[] = { "e.g.", "i.e.", "eg.", "ie.", "z.B.", "d.h.", "bspw.", "p.ex.",
+                                         "c.-\xC3\xA0-d.", "p.ej.", NULL };
+  for (int k = 0; abbrevs[k]; k++) {
+    size_t al = strlen(abbrevs[k]);
+    for (char *p = t; (p = strcasestr(p, abbrevs[k]));) {
+      char *a = p, *z = p + al;
+      int bracket = a > t && a[-1] == '(' && *z == ')';
+      if (bracket) a--, z++;
+      const char *n = z + (*z == ':');
+      while (*n == ' ') n++;
+      if (*z != ':' || (a > t && a[-1] != ' ' && a[-1] != ',') || !(!*n || isupper((unsigned char)*n))) {
+        p += al;
+        continue;
+      }
+      while (a > t && (a[-1] == ' ' || a[-1] == ',')) a--;
+      if (a == t) { p += al; continue; }   /* nothing it follows */
+      memmove(a, z, strlen(z) + 1);
+      p = a;
+    }
+  }
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
+  dangling_abbrev_out(t);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
+  shown_tags_out(t);
   omission_out(t);
   t = command_out(t);
   t = bare_command_out(t);
