@@ -2841,6 +2841,8 @@ static int toc_label(const char *s) {
   return 0;
 }
 
+int vgi_toc_label(const char *s) { return toc_label(s); }
+
 static void agenda_block(md *m, cmark_node *n, cJSON *all) {
   char *narr = take_narration(m);
   if (narr) {

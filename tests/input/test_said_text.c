@@ -73,11 +73,42 @@ static void abbreviation_before_code(void **state) {
   free(all);
 }
 
+/* A plain text's table of contents (page numbers after dots, or a label
+ * over the names of its sections) is an agenda, as a Markdown one is: "3
+ * topics: …", never its lines read out with their page numbers. */
+static void text_contents_are_an_agenda(void **state) {
+  (void)state;
+  const char *docs[] = {
+    "Demo Tool Manual\n\nContents\n\n1. Introduction ........ 3\n2. Installation ........ 5\n"
+    "3. Usage ................ 8\n\n1. Introduction\n\nDemo tool converts files quickly and safely.\n\n"
+    "2. Installation\n\nRun the installer from the release page.\n\n3. Usage\n\nGive the tool a file name.\n",
+    "Widget Handbook\n\nTable of Contents\n\n  Getting started\n  Configuration\n  Troubleshooting\n\n"
+    "Getting started\n\nInstall the widget package and start the service.\n\nConfiguration\n\n"
+    "The settings live in one file that the service reads at start.\n\nTroubleshooting\n\n"
+    "Read the log file first when the service does not start.\n",
+  };
+  const char *agenda[] = { "3 topics: Introduction, Installation, and Usage.",
+                           "3 topics: Getting started, Configuration, and Troubleshooting." };
+  for (int k = 0; k < 2; k++) {
+    char *all = narration_of("toc.txt", docs[k], 0);
+    said(all, agenda[k], 1);
+    said(all, "Contents", 0);
+    said(all, "3, ", 0);
+    free(all);
+  }
+  /* short lines under a label that name no section are a list as before */
+  char *all = narration_of("notoc.txt", "Widget Handbook\n\nContents\n\n  one widget\n  two cables\n  a manual\n\n"
+                           "Usage\n\nPlug the cables into the widget and read the manual first.\n", 0);
+  said(all, "topics", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
     cmocka_unit_test(etc_goes_on),
     cmocka_unit_test(abbreviation_before_code),
+    cmocka_unit_test(text_contents_are_an_agenda),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
