@@ -172,6 +172,53 @@ static const char *const placing_verb[] = { "located", "available", "hosted", "f
  * a sentence that starts with a bracket. Chinese, Japanese and Korean
  * brackets glued to a word count eight characters as four words. Edits t
  * in place. */
+static int awaits_object(const char *w, size_t n);
+static int word_of(const char *const *list, const char *w, size_t n);
+
+/* Whether the sentence needs the aside that ends at `after` ("Programs may
+ * use (in some cases).", "Results go to (one file per page).", "speed and
+ * size (fast and small) respectively"): what is left before it would end
+ * on a preposition, an article, a copula or a verb after a modal, or a
+ * word after it ("respectively") points back at it. t..e is what is kept
+ * before it. */
+static int aside_needed(const char *t, const char *e, const char *after) {
+  static const char *const back[] = { "respectively", "resp", "beziehungsweise", "respectivement",
+                                      "respectivamente", "rispettivamente", NULL };
+  /* prepositions that end no clause as a verb's particle does ("turns it
+   * on", "log in"), articles and conjunctions */
+  static const char *const waiting[] = { "to", "at", "from", "into", "onto", "via", "of", "for", "with", "by",
+    "about", "than", "between", "through", "the", "a", "an", "and", "or", "this", "these", "its", "their",
+    "your", "our", "der", "die", "das", "le", "la", "les", "el", "los", "zu", "von", "mit", "nach", "vers",
+    "sur", "avec", "pour", "para", "con", NULL };
+  static const char *const modals[] = { "may", "might", "can", "could", "will", "would", "shall", "should", "must",
+    "do", "does", "did", "kann", "muss", "soll", "peut", "doit", "puede", "debe", NULL };
+  /* a relative clause ends on its preposition ("the OS that it is running
+   * on", "where the error occurs at") */
+  static const char *const relative[] = { "that", "which", "where", "what", "who", "whom", NULL };
+  while (*after == ' ') after++;
+  size_t al = strcspn(after, " ,;:");
+  while (al && strchr(".!?)", after[al - 1])) al--;
+  if (word_of(back, after, al)) return 1;
+  if (*after && !strchr(".!?;,", *after)) return 0;   /* the sentence goes on after it (or a colon opens what follows) */
+  size_t ws[128], we[128];
+  char kept[256];   /* the last words are enough */
+  size_t kl = (size_t)(e - t) < sizeof kept ? (size_t)(e - t) : sizeof kept - 1;
+  memcpy(kept, e - kl, kl);
+  kept[kl] = 0;
+  int n = vgi_split_words(kept, ws, we, 128);
+  if (n < 1 || n >= 128) return 0;
+  const char *w = kept + ws[n - 1];
+  size_t wl = we[n - 1] - ws[n - 1];
+  if (awaits_object(w, wl)) return 1;
+  if (n >= 2 && word_of(modals, kept + ws[n - 2], we[n - 2] - ws[n - 2])) return 1;
+  if (!word_of(waiting, w, wl)) return 0;
+  for (int i = n - 2; i >= 0 && i >= n - 8; i--) {
+    if (strchr(",;:", kept[we[i] - 1])) break;
+    if (word_of(relative, kept + ws[i], we[i] - ws[i])) return 0;
+  }
+  return 1;
+}
+
 static void drop_asides(char *t) {
   char *w = t;
   const char *p = t;
@@ -197,7 +244,7 @@ static void drop_asides(char *t) {
         for (const char *c = inner; *c; c++) chars += ((unsigned char)*c & 0xC0) != 0x80;
         int words = vgi_word_count(inner);
         free(inner);
-        if (words >= 4 || (words * 8 < (int)chars && chars >= 8)) {
+        if ((words >= 4 || (words * 8 < (int)chars && chars >= 8)) && !(*q && aside_needed(t, w, q + close))) {
           int spaced = w > t && w[-1] == ' ';
           while (w > t && w[-1] == ' ') w--;   /* the space before it goes too */
           p = q + close;

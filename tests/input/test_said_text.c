@@ -103,12 +103,31 @@ static void text_contents_are_an_agenda(void **state) {
   free(all);
 }
 
+/* A summary leaves a long aside out, never one the sentence needs: none
+ * that would leave it ending on a verb after a modal ("may use."), a
+ * preposition ("go to.") or that "respectively" points back at; one in
+ * the middle of a whole sentence still goes. */
+static void asides_kept_when_needed(void **state) {
+  (void)state;
+  char *all = narration_of("asides.md", DOC_TOP "## Programs\n\nPrograms may use (in some cases, when the cache is warm). "
+                           "Other programs never do that.\n\n## Options\n\nThe first and second options set speed and size "
+                           "(the fast mode and the small mode) respectively. The rest is fixed.\n\n## Output\n\n"
+                           "Results go to (one file per input page). It is quick.\n\n## Input\n\nThe tool reads from "
+                           "(when no file name is given on the command line) standard input. It writes files.\n", 0);
+  said(all, "Programs may use (in some cases, when the cache is warm).", 1);
+  said(all, "size (the fast mode and the small mode) respectively.", 1);
+  said(all, "Results go to (one file per input page).", 1);
+  said(all, "The tool reads from standard input.", 1);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
     cmocka_unit_test(etc_goes_on),
     cmocka_unit_test(abbreviation_before_code),
     cmocka_unit_test(text_contents_are_an_agenda),
+    cmocka_unit_test(asides_kept_when_needed),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
