@@ -342,6 +342,13 @@ int vgi_cut_in_phrase(const char *t, size_t cut);    /* t cut there stops inside
 /* 1 when s[0..cut) ends a Chinese, Japanese or Korean clause naturally. */
 int vgi_cjk_natural(const char *s, size_t cut);
 size_t vgi_first_sentence(const char *s);
+/* 1 when s, a short line, labels a table of contents ("Contents",
+ * "Inhaltsverzeichnis"): markdown.c's agenda and text.c's contents. */
+int vgi_toc_label(const char *s);
+/* 1 when the full stop at stop ends "etc." or its kind and a lower-case
+ * word follows ("Lua, C, etc. related tools"): the sentence goes on. The
+ * rule of vgi_first_sentence, and of the narration's capitals (narrate.c). */
+int vgi_etc_goes_on(const char *text, const char *stop);
 /* The number of items a narration's sentence before its first colon counts
  * ("There are three support tiers:"), 0 when none (narrate.c). */
 int vgi_counted_intro(const char *narration, const char **colon);   /* where its first sentence ends, as vgi_headline takes it */

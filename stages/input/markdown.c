@@ -1393,6 +1393,10 @@ static int etc_like(const char *start, const char *e) {
   return 0;
 }
 
+int vgi_etc_goes_on(const char *text, const char *stop) {
+  return *stop == '.' && lower_start(stop + 1) && etc_like(text, stop);
+}
+
 size_t vgi_first_sentence(const char *s) {
   int depth = 0, words = 0;
   size_t l = strlen(s);
@@ -1412,8 +1416,7 @@ size_t vgi_first_sentence(const char *s) {
       /* "etc." and its kind end a sentence often, but not before a
        * lower-case word ("Patches etc. are welcome"); another period before
        * one may (": … pushes. issue_comment has …") */
-      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign &&
-          !(c == '.' && lower_start(s + i + 1) && etc_like(s, s + i)) &&
+      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign && !vgi_etc_goes_on(s, s + i) &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && lower_start(s + i + 1)) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))
@@ -2938,6 +2941,8 @@ static int toc_label(const char *s) {
   }
   return 0;
 }
+
+int vgi_toc_label(const char *s) { return toc_label(s); }
 
 static void agenda_block(md *m, cmark_node *n, cJSON *all) {
   char *narr = take_narration(m);

@@ -172,6 +172,53 @@ static const char *const placing_verb[] = { "located", "available", "hosted", "f
  * a sentence that starts with a bracket. Chinese, Japanese and Korean
  * brackets glued to a word count eight characters as four words. Edits t
  * in place. */
+static int awaits_object(const char *w, size_t n);
+static int word_of(const char *const *list, const char *w, size_t n);
+
+/* Whether the sentence needs the aside that ends at `after` ("Programs may
+ * use (in some cases).", "Results go to (one file per page).", "speed and
+ * size (fast and small) respectively"): what is left before it would end
+ * on a preposition, an article, a copula or a verb after a modal, or a
+ * word after it ("respectively") points back at it. t..e is what is kept
+ * before it. */
+static int aside_needed(const char *t, const char *e, const char *after) {
+  static const char *const back[] = { "respectively", "resp", "beziehungsweise", "respectivement",
+                                      "respectivamente", "rispettivamente", NULL };
+  /* prepositions that end no clause as a verb's particle does ("turns it
+   * on", "log in"), articles and conjunctions */
+  static const char *const waiting[] = { "to", "at", "from", "into", "onto", "via", "of", "for", "with", "by",
+    "about", "than", "between", "through", "the", "a", "an", "and", "or", "this", "these", "its", "their",
+    "your", "our", "der", "die", "das", "le", "la", "les", "el", "los", "zu", "von", "mit", "nach", "vers",
+    "sur", "avec", "pour", "para", "con", NULL };
+  static const char *const modals[] = { "may", "might", "can", "could", "will", "would", "shall", "should", "must",
+    "do", "does", "did", "kann", "muss", "soll", "peut", "doit", "puede", "debe", NULL };
+  /* a relative clause ends on its preposition ("the OS that it is running
+   * on", "where the error occurs at") */
+  static const char *const relative[] = { "that", "which", "where", "what", "who", "whom", NULL };
+  while (*after == ' ') after++;
+  size_t al = strcspn(after, " ,;:");
+  while (al && strchr(".!?)", after[al - 1])) al--;
+  if (word_of(back, after, al)) return 1;
+  if (*after && !strchr(".!?;,", *after)) return 0;   /* the sentence goes on after it (or a colon opens what follows) */
+  size_t ws[128], we[128];
+  char kept[256];   /* the last words are enough */
+  size_t kl = (size_t)(e - t) < sizeof kept ? (size_t)(e - t) : sizeof kept - 1;
+  memcpy(kept, e - kl, kl);
+  kept[kl] = 0;
+  int n = vgi_split_words(kept, ws, we, 128);
+  if (n < 1 || n >= 128) return 0;
+  const char *w = kept + ws[n - 1];
+  size_t wl = we[n - 1] - ws[n - 1];
+  if (awaits_object(w, wl)) return 1;
+  if (n >= 2 && word_of(modals, kept + ws[n - 2], we[n - 2] - ws[n - 2])) return 1;
+  if (!word_of(waiting, w, wl)) return 0;
+  for (int i = n - 2; i >= 0 && i >= n - 8; i--) {
+    if (strchr(",;:", kept[we[i] - 1])) break;
+    if (word_of(relative, kept + ws[i], we[i] - ws[i])) return 0;
+  }
+  return 1;
+}
+
 static void drop_asides(char *t) {
   char *w = t;
   const char *p = t;
@@ -197,7 +244,7 @@ static void drop_asides(char *t) {
         for (const char *c = inner; *c; c++) chars += ((unsigned char)*c & 0xC0) != 0x80;
         int words = vgi_word_count(inner);
         free(inner);
-        if (words >= 4 || (words * 8 < (int)chars && chars >= 8)) {
+        if ((words >= 4 || (words * 8 < (int)chars && chars >= 8)) && !(*q && aside_needed(t, w, q + close))) {
           int spaced = w > t && w[-1] == ' ';
           while (w > t && w[-1] == ' ') w--;   /* the space before it goes too */
           p = q + close;
@@ -1566,8 +1613,9 @@ static char *sentence_capitals(const char *s) {
     int start = i == 0 || (i >= 2 && s[i - 1] == ' ' && strchr(".!?", s[i - 2]) &&
                            !vgi_mark_as_sign(s, s + i - 2, NULL));   /* "with ? when unsure" */
     if (!start || !sentence_capital(s + i)) continue;
-    /* "e.g. the": an abbreviation's stop starts no sentence */
-    if (i >= 4 && s[i - 4] == '.') continue;
+    /* "e.g. the": an abbreviation's stop starts no sentence, nor does
+     * "etc." before a lower-case word ("Lua, C, etc. related tools") */
+    if ((i >= 4 && s[i - 4] == '.') || vgi_etc_goes_on(s, s + i - 2)) continue;
     if (!c) c = vgi_strdup(s);
     c[i] = (char)(c[i] - 'a' + 'A');
   }
@@ -4969,9 +5017,77 @@ static void omission_out(char *t) {
   vgi_squash(t);
 }
 
+/* The length of an HTML tag at p ("<b>", "<a href=x>", "</b>" when close),
+ * its name at *name (*nl bytes); 0 when p holds none. */
+static size_t html_tag(const char *p, int close, const char **name, size_t *nl) {
+  if (*p != '<') return 0;
+  const char *q = p + 1;
+  if (close && *q++ != '/') return 0;
+  if (!isalpha((unsigned char)*q)) return 0;
+  *name = q;
+  while (isalnum((unsigned char)*q)) q++;
+  *nl = (size_t)(q - *name);
+  if (*q != '>' && !(*q == ' ' && !close)) return 0;
+  const char *gt = strchr(q, '>');
+  if (!gt || memchr(q, '<', (size_t)(gt - q))) return 0;
+  return (size_t)(gt - p) + 1;
+}
+
+/* Markup shown as text ("the &lt;b&gt;bold&lt;/b&gt; style", which the
+ * page shows as "<b>bold</b>") is said by the words it wraps ("bold"): a
+ * tag that a closing tag of its name follows is taken out with that one;
+ * a lone "<b>" or a placeholder ("<file>") is left to the word rules. In
+ * place. */
+static void shown_tags_out(char *t) {
+  for (char *p = strchr(t, '<'); p; p = strchr(p, '<')) {
+    const char *name;
+    size_t nl, ol = html_tag(p, 0, &name, &nl);
+    char *c = NULL;
+    size_t cl = 0;
+    for (char *q = ol ? strstr(p + ol, "</") : NULL; q; q = strstr(q + 2, "</")) {
+      const char *cn;
+      size_t cnl;
+      if ((cl = html_tag(q, 1, &cn, &cnl)) && cnl == nl && !strncasecmp(cn, name, nl)) { c = q; break; }
+    }
+    if (!c) { p++; continue; }
+    memmove(c, c + cl, strlen(c + cl) + 1);
+    memmove(p, p + ol, strlen(p + ol) + 1);
+  }
+}
+
+/* "for example" or "that is" written short before a colon that what it
+ * introduces (code, a table) has left alone: "Run it with a config file,
+ * e.g.:" is said "Run it with a config file:", never ending on "e.g.". A
+ * colon that words of the sentence follow ("formats, e.g.: png") keeps
+ * it. In place. */
+static void dangling_abbrev_out(char *t) {
+  static const char *const abbrevs[] = { "e.g.", "i.e.", "eg.", "ie.", "z.B.", "d.h.", "bspw.", "p.ex.",
+                                         "c.-\xC3\xA0-d.", "p.ej.", NULL };
+  for (int k = 0; abbrevs[k]; k++) {
+    size_t al = strlen(abbrevs[k]);
+    for (char *p = t; (p = strcasestr(p, abbrevs[k]));) {
+      char *a = p, *z = p + al;
+      int bracket = a > t && a[-1] == '(' && *z == ')';
+      if (bracket) a--, z++;
+      const char *n = z + (*z == ':');
+      while (*n == ' ') n++;
+      if (*z != ':' || (a > t && a[-1] != ' ' && a[-1] != ',') || !(!*n || isupper((unsigned char)*n))) {
+        p += al;
+        continue;
+      }
+      while (a > t && (a[-1] == ' ' || a[-1] == ',')) a--;
+      if (a == t) { p += al; continue; }   /* nothing it follows */
+      memmove(a, z, strlen(z) + 1);
+      p = a;
+    }
+  }
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
+  dangling_abbrev_out(t);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
+  shown_tags_out(t);
   omission_out(t);
   t = command_out(t);
   t = bare_command_out(t);

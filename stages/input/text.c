@@ -1682,6 +1682,123 @@ static int notice(const char *s, int n) {
   return 0;
 }
 
+/* ---- a table of contents ------------------------------------------------------------------ */
+
+/* A line of a table of contents with page numbers ("1. Introduction ....... 3",
+ * "2.1 Building . . . . 12"): its title at *ts (*tn bytes, without its
+ * number), its depth (1 a part, 2 and more its sections) -> 0 when none. */
+static int toc_page_line(const char *s, int n, const char **ts, int *tn) {
+  int e = n;
+  while (e > 0 && s[e - 1] == ' ') e--;
+  int d = e;
+  while (d > 0 && isdigit((unsigned char)s[d - 1])) d--;
+  if (d == e || e - d > 4) return 0;
+  int dots = 0, l = d;
+  while (l > 0 && (s[l - 1] == '.' || s[l - 1] == ' ')) dots += s[--l] == '.';
+  if (dots < 3 || l == 0) return 0;   /* a leader of dots before the page */
+  int at = 0, depth = numbered(s, l + 1, &at);
+  if (!depth) at = 0, depth = 1;
+  *ts = s + at;
+  *tn = l - at;
+  for (int k = 0; k < *tn; k++)
+    if (alpha_c((unsigned char)(*ts)[k])) return depth;
+  return 0;
+}
+
+/* 1 when the line is the label of a table of contents ("Contents", "Table
+ * of Contents:", "Inhalt"): the Markdown adapter's labels, on a short line. */
+static int toc_label_line(const char *s, int n) {
+  if (n > 40 || word_count_n(s, n) > 4) return 0;
+  char t[48];
+  memcpy(t, s, (size_t)n);
+  t[n] = 0;
+  return vgi_toc_label(t);
+}
+
+/* 1 when a line after `after` reads as the title t (tn bytes), a number
+ * before it or not: a section the contents name. */
+static int later_heading(const text *r, int after, const char *t, int tn) {
+  for (int i = after; i < r->n; i++) {
+    int n;
+    const char *s = body(&r->L[i], &n);
+    int at = 0;
+    if (numbered(s, n, &at)) s += at, n -= at;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':')) n--;
+    if (n == tn && !strncasecmp(s, t, (size_t)tn)) return 1;
+  }
+  return 0;
+}
+
+/* A table of contents at line i (its label, then its entries): lines with
+ * a leader of dots and a page number, or, under a label, short lines that
+ * each name a later section of the document. -> the line after it, i when
+ * there is none; *first: its first entry. */
+static int toc_at(const text *r, const view *v, int i, int *first) {
+  int t;
+  const char *s = vtext(r, v, i, &t);
+  int a = i;
+  if (toc_label_line(s, t)) {
+    a = i + 1;
+    while (a < v->b && vblank(r, v, a)) a++;
+  }
+  *first = a;
+  int e = a, pages = 0, named = 0, lines = 0;
+  while (e < v->b) {
+    if (vblank(r, v, e)) {
+      if (e + 1 < v->b && !vblank(r, v, e + 1) && lines) { e++; continue; }
+      break;
+    }
+    const char *ls = vtext(r, v, e, &t);
+    const char *ts;
+    int tn, at = 0;
+    if (toc_page_line(ls, t, &ts, &tn)) pages++;
+    else if (a > i && t <= 60 && word_count_n(ls, t) <= 8 && ls[t - 1] != '.' && ls[t - 1] != ':') {
+      if (numbered(ls, t, &at)) ls += at, t -= at;
+      if (!later_heading(r, e + 1, ls, t)) break;
+      named++;
+    } else break;
+    lines++;
+    e++;
+  }
+  while (e > a && vblank(r, v, e - 1)) e--;
+  if (lines < 2 || (pages && named) || (!pages && a == i)) return i;
+  return e;
+}
+
+/* The table of contents [a, b) as Markdown's: a list of links into the
+ * document, which the Markdown adapter shows as an agenda and never reads
+ * entry by entry; its label is left out, as the agenda says what it is. */
+static void toc_list(text *r, const view *v, int label, int a, int b) {
+  note_first(r, 'L', 0);
+  if (r->scan) return;
+  skip_to(r, label);
+  sep(r, a);
+  int t;
+  for (int i = a; i < b; i++) {
+    if (vblank(r, v, i)) continue;
+    const char *s = vtext(r, v, i, &t);
+    const char *ts = s;
+    int tn = t, at = 0, depth = toc_page_line(s, t, &ts, &tn);
+    if (!depth) {
+      depth = numbered(s, t, &at);
+      if (!depth) depth = 1;
+      ts = s + at;
+      tn = t - at;
+    }
+    while (tn > 0 && ts[tn - 1] == ' ') tn--;
+    vgi_buf l = {0};
+    for (int k = 1; k < depth && k < 4; k++) vgi_buf_puts(&l, "  ");
+    vgi_buf_puts(&l, "- [");
+    put_inline(&l, ts, tn);
+    vgi_buf_puts(&l, "](#");
+    for (int k = 0; k < tn; k++)
+      vgi_buf_add(&l, isalnum((unsigned char)ts[k]) ? (char[]){ (char)tolower((unsigned char)ts[k]) } : "-", 1);
+    vgi_buf_puts(&l, ")");
+    emit(r, i, l.s, l.n);
+    vgi_buf_free(&l);
+  }
+}
+
 static void blocks(text *r, view v, int depth) {
   int i = v.a;
   int colon = 0;   /* the last paragraph ended in a colon */
@@ -1699,6 +1816,14 @@ static void blocks(text *r, view v, int depth) {
       if (first_line && !r->past_top && r->L[i].no <= NOTICE_LINES && !r->man && !(v.ov && i == v.a) &&
         notice(bs, bt)) {
       while (i < v.b && !vblank(r, &v, i)) i++;
+      continue;
+    }
+    /* a table of contents: an agenda, never read entry by entry */
+    int toc_first, toc_end = first_line && !v.ov && !r->man ? toc_at(r, &v, i, &toc_first) : i;
+    if (toc_end > i) {
+      toc_list(r, &v, i, toc_first, toc_end);
+      colon = 0;
+      i = toc_end;
       continue;
     }
     /* more indented than the view: a region of its own */

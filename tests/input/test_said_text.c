@@ -1,0 +1,133 @@
+/* test_said_text.c: what the narration says of text a reader sees: markup
+ * shown as text said by its words, "etc." that a sentence goes on after,
+ * an abbreviation that a code block left at a colon, asides, tables of
+ * contents, quotes' attributions and folded lists (stages/input/narrate.c). */
+#include "input_test.h"
+#include "input_private.h"
+
+/* The narration of every scene of doc (Markdown) read in full, joined by
+ * newlines; caller frees. */
+static char *narration_of(const char *name, const char *doc, int full) {
+  vgi_options o = { .detail = full ? VGI_DETAIL_FULL : 0 };
+  vgi_diags d;
+  cJSON *m = load_text(name, doc, &o, &d);
+  vgi_diags_free(&d);
+  vgi_buf b = {0};
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    vgi_buf_puts(&b, sget(scene_at(m, 0, i), "narration"));
+    vgi_buf_puts(&b, "\n");
+  }
+  cJSON_Delete(m);
+  return vgi_buf_take(&b);
+}
+
+static void said(const char *all, const char *needle, int want) {
+  if ((strstr(all, needle) != NULL) != want) print_message("%s \"%s\" in:\n%s\n", want ? "missing" : "unwanted", needle, all);
+  assert_int_equal(strstr(all, needle) != NULL, want);
+}
+
+#define DOC_TOP "# Demo tool\n\nDemo tool converts files quickly and safely.\n\n"
+
+/* "&lt;b&gt;bold&lt;/b&gt;" shows "<b>bold</b>": said "bold", not dropped as
+ * a tag would be; a tag pair around words ("<em>very fast</em>") too. */
+static void shown_tags_said_by_words(void **state) {
+  (void)state;
+  char *all = narration_of("tags.md", DOC_TOP "## Styling\n\nThe renderer turns &lt;b&gt;bold&lt;/b&gt; into heavy "
+                           "text and &lt;em&gt;very fast&lt;/em&gt; into slanted text for every page.\n", 1);
+  said(all, "turns bold into heavy text and very fast into slanted text", 1);
+  said(all, "<b>", 0);
+  said(all, "<em>", 0);
+  free(all);
+}
+
+/* "etc." before a lower-case word goes on with its sentence, in the
+ * narration as in a headline: never "etc. Related tools". */
+static void etc_goes_on(void **state) {
+  (void)state;
+  char *all = narration_of("etc.md", DOC_TOP "## Languages\n\nThe project ships bindings for Lua, C, etc. related "
+                           "tools are in the contrib folder.\n", 1);
+  said(all, "Lua, C, etc. related tools are in the contrib folder.", 1);
+  free(all);
+  const char *s = "Bindings for Lua, C, etc. related tools live in contrib. More later.";
+  assert_int_equal(vgi_first_sentence(s), strlen("Bindings for Lua, C, etc. related tools live in contrib."));
+  assert_int_equal(vgi_etc_goes_on(s, strstr(s, "etc.") + 3), 1);
+  assert_int_equal(vgi_etc_goes_on(s, strstr(s, "contrib.") + 7), 0);
+}
+
+/* "e.g.:" or "i.e.:" before a code block: the sentence that introduces it is
+ * said without the abbreviation; one that words follow keeps it. */
+static void abbreviation_before_code(void **state) {
+  (void)state;
+  const char *abbrevs[] = { "e.g.", "i.e.", "(e.g.)" };
+  for (int k = 0; k < 3; k++) {
+    char doc[512];
+    snprintf(doc, sizeof doc, DOC_TOP "## Usage\n\nRun the tool with a config file%s %s:\n\n```\ndemo --config demo.toml\n```\n\n"
+             "Then check the output folder.\n", k == 2 ? "" : ",", abbrevs[k]);
+    char *all = narration_of("eg.md", doc, 1);
+    said(all, "Run the tool with a config file:", 1);
+    said(all, abbrevs[k], 0);
+    free(all);
+  }
+  char *all = narration_of("eg2.md", DOC_TOP "## Formats\n\nIt reads many image formats, e.g.: png, jpeg and webp.\n", 1);
+  said(all, "e.g.: png, jpeg and webp", 1);
+  free(all);
+}
+
+/* A plain text's table of contents (page numbers after dots, or a label
+ * over the names of its sections) is an agenda, as a Markdown one is: "3
+ * topics: …", never its lines read out with their page numbers. */
+static void text_contents_are_an_agenda(void **state) {
+  (void)state;
+  const char *docs[] = {
+    "Demo Tool Manual\n\nContents\n\n1. Introduction ........ 3\n2. Installation ........ 5\n"
+    "3. Usage ................ 8\n\n1. Introduction\n\nDemo tool converts files quickly and safely.\n\n"
+    "2. Installation\n\nRun the installer from the release page.\n\n3. Usage\n\nGive the tool a file name.\n",
+    "Widget Handbook\n\nTable of Contents\n\n  Getting started\n  Configuration\n  Troubleshooting\n\n"
+    "Getting started\n\nInstall the widget package and start the service.\n\nConfiguration\n\n"
+    "The settings live in one file that the service reads at start.\n\nTroubleshooting\n\n"
+    "Read the log file first when the service does not start.\n",
+  };
+  const char *agenda[] = { "3 topics: Introduction, Installation, and Usage.",
+                           "3 topics: Getting started, Configuration, and Troubleshooting." };
+  for (int k = 0; k < 2; k++) {
+    char *all = narration_of("toc.txt", docs[k], 0);
+    said(all, agenda[k], 1);
+    said(all, "Contents", 0);
+    said(all, "3, ", 0);
+    free(all);
+  }
+  /* short lines under a label that name no section are a list as before */
+  char *all = narration_of("notoc.txt", "Widget Handbook\n\nContents\n\n  one widget\n  two cables\n  a manual\n\n"
+                           "Usage\n\nPlug the cables into the widget and read the manual first.\n", 0);
+  said(all, "topics", 0);
+  free(all);
+}
+
+/* A summary leaves a long aside out, never one the sentence needs: none
+ * that would leave it ending on a verb after a modal ("may use."), a
+ * preposition ("go to.") or that "respectively" points back at; one in
+ * the middle of a whole sentence still goes. */
+static void asides_kept_when_needed(void **state) {
+  (void)state;
+  char *all = narration_of("asides.md", DOC_TOP "## Programs\n\nPrograms may use (in some cases, when the cache is warm). "
+                           "Other programs never do that.\n\n## Options\n\nThe first and second options set speed and size "
+                           "(the fast mode and the small mode) respectively. The rest is fixed.\n\n## Output\n\n"
+                           "Results go to (one file per input page). It is quick.\n\n## Input\n\nThe tool reads from "
+                           "(when no file name is given on the command line) standard input. It writes files.\n", 0);
+  said(all, "Programs may use (in some cases, when the cache is warm).", 1);
+  said(all, "size (the fast mode and the small mode) respectively.", 1);
+  said(all, "Results go to (one file per input page).", 1);
+  said(all, "The tool reads from standard input.", 1);
+  free(all);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(shown_tags_said_by_words),
+    cmocka_unit_test(etc_goes_on),
+    cmocka_unit_test(abbreviation_before_code),
+    cmocka_unit_test(text_contents_are_an_agenda),
+    cmocka_unit_test(asides_kept_when_needed),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
