@@ -13,7 +13,8 @@
  * sentence in bold ("**Do not run this as root.**"), more than
  * BOLD_HEADING_WORDS words, a bold line with no prose of its own after it
  * (a heading, another bold line, the document's end, or a list or code
- * block it is the caption of, next), a callout's
+ * block it is the caption of, next), every bold line of a section where
+ * one is such a caption or has no prose after it, a callout's
  * or an API entry's label ("**Note:**", "**Returns:**"), a table of
  * contents' label, and anything inside a list, a table or a quote (only
  * the document's own blocks are looked at). */
@@ -84,35 +85,68 @@ static int prose_next(cmark_node *next) {
   if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH) return 0;
   cmark_node *f = cmark_node_first_child(next);
   if (!f || (cmark_node_get_type(f) == CMARK_NODE_CODE && !cmark_node_next(f))) return 0;
+  /* (": text" under it: a term of a definition list, MyST's) */
+  const char *lit = cmark_node_get_type(f) == CMARK_NODE_TEXT ? cmark_node_get_literal(f) : NULL;
+  if (lit && lit[0] == ':') return 0;
   char *b = bold_only(next);
   free(b);
   return !b;
 }
 
+/* A bold line that may head a part: short, no sentence, no callout's
+ * label. Its text (without the colon) when it is one, else NULL. */
+static char *candidate(cmark_node *c) {
+  if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) return NULL;
+  char *text = bold_only(c);
+  if (text && (!*text || vgi_word_count(text) > BOLD_HEADING_WORDS || sentence_end(text) || label_word(text))) {
+    free(text);
+    text = NULL;
+  }
+  return text;
+}
+
+/* Whether every bold line of the section that starts after `from` heads
+ * prose: a section whose bold lines are captions too ("**Strict assertion
+ * mode**" over prose, "**Legacy assertion mode**" over a quote) uses them
+ * as labels, and keeps them all so. */
+static int all_head_prose(cmark_node *from, cmark_node *skip) {
+  int any = 0;
+  for (cmark_node *c = from; c && cmark_node_get_type(c) != CMARK_NODE_HEADING; c = cmark_node_next(c)) {
+    if (c == skip) continue;
+    char *text = candidate(c);
+    if (!text) continue;
+    free(text);
+    if (!prose_next(cmark_node_next(c))) return 0;
+    any = 1;
+  }
+  return any;
+}
+
 void vgi_bold_headings(cmark_node *doc, cmark_node *skip) {
   size_t pad = 8u << 20;
   int level = 1;   /* the heading the blocks are under (the title's, before any) */
+  int heads = all_head_prose(cmark_node_first_child(doc), skip);
   cmark_node *next;
   for (cmark_node *c = cmark_node_first_child(doc); c; c = next) {
     next = cmark_node_next(c);
-    cmark_node_type t = cmark_node_get_type(c);
-    if (t == CMARK_NODE_HEADING) level = cmark_node_get_heading_level(c);
-    if (t != CMARK_NODE_PARAGRAPH || c == skip) continue;
-    char *text = bold_only(c);
-    if (!text) continue;
-    if (*text && vgi_word_count(text) <= BOLD_HEADING_WORDS && !sentence_end(text) && !label_word(text) &&
-        prose_next(next)) {
-      int sub = level < 6 ? level + 1 : 6;
-      vgi_buf md = {0};
-      for (int i = 0; i < sub; i++) vgi_buf_puts(&md, "#");
-      vgi_buf_printf(&md, " %s\n", text);
-      cmark_node *frag = vgi_md_parse_at(md.s, cmark_node_get_start_line(c), &pad);
-      cmark_node *h = frag ? cmark_node_first_child(frag) : NULL;
-      /* (a line that reads as more than a heading stays as it was) */
-      if (h && cmark_node_get_type(h) == CMARK_NODE_HEADING && !cmark_node_next(h)) vgi_md_splice(c, frag);
-      else cmark_node_free(frag);
-      vgi_buf_free(&md);
+    if (cmark_node_get_type(c) == CMARK_NODE_HEADING) {
+      level = cmark_node_get_heading_level(c);
+      heads = all_head_prose(next, skip);
+      continue;
     }
+    if (!heads || c == skip) continue;
+    char *text = candidate(c);
+    if (!text) continue;
+    int sub = level < 6 ? level + 1 : 6;
+    vgi_buf md = {0};
+    for (int i = 0; i < sub; i++) vgi_buf_puts(&md, "#");
+    vgi_buf_printf(&md, " %s\n", text);
+    cmark_node *frag = vgi_md_parse_at(md.s, cmark_node_get_start_line(c), &pad);
+    cmark_node *h = frag ? cmark_node_first_child(frag) : NULL;
+    /* (a line that reads as more than a heading stays as it was) */
+    if (h && cmark_node_get_type(h) == CMARK_NODE_HEADING && !cmark_node_next(h)) vgi_md_splice(c, frag);
+    else cmark_node_free(frag);
+    vgi_buf_free(&md);
     free(text);
   }
 }

@@ -3900,9 +3900,17 @@ static int full_colon(const cJSON *s, const cJSON *units) {
  * line, the later scenes by their own label or heading ("**Address
  * allocation:**" over a list) and line, and counts the rest. */
 #define LEFT_OUT_NAMED 5
-static void name_left_out(vgi_buf *b, int nth, const char *name, const cJSON *s) {
+#define LEFT_OUT_NAME_CHARS 60   /* a label that is a whole sentence is named by its start (cut) */
+static void name_left_out(vgi_buf *b, int nth, const char *name, const cJSON *s, int cut) {
   const cJSON *ln = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "source"), "line");
-  vgi_buf_printf(b, "%s'%s'", nth > 1 ? ", " : "", name);
+  size_t n = strlen(name);
+  if (cut && n > LEFT_OUT_NAME_CHARS) {
+    n = LEFT_OUT_NAME_CHARS;
+    while (n && name[n] != ' ') n--;
+    if (!n) n = LEFT_OUT_NAME_CHARS;
+    while (n && ((unsigned char)name[n] & 0xC0) == 0x80) n--;   /* (not inside a character) */
+  }
+  vgi_buf_printf(b, "%s'%.*s%s'", nth > 1 ? ", " : "", (int)n, name, name[n] ? "\xE2\x80\xA6" : "");
   if (cJSON_IsNumber(ln)) vgi_buf_printf(b, " (line %d)", ln->valueint);
 }
 
@@ -3933,12 +3941,12 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
       const char *hh = vgi_str(hvc, "header");
       const char *own = cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY) ? NULL : vgi_str(vc, "description");
       if (!own && h && (!hh || strcmp(h, hh))) own = h;
-      if (own && named < LEFT_OUT_NAMED) name_left_out(&lb, ++named, own, fs[i].s);
+      if (own && named < LEFT_OUT_NAMED) name_left_out(&lb, ++named, own, fs[i].s, 1);
       continue;
     }
     if (fs[i].srank < 2) continue;
     if (sections++ >= LEFT_OUT_NAMED) continue;
-    name_left_out(&b, sections, h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?", fs[i].s);
+    name_left_out(&b, sections, h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?", fs[i].s, 0);
   }
   if (!sections && !slides && !later) { vgi_buf_free(&b); vgi_buf_free(&lb); return; }
   if (sections > LEFT_OUT_NAMED) vgi_buf_printf(&b, " and %d more", sections - LEFT_OUT_NAMED);

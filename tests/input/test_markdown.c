@@ -1409,8 +1409,8 @@ static void names_one_per_line(void **state) {
 
 /* A paragraph of bold text alone over prose heads a part of its section:
  * its scenes are headed by it, at its line; a bold callout, a sentence in
- * bold, a list's caption and a bold line ending its section stay as they
- * were. */
+ * bold, a list's caption, a bold line ending its section and the bold
+ * lines of a section that has captions stay as they were. */
 static void bold_lines_head_parts(void **state) {
   (void)state;
   static const char doc[] =
@@ -1426,7 +1426,7 @@ static void bold_lines_head_parts(void **state) {
     "## Safety\n\n"
     "Cables carry high voltages and must be handled with care by trained staff.\n\n"
     "**Note:** Keep the cable dry at all times while splicing it.\n\n"
-    "**Do not run this as root.**\n\n"
+    "**Do not run this as root.**\n\n**Splicing tools**\n\n"
     "The splicing tool needs no special rights on the machine at all.\n\n"
     "**Types of splice:**\n\n- fusion splice\n- mechanical splice\n\n"
     "**Later**\n\n## End\n\nThe end of the document is here and it says goodbye.\n";
@@ -1451,6 +1451,7 @@ static void bold_lines_head_parts(void **state) {
     assert_string_not_equal(h, "Note");
     assert_string_not_equal(h, "Do not run this as root.");
     assert_string_not_equal(h, "Later");
+    assert_string_not_equal(h, "Splicing tools");   /* its section's bold lines are captions too */
   }
   assert_true(said_in(m, "Keep the cable dry") > 0);
   cJSON_Delete(m);
