@@ -433,6 +433,10 @@ void vgi_md_splice(struct cmark_node *n, struct cmark_node *frag);
 /* html_blocks.c: HTML blocks' headings and paragraphs as Markdown's (a
  * README's centred <h1>, its tagline in <p>) */
 void vgi_html_blocks(struct cmark_node *doc);
+/* bold_headings.c: a paragraph of bold text alone ("**Fiber Optic
+ * Technology:**") over content of its own as a heading one level below the
+ * one it is under; skip (may be NULL) stays as it is */
+void vgi_bold_headings(struct cmark_node *doc, struct cmark_node *skip);
 /* html_hidden.c: the content of script, style, template, noscript, iframe
  * and object elements out of the tree, inline and in HTML blocks */
 void vgi_html_hidden(struct cmark_node *doc);

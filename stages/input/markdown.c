@@ -4607,6 +4607,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       }
     }
   }
+  /* a bold line alone over prose and a list heads a part of its section
+   * (bold_headings.c); the subtitle is not one */
+  vgi_bold_headings(doc, sub_para && h1 ? cmark_node_next(h1) : NULL);
 
   if (!m.split_h2) start_video(&m, m.doc_title, subtitle, h1 ? cmark_node_get_start_line(h1) : 1);
   /* a document titled "Changelog", or a NEWS file, is one: a summary says

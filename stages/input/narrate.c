@@ -3964,15 +3964,33 @@ static int full_colon(const cJSON *s, const cJSON *units) {
   return 0;
 }
 
-/* A section of the document (a heading's first scene) or a list's later
- * slide that the fit left out is never left out silently: one warning names
- * them, the first LEFT_OUT_NAMED by heading and line, and counts the rest. */
+/* A section of the document (a heading's first scene), a later scene of a
+ * section that is kept (a list or a command after its first scene) or a
+ * list's later slide that the fit left out is never left out silently: one
+ * warning names them, the first LEFT_OUT_NAMED sections by heading and
+ * line, the later scenes by their own label or heading ("**Address
+ * allocation:**" over a list) and line, and counts the rest. */
 #define LEFT_OUT_NAMED 5
+#define LEFT_OUT_NAME_CHARS 60   /* a label that is a whole sentence is named by its start (cut) */
+static void name_left_out(vgi_buf *b, int nth, const char *name, const cJSON *s, int cut) {
+  const cJSON *ln = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "source"), "line");
+  size_t n = strlen(name);
+  if (cut && n > LEFT_OUT_NAME_CHARS) {
+    n = LEFT_OUT_NAME_CHARS;
+    while (n && name[n] != ' ') n--;
+    if (!n) n = LEFT_OUT_NAME_CHARS;
+    while (n && ((unsigned char)name[n] & 0xC0) == 0x80) n--;   /* (not inside a character) */
+  }
+  vgi_buf_printf(b, "%s'%.*s%s'", nth > 1 ? ", " : "", (int)n, name, name[n] ? "\xE2\x80\xA6" : "");
+  if (cJSON_IsNumber(ln)) vgi_buf_printf(b, " (line %d)", ln->valueint);
+}
+
 static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, double duration, vgi_diags *d) {
   /* (duration: the length the user asked for, as messages name it) */
-  vgi_buf b = {0};
-  int sections = 0, slides = 0;
-  for (int i = 0; i < ns; i++) {
+  vgi_buf b = {0}, lb = {0};
+  int sections = 0, slides = 0, later = 0, named = 0;
+  for (int i = 0, head = -1; i < ns; i++) {
+    if (fs[i].srank != 1) head = i;
     if (fs[i].kept || fs[i].empty) continue;   /* (links only: nothing to show or say) */
     if (cJSON_GetObjectItemCaseSensitive(fs[i].s, VGI_CONT_KEY)) {
       /* of a list that is shown: its first slide stays (a list left out
@@ -3982,28 +4000,46 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
       slides += j >= 0 && fs[j].kept;
       continue;
     }
-    if (fs[i].srank < 2) continue;
-    if (sections++ >= LEFT_OUT_NAMED) continue;
     const cJSON *vc = cJSON_GetObjectItemCaseSensitive(fs[i].s, "visual_content");
     const char *h = vgi_str(vc, "header") ? vgi_str(vc, "header") : vgi_str(vc, "title");
-    const cJSON *ln = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(fs[i].s, "source"), "line");
-    vgi_buf_printf(&b, "%s'%s'", sections > 1 ? ", " : "", h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?");
-    if (cJSON_IsNumber(ln)) vgi_buf_printf(&b, " (line %d)", ln->valueint);
+    if (fs[i].srank == 1) {
+      /* (of a section left out whole: the section is named) */
+      if (head < 0 || !fs[head].kept) continue;
+      later++;
+      /* named when it has a name of its own: a label (not the heading of
+       * the part it is in, said as context), or a heading not its section's */
+      const cJSON *hvc = cJSON_GetObjectItemCaseSensitive(fs[head].s, "visual_content");
+      const char *hh = vgi_str(hvc, "header");
+      const char *own = cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY) ? NULL : vgi_str(vc, "description");
+      if (!own && h && (!hh || strcmp(h, hh))) own = h;
+      if (own && named < LEFT_OUT_NAMED) name_left_out(&lb, ++named, own, fs[i].s, 1);
+      continue;
+    }
+    if (fs[i].srank < 2) continue;
+    if (sections++ >= LEFT_OUT_NAMED) continue;
+    name_left_out(&b, sections, h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?", fs[i].s, 0);
   }
-  if (!sections && !slides) { vgi_buf_free(&b); return; }
+  if (!sections && !slides && !later) { vgi_buf_free(&b); vgi_buf_free(&lb); return; }
   if (sections > LEFT_OUT_NAMED) vgi_buf_printf(&b, " and %d more", sections - LEFT_OUT_NAMED);
+  if (named && later > named) vgi_buf_printf(&lb, " and %d more", later - named);
   char a[32];
   vgi_buf what = {0};
   if (duration > 0) vgi_buf_printf(&what, "--duration %s: ", vgi_fmt_num(a, sizeof a, duration));
   else vgi_buf_puts(&what, "the summary: ");
   if (sections) vgi_buf_printf(&what, "%d section%s left out to fit (%s)", sections, sections == 1 ? "" : "s", b.s);
+  if (later) {
+    vgi_buf_printf(&what, "%s%d later scene%s of a section left out", sections ? "; " : "", later, later == 1 ? "" : "s");
+    if (named) vgi_buf_printf(&what, " (%s)", lb.s);
+  }
   if (slides)
-    vgi_buf_printf(&what, "%s%d later slide%s of a list left out", sections ? "; " : "", slides, slides == 1 ? "" : "s");
+    vgi_buf_printf(&what, "%s%d later slide%s of a list left out", sections || later ? "; " : "", slides,
+                   slides == 1 ? "" : "s");
   vgi_buf_puts(&what, duration > 0 ? "; a longer --duration or --split keeps them" : "; --detail full keeps them");
   const cJSON *src = cJSON_GetObjectItemCaseSensitive(v, "source");
   vgi_diag_add(d, VGI_WARNING, vgi_str(src, "file"), 0, 0, "duration", "%s", what.s);
   vgi_buf_free(&what);
   vgi_buf_free(&b);
+  vgi_buf_free(&lb);
 }
 
 static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {

@@ -1457,6 +1457,61 @@ static void names_one_per_line(void **state) {
   cJSON_Delete(m);
 }
 
+/* A paragraph of bold text alone over prose heads a part of its section:
+ * its scenes are headed by it, at its line; a bold callout, a sentence in
+ * bold, a list's caption, a bold line ending its section and the bold
+ * lines of a section that has captions stay as they were. */
+static void bold_lines_head_parts(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Cables\n\nHow the cables of the internet work.\n\n"
+    "## The Global Cable Network\n\n"
+    "The backbone of the internet consists of fiber optic cables that carry data as light.\n\n"
+    "**Fiber Optic Technology:**\n\n"
+    "Fiber optic cables carry data as pulses of light through strands of glass.\n\n"
+    "- **Single-mode fiber**: one path of laser light\n- **Multi-mode fiber**: many paths of light\n\n"
+    "**Terrestrial Backbone Networks:**\n\n"
+    "Land-based fiber networks follow highways, railways and other rights of way.\n\n"
+    "- **Dark fiber**: unused fiber installed for later\n- **Network topology**: rings and meshes\n\n"
+    "## Safety\n\n"
+    "Cables carry high voltages and must be handled with care by trained staff.\n\n"
+    "**Note:** Keep the cable dry at all times while splicing it.\n\n"
+    "**Do not run this as root.**\n\n**Splicing tools**\n\n"
+    "The splicing tool needs no special rights on the machine at all.\n\n"
+    "**Types of splice:**\n\n- fusion splice\n- mechanical splice\n\n"
+    "**Later**\n\n## End\n\nThe end of the document is here and it says goodbye.\n";
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("bold.md", doc, &full, &d);
+  vgi_diags_free(&d);
+  const cJSON *fiber = scene_with(m, "list", "Single-mode fiber");
+  assert_non_null(fiber);
+  assert_string_equal(vcget(fiber, "header"), "Fiber Optic Technology");
+  const cJSON *land = scene_with(m, "list", "Dark fiber");
+  assert_non_null(land);
+  assert_string_equal(vcget(land, "header"), "Terrestrial Backbone Networks");
+  assert_int_equal(line_of(land), 20);   /* its list's line, as the document has it */
+  const cJSON *splice = scene_with(m, "list", "fusion splice");
+  assert_non_null(splice);
+  assert_string_equal(vcget(splice, "header"), "Safety");           /* a list's caption */
+  assert_string_equal(vcget(splice, "description"), "Types of splice");
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *h = vcget(scene_at(m, 0, i), "header");
+    if (!h) continue;
+    assert_string_not_equal(h, "Note");
+    assert_string_not_equal(h, "Do not run this as root.");
+    assert_string_not_equal(h, "Later");
+    assert_string_not_equal(h, "Splicing tools");   /* its section's bold lines are captions too */
+  }
+  assert_true(said_in(m, "Keep the cable dry") > 0);
+  cJSON_Delete(m);
+  /* a summary says the part, or names it as left out */
+  m = load_text("bold.md", doc, NULL, &d);
+  assert_true(scene_with(m, "list", "Terrestrial Backbone Networks") || has_message(&d, "Terrestrial Backbone Networks"));
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
 static void colon_lists_said_whole(void **state) {
   (void)state;
   static const struct { const char *doc, *said; } cases[] = {
@@ -2783,6 +2838,7 @@ int main(void) {
     cmocka_unit_test(names_one_per_line),
     cmocka_unit_test(generic_heading_titles),
     cmocka_unit_test(sign_off_not_said),
+    cmocka_unit_test(bold_lines_head_parts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
 /* test_narrate.c: narration templates per scene type and the word budget. */
 #include "input_test.h"
+#include "input_private.h"   /* vgi_buf */
 
 static cJSON *one_scene(const char *scene_json) {
   char buf[4096];
@@ -725,6 +726,29 @@ static void list_phrases_every_language(void **state) {
   }
 }
 
+/* A summary that leaves out a later scene of a section it keeps (a list
+ * under its own bold label) says so, naming it by its label and line, as
+ * it names the sections it leaves out. */
+static void summary_names_later_scenes_left_out(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# Networks\n\nA tour of the networks that carry the internet, for the reader.\n\n");
+  for (int k = 1; k <= 6; k++)
+    vgi_buf_printf(&b, "## Network %d\n\nNetwork %d carries traffic between the cities of one region and keeps it "
+                   "moving.\n\n- first point of network %d\n- second point of network %d\n\n**Address allocation %d:**\n\n"
+                   "- block one of network %d\n- block two of network %d\n\n**Traffic classes %d:**\n\n"
+                   "- class one of network %d\n- class two of network %d\n\n", k, k, k, k, k, k, k, k, k, k);
+  vgi_diags d;
+  cJSON *m = load_text("later.md", b.s, NULL, &d);
+  assert_null(scene_with(m, "list", "block one of network 1"));   /* left out ... */
+  assert_true(has_message(&d, "the summary: 12 later scenes of a section left out ("));   /* ... and said */
+  assert_true(has_message(&d, "'Address allocation 1' (line 14)"));
+  assert_true(has_message(&d, " and 7 more); --detail full keeps them"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
@@ -748,6 +772,7 @@ int main(void) {
     cmocka_unit_test(lists_said_once),
     cmocka_unit_test(joined_items_lower_case),
     cmocka_unit_test(list_phrases_every_language),
+    cmocka_unit_test(summary_names_later_scenes_left_out),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
