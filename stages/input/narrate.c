@@ -1320,10 +1320,12 @@ static char *desc_clause(const char *d, const char *lang, int all) {
  * a verb ("Test discovery.", "gcc 5.0+"): all of them (`all`, or few and
  * short together), else the first LIST_FIRST. Two items at least. *say:
  * how many are said. Caller deletes. */
-static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int links, int *say, int *pairs) {
+static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int links, int *say, int *pairs,
+                           int *options) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *pair_list = cJSON_CreateArray();
   int n = 0, named = 0, unnamed = 0, steps = 0, phrases = 0, first_phrases = 0, tw = 0, nw = 0, described = 0;
   int pw = 0, pw_first = 0;   /* words of the pairs, of the first LIST_FIRST */
+  int last_described = 0, described_first = 0, options_first = 1;
   *pairs = 0;
   for (const cJSON *it = arr ? arr->child : NULL; it; it = it->next) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
@@ -1385,16 +1387,23 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
       vgi_buf_puts(&pb, desc ? c : nm);
       /* a dash, not a colon: the pairs may follow the list's heading and its colon */
       vgi_buf_puts(&pb, comma ? ", " : english_like(lang) ? " \xE2\x80\x94 " : ": ");
+      /* "-4 — forces ssh to use IPv4 …": a description's capital opens no
+       * sentence here */
+      if (english(lang) && opened_by_capital(cl, first_word(cl), 0)) cl[0] = (char)tolower((unsigned char)cl[0]);
       vgi_buf_puts(&pb, cl);
       pw += said_words(pb.s);
       if (n < LIST_FIRST) pw_first = pw;
       described++;
+      if (n < LIST_FIRST) described_first++;
+      last_described = 1;
       cJSON_AddItemToArray(pair_list, cJSON_CreateString(pb.s));
       vgi_buf_free(&pb);
     } else {
+      last_described = 0;
       cJSON_AddItemToArray(pair_list, cJSON_CreateString(desc ? c : nm));
     }
     free(cl);
+    if (n < LIST_FIRST && t[0] != '-') options_first = 0;   /* (as written: speech rewrites "-A") */
     cJSON_AddItemToArray(names, cJSON_CreateString(nm));
     free(nm);
     cJSON_AddItemToArray(tops, cJSON_CreateString(c));
@@ -1403,7 +1412,17 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     n++;
   }
   cJSON *said = NULL;
-  if (n >= 2 && !steps && described == n && (all || pw_first <= PAIRS_WORDS)) {
+  /* (a last item without a description may stand for the rest: "12 more
+   * options", a man page's options folded) */
+  /* a command's options ("-4", "--all"): a summary says the first
+   * LIST_FIRST with what each does; the others need no description (a man
+   * page's "-C" whose paragraph has no short first clause), and the last
+   * item may stand for the rest ("12 more options") */
+  int opts = n > LIST_FIRST && options_first;
+  int rest = opts && described == n - 1 && !last_described;
+  int first = opts && !all && described_first == LIST_FIRST && pw_first <= PAIRS_WORDS;
+  if (options) *options = opts;
+  if (n >= 2 && !steps && (described == n || rest || first) && (all || pw_first <= PAIRS_WORDS)) {
     /* terms that each say what they are: said with it, all of them when
      * the summary's words allow, else the first LIST_FIRST and "and more"
      * (as names are) */
@@ -1411,6 +1430,8 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     pair_list = NULL;
     *pairs = 1;
     *say = all || pw <= PAIRS_WORDS ? n : LIST_FIRST;
+    if (rest && *say == n) *say = n - 1;
+    if (described < n - rest) *say = LIST_FIRST;
   } else if (n >= 2 && !steps && !unnamed && named >= (n > 2 ? n - 1 : n)) {
     said = names;
     names = NULL;
@@ -1787,7 +1808,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     int pairs = 0;
     cJSON *ph = headlines_ || cJSON_GetObjectItemCaseSensitive(scene, VGI_SRANK_KEY)
                   ? list_phrases(items, lang, !headlines_, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
-                                 &say, &pairs)
+                                 &say, &pairs, NULL)
                   : NULL;
     /* a later part's "continued" is for the eye */
     if (desc && (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY)) || topic ||
@@ -4174,16 +4195,23 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
         int whole = 0;   /* sentences of the items, each already short */
         int cont = colon && english_like(lang) ? continues_into(lt) : 0;
-        int say = 0, pairs = 0;
-        cJSON *ph = colon ? NULL
-                          : list_phrases(items, lang, 0, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
-                                         &say, &pairs);
-        if (colon) {
+        int say = 0, pairs = 0, options = 0;
+        cJSON *ph = list_phrases(items, lang, 0, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
+                                 &say, &pairs, &options);
+        /* options with what each does ("-4: Forces ssh to use IPv4 addresses
+         * only") after "The options are as follows:" are said as pairs,
+         * not as their bare names ("-4, -6, and the A option") */
+        if (colon && !(ph && pairs && options)) {
+          cJSON_Delete(ph);
+          ph = NULL;
+        }
+        if (colon && !ph) {
           whole = colon_items(&b, items, lang, cont, full);
         } else if (ph) {
           /* names under the slide's heading, unless the prose said it; and
-           * not at all when the prose named them ("11 topics: A, B, …") */
-          const char *h = vgi_str(vc, "header");
+           * not at all when the prose named them ("11 topics: A, B, …") or
+           * introduced them ("The options are as follows:") */
+          const char *h = colon ? NULL : vgi_str(vc, "header");
           for (const cJSON *u = units->child; h && u; u = u->next)
             if (vgi_str(u, "t") && strcasestr(vgi_str(u, "t"), h)) h = NULL;
           if (pairs) said_pairs(&b, lang, h && *h ? h : NULL, ph, say);

@@ -749,6 +749,23 @@ static void summary_names_later_scenes_left_out(void **state) {
   vgi_buf_free(&b);
 }
 
+/* A command's options after "The options are as follows:" are said with
+ * what each does, the first three and "and more" (a man page's list was
+ * said "-4, -6, and the A option"); a list of other terms after a colon is
+ * said as before. */
+static void options_said_with_what_they_do(void **state) {
+  (void)state;
+  const char *all = doc_narration("opts.md", "# sshx\n\nsshx is a program for logging into a remote machine.\n\n"
+      "## Options\n\nThe options are as follows:\n\n"
+      "- **-4**: Forces sshx to use IPv4 addresses only.\n- **-6**: Forces sshx to use IPv6 addresses only.\n"
+      "- **-A**: Enables forwarding of connections from an authentication agent.\n"
+      "- **-C**: Requests compression of all data.\n- **-q**: Quiet mode.\n");
+  assert_non_null(strstr(all, "use IPv4 addresses only"));
+  assert_non_null(strstr(all, "use IPv6 addresses only"));
+  assert_non_null(strstr(all, "and more"));
+  assert_null(strstr(all, "Quiet mode"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
@@ -773,6 +790,7 @@ int main(void) {
     cmocka_unit_test(joined_items_lower_case),
     cmocka_unit_test(list_phrases_every_language),
     cmocka_unit_test(summary_names_later_scenes_left_out),
+    cmocka_unit_test(options_said_with_what_they_do),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
