@@ -1636,7 +1636,7 @@ static char *sentence_capitals(const char *s) {
     if (!start || !sentence_capital(s + i)) continue;
     /* "e.g. the": an abbreviation's stop starts no sentence, nor does
      * "etc." before a lower-case word ("Lua, C, etc. related tools") */
-    if ((i >= 4 && s[i - 4] == '.') || vgi_etc_goes_on(s, s + i - 2)) continue;
+    if ((i >= 4 && s[i - 4] == '.') || (i >= 2 && vgi_etc_goes_on(s, s + i - 2))) continue;
     if (!c) c = vgi_strdup(s);
     c[i] = (char)(c[i] - 'a' + 'A');
   }
