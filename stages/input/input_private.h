@@ -437,6 +437,9 @@ void vgi_html_blocks(struct cmark_node *doc);
  * Technology:**") over content of its own as a heading one level below the
  * one it is under; skip (may be NULL) stays as it is */
 void vgi_bold_headings(struct cmark_node *doc, struct cmark_node *skip);
+/* sidebars.c: a block quote holding a heading ("> ### The Stack and the
+ * Heap") as the document's own blocks, in its place; alerts stay quotes */
+void vgi_unwrap_sidebars(struct cmark_node *doc);
 /* html_hidden.c: the content of script, style, template, noscript, iframe
  * and object elements out of the tree, inline and in HTML blocks */
 void vgi_html_hidden(struct cmark_node *doc);

@@ -95,6 +95,7 @@ typedef struct md {
   size_t api_nprose;      /* paragraphs pending when the entry's list came */
   struct { int line, cells; } wide_rows[64];   /* lines cut_wide_rows cut, and their cells */
   int nwide;
+  int includes, include_line;   /* code blocks of mdBook includes left out, the first one's line */
 } md;
 
 /* API references: hooks into the block handlers (defined before "sections and videos") */
@@ -3230,7 +3231,7 @@ static void table_block(md *m, cmark_node *n) {
   cJSON_Delete(rows);
 }
 
-static void alert_block(md *m, cmark_node *n, const char *key, const char *text);
+static void alert_block(md *m, cmark_node *n, const char *key, const char *label, const char *text);
 
 /* ---- quoted commands ------------------------------------------------------ */
 
@@ -3534,6 +3535,145 @@ static int section_pick(md *m, cmark_node *from, cmark_node *h1, cmark_node *ski
   return count > 1 ? pick : 0;
 }
 
+/* 1 when every line of a code block is blank or an mdBook directive
+ * ("{{#include f.rs}}", "{{#rustdoc_include f.rs:anchor}}",
+ * "{{#playground f.rs}}") and one is. */
+static int mdbook_include(const char *lit) {
+  int seen = 0;
+  for (const char *q = lit ? lit : ""; *q;) {
+    while (*q == ' ' || *q == '\t') q++;
+    size_t l = strcspn(q, "\n");
+    size_t e = l;
+    while (e && strchr(" \t\r", q[e - 1])) e--;
+    if (e) {
+      if (e < 5 || strncmp(q, "{{#", 3) || strncmp(q + e - 2, "}}", 2)) return 0;
+      seen = 1;
+    }
+    q += l + (q[l] == '\n');
+  }
+  return seen;
+}
+
+/* The callout kind a label names ("Note", "Warnung", "注意"), or NULL. */
+static const char *callout_kind(const char *w, size_t n) {
+  static const char *const words[][2] = {
+    { "note", "l_note" }, { "notes", "l_note" }, { "nb", "l_note" }, { "n.b.", "l_note" }, { "info", "l_note" },
+    { "remark", "l_note" }, { "hinweis", "l_note" }, { "anmerkung", "l_note" }, { "remarque", "l_note" },
+    { "nota", "l_note" }, { "opmerking", "l_note" }, { "observação", "l_note" }, { "примечание", "l_note" },
+    { "замечание", "l_note" }, { "参考", "l_note" }, { "备注", "l_note" }, { "注", "l_note" }, { "참고", "l_note" },
+    { "tip", "l_tip" }, { "hint", "l_tip" }, { "tipp", "l_tip" }, { "astuce", "l_tip" }, { "consejo", "l_tip" },
+    { "suggerimento", "l_tip" }, { "dica", "l_tip" }, { "提示", "l_tip" }, { "ヒント", "l_tip" }, { "팁", "l_tip" },
+    { "important", "l_important" }, { "wichtig", "l_important" }, { "importante", "l_important" },
+    { "belangrijk", "l_important" }, { "важно", "l_important" }, { "重要", "l_important" }, { "중요", "l_important" },
+    { "warning", "l_warning" }, { "warnung", "l_warning" }, { "achtung", "l_warning" }, { "avertissement", "l_warning" },
+    { "attention", "l_warning" }, { "advertencia", "l_warning" }, { "aviso", "l_warning" }, { "avviso", "l_warning" },
+    { "attenzione", "l_warning" }, { "waarschuwing", "l_warning" }, { "внимание", "l_warning" },
+    { "предупреждение", "l_warning" }, { "警告", "l_warning" }, { "注意", "l_warning" }, { "주의", "l_warning" },
+    { "경고", "l_warning" }, { "caution", "l_caution" }, { "danger", "l_caution" }, { "vorsicht", "l_caution" },
+    { "precaución", "l_caution" }, { "cuidado", "l_caution" } };
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (strlen(words[k][0]) == n && !strncasecmp(w, words[k][0], n)) return words[k][1];
+  return NULL;
+}
+
+/* 1 when the nodes under n hold inline code. */
+static int has_code_span(cmark_node *n) {
+  for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+    if (cmark_node_get_type(c) == CMARK_NODE_CODE || has_code_span(c)) return 1;
+  return 0;
+}
+
+/* A block quote said as a callout: labelled ("**Note:**", "Warning:",
+ * "**Spamming issues or PRs:**" over its text, or "**Note**" alone on its
+ * first line), or unlabelled but telling the reader what to do ("you
+ * must", "make sure") or quoting code, with no attribution (a quotation
+ * names its author, or is in quotation marks) and not the description
+ * under a page's title. 1 when it made one. */
+static int callout_quote(md *m, cmark_node *n) {
+  cmark_node *first = cmark_node_first_child(n);
+  if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH) return 0;
+  char *t = vgi_squash(plain(first, m));
+  const char *key = NULL;
+  char *label = NULL;
+  size_t skip = 0;
+  cmark_node *b = cmark_node_first_child(first);
+  if (b && cmark_node_get_type(b) == CMARK_NODE_STRONG) {
+    char *bt = vgi_squash(plain(b, NULL));
+    size_t bl = strlen(bt);
+    cmark_node *after = cmark_node_next(b);
+    const char *al = after && cmark_node_get_type(after) == CMARK_NODE_TEXT ? cmark_node_get_literal(after) : NULL;
+    int colon = (bl && bt[bl - 1] == ':') || (al && (al[0] == ':' || !strncmp(al, "\xEF\xBC\x9A", 3)));
+    while (bl && (bt[bl - 1] == ':' || bt[bl - 1] == ' ')) bt[--bl] = 0;
+    if (bl && !strncmp(t, bt, bl) && (colon || !after) && vgi_word_count(bt) <= 5) {
+      key = callout_kind(bt, bl);
+      if (!key && colon) { key = "l_note"; label = vgi_strdup(bt); }
+      if (key) skip = bl;
+    }
+    free(bt);
+  }
+  if (!key) {
+    size_t wl = strcspn(t, " :\xEF");
+    if (!strncmp(t + wl, "\xEF\xBC\x9A", 3) || t[wl] == ':' || (t[wl] == ' ' && t[wl + 1] == ':')) {
+      key = callout_kind(t, wl);
+      if (key) skip = wl;
+    }
+  }
+  if (!key) {
+    /* unlabelled: a reminder, not a quotation */
+    static const char *const tells[] = { "you must", "you should", "you need", "you will need", "make sure",
+      "ensure ", "be sure", "remember to", "do not ", "don't ", "don\xE2\x80\x99t ", "never ", "requires ",
+      "required", NULL };
+    int tell = 0;
+    vgi_buf all = {0};
+    for (cmark_node *c = first; c; c = cmark_node_next(c)) {
+      char *x = plain(c, NULL);
+      vgi_buf_puts(&all, x);
+      vgi_buf_puts(&all, " ");
+      free(x);
+    }
+    for (char *q = all.s; q && *q; q++) *q = (char)tolower((unsigned char)*q);
+    for (int k = 0; tells[k] && !tell; k++) tell = strstr(all.s ? all.s : "", tells[k]) != NULL;
+    vgi_buf_free(&all);
+    int quoted = !strncmp(t, "\"", 1) || !strncmp(t, "\xE2\x80\x9C", 3) || !strncmp(t, "\xC2\xAB", 2) ||
+                 !strncmp(t, "\xE2\x80\x9E", 3);
+    int attributed = 0;
+    for (cmark_node *c = first; c; c = cmark_node_next(c)) {
+      char *x = vgi_squash(plain(c, NULL));
+      attributed |= !strncmp(x, "\xE2\x80\x94", 3) || !strncmp(x, "\xE2\x80\x93", 3) || !strncmp(x, "--", 2) ||
+                    strstr(x, " \xE2\x80\x94 ") != NULL;
+      free(x);
+    }
+    cmark_node *nx = cmark_node_next(n);
+    if (nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
+      char *x = vgi_squash(plain(nx, NULL));
+      attributed |= !strncmp(x, "\xE2\x80\x94", 3) || !strncmp(x, "\xE2\x80\x93", 3) || !strncmp(x, "--", 2);
+      free(x);
+    }
+    /* the quote under a page's title is its description (tldr pages) */
+    cmark_node *pv = cmark_node_previous(n);
+    int lead = !pv || (cmark_node_get_type(pv) == CMARK_NODE_HEADING && !cmark_node_previous(pv));
+    if (quoted || attributed || lead || !(tell || has_code_span(n))) { free(t); return 0; }
+    key = "l_note";
+  }
+  vgi_buf all = {0};
+  const char *rest = t + skip;
+  while (*rest == ':' || *rest == ' ') rest++;
+  if (!strncmp(rest, "\xEF\xBC\x9A", 3)) rest += 3;
+  while (*rest == ' ') rest++;
+  vgi_buf_puts(&all, rest);
+  for (cmark_node *c = cmark_node_next(first); c; c = cmark_node_next(c)) {
+    char *x = plain(c, m);
+    if (*x) { if (all.n) vgi_buf_puts(&all, " "); vgi_buf_puts(&all, x); }
+    free(x);
+  }
+  char *body = vgi_squash(vgi_buf_take(&all));
+  alert_block(m, n, key, label, body ? body : "");
+  free(body);
+  free(label);
+  free(t);
+  return 1;
+}
+
 static void quote_block(md *m, cmark_node *n) {
   if (api_banner(m, n)) return;   /* API references: "Stability: 1 - Experimental" */
   api_flush(m, 1);
@@ -3556,13 +3696,17 @@ static void quote_block(md *m, cmark_node *n) {
         free(x);
       }
       char *body = vgi_squash(vgi_buf_take(&all));
-      alert_block(m, n, kinds[k][1], body);
+      alert_block(m, n, kinds[k][1], NULL, body);
       free(body);
       free(t);
       return;
     }
     free(t);
   }
+  /* a quote a guide sets apart to warn or remind ("> **Note:** …",
+   * "> Warning: …", "> **AI-assisted contributions:** …", or an unlabelled
+   * "> Deno uses submodules, so you must …") is a callout, not a quotation */
+  if (callout_quote(m, n)) return;
   vgi_buf q = {0};
   char *attribution = NULL;
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
@@ -3686,11 +3830,14 @@ static void quote_block(md *m, cmark_node *n) {
 /* A callout: a list scene headed by the alert's kind in the document's
  * language ("Warning"), its sentences as bullets; the narration says the
  * kind, then the text. */
-static void alert_block(md *m, cmark_node *n, const char *key, const char *text) {
+/* A callout: a list under its kind's word ("Note", "Warning") or the
+ * label the document gave it (NULL: the kind's word). */
+static void alert_block(md *m, cmark_node *n, const char *key, const char *label, const char *text) {
   char *narr = take_narration(m);
   if (!*text) { free(narr); return; }
+  const char *head = label && *label ? label : vgi_phrase(m->lang, key);
   cJSON *vc = cJSON_CreateObject();
-  cJSON_AddStringToObject(vc, "header", vgi_phrase(m->lang, key));
+  cJSON_AddStringToObject(vc, "header", head);
   if (m->header) cJSON_AddStringToObject(vc, "description", m->header);
   cJSON *items = cJSON_AddArrayToObject(vc, "items");
   int ns = 0;
@@ -3706,7 +3853,7 @@ static void alert_block(md *m, cmark_node *n, const char *key, const char *text)
   free(ss);
   vgi_buf nb = {0};
   if (narr && *narr) { vgi_buf_puts(&nb, narr); vgi_buf_puts(&nb, " "); }
-  vgi_buf_printf(&nb, "%s: %s", vgi_phrase(m->lang, key), text);
+  vgi_buf_printf(&nb, "%s: %s", head, text);
   new_scene(m, "list", cmark_node_get_start_line(n), vc, nb.s);
   vgi_buf_free(&nb);
   free(narr);
@@ -4563,6 +4710,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   drop_sign_off(doc);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */
+  vgi_unwrap_sidebars(doc);   /* "> ### Aside" and its paragraphs: sidebars.c */
   vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */
   m.videos = cJSON_CreateArray();
 
@@ -4818,6 +4966,13 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
+      /* an mdBook include ("{{#rustdoc_include ../listings/x.rs:here}}"):
+       * its code is in another file, which a document may not reach; the
+       * directive itself is no code to show */
+      if (mdbook_include(cmark_node_get_literal(c))) {
+        if (!m.includes++) m.include_line = line;
+        break;
+      }
       code_block(&m, c, line);
       break;
     }
@@ -4861,6 +5016,11 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       break;   /* thematic breaks: nothing to show */
     }
   }
+  if (m.includes)
+    vgi_diag_add(m.d, VGI_WARNING, m.file, m.include_line, 1, NULL,
+                 m.includes == 1 ? "a code block of mdBook includes: the file it names is not read (not shown)"
+                                 : "%d code blocks of mdBook includes, from here on: the files they name are not "
+                                   "read (not shown)", m.includes);
   if (!m.video && !cJSON_GetArraySize(m.videos)) start_video(&m, m.doc_title, subtitle, 1);
   end_video(&m);
   renumber(m.videos);

@@ -58,6 +58,96 @@ static void sign_off_not_said(void **state) {
   cJSON_Delete(m);
 }
 
+/* A block quote holding a heading is a sidebar (the Rust book's "> ### The
+ * Stack and the Heap"): its paragraphs are summarised under its heading as
+ * a section's are, never one quote slide of its whole text each. */
+static void sidebar_quote_is_a_section(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("own.md", "# Ownership\n\nOwnership is a set of rules that govern memory.\n\n"
+                       "> ### The Stack and the Heap\n>\n> Many languages do not require you to think about the stack. "
+                       "But in Rust it matters a great deal for how values behave.\n>\n"
+                       "> Both the stack and the heap are parts of memory available to your code at runtime. "
+                       "They are structured in different ways.\n>\n"
+                       "> The heap is less organized. The allocator finds an empty spot and returns a pointer.\n\n"
+                       "## Rules\n\nEach value has an owner.\n", NULL, &d);
+  vgi_diags_free(&d);
+  int quotes = 0, under = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    quotes += !strcmp(sget(sc, "scene_type"), "quote");
+    const char *h = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "header"));
+    under += h && !strcmp(h, "The Stack and the Heap");
+  }
+  assert_int_equal(quotes, 0);
+  assert_int_equal(under, 1);
+  cJSON_Delete(m);
+}
+
+/* A quote a guide sets apart to warn or remind is a callout under its kind
+ * or its own label ("> **Note:**", "> Warning: …", "> **AI-assisted
+ * contributions:** …", an unlabelled "you must …" or one quoting code); a
+ * quotation (attributed, in quotation marks, or a plain saying) stays a
+ * quote. */
+static void reminder_quotes_are_callouts(void **state) {
+  (void)state;
+  struct { const char *quote, *type, *header; } cases[] = {
+    { "> **Note:** The cache is kept between runs of the tool.\n", "list", "Note" },
+    { "> **Warning**\n>\n> Deleting the folder loses every saved task.\n", "list", "Warning" },
+    { "> Warning: deleting the folder loses every saved task.\n", "list", "Warning" },
+    { "> **AI-assisted contributions:** If you use AI tools to help write your change, say so in the request.\n",
+      "list", "AI-assisted contributions" },
+    { "> Deno uses submodules, so you must remember to clone using `--recurse-submodules`.\n", "list", "Note" },
+    { "> Hinweis: Der Zwischenspeicher bleibt zwischen zwei Läufen erhalten.\n", "list", "Note" },
+    { "> Fast tools change how people work.\n", "quote", NULL },
+    { "> Make it work, make it right, make it fast.\n>\n> -- Kent Beck\n", "quote", NULL },
+    { "> \"You must be the change you wish to see.\"\n", "quote", NULL },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char doc[512];
+    snprintf(doc, sizeof doc, "# Guide\n\nThe guide says how to build the tool.\n\n## Build\n\n%s", cases[i].quote);
+    vgi_options full = { .detail = VGI_DETAIL_FULL };
+    vgi_diags d;
+    cJSON *m = load_text("guide.md", doc, &full, &d);
+    vgi_diags_free(&d);
+    const cJSON *found = NULL;
+    for (int k = 0; k < scene_count(m, 0) && !found; k++) {
+      const cJSON *sc = scene_at(m, 0, k);
+      const char *n = sget(sc, "narration");
+      if (strstr(n, "cache") || strstr(n, "folder") || strstr(n, "AI tools") || strstr(n, "submodules") ||
+          strstr(n, "Zwischenspeicher") || strstr(n, "Fast tools") || strstr(n, "make it fast") || strstr(n, "change you"))
+        found = sc;
+    }
+    if (!found) fail_msg("case %zu: no scene says the quote", i);
+    if (strcmp(sget(found, "scene_type"), cases[i].type)) fail_msg("case %zu: a %s scene", i, sget(found, "scene_type"));
+    if (cases[i].header) {
+      const char *h = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(found, "visual_content"), "header"));
+      if (!h || strcmp(h, cases[i].header)) fail_msg("case %zu: header %s", i, h ? h : "(none)");
+    }
+    cJSON_Delete(m);
+  }
+}
+
+/* An mdBook include ("{{#rustdoc_include ../listings/x.rs:here}}") is no
+ * code to show: the block is left out, with one warning for all of them. */
+static void mdbook_includes_not_shown(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("ch.md", "# Maps\n\nA map stores keys and values.\n\n## New\n\nCreate one with new:\n\n"
+                       "```rust\n{{#rustdoc_include ../listings/ch08/l1/src/main.rs:here}}\n```\n\n"
+                       "Then insert keys.\n\n```rust\n{{#include ../listings/ch08/l2/src/main.rs}}\n```\n\n"
+                       "## Real\n\n```rust\nlet x = 5;\n```\n", NULL, &d);
+  int commands = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) commands += !strcmp(sget(scene_at(m, 0, i), "scene_type"), "command");
+  assert_int_equal(commands, 1);
+  int warned = 0;
+  for (size_t i = 0; i < d.n; i++)
+    warned += strstr(d.v[i].message, "2 code blocks of mdBook includes") != NULL && d.v[i].line == 9;
+  assert_int_equal(warned, 1);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -2838,6 +2928,9 @@ int main(void) {
     cmocka_unit_test(names_one_per_line),
     cmocka_unit_test(generic_heading_titles),
     cmocka_unit_test(sign_off_not_said),
+    cmocka_unit_test(sidebar_quote_is_a_section),
+    cmocka_unit_test(reminder_quotes_are_callouts),
+    cmocka_unit_test(mdbook_includes_not_shown),
     cmocka_unit_test(bold_lines_head_parts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
