@@ -3838,6 +3838,7 @@ static void alert_block(md *m, cmark_node *n, const char *key, const char *label
   const char *head = label && *label ? label : vgi_phrase(m->lang, key);
   cJSON *vc = cJSON_CreateObject();
   cJSON_AddStringToObject(vc, "header", head);
+  cJSON_AddStringToObject(vc, "callout", key + 2);   /* "l_warning" -> "warning" */
   if (m->header) cJSON_AddStringToObject(vc, "description", m->header);
   cJSON *items = cJSON_AddArrayToObject(vc, "items");
   int ns = 0;

@@ -11,6 +11,7 @@ static const vgi_field f_command[] = { { "header", VGI_F_STR, 0 }, { "descriptio
 static const vgi_field f_list[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
   { "items", VGI_F_ITEMS, 1 },
   { "start", VGI_F_INT, 0 },   /* the first item's number: a list split in parts numbers on */
+  { "callout", VGI_F_STR, 0 },   /* note, tip, important, warning, caution: a callout's badges */
   END };
 static const vgi_field f_table[] = { { "header", VGI_F_STR, 0 }, { "description", VGI_F_STR, 0 },
   { "columns", VGI_F_STRLIST, 1 }, { "rows", VGI_F_ROWS, 1 }, END };

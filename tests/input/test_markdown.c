@@ -123,6 +123,8 @@ static void reminder_quotes_are_callouts(void **state) {
     if (cases[i].header) {
       const char *h = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(found, "visual_content"), "header"));
       if (!h || strcmp(h, cases[i].header)) fail_msg("case %zu: header %s", i, h ? h : "(none)");
+      const char *kind = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(found, "visual_content"), "callout"));
+      if (!kind || strcmp(kind, i == 1 || i == 2 ? "warning" : "note")) fail_msg("case %zu: callout %s", i, kind ? kind : "(none)");
     }
     cJSON_Delete(m);
   }

@@ -413,6 +413,29 @@ describe("a wide tree's two columns (tests/render/fixtures/tree_columns.md)", fu
   end)
 end)
 
+describe("a callout", function()
+  it("marks its points with its kind's badge and colour, not numbers", function()
+    local function badges(vc)
+      local out = {}
+      for _, l in ipairs(leaves(render.display_list({ scene_type = "list", visual_content = vc }, {}).items)) do
+        if l.it.type == "text" and #tostring(l.it.text) <= 3 and l.w and l.w < 80 then out[#out + 1] = l.it end
+      end
+      return out
+    end
+    local plain = badges({ header = "Build", items = { "Run make", "Run the tests" } })
+    assert.same({ "1", "2" }, { plain[1].text, plain[2].text })
+    local warn = badges({ header = "Warning", callout = "warning", items = { "Deleting loses tasks", "Keep copies" } })
+    assert.same({ "!", "!" }, { warn[1].text, warn[2].text })
+    local theme = require("vg.theme").get("light")
+    local fills = {}
+    for _, l in ipairs(leaves(render.display_list({ scene_type = "list",
+        visual_content = { header = "Warning", callout = "warning", items = { "Deleting loses tasks" } } }, {}).items)) do
+      if l.it.fill then fills[table.concat(l.it.fill, ",")] = true end
+    end
+    assert.is_true(fills[table.concat(theme.warn, ",")], "the warning colour is drawn")
+  end)
+end)
+
 describe("the frame", function()
   it("balances a sparse slide vertically", function()
     local sc = { scene_type = "list", visual_content = { header = "Sparse", items = { "Only one item" } } }

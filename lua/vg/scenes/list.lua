@@ -1,4 +1,12 @@
 -- list: numbered items (strings or {title, description}) revealed one by one.
+
+-- a callout's badge: its mark and the theme colour it is drawn in
+local CALLOUTS = {
+  note = { mark = "i", color = "accent" }, tip = { mark = "\u{2713}", color = "good" },
+  important = { mark = "!", color = "accent" }, warning = { mark = "!", color = "warn" },
+  caution = { mark = "!", color = "bad" },
+}
+
 local c = require("vg.scenes.common")
 
 -- The top-level groups of a list: a parent with its children (the
@@ -125,6 +133,8 @@ def = {
     top = tonumber(v.top_level) or top
     -- start: the first top-level item's number (a list split over scenes)
     local number = math.tointeger(tonumber(v.start)) and math.tointeger(tonumber(v.start)) - 1 or 0
+    -- a callout (a note, a warning) marks its points with its kind, not numbers
+    local callout = CALLOUTS[v.callout]
     local step = 0
     for i, it in ipairs(list) do
       local mk = c.item_markup(theme, it)
@@ -136,7 +146,8 @@ def = {
       local context = type(it) == "table" and it.context
       if not context then step = step + 1 end
       entries[i] = { markup = mk, id = string.format("items[%d]", i), indent = indent,
-        label = indent == 0 and tostring(number) or "\u{2022}", step = not context and step or false }
+        label = indent == 0 and (callout and callout.mark or tostring(number)) or "\u{2022}",
+        disc_fill = callout and theme[callout.color], step = not context and step or false }
     end
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
     for _, it in ipairs(c.rows(theme, body, entries, a)) do items[#items + 1] = it end
