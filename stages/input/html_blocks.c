@@ -222,7 +222,17 @@ static char *block_md(const char *lit) {
     if (!element_at(p, end, &level, &in0, &in1, &next)) {
       const char *q = p + 1;
       while (q < end && !(*q == '<' && element_at(q, end, &level, &in0, &in1, &next))) q++;
-      if (words_outside_tags(p, q)) vgi_buf_add(&b, p, (size_t)(q - p));
+      if (words_outside_tags(p, q)) {
+        /* each line from its start: indented (a tab, four spaces) it would
+         * be read as code */
+        for (const char *r = p; r < q; r++) {
+          if ((*r == ' ' || *r == '\t') && (r == p ? !b.n || b.s[b.n - 1] == '\n' : r[-1] == '\n')) {
+            while (r < q && (*r == ' ' || *r == '\t')) r++;
+            if (r == q) break;
+          }
+          vgi_buf_add(&b, r, 1);
+        }
+      }
       else for (size_t k = newlines(p, q); k; k--) vgi_buf_puts(&b, "\n");
       p = q;
       continue;
@@ -251,18 +261,91 @@ static char *block_md(const char *lit) {
   return vgi_buf_take(&b);
 }
 
+/* The alt text of the logo a README opens with (<p align="center"><img
+ * alt="Oh My Zsh" …></p>): the first tag with content in the block is a
+ * picture whose alt text is a name of at most five words ("Deno logo" ->
+ * "Deno"; "logo" or "banner" alone names nothing), else NULL. Caller
+ * frees. */
+static char *logo_name(const char *lit) {
+  const char *end = lit + strlen(lit);
+  for (const char *p = lit; p < end; p++) {
+    if (*p != '<') {
+      if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80) return NULL;   /* words before it */
+      continue;
+    }
+    char name[16];
+    int closing;
+    const char *after;
+    if (!tag_at(p, end, name, &closing, &after)) return NULL;
+    if (strcmp(name, "img")) {
+      /* a wrapper (a centred <p> or <div>, a link, <picture>) */
+      if (strcmp(name, "p") && strcmp(name, "div") && strcmp(name, "a") && strcmp(name, "picture") &&
+          strcmp(name, "source") && strcmp(name, "br") && strcmp(name, "center"))
+        return NULL;
+      p = after - 1;
+      continue;
+    }
+    char *a = attr_of(p, after, "alt");
+    if (!a) return NULL;
+    vgi_squash(a);
+    size_t n = strlen(a);
+    static const char *const tails[] = { " logo", " Logo", " banner", " Banner", " icon", NULL };
+    for (int k = 0; tails[k]; k++) {
+      size_t tl = strlen(tails[k]);
+      if (n > tl && !strcmp(a + n - tl, tails[k])) a[n -= tl] = 0;
+    }
+    static const char *const generic[] = { "logo", "banner", "header", "image", "icon", "screenshot", "demo",
+      "title", "preview", NULL };
+    int named = has_word(a) && vgi_word_count(a) <= 5 && !strpbrk(a, "<>[]\n");
+    for (int k = 0; generic[k] && named; k++) named = strcasecmp(a, generic[k]) != 0;
+    if (named) return a;
+    free(a);
+    return NULL;
+  }
+  return NULL;
+}
+
+/* Whether the document has a heading of level 1, in Markdown or in HTML. */
+static int has_h1(cmark_node *doc) {
+  for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
+    if (cmark_node_get_type(c) == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1) return 1;
+    const char *lit = cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK ? cmark_node_get_literal(c) : NULL;
+    if (lit && find_ci(lit, lit + strlen(lit), "<h1")) return 1;
+  }
+  return 0;
+}
+
 void vgi_html_blocks(struct cmark_node *doc) {
   size_t pad = 8u << 20;
   cmark_node *next;
-  for (cmark_node *c = cmark_node_first_child(doc); c; c = next) {
+  /* a document with no title heading, opening with its logo: the logo's
+   * name is its title (else a sponsor's banner or the first sentence
+   * was) */
+  cmark_node *first = cmark_node_first_child(doc);
+  char *logo = first && cmark_node_get_type(first) == CMARK_NODE_HTML_BLOCK && cmark_node_get_literal(first) &&
+               !has_h1(doc) ? logo_name(cmark_node_get_literal(first)) : NULL;
+  for (cmark_node *c = first; c; c = next) {
     next = cmark_node_next(c);
     if (cmark_node_get_type(c) != CMARK_NODE_HTML_BLOCK) continue;
     const char *lit = cmark_node_get_literal(c);
     /* (scripts and styles are out already: html_hidden.c) */
     if (!lit) continue;
     char *md = block_md(lit);
+    if (c == first && logo) {
+      /* the heading takes the logo's line, which holds no words */
+      vgi_buf h = {0};
+      vgi_buf_puts(&h, "# ");
+      put_text(&h, logo, strlen(logo));
+      vgi_buf_puts(&h, "\n");
+      const char *rest = md && md[0] == '\n' ? md + 1 : md ? md : "";
+      if (md && md[0] != '\n') vgi_buf_puts(&h, "\n");   /* (a line more: the first line had words) */
+      vgi_buf_puts(&h, rest);
+      free(md);
+      md = vgi_buf_take(&h);
+    }
     if (!md) continue;
     vgi_md_splice(c, vgi_md_parse_at(md, cmark_node_get_start_line(c), &pad));
     free(md);
   }
+  free(logo);
 }

@@ -30,6 +30,23 @@ static const char *cell_text(const cJSON *c) {
   return *s ? s : NULL;
 }
 
+/* A cell that is a command line ("sh -c \"$(curl -fsSL https://…)\"",
+ * "make -j4 && make install"): shown, not read. Read, its options came out
+ * as "sh these options)\"". */
+static int command_cell(const char *t) {
+  if (strstr(t, "$(") || strstr(t, " | ") || strstr(t, " && ") || strstr(t, " || ")) return 1;
+  int opts = 0, words = 0;
+  for (const char *w = t; *w;) {
+    while (*w == ' ') w++;
+    size_t n = strcspn(w, " ");
+    if (!n) break;
+    words++;
+    opts += n >= 2 && w[0] == '-' && (w[1] == '-' || (w[1] >= 'a' && w[1] <= 'z') || (w[1] >= 'A' && w[1] <= 'Z'));
+    w += n;
+  }
+  return opts >= 2 || (opts == 1 && words <= 4 && t[0] != '-' && strchr(t, '/'));
+}
+
 char *vgi_table_narration(const cJSON *vc, const char *lang) {
   return vgi_table_narration_n(vc, lang, VGI_TABLE_WORDS, 0, 0, 1);
 }
@@ -60,6 +77,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   }
   if (words_for_rows < 0) return vgi_buf_take(&b);
   int budget = words_for_rows, left = more, read = 0;
+  /* rows said by nothing but their first cell: named together when no row
+   * is read whole ("curl, wget and fetch" over their commands) */
+  enum { KEYS_MAX = 6 };
+  const char *keys[KEYS_MAX];
+  int nkeys = 0;
   for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
     if (!cJSON_IsArray(r)) continue;
     if (budget <= 0 || (max_rows > 0 && read >= max_rows)) { left++; continue; }
@@ -80,7 +102,7 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
       /* a path or an address takes its place among the cells read but is
        * shown, not said: read, it would leave "data_dir:," */
       slots++;
-      if (!vgi_nothing_said(t)) {
+      if (!vgi_nothing_said(t) && !command_cell(t)) {
         first_said |= c == r->child && !ns;
         said[ns++] = t;
       } else {
@@ -90,7 +112,10 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     /* a row said by its first cell alone while it shows more ("E-mail"
      * over an address, a key over a long value) says nothing of it: the
      * next row is read instead */
-    if (ns == 1 && first_said && unsaid) ns = 0, left++;
+    if (ns == 1 && first_said && unsaid) {
+      if (nkeys < KEYS_MAX) keys[nkeys++] = said[0];
+      ns = 0, left++;
+    }
     if (!ns) {
       for (int i = 0; i < CELLS_READ; i++) free(cut[i]);
       continue;
@@ -112,6 +137,15 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     vgi_buf_puts(&b, row.s);
     vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
     vgi_buf_free(&row);
+  }
+  if (!read && nkeys >= 2 && nkeys == left - more) {
+    vgi_buf j = {0};
+    put_joined(&j, lang, keys, nkeys);
+    if (b.n) vgi_buf_puts(&b, " ");
+    vgi_buf_puts(&b, j.s);
+    vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+    vgi_buf_free(&j);
+    left = more;
   }
   if (left) {
     char n[16];

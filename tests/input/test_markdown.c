@@ -150,6 +150,57 @@ static void mdbook_includes_not_shown(void **state) {
   cJSON_Delete(m);
 }
 
+/* A table of commands (oh-my-zsh's "Method | Command") was said
+ * "curl: sh these options)\"."; a command cell is shown, not read, and
+ * rows left with their first cell alone are named together. */
+static void command_cells_not_read(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("omz.md", "# Zsh\n\nA framework for zsh.\n\n## Install\n\nRun one of these:\n\n"
+                       "| Method | Command |\n| :-- | :-- |\n"
+                       "| **curl** | `sh -c \"$(curl -fsSL https://example.org/install.sh)\"` |\n"
+                       "| **wget** | `sh -c \"$(wget -O- https://example.org/install.sh)\"` |\n"
+                       "| **fetch** | `sh -c \"$(fetch -o - https://example.org/install.sh)\"` |\n\n"
+                       "## Sizes\n\n| Name | Size |\n| -- | -- |\n| small | 10 |\n| large | 20 |\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "options"));
+  assert_null(strstr(all, "$("));
+  assert_non_null(strstr(all, "curl, wget, and fetch."));
+  assert_non_null(strstr(all, "Small: 10."));   /* an ordinary table is read as before */
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A README with no title heading that opens with its logo is titled by
+ * the logo's name (oh-my-zsh's was its first sentence, awesome's a
+ * sponsor's banner); tab-indented HTML is never read as code. */
+static void logo_titles_untitled_readme(void **state) {
+  (void)state;
+  struct { const char *text, *want; } cases[] = {
+    { "<p align=\"center\"><img src=\"omz.png\" alt=\"Oh My Zsh\"></p>\n\n"
+      "Oh My Zsh is an open source, community-driven framework for managing your zsh configuration.\n\n## Install\n\nRun it.\n",
+      "Oh My Zsh" },
+    { "<div align=\"center\">\n\t<img width=\"500\" src=\"media/logo.svg\" alt=\"Awesome logo\">\n\t<div>\n"
+      "\t\t<sub>Check out my macOS app</sub>\n\t\t<h2>\n\t\t\t<a href=\"https://x.example\">Supercharge</a>\n\t\t</h2>\n"
+      "\t</div>\n</div>\n\n## Contents\n\n- one\n- two\n", "Awesome" },
+    { "<p><img src=\"l.png\" alt=\"logo\"></p>\n\nfoo is a tool to convert files.\n", "foo is a tool to convert files" },
+    { "<p><img src=\"l.png\" alt=\"Foo\"></p>\n\n# Foo Bar\n\nfoo converts files.\n", "Foo Bar" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    vgi_diags d;
+    vgi_options full = { .detail = VGI_DETAIL_FULL };
+    cJSON *m = load_text("README.md", cases[i].text, &full, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    if (strcmp(sget(video_at(m, 0), "title"), cases[i].want))
+      fail_msg("case %zu: title '%s'", i, sget(video_at(m, 0), "title"));
+    for (int k = 0; k < scene_count(m, 0); k++) assert_string_not_equal(sget(scene_at(m, 0, k), "scene_type"), "command");
+    cJSON_Delete(m);
+  }
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -2933,6 +2984,8 @@ int main(void) {
     cmocka_unit_test(sidebar_quote_is_a_section),
     cmocka_unit_test(reminder_quotes_are_callouts),
     cmocka_unit_test(mdbook_includes_not_shown),
+    cmocka_unit_test(command_cells_not_read),
+    cmocka_unit_test(logo_titles_untitled_readme),
     cmocka_unit_test(bold_lines_head_parts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
