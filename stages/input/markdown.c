@@ -2230,6 +2230,14 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
     int meta = !p[i].cont && ns >= 2 && meta_sentence(ss[0]) && !meta_sentence(ss[1]) &&
                vgi_word_count(ss[1]) >= 5;
     for (int q = 0; meta && points[q]; q++) meta = strncasecmp(ss[1], points[q], strlen(points[q])) != 0;
+    /* so is one that opens with a lead-in of two or three words ("We'll
+     * admit it.", "Sounds boring.", "Good news!") before a sentence of
+     * substance (not in an API reference: "Returns a Promise.") */
+    if (!meta && !p[i].cont && !m->api_doc && ns >= 2 && vgi_word_count(ss[0]) >= 2 && vgi_word_count(ss[0]) <= 3 &&
+        vgi_word_count(ss[1]) >= 6) {
+      size_t l0 = strlen(ss[0]);
+      meta = l0 && (ss[0][l0 - 1] == '.' || ss[0][l0 - 1] == '!');
+    }
     /* a paragraph that opens with a question: its answer is the same point
      * ("Looking for help? Check out the instructions …") */
     size_t q0 = ns >= 2 ? strlen(ss[0]) : 0;

@@ -1778,6 +1778,14 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     else if (sub) sentence(&b, sub);
   } else if (!strcmp(type, "command")) {
     const char *h = vgi_str(vc, "header"), *desc = vgi_str(vc, "description");
+    /* a step's number ("1. Clone The Repository", "2.3 Build") is shown,
+     * not said: said first, it was a sentence of its own ("1.") */
+    if (h) {
+      const char *q = h;
+      while (isdigit((unsigned char)*q) || (*q == '.' && isdigit((unsigned char)q[1]))) q++;
+      if (q > h && (*q == '.' || *q == ')')) q++;
+      if (q > h && *q == ' ' && q[1]) h = q + 1;
+    }
     sentence(&b, topic ? topic : h);
     if (!topic && desc && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_CTX_KEY))) sentence(&b, desc);
     const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");

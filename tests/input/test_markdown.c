@@ -201,6 +201,34 @@ static void logo_titles_untitled_readme(void **state) {
   }
 }
 
+/* "##### 1. Clone The Repository" over a command was said "1."; a lead-in
+ * of two or three words ("We'll admit it.") was a section's key point. */
+static void step_numbers_and_lead_ins(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("omz.md", "# Zsh\n\nA framework for zsh.\n\n## Themes\n\nWe'll admit it. Early on we may have "
+                       "gotten a little too theme happy with the bundled themes.\n\n## Manual\n\n"
+                       "### 1. Clone The Repository\n\n```sh\ngit clone https://example.org/zsh.git ~/.zsh\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  int seen = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    const char *n = sget(sc, "narration");
+    if (!strcmp(sget(sc, "scene_type"), "command")) {
+      assert_true(!strncmp(n, "Clone The Repository.", 21));
+      seen++;
+    }
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+    const char *b0 = cJSON_GetStringValue(cJSON_GetArrayItem(items, 0));
+    if (b0 && strstr(n, "theme happy")) {
+      assert_null(strstr(b0, "admit"));
+      seen++;
+    }
+  }
+  assert_int_equal(seen, 2);
+  cJSON_Delete(m);
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -2986,6 +3014,7 @@ int main(void) {
     cmocka_unit_test(mdbook_includes_not_shown),
     cmocka_unit_test(command_cells_not_read),
     cmocka_unit_test(logo_titles_untitled_readme),
+    cmocka_unit_test(step_numbers_and_lead_ins),
     cmocka_unit_test(bold_lines_head_parts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
