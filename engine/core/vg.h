@@ -40,6 +40,7 @@ typedef struct vg_limits {
   long max_picture_side;    /* pixels, each side of a picture */
   long max_picture_pixels;  /* pixels in a picture */
   long max_picture_bytes;   /* bytes of a picture file */
+  long max_total_picture_pixels;  /* pixels of a document's pictures together (each file once) */
 } vg_limits;
 /* The built-in values (a constant). */
 extern const vg_limits vg_limits_default;
