@@ -40,7 +40,7 @@ static void unref_all(lserver *ls) {
 static void call_ref(lserver *ls, int nargs, const char *what) {
   lua_State *L = ls->L;
   if (vgl_pcall(L, nargs, 0) != LUA_OK) {
-    fprintf(stderr, "vgrun serve: %s failed: %s\n", what, lua_tostring(L, -1));
+    vg_print_shown("vgrun serve: %s failed: %s", what, lua_tostring(L, -1));
     lua_pop(L, 1);
   }
 }
@@ -117,7 +117,7 @@ static void on_request(vgh_req *r, void *ud) {
   lua_pushlightuserdata(L, ls);
   lua_pushlightuserdata(L, r);
   if (vgl_pcall(L, 2, 0) != LUA_OK) {
-    fprintf(stderr, "vgrun serve: request handler failed: %s\n", lua_tostring(L, -1));
+    vg_print_shown("vgrun serve: request handler failed: %s", lua_tostring(L, -1));
     lua_pop(L, 1);
     /* the client still gets an answer (a no-op if the handler gave one) */
     static const char body[] = "{\"error\":\"internal error\"}";

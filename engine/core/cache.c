@@ -9,7 +9,8 @@
  *   CACHEDIR.TAG                     so backup tools skip the folder
  *   v2/<k[0:2]>/<key><suffix>/       one entry: a directory holding
  *        data<suffix>                  the artefact
- *        sum                           "<size> <sha256>\n" of data<suffix>
+ *        sum                           "<size> <sha256> <key><suffix>\n": data<suffix>'s
+ *                                      size and digest, and the entry it belongs to
  *   tmp/vgrun-<host>-<pid>-<rand>*   files and entries being made
  *   quarantine/<key><suffix>-<host>-<pid>-<rand>/   damaged entries, moved aside
  *
@@ -617,14 +618,15 @@ void (*vg__cache_before_publish)(const char *stage, const char *entry);
  * quarantine/. Rename moves whatever is at `dir` now: if that is not the
  * directory we judged (another process published a fresh one meanwhile), it
  * goes back. Nothing is deleted. */
-static void quarantine(vg_cache *c, const char *dir, const char *name, dev_t dev, ino_t ino, const char *why) {
+static void quarantine(vg_cache *c, const char *dir, const char *name, dev_t dev, ino_t ino, const char *why,
+                       int quiet) {
   char qdir[PATH_MAX], q[PATH_MAX + 160], tag[96];
   snprintf(qdir, sizeof qdir, "%s/quarantine", c->dir);
   unique_tag(tag, sizeof tag);
   snprintf(q, sizeof q, "%s/%s-%s", qdir, name, tag);
   if (vg_mkdirs(qdir, 0755) != 0 || rename(dir, q) != 0) {
     /* gone already (another reader moved it), or a read-only cache: a miss */
-    if (errno != ENOENT)
+    if (errno != ENOENT && !quiet)
       warn(NULL, "cache entry %s is damaged (%s) and cannot be moved aside: %s; making it again",
            dir, why, strerror(errno));
     return;
@@ -634,7 +636,7 @@ static void quarantine(vg_cache *c, const char *dir, const char *name, dev_t dev
     rename(q, dir);  /* a fresh entry: put it back (if that fails, it is only a miss) */
     return;
   }
-  warn(NULL, "cache entry %s is damaged (%s); moved it to %s and making it again", dir, why, q);
+  if (!quiet) warn(NULL, "cache entry %s is damaged (%s); moved it to %s and making it again", dir, why, q);
 }
 
 int vg_cache_lookup(vg_cache *c, const char *key, const char *suffix, char *out, size_t outlen) {
@@ -649,18 +651,24 @@ int vg_cache_lookup(vg_cache *c, const char *key, const char *suffix, char *out,
   struct stat st;
   if (lstat(dir, &st) != 0) return 0;  /* ENOENT: a miss; anything else: a miss too */
   const char *name = strrchr(dir, '/') + 1;
-  if (!S_ISDIR(st.st_mode)) { quarantine(c, dir, name, st.st_dev, st.st_ino, "not a folder"); return 0; }
-  char sum_path[PATH_MAX + 8], line[160] = "", want[65] = "", hex[65];
+  if (!S_ISDIR(st.st_mode)) { quarantine(c, dir, name, st.st_dev, st.st_ino, "not a folder", 0); return 0; }
+  char sum_path[PATH_MAX + 8], line[400] = "", want[65] = "", owner[200] = "", hex[65];
   long long want_size = -1, size = -1;
   snprintf(sum_path, sizeof sum_path, "%s/sum", dir);
   int fd = open(sum_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   const char *why = NULL;
   int transient = 0;  /* cannot read it now (EACCES, EIO): a miss, not damage */
+  int old = 0;        /* made before sums named their entry: moved aside unannounced */
   if (fd < 0) { why = "no checksum"; transient = errno != ENOENT; }
   else {
     ssize_t r = read(fd, line, sizeof line - 1);
     close(fd);
-    if (r <= 0 || sscanf(line, "%lld %64s", &want_size, want) != 2 || strlen(want) != 64) why = "unreadable checksum";
+    int fields = r > 0 ? sscanf(line, "%lld %64s %199s", &want_size, want, owner) : 0;
+    if (fields < 2 || strlen(want) != 64) why = "unreadable checksum";
+    else if (fields == 2) { why = "a checksum of an older vgrun"; old = 1; }
+    /* the sum names its entry: another entry's files copied over this
+     * one's pass the digest, not this */
+    else if (strcmp(owner, name) != 0) why = "its checksum is another entry's";
   }
   if (!why) {
     if (file_digest(out, hex, &size) != 0) {
@@ -672,7 +680,7 @@ int vg_cache_lookup(vg_cache *c, const char *key, const char *suffix, char *out,
   }
   if (why) {
     if (transient) return 0;
-    quarantine(c, dir, name, st.st_dev, st.st_ino, why);
+    quarantine(c, dir, name, st.st_dev, st.st_ino, why, old);
     return 0;
   }
   utime(out, NULL);  /* "last used", for `vgrun cache clean --older-than`; fails on a read-only cache */
@@ -693,7 +701,7 @@ static void drop_stage(const char *stage, const char *suffix, const char *restor
 }
 
 static int publish(vg_cache *c, const char *stage, const char *key, const char *suffix, const char *restore) {
-  char data[PATH_MAX + 32], sum[PATH_MAX + 8], dir[PATH_MAX], parent[PATH_MAX], hex[65], line[128];
+  char data[PATH_MAX + 32], sum[PATH_MAX + 8], dir[PATH_MAX], parent[PATH_MAX], hex[65], line[400];
   long long size;
   snprintf(data, sizeof data, "%s/data%s", stage, suffix ? suffix : "");
   snprintf(sum, sizeof sum, "%s/sum", stage);
@@ -702,7 +710,7 @@ static int publish(vg_cache *c, const char *stage, const char *key, const char *
     drop_stage(stage, suffix, restore);
     return -1;
   }
-  int n = snprintf(line, sizeof line, "%lld %s\n", size, hex);
+  int n = snprintf(line, sizeof line, "%lld %s %s%s\n", size, hex, key, suffix ? suffix : "");
   int fd = open(sum, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0 || write(fd, line, (size_t)n) != n || fsync(fd) != 0) {
     set_error("%s: %s", sum, strerror(errno));

@@ -19,6 +19,8 @@ const vg_limits vg_limits_default = {
   .max_picture_side = 16384,
   .max_picture_pixels = 64L << 20,
   .max_picture_bytes = 64L << 20,
+  /* 8 pictures of the largest size, 60 of 3840x2160, hundreds of screenshots */
+  .max_total_picture_pixels = 512L << 20,
 };
 
 /* One row per limit: its name, where it lives in the struct, its range. */
@@ -42,6 +44,7 @@ static const limit_field fields[] = {
   F(max_picture_side, 1, 16384),
   F(max_picture_pixels, 1, 64L << 20),
   F(max_picture_bytes, 1, 64L << 20),
+  F(max_total_picture_pixels, 1, 1L << 36),
 };
 #undef F
 
@@ -58,7 +61,7 @@ int vg_limits_apply(vg_limits *l, const cJSON *o, char *err, size_t errlen) {
     if (!f) {
       snprintf(err, errlen, "limits.%s: no such limit (known: max_scenes, max_narration, "
                "max_file_bytes, max_depth, max_markdown_depth, max_keys, max_nodes, "
-               "max_picture_side, max_picture_pixels, max_picture_bytes)", x->string ? x->string : "?");
+               "max_picture_side, max_picture_pixels, max_picture_bytes, max_total_picture_pixels)", x->string ? x->string : "?");
       return -1;
     }
     double v = cJSON_IsNumber(x) ? x->valuedouble : NAN;

@@ -3,6 +3,7 @@
  * ESC [ 2 J would retitle or clear the terminal that shows the message. */
 #include "core_private.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,3 +58,19 @@ static char *shown(const char *name, int text) {
 char *vg_shown_name(const char *name) { return shown(name, 0); }
 
 char *vg_shown_text(const char *text) { return shown(text, 1); }
+
+void vg_print_shown(const char *fmt, ...) {
+  va_list ap, again;
+  va_start(ap, fmt);
+  va_copy(again, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *raw = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  if (raw) vsnprintf(raw, (size_t)n + 1, fmt, again);
+  va_end(again);
+  char *text = shown(raw, 1);
+  free(raw);
+  if (!text) return;
+  fprintf(stderr, "%s\n", text);
+  free(text);
+}

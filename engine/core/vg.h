@@ -40,6 +40,7 @@ typedef struct vg_limits {
   long max_picture_side;    /* pixels, each side of a picture */
   long max_picture_pixels;  /* pixels in a picture */
   long max_picture_bytes;   /* bytes of a picture file */
+  long max_total_picture_pixels;  /* pixels of a document's pictures together (each file once) */
 } vg_limits;
 /* The built-in values (a constant). */
 extern const vg_limits vg_limits_default;
@@ -353,6 +354,10 @@ char *vg_shown_name(const char *name);
 /* Any thread: a message (which may hold names already shown) as it may be
  * printed: like vg_shown_name, but line breaks, tabs and backslashes stay. */
 char *vg_shown_text(const char *text);
+/* Any thread: prints a printf-formatted message and a line break to stderr,
+ * through vg_shown_text (in one write), for messages that quote what came
+ * from outside: a Lua error holding a document's line or a file name. */
+void vg_print_shown(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- files ---------------------------------------------------------------- */
 /* Any thread: writes a file atomically and durably (temp, fsync, rename,

@@ -182,7 +182,7 @@ static void report_fiber_error(lua_State *co, int status) {
   }
   const char *msg = lua_tostring(co, -1);
   luaL_traceback(co, co, msg ? msg : "(error object is not a string)", 0);
-  fprintf(stderr, "vgrun: uncaught error in a task (%d): %s\n", status, lua_tostring(co, -1));
+  vg_print_shown("vgrun: uncaught error in a task (%d): %s", status, lua_tostring(co, -1));
   lua_pop(co, 1);
 }
 

@@ -35,7 +35,7 @@ static void lua_bridge_listener(const vg_event *ev, void *ud) {
    * reports progress in a loop) was running too, and stops as well */
   if (!before && e->interrupted && was) vgl__interrupt_hook_arm(was);
   if (st != LUA_OK) {
-    fprintf(stderr, "vgrun: event dispatch failed: %s\n", lua_tostring(L, -1));
+    vg_print_shown("vgrun: event dispatch failed: %s", lua_tostring(L, -1));
     lua_pop(L, 1);
   }
 }

@@ -24,7 +24,7 @@ static void hook_cancel_all(vg_engine *e) {
     vgl__push_cancel_all(e, L);
     if (lua_isfunction(L, -1)) {
       if (vgl_pcall(L, 0, 0) != LUA_OK) {
-        fprintf(stderr, "vgrun: while cancelling: %s\n", lua_tostring(L, -1));
+        vg_print_shown("vgrun: while cancelling: %s", lua_tostring(L, -1));
         lua_pop(L, 1);
       }
     } else {

@@ -264,7 +264,10 @@ static void warnf(void *ud, const char *msg, int tocont) {
   }
   if (!on) return;
   if (!cont) fputs("vgrun: warning: ", stderr);
-  fputs(msg, stderr);
+  /* warn() text and errors in __gc carry what Lua code quoted */
+  char *shown = vg_shown_text(msg);
+  fputs(shown ? shown : "?", stderr);
+  free(shown);
   if (!tocont) fputc('\n', stderr);
   cont = tocont;
 }

@@ -79,7 +79,7 @@ int main(int argc, char **argv) {
     "print('result', r.status, r.context.summary)\n"
     "assert(r.success, r.errors[1] and r.errors[1].message)\n";
   int rc = vg_engine_run_string(e, chunk, "=embed");
-  if (rc != 0) fprintf(stderr, "embed: %s\n", vg_engine_last_error(e));
+  if (rc != 0) vg_print_shown("embed: %s", vg_engine_last_error(e));
   vg_engine_free(e);
   return rc;
 }

@@ -2,6 +2,7 @@
 -- set_dispatch); each listener runs under pcall over a snapshot, so one bad
 -- listener cannot stop the others and listeners may (un)subscribe freely.
 local core = require("vg.core")
+local shown = require("vg.shown")
 
 local M = {}
 
@@ -25,12 +26,12 @@ local function report(l, ev, err)
   l.failures = (l.failures or 0) + 1
   if l.failures > 3 then
     if l.failures == 4 then
-      io.stderr:write(string.format("vgrun: listener for %s keeps failing; not reporting it again\n", l.type))
+      io.stderr:write(shown.lines(string.format("vgrun: listener for %s keeps failing; not reporting it again\n", l.type)))
     end
     return
   end
-  io.stderr:write(string.format("vgrun: listener for %s failed on %s: %s\n",
-    l.type, ev.type, tostring(err)))
+  io.stderr:write(shown.lines(string.format("vgrun: listener for %s failed on %s: %s\n",
+    l.type, ev.type, tostring(err))))
 end
 
 local function dispatch(ev)

@@ -12,6 +12,7 @@
 -- model = nil and its reason in the diagnostics.
 local core = require("vg.input_core")
 local text = require("vg.text")
+local shown = require("vg.shown")
 
 local M = {
   wpm = core.wpm,                    -- words per minute used for timing estimates
@@ -221,8 +222,10 @@ function M.show(plan)
   local out = {}
   for vi, v in ipairs(plan.videos) do
     if vi > 1 then out[#out + 1] = "" end
+    -- the id and voice as names: a document's invalid id may hold a line break
     out[#out + 1] = string.format("video %d/%d  %s  \"%s\"  %s, voice %s, %d scenes, about %s",
-      vi, #plan.videos, tostring(v.id), tostring(v.title), tostring(v.language or "?"), tostring(v.voice),
+      vi, #plan.videos, shown.name(tostring(v.id)), tostring(v.title), tostring(v.language or "?"),
+      shown.name(tostring(v.voice)),
       #v.scenes, clock(v.seconds))
     for _, s in ipairs(v.scenes) do
       local extra = ""

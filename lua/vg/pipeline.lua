@@ -7,6 +7,7 @@
 local core = require("vg.core")
 local events = require("vg.events")
 local state = require("vg.state")
+local shown = require("vg.shown")
 
 local M = {}
 
@@ -312,7 +313,7 @@ local function save(task)
     task.save_failures = (task.save_failures or 0) + 1
     if task.save_failures == 1 then
       task:emit("validation.error", err, { printed = true })
-      io.stderr:write("vgrun: ", err, "\n")
+      io.stderr:write(shown.lines("vgrun: " .. err), "\n")
     end
   end
 end
@@ -320,7 +321,7 @@ end
 -- One line to the user, and the same as an event (marked printed, so a
 -- listener that shows warnings does not show it again).
 local function notice(task, msg)
-  io.stderr:write("vgrun: ", msg, "\n")
+  io.stderr:write(shown.lines("vgrun: " .. msg), "\n")
   task:emit("validation.warning", msg, { printed = true })
 end
 

@@ -64,7 +64,10 @@ static void fail(char *err, size_t len, const char *path, const char *fmt, ...) 
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  snprintf(err, len, "%s: %s", path, msg);
+  /* the name is the user's (--audio): shown, so a line break in it is \x0a */
+  char *shown = vg_shown_name(path);
+  snprintf(err, len, "%s: %s", shown ? shown : "?", msg);
+  free(shown);
 }
 
 static const char *av_text(int e, char *buf, size_t n) {

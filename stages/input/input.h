@@ -58,6 +58,8 @@ typedef struct vgi_options {
   const struct vg_limits *limits;
   /* Internal: the set's folder while a set's files are read (leave NULL). */
   const char *set_root;
+  /* Internal: the pictures this load has checked (leave NULL). */
+  struct vgi_pictures *pictures;
 } vgi_options;
 
 /* Loads `path` into the scene model; returns a new cJSON owned by the caller,

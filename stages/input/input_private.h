@@ -172,6 +172,17 @@ int vgi_remote_image(const char *url);
  * draws a placeholder for it. */
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d);
+/* The pictures one load has checked, each file once (an adapter resolves
+ * its pictures and the finished model is checked again), and their pixels
+ * together, held to limits.max_total_picture_pixels: 100 pictures that each
+ * say 8000x8000 in a few KB would cost a second or two apiece to check and
+ * to draw. */
+typedef struct vgi_pictures {
+  struct vgi_picture { char *path; int damaged; } *v;
+  size_t n, cap;
+  long long pixels;
+} vgi_pictures;
+void vgi_pictures_free(vgi_pictures *p);
 /* 1 when the PNG file at path (at most max_bytes) is cut off or damaged:
  * a chunk past its end, a CRC that does not match, no IEND (png_check.c). */
 int vgi_png_damaged(const char *path, long max_bytes);

@@ -86,12 +86,16 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
   if (!modules_ok(d)) { cJSON_Delete(doc); return NULL; }
   vgi_posmap pm;
   vgi_pos_init(&pm);
+  vgi_pictures pics = {0};
+  vgi_options o = opts ? *opts : (vgi_options){0};
+  if (!o.pictures) o.pictures = &pics;
   cJSON *model = vgi_normalize(doc, name, &pm, d);
   if (model) vgi_clean_controls(model, name, &pm, d);
-  vgi_check_images(model, name, NULL, &pm, opts, d);
+  vgi_check_images(model, name, NULL, &pm, &o, d);
   vgi_narrate(model, opts, d);
   vgi_validate_pm(model, name, &pm, opts, d);
   vgi_pos_free(&pm);
+  vgi_pictures_free(&pics);
   return model;
 }
 
@@ -401,6 +405,9 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
   else if (slash == path) snprintf(docdir, sizeof docdir, "/");
   else snprintf(docdir, sizeof docdir, "%.*s", (int)(slash - path), path);
   vgi_options o = opts ? *opts : (vgi_options){0};
+  /* the pictures of the whole load (a set's files together) */
+  vgi_pictures pics = {0};
+  if (!o.pictures) o.pictures = &pics;
   if (!strcmp(fmt, "set")) {
     struct stat st;
     char dir[4096];
@@ -418,14 +425,14 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
                    "a directory is read as a set of videos and needs a set_config.yaml");
       model = NULL;
     } else {
-      model = vgi_set_load(dir, opts, &pm, d);
+      model = vgi_set_load(dir, &o, &pm, d);
       snprintf(docdir, sizeof docdir, "%s", dir);
       o.set_root = docdir;
     }
   } else if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json") || !strcmp(fmt, "markdown") ||
              !strcmp(fmt, "rst") || !strcmp(fmt, "text") || !strcmp(fmt, "document") ||
              !strcmp(fmt, "srt") || !strcmp(fmt, "vtt") || !strcmp(fmt, "man")) {
-    model = parse_file(path, fmt, opts, &pm, d);
+    model = parse_file(path, fmt, &o, &pm, d);
   } else {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "unknown format '%s'", fmt);
     model = NULL;
@@ -437,5 +444,6 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
     vgi_validate_pm(model, path, &pm, opts, d);
   }
   vgi_pos_free(&pm);
+  vgi_pictures_free(&pics);
   return model;
 }

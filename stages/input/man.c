@@ -5,6 +5,8 @@
  * an empty folder of its own as its working directory (mandoc refuses
  * absolute and ".." paths in .so; a relative one finds nothing there), no
  * environment, limits on CPU, memory and files, and a wall-clock deadline.
+ * It is started by posix_spawn: the engine has threads, and nothing of
+ * ours runs in a forked copy of it.
  * groff is never run: it reads any file and runs commands (.pso) when
  * unsafe. See docs/inputs.md, "Manual pages". */
 #define _GNU_SOURCE
@@ -15,13 +17,12 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -89,8 +90,8 @@ static int so_only(const char *text, size_t len, char *target, size_t tsz) {
   return 1;
 }
 
-/* mandoc's program: the first in PATH (looked up before the fork, so the
- * child only calls execve) */
+/* mandoc's program: the first in PATH (looked up here: it is started with
+ * no environment) */
 static int find_mandoc(char *out, size_t n) {
   const char *path = getenv("PATH");
   if (!path || !*path) path = "/usr/local/bin:/usr/bin:/bin";
@@ -109,26 +110,54 @@ static long now_ms(void) {
   return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-/* In the child between fork and execve only async-signal-safe calls: the
- * engine has threads, and one may have held a lock at the fork. */
-static void child(int in, int out, int err, const char *dir, const char *prog) {
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(126);
-#ifdef SYS_close_range
-  if (syscall(SYS_close_range, 3U, ~0U, 0U) != 0)
+/* mandoc started with the page's pipes as its stdin, stdout and stderr,
+ * nothing else open, in `dir`, with no environment and the signals a new
+ * program expects. Its limits are set by the caller before it is given the
+ * page (limit_child). The pid, or -1 with errno. */
+static pid_t spawn_mandoc(const char *prog, int in, int out, int err, const char *dir) {
+  posix_spawn_file_actions_t fa;
+  posix_spawnattr_t at;
+  if ((errno = posix_spawn_file_actions_init(&fa)) != 0) return -1;
+  if ((errno = posix_spawnattr_init(&at)) != 0) { posix_spawn_file_actions_destroy(&fa); return -1; }
+  sigset_t none, dflt;
+  sigemptyset(&none);
+  sigemptyset(&dflt);
+  sigaddset(&dflt, SIGPIPE);   /* the engine ignores it; mandoc writing to a closed pipe ends */
+  sigaddset(&dflt, SIGINT);
+  sigaddset(&dflt, SIGTERM);
+  int rc = posix_spawn_file_actions_adddup2(&fa, in, 0);
+  if (!rc) rc = posix_spawn_file_actions_adddup2(&fa, out, 1);
+  if (!rc) rc = posix_spawn_file_actions_adddup2(&fa, err, 2);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 34)
+  /* the engine's descriptors are close-on-exec; one an embedder left open is not passed either */
+  if (!rc) rc = posix_spawn_file_actions_addclosefrom_np(&fa, 3);
 #endif
-    for (int fd = 3; fd < 1024; fd++) close(fd);
-  if (chdir(dir) != 0) _exit(126);
-  struct rlimit cpu = { MAN_CPU_SECONDS, MAN_CPU_SECONDS + 1 }, mem = { MAN_MEMORY_BYTES, MAN_MEMORY_BYTES },
-                none = { 0, 0 }, files = { 8, 8 };
-  if (setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_AS, &mem) || setrlimit(RLIMIT_FSIZE, &none) ||
-      setrlimit(RLIMIT_CORE, &none) || setrlimit(RLIMIT_NOFILE, &files))
-    _exit(126);
+  if (!rc) rc = posix_spawn_file_actions_addchdir_np(&fa, dir);
+  if (!rc) rc = posix_spawnattr_setsigmask(&at, &none);
+  if (!rc) rc = posix_spawnattr_setsigdefault(&at, &dflt);
+  if (!rc) rc = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   /* -W error: what mandoc could not lay out, at the page's line */
   char *const argv[] = { (char *)"mandoc", (char *)"-T", (char *)"utf8", (char *)"-W", (char *)"error", NULL };
   char *const envp[] = { NULL };
-  execve(prog, argv, envp);
-  _exit(127);
+  pid_t pid = -1;
+  if (!rc) rc = posix_spawn(&pid, prog, &fa, &at, argv, envp);
+  posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&at);
+  if (rc) { errno = rc; return -1; }
+  return pid;
+}
+
+/* The child's limits on CPU, memory, files written and open, and core
+ * dumps: set before it reads the first byte of the page, so whatever the
+ * page makes it do runs within them. 0, or -1 with errno. */
+static int limit_child(pid_t pid) {
+  struct rlimit cpu = { MAN_CPU_SECONDS, MAN_CPU_SECONDS + 1 }, mem = { MAN_MEMORY_BYTES, MAN_MEMORY_BYTES },
+                none = { 0, 0 }, files = { 8, 8 };
+  if (prlimit(pid, RLIMIT_CPU, &cpu, NULL) || prlimit(pid, RLIMIT_AS, &mem, NULL) ||
+      prlimit(pid, RLIMIT_FSIZE, &none, NULL) || prlimit(pid, RLIMIT_CORE, &none, NULL) ||
+      prlimit(pid, RLIMIT_NOFILE, &files, NULL))
+    return -1;
+  return 0;
 }
 
 /* "N\bN" (bold) and "_\bx" (underline) as the character alone */
@@ -231,39 +260,47 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
                  strerror(errno));
     return NULL;
   }
-  int in = memfd_create("vgrun-man", MFD_CLOEXEC), pipefd[2] = { -1, -1 };
-  int errfd[2] = { -1, -1 };
+  /* the page goes in through a socket (a send to a reader that left raises
+   * no SIGPIPE), written once the child's limits are set; its output and
+   * messages come back through two pipes */
+  int infd[2] = { -1, -1 }, pipefd[2] = { -1, -1 }, errfd[2] = { -1, -1 };
   char *out = NULL;
   const char *why = NULL;
   pid_t pid = -1;
   char errs[4096];
-  size_t nerr = 0;
-  if (in < 0 || pipe2(pipefd, O_CLOEXEC) != 0 || pipe2(errfd, O_CLOEXEC) != 0) { why = strerror(errno); goto done; }
-  for (size_t off = 0; off < len;) {
-    ssize_t w = write(in, text + off, len - off);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) { why = strerror(errno); goto done; }
-    off += (size_t)w;
+  size_t nerr = 0, fed = 0, n = 0, cap = 65536;
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, infd) != 0 || pipe2(pipefd, O_CLOEXEC) != 0 ||
+      pipe2(errfd, O_CLOEXEC) != 0) {
+    why = strerror(errno);
+    goto done;
   }
-  if (lseek(in, 0, SEEK_SET) != 0) { why = strerror(errno); goto done; }
-  pid = fork();
-  if (pid < 0) { why = strerror(errno); goto done; }
-  if (pid == 0) child(in, pipefd[1], errfd[1], dirbuf, prog);
+  pid = spawn_mandoc(prog, infd[0], pipefd[1], errfd[1], dirbuf);
+  if (pid < 0) { why = "mandoc could not be started"; goto done; }
+  close(infd[0]);
   close(pipefd[1]);
   close(errfd[1]);
-  pipefd[1] = errfd[1] = -1;
-  size_t n = 0, cap = 65536;
+  infd[0] = pipefd[1] = errfd[1] = -1;
+  if (limit_child(pid) != 0) { why = strerror(errno); kill(pid, SIGKILL); goto reap; }
+  if (len == 0) { close(infd[1]); infd[1] = -1; }
   out = malloc(cap + 1);
   if (!out) abort();
   long deadline = now_ms() + MAN_WALL_MS;
   for (;;) {
     long left = deadline - now_ms();
     if (left <= 0) { why = "mandoc took too long (a loop in the page?)"; break; }
-    struct pollfd p[2] = { { pipefd[0], POLLIN, 0 }, { errfd[0], POLLIN, 0 } };
-    int r = poll(p, errfd[0] >= 0 ? 2 : 1, (int)left);
+    /* a descriptor of -1 is not polled */
+    struct pollfd p[3] = { { pipefd[0], POLLIN, 0 }, { errfd[0], POLLIN, 0 }, { infd[1], POLLOUT, 0 } };
+    int r = poll(p, 3, (int)left);
     if (r < 0 && errno == EINTR) continue;
     if (r < 0) { why = strerror(errno); break; }
     if (r == 0) continue;
+    if (infd[1] >= 0 && p[2].revents) {
+      /* the page, as fast as mandoc takes it; it may stop reading (an error
+       * ends it early): then the rest is not needed */
+      ssize_t w = send(infd[1], text + fed, len - fed, MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (w > 0) fed += (size_t)w;
+      if (fed == len || (w < 0 && errno != EINTR && errno != EAGAIN)) { close(infd[1]); infd[1] = -1; }
+    }
     if (errfd[0] >= 0 && p[1].revents) {
       /* its messages: the first few kept, the rest read and dropped */
       char junk[4096];
@@ -287,6 +324,7 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
     n += (size_t)k;
   }
   if (why) kill(pid, SIGKILL);
+reap:;
   int st = 0;
   while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
   if (!why && WIFSIGNALED(st))
@@ -302,7 +340,8 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
     *out_len = drop_frame(out, n);
   }
 done:
-  if (in >= 0) close(in);
+  if (infd[0] >= 0) close(infd[0]);
+  if (infd[1] >= 0) close(infd[1]);
   if (errfd[0] >= 0) close(errfd[0]);
   if (errfd[1] >= 0) close(errfd[1]);
   if (pipefd[0] >= 0) close(pipefd[0]);

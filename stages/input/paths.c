@@ -184,6 +184,40 @@ int vgi_remote_image(const char *url) {
   return strstr(url, "://") || !strncmp(url, "data:", 5);
 }
 
+void vgi_pictures_free(vgi_pictures *p) {
+  if (!p) return;
+  for (size_t i = 0; i < p->n; i++) free(p->v[i].path);
+  free(p->v);
+  memset(p, 0, sizeof *p);
+}
+
+/* A picture of `pixels` at `real` in this load's tally: 1 when it was
+ * counted before (*damaged as found then), 0 when counted now (*added is
+ * its record, NULL without a tally or memory: the caller checks its data and
+ * fills in (*added)->damaged), -1 when it would take the tally past the
+ * budget (not counted). */
+static int count_picture(vgi_pictures *p, const char *real, long long pixels, const vg_limits *lim,
+                         int *damaged, struct vgi_picture **added) {
+  *added = NULL;
+  if (!p) return 0;
+  for (size_t i = 0; i < p->n; i++)
+    if (!strcmp(p->v[i].path, real)) { *damaged = p->v[i].damaged; return 1; }
+  if (p->pixels + pixels > lim->max_total_picture_pixels) return -1;
+  if (p->n == p->cap) {
+    size_t cap = p->cap ? p->cap * 2 : 16;
+    struct vgi_picture *v = realloc(p->v, cap * sizeof *v);
+    if (!v) return 0;   /* out of memory: checked, not remembered */
+    p->v = v;
+    p->cap = cap;
+  }
+  char *copy = strdup(real);
+  if (!copy) return 0;
+  p->v[p->n] = (struct vgi_picture){ copy, 0 };
+  *added = &p->v[p->n++];
+  p->pixels += pixels;
+  return 0;
+}
+
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d) {
   *out = NULL;
@@ -261,8 +295,24 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
                    "megapixels)", url, w, hh, lim->max_picture_side, lim->max_picture_pixels >> 20);
       return VGI_IMG_REFUSED;
     }
+    int damaged = 0;
+    struct vgi_picture *added;
+    switch (count_picture(o ? o->pictures : NULL, real, (long long)w * hh, lim, &damaged, &added)) {
+    case 1:
+      break;
+    case 0:
+      damaged = vgi_png_damaged(real, lim->max_picture_bytes);
+      if (added) added->damaged = damaged;
+      break;
+    default:
+      vgi_diag_add(d, VGI_WARNING, file, line, col, field,
+                   "picture budget spent: image %s (%ux%u) skipped: a document's pictures hold at most "
+                   "%ld megapixels together (limits.max_total_picture_pixels)", url, w, hh,
+                   lim->max_total_picture_pixels >> 20);
+      return VGI_IMG_SKIP;
+    }
     *out = vgi_strdup(real);
-    if (vgi_png_damaged(real, lim->max_picture_bytes)) {
+    if (damaged) {
       /* as the renderer says it when it draws the slide */
       vgi_diag_add(d, VGI_WARNING, file, line, col, field,
                    "image %s cannot be used (its PNG data is damaged and cannot be decoded); a placeholder is drawn",

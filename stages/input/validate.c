@@ -116,9 +116,11 @@ static void check_voice(vctx *v, const cJSON *x, const char *path) {
   if (!cJSON_IsString(x)) {
     report(v, VGI_ERROR, x, path, "expected a voice name, got %s", kind_name(x));
   } else if (!vgi_voice_known(x->valuestring)) {
+    char *shown = vg_shown_name(x->valuestring);   /* may hold a line break */
     report(v, VGI_ERROR, x, path,
            "unknown voice '%s' (male, male_warm, female, female_friendly, or an espeak-ng "
-           "voice such as en-gb)", x->valuestring);
+           "voice such as en-gb)", shown ? shown : "?");
+    free(shown);
   }
 }
 
@@ -226,7 +228,9 @@ static void check_scene(vctx *v, const cJSON *s, const char *path, const char *v
     vgi_buf b = {0};
     for (int i = 0; vgi_scene_types[i].name; i++)
       vgi_buf_printf(&b, "%s%s", i ? ", " : "", vgi_scene_types[i].name);
-    report(v, VGI_ERROR, type, fp, "unknown scene type '%s' (known: %s)", type->valuestring, b.s);
+    char *shown = vg_shown_name(type->valuestring);   /* may hold a line break */
+    report(v, VGI_ERROR, type, fp, "unknown scene type '%s' (known: %s)", shown ? shown : "?", b.s);
+    free(shown);
     vgi_buf_free(&b);
   }
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
@@ -342,9 +346,13 @@ static void check_video(vctx *v, const cJSON *vid, const char *path) {
         ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
              c == '_' || c == '-';
       }
-      if (!ok || dots == n)
+      if (!ok || dots == n) {
+        /* shown: the message is printed as is, and the id may hold a line break */
+        char *shown = vg_shown_name(x->valuestring);
         report(v, VGI_ERROR, x, fp, "'%s' is not a valid id (use 1 to 128 of A-Z a-z 0-9 . _ -)",
-               x->valuestring);
+               shown ? shown : "?");
+        free(shown);
+      }
     }
   }
   fpath(fp, sizeof fp, "%s.voice", path);

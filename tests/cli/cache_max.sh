@@ -15,7 +15,7 @@ entry() {
   local d="$C/v2/${key:0:2}/$key.mp4"
   mkdir -p "$d"
   head -c $(($2 * 1024)) /dev/zero >"$d/data.mp4"
-  echo "$(($2 * 1024)) $(sha256sum <"$d/data.mp4" | cut -c1-64)" >"$d/sum"
+  echo "$(($2 * 1024)) $(sha256sum <"$d/data.mp4" | cut -c1-64) $key.mp4" >"$d/sum"
   touch -d "$3" "$d/data.mp4"
   echo "$d"
 }

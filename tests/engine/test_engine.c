@@ -355,6 +355,73 @@ static void test_cache_writers_interleaved(void **st) {
   assert_int_equal(vg_cache_lookup(tc, hook_key, ".bin", path, sizeof path), 1);
 }
 
+/* copy_over(from, to): the bytes of one file over another's */
+static void copy_over(const char *from, const char *to) {
+  char buf[4096];
+  FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+  assert_non_null(in);
+  assert_non_null(out);
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, in)) > 0) assert_int_equal(fwrite(buf, 1, n, out), n);
+  fclose(in);
+  fclose(out);
+}
+
+static void key_of(const char *what, char key[65]) {
+  vg_hash h;
+  vg_hash_init(&h);
+  vg_hash_str(&h, what);
+  vg_hash_final(&h, key);
+}
+
+/* An entry's sum names the entry: entry A's data and sum copied over entry
+ * B's (a restored backup, a hand-made "fix") pass the digest, yet B's key
+ * would give A's video. B is then damaged, made again, never reused. A sum of
+ * an older vgrun, without the name, is a miss and is made again too. */
+static void test_cache_entry_names_its_key(void **st) {
+  (void)st;
+  char ka[65], kb[65], pa[4096], pb[4096], sa[4200], sb[4200];
+  key_of("entry a, named", ka);
+  key_of("entry b, named", kb);
+  assert_int_equal(vg_cache_put(tc, ka, ".bin", "the bytes of A", 14), 0);
+  assert_int_equal(vg_cache_put(tc, kb, ".bin", "the bytes of B", 14), 0);
+  assert_int_equal(vg_cache_lookup(tc, ka, ".bin", pa, sizeof pa), 1);
+  assert_int_equal(vg_cache_lookup(tc, kb, ".bin", pb, sizeof pb), 1);
+  snprintf(sa, sizeof sa, "%s", pa);
+  strcpy(strrchr(sa, '/'), "/sum");
+  snprintf(sb, sizeof sb, "%s", pb);
+  strcpy(strrchr(sb, '/'), "/sum");
+  copy_over(pa, pb);
+  copy_over(sa, sb);
+  assert_int_equal(vg_cache_lookup(tc, kb, ".bin", pb, sizeof pb), 0);
+  assert_int_equal(access(pb, F_OK), -1);  /* moved aside */
+  assert_int_equal(vg_cache_lookup(tc, ka, ".bin", pa, sizeof pa), 1);  /* A is A still */
+  /* made again, B is B */
+  assert_int_equal(vg_cache_put(tc, kb, ".bin", "the bytes of B", 14), 0);
+  assert_int_equal(vg_cache_lookup(tc, kb, ".bin", pb, sizeof pb), 1);
+  char buf[32] = "";
+  FILE *f = fopen(pb, "rb");
+  assert_non_null(f);
+  assert_int_equal(fread(buf, 1, sizeof buf, f), 14);
+  fclose(f);
+  assert_memory_equal(buf, "the bytes of B", 14);
+  /* an older vgrun's sum ("<size> <sha256>"): a miss, and the entry can be
+   * published again in its place */
+  f = fopen(sa, "rb");
+  assert_non_null(f);
+  char line[400] = "";
+  assert_non_null(fgets(line, sizeof line, f));
+  fclose(f);
+  *strrchr(line, ' ') = '\0';
+  f = fopen(sa, "wb");
+  assert_non_null(f);
+  fprintf(f, "%s\n", line);
+  fclose(f);
+  assert_int_equal(vg_cache_lookup(tc, ka, ".bin", pa, sizeof pa), 0);
+  assert_int_equal(vg_cache_put(tc, ka, ".bin", "the bytes of A", 14), 0);
+  assert_int_equal(vg_cache_lookup(tc, ka, ".bin", pa, sizeof pa), 1);
+}
+
 /* an embedder hands in its own loop: the engine runs on it and leaves it open */
 static void test_borrowed_loop(void **st) {
   (void)st;
@@ -480,6 +547,7 @@ int main(void) {
     cmocka_unit_test(test_borrowed_loop),
     cmocka_unit_test(test_cache_integrity),
     cmocka_unit_test(test_cache_writers_interleaved),
+    cmocka_unit_test(test_cache_entry_names_its_key),
     cmocka_unit_test(test_waits_end),
     cmocka_unit_test(test_open_regular),
   };

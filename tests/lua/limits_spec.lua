@@ -130,6 +130,24 @@ describe("limits", function()
       tostring(err))
   end)
 
+  it("holds a task's pictures together to its max_total_picture_pixels", function()
+    local function be32(n) return string.char(n >> 24 & 255, n >> 16 & 255, n >> 8 & 255, n & 255) end
+    files.write(T .. "/budget.png", "\137PNG\r\n\26\n" .. be32(13) .. "IHDR" .. be32(40) .. be32(30)
+      .. string.rep("\0", 40))
+    files.write(T .. "/budget.yaml", "video: {id: p, title: P}\nscenes:\n"
+      .. "  - scene_type: title\n    visual_content: {title: A, image: budget.png}\n    narration: \"A.\"\n")
+    local p = load_pipeline("limits-budget")
+    local few = p:start(T .. "/budget.yaml", { task_id = "lim-budget", save_state = false,
+      limits = { max_total_picture_pixels = 1000 } })
+    local plain = p:start(T .. "/budget.yaml", { task_id = "lim-budget-plain", save_state = false })
+    local rf, rp = vg.wait(few, plain)
+    assert.is_true(rf.success, message_of(rf))
+    assert.is_true(rp.success, message_of(rp))
+    -- 40x30 is 1200 pixels: past the budget, the picture is skipped, the scene stays
+    assert.is_nil(rf.context.videos[1].scenes[1].visual_content.image)
+    assert.is_string(rp.context.videos[1].scenes[1].visual_content.image)
+  end)
+
   it("splits a Markdown video into parts of the task's max_scenes", function()
     local t = { "# A guide\n\nAn introduction to the guide, in a sentence or two.\n\n" }
     for i = 1, 8 do

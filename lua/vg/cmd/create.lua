@@ -321,7 +321,7 @@ return {
       -- a recording narrates one video, from a transcript on its cue times
       if #videos > 1 then
         return usage_error(string.format("--audio %s: the input makes %d videos; a recording narrates one",
-          o.audio, #videos))
+          as_shown.name(o.audio), #videos))
       end
       if not o.keep_timing and create.has_timing(videos) then o.keep_timing = true end
     end

@@ -17,6 +17,7 @@
 -- were (create.timeline, create.output_paths, ...).
 local vg = require("vg")
 local core = require("vg.core")
+local shown = require("vg.shown")
 
 local M = {}
 for _, part in ipairs({ "options", "timeline", "captions", "plan", "outputs", "report" }) do
@@ -62,14 +63,15 @@ local function style_stage(o)
       if v.id ~= nil and (type(v.id) ~= "string" or not v.id:match("^[%w._-]+$") or v.id:match("^%.+$")) then
         local src = v.source or {}
         error(string.format("%s:%s: video.id: '%s' is not a valid id (use 1 to 128 of A-Z a-z 0-9 . _ -)",
-          tostring(src.file or ctx.input), tostring(src.line or 0), tostring(v.id)), 0)
+          shown.name(tostring(src.file or ctx.input)), tostring(src.line or 0), shown.name(tostring(v.id))), 0)
       end
     end
     restyle(videos, o)
     -- a recording narrates one video; a transcript's recording keeps its cue times
     if o.audio then
       if #videos > 1 then
-        error(string.format("--audio %s: the input makes %d videos; a recording narrates one", o.audio, #videos), 0)
+        error(string.format("--audio %s: the input makes %d videos; a recording narrates one", shown.name(o.audio),
+          #videos), 0)
       end
       if not o.keep_timing and M.has_timing(videos) then o.keep_timing = true end
     end
@@ -351,7 +353,7 @@ local function narrate_stage(o, off)
         if M.recorded_narration(v, o, rec) == "shared" then
           task:warn(string.format("--audio %s: the recording (%.1f s) is shared by the scenes in proportion "
             .. "to their text, so slides change about when their part is said; a transcript (.srt, .vtt) "
-            .. "with --keep-timing places them exactly", o.audio, rec.duration), { recording = true })
+            .. "with --keep-timing places them exactly", shown.name(o.audio), rec.duration), { recording = true })
         end
       end
       return

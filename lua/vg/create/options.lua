@@ -2,6 +2,7 @@
 -- and the checks `vgrun create` runs before a task starts (a bad option is a
 -- usage error) and the pipeline runs again for pipelines built in Lua.
 local core = require("vg.core")
+local shown = require("vg.shown")
 local timing = require("vg.timing")
 
 local M = {}
@@ -201,7 +202,7 @@ function M.probe_audio(o)
   info, err = require("vg.encode_core").probe_audio(o.audio, M.MAX_RECORDING)
   if not info then return nil, "--audio " .. tostring(err) end
   local d = core.file_digest(o.audio)
-  if not d then return nil, "--audio " .. o.audio .. ": cannot be read" end
+  if not d then return nil, "--audio " .. shown.name(o.audio) .. ": cannot be read" end
   info.sha256, info.path = d.sha256, o.audio
   o.audio_info = info
   return info

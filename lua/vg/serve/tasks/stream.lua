@@ -5,6 +5,7 @@
 -- increases over every task; subscribers get a replay, then live events,
 -- each once and in order.
 local core = require("vg.core")
+local shown = require("vg.shown")
 
 local M = {}
 
@@ -83,7 +84,7 @@ function M.deliver(subs, ev)
       if not ok and not (core.interrupted() and core.is_interrupt(err)) then
         s.removed = true
         for i, x in ipairs(subs) do if x == s then table.remove(subs, i); break end end
-        io.stderr:write("vgrun serve: an event subscriber failed and was removed: ", tostring(err), "\n")
+        io.stderr:write(shown.lines("vgrun serve: an event subscriber failed and was removed: " .. tostring(err)), "\n")
       end
     end
   end
