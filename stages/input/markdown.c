@@ -364,6 +364,18 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
   *nother += other;
 }
 
+static char *html_text(const char *h);
+
+/* html_text of [a, e). Caller frees. */
+static char *html_text_range(const char *a, const char *e) {
+  char *c = malloc((size_t)(e - a) + 1);
+  memcpy(c, a, (size_t)(e - a));
+  c[e - a] = 0;
+  char *t = html_text(c);
+  free(c);
+  return t;
+}
+
 /* The words of an HTML block: tags and comments out, the common entities
  * decoded (scripts and styles are already out: html_hidden.c). */
 static char *html_text(const char *h) {
@@ -380,6 +392,21 @@ static char *html_text(const char *h) {
     }
     if (*p == '<') {
       const char *e = strchr(p, '>');
+      /* fine print in <sub> or <sup> of three words or more (a README's
+       * "Check out my macOS app", a sponsor's blurb) is not said; a
+       * subscript or a footnote's number is left to what follows */
+      if (e && (!strncasecmp(p, "<sub", 4) || !strncasecmp(p, "<sup", 4)) && strchr(" >", p[4])) {
+        const char *tag = !strncasecmp(p, "<sub", 4) ? "</sub>" : "</sup>", *close = e;
+        /* (looked for within 2,000 bytes: every '<sub' then costs at most that) */
+        for (int k = 0; *close && k < 2000 && strncasecmp(close, tag, 6); k++) close++;
+        if (strncasecmp(close, tag, 6)) close = NULL;
+        if (close) {
+          char *inner = html_text_range(e + 1, close);
+          int words = vgi_word_count(inner);
+          free(inner);
+          if (words >= 3) { vgi_buf_puts(&b, " "); p = close + 6; continue; }
+        }
+      }
       if (e) { vgi_buf_puts(&b, " "); p = e + 1; continue; }
     }
     if (*p == '&') {
@@ -2218,6 +2245,24 @@ static int meta_sentence(const char *s) {
   return 0;
 }
 
+/* A figure's caption ("Figure 4-1: The representation …", "Fig. 2.",
+ * "Abbildung 3:", "Listing 1-2:"): detail of a picture, never a key point
+ * (a summary showed "Figure 4-1: …" as a bullet beside a figure it left
+ * out). */
+static int caption_sentence(const char *s) {
+  static const char *const words[] = { "figure ", "fig. ", "listing ", "abbildung ", "abb. ", "figura ", "рис. ",
+    "рисунок ", NULL };
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    if (strncasecmp(s, words[i], l)) continue;
+    const char *q = s + l;
+    if (!isdigit((unsigned char)*q)) return 0;
+    while (isdigit((unsigned char)*q) || *q == '-' || *q == '.') q++;
+    return *q == ':' || (q > s + l && q[-1] == '.' && *q == ' ');
+  }
+  return 0;
+}
+
 static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
   cJSON *units = cJSON_CreateArray();
   for (size_t i = 0; i < n; i++) {
@@ -2242,9 +2287,11 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
      * ("Looking for help? Check out the instructions …") */
     size_t q0 = ns >= 2 ? strlen(ss[0]) : 0;
     int asks = !p[i].cont && q0 && (ss[0][q0 - 1] == '?' || (q0 >= 3 && !strcmp(ss[0] + q0 - 3, "\xEF\xBC\x9F")));
+    int caption = ns && caption_sentence(ss[0]);
     for (int k = 0; k < ns; k++) {
       int r = p[i].cont ? k + 2 : k + 1;
       if (meta && k < 2) r = k == 0 ? 2 : 1;
+      if (caption && r < 3) r = 3;
       if (asks && k == 1) r = 1;
       if (intro && i == n - 1 && k == ns - 1 && k > 0) {
         size_t l = strlen(ss[k]);

@@ -4048,6 +4048,10 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
     if (sections++ >= LEFT_OUT_NAMED) continue;
     name_left_out(&b, sections, h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?", fs[i].s, 0);
   }
+  /* a summary leaves a section's later detail out by design: said only
+   * when one has a name of its own (a sub-heading, a label); a length the
+   * user asked for says all it cost */
+  if (duration <= 0 && !named) later = 0;
   if (!sections && !slides && !later) { vgi_buf_free(&b); vgi_buf_free(&lb); return; }
   if (sections > LEFT_OUT_NAMED) vgi_buf_printf(&b, " and %d more", sections - LEFT_OUT_NAMED);
   if (named && later > named) vgi_buf_printf(&lb, " and %d more", later - named);

@@ -175,7 +175,8 @@ static void command_cells_not_read(void **state) {
 
 /* A README with no title heading that opens with its logo is titled by
  * the logo's name (oh-my-zsh's was its first sentence, awesome's a
- * sponsor's banner); tab-indented HTML is never read as code. */
+ * sponsor's banner); tab-indented HTML is never read as code, and fine
+ * print in <sub> never said. */
 static void logo_titles_untitled_readme(void **state) {
   (void)state;
   struct { const char *text, *want; } cases[] = {
@@ -197,6 +198,10 @@ static void logo_titles_untitled_readme(void **state) {
     if (strcmp(sget(video_at(m, 0), "title"), cases[i].want))
       fail_msg("case %zu: title '%s'", i, sget(video_at(m, 0), "title"));
     for (int k = 0; k < scene_count(m, 0); k++) assert_string_not_equal(sget(scene_at(m, 0, k), "scene_type"), "command");
+    /* (fine print in <sub> is not said) */
+    char *all = all_narration(m);
+    assert_null(strstr(all, "macOS"));
+    free(all);
     cJSON_Delete(m);
   }
 }
@@ -226,6 +231,28 @@ static void step_numbers_and_lead_ins(void **state) {
     }
   }
   assert_int_equal(seen, 2);
+  cJSON_Delete(m);
+}
+
+/* A figure's caption ("Figure 4-1: The representation …" under a figure)
+ * is no key point: the Rust book's summary showed captions as bullets. */
+static void captions_not_key_points(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("own.md", "# Ownership\n\nOwnership is a set of rules that govern memory.\n\n## Move\n\n"
+                       "When we assign s1 to s2, the String data is copied onto the stack.\n\n"
+                       "<img alt=\"Two tables\" src=\"img/t.svg\">\n\n"
+                       "Figure 4-1: The representation in memory of a String holding the value hello.\n\n"
+                       "The length is how much memory the contents use.\n", NULL, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next)
+      if (cJSON_IsString(it)) assert_null(strstr(it->valuestring, "Figure 4-1"));
+  }
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "assign s1 to s2"));
+  free(all);
   cJSON_Delete(m);
 }
 
@@ -3015,6 +3042,7 @@ int main(void) {
     cmocka_unit_test(command_cells_not_read),
     cmocka_unit_test(logo_titles_untitled_readme),
     cmocka_unit_test(step_numbers_and_lead_ins),
+    cmocka_unit_test(captions_not_key_points),
     cmocka_unit_test(bold_lines_head_parts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

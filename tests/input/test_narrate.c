@@ -747,6 +747,24 @@ static void summary_names_later_scenes_left_out(void **state) {
   cJSON_Delete(m);
   vgi_diags_free(&d);
   vgi_buf_free(&b);
+  /* a section's later detail with no name of its own (a second list) goes
+   * as a summary's detail does: said only when a length was asked for */
+  vgi_buf_puts(&b, "# Networks\n\nA tour of the networks that carry the internet, for the reader.\n\n");
+  for (int k = 1; k <= 6; k++)
+    vgi_buf_printf(&b, "## Network %d\n\nNetwork %d carries traffic between the cities of one region and keeps it "
+                   "moving.\n\n- first point of network %d\n- second point of network %d\n\nIt also has more.\n\n"
+                   "- block one of network %d\n- block two of network %d\n\n", k, k, k, k, k, k);
+  m = load_text("later.md", b.s, NULL, &d);
+  assert_null(scene_with(m, "list", "block one of network 1"));
+  assert_false(has_message(&d, "later scene"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_options dur = { .duration = 30 };
+  m = load_text("later.md", b.s, &dur, &d);
+  assert_true(has_message(&d, "later scene"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&b);
 }
 
 /* A command's options after "The options are as follows:" are said with
