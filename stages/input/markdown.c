@@ -252,6 +252,35 @@ static int name_lines(cmark_node *para) {
   return ok && lines >= 3 && words > 0 && !strchr(".,;:!?", last);
 }
 
+static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line);
+
+/* A link whose text only points at it ("[here](…)", "[this link](…)"):
+ * the video cannot follow it. After a word that says where something is
+ * ("can be found here", "is available here") it reads "online"; 1 when it
+ * was put so. */
+static int pointer_link(cmark_node *link, vgi_buf *b) {
+  static const char *const pointers[] = { "here", "this", "this link", "link", "this page", "click here", NULL };
+  static const char *const placing[] = { "found", "available", "located", "hosted", "documented", "described",
+    "listed", "published", "explained", "detailed", "given", "provided", "kept", "maintained", NULL };
+  vgi_buf in = {0};
+  inline_text(link, &in, NULL, 0);
+  char *s = in.s ? vgi_squash(vgi_buf_take(&in)) : vgi_strdup("");
+  int ptr = 0;
+  for (int k = 0; pointers[k] && !ptr; k++) ptr = !strcasecmp(s, pointers[k]);
+  free(s);
+  if (!ptr || !b->n) return 0;
+  size_t e = b->n;
+  while (e && b->s[e - 1] == ' ') e--;
+  size_t w = e;
+  while (w && b->s[w - 1] != ' ') w--;
+  int place = 0;
+  for (int k = 0; placing[k] && !place; k++)
+    place = e - w == strlen(placing[k]) && !strncasecmp(b->s + w, placing[k], e - w);
+  if (!place) return 0;
+  vgi_buf_puts(b, "online");
+  return 1;
+}
+
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   int names = cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && name_lines(n);
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
@@ -294,6 +323,10 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       if (lit && !strncasecmp(lit, "<br", 3) && !isalnum((unsigned char)lit[3])) vgi_buf_puts(b, names ? ", " : " ");
       break;
     }
+    case CMARK_NODE_LINK:
+      if (pointer_link(c, b)) break;
+      inline_text(c, b, m, line);
+      break;
     default:
       inline_text(c, b, m, line);
     }

@@ -2825,6 +2825,12 @@ static char *speech_out(char *s) {
         while (w > t && w[-1] == ' ' && (*r == ' ' || *r == '.' || *r == ',' || !*r)) w--;
         continue;
       }
+      /* "(, pronounced dee-no)": what stood before the mark is gone */
+      if (q > r + 1 && strpbrk(r + 1, ",;:") && strpbrk(r + 1, ",;:") < q) {
+        *w++ = *r;
+        r = q;
+        continue;
+      }
     }
     if (r[0] == ' ' && r[1] && strchr(",.;:!?", r[1]) && (r[2] == ' ' || !r[2])) { r++; continue; }
     if (r[0] == ' ' && w > t && strchr(",;:", w[-1]) && r[1] && strchr(",;:.", r[1])) { r++; continue; }
