@@ -733,20 +733,26 @@ int vgi_verb_after(const char *t, size_t end) {
     "because", "since", "while", "whereas", "although", "though", "unless", "until", "once", "and", "or",
     "but", "so", "than", NULL };
   static const char *const subjects[] = { "it", "they", "we", "you", "he", "she", "i", "there", "this", NULL };
-  int pending = 0, subject = 0;
+  static const char *const between[] = { "not", "also", "still", "only", "then", "already", "always", "never",
+    "often", "usually", "now", "to", NULL };
+  int pending = 0, subject = 0, group = 0;
   for (size_t q = 0; q < end && t[q];) {
     while (q < end && t[q] == ' ') q++;
     size_t wl = strcspn(t + q, " ");
     if (q + wl > end) wl = end - q;
     size_t bl = wl;
     while (bl && strchr(",;:.!?)", t[q + bl - 1])) bl--;
-    /* (a pronoun's own verb: "… because it is") */
-    if (in_list(vgi_aux_verbs, t + q, bl) && !subject) {
+    if (bl == 1 && strchr("*-+", t[q])) break;   /* a list's mark inside the text ("… * M is …") */
+    int aux = in_list(vgi_aux_verbs, t + q, bl);
+    /* (a pronoun's own verb: "… because it is"; one verb of several
+     * words: "which can also be downloaded", "is to be") */
+    if (aux && !subject && !group) {
       if (!pending) return 1;
       pending--;
-    } else if (in_list(openers, t + q, bl)) {
+    } else if (!aux && in_list(openers, t + q, bl)) {
       pending++;
     }
+    group = aux || (group && (in_list(between, t + q, bl) || (bl > 2 && !strncmp(t + q + bl - 2, "ly", 2))));
     subject = in_list(subjects, t + q, bl);
     if (bl < wl || !wl) break;   /* the clause ends with this word */
     q += wl;

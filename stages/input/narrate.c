@@ -336,11 +336,13 @@ static char *spoken_headline(const char *t) {
       for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
     }
     /* an opening phrase alone ("With the String type, | in order to …,
-     * we need …"): a preposition first, the cut at the comma closing it */
+     * we need …"): a preposition first, the cut at the comma closing it,
+     * no verb of its own */
     static const char *const opening_prep[] = { "with", "in", "on", "at", "for", "by", "from", "after", "before",
       "during", "without", "under", "within", "through", "despite", "beyond", "mit", "bei", "für", "avec", "pour",
       "dans", "con", "para", "en", NULL };
-    int opening = *n == ',' && !strchr(h, ',') && word_of(opening_prep, h, strcspn(h, " "));
+    int opening = *n == ',' && !strchr(h, ',') && word_of(opening_prep, h, strcspn(h, " ")) &&
+                  !vgi_verb_after(h, hl);   /* (not "At this time jq has …") */
     ok = mark && !(*n && (vgi_lead_clause(h) || opening)) && vgi_cut_keeps_meaning(ts, hl);
     /* nor inside a phrase ("is now compatible | with …") */
     if (ok && *n && vgi_cut_in_phrase(ts, hl)) ok = 0;
@@ -2826,7 +2828,8 @@ static char *speech_out(char *s) {
         continue;
       }
       /* "(, pronounced dee-no)": what stood before the mark is gone */
-      if (q > r + 1 && strpbrk(r + 1, ",;:") && strpbrk(r + 1, ",;:") < q) {
+      const char *mk = r + 1 + strspn(r + 1, " ");
+      if (r[0] == '(' && mk < q && strchr(",;:", *mk) && mk[1] == ' ') {
         *w++ = *r;
         r = q;
         continue;
