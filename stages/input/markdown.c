@@ -252,6 +252,35 @@ static int name_lines(cmark_node *para) {
   return ok && lines >= 3 && words > 0 && !strchr(".,;:!?", last);
 }
 
+static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line);
+
+/* A link whose text only points at it ("[here](…)", "[this link](…)"):
+ * the video cannot follow it. After a word that says where something is
+ * ("can be found here", "is available here") it reads "online"; 1 when it
+ * was put so. */
+static int pointer_link(cmark_node *link, vgi_buf *b) {
+  static const char *const pointers[] = { "here", "this", "this link", "link", "this page", "click here", NULL };
+  static const char *const placing[] = { "found", "available", "located", "hosted", "documented", "described",
+    "listed", "published", "explained", "detailed", "given", "provided", "kept", "maintained", NULL };
+  vgi_buf in = {0};
+  inline_text(link, &in, NULL, 0);
+  char *s = in.s ? vgi_squash(vgi_buf_take(&in)) : vgi_strdup("");
+  int ptr = 0;
+  for (int k = 0; pointers[k] && !ptr; k++) ptr = !strcasecmp(s, pointers[k]);
+  free(s);
+  if (!ptr || !b->n) return 0;
+  size_t e = b->n;
+  while (e && b->s[e - 1] == ' ') e--;
+  size_t w = e;
+  while (w && b->s[w - 1] != ' ') w--;
+  int place = 0;
+  for (int k = 0; placing[k] && !place; k++)
+    place = e - w == strlen(placing[k]) && !strncasecmp(b->s + w, placing[k], e - w);
+  if (!place) return 0;
+  vgi_buf_puts(b, "online");
+  return 1;
+}
+
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   int names = cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && name_lines(n);
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
@@ -294,6 +323,10 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       if (lit && !strncasecmp(lit, "<br", 3) && !isalnum((unsigned char)lit[3])) vgi_buf_puts(b, names ? ", " : " ");
       break;
     }
+    case CMARK_NODE_LINK:
+      if (pointer_link(c, b)) break;
+      inline_text(c, b, m, line);
+      break;
     default:
       inline_text(c, b, m, line);
     }
@@ -631,6 +664,9 @@ static const char *const articles[] = { "the", "a", "an", "this", "these", "its"
   /* English adverbs that wait for what they qualify ("is often | the …") */
   "often", "also", "very", "more", "most", "not", "only", "just", "usually", "always", NULL };
 
+/* English pronouns that are only ever a subject: the verb follows them. */
+static const char *const subject_pronouns[] = { "i", "we", "they", "he", "she", NULL };
+
 static int in_list(const char *const *list, const char *w, size_t n) {
   char t[64];
   /* the word without the quotes, brackets and punctuation around it */
@@ -713,6 +749,42 @@ int vgi_lead_clause(const char *s) {
   size_t n = 0;
   while (s[n] && s[n] != ' ') n++;
   return in_list(lead_sub, s, n);
+}
+
+/* 1 when the words of t[0, end) (to the clause's end at a clause mark)
+ * hold the verb of a subject before t: an auxiliary that no relative
+ * pronoun or conjunction of its own opened ("such as integers that have a
+ * known size | are stored"; not "such as those that are built"). */
+int vgi_verb_after(const char *t, size_t end) {
+  static const char *const openers[] = { "that", "which", "who", "whom", "whose", "where", "when", "if",
+    "because", "since", "while", "whereas", "although", "though", "unless", "until", "once", "and", "or",
+    "but", "so", "than", NULL };
+  static const char *const subjects[] = { "it", "they", "we", "you", "he", "she", "i", "there", "this", NULL };
+  static const char *const between[] = { "not", "also", "still", "only", "then", "already", "always", "never",
+    "often", "usually", "now", "to", NULL };
+  int pending = 0, subject = 0, group = 0;
+  for (size_t q = 0; q < end && t[q];) {
+    while (q < end && t[q] == ' ') q++;
+    size_t wl = strcspn(t + q, " ");
+    if (q + wl > end) wl = end - q;
+    size_t bl = wl;
+    while (bl && strchr(",;:.!?)", t[q + bl - 1])) bl--;
+    if (bl == 1 && strchr("*-+", t[q])) break;   /* a list's mark inside the text ("… * M is …") */
+    int aux = in_list(vgi_aux_verbs, t + q, bl);
+    /* (a pronoun's own verb: "… because it is"; one verb of several
+     * words: "which can also be downloaded", "is to be") */
+    if (aux && !subject && !group) {
+      if (!pending) return 1;
+      pending--;
+    } else if (!aux && in_list(openers, t + q, bl)) {
+      pending++;
+    }
+    group = aux || (group && (in_list(between, t + q, bl) || (bl > 2 && !strncmp(t + q + bl - 2, "ly", 2))));
+    subject = in_list(subjects, t + q, bl);
+    if (bl < wl || !wl) break;   /* the clause ends with this word */
+    q += wl;
+  }
+  return 0;
 }
 
 typedef struct { const char *t; const size_t *ws, *we; int n, german; } hl_words;
@@ -917,13 +989,18 @@ static int natural_cut(const hl_words *h, int k) {
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
   if (in_list(joiners, w, wl) || in_list(articles, w, wl)) return 0;
+  size_t bl = wl;
+  while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
+  /* not after a subject whose verb comes next ("than those we | covered
+   * in …"); one after a comma opens a clause, and the cut goes back to
+   * that comma ("this section, I | like …") */
+  if (bl == wl && k < h->n && in_list(subject_pronouns, w, wl) && !(k >= 2 && t[h->we[k - 2] - 1] == ','))
+    return 0;
   /* not between "the cost" and "of": a short noun phrase needs it ("at the
    * cost | of speed", "in a family | of samples") */
   if (k >= 2 && k < h->n && h->we[k] - h->ws[k] == 2 && !strncmp(t + h->ws[k], "of", 2) &&
       in_list((const char *const[]){ "the", "a", "an", NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
     return 0;
-  size_t bl = wl;
-  while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
   /* not on a gerund after a preposition whose object a colon announces
    * ("via buck by executing: buck build …") */
   if (k >= 2 && bl < wl && w[bl] == ':' && ing_word(w, bl) &&
@@ -1332,8 +1409,11 @@ char *vgi_headline(const char *s) {
      * are that clause, which says nothing alone. The headline is the main
      * clause's, after the comma that closes the opening one (not a comma of
      * a list inside it: "A, B, or C"). */
+    int depth = 0;   /* (a comma inside brackets closes no clause: "(e.g. A, B, etc.)") */
     for (int i = 3; i < n - 2 && i <= 40; i++) {
-      if (t[we[i - 1] - 1] != ',' || in_list(joiners, t + ws[i], we[i] - ws[i])) continue;
+      for (size_t q = i == 3 ? 0 : ws[i - 1]; q < we[i - 1]; q++)
+        depth += t[q] == '(' ? 1 : t[q] == ')' && depth ? -1 : 0;
+      if (depth || t[we[i - 1] - 1] != ',' || in_list(joiners, t + ws[i], we[i] - ws[i])) continue;
       int next_comma = 0;
       for (int j = i; j < n && j < i + 3; j++) next_comma |= t[we[j] - 1] == ',';
       if (next_comma) continue;
@@ -1377,10 +1457,12 @@ char *vgi_headline(const char *s) {
       if (t[we[i - 1] - 1] == ',') cut = we[i - 1];
   }
   if (!cut) {
-    /* twelve words without the joining words and articles at their end */
+    /* twelve words without the joining words, articles and subjects at
+     * their end */
     int k = HEADLINE_WORDS;
     while (k > 4 && (in_list(joiners, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
-                     in_list(articles, t + ws[k - 1], we[k - 1] - ws[k - 1])))
+                     in_list(articles, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
+                     in_list(subject_pronouns, t + ws[k - 1], we[k - 1] - ws[k - 1])))
       k--;
     cut = we[k - 1];
   }
@@ -1640,6 +1722,10 @@ static int safe_cut(const hl_words *h, int i) {
   /* the rest of the clause the cut is in holds its verb */
   int end = clause_end(h, i);
   if (any_in(h, i, end, vgi_aux_verbs) && !any_in(h, 0, i, vgi_aux_verbs)) return 0;
+  /* … or the verb of a subject the kept words end in ("types such as
+   * integers that have a known size | at compile time are stored") */
+  if (!h->german && !strchr(",;:", t[h->we[i - 1] - 1]) && vgi_verb_after(t + h->ws[i], strlen(t + h->ws[i])))
+    return 0;
   /* "from A | to B": the second half is in the rest of the clause */
   for (int k = 0; k < i; k++)
     for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {

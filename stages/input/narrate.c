@@ -335,7 +335,15 @@ static char *spoken_headline(const char *t) {
       size_t wl = strcspn(w, " ,.;:");
       for (int k = 0; adjunct[k] && !mark; k++) mark = strlen(adjunct[k]) == wl && !strncasecmp(w, adjunct[k], wl);
     }
-    ok = mark && !(*n && vgi_lead_clause(h)) && vgi_cut_keeps_meaning(ts, hl);
+    /* an opening phrase alone ("With the String type, | in order to …,
+     * we need …"): a preposition first, the cut at the comma closing it,
+     * no verb of its own */
+    static const char *const opening_prep[] = { "with", "in", "on", "at", "for", "by", "from", "after", "before",
+      "during", "without", "under", "within", "through", "despite", "beyond", "mit", "bei", "für", "avec", "pour",
+      "dans", "con", "para", "en", NULL };
+    int opening = *n == ',' && !strchr(h, ',') && word_of(opening_prep, h, strcspn(h, " ")) &&
+                  !vgi_verb_after(h, hl);   /* (not "At this time jq has …") */
+    ok = mark && !(*n && (vgi_lead_clause(h) || opening)) && vgi_cut_keeps_meaning(ts, hl);
     /* nor inside a phrase ("is now compatible | with …") */
     if (ok && *n && vgi_cut_in_phrase(ts, hl)) ok = 0;
     /* not inside a list that a conjunction closes a few items on ("Use
@@ -371,6 +379,9 @@ static char *spoken_headline(const char *t) {
         w += wl;
       }
       if (in_rest && !in_h) ok = 0;
+      /* … or after a subject of a clause the headline opened ("The reason
+       * is that types | such as integers … are stored") */
+      if (ok && *n == ' ' && vgi_verb_after(n + 1, strlen(n + 1))) ok = 0;
     }
     /* "Notez que, tout comme avec un rebase | , le fait …": a clause that
      * "que"/"that" opens is interrupted by an aside, its verb still to come */
@@ -491,7 +502,10 @@ static char *shown_headline(const char *t) {
     for (int k = 0; rel[k] && !r; k++) r = strlen(rel[k]) == wl && !strncasecmp(w, rel[k], wl);
     /* the headline must hold a verb's worth of words: not "Any unexpected
      * behavior from the data manipulation | from …" (its verb comes later) */
-    if (r && vgi_word_count(h) >= 5 && vgi_cut_keeps_meaning(a, hl)) { free(a); return h; }
+    if (r && vgi_word_count(h) >= 5 && vgi_cut_keeps_meaning(a, hl) && !vgi_verb_after(w, strlen(w))) {
+      free(a);
+      return h;
+    }
   }
   /* on to the next clause mark, when what comes before it is a main
    * clause: a semicolon, a dash, or a comma before a conjunction (", and
@@ -674,6 +688,9 @@ static int aside_out(char *t) {
         continue;
     }
     if (span_keeps(t, (size_t)(o - t), end)) continue;
+    /* not the verb of the sentence's subject ("types such as integers …
+     * are stored on the stack") */
+    if (vgi_verb_after(in, (size_t)(t + end - in))) continue;
     /* "X, unlike Y, is …" -> "X is …": the comma that closed it goes too */
     if (c && o[0] == ',') end += 1;
     cut_span(t, (size_t)(o - t), end);
@@ -719,6 +736,8 @@ static int tail_out(char *t, int max) {
     int comma = pl && t[ws[i - 1] + pl - 1] == ',';
     while (pl && strchr(",;:", p[pl - 1])) pl--;
     if (!pl || word_of(waits, p, pl)) continue;
+    /* nor a subject: the word after it is its verb ("those we | covered") */
+    if (!comma && word_of((const char *const[]){ "I", "we", "they", "he", "she", NULL }, p, pl)) continue;
     /* nor a participle that the phrase after it completes ("the
      * filesystem followed | by the database", "a newsgroup intended | for
      * …"); a passive verb may stand alone ("was designed") */
@@ -738,6 +757,9 @@ static int tail_out(char *t, int max) {
       if (j >= i && jl < we[j] - ws[j]) break;   /* the clause ends */
     }
     if ((aux_rest || participle) && !aux_kept) continue;
+    /* … nor the verb of a subject the kept words end in ("types … that
+     * have a known size | at compile time are stored") */
+    if (!comma && vgi_verb_after(t + ws[i], strlen(t + ws[i]))) continue;
     if (participle && (word_of(vgi_aux_verbs, p, pl) || (pl > 2 && !strncmp(p + pl - 2, "ly", 2)) ||
                        word_of((const char *const[]){ "nor", "yet", "not", "never", "also", "just", "still",
                                                       "already", "then", "but", "being", NULL }, p, pl) ||
@@ -2811,6 +2833,13 @@ static char *speech_out(char *s) {
         r = q + 1;
         if (r[0] == ';' && (r[1] == ' ' || !r[1])) r++;   /* a call's statement end: "BENCHMARK_MAIN();" */
         while (w > t && w[-1] == ' ' && (*r == ' ' || *r == '.' || *r == ',' || !*r)) w--;
+        continue;
+      }
+      /* "(, pronounced dee-no)": what stood before the mark is gone */
+      const char *mk = r + 1 + strspn(r + 1, " ");
+      if (r[0] == '(' && mk < q && strchr(",;:", *mk) && mk[1] == ' ') {
+        *w++ = *r;
+        r = q;
         continue;
       }
     }

@@ -2205,6 +2205,36 @@ static int shown_is(const cJSON *m, const char *want, int exact) {
   return n;
 }
 
+/* A headline is a statement: not an opening phrase alone ("With the
+ * String type, | in order to …, we need …" was said "With the String
+ * type. This means:"), not a clause cut at a comma inside brackets ("(e.g.
+ * Copilot, ChatGPT, | Cursor, etc.) to help …" showed "Etc.) to help
+ * write …"). */
+static void headlines_are_statements(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "# Strings\n\nStrings hold text of any length.\n\n## Memory\n\n"
+      "In the case of a string literal, we know the contents at compile time, so the text is hardcoded directly "
+      "into the final executable. This is why string literals are fast and efficient.\n\nWith the `String` type, in order "
+      "to support a mutable, growable piece of text, we need to allocate an amount of memory on the heap, "
+      "unknown at compile time, to hold the contents. This means:\n\n"
+      "- The memory must be requested from the memory allocator at runtime.\n"
+      "- We need a way of returning this memory to the allocator when we are done with our `String`.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  print_message("%s", all);
+  assert_null(strstr(all, "String type."));
+  free(all);
+  cJSON_Delete(m);
+  m = load_text("CONTRIBUTING.md", "# T\n\nIntro.\n\n## Rules\n\n> **Note:** If you use AI tools (e.g. Copilot, "
+      "ChatGPT, Claude, Cursor, etc.) to help write your contribution, you must disclose this in your PR "
+      "description. There is no penalty.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(shown_is(m, "Etc.)", 0), 0);
+  assert_int_equal(shown_is(m, "You must disclose this in your PR description", 1), 1);
+  cJSON_Delete(m);
+}
+
 /* A headline is not cut inside a coordination: not in a comparison before
  * its "than" or one word after it, nor before the "and" that ends a series
  * ("installation, upgrade | and removal"). */
@@ -3044,6 +3074,7 @@ int main(void) {
     cmocka_unit_test(step_numbers_and_lead_ins),
     cmocka_unit_test(captions_not_key_points),
     cmocka_unit_test(bold_lines_head_parts),
+    cmocka_unit_test(headlines_are_statements),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

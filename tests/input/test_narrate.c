@@ -311,6 +311,33 @@ static void bullets_at_most_sixteen_words(void **state) {
   assert_int_equal(shown_failed, 0);
 }
 
+/* A bullet keeps the verb of every subject it keeps: no cut right after a
+ * pronoun that is only a subject ("than those we | covered in …"), and no
+ * "such as …" aside or cut that takes the verb of the noun before it
+ * ("types such as integers that have a known size | at compile time are
+ * stored"); an aside that closes before the verb still goes. */
+static void bullets_keep_their_verbs(void **state) {
+  (void)state;
+  shown_failed = 0;
+  shown_is("To illustrate the rules of ownership, we need a data type that is more complex than those we covered in "
+           "the Data Types section of Chapter 3.",
+           "We need a data type that is more complex");
+  shown_is("The reason is that types such as integers that have a known size at compile time are stored entirely on "
+           "the stack, so copies of the actual values are quick to make.",
+           "The reason is that types such as integers that have a known size at compile time are stored entirely on "
+           "the stack");
+  headline_is("We need a data type that is more complex than those we covered in the Data Types section of Chapter 3.",
+              "We need a data type that is more complex");
+  /* a verb of several words is one verb ("which can be downloaded"); an
+   * opening phrase with a verb of its own is a statement */
+  shown_is("The unshare command is part of the util-linux package which can be downloaded from Linux Kernel "
+           "Archive at the address below.",
+           "The unshare command is part of the util-linux package");
+  shown_is("At this time jq has minimal support for I/O, mostly in the form of control over when inputs are read.",
+           "At this time jq has minimal support for I/O");
+  assert_int_equal(shown_failed, 0);
+}
+
 /* A Vietnamese document (told by its letters) is introduced, listed and
  * closed in Vietnamese, not in English. */
 /* A title's subtitle of more than sixteen words is shown as a bullet is: a
@@ -792,6 +819,7 @@ int main(void) {
     cmocka_unit_test(headlines),
     cmocka_unit_test(headlines_end_naturally),
     cmocka_unit_test(bullets_at_most_sixteen_words),
+    cmocka_unit_test(bullets_keep_their_verbs),
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
     cmocka_unit_test(pointers_are_no_bullets),

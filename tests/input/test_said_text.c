@@ -121,6 +121,23 @@ static void asides_kept_when_needed(void **state) {
   free(all);
 }
 
+/* A link the voice drops leaves no trace: a bracket it opened is not said
+ * "(, pronounced dee-no)"; a link whose text only points at it ("can be
+ * found [here](…)") reads "online" after a word of place, on the slide too. */
+static void dropped_links_leave_no_trace(void **state) {
+  (void)state;
+  char *all = narration_of("README.md", "# Deno\n\n[Deno](https://www.deno.com) "
+      "([/\xCB\x88" "di\xCB\x90" "no\xCA\x8A" "/](https://ipa-reader.com/?text=di), pronounced `dee-no`) is a JavaScript, "
+      "TypeScript, and WebAssembly runtime with secure defaults and a great developer experience.\n\n"
+      "## Build\n\nComplete instructions for building Deno from source can be found "
+      "[here](https://github.com/denoland/deno/blob/main/.github/CONTRIBUTING.md#building-from-source).\n", 1);
+  said(all, "(,", 0);
+  said(all, "()", 0);
+  said(all, "can be found online.", 1);
+  said(all, "found here", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -128,6 +145,7 @@ int main(void) {
     cmocka_unit_test(abbreviation_before_code),
     cmocka_unit_test(text_contents_are_an_agenda),
     cmocka_unit_test(asides_kept_when_needed),
+    cmocka_unit_test(dropped_links_leave_no_trace),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
