@@ -218,13 +218,22 @@ static int count_picture(vgi_pictures *p, const char *real, long long pixels, co
   return 0;
 }
 
+#define REMOTE_TOLD 3   /* remote pictures named in warnings, per file */
+
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d) {
   *out = NULL;
   if (!url || !*url) return VGI_IMG_SKIP;
   if (vgi_remote_image(url)) {
-    vgi_diag_add(d, VGI_WARNING, file, line, col, field,
-                 "remote image %s is not downloaded (skipped)", url);
+    /* a weekly digest with fifty remote pictures said so fifty times: the
+     * first REMOTE_TOLD of a file are named, then nothing more */
+    int told = 0;
+    for (size_t i = 0; d && i < d->n && told < REMOTE_TOLD; i++)
+      told += d->v[i].severity == VGI_WARNING && !strncmp(d->v[i].message, "remote image ", 13) &&
+              (d->v[i].file && file ? !strcmp(d->v[i].file, file) : d->v[i].file == file);
+    if (told < REMOTE_TOLD)
+      vgi_diag_add(d, VGI_WARNING, file, line, col, field, "remote image %s is not downloaded (skipped)%s", url,
+                   told == REMOTE_TOLD - 1 ? "; later remote images are skipped without a warning" : "");
     return VGI_IMG_SKIP;
   }
   char path[PATH_MAX * 2];

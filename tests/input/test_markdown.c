@@ -256,6 +256,29 @@ static void captions_not_key_points(void **state) {
   cJSON_Delete(m);
 }
 
+/* Remote pictures are not downloaded, and said so for the first three of
+ * a document only (a weekly digest with fifty pictures warned fifty times). */
+static void remote_pictures_told_thrice(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# Digest\n\nThis week in short.\n\n");
+  for (int i = 0; i < 8; i++) vgi_buf_printf(&b, "## Item %d\n\n![](https://example.org/p%d.webp)\n\nA note on item %d.\n\n", i, i, i);
+  vgi_diags d;
+  cJSON *m = load_text("digest.md", b.s, NULL, &d);
+  int told = 0, last = 0;
+  for (size_t i = 0; i < d.n; i++)
+    if (strstr(d.v[i].message, "remote image")) {
+      told++;
+      last = strstr(d.v[i].message, "later remote images are skipped without a warning") != NULL;
+      assert_non_null(strstr(d.v[i].message, "example.org/p"));
+    }
+  assert_int_equal(told, 3);
+  assert_true(last);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+  vgi_buf_free(&b);
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -3073,6 +3096,7 @@ int main(void) {
     cmocka_unit_test(logo_titles_untitled_readme),
     cmocka_unit_test(step_numbers_and_lead_ins),
     cmocka_unit_test(captions_not_key_points),
+    cmocka_unit_test(remote_pictures_told_thrice),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
