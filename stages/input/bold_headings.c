@@ -26,6 +26,8 @@
 #include <strings.h>
 
 #define BOLD_HEADING_WORDS 10
+#define QUESTION_WORDS 16    /* a question in bold may be longer */
+#define QUESTION_BYTES 160   /* (the bound for scripts without spaces) */
 
 /* The text of a paragraph that is one bold span, optionally followed by
  * ":" ("**Name:**", "**Name**:"), without the colon; else NULL. Caller
@@ -98,7 +100,25 @@ static int prose_next(cmark_node *next) {
 static char *candidate(cmark_node *c) {
   if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) return NULL;
   char *text = bold_only(c);
-  if (text && (!*text || vgi_word_count(text) > BOLD_HEADING_WORDS || sentence_end(text) || label_word(text))) {
+  if (!text) return NULL;
+  /* an interview's or a FAQ's question ("**Q: When did you start?**",
+   * "**问：你什么时候开始研究字节码？**") heads its answer, its label out */
+  size_t l = strlen(text);
+  int question = l && (text[l - 1] == '?' || (l >= 3 && !strcmp(text + l - 3, "\xEF\xBC\x9F")));
+  if (question) {
+    static const char *const labels[] = { "Q:", "Q.", "Q\xEF\xBC\x9A", "Question:", "Frage:", "\xE9\x97\xAE\xEF\xBC\x9A",
+      "\xE5\x95\x8F\xEF\xBC\x9A", "\xEC\xA7\x88\xEB\xAC\xB8:", NULL };   /* 问： 問： 질문: */
+    for (int i = 0; labels[i]; i++) {
+      size_t ll = strlen(labels[i]);
+      if (strncasecmp(text, labels[i], ll)) continue;
+      size_t k = ll;
+      while (text[k] == ' ') k++;
+      memmove(text, text + k, strlen(text + k) + 1);
+      break;
+    }
+  }
+  if (!*text || vgi_word_count(text) > (question ? QUESTION_WORDS : BOLD_HEADING_WORDS) ||
+      strlen(text) > QUESTION_BYTES || (sentence_end(text) && !question) || label_word(text)) {
     free(text);
     text = NULL;
   }

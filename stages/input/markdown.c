@@ -4753,6 +4753,17 @@ static void prose_add(md *m, char *text, int line, int min_words) {
     return;
   }
   if (!text || vgi_word_count(text) < min_words) { free(text); return; }
+  /* an answer's label ("A: …", "答：…" under a question heading) is
+   * neither shown nor said */
+  static const char *const answer[] = { "A: ", "A. ", "Answer: ", "Antwort: ", "R: ", "R\xC3\xA9ponse : ",
+    "Respuesta: ", "Resposta: ", "Risposta: ", "\xE7\xAD\x94\xEF\xBC\x9A", "\xE5\x9B\x9E\xE7\xAD\x94\xEF\xBC\x9A",
+    "\xEB\x8B\xB5: ", NULL };   /* 答： 回答： 답: */
+  for (int i = 0; answer[i]; i++) {
+    size_t al = strlen(answer[i]);
+    if (strncmp(text, answer[i], al) || !text[al]) continue;
+    memmove(text, text + al, strlen(text + al) + 1);
+    break;
+  }
   m->prose = realloc(m->prose, (m->nprose + 1) * sizeof *m->prose);
   m->prose[m->nprose] = (para){ .text = text, .line = line, .cont = 0 };
   m->nprose++;

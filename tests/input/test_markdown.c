@@ -279,6 +279,45 @@ static void remote_pictures_told_thrice(void **state) {
   vgi_buf_free(&b);
 }
 
+/* An interview's bold questions head their answers ("**Q: When did you
+ * start?**", "**问：…？**"), and the answer's label ("A:", "答：") is
+ * neither shown nor said: a digest showed "答：是的" as a point. */
+static void questions_head_answers(void **state) {
+  (void)state;
+  const char *docs[] = {
+    "# Interview\n\nAn interview with the inventor of the language.\n\n## History\n\n"
+    "**Q: When did you start working on bytecode?**\n\nA: I started on bytecode as a graduate student in Pittsburgh.\n\n"
+    "**Q: Was the language first named Oak?**\n\nA: Yes, it was first named Oak after a tree outside the office.\n",
+    "# 采访\n\n这是一篇关于编程语言发明人的采访记录。\n\n## 历史\n\n"
+    "**问：你什么时候开始研究字节码？**\n\n答：我在卡内基梅隆大学读研究生时，开始从事字节码方面的工作。\n\n"
+    "**问：这种语言最初命名为 Oak？**\n\n答：是的，它最初被命名为 Oak（橡树）。\n",
+  };
+  const char *want[] = { "When did you start working on bytecode?",
+                         "\xE4\xBD\xA0\xE4\xBB\x80\xE4\xB9\x88\xE6\x97\xB6\xE5\x80\x99\xE5\xBC\x80\xE5\xA7\x8B"
+                         "\xE7\xA0\x94\xE7\xA9\xB6\xE5\xAD\x97\xE8\x8A\x82\xE7\xA0\x81\xEF\xBC\x9F" };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load_text("qa.md", docs[k], NULL, &d);
+    vgi_diags_free(&d);
+    int headed = 0;
+    for (int i = 0; i < scene_count(m, 0); i++) {
+      const cJSON *sc = scene_at(m, 0, i);
+      const char *h = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "header"));
+      headed += h && !strcmp(h, want[k]);
+      /* (short answers share a slide: their questions are its points) */
+      const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+      for (const cJSON *it = items ? items->child : NULL; it; it = it->next)
+        headed += (cJSON_IsString(it) && !strcmp(it->valuestring, want[k])) ||
+                  (cJSON_GetStringValue(cJSON_GetObjectItem(it, "title")) &&
+                   !strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(it, "title")), want[k]));
+      assert_null(strstr(sget(sc, "narration"), "A: "));
+      assert_null(strstr(sget(sc, "narration"), "\xE7\xAD\x94\xEF\xBC\x9A"));   /* 答： */
+    }
+    assert_int_equal(headed, 1);
+    cJSON_Delete(m);
+  }
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -3097,6 +3136,7 @@ int main(void) {
     cmocka_unit_test(step_numbers_and_lead_ins),
     cmocka_unit_test(captions_not_key_points),
     cmocka_unit_test(remote_pictures_told_thrice),
+    cmocka_unit_test(questions_head_answers),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
