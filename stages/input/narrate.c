@@ -3476,6 +3476,8 @@ static size_t key_more(const char *k, size_t kl) {
   return (size_t)((const char *)p - k);
 }
 
+#define SENTENCE_NAMED_LATE 40   /* bytes into its sentence past which an item is named at its start */
+
 void vgi_named_at(const char *text, const char *const *items, int n, long *at) {
   const char *cur = text ? text : "";
   const char **ks = calloc((size_t)(n > 0 ? n : 1), sizeof *ks);
@@ -3520,6 +3522,26 @@ void vgi_named_at(const char *text, const char *const *items, int n, long *at) {
       cur = p + kl;
       break;
     }
+  }
+  /* an item named late in its sentence ("If you use AI tools (…) to help
+   * write your contribution, you must disclose this": the bullet "You must
+   * disclose this …") is the headline of the sentence: it is named where
+   * the sentence starts, when no other item is named in it before it (a
+   * slide stood empty for 9 s while the condition was said) */
+  long prev = -1, st = 0;
+  size_t tl = text ? strlen(text) : 0;
+  for (int i = 0; i < n; i++) {
+    if (at[i] < 0) continue;
+    /* the start of the sentence at[i] is in (vgi_first_sentence's rule:
+     * "e.g. Copilot" ends none), sentences walked from the last one */
+    for (;;) {
+      long e = st + (long)vgi_first_sentence(text + st);
+      while ((size_t)e < tl && text[e] == ' ') e++;
+      if (e > at[i] || (size_t)e >= tl) break;
+      st = e;
+    }
+    if (st > prev && at[i] - st > SENTENCE_NAMED_LATE) at[i] = st;
+    prev = at[i];
   }
   free(ks);
   free(kls);

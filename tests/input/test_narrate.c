@@ -753,6 +753,29 @@ static void list_phrases_every_language(void **state) {
   }
 }
 
+/* An item named late in its sentence is named where the sentence starts
+ * (a callout's bullet "You must disclose this …" came 9 s into its slide,
+ * after the condition before it was said); items named together in one
+ * sentence keep their own places. */
+static void items_named_at_their_sentence(void **state) {
+  (void)state;
+  const char *text = "AI-assisted contributions: If you use AI tools (e.g. Copilot, ChatGPT, Claude, Cursor, etc.) to "
+                     "help write your contribution, you must disclose this in your PR description. There is no "
+                     "penalty for using AI tools.";
+  const char *items[] = { "You must disclose this in your PR description", "There is no penalty for using AI tools" };
+  long at[2];
+  vgi_named_at(text, items, 2, at);
+  assert_int_equal(at[0], 0);
+  assert_int_equal(at[1], strstr(text, "There is") - text);
+  const char *list = "The points this rather long sentence goes on to list are apples, bananas and cherries.";
+  const char *fruit[] = { "apples", "bananas", "cherries" };
+  long fat[3];
+  vgi_named_at(list, fruit, 3, fat);
+  assert_int_equal(fat[0], 0);
+  assert_int_equal(fat[1], strstr(list, "bananas") - list);
+  assert_int_equal(fat[2], strstr(list, "cherries") - list);
+}
+
 /* A summary that leaves out a later scene of a section it keeps (a list
  * under its own bold label) says so, naming it by its label and line, as
  * it names the sections it leaves out. */
@@ -835,6 +858,7 @@ int main(void) {
     cmocka_unit_test(lists_said_once),
     cmocka_unit_test(joined_items_lower_case),
     cmocka_unit_test(list_phrases_every_language),
+    cmocka_unit_test(items_named_at_their_sentence),
     cmocka_unit_test(summary_names_later_scenes_left_out),
     cmocka_unit_test(options_said_with_what_they_do),
   };
