@@ -716,6 +716,37 @@ describe("type size by what fits the frame", function()
     assert.is_true(size_of(lua, { 1920, 1080 }, "commands") >= 30)
   end)
 
+  it("keeps a column of trailing comments whole in a square or tall frame", function()
+    -- deno's "./x build       # Build the deno binary (debug mode)": each
+    -- line wrapped inside its comment, "↪ binary (debug mode)" under the
+    -- commands, the two columns lost (and the square frame split them too)
+    local sc = { scene_type = "command", visual_content = { header = "The ./x tool", language = "sh", commands = {
+      "./x build       # Build the deno binary (debug mode)",
+      "./x check       # Fast compile check (no linking)",
+      "./x fmt         # Format all code",
+      "./x lint        # Lint all code (JS/TS + Rust)",
+      "./x verify      # Pre-commit verification (fmt + lint-js)",
+      "./x node-compat # Run Node.js compatibility tests" } } }
+    for _, wh in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+      local sz, dl = size_of(sc, wh, "commands")
+      for _, l in ipairs(texts(dl)) do
+        if l.it.id == "commands" then
+          -- each comment on its own line above its command, nothing wrapped
+          assert.are.equal("# Build the deno binary (debug mode)\n./x build", l.it.text:match("^[^\n]*\n[^\n]*"))
+          local m = core.measure(l.it)
+          assert.are.equal(12, m.lines, "at " .. wh[1] .. "x" .. wh[2])
+        end
+      end
+      -- (on its own lines at 85 % of 36 or more, as a wide frame sets long code)
+      assert.is_true(sz >= 30, "code at " .. sz .. " at " .. wh[1] .. "x" .. wh[2])
+    end
+    -- a wide frame keeps the columns as written
+    local _, dl = size_of(sc, { 1920, 1080 }, "commands")
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "commands" then assert.are.equal(sc.visual_content.commands[1], l.it.text:match("^[^\n]*")) end
+    end
+  end)
+
   it("sets a wide frame's list with room larger, one size a slide, a tree kept whole", function()
     -- (they were 38, 30 and 30: a wide frame set its lists by their count)
     assert.is_true(size_of(three, { 1920, 1080 }, "items[1]") >= 48)

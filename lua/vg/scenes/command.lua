@@ -6,6 +6,52 @@ local memo, count = {}, 0   -- the type size chosen for a block, by frame and te
 
 local function commands(v) return c.lines(v.commands or v.code) end
 
+-- A line's code, the column of its trailing comment, the comment and the
+-- spaces before it ("./x build   # Build it", "f(x);  // why").
+local function trailing_comment(line)
+  for _, mark in ipairs({ "#", "//" }) do
+    local code, gap, note = line:match("^(%s*[^%s#/].-)(%s+)(" .. mark .. ".*)$")
+    if code then return code, #code + #gap, note, #gap end
+  end
+end
+
+-- Code whose trailing comments stand in a column (three or more lines, at
+-- least half of them, at one column): each comment on its own line above
+-- its code, with the index of the line each shown line comes from. nil for
+-- other code. A narrow frame wraps such lines inside their comments, the
+-- rest of a comment landing under the commands; stacked, both read whole.
+local function stack_comments(lines)
+  local at, count, nonblank, best = {}, {}, 0, nil
+  for i, l in ipairs(lines) do
+    if l:match("%S") then nonblank = nonblank + 1 end
+    local code, col, note, gap = trailing_comment(l)
+    if code then
+      at[i] = { code = code, col = col, note = note }
+      -- (the column is set by comments set apart by two or more spaces;
+      -- the longest command may reach it with one)
+      if gap >= 2 then
+        count[col] = (count[col] or 0) + 1
+        if not best or count[col] > count[best] then best = col end
+      end
+    end
+  end
+  if not best or count[best] < 3 then return nil end
+  local n = 0
+  for _, t in pairs(at) do if t.col == best then n = n + 1 end end
+  if n * 2 < nonblank then return nil end
+  local shown, from = {}, {}
+  for i, l in ipairs(lines) do
+    local t = at[i]
+    if t and t.col == best then
+      shown[#shown + 1], from[#from + 1] = t.code:match("^%s*") .. t.note, i
+      shown[#shown + 1], from[#from + 1] = t.code, i
+    else
+      shown[#shown + 1], from[#from + 1] = l, i
+    end
+  end
+  return shown, from
+end
+
 return {
   name = "command",
   animated = true,
@@ -37,6 +83,23 @@ return {
     local bar = 52
     local code = c.code(theme, box.x + 40, y + bar + 28, box.w - 80, avail - bar - 56, text,
       { size = 36, min_size = 16, language = lang, id = "commands" })
+    -- a column of trailing comments too wide for a square or tall frame at
+    -- 85 % of 36: each comment above its command rather than wrapped in two
+    local from, stacked = {}, false
+    for i = 1, #lines do from[i] = i end
+    if c.roomy(theme) then
+      local shown, origin = stack_comments(lines)
+      if shown then
+        code.min_size = math.floor(code.size * 0.85)
+        local mw = c.measure(code)
+        if mw.lines > #lines or mw.cut then
+          lines, from, stacked = shown, origin, true
+          text = table.concat(lines, "\n")
+          code.text = text
+        end
+        code.min_size = 16
+      end
+    end
     -- little code: larger type, when it fits at that size on its own lines;
     -- a square or tall frame (narrow, with the height) takes the largest
     -- size that fits so, up to 1.6x the 36 (a phone shows the frame small)
@@ -60,7 +123,8 @@ return {
       -- a long line in a tall frame: rather than the whole block at 36, the
       -- largest size (down to 40) at which it fits wrapped between tokens,
       -- a line taking at most two rows (a phone shows the frame small)
-      if chosen == 36 and tall then
+      -- (not stacked comments: wrapping them is what stacking avoids)
+      if chosen == 36 and tall and not stacked then
         for big = 48, 40, -2 do
           code.size, code.min_size = big, big
           local mb = c.measure(code)
@@ -71,11 +135,15 @@ return {
       memo[key], count = chosen, count + 1
     end
     code.size, code.min_size = chosen, 16
+    -- stacked comments: the size (down to 24) at which every line fits
+    -- unwrapped; the renderer would otherwise wrap them at 36 again
+    local whole = stacked and c.fit_size(code, chosen, 24)
+    if whole and whole > 24 then code.size, code.min_size = whole, whole end
     -- a long line wraps between tokens (under its mark) before the whole
     -- block shrinks far (a tall frame is narrow and has the height; a wide
     -- one shrank a block of one long line to 22); where the wrapped code
     -- would not fit either, it shrinks as before
-    do
+    if code.min_size == 16 then
       local floor = code.min_size
       code.min_size = math.floor(code.size * 0.85)
       -- (held at that floor: no wrap between tokens fits there either)
@@ -88,7 +156,7 @@ return {
     local card = c.code_card(theme, box.x, y, box.w, ch, { title = lang })
     items[#items + 1] = c.appear(a:enter(2), card, 30)
     local prog = {}
-    for i = 1, #lines do prog[i] = a:step(i) end
+    for i = 1, #lines do prog[i] = a:step(from[i]) end
     for _, it in ipairs(c.code_reveal(code, prog)) do items[#items + 1] = it end
     return items
   end,
