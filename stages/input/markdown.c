@@ -96,6 +96,7 @@ typedef struct md {
   struct { int line, cells; } wide_rows[64];   /* lines cut_wide_rows cut, and their cells */
   int nwide;
   int includes, include_line;   /* code blocks of mdBook includes left out, the first one's line */
+  int maths, math_line;         /* formulas left out, the first one's line */
 } md;
 
 /* API references: hooks into the block handlers (defined before "sections and videos") */
@@ -175,8 +176,59 @@ static void add_image(md *m, cmark_node *img, int line) {
 /* Text as shown and said, without the marks that are neither: footnote
  * references ("[^1]") and emoji shortcodes (":rocket:", not the POSIX
  * class "[:alpha:]"). */
+/* 1 when one of chars is in [p, e). */
+static int strpbrk_n(const char *p, const char *e, const char *chars) {
+  for (; p < e; p++)
+    if (strchr(chars, *p)) return 1;
+  return 0;
+}
+
+/* Inline TeX as its symbols: "a \\cdot n" -> "a · n", "\\alpha_i" -> "α i";
+ * other commands and the braces, ^ and _ out. */
+static void put_math(vgi_buf *b, const char *p, const char *e) {
+  static const char *const cmds[][2] = { { "cdot", "\xC2\xB7" }, { "times", "\xC3\x97" }, { "le", "\xE2\x89\xA4" },
+    { "leq", "\xE2\x89\xA4" }, { "ge", "\xE2\x89\xA5" }, { "geq", "\xE2\x89\xA5" }, { "ne", "\xE2\x89\xA0" },
+    { "neq", "\xE2\x89\xA0" }, { "approx", "\xE2\x89\x88" }, { "pm", "\xC2\xB1" }, { "infty", "\xE2\x88\x9E" },
+    { "to", "\xE2\x86\x92" }, { "rightarrow", "\xE2\x86\x92" }, { "in", "\xE2\x88\x88" }, { "sum", "\xCE\xA3" },
+    { "alpha", "\xCE\xB1" }, { "beta", "\xCE\xB2" }, { "gamma", "\xCE\xB3" }, { "delta", "\xCE\xB4" },
+    { "epsilon", "\xCE\xB5" }, { "theta", "\xCE\xB8" }, { "lambda", "\xCE\xBB" }, { "mu", "\xCE\xBC" },
+    { "pi", "\xCF\x80" }, { "sigma", "\xCF\x83" }, { "tau", "\xCF\x84" }, { "phi", "\xCF\x86" }, { "omega", "\xCF\x89" },
+    { "log", "log" }, { "exp", "exp" }, { "sqrt", "\xE2\x88\x9A" } };
+  while (p < e) {
+    if (*p == '\\') {
+      const char *q = p + 1;
+      while (q < e && isalpha((unsigned char)*q)) q++;
+      for (size_t k = 0; k < sizeof cmds / sizeof *cmds; k++)
+        if (strlen(cmds[k][0]) == (size_t)(q - p - 1) && !strncmp(p + 1, cmds[k][0], (size_t)(q - p - 1))) {
+          vgi_buf_puts(b, cmds[k][1]);
+          break;
+        }
+      p = q > p + 1 ? q : p + 2;
+      continue;
+    }
+    if (*p == '{' || *p == '}') { p++; continue; }
+    if (*p == '^' || *p == '_') { vgi_buf_puts(b, " "); p++; continue; }
+    vgi_buf_add(b, p, 1);
+    p++;
+  }
+}
+
 static void put_text(vgi_buf *b, const char *t) {
   for (const char *p = t; *p;) {
+    /* inline math ("$T = a \\cdot n$", "$x_i$", "$n$"), as GitHub finds
+     * it: the closing $ follows no space and comes before no digit ("$5 and
+     * $10" is money); TeX by its marks (\\ = ^ _ {) or three characters at
+     * most ("$HOME/$USER" is no formula) */
+    if (*p == '$' && p[1] && p[1] != ' ' && p[1] != '$' && (p == t || !isalnum((unsigned char)p[-1]))) {
+      const char *e = p + 1;
+      while (*e && *e != '$' && e - p < 200) e++;
+      if (*e == '$' && e[-1] != ' ' && !isdigit((unsigned char)e[1]) &&
+          (strpbrk_n(p + 1, e, "\\=^_{") || e - p - 1 <= 3)) {
+        put_math(b, p + 1, e);
+        p = e + 1;
+        continue;
+      }
+    }
     if (p[0] == '[' && p[1] == '^') {
       const char *e = p + 2;
       while (*e && *e != ']' && *e != ' ' && e - p < 40) e++;
@@ -3815,6 +3867,26 @@ static int callout_quote(md *m, cmark_node *n) {
   return 1;
 }
 
+/* Math is TeX: "$T = a \\cdot n$" in a sentence is said by its symbols
+ * ("T = a · n"), a formula of its own (a "$$" paragraph, a ```math block)
+ * is left out, with one warning for the document. */
+static void math_left_out(md *m, int line) {
+  if (!m->maths++) m->math_line = line;
+}
+
+static int display_math(md *m, cmark_node *n) {
+  size_t l0, l1;
+  const char *a = src_line(m, cmark_node_get_start_line(n), &l0);
+  while (l0 && (*a == ' ' || *a == '\t')) a++, l0--;
+  if (l0 < 2 || strncmp(a, "$$", 2)) return 0;
+  const char *z = src_line(m, cmark_node_get_end_line(n), &l1);
+  while (l1 && (z[l1 - 1] == ' ' || z[l1 - 1] == '\t')) l1--;
+  if (l1 < 2 || strncmp(z + l1 - 2, "$$", 2) || (cmark_node_get_start_line(n) == cmark_node_get_end_line(n) && l0 < 4))
+    return 0;
+  math_left_out(m, cmark_node_get_start_line(n));
+  return 1;
+}
+
 static void quote_block(md *m, cmark_node *n) {
   if (api_banner(m, n)) return;   /* API references: "Stability: 1 - Experimental" */
   api_flush(m, 1);
@@ -5010,6 +5082,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     switch (t) {
     case CMARK_NODE_PARAGRAPH: {
       if (sub_para && !skipped_sub && h1 && c == cmark_node_next(h1)) { skipped_sub = 1; break; }
+      /* display math ("$$ T(n) = \sum_{i=1}^{n} t_i $$"): a formula can
+       * neither be drawn from its TeX nor read out */
+      if (display_math(&m, c)) break;
       cmark_node *f = cmark_node_first_child(c);
       if (f && !cmark_node_next(f) && cmark_node_get_type(f) == CMARK_NODE_STRONG) {
         /* a bold line names what follows: prose before it is finished (but
@@ -5099,6 +5174,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* a MyST directive ("```{note}"): its text is prose, its options
        * (":class: …") are not */
       const char *info = cmark_node_get_fence_info(c);
+      if (info && (!strcmp(info, "math") || !strncmp(info, "math ", 5))) { math_left_out(&m, line); break; }
       if (info && info[0] == '{') {
         vgi_buf pb = {0};
         const char *lit = cmark_node_get_literal(c);
@@ -5169,6 +5245,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       break;   /* thematic breaks: nothing to show */
     }
   }
+  if (m.maths)
+    vgi_diag_add(m.d, VGI_WARNING, m.file, m.math_line, 1, NULL,
+                 m.maths == 1 ? "a formula (TeX math) is neither drawn nor said (left out)"
+                              : "%d formulas (TeX math), from here on, are neither drawn nor said (left out)", m.maths);
   if (m.includes)
     vgi_diag_add(m.d, VGI_WARNING, m.file, m.include_line, 1, NULL,
                  m.includes == 1 ? "a code block of mdBook includes: the file it names is not read (not shown)"

@@ -318,6 +318,31 @@ static void questions_head_answers(void **state) {
   }
 }
 
+/* TeX math: inline it is said by its symbols ("T = a · n + b"), a
+ * formula of its own ($$ … $$, ```math) is left out with one warning; "$5
+ * and $10" and "$HOME/$USER" are no math. */
+static void math_said_by_symbols(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("cost.md", "# Cost\n\nThe cost grows with the length: $T = a \\cdot n + b$ where $n$ is the "
+                       "number of scenes.\n\n$$\nT(n) = \\sum_{i=1}^{n} t_i\n$$\n\n```math\nE = mc^2\n```\n\n"
+                       "A license costs $5 and a year $10 here. Files go to $HOME/$USER on the machine.\n", &full, &d);
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "T = a \xC2\xB7 n + b where n is"));
+  assert_null(strstr(all, "sum"));
+  assert_null(strstr(all, "mc"));
+  assert_non_null(strstr(all, "$5 and a year $10"));
+  assert_non_null(strstr(all, "$HOME/$USER"));
+  int warned = 0;
+  for (size_t i = 0; i < d.n; i++) warned += strstr(d.v[i].message, "2 formulas (TeX math)") != NULL && d.v[i].line == 5;
+  assert_int_equal(warned, 1);
+  for (int i = 0; i < scene_count(m, 0); i++) assert_string_not_equal(sget(scene_at(m, 0, i), "scene_type"), "command");
+  free(all);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -3137,6 +3162,7 @@ int main(void) {
     cmocka_unit_test(captions_not_key_points),
     cmocka_unit_test(remote_pictures_told_thrice),
     cmocka_unit_test(questions_head_answers),
+    cmocka_unit_test(math_said_by_symbols),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
