@@ -3867,6 +3867,144 @@ static int callout_quote(md *m, cmark_node *n) {
   return 1;
 }
 
+/* A Mermaid diagram (```mermaid) cannot be drawn here: a flowchart is
+ * shown as the list of its steps, by their labels in the order they first
+ * appear ("A[Document] --> B[Plan]": Document, Plan), a sequence diagram as
+ * its participants; said after the prose that introduces it ("The stages
+ * run in this order: Document, Plan, Speech, and Video."). Any other kind
+ * (a class diagram, a chart) is left out with a warning. 1 when handled. */
+#define MERMAID_STEPS 8
+#define MERMAID_NODES 64
+
+/* Adds a node (by its id; its label, or the id when it has none) unless
+ * it was seen; steps past MERMAID_STEPS are counted. */
+static void mermaid_node(char **ids, char **labels, int *n, int *more, const char *id, const char *label) {
+  for (int j = 0; j < *n; j++)
+    if (!strcmp(ids[j], id)) return;
+  if (*n >= MERMAID_NODES) return;
+  ids[*n] = vgi_strdup(id);
+  labels[*n] = vgi_strdup(*label ? label : id);
+  if (++*n > MERMAID_STEPS) ++*more;
+}
+
+static int mermaid_block(md *m, cmark_node *c, int line) {
+  const char *lit = cmark_node_get_literal(c);
+  char *ids[MERMAID_NODES], *labels[MERMAID_NODES];
+  int n = 0, more = 0, kind = 0;   /* 1 a flowchart, 2 a sequence diagram */
+  for (const char *q = lit ? lit : ""; *q;) {
+    const char *e = strchr(q, '\n');
+    size_t l = e ? (size_t)(e - q) : strlen(q);
+    const char *nextq = q + l + (e ? 1 : 0);
+    while (l && (*q == ' ' || *q == '\t')) q++, l--;
+    while (l && (q[l - 1] == ' ' || q[l - 1] == '\r' || q[l - 1] == ';')) l--;
+    char id[64], label[128];
+    if (!l || !strncmp(q, "%%", 2)) {
+    } else if (!kind) {
+      if (!strncmp(q, "graph", 5) || !strncmp(q, "flowchart", 9)) kind = 1;
+      else if (!strncmp(q, "sequenceDiagram", 15)) kind = 2;
+      else if (strncmp(q, "---", 3)) break;
+    } else if (kind == 2) {
+      /* "participant A as Alice", "actor Bob", "Alice->>Bob: Hello" */
+      if (!strncmp(q, "participant ", 12) || !strncmp(q, "actor ", 6)) {
+        const char *nm = q + (q[0] == 'p' ? 12 : 6);
+        size_t il = strcspn(nm, " ");
+        if (il > (size_t)(q + l - nm)) il = (size_t)(q + l - nm);
+        const char *as = il + 4 <= (size_t)(q + l - nm) && !strncmp(nm + il, " as ", 4) ? nm + il + 4 : NULL;
+        snprintf(id, sizeof id, "%.*s", (int)il, nm);
+        snprintf(label, sizeof label, "%.*s", as ? (int)(q + l - as) : 0, as ? as : "");
+        mermaid_node(ids, labels, &n, &more, id, label);
+      } else {
+        size_t k = 0;
+        while (k < l && (isalnum((unsigned char)q[k]) || q[k] == '_')) k++;
+        size_t ar = k;
+        while (ar < l && strchr("-+>x)o ", q[ar])) ar++;
+        if (k && ar > k && ar < l && memchr(q + k, '>', ar - k)) {
+          size_t k2 = ar;
+          while (k2 < l && (isalnum((unsigned char)q[k2]) || q[k2] == '_')) k2++;
+          snprintf(id, sizeof id, "%.*s", (int)k, q);
+          mermaid_node(ids, labels, &n, &more, id, "");
+          snprintf(id, sizeof id, "%.*s", (int)(k2 - ar), q + ar);
+          if (k2 > ar) mermaid_node(ids, labels, &n, &more, id, "");
+        }
+      }
+    } else if (strncmp(q, "style ", 6) && strncmp(q, "classDef ", 9) && strncmp(q, "class ", 6) &&
+               strncmp(q, "click ", 6) && strncmp(q, "linkStyle ", 10) && strncmp(q, "subgraph", 8) &&
+               !(l == 3 && !strncmp(q, "end", 3)) && strncmp(q, "direction ", 10)) {
+      /* a line of nodes and arrows: "A[Document] --> B[Plan]", "B -->|yes| C{Ok?}" */
+      for (size_t i = 0; i < l;) {
+        if (q[i] == '|') {   /* an arrow's text */
+          const char *z = memchr(q + i + 1, '|', l - i - 1);
+          i = z ? (size_t)(z - q) + 1 : l;
+          continue;
+        }
+        /* "A -- text --> B", "A == text ==> B", "A -. text .-> B": the text is the arrow's */
+        if (i + 2 < l && ((q[i] == '-' && q[i + 1] == '-') || (q[i] == '=' && q[i + 1] == '=') ||
+                          (q[i] == '-' && q[i + 1] == '.')) && q[i + 2] == ' ') {
+          size_t z = i + 3;
+          while (z + 1 < l && !((q[z] == '-' || q[z] == '=' || q[z] == '.') && (q[z + 1] == '-' || q[z + 1] == '>' ||
+                                                                                 q[z + 1] == '=')))
+            z++;
+          while (z < l && strchr("-=.>ox", q[z]) && !(isalnum((unsigned char)q[z]) && q[z - 1] == ' ')) z++;
+          i = z;
+          continue;
+        }
+        if (!(isalnum((unsigned char)q[i]) || q[i] == '_')) { i++; continue; }
+        size_t k = i;
+        while (k < l && (isalnum((unsigned char)q[k]) || q[k] == '_' || q[k] == '-') &&
+               !(q[k] == '-' && k + 1 < l && (q[k + 1] == '-' || q[k + 1] == '.' || q[k + 1] == '>')))
+          k++;
+        snprintf(id, sizeof id, "%.*s", (int)(k - i < 63 ? k - i : 63), q + i);
+        label[0] = 0;
+        if (k < l && strchr("[({>", q[k])) {
+          size_t a = k;
+          while (a < l && strchr("[({>/\\", q[a])) a++;
+          size_t z = a;
+          while (z < l && !strchr("])}", q[z])) z++;
+          size_t lb = z - a;
+          const char *ls = q + a;
+          if (lb >= 2 && ls[0] == '"' && ls[lb - 1] == '"') ls++, lb -= 2;
+          while (lb && strchr("/\\", ls[lb - 1])) lb--;
+          snprintf(label, sizeof label, "%.*s", (int)(lb < 127 ? lb : 127), ls);
+          while (z < l && strchr("])}/\\", q[z])) z++;
+          k = z;
+        }
+        mermaid_node(ids, labels, &n, &more, id, label);
+        i = k;
+      }
+    }
+    q = nextq;
+    if (!e) break;
+  }
+  if (!kind || n < 2) {
+    for (int j = 0; j < n; j++) free(ids[j]), free(labels[j]);
+    vgi_diag_add(m->d, VGI_WARNING, m->file, line, 1, NULL,
+                 kind ? "a Mermaid diagram with fewer than two steps (left out)"
+                      : "a Mermaid diagram of a kind not drawn here (left out)");
+    return 1;
+  }
+  char *narr = take_narration(m);
+  cJSON *vc = cJSON_CreateObject();
+  if (m->header) cJSON_AddStringToObject(vc, "header", m->header);
+  cJSON *items = cJSON_AddArrayToObject(vc, "items");
+  vgi_buf nb = {0};
+  if (narr && *narr) { vgi_buf_puts(&nb, narr); vgi_buf_puts(&nb, " "); }
+  int shown = n < MERMAID_STEPS ? n : MERMAID_STEPS;
+  for (int j = 0; j < shown; j++) {
+    cJSON_AddItemToArray(items, cJSON_CreateString(labels[j]));
+    if (j) vgi_buf_puts(&nb, vgi_phrase(m->lang, j < shown - 1 ? "sep" : shown == 2 ? "pair" : "last"));
+    vgi_buf_puts(&nb, labels[j]);
+  }
+  vgi_buf_puts(&nb, vgi_phrase(m->lang, "stop"));
+  if (more)
+    vgi_diag_add(m->d, VGI_WARNING, m->file, line, 1, NULL,
+                 "a Mermaid diagram of %d steps: the first %d are shown", n, MERMAID_STEPS);
+  for (int j = 0; j < n; j++) free(ids[j]), free(labels[j]);
+  new_scene(m, "list", line, vc, nb.s);
+  vgi_buf_free(&nb);
+  free(narr);
+  return 1;
+}
+
 /* Math is TeX: "$T = a \\cdot n$" in a sentence is said by its symbols
  * ("T = a · n"), a formula of its own (a "$$" paragraph, a ```math block)
  * is left out, with one warning for the document. */
@@ -5175,6 +5313,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
        * (":class: …") are not */
       const char *info = cmark_node_get_fence_info(c);
       if (info && (!strcmp(info, "math") || !strncmp(info, "math ", 5))) { math_left_out(&m, line); break; }
+      if (info && (!strcmp(info, "mermaid") || !strncmp(info, "mermaid ", 8)) && mermaid_block(&m, c, line)) break;
       if (info && info[0] == '{') {
         vgi_buf pb = {0};
         const char *lit = cmark_node_get_literal(c);

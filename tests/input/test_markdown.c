@@ -343,6 +343,40 @@ static void math_said_by_symbols(void **state) {
   cJSON_Delete(m);
 }
 
+/* A Mermaid flowchart is shown and said as its steps (it was its source
+ * on a code slide), a sequence diagram as its participants; another kind
+ * is left out with a warning at its line. */
+static void mermaid_as_steps(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("mm.md", "# Diagrams\n\nA set of diagrams for the reader.\n\n## Flow\n\nThe stages run in this order:\n\n"
+                       "```mermaid\nflowchart TD\n  A[Start] --> B{Is it cached?}\n  B -- Yes --> C[Serve from cache]\n"
+                       "  B -->|No| D[Render]\n  D --> E((Done))\n  C --> E\n```\n\n## Login\n\n"
+                       "```mermaid\nsequenceDiagram\n  participant U as User\n  participant S as Server\n  U->>S: POST /login\n```\n\n"
+                       "## Share\n\n```mermaid\npie title Pets\n  \"Dogs\" : 386\n```\n", &full, &d);
+  const char *want[] = { "Start", "Is it cached?", "Serve from cache", "Render", "Done" };
+  int flows = 0, people = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    assert_string_not_equal(sget(sc, "scene_type"), "command");
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+    if (cJSON_GetArraySize(items) == 5) {
+      for (int k = 0; k < 5; k++) assert_string_equal(cJSON_GetArrayItem(items, k)->valuestring, want[k]);
+      assert_non_null(strstr(sget(sc, "narration"), "The stages run in this order: Start, Is it cached?"));
+      flows++;
+    }
+    if (cJSON_GetArraySize(items) == 2 && !strcmp(cJSON_GetArrayItem(items, 0)->valuestring, "User")) people++;
+  }
+  assert_int_equal(flows, 1);
+  assert_int_equal(people, 1);
+  int warned = 0;
+  for (size_t i = 0; i < d.n; i++) warned += strstr(d.v[i].message, "Mermaid diagram of a kind") != NULL && d.v[i].line == 29;
+  assert_int_equal(warned, 1);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -3163,6 +3197,7 @@ int main(void) {
     cmocka_unit_test(remote_pictures_told_thrice),
     cmocka_unit_test(questions_head_answers),
     cmocka_unit_test(math_said_by_symbols),
+    cmocka_unit_test(mermaid_as_steps),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
