@@ -218,12 +218,13 @@ static void put_text(vgi_buf *b, const char *t) {
     /* inline math ("$T = a \\cdot n$", "$x_i$", "$n$"), as GitHub finds
      * it: the closing $ follows no space and comes before no digit ("$5 and
      * $10" is money); TeX by its marks (\\ = ^ _ {) or three characters at
-     * most ("$HOME/$USER" is no formula) */
+     * most, not a word ("$HOME/$USER" and RCS's "$Id$" are no formulas) */
     if (*p == '$' && p[1] && p[1] != ' ' && p[1] != '$' && (p == t || !isalnum((unsigned char)p[-1]))) {
       const char *e = p + 1;
       while (*e && *e != '$' && e - p < 200) e++;
       if (*e == '$' && e[-1] != ' ' && !isdigit((unsigned char)e[1]) &&
-          (strpbrk_n(p + 1, e, "\\=^_{") || e - p - 1 <= 3)) {
+          (strpbrk_n(p + 1, e, "\\=^_{") ||
+           (e - p - 1 <= 3 && !(e - p - 1 >= 2 && isupper((unsigned char)p[1]) && islower((unsigned char)p[2]))))) {
         put_math(b, p + 1, e);
         p = e + 1;
         continue;
@@ -2879,6 +2880,15 @@ static void code_block(md *m, cmark_node *n, int line) {
   free(narr);
 }
 
+/* A template's placeholder, the whole text in square brackets ("[Short
+ * description of non-trivial change.]" under a changelog's next release):
+ * nothing to show or say. */
+static int placeholder(const char *t) {
+  size_t l = t ? strlen(t) : 0;
+  return l > 2 && t[0] == '[' && t[l - 1] == ']' && !memchr(t + 1, '[', l - 2) && !memchr(t + 1, ']', l - 2) &&
+         vgi_word_count(t) >= 2;
+}
+
 static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *nested) {
   int count = 0;
   for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
@@ -2915,6 +2925,7 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
       }
     }
     char *text = vgi_squash(vgi_buf_take(&b));
+    if (placeholder(text) && !sub) { free(text); free(lead); continue; }
     cJSON *item = cJSON_CreateObject();
     size_t ll = lead ? strlen(lead) : 0;
     /* a bold word that the sentence goes on from ("**Run** `./configure`
@@ -4962,7 +4973,7 @@ static void prose_add(md *m, char *text, int line, int min_words) {
     free(text);
     return;
   }
-  if (!text || vgi_word_count(text) < min_words) { free(text); return; }
+  if (!text || vgi_word_count(text) < min_words || placeholder(text)) { free(text); return; }
   /* an answer's label ("A: …", "答：…" under a question heading) is
    * neither shown nor said */
   static const char *const answer[] = { "A: ", "A. ", "Answer: ", "Antwort: ", "R: ", "R\xC3\xA9ponse : ",

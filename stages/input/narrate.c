@@ -5013,9 +5013,10 @@ static char *command_out(char *t) {
     snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
     vgi_buf b = {0};
     vgi_buf_add(&b, t, ws[a]);
+    /* "the make install command", "the c option" (after "the" already there:
+     * "add the `-c x=y` flag" was said "add the the c option flag") */
+    int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
     if (a < k) {
-      /* "the make install command" (after "the" already there: "make install command") */
-      int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
       if (!the) vgi_buf_puts(&b, "the ");
       for (int i = a; i < k; i++) {
         const char *w = t + ws[i];
@@ -5033,6 +5034,7 @@ static char *command_out(char *t) {
       int opts = 0;
       for (int i = k; i <= z; i++) opts += option_word(t + ws[i], we[i] - ws[i]);
       if (opts > 1) {
+        if (the && b.n >= 4) b.s[b.n -= 4] = 0;   /* "the these options" */
         vgi_buf_puts(&b, "these options");
       } else {
         /* "--no-cache=1" -> "the no-cache option" (its name as written:
@@ -5043,7 +5045,7 @@ static char *command_out(char *t) {
         if (w[0] == 'D' && w > t + ws[k] && w[-1] == '-' && (w - 2 < t + ws[k] || w[-2] != '-') &&
             (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
           w++;
-        vgi_buf_puts(&b, "the ");
+        if (!the) vgi_buf_puts(&b, "the ");
         for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(&b, w, 1);
         vgi_buf_puts(&b, " option");
       }

@@ -377,6 +377,28 @@ static void mermaid_as_steps(void **state) {
   cJSON_Delete(m);
 }
 
+/* A changelog template's placeholder ("[Short description of non-trivial
+ * change.]") is nothing to say; "add the `-c x=y` flag" was said "add the
+ * the c option flag". */
+static void placeholders_and_the_option(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("HISTORY.md", "# Release History\n\n## dev\n\n- [Short description of non-trivial change.]\n\n"
+                       "## 2.34.2\n\n- Moved headers input type back to Mapping to avoid invariance issues.\n\n"
+                       "## Cloning\n\nWhen cloning the repository, you may need to add the `-c fetch.fsck.badTimezone=ignore` "
+                       "flag to avoid an error:\n\n```shell\ngit clone -c fetch.fsck.badTimezone=ignore https://example.org/r.git\n```\n",
+                       &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "Short description"));
+  assert_non_null(strstr(all, "Moved headers"));
+  assert_null(strstr(all, "the the"));
+  assert_non_null(strstr(all, "add the c option flag"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -3198,6 +3220,7 @@ int main(void) {
     cmocka_unit_test(questions_head_answers),
     cmocka_unit_test(math_said_by_symbols),
     cmocka_unit_test(mermaid_as_steps),
+    cmocka_unit_test(placeholders_and_the_option),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
