@@ -981,6 +981,40 @@ int vgi_cut_in_phrase(const char *t, size_t cut) {
   return !hw.german && inside_phrase(&hw, k);
 }
 
+/* 1 when a cut after word k - 1 is inside or at the end of an opening
+ * phrase that the first comma closes before its main clause's subject
+ * ("Early in the Oh My Zsh world, | we may …", "Whenever using this with
+ * server.close, | calling this … is recommended"): a preposition, an
+ * adverb or a gerund first (an opening "If …," is vgi_headline's lead
+ * clause), no verb of its own before the comma ("At this time jq has …, |
+ * mostly …" has one), and after it a subject pronoun or a subject whose
+ * verb the clause holds. Alone, such a phrase says nothing. Not in German,
+ * whose main clause opens with its verb. */
+static int opening_alone(const hl_words *h, int k) {
+  static const char *const adverbs[] = { "early", "earlier", "late", "later", "now", "today", "here", "then",
+    "sometimes", "often", "once", "whenever", "wherever", "again", "instead", "otherwise", "meanwhile",
+    "unlike", "like", "given", "according", "due", "thanks", "besides", "despite", "regardless", "upon",
+    "without", "throughout", NULL };
+  static const char *const subjects[] = { "i", "we", "you", "they", "he", "she", "it", "there", "this", "one",
+    NULL };
+  const char *t = h->t;
+  if (h->german || k < 2 || k >= h->n) return 0;
+  /* a cut inside the phrase is one too ("Whenever using this in
+   * conjunction | with server.close, …") */
+  int j = 0;
+  while (j < h->n - 1 && t[h->we[j] - 1] != ',') j++;
+  if (j < k - 1 || j >= h->n - 1) return 0;
+  k = j + 1;
+  const char *f = t + h->ws[0];
+  size_t fl = h->we[0] - h->ws[0];
+  int opener = in_list(adjunct_prep, f, fl) || in_list(adverbs, f, fl) ||
+               ing_word(f, fl) || (fl > 4 && !strncasecmp(f + fl - 2, "ly", 2));
+  if (!opener || vgi_verb_after(t, h->we[k - 1])) return 0;
+  const char *nx = t + h->ws[k];
+  size_t nl = h->we[k] - h->ws[k];
+  return (in_list(subjects, nx, nl) && !strchr(",;:", nx[nl - 1])) || vgi_verb_after(nx, strlen(nx));
+}
+
 /* Is the cut after the first k words a natural break: not after an
  * article, a preposition or a conjunction, not inside a German
  * subordinate clause or verb bracket, not after a Korean connective? */
@@ -989,6 +1023,7 @@ static int natural_cut(const hl_words *h, int k) {
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
   if (in_list(joiners, w, wl) || in_list(articles, w, wl)) return 0;
+  if (opening_alone(h, k)) return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
   /* not after a subject whose verb comes next ("than those we | covered
@@ -1381,6 +1416,19 @@ char *vgi_headline(const char *s) {
          (nx[0] == '-' && nx[1] == ' ')) && natural_cut(&hw, i))
       cut = we[i - 1];
   }
+  if (!cut && !hw.german) {
+    /* an opening phrase that says nothing alone ("Within [ and ], | an
+     * equivalence class can be specified …"): its main clause up to the
+     * next clause mark (not a comma of a list: "separate, unrelated"), when that comes within sixteen words, rather than
+     * a cut in its middle */
+    int j = 0;
+    while (j < n - 1 && t[we[j] - 1] != ',') j++;
+    if (j < n - 1 && opening_alone(&hw, j + 1))
+      for (int i = j + 2; i < n && i <= HEADLINE_WHOLE && !cut; i++)
+        if ((strchr(";:", t[we[i - 1] - 1]) || (t[we[i - 1] - 1] == ',' &&
+             (in_list(joiners, t + ws[i], we[i] - ws[i]) || ing_word(t + ws[i], we[i] - ws[i])))) && natural_cut(&hw, i))
+          cut = we[i - 1];
+  }
   if (!cut) {
     /* before a joining word, as late as 12 words allow, after at least 5 */
     for (int i = 5; i < n && i <= HEADLINE_WORDS; i++) {
@@ -1400,7 +1448,9 @@ char *vgi_headline(const char *s) {
   if (!cut && sentence_words <= HEADLINE_WHOLE) cut = sentence;
   /* (not in German or Dutch, whose main clause starts with its verb after
    * an opening clause: alone, "Kannst du sie … öffnen" is a question) */
-  if (!cut && n > 2 && in_list(lead_sub, t + ws[0], we[0] - ws[0]) && !hw.german &&
+  if (!cut && n > 2 && (in_list(lead_sub, t + ws[0], we[0] - ws[0]) ||
+                        in_list((const char *const[]){ "whenever", "wherever", NULL }, t + ws[0], we[0] - ws[0])) &&
+      !hw.german &&
       !in_list((const char *const[]){ "um", "wenn", "weil", "damit", "obwohl", "falls", "da", "dass", "ob", "während",
                                       "nachdem", "bevor", "sofern", "indem", "als", "om", "wanneer", "omdat", "hoewel", NULL },
                t + ws[0], we[0] - ws[0])) {
