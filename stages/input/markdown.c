@@ -254,21 +254,42 @@ static int name_lines(cmark_node *para) {
 
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line);
 
-/* A link whose text only points at it ("[here](…)", "[this link](…)"):
- * the video cannot follow it. After a word that says where something is
- * ("can be found here", "is available here") it reads "online"; 1 when it
- * was put so. */
+/* A link whose text only points at it ("[here](…)", "[hier](…)"): the
+ * video cannot follow it. After a word that says where something is ("can
+ * be found here", "finden Sie hier", "est disponible ici") it reads as
+ * "online" in the language of its pointing word; 1 when it was put so. The
+ * languages of vg.i18n written with spaces; "hier" is German and Dutch. */
 static int pointer_link(cmark_node *link, vgi_buf *b) {
-  static const char *const pointers[] = { "here", "this", "this link", "link", "this page", "click here", NULL };
+  static const struct { const char *word, *online; } pointers[] = {
+    { "here", "online" }, { "this", "online" }, { "this link", "online" }, { "link", "online" },
+    { "this page", "online" }, { "click here", "online" }, { "hier", "online" }, { "ici", "en ligne" },
+    { "aqu\xC3\xAD", "en l\xC3\xADnea" }, { "qui", "online" }, { "aqui", "online" },
+    { "\xD0\xB7\xD0\xB4\xD0\xB5\xD1\x81\xD1\x8C", "\xD0\xBE\xD0\xBD\xD0\xBB\xD0\xB0\xD0\xB9\xD0\xBD" },   /* здесь: онлайн */
+    { "t\xE1\xBA\xA1i \xC4\x91\xC3\xA2y", "tr\xE1\xBB\xB1\x63 tuy\xE1\xBA\xBFn" },   /* tại đây: trực tuyến */
+    { "\xD9\x87\xD9\x86\xD8\xA7", "\xD8\xB9\xD8\xA8\xD8\xB1 \xD8\xA7\xD9\x84\xD8\xA5\xD9\x86\xD8\xAA\xD8\xB1\xD9\x86\xD8\xAA" },   /* هنا: عبر الإنترنت */
+    { NULL, NULL } };
   static const char *const placing[] = { "found", "available", "located", "hosted", "documented", "described",
-    "listed", "published", "explained", "detailed", "given", "provided", "kept", "maintained", NULL };
+    "listed", "published", "explained", "detailed", "given", "provided", "kept", "maintained",
+    /* de ("finden Sie hier"), fr, es, it, pt, nl, ru, vi, ar */
+    "finden", "verf\xC3\xBC" "gbar", "beschrieben", "erkl\xC3\xA4rt", "trouverez", "trouver", "disponible",
+    "disponibles", "d\xC3\xA9" "crit", "d\xC3\xA9" "crite", "encontrar\xC3\xA1", "encontrar", "encuentra", "trovare",
+    "trova", "trovi", "disponibile", "disponibili", "descritto", "dispon\xC3\xADvel", "dispon\xC3\xADveis",
+    "encontra", "descrito", "vinden", "beschikbaar", "beschreven",
+    "\xD0\xBD\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB8",   /* найти */
+    "\xD0\xB4\xD0\xBE\xD1\x81\xD1\x82\xD1\x83\xD0\xBF\xD0\xBD\xD0\xB0",   /* доступна */
+    "\xD0\xB4\xD0\xBE\xD1\x81\xD1\x82\xD1\x83\xD0\xBF\xD0\xB5\xD0\xBD",   /* доступен */
+    "\xD0\xB4\xD0\xBE\xD1\x81\xD1\x82\xD1\x83\xD0\xBF\xD0\xBD\xD0\xBE",   /* доступно */
+    "th\xE1\xBA\xA5y", "s\xE1\xBA\xB5n",   /* (tìm) thấy, (có) sẵn */
+    "\xD9\x85\xD8\xAA\xD8\xA7\xD8\xAD", "\xD9\x85\xD8\xAA\xD9\x88\xD9\x81\xD8\xB1",   /* متاح, متوفر */
+    NULL };
   vgi_buf in = {0};
   inline_text(link, &in, NULL, 0);
   char *s = in.s ? vgi_squash(vgi_buf_take(&in)) : vgi_strdup("");
-  int ptr = 0;
-  for (int k = 0; pointers[k] && !ptr; k++) ptr = !strcasecmp(s, pointers[k]);
+  const char *online = NULL;
+  for (int k = 0; pointers[k].word && !online; k++)
+    if (!strcasecmp(s, pointers[k].word)) online = pointers[k].online;
   free(s);
-  if (!ptr || !b->n) return 0;
+  if (!online || !b->n) return 0;
   size_t e = b->n;
   while (e && b->s[e - 1] == ' ') e--;
   size_t w = e;
@@ -276,8 +297,16 @@ static int pointer_link(cmark_node *link, vgi_buf *b) {
   int place = 0;
   for (int k = 0; placing[k] && !place; k++)
     place = e - w == strlen(placing[k]) && !strncasecmp(b->s + w, placing[k], e - w);
+  /* "finden Sie hier": the verb of place before its polite subject */
+  if (!place && e - w == 3 && !strncasecmp(b->s + w, "sie", 3)) {
+    size_t pe = w;
+    while (pe && b->s[pe - 1] == ' ') pe--;
+    size_t pw = pe;
+    while (pw && b->s[pw - 1] != ' ') pw--;
+    place = (pe - pw == 6 && !strncasecmp(b->s + pw, "finden", 6)) || (pe - pw == 8 && !strncasecmp(b->s + pw, "gefunden", 8));
+  }
   if (!place) return 0;
-  vgi_buf_puts(b, "online");
+  vgi_buf_puts(b, online);
   return 1;
 }
 
