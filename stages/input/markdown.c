@@ -307,21 +307,42 @@ static int name_lines(cmark_node *para) {
 
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line);
 
-/* A link whose text only points at it ("[here](…)", "[this link](…)"):
- * the video cannot follow it. After a word that says where something is
- * ("can be found here", "is available here") it reads "online"; 1 when it
- * was put so. */
+/* A link whose text only points at it ("[here](…)", "[hier](…)"): the
+ * video cannot follow it. After a word that says where something is ("can
+ * be found here", "finden Sie hier", "est disponible ici") it reads as
+ * "online" in the language of its pointing word; 1 when it was put so. The
+ * languages of vg.i18n written with spaces; "hier" is German and Dutch. */
 static int pointer_link(cmark_node *link, vgi_buf *b) {
-  static const char *const pointers[] = { "here", "this", "this link", "link", "this page", "click here", NULL };
+  static const struct { const char *word, *online; } pointers[] = {
+    { "here", "online" }, { "this", "online" }, { "this link", "online" }, { "link", "online" },
+    { "this page", "online" }, { "click here", "online" }, { "hier", "online" }, { "ici", "en ligne" },
+    { "aqu\xC3\xAD", "en l\xC3\xADnea" }, { "qui", "online" }, { "aqui", "online" },
+    { "\xD0\xB7\xD0\xB4\xD0\xB5\xD1\x81\xD1\x8C", "\xD0\xBE\xD0\xBD\xD0\xBB\xD0\xB0\xD0\xB9\xD0\xBD" },   /* здесь: онлайн */
+    { "t\xE1\xBA\xA1i \xC4\x91\xC3\xA2y", "tr\xE1\xBB\xB1\x63 tuy\xE1\xBA\xBFn" },   /* tại đây: trực tuyến */
+    { "\xD9\x87\xD9\x86\xD8\xA7", "\xD8\xB9\xD8\xA8\xD8\xB1 \xD8\xA7\xD9\x84\xD8\xA5\xD9\x86\xD8\xAA\xD8\xB1\xD9\x86\xD8\xAA" },   /* هنا: عبر الإنترنت */
+    { NULL, NULL } };
   static const char *const placing[] = { "found", "available", "located", "hosted", "documented", "described",
-    "listed", "published", "explained", "detailed", "given", "provided", "kept", "maintained", NULL };
+    "listed", "published", "explained", "detailed", "given", "provided", "kept", "maintained",
+    /* de ("finden Sie hier"), fr, es, it, pt, nl, ru, vi, ar */
+    "finden", "verf\xC3\xBC" "gbar", "beschrieben", "erkl\xC3\xA4rt", "trouverez", "trouver", "disponible",
+    "disponibles", "d\xC3\xA9" "crit", "d\xC3\xA9" "crite", "encontrar\xC3\xA1", "encontrar", "encuentra", "trovare",
+    "trova", "trovi", "disponibile", "disponibili", "descritto", "dispon\xC3\xADvel", "dispon\xC3\xADveis",
+    "encontra", "descrito", "vinden", "beschikbaar", "beschreven",
+    "\xD0\xBD\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB8",   /* найти */
+    "\xD0\xB4\xD0\xBE\xD1\x81\xD1\x82\xD1\x83\xD0\xBF\xD0\xBD\xD0\xB0",   /* доступна */
+    "\xD0\xB4\xD0\xBE\xD1\x81\xD1\x82\xD1\x83\xD0\xBF\xD0\xB5\xD0\xBD",   /* доступен */
+    "\xD0\xB4\xD0\xBE\xD1\x81\xD1\x82\xD1\x83\xD0\xBF\xD0\xBD\xD0\xBE",   /* доступно */
+    "th\xE1\xBA\xA5y", "s\xE1\xBA\xB5n",   /* (tìm) thấy, (có) sẵn */
+    "\xD9\x85\xD8\xAA\xD8\xA7\xD8\xAD", "\xD9\x85\xD8\xAA\xD9\x88\xD9\x81\xD8\xB1",   /* متاح, متوفر */
+    NULL };
   vgi_buf in = {0};
   inline_text(link, &in, NULL, 0);
   char *s = in.s ? vgi_squash(vgi_buf_take(&in)) : vgi_strdup("");
-  int ptr = 0;
-  for (int k = 0; pointers[k] && !ptr; k++) ptr = !strcasecmp(s, pointers[k]);
+  const char *online = NULL;
+  for (int k = 0; pointers[k].word && !online; k++)
+    if (!strcasecmp(s, pointers[k].word)) online = pointers[k].online;
   free(s);
-  if (!ptr || !b->n) return 0;
+  if (!online || !b->n) return 0;
   size_t e = b->n;
   while (e && b->s[e - 1] == ' ') e--;
   size_t w = e;
@@ -329,8 +350,16 @@ static int pointer_link(cmark_node *link, vgi_buf *b) {
   int place = 0;
   for (int k = 0; placing[k] && !place; k++)
     place = e - w == strlen(placing[k]) && !strncasecmp(b->s + w, placing[k], e - w);
+  /* "finden Sie hier": the verb of place before its polite subject */
+  if (!place && e - w == 3 && !strncasecmp(b->s + w, "sie", 3)) {
+    size_t pe = w;
+    while (pe && b->s[pe - 1] == ' ') pe--;
+    size_t pw = pe;
+    while (pw && b->s[pw - 1] != ' ') pw--;
+    place = (pe - pw == 6 && !strncasecmp(b->s + pw, "finden", 6)) || (pe - pw == 8 && !strncasecmp(b->s + pw, "gefunden", 8));
+  }
   if (!place) return 0;
-  vgi_buf_puts(b, "online");
+  vgi_buf_puts(b, online);
   return 1;
 }
 
@@ -1034,6 +1063,40 @@ int vgi_cut_in_phrase(const char *t, size_t cut) {
   return !hw.german && inside_phrase(&hw, k);
 }
 
+/* 1 when a cut after word k - 1 is inside or at the end of an opening
+ * phrase that the first comma closes before its main clause's subject
+ * ("Early in the Oh My Zsh world, | we may …", "Whenever using this with
+ * server.close, | calling this … is recommended"): a preposition, an
+ * adverb or a gerund first (an opening "If …," is vgi_headline's lead
+ * clause), no verb of its own before the comma ("At this time jq has …, |
+ * mostly …" has one), and after it a subject pronoun or a subject whose
+ * verb the clause holds. Alone, such a phrase says nothing. Not in German,
+ * whose main clause opens with its verb. */
+static int opening_alone(const hl_words *h, int k) {
+  static const char *const adverbs[] = { "early", "earlier", "late", "later", "now", "today", "here", "then",
+    "sometimes", "often", "once", "whenever", "wherever", "again", "instead", "otherwise", "meanwhile",
+    "unlike", "like", "given", "according", "due", "thanks", "besides", "despite", "regardless", "upon",
+    "without", "throughout", NULL };
+  static const char *const subjects[] = { "i", "we", "you", "they", "he", "she", "it", "there", "this", "one",
+    NULL };
+  const char *t = h->t;
+  if (h->german || k < 2 || k >= h->n) return 0;
+  /* a cut inside the phrase is one too ("Whenever using this in
+   * conjunction | with server.close, …") */
+  int j = 0;
+  while (j < h->n - 1 && t[h->we[j] - 1] != ',') j++;
+  if (j < k - 1 || j >= h->n - 1) return 0;
+  k = j + 1;
+  const char *f = t + h->ws[0];
+  size_t fl = h->we[0] - h->ws[0];
+  int opener = in_list(adjunct_prep, f, fl) || in_list(adverbs, f, fl) ||
+               ing_word(f, fl) || (fl > 4 && !strncasecmp(f + fl - 2, "ly", 2));
+  if (!opener || vgi_verb_after(t, h->we[k - 1])) return 0;
+  const char *nx = t + h->ws[k];
+  size_t nl = h->we[k] - h->ws[k];
+  return (in_list(subjects, nx, nl) && !strchr(",;:", nx[nl - 1])) || vgi_verb_after(nx, strlen(nx));
+}
+
 /* Is the cut after the first k words a natural break: not after an
  * article, a preposition or a conjunction, not inside a German
  * subordinate clause or verb bracket, not after a Korean connective? */
@@ -1042,6 +1105,7 @@ static int natural_cut(const hl_words *h, int k) {
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
   if (in_list(joiners, w, wl) || in_list(articles, w, wl)) return 0;
+  if (opening_alone(h, k)) return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
   /* not after a subject whose verb comes next ("than those we | covered
@@ -1434,6 +1498,19 @@ char *vgi_headline(const char *s) {
          (nx[0] == '-' && nx[1] == ' ')) && natural_cut(&hw, i))
       cut = we[i - 1];
   }
+  if (!cut && !hw.german) {
+    /* an opening phrase that says nothing alone ("Within [ and ], | an
+     * equivalence class can be specified …"): its main clause up to the
+     * next clause mark (not a comma of a list: "separate, unrelated"), when that comes within sixteen words, rather than
+     * a cut in its middle */
+    int j = 0;
+    while (j < n - 1 && t[we[j] - 1] != ',') j++;
+    if (j < n - 1 && opening_alone(&hw, j + 1))
+      for (int i = j + 2; i < n && i <= HEADLINE_WHOLE && !cut; i++)
+        if ((strchr(";:", t[we[i - 1] - 1]) || (t[we[i - 1] - 1] == ',' &&
+             (in_list(joiners, t + ws[i], we[i] - ws[i]) || ing_word(t + ws[i], we[i] - ws[i])))) && natural_cut(&hw, i))
+          cut = we[i - 1];
+  }
   if (!cut) {
     /* before a joining word, as late as 12 words allow, after at least 5 */
     for (int i = 5; i < n && i <= HEADLINE_WORDS; i++) {
@@ -1453,7 +1530,9 @@ char *vgi_headline(const char *s) {
   if (!cut && sentence_words <= HEADLINE_WHOLE) cut = sentence;
   /* (not in German or Dutch, whose main clause starts with its verb after
    * an opening clause: alone, "Kannst du sie … öffnen" is a question) */
-  if (!cut && n > 2 && in_list(lead_sub, t + ws[0], we[0] - ws[0]) && !hw.german &&
+  if (!cut && n > 2 && (in_list(lead_sub, t + ws[0], we[0] - ws[0]) ||
+                        in_list((const char *const[]){ "whenever", "wherever", NULL }, t + ws[0], we[0] - ws[0])) &&
+      !hw.german &&
       !in_list((const char *const[]){ "um", "wenn", "weil", "damit", "obwohl", "falls", "da", "dass", "ob", "während",
                                       "nachdem", "bevor", "sofern", "indem", "als", "om", "wanneer", "omdat", "hoewel", NULL },
                t + ws[0], we[0] - ws[0])) {

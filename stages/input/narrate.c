@@ -656,6 +656,44 @@ static int aside_out(char *t) {
     cut_span(t, (size_t)(o - t), (size_t)(c + 1 - t));
     return 1;
   }
+  /* a purpose clause between commas ("With the String type, in order to
+   * support a growable piece of text, we need …"), closed by the comma
+   * before its main clause's subject: why, not what */
+  static const char *const purpose[] = { ", in order to ", ", so as to ", ", in order for ", NULL };
+  for (int k = 0; purpose[k]; k++) {
+    char *o = strstr(t, purpose[k]);
+    if (!o) continue;
+    for (char *c = strstr(o + 2, ", "); c; c = strstr(c + 2, ", ")) {
+      const char *nx = c + 2;
+      size_t nl = strcspn(nx, " ,");
+      if (!word_of((const char *const[]){ "we", "you", "they", "it", "i", "he", "she", "one", "there", NULL }, nx, nl))
+        continue;
+      if (span_keeps(t, (size_t)(o - t), (size_t)(c - t))) break;
+      cut_span(t, (size_t)(o - t), (size_t)(c - t));
+      return 1;
+    }
+  }
+  /* a participle's short phrase between commas ("memory on the heap,
+   * unknown at compile time, to hold the contents"): detail of the noun
+   * before it, when a purpose's "to" follows it */
+  for (char *o = strstr(t, ", "); o; o = strstr(o + 2, ", ")) {
+    const char *pw = o + 2;
+    size_t pl = strcspn(pw, " ,");
+    char *c = strstr(o + 2, ", ");
+    if (!c || pl < 4 || !islower((unsigned char)*pw) || vgi_word_count(t) - vgi_word_count(o) < 4) continue;
+    if (!(!strncmp(pw + pl - 2, "ed", 2) || !strncmp(pw + pl - 2, "wn", 2))) continue;
+    char *in = vgi_strdup(pw);
+    in[c - pw] = 0;
+    int words = vgi_word_count(in), verb = has_aux(in);
+    free(in);
+    const char *nx = c + 2;
+    size_t nl = strcspn(nx, " ,");
+    if (words > 5 || words < 2 || verb || vgi_word_count(nx) < 3 || !(nl == 2 && !strncmp(nx, "to", 2)) ||
+        span_keeps(t, (size_t)(o - t), (size_t)(c - t)))
+      continue;
+    cut_span(t, (size_t)(o - t), (size_t)(c + 1 - t));
+    return 1;
+  }
   /* a relative clause in passive before a comma the sentence goes on after
    * ("one of the test programs that are built in the tests/ subdirectory,
    * that will be …"): detail of the noun before it */
@@ -792,6 +830,9 @@ static char *detail_out(const char *h, int max) {
   int changed = 1;
   while (vgi_word_count(t) > max && changed) {
     changed = opening_out(t) || aside_out(t);
+    /* the asides go before a cut, which would stop inside one ("on the
+     * heap, unknown | at compile time") */
+    if (changed && vgi_word_count(t) > max) continue;
     char *c = vgi_short_clause(t, max);
     free(t);
     t = c;

@@ -338,6 +338,34 @@ static void bullets_keep_their_verbs(void **state) {
   assert_int_equal(shown_failed, 0);
 }
 
+/* A bullet is a statement: an opening phrase or clause that ends at a
+ * comma before its main clause's subject ("Early in the Oh My Zsh world, |
+ * we may …", "Whenever using this …, | calling this … is recommended") is
+ * never a bullet alone, and a purpose clause ("in order to …,") is detail
+ * the bullet does without. */
+static void bullets_are_statements(void **state) {
+  (void)state;
+  shown_failed = 0;
+  /* the main clause after such a phrase goes on to its own clause mark */
+  headline_is("Within [ and ], an equivalence class can be specified using the syntax [=c=], which matches all "
+              "characters with the same collation weight as the character c.",
+              "Within [ and ], an equivalence class can be specified using the syntax [=c=]");
+  /* (not at a comma of a list: "separate, unrelated,") */
+  headline_is("In V8, a context is an execution environment that allows separate, unrelated, JavaScript "
+              "applications to run in a single instance of V8.",
+              "In V8, a context is an execution environment");
+  shown_is("Early in the Oh My Zsh world, we may have gotten a little too theme happy.",
+           "Early in the Oh My Zsh world, we may have gotten a little too theme happy");
+  shown_is("Whenever using this in conjunction with server.close, calling this after server.close is recommended "
+           "as to avoid race conditions where new connections are created between a call to this and a call to "
+           "server.close.",
+           "Calling this after server.close is recommended as to avoid race conditions");
+  shown_is("With the String type, in order to support a mutable, growable piece of text, we need to allocate an "
+           "amount of memory on the heap, unknown at compile time, to hold the contents.",
+           "With the String type, we need to allocate an amount of memory");
+  assert_int_equal(shown_failed, 0);
+}
+
 /* A Vietnamese document (told by its letters) is introduced, listed and
  * closed in Vietnamese, not in English. */
 /* A title's subtitle of more than sixteen words is shown as a bullet is: a
@@ -861,6 +889,7 @@ int main(void) {
     cmocka_unit_test(items_named_at_their_sentence),
     cmocka_unit_test(summary_names_later_scenes_left_out),
     cmocka_unit_test(options_said_with_what_they_do),
+    cmocka_unit_test(bullets_are_statements),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

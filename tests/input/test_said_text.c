@@ -136,6 +136,28 @@ static void dropped_links_leave_no_trace(void **state) {
   said(all, "can be found online.", 1);
   said(all, "found here", 0);
   free(all);
+  /* the same in the other languages written with spaces, in their words */
+  static const char *const cases[][2] = {
+    { "Weitere Informationen finden Sie [hier](https://example.org/a).", "finden Sie online." },
+    { "La documentation est disponible [ici](https://example.org/a).", "disponible en ligne." },
+    { "La gu\xC3\xAD" "a completa est\xC3\xA1 disponible [aqu\xC3\xAD](https://example.org/a).", "disponible en l\xC3\xADnea." },
+    { "La guida completa \xC3\xA8 disponibile [qui](https://example.org/a).", "disponibile online." },
+    { "O guia completo est\xC3\xA1 dispon\xC3\xADvel [aqui](https://example.org/a).", "dispon\xC3\xADvel online." },
+    { "De volledige handleiding is beschikbaar [hier](https://example.org/a).", "beschikbaar online." },
+    { "\xD0\x9F\xD0\xBE\xD0\xB4\xD1\x80\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xB5\xD0\xB5 \xD0\xBC\xD0\xBE\xD0\xB6\xD0\xBD\xD0\xBE "
+      "\xD0\xBD\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB8 [\xD0\xB7\xD0\xB4\xD0\xB5\xD1\x81\xD1\x8C](https://example.org/a).",
+      "\xD0\xBD\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB8 \xD0\xBE\xD0\xBD\xD0\xBB\xD0\xB0\xD0\xB9\xD0\xBD." },
+    /* a pointer after no word of place stays as it was */
+    { "Klicken Sie [hier](https://example.org/a), um fortzufahren.", "Klicken Sie hier" },
+    { "Vous trouverez la liste compl\xC3\xA8te [ici](https://example.org/a).", "trouverez la liste compl\xC3\xA8te ici" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char doc[512];
+    snprintf(doc, sizeof doc, "# T\n\nIntro.\n\n## More\n\n%s\n", cases[i][0]);
+    all = narration_of("README.md", doc, 1);
+    said(all, cases[i][1], 1);
+    free(all);
+  }
 }
 
 int main(void) {
