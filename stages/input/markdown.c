@@ -1437,7 +1437,9 @@ char *vgi_headline(const char *s) {
       if (ci < 4) continue;
       if (!strncmp(t + i, "\xE3\x80\x82", 3) || !strncmp(t + i, "\xEF\xBC\x81", 3) || !strncmp(t + i, "\xEF\xBC\x9F", 3))
         { end = i; break; }
-      if (!strncmp(t + i, "\xEF\xBC\x8C", 3) || !strncmp(t + i, "\xE3\x80\x81", 3) ||
+      /* (a Chinese list comma, "、", parts items: "集合交、并、差运算" cut at
+       * it left "集合交") */
+      if (!strncmp(t + i, "\xEF\xBC\x8C", 3) || (ja && !strncmp(t + i, "\xE3\x80\x81", 3)) ||
           !strncmp(t + i, "\xEF\xBC\x9A", 3) || !strncmp(t + i, "\xEF\xBC\x9B", 3) ||
           !strncmp(t + i, "\xEF\xBC\x88", 3) || !strncmp(t + i, "\xEF\xBC\x8E", 3) ||
           (t[i] == ',' && t[i + 1] == ' ') || (t[i] == '(' && i && t[i - 1] == ' ')) {

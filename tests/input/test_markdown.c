@@ -399,6 +399,18 @@ static void placeholders_and_the_option(void **state) {
   cJSON_Delete(m);
 }
 
+/* A Chinese headline is never cut at a list comma ("、"): "集合交、并、差运算"
+ * was cut to "…做集合交". */
+static void zh_list_comma_no_cut(void **state) {
+  (void)state;
+  char *h = vgi_headline("\xE5\xBD\x93\xE4\xBD\xA0\xE9\x9C\x80\xE8\xA6\x81\xE5\xAF\xB9\xE6\x96\x87\xE6\x9C\xAC\xE6\x96\x87"
+                         "\xE4\xBB\xB6\xE5\x81\x9A\xE9\x9B\x86\xE5\x90\x88\xE4\xBA\xA4\xE3\x80\x81\xE5\xB9\xB6\xE3\x80\x81"
+                         "\xE5\xB7\xAE\xE8\xBF\x90\xE7\xAE\x97\xE6\x97\xB6\xEF\xBC\x8C" "sort \xE5\x92\x8C uniq "
+                         "\xE4\xBC\x9A\xE6\x98\xAF\xE4\xBD\xA0\xE7\x9A\x84\xE5\xA5\xBD\xE5\xB8\xAE\xE6\x89\x8B\xE3\x80\x82");
+  assert_non_null(strstr(h, "\xE5\xB7\xAE\xE8\xBF\x90\xE7\xAE\x97"));   /* 差运算 */
+  free(h);
+}
+
 static void acceptance_document(void **state) {
   (void)state;
   vgi_diags d;
@@ -3221,6 +3233,7 @@ int main(void) {
     cmocka_unit_test(math_said_by_symbols),
     cmocka_unit_test(mermaid_as_steps),
     cmocka_unit_test(placeholders_and_the_option),
+    cmocka_unit_test(zh_list_comma_no_cut),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
