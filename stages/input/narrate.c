@@ -4138,7 +4138,16 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
     }
     if (fs[i].srank < 2) continue;
     if (sections++ >= LEFT_OUT_NAMED) continue;
-    name_left_out(&b, sections, h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?", fs[i].s, 0);
+    /* a callout by its kind and the section it is in ("Note: Rust", not
+     * "Note" five times) */
+    char *both = NULL;
+    if (h && vgi_str(vc, "callout") && vgi_str(vc, "description")) {
+      vgi_buf nb = {0};
+      vgi_buf_printf(&nb, "%s: %s", h, vgi_str(vc, "description"));
+      both = vgi_buf_take(&nb);
+    }
+    name_left_out(&b, sections, both ? both : h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?", fs[i].s, 0);
+    free(both);
   }
   /* a summary leaves a section's later detail out by design: said only
    * when one has a name of its own (a sub-heading, a label); a length the

@@ -804,6 +804,26 @@ static void items_named_at_their_sentence(void **state) {
   assert_int_equal(fat[2], strstr(list, "cherries") - list);
 }
 
+/* A callout left out to fit is named by its kind and its section ("Note:
+ * Rust"), not "Note" five times. */
+static void callouts_left_out_named_by_section(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# Guide\n\nA guide to building the tool from its sources on any machine.\n\n");
+  for (int k = 1; k <= 8; k++)
+    vgi_buf_printf(&b, "## Platform %d\n\nPlatform %d needs its own compiler and a few libraries before the build "
+                   "can start on it.\n\n> **Note:** Platform %d must have at least two gigabytes of memory free for "
+                   "the build to finish.\n\n", k, k, k);
+  vgi_options dur = { .duration = 20 };
+  vgi_diags d;
+  cJSON *m = load_text("guide.md", b.s, &dur, &d);
+  assert_true(has_message(&d, "'Note: Platform "));
+  assert_false(has_message(&d, "'Note' (line"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&b);
+}
+
 /* A summary that leaves out a later scene of a section it keeps (a list
  * under its own bold label) says so, naming it by its label and line, as
  * it names the sections it leaves out. */
@@ -887,6 +907,7 @@ int main(void) {
     cmocka_unit_test(joined_items_lower_case),
     cmocka_unit_test(list_phrases_every_language),
     cmocka_unit_test(items_named_at_their_sentence),
+    cmocka_unit_test(callouts_left_out_named_by_section),
     cmocka_unit_test(summary_names_later_scenes_left_out),
     cmocka_unit_test(options_said_with_what_they_do),
     cmocka_unit_test(bullets_are_statements),
