@@ -4953,6 +4953,17 @@ static int option_word(const char *w, size_t n) {
   return n >= 3 && w[0] == '-' && w[1] == '-' && isalpha((unsigned char)w[2]);
 }
 
+/* The name of an option word ("--no-cache=1" -> "no-cache", "(-R" -> "R"),
+ * its length at *n. */
+static const char *option_name(const char *w, size_t wl, size_t *n) {
+  const char *e = w + wl;
+  while (w < e && strchr("\"'(`-", *w)) w++;
+  const char *a = w;
+  while (w < e && (isalnum((unsigned char)*w) || *w == '-' || *w == '_')) w++;
+  *n = (size_t)(w - a);
+  return a;
+}
+
 /* Words a command line stops at, or that come before one ("Run …", "the"). */
 static int prose_word(const char *w, size_t n) {
   static const char *const words[] = { "to", "for", "with", "in", "on", "and", "or", "if", "when", "so", "then",
@@ -5022,12 +5033,17 @@ static char *command_out(char *t) {
     /* on over options and their values ("--resolution 1080x1920 doc.md"),
      * to a word of the prose or a word that ends the clause */
     int z = k;
+    size_t kl, nl_;
+    const char *kn = option_name(t + ws[k], we[k] - ws[k], &kl);
     while (z + 1 < n) {
       const char *w = t + ws[z];
       size_t wl = we[z] - ws[z];
-      if (strchr(".,;:!?)", w[wl - 1])) break;
       const char *nx = t + ws[z + 1];
       size_t nl = we[z + 1] - ws[z + 1];
+      /* the forms of one option in a row ("-R port:host, -R socket"): one option */
+      const char *nn = option_word(nx, nl) ? option_name(nx, nl, &nl_) : NULL;
+      int same = nn && nl_ == kl && !memcmp(nn, kn, kl);
+      if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same)) break;
       int value = 0;
       for (size_t q = 0; q < nl; q++) value |= strchr("=/.{}\"'0123456789", nx[q]) != NULL;
       if (!option_word(nx, nl) && (prose_word(nx, nl) || (!value && memchr(w, '=', wl)))) break;
@@ -5081,8 +5097,13 @@ static char *command_out(char *t) {
       }
       vgi_buf_puts(&b, " command");
     } else {
-      int opts = 0;
-      for (int i = k; i <= z; i++) opts += option_word(t + ws[i], we[i] - ws[i]);
+      /* options of other names; the forms of one option are one */
+      int opts = 1;
+      for (int i = k + 1; i <= z; i++) {
+        size_t il;
+        const char *in = option_word(t + ws[i], we[i] - ws[i]) ? option_name(t + ws[i], we[i] - ws[i], &il) : NULL;
+        opts += in && !(il == kl && !memcmp(in, kn, kl));
+      }
       if (opts > 1) {
         if (the && b.n >= 4) b.s[b.n -= 4] = 0;   /* "the these options" */
         vgi_buf_puts(&b, "these options");

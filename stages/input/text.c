@@ -2463,17 +2463,36 @@ static void man_blocks(text *r) {
     }
     if (l->ind == B) {
       int d = man_tag_inline(r, i, B);
-      int nx = i + 1;
+      /* an option's forms on lines of their own, its description under
+       * the last ("-R port:host:hostport", "-R remote_socket:local_socket"
+       * in ssh.1): one tag, the forms joined by commas */
+      int forms = 1;
+      while (!d && s[0] == '-' && t <= 60 && i + forms < r->n && !is_blank(&r->L[i + forms]) &&
+             r->L[i + forms].ind == B && r->L[i + forms].s[B] == '-' && r->L[i + forms].len - B <= 60)
+        forms++;
+      int nx = i + forms;
       int under = !d && nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > B && t <= 60;
+      if (!under) forms = 1;
+      vgi_buf tag = {0};
+      if (under && forms > 1) {
+        for (int q = i; q < nx; q++) {
+          int ft;
+          const char *f = body(&r->L[q], &ft);
+          if (q > i) vgi_buf_add(&tag, ", ", 2);
+          vgi_buf_add(&tag, f, (size_t)ft);
+        }
+        s = tag.s;
+        t = (int)tag.n;
+      }
       if (d || under) {
         /* a tagged paragraph: "- **-a, --all**: do not ignore …" */
-        int e = man_tag_end(r, i, B);
+        int e = man_tag_end(r, nx - 1, B);
         int tl = d ? d : t;
         while (tl > 0 && s[tl - 1] == ' ') tl--;
         vgi_buf desc = {0};
         if (d) vgi_buf_add(&desc, s + d, (size_t)(t - d));
         vgi_buf rest = {0};
-        man_join(r, i + 1, e, &rest);
+        man_join(r, nx, e, &rest);
         if (desc.n && rest.n) vgi_buf_add(&desc, " ", 1);
         vgi_buf_add(&desc, rest.s ? rest.s : "", rest.n);
         if (!r->full && in_list && r->man_items >= MAN_ITEMS_SUMMED) {
@@ -2481,6 +2500,7 @@ static void man_blocks(text *r) {
           for (int q = i; q < e; q++) skip_to(r, q);
           vgi_buf_free(&rest);
           vgi_buf_free(&desc);
+          vgi_buf_free(&tag);
           i = e;
           continue;
         }
@@ -2510,17 +2530,19 @@ static void man_blocks(text *r) {
         vgi_buf_free(&li);
         vgi_buf_free(&rest);
         vgi_buf_free(&desc);
+        vgi_buf_free(&tag);
         in_list = 1;
         i = e;
         continue;
       }
+      vgi_buf_free(&tag);
     }
     /* a paragraph: the lines at its indentation up to a blank line */
     if (in_list) man_fold_end(r);
     in_list = 0;
     int e = i + 1;
     while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
-    if ((l->ind > B + 7 || (examples && l->ind > B)) && line_class(l) == 'C') {
+    if (l->ind > B && line_class(l) == 'C') {
       /* an example further in: code */
       while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind > B) e++;
       view v = { i, e, l->ind, NULL, 0, 0 };

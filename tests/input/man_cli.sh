@@ -72,6 +72,14 @@ check ".so absolute: not read" hasnt "$T/out" "$(head -c 20 /etc/hostname 2>/dev
 printf 'Just some notes.\n' >"$T/notes.1"
 "$VGRUN" scenes "$T/notes.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "not a page"
 check "not a page: says so" has "$T/err" 'not a man page in roff source'
+# an option written in several forms, one a line, is one item; commands in
+# displays are shown as code, never read out as "winch these options"
+"$VGRUN" scenes --json --detail full "$M/winch.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "winch.1"
+check "winch: the forms are one item" has "$T/out" '"-R \[bind_address:\]port:host:hostport, -R remote_socket:local_socket"'
+check "winch: one option said once" has "$T/out" 'the q option and the R option\.'
+check "winch: a display is code" has "$T/out" '"language": *"sh", *"lines": *2'
+check "winch: no command read out" hasnt "$T/out" 'these options'
+check "winch: the prompt not said" hasnt "$T/out" '[#$] winch'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
