@@ -2197,11 +2197,14 @@ static int unsaid(const char *w, size_t n) {
   if ((t[0] == '/' && n > 1 && isalnum((unsigned char)t[1])) || !strncmp(t, "~/", 2) ||
       !strncmp(t, "./", 2) || !strncmp(t, "../", 3))
     return 1;
+  /* a TeX control word ("\gpicbox{graph}", "\box\graph" in pic.1) is
+   * no Windows path: it is what the sentence is about, and said */
+  int tex = t[0] == '\\' && islower((unsigned char)t[1]);
   int slashes = 0, at = 0;
   for (size_t i = 0; i < n; i++) {
     slashes += t[i] == '/';
     at += t[i] == '@';
-    if (t[i] == '\\' && i + 1 < n && isalnum((unsigned char)t[i + 1])) return 1;
+    if (!tex && t[i] == '\\' && i + 1 < n && isalnum((unsigned char)t[i + 1])) return 1;
   }
   if (slashes >= 2) return 1;
   if (at == 1 && strchr(strchr(t, '@'), '.') && t[0] != '@') return 1;

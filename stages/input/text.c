@@ -2552,6 +2552,31 @@ static void man_blocks(text *r) {
     }
     vgi_buf j = {0};
     man_join(r, i, e, &j);
+    /* a short display inside a sentence, the paragraph going on after it
+     * in lower case ("For example / line 2i / means draw a line …",
+     * "Call / gs --help / for a list …" in pic.1): one paragraph, the
+     * display in it as code */
+    int dl = e, de, c, ce = e;
+    while (dl < r->n && is_blank(&r->L[dl])) dl++;
+    for (de = dl; de < r->n && !is_blank(&r->L[de]) && r->L[de].ind > B && de - dl < 3; de++) {}
+    for (c = de; c < r->n && is_blank(&r->L[c]); c++) {}
+    int pt;
+    const char *ps = body(&r->L[e - 1], &pt);
+    if (l->ind == B && dl > e && de > dl && de - dl <= 2 && c > de && c < r->n && r->L[c].ind == B &&
+        lower_c((unsigned char)r->L[c].s[B]) && !strchr(".:!?;", ps[pt - 1]) && !man_tag_inline(r, c, B)) {
+      for (ce = c + 1; ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind == B; ce++) {}
+      if (ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind > B) ce = e;   /* a tag, not prose */
+    }
+    if (ce > e) {
+      vgi_buf shown = {0};
+      man_join(r, dl, de, &shown);
+      vgi_buf_add(&j, " `", 2);
+      vgi_buf_add(&j, shown.s, shown.n);
+      vgi_buf_add(&j, "` ", 2);
+      man_join(r, c, ce, &j);
+      vgi_buf_free(&shown);
+      e = ce;
+    }
     sep(r, i);
     emit_text(r, i, j.s ? j.s : "", (int)j.n);
     for (int q = i + 1; q < e; q++) skip_to(r, q);

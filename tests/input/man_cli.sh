@@ -80,6 +80,11 @@ check "winch: one option said once" has "$T/out" 'the q option and the R option\
 check "winch: a display is code" has "$T/out" '"language": *"sh", *"lines": *2'
 check "winch: no command read out" hasnt "$T/out" 'these options'
 check "winch: the prompt not said" hasnt "$T/out" '[#$] winch'
+# a short display inside a sentence is joined back into its paragraph; a
+# TeX control word in prose is said, not taken for a path ("say } instead")
+"$VGRUN" scenes --json --detail full "$M/crank.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "crank.1"
+check "crank: display in its sentence" has "$T/out" '"For example turn 2i means turn the handle 2 inches'
+check "crank: TeX words said" has "$T/out" '"narration": *"[^"]*say \\\\gpicbox.graph. instead of \\\\box'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
