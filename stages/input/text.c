@@ -2299,6 +2299,13 @@ static int man_tag_inline(const text *r, int i, int k) {
   const char *s = body(&r->L[i], &t);
   int g = 0;
   while (g + 1 < t && !(s[g] == ' ' && s[g + 1] == ' ')) g++;
+  /* a tag that fills its column leaves one space before its description
+   * ("--help display this help and exit" in cp.1): the description starts
+   * at the column the others' do */
+  int one = r->man_tag - k - 1;
+  if ((g + 1 >= t || g > 24) && s[0] == '-' && one > 1 && one + 1 < t && s[one] == ' ' && s[one - 1] != ' ' &&
+      s[one + 1] != ' ' && !memchr(s, ' ', (size_t)one) && (i + 1 >= r->n || is_blank(&r->L[i + 1])))
+    return one + 1;
   if (g + 1 >= t || g > 24) return 0;
   int d = g;
   while (d < t && s[d] == ' ') d++;

@@ -85,6 +85,10 @@ check "winch: the prompt not said" hasnt "$T/out" '[#$] winch'
 "$VGRUN" scenes --json --detail full "$M/crank.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "crank.1"
 check "crank: display in its sentence" has "$T/out" '"For example turn 2i means turn the handle 2 inches'
 check "crank: TeX words said" has "$T/out" '"narration": *"[^"]*say \\\\gpicbox.graph. instead of \\\\box'
+# a tag as wide as its column, one space before its description ("--help
+# display this help and exit" in cp.1), is an item of the run, not prose
+"$VGRUN" scenes --json "$M/crank.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "crank.1 summary"
+check "crank: a full-width tag is an item" has "$T/out" '"bullets": *\["-a", *"--help", *"--version"\]'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
