@@ -4956,6 +4956,13 @@ static int option_word(const char *w, size_t n) {
   return n >= 3 && w[0] == '-' && w[1] == '-' && isalpha((unsigned char)w[2]);
 }
 
+/* Whether one of the bytes of set is among w[0..n). */
+static int strpbrk_n_any(const char *w, size_t n, const char *set) {
+  for (size_t i = 0; i < n; i++)
+    if (strchr(set, w[i])) return 1;
+  return 0;
+}
+
 /* The name of an option word ("--no-cache=1" -> "no-cache", "(-R" -> "R"),
  * its length at *n. */
 static const char *option_name(const char *w, size_t wl, size_t *n) {
@@ -4972,7 +4979,7 @@ static int prose_word(const char *w, size_t n) {
   static const char *const words[] = { "to", "for", "with", "in", "on", "and", "or", "if", "when", "so", "then",
     "from", "into", "as", "at", "by", "which", "that", "the", "a", "an", "run", "use", "type", "execute", "call",
     "try", "enter", "invoke", "pass", "add", "set", "using", "via", "is", "are", "will", "can", "you", "it",
-    "this", "option", "options", "flag", "flags", "command", "commands", "e.g.", "i.e.", "like", "such",
+    "this", "option", "options", "flag", "flags", "command", "commands", "e.g.", "i.e.", "like", "such", "of",
     "und", "oder", "mit", "für", "um", "zu", "mit", "et", "ou", "avec", "pour", "y", "o", "con", "para", "e",
     "per", "en", "de", "die", "der", "das", "le", "la", "el", NULL };
   while (n && strchr(".,;:!?)\"'`", w[n - 1])) n--;
@@ -5016,20 +5023,26 @@ static char *command_out(char *t) {
      * three words, when a verb that runs it comes before ("Run make
      * install --prefix=…", "Use vgrun create --resolution …") */
     int a = k;
-    while (a > 0 && k - a < 3) {
+    while (a > 0 && k - a < 3 && !(a < k && strchr("(\"'`", t[ws[a]]))) {   /* "(xz -d": it opens there */
       const char *w = t + ws[a - 1];
       size_t wl = we[a - 1] - ws[a - 1];
-      if (strchr(".,;:!?()", w[wl - 1]) || prose_word(w, wl)) break;
+      if (strchr(".,;:!?()", w[wl - 1]) || prose_word(w, wl) || (wl == 1 && strchr("$#%|", *w))) break;
       a--;
     }
+    int prompt = 0;   /* a shell's prompt before the program ("$ find . -type f"): not said */
     if (a < k) {
       static const char *const verbs[] = { "run", "use", "type", "execute", "call", "invoke", "try", "enter",
-                                           "with", "via", "using", "then", NULL };
-      int ok = 0;
+                                           "with", "via", "using", "then", "of", NULL };
+      int ok = a == 0 && k - a < 3;   /* the text is the command line */
       if (a > 0) {
         const char *w = t + ws[a - 1];
         size_t wl = we[a - 1] - ws[a - 1];
         for (int q = 0; verbs[q]; q++) ok |= strlen(verbs[q]) == wl && !strncasecmp(w, verbs[q], wl);
+        /* a command line shown on its own (a man page's display, run into
+         * the prose): after a prompt, or where a clause starts ("can be
+         * used: ssh-keygen -lv -f …", "… video. ffmpeg -i foo.avi …") */
+        prompt = wl == 1 && strchr("$#%", *w);
+        ok |= prompt || (wl == 1 && *w == '|') || (wl > 1 && strchr(".:;", w[wl - 1]));
       }
       if (!ok) a = k;
     }
@@ -5047,6 +5060,7 @@ static char *command_out(char *t) {
       const char *nn = option_word(nx, nl) ? option_name(nx, nl, &nl_) : NULL;
       int same = nn && nl_ == kl && !memcmp(nn, kn, kl);
       if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same)) break;
+      if (nl == 1 && strchr("$#%", *nx)) break;   /* the prompt of the next command line */
       int value = 0;
       for (size_t q = 0; q < nl; q++) value |= strchr("=/.{}\"'0123456789", nx[q]) != NULL;
       if (!option_word(nx, nl) && (prose_word(nx, nl) || (!value && memchr(w, '=', wl)))) break;
@@ -5081,7 +5095,7 @@ static char *command_out(char *t) {
     char tail[16];
     snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
     vgi_buf b = {0};
-    vgi_buf_add(&b, t, ws[a]);
+    vgi_buf_add(&b, t, ws[a - prompt]);
     /* "the make install command", "the c option" (after "the" already there:
      * "add the `-c x=y` flag" was said "add the the c option flag") */
     int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
@@ -5095,6 +5109,9 @@ static char *command_out(char *t) {
          * said by its name, which the path's removal would leave out */
         for (size_t q = wl; q-- > 0;)
           if (w[q] == '/') { wl -= q + 1; w += q + 1; break; }
+        /* after the program, an argument is no subcommand: "find /tmp
+         * -name core" is the find command */
+        if (i > a && (w != t + ws[i] || strpbrk_n_any(w, wl, "./0123456789\"'*[{"))) break;
         if (i > a) vgi_buf_puts(&b, " ");
         vgi_buf_add(&b, w, wl);
       }

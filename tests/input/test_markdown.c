@@ -2897,6 +2897,33 @@ static void readme_terms_and_paths(void **state) {
   cJSON_Delete(m);
 }
 
+/* A command line run into prose (a man page's display, a pasted shell
+ * session) is said by its program: after a prompt, where a clause starts,
+ * or after "of" ("$ find /tmp -name core -type f", "can be used: tar -c -v
+ * -f x.tar /etc", "The output of git log --graph --oneline"); before, the
+ * program stayed and its options became "these options" ("$ find these
+ * options"). The forms of one option are that option ("-R a:b -R c:d" is
+ * the R option). */
+static void command_lines_in_prose(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("cmds.md", "# Tools\n\nIntro to the tools at hand.\n\n## Use\n\n"
+      "Delete the cores: $ find /tmp -name core -type f -delete and check.\n\n"
+      "The short style can be used: tar -c -v -f etc.tar /etc as shown.\n\n"
+      "The output of git log --graph --oneline --decorate may look like this.\n\n"
+      "Forward a port with -R 80:localhost:8080 -R 443:localhost:8443 on the server.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  if (!strstr(all, "the find command")) print_message("got: %s\n", all);
+  assert_null(strstr(all, "these options"));
+  assert_non_null(strstr(all, "Delete the cores: the find command and check."));
+  assert_non_null(strstr(all, "can be used: the tar command as shown."));
+  assert_non_null(strstr(all, "The output of the git log command may look like this."));
+  assert_non_null(strstr(all, "Forward a port with the R option on the server."));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* Vietnamese (git-flight-rules, README_vi.md) was taken for Portuguese
  * ("Bem-vindos a …"): its own letters (ư ơ đ, tone-marked vowels) tell it,
  * and its voice is espeak-ng's "vi"; a Portuguese text stays Portuguese. */
@@ -3194,6 +3221,7 @@ int main(void) {
     cmocka_unit_test(quote_and_toc_furniture),
     cmocka_unit_test(readme_top_unsaid),
     cmocka_unit_test(readme_terms_and_paths),
+    cmocka_unit_test(command_lines_in_prose),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
