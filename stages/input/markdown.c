@@ -463,10 +463,12 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
       while (ll && lit[ll - 1] == ' ') ll--;
       if (ll && lit[ll - 1] == ':' && vgi_word_count(lit) <= 8) { label_ = 1; continue; }
     }
-    /* separators only: spaces, | / , - and the dots and bullets of U+00B7, U+2022, U+2219, U+30FB */
+    /* separators only: spaces (no-break ones too, U+00A0: "&nbsp;&nbsp;" between
+     * the links of an HTML row), | / , - and the dots and bullets of U+00B7,
+     * U+2022, U+2219, U+30FB */
     for (const unsigned char *p = (const unsigned char *)cmark_node_get_literal(c); p && *p; p++) {
       if (strchr(" \t|/,-:()[].", *p)) continue;
-      if (p[0] == 0xC2 && p[1] == 0xB7) { p++; continue; }
+      if (p[0] == 0xC2 && (p[1] == 0xB7 || p[1] == 0xA0)) { p++; continue; }
       if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x94 || p[2] == 0x93)) { p += 2; continue; }
       if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x99) { p += 2; continue; }
       if (p[0] == 0xE3 && p[1] == 0x83 && p[2] == 0xBB) { p += 2; continue; }

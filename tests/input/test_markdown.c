@@ -206,6 +206,42 @@ static void logo_titles_untitled_readme(void **state) {
   }
 }
 
+/* A sponsor's thanks in HTML ("Special thanks to:" and links around logos,
+ * each with its tagline) is not content: awesome's summary showed and said
+ * "Fast remote container builds and GitHub Actions runners" as its first
+ * point ("</picture>" had closed the <p> early, its rest read as prose). A
+ * row of links spaced by &nbsp; is navigation, never said. Thanks in words
+ * (no logos) are still said. */
+static void sponsor_thanks_not_read(void **state) {
+  (void)state;
+  const char *doc =
+    "<div align=\"center\">\n\t<img src=\"media/logo.svg\" alt=\"Awesome\">\n\t<hr>\n\t<p>\n"
+    "\t\t<sup>Special thanks to:</sup>\n\t\t<br>\n\t\t<a href=\"https://depot.dev\">\n\t\t\t<div>\n\t\t\t\t<picture>\n"
+    "\t\t\t\t\t<source srcset=\"https://x.example/depot-dark.svg\">\n"
+    "\t\t\t\t\t<img width=\"180\" src=\"https://x.example/depot.svg\" alt=\"Depot logo\">\n"
+    "\t\t\t\t</picture>\n\t\t\t</div>\n\t\t\t<b>Fast remote container builds and GitHub Actions runners.</b>\n"
+    "\t\t</a>\n\t</p>\n\t<hr>\n</div>\n"
+    "<p align=\"center\">\n\t<a href=\"awesome.md\">What is an awesome list?</a>&nbsp;&nbsp;&nbsp;\n"
+    "\t<a href=\"contributing.md\">Contribution guide</a>&nbsp;&nbsp;&nbsp;\n"
+    "\t<a href=\"create-list.md\">Creating a list</a>&nbsp;&nbsp;&nbsp;\n</p>\n\n"
+    "Awesome lists collect the best resources on a topic for developers.\n\n"
+    "## Contents\n\n- [Platforms](#platforms)\n- [Languages](#languages)\n\n"
+    "## Platforms\n\nPlatforms are where programs run, from servers to phones.\n\n"
+    "<p>Thanks to the many people who tested the beta releases.</p>\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(m);
+  assert_string_equal(sget(video_at(m, 0), "title"), "Awesome");
+  assert_null(strstr(all, "container builds"));
+  assert_null(strstr(all, "Contribution guide"));
+  assert_non_null(strstr(all, "collect the best resources"));
+  assert_non_null(strstr(all, "tested the beta"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* "##### 1. Clone The Repository" over a command was said "1."; a lead-in
  * of two or three words ("We'll admit it.") was a section's key point. */
 static void step_numbers_and_lead_ins(void **state) {
@@ -3234,6 +3270,7 @@ int main(void) {
     cmocka_unit_test(mermaid_as_steps),
     cmocka_unit_test(placeholders_and_the_option),
     cmocka_unit_test(zh_list_comma_no_cut),
+    cmocka_unit_test(sponsor_thanks_not_read),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
