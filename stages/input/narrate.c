@@ -316,10 +316,12 @@ static char *spoken_headline(const char *t) {
     int mark = !*n;
     for (int k = 0; marks[k] && !mark; k++) mark = !strncmp(n, marks[k], strlen(marks[k]));
     /* ... or before a phrase of place, time or means ("were tested and
-     * compared | on a desktop …"), which the statement does without */
+     * compared | on a desktop …"), which the statement does without ("between"
+     * is not one: "it means the time interval | between starting the request
+     * and …" says nothing without the two ends it names) */
     static const char *const adjunct[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
       "through", "across", "over", "under", "within", "without", "into", "after", "before", "since", "until",
-      "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "near",
+      "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "near",
       "throughout",
       "per", "sur", "dans", "avec", "par", "pendant", "mit", "bei", "durch", "während", "con", "en", "durante",
       "tramite", "com",
@@ -382,6 +384,20 @@ static char *spoken_headline(const char *t) {
       /* … or after a subject of a clause the headline opened ("The reason
        * is that types | such as integers … are stored") */
       if (ok && *n == ' ' && vgi_verb_after(n + 1, strlen(n + 1))) ok = 0;
+    }
+    /* nor before a clause that says the same of another ("For HTTP
+     * client, it means X | , and for HTTP request, it means Y"): its
+     * opening preposition again after the conjunction */
+    if (ok && *n == ',' && word_of(opening_prep, h, strcspn(h, " "))) {
+      const char *q = n + 1;
+      while (*q == ' ') q++;
+      size_t cl = strcspn(q, " ");
+      if (word_of((const char *const[]){ "and", "or", "but", "while", "whereas", "und", "et", "y", "e", NULL }, q, cl)) {
+        q += cl;
+        while (*q == ' ') q++;
+        size_t hw = strcspn(h, " ");
+        if (strcspn(q, " ,") == hw && !strncasecmp(q, h, hw)) ok = 0;
+      }
     }
     /* "Notez que, tout comme avec un rebase | , le fait …": a clause that
      * "que"/"that" opens is interrupted by an aside, its verb still to come */
@@ -4381,6 +4397,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       for (cJSON *u = units->child; u; u = u->next) {
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
+        /* a sentence that introduces what follows ("…, it means X, and for
+         * B, it means Y:") still does when said by its headline */
+        size_t t0l = strlen(t);
+        if (from_prose && t0l && t[t0l - 1] == ':' && !cJSON_GetObjectItemCaseSensitive(u, "in"))
+          cJSON_AddTrueToObject(u, "in");
         int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
         t = clean_speech(t);
         /* the document's prose; a template may name a file on purpose, and a
@@ -4629,7 +4650,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           /* "… you will find:" and its items: said together or not at all */
           const char *t = vgi_str(fu[k].u, "t");
           size_t tl = t ? strlen(t) : 0;
-          if (tl && t[tl - 1] == ':') intro = 1;
+          if ((tl && t[tl - 1] == ':') || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fu[k].u, "in"))) intro = 1;
           /* a bullet with a title of its own (a short section on a shared
            * slide, a term) is said as long as it is shown */
           const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
