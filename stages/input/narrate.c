@@ -4656,6 +4656,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
           const cJSON *item = cJSON_IsNumber(bi) ? cJSON_GetArrayItem(items, bi->valueint) : NULL;
           if (cJSON_IsObject(item) && cJSON_GetObjectItemCaseSensitive(item, "title")) continue;
+          /* so is what an API entry's bullets are ("It takes an optional
+           * offset, and returns an integer.": the slide shows "offset" and
+           * "Returns"), in every entry, not only in the first ones */
+          if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fu[k].u, "pa")) && cJSON_GetArraySize(items) > 0) continue;
           /* a table's brief rows, within the table's own budget of words,
            * are what its slide shows */
           if (fu[k].key == 2) continue;

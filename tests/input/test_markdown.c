@@ -3229,6 +3229,39 @@ static void example_meaning_said(void **state) {
   }
 }
 
+/* An API entry's slide shows its parameters ("offset", "Returns"); what
+ * they are ("It takes an optional offset, and returns an integer.") was
+ * said for buffer.md's first 35 entries only: a long summary's trim of
+ * later key points took it from the later ones, the last first. It is
+ * said with every entry that shows them. */
+static void api_parameters_said_in_every_entry(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Buffer\n\nBuffer objects are used to represent a fixed-length sequence of bytes.\n\n"
+                "## Class: `Buffer`\n\nThe Buffer class is a global type for dealing with binary data directly.\n\n");
+  for (int k = 0; k < 40; k++)
+    doc_add("### `buf.readInt%dBE([offset])`\n\n<!-- YAML\nadded: v0.5.5\n-->\n\n"
+            "* `offset` {integer} Number of bytes to skip before starting to read. **Default:** `0`.\n"
+            "* Returns: {integer}\n\nReads a signed, big-endian integer of kind %d from `buf` at the specified "
+            "`offset`.\n\nIntegers read from a `Buffer` are interpreted as two's complement signed values.\n\n", k, k);
+  vgi_diags d;
+  cJSON *m = load_text("buffer.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int entries = 0, said = 0;
+  for (int v = 0; video_at(m, v); v++)
+    for (int k = 0; k < scene_count(m, v); k++) {
+      const cJSON *sc = scene_at(m, v, k);
+      const char *n = sget(sc, "narration");
+      if (!n || !strstr(n, "Reads a signed")) continue;
+      entries++;
+      said += strstr(n, "It takes an optional offset, and returns an integer") != NULL;
+    }
+  assert_int_equal(entries, 40);
+  cJSON_Delete(m);
+  if (said != entries) fail_msg("the parameters said in %d of %d entries", said, entries);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3316,6 +3349,7 @@ int main(void) {
     cmocka_unit_test(zh_list_comma_no_cut),
     cmocka_unit_test(sponsor_thanks_not_read),
     cmocka_unit_test(example_meaning_said),
+    cmocka_unit_test(api_parameters_said_in_every_entry),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
