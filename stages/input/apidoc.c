@@ -572,6 +572,14 @@ static char *said_in_lang(const struct vgi_api_param *const *said, int ns, int t
  * and returns a string."; in another language, from its phrases
  * ("Parameter: path und optional suffix. Rückgabewert: string."). NULL
  * when there is nothing to say. Caller frees. */
+/* Whether the entry takes a parameter of its own (the said sentence then
+ * opens "It takes …"), not only a return value or a type. */
+int vgi_apidoc_takes(const vgi_api *a) {
+  for (int i = 0; i < a->n; i++)
+    if (a->p[i].name && !a->p[i].returns && !a->p[i].level && !a->p[i].plain) return 1;
+  return 0;
+}
+
 char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const char *subject) {
   int en = english(lang);
   if (!en && !vgi_lang_known(lang)) return NULL;   /* a language the table lacks: the slide shows it */
