@@ -4697,6 +4697,10 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         if (cJSON_IsNumber(bi) && bi->valueint >= 0 && ngone < 64) gone[ngone++] = bi->valueint;
         continue;
       }
+      /* a sentence the document left without its stop ("Writes value to buf
+       * … as little-endian") ends before the next is said */
+      if (b.n && (isalnum((unsigned char)b.s[b.n - 1]) || b.s[b.n - 1] == ')') && *vgi_str(fu[k].u, "t"))
+        vgi_buf_puts(&b, ".");
       if (b.n) vgi_buf_puts(&b, " ");
       vgi_buf_puts(&b, vgi_str(fu[k].u, "t"));
     }

@@ -3262,6 +3262,25 @@ static void api_parameters_said_in_every_entry(void **state) {
   if (said != entries) fail_msg("the parameters said in %d of %d entries", said, entries);
 }
 
+/* A description the document left without its stop ("Writes `value` to
+ * `buf` at the specified `offset` as little-endian") ran into the next
+ * sentence: "… as little-endian It takes a value …". */
+static void sentence_without_stop_ends(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("buffer.md", "# Buffer\n\nBuffer objects represent a fixed-length sequence of bytes.\n\n"
+                       "## `buf.writeBigUInt64LE(value[, offset])`\n\n* `value` {bigint} Number to be written to `buf`.\n"
+                       "* `offset` {integer} Number of bytes to skip before starting to write. **Default:** `0`.\n"
+                       "* Returns: {integer} `offset` plus the number of bytes written.\n\n"
+                       "Writes `value` to `buf` at the specified `offset` as little-endian\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  if (!strstr(all, "as little-endian. It takes")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3350,6 +3369,7 @@ int main(void) {
     cmocka_unit_test(sponsor_thanks_not_read),
     cmocka_unit_test(example_meaning_said),
     cmocka_unit_test(api_parameters_said_in_every_entry),
+    cmocka_unit_test(sentence_without_stop_ends),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
