@@ -206,7 +206,11 @@ static int parse_text(vgi_api *a, char *code, const char *text, int level, int c
     if (*s == '{' && (type = take_type(&s, '{', '}', &optional))) ok = 1;
     else if (*s == '(' && (type = take_type(&s, '(', ')', &optional))) ok = 1;
     else if (ctx == 1 && (!*s || *s == ':' || *s == '-' || !strncmp(s, "\xE2\x80\x94", 3))) ok = 1;
-    else if (ctx == 0 && (isalpha((unsigned char)code[0]) || code[0] == '_' || !strncmp(code, "...", 3))) ok = 2;   /* "`err` Error": among typed ones only */
+    /* "`err` Error": among typed ones only; a name, not a path
+     * ("`v8/tools/codemap`": a list of modules, no parameters) */
+    else if (ctx == 0 && (isalpha((unsigned char)code[0]) || code[0] == '_' || !strncmp(code, "...", 3)) &&
+             (ident(code, strlen(code)) || !strncmp(code, "...", 3)))
+      ok = 2;
     if (ok) {
       /* "name=None" */
       char *eq = strchr(code, '=');

@@ -3281,6 +3281,26 @@ static void sentence_without_stop_ends(void **state) {
   cJSON_Delete(m);
 }
 
+/* A list of modules in code ("* `v8/tools/codemap`") under a deprecation
+ * is no list of parameters: deprecations.md said "It takes and 10 more."
+ * (the paths said as nothing). A path is no parameter's name. */
+static void paths_are_no_parameters(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("deprecations.md", "# Deprecated APIs\n\nNode.js APIs might be deprecated.\n\n"
+                       "### DEP0084: requiring bundled internal dependencies\n\nType: End-of-Life\n\n"
+                       "Several modules only intended for internal usage were mistakenly exposed to user code through "
+                       "`require()`. These modules were:\n\n* `v8/tools/codemap`\n* `v8/tools/consarray`\n"
+                       "* `v8/tools/csvparser`\n* `v8/tools/profile`\n* `node-inspect/lib/_inspect` (from 7.6.0)\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  if (strstr(all, "It takes")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3370,6 +3390,7 @@ int main(void) {
     cmocka_unit_test(example_meaning_said),
     cmocka_unit_test(api_parameters_said_in_every_entry),
     cmocka_unit_test(sentence_without_stop_ends),
+    cmocka_unit_test(paths_are_no_parameters),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
