@@ -4953,7 +4953,7 @@ static int changelog_file(const char *base) {
  * short paragraph; or "Version N" alone or with another key. */
 static const char *const meta_keys[] = { "generated", "generated on", "last updated", "updated",
   "last modified", "last changed", "last revised", "revised", "revision", "date", "created", "author",
-  "authors", "maintainer", "maintainers", "release date", "version", "status",
+  "authors", "maintainer", "maintainers", "release date", "version", "status", "type",
   "stand", "zuletzt aktualisiert", "aktualisiert", "letzte änderung", "erstellt", "autor", "autoren",
   "datum", "mis à jour", "dernière mise à jour", "mise à jour", "auteur", "auteurs", "généré", "créé",
   "última actualización", "actualizado", "autores", "fecha", "versión", "generado", "última atualização",
@@ -5023,6 +5023,9 @@ static int metadata_line(const char *t) {
   const char *rest = meta_key(t, &number);
   if (!rest) return 0;
   int words = vgi_word_count(t);
+  /* "Type: End-of-Life" over a deprecation is its status; "Type: {Crypto} An
+   * implementation of …" an API's type and what it is */
+  if (!strncasecmp(t, "type", 4)) return !strchr(rest, '{') && words <= 8;
   if (!number) return words <= 16;
   if (words <= 4) return 1;
   /* "Version 1.2 — Author: Jane Doe": another key further on */

@@ -3301,6 +3301,36 @@ static void paths_are_no_parameters(void **state) {
   cJSON_Delete(m);
 }
 
+/* A deprecation's "Type: End-of-Life" is its status, as "Status: …" is:
+ * deprecations.md's summary showed and said it as each entry's point (188
+ * times) and left out the sentence that says what was deprecated. */
+static void deprecation_type_is_status(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Deprecated APIs\n\nNode.js APIs might be deprecated for any of several reasons.\n\n"
+                "## List of deprecated APIs\n\n");
+  for (int k = 0; k < 12; k++)
+    doc_add("### DEP00%02d: `fs.oldCall%d()`\n\nType: End-of-Life\n\nThe `fs.oldCall%d()` method of kind %d has "
+            "been removed. Please use `fs.newCall()` instead, which takes the same arguments and returns a promise.\n\n",
+            k, k, k, k);
+  vgi_diags d;
+  cJSON *m = load_text("deprecations.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  if (strstr(all, "End-of-Life") || !strstr(all, "of kind 11 has been removed")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+  /* an API's type and what it is stays */
+  m = load_text("crypto.md", "# Crypto\n\nThe crypto module provides cryptographic functions.\n\n## `crypto.webcrypto`\n\n"
+                "Type: {Crypto} An implementation of the Web Crypto API standard.\n", NULL, &d);
+  vgi_diags_free(&d);
+  all = all_narration(m);
+  if (!strstr(all, "crypto.webcrypto is a Crypto")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3391,6 +3421,7 @@ int main(void) {
     cmocka_unit_test(api_parameters_said_in_every_entry),
     cmocka_unit_test(sentence_without_stop_ends),
     cmocka_unit_test(paths_are_no_parameters),
+    cmocka_unit_test(deprecation_type_is_status),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
