@@ -4519,7 +4519,9 @@ static void api_flush(md *m, int block) {
     cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "k");
     /* what the slide's bullets (its parameters) are: said as long as they
      * are shown ("It is a string." alone is detail a long summary may drop) */
-    if (vgi_apidoc_takes(a)) cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "pa");
+    /* (of a call: "buf.readInt16BE([offset])", not a list of constants
+     * under "Data Structure" read as parameters) */
+    if (vgi_apidoc_takes(a) && m->header && strchr(m->header, '(')) cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "pa");
   }
   while (desc->child) cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(desc, desc->child));
   cJSON_Delete(desc);
