@@ -485,8 +485,11 @@ static void say_param(vgi_buf *b, const struct vgi_api_param *q) {
     return;
   }
   /* "a path", but "from" and "to" are no nouns to take an article */
+  /* nor an abbreviation a presenter reads as a name: "It takes str", not "a str" */
   static const char *const bare[] = { "from", "to", "in", "out", "on", "of", "for", "by", "at", "if", "as",
-                                      "is", "it", "this", "self", "args", "kwargs", "options", "opts", NULL };
+                                      "is", "it", "this", "self", "args", "kwargs", "options", "opts", "str", "obj",
+                                      "buf", "len", "ctx", "arr", "val", "num", "idx", "msg", "err", "src", "dst",
+                                      "dest", "tmp", "ptr", "env", "cfg", "req", "res", "elem", "prev", "curr", NULL };
   int word = 1;
   for (const char *c = n; *c; c++) if (!islower((unsigned char)*c)) word = 0;
   for (int i = 0; bare[i] && word; i++) if (!strcmp(n, bare[i])) word = 0;
