@@ -623,8 +623,12 @@ char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const c
   if (ret && !nothing_type(ret->type) && ret->type && !no_return) {
     if (ns) vgi_buf_puts(&b, ", and returns ");
     else vgi_buf_printf(&b, "%s returns ", subj ? subj : "It");
-    article(&b, ret->type);
-    vgi_buf_puts(&b, ret->type);
+    /* "{this}": the object it was called on, for a chain of calls */
+    if (!strcmp(ret->type, "this")) vgi_buf_puts(&b, "itself");
+    else {
+      article(&b, ret->type);
+      vgi_buf_puts(&b, ret->type);
+    }
   } else if (!ns && prop && prop->type) {
     vgi_buf_printf(&b, "%s is ", subj ? subj : "It");
     article(&b, prop->type);
