@@ -4689,7 +4689,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     if (!units) continue;
     vgi_buf b = {0};
     cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "items");
-    int gone[64], ngone = 0;
+    int gone[64], ngone = 0, prev_b = 0;
     for (int k = 0; k < nu; k++) {
       if (fu[k].scene != i) continue;
       const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
@@ -4701,6 +4701,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
        * … as little-endian") ends before the next is said */
       if (b.n && (isalnum((unsigned char)b.s[b.n - 1]) || b.s[b.n - 1] == ')') && *vgi_str(fu[k].u, "t"))
         vgi_buf_puts(&b, ".");
+      /* a point of the slide that introduced code a summary left out ("…,
+       * use path.win32:") ends before the next point, not on its colon */
+      if (b.n && b.s[b.n - 1] == ':' && prev_b && cJSON_GetObjectItemCaseSensitive(fu[k].u, "b"))
+        b.s[b.n - 1] = '.';
+      prev_b = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b") != NULL;
       if (b.n) vgi_buf_puts(&b, " ");
       vgi_buf_puts(&b, vgi_str(fu[k].u, "t"));
     }

@@ -3331,6 +3331,23 @@ static void deprecation_type_is_status(void **state) {
   cJSON_Delete(m);
 }
 
+/* path.md's "Windows vs. POSIX": each paragraph introduces a code block
+ * the summary leaves out ("…, use path.win32:"); its bullets' sentences
+ * were said "use path.win32: To achieve consistent results …". */
+static void colon_points_end(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Path\n\nThe `node:path` module provides utilities for working with file and directory paths.\n\n## Windows vs. POSIX\n\nThe default operation of the `node:path` module varies based on the operating\nsystem on which a Node.js application is running. Specifically, when running on\na Windows operating system, the `node:path` module will assume that\nWindows-style paths are being used.\n\nSo using `path.basename()` might yield different results on POSIX and Windows:\n\nOn POSIX:\n\n```js\npath.basename('C:\\\\temp\\\\myfile.html');\n// Returns: 'C:\\\\temp\\\\myfile.html'\n```\n\nOn Windows:\n\n```js\npath.basename('C:\\\\temp\\\\myfile.html');\n// Returns: 'myfile.html'\n```\n\nTo achieve consistent results when working with Windows file paths on any\noperating system, use `path.win32`:\n\nOn POSIX and Windows:\n\n```js\npath.win32.basename('C:\\\\temp\\\\myfile.html');\n// Returns: 'myfile.html'\n```\n\nTo achieve consistent results when working with POSIX file paths on any\noperating system, use `path.posix`:\n\nOn POSIX and Windows:\n\n```js\npath.posix.basename('/tmp/myfile.html');\n// Returns: 'myfile.html'\n```\n\nOn Windows Node.js follows the concept of per-drive working directory.\nThis behavior can be observed when using a drive path without a backslash. For\nexample, `path.resolve('C:\\\\')` can potentially return a different result than\n`path.resolve('C:')`. For more information, see\nthe MSDN page.\n\n");
+  vgi_diags d;
+  cJSON *m = load_text("path.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  if (!strstr(all, "use path.win32. To achieve") || strstr(all, "win32: To")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3422,6 +3439,7 @@ int main(void) {
     cmocka_unit_test(sentence_without_stop_ends),
     cmocka_unit_test(paths_are_no_parameters),
     cmocka_unit_test(deprecation_type_is_status),
+    cmocka_unit_test(colon_points_end),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
