@@ -206,7 +206,11 @@ static int parse_text(vgi_api *a, char *code, const char *text, int level, int c
     if (*s == '{' && (type = take_type(&s, '{', '}', &optional))) ok = 1;
     else if (*s == '(' && (type = take_type(&s, '(', ')', &optional))) ok = 1;
     else if (ctx == 1 && (!*s || *s == ':' || *s == '-' || !strncmp(s, "\xE2\x80\x94", 3))) ok = 1;
-    else if (ctx == 0 && (isalpha((unsigned char)code[0]) || code[0] == '_' || !strncmp(code, "...", 3))) ok = 2;   /* "`err` Error": among typed ones only */
+    /* "`err` Error": among typed ones only; a name, not a path
+     * ("`v8/tools/codemap`": a list of modules, no parameters) */
+    else if (ctx == 0 && (isalpha((unsigned char)code[0]) || code[0] == '_' || !strncmp(code, "...", 3)) &&
+             (ident(code, strlen(code)) || !strncmp(code, "...", 3)))
+      ok = 2;
     if (ok) {
       /* "name=None" */
       char *eq = strchr(code, '=');
@@ -481,8 +485,11 @@ static void say_param(vgi_buf *b, const struct vgi_api_param *q) {
     return;
   }
   /* "a path", but "from" and "to" are no nouns to take an article */
+  /* nor an abbreviation a presenter reads as a name: "It takes str", not "a str" */
   static const char *const bare[] = { "from", "to", "in", "out", "on", "of", "for", "by", "at", "if", "as",
-                                      "is", "it", "this", "self", "args", "kwargs", "options", "opts", NULL };
+                                      "is", "it", "this", "self", "args", "kwargs", "options", "opts", "str", "obj",
+                                      "buf", "len", "ctx", "arr", "val", "num", "idx", "msg", "err", "src", "dst",
+                                      "dest", "tmp", "ptr", "env", "cfg", "req", "res", "elem", "prev", "curr", NULL };
   int word = 1;
   for (const char *c = n; *c; c++) if (!islower((unsigned char)*c)) word = 0;
   for (int i = 0; bare[i] && word; i++) if (!strcmp(n, bare[i])) word = 0;
@@ -572,6 +579,14 @@ static char *said_in_lang(const struct vgi_api_param *const *said, int ns, int t
  * and returns a string."; in another language, from its phrases
  * ("Parameter: path und optional suffix. Rückgabewert: string."). NULL
  * when there is nothing to say. Caller frees. */
+/* Whether the entry takes a parameter of its own (the said sentence then
+ * opens "It takes …"), not only a return value or a type. */
+int vgi_apidoc_takes(const vgi_api *a) {
+  for (int i = 0; i < a->n; i++)
+    if (a->p[i].name && !a->p[i].returns && !a->p[i].level && !a->p[i].plain) return 1;
+  return 0;
+}
+
 char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const char *subject) {
   int en = english(lang);
   if (!en && !vgi_lang_known(lang)) return NULL;   /* a language the table lacks: the slide shows it */
@@ -608,8 +623,12 @@ char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const c
   if (ret && !nothing_type(ret->type) && ret->type && !no_return) {
     if (ns) vgi_buf_puts(&b, ", and returns ");
     else vgi_buf_printf(&b, "%s returns ", subj ? subj : "It");
-    article(&b, ret->type);
-    vgi_buf_puts(&b, ret->type);
+    /* "{this}": the object it was called on, for a chain of calls */
+    if (!strcmp(ret->type, "this")) vgi_buf_puts(&b, "itself");
+    else {
+      article(&b, ret->type);
+      vgi_buf_puts(&b, ret->type);
+    }
   } else if (!ns && prop && prop->type) {
     vgi_buf_printf(&b, "%s is ", subj ? subj : "It");
     article(&b, prop->type);

@@ -168,7 +168,10 @@ static int element_at(const char *p, const char *end, int *level, const char **i
   else if (strcmp(name, "p")) return 0;
   char close[8] = "</";
   strcat(close, name);
+  /* its own closing tag: "</p" also opens "</picture>" */
   const char *c = find_ci(after, end, close);
+  while (c && c + strlen(close) < end && !strchr(" \t\r\n>", c[strlen(close)]))
+    c = find_ci(c + 1, end, close);
   *in0 = after;
   *in1 = c ? c : end;
   const char *gt = c ? memchr(c, '>', (size_t)(end - c)) : NULL;
@@ -206,6 +209,46 @@ static int joins_above(const vgi_buf *b, int heading) {
   return !heading && b->s[s0] != '#';
 }
 
+/* A sponsor's thanks (<p>Special thanks to: <a …><img alt="Depot logo">
+ * <b>Fast remote container builds</b></a> …</p>): words only to open it,
+ * then links around logos. An advertisement, not the document's content:
+ * not read (a viewer heard "Fast remote container builds and GitHub
+ * Actions runners" as the first point of a list of lists). */
+static int sponsor_thanks(const char *p, const char *end) {
+  static const char *const opens[] = { "special thanks to", "thanks to", "many thanks to", "sponsored by",
+    "our sponsors", "sponsors", "supported by", "brought to you by", "backed by", "powered by", NULL };
+  vgi_buf out = {0};   /* the words outside links */
+  int logos = 0;
+  while (p < end) {
+    char name[16];
+    int closing;
+    const char *after;
+    if (*p != '<' || !tag_at(p, end, name, &closing, &after)) {
+      vgi_buf_add(&out, p, 1);
+      p++;
+      continue;
+    }
+    if (!strcmp(name, "a") && !closing) {
+      const char *close = find_ci(after, end, "</a");
+      const char *inner_end = close ? close : end;
+      logos += find_ci(after, inner_end, "<img") != NULL;
+      p = inner_end;
+      continue;
+    }
+    vgi_buf_puts(&out, " ");
+    p = after;
+  }
+  char *t = out.s ? vgi_squash(out.s) : NULL;
+  int thanks = 0;
+  for (int i = 0; t && opens[i] && !thanks; i++) {
+    size_t l = strlen(opens[i]);
+    thanks = !strncasecmp(t, opens[i], l) && !isalnum((unsigned char)t[l]);
+  }
+  thanks = thanks && logos > 0 && vgi_word_count(t) <= 8;
+  vgi_buf_free(&out);
+  return thanks;
+}
+
 /* The block's Markdown, or NULL when it has no heading or paragraph. Each
  * line stays where it was, so what follows keeps its line number: HTML
  * without words between the elements (<div align="center">, </div>) is
@@ -240,6 +283,7 @@ static char *block_md(const char *lit) {
     found = 1;
     vgi_buf t = {0};
     char *alt = NULL;
+    if (!level && sponsor_thanks(in0, in1)) in1 = in0;   /* its lines only */
     inline_md(&t, in0, in1, level ? &alt : NULL, 0);
     int words = t.s && has_word(t.s);
     if (words || alt) {

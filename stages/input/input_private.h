@@ -423,6 +423,8 @@ cJSON *vgi_apidoc_items(const vgi_api *a, const char *lang);
  * NULL): the entry's name, said instead of "It" when it takes nothing
  * ("os.EOL is a string"). */
 char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const char *subject);
+/* whether the entry takes a parameter of its own (not only a return or a type) */
+int vgi_apidoc_takes(const vgi_api *a);
 char *vgi_apidoc_type_words(const char *type);
 /* "Stability: 1 - Experimental" -> 1, kind "Experimental", note "". */
 int vgi_apidoc_banner(const char *text, char **kind, char **note);

@@ -463,10 +463,12 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
       while (ll && lit[ll - 1] == ' ') ll--;
       if (ll && lit[ll - 1] == ':' && vgi_word_count(lit) <= 8) { label_ = 1; continue; }
     }
-    /* separators only: spaces, | / , - and the dots and bullets of U+00B7, U+2022, U+2219, U+30FB */
+    /* separators only: spaces (no-break ones too, U+00A0: "&nbsp;&nbsp;" between
+     * the links of an HTML row), | / , - and the dots and bullets of U+00B7,
+     * U+2022, U+2219, U+30FB */
     for (const unsigned char *p = (const unsigned char *)cmark_node_get_literal(c); p && *p; p++) {
       if (strchr(" \t|/,-:()[].", *p)) continue;
-      if (p[0] == 0xC2 && p[1] == 0xB7) { p++; continue; }
+      if (p[0] == 0xC2 && (p[1] == 0xB7 || p[1] == 0xA0)) { p++; continue; }
       if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x94 || p[2] == 0x93)) { p += 2; continue; }
       if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x99) { p += 2; continue; }
       if (p[0] == 0xE3 && p[1] == 0x83 && p[2] == 0xBB) { p += 2; continue; }
@@ -4515,6 +4517,11 @@ static void api_flush(md *m, int block) {
      * its further detail */
     unit_add(units, said, 1);
     cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "k");
+    /* what the slide's bullets (its parameters) are: said as long as they
+     * are shown ("It is a string." alone is detail a long summary may drop) */
+    /* (of a call: "buf.readInt16BE([offset])", not a list of constants
+     * under "Data Structure" read as parameters) */
+    if (vgi_apidoc_takes(a) && m->header && strchr(m->header, '(')) cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "pa");
   }
   while (desc->child) cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(desc, desc->child));
   cJSON_Delete(desc);
@@ -4948,7 +4955,7 @@ static int changelog_file(const char *base) {
  * short paragraph; or "Version N" alone or with another key. */
 static const char *const meta_keys[] = { "generated", "generated on", "last updated", "updated",
   "last modified", "last changed", "last revised", "revised", "revision", "date", "created", "author",
-  "authors", "maintainer", "maintainers", "release date", "version", "status",
+  "authors", "maintainer", "maintainers", "release date", "version", "status", "type",
   "stand", "zuletzt aktualisiert", "aktualisiert", "letzte änderung", "erstellt", "autor", "autoren",
   "datum", "mis à jour", "dernière mise à jour", "mise à jour", "auteur", "auteurs", "généré", "créé",
   "última actualización", "actualizado", "autores", "fecha", "versión", "generado", "última atualização",
@@ -5018,6 +5025,9 @@ static int metadata_line(const char *t) {
   const char *rest = meta_key(t, &number);
   if (!rest) return 0;
   int words = vgi_word_count(t);
+  /* "Type: End-of-Life" over a deprecation is its status; "Type: {Crypto} An
+   * implementation of …" an API's type and what it is */
+  if (!strncasecmp(t, "type", 4)) return !strchr(rest, '{') && words <= 8;
   if (!number) return words <= 16;
   if (words <= 4) return 1;
   /* "Version 1.2 — Author: Jane Doe": another key further on */

@@ -316,10 +316,12 @@ static char *spoken_headline(const char *t) {
     int mark = !*n;
     for (int k = 0; marks[k] && !mark; k++) mark = !strncmp(n, marks[k], strlen(marks[k]));
     /* ... or before a phrase of place, time or means ("were tested and
-     * compared | on a desktop …"), which the statement does without */
+     * compared | on a desktop …"), which the statement does without ("between"
+     * is not one: "it means the time interval | between starting the request
+     * and …" says nothing without the two ends it names) */
     static const char *const adjunct[] = { "on", "in", "at", "with", "by", "from", "using", "via", "during",
       "through", "across", "over", "under", "within", "without", "into", "after", "before", "since", "until",
-      "between", "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "near",
+      "among", "around", "along", "towards", "toward", "against", "behind", "beyond", "near",
       "throughout",
       "per", "sur", "dans", "avec", "par", "pendant", "mit", "bei", "durch", "während", "con", "en", "durante",
       "tramite", "com",
@@ -382,6 +384,20 @@ static char *spoken_headline(const char *t) {
       /* … or after a subject of a clause the headline opened ("The reason
        * is that types | such as integers … are stored") */
       if (ok && *n == ' ' && vgi_verb_after(n + 1, strlen(n + 1))) ok = 0;
+    }
+    /* nor before a clause that says the same of another ("For HTTP
+     * client, it means X | , and for HTTP request, it means Y"): its
+     * opening preposition again after the conjunction */
+    if (ok && *n == ',' && word_of(opening_prep, h, strcspn(h, " "))) {
+      const char *q = n + 1;
+      while (*q == ' ') q++;
+      size_t cl = strcspn(q, " ");
+      if (word_of((const char *const[]){ "and", "or", "but", "while", "whereas", "und", "et", "y", "e", NULL }, q, cl)) {
+        q += cl;
+        while (*q == ' ') q++;
+        size_t hw = strcspn(h, " ");
+        if (strcspn(q, " ,") == hw && !strncasecmp(q, h, hw)) ok = 0;
+      }
     }
     /* "Notez que, tout comme avec un rebase | , le fait …": a clause that
      * "que"/"that" opens is interrupted by an aside, its verb still to come */
@@ -4384,6 +4400,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       for (cJSON *u = units->child; u; u = u->next) {
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
+        /* a sentence that introduces what follows ("…, it means X, and for
+         * B, it means Y:") still does when said by its headline */
+        size_t t0l = strlen(t);
+        if (from_prose && t0l && t[t0l - 1] == ':' && !cJSON_GetObjectItemCaseSensitive(u, "in"))
+          cJSON_AddTrueToObject(u, "in");
         int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
         t = clean_speech(t);
         /* the document's prose; a template may name a file on purpose, and a
@@ -4632,12 +4653,16 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           /* "… you will find:" and its items: said together or not at all */
           const char *t = vgi_str(fu[k].u, "t");
           size_t tl = t ? strlen(t) : 0;
-          if (tl && t[tl - 1] == ':') intro = 1;
+          if ((tl && t[tl - 1] == ':') || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fu[k].u, "in"))) intro = 1;
           /* a bullet with a title of its own (a short section on a shared
            * slide, a term) is said as long as it is shown */
           const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
           const cJSON *item = cJSON_IsNumber(bi) ? cJSON_GetArrayItem(items, bi->valueint) : NULL;
           if (cJSON_IsObject(item) && cJSON_GetObjectItemCaseSensitive(item, "title")) continue;
+          /* so is what an API entry's bullets are ("It takes an optional
+           * offset, and returns an integer.": the slide shows "offset" and
+           * "Returns"), in every entry, not only in the first ones */
+          if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fu[k].u, "pa")) && cJSON_GetArraySize(items) > 0) continue;
           /* a table's brief rows, within the table's own budget of words,
            * are what its slide shows */
           if (fu[k].key == 2) continue;
@@ -4667,7 +4692,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     if (!units) continue;
     vgi_buf b = {0};
     cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "items");
-    int gone[64], ngone = 0;
+    int gone[64], ngone = 0, prev_b = 0;
     for (int k = 0; k < nu; k++) {
       if (fu[k].scene != i) continue;
       const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
@@ -4675,6 +4700,15 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         if (cJSON_IsNumber(bi) && bi->valueint >= 0 && ngone < 64) gone[ngone++] = bi->valueint;
         continue;
       }
+      /* a sentence the document left without its stop ("Writes value to buf
+       * … as little-endian") ends before the next is said */
+      if (b.n && (isalnum((unsigned char)b.s[b.n - 1]) || b.s[b.n - 1] == ')') && *vgi_str(fu[k].u, "t"))
+        vgi_buf_puts(&b, ".");
+      /* a point of the slide that introduced code a summary left out ("…,
+       * use path.win32:") ends before the next point, not on its colon */
+      if (b.n && b.s[b.n - 1] == ':' && prev_b && cJSON_GetObjectItemCaseSensitive(fu[k].u, "b"))
+        b.s[b.n - 1] = '.';
+      prev_b = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b") != NULL;
       if (b.n) vgi_buf_puts(&b, " ");
       vgi_buf_puts(&b, vgi_str(fu[k].u, "t"));
     }

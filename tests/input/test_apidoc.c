@@ -96,6 +96,23 @@ static void node_entry(void **state) {
   assert_non_null(on);
   assert_string_equal(item_field(on, 0, "description"), "string or symbol \xE2\x80\x94 The name of the event.");
   assert_non_null(strstr(sget(on, "narration"), "It takes eventName and a listener, and returns an EventEmitter."));
+  /* an abbreviation takes no article ("It takes a str." before); a method
+   * that returns {this} returns itself ("returns a this." before) */
+  vgi_diags d2;
+  cJSON *m2 = load_text("tty.md", "# TTY\n\nThe tty module provides classes.\n\n"
+                        "## `querystring.escape(str)`\n\n* `str` {string}\n\n"
+                        "The `querystring.escape()` method performs URL percent-encoding on the given `str`.\n\n"
+                        "## `readStream.setRawMode(mode)`\n\n* `mode` {boolean} If `true`, configures it as a raw device.\n"
+                        "* Returns: {this} The read stream instance.\n\n"
+                        "Allows configuration of `tty.ReadStream` so that it operates as a raw device.\n", NULL, &d2);
+  const cJSON *esc = scene_headed(m2, "querystring.escape(str)");
+  assert_non_null(esc);
+  assert_non_null(strstr(sget(esc, "narration"), "It takes str."));
+  const cJSON *raw = scene_headed(m2, "readStream.setRawMode(mode)");
+  assert_non_null(raw);
+  assert_non_null(strstr(sget(raw, "narration"), "It takes a mode, and returns itself."));
+  cJSON_Delete(m2);
+  vgi_diags_free(&d2);
   /* nothing in braces is shown or said, anywhere */
   char *all = all_text(m);
   assert_null(strstr(all, "{string"));

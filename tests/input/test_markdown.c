@@ -206,6 +206,42 @@ static void logo_titles_untitled_readme(void **state) {
   }
 }
 
+/* A sponsor's thanks in HTML ("Special thanks to:" and links around logos,
+ * each with its tagline) is not content: awesome's summary showed and said
+ * "Fast remote container builds and GitHub Actions runners" as its first
+ * point ("</picture>" had closed the <p> early, its rest read as prose). A
+ * row of links spaced by &nbsp; is navigation, never said. Thanks in words
+ * (no logos) are still said. */
+static void sponsor_thanks_not_read(void **state) {
+  (void)state;
+  const char *doc =
+    "<div align=\"center\">\n\t<img src=\"media/logo.svg\" alt=\"Awesome\">\n\t<hr>\n\t<p>\n"
+    "\t\t<sup>Special thanks to:</sup>\n\t\t<br>\n\t\t<a href=\"https://depot.dev\">\n\t\t\t<div>\n\t\t\t\t<picture>\n"
+    "\t\t\t\t\t<source srcset=\"https://x.example/depot-dark.svg\">\n"
+    "\t\t\t\t\t<img width=\"180\" src=\"https://x.example/depot.svg\" alt=\"Depot logo\">\n"
+    "\t\t\t\t</picture>\n\t\t\t</div>\n\t\t\t<b>Fast remote container builds and GitHub Actions runners.</b>\n"
+    "\t\t</a>\n\t</p>\n\t<hr>\n</div>\n"
+    "<p align=\"center\">\n\t<a href=\"awesome.md\">What is an awesome list?</a>&nbsp;&nbsp;&nbsp;\n"
+    "\t<a href=\"contributing.md\">Contribution guide</a>&nbsp;&nbsp;&nbsp;\n"
+    "\t<a href=\"create-list.md\">Creating a list</a>&nbsp;&nbsp;&nbsp;\n</p>\n\n"
+    "Awesome lists collect the best resources on a topic for developers.\n\n"
+    "## Contents\n\n- [Platforms](#platforms)\n- [Languages](#languages)\n\n"
+    "## Platforms\n\nPlatforms are where programs run, from servers to phones.\n\n"
+    "<p>Thanks to the many people who tested the beta releases.</p>\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(m);
+  assert_string_equal(sget(video_at(m, 0), "title"), "Awesome");
+  assert_null(strstr(all, "container builds"));
+  assert_null(strstr(all, "Contribution guide"));
+  assert_non_null(strstr(all, "collect the best resources"));
+  assert_non_null(strstr(all, "tested the beta"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* "##### 1. Clone The Repository" over a command was said "1."; a lead-in
  * of two or three words ("We'll admit it.") was a section's key point. */
 static void step_numbers_and_lead_ins(void **state) {
@@ -3176,6 +3212,169 @@ static void items_end_as_phrases(void **state) {
   vgi_diags_free(&d);
 }
 
+/* The sentence that says what an example measures (perf_hooks.md: "For
+ * HTTP client, it means the time interval between starting the request and
+ * receiving the response, and for HTTP request, it means …:") was cut to
+ * its first half, and then, no longer ending with the colon that ties it
+ * to its code, left out of a summary of a minute and more. It is said
+ * whole now (a clause that says the same of another is no headline's cut,
+ * nor is "between" a phrase the statement does without); and a sentence
+ * that introduces the code still does when said by its headline. */
+static void example_meaning_said(void **state) {
+  (void)state;
+  const char *sentences[] = {
+    "For HTTP client, it means the time interval between starting the request and receiving the response, "
+    "and for HTTP request, it means the time interval between receiving the request and sending the response:",
+    "For an HTTP client, the entry holds the time from the start of the request to the end of its response, "
+    "which the agent measures in milliseconds for every socket it opens:",
+  };
+  const char *said[] = { "for HTTP request, it means the time interval between receiving", "the entry holds" };
+  for (size_t c = 0; c < sizeof sentences / sizeof *sentences; c++) {
+    doc_n = 0;
+    doc_add("%s", "# Performance measurement APIs\n\nThis module provides an implementation of a subset of the W3C "
+                  "Web Performance APIs as well as additional APIs for Node.js-specific performance measurements.\n\n"
+                  "## Examples\n\n### Measuring how long one HTTP round-trip takes\n\n"
+                  "The following example is used to trace the time spent by HTTP client (`OutgoingMessage`) and HTTP "
+                  "request (`IncomingMessage`). ");
+    doc_add("%s\n\n```js\n'use strict';\nconst http = require('node:http');\n", sentences[c]);
+    doc_add("%s", "const obs = new PerformanceObserver((items) => {\n  items.getEntries().forEach((item) => {\n"
+                  "    console.log(item);\n  });\n});\n```\n\n");
+    for (int k = 0; k < 4; k++)
+      doc_add("### Measuring how long step %d takes\n\nThe following example measures how long the DNS lookup of a "
+              "host name takes when it succeeds. The lookup is made by the resolver of the operating system, and its "
+              "time is reported as an entry of type dns.\n\n```js\n'use strict';\nconst dns = require('node:dns');\n"
+              "const obs = new PerformanceObserver((items) => {\n  items.getEntries().forEach((item) => {\n"
+              "    console.log(item);\n  });\n});\n```\n\n", k);
+    vgi_diags d;
+    cJSON *m = load_text("perf_hooks.md", doc_s, NULL, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    char *all = all_narration(m);
+    if (!strstr(all, said[c])) fail_msg("case %zu: '%s' not said in: %s", c, said[c], all);
+    free(all);
+    cJSON_Delete(m);
+  }
+}
+
+/* An API entry's slide shows its parameters ("offset", "Returns"); what
+ * they are ("It takes an optional offset, and returns an integer.") was
+ * said for buffer.md's first 35 entries only: a long summary's trim of
+ * later key points took it from the later ones, the last first. It is
+ * said with every entry that shows them. */
+static void api_parameters_said_in_every_entry(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Buffer\n\nBuffer objects are used to represent a fixed-length sequence of bytes.\n\n"
+                "## Class: `Buffer`\n\nThe Buffer class is a global type for dealing with binary data directly.\n\n");
+  for (int k = 0; k < 40; k++)
+    doc_add("### `buf.readInt%dBE([offset])`\n\n<!-- YAML\nadded: v0.5.5\n-->\n\n"
+            "* `offset` {integer} Number of bytes to skip before starting to read. **Default:** `0`.\n"
+            "* Returns: {integer}\n\nReads a signed, big-endian integer of kind %d from `buf` at the specified "
+            "`offset`.\n\nIntegers read from a `Buffer` are interpreted as two's complement signed values.\n\n", k, k);
+  vgi_diags d;
+  cJSON *m = load_text("buffer.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int entries = 0, said = 0;
+  for (int v = 0; video_at(m, v); v++)
+    for (int k = 0; k < scene_count(m, v); k++) {
+      const cJSON *sc = scene_at(m, v, k);
+      const char *n = sget(sc, "narration");
+      if (!n || !strstr(n, "Reads a signed")) continue;
+      entries++;
+      said += strstr(n, "It takes an optional offset, and returns an integer") != NULL;
+    }
+  assert_int_equal(entries, 40);
+  cJSON_Delete(m);
+  if (said != entries) fail_msg("the parameters said in %d of %d entries", said, entries);
+}
+
+/* A description the document left without its stop ("Writes `value` to
+ * `buf` at the specified `offset` as little-endian") ran into the next
+ * sentence: "… as little-endian It takes a value …". */
+static void sentence_without_stop_ends(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("buffer.md", "# Buffer\n\nBuffer objects represent a fixed-length sequence of bytes.\n\n"
+                       "## `buf.writeBigUInt64LE(value[, offset])`\n\n* `value` {bigint} Number to be written to `buf`.\n"
+                       "* `offset` {integer} Number of bytes to skip before starting to write. **Default:** `0`.\n"
+                       "* Returns: {integer} `offset` plus the number of bytes written.\n\n"
+                       "Writes `value` to `buf` at the specified `offset` as little-endian\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  if (!strstr(all, "as little-endian. It takes")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A list of modules in code ("* `v8/tools/codemap`") under a deprecation
+ * is no list of parameters: deprecations.md said "It takes and 10 more."
+ * (the paths said as nothing). A path is no parameter's name. */
+static void paths_are_no_parameters(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("deprecations.md", "# Deprecated APIs\n\nNode.js APIs might be deprecated.\n\n"
+                       "### DEP0084: requiring bundled internal dependencies\n\nType: End-of-Life\n\n"
+                       "Several modules only intended for internal usage were mistakenly exposed to user code through "
+                       "`require()`. These modules were:\n\n* `v8/tools/codemap`\n* `v8/tools/consarray`\n"
+                       "* `v8/tools/csvparser`\n* `v8/tools/profile`\n* `node-inspect/lib/_inspect` (from 7.6.0)\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  if (strstr(all, "It takes")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A deprecation's "Type: End-of-Life" is its status, as "Status: …" is:
+ * deprecations.md's summary showed and said it as each entry's point (188
+ * times) and left out the sentence that says what was deprecated. */
+static void deprecation_type_is_status(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Deprecated APIs\n\nNode.js APIs might be deprecated for any of several reasons.\n\n"
+                "## List of deprecated APIs\n\n");
+  for (int k = 0; k < 12; k++)
+    doc_add("### DEP00%02d: `fs.oldCall%d()`\n\nType: End-of-Life\n\nThe `fs.oldCall%d()` method of kind %d has "
+            "been removed. Please use `fs.newCall()` instead, which takes the same arguments and returns a promise.\n\n",
+            k, k, k, k);
+  vgi_diags d;
+  cJSON *m = load_text("deprecations.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  if (strstr(all, "End-of-Life") || !strstr(all, "of kind 11 has been removed")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+  /* an API's type and what it is stays */
+  m = load_text("crypto.md", "# Crypto\n\nThe crypto module provides cryptographic functions.\n\n## `crypto.webcrypto`\n\n"
+                "Type: {Crypto} An implementation of the Web Crypto API standard.\n", NULL, &d);
+  vgi_diags_free(&d);
+  all = all_narration(m);
+  if (!strstr(all, "crypto.webcrypto is a Crypto")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* path.md's "Windows vs. POSIX": each paragraph introduces a code block
+ * the summary leaves out ("…, use path.win32:"); its bullets' sentences
+ * were said "use path.win32: To achieve consistent results …". */
+static void colon_points_end(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Path\n\nThe `node:path` module provides utilities for working with file and directory paths.\n\n## Windows vs. POSIX\n\nThe default operation of the `node:path` module varies based on the operating\nsystem on which a Node.js application is running. Specifically, when running on\na Windows operating system, the `node:path` module will assume that\nWindows-style paths are being used.\n\nSo using `path.basename()` might yield different results on POSIX and Windows:\n\nOn POSIX:\n\n```js\npath.basename('C:\\\\temp\\\\myfile.html');\n// Returns: 'C:\\\\temp\\\\myfile.html'\n```\n\nOn Windows:\n\n```js\npath.basename('C:\\\\temp\\\\myfile.html');\n// Returns: 'myfile.html'\n```\n\nTo achieve consistent results when working with Windows file paths on any\noperating system, use `path.win32`:\n\nOn POSIX and Windows:\n\n```js\npath.win32.basename('C:\\\\temp\\\\myfile.html');\n// Returns: 'myfile.html'\n```\n\nTo achieve consistent results when working with POSIX file paths on any\noperating system, use `path.posix`:\n\nOn POSIX and Windows:\n\n```js\npath.posix.basename('/tmp/myfile.html');\n// Returns: 'myfile.html'\n```\n\nOn Windows Node.js follows the concept of per-drive working directory.\nThis behavior can be observed when using a drive path without a backslash. For\nexample, `path.resolve('C:\\\\')` can potentially return a different result than\n`path.resolve('C:')`. For more information, see\nthe MSDN page.\n\n");
+  vgi_diags d;
+  cJSON *m = load_text("path.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  if (!strstr(all, "use path.win32. To achieve") || strstr(all, "win32: To")) fail_msg("said: %s", all);
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3262,6 +3461,13 @@ int main(void) {
     cmocka_unit_test(mermaid_as_steps),
     cmocka_unit_test(placeholders_and_the_option),
     cmocka_unit_test(zh_list_comma_no_cut),
+    cmocka_unit_test(sponsor_thanks_not_read),
+    cmocka_unit_test(example_meaning_said),
+    cmocka_unit_test(api_parameters_said_in_every_entry),
+    cmocka_unit_test(sentence_without_stop_ends),
+    cmocka_unit_test(paths_are_no_parameters),
+    cmocka_unit_test(deprecation_type_is_status),
+    cmocka_unit_test(colon_points_end),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
   };
