@@ -136,6 +136,7 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
                                                               : RD_VALIGN_TOP;
   const char *wr = vg_json_str(item, "wrap", code ? "none" : "word");
   s->wrap = !strcmp(wr, "none") ? RD_WRAP_NONE : !strcmp(wr, "char") ? RD_WRAP_CHAR : RD_WRAP_WORD;
+  s->keep_lines = code && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "keep_lines"));
   s->line_height = clampd(vg_json_num(item, "line_height", 0), 0, 10);
   s->max_lines = (int)clampd(vg_json_num(item, "max_lines", 0), 0, 10000);
   s->letter_spacing = clampd(vg_json_num(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
@@ -155,10 +156,10 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n) {
 
 static char *spec_key(const rd_text_spec *s, size_t *len) {
   char head[512];
-  int n = snprintf(head, sizeof head, "%d|%d|%s|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%.3f|%d|%.3f|",
+  int n = snprintf(head, sizeof head, "%d|%d|%s|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%d|%.3f|%d|%.3f|",
                    s->markup, s->code, s->language ? s->language : "", s->lang ? s->lang : "",
                    s->font, s->weight,
-                   s->italic, s->size, s->min_size, s->w, s->h, s->align, s->wrap,
+                   s->italic, s->size, s->min_size, s->w, s->h, s->align, s->wrap, s->keep_lines,
                    s->line_height, s->max_lines, s->letter_spacing);
   size_t tl = strlen(s->text);
   size_t pl = s->code ? sizeof s->pal : 0;
@@ -656,9 +657,11 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
   int lines;
   f->final_size = s->size;
   /* code shrinks on its lines only down to a readable size; below it,
-   * wrapping between tokens keeps it larger */
+   * wrapping between tokens keeps it larger (not a drawing: wrapped, its
+   * lines would no longer line up) */
   double floor_size = s->min_size;
-  if (s->code && s->wrap == RD_WRAP_NONE && floor_size < s->size * 0.6) floor_size = s->size * 0.6;
+  if (s->code && s->wrap == RD_WRAP_NONE && !s->keep_lines && floor_size < s->size * 0.6)
+    floor_size = s->size * 0.6;
   if (!fits(l, s, tokens, &w, &h, &lines)) {
     set_size(l, fd, floor_size);
     if (fits(l, s, tokens, &w, &h, &lines)) {
@@ -681,9 +684,9 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
       f->final_size = s->min_size;
       f->shrunk = s->min_size < s->size;
       int wrapped_ok = 0;
-      if (s->wrap == RD_WRAP_NONE && s->code) {
+      if (s->wrap == RD_WRAP_NONE && s->code && !s->keep_lines) {
         wrapped_ok = code_wrap_fit(l, fd, s, f, &w, &h, &lines);
-      } else if (s->wrap == RD_WRAP_NONE) {
+      } else if (s->wrap == RD_WRAP_NONE && !s->code) {
         pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_CHAR);
       }

@@ -112,5 +112,15 @@ grep -qi "watching" <<<"$text" || bad "without burnt captions scene 3 is not the
 "$VGRUN" frame "$TMP/pack.md" --scene 1 --captions bogus -o "$TMP/x.png" >/dev/null 2>&1
 [ $? -eq 2 ] || bad "--captions bogus is not a usage error"
 
+# a drawing (+--+ | boxes) in a tall frame: one scene, its lines whole (shrunk
+# and said so), not split between its lines nor wrapped
+DIAG=tests/render/fixtures/box_diagram.md
+n=$("$VGRUN" scenes "$DIAG" --resolution 1080x1920 | grep -c ' command ')
+[ "$n" = 1 ] || bad "box diagram at 1080x1920: $n command scenes, want 1"
+"$VGRUN" frame "$DIAG" --scene 2 --resolution 1080x1920 -o "$TMP/diag.png" >/dev/null 2>"$TMP/err" \
+  || bad "box diagram: vgrun frame failed: $(cat "$TMP/err")"
+grep -q 'commands was shrunk to fit (font 36 -> 2[2-9]' "$TMP/err" \
+  || bad "box diagram: no warning of its size at 22 or more: $(cat "$TMP/err")"
+
 [ $fail -eq 0 ] && echo "all frame checks passed"
 exit $((fail > 0))

@@ -819,3 +819,67 @@ describe("a code block without a language (scenes/common.lua guess_language)", f
     assert.are_not.equal("python", c.guess_language("ARGUMENTS:\n  INPUT     path to the input file\n"))
   end)
 end)
+
+describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
+  local fit = require("vg.create.fit")
+  local ascii = table.concat({
+    "+-----------+      +-----------+      +-----------+      +-----------+",
+    "|  Parser   | ---> |  Planner  | ---> | Renderer  | ---> |  Encoder  |",
+    "+-----------+      +-----------+      +-----------+      +-----------+",
+    "      |                                     |",
+    "      v                                     v",
+    "+-----------+                         +-----------+",
+    "|  Cache    |                         |  Fonts    |",
+    "+-----------+                         +-----------+",
+  }, "\n")
+  local boxes = table.concat({
+    "┌──────────────┐     ┌──────────────┐     ┌──────────────┐     ┌─────────────┐",
+    "│ Input reader │ ──▶ │ Scene planner│ ──▶ │ Renderer     │ ──▶ │ Encoder     │",
+    "└──────────────┘     └──────────────┘     └──────────────┘     └─────────────┘",
+  }, "\n")
+  local function code_of(text, size)
+    local sc = { scene_type = "command", visual_content = { header = "Architecture", commands = text } }
+    local dl = render.display_list(sc, { width = size[1], height = size[2], t = "end" })
+    for _, l in ipairs(texts(dl)) do if l.it.type == "code" then return l.it, dl end end
+  end
+  for _, text in ipairs({ ascii, boxes }) do
+    for _, size in ipairs(SIZES) do
+      it("keeps its lines whole (never wrapped) at " .. size[1] .. "x" .. size[2], function()
+        local item = code_of(text, size)
+        local m = core.measure(item)
+        local nl = select(2, text:gsub("\n", "")) + 1
+        assert.are.equal(nl, m.lines)
+        assert.is_false(m.cut)
+      end)
+    end
+  end
+  it("takes the frame's whole width in a tall frame (larger than the margins allow)", function()
+    local item = code_of(ascii, { 1080, 1920 })
+    assert.is_true(item.w > 1080 - 2 * 110, "width " .. item.w)
+    assert.is_true(core.measure(item).final_size >= 22, "size " .. core.measure(item).final_size)
+  end)
+  it("says so when it is shrunk to fit a tall frame", function()
+    local _, dl = code_of(ascii, { 1080, 1920 })
+    assert.is_truthy(statuses(render.check_list(dl)):find("commands:shrunk", 1, true))
+  end)
+  it("is not split between its lines; only at a blank line", function()
+    local sc = { id = "d", scene_type = "command", visual_content = { header = "Architecture", commands = ascii } }
+    assert.are.equal(1, #fit.scene(sc, { width = 1080, height = 1920 }))
+    -- a narrow drawing too tall for the frame: parts are whole runs between blank lines
+    local run = { "+--------+" }
+    for i = 1, 10 do run[#run + 1] = "| step " .. string.format("%02d", i) .. " |" end
+    run[#run + 1] = "+--------+"
+    local block = table.concat(run, "\n")
+    sc.visual_content.commands = block .. "\n\n" .. block .. "\n\n" .. block
+    local parts = fit.scene(sc, { width = 1920, height = 1080 })
+    assert.is_true(#parts > 1, "not split")
+    for _, p in ipairs(parts) do
+      local n = select(2, p.visual_content.commands:gsub("\n", "")) + 1
+      assert.are.equal(0, (n + 1) % 13, "a part of " .. n .. " lines")
+    end
+  end)
+  it("is told from a table of code by its corners: a list of options is not one", function()
+    local item = code_of("ls -l | grep foo\nps aux | less\n", { 1080, 1920 })
+    assert.is_nil(item.keep_lines)
+  end)
+end)
