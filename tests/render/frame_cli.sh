@@ -122,5 +122,22 @@ n=$("$VGRUN" scenes "$DIAG" --resolution 1080x1920 | grep -c ' command ')
 grep -q 'commands was shrunk to fit (font 36 -> 2[2-9]' "$TMP/err" \
   || bad "box diagram: no warning of its size at 22 or more: $(cat "$TMP/err")"
 
+# a sheet too tall for one picture (60 tall cells: 17160 px, past the
+# renderer's 16384) is pages, each printed, none taller than 8192
+{ printf 'video:\n  id: many\n  title: Many scenes\n\nscenes:\n'
+  for i in $(seq 1 60); do printf '  - type: title\n    id: s%02d\n    title: Scene number %d\n\n' "$i" "$i"; done
+} > "$TMP/many.yaml"
+if "$VGRUN" frame "$TMP/many.yaml" --sheet --resolution 1080x1920 -o "$TMP/many.png" >"$TMP/out" 2>"$TMP/err"; then
+  want=$(printf '%s\n' "$TMP/many-01.png" "$TMP/many-02.png" "$TMP/many-03.png")
+  [ "$(cat "$TMP/out")" = "$want" ] || bad "long sheet: printed $(cat "$TMP/out"), want three pages"
+  for f in "$TMP"/many-0{1,2,3}.png; do
+    h=$(png_size "$f" | cut -dx -f2)
+    [ -n "$h" ] && [ "$h" -le 8192 ] || bad "long sheet: $f is $(png_size "$f")"
+  done
+  [ ! -e "$TMP/many.png" ] || bad "long sheet: wrote many.png as well as its pages"
+else
+  bad "long sheet failed: $(cat "$TMP/err")"
+fi
+
 [ $fail -eq 0 ] && echo "all frame checks passed"
 exit $((fail > 0))

@@ -883,3 +883,31 @@ describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
     assert.is_nil(item.keep_lines)
   end)
 end)
+
+describe("a contact sheet of a long document (render.sheet_pages)", function()
+  for _, frame in ipairs(SIZES) do
+    it("is pages of whole rows, none taller than SHEET_MAX_PX, at " .. frame[1] .. "x" .. frame[2], function()
+      local n = 703
+      local pages = render.sheet_pages(n, { frame = frame })
+      assert.is_true(#pages > 1)
+      local cw, ch = frame[1] * 1080 / math.min(frame[1], frame[2]), frame[2] * 1080 / math.min(frame[1], frame[2])
+      local next_one = 1
+      for k, p in ipairs(pages) do
+        assert.are.equal(next_one, p[1])
+        local count = p[2] - p[1] + 1
+        if k < #pages then assert.are.equal(0, count % pages.cols) end
+        local rows = math.ceil(count / pages.cols)
+        local W = pages.cols * cw + (pages.cols + 1) * 80
+        local px = math.min(3200, pages.cols * 640) * (rows * (ch + 110) + (rows + 1) * 80) / W
+        assert.is_true(px <= render.SHEET_MAX_PX, "page " .. k .. ": " .. px .. " px")
+        next_one = p[2] + 1
+      end
+      assert.are.equal(n + 1, next_one)
+    end)
+  end
+  it("is one page when it fits", function()
+    local pages = render.sheet_pages(12, { frame = { 1920, 1080 } })
+    assert.are.same({ 1, 12 }, pages[1])
+    assert.are.equal(1, #pages)
+  end)
+end)
