@@ -911,3 +911,43 @@ describe("a contact sheet of a long document (render.sheet_pages)", function()
     assert.are.equal(1, #pages)
   end)
 end)
+
+describe("a checkpoint's points that wrap", function()
+  local sc = { scene_type = "checkpoint", visual_content = { checkpoint_number = 2,
+    completed_topics = { "Lists, tuples and the difference between a mutable and an immutable sequence",
+      "Loops over ranges, with break and continue" },
+    review_questions = { "What is a pointer, and why does dereferencing a null pointer crash the program?",
+      "When is a copy shallow?" },
+    next_topics = { "Dictionaries and sets, with their hashing rules explained step by step" } } }
+  for _, size in ipairs(SIZES) do
+    it("go on under their text, not under their bullet, at " .. size[1] .. "x" .. size[2], function()
+      local dl = render.display_list(sc, { width = size[1], height = size[2], t = "end" })
+      local found = 0
+      for _, l in ipairs(texts(dl)) do
+        if l.it.id == "completed_topics" or l.it.id == "review_questions" then
+          found = found + 1
+          local m = core.measure(l.it)
+          assert.is_true(m.lines > 2, "does not wrap: " .. l.it.id)
+          -- the hanging indent is the bullet's width at the size it is set
+          local probe = { type = "text", x = 0, y = 0, w = 100000, h = 1000, size = m.final_size,
+            min_size = m.final_size, font = l.it.font, text = "•\u{00A0}\u{00A0}x" }
+          local with = core.measure(probe).width
+          probe.text = "x"
+          local bullet = with - core.measure(probe).width
+          assert.is_true(math.abs((l.it.hang or 0) * m.final_size - bullet) < 1.5,
+            "hang " .. tostring(l.it.hang) .. " for a bullet of " .. bullet)
+        end
+      end
+      assert.are.equal(2, found)
+    end)
+    it("stay inside the frame at " .. size[1] .. "x" .. size[2], function()
+      local dl = render.display_list(sc, { width = size[1], height = size[2], t = "end" })
+      local H = 1080 * size[2] / math.min(size[1], size[2])
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.h and l.it.type ~= "circle" and l.y > 0 then
+          assert.is_true(l.y + l.h <= H + 0.5, (l.it.type or "?") .. " ends at " .. (l.y + l.h) .. " of " .. H)
+        end
+      end
+    end)
+  end
+end)
