@@ -122,6 +122,13 @@ n=$("$VGRUN" scenes "$DIAG" --resolution 1080x1920 | grep -c ' command ')
 grep -q 'commands was shrunk to fit (font 36 -> 2[2-9]' "$TMP/err" \
   || bad "box diagram: no warning of its size at 22 or more: $(cat "$TMP/err")"
 
+# a real README's drawing of 18 lines (Node.js url.md): one scene, not cut
+# through its boxes after 16 lines (10 + 7 before)
+URLD=tests/render/fixtures/url_diagram.md
+n=$("$VGRUN" scenes "$URLD" | grep -c ' command ')
+[ "$n" = 1 ] || bad "url diagram: $n command scenes, want 1"
+"$VGRUN" scenes "$URLD" | grep -q 'command .*\[18 lines text\]' || bad "url diagram: not 18 lines: $("$VGRUN" scenes "$URLD")"
+
 # a sheet too tall for one picture (60 tall cells: 17160 px, past the
 # renderer's 16384) is pages, each printed, none taller than 8192
 { printf 'video:\n  id: many\n  title: Many scenes\n\nscenes:\n'
