@@ -122,7 +122,9 @@ return {
     -- (it cannot wrap: its width sets its size)
     local cx, cw, pad = box.x, box.w, 40
     if drawing and c.roomy(theme) and not v.image then
-      cx, cw, pad = 32, box.x + box.w + box.x - 16 - 32 - 16, 24
+      -- (the frame's right margin is the left one less the accent bar's 16)
+      local frame_w = box.x + box.w + (box.x - 16)
+      cx, cw, pad = 32, frame_w - 48, 24
     end
     local code = c.code(theme, cx + pad, y + bar + 28, cw - 2 * pad, avail - bar - 56, text,
       { size = 36, min_size = 16, language = lang, id = "commands" })
