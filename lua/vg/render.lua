@@ -11,6 +11,7 @@
 --   vg.render.settle_time(scene)        -> seconds until everything is revealed
 --   vg.render.keyframes(scene, duration)-> { {start, stop}, ... } animated intervals
 --   vg.render.sheet(scenes, opts)       -> a contact sheet of every scene
+--   vg.render.sheet_pages(n, opts)      -> the scenes of each page of a long sheet
 -- opts: theme ("light"|"dark"|table), accent (name|#hex), width, height, t (seconds).
 local core = require("vg.render_core")
 local theme_mod = require("vg.theme")
@@ -744,22 +745,53 @@ function M.crossfade(dl_a, dl_b, alpha)
   }
 end
 
+-- The tallest sheet page in pixels: the renderer takes at most 16384 a side,
+-- and a page half that tall (2560 x 8192) is still one picture to look at.
+M.SHEET_MAX_PX = 8192
+
+-- A sheet's grid for n scenes: columns, the cell's design size, the gap, the
+-- label's height and the page's width in pixels.
+local function sheet_grid(n, opts)
+  local cols = opts.cols or math.min(4, math.ceil(math.sqrt(n)))
+  local frame = opts.frame or { 1920, 1080 }
+  local cw, ch = design_size(frame[1], frame[2])
+  return cols, cw, ch, 80, 110, opts.width or math.min(3200, cols * 640)
+end
+
+--- sheet_pages(n, opts) -> { {from, to}, ... }: the scenes each page of a
+--- contact sheet of n scenes shows, every page at most SHEET_MAX_PX tall
+--- (a long document's one page would pass the renderer's limit). Pass
+--- opts.cols = pages.cols to sheet() so every page has the same grid.
+function M.sheet_pages(n, opts)
+  opts = opts or {}
+  local cols, cw, ch, gap, label, width = sheet_grid(n, opts)
+  local W = cols * cw + (cols + 1) * gap
+  local rows = math.ceil(n / cols)
+  local per = rows
+  while per > 1 and width * (per * (ch + label) + (per + 1) * gap) / W > M.SHEET_MAX_PX do
+    per = per - 1
+  end
+  local pages = { cols = cols }
+  for from = 1, n, per * cols do pages[#pages + 1] = { from, math.min(n, from + per * cols - 1) } end
+  return pages
+end
+
 -- A contact sheet: every scene fully revealed, in a grid, labelled.
 -- opts.frame = { w, h }: each scene's frame (the video's, default 1920x1080:
 -- a tall or square video is judged in its own shape); opts.captions: the
 -- captions' band kept free, as `vgrun create --captions burn` lays out.
+-- opts.first: the number of the first scene (a page of a longer sheet).
 function M.sheet(scenes, opts)
   opts = opts or {}
   local n = #scenes
   assert(n > 0, "sheet: no scenes")
-  local cols = opts.cols or math.min(4, math.ceil(math.sqrt(n)))
+  local cols, cw, ch, gap, label = sheet_grid(n, opts)
   local rows = math.ceil(n / cols)
   local frame = opts.frame or { 1920, 1080 }
   local fw, fh = frame[1], frame[2]
-  local cw, ch = design_size(fw, fh)
-  local gap, label = 80, 110
   local W = cols * cw + (cols + 1) * gap
   local H = rows * (ch + label) + (rows + 1) * gap
+  local first = opts.first or 1   -- the number the first cell is labelled with
   local th = theme_mod.get(opts.theme, opts.accent) or theme_mod.get("light")
   local items = {}
   local all_warnings = {}
@@ -781,7 +813,7 @@ function M.sheet(scenes, opts)
     items[#items + 1] = { type = "group", dx = x, dy = y, clip = { x = x, y = y, w = cw, h = ch },
       items = cell }
     items[#items + 1] = common.text(th, x, y + ch + 16, cw, label - 16,
-      string.format("%d. %s%s", i, tostring(type_of(scene)), scene.id and ("  ·  " .. scene.id) or ""),
+      string.format("%d. %s%s", first + i - 1, tostring(type_of(scene)), scene.id and ("  ·  " .. scene.id) or ""),
       { size = 56, color = th.muted, max_lines = 1 })
   end
   local dl = { width = W, height = H, background = th.bg, items = items }

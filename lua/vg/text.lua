@@ -357,6 +357,24 @@ function M.width(s)
   return w
 end
 
+-- Kinsoku shori (Japanese line breaking, kept in Chinese too): a line
+-- never starts with a closing bracket, a sentence or clause mark, a small
+-- kana or the prolonged sound mark, and never ends with an opening bracket.
+-- (Pango keeps these rules in rendered text; captions are cut in Lua.)
+local NO_START, NO_END = {}, {}
+for c in ("。、，．・：；？！‼⁇⁈⁉」』）】〕］｝〉》〙〗〟’”ー々ゝゞヽヾ…‥〜～"
+    .. "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"):gmatch(utf8.charpattern) do
+  NO_START[c] = true
+end
+for c in ("「『（【〔［｛〈《〘〖〝‘“"):gmatch(utf8.charpattern) do NO_END[c] = true end
+
+--- true when a line may break between the clusters before and after under
+--- the kinsoku rules (after may start a line, before may end one).
+function M.may_break(before, after)
+  return not (after and NO_START[after:match(utf8.charpattern) or after])
+    and not (before and NO_END[before:match("(" .. utf8.charpattern .. ")$") or before])
+end
+
 --- true when s is valid UTF-8, else false and the byte offset of the first bad byte.
 function M.valid(s)
   local ok, pos = utf8.len(s)

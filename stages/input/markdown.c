@@ -2794,6 +2794,22 @@ static int shell_tag(const char *lang);
 static int session_tag(const char *lang);
 static const char *lone_code(cmark_node *para);
 
+/* A drawing made of characters: two or more lines with a box's corner or
+ * edge ("+--", "--+" or U+2500..U+257F) and one with a side ("|" or "│").
+ * The same test as lua/vg/scenes/command.lua's, which never wraps one. */
+static int box_drawing(const char *const *lines, int n) {
+  int edges = 0, sides = 0;
+  for (int i = 0; i < n; i++) {
+    const char *l = lines[i];
+    int edge = strstr(l, "+--") || strstr(l, "--+");
+    for (const char *q = l; !edge && (q = strchr(q, '\xe2')); q++)
+      if ((q[1] == '\x94' || q[1] == '\x95') && (unsigned char)q[2] >= 0x80 && (unsigned char)q[2] <= 0xbf) edge = 1;
+    edges += edge;
+    sides += strchr(l, '|') || strstr(l, "\xe2\x94\x82");
+  }
+  return edges >= 2 && sides >= 1;
+}
+
 /* A fence's language: its info string's first word, "" when none or too
  * long (no language rather than a cut one). */
 static void fence_lang(const char *info, char lang[64]) {
@@ -2923,12 +2939,22 @@ static void code_block(md *m, cmark_node *n, int line) {
    * read at 1.5 s a line, and a 40-line sample is a minute of the video
    * (--detail full shows it all) */
   int cap = summary ? SUMMARY_CODE_LINES : CODE_LINES;
+  int drawing = box_drawing((const char *const *)lines, nl);
   int at = 0, part = 0;
   while (at < nl && !(summary && part > 0)) {
     while (at < nl && !lines[at][strspn(lines[at], " \t")]) at++;   /* no part opens blank */
     if (at >= nl) break;
     int end = nl - at > cap ? at + cap : nl;
-    if (end < nl) {
+    if (end < nl && drawing) {
+      /* a drawing is cut only at a blank line (its last one within the cap,
+       * else its next one), never through a box */
+      int cut = 0;
+      for (int i = end - 1; i > at && !cut; i--)
+        if (!lines[i][strspn(lines[i], " \t")]) cut = i;
+      for (int i = end; i < nl && !cut; i++)
+        if (!lines[i][strspn(lines[i], " \t")]) cut = i;
+      end = cut ? cut : nl;
+    } else if (end < nl) {
       for (int i = end - 1; i > at + cap / 2; i--)
         if (!lines[i][strspn(lines[i], " \t")]) { end = i; break; }
     }

@@ -44,6 +44,8 @@ typedef struct rd_text_spec {
   double size, min_size; /* design units (px at 1080p) */
   double w, h;           /* box */
   int align, valign, wrap;
+  int keep_lines;        /* code: lines never wrap (a drawing), only shrink */
+  double hang_em;        /* text: hanging indent in ems (a bullet's continuation lines) */
   double line_height;    /* factor of the font height; 0 = font default */
   int max_lines;         /* 0 = no limit */
   double letter_spacing; /* design units */

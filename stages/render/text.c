@@ -136,6 +136,8 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
                                                               : RD_VALIGN_TOP;
   const char *wr = vg_json_str(item, "wrap", code ? "none" : "word");
   s->wrap = !strcmp(wr, "none") ? RD_WRAP_NONE : !strcmp(wr, "char") ? RD_WRAP_CHAR : RD_WRAP_WORD;
+  s->keep_lines = code && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "keep_lines"));
+  s->hang_em = code ? 0 : clampd(vg_json_num(item, "hang", 0), 0, 10);
   s->line_height = clampd(vg_json_num(item, "line_height", 0), 0, 10);
   s->max_lines = (int)clampd(vg_json_num(item, "max_lines", 0), 0, 10000);
   s->letter_spacing = clampd(vg_json_num(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
@@ -155,11 +157,11 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n) {
 
 static char *spec_key(const rd_text_spec *s, size_t *len) {
   char head[512];
-  int n = snprintf(head, sizeof head, "%d|%d|%s|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%.3f|%d|%.3f|",
+  int n = snprintf(head, sizeof head, "%d|%d|%s|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%d|%.3f|%.3f|%d|%.3f|",
                    s->markup, s->code, s->language ? s->language : "", s->lang ? s->lang : "",
                    s->font, s->weight,
-                   s->italic, s->size, s->min_size, s->w, s->h, s->align, s->wrap,
-                   s->line_height, s->max_lines, s->letter_spacing);
+                   s->italic, s->size, s->min_size, s->w, s->h, s->align, s->wrap, s->keep_lines,
+                   s->hang_em, s->line_height, s->max_lines, s->letter_spacing);
   size_t tl = strlen(s->text);
   size_t pl = s->code ? sizeof s->pal : 0;
   char *k = malloc((size_t)n + pl + tl + 1);
@@ -170,9 +172,12 @@ static char *spec_key(const rd_text_spec *s, size_t *len) {
   return k;
 }
 
-static void set_size(PangoLayout *l, PangoFontDescription *fd, double size) {
+/* hang_em: a hanging indent of that many ems (each paragraph's continuation
+ * lines under its text, not under its bullet), kept as the text shrinks */
+static void set_size(PangoLayout *l, PangoFontDescription *fd, double size, double hang_em) {
   pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
   pango_layout_set_font_description(l, fd);
+  if (hang_em > 0) pango_layout_set_indent(l, -(int)(hang_em * size * PANGO_SCALE));
 }
 
 /* Measures the layout; returns 1 if it fits the box (tokens: as fit_once). */
@@ -540,7 +545,7 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
     pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
     pango_layout_set_wrap(l, s->wrap == RD_WRAP_CHAR ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
   }
-  set_size(l, fd, s->size);
+  set_size(l, fd, s->size, s->hang_em);
   return l;
 }
 
@@ -576,7 +581,7 @@ static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double
 }
 
 static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double size) {
-  set_size(l, fd, size);
+  set_size(l, fd, size, 0);
   double indent = size * 1.3;   /* the mark and a space, in a monospaced face */
   pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
   pango_layout_set_wrap(l, PANGO_WRAP_WORD);
@@ -656,20 +661,22 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
   int lines;
   f->final_size = s->size;
   /* code shrinks on its lines only down to a readable size; below it,
-   * wrapping between tokens keeps it larger */
+   * wrapping between tokens keeps it larger (not a drawing: wrapped, its
+   * lines would no longer line up) */
   double floor_size = s->min_size;
-  if (s->code && s->wrap == RD_WRAP_NONE && floor_size < s->size * 0.6) floor_size = s->size * 0.6;
+  if (s->code && s->wrap == RD_WRAP_NONE && !s->keep_lines && floor_size < s->size * 0.6)
+    floor_size = s->size * 0.6;
   if (!fits(l, s, tokens, &w, &h, &lines)) {
-    set_size(l, fd, floor_size);
+    set_size(l, fd, floor_size, s->hang_em);
     if (fits(l, s, tokens, &w, &h, &lines)) {
       /* Largest size that fits: the fit is monotonic enough in practice. */
       double lo = floor_size, hi = s->size;
       for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
         double mid = (lo + hi) / 2;
-        set_size(l, fd, mid);
+        set_size(l, fd, mid, s->hang_em);
         if (fits(l, s, tokens, &w, &h, &lines)) lo = mid; else hi = mid;
       }
-      set_size(l, fd, lo);
+      set_size(l, fd, lo, s->hang_em);
       fits(l, s, tokens, &w, &h, &lines);
       f->final_size = lo;
       f->shrunk = 1;
@@ -681,9 +688,9 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
       f->final_size = s->min_size;
       f->shrunk = s->min_size < s->size;
       int wrapped_ok = 0;
-      if (s->wrap == RD_WRAP_NONE && s->code) {
+      if (s->wrap == RD_WRAP_NONE && s->code && !s->keep_lines) {
         wrapped_ok = code_wrap_fit(l, fd, s, f, &w, &h, &lines);
-      } else if (s->wrap == RD_WRAP_NONE) {
+      } else if (s->wrap == RD_WRAP_NONE && !s->code) {
         pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_CHAR);
       }

@@ -112,5 +112,39 @@ grep -qi "watching" <<<"$text" || bad "without burnt captions scene 3 is not the
 "$VGRUN" frame "$TMP/pack.md" --scene 1 --captions bogus -o "$TMP/x.png" >/dev/null 2>&1
 [ $? -eq 2 ] || bad "--captions bogus is not a usage error"
 
+# a drawing (+--+ | boxes) in a tall frame: one scene, its lines whole (shrunk
+# and said so), not split between its lines nor wrapped
+DIAG=tests/render/fixtures/box_diagram.md
+n=$("$VGRUN" scenes "$DIAG" --resolution 1080x1920 | grep -c ' command ')
+[ "$n" = 1 ] || bad "box diagram at 1080x1920: $n command scenes, want 1"
+"$VGRUN" frame "$DIAG" --scene 2 --resolution 1080x1920 -o "$TMP/diag.png" >/dev/null 2>"$TMP/err" \
+  || bad "box diagram: vgrun frame failed: $(cat "$TMP/err")"
+grep -q 'commands was shrunk to fit (font 36 -> 2[2-9]' "$TMP/err" \
+  || bad "box diagram: no warning of its size at 22 or more: $(cat "$TMP/err")"
+
+# a real README's drawing of 18 lines (Node.js url.md): one scene, not cut
+# through its boxes after 16 lines (10 + 7 before)
+URLD=tests/render/fixtures/url_diagram.md
+n=$("$VGRUN" scenes "$URLD" | grep -c ' command ')
+[ "$n" = 1 ] || bad "url diagram: $n command scenes, want 1"
+"$VGRUN" scenes "$URLD" | grep -q 'command .*\[18 lines text\]' || bad "url diagram: not 18 lines: $("$VGRUN" scenes "$URLD")"
+
+# a sheet too tall for one picture (60 tall cells: 17160 px, past the
+# renderer's 16384) is pages, each printed, none taller than 8192
+{ printf 'video:\n  id: many\n  title: Many scenes\n\nscenes:\n'
+  for i in $(seq 1 60); do printf '  - type: title\n    id: s%02d\n    title: Scene number %d\n\n' "$i" "$i"; done
+} > "$TMP/many.yaml"
+if "$VGRUN" frame "$TMP/many.yaml" --sheet --resolution 1080x1920 -o "$TMP/many.png" >"$TMP/out" 2>"$TMP/err"; then
+  want=$(printf '%s\n' "$TMP/many-01.png" "$TMP/many-02.png" "$TMP/many-03.png")
+  [ "$(cat "$TMP/out")" = "$want" ] || bad "long sheet: printed $(cat "$TMP/out"), want three pages"
+  for f in "$TMP"/many-0{1,2,3}.png; do
+    h=$(png_size "$f" | cut -dx -f2)
+    [ -n "$h" ] && [ "$h" -le 8192 ] || bad "long sheet: $f is $(png_size "$f")"
+  done
+  [ ! -e "$TMP/many.png" ] || bad "long sheet: wrote many.png as well as its pages"
+else
+  bad "long sheet failed: $(cat "$TMP/err")"
+fi
+
 [ $fail -eq 0 ] && echo "all frame checks passed"
 exit $((fail > 0))

@@ -819,3 +819,135 @@ describe("a code block without a language (scenes/common.lua guess_language)", f
     assert.are_not.equal("python", c.guess_language("ARGUMENTS:\n  INPUT     path to the input file\n"))
   end)
 end)
+
+describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
+  local fit = require("vg.create.fit")
+  local ascii = table.concat({
+    "+-----------+      +-----------+      +-----------+      +-----------+",
+    "|  Parser   | ---> |  Planner  | ---> | Renderer  | ---> |  Encoder  |",
+    "+-----------+      +-----------+      +-----------+      +-----------+",
+    "      |                                     |",
+    "      v                                     v",
+    "+-----------+                         +-----------+",
+    "|  Cache    |                         |  Fonts    |",
+    "+-----------+                         +-----------+",
+  }, "\n")
+  local boxes = table.concat({
+    "┌──────────────┐     ┌──────────────┐     ┌──────────────┐     ┌─────────────┐",
+    "│ Input reader │ ──▶ │ Scene planner│ ──▶ │ Renderer     │ ──▶ │ Encoder     │",
+    "└──────────────┘     └──────────────┘     └──────────────┘     └─────────────┘",
+  }, "\n")
+  local function code_of(text, size)
+    local sc = { scene_type = "command", visual_content = { header = "Architecture", commands = text } }
+    local dl = render.display_list(sc, { width = size[1], height = size[2], t = "end" })
+    for _, l in ipairs(texts(dl)) do if l.it.type == "code" then return l.it, dl end end
+  end
+  for _, text in ipairs({ ascii, boxes }) do
+    for _, size in ipairs(SIZES) do
+      it("keeps its lines whole (never wrapped) at " .. size[1] .. "x" .. size[2], function()
+        local item = code_of(text, size)
+        local m = core.measure(item)
+        local nl = select(2, text:gsub("\n", "")) + 1
+        assert.are.equal(nl, m.lines)
+        assert.is_false(m.cut)
+      end)
+    end
+  end
+  it("takes the frame's whole width in a tall frame (larger than the margins allow)", function()
+    local item = code_of(ascii, { 1080, 1920 })
+    assert.is_true(item.w > 1080 - 2 * 110, "width " .. item.w)
+    assert.is_true(core.measure(item).final_size >= 22, "size " .. core.measure(item).final_size)
+  end)
+  it("says so when it is shrunk to fit a tall frame", function()
+    local _, dl = code_of(ascii, { 1080, 1920 })
+    assert.is_truthy(statuses(render.check_list(dl)):find("commands:shrunk", 1, true))
+  end)
+  it("is not split between its lines; only at a blank line", function()
+    local sc = { id = "d", scene_type = "command", visual_content = { header = "Architecture", commands = ascii } }
+    assert.are.equal(1, #fit.scene(sc, { width = 1080, height = 1920 }))
+    -- a narrow drawing too tall for the frame: parts are whole runs between blank lines
+    local run = { "+--------+" }
+    for i = 1, 10 do run[#run + 1] = "| step " .. string.format("%02d", i) .. " |" end
+    run[#run + 1] = "+--------+"
+    local block = table.concat(run, "\n")
+    sc.visual_content.commands = block .. "\n\n" .. block .. "\n\n" .. block
+    local parts = fit.scene(sc, { width = 1920, height = 1080 })
+    assert.is_true(#parts > 1, "not split")
+    for _, p in ipairs(parts) do
+      local n = select(2, p.visual_content.commands:gsub("\n", "")) + 1
+      assert.are.equal(0, (n + 1) % 13, "a part of " .. n .. " lines")
+    end
+  end)
+  it("is told from a table of code by its corners: a list of options is not one", function()
+    local item = code_of("ls -l | grep foo\nps aux | less\n", { 1080, 1920 })
+    assert.is_nil(item.keep_lines)
+  end)
+end)
+
+describe("a contact sheet of a long document (render.sheet_pages)", function()
+  for _, frame in ipairs(SIZES) do
+    it("is pages of whole rows, none taller than SHEET_MAX_PX, at " .. frame[1] .. "x" .. frame[2], function()
+      local n = 703
+      local pages = render.sheet_pages(n, { frame = frame })
+      assert.is_true(#pages > 1)
+      local cw, ch = frame[1] * 1080 / math.min(frame[1], frame[2]), frame[2] * 1080 / math.min(frame[1], frame[2])
+      local next_one = 1
+      for k, p in ipairs(pages) do
+        assert.are.equal(next_one, p[1])
+        local count = p[2] - p[1] + 1
+        if k < #pages then assert.are.equal(0, count % pages.cols) end
+        local rows = math.ceil(count / pages.cols)
+        local W = pages.cols * cw + (pages.cols + 1) * 80
+        local px = math.min(3200, pages.cols * 640) * (rows * (ch + 110) + (rows + 1) * 80) / W
+        assert.is_true(px <= render.SHEET_MAX_PX, "page " .. k .. ": " .. px .. " px")
+        next_one = p[2] + 1
+      end
+      assert.are.equal(n + 1, next_one)
+    end)
+  end
+  it("is one page when it fits", function()
+    local pages = render.sheet_pages(12, { frame = { 1920, 1080 } })
+    assert.are.same({ 1, 12 }, pages[1])
+    assert.are.equal(1, #pages)
+  end)
+end)
+
+describe("a checkpoint's points that wrap", function()
+  local sc = { scene_type = "checkpoint", visual_content = { checkpoint_number = 2,
+    completed_topics = { "Lists, tuples and the difference between a mutable and an immutable sequence",
+      "Loops over ranges, with break and continue" },
+    review_questions = { "What is a pointer, and why does dereferencing a null pointer crash the program?",
+      "When is a copy shallow?" },
+    next_topics = { "Dictionaries and sets, with their hashing rules explained step by step" } } }
+  for _, size in ipairs(SIZES) do
+    it("go on under their text, not under their bullet, at " .. size[1] .. "x" .. size[2], function()
+      local dl = render.display_list(sc, { width = size[1], height = size[2], t = "end" })
+      local found = 0
+      for _, l in ipairs(texts(dl)) do
+        if l.it.id == "completed_topics" or l.it.id == "review_questions" then
+          found = found + 1
+          local m = core.measure(l.it)
+          assert.is_true(m.lines > 2, "does not wrap: " .. l.it.id)
+          -- the hanging indent is the bullet's width at the size it is set
+          local probe = { type = "text", x = 0, y = 0, w = 100000, h = 1000, size = m.final_size,
+            min_size = m.final_size, font = l.it.font, text = "•\u{00A0}\u{00A0}x" }
+          local with = core.measure(probe).width
+          probe.text = "x"
+          local bullet = with - core.measure(probe).width
+          assert.is_true(math.abs((l.it.hang or 0) * m.final_size - bullet) < 1.5,
+            "hang " .. tostring(l.it.hang) .. " for a bullet of " .. bullet)
+        end
+      end
+      assert.are.equal(2, found)
+    end)
+    it("stay inside the frame at " .. size[1] .. "x" .. size[2], function()
+      local dl = render.display_list(sc, { width = size[1], height = size[2], t = "end" })
+      local H = 1080 * size[2] / math.min(size[1], size[2])
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.h and l.it.type ~= "circle" and l.y > 0 then
+          assert.is_true(l.y + l.h <= H + 0.5, (l.it.type or "?") .. " ends at " .. (l.y + l.h) .. " of " .. H)
+        end
+      end
+    end)
+  end
+end)

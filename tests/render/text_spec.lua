@@ -118,6 +118,34 @@ describe("captions", function()
       for _, l in ipairs(c.lines) do assert.truthy(text.width(l) <= 48) end
     end
   end)
+  it("break Japanese and Chinese lines by the kinsoku rules", function()
+    local starts = { "。", "、", "」", "）", "ー", "っ", "ょ", "ッ", "！", "？", "，" }
+    local ends = { "「", "（" }
+    local sentences = { "「設定」は不要です。ちょっとした説明もきっちり読み上げます（字幕も）。",
+      "データベースのキャッシュ・サーバーを使います！本当ですか？はい、そうです。",
+      "在 Bash 脚本中，使用（set -x）去调试输出，一些具体的信息可以在引用的页面中找到。" }
+    local broken, lines = {}, 0
+    for shift = 0, 24 do
+      for _, sen in ipairs(sentences) do
+        for _, c in ipairs(cues_of(string.rep("あ", shift) .. string.rep(sen, 3))) do
+          for _, l in ipairs(c.lines) do
+            lines = lines + 1
+            for _, p in ipairs(starts) do if l:sub(1, #p) == p then broken[#broken + 1] = l end end
+            for _, p in ipairs(ends) do if l:sub(-#p) == p then broken[#broken + 1] = l end end
+          end
+        end
+      end
+    end
+    assert.is_true(lines > 100)
+    assert.same({}, broken)
+  end)
+  it("tell where a kinsoku line may break", function()
+    assert.is_false(text.may_break("す", "。"))
+    assert.is_false(text.may_break("ち", "ょ"))
+    assert.is_false(text.may_break("「", "設"))
+    assert.is_true(text.may_break("。", "「"))
+    assert.is_true(text.may_break("a", "b"))
+  end)
   it("never split an emoji sequence between cues", function()
     local cues = cues_of(string.rep(FAMILY, 100))
     for _, c in ipairs(cues) do

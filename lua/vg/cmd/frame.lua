@@ -112,13 +112,23 @@ local function run(args)
   local outputs = require("vg.create.outputs")
   if o.sheet then
     local out = o.out or "sheet.png"
-    -- each cell is the video's frame, with its captions' band
-    local ok, werr, code = outputs.write_own(out, o.overwrite, function(tmp)
-      return render.sheet(scenes, { theme = o.theme, accent = o.color, out = tmp,
-        frame = { fw, fh }, captions = o.captions or nil })
-    end)
-    if not ok then eprintf("vgrun frame: %s\n", tostring(werr)); return code end
-    print(out)
+    -- a sheet too tall for one picture is several: sheet-01.png, sheet-02.png, ...
+    local pages = render.sheet_pages(#scenes, { frame = { fw, fh } })
+    for k, p in ipairs(pages) do
+      local path = out
+      if #pages > 1 then
+        local stem, ext = out:match("^(.*)(%.[^./]*)$")
+        path = string.format("%s-%02d%s", stem or out, k, ext or ".png")
+      end
+      local slice = table.move(scenes, p[1], p[2], 1, {})
+      -- each cell is the video's frame, with its captions' band
+      local ok, werr, code = outputs.write_own(path, o.overwrite, function(tmp)
+        return render.sheet(slice, { theme = o.theme, accent = o.color, out = tmp, cols = pages.cols,
+          first = p[1], frame = { fw, fh }, captions = o.captions or nil })
+      end)
+      if not ok then eprintf("vgrun frame: %s\n", tostring(werr)); return code end
+      print(path)
+    end
     return tell_errors() > 0 and 1 or 0
   end
 
@@ -159,7 +169,9 @@ SPEC = {
   synopsis = { "INPUT --scene N [options] [-o OUT.png]", "INPUT --sheet [options] [-o OUT.png]" },
   description = [[
 Renders scene N (1-based, across all videos of INPUT) as it looks at
---at SECONDS, or a contact sheet of every scene. INPUT is anything
+--at SECONDS, or a contact sheet of every scene. A sheet taller than
+8192 pixels (a long document: about 80 wide scenes) is written as pages,
+sheet-01.png, sheet-02.png, ..., each path printed. INPUT is anything
 `vgrun scenes` reads. Text that had to be shrunk or cut is reported on
 standard error (and as validation.warning events).]],
   options = {
@@ -169,7 +181,7 @@ standard error (and as validation.warning events).]],
     { "--scene", arg = "N", check = SCENE, default = "none: give --scene or --sheet", help = "which scene (1-based)" },
     { "--at", arg = "SECONDS", check = AT, default = "the moment it is fully revealed",
       help = "time within the scene" },
-    { "--sheet", help = "every scene, fully revealed, in a grid" },
+    { "--sheet", help = "every scene, fully revealed, in a grid (a long document: several pages, OUT-01.png, OUT-02.png, ..., each file printed)" },
     { "--theme", arg = "light|dark", complete = "themes", check = THEME, config = "theme", default = "the video's, else light", help = "theme" },
     { "--color", alias = { "--colour", "--accent" }, arg = "NAME", complete = "colors", check = COLOR, config = "color",
       default = "the video's, else blue", help = "accent: blue purple orange green pink cyan, or #rrggbb" },
@@ -179,7 +191,7 @@ standard error (and as validation.warning events).]],
       help = "with burn, laid out and split as `vgrun create --captions burn` makes the scene (the band at the bottom kept for the captions)" },
     { "--types", arg = "FILE.lua", complete = "lua", default = "the built-in scene types only",
       help = "run FILE first (it may register vg.render.scene_type{...})" },
-    { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write" },
+    { "-o", "--output", arg = "PATH", complete = "file", default = "frame-N.png / sheet.png", help = "PNG to write (a sheet of several pages: its name with -01, -02, ... before .png)" },
     { "--overwrite", help = "replace a file at the output path that vgrun has no record of making" },
   },
   args = { name = "INPUT", max = 1, complete = "from", too_many = "one INPUT at a time" },

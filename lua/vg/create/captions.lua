@@ -8,11 +8,15 @@ local timeline = require("vg.create.timeline")
 local M = {}
 
 local MAX_LINE = 42
+-- the clause and sentence marks of CJK text, where a cue may well end
+local CJK_CLAUSE = { ["、"] = true, ["。"] = true, ["，"] = true, ["；"] = true, ["："] = true,
+  ["！"] = true, ["？"] = true }
 
 -- Splits text into pieces at most `limit` columns wide (a CJK character or
 -- an emoji takes two; cuts only between grapheme clusters): at clause
--- punctuation when one falls in the second half, else at the last space,
--- else after the last cluster that fits.
+-- punctuation (, ; : or CJK 、。，！？) when one falls in the second half,
+-- else at the last space, else after the last cluster that fits where the
+-- kinsoku rules let a line break (vg.text.may_break).
 local function split_text(text, limit)
   local out = {}
   local g = text_.split(text)
@@ -27,12 +31,20 @@ local function split_text(text, limit)
     local cw = 0
     for k = i, last - 1 do
       cw = cw + wd[k]
-      if cw > limit / 2 and g[k]:match("^[,;:]$") and g[k + 1]:match("^%s") then cut = k end
+      if cw > limit / 2 and (g[k]:match("^[,;:]$") and g[k + 1]:match("^%s") or CJK_CLAUSE[g[k]]
+          and text_.may_break(g[k], g[k + 1])) then cut = k end
     end
     if not cut then
       for k = i, last + 1 do if g[k]:match("^%s") then cut = k - 1 end end
     end
-    if not cut or cut < i then cut = math.max(last, i) end
+    if not cut or cut < i then
+      cut = math.max(last, i)
+      -- never before 。、」 or a small kana, nor after 「 (kinsoku): a
+      -- cluster or two earlier, as a Japanese typesetter pushes the line
+      local k = cut
+      while k > i and k > cut - 4 and not text_.may_break(g[k], g[k + 1]) do k = k - 1 end
+      if text_.may_break(g[k], g[k + 1]) then cut = k end
+    end
     out[#out + 1] = table.concat(g, "", i, cut):gsub("%s+$", "")
     i = cut + 1
     while i <= n and g[i]:match("^%s+$") do i = i + 1 end
@@ -61,7 +73,7 @@ local function split_text(text, limit)
 end
 
 -- Two lines for a cue wider than MAX_LINE columns: at the space (or, in
--- CJK text, between two wide characters) nearest the middle, with both
+-- CJK text, between two wide characters where kinsoku allows) nearest the middle, with both
 -- lines at most MAX_LINE + 6 columns; nil when there is no such place.
 local function two_lines(s)
   local g = text_.split(s)
@@ -76,7 +88,7 @@ local function two_lines(s)
       cand, skip = left + 1, true
       d = math.abs(cand - total / 2)
       if left > MAX_LINE + 6 or total - left - 1 > MAX_LINE + 6 then d = nil end
-    elseif k > 1 and wd[k - 1] == 2 and wd[k] == 2 then
+    elseif k > 1 and wd[k - 1] == 2 and wd[k] == 2 and text_.may_break(g[k - 1], g[k]) then
       cand, skip = left, false
       d = math.abs(cand - total / 2)
       if left > MAX_LINE + 6 or total - left > MAX_LINE + 6 then d = nil end

@@ -20,6 +20,8 @@
 --   text      (item) -> the words the narration names it by
 --   prefer    (list, i) -> true when a part may well start at item i
 --             (code: after a blank line)
+--   atomic    (vc, list) -> true when a group is never split among its
+--             items (a drawing: only at its blank lines)
 --   carry     (part_vc, list, from, to) sets what a part carries over (a
 --             list's numbering goes on: `start`; a quote's attribution
 --             goes with its last part)
@@ -339,6 +341,8 @@ function M.scene(scene, opts)
   local ok, cut = readable(scene, def, opts)
   if ok then return { scene } end
   local units = units_of(vc, spec, list)
+  local atomic = spec.atomic and spec.atomic(vc, list)
+  if atomic and #units < 2 then return { scene } end
   -- a group split among its items: the parent keeps its first child, so a
   -- part never ends on a parent whose children all wait for the next slide
   -- (a part that starts inside the group shows the parent again: ctx, its
@@ -363,7 +367,7 @@ function M.scene(scene, opts)
   end
   -- a parent whose children do not fit with it on one slide: its children
   -- go on over the next parts (each part says it continues)
-  if #units > 1 then
+  if #units > 1 and not atomic then
     local fine = {}
     for _, u in ipairs(units) do
       if u[2] > u[1] + 2 and not readable(part_scene(scene, spec, list, as_string, { u[1], u[2] }, 1, 1, "", lang), def, opts) then

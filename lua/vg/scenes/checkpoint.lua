@@ -10,6 +10,23 @@ local COLS = {
   { field = "next_topics", title = "l_up_next", sym = "→", color = "warn" },
 }
 
+local BULLET = "•\u{00A0}\u{00A0}"
+
+-- The bullet's width in ems in the theme's face: the hanging indent that
+-- puts a point's continuation lines under its first word.
+local ems = {}
+local function bullet_ems(theme)
+  local font = theme.fonts.sans
+  if not ems[font] then
+    local probe = { type = "text", x = 0, y = 0, w = 100000, h = 1000, size = 100, min_size = 100, font = font }
+    probe.text = BULLET .. "x"
+    local with = c.measure(probe).width
+    probe.text = "x"
+    ems[font] = math.max(0, (with - c.measure(probe).width) / 100)
+  end
+  return ems[font]
+end
+
 local function present(v)
   local out = {}
   for _, col in ipairs(COLS) do
@@ -41,9 +58,11 @@ return {
     -- (the bullet never ends a line alone: a non-breaking space after it)
     local function bullets(list)
       local lines = {}
-      for _, t in ipairs(list) do lines[#lines + 1] = "•\u{00A0}\u{00A0}" .. c.esc(c.str(t) or "") end
+      for _, t in ipairs(list) do lines[#lines + 1] = BULLET .. c.esc(c.str(t) or "") end
       return table.concat(lines, "\n")
     end
+    -- a point that wraps goes on under its text, not under its bullet
+    local hang = bullet_ems(theme)
     if theme.frame == "square" then
       -- a square frame: one row per part, its title on the left and its
       -- points beside it, as large as fits (three columns left 32-unit text
@@ -57,12 +76,20 @@ return {
         local sum = 0
         for i, col in ipairs(cols) do
           local m = c.measure(c.text(theme, 0, 0, pw, 100000, bullets(col.list), { markup = true,
-            size = sz, min_size = sz, line_height = 1.25 }))
+            size = sz, min_size = sz, line_height = 1.25, hang = hang }))
           hs[i] = math.max(120, m.height + 56)
           sum = sum + hs[i]
         end
         size = sz
         if sum + gap * (#cols - 1) <= avail then break end
+      end
+      -- too much even at 32: the rows share the height by their text (each
+      -- set smaller in its row) rather than run off the frame's bottom
+      local sum = 0
+      for i = 1, #hs do sum = sum + hs[i] end
+      local room = avail - gap * (#cols - 1)
+      if sum > room then
+        for i = 1, #hs do hs[i] = math.floor(hs[i] * room / sum) end
       end
       local yy = y + 6
       for i, col in ipairs(cols) do
@@ -79,7 +106,8 @@ return {
         g[#g + 1] = c.text(theme, box.x + 92, yy, tw - 104, h, L(theme.lang, col.def.title), { size = 36,
           weight = "bold", valign = "middle", max_lines = 2, min_size = 20 })
         g[#g + 1] = c.text(theme, box.x + tw + 36, yy + 28, pw, h - 56, bullets(col.list),
-          { markup = true, size = size, line_height = 1.25, id = col.def.field, min_size = 16, valign = "middle" })
+          { markup = true, size = size, line_height = 1.25, id = col.def.field, min_size = 16, valign = "middle",
+            hang = hang })
         items[#items + 1] = c.appear(a:step(i), g, 40)
         yy = yy + h + gap
       end
@@ -93,7 +121,7 @@ return {
       texts[i] = bullets(col.list)
       local cw = (box.w - 36 * (ncol - 1)) / ncol
       local m = c.measure(c.text(theme, 0, 0, cw - 72, avail - 156, texts[i], { markup = true,
-        size = size, line_height = 1.35, min_size = 16 }))
+        size = size, line_height = 1.35, min_size = 16, hang = hang }))
       need = math.max(need, m.height + 170)
     end
     local rows = math.ceil(#cols / ncol)
@@ -115,7 +143,7 @@ return {
         weight = "bold", valign = "middle", max_lines = 1, min_size = 20 })
       g[#g + 1] = c.text(theme, cell.x + 36, cell.y + 126, cell.w - 72, cell.h - 156,
         texts[i], { markup = true, size = size, line_height = 1.35,
-          id = col.def.field, min_size = 16 })
+          id = col.def.field, min_size = 16, hang = hang })
       items[#items + 1] = c.appear(a:step(i), g, 40)
     end
     return items

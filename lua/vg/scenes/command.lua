@@ -52,6 +52,40 @@ local function stack_comments(lines)
   return shown, from
 end
 
+-- A drawing made of characters (boxes of +--+ and |, or of ┌─┐ │): two or
+-- more lines with a box's corner or edge and one with a side. Wrapped, its
+-- lines would no longer line up: it only shrinks (and is split only at
+-- blank lines).
+local BOX_CHAR = "\226[\148\149][\128-\191]"   -- U+2500..U+257F
+local function is_drawing(lines)
+  local edges, sides = 0, 0
+  for _, l in ipairs(lines) do
+    l = tostring(l)
+    if l:find("%+%-%-") or l:find("%-%-%+") or l:find(BOX_CHAR) then edges = edges + 1 end
+    if l:find("|", 1, true) or l:find("\226\148\130") then sides = sides + 1 end
+  end
+  return edges >= 2 and sides >= 1
+end
+
+-- A drawing's lines in runs between blank lines (a blank line goes with
+-- the run after it): the only places a drawing may be split.
+local function drawing_groups(_, list)
+  if not is_drawing(list) then return nil end
+  local groups, from = {}, 1
+  for i = 2, #list do
+    if not tostring(list[i - 1]):match("%S") and tostring(list[i]):match("%S") and i > from then
+      groups[#groups + 1] = { from, i - 1 }
+      from = i
+    end
+  end
+  groups[#groups + 1] = { from, #list }
+  return groups
+end
+
+-- the smallest size a drawing is set at: below the renderer's bar it warns
+-- that the text was shrunk (a wide frame shows it larger)
+local DRAWING_MIN = 10
+
 return {
   name = "command",
   animated = true,
@@ -60,6 +94,8 @@ return {
   split = {
     field = "commands", field_alt = "code", warn = "^commands$", min_size = 22, trim = true,
     prefer = function(list, i) return i == 1 or not tostring(list[i - 1]):match("%S") end,
+    groups = drawing_groups,
+    atomic = function(_, list) return is_drawing(list) end,
   },
   -- long enough to read: about 1.5 s a line, at least 4 s
   read_time = function(scene)
@@ -81,13 +117,23 @@ return {
     local lang = c.str(v.language) or c.guess_language(text)
     local avail = box.y + box.h - y
     local bar = 52
-    local code = c.code(theme, box.x + 40, y + bar + 28, box.w - 80, avail - bar - 56, text,
+    local drawing = is_drawing(lines)
+    -- a drawing in a square or tall frame takes the frame's whole width
+    -- (it cannot wrap: its width sets its size)
+    local cx, cw, pad = box.x, box.w, 40
+    if drawing and c.roomy(theme) and not v.image then
+      -- (the frame's right margin is the left one less the accent bar's 16)
+      local frame_w = box.x + box.w + (box.x - 16)
+      cx, cw, pad = 32, frame_w - 48, 24
+    end
+    local code = c.code(theme, cx + pad, y + bar + 28, cw - 2 * pad, avail - bar - 56, text,
       { size = 36, min_size = 16, language = lang, id = "commands" })
+    code.keep_lines = drawing or nil
     -- a column of trailing comments too wide for a square or tall frame at
     -- 85 % of 36: each comment above its command rather than wrapped in two
     local from, stacked = {}, false
     for i = 1, #lines do from[i] = i end
-    if c.roomy(theme) then
+    if c.roomy(theme) and not drawing then
       local shown, origin = stack_comments(lines)
       if shown then
         code.min_size = math.floor(code.size * 0.85)
@@ -124,7 +170,7 @@ return {
       -- largest size (down to 40) at which it fits wrapped between tokens,
       -- a line taking at most two rows (a phone shows the frame small)
       -- (not stacked comments: wrapping them is what stacking avoids)
-      if chosen == 36 and tall and not stacked then
+      if chosen == 36 and tall and not stacked and not drawing then
         for big = 48, 40, -2 do
           code.size, code.min_size = big, big
           local mb = c.measure(code)
@@ -134,7 +180,7 @@ return {
       if count >= 128 then memo, count = {}, 0 end
       memo[key], count = chosen, count + 1
     end
-    code.size, code.min_size = chosen, 16
+    code.size, code.min_size = chosen, drawing and DRAWING_MIN or 16
     -- stacked comments: the size (down to 24) at which every line fits
     -- unwrapped; the renderer would otherwise wrap them at 36 again
     local whole = stacked and c.fit_size(code, chosen, 24)
@@ -143,7 +189,7 @@ return {
     -- block shrinks far (a tall frame is narrow and has the height; a wide
     -- one shrank a block of one long line to 22); where the wrapped code
     -- would not fit either, it shrinks as before
-    if code.min_size == 16 then
+    if code.min_size == 16 and not drawing then
       local floor = code.min_size
       code.min_size = math.floor(code.size * 0.85)
       -- (held at that floor: no wrap between tokens fits there either)
@@ -153,7 +199,7 @@ return {
     local m = c.measure(code)
     local ch = math.min(avail, m.height + bar + 64)
     code.h = ch - bar - 56
-    local card = c.code_card(theme, box.x, y, box.w, ch, { title = lang })
+    local card = c.code_card(theme, cx, y, cw, ch, { title = lang })
     items[#items + 1] = c.appear(a:enter(2), card, 30)
     local prog = {}
     for i = 1, #lines do prog[i] = a:step(from[i]) end
