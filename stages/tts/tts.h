@@ -2,7 +2,7 @@
  * vg.tts Lua module, `vgrun say` and the tests/benchmark.
  * espeak-ng keeps process-global state, so every espeak call happens on one
  * worker thread owned by this part; callers build a job, submit it and are
- * told (on the worker thread) when it is done. Nothing here touches Lua. */
+ * told (on a thread of this part) when it is done. Nothing here touches Lua. */
 #pragma once
 
 #include <stddef.h>
@@ -129,7 +129,8 @@ typedef void (*tts_done_fn)(tts_job *job, void *ud);
  * text. NULL with a message in err when the request is invalid. */
 tts_job *tts_job_new(const char *text, size_t len, const tts_options *o,
                      char *err, size_t errlen);
-/* Any thread: queues the job; done(job, ud) is called on the worker thread
+/* Any thread: queues the job; done(job, ud) is called on a thread of this part,
+ * in the order jobs were queued,
  * when it finished, failed or was cancelled. done must not free the job:
  * free it after tts_job_wait (which returns once done has returned). */
 void tts_job_submit(tts_job *j, tts_done_fn done, void *ud);

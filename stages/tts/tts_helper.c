@@ -12,11 +12,12 @@
  * process for the life of the helper instead of one per utterance.
  *
  * espeak-ng starts a thread of its own when it is initialised, so the
- * helper never initialises it: each speaking child does, in its own
- * process. To keep that off the utterance's path, the helper keeps one
- * child forked ahead (the spare), which initialises espeak-ng and then
- * waits for the one utterance it will speak; a clip is still made by a
- * pristine espeak-ng (docs/tts.md).
+ * helper never initialises it. To keep that off the utterance's path, the
+ * helper keeps children forked ahead (spares, one per lane), initialised and
+ * holding the last voice, each waiting for the one utterance it will speak;
+ * after the first, they are forked from a template that initialised
+ * espeak-ng once (below). A clip is still made by an espeak-ng that never
+ * spoke before (docs/tts.md).
  *
  * The TTS worker thread (the only thread that talks to the helper) sends a
  * request (what to speak, how) with the write end of a pipe attached
@@ -41,6 +42,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -61,7 +63,7 @@ enum { MSG_STARTED = 1, MSG_ENDED = 2 };
 /* What the worker sends; text, spec and crash_on follow, in that order. */
 typedef struct req_head {
   uint32_t magic;
-  int32_t warm;          /* 1: initialise espeak-ng now, speak nothing, no answer */
+  int32_t warm;          /* 1: keep `level` spares from now on, speak nothing, no answer */
   int32_t rate, pitch, range, ssml, level, crash_child;
   uint32_t text_len, spec_len, crash_on_len;
 } req_head;
@@ -132,61 +134,274 @@ static int read_request(int sock, req_head *h, int *fd, char **buf) {
  * header, the pipe attached, the strings after it. 0 or -1. */
 static int forward(int to, const req_head *h, int fd, const char *buf);
 
-/* The spare: a child forked ahead of the next request, which initialises
- * espeak-ng at once (espeak-ng starts a thread of its own when initialised,
- * so the helper never does: it would not stay single-threaded) and then
- * waits for the one utterance it will speak. */
-static pid_t spare_pid = -1;
-static int spare_sock = -1;
+/* Spares: children forked ahead of the next requests, each of which
+ * initialises espeak-ng at once (espeak-ng starts a thread of its own when
+ * initialised, so the helper never does: it would not stay single-threaded),
+ * loads the voice the last request named, and then waits for the one
+ * utterance it will speak. There are as many as the engine speaks at once
+ * (its warm request says), so every lane finds one ready: with one, the
+ * second lane's child initialised on the utterance's path, and loading the
+ * voice took as long as speaking a sentence. */
+#define SPARES_MAX 8
+#define SPEC_MAX 160
+typedef struct spare {
+  pid_t pid;
+  int sock;
+  char spec[SPEC_MAX];   /* the voice it loaded, or "" (none: it loads the request's) */
+} spare;
+static spare spares[SPARES_MAX];
+static int nspares, spares_wanted = 1;
+static char last_spec[SPEC_MAX];
 
-static void spare_main(int s) {
-#if defined(__linux__)
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-#endif
-  int ready = tts__espeak_ready();
+/* A spare, initialised (ready: tts__espeak_ready's result) and with spec
+ * loaded when loaded: waits for its one request on s and speaks it. */
+static void spare_wait(int s, const char *spec, int ready, int loaded, int loaded_rc) __attribute__((noreturn));
+static void spare_wait(int s, const char *spec, int ready, int loaded, int loaded_rc) {
   req_head h;
   int fd;
   char *buf;
   if (read_request(s, &h, &fd, &buf) <= 0) _exit(0);   /* never used: the helper ended */
   close(s);
   if (ready != 0) _exit(TTS_EXIT_NO_ESPEAK);
-  const char *spec = buf + h.text_len + 1;
-  tts_speak_req r = { buf, h.text_len, spec, h.rate, h.pitch, h.range, h.ssml, h.level, h.crash_child,
-                      spec + h.spec_len + 1 };
+  const char *rspec = buf + h.text_len + 1;
+  tts_speak_req r = { buf, h.text_len, rspec, h.rate, h.pitch, h.range, h.ssml, h.level, h.crash_child,
+                      rspec + h.spec_len + 1, loaded ? spec : NULL, loaded_rc };
   tts__speak(&r, fd);   /* never returns */
 }
 
-static void fork_spare(int sock, int sfd, const sigset_t *chld) {
-  if (spare_pid > 0) return;
+static void spare_main(int s, const char *spec) {
+#if defined(__linux__)
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+  int ready = tts__espeak_ready();
+  int loaded = ready == 0 && *spec;
+  spare_wait(s, spec, ready, loaded, loaded ? tts__load_voice(spec) : 0);
+}
+
+/* The template: a child of the helper that initialises espeak-ng and loads
+ * one voice once, and forks the spares of that voice, so a spare costs a
+ * fork instead of espeak-ng's start and, for a voice file named with
+ * capitals (gmw/en-US), a read of every voice file (20 ms of CPU a clip
+ * against 8 ms of speaking, light deck of bench/create). A spare is forked
+ * from the template's state before it ever spoke: the same calls in the
+ * same order as a spare that initialised itself, so the same samples. The
+ * template has espeak-ng's own thread, idle on a condition variable with
+ * its mutex released: the child of a fork (one thread) runs only the
+ * synchronous synthesis, which takes no lock of that thread's.
+ *
+ * A spare's parent must be the helper (it reaps it, and a cancel kills it by
+ * pid): the template forks a go-between that forks the spare and exits, and
+ * the helper is a child subreaper, so the spare is handed to it; the spare
+ * waits until it is, then dies with it (PR_SET_PDEATHSIG) and sends its pid
+ * on its socket, which the template passes to the helper (SCM_RIGHTS). */
+#if defined(__linux__) && defined(PR_SET_CHILD_SUBREAPER)
+#define VG_TEMPLATES 1
+static struct { pid_t pid; int sock; char spec[SPEC_MAX]; } tpl = { -1, -1, "" };
+
+static int send_fd(int to, int fd) {
+  union { char b[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } ctl;
+  memset(&ctl, 0, sizeof ctl);
+  char one = 1;
+  struct iovec iov = { &one, 1 };
+  struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.b, .msg_controllen = sizeof ctl.b };
+  struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  memcpy(CMSG_DATA(c), &fd, sizeof fd);
+  ssize_t w;
+  do w = sendmsg(to, &mh, MSG_NOSIGNAL); while (w < 0 && errno == EINTR);
+  return w == 1 ? 0 : -1;
+}
+
+/* A descriptor sent with send_fd, or -1. */
+static int recv_fd(int from) {
+  union { char b[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } ctl;
+  char one;
+  struct iovec iov = { &one, 1 };
+  struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.b, .msg_controllen = sizeof ctl.b };
+  ssize_t r;
+  do r = recvmsg(from, &mh, MSG_CMSG_CLOEXEC); while (r < 0 && errno == EINTR);
+  if (r != 1) return -1;
+  int fd = -1;
+  for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
+    if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) memcpy(&fd, CMSG_DATA(c), sizeof fd);
+  return fd;
+}
+
+static void template_main(int s, const char *spec) __attribute__((noreturn));
+static void template_main(int s, const char *spec) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  pid_t helper = getppid();
+  int ready = tts__espeak_ready();
+  int loaded_rc = ready == 0 ? tts__load_voice(spec) : 0;
+  for (;;) {
+    char ask;
+    if (read_all(s, &ask, 1) != 0) _exit(0);   /* the helper is done with this voice */
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) _exit(1);
+    pid_t mid = fork();
+    if (mid == 0) {
+      if (fork() == 0) {
+        close(s);
+        close(sv[0]);
+        /* handed to the helper once the go-between is gone */
+        while (getppid() != helper) {
+          if (getppid() == 1) _exit(0);
+          sched_yield();
+        }
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != helper) _exit(0);
+        pid_t me = getpid();
+        if (vg_write_all(sv[1], &me, sizeof me) != 0) _exit(0);
+        spare_wait(sv[1], spec, ready, ready == 0, loaded_rc);
+      }
+      _exit(0);
+    }
+    close(sv[1]);
+    if (mid > 0) while (waitpid(mid, NULL, 0) < 0 && errno == EINTR) {}
+    int ok = mid > 0 && send_fd(s, sv[0]) == 0;
+    close(sv[0]);
+    if (!ok) _exit(1);
+  }
+}
+
+/* Drops the template (its spares live on: they are the helper's). */
+static void drop_template(void) {
+  if (tpl.pid <= 0) return;
+  close(tpl.sock);
+  kill(tpl.pid, SIGKILL);
+  while (waitpid(tpl.pid, NULL, 0) < 0 && errno == EINTR) {}
+  tpl.pid = -1;
+  tpl.sock = -1;
+  tpl.spec[0] = 0;
+}
+
+/* A spare of spec from its template (started on first use). Its pid, with
+ * its socket in *sock; -1 when the template cannot (the caller forks one
+ * that initialises itself). */
+static pid_t template_spare(int sock, int sfd, const sigset_t *chld, const char *spec, int *sp_sock) {
+  if (tpl.pid > 0 && strcmp(tpl.spec, spec) != 0) drop_template();
+  if (tpl.pid <= 0) {
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+      close(sock);
+      if (sfd >= 0) close(sfd);
+      close(sv[0]);
+      for (int i = 0; i < nspares; i++) close(spares[i].sock);
+      sigprocmask(SIG_UNBLOCK, chld, NULL);
+      signal(SIGPIPE, SIG_DFL);
+      template_main(sv[1], spec);
+    }
+    close(sv[1]);
+    if (pid < 0) { close(sv[0]); return -1; }
+    tpl.pid = pid;
+    tpl.sock = sv[0];
+    snprintf(tpl.spec, sizeof tpl.spec, "%s", spec);
+  }
+  char ask = 1;
+  int fd = vg_write_all(tpl.sock, &ask, 1) == 0 ? recv_fd(tpl.sock) : -1;
+  pid_t pid = -1;
+  if (fd < 0 || read_all(fd, &pid, sizeof pid) != 0 || pid <= 0) {
+    if (fd >= 0) close(fd);
+    drop_template();
+    return -1;
+  }
+  *sp_sock = fd;
+  return pid;
+}
+#endif
+
+/* A new spare that loads spec ahead ("" for none). 0, or -1. */
+static int fork_spare(int sock, int sfd, const sigset_t *chld, const char *spec) {
+  if (nspares >= SPARES_MAX) return -1;
+#ifdef VG_TEMPLATES
+  if (*spec) {
+    int fd;
+    pid_t pid = template_spare(sock, sfd, chld, spec, &fd);
+    if (pid > 0) {
+      spare *sp = &spares[nspares++];
+      sp->pid = pid;
+      sp->sock = fd;
+      snprintf(sp->spec, sizeof sp->spec, "%s", spec);
+      return 0;
+    }
+  }
+#endif
   int sv[2];
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return;
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return -1;
   pid_t pid = fork();
   if (pid == 0) {
     close(sock);
     if (sfd >= 0) close(sfd);
     close(sv[0]);
+    for (int i = 0; i < nspares; i++) close(spares[i].sock);
+#ifdef VG_TEMPLATES
+    if (tpl.sock >= 0) close(tpl.sock);
+#endif
     sigprocmask(SIG_UNBLOCK, chld, NULL);
     signal(SIGPIPE, SIG_DFL);
-    spare_main(sv[1]);
+    spare_main(sv[1], spec);
     _exit(3);
   }
   close(sv[1]);
-  if (pid < 0) { close(sv[0]); return; }
-  spare_pid = pid;
-  spare_sock = sv[0];
+  if (pid < 0) { close(sv[0]); return -1; }
+  spare *sp = &spares[nspares++];
+  sp->pid = pid;
+  sp->sock = sv[0];
+  snprintf(sp->spec, sizeof sp->spec, "%s", spec);
+  return 0;
 }
 
-static void drop_spare(void) {
-  if (spare_sock >= 0) close(spare_sock);
-  spare_sock = -1;
-  spare_pid = -1;
+/* Forgets spare i (used, broken, or dead); the last takes its place. */
+static void drop_spare(int i) {
+  close(spares[i].sock);
+  spares[i] = spares[--nspares];
+}
+
+/* Spare i loaded another voice than the requests now name: it cannot
+ * speak them from a pristine state, so it goes (reaped here: nobody waits). */
+static void discard_spare(int i) {
+  pid_t pid = spares[i].pid;
+  drop_spare(i);
+  kill(pid, SIGKILL);
+  while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {}
+}
+
+/* The spare that speaks spec: one that loaded it, else one that loaded none
+ * (it loads it), else a new one. Spares with another voice go. Its index, or -1. */
+static int spare_for(int sock, int sfd, const sigset_t *chld, const char *spec) {
+  for (int i = nspares - 1; i >= 0; i--)
+    if (*spares[i].spec && strcmp(spares[i].spec, spec) != 0) discard_spare(i);
+  for (int i = 0; i < nspares; i++)
+    if (strcmp(spares[i].spec, spec) == 0) return i;
+  for (int i = 0; i < nspares; i++)
+    if (!*spares[i].spec) return i;
+  return fork_spare(sock, sfd, chld, spec) == 0 ? nspares - 1 : -1;
+}
+
+static void top_up_spares(int sock, int sfd, const sigset_t *chld) {
+  while (nspares < spares_wanted && fork_spare(sock, sfd, chld, last_spec) == 0) {}
 }
 
 static void reap(int sock) {
   int status;
   pid_t pid;
   while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-    if (pid == spare_pid) { drop_spare(); continue; }   /* died unused: nobody waits for it */
+    int was_spare = 0;
+#ifdef VG_TEMPLATES
+    if (pid == tpl.pid) {   /* the template died: the next spare starts another */
+      close(tpl.sock);
+      tpl.pid = -1;
+      tpl.sock = -1;
+      continue;
+    }
+#endif
+    for (int i = 0; i < nspares && !was_spare; i++)
+      if (spares[i].pid == pid) { drop_spare(i); was_spare = 1; }   /* died unused: nobody waits for it */
+    if (was_spare) continue;
     if (send_msg(sock, MSG_ENDED, pid, status) != 0) _exit(0);   /* the engine is gone */
   }
 }
@@ -210,6 +425,9 @@ static void helper_main(int sock, pid_t parent) {
   signal(SIGTERM, SIG_IGN);
   signal(SIGPIPE, SIG_IGN);
   tts__forbid_exec();
+#ifdef VG_TEMPLATES
+  prctl(PR_SET_CHILD_SUBREAPER, 1);   /* the template's spares come to the helper */
+#endif
   sigset_t chld;
   sigemptyset(&chld);
   sigaddset(&chld, SIGCHLD);
@@ -235,25 +453,28 @@ static void helper_main(int sock, pid_t parent) {
     int got = read_request(sock, &h, &fd, &buf);
     if (got <= 0) _exit(0);   /* the engine closed its end, or broke the protocol */
     if (h.warm) {
-      fork_spare(sock, sfd, &chld);
+      spares_wanted = h.level < 1 ? 1 : h.level > SPARES_MAX ? SPARES_MAX : h.level;
+      top_up_spares(sock, sfd, &chld);
       free(buf);
       if (fd >= 0) close(fd);
       continue;
     }
+    const char *spec = buf + h.text_len + 1;
+    if (strlen(spec) < SPEC_MAX) snprintf(last_spec, sizeof last_spec, "%s", spec);
     pid_t pid = -EBADF;
-    /* the spare speaks it; one that died meanwhile is replaced, once */
+    /* a spare speaks it; one that died meanwhile is replaced, once */
     for (int attempt = 0; fd >= 0 && attempt < 2; attempt++) {
-      fork_spare(sock, sfd, &chld);
-      if (spare_pid < 0) { pid = -EAGAIN; break; }
-      pid_t sp = spare_pid;
-      int ok = forward(spare_sock, &h, fd, buf) == 0;
-      drop_spare();   /* used (or broken): the next request gets a new one */
+      int i = spare_for(sock, sfd, &chld, spec);
+      if (i < 0) { pid = -EAGAIN; break; }
+      pid_t sp = spares[i].pid;
+      int ok = forward(spares[i].sock, &h, fd, buf) == 0;
+      drop_spare(i);   /* used (or broken): the next request gets another */
       if (ok) { pid = sp; break; }
     }
     if (fd >= 0) close(fd);
     free(buf);
     if (send_msg(sock, MSG_STARTED, pid, 0) != 0) _exit(0);
-    fork_spare(sock, sfd, &chld);   /* initialising while this one speaks */
+    top_up_spares(sock, sfd, &chld);   /* initialising while this one speaks */
   }
 }
 
@@ -334,9 +555,10 @@ static int forward(int to, const req_head *h, int fd, const char *buf) {
   return send_parts(to, h, fd, buf, spec, spec + h->spec_len + 1);
 }
 
+/* warm > 0: no request, but that many spares from now on */
 static int send_request(const tts_speak_req *r, int fd, int warm) {
   size_t crash_on_len = r && r->crash_on ? strlen(r->crash_on) : 0;
-  req_head h = { .magic = REQ_MAGIC, .warm = warm };
+  req_head h = { .magic = REQ_MAGIC, .warm = warm > 0, .level = warm };
   if (r) {
     h.rate = r->rate; h.pitch = r->pitch; h.range = r->range; h.ssml = r->ssml; h.level = r->level;
     h.crash_child = r->crash_child;
@@ -371,10 +593,10 @@ static int next_started(msg *out) {
   }
 }
 
-void tts__helper_warm(void) {
+void tts__helper_warm(int lanes) {
   pthread_mutex_lock(&H.mu);
   if (H.sock >= 0 || start_helper() == 0) {
-    if (send_request(NULL, -1, 1) != 0) drop_helper();
+    if (send_request(NULL, -1, lanes) != 0) drop_helper();
   }
   pthread_mutex_unlock(&H.mu);
 }

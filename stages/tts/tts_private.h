@@ -65,6 +65,8 @@ typedef struct tts_speak_req {
   int level;               /* tts_speech_normalize level */
   int crash_child;         /* tests: VGRUN_TTS_CRASH_CHILD of the engine's process */
   const char *crash_on;    /* tests: VGRUN_TTS_CRASH_ON, or NULL/"" */
+  const char *loaded;      /* in a spare: the voice it loaded ahead, or NULL */
+  int loaded_rc;           /* espeak_SetVoiceByName's result for it */
 } tts_speak_req;
 
 /* In a speaking child (tts_synth.c): speaks r and writes the samples and
@@ -73,6 +75,9 @@ void tts__speak(const tts_speak_req *r, int fd) __attribute__((noreturn));
 /* In the helper: initialises espeak-ng once (inherited when the helper was
  * forked after the worker's init). 0, or -1. */
 int tts__espeak_ready(void);
+/* In a spare, ahead of its request: loads the voice spec names (what the
+ * speaking child does first). espeak_SetVoiceByName's result. */
+int tts__load_voice(const char *spec);
 /* execve and execveat fail with EPERM from now on (seccomp; best effort). */
 void tts__forbid_exec(void);
 
@@ -83,6 +88,7 @@ pid_t tts__helper_speak(const tts_speak_req *r, int fd, char *err, size_t errlen
 /* The TTS worker thread: the wait status of a child tts__helper_speak
  * started, once it ended. 0, or -1 when the helper is gone. */
 int tts__helper_wait(pid_t pid, int *status);
-/* The TTS worker thread, after its own init: the helper forks its first
- * spare now, which initialises espeak-ng while the engine does other things. */
-void tts__helper_warm(void);
+/* The TTS worker thread, after its own init: the helper forks a spare per
+ * lane now (as many as speak at once), each of which initialises espeak-ng
+ * while the engine does other things. */
+void tts__helper_warm(int lanes);

@@ -46,6 +46,8 @@ struct tts_job {
   tts_job *next;
   int cancel;      /* atomic */
   int finished;    /* under W.mu */
+  uint64_t ticket; /* under W.mu: its place in the queue (done callbacks come in this order) */
+  int heard;       /* its samples and events are in, to be kept */
   pid_t pid;       /* worker only: the child speaking this job, or -1 */
   int fd;          /* worker only: the pipe from that child */
   int submitted;
@@ -58,6 +60,8 @@ struct tts_job {
   int level;       /* tts_speech_normalize level of what the child speaks */
   int crash_child; /* tests, in the child: die at once / on this text */
   const char *crash_on;
+  const char *loaded;  /* in the child: the voice a spare loaded ahead, or NULL */
+  int loaded_rc;
 };
 
 #define TTS_LANES_MAX 8
@@ -73,10 +77,15 @@ static struct {
   char init_err[256];
   char version[32];
   int sample_rate;
+  tts_job *khead, *ktail;  /* heard, to be kept (by the keepers) */
+  pthread_cond_t kcv;      /* a job to keep */
+  pthread_cond_t turn_cv;  /* a job's done callback came */
+  uint64_t tickets, next_done;
   tts_job *current;        /* worker only: the job espeak is speaking */
   uint64_t syntheses, hits;  /* atomic */
 } W = { .once = PTHREAD_ONCE_INIT, .mu = PTHREAD_MUTEX_INITIALIZER,
-        .cv = PTHREAD_COND_INITIALIZER, .done_cv = PTHREAD_COND_INITIALIZER };
+        .cv = PTHREAD_COND_INITIALIZER, .done_cv = PTHREAD_COND_INITIALIZER,
+        .kcv = PTHREAD_COND_INITIALIZER, .turn_cv = PTHREAD_COND_INITIALIZER };
 
 static void set_error(tts_job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void set_error(tts_job *j, const char *fmt, ...) {
@@ -300,7 +309,10 @@ static void child_speak(tts_job *j, int fd) {
   for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++) signal(fatal[i], SIG_DFL);
   /* tests: a child that dies while speaking must give a clear error */
   if (j->crash_child) raise(SIGSEGV);
-  espeak_ERROR er = espeak_SetVoiceByName(j->voice.spec);
+  /* a spare loaded the voice ahead when the last request named it: the
+   * same calls in the same order as loading it now */
+  espeak_ERROR er = j->loaded && strcmp(j->loaded, j->voice.spec) == 0 ? (espeak_ERROR)j->loaded_rc
+                                                                         : espeak_SetVoiceByName(j->voice.spec);
   if (er != EE_OK) rc = 1;
   if (rc == 0) {
     espeak_SetParameter(espeakRATE, j->voice.rate, 0);
@@ -352,8 +364,12 @@ void tts__speak(const tts_speak_req *r, int fd) {
   j.level = r->level;
   j.crash_child = r->crash_child;
   j.crash_on = r->crash_on;
+  j.loaded = r->loaded;
+  j.loaded_rc = r->loaded_rc;
   child_speak(&j, fd);
 }
+
+int tts__load_voice(const char *spec) { return (int)espeak_SetVoiceByName(spec); }
 
 int tts__espeak_ready(void) {
   if (W.sample_rate > 0) return 0;   /* initialised here, or inherited from the worker */
@@ -378,7 +394,7 @@ static void spawn(tts_job *j) {
   const char *text = j->said.text ? j->said.text : j->text;
   size_t len = j->said.text ? j->said.len : j->len;
   tts_speak_req r = { text, len, j->voice.spec, j->voice.rate, j->voice.pitch, j->voice.range,
-                      j->ssml, j->level, getenv("VGRUN_TTS_CRASH_CHILD") != NULL, crash_on };
+                      j->ssml, j->level, getenv("VGRUN_TTS_CRASH_CHILD") != NULL, crash_on, NULL, 0 };
   char err[256];
   pid_t pid = tts__helper_speak(&r, fds[1], err, sizeof err);
   close(fds[1]);   /* the child holds the only write end: end of file when it ends */
@@ -605,13 +621,18 @@ static int recover(tts_job *j) {
   return 0;
 }
 
-/* Reads what the child of j said, and makes the clip: timings, cache. */
-static void collect(tts_job *j) {
+/* Reads what the child of j said (a crash: spoken again sentence by
+ * sentence). 0: j holds its samples and events; else j->error says why. */
+static int hear(tts_job *j) {
   int rc = receive(j);
   /* the reading's events onto the text (a recovery speaks the text itself) */
   if (rc == 0) tts_reading_remap(&j->said, j->ev, j->nev);
   if (rc == 1 && recover(j) == 0) rc = 0;
-  if (rc != 0) return;
+  return rc;
+}
+
+/* Makes the clip of what was heard: timings, the cache. */
+static void keep(tts_job *j) {
   /* blank text: a silent clip of zero length, no espeak call at all */
   j->clip.sample_rate = W.sample_rate;
   j->clip.nsamples = j->n;
@@ -638,9 +659,71 @@ static int start_job(tts_job *j) {
   return 0;
 }
 
-static void finish_job(tts_job *j) {
-  collect(j);
+
+#define TTS_KEEPERS 2
+static int keepers_missing;   /* no keeper thread could start: the worker keeps */
+
+/* Keeps a heard job's clip and calls its done callback in its turn. */
+static void finish(tts_job *j) {
+  if (j->heard) keep(j);
   if (!j->keep) { free(j->samples); j->samples = NULL; j->cap = 0; }
+  pthread_mutex_lock(&W.mu);
+  while (W.next_done != j->ticket) pthread_cond_wait(&W.turn_cv, &W.mu);
+  pthread_mutex_unlock(&W.mu);
+  if (j->done) j->done(j, j->ud);
+  pthread_mutex_lock(&W.mu);
+  W.next_done++;
+  pthread_cond_broadcast(&W.turn_cv);
+  j->finished = 1;  /* after done(): the owner may free the job once it sees this */
+  pthread_cond_broadcast(&W.done_cv);
+  pthread_mutex_unlock(&W.mu);
+}
+
+/* A keeper: writes the clips the worker heard. Jobs leave the queue in
+ * ticket order, so the one whose turn it is is always being kept. */
+static void *keeper_main(void *arg) {
+  (void)arg;
+  pthread_mutex_lock(&W.mu);
+  for (;;) {
+    while (!W.khead) pthread_cond_wait(&W.kcv, &W.mu);
+    tts_job *j = W.khead;
+    W.khead = j->next;
+    if (!W.khead) W.ktail = NULL;
+    pthread_mutex_unlock(&W.mu);
+    finish(j);
+    pthread_mutex_lock(&W.mu);
+  }
+  return NULL;
+}
+
+/* The jobs speaking now, oldest first: a ring, win[head] the oldest. */
+typedef struct lane_ring {
+  tts_job *win[TTS_LANES_MAX];
+  int hit[TTS_LANES_MAX];   /* found in the cache when started: nothing to hear */
+  int head, n;
+} lane_ring;
+
+/* Starts queued jobs until `lanes` speak. Called with W.mu held; returns
+ * with it released. */
+static void fill_lanes(lane_ring *r, int lanes) {
+  tts_job *fresh[TTS_LANES_MAX];
+  int nf = 0;
+  while (W.head && r->n + nf < lanes) {
+    tts_job *j = W.head;
+    W.head = j->next;
+    if (!W.head) W.tail = NULL;
+    j->ticket = W.tickets++;
+    fresh[nf++] = j;
+  }
+  pthread_mutex_unlock(&W.mu);
+  for (int i = 0; i < nf; i++) {
+    tts_job *j = fresh[i];
+    if (j->started) j->started(j, j->ud);
+    int at = (r->head + r->n) % TTS_LANES_MAX;
+    r->win[at] = j;
+    r->hit[at] = start_job(j);
+    r->n++;
+  }
 }
 
 static void *worker_main(void *arg) {
@@ -658,47 +741,46 @@ static void *worker_main(void *arg) {
     espeak_SetSynthCallback(synth_cb);
     tts_voices_build();
   }
-  /* the helper's first speaking child initialises now, beside the engine's work */
-  if (W.init_rc == 0) tts__helper_warm();
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  int lanes = cores < 1 ? 1 : cores > TTS_LANES_MAX ? TTS_LANES_MAX : (int)cores;
+  /* the helper's first speaking children initialise now, beside the engine's work */
+  if (W.init_rc == 0) tts__helper_warm(lanes);
   W.ready = 1;
   pthread_cond_broadcast(&W.cv);
   if (W.init_rc != 0) { pthread_mutex_unlock(&W.mu); return NULL; }
   /* Utterances are independent processes: up to one per core speak at
-   * once, and finish in the order they were queued. The window slides: as
-   * soon as the oldest is collected, the next queued one starts (waiting
-   * for the whole batch held a lane idle behind the longest clip). */
-  long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  int lanes = cores < 1 ? 1 : cores > TTS_LANES_MAX ? TTS_LANES_MAX : (int)cores;
-  tts_job *win[TTS_LANES_MAX];
-  int done_at_start[TTS_LANES_MAX];
-  int head = 0, n = 0;   /* a ring: win[head] is the oldest */
+   * once. The window slides: as soon as the oldest has been heard, the next
+   * queued one starts, and the oldest goes to a keeper (timings, the cache
+   * and its fsyncs, 15-20 ms a clip here), so the children speak and the
+   * worker reads while clips are written; two keepers write at once. Done
+   * callbacks still come in the order the jobs were queued. (Waiting for the
+   * whole batch held a lane idle behind the longest clip; writing each clip
+   * on the worker before starting the next held every lane idle.) */
+  for (int i = 0; i < TTS_KEEPERS; i++) {
+    pthread_t t;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&t, &attr, keeper_main, NULL) != 0 && i == 0) keepers_missing = 1;
+    pthread_attr_destroy(&attr);
+  }
+  lane_ring r = { .head = 0, .n = 0 };
   for (;;) {
-    while (!W.head && n == 0) pthread_cond_wait(&W.cv, &W.mu);
-    tts_job *fresh[TTS_LANES_MAX];
-    int nf = 0;
-    while (W.head && n + nf < lanes) {
-      tts_job *j = W.head;
-      W.head = j->next;
-      if (!W.head) W.tail = NULL;
-      fresh[nf++] = j;
-    }
-    pthread_mutex_unlock(&W.mu);
-    for (int i = 0; i < nf; i++) {
-      tts_job *j = fresh[i];
-      if (j->started) j->started(j, j->ud);
-      int at = (head + n) % TTS_LANES_MAX;
-      win[at] = j;
-      done_at_start[at] = start_job(j);
-      n++;
-    }
-    tts_job *j = win[head];
-    if (!done_at_start[head]) finish_job(j);
-    head = (head + 1) % TTS_LANES_MAX;
-    n--;
-    if (j->done) j->done(j, j->ud);
+    while (!W.head && r.n == 0) pthread_cond_wait(&W.cv, &W.mu);
+    fill_lanes(&r, lanes);
+    tts_job *j = r.win[r.head];
+    int heard = !r.hit[r.head] && hear(j) == 0;
+    r.head = (r.head + 1) % TTS_LANES_MAX;
+    r.n--;
     pthread_mutex_lock(&W.mu);
-    j->finished = 1;  /* after done(): the owner may free the job once it sees this */
-    pthread_cond_broadcast(&W.done_cv);
+    fill_lanes(&r, lanes);
+    j->heard = heard;
+    if (keepers_missing) { finish(j); pthread_mutex_lock(&W.mu); continue; }
+    pthread_mutex_lock(&W.mu);
+    j->next = NULL;
+    if (W.ktail) W.ktail->next = j; else W.khead = j;
+    W.ktail = j;
+    pthread_cond_signal(&W.kcv);
   }
   return NULL;
 }

@@ -604,6 +604,44 @@ static void test_align(void **state) {
   }
 }
 
+/* The samples of text in voice, spoken without a cache (each call speaks). */
+static int16_t *speak_pcm(const char *text, const char *voice, size_t *n) {
+  char err[TTS_ERR_MAX];
+  tts_options o = TTS_OPTIONS_DEFAULT;
+  o.voice = voice;
+  o.keep_samples = 1;
+  tts_job *j = tts_job_new(text, strlen(text), &o, err, sizeof err);
+  if (!j) fail_msg("tts_job_new: %s", err);
+  if (tts_job_run(j) != 0) fail_msg("synthesis: %s", tts_job_error(j));
+  const int16_t *s = tts_job_samples(j, n);
+  assert_non_null(s);
+  int16_t *copy = malloc(*n * sizeof *copy);
+  memcpy(copy, s, *n * sizeof *copy);
+  tts_job_free(j);
+  return copy;
+}
+
+/* A clip is the same samples whatever was spoken before it and in which
+ * voice: the spares that load the last voice ahead never speak another. */
+static void test_same_after_other_voices(void **state) {
+  (void)state;
+  const char *text = "The same sentence, said after other voices have spoken.";
+  size_t na = 0, nb = 0, nc = 0, n = 0;
+  int16_t *a = speak_pcm(text, "female", &na);
+  free(speak_pcm("Something else, in another voice.", "male", &n));
+  free(speak_pcm("Y ahora en castellano.", "es", &n));
+  free(speak_pcm("Back to the first voice, but other words.", "female", &n));
+  int16_t *b = speak_pcm(text, "female", &nb);
+  free(speak_pcm("A voice of its own again.", "male_warm", &n));
+  int16_t *c = speak_pcm(text, "female", &nc);
+  assert_true(na > 22050);
+  assert_int_equal(na, nb);
+  assert_int_equal(na, nc);
+  assert_memory_equal(a, b, na * sizeof *a);
+  assert_memory_equal(a, c, na * sizeof *a);
+  free(a); free(b); free(c);
+}
+
 static void test_cancel(void **state) {
   (void)state;
   char err[TTS_ERR_MAX];
@@ -665,6 +703,18 @@ static int children_of(int pid) {
   return n;
 }
 
+/* how many children of pid have more than one thread */
+static int threaded_children_of(int pid) {
+  char p[96];
+  snprintf(p, sizeof p, "/proc/%d/task/%d/children", pid, pid);
+  FILE *f = fopen(p, "r");
+  if (!f) return -1;
+  int c, n = 0;
+  while (fscanf(f, "%d", &c) == 1) n += threads_of(c) > 1;
+  fclose(f);
+  return n;
+}
+
 static void mark_done(tts_job *j, void *ud) { (void)j; __atomic_store_n((int *)ud, 1, __ATOMIC_RELEASE); }
 
 /* The speaking children come from the speech helper: forked before any
@@ -679,6 +729,9 @@ static void test_helper(void **state) {
   assert_true(threads_of(getpid()) > 1);   /* the worker thread exists */
   assert_true(has_open(getpid(), kept_path));
   assert_false(has_open(h, kept_path));     /* opened before the fork, closed in the helper */
+  /* the voice's template holds espeak-ng's own thread; the spares forked
+   * from it, now the helper's children too, have one each */
+  assert_int_equal(threaded_children_of(h), 1);
 
   /* cancelled while its child speaks (a long text, slowly: seconds of work) */
   size_t n = strlen(PARAGRAPH);
@@ -693,16 +746,20 @@ static void test_helper(void **state) {
   free(text);
   assert_non_null(j);
   int done = 0, kids = 0;
+  /* the helper's children now: its spares, one per lane, forked ahead */
+  int spares = children_of(h);
+  assert_true(spares >= 1);
   tts_job_submit(j, mark_done, &done);
   struct timespec ms = { 0, 1000000 };
-  /* the helper's children: the one speaking, and the spare forked after it */
-  while (!__atomic_load_n(&done, __ATOMIC_ACQUIRE) && (kids = children_of(h)) < 2) nanosleep(&ms, NULL);
-  assert_int_equal(kids, 2);            /* the speaker is the helper's child, not ours */
+  /* then the one speaking, and the spare forked after it took one */
+  while (!__atomic_load_n(&done, __ATOMIC_ACQUIRE) && (kids = children_of(h)) < spares + 1)
+    nanosleep(&ms, NULL);
+  assert_int_equal(kids, spares + 1);   /* the speaker is the helper's child, not ours */
   tts_job_cancel(j);
   assert_int_equal(tts_job_wait(j), -1);
   assert_string_equal(tts_job_error(j), "cancelled");
   tts_job_free(j);
-  while (children_of(h) > 1) nanosleep(&ms, NULL);   /* reaped by the helper: the spare is left */
+  while (children_of(h) > spares) nanosleep(&ms, NULL);   /* reaped by the helper: the spares are left */
 
   /* the helper dies: the next utterance starts a new one */
   assert_int_equal(kill(h, SIGKILL), 0);
@@ -740,6 +797,7 @@ int main(void) {
     cmocka_unit_test(test_ssml_filter),
     cmocka_unit_test(test_child_crash),
     cmocka_unit_test(test_align),
+    cmocka_unit_test(test_same_after_other_voices),
     cmocka_unit_test(test_cancel),
     cmocka_unit_test(test_helper),
   };
