@@ -34,6 +34,10 @@ int tts_helper_pid(void);
 /* Any thread: starts the worker and initialises espeak-ng once (idempotent).
  * 0, or -1 with a message in err. */
 int tts_init(char *err, size_t errlen);
+/* Any thread, without waiting: starts the worker as tts_init does, and has
+ * the speech helper ready speaking children of voice (NULL: "male") while
+ * the caller does other work. A later voice replaces them when asked for. */
+void tts_warm(const char *voice);
 /* After tts_init: espeak-ng's version ("1.51") and native sample rate. */
 const char *tts_espeak_version(void);
 int tts_sample_rate(void);

@@ -453,7 +453,10 @@ static void helper_main(int sock, pid_t parent) {
     int got = read_request(sock, &h, &fd, &buf);
     if (got <= 0) _exit(0);   /* the engine closed its end, or broke the protocol */
     if (h.warm) {
-      spares_wanted = h.level < 1 ? 1 : h.level > SPARES_MAX ? SPARES_MAX : h.level;
+      int lanes = h.level;
+      const char *wspec = buf + h.text_len + 1;
+      if (*wspec && strlen(wspec) < SPEC_MAX) snprintf(last_spec, sizeof last_spec, "%s", wspec);
+      spares_wanted = lanes < 1 ? 1 : lanes > SPARES_MAX ? SPARES_MAX : lanes;
       top_up_spares(sock, sfd, &chld);
       free(buf);
       if (fd >= 0) close(fd);
@@ -555,12 +558,14 @@ static int forward(int to, const req_head *h, int fd, const char *buf) {
   return send_parts(to, h, fd, buf, spec, spec + h->spec_len + 1);
 }
 
-/* warm > 0: no request, but that many spares from now on */
+/* warm > 0: nothing to speak, but that many spares from now on, of r's
+ * voice when it names one */
 static int send_request(const tts_speak_req *r, int fd, int warm) {
   size_t crash_on_len = r && r->crash_on ? strlen(r->crash_on) : 0;
   req_head h = { .magic = REQ_MAGIC, .warm = warm > 0, .level = warm };
   if (r) {
-    h.rate = r->rate; h.pitch = r->pitch; h.range = r->range; h.ssml = r->ssml; h.level = r->level;
+    h.rate = r->rate; h.pitch = r->pitch; h.range = r->range; h.ssml = r->ssml;
+    h.level = warm > 0 ? warm : r->level;
     h.crash_child = r->crash_child;
     h.text_len = (uint32_t)r->len;
     h.spec_len = (uint32_t)strlen(r->spec);
@@ -593,10 +598,11 @@ static int next_started(msg *out) {
   }
 }
 
-void tts__helper_warm(int lanes) {
+void tts__helper_warm(int lanes, const char *spec) {
+  tts_speak_req r = { "", 0, spec ? spec : "", 0, 0, 0, 0, 0, 0, NULL, NULL, 0 };
   pthread_mutex_lock(&H.mu);
   if (H.sock >= 0 || start_helper() == 0) {
-    if (send_request(NULL, -1, lanes) != 0) drop_helper();
+    if (send_request(&r, -1, lanes) != 0) drop_helper();
   }
   pthread_mutex_unlock(&H.mu);
 }

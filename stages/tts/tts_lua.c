@@ -218,6 +218,13 @@ static int l_resolve(lua_State *L) {
   return 1;
 }
 
+/* warm([voice]): the worker starts and speaking children of voice get
+ * ready while the caller goes on (nothing is waited for, nothing returned) */
+static int l_warm(lua_State *L) {
+  tts_warm(luaL_optstring(L, 1, NULL));
+  return 0;
+}
+
 static int l_info(lua_State *L) {
   char err[TTS_ERR_MAX];
   if (tts_init(err, sizeof err) != 0) return luaL_error(L, "%s", err);
@@ -278,6 +285,7 @@ int vgmod_tts_core(lua_State *L) {
     {"variants", l_variants},
     {"resolve", l_resolve},
     {"info", l_info},
+    {"warm", l_warm},
     {"copy", l_copy},
     {"wav_info", l_wav_info},
     {"utf8_check", l_utf8_check},

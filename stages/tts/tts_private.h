@@ -91,4 +91,4 @@ int tts__helper_wait(pid_t pid, int *status);
 /* The TTS worker thread, after its own init: the helper forks a spare per
  * lane now (as many as speak at once), each of which initialises espeak-ng
  * while the engine does other things. */
-void tts__helper_warm(int lanes);
+void tts__helper_warm(int lanes, const char *spec);

@@ -77,6 +77,7 @@ static struct {
   char init_err[256];
   char version[32];
   int sample_rate;
+  char warm_voice[64];     /* tts_warm's voice, read by the worker once initialised */
   tts_job *khead, *ktail;  /* heard, to be kept (by the keepers) */
   pthread_cond_t kcv;      /* a job to keep */
   pthread_cond_t turn_cv;  /* a job's done callback came */
@@ -744,7 +745,13 @@ static void *worker_main(void *arg) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   int lanes = cores < 1 ? 1 : cores > TTS_LANES_MAX ? TTS_LANES_MAX : (int)cores;
   /* the helper's first speaking children initialise now, beside the engine's work */
-  if (W.init_rc == 0) tts__helper_warm(lanes);
+  if (W.init_rc == 0) {
+    /* of the voice tts_warm named, when it did */
+    tts_voice v;
+    char verr[TTS_ERR_MAX];
+    int named = tts_resolve_voice(W.warm_voice[0] ? W.warm_voice : NULL, 0, -1, &v, verr, sizeof verr) == 0;
+    tts__helper_warm(lanes, named ? v.spec : NULL);
+  }
   W.ready = 1;
   pthread_cond_broadcast(&W.cv);
   if (W.init_rc != 0) { pthread_mutex_unlock(&W.mu); return NULL; }
@@ -805,6 +812,16 @@ int tts_init(char *err, size_t errlen) {
   pthread_mutex_unlock(&W.mu);
   if (rc != 0 && err) snprintf(err, errlen, "%s", W.init_err);
   return rc;
+}
+
+void tts_warm(const char *voice) {
+  /* never waits: once the worker holds the lock (initialising), it is
+   * started already and the voice comes with the first utterance */
+  if (pthread_mutex_trylock(&W.mu) != 0) return;
+  if (!W.ready && voice && strlen(voice) < sizeof W.warm_voice)
+    snprintf(W.warm_voice, sizeof W.warm_voice, "%s", voice);
+  pthread_mutex_unlock(&W.mu);
+  pthread_once(&W.once, start_worker);
 }
 
 const char *tts_espeak_version(void) { return W.version; }

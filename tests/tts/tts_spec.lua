@@ -27,6 +27,17 @@ local function errmsg(fn)
 end
 
 describe("vg.tts.synth", function()
+  it("is ready after warm(), which never waits and refuses nothing", function()
+    local core = require("vg.tts_core")
+    -- first thing, before anything else spoke: the worker starts here
+    assert.is_nil(core.warm("female"))
+    assert.is_nil(core.warm("no-such-voice"))   -- a later call changes nothing
+    assert.is_nil(core.warm())
+    local r = assert(tts.synth("Warm and ready " .. os.time() .. ".", { voice = "female" }))
+    assert.is_true(r.duration > 0.5)
+    assert.is_false(r.cached)
+  end)
+
   it("times every word of a 150-word paragraph", function()
     local _, n = PARAGRAPH:gsub("%S+", "")
     assert.equals(150, n)

@@ -311,6 +311,12 @@ end
 local function load_stage(o)
   local options = load_options(o)
   return function(ctx, task)
+    -- the speech engine starts while the input is read: its children are
+    -- ready to speak when the narrate stage begins
+    if not o.audio then
+      local ok, tcore = pcall(require, "vg.tts_core")
+      if ok then tcore.warm(o.voice) end
+    end
     core.run_native("input.load", ctx, options, task.id, task.stage, task.cache, task.limits)
     used_files(ctx, task, ctx.input)
   end
