@@ -152,6 +152,36 @@ typedef struct spare {
 static spare spares[SPARES_MAX];
 static int nspares, spares_wanted = 1;
 static char last_spec[SPEC_MAX];
+#if defined(__linux__) && defined(PR_SET_CHILD_SUBREAPER)
+#define VG_TEMPLATES 1
+static struct { pid_t pid; int sock; char spec[SPEC_MAX]; } tpl = { -1, -1, "" };   /* below */
+#endif
+
+/* Forks a child of the helper joined to it by a socket pair. In the child
+ * (0 returned) the helper's descriptors are closed and *end is the child's
+ * end; in the helper *end is the helper's. The pid, or -1. */
+static pid_t fork_joined(int sock, int sfd, const sigset_t *chld, int *end) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(sock);
+    if (sfd >= 0) close(sfd);
+    close(sv[0]);
+    for (int i = 0; i < nspares; i++) close(spares[i].sock);
+#ifdef VG_TEMPLATES
+    if (tpl.sock >= 0) close(tpl.sock);
+#endif
+    sigprocmask(SIG_UNBLOCK, chld, NULL);
+    signal(SIGPIPE, SIG_DFL);
+    *end = sv[1];
+    return 0;
+  }
+  close(sv[1]);
+  if (pid < 0) { close(sv[0]); return -1; }
+  *end = sv[0];
+  return pid;
+}
 
 /* A spare, initialised (ready: tts__espeak_ready's result) and with spec
  * loaded when loaded: waits for its one request on s and speaks it. */
@@ -194,9 +224,7 @@ static void spare_main(int s, const char *spec) {
  * the helper is a child subreaper, so the spare is handed to it; the spare
  * waits until it is, then dies with it (PR_SET_PDEATHSIG) and sends its pid
  * on its socket, which the template passes to the helper (SCM_RIGHTS). */
-#if defined(__linux__) && defined(PR_SET_CHILD_SUBREAPER)
-#define VG_TEMPLATES 1
-static struct { pid_t pid; int sock; char spec[SPEC_MAX]; } tpl = { -1, -1, "" };
+#ifdef VG_TEMPLATES
 
 static int send_fd(int to, int fd) {
   union { char b[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } ctl;
@@ -283,22 +311,12 @@ static void drop_template(void) {
 static pid_t template_spare(int sock, int sfd, const sigset_t *chld, const char *spec, int *sp_sock) {
   if (tpl.pid > 0 && strcmp(tpl.spec, spec) != 0) drop_template();
   if (tpl.pid <= 0) {
-    int sv[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return -1;
-    pid_t pid = fork();
-    if (pid == 0) {
-      close(sock);
-      if (sfd >= 0) close(sfd);
-      close(sv[0]);
-      for (int i = 0; i < nspares; i++) close(spares[i].sock);
-      sigprocmask(SIG_UNBLOCK, chld, NULL);
-      signal(SIGPIPE, SIG_DFL);
-      template_main(sv[1], spec);
-    }
-    close(sv[1]);
-    if (pid < 0) { close(sv[0]); return -1; }
+    int end;
+    pid_t pid = fork_joined(sock, sfd, chld, &end);
+    if (pid == 0) template_main(end, spec);
+    if (pid < 0) return -1;
     tpl.pid = pid;
-    tpl.sock = sv[0];
+    tpl.sock = end;
     snprintf(tpl.spec, sizeof tpl.spec, "%s", spec);
   }
   char ask = 1;
@@ -330,27 +348,16 @@ static int fork_spare(int sock, int sfd, const sigset_t *chld, const char *spec)
     }
   }
 #endif
-  int sv[2];
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return -1;
-  pid_t pid = fork();
+  int end;
+  pid_t pid = fork_joined(sock, sfd, chld, &end);
   if (pid == 0) {
-    close(sock);
-    if (sfd >= 0) close(sfd);
-    close(sv[0]);
-    for (int i = 0; i < nspares; i++) close(spares[i].sock);
-#ifdef VG_TEMPLATES
-    if (tpl.sock >= 0) close(tpl.sock);
-#endif
-    sigprocmask(SIG_UNBLOCK, chld, NULL);
-    signal(SIGPIPE, SIG_DFL);
-    spare_main(sv[1], spec);
+    spare_main(end, spec);
     _exit(3);
   }
-  close(sv[1]);
-  if (pid < 0) { close(sv[0]); return -1; }
+  if (pid < 0) return -1;
   spare *sp = &spares[nspares++];
   sp->pid = pid;
-  sp->sock = sv[0];
+  sp->sock = end;
   snprintf(sp->spec, sizeof sp->spec, "%s", spec);
   return 0;
 }
