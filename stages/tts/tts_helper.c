@@ -90,6 +90,27 @@ static int read_all(int fd, void *p, size_t n) {
   return 0;
 }
 
+/* Sends up to n bytes of p with fd attached (SCM_RIGHTS) when fd >= 0:
+ * how many were sent, or -1. */
+static ssize_t send_with_fd(int to, const void *p, size_t n, int fd) {
+  union { char b[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } ctl;
+  memset(&ctl, 0, sizeof ctl);
+  struct iovec iov = { (void *)p, n };
+  struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+  if (fd >= 0) {
+    mh.msg_control = ctl.b;
+    mh.msg_controllen = sizeof ctl.b;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof fd);
+  }
+  ssize_t w;
+  do w = sendmsg(to, &mh, MSG_NOSIGNAL); while (w < 0 && errno == EINTR);
+  return w;
+}
+
 /* ---- the helper process ---------------------------------------------------- */
 
 static int send_msg(int sock, int kind, pid_t pid, int status) {
@@ -227,19 +248,8 @@ static void spare_main(int s, const char *spec) {
 #ifdef VG_TEMPLATES
 
 static int send_fd(int to, int fd) {
-  union { char b[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } ctl;
-  memset(&ctl, 0, sizeof ctl);
   char one = 1;
-  struct iovec iov = { &one, 1 };
-  struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.b, .msg_controllen = sizeof ctl.b };
-  struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
-  c->cmsg_level = SOL_SOCKET;
-  c->cmsg_type = SCM_RIGHTS;
-  c->cmsg_len = CMSG_LEN(sizeof(int));
-  memcpy(CMSG_DATA(c), &fd, sizeof fd);
-  ssize_t w;
-  do w = sendmsg(to, &mh, MSG_NOSIGNAL); while (w < 0 && errno == EINTR);
-  return w == 1 ? 0 : -1;
+  return send_with_fd(to, &one, 1, fd) == 1 ? 0 : -1;
 }
 
 /* A descriptor sent with send_fd, or -1. */
@@ -537,21 +547,7 @@ int tts_helper_pid(void) {
 
 /* Header (with fd attached when fd >= 0), then the strings. 0 or -1. */
 static int send_parts(int to, const req_head *h, int fd, const char *text, const char *spec, const char *crash_on) {
-  union { char b[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } ctl;
-  memset(&ctl, 0, sizeof ctl);
-  struct iovec iov = { (void *)h, sizeof *h };
-  struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
-  if (fd >= 0) {
-    mh.msg_control = ctl.b;
-    mh.msg_controllen = sizeof ctl.b;
-    struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(c), &fd, sizeof fd);
-  }
-  ssize_t w;
-  do w = sendmsg(to, &mh, MSG_NOSIGNAL); while (w < 0 && errno == EINTR);
+  ssize_t w = send_with_fd(to, h, sizeof *h, fd);
   if (w < 0) return -1;
   if ((size_t)w < sizeof *h && vg_write_all(to, (const char *)h + w, sizeof *h - (size_t)w) != 0) return -1;
   if (vg_write_all(to, text, h->text_len) != 0 || vg_write_all(to, spec, h->spec_len) != 0 ||
