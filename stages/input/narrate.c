@@ -4701,8 +4701,12 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         continue;
       }
       /* a sentence the document left without its stop ("Writes value to buf
-       * … as little-endian") ends before the next is said */
-      if (b.n && (isalnum((unsigned char)b.s[b.n - 1]) || b.s[b.n - 1] == ')') && *vgi_str(fu[k].u, "t"))
+       * … as little-endian") ends before the next is said, when the next
+       * starts as a sentence does (a capital): a clause of a sentence cut in
+       * two by a man page's layout goes on ("tweaks | and levers", "without
+       * | the interactive option") */
+      const char *next = vgi_str(fu[k].u, "t");
+      if (b.n && (isalnum((unsigned char)b.s[b.n - 1]) || b.s[b.n - 1] == ')') && isupper((unsigned char)*next))
         vgi_buf_puts(&b, ".");
       /* a point of the slide that introduced code a summary left out ("…,
        * use path.win32:") ends before the next point, not on its colon */
@@ -5158,13 +5162,27 @@ static char *command_out(char *t) {
         const char *in = option_word(t + ws[i], we[i] - ws[i]) ? option_name(t + ws[i], we[i] - ws[i], &il) : NULL;
         opts += in && !(il == kl && !memcmp(in, kn, kl));
       }
+      /* a short option followed by its long names alone ("-c --stdout
+       * --to-stdout", a man page's term) is one option, said by the first
+       * long name */
+      int named = k;
+      if (opts > 1 && z > k && we[k] - ws[k] == 2 && t[ws[k]] == '-' && t[ws[k] + 1] != '-') {
+        int longs = 1;
+        for (int i = k + 1; i <= z && longs; i++) {
+          const char *w = t + ws[i];
+          size_t wl = we[i] - ws[i];
+          while (wl && strchr(".,;:!?)", w[wl - 1])) wl--;
+          longs = wl > 3 && w[0] == '-' && w[1] == '-' && !memchr(w, '=', wl) && option_word(w, wl);
+        }
+        if (longs) { named = k + 1; opts = 1; }
+      }
       if (opts > 1) {
         if (the && b.n >= 4) b.s[b.n -= 4] = 0;   /* "the these options" */
         vgi_buf_puts(&b, "these options");
       } else {
         /* "--no-cache=1" -> "the no-cache option" (its name as written:
          * the voice says the parts as words) */
-        const char *w = t + ws[k];
+        const char *w = t + ws[named];
         while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
         /* "-Dntp-servers=" (meson, cmake): the option is what follows D */
         if (w[0] == 'D' && w > t + ws[k] && w[-1] == '-' && (w - 2 < t + ws[k] || w[-2] != '-') &&

@@ -2947,7 +2947,8 @@ static void command_lines_in_prose(void **state) {
       "Delete the cores: $ find /tmp -name core -type f -delete and check.\n\n"
       "The short style can be used: tar -c -v -f etc.tar /etc as shown.\n\n"
       "The output of git log --graph --oneline --decorate may look like this.\n\n"
-      "Forward a port with -R 80:localhost:8080 -R 443:localhost:8443 on the server.\n", NULL, &d);
+      "Forward a port with -R 80:localhost:8080 -R 443:localhost:8443 on the server.\n\n"
+      "Options: -a --ascii, -c --stdout --to-stdout, and -d --decompress --uncompress.\n", NULL, &d);
   vgi_diags_free(&d);
   char *all = all_narration(m);
   if (!strstr(all, "the find command")) print_message("got: %s\n", all);
@@ -2956,6 +2957,9 @@ static void command_lines_in_prose(void **state) {
   assert_non_null(strstr(all, "can be used: the tar command as shown."));
   assert_non_null(strstr(all, "The output of the git log command may look like this."));
   assert_non_null(strstr(all, "Forward a port with the R option on the server."));
+  /* a short option and its long names: one option, by its long name (a
+   * short one is said as written) */
+  assert_non_null(strstr(all, "-c --stdout --to-stdout, and the decompress option."));
   free(all);
   cJSON_Delete(m);
 }
