@@ -2214,8 +2214,9 @@ static int unsaid(const char *w, size_t n) {
       !strncmp(t, "./", 2) || !strncmp(t, "../", 3))
     return 1;
   /* a TeX control word ("\gpicbox{graph}", "\box\graph" in pic.1) is
-   * no Windows path: it is what the sentence is about, and said */
-  int tex = t[0] == '\\' && islower((unsigned char)t[1]);
+   * no Windows path: it is what the sentence is about, and said; an escape
+   * ("\n", "\r\n", "\t") is not said */
+  int tex = t[0] == '\\' && islower((unsigned char)t[1]) && n > 2 && islower((unsigned char)t[2]);
   int slashes = 0, at = 0;
   for (size_t i = 0; i < n; i++) {
     slashes += t[i] == '/';

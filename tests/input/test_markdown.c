@@ -2948,7 +2948,8 @@ static void command_lines_in_prose(void **state) {
       "The short style can be used: tar -c -v -f etc.tar /etc as shown.\n\n"
       "The output of git log --graph --oneline --decorate may look like this.\n\n"
       "Forward a port with -R 80:localhost:8080 -R 443:localhost:8443 on the server.\n\n"
-      "Options: -a --ascii, -c --stdout --to-stdout, and -d --decompress --uncompress.\n", NULL, &d);
+      "Options: -a --ascii, -c --stdout --to-stdout, and -d --decompress --uncompress.\n\n"
+      "Lines end in \\n on POSIX and \\r\\n on Windows.\n", NULL, &d);
   vgi_diags_free(&d);
   char *all = all_narration(m);
   if (!strstr(all, "the find command")) print_message("got: %s\n", all);
@@ -2960,6 +2961,9 @@ static void command_lines_in_prose(void **state) {
   /* a short option and its long names: one option, by its long name (a
    * short one is said as written) */
   assert_non_null(strstr(all, "-c --stdout --to-stdout, and the decompress option."));
+  /* an escape is not said (a TeX word is: man_cli.sh, crank.1) */
+  assert_null(strstr(all, "\\n"));
+  assert_non_null(strstr(all, "on POSIX and on Windows."));
   free(all);
   cJSON_Delete(m);
 }
