@@ -343,7 +343,9 @@ local function main(argv, launch)
     end
     local code = math.type(res[2]) == "integer" and res[2] or 0
     core.run_pending()
-    if core.interrupted() then return 130 end
+    -- a command that finishes its own stop (serve) says how it ended, even
+    -- when a last signal comes after it cleared the first
+    if core.interrupted() and not core.finish_on_interrupt("ask") then return 130 end
     return code
   end
   local f = io.open(first, "r")
