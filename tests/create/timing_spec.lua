@@ -158,3 +158,71 @@ describe("speech longer than the time to the next cue", function()
     assert.are.equal(0, create.fit_speech(v, opts(), function() error("said again") end))
   end)
 end)
+
+describe("a scene of several cues, said by speech synthesis", function()
+  -- a voice that takes `per` seconds a word, words timed one after the other
+  local function voice(per)
+    local said = {}
+    return said, function(s, factor, text)
+      local words, t = {}, 0
+      for w in text:gmatch("%S+") do
+        words[#words + 1] = { word = w, start = t, ["end"] = t + per / factor }
+        t = t + per / factor
+      end
+      said[#said + 1] = { id = s.id, text = text, factor = factor }
+      return { path = "/tmp/" .. s.id .. "-" .. #said .. ".wav", duration = t + 0.1, words = words,
+        sentences = { { text = text, start = 0, ["end"] = t } }, voice = "male" }
+    end
+  end
+  local function spoken(v)
+    for _, s in ipairs(v.scenes) do s.audio = { duration = 1, words = {}, voice = "male", path = "/tmp/x.wav" } end
+    return v
+  end
+
+  it("says each cue at its own time, as the talk did", function()
+    local v = spoken(talk())
+    local said, say = voice(0.3)
+    assert.are.equal(1, create.place_cues(v, opts(), say))   -- p2 has one cue: said as it is
+    assert.are.same({ "One two.", "Three four." }, { said[1].text, said[2].text })
+    local au = v.scenes[2].audio
+    assert.are.equal(2, #au.parts)
+    assert.are.equal(0, au.parts[1].at)
+    assert.is_true(math.abs(au.parts[2].at - 2.7) < 1e-9, "the second cue 2.7 s after the first")
+    assert.are.equal("Three", au.words[3].word)
+    assert.is_true(math.abs(au.words[3].start - 2.7) < 1e-9)
+    assert.is_nil(au.path)
+    -- on the video's timeline the second cue is said at 5.2 s, where the captions show it
+    local t = create.timeline(v, opts())
+    assert.is_true(math.abs(t.scenes[2].narration_start + au.parts[2].at - 5.2) < 1e-9)
+  end)
+
+  it("a cue still being said pushes the next one back; then it is said faster to end by the next scene", function()
+    local v = spoken(talk())
+    v.scenes[2].narration = "One two three four five six seven eight nine ten. Eleven."
+    v.scenes[2].source.cues = { cue(2.5, 3, "One two three four five six seven eight nine ten."), cue(3, 8, "Eleven.") }
+    local _, say = voice(1.0)     -- ten words take 10 s: the second cue waits for them
+    create.place_cues(v, opts(), say)
+    local au = v.scenes[2].audio
+    assert.is_true(au.parts[2].at >= 10, "after the first cue's speech: " .. au.parts[2].at)
+    -- 2.5 + 11.15 runs past the next scene (12.01): both parts said faster
+    local n = create.fit_speech(v, opts(), say)
+    assert.are.equal(1, n)
+    local t = create.timeline(v, opts())
+    assert.is_nil(t.scenes[2].cut)
+    assert.is_true(v.scenes[2].audio.factor > 1)
+  end)
+
+  it("cuts a narration that is not the cues' text in proportion to their words", function()
+    local parts = create.cue_parts("a b c d e f", { cue(0, 1, "x y"), cue(1, 2, "z w v u q r") })
+    assert.are.same({ "a b", "c d e f" }, parts)
+    assert.are.same({ "a b c", "d e f" }, create.cue_parts("a b c d e f", { cue(0, 1, "x"), cue(1, 2, "y") }))
+    assert.is_nil(create.cue_parts("a b", { cue(0, 1, "x") }))
+  end)
+
+  it("is left as one clip under a recording or SSML", function()
+    local v = spoken(talk())
+    v.recording = { duration = 20 }
+    assert.are.equal(0, create.place_cues(v, opts(), function() error("said") end))
+    assert.are.equal(0, create.place_cues(spoken(talk()), opts({ ssml = true }), function() error("said") end))
+  end)
+end)

@@ -143,7 +143,19 @@ local function video_stage(o, off)
       end
       for i, s in ipairs(video.scenes) do
         local seg = timing.scenes[i]
-        if not video.recording and s.audio and s.audio.path and (s.audio.duration or 0) > 0 then
+        if not video.recording and s.audio and type(s.audio.parts) == "table" and (s.audio.duration or 0) > 0 then
+          -- cues said at their own times: a clip each, all ending by the cut
+          for _, p in ipairs(s.audio.parts) do
+            local len = seg.cut and seg.cut - p.at or nil
+            if not len or len > 0 then
+              clips[#clips + 1] = { wav = p.path, at = seg.narration_start + p.at, len = len }
+            end
+          end
+          if seg.cut then
+            task:warn(string.format("%s: the spoken narration (%.1f s) is longer than the time to the next cue "
+              .. "(%.1f s): cut there (with --audio, a recording keeps every word)", seg.id, s.audio.duration, seg.cut))
+          end
+        elseif not video.recording and s.audio and s.audio.path and (s.audio.duration or 0) > 0 then
           clips[#clips + 1] = { wav = s.audio.path, at = seg.narration_start, len = seg.cut }
           if seg.cut then
             task:warn(string.format("%s: the spoken narration (%.1f s) is longer than the time to the next cue "
@@ -383,14 +395,20 @@ local function narrate_stage(o, off)
     if o.keep_timing then
       -- speech longer than the time to the next cue is said again faster
       local tts, tcore = require("vg.tts"), require("vg.tts_core")
+      -- say(scene, factor[, text]): the scene's narration (or text) in its
+      -- voice, factor times its pace
+      local function say(s, factor, text)
+        local voice = s.audio.voice or o.voice or "male"
+        local vo = tcore.resolve(voice, o.rate)
+        if type(vo) ~= "table" or not tonumber(vo.rate) then return nil end
+        return tts.synth(text or s.narration, { voice = voice,
+          rate = math.min(450, math.floor(vo.rate * factor + 0.5)),
+          pitch = o.pitch, ssml = o.ssml == true, cache = off or task.cache })
+      end
       for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
-        M.fit_speech(v, o, function(s, factor)
-          local voice = s.audio.voice or o.voice or "male"
-          local vo = tcore.resolve(voice, o.rate)
-          if type(vo) ~= "table" or not tonumber(vo.rate) then return nil end
-          return tts.synth(s.narration, { voice = voice, rate = math.min(450, math.floor(vo.rate * factor + 0.5)),
-            pitch = o.pitch, ssml = o.ssml == true, cache = off or task.cache })
-        end)
+        -- each cue at its own time, then what still runs into the next cue faster
+        M.place_cues(v, o, say)
+        M.fit_speech(v, o, say)
       end
     end
     for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
@@ -398,6 +416,9 @@ local function narrate_stage(o, off)
         local au = type(sc) == "table" and sc.audio
         if type(au) == "table" and type(au.path) == "string" and core.file_digest(au.path) then
           task:produced(au.path)
+        end
+        for _, p in ipairs(type(au) == "table" and type(au.parts) == "table" and au.parts or {}) do
+          if type(p.path) == "string" and core.file_digest(p.path) then task:produced(p.path) end
         end
       end
     end

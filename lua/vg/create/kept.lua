@@ -25,7 +25,8 @@ end
 --- seconds(plan, model): each planned scene's length on the kept timeline
 --- (ps.seconds: from its first cue to the next scene's, the last one its
 --- natural length) and where it starts (ps.start), the speech taken at the
---- estimate's pace (vg.input_core); the videos' and the plan's totals.
+--- estimate's pace (vg.input_core), each cue's from its own time; the
+--- videos' and the plan's totals.
 --- plan: vg.input.plan(model), of videos readied by prepare.
 function M.seconds(plan, model)
   local timeline = require("vg.create.timeline")
@@ -42,6 +43,10 @@ function M.seconds(plan, model)
       c.audio = { duration = said ~= "" and core.speech_seconds(said, s.language or v.language) or 0, words = {} }
       copy.scenes[si] = c
     end
+    -- each cue said at its own time, as create says it
+    timeline.place_cues(copy, copts, function(s, _, text)
+      return { path = "", duration = core.speech_seconds(text, s.language or v.language), words = {} }
+    end)
     local t = timeline.timeline(copy, copts)
     pv.seconds = 0
     for si, ps in ipairs(pv.scenes) do

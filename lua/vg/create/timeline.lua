@@ -224,6 +224,83 @@ local function timed(video, o, an)
   return { duration = out[#out] and out[#out]["end"] or 0, scenes = out, kept = true }
 end
 
+-- With --keep-timing and speech synthesis, a scene of several cues says
+-- each cue at its own time, as the talk did: a voice that says them one
+-- after the other would run ahead of the captions and the recording it is
+-- laid over. Each cue's part of the narration is spoken on its own and
+-- placed at its cue (or just after the part before, when that one is still
+-- being said); the parts are the scene's clips (audio.parts, each `at`
+-- seconds after its narration starts) and their words one timeline.
+M.CUE_GAP = 0.15
+
+--- cue_parts(narration, cues) -> the narration cut into one text per cue:
+--- by each cue's words when the narration is the cues' text (a transcript's
+--- is), else in proportion to them. nil when there is nothing to cut.
+function M.cue_parts(narration, cues)
+  local words = words_of(narration)
+  if #words == 0 or #cues < 2 then return nil end
+  local counts, sum = {}, 0
+  for k, c in ipairs(cues) do counts[k] = #words_of(c.text); sum = sum + counts[k] end
+  if sum == 0 then return nil end
+  local parts, from, cum = {}, 1, 0
+  for k = 1, #cues do
+    cum = cum + counts[k]
+    local to = k == #cues and #words or (sum == #words and cum or math.floor(#words * cum / sum + 0.5))
+    parts[k] = table.concat(words, " ", from, math.max(from - 1, to))
+    from = math.max(from, to + 1)
+  end
+  return parts
+end
+
+-- Speaks the parts (say(text, factor) -> vg.tts.synth's result) and places
+-- them: the scene's audio, or nil when a part could not be said.
+local function placed_parts(parts, cues, say, factor, base)
+  local words, sentences, out = {}, {}, {}
+  local t0, free_at, stop = cues[1].start, 0, 0
+  for k, text in ipairs(parts) do
+    if text ~= "" then
+      local ok, a = pcall(say, text, factor)
+      if not ok or type(a) ~= "table" or type(a.path) ~= "string" or not tonumber(a.duration) then return nil end
+      local at = math.max(cues[k].start - t0, free_at)
+      local spoken = a.duration
+      local last = type(a.words) == "table" and a.words[#a.words]
+      if last and tonumber(last["end"]) then spoken = math.min(spoken, last["end"]) end
+      for _, w in ipairs(a.words or {}) do
+        words[#words + 1] = { word = w.word, start = (w.start or 0) + at, ["end"] = (w["end"] or 0) + at }
+      end
+      for _, x in ipairs(a.sentences or {}) do
+        sentences[#sentences + 1] = { text = x.text, start = (x.start or 0) + at, ["end"] = (x["end"] or 0) + at }
+      end
+      out[#out + 1] = { path = a.path, at = at, duration = a.duration }
+      free_at = at + spoken + M.CUE_GAP
+      stop = math.max(stop, at + a.duration)
+    end
+  end
+  if #out == 0 then return nil end
+  local au = {}
+  for key, v in pairs(base) do au[key] = v end
+  au.path, au.key, au.samples, au.cached = nil, nil, nil, nil
+  au.duration, au.words, au.sentences, au.parts, au.factor = stop, words, sentences, out, factor
+  return au
+end
+
+--- place_cues(video, o, say) -> n: says each cue of a scene at its own
+--- time (--keep-timing, speech synthesis); say(scene, factor, text) speaks
+--- a text in the scene's voice. n scenes were placed so.
+function M.place_cues(video, o, say, factor)
+  if not o.keep_timing or video.recording or o.ssml then return 0 end
+  local n = 0
+  for _, s in ipairs(video.scenes or {}) do
+    local cues = type(s) == "table" and M.cues_of(s)
+    local parts = cues and type(s.audio) == "table" and M.cue_parts(s.narration, cues)
+    if parts then
+      local au = placed_parts(parts, cues, function(text, f) return say(s, f, text) end, factor or 1, s.audio)
+      if au then s.audio = au; n = n + 1 end
+    end
+  end
+  return n
+end
+
 -- With --keep-timing and speech synthesis, a voice may take longer than the
 -- talk did: the slides keep the cue times (they are what lines up with the
 -- recording), so the speech is what gives way. A scene whose speech runs
@@ -245,7 +322,21 @@ function M.fit_speech(video, o, say)
     if seg.cut and type(au) == "table" and tonumber(au.duration) and seg.cut > 0 then
       -- 3 % to spare: espeak-ng's pace is not exactly proportional to its rate
       local factor = math.min(M.MAX_SPEEDUP, au.duration / seg.cut * 1.03)
-      local ok, faster = pcall(say, s, factor)
+      local ok, faster
+      if au.parts then
+        -- cues said at their times: each part faster, placed again
+        local cues = M.cues_of(s)
+        local parts = cues and M.cue_parts(s.narration, cues)
+        -- only the speech gives way, not the pauses between cues
+        local speech = 0
+        for _, p in ipairs(au.parts) do speech = speech + p.duration end
+        local left = math.max(speech - (au.duration - seg.cut), speech / M.MAX_SPEEDUP)
+        factor = math.min(M.MAX_SPEEDUP, (au.factor or 1) * speech / left * 1.03)
+        faster = parts and placed_parts(parts, cues, function(text, f) return say(s, f, text) end, factor, au)
+        ok = faster ~= nil
+      else
+        ok, faster = pcall(say, s, factor)
+      end
       if ok and type(faster) == "table" and tonumber(faster.duration) and faster.duration < au.duration then
         s.audio = faster
         n = n + 1
