@@ -2200,6 +2200,31 @@ static size_t placeholder(const char *w, size_t n) {
   return letter ? n - 2 : 0;
 }
 
+/* Names of alternatives joined by slashes ("YAML/XML/TOML", "GIF/PNG/JPEG",
+ * "Linux/macOS/Windows"): every part a name with a capital in it, no dot,
+ * nothing but letters, digits, '+' and '-'. A path's parts are rarely all
+ * capitalised ("src/lib/util", "docs/usage.md"). */
+static int named_alternatives(const char *t, size_t n) {
+  while (n && strchr(".,;:!?)\"'`", t[n - 1])) n--;
+  size_t i = 0;
+  while (i < n && strchr("(\"'`", t[i])) i++;
+  if (i >= n || t[i] == '/') return 0;
+  int cap = 0, len = 0;
+  for (; i <= n; i++) {
+    char c = i < n ? t[i] : '/';
+    if (c == '/') {
+      if (!len || !cap) return 0;
+      cap = len = 0;
+    } else if (isalnum((unsigned char)c) || c == '+' || c == '-') {
+      cap |= isupper((unsigned char)c);
+      len++;
+    } else {
+      return 0;
+    }
+  }
+  return 1;
+}
+
 /* A word no presenter reads out: a URL, a path (/usr/share, ~/x, ./x,
  * a/b/c, C:\x), an e-mail address, an HTML tag, a network address. */
 static int unsaid(const char *w, size_t n) {
@@ -2223,7 +2248,7 @@ static int unsaid(const char *w, size_t n) {
     at += t[i] == '@';
     if (!tex && t[i] == '\\' && i + 1 < n && isalnum((unsigned char)t[i + 1])) return 1;
   }
-  if (slashes >= 2) return 1;
+  if (slashes >= 2 && !named_alternatives(t, n)) return 1;
   if (at == 1 && strchr(strchr(t, '@'), '.') && t[0] != '@') return 1;
   return 0;
 }
@@ -5031,6 +5056,24 @@ static int prose_word(const char *w, size_t n) {
   return 0;
 }
 
+/* Whether the text after a command line or an option (rest) goes on with
+ * what it is, a/b/c or its plural ("the --width option", "the make
+ * command"): then that word names it, not one added. pl: punctuation after
+ * the last word of the command (then nothing goes on). */
+static int said_next(const char *rest, size_t pl, const char *a, const char *b, const char *c) {
+  if (pl || *rest != ' ') return 0;
+  while (*rest == ' ') rest++;
+  size_t n = 0;
+  while (isalpha((unsigned char)rest[n])) n++;
+  const char *names[] = { a, b, c };
+  for (int i = 0; i < 3; i++) {
+    size_t l = names[i] ? strlen(names[i]) : 0;
+    if (!l || n < l || strncasecmp(rest, names[i], l)) continue;
+    if (n == l || (n == l + 1 && rest[l] == 's') || (n == l + 2 && !strncmp(rest + l, "es", 2))) return 1;
+  }
+  return 0;
+}
+
 /* The words of t between spaces: their starts and ends, at most max. */
 /* A presenter does not read a command line out ("Run make install
  * --prefix=/usr/local to install it"): the slide shows it, the voice says
@@ -5154,7 +5197,7 @@ static char *command_out(char *t) {
         if (i > a) vgi_buf_puts(&b, " ");
         vgi_buf_add(&b, w, wl);
       }
-      vgi_buf_puts(&b, " command");
+      if (!said_next(t + we[z], pl, "command", NULL, NULL)) vgi_buf_puts(&b, " command");
     } else {
       /* options of other names; the forms of one option are one */
       int opts = 1;
@@ -5191,7 +5234,8 @@ static char *command_out(char *t) {
           w++;
         if (!the) vgi_buf_puts(&b, "the ");
         for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(&b, w, 1);
-        vgi_buf_puts(&b, " option");
+        /* "Use the --width/-w option": the sentence names it an option itself */
+        if (!said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " option");
       }
     }
     vgi_buf_puts(&b, tail);

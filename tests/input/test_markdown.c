@@ -430,7 +430,7 @@ static void placeholders_and_the_option(void **state) {
   assert_null(strstr(all, "Short description"));
   assert_non_null(strstr(all, "Moved headers"));
   assert_null(strstr(all, "the the"));
-  assert_non_null(strstr(all, "add the c option flag"));
+  assert_non_null(strstr(all, "add the c flag to avoid"));
   free(all);
   cJSON_Delete(m);
 }

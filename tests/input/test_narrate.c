@@ -530,6 +530,31 @@ static void addresses_unsaid(void **state) {
     print_message("narration: %s\n", items), fail();
 }
 
+/* Names of alternatives joined by slashes ("YAML/XML/TOML") are said, not
+ * left out as a path (a title lost its words: "Command-line processor");
+ * a path is still left out. An option or a command the sentence names
+ * itself ("the --width/-w option") is not named twice ("the width option
+ * option"). */
+static void slashed_names_and_named_options(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("yq.md", "# yq: Command-line YAML/XML/TOML processor\n\n"
+                       "It reads YAML/XML/TOML input and GIF/PNG/JPEG pictures on Linux/macOS/Windows. "
+                       "Use the --width/-w option to set the width. See src/lib/util for the rest.\n", &full, &d);
+  vgi_diags_free(&d);
+  static char all[4096];
+  all[0] = 0;
+  for (int i = 0; i < scene_count(m, 0); i++)
+    snprintf(all + strlen(all), sizeof all - strlen(all), "%s | ", sget(scene_at(m, 0, i), "narration"));
+  static const char *const kept[] = { "Command-line YAML/XML/TOML processor", "reads YAML/XML/TOML input",
+    "GIF/PNG/JPEG pictures on Linux/macOS/Windows", "Use the width option to set the width.", NULL };
+  for (int i = 0; kept[i]; i++)
+    if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
+  if (strstr(all, "option option") || strstr(all, "src/lib")) print_message("said: %s\n", all), fail();
+  cJSON_Delete(m);
+}
+
 /* A placeholder in angle brackets ("If <file> is available",
  * "written as <language>") is said as its word, never dropped as if it
  * were an HTML tag; a tag written in the text ("<br>") is still not said. */
@@ -885,6 +910,7 @@ static void options_said_with_what_they_do(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
+    cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(duration_budget),
     cmocka_unit_test(no_narration_option),
     cmocka_unit_test(headlines),
