@@ -548,6 +548,40 @@ static char *plain(cmark_node *n, md *m) {
   return vgi_squash(vgi_buf_take(&b));
 }
 
+/* A heading's text; a heading that is only a picture (a project's logo
+ * over a setext underline: "![libsodium](logo.png)") is named by the
+ * picture's alt text, "logo" and the like left out ("Sodium logo" →
+ * "Sodium"), rather than the title falling to the first sentence. */
+static char *heading_plain(cmark_node *n, md *m) {
+  char *t = plain(n, m);
+  int letters = 0;
+  for (const char *p = t; *p && !letters; p++) letters = isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80;
+  if (letters) return t;
+  cmark_iter *it = cmark_iter_new(n);
+  cmark_event_type ev;
+  char *alt = NULL;
+  while (!alt && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *c = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(c) != CMARK_NODE_IMAGE) continue;
+    vgi_buf b = {0};
+    inline_text(c, &b, NULL, cmark_node_get_start_line(c));
+    alt = vgi_squash(vgi_buf_take(&b));
+    static const char *const generic[] = { " logo", " banner", " icon", " header", NULL };
+    size_t al = strlen(alt);
+    for (int k = 0; generic[k]; k++) {
+      size_t gl = strlen(generic[k]);
+      if (al > gl && !strcasecmp(alt + al - gl, generic[k])) alt[al -= gl] = 0;
+    }
+    static const char *const bare[] = { "logo", "banner", "icon", "header", "image", "screenshot", "", NULL };
+    for (int k = 0; bare[k] && alt; k++)
+      if (!strcasecmp(alt, bare[k])) { free(alt); alt = NULL; }
+  }
+  cmark_iter_free(it);
+  if (!alt) return t;
+  free(t);
+  return alt;
+}
+
 /* A video's id from its title ("Getting Started" → "getting_started",
  * "Français" → "francais", "Введение" → "vvedenie"): file_names.c's slug in
  * ASCII, as ids are; a title with no letter spelled in ASCII ("日本語") gives
@@ -5218,7 +5252,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
    * paragraphs, "Building") */
   int intro_blocks = 0, intro_words = h1 ? words_before(doc, h1, 40, &intro_blocks) : 0;
   if (intro_words >= 40 || (intro_blocks >= 2 && intro_words >= 25)) h1 = NULL;
-  char *h1text = h1 ? plain(h1, NULL) : NULL;
+  char *h1text = h1 ? heading_plain(h1, NULL) : NULL;
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
   else m.doc_title = untitled(doc, slash ? slash + 1 : file);
@@ -5269,7 +5303,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     m.after_drop = 0;
     if (t == CMARK_NODE_HEADING) {
       int level = cmark_node_get_heading_level(c);
-      char *ht = plain(c, NULL);
+      char *ht = heading_plain(c, NULL);
       size_t hl = strlen(ht);
       while (hl && (ht[hl - 1] == ':' || ht[hl - 1] == ' ')) ht[--hl] = 0;
       if (m.split_h2 && level <= 2) {

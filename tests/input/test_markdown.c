@@ -1621,6 +1621,9 @@ static void title_without_h1(void **state) {
   (void)state;
   const struct { const char *name, *text, *want; } cases[] = {
     { "README.md", "![logo](logo.png)\n\n## Install it\n\nRun make.\n", "Install it" },
+    /* an H1 that is only a logo: named by its alt text, "logo" left out */
+    { "README.md", "![libsodium](logo.png)\n============\n\nSodium is a crypto library.\n", "libsodium" },
+    { "README.md", "# ![Zing logo](logo.png)\n\nZing renders pages.\n", "Zing" },
     /* prose before the first heading: that heading names a section */
     { "README.md", "__Zstandard__, or zstd, is a fast compression algorithm.\n\n## Benchmarks\n\nFast.\n", "Zstandard" },
     { "README.md", "Vgrun turns documents into videos, offline.\n\n## Install\n\nRun make.\n", "Vgrun turns documents into videos, offline" },
