@@ -3399,6 +3399,44 @@ static cJSON *table_cells(cmark_node *row, int *all) {
   return cells;
 }
 
+/* A cell with nothing of its own to read: empty (its pictures, a badge,
+ * are not text) or a placeholder ("N/A", "-", "—"). */
+static int blank_cell(const char *t) {
+  static const char *const none[] = { "", "-", "--", "n/a", "na", "none", "\xE2\x80\x94", "\xE2\x80\x93", "?", NULL };
+  for (int k = 0; none[k]; k++)
+    if (!strcasecmp(t, none[k])) return 1;
+  return 0;
+}
+
+static int has_picture(cmark_node *n) {
+  cmark_iter *it = cmark_iter_new(n);
+  cmark_event_type ev;
+  int found = 0;
+  while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+    found = ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_IMAGE;
+  cmark_iter_free(it);
+  return found;
+}
+
+/* A table of build badges ("Branch | CI | Status | Coverage" over rows of
+ * status pictures and "N/A"): pictures in its body, and at least half of
+ * its body's cells with nothing to read. What it shows is a service's
+ * live state, not the document's: no table scene, nothing said. */
+static int badge_table(cmark_node *n) {
+  int cells = 0, blank = 0, pictures = 0;
+  for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+    if (strcmp(cmark_node_get_type_string(row), "table_row")) continue;
+    for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c)) {
+      char *t = vgi_squash(plain(c, NULL));
+      cells++;
+      blank += blank_cell(t);
+      pictures += has_picture(c);
+      free(t);
+    }
+  }
+  return pictures > 0 && cells > 0 && 2 * blank >= cells;
+}
+
 /* How many rows of a table are shown: a summary two pages, --detail full
  * twelve, shared among its column groups (at least a page each): a table
  * of thousands of rows was hundreds of slides that said its heading only
@@ -3439,6 +3477,7 @@ static cJSON *cells_of_group(const cJSON *row, int from, int to) {
 }
 
 static void table_block(md *m, cmark_node *n) {
+  if (badge_table(n)) return;
   api_flush(m, 1);   /* API references */
   int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
   cJSON *cols = NULL, *rows = cJSON_CreateArray();

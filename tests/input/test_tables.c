@@ -158,6 +158,34 @@ static void key_value_table_said(void **state) {
   cJSON_Delete(m);
 }
 
+/* A table of build badges (status pictures and "N/A" in most cells) is no
+ * table scene: it opened a README before its title, became the title
+ * section's first scene, and the section's real content was left out of
+ * the summary as its "later" detail. A table with a few "N/A" among its
+ * text, or a picture beside text, stays. */
+static void badge_table_left_out(void **state) {
+  (void)state;
+  const char *doc =
+    "|Branch|CI system|Status|Coverage|Fuzzer coverage|\n|:--:|:--:|--:|:--:|:--:|\n"
+    "|Master/3.7.x|Gitlab|[![build](https://gitlab.com/b/pipeline.svg)](https://gitlab.com/b)|"
+    "[![cov](https://gitlab.com/c.svg)](https://gitlab.com/c)|[![fz](https://gitlab.com/f.svg)](https://gitlab.com/f)|\n"
+    "|Master/3.7.x|Github Actions|[![build](https://github.com/b.svg)](https://github.com/a)|N/A|N/A|\n"
+    "|3.6.x|Gitlab|[![build](https://gitlab.com/b2.svg)](https://gitlab.com/b2)|N/A|N/A|\n\n"
+    "# GnuTLS\n\nGnuTLS implements the TLS protocol.\n\nWe require several tools to build it:\n\n"
+    "* Make\n* Automake\n* Python\n\n"
+    "## Platforms\n\n| Platform | Status | Notes |\n|---|---|---|\n| Linux | tested | N/A |\n"
+    "| BSD | ![ok](https://x.org/ok.svg) | ports |\n| Windows | N/A | MinGW only |\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  assert_null(scene_with(m, "table", "Gitlab"));
+  const cJSON *s = scene_with(m, "list", "Automake");
+  assert_non_null(s);
+  assert_non_null(strstr(sget(s, "narration"), "We require several tools"));
+  assert_non_null(scene_with(m, "table", "MinGW only"));
+  cJSON_Delete(m);
+}
+
 /* A summary far over its length still says a table's first rows: they are
  * what its slide shows, within the table's own budget of words. */
 static void table_rows_kept_in_long_summary(void **state) {
@@ -423,6 +451,7 @@ int main(void) {
     cmocka_unit_test(term_items_said_with_descriptions),
     cmocka_unit_test(link_list_named),
     cmocka_unit_test(key_value_table_said),
+    cmocka_unit_test(badge_table_left_out),
     cmocka_unit_test(table_rows_kept_in_long_summary),
     cmocka_unit_test(long_cells_said_by_clause),
     cmocka_unit_test(slides_held_to_be_read),
