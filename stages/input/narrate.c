@@ -2289,7 +2289,7 @@ static int strpbrk_n(const char *s, size_t n) {
  * spaces between words. */
 static int dangling_word(const char *w, size_t n) {
   static const char *const words[] = { "to", "at", "from", "in", "on", "as", "see", "visit", "via", "under",
-    "here", "into", "onto", "unter", "auf", "bei", "siehe", "nach", "zu", "von", "à", "sur", "sous", "voir",
+    "here", "into", "onto", "by", "with", "mit", "par", "por", "unter", "auf", "bei", "siehe", "nach", "zu", "von", "à", "sur", "sous", "voir",
     "vers", "en", "a", "ver", "su", "vedi", "em", "para", "op", "naar", "zie", "на", "см.", "по", NULL };
   while (n && strchr(":.", w[n - 1])) n--;
   for (int i = 0; words[i]; i++)

@@ -500,7 +500,8 @@ static void addresses_unsaid(void **state) {
                     "address fe80::1/64 is set on each interface.\n\n## Card\n\nThe card has a fixed address. Its MAC "
                     "address is 00:1a:2b:3c:4d:5e.\n\n## Web\n\nThe page at localhost:3000 shows the status.\n\n## Diff\n\n"
                     "Algorithm::Diff runs at 12:30:45 each day.\n\n## Multicast\n\nmDNS uses these:\n\n"
-                    "- Multicast address: 224.0.0.251 (IPv4), ff02::fb (IPv6)\n- Port 5353\n";
+                    "- Multicast address: 224.0.0.251 (IPv4), ff02::fb (IPv6)\n- Port 5353\n\n## Old\n\n"
+                    "Old versions are distributed by https://github.com/a/b and are not related to it.\n";
   vgi_options full = { .detail = VGI_DETAIL_FULL };
   vgi_diags d = {0};
   cJSON *m = load_text("net.md", doc, &full, &d);
@@ -516,7 +517,7 @@ static void addresses_unsaid(void **state) {
   static const char *const kept[] = { "uses DNS servers as fallback, if no other DNS configuration is available.",
     "The server listens by default.", "Private networks are blocked.",
     "The link-local address is set on each interface.", "The card has a fixed address.",
-    "Algorithm::Diff runs at 12:30:45 each day.", NULL };
+    "Algorithm::Diff runs at 12:30:45 each day.", "Old versions are distributed and are not related to it.", NULL };
   for (int i = 0; kept[i]; i++)
     if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
   char *shown = cJSON_PrintUnformatted(m);
