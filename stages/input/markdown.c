@@ -4232,16 +4232,43 @@ static void quote_block(md *m, cmark_node *n) {
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
       size_t kl = strlen(kinds[k][0]);
       if (strncasecmp(t, kinds[k][0], kl)) continue;
+      /* "[!NOTE] **Compatibility note:** …" (reStructuredText's titled
+       * admonition reads so): the bold label names the callout, said once
+       * ("Compatibility note: …", not "Note: Compatibility note: …") */
+      char *label = NULL;
+      const char *rest = t + kl;
+      while (*rest == ' ') rest++;
+      for (cmark_node *b = cmark_node_first_child(first); b; b = cmark_node_next(b)) {
+        cmark_node_type bt_ = cmark_node_get_type(b);
+        if (bt_ == CMARK_NODE_TEXT || bt_ == CMARK_NODE_SOFTBREAK || bt_ == CMARK_NODE_LINEBREAK) continue;
+        if (bt_ != CMARK_NODE_STRONG) break;
+        char *bt = vgi_squash(plain(b, NULL));
+        size_t bl = strlen(bt);
+        cmark_node *after = cmark_node_next(b);
+        const char *al = after && cmark_node_get_type(after) == CMARK_NODE_TEXT ? cmark_node_get_literal(after) : NULL;
+        int colon = (bl && bt[bl - 1] == ':') || (al && al[0] == ':');
+        while (bl && (bt[bl - 1] == ':' || bt[bl - 1] == ' ')) bt[--bl] = 0;
+        if (colon && bl && !strncmp(rest, bt, bl) && vgi_word_count(bt) <= 5) {
+          rest += bl;
+          while (*rest == ':' || *rest == ' ') rest++;
+          if (!callout_kind(bt, bl)) label = vgi_strdup(bt);   /* "**Note:**" under [!NOTE]: the kind already */
+        } else {
+          rest = t + kl;
+        }
+        free(bt);
+        break;
+      }
       vgi_buf all = {0};
-      vgi_buf_puts(&all, t + kl);
+      vgi_buf_puts(&all, rest);
       for (cmark_node *c = cmark_node_next(first); c; c = cmark_node_next(c)) {
         char *x = plain(c, m);
         if (*x) { vgi_buf_puts(&all, " "); vgi_buf_puts(&all, x); }
         free(x);
       }
       char *body = vgi_squash(vgi_buf_take(&all));
-      alert_block(m, n, kinds[k][1], NULL, body);
+      alert_block(m, n, kinds[k][1], label, body);
       free(body);
+      free(label);
       free(t);
       return;
     }

@@ -192,6 +192,10 @@ static void directives(void **state) {
   assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(csv, "visual_content"), "columns"), 1)->valuestring, "Colour");
   assert_true(said_in(m, "Shown in every build of these pages") >= 1);
   assert_non_null(scene_with(m, "list", "Widgets are recyclable"));
+  /* a titled admonition is named by its title, said once: no "Note: Good to know:" */
+  const cJSON *gk = scene_with(m, "list", "Widgets are recyclable");
+  assert_non_null(strstr(sget(gk, "narration"), "Good to know: Widgets are recyclable."));
+  assert_null(strstr(sget(gk, "narration"), "Note:"));
   assert_non_null(scene_with(m, "list", "The companion guide explains the gears"));
   assert_non_null(scene_with(m, "list", "Oil the gears every spring"));   /* ".. tip ::" is a directive too */
   assert_null(strstr(all, "\"x\""));
