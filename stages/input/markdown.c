@@ -647,10 +647,25 @@ static int ordinal(const char *text, const char *e, const char *next, const char
   return 0;
 }
 
+/* The full stops of scripts that write a space after them: Devanagari's
+ * danda । and ॥ (Hindi, Nepali, Marathi), Urdu's ۔, the Arabic question
+ * mark ؟, Armenian ։, Ethiopic ።, Burmese ။. -> the mark's length at e, 0. */
+static size_t script_stop_at(const char *e) {
+  static const char *const marks[] = { "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD8\x9F", "\xD6\x89",
+                                       "\xE1\x8D\xA2", "\xE1\x81\x8B", NULL };
+  for (int i = 0; marks[i]; i++) {
+    size_t l = strlen(marks[i]);
+    if (!strncmp(e, marks[i], l)) return l;
+  }
+  return 0;
+}
+
 static const char *sentence_end(const char *text, const char *p, const char *lang) {
   for (const char *e = p; *e; e++) {
     if (!strncmp(e, "\xE3\x80\x82", 3) || !strncmp(e, "\xEF\xBC\x81", 3) || !strncmp(e, "\xEF\xBC\x9F", 3))
       return e + 3;
+    size_t sl = script_stop_at(e);
+    if (sl && (!e[sl] || e[sl] == ' ')) return e + sl;
     if (!strchr(".!?", *e)) continue;
     if (vgi_mark_as_sign(text, e, lang)) continue;   /* "mark it with ? when unsure", "\"?\"" */
     const char *after = e + 1;
@@ -1652,6 +1667,9 @@ size_t vgi_first_sentence(const char *s) {
     else if ((c == ')' || !strncmp(s + i, "\xEF\xBC\x89", 3)) && depth) depth--;
     if (c != ' ' && (i + 1 == l || s[i + 1] == ' ')) {
       words++;
+      /* a script's own full stop (। ۔ ؟ …) at the word's end */
+      for (size_t k = 2; k <= 3 && k <= i + 1; k++)
+        if (words >= 2 && !depth && i + 1 < l && script_stop_at(s + i + 1 - k) == k) return i + 1;
       /* "." or ".." alone before a lower-case word is a folder ("run cmake .
        * in the root", "cd .. to go up") */
       size_t dots = 0;

@@ -28,7 +28,9 @@ static const char *field(const cJSON *scene, const cJSON *vc, const char *key) {
 static int ends_sentence(const char *t, size_t n) {
   if (!n) return 0;
   if (strchr(".!?", t[n - 1])) return 1;
-  static const char *const marks[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xD8\x9F", "\xE2\x80\xA6" };
+  static const char *const marks[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xD8\x9F", "\xE2\x80\xA6",
+                                       "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD6\x89", "\xE1\x8D\xA2",
+                                       "\xE1\x81\x8B" };   /* । ॥ ۔ ։ ። ။ */
   for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
     size_t l = strlen(marks[i]);
     if (n >= l && !memcmp(t + n - l, marks[i], l)) return 1;

@@ -37,6 +37,13 @@ for spec in "$T/gearbox.1" "$T/gearbox.1.gz"; do
   check "$spec: no roff said" hasnt "$T/out" '\\\\f[BIR]\|\.TP\|\.TH'
   check "$spec: synopsis not said" hasnt "$T/out" 'OPTION\]'
 done
+# a translated page (manpages-de): its sections have German names
+"$VGRUN" scenes --json "$M/zahnrad.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes zahnrad.1"
+check "German page: title from BEZEICHNUNG" has "$T/out" '"title": *"zahnrad — dreht Achsen mit einer gewählten Übersetzung"'
+check "German page: in German" has "$T/out" '"language": *"de"'
+check "German page: synopsis not said" hasnt "$T/out" 'ACHSE\]'
+check "German page: translators' credits not said in a summary" hasnt "$T/out" 'Mustermann'
+check "German page: no section name as a title" hasnt "$T/out" '"title": *"BEZEICHNUNG"'
 # mdoc(7), named with document: (no extension): its content says what it is
 "$VGRUN" scenes --json --detail full "document:$T/PULLEY" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes mdoc"
 check "mdoc: title from Nm and Nd" has "$T/out" '"title": *"pulley — lift loads with ropes and wheels"'

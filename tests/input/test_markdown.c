@@ -1117,6 +1117,31 @@ static void sentences_keep_dates(void **state) {
   cJSON_Delete(m);
 }
 
+/* Scripts with a full stop of their own and a space after it: Hindi's
+ * danda (।), Urdu's ۔, the Arabic question mark (؟). A summary says the
+ * first sentence only ("… दिखाएं। अधिक जानकारी: <url>।" said both). */
+static void sentences_script_stops(void **state) {
+  (void)state;
+  const struct { const char *lang, *text; int n; const char *first; } cases[] = {
+    { "hi", "डायरेक्टरी की सामग्री की सूची दिखाएं। अधिक जानकारी के लिए मैनुअल पढ़ें।", 2,
+      "डायरेक्टरी की सामग्री की सूची दिखाएं।" },
+    { "ur", "یہ ایک فائل ہے۔ اسے کھولیں۔", 2, "یہ ایک فائل ہے۔" },
+    { "ar", "هل تعرف الأمر؟ نعم أعرفه.", 2, "هل تعرف الأمر؟" },
+    { "hi", "संस्करण 1.2.3 उपलब्ध है। बस इतना।", 2, "संस्करण 1.2.3 उपलब्ध है।" },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    int n = 0;
+    char **v = vgi_sentences_lang(cases[k].text, cases[k].lang, &n);
+    if (n != cases[k].n) fail_msg("%s: %d sentences, first '%s'", cases[k].text, n, n ? v[0] : "");
+    assert_string_equal(v[0], cases[k].first);
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+  }
+  /* the first sentence (what a summary and a headline take) stops there too */
+  const char *t = "सभी फ़ाइलें दिखाएं। छुपी हुई फ़ाइलें भी।";
+  assert_int_equal(vgi_first_sentence(t), strlen("सभी फ़ाइलें दिखाएं।"));
+}
+
 /* A '?' or '!' written as a sign, not as a sentence's end: alone between
  * spaces ("Mark an answer with ? when unsure" was cut at "?", said "Mark an
  * answer with? When you are unsure"), quoted ("?") or a code span (`!`).
@@ -3397,6 +3422,7 @@ int main(void) {
     cmocka_unit_test(summary_code_past_output),
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(sentences_keep_dates),
+    cmocka_unit_test(sentences_script_stops),
     cmocka_unit_test(signs_end_no_sentence),
     cmocka_unit_test(written_links_said_by_text),
     cmocka_unit_test(bar_choices_said_with_or),
