@@ -85,13 +85,13 @@ static char *lower_first(const char *s) {
  * lower case (English only: German nouns keep their capital). */
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
 
-static char *clean_speech(char *t);
+static char *clean_speech(char *t, const char *lang);
 static char *spoken_headline(const char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
  * of links: "https://…/manual/"): joined, it would be said ",, and". */
 static int nothing_said(const char *t) {
-  char *c = clean_speech(vgi_strdup(t ? t : ""));
+  char *c = clean_speech(vgi_strdup(t ? t : ""), NULL);
   int said = 0;
   for (const unsigned char *p = (const unsigned char *)c; *p && !said; p++) said = isalnum(*p) || *p >= 0x80;
   free(c);
@@ -125,7 +125,7 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     free(h);
     /* "IANA: https://…" is said "IANA": the link goes before the joiners
      * are put in, so they stay where they belong */
-    c = clean_speech(c);
+    c = clean_speech(c, lang);
     vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
@@ -1344,7 +1344,7 @@ static char *desc_clause(const char *d, const char *lang, int all) {
     free(ss);
     drop_asides(c);
   }
-  c = clean_speech(c);
+  c = clean_speech(c, lang);
   vgi_squash(c);
   if (!all) {
     char *semi = strstr(c, "; ");
@@ -1414,7 +1414,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
     char *c = vgi_strdup(t);
     drop_asides(c);
-    c = clean_speech(c);
+    c = clean_speech(c, lang);
     vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
@@ -4409,7 +4409,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         if (from_prose && t0l && t[t0l - 1] == ':' && !cJSON_GetObjectItemCaseSensitive(u, "in"))
           cJSON_AddTrueToObject(u, "in");
         int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
-        t = clean_speech(t);
+        t = clean_speech(t, vgi_str(v, "language"));
         /* the document's prose; a template may name a file on purpose, and a
          * sentence that names a list's items says what the slide shows */
         if (from_prose && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "ci"))) pointer_out(t);
@@ -5039,7 +5039,7 @@ static int prose_word(const char *w, size_t n) {
  * what it is ("Run the make install command to install it"; "Pass the
  * verbose option"). A command is told by its options; a sentence without
  * one is left as it is. In place. */
-static char *command_out(char *t) {
+static char *command_out(char *t, const char *lang) {
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
   for (int guard = 0; guard < 16; guard++) {
     size_t ws[128], we[128];
@@ -5140,7 +5140,14 @@ static char *command_out(char *t) {
     /* "the make install command", "the c option" (after "the" already there:
      * "add the `-c x=y` flag" was said "add the the c option flag") */
     int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
+    /* another language says them with its own words ("die Option ratio"):
+     * the name is built in nb, then put into the phrase */
+    int own = !english(lang);
+    vgi_buf nb = {0}, *out = &b;
+    const char *phrase = NULL;
+    if (own) { the = 1; out = &nb; }
     if (a < k) {
+      phrase = "cmd_named";
       if (!the) vgi_buf_puts(&b, "the ");
       for (int i = a; i < k; i++) {
         const char *w = t + ws[i];
@@ -5153,10 +5160,10 @@ static char *command_out(char *t) {
         /* after the program, an argument is no subcommand: "find /tmp
          * -name core" is the find command */
         if (i > a && (w != t + ws[i] || strpbrk_n_any(w, wl, "./0123456789\"'*[{"))) break;
-        if (i > a) vgi_buf_puts(&b, " ");
-        vgi_buf_add(&b, w, wl);
+        if (i > a) vgi_buf_puts(out, " ");
+        vgi_buf_add(out, w, wl);
       }
-      vgi_buf_puts(&b, " command");
+      if (!own) vgi_buf_puts(&b, " command");
     } else {
       /* options of other names; the forms of one option are one */
       int opts = 1;
@@ -5179,10 +5186,13 @@ static char *command_out(char *t) {
         }
         if (longs) { named = k + 1; opts = 1; }
       }
-      if (opts > 1) {
+      if (opts > 1 && own) {
+        vgi_buf_puts(&b, vgi_phrase(lang, "opts_these"));
+      } else if (opts > 1) {
         if (the && b.n >= 4) b.s[b.n -= 4] = 0;   /* "the these options" */
         vgi_buf_puts(&b, "these options");
       } else {
+        phrase = "opt_named";
         /* "--no-cache=1" -> "the no-cache option" (its name as written:
          * the voice says the parts as words) */
         const char *w = t + ws[named];
@@ -5192,10 +5202,24 @@ static char *command_out(char *t) {
             (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
           w++;
         if (!the) vgi_buf_puts(&b, "the ");
-        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(&b, w, 1);
-        vgi_buf_puts(&b, " option");
+        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(out, w, 1);
+        if (!own) vgi_buf_puts(&b, " option");
       }
     }
+    if (own && phrase) {
+      const char *arg = nb.s ? nb.s : "";
+      /* "die Option -r" already names it: "die Option r", not "die Option
+       * Option r" */
+      const char *ph = vgi_phrase(lang, phrase), *slot = strstr(ph, "{1}");
+      const char *noun = slot == ph ? ph + 3 : ph;
+      size_t nl = slot == ph ? strlen(noun) : slot ? (size_t)(slot - ph) : 0;
+      while (nl && noun[0] == ' ') noun++, nl--;
+      while (nl && noun[nl - 1] == ' ') nl--;
+      int named = nl && a > 0 && we[a - 1] - ws[a - 1] == nl && !strncasecmp(t + ws[a - 1], noun, nl);
+      if (named) vgi_buf_puts(&b, arg);
+      else vgi_phrase_put(&b, lang, phrase, &arg, 1);
+    }
+    vgi_buf_free(&nb);
     vgi_buf_puts(&b, tail);
     vgi_buf_puts(&b, t + we[z]);
     free(t);
@@ -5359,12 +5383,12 @@ static void dangling_abbrev_out(char *t) {
 }
 
 /* Narration as said (t owned; returns it, perhaps moved). */
-static char *clean_speech(char *t) {
+static char *clean_speech(char *t, const char *lang) {
   dangling_abbrev_out(t);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
   shown_tags_out(t);
   omission_out(t);
-  t = command_out(t);
+  t = command_out(t, lang);
   t = bare_command_out(t);
   unspeakable_out(t);
   t = speech_out(t);
@@ -5656,7 +5680,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an) &&
           !cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY)) {
-        char *t = clean_speech(vgi_strdup(an->valuestring));
+        char *t = clean_speech(vgi_strdup(an->valuestring), vgi_str(v, "language"));
         cJSON_SetValuestring(an, t);
         free(t);
       }

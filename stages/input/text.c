@@ -89,6 +89,7 @@ typedef struct text {
   int man_items, man_folded; /* a summary's run of tagged paragraphs: written, left out */
   int man_last_item;         /* the line of its last one written */
   int man_options;           /* the run has options ("-a, --all") */
+  char lang[16];             /* a manual page's language (its "12 more options") */
   int news;                  /* a changelog: its release lines are headings */
   int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
   int headings, past_top;    /* headings written; more than the first (the title's) */
@@ -2444,9 +2445,14 @@ enum { MAN_ITEMS_SUMMED = 8 };
 /* the end of a run of tagged paragraphs: "- 52 more", when some were left out */
 static void man_fold_end(text *r) {
   if (r->man_folded) {
-    char line[64];
-    int n = snprintf(line, sizeof line, "- %d more%s", r->man_folded, r->man_options ? " options" : "");
-    emit(r, r->man_last_item, line, (size_t)n);
+    char num[16];
+    snprintf(num, sizeof num, "%d", r->man_folded);
+    const char *arg = num;
+    vgi_buf line = {0};
+    vgi_buf_puts(&line, "- ");
+    vgi_phrase_put(&line, r->lang, r->man_options ? "more_options" : "api_more", &arg, 1);
+    emit(r, r->man_last_item, line.s, line.n);
+    vgi_buf_free(&line);
   }
   r->man_items = r->man_folded = 0;
 }
@@ -2832,6 +2838,15 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
   r.full = opts && opts->detail == VGI_DETAIL_FULL;
   r.man = man_page(&r);
   if (r.man) {
+    /* a translated page (manpages-de, -fr, …) folds its options in its language */
+    const char *lg = opts && opts->language && *opts->language ? opts->language : NULL;
+    if (!lg) {
+      char *copy = malloc(len + 1);
+      if (copy) { memcpy(copy, src, len); copy[len] = 0; }
+      lg = vgi_detect_language(copy ? copy : "");
+      free(copy);
+    }
+    snprintf(r.lang, sizeof r.lang, "%s", lg);
     r.man_tag = man_tag_column(&r);
     man_blocks(&r);
     goto done;

@@ -44,6 +44,9 @@ check "German page: in German" has "$T/out" '"language": *"de"'
 check "German page: synopsis not said" hasnt "$T/out" 'ACHSE\]'
 check "German page: translators' credits not said in a summary" hasnt "$T/out" 'Mustermann'
 check "German page: no section name as a title" hasnt "$T/out" '"title": *"BEZEICHNUNG"'
+check "German page: an option named in German" has "$T/out" 'Option ratio'
+check "German page: no English option phrase" hasnt "$T/out" 'the [a-z]* option\|these options'
+check "German page: options left out counted in German" has "$T/out" '3 weitere Optionen'
 # mdoc(7), named with document: (no extension): its content says what it is
 "$VGRUN" scenes --json --detail full "document:$T/PULLEY" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes mdoc"
 check "mdoc: title from Nm and Nd" has "$T/out" '"title": *"pulley — lift loads with ropes and wheels"'
