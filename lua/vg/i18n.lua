@@ -670,6 +670,139 @@ M.phrases.vi.list_more = "{1} và các mục khác"
 M.phrases.ar.list_named = "{1}: {2}."
 M.phrases.ar.list_more = "{1} وغيرها"
 
+-- Languages beyond the full blocks above, each with its espeak-ng voice and
+-- the phrases a video says most (welcome, thanks, lists, labels); their
+-- other phrases (lessons, quizzes, comparisons) are English until someone
+-- translates them (docs/inputs.md, "Language").
+M.phrases.uk = {
+  voice = "uk", welcome = "Ласкаво просимо: {1}", thanks = "Дякуємо за увагу", part = "Частина {1} з {2}",
+  run_one = "Щоб почати, виконайте цю команду", run_many = "Щоб почати, виконайте ці команди",
+  gives_you = "Це дає вам: {1}.", key_points = "Головне: {1}.", remember = "Запам’ятайте: {1}.",
+  see_guides = "Докладні посібники: {1}.", sep = ", ", last = " і ", pair = " і ", or_last = " або ",
+  or_pair = " або ", stop = ".", l_note = "Примітка", l_tip = "Порада", l_important = "Важливо",
+  l_warning = "Попередження", l_caution = "Обережно", l_before = "До", l_after = "Після", l_up_next = "Далі",
+  transcript = "Стенограма", part_n = "Частина {1}", code_example = "Приклад мовою {1}.",
+  table_columns = "У таблиці: {1}.", table_more = "І ще рядків: {1}.", table_more_one = "І ще один рядок.",
+  agenda = "Теми ({1}): {2}.", agenda_more = "Теми ({1}), серед них {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} та інші", opt_named = "параметр {1}", cmd_named = "команда {1}",
+  opts_these = "ці параметри", more_options = "ще параметрів: {1}", api_more = "ще {1}",
+  l_continued = "продовження",
+}
+M.phrases.pl = {
+  voice = "pl", welcome = "Witamy: {1}", thanks = "Dziękujemy za uwagę", part = "Część {1} z {2}",
+  run_one = "Aby zacząć, uruchom to polecenie", run_many = "Aby zacząć, uruchom te polecenia",
+  gives_you = "Dzięki temu masz: {1}.", key_points = "Najważniejsze: {1}.", remember = "Zapamiętaj: {1}.",
+  see_guides = "Pełne instrukcje: {1}.", sep = ", ", last = " i ", pair = " i ", or_last = " lub ",
+  or_pair = " lub ", stop = ".", l_note = "Uwaga", l_tip = "Wskazówka", l_important = "Ważne",
+  l_warning = "Ostrzeżenie", l_caution = "Ostrożnie", l_before = "Przed", l_after = "Po",
+  l_up_next = "Dalej", transcript = "Transkrypcja", part_n = "Część {1}",
+  code_example = "Przykład w języku {1}.", table_columns = "Tabela zawiera: {1}.",
+  table_more = "I jeszcze wierszy: {1}.", table_more_one = "I jeszcze jeden wiersz.",
+  agenda = "Tematy ({1}): {2}.", agenda_more = "Tematy ({1}), wśród nich {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} i inne", opt_named = "opcja {1}", cmd_named = "polecenie {1}", opts_these = "te opcje",
+  more_options = "jeszcze opcji: {1}", api_more = "jeszcze {1}", l_continued = "ciąg dalszy",
+}
+M.phrases.cs = {
+  voice = "cs", welcome = "Vítejte: {1}", thanks = "Děkujeme za pozornost", part = "Část {1} z {2}",
+  run_one = "Začněte spuštěním tohoto příkazu", run_many = "Začněte spuštěním těchto příkazů",
+  gives_you = "Získáte: {1}.", key_points = "Hlavní body: {1}.", remember = "Zapamatujte si: {1}.",
+  see_guides = "Podrobné návody: {1}.", sep = ", ", last = " a ", pair = " a ", or_last = " nebo ",
+  or_pair = " nebo ", stop = ".", l_note = "Poznámka", l_tip = "Tip", l_important = "Důležité",
+  l_warning = "Varování", l_caution = "Pozor", l_before = "Před", l_after = "Po", l_up_next = "Dále",
+  transcript = "Přepis", part_n = "Část {1}", code_example = "Příklad v jazyce {1}.",
+  table_columns = "Tabulka obsahuje: {1}.", table_more = "A další řádky: {1}.",
+  table_more_one = "A ještě jeden řádek.", agenda = "Témata ({1}): {2}.",
+  agenda_more = "Témata ({1}), mezi nimi {2}.", list_named = "{1}: {2}.", list_more = "{1} a další",
+  opt_named = "volba {1}", cmd_named = "příkaz {1}", opts_these = "tyto volby",
+  more_options = "další volby: {1}", api_more = "další {1}", l_continued = "pokračování",
+}
+M.phrases.tr = {
+  voice = "tr", welcome = "Hoş geldiniz: {1}", thanks = "İzlediğiniz için teşekkürler",
+  part = "Bölüm {1} / {2}", run_one = "Başlamak için bu komutu çalıştırın",
+  run_many = "Başlamak için bu komutları çalıştırın", gives_you = "Bu size şunları sağlar: {1}.",
+  key_points = "Önemli noktalar: {1}.", remember = "Unutmayın: {1}.",
+  see_guides = "Ayrıntılı kılavuzlar: {1}.", sep = ", ", last = " ve ", pair = " ve ", or_last = " veya ",
+  or_pair = " veya ", stop = ".", l_note = "Not", l_tip = "İpucu", l_important = "Önemli",
+  l_warning = "Uyarı", l_caution = "Dikkat", l_before = "Önce", l_after = "Sonra", l_up_next = "Sıradaki",
+  transcript = "Döküm", part_n = "Bölüm {1}", code_example = "{1} ile bir örnek.",
+  table_columns = "Tablo şunları gösterir: {1}.", table_more = "Ve {1} satır daha.",
+  table_more_one = "Ve bir satır daha.", agenda = "{1} konu: {2}.",
+  agenda_more = "{1} konu, aralarında {2}.", list_named = "{1}: {2}.", list_more = "{1} ve diğerleri",
+  opt_named = "{1} seçeneği", cmd_named = "{1} komutu", opts_these = "bu seçenekler",
+  more_options = "{1} seçenek daha", api_more = "{1} tane daha", l_continued = "devam",
+}
+M.phrases.sv = {
+  voice = "sv", welcome = "Välkommen till {1}", thanks = "Tack för att du tittade", part = "Del {1} av {2}",
+  run_one = "Kör det här kommandot för att komma igång",
+  run_many = "Kör de här kommandona för att komma igång", gives_you = "Det ger dig: {1}.",
+  key_points = "Det viktigaste: {1}.", remember = "Kom ihåg: {1}.",
+  see_guides = "Fullständiga guider finns i {1}.", sep = ", ", last = " och ", pair = " och ",
+  or_last = " eller ", or_pair = " eller ", stop = ".", l_note = "Obs", l_tip = "Tips",
+  l_important = "Viktigt", l_warning = "Varning", l_caution = "Försiktighet", l_before = "Före",
+  l_after = "Efter", l_up_next = "Härnäst", transcript = "Utskrift", part_n = "Del {1}",
+  code_example = "Ett exempel i {1}.", table_columns = "Tabellen visar {1}.",
+  table_more = "Och {1} rader till.", table_more_one = "Och en rad till.", agenda = "{1} ämnen: {2}.",
+  agenda_more = "{1} ämnen, bland dem {2}.", list_named = "{1}: {2}.", list_more = "{1} med flera",
+  opt_named = "flaggan {1}", cmd_named = "kommandot {1}", opts_these = "de här flaggorna",
+  more_options = "{1} flaggor till", api_more = "{1} till", l_continued = "fortsättning",
+}
+M.phrases.id = {
+  voice = "id", welcome = "Selamat datang di {1}", thanks = "Terima kasih telah menonton",
+  part = "Bagian {1} dari {2}", run_one = "Jalankan perintah ini untuk memulai",
+  run_many = "Jalankan perintah-perintah ini untuk memulai", gives_you = "Ini memberi Anda: {1}.",
+  key_points = "Poin utama: {1}.", remember = "Ingat: {1}.", see_guides = "Panduan lengkap ada di {1}.",
+  sep = ", ", last = ", dan ", pair = " dan ", or_last = ", atau ", or_pair = " atau ", stop = ".",
+  l_note = "Catatan", l_tip = "Kiat", l_important = "Penting", l_warning = "Peringatan",
+  l_caution = "Hati-hati", l_before = "Sebelum", l_after = "Sesudah", l_up_next = "Berikutnya",
+  transcript = "Transkrip", part_n = "Bagian {1}", code_example = "Contoh dalam {1}.",
+  table_columns = "Tabel ini menampilkan {1}.", table_more = "Dan {1} baris lagi.",
+  table_more_one = "Dan satu baris lagi.", agenda = "{1} topik: {2}.",
+  agenda_more = "{1} topik, di antaranya {2}.", list_named = "{1}: {2}.", list_more = "{1}, dan lainnya",
+  opt_named = "opsi {1}", cmd_named = "perintah {1}", opts_these = "opsi-opsi ini",
+  more_options = "{1} opsi lainnya", api_more = "{1} lainnya", l_continued = "lanjutan",
+}
+M.phrases.fa = {
+  voice = "fa", welcome = "به {1} خوش آمدید", thanks = "از توجه شما سپاسگزاریم", part = "بخش {1} از {2}",
+  run_one = "برای شروع این فرمان را اجرا کنید", run_many = "برای شروع این فرمان‌ها را اجرا کنید",
+  gives_you = "این به شما می‌دهد: {1}.", key_points = "نکته‌های اصلی: {1}.",
+  remember = "به یاد داشته باشید: {1}.", see_guides = "راهنمای کامل: {1}.", sep = "، ", last = " و ",
+  pair = " و ", or_last = " یا ", or_pair = " یا ", stop = ".", l_note = "یادداشت", l_tip = "نکته",
+  l_important = "مهم", l_warning = "هشدار", l_caution = "احتیاط", l_before = "پیش از", l_after = "پس از",
+  l_up_next = "بعدی", transcript = "متن گفتار", part_n = "بخش {1}", code_example = "نمونه‌ای به زبان {1}.",
+  table_columns = "جدول نشان می‌دهد: {1}.", table_more = "و {1} سطر دیگر.",
+  table_more_one = "و یک سطر دیگر.", agenda = "{1} موضوع: {2}.", agenda_more = "{1} موضوع، از جمله {2}.",
+  list_named = "{1}: {2}.", list_more = "{1} و موارد دیگر", opt_named = "گزینه {1}", cmd_named = "فرمان {1}",
+  opts_these = "این گزینه‌ها", more_options = "{1} گزینه دیگر", api_more = "{1} مورد دیگر",
+  l_continued = "ادامه",
+}
+M.phrases.he = {
+  voice = "he", welcome = "ברוכים הבאים ל{1}", thanks = "תודה על הצפייה", part = "חלק {1} מתוך {2}",
+  run_one = "כדי להתחיל, הריצו את הפקודה הזו", run_many = "כדי להתחיל, הריצו את הפקודות האלה",
+  gives_you = "כך תקבלו: {1}.", key_points = "עיקרי הדברים: {1}.", remember = "זכרו: {1}.",
+  see_guides = "מדריכים מלאים: {1}.", sep = ", ", last = " ו", pair = " ו", or_last = " או ",
+  or_pair = " או ", stop = ".", l_note = "הערה", l_tip = "טיפ", l_important = "חשוב", l_warning = "אזהרה",
+  l_caution = "זהירות", l_before = "לפני", l_after = "אחרי", l_up_next = "הבא", transcript = "תמליל",
+  part_n = "חלק {1}", code_example = "דוגמה ב־{1}.", table_columns = "הטבלה מציגה: {1}.",
+  table_more = "ועוד {1} שורות.", table_more_one = "ועוד שורה אחת.", agenda = "{1} נושאים: {2}.",
+  agenda_more = "{1} נושאים, ביניהם {2}.", list_named = "{1}: {2}.", list_more = "{1} ועוד",
+  opt_named = "האפשרות {1}", cmd_named = "הפקודה {1}", opts_these = "האפשרויות האלה",
+  more_options = "עוד {1} אפשרויות", api_more = "עוד {1}", l_continued = "המשך",
+}
+M.phrases.hi = {
+  voice = "hi", welcome = "{1} में आपका स्वागत है", thanks = "देखने के लिए धन्यवाद",
+  part = "भाग {1}, कुल {2}", run_one = "शुरू करने के लिए यह कमांड चलाएँ",
+  run_many = "शुरू करने के लिए ये कमांड चलाएँ", gives_you = "इससे आपको मिलता है: {1}।",
+  key_points = "मुख्य बातें: {1}।", remember = "याद रखें: {1}।",
+  see_guides = "पूरी जानकारी के लिए देखें: {1}।", sep = ", ", last = " और ", pair = " और ", or_last = " या ",
+  or_pair = " या ", stop = "।", l_note = "नोट", l_tip = "सुझाव", l_important = "महत्वपूर्ण",
+  l_warning = "चेतावनी", l_caution = "सावधानी", l_before = "पहले", l_after = "बाद में", l_up_next = "आगे",
+  transcript = "प्रतिलेख", part_n = "भाग {1}", code_example = "{1} में एक उदाहरण।",
+  table_columns = "तालिका में: {1}।", table_more = "और {1} पंक्तियाँ।", table_more_one = "और एक पंक्ति।",
+  agenda = "{1} विषय: {2}।", agenda_more = "{1} विषय, जिनमें {2}।", list_named = "{1}: {2}।",
+  list_more = "{1} और अन्य", opt_named = "{1} विकल्प", cmd_named = "{1} कमांड", opts_these = "ये विकल्प",
+  more_options = "{1} और विकल्प", api_more = "{1} और", l_continued = "जारी",
+}
+
 -- "pt-BR" -> "pt"; unknown -> "en"
 function M.base(lang)
   if type(lang) ~= "string" then return "en" end

@@ -24,6 +24,17 @@ static const char *field(const cJSON *scene, const cJSON *vc, const char *key) {
   return s && *s ? s : NULL;
 }
 
+/* 1 when a full stop of a script that writes a space after it (। ॥ ۔ ؟)
+ * ends just before p (within t). */
+static int script_stop_before(const char *t, const char *p) {
+  static const char *const marks[] = { "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD8\x9F", NULL };
+  for (int i = 0; marks[i]; i++) {
+    size_t l = strlen(marks[i]);
+    if ((size_t)(p - t) >= l && !memcmp(p - l, marks[i], l)) return 1;
+  }
+  return 0;
+}
+
 /* 1 when s ends with a sentence's final mark (any script). */
 static int ends_sentence(const char *t, size_t n) {
   if (!n) return 0;
@@ -2502,7 +2513,7 @@ static void dangling_out(char **tp) {
       /* "More information: <link>." / "Weitere Informationen: <link>": a
        * sentence of four words or fewer that only announced the link goes */
       char *sent = we - 1;
-      while (sent > t && !(strchr(".!?", sent[-1]) && (sent[0] == ' '))) sent--;
+      while (sent > t && !((strchr(".!?", sent[-1]) || script_stop_before(t, sent)) && (sent[0] == ' '))) sent--;
       while (*sent == ' ') sent++;
       int words = 0;
       for (char *q = sent; q < we; q++) words += (q == sent || q[-1] == ' ') && *q != ' ';
@@ -2511,7 +2522,12 @@ static void dangling_out(char **tp) {
         "\xE7\xBD\x91\xE5\x9D\x80", "\xE3\x82\xB5\xE3\x82\xA4\xE3\x83\x88",          /* 网址, サイト */
         "\xD1\x81\xD1\x81\xD1\x8B\xD0\xBB\xD0\xBA",                                  /* ссылк */
         "\xD0\xB8\xD0\xBD\xD1\x84\xD0\xBE\xD1\x80\xD0\xBC",   /* информ */
-        "\xE8\xA9\xB3\xE3\x81\x97\xE3\x81\x8F", NULL };          /* 詳しく */
+        "\xE8\xA9\xB3\xE3\x81\x97\xE3\x81\x8F",          /* 詳しく */
+        /* інформ, जानकारी, اطلاعات, معلومات, מידע, bilgi, tietoa, thông tin, 정보, 情報, 信息, πληροφορ */
+        "\xD1\x96\xD0\xBD\xD1\x84\xD0\xBE\xD1\x80\xD0\xBC", "\xE0\xA4\x9C\xE0\xA4\xBE\xE0\xA4\xA8\xE0\xA4\x95\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA5\x80",
+        "\xD8\xA7\xD8\xB7\xD9\x84\xD8\xA7\xD8\xB9\xD8\xA7\xD8\xAA", "\xD9\x85\xD8\xB9\xD9\x84\xD9\x88\xD9\x85\xD8\xA7\xD8\xAA",
+        "\xD7\x9E\xD7\x99\xD7\x93\xD7\xA2", "bilgi", "tietoa", "th\xC3\xB4ng tin", "\xEC\xA0\x95\xEB\xB3\xB4",
+        "\xE6\x83\x85\xE5\xA0\xB1", "\xE4\xBF\xA1\xE6\x81\xAF", "\xCF\x80\xCE\xBB\xCE\xB7\xCF\x81\xCE\xBF\xCF\x86\xCE\xBF\xCF\x81", NULL };
       int pointer = 0;
       for (int q = 0; pointers[q]; q++) {
         char *f = strcasestr(sent, pointers[q]);
