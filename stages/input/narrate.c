@@ -5398,9 +5398,58 @@ static void dangling_abbrev_out(char *t) {
   }
 }
 
+/* A mnemonic's letter marked in a word, as tldr pages write them: "[c]reate
+ * an archive", "E[x]trae", "g[z]ip" are said "create", "Extrae", "gzip"; one
+ * beside another script's word ("[c]ایجاد") goes, and so does a
+ * translation's English mnemonic in brackets ("Створити ([c]reate) архів",
+ * "Buat ([c]reate) suatu arsip"): the document's words already say it. In
+ * place. */
+static void mnemonic_out(char *t, const char *lang) {
+  int en = !lang || !strncmp(lang, "en", 2);
+  for (char *p = t; (p = strchr(p, '['));) {
+    size_t n = 0;
+    while (n < 3 && isalnum((unsigned char)p[1 + n])) n++;
+    char *close = p + 1 + n;
+    unsigned char before = p > t ? (unsigned char)p[-1] : 0, after = (unsigned char)close[1];
+    int lat_b = isalpha(before), lat_a = isalpha(after), oth_b = before >= 0x80, oth_a = after >= 0x80;
+    /* "استخراج [x] یک": a letter alone after another script's word */
+    if (n == 1 && before == ' ' && after == ' ' && p - t >= 2 && (unsigned char)p[-2] >= 0x80) {
+      memmove(p, close + 2, strlen(close + 2) + 1);
+      continue;
+    }
+    if (!n || *close != ']' || after == '(' || (p > t && p[-1] == '!') || !(lat_b || lat_a || oth_b || oth_a)) {
+      p++;
+      continue;
+    }
+    char *ws = p;
+    while (ws > t && isalpha((unsigned char)ws[-1])) ws--;
+    if (!en && ws > t && ws[-1] == '(') {
+      /* "([c]reate)", "(e[x]tract)": the English word in brackets goes, with its space */
+      char *e = close + 1;
+      while (isalpha((unsigned char)*e) || *e == '[' || *e == ']') e++;
+      if (*e == ')') {
+        char *a = ws - 1;
+        while (a > t && a[-1] == ' ') a--;
+        memmove(a, e + 1, strlen(e + 1) + 1);
+        p = a;
+        continue;
+      }
+    }
+    if ((oth_b || oth_a) && !lat_b && !lat_a) {
+      memmove(p, close + 1, strlen(close + 1) + 1);   /* "[c]ایجاد" -> "ایجاد" */
+      continue;
+    }
+    memmove(close, close + 1, strlen(close + 1) + 1);   /* "[c]reate" -> "create" */
+    memmove(p, p + 1, strlen(p + 1) + 1);
+    if (p == t) *p = (char)toupper((unsigned char)*p);   /* it starts the sentence */
+    p += n;
+  }
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t, const char *lang) {
   dangling_abbrev_out(t);
+  mnemonic_out(t, lang);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
   shown_tags_out(t);
   omission_out(t);

@@ -155,6 +155,17 @@ static void test_phrases(void **state) {
   assert_string_equal(vgi_phrase("xx", "thanks"), "Thanks for watching");
   assert_string_equal(vgi_phrase("ko", "voice"), "ko");
   assert_string_equal(vgi_phrase("zh", "voice"), "cmn");
+  /* the languages beyond the twelve have the phrases a video says most, and their voice */
+  const char *const more[] = { "uk", "pl", "cs", "tr", "sv", "id", "fa", "he", "hi" };
+  for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+    assert_true(vgi_lang_known(more[i]));
+    assert_string_equal(vgi_phrase(more[i], "voice"), more[i]);
+    const char *const core[] = { "welcome", "thanks", "part", "key_points", "run_one", "run_many", "sep", "last",
+                                 "l_note", "l_warning", "agenda", "code_example", "opt_named", "more_options" };
+    for (size_t k = 0; k < sizeof core / sizeof *core; k++)
+      if (!strcmp(vgi_phrase(more[i], core[k]), vgi_phrase("en", core[k])) && strcmp(core[k], "sep"))
+        fail_msg("%s: %s is English", more[i], core[k]);
+  }
   const char *const langs[] = { "en", "de", "fr", "es", "it", "pt", "nl", "ru", "zh", "ja", "ko", "ar" };
   const char *const keys[] = { "welcome", "thanks", "part", "key_points", "run_one", "l_quiz", "sep", "last" };
   for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
