@@ -4326,7 +4326,20 @@ static void quote_block(md *m, cmark_node *n) {
       vgi_buf_puts(&nb, " ");
     }
     vgi_buf_puts(&nb, shown);
-    if (nb.n && !strchr(".!?", nb.s[nb.n - 1])) vgi_buf_puts(&nb, ".");
+    /* "… remotes. (Удалить ветки.)": a stop inside closing brackets or
+     * quotes ends it too (one after them was said ".." once the bracket
+     * went) */
+    size_t qe = nb.n;
+    while (qe && strchr(")\"'", nb.s[qe - 1])) qe--;
+    if (qe >= 2 && (!memcmp(nb.s + qe - 2, "\xC2\xBB", 2))) qe -= 2;
+    else if (qe >= 3 && (!memcmp(nb.s + qe - 3, "\xE2\x80\x9D", 3) || !memcmp(nb.s + qe - 3, "\xE3\x80\x8D", 3) ||
+                         !memcmp(nb.s + qe - 3, "\xEF\xBC\x89", 3)))
+      qe -= 3;
+    int stopped = qe && strchr(".!?", nb.s[qe - 1]);
+    stopped |= qe >= 3 && (!memcmp(nb.s + qe - 3, "\xE3\x80\x82", 3) || !memcmp(nb.s + qe - 3, "\xEF\xBC\x81", 3) ||
+                           !memcmp(nb.s + qe - 3, "\xEF\xBC\x9F", 3) || !memcmp(nb.s + qe - 3, "\xE0\xA5\xA4", 3));
+    stopped |= qe >= 2 && (!memcmp(nb.s + qe - 2, "\xD8\x9F", 2) || !memcmp(nb.s + qe - 2, "\xDB\x94", 2));
+    if (nb.n && !stopped) vgi_buf_puts(&nb, ".");
     if (si >= ns && narr && *narr) { vgi_buf_puts(&nb, " "); vgi_buf_puts(&nb, narr); }
     new_scene(m, "quote", cmark_node_get_start_line(n), vc, nb.s);
     vgi_buf_free(&nb);

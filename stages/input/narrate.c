@@ -37,6 +37,15 @@ static int script_stop_before(const char *t, const char *p) {
 
 /* 1 when s ends with a sentence's final mark (any script). */
 static int ends_sentence(const char *t, size_t n) {
+  /* "(Удалить ветки и теги.)", "»Fertig.«": the mark inside closing brackets and quotes */
+  for (;;) {
+    if (n && strchr(")\"'", t[n - 1])) n--;
+    else if (n >= 2 && (!memcmp(t + n - 2, "\xC2\xBB", 2) || !memcmp(t + n - 2, "\xC2\xAB", 2))) n -= 2;   /* » « */
+    else if (n >= 3 && (!memcmp(t + n - 3, "\xE2\x80\x9D", 3) || !memcmp(t + n - 3, "\xE2\x80\x9C", 3) ||
+                        !memcmp(t + n - 3, "\xEF\xBC\x89", 3) || !memcmp(t + n - 3, "\xE3\x80\x8D", 3)))
+      n -= 3;   /* ” “ ） 」 */
+    else break;
+  }
   if (!n) return 0;
   if (strchr(".!?", t[n - 1])) return 1;
   static const char *const marks[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xD8\x9F", "\xE2\x80\xA6",

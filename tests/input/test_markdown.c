@@ -1191,6 +1191,21 @@ static void other_languages_said_in_theirs(void **state) {
   free(all);
   cJSON_Delete(m);
 
+  /* a quote whose last sentence is in brackets ends there: no stop added
+   * after the bracket (said ".)." or, the bracket gone, "..") */
+  for (int detail = 0; detail < 2; detail++) {
+    vgi_options o = { .detail = detail ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    m = load_text("q-ru.md", "# Руководство\n\nЭто вводный текст для проверки на русском языке.\n\n"
+      "> Delete the Git branches, tags and remotes.\n> (Удалить ветки, теги и удаленные репозитории Git.)\n\n"
+      "Рассмотрим английский пример.\n", &o, &d);
+    vgi_diags_free(&d);
+    all = all_narration(m);
+    assert_null(strstr(all, ".."));
+    assert_null(strstr(all, ".)."));
+    free(all);
+    cJSON_Delete(m);
+  }
+
   const struct { const char *lang, *text; int n; const char *first; } cases[] = {
     { "cs", "Příkazy se mohou lišit (např. Windows vs macOS) mezi systémy. Tak to je.", 2,
       "Příkazy se mohou lišit (např. Windows vs macOS) mezi systémy." },
