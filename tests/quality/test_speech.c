@@ -156,7 +156,8 @@ static void test_phrases(void **state) {
   assert_string_equal(vgi_phrase("ko", "voice"), "ko");
   assert_string_equal(vgi_phrase("zh", "voice"), "cmn");
   /* the languages beyond the twelve have the phrases a video says most, and their voice */
-  const char *const more[] = { "uk", "pl", "cs", "tr", "sv", "id", "fa", "he", "hi" };
+  const char *const more[] = { "uk", "pl", "cs", "tr", "sv", "id", "fa", "he", "hi", "ro", "da", "nb", "fi", "hu",
+                               "sk", "ca", "hr", "sr", "bg", "el" };
   for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
     assert_true(vgi_lang_known(more[i]));
     assert_string_equal(vgi_phrase(more[i], "voice"), more[i]);
