@@ -5204,6 +5204,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   blank_huge_runs(text, len, &m);
   cut_wide_rows(text, len, &m);
   m.fm = front_matter(text, len, file, vgi_limits(opts), d);
+  vgi_doc_macros_out(text, len);
   document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
   if (split && *split) {

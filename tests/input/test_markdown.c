@@ -1222,6 +1222,31 @@ static void other_languages_said_in_theirs(void **state) {
   }
 }
 
+/* MDN's pages (and their translations) hold KumaScript macros: a link
+ * macro is said by its text, the site's furniture not at all; braces in
+ * code and a template's lower-case "{{name}}" stay. */
+static void mdn_macros(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("mdn.md", "---\ntitle: 入門編\n---\n\n{{jsSidebar(\"JavaScript Guide\")}} "
+    "{{PreviousNext(\"Web/JavaScript/Guide\", \"Web/JavaScript/Guide/Grammar_and_types\")}}\n\n"
+    "本章では JavaScript について紹介します。{{jsxref(\"Array\")}} と {{Glossary(\"Hoisting\", \"巻き上げ\")}} を説明します。\n\n"
+    "## 例\n\nテンプレートでは {{name}} と書きます。`{{path/to/file}}` も使えます。\n\n{{Compat}}\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "jsSidebar"));
+  assert_null(strstr(all, "PreviousNext"));
+  assert_null(strstr(all, "Compat"));
+  assert_null(strstr(all, "jsxref"));
+  assert_non_null(strstr(all, "Array"));
+  assert_non_null(strstr(all, "巻き上げ"));
+  assert_null(strstr(all, "Hoisting"));
+  assert_non_null(strstr(all, "{{name}}"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A '?' or '!' written as a sign, not as a sentence's end: alone between
  * spaces ("Mark an answer with ? when unsure" was cut at "?", said "Mark an
  * answer with? When you are unsure"), quoted ("?") or a code span (`!`).
@@ -3504,6 +3529,7 @@ int main(void) {
     cmocka_unit_test(sentences_keep_dates),
     cmocka_unit_test(sentences_script_stops),
     cmocka_unit_test(other_languages_said_in_theirs),
+    cmocka_unit_test(mdn_macros),
     cmocka_unit_test(signs_end_no_sentence),
     cmocka_unit_test(written_links_said_by_text),
     cmocka_unit_test(bar_choices_said_with_or),
