@@ -600,6 +600,20 @@ static int all_caps(const char *s, int n) {
   if (n > SHORT_LINE || word_count_n(s, n) > 8) return 0;
   for (int i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
+    if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+      /* a capital of Latin-1, Latin Extended-A, Greek or Cyrillic
+       * ("ÜBERSICHT", "SKŁADNIA", "ОПИСАНИЕ"); other scripts have no case
+       * to tell */
+      unsigned cp = ((c & 31u) << 6) | ((unsigned char)s[i + 1] & 63u);
+      int capital = (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x137 && !(cp & 1)) ||
+                    (cp >= 0x139 && cp <= 0x148 && (cp & 1)) || (cp >= 0x14A && cp <= 0x177 && !(cp & 1)) ||
+                    cp == 0x178 || (cp >= 0x179 && cp <= 0x17E && (cp & 1)) ||
+                    (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x400 && cp <= 0x42F);
+      if (!capital) return 0;
+      up++;
+      i++;
+      continue;
+    }
     if (lower_c(c) || c >= 0x80) return 0;   /* other scripts: no case to tell */
     if (upper_c(c)) up++;
     else if (!strchr(" 0123456789&-:/().,'!?", c)) return 0;
