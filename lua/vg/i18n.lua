@@ -670,6 +670,299 @@ M.phrases.vi.list_more = "{1} và các mục khác"
 M.phrases.ar.list_named = "{1}: {2}."
 M.phrases.ar.list_more = "{1} وغيرها"
 
+-- Languages beyond the full blocks above, each with its espeak-ng voice and
+-- the phrases a video says most (welcome, thanks, lists, labels); their
+-- other phrases (lessons, quizzes, comparisons) are English until someone
+-- translates them (docs/inputs.md, "Language").
+M.phrases.uk = {
+  voice = "uk", welcome = "Ласкаво просимо: {1}", thanks = "Дякуємо за увагу", part = "Частина {1} з {2}",
+  run_one = "Щоб почати, виконайте цю команду", run_many = "Щоб почати, виконайте ці команди",
+  gives_you = "Це дає вам: {1}.", key_points = "Головне: {1}.", remember = "Запам’ятайте: {1}.",
+  see_guides = "Докладні посібники: {1}.", sep = ", ", last = " і ", pair = " і ", or_last = " або ",
+  or_pair = " або ", stop = ".", l_note = "Примітка", l_tip = "Порада", l_important = "Важливо",
+  l_warning = "Попередження", l_caution = "Обережно", l_before = "До", l_after = "Після", l_up_next = "Далі",
+  transcript = "Стенограма", part_n = "Частина {1}", code_example = "Приклад мовою {1}.",
+  table_columns = "У таблиці: {1}.", table_more = "І ще рядків: {1}.", table_more_one = "І ще один рядок.",
+  agenda = "Теми ({1}): {2}.", agenda_more = "Теми ({1}), серед них {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} та інші", opt_named = "параметр {1}", cmd_named = "команда {1}",
+  opts_these = "ці параметри", more_options = "ще параметрів: {1}", api_more = "ще {1}",
+  l_continued = "продовження",
+}
+M.phrases.pl = {
+  voice = "pl", welcome = "Witamy: {1}", thanks = "Dziękujemy za uwagę", part = "Część {1} z {2}",
+  run_one = "Aby zacząć, uruchom to polecenie", run_many = "Aby zacząć, uruchom te polecenia",
+  gives_you = "Dzięki temu masz: {1}.", key_points = "Najważniejsze: {1}.", remember = "Zapamiętaj: {1}.",
+  see_guides = "Pełne instrukcje: {1}.", sep = ", ", last = " i ", pair = " i ", or_last = " lub ",
+  or_pair = " lub ", stop = ".", l_note = "Uwaga", l_tip = "Wskazówka", l_important = "Ważne",
+  l_warning = "Ostrzeżenie", l_caution = "Ostrożnie", l_before = "Przed", l_after = "Po",
+  l_up_next = "Dalej", transcript = "Transkrypcja", part_n = "Część {1}",
+  code_example = "Przykład w języku {1}.", table_columns = "Tabela zawiera: {1}.",
+  table_more = "I jeszcze wierszy: {1}.", table_more_one = "I jeszcze jeden wiersz.",
+  agenda = "Tematy ({1}): {2}.", agenda_more = "Tematy ({1}), wśród nich {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} i inne", opt_named = "opcja {1}", cmd_named = "polecenie {1}", opts_these = "te opcje",
+  more_options = "jeszcze opcji: {1}", api_more = "jeszcze {1}", l_continued = "ciąg dalszy",
+}
+M.phrases.cs = {
+  voice = "cs", welcome = "Vítejte: {1}", thanks = "Děkujeme za pozornost", part = "Část {1} z {2}",
+  run_one = "Začněte spuštěním tohoto příkazu", run_many = "Začněte spuštěním těchto příkazů",
+  gives_you = "Získáte: {1}.", key_points = "Hlavní body: {1}.", remember = "Zapamatujte si: {1}.",
+  see_guides = "Podrobné návody: {1}.", sep = ", ", last = " a ", pair = " a ", or_last = " nebo ",
+  or_pair = " nebo ", stop = ".", l_note = "Poznámka", l_tip = "Tip", l_important = "Důležité",
+  l_warning = "Varování", l_caution = "Pozor", l_before = "Před", l_after = "Po", l_up_next = "Dále",
+  transcript = "Přepis", part_n = "Část {1}", code_example = "Příklad v jazyce {1}.",
+  table_columns = "Tabulka obsahuje: {1}.", table_more = "A další řádky: {1}.",
+  table_more_one = "A ještě jeden řádek.", agenda = "Témata ({1}): {2}.",
+  agenda_more = "Témata ({1}), mezi nimi {2}.", list_named = "{1}: {2}.", list_more = "{1} a další",
+  opt_named = "volba {1}", cmd_named = "příkaz {1}", opts_these = "tyto volby",
+  more_options = "další volby: {1}", api_more = "další {1}", l_continued = "pokračování",
+}
+M.phrases.tr = {
+  voice = "tr", welcome = "Hoş geldiniz: {1}", thanks = "İzlediğiniz için teşekkürler",
+  part = "Bölüm {1} / {2}", run_one = "Başlamak için bu komutu çalıştırın",
+  run_many = "Başlamak için bu komutları çalıştırın", gives_you = "Bu size şunları sağlar: {1}.",
+  key_points = "Önemli noktalar: {1}.", remember = "Unutmayın: {1}.",
+  see_guides = "Ayrıntılı kılavuzlar: {1}.", sep = ", ", last = " ve ", pair = " ve ", or_last = " veya ",
+  or_pair = " veya ", stop = ".", l_note = "Not", l_tip = "İpucu", l_important = "Önemli",
+  l_warning = "Uyarı", l_caution = "Dikkat", l_before = "Önce", l_after = "Sonra", l_up_next = "Sıradaki",
+  transcript = "Döküm", part_n = "Bölüm {1}", code_example = "{1} ile bir örnek.",
+  table_columns = "Tablo şunları gösterir: {1}.", table_more = "Ve {1} satır daha.",
+  table_more_one = "Ve bir satır daha.", agenda = "{1} konu: {2}.",
+  agenda_more = "{1} konu, aralarında {2}.", list_named = "{1}: {2}.", list_more = "{1} ve diğerleri",
+  opt_named = "{1} seçeneği", cmd_named = "{1} komutu", opts_these = "bu seçenekler",
+  more_options = "{1} seçenek daha", api_more = "{1} tane daha", l_continued = "devam",
+}
+M.phrases.sv = {
+  voice = "sv", welcome = "Välkommen till {1}", thanks = "Tack för att du tittade", part = "Del {1} av {2}",
+  run_one = "Kör det här kommandot för att komma igång",
+  run_many = "Kör de här kommandona för att komma igång", gives_you = "Det ger dig: {1}.",
+  key_points = "Det viktigaste: {1}.", remember = "Kom ihåg: {1}.",
+  see_guides = "Fullständiga guider finns i {1}.", sep = ", ", last = " och ", pair = " och ",
+  or_last = " eller ", or_pair = " eller ", stop = ".", l_note = "Obs", l_tip = "Tips",
+  l_important = "Viktigt", l_warning = "Varning", l_caution = "Försiktighet", l_before = "Före",
+  l_after = "Efter", l_up_next = "Härnäst", transcript = "Utskrift", part_n = "Del {1}",
+  code_example = "Ett exempel i {1}.", table_columns = "Tabellen visar {1}.",
+  table_more = "Och {1} rader till.", table_more_one = "Och en rad till.", agenda = "{1} ämnen: {2}.",
+  agenda_more = "{1} ämnen, bland dem {2}.", list_named = "{1}: {2}.", list_more = "{1} med flera",
+  opt_named = "flaggan {1}", cmd_named = "kommandot {1}", opts_these = "de här flaggorna",
+  more_options = "{1} flaggor till", api_more = "{1} till", l_continued = "fortsättning",
+}
+M.phrases.id = {
+  voice = "id", welcome = "Selamat datang di {1}", thanks = "Terima kasih telah menonton",
+  part = "Bagian {1} dari {2}", run_one = "Jalankan perintah ini untuk memulai",
+  run_many = "Jalankan perintah-perintah ini untuk memulai", gives_you = "Ini memberi Anda: {1}.",
+  key_points = "Poin utama: {1}.", remember = "Ingat: {1}.", see_guides = "Panduan lengkap ada di {1}.",
+  sep = ", ", last = ", dan ", pair = " dan ", or_last = ", atau ", or_pair = " atau ", stop = ".",
+  l_note = "Catatan", l_tip = "Kiat", l_important = "Penting", l_warning = "Peringatan",
+  l_caution = "Hati-hati", l_before = "Sebelum", l_after = "Sesudah", l_up_next = "Berikutnya",
+  transcript = "Transkrip", part_n = "Bagian {1}", code_example = "Contoh dalam {1}.",
+  table_columns = "Tabel ini menampilkan {1}.", table_more = "Dan {1} baris lagi.",
+  table_more_one = "Dan satu baris lagi.", agenda = "{1} topik: {2}.",
+  agenda_more = "{1} topik, di antaranya {2}.", list_named = "{1}: {2}.", list_more = "{1}, dan lainnya",
+  opt_named = "opsi {1}", cmd_named = "perintah {1}", opts_these = "opsi-opsi ini",
+  more_options = "{1} opsi lainnya", api_more = "{1} lainnya", l_continued = "lanjutan",
+}
+M.phrases.fa = {
+  voice = "fa", welcome = "به {1} خوش آمدید", thanks = "از توجه شما سپاسگزاریم", part = "بخش {1} از {2}",
+  run_one = "برای شروع این فرمان را اجرا کنید", run_many = "برای شروع این فرمان‌ها را اجرا کنید",
+  gives_you = "این به شما می‌دهد: {1}.", key_points = "نکته‌های اصلی: {1}.",
+  remember = "به یاد داشته باشید: {1}.", see_guides = "راهنمای کامل: {1}.", sep = "، ", last = " و ",
+  pair = " و ", or_last = " یا ", or_pair = " یا ", stop = ".", l_note = "یادداشت", l_tip = "نکته",
+  l_important = "مهم", l_warning = "هشدار", l_caution = "احتیاط", l_before = "پیش از", l_after = "پس از",
+  l_up_next = "بعدی", transcript = "متن گفتار", part_n = "بخش {1}", code_example = "نمونه‌ای به زبان {1}.",
+  table_columns = "جدول نشان می‌دهد: {1}.", table_more = "و {1} سطر دیگر.",
+  table_more_one = "و یک سطر دیگر.", agenda = "{1} موضوع: {2}.", agenda_more = "{1} موضوع، از جمله {2}.",
+  list_named = "{1}: {2}.", list_more = "{1} و موارد دیگر", opt_named = "گزینه {1}", cmd_named = "فرمان {1}",
+  opts_these = "این گزینه‌ها", more_options = "{1} گزینه دیگر", api_more = "{1} مورد دیگر",
+  l_continued = "ادامه",
+}
+M.phrases.he = {
+  voice = "he", welcome = "ברוכים הבאים ל{1}", thanks = "תודה על הצפייה", part = "חלק {1} מתוך {2}",
+  run_one = "כדי להתחיל, הריצו את הפקודה הזו", run_many = "כדי להתחיל, הריצו את הפקודות האלה",
+  gives_you = "כך תקבלו: {1}.", key_points = "עיקרי הדברים: {1}.", remember = "זכרו: {1}.",
+  see_guides = "מדריכים מלאים: {1}.", sep = ", ", last = " ו", pair = " ו", or_last = " או ",
+  or_pair = " או ", stop = ".", l_note = "הערה", l_tip = "טיפ", l_important = "חשוב", l_warning = "אזהרה",
+  l_caution = "זהירות", l_before = "לפני", l_after = "אחרי", l_up_next = "הבא", transcript = "תמליל",
+  part_n = "חלק {1}", code_example = "דוגמה ב־{1}.", table_columns = "הטבלה מציגה: {1}.",
+  table_more = "ועוד {1} שורות.", table_more_one = "ועוד שורה אחת.", agenda = "{1} נושאים: {2}.",
+  agenda_more = "{1} נושאים, ביניהם {2}.", list_named = "{1}: {2}.", list_more = "{1} ועוד",
+  opt_named = "האפשרות {1}", cmd_named = "הפקודה {1}", opts_these = "האפשרויות האלה",
+  more_options = "עוד {1} אפשרויות", api_more = "עוד {1}", l_continued = "המשך",
+}
+M.phrases.hi = {
+  voice = "hi", welcome = "{1} में आपका स्वागत है", thanks = "देखने के लिए धन्यवाद",
+  part = "भाग {1}, कुल {2}", run_one = "शुरू करने के लिए यह कमांड चलाएँ",
+  run_many = "शुरू करने के लिए ये कमांड चलाएँ", gives_you = "इससे आपको मिलता है: {1}।",
+  key_points = "मुख्य बातें: {1}।", remember = "याद रखें: {1}।",
+  see_guides = "पूरी जानकारी के लिए देखें: {1}।", sep = ", ", last = " और ", pair = " और ", or_last = " या ",
+  or_pair = " या ", stop = "।", l_note = "नोट", l_tip = "सुझाव", l_important = "महत्वपूर्ण",
+  l_warning = "चेतावनी", l_caution = "सावधानी", l_before = "पहले", l_after = "बाद में", l_up_next = "आगे",
+  transcript = "प्रतिलेख", part_n = "भाग {1}", code_example = "{1} में एक उदाहरण।",
+  table_columns = "तालिका में: {1}।", table_more = "और {1} पंक्तियाँ।", table_more_one = "और एक पंक्ति।",
+  agenda = "{1} विषय: {2}।", agenda_more = "{1} विषय, जिनमें {2}।", list_named = "{1}: {2}।",
+  list_more = "{1} और अन्य", opt_named = "{1} विकल्प", cmd_named = "{1} कमांड", opts_these = "ये विकल्प",
+  more_options = "{1} और विकल्प", api_more = "{1} और", l_continued = "जारी",
+}
+
+M.phrases.ro = {
+  voice = "ro", welcome = "Bun venit: {1}", thanks = "Vă mulțumim pentru atenție",
+  part = "Partea {1} din {2}", run_one = "Pentru a începe, rulați această comandă",
+  run_many = "Pentru a începe, rulați aceste comenzi", gives_you = "Obțineți: {1}.",
+  key_points = "Pe scurt: {1}.", remember = "Rețineți: {1}.", see_guides = "Ghiduri complete: {1}.",
+  sep = ", ", last = " și ", pair = " și ", or_last = " sau ", or_pair = " sau ", stop = ".",
+  l_note = "Notă", l_tip = "Sfat", l_important = "Important", l_warning = "Avertisment",
+  l_caution = "Atenție", l_before = "Înainte", l_after = "După", l_up_next = "Urmează",
+  transcript = "Transcriere", part_n = "Partea {1}", code_example = "Un exemplu în {1}.",
+  table_columns = "Tabelul arată {1}.", table_more = "Și încă {1} rânduri.",
+  table_more_one = "Și încă un rând.", agenda = "{1} subiecte: {2}.",
+  agenda_more = "{1} subiecte, printre care {2}.", list_named = "{1}: {2}.", list_more = "{1} și altele",
+  opt_named = "opțiunea {1}", cmd_named = "comanda {1}", opts_these = "aceste opțiuni",
+  more_options = "încă {1} opțiuni", api_more = "încă {1}", l_continued = "continuare",
+}
+M.phrases.da = {
+  voice = "da", welcome = "Velkommen til {1}", thanks = "Tak fordi du så med", part = "Del {1} af {2}",
+  run_one = "Kør denne kommando for at komme i gang", run_many = "Kør disse kommandoer for at komme i gang",
+  gives_you = "Det giver dig: {1}.", key_points = "Det vigtigste: {1}.", remember = "Husk: {1}.",
+  see_guides = "Fulde vejledninger findes i {1}.", sep = ", ", last = " og ", pair = " og ",
+  or_last = " eller ", or_pair = " eller ", stop = ".", l_note = "Bemærk", l_tip = "Tip",
+  l_important = "Vigtigt", l_warning = "Advarsel", l_caution = "Forsigtig", l_before = "Før",
+  l_after = "Efter", l_up_next = "Næste", transcript = "Udskrift", part_n = "Del {1}",
+  code_example = "Et eksempel i {1}.", table_columns = "Tabellen viser {1}.",
+  table_more = "Og {1} rækker mere.", table_more_one = "Og én række mere.", agenda = "{1} emner: {2}.",
+  agenda_more = "{1} emner, blandt andet {2}.", list_named = "{1}: {2}.", list_more = "{1} med flere",
+  opt_named = "tilvalget {1}", cmd_named = "kommandoen {1}", opts_these = "disse tilvalg",
+  more_options = "{1} tilvalg mere", api_more = "{1} mere", l_continued = "fortsat",
+}
+M.phrases.nb = {
+  voice = "nb", welcome = "Velkommen til {1}", thanks = "Takk for at du så på", part = "Del {1} av {2}",
+  run_one = "Kjør denne kommandoen for å komme i gang",
+  run_many = "Kjør disse kommandoene for å komme i gang", gives_you = "Det gir deg: {1}.",
+  key_points = "Det viktigste: {1}.", remember = "Husk: {1}.",
+  see_guides = "Fullstendige veiledninger finnes i {1}.", sep = ", ", last = " og ", pair = " og ",
+  or_last = " eller ", or_pair = " eller ", stop = ".", l_note = "Merk", l_tip = "Tips",
+  l_important = "Viktig", l_warning = "Advarsel", l_caution = "Forsiktig", l_before = "Før",
+  l_after = "Etter", l_up_next = "Neste", transcript = "Transkripsjon", part_n = "Del {1}",
+  code_example = "Et eksempel i {1}.", table_columns = "Tabellen viser {1}.",
+  table_more = "Og {1} rader til.", table_more_one = "Og én rad til.", agenda = "{1} emner: {2}.",
+  agenda_more = "{1} emner, blant annet {2}.", list_named = "{1}: {2}.", list_more = "{1} med flere",
+  opt_named = "valget {1}", cmd_named = "kommandoen {1}", opts_these = "disse valgene",
+  more_options = "{1} valg til", api_more = "{1} til", l_continued = "fortsettelse",
+}
+M.phrases.fi = {
+  voice = "fi", welcome = "Tervetuloa: {1}", thanks = "Kiitos katsomisesta", part = "Osa {1}/{2}",
+  run_one = "Aloita suorittamalla tämä komento", run_many = "Aloita suorittamalla nämä komennot",
+  gives_you = "Saat: {1}.", key_points = "Tärkeimmät kohdat: {1}.", remember = "Muista: {1}.",
+  see_guides = "Täydelliset ohjeet: {1}.", sep = ", ", last = " ja ", pair = " ja ", or_last = " tai ",
+  or_pair = " tai ", stop = ".", l_note = "Huomautus", l_tip = "Vinkki", l_important = "Tärkeää",
+  l_warning = "Varoitus", l_caution = "Varo", l_before = "Ennen", l_after = "Jälkeen",
+  l_up_next = "Seuraavaksi", transcript = "Tekstitys", part_n = "Osa {1}",
+  code_example = "Esimerkki kielellä {1}.", table_columns = "Taulukossa: {1}.",
+  table_more = "Ja {1} riviä lisää.", table_more_one = "Ja yksi rivi lisää.", agenda = "{1} aihetta: {2}.",
+  agenda_more = "{1} aihetta, muun muassa {2}.", list_named = "{1}: {2}.", list_more = "{1} ja muita",
+  opt_named = "valitsin {1}", cmd_named = "komento {1}", opts_these = "nämä valitsimet",
+  more_options = "{1} valitsinta lisää", api_more = "{1} lisää", l_continued = "jatkuu",
+}
+M.phrases.hu = {
+  voice = "hu", welcome = "Üdvözöljük: {1}", thanks = "Köszönjük a figyelmet",
+  part = "{1}. rész, összesen {2}", run_one = "A kezdéshez futtassa ezt a parancsot",
+  run_many = "A kezdéshez futtassa ezeket a parancsokat", gives_you = "Ezt kapja: {1}.",
+  key_points = "A lényeg: {1}.", remember = "Ne feledje: {1}.", see_guides = "Részletes útmutatók: {1}.",
+  sep = ", ", last = " és ", pair = " és ", or_last = " vagy ", or_pair = " vagy ", stop = ".",
+  l_note = "Megjegyzés", l_tip = "Tipp", l_important = "Fontos", l_warning = "Figyelmeztetés",
+  l_caution = "Vigyázat", l_before = "Előtte", l_after = "Utána", l_up_next = "Következik",
+  transcript = "Átirat", part_n = "{1}. rész", code_example = "Egy példa {1} nyelven.",
+  table_columns = "A táblázat tartalma: {1}.", table_more = "És még {1} sor.",
+  table_more_one = "És még egy sor.", agenda = "{1} téma: {2}.", agenda_more = "{1} téma, köztük {2}.",
+  list_named = "{1}: {2}.", list_more = "{1} és mások", opt_named = "{1} kapcsoló",
+  cmd_named = "{1} parancs", opts_these = "ezek a kapcsolók", more_options = "még {1} kapcsoló",
+  api_more = "még {1}", l_continued = "folytatás",
+}
+M.phrases.sk = {
+  voice = "sk", welcome = "Vitajte: {1}", thanks = "Ďakujeme za pozornosť", part = "Časť {1} z {2}",
+  run_one = "Začnite spustením tohto príkazu", run_many = "Začnite spustením týchto príkazov",
+  gives_you = "Získate: {1}.", key_points = "Hlavné body: {1}.", remember = "Zapamätajte si: {1}.",
+  see_guides = "Podrobné návody: {1}.", sep = ", ", last = " a ", pair = " a ", or_last = " alebo ",
+  or_pair = " alebo ", stop = ".", l_note = "Poznámka", l_tip = "Tip", l_important = "Dôležité",
+  l_warning = "Varovanie", l_caution = "Pozor", l_before = "Pred", l_after = "Po", l_up_next = "Ďalej",
+  transcript = "Prepis", part_n = "Časť {1}", code_example = "Príklad v jazyku {1}.",
+  table_columns = "Tabuľka obsahuje: {1}.", table_more = "A ďalšie riadky: {1}.",
+  table_more_one = "A ešte jeden riadok.", agenda = "Témy ({1}): {2}.",
+  agenda_more = "Témy ({1}), medzi nimi {2}.", list_named = "{1}: {2}.", list_more = "{1} a ďalšie",
+  opt_named = "voľba {1}", cmd_named = "príkaz {1}", opts_these = "tieto voľby",
+  more_options = "ďalšie voľby: {1}", api_more = "ďalšie {1}", l_continued = "pokračovanie",
+}
+M.phrases.ca = {
+  voice = "ca", welcome = "Benvinguts a {1}", thanks = "Gràcies per mirar-ho", part = "Part {1} de {2}",
+  run_one = "Executeu aquesta ordre per començar", run_many = "Executeu aquestes ordres per començar",
+  gives_you = "Això us dona: {1}.", key_points = "Punts clau: {1}.", remember = "Recordeu: {1}.",
+  see_guides = "Trobareu guies completes a {1}.", sep = ", ", last = " i ", pair = " i ", or_last = " o ",
+  or_pair = " o ", stop = ".", l_note = "Nota", l_tip = "Consell", l_important = "Important",
+  l_warning = "Avís", l_caution = "Precaució", l_before = "Abans", l_after = "Després",
+  l_up_next = "A continuació", transcript = "Transcripció", part_n = "Part {1}",
+  code_example = "Un exemple en {1}.", table_columns = "La taula mostra {1}.",
+  table_more = "I {1} files més.", table_more_one = "I una fila més.", agenda = "{1} temes: {2}.",
+  agenda_more = "{1} temes, entre els quals {2}.", list_named = "{1}: {2}.", list_more = "{1} i altres",
+  opt_named = "opció {1}", cmd_named = "ordre {1}", opts_these = "aquestes opcions",
+  more_options = "{1} opcions més", api_more = "{1} més", l_continued = "continuació",
+}
+M.phrases.hr = {
+  voice = "hr", welcome = "Dobro došli: {1}", thanks = "Hvala na pažnji", part = "Dio {1} od {2}",
+  run_one = "Za početak pokrenite ovu naredbu", run_many = "Za početak pokrenite ove naredbe",
+  gives_you = "Dobivate: {1}.", key_points = "Glavne točke: {1}.", remember = "Zapamtite: {1}.",
+  see_guides = "Potpune upute: {1}.", sep = ", ", last = " i ", pair = " i ", or_last = " ili ",
+  or_pair = " ili ", stop = ".", l_note = "Napomena", l_tip = "Savjet", l_important = "Važno",
+  l_warning = "Upozorenje", l_caution = "Oprez", l_before = "Prije", l_after = "Poslije",
+  l_up_next = "Slijedi", transcript = "Prijepis", part_n = "Dio {1}", code_example = "Primjer u jeziku {1}.",
+  table_columns = "Tablica prikazuje: {1}.", table_more = "I još redaka: {1}.",
+  table_more_one = "I još jedan redak.", agenda = "Teme ({1}): {2}.",
+  agenda_more = "Teme ({1}), među njima {2}.", list_named = "{1}: {2}.", list_more = "{1} i drugi",
+  opt_named = "opcija {1}", cmd_named = "naredba {1}", opts_these = "ove opcije",
+  more_options = "još opcija: {1}", api_more = "još {1}", l_continued = "nastavak",
+}
+M.phrases.sr = {
+  voice = "sr", welcome = "Добро дошли: {1}", thanks = "Хвала на пажњи", part = "Део {1} од {2}",
+  run_one = "За почетак покрените ову наредбу", run_many = "За почетак покрените ове наредбе",
+  gives_you = "Добијате: {1}.", key_points = "Главне тачке: {1}.", remember = "Запамтите: {1}.",
+  see_guides = "Потпуна упутства: {1}.", sep = ", ", last = " и ", pair = " и ", or_last = " или ",
+  or_pair = " или ", stop = ".", l_note = "Напомена", l_tip = "Савет", l_important = "Важно",
+  l_warning = "Упозорење", l_caution = "Опрез", l_before = "Пре", l_after = "После", l_up_next = "Следи",
+  transcript = "Транскрипт", part_n = "Део {1}", code_example = "Пример на језику {1}.",
+  table_columns = "Табела приказује: {1}.", table_more = "И још редова: {1}.",
+  table_more_one = "И још један ред.", agenda = "Теме ({1}): {2}.",
+  agenda_more = "Теме ({1}), међу њима {2}.", list_named = "{1}: {2}.", list_more = "{1} и други",
+  opt_named = "опција {1}", cmd_named = "наредба {1}", opts_these = "ове опције",
+  more_options = "још опција: {1}", api_more = "још {1}", l_continued = "наставак",
+}
+M.phrases.bg = {
+  voice = "bg", welcome = "Добре дошли: {1}", thanks = "Благодарим за вниманието", part = "Част {1} от {2}",
+  run_one = "За да започнете, изпълнете тази команда", run_many = "За да започнете, изпълнете тези команди",
+  gives_you = "Това ви дава: {1}.", key_points = "Основното: {1}.", remember = "Запомнете: {1}.",
+  see_guides = "Подробни ръководства: {1}.", sep = ", ", last = " и ", pair = " и ", or_last = " или ",
+  or_pair = " или ", stop = ".", l_note = "Бележка", l_tip = "Съвет", l_important = "Важно",
+  l_warning = "Предупреждение", l_caution = "Внимание", l_before = "Преди", l_after = "След",
+  l_up_next = "Следва", transcript = "Препис", part_n = "Част {1}", code_example = "Пример на {1}.",
+  table_columns = "В таблицата: {1}.", table_more = "И още редове: {1}.", table_more_one = "И още един ред.",
+  agenda = "Теми ({1}): {2}.", agenda_more = "Теми ({1}), сред тях {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} и други", opt_named = "опцията {1}", cmd_named = "командата {1}",
+  opts_these = "тези опции", more_options = "още опции: {1}", api_more = "още {1}",
+  l_continued = "продължение",
+}
+M.phrases.el = {
+  voice = "el", welcome = "Καλώς ήρθατε: {1}", thanks = "Ευχαριστούμε που παρακολουθήσατε",
+  part = "Μέρος {1} από {2}", run_one = "Για να ξεκινήσετε, εκτελέστε αυτή την εντολή",
+  run_many = "Για να ξεκινήσετε, εκτελέστε αυτές τις εντολές", gives_you = "Αυτό σας δίνει: {1}.",
+  key_points = "Τα βασικά σημεία: {1}.", remember = "Θυμηθείτε: {1}.",
+  see_guides = "Πλήρεις οδηγούς θα βρείτε στο {1}.", sep = ", ", last = " και ", pair = " και ",
+  or_last = " ή ", or_pair = " ή ", stop = ".", l_note = "Σημείωση", l_tip = "Συμβουλή",
+  l_important = "Σημαντικό", l_warning = "Προειδοποίηση", l_caution = "Προσοχή", l_before = "Πριν",
+  l_after = "Μετά", l_up_next = "Ακολουθεί", transcript = "Απομαγνητοφώνηση", part_n = "Μέρος {1}",
+  code_example = "Ένα παράδειγμα σε {1}.", table_columns = "Ο πίνακας δείχνει: {1}.",
+  table_more = "Και άλλες {1} γραμμές.", table_more_one = "Και μία ακόμη γραμμή.",
+  agenda = "{1} θέματα: {2}.", agenda_more = "{1} θέματα, μεταξύ των οποίων {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} και άλλα", opt_named = "η επιλογή {1}", cmd_named = "η εντολή {1}",
+  opts_these = "αυτές οι επιλογές", more_options = "άλλες {1} επιλογές", api_more = "άλλα {1}",
+  l_continued = "συνέχεια",
+}
+
 -- "pt-BR" -> "pt"; unknown -> "en"
 function M.base(lang)
   if type(lang) ~= "string" then return "en" end
@@ -699,5 +992,63 @@ end
 
 --- voice(lang) -> the espeak-ng voice that speaks lang ("male" for English)
 function M.voice(lang) return M.phrases[M.base(lang)].voice end
+
+-- an option or a command named in a sentence, said by its name ("-r" is
+-- "the r option", "make install" "the make install command"); a language
+-- writes the noun without an article: "die Option -r" keeps its own
+M.phrases.en.opt_named = "the {1} option"
+M.phrases.en.cmd_named = "the {1} command"
+M.phrases.en.opts_these = "these options"
+M.phrases.de.opt_named = "Option {1}"
+M.phrases.de.cmd_named = "Befehl {1}"
+M.phrases.de.opts_these = "diese Optionen"
+M.phrases.fr.opt_named = "option {1}"
+M.phrases.fr.cmd_named = "commande {1}"
+M.phrases.fr.opts_these = "ces options"
+M.phrases.es.opt_named = "opción {1}"
+M.phrases.es.cmd_named = "comando {1}"
+M.phrases.es.opts_these = "estas opciones"
+M.phrases.it.opt_named = "opzione {1}"
+M.phrases.it.cmd_named = "comando {1}"
+M.phrases.it.opts_these = "queste opzioni"
+M.phrases.pt.opt_named = "opção {1}"
+M.phrases.pt.cmd_named = "comando {1}"
+M.phrases.pt.opts_these = "estas opções"
+M.phrases.nl.opt_named = "optie {1}"
+M.phrases.nl.cmd_named = "opdracht {1}"
+M.phrases.nl.opts_these = "deze opties"
+M.phrases.ru.opt_named = "параметр {1}"
+M.phrases.ru.cmd_named = "команда {1}"
+M.phrases.ru.opts_these = "эти параметры"
+M.phrases.zh.opt_named = "{1} 选项"
+M.phrases.zh.cmd_named = "{1} 命令"
+M.phrases.zh.opts_these = "这些选项"
+M.phrases.ja.opt_named = "{1} オプション"
+M.phrases.ja.cmd_named = "{1} コマンド"
+M.phrases.ja.opts_these = "これらのオプション"
+M.phrases.ko.opt_named = "{1} 옵션"
+M.phrases.ko.cmd_named = "{1} 명령"
+M.phrases.ko.opts_these = "이 옵션들"
+M.phrases.vi.opt_named = "tùy chọn {1}"
+M.phrases.vi.cmd_named = "lệnh {1}"
+M.phrases.vi.opts_these = "các tùy chọn này"
+M.phrases.ar.opt_named = "الخيار {1}"
+M.phrases.ar.cmd_named = "الأمر {1}"
+M.phrases.ar.opts_these = "هذه الخيارات"
+
+-- a manual page's options a summary leaves out ("- 52 more options")
+M.phrases.en.more_options = "{1} more options"
+M.phrases.de.more_options = "{1} weitere Optionen"
+M.phrases.fr.more_options = "{1} autres options"
+M.phrases.es.more_options = "{1} opciones más"
+M.phrases.it.more_options = "altre {1} opzioni"
+M.phrases.pt.more_options = "mais {1} opções"
+M.phrases.nl.more_options = "{1} andere opties"
+M.phrases.ru.more_options = "ещё параметров: {1}"
+M.phrases.zh.more_options = "另外{1}个选项"
+M.phrases.ja.more_options = "ほか{1}個のオプション"
+M.phrases.ko.more_options = "그 외 옵션 {1}개"
+M.phrases.vi.more_options = "{1} tùy chọn khác"
+M.phrases.ar.more_options = "{1} خيارات أخرى"
 
 return M

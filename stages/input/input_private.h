@@ -430,6 +430,10 @@ char *vgi_apidoc_type_words(const char *type);
 int vgi_apidoc_banner(const char *text, char **kind, char **note);
 char *vgi_apidoc_quote_text(struct cmark_node *quote);
 
+/* doc_macros.c: MDN's macros in Markdown prose ("{{jsxref("Array")}}" is
+ * "Array"; "{{jsSidebar(…)}}" goes), in place, the text's length kept. */
+void vgi_doc_macros_out(char *text, size_t len);
+
 /* myst.c: MyST (Sphinx's Markdown). vgi_myst_colon_fences: the text with its
  * ":::{name}" fences as backtick fences (malloc'd, its length in *out_len),
  * or NULL when it has none. vgi_myst_blocks: directives rewritten as the

@@ -328,12 +328,101 @@ static const struct { const char *lang; const char *words; } stop[] = {
           "pode também "},
   { "nl", " de het een en van is dat niet te op in voor met zijn er ook je die wordt aan als "
           "om kan bij "},
+  /* languages outside the phrase table that espeak-ng speaks: their voice,
+   * English templates where the table has no block (docs/inputs.md) */
+  { "pl", " i w z na się nie do to że jest jak po co ale od za są dla lub przez może oraz jeśli "
+          "aby tym być który które która ze pliku "},
+  { "cs", " a v se na je že s z do to jako pro ale které který jsou nebo jak být jeho také když "
+          "může podle při tak již souboru "},
+  { "sk", " a v sa na je že s z do to ako pre ale ktoré ktorý sú alebo byť jeho tiež keď môže "
+          "podľa pri tak už súboru "},
+  { "sv", " och att det som en på är av för med till den inte har om ett men kan eller från vid så "
+          "du detta eller ska "},
+  { "da", " og at det som en på er af for med til den ikke har om et men kan eller fra ved så "
+          "du denne skal hvis af hvad nogle efter meget blive kun "},
+  { "nb", " og at det som en på er av for med til den ikke har om et men kan eller fra ved så "
+          "du denne skal hvis av hva noen etter mye bli bare "},
+  { "fi", " ja on ei se että mutta tai kun jos niin kuin myös ovat voi tämä sen joka ole olla "
+          "tai voit "},
+  { "tr", " ve bir bu için ile olarak çok daha gibi ama veya ne her kadar sonra olan değil ya "
+          "da ki dosya "},
+  { "id", " dan yang di ke dari untuk dengan ini itu tidak ada akan dalam atau pada juga dapat "
+          "bisa oleh sebagai "},
+  { "ro", " și în de la cu pe un o să nu este care mai din pentru sau ca sunt se ce fi al această "
+          "acest poate "},
+  { "hr", " je i u na se da za od su ili kao koji koja što ako može ovaj ova biti "},
+  { "hu", " a az és hogy nem is egy van meg ez de ha csak már vagy mint el kell lehet fájl "},
+  { "ca", " el la els les i de que en un una és per amb no del al es més com això pot també "},
 };
 
+/* Scripts of one language each (as espeak-ng names it); Devanagari is
+ * Hindi's (Marathi and Nepali write it too, fewer documents do). */
+static const struct { unsigned lo, hi; const char *lang; } indic_langs[] = {
+  { 0x0900, 0x097F, "hi" }, { 0x0980, 0x09FF, "bn" }, { 0x0A00, 0x0A7F, "pa" }, { 0x0A80, 0x0AFF, "gu" },
+  { 0x0B00, 0x0B7F, "or" }, { 0x0B80, 0x0BFF, "ta" }, { 0x0C00, 0x0C7F, "te" }, { 0x0C80, 0x0CFF, "kn" },
+  { 0x0D00, 0x0D7F, "ml" }, { 0x0D80, 0x0DFF, "si" }, { 0x1000, 0x109F, "my" }, { 0x10A0, 0x10FF, "ka" },
+  { 0x0530, 0x058F, "hy" }, { 0x1200, 0x137F, "am" },
+};
+enum { NINDIC = sizeof indic_langs / sizeof *indic_langs };
+
+static int indic_script(unsigned cp) {
+  if (cp < 0x0530 || cp > 0x137F) return -1;
+  for (int i = 0; i < NINDIC; i++)
+    if (cp >= indic_langs[i].lo && cp <= indic_langs[i].hi) return i;
+  return -1;
+}
+
+/* Letters only some Cyrillic languages write: Ukrainian і ї є ґ; Russian
+ * ы э ё; the hard sign ъ (Bulgarian's frequent vowel, rare in Russian);
+ * Serbian ђ ј љ њ ћ џ; Macedonian ѓ ќ ѕ; Belarusian ў. */
+static void cyrillic_letter(unsigned cp, long *uk, long *ru, long *hard, long *sr, long *mk, long *be) {
+  if (cp < 0x0400 || cp > 0x04FF) return;
+  unsigned lc = cp < 0x0410 ? cp + 0x50 : cp >= 0x0410 && cp < 0x0430 ? cp + 0x20 : cp;
+  if (cp == 0x0490 || cp == 0x0491) { (*uk)++; return; }
+  switch (lc) {
+  case 0x0456: case 0x0457: case 0x0454: (*uk)++; break;   /* і ї є (і is Belarusian too) */
+  case 0x044B: case 0x044D: case 0x0451: (*ru)++; break;   /* ы э ё */
+  case 0x044A: (*hard)++; break;                           /* ъ */
+  case 0x0452: case 0x0458: case 0x0459: case 0x045A: case 0x045B: case 0x045F: (*sr)++; break;
+  case 0x0453: case 0x045C: case 0x0455: (*mk)++; break;
+  case 0x045E: (*be)++; break;                             /* ў */
+  }
+}
+
+static const char *cyrillic_lang(long n, long uk, long ru, long hard, long sr, long mk, long be) {
+  /* a few of a language's own letters in every hundred, more than a quoted
+   * word of another would bring */
+  if (mk >= 3 && mk * 200 >= n && mk * 2 >= sr) return "mk";
+  if (sr >= 3 && sr * 100 >= n) return "sr";
+  if (be >= 3 && be * 200 >= n) return "be";
+  if (uk >= 3 && uk * 100 >= n && uk > ru * 2) return "uk";
+  if (hard >= 3 && hard * 100 >= n && ru * 4 < hard) return "bg";
+  return "ru";
+}
+
+/* Persian writes پ چ ژ گ and its own ک ی (Arabic: ك ي); Urdu adds ٹ ڈ ڑ ں ے. */
+static void arabic_letter(unsigned cp, long *fa, long *ar, long *ur) {
+  switch (cp) {
+  case 0x067E: case 0x0686: case 0x0698: case 0x06AF: case 0x06A9: case 0x06CC: (*fa)++; break;
+  case 0x0643: case 0x064A: case 0x0629: (*ar)++; break;   /* ك ي ة */
+  case 0x0679: case 0x0688: case 0x0691: case 0x06BA: case 0x06D2: (*ur)++; break;
+  }
+}
+
+static const char *arabic_lang(long n, long fa, long ar, long ur) {
+  if (ur >= 3 && ur * 100 >= n) return "ur";
+  if (fa >= 3 && fa * 50 >= n && fa > ar) return "fa";
+  return "ar";
+}
+
 const char *vgi_detect_language(const char *text) {
-  enum { HANGUL, KANA, HAN, ARABIC, CYRILLIC, GREEK, HEBREW, THAI, LATIN, NSCRIPT };
-  static const char *const script_lang[] = { "ko", "ja", "zh", "ar", "ru", "el", "he", "th", NULL };
+  enum { HANGUL, KANA, HAN, ARABIC, CYRILLIC, GREEK, HEBREW, THAI, INDIC, LATIN, NSCRIPT };
+  static const char *const script_lang[] = { "ko", "ja", "zh", "ar", "ru", "el", "he", "th", "hi", NULL };
   long count[NSCRIPT] = {0};
+  long indic[NINDIC] = {0};   /* letters of each script of India, Sri Lanka, the Caucasus, Ethiopia */
+  /* letters that tell the languages written in one script apart */
+  long cy_uk = 0, cy_ru = 0, cy_hard = 0, cy_sr = 0, cy_mk = 0, cy_be = 0;
+  long ar_fa = 0, ar_ar = 0, ar_ur = 0;
   long viet = 0;   /* letters only Vietnamese writes: ư ơ đ and the tone-marked vowels (U+1EA0–U+1EF9) */
   long hits[sizeof stop / sizeof *stop] = {0};
   /* which of a language's words were seen (by offset in its list): one
@@ -347,6 +436,15 @@ const char *vgi_detect_language(const char *text) {
   size_t wl = 0;
   size_t budget = 200000;   /* enough to decide; a long document is not read twice */
   while (*p && budget--) {
+    /* a link is no word of the document's language: its Latin letters
+     * would outweigh a short text in another script */
+    if ((p == (const unsigned char *)text || isspace(p[-1]) || p[-1] == '<' || p[-1] == '(') &&
+        (!strncmp((const char *)p, "http://", 7) || !strncmp((const char *)p, "https://", 8) ||
+         !strncmp((const char *)p, "www.", 4))) {
+      while (*p && !isspace(*p) && *p != '>' && *p != ')') p++;
+      wl = 0;
+      continue;
+    }
     unsigned cp = next_cp(&p);
     int letter = 0;
     if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
@@ -357,12 +455,15 @@ const char *vgi_detect_language(const char *text) {
              (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
       count[ARABIC]++;
     else if (cp >= 0x0400 && cp <= 0x04FF) count[CYRILLIC]++, letter = 1;
+    else if (indic_script(cp) >= 0) indic[indic_script(cp)]++, count[INDIC]++;
     else if (cp >= 0x0370 && cp <= 0x03FF) count[GREEK]++;
     else if (cp >= 0x0590 && cp <= 0x05FF) count[HEBREW]++;
     else if (cp >= 0x0E00 && cp <= 0x0E7F) count[THAI]++;
     else if (cp >= 0x1EA0 && cp <= 0x1EF9) viet++, count[LATIN]++;
     else if ((cp < 128 && isalpha((int)cp)) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
       count[LATIN]++, letter = 1;
+    cyrillic_letter(cp, &cy_uk, &cy_ru, &cy_hard, &cy_sr, &cy_mk, &cy_be);
+    arabic_letter(cp, &ar_fa, &ar_ar, &ar_ur);
     if (cp == 0x01B0 || cp == 0x01AF || cp == 0x01A1 || cp == 0x01A0 || cp == 0x0111 || cp == 0x0110) viet++;
     if (letter && cp < 0x250) {
       /* a Latin word, lower case, as UTF-8 */
@@ -389,11 +490,19 @@ const char *vgi_detect_language(const char *text) {
   int best = LATIN;
   long best_n = count[LATIN];
   for (int s = 0; s < LATIN; s++) {
-    long w = s == CYRILLIC || s == GREEK ? count[s] : count[s] * 3;
+    long w = s == CYRILLIC || s == GREEK || s == INDIC ? count[s] : count[s] * 3;
     if (w > best_n) { best_n = w; best = s; }
   }
   if (best == HAN && count[KANA] * 5 > count[HAN]) best = KANA;   /* Japanese mixes kana and kanji */
   if (best == KANA) return "ja";
+  if (best == CYRILLIC) return cyrillic_lang(count[CYRILLIC], cy_uk, cy_ru, cy_hard, cy_sr, cy_mk, cy_be);
+  if (best == ARABIC) return arabic_lang(count[ARABIC], ar_fa, ar_ar, ar_ur);
+  if (best == INDIC) {
+    int top = 0;
+    for (int i = 1; i < NINDIC; i++)
+      if (indic[i] > indic[top]) top = i;
+    return indic_langs[top].lang;
+  }
   if (best != LATIN) return script_lang[best];
   /* Vietnamese: a few of its letters in every sentence (one in twenty
    * letters); a French "Đ" in a name is not enough */

@@ -615,6 +615,30 @@ static const struct { const char *lang; const char *const *words; } abbrevs[] = 
       "ca", "nr", "vs", "evt", "incl", "zgn", "resp", "blz", "fig", "eng", NULL } },
   { "ru", (const char *const[]){ "т.е", "т.п", "т.к", "др", "см", "напр", "г", "гг", "стр", "рис",
       "им", "ул", "д", "англ", "ср", "проф", "т.н", NULL } },
+  /* languages outside the phrase table's first twelve, detected as well */
+  { "uk", (const char *const[]){ "напр", "див", "т.д", "т.п", "т.зв", "т.ч", "ін", "англ", "рис", "стор",
+      "тис", "млн", "проф", "ім", "вул", "р", "рр", "с", NULL } },
+  { "bg", (const char *const[]){ "напр", "т.е", "т.н", "вж", "англ", "стр", "проф", "г", "др", NULL } },
+  { "pl", (const char *const[]){ "np", "m.in", "itd", "itp", "tzn", "tj", "tzw", "ok", "zob", "por", "ang",
+      "ang", "str", "nr", "godz", "dr", "prof", "wg", "r", "ul", NULL } },
+  { "cs", (const char *const[]){ "např", "tzv", "atd", "apod", "resp", "tj", "mj", "popř", "angl", "str",
+      "č", "obr", "tzn", "př", "příp", "cca", "prof", "ing", "mgr", NULL } },
+  { "sk", (const char *const[]){ "napr", "tzv", "atď", "resp", "tj", "napr", "angl", "str", "č", "obr",
+      "príp", "cca", "prof", "ing", "mgr", NULL } },
+  { "sv", (const char *const[]){ "t.ex", "bl.a", "m.m", "osv", "dvs", "s.k", "ca", "jfr", "etc", "nr", "s",
+      "f.d", "resp", "eng", NULL } },
+  { "da", (const char *const[]){ "f.eks", "bl.a", "osv", "dvs", "mv", "ca", "jf", "nr", "s", "evt", "inkl",
+      "eng", NULL } },
+  { "nb", (const char *const[]){ "f.eks", "bl.a", "osv", "dvs", "mv", "ca", "jf", "nr", "s", "evt", "inkl",
+      "eng", NULL } },
+  { "fi", (const char *const[]){ "esim", "ns", "jne", "mm", "ym", "yms", "ts", "vrt", "engl", "s", "nro",
+      "n", NULL } },
+  { "tr", (const char *const[]){ "vb", "vs", "örn", "bkz", "ing", "sf", "no", "dr", "prof", NULL } },
+  { "id", (const char *const[]){ "dll", "dsb", "dst", "mis", "yg", "tsb", "hlm", "no", "dr", "prof", NULL } },
+  { "ro", (const char *const[]){ "ex", "etc", "nr", "pag", "dr", "prof", "engl", "vol", "cca", NULL } },
+  { "hu", (const char *const[]){ "pl", "stb", "ill", "ún", "kb", "vö", "ld", "sz", "dr", "prof", "ang", NULL } },
+  { "hr", (const char *const[]){ "npr", "itd", "tj", "sl", "tzv", "engl", "str", "br", "dr", "prof", NULL } },
+  { "ca", (const char *const[]){ "p.ex", "ex", "etc", "pàg", "núm", "sr", "sra", "dr", "vol", "cf", NULL } },
 };
 
 /* The word that ends at e (exclusive), without brackets and quotes before it. */
@@ -681,10 +705,25 @@ static int ordinal(const char *text, const char *e, const char *next, const char
   return 0;
 }
 
+/* The full stops of scripts that write a space after them: Devanagari's
+ * danda । and ॥ (Hindi, Nepali, Marathi), Urdu's ۔, the Arabic question
+ * mark ؟, Armenian ։, Ethiopic ።, Burmese ။. -> the mark's length at e, 0. */
+static size_t script_stop_at(const char *e) {
+  static const char *const marks[] = { "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD8\x9F", "\xD6\x89",
+                                       "\xE1\x8D\xA2", "\xE1\x81\x8B", NULL };
+  for (int i = 0; marks[i]; i++) {
+    size_t l = strlen(marks[i]);
+    if (!strncmp(e, marks[i], l)) return l;
+  }
+  return 0;
+}
+
 static const char *sentence_end(const char *text, const char *p, const char *lang) {
   for (const char *e = p; *e; e++) {
     if (!strncmp(e, "\xE3\x80\x82", 3) || !strncmp(e, "\xEF\xBC\x81", 3) || !strncmp(e, "\xEF\xBC\x9F", 3))
       return e + 3;
+    size_t sl = script_stop_at(e);
+    if (sl && (!e[sl] || e[sl] == ' ')) return e + sl;
     if (!strchr(".!?", *e)) continue;
     if (vgi_mark_as_sign(text, e, lang)) continue;   /* "mark it with ? when unsure", "\"?\"" */
     const char *after = e + 1;
@@ -1686,6 +1725,9 @@ size_t vgi_first_sentence(const char *s) {
     else if ((c == ')' || !strncmp(s + i, "\xEF\xBC\x89", 3)) && depth) depth--;
     if (c != ' ' && (i + 1 == l || s[i + 1] == ' ')) {
       words++;
+      /* a script's own full stop (। ۔ ؟ …) at the word's end */
+      for (size_t k = 2; k <= 3 && k <= i + 1; k++)
+        if (words >= 2 && !depth && i + 1 < l && script_stop_at(s + i + 1 - k) == k) return i + 1;
       /* "." or ".." alone before a lower-case word is a folder ("run cmake .
        * in the root", "cd .. to go up") */
       size_t dots = 0;
@@ -4384,7 +4426,20 @@ static void quote_block(md *m, cmark_node *n) {
       vgi_buf_puts(&nb, " ");
     }
     vgi_buf_puts(&nb, shown);
-    if (nb.n && !strchr(".!?", nb.s[nb.n - 1])) vgi_buf_puts(&nb, ".");
+    /* "… remotes. (Удалить ветки.)": a stop inside closing brackets or
+     * quotes ends it too (one after them was said ".." once the bracket
+     * went) */
+    size_t qe = nb.n;
+    while (qe && strchr(")\"'", nb.s[qe - 1])) qe--;
+    if (qe >= 2 && (!memcmp(nb.s + qe - 2, "\xC2\xBB", 2))) qe -= 2;
+    else if (qe >= 3 && (!memcmp(nb.s + qe - 3, "\xE2\x80\x9D", 3) || !memcmp(nb.s + qe - 3, "\xE3\x80\x8D", 3) ||
+                         !memcmp(nb.s + qe - 3, "\xEF\xBC\x89", 3)))
+      qe -= 3;
+    int stopped = qe && strchr(".!?", nb.s[qe - 1]);
+    stopped |= qe >= 3 && (!memcmp(nb.s + qe - 3, "\xE3\x80\x82", 3) || !memcmp(nb.s + qe - 3, "\xEF\xBC\x81", 3) ||
+                           !memcmp(nb.s + qe - 3, "\xEF\xBC\x9F", 3) || !memcmp(nb.s + qe - 3, "\xE0\xA5\xA4", 3));
+    stopped |= qe >= 2 && (!memcmp(nb.s + qe - 2, "\xD8\x9F", 2) || !memcmp(nb.s + qe - 2, "\xDB\x94", 2));
+    if (nb.n && !stopped) vgi_buf_puts(&nb, ".");
     if (si >= ns && narr && *narr) { vgi_buf_puts(&nb, " "); vgi_buf_puts(&nb, narr); }
     new_scene(m, "quote", cmark_node_get_start_line(n), vc, nb.s);
     vgi_buf_free(&nb);
@@ -5249,6 +5304,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   blank_huge_runs(text, len, &m);
   cut_wide_rows(text, len, &m);
   m.fm = front_matter(text, len, file, vgi_limits(opts), d);
+  vgi_doc_macros_out(text, len);
   document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
   if (split && *split) {

@@ -24,11 +24,33 @@ static const char *field(const cJSON *scene, const cJSON *vc, const char *key) {
   return s && *s ? s : NULL;
 }
 
+/* 1 when a full stop of a script that writes a space after it (। ॥ ۔ ؟)
+ * ends just before p (within t). */
+static int script_stop_before(const char *t, const char *p) {
+  static const char *const marks[] = { "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD8\x9F", NULL };
+  for (int i = 0; marks[i]; i++) {
+    size_t l = strlen(marks[i]);
+    if ((size_t)(p - t) >= l && !memcmp(p - l, marks[i], l)) return 1;
+  }
+  return 0;
+}
+
 /* 1 when s ends with a sentence's final mark (any script). */
 static int ends_sentence(const char *t, size_t n) {
+  /* "(Удалить ветки и теги.)", "»Fertig.«": the mark inside closing brackets and quotes */
+  for (;;) {
+    if (n && strchr(")\"'", t[n - 1])) n--;
+    else if (n >= 2 && (!memcmp(t + n - 2, "\xC2\xBB", 2) || !memcmp(t + n - 2, "\xC2\xAB", 2))) n -= 2;   /* » « */
+    else if (n >= 3 && (!memcmp(t + n - 3, "\xE2\x80\x9D", 3) || !memcmp(t + n - 3, "\xE2\x80\x9C", 3) ||
+                        !memcmp(t + n - 3, "\xEF\xBC\x89", 3) || !memcmp(t + n - 3, "\xE3\x80\x8D", 3)))
+      n -= 3;   /* ” “ ） 」 */
+    else break;
+  }
   if (!n) return 0;
   if (strchr(".!?", t[n - 1])) return 1;
-  static const char *const marks[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xD8\x9F", "\xE2\x80\xA6" };
+  static const char *const marks[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xD8\x9F", "\xE2\x80\xA6",
+                                       "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD6\x89", "\xE1\x8D\xA2",
+                                       "\xE1\x81\x8B" };   /* । ॥ ۔ ։ ። ။ */
   for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
     size_t l = strlen(marks[i]);
     if (n >= l && !memcmp(t + n - l, marks[i], l)) return 1;
@@ -83,13 +105,13 @@ static char *lower_first(const char *s) {
  * lower case (English only: German nouns keep their capital). */
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
 
-static char *clean_speech(char *t);
+static char *clean_speech(char *t, const char *lang);
 static char *spoken_headline(const char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
  * of links: "https://…/manual/"): joined, it would be said ",, and". */
 static int nothing_said(const char *t) {
-  char *c = clean_speech(vgi_strdup(t ? t : ""));
+  char *c = clean_speech(vgi_strdup(t ? t : ""), NULL);
   int said = 0;
   for (const unsigned char *p = (const unsigned char *)c; *p && !said; p++) said = isalnum(*p) || *p >= 0x80;
   free(c);
@@ -123,7 +145,7 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     free(h);
     /* "IANA: https://…" is said "IANA": the link goes before the joiners
      * are put in, so they stay where they belong */
-    c = clean_speech(c);
+    c = clean_speech(c, lang);
     vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
@@ -1342,7 +1364,7 @@ static char *desc_clause(const char *d, const char *lang, int all) {
     free(ss);
     drop_asides(c);
   }
-  c = clean_speech(c);
+  c = clean_speech(c, lang);
   vgi_squash(c);
   if (!all) {
     char *semi = strstr(c, "; ");
@@ -1412,7 +1434,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
     char *c = vgi_strdup(t);
     drop_asides(c);
-    c = clean_speech(c);
+    c = clean_speech(c, lang);
     vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
@@ -2525,7 +2547,7 @@ static void dangling_out(char **tp) {
       /* "More information: <link>." / "Weitere Informationen: <link>": a
        * sentence of four words or fewer that only announced the link goes */
       char *sent = we - 1;
-      while (sent > t && !(strchr(".!?", sent[-1]) && (sent[0] == ' '))) sent--;
+      while (sent > t && !((strchr(".!?", sent[-1]) || script_stop_before(t, sent)) && (sent[0] == ' '))) sent--;
       while (*sent == ' ') sent++;
       int words = 0;
       for (char *q = sent; q < we; q++) words += (q == sent || q[-1] == ' ') && *q != ' ';
@@ -2534,7 +2556,12 @@ static void dangling_out(char **tp) {
         "\xE7\xBD\x91\xE5\x9D\x80", "\xE3\x82\xB5\xE3\x82\xA4\xE3\x83\x88",          /* 网址, サイト */
         "\xD1\x81\xD1\x81\xD1\x8B\xD0\xBB\xD0\xBA",                                  /* ссылк */
         "\xD0\xB8\xD0\xBD\xD1\x84\xD0\xBE\xD1\x80\xD0\xBC",   /* информ */
-        "\xE8\xA9\xB3\xE3\x81\x97\xE3\x81\x8F", NULL };          /* 詳しく */
+        "\xE8\xA9\xB3\xE3\x81\x97\xE3\x81\x8F",          /* 詳しく */
+        /* інформ, जानकारी, اطلاعات, معلومات, מידע, bilgi, tietoa, thông tin, 정보, 情報, 信息, πληροφορ */
+        "\xD1\x96\xD0\xBD\xD1\x84\xD0\xBE\xD1\x80\xD0\xBC", "\xE0\xA4\x9C\xE0\xA4\xBE\xE0\xA4\xA8\xE0\xA4\x95\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA5\x80",
+        "\xD8\xA7\xD8\xB7\xD9\x84\xD8\xA7\xD8\xB9\xD8\xA7\xD8\xAA", "\xD9\x85\xD8\xB9\xD9\x84\xD9\x88\xD9\x85\xD8\xA7\xD8\xAA",
+        "\xD7\x9E\xD7\x99\xD7\x93\xD7\xA2", "bilgi", "tietoa", "th\xC3\xB4ng tin", "\xEC\xA0\x95\xEB\xB3\xB4",
+        "\xE6\x83\x85\xE5\xA0\xB1", "\xE4\xBF\xA1\xE6\x81\xAF", "\xCF\x80\xCE\xBB\xCE\xB7\xCF\x81\xCE\xBF\xCF\x86\xCE\xBF\xCF\x81", NULL };
       int pointer = 0;
       for (int q = 0; pointers[q]; q++) {
         char *f = strcasestr(sent, pointers[q]);
@@ -4432,7 +4459,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         if (from_prose && t0l && t[t0l - 1] == ':' && !cJSON_GetObjectItemCaseSensitive(u, "in"))
           cJSON_AddTrueToObject(u, "in");
         int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
-        t = clean_speech(t);
+        t = clean_speech(t, vgi_str(v, "language"));
         /* the document's prose; a template may name a file on purpose, and a
          * sentence that names a list's items says what the slide shows */
         if (from_prose && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "ci"))) pointer_out(t);
@@ -5080,7 +5107,7 @@ static int said_next(const char *rest, size_t pl, const char *a, const char *b, 
  * what it is ("Run the make install command to install it"; "Pass the
  * verbose option"). A command is told by its options; a sentence without
  * one is left as it is. In place. */
-static char *command_out(char *t) {
+static char *command_out(char *t, const char *lang) {
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
   for (int guard = 0; guard < 16; guard++) {
     size_t ws[128], we[128];
@@ -5181,7 +5208,14 @@ static char *command_out(char *t) {
     /* "the make install command", "the c option" (after "the" already there:
      * "add the `-c x=y` flag" was said "add the the c option flag") */
     int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
+    /* another language says them with its own words ("die Option ratio"):
+     * the name is built in nb, then put into the phrase */
+    int own = !english(lang);
+    vgi_buf nb = {0}, *out = &b;
+    const char *phrase = NULL;
+    if (own) { the = 1; out = &nb; }
     if (a < k) {
+      phrase = "cmd_named";
       if (!the) vgi_buf_puts(&b, "the ");
       for (int i = a; i < k; i++) {
         const char *w = t + ws[i];
@@ -5194,10 +5228,10 @@ static char *command_out(char *t) {
         /* after the program, an argument is no subcommand: "find /tmp
          * -name core" is the find command */
         if (i > a && (w != t + ws[i] || strpbrk_n_any(w, wl, "./0123456789\"'*[{"))) break;
-        if (i > a) vgi_buf_puts(&b, " ");
-        vgi_buf_add(&b, w, wl);
+        if (i > a) vgi_buf_puts(out, " ");
+        vgi_buf_add(out, w, wl);
       }
-      if (!said_next(t + we[z], pl, "command", NULL, NULL)) vgi_buf_puts(&b, " command");
+      if (!own && !said_next(t + we[z], pl, "command", NULL, NULL)) vgi_buf_puts(&b, " command");
     } else {
       /* options of other names; the forms of one option are one */
       int opts = 1;
@@ -5220,10 +5254,13 @@ static char *command_out(char *t) {
         }
         if (longs) { named = k + 1; opts = 1; }
       }
-      if (opts > 1) {
+      if (opts > 1 && own) {
+        vgi_buf_puts(&b, vgi_phrase(lang, "opts_these"));
+      } else if (opts > 1) {
         if (the && b.n >= 4) b.s[b.n -= 4] = 0;   /* "the these options" */
         vgi_buf_puts(&b, "these options");
       } else {
+        phrase = "opt_named";
         /* "--no-cache=1" -> "the no-cache option" (its name as written:
          * the voice says the parts as words) */
         const char *w = t + ws[named];
@@ -5233,11 +5270,25 @@ static char *command_out(char *t) {
             (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
           w++;
         if (!the) vgi_buf_puts(&b, "the ");
-        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(&b, w, 1);
+        for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(out, w, 1);
         /* "Use the --width/-w option": the sentence names it an option itself */
-        if (!said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " option");
+        if (!own && !said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " option");
       }
     }
+    if (own && phrase) {
+      const char *arg = nb.s ? nb.s : "";
+      /* "die Option -r" already names it: "die Option r", not "die Option
+       * Option r" */
+      const char *ph = vgi_phrase(lang, phrase), *slot = strstr(ph, "{1}");
+      const char *noun = slot == ph ? ph + 3 : ph;
+      size_t nl = slot == ph ? strlen(noun) : slot ? (size_t)(slot - ph) : 0;
+      while (nl && noun[0] == ' ') noun++, nl--;
+      while (nl && noun[nl - 1] == ' ') nl--;
+      int named = nl && a > 0 && we[a - 1] - ws[a - 1] == nl && !strncasecmp(t + ws[a - 1], noun, nl);
+      if (named) vgi_buf_puts(&b, arg);
+      else vgi_phrase_put(&b, lang, phrase, &arg, 1);
+    }
+    vgi_buf_free(&nb);
     vgi_buf_puts(&b, tail);
     vgi_buf_puts(&b, t + we[z]);
     free(t);
@@ -5400,13 +5451,62 @@ static void dangling_abbrev_out(char *t) {
   }
 }
 
+/* A mnemonic's letter marked in a word, as tldr pages write them: "[c]reate
+ * an archive", "E[x]trae", "g[z]ip" are said "create", "Extrae", "gzip"; one
+ * beside another script's word ("[c]ایجاد") goes, and so does a
+ * translation's English mnemonic in brackets ("Створити ([c]reate) архів",
+ * "Buat ([c]reate) suatu arsip"): the document's words already say it. In
+ * place. */
+static void mnemonic_out(char *t, const char *lang) {
+  int en = !lang || !strncmp(lang, "en", 2);
+  for (char *p = t; (p = strchr(p, '['));) {
+    size_t n = 0;
+    while (n < 3 && isalnum((unsigned char)p[1 + n])) n++;
+    char *close = p + 1 + n;
+    unsigned char before = p > t ? (unsigned char)p[-1] : 0, after = (unsigned char)close[1];
+    int lat_b = isalpha(before), lat_a = isalpha(after), oth_b = before >= 0x80, oth_a = after >= 0x80;
+    /* "استخراج [x] یک": a letter alone after another script's word */
+    if (n == 1 && before == ' ' && after == ' ' && p - t >= 2 && (unsigned char)p[-2] >= 0x80) {
+      memmove(p, close + 2, strlen(close + 2) + 1);
+      continue;
+    }
+    if (!n || *close != ']' || after == '(' || (p > t && p[-1] == '!') || !(lat_b || lat_a || oth_b || oth_a)) {
+      p++;
+      continue;
+    }
+    char *ws = p;
+    while (ws > t && isalpha((unsigned char)ws[-1])) ws--;
+    if (!en && ws > t && ws[-1] == '(') {
+      /* "([c]reate)", "(e[x]tract)": the English word in brackets goes, with its space */
+      char *e = close + 1;
+      while (isalpha((unsigned char)*e) || *e == '[' || *e == ']') e++;
+      if (*e == ')') {
+        char *a = ws - 1;
+        while (a > t && a[-1] == ' ') a--;
+        memmove(a, e + 1, strlen(e + 1) + 1);
+        p = a;
+        continue;
+      }
+    }
+    if ((oth_b || oth_a) && !lat_b && !lat_a) {
+      memmove(p, close + 1, strlen(close + 1) + 1);   /* "[c]ایجاد" -> "ایجاد" */
+      continue;
+    }
+    memmove(close, close + 1, strlen(close + 1) + 1);   /* "[c]reate" -> "create" */
+    memmove(p, p + 1, strlen(p + 1) + 1);
+    if (p == t) *p = (char)toupper((unsigned char)*p);   /* it starts the sentence */
+    p += n;
+  }
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
-static char *clean_speech(char *t) {
+static char *clean_speech(char *t, const char *lang) {
   dangling_abbrev_out(t);
+  mnemonic_out(t, lang);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
   shown_tags_out(t);
   omission_out(t);
-  t = command_out(t);
+  t = command_out(t, lang);
   t = bare_command_out(t);
   unspeakable_out(t);
   t = speech_out(t);
@@ -5698,7 +5798,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an) &&
           !cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY)) {
-        char *t = clean_speech(vgi_strdup(an->valuestring));
+        char *t = clean_speech(vgi_strdup(an->valuestring), vgi_str(v, "language"));
         cJSON_SetValuestring(an, t);
         free(t);
       }

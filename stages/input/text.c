@@ -89,6 +89,7 @@ typedef struct text {
   int man_items, man_folded; /* a summary's run of tagged paragraphs: written, left out */
   int man_last_item;         /* the line of its last one written */
   int man_options;           /* the run has options ("-a, --all") */
+  char lang[16];             /* a manual page's language (its "12 more options") */
   int news;                  /* a changelog: its release lines are headings */
   int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
   int headings, past_top;    /* headings written; more than the first (the title's) */
@@ -599,6 +600,20 @@ static int all_caps(const char *s, int n) {
   if (n > SHORT_LINE || word_count_n(s, n) > 8) return 0;
   for (int i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
+    if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+      /* a capital of Latin-1, Latin Extended-A, Greek or Cyrillic
+       * ("ÜBERSICHT", "SKŁADNIA", "ОПИСАНИЕ"); other scripts have no case
+       * to tell */
+      unsigned cp = ((c & 31u) << 6) | ((unsigned char)s[i + 1] & 63u);
+      int capital = (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x137 && !(cp & 1)) ||
+                    (cp >= 0x139 && cp <= 0x148 && (cp & 1)) || (cp >= 0x14A && cp <= 0x177 && !(cp & 1)) ||
+                    cp == 0x178 || (cp >= 0x179 && cp <= 0x17E && (cp & 1)) ||
+                    (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x400 && cp <= 0x42F);
+      if (!capital) return 0;
+      up++;
+      i++;
+      continue;
+    }
     if (lower_c(c) || c >= 0x80) return 0;   /* other scripts: no case to tell */
     if (upper_c(c)) up++;
     else if (!strchr(" 0123456789&-:/().,'!?", c)) return 0;
@@ -2187,10 +2202,65 @@ static int man_frame(const tline *l) {
   return a >= 2 && b > a && n - b == a && !memcmp(s, s + b, (size_t)a) && memmem(s, (size_t)n, "   ", 3);
 }
 
+/* What Debian's translated pages (manpages-l10n: manpages-de, -fr, …) call
+ * a section: the English name first, then its translations, as the pages
+ * spell them (upper case where the script has one). */
+static const char *const man_names[][40] = {
+  { "NAME", "BEZEICHNUNG", "NOM", "NOMBRE", "NOME", "NAAM", "NAZWA", "JMÉNO", "NAMN", "NAVN", "NIMI",
+    "NÉV", "NAMA", "NUME", "AD", "İSİM", "ΟΝΟΜΑ", "НАЗВАНИЕ", "ИМЯ", "НАЗВА", "НАЗИВ", "ИМЕ",
+    "名前", "名称", "名稱", "이름", NULL },
+  { "SYNOPSIS", "ÜBERSICHT", "SINOPSIS", "SINOSSI", "SINTASSI", "SINOPSE", "OVERZICHT", "SKŁADNIA",
+    "SYNOPS", "YLEISKATSAUS", "ÁTTEKINTÉS", "RINGKASAN", "REZUMAT", "ÖZET", "POUŽITÍ", "ΣΥΝΟΨΗ",
+    "СИНТАКСИС", "ОБЗОР", "КОРОТКИЙ ОПИС", "КОРОТКИЙ ОГЛЯД", "УВОД", "書式", "大纲", "概要", "語法",
+    "요약", "개요", NULL },
+  { "DESCRIPTION", "BESCHREIBUNG", "DESCRIPCIÓN", "DESCRIZIONE", "DESCRIÇÃO", "BESCHRIJVING", "OPIS",
+    "POPIS", "BESKRIVNING", "BESKRIVELSE", "KUVAUS", "LEÍRÁS", "DESKRIPSI", "DESCRIERE", "AÇIKLAMA",
+    "ΠΕΡΙΓΡΑΦΗ", "ОПИСАНИЕ", "ОПИС", "説明", "描述", "說明", "설명", NULL },
+  { "OPTIONS", "OPTIONEN", "OPCIONES", "OPZIONI", "OPÇÕES", "OPTIES", "OPCJE", "VOLBY", "FLAGGOR",
+    "TILVALG", "VALITSIMET", "OPTIOT", "KAPCSOLÓK", "PILIHAN", "OPȚIUNI", "SEÇENEKLER", "ΕΠΙΛΟΓΕΣ",
+    "ПАРАМЕТРЫ", "ОПЦИИ", "ПАРАМЕТРИ", "ОПЦІЇ", "ОПЦИЈЕ", "オプション", "选项", "選項", "옵션", NULL },
+  { "SEE ALSO", "SIEHE AUCH", "VOIR AUSSI", "VÉASE TAMBIÉN", "VEDERE ANCHE", "VEJA TAMBÉM", "ZIE OOK",
+    "ZOBACZ TAKŻE", "VIZ TAKÉ", "SE ÄVEN", "SE OGSÅ", "KATSO MYÖS", "LÁSD MÉG", "LIHAT JUGA",
+    "CONSULTAȚI ȘI", "AYRICA BAKINIZ", "ΔΕΙΤΕ ΕΠΙΣΗΣ", "СМОТРИТЕ ТАКЖЕ", "СМ. ТАКЖЕ", "ДИВ. ТАКОЖ",
+    "ТАКОЖ ПЕРЕГЛЯНЬТЕ", "ВИДЕТИ ТАКОЂЕ", "関連項目", "参见", "相關文件", "參見", "추가 참조", "참고", NULL },
+  { "AUTHOR", "AUTOR", "AUTEUR", "AUTORE", "FORFATTER", "FÖRFATTARE", "TEKIJÄ", "SZERZŐ", "PENGARANG",
+    "YAZAR", "ΣΥΓΓΡΑΦΕΑΣ", "АВТОР", "АУТОР", "著者", "作者", "저자", NULL },
+  { "AUTHORS", "AUTOREN", "AUTEURS", "AUTORES", "AUTORI", "AUTEURS", "AUTORZY", "AUTOŘI", "TEKIJÄT",
+    "SZERZŐK", "YAZARLAR", "АВТОРЫ", "АВТОРИ", NULL },
+  { "REPORTING BUGS", "FEHLER MELDEN", "SIGNALER DES BOGUES", "INFORMAR DE ERRORES", "ZGŁASZANIE BŁĘDÓW",
+    "ОБ ОШИБКАХ", "СООБЩЕНИЯ ОБ ОШИБКАХ", "HLÁŠENÍ CHYB", "BUGS MELDEN", NULL },
+  { "COPYRIGHT", "URHEBERRECHT", "PRAWA AUTORSKIE", "АВТОРСКИЕ ПРАВА", "版权", "著作権", NULL },
+  /* the translators' own section (a page's credits): back matter too */
+  { "TRANSLATION", "ÜBERSETZUNG", "TRADUCTION", "TRADUCCIÓN", "TRADUCTOR", "TRADUZIONE", "TRADUÇÃO",
+    "VERTALING", "TŁUMACZENIE", "PŘEKLAD", "ÖVERSÄTTNING", "OVERSÆTTELSE", "KÄÄNNÖS", "MAGYAR FORDÍTÁS",
+    "TERJEMAHAN", "TRADUCERE", "ÇEVİRİ", "ΜΕΤΑΦΡΑΣΗ", "ПЕРЕВОД", "ПЕРЕКЛАД", "ПРЕВОД", "翻訳",
+    "[中文版維護人]", "[中文版最新更新]", NULL },
+};
+
+/* Is l the section `name` (its English name), in English or translated? */
 static int man_section(const tline *l, const char *name) {
   int n;
   const char *s = body(l, &n);
-  return l->ind == 0 && n == (int)strlen(name) && !memcmp(s, name, (size_t)n);
+  if (l->ind != 0) return 0;
+  if (n == (int)strlen(name) && !memcmp(s, name, (size_t)n)) return 1;
+  for (size_t k = 0; k < sizeof man_names / sizeof *man_names; k++) {
+    if (strcmp(man_names[k][0], name)) continue;
+    for (int j = 1; man_names[k][j]; j++)
+      if (n == (int)strlen(man_names[k][j]) && !memcmp(s, man_names[k][j], (size_t)n)) return 1;
+  }
+  return 0;
+}
+
+/* Is l the examples section ("EXAMPLES", "BEISPIELE", "EXEMPLES", "例")? */
+static int man_examples(const char *s, int t) {
+  static const char *const names[] = { "EXAMPLE", "BEISPIEL", "EXEMPLE", "EJEMPLO", "ESEMPI", "EXEMPLO",
+    "VOORBEELD", "PRZYKŁAD", "PŘÍKLAD", "EXEMPEL", "ESIMERK", "PÉLDA", "CONTOH", "EXEMPLU", "ÖRNEK",
+    "ΠΑΡΑΔΕΙΓΜ", "ПРИМЕР", "ПРИКЛАД", "例", "示例", "范例", "範例", "예제", "사용 예", NULL };
+  for (int k = 0; names[k]; k++) {
+    int m = (int)strlen(names[k]);
+    if (t >= m && !memcmp(s, names[k], (size_t)m)) return 1;
+  }
+  return 0;
 }
 
 /* the body's indentation when the text is a manual page, else 0: NAME at
@@ -2335,7 +2405,7 @@ static int man_tag_end(const text *r, int i, int k) {
 static int man_back_matter(const tline *l) {
   static const char *const names[] = { "SEE ALSO", "AUTHOR", "AUTHORS", "REPORTING BUGS", "COPYRIGHT",
                                        "HISTORY", "STANDARDS", "CONFORMING TO", "COLOPHON", "LICENSE",
-                                       "ACKNOWLEDGEMENTS", "ACKNOWLEDGMENTS", "THANKS", NULL };
+                                       "ACKNOWLEDGEMENTS", "ACKNOWLEDGMENTS", "THANKS", "TRANSLATION", NULL };
   for (int k = 0; names[k]; k++)
     if (man_section(l, names[k])) return 1;
   return 0;
@@ -2389,9 +2459,14 @@ enum { MAN_ITEMS_SUMMED = 8 };
 /* the end of a run of tagged paragraphs: "- 52 more", when some were left out */
 static void man_fold_end(text *r) {
   if (r->man_folded) {
-    char line[64];
-    int n = snprintf(line, sizeof line, "- %d more%s", r->man_folded, r->man_options ? " options" : "");
-    emit(r, r->man_last_item, line, (size_t)n);
+    char num[16];
+    snprintf(num, sizeof num, "%d", r->man_folded);
+    const char *arg = num;
+    vgi_buf line = {0};
+    vgi_buf_puts(&line, "- ");
+    vgi_phrase_put(&line, r->lang, r->man_options ? "more_options" : "api_more", &arg, 1);
+    emit(r, r->man_last_item, line.s, line.n);
+    vgi_buf_free(&line);
   }
   r->man_items = r->man_folded = 0;
 }
@@ -2406,7 +2481,7 @@ static void man_blocks(text *r) {
     if (l->ind == 0) {
       if (in_list) man_fold_end(r);
       in_list = 0;
-      examples = t >= 7 && !memcmp(s, "EXAMPLE", 7);
+      examples = man_examples(s, t);
       section = i;
       if (man_frame(l)) { skip_to(r, i); i++; continue; }   /* man's header, footer */
       if (!titled && man_section(l, "NAME")) {
@@ -2421,7 +2496,12 @@ static void man_blocks(text *r) {
         const char *dash = j.n ? memmem(j.s, j.n, " - ", 3) : NULL;
         int dl = 3;
         if (!dash && j.n && (dash = memmem(j.s, j.n, " \xE2\x80\x93 ", 5))) dl = 5;
-        while (j.n && j.s[j.n - 1] == '.') j.n--;   /* a title, not a sentence */
+        /* a title, not a sentence (Japanese and Chinese pages end it with "。") */
+        for (;;) {
+          if (j.n && j.s[j.n - 1] == '.') j.n--;
+          else if (j.n >= 3 && !memcmp(j.s + j.n - 3, "\xE3\x80\x82", 3)) j.n -= 3;
+          else break;
+        }
         if (dash && dash < j.s + j.n) {
           put_inline(&h, j.s, (int)(dash - j.s));
           vgi_buf_add(&h, " \xE2\x80\x94 ", 5);
@@ -2772,6 +2852,15 @@ char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi
   r.full = opts && opts->detail == VGI_DETAIL_FULL;
   r.man = man_page(&r);
   if (r.man) {
+    /* a translated page (manpages-de, -fr, …) folds its options in its language */
+    const char *lg = opts && opts->language && *opts->language ? opts->language : NULL;
+    if (!lg) {
+      char *copy = malloc(len + 1);
+      if (copy) { memcpy(copy, src, len); copy[len] = 0; }
+      lg = vgi_detect_language(copy ? copy : "");
+      free(copy);
+    }
+    snprintf(r.lang, sizeof r.lang, "%s", lg);
     r.man_tag = man_tag_column(&r);
     man_blocks(&r);
     goto done;

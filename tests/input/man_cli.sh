@@ -37,6 +37,38 @@ for spec in "$T/gearbox.1" "$T/gearbox.1.gz"; do
   check "$spec: no roff said" hasnt "$T/out" '\\\\f[BIR]\|\.TP\|\.TH'
   check "$spec: synopsis not said" hasnt "$T/out" 'OPTION\]'
 done
+# a translated page (manpages-de): its sections have German names
+"$VGRUN" scenes --json "$M/zahnrad.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes zahnrad.1"
+check "German page: title from BEZEICHNUNG" has "$T/out" '"title": *"zahnrad — dreht Achsen mit einer gewählten Übersetzung"'
+check "German page: in German" has "$T/out" '"language": *"de"'
+check "German page: synopsis not said" hasnt "$T/out" 'ACHSE\]'
+check "German page: translators' credits not said in a summary" hasnt "$T/out" 'Mustermann'
+check "German page: no section name as a title" hasnt "$T/out" '"title": *"BEZEICHNUNG"'
+check "German page: an option named in German" has "$T/out" 'Option ratio'
+check "German page: no English option phrase" hasnt "$T/out" 'the [a-z]* option\|these options'
+check "German page: options left out counted in German" has "$T/out" '3 weitere Optionen'
+# a Polish page with a long section name in capitals that are not ASCII
+# ("OPIS PÓL DLA TRYBU PŁYT") is still a page
+cat >"$T/statystyki.8" <<'EOF2'
+.TH STATYSTYKI 8 "2024" "procps" "Administracja systemem"
+.SH NAZWA
+statystyki \- statystyki pamięci wirtualnej
+.SH SKŁADNIA
+.B statystyki
+[\fIopcje\fR]
+.SH OPIS
+.B statystyki
+raportuje informacje o aktywności procesów, pamięci i procesora.
+.SH OPCJE
+.TP
+.B \-a
+Wyświetlenie pamięci aktywnej i nieaktywnej.
+.SH "OPIS PÓL DLA TRYBU PARTYCJI DYSKU"
+Pola opisują partycje dysku i ich odczyty.
+EOF2
+"$VGRUN" scenes --json "$T/statystyki.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes statystyki.8"
+check "Polish page: title from NAZWA" has "$T/out" '"title": *"statystyki — statystyki pamięci wirtualnej"'
+check "Polish page: in Polish, its voice" has "$T/out" '"voice": *"pl"'
 # mdoc(7), named with document: (no extension): its content says what it is
 "$VGRUN" scenes --json --detail full "document:$T/PULLEY" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes mdoc"
 check "mdoc: title from Nm and Nd" has "$T/out" '"title": *"pulley — lift loads with ropes and wheels"'

@@ -1117,6 +1117,136 @@ static void sentences_keep_dates(void **state) {
   cJSON_Delete(m);
 }
 
+/* Scripts with a full stop of their own and a space after it: Hindi's
+ * danda (।), Urdu's ۔, the Arabic question mark (؟). A summary says the
+ * first sentence only ("… दिखाएं। अधिक जानकारी: <url>।" said both). */
+static void sentences_script_stops(void **state) {
+  (void)state;
+  const struct { const char *lang, *text; int n; const char *first; } cases[] = {
+    { "hi", "डायरेक्टरी की सामग्री की सूची दिखाएं। अधिक जानकारी के लिए मैनुअल पढ़ें।", 2,
+      "डायरेक्टरी की सामग्री की सूची दिखाएं।" },
+    { "ur", "یہ ایک فائل ہے۔ اسے کھولیں۔", 2, "یہ ایک فائل ہے۔" },
+    { "ar", "هل تعرف الأمر؟ نعم أعرفه.", 2, "هل تعرف الأمر؟" },
+    { "hi", "संस्करण 1.2.3 उपलब्ध है। बस इतना।", 2, "संस्करण 1.2.3 उपलब्ध है।" },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    int n = 0;
+    char **v = vgi_sentences_lang(cases[k].text, cases[k].lang, &n);
+    if (n != cases[k].n) fail_msg("%s: %d sentences, first '%s'", cases[k].text, n, n ? v[0] : "");
+    assert_string_equal(v[0], cases[k].first);
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+  }
+  /* the first sentence (what a summary and a headline take) stops there too */
+  const char *t = "सभी फ़ाइलें दिखाएं। छुपी हुई फ़ाइलें भी।";
+  assert_int_equal(vgi_first_sentence(t), strlen("सभी फ़ाइलें दिखाएं।"));
+}
+
+/* Documents in languages outside the first twelve (tldr pages, written
+ * here in their form): detected, said in their voice and phrases; tldr's
+ * mnemonic letters ("[c]reate") said as the word, a translation's English
+ * mnemonic in brackets left out; an abbreviation of the language ends no
+ * sentence; a label that only announced a link goes after a danda too. */
+static void other_languages_said_in_theirs(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("tar-uk.md", "# tar\n\n> Утиліта архівування.\n> Часто поєднується з методом стиснення, таким як gzip або bzip2.\n"
+    "> Більше інформації: <https://www.gnu.org/software/tar/manual/tar.html>.\n\n"
+    "- Створити ([c]reate) архів і записати його у файл ([f]ile):\n\n`tar cf {{шлях/до/цілі.tar}} {{шлях/до/файлу1}}`\n\n"
+    "- Розпакувати (e[x]tract) стиснутий файл архіву у поточний каталог:\n\n`tar xvf {{шлях/до/джерела.tar}}`\n", &full, &d);
+  vgi_diags_free(&d);
+  const cJSON *v = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(m, "videos"), 0);
+  assert_string_equal(cJSON_GetObjectItemCaseSensitive(v, "language")->valuestring, "uk");
+  assert_string_equal(cJSON_GetObjectItemCaseSensitive(v, "voice")->valuestring, "uk");
+  char *all = all_narration(m);
+  assert_non_null(strstr(all, "Ласкаво просимо: tar."));
+  assert_non_null(strstr(all, "Створити архів і записати його у файл:"));
+  assert_non_null(strstr(all, "Розпакувати стиснутий"));
+  assert_null(strstr(all, "Welcome"));
+  assert_null(strstr(all, "create"));
+  assert_null(strstr(all, "[f]"));
+  assert_null(strstr(all, "Більше інформації"));
+  free(all);
+  cJSON_Delete(m);
+
+  m = load_text("tar-en.md", "# tar\n\n> Archiving utility.\n\n- [c]reate an archive and write it to a [f]ile:\n\n"
+    "`tar cf {{path/to/target.tar}} {{path/to/file1}}`\n\n- E[x]tract a g[z]ipped archive:\n\n`tar xzf {{a.tar.gz}}`\n", &full, &d);
+  vgi_diags_free(&d);
+  all = all_narration(m);
+  assert_non_null(strstr(all, "Create an archive and write it to a file"));
+  assert_non_null(strstr(all, "Extract a gzipped archive"));
+  free(all);
+  cJSON_Delete(m);
+
+  m = load_text("ls-hi.md", "# ls\n\n> डायरेक्टरी की सामग्री की सूची दिखाएं।\n"
+    "> अधिक जानकारी: <https://www.gnu.org/software/coreutils/manual/html_node/ls-invocation.html>।\n\n"
+    "- सभी फ़ाइलें दिखाएं, छुपी हुई फ़ाइलें समेत:\n\n`ls {{[-a|--all]}}`\n", &full, &d);
+  vgi_diags_free(&d);
+  v = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(m, "videos"), 0);
+  assert_string_equal(cJSON_GetObjectItemCaseSensitive(v, "language")->valuestring, "hi");
+  all = all_narration(m);
+  assert_non_null(strstr(all, "ls में आपका स्वागत है।"));
+  assert_null(strstr(all, "अधिक जानकारी"));
+  free(all);
+  cJSON_Delete(m);
+
+  /* a quote whose last sentence is in brackets ends there: no stop added
+   * after the bracket (said ".)." or, the bracket gone, "..") */
+  for (int detail = 0; detail < 2; detail++) {
+    vgi_options o = { .detail = detail ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    m = load_text("q-ru.md", "# Руководство\n\nЭто вводный текст для проверки на русском языке.\n\n"
+      "> Delete the Git branches, tags and remotes.\n> (Удалить ветки, теги и удаленные репозитории Git.)\n\n"
+      "Рассмотрим английский пример.\n", &o, &d);
+    vgi_diags_free(&d);
+    all = all_narration(m);
+    assert_null(strstr(all, ".."));
+    assert_null(strstr(all, ".)."));
+    free(all);
+    cJSON_Delete(m);
+  }
+
+  const struct { const char *lang, *text; int n; const char *first; } cases[] = {
+    { "cs", "Příkazy se mohou lišit (např. Windows vs macOS) mezi systémy. Tak to je.", 2,
+      "Příkazy se mohou lišit (např. Windows vs macOS) mezi systémy." },
+    { "pl", "Użyj opcji, np. Ctrl+C, aby przerwać. To wszystko.", 2, "Użyj opcji, np. Ctrl+C, aby przerwać." },
+    { "sv", "Ange en fil, t.ex. Readme, som indata. Klart.", 2, "Ange en fil, t.ex. Readme, som indata." },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    int n = 0;
+    char **sv = vgi_sentences_lang(cases[k].text, cases[k].lang, &n);
+    if (n != cases[k].n) fail_msg("%s: %d sentences, first '%s'", cases[k].text, n, n ? sv[0] : "");
+    assert_string_equal(sv[0], cases[k].first);
+    for (int i = 0; i < n; i++) free(sv[i]);
+    free(sv);
+  }
+}
+
+/* MDN's pages (and their translations) hold KumaScript macros: a link
+ * macro is said by its text, the site's furniture not at all; braces in
+ * code and a template's lower-case "{{name}}" stay. */
+static void mdn_macros(void **state) {
+  (void)state;
+  vgi_diags d;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("mdn.md", "---\ntitle: 入門編\n---\n\n{{jsSidebar(\"JavaScript Guide\")}} "
+    "{{PreviousNext(\"Web/JavaScript/Guide\", \"Web/JavaScript/Guide/Grammar_and_types\")}}\n\n"
+    "本章では JavaScript について紹介します。{{jsxref(\"Array\")}} と {{Glossary(\"Hoisting\", \"巻き上げ\")}} を説明します。\n\n"
+    "## 例\n\nテンプレートでは {{name}} と書きます。`{{path/to/file}}` も使えます。\n\n{{Compat}}\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  assert_null(strstr(all, "jsSidebar"));
+  assert_null(strstr(all, "PreviousNext"));
+  assert_null(strstr(all, "Compat"));
+  assert_null(strstr(all, "jsxref"));
+  assert_non_null(strstr(all, "Array"));
+  assert_non_null(strstr(all, "巻き上げ"));
+  assert_null(strstr(all, "Hoisting"));
+  assert_non_null(strstr(all, "{{name}}"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A '?' or '!' written as a sign, not as a sentence's end: alone between
  * spaces ("Mark an answer with ? when unsure" was cut at "?", said "Mark an
  * answer with? When you are unsure"), quoted ("?") or a code span (`!`).
@@ -3400,6 +3530,9 @@ int main(void) {
     cmocka_unit_test(summary_code_past_output),
     cmocka_unit_test(summary_boilerplate_and_code),
     cmocka_unit_test(sentences_keep_dates),
+    cmocka_unit_test(sentences_script_stops),
+    cmocka_unit_test(other_languages_said_in_theirs),
+    cmocka_unit_test(mdn_macros),
     cmocka_unit_test(signs_end_no_sentence),
     cmocka_unit_test(written_links_said_by_text),
     cmocka_unit_test(bar_choices_said_with_or),

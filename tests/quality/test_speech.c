@@ -96,6 +96,28 @@ static void test_detect(void **state) {
   assert_string_equal(vgi_detect_language("Die Kommandozeile ist ein Werkzeug, das mit der Zeit wichtiger wird und nicht nur für Profis."), "de");
   assert_string_equal(vgi_detect_language("La ligne de commande est un outil pour les débutants et les experts, qui est utile dans le travail."), "fr");
   assert_string_equal(vgi_detect_language("La línea de comandos es una herramienta para los principiantes y los expertos, que se usa en el trabajo."), "es");
+  /* languages outside the phrase table, each of its own voice: other
+   * Cyrillic and Arabic-script languages by their own letters, the scripts
+   * of India by script, Latin ones by their short words */
+  assert_string_equal(vgi_detect_language("Створення архіву та запис його у файл. Ця команда дозволяє додати файли і теки до існуючого архіву."), "uk");
+  assert_string_equal(vgi_detect_language("Създаване на архив и записване във файл. Тази команда е псевдоним на друга, която пъти се използва."), "bg");
+  assert_string_equal(vgi_detect_language("Направи архиву и упиши је у датотеку. Ђаци користе ову наредбу, њихови рачунари је имају."), "sr");
+  assert_string_equal(vgi_detect_language("Это архив. Вы можете создать его, если этот файл существует."), "ru");
+  assert_string_equal(vgi_detect_language("یک آرشیو بسازید و آن را در یک فایل بنویسید. این دستور برای پشتیبان‌گیری کاربرد دارد."), "fa");
+  assert_string_equal(vgi_detect_language("डायरेक्टरी की सामग्री की सूची दिखाएं। सभी फ़ाइलें दिखाएं।"), "hi");
+  assert_string_equal(vgi_detect_language("ডিরেক্টরির বিষয়বস্তু তালিকাভুক্ত করুন।"), "bn");
+  assert_string_equal(vgi_detect_language("Wyświetl zawartość katalogu. Jest to polecenie, które może być użyte do tego, aby pokazać pliki."), "pl");
+  assert_string_equal(vgi_detect_language("Vytvoří archiv a zapíše ho do souboru. Je to příkaz, který se používá pro zálohy, když je to nutné."), "cs");
+  assert_string_equal(vgi_detect_language("Lista innehållet i en katalog. Det är ett kommando som kan visa filer och mappar för dig."), "sv");
+  assert_string_equal(vgi_detect_language("Bir arşiv oluştur ve bir dosyaya yaz. Bu komut için çok daha fazla seçenek var ve bunlar gibi."), "tr");
+  assert_string_equal(vgi_detect_language("Buat arsip dan tulis ke dalam berkas. Ini adalah perintah yang dapat digunakan untuk cadangan dengan mudah."), "id");
+  assert_string_equal(vgi_detect_language("Această comandă este un alias al altei comenzi. Vizualizați documentația pentru comanda originală."), "ro");
+  /* a link's letters are not the text's: a short Malayalam page with a long
+   * address is Malayalam */
+  assert_string_equal(vgi_detect_language("docker container rm\nഈ കമാൻഡ് docker rm എന്നത്തിന്റെ അപരനാമമാണ്. കൂടുതൽ വിവരങ്ങൾ: "
+    "https://docs.docker.com/reference/cli/docker/container/rm/."), "ml");
+  /* English keeps English: its "a", "on", "is" are other lists' words too */
+  assert_string_equal(vgi_detect_language("This is a tool to create an archive. It runs on Linux and it is fast, so you can use it for backups."), "en");
   assert_string_equal(vgi_detect_language("Make. A tour."), "en");
   /* an English list of people (Node.js's README): names with "du", "da",
    * "José" are not Portuguese */
@@ -133,6 +155,18 @@ static void test_phrases(void **state) {
   assert_string_equal(vgi_phrase("xx", "thanks"), "Thanks for watching");
   assert_string_equal(vgi_phrase("ko", "voice"), "ko");
   assert_string_equal(vgi_phrase("zh", "voice"), "cmn");
+  /* the languages beyond the twelve have the phrases a video says most, and their voice */
+  const char *const more[] = { "uk", "pl", "cs", "tr", "sv", "id", "fa", "he", "hi", "ro", "da", "nb", "fi", "hu",
+                               "sk", "ca", "hr", "sr", "bg", "el" };
+  for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+    assert_true(vgi_lang_known(more[i]));
+    assert_string_equal(vgi_phrase(more[i], "voice"), more[i]);
+    const char *const core[] = { "welcome", "thanks", "part", "key_points", "run_one", "run_many", "sep", "last",
+                                 "l_note", "l_warning", "agenda", "code_example", "opt_named", "more_options" };
+    for (size_t k = 0; k < sizeof core / sizeof *core; k++)
+      if (!strcmp(vgi_phrase(more[i], core[k]), vgi_phrase("en", core[k])) && strcmp(core[k], "sep"))
+        fail_msg("%s: %s is English", more[i], core[k]);
+  }
   const char *const langs[] = { "en", "de", "fr", "es", "it", "pt", "nl", "ru", "zh", "ja", "ko", "ar" };
   const char *const keys[] = { "welcome", "thanks", "part", "key_points", "run_one", "l_quiz", "sep", "last" };
   for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
