@@ -225,6 +225,30 @@ describe("fit: lay out first, then split", function()
     assert.are.equal("The loader reads every key.", parts[1].narration)
   end)
 
+  it("pages a drawing without blank lines that is cut even at its smallest size; a fitting one stays whole", function()
+    local art = {}
+    for i = 1, 30 do
+      art[#art + 1] = "+--------+   +----------+"
+      art[#art + 1] = string.format("| node%02d |-->| worker%02d |", i, i)
+    end
+    local scene = { id = "d", scene_type = "command", narration = "The graph.",
+      visual_content = { header = "Graph", commands = art } }
+    local parts = fit.scene(scene, { width = 1920, height = 1080 })
+    assert.is_true(#parts > 1)
+    local n = 0
+    for _, p in ipairs(parts) do
+      n = n + #p.visual_content.commands
+      for _, wn in ipairs(warnings(p, 1920, 1080)) do assert.are_not.equal("cut", wn.status) end
+    end
+    assert.are.equal(60, n)
+    -- a drawing is looked at, not read line by line: well under 1.5 s a line
+    local cmd = render.get_type("command")
+    assert.is_true(cmd.read_time(scene) <= 40)
+    local small = { id = "s", scene_type = "command", visual_content = { header = "Box",
+      commands = { "+------+", "| one  |", "+------+", "| two  |", "+------+" } } }
+    assert.are.equal(1, #fit.scene(small, { width = 1920, height = 1080 }))
+  end)
+
   it("does not split code whose trouble is one line too wide", function()
     local scene = { id = "c", scene_type = "command", narration = "Build it.",
       visual_content = { header = "Compile from source", language = "bash", commands = {

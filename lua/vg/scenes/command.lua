@@ -97,10 +97,13 @@ return {
     groups = drawing_groups,
     atomic = function(_, list) return is_drawing(list) end,
   },
-  -- long enough to read: about 1.5 s a line, at least 4 s
+  -- long enough to read: about 1.5 s a line, at least 4 s; a drawing is
+  -- looked at rather than read line by line (a 60-line one held 90 s)
   read_time = function(scene)
-    local n = #commands(scene.visual_content or scene)
-    return c.code_read_time(n)
+    local lines = commands(scene.visual_content or scene)
+    local t = c.code_read_time(#lines)
+    if is_drawing(lines) then t = math.min(t, math.max(4, 6 + 0.5 * #lines)) end
+    return t
   end,
   steps = function(scene)
     local v = scene.visual_content or scene
