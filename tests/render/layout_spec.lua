@@ -62,6 +62,29 @@ describe("table layout", function()
     end)
   end
 
+  for _, wh in ipairs(SIZES) do
+    it("keeps a row card of 40 columns inside the frame, every column shown, at " .. wh[1] .. "x" .. wh[2], function()
+      local cols, rows = {}, {}
+      for j = 1, 40 do cols[j] = "Col" .. j end
+      for i = 1, 3 do
+        rows[i] = {}
+        for j = 1, 40 do rows[i][j] = "r" .. i .. "c" .. j end
+      end
+      local sc = { id = "w", scene_type = "table", visual_content = { header = "Servers", columns = cols, rows = rows } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local all = {}
+      for _, l in ipairs(texts(dl)) do
+        assert.is_true(l.y + l.h <= wh[2] + 0.5, "a text box runs off the frame at y " .. (l.y + l.h))
+        all[#all + 1] = core.measure(l.it).text
+      end
+      local joined = table.concat(all, "\n")
+      for j = 1, 40 do
+        assert.is_truthy(joined:find("Col" .. j .. "%s"), "Col" .. j .. " missing at " .. wh[1] .. "x" .. wh[2])
+      end
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end)
+  end
+
   it("pages through rows that do not fit, as they are spoken, never cutting", function()
     local sc = table_scene(30)
     local first = render.display_list(sc, { t = 0.6 })

@@ -193,7 +193,8 @@ describe("fit: lay out first, then split", function()
     local scene = { id = "t", scene_type = "table", narration = "These platforms work.",
       visual_content = { header = "Where it runs", columns = { "Platform", "Compiler", "Status", "Remarks" }, rows = rows } }
     assert.is_true(#fit.scene(scene, { width = 1080, height = 1920 }) > 1)
-    -- thirty columns: a row alone is no larger, so no split (the table pages)
+    -- thirty columns: a row's card sets its lines in columns, readable alone,
+    -- so the table becomes a scene a row, every row and column kept, uncut
     local cols, wide = {}, {}
     for j = 1, 30 do cols[j] = "Characteristic" .. j end
     for i = 1, 6 do
@@ -201,7 +202,14 @@ describe("fit: lay out first, then split", function()
       for j = 1, 30 do wide[i][j] = "Incomprehensibilities" .. j end
     end
     local w = { id = "w", scene_type = "table", visual_content = { header = "Wide", columns = cols, rows = wide } }
-    assert.are.equal(1, #fit.scene(w, { width = 1920, height = 1080 }))
+    local parts = fit.scene(w, { width = 1920, height = 1080 })
+    local n = 0
+    for _, p in ipairs(parts) do
+      n = n + #p.visual_content.rows
+      assert.are.equal(30, #p.visual_content.columns)
+      assert_readable(p, 1920, 1080)
+    end
+    assert.are.equal(6, n)
   end)
 
   it("splits code at blank lines", function()
