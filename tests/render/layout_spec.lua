@@ -42,6 +42,24 @@ local function table_scene(nrows)
     columns = { "Platform", "Architecture", "Status", "Notes" }, rows = rows } }
 end
 
+describe("drawings in code", function()
+  it("keeps a drawing of double or heavy lines on its lines in a tall frame (never wrapped)", function()
+    for _, art in ipairs({
+      { "╔══════════════╦══════════════╗", "║ scenes       ║ frames       ║", "╚══════════════╩══════════════╝" },
+      { "┏━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┓", "┃ input        ┃ output       ┃", "┗━━━━━━━━━━━━━━┻━━━━━━━━━━━━━━┛" },
+    }) do
+      local sc = { id = "d", scene_type = "command", visual_content = { header = "Boxes",
+        commands = { art[1], art[2], art[3], art[1], art[2], art[3] } } }
+      local dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+      local code
+      for _, l in ipairs(texts(dl)) do if l.it.type == "code" then code = l.it end end
+      assert.is_truthy(code)
+      assert.is_true(code.keep_lines == true, "a drawing of " .. art[2] .. " is not kept on its lines")
+      assert.are.equal(6, core.measure(code).lines)
+    end
+  end)
+end)
+
 describe("table layout", function()
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()

@@ -57,12 +57,17 @@ end
 -- lines would no longer line up: it only shrinks (and is split only at
 -- blank lines).
 local BOX_CHAR = "\226[\148\149][\128-\191]"   -- U+2500..U+257F
+-- a side: a bar, or a light, heavy or double vertical (│ ┃ ║, also dashed)
+local function has_side(l)
+  return l:find("|", 1, true) or l:find("\226\148[\130\131\134\135\138\139]")
+    or l:find("\226\149[\142\143\145]")
+end
 local function is_drawing(lines)
   local edges, sides = 0, 0
   for _, l in ipairs(lines) do
     l = tostring(l)
     if l:find("%+%-%-") or l:find("%-%-%+") or l:find(BOX_CHAR) then edges = edges + 1 end
-    if l:find("|", 1, true) or l:find("\226\148\130") then sides = sides + 1 end
+    if has_side(l) then sides = sides + 1 end
   end
   return edges >= 2 and sides >= 1
 end
