@@ -327,6 +327,10 @@ static void draw_text(rd_ctx *c, const cJSON *it, double alpha, int code) {
   cairo_move_to(cr, x, y + oy);
   source(cr, col, group ? 1 : alpha);
   pango_cairo_show_layout(cr, f->layout);
+  if (code) {
+    source(cr, col, group ? 1 : alpha);
+    rd_boxdraw_draw(cr, f->layout, x, y + oy, f->final_size);
+  }
   if (f->hang) draw_continuations(cr, f, x, y + oy, s.pal.comment, group ? 1 : alpha);
   if (group) {
     cairo_pop_group_to_source(cr);

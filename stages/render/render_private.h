@@ -84,3 +84,11 @@ cairo_surface_t *rd_png_load(const char *path, int keep_side, struct stat *st, c
                              size_t errlen);
 
 void rd_text_thread_cleanup(void);
+
+/* boxdraw.c: box-drawing characters in code drawn as joined strokes. */
+int rd_boxdraw_is(gunichar ch);
+/* Makes those characters' glyphs transparent (they still take their cells). */
+void rd_boxdraw_hide(const char *text, PangoAttrList *attrs);
+/* Fills their strokes for a layout drawn at (x, y) with a font of `size`,
+ * in the current source. */
+void rd_boxdraw_draw(cairo_t *cr, PangoLayout *l, double x, double y, double size);

@@ -529,6 +529,7 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
   if (s->code) {
     const char *txt = pango_layout_get_text(l);
     rd_syntax_highlight(txt, strlen(txt), s->language, &s->pal, attrs);
+    rd_boxdraw_hide(txt, attrs);
   } else {
     lang_attrs(pango_layout_get_text(l), s->lang, attrs);
     if (tokens) token_breaks(pango_layout_get_text(l), attrs);

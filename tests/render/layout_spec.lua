@@ -42,6 +42,24 @@ local function table_scene(nrows)
     columns = { "Platform", "Architecture", "Status", "Notes" }, rows = rows } }
 end
 
+describe("drawings in code", function()
+  it("keeps a drawing of double or heavy lines on its lines in a tall frame (never wrapped)", function()
+    for _, art in ipairs({
+      { "╔══════════════╦══════════════╗", "║ scenes       ║ frames       ║", "╚══════════════╩══════════════╝" },
+      { "┏━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┓", "┃ input        ┃ output       ┃", "┗━━━━━━━━━━━━━━┻━━━━━━━━━━━━━━┛" },
+    }) do
+      local sc = { id = "d", scene_type = "command", visual_content = { header = "Boxes",
+        commands = { art[1], art[2], art[3], art[1], art[2], art[3] } } }
+      local dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+      local code
+      for _, l in ipairs(texts(dl)) do if l.it.type == "code" then code = l.it end end
+      assert.is_truthy(code)
+      assert.is_true(code.keep_lines == true, "a drawing of " .. art[2] .. " is not kept on its lines")
+      assert.are.equal(6, core.measure(code).lines)
+    end
+  end)
+end)
+
 describe("table layout", function()
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()
@@ -59,6 +77,29 @@ describe("table layout", function()
       assert.is_truthy(joined:find("Built and tested on commit 5", 1, true))
       local warnings = assert(core.check(dl))
       assert.are.equal("", statuses(warnings))
+    end)
+  end
+
+  for _, wh in ipairs(SIZES) do
+    it("keeps a row card of 40 columns inside the frame, every column shown, at " .. wh[1] .. "x" .. wh[2], function()
+      local cols, rows = {}, {}
+      for j = 1, 40 do cols[j] = "Col" .. j end
+      for i = 1, 3 do
+        rows[i] = {}
+        for j = 1, 40 do rows[i][j] = "r" .. i .. "c" .. j end
+      end
+      local sc = { id = "w", scene_type = "table", visual_content = { header = "Servers", columns = cols, rows = rows } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local all = {}
+      for _, l in ipairs(texts(dl)) do
+        assert.is_true(l.y + l.h <= wh[2] + 0.5, "a text box runs off the frame at y " .. (l.y + l.h))
+        all[#all + 1] = core.measure(l.it).text
+      end
+      local joined = table.concat(all, "\n")
+      for j = 1, 40 do
+        assert.is_truthy(joined:find("Col" .. j .. "%s"), "Col" .. j .. " missing at " .. wh[1] .. "x" .. wh[2])
+      end
+      assert.are.equal("", statuses(assert(core.check(dl))))
     end)
   end
 

@@ -193,7 +193,8 @@ describe("fit: lay out first, then split", function()
     local scene = { id = "t", scene_type = "table", narration = "These platforms work.",
       visual_content = { header = "Where it runs", columns = { "Platform", "Compiler", "Status", "Remarks" }, rows = rows } }
     assert.is_true(#fit.scene(scene, { width = 1080, height = 1920 }) > 1)
-    -- thirty columns: a row alone is no larger, so no split (the table pages)
+    -- thirty columns: a row's card sets its lines in columns, readable alone,
+    -- so the table becomes a scene a row, every row and column kept, uncut
     local cols, wide = {}, {}
     for j = 1, 30 do cols[j] = "Characteristic" .. j end
     for i = 1, 6 do
@@ -201,7 +202,14 @@ describe("fit: lay out first, then split", function()
       for j = 1, 30 do wide[i][j] = "Incomprehensibilities" .. j end
     end
     local w = { id = "w", scene_type = "table", visual_content = { header = "Wide", columns = cols, rows = wide } }
-    assert.are.equal(1, #fit.scene(w, { width = 1920, height = 1080 }))
+    local parts = fit.scene(w, { width = 1920, height = 1080 })
+    local n = 0
+    for _, p in ipairs(parts) do
+      n = n + #p.visual_content.rows
+      assert.are.equal(30, #p.visual_content.columns)
+      assert_readable(p, 1920, 1080)
+    end
+    assert.are.equal(6, n)
   end)
 
   it("splits code at blank lines", function()
@@ -223,6 +231,30 @@ describe("fit: lay out first, then split", function()
     end
     assert.are.equal(18, n)
     assert.are.equal("The loader reads every key.", parts[1].narration)
+  end)
+
+  it("pages a drawing without blank lines that is cut even at its smallest size; a fitting one stays whole", function()
+    local art = {}
+    for i = 1, 30 do
+      art[#art + 1] = "+--------+   +----------+"
+      art[#art + 1] = string.format("| node%02d |-->| worker%02d |", i, i)
+    end
+    local scene = { id = "d", scene_type = "command", narration = "The graph.",
+      visual_content = { header = "Graph", commands = art } }
+    local parts = fit.scene(scene, { width = 1920, height = 1080 })
+    assert.is_true(#parts > 1)
+    local n = 0
+    for _, p in ipairs(parts) do
+      n = n + #p.visual_content.commands
+      for _, wn in ipairs(warnings(p, 1920, 1080)) do assert.are_not.equal("cut", wn.status) end
+    end
+    assert.are.equal(60, n)
+    -- a drawing is looked at, not read line by line: well under 1.5 s a line
+    local cmd = render.get_type("command")
+    assert.is_true(cmd.read_time(scene) <= 40)
+    local small = { id = "s", scene_type = "command", visual_content = { header = "Box",
+      commands = { "+------+", "| one  |", "+------+", "| two  |", "+------+" } } }
+    assert.are.equal(1, #fit.scene(small, { width = 1920, height = 1080 }))
   end)
 
   it("does not split code whose trouble is one line too wide", function()

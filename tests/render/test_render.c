@@ -260,6 +260,59 @@ static void test_code_colours(void **state) {
   vg_render_buffer_free(&b);
 }
 
+/* box drawing in code joins: a bar's column is lit on every row between
+ * the corners (code's line spacing is 1.35: a glyph bar left gaps), and an
+ * edge is lit evenly along its length (glyph seams showed as dots) */
+static void test_box_drawing_joins(void **state) {
+  (void)state;
+  vg_render_buffer b = {0};
+  render_ok("{\"background\":\"#000000\",\"items\":[{\"type\":\"code\",\"x\":100,\"y\":100,\"w\":1700,"
+            "\"h\":900,\"size\":37.3,\"line_height\":1.35,\"text\":"
+            "\"\u250c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2510\\n"
+            "\u2502        \u2502\\n\u2502        \u2502\\n\u2502        \u2502\\n"
+            "\u2514\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2518\"}]}",
+            1920, 1080, &b, NULL);
+  /* the left bar: the brightest column in the box's middle rows */
+  int bar = -1, best = 0, top = -1, bottom = -1, edge = -1;
+  for (int x = 100; x < 200; x++) {
+    int p[3];
+    px(&b, x, 200, p);
+    if (p[0] > best) best = p[0], bar = x;
+  }
+  assert_true(bar >= 0 && best > 150);
+  for (int y = 100; y < 600; y++) {
+    int p[3];
+    px(&b, bar, y, p);
+    if (p[0] > 150) {
+      if (top < 0) top = y;
+      bottom = y;
+    }
+  }
+  assert_true(bottom - top > 150);
+  for (int y = top; y <= bottom; y++) {
+    int p[3];
+    px(&b, bar, y, p);
+    if (p[0] < 150) fail_msg("gap in the bar at row %d (%d)", y, p[0]);
+  }
+  /* the top edge: its brightest row just right of the corner */
+  best = 0;
+  for (int y = top; y < top + 20; y++) {
+    int p[3];
+    px(&b, bar + 30, y, p);
+    if (p[0] > best) best = p[0], edge = y;
+  }
+  int lo = 255, hi = 0;
+  for (int x = bar + 10; x < bar + 150; x++) {
+    int p[3];
+    px(&b, x, edge, p);
+    lo = p[0] < lo ? p[0] : lo;
+    hi = p[0] > hi ? p[0] : hi;
+  }
+  assert_true(hi > 150);
+  if (hi - lo > 8) fail_msg("the edge is uneven along its length: %d..%d", lo, hi);
+  vg_render_buffer_free(&b);
+}
+
 static void test_bad_input(void **state) {
   (void)state;
   vg_render_buffer b = {0};
@@ -396,6 +449,7 @@ int main(void) {
     cmocka_unit_test(test_code_colours),
     cmocka_unit_test(test_check_without_drawing),
     cmocka_unit_test(test_command_prefixes),
+    cmocka_unit_test(test_box_drawing_joins),
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_threads),
     cmocka_unit_test(test_memo),

@@ -342,7 +342,12 @@ function M.scene(scene, opts)
   if ok then return { scene } end
   local units = units_of(vc, spec, list)
   local atomic = spec.atomic and spec.atomic(vc, list)
-  if atomic and #units < 2 then return { scene } end
+  if atomic and #units < 2 then
+    -- a drawing with no blank line to split at that does not show whole even
+    -- at its smallest size (cut: its end would be lost): paged by lines
+    if not cut then return { scene } end
+    units, atomic = units_of(vc, { text = spec.text, prefer = spec.prefer }, list), false
+  end
   -- a group split among its items: the parent keeps its first child, so a
   -- part never ends on a parent whose children all wait for the next slide
   -- (a part that starts inside the group shows the parent again: ctx, its

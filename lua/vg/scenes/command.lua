@@ -57,12 +57,17 @@ end
 -- lines would no longer line up: it only shrinks (and is split only at
 -- blank lines).
 local BOX_CHAR = "\226[\148\149][\128-\191]"   -- U+2500..U+257F
+-- a side: a bar, or a light, heavy or double vertical (│ ┃ ║, also dashed)
+local function has_side(l)
+  return l:find("|", 1, true) or l:find("\226\148[\130\131\134\135\138\139]")
+    or l:find("\226\149[\142\143\145]")
+end
 local function is_drawing(lines)
   local edges, sides = 0, 0
   for _, l in ipairs(lines) do
     l = tostring(l)
     if l:find("%+%-%-") or l:find("%-%-%+") or l:find(BOX_CHAR) then edges = edges + 1 end
-    if l:find("|", 1, true) or l:find("\226\148\130") then sides = sides + 1 end
+    if has_side(l) then sides = sides + 1 end
   end
   return edges >= 2 and sides >= 1
 end
@@ -97,10 +102,13 @@ return {
     groups = drawing_groups,
     atomic = function(_, list) return is_drawing(list) end,
   },
-  -- long enough to read: about 1.5 s a line, at least 4 s
+  -- long enough to read: about 1.5 s a line, at least 4 s; a drawing is
+  -- looked at rather than read line by line (a 60-line one held 90 s)
   read_time = function(scene)
-    local n = #commands(scene.visual_content or scene)
-    return c.code_read_time(n)
+    local lines = commands(scene.visual_content or scene)
+    local t = c.code_read_time(#lines)
+    if is_drawing(lines) then t = math.min(t, math.max(4, 6 + 0.5 * #lines)) end
+    return t
   end,
   steps = function(scene)
     local v = scene.visual_content or scene

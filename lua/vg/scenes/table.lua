@@ -167,7 +167,7 @@ local function whole_tokens(s)
 end
 
 -- Stacked plan at one size: one card per row, "Column  value" lines.
-local function stack_markup(theme, cols, r, n)
+local function stack_lines(theme, cols, r, n)
   local parts = {}
   -- every column keeps its name: the first cell is the card's bold title,
   -- after its column's name
@@ -182,19 +182,52 @@ local function stack_markup(theme, cols, r, n)
         c.esc(cols[j]), whole_tokens(c.esc(r[j])))
     end
   end
-  return table.concat(parts, "\n")
+  return parts
 end
 
-local function stack_plan(theme, cols, rows, n, W, size)
-  local plan = { mode = "stack", size = size, row_h = {}, markup = {} }
+local STACK_GAP = 40    -- between a card's columns of lines
+local STACK_SPLIT = 4   -- at most this many columns of lines in a card
+
+-- H: the body's height. A card of many columns (a 40-column row) taller
+-- than that sets its lines in two to four columns, the same number in every
+-- card, rather than run off the frame.
+-- upto: measure only the first rows (a search for a size needs no more)
+local function stack_plan(theme, cols, rows, n, W, size, H, upto)
+  local lines, most = {}, 1
   for i, r in ipairs(rows) do
-    local mk = stack_markup(theme, cols, r, n)
-    plan.markup[i] = mk
-    local m = core.measure({ type = "text", markup = mk, w = W - 2 * PAD_X - 16, h = 100000, size = size,
-      min_size = size, font = theme.fonts.sans, line_height = 1.1, lang = theme.lang })
-    plan.row_h[i] = m.height + 2 * PAD_Y + 8
+    lines[i] = stack_lines(theme, cols, r, n)
+    if #lines[i] > #lines[most] then most = i end
   end
-  plan.head_h = 0
+  local function card(ls, k, line_w)
+    local per = math.max(1, math.ceil(#ls / k))
+    local chunks, h = {}, 0
+    for q = 1, k do
+      chunks[q] = table.concat(ls, "\n", (q - 1) * per + 1, math.min(#ls, q * per))
+      if chunks[q] ~= "" then
+        local m = core.measure({ type = "text", markup = chunks[q], w = line_w, h = 100000, size = size,
+          min_size = size, font = theme.fonts.sans, line_height = 1.1, lang = theme.lang })
+        h = math.max(h, m.height)
+      end
+    end
+    return chunks, h + 2 * PAD_Y + 8
+  end
+  local function width(k) return (W - 2 * PAD_X - 16 - (k - 1) * STACK_GAP) / k end
+  -- (the card of most lines picks the count; every card is then measured,
+  -- and one taller still, of long cells, asks for one more)
+  local k = 1
+  if H and lines[most] then
+    while k < STACK_SPLIT and select(2, card(lines[most], k, width(k))) > H do k = k + 1 end
+  end
+  local plan
+  repeat
+    plan = { mode = "stack", size = size, row_h = {}, markup = {}, split = k, head_h = 0, line_w = width(k) }
+    local tallest = 0
+    for i = 1, math.min(#lines, upto or #lines) do
+      plan.markup[i], plan.row_h[i] = card(lines[i], k, plan.line_w)
+      tallest = math.max(tallest, plan.row_h[i])
+    end
+    k = k + 1
+  until not H or tallest <= H or k > STACK_SPLIT
   return plan
 end
 
@@ -237,7 +270,14 @@ local function plan_for(theme, v, box)
   local plan
   local floor = tall and TALL_MIN or MIN_SIZE
   for size = top, floor, -2 do
-    local p = stack and stack_plan(theme, cols, rows, n, box.w, size) or grid_plan(theme, cols, rows, n, box.w, size)
+    -- (stacked cards of one line each at least: more rows than that cannot
+    -- all fit, and are not measured)
+    local p
+    if stack then
+      if #rows * (size + 2 * PAD_Y + 8 + gap) <= box.h then p = stack_plan(theme, cols, rows, n, box.w, size, box.h) end
+    else
+      p = grid_plan(theme, cols, rows, n, box.w, size)
+    end
     if p and total(p, 1, #rows, gap) <= box.h then plan = p break end
   end
   if not plan and not stack then
@@ -247,11 +287,12 @@ local function plan_for(theme, v, box)
   end
   if not plan then
     -- pages of a few rows each, at the largest size that holds them
+    local at = MIN_SIZE
     for size = top, MIN_SIZE, -2 do
-      local p = stack_plan(theme, cols, rows, n, box.w, size)
-      if total(p, 1, math.min(#rows, 3), gap) <= box.h then plan = p break end
+      local p = stack_plan(theme, cols, rows, n, box.w, size, box.h, 3)
+      if total(p, 1, math.min(#rows, 3), gap) <= box.h then at = size break end
     end
-    plan = plan or stack_plan(theme, cols, rows, n, box.w, MIN_SIZE)
+    plan = stack_plan(theme, cols, rows, n, box.w, at, box.h)
   end
   plan.cols, plan.rows, plan.n, plan.gap = cols, rows, n, gap
   plan.pages = paginate(plan, box.h, gap)
@@ -353,13 +394,18 @@ return {
         local rh = plan.row_h[i]
         local p = a:step(i)
         if p > 0 then
-          items[#items + 1] = c.appear(p, {
+          local g = {
             c.card(theme, x0, ry, tw, rh, { radius = 16 }),
             { type = "rect", x = x0, y = ry + 12, w = 6, h = rh - 24, radius = 3, fill = theme.accent },
-            c.text(theme, x0 + PAD_X + 16, ry + PAD_Y, tw - 2 * PAD_X - 16, rh - 2 * PAD_Y, plan.markup[i],
-              { markup = true, size = size, min_size = size * 0.8, line_height = 1.1,
-                id = string.format("rows[%d]", i) }),
-          }, 0, -30)
+          }
+          for q, mk in ipairs(plan.markup[i]) do
+            if mk ~= "" then
+              g[#g + 1] = c.text(theme, x0 + PAD_X + 16 + (q - 1) * (plan.line_w + STACK_GAP), ry + PAD_Y,
+                plan.line_w, rh - 2 * PAD_Y, mk, { markup = true, size = size, min_size = size * 0.8,
+                  line_height = 1.1, id = string.format("rows[%d]", i) })
+            end
+          end
+          items[#items + 1] = c.appear(p, g, 0, -30)
         end
         ry = ry + rh + plan.gap
       end
