@@ -162,7 +162,9 @@ return {
     if theme.frame == "tall" or theme.frame == "square" then
       for sz = 58, 38, -2 do tries[#tries + 1] = sz end
     else
-      tries = #lines <= 3 and { 46 } or #lines <= 8 and { 40 } or {}
+      -- (a line or two of shell on a wide slide was a strip at the top of
+      -- an empty frame at 46: as large as the longest line allows)
+      tries = #lines <= 3 and { 60, 54, 46 } or #lines <= 8 and { 44, 40 } or {}
     end
     -- (chosen once per slide and frame: layout runs for every frame)
     local key = table.concat({ theme.frame or "", box.w, box.h, code.w, code.h, lang or "", text }, "\0")
