@@ -5141,6 +5141,15 @@ static char *command_out(char *t) {
       /* the forms of one option in a row ("-R port:host, -R socket"): one option */
       const char *nn = option_word(nx, nl) ? option_name(nx, nl, &nl_) : NULL;
       int same = nn && nl_ == kl && !memcmp(nn, kn, kl);
+      /* a short form and its long one, apart by a comma ("-V, --version",
+       * "-o logfile, --output-file=logfile", a man page's term): one option */
+      if (nn && nl > 2 && nx[0] == '-' && nx[1] == '-') {
+        int lo = z;
+        while (lo > k && !option_word(t + ws[lo], we[lo] - ws[lo])) lo--;
+        const char *ow = t + ws[lo];
+        while (*ow == '"' || *ow == '\'' || *ow == '(' || *ow == '`') ow++;
+        same |= z - lo < 2 && ow[0] == '-' && ow[1] != '-';
+      }
       if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same)) break;
       if (nl == 1 && strchr("$#%", *nx)) break;   /* the prompt of the next command line */
       int value = 0;
@@ -5165,7 +5174,10 @@ static char *command_out(char *t) {
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
     /* (an option alone is named: "--disable-manual Don't build …" is said
      * "The disable-manual option: don't build …") */
-    int term = a == k && z == k && (k == 0 || strchr(".!?:", t[we[k - 1] - 1]));   /* starts its sentence */
+    /* (and its forms, a man page's term: "-V, --version — display …") */
+    /* (or follows one already named: "the accept-regex option, --reject-regex urlregex") */
+    int term = a == k && (k == 0 || strchr(".!?:", t[we[k - 1] - 1]) ||
+                          (we[k - 1] - ws[k - 1] == 7 && !strncmp(t + ws[k - 1], "option,", 7)));
     if ((!term && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
       from = we[z];
       continue;
@@ -5220,7 +5232,42 @@ static char *command_out(char *t) {
         }
         if (longs) { named = k + 1; opts = 1; }
       }
+      /* the options apart, each by its long name when a short form comes
+       * first ("-A acclist --accept acclist" is the accept option): up to
+       * three are named, "the accept and reject options" */
+      int on[3], og = 0;
       if (opts > 1) {
+        int fresh = 0;   /* the last one is a short form without its long name yet */
+        for (int i = k; i <= z && og <= 3; i++) {
+          size_t il;
+          const char *iw = t + ws[i];
+          if (!option_word(iw, we[i] - ws[i])) continue;
+          const char *in = option_name(iw, we[i] - ws[i], &il);
+          int lng = in - iw >= 2 && in[-1] == '-' && in[-2] == '-';
+          if (og && fresh && lng) { on[og - 1] = i; fresh = 0; continue; }
+          int dup = 0;
+          for (int q = 0; q < og && q < 3; q++) {
+            size_t ql;
+            const char *qn = option_name(t + ws[on[q]], we[on[q]] - ws[on[q]], &ql);
+            dup |= ql == il && !memcmp(qn, in, il);
+          }
+          if (dup) continue;
+          if (og < 3) on[og] = i;
+          og++;
+          fresh = !lng;
+        }
+        if (og == 1) { named = on[0]; opts = 1; }
+      }
+      if (opts > 1 && og <= 3) {
+        if (!the) vgi_buf_puts(&b, "the ");
+        for (int q = 0; q < og; q++) {
+          if (q) vgi_buf_puts(&b, q == og - 1 ? " and " : ", ");
+          const char *w = t + ws[on[q]];
+          while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
+          for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(&b, w, 1);
+        }
+        if (!said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " options");
+      } else if (opts > 1) {
         if (the && b.n >= 4) b.s[b.n -= 4] = 0;   /* "the these options" */
         vgi_buf_puts(&b, "these options");
       } else {
@@ -5400,12 +5447,94 @@ static void dangling_abbrev_out(char *t) {
   }
 }
 
+/* A pipeline in the prose ("find /tmp -name core -print | xargs rm -f", a
+ * man page's example) is said by its programs, "the find and xargs
+ * pipeline": never "the find command | the xargs command" with the bar
+ * read out. A segment is the words between bars; it starts after a clause
+ * ends (or a prompt) and ends at the clause's end or a word of prose; each
+ * starts with a program's name. In place; returns t, perhaps moved. */
+static char *pipeline_out(char *t) {
+  for (int guard = 0; guard < 8; guard++) {
+    size_t ws[128], we[128];
+    int n = vgi_split_words(t, ws, we, 128);
+    int bar = -1;
+    for (int i = 1; i + 1 < n && bar < 0; i++)
+      if (we[i] - ws[i] == 1 && t[ws[i]] == '|') bar = i;
+    if (bar < 0) return t;
+    /* back to where the first program starts */
+    int a = bar;
+    while (a > 0 && bar - a < 12) {
+      const char *w = t + ws[a - 1];
+      size_t wl = we[a - 1] - ws[a - 1];
+      /* ("cut -d: -f1 …": an option's colon ends no clause) */
+      if ((strchr(".:;!?", w[wl - 1]) && *w != '-') || (wl == 1 && strchr("$#%", *w)) || prose_word(w, wl)) break;
+      a--;
+    }
+    /* on over the segments to the clause's end */
+    int z = bar, progs[8], np = 0, ok = a < bar, end = 0;
+    progs[np++] = a;
+    for (int i = bar; i < n && !end && ok; i++) {
+      const char *w = t + ws[i];
+      size_t wl = we[i] - ws[i];
+      if (wl == 1 && *w == '|') {
+        ok = i + 1 < n && np < 8;
+        if (ok) progs[np++] = i + 1;
+        continue;
+      }
+      if (i > progs[np - 1] && prose_word(w, wl) && !isupper((unsigned char)*w)) break;
+      z = i;
+      end = strchr(".,:;!?", w[wl - 1]) != NULL && *w != '-';
+    }
+    ok &= z > progs[np - 1] - 1 && progs[np - 1] < n;
+    for (int q = 0; q < np && ok; q++) {
+      const char *w = t + ws[progs[q]];
+      size_t wl = we[progs[q]] - ws[progs[q]];
+      for (size_t c = wl; c-- > 0;)
+        if (w[c] == '/') { wl -= c + 1; w += c + 1; break; }
+      while (wl && strchr(".,:;!?", w[wl - 1])) wl--;
+      ok = wl > 0 && islower((unsigned char)w[0]);
+      for (size_t c = 0; c < wl && ok; c++) ok = islower((unsigned char)w[c]) || isdigit((unsigned char)w[c]) || strchr("-_.+", w[c]);
+    }
+    if (!ok) {
+      /* not a pipeline of programs: the bar is said as nothing but a pause */
+      t[ws[bar]] = ',';
+      memmove(t + ws[bar] - 1 + (ws[bar] > 0 && t[ws[bar] - 1] == ' '), t + ws[bar], strlen(t + ws[bar]) + 1);
+      continue;
+    }
+    const char *lw = t + ws[z];
+    size_t ll = we[z] - ws[z], pl = 0;
+    while (pl < ll && pl < 8 && strchr(".,;:!?", lw[ll - 1 - pl])) pl++;
+    int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
+    /* a shell's prompt before it is not said */
+    size_t from = a > 0 && we[a - 1] - ws[a - 1] == 1 && strchr("$#%", t[ws[a - 1]]) ? ws[a - 1] : ws[a];
+    vgi_buf b = {0};
+    vgi_buf_add(&b, t, from);
+    if (!the) vgi_buf_puts(&b, "the ");
+    for (int q = 0; q < np; q++) {
+      const char *w = t + ws[progs[q]];
+      size_t wl = we[progs[q]] - ws[progs[q]];
+      for (size_t c = wl; c-- > 0;)
+        if (w[c] == '/') { wl -= c + 1; w += c + 1; break; }
+      while (wl && strchr(".,:;!?", w[wl - 1])) wl--;
+      if (q) vgi_buf_puts(&b, q == np - 1 ? " and " : ", ");
+      vgi_buf_add(&b, w, wl);
+    }
+    vgi_buf_puts(&b, " pipeline");
+    vgi_buf_add(&b, lw + ll - pl, pl);
+    vgi_buf_puts(&b, t + we[z]);
+    free(t);
+    t = vgi_buf_take(&b);
+  }
+  return t;
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
   dangling_abbrev_out(t);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
   shown_tags_out(t);
   omission_out(t);
+  t = pipeline_out(t);
   t = command_out(t);
   t = bare_command_out(t);
   unspeakable_out(t);

@@ -2390,7 +2390,9 @@ enum { MAN_ITEMS_SUMMED = 8 };
 static void man_fold_end(text *r) {
   if (r->man_folded) {
     char line[64];
-    int n = snprintf(line, sizeof line, "- %d more%s", r->man_folded, r->man_options ? " options" : "");
+    /* ("1 more option", never "1 more options") */
+    int n = snprintf(line, sizeof line, "- %d more%s", r->man_folded,
+                     r->man_options ? (r->man_folded == 1 ? " option" : " options") : "");
     emit(r, r->man_last_item, line, (size_t)n);
   }
   r->man_items = r->man_folded = 0;
