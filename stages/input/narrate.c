@@ -5454,12 +5454,13 @@ static void dangling_abbrev_out(char *t) {
  * ends (or a prompt) and ends at the clause's end or a word of prose; each
  * starts with a program's name. In place; returns t, perhaps moved. */
 static char *pipeline_out(char *t) {
+  size_t from = 0;   /* a bar before it is no pipeline's ("the operators | or |&") */
   for (int guard = 0; guard < 8; guard++) {
     size_t ws[128], we[128];
     int n = vgi_split_words(t, ws, we, 128);
     int bar = -1;
     for (int i = 1; i + 1 < n && bar < 0; i++)
-      if (we[i] - ws[i] == 1 && t[ws[i]] == '|') bar = i;
+      if (ws[i] >= from && we[i] - ws[i] == 1 && t[ws[i]] == '|') bar = i;
     if (bar < 0) return t;
     /* back to where the first program starts */
     int a = bar;
@@ -5486,6 +5487,19 @@ static char *pipeline_out(char *t) {
       end = strchr(".,:;!?", w[wl - 1]) != NULL && *w != '-';
     }
     ok &= z > progs[np - 1] - 1 && progs[np - 1] < n;
+    /* a command line: after a prompt, or a word only a command has (an
+     * option, a path, a redirection), and programs that are no words of
+     * the prose */
+    int prompt = a > 0 && we[a - 1] - ws[a - 1] == 1 && strchr("$#%", t[ws[a - 1]]);
+    int tech = prompt;
+    for (int i = a; i <= z && ok; i++) {
+      const char *w = t + ws[i];
+      size_t wl = we[i] - ws[i];
+      tech |= (wl > 1 && w[0] == '-' && isalnum((unsigned char)w[1])) || (wl > 1 && memchr(w, '/', wl)) ||
+              (wl == 1 && strchr("<>", *w));
+    }
+    for (int q = 0; q < np && ok; q++) ok = !prose_word(t + ws[progs[q]], we[progs[q]] - ws[progs[q]]);
+    ok &= tech;
     for (int q = 0; q < np && ok; q++) {
       const char *w = t + ws[progs[q]];
       size_t wl = we[progs[q]] - ws[progs[q]];
@@ -5496,9 +5510,7 @@ static char *pipeline_out(char *t) {
       for (size_t c = 0; c < wl && ok; c++) ok = islower((unsigned char)w[c]) || isdigit((unsigned char)w[c]) || strchr("-_.+", w[c]);
     }
     if (!ok) {
-      /* not a pipeline of programs: the bar is said as nothing but a pause */
-      t[ws[bar]] = ',';
-      memmove(t + ws[bar] - 1 + (ws[bar] > 0 && t[ws[bar] - 1] == ' '), t + ws[bar], strlen(t + ws[bar]) + 1);
+      from = we[bar];
       continue;
     }
     const char *lw = t + ws[z];
@@ -5506,9 +5518,8 @@ static char *pipeline_out(char *t) {
     while (pl < ll && pl < 8 && strchr(".,;:!?", lw[ll - 1 - pl])) pl++;
     int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
     /* a shell's prompt before it is not said */
-    size_t from = a > 0 && we[a - 1] - ws[a - 1] == 1 && strchr("$#%", t[ws[a - 1]]) ? ws[a - 1] : ws[a];
     vgi_buf b = {0};
-    vgi_buf_add(&b, t, from);
+    vgi_buf_add(&b, t, prompt ? ws[a - 1] : ws[a]);
     if (!the) vgi_buf_puts(&b, "the ");
     for (int q = 0; q < np; q++) {
       const char *w = t + ws[progs[q]];

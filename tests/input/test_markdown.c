@@ -2958,9 +2958,9 @@ static void command_lines_in_prose(void **state) {
   assert_non_null(strstr(all, "can be used: the tar command as shown."));
   assert_non_null(strstr(all, "The output of the git log command may look like this."));
   assert_non_null(strstr(all, "Forward a port with the R option on the server."));
-  /* a short option and its long names: one option, by its long name (a
-   * short one is said as written) */
-  assert_non_null(strstr(all, "-c --stdout --to-stdout, and the decompress option."));
+  /* a short option and its long names: one option, by its long name, and
+   * so is one that follows an option named ("the ascii option, -c …") */
+  assert_non_null(strstr(all, "Options: the ascii option, the stdout option, and the decompress option."));
   /* an escape is not said (a TeX word is: man_cli.sh, crank.1) */
   assert_null(strstr(all, "\\n"));
   assert_non_null(strstr(all, "on POSIX and on Windows."));

@@ -907,10 +907,39 @@ static void options_said_with_what_they_do(void **state) {
   assert_null(strstr(all, "Quiet mode"));
 }
 
+/* An option written in its short and long forms ("-V, --version", "-o
+ * logfile, --output-file=logfile") is one option, said by its long name;
+ * two options in one term are named ("the accept option"), never "these
+ * options". A pipeline is said by its programs, never with the bar between
+ * "the find command | the xargs command"; a bar that joins no programs
+ * ("the operators | or |&") is left. */
+static void option_forms_and_pipelines_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("fetch.md", "# fetchit\n\nfetchit downloads files from the network.\n\n"
+      "## Options\n\nThe options are as follows:\n\n"
+      "- **-V, --version**: Display the version of fetchit.\n"
+      "- **-o logfile, --output-file=logfile**: Log all messages to logfile.\n"
+      "- **-A acclist --accept acclist, -R rejlist --reject rejlist**: Give suffixes to accept or reject.\n\n"
+      "## Examples\n\nDelete every core file below the directory:\n\n"
+      "find /tmp -name core -type f -print | xargs /bin/rm -f\n\n"
+      "A list is made with cut -d: -f1 < /etc/passwd | sort | xargs echo in one line.\n");
+  static const char *const said[] = { "the version option", "the output-file option", "the accept option",
+    "the reject option", "The find and xargs pipeline.", "made with the cut, sort and xargs pipeline in one line",
+    NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+  static const char *const unsaid[] = { "these options", "-V", "logfile,", "command |", "xargs echo", NULL };
+  for (int i = 0; unsaid[i]; i++)
+    if (strstr(all, unsaid[i])) print_message("said %s: %s\n", unsaid[i], all), fail();
+  all = doc_narration("ops.md", "# Shell\n\nThe shell reads the control operators | or |& between two commands.\n");
+  assert_non_null(strstr(all, "operators | or |&"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
+    cmocka_unit_test(option_forms_and_pipelines_said),
     cmocka_unit_test(duration_budget),
     cmocka_unit_test(no_narration_option),
     cmocka_unit_test(headlines),
