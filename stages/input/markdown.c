@@ -73,6 +73,7 @@ typedef struct md {
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
   int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
+  int boiler_mute;        /* that section is a call for sponsors: nothing of it is said */
   int changes;            /* level of the changelog section we are in (summary), else 0 */
   int changes_sub;        /* ... the level of its first subsection (the latest release), else 0 */
   int changes_skip;       /* ... past that subsection: its older releases are not said */
@@ -4906,6 +4907,33 @@ static int boilerplate(const char *h) {
   return 0;
 }
 
+/* A heading of a call for money: "Sponsors", "Backers", "Gold Sponsors";
+ * "Support the project" and "Donations" are
+ * not (a reader's question may be in them). A summary says nothing of such a
+ * section: its logos and "Become a sponsor" are no part of what the
+ * project does. */
+static int sponsors(const char *h) {
+  static const char *const words[] = { "sponsors", "sponsor", "sponsorship", "sponsoring", "backers", "patrons",
+    "supporters", "donors", "financial contributors", "sponsoren", "unterstützer", "patrocinadores",
+    "patrocinio", NULL };
+  while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 💖 Sponsors" */
+  size_t n = strlen(h);
+  while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.' || h[n - 1] == '!')) n--;
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    if (n >= l && !strncasecmp(h, words[i], l) && (n == l || h[l] == ' ' || h[l] == '&')) return 1;
+  }
+  /* a short heading that ends with them: "Gold Sponsors", "Our backers" */
+  if (n < 40) {
+    static const char *const later[] = { " sponsors", " backers", " supporters", " donors", " patrons", NULL };
+    for (int i = 0; later[i]; i++) {
+      size_t l = strlen(later[i]);
+      if (n >= l && !strncasecmp(h + n - l, later[i], l)) return 1;
+    }
+  }
+  return 0;
+}
+
 /* A heading of a changelog: "Changelog", "Release notes", "What's new",
  * "NEWS", "Version history", "Änderungen"... A summary says such a section's
  * own words and its first subsection (the latest release, which changelogs
@@ -5316,8 +5344,11 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       m.code_pick = section_pick(&m, cmark_node_next(c), h1, sub_node);
       if (m.boiler && level <= m.boiler) m.boiler = 0;
       /* (with --duration the fit decides what goes, by rank) */
-      if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && boilerplate(ht))
+      if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
+          (boilerplate(ht) || sponsors(ht))) {
         m.boiler = level;
+        m.boiler_mute = sponsors(ht);
+      }
       if (!m.boiler && !m.changes && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
           changelog(ht)) {
         m.changes = level;
@@ -5336,6 +5367,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* a summary says a boilerplate section by its first sentence, and
        * nothing of its subsections */
       if (t != CMARK_NODE_PARAGRAPH || m.level > m.boiler || m.nprose || m.section_scenes || m.label) continue;
+      if (m.boiler_mute) continue;
       char *pt = plain(c, &m);
       int ns = 0;
       char **ss = vgi_sentences_lang(pt, m.lang, &ns);

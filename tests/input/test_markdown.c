@@ -3383,6 +3383,27 @@ static void colon_points_end(void **state) {
   cJSON_Delete(m);
 }
 
+/* A call for money ("## Backers", "## Sponsors", "## Gold Sponsors") is
+ * not said in a summary, not even its first sentence ("Become a sponsor and
+ * get your logo …"); the section after it is said as before. */
+static void sponsor_sections_unsaid(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("sp.md", "# quickparse\n\nquickparse is a fast parser for configuration files.\n\n"
+      "## Backers\n\nSupport us with a monthly donation. [[Become a backer](https://oc.example/qp#backer)]\n\n"
+      "## Sponsors\n\nBecome a sponsor and get your logo on our README.\n\n- [Acme Corp](https://acme.example) "
+      "- hosting\n- [Widgets Inc](https://widgets.example) - CI minutes\n\n## Gold Sponsors\n\nThanks to Acme "
+      "Corp for their support.\n\n## Usage\n\nCall parse on a file to read its settings.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  static const char *const unsaid[] = { "donation", "sponsor", "Acme", "Widgets", NULL };
+  for (int i = 0; unsaid[i]; i++)
+    if (strstr(all, unsaid[i])) print_message("said %s: %s\n", unsaid[i], all), fail();
+  assert_non_null(strstr(all, "Call parse on a file to read its settings."));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3429,6 +3450,7 @@ int main(void) {
     cmocka_unit_test(readme_top_unsaid),
     cmocka_unit_test(readme_terms_and_paths),
     cmocka_unit_test(command_lines_in_prose),
+    cmocka_unit_test(sponsor_sections_unsaid),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
