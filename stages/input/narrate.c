@@ -5539,12 +5539,39 @@ static char *pipeline_out(char *t) {
   return t;
 }
 
+/* "as follows" that ends a sentence points at what the slide or the page
+ * shows next (a man page's list a summary leaves out, or items said as
+ * sentences of their own): "…predefined within bracket expressions, as
+ * follows." is said "…predefined within bracket expressions." A verb
+ * before it keeps it ("The format is as follows:"). In place. */
+static void as_follows_out(char *t) {
+  static const char *const keep[] = { "is", "are", "was", "were", "be", "works", "work", "goes", "go", "look",
+                                      "looks", "reads", "read", NULL };
+  for (char *p = t; (p = strstr(p, " as follows")) != NULL;) {
+    char *e = p + 11;
+    if (!(*e == '.' || *e == ':') || !(e[1] == 0 || e[1] == ' ')) { p = e; continue; }
+    char *a = p;
+    while (a > t && a[-1] == ',') a--;
+    /* the word before */
+    char *w = a;
+    while (w > t && w[-1] != ' ') w--;
+    size_t wl = (size_t)(a - w);
+    int verb = 0;
+    for (int i = 0; keep[i] && !verb; i++) verb = strlen(keep[i]) == wl && !strncasecmp(w, keep[i], wl);
+    if (verb || a == t || a[-1] == '.' || a[-1] == ':') { p = e; continue; }
+    *e = '.';
+    memmove(a, e, strlen(e) + 1);
+    p = a + 1;
+  }
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
   dangling_abbrev_out(t);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
   shown_tags_out(t);
   omission_out(t);
+  as_follows_out(t);
   t = pipeline_out(t);
   t = command_out(t);
   t = bare_command_out(t);

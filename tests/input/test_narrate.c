@@ -935,11 +935,28 @@ static void option_forms_and_pipelines_said(void **state) {
   assert_non_null(strstr(all, "operators | or |&"));
 }
 
+/* "as follows" that ends a sentence is not said: what it points at is on
+ * the slide or left out ("…predefined within bracket expressions, as
+ * follows." before a list a summary drops); after a verb ("The format is
+ * as follows") it stays. */
+static void as_follows_unsaid(void **state) {
+  (void)state;
+  const char *all = doc_narration("cls.md", "# Classes\n\nNamed classes of characters are predefined within "
+      "bracket expressions, as follows.\n\nThe format of a class is as follows.\n\nEach name is split into "
+      "parts as follows. Every part is a word.\n");
+  static const char *const said[] = { "predefined within bracket expressions.", "The format of a class is as follows.",
+    "Each name is split into parts.", NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+  assert_null(strstr(all, "expressions, as follows"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(option_forms_and_pipelines_said),
+    cmocka_unit_test(as_follows_unsaid),
     cmocka_unit_test(duration_budget),
     cmocka_unit_test(no_narration_option),
     cmocka_unit_test(headlines),
