@@ -2207,6 +2207,29 @@ static int words_before(cmark_node *doc, cmark_node *stop, int enough, int *bloc
   return words;
 }
 
+/* Whether a code block's fence names a language ("```js"): then it is
+ * code, whatever it looks like. */
+static int info_lang(const char *info) {
+  return info && isalpha((unsigned char)info[0]);
+}
+
+/* Whether a block is a picture drawn in characters: three lines or more,
+ * nearly all of its marks punctuation (slashes, underscores, bars), no word
+ * of three letters. A command, a table or a tree of files has words. */
+static int ascii_art(const char *lit) {
+  if (!lit) return 0;
+  int lines = 0, marks = 0, alnum = 0, run = 0, word = 0;
+  for (const char *q = lit; *q; q++) {
+    if (*q == '\n') lines++;
+    if ((unsigned char)*q >= 0x80) return 0;   /* box drawing, another script: leave it */
+    if (isalpha((unsigned char)*q)) word |= ++run >= 3;
+    else run = 0;
+    if (isalnum((unsigned char)*q)) alnum++;
+    else if (ispunct((unsigned char)*q)) marks++;
+  }
+  return lines >= 3 && !word && marks >= 20 && marks >= 20 * alnum;   /* (a graph of commits "A---B" is shown) */
+}
+
 /* The title of a document without an H1 or a title: in front matter: its
  * first heading of any level when no prose comes before it, else the
  * repository its first paragraph links to alone, else the lead of its
@@ -2258,7 +2281,10 @@ static char *subject_title(cmark_node *doc) {
       memcpy(subj, t, len);
       subj[len] = 0;
       static const char *const not_names[] = { "this", "it", "that", "there", "here", "the following", "which", "what", NULL };
-      int ok = vgi_word_count(subj) <= 4 && !strpbrk(subj, ".,;:!?()[]\"");
+      /* (a dot inside a name is the name's: "Underscore.js", "Node.js") */
+      int ok = vgi_word_count(subj) <= 4 && !strpbrk(subj, ",;:!?()[]\"");
+      for (const char *d = strchr(subj, '.'); ok && d; d = strchr(d + 1, '.'))
+        ok = d > subj && isalnum((unsigned char)d[-1]) && isalnum((unsigned char)d[1]);
       for (int i = 0; ok && not_names[i]; i++) ok = strcasecmp(subj, not_names[i]) != 0;
       /* "The library is a ...": a common noun with an article names nothing */
       if (ok && (!strncasecmp(subj, "the ", 4) || !strncasecmp(subj, "a ", 2) || !strncasecmp(subj, "an ", 3) ||
@@ -2299,6 +2325,19 @@ static char *untitled(cmark_node *doc, const char *base) {
     int n = 0;
     char **sv = vgi_sentences(t, &n);
     char *h = n ? vgi_headline(sv[0]) : NULL;
+    /* "Underscore.js is a utility-belt library for … that provides
+     * support": a headline cut short is titled by the name the sentence
+     * says it is about; a short sentence whole stays the title */
+    if (h && vgi_word_count(h) + 1 < vgi_word_count(sv[0])) {
+      char *subj = subject_title(doc);
+      if (subj) {
+        for (int i = 0; i < n; i++) free(sv[i]);
+        free(sv);
+        free(t);
+        free(h);
+        return subj;
+      }
+    }
     /* "See https://www.openssh.com/releasenotes.html#9.2p1 for the
      * release notes", "Please read https://… for bug reporting
      * instructions": a headline with an address in it points elsewhere,
@@ -5488,6 +5527,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         else free(pt);
         break;
       }
+      /* a logo drawn in characters (a README's banner of slashes and
+       * underscores) is no code: neither shown nor said */
+      if (!info_lang(info) && ascii_art(cmark_node_get_literal(c))) break;
       /* a block of a web address or two (indented under "available on the
        * wiki.") is a link, not code: neither shown nor said, as a bare link */
       if (urls_only(cmark_node_get_literal(c))) {

@@ -3404,6 +3404,27 @@ static void sponsor_sections_unsaid(void **state) {
   cJSON_Delete(m);
 }
 
+/* A README without a heading is titled by the name its first sentence says
+ * it is about ("Quick.js is a utility library for …" -> "Quick.js"), not
+ * the sentence cut short; a logo drawn in characters above it is neither
+ * shown nor said, while a graph of commits drawn in characters is shown. */
+static void untitled_readme_named_and_art_left_out(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("README.md", "       __           __\n      /\\ \\   __    /\\_\\\n     _\\_\\ \\ /'__`\\ \\/_/\n"
+      "    /\\___,_\\\\ \\_/ \\  __\n    \\/__,_ /\\ \\___/ /\\_\\\n\n"
+      "Quick.js is a utility library for JavaScript that provides support\nfor the usual functional helpers "
+      "without extending any core objects.\n\n## History\n\nThe branches were joined like this:\n\n"
+      "```\nA---B---C\n     \\\n      D---E\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "Quick.js");
+  char *shown = cJSON_PrintUnformatted(m);
+  assert_null(strstr(shown, "/\\\\_\\\\"));
+  assert_non_null(strstr(shown, "A---B---C"));
+  free(shown);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3451,6 +3472,7 @@ int main(void) {
     cmocka_unit_test(readme_terms_and_paths),
     cmocka_unit_test(command_lines_in_prose),
     cmocka_unit_test(sponsor_sections_unsaid),
+    cmocka_unit_test(untitled_readme_named_and_art_left_out),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
