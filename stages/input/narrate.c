@@ -5565,6 +5565,39 @@ static void as_follows_out(char *t) {
   }
 }
 
+/* Quotes left empty by what was taken out of them (an address, a path: a
+ * man page's "http://site.{one,two}.com" was said '""') are not said. A
+ * pair of quotes alone between spaces goes, with a space. In place. */
+static void empty_quotes_out(char *t) {
+  static const char *const pairs[] = { "\"\"", "''", "\xE2\x80\x9C\xE2\x80\x9D", "\xE2\x80\x98\xE2\x80\x99", NULL };
+  for (int k = 0; pairs[k]; k++) {
+    size_t pl = strlen(pairs[k]);
+    for (char *p = t; (p = strstr(p, pairs[k])) != NULL;) {
+      char *e = p + pl;
+      int before = p == t || p[-1] == ' ' || p[-1] == '(';
+      int after = !*e || *e == ' ' || strchr(".,;:!?)", *e);
+      if (!before || !after) { p = e; continue; }
+      char *a = p;
+      if (a > t && a[-1] == ' ' && (*e != ' ' || a - 1 == t)) a--;   /* "in ""." -> "in." */
+      else if (*e == ' ') e++;
+      memmove(a, e, strlen(e) + 1);
+      p = a;
+      /* the words that pointed at it go too: "a range like in ." */
+      static const char *const lead[] = { " like in", " as in", " such as", " for example", " like", NULL };
+      for (int q = 0; lead[q] && (*p == '.' || *p == ','); q++) {
+        size_t ll = strlen(lead[q]);
+        if ((size_t)(p - t) > ll && !strncasecmp(p - ll, lead[q], ll)) {
+          memmove(p - ll, p, strlen(p) + 1);
+          p -= ll;
+          break;
+        }
+      }
+    }
+  }
+  size_t n = strlen(t);
+  while (n && t[n - 1] == ' ') t[--n] = 0;
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t) {
   dangling_abbrev_out(t);
@@ -5577,6 +5610,7 @@ static char *clean_speech(char *t) {
   t = bare_command_out(t);
   unspeakable_out(t);
   t = speech_out(t);
+  empty_quotes_out(t);
   /* commas left by words taken out ("고쳤다면, `fix/fixes/fixed`, `close/…`,
    * …를" -> "고쳤다면,,, 키워드로"): one stays */
   char *w = t;

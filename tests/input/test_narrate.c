@@ -951,12 +951,31 @@ static void as_follows_unsaid(void **state) {
   assert_null(strstr(all, "expressions, as follows"));
 }
 
+/* Quotes left empty by an address taken out of them are not said ("The
+ * syntax is protocol-dependent. "" """); quotes around words stay. */
+static void empty_quotes_unsaid(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("urls.md", "# Fetch\n\nThe syntax is protocol-dependent. "
+      "\"http://site.example.com/{one,two}\" \"ftp://ftp.example.com/file[1-100].txt\"\n\n"
+      "You can give a range like in \"https://example.com/[a-z].html\". Its \"bar\" is shown instead of the meter.\n",
+      &full, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "\"\"") == 0);
+  assert_true(said_in(m, "The syntax is protocol-dependent.") == 1);
+  assert_true(said_in(m, "You can give a range.") == 1);
+  assert_true(said_in(m, "Its \"bar\" is shown") == 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(option_forms_and_pipelines_said),
     cmocka_unit_test(as_follows_unsaid),
+    cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
     cmocka_unit_test(no_narration_option),
     cmocka_unit_test(headlines),
