@@ -5178,7 +5178,9 @@ static char *command_out(char *t) {
     /* (or follows one already named: "the accept-regex option, --reject-regex urlregex") */
     int term = a == k && (k == 0 || strchr(".!?:", t[we[k - 1] - 1]) ||
                           (we[k - 1] - ws[k - 1] == 7 && !strncmp(t + ws[k - 1], "option,", 7)));
-    if ((!term && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
+    /* "the -x, --proxy option": the forms of one option are named too */
+    int forms = a == k && z > k && t[we[k] - 1] == ',' && option_word(t + ws[k + 1], we[k + 1] - ws[k + 1]);
+    if ((!term && !forms && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
       from = we[z];
       continue;
     }

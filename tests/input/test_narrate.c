@@ -922,9 +922,10 @@ static void option_forms_and_pipelines_said(void **state) {
       "- **-A acclist --accept acclist, -R rejlist --reject rejlist**: Give suffixes to accept or reject.\n\n"
       "## Examples\n\nDelete every core file below the directory:\n\n"
       "find /tmp -name core -type f -print | xargs /bin/rm -f\n\n"
-      "A list is made with cut -d: -f1 < /etc/passwd | sort | xargs echo in one line.\n");
+      "A list is made with cut -d: -f1 < /etc/passwd | sort | xargs echo in one line.\n\n"
+      "## Proxy\n\nA variable sets the proxy as the -x, --proxy option does.\n");
   static const char *const said[] = { "the version option", "the output-file option", "the accept option",
-    "the reject option", "The find and xargs pipeline.", "made with the cut, sort and xargs pipeline in one line",
+    "the reject option", "The find and xargs pipeline.", "as the proxy option does", "made with the cut, sort and xargs pipeline in one line",
     NULL };
   for (int i = 0; said[i]; i++)
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
