@@ -1374,6 +1374,16 @@ static char *desc_clause(const char *d, const char *lang, int all) {
         *e = 0;
         int w = said_words(c);
         *e = save;
+        /* never after a word that needs what follows ("read from file
+         * instead of | from the command line", "more than | in …") */
+        static const char *const needy[] = { "of", "than", "to", "the", "a", "an", "and", "or", "as", "instead",
+                                              "rather", NULL };
+        const char *lw = e;
+        while (lw > c && lw[-1] != ' ') lw--;
+        int needs = 0;
+        for (int q = 0; needy[q] && !needs; q++)
+          needs = strlen(needy[q]) == (size_t)(e - lw) && !strncasecmp(lw, needy[q], (size_t)(e - lw));
+        if (needs) continue;
         if (w >= 4 && w <= PAIR_DESC_WORDS && (!best || e > best)) best = e;
       }
     if (best) *best = 0;

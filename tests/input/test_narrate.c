@@ -905,6 +905,12 @@ static void options_said_with_what_they_do(void **state) {
   assert_non_null(strstr(all, "use IPv6 addresses only"));
   assert_non_null(strstr(all, "and more"));
   assert_null(strstr(all, "Quiet mode"));
+  /* a description cut short never ends on a word that needs what follows */
+  all = doc_narration("awkish.md", "# awkish\n\nawkish scans text for patterns.\n\n## Options\n\n"
+      "The options are as follows:\n\n- **-F value**: Sets the field separator to value.\n"
+      "- **-f file**: Program text is read from file instead of from the command line of the shell.\n"
+      "- **-v var=value**: Assigns value to program variable var.\n- **-q**: Quiet.\n");
+  if (strstr(all, "instead of;") || strstr(all, "instead of.")) print_message("said: %s\n", all), fail();
 }
 
 /* An option written in its short and long forms ("-V, --version", "-o
