@@ -5202,6 +5202,35 @@ static void drop_colon_sentence(md *m) {
   }
 }
 
+/* A whole HTML page (a package's README.html, "<!DOCTYPE html …" or
+ * "<html"): its tags are indented for the eye, and an indented line after a
+ * blank one would be Markdown's code ("Readme", one slide of eight lines of
+ * HTML). Its lines lose their indent, except inside <pre>; the lines stay
+ * where they are. In place; returns the new length. */
+static size_t html_page_dedent(char *t, size_t len) {
+  const char *a = t;
+  while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r') a++;
+  if (strncasecmp(a, "<!doctype html", 14) && strncasecmp(a, "<html", 5)) return len;
+  size_t w = 0;
+  int pre = 0;
+  for (size_t r = 0; r < len;) {
+    if (!pre)
+      while (r < len && (t[r] == ' ' || t[r] == '\t')) r++;
+    size_t e = r;
+    while (e < len && t[e] != '\n') e++;
+    for (size_t q = r; q + 4 <= e; q++) {
+      if (!strncasecmp(t + q, "<pre", 4)) pre = 1;
+      if (q + 5 <= e && !strncasecmp(t + q, "</pre", 5)) pre = 0;
+    }
+    if (e < len) e++;   /* the newline */
+    memmove(t + w, t + r, e - r);
+    w += e - r;
+    r = e;
+  }
+  t[w] = 0;
+  return w;
+}
+
 cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
                          const vgi_options *opts, vgi_posmap *pm, vgi_diags *d) {
   (void)pm;
@@ -5212,6 +5241,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   char *text = malloc(len + 1);
   memcpy(text, text_in, len);
   text[len] = 0;
+  len = html_page_dedent(text, len);
   m.src = text;
   blank_huge_runs(text, len, &m);
   cut_wide_rows(text, len, &m);

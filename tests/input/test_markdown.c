@@ -3425,6 +3425,34 @@ static void untitled_readme_named_and_art_left_out(void **state) {
   cJSON_Delete(m);
 }
 
+/* A whole HTML page named with document: (a package's README.html,
+ * indented tags) is read by its tags, not as plain text nor as Markdown's
+ * indented code: it was "Readme" with one slide of eight lines of HTML. A
+ * <pre> keeps its indent. */
+static void html_page_read_by_tags(void **state) {
+  (void)state;
+  const char *page = "<!DOCTYPE html>\n<html lang=\"en\">\n\t<head>\n\t\t<title>GIZMO - A gizmo library</title>\n"
+      "\t</head>\n\t<body>\n\t\t<h2>GIZMO - A gizmo library</h2>\n\n\t\t<h3>Overview</h3>\n"
+      "\t\t<p>GIZMO builds small gizmos out of parts, and checks that every part fits.</p>\n\n"
+      "\t\t<h3>Building</h3>\n\t\t<p>Run the build with the usual tools.</p>\n"
+      "<pre>\nmake\n    make install\n</pre>\n\t</body>\n</html>\n";
+  /* (a .txt is typed by its text, as document: is) */
+  const char *path = write_tmp("README.txt", page);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "GIZMO - A gizmo library");
+  char *all = all_narration(m);
+  if (!strstr(all, "GIZMO builds small gizmos out of parts") || strstr(all, "<p>")) print_message("said: %s\n", all), fail();
+  free(all);
+  char *shown = cJSON_PrintUnformatted(m);
+  assert_null(strstr(shown, "<h3>"));
+  free(shown);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3473,6 +3501,7 @@ int main(void) {
     cmocka_unit_test(command_lines_in_prose),
     cmocka_unit_test(sponsor_sections_unsaid),
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
+    cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
