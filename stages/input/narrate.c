@@ -5188,8 +5188,11 @@ static char *command_out(char *t) {
     /* (or follows one already named: "the accept-regex option, --reject-regex urlregex") */
     int term = a == k && (k == 0 || strchr(".!?:", t[we[k - 1] - 1]) ||
                           (we[k - 1] - ws[k - 1] == 7 && !strncmp(t + ws[k - 1], "option,", 7)));
-    /* "the -x, --proxy option": the forms of one option are named too */
-    int forms = a == k && z > k && t[we[k] - 1] == ',' && option_word(t + ws[k + 1], we[k + 1] - ws[k + 1]);
+    /* "the -x, --proxy option": the forms of one option are named too,
+     * after "the" ("If no -e, --expression, -f, or --file option" stays) */
+    int forms = a == k && z > k && k > 0 && t[we[k] - 1] == ',' &&
+                option_word(t + ws[k + 1], we[k + 1] - ws[k + 1]) && we[k - 1] - ws[k - 1] == 3 &&
+                !strncasecmp(t + ws[k - 1], "the", 3);
     if ((!term && !forms && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
       from = we[z];
       continue;
