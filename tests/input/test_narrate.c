@@ -929,13 +929,15 @@ static void option_forms_and_pipelines_said(void **state) {
       "## Examples\n\nDelete every core file below the directory:\n\n"
       "find /tmp -name core -type f -print | xargs /bin/rm -f\n\n"
       "A list is made with cut -d: -f1 < /etc/passwd | sort | xargs echo in one line.\n\n"
-      "## Proxy\n\nA variable sets the proxy as the -x, --proxy option does.\n");
+      "## Proxy\n\nA variable sets the proxy as the -x, --proxy option does.\n\n"
+      "## Script\n\nIf no -e, --expression, -f, or --file option is given, the first argument is the script.\n");
   static const char *const said[] = { "the version option", "the output-file option", "the accept option",
     "the reject option", "The find and xargs pipeline.", "as the proxy option does", "made with the cut, sort and xargs pipeline in one line",
     NULL };
   for (int i = 0; said[i]; i++)
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
-  static const char *const unsaid[] = { "these options", "-V", "logfile,", "command |", "xargs echo", NULL };
+  static const char *const unsaid[] = { "these options", "-V", "logfile,", "command |", "xargs echo", "no the",
+                                        NULL };
   for (int i = 0; unsaid[i]; i++)
     if (strstr(all, unsaid[i])) print_message("said %s: %s\n", unsaid[i], all), fail();
   all = doc_narration("ops.md", "# Shell\n\nThe shell reads the control operators | or |& between two commands.\n");
