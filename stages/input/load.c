@@ -103,11 +103,17 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
  * or .text file): Markdown when the name ends in .md, .markdown or .mdown,
  * or when the text has markup plain text does not have (vgi_text_is_markdown:
  * fenced code, links, link definitions, table rules, or two of ATX headings,
- * code spans and strong emphasis); else plain text. */
+ * code spans and strong emphasis) or a whole HTML page; else plain text. */
 static const char *document_type(const char *path, const char *text, size_t len) {
   const char *e = ext_of(path);
   if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
   if (vgi_is_roff_page(text, len)) return "man";
+  /* a whole HTML page (a package's README.html): the Markdown reader reads
+   * its tags (html_blocks.c) and drops its indent (html_page_dedent) */
+  size_t a = 0;
+  while (a < len && strchr(" \t\r\n", text[a])) a++;
+  if ((len - a >= 14 && !strncasecmp(text + a, "<!doctype html", 14)) || (len - a >= 5 && !strncasecmp(text + a, "<html", 5)))
+    return "markdown";
   return vgi_text_is_markdown(text, len) ? "markdown" : "text";
 }
 

@@ -73,6 +73,7 @@ typedef struct md {
   char lang[64];          /* the document's language (front matter or detected) */
   int split_h2;
   int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
+  int boiler_mute;        /* that section is a call for sponsors: nothing of it is said */
   int changes;            /* level of the changelog section we are in (summary), else 0 */
   int changes_sub;        /* ... the level of its first subsection (the latest release), else 0 */
   int changes_skip;       /* ... past that subsection: its older releases are not said */
@@ -2282,6 +2283,29 @@ static int words_before(cmark_node *doc, cmark_node *stop, int enough, int *bloc
   return words;
 }
 
+/* Whether a code block's fence names a language ("```js"): then it is
+ * code, whatever it looks like. */
+static int info_lang(const char *info) {
+  return info && isalpha((unsigned char)info[0]);
+}
+
+/* Whether a block is a picture drawn in characters: three lines or more,
+ * nearly all of its marks punctuation (slashes, underscores, bars), no word
+ * of three letters. A command, a table or a tree of files has words. */
+static int ascii_art(const char *lit) {
+  if (!lit) return 0;
+  int lines = 0, marks = 0, alnum = 0, run = 0, word = 0;
+  for (const char *q = lit; *q; q++) {
+    if (*q == '\n') lines++;
+    if ((unsigned char)*q >= 0x80) return 0;   /* box drawing, another script: leave it */
+    if (isalpha((unsigned char)*q)) word |= ++run >= 3;
+    else run = 0;
+    if (isalnum((unsigned char)*q)) alnum++;
+    else if (ispunct((unsigned char)*q)) marks++;
+  }
+  return lines >= 3 && !word && marks >= 20 && marks >= 20 * alnum;   /* (a graph of commits "A---B" is shown) */
+}
+
 /* The title of a document without an H1 or a title: in front matter: its
  * first heading of any level when no prose comes before it, else the
  * repository its first paragraph links to alone, else the lead of its
@@ -2333,7 +2357,10 @@ static char *subject_title(cmark_node *doc) {
       memcpy(subj, t, len);
       subj[len] = 0;
       static const char *const not_names[] = { "this", "it", "that", "there", "here", "the following", "which", "what", NULL };
-      int ok = vgi_word_count(subj) <= 4 && !strpbrk(subj, ".,;:!?()[]\"");
+      /* (a dot inside a name is the name's: "Underscore.js", "Node.js") */
+      int ok = vgi_word_count(subj) <= 4 && !strpbrk(subj, ",;:!?()[]\"");
+      for (const char *d = strchr(subj, '.'); ok && d; d = strchr(d + 1, '.'))
+        ok = d > subj && isalnum((unsigned char)d[-1]) && isalnum((unsigned char)d[1]);
       for (int i = 0; ok && not_names[i]; i++) ok = strcasecmp(subj, not_names[i]) != 0;
       /* "The library is a ...": a common noun with an article names nothing */
       if (ok && (!strncasecmp(subj, "the ", 4) || !strncasecmp(subj, "a ", 2) || !strncasecmp(subj, "an ", 3) ||
@@ -2374,6 +2401,19 @@ static char *untitled(cmark_node *doc, const char *base) {
     int n = 0;
     char **sv = vgi_sentences(t, &n);
     char *h = n ? vgi_headline(sv[0]) : NULL;
+    /* "Underscore.js is a utility-belt library for … that provides
+     * support": a headline cut short is titled by the name the sentence
+     * says it is about; a short sentence whole stays the title */
+    if (h && vgi_word_count(h) + 1 < vgi_word_count(sv[0])) {
+      char *subj = subject_title(doc);
+      if (subj) {
+        for (int i = 0; i < n; i++) free(sv[i]);
+        free(sv);
+        free(t);
+        free(h);
+        return subj;
+      }
+    }
     /* "See https://www.openssh.com/releasenotes.html#9.2p1 for the
      * release notes", "Please read https://… for bug reporting
      * instructions": a headline with an address in it points elsewhere,
@@ -5061,6 +5101,33 @@ static int boilerplate(const char *h) {
   return 0;
 }
 
+/* A heading of a call for money: "Sponsors", "Backers", "Gold Sponsors";
+ * "Support the project" and "Donations" are
+ * not (a reader's question may be in them). A summary says nothing of such a
+ * section: its logos and "Become a sponsor" are no part of what the
+ * project does. */
+static int sponsors(const char *h) {
+  static const char *const words[] = { "sponsors", "sponsor", "sponsorship", "sponsoring", "backers", "patrons",
+    "supporters", "donors", "financial contributors", "sponsoren", "unterstützer", "patrocinadores",
+    "patrocinio", NULL };
+  while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 💖 Sponsors" */
+  size_t n = strlen(h);
+  while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.' || h[n - 1] == '!')) n--;
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    if (n >= l && !strncasecmp(h, words[i], l) && (n == l || h[l] == ' ' || h[l] == '&')) return 1;
+  }
+  /* a short heading that ends with them: "Gold Sponsors", "Our backers" */
+  if (n < 40) {
+    static const char *const later[] = { " sponsors", " backers", " supporters", " donors", " patrons", NULL };
+    for (int i = 0; later[i]; i++) {
+      size_t l = strlen(later[i]);
+      if (n >= l && !strncasecmp(h + n - l, later[i], l)) return 1;
+    }
+  }
+  return 0;
+}
+
 /* A heading of a changelog: "Changelog", "Release notes", "What's new",
  * "NEWS", "Version history", "Änderungen"... A summary says such a section's
  * own words and its first subsection (the latest release, which changelogs
@@ -5290,6 +5357,35 @@ static void drop_colon_sentence(md *m) {
   }
 }
 
+/* A whole HTML page (a package's README.html, "<!DOCTYPE html …" or
+ * "<html"): its tags are indented for the eye, and an indented line after a
+ * blank one would be Markdown's code ("Readme", one slide of eight lines of
+ * HTML). Its lines lose their indent, except inside <pre>; the lines stay
+ * where they are. In place; returns the new length. */
+static size_t html_page_dedent(char *t, size_t len) {
+  const char *a = t;
+  while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r') a++;
+  if (strncasecmp(a, "<!doctype html", 14) && strncasecmp(a, "<html", 5)) return len;
+  size_t w = 0;
+  int pre = 0;
+  for (size_t r = 0; r < len;) {
+    if (!pre)
+      while (r < len && (t[r] == ' ' || t[r] == '\t')) r++;
+    size_t e = r;
+    while (e < len && t[e] != '\n') e++;
+    for (size_t q = r; q + 4 <= e; q++) {
+      if (!strncasecmp(t + q, "<pre", 4)) pre = 1;
+      if (q + 5 <= e && !strncasecmp(t + q, "</pre", 5)) pre = 0;
+    }
+    if (e < len) e++;   /* the newline */
+    memmove(t + w, t + r, e - r);
+    w += e - r;
+    r = e;
+  }
+  t[w] = 0;
+  return w;
+}
+
 cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
                          const vgi_options *opts, vgi_posmap *pm, vgi_diags *d) {
   (void)pm;
@@ -5300,6 +5396,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   char *text = malloc(len + 1);
   memcpy(text, text_in, len);
   text[len] = 0;
+  len = html_page_dedent(text, len);
   m.src = text;
   blank_huge_runs(text, len, &m);
   cut_wide_rows(text, len, &m);
@@ -5472,8 +5569,11 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       m.code_pick = section_pick(&m, cmark_node_next(c), h1, sub_node);
       if (m.boiler && level <= m.boiler) m.boiler = 0;
       /* (with --duration the fit decides what goes, by rank) */
-      if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) && boilerplate(ht))
+      if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
+          (boilerplate(ht) || sponsors(ht))) {
         m.boiler = level;
+        m.boiler_mute = sponsors(ht);
+      }
       if (!m.boiler && !m.changes && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
           changelog(ht)) {
         m.changes = level;
@@ -5492,6 +5592,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* a summary says a boilerplate section by its first sentence, and
        * nothing of its subsections */
       if (t != CMARK_NODE_PARAGRAPH || m.level > m.boiler || m.nprose || m.section_scenes || m.label) continue;
+      if (m.boiler_mute) continue;
       char *pt = plain(c, &m);
       int ns = 0;
       char **ss = vgi_sentences_lang(pt, m.lang, &ns);
@@ -5612,6 +5713,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         else free(pt);
         break;
       }
+      /* a logo drawn in characters (a README's banner of slashes and
+       * underscores) is no code: neither shown nor said */
+      if (!info_lang(info) && ascii_art(cmark_node_get_literal(c))) break;
       /* a block of a web address or two (indented under "available on the
        * wiki.") is a link, not code: neither shown nor said, as a bare link */
       if (urls_only(cmark_node_get_literal(c))) {

@@ -1396,6 +1396,16 @@ static char *desc_clause(const char *d, const char *lang, int all) {
         *e = 0;
         int w = said_words(c);
         *e = save;
+        /* never after a word that needs what follows ("read from file
+         * instead of | from the command line", "more than | in …") */
+        static const char *const needy[] = { "of", "than", "to", "the", "a", "an", "and", "or", "as", "instead",
+                                              "rather", NULL };
+        const char *lw = e;
+        while (lw > c && lw[-1] != ' ') lw--;
+        int needs = 0;
+        for (int q = 0; needy[q] && !needs; q++)
+          needs = strlen(needy[q]) == (size_t)(e - lw) && !strncasecmp(lw, needy[q], (size_t)(e - lw));
+        if (needs) continue;
         if (w >= 4 && w <= PAIR_DESC_WORDS && (!best || e > best)) best = e;
       }
     if (best) *best = 0;
@@ -5168,6 +5178,15 @@ static char *command_out(char *t, const char *lang) {
       /* the forms of one option in a row ("-R port:host, -R socket"): one option */
       const char *nn = option_word(nx, nl) ? option_name(nx, nl, &nl_) : NULL;
       int same = nn && nl_ == kl && !memcmp(nn, kn, kl);
+      /* a short form and its long one, apart by a comma ("-V, --version",
+       * "-o logfile, --output-file=logfile", a man page's term): one option */
+      if (nn && nl > 2 && nx[0] == '-' && nx[1] == '-') {
+        int lo = z;
+        while (lo > k && !option_word(t + ws[lo], we[lo] - ws[lo])) lo--;
+        const char *ow = t + ws[lo];
+        while (*ow == '"' || *ow == '\'' || *ow == '(' || *ow == '`') ow++;
+        same |= z - lo < 2 && ow[0] == '-' && ow[1] != '-';
+      }
       if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same)) break;
       if (nl == 1 && strchr("$#%", *nx)) break;   /* the prompt of the next command line */
       int value = 0;
@@ -5192,8 +5211,16 @@ static char *command_out(char *t, const char *lang) {
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
     /* (an option alone is named: "--disable-manual Don't build …" is said
      * "The disable-manual option: don't build …") */
-    int term = a == k && z == k && (k == 0 || strchr(".!?:", t[we[k - 1] - 1]));   /* starts its sentence */
-    if ((!term && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
+    /* (and its forms, a man page's term: "-V, --version — display …") */
+    /* (or follows one already named: "the accept-regex option, --reject-regex urlregex") */
+    int term = a == k && (k == 0 || strchr(".!?:", t[we[k - 1] - 1]) ||
+                          (we[k - 1] - ws[k - 1] == 7 && !strncmp(t + ws[k - 1], "option,", 7)));
+    /* "the -x, --proxy option": the forms of one option are named too,
+     * after "the" ("If no -e, --expression, -f, or --file option" stays) */
+    int forms = a == k && z > k && k > 0 && t[we[k] - 1] == ',' &&
+                option_word(t + ws[k + 1], we[k + 1] - ws[k + 1]) && we[k - 1] - ws[k - 1] == 3 &&
+                !strncasecmp(t + ws[k - 1], "the", 3);
+    if ((!term && !forms && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
       from = we[z];
       continue;
     }
@@ -5254,8 +5281,43 @@ static char *command_out(char *t, const char *lang) {
         }
         if (longs) { named = k + 1; opts = 1; }
       }
+      /* the options apart, each by its long name when a short form comes
+       * first ("-A acclist --accept acclist" is the accept option): up to
+       * three are named, "the accept and reject options" */
+      int on[3], og = 0;
+      if (opts > 1) {
+        int fresh = 0;   /* the last one is a short form without its long name yet */
+        for (int i = k; i <= z && og <= 3; i++) {
+          size_t il;
+          const char *iw = t + ws[i];
+          if (!option_word(iw, we[i] - ws[i])) continue;
+          const char *in = option_name(iw, we[i] - ws[i], &il);
+          int lng = in - iw >= 2 && in[-1] == '-' && in[-2] == '-';
+          if (og && fresh && lng) { on[og - 1] = i; fresh = 0; continue; }
+          int dup = 0;
+          for (int q = 0; q < og && q < 3; q++) {
+            size_t ql;
+            const char *qn = option_name(t + ws[on[q]], we[on[q]] - ws[on[q]], &ql);
+            dup |= ql == il && !memcmp(qn, in, il);
+          }
+          if (dup) continue;
+          if (og < 3) on[og] = i;
+          og++;
+          fresh = !lng;
+        }
+        if (og == 1) { named = on[0]; opts = 1; }
+      }
       if (opts > 1 && own) {
         vgi_buf_puts(&b, vgi_phrase(lang, "opts_these"));
+      } else if (opts > 1 && og <= 3) {
+        if (!the) vgi_buf_puts(&b, "the ");
+        for (int q = 0; q < og; q++) {
+          if (q) vgi_buf_puts(&b, q == og - 1 ? " and " : ", ");
+          const char *w = t + ws[on[q]];
+          while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
+          for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(&b, w, 1);
+        }
+        if (!said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " options");
       } else if (opts > 1) {
         if (the && b.n >= 4) b.s[b.n -= 4] = 0;   /* "the these options" */
         vgi_buf_puts(&b, "these options");
@@ -5499,6 +5561,157 @@ static void mnemonic_out(char *t, const char *lang) {
   }
 }
 
+/* A pipeline in the prose ("find /tmp -name core -print | xargs rm -f", a
+ * man page's example) is said by its programs, "the find and xargs
+ * pipeline": never "the find command | the xargs command" with the bar
+ * read out. A segment is the words between bars; it starts after a clause
+ * ends (or a prompt) and ends at the clause's end or a word of prose; each
+ * starts with a program's name. In place; returns t, perhaps moved. */
+static char *pipeline_out(char *t) {
+  size_t from = 0;   /* a bar before it is no pipeline's ("the operators | or |&") */
+  for (int guard = 0; guard < 8; guard++) {
+    size_t ws[128], we[128];
+    int n = vgi_split_words(t, ws, we, 128);
+    int bar = -1;
+    for (int i = 1; i + 1 < n && bar < 0; i++)
+      if (ws[i] >= from && we[i] - ws[i] == 1 && t[ws[i]] == '|') bar = i;
+    if (bar < 0) return t;
+    /* back to where the first program starts */
+    int a = bar;
+    while (a > 0 && bar - a < 12) {
+      const char *w = t + ws[a - 1];
+      size_t wl = we[a - 1] - ws[a - 1];
+      /* ("cut -d: -f1 …": an option's colon ends no clause) */
+      if ((strchr(".:;!?", w[wl - 1]) && *w != '-') || (wl == 1 && strchr("$#%", *w)) || prose_word(w, wl)) break;
+      a--;
+    }
+    /* on over the segments to the clause's end */
+    int z = bar, progs[8], np = 0, ok = a < bar, end = 0;
+    progs[np++] = a;
+    for (int i = bar; i < n && !end && ok; i++) {
+      const char *w = t + ws[i];
+      size_t wl = we[i] - ws[i];
+      if (wl == 1 && *w == '|') {
+        ok = i + 1 < n && np < 8;
+        if (ok) progs[np++] = i + 1;
+        continue;
+      }
+      if (i > progs[np - 1] && prose_word(w, wl) && !isupper((unsigned char)*w)) break;
+      z = i;
+      end = strchr(".,:;!?", w[wl - 1]) != NULL && *w != '-';
+    }
+    ok &= z > progs[np - 1] - 1 && progs[np - 1] < n;
+    /* a command line: after a prompt, or a word only a command has (an
+     * option, a path, a redirection), and programs that are no words of
+     * the prose */
+    int prompt = a > 0 && we[a - 1] - ws[a - 1] == 1 && strchr("$#%", t[ws[a - 1]]);
+    int tech = prompt;
+    for (int i = a; i <= z && ok; i++) {
+      const char *w = t + ws[i];
+      size_t wl = we[i] - ws[i];
+      tech |= (wl > 1 && w[0] == '-' && isalnum((unsigned char)w[1])) || (wl > 1 && memchr(w, '/', wl)) ||
+              (wl == 1 && strchr("<>", *w));
+    }
+    for (int q = 0; q < np && ok; q++) ok = !prose_word(t + ws[progs[q]], we[progs[q]] - ws[progs[q]]);
+    ok &= tech;
+    for (int q = 0; q < np && ok; q++) {
+      const char *w = t + ws[progs[q]];
+      size_t wl = we[progs[q]] - ws[progs[q]];
+      for (size_t c = wl; c-- > 0;)
+        if (w[c] == '/') { wl -= c + 1; w += c + 1; break; }
+      while (wl && strchr(".,:;!?", w[wl - 1])) wl--;
+      ok = wl > 0 && islower((unsigned char)w[0]);
+      for (size_t c = 0; c < wl && ok; c++) ok = islower((unsigned char)w[c]) || isdigit((unsigned char)w[c]) || strchr("-_.+", w[c]);
+    }
+    if (!ok) {
+      from = we[bar];
+      continue;
+    }
+    const char *lw = t + ws[z];
+    size_t ll = we[z] - ws[z], pl = 0;
+    while (pl < ll && pl < 8 && strchr(".,;:!?", lw[ll - 1 - pl])) pl++;
+    int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
+    /* a shell's prompt before it is not said */
+    vgi_buf b = {0};
+    vgi_buf_add(&b, t, prompt ? ws[a - 1] : ws[a]);
+    if (!the) vgi_buf_puts(&b, "the ");
+    for (int q = 0; q < np; q++) {
+      const char *w = t + ws[progs[q]];
+      size_t wl = we[progs[q]] - ws[progs[q]];
+      for (size_t c = wl; c-- > 0;)
+        if (w[c] == '/') { wl -= c + 1; w += c + 1; break; }
+      while (wl && strchr(".,:;!?", w[wl - 1])) wl--;
+      if (q) vgi_buf_puts(&b, q == np - 1 ? " and " : ", ");
+      vgi_buf_add(&b, w, wl);
+    }
+    vgi_buf_puts(&b, " pipeline");
+    vgi_buf_add(&b, lw + ll - pl, pl);
+    vgi_buf_puts(&b, t + we[z]);
+    free(t);
+    t = vgi_buf_take(&b);
+  }
+  return t;
+}
+
+/* "as follows" that ends a sentence points at what the slide or the page
+ * shows next (a man page's list a summary leaves out, or items said as
+ * sentences of their own): "…predefined within bracket expressions, as
+ * follows." is said "…predefined within bracket expressions." A verb
+ * before it keeps it ("The format is as follows:"). In place. */
+static void as_follows_out(char *t) {
+  static const char *const keep[] = { "is", "are", "was", "were", "be", "works", "work", "goes", "go", "look",
+                                      "looks", "reads", "read", NULL };
+  for (char *p = t; (p = strstr(p, " as follows")) != NULL;) {
+    char *e = p + 11;
+    if (!(*e == '.' || *e == ':') || !(e[1] == 0 || e[1] == ' ')) { p = e; continue; }
+    char *a = p;
+    while (a > t && a[-1] == ',') a--;
+    /* the word before */
+    char *w = a;
+    while (w > t && w[-1] != ' ') w--;
+    size_t wl = (size_t)(a - w);
+    int verb = 0;
+    for (int i = 0; keep[i] && !verb; i++) verb = strlen(keep[i]) == wl && !strncasecmp(w, keep[i], wl);
+    if (verb || a == t || a[-1] == '.' || a[-1] == ':') { p = e; continue; }
+    *e = '.';
+    memmove(a, e, strlen(e) + 1);
+    p = a + 1;
+  }
+}
+
+/* Quotes left empty by what was taken out of them (an address, a path: a
+ * man page's "http://site.{one,two}.com" was said '""') are not said. A
+ * pair of quotes alone between spaces goes, with a space. In place. */
+static void empty_quotes_out(char *t) {
+  static const char *const pairs[] = { "\"\"", "''", "\xE2\x80\x9C\xE2\x80\x9D", "\xE2\x80\x98\xE2\x80\x99", NULL };
+  for (int k = 0; pairs[k]; k++) {
+    size_t pl = strlen(pairs[k]);
+    for (char *p = t; (p = strstr(p, pairs[k])) != NULL;) {
+      char *e = p + pl;
+      int before = p == t || p[-1] == ' ' || p[-1] == '(';
+      int after = !*e || *e == ' ' || strchr(".,;:!?)", *e);
+      if (!before || !after) { p = e; continue; }
+      char *a = p;
+      if (a > t && a[-1] == ' ' && (*e != ' ' || a - 1 == t)) a--;   /* "in ""." -> "in." */
+      else if (*e == ' ') e++;
+      memmove(a, e, strlen(e) + 1);
+      p = a;
+      /* the words that pointed at it go too: "a range like in ." */
+      static const char *const lead[] = { " like in", " as in", " such as", " for example", " like", NULL };
+      for (int q = 0; lead[q] && (*p == '.' || *p == ','); q++) {
+        size_t ll = strlen(lead[q]);
+        if ((size_t)(p - t) > ll && !strncasecmp(p - ll, lead[q], ll)) {
+          memmove(p - ll, p, strlen(p) + 1);
+          p -= ll;
+          break;
+        }
+      }
+    }
+  }
+  size_t n = strlen(t);
+  while (n && t[n - 1] == ' ') t[--n] = 0;
+}
+
 /* Narration as said (t owned; returns it, perhaps moved). */
 static char *clean_speech(char *t, const char *lang) {
   dangling_abbrev_out(t);
@@ -5506,10 +5719,13 @@ static char *clean_speech(char *t, const char *lang) {
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
   shown_tags_out(t);
   omission_out(t);
+  as_follows_out(t);
+  t = pipeline_out(t);
   t = command_out(t, lang);
   t = bare_command_out(t);
   unspeakable_out(t);
   t = speech_out(t);
+  empty_quotes_out(t);
   /* commas left by words taken out ("고쳤다면, `fix/fixes/fixed`, `close/…`,
    * …를" -> "고쳤다면,,, 키워드로"): one stays */
   char *w = t;

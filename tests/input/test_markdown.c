@@ -3091,9 +3091,9 @@ static void command_lines_in_prose(void **state) {
   assert_non_null(strstr(all, "can be used: the tar command as shown."));
   assert_non_null(strstr(all, "The output of the git log command may look like this."));
   assert_non_null(strstr(all, "Forward a port with the R option on the server."));
-  /* a short option and its long names: one option, by its long name (a
-   * short one is said as written) */
-  assert_non_null(strstr(all, "-c --stdout --to-stdout, and the decompress option."));
+  /* a short option and its long names: one option, by its long name, and
+   * so is one that follows an option named ("the ascii option, -c …") */
+  assert_non_null(strstr(all, "Options: the ascii option, the stdout option, and the decompress option."));
   /* an escape is not said (a TeX word is: man_cli.sh, crank.1) */
   assert_null(strstr(all, "\\n"));
   assert_non_null(strstr(all, "on POSIX and on Windows."));
@@ -3516,6 +3516,76 @@ static void colon_points_end(void **state) {
   cJSON_Delete(m);
 }
 
+/* A call for money ("## Backers", "## Sponsors", "## Gold Sponsors") is
+ * not said in a summary, not even its first sentence ("Become a sponsor and
+ * get your logo …"); the section after it is said as before. */
+static void sponsor_sections_unsaid(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("sp.md", "# quickparse\n\nquickparse is a fast parser for configuration files.\n\n"
+      "## Backers\n\nSupport us with a monthly donation. [[Become a backer](https://oc.example/qp#backer)]\n\n"
+      "## Sponsors\n\nBecome a sponsor and get your logo on our README.\n\n- [Acme Corp](https://acme.example) "
+      "- hosting\n- [Widgets Inc](https://widgets.example) - CI minutes\n\n## Gold Sponsors\n\nThanks to Acme "
+      "Corp for their support.\n\n## Usage\n\nCall parse on a file to read its settings.\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  static const char *const unsaid[] = { "donation", "sponsor", "Acme", "Widgets", NULL };
+  for (int i = 0; unsaid[i]; i++)
+    if (strstr(all, unsaid[i])) print_message("said %s: %s\n", unsaid[i], all), fail();
+  assert_non_null(strstr(all, "Call parse on a file to read its settings."));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A README without a heading is titled by the name its first sentence says
+ * it is about ("Quick.js is a utility library for …" -> "Quick.js"), not
+ * the sentence cut short; a logo drawn in characters above it is neither
+ * shown nor said, while a graph of commits drawn in characters is shown. */
+static void untitled_readme_named_and_art_left_out(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("README.md", "       __           __\n      /\\ \\   __    /\\_\\\n     _\\_\\ \\ /'__`\\ \\/_/\n"
+      "    /\\___,_\\\\ \\_/ \\  __\n    \\/__,_ /\\ \\___/ /\\_\\\n\n"
+      "Quick.js is a utility library for JavaScript that provides support\nfor the usual functional helpers "
+      "without extending any core objects.\n\n## History\n\nThe branches were joined like this:\n\n"
+      "```\nA---B---C\n     \\\n      D---E\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "Quick.js");
+  char *shown = cJSON_PrintUnformatted(m);
+  assert_null(strstr(shown, "/\\\\_\\\\"));
+  assert_non_null(strstr(shown, "A---B---C"));
+  free(shown);
+  cJSON_Delete(m);
+}
+
+/* A whole HTML page named with document: (a package's README.html,
+ * indented tags) is read by its tags, not as plain text nor as Markdown's
+ * indented code: it was "Readme" with one slide of eight lines of HTML. A
+ * <pre> keeps its indent. */
+static void html_page_read_by_tags(void **state) {
+  (void)state;
+  const char *page = "<!DOCTYPE html>\n<html lang=\"en\">\n\t<head>\n\t\t<title>GIZMO - A gizmo library</title>\n"
+      "\t</head>\n\t<body>\n\t\t<h2>GIZMO - A gizmo library</h2>\n\n\t\t<h3>Overview</h3>\n"
+      "\t\t<p>GIZMO builds small gizmos out of parts, and checks that every part fits.</p>\n\n"
+      "\t\t<h3>Building</h3>\n\t\t<p>Run the build with the usual tools.</p>\n"
+      "<pre>\nmake\n    make install\n</pre>\n\t</body>\n</html>\n";
+  /* (a .txt is typed by its text, as document: is) */
+  const char *path = write_tmp("README.txt", page);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "GIZMO - A gizmo library");
+  char *all = all_narration(m);
+  if (!strstr(all, "GIZMO builds small gizmos out of parts") || strstr(all, "<p>")) print_message("said: %s\n", all), fail();
+  free(all);
+  char *shown = cJSON_PrintUnformatted(m);
+  assert_null(strstr(shown, "<h3>"));
+  free(shown);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(acceptance_document),
@@ -3565,6 +3635,9 @@ int main(void) {
     cmocka_unit_test(readme_top_unsaid),
     cmocka_unit_test(readme_terms_and_paths),
     cmocka_unit_test(command_lines_in_prose),
+    cmocka_unit_test(sponsor_sections_unsaid),
+    cmocka_unit_test(untitled_readme_named_and_art_left_out),
+    cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),

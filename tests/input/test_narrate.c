@@ -906,12 +906,86 @@ static void options_said_with_what_they_do(void **state) {
   assert_non_null(strstr(all, "use IPv6 addresses only"));
   assert_non_null(strstr(all, "and more"));
   assert_null(strstr(all, "Quiet mode"));
+  /* a description cut short never ends on a word that needs what follows */
+  all = doc_narration("awkish.md", "# awkish\n\nawkish scans text for patterns.\n\n## Options\n\n"
+      "The options are as follows:\n\n- **-F value**: Sets the field separator to value.\n"
+      "- **-f file**: Program text is read from file instead of from the command line of the shell.\n"
+      "- **-v var=value**: Assigns value to program variable var.\n- **-q**: Quiet.\n");
+  if (strstr(all, "instead of;") || strstr(all, "instead of.")) print_message("said: %s\n", all), fail();
+}
+
+/* An option written in its short and long forms ("-V, --version", "-o
+ * logfile, --output-file=logfile") is one option, said by its long name;
+ * two options in one term are named ("the accept option"), never "these
+ * options". A pipeline is said by its programs, never with the bar between
+ * "the find command | the xargs command"; a bar that joins no programs
+ * ("the operators | or |&") is left. */
+static void option_forms_and_pipelines_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("fetch.md", "# fetchit\n\nfetchit downloads files from the network.\n\n"
+      "## Options\n\nThe options are as follows:\n\n"
+      "- **-V, --version**: Display the version of fetchit.\n"
+      "- **-o logfile, --output-file=logfile**: Log all messages to logfile.\n"
+      "- **-A acclist --accept acclist, -R rejlist --reject rejlist**: Give suffixes to accept or reject.\n\n"
+      "## Examples\n\nDelete every core file below the directory:\n\n"
+      "find /tmp -name core -type f -print | xargs /bin/rm -f\n\n"
+      "A list is made with cut -d: -f1 < /etc/passwd | sort | xargs echo in one line.\n\n"
+      "## Proxy\n\nA variable sets the proxy as the -x, --proxy option does.\n\n"
+      "## Script\n\nIf no -e, --expression, -f, or --file option is given, the first argument is the script.\n");
+  static const char *const said[] = { "the version option", "the output-file option", "the accept option",
+    "the reject option", "The find and xargs pipeline.", "as the proxy option does", "made with the cut, sort and xargs pipeline in one line",
+    NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+  static const char *const unsaid[] = { "these options", "-V", "logfile,", "command |", "xargs echo", "no the",
+                                        NULL };
+  for (int i = 0; unsaid[i]; i++)
+    if (strstr(all, unsaid[i])) print_message("said %s: %s\n", unsaid[i], all), fail();
+  all = doc_narration("ops.md", "# Shell\n\nThe shell reads the control operators | or |& between two commands.\n");
+  assert_non_null(strstr(all, "operators | or |&"));
+}
+
+/* "as follows" that ends a sentence is not said: what it points at is on
+ * the slide or left out ("…predefined within bracket expressions, as
+ * follows." before a list a summary drops); after a verb ("The format is
+ * as follows") it stays. */
+static void as_follows_unsaid(void **state) {
+  (void)state;
+  const char *all = doc_narration("cls.md", "# Classes\n\nNamed classes of characters are predefined within "
+      "bracket expressions, as follows.\n\nThe format of a class is as follows.\n\nEach name is split into "
+      "parts as follows. Every part is a word.\n");
+  static const char *const said[] = { "predefined within bracket expressions.", "The format of a class is as follows.",
+    "Each name is split into parts.", NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+  assert_null(strstr(all, "expressions, as follows"));
+}
+
+/* Quotes left empty by an address taken out of them are not said ("The
+ * syntax is protocol-dependent. "" """); quotes around words stay. */
+static void empty_quotes_unsaid(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("urls.md", "# Fetch\n\nThe syntax is protocol-dependent. "
+      "\"http://site.example.com/{one,two}\" \"ftp://ftp.example.com/file[1-100].txt\"\n\n"
+      "You can give a range like in \"https://example.com/[a-z].html\". Its \"bar\" is shown instead of the meter.\n",
+      &full, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "\"\"") == 0);
+  assert_true(said_in(m, "The syntax is protocol-dependent.") == 1);
+  assert_true(said_in(m, "You can give a range.") == 1);
+  assert_true(said_in(m, "Its \"bar\" is shown") == 1);
+  cJSON_Delete(m);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
+    cmocka_unit_test(option_forms_and_pipelines_said),
+    cmocka_unit_test(as_follows_unsaid),
+    cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
     cmocka_unit_test(no_narration_option),
     cmocka_unit_test(headlines),
