@@ -3251,6 +3251,12 @@ static int list_slide_items(const cJSON *it, int counted) {
     words += item_words(it);
     n++;
   }
+  /* one last item alone on a slide of its own ("13 more options" after
+   * eight options): it goes with one from before it */
+  if (it && !it->next && n >= 3) {
+    const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
+    if (!cJSON_IsNumber(lvl) || lvl->valueint == 0) n--;
+  }
   return n;
 }
 

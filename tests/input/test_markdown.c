@@ -1747,6 +1747,31 @@ static void summary_says_the_subtitle(void **state) {
 /* A document without an H1 or a title: in front matter is titled from its
  * first heading of any level, else its first sentence's headline, else
  * its file name made readable; never "readme". */
+/* A list one item longer than a slide holds is not a full slide and a
+ * slide of one item ("13 more options" alone): the last two go together. */
+static void no_lone_last_item(void **state) {
+  (void)state;
+  vgi_buf doc = {0};
+  vgi_buf_puts(&doc, "# Tools\n\n## Parts\n\n");
+  for (int i = 1; i <= 11; i++) vgi_buf_printf(&doc, "- part number %d\n", i);
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("parts.md", doc.s, &full, &d);
+  vgi_diags_free(&d);
+  int lists = 0, total = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), "list")) continue;
+    lists++;
+    total += items_of(s);
+    if (items_of(s) == 1) print_message("a slide of one item\n"), fail();
+  }
+  assert_int_equal(total, 11);
+  assert_int_equal(lists, 2);
+  cJSON_Delete(m);
+  vgi_buf_free(&doc);
+}
+
 static void title_without_h1(void **state) {
   (void)state;
   const struct { const char *name, *text, *want; } cases[] = {
@@ -3617,6 +3642,7 @@ int main(void) {
     cmocka_unit_test(summary_says_the_subtitle),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
+    cmocka_unit_test(no_lone_last_item),
     cmocka_unit_test(long_sentences_said_by_headline),
     cmocka_unit_test(metadata_lines_unsaid),
     cmocka_unit_test(short_english_stays_english),
