@@ -95,7 +95,7 @@ void vgi_doc_macros_out(char *text, size_t len) {
         size_t sn, ml = macro_at(p, text + e, &shown, &sn);
         if (!ml) continue;
         /* the words it stands for, then spaces to its end (sn < ml) */
-        memmove(p, shown, sn);
+        if (sn) memmove(p, shown, sn);
         memset(p + sn, ' ', ml - sn);
         p += ml - 1;
       }

@@ -5525,10 +5525,11 @@ static void mnemonic_out(char *t, const char *lang) {
     size_t n = 0;
     while (n < 3 && isalnum((unsigned char)p[1 + n])) n++;
     char *close = p + 1 + n;
-    unsigned char before = p > t ? (unsigned char)p[-1] : 0, after = (unsigned char)close[1];
+    /* (the text may end at close: nothing after it then) */
+    unsigned char before = p > t ? (unsigned char)p[-1] : 0, after = *close ? (unsigned char)close[1] : 0;
     int lat_b = isalpha(before), lat_a = isalpha(after), oth_b = before >= 0x80, oth_a = after >= 0x80;
     /* "استخراج [x] یک": a letter alone after another script's word */
-    if (n == 1 && before == ' ' && after == ' ' && p - t >= 2 && (unsigned char)p[-2] >= 0x80) {
+    if (n == 1 && *close == ']' && before == ' ' && after == ' ' && p - t >= 2 && (unsigned char)p[-2] >= 0x80) {
       memmove(p, close + 2, strlen(close + 2) + 1);
       continue;
     }
