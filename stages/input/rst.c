@@ -1872,7 +1872,7 @@ static void blocks(rst *r, view v, int depth) {
           const rline *l = &r->L[b];
           if (l->ind >= l->len) break;
           const char *q = l->s + l->ind;
-          if (field_marker(q, l->len - l->ind) || (q[0] == ':' && l->len - l->ind > 2 && strchr(q + 1, ':'))) { opt_ind = l->ind; b++; continue; }
+          if (field_marker(q, l->len - l->ind) || (q[0] == ':' && l->len - l->ind > 2 && memchr(q + 1, ':', (size_t)(l->len - l->ind - 1)))) { opt_ind = l->ind; b++; continue; }
           if (opt_ind >= 0 && l->ind > opt_ind) { b++; continue; }
           break;
         }
