@@ -75,7 +75,7 @@ void vgi_buf_add(vgi_buf *b, const char *s, size_t n) {
     b->s = p;
     b->cap = cap;
   }
-  memcpy(b->s + b->n, s, n);
+  if (n) memcpy(b->s + b->n, s, n);   /* nothing to add may come as (NULL, 0) */
   b->n += n;
   b->s[b->n] = 0;
 }
