@@ -294,7 +294,12 @@ int tts_reading_make(const char *language, const char *text, size_t len, tts_rea
   builder b = {0};
   size_t chars = (size_t)chars_in(text, len);
   int ok = (kanji ? read_kanji(&b, text, len) : put_written(&b, text, 0, len, 0)) == 0;
-  if (ok && latin && b.s) ok = latin_in_english(&b, chars) == 0;
+  if (ok && latin && b.s) {
+    /* what the child does to plain text (an underscore between letters
+     * read as a space); one character for one, so the spans stay */
+    b.len = tts_speech_normalize(b.s, b.len, 1);
+    ok = latin_in_english(&b, chars) == 0;
+  }
   if (!ok || !b.s) {
     free(b.s);
     free(b.start);

@@ -223,12 +223,13 @@ static void test_japanese_latin_words(void **state) {
   assert_int_equal(r.text_chars, 17);
   tts_reading_free(&r);
   /* a run spans its joiners (not a trailing one), markup is escaped */
-  const char *mixed = "a<b と Visual Studio Code, C++ と Node.js.";
+  const char *mixed = "a<b と Visual Studio Code, C++ と Node.js と VG_CACHE_DIR.";
   assert_int_equal(tts_reading_make("ja", mixed, strlen(mixed), &r), 1);
   assert_non_null(strstr(r.text, "<voice xml:lang=\"en\">a</voice>&lt;<voice xml:lang=\"en\">b</voice>"));
   assert_non_null(strstr(r.text, ">Visual Studio Code</voice>, <"));
   assert_non_null(strstr(r.text, ">C++</voice> と <"));
-  assert_non_null(strstr(r.text, ">Node.js</voice>.</speak>"));
+  assert_non_null(strstr(r.text, ">Node.js</voice> と <"));
+  assert_non_null(strstr(r.text, ">VG CACHE DIR</voice>.</speak>"));   /* as plain text is said */
   tts_reading_free(&r);
   /* other voices switch to English by themselves */
   assert_int_equal(tts_reading_make("ko", text, strlen(text), &r), 0);
