@@ -3149,6 +3149,41 @@ static void vietnamese_detected(void **state) {
   cJSON_Delete(m);
 }
 
+/* Short tldr pages (five to ten lines, written here in their form):
+ * Finnish was English, because the English words of its code spans
+ * (`docker container run`) outweighed its two stop words; Bulgarian was
+ * Russian, because a page without ъ had nothing else to tell them apart.
+ * Code is no evidence; Bulgarian's own words and endings ("Копиране",
+ * "версията", "е") count when Russian's letters ы э ё are absent. */
+static void short_pages_detected(void **state) {
+  (void)state;
+  static const struct { const char *name, *text, *lang; } pages[] = {
+    { "fi1.md", "# docker run\n\n> TÃ¤mÃ¤ on alias `docker container run` komennolle.\n\n"
+                "- NÃ¤ytÃ¤ alkuperÃ¤isen komennon dokumentaatio:\n\n`tldr docker container run`\n", "fi" },
+    { "fi2.md", "# cron\n\n> TÃ¤mÃ¤ komento on `crontab`:n alias.\n\n"
+                "- Katso alkuperÃ¤isen komennon dokumentaatiossa:\n\n`tldr crontab`\n", "fi" },
+    { "bg1.md", "# hping\n\n> Тази команда е псевдоним на `hping3`.\n\n"
+                "- Виж документацията за оригиналната команда:\n\n`tldr hping3`\n", "bg" },
+    { "bg2.md", "# cp\n\n> Копира файлове и директории.\n\n- Копиране на файл на друго място:\n\n"
+                "`cp {{source_file}} {{destination}}`\n\n- Показване на версията:\n\n`cp --version`\n", "bg" },
+    /* Russian without ы э ё stays Russian; English with German code too */
+    { "ru1.md", "# cd\n\n> Изменить текущий рабочий каталог.\n\n- Перейти в указанный каталог:\n\n"
+                "`cd {{путь/к/каталогу}}`\n", "ru" },
+    { "ru2.md", "# hping\n\n> Эта команда является псевдонимом для `hping3`.\n\n"
+                "- Смотреть документацию оригинальной команды:\n\n`tldr hping3`\n", "ru" },
+    { "en1.md", "# grep\n\n> Find patterns in files.\n\n- Search for a pattern in a file:\n\n"
+                "`grep \"die Datei ist nicht mit der Liste\" {{datei}}`\n", "en" },
+  };
+  for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+    vgi_diags d;
+    cJSON *m = load_text(pages[i].name, pages[i].text, NULL, &d);
+    vgi_diags_free(&d);
+    if (strcmp(sget(video_at(m, 0), "language"), pages[i].lang))
+      fail_msg("%s: %s, want %s", pages[i].name, sget(video_at(m, 0), "language"), pages[i].lang);
+    cJSON_Delete(m);
+  }
+}
+
 /* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
  * own. Each example is a command scene said by its item; the code is shown
  * without the placeholder braces and never said; a summary keeps the
@@ -3665,6 +3700,7 @@ int main(void) {
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(vietnamese_detected),
+    cmocka_unit_test(short_pages_detected),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(table_after_colon),
