@@ -5755,6 +5755,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
             size_t ll = strlen(m.label);
             if (ll >= 3 && !strcmp(m.label + ll - 3, "\xEF\xBC\x9A")) m.label[ll -= 3] = 0;
             while (ll && (m.label[ll - 1] == ':' || m.label[ll - 1] == ' ')) m.label[--ll] = 0;
+            /* shown as the words it says: "Create … a file", not "[c]reate … a [f]ile" */
+            vgi_mnemonic_out(m.label, m.lang);
             m.label_once = 1;
           }
           prose_add(&m, t, line, 1);

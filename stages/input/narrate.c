@@ -5565,6 +5565,8 @@ static void mnemonic_out(char *t, const char *lang) {
   }
 }
 
+void vgi_mnemonic_out(char *t, const char *lang) { mnemonic_out(t, lang); }
+
 /* A pipeline in the prose ("find /tmp -name core -print | xargs rm -f", a
  * man page's example) is said by its programs, "the find and xargs
  * pipeline": never "the find command | the xargs command" with the bar

@@ -1168,6 +1168,10 @@ static void other_languages_said_in_theirs(void **state) {
   assert_null(strstr(all, "[f]"));
   assert_null(strstr(all, "Більше інформації"));
   free(all);
+  /* the slide shows what is said: no "([c]reate)" over the command */
+  assert_non_null(scene_with(m, "command", "tar cf"));
+  assert_string_equal(vcget(scene_with(m, "command", "tar cf"), "description"),
+                      "Створити архів і записати його у файл");
   cJSON_Delete(m);
 
   m = load_text("tar-en.md", "# tar\n\n> Archiving utility.\n\n- [c]reate an archive and write it to a [f]ile:\n\n"
@@ -1177,6 +1181,9 @@ static void other_languages_said_in_theirs(void **state) {
   assert_non_null(strstr(all, "Create an archive and write it to a file"));
   assert_non_null(strstr(all, "Extract a gzipped archive"));
   free(all);
+  assert_string_equal(vcget(scene_with(m, "command", "tar cf"), "description"),
+                      "Create an archive and write it to a file");
+  assert_string_equal(vcget(scene_with(m, "command", "tar xzf"), "description"), "Extract a gzipped archive");
   cJSON_Delete(m);
 
   m = load_text("ls-hi.md", "# ls\n\n> डायरेक्टरी की सामग्री की सूची दिखाएं।\n"
