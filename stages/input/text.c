@@ -2464,9 +2464,9 @@ static void man_fold_end(text *r) {
     const char *arg = num;
     vgi_buf line = {0};
     vgi_buf_puts(&line, "- ");
-    /* ("1 more option", never "1 more options") */
-    if (r->man_folded == 1 && r->man_options && (!r->lang[0] || !strncmp(r->lang, "en", 2)))
-      vgi_buf_puts(&line, "1 more option");
+    /* ("1 more option", "eine weitere Option": never "1 more options") */
+    if (r->man_folded == 1 && r->man_options)
+      vgi_buf_puts(&line, vgi_phrase(r->lang[0] ? r->lang : "en", "more_options_one"));
     else
       vgi_phrase_put(&line, r->lang, r->man_options ? "more_options" : "api_more", &arg, 1);
     emit(r, r->man_last_item, line.s, line.n);

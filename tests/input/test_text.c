@@ -541,6 +541,30 @@ static void man_page_options_folded(void **state) {
     cJSON_Delete(m);
   }
   vgi_buf_free(&page);
+  /* one left out: its own singular, in the page's language too */
+  vgi_buf one = {0};
+  vgi_buf_puts(&one, "NAME\n       frob - frobnicate files in place\n\nOPTIONS\n");
+  for (int k = 0; k < 9; k++) {
+    char opt[256];
+    snprintf(opt, sizeof opt, "       -%c, --gear-%d\n              turn gear %d once.\n\n", 'a' + k, k, k);
+    vgi_buf_puts(&one, opt);
+  }
+  vgi_buf_add(&one, "", 1);
+  static const struct { const char *lang, *title; } langs[] = {
+    { NULL, "1 more option" }, { "de", "eine weitere Option" }, { "fr", "une autre option" },
+    { "ru", "ещё один параметр" },
+  };
+  for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+    vgi_options o = { .detail = VGI_DETAIL_SUMMARY, .language = langs[i].lang };
+    vgi_diags d;
+    cJSON *m = load_text("frob.txt", one.s, &o, &d);
+    vgi_diags_free(&d);
+    char want[96];
+    snprintf(want, sizeof want, "\"title\":\"%s\"", langs[i].title);
+    if (!scene_with(m, "list", want)) fail_msg("%s: no item %s", langs[i].lang ? langs[i].lang : "en", want);
+    cJSON_Delete(m);
+  }
+  vgi_buf_free(&one);
 }
 
 /* Release lines of a changelog in other shapes ("version 1.34 - Name,
