@@ -509,6 +509,41 @@ static void man_page_examples(void **state) {
   }
 }
 
+/* Translated pages (manpages-l10n) name their sections in their language:
+ * Croatian and Slovenian "IME" is NAME (the title was "IME"), and their
+ * headings are said and shown in lower case letter by letter of any
+ * alphabet ("MOŽNOSTI" was "MoŽnosti", "KOD WYJŚCIA" "Kod wyjŚcia"), with
+ * Turkish's dotless ı ("AÇIKLAMA" is "Açıklama"). */
+static void man_page_translated_headings(void **state) {
+  (void)state;
+  static const char sl[] = "IME\n       which - najdi ukaz\n\nPOVZETEK\n       which [-a] ime ...\n\n"
+                           "OPIS\n       which vrne poti do datotek, ki bi se izvedle.\n\n"
+                           "MOŽNOSTI\n       -a     izpiše vse poti.\n\n"
+                           "KOD WYJŚCIA\n       0 ko so vsi ukazi najdeni.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL, .language = "sl" };
+  vgi_diags d;
+  cJSON *m = load_text("which.txt", sl, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "which — najdi ukaz"));
+  assert_non_null(strstr(all, "\"Možnosti\""));
+  assert_non_null(strstr(all, "\"Kod wyjścia\""));
+  assert_null(strstr(all, "\"IME\""));
+  free(all);
+  cJSON_Delete(m);
+  static const char tr[] = "AD\n       chage - parolanın son kullanma tarihini değiştirir\n\n"
+                           "AÇIKLAMA\n       chage komutu parolanın değişmesi gereken gün sayısını değiştirir.\n\n"
+                           "SEÇENEKLER\n       -l     bilgileri listeler.\n";
+  vgi_options t = { .detail = VGI_DETAIL_FULL, .language = "tr" };
+  m = load_text("chage.txt", tr, &t, &d);
+  vgi_diags_free(&d);
+  all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "\"Açıklama\""));
+  assert_non_null(strstr(all, "\"Seçenekler\""));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A summary of a page of many options shows the first eight, each with
  * the first sentence of what it does, and one item that says how many more
  * there are; the whole page shows every option with its whole paragraph. */
@@ -707,6 +742,7 @@ int main(void) {
     cmocka_unit_test(man_page_text),
     cmocka_unit_test(man_page_examples),
     cmocka_unit_test(man_page_options_folded),
+    cmocka_unit_test(man_page_translated_headings),
     cmocka_unit_test(release_lines),
     cmocka_unit_test(notice_at_top),
     cmocka_unit_test(hostile),
