@@ -5350,6 +5350,13 @@ static char *command_out(char *t, const char *lang) {
       while (nl && noun[0] == ' ') noun++, nl--;
       while (nl && noun[nl - 1] == ' ') nl--;
       int named = nl && a > 0 && we[a - 1] - ws[a - 1] == nl && !strncasecmp(t + ws[a - 1], noun, nl);
+      /* a noun after the name ("{1} seçeneği"): "-m seçeneği ile" names it
+       * too, as does the noun with an ending ("-m seçeneğiyle", "-a kapcsolóval") */
+      if (nl && slot == ph) {
+        const char *nx = t + we[z];
+        while (*nx == ' ') nx++;
+        named |= !strncasecmp(nx, noun, nl);
+      }
       if (named) vgi_buf_puts(&b, arg);
       else vgi_phrase_put(&b, lang, phrase, &arg, 1);
     }

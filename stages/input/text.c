@@ -609,6 +609,7 @@ static int all_caps(const char *s, int n) {
       int capital = (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x137 && !(cp & 1)) ||
                     (cp >= 0x139 && cp <= 0x148 && (cp & 1)) || (cp >= 0x14A && cp <= 0x177 && !(cp & 1)) ||
                     cp == 0x178 || (cp >= 0x179 && cp <= 0x17E && (cp & 1)) ||
+                    (cp >= 0x218 && cp <= 0x21B && !(cp & 1)) ||   /* Romanian Ș Ț */
                     (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x400 && cp <= 0x42F);
       if (!capital) return 0;
       up++;
@@ -2316,7 +2317,7 @@ static int man_tag_column(const text *r) {
 }
 
 /* The lower case of a capital of the Latin, Greek or Cyrillic alphabets
- * (a translated page's "MOŽNOSTI", "AÇIKLAMA", "ΠΕΡΙΓΡΑΦΗ"), c itself
+ * (a translated page's "MOŽNOSTI", "AÇIKLAMA", "OPȚIUNI", "ΠΕΡΙΓΡΑΦΗ"), c itself
  * otherwise; Turkish and Azeri have a dotless ı for I and i for İ. */
 static unsigned lower_cp(unsigned c, int turkic) {
   if (turkic && c == 'I') return 0x131;
@@ -2329,7 +2330,8 @@ static unsigned lower_cp(unsigned c, int turkic) {
   if (c == 0x178) return 0xFF;
   /* Latin Extended-A pairs capital-small: even-odd, but odd-even in
    * 0x139-0x148 and 0x179-0x17E (and no pair at 0x138, 0x149, 0x17F) */
-  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c % 2 ? c : c + 1;
+  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) || (c >= 0x218 && c <= 0x21B))
+    return c % 2 ? c : c + 1;
   if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 ? c + 1 : c;
   return c;
 }

@@ -513,13 +513,15 @@ static void man_page_examples(void **state) {
  * Croatian and Slovenian "IME" is NAME (the title was "IME"), and their
  * headings are said and shown in lower case letter by letter of any
  * alphabet ("MOŽNOSTI" was "MoŽnosti", "KOD WYJŚCIA" "Kod wyjŚcia"), with
- * Turkish's dotless ı ("AÇIKLAMA" is "Açıklama"). */
+ * Turkish's dotless ı ("AÇIKLAMA" is "Açıklama"); Romanian "OPȚIUNI". An
+ * option the sentence names by a noun after it ("-m seçeneği ile") is said
+ * without a second noun. */
 static void man_page_translated_headings(void **state) {
   (void)state;
   static const char sl[] = "IME\n       which - najdi ukaz\n\nPOVZETEK\n       which [-a] ime ...\n\n"
                            "OPIS\n       which vrne poti do datotek, ki bi se izvedle.\n\n"
                            "MOŽNOSTI\n       -a     izpiše vse poti.\n\n"
-                           "KOD WYJŚCIA\n       0 ko so vsi ukazi najdeni.\n";
+                           "KOD WYJŚCIA\n       0 ko so vsi ukazi najdeni.\n\nOPȚIUNI\n       -a     toate.\n";
   vgi_options o = { .detail = VGI_DETAIL_FULL, .language = "sl" };
   vgi_diags d;
   cJSON *m = load_text("which.txt", sl, &o, &d);
@@ -528,11 +530,13 @@ static void man_page_translated_headings(void **state) {
   assert_non_null(strstr(all, "which — najdi ukaz"));
   assert_non_null(strstr(all, "\"Možnosti\""));
   assert_non_null(strstr(all, "\"Kod wyjścia\""));
+  assert_non_null(strstr(all, "\"Opțiuni\""));
   assert_null(strstr(all, "\"IME\""));
   free(all);
   cJSON_Delete(m);
   static const char tr[] = "AD\n       chage - parolanın son kullanma tarihini değiştirir\n\n"
-                           "AÇIKLAMA\n       chage komutu parolanın değişmesi gereken gün sayısını değiştirir.\n\n"
+                           "AÇIKLAMA\n       chage komutu parolanın değişmesi gereken gün sayısını değiştirir.\n"
+                           "       -m seçeneği ile belirtilen değer en az gün sayısıdır.\n\n"
                            "SEÇENEKLER\n       -l     bilgileri listeler.\n";
   vgi_options t = { .detail = VGI_DETAIL_FULL, .language = "tr" };
   m = load_text("chage.txt", tr, &t, &d);
@@ -541,6 +545,9 @@ static void man_page_translated_headings(void **state) {
   assert_non_null(strstr(all, "\"Açıklama\""));
   assert_non_null(strstr(all, "\"Seçenekler\""));
   free(all);
+  /* the option is named by the noun after it: not "m seçeneği seçeneği" */
+  assert_true(said_in(m, "m seçeneği ile belirtilen") >= 1);
+  assert_true(said_in(m, "seçeneği seçeneği") == 0);
   cJSON_Delete(m);
 }
 
