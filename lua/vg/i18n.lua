@@ -918,6 +918,20 @@ M.phrases.hr = {
   opt_named = "opcija {1}", cmd_named = "naredba {1}", opts_these = "ove opcije",
   more_options = "još opcija: {1}", api_more = "još {1}", l_continued = "nastavak",
 }
+M.phrases.sl = {
+  voice = "sl", welcome = "Dobrodošli: {1}", thanks = "Hvala za pozornost", part = "Del {1} od {2}",
+  run_one = "Za začetek zaženite ta ukaz", run_many = "Za začetek zaženite te ukaze",
+  gives_you = "Dobite: {1}.", key_points = "Glavne točke: {1}.", remember = "Zapomnite si: {1}.",
+  see_guides = "Podrobna navodila: {1}.", sep = ", ", last = " in ", pair = " in ", or_last = " ali ",
+  or_pair = " ali ", stop = ".", l_note = "Opomba", l_tip = "Nasvet", l_important = "Pomembno",
+  l_warning = "Opozorilo", l_caution = "Previdno", l_before = "Prej", l_after = "Potem", l_up_next = "Sledi",
+  transcript = "Prepis", part_n = "Del {1}", code_example = "Primer v jeziku {1}.",
+  table_columns = "Tabela prikazuje: {1}.", table_more = "In še vrstice: {1}.",
+  table_more_one = "In še ena vrstica.", agenda = "Teme ({1}): {2}.",
+  agenda_more = "Teme ({1}), med njimi {2}.", list_named = "{1}: {2}.", list_more = "{1} in drugi",
+  opt_named = "možnost {1}", cmd_named = "ukaz {1}", opts_these = "te možnosti",
+  more_options = "še možnosti: {1}", api_more = "še {1}", l_continued = "nadaljevanje",
+}
 M.phrases.sr = {
   voice = "sr", welcome = "Добро дошли: {1}", thanks = "Хвала на пажњи", part = "Део {1} од {2}",
   run_one = "За почетак покрените ову наредбу", run_many = "За почетак покрените ове наредбе",
@@ -1081,6 +1095,7 @@ M.phrases.hu.more_options_one = "még egy kapcsoló"
 M.phrases.sk.more_options_one = "ešte jedna voľba"
 M.phrases.ca.more_options_one = "una opció més"
 M.phrases.hr.more_options_one = "još jedna opcija"
+M.phrases.sl.more_options_one = "še ena možnost"
 M.phrases.sr.more_options_one = "још једна опција"
 M.phrases.bg.more_options_one = "още една опция"
 M.phrases.el.more_options_one = "μία ακόμη επιλογή"

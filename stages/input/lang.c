@@ -354,6 +354,10 @@ static const struct { const char *lang; const char *words; } stop[] = {
   { "ro", " și în de la cu pe un o să nu este care mai din pentru sau ca sunt se ce fi al această "
           "acest poate "},
   { "hr", " je i u na se da za od su ili kao koji koja što ako može ovaj ova biti "},
+  /* Slovenian shares je, na, se, da, za with Croatian: its own "in", "ki",
+   * "pa", "tudi", "lahko", "če" tell it (a Slovenian README was Croatian) */
+  { "sl", " in ki pa tudi lahko če kot ali so bo ste ukaz ukaze datoteke datoteko vam "
+          "za na se da je "},
   { "hu", " a az és hogy nem is egy van meg ez de ha csak már vagy mint el kell lehet fájl "},
   { "ca", " el la els les i de que en un una és per amb no del al es més com això pot també "},
 };
