@@ -63,14 +63,17 @@ static int is_kanji(uint32_t c) {
          c == 0x3006 || c == 0x30F6;
 }
 
-static int has_kanji(const char *s, size_t n) {
+/* Is any character of s one that `is` accepts? */
+static int has_char(const char *s, size_t n, int (*is)(uint32_t)) {
   for (size_t i = 0; i < n;) {
     size_t k;
-    if (is_kanji(vg_utf8_decode(s, n, i, &k))) return 1;
+    if (is(vg_utf8_decode(s, n, i, &k))) return 1;
     i += k;
   }
   return 0;
 }
+
+static int has_kanji(const char *s, size_t n) { return has_char(s, n, is_kanji); }
 
 static int chars_in(const char *s, size_t n) {
   int c = 0;
@@ -167,14 +170,7 @@ static int is_latin_letter(uint32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
 
-static int has_latin(const char *s, size_t n) {
-  for (size_t i = 0; i < n;) {
-    size_t k;
-    if (is_latin_letter(vg_utf8_decode(s, n, i, &k))) return 1;
-    i += k;
-  }
-  return 0;
-}
+static int has_latin(const char *s, size_t n) { return has_char(s, n, is_latin_letter); }
 
 /* Inside a run of Latin words: what may join two of them ("Visual Studio",
  * "Node.js", "C++", "ES2015", "git-lfs", "don't"). */
