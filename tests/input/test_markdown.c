@@ -3191,6 +3191,28 @@ static void short_pages_detected(void **state) {
   }
 }
 
+/* A Greek item's headline ended on an article ("… με χρήση των", "with
+ * the use of the"): Greek articles end no headline, and a cut goes before
+ * a Greek preposition as before an English one. (Shortened from the Greek
+ * "Art of Command Line", CC BY-SA 4.0.) */
+static void greek_headline_whole(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("el.md", "# Τα βασικά\n\n## Βασικά\n\n"
+    "- Μάθετε για την ανακατεύθυνση της εξόδου και της εισόδου με χρήση των `>` και `<` και των σωληνώσεων "
+    "με `|`. Μάθετε ότι το `>` αντικαθιστά το αρχείο εξόδου και το `>>` προσθέτει σε αυτό.\n"
+    "- Μάθετε για την επέκταση αρχείων μπαλαντέρ.\n"
+    "- Εξοικειωθείτε με τη διαχείριση εργασιών στον Bash.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "el");
+  char *all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "\"Μάθετε για την ανακατεύθυνση της εξόδου και της εισόδου"));
+  assert_null(strstr(all, "με χρήση των\""));
+  assert_null(strstr(all, "με χρήση\""));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
  * own. Each example is a command scene said by its item; the code is shown
  * without the placeholder braces and never said; a summary keeps the
@@ -3708,6 +3730,7 @@ int main(void) {
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(short_pages_detected),
+    cmocka_unit_test(greek_headline_whole),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(table_after_colon),
