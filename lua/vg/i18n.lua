@@ -423,7 +423,7 @@ M.phrases.ja.table_more = "ほかに{1}行あります。"
 M.phrases.ja.table_more_one = "ほかに1行あります。"
 M.phrases.ja.code_example = "{1}の例です。"
 M.phrases.ar.table_columns = "يعرض الجدول {1}."
-M.phrases.ar.table_more = "و{1} صفوف أخرى."
+M.phrases.ar.table_more = "وصفوف أخرى: {1}."
 M.phrases.ar.table_more_one = "وصف آخر."
 M.phrases.ar.code_example = "مثال بلغة {1}."
 -- every language marks a continued slide (a scene split to fit its frame)
@@ -495,14 +495,14 @@ M.phrases.ru.agenda = "Темы ({1}): {2}."
 M.phrases.ru.agenda_more = "Темы ({1}), среди них {2}."
 M.phrases.zh.agenda = "共{1}个主题：{2}。"
 M.phrases.zh.agenda_more = "共{1}个主题，包括{2}。"
-M.phrases.ja.agenda = "{1}つのトピック：{2}。"
-M.phrases.ja.agenda_more = "{1}つのトピック、たとえば{2}。"
+M.phrases.ja.agenda = "{1}件のトピック：{2}。"
+M.phrases.ja.agenda_more = "{1}件のトピック、たとえば{2}。"
 M.phrases.ko.agenda = "{1}개 주제: {2}."
 M.phrases.vi.agenda = "{1} chủ đề: {2}."
 M.phrases.ko.agenda_more = "{1}개 주제, 그중 {2}."
 M.phrases.vi.agenda_more = "{1} chủ đề, trong đó có {2}."
-M.phrases.ar.agenda = "{1} موضوعات: {2}."
-M.phrases.ar.agenda_more = "{1} موضوعات، منها {2}."
+M.phrases.ar.agenda = "الموضوعات ({1}): {2}."
+M.phrases.ar.agenda_more = "الموضوعات ({1})، منها {2}."
 
 -- An API reference's parameter list, said in words ("Parameter: path und optional suffix.").
 -- English builds its own sentence with articles ("It takes a path and an optional suffix,
@@ -724,10 +724,10 @@ M.phrases.tr = {
   see_guides = "Ayrıntılı kılavuzlar: {1}.", sep = ", ", last = " ve ", pair = " ve ", or_last = " veya ",
   or_pair = " veya ", stop = ".", l_note = "Not", l_tip = "İpucu", l_important = "Önemli",
   l_warning = "Uyarı", l_caution = "Dikkat", l_before = "Önce", l_after = "Sonra", l_up_next = "Sıradaki",
-  transcript = "Döküm", part_n = "Bölüm {1}", code_example = "{1} ile bir örnek.",
+  transcript = "Döküm", part_n = "Bölüm {1}", code_example = "{1} dilinde bir örnek.",
   table_columns = "Tablo şunları gösterir: {1}.", table_more = "Ve {1} satır daha.",
   table_more_one = "Ve bir satır daha.", agenda = "{1} konu: {2}.",
-  agenda_more = "{1} konu, aralarında {2}.", list_named = "{1}: {2}.", list_more = "{1} ve diğerleri",
+  agenda_more = "{1} konu; örneğin {2}.", list_named = "{1}: {2}.", list_more = "{1} ve diğerleri",
   opt_named = "{1} seçeneği", cmd_named = "{1} komutu", opts_these = "bu seçenekler",
   more_options = "{1} seçenek daha", api_more = "{1} tane daha", l_continued = "devam",
 }
@@ -767,7 +767,7 @@ M.phrases.fa = {
   gives_you = "این به شما می‌دهد: {1}.", key_points = "نکته‌های اصلی: {1}.",
   remember = "به یاد داشته باشید: {1}.", see_guides = "راهنمای کامل: {1}.", sep = "، ", last = " و ",
   pair = " و ", or_last = " یا ", or_pair = " یا ", stop = ".", l_note = "یادداشت", l_tip = "نکته",
-  l_important = "مهم", l_warning = "هشدار", l_caution = "احتیاط", l_before = "پیش از", l_after = "پس از",
+  l_important = "مهم", l_warning = "هشدار", l_caution = "احتیاط", l_before = "قبل", l_after = "بعد",
   l_up_next = "بعدی", transcript = "متن گفتار", part_n = "بخش {1}", code_example = "نمونه‌ای به زبان {1}.",
   table_columns = "جدول نشان می‌دهد: {1}.", table_more = "و {1} سطر دیگر.",
   table_more_one = "و یک سطر دیگر.", agenda = "{1} موضوع: {2}.", agenda_more = "{1} موضوع، از جمله {2}.",
@@ -776,7 +776,7 @@ M.phrases.fa = {
   l_continued = "ادامه",
 }
 M.phrases.he = {
-  voice = "he", welcome = "ברוכים הבאים ל{1}", thanks = "תודה על הצפייה", part = "חלק {1} מתוך {2}",
+  voice = "he", welcome = "ברוכים הבאים: {1}", thanks = "תודה על הצפייה", part = "חלק {1} מתוך {2}",
   run_one = "כדי להתחיל, הריצו את הפקודה הזו", run_many = "כדי להתחיל, הריצו את הפקודות האלה",
   gives_you = "כך תקבלו: {1}.", key_points = "עיקרי הדברים: {1}.", remember = "זכרו: {1}.",
   see_guides = "מדריכים מלאים: {1}.", sep = ", ", last = " ו", pair = " ו", or_last = " או ",
@@ -798,9 +798,9 @@ M.phrases.hi = {
   l_warning = "चेतावनी", l_caution = "सावधानी", l_before = "पहले", l_after = "बाद में", l_up_next = "आगे",
   transcript = "प्रतिलेख", part_n = "भाग {1}", code_example = "{1} में एक उदाहरण।",
   table_columns = "तालिका में: {1}।", table_more = "और {1} पंक्तियाँ।", table_more_one = "और एक पंक्ति।",
-  agenda = "{1} विषय: {2}।", agenda_more = "{1} विषय, जिनमें {2}।", list_named = "{1}: {2}।",
+  agenda = "{1} विषय: {2}।", agenda_more = "{1} विषय, जिनमें {2} शामिल हैं।", list_named = "{1}: {2}।",
   list_more = "{1} और अन्य", opt_named = "{1} विकल्प", cmd_named = "{1} कमांड", opts_these = "ये विकल्प",
-  more_options = "{1} और विकल्प", api_more = "{1} और", l_continued = "जारी",
+  more_options = "और {1} विकल्प", api_more = "और {1}", l_continued = "जारी",
 }
 
 M.phrases.ro = {
@@ -812,11 +812,11 @@ M.phrases.ro = {
   l_note = "Notă", l_tip = "Sfat", l_important = "Important", l_warning = "Avertisment",
   l_caution = "Atenție", l_before = "Înainte", l_after = "După", l_up_next = "Urmează",
   transcript = "Transcriere", part_n = "Partea {1}", code_example = "Un exemplu în {1}.",
-  table_columns = "Tabelul arată {1}.", table_more = "Și încă {1} rânduri.",
-  table_more_one = "Și încă un rând.", agenda = "{1} subiecte: {2}.",
-  agenda_more = "{1} subiecte, printre care {2}.", list_named = "{1}: {2}.", list_more = "{1} și altele",
+  table_columns = "Tabelul arată {1}.", table_more = "Și alte rânduri: {1}.",
+  table_more_one = "Și încă un rând.", agenda = "Subiecte ({1}): {2}.",
+  agenda_more = "Subiecte ({1}), printre care {2}.", list_named = "{1}: {2}.", list_more = "{1} și altele",
   opt_named = "opțiunea {1}", cmd_named = "comanda {1}", opts_these = "aceste opțiuni",
-  more_options = "încă {1} opțiuni", api_more = "încă {1}", l_continued = "continuare",
+  more_options = "alte opțiuni: {1}", api_more = "încă {1}", l_continued = "continuare",
 }
 M.phrases.da = {
   voice = "da", welcome = "Velkommen til {1}", thanks = "Tak fordi du så med", part = "Del {1} af {2}",
@@ -854,7 +854,7 @@ M.phrases.fi = {
   see_guides = "Täydelliset ohjeet: {1}.", sep = ", ", last = " ja ", pair = " ja ", or_last = " tai ",
   or_pair = " tai ", stop = ".", l_note = "Huomautus", l_tip = "Vinkki", l_important = "Tärkeää",
   l_warning = "Varoitus", l_caution = "Varo", l_before = "Ennen", l_after = "Jälkeen",
-  l_up_next = "Seuraavaksi", transcript = "Tekstitys", part_n = "Osa {1}",
+  l_up_next = "Seuraavaksi", transcript = "Litterointi", part_n = "Osa {1}",
   code_example = "Esimerkki kielellä {1}.", table_columns = "Taulukossa: {1}.",
   table_more = "Ja {1} riviä lisää.", table_more_one = "Ja yksi rivi lisää.", agenda = "{1} aihetta: {2}.",
   agenda_more = "{1} aihetta, muun muassa {2}.", list_named = "{1}: {2}.", list_more = "{1} ja muita",
@@ -891,7 +891,7 @@ M.phrases.sk = {
   more_options = "ďalšie voľby: {1}", api_more = "ďalšie {1}", l_continued = "pokračovanie",
 }
 M.phrases.ca = {
-  voice = "ca", welcome = "Benvinguts a {1}", thanks = "Gràcies per mirar-ho", part = "Part {1} de {2}",
+  voice = "ca", welcome = "Benvinguts a {1}", thanks = "Gràcies per la vostra atenció", part = "Part {1} de {2}",
   run_one = "Executeu aquesta ordre per començar", run_many = "Executeu aquestes ordres per començar",
   gives_you = "Això us dona: {1}.", key_points = "Punts clau: {1}.", remember = "Recordeu: {1}.",
   see_guides = "Trobareu guies completes a {1}.", sep = ", ", last = " i ", pair = " i ", or_last = " o ",
@@ -917,6 +917,20 @@ M.phrases.hr = {
   agenda_more = "Teme ({1}), među njima {2}.", list_named = "{1}: {2}.", list_more = "{1} i drugi",
   opt_named = "opcija {1}", cmd_named = "naredba {1}", opts_these = "ove opcije",
   more_options = "još opcija: {1}", api_more = "još {1}", l_continued = "nastavak",
+}
+M.phrases.sl = {
+  voice = "sl", welcome = "Dobrodošli: {1}", thanks = "Hvala za pozornost", part = "Del {1} od {2}",
+  run_one = "Za začetek zaženite ta ukaz", run_many = "Za začetek zaženite te ukaze",
+  gives_you = "Dobite: {1}.", key_points = "Glavne točke: {1}.", remember = "Zapomnite si: {1}.",
+  see_guides = "Podrobna navodila: {1}.", sep = ", ", last = " in ", pair = " in ", or_last = " ali ",
+  or_pair = " ali ", stop = ".", l_note = "Opomba", l_tip = "Nasvet", l_important = "Pomembno",
+  l_warning = "Opozorilo", l_caution = "Previdno", l_before = "Prej", l_after = "Potem", l_up_next = "Sledi",
+  transcript = "Prepis", part_n = "Del {1}", code_example = "Primer v jeziku {1}.",
+  table_columns = "Tabela prikazuje: {1}.", table_more = "In še vrstice: {1}.",
+  table_more_one = "In še ena vrstica.", agenda = "Teme ({1}): {2}.",
+  agenda_more = "Teme ({1}), med njimi {2}.", list_named = "{1}: {2}.", list_more = "{1} in drugi",
+  opt_named = "možnost {1}", cmd_named = "ukaz {1}", opts_these = "te možnosti",
+  more_options = "še možnosti: {1}", api_more = "še {1}", l_continued = "nadaljevanje",
 }
 M.phrases.sr = {
   voice = "sr", welcome = "Добро дошли: {1}", thanks = "Хвала на пажњи", part = "Део {1} од {2}",
@@ -958,8 +972,8 @@ M.phrases.el = {
   code_example = "Ένα παράδειγμα σε {1}.", table_columns = "Ο πίνακας δείχνει: {1}.",
   table_more = "Και άλλες {1} γραμμές.", table_more_one = "Και μία ακόμη γραμμή.",
   agenda = "{1} θέματα: {2}.", agenda_more = "{1} θέματα, μεταξύ των οποίων {2}.", list_named = "{1}: {2}.",
-  list_more = "{1} και άλλα", opt_named = "η επιλογή {1}", cmd_named = "η εντολή {1}",
-  opts_these = "αυτές οι επιλογές", more_options = "άλλες {1} επιλογές", api_more = "άλλα {1}",
+  list_more = "{1} και άλλα", opt_named = "επιλογή {1}", cmd_named = "εντολή {1}",
+  opts_these = "αυτές τις επιλογές", more_options = "άλλες {1} επιλογές", api_more = "άλλα {1}",
   l_continued = "συνέχεια",
 }
 
@@ -1049,6 +1063,41 @@ M.phrases.zh.more_options = "另外{1}个选项"
 M.phrases.ja.more_options = "ほか{1}個のオプション"
 M.phrases.ko.more_options = "그 외 옵션 {1}개"
 M.phrases.vi.more_options = "{1} tùy chọn khác"
-M.phrases.ar.more_options = "{1} خيارات أخرى"
+M.phrases.ar.more_options = "خيارات أخرى: {1}"
+-- ... and one: its own form ("eine weitere Option", never "1 weitere Optionen")
+M.phrases.en.more_options_one = "1 more option"
+M.phrases.de.more_options_one = "eine weitere Option"
+M.phrases.fr.more_options_one = "une autre option"
+M.phrases.es.more_options_one = "una opción más"
+M.phrases.it.more_options_one = "un'altra opzione"
+M.phrases.pt.more_options_one = "mais uma opção"
+M.phrases.nl.more_options_one = "nog één optie"
+M.phrases.ru.more_options_one = "ещё один параметр"
+M.phrases.zh.more_options_one = "另外1个选项"
+M.phrases.ja.more_options_one = "ほか1個のオプション"
+M.phrases.ko.more_options_one = "그 외 옵션 1개"
+M.phrases.vi.more_options_one = "1 tùy chọn khác"
+M.phrases.ar.more_options_one = "خيار آخر"
+M.phrases.uk.more_options_one = "ще один параметр"
+M.phrases.pl.more_options_one = "jeszcze jedna opcja"
+M.phrases.cs.more_options_one = "ještě jedna volba"
+M.phrases.tr.more_options_one = "1 seçenek daha"
+M.phrases.sv.more_options_one = "en flagga till"
+M.phrases.id.more_options_one = "1 opsi lainnya"
+M.phrases.fa.more_options_one = "یک گزینه دیگر"
+M.phrases.he.more_options_one = "עוד אפשרות אחת"
+M.phrases.hi.more_options_one = "एक और विकल्प"
+M.phrases.ro.more_options_one = "încă o opțiune"
+M.phrases.da.more_options_one = "ét tilvalg mere"
+M.phrases.nb.more_options_one = "ett valg til"
+M.phrases.fi.more_options_one = "yksi valitsin lisää"
+M.phrases.hu.more_options_one = "még egy kapcsoló"
+M.phrases.sk.more_options_one = "ešte jedna voľba"
+M.phrases.ca.more_options_one = "una opció més"
+M.phrases.hr.more_options_one = "još jedna opcija"
+M.phrases.sl.more_options_one = "še ena možnost"
+M.phrases.sr.more_options_one = "још једна опција"
+M.phrases.bg.more_options_one = "още една опция"
+M.phrases.el.more_options_one = "μία ακόμη επιλογή"
 
 return M

@@ -271,6 +271,9 @@ int vgi_lang_known(const char *lang);
 int vgi_lang_tag_ok(const char *s);
 /* "en", "de", "ko", … from the text's script and stop words (static text). */
 const char *vgi_detect_language(const char *text);
+/* tldr's mnemonic letters as the word ("[c]reate" -> "Create"), a
+ * translation's English mnemonic in brackets left out; in place. */
+void vgi_mnemonic_out(char *t, const char *lang);
 /* Sets video.language (given or detected) on every video and the language's
  * voice on videos marked VGI_VOICE_AUTO_KEY. */
 /* Words as espeak-ng says them: a number by its digits ("2.887" is five), a CJK character one. */

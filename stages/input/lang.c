@@ -342,8 +342,11 @@ static const struct { const char *lang; const char *words; } stop[] = {
           "du denne skal hvis af hvad nogle efter meget blive kun "},
   { "nb", " og at det som en på er av for med til den ikke har om et men kan eller fra ved så "
           "du denne skal hvis av hva noen etter mye bli bare "},
+  /* with the words of a tldr page ("Näytä …", "tiedosto", "komennolle"):
+   * a page of five lines has few function words */
   { "fi", " ja on ei se että mutta tai kun jos niin kuin myös ovat voi tämä sen joka ole olla "
-          "tai voit "},
+          "tai voit tämän nämä kanssa sekä vain kaikki jotka mikä kuten ilman eli näytä "
+          "tiedosto tiedoston tiedostot tiedostoja komento komennon komennolle "},
   { "tr", " ve bir bu için ile olarak çok daha gibi ama veya ne her kadar sonra olan değil ya "
           "da ki dosya "},
   { "id", " dan yang di ke dari untuk dengan ini itu tidak ada akan dalam atau pada juga dapat "
@@ -351,6 +354,10 @@ static const struct { const char *lang; const char *words; } stop[] = {
   { "ro", " și în de la cu pe un o să nu este care mai din pentru sau ca sunt se ce fi al această "
           "acest poate "},
   { "hr", " je i u na se da za od su ili kao koji koja što ako može ovaj ova biti "},
+  /* Slovenian shares je, na, se, da, za with Croatian: its own "in", "ki",
+   * "pa", "tudi", "lahko", "če" tell it (a Slovenian README was Croatian) */
+  { "sl", " in ki pa tudi lahko če kot ali so bo ste ukaz ukaze datoteke datoteko vam "
+          "za na se da je "},
   { "hu", " a az és hogy nem is egy van meg ez de ha csak már vagy mint el kell lehet fájl "},
   { "ca", " el la els les i de que en un una és per amb no del al es més com això pot també "},
 };
@@ -389,7 +396,32 @@ static void cyrillic_letter(unsigned cp, long *uk, long *ru, long *hard, long *s
   }
 }
 
-static const char *cyrillic_lang(long n, long uk, long ru, long hard, long sr, long mk, long be) {
+/* Short words of Bulgarian that Russian does not write as words ("е" is
+ * "is", "са" "are", "ще" the future, "виж" "see"), and Russian ones that
+ * Bulgarian does not: a page of a few lines may have no ъ. */
+static const char bg_words[] = " е са ще тази този това тези които който която което се да виж във със "
+                               "няма може ако повече ";
+/* and its endings: the verbal noun of a tldr item ("Копиране", "Показване")
+ * and the article after -ия ("версията"); Russian says "Копирование",
+ * "версия" */
+static const char *const bg_endings[] = { "ане", "яне", "ията", NULL };
+static const char ru_words[] = " что это эта этот эти для как если из к ли бы можно является или также "
+                               "все его их ";
+
+static void cyrillic_word(const char *w, size_t n, long *bgw, long *ruw) {
+  char key[48];
+  if (n + 3 > sizeof key) return;
+  snprintf(key, sizeof key, " %.*s ", (int)n, w);
+  if (strstr(bg_words, key)) (*bgw)++;
+  if (strstr(ru_words, key)) (*ruw)++;
+  for (int i = 0; bg_endings[i]; i++) {
+    size_t e = strlen(bg_endings[i]);
+    if (n >= e + 4 && !memcmp(w + n - e, bg_endings[i], e)) (*bgw)++;
+  }
+}
+
+static const char *cyrillic_lang(long n, long uk, long ru, long hard, long sr, long mk, long be,
+                                 long bgw, long ruw) {
   /* a few of a language's own letters in every hundred, more than a quoted
    * word of another would bring */
   if (mk >= 3 && mk * 200 >= n && mk * 2 >= sr) return "mk";
@@ -397,6 +429,8 @@ static const char *cyrillic_lang(long n, long uk, long ru, long hard, long sr, l
   if (be >= 3 && be * 200 >= n) return "be";
   if (uk >= 3 && uk * 100 >= n && uk > ru * 2) return "uk";
   if (hard >= 3 && hard * 100 >= n && ru * 4 < hard) return "bg";
+  /* none of Russian's own letters ы э ё, and Bulgarian's words */
+  if (ru == 0 && bgw >= 2 && bgw > ruw) return "bg";
   return "ru";
 }
 
@@ -432,8 +466,9 @@ const char *vgi_detect_language(const char *text) {
   int distinct[sizeof stop / sizeof *stop] = {0};
   memset(seen, 0, sizeof seen);
   const unsigned char *p = (const unsigned char *)(text ? text : "");
-  char word[32];
-  size_t wl = 0;
+  char word[32], cword[40];   /* the Latin word, the Cyrillic word being read */
+  size_t wl = 0, cwl = 0;
+  long bg_w = 0, ru_w = 0;
   size_t budget = 200000;   /* enough to decide; a long document is not read twice */
   while (*p && budget--) {
     /* a link is no word of the document's language: its Latin letters
@@ -445,8 +480,24 @@ const char *vgi_detect_language(const char *text) {
       wl = 0;
       continue;
     }
+    /* code (`make install`) is not the document's language: a short page
+     * in another language would be outweighed by its English words */
+    if (*p == '`') {
+      const unsigned char *close = p + 1;
+      while (*close && *close != '`' && *close != '\n') close++;
+      p = *close == '`' ? close + 1 : p + 1;
+      wl = cwl = 0;
+      continue;
+    }
     unsigned cp = next_cp(&p);
     int letter = 0;
+    if (cp >= 0x0400 && cp <= 0x04FF) {
+      unsigned lc = cp < 0x0410 ? cp + 0x50 : cp < 0x0430 ? cp + 0x20 : cp;
+      if (cwl + 2 < sizeof cword) { cword[cwl++] = (char)(0xC0 | (lc >> 6)); cword[cwl++] = (char)(0x80 | (lc & 63)); }
+    } else if (cwl) {
+      cyrillic_word(cword, cwl, &bg_w, &ru_w);
+      cwl = 0;
+    }
     if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
       count[HANGUL]++;
     else if (cp >= 0x3040 && cp <= 0x30FF) count[KANA]++;
@@ -485,6 +536,7 @@ const char *vgi_detect_language(const char *text) {
     }
     wl = 0;
   }
+  if (cwl) cyrillic_word(cword, cwl, &bg_w, &ru_w);
   /* a CJK character or syllable carries about a word: weigh it against
    * Latin letters (commands and names in the prose) as ~3 letters */
   int best = LATIN;
@@ -495,7 +547,8 @@ const char *vgi_detect_language(const char *text) {
   }
   if (best == HAN && count[KANA] * 5 > count[HAN]) best = KANA;   /* Japanese mixes kana and kanji */
   if (best == KANA) return "ja";
-  if (best == CYRILLIC) return cyrillic_lang(count[CYRILLIC], cy_uk, cy_ru, cy_hard, cy_sr, cy_mk, cy_be);
+  if (best == CYRILLIC)
+    return cyrillic_lang(count[CYRILLIC], cy_uk, cy_ru, cy_hard, cy_sr, cy_mk, cy_be, bg_w, ru_w);
   if (best == ARABIC) return arabic_lang(count[ARABIC], ar_fa, ar_ar, ar_ur);
   if (best == INDIC) {
     int top = 0;

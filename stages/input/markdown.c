@@ -806,6 +806,12 @@ static const char *const joiners[] = {
   "если", "хотя", "к", "о", "об", "у", "за", "под", "над", "перед", "через", "между", "про", "до",
   "после", "со", "во", "ко", "а", "либо", "также", "которых", "которым", "которой", "котором",
   "которого", "ли", "чем", "однако",
+  /* Greek and Ukrainian ("… με χρήση των", "… пояснення того," were
+   * headlines) */
+  "και", "ή", "αλλά", "με", "σε", "για", "από", "ως", "που", "όταν", "αν", "στο", "στη", "στην", "στον",
+  "στα", "στις", "στους", "προς", "χωρίς", "κατά", "μετά", "πριν", "ότι", "ενώ", "επειδή",
+  "і", "й", "та", "або", "але", "що", "який", "яка", "які", "яке", "де", "коли", "з", "із", "зі", "від",
+  "у", "при", "між", "щоб",
   NULL };
 /* ... and words a headline never ends with (articles, besides the above) */
 static const char *const articles[] = { "the", "a", "an", "this", "these", "its", "their", "your",
@@ -819,6 +825,8 @@ static const char *const articles[] = { "the", "a", "an", "this", "these", "its"
   "quelle", "quello", "ciò", "aqueles", "aquelas", "aquele", "degene", "diegene", "datgene",
   "те", "тех", "тем", "теми", "того", "тот", "та", "то", "ту", "такие", "такой", "такая", "такое",
   "таких", "этого", "этих", "тому", "том",
+  /* Greek articles */
+  "ο", "η", "το", "οι", "τα", "του", "της", "των", "τον", "την", "τη", "τους", "τις", "ένα", "μια", "μία", "ένας",
   /* English adverbs that wait for what they qualify ("is often | the …") */
   "often", "also", "very", "more", "most", "not", "only", "just", "usually", "always", NULL };
 
@@ -5755,6 +5763,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
             size_t ll = strlen(m.label);
             if (ll >= 3 && !strcmp(m.label + ll - 3, "\xEF\xBC\x9A")) m.label[ll -= 3] = 0;
             while (ll && (m.label[ll - 1] == ':' || m.label[ll - 1] == ' ')) m.label[--ll] = 0;
+            /* shown as the words it says: "Create … a file", not "[c]reate … a [f]ile" */
+            vgi_mnemonic_out(m.label, m.lang);
             m.label_once = 1;
           }
           prose_add(&m, t, line, 1);

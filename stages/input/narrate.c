@@ -3261,7 +3261,7 @@ static int lang_is(const char *lang, const char *const *set) {
  * one ("עברית" takes 3.8 s in most voices, "日本語" 2.6 s in the Korean
  * voice, "Українська" 8.3 s in the Korean voice and 1.6 s of "Русский" in
  * the English one), as a language-switcher row says them; the Japanese
- * voice spells Latin words. -> the seconds
+ * voice says Latin words in English. -> the seconds
  * they take beyond what the word or character count gave them. */
 static double foreign_seconds(const char *text, const char *lang, double wpm, double cps) {
   static const char *const han[] = { "zh", "ja", "yue", "cmn", NULL };
@@ -3273,7 +3273,7 @@ static double foreign_seconds(const char *text, const char *lang, double wpm, do
   int cjk_v = lang_is(l, cjk_voice), spells = lang_is(l, ja);
   double extra = 0;
   size_t len = text ? strlen(text) : 0, k;
-  int word_foreign = 0, run = 0, vowel = 0;
+  int word_foreign = 0, run = 0, vowel = 0, lower = 0;
   unsigned prev = ' ', cp = 0;
   for (size_t i = 0; i <= len; prev = cp, i += k ? k : 1) {
     cp = i < len ? vg_utf8_decode(text, len, i, &k) : 0;
@@ -3287,9 +3287,14 @@ static double foreign_seconds(const char *text, const char *lang, double wpm, do
     if (letter) {
       run++;
       vowel |= strchr("aeiouyAEIOUY", (int)cp) != NULL;
+      lower |= islower((int)cp) != 0;
     } else {
       if (cjk_v && !spells && run >= 2 && !vowel) extra += run * 0.17 - 60.0 / wpm;
-      run = vowel = 0;
+      /* the Japanese voice says a Latin word in English (tts_reading.c):
+       * about 0.09 s a letter with the switch ("JavaScript" 1.2 s in a
+       * sentence), spelled when it has no vowel or is capitals ("AMD") */
+      if (spells && run) extra += run * (run >= 2 && (!vowel || !lower) ? 0.27 : 0.09) + 0.2 - 60.0 / wpm;
+      run = vowel = lower = 0;
     }
     if (cjk_v && !spells && prev < 0x80 && isalnum((int)prev) &&
         (cp == ',' || cp == ';' || cp == ':' || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A))
@@ -3305,8 +3310,6 @@ static double foreign_seconds(const char *text, const char *lang, double wpm, do
     if (cp >= 0x4E00 && cp <= 0x9FFF && !lang_is(l, han)) c = 0.8 - 1.0 / cps;
     else if (cp >= 0x0400 && cp <= 0x04FF && !lang_is(l, cyr)) c = lang_is(l, cjk_voice) ? 0.8 : 0.23;
     else if (((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0x0600 && cp <= 0x06FF)) && !lang_is(l, semitic)) c = 0.75;
-    /* the Japanese voice spells a Latin word ("Bash": 1.1 s) */
-    else if (cp < 0x80 && isalpha((int)cp) && lang_is(l, ja)) c = 0.27;
     if (c > 0) {
       extra += c;
       if (!(cp >= 0x4E00 && cp <= 0x9FFF)) word_foreign = 1;
@@ -5347,6 +5350,13 @@ static char *command_out(char *t, const char *lang) {
       while (nl && noun[0] == ' ') noun++, nl--;
       while (nl && noun[nl - 1] == ' ') nl--;
       int named = nl && a > 0 && we[a - 1] - ws[a - 1] == nl && !strncasecmp(t + ws[a - 1], noun, nl);
+      /* a noun after the name ("{1} seçeneği"): "-m seçeneği ile" names it
+       * too, as does the noun with an ending ("-m seçeneğiyle", "-a kapcsolóval") */
+      if (nl && slot == ph) {
+        const char *nx = t + we[z];
+        while (*nx == ' ') nx++;
+        named |= !strncasecmp(nx, noun, nl);
+      }
       if (named) vgi_buf_puts(&b, arg);
       else vgi_phrase_put(&b, lang, phrase, &arg, 1);
     }
@@ -5561,6 +5571,8 @@ static void mnemonic_out(char *t, const char *lang) {
     p += n;
   }
 }
+
+void vgi_mnemonic_out(char *t, const char *lang) { mnemonic_out(t, lang); }
 
 /* A pipeline in the prose ("find /tmp -name core -print | xargs rm -f", a
  * man page's example) is said by its programs, "the find and xargs

@@ -37,6 +37,7 @@
  * code) is judged on its first LINE_LOOK bytes. */
 #define _GNU_SOURCE   /* memmem */
 #include "input_private.h"
+#include "vg_utf8.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -608,6 +609,7 @@ static int all_caps(const char *s, int n) {
       int capital = (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x137 && !(cp & 1)) ||
                     (cp >= 0x139 && cp <= 0x148 && (cp & 1)) || (cp >= 0x14A && cp <= 0x177 && !(cp & 1)) ||
                     cp == 0x178 || (cp >= 0x179 && cp <= 0x17E && (cp & 1)) ||
+                    (cp >= 0x218 && cp <= 0x21B && !(cp & 1)) ||   /* Romanian Ș Ț */
                     (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x400 && cp <= 0x42F);
       if (!capital) return 0;
       up++;
@@ -2208,33 +2210,36 @@ static int man_frame(const tline *l) {
 static const char *const man_names[][40] = {
   { "NAME", "BEZEICHNUNG", "NOM", "NOMBRE", "NOME", "NAAM", "NAZWA", "JMÉNO", "NAMN", "NAVN", "NIMI",
     "NÉV", "NAMA", "NUME", "AD", "İSİM", "ΟΝΟΜΑ", "НАЗВАНИЕ", "ИМЯ", "НАЗВА", "НАЗИВ", "ИМЕ",
-    "名前", "名称", "名稱", "이름", NULL },
+    "IME", "名前", "名称", "名稱", "이름", NULL },
   { "SYNOPSIS", "ÜBERSICHT", "SINOPSIS", "SINOSSI", "SINTASSI", "SINOPSE", "OVERZICHT", "SKŁADNIA",
     "SYNOPS", "YLEISKATSAUS", "ÁTTEKINTÉS", "RINGKASAN", "REZUMAT", "ÖZET", "POUŽITÍ", "ΣΥΝΟΨΗ",
     "СИНТАКСИС", "ОБЗОР", "КОРОТКИЙ ОПИС", "КОРОТКИЙ ОГЛЯД", "УВОД", "書式", "大纲", "概要", "語法",
-    "요약", "개요", NULL },
+    "요약", "개요", "STRESZCZENIE", "SAMENVATTING", "SYNTAX", "UPORABA", "POVZETEK", "KULLANIM", NULL },
   { "DESCRIPTION", "BESCHREIBUNG", "DESCRIPCIÓN", "DESCRIZIONE", "DESCRIÇÃO", "BESCHRIJVING", "OPIS",
     "POPIS", "BESKRIVNING", "BESKRIVELSE", "KUVAUS", "LEÍRÁS", "DESKRIPSI", "DESCRIERE", "AÇIKLAMA",
-    "ΠΕΡΙΓΡΑΦΗ", "ОПИСАНИЕ", "ОПИС", "説明", "描述", "說明", "설명", NULL },
+    "ΠΕΡΙΓΡΑΦΗ", "ОПИСАНИЕ", "ОПИС", "説明", "描述", "說明", "설명", "OMSCHRIJVING", "TANIM", "PENJELASAN", NULL },
   { "OPTIONS", "OPTIONEN", "OPCIONES", "OPZIONI", "OPÇÕES", "OPTIES", "OPCJE", "VOLBY", "FLAGGOR",
     "TILVALG", "VALITSIMET", "OPTIOT", "KAPCSOLÓK", "PILIHAN", "OPȚIUNI", "SEÇENEKLER", "ΕΠΙΛΟΓΕΣ",
-    "ПАРАМЕТРЫ", "ОПЦИИ", "ПАРАМЕТРИ", "ОПЦІЇ", "ОПЦИЈЕ", "オプション", "选项", "選項", "옵션", NULL },
+    "ПАРАМЕТРЫ", "ОПЦИИ", "ПАРАМЕТРИ", "ОПЦІЇ", "ОПЦИЈЕ", "オプション", "选项", "選項", "옵션", "OPCIJE", "MOŽNOSTI",
+    NULL },
   { "SEE ALSO", "SIEHE AUCH", "VOIR AUSSI", "VÉASE TAMBIÉN", "VEDERE ANCHE", "VEJA TAMBÉM", "ZIE OOK",
     "ZOBACZ TAKŻE", "VIZ TAKÉ", "SE ÄVEN", "SE OGSÅ", "KATSO MYÖS", "LÁSD MÉG", "LIHAT JUGA",
     "CONSULTAȚI ȘI", "AYRICA BAKINIZ", "ΔΕΙΤΕ ΕΠΙΣΗΣ", "СМОТРИТЕ ТАКЖЕ", "СМ. ТАКЖЕ", "ДИВ. ТАКОЖ",
-    "ТАКОЖ ПЕРЕГЛЯНЬТЕ", "ВИДЕТИ ТАКОЂЕ", "関連項目", "参见", "相關文件", "參見", "추가 참조", "참고", NULL },
+    "ТАКОЖ ПЕРЕГЛЯНЬТЕ", "ВИДЕТИ ТАКОЂЕ", "関連項目", "参见", "相關文件", "參見", "추가 참조", "참고",
+    "SE VIDARE", "POGLEDAJTE TAKOĐER", "ВИДИТЕ ТАКОЂЕ", "İLGİLİ BELGELER",
+    "OGLEJTE SI TUDI", NULL },
   { "AUTHOR", "AUTOR", "AUTEUR", "AUTORE", "FORFATTER", "FÖRFATTARE", "TEKIJÄ", "SZERZŐ", "PENGARANG",
-    "YAZAR", "ΣΥΓΓΡΑΦΕΑΣ", "АВТОР", "АУТОР", "著者", "作者", "저자", NULL },
+    "YAZAR", "ΣΥΓΓΡΑΦΕΑΣ", "АВТОР", "АУТОР", "著者", "作者", "저자", "UPPHOVSMAN", "YAZAN", "저작자", NULL },
   { "AUTHORS", "AUTOREN", "AUTEURS", "AUTORES", "AUTORI", "AUTEURS", "AUTORZY", "AUTOŘI", "TEKIJÄT",
-    "SZERZŐK", "YAZARLAR", "АВТОРЫ", "АВТОРИ", NULL },
+    "SZERZŐK", "YAZARLAR", "АВТОРЫ", "АВТОРИ", "UPPHOVSMÄN", NULL },
   { "REPORTING BUGS", "FEHLER MELDEN", "SIGNALER DES BOGUES", "INFORMAR DE ERRORES", "ZGŁASZANIE BŁĘDÓW",
-    "ОБ ОШИБКАХ", "СООБЩЕНИЯ ОБ ОШИБКАХ", "HLÁŠENÍ CHYB", "BUGS MELDEN", NULL },
+    "ОБ ОШИБКАХ", "СООБЩЕНИЯ ОБ ОШИБКАХ", "HLÁŠENÍ CHYB", "BUGS MELDEN", "RAPPORTERA FEL", NULL },
   { "COPYRIGHT", "URHEBERRECHT", "PRAWA AUTORSKIE", "АВТОРСКИЕ ПРАВА", "版权", "著作権", NULL },
   /* the translators' own section (a page's credits): back matter too */
   { "TRANSLATION", "ÜBERSETZUNG", "TRADUCTION", "TRADUCCIÓN", "TRADUCTOR", "TRADUZIONE", "TRADUÇÃO",
     "VERTALING", "TŁUMACZENIE", "PŘEKLAD", "ÖVERSÄTTNING", "OVERSÆTTELSE", "KÄÄNNÖS", "MAGYAR FORDÍTÁS",
     "TERJEMAHAN", "TRADUCERE", "ÇEVİRİ", "ΜΕΤΑΦΡΑΣΗ", "ПЕРЕВОД", "ПЕРЕКЛАД", "ПРЕВОД", "翻訳",
-    "[中文版維護人]", "[中文版最新更新]", NULL },
+    "[中文版維護人]", "[中文版最新更新]", "ÇEVİREN", "TŁUMACZE", "翻訳者", NULL },
 };
 
 /* Is l the section `name` (its English name), in English or translated? */
@@ -2311,6 +2316,34 @@ static int man_tag_column(const text *r) {
   return best;
 }
 
+/* The lower case of a capital of the Latin, Greek or Cyrillic alphabets
+ * (a translated page's "MOŽNOSTI", "AÇIKLAMA", "OPȚIUNI", "ΠΕΡΙΓΡΑΦΗ"), c itself
+ * otherwise; Turkish and Azeri have a dotless ı for I and i for İ. */
+static unsigned lower_cp(unsigned c, int turkic) {
+  if (turkic && c == 'I') return 0x131;
+  if (c == 0x130) return 'i';
+  if (c < 0x80) return (unsigned)tolower((int)c);
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
+      (c >= 0x410 && c <= 0x42F))
+    return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  if (c == 0x178) return 0xFF;
+  /* Latin Extended-A pairs capital-small: even-odd, but odd-even in
+   * 0x139-0x148 and 0x179-0x17E (and no pair at 0x138, 0x149, 0x17F) */
+  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) || (c >= 0x218 && c <= 0x21B))
+    return c % 2 ? c : c + 1;
+  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 ? c + 1 : c;
+  return c;
+}
+
+/* Writes c (below U+0800, as lower_cp gives) as UTF-8 at w. */
+static int put_cp(char *w, unsigned c) {
+  if (c < 0x80) { w[0] = (char)c; return 1; }
+  w[0] = (char)(0xC0 | (c >> 6));
+  w[1] = (char)(0x80 | (c & 63));
+  return 2;
+}
+
 /* "SEE ALSO" -> "See also"; words of the tools' own capitals (GNU, POSIX,
  * a word with a digit) stay */
 static void man_heading(text *r, int i, int level, const char *s, int n) {
@@ -2318,19 +2351,25 @@ static void man_heading(text *r, int i, int level, const char *s, int n) {
   vgi_buf h = {0};
   for (int k = 0; k < level; k++) vgi_buf_add(&h, "#", 1);
   vgi_buf_add(&h, " ", 1);
-  char *w = malloc((size_t)n + 1);
+  /* a lower case letter may take a byte more than its capital (I -> ı) */
+  char *w = malloc((size_t)n * 2 + 1);
   if (!w) abort();
-  int caps = all_caps(s, n);
+  int caps = all_caps(s, n), wn = 0;
+  int turkic = !strncmp(r->lang, "tr", 2) || !strncmp(r->lang, "az", 2);
   for (int k = 0; k < n;) {
     int a = k;
     while (k < n && s[k] != ' ') k++;
     int kept = !caps;
     for (int q = 0; keep[q] && !kept; q++) kept = (int)strlen(keep[q]) == k - a && !memcmp(s + a, keep[q], (size_t)(k - a));
     for (int q = a; q < k && !kept; q++) kept = isdigit((unsigned char)s[q]);
-    for (int q = a; q < k; q++) w[q] = kept || q == 0 ? s[q] : (char)tolower((unsigned char)s[q]);
-    while (k < n && s[k] == ' ') w[k] = s[k], k++;
+    for (size_t q = (size_t)a, cl; q < (size_t)k; q += cl) {
+      unsigned c = vg_utf8_decode(s, (size_t)k, q, &cl), lc = lower_cp(c, turkic);
+      if (kept || q == 0 || lc == c) memcpy(w + wn, s + q, cl), wn += (int)cl;
+      else wn += put_cp(w + wn, lc);
+    }
+    while (k < n && s[k] == ' ') w[wn++] = s[k++];
   }
-  put_inline(&h, w, n);
+  put_inline(&h, w, wn);
   free(w);
   sep(r, i);
   emit(r, i, h.s, h.n);
@@ -2464,9 +2503,9 @@ static void man_fold_end(text *r) {
     const char *arg = num;
     vgi_buf line = {0};
     vgi_buf_puts(&line, "- ");
-    /* ("1 more option", never "1 more options") */
-    if (r->man_folded == 1 && r->man_options && (!r->lang[0] || !strncmp(r->lang, "en", 2)))
-      vgi_buf_puts(&line, "1 more option");
+    /* ("1 more option", "eine weitere Option": never "1 more options") */
+    if (r->man_folded == 1 && r->man_options)
+      vgi_buf_puts(&line, vgi_phrase(r->lang[0] ? r->lang : "en", "more_options_one"));
     else
       vgi_phrase_put(&line, r->lang, r->man_options ? "more_options" : "api_more", &arg, 1);
     emit(r, r->man_last_item, line.s, line.n);

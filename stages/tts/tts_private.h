@@ -41,11 +41,14 @@ typedef struct tts_reading {
   int *start, *end;
   size_t chars;        /* characters of this text (the reading) */
   size_t text_chars;   /* characters of the text it is said for */
+  int ssml;            /* 1: text is SSML (Latin words in an English voice) */
 } tts_reading;
 
-/* For a Japanese voice (language "ja...") and a text with kanji: 1 and the
- * words said by their readings in *out; 0 when the text is said as written
- * (another language, no kanji, no MeCab dictionary); -1 out of memory. */
+/* For a Japanese voice (language "ja...") and a text with kanji or Latin
+ * letters: 1 and the words said by their readings in *out, Latin words in
+ * an English voice (then out->ssml); 0 when the text is said as written
+ * (another language, neither kanji nor Latin letters, or kanji without the
+ * MeCab dictionary); -1 out of memory. */
 int tts_reading_make(const char *language, const char *text, size_t len, tts_reading *out);
 /* Moves espeak-ng's events from the reading back onto the text. */
 void tts_reading_remap(const tts_reading *r, raw_event *ev, size_t nev);

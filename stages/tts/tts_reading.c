@@ -63,14 +63,17 @@ static int is_kanji(uint32_t c) {
          c == 0x3006 || c == 0x30F6;
 }
 
-static int has_kanji(const char *s, size_t n) {
+/* Is any character of s one that `is` accepts? */
+static int has_char(const char *s, size_t n, int (*is)(uint32_t)) {
   for (size_t i = 0; i < n;) {
     size_t k;
-    if (is_kanji(vg_utf8_decode(s, n, i, &k))) return 1;
+    if (is(vg_utf8_decode(s, n, i, &k))) return 1;
     i += k;
   }
   return 0;
 }
+
+static int has_kanji(const char *s, size_t n) { return has_char(s, n, is_kanji); }
 
 static int chars_in(const char *s, size_t n) {
   int c = 0;
@@ -163,13 +166,83 @@ static int put_written(builder *b, const char *text, size_t from, size_t to, int
   return 0;
 }
 
-int tts_reading_make(const char *language, const char *text, size_t len, tts_reading *out) {
-  memset(out, 0, sizeof *out);
-  if (strncmp(language, "ja", 2) != 0 || (language[2] && language[2] != '-')) return 0;
-  if (!has_kanji(text, len)) return 0;
-  pthread_once(&g_once, load_model);
-  if (!g_model) return 0;
-  builder b = {0};
+static int is_latin_letter(uint32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+static int has_latin(const char *s, size_t n) { return has_char(s, n, is_latin_letter); }
+
+/* Inside a run of Latin words: what may join two of them ("Visual Studio",
+ * "Node.js", "C++", "ES2015", "git-lfs", "don't"). */
+static int joins_latin(uint32_t c) {
+  return c == ' ' || c == '.' || c == '-' || c == '_' || c == '/' || c == '\'' || c == '+' ||
+         c == '#' || (c >= '0' && c <= '9');
+}
+
+/* Appends the reading's characters [i, e) (bytes of r->s), each with its
+ * span, as SSML text: & < > as entities standing for the same character. */
+static int put_escaped(builder *o, const builder *r, size_t i, size_t e, size_t *ch) {
+  while (i < e) {
+    size_t k;
+    uint32_t c = vg_utf8_decode(r->s, r->len, i, &k);
+    const char *ent = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : NULL;
+    int rc = ent ? put(o, ent, strlen(ent), r->start[*ch], r->end[*ch])
+                 : put(o, r->s + i, k, r->start[*ch], r->end[*ch]);
+    if (rc != 0) return -1;
+    i += k;
+    (*ch)++;
+  }
+  return 0;
+}
+
+/* espeak-ng's Japanese voice spells a Latin word letter by letter
+ * ("JavaScript" took 2.7 s, "J A V A S C R I P T"); its Chinese and Korean
+ * voices switch to English for it. The reading becomes SSML with each run
+ * of Latin words in an English <voice> (0.8 s, said as a word). The tags'
+ * characters stand for the text's character beside them: no event starts
+ * on a tag. 0, or -1 out of memory; *r is replaced. */
+static int latin_in_english(builder *r, size_t text_chars) {
+  builder o = {0};
+  size_t ch = 0, i = 0;
+  int last = text_chars ? (int)text_chars - 1 : 0;
+  static const char open[] = "<voice xml:lang=\"en\">", close[] = "</voice>";
+  if (put(&o, "<speak>", 7, 0, 0) != 0) goto fail;
+  while (i < r->len) {
+    /* the run: a Latin letter, then letters and joiners that lead to more */
+    size_t k, a = i, e = i, j = i;
+    if (!is_latin_letter(vg_utf8_decode(r->s, r->len, i, &k))) {
+      if (put_escaped(&o, r, i, i + k, &ch) != 0) goto fail;
+      i += k;
+      continue;
+    }
+    while (j < r->len) {
+      uint32_t c = vg_utf8_decode(r->s, r->len, j, &k);
+      if (is_latin_letter(c) || (c >= '0' && c <= '9') || c == '+' || c == '#') e = j + k;
+      else if (!joins_latin(c)) break;
+      j += k;
+    }
+    int at = r->start[ch];
+    if (put(&o, open, sizeof open - 1, at, at) != 0 || put_escaped(&o, r, a, e, &ch) != 0 ||
+        put(&o, close, sizeof close - 1, r->end[ch - 1], r->end[ch - 1]) != 0)
+      goto fail;
+    i = e;
+  }
+  if (put(&o, "</speak>", 8, last, last) != 0) goto fail;
+  free(r->s);
+  free(r->start);
+  free(r->end);
+  *r = o;
+  return 0;
+fail:
+  free(o.s);
+  free(o.start);
+  free(o.end);
+  return -1;
+}
+
+/* Appends each word of text with kanji said by its reading (MeCab). 0, or
+ * -1 (out of memory, a parse that failed). */
+static int read_kanji(builder *b, const char *text, size_t len) {
   int ok = 1;
   pthread_mutex_lock(&g_lock);
   mecab_lattice_set_sentence2(g_lattice, text, len);
@@ -181,7 +254,7 @@ int tts_reading_make(const char *language, const char *text, size_t len, tts_rea
     size_t off = (size_t)(n->surface - text);
     if (off < at || off + n->length > len) { ok = 0; break; }
     /* what MeCab skipped (spaces) is said as written */
-    ok = put_written(&b, text, at, off, ch) == 0;
+    ok = put_written(b, text, at, off, ch) == 0;
     ch += chars_in(text + at, off - at);
     int words = chars_in(n->surface, n->length);
     size_t rl = 0, pl = 0;
@@ -189,24 +262,40 @@ int tts_reading_make(const char *language, const char *text, size_t len, tts_rea
     const char *pos = field(n->feature, 0, &pl);
     int particle = pos && pl == strlen("助詞") && !memcmp(pos, "助詞", pl);
     if (has_kanji(n->surface, n->length) && reading && rl && !(rl == 1 && *reading == '*')) {
-      ok = put(&b, reading, rl, ch, ch + words - 1) == 0;
+      ok = put(b, reading, rl, ch, ch + words - 1) == 0;
     } else if (has_kanji(n->surface, n->length)) {
-      ok = put_by_character(&b, text, off, off + n->length, ch) == 0;
+      ok = put_by_character(b, text, off, off + n->length, ch) == 0;
     } else if (particle && n->length == 3 && !memcmp(n->surface, "は", 3)) {
-      ok = put(&b, "ワ", 3, ch, ch) == 0;
+      ok = put(b, "ワ", 3, ch, ch) == 0;
     } else if (particle && n->length == 3 && !memcmp(n->surface, "へ", 3)) {
-      ok = put(&b, "エ", 3, ch, ch) == 0;
+      ok = put(b, "エ", 3, ch, ch) == 0;
     } else if (ok) {
-      ok = put_written(&b, text, off, off + n->length, ch) == 0;
+      ok = put_written(b, text, off, off + n->length, ch) == 0;
     }
     ch += words;
     at = off + n->length;
   }
-  if (ok) {
-    ok = put_written(&b, text, at, len, ch) == 0;
-    ch += chars_in(text + at, len - at);
-  }
+  if (ok) ok = put_written(b, text, at, len, ch) == 0;
   pthread_mutex_unlock(&g_lock);
+  return ok ? 0 : -1;
+}
+
+int tts_reading_make(const char *language, const char *text, size_t len, tts_reading *out) {
+  memset(out, 0, sizeof *out);
+  if (strncmp(language, "ja", 2) != 0 || (language[2] && language[2] != '-')) return 0;
+  int kanji = has_kanji(text, len), latin = has_latin(text, len);
+  if (kanji) pthread_once(&g_once, load_model);
+  kanji = kanji && g_model;   /* without the dictionary, kanji are said as written */
+  if (!kanji && !latin) return 0;
+  builder b = {0};
+  size_t chars = (size_t)chars_in(text, len);
+  int ok = (kanji ? read_kanji(&b, text, len) : put_written(&b, text, 0, len, 0)) == 0;
+  if (ok && latin && b.s) {
+    /* what the child does to plain text (an underscore between letters
+     * read as a space); one character for one, so the spans stay */
+    b.len = tts_speech_normalize(b.s, b.len, 1);
+    ok = latin_in_english(&b, chars) == 0;
+  }
   if (!ok || !b.s) {
     free(b.s);
     free(b.start);
@@ -218,7 +307,8 @@ int tts_reading_make(const char *language, const char *text, size_t len, tts_rea
   out->start = b.start;
   out->end = b.end;
   out->chars = b.chars;
-  out->text_chars = (size_t)ch;
+  out->text_chars = chars;
+  out->ssml = latin;
   return 1;
 }
 

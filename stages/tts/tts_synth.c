@@ -395,7 +395,7 @@ static void spawn(tts_job *j) {
   const char *text = j->said.text ? j->said.text : j->text;
   size_t len = j->said.text ? j->said.len : j->len;
   tts_speak_req r = { text, len, j->voice.spec, j->voice.rate, j->voice.pitch, j->voice.range,
-                      j->ssml, j->level, getenv("VGRUN_TTS_CRASH_CHILD") != NULL, crash_on, NULL, 0 };
+                      j->ssml || j->said.ssml, j->level, getenv("VGRUN_TTS_CRASH_CHILD") != NULL, crash_on, NULL, 0 };
   char err[256];
   pid_t pid = tts__helper_speak(&r, fds[1], err, sizeof err);
   close(fds[1]);   /* the child holds the only write end: end of file when it ends */
@@ -889,7 +889,8 @@ tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *e
   vg_hash_str(&h, buf);
   vg_hash_update(&h, &len, sizeof len);
   vg_hash_update(&h, text, len);
-  /* Japanese with kanji: said by its readings (MeCab), which join the key */
+  /* Japanese with kanji or Latin words: said by its readings (MeCab) and
+   * Latin words in English, which join the key */
   if (!ssml && tts_reading_make(v.language, text, len, &j->said) == 1) {
     vg_hash_str(&h, "reading");
     vg_hash_update(&h, &j->said.len, sizeof j->said.len);

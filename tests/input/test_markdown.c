@@ -1168,6 +1168,10 @@ static void other_languages_said_in_theirs(void **state) {
   assert_null(strstr(all, "[f]"));
   assert_null(strstr(all, "Більше інформації"));
   free(all);
+  /* the slide shows what is said: no "([c]reate)" over the command */
+  assert_non_null(scene_with(m, "command", "tar cf"));
+  assert_string_equal(vcget(scene_with(m, "command", "tar cf"), "description"),
+                      "Створити архів і записати його у файл");
   cJSON_Delete(m);
 
   m = load_text("tar-en.md", "# tar\n\n> Archiving utility.\n\n- [c]reate an archive and write it to a [f]ile:\n\n"
@@ -1177,6 +1181,9 @@ static void other_languages_said_in_theirs(void **state) {
   assert_non_null(strstr(all, "Create an archive and write it to a file"));
   assert_non_null(strstr(all, "Extract a gzipped archive"));
   free(all);
+  assert_string_equal(vcget(scene_with(m, "command", "tar cf"), "description"),
+                      "Create an archive and write it to a file");
+  assert_string_equal(vcget(scene_with(m, "command", "tar xzf"), "description"), "Extract a gzipped archive");
   cJSON_Delete(m);
 
   m = load_text("ls-hi.md", "# ls\n\n> डायरेक्टरी की सामग्री की सूची दिखाएं।\n"
@@ -3149,6 +3156,63 @@ static void vietnamese_detected(void **state) {
   cJSON_Delete(m);
 }
 
+/* Short tldr pages (five to ten lines, written here in their form):
+ * Finnish was English, because the English words of its code spans
+ * (`docker container run`) outweighed its two stop words; Bulgarian was
+ * Russian, because a page without ъ had nothing else to tell them apart.
+ * Code is no evidence; Bulgarian's own words and endings ("Копиране",
+ * "версията", "е") count when Russian's letters ы э ё are absent. */
+static void short_pages_detected(void **state) {
+  (void)state;
+  static const struct { const char *name, *text, *lang; } pages[] = {
+    { "fi1.md", "# docker run\n\n> TÃ¤mÃ¤ on alias `docker container run` komennolle.\n\n"
+                "- NÃ¤ytÃ¤ alkuperÃ¤isen komennon dokumentaatio:\n\n`tldr docker container run`\n", "fi" },
+    { "fi2.md", "# cron\n\n> TÃ¤mÃ¤ komento on `crontab`:n alias.\n\n"
+                "- Katso alkuperÃ¤isen komennon dokumentaatiossa:\n\n`tldr crontab`\n", "fi" },
+    { "bg1.md", "# hping\n\n> Тази команда е псевдоним на `hping3`.\n\n"
+                "- Виж документацията за оригиналната команда:\n\n`tldr hping3`\n", "bg" },
+    { "bg2.md", "# cp\n\n> Копира файлове и директории.\n\n- Копиране на файл на друго място:\n\n"
+                "`cp {{source_file}} {{destination}}`\n\n- Показване на версията:\n\n`cp --version`\n", "bg" },
+    /* Russian without ы э ё stays Russian; English with German code too */
+    { "ru1.md", "# cd\n\n> Изменить текущий рабочий каталог.\n\n- Перейти в указанный каталог:\n\n"
+                "`cd {{путь/к/каталогу}}`\n", "ru" },
+    { "ru2.md", "# hping\n\n> Эта команда является псевдонимом для `hping3`.\n\n"
+                "- Смотреть документацию оригинальной команды:\n\n`tldr hping3`\n", "ru" },
+    { "en1.md", "# grep\n\n> Find patterns in files.\n\n- Search for a pattern in a file:\n\n"
+                "`grep \"die Datei ist nicht mit der Liste\" {{datei}}`\n", "en" },
+  };
+  for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+    vgi_diags d;
+    cJSON *m = load_text(pages[i].name, pages[i].text, NULL, &d);
+    vgi_diags_free(&d);
+    if (strcmp(sget(video_at(m, 0), "language"), pages[i].lang))
+      fail_msg("%s: %s, want %s", pages[i].name, sget(video_at(m, 0), "language"), pages[i].lang);
+    cJSON_Delete(m);
+  }
+}
+
+/* A Greek item's headline ended on an article ("… με χρήση των", "with
+ * the use of the"): Greek articles end no headline, and a cut goes before
+ * a Greek preposition as before an English one. (Shortened from the Greek
+ * "Art of Command Line", CC BY-SA 4.0.) */
+static void greek_headline_whole(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("el.md", "# Τα βασικά\n\n## Βασικά\n\n"
+    "- Μάθετε για την ανακατεύθυνση της εξόδου και της εισόδου με χρήση των `>` και `<` και των σωληνώσεων "
+    "με `|`. Μάθετε ότι το `>` αντικαθιστά το αρχείο εξόδου και το `>>` προσθέτει σε αυτό.\n"
+    "- Μάθετε για την επέκταση αρχείων μπαλαντέρ.\n"
+    "- Εξοικειωθείτε με τη διαχείριση εργασιών στον Bash.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "el");
+  char *all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "\"Μάθετε για την ανακατεύθυνση της εξόδου και της εισόδου"));
+  assert_null(strstr(all, "με χρήση των\""));
+  assert_null(strstr(all, "με χρήση\""));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A tldr page: "- Erstelle ein Archiv:" then `tar cf {{ziel.tar}} …` on its
  * own. Each example is a command scene said by its item; the code is shown
  * without the placeholder braces and never said; a summary keeps the
@@ -3665,6 +3729,8 @@ int main(void) {
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(vietnamese_detected),
+    cmocka_unit_test(short_pages_detected),
+    cmocka_unit_test(greek_headline_whole),
     cmocka_unit_test(command_ends_at_prose),
     cmocka_unit_test(preposition_intro_unsaid),
     cmocka_unit_test(table_after_colon),

@@ -509,6 +509,48 @@ static void man_page_examples(void **state) {
   }
 }
 
+/* Translated pages (manpages-l10n) name their sections in their language:
+ * Croatian and Slovenian "IME" is NAME (the title was "IME"), and their
+ * headings are said and shown in lower case letter by letter of any
+ * alphabet ("MOŽNOSTI" was "MoŽnosti", "KOD WYJŚCIA" "Kod wyjŚcia"), with
+ * Turkish's dotless ı ("AÇIKLAMA" is "Açıklama"); Romanian "OPȚIUNI". An
+ * option the sentence names by a noun after it ("-m seçeneği ile") is said
+ * without a second noun. */
+static void man_page_translated_headings(void **state) {
+  (void)state;
+  static const char sl[] = "IME\n       which - najdi ukaz\n\nPOVZETEK\n       which [-a] ime ...\n\n"
+                           "OPIS\n       which vrne poti do datotek, ki bi se izvedle.\n\n"
+                           "MOŽNOSTI\n       -a     izpiše vse poti.\n\n"
+                           "KOD WYJŚCIA\n       0 ko so vsi ukazi najdeni.\n\nOPȚIUNI\n       -a     toate.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL, .language = "sl" };
+  vgi_diags d;
+  cJSON *m = load_text("which.txt", sl, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "which — najdi ukaz"));
+  assert_non_null(strstr(all, "\"Možnosti\""));
+  assert_non_null(strstr(all, "\"Kod wyjścia\""));
+  assert_non_null(strstr(all, "\"Opțiuni\""));
+  assert_null(strstr(all, "\"IME\""));
+  free(all);
+  cJSON_Delete(m);
+  static const char tr[] = "AD\n       chage - parolanın son kullanma tarihini değiştirir\n\n"
+                           "AÇIKLAMA\n       chage komutu parolanın değişmesi gereken gün sayısını değiştirir.\n"
+                           "       -m seçeneği ile belirtilen değer en az gün sayısıdır.\n\n"
+                           "SEÇENEKLER\n       -l     bilgileri listeler.\n";
+  vgi_options t = { .detail = VGI_DETAIL_FULL, .language = "tr" };
+  m = load_text("chage.txt", tr, &t, &d);
+  vgi_diags_free(&d);
+  all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "\"Açıklama\""));
+  assert_non_null(strstr(all, "\"Seçenekler\""));
+  free(all);
+  /* the option is named by the noun after it: not "m seçeneği seçeneği" */
+  assert_true(said_in(m, "m seçeneği ile belirtilen") >= 1);
+  assert_true(said_in(m, "seçeneği seçeneği") == 0);
+  cJSON_Delete(m);
+}
+
 /* A summary of a page of many options shows the first eight, each with
  * the first sentence of what it does, and one item that says how many more
  * there are; the whole page shows every option with its whole paragraph. */
@@ -541,6 +583,30 @@ static void man_page_options_folded(void **state) {
     cJSON_Delete(m);
   }
   vgi_buf_free(&page);
+  /* one left out: its own singular, in the page's language too */
+  vgi_buf one = {0};
+  vgi_buf_puts(&one, "NAME\n       frob - frobnicate files in place\n\nOPTIONS\n");
+  for (int k = 0; k < 9; k++) {
+    char opt[256];
+    snprintf(opt, sizeof opt, "       -%c, --gear-%d\n              turn gear %d once.\n\n", 'a' + k, k, k);
+    vgi_buf_puts(&one, opt);
+  }
+  vgi_buf_add(&one, "", 1);
+  static const struct { const char *lang, *title; } langs[] = {
+    { NULL, "1 more option" }, { "de", "eine weitere Option" }, { "fr", "une autre option" },
+    { "ru", "ещё один параметр" },
+  };
+  for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+    vgi_options o = { .detail = VGI_DETAIL_SUMMARY, .language = langs[i].lang };
+    vgi_diags d;
+    cJSON *m = load_text("frob.txt", one.s, &o, &d);
+    vgi_diags_free(&d);
+    char want[96];
+    snprintf(want, sizeof want, "\"title\":\"%s\"", langs[i].title);
+    if (!scene_with(m, "list", want)) fail_msg("%s: no item %s", langs[i].lang ? langs[i].lang : "en", want);
+    cJSON_Delete(m);
+  }
+  vgi_buf_free(&one);
 }
 
 /* Release lines of a changelog in other shapes ("version 1.34 - Name,
@@ -683,6 +749,7 @@ int main(void) {
     cmocka_unit_test(man_page_text),
     cmocka_unit_test(man_page_examples),
     cmocka_unit_test(man_page_options_folded),
+    cmocka_unit_test(man_page_translated_headings),
     cmocka_unit_test(release_lines),
     cmocka_unit_test(notice_at_top),
     cmocka_unit_test(hostile),

@@ -112,6 +112,12 @@ static void test_detect(void **state) {
   assert_string_equal(vgi_detect_language("Bir arşiv oluştur ve bir dosyaya yaz. Bu komut için çok daha fazla seçenek var ve bunlar gibi."), "tr");
   assert_string_equal(vgi_detect_language("Buat arsip dan tulis ke dalam berkas. Ini adalah perintah yang dapat digunakan untuk cadangan dengan mudah."), "id");
   assert_string_equal(vgi_detect_language("Această comandă este un alias al altei comenzi. Vizualizați documentația pentru comanda originală."), "ro");
+  /* Slovenian shares short words with Croatian (a Slovenian README was
+   * Croatian); each keeps its own */
+  assert_string_equal(vgi_detect_language("Umetnost ukazne vrstice. Tekoča uporaba ukazne vrstice je veščina, ki jo "
+    "pogosto zanemarimo, vendar pa lahko izboljša vašo prilagodljivost in produktivnost kot inženirja."), "sl");
+  assert_string_equal(vgi_detect_language("Ovo je kratak tekst na hrvatskom jeziku. Ako želite, možete koristiti ovaj "
+    "alat za rad s datotekama koje su velike."), "hr");
   /* a link's letters are not the text's: a short Malayalam page with a long
    * address is Malayalam */
   assert_string_equal(vgi_detect_language("docker container rm\nഈ കമാൻഡ് docker rm എന്നത്തിന്റെ അപരനാമമാണ്. കൂടുതൽ വിവരങ്ങൾ: "
@@ -157,7 +163,7 @@ static void test_phrases(void **state) {
   assert_string_equal(vgi_phrase("zh", "voice"), "cmn");
   /* the languages beyond the twelve have the phrases a video says most, and their voice */
   const char *const more[] = { "uk", "pl", "cs", "tr", "sv", "id", "fa", "he", "hi", "ro", "da", "nb", "fi", "hu",
-                               "sk", "ca", "hr", "sr", "bg", "el" };
+                               "sk", "ca", "hr", "sr", "bg", "el", "sl" };
   for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
     assert_true(vgi_lang_known(more[i]));
     assert_string_equal(vgi_phrase(more[i], "voice"), more[i]);

@@ -209,6 +209,44 @@ static void test_japanese_readings(void **state) {
   tts_job_free(said);
 }
 
+/* The Japanese voice spelled a Latin word letter by letter ("JavaScript
+ * を使います。" took 3.5 s, "JavaScript" alone 2.7 s): each run of Latin words
+ * is said in an English <voice> inside the same clip, and the words keep
+ * their timings on the text as written. */
+static void test_japanese_latin_words(void **state) {
+  (void)state;
+  tts_reading r;
+  const char *text = "JavaScript を使います。";
+  assert_int_equal(tts_reading_make("ja", text, strlen(text), &r), 1);
+  assert_int_equal(r.ssml, 1);
+  assert_non_null(strstr(r.text, "<voice xml:lang=\"en\">JavaScript</voice> を"));
+  assert_int_equal(r.text_chars, 17);
+  tts_reading_free(&r);
+  /* a run spans its joiners (not a trailing one), markup is escaped */
+  const char *mixed = "a<b と Visual Studio Code, C++ と Node.js と VG_CACHE_DIR.";
+  assert_int_equal(tts_reading_make("ja", mixed, strlen(mixed), &r), 1);
+  assert_non_null(strstr(r.text, "<voice xml:lang=\"en\">a</voice>&lt;<voice xml:lang=\"en\">b</voice>"));
+  assert_non_null(strstr(r.text, ">Visual Studio Code</voice>, <"));
+  assert_non_null(strstr(r.text, ">C++</voice> と <"));
+  assert_non_null(strstr(r.text, ">Node.js</voice> と <"));
+  assert_non_null(strstr(r.text, ">VG CACHE DIR</voice>.</speak>"));   /* as plain text is said */
+  tts_reading_free(&r);
+  /* other voices switch to English by themselves */
+  assert_int_equal(tts_reading_make("ko", text, strlen(text), &r), 0);
+
+  tts_job *j = run(text, strlen(text), "ja", 0, -1);
+  const tts_clip *c = tts_job_clip(j);
+  check_wav(c);
+  assert_true(c->duration < 2.6);
+  assert_int_equal(c->nwords, 2);
+  assert_string_equal(c->words[0].word, "JavaScript");
+  assert_true(c->words[0].end < 1.2);
+  assert_string_equal(c->words[1].word, "を使います");
+  assert_int_equal(c->nsentences, 1);
+  assert_string_equal(c->sentences[0].text, text);
+  tts_job_free(j);
+}
+
 static void test_unknown_voice(void **state) {
   (void)state;
   uint64_t before = tts_synth_count();
@@ -786,6 +824,7 @@ int main(void) {
     cmocka_unit_test(test_named_voices_differ),
     cmocka_unit_test(test_spanish_and_codes),
     cmocka_unit_test(test_japanese_readings),
+    cmocka_unit_test(test_japanese_latin_words),
     cmocka_unit_test(test_unknown_voice),
     cmocka_unit_test(test_empty_text),
     cmocka_unit_test(test_non_utf8),

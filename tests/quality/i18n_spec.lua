@@ -1,0 +1,33 @@
+-- The phrase table read as its languages' speakers would (issue 13): a
+-- count the phrase cannot agree with, a connective glued to a name.
+-- Run by vgrun (busted style).
+local i18n = require("vg.i18n")
+
+describe("phrases", function()
+  it("every language says one more option in its singular", function()
+    for lang, p in pairs(i18n.phrases) do
+      if p.more_options then
+        assert.is_string(p.more_options_one, lang)
+        assert.is_nil(p.more_options_one:find("{1}", 1, true), lang)
+      end
+    end
+  end)
+
+  it("counts any number where the counted word depends on it", function()
+    -- Japanese つ counts to nine ("12つ"); Arabic and Romanian change the
+    -- noun from eleven and twenty on: a label with the number in brackets
+    for _, n in ipairs({ 2, 12, 25 }) do
+      assert.is_nil(i18n.t("ja", "agenda", n, "A"):find(n .. "つ", 1, true))
+      assert.is_nil(i18n.t("ro", "table_more", n):find(n .. " rânduri", 1, true))
+      assert.is_nil(i18n.t("ro", "agenda", n, "A"):find(n .. " subiecte", 1, true))
+      assert.is_nil(i18n.t("ar", "agenda", n, "A"):find(n .. " موضوعات", 1, true))
+    end
+  end)
+
+  it("glues no prefix or connective to a Latin name", function()
+    assert.is_nil(i18n.t("he", "welcome", "tar"):find("לtar", 1, true))
+    -- Hindi: "और 5 विकल्प" is five more options, "5 और विकल्प" five and options
+    assert.equals("और 5 विकल्प", i18n.t("hi", "more_options", 5))
+    assert.equals("Python dilinde bir örnek.", i18n.t("tr", "code_example", "Python"))
+  end)
+end)
