@@ -118,6 +118,29 @@ describe("table layout", function()
     assert.are.equal("", statuses(assert(core.check(last))))
   end)
 
+  it("plans a 200-row table of 40 columns measuring each text about once", function()
+    -- (a grid of 40 columns cannot fit 1920 wide: its padding alone is wider;
+    -- no size of it is measured cell by cell, and the parts a split tries
+    -- reuse the sizes already measured)
+    local cols, rows = {}, {}
+    for j = 1, 40 do cols[j] = "Field " .. j end
+    for i = 1, 200 do
+      local r = {}
+      for j = 1, 40 do r[j] = string.format("value %d-%d", i, j) end
+      rows[i] = r
+    end
+    local sc = { id = "big", scene_type = "table", visual_content = { header = "Big", columns = cols, rows = rows },
+      narration = "A big table." }
+    local work = render.get_type("table").work
+    local before = work.measured
+    local parts = require("vg.create.fit").scene(sc, { width = 1920, height = 1080 })
+    local measured = work.measured - before
+    assert.is_true(#parts >= 1)
+    -- 200 cards at a few sizes and line counts: a few thousand measures;
+    -- measuring every cell at every size was over a million
+    assert.is_true(measured < 20000, "measured " .. measured .. " texts")
+  end)
+
   it("is a validated scene type from YAML, with narration that names the columns", function()
     local input = require("vg.input")
     local dir = os.getenv("TMPDIR") or "/tmp"
