@@ -60,6 +60,93 @@ describe("drawings in code", function()
   end)
 end)
 
+describe("list badges", function()
+  local function labels(dl)
+    local out = {}
+    for _, l in ipairs(texts(dl)) do
+      if type(l.it.text) == "string" and l.it.text:match("^%d+$") then out[#out + 1] = l.it.text end
+    end
+    return table.concat(out, ",")
+  end
+
+  it("shows a list of one point as a statement, without a numbered badge", function()
+    for _, wh in ipairs(SIZES) do
+      local sc = { scene_type = "list", visual_content = { header = "Install",
+        items = { "Run make install as root to put the binary in /usr/local/bin" } } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      assert.are.equal("", labels(dl), "a badge at " .. wh[1] .. "x" .. wh[2])
+      local circles = 0
+      for _, l in ipairs(leaves(dl.items)) do if l.it.type == "circle" and (l.it.r or 0) <= 40 then circles = circles + 1 end end
+      assert.are.equal(0, circles)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+
+  it("says what a summary left out under the list, not as a numbered point", function()
+    for _, wh in ipairs(SIZES) do
+      local sc = { id = "o", scene_type = "list", visual_content = { header = "Options", items = {
+        { title = "-a, --all", description = "do not ignore entries starting with ." },
+        { title = "-A, --almost-all", description = "do not list implied . and .." },
+        { title = "--author", description = "with -l, print the author of each file" },
+        "52 more options" } } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      assert.are.equal("1,2,3", labels(dl), "badges at " .. wh[1] .. "x" .. wh[2])
+      local note, last_card
+      for _, l in ipairs(texts(dl)) do
+        if l.it.text == "+ 52 more options" then note = l end
+        if l.it.id == "items[3]" then last_card = l end
+      end
+      assert.is_truthy(note, "the note at " .. wh[1] .. "x" .. wh[2])
+      assert.is_true(note.y >= last_card.y + last_card.h, "the note is under the last point")
+      assert.are.equal("", statuses(assert(core.check(dl))))
+      -- a split never leaves the note alone on a slide
+      local parts = require("vg.create.fit").scene(sc, { width = wh[1], height = wh[2], captions = true })
+      local tail = parts[#parts].visual_content.items
+      assert.is_true(#tail >= 2)
+    end
+    -- in the slide's language
+    local de = { scene_type = "list", language = "de", visual_content = { header = "Optionen",
+      items = { "-a", "-b", "12 weitere Optionen" } } }
+    local dl = render.display_list(de, { t = "end", lang = "de" })
+    local found = false
+    for _, l in ipairs(texts(dl)) do if l.it.text == "+ 12 weitere Optionen" then found = true end end
+    assert.is_true(found)
+  end)
+end)
+
+describe("quote marks", function()
+  local function parts(dl)
+    local mark, quote, bar
+    for _, l in ipairs(leaves(dl.items)) do
+      if l.it.type == "text" and (l.it.text == "\u{201C}" or l.it.text == "\u{201D}") then mark = l end
+      if l.it.id == "quote_text" then quote = l end
+      if l.it.type == "rect" and l.it.w == 8 then bar = l end
+    end
+    return mark, quote, bar
+  end
+
+  it("stand at the right of a right-to-left quote, and the text is upright where its script has no italics", function()
+    for _, q in ipairs({
+      { lang = "fa", text = "دانش بهتر از ثروت است، زیرا دانش از تو نگهداری می‌کند.", rtl = true, upright = true },
+      { lang = "en", text = "אם אין אני לי, מי לי? וכשאני לעצמי, מה אני?", rtl = true, upright = true },
+      { lang = "zh", text = "学而时习之，不亦说乎？有朋自远方来，不亦乐乎？", rtl = false, upright = true },
+      { lang = "hi", text = "कर्मण्येवाधिकारस्ते मा फलेषु कदाचन।", rtl = false, upright = true },
+      { lang = "en", text = "Simplicity is prerequisite for reliability.", rtl = false, upright = false },
+    }) do
+      for _, wh in ipairs(SIZES) do
+        local sc = { scene_type = "quote", language = q.lang, visual_content = { quote_text = q.text, attribution = "A" } }
+        local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+        local mark, quote, bar = parts(dl)
+        local mid = quote.x + quote.w / 2
+        assert.are.equal(q.rtl, mark.x > mid, q.text .. ": the mark's side at " .. wh[1] .. "x" .. wh[2])
+        assert.are.equal(q.rtl, bar.x > mid, q.text .. ": the bar's side")
+        assert.are.equal(not q.upright, quote.it.italic == true, q.text .. ": italic")
+        assert.are.equal("", statuses(assert(core.check(dl))))
+      end
+    end
+  end)
+end)
+
 describe("table layout", function()
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()
