@@ -99,11 +99,26 @@ describe("list badges", function()
       assert.is_truthy(note, "the note at " .. wh[1] .. "x" .. wh[2])
       assert.is_true(note.y >= last_card.y + last_card.h, "the note is under the last point")
       assert.are.equal("", statuses(assert(core.check(dl))))
-      -- a split never leaves the note alone on a slide
+      -- a split never leaves the note alone on a slide, and it does not keep a
+      -- list from being split (the note is not a point of it)
       local parts = require("vg.create.fit").scene(sc, { width = wh[1], height = wh[2], captions = true })
       local tail = parts[#parts].visual_content.items
       assert.is_true(#tail >= 2)
     end
+    -- a list too long for a tall frame is split as it would be without the note
+    local long = {}
+    for i = 1, 8 do
+      long[i] = { title = "--option-" .. i, description = "Does something long enough to take two lines on a phone, " ..
+        "and a bit more so that it wraps." }
+    end
+    local with = { table.unpack(long) }
+    with[#with + 1] = "4 more options"
+    local fit = require("vg.create.fit")
+    local o = { width = 1080, height = 1920, captions = true }
+    local a = fit.scene({ id = "a", scene_type = "list", visual_content = { header = "Options", items = long } }, o)
+    local b = fit.scene({ id = "b", scene_type = "list", visual_content = { header = "Options", items = with } }, o)
+    assert.is_true(#a > 1)
+    assert.are.equal(#a, #b)
     -- in the slide's language
     local de = { scene_type = "list", language = "de", visual_content = { header = "Optionen",
       items = { "-a", "-b", "12 weitere Optionen" } } }

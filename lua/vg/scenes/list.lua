@@ -228,7 +228,7 @@ def = {
       local p = a:step(step + 1)
       if p > 0 then
         local note = c.text(theme, body.x + 28, bottom + 14, body.w - 28, note_h - 14, "+ " .. fold,
-          { size = note_size, min_size = note_size * 0.8, color = theme.muted, max_lines = 1, id = string.format("items[%d]", #list),
+          { size = note_size, min_size = note_size * 0.8, color = theme.muted, max_lines = 1, id = "items_more",
             align = c.rtl(theme) and "right" or nil })
         local ap = c.appear(p, { note }, 0, -20)
         if c.rtl(theme) then c.mirror({ ap }, body.x, body.w) end
