@@ -162,6 +162,26 @@ describe("quote marks", function()
   end)
 end)
 
+describe("outro", function()
+  it("keeps a message without spaces on one line rather than break it inside a word", function()
+    for _, wh in ipairs(SIZES) do
+      local sc = { scene_type = "outro", language = "ja", visual_content = { main_text = "ご視聴ありがとうございました",
+        sub_text = "The Art of Command Line" } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local main
+      for _, l in ipairs(texts(dl)) do if l.it.id == "main_text" then main = l.it end end
+      local m = core.measure(main)
+      assert.are.equal(1, m.lines, "two lines at " .. wh[1] .. "x" .. wh[2])
+      assert.is_false(m.shrunk or m.cut or false)
+      assert.is_true(main.size >= 52)
+    end
+    -- words between spaces keep the size
+    local en = render.display_list({ scene_type = "outro", visual_content = { main_text = "Thanks for watching and see you next time" } },
+      { width = 1080, height = 1080, t = "end" })
+    for _, l in ipairs(texts(en)) do if l.it.id == "main_text" then assert.are.equal(80, l.it.size) end end
+  end)
+end)
+
 describe("table layout", function()
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()
