@@ -182,6 +182,23 @@ describe("outro", function()
   end)
 end)
 
+describe("code comparison", function()
+  it("stacked in a tall frame, each card is as tall as its own code", function()
+    local sc = { scene_type = "code_comparison", visual_content = { header = "Refactor",
+      before_code = { "result = []", "for x in data:", "  if x > 0:", "    result.append(x)" },
+      after_code = { "result = [x for x in data if x > 0]" }, language = "python" } }
+    local dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+    local b, a
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "before_code" then b = l end
+      if l.it.id == "after_code" then a = l end
+    end
+    assert.is_true(a.y > b.y + b.h, "stacked")
+    assert.is_true(a.h < b.h * 0.6, "the one-line card is shorter: " .. a.h .. " vs " .. b.h)
+    assert.are.equal("", statuses(assert(core.check(dl))))
+  end)
+end)
+
 describe("table layout", function()
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()
