@@ -808,6 +808,13 @@ describe("type size by what fits the frame", function()
     assert.are.equal(6, n)
     -- a wide frame keeps it whole, a grid as before
     assert.are.equal(1, #fit.scene(sc, { width = 1920, height = 1080, captions = true }))
+    -- five rows that fit whole only at 34 (beside parts of three at 56) are
+    -- split too: every part at 44 or more, as a list's items on a phone
+    local five = { id = "f", scene_type = "table", visual_content = { header = "Benchmarks",
+      columns = sc.visual_content.columns, rows = { rows[1], rows[2], rows[3], rows[4], rows[5] } } }
+    local fparts = fit.scene(five, { width = 1080, height = 1920, captions = true })
+    assert.is_true(#fparts > 1, "five rows not split")
+    for _, p in ipairs(fparts) do assert.is_true(size_of(p, { 1080, 1920 }, "rows[1]") >= 44) end
   end)
 
   it("sets a quiz, a problem, a solution and a checkpoint larger in a tall frame", function()

@@ -14,6 +14,9 @@ local READABLE = 24           -- below this (70 % of 34) a scene split by rows r
 -- fits only below this pages instead (and vg.create.fit splits it by rows),
 -- as a list there takes up to 60
 local TALL_MIN = 34
+-- A square or tall frame splits a table set below this into scenes of fewer
+-- rows (vg.scenes.list's ROOMY_MIN: 16 points on a phone)
+local ROOMY_MIN = 44
 -- A cell's text may be set this much smaller in its cell (a long token's
 -- piece wider than its column) before the whole table is
 local CELL_SHRINK = 0.8
@@ -370,11 +373,21 @@ return {
       return row_step_text(rows[1] or {})
     end,
     -- it pages, or its type had to go below a readable size (70 % of the
-    -- bullets' 34) to hold every row at once
+    -- bullets' 34) to hold every row at once; in a square or tall frame (a
+    -- phone shows it small) below a list's ROOMY_MIN: zstd's five benchmark
+    -- rows at 34 followed two slides of three rows at 57
+    -- (where every row alone reaches that size: else scenes of fewer rows
+    -- would not be larger, and READABLE holds)
     overflows = function(scene, theme, box)
       local v = scene.visual_content or scene
-      local plan = plan_for(theme, v, body_of(theme, v, box))
-      return #plan.pages > 1 or plan.size < READABLE
+      local body = body_of(theme, v, box)
+      local plan = plan_for(theme, v, body)
+      if #plan.pages > 1 or plan.size < READABLE then return true end
+      if not c.roomy(theme) or plan.size >= ROOMY_MIN or #plan.rows < 2 then return false end
+      for _, r in ipairs(c.list(v.rows)) do
+        if plan_for(theme, { columns = v.columns, rows = { r } }, body).size < ROOMY_MIN then return false end
+      end
+      return true
     end,
   },
   steps = function(scene)
