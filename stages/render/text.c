@@ -431,9 +431,16 @@ static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, s
     if (tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p])) inner = 1;
   /* "--fast", "/usr": one piece, never "--" at a line's end */
   if (!url && !inner) return lead > s && lead < e;
+  /* a path ("/path/to/nodejs-keyring.kbx", "src/vg_render.c") breaks only
+   * after its "/", as a URL's path: a line ending in "nodejs-" reads as a
+   * hyphenated word, which the file name is not */
+  int path = 0;
+  for (size_t p = lead + 1; p + 1 < e && !url; p++)
+    if (txt[p] == '/' && tok_alnum((unsigned char)txt[p + 1]) && tok_alnum((unsigned char)txt[p - 1])) path = 1;
   for (size_t p = lead + 1; p < e; p++) {
     int ok;
     if (url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
+    else if (path) ok = txt[p - 1] == '/' && tok_alnum((unsigned char)txt[p]);
     else ok = tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p]);
     if (ok) cut(s, p, ud);
   }

@@ -455,6 +455,9 @@ describe("long tokens in text", function()
       ["2001:0db8:85a3:0000:8a2e"] = { "2001:", "0db8:", "85a3:", "0000:", "8a2e" },
       ["CBOR_CUSTOM_ALLOC"] = { "CBOR_", "CUSTOM_", "ALLOC" },
       ["http://example.org"] = { "http://example.org" },
+      -- a path breaks only after its "/": a line never ends in "nodejs-"
+      ["/path/to/nodejs-keyring.kbx"] = { "/path/", "to/", "nodejs-keyring.kbx" },
+      ["stages/render/text_layout.c"] = { "stages/", "render/", "text_layout.c" },
     }
     -- (a word with no separator inside is left to Pango: one piece here)
     assert.are.same({ "--fast=1" }, core.token_pieces("--fast=1"))
