@@ -271,6 +271,19 @@ static int rtl_lang(const char *lang) {
   return 0;
 }
 
+/* Whether the first line of a text (up to its first newline) holds a
+ * letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko,
+ * and their presentation forms). */
+static int rtl_letters(const char *text) {
+  for (const char *q = text; *q && *q != '\n';) {
+    gunichar c = g_utf8_get_char_validated(q, -1);
+    if (c == (gunichar)-1 || c == (gunichar)-2) return 0;
+    if ((c >= 0x0590 && c < 0x0900) || (c >= 0xFB1D && c < 0xFE00) || (c >= 0xFE70 && c < 0xFF00)) return 1;
+    q = g_utf8_next_char(q);
+  }
+  return 0;
+}
+
 /* Whether a text is longer than a box lays out (RD_MAX_TEXT). */
 static int text_too_long(const rd_text_spec *s) { return strnlen(s->text, RD_MAX_TEXT + 1) > RD_MAX_TEXT; }
 
@@ -301,10 +314,17 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
     int opens = 0, closes = 0;
     for (const char *q = text; *q; q++) opens += *q == '(', closes += *q == ')';
     int visual = text[0] == '(' && opens > closes;
-    marked = malloc(n + 4);
+    /* ... and a first line with no right-to-left letter at all ("-a, --all",
+     * an option's name over its Arabic description) keeps its own order
+     * after the RLM: a LEFT-TO-RIGHT MARK next, or its leading "-" is
+     * moved to its end ("a, --all-") */
+    int ltr_line = !visual && !rtl_letters(text);
+    marked = malloc(n + 7);
     if (marked) {
       memcpy(marked, visual ? "\xE2\x80\x8E" : "\xE2\x80\x8F", 3);
-      memcpy(marked + 3, text, n + 1);
+      size_t at = 3;
+      if (ltr_line) memcpy(marked + 3, "\xE2\x80\x8E", 3), at = 6;
+      memcpy(marked + at, text, n + 1);
       text = marked;
     }
   }

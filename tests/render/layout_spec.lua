@@ -199,6 +199,20 @@ describe("code comparison", function()
   end)
 end)
 
+describe("right-to-left slides", function()
+  it("keep a first line with no right-to-left letter in its own order, set at the right", function()
+    -- (an option's name over its Arabic description: "-a, --all" showed as "a, --all-")
+    local function pic(text, lang, align)
+      local dl = { background = { 255, 255, 255 }, items = { { type = "text", x = 10, y = 10, w = 380, h = 80,
+        text = text, size = 40, min_size = 40, font = "Noto Sans", lang = lang, align = align, color = { 0, 0, 0 } } } }
+      return assert(core.render(dl, 400, 100))
+    end
+    local ar = pic("-a, --all", "ar")
+    assert.are.equal(pic("-a, --all", "en", "right"):bytes(), ar:bytes())
+    assert.are_not.equal(pic("a, --all-", "en", "right"):bytes(), ar:bytes())
+  end)
+end)
+
 describe("table layout", function()
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()

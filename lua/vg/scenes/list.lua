@@ -211,7 +211,8 @@ def = {
     end
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
     local note_size = c.roomy(theme) and 36 or 30
-    local note_h = fold and math.floor(note_size * 1.6 + 14) or 0
+    -- (room for a script of tall lines: Arabic at 36 needs about 65)
+    local note_h = fold and math.floor(note_size * 2.2 + 10) or 0
     body.h = body.h - note_h
     for _, it in ipairs(c.rows(theme, body, entries, a)) do items[#items + 1] = it end
     if fold then
@@ -227,9 +228,9 @@ def = {
       walk(c.rows(theme, body, entries, settled), 0)
       local p = a:step(step + 1)
       if p > 0 then
-        local note = c.text(theme, body.x + 28, bottom + 14, body.w - 28, note_h - 14, "+ " .. fold,
-          { size = note_size, min_size = note_size * 0.8, color = theme.muted, max_lines = 1, id = "items_more",
-            align = c.rtl(theme) and "right" or nil })
+        -- (right to left, the renderer sets the note at the right itself)
+        local note = c.text(theme, body.x + 28, bottom + 10, body.w - 28, note_h - 10, "+ " .. fold,
+          { size = note_size, min_size = note_size * 0.8, color = theme.muted, max_lines = 1, id = "items_more" })
         local ap = c.appear(p, { note }, 0, -20)
         if c.rtl(theme) then c.mirror({ ap }, body.x, body.w) end
         items[#items + 1] = ap
