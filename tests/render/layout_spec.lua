@@ -82,6 +82,20 @@ describe("list badges", function()
     end
   end)
 
+  it("does not number points that are numbers themselves", function()
+    local sc = { scene_type = "list", visual_content = { header = "Exit status", items = {
+      { title = "0", description = "if OK," }, { title = "1", description = "if minor problems," },
+      { title = "2", description = "if serious trouble." } } } }
+    for _, wh in ipairs(SIZES) do
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      assert.are.equal("", labels(dl), "badges at " .. wh[1] .. "x" .. wh[2])
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+    -- a list of words keeps its numbers
+    local words = { scene_type = "list", visual_content = { header = "Steps", items = { "Build", "2 tests", "Ship" } } }
+    assert.are.equal("1,2,3", labels(render.display_list(words, { t = "end" })))
+  end)
+
   it("says what a summary left out under the list, not as a numbered point", function()
     for _, wh in ipairs(SIZES) do
       local sc = { id = "o", scene_type = "list", visual_content = { header = "Options", items = {

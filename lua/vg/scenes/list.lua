@@ -209,6 +209,15 @@ def = {
     if #entries == 1 and entries[1].indent == 0 and not callout and (tonumber(v.start) or 1) <= 1 then
       entries[1].label = false
     end
+    -- points that are numbers themselves (exit status 0, 1, 2; HTTP codes)
+    -- are not numbered again: "1  0", "2  1" read as a mistake
+    local numbered = #entries > 0 and not callout
+    for i, e in ipairs(entries) do
+      local it = list[i]
+      local t = type(it) == "table" and c.str(it.title or it.text) or c.str(it)
+      if e.indent == 0 and not (t and t:match("^%s*[%-+]?%d")) then numbered = false end
+    end
+    if numbered then for _, e in ipairs(entries) do if e.indent == 0 then e.label = false end end end
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
     local note_size = c.roomy(theme) and 36 or 30
     -- (room for a script of tall lines: Arabic at 36 needs about 65)
