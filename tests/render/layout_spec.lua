@@ -955,6 +955,11 @@ describe("type size by what fits the frame", function()
       'local msg = greet.make({ name = "world", punctuation = "!", instead_of_hello = "Good morning" })',
       "print(msg)" } } }
     assert.is_true(size_of(lua, { 1920, 1080 }, "commands") >= 30)
+    -- a square frame wraps two long lines between tokens at 40 or more,
+    -- rather than shrink them to 24 (lua-term's "As a String")
+    local two = { scene_type = "command", visual_content = { header = "As a String", language = "lua", commands = {
+      "print(colors.red .. 'hello' .. colors.reset)", "print(colors.red, 'hello', colors.reset)" } } }
+    assert.is_true(size_of(two, { 1080, 1080 }, "commands") >= 40)
   end)
 
   it("keeps a column of trailing comments whole in a square or tall frame", function()
