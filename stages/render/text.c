@@ -271,6 +271,19 @@ static int rtl_lang(const char *lang) {
   return 0;
 }
 
+/* Whether the first line of a text (up to its first newline) holds a
+ * letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko,
+ * and their presentation forms). */
+static int rtl_letters(const char *text) {
+  for (const char *q = text; *q && *q != '\n';) {
+    gunichar c = g_utf8_get_char_validated(q, -1);
+    if (c == (gunichar)-1 || c == (gunichar)-2) return 0;
+    if ((c >= 0x0590 && c < 0x0900) || (c >= 0xFB1D && c < 0xFE00) || (c >= 0xFE70 && c < 0xFF00)) return 1;
+    q = g_utf8_next_char(q);
+  }
+  return 0;
+}
+
 /* Whether a text is longer than a box lays out (RD_MAX_TEXT). */
 static int text_too_long(const rd_text_spec *s) { return strnlen(s->text, RD_MAX_TEXT + 1) > RD_MAX_TEXT; }
 
@@ -301,10 +314,17 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
     int opens = 0, closes = 0;
     for (const char *q = text; *q; q++) opens += *q == '(', closes += *q == ')';
     int visual = text[0] == '(' && opens > closes;
-    marked = malloc(n + 4);
+    /* ... and a first line with no right-to-left letter at all ("-a, --all",
+     * an option's name over its Arabic description) keeps its own order
+     * after the RLM: a LEFT-TO-RIGHT MARK next, or its leading "-" is
+     * moved to its end ("a, --all-") */
+    int ltr_line = !visual && !rtl_letters(text);
+    marked = malloc(n + 7);
     if (marked) {
       memcpy(marked, visual ? "\xE2\x80\x8E" : "\xE2\x80\x8F", 3);
-      memcpy(marked + 3, text, n + 1);
+      size_t at = 3;
+      if (ltr_line) memcpy(marked + 3, "\xE2\x80\x8E", 3), at = 6;
+      memcpy(marked + at, text, n + 1);
       text = marked;
     }
   }
@@ -431,9 +451,16 @@ static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, s
     if (tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p])) inner = 1;
   /* "--fast", "/usr": one piece, never "--" at a line's end */
   if (!url && !inner) return lead > s && lead < e;
+  /* a path ("/path/to/nodejs-keyring.kbx", "src/vg_render.c") breaks only
+   * after its "/", as a URL's path: a line ending in "nodejs-" reads as a
+   * hyphenated word, which the file name is not */
+  int path = 0;
+  for (size_t p = lead + 1; p + 1 < e && !url; p++)
+    if (txt[p] == '/' && tok_alnum((unsigned char)txt[p + 1]) && tok_alnum((unsigned char)txt[p - 1])) path = 1;
   for (size_t p = lead + 1; p < e; p++) {
     int ok;
     if (url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
+    else if (path) ok = txt[p - 1] == '/' && tok_alnum((unsigned char)txt[p]);
     else ok = tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p]);
     if (ok) cut(s, p, ud);
   }

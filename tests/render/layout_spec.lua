@@ -60,6 +60,173 @@ describe("drawings in code", function()
   end)
 end)
 
+describe("list badges", function()
+  local function labels(dl)
+    local out = {}
+    for _, l in ipairs(texts(dl)) do
+      if type(l.it.text) == "string" and l.it.text:match("^%d+$") then out[#out + 1] = l.it.text end
+    end
+    return table.concat(out, ",")
+  end
+
+  it("shows a list of one point as a statement, without a numbered badge", function()
+    for _, wh in ipairs(SIZES) do
+      local sc = { scene_type = "list", visual_content = { header = "Install",
+        items = { "Run make install as root to put the binary in /usr/local/bin" } } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      assert.are.equal("", labels(dl), "a badge at " .. wh[1] .. "x" .. wh[2])
+      local circles = 0
+      for _, l in ipairs(leaves(dl.items)) do if l.it.type == "circle" and (l.it.r or 0) <= 40 then circles = circles + 1 end end
+      assert.are.equal(0, circles)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+
+  it("does not number points that are numbers themselves", function()
+    local sc = { scene_type = "list", visual_content = { header = "Exit status", items = {
+      { title = "0", description = "if OK," }, { title = "1", description = "if minor problems," },
+      { title = "2", description = "if serious trouble." } } } }
+    for _, wh in ipairs(SIZES) do
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      assert.are.equal("", labels(dl), "badges at " .. wh[1] .. "x" .. wh[2])
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+    -- a list of words keeps its numbers
+    local words = { scene_type = "list", visual_content = { header = "Steps", items = { "Build", "2 tests", "Ship" } } }
+    assert.are.equal("1,2,3", labels(render.display_list(words, { t = "end" })))
+  end)
+
+  it("says what a summary left out under the list, not as a numbered point", function()
+    for _, wh in ipairs(SIZES) do
+      local sc = { id = "o", scene_type = "list", visual_content = { header = "Options", items = {
+        { title = "-a, --all", description = "do not ignore entries starting with ." },
+        { title = "-A, --almost-all", description = "do not list implied . and .." },
+        { title = "--author", description = "with -l, print the author of each file" },
+        "52 more options" } } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      assert.are.equal("1,2,3", labels(dl), "badges at " .. wh[1] .. "x" .. wh[2])
+      local note, last_card
+      for _, l in ipairs(texts(dl)) do
+        if l.it.text == "+ 52 more options" then note = l end
+        if l.it.id == "items[3]" then last_card = l end
+      end
+      assert.is_truthy(note, "the note at " .. wh[1] .. "x" .. wh[2])
+      assert.is_true(note.y >= last_card.y + last_card.h, "the note is under the last point")
+      assert.are.equal("", statuses(assert(core.check(dl))))
+      -- a split never leaves the note alone on a slide, and it does not keep a
+      -- list from being split (the note is not a point of it)
+      local parts = require("vg.create.fit").scene(sc, { width = wh[1], height = wh[2], captions = true })
+      local tail = parts[#parts].visual_content.items
+      assert.is_true(#tail >= 2)
+    end
+    -- a list too long for a tall frame is split as it would be without the note
+    local long = {}
+    for i = 1, 8 do
+      long[i] = { title = "--option-" .. i, description = "Does something long enough to take two lines on a phone, " ..
+        "and a bit more so that it wraps." }
+    end
+    local with = { table.unpack(long) }
+    with[#with + 1] = "4 more options"
+    local fit = require("vg.create.fit")
+    local o = { width = 1080, height = 1920, captions = true }
+    local a = fit.scene({ id = "a", scene_type = "list", visual_content = { header = "Options", items = long } }, o)
+    local b = fit.scene({ id = "b", scene_type = "list", visual_content = { header = "Options", items = with } }, o)
+    assert.is_true(#a > 1)
+    assert.are.equal(#a, #b)
+    -- in the slide's language
+    local de = { scene_type = "list", language = "de", visual_content = { header = "Optionen",
+      items = { "-a", "-b", "12 weitere Optionen" } } }
+    local dl = render.display_list(de, { t = "end", lang = "de" })
+    local found = false
+    for _, l in ipairs(texts(dl)) do if l.it.text == "+ 12 weitere Optionen" then found = true end end
+    assert.is_true(found)
+  end)
+end)
+
+describe("quote marks", function()
+  local function parts(dl)
+    local mark, quote, bar
+    for _, l in ipairs(leaves(dl.items)) do
+      if l.it.type == "text" and (l.it.text == "\u{201C}" or l.it.text == "\u{201D}") then mark = l end
+      if l.it.id == "quote_text" then quote = l end
+      if l.it.type == "rect" and l.it.w == 8 then bar = l end
+    end
+    return mark, quote, bar
+  end
+
+  it("stand at the right of a right-to-left quote, and the text is upright where its script has no italics", function()
+    for _, q in ipairs({
+      { lang = "fa", text = "دانش بهتر از ثروت است، زیرا دانش از تو نگهداری می‌کند.", rtl = true, upright = true },
+      { lang = "en", text = "אם אין אני לי, מי לי? וכשאני לעצמי, מה אני?", rtl = true, upright = true },
+      { lang = "zh", text = "学而时习之，不亦说乎？有朋自远方来，不亦乐乎？", rtl = false, upright = true },
+      { lang = "hi", text = "कर्मण्येवाधिकारस्ते मा फलेषु कदाचन।", rtl = false, upright = true },
+      { lang = "en", text = "Simplicity is prerequisite for reliability.", rtl = false, upright = false },
+    }) do
+      for _, wh in ipairs(SIZES) do
+        local sc = { scene_type = "quote", language = q.lang, visual_content = { quote_text = q.text, attribution = "A" } }
+        local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+        local mark, quote, bar = parts(dl)
+        local mid = quote.x + quote.w / 2
+        assert.are.equal(q.rtl, mark.x > mid, q.text .. ": the mark's side at " .. wh[1] .. "x" .. wh[2])
+        assert.are.equal(q.rtl, bar.x > mid, q.text .. ": the bar's side")
+        assert.are.equal(not q.upright, quote.it.italic == true, q.text .. ": italic")
+        assert.are.equal("", statuses(assert(core.check(dl))))
+      end
+    end
+  end)
+end)
+
+describe("outro", function()
+  it("keeps a message without spaces on one line rather than break it inside a word", function()
+    for _, wh in ipairs(SIZES) do
+      local sc = { scene_type = "outro", language = "ja", visual_content = { main_text = "ご視聴ありがとうございました",
+        sub_text = "The Art of Command Line" } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local main
+      for _, l in ipairs(texts(dl)) do if l.it.id == "main_text" then main = l.it end end
+      local m = core.measure(main)
+      assert.are.equal(1, m.lines, "two lines at " .. wh[1] .. "x" .. wh[2])
+      assert.is_false(m.shrunk or m.cut or false)
+      assert.is_true(main.size >= 52)
+    end
+    -- words between spaces keep the size
+    local en = render.display_list({ scene_type = "outro", visual_content = { main_text = "Thanks for watching and see you next time" } },
+      { width = 1080, height = 1080, t = "end" })
+    for _, l in ipairs(texts(en)) do if l.it.id == "main_text" then assert.are.equal(80, l.it.size) end end
+  end)
+end)
+
+describe("code comparison", function()
+  it("stacked in a tall frame, each card is as tall as its own code", function()
+    local sc = { scene_type = "code_comparison", visual_content = { header = "Refactor",
+      before_code = { "result = []", "for x in data:", "  if x > 0:", "    result.append(x)" },
+      after_code = { "result = [x for x in data if x > 0]" }, language = "python" } }
+    local dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+    local b, a
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "before_code" then b = l end
+      if l.it.id == "after_code" then a = l end
+    end
+    assert.is_true(a.y > b.y + b.h, "stacked")
+    assert.is_true(a.h < b.h * 0.6, "the one-line card is shorter: " .. a.h .. " vs " .. b.h)
+    assert.are.equal("", statuses(assert(core.check(dl))))
+  end)
+end)
+
+describe("right-to-left slides", function()
+  it("keep a first line with no right-to-left letter in its own order, set at the right", function()
+    -- (an option's name over its Arabic description: "-a, --all" showed as "a, --all-")
+    local function pic(text, lang, align)
+      local dl = { background = { 255, 255, 255 }, items = { { type = "text", x = 10, y = 10, w = 380, h = 80,
+        text = text, size = 40, min_size = 40, font = "Noto Sans", lang = lang, align = align, color = { 0, 0, 0 } } } }
+      return assert(core.render(dl, 400, 100))
+    end
+    local ar = pic("-a, --all", "ar")
+    assert.are.equal(pic("-a, --all", "en", "right"):bytes(), ar:bytes())
+    assert.are_not.equal(pic("a, --all-", "en", "right"):bytes(), ar:bytes())
+  end)
+end)
+
 describe("table layout", function()
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()
@@ -116,6 +283,29 @@ describe("table layout", function()
     assert.is_true(has(last, "Row 30"))
     assert.is_false(has(last, "Row 1"))
     assert.are.equal("", statuses(assert(core.check(last))))
+  end)
+
+  it("plans a 200-row table of 40 columns measuring each text about once", function()
+    -- (a grid of 40 columns cannot fit 1920 wide: its padding alone is wider;
+    -- no size of it is measured cell by cell, and the parts a split tries
+    -- reuse the sizes already measured)
+    local cols, rows = {}, {}
+    for j = 1, 40 do cols[j] = "Field " .. j end
+    for i = 1, 200 do
+      local r = {}
+      for j = 1, 40 do r[j] = string.format("value %d-%d", i, j) end
+      rows[i] = r
+    end
+    local sc = { id = "big", scene_type = "table", visual_content = { header = "Big", columns = cols, rows = rows },
+      narration = "A big table." }
+    local work = render.get_type("table").work
+    local before = work.measured
+    local parts = require("vg.create.fit").scene(sc, { width = 1920, height = 1080 })
+    local measured = work.measured - before
+    assert.is_true(#parts >= 1)
+    -- 200 cards at a few sizes and line counts: a few thousand measures;
+    -- measuring every cell at every size was over a million
+    assert.is_true(measured < 20000, "measured " .. measured .. " texts")
   end)
 
   it("is a validated scene type from YAML, with narration that names the columns", function()
@@ -293,6 +483,9 @@ describe("long tokens in text", function()
       ["2001:0db8:85a3:0000:8a2e"] = { "2001:", "0db8:", "85a3:", "0000:", "8a2e" },
       ["CBOR_CUSTOM_ALLOC"] = { "CBOR_", "CUSTOM_", "ALLOC" },
       ["http://example.org"] = { "http://example.org" },
+      -- a path breaks only after its "/": a line never ends in "nodejs-"
+      ["/path/to/nodejs-keyring.kbx"] = { "/path/", "to/", "nodejs-keyring.kbx" },
+      ["stages/render/text_layout.c"] = { "stages/", "render/", "text_layout.c" },
     }
     -- (a word with no separator inside is left to Pango: one piece here)
     assert.are.same({ "--fast=1" }, core.token_pieces("--fast=1"))
@@ -646,6 +839,13 @@ describe("type size by what fits the frame", function()
     assert.are.equal(6, n)
     -- a wide frame keeps it whole, a grid as before
     assert.are.equal(1, #fit.scene(sc, { width = 1920, height = 1080, captions = true }))
+    -- five rows that fit whole only at 34 (beside parts of three at 56) are
+    -- split too: every part at 44 or more, as a list's items on a phone
+    local five = { id = "f", scene_type = "table", visual_content = { header = "Benchmarks",
+      columns = sc.visual_content.columns, rows = { rows[1], rows[2], rows[3], rows[4], rows[5] } } }
+    local fparts = fit.scene(five, { width = 1080, height = 1920, captions = true })
+    assert.is_true(#fparts > 1, "five rows not split")
+    for _, p in ipairs(fparts) do assert.is_true(size_of(p, { 1080, 1920 }, "rows[1]") >= 44) end
   end)
 
   it("sets a quiz, a problem, a solution and a checkpoint larger in a tall frame", function()
@@ -755,6 +955,11 @@ describe("type size by what fits the frame", function()
       'local msg = greet.make({ name = "world", punctuation = "!", instead_of_hello = "Good morning" })',
       "print(msg)" } } }
     assert.is_true(size_of(lua, { 1920, 1080 }, "commands") >= 30)
+    -- a square frame wraps two long lines between tokens at 40 or more,
+    -- rather than shrink them to 24 (lua-term's "As a String")
+    local two = { scene_type = "command", visual_content = { header = "As a String", language = "lua", commands = {
+      "print(colors.red .. 'hello' .. colors.reset)", "print(colors.red, 'hello', colors.reset)" } } }
+    assert.is_true(size_of(two, { 1080, 1080 }, "commands") >= 40)
   end)
 
   it("keeps a column of trailing comments whole in a square or tall frame", function()

@@ -90,20 +90,25 @@ return {
     local probe_a = c.code(theme, 0, 0, cw - 64, avail - 100, after, { size = size, language = lang })
     local mb, ma = c.measure(probe_b), c.measure(probe_a)
     local ch = math.min(avail, math.max(mb.height, ma.height) + 52 + 64)
+    -- stacked, each card is as tall as its own code (a one-line "after"
+    -- under a long "before" was a card of empty rows); side by side, one
+    -- height for both
+    local chs = { ch, ch }
+    if portrait then chs = { math.min(avail, mb.height + 52 + 64), math.min(avail, ma.height + 52 + 64) } end
     local sides = {
       { label = c.str(v.before_label) or L(theme.lang, "l_before"), code = before, color = theme.bad, field = "before_code", k = 2 },
       { label = c.str(v.after_label) or L(theme.lang, "l_after"), code = after, color = theme.good, field = "after_code", k = 4 },
     }
     for i, s in ipairs(sides) do
       local x, sy = box.x, y
-      if portrait then sy = y + (i - 1) * (ph + 20 + ch + gap) else x = box.x + (i - 1) * (cw + gap) end
+      if portrait then sy = y + (i - 1) * (ph + 20 + chs[1] + gap) else x = box.x + (i - 1) * (cw + gap) end
       local g = {}
       local pill = c.pill(theme, x, sy, s.label, { size = psize, h = ph,
         fill = T.mix(theme.card, s.color, theme.dark and 0.3 or 0.16),
         color = theme.dark and s.color or T.mix(s.color, { 0, 0, 0 }, 0.25),
         id = (s.field:gsub("code", "label")) })
       for _, it in ipairs(pill) do g[#g + 1] = it end
-      local card, inner = c.code_card(theme, x, sy + ph + 20, cw, ch, {})
+      local card, inner = c.code_card(theme, x, sy + ph + 20, cw, chs[i], {})
       for _, it in ipairs(card) do g[#g + 1] = it end
       g[#g + 1] = c.code(theme, inner.x, inner.y, inner.w, inner.h, s.code,
         { size = size, language = lang, id = s.field })
@@ -112,7 +117,7 @@ return {
     -- the arrow between the cards
     local ax, ay, sym
     if portrait then
-      ax, ay, sym = box.x + box.w / 2, y + ph + 20 + ch + gap / 2, "↓"
+      ax, ay, sym = box.x + box.w / 2, y + ph + 20 + chs[1] + gap / 2, "↓"
     else
       ax, ay, sym = box.x + cw + gap / 2, y + ph + 20 + ch / 2, "→"
     end

@@ -176,11 +176,11 @@ return {
         local mb = c.measure(code)
         if not (mb.shrunk or mb.cut or mb.lines > #lines) then chosen = big break end
       end
-      -- a long line in a tall frame: rather than the whole block at 36, the
+      -- a long line in a tall or square frame: rather than the whole block at 36, the
       -- largest size (down to 40) at which it fits wrapped between tokens,
       -- a line taking at most two rows (a phone shows the frame small)
       -- (not stacked comments: wrapping them is what stacking avoids)
-      if chosen == 36 and tall and not stacked and not drawing then
+      if chosen == 36 and (tall or theme.frame == "square") and not stacked and not drawing then
         for big = 48, 40, -2 do
           code.size, code.min_size = big, big
           local mb = c.measure(code)

@@ -400,6 +400,10 @@ local RIGHT_PAD = 36
 -- the text's left edge in its card: the accent bar, the badge (a disc of
 -- radius up to 30) and a gap
 local TEXT_X = 28 + 2 * 30 + 24
+-- ... and of an entry without a badge (label = false: a list's one point,
+-- shown as a statement): the bar and the gap
+local BARE_X = 28 + 24
+local function text_x(e) return e.label == false and BARE_X or TEXT_X end
 -- How much larger than in a wide frame a square or tall frame may set the
 -- type of a slide with room to spare, and never past this size (the title's
 -- is 66: items stay below it).
@@ -605,7 +609,7 @@ function M.rows(theme, box, entries, a, o)
     local hs, sum, wider = {}, 0, false
     for i, e in ipairs(entries) do
       -- the text's width in its card: badge, padding (see below)
-      local m = core.measure({ type = "text", markup = e.markup, w = width - (e.indent or 0) * 56 - TEXT_X - RIGHT_PAD,
+      local m = core.measure({ type = "text", markup = e.markup, w = width - (e.indent or 0) * 56 - text_x(e) - RIGHT_PAD,
         h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
       hs[i] = m.height + p
       sum = sum + hs[i]
@@ -623,7 +627,7 @@ function M.rows(theme, box, entries, a, o)
   if (theme.frame == "tall" or theme.frame == "square") and cols == 1 and not split and not o.size then
     -- (chosen once per slide and frame: layout runs for every frame)
     local parts = { box.w, box.h, gap, size, theme.frame, theme.lang or "", theme.fonts.sans }
-    for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. e.markup end
+    for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. (e.label == false and "-" or "") .. e.markup end
     local key = table.concat(parts, "\0")
     grown = grown_memo[key]
     if grown == nil then
@@ -652,7 +656,7 @@ function M.rows(theme, box, entries, a, o)
   local spread
   if theme.frame == "wide" and not narrow and not o.size and not o.cols then
     local parts = { "wide", box.w, box.h, theme.lang or "", theme.fonts.sans }
-    for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. e.markup end
+    for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. (e.label == false and "-" or "") .. e.markup end
     local key = table.concat(parts, "\0")
     spread = grown_memo[key]
     if spread == nil then
@@ -736,16 +740,19 @@ function M.rows(theme, box, entries, a, o)
         { type = "rect", x = x, y = cell.y + 14, w = 6, h = cell.h - 28, radius = 3,
           fill = e.disc_fill or theme.accent },
       }
-      -- numbered in the slide's own digits (Arabic-Indic on an Arabic slide)
-      local label = require("vg.text").digits(e.label or tostring(i), theme.lang)
-      for _, it in ipairs(M.disc(theme, x + 28 + r, cell.y + cell.h / 2, r, label, { fill = e.disc_fill })) do
-        group[#group + 1] = it
+      local tx = x + BARE_X
+      if e.label ~= false then
+        -- numbered in the slide's own digits (Arabic-Indic on an Arabic slide)
+        local label = require("vg.text").digits(e.label or tostring(i), theme.lang)
+        for _, it in ipairs(M.disc(theme, x + 28 + r, cell.y + cell.h / 2, r, label, { fill = e.disc_fill })) do
+          group[#group + 1] = it
+        end
+        tx = x + 28 + 2 * r + 24
       end
       -- (cards as tall as their text: the text as wide as it was measured,
       -- so its lines break where the card's height expects; a smaller badge
       -- leaves more room at the right)
-      local tx = x + 28 + 2 * r + 24
-      local tw = measured and w - TEXT_X - RIGHT_PAD or x + w - tx - RIGHT_PAD
+      local tw = measured and w - text_x(e) - RIGHT_PAD or x + w - tx - RIGHT_PAD
       group[#group + 1] = M.text(theme, tx, cell.y + 10, tw, cell.h - 20, e.markup,
         { markup = true, size = size, min_size = o.min_size or 14, valign = "middle", id = e.id,
           line_height = 1.05 })

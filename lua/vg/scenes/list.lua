@@ -8,6 +8,53 @@ local CALLOUTS = {
 }
 
 local c = require("vg.scenes.common")
+local i18n = require("vg.i18n")
+
+-- The line that names what a summary left out ("52 more options", the
+-- reader's more_options or api_more phrase in the slide's language, or
+-- English): the list's last item, said as a note under the list, not
+-- numbered as one of its points.
+local function fold_patterns(lang)
+  local out = {}
+  for _, l in ipairs({ lang or "en", "en" }) do
+    for _, key in ipairs({ "more_options", "api_more" }) do
+      -- (the reader writes the count in ASCII digits)
+      local p = i18n.t(l, key, "\1"):gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0"):gsub("\1", "%%d+")
+      out[#out + 1] = "^%s*" .. p .. "%s*$"
+    end
+  end
+  out[#out + 1] = "^%s*1 more option%s*$"
+  return out
+end
+
+-- every language's patterns (a split does not know the slide's language)
+local all_patterns
+local function any_patterns()
+  if not all_patterns then
+    all_patterns = {}
+    local langs = {}
+    for l in pairs(i18n.phrases) do langs[#langs + 1] = l end
+    table.sort(langs)
+    for _, l in ipairs(langs) do
+      for _, p in ipairs(fold_patterns(l)) do all_patterns[#all_patterns + 1] = p end
+    end
+  end
+  return all_patterns
+end
+
+-- lang: the slide's language; false: any language
+local function fold_of(list, lang)
+  local last = list[#list]
+  if #list < 2 then return nil end
+  local text = type(last) == "string" and last
+    or type(last) == "table" and not c.str(last.description or last.desc) and (tonumber(last.level) or 0) <= 0
+      and c.str(last.title or last.text)
+  if type(text) ~= "string" then return nil end
+  for _, p in ipairs(lang == false and any_patterns() or fold_patterns(lang)) do
+    if text:match(p) then return text end
+  end
+  return nil
+end
 
 -- The top-level groups of a list: a parent with its children (the
 -- shallowest level is the top), so a split never parts them.
@@ -21,6 +68,11 @@ local function groups(_, list)
   for i, it in ipairs(list) do
     local level = type(it) == "table" and tonumber(it.level) or top or 0
     if #out == 0 or level <= (top or 0) then out[#out + 1] = { i, i } else out[#out][2] = i end
+  end
+  -- the note of what was left out stays with the last point
+  if #out > 1 and fold_of(list, false) then
+    out[#out - 1][2] = out[#out][2]
+    out[#out] = nil
   end
   return out
 end
@@ -136,7 +188,10 @@ def = {
     -- a callout (a note, a warning) marks its points with its kind, not numbers
     local callout = CALLOUTS[v.callout]
     local step = 0
+    local fold = fold_of(list, theme.lang)
+    local shown = fold and #list - 1 or #list
     for i, it in ipairs(list) do
+      if i > shown then break end
       local mk = c.item_markup(theme, it)
       local level = type(it) == "table" and tonumber(it.level) or top or 0
       local indent = math.max(0, math.min(3, math.floor(level - (top or 0))))
@@ -149,8 +204,47 @@ def = {
         label = indent == 0 and (callout and callout.mark or tostring(number)) or "\u{2022}",
         disc_fill = callout and theme[callout.color], step = not context and step or false }
     end
+    -- one point alone is a statement: no "1" in a badge (a bullet in a disc
+    -- looked like a radio button); a later part of a split list keeps its number
+    if #entries == 1 and entries[1].indent == 0 and not callout and (tonumber(v.start) or 1) <= 1 then
+      entries[1].label = false
+    end
+    -- points that are numbers themselves (exit status 0, 1, 2; HTTP codes)
+    -- are not numbered again: "1  0", "2  1" read as a mistake
+    local numbered = #entries > 0 and not callout
+    for i, e in ipairs(entries) do
+      local it = list[i]
+      local t = type(it) == "table" and c.str(it.title or it.text) or c.str(it)
+      if e.indent == 0 and not (t and t:match("^%s*[%-+]?%d")) then numbered = false end
+    end
+    if numbered then for _, e in ipairs(entries) do if e.indent == 0 then e.label = false end end end
     local body = { x = box.x, y = y + 6, w = box.w, h = box.y + box.h - y - 6 }
+    local note_size = c.roomy(theme) and 36 or 30
+    -- (room for a script of tall lines: Arabic at 36 needs about 65)
+    local note_h = fold and math.floor(note_size * 2.2 + 10) or 0
+    body.h = body.h - note_h
     for _, it in ipairs(c.rows(theme, body, entries, a)) do items[#items + 1] = it end
+    if fold then
+      -- under the last card (where the cards end once all are shown), in the
+      -- muted colour, from the cards' text edge
+      local bottom = body.y
+      local function walk(list_, dy)
+        for _, it in ipairs(list_) do
+          if it.type == "group" then walk(it.items or {}, dy + (it.dy or 0))
+          elseif it.y and it.h then bottom = math.max(bottom, it.y + it.h + dy) end
+        end
+      end
+      walk(c.rows(theme, body, entries, settled), 0)
+      local p = a:step(step + 1)
+      if p > 0 then
+        -- (right to left, the renderer sets the note at the right itself)
+        local note = c.text(theme, body.x + 28, bottom + 10, body.w - 28, note_h - 10, "+ " .. fold,
+          { size = note_size, min_size = note_size * 0.8, color = theme.muted, max_lines = 1, id = "items_more" })
+        local ap = c.appear(p, { note }, 0, -20)
+        if c.rtl(theme) then c.mirror({ ap }, body.x, body.w) end
+        items[#items + 1] = ap
+      end
+    end
     return items
   end,
 }

@@ -9,6 +9,35 @@ local PAGE_WORDS = 45
 
 local function words(s) return select(2, s:gsub("%S+", "")) end
 
+-- The letters of a text by how they are written: "rtl" (Hebrew, Arabic,
+-- Syriac, Thaana, N'Ko ...), "upright" (scripts with no italic tradition:
+-- Indic, Thai, CJK, kana, Hangul ...) or "slanted" (Latin, Greek, Cyrillic).
+local function kind_of(cp)
+  if cp < 0x80 then return (cp >= 65 and cp <= 90 or cp >= 97 and cp <= 122) and "slanted" or nil end
+  if cp >= 0xC0 and cp < 0x590 then return "slanted" end
+  if cp >= 0x590 and cp < 0x900 then return "rtl" end
+  if cp >= 0xFB1D and cp < 0xFE00 or cp >= 0xFE70 and cp < 0xFF00 then return "rtl" end
+  if cp >= 0x900 and cp < 0x1100 then return "upright" end   -- Indic, Thai, Lao, Tibetan, Myanmar, Georgian
+  if cp >= 0x1100 and cp < 0x1200 then return "upright" end  -- Hangul Jamo
+  if cp >= 0x1E00 and cp < 0x2000 then return "slanted" end  -- Latin and Greek extended
+  if cp >= 0x2E80 and cp < 0xA000 or cp >= 0xAC00 and cp < 0xD7B0 or cp >= 0xF900 and cp < 0xFB00
+    or cp >= 0xFF00 and cp < 0xFFF0 or cp >= 0x20000 then return "upright" end
+  return nil
+end
+
+-- -> rtl, upright: the text is mostly right-to-left letters; mostly letters
+-- of scripts that have no italics (a slanted face would be synthesised)
+local function script_of(text)
+  local n = { rtl = 0, upright = 0, slanted = 0 }
+  if type(text) ~= "string" or not utf8.len(text) then return false, false end
+  for _, cp in utf8.codes(text) do
+    local k = kind_of(cp)
+    if k then n[k] = n[k] + 1 end
+  end
+  local other = n.rtl + n.upright
+  return n.rtl > n.slanted, other > n.slanted
+end
+
 -- The sentences of q: each ends at . ! ? before a space and a capital
 -- letter, a digit or a quotation mark (text with no such end is one).
 local function split_sentences(q)
@@ -59,6 +88,17 @@ local function sentences(q, lang)
   local ok, core = pcall(require, "vg.input_core")
   if ok and core.sentences then return core.sentences(q, lang) end
   return split_sentences(q)
+end
+
+-- The alignment that sets a text at the right of a mirrored card. The
+-- renderer lays out a paragraph in the direction of its first strong letter
+-- (and an RTL language's text right to left), where the default alignment
+-- is already its right: only a left-to-right paragraph of a slide in a
+-- left-to-right language asks for "right". right_text: the text reads
+-- left to right (or has no letters) and stands at the right.
+local function right_of(right_text, theme)
+  if right_text and not c.rtl(theme) then return "right" end
+  return nil
 end
 
 local function with_text(scene, q)
@@ -141,19 +181,24 @@ return {
     -- the mark has the card's top-left corner to itself: the quote starts
     -- below its ink, so a long (shrunk) quote never runs under it
     local mark_h = 150
+    -- right to left (the slide's language, or the quote's own letters): the
+    -- mark and the bar stand at the right, the mark turned to face the text;
+    -- a script without italics is set upright, not slanted by the renderer
+    local text_rtl, upright = script_of(q)
+    local rtl = c.rtl(theme) or text_rtl
     local items = {
       c.appear(a:enter(0), {
         c.card(theme, x, y, cw, ch, { radius = 28 }),
         { type = "rect", x = x + 60, y = y + mark_h, w = 8, h = ch - mark_h - 60, radius = 4, fill = theme.accent },
-        c.text(theme, x + 60, y - 30, 240, 260, "\u{201C}", { size = 220, weight = "bold",
-          color = T.alpha(theme.accent, 0.35), font = theme.fonts.serif }),
+        c.text(theme, x + 60, y - 30, 240, 260, rtl and "\u{201D}" or "\u{201C}", { size = 220, weight = "bold",
+          color = T.alpha(theme.accent, 0.35), font = theme.fonts.serif, align = right_of(rtl, theme) }),
       }, 40),
     }
     local who_h = who and 110 or 0
     if q then
       items[#items + 1] = c.appear(a:enter(1), {
         c.text(theme, x + 110, y + mark_h, cw - 190, ch - mark_h - 50 - who_h, q, { size = 56,
-          italic = true, font = theme.fonts.serif, valign = "middle", id = "quote_text",
+          italic = not upright, font = theme.fonts.serif, valign = "middle", id = "quote_text",
           min_size = 26, line_height = 1.15 }),
       }, 30)
     end
@@ -161,13 +206,15 @@ return {
       items[#items + 1] = c.appear(a:enter(2), {
         { type = "rect", x = x + 110, y = y + ch - 102, w = 60, h = 4, radius = 2, fill = theme.accent },
         c.text(theme, x + 190, y + ch - 130, cw - 270, 60, who, { size = 36, weight = "bold",
-          color = theme.accent_text, valign = "middle", id = "attribution", min_size = 20, max_lines = 1 }),
+          color = theme.accent_text, valign = "middle", id = "attribution", min_size = 20, max_lines = 1,
+          align = right_of(rtl and not script_of(who), theme) }),
       }, 20)
     end
     if npages > 1 then
       items[#items + 1] = c.text(theme, x + cw - 200, y + 40, 140, 40, string.format("%d / %d", page_no, npages),
-        { size = 26, color = theme.muted, align = "right", max_lines = 1 })
+        { size = 26, color = theme.muted, align = rtl and "left" or "right", max_lines = 1 })
     end
+    if rtl then c.mirror(items, x, cw) end
     return items
   end,
 }

@@ -14,6 +14,9 @@ local READABLE = 24           -- below this (70 % of 34) a scene split by rows r
 -- fits only below this pages instead (and vg.create.fit splits it by rows),
 -- as a list there takes up to 60
 local TALL_MIN = 34
+-- A square or tall frame splits a table set below this into scenes of fewer
+-- rows (vg.scenes.list's ROOMY_MIN: 16 points on a phone)
+local ROOMY_MIN = 44
 -- A cell's text may be set this much smaller in its cell (a long token's
 -- piece wider than its column) before the whole table is
 local CELL_SHRINK = 0.8
@@ -40,12 +43,39 @@ end
 
 -- bold: true (header), "semibold" (the first column) or nil; min: the
 -- smallest size it may be set at (size)
+-- The sizes of a text, remembered: a table's search for its size measures
+-- the same cells at the same size again (each widths pass, each part a
+-- split tries), and a 200-row table of 40 columns spent most of its
+-- planning there. Cleared when it grows past MEMO_MAX entries.
+local MEMO_MAX = 200000
+local memo, memo_n, memo_font = {}, 0, nil
+local function remembered(theme, key, f)
+  local font = tostring(theme.fonts.sans) .. "|" .. tostring(theme.lang)
+  if font ~= memo_font or memo_n > MEMO_MAX then memo, memo_n, memo_font = {}, 0, font end
+  local hit = memo[key]
+  if hit then return hit[1], hit[2] end
+  local w, h = f()
+  memo[key] = { w, h }
+  memo_n = memo_n + 1
+  return w, h
+end
+
+-- how many texts were measured (not remembered): the layout's work, for tests
+local M_count = { measured = 0 }
+
+local function core_measure(spec)
+  M_count.measured = M_count.measured + 1
+  return core.measure(spec)
+end
+
 local function measure(theme, text, w, size, bold, min)
   if text == "" then return 0, 0 end
-  local m = core.measure({ type = "text", text = text, w = w, h = 100000, size = size,
-    min_size = min or size, weight = bold == true and "bold" or bold or nil, font = theme.fonts.sans,
-    line_height = 1.05, lang = theme.lang })
-  return m.width, m.height
+  return remembered(theme, table.concat({ "t", text, w, size, tostring(bold), min or size }, "\0"), function()
+    local m = core_measure({ type = "text", text = text, w = w, h = 100000, size = size,
+      min_size = min or size, weight = bold == true and "bold" or bold or nil, font = theme.fonts.sans,
+      line_height = 1.05, lang = theme.lang })
+    return m.width, m.height
+  end)
 end
 
 -- The widest single word of a text, so no column is narrower than a word;
@@ -64,10 +94,13 @@ local function longest_word(theme, text, size, bold, split)
       -- (no hinting: a text's width scales with its size) only a token the
       -- renderer sets smaller in that width, not one it breaks anywhere (a
       -- word the token rule leaves to Pango keeps its width)
-      local m = core.measure({ type = "text", text = wd, w = widest * CELL_SHRINK + 0.5, h = 100000, size = size,
-        min_size = size * CELL_SHRINK, weight = bold == true and "bold" or bold or nil, font = theme.fonts.sans,
-        line_height = 1.05, lang = theme.lang })
-      if m.shrunk and not m.cut then widest = widest * CELL_SHRINK end
+      local smaller = remembered(theme, table.concat({ "s", wd, widest, size, tostring(bold) }, "\0"), function()
+        local m = core_measure({ type = "text", text = wd, w = widest * CELL_SHRINK + 0.5, h = 100000, size = size,
+          min_size = size * CELL_SHRINK, weight = bold == true and "bold" or bold or nil, font = theme.fonts.sans,
+          line_height = 1.05, lang = theme.lang })
+        return m.shrunk and not m.cut, 0
+      end)
+      if smaller then widest = widest * CELL_SHRINK end
     end
     best = math.max(best, widest)
   end
@@ -80,7 +113,12 @@ end
 -- where the words do not fit so, its widest piece: split).
 local function widths(theme, cols, rows, n, W, size, split)
   local nat, minw = {}, {}
+  -- (every column is at least its padding and its longest word wide: once
+  -- the columns measured so far need more than W, the rest need not be
+  -- measured to know the words do not fit side by side; sum >= summin)
+  local sum, summin = 0, n * 2 * PAD_X
   for j = 1, n do
+    if summin > W then break end
     nat[j] = measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
     minw[j] = longest_word(theme, cols[j], size, true, split) + 2 * PAD_X
     local wt = j == 1 and "semibold" or nil
@@ -88,9 +126,9 @@ local function widths(theme, cols, rows, n, W, size, split)
       nat[j] = math.max(nat[j], measure(theme, r[j], 100000, size, wt) + 2 * PAD_X)
       minw[j] = math.max(minw[j], longest_word(theme, r[j], size, wt, split) + 2 * PAD_X)
     end
+    sum, summin = sum + nat[j], summin + minw[j] - 2 * PAD_X
   end
-  local sum, summin = 0, 0
-  for j = 1, n do sum = sum + nat[j]; summin = summin + minw[j] end
+  if summin > W then sum = summin end
   local out = {}
   if sum <= W then
     for j = 1, n do out[j] = nat[j] + (W - sum) / n end
@@ -192,21 +230,32 @@ local STACK_SPLIT = 4   -- at most this many columns of lines in a card
 -- than that sets its lines in two to four columns, the same number in every
 -- card, rather than run off the frame.
 -- upto: measure only the first rows (a search for a size needs no more)
+-- (a card's lines are made once a table: the search for a size asks again)
+local lines_of = setmetatable({}, { __mode = "k" })
+
 local function stack_plan(theme, cols, rows, n, W, size, H, upto)
-  local lines, most = {}, 1
-  for i, r in ipairs(rows) do
-    lines[i] = stack_lines(theme, cols, r, n)
-    if #lines[i] > #lines[most] then most = i end
+  local made = lines_of[rows]
+  if not made or made.cols ~= cols then
+    made = { cols = cols, lines = {}, most = 1 }
+    for i, r in ipairs(rows) do
+      made.lines[i] = stack_lines(theme, cols, r, n)
+      if #made.lines[i] > #made.lines[made.most] then made.most = i end
+    end
+    lines_of[rows] = made
   end
+  local lines, most = made.lines, made.most
   local function card(ls, k, line_w)
     local per = math.max(1, math.ceil(#ls / k))
     local chunks, h = {}, 0
     for q = 1, k do
       chunks[q] = table.concat(ls, "\n", (q - 1) * per + 1, math.min(#ls, q * per))
       if chunks[q] ~= "" then
-        local m = core.measure({ type = "text", markup = chunks[q], w = line_w, h = 100000, size = size,
-          min_size = size, font = theme.fonts.sans, line_height = 1.1, lang = theme.lang })
-        h = math.max(h, m.height)
+        local _, mh = remembered(theme, table.concat({ "m", chunks[q], line_w, size }, "\0"), function()
+          local m = core_measure({ type = "text", markup = chunks[q], w = line_w, h = 100000, size = size,
+            min_size = size, font = theme.fonts.sans, line_height = 1.1, lang = theme.lang })
+          return m.width, m.height
+        end)
+        h = math.max(h, mh)
       end
     end
     return chunks, h + 2 * PAD_Y + 8
@@ -314,6 +363,7 @@ end
 return {
   name = "table",
   animated = true,
+  work = M_count,   -- texts measured so far (tests check the planning's work)
   -- a table that would page through its rows becomes several scenes, each
   -- with the header row (vg.create.fit)
   split = {
@@ -323,11 +373,21 @@ return {
       return row_step_text(rows[1] or {})
     end,
     -- it pages, or its type had to go below a readable size (70 % of the
-    -- bullets' 34) to hold every row at once
+    -- bullets' 34) to hold every row at once; in a square or tall frame (a
+    -- phone shows it small) below a list's ROOMY_MIN: zstd's five benchmark
+    -- rows at 34 followed two slides of three rows at 57
+    -- (where every row alone reaches that size: else scenes of fewer rows
+    -- would not be larger, and READABLE holds)
     overflows = function(scene, theme, box)
       local v = scene.visual_content or scene
-      local plan = plan_for(theme, v, body_of(theme, v, box))
-      return #plan.pages > 1 or plan.size < READABLE
+      local body = body_of(theme, v, box)
+      local plan = plan_for(theme, v, body)
+      if #plan.pages > 1 or plan.size < READABLE then return true end
+      if not c.roomy(theme) or plan.size >= ROOMY_MIN or #plan.rows < 2 then return false end
+      for _, r in ipairs(c.list(v.rows)) do
+        if plan_for(theme, { columns = v.columns, rows = { r } }, body).size < ROOMY_MIN then return false end
+      end
+      return true
     end,
   },
   steps = function(scene)
