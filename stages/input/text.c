@@ -2608,9 +2608,22 @@ static void man_blocks(text *r) {
         r->man_items++;
         r->man_last_item = i;
         vgi_buf li = {0};
-        vgi_buf_add(&li, "- **", 4);
-        put_inline(&li, s, tl);
-        vgi_buf_add(&li, "**", 2);
+        /* a tag that only numbers its paragraph ("1.", "2)" in wget.1's
+         * BUGS) is a numbered list: the item is its text, never a term
+         * "1." beside it */
+        int ord = 0;
+        while (ord < tl && ord < 3 && isdigit((unsigned char)s[ord])) ord++;
+        int numbered = ord && ord + 1 == tl && (s[ord] == '.' || s[ord] == ')') && desc.n;
+        if (numbered) {
+          vgi_buf_add(&li, s, (size_t)ord);
+          vgi_buf_add(&li, ". ", 2);
+          put_inline(&li, desc.s, (int)desc.n);
+          desc.n = 0;
+        } else {
+          vgi_buf_add(&li, "- **", 4);
+          put_inline(&li, s, tl);
+          vgi_buf_add(&li, "**", 2);
+        }
         if (desc.n) {
           vgi_buf_add(&li, ": ", 2);
           put_inline(&li, desc.s, (int)desc.n);

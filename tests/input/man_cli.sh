@@ -121,6 +121,12 @@ check "crank: TeX words said" has "$T/out" '"narration": *"[^"]*say \\\\gpicbox.
 # display this help and exit" in cp.1), is an item of the run, not prose
 "$VGRUN" scenes --json "$M/crank.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "crank.1 summary"
 check "crank: a full-width tag is an item" has "$T/out" '"bullets": *\["-a", *"--help", *"--version"\]'
+# a tag that only numbers its paragraph ("1.", "2." in a BUGS section) is a
+# numbered list: the items are the texts, never "1." as a term beside them
+printf '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- turn the axle\n.SH BUGS\nFollow these steps before you write.\n.IP "1." 4\nCheck that the fault is real and not a setting of yours. If the axle stops, it is a fault. If it turns the wrong way, read the page again.\n.IP "2." 4\nRepeat it in a case as small as you can make it. Keep the output of each run.\n' >"$T/steps.1"
+"$VGRUN" scenes --json "$T/steps.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "numbered tags"
+check "numbered tags: the text is the item" has "$T/out" '"Check that the fault is real and not a setting of yours'
+check "numbered tags: no number as a term" hasnt "$T/out" '"1\."'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
