@@ -5057,6 +5057,17 @@ static int option_word(const char *w, size_t n) {
   return n >= 3 && w[0] == '-' && w[1] == '-' && isalpha((unsigned char)w[2]);
 }
 
+/* Whether word i of t is a digit option with its long form after it
+ * ("-0, --null" in xargs.1, "-?, --help" in man.1): "-1" alone may be a
+ * number ("-1 on error"), so only so. */
+static int digit_form(const char *t, const size_t *ws, const size_t *we, int n, int i) {
+  const char *w = t + ws[i];
+  return we[i] - ws[i] == 3 && w[0] == '-' && (isdigit((unsigned char)w[1]) || w[1] == '?') && w[2] == ',' &&
+         i + 1 < n &&
+         we[i + 1] - ws[i + 1] >= 3 && t[ws[i + 1]] == '-' && t[ws[i + 1] + 1] == '-' &&
+         isalpha((unsigned char)t[ws[i + 1] + 2]);
+}
+
 /* Whether one of the bytes of set is among w[0..n). */
 static int strpbrk_n_any(const char *w, size_t n, const char *set) {
   for (size_t i = 0; i < n; i++)
@@ -5124,7 +5135,7 @@ static char *command_out(char *t, const char *lang) {
     int n = vgi_split_words(t, ws, we, 128);
     int k = -1;
     for (int i = 0; i < n && k < 0; i++)
-      if (ws[i] >= from && option_word(t + ws[i], we[i] - ws[i])) k = i;
+      if (ws[i] >= from && (option_word(t + ws[i], we[i] - ws[i]) || digit_form(t, ws, we, n, i))) k = i;
     if (k < 0) return t;
     /* an option in a short bracket ("optimization (-Db_lto=true meson
      * option)") is an aside: the bracket goes */
@@ -5187,11 +5198,33 @@ static char *command_out(char *t, const char *lang) {
         while (*ow == '"' || *ow == '\'' || *ow == '(' || *ow == '`') ow++;
         same |= z - lo < 2 && ow[0] == '-' && ow[1] != '-';
       }
+      /* a long form and its short one after it ("--delimiter=delim, -d
+       * delim"): one option */
+      if (nn && nx[0] == '-' && nx[1] != '-' && w[wl - 1] == ',') {
+        int lo = z;
+        while (lo > k && !option_word(t + ws[lo], we[lo] - ws[lo])) lo--;
+        /* (the first of the span: after "-A acclist --accept acclist," a
+         * "-R" is another option) */
+        same |= lo == k && z - lo < 2 && t[ws[lo]] == '-' && t[ws[lo] + 1] == '-';
+        /* two short forms before their long one ("-S list, -s list,
+         * --sections=list") */
+        int j = z + 2;
+        if (j < n && !option_word(t + ws[j], we[j] - ws[j]) && t[we[j] - 1] == ',') j++;
+        same |= z - lo < 2 && j < n && t[ws[j]] == '-' && t[ws[j] + 1] == '-' && t[we[j - 1] - 1] == ',';
+      }
       if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same)) break;
+      /* a bracket after an option ("--max-lines (-L, -l)") is an aside of
+       * its own, taken out when the loop comes to it */
+      if (*nx == '(') break;
       if (nl == 1 && strchr("$#%", *nx)) break;   /* the prompt of the next command line */
       int value = 0;
       for (size_t q = 0; q < nl; q++) value |= strchr("=/.{}\"'0123456789", nx[q]) != NULL;
-      if (!option_word(nx, nl) && (prose_word(nx, nl) || (!value && memchr(w, '=', wl)))) break;
+      /* a placeholder in capitals after an option ("--connect-to
+       * HOST1:PORT1:HOST2:PORT2", "-o FILE") is its value, not prose */
+      int caps = option_word(w, wl) && nl >= 2 && w[wl - 1] != ',';
+      for (size_t q = 0; q < nl && caps; q++) caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]);
+      caps = caps && isupper((unsigned char)nx[1]);
+      if (!option_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl)))) break;
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
        * install." / "./configure --debug | generates two binaries" */
@@ -5287,6 +5320,7 @@ static char *command_out(char *t, const char *lang) {
       int on[3], og = 0;
       if (opts > 1) {
         int fresh = 0;   /* the last one is a short form without its long name yet */
+        int lone = -1;   /* the word of the last long form named without a short one */
         for (int i = k; i <= z && og <= 3; i++) {
           size_t il;
           const char *iw = t + ws[i];
@@ -5294,6 +5328,16 @@ static char *command_out(char *t, const char *lang) {
           const char *in = option_name(iw, we[i] - ws[i], &il);
           int lng = in - iw >= 2 && in[-1] == '-' && in[-2] == '-';
           if (og && fresh && lng) { on[og - 1] = i; fresh = 0; continue; }
+          /* two short forms before their long one ("-S list, -s list,
+           * --sections=list" in man.1): one option */
+          if (og && fresh && !lng && t[we[i - 1] - 1] == ',' && t[we[i] - 1] != ',') {
+            int j = i + 1;
+            if (j <= z && !option_word(t + ws[j], we[j] - ws[j]) && t[we[j] - 1] == ',') j++;
+            if (j <= z && t[ws[j]] == '-' && t[ws[j] + 1] == '-' && t[we[j - 1] - 1] == ',') continue;
+          }
+          /* its short form after it ("--delimiter=delim, -d delim") */
+          if (!lng && lone >= 0 && i - lone <= 2 && t[we[i - 1] - 1] == ',') { lone = -1; continue; }
+          lone = lng ? i : -1;
           int dup = 0;
           for (int q = 0; q < og && q < 3; q++) {
             size_t ql;
@@ -5714,7 +5758,21 @@ static void empty_quotes_out(char *t) {
 }
 
 /* Narration as said (t owned; returns it, perhaps moved). */
+/* A no-break space (U+00A0, U+202F) is a space to the voice: mandoc
+ * writes an option's term with them ("-L\u00a0locale,\u00a0--locale=locale"),
+ * and the words of a command are found between spaces. In place. */
+static void nbsp_out(char *t) {
+  char *w = t;
+  for (const char *r = t; *r;) {
+    if (!strncmp(r, "\xC2\xA0", 2)) { *w++ = ' '; r += 2; continue; }
+    if (!strncmp(r, "\xE2\x80\xAF", 3)) { *w++ = ' '; r += 3; continue; }
+    *w++ = *r++;
+  }
+  *w = 0;
+}
+
 static char *clean_speech(char *t, const char *lang) {
+  nbsp_out(t);
   dangling_abbrev_out(t);
   mnemonic_out(t, lang);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */

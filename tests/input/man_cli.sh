@@ -127,6 +127,14 @@ printf '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- turn the a
 "$VGRUN" scenes --json "$T/steps.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "numbered tags"
 check "numbered tags: the text is the item" has "$T/out" '"Check that the fault is real and not a setting of yours'
 check "numbered tags: no number as a term" hasnt "$T/out" '"1\."'
+# an option too wide for its column, a blank line before its description,
+# and one that fills its column, its description going on under it (curl.1's
+# "--connect-to <HOST1:PORT1:HOST2:PORT2>", "--crlf (FTP) Convert …"), stay
+# items of the run: the run is one slide, not a paragraph that ends it
+printf '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- move the data\n.SH OPTIONS\n.IP "\\-\\-alpha <value>"\nTurn the alpha mode on for every run of the tool.\n.IP "\\-\\-connect-to <HOST1:PORT1:HOST2:PORT2>"\n\nConnect to the second pair instead of the first one.\n.IP "\\-\\-crlf"\n(FTP) Convert LF to CRLF in upload. Useful for old systems that need it for the whole file.\n\nGiven twice, it has no extra effect.\n.IP "\\-\\-beta"\nTurn the beta mode on for the next run.\n' >"$T/wide.1"
+"$VGRUN" scenes --json "$T/wide.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "wide tags"
+check "wide tags: one run of four" has "$T/out" '"bullets": *\["--alpha <value>", *"--connect-to HOST1:PORT1:HOST2:PORT2", *"--crlf", *"--beta"\]'
+check "wide tags: the placeholder not said" hasnt "$T/out" 'option HOST1'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"

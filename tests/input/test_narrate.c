@@ -945,6 +945,33 @@ static void option_forms_and_pipelines_said(void **state) {
   assert_non_null(strstr(all, "operators | or |&"));
 }
 
+/* More forms of one option: a digit or "?" before its long name ("-0,
+ * --null", "-?, --help"), the long form first ("--delimiter=delim, -d
+ * delim"), two short forms before the long one ("-S list, -s list,
+ * --sections=list"), forms apart by no-break spaces (mandoc's); a bracket
+ * of an option's other forms ("--max-lines (-L, -l)") is not said. */
+static void more_option_forms_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("forms.md", "# joinx\n\njoinx builds command lines from its input.\n\n"
+      "## Options\n\n"
+      "- **-0, --null**: Input items end with a null character.\n"
+      "- **--delimiter=delim, -d delim**: Input items end with the given character.\n"
+      "- **-S list, -s list, --sections=list**: Search only the sections in the list.\n"
+      "- 3 more options\n\n"
+      "## Messages\n\n- **-L\xC2\xA0locale,\xC2\xA0--locale=locale**: Set the locale of the messages.\n"
+      "- **-q, --quiet**: Print no messages at all.\n\n"
+      "## Help\n\n- **-?, --help**: Print a help message and exit.\n- **--usage**: Print a short usage message.\n\n"
+      "## Limits\n\nThe options --max-lines (-L, -l) and --max-args (-n) are mutually exclusive.\n");
+  static const char *const said[] = { "the null option", "the delimiter option", "the sections option",
+    "the locale option", "the help option", "mutually exclusive", NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+  static const char *const unsaid[] = { "-0", "the d option", "the S option", "the L option", "-?", "(-L", "-l)",
+                                        NULL };
+  for (int i = 0; unsaid[i]; i++)
+    if (strstr(all, unsaid[i])) print_message("said %s: %s\n", unsaid[i], all), fail();
+}
+
 /* "as follows" that ends a sentence is not said: what it points at is on
  * the slide or left out ("…predefined within bracket expressions, as
  * follows." before a list a summary drops); after a verb ("The format is
@@ -984,6 +1011,7 @@ int main(void) {
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(option_forms_and_pipelines_said),
+    cmocka_unit_test(more_option_forms_said),
     cmocka_unit_test(as_follows_unsaid),
     cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
