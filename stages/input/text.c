@@ -2382,7 +2382,10 @@ static int man_tag_inline(const text *r, int i, int k) {
   int d = g;
   while (d < t && s[d] == ' ') d++;
   if (d >= t) return 0;
-  int col = k + d, nx = i + 1;
+  /* a column counts characters, not bytes (bash.1's "•      open files …") */
+  int wide = 0;
+  for (int q = 0; q < d; q++) wide += ((unsigned char)s[q] & 0xC0) == 0x80;
+  int col = k + d - wide, nx = i + 1;
   /* the description's column: its next line's, or that of most */
   if (nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > k) return r->L[nx].ind == col ? d : 0;
   return col == r->man_tag ? d : 0;
@@ -2646,7 +2649,14 @@ static void man_blocks(text *r) {
         int ord = 0;
         while (ord < tl && ord < 3 && isdigit((unsigned char)s[ord])) ord++;
         int numbered = ord && ord + 1 == tl && (s[ord] == '.' || s[ord] == ')') && desc.n;
-        if (numbered) {
+        /* ... and one that only marks it ("•" in bash.1): a bulleted item */
+        int bullet = desc.n && ((tl == 1 && strchr("*-+o", s[0])) || (tl == 3 && !memcmp(s, "\xE2\x80\xA2", 3)) ||
+                                (tl == 2 && !memcmp(s, "\xC2\xB7", 2)));
+        if (bullet) {
+          vgi_buf_add(&li, "- ", 2);
+          put_inline(&li, desc.s, (int)desc.n);
+          desc.n = 0;
+        } else if (numbered) {
           vgi_buf_add(&li, s, (size_t)ord);
           vgi_buf_add(&li, ". ", 2);
           put_inline(&li, desc.s, (int)desc.n);

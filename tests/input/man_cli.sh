@@ -135,6 +135,12 @@ printf '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- move the d
 "$VGRUN" scenes --json "$T/wide.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "wide tags"
 check "wide tags: one run of four" has "$T/out" '"bullets": *\["--alpha <value>", *"--connect-to HOST1:PORT1:HOST2:PORT2", *"--crlf", *"--beta"\]'
 check "wide tags: the placeholder not said" hasnt "$T/out" 'option HOST1'
+# a tag that only marks its paragraph ("•", \(bu) is a bulleted item: its
+# column counted in characters, never the bullet said or shown as a term
+printf '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- keep the state\n.SH DESCRIPTION\nThe tool keeps a state between runs and reads it back at the start of the next one.\n.SS Environment\nThe tool has a state, which consists of the following:\n.IP \\(bu\nopen files inherited by the tool at its start, as changed by the redirections given to it\n.IP \\(bu\nthe current working directory as set by cd, or inherited by the tool at its start\n.IP \\(bu\nthe traps set by trap\n.SH OPTIONS\n.TP\n.B \\-a\nturn all axles at once.\n' >"$T/bullets.1"
+"$VGRUN" scenes --json "$T/bullets.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "bullet tags"
+check "bullet tags: no bullet said or shown" hasnt "$T/out" '•'
+check "bullet tags: the items" has "$T/out" '"open files inherited by the tool at its start'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
