@@ -169,6 +169,78 @@ static int count_text(const cJSON *arr) {
   return n;
 }
 
+/* What shell commands do, when all of them build, install or test
+ * ("make check", "pytest", "./configure && make", "pip install x"): the
+ * phrase that says so ("These commands build and install it."), never "Run
+ * this command to get started" before a test run. NULL when they do other
+ * things, or the language has no such phrase (a phrase of English in
+ * another language's video is worse than the general one). */
+enum { DOES_BUILD = 1, DOES_INSTALL = 2, DOES_TEST = 4 };
+static int command_does(const char *c, size_t n) {
+  static const struct { const char *head; int does; } heads[] = {
+    { "make check", DOES_TEST }, { "make test", DOES_TEST }, { "make tests", DOES_TEST }, { "make install", DOES_INSTALL },
+    { "ninja test", DOES_TEST }, { "ninja install", DOES_INSTALL }, { "ninja", DOES_BUILD }, { "make", DOES_BUILD },
+    { "ctest", DOES_TEST }, { "pytest", DOES_TEST }, { "tox", DOES_TEST }, { "nox", DOES_TEST },
+    { "python -m pytest", DOES_TEST }, { "python3 -m pytest", DOES_TEST }, { "python -m unittest", DOES_TEST },
+    { "python3 -m unittest", DOES_TEST }, { "npm test", DOES_TEST }, { "npm run test", DOES_TEST },
+    { "yarn test", DOES_TEST }, { "pnpm test", DOES_TEST }, { "cargo test", DOES_TEST }, { "go test", DOES_TEST },
+    { "meson test", DOES_TEST }, { "mvn test", DOES_TEST }, { "gradle test", DOES_TEST }, { "./gradlew test", DOES_TEST },
+    { "busted", DOES_TEST }, { "prove", DOES_TEST }, { "rake test", DOES_TEST }, { "bundle exec rake test", DOES_TEST },
+    { "cargo build", DOES_BUILD }, { "go build", DOES_BUILD }, { "npm run build", DOES_BUILD },
+    { "yarn build", DOES_BUILD }, { "meson compile", DOES_BUILD }, { "meson setup", DOES_BUILD }, { "meson", DOES_BUILD },
+    { "cmake --build", DOES_BUILD }, { "cmake --install", DOES_INSTALL }, { "cmake", DOES_BUILD },
+    { "./configure", DOES_BUILD }, { "./autogen.sh", DOES_BUILD }, { "autoreconf", DOES_BUILD }, { "mvn package", DOES_BUILD },
+    { "pip install", DOES_INSTALL }, { "pip3 install", DOES_INSTALL }, { "python -m pip install", DOES_INSTALL },
+    { "python3 -m pip install", DOES_INSTALL }, { "pipx install", DOES_INSTALL }, { "npm install", DOES_INSTALL },
+    { "npm i", DOES_INSTALL }, { "yarn add", DOES_INSTALL }, { "cargo install", DOES_INSTALL }, { "go install", DOES_INSTALL },
+    { "go get", DOES_INSTALL }, { "gem install", DOES_INSTALL }, { "brew install", DOES_INSTALL },
+    { "apt install", DOES_INSTALL }, { "apt-get install", DOES_INSTALL }, { "dnf install", DOES_INSTALL },
+    { "luarocks install", DOES_INSTALL }, { "conda install", DOES_INSTALL }, { NULL, 0 } };
+  while (n && (*c == ' ' || *c == '$' || *c == '#' || *c == '>')) c++, n--;
+  if (n >= 5 && !strncmp(c, "sudo ", 5)) c += 5, n -= 5;
+  while (n && *c == ' ') c++, n--;
+  for (int i = 0; heads[i].head; i++) {
+    size_t hl = strlen(heads[i].head);
+    if (n >= hl && !strncmp(c, heads[i].head, hl) && (n == hl || c[hl] == ' ' || c[hl] == ';')) return heads[i].does;
+  }
+  return 0;
+}
+
+static const char *commands_do(const cJSON *cmds, int n, const char *lang) {
+  int does = 0;
+  for (const cJSON *it = cmds ? cmds->child : NULL; it; it = it->next) {
+    const char *t = item_text(it);
+    if (!t) continue;
+    while (*t == ' ') t++;
+    if (!*t || *t == '#') continue;   /* a comment, a blank line */
+    if (!strncmp(t, "cd ", 3) || !strncmp(t, "mkdir ", 6)) continue;   /* where it runs */
+    /* "./configure && make && make install": each part */
+    for (const char *p = t;;) {
+      const char *e = strstr(p, "&&");
+      size_t l = e ? (size_t)(e - p) : strlen(p);
+      while (l && p[l - 1] == ' ') l--;
+      int d = command_does(p, l);
+      if (!d && !(l >= 3 && !strncmp(p, "cd ", 3))) return NULL;
+      does |= d;
+      if (!e) break;
+      p = e + 2;
+      while (*p == ' ') p++;
+    }
+  }
+  const char *key = NULL;
+  switch (does) {
+    case DOES_BUILD: key = n == 1 ? "does_build_one" : "does_build_many"; break;
+    case DOES_INSTALL: key = n == 1 ? "does_install_one" : "does_install_many"; break;
+    case DOES_TEST: key = n == 1 ? "does_test_one" : "does_test_many"; break;
+    case DOES_BUILD | DOES_INSTALL: key = n == 1 ? "does_build_install_one" : "does_build_install_many"; break;
+    case DOES_BUILD | DOES_TEST: key = n == 1 ? "does_build_test_one" : "does_build_test_many"; break;
+    default: return NULL;
+  }
+  const char *ph = vgi_phrase(lang, key);
+  if (!english(lang) && !strcmp(ph, vgi_phrase("en", key))) return NULL;
+  return !strcmp(ph, key) ? NULL : ph;
+}
+
 /* Appends " " (when b has text) and the phrase with up to two arguments. */
 static void phrase(vgi_buf *b, const char *lang, const char *key, const char *a1, const char *a2) {
   const char *args[2] = { a1, a2 };
@@ -1907,7 +1979,9 @@ char *vgi_template(const cJSON *scene, const char *lang) {
                                           "powershell", "ps1", "bat", "cmd", "fish", "text", NULL };
     int shell = !cl || !*cl;
     for (int i = 0; !shell && shells[i]; i++) shell = !strcasecmp(cl, shells[i]);
-    if (n && shell) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    const char *does = n && shell ? commands_do(cmds, n, lang) : NULL;
+    if (does) sentence(&b, does);
+    else if (n && shell) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
     else if (n) {
       char name[64];
       snprintf(name, sizeof name, "%s", cl);

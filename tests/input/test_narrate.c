@@ -972,6 +972,34 @@ static void more_option_forms_said(void **state) {
     if (strstr(all, unsaid[i])) print_message("said %s: %s\n", unsaid[i], all), fail();
 }
 
+/* Shell commands that all build, install or test are said for what they
+ * do ("This command runs the tests"), never "Run this command to get
+ * started" before "make check"; other commands keep the general phrase. */
+static void commands_said_by_what_they_do(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("does.md", "# Widget\n\nWidget draws charts in the terminal.\n\n"
+      "## Testing\n\n```sh\nmake check\n```\n\n## Building\n\n```sh\n./configure\nmake\nsudo make install\n```\n\n"
+      "## Python\n\n```\n$ pip install widget\n```\n\n## Node\n\n```sh\nnpm install\nnpm test\n```\n\n"
+      "## Usage\n\n```sh\nwidget --bars data.csv\n```\n", &full, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  static const char *const said[] = { "Testing. This command runs the tests.",
+    "Building. These commands build and install it.", "Python. This command installs it.",
+    "Usage. Run this command to get started.", NULL };
+  char all[4096] = "";
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    if (n) snprintf(all + strlen(all), sizeof all - strlen(all), "%s | ", n);
+  }
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+  /* install and test together: no phrase says both, the general one is said */
+  assert_non_null(strstr(all, "Node. Run these commands to get started."));
+  cJSON_Delete(m);
+}
+
 /* "as follows" that ends a sentence is not said: what it points at is on
  * the slide or left out ("…predefined within bracket expressions, as
  * follows." before a list a summary drops); after a verb ("The format is
@@ -1012,6 +1040,7 @@ int main(void) {
     cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(option_forms_and_pipelines_said),
     cmocka_unit_test(more_option_forms_said),
+    cmocka_unit_test(commands_said_by_what_they_do),
     cmocka_unit_test(as_follows_unsaid),
     cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
