@@ -4554,7 +4554,27 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         if (from_prose && tl > 1 && t[tl - 1] == ':') {
           size_t w0 = tl - 1;
           while (w0 && t[w0 - 1] != ' ') w0--;
-          if (w0 && dangling_word(t + w0, tl - w0) && preposition(t + w0, tl - w0)) t[tl = 0] = 0;
+          if (w0 && dangling_word(t + w0, tl - w0) && preposition(t + w0, tl - w0)) {
+            /* ... but "… test suite which can be run via:" before its
+             * command is a whole clause once the means goes: "… which can
+             * be run." (a silent code slide said nothing) */
+            size_t p0 = w0 - 1, v0 = p0;
+            while (v0 && t[v0 - 1] != ' ') v0--;
+            static const char *const means[] = { "via", "with", "using", "by", NULL };
+            static const char *const done[] = { "run", "built", "done", "made", "set", "found", "shown", "seen",
+                                                "written", "read", "got", "put", NULL };
+            int mean = 0, part = 0;
+            for (int q = 0; means[q]; q++) mean |= strlen(means[q]) == tl - 1 - w0 && !strncasecmp(t + w0, means[q], tl - 1 - w0);
+            size_t vl = p0 - v0;
+            part = vl > 3 && !strncmp(t + p0 - 2, "ed", 2);
+            for (int q = 0; done[q]; q++) part |= strlen(done[q]) == vl && !strncmp(t + v0, done[q], vl);
+            if (english(lang) && mean && part && v0 && vgi_word_count(t) >= 6) {
+              t[p0] = '.';
+              t[tl = p0 + 1] = 0;
+            } else {
+              t[tl = 0] = 0;
+            }
+          }
         }
         /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
         if (link && tl > 1 && t[tl - 1] == ':' && t[tl - 2] != ' ') t[tl - 1] = '.';

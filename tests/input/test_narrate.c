@@ -1000,6 +1000,18 @@ static void commands_said_by_what_they_do(void **state) {
   cJSON_Delete(m);
 }
 
+/* A sentence that introduces a command by its means ("… which can be run
+ * via:") is said without it ("… which can be run."), never left out so the
+ * code slide is silent; one that ends on a place ("produced on:") goes. */
+static void means_before_code_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("via.md", "# Tool\n\nTool installs packages.\n\n## Integration tests\n\n"
+      "There is an extensive integration test suite available which can be run via:\n\n"
+      "\t$ ./test/integration/run-tests\n\nEach test can be run on its own as well.\n");
+  assert_non_null(strstr(all, "test suite available which can be run."));
+  assert_null(strstr(all, "run via"));
+}
+
 /* "as follows" that ends a sentence is not said: what it points at is on
  * the slide or left out ("…predefined within bracket expressions, as
  * follows." before a list a summary drops); after a verb ("The format is
@@ -1041,6 +1053,7 @@ int main(void) {
     cmocka_unit_test(option_forms_and_pipelines_said),
     cmocka_unit_test(more_option_forms_said),
     cmocka_unit_test(commands_said_by_what_they_do),
+    cmocka_unit_test(means_before_code_said),
     cmocka_unit_test(as_follows_unsaid),
     cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
