@@ -1506,6 +1506,7 @@ static char *desc_clause(const char *d, const char *lang, int all) {
 static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int links, int *say, int *pairs,
                            int *options) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *pair_list = cJSON_CreateArray();
+  cJSON *phrase_tops = cJSON_CreateArray();   /* the items that are phrases */
   int n = 0, named = 0, unnamed = 0, steps = 0, phrases = 0, first_phrases = 0, tw = 0, nw = 0, described = 0;
   int pw = 0, pw_first = 0;   /* words of the pairs, of the first LIST_FIRST */
   int last_described = 0, described_first = 0, options_first = 1;
@@ -1590,6 +1591,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     cJSON_AddItemToArray(names, cJSON_CreateString(nm));
     free(nm);
     cJSON_AddItemToArray(tops, cJSON_CreateString(c));
+    if (phrase) cJSON_AddItemToArray(phrase_tops, cJSON_CreateString(c));
     tw += w;
     free(c);
     n++;
@@ -1625,9 +1627,17 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     if (*say == n ? phrases == n : first_phrases == LIST_FIRST) {
       said = tops;
       tops = NULL;
+    } else if (*say == LIST_FIRST && phrases >= LIST_FIRST && phrases * 3 >= n * 2) {
+      /* a long list mostly of phrases, one of its first a clause ("Layered
+       * architecture offers both control and convenience" among libcbor's
+       * features): its first phrases are named, and "and more", never one
+       * item said as if it were all */
+      said = phrase_tops;
+      phrase_tops = NULL;
     }
   }
   cJSON_Delete(tops);
+  cJSON_Delete(phrase_tops);
   cJSON_Delete(names);
   cJSON_Delete(pair_list);
   return said;

@@ -1012,6 +1012,19 @@ static void means_before_code_said(void **state) {
   assert_null(strstr(all, "run via"));
 }
 
+/* A long list mostly of phrases, one of its first items a clause, is named
+ * by its first phrases and "and more": never its first item alone, as if it
+ * were all of them. */
+static void phrases_named_past_a_clause(void **state) {
+  (void)state;
+  const char *all = doc_narration("feat.md", "# libfoo\n\nlibfoo is a C library for parsing a binary format.\n\n"
+      "## Main features\n\n- Complete format conformance\n- Robust C99 code\n"
+      "- Layered design offers both control and convenience\n- Flexible memory management\n"
+      "- Proper handling of UTF-8\n- Full support for streams\n- Extensive documentation and test suite\n");
+  assert_non_null(strstr(all, "conformance, "));
+  assert_non_null(strstr(all, "flexible memory management, and more"));
+}
+
 /* "as follows" that ends a sentence is not said: what it points at is on
  * the slide or left out ("…predefined within bracket expressions, as
  * follows." before a list a summary drops); after a verb ("The format is
@@ -1054,6 +1067,7 @@ int main(void) {
     cmocka_unit_test(more_option_forms_said),
     cmocka_unit_test(commands_said_by_what_they_do),
     cmocka_unit_test(means_before_code_said),
+    cmocka_unit_test(phrases_named_past_a_clause),
     cmocka_unit_test(as_follows_unsaid),
     cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
