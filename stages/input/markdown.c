@@ -3124,13 +3124,17 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     cmark_node *sub = NULL;
     char *lead = NULL;   /* **Bold**: rest -> title/description */
     int code_lead = 0;   /* the lead is an option on its own line */
+    int lead_line = 0;   /* the bold lead ends its line ("- **libssl**" / "  an implementation …") */
     for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
       cmark_node_type t = cmark_node_get_type(c);
       if (t == CMARK_NODE_LIST) { sub = c; continue; }
       if (t == CMARK_NODE_PARAGRAPH) {
         cmark_node *f = cmark_node_first_child(c);
-        if (!b.n && f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f))
+        if (!b.n && f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f)) {
           lead = plain(f, NULL);
+          cmark_node_type nt = cmark_node_get_type(cmark_node_next(f));
+          lead_line = nt == CMARK_NODE_SOFTBREAK || nt == CMARK_NODE_LINEBREAK;
+        }
         /* "* `--enable-mandirs=OS`" and its explanation in the next
          * paragraph: the option is the item's term */
         if (!b.n && f && !cmark_node_next(f) && cmark_node_get_type(f) == CMARK_NODE_CODE && cmark_node_next(c) &&
@@ -3159,7 +3163,7 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     if (lead && ll && !code_lead && !strncmp(text, lead, ll) && vgi_word_count(lead) == 1 && !strchr(":.", lead[ll - 1])) {
       const char *r = text + ll;
       while (*r == ' ') r++;
-      int mark = *r == ':' || (*r && strchr(".,-", *r) && (r[1] == ' ' || !r[1])) || !strncmp(r, "\xE2\x80\x94", 3) ||
+      int mark = lead_line || *r == ':' || (*r && strchr(".,-", *r) && (r[1] == ' ' || !r[1])) || !strncmp(r, "\xE2\x80\x94", 3) ||
                  !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xEF\xBC\x9A", 3);
       if (!mark) ll = 0;
     }

@@ -3611,8 +3611,28 @@ static void html_page_read_by_tags(void **state) {
   cJSON_Delete(m);
 }
 
+/* A bold term that ends its line, its description on the next ("- **libssl**"
+ * / "  an implementation of TLS"), is the item's term: shown as the title,
+ * the description under it, never run together as "libssl an
+ * implementation". */
+static void bold_term_on_its_line(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("terms.md", "# Kit\n\nThe kit includes:\n\n- **libfoo**\n  an implementation of the protocol.\n\n"
+                       "- **libbar**\n  a general purpose library of helpers.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(j, "\"title\":\"libfoo\""));
+  assert_non_null(strstr(j, "\"description\":\"an implementation of the protocol.\""));
+  assert_null(strstr(j, "libfoo an implementation"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(bold_term_on_its_line),
     cmocka_unit_test(acceptance_document),
     cmocka_unit_test(corpus_markdown_files_pass),
     cmocka_unit_test(split_h2),
