@@ -1962,7 +1962,14 @@ char *vgi_template(const cJSON *scene, const char *lang) {
 
   if (!strcmp(type, "title")) {
     const char *title = vgi_str(vc, "title"), *sub = vgi_str(vc, "subtitle");
-    if (title) {
+    /* a title that welcomes already ("Welcome to the OpenSSL Project") is
+     * said as it is, never "Welcome to Welcome to …" */
+    const char *wp = vgi_phrase(lang, "welcome"), *slot = strstr(wp, "{1}");
+    size_t wl = slot ? (size_t)(slot - wp) : 0;
+    while (wl && wp[wl - 1] == ' ') wl--;
+    if (title && wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') {
+      sentence(&b, title);
+    } else if (title) {
       char *t = phrase_dup(lang, "welcome", title);
       sentence(&b, t);
       free(t);

@@ -1025,6 +1025,14 @@ static void phrases_named_past_a_clause(void **state) {
   assert_non_null(strstr(all, "flexible memory management, and more"));
 }
 
+/* A title that welcomes already is said as it is. */
+static void welcome_title_once(void **state) {
+  (void)state;
+  const char *all = doc_narration("wel.md", "# Welcome to the Foo Project\n\nFoo is a toolkit for the TLS protocol.\n");
+  assert_non_null(strstr(all, "Welcome to the Foo Project."));
+  assert_null(strstr(all, "Welcome to Welcome"));
+}
+
 /* "as follows" that ends a sentence is not said: what it points at is on
  * the slide or left out ("…predefined within bracket expressions, as
  * follows." before a list a summary drops); after a verb ("The format is
@@ -1068,6 +1076,7 @@ int main(void) {
     cmocka_unit_test(commands_said_by_what_they_do),
     cmocka_unit_test(means_before_code_said),
     cmocka_unit_test(phrases_named_past_a_clause),
+    cmocka_unit_test(welcome_title_once),
     cmocka_unit_test(as_follows_unsaid),
     cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
