@@ -1033,6 +1033,19 @@ static void welcome_title_once(void **state) {
   assert_null(strstr(all, "Welcome to Welcome"));
 }
 
+/* The copyright sign is not read out: "Copyright (c) 1998" is said
+ * "Copyright 1998", "©" alone "Copyright"; a point "(c)" stays. */
+static void copyright_sign_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("c.md", "# Kit\n\nKit is a toolkit.\n\n## Copyright\n\n"
+      "Copyright (c) 1998-2026 The Kit Project\n\n## Legal\n\n\xC2\xA9 2017-2022 kit organization\n\n"
+      "## Parts\n\nThe parts are (a) the core, (b) the shell and (c) the tests.\n");
+  assert_non_null(strstr(all, "Copyright 1998-2026 The Kit Project"));
+  assert_non_null(strstr(all, "Copyright 2017-2022 kit organization"));
+  assert_non_null(strstr(all, "and (c) the tests"));
+  assert_null(strstr(all, "\xC2\xA9"));
+}
+
 /* "as follows" that ends a sentence is not said: what it points at is on
  * the slide or left out ("…predefined within bracket expressions, as
  * follows." before a list a summary drops); after a verb ("The format is
@@ -1077,6 +1090,7 @@ int main(void) {
     cmocka_unit_test(means_before_code_said),
     cmocka_unit_test(phrases_named_past_a_clause),
     cmocka_unit_test(welcome_title_once),
+    cmocka_unit_test(copyright_sign_said),
     cmocka_unit_test(as_follows_unsaid),
     cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
