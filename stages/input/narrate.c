@@ -1967,7 +1967,10 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     const char *wp = vgi_phrase(lang, "welcome"), *slot = strstr(wp, "{1}");
     size_t wl = slot ? (size_t)(slot - wp) : 0;
     while (wl && wp[wl - 1] == ' ') wl--;
-    if (title && wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') {
+    /* (and a question, "What is libffi?": "Welcome to What is …" is no sentence) */
+    size_t tl_ = title ? strlen(title) : 0;
+    int question = tl_ > 1 && (title[tl_ - 1] == '?' || (tl_ > 3 && !strcmp(title + tl_ - 3, "\xEF\xBC\x9F")));
+    if (title && ((wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') || question)) {
       sentence(&b, title);
     } else if (title) {
       char *t = phrase_dup(lang, "welcome", title);
@@ -4561,6 +4564,30 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           cJSON_AddTrueToObject(u, "in");
         int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
         t = clean_speech(t, vgi_str(v, "language"));
+        /* "You just need to" before "$ pip install x": the prose that the
+         * command completes ends on "to"; said, it needs what the slide
+         * shows: "You just need to run this command." */
+        if (from_prose && english(lang) && !u->next && !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "command")) {
+          size_t el = strlen(t);
+          while (el && t[el - 1] == ' ') el--;
+          /* (a verb that needs the doing: "Add this line to" a file is
+           * another thing; and a shell's code only) */
+          static const char *const needs[] = { " need to", " needs to", " have to", " has to", " want to", " is to",
+                                               " just need to", NULL };
+          int need = 0;
+          for (int q = 0; needs[q]; q++)
+            need |= el >= strlen(needs[q]) && !strncmp(t + el - strlen(needs[q]), needs[q], strlen(needs[q]));
+          const char *cl = vgi_str(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "language");
+          int shell = !cl || !*cl || !strcmp(cl, "sh") || !strcmp(cl, "bash") || !strcmp(cl, "shell") ||
+                      !strcmp(cl, "console") || !strcmp(cl, "zsh");
+          if (need && shell && vgi_word_count(t) >= 3) {
+            t[el] = 0;
+            char *x = malloc(el + 20);
+            snprintf(x, el + 20, "%s run this command.", t);
+            free(t);
+            t = x;
+          }
+        }
         /* the document's prose; a template may name a file on purpose, and a
          * sentence that names a list's items says what the slide shows */
         if (from_prose && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "ci"))) pointer_out(t);

@@ -1031,6 +1031,9 @@ static void welcome_title_once(void **state) {
   const char *all = doc_narration("wel.md", "# Welcome to the Foo Project\n\nFoo is a toolkit for the TLS protocol.\n");
   assert_non_null(strstr(all, "Welcome to the Foo Project."));
   assert_null(strstr(all, "Welcome to Welcome"));
+  all = doc_narration("what.md", "# What is libfoo?\n\nlibfoo calls functions by their calling conventions.\n");
+  assert_non_null(strstr(all, "What is libfoo?"));
+  assert_null(strstr(all, "Welcome to What"));
 }
 
 /* The copyright sign is not read out: "Copyright (c) 1998" is said
@@ -1044,6 +1047,17 @@ static void copyright_sign_said(void **state) {
   assert_non_null(strstr(all, "Copyright 2017-2022 kit organization"));
   assert_non_null(strstr(all, "and (c) the tests"));
   assert_null(strstr(all, "\xC2\xA9"));
+}
+
+/* Prose that a shell command completes ("You just need to" before "$ pip
+ * install x") is said with what the slide shows: "… to run this command." */
+static void prose_completed_by_command(void **state) {
+  (void)state;
+  const char *all = doc_narration("pypi.md", "# xmlkit\n\nxmlkit turns XML into dictionaries.\n\n"
+      "## Using pypi\n\nYou just need to\n\n```sh\n$ pip install xmlkit\n```\n\n"
+      "## Config\n\nAdd this line to\n\n```ini\nname = value\n```\n");
+  assert_non_null(strstr(all, "You just need to run this command."));
+  assert_null(strstr(all, "line to run this command"));
 }
 
 /* "as follows" that ends a sentence is not said: what it points at is on
@@ -1091,6 +1105,7 @@ int main(void) {
     cmocka_unit_test(phrases_named_past_a_clause),
     cmocka_unit_test(welcome_title_once),
     cmocka_unit_test(copyright_sign_said),
+    cmocka_unit_test(prose_completed_by_command),
     cmocka_unit_test(as_follows_unsaid),
     cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
