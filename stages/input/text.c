@@ -2376,7 +2376,10 @@ static int man_tag_inline(const text *r, int i, int k) {
   int one = r->man_tag - k - 1;
   if ((g + 1 >= t || g > 24) && s[0] == '-' && one > 1 && one + 1 < t && s[one] == ' ' && s[one - 1] != ' ' &&
       s[one + 1] != ' ' && !memchr(s, ' ', (size_t)one) &&
-      (i + 1 >= r->n || is_blank(&r->L[i + 1]) || r->L[i + 1].ind == r->man_tag))   /* (or goes on under it: curl.1's "--crlf (FTP SMTP) Convert …") */
+      (i + 1 >= r->n || is_blank(&r->L[i + 1]) ||
+       /* (or goes on under it: curl.1's "--crlf (FTP SMTP) Convert …"; never
+        * a tag's first form, "-c, --cache-file cachefile" in blkid.8) */
+       (r->L[i + 1].ind == r->man_tag && s[one - 1] != ',' && s[one + 1] != '-')))
     return one + 1;
   if (g + 1 >= t || g > 24) return 0;
   int d = g;

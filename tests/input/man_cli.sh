@@ -141,6 +141,11 @@ printf '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- keep the s
 "$VGRUN" scenes --json "$T/bullets.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "bullet tags"
 check "bullet tags: no bullet said or shown" hasnt "$T/out" '•'
 check "bullet tags: the items" has "$T/out" '"open files inherited by the tool at its start'
+# a tag's first form just narrower than a narrow column ("-c," at .TP 4)
+# is no column-filling tag: "-c, --cache-file cachefile" stays whole
+printf '.TH X 8 "March 2024" "x 1.0" "System Commands"\n.SH NAME\nx \\- find the devices\n.SH OPTIONS\n.TP 4\n\\fB\\-c\\fR, \\fB\\-\\-cache\\-file\\fR \\fIcachefile\\fR\nRead from cachefile instead of reading from the default cache file of the tool.\n.TP 4\n\\fB\\-d\\fR, \\fB\\-\\-no\\-encoding\\fR\nDo not encode the values that hold bytes which cannot be printed.\n' >"$T/narrow.8"
+"$VGRUN" scenes --json "$T/narrow.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "narrow tags"
+check "narrow tags: whole" has "$T/out" '"bullets": *\["-c, --cache-file cachefile", *"-d, --no-encoding"\]'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
