@@ -2613,15 +2613,6 @@ static void man_blocks(text *r) {
         man_join(r, nx, e, &rest);
         if (desc.n && rest.n) vgi_buf_add(&desc, " ", 1);
         vgi_buf_add(&desc, rest.s ? rest.s : "", rest.n);
-        if (!r->full && in_list && (r->man_items >= MAN_ITEMS_SUMMED || r->man_folded)) {
-          r->man_folded++;
-          for (int q = i; q < e; q++) skip_to(r, q);
-          vgi_buf_free(&rest);
-          vgi_buf_free(&desc);
-          vgi_buf_free(&tag);
-          i = e;
-          continue;
-        }
         if (!r->full && desc.n) {
           /* what the option does, in its first sentence */
           vgi_buf_add(&desc, "", 1);   /* a terminating 0 for the sentence scan */
@@ -2631,7 +2622,8 @@ static void man_blocks(text *r) {
           while (desc.n && desc.s[desc.n - 1] == ' ') desc.n--;
         }
         int iw = words_in(s, (size_t)tl) + words_in(desc.s ? desc.s : "", desc.n);
-        if (!r->full && in_list && r->man_items >= 3 && r->man_words + iw > MAN_WORDS_SUMMED) {
+        if (!r->full && in_list && (r->man_items >= MAN_ITEMS_SUMMED || r->man_folded ||
+                                    (r->man_items >= 3 && r->man_words + iw > MAN_WORDS_SUMMED))) {
           r->man_folded++;
           for (int q = i; q < e; q++) skip_to(r, q);
           vgi_buf_free(&rest);
