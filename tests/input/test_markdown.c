@@ -3611,6 +3611,27 @@ static void html_page_read_by_tags(void **state) {
   cJSON_Delete(m);
 }
 
+/* A heading under "Supported by:" in HTML (a sponsor's logo and blurb,
+ * cobra's README) is an advertisement: neither shown nor said; the next
+ * section is. */
+static void supported_by_section_left_out(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("ad.md", "# Snake\n\nSnake is a library for building command line tools.\n\n"
+                       "<div align=\"center\">\n  <sup>Supported by:</sup>\n  <br>\n"
+                       "  <a href=\"https://ads.example.com\"><img alt=\"Acme\" src=\"https://ads.example.com/a.png\"></a>\n\n"
+                       "### [Acme, the terminal for you](https://ads.example.com)\n[Try Snake in Acme today](https://ads.example.com)\n\n"
+                       "## Overview\n\nSnake gives each command its own flags and help.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  assert_null(strstr(j, "Acme"));
+  assert_null(strstr(j, "Supported by"));
+  assert_non_null(strstr(j, "Snake gives each command its own flags and help."));
+  free(j);
+  cJSON_Delete(m);
+}
+
 /* A bold term that ends its line, its description on the next ("- **libssl**"
  * / "  an implementation of TLS"), is the item's term: shown as the title,
  * the description under it, never run together as "libssl an
@@ -3633,6 +3654,7 @@ static void bold_term_on_its_line(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
+    cmocka_unit_test(supported_by_section_left_out),
     cmocka_unit_test(acceptance_document),
     cmocka_unit_test(corpus_markdown_files_pass),
     cmocka_unit_test(split_h2),
