@@ -3620,8 +3620,8 @@ static void supported_by_section_left_out(void **state) {
   cJSON *m = load_text("ad.md", "# Snake\n\nSnake is a library for building command line tools.\n\n"
                        "<div align=\"center\">\n  <sup>Supported by:</sup>\n  <br>\n"
                        "  <a href=\"https://ads.example.com\"><img alt=\"Acme\" src=\"https://ads.example.com/a.png\"></a>\n\n"
-                       "### [Acme, the terminal for you](https://ads.example.com)\n[Try Snake in Acme today](https://ads.example.com)\n\n"
-                       "## Overview\n\nSnake gives each command its own flags and help.\n", NULL, &d);
+                       "### [Acme, the terminal for you](https://ads.example.com)\n[Try Snake in Acme today](https://ads.example.com)<br>\n\n"
+                       "</div>\n<hr>\n\n## Overview\n\nSnake gives each command its own flags and help.\n", NULL, &d);
   vgi_diags_free(&d);
   assert_non_null(m);
   char *j = cJSON_PrintUnformatted(m);
