@@ -1970,6 +1970,8 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     /* (and a question, "What is libffi?": "Welcome to What is …" is no sentence) */
     size_t tl_ = title ? strlen(title) : 0;
     int question = tl_ > 1 && (title[tl_ - 1] == '?' || (tl_ > 3 && !strcmp(title + tl_ - 3, "\xEF\xBC\x9F")));
+    /* (and a sentence, an untitled README's first: "Cobra is a library for …") */
+    question |= english(lang) && title && (strstr(title, " is a ") || strstr(title, " is an ") || strstr(title, " is the "));
     if (title && ((wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') || question)) {
       sentence(&b, title);
     } else if (title) {

@@ -1028,6 +1028,8 @@ static void welcome_title_once(void **state) {
   all = doc_narration("what.md", "# What is libfoo?\n\nlibfoo calls functions by their calling conventions.\n");
   assert_non_null(strstr(all, "What is libfoo?"));
   assert_null(strstr(all, "Welcome to What"));
+  all = doc_narration("snake.md", "# Snake is a library for building command line tools\n\nSnake gives each command its flags.\n");
+  assert_null(strstr(all, "Welcome to Snake is"));
 }
 
 /* The copyright sign is not read out: "Copyright (c) 1998" is said
