@@ -5912,32 +5912,34 @@ static void nbsp_out(char *t) {
 }
 
 /* The copyright sign is read "(c)" or spelled: "Copyright (c) 1998" is
- * said "Copyright 1998", a "©" alone "Copyright" (English) or nothing. In
- * place. */
-static void copyright_sign_out(char *t, const char *lang) {
-  for (char *p = t; *p; p++) {
+ * said "Copyright 1998", a "©" alone "Copyright" (English) or nothing.
+ * Frees t; returns the text said. */
+static char *copyright_sign_out(char *t, const char *lang) {
+  if (!strstr(t, "\xC2\xA9") && !strcasestr(t, "(c)")) return t;
+  vgi_buf b = {0};
+  for (const char *p = t; *p;) {
     size_t l = !strncmp(p, "\xC2\xA9", 2) ? 2 : (!strncasecmp(p, "(c)", 3) && (p == t || p[-1] == ' ') &&
                                                 (!p[3] || p[3] == ' ')) ? 3 : 0;
-    if (!l) continue;
-    int named = (p - t >= 10 && !strncasecmp(p - 10, "copyright ", 10)) || !strncasecmp(p + l, " copyright", 10);
-    if (l == 3 && !named) continue;   /* "(c)" alone may be a list's third point */
-    const char *say = named || !english(lang) ? "" : "Copyright";
-    size_t sl = strlen(say);
-    char *r = p + l;
-    if (!sl) {
-      while (*r == ' ') r++;
-      if (p > t && p[-1] == ' ' && !*r) p--;
+    int named = l && ((p - t >= 10 && !strncasecmp(p - 10, "copyright ", 10)) || !strncasecmp(p + l, " copyright", 10));
+    if (!l || (l == 3 && !named)) {   /* "(c)" alone may be a list's third point */
+      vgi_buf_add(&b, p++, 1);
+      continue;
     }
-    memmove(p + sl, r, strlen(r) + 1);
-    memcpy(p, say, sl);
-    p += sl ? sl - 1 : 0;
-    if (!sl && p > t) p--;
+    p += l;
+    if (!named && english(lang)) {
+      vgi_buf_puts(&b, "Copyright");
+    } else {
+      while (*p == ' ') p++;   /* the space before the sign stays */
+      if (!*p && b.n && b.s[b.n - 1] == ' ') b.s[--b.n] = 0;
+    }
   }
+  free(t);
+  return b.s ? vgi_buf_take(&b) : vgi_strdup("");
 }
 
 static char *clean_speech(char *t, const char *lang) {
   nbsp_out(t);
-  copyright_sign_out(t, lang);
+  t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);
   mnemonic_out(t, lang);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
