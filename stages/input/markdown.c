@@ -74,6 +74,7 @@ typedef struct md {
   int split_h2;
   int boiler;             /* level of the license/contributing section we are in (summary), else 0 */
   int boiler_mute;        /* that section is a call for sponsors: nothing of it is said */
+  int sponsor_next;       /* "Supported by:" in HTML just before: the next heading is a sponsor's */
   int changes;            /* level of the changelog section we are in (summary), else 0 */
   int changes_sub;        /* ... the level of its first subsection (the latest release), else 0 */
   int changes_skip;       /* ... past that subsection: its older releases are not said */
@@ -3132,13 +3133,17 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     cmark_node *sub = NULL;
     char *lead = NULL;   /* **Bold**: rest -> title/description */
     int code_lead = 0;   /* the lead is an option on its own line */
+    int lead_line = 0;   /* the bold lead ends its line ("- **libssl**" / "  an implementation …") */
     for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
       cmark_node_type t = cmark_node_get_type(c);
       if (t == CMARK_NODE_LIST) { sub = c; continue; }
       if (t == CMARK_NODE_PARAGRAPH) {
         cmark_node *f = cmark_node_first_child(c);
-        if (!b.n && f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f))
+        if (!b.n && f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f)) {
           lead = plain(f, NULL);
+          cmark_node_type nt = cmark_node_get_type(cmark_node_next(f));
+          lead_line = nt == CMARK_NODE_SOFTBREAK || nt == CMARK_NODE_LINEBREAK;
+        }
         /* "* `--enable-mandirs=OS`" and its explanation in the next
          * paragraph: the option is the item's term */
         if (!b.n && f && !cmark_node_next(f) && cmark_node_get_type(f) == CMARK_NODE_CODE && cmark_node_next(c) &&
@@ -3167,7 +3172,7 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     if (lead && ll && !code_lead && !strncmp(text, lead, ll) && vgi_word_count(lead) == 1 && !strchr(":.", lead[ll - 1])) {
       const char *r = text + ll;
       while (*r == ' ') r++;
-      int mark = *r == ':' || (*r && strchr(".,-", *r) && (r[1] == ' ' || !r[1])) || !strncmp(r, "\xE2\x80\x94", 3) ||
+      int mark = lead_line || *r == ':' || (*r && strchr(".,-", *r) && (r[1] == ' ' || !r[1])) || !strncmp(r, "\xE2\x80\x94", 3) ||
                  !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xEF\xBC\x9A", 3);
       if (!mark) ll = 0;
     }
@@ -5584,10 +5589,11 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (m.boiler && level <= m.boiler) m.boiler = 0;
       /* (with --duration the fit decides what goes, by rank) */
       if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
-          (boilerplate(ht) || sponsors(ht))) {
+          (boilerplate(ht) || sponsors(ht) || m.sponsor_next)) {
         m.boiler = level;
-        m.boiler_mute = sponsors(ht);
+        m.boiler_mute = sponsors(ht) || m.sponsor_next;
       }
+      m.sponsor_next = 0;
       if (!m.boiler && !m.changes && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
           changelog(ht)) {
         m.changes = level;
@@ -5780,7 +5786,22 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* READMEs wrap prose in <p align="right"> or <div>: its words are prose,
        * its tags are not; comments are nothing (scripts and styles went
        * before: html_hidden.c) */
-      prose_add(&m, html_text(cmark_node_get_literal(c)), line, 3);
+      char *ht_ = html_text(cmark_node_get_literal(c));
+      /* "<sup>Supported by:</sup>" over a sponsor's logo: the heading under
+       * it ("### Warp, the AI terminal for devs", cobra's README) is an
+       * advertisement, said no more than the line */
+      static const char *const by[] = { "supported by", "sponsored by", "brought to you by", "special thanks to", NULL };
+      int ad = 0;
+      char *lo = vgi_strdup(ht_ ? ht_ : "");
+      for (char *q = lo; *q; q++) *q = (char)tolower((unsigned char)*q);
+      for (int k = 0; by[k] && !ad; k++) ad = strstr(lo, by[k]) && vgi_word_count(lo) <= 6;
+      free(lo);
+      if (ad) {
+        m.sponsor_next = 1;
+        free(ht_);
+        break;
+      }
+      prose_add(&m, ht_, line, 3);
       break;
     }
     default:

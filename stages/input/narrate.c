@@ -169,6 +169,78 @@ static int count_text(const cJSON *arr) {
   return n;
 }
 
+/* What shell commands do, when all of them build, install or test
+ * ("make check", "pytest", "./configure && make", "pip install x"): the
+ * phrase that says so ("These commands build and install it."), never "Run
+ * this command to get started" before a test run. NULL when they do other
+ * things, or the language has no such phrase (a phrase of English in
+ * another language's video is worse than the general one). */
+enum { DOES_BUILD = 1, DOES_INSTALL = 2, DOES_TEST = 4 };
+static int command_does(const char *c, size_t n) {
+  static const struct { const char *head; int does; } heads[] = {
+    { "make check", DOES_TEST }, { "make test", DOES_TEST }, { "make tests", DOES_TEST }, { "make install", DOES_INSTALL },
+    { "ninja test", DOES_TEST }, { "ninja install", DOES_INSTALL }, { "ninja", DOES_BUILD }, { "make", DOES_BUILD },
+    { "ctest", DOES_TEST }, { "pytest", DOES_TEST }, { "tox", DOES_TEST }, { "nox", DOES_TEST },
+    { "python -m pytest", DOES_TEST }, { "python3 -m pytest", DOES_TEST }, { "python -m unittest", DOES_TEST },
+    { "python3 -m unittest", DOES_TEST }, { "npm test", DOES_TEST }, { "npm run test", DOES_TEST },
+    { "yarn test", DOES_TEST }, { "pnpm test", DOES_TEST }, { "cargo test", DOES_TEST }, { "go test", DOES_TEST },
+    { "meson test", DOES_TEST }, { "mvn test", DOES_TEST }, { "gradle test", DOES_TEST }, { "./gradlew test", DOES_TEST },
+    { "busted", DOES_TEST }, { "prove", DOES_TEST }, { "rake test", DOES_TEST }, { "bundle exec rake test", DOES_TEST },
+    { "cargo build", DOES_BUILD }, { "go build", DOES_BUILD }, { "npm run build", DOES_BUILD },
+    { "yarn build", DOES_BUILD }, { "meson compile", DOES_BUILD }, { "meson setup", DOES_BUILD }, { "meson", DOES_BUILD },
+    { "cmake --build", DOES_BUILD }, { "cmake --install", DOES_INSTALL }, { "cmake", DOES_BUILD },
+    { "./configure", DOES_BUILD }, { "./autogen.sh", DOES_BUILD }, { "autoreconf", DOES_BUILD }, { "mvn package", DOES_BUILD },
+    { "pip install", DOES_INSTALL }, { "pip3 install", DOES_INSTALL }, { "python -m pip install", DOES_INSTALL },
+    { "python3 -m pip install", DOES_INSTALL }, { "pipx install", DOES_INSTALL }, { "npm install", DOES_INSTALL },
+    { "npm i", DOES_INSTALL }, { "yarn add", DOES_INSTALL }, { "cargo install", DOES_INSTALL }, { "go install", DOES_INSTALL },
+    { "go get", DOES_INSTALL }, { "gem install", DOES_INSTALL }, { "brew install", DOES_INSTALL },
+    { "apt install", DOES_INSTALL }, { "apt-get install", DOES_INSTALL }, { "dnf install", DOES_INSTALL },
+    { "luarocks install", DOES_INSTALL }, { "conda install", DOES_INSTALL }, { NULL, 0 } };
+  while (n && (*c == ' ' || *c == '$' || *c == '#' || *c == '>')) c++, n--;
+  if (n >= 5 && !strncmp(c, "sudo ", 5)) c += 5, n -= 5;
+  while (n && *c == ' ') c++, n--;
+  for (int i = 0; heads[i].head; i++) {
+    size_t hl = strlen(heads[i].head);
+    if (n >= hl && !strncmp(c, heads[i].head, hl) && (n == hl || c[hl] == ' ' || c[hl] == ';')) return heads[i].does;
+  }
+  return 0;
+}
+
+static const char *commands_do(const cJSON *cmds, int n, const char *lang) {
+  int does = 0;
+  for (const cJSON *it = cmds ? cmds->child : NULL; it; it = it->next) {
+    const char *t = item_text(it);
+    if (!t) continue;
+    while (*t == ' ') t++;
+    if (!*t || *t == '#') continue;   /* a comment, a blank line */
+    if (!strncmp(t, "cd ", 3) || !strncmp(t, "mkdir ", 6)) continue;   /* where it runs */
+    /* "./configure && make && make install": each part */
+    for (const char *p = t;;) {
+      const char *e = strstr(p, "&&");
+      size_t l = e ? (size_t)(e - p) : strlen(p);
+      while (l && p[l - 1] == ' ') l--;
+      int d = command_does(p, l);
+      if (!d && !(l >= 3 && !strncmp(p, "cd ", 3))) return NULL;
+      does |= d;
+      if (!e) break;
+      p = e + 2;
+      while (*p == ' ') p++;
+    }
+  }
+  const char *key = NULL;
+  switch (does) {
+    case DOES_BUILD: key = n == 1 ? "does_build_one" : "does_build_many"; break;
+    case DOES_INSTALL: key = n == 1 ? "does_install_one" : "does_install_many"; break;
+    case DOES_TEST: key = n == 1 ? "does_test_one" : "does_test_many"; break;
+    case DOES_BUILD | DOES_INSTALL: key = n == 1 ? "does_build_install_one" : "does_build_install_many"; break;
+    case DOES_BUILD | DOES_TEST: key = n == 1 ? "does_build_test_one" : "does_build_test_many"; break;
+    default: return NULL;
+  }
+  const char *ph = vgi_phrase(lang, key);
+  if (!english(lang) && !strcmp(ph, vgi_phrase("en", key))) return NULL;
+  return !strcmp(ph, key) ? NULL : ph;
+}
+
 /* Appends " " (when b has text) and the phrase with up to two arguments. */
 static void phrase(vgi_buf *b, const char *lang, const char *key, const char *a1, const char *a2) {
   const char *args[2] = { a1, a2 };
@@ -1434,6 +1506,7 @@ static char *desc_clause(const char *d, const char *lang, int all) {
 static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int links, int *say, int *pairs,
                            int *options) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *pair_list = cJSON_CreateArray();
+  cJSON *phrase_tops = cJSON_CreateArray();   /* the items that are phrases */
   int n = 0, named = 0, unnamed = 0, steps = 0, phrases = 0, first_phrases = 0, tw = 0, nw = 0, described = 0;
   int pw = 0, pw_first = 0;   /* words of the pairs, of the first LIST_FIRST */
   int last_described = 0, described_first = 0, options_first = 1;
@@ -1518,6 +1591,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     cJSON_AddItemToArray(names, cJSON_CreateString(nm));
     free(nm);
     cJSON_AddItemToArray(tops, cJSON_CreateString(c));
+    if (phrase) cJSON_AddItemToArray(phrase_tops, cJSON_CreateString(c));
     tw += w;
     free(c);
     n++;
@@ -1553,9 +1627,17 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     if (*say == n ? phrases == n : first_phrases == LIST_FIRST) {
       said = tops;
       tops = NULL;
+    } else if (*say == LIST_FIRST && phrases >= LIST_FIRST && phrases * 3 >= n * 2) {
+      /* a long list mostly of phrases, one of its first a clause ("Layered
+       * architecture offers both control and convenience" among libcbor's
+       * features): its first phrases are named, and "and more", never one
+       * item said as if it were all */
+      said = phrase_tops;
+      phrase_tops = NULL;
     }
   }
   cJSON_Delete(tops);
+  cJSON_Delete(phrase_tops);
   cJSON_Delete(names);
   cJSON_Delete(pair_list);
   return said;
@@ -1880,7 +1962,19 @@ char *vgi_template(const cJSON *scene, const char *lang) {
 
   if (!strcmp(type, "title")) {
     const char *title = vgi_str(vc, "title"), *sub = vgi_str(vc, "subtitle");
-    if (title) {
+    /* a title that welcomes already ("Welcome to the OpenSSL Project") is
+     * said as it is, never "Welcome to Welcome to …" */
+    const char *wp = vgi_phrase(lang, "welcome"), *slot = strstr(wp, "{1}");
+    size_t wl = slot ? (size_t)(slot - wp) : 0;
+    while (wl && wp[wl - 1] == ' ') wl--;
+    /* (and a question, "What is libffi?": "Welcome to What is …" is no sentence) */
+    size_t tl_ = title ? strlen(title) : 0;
+    int question = tl_ > 1 && (title[tl_ - 1] == '?' || (tl_ > 3 && !strcmp(title + tl_ - 3, "\xEF\xBC\x9F")));
+    /* (and a sentence, an untitled README's first: "Cobra is a library for …") */
+    question |= english(lang) && title && (strstr(title, " is a ") || strstr(title, " is an ") || strstr(title, " is the "));
+    if (title && ((wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') || question)) {
+      sentence(&b, title);
+    } else if (title) {
       char *t = phrase_dup(lang, "welcome", title);
       sentence(&b, t);
       free(t);
@@ -1907,7 +2001,9 @@ char *vgi_template(const cJSON *scene, const char *lang) {
                                           "powershell", "ps1", "bat", "cmd", "fish", "text", NULL };
     int shell = !cl || !*cl;
     for (int i = 0; !shell && shells[i]; i++) shell = !strcasecmp(cl, shells[i]);
-    if (n && shell) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    const char *does = n && shell ? commands_do(cmds, n, lang) : NULL;
+    if (does) sentence(&b, does);
+    else if (n && shell) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
     else if (n) {
       char name[64];
       snprintf(name, sizeof name, "%s", cl);
@@ -4473,6 +4569,30 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           cJSON_AddTrueToObject(u, "in");
         int link = t0 && (strstr(t0, "://") || strstr(t0, "www."));
         t = clean_speech(t, vgi_str(v, "language"));
+        /* "You just need to" before "$ pip install x": the prose that the
+         * command completes ends on "to"; said, it needs what the slide
+         * shows: "You just need to run this command." */
+        if (from_prose && english(lang) && !u->next && !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "command")) {
+          size_t el = strlen(t);
+          while (el && t[el - 1] == ' ') el--;
+          /* (a verb that needs the doing: "Add this line to" a file is
+           * another thing; and a shell's code only) */
+          static const char *const needs[] = { " need to", " needs to", " have to", " has to", " want to", " is to",
+                                               " just need to", NULL };
+          int need = 0;
+          for (int q = 0; needs[q]; q++)
+            need |= el >= strlen(needs[q]) && !strncmp(t + el - strlen(needs[q]), needs[q], strlen(needs[q]));
+          const char *cl = vgi_str(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "language");
+          int shell = !cl || !*cl || !strcmp(cl, "sh") || !strcmp(cl, "bash") || !strcmp(cl, "shell") ||
+                      !strcmp(cl, "console") || !strcmp(cl, "zsh");
+          if (need && shell && vgi_word_count(t) >= 3) {
+            t[el] = 0;
+            char *x = malloc(el + 20);
+            snprintf(x, el + 20, "%s run this command.", t);
+            free(t);
+            t = x;
+          }
+        }
         /* the document's prose; a template may name a file on purpose, and a
          * sentence that names a list's items says what the slide shows */
         if (from_prose && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "ci"))) pointer_out(t);
@@ -4483,7 +4603,27 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         if (from_prose && tl > 1 && t[tl - 1] == ':') {
           size_t w0 = tl - 1;
           while (w0 && t[w0 - 1] != ' ') w0--;
-          if (w0 && dangling_word(t + w0, tl - w0) && preposition(t + w0, tl - w0)) t[tl = 0] = 0;
+          if (w0 && dangling_word(t + w0, tl - w0) && preposition(t + w0, tl - w0)) {
+            /* ... but "… test suite which can be run via:" before its
+             * command is a whole clause once the means goes: "… which can
+             * be run." (a silent code slide said nothing) */
+            size_t p0 = w0 - 1, v0 = p0;
+            while (v0 && t[v0 - 1] != ' ') v0--;
+            static const char *const means[] = { "via", "with", "using", "by", NULL };
+            static const char *const done[] = { "run", "built", "done", "made", "set", "found", "shown", "seen",
+                                                "written", "read", "got", "put", NULL };
+            int mean = 0, part = 0;
+            for (int q = 0; means[q]; q++) mean |= strlen(means[q]) == tl - 1 - w0 && !strncasecmp(t + w0, means[q], tl - 1 - w0);
+            size_t vl = p0 - v0;
+            part = vl > 3 && !strncmp(t + p0 - 2, "ed", 2);
+            for (int q = 0; done[q]; q++) part |= strlen(done[q]) == vl && !strncmp(t + v0, done[q], vl);
+            if (english(lang) && mean && part && v0 && vgi_word_count(t) >= 6) {
+              t[p0] = '.';
+              t[tl = p0 + 1] = 0;
+            } else {
+              t[tl = 0] = 0;
+            }
+          }
         }
         /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
         if (link && tl > 1 && t[tl - 1] == ':' && t[tl - 2] != ' ') t[tl - 1] = '.';
@@ -5060,6 +5200,17 @@ static int option_word(const char *w, size_t n) {
   return n >= 3 && w[0] == '-' && w[1] == '-' && isalpha((unsigned char)w[2]);
 }
 
+/* Whether word i of t is a digit option with its long form after it
+ * ("-0, --null" in xargs.1, "-?, --help" in man.1): "-1" alone may be a
+ * number ("-1 on error"), so only so. */
+static int digit_form(const char *t, const size_t *ws, const size_t *we, int n, int i) {
+  const char *w = t + ws[i];
+  return we[i] - ws[i] == 3 && w[0] == '-' && (isdigit((unsigned char)w[1]) || w[1] == '?') && w[2] == ',' &&
+         i + 1 < n &&
+         we[i + 1] - ws[i + 1] >= 3 && t[ws[i + 1]] == '-' && t[ws[i + 1] + 1] == '-' &&
+         isalpha((unsigned char)t[ws[i + 1] + 2]);
+}
+
 /* Whether one of the bytes of set is among w[0..n). */
 static int strpbrk_n_any(const char *w, size_t n, const char *set) {
   for (size_t i = 0; i < n; i++)
@@ -5127,7 +5278,7 @@ static char *command_out(char *t, const char *lang) {
     int n = vgi_split_words(t, ws, we, 128);
     int k = -1;
     for (int i = 0; i < n && k < 0; i++)
-      if (ws[i] >= from && option_word(t + ws[i], we[i] - ws[i])) k = i;
+      if (ws[i] >= from && (option_word(t + ws[i], we[i] - ws[i]) || digit_form(t, ws, we, n, i))) k = i;
     if (k < 0) return t;
     /* an option in a short bracket ("optimization (-Db_lto=true meson
      * option)") is an aside: the bracket goes */
@@ -5190,11 +5341,33 @@ static char *command_out(char *t, const char *lang) {
         while (*ow == '"' || *ow == '\'' || *ow == '(' || *ow == '`') ow++;
         same |= z - lo < 2 && ow[0] == '-' && ow[1] != '-';
       }
+      /* a long form and its short one after it ("--delimiter=delim, -d
+       * delim"): one option */
+      if (nn && nx[0] == '-' && nx[1] != '-' && w[wl - 1] == ',') {
+        int lo = z;
+        while (lo > k && !option_word(t + ws[lo], we[lo] - ws[lo])) lo--;
+        /* (the first of the span: after "-A acclist --accept acclist," a
+         * "-R" is another option) */
+        same |= lo == k && z - lo < 2 && t[ws[lo]] == '-' && t[ws[lo] + 1] == '-';
+        /* two short forms before their long one ("-S list, -s list,
+         * --sections=list") */
+        int j = z + 2;
+        if (j < n && !option_word(t + ws[j], we[j] - ws[j]) && t[we[j] - 1] == ',') j++;
+        same |= z - lo < 2 && j < n && t[ws[j]] == '-' && t[ws[j] + 1] == '-' && t[we[j - 1] - 1] == ',';
+      }
       if (strchr(".,;:!?)", w[wl - 1]) && !(w[wl - 1] == ',' && same)) break;
+      /* a bracket after an option ("--max-lines (-L, -l)") is an aside of
+       * its own, taken out when the loop comes to it */
+      if (*nx == '(') break;
       if (nl == 1 && strchr("$#%", *nx)) break;   /* the prompt of the next command line */
       int value = 0;
       for (size_t q = 0; q < nl; q++) value |= strchr("=/.{}\"'0123456789", nx[q]) != NULL;
-      if (!option_word(nx, nl) && (prose_word(nx, nl) || (!value && memchr(w, '=', wl)))) break;
+      /* a placeholder in capitals after an option ("--connect-to
+       * HOST1:PORT1:HOST2:PORT2", "-o FILE") is its value, not prose */
+      int caps = option_word(w, wl) && nl >= 2 && w[wl - 1] != ',';
+      for (size_t q = 0; q < nl && caps; q++) caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]);
+      caps = caps && isupper((unsigned char)nx[1]);
+      if (!option_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl)))) break;
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
        * install." / "./configure --debug | generates two binaries" */
@@ -5290,6 +5463,7 @@ static char *command_out(char *t, const char *lang) {
       int on[3], og = 0;
       if (opts > 1) {
         int fresh = 0;   /* the last one is a short form without its long name yet */
+        int lone = -1;   /* the word of the last long form named without a short one */
         for (int i = k; i <= z && og <= 3; i++) {
           size_t il;
           const char *iw = t + ws[i];
@@ -5297,6 +5471,16 @@ static char *command_out(char *t, const char *lang) {
           const char *in = option_name(iw, we[i] - ws[i], &il);
           int lng = in - iw >= 2 && in[-1] == '-' && in[-2] == '-';
           if (og && fresh && lng) { on[og - 1] = i; fresh = 0; continue; }
+          /* two short forms before their long one ("-S list, -s list,
+           * --sections=list" in man.1): one option */
+          if (og && fresh && !lng && t[we[i - 1] - 1] == ',' && t[we[i] - 1] != ',') {
+            int j = i + 1;
+            if (j <= z && !option_word(t + ws[j], we[j] - ws[j]) && t[we[j] - 1] == ',') j++;
+            if (j <= z && t[ws[j]] == '-' && t[ws[j] + 1] == '-' && t[we[j - 1] - 1] == ',') continue;
+          }
+          /* its short form after it ("--delimiter=delim, -d delim") */
+          if (!lng && lone >= 0 && i - lone <= 2 && t[we[i - 1] - 1] == ',') { lone = -1; continue; }
+          lone = lng ? i : -1;
           int dup = 0;
           for (int q = 0; q < og && q < 3; q++) {
             size_t ql;
@@ -5726,7 +5910,48 @@ static void empty_quotes_out(char *t) {
 }
 
 /* Narration as said (t owned; returns it, perhaps moved). */
+/* A no-break space (U+00A0, U+202F) is a space to the voice: mandoc
+ * writes an option's term with them ("-L\u00a0locale,\u00a0--locale=locale"),
+ * and the words of a command are found between spaces. In place. */
+static void nbsp_out(char *t) {
+  char *w = t;
+  for (const char *r = t; *r;) {
+    if (!strncmp(r, "\xC2\xA0", 2)) { *w++ = ' '; r += 2; continue; }
+    if (!strncmp(r, "\xE2\x80\xAF", 3)) { *w++ = ' '; r += 3; continue; }
+    *w++ = *r++;
+  }
+  *w = 0;
+}
+
+/* The copyright sign is read "(c)" or spelled: "Copyright (c) 1998" is
+ * said "Copyright 1998", a "©" alone "Copyright" (English) or nothing.
+ * Frees t; returns the text said. */
+static char *copyright_sign_out(char *t, const char *lang) {
+  if (!strstr(t, "\xC2\xA9") && !strcasestr(t, "(c)")) return t;
+  vgi_buf b = {0};
+  for (const char *p = t; *p;) {
+    size_t l = !strncmp(p, "\xC2\xA9", 2) ? 2 : (!strncasecmp(p, "(c)", 3) && (p == t || p[-1] == ' ') &&
+                                                (!p[3] || p[3] == ' ')) ? 3 : 0;
+    int named = l && ((p - t >= 10 && !strncasecmp(p - 10, "copyright ", 10)) || !strncasecmp(p + l, " copyright", 10));
+    if (!l || (l == 3 && !named)) {   /* "(c)" alone may be a list's third point */
+      vgi_buf_add(&b, p++, 1);
+      continue;
+    }
+    p += l;
+    if (!named && english(lang)) {
+      vgi_buf_puts(&b, "Copyright");
+    } else {
+      while (*p == ' ') p++;   /* the space before the sign stays */
+      if (!*p && b.n && b.s[b.n - 1] == ' ') b.s[--b.n] = 0;
+    }
+  }
+  free(t);
+  return b.s ? vgi_buf_take(&b) : vgi_strdup("");
+}
+
 static char *clean_speech(char *t, const char *lang) {
+  nbsp_out(t);
+  t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);
   mnemonic_out(t, lang);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */

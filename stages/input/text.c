@@ -88,6 +88,7 @@ typedef struct text {
   int full;                  /* every sentence wanted (--detail full), not a summary */
   int man_examples;          /* the examples of EXAMPLES written so far */
   int man_items, man_folded; /* a summary's run of tagged paragraphs: written, left out */
+  int man_words;             /* the words of the items written in the run */
   int man_last_item;         /* the line of its last one written */
   int man_options;           /* the run has options ("-a, --all") */
   char lang[16];             /* a manual page's language (its "12 more options") */
@@ -2413,13 +2414,20 @@ static int man_tag_inline(const text *r, int i, int k) {
    * at the column the others' do */
   int one = r->man_tag - k - 1;
   if ((g + 1 >= t || g > 24) && s[0] == '-' && one > 1 && one + 1 < t && s[one] == ' ' && s[one - 1] != ' ' &&
-      s[one + 1] != ' ' && !memchr(s, ' ', (size_t)one) && (i + 1 >= r->n || is_blank(&r->L[i + 1])))
+      s[one + 1] != ' ' && !memchr(s, ' ', (size_t)one) &&
+      (i + 1 >= r->n || is_blank(&r->L[i + 1]) ||
+       /* (or goes on under it: curl.1's "--crlf (FTP SMTP) Convert …"; never
+        * a tag's first form, "-c, --cache-file cachefile" in blkid.8) */
+       (r->L[i + 1].ind == r->man_tag && s[one - 1] != ',' && s[one + 1] != '-')))
     return one + 1;
   if (g + 1 >= t || g > 24) return 0;
   int d = g;
   while (d < t && s[d] == ' ') d++;
   if (d >= t) return 0;
-  int col = k + d, nx = i + 1;
+  /* a column counts characters, not bytes (bash.1's "•      open files …") */
+  int wide = 0;
+  for (int q = 0; q < d; q++) wide += ((unsigned char)s[q] & 0xC0) == 0x80;
+  int col = k + d - wide, nx = i + 1;
   /* the description's column: its next line's, or that of most */
   if (nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > k) return r->L[nx].ind == col ? d : 0;
   return col == r->man_tag ? d : 0;
@@ -2494,6 +2502,20 @@ static int man_example(text *r, int i, int k, int section) {
  * are: ls.1's 60 options were seven scenes of names, each option's
  * paragraph a wall of text */
 enum { MAN_ITEMS_SUMMED = 8 };
+/* ... and as many as one slide holds: eight options of long first
+ * sentences made a slide of seven and one of "-L max-lines, 13 more
+ * options" (a slide is cut at about 110 words, markdown.c) */
+enum { MAN_WORDS_SUMMED = 100 };
+
+static int words_in(const char *s, size_t n) {
+  int w = 0, in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+    w += !sp && !in;
+    in = !sp;
+  }
+  return w;
+}
 
 /* the end of a run of tagged paragraphs: "- 52 more", when some were left out */
 static void man_fold_end(text *r) {
@@ -2511,7 +2533,7 @@ static void man_fold_end(text *r) {
     emit(r, r->man_last_item, line.s, line.n);
     vgi_buf_free(&line);
   }
-  r->man_items = r->man_folded = 0;
+  r->man_items = r->man_folded = r->man_words = 0;
 }
 
 static void man_blocks(text *r) {
@@ -2601,6 +2623,11 @@ static void man_blocks(text *r) {
              r->L[i + forms].ind == B && r->L[i + forms].s[B] == '-' && r->L[i + forms].len - B <= 60)
         forms++;
       int nx = i + forms;
+      /* an option too wide for its column, a blank line before its
+       * description (curl.1's "--connect-to <HOST1:PORT1:HOST2:PORT2>") */
+      if (!d && s[0] == '-' && t <= 60 && nx + 1 < r->n && is_blank(&r->L[nx]) && !is_blank(&r->L[nx + 1]) &&
+          r->L[nx + 1].ind > B && r->man_tag > B && r->L[nx + 1].ind == r->man_tag)
+        nx++;
       int under = !d && nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > B && t <= 60;
       if (!under) forms = 1;
       vgi_buf tag = {0};
@@ -2625,15 +2652,6 @@ static void man_blocks(text *r) {
         man_join(r, nx, e, &rest);
         if (desc.n && rest.n) vgi_buf_add(&desc, " ", 1);
         vgi_buf_add(&desc, rest.s ? rest.s : "", rest.n);
-        if (!r->full && in_list && r->man_items >= MAN_ITEMS_SUMMED) {
-          r->man_folded++;
-          for (int q = i; q < e; q++) skip_to(r, q);
-          vgi_buf_free(&rest);
-          vgi_buf_free(&desc);
-          vgi_buf_free(&tag);
-          i = e;
-          continue;
-        }
         if (!r->full && desc.n) {
           /* what the option does, in its first sentence */
           vgi_buf_add(&desc, "", 1);   /* a terminating 0 for the sentence scan */
@@ -2642,14 +2660,46 @@ static void man_blocks(text *r) {
           if (one && one < desc.n) desc.n = one;
           while (desc.n && desc.s[desc.n - 1] == ' ') desc.n--;
         }
-        if (!in_list) r->man_items = r->man_folded = r->man_options = 0;
+        int iw = words_in(s, (size_t)tl) + words_in(desc.s ? desc.s : "", desc.n);
+        if (!r->full && in_list && (r->man_items >= MAN_ITEMS_SUMMED || r->man_folded ||
+                                    (r->man_items >= 3 && r->man_words + iw > MAN_WORDS_SUMMED))) {
+          r->man_folded++;
+          for (int q = i; q < e; q++) skip_to(r, q);
+          vgi_buf_free(&rest);
+          vgi_buf_free(&desc);
+          vgi_buf_free(&tag);
+          i = e;
+          continue;
+        }
+        if (!in_list) r->man_items = r->man_folded = r->man_options = r->man_words = 0;
+        r->man_words += iw;
         r->man_options |= s[0] == '-';   /* git-switch.1 starts with "<branch>" */
         r->man_items++;
         r->man_last_item = i;
         vgi_buf li = {0};
-        vgi_buf_add(&li, "- **", 4);
-        put_inline(&li, s, tl);
-        vgi_buf_add(&li, "**", 2);
+        /* a tag that only numbers its paragraph ("1.", "2)" in wget.1's
+         * BUGS) is a numbered list: the item is its text, never a term
+         * "1." beside it */
+        int ord = 0;
+        while (ord < tl && ord < 3 && isdigit((unsigned char)s[ord])) ord++;
+        int numbered = ord && ord + 1 == tl && (s[ord] == '.' || s[ord] == ')') && desc.n;
+        /* ... and one that only marks it ("•" in bash.1): a bulleted item */
+        int bullet = desc.n && ((tl == 1 && strchr("*-+o", s[0])) || (tl == 3 && !memcmp(s, "\xE2\x80\xA2", 3)) ||
+                                (tl == 2 && !memcmp(s, "\xC2\xB7", 2)));
+        if (bullet) {
+          vgi_buf_add(&li, "- ", 2);
+          put_inline(&li, desc.s, (int)desc.n);
+          desc.n = 0;
+        } else if (numbered) {
+          vgi_buf_add(&li, s, (size_t)ord);
+          vgi_buf_add(&li, ". ", 2);
+          put_inline(&li, desc.s, (int)desc.n);
+          desc.n = 0;
+        } else {
+          vgi_buf_add(&li, "- **", 4);
+          put_inline(&li, s, tl);
+          vgi_buf_add(&li, "**", 2);
+        }
         if (desc.n) {
           vgi_buf_add(&li, ": ", 2);
           put_inline(&li, desc.s, (int)desc.n);

@@ -121,6 +121,29 @@ check "crank: TeX words said" has "$T/out" '"narration": *"[^"]*say \\\\gpicbox.
 # display this help and exit" in cp.1), is an item of the run, not prose
 "$VGRUN" scenes --json "$M/crank.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "crank.1 summary"
 check "crank: a full-width tag is an item" has "$T/out" '"bullets": *\["-a", *"--help", *"--version"\]'
+# page NAME ROFF: writes the page (printf's escapes) and reads its summary into $T/out
+page() { printf "$2" >"$T/$1"; "$VGRUN" scenes --json "$T/$1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "$1"; }
+# a tag that only numbers its paragraph ("1.", "2." in a BUGS section) is a
+# numbered list: the items are the texts, never "1." as a term beside them
+page steps.1 '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- turn the axle\n.SH BUGS\nFollow these steps before you write.\n.IP "1." 4\nCheck that the fault is real and not a setting of yours. If the axle stops, it is a fault. If it turns the wrong way, read the page again.\n.IP "2." 4\nRepeat it in a case as small as you can make it. Keep the output of each run.\n'
+check "numbered tags: the text is the item" has "$T/out" '"Check that the fault is real and not a setting of yours'
+check "numbered tags: no number as a term" hasnt "$T/out" '"1\."'
+# an option too wide for its column, a blank line before its description,
+# and one that fills its column, its description going on under it (curl.1's
+# "--connect-to <HOST1:PORT1:HOST2:PORT2>", "--crlf (FTP) Convert …"), stay
+# items of the run: the run is one slide, not a paragraph that ends it
+page wide.1 '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- move the data\n.SH OPTIONS\n.IP "\\-\\-alpha <value>"\nTurn the alpha mode on for every run of the tool.\n.IP "\\-\\-connect-to <HOST1:PORT1:HOST2:PORT2>"\n\nConnect to the second pair instead of the first one.\n.IP "\\-\\-crlf"\n(FTP) Convert LF to CRLF in upload. Useful for old systems that need it for the whole file.\n\nGiven twice, it has no extra effect.\n.IP "\\-\\-beta"\nTurn the beta mode on for the next run.\n'
+check "wide tags: one run of four" has "$T/out" '"bullets": *\["--alpha <value>", *"--connect-to HOST1:PORT1:HOST2:PORT2", *"--crlf", *"--beta"\]'
+check "wide tags: the placeholder not said" hasnt "$T/out" 'option HOST1'
+# a tag that only marks its paragraph ("•", \(bu) is a bulleted item: its
+# column counted in characters, never the bullet said or shown as a term
+page bullets.1 '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- keep the state\n.SH DESCRIPTION\nThe tool keeps a state between runs and reads it back at the start of the next one.\n.SS Environment\nThe tool has a state, which consists of the following:\n.IP \\(bu\nopen files inherited by the tool at its start, as changed by the redirections given to it\n.IP \\(bu\nthe current working directory as set by cd, or inherited by the tool at its start\n.IP \\(bu\nthe traps set by trap\n.SH OPTIONS\n.TP\n.B \\-a\nturn all axles at once.\n'
+check "bullet tags: no bullet said or shown" hasnt "$T/out" '•'
+check "bullet tags: the items" has "$T/out" '"open files inherited by the tool at its start'
+# a tag's first form just narrower than a narrow column ("-c," at .TP 4)
+# is no column-filling tag: "-c, --cache-file cachefile" stays whole
+page narrow.8 '.TH X 8 "March 2024" "x 1.0" "System Commands"\n.SH NAME\nx \\- find the devices\n.SH OPTIONS\n.TP 4\n\\fB\\-c\\fR, \\fB\\-\\-cache\\-file\\fR \\fIcachefile\\fR\nRead from cachefile instead of reading from the default cache file of the tool.\n.TP 4\n\\fB\\-d\\fR, \\fB\\-\\-no\\-encoding\\fR\nDo not encode the values that hold bytes which cannot be printed.\n'
+check "narrow tags: whole" has "$T/out" '"bullets": *\["-c, --cache-file cachefile", *"-d, --no-encoding"\]'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"

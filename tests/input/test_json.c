@@ -20,7 +20,7 @@ static void json_matches_yaml(void **state) {
   }
   assert_string_equal(sget(scene_at(y, 0, 0), "narration"), "Welcome to Hello. Flat form.");
   assert_string_equal(sget(scene_at(y, 0, 1), "narration"),
-                      "Run. Run this command to get started. This gives you fast and simple.");
+                      "Run. This command builds it. This gives you fast and simple.");
   cJSON_Delete(j);
   cJSON_Delete(y);
   vgi_diags_free(&dj);

@@ -3675,8 +3675,52 @@ static void html_page_read_by_tags(void **state) {
   cJSON_Delete(m);
 }
 
+/* The scene model of a Markdown text (a summary), printed on one line;
+ * caller frees. */
+static char *model_json(const char *name, const char *text) {
+  vgi_diags d = {0};
+  cJSON *m = load_text(name, text, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  cJSON_Delete(m);
+  return j;
+}
+
+/* A heading under "Supported by:" in HTML (a sponsor's logo and blurb,
+ * cobra's README) is an advertisement: neither shown nor said; the next
+ * section is. */
+static void supported_by_section_left_out(void **state) {
+  (void)state;
+  char *j = model_json("ad.md", "# Snake\n\nSnake is a library for building command line tools.\n\n"
+                       "<div align=\"center\">\n  <sup>Supported by:</sup>\n  <br>\n"
+                       "  <a href=\"https://ads.example.com\"><img alt=\"Acme\" src=\"https://ads.example.com/a.png\"></a>\n\n"
+                       "### [Acme, the terminal for you](https://ads.example.com)\n[Try Snake in Acme today](https://ads.example.com)<br>\n\n"
+                       "</div>\n<hr>\n\n## Overview\n\nSnake gives each command its own flags and help.\n");
+  assert_null(strstr(j, "Acme"));
+  assert_null(strstr(j, "Supported by"));
+  assert_non_null(strstr(j, "Snake gives each command its own flags and help."));
+  free(j);
+}
+
+/* A bold term that ends its line, its description on the next ("- **libssl**"
+ * / "  an implementation of TLS"), is the item's term: shown as the title,
+ * the description under it, never run together as "libssl an
+ * implementation". */
+static void bold_term_on_its_line(void **state) {
+  (void)state;
+  char *j = model_json("terms.md", "# Kit\n\nThe kit includes:\n\n- **libfoo**\n  an implementation of the protocol.\n\n"
+                       "- **libbar**\n  a general purpose library of helpers.\n");
+  assert_non_null(strstr(j, "\"title\":\"libfoo\""));
+  assert_non_null(strstr(j, "\"description\":\"an implementation of the protocol.\""));
+  assert_null(strstr(j, "libfoo an implementation"));
+  free(j);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(bold_term_on_its_line),
+    cmocka_unit_test(supported_by_section_left_out),
     cmocka_unit_test(acceptance_document),
     cmocka_unit_test(corpus_markdown_files_pass),
     cmocka_unit_test(split_h2),

@@ -386,10 +386,11 @@ static void long_subtitle_shown_short(void **state) {
   cJSON_Delete(m);
 }
 
-/* All the narration of a document's plan (summary), scenes joined by " | ". */
-static char *doc_narration(const char *name, const char *text) {
+/* All the narration of a document's plan (opts: NULL for a summary),
+ * scenes joined by " | ". */
+static char *doc_narration_with(const char *name, const char *text, const vgi_options *opts) {
   vgi_diags d = {0};
-  cJSON *m = load_text(name, text, NULL, &d);
+  cJSON *m = load_text(name, text, opts, &d);
   vgi_diags_free(&d);
   assert_non_null(m);
   static char all[8192];
@@ -401,6 +402,8 @@ static char *doc_narration(const char *name, const char *text) {
   cJSON_Delete(m);
   return all;
 }
+
+static char *doc_narration(const char *name, const char *text) { return doc_narration_with(name, text, NULL); }
 
 /* A pointer whose link is gone ("See <link> for the release notes.") says
  * nothing: its clause goes, or its sentence when it opens it or an opening
@@ -945,6 +948,114 @@ static void option_forms_and_pipelines_said(void **state) {
   assert_non_null(strstr(all, "operators | or |&"));
 }
 
+/* More forms of one option: a digit or "?" before its long name ("-0,
+ * --null", "-?, --help"), the long form first ("--delimiter=delim, -d
+ * delim"), two short forms before the long one ("-S list, -s list,
+ * --sections=list"), forms apart by no-break spaces (mandoc's); a bracket
+ * of an option's other forms ("--max-lines (-L, -l)") is not said. */
+static void more_option_forms_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("forms.md", "# joinx\n\njoinx builds command lines from its input.\n\n"
+      "## Options\n\n"
+      "- **-0, --null**: Input items end with a null character.\n"
+      "- **--delimiter=delim, -d delim**: Input items end with the given character.\n"
+      "- **-S list, -s list, --sections=list**: Search only the sections in the list.\n"
+      "- 3 more options\n\n"
+      "## Messages\n\n- **-L\xC2\xA0locale,\xC2\xA0--locale=locale**: Set the locale of the messages.\n"
+      "- **-q, --quiet**: Print no messages at all.\n\n"
+      "## Help\n\n- **-?, --help**: Print a help message and exit.\n- **--usage**: Print a short usage message.\n\n"
+      "## Limits\n\nThe options --max-lines (-L, -l) and --max-args (-n) are mutually exclusive.\n");
+  static const char *const said[] = { "the null option", "the delimiter option", "the sections option",
+    "the locale option", "the help option", "mutually exclusive", NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+  static const char *const unsaid[] = { "-0", "the d option", "the S option", "the L option", "-?", "(-L", "-l)",
+                                        NULL };
+  for (int i = 0; unsaid[i]; i++)
+    if (strstr(all, unsaid[i])) print_message("said %s: %s\n", unsaid[i], all), fail();
+}
+
+/* Shell commands that all build, install or test are said for what they
+ * do ("This command runs the tests"), never "Run this command to get
+ * started" before "make check"; other commands keep the general phrase. */
+static void commands_said_by_what_they_do(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  const char *all = doc_narration_with("does.md", "# Widget\n\nWidget draws charts in the terminal.\n\n"
+      "## Testing\n\n```sh\nmake check\n```\n\n## Building\n\n```sh\n./configure\nmake\nsudo make install\n```\n\n"
+      "## Python\n\n```\n$ pip install widget\n```\n\n## Node\n\n```sh\nnpm install\nnpm test\n```\n\n"
+      "## Usage\n\n```sh\nwidget --bars data.csv\n```\n", &full);
+  static const char *const said[] = { "Testing. This command runs the tests.",
+    "Building. These commands build and install it.", "Python. This command installs it.",
+    "Usage. Run this command to get started.", NULL };
+  for (int i = 0; said[i]; i++)
+    if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
+  /* install and test together: no phrase says both, the general one is said */
+  assert_non_null(strstr(all, "Node. Run these commands to get started."));
+}
+
+/* A sentence that introduces a command by its means ("… which can be run
+ * via:") is said without it ("… which can be run."), never left out so the
+ * code slide is silent; one that ends on a place ("produced on:") goes. */
+static void means_before_code_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("via.md", "# Tool\n\nTool installs packages.\n\n## Integration tests\n\n"
+      "There is an extensive integration test suite available which can be run via:\n\n"
+      "\t$ ./test/integration/run-tests\n\nEach test can be run on its own as well.\n");
+  assert_non_null(strstr(all, "test suite available which can be run."));
+  assert_null(strstr(all, "run via"));
+}
+
+/* A long list mostly of phrases, one of its first items a clause, is named
+ * by its first phrases and "and more": never its first item alone, as if it
+ * were all of them. */
+static void phrases_named_past_a_clause(void **state) {
+  (void)state;
+  const char *all = doc_narration("feat.md", "# libfoo\n\nlibfoo is a C library for parsing a binary format.\n\n"
+      "## Main features\n\n- Complete format conformance\n- Robust C99 code\n"
+      "- Layered design offers both control and convenience\n- Flexible memory management\n"
+      "- Proper handling of UTF-8\n- Full support for streams\n- Extensive documentation and test suite\n");
+  assert_non_null(strstr(all, "conformance, "));
+  assert_non_null(strstr(all, "flexible memory management, and more"));
+}
+
+/* A title that welcomes already is said as it is. */
+static void welcome_title_once(void **state) {
+  (void)state;
+  const char *all = doc_narration("wel.md", "# Welcome to the Foo Project\n\nFoo is a toolkit for the TLS protocol.\n");
+  assert_non_null(strstr(all, "Welcome to the Foo Project."));
+  assert_null(strstr(all, "Welcome to Welcome"));
+  all = doc_narration("what.md", "# What is libfoo?\n\nlibfoo calls functions by their calling conventions.\n");
+  assert_non_null(strstr(all, "What is libfoo?"));
+  assert_null(strstr(all, "Welcome to What"));
+  all = doc_narration("snake.md", "# Snake is a library for building command line tools\n\nSnake gives each command its flags.\n");
+  assert_null(strstr(all, "Welcome to Snake is"));
+}
+
+/* The copyright sign is not read out: "Copyright (c) 1998" is said
+ * "Copyright 1998", "©" alone "Copyright"; a point "(c)" stays. */
+static void copyright_sign_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("c.md", "# Kit\n\nKit is a toolkit.\n\n## Copyright\n\n"
+      "Copyright (c) 1998-2026 The Kit Project\n\n## Legal\n\n\xC2\xA9 2017-2022 kit organization\n\n"
+      "## Parts\n\nThe parts are (a) the core, (b) the shell and (c) the tests.\n");
+  assert_non_null(strstr(all, "Copyright 1998-2026 The Kit Project"));
+  assert_non_null(strstr(all, "Copyright 2017-2022 kit organization"));
+  assert_non_null(strstr(all, "and (c) the tests"));
+  assert_null(strstr(all, "\xC2\xA9"));
+}
+
+/* Prose that a shell command completes ("You just need to" before "$ pip
+ * install x") is said with what the slide shows: "… to run this command." */
+static void prose_completed_by_command(void **state) {
+  (void)state;
+  const char *all = doc_narration("pypi.md", "# xmlkit\n\nxmlkit turns XML into dictionaries.\n\n"
+      "## Using pypi\n\nYou just need to\n\n```sh\n$ pip install xmlkit\n```\n\n"
+      "## Config\n\nAdd this line to\n\n```ini\nname = value\n```\n");
+  assert_non_null(strstr(all, "You just need to run this command."));
+  assert_null(strstr(all, "line to run this command"));
+}
+
 /* "as follows" that ends a sentence is not said: what it points at is on
  * the slide or left out ("…predefined within bracket expressions, as
  * follows." before a list a summary drops); after a verb ("The format is
@@ -984,6 +1095,13 @@ int main(void) {
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(option_forms_and_pipelines_said),
+    cmocka_unit_test(more_option_forms_said),
+    cmocka_unit_test(commands_said_by_what_they_do),
+    cmocka_unit_test(means_before_code_said),
+    cmocka_unit_test(phrases_named_past_a_clause),
+    cmocka_unit_test(welcome_title_once),
+    cmocka_unit_test(copyright_sign_said),
+    cmocka_unit_test(prose_completed_by_command),
     cmocka_unit_test(as_follows_unsaid),
     cmocka_unit_test(empty_quotes_unsaid),
     cmocka_unit_test(duration_budget),
