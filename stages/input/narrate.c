@@ -3210,7 +3210,8 @@ static void count_speech(const char *s, int *words, int *cjk) {
  * A kanji is said by its word's reading (stages/tts/tts_reading.c, MeCab):
  * about 0.21 s a kanji, as long as its two kana or so (measured with
  * `vgrun say --voice ja` on 8 sentences of kanji and kana: 0.17-0.31 s a
- * kanji, 0.22 on average). A word with a Latin letter in it the voice
+ * kanji, 0.22 on average). A Latin word is said apart, in English
+ * (foreign_seconds). A word with "・" in it the voice
  * spells, character by character: a kana its syllable (0.15 s), a voiced
  * kana ("ガ", "デ") its plain syllable and "Japanese letter" for the mark,
  * a long vowel mark, a small vowel ("ァ"), an iteration mark or "・"
@@ -3281,7 +3282,9 @@ static double ja_seconds(const char *text) {
   for (size_t i = 0; i <= len; i += k) {
     unsigned cp = i < len ? vg_utf8_decode(text, len, i, &k) : 0;
     if (i >= len) k = 1;
-    int part = i < len && (ja_kanji(cp) || ja_kana(cp) || (cp < 0x80 && isalpha((int)cp)));
+    /* a Latin word is said apart, in an English voice (tts_reading.c): it
+     * ends the Japanese word beside it, which is read, not spelled */
+    int part = i < len && (ja_kanji(cp) || ja_kana(cp));
     if (part && !in) run = i;
     if (!part && in) s += ja_word(text, run, i);
     in = part;
@@ -3387,14 +3390,16 @@ static double foreign_seconds(const char *text, const char *lang, double wpm, do
     } else {
       if (cjk_v && !spells && run >= 2 && !vowel) extra += run * 0.17 - 60.0 / wpm;
       /* the Japanese voice says a Latin word in English (tts_reading.c):
-       * about 0.09 s a letter with the switch ("JavaScript" 1.2 s in a
-       * sentence), spelled when it has no vowel or is capitals ("AMD") */
-      if (spells && run) extra += run * (run >= 2 && (!vowel || !lower) ? 0.27 : 0.09) + 0.2 - 60.0 / wpm;
+       * about 0.09 s a letter, spelled when it has no vowel or is capitals
+       * ("AMD"), and 0.3 s for the switch of voice and back; a comma after
+       * it is a longer pause (below: "このmount、mount、mount、mountツールを
+       * 学びます。" 6.6 s) */
+      if (spells && run) extra += run * (run >= 2 && (!vowel || !lower) ? 0.27 : 0.09) + 0.3 - 60.0 / wpm;
       run = vowel = lower = 0;
     }
-    if (cjk_v && !spells && prev < 0x80 && isalnum((int)prev) &&
+    if (cjk_v && prev < 0x80 && isalnum((int)prev) &&
         (cp == ',' || cp == ';' || cp == ':' || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A))
-      extra += 0.2;
+      extra += spells ? 0.25 : 0.2;
     /* a word ends at a space, and in CJK text at a character or a mark */
     int space = i >= len || cp == ' ' || cp == '\t' || cp == '\n' || (cp >= 0x3000 && (cjk_char(cp) || cjk_punct(cp)));
     if (space) {

@@ -108,19 +108,21 @@ describe("the speech estimate of CJK prose with Latin words", function()
     { "zh", "我们学习log(log(n))这个工具。", 3.60 },
     { "zh", "熟悉 Bash 中的任务管理工具：&，ctrl-z，ctrl-c，jobs，fg，bg，kill 等。", 8.76 },
     { "zh", "关于文件系统的管理，学习 df，mount，fdisk，mkfs，lsblk。", 7.83 },
-    { "ja", "このmount、mount、mount、mountツールを学びます。", 9.60 },
+    { "ja", "このmount、mount、mount、mountツールを学びます。", 6.58 },
     { "ko", "이 lsblk, lsblk, lsblk, lsblk 도구를 배웁니다.", 5.27 },
     -- the Japanese voice reads kana about a mora a kana, and a kanji by its
-    -- word's reading (MeCab, stages/tts/tts_reading.c); a run with a Latin
-    -- letter in it it spells (`vgrun say --voice ja`)
+    -- word's reading (MeCab, stages/tts/tts_reading.c); a run of Latin
+    -- words it says in an English voice (`vgrun say --voice ja`)
     { "ja", "きょうは、あたらしいことをまなびます。", 2.22 },
     { "ja", "スーパーでチョコレートとジュースをかった。", 2.02 },
     { "ja", "サーバーとクライアントのあいだで、メッセージをやりとりします。", 3.21 },
     { "ja", "画像処理の速度が大幅に改善された。", 2.52 },
     { "ja", "経済産業省の発表によると、輸出額は増加した。", 3.98 },
     { "ja", "データベースへの接続には、ユーザー名とパスワードが必要です。", 3.89 },
-    { "ja", "まず、Gitをインストールし、設定ファイルを2つ作ります。", 5.56 },
-    { "ja", "ログは /var/log に書かれます。 詳しくは README を読んでください。", 6.60 },
+    { "ja", "まず、Gitをインストールし、設定ファイルを2つ作ります。", 4.29 },
+    { "ja", "ログは /var/log に書かれます。 詳しくは README を読んでください。", 6.06 },
+    { "ja", "これはJavaScriptで書かれたNode.jsのライブラリです。", 4.58 },
+    { "ja", "Visual Studio Code と git-lfs と C++ を使う。", 4.77 },
     { "ja", "English, 한국어, 日本語", 3.32 },   -- Hangul in Korean
   }
   local core = require("vg.input_core")
