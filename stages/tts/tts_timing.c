@@ -21,6 +21,7 @@
 #include "tts_private.h"
 #include "vg_utf8.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,29 @@ static int is_trim(unsigned cp) {
 
 static int is_ascii_letter(char c) {
   return ((unsigned char)c | 0x20) >= 'a' && ((unsigned char)c | 0x20) <= 'z';
+}
+
+/* Has text[a, b) a character of a script written without spaces (kana,
+ * CJK ideographs, Hangul, Thai, Lao, Khmer, Myanmar)? */
+static int spaceless(const char *text, size_t a, size_t b) {
+  for (size_t i = a; i < b;) {
+    size_t k;
+    uint32_t c = vg_utf8_decode(text, b, i, &k);
+    if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+        (c >= 0x1780 && c <= 0x17FF))
+      return 1;
+    i += k ? k : 1;
+  }
+  return 0;
+}
+
+/* Does byte p (after the token's start a) fall inside a Latin word, a
+ * letter or digit on both sides of it? */
+static int inside_latin(const char *text, size_t a, size_t p) {
+  if (p <= a) return 0;
+  unsigned char x = (unsigned char)text[p - 1], y = (unsigned char)text[p];
+  return x < 0x80 && y < 0x80 && isalnum(x) && isalnum(y) && (is_ascii_letter((char)x) || is_ascii_letter((char)y));
 }
 
 static void *xcalloc(size_t n, size_t size) {
@@ -195,20 +219,32 @@ void tts_align(const char *text, size_t len, int ssml, raw_event *ev, size_t nev
   size_t ns = 0;
   for (size_t k = 0; k < ntok; k++) {
     size_t f = tfirst[k], n = cnt[k];
-    int split = n >= 2;
-    for (size_t p = tok[k].a; split && p < tok[k].b; p++)
-      if (is_ascii_letter(text[p])) split = 0;
-    for (size_t q = 1; split && q < n; q++)
-      if (we[ev_idx[f + q]].a < we[ev_idx[f + q - 1]].b) split = 0;  /* overlap: one unit */
+    int split = n >= 2, latin = 0;
+    for (size_t p = tok[k].a; p < tok[k].b; p++) latin |= is_ascii_letter(text[p]);
+    /* a token of Latin letters is one word however many events it has; a
+     * spaceless one (Japanese) with Latin words in it ("まず、Gitをインストール
+     * し") is split at its events, never inside a Latin word */
+    if (latin) split = split && spaceless(text, tok[k].a, tok[k].b);
+    /* overlap: one unit (the same word told again, as the Japanese voice
+     * does for a long word, is no overlap) */
+    for (size_t q = 1; split && q < n; q++) {
+      const wev *e = &we[ev_idx[f + q]], *d = &we[ev_idx[f + q - 1]];
+      if (e->a < d->b && !(e->a == d->a && e->b == d->b)) split = 0;
+    }
     if (!split) {
       sl[ns++] = (slot){ tok[k].a, tok[k].b, tok[k].word, f, n, 0, 0 };
       continue;
     }
-    for (size_t q = 0; q < n; q++) {
+    for (size_t q = 0; q < n;) {
+      size_t r = q + 1;   /* events [q, r) make one slot */
+      while (r < n && (we[ev_idx[f + r]].a == we[ev_idx[f + r - 1]].a ||
+                       inside_latin(text, tok[k].a, we[ev_idx[f + r]].a)))
+        r++;
       size_t a = q == 0 ? tok[k].a : we[ev_idx[f + q]].a;
-      size_t b = q + 1 < n ? we[ev_idx[f + q + 1]].a : tok[k].b;
+      size_t b = r < n ? we[ev_idx[f + r]].a : tok[k].b;
       int word = trim_range(text, &a, &b, ssml);
-      sl[ns++] = (slot){ a, b, word, f + q, 1, 0, 0 };
+      sl[ns++] = (slot){ a, b, word, f + q, r - q, 0, 0 };
+      q = r;
     }
   }
 

@@ -245,6 +245,21 @@ static void test_japanese_latin_words(void **state) {
   assert_int_equal(c->nsentences, 1);
   assert_string_equal(c->sentences[0].text, text);
   tts_job_free(j);
+
+  /* a Latin word inside a sentence without spaces is a word of its own, and
+   * the sentence around it keeps its words (it was one word, start to end) */
+  const char *inside = "まず、Gitをインストールし、設定ファイルを2つ作ります。";
+  j = run(inside, strlen(inside), "ja", 0, -1);
+  c = tts_job_clip(j);
+  assert_true(c->nwords >= 5);
+  int git = -1;
+  for (size_t i = 0; i < c->nwords; i++)
+    if (!strcmp(c->words[i].word, "Git")) git = (int)i;
+  assert_true(git >= 1);
+  assert_true(c->words[git].start > 0.2);
+  assert_true(c->words[git + 1].start > c->words[git].start);
+  assert_true(c->words[c->nwords - 1].start > 2.0);
+  tts_job_free(j);
 }
 
 static void test_unknown_voice(void **state) {
