@@ -176,6 +176,29 @@ static int count_text(const cJSON *arr) {
  * things, or the language has no such phrase (a phrase of English in
  * another language's video is worse than the general one). */
 enum { DOES_BUILD = 1, DOES_INSTALL = 2, DOES_TEST = 4 };
+/* A command that runs tests by its program ("bin/bats --tap test",
+ * "./run_tests.sh", "phpunit", "python setup.py test") or its subcommand
+ * ("dotnet test", "bazel test //..."). */
+static int runs_tests(const char *c, size_t n) {
+  static const char *const runners[] = { "bats", "phpunit", "jest", "mocha", "rspec", "nosetests", "nose2",
+    "vitest", "karma", "behave", "cucumber", "py.test", "runtests", "runtests.py", "runtests.sh", "test.sh",
+    "tests.sh", "run_tests", "run_tests.sh", "run_tests.py", "run-tests", "run-tests.sh", "run-tests.py", NULL };
+  static const char *const subs[] = { "dotnet test", "bun test", "deno test", "flutter test", "mix test",
+    "swift test", "bazel test", "zig build test", "cargo nextest", "python setup.py test",
+    "python3 setup.py test", NULL };
+  size_t w = 0;   /* the program: its first word, its folder left out */
+  while (w < n && c[w] != ' ' && c[w] != ';') w++;
+  size_t b = w;
+  while (b > 0 && c[b - 1] != '/') b--;
+  for (int i = 0; runners[i]; i++)
+    if (strlen(runners[i]) == w - b && !strncmp(c + b, runners[i], w - b)) return 1;
+  for (int i = 0; subs[i]; i++) {
+    size_t l = strlen(subs[i]);
+    if (n >= l && !strncmp(c, subs[i], l) && (n == l || c[l] == ' ' || c[l] == ';')) return 1;
+  }
+  return 0;
+}
+
 static int command_does(const char *c, size_t n) {
   static const struct { const char *head; int does; } heads[] = {
     { "make check", DOES_TEST }, { "make test", DOES_TEST }, { "make tests", DOES_TEST }, { "make install", DOES_INSTALL },
@@ -203,7 +226,7 @@ static int command_does(const char *c, size_t n) {
     size_t hl = strlen(heads[i].head);
     if (n >= hl && !strncmp(c, heads[i].head, hl) && (n == hl || c[hl] == ' ' || c[hl] == ';')) return heads[i].does;
   }
-  return 0;
+  return runs_tests(c, n) ? DOES_TEST : 0;
 }
 
 static const char *commands_do(const cJSON *cmds, int n, const char *lang) {

@@ -984,8 +984,9 @@ static void commands_said_by_what_they_do(void **state) {
   const char *all = doc_narration_with("does.md", "# Widget\n\nWidget draws charts in the terminal.\n\n"
       "## Testing\n\n```sh\nmake check\n```\n\n## Building\n\n```sh\n./configure\nmake\nsudo make install\n```\n\n"
       "## Python\n\n```\n$ pip install widget\n```\n\n## Node\n\n```sh\nnpm install\nnpm test\n```\n\n"
-      "## Usage\n\n```sh\nwidget --bars data.csv\n```\n", &full);
-  static const char *const said[] = { "Testing. This command runs the tests.",
+      "## Usage\n\n```sh\nwidget --bars data.csv\n```\n"
+      "## Suite\n\n```sh\nbin/bats --tap test\n./run_tests.sh -v\ndotnet test\n```\n", &full);
+  static const char *const said[] = { "Testing. This command runs the tests.", "Suite. These commands run the tests.",
     "Building. These commands build and install it.", "Python. This command installs it.",
     "Usage. Run this command to get started.", NULL };
   for (int i = 0; said[i]; i++)
