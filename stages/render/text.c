@@ -287,6 +287,31 @@ static int rtl_letters(const char *text) {
 /* Whether a text is longer than a box lays out (RD_MAX_TEXT). */
 static int text_too_long(const rd_text_spec *s) { return strnlen(s->text, RD_MAX_TEXT + 1) > RD_MAX_TEXT; }
 
+/* Control characters are no text (the readers take them out of documents,
+ * vgi_clean_text); in a display list from Lua they are dropped here, since
+ * some make Pango 1.50 abort the process (a line tab or NEXT LINE between
+ * replacement characters and Hangul fails an assertion in process_line).
+ * Tab, newline and carriage return stay. A copy without them, or NULL when
+ * the text has none. */
+static char *without_controls(const char *text) {
+  const unsigned char *p = (const unsigned char *)text;
+  int any = 0;
+  for (size_t i = 0; p[i] && !any; i++)
+    any = (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') || p[i] == 0x7F ||
+          (p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F);
+  if (!any) return NULL;
+  size_t n = strlen(text), o = 0;
+  char *out = malloc(n + 1);
+  if (!out) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') || p[i] == 0x7F) continue;
+    if (p[i] == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) { i++; continue; }   /* C1 */
+    out[o++] = (char)p[i];
+  }
+  out[o] = 0;
+  return out;
+}
+
 static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   const char *text = s->text;
   char *valid = NULL, *plain = NULL, *marked = NULL, *head = NULL;
@@ -302,6 +327,8 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
     }
   }
   if (!g_utf8_validate(text, -1, NULL)) text = valid = g_utf8_make_valid(text, -1);
+  char *shown = without_controls(text);
+  if (shown) text = shown;
   if (!s->code && rtl_lang(s->lang) && *text) {
     /* a paragraph's direction is that of its first strong letter: an Arabic
      * sentence that opens with "MS-DOS" would be laid out left to right.
@@ -343,6 +370,7 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
     pango_layout_set_text(l, text, -1);
   }
   g_free(valid);
+  free(shown);
   free(plain);
   free(marked);
   free(head);
