@@ -287,6 +287,15 @@ static int rtl_letters(const char *text) {
 /* Whether a text is longer than a box lays out (RD_MAX_TEXT). */
 static int text_too_long(const rd_text_spec *s) { return strnlen(s->text, RD_MAX_TEXT + 1) > RD_MAX_TEXT; }
 
+/* The length of a control character at t to drop (vg_control_char_at's
+ * list less tab, newline, carriage return and the bidi controls, which
+ * Pango lays out), or 0. */
+static size_t dropped_at(const char *t) {
+  int bidi = 0;
+  size_t k = vg_control_char_at(t, &bidi);
+  return bidi || *t == '\t' || *t == '\n' || *t == '\r' ? 0 : k;
+}
+
 /* Control characters are no text (the readers take them out of documents,
  * vgi_clean_text); in a display list from Lua they are dropped here, since
  * some make Pango 1.50 abort the process (a line tab or NEXT LINE between
@@ -294,19 +303,17 @@ static int text_too_long(const rd_text_spec *s) { return strnlen(s->text, RD_MAX
  * Tab, newline and carriage return stay. A copy without them, or NULL when
  * the text has none. */
 static char *without_controls(const char *text) {
-  const unsigned char *p = (const unsigned char *)text;
-  int any = 0;
-  for (size_t i = 0; p[i] && !any; i++)
-    any = (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') || p[i] == 0x7F ||
-          (p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F);
-  if (!any) return NULL;
-  size_t n = strlen(text), o = 0;
-  char *out = malloc(n + 1);
+  size_t i = 0;
+  while (text[i] && !dropped_at(text + i)) i++;
+  if (!text[i]) return NULL;
+  char *out = malloc(strlen(text) + 1);
   if (!out) return NULL;
-  for (size_t i = 0; i < n; i++) {
-    if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') || p[i] == 0x7F) continue;
-    if (p[i] == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) { i++; continue; }   /* C1 */
-    out[o++] = (char)p[i];
+  memcpy(out, text, i);   /* the text before the first one, as it is */
+  size_t o = i;
+  while (text[i]) {
+    size_t k = dropped_at(text + i);
+    if (k) i += k;
+    else out[o++] = text[i++];
   }
   out[o] = 0;
   return out;
