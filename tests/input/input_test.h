@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "input.h"
@@ -32,6 +33,14 @@ static inline const char *corpus_dir(void) {
       skip();                                                                       \
     }                                                                               \
   } while (0)
+
+/* A path under /tmp for a file or folder a test writes, with the process id
+ * in it: the suites of two checkouts (or the plain and the sanitizer build)
+ * may run the same test at once. Returns buf. */
+static inline const char *tmp_path(char *buf, size_t n, const char *name) {
+  snprintf(buf, n, "/tmp/vgi_%d_%s", (int)getpid(), name);
+  return buf;
+}
 
 /* The corpus files under inputs/ ending in `ext`, sorted; *n gets the count.
  * Free with free_paths. */

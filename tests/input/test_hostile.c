@@ -62,7 +62,7 @@ static void random_bytes_do_not_crash(void **state) {
       }
       if (round % 5 == 0) len = (seed >> 4) % len + 1;   /* truncate */
       char path[64];
-      snprintf(path, sizeof path, "/tmp/vgi_fuzz%s", exts[k]);
+      snprintf(path, sizeof path, "/tmp/vgi_%d_fuzz%s", (int)getpid(), exts[k]);
       f = fopen(path, "wb");
       fwrite(mut, 1, len, f);
       fclose(f);
@@ -78,7 +78,8 @@ static void random_bytes_do_not_crash(void **state) {
 static void limits(void **state) {
   (void)state;
   /* 101 scenes and a narration over 50,000 characters */
-  const char *path = "/tmp/vgi_limits.yaml";
+  char path_buf[64];
+  const char *path = tmp_path(path_buf, sizeof path_buf, "limits.yaml");
   FILE *f = fopen(path, "w");
   fputs("video: {id: big, title: Big}\nscenes:\n", f);
   for (int i = 0; i < 101; i++) fputs("  - {type: title, title: T}\n", f);

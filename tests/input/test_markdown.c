@@ -600,7 +600,8 @@ static void long_section_is_split(void **state) {
     for (int w = 0; w < 8; w++) n += (size_t)sprintf(doc + n, "Word%d is here today. ", p);
     n += (size_t)sprintf(doc + n, "\n\n");
   }
-  const char *path = "/tmp/vgi_long_section.md";
+  char path_buf[64];
+  const char *path = tmp_path(path_buf, sizeof path_buf, "long_section.md");
   FILE *f = fopen(path, "w");
   fputs(doc, f);
   fclose(f);
@@ -623,7 +624,8 @@ static void long_section_is_split(void **state) {
  * headlines of what is said, never cut with an ellipsis. */
 static void summary_by_default(void **state) {
   (void)state;
-  const char *path = "/tmp/vgi_summary.md";
+  char path_buf[64];
+  const char *path = tmp_path(path_buf, sizeof path_buf, "summary.md");
   FILE *f = fopen(path, "w");
   fputs("# Networks\n\n## Cables\n\n", f);
   for (int p = 0; p < 30; p++) {

@@ -634,7 +634,8 @@ static void colon_items_read_in_full(void **state) {
 
 static void vietnamese_templates(void **state) {
   (void)state;
-  const char *path = "/tmp/vgi_vi.md";
+  char path_buf[64];
+  const char *path = tmp_path(path_buf, sizeof path_buf, "vi.md");
   FILE *f = fopen(path, "w");
   fputs("# Hướng dẫn dòng lệnh\n\nĐây là một hướng dẫn ngắn về cách sử dụng dòng lệnh trong Linux cho người mới "
         "bắt đầu.\n\n## Cơ bản\n\n- Học các lệnh cơ bản của Bash\n- Học cách đọc tài liệu bằng lệnh man\n", f);
@@ -657,7 +658,8 @@ static void vietnamese_templates(void **state) {
  * says why it cannot */
 static void duration_reached_or_warned(void **state) {
   (void)state;
-  const char *path = "/tmp/vgi_duration.md";
+  char path_buf[64];
+  const char *path = tmp_path(path_buf, sizeof path_buf, "duration.md");
   FILE *f = fopen(path, "w");
   fputs("# Long\n\n", f);
   for (int sct = 0; sct < 12; sct++) {

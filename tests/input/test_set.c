@@ -52,14 +52,21 @@ static void product_set(void **state) {
   vgi_diags_free(&d);
 }
 
+/* DIR/NAME in buf; returns buf */
+static const char *in_dir(char *buf, size_t n, const char *dir, const char *name) {
+  snprintf(buf, n, "%s/%s", dir, name);
+  return buf;
+}
+
 static void set_with_missing_file(void **state) {
   (void)state;
-  const char *dir = "/tmp/vgi_set_test";
+  char dir_buf[64], file_buf[96];
+  const char *dir = tmp_path(dir_buf, sizeof dir_buf, "set_test");
   mkdir(dir, 0755);
-  FILE *f = fopen("/tmp/vgi_set_test/set_config.yaml", "w");
+  FILE *f = fopen(in_dir(file_buf, sizeof file_buf, dir, "set_config.yaml"), "w");
   fputs("set:\n  defaults:\n    accent_color: teal\n  videos:\n    - file: a.yaml\n    - file: nope.yaml\n", f);
   fclose(f);
-  f = fopen("/tmp/vgi_set_test/a.yaml", "w");
+  f = fopen(in_dir(file_buf, sizeof file_buf, dir, "a.yaml"), "w");
   fputs("video: {id: a, title: A}\nscenes:\n  - {type: title, title: A}\n", f);
   fclose(f);
   vgi_diags d;
@@ -73,19 +80,20 @@ static void set_with_missing_file(void **state) {
   assert_int_equal(g->line, 3);
   cJSON_Delete(m);
   vgi_diags_free(&d);
-  remove("/tmp/vgi_set_test/a.yaml");
-  remove("/tmp/vgi_set_test/set_config.yaml");
+  remove(in_dir(file_buf, sizeof file_buf, dir, "a.yaml"));
+  remove(in_dir(file_buf, sizeof file_buf, dir, "set_config.yaml"));
   rmdir(dir);
 }
 
 static void set_with_markdown_member(void **state) {
   (void)state;
-  const char *dir = "/tmp/vgi_set_md";
+  char dir_buf[64], file_buf[96];
+  const char *dir = tmp_path(dir_buf, sizeof dir_buf, "set_md");
   mkdir(dir, 0755);
-  FILE *f = fopen("/tmp/vgi_set_md/set_config.yaml", "w");
+  FILE *f = fopen(in_dir(file_buf, sizeof file_buf, dir, "set_config.yaml"), "w");
   fputs("set:\n  naming: {prefix: talk}\n  videos:\n    - file: a.md\n      overrides: {voice: female, accent_color: pink}\n", f);
   fclose(f);
-  f = fopen("/tmp/vgi_set_md/a.md", "w");
+  f = fopen(in_dir(file_buf, sizeof file_buf, dir, "a.md"), "w");
   fputs("# A talk\n\n## Point\n\nSome prose about the point.\n", f);
   fclose(f);
   vgi_diags d;
@@ -96,8 +104,8 @@ static void set_with_markdown_member(void **state) {
   for (int i = 0; i < scene_count(m, 0); i++) assert_string_equal(sget(scene_at(m, 0, i), "voice"), "female");
   cJSON_Delete(m);
   vgi_diags_free(&d);
-  remove("/tmp/vgi_set_md/a.md");
-  remove("/tmp/vgi_set_md/set_config.yaml");
+  remove(in_dir(file_buf, sizeof file_buf, dir, "a.md"));
+  remove(in_dir(file_buf, sizeof file_buf, dir, "set_config.yaml"));
   rmdir(dir);
 }
 
