@@ -155,8 +155,29 @@ static void inline_md(vgi_buf *b, const char *p, const char *end, char **alt, in
   }
 }
 
-/* the element opened at p (<hN> or <p>): its kind, its content, and where
- * it ends (after its closing tag, else at the block's end) */
+/* Elements whose structure Markdown has: read as a list, code, a quote or a
+ * table (element_at's *level below 0) */
+enum { EL_UL = -1, EL_OL = -2, EL_PRE = -3, EL_QUOTE = -4, EL_TABLE = -5, EL_DL = -6 };
+static const char *const STRUCTURED[] = { "ul", "ol", "pre", "blockquote", "table", "dl", NULL };
+
+/* the closing tag of the element `name` whose content starts at p, past
+ * the elements of the same name nested in it: where its '<' is, or NULL */
+static const char *matching_close(const char *p, const char *end, const char *name) {
+  int depth = 1;
+  while ((p = memchr(p, '<', (size_t)(end - p)))) {
+    char n[16];
+    int closing;
+    const char *after;
+    if (!tag_at(p, end, n, &closing, &after)) { p++; continue; }
+    if (!strcmp(n, name) && (closing ? --depth == 0 : (depth++, 0))) return p;
+    p = after;
+  }
+  return NULL;
+}
+
+/* the element opened at p (<hN>, <p>, or one of STRUCTURED): its kind, its
+ * content, and where it ends (after its closing tag, else at the block's
+ * end) */
 static int element_at(const char *p, const char *end, int *level, const char **in0, const char **in1,
                       const char **next) {
   char name[16];
@@ -164,19 +185,337 @@ static int element_at(const char *p, const char *end, int *level, const char **i
   const char *after;
   if (*p != '<' || !tag_at(p, end, name, &closing, &after) || closing) return 0;
   *level = 0;
-  if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) *level = name[1] - '0';
-  else if (strcmp(name, "p")) return 0;
-  char close[8] = "</";
-  strcat(close, name);
-  /* its own closing tag: "</p" also opens "</picture>" */
-  const char *c = find_ci(after, end, close);
-  while (c && c + strlen(close) < end && !strchr(" \t\r\n>", c[strlen(close)]))
-    c = find_ci(c + 1, end, close);
+  const char *c;
+  int k = 0;
+  while (STRUCTURED[k] && strcmp(name, STRUCTURED[k])) k++;
+  if (STRUCTURED[k]) {
+    *level = -1 - k;
+    c = matching_close(after, end, name);
+  } else {
+    if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) *level = name[1] - '0';
+    else if (strcmp(name, "p")) return 0;
+    char close[8] = "</";
+    strcat(close, name);
+    /* its own closing tag: "</p" also opens "</picture>" */
+    c = find_ci(after, end, close);
+    while (c && c + strlen(close) < end && !strchr(" \t\r\n>", c[strlen(close)]))
+      c = find_ci(c + 1, end, close);
+  }
   *in0 = after;
   *in1 = c ? c : end;
   const char *gt = c ? memchr(c, '>', (size_t)(end - c)) : NULL;
   *next = gt ? gt + 1 : end;
   return 1;
+}
+
+/* ---- lists, code, quotes and tables ------------------------------------------ */
+
+#define LIST_DEPTH 6   /* deeper lists are read as their parent's words */
+
+/* Ends b with a blank line (nothing when b is empty): what follows is a
+ * block of its own, never a lazy line of the one above. */
+static void blank_line(vgi_buf *b) {
+  while (b->n && (b->s[b->n - 1] == ' ' || b->s[b->n - 1] == '\t')) b->s[--b->n] = 0;
+  if (!b->n) return;
+  if (b->s[b->n - 1] != '\n') vgi_buf_puts(b, "\n");
+  if (b->n < 2 || b->s[b->n - 2] != '\n') vgi_buf_puts(b, "\n");
+}
+
+/* one line of Markdown: indent, marker and the inline HTML [p, e) as
+ * Markdown; nothing when it has no word */
+static void item_line(vgi_buf *b, int indent, const char *marker, const char *p, const char *e) {
+  vgi_buf t = {0};
+  inline_md(&t, p, e, NULL, 0);
+  if (t.s && has_word(t.s)) {
+    for (int i = 0; i < indent; i++) vgi_buf_puts(b, " ");
+    vgi_buf_puts(b, marker);
+    vgi_buf_puts(b, vgi_squash(t.s));
+    vgi_buf_puts(b, "\n");
+  }
+  vgi_buf_free(&t);
+}
+
+/* The items of <ul>/<ol> [p, end) as Markdown list items, one a line, a
+ * nested list under its item (indented by its marker's width). <li>'s
+ * closing tag is optional, as in HTML. */
+static void list_md(vgi_buf *b, const char *p, const char *end, int ordered, int indent, int depth) {
+  const char *marker = ordered ? "1. " : "- ";
+  const char *item = NULL;   /* the current item's words start here */
+  vgi_buf raw = {0};         /* its HTML, nested lists left out */
+  while (p < end) {
+    char name[16];
+    int closing;
+    const char *after;
+    if (*p != '<' || !tag_at(p, end, name, &closing, &after)) {
+      const char *q = memchr(p + 1, '<', (size_t)(end - p - 1));
+      if (!q) q = end;
+      if (item) vgi_buf_add(&raw, p, (size_t)(q - p));
+      p = q;
+      continue;
+    }
+    int sub = (!strcmp(name, "ul") || !strcmp(name, "ol")) && !closing;
+    if (!strcmp(name, "li") || (sub && depth < LIST_DEPTH)) {
+      if (item && raw.n) item_line(b, indent, marker, raw.s, raw.s + raw.n);
+      raw.n = 0;
+      if (raw.s) raw.s[0] = 0;
+      item = !strcmp(name, "li") && !closing ? after : NULL;
+      if (sub) {
+        const char *c = matching_close(after, end, name);
+        list_md(b, after, c ? c : end, name[0] == 'o', indent + (int)strlen(marker), depth + 1);
+        const char *gt = c ? memchr(c, '>', (size_t)(end - c)) : NULL;
+        p = gt ? gt + 1 : end;
+        continue;
+      }
+    } else if (item) {
+      vgi_buf_add(&raw, p, (size_t)(after - p));
+    }
+    p = after;
+  }
+  if (item && raw.n) item_line(b, indent, marker, raw.s, raw.s + raw.n);
+  vgi_buf_free(&raw);
+}
+
+/* <dl>: each term with its description, as a list item "**term**: text" */
+static void dl_md(vgi_buf *b, const char *p, const char *end) {
+  vgi_buf line = {0};
+  while (p < end) {
+    int level;
+    const char *in0, *in1, *next;
+    const char *dt = find_ci(p, end, "<dt");
+    if (!dt) break;
+    const char *gt = memchr(dt, '>', (size_t)(end - dt));
+    if (!gt) break;
+    const char *dt_end = find_ci(gt, end, "</dt");
+    const char *dd = find_ci(gt, end, "<dd");
+    if (!dt_end || (dd && dd < dt_end)) dt_end = dd ? dd : end;
+    const char *next_dt = find_ci(gt, end, "<dt");
+    vgi_buf t = {0};
+    inline_md(&t, gt + 1, dt_end, NULL, 0);
+    if (t.s && has_word(t.s)) {
+      line.n = 0;
+      vgi_buf_puts(&line, "**");
+      vgi_buf_puts(&line, vgi_squash(t.s));
+      vgi_buf_puts(&line, "**");
+      if (dd && (!next_dt || dd < next_dt)) {
+        const char *dgt = memchr(dd, '>', (size_t)(end - dd));
+        const char *dd_end = next_dt ? next_dt : end;
+        vgi_buf u = {0};
+        if (dgt && dgt < dd_end) inline_md(&u, dgt + 1, dd_end, NULL, 0);
+        if (u.s && has_word(u.s)) {
+          vgi_buf_puts(&line, ": ");
+          vgi_buf_puts(&line, vgi_squash(u.s));
+        }
+        vgi_buf_free(&u);
+      }
+      vgi_buf_puts(b, "- ");
+      vgi_buf_puts(b, line.s);
+      vgi_buf_puts(b, "\n");
+    }
+    vgi_buf_free(&t);
+    (void)level; (void)in0; (void)in1; (void)next;
+    p = next_dt ? next_dt : end;
+  }
+  vgi_buf_free(&line);
+}
+
+/* the character an entity at p (&amp; &lt; &#39; &#x27; ...) stands for,
+ * into out (UTF-8), and its length in *n; 0 when p starts none */
+static int entity_at(const char *p, const char *end, char out[5], size_t *n) {
+  static const struct { const char *e, *c; } names[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" }, { "&nbsp;", " " } };
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    size_t l = strlen(names[i].e);
+    if ((size_t)(end - p) >= l && !strncmp(p, names[i].e, l)) { strcpy(out, names[i].c); *n = l; return 1; }
+  }
+  if (end - p < 4 || p[1] != '#') return 0;
+  int hex = p[2] == 'x' || p[2] == 'X';
+  const char *q = p + 2 + hex;
+  unsigned long v = 0;
+  int digits = 0;
+  for (; q < end && digits < 7 && (hex ? isxdigit((unsigned char)*q) : isdigit((unsigned char)*q)); q++, digits++)
+    v = v * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)*q) ? *q - '0' : (tolower((unsigned char)*q) - 'a' + 10));
+  if (!digits || q >= end || *q != ';' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+  if (v < 0x80) { out[0] = (char)v; out[1] = 0; }
+  else if (v < 0x800) { out[0] = (char)(0xC0 | v >> 6); out[1] = (char)(0x80 | (v & 63)); out[2] = 0; }
+  else if (v < 0x10000) {
+    out[0] = (char)(0xE0 | v >> 12); out[1] = (char)(0x80 | (v >> 6 & 63)); out[2] = (char)(0x80 | (v & 63)); out[3] = 0;
+  } else {
+    out[0] = (char)(0xF0 | v >> 18); out[1] = (char)(0x80 | (v >> 12 & 63)); out[2] = (char)(0x80 | (v >> 6 & 63));
+    out[3] = (char)(0x80 | (v & 63)); out[4] = 0;
+  }
+  *n = (size_t)(q + 1 - p);
+  return 1;
+}
+
+/* <pre> [p, end) as a fenced code block: its text without tags, entities
+ * decoded (code keeps them literally), the language from a class
+ * "language-X" or "lang-X" on <pre> or its <code> */
+static void pre_md(vgi_buf *b, const char *tag, const char *p, const char *end) {
+  vgi_buf code = {0};
+  char *lang = NULL;
+  char *cls = attr_of(tag, p, "class");
+  for (const char *q = p; q < end;) {
+    char name[16], ent[5];
+    int closing;
+    const char *after;
+    size_t n;
+    if (!strncmp(q, "<!--", 4)) {   /* a comment is no code */
+      const char *c = find_ci(q + 4, end, "-->");
+      q = c ? c + 3 : end;
+    } else if (*q == '<' && tag_at(q, end, name, &closing, &after)) {
+      if (!cls && !strcmp(name, "code") && !closing) cls = attr_of(q, after, "class");
+      q = after;
+    } else if (*q == '&' && entity_at(q, end, ent, &n)) {
+      vgi_buf_puts(&code, ent);
+      q += n;
+    } else {
+      vgi_buf_add(&code, q, 1);
+      q++;
+    }
+  }
+  if (cls) {
+    const char *l = strstr(cls, "language-");
+    l = l ? l + 9 : strstr(cls, "lang-") ? strstr(cls, "lang-") + 5 : NULL;
+    size_t ln = l ? strspn(l, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-_") : 0;
+    if (ln) {
+      lang = malloc(ln + 1);
+      memcpy(lang, l, ln);
+      lang[ln] = 0;
+    }
+  }
+  /* a line break right after <pre> is not content (HTML drops it) */
+  const char *s = code.s ? code.s : "";
+  if (*s == '\r') s++;
+  if (*s == '\n') s++;
+  size_t len = strlen(s);
+  while (len && strchr(" \t\r\n", s[len - 1])) len--;
+  if (len) {
+    /* a fence longer than any run of backticks in the code */
+    int run = 0, longest = 0;
+    for (size_t i = 0; i < len; i++) run = s[i] == '`' ? run + 1 : 0, longest = run > longest ? run : longest;
+    int fence = longest >= 3 ? longest + 1 : 3;
+    for (int i = 0; i < fence; i++) vgi_buf_puts(b, "`");
+    if (lang) vgi_buf_puts(b, lang);
+    vgi_buf_puts(b, "\n");
+    vgi_buf_add(b, s, len);
+    vgi_buf_puts(b, "\n");
+    for (int i = 0; i < fence; i++) vgi_buf_puts(b, "`");
+    vgi_buf_puts(b, "\n");
+  }
+  free(lang);
+  free(cls);
+  vgi_buf_free(&code);
+}
+
+/* the cells of the <tr> [p, end) into a Markdown row ("| a | b |"); how
+ * many, and in *words how many have a word */
+static int row_md(vgi_buf *b, const char *p, const char *end, int *words) {
+  int cells = 0;
+  *words = 0;
+  while (p < end) {
+    const char *c = memchr(p, '<', (size_t)(end - p));
+    if (!c) break;
+    char name[16];
+    int closing;
+    const char *after;
+    if (!tag_at(c, end, name, &closing, &after)) { p = c + 1; continue; }
+    p = after;
+    if (closing || (strcmp(name, "td") && strcmp(name, "th"))) continue;
+    /* the cell ends where the next one starts, or at </td> / </th> */
+    const char *e = after;
+    for (;;) {
+      e = memchr(e, '<', (size_t)(end - e));
+      if (!e) { e = end; break; }
+      char n2[16];
+      int cl2;
+      const char *a2;
+      if (tag_at(e, end, n2, &cl2, &a2) && (!strcmp(n2, "td") || !strcmp(n2, "th"))) break;
+      e++;
+    }
+    vgi_buf t = {0};
+    inline_md(&t, after, e, NULL, 0);
+    vgi_buf_puts(b, cells ? " " : "| ");
+    if (t.s) vgi_buf_puts(b, vgi_squash(t.s));
+    *words += t.s && has_word(t.s);
+    vgi_buf_puts(b, " |");
+    vgi_buf_free(&t);
+    cells++;
+    p = e;
+  }
+  return cells;
+}
+
+/* <table> [p, end) as a GFM table: its first row the header, rows padded to
+ * the widest; a table of one row (a layout) as a paragraph of its cells */
+static void table_md(vgi_buf *b, const char *p, const char *end) {
+  vgi_buf rows = {0};
+  int width = 0, n = 0;
+  const char *tr;
+  while ((tr = find_ci(p, end, "<tr"))) {
+    const char *gt = memchr(tr, '>', (size_t)(end - tr));
+    if (!gt) break;
+    const char *tr_end = find_ci(gt, end, "<tr");
+    if (!tr_end) tr_end = end;
+    vgi_buf r = {0};
+    int words, cells = row_md(&r, gt + 1, tr_end, &words);
+    /* a row of pictures (a layout table of logos) has nothing to read */
+    if (cells && words) {
+      if (cells > width) width = cells;
+      vgi_buf_puts(&rows, r.s);
+      vgi_buf_puts(&rows, "\n");
+      if (!n++) {
+        /* the rule after the first row, widened below when a later row is */
+        vgi_buf_puts(&rows, "\x01\n");
+      }
+    }
+    vgi_buf_free(&r);
+    p = tr_end;
+  }
+  if (n == 1) {
+    /* "| a | b |": the cells' words, the bars out */
+    for (const char *q = rows.s; *q && *q != '\n'; q++)
+      if (*q != '|' || (q > rows.s && q[-1] == '\\')) vgi_buf_add(b, q, 1);
+    vgi_buf_puts(b, "\n");
+  } else if (n >= 2) {
+    for (char *line = rows.s; line && *line;) {
+      char *nl = strchr(line, '\n');
+      *nl = 0;
+      if (*line == '\x01') {
+        vgi_buf_puts(b, "|");
+        for (int i = 0; i < width; i++) vgi_buf_puts(b, " --- |");
+      } else {
+        vgi_buf_puts(b, line);
+        int have = 0;
+        for (char *q = line; *q; q++) have += *q == '|' && q[-1] != '\\';
+        for (int i = have - 1; i < width; i++) vgi_buf_puts(b, " |");
+      }
+      vgi_buf_puts(b, "\n");
+      line = nl + 1;
+    }
+  }
+  vgi_buf_free(&rows);
+}
+
+/* The structured element `kind` opened at tag, its content [in0, in1), as
+ * Markdown blocks in b */
+static void structured_md(vgi_buf *b, int kind, const char *tag, const char *in0, const char *in1) {
+  switch (kind) {
+  case EL_UL: case EL_OL: list_md(b, in0, in1, kind == EL_OL, 0, 1); break;
+  case EL_DL: dl_md(b, in0, in1); break;
+  case EL_PRE: pre_md(b, tag, in0, in1); break;
+  case EL_TABLE: table_md(b, in0, in1); break;
+  case EL_QUOTE: {
+    vgi_buf t = {0};
+    inline_md(&t, in0, in1, NULL, 0);
+    if (t.s && has_word(t.s)) {
+      vgi_buf_puts(b, "> ");
+      vgi_buf_puts(b, vgi_squash(t.s));
+      vgi_buf_puts(b, "\n");
+    }
+    vgi_buf_free(&t);
+    break;
+  }
+  }
 }
 
 static size_t newlines(const char *p, const char *e) {
@@ -281,6 +620,18 @@ static char *block_md(const char *lit) {
       continue;
     }
     found = 1;
+    if (level < 0) {
+      /* a list, code, quote or table: blocks of their own, then as many
+       * line breaks as it took (at least a blank line) */
+      blank_line(&b);
+      size_t from = b.n, lines = newlines(p, next);
+      structured_md(&b, level, p, in0, in1);
+      size_t made = newlines(b.s ? b.s + from : "", b.s ? b.s + b.n : "");
+      blank_line(&b);
+      for (size_t k = made + 1; k < lines; k++) vgi_buf_puts(&b, "\n");
+      p = next;
+      continue;
+    }
     vgi_buf t = {0};
     char *alt = NULL;
     if (!level && sponsor_thanks(in0, in1)) in1 = in0;   /* its lines only */

@@ -132,3 +132,175 @@ static void hide_in(cmark_node *parent) {
 }
 
 void vgi_html_hidden(struct cmark_node *doc) { hide_in(doc); }
+
+/* ---- a whole page, before Markdown reads it ------------------------------------ */
+
+/* every byte of [p, e) a space but line breaks */
+static void blank(char *p, const char *e) {
+  for (; p < e; p++)
+    if (*p != '\n') *p = ' ';
+}
+
+/* the first case-insensitive "<name" in [p, end) followed by '>' or a
+ * space: an opening tag; NULL when there is none */
+static char *opening_tag(char *p, const char *end, const char *name) {
+  size_t n = strlen(name);
+  for (; p + n + 2 <= end; p++) {
+    if (p[0] != '<' || strncasecmp(p + 1, name, n)) continue;
+    char after = p[n + 1];
+    if (after == '>' || isspace((unsigned char)after)) return p;
+  }
+  return NULL;
+}
+
+/* where the tag at p ends (after its '>'), or end */
+static char *tag_end(char *p, const char *end) {
+  char *gt = memchr(p, '>', (size_t)(end - p));
+  return gt ? gt + 1 : (char *)end;
+}
+
+void vgi_html_page_quiet(char *t, size_t len) {
+  const char *a = t;
+  while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r') a++;
+  if (strncasecmp(a, "<!doctype html", 14) && strncasecmp(a, "<html", 5)) return;
+  char *end = t + len;
+  /* comments: an unclosed one runs to the end, as a browser reads it */
+  for (char *p = t; (p = strstr(p, "<!--"));) {
+    char *c = strstr(p + 4, "-->");
+    char *stop = c ? c + 3 : end;
+    blank(p, stop);
+    p = stop;
+  }
+  /* scripts, styles and the rest of hidden_names */
+  for (char *p = t; (p = memchr(p, '<', (size_t)(end - p)));) {
+    int closing = 0;
+    const char *name = hidden_tag(p, &closing);
+    if (!name || closing) { p++; continue; }
+    char *gt = tag_end(p, end), *stop = gt;
+    if (!self_closing(p, gt)) {
+      const char *c = closing_tag(gt, end, name);
+      stop = c ? tag_end((char *)c, end) : end;
+    }
+    blank(p, stop);
+    p = stop;
+  }
+  /* navigation: <nav>, and any element whose class names it (texinfo's
+   * "nav-panel" row of "Next: … Previous: … Up: …", a "navbar", a
+   * "breadcrumb" trail) */
+  for (char *p = t; (p = memchr(p, '<', (size_t)(end - p)));) {
+    char name[16];
+    size_t k = 0;
+    const char *q = p + 1;
+    while (q < end && isalnum((unsigned char)*q) && k < 15) name[k++] = (char)tolower((unsigned char)*q++);
+    name[k] = 0;
+    char *gt = tag_end(p, end);
+    if (!k || !(q < end && strchr(" \t\r\n>", *q))) { p++; continue; }
+    int nav = !strcmp(name, "nav"), header = 0;
+    if (!nav) {
+      /* class="…" of this tag, as words */
+      for (const char *c = q; c + 6 < gt && !nav; c++) {
+        if (strncasecmp(c, "class=", 6) || !isspace((unsigned char)c[-1])) continue;
+        const char *v = c + 6, quote = (*v == '"' || *v == '\'') ? *v++ : 0;
+        const char *ve = v;
+        while (ve < gt && (quote ? *ve != quote : !isspace((unsigned char)*ve) && *ve != '>')) ve++;
+        for (const char *w = v; w < ve && !nav; w++) {
+          if (w != v && w[-1] != ' ' && w[-1] != '-') continue;
+          nav = !strncasecmp(w, "nav", 3) || !strncasecmp(w, "breadcrumb", 10);
+          header |= !strncasecmp(w, "header", 6);
+        }
+      }
+    }
+    if (!nav && !header) { p = gt; continue; }
+    /* to its own closing tag, past those of nested elements of its name; a
+     * header is looked at within 16 KB (a page of unclosed ones would cost
+     * the square of its length) */
+    int depth = 1;
+    char *r = gt, *stop = end;
+    const char *limit = nav || end - gt <= 16384 ? end : gt + 16384;
+    while ((r = memchr(r, '<', (size_t)(limit - r)))) {
+      int closing = r + 1 < end && r[1] == '/';
+      const char *nm = r + 1 + closing;
+      size_t n = strlen(name);
+      if ((size_t)(end - nm) > n && !strncasecmp(nm, name, n) && strchr(" \t\r\n>", nm[n]) &&
+          (closing ? --depth == 0 : (depth++, 0))) {
+        stop = tag_end(r, end);
+        break;
+      }
+      r++;
+    }
+    /* a header is navigation when its links go to the next, previous or
+     * parent page (texinfo's "Next: … Previous: … Up: …") */
+    if (!nav && stop == end && limit != end) { p = gt; continue; }
+    if (!nav) {
+      char keep = *stop;
+      *stop = 0;   /* (stop is within the text, or its terminating NUL) */
+      nav = strstr(gt, "rel=\"next\"") || strstr(gt, "rel=\"prev\"") || strstr(gt, "rel=\"up\"");
+      *stop = keep;
+    }
+    if (nav) blank(p, stop);
+    p = nav ? stop : gt;
+  }
+  /* the head: its title is the page's heading when the body has none */
+  char *h = opening_tag(t, end, "head");
+  const char *hc = h ? closing_tag(h, end, "head") : NULL;
+  if (!h || !hc) return;
+  char *hstop = tag_end((char *)hc, end);
+  char *ti = opening_tag(h, hc, "title");
+  char *ti_in = ti ? tag_end(ti, hc) : NULL;
+  const char *ti_close = ti ? closing_tag(ti_in, hc, "title") : NULL;
+  vgi_buf head = {0};
+  if (ti_close && !opening_tag(hstop, end, "h1")) {
+    vgi_buf_puts(&head, "<h1>");
+    for (const char *q = ti_in; q < ti_close; q++)
+      if (*q != '\n') vgi_buf_add(&head, *q == '\r' || *q == '\t' ? " " : q, 1);
+    vgi_buf_puts(&head, "</h1>");
+  }
+  blank(h, hstop);
+  /* written where the title was, around its line breaks: "<h1></h1>" is
+   * shorter than "<title></title>", so it fits */
+  char *w = ti;
+  for (size_t i = 0; i < head.n; i++) {
+    while (*w == '\n') w++;
+    *w++ = head.s[i];
+  }
+  vgi_buf_free(&head);
+}
+
+/* Elements html_blocks.c reads whole; a blank line inside one would end
+ * Markdown's HTML block there (the rest read as prose or code) */
+static const char *const spanning[] = { "pre", "ul", "ol", "dl", "table", "blockquote" };
+
+char *vgi_html_page_join(const char *t, size_t len, size_t *out_len) {
+  const char *a = t;
+  while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r') a++;
+  if (strncasecmp(a, "<!doctype html", 14) && strncasecmp(a, "<html", 5)) return NULL;
+  vgi_buf b = {0};
+  int open[sizeof spanning / sizeof *spanning] = {0}, any = 0, marked = 0;
+  const char *end = t + len, *line = t;
+  for (const char *p = t; p < end; p++) {
+    if (*p == '<') {
+      int closing = p + 1 < end && p[1] == '/';
+      const char *q = p + 1 + closing;
+      for (size_t i = 0; i < sizeof spanning / sizeof *spanning; i++) {
+        size_t n = strlen(spanning[i]);
+        if ((size_t)(end - q) <= n || strncasecmp(q, spanning[i], n) || !strchr(" \t\r\n>", q[n])) continue;
+        if (closing) open[i] -= open[i] > 0;
+        else open[i]++;
+      }
+      any = 0;
+      for (size_t i = 0; i < sizeof spanning / sizeof *spanning; i++) any |= open[i] > 0;
+    } else if (*p == '\n') {
+      /* the line that starts after this break: blank inside an open element
+       * is a comment line instead, which every reader skips */
+      vgi_buf_add(&b, line, (size_t)(p + 1 - line));
+      line = p + 1;
+      const char *r = line;
+      while (r < end && (*r == ' ' || *r == '\t' || *r == '\r')) r++;
+      if (any && r < end && *r == '\n') { vgi_buf_puts(&b, "<!---->"); marked = 1; }
+    }
+  }
+  vgi_buf_add(&b, line, (size_t)(end - line));
+  if (!marked) { vgi_buf_free(&b); return NULL; }
+  *out_len = b.n;
+  return vgi_buf_take(&b);
+}

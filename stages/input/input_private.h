@@ -464,6 +464,15 @@ void vgi_unwrap_sidebars(struct cmark_node *doc);
 /* html_hidden.c: the content of script, style, template, noscript, iframe
  * and object elements out of the tree, inline and in HTML blocks */
 void vgi_html_hidden(struct cmark_node *doc);
+/* A whole HTML page's comments, hidden elements and <head> (its <title>
+ * kept as an <h1> when the body has none) blanked in place, line breaks
+ * kept, before Markdown reads it: html_hidden.c */
+void vgi_html_page_quiet(char *t, size_t len);
+/* A whole HTML page with every blank line inside a <pre>, a list, a table
+ * or a quote made a comment line, so Markdown reads the element as one
+ * block; NULL when nothing changes (not a page, no such line). Lines stay
+ * where they were. Caller frees. */
+char *vgi_html_page_join(const char *t, size_t len, size_t *out_len);
 /* "{Type}" references in words ("with {AsyncResource}" -> "with AsyncResource"). Caller frees. */
 char *vgi_apidoc_debrace(const char *text);
 /* A paragraph "Type: {boolean}" / "Value: {boolean}": a property's type; else NULL. */

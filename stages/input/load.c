@@ -39,6 +39,18 @@ static int man_section_ext(const char *e) {
   return 1;
 }
 
+/* office, print and e-book formats, archives, pictures and media: files a
+ * user may hand over as "the document", none of them text */
+static int binary_format(const char *e) {
+  static const char *const names[] = { "pdf", "ps", "doc", "docx", "odt", "rtf", "epub", "mobi", "pages",
+                                       "ppt", "pptx", "odp", "key", "xls", "xlsx", "ods", "zip", "tar", "tgz",
+                                       "7z", "rar", "png", "jpg", "jpeg", "gif", "webp", "svg", "mp4", "mkv",
+                                       "mov", "webm", "mp3", "wav", "ogg", "flac", NULL };
+  for (int i = 0; names[i]; i++)
+    if (!strcasecmp(e, names[i])) return 1;
+  return 0;
+}
+
 static const char *detect(const char *path, vgi_diags *d) {
   struct stat st;
   if (stat(path, &st) != 0) return NULL;   /* the reader names the error */
@@ -56,6 +68,9 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!strcasecmp(e, "json")) return "json";
   if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
   if (!strcasecmp(e, "rst") || !strcasecmp(e, "rest")) return "rst";
+  /* an HTML page or fragment: Markdown's reader reads its tags as it reads
+   * a README's (html_blocks.c), and a whole page is found as document: finds it */
+  if (!strcasecmp(e, "html") || !strcasecmp(e, "htm") || !strcasecmp(e, "xhtml")) return "markdown";
   if (!strcasecmp(e, "txt") || !strcasecmp(e, "text")) return "document";
   if (!strcasecmp(e, "srt")) return "srt";
   if (!strcasecmp(e, "vtt")) return "vtt";
@@ -65,9 +80,14 @@ static const char *detect(const char *path, vgi_diags *d) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
                  "no extension to tell the input type: name it with a prefix (document:%s for "
                  "Markdown or plain text; text: rst: yaml: json: transcript: set:)", path);
+  else if (binary_format(e))
+    /* document: would read its bytes as text: the prefix is no way out */
+    vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
+                 "'.%s' is a format vgrun does not read: convert it to Markdown or plain text first "
+                 "(pandoc, pdftotext), or load a plug-in that reads it: --plugin FILE.lua", e);
   else
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
-                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .txt, .srt, .vtt, a man "
+                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .txt, .html, .srt, .vtt, a man "
                  "page (.1 to .9, also compressed: .1.gz) or a "
                  "set directory, a prefix such as document:%s, or load a plug-in that reads it: "
                  "--plugin FILE.lua)", e, path);

@@ -5416,6 +5416,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   memcpy(text, text_in, len);
   text[len] = 0;
   len = html_page_dedent(text, len);
+  vgi_html_page_quiet(text, len);
+  size_t jlen;
+  char *joined = vgi_html_page_join(text, len, &jlen);
+  if (joined) { free(text); text = joined; len = jlen; }
   m.src = text;
   blank_huge_runs(text, len, &m);
   cut_wide_rows(text, len, &m);

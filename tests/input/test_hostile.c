@@ -19,7 +19,7 @@ static void hostile_inputs(void **state) {
     { DATA "hostile_syntax.json", "JSON syntax error", 2 },
     { DATA "hostile.srt", "malformed cue timing", 2 },
     { DATA "does_not_exist.yaml", "cannot open", 0 },
-    { DATA "notes.rtf", "unknown input type", 0 },
+    { DATA "notes.rtf", "a format vgrun does not read: convert it", 0 },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     vgi_diags d = {0};

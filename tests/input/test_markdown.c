@@ -3677,6 +3677,65 @@ static void html_page_read_by_tags(void **state) {
   cJSON_Delete(m);
 }
 
+/* An HTML page's lists, code, tables, term lists and quotes are read as the
+ * Markdown they stand for: a <ul> was one run-on sentence under a heading
+ * folded into a list of headings, a <pre> with a blank line in it was two
+ * lines of code and then prose. Comments, the <head> and a navigation row
+ * are never read; the <title> names a page without an <h1>. */
+static void html_page_structure(void **state) {
+  (void)state;
+  const char *page =
+      "<!DOCTYPE html>\n<html>\n<!-- Created by a generator.\n\nPermission is granted to copy this page. -->\n"
+      "<head>\n<title>Widgets (widgetlib)</title>\n<style>\n\nbody { color: red }\n</style>\n</head>\n<body>\n"
+      "<div class=\"header\"><p>Next: <a href=\"b.html\" rel=\"next\">Gadgets</a>, Up: "
+      "<a href=\"i.html\" rel=\"up\">Top</a></p></div>\n"
+      "<h2>Features</h2>\n<ul>\n  <li>Fast startup for everyone</li>\n  <li>Small binary size\n"
+      "    <ul><li>Under one megabyte</li></ul></li>\n</ul>\n"
+      "<h2>Example</h2>\n<p>The program below prints a greeting.</p>\n<div class=\"example\">\n"
+      "<pre class=\"example\">#include &lt;stdio.h&gt;\n\nint main(void)\n{\n  puts(&quot;hi&quot;);\n  return 0;\n}\n</pre></div>\n"
+      "<h2>Sizes</h2>\n<p>Each widget comes in three sizes.</p>\n<table>\n<tr><th>Size</th><th>Width</th><th>Weight</th></tr>\n"
+      "<tr><td>Small</td><td>10 cm</td><td>1 kg</td></tr>\n<tr><td>Large</td><td>30 cm</td><td>4 kg</td></tr>\n</table>\n"
+      "<h2>Terms</h2>\n<dl><dt>Widget</dt><dd>a part that does one thing</dd><dt>Gadget</dt><dd>a set of widgets</dd></dl>\n"
+      "<nav><a href=\"a.html\">Home</a> | Contact us today</nav>\n</body>\n</html>\n";
+  const char *path = write_tmp("widgets.html", page);
+  vgi_diags d = {0};
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load(path, &full, &d);
+  unlink(path);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "Widgets (widgetlib)");
+  char *all = all_narration(m);
+  char *shown = cJSON_PrintUnformatted(m);
+  print_message("said: %s\n", all);
+  /* nothing of the comment, the style or the navigation */
+  assert_null(strstr(all, "Permission"));
+  assert_null(strstr(all, "color"));
+  assert_null(strstr(all, "Next:"));
+  assert_null(strstr(shown, "Contact us"));
+  /* the list: its items, the nested one under its parent */
+  assert_non_null(strstr(shown, "\"Fast startup for everyone\""));
+  assert_non_null(strstr(shown, "Under one megabyte"));
+  assert_null(strstr(all, "everyone Small"));
+  /* the code: whole, its entities decoded, blank line kept */
+  assert_non_null(strstr(shown, "\"#include <stdio.h>\",\"\",\"int main(void)\""));
+  assert_non_null(strstr(shown, "puts(\\\"hi\\\");"));
+  assert_null(strstr(all, "puts"));
+  /* the table: a table scene with every column */
+  int table = 0;
+  for (int i = 0; i < scene_count(m, 0); i++)
+    if (!strcmp(sget(scene_at(m, 0, i), "scene_type"), "table")) table = 1;
+  assert_true(table);
+  assert_non_null(strstr(shown, "\"Weight\""));
+  assert_non_null(strstr(shown, "\"4 kg\""));
+  /* the term list: each term with its description */
+  assert_non_null(strstr(shown, "Widget"));
+  assert_non_null(strstr(all, "a set of widgets"));
+  free(all);
+  free(shown);
+  cJSON_Delete(m);
+}
+
 /* The scene model of a Markdown text (a summary), printed on one line;
  * caller frees. */
 static char *model_json(const char *name, const char *text) {
@@ -3774,6 +3833,7 @@ int main(void) {
     cmocka_unit_test(sponsor_sections_unsaid),
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
     cmocka_unit_test(html_page_read_by_tags),
+    cmocka_unit_test(html_page_structure),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(short_pages_detected),
     cmocka_unit_test(greek_headline_whole),
