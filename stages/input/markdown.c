@@ -2946,12 +2946,36 @@ static void fence_lang(const char *info, char lang[64]) {
   if (info[k] && !isspace((unsigned char)info[k])) lang[0] = 0;
 }
 
+/* The language a bare block's source names on a line of its own: a C
+ * preprocessor line or main(), a Go package, a Java class, a Python def or
+ * import, a Rust fn; NULL when no line does. (Commands, which a bare block
+ * holds most often, start with none of these.) */
+static const char *source_language(const char *lit) {
+  static const struct { const char *start, *lang; } marks[] = {
+    { "#include <", "c" }, { "#include \"", "c" }, { "#define ", "c" }, { "int main(", "c" },
+    { "package main", "go" }, { "func main()", "go" }, { "public class ", "java" },
+    { "public static void main(", "java" }, { "def __init__(", "python" }, { "from __future__ ", "python" },
+    { "if __name__ == ", "python" }, { "fn main()", "rust" }, { "use std::", "rust" } };
+  for (const char *p = lit; *p;) {
+    const char *t = p + strspn(p, " \t");
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+      if (!strncmp(t, marks[i].start, strlen(marks[i].start))) return marks[i].lang;
+    const char *nl = strchr(p, '\n');
+    if (!nl) break;
+    p = nl + 1;
+  }
+  return NULL;
+}
+
 static void code_block(md *m, cmark_node *n, int line) {
   api_flush(m, 1);   /* API references: the entry before its example */
   char lang[64];
   fence_lang(cmark_node_get_fence_info(n), lang);
   const char *lit = cmark_node_get_literal(n);
   if (!lit) lit = "";
+  /* a bare block of source is read as if its fence named the language: a C
+   * sample was "shell", its #include lines coloured as comments */
+  if (!lang[0] && source_language(lit)) snprintf(lang, sizeof lang, "%s", source_language(lit));
   /* lines */
   int nl = 0;
   for (const char *p = lit; *p; p++) if (*p == '\n') nl++;

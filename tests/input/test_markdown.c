@@ -3748,6 +3748,19 @@ static char *model_json(const char *name, const char *text) {
   return j;
 }
 
+/* A bare code block of C (Go, Java, Python, Rust) source is named by its
+ * language, not "shell"; a bare block of commands stays commands. */
+static void bare_source_named(void **state) {
+  (void)state;
+  char *j = model_json("src.md", "# Lib\n\nLib calls functions.\n\n## Example\n\n```\n#include <lib.h>\n\n"
+                       "int main(void)\n{\n  return lib_call();\n}\n```\n\n## Build\n\n```\n./configure\nmake\n```\n");
+  assert_non_null(strstr(j, "\"language\":\"c\""));
+  assert_non_null(strstr(j, "\"language\":\"shell\""));
+  assert_null(strstr(j, "Run these commands to get started"));
+  free(j);
+}
+
+
 /* A heading under "Supported by:" in HTML (a sponsor's logo and blurb,
  * cobra's README) is an advertisement: neither shown nor said; the next
  * section is. */
@@ -3834,6 +3847,7 @@ int main(void) {
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(html_page_structure),
+    cmocka_unit_test(bare_source_named),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(short_pages_detected),
     cmocka_unit_test(greek_headline_whole),
