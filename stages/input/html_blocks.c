@@ -80,9 +80,22 @@ static void put_text(vgi_buf *b, const char *p, size_t n) {
   for (size_t i = 0; i < n; i++) {
     char c = p[i];
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    if (strchr("\\`*_[]<>#|~!", c)) vgi_buf_add(b, "\\", 1);
+    /* (not the '#' of a character reference: "&#64;" is cmark's to decode) */
+    if (strchr("\\`*_[]<>#|~!", c) && !(c == '#' && i && p[i - 1] == '&')) vgi_buf_add(b, "\\", 1);
     vgi_buf_add(b, &c, 1);
   }
+}
+
+/* Whether a link's text is only a mark that links to its own heading
+ * (Sphinx's "¶", "§", "#"): not a word of the heading */
+static int anchor_mark(const char *t) {
+  t += strspn(t, " ");
+  const char *marks[] = { "\xc2\xb6", "\xc2\xa7", "#", "\xf0\x9f\x94\x97", NULL };
+  for (int i = 0; marks[i]; i++) {
+    size_t n = strlen(marks[i]);
+    if (!strncmp(t, marks[i], n) && !t[n + strspn(t + n, " ")]) return 1;
+  }
+  return 0;
 }
 
 /* The inline HTML in [p, end) as Markdown: links kept ([text](href)), code
@@ -117,7 +130,7 @@ static void inline_md(vgi_buf *b, const char *p, const char *end, char **alt, in
       vgi_buf t = {0};
       inline_md(&t, after, inner_end, alt, 1);
       char *href = attr_of(p, after, "href");
-      if (t.s && has_word(t.s)) {
+      if (t.s && has_word(t.s) && !anchor_mark(t.s)) {
         /* a link's target between <…> unless it could end that early */
         if (href && *href && !strpbrk(href, "<>\n\r\\ ")) {
           vgi_buf_puts(b, "[");
@@ -160,6 +173,23 @@ static void inline_md(vgi_buf *b, const char *p, const char *end, char **alt, in
 enum { EL_UL = -1, EL_OL = -2, EL_PRE = -3, EL_QUOTE = -4, EL_TABLE = -5, EL_DL = -6 };
 static const char *const STRUCTURED[] = { "ul", "ol", "pre", "blockquote", "table", "dl", NULL };
 
+/* the first tag in [p, end) that opens a block (a paragraph, heading,
+ * list, code, table, quote, division, rule), or NULL */
+static const char *block_start(const char *p, const char *end) {
+  static const char *const blocks[] = { "p", "pre", "ul", "ol", "dl", "table", "blockquote", "div", "hr",
+                                        "h1", "h2", "h3", "h4", "h5", "h6", "section", NULL };
+  while ((p = memchr(p, '<', (size_t)(end - p)))) {
+    char n[16];
+    int closing;
+    const char *after;
+    if (tag_at(p, end, n, &closing, &after) && !closing)
+      for (int i = 0; blocks[i]; i++)
+        if (!strcmp(n, blocks[i])) return p;
+    p++;
+  }
+  return NULL;
+}
+
 /* the closing tag of the element `name` whose content starts at p, past
  * the elements of the same name nested in it: where its '<' is, or NULL */
 static const char *matching_close(const char *p, const char *end, const char *name) {
@@ -196,10 +226,28 @@ static int element_at(const char *p, const char *end, int *level, const char **i
     else if (strcmp(name, "p")) return 0;
     char close[8] = "</";
     strcat(close, name);
+    /* A paragraph's closing tag is optional: without one before the next
+     * paragraph, the next block element ends it, as in a browser (old
+     * pages write "<p>" before each paragraph and never "</p>": the first
+     * one took the code after it). With one, it wins: a README's <p>
+     * around a <div> of logos is one paragraph. */
+    const char *b = *level ? NULL : block_start(after, end), *stop = end;
+    if (b) {
+      const char *np = b, *na;
+      char nn[16];
+      int ncl;
+      while (np && !(tag_at(np, end, nn, &ncl, &na) && !ncl && !strcmp(nn, "p"))) np = block_start(np + 1, end);
+      stop = np ? np : end;
+    }
     /* its own closing tag: "</p" also opens "</picture>" */
-    c = find_ci(after, end, close);
-    while (c && c + strlen(close) < end && !strchr(" \t\r\n>", c[strlen(close)]))
-      c = find_ci(c + 1, end, close);
+    c = find_ci(after, stop, close);
+    while (c && c + strlen(close) < stop && !strchr(" \t\r\n>", c[strlen(close)]))
+      c = find_ci(c + 1, stop, close);
+    if (!c && b) {
+      *in0 = after;
+      *in1 = *next = b;   /* (the next element starts there) */
+      return 1;
+    }
   }
   *in0 = after;
   *in1 = c ? c : end;
@@ -285,10 +333,13 @@ static void dl_md(vgi_buf *b, const char *p, const char *end) {
     if (!dt) break;
     const char *gt = memchr(dt, '>', (size_t)(end - dt));
     if (!gt) break;
-    const char *dt_end = find_ci(gt, end, "</dt");
-    const char *dd = find_ci(gt, end, "<dd");
-    if (!dt_end || (dd && dd < dt_end)) dt_end = dd ? dd : end;
+    /* each looked for before the next term only: a list of terms without
+     * descriptions costs its length, not its square */
     const char *next_dt = find_ci(gt, end, "<dt");
+    const char *stop = next_dt ? next_dt : end;
+    const char *dt_end = find_ci(gt, stop, "</dt");
+    const char *dd = find_ci(gt, stop, "<dd");
+    if (!dt_end || (dd && dd < dt_end)) dt_end = dd ? dd : stop;
     vgi_buf t = {0};
     inline_md(&t, gt + 1, dt_end, NULL, 0);
     if (t.s && has_word(t.s)) {
@@ -302,7 +353,8 @@ static void dl_md(vgi_buf *b, const char *p, const char *end) {
         vgi_buf u = {0};
         if (dgt && dgt < dd_end) inline_md(&u, dgt + 1, dd_end, NULL, 0);
         if (u.s && has_word(u.s)) {
-          vgi_buf_puts(&line, ": ");
+          /* ("Authors:" has its colon) */
+          vgi_buf_puts(&line, line.n > 3 && line.s[line.n - 3] == ':' ? " " : ": ");
           vgi_buf_puts(&line, vgi_squash(u.s));
         }
         vgi_buf_free(&u);
@@ -486,7 +538,7 @@ static void table_md(vgi_buf *b, const char *p, const char *end) {
       } else {
         vgi_buf_puts(b, line);
         int have = 0;
-        for (char *q = line; *q; q++) have += *q == '|' && q[-1] != '\\';
+        for (char *q = line; *q; q++) have += *q == '|' && (q == line || q[-1] != '\\');
         for (int i = have - 1; i < width; i++) vgi_buf_puts(b, " |");
       }
       vgi_buf_puts(b, "\n");

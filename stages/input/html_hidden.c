@@ -196,6 +196,9 @@ void vgi_html_page_quiet(char *t, size_t len) {
     char *gt = tag_end(p, end);
     if (!k || !(q < end && strchr(" \t\r\n>", *q))) { p++; continue; }
     int nav = !strcmp(name, "nav"), header = 0;
+    /* role="navigation" (a Sphinx page's "related" bar and sidebar) */
+    for (const char *c = q; c + 17 < gt && !nav; c++)
+      nav = !strncasecmp(c, "role=\"navigation\"", 17) || !strncasecmp(c, "role='navigation'", 17);
     if (!nav) {
       /* class="…" of this tag, as words */
       for (const char *c = q; c + 6 < gt && !nav; c++) {

@@ -2192,7 +2192,10 @@ static void drop_sign_off(cmark_node *doc) {
   }
 }
 
-static void drop_huge_blocks(cmark_node *doc, md *m) {
+/* html: how many times the limit an HTML block may be before html_blocks.c
+ * has read it into the blocks it stands for (a generated page's body is
+ * one HTML block of hundreds of lines); after, 1 */
+static void drop_huge_blocks(cmark_node *doc, md *m, size_t html) {
   size_t max = block_max(m);
   cmark_node *c = cmark_node_first_child(doc);
   while (c) {
@@ -2201,7 +2204,7 @@ static void drop_huge_blocks(cmark_node *doc, md *m) {
     if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_CODE_BLOCK ||
         t == CMARK_NODE_HTML_BLOCK) {
       size_t sz = text_size(c);
-      if (sz > max) {
+      if (sz > (t == CMARK_NODE_HTML_BLOCK ? max * html : max)) {
         vgi_diag_add(m->d, VGI_ERROR, m->file, cmark_node_get_start_line(c), 1, NULL,
                      "a %s of %zu characters: longer than a scene may say (%zu)",
                      t == CMARK_NODE_HEADING ? "heading" : t == CMARK_NODE_CODE_BLOCK ? "code block" : "paragraph",
@@ -2209,7 +2212,7 @@ static void drop_huge_blocks(cmark_node *doc, md *m) {
         cmark_node_free(c);   /* unlinks it */
       }
     } else if (cmark_node_first_child(c)) {
-      drop_huge_blocks(c, m);   /* lists, items, quotes: depth is bounded above */
+      drop_huge_blocks(c, m, html);   /* lists, items, quotes: depth is bounded above */
     }
     c = next;
   }
@@ -5439,8 +5442,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   char *text = malloc(len + 1);
   memcpy(text, text_in, len);
   text[len] = 0;
+  vgi_html_page_quiet(text, len);   /* (first: what it blanks leaves no indent) */
   len = html_page_dedent(text, len);
-  vgi_html_page_quiet(text, len);
   size_t jlen;
   char *joined = vgi_html_page_join(text, len, &jlen);
   if (joined) { free(text); text = joined; len = jlen; }
@@ -5497,12 +5500,13 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       return NULL;
     }
   }
-  drop_huge_blocks(doc, &m);
+  drop_huge_blocks(doc, &m, 8);
   drop_sign_off(doc);
   vgi_myst_blocks(doc);   /* MyST directives and targets: myst.c */
   vgi_html_hidden(doc);   /* what HTML never shows as text (<script>, <style>): html_hidden.c */
   vgi_unwrap_sidebars(doc);   /* "> ### Aside" and its paragraphs: sidebars.c */
   vgi_html_blocks(doc);   /* a README's HTML headings and paragraphs: html_blocks.c */
+  drop_huge_blocks(doc, &m, 1);   /* (what its HTML became) */
   m.videos = cJSON_CreateArray();
 
   /* pass 1: the title */

@@ -3736,6 +3736,46 @@ static void html_page_structure(void **state) {
   cJSON_Delete(m);
 }
 
+/* Pages that generators write: an old page's "<p>" never closed before
+ * its <pre> (the code was read aloud), Sphinx's "¶" links in headings and
+ * its role="navigation" bar, an address written as character references,
+ * a body of 60,000 characters without a blank line (it was refused as one
+ * paragraph), and </head><body> on one line (an indented "<body>" was a
+ * line of code). */
+static void html_generated_pages(void **state) {
+  (void)state;
+  vgi_buf page = {0};
+  vgi_buf_puts(&page, "<!DOCTYPE html>\n<html>\n  <head>\n    <title>Guide</title>\n  </head><body>\n"
+               "<div class=\"related\" role=\"navigation\"><h3>Navigation</h3><ul><li><a href=\"i.html\">Index</a></li></ul></div>\n"
+               "<h1>Usage<a class=\"headerlink\" href=\"#usage\">\xc2\xb6</a></h1>\n"
+               "<p>\nHere is the program:\n<pre><b>\nint main(void)\n\n{ return 0; }\n</b></pre>\n"
+               "Write to <a href=\"mailto:a&#64;b.org\">a<span>&#64;</span>b.org</a> with questions.\n");
+  for (int i = 0; i < 400; i++)
+    vgi_buf_puts(&page, "<p>Each section of the guide explains one more part of the program in a few words.</p>\n"
+                        "<ul><li>A point about it</li></ul>\n");
+  vgi_buf_puts(&page, "</body>\n</html>\n");
+  const char *path = write_tmp("guide.html", page.s);
+  vgi_buf_free(&page);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  char *all = all_narration(m), *shown = cJSON_PrintUnformatted(m);
+  assert_int_equal(strncmp(sget(video_at(m, 0), "title"), "Usage", 5), 0);
+  assert_null(strstr(shown, "\xc2\xb6"));
+  assert_null(strstr(shown, "Navigation"));
+  assert_null(strstr(all, "return 0"));
+  assert_non_null(strstr(shown, "\"int main(void)\",\"\",\"{ return 0; }\""));
+  assert_null(strstr(shown, "#64"));
+  assert_null(strstr(shown, "<body>"));
+  assert_non_null(strstr(all, "Each section of the guide"));
+  free(all);
+  free(shown);
+  cJSON_Delete(m);
+}
+
 /* The scene model of a Markdown text (a summary), printed on one line;
  * caller frees. */
 static char *model_json(const char *name, const char *text) {
@@ -3848,6 +3888,7 @@ int main(void) {
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(html_page_structure),
     cmocka_unit_test(bare_source_named),
+    cmocka_unit_test(html_generated_pages),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(short_pages_detected),
     cmocka_unit_test(greek_headline_whole),
