@@ -115,6 +115,14 @@ try:
         check(st == 400 and "twice" in j.get("error", ""), "%s as a task -> 400 (%d)" % (what, st))
     left = left_in(s)
     check(left == [], "duplicates: nothing left in DATA (%s)" % left[:1])
+    # an HTML page is a document: its list is read as a list
+    page = (b"<!DOCTYPE html>\n<html><head><title>Kit</title></head><body>\n<h1>Kit</h1>\n"
+            b"<p>Kit builds things quickly.</p>\n<h2>Parts</h2>\n<ul>\n<li>A fast engine</li>\n<li>A small core</li>\n</ul>\n"
+            b"</body></html>\n")
+    st, _, j = post(s, "/api/scenes", "kit.html", page)
+    bullets = [b for sc in (j.get("scenes", []) if isinstance(j, dict) else []) for b in sc.get("bullets", [])]
+    check(st == 200 and "A fast engine" in bullets and "A small core" in bullets,
+          "an HTML page -> 200 with its list items as bullets (%d %s)" % (st, bullets))
     # a folder given as an entry and implied by its files is no duplicate
     st, _, j = post(s, "/api/scenes", "dirs.zip", zip_of([("doc.md", DOC), ("a/", b""), ("a/b.txt", b"x")]))
     check(st == 200, "a folder entry and its files -> 200 (%d)" % st)

@@ -53,7 +53,7 @@ end
 
 -- the extensions a document may have, and the format each means
 local FORMATS = { md = "md", markdown = "md", rst = "rst", rest = "rst", txt = "txt", text = "txt", yaml = "yaml",
-  yml = "yaml", json = "json", srt = "srt", vtt = "vtt" }
+  yml = "yaml", json = "json", srt = "srt", vtt = "vtt", html = "html", htm = "html", xhtml = "html" }
 M.FORMATS = FORMATS
 
 local function ext_of(name)
@@ -132,7 +132,7 @@ function M.document(info)
   local fmt = fields.format and fields.format.data
   if fmt == nil then fmt = "md" end
   if type(fmt) ~= "string" or not FORMATS[fmt:lower()] then
-    return nil, 400, "format: one of md, rst, txt, yaml, json, srt, vtt"
+    return nil, 400, "format: one of md, rst, txt, html, yaml, json, srt, vtt"
   end
   return { text = text, format = FORMATS[fmt:lower()] }, options, fields
 end

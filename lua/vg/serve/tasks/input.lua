@@ -16,9 +16,9 @@ local M = {}
 -- (a .txt document is read as plain text, or as Markdown when it has
 -- Markdown's markup)
 M.EXTENSIONS = { md = "md", markdown = "md", rst = "rst", rest = "rst", txt = "txt", text = "txt", yaml = "yaml",
-  yml = "yaml", json = "json", srt = "srt", vtt = "vtt" }
+  yml = "yaml", json = "json", srt = "srt", vtt = "vtt", html = "html", htm = "html", xhtml = "html" }
 M.FORMATS = { md = "md", markdown = "md", rst = "rst", rest = "rst", txt = "txt", text = "txt", yaml = "yaml",
-  yml = "yaml", json = "json", srt = "srt", vtt = "vtt" }
+  yml = "yaml", json = "json", srt = "srt", vtt = "vtt", html = "html", htm = "html", xhtml = "html" }
 
 M.LIMITS = {
   document = 64 * 1024 * 1024,     -- bytes of one document (the HTTP layer has its own, smaller, limit)
@@ -294,7 +294,7 @@ function M.store(dir, doc)
   if doc.text ~= nil then
     if type(doc.text) ~= "string" then return nil, "document.text: a string expected" end
     ext = type(doc.format) == "string" and M.FORMATS[doc.format:lower()]
-    if not ext then return nil, "document.format: md, rst, txt, yaml, json, srt or vtt expected" end
+    if not ext then return nil, "document.format: md, rst, txt, html, yaml, json, srt or vtt expected" end
     bytes, name = doc.text, "text." .. ext
   else
     if type(doc.bytes) ~= "string" then return nil, "document.bytes: the document's bytes expected" end
