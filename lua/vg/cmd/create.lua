@@ -28,7 +28,7 @@ local CACHE_ENV = { "VGRUN_CACHE_DIR", "the cache folder (else $XDG_CACHE_HOME/v
 -- create`, vgrun-create(1), completion and the config file all come from it.
 local SPEC = {
   name = "create",
-  summary = "make a narrated video (MP4) from a document (Markdown, reStructuredText), YAML, JSON, transcript or set",
+  summary = "make a narrated video (MP4) from a document (Markdown, reStructuredText, HTML), YAML, JSON, transcript or set",
   synopsis = { "--from [document:|text:|rst:|yaml:|json:|transcript:|set:]PATH [-o OUT.mp4|DIR] [options]" },
   description = [[
 Writes OUT.mp4 (H.264 + AAC, a chapter per scene), OUT.timing.json, a
@@ -47,7 +47,7 @@ and starts no task. Values in the config file (`vgrun config`) count as if
 given on the command line; the command line wins.]],
   options = {
     { "--from", arg = "PATH", complete = "from", default = "none: required (or PATH alone)",
-      help = "the input: Markdown (.md), reStructuredText (.rst), plain text (.txt), YAML, JSON, SRT/VTT transcript, or "
+      help = "the input: Markdown (.md), reStructuredText (.rst), plain text (.txt), HTML (.html), YAML, JSON, SRT/VTT transcript, or "
         .. "a set folder (set_config.yaml); a prefix (document: text: rst: yaml: json: transcript: set:) names the type. "
         .. "PATH alone, without --from, works too" },
     { "-o", "--output", arg = "OUT.mp4|DIR", complete = "output",
