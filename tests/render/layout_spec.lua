@@ -1093,9 +1093,17 @@ describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
       it("keeps its lines whole (never wrapped) at " .. size[1] .. "x" .. size[2], function()
         local item = code_of(text, size)
         local m = core.measure(item)
-        local nl = select(2, text:gsub("\n", "")) + 1
+        local nl = select(2, item.text:gsub("\n", "")) + 1
         assert.are.equal(nl, m.lines)
         assert.is_false(m.cut)
+        -- (cut into bands or not, every line shown is columns of a line drawn)
+        for shown in (item.text .. "\n"):gmatch("(.-)\n") do
+          local found = shown == ""
+          for l in (text .. "\n"):gmatch("(.-)\n") do
+            if l:find(shown:match("^%s*(.-)%s*$"), 1, true) then found = true end
+          end
+          assert.is_true(found, "not a part of a line drawn: " .. shown)
+        end
       end)
     end
   end
@@ -1104,9 +1112,39 @@ describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
     assert.is_true(item.w > 1080 - 2 * 110, "width " .. item.w)
     assert.is_true(core.measure(item).final_size >= 22, "size " .. core.measure(item).final_size)
   end)
-  it("says so when it is shrunk to fit a tall frame", function()
-    local _, dl = code_of(ascii, { 1080, 1920 })
+  it("says so when it is shrunk to fit a square frame (bands would be no larger there)", function()
+    local item, dl = code_of(ascii, { 1080, 1080 })
+    assert.are.equal(ascii, item.text)
     assert.is_truthy(statuses(render.check_list(dl)):find("commands:shrunk", 1, true))
+  end)
+  it("is cut into bands of columns, stacked, where a tall frame would shrink it whole", function()
+    -- the 71 and 79 columns were 23 and 21 units at the frame's width
+    for _, text in ipairs({ ascii, boxes }) do
+      local item, dl = code_of(text, { 1080, 1920 })
+      local m = core.measure(item)
+      assert.is_true(m.final_size >= 36, "size " .. m.final_size)
+      assert.are.equal("", statuses(render.check_list(dl)))
+      -- no line at full width: every line shown is at most about half the drawing
+      for shown in (item.text .. "\n"):gmatch("(.-)\n") do
+        assert.is_true(utf8.len(shown) <= 50, "a line of " .. utf8.len(shown) .. " columns")
+      end
+      -- a dashed rule between the bands
+      local rules = 0
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "line" and l.it.dash then rules = rules + 1 end
+      end
+      assert.is_true(rules >= 1)
+    end
+    -- the cuts fall between boxes, never through a word or a box
+    local item = code_of(ascii, { 1080, 1920 })
+    for _, word in ipairs({ "Parser", "Planner", "Renderer", "Encoder", "Cache", "Fonts" }) do
+      assert.is_truthy(item.text:find("|  " .. word, 1, true) or item.text:find("| " .. word, 1, true), word)
+    end
+    assert.is_nil(item.text:find("\n%-+%+"), "a band opens inside a box's edge")
+  end)
+  it("is never cut into bands in a wide frame", function()
+    local item = code_of(boxes, { 1920, 1080 })
+    assert.are.equal(boxes, item.text)
   end)
   it("is not split between its lines; only at a blank line", function()
     local sc = { id = "d", scene_type = "command", visual_content = { header = "Architecture", commands = ascii } }
