@@ -82,6 +82,36 @@ describe("list badges", function()
     end
   end)
 
+  it("sizes a statement's card and type to its text (a short one was a wide card of small text)", function()
+    local function card_and_text(sc, wh)
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local card, text
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "rect" and l.it.radius == 16 then card = l.it end
+        if l.it.id == "items[1]" then text = l.it end
+      end
+      return card, text, dl
+    end
+    for _, wh in ipairs(SIZES) do
+      local short = { scene_type = "list", visual_content = { header = "Support", items = { "Ask on the forum." } } }
+      local card, text, dl = card_and_text(short, wh)
+      assert.are.equal(72, text.size, "at " .. wh[1] .. "x" .. wh[2])
+      local m = core.measure(text)
+      assert.are.equal(1, m.lines)
+      -- the card ends near its text, far inside the content box (900+ wide)
+      assert.is_true(card.w <= m.width + 120, "card " .. card.w .. " for text " .. m.width)
+      assert.is_true(card.w < 800)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+      -- a long statement keeps its lines: the card as wide as the box, the type not grown past them
+      local long = { scene_type = "list", visual_content = { header = "Install", items = {
+        "Run make install as root to put the binary in /usr/local/bin, then add it to the path of every user who needs it" } } }
+      local lcard, ltext, ldl = card_and_text(long, wh)
+      assert.is_true(lcard.w > 850, "long card " .. lcard.w)
+      assert.is_true(ltext.size <= 72)
+      assert.are.equal("", statuses(assert(core.check(ldl))))
+    end
+  end)
+
   it("does not number points that are numbers themselves", function()
     local sc = { scene_type = "list", visual_content = { header = "Exit status", items = {
       { title = "0", description = "if OK," }, { title = "1", description = "if minor problems," },
