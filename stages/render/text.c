@@ -465,6 +465,15 @@ static void no_breaks(PangoAttrList *attrs, size_t from, size_t to) {
   pango_attr_list_insert(attrs, nb);
 }
 
+/* A symbol after a token's first character that UAX #14 lets a line break
+ * around ("C++11" broke as "C+" / "+11", "g++" as "g+" / "+"): such a
+ * token, with no separator to break after, is one piece. */
+static int sym_inside(const char *txt, size_t s, size_t e) {
+  for (size_t p = s + 1; p < e; p++)
+    if (strchr("+#%$&*=~^|<>@", txt[p])) return 1;
+  return 0;
+}
+
 /* Long tokens (an IPv6 address, a path, a URL, an identifier: a run of
  * ASCII with ":" "/" "." "-" "_" between its letters or digits) break,
  * when a line cannot hold them, only right after such a separator, with no
@@ -485,7 +494,7 @@ static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, s
   for (size_t p = lead + 1; p < e; p++)
     if (tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p])) inner = 1;
   /* "--fast", "/usr": one piece, never "--" at a line's end */
-  if (!url && !inner) return lead > s && lead < e;
+  if (!url && !inner) return (lead > s && lead < e) || sym_inside(txt, lead, e);
   /* a path ("/path/to/nodejs-keyring.kbx", "src/vg_render.c") breaks only
    * after its "/", as a URL's path: a line ending in "nodejs-" reads as a
    * hyphenated word, which the file name is not */

@@ -506,6 +506,20 @@ describe("long tokens in text", function()
     assert.is_true(math.abs(mp.width - w_of("files in")) < 1, string.format("%.1f", mp.width))
   end)
 
+  it("never break between the symbols of a word such as C++11 or g++", function()
+    -- (UAX #14 allows a break between two "+": "compliant with the C+" / "+11 standard")
+    for _, case in ipairs({ { "C++11", "C+" }, { "g++", "g+" }, { "C#", "C" } }) do
+      local m = core.measure({ type = "text", x = 0, y = 0, w = w_of(case[2]) + 4, h = 1000, text = case[1],
+        size = 40, min_size = 10 })
+      assert.are.equal(1, m.lines, case[1] .. " broken")
+    end
+    -- in a sentence the line breaks before the word instead
+    local t = "compliant with the C++11 standard"
+    local m = core.measure({ type = "text", x = 0, y = 0, w = w_of("compliant with the C+") + 4, h = 1000,
+      text = t, size = 40, min_size = 40 })
+    assert.is_true(math.abs(m.width - w_of("compliant with the")) < 1, string.format("first line %.1f", m.width))
+  end)
+
   it("are cut into the pieces the renderer breaks them at (token_pieces), for layouts to measure", function()
     local cases = {
       ["https://github.com/Microsoft/vcpkg.git"] = { "https://github.com/", "Microsoft/", "vcpkg.git" },
