@@ -112,6 +112,29 @@ describe("list badges", function()
     end
   end)
 
+  it("gives points of a line each cards of one width, the longest text's, not the box's", function()
+    local function cards(items, wh)
+      local sc = { scene_type = "list", visual_content = { header = "Operating systems", items = items } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local out = {}
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "rect" and l.it.radius == 16 then out[#out + 1] = l.it.w end
+      end
+      return out, dl
+    end
+    for _, wh in ipairs(SIZES) do
+      local ws, dl = cards({ "Linux", "macOS", "Windows" }, wh)
+      assert.are.equal(3, #ws)
+      assert.are.equal(ws[1], ws[2])
+      assert.are.equal(ws[1], ws[3])
+      assert.is_true(ws[1] < 600, "cards " .. ws[1] .. " wide at " .. wh[1] .. "x" .. wh[2])
+      assert.are.equal("", statuses(assert(core.check(dl))))
+      -- a point that wraps keeps the box's width for all
+      local long = cards({ "Linux", "macOS, with the command line tools installed from the developer site of the vendor" }, wh)
+      assert.is_true(long[1] > 850 and long[1] == long[2], "long " .. long[1])
+    end
+  end)
+
   it("does not number points that are numbers themselves", function()
     local sc = { scene_type = "list", visual_content = { header = "Exit status", items = {
       { title = "0", description = "if OK," }, { title = "1", description = "if minor problems," },

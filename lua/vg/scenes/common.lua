@@ -588,6 +588,29 @@ local function statement_fit(theme, box, e, cell, size)
   return fit
 end
 
+-- The width of one column's cards when every point takes one line at
+-- size and the longest leaves a quarter of the width or more: the longest
+-- text's, with the card's margins; else nil.
+local function short_width(theme, entries, width, size)
+  local parts = { width, size, theme.lang or "", theme.fonts.sans }
+  for _, e in ipairs(entries) do parts[#parts + 1] = (e.label == false and "-" or "") .. e.markup end
+  local key = table.concat(parts, "\0")
+  local hit = statement_memo[key]
+  if hit ~= nil then return hit or nil end
+  local widest = 0
+  for _, e in ipairs(entries) do
+    local m = core.measure({ type = "text", markup = e.markup, w = width - text_x(e) - RIGHT_PAD, h = 100000,
+      size = size, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
+    if m.lines > 1 or m.shrunk then widest = math.huge break end
+    widest = math.max(widest, m.width + 4 + text_x(e) + RIGHT_PAD)
+  end
+  local w = math.max(STATEMENT_MIN_W, math.ceil(widest))
+  local out = w <= width * 0.75 and w or false
+  if statement_count >= 128 then statement_memo, statement_count = {}, 0 end
+  statement_memo[key], statement_count = out, statement_count + 1
+  return out or nil
+end
+
 function M.rows(theme, box, entries, a, o)
   o = o or {}
   local rtl = M.rtl(theme)
@@ -759,6 +782,13 @@ function M.rows(theme, box, entries, a, o)
     local fitted = statement_fit(theme, box, entries[1], cells[1], size)
     size = fitted.size
     cells[1] = { x = cells[1].x, y = cells[1].y, w = fitted.w, h = fitted.h }
+  end
+  -- points of a line each in one column ("Linux", "macOS", "Windows") were
+  -- cards of the box's width with a word at their left: the cards take the
+  -- width of the longest (all one width), where that is under three quarters
+  if n >= 2 and cols == 1 and not tree and measured and not o.size and not o.full_width then
+    local w = short_width(theme, entries, cells[1].w, size)
+    if w then for i = 1, n do cells[i] = { x = cells[i].x, y = cells[i].y, w = w, h = cells[i].h } end end
   end
   -- one badge size on a slide, so its texts start at one edge (cards of
   -- one line and of several lines side by side)
