@@ -786,7 +786,9 @@ function M.rows(theme, box, entries, a, o)
   -- points of a line each in one column ("Linux", "macOS", "Windows") were
   -- cards of the box's width with a word at their left: the cards take the
   -- width of the longest (all one width), where that is under three quarters
-  if n >= 2 and cols == 1 and not tree and measured and not o.size and not o.full_width then
+  local one_column = true
+  for i = 2, n do if cells[i].x ~= cells[1].x then one_column = false end end
+  if n >= 2 and one_column and not tree and measured and not o.size and not o.full_width then
     local w = short_width(theme, entries, cells[1].w, size)
     if w then for i = 1, n do cells[i] = { x = cells[i].x, y = cells[i].y, w = w, h = cells[i].h } end end
   end
