@@ -1182,6 +1182,21 @@ describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
     assert.is_true(item.w > 1080 - 2 * 110, "width " .. item.w)
     assert.is_true(core.measure(item).final_size >= 22, "size " .. core.measure(item).final_size)
   end)
+  it("lends the frame's width to code whose longest line does not fit the box at 40 (square, tall)", function()
+    local yaml = table.concat({ "Resources:", "  ElasticLoadBalancer:",
+      "    Type: 'AWS::ElasticLoadBalancing::LoadBalancer'", "    Properties:", "      Instances:",
+      "        - !Ref Ec2Instance1" }, "\n")
+    for _, size in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+      local item = code_of(yaml, size)
+      assert.is_true(item.w > 950, "width " .. item.w)
+      local m = core.measure(item)
+      assert.are.equal(6, m.lines)   -- on its lines, not wrapped
+      -- short code keeps the box's card, in line with the header
+      assert.is_true(code_of("make all\nmake install", size).w < 850)
+    end
+    -- a wide frame keeps the box
+    assert.is_true(code_of(yaml, { 1920, 1080 }).w < 1700)
+  end)
   it("says so when it is shrunk to fit a square frame (bands would be no larger there)", function()
     local item, dl = code_of(ascii, { 1080, 1080 })
     assert.are.equal(ascii, item.text)

@@ -164,7 +164,16 @@ return {
     -- a drawing in a square or tall frame takes the frame's whole width
     -- (it cannot wrap: its width sets its size)
     local cx, cw, pad = box.x, box.w, 40
-    if drawing and c.roomy(theme) and not v.image then
+    -- ... and so does code whose longest line does not fit the box's card
+    -- at 40 on its own line: in a narrow frame code is held by its width
+    -- (a YAML line with a 41-character quoted name was wrapped at 31)
+    local wide_code = false
+    if c.roomy(theme) and not v.image and not drawing then
+      local probe = c.code(theme, 0, 0, box.w - 80, 100000, text, { size = 40, min_size = 40, language = lang })
+      local mp = c.measure(probe)
+      wide_code = mp.shrunk or mp.cut or mp.lines > #lines
+    end
+    if (drawing or wide_code) and c.roomy(theme) and not v.image then
       -- (the frame's right margin is the left one less the accent bar's 16)
       local frame_w = box.x + box.w + (box.x - 16)
       cx, cw, pad = 32, frame_w - 48, 24
