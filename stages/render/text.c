@@ -495,6 +495,14 @@ static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, s
     if (tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p])) inner = 1;
   /* "--fast", "/usr": one piece, never "--" at a line's end */
   if (!url && !inner) return (lead > s && lead < e) || sym_inside(txt, lead, e);
+  /* an option ("--hole-detection=METHOD", "-g"): a line ending in "--hole-"
+   * reads as a hyphenated word, and an option is typed whole: it breaks only
+   * after its "=" (else it is one piece, set smaller where it must be) */
+  if (!url && lead > s && txt[s] == '-') {
+    for (size_t p = lead + 1; p < e; p++)
+      if (txt[p - 1] == '=' && tok_alnum((unsigned char)txt[p])) cut(s, p, ud);
+    return 1;
+  }
   /* a path ("/path/to/nodejs-keyring.kbx", "src/vg_render.c") breaks only
    * after its "/", as a URL's path: a line ending in "nodejs-" reads as a
    * hyphenated word, which the file name is not */

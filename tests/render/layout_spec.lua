@@ -556,6 +556,9 @@ describe("long tokens in text", function()
       -- a path breaks only after its "/": a line never ends in "nodejs-"
       ["/path/to/nodejs-keyring.kbx"] = { "/path/", "to/", "nodejs-keyring.kbx" },
       ["stages/render/text_layout.c"] = { "stages/", "render/", "text_layout.c" },
+      -- an option breaks only after its "=": "--hole-" at a line's end read as a hyphenated word
+      ["--hole-detection=METHOD"] = { "--hole-detection=", "METHOD" },
+      ["--no-delay-directory-restore"] = { "--no-delay-directory-restore" },
     }
     -- (a word with no separator inside is left to Pango: one piece here)
     assert.are.same({ "--fast=1" }, core.token_pieces("--fast=1"))
