@@ -635,6 +635,11 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
  * Finds the largest size from s->size down to min_size at which it fits;
  * returns 1 if some size fits (the layout is left there), else 0 with the
  * layout wrapped at min_size. */
+/* a character of a word in code: a letter, a digit, "_", any non-ASCII */
+static int code_word(unsigned char c) {
+  return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines) {
   PangoRectangle log;
   pango_layout_get_extents(l, NULL, &log);
@@ -654,6 +659,12 @@ static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double
       int word_a = a >= 0x80 || a == '_' || (a >= '0' && a <= '9') || ((a | 32) >= 'a' && (a | 32) <= 'z');
       int word_b = b >= 0x80 || b == '_' || (b >= '0' && b <= '9') || ((b | 32) >= 'a' && (b | 32) <= 'z');
       if (word_a && word_b) { ok = 0; break; }
+      /* nor after a hyphen inside a name ("libxml2-" / "xxx-build" read as
+       * a name that ends in "-"): the line breaks at the space before it */
+      if (a == '-' && word_b && ln->start_index >= 2 && code_word((unsigned char)txt[ln->start_index - 2])) {
+        ok = 0;
+        break;
+      }
     }
   } while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
@@ -692,6 +703,16 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
           pango_attr_list_insert(attrs, nb);
         }
         q = e - 1;
+      }
+    }
+    /* nor after a hyphen inside a name ("libxml2-" / "xxx-build" reads as a
+     * name that ends in "-"): the line breaks at the space before it */
+    for (const char *q = txt; *q; q++) {
+      if (*q == '-' && q > txt && code_word((unsigned char)q[-1]) && code_word((unsigned char)q[1])) {
+        PangoAttribute *nb = pango_attr_allow_breaks_new(FALSE);
+        nb->start_index = (guint)(q - txt);
+        nb->end_index = (guint)(q - txt + 2);
+        pango_attr_list_insert(attrs, nb);
       }
     }
     url_code_breaks(txt, attrs, strict);

@@ -417,6 +417,19 @@ describe("code", function()
     assert.is_true(m.width < bad - 0.4 * 36 * 0.5, string.format("%.1f of %.1f: broken after the dash", m.width, bad))
   end)
 
+  it("never breaks a line after a hyphen inside a name (libxml2- / xxx-build)", function()
+    local cmd = "cmake -S libxml2-xxx -B libxml2-xxx-build"
+    local function w_of(t)
+      return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
+    end
+    -- a box just wide enough for the line up to the name's first hyphen
+    local bad = w_of("cmake -S libxml2-xxx -B libxml2-")
+    local m = core.measure({ type = "code", x = 0, y = 0, w = bad + 2, h = 600, text = cmd, size = 36, min_size = 36 })
+    assert.is_true(m.lines == 2 and not m.cut and m.final_size == 36, "lines " .. m.lines)
+    -- broken at the space before the name: the first line ends at "-B"
+    assert.is_true(m.width < w_of("cmake -S libxml2-xxx -B") + 1, string.format("%.1f: broken inside the name", m.width))
+  end)
+
   it("never breaks a URL inside its scheme and host, and its path after a slash", function()
     local function w_of(t)
       return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
