@@ -404,31 +404,26 @@ describe("code", function()
     assert.are.equal(line, m.text)
   end)
 
-  it("never breaks a line after an option's leading dash", function()
-    local cmd = "cmake -DCMAKE_BUILD_TYPE=Release -DCBOR_CUSTOM_ALLOC=ON libcbor"
-    local function w_of(t)
-      return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
-    end
-    -- a box just wide enough for the line up to the dash: UAX #14 would break after it
-    local bad = w_of("cmake -DCMAKE_BUILD_TYPE=Release -")
-    local m = core.measure({ type = "code", x = 0, y = 0, w = bad + 2, h = 600, text = cmd, size = 36, min_size = 36 })
-    assert.is_true(m.lines == 2 and not m.cut, "lines " .. m.lines)
-    -- broken at the space before the option: the widest line is shorter
-    assert.is_true(m.width < bad - 0.4 * 36 * 0.5, string.format("%.1f of %.1f: broken after the dash", m.width, bad))
-  end)
-
-  it("never breaks a line after a hyphen inside a name (libxml2- / xxx-build)", function()
-    local cmd = "cmake -S libxml2-xxx -B libxml2-xxx-build"
-    local function w_of(t)
-      return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
-    end
-    -- a box just wide enough for the line up to the name's first hyphen
-    local bad = w_of("cmake -S libxml2-xxx -B libxml2-")
-    local m = core.measure({ type = "code", x = 0, y = 0, w = bad + 2, h = 600, text = cmd, size = 36, min_size = 36 })
-    assert.is_true(m.lines == 2 and not m.cut and m.final_size == 36, "lines " .. m.lines)
-    -- broken at the space before the name: the first line ends at "-B"
-    assert.is_true(m.width < w_of("cmake -S libxml2-xxx -B") + 1, string.format("%.1f: broken inside the name", m.width))
-  end)
+  -- code wrapped in a box just wide enough for the line up to a place UAX #14
+  -- would break at: the line breaks at the space before the token instead
+  for _, case in ipairs({
+    { "after an option's leading dash", "cmake -DCMAKE_BUILD_TYPE=Release -DCBOR_CUSTOM_ALLOC=ON libcbor",
+      "cmake -DCMAKE_BUILD_TYPE=Release -" },
+    { "after a hyphen inside a name (libxml2- / xxx-build)", "cmake -S libxml2-xxx -B libxml2-xxx-build",
+      "cmake -S libxml2-xxx -B libxml2-" },
+  }) do
+    it("never breaks a line " .. case[1], function()
+      local function w_of(t)
+        return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
+      end
+      local bad = w_of(case[3])
+      local m = core.measure({ type = "code", x = 0, y = 0, w = bad + 2, h = 600, text = case[2],
+        size = 36, min_size = 36 })
+      assert.is_true(m.lines == 2 and not m.cut and m.final_size == 36, "lines " .. m.lines)
+      -- broken at the space before the token: the widest line is shorter
+      assert.is_true(m.width < bad - 0.4 * 36 * 0.5, string.format("%.1f of %.1f: broken inside", m.width, bad))
+    end)
+  end
 
   it("never breaks a URL inside its scheme and host, and its path after a slash", function()
     local function w_of(t)
