@@ -16,6 +16,8 @@
 local core = require("vg.render_core")
 local theme_mod = require("vg.theme")
 local common = require("vg.scenes.common")
+-- (a scene is laid out in the direction of its own letters)
+local direction = require("vg.scenes.direction")
 
 local M = {}
 
@@ -532,7 +534,7 @@ function M.layout_box(scene, opts)
   -- the frame's shape, for layouts that set sparse content larger in a
   -- square or tall frame (a narrow box alone may be a column beside a picture)
   local theme = setmetatable({ frame = H > W * 1.2 and "tall" or W > H * 1.2 and "wide" or "square" },
-    { __index = theme_mod.for_language(resolve_theme(scene, opts), scene.language) })
+    { __index = theme_mod.for_language(resolve_theme(scene, opts), direction.language(scene)) })
   local mx = math.floor(W * 0.075)
   local box = { x = mx + 16, y = math.floor(H * 0.09), w = W - 2 * mx - 16, h = H - 2 * math.floor(H * 0.09) }
   if opts.captions then

@@ -465,6 +465,15 @@ static void no_breaks(PangoAttrList *attrs, size_t from, size_t to) {
   pango_attr_list_insert(attrs, nb);
 }
 
+/* A symbol after a token's first character that UAX #14 lets a line break
+ * around ("C++11" broke as "C+" / "+11", "g++" as "g+" / "+"): such a
+ * token, with no separator to break after, is one piece. */
+static int sym_inside(const char *txt, size_t s, size_t e) {
+  for (size_t p = s + 1; p < e; p++)
+    if (strchr("+#%$&*=~^|<>@", txt[p])) return 1;
+  return 0;
+}
+
 /* Long tokens (an IPv6 address, a path, a URL, an identifier: a run of
  * ASCII with ":" "/" "." "-" "_" between its letters or digits) break,
  * when a line cannot hold them, only right after such a separator, with no
@@ -485,7 +494,15 @@ static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, s
   for (size_t p = lead + 1; p < e; p++)
     if (tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p])) inner = 1;
   /* "--fast", "/usr": one piece, never "--" at a line's end */
-  if (!url && !inner) return lead > s && lead < e;
+  if (!url && !inner) return (lead > s && lead < e) || sym_inside(txt, lead, e);
+  /* an option ("--hole-detection=METHOD", "-g"): a line ending in "--hole-"
+   * reads as a hyphenated word, and an option is typed whole: it breaks only
+   * after its "=" (else it is one piece, set smaller where it must be) */
+  if (!url && lead > s && txt[s] == '-') {
+    for (size_t p = lead + 1; p < e; p++)
+      if (txt[p - 1] == '=' && tok_alnum((unsigned char)txt[p])) cut(s, p, ud);
+    return 1;
+  }
   /* a path ("/path/to/nodejs-keyring.kbx", "src/vg_render.c") breaks only
    * after its "/", as a URL's path: a line ending in "nodejs-" reads as a
    * hyphenated word, which the file name is not */
@@ -618,6 +635,11 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
  * Finds the largest size from s->size down to min_size at which it fits;
  * returns 1 if some size fits (the layout is left there), else 0 with the
  * layout wrapped at min_size. */
+/* a character of a word in code: a letter, a digit, "_", any non-ASCII */
+static int code_word(unsigned char c) {
+  return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines) {
   PangoRectangle log;
   pango_layout_get_extents(l, NULL, &log);
@@ -637,6 +659,12 @@ static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double
       int word_a = a >= 0x80 || a == '_' || (a >= '0' && a <= '9') || ((a | 32) >= 'a' && (a | 32) <= 'z');
       int word_b = b >= 0x80 || b == '_' || (b >= '0' && b <= '9') || ((b | 32) >= 'a' && (b | 32) <= 'z');
       if (word_a && word_b) { ok = 0; break; }
+      /* nor after a hyphen inside a name ("libxml2-" / "xxx-build" read as
+       * a name that ends in "-"): the line breaks at the space before it */
+      if (a == '-' && word_b && ln->start_index >= 2 && code_word((unsigned char)txt[ln->start_index - 2])) {
+        ok = 0;
+        break;
+      }
     }
   } while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
@@ -675,6 +703,16 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
           pango_attr_list_insert(attrs, nb);
         }
         q = e - 1;
+      }
+    }
+    /* nor after a hyphen inside a name ("libxml2-" / "xxx-build" reads as a
+     * name that ends in "-"): the line breaks at the space before it */
+    for (const char *q = txt; *q; q++) {
+      if (*q == '-' && q > txt && code_word((unsigned char)q[-1]) && code_word((unsigned char)q[1])) {
+        PangoAttribute *nb = pango_attr_allow_breaks_new(FALSE);
+        nb->start_index = (guint)(q - txt);
+        nb->end_index = (guint)(q - txt + 2);
+        pango_attr_list_insert(attrs, nb);
       }
     }
     url_code_breaks(txt, attrs, strict);

@@ -74,6 +74,40 @@ describe("right-to-left list slides", function()
   end)
 end)
 
+-- A deck of two directions: each scene reads the way its own letters do,
+-- not its video's language (a YAML deck with one Arabic scene made every
+-- scene right to left, or the Arabic one left to right).
+describe("a scene's direction", function()
+  local function list_of(lang, header, items)
+    local scene = { id = "s", scene_type = "list", language = lang,
+      visual_content = { header = header, items = items } }
+    local dl = render.display_list(scene, { width = 1920, height = 1080, t = "end" })
+    return walk(dl.items or dl, { circles = {}, texts = {}, bars = {}, labels = {} }, 0)
+  end
+  it("is left to right for English text in an Arabic video", function()
+    local s = list_of("ar", "What we cover", { "Reading documents", "Planning scenes", "Rendering frames" })
+    for i = 1, 3 do
+      local t = s.texts[string.format("items[%d]", i)]
+      assert.is_true(s.circles[i] < t.x, "badge " .. i .. " is not left of its text")
+    end
+    assert.is_true(s.underline < 960)
+    assert.are.same({ "1", "2", "3" }, { s.labels[1], s.labels[2], s.labels[3] })
+  end)
+  it("is right to left for Arabic text in an English video", function()
+    local s = list_of("en", "ما نغطيه", { "قراءة المستندات", "تخطيط المشاهد" })
+    for i = 1, 2 do
+      local t = s.texts[string.format("items[%d]", i)]
+      assert.is_true(s.circles[i] > t.x + t.w, "badge " .. i .. " is not right of its text")
+    end
+    assert.is_true(s.underline > 960)
+  end)
+  it("stays right to left for Arabic text with Latin names in it", function()
+    local s = list_of("ar", "الأوامر", { "استخدم git و make لبناء المشروع", "MS-DOS نص البند الثالث" })
+    local t = s.texts["items[1]"]
+    assert.is_true(s.circles[1] > t.x + t.w)
+  end)
+end)
+
 -- Tables too: the first column at the right on a right-to-left slide, in
 -- the grid of short cells and in the cards of long rows.
 local function cells(lang, columns, rows, tall)

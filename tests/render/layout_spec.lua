@@ -82,6 +82,62 @@ describe("list badges", function()
     end
   end)
 
+  it("sizes a statement's card and type to its text (a short one was a wide card of small text)", function()
+    local function card_and_text(sc, wh)
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local card, text
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "rect" and l.it.radius == 16 then card = l.it end
+        if l.it.id == "items[1]" then text = l.it end
+      end
+      return card, text, dl
+    end
+    for _, wh in ipairs(SIZES) do
+      local short = { scene_type = "list", visual_content = { header = "Support", items = { "Ask on the forum." } } }
+      local card, text, dl = card_and_text(short, wh)
+      assert.are.equal(72, text.size, "at " .. wh[1] .. "x" .. wh[2])
+      local m = core.measure(text)
+      assert.are.equal(1, m.lines)
+      -- the card ends near its text, far inside the content box (900+ wide)
+      assert.is_true(card.w <= m.width + 120, "card " .. card.w .. " for text " .. m.width)
+      assert.is_true(card.w < 800)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+      -- a long statement keeps its lines: the card as wide as the box, the type not grown past them
+      local long = { scene_type = "list", visual_content = { header = "Install", items = {
+        "Run make install as root to put the binary in /usr/local/bin, then add it to the path of every user who needs it" } } }
+      local lcard, ltext, ldl = card_and_text(long, wh)
+      assert.is_true(lcard.w > 850, "long card " .. lcard.w)
+      assert.is_true(ltext.size <= 72)
+      assert.are.equal("", statuses(assert(core.check(ldl))))
+    end
+  end)
+
+  it("gives points of a line each cards of one width, the longest text's, not the box's", function()
+    local function cards(items, wh)
+      local sc = { scene_type = "list", visual_content = { header = "Operating systems", items = items } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local out = {}
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "rect" and l.it.radius == 16 then out[#out + 1] = l.it.w end
+      end
+      return out, dl
+    end
+    for _, wh in ipairs(SIZES) do
+      local ws, dl = cards({ "Linux", "macOS", "Windows" }, wh)
+      assert.are.equal(3, #ws)
+      assert.are.equal(ws[1], ws[2])
+      assert.are.equal(ws[1], ws[3])
+      assert.is_true(ws[1] < 600, "cards " .. ws[1] .. " wide at " .. wh[1] .. "x" .. wh[2])
+      assert.are.equal("", statuses(assert(core.check(dl))))
+      -- (seven, which a wide frame may set in one column too)
+      local seven = cards({ "Port 53", "Port 853", "Port 5353", "UDP", "TCP", "TLS", "HTTPS" }, wh)
+      for _, w in ipairs(seven) do assert.is_true(w == seven[1] and w < 600, "seven: " .. w) end
+      -- a point that wraps keeps the box's width for all
+      local long = cards({ "Linux", "macOS, with the command line tools installed from the developer site of the vendor" }, wh)
+      assert.is_true(long[1] > 850 and long[1] == long[2], "long " .. long[1])
+    end
+  end)
+
   it("does not number points that are numbers themselves", function()
     local sc = { scene_type = "list", visual_content = { header = "Exit status", items = {
       { title = "0", description = "if OK," }, { title = "1", description = "if minor problems," },
@@ -348,18 +404,26 @@ describe("code", function()
     assert.are.equal(line, m.text)
   end)
 
-  it("never breaks a line after an option's leading dash", function()
-    local cmd = "cmake -DCMAKE_BUILD_TYPE=Release -DCBOR_CUSTOM_ALLOC=ON libcbor"
-    local function w_of(t)
-      return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
-    end
-    -- a box just wide enough for the line up to the dash: UAX #14 would break after it
-    local bad = w_of("cmake -DCMAKE_BUILD_TYPE=Release -")
-    local m = core.measure({ type = "code", x = 0, y = 0, w = bad + 2, h = 600, text = cmd, size = 36, min_size = 36 })
-    assert.is_true(m.lines == 2 and not m.cut, "lines " .. m.lines)
-    -- broken at the space before the option: the widest line is shorter
-    assert.is_true(m.width < bad - 0.4 * 36 * 0.5, string.format("%.1f of %.1f: broken after the dash", m.width, bad))
-  end)
+  -- code wrapped in a box just wide enough for the line up to a place UAX #14
+  -- would break at: the line breaks at the space before the token instead
+  for _, case in ipairs({
+    { "after an option's leading dash", "cmake -DCMAKE_BUILD_TYPE=Release -DCBOR_CUSTOM_ALLOC=ON libcbor",
+      "cmake -DCMAKE_BUILD_TYPE=Release -" },
+    { "after a hyphen inside a name (libxml2- / xxx-build)", "cmake -S libxml2-xxx -B libxml2-xxx-build",
+      "cmake -S libxml2-xxx -B libxml2-" },
+  }) do
+    it("never breaks a line " .. case[1], function()
+      local function w_of(t)
+        return core.measure({ type = "code", x = 0, y = 0, w = 5000, h = 200, text = t, size = 36, min_size = 36 }).width
+      end
+      local bad = w_of(case[3])
+      local m = core.measure({ type = "code", x = 0, y = 0, w = bad + 2, h = 600, text = case[2],
+        size = 36, min_size = 36 })
+      assert.is_true(m.lines == 2 and not m.cut and m.final_size == 36, "lines " .. m.lines)
+      -- broken at the space before the token: the widest line is shorter
+      assert.is_true(m.width < bad - 0.4 * 36 * 0.5, string.format("%.1f of %.1f: broken inside", m.width, bad))
+    end)
+  end
 
   it("never breaks a URL inside its scheme and host, and its path after a slash", function()
     local function w_of(t)
@@ -476,6 +540,20 @@ describe("long tokens in text", function()
     assert.is_true(math.abs(mp.width - w_of("files in")) < 1, string.format("%.1f", mp.width))
   end)
 
+  it("never break between the symbols of a word such as C++11 or g++", function()
+    -- (UAX #14 allows a break between two "+": "compliant with the C+" / "+11 standard")
+    for _, case in ipairs({ { "C++11", "C+" }, { "g++", "g+" }, { "C#", "C" } }) do
+      local m = core.measure({ type = "text", x = 0, y = 0, w = w_of(case[2]) + 4, h = 1000, text = case[1],
+        size = 40, min_size = 10 })
+      assert.are.equal(1, m.lines, case[1] .. " broken")
+    end
+    -- in a sentence the line breaks before the word instead
+    local t = "compliant with the C++11 standard"
+    local m = core.measure({ type = "text", x = 0, y = 0, w = w_of("compliant with the C+") + 4, h = 1000,
+      text = t, size = 40, min_size = 40 })
+    assert.is_true(math.abs(m.width - w_of("compliant with the")) < 1, string.format("first line %.1f", m.width))
+  end)
+
   it("are cut into the pieces the renderer breaks them at (token_pieces), for layouts to measure", function()
     local cases = {
       ["https://github.com/Microsoft/vcpkg.git"] = { "https://github.com/", "Microsoft/", "vcpkg.git" },
@@ -486,6 +564,9 @@ describe("long tokens in text", function()
       -- a path breaks only after its "/": a line never ends in "nodejs-"
       ["/path/to/nodejs-keyring.kbx"] = { "/path/", "to/", "nodejs-keyring.kbx" },
       ["stages/render/text_layout.c"] = { "stages/", "render/", "text_layout.c" },
+      -- an option breaks only after its "=": "--hole-" at a line's end read as a hyphenated word
+      ["--hole-detection=METHOD"] = { "--hole-detection=", "METHOD" },
+      ["--no-delay-directory-restore"] = { "--no-delay-directory-restore" },
     }
     -- (a word with no separator inside is left to Pango: one piece here)
     assert.are.same({ "--fast=1" }, core.token_pieces("--fast=1"))
@@ -1093,9 +1174,17 @@ describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
       it("keeps its lines whole (never wrapped) at " .. size[1] .. "x" .. size[2], function()
         local item = code_of(text, size)
         local m = core.measure(item)
-        local nl = select(2, text:gsub("\n", "")) + 1
+        local nl = select(2, item.text:gsub("\n", "")) + 1
         assert.are.equal(nl, m.lines)
         assert.is_false(m.cut)
+        -- (cut into bands or not, every line shown is columns of a line drawn)
+        for shown in (item.text .. "\n"):gmatch("(.-)\n") do
+          local found = shown == ""
+          for l in (text .. "\n"):gmatch("(.-)\n") do
+            if l:find(shown:match("^%s*(.-)%s*$"), 1, true) then found = true end
+          end
+          assert.is_true(found, "not a part of a line drawn: " .. shown)
+        end
       end)
     end
   end
@@ -1104,9 +1193,54 @@ describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
     assert.is_true(item.w > 1080 - 2 * 110, "width " .. item.w)
     assert.is_true(core.measure(item).final_size >= 22, "size " .. core.measure(item).final_size)
   end)
-  it("says so when it is shrunk to fit a tall frame", function()
-    local _, dl = code_of(ascii, { 1080, 1920 })
+  it("lends the frame's width to code whose longest line does not fit the box at 40 (square, tall)", function()
+    local yaml = table.concat({ "Resources:", "  ElasticLoadBalancer:",
+      "    Type: 'AWS::ElasticLoadBalancing::LoadBalancer'", "    Properties:", "      Instances:",
+      "        - !Ref Ec2Instance1" }, "\n")
+    for _, size in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+      local item = code_of(yaml, size)
+      assert.is_true(item.w > 950, "width " .. item.w)
+      local m = core.measure(item)
+      assert.are.equal(6, m.lines)   -- on its lines, not wrapped
+      -- short code keeps the box's card, in line with the header
+      assert.is_true(code_of("make all\nmake install", size).w < 850)
+    end
+    -- a wide frame keeps the box
+    assert.is_true(code_of(yaml, { 1920, 1080 }).w < 1700)
+  end)
+  it("says so when it is shrunk to fit a square frame (bands would be no larger there)", function()
+    local item, dl = code_of(ascii, { 1080, 1080 })
+    assert.are.equal(ascii, item.text)
     assert.is_truthy(statuses(render.check_list(dl)):find("commands:shrunk", 1, true))
+  end)
+  it("is cut into bands of columns, stacked, where a tall frame would shrink it whole", function()
+    -- the 71 and 79 columns were 23 and 21 units at the frame's width
+    for _, text in ipairs({ ascii, boxes }) do
+      local item, dl = code_of(text, { 1080, 1920 })
+      local m = core.measure(item)
+      assert.is_true(m.final_size >= 36, "size " .. m.final_size)
+      assert.are.equal("", statuses(render.check_list(dl)))
+      -- no line at full width: every line shown is at most about half the drawing
+      for shown in (item.text .. "\n"):gmatch("(.-)\n") do
+        assert.is_true(utf8.len(shown) <= 50, "a line of " .. utf8.len(shown) .. " columns")
+      end
+      -- a dashed rule between the bands
+      local rules = 0
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "line" and l.it.dash then rules = rules + 1 end
+      end
+      assert.is_true(rules >= 1)
+    end
+    -- the cuts fall between boxes, never through a word or a box
+    local item = code_of(ascii, { 1080, 1920 })
+    for _, word in ipairs({ "Parser", "Planner", "Renderer", "Encoder", "Cache", "Fonts" }) do
+      assert.is_truthy(item.text:find("|  " .. word, 1, true) or item.text:find("| " .. word, 1, true), word)
+    end
+    assert.is_nil(item.text:find("\n%-+%+"), "a band opens inside a box's edge")
+  end)
+  it("is never cut into bands in a wide frame", function()
+    local item = code_of(boxes, { 1920, 1080 })
+    assert.are.equal(boxes, item.text)
   end)
   it("is not split between its lines; only at a blank line", function()
     local sc = { id = "d", scene_type = "command", visual_content = { header = "Architecture", commands = ascii } }

@@ -1,6 +1,7 @@
 -- command: a terminal card with commands revealed one by one; line prefixes
 -- "$" (prompt), "→" (output), "✓" (success) and "#" (comment) are styled.
 local c = require("vg.scenes.common")
+local bands = require("vg.scenes.bands")
 
 local memo, count = {}, 0   -- the type size chosen for a block, by frame and text
 
@@ -87,6 +88,40 @@ local function drawing_groups(_, list)
   return groups
 end
 
+-- A drawing's bands (bands.lua) when they set it larger than its whole
+-- width allows, by a fifth at least, and its whole is below bands.READ: {lines, from, gaps,
+-- size}, or nil. The fewest bands within a tenth of the largest size.
+local band_memo, band_count = {}, 0
+local function banded(code, lines, key)
+  local memo_key = key .. "\0" .. code.size
+  local hit = band_memo[memo_key]
+  if hit ~= nil then return hit or nil end
+  local whole = c.measure(code)
+  local best = false
+  if not whole.cut and whole.final_size < bands.READ then
+    local top = math.max(code.size, 58)
+    local found = {}
+    for _, o in ipairs(bands.options(lines)) do
+      local probe = {}
+      for k, val in pairs(code) do probe[k] = val end
+      probe.text = table.concat(o.lines, "\n")
+      local sz = c.fit_size(probe, top, 10)
+      if sz > 10 then found[#found + 1] = { o = o, size = sz } end
+    end
+    local most = 0
+    for _, f in ipairs(found) do most = math.max(most, f.size) end
+    for _, f in ipairs(found) do
+      if f.size >= most * 0.9 and f.size >= whole.final_size * 1.2 then
+        best = { lines = f.o.lines, from = f.o.from, gaps = f.o.gaps, size = f.size }
+        break
+      end
+    end
+  end
+  if band_count >= 64 then band_memo, band_count = {}, 0 end
+  band_memo[memo_key], band_count = best, band_count + 1
+  return best or nil
+end
+
 -- the smallest size a drawing is set at: below the renderer's bar it warns
 -- that the text was shrunk (a wide frame shows it larger)
 local DRAWING_MIN = 10
@@ -129,7 +164,16 @@ return {
     -- a drawing in a square or tall frame takes the frame's whole width
     -- (it cannot wrap: its width sets its size)
     local cx, cw, pad = box.x, box.w, 40
-    if drawing and c.roomy(theme) and not v.image then
+    -- ... and so does code whose longest line does not fit the box's card
+    -- at 40 on its own line: in a narrow frame code is held by its width
+    -- (a YAML line with a 41-character quoted name was wrapped at 31)
+    local wide_code = false
+    if c.roomy(theme) and not v.image and not drawing then
+      local probe = c.code(theme, 0, 0, box.w - 80, 100000, text, { size = 40, min_size = 40, language = lang })
+      local mp = c.measure(probe)
+      wide_code = mp.shrunk or mp.cut or mp.lines > #lines
+    end
+    if (drawing or wide_code) and c.roomy(theme) and not v.image then
       -- (the frame's right margin is the left one less the accent bar's 16)
       local frame_w = box.x + box.w + (box.x - 16)
       cx, cw, pad = 32, frame_w - 48, 24
@@ -206,14 +250,31 @@ return {
       local mt = c.measure(code)
       if mt.cut or mt.final_size <= code.min_size + 0.01 then code.min_size = floor end
     end
+    -- a drawing too wide for a square or tall frame: bands of its columns
+    -- stacked, each larger, rather than the whole at a size nobody reads
+    local gaps = {}
+    if drawing and c.roomy(theme) and not v.image then
+      local b = banded(code, lines, key)
+      if b then
+        lines, from, gaps = b.lines, b.from, b.gaps
+        code.text, code.size, code.min_size = table.concat(lines, "\n"), b.size, b.size
+      end
+    end
     local m = c.measure(code)
     local ch = math.min(avail, m.height + bar + 64)
     code.h = ch - bar - 56
     local card = c.code_card(theme, cx, y, cw, ch, { title = lang })
     items[#items + 1] = c.appear(a:enter(2), card, 30)
     local prog = {}
-    for i = 1, #lines do prog[i] = a:step(from[i]) end
+    for i = #lines, 1, -1 do prog[i] = from[i] and a:step(from[i]) or prog[i + 1] or 1 end
     for _, it in ipairs(c.code_reveal(code, prog)) do items[#items + 1] = it end
+    -- a dashed rule where a band goes on from the one above
+    local lh = m.height / math.max(m.lines, 1)
+    for _, g in ipairs(gaps) do
+      local gy = code.y + (g - 0.5) * lh
+      items[#items + 1] = { type = "line", x1 = code.x, y1 = gy, x2 = code.x + code.w, y2 = gy,
+        width = 2, dash = { 10, 8 }, color = theme.code.comment, opacity = prog[g] }
+    end
     return items
   end,
 }

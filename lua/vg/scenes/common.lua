@@ -556,6 +556,61 @@ local function spread_of(entries, box, n, tree, heights)
   return best1 or false
 end
 
+-- A statement's size, up to this (a slide's header is 50, a title 66)
+M.STATEMENT_MAX = 72
+-- ... and its card no narrower than this (a word alone is still a card)
+local STATEMENT_MIN_W = 420
+-- A statement's type size and card ({size, w, h}): the largest size up to
+-- STATEMENT_MAX at which its text takes no more lines than at size and
+-- fits the box; the card as wide as the text's widest line.
+local statement_memo, statement_count = {}, 0
+local function statement_fit(theme, box, e, cell, size)
+  local key = table.concat({ e.markup, box.w, box.h, cell.w, cell.h, size, theme.frame or "",
+    theme.lang or "", theme.fonts.sans }, "\0")
+  local hit = statement_memo[key]
+  if hit then return hit end
+  local tw = cell.w - BARE_X - RIGHT_PAD
+  local function at(sz)
+    return core.measure({ type = "text", markup = e.markup, w = tw, h = 100000, size = sz,
+      line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
+  end
+  local base = at(size)
+  local best, m = size, base
+  for sz = M.STATEMENT_MAX, size + 2, -2 do
+    local t = at(sz)
+    if t.lines <= base.lines and not t.shrunk and t.height + 40 <= box.h then best, m = sz, t break end
+  end
+  local extra = math.max(0, math.min(24, cell.h - (base.height + 40)))
+  local fit = { size = best, h = m.height + 40 + extra,
+    w = math.min(cell.w, math.max(STATEMENT_MIN_W, math.ceil(m.width) + 4 + BARE_X + RIGHT_PAD)) }
+  if statement_count >= 128 then statement_memo, statement_count = {}, 0 end
+  statement_memo[key], statement_count = fit, statement_count + 1
+  return fit
+end
+
+-- The width of one column's cards when every point takes one line at
+-- size and the longest leaves a quarter of the width or more: the longest
+-- text's, with the card's margins; else nil.
+local function short_width(theme, entries, width, size)
+  local parts = { width, size, theme.lang or "", theme.fonts.sans }
+  for _, e in ipairs(entries) do parts[#parts + 1] = (e.label == false and "-" or "") .. e.markup end
+  local key = table.concat(parts, "\0")
+  local hit = statement_memo[key]
+  if hit ~= nil then return hit or nil end
+  local widest = 0
+  for _, e in ipairs(entries) do
+    local m = core.measure({ type = "text", markup = e.markup, w = width - text_x(e) - RIGHT_PAD, h = 100000,
+      size = size, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
+    if m.lines > 1 or m.shrunk then widest = math.huge break end
+    widest = math.max(widest, m.width + 4 + text_x(e) + RIGHT_PAD)
+  end
+  local w = math.max(STATEMENT_MIN_W, math.ceil(widest))
+  local out = w <= width * 0.75 and w or false
+  if statement_count >= 128 then statement_memo, statement_count = {}, 0 end
+  statement_memo[key], statement_count = out, statement_count + 1
+  return out or nil
+end
+
 function M.rows(theme, box, entries, a, o)
   o = o or {}
   local rtl = M.rtl(theme)
@@ -719,6 +774,23 @@ function M.rows(theme, box, entries, a, o)
     else
       cells = M.grid(gbox, n, cols, gap)
     end
+  end
+  -- one point alone (a statement, no badge) was a card of the box's width
+  -- with a short sentence in it: its type grows while it wraps into no more
+  -- lines (up to STATEMENT_MAX), and its card is as wide as its text
+  if n == 1 and entries[1].label == false and (entries[1].indent or 0) == 0 and measured and not o.size then
+    local fitted = statement_fit(theme, box, entries[1], cells[1], size)
+    size = fitted.size
+    cells[1] = { x = cells[1].x, y = cells[1].y, w = fitted.w, h = fitted.h }
+  end
+  -- points of a line each in one column ("Linux", "macOS", "Windows") were
+  -- cards of the box's width with a word at their left: the cards take the
+  -- width of the longest (all one width), where that is under three quarters
+  local one_column = true
+  for i = 2, n do if cells[i].x ~= cells[1].x then one_column = false end end
+  if n >= 2 and one_column and not tree and measured and not o.size and not o.full_width then
+    local w = short_width(theme, entries, cells[1].w, size)
+    if w then for i = 1, n do cells[i] = { x = cells[i].x, y = cells[i].y, w = w, h = cells[i].h } end end
   end
   -- one badge size on a slide, so its texts start at one edge (cards of
   -- one line and of several lines side by side)

@@ -9,21 +9,7 @@ local PAGE_WORDS = 45
 
 local function words(s) return select(2, s:gsub("%S+", "")) end
 
--- The letters of a text by how they are written: "rtl" (Hebrew, Arabic,
--- Syriac, Thaana, N'Ko ...), "upright" (scripts with no italic tradition:
--- Indic, Thai, CJK, kana, Hangul ...) or "slanted" (Latin, Greek, Cyrillic).
-local function kind_of(cp)
-  if cp < 0x80 then return (cp >= 65 and cp <= 90 or cp >= 97 and cp <= 122) and "slanted" or nil end
-  if cp >= 0xC0 and cp < 0x590 then return "slanted" end
-  if cp >= 0x590 and cp < 0x900 then return "rtl" end
-  if cp >= 0xFB1D and cp < 0xFE00 or cp >= 0xFE70 and cp < 0xFF00 then return "rtl" end
-  if cp >= 0x900 and cp < 0x1100 then return "upright" end   -- Indic, Thai, Lao, Tibetan, Myanmar, Georgian
-  if cp >= 0x1100 and cp < 0x1200 then return "upright" end  -- Hangul Jamo
-  if cp >= 0x1E00 and cp < 0x2000 then return "slanted" end  -- Latin and Greek extended
-  if cp >= 0x2E80 and cp < 0xA000 or cp >= 0xAC00 and cp < 0xD7B0 or cp >= 0xF900 and cp < 0xFB00
-    or cp >= 0xFF00 and cp < 0xFFF0 or cp >= 0x20000 then return "upright" end
-  return nil
-end
+local kind_of = require("vg.scenes.direction").kind_of
 
 -- -> rtl, upright: the text is mostly right-to-left letters; mostly letters
 -- of scripts that have no italics (a slanted face would be synthesised)
