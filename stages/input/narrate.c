@@ -3181,7 +3181,7 @@ static char *speech_out(char *s) {
 static const struct { const char *lang; double wpm, cps; } rates[] = {
   { "en", 150, 2.6 }, { "de", 145, 2.6 }, { "fr", 195, 2.6 }, { "es", 162, 2.6 }, { "it", 162, 2.6 },
   { "pt", 156, 2.6 }, { "ru", 146, 2.6 }, { "ar", 111, 2.6 }, { "nl", 150, 2.6 },
-  { "zh", 150, 2.7 }, { "ja", 150, 2.0 }, { "ko", 150, 4.8 },
+  { "zh", 150, 3.45 }, { "ja", 150, 2.0 }, { "ko", 150, 4.8 },
 };
 
 static void pace(const char *lang, double *wpm, double *cps) {
@@ -6327,6 +6327,8 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
         cJSON_SetValuestring(an, t);
         free(t);
       }
+      if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY))
+        vgi_english_passages(s, v, summary);   /* untranslated English in a translation */
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_AUTO_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_UNITS_KEY);
       const char *ty = vgi_str(s, "scene_type");

@@ -2,6 +2,8 @@
  * sentence says once a path or link is taken out of it. */
 #include "input_test.h"
 
+#include <sys/stat.h>
+
 static cJSON *full_load(const char *name, const char *text) {
   vgi_options full = { .detail = VGI_DETAIL_FULL };
   vgi_diags d = {0};
@@ -55,9 +57,79 @@ static void cjk_particle_keeps_its_noun(void **state) {
   cJSON_Delete(m);
 }
 
+/* The scene of video 0 whose narration holds needle, or NULL. */
+static const cJSON *said_by(const cJSON *m, const char *needle) {
+  for (int i = 0; i < scene_count(m, 0); i++)
+    if (strstr(sget(scene_at(m, 0, i), "narration"), needle)) return scene_at(m, 0, i);
+  return NULL;
+}
+
+static const char man_de[] =
+  ".TH DEMO 5 2024 demo Dateiformate\n.SH NAME\ndemo \\- Konfigurationsdatei f\xC3\xBCr das Demo-Werkzeug\n"
+  ".SH BESCHREIBUNG\nDie Datei legt fest, welche Werte das Werkzeug beim Start liest. Jede Zeile enth\xC3\xA4lt "
+  "einen Schl\xC3\xBCssel und einen Wert, die durch ein Gleichheitszeichen getrennt sind.\n"
+  ".SH \"PHASED UPDATES\"\nThe tool understands a field called Phased-Percentage which can be used to control "
+  "the rollout of a new version. It is only read when the field is set in the file.\n"
+  ".SH OPTIONEN\nDie Option steuert, wie viele Dateien das Werkzeug gleichzeitig liest und wie lange es wartet. "
+  "This option is deprecated and should not be used in any new file.\n"
+  ".SH FEHLER\nEs sind keine Fehler bekannt. Melden Sie Fehler bitte an die Entwickler des Werkzeugs.\n";
+
+/* A translated man page's untranslated English paragraph is said by an
+ * English voice, and left out of a summary where it stands among the
+ * page's own sentences; the page is in its folder's language. */
+static void english_in_translated_man_page(void **state) {
+  (void)state;
+  char dir[] = "/tmp/vg_lang_said_XXXXXX", path[128];
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/man", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/man/de", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/man/de/man5", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/man/de/man5/demo.5", dir);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(man_de, f);
+  fclose(f);
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load(path, &o, &d);
+    assert_non_null(m);
+    vgi_diags_free(&d);
+    const cJSON *v = cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0);
+    if (strcmp(sget(v, "language"), "de")) print_message("%s: %s\n", path, cJSON_PrintUnformatted(v));
+    assert_string_equal(sget(v, "language"), "de");
+    const cJSON *de = said_by(m, "Die Datei legt fest");
+    assert_non_null(de);
+    assert_string_equal(sget(de, "voice"), "de");
+    const cJSON *en = said_by(m, "The tool understands a field");
+    if (!full) {
+      /* a summary leaves the English out */
+      assert_null(en);
+      assert_int_equal(said_in(m, "deprecated"), 0);
+      cJSON_Delete(m);
+      continue;
+    }
+    assert_non_null(en);
+    assert_string_equal(sget(en, "voice"), "male");
+    /* the English sentence among German ones stays in the page's voice */
+    const cJSON *opt = said_by(m, "Die Option steuert");
+    assert_non_null(opt);
+    assert_string_equal(sget(opt, "voice"), "de");
+    assert_int_equal(said_in(m, "deprecated"), 1);
+    cJSON_Delete(m);
+  }
+  unlink(path);
+  snprintf(path, sizeof path, "rm -r %s", dir);
+  assert_int_equal(system(path), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
+    cmocka_unit_test(english_in_translated_man_page),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
