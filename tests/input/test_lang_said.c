@@ -126,10 +126,49 @@ static void english_in_translated_man_page(void **state) {
   assert_int_equal(system(path), 0);
 }
 
+/* 1 when a list item's text shown in video 0 ends with the word w. */
+static int item_ends_on(const cJSON *m, const char *w) {
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "text");
+      size_t n = t ? strlen(t) : 0, l = strlen(w);
+      if (n > l && t[n - l - 1] == ' ' && !strcmp(t + n - l, w)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* A headline cut from a long item never ends on a function word of its
+ * language: Indonesian "… yang dapat diubah dengan" (with) was shown. */
+static void headline_ends_on_no_function_word(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("id.md", "# Panduan Instalasi\n\n## Persiapan\n\n"
+      "- Aplikasi ini membutuhkan sistem operasi Linux yang sudah diperbarui dengan paket terbaru dari repositori resmi distribusi Anda.\n"
+      "- Pengguna harus memiliki akses administrator untuk memasang paket pada sistem yang digunakan oleh seluruh tim pengembang.\n"
+      "- Konfigurasi awal disimpan dalam berkas teks sederhana yang dapat diubah dengan penyunting teks apa saja tanpa alat khusus.\n",
+      NULL, &d);
+  vgi_diags_free(&d);
+  static const char *const id_words[] = { "dengan", "yang", "dapat", "dari", "untuk", "di", "ke", "pada", NULL };
+  for (int i = 0; id_words[i]; i++) assert_false(item_ends_on(m, id_words[i]));
+  cJSON_Delete(m);
+  m = load_text("pl.md", "# Przewodnik\n\n## Przygotowanie\n\n"
+      "- Konfiguracja początkowa jest zapisywana w prostym pliku tekstowym na dysku w katalogu domowym użytkownika, który można edytować.\n"
+      "- Serwer uruchamia się automatycznie po starcie systemu i nasłuchuje na porcie 8080 z domyślnymi ustawieniami z pliku konfiguracyjnego.\n"
+      "- Dane są przechowywane w bazie danych na serwerze w sieci lokalnej firmy przez okres trzech miesięcy od dnia ich utworzenia.\n",
+      NULL, &d);
+  vgi_diags_free(&d);
+  static const char *const pl_words[] = { "w", "z", "na", "i", "przez", "od", "jest", "który", NULL };
+  for (int i = 0; pl_words[i]; i++) assert_false(item_ends_on(m, pl_words[i]));
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
     cmocka_unit_test(english_in_translated_man_page),
+    cmocka_unit_test(headline_ends_on_no_function_word),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
