@@ -56,12 +56,13 @@ static const char *const ko_particles[] = {
   NULL };
 
 size_t vgi_ko_particle_tail(const char *w, size_t n) {
-  for (int i = 0; ko_particles[i]; i++) {
-    size_t l = strlen(ko_particles[i]);
-    /* glued to a thing written in ASCII ("`/etc/x`에", "README.md를") */
-    if (n > l && !memcmp(w + n - l, ko_particles[i], l) && !((unsigned char)w[n - l - 1] & 0x80)) return l;
-  }
-  return 0;
+  /* the Hangul glued to a thing written in ASCII ("`/etc/x`에", "README.md를",
+   * "/etc/group내에"): a particle or a postposition, never part of the thing */
+  size_t l = 0;
+  while (l + 3 <= n && (unsigned char)w[n - l - 3] >= 0xEA && (unsigned char)w[n - l - 3] <= 0xED &&
+         ((unsigned char)w[n - l - 2] & 0xC0) == 0x80 && ((unsigned char)w[n - l - 1] & 0xC0) == 0x80)
+    l += 3;
+  return l && n > l && !((unsigned char)w[n - l - 1] & 0x80) ? l : 0;
 }
 
 /* The particle at p said after a noun ending in a vowel (vowel) or in ㄹ

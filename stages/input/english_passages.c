@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "input_private.h"
 
@@ -27,24 +28,38 @@ static int english_word(const char *w, size_t n) {
 }
 
 /* 2 when the sentence is English: six words or more, a sixth of them (and
- * three at least) English function words, and the detector agrees; 1 when
- * it leans to English (two such words, one in eight: "A system's
- * eligibility to a phased update is determined."), too little to tell;
- * else 0. */
+ * three at least) English function words, or eight words and two different
+ * ones, with a quarter of its words at most written past ASCII, and the
+ * detector agrees; else 0. */
 static int english_sentence(const char *s, int *words) {
-  int n = 0, en = 0;
+  int n = 0, en = 0, distinct = 0, wide = 0;   /* wide: words with letters past ASCII */
+  const char *first = NULL;
+  size_t fl = 0;
   for (const char *p = s; *p;) {
     while (*p && !isalpha((unsigned char)*p) && !((unsigned char)*p & 0x80)) p++;
     const char *a = p;
     while (*p && (isalpha((unsigned char)*p) || ((unsigned char)*p & 0x80) || *p == '\'' || *p == '-')) p++;
     if (p > a) {
       n++;
-      en += english_word(a, (size_t)(p - a));
+      for (const char *q = a; q < p; q++)
+        if ((unsigned char)*q & 0x80) { wide++; break; }
+      if (english_word(a, (size_t)(p - a))) {
+        en++;
+        if (!first) first = a, fl = (size_t)(p - a), distinct = 1;
+        else if (distinct == 1 && ((size_t)(p - a) != fl || strncasecmp(a, first, fl))) distinct = 2;
+      }
     }
   }
   *words = n;
-  if (n >= 6 && en >= 3 && en * 6 >= n && !strcmp(vgi_detect_language(s), "en")) return 2;
-  return en >= 2 && en * 8 >= n;
+  /* "These fields are: имя пользователя …" is the page's own list */
+  if (wide * 4 > n) return 0;
+  int told = !strcmp(vgi_detect_language(s), "en");
+  if (n >= 6 && en >= 3 && en * 6 >= n && told) return 2;
+  /* two different ones in a longer sentence ("contains one line for each
+   * user account, with seven fields delimited by colons", passwd(5) in
+   * Russian and Swedish) */
+  if (n >= 8 && distinct == 2 && en * 8 >= n && told) return 2;
+  return 0;
 }
 
 /* The English voice for a video said by `voice` ("de+f3" keeps its variant). */
@@ -67,8 +82,10 @@ void vgi_english_passages(cJSON *scene, const cJSON *video, int summary) {
     int w = 0;
     en[i] = english_sentence(ss[i], &w);
     if (en[i] == 2) en_words += w;
-    /* the document's language; a heading of a word or two says little either way */
-    else if (!en[i] && w >= 3) own_words += w;
+    /* the document's language, or English mixed with it ("These fields
+     * are: inloggningsnamn, …"): said by the page's voice; a heading of a
+     * word or two says little either way */
+    else if (w >= 3) own_words += w;
   }
   const char *voice = vgi_str(video, "voice"), *sv = vgi_str(scene, "voice");
   if (en_words && own_words <= 4 && (!sv || !voice || !strcmp(sv, voice))) {

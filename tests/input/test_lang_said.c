@@ -44,11 +44,13 @@ static void cjk_particle_keeps_its_noun(void **state) {
       "- 설정 파일은 `/etc/vgrun/config.toml`에 있습니다.\n"
       "- 먼저 `docs/guide/README.md`를 읽으세요.\n"
       "- 브라우저에서 https://example.org/app 을 여세요.\n"
-      "- 자세한 내용은 https://example.org/docs 를 참고하세요.\n");
+      "- 자세한 내용은 https://example.org/docs 를 참고하세요.\n"
+      "- 그룹은 /etc/group내에 항목이 있어야 합니다.\n");
   assert_int_equal(said_in(m, "설정 파일은 화면의 파일에 있습니다."), 1);
   assert_int_equal(said_in(m, "먼저 화면의 파일을 읽으세요."), 1);
   assert_int_equal(said_in(m, "브라우저에서 화면의 주소를 여세요."), 1);
   assert_int_equal(said_in(m, "참고"), 0);
+  assert_int_equal(said_in(m, "그룹은 화면의 폴더 내에 항목이 있어야 합니다."), 1);   /* a postposition glued to the path */
   cJSON_Delete(m);
 
   /* English keeps its own rules */
