@@ -818,7 +818,7 @@ static const char *const joiners[] = {
   "jika", "bahwa", "sebagai", "tetapi", "agar", "supaya", "seperti", "tentang", "antara", "melalui",
   "tanpa", "hingga", "sampai", "ketika", "serta", "bagi", "kepada", "daripada", "maupun", "dapat",
   /* Polish, Czech and Slovak ("… w", "… z", "… na") */
-  "w", "we", "z", "ze", "od", "przez", "dla", "bez", "przy", "pod", "nad", "oraz", "lub", "albo",
+  "w", "z", "ze", "od", "przez", "dla", "bez", "przy", "pod", "nad", "oraz", "lub", "albo",
   "ale", "że", "aby", "żeby", "który", "która", "które", "którego", "której", "których", "którym",
   "gdy", "kiedy", "jeśli", "jeżeli", "ponieważ", "czy", "jak", "ani", "między", "przed", "według",
   "podczas", "dzięki", "wśród", "v", "ve", "k", "ke", "při", "který", "která", "které",
