@@ -28,7 +28,7 @@ static int english_word(const char *w, size_t n) {
 }
 
 /* 2 when the sentence is English: six words or more, a sixth of them (and
- * three at least) English function words, or eight words and two different
+ * three at least) English function words, or six words and two different
  * ones, with a quarter of its words at most written past ASCII, and the
  * detector agrees; else 0. */
 static int english_sentence(const char *s, int *words) {
@@ -58,7 +58,7 @@ static int english_sentence(const char *s, int *words) {
   /* two different ones in a longer sentence ("contains one line for each
    * user account, with seven fields delimited by colons", passwd(5) in
    * Russian and Swedish) */
-  if (n >= 8 && distinct == 2 && en * 8 >= n && told) return 2;
+  if (n >= 6 && distinct == 2 && en * 8 >= n && told) return 2;
   return 0;
 }
 
