@@ -287,6 +287,25 @@ static int read_kanji(builder *b, const char *text, size_t len) {
   return ok ? 0 : -1;
 }
 
+/* The reading built in *b becomes *out (1); a build that failed (!ok) is
+ * freed: 0 when nothing was built, else -1. */
+static int hand_over(builder *b, int ok, size_t chars, int ssml, tts_reading *out) {
+  if (!ok || !b->s) {
+    free(b->s);
+    free(b->start);
+    free(b->end);
+    return ok ? 0 : -1;
+  }
+  out->text = b->s;
+  out->len = b->len;
+  out->start = b->start;
+  out->end = b->end;
+  out->chars = b->chars;
+  out->text_chars = chars;
+  out->ssml = ssml;
+  return 1;
+}
+
 int tts_reading_make(const char *language, const char *text, size_t len, tts_reading *out) {
   memset(out, 0, sizeof *out);
   if (strncmp(language, "ja", 2) != 0 || (language[2] && language[2] != '-')) return 0;
@@ -303,20 +322,7 @@ int tts_reading_make(const char *language, const char *text, size_t len, tts_rea
     b.len = tts_speech_normalize(b.s, b.len, 1);
     ok = latin_in_english(&b, chars, NULL) == 0;
   }
-  if (!ok || !b.s) {
-    free(b.s);
-    free(b.start);
-    free(b.end);
-    return ok ? 0 : -1;
-  }
-  out->text = b.s;
-  out->len = b.len;
-  out->start = b.start;
-  out->end = b.end;
-  out->chars = b.chars;
-  out->text_chars = chars;
-  out->ssml = latin;
-  return 1;
+  return hand_over(&b, ok, chars, latin, out);
 }
 
 /* libespeak-ng 1.51's Mandarin voice (cmn, "Latin as English") turns each
@@ -345,20 +351,7 @@ int tts_reading_mandarin(const char *language, const char *spec, const char *tex
     b.len = tts_speech_normalize(b.s, b.len, 1);   /* as plain text is said; one character for one */
     ok = latin_in_english(&b, chars, home) == 0;
   }
-  if (!ok) {
-    free(b.s);
-    free(b.start);
-    free(b.end);
-    return -1;
-  }
-  out->text = b.s;
-  out->len = b.len;
-  out->start = b.start;
-  out->end = b.end;
-  out->chars = b.chars;
-  out->text_chars = chars;
-  out->ssml = 1;
-  return 1;
+  return hand_over(&b, ok, chars, 1, out);
 }
 
 void tts_reading_remap(const tts_reading *r, raw_event *ev, size_t nev) {
