@@ -267,6 +267,19 @@ const char *vgi_phrase(const char *lang, const char *key);
 void vgi_phrase_put(vgi_buf *b, const char *lang, const char *key, const char *const *args, int nargs);
 /* 1 when the phrase table has lang's base language. */
 int vgi_lang_known(const char *lang);
+/* cjk_marks.c: the path or link of kind (1 folder, 2 file, 3 address) that
+ * narration took out at (*tp)[at], in a sentence of lang ('j', 'z', 'k'):
+ * the sentence goes, or a stand-in says where to look; 1 when handled */
+int vgi_cjk_mark_out(char **tp, size_t at, int kind, char lang);
+/* man.c: the language of a page of a translated manual, from its folder
+ * (".../man/de/man5/x.5.gz" -> "de"); 1 when found */
+int vgi_man_path_language(const char *path, char *out, size_t n);
+/* english_passages.c: a scene of a video in another language whose
+ * generated narration is English gets an English voice; in a summary,
+ * English sentences among the language's own are left out */
+void vgi_english_passages(cJSON *scene, const cJSON *video, int summary);
+/* the length of a Korean particle glued to the end of an ASCII word w[0, n), or 0 */
+size_t vgi_ko_particle_tail(const char *w, size_t n);
 /* 1 for a plausible BCP 47 tag ("ko", "pt-BR", "zh-Hans"). */
 int vgi_lang_tag_ok(const char *s);
 /* "en", "de", "ko", … from the text's script and stop words (static text). */

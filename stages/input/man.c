@@ -363,3 +363,24 @@ done:
   }
   return out;
 }
+
+/* A page of a translated manual (/usr/share/man/de/man5/x.5.gz, …/pt_BR/
+ * man1/…, …/sr@latin/…) is in that folder's language: the page's own words
+ * may not say so when most of its paragraphs are still untranslated English
+ * (login.defs(5) in German was taken for English). The BCP 47 tag in out
+ * ("de", "pt-BR"), else 0. */
+int vgi_man_path_language(const char *path, char *out, size_t n) {
+  for (const char *m = path ? strstr(path, "/man/") : NULL; m; m = strstr(m + 1, "/man/")) {
+    const char *l = m + 5, *e = strchr(l, '/');
+    if (!e || strncmp(e, "/man", 4) || !isdigit((unsigned char)e[4])) continue;
+    size_t k = strcspn(l, ".@/");
+    if (k < 2 || k >= n) continue;
+    memcpy(out, l, k);
+    out[k] = 0;
+    for (char *c = out; *c; c++)
+      if (*c == '_') *c = '-';
+    if (!strcmp(out, "C") || !vgi_lang_tag_ok(out)) continue;
+    return 1;
+  }
+  return 0;
+}

@@ -813,6 +813,19 @@ static const char *const joiners[] = {
   "στα", "στις", "στους", "προς", "χωρίς", "κατά", "μετά", "πριν", "ότι", "ενώ", "επειδή",
   "і", "й", "та", "або", "але", "що", "який", "яка", "які", "яке", "де", "коли", "з", "із", "зі", "від",
   "у", "при", "між", "щоб",
+  /* Indonesian and Malay ("… yang dapat diubah dengan", "… yang") */
+  "yang", "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "pada", "dalam", "oleh", "karena",
+  "jika", "bahwa", "sebagai", "tetapi", "agar", "supaya", "seperti", "tentang", "antara", "melalui",
+  "tanpa", "hingga", "sampai", "ketika", "serta", "bagi", "kepada", "daripada", "maupun", "dapat",
+  /* Polish, Czech and Slovak ("… w", "… z", "… na") */
+  "w", "z", "ze", "od", "przez", "dla", "bez", "przy", "pod", "nad", "oraz", "lub", "albo",
+  "ale", "że", "aby", "żeby", "który", "która", "które", "którego", "której", "których", "którym",
+  "gdy", "kiedy", "jeśli", "jeżeli", "ponieważ", "czy", "jak", "ani", "między", "przed", "według",
+  "podczas", "dzięki", "wśród", "v", "ve", "k", "ke", "při", "který", "která", "které",
+  "nebo", "když", "protože", "pre", "ktorý", "ktorá", "ktoré", "alebo", "keď",
+  /* Turkish and Vietnamese */
+  "ve", "veya", "ile", "için", "gibi", "ama", "fakat", "ki", "và", "của", "cho", "với", "trong", "để",
+  "từ", "hoặc", "nhưng", "khi",
   NULL };
 /* ... and words a headline never ends with (articles, besides the above) */
 static const char *const articles[] = { "the", "a", "an", "this", "these", "its", "their", "your",
@@ -826,6 +839,9 @@ static const char *const articles[] = { "the", "a", "an", "this", "these", "its"
   "quelle", "quello", "ciò", "aqueles", "aquelas", "aquele", "degene", "diegene", "datgene",
   "те", "тех", "тем", "теми", "того", "тот", "та", "то", "ту", "такие", "такой", "такая", "такое",
   "таких", "этого", "этих", "тому", "том",
+  /* copulas and auxiliaries of Indonesian, Polish, Czech, Turkish, Vietnamese */
+  "adalah", "ialah", "merupakan", "akan", "sudah", "telah", "jest", "są", "był", "była", "było",
+  "będzie", "je", "jsou", "bir", "là", "được", "sẽ",
   /* Greek articles */
   "ο", "η", "το", "οι", "τα", "του", "της", "των", "τον", "την", "τη", "τους", "τις", "ένα", "μια", "μία", "ένας",
   /* English adverbs that wait for what they qualify ("is often | the …") */

@@ -84,6 +84,12 @@ static int english(const char *lang) {
   return !lang || !vgi_lang_known(lang) || (!strncmp(lang, "en", 2) && (!lang[2] || lang[2] == '-'));
 }
 
+/* 'j', 'z' or 'k' for Japanese, Chinese or Korean, else 0. */
+static char cjk_of(const char *lang) {
+  if (!lang || (lang[2] && lang[2] != '-')) return 0;
+  return !strncmp(lang, "ja", 2) ? 'j' : !strncmp(lang, "zh", 2) ? 'z' : !strncmp(lang, "ko", 2) ? 'k' : 0;
+}
+
 /* A language whose sentences put spaces between words and end a clause
  * with ":" (not Chinese, Japanese, Korean or Thai). */
 static int english_like(const char *lang) {
@@ -119,6 +125,7 @@ static int nothing_said(const char *t) {
 }
 
 static int ja_predicate(const char *t);
+static int wide_stop_end(const char *t);
 
 static char *joined(const cJSON *arr, int max, int or, int lower, const char *lang) {
   vgi_buf b = {0};
@@ -1082,6 +1089,24 @@ static int ja_predicate(const char *t) {
   return 0;
 }
 
+/* An item its writer made a sentence: it ends with a full-width sentence
+ * mark ("源代码可以从…获取。") or, in Korean, on a predicate's ending and a
+ * full stop ("…있습니다.", "…읽으세요.", "…하십시오!"). */
+static int wide_stop_end(const char *t) {
+  size_t n = strlen(t);
+  while (n && t[n - 1] == ' ') n--;
+  if (n >= 3 && (!memcmp(t + n - 3, "\xE3\x80\x82", 3) || !memcmp(t + n - 3, "\xEF\xBC\x81", 3) ||
+                 !memcmp(t + n - 3, "\xEF\xBC\x9F", 3)))   /* 。！？ */
+    return 1;
+  if (!n || !strchr(".!?", t[n - 1])) return 0;
+  n--;
+  static const char *const ko_ends[] = { "\xEB\x8B\xA4", "\xEC\x9A\x94", "\xEC\x98\xA4", "\xEA\xB9\x8C", NULL };   /* 다 요 오 까 */
+  for (int k = 0; ko_ends[k]; k++)
+    if (n >= 6 && !memcmp(t + n - 3, ko_ends[k], 3) && (unsigned char)t[n - 6] >= 0xEA && (unsigned char)t[n - 6] <= 0xED)
+      return 1;   /* a Hangul syllable before it: a word's ending, not "요." alone */
+  return 0;
+}
+
 /* In a summary, items that read as sentences ("Il est écrit pour Linux")
  * are said one sentence each: joined by "and" into a list they make
  * clumsy grammar. 1 when a top-level item of the first `max` has more than
@@ -1095,7 +1120,7 @@ static int sentence_items(const cJSON *arr, int max) {
     char *t = vgi_strdup(item_text(it));
     drop_asides(t);
     int w = vgi_word_count(t);
-    int pred = ja_predicate(t);
+    int pred = ja_predicate(t) || wide_stop_end(t);
     free(t);
     if (w > 4 || pred) return 1;
     n++;
@@ -1547,7 +1572,8 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     if (l >= 3 && (!strcmp(c + l - 3, "\xE3\x80\x82") || !strcmp(c + l - 3, "\xEF\xBC\x9A"))) c[l -= 3] = 0;
     /* a link's text names what it leads to, whatever its length */
     int w = said_words(c),
-        phrase = l && (links || (w <= LIST_PHRASE_WORDS && !item_clause(c, lang) && !vgi_lead_clause(c)));
+        phrase = l && (links || (w <= LIST_PHRASE_WORDS && !item_clause(c, lang) && !vgi_lead_clause(c) &&
+                                 !wide_stop_end(t)));
     phrases += phrase;
     if (n < LIST_FIRST) first_phrases = phrases;
     size_t nl = item_name(c);
@@ -2540,6 +2566,7 @@ static int place_phrase_out(char *t, char *m) {
 }
 
 static _Thread_local int said_en_ = 1;   /* 0 while vgi_narrate says a video in another language */
+static _Thread_local char said_cjk_;     /* 'j', 'z' or 'k' while it says Japanese, Chinese or Korean */
 
 /* The first mark in t, or NULL. */
 static char *first_mark(char *t) {
@@ -2602,6 +2629,10 @@ static const char *stand_in(const char *t, const char *ws, const char *we, int k
 static void dangling_out(char **tp) {
   char *t = *tp;
   for (char *m = first_mark(t); m; m = first_mark(t)) {
+    if (said_cjk_ && vgi_cjk_mark_out(tp, (size_t)(m - t), *m, said_cjk_)) {   /* its particle stays behind */
+      t = *tp;
+      continue;
+    }
     if (place_phrase_out(t, m)) continue;
     char *after = m + 1;
     while (*after == ' ' || MARK(*after)) after++;
@@ -3022,6 +3053,16 @@ static char *speech_out(char *s) {
     const char *a = p, *z = e;
     while (a < z && strchr("([{\"'*_`", *a)) a++;
     while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
+    /* a Korean particle glued to a path ("`/etc/x`에") is said after it, not taken out with it */
+    const char *ko_tail = NULL;
+    if (said_cjk_ == 'k' && z > a) {
+      size_t kl = vgi_ko_particle_tail(a, (size_t)(z - a));
+      if (kl) {
+        const char *k = z - kl;
+        while (k > a && strchr(")]}\"'*_`.,;:!?", k[-1])) k--;
+        if (k > a && unsaid(a, (size_t)(k - a))) ko_tail = z - kl, z = k;
+      }
+    }
     size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0;
     const char *bar = said_en_ && z > a ? memchr(a, '|', (size_t)(z - a)) : NULL;
     if (bar && !bar_choice(a, bar, z)) bar = NULL;
@@ -3045,7 +3086,8 @@ static char *speech_out(char *s) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       /* where it was, and what it was: dangling_out looks here */
       vgi_buf_add(&b, (char[]){ (char)unsaid_kind(a, (size_t)(z - a)) }, 1);
-      vgi_buf_add(&b, z, (size_t)(e - z));
+      if (ko_tail) vgi_buf_add(&b, ko_tail, (size_t)(e - ko_tail));
+      else vgi_buf_add(&b, z, (size_t)(e - z));
       /* a bare address that a capital follows ended its sentence, its full
        * stop left out so as not to join the address ("…is located at
        * https://example.org/issues You will need …") */
@@ -3139,7 +3181,7 @@ static char *speech_out(char *s) {
 static const struct { const char *lang; double wpm, cps; } rates[] = {
   { "en", 150, 2.6 }, { "de", 145, 2.6 }, { "fr", 195, 2.6 }, { "es", 162, 2.6 }, { "it", 162, 2.6 },
   { "pt", 156, 2.6 }, { "ru", 146, 2.6 }, { "ar", 111, 2.6 }, { "nl", 150, 2.6 },
-  { "zh", 150, 2.7 }, { "ja", 150, 2.0 }, { "ko", 150, 4.8 },
+  { "zh", 150, 3.45 }, { "ja", 150, 2.0 }, { "ko", 150, 4.8 },
 };
 
 static void pace(const char *lang, double *wpm, double *cps) {
@@ -6230,6 +6272,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
                   cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) != NULL;
     headlines_ = summary;
     said_en_ = english(vgi_str(v, "language"));
+    said_cjk_ = cjk_of(vgi_str(v, "language"));
     doc_words_set(v);
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
@@ -6284,6 +6327,8 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
         cJSON_SetValuestring(an, t);
         free(t);
       }
+      if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY))
+        vgi_english_passages(s, v, summary);   /* untranslated English in a translation */
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_AUTO_KEY);
       cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_UNITS_KEY);
       const char *ty = vgi_str(s, "scene_type");
@@ -6307,6 +6352,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     }
   }
   said_en_ = 1;
+  said_cjk_ = 0;
   split_parts(model, vgi_limits(opts), d);
   const cJSON *vids = cJSON_GetObjectItemCaseSensitive(model, "videos");
   for (cJSON *v = vids ? vids->child : NULL; v; v = v->next) {

@@ -3002,6 +3002,15 @@ cJSON *vgi_text_load(const char *src, size_t len, const char *file, const vgi_op
                      vgi_posmap *pm, vgi_diags *d) {
   int *map = NULL, nmap = 0;
   size_t mlen = 0;
+  /* a page of a translated manual is in its folder's language, however
+   * much untranslated English its words hold (login.defs(5) in German was
+   * taken for English) */
+  vgi_options by_path = opts ? *opts : (vgi_options){0};
+  char pl[16];
+  if (!(opts && opts->language && *opts->language) && vgi_man_path_language(file, pl, sizeof pl)) {
+    by_path.language = pl;
+    opts = &by_path;
+  }
   char *md = vgi_text_markdown(src, len, file, opts, d, &map, &nmap, &mlen);
   if (!md) return NULL;
   size_t first = d->n;

@@ -50,6 +50,12 @@ typedef struct tts_reading {
  * (another language, neither kanji nor Latin letters, or kanji without the
  * MeCab dictionary); -1 out of memory. */
 int tts_reading_make(const char *language, const char *text, size_t len, tts_reading *out);
+/* For a Mandarin voice (language "cmn..." or "zh..."; spec, its espeak-ng
+ * spec, gives the variant) and a text with hanzi or Latin letters: 1 and
+ * the text as SSML in *out, hanzi in the pinyin voice, Latin words in
+ * English; 0 when said as written; -1 out of memory. */
+int tts_reading_mandarin(const char *language, const char *spec, const char *text, size_t len,
+                         tts_reading *out);
 /* Moves espeak-ng's events from the reading back onto the text. */
 void tts_reading_remap(const tts_reading *r, raw_event *ev, size_t nev);
 void tts_reading_free(tts_reading *r);

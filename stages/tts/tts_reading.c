@@ -196,25 +196,31 @@ static int put_escaped(builder *o, const builder *r, size_t i, size_t e, size_t 
 }
 
 /* espeak-ng's Japanese voice spells a Latin word letter by letter
- * ("JavaScript" took 2.7 s, "J A V A S C R I P T"); its Chinese and Korean
- * voices switch to English for it. The reading becomes SSML with each run
- * of Latin words in an English <voice> (0.8 s, said as a word). The tags'
- * characters stand for the text's character beside them: no event starts
- * on a tag. 0, or -1 out of memory; *r is replaced. */
-static int latin_in_english(builder *r, size_t text_chars) {
+ * ("JavaScript" took 2.7 s, "J A V A S C R I P T"); its Korean voice
+ * switches to English for it. The reading becomes SSML with each run of
+ * Latin words in an English <voice> (0.8 s, said as a word). home, when
+ * given, is the <voice> tag the text between the runs is said in (Chinese:
+ * see tts_reading_mandarin). The tags' characters stand for the text's
+ * character beside them: no event starts on a tag. 0, or -1 out of memory;
+ * *r is replaced. */
+static int latin_in_english(builder *r, size_t text_chars, const char *home) {
   builder o = {0};
   size_t ch = 0, i = 0;
-  int last = text_chars ? (int)text_chars - 1 : 0;
+  int last = text_chars ? (int)text_chars - 1 : 0, in_home = 0;
   static const char open[] = "<voice xml:lang=\"en\">", close[] = "</voice>";
   if (put(&o, "<speak>", 7, 0, 0) != 0) goto fail;
   while (i < r->len) {
     /* the run: a Latin letter, then letters and joiners that lead to more */
     size_t k, a = i, e = i, j = i;
     if (!is_latin_letter(vg_utf8_decode(r->s, r->len, i, &k))) {
+      if (home && !in_home && put(&o, home, strlen(home), r->start[ch], r->start[ch]) != 0) goto fail;
+      in_home = home != NULL;
       if (put_escaped(&o, r, i, i + k, &ch) != 0) goto fail;
       i += k;
       continue;
     }
+    if (in_home && put(&o, close, sizeof close - 1, r->end[ch - 1], r->end[ch - 1]) != 0) goto fail;
+    in_home = 0;
     while (j < r->len) {
       uint32_t c = vg_utf8_decode(r->s, r->len, j, &k);
       if (is_latin_letter(c) || (c >= '0' && c <= '9') || c == '+' || c == '#') e = j + k;
@@ -227,6 +233,7 @@ static int latin_in_english(builder *r, size_t text_chars) {
       goto fail;
     i = e;
   }
+  if (in_home && put(&o, close, sizeof close - 1, last, last) != 0) goto fail;
   if (put(&o, "</speak>", 8, last, last) != 0) goto fail;
   free(r->s);
   free(r->start);
@@ -280,6 +287,25 @@ static int read_kanji(builder *b, const char *text, size_t len) {
   return ok ? 0 : -1;
 }
 
+/* The reading built in *b becomes *out (1); a build that failed (!ok) is
+ * freed: 0 when nothing was built, else -1. */
+static int hand_over(builder *b, int ok, size_t chars, int ssml, tts_reading *out) {
+  if (!ok || !b->s) {
+    free(b->s);
+    free(b->start);
+    free(b->end);
+    return ok ? 0 : -1;
+  }
+  out->text = b->s;
+  out->len = b->len;
+  out->start = b->start;
+  out->end = b->end;
+  out->chars = b->chars;
+  out->text_chars = chars;
+  out->ssml = ssml;
+  return 1;
+}
+
 int tts_reading_make(const char *language, const char *text, size_t len, tts_reading *out) {
   memset(out, 0, sizeof *out);
   if (strncmp(language, "ja", 2) != 0 || (language[2] && language[2] != '-')) return 0;
@@ -294,22 +320,38 @@ int tts_reading_make(const char *language, const char *text, size_t len, tts_rea
     /* what the child does to plain text (an underscore between letters
      * read as a space); one character for one, so the spans stay */
     b.len = tts_speech_normalize(b.s, b.len, 1);
-    ok = latin_in_english(&b, chars) == 0;
+    ok = latin_in_english(&b, chars, NULL) == 0;
   }
-  if (!ok || !b.s) {
-    free(b.s);
-    free(b.start);
-    free(b.end);
-    return ok ? 0 : -1;
+  return hand_over(&b, ok, chars, latin, out);
+}
+
+/* libespeak-ng 1.51's Mandarin voice (cmn, "Latin as English") turns each
+ * hanzi into its pinyin and then reads that pinyin with English rules:
+ * 你好 is said "ni three hao three" (phoneme events "(en) n I T r i: h eI @
+ * T r i:", 3.8 s for 你好，世界。这是一个测试。 against 3.0 s said right). Its
+ * sister voice cmn-latn-pinyin says hanzi right but reads Latin words that
+ * look like pinyin as pinyin ("Go" ko, "Java" tsia va, "npm" spelled in
+ * Mandarin), and an SSML </voice> returns to the voice of the language
+ * (cmn), not to the one named. So Chinese text is said as SSML: hanzi and
+ * everything else in <voice name="cmn-latn-pinyin"> (with the voice's
+ * variant), each run of Latin words in an English <voice>. */
+int tts_reading_mandarin(const char *language, const char *spec, const char *text, size_t len,
+                         tts_reading *out) {
+  memset(out, 0, sizeof *out);
+  int zh = (!strncmp(language, "zh", 2) && (!language[2] || language[2] == '-')) ||
+           (!strncmp(language, "cmn", 3) && (!language[3] || language[3] == '-'));
+  if (!zh || (!has_kanji(text, len) && !has_latin(text, len))) return 0;
+  char home[96];
+  const char *variant = spec ? strchr(spec, '+') : NULL;
+  snprintf(home, sizeof home, "<voice name=\"cmn-latn-pinyin%.40s\">", variant ? variant : "");
+  builder b = {0};
+  size_t chars = (size_t)chars_in(text, len);
+  int ok = put_written(&b, text, 0, len, 0) == 0 && b.s;
+  if (ok) {
+    b.len = tts_speech_normalize(b.s, b.len, 1);   /* as plain text is said; one character for one */
+    ok = latin_in_english(&b, chars, home) == 0;
   }
-  out->text = b.s;
-  out->len = b.len;
-  out->start = b.start;
-  out->end = b.end;
-  out->chars = b.chars;
-  out->text_chars = chars;
-  out->ssml = latin;
-  return 1;
+  return hand_over(&b, ok, chars, 1, out);
 }
 
 void tts_reading_remap(const tts_reading *r, raw_event *ev, size_t nev) {

@@ -890,8 +890,10 @@ tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *e
   vg_hash_update(&h, &len, sizeof len);
   vg_hash_update(&h, text, len);
   /* Japanese with kanji or Latin words: said by its readings (MeCab) and
-   * Latin words in English, which join the key */
-  if (!ssml && tts_reading_make(v.language, text, len, &j->said) == 1) {
+   * Latin words in English; Chinese in the voice that says hanzi right
+   * (tts_reading_mandarin); either joins the key */
+  if (!ssml && (tts_reading_make(v.language, text, len, &j->said) == 1 ||
+                tts_reading_mandarin(v.language, j->voice.spec, text, len, &j->said) == 1)) {
     vg_hash_str(&h, "reading");
     vg_hash_update(&h, &j->said.len, sizeof j->said.len);
     vg_hash_update(&h, j->said.text, j->said.len);

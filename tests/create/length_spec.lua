@@ -98,16 +98,17 @@ describe("a summary of a list said through its items", function()
 end)
 
 describe("the speech estimate of CJK prose with Latin words", function()
-  -- seconds espeak-ng took (`vgrun say --voice cmn|ja|ko`, whole sentences):
+  -- seconds espeak-ng took (`vgrun say --voice cmn|ja|ko`, whole sentences;
+  -- Chinese measured again once hanzi were said in Mandarin, not as English pinyin):
   -- Latin words between ideographs, lists of commands joined by full-width
   -- commas, words without a vowel that the voice spells
   local said = {
-    { "zh", "我们学习这个工具。", 2.62 },
-    { "zh", "我们学习mount，mount，mount，mount这个工具。", 4.56 },
-    { "zh", "我们学习lsblk，lsblk，lsblk，lsblk这个工具。", 6.80 },
-    { "zh", "我们学习log(log(n))这个工具。", 3.60 },
-    { "zh", "熟悉 Bash 中的任务管理工具：&，ctrl-z，ctrl-c，jobs，fg，bg，kill 等。", 8.76 },
-    { "zh", "关于文件系统的管理，学习 df，mount，fdisk，mkfs，lsblk。", 7.83 },
+    { "zh", "我们学习这个工具。", 2.30 },
+    { "zh", "我们学习mount，mount，mount，mount这个工具。", 4.05 },
+    { "zh", "我们学习lsblk，lsblk，lsblk，lsblk这个工具。", 5.75 },
+    { "zh", "我们学习log(log(n))这个工具。", 3.42 },
+    { "zh", "熟悉 Bash 中的任务管理工具：&，ctrl-z，ctrl-c，jobs，fg，bg，kill 等。", 7.82 },
+    { "zh", "关于文件系统的管理，学习 df，mount，fdisk，mkfs，lsblk。", 6.39 },
     { "ja", "このmount、mount、mount、mountツールを学びます。", 6.58 },
     { "ko", "이 lsblk, lsblk, lsblk, lsblk 도구를 배웁니다.", 5.27 },
     -- the Japanese voice reads kana about a mora a kana, and a kanji by its

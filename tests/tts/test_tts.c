@@ -209,6 +209,44 @@ static void test_japanese_readings(void **state) {
   tts_job_free(said);
 }
 
+/* espeak-ng 1.51's Mandarin voice read each hanzi's pinyin with English
+ * rules ("你好" as "ni three hao three"): Chinese is said as SSML, hanzi in
+ * the cmn-latn-pinyin voice, Latin words in English, and the words keep
+ * their timings on the text as written. */
+static void test_mandarin_voice(void **state) {
+  (void)state;
+  tts_reading r;
+  const char *text = "用Docker部署";
+  assert_int_equal(tts_reading_mandarin("cmn", "sit/cmn+f3", text, strlen(text), &r), 1);
+  assert_int_equal(r.ssml, 1);
+  assert_string_equal(r.text, "<speak><voice name=\"cmn-latn-pinyin+f3\">用</voice><voice xml:lang=\"en\">Docker</voice>"
+                              "<voice name=\"cmn-latn-pinyin+f3\">部署</voice></speak>");
+  assert_int_equal(r.text_chars, 9);
+  tts_reading_free(&r);
+  /* other languages, and Chinese without hanzi or Latin letters, as written */
+  assert_int_equal(tts_reading_mandarin("ja", "ja", text, strlen(text), &r), 0);
+  assert_int_equal(tts_reading_mandarin("cmn", "sit/cmn", "12，34。", strlen("12，34。"), &r), 0);
+
+  /* said right, the sentence takes 4.2 s; read as English pinyin, 4.8 s */
+  const char *zh = "我们使用这个工具来生成视频文件";
+  tts_job *j = run(zh, strlen(zh), "cmn", 0, -1);
+  const tts_clip *c = tts_job_clip(j);
+  check_wav(c);
+  assert_true(c->duration < 4.5);
+  assert_int_equal(c->nwords, 15);
+  tts_job_free(j);
+  j = run(text, strlen(text), "cmn", 0, -1);
+  c = tts_job_clip(j);
+  assert_int_equal(c->nwords, 4);
+  assert_string_equal(c->words[1].word, "Docker");
+  assert_true(c->words[1].start > 0.1);
+  assert_string_equal(c->words[2].word, "部");
+  assert_true(c->words[2].start > c->words[1].start + 0.2);
+  assert_int_equal(c->nsentences, 1);
+  assert_string_equal(c->sentences[0].text, text);
+  tts_job_free(j);
+}
+
 /* The Japanese voice spelled a Latin word letter by letter ("JavaScript
  * を使います。" took 3.5 s, "JavaScript" alone 2.7 s): each run of Latin words
  * is said in an English <voice> inside the same clip, and the words keep
@@ -840,6 +878,7 @@ int main(void) {
     cmocka_unit_test(test_spanish_and_codes),
     cmocka_unit_test(test_japanese_readings),
     cmocka_unit_test(test_japanese_latin_words),
+    cmocka_unit_test(test_mandarin_voice),
     cmocka_unit_test(test_unknown_voice),
     cmocka_unit_test(test_empty_text),
     cmocka_unit_test(test_non_utf8),

@@ -1,0 +1,112 @@
+/* english_passages.c: English left untranslated in a document in another
+ * language. A translated man page (manpages-de, -fr, …) keeps the English of
+ * every paragraph its translators have not reached yet ("APT understands a
+ * field called Phased-Update-Percentage …" in apt_preferences(5) in German);
+ * said by the page's voice it is English with German sounds. A scene whose
+ * narration is English (a short heading aside) is said by an English voice;
+ * in a summary, English sentences among the page's own are left out. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "input_private.h"
+
+/* English words that no other language of the phrase table writes as words */
+static int english_word(const char *w, size_t n) {
+  static const char *const words[] = { "the", "and", "is", "are", "of", "to", "this", "that", "with", "for",
+    "be", "can", "by", "it", "its", "which", "from", "has", "have", "not", "were", "when", "if", "or",
+    "you", "your", "used", "should", "only", "any", "these", "those", NULL };   /* not "was", "will", "an", "all": German words */
+  char l[16];
+  if (n == 0 || n >= sizeof l) return 0;
+  for (size_t i = 0; i < n; i++) l[i] = (char)tolower((unsigned char)w[i]);
+  l[n] = 0;
+  for (int i = 0; words[i]; i++)
+    if (!strcmp(l, words[i])) return 1;
+  return 0;
+}
+
+/* 2 when the sentence is English: six words or more, a sixth of them (and
+ * three at least) English function words, or six words and two different
+ * ones, with a quarter of its words at most written past ASCII, and the
+ * detector agrees; else 0. */
+static int english_sentence(const char *s, int *words) {
+  int n = 0, en = 0, distinct = 0, wide = 0;   /* wide: words with letters past ASCII */
+  const char *first = NULL;
+  size_t fl = 0;
+  for (const char *p = s; *p;) {
+    while (*p && !isalpha((unsigned char)*p) && !((unsigned char)*p & 0x80)) p++;
+    const char *a = p;
+    while (*p && (isalpha((unsigned char)*p) || ((unsigned char)*p & 0x80) || *p == '\'' || *p == '-')) p++;
+    if (p > a) {
+      n++;
+      for (const char *q = a; q < p; q++)
+        if ((unsigned char)*q & 0x80) { wide++; break; }
+      if (english_word(a, (size_t)(p - a))) {
+        en++;
+        if (!first) first = a, fl = (size_t)(p - a), distinct = 1;
+        else if (distinct == 1 && ((size_t)(p - a) != fl || strncasecmp(a, first, fl))) distinct = 2;
+      }
+    }
+  }
+  *words = n;
+  /* "These fields are: имя пользователя …" is the page's own list */
+  if (wide * 4 > n) return 0;
+  int told = !strcmp(vgi_detect_language(s), "en");
+  if (n >= 6 && en >= 3 && en * 6 >= n && told) return 2;
+  /* two different ones in a longer sentence ("contains one line for each
+   * user account, with seven fields delimited by colons", passwd(5) in
+   * Russian and Swedish) */
+  if (n >= 6 && distinct == 2 && en * 8 >= n && told) return 2;
+  return 0;
+}
+
+/* The English voice for a video said by `voice` ("de+f3" keeps its variant). */
+static void english_voice(const char *voice, char *out, size_t n) {
+  const char *plus = voice ? strchr(voice, '+') : NULL;
+  if (plus && plus[1]) snprintf(out, n, "en-us%.40s", plus);
+  else snprintf(out, n, "male");
+}
+
+void vgi_english_passages(cJSON *scene, const cJSON *video, int summary) {
+  const char *lang = vgi_str(video, "language");
+  if (!lang || !strncmp(lang, "en", 2)) return;
+  cJSON *nar = cJSON_GetObjectItemCaseSensitive(scene, "narration");
+  if (!cJSON_IsString(nar) || !*nar->valuestring) return;
+  int ns = 0;
+  char **ss = vgi_sentences_lang(nar->valuestring, lang, &ns);
+  int en_words = 0, own_words = 0, *en = calloc((size_t)ns + 1, sizeof *en);
+  if (!en) abort();
+  for (int i = 0; i < ns; i++) {
+    int w = 0;
+    en[i] = english_sentence(ss[i], &w);
+    if (en[i] == 2) en_words += w;
+    /* the document's language, or English mixed with it ("These fields
+     * are: inloggningsnamn, …"): said by the page's voice; a heading of a
+     * word or two says little either way */
+    else if (w >= 3) own_words += w;
+  }
+  const char *voice = vgi_str(video, "voice"), *sv = vgi_str(scene, "voice");
+  if (en_words && own_words <= 4 && (!sv || !voice || !strcmp(sv, voice))) {
+    char ev[64];
+    english_voice(voice, ev, sizeof ev);
+    if (cJSON_GetObjectItemCaseSensitive(scene, "voice"))
+      cJSON_ReplaceItemInObjectCaseSensitive(scene, "voice", cJSON_CreateString(ev));
+    else
+      cJSON_AddStringToObject(scene, "voice", ev);
+  } else if (en_words && summary) {
+    vgi_buf b = {0};
+    for (int i = 0; i < ns; i++) {
+      if (en[i] == 2) continue;
+      if (b.n) vgi_buf_puts(&b, " ");
+      vgi_buf_puts(&b, ss[i]);
+    }
+    char *t = vgi_buf_take(&b);
+    cJSON_SetValuestring(nar, t);
+    free(t);
+  }
+  for (int i = 0; i < ns; i++) free(ss[i]);
+  free(ss);
+  free(en);
+}

@@ -1,0 +1,176 @@
+/* test_lang_said.c: narration in languages other than English: what a
+ * sentence says once a path or link is taken out of it. */
+#include "input_test.h"
+
+#include <sys/stat.h>
+
+static cJSON *full_load(const char *name, const char *text) {
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text(name, text, &full, &d);
+  vgi_diags_free(&d);
+  return m;
+}
+
+/* A particle or postposition never stays behind its path or link: the
+ * sentence names the place on screen, keeps the noun that said it, or goes
+ * when it only pointed to the link. */
+static void cjk_particle_keeps_its_noun(void **state) {
+  (void)state;
+  cJSON *m = full_load("ja.md", "# インストール\n\n"
+      "- 設定ファイルは `/etc/vgrun/config.toml` にあります。\n"
+      "- ソースコードは https://github.com/example/repo から入手できます。\n"
+      "- ログは ~/.local/share/vgrun/log フォルダに保存されます。\n"
+      "- 詳しくは https://example.org/docs を参照してください。\n");
+  assert_int_equal(said_in(m, "\xE3\x81\xAF \xE3\x81\xAB"), 0);                 /* "は に" */
+  assert_int_equal(said_in(m, "設定ファイルは画面のファイルにあります。"), 1);
+  assert_int_equal(said_in(m, "ソースコードは画面のアドレスから入手できます。"), 1);
+  assert_int_equal(said_in(m, "ログはフォルダに保存されます。"), 1);
+  assert_int_equal(said_in(m, "参照"), 0);
+  cJSON_Delete(m);
+
+  m = full_load("zh.md", "# 安装\n\n"
+      "- 配置文件位于 `/etc/vgrun/config.toml` 中。\n"
+      "- 源代码可以从 https://github.com/example/repo 获取。\n"
+      "- 详情请参阅 https://example.org/docs 。\n");
+  assert_int_equal(said_in(m, "配置文件位于屏幕上的文件中。"), 1);
+  assert_int_equal(said_in(m, "源代码可以从屏幕上的地址获取。"), 1);
+  assert_int_equal(said_in(m, "参阅"), 0);
+  cJSON_Delete(m);
+
+  /* Korean: the particle glued to the path stays, agreeing with the noun
+   * said instead (파일을, 주소를) */
+  m = full_load("ko.md", "# 설치\n\n"
+      "- 설정 파일은 `/etc/vgrun/config.toml`에 있습니다.\n"
+      "- 먼저 `docs/guide/README.md`를 읽으세요.\n"
+      "- 브라우저에서 https://example.org/app 을 여세요.\n"
+      "- 자세한 내용은 https://example.org/docs 를 참고하세요.\n"
+      "- 그룹은 /etc/group내에 항목이 있어야 합니다.\n");
+  assert_int_equal(said_in(m, "설정 파일은 화면의 파일에 있습니다."), 1);
+  assert_int_equal(said_in(m, "먼저 화면의 파일을 읽으세요."), 1);
+  assert_int_equal(said_in(m, "브라우저에서 화면의 주소를 여세요."), 1);
+  assert_int_equal(said_in(m, "참고"), 0);
+  assert_int_equal(said_in(m, "그룹은 화면의 폴더 내에 항목이 있어야 합니다."), 1);   /* a postposition glued to the path */
+  cJSON_Delete(m);
+
+  /* English keeps its own rules */
+  m = full_load("en.md", "# Setup\n\n- The settings reside in /etc/vgrun/ and can be edited.\n- Another point here.\n");
+  assert_int_equal(said_in(m, "画面"), 0);
+  cJSON_Delete(m);
+}
+
+/* The scene of video 0 whose narration holds needle, or NULL. */
+static const cJSON *said_by(const cJSON *m, const char *needle) {
+  for (int i = 0; i < scene_count(m, 0); i++)
+    if (strstr(sget(scene_at(m, 0, i), "narration"), needle)) return scene_at(m, 0, i);
+  return NULL;
+}
+
+static const char man_de[] =
+  ".TH DEMO 5 2024 demo Dateiformate\n.SH NAME\ndemo \\- Konfigurationsdatei f\xC3\xBCr das Demo-Werkzeug\n"
+  ".SH BESCHREIBUNG\nDie Datei legt fest, welche Werte das Werkzeug beim Start liest. Jede Zeile enth\xC3\xA4lt "
+  "einen Schl\xC3\xBCssel und einen Wert, die durch ein Gleichheitszeichen getrennt sind.\n"
+  ".SH \"PHASED UPDATES\"\nThe tool understands a field called Phased-Percentage which can be used to control "
+  "the rollout of a new version. It is only read when the field is set in the file.\n"
+  ".SH OPTIONEN\nDie Option steuert, wie viele Dateien das Werkzeug gleichzeitig liest und wie lange es wartet. "
+  "This option is deprecated and should not be used in any new file.\n"
+  ".SH FEHLER\nEs sind keine Fehler bekannt. Melden Sie Fehler bitte an die Entwickler des Werkzeugs.\n";
+
+/* A translated man page's untranslated English paragraph is said by an
+ * English voice, and left out of a summary where it stands among the
+ * page's own sentences; the page is in its folder's language. */
+static void english_in_translated_man_page(void **state) {
+  (void)state;
+  char dir[] = "/tmp/vg_lang_said_XXXXXX", path[128];
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/man", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/man/de", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/man/de/man5", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/man/de/man5/demo.5", dir);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(man_de, f);
+  fclose(f);
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load(path, &o, &d);
+    assert_non_null(m);
+    vgi_diags_free(&d);
+    const cJSON *v = cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0);
+    if (strcmp(sget(v, "language"), "de")) print_message("%s: %s\n", path, cJSON_PrintUnformatted(v));
+    assert_string_equal(sget(v, "language"), "de");
+    const cJSON *de = said_by(m, "Die Datei legt fest");
+    assert_non_null(de);
+    assert_string_equal(sget(de, "voice"), "de");
+    const cJSON *en = said_by(m, "The tool understands a field");
+    if (!full) {
+      /* a summary leaves the English out */
+      assert_null(en);
+      assert_int_equal(said_in(m, "deprecated"), 0);
+      cJSON_Delete(m);
+      continue;
+    }
+    assert_non_null(en);
+    assert_string_equal(sget(en, "voice"), "male");
+    /* the English sentence among German ones stays in the page's voice */
+    const cJSON *opt = said_by(m, "Die Option steuert");
+    assert_non_null(opt);
+    assert_string_equal(sget(opt, "voice"), "de");
+    assert_int_equal(said_in(m, "deprecated"), 1);
+    cJSON_Delete(m);
+  }
+  unlink(path);
+  snprintf(path, sizeof path, "rm -r %s", dir);
+  assert_int_equal(system(path), 0);
+}
+
+/* 1 when a list item's text shown in video 0 ends with the word w. */
+static int item_ends_on(const cJSON *m, const char *w) {
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(scene_at(m, 0, i), "visual_content"), "items");
+    for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+      const char *t = cJSON_IsString(it) ? it->valuestring : sget(it, "text");
+      size_t n = t ? strlen(t) : 0, l = strlen(w);
+      if (n > l && t[n - l - 1] == ' ' && !strcmp(t + n - l, w)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* A headline cut from a long item never ends on a function word of its
+ * language: Indonesian "… yang dapat diubah dengan" (with) was shown. */
+static void headline_ends_on_no_function_word(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("id.md", "# Panduan Instalasi\n\n## Persiapan\n\n"
+      "- Aplikasi ini membutuhkan sistem operasi Linux yang sudah diperbarui dengan paket terbaru dari repositori resmi distribusi Anda.\n"
+      "- Pengguna harus memiliki akses administrator untuk memasang paket pada sistem yang digunakan oleh seluruh tim pengembang.\n"
+      "- Konfigurasi awal disimpan dalam berkas teks sederhana yang dapat diubah dengan penyunting teks apa saja tanpa alat khusus.\n",
+      NULL, &d);
+  vgi_diags_free(&d);
+  static const char *const id_words[] = { "dengan", "yang", "dapat", "dari", "untuk", "di", "ke", "pada", NULL };
+  for (int i = 0; id_words[i]; i++) assert_false(item_ends_on(m, id_words[i]));
+  cJSON_Delete(m);
+  m = load_text("pl.md", "# Przewodnik\n\n## Przygotowanie\n\n"
+      "- Konfiguracja początkowa jest zapisywana w prostym pliku tekstowym na dysku w katalogu domowym użytkownika, który można edytować.\n"
+      "- Serwer uruchamia się automatycznie po starcie systemu i nasłuchuje na porcie 8080 z domyślnymi ustawieniami z pliku konfiguracyjnego.\n"
+      "- Dane są przechowywane w bazie danych na serwerze w sieci lokalnej firmy przez okres trzech miesięcy od dnia ich utworzenia.\n",
+      NULL, &d);
+  vgi_diags_free(&d);
+  static const char *const pl_words[] = { "w", "z", "na", "i", "przez", "od", "jest", "który", NULL };
+  for (int i = 0; pl_words[i]; i++) assert_false(item_ends_on(m, pl_words[i]));
+  cJSON_Delete(m);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(cjk_particle_keeps_its_noun),
+    cmocka_unit_test(english_in_translated_man_page),
+    cmocka_unit_test(headline_ends_on_no_function_word),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
