@@ -1464,13 +1464,19 @@ static char *desc_clause(const char *d, const char *lang, int all) {
   if (!all) {
     char *semi = strstr(c, "; ");
     if (semi && semi > c) *semi = 0;
+    /* an aside after an em dash typed as in TeX ("Parse error---for
+     * instance, …") */
+    char *tex = strstr(c, "---");
+    if (tex && tex > c && tex[-1] != ' ') *tex = 0;
     /* an example is detail ("kills processes by name, e.g. killall -HUP") */
-    static const char *const examples[] = { ", e.g.", " e.g.", ", i.e.", ", for example", ", such as", " (e.g.", NULL };
+    static const char *const examples[] = { ", e.g.", " e.g.", ", i.e.", ", for example", ", for instance", ", such as",
+                                            " (e.g.", NULL };
     for (int k = 0; examples[k]; k++) {
       char *e = strstr(c, examples[k]);
       if (e && e > c) *e = 0;
     }
-    static const char *const cuts[] = { ", ", " (", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", NULL };
+    /* ("---", an em dash typed as in TeX: "Parse error---for instance, …") */
+    static const char *const cuts[] = { ", ", " (", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", "---", NULL };
     for (int k = 0; cuts[k] && said_words(c) > PAIR_DESC_WORDS; k++) {
       char *e = strstr(c, cuts[k]);
       if (!e) continue;
@@ -1545,6 +1551,14 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
     if (l >= 3 && (!strcmp(c + l - 3, "\xE3\x80\x82") || !strcmp(c + l - 3, "\xEF\xBC\x9A"))) c[l -= 3] = 0;
+    /* two forms of one term said alike ("-exec command ;" and "-exec
+     * command {} +" are both "the exec option"): said once */
+    int again = 0;
+    for (const cJSON *o = tops->child; o && !again; o = o->next) again = !strcmp(o->valuestring, c);
+    if (again) {
+      free(c);
+      continue;
+    }
     /* a link's text names what it leads to, whatever its length */
     int w = said_words(c),
         phrase = l && (links || (w <= LIST_PHRASE_WORDS && !item_clause(c, lang) && !vgi_lead_clause(c)));
@@ -1575,6 +1589,11 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     }
     char *cl = dc ? desc_clause(dc, lang, all) : NULL;
     free(dc);
+    /* a code's one word says what it is ("0 — success"): no name of a
+     * person stands beside a number (an option's "True" says nothing) */
+    int number = t[strspn(t, "0123456789")] == 0 && strlen(t) <= 5, code = number || t[0] == '-';
+    if (number && cl && english(lang) && isupper((unsigned char)cl[0]) && islower((unsigned char)cl[1]))
+      cl[0] = (char)tolower((unsigned char)cl[0]);
     /* a description says what the term is in words of the language ("DBus
      * interfaces for …"), not a person's name beside a handle ("aduh95 -
      * Antoine du Hamel"): a word of three letters or more in lower case,
@@ -1588,7 +1607,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
       worded = (lo >= 3 && lower_start(w)) || (unsigned char)w[0] >= 0xE0;
       w += wl;
     }
-    if (cl && worded && said_words(cl) >= 2) {
+    if (cl && worded && said_words(cl) >= (number ? 1 : 2)) {
       vgi_buf pb = {0};
       int comma = !desc && nl && c[nl] == ',';   /* "libz, a compression library" */
       vgi_buf_puts(&pb, desc ? c : nm);
@@ -1610,7 +1629,9 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
       cJSON_AddItemToArray(pair_list, cJSON_CreateString(desc ? c : nm));
     }
     free(cl);
-    if (n < LIST_FIRST && t[0] != '-') options_first = 0;   /* (as written: speech rewrites "-A") */
+    /* (as written: speech rewrites "-A"); a status code's number ("0",
+     * "76") is such a term too: alone it says nothing */
+    if (n < LIST_FIRST && !code) options_first = 0;
     cJSON_AddItemToArray(names, cJSON_CreateString(nm));
     free(nm);
     cJSON_AddItemToArray(tops, cJSON_CreateString(c));
@@ -4517,7 +4538,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
         int whole = 0;   /* sentences of the items, each already short */
         int cont = colon && english_like(lang) ? continues_into(lt) : 0;
-        int say = 0, pairs = 0, options = 0;
+        int say = 0, pairs = 0, options = 0, ph_said = 0;
         cJSON *ph = list_phrases(items, lang, 0, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
                                  &say, &pairs, &options);
         /* options with what each does ("-4: Forces ssh to use IPv4 addresses
@@ -4536,7 +4557,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           const char *h = colon ? NULL : vgi_str(vc, "header");
           for (const cJSON *u = units->child; h && u; u = u->next)
             if (vgi_str(u, "t") && strcasestr(vgi_str(u, "t"), h)) h = NULL;
-          if (pairs) said_pairs(&b, lang, h && *h ? h : NULL, ph, say);
+          if (pairs) said_pairs(&b, lang, h && *h ? h : NULL, ph, say), ph_said = 1;
           else if (!named_before(units, ph, say)) said_list(&b, lang, h && *h ? h : NULL, ph, say);
           whole = 1;
         } else if (sentence_items(items, 3)) {
@@ -4569,7 +4590,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           cJSON *u = cJSON_CreateObject();
           cJSON_AddStringToObject(u, "t", b.s);
           cJSON_AddNumberToObject(u, "r", 1);
-          if (colon) cJSON_AddTrueToObject(u, "k");
+          /* terms with what each is, under one sentence of prose ("Wget
+           * may return one of several error codes …" over "0 — no problems
+           * occurred; …"): the pairs are what the slide is about, a key
+           * point as the items after a colon are */
+          int terms = pairs && ph_said && cJSON_GetArraySize(units) <= 1;
+          if (colon || terms) cJSON_AddTrueToObject(u, "k");
+          if (terms) cJSON_AddTrueToObject(u, "pr");
           if (whole) cJSON_AddTrueToObject(u, "w");
           /* before a closing remark: the units after lu_at are taken off and
            * put back after it (cJSON_InsertItemInArray left this array as
@@ -4897,6 +4924,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
            * offset, and returns an integer.": the slide shows "offset" and
            * "Returns"), in every entry, not only in the first ones */
           if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fu[k].u, "pa")) && cJSON_GetArraySize(items) > 0) continue;
+          /* and the terms a slide shows with what each is, under one
+           * sentence (exit codes and their meanings) */
+          if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fu[k].u, "pr"))) continue;
           /* a table's brief rows, within the table's own budget of words,
            * are what its slide shows */
           if (fu[k].key == 2) continue;
@@ -5408,6 +5438,39 @@ static char *command_out(char *t, const char *lang) {
       }
       z++;
     }
+    /* a man page's term that is an option and its placeholders to the
+     * end ("-execdir command ;", "-exec command {} +", "-fprintf file
+     * format"): the option is named, its arguments and the find syntax
+     * after it are not said ("the execdir option command;") */
+    int syntax_end = 0;
+    if (a == k && k == 0 && z + 1 < n) {
+      int words = 0, ok = 1, syn = 0;
+      for (int i = z + 1; i < n && ok; i++) {
+        const char *w = t + ws[i];
+        size_t wl = we[i] - ws[i], lo = 0;
+        while (lo < wl && islower((unsigned char)w[lo])) lo++;
+        size_t sl = strspn(w, ";,{}+\\.[]|"), il = 0;
+        /* (another form of the same option: "-execdir command ;, -execdir
+         * command {} +", its placeholders again) */
+        const char *in = option_word(w, wl) ? option_name(w, wl, &il) : NULL;
+        if (in && il == kl && !memcmp(in, kn, kl)) {
+          syn = 0;
+          continue;
+        }
+        if (!sl || sl < wl) {
+          /* (two words are placeholders, "file format", not a
+           * description, "keep going") */
+          ok = lo == wl && wl <= 12 && !syn && words < 2 && !(wl > 4 && !strncmp(w + wl - 3, "ing", 3));
+          words++;
+        } else {
+          syn = 1;
+        }
+      }
+      if (ok && words >= 1) {
+        syntax_end = syn;
+        z = n - 1;
+      }
+    }
     /* a short command is said ("set -o vi", "ls -la"), and an option that
      * names a row or a term ("-k: keep going") */
     size_t span = we[z] - ws[a];
@@ -5433,7 +5496,9 @@ static char *command_out(char *t, const char *lang) {
     size_t ll = we[z] - ws[z], pl = 0;
     while (pl < ll && strchr(".,;:!?)\"'`", lw[ll - 1 - pl])) pl++;
     char tail[16];
-    snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
+    /* (the term's syntax said as its end: "the exec option.") */
+    if (syntax_end) snprintf(tail, sizeof tail, ".");
+    else snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
     vgi_buf b = {0};
     vgi_buf_add(&b, t, ws[a - prompt]);
     /* "the make install command", "the c option" (after "the" already there:

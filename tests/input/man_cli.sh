@@ -144,6 +144,18 @@ check "bullet tags: the items" has "$T/out" '"open files inherited by the tool a
 # is no column-filling tag: "-c, --cache-file cachefile" stays whole
 page narrow.8 '.TH X 8 "March 2024" "x 1.0" "System Commands"\n.SH NAME\nx \\- find the devices\n.SH OPTIONS\n.TP 4\n\\fB\\-c\\fR, \\fB\\-\\-cache\\-file\\fR \\fIcachefile\\fR\nRead from cachefile instead of reading from the default cache file of the tool.\n.TP 4\n\\fB\\-d\\fR, \\fB\\-\\-no\\-encoding\\fR\nDo not encode the values that hold bytes which cannot be printed.\n'
 check "narrow tags: whole" has "$T/out" '"bullets": *\["-c, --cache-file cachefile", *"-d, --no-encoding"\]'
+# exit codes under one sentence are said with what each means, never as
+# numbers alone ("the exit codes are: 0, 1, and 2")
+page codes.1 '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- turn the axle\n.SH DESCRIPTION\nThe tool turns the axle at the ratio given to it.\n.SH "EXIT STATUS"\nThe tool may return one of several codes if it meets a fault.\n.IP 0\nNo problems occurred.\n.IP 1\nGeneric error code.\n.IP 2\nParse error---for instance, when parsing the options.\n.IP 3\nThe axle is stuck.\n'
+check "exit codes: each with its meaning" has "$T/out" '0 — no problems occurred; 1 — generic error code; 2 — parse error'
+check "exit codes: not bare numbers" hasnt "$T/out" '"narration": *"[^"]*0, 1, and 2'
+# an option's forms on lines of their own, a blank line between (find.1's
+# "-execdir command ;" and "-execdir command {} +"): one term, named by the
+# option without its placeholder or the find syntax
+page forms.1 '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- find the axles\n.SH DESCRIPTION\nThe tool finds the axles that match and acts on each of them.\n.SH ACTIONS\n.IP "\\-spin command ;"\n.IP "\\-spin command {} +"\nLike \\-turn, but the command is run from the axle of the match.\n.IP "\\-stop file"\nTrue; stop the axle and write its state to file.\n'
+check "forms: one term" has "$T/out" '"-spin command ;, -spin command {} +"'
+check "forms: the option named alone" has "$T/out" 'the spin option'
+check "forms: no placeholder or syntax said" hasnt "$T/out" 'option command\|spin option command\|option;'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
