@@ -2384,7 +2384,10 @@ static char *subject_title(cmark_node *doc) {
   return NULL;
 }
 
-static char *untitled(cmark_node *doc, const char *base) {
+/* The title of a document without an H1; *from: the paragraph it is
+ * (its first sentence said whole), when it is one. */
+static char *untitled(cmark_node *doc, const char *base, cmark_node **from) {
+  *from = NULL;
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     cmark_node_type ty = cmark_node_get_type(c);
     char *repo = ty == CMARK_NODE_PARAGRAPH ? repository_name(c) : NULL;
@@ -2428,6 +2431,8 @@ static char *untitled(cmark_node *doc, const char *base) {
      * instructions": a headline with an address in it points elsewhere,
      * it names nothing (and the address is not said) */
     int pointer = h && vgi_url_bytes(h, (int)strlen(h)) > 0;
+    if (n == 1 && h && !strncmp(h, sv[0], strlen(h)) && strspn(sv[0] + strlen(h), ".!") == strlen(sv[0] + strlen(h)))
+      *from = c;
     for (int i = 0; i < n; i++) free(sv[i]);
     free(sv);
     free(t);
@@ -5491,15 +5496,16 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   int intro_blocks = 0, intro_words = h1 ? words_before(doc, h1, 40, &intro_blocks) : 0;
   if (intro_words >= 40 || (intro_blocks >= 2 && intro_words >= 25)) h1 = NULL;
   char *h1text = h1 ? heading_plain(h1, NULL) : NULL;
+  cmark_node *title_para = NULL;   /* an untitled document's first sentence, its title */
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
-  else m.doc_title = untitled(doc, slash ? slash + 1 : file);
+  else m.doc_title = untitled(doc, slash ? slash + 1 : file, &title_para);
   if (!fm_title && generic_title(m.doc_title)) {
     /* "Introduction" heads a part of any document: the title is what the
      * document's first sentence says it is about ("httplib2 is a ..."), or
      * the heading stays */
     char *subj = subject_title(doc);
-    if (subj) { free(m.doc_title); m.doc_title = subj; }
+    if (subj) { free(m.doc_title); m.doc_title = subj; title_para = NULL; }
   }
   const char *subtitle = fm_str(&m, "subtitle");
   if (!subtitle) subtitle = fm_str(&m, "description");
@@ -5536,7 +5542,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     int line = cmark_node_get_start_line(c);
     cmark_node_type t = cmark_node_get_type(c);
-    if (c == h1) continue;
+    /* (said on the title slide; a slide of its own said it again, cobra) */
+    if (c == h1 || c == title_para) continue;
     int after_drop = m.after_drop;
     m.after_drop = 0;
     if (t == CMARK_NODE_HEADING) {

@@ -1779,6 +1779,27 @@ static void no_lone_last_item(void **state) {
   vgi_buf_free(&doc);
 }
 
+/* An untitled README whose first paragraph is one sentence, its title
+ * (cobra's): said on the title slide, not again on a slide of its own;
+ * the prose after it is the next slide. */
+static void title_sentence_not_repeated(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "<div align=\"center\"><img src=\"logo.png\"></div>\n\n"
+                       "Gearbox is a library for turning axles at a chosen ratio.\n\n"
+                       "Gearbox is used in many mills such as the old mill and the new mill to name a few.\n\n"
+                       "## Overview\n\nGearbox turns axles.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  const char *first = strstr(all, "Gearbox is a library");
+  assert_non_null(first);
+  if (strstr(first + 1, "Gearbox is a library")) print_message("said twice: %s\n", all), fail();
+  assert_non_null(strstr(all, "used in many mills"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void title_without_h1(void **state) {
   (void)state;
   const struct { const char *name, *text, *want; } cases[] = {
@@ -3750,6 +3771,7 @@ int main(void) {
     cmocka_unit_test(summary_says_the_subtitle),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
+    cmocka_unit_test(title_sentence_not_repeated),
     cmocka_unit_test(no_lone_last_item),
     cmocka_unit_test(long_sentences_said_by_headline),
     cmocka_unit_test(metadata_lines_unsaid),
