@@ -2399,12 +2399,36 @@ static int named_alternatives(const char *t, size_t n) {
 
 /* A word no presenter reads out: a URL, a path (/usr/share, ~/x, ./x,
  * a/b/c, C:\x), an e-mail address, an HTML tag, a network address. */
+/* A bare host name ("irc.oftc.net", "distfiles.example.org"): three labels
+ * or more in lower case apart by dots, the last a top-level domain. A
+ * site's own name ("python.org", "Cobra.dev") is a name a presenter says;
+ * "os.path.join" and "archive.tar.gz" are no hosts. */
+static int host_name(const char *t) {
+  static const char *const tlds[] = { "com", "org", "net", "io", "dev", "edu", "gov", "info", "chat", "me", "app",
+                                      "de", "uk", "fr", "eu", "jp", "ru", "nl", "ch", "at", "se", "it", "us", NULL };
+  int labels = 0;
+  const char *l = t, *last = t;
+  for (const char *q = t;; q++) {
+    if (*q == '.' || !*q) {
+      if (q == l) return 0;
+      labels++;
+      last = l;
+      if (!*q) break;
+      l = q + 1;
+    } else if (!islower((unsigned char)*q) && !isdigit((unsigned char)*q) && *q != '-') {
+      return 0;
+    }
+  }
+  size_t ll = strlen(last);
+  return labels >= 3 && word_of(tlds, last, ll);
+}
+
 static int unsaid(const char *w, size_t n) {
   char t[512];
   if (n == 0 || n >= sizeof t) return 0;   /* a huge word is not a link; the limits elsewhere judge it */
   memcpy(t, w, n);
   t[n] = 0;
-  if (net_address(t)) return 1;
+  if (net_address(t) || host_name(t)) return 1;
   if (strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7)) return 1;
   if (t[0] == '<' && t[n - 1] == '>') return 1;
   if ((t[0] == '/' && n > 1 && isalnum((unsigned char)t[1])) || !strncmp(t, "~/", 2) ||
@@ -2438,7 +2462,7 @@ static int unsaid_kind(const char *w, size_t n) {
   if (n >= sizeof t) n = sizeof t - 1;
   memcpy(t, w, n);
   t[n] = 0;
-  if (net_address(t) || strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7) ||
+  if (net_address(t) || host_name(t) || strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7) ||
       (strchr(t, '@') && !strchr(t, '/')))
     return MARK_ADDRESS;
   if (n && (t[n - 1] == '/' || t[n - 1] == '\\')) return MARK_FOLDER;

@@ -494,6 +494,26 @@ static void object_without_path(void **state) {
  * leaves one gap, and the sentence stays grammatical (no "such are", no
  * copula without its complement). The slide still shows them; a name with
  * "::" and a time are said. */
+/* A bare host name of three labels or more ("irc.oftc.net",
+ * "distfiles.example.org") is not said, as an address is not; a site's
+ * own name ("python.org") and a module path ("os.path.join") are. */
+static void host_names_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\nTool turns axles at a chosen ratio for mills.\n\n## Mirrors\n\n"
+                    "The tarballs are mirrored by distfiles.example.org for the old releases.\n\n## Chat\n\n"
+                    "The developers meet on irc.oftc.net every week.\n\n## Python\n\nUse Python from python.org "
+                    "and call os.path.join on each name.\n";
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  const char *all = doc_narration_with("hosts.md", doc, &full);
+  static const char *const gone[] = { "distfiles", "oftc", NULL };
+  for (int i = 0; gone[i]; i++)
+    if (strstr(all, gone[i])) print_message("said %s: %s\n", gone[i], all), fail();
+  static const char *const kept[] = { "The tarballs are mirrored for the old releases.", "The developers meet",
+                                      "python.org", "join", NULL };
+  for (int i = 0; kept[i]; i++)
+    if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
+}
+
 static void addresses_unsaid(void **state) {
   (void)state;
   const char *doc = "# Net\n\n## DNS\n\nBy default, the resolver uses DNS servers `1.1.1.1`, `8.8.8.8`, "
@@ -1117,6 +1137,7 @@ int main(void) {
     cmocka_unit_test(place_phrase_without_path),
     cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
+    cmocka_unit_test(host_names_unsaid),
     cmocka_unit_test(placeholders_said),
     cmocka_unit_test(colon_intro_said_with_items),
     cmocka_unit_test(colon_items_read_in_full),
