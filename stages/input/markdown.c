@@ -5293,6 +5293,14 @@ static int date_alone(const char *t) {
 static int metadata_line(const char *t) {
   while (*t == ' ') t++;
   if (date_alone(t)) return 1;
+  /* a version control keyword alone ("$Id$", "$Revision: 1.4 $"): the
+   * file's bookkeeping, nothing to say or show */
+  if (t[0] == '$' && isupper((unsigned char)t[1])) {
+    const char *q = t + 1;
+    while (isalpha((unsigned char)*q)) q++;
+    if (*q == ':') q = strchr(q, '$');
+    if (q && *q == '$' && !q[1 + strspn(q + 1, " ")]) return 1;
+  }
   int number;
   const char *rest = meta_key(t, &number);
   if (!rest) return 0;
@@ -5500,6 +5508,19 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
   else m.doc_title = untitled(doc, slash ? slash + 1 : file, &title_para);
+  /* "DejaVu fonts 2.37 (c)2004-2016 DejaVu fonts team": the title is the
+   * name; the copyright after it is no part of it, shown or said */
+  if (!fm_title && m.doc_title) {
+    static const char *const marks[] = { " (c)", " (C)", " \xC2\xA9", " Copyright ", " copyright ", NULL };
+    for (int k = 0; marks[k]; k++) {
+      char *cp = strstr(m.doc_title, marks[k]);
+      if (cp && cp > m.doc_title && (k >= 3 || isdigit((unsigned char)cp[strlen(marks[k])]) ||
+                                     cp[strlen(marks[k])] == ' ')) {
+        *cp = 0;
+        vgi_squash(m.doc_title);
+      }
+    }
+  }
   if (!fm_title && generic_title(m.doc_title)) {
     /* "Introduction" heads a part of any document: the title is what the
      * document's first sentence says it is about ("httplib2 is a ..."), or

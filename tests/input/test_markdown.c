@@ -1800,6 +1800,28 @@ static void title_sentence_not_repeated(void **state) {
   cJSON_Delete(m);
 }
 
+/* A title's copyright ("Gearbox 2.3 (c)2004-2016 the Gearbox team") is
+ * no part of its name; a version control keyword alone ("$Id$") is
+ * neither shown nor said. */
+static void title_copyright_and_keywords_out(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "Gearbox 2.3 (c)2004-2016 the Gearbox team\n"
+                       "------------------------------------------\n\n"
+                       "Gearbox is a library for turning axles at a chosen ratio.\n\n$Id$\n\n"
+                       "$Revision: 1.4 $\n\nThe $HOME of the tool is kept.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  char *shown = cJSON_PrintUnformatted(m);
+  assert_string_equal(vcget(scene_at(m, 0, 0), "title"), "Gearbox 2.3");
+  if (strstr(all, "$Id") || strstr(shown, "$Id") || strstr(all, "Revision")) print_message("said: %s\n", all), fail();
+  assert_non_null(strstr(all, "The $HOME of the tool is kept"));
+  free(shown);
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void title_without_h1(void **state) {
   (void)state;
   const struct { const char *name, *text, *want; } cases[] = {
@@ -3772,6 +3794,7 @@ int main(void) {
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(title_sentence_not_repeated),
+    cmocka_unit_test(title_copyright_and_keywords_out),
     cmocka_unit_test(no_lone_last_item),
     cmocka_unit_test(long_sentences_said_by_headline),
     cmocka_unit_test(metadata_lines_unsaid),
