@@ -2445,6 +2445,15 @@ static int unsaid(const char *w, size_t n) {
     if (!tex && t[i] == '\\' && i + 1 < n && isalnum((unsigned char)t[i + 1])) return 1;
   }
   if (slashes >= 2 && !named_alternatives(t, n)) return 1;
+  /* a relative path to a file ("Documentation/gitcvs-migration.txt",
+   * "po/README.md"): a folder's name and a file name with its extension
+   * ("TCP/IP", "and/or", "km/h" have none) */
+  if (slashes == 1 && isalnum((unsigned char)t[0]) && t[n - 1] != '/') {
+    const char *sl = strchr(t, '/'), *dot = strrchr(sl, '.');
+    size_t el = dot ? strlen(dot + 1) : 0, lo = 0;
+    while (lo < el && islower((unsigned char)dot[1 + lo])) lo++;
+    if (dot && dot > sl + 1 && el >= 1 && el <= 4 && lo == el) return 1;
+  }
   if (at == 1 && strchr(strchr(t, '@'), '.') && t[0] != '@') return 1;
   return 0;
 }
@@ -2484,7 +2493,7 @@ static int strpbrk_n(const char *s, size_t n) {
  * moved to", "siehe", "voir"), in the languages of lua/vg/i18n.lua that put
  * spaces between words. */
 static int dangling_word(const char *w, size_t n) {
-  static const char *const words[] = { "to", "at", "from", "in", "on", "as", "see", "visit", "via", "under",
+  static const char *const words[] = { "to", "at", "from", "in", "on", "as", "see", "visit", "read", "consult", "via", "under",
     "here", "into", "onto", "by", "with", "mit", "par", "por", "unter", "auf", "bei", "siehe", "nach", "zu", "von", "à", "sur", "sous", "voir",
     "vers", "en", "a", "ver", "su", "vedi", "em", "para", "op", "naar", "zie", "на", "см.", "по", NULL };
   while (n && strchr(":.", w[n - 1])) n--;
@@ -2495,7 +2504,8 @@ static int dangling_word(const char *w, size_t n) {
 
 /* A dangling word that is a preposition (not a verb such as "see"). */
 static int preposition(const char *w, size_t n) {
-  static const char *const verbs[] = { "see", "visit", "siehe", "voir", "ver", "vedi", "zie", "here", "см.", NULL };
+  static const char *const verbs[] = { "see", "visit", "read", "consult", "siehe", "voir", "ver", "vedi", "zie", "here",
+                                       "см.", NULL };
   while (n && strchr(":.", w[n - 1])) n--;
   for (int i = 0; verbs[i]; i++)
     if (strlen(verbs[i]) == n && !strncasecmp(w, verbs[i], n)) return 0;
@@ -2700,6 +2710,12 @@ static void dangling_out(char **tp) {
        * git, see <link> for instructions."), unless an opening clause would
        * be left alone ("If you have trouble, see …"): then the sentence */
       int alone = cs > ss && vgi_lead_clause(ss) && !memchr(ss, ',', (size_t)(cs - 1 - ss));
+      /* (a clause of more than "see" or "please see" before the pointer:
+       * its comma was a list's, "error message, usage and … should see
+       * <path>", and the sentence goes) */
+      int between = 0;
+      for (char *q = cs; q < ws; q++) between += (q == cs || q[-1] == ' ') && *q != ' ';
+      if (between > 2) alone = 1;
       if (cs > ss && !alone) {
         memmove(cs - 1, e, strlen(e) + 1);
         continue;
@@ -2827,6 +2843,13 @@ static void dangling_out(char **tp) {
       int left = 0;
       for (char *q = sent; q < c - 1; q++) left += (q == sent || q[-1] == ' ') && *q != ' ';
       if (left < 4) clause = 0;
+      /* a pointer whose clause is more than "see" or "please read" ("Those
+       * wishing to help with error message, usage and … translations should
+       * see <path>."): its comma was a list's, the sentence only pointed */
+      static const char *const pointing[] = { "see", "read", "consult", "visit", "check", NULL };
+      int between = 0;
+      for (char *q = c; q < ws; q++) between += (q == c || q[-1] == ' ') && *q != ' ';
+      if (word_of(pointing, ws, (size_t)(we - ws)) && between > 1) clause = 0;
     }
     if (clause) {
       memmove(c - 1, after, strlen(after) + 1);   /* "…, see ." -> "…." */

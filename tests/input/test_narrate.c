@@ -514,6 +514,27 @@ static void host_names_unsaid(void **state) {
     if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
 }
 
+/* A relative path to a file ("Documentation/migration.txt") is not said,
+ * as an absolute one is not; a sentence that only pointed at it ("… may
+ * also want to read <path>.", "Those wishing to help with a, b and c
+ * should see <path> (…)") goes whole, never cut at a list's comma. */
+static void relative_paths_and_pointers_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\nTool turns axles at a chosen ratio for mills.\n\n## More\n\n"
+                    "Old users may also want to read Documentation/migration.txt.\n\n"
+                    "Those wishing to help with error messages, usage and string translations should see "
+                    "po/README.md (a po file holds the translations).\n\nThe gears are made of steel and brass.\n\n"
+                    "Use TCP/IP and/or serial lines.\n";
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  const char *all = doc_narration_with("rel.md", doc, &full);
+  static const char *const gone[] = { "migration.txt", "want to read", "README", "error messages", NULL };
+  for (int i = 0; gone[i]; i++)
+    if (strstr(all, gone[i])) print_message("said %s: %s\n", gone[i], all), fail();
+  static const char *const kept[] = { "The gears are made of steel and brass.", "TCP/IP and/or serial", NULL };
+  for (int i = 0; kept[i]; i++)
+    if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
+}
+
 static void addresses_unsaid(void **state) {
   (void)state;
   const char *doc = "# Net\n\n## DNS\n\nBy default, the resolver uses DNS servers `1.1.1.1`, `8.8.8.8`, "
@@ -1138,6 +1159,7 @@ int main(void) {
     cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
     cmocka_unit_test(host_names_unsaid),
+    cmocka_unit_test(relative_paths_and_pointers_unsaid),
     cmocka_unit_test(placeholders_said),
     cmocka_unit_test(colon_intro_said_with_items),
     cmocka_unit_test(colon_items_read_in_full),
