@@ -465,6 +465,17 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
       while (ll && lit[ll - 1] == ' ') ll--;
       if (ll && lit[ll - 1] == ':' && vgi_word_count(lit) <= 8) { label_ = 1; continue; }
     }
+    /* a short label between badges ("…), Unix: [![Build]…], Windows:
+     * [![Build]…]" in jq's README): the row's, before the next one */
+    if (links && cmark_node_next(c) &&
+        (cmark_node_get_type(cmark_node_next(c)) == CMARK_NODE_LINK ||
+         cmark_node_get_type(cmark_node_next(c)) == CMARK_NODE_IMAGE)) {
+      const char *lit = cmark_node_get_literal(c);
+      const char *a = lit ? lit + strspn(lit, " \t,|-") : NULL;
+      size_t al = a ? strlen(a) : 0;
+      while (al && a[al - 1] == ' ') al--;
+      if (al > 1 && a[al - 1] == ':' && vgi_word_count(a) <= 3) continue;
+    }
     /* separators only: spaces (no-break ones too, U+00A0: "&nbsp;&nbsp;" between
      * the links of an HTML row), | / , - and the dots and bullets of U+00B7,
      * U+2022, U+2219, U+30FB */

@@ -2850,6 +2850,9 @@ static void dangling_out(char **tp) {
       int between = 0;
       for (char *q = c; q < ws; q++) between += (q == c || q[-1] == ' ') && *q != ' ';
       if (word_of(pointing, ws, (size_t)(we - ws)) && between > 1) clause = 0;
+      /* nor is an opening clause said alone ("If you want to learn to use
+       * jq, read the documentation at <link>.") */
+      if (vgi_lead_clause(sent) && !memchr(sent, ',', (size_t)(c - 1 - sent))) clause = 0;
     }
     if (clause) {
       memmove(c - 1, after, strlen(after) + 1);   /* "…, see ." -> "…." */

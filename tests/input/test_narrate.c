@@ -535,6 +535,25 @@ static void relative_paths_and_pointers_unsaid(void **state) {
     if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
 }
 
+/* A row of badges with a label before each ("Unix: [![Build]…], Windows:
+ * [![Build]…]") says nothing, labels included; an opening clause whose
+ * main clause only pointed at a link is not said alone. */
+static void badge_labels_and_lead_clauses_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\nTool turns axles at a chosen ratio for mills.\n\n"
+                    "[![Cover](https://img.example.org/c.svg)](https://ci.example.org/c),\n"
+                    "Unix: [![Build](https://img.example.org/u.svg)](https://ci.example.org/u),\n"
+                    "Windows: [![Build](https://img.example.org/w.svg)](https://ci.example.org/w)\n\n"
+                    "If you want to learn to use the tool, read the manual at https://example.org/manual. "
+                    "The gears are made of steel and brass.\n";
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  const char *all = doc_narration_with("badges.md", doc, &full);
+  static const char *const gone[] = { "Unix", "Windows", "learn to use", NULL };
+  for (int i = 0; gone[i]; i++)
+    if (strstr(all, gone[i])) print_message("said %s: %s\n", gone[i], all), fail();
+  assert_non_null(strstr(all, "The gears are made of steel and brass."));
+}
+
 static void addresses_unsaid(void **state) {
   (void)state;
   const char *doc = "# Net\n\n## DNS\n\nBy default, the resolver uses DNS servers `1.1.1.1`, `8.8.8.8`, "
@@ -1160,6 +1179,7 @@ int main(void) {
     cmocka_unit_test(addresses_unsaid),
     cmocka_unit_test(host_names_unsaid),
     cmocka_unit_test(relative_paths_and_pointers_unsaid),
+    cmocka_unit_test(badge_labels_and_lead_clauses_unsaid),
     cmocka_unit_test(placeholders_said),
     cmocka_unit_test(colon_intro_said_with_items),
     cmocka_unit_test(colon_items_read_in_full),
