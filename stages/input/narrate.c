@@ -6092,8 +6092,38 @@ static char *copyright_sign_out(char *t, const char *lang) {
   return b.s ? vgi_buf_take(&b) : vgi_strdup("");
 }
 
+/* A note's number written against a word ("APT bug page[1].", a DocBook
+ * page's link; "as shown[12]"): a reader's mark, not said ("page1").
+ * "array[1]" in code and "[1]" alone, a list's own, stay. In place. */
+static void note_marks_out(char *t) {
+  char *w = t;
+  for (char *r = t; *r;) {
+    if (r[0] == '[' && r > t && (isalpha((unsigned char)r[-1]) || r[-1] == '.' || r[-1] == ')')) {
+      size_t d = strspn(r + 1, "0123456789");
+      char after = d ? r[1 + d + 1] : 0;
+      /* (a word that goes on in the prose: "page[1]." or "page[1] and") */
+      if (d && d <= 3 && r[1 + d] == ']' && (!after || after == ' ' || strchr(".,;:!?)", after))) {
+        const char *ws = r;
+        while (ws > t && !isspace((unsigned char)ws[-1])) ws--;
+        /* (not an index: "argv[1]", "list_of[2]" are code) */
+        int code = 0;
+        for (const char *q = ws; q < r; q++) code |= *q == '_' || *q == '(' || *q == '`' || isdigit((unsigned char)*q);
+        int prose = r - ws >= 3 && !code;
+        for (const char *q = ws; q < r && prose; q++) prose = isalpha((unsigned char)*q) || strchr(".)'", *q);
+        if (prose) {
+          r += 1 + d + 1;
+          continue;
+        }
+      }
+    }
+    *w++ = *r++;
+  }
+  *w = 0;
+}
+
 static char *clean_speech(char *t, const char *lang) {
   nbsp_out(t);
+  note_marks_out(t);
   t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);
   mnemonic_out(t, lang);

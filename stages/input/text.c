@@ -2297,8 +2297,11 @@ static int man_page(const text *r) {
     if (man_frame(l)) continue;
     int n;
     const char *h = body(l, &n);
-    /* gpg.1's "HOW TO SPECIFY A USER ID": more words when in capitals */
-    if (n > 40 || (word_count_n(h, n) > 5 && !all_caps(h, n)) || strchr(".,;", h[n - 1])) return 0;
+    /* gpg.1's "HOW TO SPECIFY A USER ID": more words when in capitals,
+     * and longer (apt-mark.8's "SCHEDULE PACKAGES FOR INSTALL, REMOVE AND
+     * PURGE", a DocBook page's) */
+    int caps = all_caps(h, n);
+    if (n > (caps ? 64 : 40) || (word_count_n(h, n) > 5 && !caps) || strchr(".,;", h[n - 1])) return 0;
     sections += man_section(l, "SYNOPSIS") || man_section(l, "DESCRIPTION") || man_section(l, "OPTIONS");
   }
   return sections ? r->L[nx].ind : 0;

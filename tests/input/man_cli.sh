@@ -156,6 +156,15 @@ page forms.1 '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- find
 check "forms: one term" has "$T/out" '"-spin command ;, -spin command {} +"'
 check "forms: the option named alone" has "$T/out" 'the spin option'
 check "forms: no placeholder or syntax said" hasnt "$T/out" 'option command\|spin option command\|option;'
+# a DocBook page: long section names in capitals with a comma ("SCHEDULE
+# PACKAGES FOR INSTALL, REMOVE AND PURGE") are still a man page's sections,
+# and a link's note number ("bug page[1]") is not said
+page docbook.8 '\x27\\" t\n.TH "X\\-MARK" "8" "11\\ \\&December\\ \\&2018" "X 2.6.1" "X"\n.ie \\n(.g .ds Aq \\(aq\n.el       .ds Aq \x27\n.nh\n.ad l\n.SH "NAME"\nx-mark \\- show and set the marks of a package\n.SH "SYNOPSIS"\n.HP \\w\x27\\fBx-mark\\fR\\ \x27u\n\\fBx-mark\\fR {hold | unhold}\n.SH "DESCRIPTION"\n.PP\nx-mark sets the marks of a package that other tools respect.\n.SH "SCHEDULE PACKAGES FOR INSTALL, REMOVE AND PURGE"\n.PP\nSome tools can be used to apply the changes to the state of the packages.\n.SH "BUGS"\n.PP\nThe X bug page\\&\\s-2\\u[1]\\d\\s+2 lists the known faults of the tool.\n'
+check "DocBook page: read as a man page" has "$T/out" '"title": *"x-mark — show and set the marks of a package"'
+check "DocBook page: its long section" has "$T/out" 'Schedule packages for install, remove and purge'
+check "DocBook page: no synopsis" hasnt "$T/out" 'unhold'
+check "DocBook page: no note number said" has "$T/out" 'The X bug page lists the known faults of the tool.'
+check "DocBook page: no note number joined" hasnt "$T/out" 'bug page1'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
