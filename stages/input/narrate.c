@@ -2399,6 +2399,8 @@ static int named_alternatives(const char *t, size_t n) {
 
 /* A word no presenter reads out: a URL, a path (/usr/share, ~/x, ./x,
  * a/b/c, C:\x), an e-mail address, an HTML tag, a network address. */
+static _Thread_local int authored_;   /* set while vgi_narrate says a video its author wrote (YAML, JSON) */
+
 /* A bare host name ("irc.oftc.net", "distfiles.example.org"): three labels
  * or more in lower case apart by dots, the last a top-level domain. A
  * site's own name ("python.org", "Cobra.dev") is a name a presenter says;
@@ -2448,7 +2450,7 @@ static int unsaid(const char *w, size_t n) {
   /* a relative path to a file ("Documentation/gitcvs-migration.txt",
    * "po/README.md"): a folder's name and a file name with its extension
    * ("TCP/IP", "and/or", "km/h" have none) */
-  if (slashes == 1 && isalnum((unsigned char)t[0]) && t[n - 1] != '/') {
+  if (slashes == 1 && !authored_ && isalnum((unsigned char)t[0]) && t[n - 1] != '/') {
     const char *sl = strchr(t, '/'), *dot = strrchr(sl, '.');
     size_t el = dot ? strlen(dot + 1) : 0, lo = 0;
     while (lo < el && islower((unsigned char)dot[1 + lo])) lo++;
@@ -6375,6 +6377,9 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
                   cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) != NULL;
     headlines_ = summary;
     said_en_ = english(vgi_str(v, "language"));
+    /* scenes their author wrote (YAML, JSON), not a document's: a file they
+     * name ("See docs/two.md") is said */
+    authored_ = cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) == NULL;
     doc_words_set(v);
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
@@ -6466,6 +6471,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     }
   }
   headlines_ = 0;
+  authored_ = 0;
 }
 
 int vgi_nothing_said(const char *t) { return nothing_said(t); }
