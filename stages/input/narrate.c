@@ -2668,6 +2668,14 @@ static void dangling_out(char **tp) {
     while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && !MARK(ws[-1])) ws--;
     int ends = !*after || strchr(".!?;,", *after);
     const char *in = !ends || *after == ',' ? stand_in(t, ws, we, *m) : NULL;
+    /* a file that is its sentence's subject ("/etc/passwd contains one
+     * line for each user account"): without it the sentence has none */
+    int opens = m == t || (m - t >= 2 && m[-1] == ' ' && strchr(".!?", m[-2]));
+    if (!in && said_en_ && opens && (*m == MARK_FILE || *m == MARK_FOLDER) && islower((unsigned char)*after) &&
+        !word_of((const char *const[]){ "and", "or", "to", "in", "for", "with", NULL }, after, strcspn(after, " ")))
+      /* (not "shown": the slide may not show it; "/etc/passwd", without an
+       * extension, may be a file or a folder: "It") */
+      in = *m == MARK_FILE ? "This file" : "It";
     if (in) {
       size_t at = (size_t)(m - t), il = strlen(in), tl = strlen(t);
       int sp = at && t[at - 1] != ' ';

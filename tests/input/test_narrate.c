@@ -554,6 +554,19 @@ static void badge_labels_and_lead_clauses_unsaid(void **state) {
   assert_non_null(strstr(all, "The gears are made of steel and brass."));
 }
 
+/* A path that is its sentence's subject ("/etc/gears.conf holds one line
+ * for each gear") is not said, and the sentence keeps a subject. */
+static void path_subject_stands_in(void **state) {
+  (void)state;
+  const char *doc = "# Gears\n\nGears turn axles at a chosen ratio for mills.\n\n## Files\n\n"
+                    "/etc/gears.conf holds one line for each gear of the mill. /var/lib/gears keeps the state.\n";
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  const char *all = doc_narration_with("subject.md", doc, &full);
+  if (strstr(all, "/etc") || strstr(all, "| holds") || strstr(all, ". keeps")) print_message("%s\n", all), fail();
+  assert_non_null(strstr(all, "This file holds one line for each gear of the mill."));
+  assert_non_null(strstr(all, "It keeps the state."));
+}
+
 static void addresses_unsaid(void **state) {
   (void)state;
   const char *doc = "# Net\n\n## DNS\n\nBy default, the resolver uses DNS servers `1.1.1.1`, `8.8.8.8`, "
@@ -1180,6 +1193,7 @@ int main(void) {
     cmocka_unit_test(host_names_unsaid),
     cmocka_unit_test(relative_paths_and_pointers_unsaid),
     cmocka_unit_test(badge_labels_and_lead_clauses_unsaid),
+    cmocka_unit_test(path_subject_stands_in),
     cmocka_unit_test(placeholders_said),
     cmocka_unit_test(colon_intro_said_with_items),
     cmocka_unit_test(colon_items_read_in_full),
