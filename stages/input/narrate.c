@@ -2495,7 +2495,8 @@ static int strpbrk_n(const char *s, size_t n) {
  * moved to", "siehe", "voir"), in the languages of lua/vg/i18n.lua that put
  * spaces between words. */
 static int dangling_word(const char *w, size_t n) {
-  static const char *const words[] = { "to", "at", "from", "in", "on", "as", "see", "visit", "read", "consult", "via", "under",
+  static const char *const words[] = { "to", "at", "from", "in", "on", "as", "see", "visit", "read", "consult", "via",
+    "under",
     "here", "into", "onto", "by", "with", "mit", "par", "por", "unter", "auf", "bei", "siehe", "nach", "zu", "von", "à", "sur", "sous", "voir",
     "vers", "en", "a", "ver", "su", "vedi", "em", "para", "op", "naar", "zie", "на", "см.", "по", NULL };
   while (n && strchr(":.", w[n - 1])) n--;
