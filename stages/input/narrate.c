@@ -2016,6 +2016,11 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     int question = tl_ > 1 && (title[tl_ - 1] == '?' || (tl_ > 3 && !strcmp(title + tl_ - 3, "\xEF\xBC\x9F")));
     /* (and a sentence, an untitled README's first: "Cobra is a library for …") */
     question |= english(lang) && title && (strstr(title, " is a ") || strstr(title, " is an ") || strstr(title, " is the "));
+    /* ("fakeroot can be built to either use SYSV IPC or TCP": a sentence
+     * with a verb of its own is no name to welcome to) */
+    for (int q = 0; english(lang) && title && !question && q < 7; q++)
+      question = strstr(title, (const char *const[]){ " can be ", " can ", " will ", " must ", " should ", " may ",
+                                                      " are " }[q]) != NULL && vgi_word_count(title) >= 5;
     if (title && ((wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') || question)) {
       sentence(&b, title);
     } else if (title) {

@@ -1099,6 +1099,13 @@ static void welcome_title_once(void **state) {
   assert_null(strstr(all, "Welcome to What"));
   all = doc_narration("snake.md", "# Snake is a library for building command line tools\n\nSnake gives each command its flags.\n");
   assert_null(strstr(all, "Welcome to Snake is"));
+  /* (a title that is a sentence with a verb of its own, a README's first) */
+  all = doc_narration("README.md", "fakeit can be built to use either pipes or sockets.\n\n"
+                      "Each build passes its messages on.\n\n## Notes\n\nIt runs on Linux.\n");
+  assert_null(strstr(all, "Welcome to fakeit"));
+  assert_non_null(strstr(all, "fakeit can be built to use either pipes or sockets."));
+  all = doc_narration("cans.md", "# Cans and Jars\n\nCans and jars keep food.\n");
+  assert_non_null(strstr(all, "Welcome to Cans and Jars."));
 }
 
 /* The copyright sign is not read out: "Copyright (c) 1998" is said
