@@ -4112,6 +4112,15 @@ static int callout_quote(md *m, cmark_node *n) {
       if (!key && colon) { key = "l_note"; label = vgi_strdup(bt); }
       if (key) skip = bl;
     }
+    /* "> **NOTE** Viper uses …", "> **NOTE (since 1.6)** You can …" (viper's
+     * README): a kind in capitals needs no colon; never said as a word */
+    size_t w0 = strcspn(bt, " ");
+    int caps = w0 >= 2;
+    for (size_t q = 0; q < w0 && caps; q++) caps = isupper((unsigned char)bt[q]);
+    if (!key && bl && caps && !strncmp(t, bt, bl) && vgi_word_count(bt) <= 4 && callout_kind(bt, w0)) {
+      key = callout_kind(bt, w0);
+      skip = bl;
+    }
     free(bt);
   }
   if (!key) {

@@ -1822,6 +1822,25 @@ static void title_copyright_and_keywords_out(void **state) {
   cJSON_Delete(m);
 }
 
+/* A quote opened by a callout's kind in bold capitals without a colon
+ * ("> **NOTE** …", "> **NOTE (since 1.6)** …") is a callout: the mark is
+ * its kind, never said as a word of the text. */
+static void bold_capital_callouts(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("notes.md", "# Gears\n\nGears turn axles.\n\n## Install\n\n"
+                       "> **NOTE** Gears uses modules to manage its parts.\n\n## Files\n\n"
+                       "> **WARNING (since 1.6)** A file without an extension is read as text.\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  if (strstr(all, "NOTE") || strstr(all, "WARNING") || strstr(all, "since 1.6")) print_message("%s\n", all), fail();
+  assert_non_null(strstr(all, "Gears uses modules to manage its parts."));
+  assert_non_null(strstr(all, "A file without an extension is read as text."));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void title_without_h1(void **state) {
   (void)state;
   const struct { const char *name, *text, *want; } cases[] = {
@@ -3795,6 +3814,7 @@ int main(void) {
     cmocka_unit_test(title_without_h1),
     cmocka_unit_test(title_sentence_not_repeated),
     cmocka_unit_test(title_copyright_and_keywords_out),
+    cmocka_unit_test(bold_capital_callouts),
     cmocka_unit_test(no_lone_last_item),
     cmocka_unit_test(long_sentences_said_by_headline),
     cmocka_unit_test(metadata_lines_unsaid),
