@@ -465,6 +465,17 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
       while (ll && lit[ll - 1] == ' ') ll--;
       if (ll && lit[ll - 1] == ':' && vgi_word_count(lit) <= 8) { label_ = 1; continue; }
     }
+    /* a short label between badges ("…), Unix: [![Build]…], Windows:
+     * [![Build]…]" in jq's README): the row's, before the next one */
+    if (links && cmark_node_next(c) &&
+        (cmark_node_get_type(cmark_node_next(c)) == CMARK_NODE_LINK ||
+         cmark_node_get_type(cmark_node_next(c)) == CMARK_NODE_IMAGE)) {
+      const char *lit = cmark_node_get_literal(c);
+      const char *a = lit ? lit + strspn(lit, " \t,|-") : NULL;
+      size_t al = a ? strlen(a) : 0;
+      while (al && a[al - 1] == ' ') al--;
+      if (al > 1 && a[al - 1] == ':' && vgi_word_count(a) <= 3) continue;
+    }
     /* separators only: spaces (no-break ones too, U+00A0: "&nbsp;&nbsp;" between
      * the links of an HTML row), | / , - and the dots and bullets of U+00B7,
      * U+2022, U+2219, U+30FB */
@@ -2403,7 +2414,10 @@ static char *subject_title(cmark_node *doc) {
   return NULL;
 }
 
-static char *untitled(cmark_node *doc, const char *base) {
+/* The title of a document without an H1; *from: the paragraph it is
+ * (its first sentence said whole), when it is one. */
+static char *untitled(cmark_node *doc, const char *base, cmark_node **from) {
+  *from = NULL;
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     cmark_node_type ty = cmark_node_get_type(c);
     char *repo = ty == CMARK_NODE_PARAGRAPH ? repository_name(c) : NULL;
@@ -2447,6 +2461,8 @@ static char *untitled(cmark_node *doc, const char *base) {
      * instructions": a headline with an address in it points elsewhere,
      * it names nothing (and the address is not said) */
     int pointer = h && vgi_url_bytes(h, (int)strlen(h)) > 0;
+    if (n == 1 && h && !strncmp(h, sv[0], strlen(h)) && strspn(sv[0] + strlen(h), ".!") == strlen(sv[0] + strlen(h)))
+      *from = c;
     for (int i = 0; i < n; i++) free(sv[i]);
     free(sv);
     free(t);
@@ -4139,6 +4155,15 @@ static int callout_quote(md *m, cmark_node *n) {
       if (!key && colon) { key = "l_note"; label = vgi_strdup(bt); }
       if (key) skip = bl;
     }
+    /* "> **NOTE** Viper uses …", "> **NOTE (since 1.6)** You can …" (viper's
+     * README): a kind in capitals needs no colon; never said as a word */
+    size_t w0 = strcspn(bt, " ");
+    int caps = w0 >= 2;
+    for (size_t q = 0; q < w0 && caps; q++) caps = isupper((unsigned char)bt[q]);
+    if (!key && bl && caps && !strncmp(t, bt, bl) && vgi_word_count(bt) <= 4 && callout_kind(bt, w0)) {
+      key = callout_kind(bt, w0);
+      skip = bl;
+    }
     free(bt);
   }
   if (!key) {
@@ -5331,6 +5356,14 @@ static int date_alone(const char *t) {
 static int metadata_line(const char *t) {
   while (*t == ' ') t++;
   if (date_alone(t)) return 1;
+  /* a version control keyword alone ("$Id$", "$Revision: 1.4 $"): the
+   * file's bookkeeping, nothing to say or show */
+  if (t[0] == '$' && isupper((unsigned char)t[1])) {
+    const char *q = t + 1;
+    while (isalpha((unsigned char)*q)) q++;
+    if (*q == ':') q = strchr(q, '$');
+    if (q && *q == '$' && !q[1 + strspn(q + 1, " ")]) return 1;
+  }
   int number;
   const char *rest = meta_key(t, &number);
   if (!rest) return 0;
@@ -5539,15 +5572,29 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   int intro_blocks = 0, intro_words = h1 ? words_before(doc, h1, 40, &intro_blocks) : 0;
   if (intro_words >= 40 || (intro_blocks >= 2 && intro_words >= 25)) h1 = NULL;
   char *h1text = h1 ? heading_plain(h1, NULL) : NULL;
+  cmark_node *title_para = NULL;   /* an untitled document's first sentence, its title */
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
-  else m.doc_title = untitled(doc, slash ? slash + 1 : file);
+  else m.doc_title = untitled(doc, slash ? slash + 1 : file, &title_para);
+  /* "DejaVu fonts 2.37 (c)2004-2016 DejaVu fonts team": the title is the
+   * name; the copyright after it is no part of it, shown or said */
+  if (!fm_title && m.doc_title) {
+    static const char *const marks[] = { " (c)", " (C)", " \xC2\xA9", " Copyright ", " copyright ", NULL };
+    for (int k = 0; marks[k]; k++) {
+      char *cp = strstr(m.doc_title, marks[k]);
+      if (cp && cp > m.doc_title && (k >= 3 || isdigit((unsigned char)cp[strlen(marks[k])]) ||
+                                     cp[strlen(marks[k])] == ' ')) {
+        *cp = 0;
+        vgi_squash(m.doc_title);
+      }
+    }
+  }
   if (!fm_title && generic_title(m.doc_title)) {
     /* "Introduction" heads a part of any document: the title is what the
      * document's first sentence says it is about ("httplib2 is a ..."), or
      * the heading stays */
     char *subj = subject_title(doc);
-    if (subj) { free(m.doc_title); m.doc_title = subj; }
+    if (subj) { free(m.doc_title); m.doc_title = subj; title_para = NULL; }
   }
   const char *subtitle = fm_str(&m, "subtitle");
   if (!subtitle) subtitle = fm_str(&m, "description");
@@ -5584,7 +5631,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     int line = cmark_node_get_start_line(c);
     cmark_node_type t = cmark_node_get_type(c);
-    if (c == h1) continue;
+    /* (said on the title slide; a slide of its own said it again, cobra) */
+    if (c == h1 || c == title_para) continue;
     int after_drop = m.after_drop;
     m.after_drop = 0;
     if (t == CMARK_NODE_HEADING) {

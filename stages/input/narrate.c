@@ -1489,13 +1489,19 @@ static char *desc_clause(const char *d, const char *lang, int all) {
   if (!all) {
     char *semi = strstr(c, "; ");
     if (semi && semi > c) *semi = 0;
+    /* an aside after an em dash typed as in TeX ("Parse error---for
+     * instance, …") */
+    char *tex = strstr(c, "---");
+    if (tex && tex > c && tex[-1] != ' ') *tex = 0;
     /* an example is detail ("kills processes by name, e.g. killall -HUP") */
-    static const char *const examples[] = { ", e.g.", " e.g.", ", i.e.", ", for example", ", such as", " (e.g.", NULL };
+    static const char *const examples[] = { ", e.g.", " e.g.", ", i.e.", ", for example", ", for instance", ", such as",
+                                            " (e.g.", NULL };
     for (int k = 0; examples[k]; k++) {
       char *e = strstr(c, examples[k]);
       if (e && e > c) *e = 0;
     }
-    static const char *const cuts[] = { ", ", " (", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", NULL };
+    /* ("---", an em dash typed as in TeX: "Parse error---for instance, …") */
+    static const char *const cuts[] = { ", ", " (", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", "---", NULL };
     for (int k = 0; cuts[k] && said_words(c) > PAIR_DESC_WORDS; k++) {
       char *e = strstr(c, cuts[k]);
       if (!e) continue;
@@ -1570,6 +1576,14 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
     if (l >= 3 && (!strcmp(c + l - 3, "\xE3\x80\x82") || !strcmp(c + l - 3, "\xEF\xBC\x9A"))) c[l -= 3] = 0;
+    /* two forms of one term said alike ("-exec command ;" and "-exec
+     * command {} +" are both "the exec option"): said once */
+    int again = 0;
+    for (const cJSON *o = tops->child; o && !again; o = o->next) again = !strcmp(o->valuestring, c);
+    if (again) {
+      free(c);
+      continue;
+    }
     /* a link's text names what it leads to, whatever its length */
     int w = said_words(c),
         phrase = l && (links || (w <= LIST_PHRASE_WORDS && !item_clause(c, lang) && !vgi_lead_clause(c) &&
@@ -1601,6 +1615,11 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     }
     char *cl = dc ? desc_clause(dc, lang, all) : NULL;
     free(dc);
+    /* a code's one word says what it is ("0 — success"): no name of a
+     * person stands beside a number (an option's "True" says nothing) */
+    int number = t[strspn(t, "0123456789")] == 0 && strlen(t) <= 5, code = number || t[0] == '-';
+    if (number && cl && english(lang) && isupper((unsigned char)cl[0]) && islower((unsigned char)cl[1]))
+      cl[0] = (char)tolower((unsigned char)cl[0]);
     /* a description says what the term is in words of the language ("DBus
      * interfaces for …"), not a person's name beside a handle ("aduh95 -
      * Antoine du Hamel"): a word of three letters or more in lower case,
@@ -1614,7 +1633,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
       worded = (lo >= 3 && lower_start(w)) || (unsigned char)w[0] >= 0xE0;
       w += wl;
     }
-    if (cl && worded && said_words(cl) >= 2) {
+    if (cl && worded && said_words(cl) >= (number ? 1 : 2)) {
       vgi_buf pb = {0};
       int comma = !desc && nl && c[nl] == ',';   /* "libz, a compression library" */
       vgi_buf_puts(&pb, desc ? c : nm);
@@ -1636,7 +1655,9 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
       cJSON_AddItemToArray(pair_list, cJSON_CreateString(desc ? c : nm));
     }
     free(cl);
-    if (n < LIST_FIRST && t[0] != '-') options_first = 0;   /* (as written: speech rewrites "-A") */
+    /* (as written: speech rewrites "-A"); a status code's number ("0",
+     * "76") is such a term too: alone it says nothing */
+    if (n < LIST_FIRST && !code) options_first = 0;
     cJSON_AddItemToArray(names, cJSON_CreateString(nm));
     free(nm);
     cJSON_AddItemToArray(tops, cJSON_CreateString(c));
@@ -2021,6 +2042,11 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     int question = tl_ > 1 && (title[tl_ - 1] == '?' || (tl_ > 3 && !strcmp(title + tl_ - 3, "\xEF\xBC\x9F")));
     /* (and a sentence, an untitled README's first: "Cobra is a library for …") */
     question |= english(lang) && title && (strstr(title, " is a ") || strstr(title, " is an ") || strstr(title, " is the "));
+    /* ("fakeroot can be built to either use SYSV IPC or TCP": a sentence
+     * with a verb of its own is no name to welcome to) */
+    for (int q = 0; english(lang) && title && !question && q < 7; q++)
+      question = strstr(title, (const char *const[]){ " can be ", " can ", " will ", " must ", " should ", " may ",
+                                                      " are " }[q]) != NULL && vgi_word_count(title) >= 5;
     if (title && ((wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') || question)) {
       sentence(&b, title);
     } else if (title) {
@@ -2404,12 +2430,38 @@ static int named_alternatives(const char *t, size_t n) {
 
 /* A word no presenter reads out: a URL, a path (/usr/share, ~/x, ./x,
  * a/b/c, C:\x), an e-mail address, an HTML tag, a network address. */
+static _Thread_local int authored_;   /* set while vgi_narrate says a video its author wrote (YAML, JSON) */
+
+/* A bare host name ("irc.oftc.net", "distfiles.example.org"): three labels
+ * or more in lower case apart by dots, the last a top-level domain. A
+ * site's own name ("python.org", "Cobra.dev") is a name a presenter says;
+ * "os.path.join" and "archive.tar.gz" are no hosts. */
+static int host_name(const char *t) {
+  static const char *const tlds[] = { "com", "org", "net", "io", "dev", "edu", "gov", "info", "chat", "me", "app",
+                                      "de", "uk", "fr", "eu", "jp", "ru", "nl", "ch", "at", "se", "it", "us", NULL };
+  int labels = 0;
+  const char *l = t, *last = t;
+  for (const char *q = t;; q++) {
+    if (*q == '.' || !*q) {
+      if (q == l) return 0;
+      labels++;
+      last = l;
+      if (!*q) break;
+      l = q + 1;
+    } else if (!islower((unsigned char)*q) && !isdigit((unsigned char)*q) && *q != '-') {
+      return 0;
+    }
+  }
+  size_t ll = strlen(last);
+  return labels >= 3 && word_of(tlds, last, ll);
+}
+
 static int unsaid(const char *w, size_t n) {
   char t[512];
   if (n == 0 || n >= sizeof t) return 0;   /* a huge word is not a link; the limits elsewhere judge it */
   memcpy(t, w, n);
   t[n] = 0;
-  if (net_address(t)) return 1;
+  if (net_address(t) || host_name(t)) return 1;
   if (strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7)) return 1;
   if (t[0] == '<' && t[n - 1] == '>') return 1;
   if ((t[0] == '/' && n > 1 && isalnum((unsigned char)t[1])) || !strncmp(t, "~/", 2) ||
@@ -2426,6 +2478,15 @@ static int unsaid(const char *w, size_t n) {
     if (!tex && t[i] == '\\' && i + 1 < n && isalnum((unsigned char)t[i + 1])) return 1;
   }
   if (slashes >= 2 && !named_alternatives(t, n)) return 1;
+  /* a relative path to a file ("Documentation/gitcvs-migration.txt",
+   * "po/README.md"): a folder's name and a file name with its extension
+   * ("TCP/IP", "and/or", "km/h" have none) */
+  if (slashes == 1 && !authored_ && isalnum((unsigned char)t[0]) && t[n - 1] != '/') {
+    const char *sl = strchr(t, '/'), *dot = strrchr(sl, '.');
+    size_t el = dot ? strlen(dot + 1) : 0, lo = 0;
+    while (lo < el && islower((unsigned char)dot[1 + lo])) lo++;
+    if (dot && dot > sl + 1 && el >= 1 && el <= 4 && lo == el) return 1;
+  }
   if (at == 1 && strchr(strchr(t, '@'), '.') && t[0] != '@') return 1;
   return 0;
 }
@@ -2443,7 +2504,7 @@ static int unsaid_kind(const char *w, size_t n) {
   if (n >= sizeof t) n = sizeof t - 1;
   memcpy(t, w, n);
   t[n] = 0;
-  if (net_address(t) || strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7) ||
+  if (net_address(t) || host_name(t) || strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7) ||
       (strchr(t, '@') && !strchr(t, '/')))
     return MARK_ADDRESS;
   if (n && (t[n - 1] == '/' || t[n - 1] == '\\')) return MARK_FOLDER;
@@ -2465,7 +2526,8 @@ static int strpbrk_n(const char *s, size_t n) {
  * moved to", "siehe", "voir"), in the languages of lua/vg/i18n.lua that put
  * spaces between words. */
 static int dangling_word(const char *w, size_t n) {
-  static const char *const words[] = { "to", "at", "from", "in", "on", "as", "see", "visit", "via", "under",
+  static const char *const words[] = { "to", "at", "from", "in", "on", "as", "see", "visit", "read", "consult", "via",
+    "under",
     "here", "into", "onto", "by", "with", "mit", "par", "por", "unter", "auf", "bei", "siehe", "nach", "zu", "von", "à", "sur", "sous", "voir",
     "vers", "en", "a", "ver", "su", "vedi", "em", "para", "op", "naar", "zie", "на", "см.", "по", NULL };
   while (n && strchr(":.", w[n - 1])) n--;
@@ -2476,7 +2538,8 @@ static int dangling_word(const char *w, size_t n) {
 
 /* A dangling word that is a preposition (not a verb such as "see"). */
 static int preposition(const char *w, size_t n) {
-  static const char *const verbs[] = { "see", "visit", "siehe", "voir", "ver", "vedi", "zie", "here", "см.", NULL };
+  static const char *const verbs[] = { "see", "visit", "read", "consult", "siehe", "voir", "ver", "vedi", "zie", "here",
+                                       "см.", NULL };
   while (n && strchr(":.", w[n - 1])) n--;
   for (int i = 0; verbs[i]; i++)
     if (strlen(verbs[i]) == n && !strncasecmp(w, verbs[i], n)) return 0;
@@ -2642,6 +2705,14 @@ static void dangling_out(char **tp) {
     while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && !MARK(ws[-1])) ws--;
     int ends = !*after || strchr(".!?;,", *after);
     const char *in = !ends || *after == ',' ? stand_in(t, ws, we, *m) : NULL;
+    /* a file that is its sentence's subject ("/etc/passwd contains one
+     * line for each user account"): without it the sentence has none */
+    int opens = m == t || (m - t >= 2 && m[-1] == ' ' && strchr(".!?", m[-2]));
+    if (!in && said_en_ && opens && (*m == MARK_FILE || *m == MARK_FOLDER) && islower((unsigned char)*after) &&
+        !word_of((const char *const[]){ "and", "or", "to", "in", "for", "with", NULL }, after, strcspn(after, " ")))
+      /* (not "shown": the slide may not show it; "/etc/passwd", without an
+       * extension, may be a file or a folder: "It") */
+      in = *m == MARK_FILE ? "This file" : "It";
     if (in) {
       size_t at = (size_t)(m - t), il = strlen(in), tl = strlen(t);
       int sp = at && t[at - 1] != ' ';
@@ -2686,6 +2757,12 @@ static void dangling_out(char **tp) {
        * git, see <link> for instructions."), unless an opening clause would
        * be left alone ("If you have trouble, see …"): then the sentence */
       int alone = cs > ss && vgi_lead_clause(ss) && !memchr(ss, ',', (size_t)(cs - 1 - ss));
+      /* (a clause of more than "see" or "please see" before the pointer:
+       * its comma was a list's, "error message, usage and … should see
+       * <path>", and the sentence goes) */
+      int between = 0;
+      for (char *q = cs; q < ws; q++) between += (q == cs || q[-1] == ' ') && *q != ' ';
+      if (between > 2) alone = 1;
       if (cs > ss && !alone) {
         memmove(cs - 1, e, strlen(e) + 1);
         continue;
@@ -2813,6 +2890,16 @@ static void dangling_out(char **tp) {
       int left = 0;
       for (char *q = sent; q < c - 1; q++) left += (q == sent || q[-1] == ' ') && *q != ' ';
       if (left < 4) clause = 0;
+      /* a pointer whose clause is more than "see" or "please read" ("Those
+       * wishing to help with error message, usage and … translations should
+       * see <path>."): its comma was a list's, the sentence only pointed */
+      static const char *const pointing[] = { "see", "read", "consult", "visit", "check", NULL };
+      int between = 0;
+      for (char *q = c; q < ws; q++) between += (q == c || q[-1] == ' ') && *q != ' ';
+      if (word_of(pointing, ws, (size_t)(we - ws)) && between > 1) clause = 0;
+      /* nor is an opening clause said alone ("If you want to learn to use
+       * jq, read the documentation at <link>.") */
+      if (vgi_lead_clause(sent) && !memchr(sent, ',', (size_t)(c - 1 - sent))) clause = 0;
     }
     if (clause) {
       memmove(c - 1, after, strlen(after) + 1);   /* "…, see ." -> "…." */
@@ -4559,7 +4646,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         int colon = ll && (lt[ll - 1] == ':' || (ll >= 3 && !strcmp(lt + ll - 3, "\xEF\xBC\x9A")));
         int whole = 0;   /* sentences of the items, each already short */
         int cont = colon && english_like(lang) ? continues_into(lt) : 0;
-        int say = 0, pairs = 0, options = 0;
+        int say = 0, pairs = 0, options = 0, ph_said = 0;
         cJSON *ph = list_phrases(items, lang, 0, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY)),
                                  &say, &pairs, &options);
         /* options with what each does ("-4: Forces ssh to use IPv4 addresses
@@ -4578,7 +4665,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           const char *h = colon ? NULL : vgi_str(vc, "header");
           for (const cJSON *u = units->child; h && u; u = u->next)
             if (vgi_str(u, "t") && strcasestr(vgi_str(u, "t"), h)) h = NULL;
-          if (pairs) said_pairs(&b, lang, h && *h ? h : NULL, ph, say);
+          if (pairs) said_pairs(&b, lang, h && *h ? h : NULL, ph, say), ph_said = 1;
           else if (!named_before(units, ph, say)) said_list(&b, lang, h && *h ? h : NULL, ph, say);
           whole = 1;
         } else if (sentence_items(items, 3)) {
@@ -4611,7 +4698,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           cJSON *u = cJSON_CreateObject();
           cJSON_AddStringToObject(u, "t", b.s);
           cJSON_AddNumberToObject(u, "r", 1);
-          if (colon) cJSON_AddTrueToObject(u, "k");
+          /* terms with what each is, under one sentence of prose ("Wget
+           * may return one of several error codes …" over "0 — no problems
+           * occurred; …"): the pairs are what the slide is about, a key
+           * point as the items after a colon are */
+          int terms = pairs && ph_said && cJSON_GetArraySize(units) <= 1;
+          if (colon || terms) cJSON_AddTrueToObject(u, "k");
+          if (terms) cJSON_AddTrueToObject(u, "pr");
           if (whole) cJSON_AddTrueToObject(u, "w");
           /* before a closing remark: the units after lu_at are taken off and
            * put back after it (cJSON_InsertItemInArray left this array as
@@ -4939,6 +5032,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
            * offset, and returns an integer.": the slide shows "offset" and
            * "Returns"), in every entry, not only in the first ones */
           if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fu[k].u, "pa")) && cJSON_GetArraySize(items) > 0) continue;
+          /* and the terms a slide shows with what each is, under one
+           * sentence (exit codes and their meanings) */
+          if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(fu[k].u, "pr"))) continue;
           /* a table's brief rows, within the table's own budget of words,
            * are what its slide shows */
           if (fu[k].key == 2) continue;
@@ -5450,6 +5546,39 @@ static char *command_out(char *t, const char *lang) {
       }
       z++;
     }
+    /* a man page's term that is an option and its placeholders to the
+     * end ("-execdir command ;", "-exec command {} +", "-fprintf file
+     * format"): the option is named, its arguments and the find syntax
+     * after it are not said ("the execdir option command;") */
+    int syntax_end = 0;
+    if (a == k && k == 0 && z + 1 < n) {
+      int words = 0, ok = 1, syn = 0;
+      for (int i = z + 1; i < n && ok; i++) {
+        const char *w = t + ws[i];
+        size_t wl = we[i] - ws[i], lo = 0;
+        while (lo < wl && islower((unsigned char)w[lo])) lo++;
+        size_t sl = strspn(w, ";,{}+\\.[]|"), il = 0;
+        /* (another form of the same option: "-execdir command ;, -execdir
+         * command {} +", its placeholders again) */
+        const char *in = option_word(w, wl) ? option_name(w, wl, &il) : NULL;
+        if (in && il == kl && !memcmp(in, kn, kl)) {
+          syn = 0;
+          continue;
+        }
+        if (!sl || sl < wl) {
+          /* (two words are placeholders, "file format", not a
+           * description, "keep going") */
+          ok = lo == wl && wl <= 12 && !syn && words < 2 && !(wl > 4 && !strncmp(w + wl - 3, "ing", 3));
+          words++;
+        } else {
+          syn = 1;
+        }
+      }
+      if (ok && words >= 1) {
+        syntax_end = syn;
+        z = n - 1;
+      }
+    }
     /* a short command is said ("set -o vi", "ls -la"), and an option that
      * names a row or a term ("-k: keep going") */
     size_t span = we[z] - ws[a];
@@ -5475,7 +5604,9 @@ static char *command_out(char *t, const char *lang) {
     size_t ll = we[z] - ws[z], pl = 0;
     while (pl < ll && strchr(".,;:!?)\"'`", lw[ll - 1 - pl])) pl++;
     char tail[16];
-    snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
+    /* (the term's syntax said as its end: "the exec option.") */
+    if (syntax_end) snprintf(tail, sizeof tail, ".");
+    else snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
     vgi_buf b = {0};
     vgi_buf_add(&b, t, ws[a - prompt]);
     /* "the make install command", "the c option" (after "the" already there:
@@ -6019,8 +6150,38 @@ static char *copyright_sign_out(char *t, const char *lang) {
   return b.s ? vgi_buf_take(&b) : vgi_strdup("");
 }
 
+/* A note's number written against a word ("APT bug page[1].", a DocBook
+ * page's link; "as shown[12]"): a reader's mark, not said ("page1").
+ * "array[1]" in code and "[1]" alone, a list's own, stay. In place. */
+static void note_marks_out(char *t) {
+  char *w = t;
+  for (char *r = t; *r;) {
+    if (r[0] == '[' && r > t && (isalpha((unsigned char)r[-1]) || r[-1] == '.' || r[-1] == ')')) {
+      size_t d = strspn(r + 1, "0123456789");
+      char after = d ? r[1 + d + 1] : 0;
+      /* (a word that goes on in the prose: "page[1]." or "page[1] and") */
+      if (d && d <= 3 && r[1 + d] == ']' && (!after || after == ' ' || strchr(".,;:!?)", after))) {
+        const char *ws = r;
+        while (ws > t && !isspace((unsigned char)ws[-1])) ws--;
+        /* (not an index: "argv[1]", "list_of[2]" are code) */
+        int code = 0;
+        for (const char *q = ws; q < r; q++) code |= *q == '_' || *q == '(' || *q == '`' || isdigit((unsigned char)*q);
+        int prose = r - ws >= 3 && !code;
+        for (const char *q = ws; q < r && prose; q++) prose = isalpha((unsigned char)*q) || strchr(".)'", *q);
+        if (prose) {
+          r += 1 + d + 1;
+          continue;
+        }
+      }
+    }
+    *w++ = *r++;
+  }
+  *w = 0;
+}
+
 static char *clean_speech(char *t, const char *lang) {
   nbsp_out(t);
+  note_marks_out(t);
   t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);
   mnemonic_out(t, lang);
@@ -6273,6 +6434,9 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     headlines_ = summary;
     said_en_ = english(vgi_str(v, "language"));
     said_cjk_ = cjk_of(vgi_str(v, "language"));
+    /* scenes their author wrote (YAML, JSON), not a document's: a file they
+     * name ("See docs/two.md") is said */
+    authored_ = cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY) == NULL;
     doc_words_set(v);
     for (cJSON *s = scenes->child; s; s = s->next) {
       if (!cJSON_IsObject(s)) continue;
@@ -6367,6 +6531,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     }
   }
   headlines_ = 0;
+  authored_ = 0;
 }
 
 int vgi_nothing_said(const char *t) { return nothing_said(t); }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define CELL_WORDS 8          /* a longer cell is said by its first clause, or shown, not read */
 #define CELLS_READ 3          /* cells read per row */
@@ -47,6 +48,40 @@ static int command_cell(const char *t) {
   return opts >= 2 || (opts == 1 && words <= 4 && t[0] != '-' && strchr(t, '/'));
 }
 
+/* A cell that starts a command line even without two options: a program
+ * and its option ("rg -w 'Sherlock ['"), or an assignment to the
+ * environment before it ("LC_ALL=C grep the"). */
+static int command_start(const char *t) {
+  if (command_cell(t)) return 1;
+  size_t w0 = strcspn(t, " ");
+  if (!t[w0]) return 0;
+  const char *w1 = t + w0 + 1;
+  if (w1[0] == '-' && ((w1[1] >= 'a' && w1[1] <= 'z') || (w1[1] >= 'A' && w1[1] <= 'Z') || w1[1] == '-')) return 1;
+  const char *eq = memchr(t, '=', w0);
+  return eq && eq > t && t[0] >= 'A' && t[0] <= 'Z';
+}
+
+/* A column of command lines (ripgrep's benchmarks: "Tool | Command | Line
+ * count | Time"): shown, never read; the cells after it are said instead.
+ * Most of its cells start a command line. */
+static int command_column(const cJSON *cols, const cJSON *rows, int col) {
+  int n = 0, cmds = 0;
+  /* (or one named so: "Command", whatever its cells: "rg the") */
+  const cJSON *h = cJSON_IsArray(cols) ? cJSON_GetArrayItem(cols, col) : NULL;
+  const char *ht = h ? cell_text(h) : NULL;
+  static const char *const named[] = { "command", "commands", "command line", "cmd", "invocation", NULL };
+  for (int k = 0; ht && col > 0 && named[k]; k++)
+    if (!strcasecmp(ht, named[k])) return 1;
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
+    const cJSON *c = cJSON_IsArray(r) ? cJSON_GetArrayItem(r, col) : NULL;
+    const char *t = c ? cell_text(c) : NULL;
+    if (!t) continue;
+    n++;
+    cmds += command_start(t);
+  }
+  return col > 0 && n >= 2 && cmds * 2 > n;
+}
+
 char *vgi_table_narration(const cJSON *vc, const char *lang) {
   return vgi_table_narration_n(vc, lang, VGI_TABLE_WORDS, 0, 0, 1);
 }
@@ -77,6 +112,8 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   }
   if (words_for_rows < 0) return vgi_buf_take(&b);
   int budget = words_for_rows, left = more, read = 0;
+  int cmd_col[32];
+  for (int k = 0; k < 32; k++) cmd_col[k] = command_column(cols, rows, k);
   /* rows said by nothing but their first cell: named together when no row
    * is read whole ("curl, wget and fetch" over their commands) */
   enum { KEYS_MAX = 6 };
@@ -88,9 +125,13 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     const char *said[CELLS_READ];
     char *cut[CELLS_READ] = {0};
     int ns = 0;
-    int slots = 0, unsaid = 0, first_said = 0;
+    int slots = 0, unsaid = 0, first_said = 0, col = -1;
     for (const cJSON *c = r->child; c && slots < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
+      if (++col < 32 && cmd_col[col]) {
+        unsaid += t != NULL;   /* shown, not said, and no cell read in its place */
+        continue;
+      }
       if (t && words(t) > CELL_WORDS) {
         /* a long cell is said by its first clause ("AIX 7.2 on PPC64BE"),
          * else shown, not read */

@@ -2297,8 +2297,11 @@ static int man_page(const text *r) {
     if (man_frame(l)) continue;
     int n;
     const char *h = body(l, &n);
-    /* gpg.1's "HOW TO SPECIFY A USER ID": more words when in capitals */
-    if (n > 40 || (word_count_n(h, n) > 5 && !all_caps(h, n)) || strchr(".,;", h[n - 1])) return 0;
+    /* gpg.1's "HOW TO SPECIFY A USER ID": more words when in capitals,
+     * and longer (apt-mark.8's "SCHEDULE PACKAGES FOR INSTALL, REMOVE AND
+     * PURGE", a DocBook page's) */
+    int caps = all_caps(h, n);
+    if (n > (caps ? 64 : 40) || (word_count_n(h, n) > 5 && !caps) || strchr(".,;", h[n - 1])) return 0;
     sections += man_section(l, "SYNOPSIS") || man_section(l, "DESCRIPTION") || man_section(l, "OPTIONS");
   }
   return sections ? r->L[nx].ind : 0;
@@ -2619,9 +2622,23 @@ static void man_blocks(text *r) {
        * the last ("-R port:host:hostport", "-R remote_socket:local_socket"
        * in ssh.1): one tag, the forms joined by commas */
       int forms = 1;
-      while (!d && s[0] == '-' && t <= 60 && i + forms < r->n && !is_blank(&r->L[i + forms]) &&
-             r->L[i + forms].ind == B && r->L[i + forms].s[B] == '-' && r->L[i + forms].len - B <= 60)
-        forms++;
+      for (;;) {
+        int f = i + forms;
+        /* (a blank line between forms of the same option with nothing
+         * under the first: "-execdir command ;", blank, "-execdir command
+         * {} +" in find.1) */
+        int w0 = 0;
+        while (w0 < t && s[w0] != ' ') w0++;
+        if (!d && s[0] == '-' && w0 < t && f + 1 < r->n && is_blank(&r->L[f]) && !is_blank(&r->L[f + 1]) &&
+            r->L[f + 1].ind == B && r->L[f + 1].len > B + w0 && !memcmp(r->L[f + 1].s + B, s, (size_t)w0) &&
+            r->L[f + 1].s[B + w0] == ' ')
+          f++;
+        if (!d && s[0] == '-' && t <= 60 && f < r->n && !is_blank(&r->L[f]) && r->L[f].ind == B &&
+            r->L[f].s[B] == '-' && r->L[f].len - B <= 60)
+          forms = f - i + 1;
+        else
+          break;
+      }
       int nx = i + forms;
       /* an option too wide for its column, a blank line before its
        * description (curl.1's "--connect-to <HOST1:PORT1:HOST2:PORT2>") */
@@ -2634,6 +2651,7 @@ static void man_blocks(text *r) {
       if (under && forms > 1) {
         for (int q = i; q < nx; q++) {
           int ft;
+          if (is_blank(&r->L[q])) continue;
           const char *f = body(&r->L[q], &ft);
           if (q > i) vgi_buf_add(&tag, ", ", 2);
           vgi_buf_add(&tag, f, (size_t)ft);

@@ -144,6 +144,27 @@ check "bullet tags: the items" has "$T/out" '"open files inherited by the tool a
 # is no column-filling tag: "-c, --cache-file cachefile" stays whole
 page narrow.8 '.TH X 8 "March 2024" "x 1.0" "System Commands"\n.SH NAME\nx \\- find the devices\n.SH OPTIONS\n.TP 4\n\\fB\\-c\\fR, \\fB\\-\\-cache\\-file\\fR \\fIcachefile\\fR\nRead from cachefile instead of reading from the default cache file of the tool.\n.TP 4\n\\fB\\-d\\fR, \\fB\\-\\-no\\-encoding\\fR\nDo not encode the values that hold bytes which cannot be printed.\n'
 check "narrow tags: whole" has "$T/out" '"bullets": *\["-c, --cache-file cachefile", *"-d, --no-encoding"\]'
+# exit codes under one sentence are said with what each means, never as
+# numbers alone ("the exit codes are: 0, 1, and 2")
+page codes.1 '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- turn the axle\n.SH DESCRIPTION\nThe tool turns the axle at the ratio given to it.\n.SH "EXIT STATUS"\nThe tool may return one of several codes if it meets a fault.\n.IP 0\nNo problems occurred.\n.IP 1\nGeneric error code.\n.IP 2\nParse error---for instance, when parsing the options.\n.IP 3\nThe axle is stuck.\n'
+check "exit codes: each with its meaning" has "$T/out" '0 — no problems occurred; 1 — generic error code; 2 — parse error'
+check "exit codes: not bare numbers" hasnt "$T/out" '"narration": *"[^"]*0, 1, and 2'
+# an option's forms on lines of their own, a blank line between (find.1's
+# "-execdir command ;" and "-execdir command {} +"): one term, named by the
+# option without its placeholder or the find syntax
+page forms.1 '.TH X 1 "March 2024" "x 1.0" "User Commands"\n.SH NAME\nx \\- find the axles\n.SH DESCRIPTION\nThe tool finds the axles that match and acts on each of them.\n.SH ACTIONS\n.IP "\\-spin command ;"\n.IP "\\-spin command {} +"\nLike \\-turn, but the command is run from the axle of the match.\n.IP "\\-stop file"\nTrue; stop the axle and write its state to file.\n'
+check "forms: one term" has "$T/out" '"-spin command ;, -spin command {} +"'
+check "forms: the option named alone" has "$T/out" 'the spin option'
+check "forms: no placeholder or syntax said" hasnt "$T/out" 'option command\|spin option command\|option;'
+# a DocBook page: long section names in capitals with a comma ("SCHEDULE
+# PACKAGES FOR INSTALL, REMOVE AND PURGE") are still a man page's sections,
+# and a link's note number ("bug page[1]") is not said
+page docbook.8 '\x27\\" t\n.TH "X\\-MARK" "8" "11\\ \\&December\\ \\&2018" "X 2.6.1" "X"\n.ie \\n(.g .ds Aq \\(aq\n.el       .ds Aq \x27\n.nh\n.ad l\n.SH "NAME"\nx-mark \\- show and set the marks of a package\n.SH "SYNOPSIS"\n.HP \\w\x27\\fBx-mark\\fR\\ \x27u\n\\fBx-mark\\fR {hold | unhold}\n.SH "DESCRIPTION"\n.PP\nx-mark sets the marks of a package that other tools respect.\n.SH "SCHEDULE PACKAGES FOR INSTALL, REMOVE AND PURGE"\n.PP\nSome tools can be used to apply the changes to the state of the packages.\n.SH "BUGS"\n.PP\nThe X bug page\\&\\s-2\\u[1]\\d\\s+2 lists the known faults of the tool.\n'
+check "DocBook page: read as a man page" has "$T/out" '"title": *"x-mark — show and set the marks of a package"'
+check "DocBook page: its long section" has "$T/out" 'Schedule packages for install, remove and purge'
+check "DocBook page: no synopsis" hasnt "$T/out" 'unhold'
+check "DocBook page: no note number said" has "$T/out" 'The X bug page lists the known faults of the tool.'
+check "DocBook page: no note number joined" hasnt "$T/out" 'bug page1'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"

@@ -1781,6 +1781,68 @@ static void no_lone_last_item(void **state) {
   vgi_buf_free(&doc);
 }
 
+/* An untitled README whose first paragraph is one sentence, its title
+ * (cobra's): said on the title slide, not again on a slide of its own;
+ * the prose after it is the next slide. */
+static void title_sentence_not_repeated(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "<div align=\"center\"><img src=\"logo.png\"></div>\n\n"
+                       "Gearbox is a library for turning axles at a chosen ratio.\n\n"
+                       "Gearbox is used in many mills such as the old mill and the new mill to name a few.\n\n"
+                       "## Overview\n\nGearbox turns axles.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  const char *first = strstr(all, "Gearbox is a library");
+  assert_non_null(first);
+  if (strstr(first + 1, "Gearbox is a library")) print_message("said twice: %s\n", all), fail();
+  assert_non_null(strstr(all, "used in many mills"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A title's copyright ("Gearbox 2.3 (c)2004-2016 the Gearbox team") is
+ * no part of its name; a version control keyword alone ("$Id$") is
+ * neither shown nor said. */
+static void title_copyright_and_keywords_out(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("README.md", "Gearbox 2.3 (c)2004-2016 the Gearbox team\n"
+                       "------------------------------------------\n\n"
+                       "Gearbox is a library for turning axles at a chosen ratio.\n\n$Id$\n\n"
+                       "$Revision: 1.4 $\n\nThe $HOME of the tool is kept.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = all_narration(m);
+  char *shown = cJSON_PrintUnformatted(m);
+  assert_string_equal(vcget(scene_at(m, 0, 0), "title"), "Gearbox 2.3");
+  if (strstr(all, "$Id") || strstr(shown, "$Id") || strstr(all, "Revision")) print_message("said: %s\n", all), fail();
+  assert_non_null(strstr(all, "The $HOME of the tool is kept"));
+  free(shown);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A quote opened by a callout's kind in bold capitals without a colon
+ * ("> **NOTE** …", "> **NOTE (since 1.6)** …") is a callout: the mark is
+ * its kind, never said as a word of the text. */
+static void bold_capital_callouts(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("notes.md", "# Gears\n\nGears turn axles.\n\n## Install\n\n"
+                       "> **NOTE** Gears uses modules to manage its parts.\n\n## Files\n\n"
+                       "> **WARNING (since 1.6)** A file without an extension is read as text.\n", &full, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  if (strstr(all, "NOTE") || strstr(all, "WARNING") || strstr(all, "since 1.6")) print_message("%s\n", all), fail();
+  assert_non_null(strstr(all, "Gears uses modules to manage its parts."));
+  assert_non_null(strstr(all, "A file without an extension is read as text."));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void title_without_h1(void **state) {
   (void)state;
   const struct { const char *name, *text, *want; } cases[] = {
@@ -3864,6 +3926,9 @@ int main(void) {
     cmocka_unit_test(summary_says_the_subtitle),
     cmocka_unit_test(cjk_items_are_headlines),
     cmocka_unit_test(title_without_h1),
+    cmocka_unit_test(title_sentence_not_repeated),
+    cmocka_unit_test(title_copyright_and_keywords_out),
+    cmocka_unit_test(bold_capital_callouts),
     cmocka_unit_test(no_lone_last_item),
     cmocka_unit_test(long_sentences_said_by_headline),
     cmocka_unit_test(metadata_lines_unsaid),

@@ -494,6 +494,74 @@ static void object_without_path(void **state) {
  * leaves one gap, and the sentence stays grammatical (no "such are", no
  * copula without its complement). The slide still shows them; a name with
  * "::" and a time are said. */
+/* The full reading of doc: none of gone said, each of kept said. */
+static void full_reading_says(const char *name, const char *doc, const char *const *gone, const char *const *kept) {
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  const char *all = doc_narration_with(name, doc, &full);
+  for (int i = 0; gone[i]; i++)
+    if (strstr(all, gone[i])) print_message("said %s: %s\n", gone[i], all), fail();
+  for (int i = 0; kept[i]; i++)
+    if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
+}
+
+/* A bare host name of three labels or more ("irc.oftc.net",
+ * "distfiles.example.org") is not said, as an address is not; a site's
+ * own name ("python.org") and a module path ("os.path.join") are. */
+static void host_names_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\nTool turns axles at a chosen ratio for mills.\n\n## Mirrors\n\n"
+                    "The tarballs are mirrored by distfiles.example.org for the old releases.\n\n## Chat\n\n"
+                    "The developers meet on irc.oftc.net every week.\n\n## Python\n\nUse Python from python.org "
+                    "and call os.path.join on each name.\n";
+  full_reading_says("hosts.md", doc, (const char *const[]){ "distfiles", "oftc", NULL },
+                    (const char *const[]){ "The tarballs are mirrored for the old releases.", "The developers meet",
+                                           "python.org", "join", NULL });
+}
+
+/* A relative path to a file ("Documentation/migration.txt") is not said,
+ * as an absolute one is not; a sentence that only pointed at it ("… may
+ * also want to read <path>.", "Those wishing to help with a, b and c
+ * should see <path> (…)") goes whole, never cut at a list's comma. */
+static void relative_paths_and_pointers_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\nTool turns axles at a chosen ratio for mills.\n\n## More\n\n"
+                    "Old users may also want to read Documentation/migration.txt.\n\n"
+                    "Those wishing to help with error messages, usage and string translations should see "
+                    "po/README.md (a po file holds the translations).\n\nThe gears are made of steel and brass.\n\n"
+                    "Use TCP/IP and/or serial lines.\n";
+  full_reading_says("rel.md", doc,
+                    (const char *const[]){ "migration.txt", "want to read", "README", "error messages", NULL },
+                    (const char *const[]){ "The gears are made of steel and brass.", "TCP/IP and/or serial", NULL });
+}
+
+/* A row of badges with a label before each ("Unix: [![Build]…], Windows:
+ * [![Build]…]") says nothing, labels included; an opening clause whose
+ * main clause only pointed at a link is not said alone. */
+static void badge_labels_and_lead_clauses_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\nTool turns axles at a chosen ratio for mills.\n\n"
+                    "[![Cover](https://img.example.org/c.svg)](https://ci.example.org/c),\n"
+                    "Unix: [![Build](https://img.example.org/u.svg)](https://ci.example.org/u),\n"
+                    "Windows: [![Build](https://img.example.org/w.svg)](https://ci.example.org/w)\n\n"
+                    "If you want to learn to use the tool, read the manual at https://example.org/manual. "
+                    "The gears are made of steel and brass.\n";
+  full_reading_says("badges.md", doc, (const char *const[]){ "Unix", "Windows", "learn to use", NULL },
+                    (const char *const[]){ "The gears are made of steel and brass.", NULL });
+}
+
+/* A path that is its sentence's subject ("/etc/gears.conf holds one line
+ * for each gear") is not said, and the sentence keeps a subject. */
+static void path_subject_stands_in(void **state) {
+  (void)state;
+  const char *doc = "# Gears\n\nGears turn axles at a chosen ratio for mills.\n\n## Files\n\n"
+                    "/etc/gears.conf holds one line for each gear of the mill. /var/lib/gears keeps the state.\n";
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  const char *all = doc_narration_with("subject.md", doc, &full);
+  if (strstr(all, "/etc") || strstr(all, "| holds") || strstr(all, ". keeps")) print_message("%s\n", all), fail();
+  assert_non_null(strstr(all, "This file holds one line for each gear of the mill."));
+  assert_non_null(strstr(all, "It keeps the state."));
+}
+
 static void addresses_unsaid(void **state) {
   (void)state;
   const char *doc = "# Net\n\n## DNS\n\nBy default, the resolver uses DNS servers `1.1.1.1`, `8.8.8.8`, "
@@ -1033,6 +1101,13 @@ static void welcome_title_once(void **state) {
   assert_null(strstr(all, "Welcome to What"));
   all = doc_narration("snake.md", "# Snake is a library for building command line tools\n\nSnake gives each command its flags.\n");
   assert_null(strstr(all, "Welcome to Snake is"));
+  /* (a title that is a sentence with a verb of its own, a README's first) */
+  all = doc_narration("README.md", "fakeit can be built to use either pipes or sockets.\n\n"
+                      "Each build passes its messages on.\n\n## Notes\n\nIt runs on Linux.\n");
+  assert_null(strstr(all, "Welcome to fakeit"));
+  assert_non_null(strstr(all, "fakeit can be built to use either pipes or sockets."));
+  all = doc_narration("cans.md", "# Cans and Jars\n\nCans and jars keep food.\n");
+  assert_non_null(strstr(all, "Welcome to Cans and Jars."));
 }
 
 /* The copyright sign is not read out: "Copyright (c) 1998" is said
@@ -1119,6 +1194,10 @@ int main(void) {
     cmocka_unit_test(place_phrase_without_path),
     cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
+    cmocka_unit_test(host_names_unsaid),
+    cmocka_unit_test(relative_paths_and_pointers_unsaid),
+    cmocka_unit_test(badge_labels_and_lead_clauses_unsaid),
+    cmocka_unit_test(path_subject_stands_in),
     cmocka_unit_test(placeholders_said),
     cmocka_unit_test(colon_intro_said_with_items),
     cmocka_unit_test(colon_items_read_in_full),

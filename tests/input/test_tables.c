@@ -158,6 +158,28 @@ static void key_value_table_said(void **state) {
   cJSON_Delete(m);
 }
 
+/* A column of command lines (a benchmark's "Tool | Command | Line count |
+ * Time") is shown, never read: each row is said by its tool and the cells
+ * after the commands, the time included. */
+static void command_column_not_read(void **state) {
+  (void)state;
+  const char *doc = "# Bench\n\nBench compares search tools on one corpus.\n\n## Results\n\n"
+                    "The tools were run on the same files:\n\n"
+                    "| Tool | Command | Lines | Time |\n| --- | --- | --- | --- |\n"
+                    "| finder | `fnd -n -w 'AB'` | 536 | 0.08s |\n"
+                    "| seeker | `LC_ALL=C skr the` | 536 | 0.16s |\n"
+                    "| looker | `lkr the` | 534 | 0.44s |\n";
+  vgi_diags d;
+  cJSON *m = load_text("bench.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = scene_with(m, "table", "finder");
+  assert_non_null(s);
+  const char *n = sget(s, "narration");
+  if (strstr(n, "fnd") || strstr(n, "skr") || strstr(n, "lkr") || strstr(n, "LC_ALL")) print_message("%s\n", n), fail();
+  assert_non_null(strstr(n, "finder: 536, 0.08s"));
+  cJSON_Delete(m);
+}
+
 /* A table of build badges (status pictures and "N/A" in most cells) is no
  * table scene: it opened a README before its title, became the title
  * section's first scene, and the section's real content was left out of
@@ -451,6 +473,7 @@ int main(void) {
     cmocka_unit_test(term_items_said_with_descriptions),
     cmocka_unit_test(link_list_named),
     cmocka_unit_test(key_value_table_said),
+    cmocka_unit_test(command_column_not_read),
     cmocka_unit_test(badge_table_left_out),
     cmocka_unit_test(table_rows_kept_in_long_summary),
     cmocka_unit_test(long_cells_said_by_clause),
