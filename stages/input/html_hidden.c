@@ -159,10 +159,15 @@ static char *tag_end(char *p, const char *end) {
   return gt ? gt + 1 : (char *)end;
 }
 
+int vgi_is_html_page(const char *text, size_t len) {
+  size_t a = 0;
+  while (a < len && strchr(" \t\r\n", text[a])) a++;
+  return (len - a >= 14 && !strncasecmp(text + a, "<!doctype html", 14)) ||
+         (len - a >= 5 && !strncasecmp(text + a, "<html", 5));
+}
+
 void vgi_html_page_quiet(char *t, size_t len) {
-  const char *a = t;
-  while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r') a++;
-  if (strncasecmp(a, "<!doctype html", 14) && strncasecmp(a, "<html", 5)) return;
+  if (!vgi_is_html_page(t, len)) return;
   char *end = t + len;
   /* comments: an unclosed one runs to the end, as a browser reads it */
   for (char *p = t; (p = strstr(p, "<!--"));) {
@@ -274,9 +279,7 @@ void vgi_html_page_quiet(char *t, size_t len) {
 static const char *const spanning[] = { "pre", "ul", "ol", "dl", "table", "blockquote" };
 
 char *vgi_html_page_join(const char *t, size_t len, size_t *out_len) {
-  const char *a = t;
-  while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r') a++;
-  if (strncasecmp(a, "<!doctype html", 14) && strncasecmp(a, "<html", 5)) return NULL;
+  if (!vgi_is_html_page(t, len)) return NULL;
   vgi_buf b = {0};
   int open[sizeof spanning / sizeof *spanning] = {0}, any = 0, marked = 0;
   const char *end = t + len, *line = t;

@@ -481,6 +481,9 @@ void vgi_html_hidden(struct cmark_node *doc);
  * kept as an <h1> when the body has none) blanked in place, line breaks
  * kept, before Markdown reads it: html_hidden.c */
 void vgi_html_page_quiet(char *t, size_t len);
+/* Whether a text is a whole HTML page: "<!DOCTYPE html" or "<html" first,
+ * after blank space (html_hidden.c) */
+int vgi_is_html_page(const char *text, size_t len);
 /* A whole HTML page with every blank line inside a <pre>, a list, a table
  * or a quote made a comment line, so Markdown reads the element as one
  * block; NULL when nothing changes (not a page, no such line). Lines stay

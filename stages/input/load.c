@@ -130,10 +130,7 @@ static const char *document_type(const char *path, const char *text, size_t len)
   if (vgi_is_roff_page(text, len)) return "man";
   /* a whole HTML page (a package's README.html): the Markdown reader reads
    * its tags (html_blocks.c) and drops its indent (html_page_dedent) */
-  size_t a = 0;
-  while (a < len && strchr(" \t\r\n", text[a])) a++;
-  if ((len - a >= 14 && !strncasecmp(text + a, "<!doctype html", 14)) || (len - a >= 5 && !strncasecmp(text + a, "<html", 5)))
-    return "markdown";
+  if (vgi_is_html_page(text, len)) return "markdown";
   return vgi_text_is_markdown(text, len) ? "markdown" : "text";
 }
 

@@ -5458,9 +5458,7 @@ static void drop_colon_sentence(md *m) {
  * HTML). Its lines lose their indent, except inside <pre>; the lines stay
  * where they are. In place; returns the new length. */
 static size_t html_page_dedent(char *t, size_t len) {
-  const char *a = t;
-  while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r') a++;
-  if (strncasecmp(a, "<!doctype html", 14) && strncasecmp(a, "<html", 5)) return len;
+  if (!vgi_is_html_page(t, len)) return len;
   size_t w = 0;
   int pre = 0;
   for (size_t r = 0; r < len;) {
