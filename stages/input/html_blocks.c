@@ -153,9 +153,20 @@ static void inline_md(vgi_buf *b, const char *p, const char *end, char **alt, in
     } else if (!strcmp(name, "code") || !strcmp(name, "kbd") || !strcmp(name, "tt")) {
       const char *close = closing ? NULL : find_ci(after, end - after > TAG_MAX ? after + TAG_MAX : end, "</");
       if (close && !memchr(after, '`', (size_t)(close - after)) && !memchr(after, '<', (size_t)(close - after))) {
-        vgi_buf_puts(b, "`");
-        for (const char *q = after; q < close; q++) vgi_buf_add(b, (*q == '\n' || *q == '\r') ? " " : q, 1);
-        vgi_buf_puts(b, "`");
+        /* a code span is read as it stands: its references ("&#60;dir&#62;") decoded here */
+        vgi_buf c = {0};
+        char ent[5];
+        size_t n;
+        for (const char *q = after; q < close;) {
+          if (*q == '&' && vgi_html_entity(q, close, ent, &n)) { vgi_buf_puts(&c, ent); q += n; continue; }
+          vgi_buf_add(&c, (*q == '\n' || *q == '\r') ? " " : q, 1);
+          q++;
+        }
+        int ticks = c.s && strchr(c.s, '`');
+        vgi_buf_puts(b, ticks ? "`` " : "`");
+        if (c.s) vgi_buf_puts(b, c.s);
+        vgi_buf_puts(b, ticks ? " ``" : "`");
+        vgi_buf_free(&c);
         const char *gt = memchr(close, '>', (size_t)(end - close));
         p = gt ? gt + 1 : end;
         continue;
@@ -370,11 +381,20 @@ static void dl_md(vgi_buf *b, const char *p, const char *end) {
   vgi_buf_free(&line);
 }
 
-/* the character an entity at p (&amp; &lt; &#39; &#x27; ...) stands for,
- * into out (UTF-8), and its length in *n; 0 when p starts none */
-static int entity_at(const char *p, const char *end, char out[5], size_t *n) {
+/* The character a character reference at p stands for (&amp; &lt; &#39;
+ * &#x27; and the named ones pages use most), into out (UTF-8), its length
+ * in *n; 0 when p starts none. */
+int vgi_html_entity(const char *p, const char *end, char out[5], size_t *n) {
   static const struct { const char *e, *c; } names[] = {
-    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" }, { "&nbsp;", " " } };
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" }, { "&nbsp;", " " },
+    { "&ndash;", "\u2013" }, { "&mdash;", "\u2014" }, { "&hellip;", "\u2026" }, { "&lsquo;", "\u2018" },
+    { "&rsquo;", "\u2019" }, { "&ldquo;", "\u201c" }, { "&rdquo;", "\u201d" }, { "&laquo;", "\u00ab" },
+    { "&raquo;", "\u00bb" }, { "&copy;", "\u00a9" }, { "&reg;", "\u00ae" }, { "&trade;", "\u2122" },
+    { "&times;", "\u00d7" }, { "&middot;", "\u00b7" }, { "&bull;", "\u2022" }, { "&deg;", "\u00b0" },
+    { "&euro;", "\u20ac" }, { "&pound;", "\u00a3" }, { "&sect;", "\u00a7" }, { "&para;", "\u00b6" },
+    { "&rarr;", "\u2192" }, { "&larr;", "\u2190" }, { "&le;", "\u2264" }, { "&ge;", "\u2265" },
+    { "&ne;", "\u2260" }, { "&minus;", "\u2212" }, { "&shy;", "" }, { "&zwnj;", "" }, { "&zwj;", "" },
+    { "&thinsp;", " " }, { "&ensp;", " " }, { "&emsp;", " " } };
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     size_t l = strlen(names[i].e);
     if ((size_t)(end - p) >= l && !strncmp(p, names[i].e, l)) { strcpy(out, names[i].c); *n = l; return 1; }
@@ -417,7 +437,7 @@ static void pre_md(vgi_buf *b, const char *tag, const char *p, const char *end) 
     } else if (*q == '<' && tag_at(q, end, name, &closing, &after)) {
       if (!cls && !strcmp(name, "code") && !closing) cls = attr_of(q, after, "class");
       q = after;
-    } else if (*q == '&' && entity_at(q, end, ent, &n)) {
+    } else if (*q == '&' && vgi_html_entity(q, end, ent, &n)) {
       vgi_buf_puts(&code, ent);
       q += n;
     } else {

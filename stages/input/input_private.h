@@ -467,6 +467,10 @@ void vgi_md_splice(struct cmark_node *n, struct cmark_node *frag);
 /* html_blocks.c: HTML blocks' headings and paragraphs as Markdown's (a
  * README's centred <h1>, its tagline in <p>) */
 void vgi_html_blocks(struct cmark_node *doc);
+/* The character a character reference at p stands for ("&lt;", "&#60;",
+ * "&mdash;" ...), into out (UTF-8), and its length in *n; 0 when p starts
+ * none (html_blocks.c) */
+int vgi_html_entity(const char *p, const char *end, char out[5], size_t *n);
 /* bold_headings.c: a paragraph of bold text alone ("**Fiber Optic
  * Technology:**") over content of its own as a heading one level below the
  * one it is under; skip (may be NULL) stays as it is */

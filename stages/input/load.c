@@ -51,6 +51,20 @@ static int binary_format(const char *e) {
   return 0;
 }
 
+/* A name that says "documentation" by custom, whatever follows its first
+ * dot: README, README.Debian, NEWS.gz, INSTALL ... (the files a package's
+ * doc folder holds); read as `document:` reads them. */
+static int doc_by_name(const char *base) {
+  static const char *const stems[] = { "readme", "news", "install", "changes", "changelog", "history",
+                                       "authors", "todo", "hacking", "bugs", "thanks", "faq", "notes",
+                                       "contributing", "usage", "manual", "copying", "license", "licence",
+                                       "upgrading", "migrating", "releasenotes", "release-notes", NULL };
+  size_t n = strcspn(base, ".");
+  for (int i = 0; stems[i]; i++)
+    if (strlen(stems[i]) == n && !strncasecmp(base, stems[i], n)) return 1;
+  return 0;
+}
+
 static const char *detect(const char *path, vgi_diags *d) {
   struct stat st;
   if (stat(path, &st) != 0) return NULL;   /* the reader names the error */
@@ -75,7 +89,8 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!strcasecmp(e, "srt")) return "srt";
   if (!strcasecmp(e, "vtt")) return "vtt";
   if (man_section_ext(e)) return "man";
-  /* a README, a NEWS: the name says nothing, a prefix can */
+  if (!binary_format(e) && doc_by_name(slash ? slash + 1 : path)) return "document";
+  /* any other name without an extension says nothing: a prefix can */
   if (!*e)
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
                  "no extension to tell the input type: name it with a prefix (document:%s for "

@@ -511,9 +511,7 @@ static char *html_text_range(const char *a, const char *e) {
 static char *html_text(const char *h) {
   if (!h) return NULL;
   vgi_buf b = {0};
-  static const struct { const char *e; const char *c; } ents[] = {
-    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" },
-    { "&nbsp;", " " }, { "&apos;", "'" } };
+  const char *end = h + strlen(h);
   for (const char *p = h; *p;) {
     if (!strncmp(p, "<!--", 4)) {
       const char *e = strstr(p + 4, "-->");
@@ -539,12 +537,9 @@ static char *html_text(const char *h) {
       }
       if (e) { vgi_buf_puts(&b, " "); p = e + 1; continue; }
     }
-    if (*p == '&') {
-      size_t k = 0;
-      for (; k < sizeof ents / sizeof *ents; k++)
-        if (!strncmp(p, ents[k].e, strlen(ents[k].e))) break;
-      if (k < sizeof ents / sizeof *ents) { vgi_buf_puts(&b, ents[k].c); p += strlen(ents[k].e); continue; }
-    }
+    char ent[5];
+    size_t n;
+    if (*p == '&' && vgi_html_entity(p, end, ent, &n)) { vgi_buf_puts(&b, ent); p += n; continue; }
     vgi_buf_add(&b, p, 1);
     p++;
   }

@@ -3838,6 +3838,35 @@ static void html_generated_pages(void **state) {
   cJSON_Delete(m);
 }
 
+/* DocBook's pages write element names as references inside <TT>, tags
+ * closed on the next line: the heading shows "<dir>", never "&#60;dir&#62;",
+ * and an HTML block's words decode every reference. */
+static void html_references_decoded(void **state) {
+  (void)state;
+  const char *page = "<!DOCTYPE html>\n<html><body>\n<H1>Font Guide</H1>\n"
+                     "<H3\n><TT\nCLASS=\"LITERAL\"\n>&#60;dir prefix=\"default\"&#62;</TT\n></H3\n><P\n>"
+                     "This element names a folder to scan for fonts &mdash; one &#x2018;dir&#x2019; a line.</P\n>\n"
+                     "<div><p>Fonts &amp; caches are kept apart &hellip; always.</p></div>\n"
+                     "</body></html>\n";
+  const char *path = write_tmp("refs.html", page);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  char *all = all_narration(m), *shown = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(shown, "<dir prefix=\\\"default\\\">"));
+  assert_null(strstr(shown, "&#"));
+  assert_null(strstr(shown, "&mdash;"));
+  assert_null(strstr(all, "&#"));
+  assert_null(strstr(all, "&amp;"));
+  assert_null(strstr(all, "hellip"));
+  free(all);
+  free(shown);
+  cJSON_Delete(m);
+}
+
 /* The scene model of a Markdown text (a summary), printed on one line;
  * caller frees. */
 static char *model_json(const char *name, const char *text) {
@@ -3954,6 +3983,7 @@ int main(void) {
     cmocka_unit_test(html_page_structure),
     cmocka_unit_test(bare_source_named),
     cmocka_unit_test(html_generated_pages),
+      cmocka_unit_test(html_references_decoded),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(short_pages_detected),
     cmocka_unit_test(greek_headline_whole),

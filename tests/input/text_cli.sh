@@ -7,10 +7,14 @@ vg_scratch text
 D=$SRC/tests/input/data
 
 cp "$D/plain.txt" "$T/README"
-# a README: no extension, so a prefix says what it is
-"$VGRUN" scenes "$T/README" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "README without a prefix"
+cp "$D/plain.txt" "$T/gadget"
+# any other name without an extension says nothing: a prefix says what it is
+"$VGRUN" scenes "$T/gadget" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 1 "a name without an extension"
 check "says which prefixes" has "$T/err" "text:"
-for spec in "document:$T/README" "text:$T/README" "$D/plain.txt"; do
+# README, NEWS, README.Debian, NEWS.gz: named as documentation by custom
+cp "$D/plain.txt" "$T/README.Debian"
+gzip -c "$D/plain.txt" >"$T/NEWS.gz"
+for spec in "$T/README" "$T/README.Debian" "$T/NEWS.gz" "document:$T/README" "text:$T/README" "$D/plain.txt"; do
   "$VGRUN" scenes --detail full "$spec" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes $spec"
   check "$spec: title" has "$T/out" '^   1  title .*Gadget Toolkit'
   check "$spec: commands" has "$T/out" 'command .*Installation \[2 lines sh\]'
