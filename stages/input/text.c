@@ -1661,6 +1661,25 @@ static int one_per_line(const text *r, const view *v, int a, int b) {
   return 1;
 }
 
+/* The end of two or more lines from a, more indented than k, all at one
+ * column and led by the same token of symbols (not letters or digits: "≥",
+ * ">=", "+"); a when there are none. */
+static int same_lead_lines(const text *r, const view *v, int a, int k) {
+  if (a >= v->b || vblank(r, v, a) || vind(r, v, a) <= k) return a;
+  int col = vind(r, v, a), t0;
+  const char *s0 = vtext(r, v, a, &t0);
+  int lead = 0;
+  while (lead < t0 && s0[lead] != ' ' && !isalnum((unsigned char)s0[lead])) lead++;
+  if (!lead || lead >= t0 || s0[lead] != ' ' || s0[0] == '-' || s0[0] == '*') return a;
+  int e = a + 1;
+  for (; e < v->b && !vblank(r, v, e) && vind(r, v, e) == col; e++) {
+    int t;
+    const char *s = vtext(r, v, e, &t);
+    if (t <= lead || strncmp(s, s0, (size_t)lead) || s[lead] != ' ') break;
+  }
+  return e - a >= 2 && (e >= v->b || vblank(r, v, e) || vind(r, v, e) <= k) ? e : a;
+}
+
 /* Is line i (at the view's base, after a blank line or the view's start)
  * alone: the next line blank or more indented? */
 static int alone(const text *r, const view *v, int i) {
@@ -1980,7 +1999,8 @@ static void blocks(text *r, view v, int depth) {
       if (all_caps(s, t) && (dep || !mw)) {
         heading(r, i, 'C', s, t);
         i++;
-        colon = 0;
+        /* "AUTHOR:" over its names: the lines it brings are its items */
+        colon = ends_colon(s, t);
         continue;
       }
       if (v.top && ends_colon(s, t) && heading_text(s, t - 1) && word_count_n(s, t) <= 5 &&
@@ -1988,7 +2008,7 @@ static void blocks(text *r, view v, int depth) {
           !lower_c((unsigned char)s[0]) && !connective(s, t)) {
         heading(r, i, ':', s, t);
         i++;
-        colon = 0;
+        colon = 1;
         continue;
       }
       /* a short line alone in title case between blocks ("Portability
@@ -2107,6 +2127,17 @@ static void blocks(text *r, view v, int depth) {
       e++;
     }
     int hang = e;
+    /* lines under it at one deeper column, each led by the same symbol
+     * ("Linux kernel ≥ 3.15" over "≥ 4.3 for ambient capabilities", …):
+     * the line, then its list */
+    int sub = same_lead_lines(r, &v, e, k);
+    if (sub > e && e - i == 1 && !(v.ov && i == v.a)) {
+      paragraph(r, &v, i, e);
+      line_list(r, &v, e, sub);
+      colon = 0;
+      i = sub;
+      continue;
+    }
     /* lines under it more indented: hanging indentation, unless a colon or
      * code brings them */
     while (hang < v.b && !vblank(r, &v, hang) && vind(r, &v, hang) > k) {

@@ -660,6 +660,42 @@ static void release_lines(void **state) {
 /* A README that opens with a centred title, its copyright and its licence's
  * usual words (libksba's): the title names the document, and the notice
  * is neither said nor shown; a licence section later in the document is. */
+/* Capitals headings with a colon over their indented lines (systemd's
+ * README): names are a list, never code "to get started"; a line over
+ * aligned lines led by one symbol ("Linux kernel ≥ 3.15" / "≥ 4.3 for …")
+ * is that line and its list, not one run-on paragraph. */
+static void colon_capitals(void **state) {
+  (void)state;
+  static const char readme[] =
+    "Gizmo Service Manager\n\n"
+    "AUTHOR:\n"
+    "        Ada Lovelace\n"
+    "        Alan Turing\n"
+    "        Grace Hopper\n\n"
+    "REQUIREMENTS:\n"
+    "        Gizmo kernel \xe2\x89\xa5 3.15\n"
+    "                     \xe2\x89\xa5 4.3 for ambient gears\n"
+    "                     \xe2\x89\xa5 4.5 for spring counters\n"
+    "                     \xe2\x89\xa5 5.7 for axle links\n\n"
+    "        Older kernels are not supported at all, and are missing the gear support.\n";
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README", readme, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_null(scene_with(m, "command", "Ada Lovelace"));
+  const cJSON *a = scene_with(m, "list", "Grace Hopper");
+  assert_non_null(a);
+  assert_int_equal(items_of(a), 3);
+  assert_string_equal(vcget(a, "header"), "AUTHOR");
+  assert_true(said_in(m, "Run these commands") == 0);
+  const cJSON *k = scene_with(m, "list", "4.5 for spring counters");
+  assert_non_null(k);
+  assert_int_equal(items_of(k), 3);
+  assert_true(said_in(m, "3.15 \xe2\x89\xa5 4.3") == 0);
+  cJSON_Delete(m);
+}
+
 static void notice_at_top(void **state) {
   (void)state;
   static const char readme[] =
@@ -752,6 +788,7 @@ int main(void) {
     cmocka_unit_test(man_page_translated_headings),
     cmocka_unit_test(release_lines),
     cmocka_unit_test(notice_at_top),
+    cmocka_unit_test(colon_capitals),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
