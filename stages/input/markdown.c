@@ -3058,7 +3058,9 @@ static void code_block(md *m, cmark_node *n, int line) {
      * language ("An example in Lua."); only shell keeps "Run these commands" */
     free(narr);
     narr = NULL;
-    for (int i = 0; i < nl && !narr; i++) {
+    /* (plain text has no comments: "#systemd on irc.libera.chat" is a channel) */
+    int plain_text = !strcasecmp(lang, "text") || !strcasecmp(lang, "txt") || !strcasecmp(lang, "plaintext");
+    for (int i = 0; i < nl && !narr && !plain_text; i++) {
       const char *t = lines[i];
       while (*t == ' ' || *t == '\t') t++;
       if (!*t) continue;

@@ -2076,10 +2076,13 @@ char *vgi_template(const cJSON *scene, const char *lang) {
                                           "powershell", "ps1", "bat", "cmd", "fish", "text", NULL };
     int shell = !cl || !*cl;
     for (int i = 0; !shell && shells[i]; i++) shell = !strcasecmp(cl, shells[i]);
+    /* plain text (names, an address, a channel) is neither commands to
+     * run nor an example of a language: its heading says what it is */
+    int plain = cl && (!strcasecmp(cl, "text") || !strcasecmp(cl, "txt") || !strcasecmp(cl, "plaintext"));
     const char *does = n && shell ? commands_do(cmds, n, lang) : NULL;
     if (does) sentence(&b, does);
-    else if (n && shell) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
-    else if (n) {
+    else if (n && shell && !plain) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));
+    else if (n && !plain) {
       char name[64];
       snprintf(name, sizeof name, "%s", cl);
       if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');
