@@ -481,7 +481,7 @@ static void pre_md(vgi_buf *b, const char *tag, const char *p, const char *end) 
 
 /* the cells of the <tr> [p, end) into a Markdown row ("| a | b |"); how
  * many, and in *words how many have a word */
-static int row_md(vgi_buf *b, const char *p, const char *end, int *words) {
+static int row_md(vgi_buf *b, const char *p, const char *end, int *words, vgi_buf *pair) {
   int cells = 0;
   *words = 0;
   while (p < end) {
@@ -510,6 +510,12 @@ static int row_md(vgi_buf *b, const char *p, const char *end, int *words) {
     if (t.s) vgi_buf_puts(b, vgi_squash(t.s));
     *words += t.s && has_word(t.s);
     vgi_buf_puts(b, " |");
+    /* the row as a term and its description ("- **browse**: what it does") */
+    if (pair && cells < 2 && t.s && has_word(t.s)) {
+      vgi_buf_puts(pair, cells ? ": " : "- **");
+      vgi_buf_puts(pair, t.s);
+      if (!cells) vgi_buf_puts(pair, "**");
+    }
     vgi_buf_free(&t);
     cells++;
     p = e;
@@ -517,10 +523,22 @@ static int row_md(vgi_buf *b, const char *p, const char *end, int *words) {
   return cells;
 }
 
+/* Whether [p, end) holds a header cell (<th>, not <thead>). */
+static int has_th(const char *p, const char *end) {
+  for (const char *q = p; (q = find_ci(q, end, "<th")) != NULL; q += 3)
+    if (q + 3 < end && (q[3] == '>' || isspace((unsigned char)q[3]))) return 1;
+  return 0;
+}
+
 /* <table> [p, end) as a GFM table: its first row the header, rows padded to
  * the widest; a table of one row (a layout) as a paragraph of its cells */
 static void table_md(vgi_buf *b, const char *p, const char *end) {
   vgi_buf rows = {0};
+  /* a table of terms and what they mean, two cells a row and no header
+   * cell (AsciiDoc's labelled lists): the list it stands for, never a
+   * table headed by its first term */
+  vgi_buf pairs = {0};
+  int as_pairs = !has_th(p, end);
   int width = 0, n = 0;
   const char *tr;
   while ((tr = find_ci(p, end, "<tr"))) {
@@ -528,8 +546,11 @@ static void table_md(vgi_buf *b, const char *p, const char *end) {
     if (!gt) break;
     const char *tr_end = find_ci(gt, end, "<tr");
     if (!tr_end) tr_end = end;
-    vgi_buf r = {0};
-    int words, cells = row_md(&r, gt + 1, tr_end, &words);
+    vgi_buf r = {0}, pr = {0};
+    int words, cells = row_md(&r, gt + 1, tr_end, &words, as_pairs ? &pr : NULL);
+    if (cells && words && (cells != 2 || words != 2)) as_pairs = 0;
+    else if (cells && words && pr.s) { vgi_buf_puts(&pairs, vgi_squash(pr.s)); vgi_buf_puts(&pairs, "\n"); }
+    vgi_buf_free(&pr);
     /* a row of pictures (a layout table of logos) has nothing to read */
     if (cells && words) {
       if (cells > width) width = cells;
@@ -543,7 +564,9 @@ static void table_md(vgi_buf *b, const char *p, const char *end) {
     vgi_buf_free(&r);
     p = tr_end;
   }
-  if (n == 1) {
+  if (as_pairs && n >= 2) {
+    vgi_buf_puts(b, pairs.s);
+  } else if (n == 1) {
     /* "| a | b |": the cells' words, the bars out */
     for (const char *q = rows.s; *q && *q != '\n'; q++)
       if (*q != '|' || (q > rows.s && q[-1] == '\\')) vgi_buf_add(b, q, 1);
@@ -566,6 +589,7 @@ static void table_md(vgi_buf *b, const char *p, const char *end) {
     }
   }
   vgi_buf_free(&rows);
+  vgi_buf_free(&pairs);
 }
 
 /* The structured element `kind` opened at tag, its content [in0, in1), as

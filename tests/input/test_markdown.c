@@ -3867,6 +3867,34 @@ static void html_references_decoded(void **state) {
   cJSON_Delete(m);
 }
 
+/* A table of terms and what they do, two cells a row and no header cell
+ * (AsciiDoc's labelled lists in ninja's manual): the list of terms it
+ * stands for, never a table headed by its first term; a table with header
+ * cells stays a table. */
+static void html_term_tables(void **state) {
+  (void)state;
+  const char *page = "<!DOCTYPE html>\n<html><body>\n<h1>Build Tool</h1>\n<h2>Extra tools</h2>\n"
+                     "<table><tr><td><p><em>query</em></p></td><td><p>dump the inputs and outputs of a target.</p></td></tr>\n"
+                     "<tr><td><p><em>browse</em></p></td><td><p>browse the dependency graph in a web browser.</p></td></tr>\n"
+                     "<tr><td><p><em>clean</em></p></td><td><p>remove built files from the tree.</p></td></tr></table>\n"
+                     "<h2>Versions</h2>\n"
+                     "<table><tr><th>Version</th><th>Date</th></tr><tr><td>1.11</td><td>2022</td></tr>"
+                     "<tr><td>1.10</td><td>2020</td></tr></table>\n</body></html>\n";
+  const char *path = write_tmp("terms.html", page);
+  vgi_diags d = {0};
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load(path, &o, &d);
+  unlink(path);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  const cJSON *l = scene_with(m, "list", "browse");
+  assert_non_null(l);
+  assert_null(scene_with(m, "table", "query"));
+  assert_non_null(scene_with(m, "table", "Version"));
+  cJSON_Delete(m);
+}
+
 /* The scene model of a Markdown text (a summary), printed on one line;
  * caller frees. */
 static char *model_json(const char *name, const char *text) {
@@ -3984,6 +4012,7 @@ int main(void) {
     cmocka_unit_test(bare_source_named),
     cmocka_unit_test(html_generated_pages),
       cmocka_unit_test(html_references_decoded),
+      cmocka_unit_test(html_term_tables),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(short_pages_detected),
     cmocka_unit_test(greek_headline_whole),
