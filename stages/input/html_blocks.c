@@ -530,6 +530,36 @@ static int has_th(const char *p, const char *end) {
   return 0;
 }
 
+/* A table of contents as DocBook writes it (<dl class="toc">, a <dt> of
+ * one link a topic, its subtopics in a <dl> under it): its top-level
+ * topics as a list of links, which the Markdown reader makes an agenda. */
+static void toc_md(vgi_buf *b, const char *p, const char *end) {
+  int depth = 0;
+  while (p < end) {
+    const char *c = memchr(p, '<', (size_t)(end - p));
+    if (!c) break;
+    char name[16];
+    int closing;
+    const char *after;
+    if (!tag_at(c, end, name, &closing, &after)) { p = c + 1; continue; }
+    p = after;
+    if (!strcmp(name, "dl")) { depth += closing ? -1 : 1; continue; }
+    if (depth || closing || strcmp(name, "dt")) continue;
+    const char *e = find_ci(after, end, "</dt");
+    const char *next = find_ci(after, end, "<d");
+    if (!e || (next && next < e)) e = next ? next : end;
+    vgi_buf t = {0};
+    inline_md(&t, after, e, NULL, 0);
+    if (t.s && has_word(t.s)) {
+      vgi_buf_puts(b, "- ");
+      vgi_buf_puts(b, vgi_squash(t.s));
+      vgi_buf_puts(b, "\n");
+    }
+    vgi_buf_free(&t);
+    p = e;
+  }
+}
+
 /* <table> [p, end) as a GFM table: its first row the header, rows padded to
  * the widest; a table of one row (a layout) as a paragraph of its cells */
 static void table_md(vgi_buf *b, const char *p, const char *end) {
@@ -597,7 +627,14 @@ static void table_md(vgi_buf *b, const char *p, const char *end) {
 static void structured_md(vgi_buf *b, int kind, const char *tag, const char *in0, const char *in1) {
   switch (kind) {
   case EL_UL: case EL_OL: list_md(b, in0, in1, kind == EL_OL, 0, 1); break;
-  case EL_DL: dl_md(b, in0, in1); break;
+  case EL_DL: {
+    char *cl = attr_of(tag, in0, "class");
+    int toc = cl && (!strcasecmp(cl, "toc") || !strncasecmp(cl, "toc ", 4));
+    free(cl);
+    if (toc) toc_md(b, in0, in1);
+    else dl_md(b, in0, in1);
+    break;
+  }
   case EL_PRE: pre_md(b, tag, in0, in1); break;
   case EL_TABLE: table_md(b, in0, in1); break;
   case EL_QUOTE: {

@@ -161,9 +161,33 @@ static char *tag_end(char *p, const char *end) {
 
 int vgi_is_html_page(const char *text, size_t len) {
   size_t a = 0;
+  if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) a = 3;   /* a byte-order mark */
   while (a < len && strchr(" \t\r\n", text[a])) a++;
+  /* XHTML opens with its XML declaration (DocBook's pages): "<?xml …?>" */
+  if (len - a >= 5 && !strncmp(text + a, "<?xml", 5)) {
+    size_t e = a + 5, stop = len - a < 512 ? len : a + 512;
+    while (e + 1 < stop && !(text[e] == '?' && text[e + 1] == '>')) e++;
+    if (e + 1 >= stop) return 0;
+    a = e + 2;
+    while (a < len && strchr(" \t\r\n", text[a])) a++;
+  }
   return (len - a >= 14 && !strncasecmp(text + a, "<!doctype html", 14)) ||
          (len - a >= 5 && !strncasecmp(text + a, "<html", 5));
+}
+
+/* A class word at w (up to ve) that DocBook gives a title page's fine
+ * print: its authors and their affiliations, its copyright, legal notice,
+ * release line and revision history. The page's title and the sections'
+ * own title pages stay. */
+static int front_matter(const char *w, const char *ve) {
+  static const char *const words[] = { "legalnotice", "authorgroup", "author", "othercredit", "editor",
+                                       "copyright", "revhistory", "releaseinfo", "affiliation", NULL };
+  for (int i = 0; words[i]; i++) {
+    size_t n = strlen(words[i]);
+    if ((size_t)(ve - w) >= n && !strncasecmp(w, words[i], n) && (w + n == ve || isspace((unsigned char)w[n])))
+      return 1;
+  }
+  return 0;
 }
 
 void vgi_html_page_quiet(char *t, size_t len) {
@@ -191,7 +215,7 @@ void vgi_html_page_quiet(char *t, size_t len) {
   }
   /* navigation: <nav>, and any element whose class names it (texinfo's
    * "nav-panel" row of "Next: … Previous: … Up: …", a "navbar", a
-   * "breadcrumb" trail) */
+   * "breadcrumb" trail); and a title page's fine print (front_matter) */
   for (char *p = t; (p = memchr(p, '<', (size_t)(end - p)));) {
     char name[16];
     size_t k = 0;
@@ -213,7 +237,7 @@ void vgi_html_page_quiet(char *t, size_t len) {
         while (ve < gt && (quote ? *ve != quote : !isspace((unsigned char)*ve) && *ve != '>')) ve++;
         for (const char *w = v; w < ve && !nav; w++) {
           if (w != v && w[-1] != ' ' && w[-1] != '-') continue;
-          nav = !strncasecmp(w, "nav", 3) || !strncasecmp(w, "breadcrumb", 10);
+          nav = !strncasecmp(w, "nav", 3) || !strncasecmp(w, "breadcrumb", 10) || front_matter(w, ve);
           header |= !strncasecmp(w, "header", 6);
         }
       }

@@ -3895,6 +3895,58 @@ static void html_term_tables(void **state) {
   cJSON_Delete(m);
 }
 
+/* DocBook's XHTML: the XML declaration before the doctype, the <style>
+ * in the head (a licence in a CSS comment), the title page's authors,
+ * copyright and legal notice, and a <dl class="toc"> table of contents:
+ * the page is a page, the fine print is never said, the contents are an
+ * agenda whose topics are said without their numbers. */
+static void html_docbook_page(void **state) {
+  (void)state;
+  vgi_buf page = {0};
+  vgi_buf_puts(&page, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"x.dtd\"><html><head>"
+               "<title>Gear Interface</title><style type=\"text/css\">/*\n * Permission is hereby granted, free of charge\n */\n"
+               "body { font-family: sans-serif; }\n</style></head><body><div class=\"book\"><div class=\"titlepage\">"
+               "<div><h1 class=\"title\">Gear Interface</h1></div><div class=\"authorgroup\"><div class=\"author\">"
+               "<h3 class=\"author\">Ada Lovelace</h3><div class=\"affiliation\"><span>Engine Works<br /></span></div></div></div>"
+               "<div><p class=\"copyright\">Copyright \xc2\xa9 1993 Engine Works</p></div><div class=\"legalnotice\">"
+               "<p>Permission to use, copy, modify, and distribute this software is hereby granted.</p></div></div>\n"
+               "<div class=\"toc\"><p><b>Table of Contents</b></p><dl class=\"toc\">"
+               "<dt><span class=\"chapter\"><a href=\"#goals\">1. Purposes and Goals</a></span></dt>"
+               "<dt><span class=\"chapter\"><a href=\"#over\">2. Overview of the Interface</a></span></dt>"
+               "<dd><dl><dt><span class=\"sect1\"><a href=\"#sub\">2.1 Small Parts</a></span></dt></dl></dd>"
+               "<dt><span class=\"chapter\"><a href=\"#conf\">3. Configuration</a></span></dt></dl></div>\n");
+  const char *chapters[][2] = { { "goals", "1. Purposes and Goals" }, { "over", "2. Overview of the Interface" },
+                                { "sub", "2.1 Small Parts" }, { "conf", "3. Configuration" } };
+  for (size_t i = 0; i < 4; i++) {
+    vgi_buf_puts(&page, "<h2 id=\"");
+    vgi_buf_puts(&page, chapters[i][0]);
+    vgi_buf_puts(&page, "\">");
+    vgi_buf_puts(&page, chapters[i][1]);
+    vgi_buf_puts(&page, "</h2>\n<p>This chapter explains how the gears of the interface turn and why they never slip.</p>\n");
+  }
+  vgi_buf_puts(&page, "</div></body></html>\n");
+  const char *path = write_tmp("gears.html", page.s);
+  vgi_buf_free(&page);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  char *all = all_narration(m), *shown = cJSON_PrintUnformatted(m);
+  assert_string_equal(sget(video_at(m, 0), "title"), "Gear Interface");
+  assert_null(strstr(shown, "font-family"));
+  assert_null(strstr(shown, "Permission"));
+  assert_null(strstr(shown, "Ada Lovelace"));
+  assert_null(strstr(shown, "Copyright"));
+  assert_non_null(strstr(all, "3 topics"));
+  assert_non_null(strstr(all, "Purposes and Goals, Overview of the Interface"));
+  free(all);
+  free(shown);
+  cJSON_Delete(m);
+}
+
 /* The scene model of a Markdown text (a summary), printed on one line;
  * caller frees. */
 static char *model_json(const char *name, const char *text) {
@@ -4013,6 +4065,7 @@ int main(void) {
     cmocka_unit_test(html_generated_pages),
       cmocka_unit_test(html_references_decoded),
       cmocka_unit_test(html_term_tables),
+      cmocka_unit_test(html_docbook_page),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(short_pages_detected),
     cmocka_unit_test(greek_headline_whole),
