@@ -233,8 +233,14 @@ static int element_at(const char *p, const char *end, int *level, const char **i
     *level = -1 - k;
     c = matching_close(after, end, name);
   } else {
-    if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) *level = name[1] - '0';
-    else if (strcmp(name, "p")) return 0;
+    if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
+      *level = name[1] - '0';
+      /* a title's subtitle (DocBook's <h2 class="subtitle">) heads no
+       * section: it is the line under the title */
+      char *cl = attr_of(p, after, "class");
+      if (cl && !strcasecmp(cl, "subtitle")) *level = 0;
+      free(cl);
+    } else if (strcmp(name, "p")) return 0;
     char close[8] = "</";
     strcat(close, name);
     /* A paragraph's closing tag is optional: without one before the next

@@ -3472,6 +3472,12 @@ static void agenda_block(md *m, cmark_node *n, cJSON *all) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = vgi_str(it, "title");
     if ((cJSON_IsNumber(lvl) && lvl->valueint > 0) || !t || !*t) continue;
+    /* a topic's own number goes: the agenda numbers its cards, and "1.
+     * Purposes and Goals" said whole ended the sentence at "1." */
+    const char *q = t;
+    while (isdigit((unsigned char)*q) || (*q == '.' && isdigit((unsigned char)q[1]))) q++;
+    if (q > t && (*q == '.' || *q == ')')) q++;
+    if (q > t && *q == ' ' && q[1]) t = q + 1;
     if (total < AGENDA_ITEMS) cJSON_AddItemToArray(items, cJSON_CreateString(t));
     if (ns < AGENDA_SAID) said[ns++] = t;
     total++;
@@ -3479,13 +3485,7 @@ static void agenda_block(md *m, cmark_node *n, cJSON *all) {
   vgi_buf j = {0};
   for (int i = 0; i < ns; i++) {
     if (i) vgi_buf_puts(&j, vgi_phrase(m->lang, i < ns - 1 ? "sep" : ns == 2 ? "pair" : "last"));
-    /* a topic's number is shown, not said: "1. Purposes and Goals" said
-     * whole ended the sentence at "1." */
-    const char *t = said[i], *q = t;
-    while (isdigit((unsigned char)*q) || (*q == '.' && isdigit((unsigned char)q[1]))) q++;
-    if (q > t && (*q == '.' || *q == ')')) q++;
-    if (q > t && *q == ' ' && q[1]) t = q + 1;
-    vgi_buf_puts(&j, t);
+    vgi_buf_puts(&j, said[i]);
   }
   char num[16];
   snprintf(num, sizeof num, "%d", total);

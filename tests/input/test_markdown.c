@@ -3907,7 +3907,8 @@ static void html_docbook_page(void **state) {
                "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"x.dtd\"><html><head>"
                "<title>Gear Interface</title><style type=\"text/css\">/*\n * Permission is hereby granted, free of charge\n */\n"
                "body { font-family: sans-serif; }\n</style></head><body><div class=\"book\"><div class=\"titlepage\">"
-               "<div><h1 class=\"title\">Gear Interface</h1></div><div class=\"authorgroup\"><div class=\"author\">"
+               "<div><h1 class=\"title\">Gear Interface</h1></div><div><h2 class=\"subtitle\">Engine Standard</h2></div>"
+               "<div class=\"authorgroup\"><div class=\"author\">"
                "<h3 class=\"author\">Ada Lovelace</h3><div class=\"affiliation\"><span>Engine Works<br /></span></div></div></div>"
                "<div><p class=\"copyright\">Copyright \xc2\xa9 1993 Engine Works</p></div><div class=\"legalnotice\">"
                "<p>Permission to use, copy, modify, and distribute this software is hereby granted.</p></div></div>\n"
@@ -3941,6 +3942,8 @@ static void html_docbook_page(void **state) {
   assert_null(strstr(shown, "Ada Lovelace"));
   assert_null(strstr(shown, "Copyright"));
   assert_non_null(strstr(all, "3 topics"));
+  assert_null(strstr(shown, "\"header\":\"Engine Standard\""));   /* a subtitle heads no section */
+  assert_non_null(strstr(shown, "[\"Purposes and Goals\",\"Overview of the Interface\""));   /* the agenda numbers its cards */
   assert_non_null(strstr(all, "Purposes and Goals, Overview of the Interface"));
   free(all);
   free(shown);
