@@ -101,6 +101,39 @@ static double clampd(double v, double lo, double hi) {
   return v > hi ? hi : v;
 }
 
+/* Baseline to baseline, in ems, for text of a script whose faces have tall
+ * lines (0: the fonts' own). Noto Sans Arabic's line is 2.1 em high (room
+ * for stacked marks that text seldom has; Latin's is 1.36): a paragraph
+ * read as separate lines, each line of a list item or quote apart. 1.6 em
+ * holds vowel marks above and below without touching; Nastaliq (Urdu) slopes
+ * down each word and needs more (2.0, its face's own 2.6). Text of another
+ * language that holds Arabic letters (a name in an English deck) is spaced
+ * as Arabic too, so its lines stay even. */
+static double script_pitch(const char *lang, const char *text) {
+  static const char *const nastaliq[] = { "ur", NULL };
+  static const char *const arabic[] = { "ar", "fa", "ps", "sd", "ug", "ckb", NULL };
+  if (lang) {
+    for (int i = 0; nastaliq[i]; i++)
+      if (!strncmp(lang, nastaliq[i], 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_')) return 2.0;
+    for (int i = 0; arabic[i]; i++) {
+      size_t n = strlen(arabic[i]);
+      if (!strncmp(lang, arabic[i], n) && (!lang[n] || lang[n] == '-' || lang[n] == '_')) return 1.6;
+    }
+  }
+  /* Arabic letters: U+0600..U+06FF (lead bytes D8..DB), U+0750..U+077F (DD 90..),
+   * U+08A0..U+08FF (E0 A2 A0..E0 A3 BF), the presentation forms U+FB50..U+FDFF
+   * (EF AD 90..EF B7 BF) and U+FE70..U+FEFF (EF B9 B0..EF BB BF) */
+  for (const unsigned char *q = (const unsigned char *)text; q[0] && q[1]; q++) {
+    unsigned a = q[0], b = q[1], c = q[2];   /* q[2] exists: q[1] is not the NUL */
+    if ((a >= 0xD8 && a <= 0xDB) || (a == 0xDD && b >= 0x90)) return 1.6;
+    if (a == 0xE0 && ((b == 0xA2 && c >= 0xA0) || b == 0xA3)) return 1.6;
+    if (a == 0xEF && ((b == 0xAD && c >= 0x90) || (b > 0xAD && b < 0xB8) || (b == 0xB9 && c >= 0xB0) ||
+                      b == 0xBA || b == 0xBB))
+      return 1.6;
+  }
+  return 0;
+}
+
 void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   memset(s, 0, sizeof *s);
   s->code = code;
@@ -141,6 +174,7 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   s->line_height = clampd(vg_json_num(item, "line_height", 0), 0, 10);
   s->max_lines = (int)clampd(vg_json_num(item, "max_lines", 0), 0, 10000);
   s->letter_spacing = clampd(vg_json_num(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
+  s->pitch_em = code ? 0 : script_pitch(s->lang, s->text);
   if (code) {
     rd_palette_default(&s->pal);
     rd_palette_parse(cJSON_GetObjectItemCaseSensitive(item, "palette"), &s->pal);
@@ -173,11 +207,24 @@ static char *spec_key(const rd_text_spec *s, size_t *len) {
 }
 
 /* hang_em: a hanging indent of that many ems (each paragraph's continuation
- * lines under its text, not under its bullet), kept as the text shrinks */
-static void set_size(PangoLayout *l, PangoFontDescription *fd, double size, double hang_em) {
+ * lines under its text, not under its bullet), kept as the text shrinks.
+ * s->pitch_em: lines of a tall script set that far apart (an absolute line
+ * height, which scales with the size: build_layout sets no line spacing). */
+static void set_size(PangoLayout *l, PangoFontDescription *fd, double size, const rd_text_spec *s) {
   pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
   pango_layout_set_font_description(l, fd);
-  if (hang_em > 0) pango_layout_set_indent(l, -(int)(hang_em * size * PANGO_SCALE));
+  if (s->hang_em > 0) pango_layout_set_indent(l, -(int)(s->hang_em * size * PANGO_SCALE));
+  if (s->pitch_em > 0) {
+    double factor = s->line_height > 0 ? s->line_height : 1;
+    /* a copy: the layout sees a change only in a list that differs */
+    PangoAttrList *attrs = pango_layout_get_attributes(l);
+    attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+    /* over the whole text (a new attribute's range) */
+    pango_attr_list_change(attrs, pango_attr_line_height_new_absolute(
+                                      (int)(s->pitch_em * factor * size * PANGO_SCALE)));
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
+  }
 }
 
 /* Measures the layout; returns 1 if it fits the box (tokens: as fit_once). */
@@ -620,12 +667,14 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
   pango_layout_set_alignment(l, s->align == RD_ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                 : s->align == RD_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
                                                              : PANGO_ALIGN_LEFT);
-  if (s->line_height > 0) pango_layout_set_line_spacing(l, (float)s->line_height);
+  /* (a Pango line spacing would multiply the tall face's own line height
+   * and undo an absolute one: set_size spaces a tall script's lines) */
+  if (s->line_height > 0 && s->pitch_em <= 0) pango_layout_set_line_spacing(l, (float)s->line_height);
   if (s->wrap != RD_WRAP_NONE) {
     pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
     pango_layout_set_wrap(l, s->wrap == RD_WRAP_CHAR ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
   }
-  set_size(l, fd, s->size, s->hang_em);
+  set_size(l, fd, s->size, s);
   return l;
 }
 
@@ -672,7 +721,7 @@ static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double
 }
 
 static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double size) {
-  set_size(l, fd, size, 0);
+  set_size(l, fd, size, s);   /* code: no hanging indent nor script pitch here */
   double indent = size * 1.3;   /* the mark and a space, in a monospaced face */
   pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
   pango_layout_set_wrap(l, PANGO_WRAP_WORD);
@@ -768,16 +817,16 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
   if (s->code && s->wrap == RD_WRAP_NONE && !s->keep_lines && floor_size < s->size * 0.6)
     floor_size = s->size * 0.6;
   if (!fits(l, s, tokens, &w, &h, &lines)) {
-    set_size(l, fd, floor_size, s->hang_em);
+    set_size(l, fd, floor_size, s);
     if (fits(l, s, tokens, &w, &h, &lines)) {
       /* Largest size that fits: the fit is monotonic enough in practice. */
       double lo = floor_size, hi = s->size;
       for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
         double mid = (lo + hi) / 2;
-        set_size(l, fd, mid, s->hang_em);
+        set_size(l, fd, mid, s);
         if (fits(l, s, tokens, &w, &h, &lines)) lo = mid; else hi = mid;
       }
-      set_size(l, fd, lo, s->hang_em);
+      set_size(l, fd, lo, s);
       fits(l, s, tokens, &w, &h, &lines);
       f->final_size = lo;
       f->shrunk = 1;

@@ -283,6 +283,34 @@ describe("right-to-left slides", function()
   end)
 end)
 
+describe("line spacing by script", function()
+  local function pitch(text, lang, line_height)
+    local m = core.measure({ type = "text", text = text, w = 3000, h = 100000, size = 40, min_size = 40,
+      font = "Noto Sans, Noto Sans Arabic", lang = lang, line_height = line_height })
+    assert.are.equal(3, m.lines)
+    return m.height / 3 / 40
+  end
+  local ar = "مرحبا بالعالم\nبالعالم إِنَّ الكود\nMS-DOS النسخة"
+
+  it("sets Arabic lines about a fifth further apart than Latin ones, not the face's own 2.1 em", function()
+    -- (a two-line Arabic statement read as two separate lines)
+    local latin = pitch("Hello world\nAgain here\nMS-DOS version", "en", 1.05)
+    local arabic = pitch(ar, "ar", 1.05)
+    assert.is_true(arabic < latin * 1.3, ("Arabic %.2f em a line, Latin %.2f"):format(arabic, latin))
+    assert.is_true(arabic > latin * 1.05, ("Arabic %.2f em a line, Latin %.2f"):format(arabic, latin))
+    -- the box's own line_height still spaces them, and so does no line_height at all
+    assert.is_true(pitch(ar, "ar", 1.35) > arabic * 1.2)
+    assert.is_true(pitch(ar, "ar", nil) < latin * 1.3)
+  end)
+
+  it("spaces Arabic letters in a text of another language as Arabic, and leaves Latin text alone", function()
+    assert.is_true(math.abs(pitch(ar, "en", 1.05) - pitch(ar, "ar", 1.05)) < 0.02)
+    local plain = core.measure({ type = "text", text = "a\nb\nc", w = 3000, h = 100000, size = 40, min_size = 40,
+      font = "Noto Sans", line_height = 1.05 })
+    assert.is_true(math.abs(plain.height / 3 / 40 - pitch("Hello world\nAgain here\nMS-DOS version", "en", 1.05)) < 0.02)
+  end)
+end)
+
 describe("table layout", function()
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()
