@@ -171,6 +171,7 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   s->wrap = !strcmp(wr, "none") ? RD_WRAP_NONE : !strcmp(wr, "char") ? RD_WRAP_CHAR : RD_WRAP_WORD;
   s->keep_lines = code && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "keep_lines"));
   s->hang_em = code ? 0 : clampd(vg_json_num(item, "hang", 0), 0, 10);
+  s->tab_em = code ? 0 : clampd(vg_json_num(item, "tab", 0), 0, 40);
   s->line_height = clampd(vg_json_num(item, "line_height", 0), 0, 10);
   s->max_lines = (int)clampd(vg_json_num(item, "max_lines", 0), 0, 10000);
   s->letter_spacing = clampd(vg_json_num(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
@@ -190,30 +191,43 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n) {
 }
 
 static char *spec_key(const rd_text_spec *s, size_t *len) {
-  char head[512];
-  int n = snprintf(head, sizeof head, "%d|%d|%s|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%d|%.3f|%.3f|%d|%.3f|",
-                   s->markup, s->code, s->language ? s->language : "", s->lang ? s->lang : "",
-                   s->font, s->weight,
-                   s->italic, s->size, s->min_size, s->w, s->h, s->align, s->wrap, s->keep_lines,
-                   s->hang_em, s->line_height, s->max_lines, s->letter_spacing);
+  /* (a user's font list or language may be long: the head is as long as
+   * it needs, never cut, so two specs that differ late never share a key) */
+  char *head = g_strdup_printf("%d|%d|%s|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%d|%.3f|%.3f|%.3f|%d|%.3f|",
+                               s->markup, s->code, s->language ? s->language : "", s->lang ? s->lang : "",
+                               s->font, s->weight, s->italic, s->size, s->min_size, s->w, s->h, s->align,
+                               s->wrap, s->keep_lines, s->hang_em, s->tab_em, s->line_height, s->max_lines,
+                               s->letter_spacing);
+  size_t n = strlen(head);
   size_t tl = strlen(s->text);
   size_t pl = s->code ? sizeof s->pal : 0;
-  char *k = malloc((size_t)n + pl + tl + 1);
-  memcpy(k, head, (size_t)n);
+  char *k = malloc(n + pl + tl + 1);
+  if (!k) abort();
+  memcpy(k, head, n);
+  g_free(head);
   if (pl) memcpy(k + n, &s->pal, pl);
   memcpy(k + n + pl, s->text, tl + 1);
-  *len = (size_t)n + pl + tl;
+  *len = n + pl + tl;
   return k;
 }
 
 /* hang_em: a hanging indent of that many ems (each paragraph's continuation
- * lines under its text, not under its bullet), kept as the text shrinks.
+ * lines under its text, not under its bullet), kept as the text shrinks;
+ * tab_em: a tab stop, likewise.
  * s->pitch_em: lines of a tall script set that far apart (an absolute line
  * height, which scales with the size: build_layout sets no line spacing). */
 static void set_size(PangoLayout *l, PangoFontDescription *fd, double size, const rd_text_spec *s) {
   pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
   pango_layout_set_font_description(l, fd);
   if (s->hang_em > 0) pango_layout_set_indent(l, -(int)(s->hang_em * size * PANGO_SCALE));
+  /* a tab stop with a hanging indent as far in: "name<TAB>value" lines whose
+   * values wrap under the value, not under the name (a stacked table row) */
+  if (s->tab_em > 0) {
+    PangoTabArray *tabs = pango_tab_array_new_with_positions(1, FALSE, PANGO_TAB_LEFT,
+                                                             (int)(s->tab_em * size * PANGO_SCALE));
+    pango_layout_set_tabs(l, tabs);
+    pango_tab_array_free(tabs);
+  }
   if (s->pitch_em > 0) {
     double factor = s->line_height > 0 ? s->line_height : 1;
     /* a copy: the layout sees a change only in a list that differs */

@@ -354,6 +354,51 @@ describe("table layout", function()
     end)
   end
 
+  it("goes on with a stacked cell's wrapped value under the value, not under its column's name", function()
+    -- the renderer: a tab stop with a hanging indent as far in
+    local words = "one two three four five six seven eight nine ten eleven twelve"
+    local item = { type = "text", x = 0, y = 0, w = 400, h = 400, size = 40, min_size = 40, font = "Noto Sans",
+      text = "Ratio\t" .. words, tab = 3, hang = 3, color = { 0, 0, 0 } }
+    assert.is_true(core.measure(item).lines >= 3)
+    local buf = assert(core.render({ width = 400, height = 400, background = { 255, 255, 255 }, items = { item } },
+      400, 400))
+    local left, below = 0, 0
+    for y = 62, 399 do
+      for x = 0, 399 do
+        local r = buf:pixel(x, y)
+        if r < 128 then
+          below = below + 1
+          if x < 3 * 40 - 4 then left = left + 1 end
+        end
+      end
+    end
+    assert.is_true(below > 0)
+    assert.are.equal(0, left, "a continuation line starts left of the value's tab stop")
+    -- the table: its stacked cards use it, the stop past the widest name
+    local sc = { id = "s", scene_type = "table", visual_content = { header = "Compressors",
+      columns = { "Name", "Ratio", "Speed", "Decompress." },
+      rows = { { "zstd 1.5.1 --fast=1", "2.437", "600 MB/s", "2150 MB/s with a long note that wraps in the card" } } } }
+    local dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+    local found
+    for _, l in ipairs(texts(dl)) do
+      if l.it.markup and l.it.markup:find("Decompress.", 1, true) then found = l.it end
+    end
+    assert.is_truthy(found and found.markup:find("\t", 1, true), "no tab between a name and its value")
+    assert.is_true(found.tab > 0 and found.hang == found.tab)
+    local name = core.measure({ type = "text", text = "Decompress.", w = 5000, h = 1000, size = 100,
+      min_size = 100, font = found.font, wrap = "none" })
+    assert.is_true(found.tab * 100 >= name.width, "the stop falls inside the widest name")
+    -- a name that is a whole phrase stands over its value instead
+    sc.visual_content.columns[4] = "Notes on the build and where the numbers in this row come from"
+    dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+    for _, l in ipairs(texts(dl)) do
+      if l.it.markup and l.it.markup:find("Notes on", 1, true) then
+        assert.is_falsy(l.it.markup:find("\t", 1, true))
+        assert.is_truthy(l.it.markup:find("</span>\n", 1, true))
+      end
+    end
+  end)
+
   it("pages through rows that do not fit, as they are spoken, never cutting", function()
     local sc = table_scene(30)
     local first = render.display_list(sc, { t = 0.6 })

@@ -160,7 +160,7 @@ function M.text(theme, x, y, w, h, text, o)
     color = o.color or theme.text, align = o.align, valign = o.valign or "top",
     font = o.font or theme.fonts.sans, line_height = o.line_height, max_lines = o.max_lines,
     id = o.id, letter_spacing = o.letter_spacing, warn_below = o.warn_below,
-    lang = o.lang or theme.lang, hang = o.hang,
+    lang = o.lang or theme.lang, hang = o.hang, tab = o.tab,
   }
   if o.markup then it.markup = text else it.text = text end
   return it
