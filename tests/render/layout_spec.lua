@@ -466,6 +466,18 @@ end)
 
 describe("code", function()
   local line = 'local msg = greet.make({ name = "world", punctuation = "!", instead_of_hello = "Good morning" })'
+  it("drops the indent every line of a block shares, and keeps the indent within it", function()
+    local sc = { id = "c", scene_type = "command", visual_content = { header = "Usage", language = "lua",
+      commands = { "    local term = require 'term'", "", "    if term.isatty(io.stdout) then", "      print('tty')",
+        "    end" } } }
+    for _, wh in ipairs(SIZES) do
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local code
+      for _, l in ipairs(texts(dl)) do if l.it.type == "code" then code = l.it.text end end
+      assert.are.equal("local term = require 'term'\n\nif term.isatty(io.stdout) then\n  print('tty')\nend", code)
+    end
+  end)
+
   it("wraps between tokens in a narrow box, larger than shrinking alone would allow", function()
     local item = { type = "code", x = 0, y = 0, w = 700, h = 600, text = line, size = 36, min_size = 14,
       language = "lua" }
