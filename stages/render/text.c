@@ -703,13 +703,15 @@ static int code_word(unsigned char c) {
   return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
-static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines) {
+/* inside: a break inside a token is taken (a token longer than the line) */
+static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines, int inside) {
   PangoRectangle log;
   pango_layout_get_extents(l, NULL, &log);
   *w = (double)log.width / PANGO_SCALE;
   *h = (double)log.height / PANGO_SCALE;
   *lines = pango_layout_get_line_count(l);
   if (*h > s->h + 0.01 || *w > s->w + 0.01) return 0;
+  if (inside) return 1;
   /* a token longer than the line: Pango breaks it anyway, we refuse */
   PangoLayoutIter *it = pango_layout_get_iter(l);
   const char *txt = pango_layout_get_text(l);
@@ -734,12 +736,53 @@ static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double
   return ok;
 }
 
-static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double size) {
+/* inside: a word longer than the line breaks inside (Pango's WORD_CHAR) */
+static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double size, int inside) {
   set_size(l, fd, size, s);   /* code: no hanging indent nor script pitch here */
   double indent = size * 1.3;   /* the mark and a space, in a monospaced face */
   pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
-  pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+  pango_layout_set_wrap(l, inside ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   pango_layout_set_indent(l, -(int)(indent * PANGO_SCALE));
+}
+
+/* A monospaced face's advance in ems (DejaVu Sans Mono: 0.602), and the
+ * size below which code is not read at a glance */
+#define RD_MONO_ADVANCE 0.6
+#define RD_CODE_SMALL 20.0
+
+/* The longest run of characters without a space or a line break. */
+static size_t longest_token(const char *txt) {
+  size_t best = 0, run = 0;
+  for (const unsigned char *q = (const unsigned char *)txt; *q; q++) {
+    if (*q == ' ' || *q == '\t' || *q == '\n') run = 0;
+    else if ((*q & 0xC0) != 0x80 && ++run > best) best = run;   /* a character's first byte */
+  }
+  return best;
+}
+
+/* The largest size from s->size down to min_size at which the code fits
+ * wrapped (inside: as code_wrap_at); 1 if one does (the layout left there). */
+static int wrap_search(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
+                       double *w, double *h, int *lines, int inside) {
+  code_wrap_at(l, fd, s, s->size, inside);
+  if (wrapped_fits(l, s, w, h, lines, inside)) {
+    f->final_size = s->size;
+    f->shrunk = 0;
+    return 1;
+  }
+  code_wrap_at(l, fd, s, s->min_size, inside);
+  if (!wrapped_fits(l, s, w, h, lines, inside)) return 0;
+  double lo = s->min_size, hi = s->size;
+  for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
+    double mid = (lo + hi) / 2;
+    code_wrap_at(l, fd, s, mid, inside);
+    if (wrapped_fits(l, s, w, h, lines, inside)) lo = mid; else hi = mid;
+  }
+  code_wrap_at(l, fd, s, lo, inside);
+  wrapped_fits(l, s, w, h, lines, inside);
+  f->final_size = lo;
+  f->shrunk = lo < s->size;
+  return 1;
 }
 
 static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
@@ -781,34 +824,22 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
     url_code_breaks(txt, attrs, strict);
     pango_layout_set_attributes(l, attrs);
     pango_attr_list_unref(attrs);
-    code_wrap_at(l, fd, s, s->size);
-    if (wrapped_fits(l, s, w, h, lines)) {
-      f->final_size = s->size;
-      f->shrunk = 0;
+    if (wrap_search(l, fd, s, f, w, h, lines, 0)) {
       pango_attr_list_unref(base);
       return 1;
     }
-    code_wrap_at(l, fd, s, s->min_size);
-    if (!wrapped_fits(l, s, w, h, lines)) continue;
-    double lo = s->min_size, hi = s->size;
-    for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
-      double mid = (lo + hi) / 2;
-      code_wrap_at(l, fd, s, mid);
-      if (wrapped_fits(l, s, w, h, lines)) lo = mid; else hi = mid;
-    }
-    code_wrap_at(l, fd, s, lo);
-    wrapped_fits(l, s, w, h, lines);
-    f->final_size = lo;
-    f->shrunk = lo < s->size;
-    pango_attr_list_unref(base);
-    return 1;
   }
   pango_attr_list_unref(base);
-  return 0;
+  /* a token longer than the line even at a small size (a JWT, a hash, a
+   * line of base64 a program printed) breaks inside where it must, under
+   * the mark, rather than hold the block below a readable size or leave it
+   * to be cut (a 112-character token split a 6-line block into four slides,
+   * one of them the token alone at 10); a token that fits a line at that
+   * size stays whole (the block shrinks, or a layout tries another size) */
+  if (longest_token(txt) * RD_MONO_ADVANCE * RD_CODE_SMALL <= s->w) return 0;
+  return wrap_search(l, fd, s, f, w, h, lines, 1);
 }
 
-/* tokens: long tokens break only where token_breaks allows (else as Pango
- * breaks them, inside a word too) */
 static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int tokens) {
   /* Only the family list is taken from the font string: size, weight,
    * style and variations come from the spec, so "Sans 99999" or

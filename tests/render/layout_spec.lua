@@ -466,6 +466,21 @@ end)
 
 describe("code", function()
   local line = 'local msg = greet.make({ name = "world", punctuation = "!", instead_of_hello = "Good morning" })'
+  it("breaks a token longer than the line inside, under the mark, rather than shrink the block to nothing", function()
+    -- (a JWT a program printed: the block was split into four slides, the token alone at 10)
+    local jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg"
+    local text = ">>> import jwt\n>>> print(encoded)\n" .. jwt .. "\n>>> jwt.decode(encoded)"
+    local m = core.measure({ type = "code", text = text, w = 900, h = 1200, size = 36, min_size = 16 })
+    assert.is_false(m.cut)
+    assert.is_true(m.final_size >= 30, "code set at " .. m.final_size)
+    assert.is_true(m.lines >= 6)
+    assert.are.equal(text, m.text)
+    -- code whose tokens fit still never breaks inside one
+    local m2 = core.measure({ type = "code", text = "print(term.isatty(io.stdout)) -- true if standard output goes",
+      w = 600, h = 1200, size = 36, min_size = 16 })
+    assert.is_true(m2.lines >= 2 and m2.final_size >= 30)
+  end)
+
   it("drops the indent every line of a block shares, and keeps the indent within it", function()
     local sc = { id = "c", scene_type = "command", visual_content = { header = "Usage", language = "lua",
       commands = { "    local term = require 'term'", "", "    if term.isatty(io.stdout) then", "      print('tty')",
