@@ -210,6 +210,21 @@ describe("quote marks", function()
     return mark, quote, bar
   end
 
+  it("a card as tall as the quote needs at its full size where the frame has the room, never over the mark", function()
+    -- (23 words in a square frame with burnt captions were shrunk to 44 in a card of 640)
+    local q = "The licenses for most software and other practical works are designed to take away your freedom "
+      .. "to share and change the works."
+    for _, wh in ipairs(SIZES) do
+      local sc = { id = "q", scene_type = "quote", visual_content = { quote_text = q, attribution = "FSF" } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end", captions = "burn" })
+      local mark, quote = parts(dl)
+      local m = core.measure(quote.it)
+      assert.is_true(m.final_size >= 50, ("quote at %.1f at %dx%d"):format(m.final_size, wh[1], wh[2]))
+      assert.is_true(quote.y >= mark.y + 100, "the quote starts under its mark")
+      assert.is_true(quote.y + quote.h <= wh[2], "the quote runs off the frame")
+    end
+  end)
+
   it("stand at the right of a right-to-left quote, and the text is upright where its script has no italics", function()
     for _, q in ipairs({
       { lang = "fa", text = "دانش بهتر از ثروت است، زیرا دانش از تو نگهداری می‌کند.", rtl = true, upright = true },
