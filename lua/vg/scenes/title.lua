@@ -26,7 +26,7 @@ return {
     if title then
       items[#items + 1] = c.appear(a:enter(0), {
         c.text(theme, box.x, top, box.w, cy - 10 - top, title, { size = 108, weight = "bold",
-          align = "center", valign = "bottom", id = "title", min_size = visual and 36 or 48,
+          align = "center", valign = "bottom", id = "title", min_size = visual and narrow and 36 or 48,
           max_lines = lines, line_height = 1.0 }),
       }, 40)
     end
