@@ -46,7 +46,10 @@ typedef struct rd_text_spec {
   int align, valign, wrap;
   int keep_lines;        /* code: lines never wrap (a drawing), only shrink */
   double hang_em;        /* text: hanging indent in ems (a bullet's continuation lines) */
+  double tab_em;         /* text: one tab stop this many ems in (0: Pango's default stops) */
   double line_height;    /* factor of the font height; 0 = font default */
+  double pitch_em;       /* text of a tall script: baseline to baseline in ems at
+                            line_height 1 (script_pitch in text.c); 0 = the fonts' own */
   int max_lines;         /* 0 = no limit */
   double letter_spacing; /* design units */
   rd_palette pal;        /* code only */

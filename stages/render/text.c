@@ -101,6 +101,39 @@ static double clampd(double v, double lo, double hi) {
   return v > hi ? hi : v;
 }
 
+/* Baseline to baseline, in ems, for text of a script whose faces have tall
+ * lines (0: the fonts' own). Noto Sans Arabic's line is 2.1 em high (room
+ * for stacked marks that text seldom has; Latin's is 1.36): a paragraph
+ * read as separate lines, each line of a list item or quote apart. 1.6 em
+ * holds vowel marks above and below without touching; Nastaliq (Urdu) slopes
+ * down each word and needs more (2.0, its face's own 2.6). Text of another
+ * language that holds Arabic letters (a name in an English deck) is spaced
+ * as Arabic too, so its lines stay even. */
+static double script_pitch(const char *lang, const char *text) {
+  static const char *const nastaliq[] = { "ur", NULL };
+  static const char *const arabic[] = { "ar", "fa", "ps", "sd", "ug", "ckb", NULL };
+  if (lang) {
+    for (int i = 0; nastaliq[i]; i++)
+      if (!strncmp(lang, nastaliq[i], 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_')) return 2.0;
+    for (int i = 0; arabic[i]; i++) {
+      size_t n = strlen(arabic[i]);
+      if (!strncmp(lang, arabic[i], n) && (!lang[n] || lang[n] == '-' || lang[n] == '_')) return 1.6;
+    }
+  }
+  /* Arabic letters: U+0600..U+06FF (lead bytes D8..DB), U+0750..U+077F (DD 90..),
+   * U+08A0..U+08FF (E0 A2 A0..E0 A3 BF), the presentation forms U+FB50..U+FDFF
+   * (EF AD 90..EF B7 BF) and U+FE70..U+FEFF (EF B9 B0..EF BB BF) */
+  for (const unsigned char *q = (const unsigned char *)text; q[0] && q[1]; q++) {
+    unsigned a = q[0], b = q[1], c = q[2];   /* q[2] exists: q[1] is not the NUL */
+    if ((a >= 0xD8 && a <= 0xDB) || (a == 0xDD && b >= 0x90)) return 1.6;
+    if (a == 0xE0 && ((b == 0xA2 && c >= 0xA0) || b == 0xA3)) return 1.6;
+    if (a == 0xEF && ((b == 0xAD && c >= 0x90) || (b > 0xAD && b < 0xB8) || (b == 0xB9 && c >= 0xB0) ||
+                      b == 0xBA || b == 0xBB))
+      return 1.6;
+  }
+  return 0;
+}
+
 void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   memset(s, 0, sizeof *s);
   s->code = code;
@@ -138,9 +171,11 @@ void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s) {
   s->wrap = !strcmp(wr, "none") ? RD_WRAP_NONE : !strcmp(wr, "char") ? RD_WRAP_CHAR : RD_WRAP_WORD;
   s->keep_lines = code && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "keep_lines"));
   s->hang_em = code ? 0 : clampd(vg_json_num(item, "hang", 0), 0, 10);
+  s->tab_em = code ? 0 : clampd(vg_json_num(item, "tab", 0), 0, 40);
   s->line_height = clampd(vg_json_num(item, "line_height", 0), 0, 10);
   s->max_lines = (int)clampd(vg_json_num(item, "max_lines", 0), 0, 10000);
   s->letter_spacing = clampd(vg_json_num(item, "letter_spacing", 0), -RD_MAX_FONT, RD_MAX_FONT);
+  s->pitch_em = code ? 0 : script_pitch(s->lang, s->text);
   if (code) {
     rd_palette_default(&s->pal);
     rd_palette_parse(cJSON_GetObjectItemCaseSensitive(item, "palette"), &s->pal);
@@ -156,28 +191,54 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n) {
 }
 
 static char *spec_key(const rd_text_spec *s, size_t *len) {
-  char head[512];
-  int n = snprintf(head, sizeof head, "%d|%d|%s|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%d|%.3f|%.3f|%d|%.3f|",
-                   s->markup, s->code, s->language ? s->language : "", s->lang ? s->lang : "",
-                   s->font, s->weight,
-                   s->italic, s->size, s->min_size, s->w, s->h, s->align, s->wrap, s->keep_lines,
-                   s->hang_em, s->line_height, s->max_lines, s->letter_spacing);
+  /* (a user's font list or language may be long: the head is as long as
+   * it needs, never cut, so two specs that differ late never share a key) */
+  char *head = g_strdup_printf("%d|%d|%s|%s|%s|%d|%d|%.3f|%.3f|%.3f|%.3f|%d|%d|%d|%.3f|%.3f|%.3f|%d|%.3f|",
+                               s->markup, s->code, s->language ? s->language : "", s->lang ? s->lang : "",
+                               s->font, s->weight, s->italic, s->size, s->min_size, s->w, s->h, s->align,
+                               s->wrap, s->keep_lines, s->hang_em, s->tab_em, s->line_height, s->max_lines,
+                               s->letter_spacing);
+  size_t n = strlen(head);
   size_t tl = strlen(s->text);
   size_t pl = s->code ? sizeof s->pal : 0;
-  char *k = malloc((size_t)n + pl + tl + 1);
-  memcpy(k, head, (size_t)n);
+  char *k = malloc(n + pl + tl + 1);
+  if (!k) abort();
+  memcpy(k, head, n);
+  g_free(head);
   if (pl) memcpy(k + n, &s->pal, pl);
   memcpy(k + n + pl, s->text, tl + 1);
-  *len = (size_t)n + pl + tl;
+  *len = n + pl + tl;
   return k;
 }
 
 /* hang_em: a hanging indent of that many ems (each paragraph's continuation
- * lines under its text, not under its bullet), kept as the text shrinks */
-static void set_size(PangoLayout *l, PangoFontDescription *fd, double size, double hang_em) {
+ * lines under its text, not under its bullet), kept as the text shrinks;
+ * tab_em: a tab stop, likewise.
+ * s->pitch_em: lines of a tall script set that far apart (an absolute line
+ * height, which scales with the size: build_layout sets no line spacing). */
+static void set_size(PangoLayout *l, PangoFontDescription *fd, double size, const rd_text_spec *s) {
   pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
   pango_layout_set_font_description(l, fd);
-  if (hang_em > 0) pango_layout_set_indent(l, -(int)(hang_em * size * PANGO_SCALE));
+  if (s->hang_em > 0) pango_layout_set_indent(l, -(int)(s->hang_em * size * PANGO_SCALE));
+  /* a tab stop with a hanging indent as far in: "name<TAB>value" lines whose
+   * values wrap under the value, not under the name (a stacked table row) */
+  if (s->tab_em > 0) {
+    PangoTabArray *tabs = pango_tab_array_new_with_positions(1, FALSE, PANGO_TAB_LEFT,
+                                                             (int)(s->tab_em * size * PANGO_SCALE));
+    pango_layout_set_tabs(l, tabs);
+    pango_tab_array_free(tabs);
+  }
+  if (s->pitch_em > 0) {
+    double factor = s->line_height > 0 ? s->line_height : 1;
+    /* a copy: the layout sees a change only in a list that differs */
+    PangoAttrList *attrs = pango_layout_get_attributes(l);
+    attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+    /* over the whole text (a new attribute's range) */
+    pango_attr_list_change(attrs, pango_attr_line_height_new_absolute(
+                                      (int)(s->pitch_em * factor * size * PANGO_SCALE)));
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
+  }
 }
 
 /* Measures the layout; returns 1 if it fits the box (tokens: as fit_once). */
@@ -620,12 +681,14 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
   pango_layout_set_alignment(l, s->align == RD_ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                 : s->align == RD_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
                                                              : PANGO_ALIGN_LEFT);
-  if (s->line_height > 0) pango_layout_set_line_spacing(l, (float)s->line_height);
+  /* (a Pango line spacing would multiply the tall face's own line height
+   * and undo an absolute one: set_size spaces a tall script's lines) */
+  if (s->line_height > 0 && s->pitch_em <= 0) pango_layout_set_line_spacing(l, (float)s->line_height);
   if (s->wrap != RD_WRAP_NONE) {
     pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
     pango_layout_set_wrap(l, s->wrap == RD_WRAP_CHAR ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
   }
-  set_size(l, fd, s->size, s->hang_em);
+  set_size(l, fd, s->size, s);
   return l;
 }
 
@@ -640,13 +703,15 @@ static int code_word(unsigned char c) {
   return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
-static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines) {
+/* inside: a break inside a token is taken (a token longer than the line) */
+static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines, int inside) {
   PangoRectangle log;
   pango_layout_get_extents(l, NULL, &log);
   *w = (double)log.width / PANGO_SCALE;
   *h = (double)log.height / PANGO_SCALE;
   *lines = pango_layout_get_line_count(l);
   if (*h > s->h + 0.01 || *w > s->w + 0.01) return 0;
+  if (inside) return 1;
   /* a token longer than the line: Pango breaks it anyway, we refuse */
   PangoLayoutIter *it = pango_layout_get_iter(l);
   const char *txt = pango_layout_get_text(l);
@@ -671,12 +736,53 @@ static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double
   return ok;
 }
 
-static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double size) {
-  set_size(l, fd, size, 0);
+/* inside: a word longer than the line breaks inside (Pango's WORD_CHAR) */
+static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double size, int inside) {
+  set_size(l, fd, size, s);   /* code: no hanging indent nor script pitch here */
   double indent = size * 1.3;   /* the mark and a space, in a monospaced face */
   pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
-  pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+  pango_layout_set_wrap(l, inside ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   pango_layout_set_indent(l, -(int)(indent * PANGO_SCALE));
+}
+
+/* A monospaced face's advance in ems (DejaVu Sans Mono: 0.602), and the
+ * size below which code is not read at a glance */
+#define RD_MONO_ADVANCE 0.6
+#define RD_CODE_SMALL 20.0
+
+/* The longest run of characters without a space or a line break. */
+static size_t longest_token(const char *txt) {
+  size_t best = 0, run = 0;
+  for (const unsigned char *q = (const unsigned char *)txt; *q; q++) {
+    if (*q == ' ' || *q == '\t' || *q == '\n') run = 0;
+    else if ((*q & 0xC0) != 0x80 && ++run > best) best = run;   /* a character's first byte */
+  }
+  return best;
+}
+
+/* The largest size from s->size down to min_size at which the code fits
+ * wrapped (inside: as code_wrap_at); 1 if one does (the layout left there). */
+static int wrap_search(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
+                       double *w, double *h, int *lines, int inside) {
+  code_wrap_at(l, fd, s, s->size, inside);
+  if (wrapped_fits(l, s, w, h, lines, inside)) {
+    f->final_size = s->size;
+    f->shrunk = 0;
+    return 1;
+  }
+  code_wrap_at(l, fd, s, s->min_size, inside);
+  if (!wrapped_fits(l, s, w, h, lines, inside)) return 0;
+  double lo = s->min_size, hi = s->size;
+  for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
+    double mid = (lo + hi) / 2;
+    code_wrap_at(l, fd, s, mid, inside);
+    if (wrapped_fits(l, s, w, h, lines, inside)) lo = mid; else hi = mid;
+  }
+  code_wrap_at(l, fd, s, lo, inside);
+  wrapped_fits(l, s, w, h, lines, inside);
+  f->final_size = lo;
+  f->shrunk = lo < s->size;
+  return 1;
 }
 
 static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
@@ -718,34 +824,22 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
     url_code_breaks(txt, attrs, strict);
     pango_layout_set_attributes(l, attrs);
     pango_attr_list_unref(attrs);
-    code_wrap_at(l, fd, s, s->size);
-    if (wrapped_fits(l, s, w, h, lines)) {
-      f->final_size = s->size;
-      f->shrunk = 0;
+    if (wrap_search(l, fd, s, f, w, h, lines, 0)) {
       pango_attr_list_unref(base);
       return 1;
     }
-    code_wrap_at(l, fd, s, s->min_size);
-    if (!wrapped_fits(l, s, w, h, lines)) continue;
-    double lo = s->min_size, hi = s->size;
-    for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
-      double mid = (lo + hi) / 2;
-      code_wrap_at(l, fd, s, mid);
-      if (wrapped_fits(l, s, w, h, lines)) lo = mid; else hi = mid;
-    }
-    code_wrap_at(l, fd, s, lo);
-    wrapped_fits(l, s, w, h, lines);
-    f->final_size = lo;
-    f->shrunk = lo < s->size;
-    pango_attr_list_unref(base);
-    return 1;
   }
   pango_attr_list_unref(base);
-  return 0;
+  /* a token longer than the line even at a small size (a JWT, a hash, a
+   * line of base64 a program printed) breaks inside where it must, under
+   * the mark, rather than hold the block below a readable size or leave it
+   * to be cut (a 112-character token split a 6-line block into four slides,
+   * one of them the token alone at 10); a token that fits a line at that
+   * size stays whole (the block shrinks, or a layout tries another size) */
+  if (longest_token(txt) * RD_MONO_ADVANCE * RD_CODE_SMALL <= s->w) return 0;
+  return wrap_search(l, fd, s, f, w, h, lines, 1);
 }
 
-/* tokens: long tokens break only where token_breaks allows (else as Pango
- * breaks them, inside a word too) */
 static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int tokens) {
   /* Only the family list is taken from the font string: size, weight,
    * style and variations come from the spec, so "Sans 99999" or
@@ -768,16 +862,16 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
   if (s->code && s->wrap == RD_WRAP_NONE && !s->keep_lines && floor_size < s->size * 0.6)
     floor_size = s->size * 0.6;
   if (!fits(l, s, tokens, &w, &h, &lines)) {
-    set_size(l, fd, floor_size, s->hang_em);
+    set_size(l, fd, floor_size, s);
     if (fits(l, s, tokens, &w, &h, &lines)) {
       /* Largest size that fits: the fit is monotonic enough in practice. */
       double lo = floor_size, hi = s->size;
       for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
         double mid = (lo + hi) / 2;
-        set_size(l, fd, mid, s->hang_em);
+        set_size(l, fd, mid, s);
         if (fits(l, s, tokens, &w, &h, &lines)) lo = mid; else hi = mid;
       }
-      set_size(l, fd, lo, s->hang_em);
+      set_size(l, fd, lo, s);
       fits(l, s, tokens, &w, &h, &lines);
       f->final_size = lo;
       f->shrunk = 1;

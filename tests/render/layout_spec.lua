@@ -210,6 +210,21 @@ describe("quote marks", function()
     return mark, quote, bar
   end
 
+  it("a card as tall as the quote needs at its full size where the frame has the room, never over the mark", function()
+    -- (23 words in a square frame with burnt captions were shrunk to 44 in a card of 640)
+    local q = "The licenses for most software and other practical works are designed to take away your freedom "
+      .. "to share and change the works."
+    for _, wh in ipairs(SIZES) do
+      local sc = { id = "q", scene_type = "quote", visual_content = { quote_text = q, attribution = "FSF" } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end", captions = "burn" })
+      local mark, quote = parts(dl)
+      local m = core.measure(quote.it)
+      assert.is_true(m.final_size >= 50, ("quote at %.1f at %dx%d"):format(m.final_size, wh[1], wh[2]))
+      assert.is_true(quote.y >= mark.y + 100, "the quote starts under its mark")
+      assert.is_true(quote.y + quote.h <= wh[2], "the quote runs off the frame")
+    end
+  end)
+
   it("stand at the right of a right-to-left quote, and the text is upright where its script has no italics", function()
     for _, q in ipairs({
       { lang = "fa", text = "دانش بهتر از ثروت است، زیرا دانش از تو نگهداری می‌کند.", rtl = true, upright = true },
@@ -283,6 +298,34 @@ describe("right-to-left slides", function()
   end)
 end)
 
+describe("line spacing by script", function()
+  local function pitch(text, lang, line_height)
+    local m = core.measure({ type = "text", text = text, w = 3000, h = 100000, size = 40, min_size = 40,
+      font = "Noto Sans, Noto Sans Arabic", lang = lang, line_height = line_height })
+    assert.are.equal(3, m.lines)
+    return m.height / 3 / 40
+  end
+  local ar = "مرحبا بالعالم\nبالعالم إِنَّ الكود\nMS-DOS النسخة"
+
+  it("sets Arabic lines about a fifth further apart than Latin ones, not the face's own 2.1 em", function()
+    -- (a two-line Arabic statement read as two separate lines)
+    local latin = pitch("Hello world\nAgain here\nMS-DOS version", "en", 1.05)
+    local arabic = pitch(ar, "ar", 1.05)
+    assert.is_true(arabic < latin * 1.3, ("Arabic %.2f em a line, Latin %.2f"):format(arabic, latin))
+    assert.is_true(arabic > latin * 1.05, ("Arabic %.2f em a line, Latin %.2f"):format(arabic, latin))
+    -- the box's own line_height still spaces them, and so does no line_height at all
+    assert.is_true(pitch(ar, "ar", 1.35) > arabic * 1.2)
+    assert.is_true(pitch(ar, "ar", nil) < latin * 1.3)
+  end)
+
+  it("spaces Arabic letters in a text of another language as Arabic, and leaves Latin text alone", function()
+    assert.is_true(math.abs(pitch(ar, "en", 1.05) - pitch(ar, "ar", 1.05)) < 0.02)
+    local plain = core.measure({ type = "text", text = "a\nb\nc", w = 3000, h = 100000, size = 40, min_size = 40,
+      font = "Noto Sans", line_height = 1.05 })
+    assert.is_true(math.abs(plain.height / 3 / 40 - pitch("Hello world\nAgain here\nMS-DOS version", "en", 1.05)) < 0.02)
+  end)
+end)
+
 describe("table layout", function()
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()
@@ -325,6 +368,51 @@ describe("table layout", function()
       assert.are.equal("", statuses(assert(core.check(dl))))
     end)
   end
+
+  it("goes on with a stacked cell's wrapped value under the value, not under its column's name", function()
+    -- the renderer: a tab stop with a hanging indent as far in
+    local words = "one two three four five six seven eight nine ten eleven twelve"
+    local item = { type = "text", x = 0, y = 0, w = 400, h = 400, size = 40, min_size = 40, font = "Noto Sans",
+      text = "Ratio\t" .. words, tab = 3, hang = 3, color = { 0, 0, 0 } }
+    assert.is_true(core.measure(item).lines >= 3)
+    local buf = assert(core.render({ width = 400, height = 400, background = { 255, 255, 255 }, items = { item } },
+      400, 400))
+    local left, below = 0, 0
+    for y = 62, 399 do
+      for x = 0, 399 do
+        local r = buf:pixel(x, y)
+        if r < 128 then
+          below = below + 1
+          if x < 3 * 40 - 4 then left = left + 1 end
+        end
+      end
+    end
+    assert.is_true(below > 0)
+    assert.are.equal(0, left, "a continuation line starts left of the value's tab stop")
+    -- the table: its stacked cards use it, the stop past the widest name
+    local sc = { id = "s", scene_type = "table", visual_content = { header = "Compressors",
+      columns = { "Name", "Ratio", "Speed", "Decompress." },
+      rows = { { "zstd 1.5.1 --fast=1", "2.437", "600 MB/s", "2150 MB/s with a long note that wraps in the card" } } } }
+    local dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+    local found
+    for _, l in ipairs(texts(dl)) do
+      if l.it.markup and l.it.markup:find("Decompress.", 1, true) then found = l.it end
+    end
+    assert.is_truthy(found and found.markup:find("\t", 1, true), "no tab between a name and its value")
+    assert.is_true(found.tab > 0 and found.hang == found.tab)
+    local name = core.measure({ type = "text", text = "Decompress.", w = 5000, h = 1000, size = 100,
+      min_size = 100, font = found.font, wrap = "none" })
+    assert.is_true(found.tab * 100 >= name.width, "the stop falls inside the widest name")
+    -- a name that is a whole phrase stands over its value instead
+    sc.visual_content.columns[4] = "Notes on the build and where the numbers in this row come from"
+    dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+    for _, l in ipairs(texts(dl)) do
+      if l.it.markup and l.it.markup:find("Notes on", 1, true) then
+        assert.is_falsy(l.it.markup:find("\t", 1, true))
+        assert.is_truthy(l.it.markup:find("</span>\n", 1, true))
+      end
+    end
+  end)
 
   it("pages through rows that do not fit, as they are spoken, never cutting", function()
     local sc = table_scene(30)
@@ -393,6 +481,33 @@ end)
 
 describe("code", function()
   local line = 'local msg = greet.make({ name = "world", punctuation = "!", instead_of_hello = "Good morning" })'
+  it("breaks a token longer than the line inside, under the mark, rather than shrink the block to nothing", function()
+    -- (a JWT a program printed: the block was split into four slides, the token alone at 10)
+    local jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg"
+    local text = ">>> import jwt\n>>> print(encoded)\n" .. jwt .. "\n>>> jwt.decode(encoded)"
+    local m = core.measure({ type = "code", text = text, w = 900, h = 1200, size = 36, min_size = 16 })
+    assert.is_false(m.cut)
+    assert.is_true(m.final_size >= 30, "code set at " .. m.final_size)
+    assert.is_true(m.lines >= 6)
+    assert.are.equal(text, m.text)
+    -- code whose tokens fit still never breaks inside one
+    local m2 = core.measure({ type = "code", text = "print(term.isatty(io.stdout)) -- true if standard output goes",
+      w = 600, h = 1200, size = 36, min_size = 16 })
+    assert.is_true(m2.lines >= 2 and m2.final_size >= 30)
+  end)
+
+  it("drops the indent every line of a block shares, and keeps the indent within it", function()
+    local sc = { id = "c", scene_type = "command", visual_content = { header = "Usage", language = "lua",
+      commands = { "    local term = require 'term'", "", "    if term.isatty(io.stdout) then", "      print('tty')",
+        "    end" } } }
+    for _, wh in ipairs(SIZES) do
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local code
+      for _, l in ipairs(texts(dl)) do if l.it.type == "code" then code = l.it.text end end
+      assert.are.equal("local term = require 'term'\n\nif term.isatty(io.stdout) then\n  print('tty')\nend", code)
+    end
+  end)
+
   it("wraps between tokens in a narrow box, larger than shrinking alone would allow", function()
     local item = { type = "code", x = 0, y = 0, w = 700, h = 600, text = line, size = 36, min_size = 14,
       language = "lua" }

@@ -7,9 +7,9 @@ local function code_text(v)
   if type(v) == "table" then
     local out = {}
     for _, l in ipairs(v) do out[#out + 1] = c.str(l) or "" end
-    return table.concat(out, "\n")
+    return table.concat(c.dedent(out), "\n")
   end
-  return ((c.str(v) or ""):gsub("\n+$", ""))
+  return table.concat(c.code_lines(((c.str(v) or ""):gsub("\n+$", ""))), "\n")
 end
 
 local fitting_size   -- (below)

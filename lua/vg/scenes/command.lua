@@ -5,7 +5,7 @@ local bands = require("vg.scenes.bands")
 
 local memo, count = {}, 0   -- the type size chosen for a block, by frame and text
 
-local function commands(v) return c.lines(v.commands or v.code) end
+local function commands(v) return c.code_lines(v.commands or v.code) end
 
 -- A line's code, the column of its trailing comment, the comment and the
 -- spaces before it ("./x build   # Build it", "f(x);  // why").

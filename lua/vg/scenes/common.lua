@@ -82,6 +82,33 @@ function M.lines(v)
   return out
 end
 
+-- Lines of code as shown: the indent every non-blank line shares is
+-- dropped (a block indented inside its fence, or cut from a nested
+-- function, spent a tenth of a narrow frame's width on spaces and wrapped
+-- for it); the indent of a line within the block is kept.
+function M.dedent(lines)
+  local common
+  for _, l in ipairs(lines) do
+    if l:find("%S") then
+      local lead = l:match("^[ \t]*")
+      if not common then
+        common = lead
+      else
+        local k = 0
+        while k < #common and k < #lead and common:byte(k + 1) == lead:byte(k + 1) do k = k + 1 end
+        common = common:sub(1, k)
+      end
+      if common == "" then return lines end
+    end
+  end
+  if not common then return lines end
+  local out = {}
+  for i, l in ipairs(lines) do out[i] = l:find("%S") and l:sub(#common + 1) or "" end
+  return out
+end
+
+function M.code_lines(v) return M.dedent(M.lines(v)) end
+
 -- Escapes text for Pango markup.
 function M.esc(s)
   return (tostring(s):gsub("[&<>'\"]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;",
@@ -160,7 +187,7 @@ function M.text(theme, x, y, w, h, text, o)
     color = o.color or theme.text, align = o.align, valign = o.valign or "top",
     font = o.font or theme.fonts.sans, line_height = o.line_height, max_lines = o.max_lines,
     id = o.id, letter_spacing = o.letter_spacing, warn_below = o.warn_below,
-    lang = o.lang or theme.lang, hang = o.hang,
+    lang = o.lang or theme.lang, hang = o.hang, tab = o.tab,
   }
   if o.markup then it.markup = text else it.text = text end
   return it

@@ -2,6 +2,7 @@
 -- PAGE_WORDS) is shown a page of sentences at a time, each page when the
 -- narration reaches it, never as a wall of text.
 local c = require("vg.scenes.common")
+local QUOTE_SIZE = 56   -- a quote's type, before it shrinks to fit its card
 local T = require("vg.theme")
 local timing = require("vg.timing")
 
@@ -163,10 +164,19 @@ return {
     if portrait then ch = math.min(box.h, 1200, 560 + 16 * nw)
     elseif nw > 25 and box.h < box.w * 0.8 then ch = math.min(box.h, 640 + (nw > 40 and 240 or 0))
     else ch = nw > 25 and box.h or math.min(box.h, 640) end
-    local x, y = box.x + (box.w - cw) / 2, box.y + (box.h - ch) / 2
     -- the mark has the card's top-left corner to itself: the quote starts
     -- below its ink, so a long (shrunk) quote never runs under it
     local mark_h = 150
+    local who_h = who and 110 or 0
+    -- ... and the card is as tall as the quote needs at its full size where
+    -- the box has that height: a square frame's 23-word quote was shrunk to
+    -- 44 in a card of 640 with a third of the frame empty
+    if q then
+      local need = c.measure(c.text(theme, 0, 0, cw - 190, 100000, q, { size = QUOTE_SIZE, min_size = QUOTE_SIZE,
+        italic = true, font = theme.fonts.serif, line_height = 1.15 })).height
+      ch = math.max(ch, math.min(box.h, math.ceil(need) + mark_h + 50 + who_h))
+    end
+    local x, y = box.x + (box.w - cw) / 2, box.y + (box.h - ch) / 2
     -- right to left (the slide's language, or the quote's own letters): the
     -- mark and the bar stand at the right, the mark turned to face the text;
     -- a script without italics is set upright, not slanted by the renderer
@@ -180,10 +190,9 @@ return {
           color = T.alpha(theme.accent, 0.35), font = theme.fonts.serif, align = right_of(rtl, theme) }),
       }, 40),
     }
-    local who_h = who and 110 or 0
     if q then
       items[#items + 1] = c.appear(a:enter(1), {
-        c.text(theme, x + 110, y + mark_h, cw - 190, ch - mark_h - 50 - who_h, q, { size = 56,
+        c.text(theme, x + 110, y + mark_h, cw - 190, ch - mark_h - 50 - who_h, q, { size = QUOTE_SIZE,
           italic = not upright, font = theme.fonts.serif, valign = "middle", id = "quote_text",
           min_size = 26, line_height = 1.15 }),
       }, 30)

@@ -2,7 +2,7 @@
 local c = require("vg.scenes.common")
 local L = require("vg.i18n").t
 
-local function code_lines(v) return c.lines(v.solution_code or v.code) end
+local function code_lines(v) return c.code_lines(v.solution_code or v.code) end
 
 return {
   name = "solution",

@@ -3,7 +3,7 @@
 -- cells wrap, the type shrinks (down to a readable size), and a table still
 -- too long pages through its rows as they are spoken. In a tall frame a
 -- table of four or more columns stacks: one card per row, each cell under
--- its column's name.
+-- its column's name, wrapped values under the value.
 local c = require("vg.scenes.common")
 local core = require("vg.render_core")
 
@@ -204,21 +204,51 @@ local function whole_tokens(s)
   return (s:gsub("\u{2060}(%s)", "%1"):gsub("\u{2060}$", ""))
 end
 
+-- A stacked card's lines are "name<TAB>value": the names stand in a column
+-- (a tab stop, in ems) and a value that wraps goes on under the value, not
+-- under its column's name (a hanging indent as far in). Where a name would
+-- take more than KEY_MAX of the line at the smallest stacked size (a whole
+-- phrase for a name), or the names' column more than KEY_WIDE of it at this
+-- size, every name stands on a line of its own over its value (as a form's
+-- labels), which then starts, and wraps, at the card's edge: one layout for
+-- all the card's lines, never a mix.
+local KEY_GAP = 0.6   -- ems between the names' column and the values
+local KEY_MAX = 0.45  -- of the line's width, at TALL_MIN
+local KEY_WIDE = 0.6  -- of the line's width, at the size set
+
+-- a column name's width in ems (measured once, at 100)
+local function name_ems(theme, name)
+  if name == "" then return 0 end
+  local w = remembered(theme, "n\0" .. name, function()
+    local m = core_measure({ type = "text", text = name, w = 100000, h = 100000, size = 100, min_size = 100,
+      font = theme.fonts.sans, lang = theme.lang, wrap = "none" })
+    return m.width, m.height
+  end)
+  return w / 100
+end
+
+-- The names' column at one size and line width: its stop in ems, or 0
+-- where the names stand over their values
+local function key_column(theme, cols, n, size, line_w)
+  local tab = 0
+  for j = 1, n do tab = math.max(tab, name_ems(theme, cols[j]) + KEY_GAP) end
+  if tab * TALL_MIN > KEY_MAX * line_w or tab * size > KEY_WIDE * line_w then return 0 end
+  return tab
+end
+
 -- Stacked plan at one size: one card per row, "Column  value" lines.
-local function stack_lines(theme, cols, r, n)
+local function stack_lines(theme, cols, r, n, tab)
   local parts = {}
+  local function line(j, value)
+    return string.format("<span foreground='%s'>%s</span>%s%s", c.hex(theme.muted), c.esc(cols[j]),
+      tab > 0 and "\t" or "\n", value)
+  end
   -- every column keeps its name: the first cell is the card's bold title,
   -- after its column's name
   local first = r[1] ~= "" and r[1] or nil
-  if first then
-    parts[#parts + 1] = string.format("<span foreground='%s'>%s</span>  <b>%s</b>", c.hex(theme.muted),
-      c.esc(cols[1]), whole_tokens(c.esc(first)))
-  end
+  if first then parts[#parts + 1] = line(1, "<b>" .. whole_tokens(c.esc(first)) .. "</b>") end
   for j = first and 2 or 1, n do
-    if r[j] ~= "" then
-      parts[#parts + 1] = string.format("<span foreground='%s'>%s</span>  %s", c.hex(theme.muted),
-        c.esc(cols[j]), whole_tokens(c.esc(r[j])))
-    end
+    if r[j] ~= "" then parts[#parts + 1] = line(j, whole_tokens(c.esc(r[j]))) end
   end
   return parts
 end
@@ -234,25 +264,33 @@ local STACK_SPLIT = 4   -- at most this many columns of lines in a card
 local lines_of = setmetatable({}, { __mode = "k" })
 
 local function stack_plan(theme, cols, rows, n, W, size, H, upto)
-  local made = lines_of[rows]
-  if not made or made.cols ~= cols then
-    made = { cols = cols, lines = {}, most = 1 }
-    for i, r in ipairs(rows) do
-      made.lines[i] = stack_lines(theme, cols, r, n)
-      if #made.lines[i] > #made.lines[made.most] then made.most = i end
+  local function width(k) return (W - 2 * PAD_X - 16 - (k - 1) * STACK_GAP) / k end
+  -- the lines of every card for a names' column (made once a table and
+  -- column: the search for a size asks again)
+  local function lines_for(tab)
+    local by = lines_of[rows]
+    if not by or by.cols ~= cols then by = { cols = cols }; lines_of[rows] = by end
+    local sig = tab > 0 and "tab" or "over"
+    local made = by[sig]
+    if not made then
+      made = { lines = {}, most = 1 }
+      for i, r in ipairs(rows) do
+        made.lines[i] = stack_lines(theme, cols, r, n, tab)
+        if #made.lines[i] > #made.lines[made.most] then made.most = i end
+      end
+      by[sig] = made
     end
-    lines_of[rows] = made
+    return made.lines, made.most
   end
-  local lines, most = made.lines, made.most
-  local function card(ls, k, line_w)
+  local function card(ls, k, line_w, tab)
     local per = math.max(1, math.ceil(#ls / k))
     local chunks, h = {}, 0
     for q = 1, k do
       chunks[q] = table.concat(ls, "\n", (q - 1) * per + 1, math.min(#ls, q * per))
       if chunks[q] ~= "" then
-        local _, mh = remembered(theme, table.concat({ "m", chunks[q], line_w, size }, "\0"), function()
+        local _, mh = remembered(theme, table.concat({ "m", chunks[q], line_w, size, tab }, "\0"), function()
           local m = core_measure({ type = "text", markup = chunks[q], w = line_w, h = 100000, size = size,
-            min_size = size, font = theme.fonts.sans, line_height = 1.1, lang = theme.lang })
+            min_size = size, font = theme.fonts.sans, line_height = 1.1, lang = theme.lang, tab = tab, hang = tab })
           return m.width, m.height
         end)
         h = math.max(h, mh)
@@ -260,19 +298,29 @@ local function stack_plan(theme, cols, rows, n, W, size, H, upto)
     end
     return chunks, h + 2 * PAD_Y + 8
   end
-  local function width(k) return (W - 2 * PAD_X - 16 - (k - 1) * STACK_GAP) / k end
   -- (the card of most lines picks the count; every card is then measured,
   -- and one taller still, of long cells, asks for one more)
   local k = 1
-  if H and lines[most] then
-    while k < STACK_SPLIT and select(2, card(lines[most], k, width(k))) > H do k = k + 1 end
+  local function at(k2)
+    local tab = key_column(theme, cols, n, size, width(k2))
+    local lines, most = lines_for(tab)
+    return tab, lines, most
+  end
+  if H then
+    local tab, lines, most = at(k)
+    while lines[most] and k < STACK_SPLIT and select(2, card(lines[most], k, width(k), tab)) > H do
+      k = k + 1
+      tab, lines, most = at(k)
+    end
   end
   local plan
   repeat
-    plan = { mode = "stack", size = size, row_h = {}, markup = {}, split = k, head_h = 0, line_w = width(k) }
+    local tab, lines = at(k)
+    plan = { mode = "stack", size = size, row_h = {}, markup = {}, split = k, head_h = 0, line_w = width(k),
+      tab = tab }
     local tallest = 0
     for i = 1, math.min(#lines, upto or #lines) do
-      plan.markup[i], plan.row_h[i] = card(lines[i], k, plan.line_w)
+      plan.markup[i], plan.row_h[i] = card(lines[i], k, plan.line_w, tab)
       tallest = math.max(tallest, plan.row_h[i])
     end
     k = k + 1
@@ -462,7 +510,7 @@ return {
             if mk ~= "" then
               g[#g + 1] = c.text(theme, x0 + PAD_X + 16 + (q - 1) * (plan.line_w + STACK_GAP), ry + PAD_Y,
                 plan.line_w, rh - 2 * PAD_Y, mk, { markup = true, size = size, min_size = size * 0.8,
-                  line_height = 1.1, id = string.format("rows[%d]", i) })
+                  line_height = 1.1, id = string.format("rows[%d]", i), tab = plan.tab, hang = plan.tab })
             end
           end
           items[#items + 1] = c.appear(p, g, 0, -30)

@@ -15,9 +15,10 @@ return {
     local narrow = box.w < box.h * 1.4
     local portrait = box.h > box.w * 1.2
     -- (a wide frame has the width for two lines; a right-to-left title typed
-    -- in visual order reads right only on the lines it was typed on)
+    -- in visual order reads right only on the line it was typed on: wrapped,
+    -- its second line would hold the start of the sentence; it shrinks instead)
     local visual = c.rtl_align(theme, title) ~= nil
-    local top, lines = cy - 300, 2
+    local top, lines = cy - 300, visual and 1 or 2
     if narrow and not visual then
       top, lines = math.max(box.y, cy - (portrait and 700 or 420)), portrait and 6 or 5
     end
@@ -25,7 +26,7 @@ return {
     if title then
       items[#items + 1] = c.appear(a:enter(0), {
         c.text(theme, box.x, top, box.w, cy - 10 - top, title, { size = 108, weight = "bold",
-          align = "center", valign = "bottom", id = "title", min_size = 48,
+          align = "center", valign = "bottom", id = "title", min_size = visual and narrow and 36 or 48,
           max_lines = lines, line_height = 1.0 }),
       }, 40)
     end
