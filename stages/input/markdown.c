@@ -5452,6 +5452,26 @@ static void drop_colon_sentence(md *m) {
   }
 }
 
+/* A paragraph cut off where its link was set apart ("Please report bugs via
+ * the GitLab at" over a line of its own with the address): the address goes
+ * back to the end of its sentence, so the narration treats it as it treats
+ * a link inside a sentence (the dangling "at" is resolved there). 1 when it
+ * went back. */
+static int link_rejoined(md *m, const char *url, size_t ul) {
+  if (!m->nprose || m->label || !url || !ul) return 0;
+  para *p = &m->prose[m->nprose - 1];
+  size_t l = strlen(p->text);
+  while (l && p->text[l - 1] == ' ') l--;
+  if (!l || !isalpha((unsigned char)p->text[l - 1])) return 0;
+  vgi_buf b = {0};
+  vgi_buf_add(&b, p->text, l);
+  vgi_buf_puts(&b, " ");
+  vgi_buf_add(&b, url, ul);
+  free(p->text);
+  p->text = vgi_buf_take(&b);
+  return 1;
+}
+
 /* A whole HTML page (a package's README.html, "<!DOCTYPE html …" or
  * "<html"): its tags are indented for the eye, and an indented line after a
  * blank one would be Markdown's code ("Readme", one slide of eight lines of
@@ -5774,6 +5794,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         free(pt0);
       }
       if (bare == 1) {
+        const char *u = NULL;
+        for (cmark_node *k = f; k && !u; k = cmark_node_next(k))
+          if (cmark_node_get_type(k) == CMARK_NODE_LINK) u = cmark_node_get_url(k);
+        if (u && strstr(u, "://") && link_rejoined(&m, u, strlen(u))) break;
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
@@ -5833,6 +5857,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* a block of a web address or two (indented under "available on the
        * wiki.") is a link, not code: neither shown nor said, as a bare link */
       if (urls_only(cmark_node_get_literal(c))) {
+        const char *u = cmark_node_get_literal(c);
+        u += strspn(u, " \t");
+        if (link_rejoined(&m, u, strcspn(u, " \t\r\n"))) break;
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }

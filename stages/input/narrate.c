@@ -2689,6 +2689,38 @@ static const char *stand_in(const char *t, const char *ws, const char *we, int k
  * guide has moved to .") and the clause ends there, the clause goes (back
  * to its comma), or the sentence when little of it would be left. The marks
  * go too. *tp may move. */
+/* "Please report bugs via the GitLab at <link>.", "Join us on IRC at
+ * <address>.": the place was named before the address ("via the GitLab"),
+ * and the sentence keeps it, without the preposition that led to the
+ * address. ws is the preposition's start. */
+static int place_named_before(const char *t, const char *ws) {
+  static const char *const places[] = { "page", "site", "website", "tracker", "list", "forum", "forums",
+    "repository", "channel", "server", "wiki", "chat", "room", "group", NULL };
+  static const char *const leads[] = { "via", "on", "to", "through", "in", "from", "at", "using", NULL };
+  const char *p = ws;
+  int words = 0;
+  while (p > t && words < 6) {
+    const char *e = p;
+    while (e > t && e[-1] == ' ') e--;
+    if (e == t || strchr(",;:.!?", e[-1])) return 0;
+    const char *b = e;
+    while (b > t && b[-1] != ' ') b--;
+    size_t n = (size_t)(e - b);
+    if (words == 0) {
+      /* the place: a name ("GitLab", "IRC"), not the sentence's first word, or a place noun */
+      int opening = b == t || (b - t >= 2 && strchr(".!?", b[-2]));
+      if (!((isupper((unsigned char)*b) && !opening) || word_of(places, b, n))) return 0;
+    } else if (word_of(leads, b, n)) {
+      return 1;
+    } else if (awaits_object(b, n) || word_of(placing_verb, b, n)) {
+      return 0;   /* "a list that is kept at <link>": no place said */
+    }
+    words++;
+    p = b;
+  }
+  return 0;
+}
+
 static void dangling_out(char **tp) {
   char *t = *tp;
   for (char *m = first_mark(t); m; m = first_mark(t)) {
@@ -2825,6 +2857,12 @@ static void dangling_out(char **tp) {
     if (!copula && *after == ',' && preposition(ws, (size_t)(we - ws))) {   /* "Download it from , or build it" -> "Download it, or build it" */
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, after, strlen(after) + 1);
+      continue;
+    }
+    if (!copula && *after != ',' && preposition(ws, (size_t)(we - ws)) && place_named_before(t, ws)) {
+      while (ws > t && ws[-1] == ' ') ws--;
+      if (!*after) strcpy(ws, ".");   /* (the address ended the paragraph: its sentence ends here) */
+      else memmove(ws, after, strlen(after) + 1);
       continue;
     }
     if (!copula && preposition(ws, (size_t)(we - ws))) {

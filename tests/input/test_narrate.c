@@ -602,6 +602,23 @@ static void addresses_unsaid(void **state) {
     print_message("narration: %s\n", items), fail();
 }
 
+/* A link set apart in a paragraph of its own ("…via the GitLab at" over
+ * the address) is read as a link inside its sentence; a place named before
+ * the address ("via the GitLab at <link>") keeps its sentence, without the
+ * preposition that led to the address. */
+static void place_named_before_link(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit packs crates of apples for the market.\n\n## Bugs\n\n"
+                    "Please report packing bugs via the project's GitLab at\n\n https://gitlab.example.org/kit/issues\n\n"
+                    "## Source\n\nThe source lives on GitHub at https://github.com/a/kit, and you can fork it.\n\n"
+                    "Send patches to the mailing list at\n\n<https://lists.example.org/kit>\n\n"
+                    "## Get\n\nYou can download it from\n\n https://example.org/kit.tar.gz\n";
+  full_reading_says("kit.md", doc, (const char *const[]){ "GitLab at", "GitHub at", "list at", "download it from", NULL },
+                    (const char *const[]){ "Please report packing bugs via the project's GitLab.",
+                                           "The source lives on GitHub, and you can fork it.",
+                                           "Send patches to the mailing list.", NULL });
+}
+
 /* Names of alternatives joined by slashes ("YAML/XML/TOML") are said, not
  * left out as a path (a title lost its words: "Command-line processor");
  * a path is still left out. An option or a command the sentence names
@@ -1194,6 +1211,7 @@ int main(void) {
     cmocka_unit_test(place_phrase_without_path),
     cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
+    cmocka_unit_test(place_named_before_link),
     cmocka_unit_test(host_names_unsaid),
     cmocka_unit_test(relative_paths_and_pointers_unsaid),
     cmocka_unit_test(badge_labels_and_lead_clauses_unsaid),
