@@ -5396,6 +5396,89 @@ static const char *lone_code(cmark_node *para) {
   return code && *code ? code : NULL;
 }
 
+static void prose_add(md *m, char *text, int line, int min_words);
+
+/* A list of steps, each a line of prose over its command ("1. Create the
+ * dictionary" then `zstd --train …` indented under it): one code scene of
+ * the commands, in order, that the steps' lines introduce and say, as a
+ * paragraph before a code block is; the commands are never read out as
+ * part of an item. Blocks of different languages are a scene each, under
+ * their step's line. 1 when the list was taken so. */
+static int code_steps(md *m, cmark_node *list) {
+  int items = 0, mixed = 0;
+  const char *info0 = NULL;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), items++) {
+    cmark_node *p = cmark_node_first_child(it);
+    if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH || lone_code(p) || !cmark_node_next(p)) return 0;
+    for (cmark_node *k = cmark_node_next(p); k; k = cmark_node_next(k)) {
+      if (cmark_node_get_type(k) != CMARK_NODE_CODE_BLOCK && !lone_code(k)) return 0;
+      const char *info = lone_code(k) ? "" : cmark_node_get_fence_info(k);
+      if (!info) info = "";
+      if (!info0) info0 = info;
+      else if (strcmp(info0, info)) mixed = 1;
+    }
+  }
+  if (!items) return 0;
+  vgi_buf code = {0}, said = {0};
+  int line0 = cmark_node_get_start_line(list), nth = 0;
+  /* short steps are said as one sentence ("First create the dictionary,
+   * then compress with it, and finally decompress."), which a summary keeps
+   * whole; long ones or many, a sentence each */
+  int one = !mixed && items >= 2 && items <= 6;
+  for (cmark_node *it = cmark_node_first_child(list); it && one; it = cmark_node_next(it)) {
+    char *t = plain(cmark_node_first_child(it), NULL);
+    one = vgi_word_count(t) <= 10 && !strpbrk(t, ".;!?");
+    free(t);
+  }
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), nth++) {
+    cmark_node *p = cmark_node_first_child(it);
+    char *t = vgi_squash(plain(p, m));
+    size_t tl = strlen(t);
+    while (tl && (t[tl - 1] == ':' || t[tl - 1] == ' ')) t[--tl] = 0;
+    if (one) {
+      /* (a capital that only opened the line: "Create" → "create", not "SSH") */
+      if (isupper((unsigned char)t[0]) && islower((unsigned char)t[1])) t[0] = (char)tolower((unsigned char)t[0]);
+      vgi_buf_puts(&said, nth == 0 ? "First " : nth == items - 1 ? (items > 2 ? ", and finally " : ", then ") : ", then ");
+      vgi_buf_puts(&said, t);
+      if (nth == items - 1) vgi_buf_puts(&said, ".");
+      free(t);
+    } else {
+      if (tl && isalnum((unsigned char)t[tl - 1])) {   /* a step's line is said as a sentence */
+        char *d = realloc(t, tl + 2);
+        if (!d) abort();
+        t = d;
+        strcpy(t + tl, ".");
+      }
+      prose_add(m, t, cmark_node_get_start_line(p), 1);
+    }
+    for (cmark_node *k = cmark_node_next(p); k; k = cmark_node_next(k)) {
+      const char *lit = lone_code(k);
+      if (!lit) lit = cmark_node_get_literal(k);
+      if (!lit) continue;
+      vgi_buf_puts(&code, lit);
+      if (!*lit || lit[strlen(lit) - 1] != '\n') vgi_buf_puts(&code, "\n");
+      if (!mixed) continue;
+      cmark_node *blk = cmark_node_new(CMARK_NODE_CODE_BLOCK);
+      cmark_node_set_literal(blk, code.s);
+      cmark_node_set_fence_info(blk, lone_code(k) ? "" : cmark_node_get_fence_info(k));
+      code_block(m, blk, cmark_node_get_start_line(k));
+      cmark_node_free(blk);
+      vgi_buf_free(&code);
+    }
+  }
+  if (said.n) prose_add(m, vgi_buf_take(&said), line0, 1);
+  vgi_buf_free(&said);
+  if (code.n) {
+    cmark_node *blk = cmark_node_new(CMARK_NODE_CODE_BLOCK);
+    cmark_node_set_literal(blk, code.s);
+    cmark_node_set_fence_info(blk, info0 ? info0 : "");
+    code_block(m, blk, line0);
+    cmark_node_free(blk);
+  }
+  vgi_buf_free(&code);
+  return 1;
+}
+
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
@@ -5899,6 +5982,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         }
         free(t);
       }
+      if (code_steps(&m, c)) break;
       list_block(&m, c);
       break;
     }
