@@ -5404,6 +5404,42 @@ static int option_word(const char *w, size_t n) {
   return n >= 3 && w[0] == '-' && w[1] == '-' && isalpha((unsigned char)w[2]);
 }
 
+/* Whether word i of t is a build tool's target after its program and
+ * subcommand, run by the words before ("by executing: buck build
+ * programs:zstd", "run bazel test //lib:all"): a command line, as an
+ * option tells one. */
+static int strpbrk_n_any(const char *w, size_t n, const char *set);
+static int prose_word(const char *w, size_t n);
+static int build_target(const char *t, const size_t *ws, const size_t *we, int n, int i) {
+  if (i < 2 || i >= n) return 0;
+  const char *w = t + ws[i];
+  size_t wl = we[i] - ws[i];
+  while (wl && strchr(".,;!?)`'\"", w[wl - 1])) wl--;
+  while (wl && *w == '/') w++, wl--;
+  const char *c = memchr(w, ':', wl);
+  if (!c || c == w || c + 1 >= w + wl || c[1] == ':' || c[1] == '/' || memchr(c + 1, ':', (size_t)(w + wl - c - 1)))
+    return 0;
+  if (!isalpha((unsigned char)c[1]) || !(isalnum((unsigned char)c[-1]) || c[-1] == '.')) return 0;
+  for (const char *q = w; q < w + wl; q++)
+    if (isupper((unsigned char)*q) || (!isalnum((unsigned char)*q) && !strchr(":/_-.+", *q))) return 0;
+  /* the program and its subcommand before it, in lower case, then a verb
+   * that runs them or a colon */
+  for (int j = i - 1; j >= i - 2; j--) {
+    const char *p = t + ws[j];
+    size_t pl = we[j] - ws[j];
+    if (strpbrk_n_any(p, pl, ".,;:!?()\"'") || prose_word(p, pl)) return 0;
+  }
+  if (i < 3) return 1;
+  const char *v = t + ws[i - 3];
+  size_t vl = we[i - 3] - ws[i - 3];
+  static const char *const runs[] = { "run", "running", "execute", "executing", "type", "typing", "invoke",
+                                      "invoking", "use", "using", "with", "via", NULL };
+  if (v[vl - 1] == ':') return 1;
+  for (int q = 0; runs[q]; q++)
+    if (strlen(runs[q]) == vl && !strncasecmp(v, runs[q], vl)) return 1;
+  return 0;
+}
+
 /* Whether word i of t is a digit option with its long form after it
  * ("-0, --null" in xargs.1, "-?, --help" in man.1): "-1" alone may be a
  * number ("-1 on error"), so only so. */
@@ -5482,7 +5518,9 @@ static char *command_out(char *t, const char *lang) {
     int n = vgi_split_words(t, ws, we, 128);
     int k = -1;
     for (int i = 0; i < n && k < 0; i++)
-      if (ws[i] >= from && (option_word(t + ws[i], we[i] - ws[i]) || digit_form(t, ws, we, n, i))) k = i;
+      if (ws[i] >= from && (option_word(t + ws[i], we[i] - ws[i]) || digit_form(t, ws, we, n, i) ||
+                            build_target(t, ws, we, n, i)))
+        k = i;
     if (k < 0) return t;
     /* an option in a short bracket ("optimization (-Db_lto=true meson
      * option)") is an aside: the bracket goes */
@@ -5622,6 +5660,7 @@ static char *command_out(char *t, const char *lang) {
     size_t span = we[z] - ws[a];
     int valued = 0;
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
+    valued |= build_target(t, ws, we, n, k);
     /* (an option alone is named: "--disable-manual Don't build …" is said
      * "The disable-manual option: don't build …") */
     /* (and its forms, a man page's term: "-V, --version — display …") */
@@ -5646,7 +5685,21 @@ static char *command_out(char *t, const char *lang) {
     if (syntax_end) snprintf(tail, sizeof tail, ".");
     else snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
     vgi_buf b = {0};
-    vgi_buf_add(&b, t, ws[a - prompt]);
+    {
+      /* "by executing: the buck build command": the colon that set the
+       * command line apart goes with it */
+      size_t pre = ws[a - prompt], e = pre;
+      while (e && t[e - 1] == ' ') e--;
+      size_t vb = e;
+      while (vb && t[vb - 1] != ' ') vb--;
+      static const char *const ran[] = { "run", "running", "execute", "executing", "type", "typing", NULL };
+      if (a > prompt && e && t[e - 1] == ':' && word_of(ran, t + vb, e - vb)) {
+        vgi_buf_add(&b, t, e - 1);
+        vgi_buf_add(&b, t + e, pre - e);
+      } else {
+        vgi_buf_add(&b, t, pre);
+      }
+    }
     /* "the make install command", "the c option" (after "the" already there:
      * "add the `-c x=y` flag" was said "add the the c option flag") */
     int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
