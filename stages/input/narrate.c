@@ -2456,11 +2456,28 @@ static int host_name(const char *t) {
   return labels >= 3 && word_of(tlds, last, ll);
 }
 
+/* A code point or a range of them ("U+0400", "U+0400-U+04FF", "U+03E2-03EF"):
+ * a table's index, which no presenter reads out. */
+static int code_point(const char *t) {
+  for (int part = 0; part < 2; part++) {
+    if (t[0] == 'U' && t[1] == '+') t += 2;
+    else if (!part) return 0;
+    size_t h = strspn(t, "0123456789abcdefABCDEF");
+    if (h < 4 || h > 6) return 0;
+    t += h;
+    if (!*t) return 1;
+    if (part || *t != '-') return 0;
+    t++;
+  }
+  return 0;
+}
+
 static int unsaid(const char *w, size_t n) {
   char t[512];
   if (n == 0 || n >= sizeof t) return 0;   /* a huge word is not a link; the limits elsewhere judge it */
   memcpy(t, w, n);
   t[n] = 0;
+  if (code_point(t)) return 1;
   if (net_address(t) || host_name(t)) return 1;
   if (strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7)) return 1;
   if (t[0] == '<' && t[n - 1] == '>') return 1;

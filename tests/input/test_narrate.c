@@ -619,6 +619,18 @@ static void place_named_before_link(void **state) {
                                            "Send patches to the mailing list.", NULL });
 }
 
+/* Code points and their ranges ("U+0400-U+04FF", "U+03E2-03EF") are an
+ * index no presenter reads: a paragraph of them says nothing, a sentence
+ * says its words without them. */
+static void code_points_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Font\n\nFont draws letters for old printers.\n\n## Cover\n\n"
+                    "The font covers Cyrillic (U+0400-U+04FF) and Greek in full.\n\n"
+                    "Drawn by a friend:\n\nU+01BA, U+01BF, U+021C-U+021D,\nU+03E2-03EF, U+2055-205E\n";
+  full_reading_says("font.md", doc, (const char *const[]){ "U+", "01BA", "03EF", NULL },
+                    (const char *const[]){ "The font covers Cyrillic and Greek in full.", NULL });
+}
+
 /* Names of alternatives joined by slashes ("YAML/XML/TOML") are said, not
  * left out as a path (a title lost its words: "Command-line processor");
  * a path is still left out. An option or a command the sentence names
@@ -1212,6 +1224,7 @@ int main(void) {
     cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
     cmocka_unit_test(place_named_before_link),
+    cmocka_unit_test(code_points_unsaid),
     cmocka_unit_test(host_names_unsaid),
     cmocka_unit_test(relative_paths_and_pointers_unsaid),
     cmocka_unit_test(badge_labels_and_lead_clauses_unsaid),
