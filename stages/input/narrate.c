@@ -1840,7 +1840,8 @@ static int doc_word(const char *w, size_t n) {
  * ("-ed", "-ing", "-tion", …). */
 static int common_english(const char *w, size_t n) {
   static const char *const common[] = {
-    "able", "access", "active", "add", "advanced", "all", "any", "audio", "auto", "automatic", "background",
+    "able", "access", "active", "add", "store", "keep", "save", "load", "send", "track", "handle", "manage",
+    "advanced", "all", "any", "audio", "auto", "automatic", "background",
     "basic", "batch", "better", "big", "binary", "both", "build", "built", "cache", "change", "check", "clean",
     "clear", "client", "color", "colour", "command", "common", "complete", "config", "configurable",
     "configuration", "connection", "context", "control", "core", "cross", "current", "custom", "data", "date",
@@ -1938,6 +1939,13 @@ static int opened_by_capital(const char *c, size_t fw, int one_word) {
     nx += nl;
   }
   int in_doc = doc_word(lw, e), in_common = common_english(lw, e);
+  /* a verb of a common word ("Works offline", "Stores notes", "Syncs
+   * between devices"): the item says what the thing does; not the names
+   * that look so (Windows, GitHub Pages, Teams) */
+  static const char *const plural_names[] = { "windows", "pages", "actions", "teams", "docs", "sheets", "news",
+                                              "forms", "maps", "photos", "notes", NULL };
+  if (!in_common && e > 3 && lw[e - 1] == 's' && !one_word && !word_of(plural_names, lw, e))
+    in_common = common_english(lw, e - 1) || (e > 4 && lw[e - 2] == 'e' && common_english(lw, e - 2));
   return one_word ? in_doc && in_common : in_doc || in_common;
 }
 

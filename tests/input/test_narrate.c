@@ -631,6 +631,19 @@ static void code_points_unsaid(void **state) {
                     (const char *const[]){ "The font covers Cyrillic and Greek in full.", NULL });
 }
 
+/* An item opened by a common word's verb ("**Works** offline", "*Syncs
+ * between devices*") is joined into a sentence in lower case; a name that
+ * looks like one ("Windows desktops") keeps its capital. */
+static void joined_verbs_lower_case(void **state) {
+  (void)state;
+  const char *all = doc_narration("verbs.md", "# App\n\nApp keeps notes for you.\n\n## Features\n\n"
+                                  "The tool:\n\n- **Fast** startup\n- *Works offline*\n- **Syncs** between devices\n\n"
+                                  "## Runs\n\nIt runs on:\n\n- Windows desktops\n- Stores notes daily\n");
+  if (!strstr(all, "fast startup, works offline, and syncs between devices.") ||
+      !strstr(all, "Windows desktops and stores notes daily."))
+    print_message("narration: %s\n", all), fail();
+}
+
 /* Names of alternatives joined by slashes ("YAML/XML/TOML") are said, not
  * left out as a path (a title lost its words: "Command-line processor");
  * a path is still left out. An option or a command the sentence names
@@ -1225,6 +1238,7 @@ int main(void) {
     cmocka_unit_test(addresses_unsaid),
     cmocka_unit_test(place_named_before_link),
     cmocka_unit_test(code_points_unsaid),
+    cmocka_unit_test(joined_verbs_lower_case),
     cmocka_unit_test(host_names_unsaid),
     cmocka_unit_test(relative_paths_and_pointers_unsaid),
     cmocka_unit_test(badge_labels_and_lead_clauses_unsaid),
