@@ -747,6 +747,10 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
     if (*after && *after != ' ') continue;
     if (!*after) return after;
     if (*e == '.' && after == e + 1 && is_abbrev(text, e, lang)) continue;
+    /* a lone dot, the sentence's object ("The simplest filter is . ."): a
+     * word, the stop after it ends the sentence */
+    if (*e == '.' && after == e + 1 && e > text && e[-1] == ' ' && after[1] == '.' && (!after[2] || after[2] == ' '))
+      continue;
     if (*e == '.' && after == e + 1 && ordinal(text, e, after + 1, lang)) continue;
     if (lower_start(after)) continue;
     return after;

@@ -3174,7 +3174,9 @@ static char *speech_out(char *s) {
      * it, never left as a full stop that ends the sentence there */
     const char *nw = e;
     while (*nw == ' ') nw++;
-    if ((e - p == 2 || (e - p == 1 && *nw >= 'a' && *nw <= 'z')) && p[0] == '.' && p[e - p - 1] == '.' &&
+    /* (or before the stop that ends its sentence: "The simplest filter is . .") */
+    int stop = nw[0] == '.' && (!nw[1] || nw[1] == ' ');
+    if ((e - p == 2 || (e - p == 1 && ((*nw >= 'a' && *nw <= 'z') || stop))) && p[0] == '.' && p[e - p - 1] == '.' &&
         (p == s || p[-1] == ' ')) {
       if (said_en_) vgi_buf_puts(&b, e - p == 1 ? "dot" : "dot dot");
       p = e;

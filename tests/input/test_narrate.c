@@ -644,6 +644,15 @@ static void joined_verbs_lower_case(void **state) {
     print_message("narration: %s\n", all), fail();
 }
 
+/* A lone dot that is its sentence's object ("The simplest filter is . .",
+ * jq(1)) is said "dot", and the sentence goes on to its own stop. */
+static void lone_dot_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("dot.md", "# Filter\n\nFilter reads JSON.\n\n## Identity\n\n"
+                                  "The absolute simplest filter is `.` . This filter takes its input unchanged.\n");
+  if (!strstr(all, "The absolute simplest filter is dot.")) print_message("narration: %s\n", all), fail();
+}
+
 /* Names of alternatives joined by slashes ("YAML/XML/TOML") are said, not
  * left out as a path (a title lost its words: "Command-line processor");
  * a path is still left out. An option or a command the sentence names
@@ -1239,6 +1248,7 @@ int main(void) {
     cmocka_unit_test(place_named_before_link),
     cmocka_unit_test(code_points_unsaid),
     cmocka_unit_test(joined_verbs_lower_case),
+    cmocka_unit_test(lone_dot_said),
     cmocka_unit_test(host_names_unsaid),
     cmocka_unit_test(relative_paths_and_pointers_unsaid),
     cmocka_unit_test(badge_labels_and_lead_clauses_unsaid),
