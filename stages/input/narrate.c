@@ -2721,7 +2721,8 @@ static const char *stand_in(const char *t, const char *ws, const char *we, int k
 static int place_named_before(const char *t, const char *ws) {
   static const char *const places[] = { "page", "site", "website", "tracker", "list", "forum", "forums",
     "repository", "channel", "server", "wiki", "chat", "room", "group", NULL };
-  static const char *const leads[] = { "via", "on", "to", "through", "in", "from", "at", "using", NULL };
+  static const char *const leads[] = { "via", "on", "to", "through", "in", "from", "at", "using", "contact", "email",
+                                       "e-mail", "mail", "ask", "reach", "join", "follow", NULL };
   const char *p = ws;
   int words = 0;
   while (p > t && words < 6) {

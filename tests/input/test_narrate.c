@@ -612,11 +612,14 @@ static void place_named_before_link(void **state) {
                     "Please report packing bugs via the project's GitLab at\n\n https://gitlab.example.org/kit/issues\n\n"
                     "## Source\n\nThe source lives on GitHub at https://github.com/a/kit, and you can fork it.\n\n"
                     "Send patches to the mailing list at\n\n<https://lists.example.org/kit>\n\n"
-                    "## Get\n\nYou can download it from\n\n https://example.org/kit.tar.gz\n";
+                    "## Get\n\nYou can download it from\n\n https://example.org/kit.tar.gz\n\n"
+                    "## Mail\n\nIn case of bugs in these programs, please contact Ann Lee at ann@example.org or "
+                    "lee@example.org.\n";
   full_reading_says("kit.md", doc, (const char *const[]){ "GitLab at", "GitHub at", "list at", "download it from", NULL },
                     (const char *const[]){ "Please report packing bugs via the project's GitLab.",
                                            "The source lives on GitHub, and you can fork it.",
-                                           "Send patches to the mailing list.", NULL });
+                                           "Send patches to the mailing list.",
+                                           "In case of bugs in these programs, please contact Ann Lee.", NULL });
 }
 
 /* Code points and their ranges ("U+0400-U+04FF", "U+03E2-03EF") are an
