@@ -2832,7 +2832,10 @@ static void dangling_out(char **tp) {
       memmove(ss, se, strlen(se) + 1);
       continue;
     }
-    if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) {
+    /* ("requests for <address> on eth0": "for" too, before a word that
+     * goes on with the clause, not before its end) */
+    int for_ = said_en_ && !ends && ws < we && we - ws == 3 && !strncasecmp(ws, "for", 3) && islower((unsigned char)*after);
+    if (!ends && ws < we && ((dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) || for_)) {
       /* "one in and a debug one", "Binaries at are produced": the preposition goes too */
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, m + 1, strlen(m + 1) + 1);

@@ -614,12 +614,14 @@ static void place_named_before_link(void **state) {
                     "Send patches to the mailing list at\n\n<https://lists.example.org/kit>\n\n"
                     "## Get\n\nYou can download it from\n\n https://example.org/kit.tar.gz\n\n"
                     "## Mail\n\nIn case of bugs in these programs, please contact Ann Lee at ann@example.org or "
-                    "lee@example.org.\n";
-  full_reading_says("kit.md", doc, (const char *const[]){ "GitLab at", "GitHub at", "list at", "download it from", NULL },
+                    "lee@example.org.\n\n## Answer\n\nThis will answer requests for 10.0.0.2 on eth0 with the "
+                    "address for eth1.\n";
+  full_reading_says("kit.md", doc, (const char *const[]){ "GitLab at", "GitHub at", "list at", "download it from", "for on", NULL },
                     (const char *const[]){ "Please report packing bugs via the project's GitLab.",
                                            "The source lives on GitHub, and you can fork it.",
                                            "Send patches to the mailing list.",
-                                           "In case of bugs in these programs, please contact Ann Lee.", NULL });
+                                           "In case of bugs in these programs, please contact Ann Lee.",
+                                           "This will answer requests on eth0 with the address for eth1.", NULL });
 }
 
 /* Code points and their ranges ("U+0400-U+04FF", "U+03E2-03EF") are an
