@@ -3236,13 +3236,17 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
       const char *r = text + ll;
       while (*r == ' ') r++;
       int mark = lead_line || *r == ':' || (*r && strchr(".,-", *r) && (r[1] == ' ' || !r[1])) || !strncmp(r, "\xE2\x80\x94", 3) ||
+                 !strncmp(r, "// ", 3) || !strncmp(r, "| ", 2) ||   /* "**Fast** // Optimized to …" */
                  !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xEF\xBC\x9A", 3);
       if (!mark) ll = 0;
     }
     if (lead && ll && !strncmp(text, lead, ll)) {
       const char *rest = text + ll;
-      while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3)) {
-        if (!strncmp(rest, "\xE2\x80\x94", 3)) rest += 3; else rest++;
+      while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "// ", 3) ||
+             !strncmp(rest, "| ", 2)) {
+        if (!strncmp(rest, "\xE2\x80\x94", 3)) rest += 3;
+        else if (*rest == '/') rest += 2;
+        else rest++;
       }
       char *lt = vgi_strdup(lead);
       size_t l2 = strlen(lt);

@@ -205,6 +205,23 @@ static void steps_over_commands(void **state) {
   cJSON_Delete(m);
 }
 
+/* A bold term set apart by "//" or "|" ("- **Fast** // Optimized to …") is
+ * the item's term, its rest the description: never "Fast Optimized to". */
+static void slashed_term_separator(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("hl.md", "# Finder\n\nFinder finds files.\n\n## Highlights\n\n"
+                       "- **Portable** // Distributed as a single binary\n- **Fast** // Optimized to process items\n"
+                       "- **Small** | Fits on a floppy disk\n", NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  if (strstr(all, "//") || strstr(all, "Portable Distributed") || !strstr(all, "Portable") ||
+      !strstr(all, "distributed as a single binary"))
+    print_message("narration: %s\n", all), fail();
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* A README with no title heading that opens with its logo is titled by
  * the logo's name (oh-my-zsh's was its first sentence, awesome's a
  * sponsor's banner); tab-indented HTML is never read as code, and fine
@@ -4020,6 +4037,7 @@ int main(void) {
     cmocka_unit_test(mdbook_includes_not_shown),
     cmocka_unit_test(command_cells_not_read),
     cmocka_unit_test(steps_over_commands),
+    cmocka_unit_test(slashed_term_separator),
     cmocka_unit_test(logo_titles_untitled_readme),
     cmocka_unit_test(step_numbers_and_lead_ins),
     cmocka_unit_test(captions_not_key_points),
