@@ -35,6 +35,16 @@ static void generic_heading_titles(void **state) {
 
 static char *all_narration(const cJSON *m);
 
+/* The narration of a document's summary, every scene's. Caller frees. */
+static char *summary_said(const char *name, const char *text) {
+  vgi_diags d;
+  cJSON *m = load_text(name, text, NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  cJSON_Delete(m);
+  return all;
+}
+
 /* A README's sign-off is not a key point: SDL's summary showed and said
  * "Enjoy!" and "Sam Lantinga". A closing sentence of substance stays. */
 static void sign_off_not_said(void **state) {
@@ -209,17 +219,13 @@ static void steps_over_commands(void **state) {
  * the item's term, its rest the description: never "Fast Optimized to". */
 static void slashed_term_separator(void **state) {
   (void)state;
-  vgi_diags d;
-  cJSON *m = load_text("hl.md", "# Finder\n\nFinder finds files.\n\n## Highlights\n\n"
-                       "- **Portable** // Distributed as a single binary\n- **Fast** // Optimized to process items\n"
-                       "- **Small** | Fits on a floppy disk\n", NULL, &d);
-  vgi_diags_free(&d);
-  char *all = all_narration(m);
+  char *all = summary_said("hl.md", "# Finder\n\nFinder finds files.\n\n## Highlights\n\n"
+                           "- **Portable** // Distributed as a single binary\n- **Fast** // Optimized to process items\n"
+                           "- **Small** | Fits on a floppy disk\n");
   if (strstr(all, "//") || strstr(all, "Portable Distributed") || !strstr(all, "Portable") ||
       !strstr(all, "distributed as a single binary"))
     print_message("narration: %s\n", all), fail();
   free(all);
-  cJSON_Delete(m);
 }
 
 /* A README with no title heading that opens with its logo is titled by
