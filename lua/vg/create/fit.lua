@@ -251,8 +251,12 @@ local function share_narration(narration, lang, list, parts, spec)
         if type(it) == "string" then
           it = it:gsub("^%s+", ""):gsub("[%s%.:;,]+$", "")
           local _, words = it:gsub("%S+", "")
-          -- (short: a name said in about the time its line is read)
-          if words >= 1 and words <= 6 and #it <= 40 and #names < 5 then names[#names + 1] = it end
+          -- (short: a name said in about the time its line is read; words,
+          -- not code: "--overwrite", "cJSON_Raw" or "x=1" would be read out
+          -- sign by sign, this text not being cleaned for speech)
+          local words_only = not it:find("[^%w%s%-'&%.\128-\255]") and not it:find("^%-") and not it:find("%-%-")
+            and not it:find("^%d+ more")   -- (the list's own "4 more options": no name)
+          if words_only and words >= 1 and words <= 6 and #it <= 40 and #names < 5 then names[#names + 1] = it end
         end
       end
       local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
