@@ -742,6 +742,10 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
     if (*after && *after != ' ') continue;
     if (!*after) return after;
     if (*e == '.' && after == e + 1 && is_abbrev(text, e, lang)) continue;
+    /* a lone dot, the sentence's object ("The simplest filter is . ."): a
+     * word, the stop after it ends the sentence */
+    if (*e == '.' && after == e + 1 && e > text && e[-1] == ' ' && after[1] == '.' && (!after[2] || after[2] == ' '))
+      continue;
     if (*e == '.' && after == e + 1 && ordinal(text, e, after + 1, lang)) continue;
     if (lower_start(after)) continue;
     return after;
@@ -3229,13 +3233,17 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
       const char *r = text + ll;
       while (*r == ' ') r++;
       int mark = lead_line || *r == ':' || (*r && strchr(".,-", *r) && (r[1] == ' ' || !r[1])) || !strncmp(r, "\xE2\x80\x94", 3) ||
+                 !strncmp(r, "// ", 3) || !strncmp(r, "| ", 2) ||   /* "**Fast** // Optimized to …" */
                  !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xEF\xBC\x9A", 3);
       if (!mark) ll = 0;
     }
     if (lead && ll && !strncmp(text, lead, ll)) {
       const char *rest = text + ll;
-      while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3)) {
-        if (!strncmp(rest, "\xE2\x80\x94", 3)) rest += 3; else rest++;
+      while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "// ", 3) ||
+             !strncmp(rest, "| ", 2)) {
+        if (!strncmp(rest, "\xE2\x80\x94", 3)) rest += 3;
+        else if (*rest == '/') rest += 2;
+        else rest++;
       }
       char *lt = vgi_strdup(lead);
       size_t l2 = strlen(lt);
@@ -5399,6 +5407,89 @@ static const char *lone_code(cmark_node *para) {
   return code && *code ? code : NULL;
 }
 
+static void prose_add(md *m, char *text, int line, int min_words);
+
+/* A list of steps, each a line of prose over its command ("1. Create the
+ * dictionary" then `zstd --train …` indented under it): one code scene of
+ * the commands, in order, that the steps' lines introduce and say, as a
+ * paragraph before a code block is; the commands are never read out as
+ * part of an item. Blocks of different languages are a scene each, under
+ * their step's line. 1 when the list was taken so. */
+static int code_steps(md *m, cmark_node *list) {
+  int items = 0, mixed = 0;
+  const char *info0 = NULL;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), items++) {
+    cmark_node *p = cmark_node_first_child(it);
+    if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH || lone_code(p) || !cmark_node_next(p)) return 0;
+    for (cmark_node *k = cmark_node_next(p); k; k = cmark_node_next(k)) {
+      if (cmark_node_get_type(k) != CMARK_NODE_CODE_BLOCK && !lone_code(k)) return 0;
+      const char *info = lone_code(k) ? "" : cmark_node_get_fence_info(k);
+      if (!info) info = "";
+      if (!info0) info0 = info;
+      else if (strcmp(info0, info)) mixed = 1;
+    }
+  }
+  if (!items) return 0;
+  vgi_buf code = {0}, said = {0};
+  int line0 = cmark_node_get_start_line(list), nth = 0;
+  /* short steps are said as one sentence ("First create the dictionary,
+   * then compress with it, and finally decompress."), which a summary keeps
+   * whole; long ones or many, a sentence each */
+  int one = !mixed && items >= 2 && items <= 6;
+  for (cmark_node *it = cmark_node_first_child(list); it && one; it = cmark_node_next(it)) {
+    char *t = plain(cmark_node_first_child(it), NULL);
+    one = vgi_word_count(t) <= 10 && !strpbrk(t, ".;!?");
+    free(t);
+  }
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), nth++) {
+    cmark_node *p = cmark_node_first_child(it);
+    char *t = vgi_squash(plain(p, m));
+    size_t tl = strlen(t);
+    while (tl && (t[tl - 1] == ':' || t[tl - 1] == ' ')) t[--tl] = 0;
+    if (one) {
+      /* (a capital that only opened the line: "Create" → "create", not "SSH") */
+      if (isupper((unsigned char)t[0]) && islower((unsigned char)t[1])) t[0] = (char)tolower((unsigned char)t[0]);
+      vgi_buf_puts(&said, nth == 0 ? "First " : nth == items - 1 ? (items > 2 ? ", and finally " : ", then ") : ", then ");
+      vgi_buf_puts(&said, t);
+      if (nth == items - 1) vgi_buf_puts(&said, ".");
+      free(t);
+    } else {
+      if (tl && isalnum((unsigned char)t[tl - 1])) {   /* a step's line is said as a sentence */
+        char *d = realloc(t, tl + 2);
+        if (!d) abort();
+        t = d;
+        strcpy(t + tl, ".");
+      }
+      prose_add(m, t, cmark_node_get_start_line(p), 1);
+    }
+    for (cmark_node *k = cmark_node_next(p); k; k = cmark_node_next(k)) {
+      const char *lit = lone_code(k);
+      if (!lit) lit = cmark_node_get_literal(k);
+      if (!lit) continue;
+      vgi_buf_puts(&code, lit);
+      if (!*lit || lit[strlen(lit) - 1] != '\n') vgi_buf_puts(&code, "\n");
+      if (!mixed) continue;
+      cmark_node *blk = cmark_node_new(CMARK_NODE_CODE_BLOCK);
+      cmark_node_set_literal(blk, code.s);
+      cmark_node_set_fence_info(blk, lone_code(k) ? "" : cmark_node_get_fence_info(k));
+      code_block(m, blk, cmark_node_get_start_line(k));
+      cmark_node_free(blk);
+      vgi_buf_free(&code);
+    }
+  }
+  if (said.n) prose_add(m, vgi_buf_take(&said), line0, 1);
+  vgi_buf_free(&said);
+  if (code.n) {
+    cmark_node *blk = cmark_node_new(CMARK_NODE_CODE_BLOCK);
+    cmark_node_set_literal(blk, code.s);
+    cmark_node_set_fence_info(blk, info0 ? info0 : "");
+    code_block(m, blk, line0);
+    cmark_node_free(blk);
+  }
+  vgi_buf_free(&code);
+  return 1;
+}
+
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
@@ -5453,6 +5544,26 @@ static void drop_colon_sentence(md *m) {
     vgi_buf_free(&b);
     m->nprose--;
   }
+}
+
+/* A paragraph cut off where its link was set apart ("Please report bugs via
+ * the GitLab at" over a line of its own with the address): the address goes
+ * back to the end of its sentence, so the narration treats it as it treats
+ * a link inside a sentence (the dangling "at" is resolved there). 1 when it
+ * went back. */
+static int link_rejoined(md *m, const char *url, size_t ul) {
+  if (!m->nprose || m->label || !url || !ul) return 0;
+  para *p = &m->prose[m->nprose - 1];
+  size_t l = strlen(p->text);
+  while (l && p->text[l - 1] == ' ') l--;
+  if (!l || !isalpha((unsigned char)p->text[l - 1])) return 0;
+  vgi_buf b = {0};
+  vgi_buf_add(&b, p->text, l);
+  vgi_buf_puts(&b, " ");
+  vgi_buf_add(&b, url, ul);
+  free(p->text);
+  p->text = vgi_buf_take(&b);
+  return 1;
 }
 
 /* A whole HTML page (a package's README.html, "<!DOCTYPE html …" or
@@ -5777,6 +5888,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         free(pt0);
       }
       if (bare == 1) {
+        const char *u = NULL;
+        for (cmark_node *k = f; k && !u; k = cmark_node_next(k))
+          if (cmark_node_get_type(k) == CMARK_NODE_LINK) u = cmark_node_get_url(k);
+        if (u && strstr(u, "://") && link_rejoined(&m, u, strlen(u))) break;
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
@@ -5836,6 +5951,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* a block of a web address or two (indented under "available on the
        * wiki.") is a link, not code: neither shown nor said, as a bare link */
       if (urls_only(cmark_node_get_literal(c))) {
+        const char *u = cmark_node_get_literal(c);
+        u += strspn(u, " \t");
+        if (link_rejoined(&m, u, strcspn(u, " \t\r\n"))) break;
         if (m.nprose && !m.label) drop_colon_sentence(&m);
         break;
       }
@@ -5875,6 +5993,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         }
         free(t);
       }
+      if (code_steps(&m, c)) break;
       list_block(&m, c);
       break;
     }

@@ -1840,7 +1840,8 @@ static int doc_word(const char *w, size_t n) {
  * ("-ed", "-ing", "-tion", …). */
 static int common_english(const char *w, size_t n) {
   static const char *const common[] = {
-    "able", "access", "active", "add", "advanced", "all", "any", "audio", "auto", "automatic", "background",
+    "able", "access", "active", "add", "store", "keep", "save", "load", "send", "track", "handle", "manage",
+    "advanced", "all", "any", "audio", "auto", "automatic", "background",
     "basic", "batch", "better", "big", "binary", "both", "build", "built", "cache", "change", "check", "clean",
     "clear", "client", "color", "colour", "command", "common", "complete", "config", "configurable",
     "configuration", "connection", "context", "control", "core", "cross", "current", "custom", "data", "date",
@@ -1938,6 +1939,13 @@ static int opened_by_capital(const char *c, size_t fw, int one_word) {
     nx += nl;
   }
   int in_doc = doc_word(lw, e), in_common = common_english(lw, e);
+  /* a verb of a common word ("Works offline", "Stores notes", "Syncs
+   * between devices"): the item says what the thing does; not the names
+   * that look so (Windows, GitHub Pages, Teams) */
+  static const char *const plural_names[] = { "windows", "pages", "actions", "teams", "docs", "sheets", "news",
+                                              "forms", "maps", "photos", "notes", NULL };
+  if (!in_common && e > 3 && lw[e - 1] == 's' && !one_word && !word_of(plural_names, lw, e))
+    in_common = common_english(lw, e - 1) || (e > 4 && lw[e - 2] == 'e' && common_english(lw, e - 2));
   return one_word ? in_doc && in_common : in_doc || in_common;
 }
 
@@ -2459,11 +2467,28 @@ static int host_name(const char *t) {
   return labels >= 3 && word_of(tlds, last, ll);
 }
 
+/* A code point or a range of them ("U+0400", "U+0400-U+04FF", "U+03E2-03EF"):
+ * a table's index, which no presenter reads out. */
+static int code_point(const char *t) {
+  for (int part = 0; part < 2; part++) {
+    if (t[0] == 'U' && t[1] == '+') t += 2;
+    else if (!part) return 0;
+    size_t h = strspn(t, "0123456789abcdefABCDEF");
+    if (h < 4 || h > 6) return 0;
+    t += h;
+    if (!*t) return 1;
+    if (part || *t != '-') return 0;
+    t++;
+  }
+  return 0;
+}
+
 static int unsaid(const char *w, size_t n) {
   char t[512];
   if (n == 0 || n >= sizeof t) return 0;   /* a huge word is not a link; the limits elsewhere judge it */
   memcpy(t, w, n);
   t[n] = 0;
+  if (code_point(t)) return 1;
   if (net_address(t) || host_name(t)) return 1;
   if (strstr(t, "://") || !strncmp(t, "www.", 4) || !strncmp(t, "mailto:", 7)) return 1;
   if (t[0] == '<' && t[n - 1] == '>') return 1;
@@ -2692,6 +2717,39 @@ static const char *stand_in(const char *t, const char *ws, const char *we, int k
  * guide has moved to .") and the clause ends there, the clause goes (back
  * to its comma), or the sentence when little of it would be left. The marks
  * go too. *tp may move. */
+/* "Please report bugs via the GitLab at <link>.", "Join us on IRC at
+ * <address>.": the place was named before the address ("via the GitLab"),
+ * and the sentence keeps it, without the preposition that led to the
+ * address. ws is the preposition's start. */
+static int place_named_before(const char *t, const char *ws) {
+  static const char *const places[] = { "page", "site", "website", "tracker", "list", "forum", "forums",
+    "repository", "channel", "server", "wiki", "chat", "room", "group", NULL };
+  static const char *const leads[] = { "via", "on", "to", "through", "in", "from", "at", "using", "contact", "email",
+                                       "e-mail", "mail", "ask", "reach", "join", "follow", NULL };
+  const char *p = ws;
+  int words = 0;
+  while (p > t && words < 6) {
+    const char *e = p;
+    while (e > t && e[-1] == ' ') e--;
+    if (e == t || strchr(",;:.!?", e[-1])) return 0;
+    const char *b = e;
+    while (b > t && b[-1] != ' ') b--;
+    size_t n = (size_t)(e - b);
+    if (words == 0) {
+      /* the place: a name ("GitLab", "IRC"), not the sentence's first word, or a place noun */
+      int opening = b == t || (b - t >= 2 && strchr(".!?", b[-2]));
+      if (!((isupper((unsigned char)*b) && !opening) || word_of(places, b, n))) return 0;
+    } else if (word_of(leads, b, n)) {
+      return 1;
+    } else if (awaits_object(b, n) || word_of(placing_verb, b, n)) {
+      return 0;   /* "a list that is kept at <link>": no place said */
+    }
+    words++;
+    p = b;
+  }
+  return 0;
+}
+
 static void dangling_out(char **tp) {
   char *t = *tp;
   for (char *m = first_mark(t); m; m = first_mark(t)) {
@@ -2777,7 +2835,10 @@ static void dangling_out(char **tp) {
       memmove(ss, se, strlen(se) + 1);
       continue;
     }
-    if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) {
+    /* ("requests for <address> on eth0": "for" too, before a word that
+     * goes on with the clause, not before its end) */
+    int for_ = said_en_ && !ends && ws < we && we - ws == 3 && !strncasecmp(ws, "for", 3) && islower((unsigned char)*after);
+    if (!ends && ws < we && ((dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) || for_)) {
       /* "one in and a debug one", "Binaries at are produced": the preposition goes too */
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, m + 1, strlen(m + 1) + 1);
@@ -2828,6 +2889,12 @@ static void dangling_out(char **tp) {
     if (!copula && *after == ',' && preposition(ws, (size_t)(we - ws))) {   /* "Download it from , or build it" -> "Download it, or build it" */
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, after, strlen(after) + 1);
+      continue;
+    }
+    if (!copula && *after != ',' && preposition(ws, (size_t)(we - ws)) && place_named_before(t, ws)) {
+      while (ws > t && ws[-1] == ' ') ws--;
+      if (!*after) strcpy(ws, ".");   /* (the address ended the paragraph: its sentence ends here) */
+      else memmove(ws, after, strlen(after) + 1);
       continue;
     }
     if (!copula && preposition(ws, (size_t)(we - ws))) {
@@ -3114,7 +3181,9 @@ static char *speech_out(char *s) {
      * it, never left as a full stop that ends the sentence there */
     const char *nw = e;
     while (*nw == ' ') nw++;
-    if ((e - p == 2 || (e - p == 1 && *nw >= 'a' && *nw <= 'z')) && p[0] == '.' && p[e - p - 1] == '.' &&
+    /* (or before the stop that ends its sentence: "The simplest filter is . .") */
+    int stop = nw[0] == '.' && (!nw[1] || nw[1] == ' ');
+    if ((e - p == 2 || (e - p == 1 && ((*nw >= 'a' && *nw <= 'z') || stop))) && p[0] == '.' && p[e - p - 1] == '.' &&
         (p == s || p[-1] == ' ')) {
       if (said_en_) vgi_buf_puts(&b, e - p == 1 ? "dot" : "dot dot");
       p = e;
@@ -5369,6 +5438,42 @@ static int option_word(const char *w, size_t n) {
   return n >= 3 && w[0] == '-' && w[1] == '-' && isalpha((unsigned char)w[2]);
 }
 
+/* Whether word i of t is a build tool's target after its program and
+ * subcommand, run by the words before ("by executing: buck build
+ * programs:zstd", "run bazel test //lib:all"): a command line, as an
+ * option tells one. */
+static int strpbrk_n_any(const char *w, size_t n, const char *set);
+static int prose_word(const char *w, size_t n);
+static int build_target(const char *t, const size_t *ws, const size_t *we, int n, int i) {
+  if (i < 2 || i >= n) return 0;
+  const char *w = t + ws[i];
+  size_t wl = we[i] - ws[i];
+  while (wl && strchr(".,;!?)`'\"", w[wl - 1])) wl--;
+  while (wl && *w == '/') w++, wl--;
+  const char *c = memchr(w, ':', wl);
+  if (!c || c == w || c + 1 >= w + wl || c[1] == ':' || c[1] == '/' || memchr(c + 1, ':', (size_t)(w + wl - c - 1)))
+    return 0;
+  if (!isalpha((unsigned char)c[1]) || !(isalnum((unsigned char)c[-1]) || c[-1] == '.')) return 0;
+  for (const char *q = w; q < w + wl; q++)
+    if (isupper((unsigned char)*q) || (!isalnum((unsigned char)*q) && !strchr(":/_-.+", *q))) return 0;
+  /* the program and its subcommand before it, in lower case, then a verb
+   * that runs them or a colon */
+  for (int j = i - 1; j >= i - 2; j--) {
+    const char *p = t + ws[j];
+    size_t pl = we[j] - ws[j];
+    if (strpbrk_n_any(p, pl, ".,;:!?()\"'") || prose_word(p, pl)) return 0;
+  }
+  if (i < 3) return 1;
+  const char *v = t + ws[i - 3];
+  size_t vl = we[i - 3] - ws[i - 3];
+  static const char *const runs[] = { "run", "running", "execute", "executing", "type", "typing", "invoke",
+                                      "invoking", "use", "using", "with", "via", NULL };
+  if (v[vl - 1] == ':') return 1;
+  for (int q = 0; runs[q]; q++)
+    if (strlen(runs[q]) == vl && !strncasecmp(v, runs[q], vl)) return 1;
+  return 0;
+}
+
 /* Whether word i of t is a digit option with its long form after it
  * ("-0, --null" in xargs.1, "-?, --help" in man.1): "-1" alone may be a
  * number ("-1 on error"), so only so. */
@@ -5447,7 +5552,9 @@ static char *command_out(char *t, const char *lang) {
     int n = vgi_split_words(t, ws, we, 128);
     int k = -1;
     for (int i = 0; i < n && k < 0; i++)
-      if (ws[i] >= from && (option_word(t + ws[i], we[i] - ws[i]) || digit_form(t, ws, we, n, i))) k = i;
+      if (ws[i] >= from && (option_word(t + ws[i], we[i] - ws[i]) || digit_form(t, ws, we, n, i) ||
+                            build_target(t, ws, we, n, i)))
+        k = i;
     if (k < 0) return t;
     /* an option in a short bracket ("optimization (-Db_lto=true meson
      * option)") is an aside: the bracket goes */
@@ -5587,6 +5694,7 @@ static char *command_out(char *t, const char *lang) {
     size_t span = we[z] - ws[a];
     int valued = 0;
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
+    valued |= build_target(t, ws, we, n, k);
     /* (an option alone is named: "--disable-manual Don't build …" is said
      * "The disable-manual option: don't build …") */
     /* (and its forms, a man page's term: "-V, --version — display …") */
@@ -5611,7 +5719,21 @@ static char *command_out(char *t, const char *lang) {
     if (syntax_end) snprintf(tail, sizeof tail, ".");
     else snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
     vgi_buf b = {0};
-    vgi_buf_add(&b, t, ws[a - prompt]);
+    {
+      /* "by executing: the buck build command": the colon that set the
+       * command line apart goes with it */
+      size_t pre = ws[a - prompt], e = pre;
+      while (e && t[e - 1] == ' ') e--;
+      size_t vb = e;
+      while (vb && t[vb - 1] != ' ') vb--;
+      static const char *const ran[] = { "run", "running", "execute", "executing", "type", "typing", NULL };
+      if (a > prompt && e && t[e - 1] == ':' && word_of(ran, t + vb, e - vb)) {
+        vgi_buf_add(&b, t, e - 1);
+        vgi_buf_add(&b, t + e, pre - e);
+      } else {
+        vgi_buf_add(&b, t, pre);
+      }
+    }
     /* "the make install command", "the c option" (after "the" already there:
      * "add the `-c x=y` flag" was said "add the the c option flag") */
     int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);

@@ -35,6 +35,16 @@ static void generic_heading_titles(void **state) {
 
 static char *all_narration(const cJSON *m);
 
+/* The narration of a document's summary, every scene's. Caller frees. */
+static char *summary_said(const char *name, const char *text) {
+  vgi_diags d;
+  cJSON *m = load_text(name, text, NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  cJSON_Delete(m);
+  return all;
+}
+
 /* A README's sign-off is not a key point: SDL's summary showed and said
  * "Enjoy!" and "Sam Lantinga". A closing sentence of substance stays. */
 static void sign_off_not_said(void **state) {
@@ -171,6 +181,51 @@ static void command_cells_not_read(void **state) {
   assert_non_null(strstr(all, "Small: 10."));   /* an ordinary table is read as before */
   free(all);
   cJSON_Delete(m);
+}
+
+/* A list of steps whose commands sit under each line ("1. Make the key"
+ * over `tool --make key`) is one code scene of the commands, its steps said
+ * in one sentence; a command is never read as an item. A build tool's target
+ * in a sentence ("by executing: tool build progs:tool") is said as the
+ * command's name. */
+static void steps_over_commands(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("steps.md", "# Tool\n\nTool packs crates of apples.\n\n## Keys\n\n"
+                       "1. Make the key\n\n   `tool --make FullPath/* -o key`\n\n"
+                       "2. Pack with the key\n\n   `tool -k key FILE`\n\n"
+                       "3. Unpack with the key\n\n   ```\n   tool -k key -d FILE.t\n   ```\n\n"
+                       "## Other\n\nYou can build the binary by executing: `tool build progs:tool` from the root.\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  if (!strstr(all, "First make the key, then pack with the key, and finally unpack with the key.") ||
+      strstr(all, "-o key") || strstr(all, "FILE") || strstr(all, "progs:tool") ||
+      !strstr(all, "by executing the tool build command from the root."))
+    print_message("narration: %s\n", all), fail();
+  int code = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene_at(m, 0, i), "visual_content");
+    char *c = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(vc, "commands"));
+    if (c && strstr(c, "tool --make") && strstr(c, "tool -k key FILE") && strstr(c, "-d FILE.t")) code++;
+    free(c);
+  }
+  assert_int_equal(code, 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A bold term set apart by "//" or "|" ("- **Fast** // Optimized to …") is
+ * the item's term, its rest the description: never "Fast Optimized to". */
+static void slashed_term_separator(void **state) {
+  (void)state;
+  char *all = summary_said("hl.md", "# Finder\n\nFinder finds files.\n\n## Highlights\n\n"
+                           "- **Portable** // Distributed as a single binary\n- **Fast** // Optimized to process items\n"
+                           "- **Small** | Fits on a floppy disk\n");
+  if (strstr(all, "//") || strstr(all, "Portable Distributed") || !strstr(all, "Portable") ||
+      !strstr(all, "distributed as a single binary"))
+    print_message("narration: %s\n", all), fail();
+  free(all);
 }
 
 /* A README with no title heading that opens with its logo is titled by
@@ -4102,6 +4157,8 @@ int main(void) {
     cmocka_unit_test(reminder_quotes_are_callouts),
     cmocka_unit_test(mdbook_includes_not_shown),
     cmocka_unit_test(command_cells_not_read),
+    cmocka_unit_test(steps_over_commands),
+    cmocka_unit_test(slashed_term_separator),
     cmocka_unit_test(logo_titles_untitled_readme),
     cmocka_unit_test(step_numbers_and_lead_ins),
     cmocka_unit_test(captions_not_key_points),

@@ -602,6 +602,62 @@ static void addresses_unsaid(void **state) {
     print_message("narration: %s\n", items), fail();
 }
 
+/* A link set apart in a paragraph of its own ("…via the GitLab at" over
+ * the address) is read as a link inside its sentence; a place named before
+ * the address ("via the GitLab at <link>") keeps its sentence, without the
+ * preposition that led to the address. */
+static void place_named_before_link(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit packs crates of apples for the market.\n\n## Bugs\n\n"
+                    "Please report packing bugs via the project's GitLab at\n\n https://gitlab.example.org/kit/issues\n\n"
+                    "## Source\n\nThe source lives on GitHub at https://github.com/a/kit, and you can fork it.\n\n"
+                    "Send patches to the mailing list at\n\n<https://lists.example.org/kit>\n\n"
+                    "## Get\n\nYou can download it from\n\n https://example.org/kit.tar.gz\n\n"
+                    "## Mail\n\nIn case of bugs in these programs, please contact Ann Lee at ann@example.org or "
+                    "lee@example.org.\n\n## Answer\n\nThis will answer requests for 10.0.0.2 on eth0 with the "
+                    "address for eth1.\n";
+  full_reading_says("kit.md", doc, (const char *const[]){ "GitLab at", "GitHub at", "list at", "download it from", "for on", NULL },
+                    (const char *const[]){ "Please report packing bugs via the project's GitLab.",
+                                           "The source lives on GitHub, and you can fork it.",
+                                           "Send patches to the mailing list.",
+                                           "In case of bugs in these programs, please contact Ann Lee.",
+                                           "This will answer requests on eth0 with the address for eth1.", NULL });
+}
+
+/* Code points and their ranges ("U+0400-U+04FF", "U+03E2-03EF") are an
+ * index no presenter reads: a paragraph of them says nothing, a sentence
+ * says its words without them. */
+static void code_points_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Font\n\nFont draws letters for old printers.\n\n## Cover\n\n"
+                    "The font covers Cyrillic (U+0400-U+04FF) and Greek in full.\n\n"
+                    "Drawn by a friend:\n\nU+01BA, U+01BF, U+021C-U+021D,\nU+03E2-03EF, U+2055-205E\n";
+  full_reading_says("font.md", doc, (const char *const[]){ "U+", "01BA", "03EF", NULL },
+                    (const char *const[]){ "The font covers Cyrillic and Greek in full.", NULL });
+}
+
+/* An item opened by a common word's verb ("**Works** offline", "*Syncs
+ * between devices*") is joined into a sentence in lower case; a name that
+ * looks like one ("Windows desktops") keeps its capital. */
+static void joined_verbs_lower_case(void **state) {
+  (void)state;
+  const char *all = doc_narration("verbs.md", "# App\n\nApp keeps notes for you.\n\n## Features\n\n"
+                                  "The tool:\n\n- **Fast** startup\n- *Works offline*\n- **Syncs** between devices\n\n"
+                                  "## Runs\n\nIt runs on:\n\n- Windows desktops\n- Stores notes daily\n");
+  if (!strstr(all, "fast startup, works offline, and syncs between devices.") ||
+      !strstr(all, "Windows desktops and stores notes daily."))
+    print_message("narration: %s\n", all), fail();
+}
+
+/* A lone dot that is its sentence's object ("The simplest filter is . .",
+ * jq(1)) is said "dot", and the sentence goes on to its own stop. */
+static void lone_dot_said(void **state) {
+  (void)state;
+  const char *all = doc_narration("dot.md", "# Filter\n\nFilter reads JSON.\n\n## Identity\n\n"
+                                  "The absolute simplest filter is `.` . This filter takes its input unchanged.\n");
+  if (!strstr(all, "The absolute simplest filter is dot.")) print_message("narration: %s\n", all), fail();
+}
+
 /* Names of alternatives joined by slashes ("YAML/XML/TOML") are said, not
  * left out as a path (a title lost its words: "Command-line processor");
  * a path is still left out. An option or a command the sentence names
@@ -1194,6 +1250,10 @@ int main(void) {
     cmocka_unit_test(place_phrase_without_path),
     cmocka_unit_test(object_without_path),
     cmocka_unit_test(addresses_unsaid),
+    cmocka_unit_test(place_named_before_link),
+    cmocka_unit_test(code_points_unsaid),
+    cmocka_unit_test(joined_verbs_lower_case),
+    cmocka_unit_test(lone_dot_said),
     cmocka_unit_test(host_names_unsaid),
     cmocka_unit_test(relative_paths_and_pointers_unsaid),
     cmocka_unit_test(badge_labels_and_lead_clauses_unsaid),

@@ -325,6 +325,26 @@ describe("fit: lay out first, then split", function()
     assert.is_true(found, "step " .. first .. " is not numbered so")
   end)
 
+  it("a later part the narration left nothing for names its short items", function()
+    local items = {}
+    for i = 1, 12 do items[i] = "Part " .. W[i] .. " and " .. W[i + 1] .. " with " .. W[i + 2] end
+    local parts = fit.scene({ id = "n", scene_type = "list", narration = "The type can be one of these.",
+      visual_content = { header = "Types", items = items } }, { width = 288, height = 288, captions = true })
+    assert.is_true(#parts > 1)
+    assert.are.equal("The type can be one of these.", parts[1].narration)
+    for k = 2, #parts do
+      local shown = parts[k].visual_content.items
+      assert.truthy(parts[k].narration, "part " .. k .. " is silent")
+      assert.truthy(parts[k].narration:find(shown[1], 1, true), parts[k].narration)
+    end
+    -- code on a later part is not named (it would be read sign by sign)
+    for i = 1, 12 do items[i] = "--opt-" .. W[i] .. "-" .. W[i + 1] .. "-" .. W[i + 2] .. "=VALUE" end
+    parts = fit.scene({ id = "o", scene_type = "list", narration = "These options exist.",
+      visual_content = { header = "Options", items = items } }, { width = 288, height = 288, captions = true })
+    assert.is_true(#parts > 1)
+    for k = 2, #parts do assert.is_nil(parts[k].narration) end
+  end)
+
   it("splits a scene with nothing to say", function()
     local items = {}
     for i = 1, 10 do

@@ -241,6 +241,31 @@ local function share_narration(narration, lang, list, parts, spec)
     local t = {}
     for _, si in ipairs(out[k]) do t[#t + 1] = ss[si] end
     out[k] = table.concat(t, " ")
+    -- a later part the narration left nothing for says what it shows: its
+    -- short items by name, at most five ("cJSON_String, cJSON_Array, and
+    -- cJSON_Raw."), never a silent slide
+    if k > 1 and out[k] == "" then
+      local names = {}
+      for i = parts[k][1], parts[k][2] do
+        local it = spec.text and spec.text(list[i]) or list[i]
+        if type(it) == "string" then
+          it = it:gsub("^%s+", ""):gsub("[%s%.:;,]+$", "")
+          local _, words = it:gsub("%S+", "")
+          -- (short: a name said in about the time its line is read; words,
+          -- not code: "--overwrite", "cJSON_Raw" or "x=1" would be read out
+          -- sign by sign, this text not being cleaned for speech)
+          local words_only = not it:find("[^%w%s%-'&%.\128-\255]") and not it:find("^%-") and not it:find("%-%-")
+            and not it:find("^%d+ more")   -- (the list's own "4 more options": no name)
+          if words_only and words >= 1 and words <= 6 and #it <= 40 and #names < 5 then names[#names + 1] = it end
+        end
+      end
+      local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
+      if #names > 0 and sep ~= "sep" and last ~= "last" then
+        local said = names[1]
+        for i = 2, #names do said = said .. (i < #names and sep or (#names == 2 and pair or last)) .. names[i] end
+        out[k] = said .. (stop ~= "stop" and stop or ".")
+      end
+    end
   end
   return out
 end
