@@ -70,7 +70,8 @@ static void english_voice(const char *voice, char *out, size_t n) {
 }
 
 void vgi_english_passages(cJSON *scene, const cJSON *video, int summary) {
-  const char *lang = vgi_str(video, "language");
+  const char *lang = vgi_str(scene, "language");   /* its own, or its video's */
+  if (!lang || !*lang) lang = vgi_str(video, "language");
   if (!lang || !strncmp(lang, "en", 2)) return;
   cJSON *nar = cJSON_GetObjectItemCaseSensitive(scene, "narration");
   if (!cJSON_IsString(nar) || !*nar->valuestring) return;

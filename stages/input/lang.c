@@ -584,6 +584,10 @@ int vgi_lang_tag_ok(const char *s) {
   return s[n] == 0;
 }
 
+int vgi_spoken_lang(const char *s) {
+  return vgi_lang_tag_ok(s) && (vgi_lang_known(s) || vgi_voice_known(s));
+}
+
 static void gather(const cJSON *x, vgi_buf *b, int depth) {
   if (depth > 8 || b->n > 200000) return;
   if (cJSON_IsString(x)) { vgi_buf_puts(b, x->valuestring); vgi_buf_puts(b, "\n"); return; }
@@ -601,6 +605,13 @@ static void gather(const cJSON *x, vgi_buf *b, int depth) {
   }
 }
 
+/* The voice of a language nobody chose a voice for: the table's, else, for
+ * a language outside the table that espeak-ng speaks, its own. */
+static const char *voice_of(const char *lang) {
+  if (!vgi_lang_known(lang) && vgi_voice_known(lang)) return lang;
+  return vgi_phrase(lang, "voice");
+}
+
 /* A video's language: its own `language` (front matter, YAML), else detected
  * from its words. A voice nobody chose (marked by the adapter with
  * VGI_VOICE_AUTO_KEY) becomes the voice of that language; scenes that
@@ -616,7 +627,10 @@ void vgi_language_pass(cJSON *model, const char *force) {
     } else {
       vgi_buf b = {0};
       gather(cJSON_GetObjectItemCaseSensitive(v, "title"), &b, 0);
-      gather(cJSON_GetObjectItemCaseSensitive(v, "scenes"), &b, 0);
+      /* a scene that says its own language does not decide the video's */
+      cJSON *all = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+      for (cJSON *s = all ? all->child : NULL; s; s = s->next)
+        if (!vgi_spoken_lang(vgi_str(s, "language"))) gather(s, &b, 1);
       snprintf(lang, sizeof lang, "%s", vgi_detect_language(b.s ? b.s : ""));
       vgi_buf_free(&b);
     }
@@ -624,10 +638,13 @@ void vgi_language_pass(cJSON *model, const char *force) {
       cJSON_ReplaceItemInObjectCaseSensitive(v, "language", cJSON_CreateString(lang));
     else
       cJSON_AddStringToObject(v, "language", lang);
-    /* scenes carry it too: a layout draws one scene, without its video */
+    /* scenes carry it too: a layout draws one scene, without its video; a
+     * scene that names its own ("language: de" in a YAML deck) keeps it,
+     * unless the caller forced one language on everything */
+    int forced = force && *force;
     cJSON *sc = cJSON_GetObjectItemCaseSensitive(v, "scenes");
     for (cJSON *s = sc ? sc->child : NULL; s; s = s->next) {
-      if (!cJSON_IsObject(s)) continue;
+      if (!cJSON_IsObject(s) || (!forced && vgi_spoken_lang(vgi_str(s, "language")))) continue;
       if (cJSON_GetObjectItemCaseSensitive(s, "language"))
         cJSON_ReplaceItemInObjectCaseSensitive(s, "language", cJSON_CreateString(lang));
       else
@@ -637,17 +654,15 @@ void vgi_language_pass(cJSON *model, const char *force) {
     if (!flag) continue;
     const char *old = vgi_str(v, "voice");
     char *was = vgi_strdup(old ? old : "male");
-    const char *want = vgi_phrase(lang, "voice");
-    /* a language outside the table that espeak-ng speaks gets its own voice */
-    if (!vgi_lang_known(lang) && vgi_voice_known(lang)) want = lang;
-    if (strcmp(want, was)) {
+    const char *want = voice_of(lang);
+    if (strcmp(want, was))
       cJSON_ReplaceItemInObjectCaseSensitive(v, "voice", cJSON_CreateString(want));
-      cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
-      for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next) {
-        const char *sv = vgi_str(s, "voice");
-        if (sv && !strcmp(sv, was))
-          cJSON_ReplaceItemInObjectCaseSensitive(s, "voice", cJSON_CreateString(want));
-      }
+    /* a scene that inherited the voice nobody chose takes its language's */
+    for (cJSON *s = sc ? sc->child : NULL; s; s = s->next) {
+      const char *sv = vgi_str(s, "voice"), *sl = vgi_str(s, "language");
+      const char *sw = sl && strcmp(sl, lang) ? voice_of(sl) : want;
+      if (sv && !strcmp(sv, was) && strcmp(sw, was))
+        cJSON_ReplaceItemInObjectCaseSensitive(s, "voice", cJSON_CreateString(sw));
     }
     free(was);
     cJSON_DeleteItemFromObjectCaseSensitive(v, VGI_VOICE_AUTO_KEY);

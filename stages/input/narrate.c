@@ -6403,6 +6403,12 @@ static int outro_of_title(const cJSON *scenes, const cJSON *s) {
   return ty && t0 && sub && title && !strcmp(ty, "outro") && !strcmp(t0, "title") && !strcmp(sub, title);
 }
 
+/* The language a scene is said in: its own, else its video's. */
+static const char *scene_lang(const cJSON *s, const cJSON *v) {
+  const char *l = vgi_str(s, "language");
+  return l && *l ? l : vgi_str(v, "language");
+}
+
 /* A language vgrun has neither phrases nor an espeak-ng voice for is said
  * by the English voice with English phrases: told, not silent. */
 static void unknown_language(const cJSON *videos, vgi_diags *d) {
@@ -6449,10 +6455,15 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
            * a fragment ("Thanks for watching. Zstandard.") */
           cJSON *c = cJSON_Duplicate(s, 1);
           cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(c, "visual_content"), "sub_text");
-          t = vgi_template(c, vgi_str(v, "language"));
+          t = vgi_template(c, scene_lang(s, v));
           cJSON_Delete(c);
         } else {
-          t = vgi_template(s, vgi_str(v, "language"));
+          /* a scene in its own language (a YAML deck's "language: fr") is said in it */
+          said_en_ = english(scene_lang(s, v));
+          said_cjk_ = cjk_of(scene_lang(s, v));
+          t = vgi_template(s, scene_lang(s, v));
+          said_en_ = english(vgi_str(v, "language"));
+          said_cjk_ = cjk_of(vgi_str(v, "language"));
         }
         if (t) {
           /* keep the canonical key order: narration right after visual_content */
@@ -6487,7 +6498,9 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an) &&
           !cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY)) {
-        char *t = clean_speech(vgi_strdup(an->valuestring), vgi_str(v, "language"));
+        said_en_ = english(scene_lang(s, v));
+        said_cjk_ = cjk_of(scene_lang(s, v));
+        char *t = clean_speech(vgi_strdup(an->valuestring), scene_lang(s, v));
         cJSON_SetValuestring(an, t);
         free(t);
       }
@@ -6508,7 +6521,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
         const char *nt = vgi_str(s, "narration");
         cJSON *mx = cJSON_GetObjectItemCaseSensitive(s, "max_duration");
         cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
-        double want = vgi_max_for_lang(nt, vgi_str(v, "language"));
+        double want = vgi_max_for_lang(nt, scene_lang(s, v));
         if (cJSON_IsNumber(mn) && want < mn->valuedouble) want = mn->valuedouble;
         if (cJSON_IsNumber(mx)) cJSON_SetNumberValue(mx, want);
         cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_MAXAUTO_KEY);

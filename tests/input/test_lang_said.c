@@ -166,11 +166,52 @@ static void headline_ends_on_no_function_word(void **state) {
   cJSON_Delete(m);
 }
 
+/* A YAML deck's scene that names its own language keeps it: its voice and
+ * the phrases said for it are that language's, and it does not decide the
+ * video's language; a code language at a command scene's top is its
+ * code's. --language still sets every scene. */
+static void scene_language_wins(void **state) {
+  (void)state;
+  static const char deck[] =
+      "video:\n  title: Multilingual deck\n  scenes:\n"
+      "    - scene_type: title\n      title: Welcome\n"
+      "      narration: Welcome to this deck, which mixes two languages in one video.\n"
+      "    - scene_type: list\n      language: de\n      items: [Die Datei ist klein, Das Werkzeug ist schnell]\n"
+      "      narration: Die Datei ist klein und das Werkzeug ist schnell. Es gibt zwei Punkte.\n"
+      "    - scene_type: list\n      language: fr\n      items: [Le fichier est petit, L'outil est rapide]\n"
+      "    - scene_type: command\n      language: bash\n      commands: [make install]\n"
+      "      narration: Run make install.\n";
+  vgi_diags d = {0};
+  cJSON *m = load_text("deck.yaml", deck, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "language"), "en");
+  assert_string_equal(sget(scene_at(m, 0, 0), "voice"), "male");
+  assert_string_equal(sget(scene_at(m, 0, 1), "language"), "de");
+  assert_string_equal(sget(scene_at(m, 0, 1), "voice"), "de");
+  assert_string_equal(sget(scene_at(m, 0, 2), "language"), "fr");
+  assert_string_equal(sget(scene_at(m, 0, 2), "voice"), "fr");
+  /* the template in French, its list joined in French */
+  const char *fr = sget(scene_at(m, 0, 2), "narration");
+  assert_non_null(strstr(fr, "Le fichier est petit et L'outil est rapide"));
+  assert_null(strstr(fr, "Key points"));
+  assert_string_equal(sget(scene_at(m, 0, 3), "language"), "en");
+  assert_string_equal(vcget(scene_at(m, 0, 3), "language"), "bash");
+  cJSON_Delete(m);
+
+  vgi_options de = { .language = "de" };
+  m = load_text("deck.yaml", deck, &de, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(m, 0); i++) assert_string_equal(sget(scene_at(m, 0, i), "language"), "de");
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
     cmocka_unit_test(english_in_translated_man_page),
     cmocka_unit_test(headline_ends_on_no_function_word),
+    cmocka_unit_test(scene_language_wins),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
