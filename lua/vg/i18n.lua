@@ -678,6 +678,21 @@ M.phrases.vi.list_more = "{1} và các mục khác"
 M.phrases.ar.list_named = "{1}: {2}."
 M.phrases.ar.list_more = "{1} وغيرها"
 
+-- Cantonese: written Chinese said by espeak-ng's Cantonese voice (which
+-- reads hanzi, and Latin words in English, by itself). A phrase it lacks is
+-- its parent's, Chinese (`parent`), then English; its own are in Cantonese.
+M.phrases.yue = {
+  voice = "yue", parent = "zh",
+  welcome = "歡迎收睇{1}", thanks = "多謝收睇", part = "第{1}部分，共{2}部分",
+  run_one = "執行呢個指令就可以開始", run_many = "執行呢啲指令就可以開始",
+  gives_you = "噉樣你就會有：{1}。", key_points = "重點有：{1}。", remember = "記住：{1}。",
+  sep = "、", last = "同", pair = "同", or_last = "定係", or_pair = "定係", stop = "。",
+  l_note = "注意", l_tip = "提示", l_important = "重要", l_warning = "警告", l_caution = "小心",
+  l_before = "改之前", l_after = "改之後", l_up_next = "跟住落嚟",
+  list_more = "{1}等等", opts_these = "呢啲選項", more_options = "仲有{1}個選項",
+  more_options_one = "仲有1個選項",
+}
+
 -- Languages beyond the full blocks above, each with its espeak-ng voice and
 -- the phrases a video says most (welcome, thanks, lists, labels); their
 -- other phrases (lessons, quizzes, comparisons) are English until someone
@@ -993,10 +1008,13 @@ function M.base(lang)
   return M.phrases[b] and b or "en"
 end
 
---- t(lang, key, ...) -> the phrase with {1}, {2} … filled in (English when
--- the language lacks it; the key itself when no language has it).
+--- t(lang, key, ...) -> the phrase with {1}, {2} … filled in (the parent
+-- language's, then English, when the language lacks it; the key itself
+-- when no language has it).
 function M.t(lang, key, ...)
-  local p = M.phrases[M.base(lang)][key] or M.phrases.en[key] or key
+  local own = M.phrases[M.base(lang)]
+  local parent = own.parent and M.phrases[own.parent] or {}
+  local p = own[key] or parent[key] or M.phrases.en[key] or key
   local args = { ... }
   return (p:gsub("{(%d)}", function(i) return tostring(args[tonumber(i)] or "") end))
 end

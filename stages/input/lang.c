@@ -237,7 +237,11 @@ static const cJSON *table_for(const char *lang) {
 }
 
 const char *vgi_phrase(const char *lang, const char *key) {
-  const char *s = vgi_str(table_for(lang), key);
+  const cJSON *t = table_for(lang);
+  const char *s = vgi_str(t, key);
+  /* a language's parent (Cantonese: Chinese), then English */
+  const char *parent = vgi_str(t, "parent");
+  if (!s && parent) s = vgi_str(table_for(parent), key);
   if (!s) s = vgi_str(table_for("en"), key);
   return s ? s : key;
 }
@@ -449,6 +453,16 @@ static const char *arabic_lang(long n, long fa, long ar, long ur) {
   return "ar";
 }
 
+/* Characters of written Cantonese that Standard Chinese does not write:
+ * 嘅 喺 咗 唔 冇 佢 哋 嘢 啲 噉 嗰 嚟 睇 攞 乜 */
+static int cantonese_char(unsigned cp) {
+  static const unsigned yue_chars[] = { 0x5605, 0x55BA, 0x54D7, 0x5514, 0x5187, 0x4F62, 0x54CB, 0x5622,
+                                        0x5572, 0x5649, 0x55F0, 0x569F, 0x7747, 0x651E, 0x4E5C };
+  for (size_t i = 0; i < sizeof yue_chars / sizeof *yue_chars; i++)
+    if (cp == yue_chars[i]) return 1;
+  return 0;
+}
+
 const char *vgi_detect_language(const char *text) {
   enum { HANGUL, KANA, HAN, ARABIC, CYRILLIC, GREEK, HEBREW, THAI, INDIC, LATIN, NSCRIPT };
   static const char *const script_lang[] = { "ko", "ja", "zh", "ar", "ru", "el", "he", "th", "hi", NULL };
@@ -457,6 +471,7 @@ const char *vgi_detect_language(const char *text) {
   /* letters that tell the languages written in one script apart */
   long cy_uk = 0, cy_ru = 0, cy_hard = 0, cy_sr = 0, cy_mk = 0, cy_be = 0;
   long ar_fa = 0, ar_ar = 0, ar_ur = 0;
+  long yue = 0;    /* characters only written Cantonese uses (嘅 喺 咗 …) */
   long viet = 0;   /* letters only Vietnamese writes: ư ơ đ and the tone-marked vowels (U+1EA0–U+1EF9) */
   long hits[sizeof stop / sizeof *stop] = {0};
   /* which of a language's words were seen (by offset in its list): one
@@ -501,7 +516,7 @@ const char *vgi_detect_language(const char *text) {
     if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
       count[HANGUL]++;
     else if (cp >= 0x3040 && cp <= 0x30FF) count[KANA]++;
-    else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) count[HAN]++;
+    else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) count[HAN]++, yue += cantonese_char(cp);
     else if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
              (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
       count[ARABIC]++;
@@ -556,6 +571,9 @@ const char *vgi_detect_language(const char *text) {
       if (indic[i] > indic[top]) top = i;
     return indic_langs[top].lang;
   }
+  /* written Cantonese: its own particles and pronouns, one character in
+   * fifty or more (a quoted word in a Mandarin text is not enough) */
+  if (best == HAN && yue >= 3 && yue * 50 >= count[HAN]) return "yue";
   if (best != LATIN) return script_lang[best];
   /* Vietnamese: a few of its letters in every sentence (one in twenty
    * letters); a French "Đ" in a name is not enough */

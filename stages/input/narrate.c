@@ -84,8 +84,14 @@ static int english(const char *lang) {
   return !lang || !vgi_lang_known(lang) || (!strncmp(lang, "en", 2) && (!lang[2] || lang[2] == '-'));
 }
 
+/* Cantonese or Mandarin ("yue", "cmn"): written Chinese, said in another voice */
+static int chinese_spoken(const char *lang) {
+  return lang && (!strncmp(lang, "yue", 3) || !strncmp(lang, "cmn", 3)) && (!lang[3] || lang[3] == '-');
+}
+
 /* 'j', 'z' or 'k' for Japanese, Chinese or Korean, else 0. */
 static char cjk_of(const char *lang) {
+  if (chinese_spoken(lang)) return 'z';
   if (!lang || (lang[2] && lang[2] != '-')) return 0;
   return !strncmp(lang, "ja", 2) ? 'j' : !strncmp(lang, "zh", 2) ? 'z' : !strncmp(lang, "ko", 2) ? 'k' : 0;
 }
@@ -94,6 +100,7 @@ static char cjk_of(const char *lang) {
  * with ":" (not Chinese, Japanese, Korean or Thai). */
 static int english_like(const char *lang) {
   static const char *const not[] = { "zh", "ja", "ko", "th", NULL };
+  if (chinese_spoken(lang)) return 0;
   for (int i = 0; lang && not[i]; i++)
     if (!strncmp(lang, not[i], 2) && (!lang[2] || lang[2] == '-')) return 0;
   return 1;
@@ -3274,6 +3281,7 @@ static const struct { const char *lang; double wpm, cps; } rates[] = {
 static void pace(const char *lang, double *wpm, double *cps) {
   *wpm = VGI_WPM;
   *cps = 2.6;
+  if (chinese_spoken(lang)) lang = "zh";
   for (size_t i = 0; lang && i < sizeof rates / sizeof *rates; i++)
     if (!strncmp(lang, rates[i].lang, 2) && (!lang[2] || lang[2] == '-')) {
       *wpm = rates[i].wpm;

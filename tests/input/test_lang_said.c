@@ -1,6 +1,7 @@
 /* test_lang_said.c: narration in languages other than English: what a
  * sentence says once a path or link is taken out of it. */
 #include "input_test.h"
+#include "input_private.h"
 
 #include <sys/stat.h>
 
@@ -206,12 +207,39 @@ static void scene_language_wins(void **state) {
   cJSON_Delete(m);
 }
 
+/* Written Cantonese is Cantonese (its own particles: 嘅 喺 咗 唔 …): said by
+ * the Cantonese voice with Cantonese phrases, Chinese rules for its text;
+ * a Mandarin text stays Chinese. */
+static void cantonese_said_in_cantonese(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("yue.md", "# 點樣用呢個工具\n\n呢個工具可以將文件變成有旁白嘅影片。你唔需要任何雲端服務，全部喺本機執行。\n\n"
+      "## 安裝\n\n- 首先要裝好 FFmpeg 同 espeak-ng，兩樣都係免費嘅。\n- 裝好咗之後，佢哋會自動搵到。\n\n"
+      "```sh\nmake install\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "yue");
+  assert_string_equal(sget(video_at(m, 0), "voice"), "yue");
+  assert_int_equal(said_in(m, "歡迎收睇"), 1);
+  assert_int_equal(said_in(m, "多謝收睇"), 1);
+  assert_int_equal(said_in(m, "Welcome"), 0);
+  assert_int_equal(said_in(m, "Run this"), 0);
+  /* a phrase Cantonese lacks is Chinese's, not English */
+  assert_string_equal(vgi_phrase("yue", "l_quiz"), vgi_phrase("zh", "l_quiz"));
+  cJSON_Delete(m);
+  m = load_text("zh.md", "# 如何使用这个工具\n\n这个工具可以把文档变成有旁白的视频。你不需要任何云服务，全部在本机运行。\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "zh");
+  assert_string_equal(sget(video_at(m, 0), "voice"), "cmn");
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
     cmocka_unit_test(english_in_translated_man_page),
     cmocka_unit_test(headline_ends_on_no_function_word),
     cmocka_unit_test(scene_language_wins),
+    cmocka_unit_test(cantonese_said_in_cantonese),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,6 +24,13 @@ describe("phrases", function()
     end
   end)
 
+  it("takes a phrase a language lacks from its parent language", function()
+    -- Cantonese says its own welcome, and Chinese's quiz label
+    assert.equals("歡迎收睇vgrun", i18n.t("yue", "welcome", "vgrun"))
+    assert.equals(i18n.t("zh", "l_quiz"), i18n.t("yue", "l_quiz"))
+    assert.equals("yue", i18n.voice("yue"))
+  end)
+
   it("glues no prefix or connective to a Latin name", function()
     assert.is_nil(i18n.t("he", "welcome", "tar"):find("לtar", 1, true))
     -- Hindi: "और 5 विकल्प" is five more options, "5 और विकल्प" five and options
