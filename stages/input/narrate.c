@@ -3104,6 +3104,39 @@ static void marks_joined(char *t) {
   *w = 0;
 }
 
+/* What follows a path taken out at [a, z) up to its word's end e, as the
+ * sentence still needs it: a closing bracket the path opened
+ * ("/etc/dpkg/dpkg.cfg.d/[0-9a-z_-]*") and a glob's star go with the path,
+ * a bracket or full stop of the prose around it stays. */
+static void glob_tail_out(vgi_buf *b, const char *a, const char *z, const char *e) {
+  int open[3] = { 0, 0, 0 };   /* ( [ { opened in the path and not closed */
+  static const char opens[] = "([{", closes[] = ")]}";
+  for (const char *q = a; q < z; q++) {
+    const char *o = strchr(opens, *q), *c = strchr(closes, *q);
+    if (*q && o) open[o - opens]++;
+    else if (*q && c && open[c - closes] > 0) open[c - closes]--;
+  }
+  for (const char *q = z; q < e; q++) {
+    const char *c = *q ? strchr(closes, *q) : NULL;
+    if (c && open[c - closes] > 0) { open[c - closes]--; continue; }
+    if (*q == '*' && (q == z || q[-1] != '*') && q[1] != '*') continue;
+    vgi_buf_add(b, q, 1);
+  }
+}
+
+/* A word [p, e) of a pattern's signs only ("]*", "[]", "{}", "*", "^$"),
+ * with a sentence's mark at most after them: nothing to say (a bar is an
+ * operator a sentence may name: "the operators | or |&"). */
+static int symbols_only(const char *p, const char *e) {
+  int signs = 0;
+  while (e > p && strchr(".,;:!?", e[-1])) e--;
+  for (const char *q = p; q < e; q++) {
+    if (!strchr("[]{}()*^$\\~_`", *q)) return 0;
+    signs |= *q != '(' && *q != ')';
+  }
+  return e > p && signs;
+}
+
 /* s without the words no presenter reads out (unsaid); frees s, returns
  * the new text. */
 static char *speech_out(char *s) {
@@ -3181,7 +3214,7 @@ static char *speech_out(char *s) {
       /* where it was, and what it was: dangling_out looks here */
       vgi_buf_add(&b, (char[]){ (char)unsaid_kind(a, (size_t)(z - a)) }, 1);
       if (ko_tail) vgi_buf_add(&b, ko_tail, (size_t)(e - ko_tail));
-      else vgi_buf_add(&b, z, (size_t)(e - z));
+      else glob_tail_out(&b, a, z, e);
       /* a bare address that a capital follows ended its sentence, its full
        * stop left out so as not to join the address ("…is located at
        * https://example.org/issues You will need …") */
@@ -3190,6 +3223,12 @@ static char *speech_out(char *s) {
       if (z == e && *nx >= 'A' && *nx <= 'Z' && nx[1] >= 'a' && nx[1] <= 'z' &&
           (memmem(a, (size_t)(z - a), "://", 3) || !strncmp(a, "www.", 4)))
         vgi_buf_add(&b, ".", 1);
+    } else if (symbols_only(p, e)) {
+      /* "]*", "[]", "{}": a pattern's signs left alone are never said; the
+       * sentence's own mark after them stays */
+      const char *m = e;
+      while (m > p && strchr(".,;:!?", m[-1])) m--;
+      vgi_buf_add(&b, m, (size_t)(e - m));
     } else {
       for (const char *c = p; c < e; c++)
         if (*c != '`' && !(c[0] == '*' && c[1] == '*') && !(c > p && c[-1] == '*' && c[0] == '*'))

@@ -117,10 +117,16 @@ static void english_in_translated_man_page(void **state) {
     }
     assert_non_null(en);
     assert_string_equal(sget(en, "voice"), "male");
-    /* the English sentence among German ones stays in the page's voice */
+    /* the English sentence among German ones: the scene in the page's
+     * voice, the sentence listed to be said in English */
     const cJSON *opt = said_by(m, "Die Option steuert");
     assert_non_null(opt);
     assert_string_equal(sget(opt, "voice"), "de");
+    const cJSON *ps = cJSON_GetObjectItem(opt, "passages");
+    assert_int_equal(cJSON_GetArraySize(ps), 1);
+    assert_string_equal(sget(cJSON_GetArrayItem(ps, 0), "text"), "This option is deprecated and should not be used in any new file.");
+    assert_string_equal(sget(cJSON_GetArrayItem(ps, 0), "voice"), "male");
+    assert_null(cJSON_GetObjectItem(de, "passages"));
     assert_int_equal(said_in(m, "deprecated"), 1);
     cJSON_Delete(m);
   }
@@ -233,6 +239,26 @@ static void cantonese_said_in_cantonese(void **state) {
   cJSON_Delete(m);
 }
 
+/* A pattern in a path is taken out with the path: no "]*" is said, in any
+ * language; signs left alone are never said, the sentence's mark stays. */
+static void pattern_signs_unsaid(void **state) {
+  (void)state;
+  static const char *const docs[] = {
+    "# Fájlok\n\n- A beállítások a /etc/dpkg/dpkg.cfg.d/[0-9a-zA-Z_-]* fájlokban vannak, és a program indításkor olvassa őket.\n"
+    "- A felhasználó saját beállításai a ~/.dpkg.cfg fájlban vannak, és ezek felülírják a rendszer beállításait.\n",
+    "# Files\n\n- Settings are read from /etc/dpkg/dpkg.cfg.d/[0-9a-zA-Z_-]* when the program starts.\n"
+    "- Files matching /etc/apt/sources.list.d/{main,extra}.list are read too, and a bare ]* is never said.\n",
+    NULL };
+  for (int i = 0; docs[i]; i++) {
+    cJSON *m = full_load(i ? "en.md" : "hu.md", docs[i]);
+    assert_int_equal(said_in(m, "]"), 0);
+    assert_int_equal(said_in(m, "*"), 0);
+    assert_int_equal(said_in(m, "}"), 0);
+    assert_int_equal(said_in(m, i ? "never said." : "olvassa őket."), 1);
+    cJSON_Delete(m);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -240,6 +266,7 @@ int main(void) {
     cmocka_unit_test(headline_ends_on_no_function_word),
     cmocka_unit_test(scene_language_wins),
     cmocka_unit_test(cantonese_said_in_cantonese),
+    cmocka_unit_test(pattern_signs_unsaid),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
