@@ -913,6 +913,18 @@ M.phrases.sk = {
   opt_named = "voľba {1}", cmd_named = "príkaz {1}", opts_these = "tieto voľby",
   more_options = "ďalšie voľby: {1}", api_more = "ďalšie {1}", l_continued = "pokračovanie",
 }
+M.phrases.eu = {
+  voice = "eu", welcome = "Ongi etorri: {1}", thanks = "Eskerrik asko ikusteagatik", part = "{1}. zatia ({2} guztira)",
+  run_one = "Hasteko, exekutatu komando hau", run_many = "Hasteko, exekutatu komando hauek",
+  gives_you = "Honek ematen dizu: {1}.", key_points = "Gako nagusiak: {1}.", remember = "Gogoratu: {1}.",
+  sep = ", ", last = " eta ", pair = " eta ", or_last = " edo ", or_pair = " edo ", stop = ".",
+  l_note = "Oharra", l_tip = "Aholkua", l_important = "Garrantzitsua", l_warning = "Abisua", l_caution = "Kontuz",
+  l_before = "Aurretik", l_after = "Ondoren", l_up_next = "Hurrengoa", part_n = "{1}. zatia",
+  code_example = "Adibide bat, {1} lengoaian.", table_columns = "Taulak erakusten du: {1}.",
+  agenda = "{1} gai: {2}.", agenda_more = "{1} gai, besteak beste {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} eta beste", opt_named = "{1} aukera", cmd_named = "{1} komandoa", opts_these = "aukera hauek",
+  more_options = "beste {1} aukera", more_options_one = "beste aukera bat", l_continued = "jarraipena",
+}
 M.phrases.ca = {
   voice = "ca", welcome = "Benvinguts a {1}", thanks = "Gràcies per la vostra atenció", part = "Part {1} de {2}",
   run_one = "Executeu aquesta ordre per començar", run_many = "Executeu aquestes ordres per començar",

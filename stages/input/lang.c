@@ -363,6 +363,10 @@ static const struct { const char *lang; const char *words; } stop[] = {
   { "sl", " in ki pa tudi lahko če kot ali so bo ste ukaz ukaze datoteke datoteko vam "
           "za na se da je "},
   { "hu", " a az és hogy nem is egy van meg ez de ha csak már vagy mint el kell lehet fájl "},
+  /* Basque: its own short words (eta "and", da "is", bat "a", ez "not");
+   * a Basque README was Portuguese by "da" and "e" */
+  { "eu", " eta da bat ez ere edo baina dira du dute zure bere hau hori honek beste izan behar baino "
+          "bezala ditu dago daude gabe oso egin dugu duzu zer nola "},
   { "ca", " el la els les i de que en un una és per amb no del al es més com això pot també "},
 };
 
@@ -494,6 +498,20 @@ const char *vgi_detect_language(const char *text) {
       while (*p && !isspace(*p) && *p != '>' && *p != ')') p++;
       wl = 0;
       continue;
+    }
+    /* a Markdown link's target ("](#-%E0%A4%AA…)", "](./README.chinese.md)")
+     * and an HTML tag ("<img src=…>") are no words of the document: a
+     * Hindi table of contents of percent-encoded anchors was Portuguese,
+     * a Hebrew README English */
+    if (*p == ']' && p[1] == '(') {
+      const unsigned char *close = p + 2;
+      while (*close && *close != ')' && !isspace(*close)) close++;
+      if (*close == ')') { p = close + 1; wl = cwl = 0; continue; }
+    }
+    if (*p == '<' && (isalpha(p[1]) || p[1] == '/' || p[1] == '!')) {
+      const unsigned char *close = p + 1;
+      while (*close && *close != '>' && *close != '<' && close - p < 2000) close++;
+      if (*close == '>') { p = close + 1; wl = cwl = 0; continue; }
     }
     /* code (`make install`) is not the document's language: a short page
      * in another language would be outweighed by its English words */

@@ -259,6 +259,34 @@ static void pattern_signs_unsaid(void **state) {
   }
 }
 
+/* A document's language is told by its words, not by its links' targets
+ * or its HTML: a Hindi table of contents of percent-encoded anchors was
+ * Portuguese, a Hebrew README with relative links English; Basque is
+ * Basque, not Portuguese. */
+static void language_of_words_not_links(void **state) {
+  (void)state;
+  static const struct { const char *text, *lang; } docs[] = {
+    { "# जावास्क्रिप्ट\n\n"
+      "- [प्रेरणा](#-%E0%A4%AA%E0%A5%8D%E0%A4%B0%E0%A5%87%E0%A4%B0%E0%A4%A3%E0%A4%BE%E0%A4%AA%E0%A5%8D)\n"
+      "- [नोटेशन](#-%E0%A4%A8%E0%A5%8B%E0%A4%9F%E0%A5%87%E0%A4%B6%E0%A4%A8%E0%A4%AA%E0%A5%8D%E0%A4%B0)\n"
+      "- [उदाहरण](#-%E0%A4%89%E0%A4%A6%E0%A4%BE%E0%A4%B9%E0%A4%B0%E0%A4%A3%E0%A4%AA%E0%A5%8D%E0%A4%B0)\n"
+      "- [यह विफल है](#%E0%A4%AF%E0%A4%B9-%E0%A4%B5%E0%A4%BF%E0%A4%AB%E0%A4%B2-%E0%A4%B9%E0%A5%88%E0%A4)\n", "hi" },
+    { "# שיטות עבודה מומלצות\n\n<div align=\"center\"><img src=\"assets/images/banner-2.jpg\" alt=\"Node.js Best Practices\"/></div>\n\n"
+      "לקריאה בשפות נוספות: [סינית](./README.chinese.md), [צרפתית](./README.french.md), [יפנית](./README.japanese.md)\n\n"
+      "- [בנו את הפרוייקט](#-11-structure-your-solution-by-business-components-and-layers)\n"
+      "- [שכבות](#-12-layer-your-components-with-the-web-layer-kept-within-its-bounds)\n", "he" },
+    { "# Node.js-ren praktika onak\n\nBilduma honek Node.jsren praktika onak jasotzen ditu, eta astetik astera handiagoa da. "
+      "Jarraibide gehienek informazio gehigarria dute, eta zure ekarpenak ere ongi etorriak dira.\n", "eu" },
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    vgi_diags d = {0};
+    cJSON *m = load_text("doc.md", docs[i].text, NULL, &d);
+    vgi_diags_free(&d);
+    assert_string_equal(sget(video_at(m, 0), "language"), docs[i].lang);
+    cJSON_Delete(m);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -267,6 +295,7 @@ int main(void) {
     cmocka_unit_test(scene_language_wins),
     cmocka_unit_test(cantonese_said_in_cantonese),
     cmocka_unit_test(pattern_signs_unsaid),
+    cmocka_unit_test(language_of_words_not_links),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
