@@ -1138,4 +1138,31 @@ M.phrases.sr.more_options_one = "још једна опција"
 M.phrases.bg.more_options_one = "още една опция"
 M.phrases.el.more_options_one = "μία ακόμη επιλογή"
 
+-- a quote's source, said before it ("As Linus Torvalds put it:"): in the
+-- languages whose blocks above lack it, said with a verb that leaves the
+-- name as written (no case ending or prefix glued to a Latin name)
+M.phrases.bg.as_put_it = "Както казва {1}:"
+M.phrases.ca.as_put_it = "Com diu {1}:"
+M.phrases.cs.as_put_it = "Jak říká {1}:"
+M.phrases.da.as_put_it = "Som {1} siger:"
+M.phrases.el.as_put_it = "Όπως λέει {1}:"
+M.phrases.eu.as_put_it = "{1} aipatuz:"
+M.phrases.fa.as_put_it = "به قول {1}:"
+M.phrases.fi.as_put_it = "Kuten {1} sanoo:"
+M.phrases.he.as_put_it = "כדברי {1}:"
+M.phrases.hi.as_put_it = "जैसा कि {1} ने कहा:"
+M.phrases.hr.as_put_it = "Kako kaže {1}:"
+M.phrases.hu.as_put_it = "{1} szavaival:"
+M.phrases.id.as_put_it = "Seperti kata {1}:"
+M.phrases.nb.as_put_it = "Som {1} sier:"
+M.phrases.pl.as_put_it = "Jak mówi {1}:"
+M.phrases.ro.as_put_it = "Cum spune {1}:"
+M.phrases.sk.as_put_it = "Ako hovorí {1}:"
+M.phrases.sl.as_put_it = "Kot pravi {1}:"
+M.phrases.sr.as_put_it = "Како каже {1}:"
+M.phrases.sv.as_put_it = "Som {1} uttrycker det:"
+M.phrases.tr.as_put_it = "{1} şöyle der:"
+M.phrases.uk.as_put_it = "Як каже {1}:"
+M.phrases.yue.as_put_it = "正如{1}所講："
+
 return M

@@ -31,6 +31,14 @@ describe("phrases", function()
     assert.equals("yue", i18n.voice("yue"))
   end)
 
+  it("says a quote's source in every language of the table", function()
+    for lang, p in pairs(i18n.phrases) do
+      local own = p.as_put_it or (p.parent and i18n.phrases[p.parent].as_put_it)
+      assert.is_string(own, lang)
+      assert.is_truthy(own:find("{1}", 1, true), lang)
+    end
+  end)
+
   it("glues no prefix or connective to a Latin name", function()
     assert.is_nil(i18n.t("he", "welcome", "tar"):find("לtar", 1, true))
     -- Hindi: "और 5 विकल्प" is five more options, "5 और विकल्प" five and options
