@@ -287,6 +287,40 @@ static void language_of_words_not_links(void **state) {
   }
 }
 
+/* 1 when s is valid UTF-8. */
+static int utf8_ok(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    int n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+    if (!n) return 0;
+    for (int k = 1; k < n; k++)
+      if ((p[k] & 0xC0) != 0x80) return 0;
+    p += n;
+  }
+  return 1;
+}
+
+/* A quote's source is the name after a title in quotes ("“Just for Fun:
+ * …”, Linus Torvalds"), said whole: a long Sinhala attribution was cut in
+ * the middle of a letter. */
+static void quote_source_is_the_name(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("si.md", "# දිරිගැන්වුම\n\nමෙම ලැයිස්තුවේ මූලික අරමුණ වන්නේ උදාහරණ එක්රැස් කිරීමයි.\n\n"
+      "> හුදෙක් විනෝදය උදෙසා\n>\n> &mdash; _[**“හුදෙක් විනෝදය උදෙසා: අහඹු විප්ලවයක කතාව”**](https://en.wikipedia.org/wiki/Just_for_Fun), "
+      "ලීනස් ටොවාල්ඩ්ස්_\n", NULL, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(m, 0); i++) assert_true(utf8_ok(sget(scene_at(m, 0, i), "narration")));
+  assert_int_equal(said_in(m, "ලීනස් ටොවාල්ඩ්ස්"), 1);
+  assert_int_equal(said_in(m, "අහඹු විප්ලවයක"), 0);
+  cJSON_Delete(m);
+  m = load_text("hi.md", "# प्रेरणा\n\nइस सूची का प्राथमिक लक्ष्य कुछ उदाहरणों को इकट्ठा करना है।\n\n"
+      "> सिर्फ मनोरंजन के लिए\n>\n> &mdash; _[**“सिर्फ मनोरंजन के लिए: एक्सीडेंटल रिवोल्यूशनरी की कहानी”**](https://example.org), Linus Torvalds_\n",
+      NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "जैसा कि Linus Torvalds ने कहा:"), 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -296,6 +330,7 @@ int main(void) {
     cmocka_unit_test(cantonese_said_in_cantonese),
     cmocka_unit_test(pattern_signs_unsaid),
     cmocka_unit_test(language_of_words_not_links),
+    cmocka_unit_test(quote_source_is_the_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
