@@ -678,11 +678,35 @@ M.phrases.vi.list_more = "{1} và các mục khác"
 M.phrases.ar.list_named = "{1}: {2}."
 M.phrases.ar.list_more = "{1} وغيرها"
 
+-- Chinese in traditional characters (zh-TW, zh-HK, zh-MO, zh-Hant): the
+-- phrases of `zh` written as Taiwan and Hong Kong write them; the voice and
+-- any phrase missing here are its parent's.
+M.phrases["zh-Hant"] = {
+  parent = "zh",
+  agenda = "共{1}個主題：{2}。", agenda_more = "共{1}個主題，包括{2}。", api_any = "任意數量的 {1}",
+  api_array = "{1} 陣列", api_more = "另外{1}個", api_optional = "可選的 {1}", api_takes = "參數：{1}。",
+  api_type = "類型：{1}。", as_put_it = "正如{1}所說：", checkpoint = "檢查點。", checkpoint_n = "檢查點{1}。",
+  compare = "請比較{1}和{2}。", covered = "到目前為止，我們介紹了：{1}。", diff_easy = "這是一道簡單的題。",
+  diff_hard = "這是一道難題。", diff_medium = "這是一道中等難度的題。", exercise = "練習：", gives_you = "這樣你就能獲得：{1}。",
+  improved = "改進後的版本", key_improvements = "主要改進：{1}。", key_points = "要點包括：{1}。", l_after = "修改後",
+  l_checkpoint = "檢查點", l_continued = "續", l_difficulty = "難度", l_duration = "時長",
+  l_exercise = "練習", l_objectives = "學習目標", l_optional = "可選", l_prerequisites = "先決條件",
+  l_problem = "問題", l_quiz = "測驗", l_review = "複習", l_review_intro = "繼續之前，我們先來複習一下",
+  l_type = "類型", l_up_next = "接下來", lesson = "在本課中，你將學習：{1}。",
+  lesson_named = "在本課“{1}”中，你將學習：{2}。", more_options = "另外{1}個選項", more_options_one = "另外1個選項",
+  next_topics = "接下來我們將學習：{1}。", opt_named = "{1} 選項", opts_these = "這些選項", or_last = "還是",
+  or_pair = "還是", original = "原始程式碼", problem_n = "問題{1}：", quiz_time = "測驗時間。",
+  remember = "請記住：{1}。", run_many = "執行這些命令即可開始", run_one = "執行這條命令即可開始",
+  see_guides = "完整指南請參閱{1}。", table_columns_more = "表格還列出{1}。", take_about = "大約需要{1}。",
+  thanks = "感謝觀看", transcript = "文字記錄", welcome = "歡迎觀看{1}",
+}
+
 -- Cantonese: written Chinese said by espeak-ng's Cantonese voice (which
 -- reads hanzi, and Latin words in English, by itself). A phrase it lacks is
--- its parent's, Chinese (`parent`), then English; its own are in Cantonese.
+-- its parent's, Chinese in traditional characters (`parent`, then its
+-- parent), then English; its own are in Cantonese.
 M.phrases.yue = {
-  voice = "yue", parent = "zh",
+  voice = "yue", parent = "zh-Hant",
   welcome = "歡迎收睇{1}", thanks = "多謝收睇", part = "第{1}部分，共{2}部分",
   run_one = "執行呢個指令就可以開始", run_many = "執行呢啲指令就可以開始",
   gives_you = "噉樣你就會有：{1}。", key_points = "重點有：{1}。", remember = "記住：{1}。",
@@ -1012,21 +1036,30 @@ M.phrases.el = {
   l_continued = "συνέχεια",
 }
 
--- "pt-BR" -> "pt"; unknown -> "en"
+-- "pt-BR" -> "pt", "zh-TW" -> "zh-Hant"; unknown -> "en"
 function M.base(lang)
   if type(lang) ~= "string" then return "en" end
   local b = lang:match("^(%a%a%a?)") or ""
   b = b:lower()
+  -- Chinese written in traditional characters has a block of its own
+  local rest = lang:sub(#b + 1):lower()
+  if b == "zh" and (rest:find("^[-_]hant") or rest:find("^[-_]tw") or rest:find("^[-_]hk") or rest:find("^[-_]mo")) then
+    return "zh-Hant"
+  end
   return M.phrases[b] and b or "en"
 end
 
 --- t(lang, key, ...) -> the phrase with {1}, {2} … filled in (the parent
--- language's, then English, when the language lacks it; the key itself
--- when no language has it).
+-- language's, and its parent's, then English, when the language lacks it;
+-- the key itself when no language has it).
 function M.t(lang, key, ...)
-  local own = M.phrases[M.base(lang)]
-  local parent = own.parent and M.phrases[own.parent] or {}
-  local p = own[key] or parent[key] or M.phrases.en[key] or key
+  local block, p = M.phrases[M.base(lang)], nil
+  for _ = 1, 3 do
+    p = block[key]
+    if p or not block.parent then break end
+    block = M.phrases[block.parent] or {}
+  end
+  p = p or M.phrases.en[key] or key
   local args = { ... }
   return (p:gsub("{(%d)}", function(i) return tostring(args[tonumber(i)] or "") end))
 end
@@ -1043,7 +1076,7 @@ function M.rtl(lang)
 end
 
 --- voice(lang) -> the espeak-ng voice that speaks lang ("male" for English)
-function M.voice(lang) return M.phrases[M.base(lang)].voice end
+function M.voice(lang) return M.t(lang, "voice") end
 
 -- an option or a command named in a sentence, said by its name ("-r" is
 -- "the r option", "make install" "the make install command"); a language

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- the phrase table ------------------------------------------------------ */
 
@@ -227,11 +228,20 @@ static void base_of(const char *lang, char base[4]) {
   if (n < 2 || (lang[n] && lang[n] != '-' && lang[n] != '_')) base[0] = 0;
 }
 
-/* The phrases of lang's base language, else English. */
+/* The phrases of lang's base language, else English; Chinese written in
+ * traditional characters ("zh-TW", "zh-HK", "zh-Hant") has its own. */
 static const cJSON *table_for(const char *lang) {
   pthread_once(&phrases_once, phrases_load);
   char base[4];
   base_of(lang, base);
+  if (!strcmp(base, "zh") && (lang[2] == '-' || lang[2] == '_')) {
+    static const char *const hant[] = { "hant", "tw", "hk", "mo", NULL };
+    for (int i = 0; hant[i]; i++)
+      if (!strncasecmp(lang + 3, hant[i], strlen(hant[i])) && !isalpha((unsigned char)lang[3 + strlen(hant[i])])) {
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(phrases, "zh-Hant");
+        if (t) return t;
+      }
+  }
   const cJSON *t = *base ? cJSON_GetObjectItemCaseSensitive(phrases, base) : NULL;
   return t ? t : cJSON_GetObjectItemCaseSensitive(phrases, "en");
 }
@@ -239,9 +249,11 @@ static const cJSON *table_for(const char *lang) {
 const char *vgi_phrase(const char *lang, const char *key) {
   const cJSON *t = table_for(lang);
   const char *s = vgi_str(t, key);
-  /* a language's parent (Cantonese: Chinese), then English */
-  const char *parent = vgi_str(t, "parent");
-  if (!s && parent) s = vgi_str(table_for(parent), key);
+  /* a language's parent (Cantonese: traditional Chinese, then Chinese), then English */
+  for (int depth = 0; !s && depth < 3 && vgi_str(t, "parent"); depth++) {
+    t = table_for(vgi_str(t, "parent"));
+    s = vgi_str(t, key);
+  }
   if (!s) s = vgi_str(table_for("en"), key);
   return s ? s : key;
 }

@@ -229,8 +229,11 @@ static void cantonese_said_in_cantonese(void **state) {
   assert_int_equal(said_in(m, "多謝收睇"), 1);
   assert_int_equal(said_in(m, "Welcome"), 0);
   assert_int_equal(said_in(m, "Run this"), 0);
-  /* a phrase Cantonese lacks is Chinese's, not English */
-  assert_string_equal(vgi_phrase("yue", "l_quiz"), vgi_phrase("zh", "l_quiz"));
+  /* a phrase Cantonese lacks is traditional Chinese's, not English */
+  assert_string_equal(vgi_phrase("yue", "l_quiz"), vgi_phrase("zh-TW", "l_quiz"));
+  assert_string_equal(vgi_phrase("zh-HK", "thanks"), "感謝觀看");
+  assert_string_equal(vgi_phrase("zh_TW", "voice"), "cmn");
+  assert_string_equal(vgi_phrase("zh", "thanks"), "感谢观看");
   cJSON_Delete(m);
   m = load_text("zh.md", "# 如何使用这个工具\n\n这个工具可以把文档变成有旁白的视频。你不需要任何云服务，全部在本机运行。\n", NULL, &d);
   vgi_diags_free(&d);

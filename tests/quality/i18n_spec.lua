@@ -25,10 +25,18 @@ describe("phrases", function()
   end)
 
   it("takes a phrase a language lacks from its parent language", function()
-    -- Cantonese says its own welcome, and Chinese's quiz label
+    -- Cantonese says its own welcome, traditional Chinese's quiz label,
+    -- and Chinese's voice nowhere
     assert.equals("歡迎收睇vgrun", i18n.t("yue", "welcome", "vgrun"))
-    assert.equals(i18n.t("zh", "l_quiz"), i18n.t("yue", "l_quiz"))
+    assert.equals("測驗", i18n.t("yue", "l_quiz"))
     assert.equals("yue", i18n.voice("yue"))
+    -- Taiwan and Hong Kong write traditional characters; Chinese's voice
+    for _, tag in ipairs({ "zh-TW", "zh-HK", "zh-Hant", "zh_TW", "zh-Hant-TW" }) do
+      assert.equals("感謝觀看", i18n.t(tag, "thanks"), tag)
+      assert.equals("cmn", i18n.voice(tag), tag)
+    end
+    assert.equals("感谢观看", i18n.t("zh-CN", "thanks"))
+    assert.equals("感谢观看", i18n.t("zh", "thanks"))
   end)
 
   it("says a quote's source in every language of the table", function()
