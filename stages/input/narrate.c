@@ -3124,17 +3124,18 @@ static void glob_tail_out(vgi_buf *b, const char *a, const char *z, const char *
   }
 }
 
-/* A word [p, e) of a pattern's signs only ("]*", "[]", "{}", "*", "^$"),
- * with a sentence's mark at most after them: nothing to say (a bar is an
- * operator a sentence may name: "the operators | or |&"). */
+/* A word [p, e) of a pattern's signs only, a bracket among them ("]*",
+ * "[]", "{}"), with a sentence's mark at most after them: nothing to say.
+ * A sign alone is named ("glob with *"), and a bar is an operator a
+ * sentence may name ("the operators | or |&"). */
 static int symbols_only(const char *p, const char *e) {
-  int signs = 0;
+  int bracket = 0;
   while (e > p && strchr(".,;:!?", e[-1])) e--;
   for (const char *q = p; q < e; q++) {
     if (!strchr("[]{}()*^$\\~_`", *q)) return 0;
-    signs |= *q != '(' && *q != ')';
+    bracket |= *q == '[' || *q == ']' || *q == '{' || *q == '}';
   }
-  return e > p && signs;
+  return e - p >= 2 && bracket;
 }
 
 /* s without the words no presenter reads out (unsaid); frees s, returns

@@ -260,6 +260,11 @@ static void pattern_signs_unsaid(void **state) {
     assert_int_equal(said_in(m, i ? "never said." : "olvassa őket."), 1);
     cJSON_Delete(m);
   }
+  /* a sign alone is named, as the sentence means it */
+  cJSON *m = full_load("pt.md", "# Básico\n\n- Aprenda sobre a expansão de arquivos glob com `*`. Aprenda ssh e o básico de autenticação.\n"
+      "- Aprenda a usar o `grep` e o `sed` para procurar e trocar texto em muitos arquivos de uma vez.\n");
+  assert_int_equal(said_in(m, "glob com *."), 1);
+  cJSON_Delete(m);
 }
 
 /* A document's language is told by its words, not by its links' targets
