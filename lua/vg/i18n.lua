@@ -678,6 +678,45 @@ M.phrases.vi.list_more = "{1} và các mục khác"
 M.phrases.ar.list_named = "{1}: {2}."
 M.phrases.ar.list_more = "{1} وغيرها"
 
+-- Chinese in traditional characters (zh-TW, zh-HK, zh-MO, zh-Hant): the
+-- phrases of `zh` written as Taiwan and Hong Kong write them; the voice and
+-- any phrase missing here are its parent's.
+M.phrases["zh-Hant"] = {
+  parent = "zh",
+  agenda = "共{1}個主題：{2}。", agenda_more = "共{1}個主題，包括{2}。", api_any = "任意數量的 {1}",
+  api_array = "{1} 陣列", api_more = "另外{1}個", api_optional = "可選的 {1}", api_takes = "參數：{1}。",
+  api_type = "類型：{1}。", as_put_it = "正如{1}所說：", checkpoint = "檢查點。", checkpoint_n = "檢查點{1}。",
+  compare = "請比較{1}和{2}。", covered = "到目前為止，我們介紹了：{1}。", diff_easy = "這是一道簡單的題。",
+  diff_hard = "這是一道難題。", diff_medium = "這是一道中等難度的題。", exercise = "練習：", gives_you = "這樣你就能獲得：{1}。",
+  improved = "改進後的版本", key_improvements = "主要改進：{1}。", key_points = "要點包括：{1}。", l_after = "修改後",
+  l_checkpoint = "檢查點", l_continued = "續", l_difficulty = "難度", l_duration = "時長",
+  l_exercise = "練習", l_objectives = "學習目標", l_optional = "可選", l_prerequisites = "先決條件",
+  l_problem = "問題", l_quiz = "測驗", l_review = "複習", l_review_intro = "繼續之前，我們先來複習一下",
+  l_type = "類型", l_up_next = "接下來", lesson = "在本課中，你將學習：{1}。",
+  lesson_named = "在本課“{1}”中，你將學習：{2}。", more_options = "另外{1}個選項", more_options_one = "另外1個選項",
+  next_topics = "接下來我們將學習：{1}。", opt_named = "{1} 選項", opts_these = "這些選項", or_last = "還是",
+  or_pair = "還是", original = "原始程式碼", problem_n = "問題{1}：", quiz_time = "測驗時間。",
+  remember = "請記住：{1}。", run_many = "執行這些命令即可開始", run_one = "執行這條命令即可開始",
+  see_guides = "完整指南請參閱{1}。", table_columns_more = "表格還列出{1}。", take_about = "大約需要{1}。",
+  thanks = "感謝觀看", transcript = "文字記錄", welcome = "歡迎觀看{1}",
+}
+
+-- Cantonese: written Chinese said by espeak-ng's Cantonese voice (which
+-- reads hanzi, and Latin words in English, by itself). A phrase it lacks is
+-- its parent's, Chinese in traditional characters (`parent`, then its
+-- parent), then English; its own are in Cantonese.
+M.phrases.yue = {
+  voice = "yue", parent = "zh-Hant",
+  welcome = "歡迎收睇{1}", thanks = "多謝收睇", part = "第{1}部分，共{2}部分",
+  run_one = "執行呢個指令就可以開始", run_many = "執行呢啲指令就可以開始",
+  gives_you = "噉樣你就會有：{1}。", key_points = "重點有：{1}。", remember = "記住：{1}。",
+  sep = "、", last = "同", pair = "同", or_last = "定係", or_pair = "定係", stop = "。",
+  l_note = "注意", l_tip = "提示", l_important = "重要", l_warning = "警告", l_caution = "小心",
+  l_before = "改之前", l_after = "改之後", l_up_next = "跟住落嚟",
+  list_more = "{1}等等", opts_these = "呢啲選項", more_options = "仲有{1}個選項",
+  more_options_one = "仲有1個選項",
+}
+
 -- Languages beyond the full blocks above, each with its espeak-ng voice and
 -- the phrases a video says most (welcome, thanks, lists, labels); their
 -- other phrases (lessons, quizzes, comparisons) are English until someone
@@ -898,6 +937,18 @@ M.phrases.sk = {
   opt_named = "voľba {1}", cmd_named = "príkaz {1}", opts_these = "tieto voľby",
   more_options = "ďalšie voľby: {1}", api_more = "ďalšie {1}", l_continued = "pokračovanie",
 }
+M.phrases.eu = {
+  voice = "eu", welcome = "Ongi etorri: {1}", thanks = "Eskerrik asko ikusteagatik", part = "{1}. zatia ({2} guztira)",
+  run_one = "Hasteko, exekutatu komando hau", run_many = "Hasteko, exekutatu komando hauek",
+  gives_you = "Honek ematen dizu: {1}.", key_points = "Gako nagusiak: {1}.", remember = "Gogoratu: {1}.",
+  sep = ", ", last = " eta ", pair = " eta ", or_last = " edo ", or_pair = " edo ", stop = ".",
+  l_note = "Oharra", l_tip = "Aholkua", l_important = "Garrantzitsua", l_warning = "Abisua", l_caution = "Kontuz",
+  l_before = "Aurretik", l_after = "Ondoren", l_up_next = "Hurrengoa", part_n = "{1}. zatia",
+  code_example = "Adibide bat, {1} lengoaian.", table_columns = "Taulak erakusten du: {1}.",
+  agenda = "{1} gai: {2}.", agenda_more = "{1} gai, besteak beste {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} eta beste", opt_named = "{1} aukera", cmd_named = "{1} komandoa", opts_these = "aukera hauek",
+  more_options = "beste {1} aukera", more_options_one = "beste aukera bat", l_continued = "jarraipena",
+}
 M.phrases.ca = {
   voice = "ca", welcome = "Benvinguts a {1}", thanks = "Gràcies per la vostra atenció", part = "Part {1} de {2}",
   run_one = "Executeu aquesta ordre per començar", run_many = "Executeu aquestes ordres per començar",
@@ -985,18 +1036,30 @@ M.phrases.el = {
   l_continued = "συνέχεια",
 }
 
--- "pt-BR" -> "pt"; unknown -> "en"
+-- "pt-BR" -> "pt", "zh-TW" -> "zh-Hant"; unknown -> "en"
 function M.base(lang)
   if type(lang) ~= "string" then return "en" end
   local b = lang:match("^(%a%a%a?)") or ""
   b = b:lower()
+  -- Chinese written in traditional characters has a block of its own
+  local rest = lang:sub(#b + 1):lower()
+  if b == "zh" and (rest:find("^[-_]hant") or rest:find("^[-_]tw") or rest:find("^[-_]hk") or rest:find("^[-_]mo")) then
+    return "zh-Hant"
+  end
   return M.phrases[b] and b or "en"
 end
 
---- t(lang, key, ...) -> the phrase with {1}, {2} … filled in (English when
--- the language lacks it; the key itself when no language has it).
+--- t(lang, key, ...) -> the phrase with {1}, {2} … filled in (the parent
+-- language's, and its parent's, then English, when the language lacks it;
+-- the key itself when no language has it).
 function M.t(lang, key, ...)
-  local p = M.phrases[M.base(lang)][key] or M.phrases.en[key] or key
+  local block, p = M.phrases[M.base(lang)], nil
+  for _ = 1, 3 do
+    p = block[key]
+    if p or not block.parent then break end
+    block = M.phrases[block.parent] or {}
+  end
+  p = p or M.phrases.en[key] or key
   local args = { ... }
   return (p:gsub("{(%d)}", function(i) return tostring(args[tonumber(i)] or "") end))
 end
@@ -1013,7 +1076,7 @@ function M.rtl(lang)
 end
 
 --- voice(lang) -> the espeak-ng voice that speaks lang ("male" for English)
-function M.voice(lang) return M.phrases[M.base(lang)].voice end
+function M.voice(lang) return M.t(lang, "voice") end
 
 -- an option or a command named in a sentence, said by its name ("-r" is
 -- "the r option", "make install" "the make install command"); a language
@@ -1107,5 +1170,32 @@ M.phrases.sl.more_options_one = "še ena možnost"
 M.phrases.sr.more_options_one = "још једна опција"
 M.phrases.bg.more_options_one = "още една опция"
 M.phrases.el.more_options_one = "μία ακόμη επιλογή"
+
+-- a quote's source, said before it ("As Linus Torvalds put it:"): in the
+-- languages whose blocks above lack it, said with a verb that leaves the
+-- name as written (no case ending or prefix glued to a Latin name)
+M.phrases.bg.as_put_it = "Както казва {1}:"
+M.phrases.ca.as_put_it = "Com diu {1}:"
+M.phrases.cs.as_put_it = "Jak říká {1}:"
+M.phrases.da.as_put_it = "Som {1} siger:"
+M.phrases.el.as_put_it = "Όπως λέει {1}:"
+M.phrases.eu.as_put_it = "{1} aipatuz:"
+M.phrases.fa.as_put_it = "به قول {1}:"
+M.phrases.fi.as_put_it = "Kuten {1} sanoo:"
+M.phrases.he.as_put_it = "כדברי {1}:"
+M.phrases.hi.as_put_it = "जैसा कि {1} ने कहा:"
+M.phrases.hr.as_put_it = "Kako kaže {1}:"
+M.phrases.hu.as_put_it = "{1} szavaival:"
+M.phrases.id.as_put_it = "Seperti kata {1}:"
+M.phrases.nb.as_put_it = "Som {1} sier:"
+M.phrases.pl.as_put_it = "Jak mówi {1}:"
+M.phrases.ro.as_put_it = "Cum spune {1}:"
+M.phrases.sk.as_put_it = "Ako hovorí {1}:"
+M.phrases.sl.as_put_it = "Kot pravi {1}:"
+M.phrases.sr.as_put_it = "Како каже {1}:"
+M.phrases.sv.as_put_it = "Som {1} uttrycker det:"
+M.phrases.tr.as_put_it = "{1} şöyle der:"
+M.phrases.uk.as_put_it = "Як каже {1}:"
+M.phrases.yue.as_put_it = "正如{1}所講："
 
 return M

@@ -4,7 +4,9 @@
  * field called Phased-Update-Percentage …" in apt_preferences(5) in German);
  * said by the page's voice it is English with German sounds. A scene whose
  * narration is English (a short heading aside) is said by an English voice;
- * in a summary, English sentences among the page's own are left out. */
+ * in a summary, English sentences among the page's own are left out; in a
+ * whole reading they are listed in the scene's `passages`, each with the
+ * English voice that says it inside the scene's clip. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +64,24 @@ static int english_sentence(const char *s, int *words) {
   return 0;
 }
 
+/* How many of s's words are English function words. */
+static int english_words(const char *s) {
+  int n = 0;
+  for (const char *p = s; *p;) {
+    while (*p && !isalpha((unsigned char)*p)) p++;
+    const char *a = p;
+    while (isalpha((unsigned char)*p)) p++;
+    if (p > a) n += english_word(a, (size_t)(p - a));
+  }
+  return n;
+}
+
+static int ascii_only(const char *s) {
+  for (; *s; s++)
+    if ((unsigned char)*s & 0x80) return 0;
+  return 1;
+}
+
 /* The English voice for a video said by `voice` ("de+f3" keeps its variant). */
 static void english_voice(const char *voice, char *out, size_t n) {
   const char *plus = voice ? strchr(voice, '+') : NULL;
@@ -70,7 +90,8 @@ static void english_voice(const char *voice, char *out, size_t n) {
 }
 
 void vgi_english_passages(cJSON *scene, const cJSON *video, int summary) {
-  const char *lang = vgi_str(video, "language");
+  const char *lang = vgi_str(scene, "language");   /* its own, or its video's */
+  if (!lang || !*lang) lang = vgi_str(video, "language");
   if (!lang || !strncmp(lang, "en", 2)) return;
   cJSON *nar = cJSON_GetObjectItemCaseSensitive(scene, "narration");
   if (!cJSON_IsString(nar) || !*nar->valuestring) return;
@@ -78,15 +99,26 @@ void vgi_english_passages(cJSON *scene, const cJSON *video, int summary) {
   char **ss = vgi_sentences_lang(nar->valuestring, lang, &ns);
   int en_words = 0, own_words = 0, *en = calloc((size_t)ns + 1, sizeof *en);
   if (!en) abort();
+  int *words = calloc((size_t)ns + 1, sizeof *words);
+  if (!words) abort();
+  for (int i = 0; i < ns; i++) en[i] = english_sentence(ss[i], &words[i]);
+  /* a short sentence between English ones (or after or before the only
+   * other), all ASCII, with an English function word and English to the
+   * detector, is English too ("Quotes surrounding option values are
+   * stripped.", between two longer ones) */
+  for (int i = 0; i < ns; i++)
+    if (!en[i] && (i == 0 || en[i - 1] == 2) && (i + 1 == ns || en[i + 1] == 2) && (i > 0 || i + 1 < ns) &&
+        ascii_only(ss[i]) && english_words(ss[i]) && !strcmp(vgi_detect_language(ss[i]), "en"))
+      en[i] = 1;
   for (int i = 0; i < ns; i++) {
-    int w = 0;
-    en[i] = english_sentence(ss[i], &w);
-    if (en[i] == 2) en_words += w;
+    int w = words[i];
+    if (en[i]) en_words += w;
     /* the document's language, or English mixed with it ("These fields
      * are: inloggningsnamn, …"): said by the page's voice; a heading of a
      * word or two says little either way */
     else if (w >= 3) own_words += w;
   }
+  free(words);
   const char *voice = vgi_str(video, "voice"), *sv = vgi_str(scene, "voice");
   if (en_words && own_words <= 4 && (!sv || !voice || !strcmp(sv, voice))) {
     char ev[64];
@@ -98,13 +130,28 @@ void vgi_english_passages(cJSON *scene, const cJSON *video, int summary) {
   } else if (en_words && summary) {
     vgi_buf b = {0};
     for (int i = 0; i < ns; i++) {
-      if (en[i] == 2) continue;
+      if (en[i]) continue;
       if (b.n) vgi_buf_puts(&b, " ");
       vgi_buf_puts(&b, ss[i]);
     }
     char *t = vgi_buf_take(&b);
     cJSON_SetValuestring(nar, t);
     free(t);
+  } else if (en_words) {
+    /* the whole reading keeps them: each is said by an English voice
+     * inside the scene's clip (tts.synth reads `passages`) */
+    char ev[64];
+    english_voice(sv ? sv : voice, ev, sizeof ev);
+    cJSON *list = cJSON_CreateArray();
+    for (int i = 0; i < ns; i++) {
+      if (!en[i]) continue;
+      cJSON *one = cJSON_CreateObject();
+      cJSON_AddStringToObject(one, "text", ss[i]);
+      cJSON_AddStringToObject(one, "voice", ev);
+      cJSON_AddItemToArray(list, one);
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(scene, "passages");
+    cJSON_AddItemToObject(scene, "passages", list);
   }
   for (int i = 0; i < ns; i++) free(ss[i]);
   free(ss);

@@ -282,6 +282,9 @@ void vgi_english_passages(cJSON *scene, const cJSON *video, int summary);
 size_t vgi_ko_particle_tail(const char *w, size_t n);
 /* 1 for a plausible BCP 47 tag ("ko", "pt-BR", "zh-Hans"). */
 int vgi_lang_tag_ok(const char *s);
+/* 1 for a tag of a language vgrun speaks or has phrases for ("de", "yue",
+ * "pt-BR"); 0 for a code's language ("bash", "sh", "js") */
+int vgi_spoken_lang(const char *s);
 /* "en", "de", "ko", … from the text's script and stop words (static text). */
 const char *vgi_detect_language(const char *text);
 /* tldr's mnemonic letters as the word ("[c]reate" -> "Create"), a

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- the phrase table ------------------------------------------------------ */
 
@@ -227,17 +228,32 @@ static void base_of(const char *lang, char base[4]) {
   if (n < 2 || (lang[n] && lang[n] != '-' && lang[n] != '_')) base[0] = 0;
 }
 
-/* The phrases of lang's base language, else English. */
+/* The phrases of lang's base language, else English; Chinese written in
+ * traditional characters ("zh-TW", "zh-HK", "zh-Hant") has its own. */
 static const cJSON *table_for(const char *lang) {
   pthread_once(&phrases_once, phrases_load);
   char base[4];
   base_of(lang, base);
+  if (!strcmp(base, "zh") && (lang[2] == '-' || lang[2] == '_')) {
+    static const char *const hant[] = { "hant", "tw", "hk", "mo", NULL };
+    for (int i = 0; hant[i]; i++)
+      if (!strncasecmp(lang + 3, hant[i], strlen(hant[i])) && !isalpha((unsigned char)lang[3 + strlen(hant[i])])) {
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(phrases, "zh-Hant");
+        if (t) return t;
+      }
+  }
   const cJSON *t = *base ? cJSON_GetObjectItemCaseSensitive(phrases, base) : NULL;
   return t ? t : cJSON_GetObjectItemCaseSensitive(phrases, "en");
 }
 
 const char *vgi_phrase(const char *lang, const char *key) {
-  const char *s = vgi_str(table_for(lang), key);
+  const cJSON *t = table_for(lang);
+  const char *s = vgi_str(t, key);
+  /* a language's parent (Cantonese: traditional Chinese, then Chinese), then English */
+  for (int depth = 0; !s && depth < 3 && vgi_str(t, "parent"); depth++) {
+    t = table_for(vgi_str(t, "parent"));
+    s = vgi_str(t, key);
+  }
   if (!s) s = vgi_str(table_for("en"), key);
   return s ? s : key;
 }
@@ -359,6 +375,10 @@ static const struct { const char *lang; const char *words; } stop[] = {
   { "sl", " in ki pa tudi lahko če kot ali so bo ste ukaz ukaze datoteke datoteko vam "
           "za na se da je "},
   { "hu", " a az és hogy nem is egy van meg ez de ha csak már vagy mint el kell lehet fájl "},
+  /* Basque: its own short words (eta "and", da "is", bat "a", ez "not");
+   * a Basque README was Portuguese by "da" and "e" */
+  { "eu", " eta da bat ez ere edo baina dira du dute zure bere hau hori honek beste izan behar baino "
+          "bezala ditu dago daude gabe oso egin dugu duzu zer nola "},
   { "ca", " el la els les i de que en un una és per amb no del al es més com això pot també "},
 };
 
@@ -449,6 +469,16 @@ static const char *arabic_lang(long n, long fa, long ar, long ur) {
   return "ar";
 }
 
+/* Characters of written Cantonese that Standard Chinese does not write:
+ * 嘅 喺 咗 唔 冇 佢 哋 嘢 啲 噉 嗰 嚟 睇 攞 乜 */
+static int cantonese_char(unsigned cp) {
+  static const unsigned yue_chars[] = { 0x5605, 0x55BA, 0x54D7, 0x5514, 0x5187, 0x4F62, 0x54CB, 0x5622,
+                                        0x5572, 0x5649, 0x55F0, 0x569F, 0x7747, 0x651E, 0x4E5C };
+  for (size_t i = 0; i < sizeof yue_chars / sizeof *yue_chars; i++)
+    if (cp == yue_chars[i]) return 1;
+  return 0;
+}
+
 const char *vgi_detect_language(const char *text) {
   enum { HANGUL, KANA, HAN, ARABIC, CYRILLIC, GREEK, HEBREW, THAI, INDIC, LATIN, NSCRIPT };
   static const char *const script_lang[] = { "ko", "ja", "zh", "ar", "ru", "el", "he", "th", "hi", NULL };
@@ -457,6 +487,7 @@ const char *vgi_detect_language(const char *text) {
   /* letters that tell the languages written in one script apart */
   long cy_uk = 0, cy_ru = 0, cy_hard = 0, cy_sr = 0, cy_mk = 0, cy_be = 0;
   long ar_fa = 0, ar_ar = 0, ar_ur = 0;
+  long yue = 0;    /* characters only written Cantonese uses (嘅 喺 咗 …) */
   long viet = 0;   /* letters only Vietnamese writes: ư ơ đ and the tone-marked vowels (U+1EA0–U+1EF9) */
   long hits[sizeof stop / sizeof *stop] = {0};
   /* which of a language's words were seen (by offset in its list): one
@@ -480,6 +511,20 @@ const char *vgi_detect_language(const char *text) {
       wl = 0;
       continue;
     }
+    /* a Markdown link's target ("](#-%E0%A4%AA…)", "](./README.chinese.md)")
+     * and an HTML tag ("<img src=…>") are no words of the document: a
+     * Hindi table of contents of percent-encoded anchors was Portuguese,
+     * a Hebrew README English */
+    if (*p == ']' && p[1] == '(') {
+      const unsigned char *close = p + 2;
+      while (*close && *close != ')' && !isspace(*close)) close++;
+      if (*close == ')') { p = close + 1; wl = cwl = 0; continue; }
+    }
+    if (*p == '<' && (isalpha(p[1]) || p[1] == '/' || p[1] == '!')) {
+      const unsigned char *close = p + 1;
+      while (*close && *close != '>' && *close != '<' && close - p < 2000) close++;
+      if (*close == '>') { p = close + 1; wl = cwl = 0; continue; }
+    }
     /* code (`make install`) is not the document's language: a short page
      * in another language would be outweighed by its English words */
     if (*p == '`') {
@@ -501,7 +546,7 @@ const char *vgi_detect_language(const char *text) {
     if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
       count[HANGUL]++;
     else if (cp >= 0x3040 && cp <= 0x30FF) count[KANA]++;
-    else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) count[HAN]++;
+    else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) count[HAN]++, yue += cantonese_char(cp);
     else if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
              (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
       count[ARABIC]++;
@@ -556,6 +601,9 @@ const char *vgi_detect_language(const char *text) {
       if (indic[i] > indic[top]) top = i;
     return indic_langs[top].lang;
   }
+  /* written Cantonese: its own particles and pronouns, one character in
+   * fifty or more (a quoted word in a Mandarin text is not enough) */
+  if (best == HAN && yue >= 3 && yue * 50 >= count[HAN]) return "yue";
   if (best != LATIN) return script_lang[best];
   /* Vietnamese: a few of its letters in every sentence (one in twenty
    * letters); a French "Đ" in a name is not enough */
@@ -584,6 +632,10 @@ int vgi_lang_tag_ok(const char *s) {
   return s[n] == 0;
 }
 
+int vgi_spoken_lang(const char *s) {
+  return vgi_lang_tag_ok(s) && (vgi_lang_known(s) || vgi_voice_known(s));
+}
+
 static void gather(const cJSON *x, vgi_buf *b, int depth) {
   if (depth > 8 || b->n > 200000) return;
   if (cJSON_IsString(x)) { vgi_buf_puts(b, x->valuestring); vgi_buf_puts(b, "\n"); return; }
@@ -601,6 +653,13 @@ static void gather(const cJSON *x, vgi_buf *b, int depth) {
   }
 }
 
+/* The voice of a language nobody chose a voice for: the table's, else, for
+ * a language outside the table that espeak-ng speaks, its own. */
+static const char *voice_of(const char *lang) {
+  if (!vgi_lang_known(lang) && vgi_voice_known(lang)) return lang;
+  return vgi_phrase(lang, "voice");
+}
+
 /* A video's language: its own `language` (front matter, YAML), else detected
  * from its words. A voice nobody chose (marked by the adapter with
  * VGI_VOICE_AUTO_KEY) becomes the voice of that language; scenes that
@@ -616,7 +675,10 @@ void vgi_language_pass(cJSON *model, const char *force) {
     } else {
       vgi_buf b = {0};
       gather(cJSON_GetObjectItemCaseSensitive(v, "title"), &b, 0);
-      gather(cJSON_GetObjectItemCaseSensitive(v, "scenes"), &b, 0);
+      /* a scene that says its own language does not decide the video's */
+      cJSON *all = cJSON_GetObjectItemCaseSensitive(v, "scenes");
+      for (cJSON *s = all ? all->child : NULL; s; s = s->next)
+        if (!vgi_spoken_lang(vgi_str(s, "language"))) gather(s, &b, 1);
       snprintf(lang, sizeof lang, "%s", vgi_detect_language(b.s ? b.s : ""));
       vgi_buf_free(&b);
     }
@@ -624,10 +686,13 @@ void vgi_language_pass(cJSON *model, const char *force) {
       cJSON_ReplaceItemInObjectCaseSensitive(v, "language", cJSON_CreateString(lang));
     else
       cJSON_AddStringToObject(v, "language", lang);
-    /* scenes carry it too: a layout draws one scene, without its video */
+    /* scenes carry it too: a layout draws one scene, without its video; a
+     * scene that names its own ("language: de" in a YAML deck) keeps it,
+     * unless the caller forced one language on everything */
+    int forced = force && *force;
     cJSON *sc = cJSON_GetObjectItemCaseSensitive(v, "scenes");
     for (cJSON *s = sc ? sc->child : NULL; s; s = s->next) {
-      if (!cJSON_IsObject(s)) continue;
+      if (!cJSON_IsObject(s) || (!forced && vgi_spoken_lang(vgi_str(s, "language")))) continue;
       if (cJSON_GetObjectItemCaseSensitive(s, "language"))
         cJSON_ReplaceItemInObjectCaseSensitive(s, "language", cJSON_CreateString(lang));
       else
@@ -637,17 +702,15 @@ void vgi_language_pass(cJSON *model, const char *force) {
     if (!flag) continue;
     const char *old = vgi_str(v, "voice");
     char *was = vgi_strdup(old ? old : "male");
-    const char *want = vgi_phrase(lang, "voice");
-    /* a language outside the table that espeak-ng speaks gets its own voice */
-    if (!vgi_lang_known(lang) && vgi_voice_known(lang)) want = lang;
-    if (strcmp(want, was)) {
+    const char *want = voice_of(lang);
+    if (strcmp(want, was))
       cJSON_ReplaceItemInObjectCaseSensitive(v, "voice", cJSON_CreateString(want));
-      cJSON *scenes = cJSON_GetObjectItemCaseSensitive(v, "scenes");
-      for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next) {
-        const char *sv = vgi_str(s, "voice");
-        if (sv && !strcmp(sv, was))
-          cJSON_ReplaceItemInObjectCaseSensitive(s, "voice", cJSON_CreateString(want));
-      }
+    /* a scene that inherited the voice nobody chose takes its language's */
+    for (cJSON *s = sc ? sc->child : NULL; s; s = s->next) {
+      const char *sv = vgi_str(s, "voice"), *sl = vgi_str(s, "language");
+      const char *sw = sl && strcmp(sl, lang) ? voice_of(sl) : want;
+      if (sv && !strcmp(sv, was) && strcmp(sw, was))
+        cJSON_ReplaceItemInObjectCaseSensitive(s, "voice", cJSON_CreateString(sw));
     }
     free(was);
     cJSON_DeleteItemFromObjectCaseSensitive(v, VGI_VOICE_AUTO_KEY);

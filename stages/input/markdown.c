@@ -4554,11 +4554,23 @@ static void quote_block(md *m, cmark_node *n) {
     if (part == 0 && attribution && *attribution) {
       /* "Chris Hadfield, Guide d'un astronaute …": the name is said, the
        * rest is shown */
-      char who[128];
+      char who[512];
       const char *comma = strstr(attribution, ", ");
-      size_t wl = comma ? (size_t)(comma - attribution) : strlen(attribution);
-      snprintf(who, sizeof who, "%.*s", (int)(wl < sizeof who ? wl : sizeof who - 1), attribution);
-      if (vgi_word_count(who) > 4) snprintf(who, sizeof who, "%s", attribution);
+      const char *from = attribution;
+      /* "“Just for Fun: …”, Linus Torvalds": a title in quotes first, the
+       * name after it */
+      static const char *const opens[] = { "\xE2\x80\x9C", "\xE2\x80\x9E", "\xC2\xAB", "\"", "\xE2\x80\x98",
+                                           "\xE3\x80\x8C", NULL };
+      for (int k = 0; comma && comma[2] && opens[k]; k++)
+        if (!strncmp(attribution, opens[k], strlen(opens[k]))) { from = comma + 2; comma = strstr(from, ", "); break; }
+      size_t wl = comma ? (size_t)(comma - from) : strlen(from);
+      snprintf(who, sizeof who, "%.*s", (int)(wl < sizeof who ? wl : sizeof who - 1), from);
+      if (vgi_word_count(who) > 4) snprintf(who, sizeof who, "%s", from);
+      /* a name cut by the buffer ends on a whole character */
+      size_t cut = strlen(who);
+      if (cut == sizeof who - 1)
+        while (cut && ((unsigned char)who[cut] & 0xC0) == 0x80) who[--cut] = 0;
+      if (cut && ((unsigned char)who[cut - 1] & 0xC0) == 0xC0) who[--cut] = 0;
       const char *a1[1] = { who };
       vgi_phrase_put(&nb, m->lang, "as_put_it", a1, 1);
       vgi_buf_puts(&nb, " ");

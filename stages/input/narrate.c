@@ -84,8 +84,14 @@ static int english(const char *lang) {
   return !lang || !vgi_lang_known(lang) || (!strncmp(lang, "en", 2) && (!lang[2] || lang[2] == '-'));
 }
 
+/* Cantonese or Mandarin ("yue", "cmn"): written Chinese, said in another voice */
+static int chinese_spoken(const char *lang) {
+  return lang && (!strncmp(lang, "yue", 3) || !strncmp(lang, "cmn", 3)) && (!lang[3] || lang[3] == '-');
+}
+
 /* 'j', 'z' or 'k' for Japanese, Chinese or Korean, else 0. */
 static char cjk_of(const char *lang) {
+  if (chinese_spoken(lang)) return 'z';
   if (!lang || (lang[2] && lang[2] != '-')) return 0;
   return !strncmp(lang, "ja", 2) ? 'j' : !strncmp(lang, "zh", 2) ? 'z' : !strncmp(lang, "ko", 2) ? 'k' : 0;
 }
@@ -94,6 +100,7 @@ static char cjk_of(const char *lang) {
  * with ":" (not Chinese, Japanese, Korean or Thai). */
 static int english_like(const char *lang) {
   static const char *const not[] = { "zh", "ja", "ko", "th", NULL };
+  if (chinese_spoken(lang)) return 0;
   for (int i = 0; lang && not[i]; i++)
     if (!strncmp(lang, not[i], 2) && (!lang[2] || lang[2] == '-')) return 0;
   return 1;
@@ -3167,6 +3174,40 @@ static void marks_joined(char *t) {
   *w = 0;
 }
 
+/* What follows a path taken out at [a, z) up to its word's end e, as the
+ * sentence still needs it: a closing bracket the path opened
+ * ("/etc/dpkg/dpkg.cfg.d/[0-9a-z_-]*") and a glob's star go with the path,
+ * a bracket or full stop of the prose around it stays. */
+static void glob_tail_out(vgi_buf *b, const char *a, const char *z, const char *e) {
+  int open[3] = { 0, 0, 0 };   /* ( [ { opened in the path and not closed */
+  static const char opens[] = "([{", closes[] = ")]}";
+  for (const char *q = a; q < z; q++) {
+    const char *o = strchr(opens, *q), *c = strchr(closes, *q);
+    if (*q && o) open[o - opens]++;
+    else if (*q && c && open[c - closes] > 0) open[c - closes]--;
+  }
+  for (const char *q = z; q < e; q++) {
+    const char *c = *q ? strchr(closes, *q) : NULL;
+    if (c && open[c - closes] > 0) { open[c - closes]--; continue; }
+    if (*q == '*' && (q == z || q[-1] != '*') && q[1] != '*') continue;
+    vgi_buf_add(b, q, 1);
+  }
+}
+
+/* A word [p, e) of a pattern's signs only, a bracket among them ("]*",
+ * "[]", "{}"), with a sentence's mark at most after them: nothing to say.
+ * A sign alone is named ("glob with *"), and a bar is an operator a
+ * sentence may name ("the operators | or |&"). */
+static int symbols_only(const char *p, const char *e) {
+  int bracket = 0;
+  while (e > p && strchr(".,;:!?", e[-1])) e--;
+  for (const char *q = p; q < e; q++) {
+    if (!strchr("[]{}()*^$\\~_`", *q)) return 0;
+    bracket |= *q == '[' || *q == ']' || *q == '{' || *q == '}';
+  }
+  return e - p >= 2 && bracket;
+}
+
 /* s without the words no presenter reads out (unsaid); frees s, returns
  * the new text. */
 static char *speech_out(char *s) {
@@ -3246,7 +3287,7 @@ static char *speech_out(char *s) {
       /* where it was, and what it was: dangling_out looks here */
       vgi_buf_add(&b, (char[]){ (char)unsaid_kind(a, (size_t)(z - a)) }, 1);
       if (ko_tail) vgi_buf_add(&b, ko_tail, (size_t)(e - ko_tail));
-      else vgi_buf_add(&b, z, (size_t)(e - z));
+      else glob_tail_out(&b, a, z, e);
       /* a bare address that a capital follows ended its sentence, its full
        * stop left out so as not to join the address ("…is located at
        * https://example.org/issues You will need …") */
@@ -3255,6 +3296,12 @@ static char *speech_out(char *s) {
       if (z == e && *nx >= 'A' && *nx <= 'Z' && nx[1] >= 'a' && nx[1] <= 'z' &&
           (memmem(a, (size_t)(z - a), "://", 3) || !strncmp(a, "www.", 4)))
         vgi_buf_add(&b, ".", 1);
+    } else if (symbols_only(p, e)) {
+      /* "]*", "[]", "{}": a pattern's signs left alone are never said; the
+       * sentence's own mark after them stays */
+      const char *m = e;
+      while (m > p && strchr(".,;:!?", m[-1])) m--;
+      vgi_buf_add(&b, m, (size_t)(e - m));
     } else {
       for (const char *c = p; c < e; c++)
         if (*c != '`' && !(c[0] == '*' && c[1] == '*') && !(c > p && c[-1] == '*' && c[0] == '*'))
@@ -3341,11 +3388,14 @@ static const struct { const char *lang; double wpm, cps; } rates[] = {
   { "en", 150, 2.6 }, { "de", 145, 2.6 }, { "fr", 195, 2.6 }, { "es", 162, 2.6 }, { "it", 162, 2.6 },
   { "pt", 156, 2.6 }, { "ru", 146, 2.6 }, { "ar", 111, 2.6 }, { "nl", 150, 2.6 },
   { "zh", 150, 3.45 }, { "ja", 150, 2.0 }, { "ko", 150, 4.8 },
+  /* Basque's long words: 391 words of a README's summary took 225 s */
+  { "eu", 104, 2.6 },
 };
 
 static void pace(const char *lang, double *wpm, double *cps) {
   *wpm = VGI_WPM;
   *cps = 2.6;
+  if (chinese_spoken(lang)) lang = "zh";
   for (size_t i = 0; lang && i < sizeof rates / sizeof *rates; i++)
     if (!strncmp(lang, rates[i].lang, 2) && (!lang[2] || lang[2] == '-')) {
       *wpm = rates[i].wpm;
@@ -6528,6 +6578,12 @@ static int outro_of_title(const cJSON *scenes, const cJSON *s) {
   return ty && t0 && sub && title && !strcmp(ty, "outro") && !strcmp(t0, "title") && !strcmp(sub, title);
 }
 
+/* The language a scene is said in: its own, else its video's. */
+static const char *scene_lang(const cJSON *s, const cJSON *v) {
+  const char *l = vgi_str(s, "language");
+  return l && *l ? l : vgi_str(v, "language");
+}
+
 /* A language vgrun has neither phrases nor an espeak-ng voice for is said
  * by the English voice with English phrases: told, not silent. */
 static void unknown_language(const cJSON *videos, vgi_diags *d) {
@@ -6574,10 +6630,15 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
            * a fragment ("Thanks for watching. Zstandard.") */
           cJSON *c = cJSON_Duplicate(s, 1);
           cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(c, "visual_content"), "sub_text");
-          t = vgi_template(c, vgi_str(v, "language"));
+          t = vgi_template(c, scene_lang(s, v));
           cJSON_Delete(c);
         } else {
-          t = vgi_template(s, vgi_str(v, "language"));
+          /* a scene in its own language (a YAML deck's "language: fr") is said in it */
+          said_en_ = english(scene_lang(s, v));
+          said_cjk_ = cjk_of(scene_lang(s, v));
+          t = vgi_template(s, scene_lang(s, v));
+          said_en_ = english(vgi_str(v, "language"));
+          said_cjk_ = cjk_of(vgi_str(v, "language"));
         }
         if (t) {
           /* keep the canonical key order: narration right after visual_content */
@@ -6612,7 +6673,9 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
       cJSON *an = cJSON_GetObjectItemCaseSensitive(s, "narration");
       if (cJSON_GetObjectItemCaseSensitive(s, VGI_AUTO_KEY) && cJSON_IsString(an) &&
           !cJSON_GetObjectItemCaseSensitive(s, VGI_UNITS_KEY)) {
-        char *t = clean_speech(vgi_strdup(an->valuestring), vgi_str(v, "language"));
+        said_en_ = english(scene_lang(s, v));
+        said_cjk_ = cjk_of(scene_lang(s, v));
+        char *t = clean_speech(vgi_strdup(an->valuestring), scene_lang(s, v));
         cJSON_SetValuestring(an, t);
         free(t);
       }
@@ -6633,7 +6696,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
         const char *nt = vgi_str(s, "narration");
         cJSON *mx = cJSON_GetObjectItemCaseSensitive(s, "max_duration");
         cJSON *mn = cJSON_GetObjectItemCaseSensitive(s, "min_duration");
-        double want = vgi_max_for_lang(nt, vgi_str(v, "language"));
+        double want = vgi_max_for_lang(nt, scene_lang(s, v));
         if (cJSON_IsNumber(mn) && want < mn->valuedouble) want = mn->valuedouble;
         if (cJSON_IsNumber(mx)) cJSON_SetNumberValue(mx, want);
         cJSON_DeleteItemFromObjectCaseSensitive(s, VGI_MAXAUTO_KEY);

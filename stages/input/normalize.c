@@ -239,6 +239,23 @@ static cJSON *norm_scene(nctx *n, cJSON *s, int vi, int si, const cJSON *video) 
     }
     cJSON_AddItemToObject(out, dur[k], v);
   }
+  /* a scene's own `language` is the language it is said in ("de"); a
+   * code's ("bash", in the flat form of a command scene) belongs to what
+   * it shows */
+  cJSON *slang = take(s, "language");
+  if (slang && cJSON_IsString(slang) && !vgi_spoken_lang(slang->valuestring) && st &&
+      vgi_field_find(st, "language") && cJSON_IsObject(vc) &&
+      !cJSON_GetObjectItemCaseSensitive(vc, "language")) {
+    cJSON_AddItemToObject(vc, "language", slang);
+  } else if (slang && cJSON_IsString(slang) && vgi_spoken_lang(slang->valuestring)) {
+    cJSON_AddItemToObject(out, "language", slang);
+  } else if (slang && !cJSON_IsNull(slang)) {
+    diag(n, VGI_WARNING, slang, "language",
+         "expected a language tag such as en, de or pt-BR (the video's language is used)");
+    vgi_pos_delete(n->pm, slang);
+  } else {
+    vgi_pos_delete(n->pm, slang);
+  }
   /* a canonical model keeps its source; else where the scene is in the file */
   cJSON *src = take(s, "source");
   if (cJSON_IsObject(src) && cJSON_IsString(cJSON_GetObjectItemCaseSensitive(src, "file"))) {

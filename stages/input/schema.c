@@ -64,7 +64,7 @@ static int in_list(const char *const *l, const char *s) {
 
 int vgi_is_scene_key(const char *name) {
   static const char *const k[] = { "id", "scene_id", "type", "scene_type", "visual_content",
-    "narration", "voice", "min_duration", "max_duration", "source", "language", NULL };
+    "narration", "voice", "min_duration", "max_duration", "source", "language", "passages", NULL };
   return in_list(k, name);
 }
 

@@ -122,8 +122,12 @@ typedef struct tts_options {
   vg_cache *cache;     /* where clips are looked up and kept: the job holds a
                           reference from tts_job_new on; NULL: no cache
                           folder at all (the WAV goes to the scratch folder) */
+  const char *const *passages;   /* plain text in a voice not English: sentences
+                                    of it said in an English voice (a scene's
+                                    `passages`); read by tts_job_new only */
+  size_t npassages;
 } tts_options;
-#define TTS_OPTIONS_DEFAULT { NULL, 0, -1, 0, 0, NULL }
+#define TTS_OPTIONS_DEFAULT { NULL, 0, -1, 0, 0, NULL, NULL, 0 }
 
 typedef struct tts_job tts_job;
 typedef void (*tts_done_fn)(tts_job *job, void *ud);

@@ -56,6 +56,12 @@ int tts_reading_make(const char *language, const char *text, size_t len, tts_rea
  * English; 0 when said as written; -1 out of memory. */
 int tts_reading_mandarin(const char *language, const char *spec, const char *text, size_t len,
                          tts_reading *out);
+/* For a voice of a language other than English (spec gives the variant)
+ * and passages (English sentences of the text, from a scene's `passages`):
+ * 1 and the text as SSML in *out, each occurrence of a passage in an
+ * English voice; 0 when none occurs; -1 out of memory. */
+int tts_reading_passages(const char *language, const char *spec, const char *text, size_t len,
+                         const char *const *passages, size_t npassages, tts_reading *out);
 /* Moves espeak-ng's events from the reading back onto the text. */
 void tts_reading_remap(const tts_reading *r, raw_event *ev, size_t nev);
 void tts_reading_free(tts_reading *r);

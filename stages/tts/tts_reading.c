@@ -10,6 +10,7 @@
  * knows the span of the word it came from, and espeak-ng's events are moved
  * back onto the text (tts_reading_remap). Without MeCab or its dictionary
  * the text is said as written. */
+#define _GNU_SOURCE 1  /* memmem */
 #include "tts_private.h"
 #include "vg_utf8.h"
 
@@ -352,6 +353,64 @@ int tts_reading_mandarin(const char *language, const char *spec, const char *tex
     ok = latin_in_english(&b, chars, home) == 0;
   }
   return hand_over(&b, ok, chars, 1, out);
+}
+
+/* English sentences left in a document in another language (a translated
+ * man page's untranslated paragraph, listed by the input stage in a scene's
+ * `passages`): said by that language's voice they are English with its
+ * sounds. Each occurrence in the text is said in an English <voice> inside
+ * the same clip (female when the clip's voice is a female variant), every
+ * tag standing for the text's character beside it, as above. */
+int tts_reading_passages(const char *language, const char *spec, const char *text, size_t len,
+                         const char *const *passages, size_t npassages, tts_reading *out) {
+  memset(out, 0, sizeof *out);
+  if (!npassages || !strncmp(language, "en", 2)) return 0;
+  size_t chars = (size_t)chars_in(text, len);
+  unsigned char *in_byte = calloc(len + 1, 1), *in = calloc(chars + 1, 1);
+  if (!in_byte || !in) { free(in_byte); free(in); return -1; }
+  int any = 0;
+  for (size_t k = 0; k < npassages; k++) {
+    size_t pl = passages[k] ? strlen(passages[k]) : 0;
+    for (const char *at = pl ? memmem(text, len, passages[k], pl) : NULL; at;
+         at = memmem(at + pl, len - (size_t)(at + pl - text), passages[k], pl)) {
+      memset(in_byte + (at - text), 1, pl);
+      any = 1;
+    }
+  }
+  for (size_t i = 0, ch = 0; i < len && ch < chars; ch++) {
+    size_t k;
+    (void)vg_utf8_decode(text, len, i, &k);
+    in[ch] = in_byte[i];
+    i += k;
+  }
+  free(in_byte);
+  if (!any) { free(in); return 0; }
+  builder r = {0}, o = {0};
+  int ok = put_written(&r, text, 0, len, 0) == 0 && r.s;
+  if (ok) r.len = tts_speech_normalize(r.s, r.len, 1);   /* as plain text is said; one character for one */
+  const char *variant = spec ? strchr(spec, '+') : NULL;
+  const char *open = variant && variant[1] == 'f' ? "<voice xml:lang=\"en\" gender=\"female\">"
+                                                   : "<voice xml:lang=\"en\">";
+  static const char close[] = "</voice>";
+  int last = chars ? (int)chars - 1 : 0, inside = 0;
+  if (ok) ok = put(&o, "<speak>", 7, 0, 0) == 0;
+  for (size_t i = 0, ch = 0; ok && i < r.len;) {
+    size_t k;
+    (void)vg_utf8_decode(r.s, r.len, i, &k);
+    int want = r.start[ch] >= 0 && (size_t)r.start[ch] < chars && in[r.start[ch]];
+    if (want && !inside) ok = put(&o, open, strlen(open), r.start[ch], r.start[ch]) == 0;
+    else if (!want && inside) ok = put(&o, close, sizeof close - 1, r.end[ch - 1], r.end[ch - 1]) == 0;
+    inside = want;
+    if (ok) ok = put_escaped(&o, &r, i, i + k, &ch) == 0;
+    i += k;
+  }
+  if (ok && inside) ok = put(&o, close, sizeof close - 1, last, last) == 0;
+  if (ok) ok = put(&o, "</speak>", 8, last, last) == 0;
+  free(in);
+  free(r.s);
+  free(r.start);
+  free(r.end);
+  return hand_over(&o, ok, chars, 1, out);
 }
 
 void tts_reading_remap(const tts_reading *r, raw_event *ev, size_t nev) {

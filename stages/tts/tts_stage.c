@@ -1,6 +1,7 @@
 /* tts_stage.c: the native stage tts.synth. For every scene of every video
  * it speaks scene.narration with the stage option `voice` if given, else
- * scene.voice, else the video's voice, else "male", and writes scene.audio = { path, duration,
+ * scene.voice, else the video's voice, else "male" (the sentences listed in
+ * scene.passages in an English voice), and writes scene.audio = { path, duration,
  * sample_rate, words, sentences, marks, cached, voice }. Narration is
  * plain text; with the option ssml = true it is SSML in the safe subset.
  * prepare (loop) checks every text and voice before any work; start (loop)
@@ -106,6 +107,17 @@ static int synth_prepare(vg_call *c) {
         cJSON_AddNumberToObject(d, "scene", si);
         vg_call_emit(c, "validation.warning", msg, d);
       }
+      /* English sentences of a scene in another language, said in English */
+      const cJSON *ps = cJSON_GetObjectItemCaseSensitive(s, "passages"), *pe;
+      if (!cJSON_IsArray(ps)) ps = NULL;
+      const char *said[64];
+      size_t nsaid = 0;
+      cJSON_ArrayForEach(pe, ps) {
+        const char *pt = vg_json_str(pe, "text", NULL);
+        if (pt && *pt && nsaid < sizeof said / sizeof *said) said[nsaid++] = pt;
+      }
+      o.passages = said;
+      o.npassages = nsaid;
       sj->job = tts_job_new(text, strlen(text), &o, err, sizeof err);
       if (!sj->job) return vg_call_fail(c, "%s: %s", sj->where, err);
       r->njobs++;

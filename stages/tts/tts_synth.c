@@ -893,7 +893,9 @@ tts_job *tts_job_new(const char *text, size_t len, const tts_options *o, char *e
    * Latin words in English; Chinese in the voice that says hanzi right
    * (tts_reading_mandarin); either joins the key */
   if (!ssml && (tts_reading_make(v.language, text, len, &j->said) == 1 ||
-                tts_reading_mandarin(v.language, j->voice.spec, text, len, &j->said) == 1)) {
+                tts_reading_mandarin(v.language, j->voice.spec, text, len, &j->said) == 1 ||
+                tts_reading_passages(v.language, j->voice.spec, text, len, o->passages, o->npassages,
+                                     &j->said) == 1)) {
     vg_hash_str(&h, "reading");
     vg_hash_update(&h, &j->said.len, sizeof j->said.len);
     vg_hash_update(&h, j->said.text, j->said.len);

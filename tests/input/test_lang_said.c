@@ -1,6 +1,7 @@
 /* test_lang_said.c: narration in languages other than English: what a
  * sentence says once a path or link is taken out of it. */
 #include "input_test.h"
+#include "input_private.h"
 
 #include <sys/stat.h>
 
@@ -116,10 +117,16 @@ static void english_in_translated_man_page(void **state) {
     }
     assert_non_null(en);
     assert_string_equal(sget(en, "voice"), "male");
-    /* the English sentence among German ones stays in the page's voice */
+    /* the English sentence among German ones: the scene in the page's
+     * voice, the sentence listed to be said in English */
     const cJSON *opt = said_by(m, "Die Option steuert");
     assert_non_null(opt);
     assert_string_equal(sget(opt, "voice"), "de");
+    const cJSON *ps = cJSON_GetObjectItem(opt, "passages");
+    assert_int_equal(cJSON_GetArraySize(ps), 1);
+    assert_string_equal(sget(cJSON_GetArrayItem(ps, 0), "text"), "This option is deprecated and should not be used in any new file.");
+    assert_string_equal(sget(cJSON_GetArrayItem(ps, 0), "voice"), "male");
+    assert_null(cJSON_GetObjectItem(de, "passages"));
     assert_int_equal(said_in(m, "deprecated"), 1);
     cJSON_Delete(m);
   }
@@ -166,11 +173,163 @@ static void headline_ends_on_no_function_word(void **state) {
   cJSON_Delete(m);
 }
 
+/* A YAML deck's scene that names its own language keeps it: its voice and
+ * the phrases said for it are that language's, and it does not decide the
+ * video's language; a code language at a command scene's top is its
+ * code's. --language still sets every scene. */
+static void scene_language_wins(void **state) {
+  (void)state;
+  static const char deck[] =
+      "video:\n  title: Multilingual deck\n  scenes:\n"
+      "    - scene_type: title\n      title: Welcome\n"
+      "      narration: Welcome to this deck, which mixes two languages in one video.\n"
+      "    - scene_type: list\n      language: de\n      items: [Die Datei ist klein, Das Werkzeug ist schnell]\n"
+      "      narration: Die Datei ist klein und das Werkzeug ist schnell. Es gibt zwei Punkte.\n"
+      "    - scene_type: list\n      language: fr\n      items: [Le fichier est petit, L'outil est rapide]\n"
+      "    - scene_type: command\n      language: bash\n      commands: [make install]\n"
+      "      narration: Run make install.\n";
+  vgi_diags d = {0};
+  cJSON *m = load_text("deck.yaml", deck, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "language"), "en");
+  assert_string_equal(sget(scene_at(m, 0, 0), "voice"), "male");
+  assert_string_equal(sget(scene_at(m, 0, 1), "language"), "de");
+  assert_string_equal(sget(scene_at(m, 0, 1), "voice"), "de");
+  assert_string_equal(sget(scene_at(m, 0, 2), "language"), "fr");
+  assert_string_equal(sget(scene_at(m, 0, 2), "voice"), "fr");
+  /* the template in French, its list joined in French */
+  const char *fr = sget(scene_at(m, 0, 2), "narration");
+  assert_non_null(strstr(fr, "Le fichier est petit et L'outil est rapide"));
+  assert_null(strstr(fr, "Key points"));
+  assert_string_equal(sget(scene_at(m, 0, 3), "language"), "en");
+  assert_string_equal(vcget(scene_at(m, 0, 3), "language"), "bash");
+  cJSON_Delete(m);
+
+  vgi_options de = { .language = "de" };
+  m = load_text("deck.yaml", deck, &de, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(m, 0); i++) assert_string_equal(sget(scene_at(m, 0, i), "language"), "de");
+  cJSON_Delete(m);
+}
+
+/* Written Cantonese is Cantonese (its own particles: 嘅 喺 咗 唔 …): said by
+ * the Cantonese voice with Cantonese phrases, Chinese rules for its text;
+ * a Mandarin text stays Chinese. */
+static void cantonese_said_in_cantonese(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("yue.md", "# 點樣用呢個工具\n\n呢個工具可以將文件變成有旁白嘅影片。你唔需要任何雲端服務，全部喺本機執行。\n\n"
+      "## 安裝\n\n- 首先要裝好 FFmpeg 同 espeak-ng，兩樣都係免費嘅。\n- 裝好咗之後，佢哋會自動搵到。\n\n"
+      "```sh\nmake install\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "yue");
+  assert_string_equal(sget(video_at(m, 0), "voice"), "yue");
+  assert_int_equal(said_in(m, "歡迎收睇"), 1);
+  assert_int_equal(said_in(m, "多謝收睇"), 1);
+  assert_int_equal(said_in(m, "Welcome"), 0);
+  assert_int_equal(said_in(m, "Run this"), 0);
+  /* a phrase Cantonese lacks is traditional Chinese's, not English */
+  assert_string_equal(vgi_phrase("yue", "l_quiz"), vgi_phrase("zh-TW", "l_quiz"));
+  assert_string_equal(vgi_phrase("zh-HK", "thanks"), "感謝觀看");
+  assert_string_equal(vgi_phrase("zh_TW", "voice"), "cmn");
+  assert_string_equal(vgi_phrase("zh", "thanks"), "感谢观看");
+  cJSON_Delete(m);
+  m = load_text("zh.md", "# 如何使用这个工具\n\n这个工具可以把文档变成有旁白的视频。你不需要任何云服务，全部在本机运行。\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "zh");
+  assert_string_equal(sget(video_at(m, 0), "voice"), "cmn");
+  cJSON_Delete(m);
+}
+
+/* A pattern in a path is taken out with the path: no "]*" is said, in any
+ * language; signs left alone are never said, the sentence's mark stays. */
+static void pattern_signs_unsaid(void **state) {
+  (void)state;
+  static const char *const docs[] = {
+    "# Fájlok\n\n- A beállítások a /etc/dpkg/dpkg.cfg.d/[0-9a-zA-Z_-]* fájlokban vannak, és a program indításkor olvassa őket.\n"
+    "- A felhasználó saját beállításai a ~/.dpkg.cfg fájlban vannak, és ezek felülírják a rendszer beállításait.\n",
+    "# Files\n\n- Settings are read from /etc/dpkg/dpkg.cfg.d/[0-9a-zA-Z_-]* when the program starts.\n"
+    "- Files matching /etc/apt/sources.list.d/{main,extra}.list are read too, and a bare ]* is never said.\n",
+    NULL };
+  for (int i = 0; docs[i]; i++) {
+    cJSON *m = full_load(i ? "en.md" : "hu.md", docs[i]);
+    assert_int_equal(said_in(m, "]"), 0);
+    assert_int_equal(said_in(m, "*"), 0);
+    assert_int_equal(said_in(m, "}"), 0);
+    assert_int_equal(said_in(m, i ? "never said." : "olvassa őket."), 1);
+    cJSON_Delete(m);
+  }
+  /* a sign alone is named, as the sentence means it */
+  cJSON *m = full_load("pt.md", "# Básico\n\n- Aprenda sobre a expansão de arquivos glob com `*`. Aprenda ssh e o básico de autenticação.\n"
+      "- Aprenda a usar o `grep` e o `sed` para procurar e trocar texto em muitos arquivos de uma vez.\n");
+  assert_int_equal(said_in(m, "glob com *."), 1);
+  cJSON_Delete(m);
+}
+
+/* A document's language is told by its words, not by its links' targets
+ * or its HTML: a Hindi table of contents of percent-encoded anchors was
+ * Portuguese, a Hebrew README with relative links English; Basque is
+ * Basque, not Portuguese. */
+static void language_of_words_not_links(void **state) {
+  (void)state;
+  static const struct { const char *text, *lang; } docs[] = {
+    { "# जावास्क्रिप्ट\n\n"
+      "- [प्रेरणा](#-%E0%A4%AA%E0%A5%8D%E0%A4%B0%E0%A5%87%E0%A4%B0%E0%A4%A3%E0%A4%BE%E0%A4%AA%E0%A5%8D)\n"
+      "- [नोटेशन](#-%E0%A4%A8%E0%A5%8B%E0%A4%9F%E0%A5%87%E0%A4%B6%E0%A4%A8%E0%A4%AA%E0%A5%8D%E0%A4%B0)\n"
+      "- [उदाहरण](#-%E0%A4%89%E0%A4%A6%E0%A4%BE%E0%A4%B9%E0%A4%B0%E0%A4%A3%E0%A4%AA%E0%A5%8D%E0%A4%B0)\n"
+      "- [यह विफल है](#%E0%A4%AF%E0%A4%B9-%E0%A4%B5%E0%A4%BF%E0%A4%AB%E0%A4%B2-%E0%A4%B9%E0%A5%88%E0%A4)\n", "hi" },
+    { "# שיטות עבודה מומלצות\n\n<div align=\"center\"><img src=\"assets/images/banner-2.jpg\" alt=\"Node.js Best Practices\"/></div>\n\n"
+      "לקריאה בשפות נוספות: [סינית](./README.chinese.md), [צרפתית](./README.french.md), [יפנית](./README.japanese.md)\n\n"
+      "- [בנו את הפרוייקט](#-11-structure-your-solution-by-business-components-and-layers)\n"
+      "- [שכבות](#-12-layer-your-components-with-the-web-layer-kept-within-its-bounds)\n", "he" },
+    { "# Node.js-ren praktika onak\n\nBilduma honek Node.jsren praktika onak jasotzen ditu, eta astetik astera handiagoa da. "
+      "Jarraibide gehienek informazio gehigarria dute, eta zure ekarpenak ere ongi etorriak dira.\n", "eu" },
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    vgi_diags d = {0};
+    cJSON *m = load_text("doc.md", docs[i].text, NULL, &d);
+    vgi_diags_free(&d);
+    assert_string_equal(sget(video_at(m, 0), "language"), docs[i].lang);
+    cJSON_Delete(m);
+  }
+}
+
+/* A quote's source is the name after a title in quotes ("“Just for Fun:
+ * …”, Linus Torvalds"), said whole: a long Sinhala attribution was cut in
+ * the middle of a letter. */
+static void quote_source_is_the_name(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("si.md", "# දිරිගැන්වුම\n\nමෙම ලැයිස්තුවේ මූලික අරමුණ වන්නේ උදාහරණ එක්රැස් කිරීමයි.\n\n"
+      "> හුදෙක් විනෝදය උදෙසා\n>\n> &mdash; _[**“හුදෙක් විනෝදය උදෙසා: අහඹු විප්ලවයක කතාව”**](https://en.wikipedia.org/wiki/Just_for_Fun), "
+      "ලීනස් ටොවාල්ඩ්ස්_\n", NULL, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    assert_null(vgi_utf8_invalid(n, strlen(n)));
+  }
+  assert_int_equal(said_in(m, "ලීනස් ටොවාල්ඩ්ස්"), 1);
+  assert_int_equal(said_in(m, "අහඹු විප්ලවයක"), 0);
+  cJSON_Delete(m);
+  m = load_text("hi.md", "# प्रेरणा\n\nइस सूची का प्राथमिक लक्ष्य कुछ उदाहरणों को इकट्ठा करना है।\n\n"
+      "> सिर्फ मनोरंजन के लिए\n>\n> &mdash; _[**“सिर्फ मनोरंजन के लिए: एक्सीडेंटल रिवोल्यूशनरी की कहानी”**](https://example.org), Linus Torvalds_\n",
+      NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "जैसा कि Linus Torvalds ने कहा:"), 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
     cmocka_unit_test(english_in_translated_man_page),
     cmocka_unit_test(headline_ends_on_no_function_word),
+    cmocka_unit_test(scene_language_wins),
+    cmocka_unit_test(cantonese_said_in_cantonese),
+    cmocka_unit_test(pattern_signs_unsaid),
+    cmocka_unit_test(language_of_words_not_links),
+    cmocka_unit_test(quote_source_is_the_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

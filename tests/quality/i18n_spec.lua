@@ -24,6 +24,29 @@ describe("phrases", function()
     end
   end)
 
+  it("takes a phrase a language lacks from its parent language", function()
+    -- Cantonese says its own welcome, traditional Chinese's quiz label,
+    -- and Chinese's voice nowhere
+    assert.equals("歡迎收睇vgrun", i18n.t("yue", "welcome", "vgrun"))
+    assert.equals("測驗", i18n.t("yue", "l_quiz"))
+    assert.equals("yue", i18n.voice("yue"))
+    -- Taiwan and Hong Kong write traditional characters; Chinese's voice
+    for _, tag in ipairs({ "zh-TW", "zh-HK", "zh-Hant", "zh_TW", "zh-Hant-TW" }) do
+      assert.equals("感謝觀看", i18n.t(tag, "thanks"), tag)
+      assert.equals("cmn", i18n.voice(tag), tag)
+    end
+    assert.equals("感谢观看", i18n.t("zh-CN", "thanks"))
+    assert.equals("感谢观看", i18n.t("zh", "thanks"))
+  end)
+
+  it("says a quote's source in every language of the table", function()
+    for lang, p in pairs(i18n.phrases) do
+      local own = p.as_put_it or (p.parent and i18n.phrases[p.parent].as_put_it)
+      assert.is_string(own, lang)
+      assert.is_truthy(own:find("{1}", 1, true), lang)
+    end
+  end)
+
   it("glues no prefix or connective to a Latin name", function()
     assert.is_nil(i18n.t("he", "welcome", "tar"):find("לtar", 1, true))
     -- Hindi: "और 5 विकल्प" is five more options, "5 और विकल्प" five and options

@@ -247,6 +247,48 @@ static void test_mandarin_voice(void **state) {
   tts_job_free(j);
 }
 
+/* An English sentence a translation left in a German text (a scene's
+ * `passages`) is said in an English <voice> inside the clip: shorter than
+ * the German voice's English, with every word's timing on the text. */
+static void test_english_passages(void **state) {
+  (void)state;
+  tts_reading r;
+  const char *en = "This option is deprecated.";
+  const char *text = "Die Option steuert das. This option is deprecated. Mehr nicht & fertig.";
+  assert_int_equal(tts_reading_passages("de", "gmw/de+f3", text, strlen(text), &en, 1, &r), 1);
+  assert_int_equal(r.ssml, 1);
+  assert_string_equal(r.text, "<speak>Die Option steuert das. <voice xml:lang=\"en\" gender=\"female\">"
+                              "This option is deprecated.</voice> Mehr nicht &amp; fertig.</speak>");
+  tts_reading_free(&r);
+  /* English voices, and passages the text does not hold, as written */
+  assert_int_equal(tts_reading_passages("en-us", "gmw/en-US", text, strlen(text), &en, 1, &r), 0);
+  const char *other = "Not in the text.";
+  assert_int_equal(tts_reading_passages("de", "gmw/de", text, strlen(text), &other, 1, &r), 0);
+
+  const char *de_en = "Die Option steuert, wie viele Dateien das Werkzeug liest. "
+                      "This option is deprecated and should not be used in any new file.";
+  const char *said = "This option is deprecated and should not be used in any new file.";
+  char err[TTS_ERR_MAX];
+  tts_options o = TTS_OPTIONS_DEFAULT;
+  o.cache = tc;
+  o.voice = "de";
+  tts_job *plain = run(de_en, strlen(de_en), "de", 0, -1);
+  o.passages = &said;
+  o.npassages = 1;
+  tts_job *j = tts_job_new(de_en, strlen(de_en), &o, err, sizeof err);
+  assert_non_null(j);
+  assert_int_equal(tts_job_run(j), 0);
+  const tts_clip *c = tts_job_clip(j), *p = tts_job_clip(plain);
+  check_wav(c);
+  /* the German voice's English took 5.0 s of the 8.9 s; the English one 3.6 s */
+  assert_true(c->duration < p->duration - 0.5);
+  assert_int_equal(c->nwords, p->nwords);
+  assert_string_equal(c->words[9].word, "This");
+  assert_true(c->words[9].start > c->words[8].end - 0.01);
+  tts_job_free(j);
+  tts_job_free(plain);
+}
+
 /* The Japanese voice spelled a Latin word letter by letter ("JavaScript
  * を使います。" took 3.5 s, "JavaScript" alone 2.7 s): each run of Latin words
  * is said in an English <voice> inside the same clip, and the words keep
@@ -879,6 +921,7 @@ int main(void) {
     cmocka_unit_test(test_japanese_readings),
     cmocka_unit_test(test_japanese_latin_words),
     cmocka_unit_test(test_mandarin_voice),
+    cmocka_unit_test(test_english_passages),
     cmocka_unit_test(test_unknown_voice),
     cmocka_unit_test(test_empty_text),
     cmocka_unit_test(test_non_utf8),

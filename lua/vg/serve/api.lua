@@ -373,7 +373,7 @@ end
 local function languages_route(ctx)
   local i18n = require("vg.i18n")
   local list = {}
-  for code, p in pairs(i18n.phrases) do list[#list + 1] = { code = code, voice = p.voice } end
+  for code in pairs(i18n.phrases) do list[#list + 1] = { code = code, voice = i18n.voice(code) } end
   table.sort(list, function(a, b) return a.code < b.code end)
   -- task_option: whether tasks take `language` (once `vgrun create` has
   -- --language); the page shows its menu only then
