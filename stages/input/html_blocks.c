@@ -551,9 +551,11 @@ static void toc_md(vgi_buf *b, const char *p, const char *end) {
     p = after;
     if (!strcmp(name, "dl")) { depth += closing ? -1 : 1; continue; }
     if (depth || closing || strcmp(name, "dt")) continue;
-    const char *e = find_ci(after, end, "</dt");
+    /* (its end looked for before the next <dt>, <dd> or <dl> only: a
+     * list of unclosed terms costs its length, not its square) */
     const char *next = find_ci(after, end, "<d");
-    if (!e || (next && next < e)) e = next ? next : end;
+    const char *e = find_ci(after, next ? next : end, "</dt");
+    if (!e) e = next ? next : end;
     vgi_buf t = {0};
     inline_md(&t, after, e, NULL, 0);
     if (t.s && has_word(t.s)) {
