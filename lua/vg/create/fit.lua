@@ -169,7 +169,7 @@ end
 -- follow the sentence before them (the introduction: the first part). A part
 -- left silent takes the last sentence of the part before when that one has
 -- more than one and the sentence names none of its items.
-local function share_narration(narration, lang, list, parts, spec)
+local function share_narration(narration, lang, list, parts, spec, header)
   local out = {}
   if type(narration) ~= "string" or not narration:match("%S") then
     for k = 1, #parts do out[k] = "" end
@@ -245,7 +245,7 @@ local function share_narration(narration, lang, list, parts, spec)
     -- short items by name, at most five ("cJSON_String, cJSON_Array, and
     -- cJSON_Raw."), never a silent slide
     if k > 1 and out[k] == "" then
-      local names = {}
+      local names, code = {}, false
       for i = parts[k][1], parts[k][2] do
         local it = spec.text and spec.text(list[i]) or list[i]
         if type(it) == "string" then
@@ -257,6 +257,7 @@ local function share_narration(narration, lang, list, parts, spec)
           local words_only = not it:find("[^%w%s%-'&%.\128-\255]") and not it:find("^%-") and not it:find("%-%-")
             and not it:find("^%d+ more")   -- (the list's own "4 more options": no name)
           if words_only and words >= 1 and words <= 6 and #it <= 40 and #names < 5 then names[#names + 1] = it end
+          code = code or not words_only
         end
       end
       local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
@@ -264,6 +265,12 @@ local function share_narration(narration, lang, list, parts, spec)
         local said = names[1]
         for i = 2, #names do said = said .. (i < #names and sep or (#names == 2 and pair or last)) .. names[i] end
         out[k] = said .. (stop ~= "stop" and stop or ".")
+      end
+      -- nothing to name, only code (options, identifiers): the heading
+      -- goes on ("Options, continued."), which a viewer hears as the same list
+      local cont = i18n.t(lang, "l_continued")
+      if out[k] == "" and code and type(header) == "string" and header:match("%w") and cont ~= "l_continued" then
+        out[k] = header:gsub("[%s%.:;,]+$", "") .. ", " .. cont .. (stop ~= "stop" and stop or ".")
       end
     end
   end
@@ -443,7 +450,8 @@ function M.scene(scene, opts)
           if not all_ok and not cut then break end
         end
         if all_ok or (cut and not any_cut and not fallback) then
-          local said = share_narration(scene.narration, lang, list, parts, spec)
+          local said = share_narration(scene.narration, lang, list, parts, spec,
+            type(scene.visual_content) == "table" and scene.visual_content.header or nil)
           for k, p in ipairs(parts) do
             scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
           end
