@@ -3893,6 +3893,19 @@ static void html_generated_pages(void **state) {
   cJSON_Delete(m);
 }
 
+/* A page written to a file of that name and loaded (no errors), the file
+ * removed again. */
+static cJSON *load_page(const char *name, const char *page, const vgi_options *o) {
+  const char *path = write_tmp(name, page);
+  vgi_diags d = {0};
+  cJSON *m = load(path, o, &d);
+  unlink(path);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  return m;
+}
+
 /* DocBook's pages write element names as references inside <TT>, tags
  * closed on the next line: the heading shows "<dir>", never "&#60;dir&#62;",
  * and an HTML block's words decode every reference. */
@@ -3903,13 +3916,7 @@ static void html_references_decoded(void **state) {
                      "This element names a folder to scan for fonts &mdash; one &#x2018;dir&#x2019; a line.</P\n>\n"
                      "<div><p>Fonts &amp; caches are kept apart &hellip; always.</p></div>\n"
                      "</body></html>\n";
-  const char *path = write_tmp("refs.html", page);
-  vgi_diags d = {0};
-  cJSON *m = load(path, NULL, &d);
-  unlink(path);
-  assert_non_null(m);
-  assert_int_equal(d.errors, 0);
-  vgi_diags_free(&d);
+  cJSON *m = load_page("refs.html", page, NULL);
   char *all = all_narration(m), *shown = cJSON_PrintUnformatted(m);
   assert_non_null(strstr(shown, "<dir prefix=\\\"default\\\">"));
   assert_null(strstr(shown, "&#"));
@@ -3935,14 +3942,8 @@ static void html_term_tables(void **state) {
                      "<h2>Versions</h2>\n"
                      "<table><tr><th>Version</th><th>Date</th></tr><tr><td>1.11</td><td>2022</td></tr>"
                      "<tr><td>1.10</td><td>2020</td></tr></table>\n</body></html>\n";
-  const char *path = write_tmp("terms.html", page);
-  vgi_diags d = {0};
   vgi_options o = { .detail = VGI_DETAIL_FULL };
-  cJSON *m = load(path, &o, &d);
-  unlink(path);
-  assert_non_null(m);
-  assert_int_equal(d.errors, 0);
-  vgi_diags_free(&d);
+  cJSON *m = load_page("terms.html", page, &o);
   const cJSON *l = scene_with(m, "list", "browse");
   assert_non_null(l);
   assert_null(scene_with(m, "table", "query"));
@@ -3982,14 +3983,8 @@ static void html_docbook_page(void **state) {
     vgi_buf_puts(&page, "</h2>\n<p>This chapter explains how the gears of the interface turn and why they never slip.</p>\n");
   }
   vgi_buf_puts(&page, "</div></body></html>\n");
-  const char *path = write_tmp("gears.html", page.s);
+  cJSON *m = load_page("gears.html", page.s, NULL);
   vgi_buf_free(&page);
-  vgi_diags d = {0};
-  cJSON *m = load(path, NULL, &d);
-  unlink(path);
-  assert_non_null(m);
-  assert_int_equal(d.errors, 0);
-  vgi_diags_free(&d);
   char *all = all_narration(m), *shown = cJSON_PrintUnformatted(m);
   assert_string_equal(sget(video_at(m, 0), "title"), "Gear Interface");
   assert_null(strstr(shown, "font-family"));
