@@ -1977,6 +1977,12 @@ static void said_list(vgi_buf *b, const char *lang, const char *intro, const cJS
   k = 0;
   for (const cJSON *it = ph->child; it && k < say; it = it->next, k++) {
     char *c = vgi_strdup(it->valuestring);
+    /* "...and many others": the ellipsis that leads the line is not said */
+    if (!strncmp(c, "...", 3) || !strncmp(c, "\xE2\x80\xA6", 3)) {
+      size_t lead = 3;
+      while (c[lead] == '.' || c[lead] == ' ') lead++;
+      if (c[lead]) memmove(c, c + lead, strlen(c + lead) + 1);
+    }
     size_t fw = first_word(c);
     if (k) {
       const char *key = say < n || k < say - 1 ? "sep" : say == 2 ? "pair" : "last";

@@ -671,7 +671,8 @@ static void colon_capitals(void **state) {
     "AUTHOR:\n"
     "        Ada Lovelace\n"
     "        Alan Turing\n"
-    "        Grace Hopper\n\n"
+    "        Grace Hopper\n"
+    "        ...and many others\n\n"
     "REQUIREMENTS:\n"
     "        Gizmo kernel \xe2\x89\xa5 3.15\n"
     "                     \xe2\x89\xa5 4.3 for ambient gears\n"
@@ -686,8 +687,9 @@ static void colon_capitals(void **state) {
   assert_null(scene_with(m, "command", "Ada Lovelace"));
   const cJSON *a = scene_with(m, "list", "Grace Hopper");
   assert_non_null(a);
-  assert_int_equal(items_of(a), 3);
+  assert_int_equal(items_of(a), 4);
   assert_string_equal(vcget(a, "header"), "AUTHOR");
+  assert_true(said_in(m, "Grace Hopper, and many others") == 1);   /* the line's ellipsis unsaid */
   assert_true(said_in(m, "Run these commands") == 0);
   const cJSON *k = scene_with(m, "list", "4.5 for spring counters");
   assert_non_null(k);
