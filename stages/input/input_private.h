@@ -100,6 +100,14 @@ char *vgi_name_part(const char *s, int flags, char sep, size_t max);
 int vgi_url_bytes(const char *s, int n);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
+/* encodings.c: UTF-16 after its byte order mark (buf[0..1]) as UTF-8
+ * (NULL and *why when it is not valid UTF-16); Windows-1252 as UTF-8 (NULL
+ * when a byte has no character there); whether s holds a valid UTF-8
+ * sequence of two bytes or more (then its bad bytes are damage, not
+ * another encoding). Callers free. */
+char *vgi_utf16_to_utf8(const char *buf, size_t n, size_t *out_len, const char **why);
+char *vgi_cp1252_to_utf8(const char *buf, size_t n, size_t *out_len);
+int vgi_utf8_multibyte(const char *s, size_t n);
 /* v in as few digits as read back the same ("300.0000001", "15"); returns buf */
 char *vgi_fmt_num(char *buf, size_t n, double v);
 /* Why a value given for a number is not a usable one ("not a finite number",

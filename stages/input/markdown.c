@@ -2400,6 +2400,13 @@ static char *subject_title(cmark_node *doc) {
       for (const char *d = strchr(subj, '.'); ok && d; d = strchr(d + 1, '.'))
         ok = d > subj && isalnum((unsigned char)d[-1]) && isalnum((unsigned char)d[1]);
       for (int i = 0; ok && not_names[i]; i++) ok = strcasecmp(subj, not_names[i]) != 0;
+      /* "Currently the project provides ...": a name has no article inside,
+       * and does not start with an adverb */
+      if (ok) {
+        size_t w1 = strcspn(subj, " ");
+        ok = !strstr(subj, " the ") && !strstr(subj, " a ") && !strstr(subj, " an ") &&
+             !(w1 > 3 && !strncmp(subj + w1 - 2, "ly", 2) && islower((unsigned char)subj[0]));
+      }
       /* "The library is a ...": a common noun with an article names nothing */
       if (ok && (!strncasecmp(subj, "the ", 4) || !strncasecmp(subj, "a ", 2) || !strncasecmp(subj, "an ", 3) ||
                  !strncasecmp(subj, "this ", 5) || !strncasecmp(subj, "our ", 4)))
@@ -2413,9 +2420,115 @@ static char *subject_title(cmark_node *doc) {
   return NULL;
 }
 
+/* What a README's first sentence says the document is: "These are the GNU
+ * core utilities." -> "GNU core utilities"; "This is GNU grep, the
+ * \"fastest grep in the west\"" -> "GNU grep"; "This file is part of the GNU
+ * MP Library." -> "GNU MP Library"; "This is the new version (1.47.0) of
+ * the second extended file system management programs." -> "second
+ * extended file system management programs"; "Thanks for downloading
+ * Linux-PAM." -> "Linux-PAM". NULL for anything else, and for what is a
+ * description rather than a name ("This is a module for ..."). */
+static char *named_in_sentence(const char *sv) {
+  static const char *const leads[] = { "this is ", "these are ", "this package contains ", "this package provides ",
+    "this package is ", "this directory contains ", "this repository contains ", "this file is part of ",
+    "this is the file readme for ", "this is the readme for ", "thanks for downloading ", "thank you for downloading ",
+    "thanks for using ", "thank you for using ", "thank you for choosing ", "welcome to ", NULL };
+  const char *p = NULL;
+  for (int i = 0; leads[i] && !p; i++)
+    if (!strncasecmp(sv, leads[i], strlen(leads[i]))) p = sv + strlen(leads[i]);
+  if (!p) return NULL;
+  /* "the new version (1.47.0) of", "version 2.1 of", "the file README for" */
+  static const char *const ofs[] = { "the file readme for ", "the readme for ", "the new version ", "a new version ",
+                                     "the version ", "version ", "release ", "the release ", NULL };
+  for (int i = 0; ofs[i]; i++)
+    if (!strncasecmp(p, ofs[i], strlen(ofs[i]))) {
+      const char *q = p + strlen(ofs[i]);
+      if (i < 2) { p = q; break; }
+      const char *of = strstr(q, " of ");
+      if (!of || of - q > 24) return NULL;
+      p = of + 4;
+      break;
+    }
+  if (!strncasecmp(p, "the ", 4)) p += 4;
+  if (!strncasecmp(p, "a ", 2) || !strncasecmp(p, "an ", 3) || !strncasecmp(p, "our ", 4)) return NULL;
+  size_t n = strcspn(p, ",;:.!?()\"");
+  for (;;) {
+    /* (a dot inside a name is the name's: "Node.js", "GNU bc 1.07") */
+    if (p[n] == '.' && n > 0 && isalnum((unsigned char)p[n - 1]) && isalnum((unsigned char)p[n + 1])) {
+      n += 1 + strcspn(p + n + 1, ",;:.!?()\"");
+      continue;
+    }
+    /* "the GNU find, xargs, and locate programs": a list of names is one
+     * name; "GNU grep, the \"fastest grep ...\"" is a name and what it is */
+    if (p[n] == ',' && p[n + 1] == ' ' && strncasecmp(p + n + 2, "the ", 4) && strncasecmp(p + n + 2, "a ", 2) &&
+        strncasecmp(p + n + 2, "an ", 3) && strncasecmp(p + n + 2, "which ", 6) && strncasecmp(p + n + 2, "version", 7)) {
+      size_t m = n + 1 + strcspn(p + n + 1, ",;:.!?()\"");
+      char tmp[160];
+      if (m < sizeof tmp) {
+        memcpy(tmp, p, m);
+        tmp[m] = 0;
+        if (vgi_word_count(tmp) <= 6 && (strstr(tmp, " and ") || strstr(tmp, " or ") || p[m] == ',')) {
+          n = m;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  static const char *const stops[] = { " - ", " -- ", " \xE2\x80\x94 ", " that ", " which ", " who ", " where ",
+                                       " and is ", " is ", NULL };
+  for (int i = 0; stops[i]; i++) {
+    const char *q = strstr(p, stops[i]);
+    if (q && (size_t)(q - p) < n) n = (size_t)(q - p);
+  }
+  while (n && p[n - 1] == ' ') n--;
+  char *t = malloc(n + 1);
+  if (!t) return NULL;
+  memcpy(t, p, n);
+  t[n] = 0;
+  int w = vgi_word_count(t);
+  if (w < 1 || w > 6 || !isalnum((unsigned char)t[0])) { free(t); return NULL; }
+  return t;
+}
+
+/* A README's project, by its folder: /usr/share/doc/dbus/README.gz ->
+ * "dbus", ~/src/widget/README -> "widget". NULL for another name, or a
+ * folder that names no project (doc, docs, src, tmp). Caller frees. */
+static char *readme_folder(const char *file) {
+  const char *slash = file ? strrchr(file, '/') : NULL, *base = slash ? slash + 1 : file;
+  if (!base || strncasecmp(base, "readme", 6)) return NULL;
+  /* the folder as named (a Debian doc folder is often a link to another
+   * package's); resolved only when the name says nothing ("README", "./README") */
+  char *dir = vgi_strdup(file);
+  char *end = strrchr(dir, '/');
+  if (end) *end = 0;
+  else { free(dir); dir = vgi_strdup("."); }
+  const char *name = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+  if (!*name || !strcmp(name, ".") || !strcmp(name, "..")) {
+    char *full = realpath(*dir ? dir : "/", NULL);
+    free(dir);
+    if (!full) return NULL;
+    dir = full;
+    name = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+  }
+  static const char *const none[] = { "doc", "docs", "src", "tmp", "data", "share", "home", "root", NULL };
+  int ok = *name && *name != '.' && strncasecmp(name, "tmp", 3) && strlen(name) <= 60;
+  for (int i = 0; ok && none[i]; i++) ok = strcasecmp(name, none[i]) != 0;
+  char *out = ok ? vgi_strdup(name) : NULL;
+  free(dir);
+  return out;
+}
+
+/* "Hello!", "Hi there!", "Welcome!": a greeting, which names nothing */
+static int greeting(const char *sv) {
+  size_t n = strlen(sv);
+  return n > 1 && sv[n - 1] == '!' && vgi_word_count(sv) <= 2;
+}
+
 /* The title of a document without an H1; *from: the paragraph it is
  * (its first sentence said whole), when it is one. */
-static char *untitled(cmark_node *doc, const char *base, cmark_node **from) {
+static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
+  const char *slash = file ? strrchr(file, '/') : NULL, *base = slash ? slash + 1 : file ? file : "";
   *from = NULL;
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
     cmark_node_type ty = cmark_node_get_type(c);
@@ -2423,7 +2536,7 @@ static char *untitled(cmark_node *doc, const char *base, cmark_node **from) {
     if (repo) return repo;
     if (ty == CMARK_NODE_HEADING) {
       char *t = vgi_squash(plain(c, NULL));
-      if (*t) return t;
+      if (*t && !greeting(t)) return t;
       free(t);
       continue;
     }
@@ -2441,12 +2554,37 @@ static char *untitled(cmark_node *doc, const char *base, cmark_node **from) {
     }
     int n = 0;
     char **sv = vgi_sentences(t, &n);
+    /* "Hello!" before "Thanks for downloading Linux-PAM.": the next one */
+    if (n == 1 && greeting(sv[0])) {
+      free(sv[0]);
+      free(sv);
+      free(t);
+      continue;
+    }
+    char *named = n ? named_in_sentence(sv[0]) : NULL;
+    /* "Cscope is a text screen based source browsing tool.": its name */
+    if (!named && n) named = subject_title(doc);
+    size_t s0 = n ? strlen(sv[0]) : 0;
+    /* "Sections in this file describe:" names nothing: what it
+     * introduces follows */
+    int intro = s0 && sv[0][s0 - 1] == ':';
+    char *folder = !named && intro ? readme_folder(file) : NULL;
+    if (named || intro) {
+      for (int i = 0; i < n; i++) free(sv[i]);
+      free(sv);
+      free(t);
+      if (named) return named;
+      if (folder) return folder;
+      continue;
+    }
     char *h = n ? vgi_headline(sv[0]) : NULL;
     /* "Underscore.js is a utility-belt library for … that provides
      * support": a headline cut short is titled by the name the sentence
-     * says it is about; a short sentence whole stays the title */
+     * says it is about, or a README by its folder ("Currently the
+     * project"); a short sentence whole stays the title */
     if (h && vgi_word_count(h) + 1 < vgi_word_count(sv[0])) {
       char *subj = subject_title(doc);
+      if (!subj) subj = readme_folder(file);
       if (subj) {
         for (int i = 0; i < n; i++) free(sv[i]);
         free(sv);
@@ -2468,6 +2606,8 @@ static char *untitled(cmark_node *doc, const char *base, cmark_node **from) {
     if (h && *h && !pointer) return h;
     free(h);
   }
+  char *folder = readme_folder(file);
+  if (folder) return folder;
   char buf[256];
   snprintf(buf, sizeof buf, "%s", base);
   char *dot = strrchr(buf, '.');
@@ -5696,16 +5836,28 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   int intro_blocks = 0, intro_words = h1 ? words_before(doc, h1, 40, &intro_blocks) : 0;
   if (intro_words >= 40 || (intro_blocks >= 2 && intro_words >= 25)) h1 = NULL;
   char *h1text = h1 ? heading_plain(h1, NULL) : NULL;
+  /* "Hello!" over "Thanks for downloading Linux-PAM.": a greeting names nothing */
+  if (h1text && greeting(h1text)) {
+    free(h1text);
+    h1text = NULL;
+    cmark_node_free(h1);   /* (and it heads no part: the title scene greets) */
+    h1 = NULL;
+  }
   cmark_node *title_para = NULL;   /* an untitled document's first sentence, its title */
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
-  else m.doc_title = untitled(doc, slash ? slash + 1 : file, &title_para);
+  else m.doc_title = untitled(doc, file, &title_para);
   /* "DejaVu fonts 2.37 (c)2004-2016 DejaVu fonts team": the title is the
    * name; the copyright after it is no part of it, shown or said */
   if (!fm_title && m.doc_title) {
     static const char *const marks[] = { " (c)", " (C)", " \xC2\xA9", " Copyright ", " copyright ", NULL };
     for (int k = 0; marks[k]; k++) {
       char *cp = strstr(m.doc_title, marks[k]);
+      if (!cp && k == 3) {
+        /* "libiec61883 README Copyright": the word last */
+        size_t tl = strlen(m.doc_title);
+        if (tl > 10 && !strcmp(m.doc_title + tl - 10, " Copyright")) cp = m.doc_title + tl - 10;
+      }
       if (cp && cp > m.doc_title && (k >= 3 || isdigit((unsigned char)cp[strlen(marks[k])]) ||
                                      cp[strlen(marks[k])] == ' ')) {
         *cp = 0;
@@ -5718,6 +5870,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
      * document's first sentence says it is about ("httplib2 is a ..."), or
      * the heading stays */
     char *subj = subject_title(doc);
+    if (!subj) subj = readme_folder(file);
     if (subj) { free(m.doc_title); m.doc_title = subj; title_para = NULL; }
   }
   const char *subtitle = fm_str(&m, "subtitle");

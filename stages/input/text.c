@@ -48,6 +48,7 @@
 #define MAX_NEST 12     /* indentation levels read as nesting; deeper is flat */
 #define MAX_IND 240     /* indentation counted; more is this much */
 #define SHORT_LINE 60   /* a heading or a line of a list of lines is no longer */
+#define NOTICE_LINES 40   /* a notice is at the top: a ChangeLog's later ones are entries */
 
 /* a line, tabs expanded (util.c); kind 'x': said as nothing (a modeline, a
  * signature) */
@@ -1244,21 +1245,49 @@ static int table_at(const text *r, const view *v, int i, ttable *t) {
   return e;
 }
 
+static int notice(const char *s, int n);
+
+/* "Version 2.2", "Release 1.10": a version line alone, centred under a
+ * README's title */
+static int version_alone(const char *s, int n) {
+  int at = !strncasecmp(s, "version ", 8) ? 8 : !strncasecmp(s, "release ", 8) ? 8 : 0;
+  return at && at < n && isdigit((unsigned char)s[at]) && word_count_n(s, n) <= 3;
+}
+
 /* An indented region [a, b) after a line that ended in a colon (colon) or
  * not: a list of short lines, code, or prose read one level in. Returns
  * where it ended (code may go on at a lower indentation). */
 static int region(text *r, const view *v, int a, int b, int colon, int depth) {
+  /* at the top, indented under a centred title: its version line and the
+   * copyright and licence notice, not said nor shown (as at the margin) */
+  if (!r->past_top && !r->man && r->L[a].no <= NOTICE_LINES && !(v->ov && a == v->a)) {
+    int i = a;
+    while (i < b) {
+      if (vblank(r, v, i)) { i++; continue; }
+      int tt;
+      const char *ss = body(&r->L[i], &tt);
+      if (!notice(ss, tt) && !(version_alone(ss, tt) && (i + 1 >= b || vblank(r, v, i + 1)))) break;
+      while (i < b && !vblank(r, v, i)) i++;
+    }
+    while (i > a && vblank(r, v, i - 1)) i--;
+    if (i > a) return i;
+  }
   /* a centred title and its underline, then a blank line and more of the
    * region (libksba's README: "LIBKSBA" / "-------", then its copyright
    * lines): the title is a heading of its own, not the first lines of a
    * code block */
-  if (depth < MAX_NEST && a + 2 < b && !vblank(r, v, a) && vblank(r, v, a + 2) &&
-      rule_char(&r->L[a + 1], 3)) {
-    int tt;
-    const char *ss = body(&r->L[a], &tt);
-    if (tt > 0 && tt <= SHORT_LINE && (title_case(ss, tt) || all_caps(ss, tt))) {
-      view in = { a, a + 2, vind(r, v, a + 1) < vind(r, v, a) ? vind(r, v, a + 1) : vind(r, v, a), NULL, 0, 0 };
-      blocks(r, in, depth + 1);
+  if (depth < MAX_NEST && a + 2 < b && !vblank(r, v, a) && rule_char(&r->L[a + 1], 3)) {
+    int tt, ut;
+    const char *ss = body(&r->L[a], &tt), *us = body(&r->L[a + 1], &ut);
+    /* (with more lines right under it, "Version 2.2" in GnuPG's README,
+     * the underline must be one unbroken run as long as the title: a
+     * rule of columns, "----  -----", heads a table instead) */
+    int underline = vblank(r, v, a + 2) || (!memchr(us, ' ', (size_t)ut) && ut >= tt - 3 && ut <= tt + 3);
+    if (underline && tt > 0 && tt <= SHORT_LINE && (title_case(ss, tt) || all_caps(ss, tt))) {
+      /* (centred by hand, the title and its underline rarely share an
+       * indentation: the heading is made here, not by a view of the two) */
+      heading(r, a, rule_char(&r->L[a + 1], 3), ss, tt);
+      skip_to(r, a + 1);
       return a + 2;
     }
   }
@@ -1704,7 +1733,6 @@ static int connective(const char *s, int n) {
 /* A copyright line or a licence's usual opening: the notice at the top of a
  * README ("Copyright 2001, … g10 Code GmbH", "This file is free software;
  * as a special exception …") is not what the document is about. */
-#define NOTICE_LINES 40   /* a notice is at the top: a ChangeLog's later ones are entries */
 static int notice(const char *s, int n) {
   static const char *const starts[] = { "copyright ", "copyright:", "\xc2\xa9", "(c) ",
     "this file is free software", "this program is free software", "this library is free software",

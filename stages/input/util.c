@@ -416,6 +416,19 @@ const vg_limits *vgi_limits(const vgi_options *opts) {
   return opts && opts->limits ? opts->limits : &vg_limits_default;
 }
 
+/* A YAML or JSON file: data, whose formats say UTF-8 (a document of prose
+ * may be in an older encoding) */
+static int data_file(const char *path) {
+  const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+  if (dot && !strcmp(dot, ".gz")) {
+    const char *d2 = dot;
+    while (d2 > path && d2[-1] != '.' && d2[-1] != '/') d2--;
+    dot = d2 > path && d2[-1] == '.' ? d2 - 1 : NULL;
+  }
+  if (!dot || (slash && dot < slash)) return 0;
+  return !strncasecmp(dot, ".yaml", 5) || !strncasecmp(dot, ".yml", 4) || !strncasecmp(dot, ".json", 5);
+}
+
 char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_diags *d) {
   const size_t max_file = (size_t)(lim ? lim : &vg_limits_default)->max_file_bytes;
   struct stat st;
@@ -495,6 +508,26 @@ char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_dia
     }
     buf = plain;
   }
+  /* UTF-16 with its byte order mark (Windows' "Unicode" text): the UTF-8
+   * it stands for */
+  if (n >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+    const char *u16_why = NULL;
+    size_t m = 0;
+    char *u = vgi_utf16_to_utf8(buf, n, &m, &u16_why);
+    free(buf);
+    if (!u) {
+      vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "invalid UTF-16 (%s)", u16_why);
+      return NULL;
+    }
+    if (m > max_file) {
+      vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "file too large (more than %zu bytes as UTF-8)", max_file);
+      free(u);
+      return NULL;
+    }
+    buf = u;
+    n = m;
+  }
   size_t skip = 0;
   if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
       (unsigned char)buf[2] == 0xBF)
@@ -520,11 +553,25 @@ char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_dia
   if (bad) {
     int line, col;
     vgi_line_col(buf, (size_t)(bad - buf), &line, &col);
-    vgi_diag_add(d, VGI_ERROR, path, line, col, NULL,
-                 "invalid UTF-8 (byte 0x%02X at offset %zu)", (unsigned char)*bad,
+    /* no UTF-8 in it at all: Windows-1252 (Latin-1's superset), as old
+     * READMEs and subtitles made on Windows are written; UTF-8 with bad
+     * bytes in it is a damaged file */
+    size_t m = 0;
+    char *u = vgi_utf8_multibyte(buf, n) || skip || data_file(path) ? NULL : vgi_cp1252_to_utf8(buf, n, &m);
+    if (!u || m > max_file) {
+      vgi_diag_add(d, VGI_ERROR, path, line, col, NULL,
+                   "invalid UTF-8 (byte 0x%02X at offset %zu)", (unsigned char)*bad,
+                   (size_t)(bad - buf));
+      free(u);
+      free(buf);
+      return NULL;
+    }
+    vgi_diag_add(d, VGI_WARNING, path, line, col, NULL,
+                 "not UTF-8 (byte 0x%02X at offset %zu): read as Windows-1252 (Latin-1)", (unsigned char)*bad,
                  (size_t)(bad - buf));
     free(buf);
-    return NULL;
+    buf = u;
+    n = m;
   }
   if (skip) memmove(buf, buf + skip, n - skip + 1);
   *len = n - skip;

@@ -241,7 +241,8 @@ static void logo_titles_untitled_readme(void **state) {
     { "<div align=\"center\">\n\t<img width=\"500\" src=\"media/logo.svg\" alt=\"Awesome logo\">\n\t<div>\n"
       "\t\t<sub>Check out my macOS app</sub>\n\t\t<h2>\n\t\t\t<a href=\"https://x.example\">Supercharge</a>\n\t\t</h2>\n"
       "\t</div>\n</div>\n\n## Contents\n\n- one\n- two\n", "Awesome" },
-    { "<p><img src=\"l.png\" alt=\"logo\"></p>\n\nfoo is a tool to convert files.\n", "foo is a tool to convert files" },
+    /* (the name the first sentence gives, not the sentence) */
+    { "<p><img src=\"l.png\" alt=\"logo\"></p>\n\nfoo is a tool to convert files.\n", "foo" },
     { "<p><img src=\"l.png\" alt=\"Foo\"></p>\n\n# Foo Bar\n\nfoo converts files.\n", "Foo Bar" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

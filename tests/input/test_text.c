@@ -659,7 +659,147 @@ static void release_lines(void **state) {
 
 /* A README that opens with a centred title, its copyright and its licence's
  * usual words (libksba's): the title names the document, and the notice
- * is neither said nor shown; a licence section later in the document is. */
+ * is neither said nor shown; a licence section later in the document is.
+ * Centred by hand, the underline is rarely at the title's indentation, and
+ * a version line may sit right under it (GnuPG's, Libgcrypt's): the title
+ * had been read with its underline ("The GNU Privacy Guard 2 =====…"), the
+ * version and copyright lines shown as code. */
+static void centred_title_and_notice(void **state) {
+  (void)state;
+  static const char readme[] =
+    "                       The Widget Guard 2\n"
+    "                      ====================\n"
+    "                             Version 2.2\n\n"
+    "          Copyright 1997-2019 Jane Doe\n"
+    "          Copyright 2003-2022 Widget Code GmbH\n\n"
+    "  Widget Guard is free software; you can redistribute it and/or modify\n"
+    "  it under the terms of the GNU General Public License.\n\n\n"
+    "INTRODUCTION\n"
+    "============\n\n"
+    "Widget Guard guards widgets from every kind of harm, day and night.\n\n"
+    "LICENSE\n"
+    "=======\n\n"
+    "This program is free software: share it and change it as you like.\n";
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README", readme, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "The Widget Guard 2");
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "===="));
+  assert_null(strstr(all, "Version 2.2"));
+  assert_null(strstr(all, "Jane Doe"));
+  assert_null(strstr(all, "command"));
+  free(all);
+  assert_true(said_in(m, "guards widgets from every kind of harm") == 1);
+  assert_true(said_in(m, "share it and change it") == 1);   /* the later section is the document's own */
+  cJSON_Delete(m);
+}
+
+/* Text that is not UTF-8 but says what it is: Windows-1252 (Latin-1's
+ * superset: fonts-wqy's README, subtitles made on Windows) is read with a
+ * warning at its first such byte, UTF-16 with its byte order mark is read
+ * as the text it is; UTF-8 with a bad byte in it is still refused (a
+ * damaged file is not another encoding). */
+static const cJSON *load_bytes(const char *bytes, size_t n, vgi_diags *d, cJSON **m) {
+  char path[] = "/tmp/vgi_enc_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, bytes, n), (ssize_t)n);
+  close(fd);
+  char named[64];
+  snprintf(named, sizeof named, "%s.txt", path);
+  assert_int_equal(rename(path, named), 0);
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  memset(d, 0, sizeof *d);
+  *m = vgi_load(named, &o, d);
+  unlink(named);
+  return *m;
+}
+
+static void other_encodings(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m;
+  static const char latin1[] = "Caf\xe9 Notes\n\nThe caf\xe9 opens at nine \x96 every day \xa9 2024.\n";
+  assert_non_null(load_bytes(latin1, sizeof latin1 - 1, &d, &m));
+  assert_int_equal(d.errors, 0);
+  assert_true(d.n >= 1);
+  assert_int_equal(d.v[0].severity, VGI_WARNING);
+  assert_int_equal(d.v[0].line, 1);
+  assert_non_null(strstr(d.v[0].message, "Windows-1252"));
+  assert_string_equal(sget(video_at(m, 0), "title"), "Caf\xc3\xa9 Notes");
+  assert_true(said_in(m, "opens at nine \xe2\x80\x93 every day") == 1);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+
+  static const char utf16[] = "\xff\xfeG\0a\0d\0g\0e\0t\0 \0\xe9\0\n\0\n\0I\0t\0 \0w\0o\0r\0k\0s\0.\0"
+                              "\x3d\xd8\x00\xde\n\0";
+  assert_non_null(load_bytes(utf16, sizeof utf16 - 1, &d, &m));
+  assert_int_equal(d.errors, 0);
+  assert_string_equal(sget(video_at(m, 0), "title"), "Gadget \xc3\xa9");
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+
+  static const char damaged[] = "Caf\xc3\xa9 Notes\n\nA stray \xe9 byte.\n";
+  assert_null(load_bytes(damaged, sizeof damaged - 1, &d, &m));
+  assert_int_equal(d.errors, 1);
+  assert_non_null(strstr(d.v[0].message, "invalid UTF-8"));
+  assert_int_equal(d.v[0].line, 3);
+  vgi_diags_free(&d);
+
+  static const char lone[] = "\xff\xfe" "A\0\x3d\xd8" "B\0";
+  assert_null(load_bytes(lone, sizeof lone - 1, &d, &m));
+  assert_non_null(strstr(d.v[0].message, "invalid UTF-16"));
+  vgi_diags_free(&d);
+}
+
+/* A plain README with no title line is titled by what its first sentence
+ * says it is ("These are the GNU core utilities." -> "GNU core utilities"),
+ * by the name a sentence gives ("Cscope is a ..."), past a greeting
+ * ("Hello!"), or by its folder when the sentence names nothing ("Currently
+ * the project provides ...", "Sections in this file describe:"): each had
+ * been the first words of the sentence, cut ("This is the new version",
+ * "Currently the project"). */
+static void readme_titles_named(void **state) {
+  (void)state;
+  struct { const char *text, *want; } cases[] = {
+    { "These are the GNU widget utilities.  This package is the union of\nthree older ones.\n\n"
+      "Most of these programs are faster than the ones they replace.\n", "GNU widget utilities" },
+    { "This package contains the GNU find, frob, and locate programs.\n\nEach is described below.\n",
+      "GNU find, frob, and locate programs" },
+    { "This is GNU frob, the \"fastest frob in the west\" (we hope).  All\nbugs are fixed.\n", "GNU frob" },
+    { "Frobscope is a text screen based source browsing tool.  It reads C.\n\nIt is fast.\n", "Frobscope" },
+    { "Hello!\n\nThanks for downloading Frob-PAM.\n\nNOTES:\n\nPlease read the install guide before you build it.\n",
+      "Frob-PAM" },
+    { "Currently the project provides only a pkg-config file, frob-stubs.pc, and nothing\nelse at all, for every "
+      "platform there is.\n\nIt is small.\n", "widget" },
+  };
+  char dir[] = "/tmp/vgi_title_XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char sub[64], path[96];
+  snprintf(sub, sizeof sub, "%s/widget", dir);
+  assert_int_equal(mkdir(sub, 0700), 0);
+  snprintf(path, sizeof path, "%s/README", sub);
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(cases[i].text, f);
+    fclose(f);
+    vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+    vgi_diags d;
+    cJSON *m = load(path, &o, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    if (strcmp(sget(video_at(m, 0), "title"), cases[i].want))
+      fail_msg("case %zu: title '%s'", i, sget(video_at(m, 0), "title"));
+    cJSON_Delete(m);
+  }
+  unlink(path);
+  rmdir(sub);
+  rmdir(dir);
+}
+
 /* Capitals headings with a colon over their indented lines (systemd's
  * README): names are a list, never code "to get started"; a line over
  * aligned lines led by one symbol ("Linux kernel ≥ 3.15" / "≥ 4.3 for …")
@@ -791,6 +931,9 @@ int main(void) {
     cmocka_unit_test(release_lines),
     cmocka_unit_test(notice_at_top),
     cmocka_unit_test(colon_capitals),
+    cmocka_unit_test(centred_title_and_notice),
+    cmocka_unit_test(readme_titles_named),
+    cmocka_unit_test(other_encodings),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
