@@ -216,6 +216,40 @@ static int addresses_only(const char *s, int n) {
   return any;
 }
 
+/* "chroot cksum comm coreutils cp csplit cut date dd df dir": a line of
+ * names, wrapped like prose but with none of the little words every
+ * sentence has (in the languages written with spaces and lower-case
+ * words, or hardly any). Shown as what it is, never read out name by name. */
+static int name_run(const char *s, int n) {
+  static const char *const little[] = { "the", "a", "an", "of", "to", "and", "or", "is", "are", "in", "on", "for",
+    "with", "by", "it", "this", "that", "be", "as", "at", "from", "not", "you", "we", "can", "if", "all",
+    "le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "en", "pour", "que", "qui", "dans", "sur",
+    "el", "los", "las", "del", "y", "es", "una", "por", "para", "con", "der", "die", "das", "und", "ist", "ein",
+    "eine", "zu", "mit", "von", "den", "dem", "nicht", "il", "lo", "gli", "di", "e", "che", "per", "o", "os",
+    "do", "da", "um", "uma", "em", "het", "een", "van", "op", "te", "dat", "i", "och", "att", "som", "na", "w",
+    "z", "się", "je", "se", "v", "и", "в", "на", "не", NULL };
+  int tokens = 0, smalls = 0;
+  for (int i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    if (i >= n) break;
+    int a = i;
+    while (i < n && s[i] != ' ') {
+      unsigned char c = (unsigned char)s[i];
+      /* lower-case letters, digits and the marks of names only: a capital,
+       * a sentence's mark or a word of another script is not a name run */
+      if (!(lower_c(c) || isdigit(c) || strchr("[]_-+.", c))) return 0;
+      i++;
+    }
+    if (i - a > 20) return 0;
+    for (int k = 0; little[k]; k++)
+      if ((int)strlen(little[k]) == i - a && !memcmp(s + a, little[k], (size_t)(i - a))) smalls++;
+    tokens++;
+  }
+  /* (a name may be one of those words: du, test, as; prose has one in
+   * every three or four words) */
+  return tokens >= 10 && smalls * 8 < tokens && s[n - 1] != '.';
+}
+
 static char line_class(const tline *l) {
   int n;
   const char *s = body(l, &n);
@@ -253,6 +287,7 @@ static char line_class(const tline *l) {
     }
   }
   char last = s[n - 1];
+  if (name_run(s, n)) return 'C';
   if (last == ';' || last == '{' || last == '}' || last == '\\' || s[0] == '}' ||
       (n >= 2 && s[0] == '/' && s[1] == '/'))
     return 'C';

@@ -754,6 +754,34 @@ static void other_encodings(void **state) {
   vgi_diags_free(&d);
 }
 
+/* A wrapped run of names (coreutils' README lists its hundred programs
+ * that way) is shown, never read out name by name: it had been a 71-second
+ * slide saying "arch b2sum base32 base64 …". Lower-case prose, in English
+ * or another language, is still prose. */
+static void name_runs_shown(void **state) {
+  (void)state;
+  static const char readme[] =
+    "Widget Tools\n\n"
+    "The programs that can be built with this package are:\n\n"
+    "  [ arch b2sum base32 base64 basename basenc cat chcon chgrp chmod chown\n"
+    "  chroot cksum comm coreutils cp csplit cut date dd df dir dircolors dirname\n"
+    "  du echo env expand expr factor false fmt fold groups head hostid hostname\n"
+    "  wc who whoami yes\n\n"
+    "everything here is written in lower case on purpose so that the tools read it\n"
+    "quickly and it still says what it means to every reader who looks at it\n\n"
+    "tout ce qui suit est \xc3\xa9" "crit en minuscules pour que les outils le lisent vite\n";
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README", readme, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(scene_with(m, "command", "chroot cksum comm coreutils"));
+  assert_true(said_in(m, "b2sum") == 0);
+  assert_true(said_in(m, "The programs that can be built with this package are") == 1);
+  assert_true(said_in(m, "so that the tools read it quickly") == 1);
+  assert_true(said_in(m, "pour que les outils le lisent vite") == 1);
+  cJSON_Delete(m);
+}
+
 /* A plain README with no title line is titled by what its first sentence
  * says it is ("These are the GNU core utilities." -> "GNU core utilities"),
  * by the name a sentence gives ("Cscope is a ..."), past a greeting
@@ -934,6 +962,7 @@ int main(void) {
     cmocka_unit_test(centred_title_and_notice),
     cmocka_unit_test(readme_titles_named),
     cmocka_unit_test(other_encodings),
+    cmocka_unit_test(name_runs_shown),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
