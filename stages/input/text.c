@@ -1289,10 +1289,35 @@ static int version_alone(const char *s, int n) {
   return at && at < n && isdigit((unsigned char)s[at]) && word_count_n(s, n) <= 3;
 }
 
+/* "-----" / "libpfm-4.x:" / "a helper library to program …" / "-----": a
+ * title between two rules of one mark, on two lines (one line is the
+ * over- and underline of blocks()); made a heading, its lines joined.
+ * Returns the line after the closing rule, or 0. */
+static int two_line_title(text *r, const view *v, int i) {
+  char rc = rule_char(&r->L[i], 3);
+  if (!rc || i + 3 >= v->b || rule_char(&r->L[i + 3], 3) != rc) return 0;
+  vgi_buf t = {0};
+  for (int k = i + 1; k <= i + 2; k++) {
+    int n;
+    const char *s = body(&r->L[k], &n);
+    if (vblank(r, v, k) || rule_char(&r->L[k], 3) || !heading_text(s, n)) { vgi_buf_free(&t); return 0; }
+    if (t.n) vgi_buf_add(&t, " ", 1);
+    vgi_buf_add(&t, s, (size_t)n);
+  }
+  heading(r, i + 1, (char)(rc | 0x80), t.s, (int)t.n);
+  vgi_buf_free(&t);
+  skip_to(r, i + 3);
+  return i + 4;
+}
+
 /* An indented region [a, b) after a line that ended in a colon (colon) or
  * not: a list of short lines, code, or prose read one level in. Returns
  * where it ended (code may go on at a lower indentation). */
 static int region(text *r, const view *v, int a, int b, int colon, int depth) {
+  {
+    int e = depth < MAX_NEST ? two_line_title(r, v, a) : 0;
+    if (e) return e;
+  }
   /* at the top, indented under a centred title: its version line and the
    * copyright and licence notice, not said nor shown (as at the margin) */
   if (!r->past_top && !r->man && r->L[a].no <= NOTICE_LINES && !(v->ov && a == v->a)) {
@@ -2005,6 +2030,12 @@ static void blocks(text *r, view v, int depth) {
     /* rules and headings */
     char rc = v.ov && i == v.a ? 0 : rule_char(l, 3);
     if (rc) {
+      int e = two_line_title(r, &v, i);
+      if (e) {
+        i = e;
+        colon = 0;
+        continue;
+      }
       /* over- and underline: "=====" / Title / "=====" */
       if (i + 2 < v.b && !vblank(r, &v, i + 1) && rule_char(&r->L[i + 2], 3) == rc) {
         int tt;

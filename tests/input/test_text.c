@@ -694,6 +694,25 @@ static void centred_title_and_notice(void **state) {
   assert_true(said_in(m, "guards widgets from every kind of harm") == 1);
   assert_true(said_in(m, "share it and change it") == 1);   /* the later section is the document's own */
   cJSON_Delete(m);
+
+  /* a title on two lines between two rules (libpfm's), its notice under it */
+  static const char ruled[] =
+    "          ------------------------------------------------------------\n"
+    "                                    libwidget-4.x:\n"
+    "          a helper library to program the widget counters\n"
+    "          ------------------------------------------------------------\n"
+    " \t  Copyright (c) 2009 Widget, Inc\n"
+    "\t                Contributed by Jane Doe <jane@example.org>\n\n"
+    "This package provides a library which is used to develop widget tools.\n";
+  m = load_text("README", ruled, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "libwidget-4.x: a helper library to program the widget counters");
+  all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "----"));
+  assert_null(strstr(all, "Jane Doe"));
+  assert_null(strstr(all, "command"));
+  free(all);
+  cJSON_Delete(m);
 }
 
 /* Text that is not UTF-8 but says what it is: Windows-1252 (Latin-1's
