@@ -2230,6 +2230,28 @@ static void drop_huge_blocks(cmark_node *doc, md *m, size_t html) {
     if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_CODE_BLOCK ||
         t == CMARK_NODE_HTML_BLOCK) {
       size_t sz = text_size(c);
+      const char *lit = t == CMARK_NODE_CODE_BLOCK ? cmark_node_get_literal(c) : NULL;
+      if (lit && sz > max) {
+        /* code is shown, not said, and shown a slide of lines at a time: a
+         * long listing (coreutils' THANKS, 1,300 names in columns) keeps
+         * the lines that fit the limit, and says so */
+        size_t keep = max;
+        while (keep > 0 && lit[keep - 1] != '\n') keep--;
+        int lines = 0, all = 0;
+        for (size_t k = 0; lit[k]; k++) { all += lit[k] == '\n'; lines += k < keep && lit[k] == '\n'; }
+        if (lines > 0) {
+          char *cut = malloc(keep + 1);
+          if (!cut) abort();
+          memcpy(cut, lit, keep);
+          cut[keep] = 0;
+          cmark_node_set_literal(c, cut);
+          free(cut);
+          vgi_diag_add(m->d, VGI_WARNING, m->file, cmark_node_get_start_line(c), 1, NULL,
+                       "a code block of %zu characters (%d lines): its first %d lines are kept", sz, all, lines);
+          c = next;
+          continue;
+        }
+      }
       if (sz > (t == CMARK_NODE_HTML_BLOCK ? max * html : max)) {
         vgi_diag_add(m->d, VGI_ERROR, m->file, cmark_node_get_start_line(c), 1, NULL,
                      "a %s of %zu characters: longer than a scene may say (%zu)",
@@ -2494,9 +2516,38 @@ static char *named_in_sentence(const char *sv) {
 /* A README's project, by its folder: /usr/share/doc/dbus/README.gz ->
  * "dbus", ~/src/widget/README -> "widget". NULL for another name, or a
  * folder that names no project (doc, docs, src, tmp). Caller frees. */
+static char *doc_folder(const char *file);
 static char *readme_folder(const char *file) {
   const char *slash = file ? strrchr(file, '/') : NULL, *base = slash ? slash + 1 : file;
   if (!base || strncasecmp(base, "readme", 6)) return NULL;
+  return doc_folder(file);
+}
+
+/* The title of a project's TODO, AUTHORS, THANKS, INSTALL ... whose text
+ * opens with prose, not a title: its folder and its name
+ * (/usr/share/doc/coreutils/TODO.gz -> "coreutils TODO"; it had been
+ * "If you're interested in helping, here are some tasks"). NULL for any
+ * other name (a README's first sentence may name it; a NEWS file is
+ * titled by its release). Caller frees. */
+static char *customary_title(const char *file) {
+  static const char *const stems[] = { "todo", "authors", "thanks", "install", "hacking", "bugs", "faq", "notes",
+                                       "contributing", "usage", "upgrading", "migrating", NULL };
+  const char *slash = file ? strrchr(file, '/') : NULL, *base = slash ? slash + 1 : file;
+  if (!base) return NULL;
+  size_t n = strcspn(base, ".");
+  int known = 0;
+  for (int i = 0; stems[i] && !known; i++) known = strlen(stems[i]) == n && !strncasecmp(base, stems[i], n);
+  char *dir = known ? doc_folder(file) : NULL;
+  if (!dir) return NULL;
+  char *t = malloc(strlen(dir) + n + 2);
+  if (!t) abort();
+  sprintf(t, "%s %.*s", dir, (int)n, base);
+  free(dir);
+  return t;
+}
+
+/* the folder a document is in, when it names a project (see above) */
+static char *doc_folder(const char *file) {
   /* the folder as named (a Debian doc folder is often a link to another
    * package's); resolved only when the name says nothing ("README", "./README") */
   char *dir = vgi_strdup(file);
@@ -2541,6 +2592,8 @@ static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
       continue;
     }
     if (ty != CMARK_NODE_PARAGRAPH || navigation(c)) continue;
+    char *own = customary_title(file);
+    if (own) return own;
     char *t = vgi_squash(plain(c, NULL));
     /* a sentence with words in it, not a row of badges or symbols */
     int letters = 0;
