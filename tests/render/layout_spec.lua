@@ -990,6 +990,27 @@ describe("type size by what fits the frame", function()
     assert.are.equal(44, size_of(sc, { 1920, 1080 }, "commands"))   -- (40 before a wide slide of a few lines grew too)
   end)
 
+  it("wraps one long line of a short block in a wide frame rather than shrink the block", function()
+    local sc = { scene_type = "command", visual_content = { header = "Configure", language = "sh", commands = {
+      "mkdir build && cd build", "cmake ..", "make -j4", "sudo make install", "ctest --output-on-failure",
+      "./configure --prefix=/usr/local --enable-shared --disable-static --with-pic --with-x",
+      "make check", "make dist" } } }
+    local function code_of(s)
+      local dl = render.display_list(s, { width = 1920, height = 1080, t = "end" })
+      for _, l in ipairs(texts(dl)) do if l.it.id == "commands" then return core.measure(l.it) end end
+    end
+    -- (the 83-column line set all eight lines at 32)
+    local m = code_of(sc)
+    assert.is_true(m.final_size >= 40, "eight lines at " .. m.final_size)
+    assert.are.equal(9, m.lines)
+    -- two long lines of three: the block stays on its lines
+    local two = { scene_type = "command", visual_content = { header = "Configure", language = "sh", commands = {
+      "./configure --prefix=/usr/local --enable-shared --disable-static --with-pic --with-x",
+      "./configure --prefix=/opt/local --enable-static --disable-shared --without-pic",
+      "make" } } }
+    assert.are.equal(3, code_of(two).lines)
+  end)
+
   it("sets a small table in a square or tall frame larger", function()
     local sc = { scene_type = "table", visual_content = { header = "Targets", columns = { "Target", "Status" },
       rows = { { "Linux", "Tier 1" }, { "macOS", "Tier 1" }, { "Windows", "Tier 2" } } } }
