@@ -840,6 +840,63 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
   return wrap_search(l, fd, s, f, w, h, lines, 1);
 }
 
+/* How many letters a line of the layout holds (not spaces or punctuation),
+ * and whether one is Han or kana: a script that breaks between any two
+ * characters, so its paragraph can end on a line of one ("改。"). */
+static int line_letters(PangoLayout *l, int index, int *cjk) {
+  PangoLayoutLine *ln = pango_layout_get_line_readonly(l, index);
+  const char *text = pango_layout_get_text(l);
+  size_t len = strlen(text);
+  int n = 0;
+  *cjk = 0;
+  if (!ln || ln->start_index < 0 || (size_t)ln->start_index > len) return 0;
+  const char *p = text + ln->start_index;
+  const char *end = p + ((size_t)ln->length <= len - (size_t)ln->start_index ? (size_t)ln->length
+                                                                            : len - (size_t)ln->start_index);
+  while (p < end) {
+    gunichar ch = g_utf8_get_char_validated(p, end - p);
+    if (ch == (gunichar)-1 || ch == (gunichar)-2) break;
+    if (!g_unichar_isspace(ch) && !g_unichar_ispunct(ch)) {
+      n++;
+      GUnicodeScript sc = g_unichar_get_script(ch);
+      if (sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA || sc == G_UNICODE_SCRIPT_KATAKANA)
+        *cjk = 1;
+    }
+    p = g_utf8_next_char(p);
+  }
+  return n;
+}
+
+/* A wrapped paragraph of Han or kana whose last line holds one or two
+ * characters is set a character or more narrower, as few as bring that
+ * line to three, on as many lines: a lone final character reads as a
+ * slip. The box stays where it is (f->dx keeps centred and right-aligned
+ * text in place). */
+static void balance_last_line(PangoLayout *l, const rd_text_spec *s, int tokens, rd_fitted *f,
+                              double *w, double *h, int *lines) {
+  if (s->code || s->wrap == RD_WRAP_NONE || *lines < 2) return;
+  int cjk = 0;
+  if (line_letters(l, *lines - 1, &cjk) > 2 || !cjk) return;
+  int want = *lines;
+  double size = f->final_size;
+  for (int k = 1; k <= 4; k++) {
+    double nw = s->w - k * size;
+    if (nw < s->w * 0.6) break;
+    pango_layout_set_width(l, (int)(nw * PANGO_SCALE));
+    double w2, h2;
+    int n2;
+    if (!fits(l, s, tokens, &w2, &h2, &n2) || n2 != want) break;
+    int c2 = 0;
+    if (line_letters(l, n2 - 1, &c2) >= 3) {
+      *w = w2, *h = h2, *lines = n2;
+      f->dx = s->align == RD_ALIGN_CENTER ? (s->w - nw) / 2 : s->align == RD_ALIGN_RIGHT ? s->w - nw : 0;
+      return;
+    }
+  }
+  pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
+  fits(l, s, tokens, w, h, lines);
+}
+
 static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int tokens) {
   /* Only the family list is taken from the font string: size, weight,
    * style and variations come from the spec, so "Sans 99999" or
@@ -904,6 +961,7 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
       }
     }
   }
+  if (!f->cut) balance_last_line(l, s, tokens, f, &w, &h, &lines);
   if (text_too_long(s)) f->cut = 1;
   f->layout = l;
   f->width = w;
