@@ -535,6 +535,9 @@ static int sym_inside(const char *txt, size_t s, size_t e) {
   return 0;
 }
 
+/* +1 for an opening bracket, -1 for a closing one */
+static int bracket_step(char c) { return c == '[' || c == '{' || c == '(' ? 1 : c == ']' || c == '}' || c == ')' ? -1 : 0; }
+
 /* Long tokens (an IPv6 address, a path, a URL, an identifier: a run of
  * ASCII with ":" "/" "." "-" "_" between its letters or digits) break,
  * when a line cannot hold them, only right after such a separator, with no
@@ -570,9 +573,17 @@ static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, s
   int path = 0;
   for (size_t p = lead + 1; p + 1 < e && !url; p++)
     if (txt[p] == '/' && tok_alnum((unsigned char)txt[p + 1]) && tok_alnum((unsigned char)txt[p - 1])) path = 1;
+  /* never inside brackets ("[A-Z]\w+", "{a-b}", "f(x-1)"): a regex's
+   * class or a glob cut at its "-" read as a range split in two */
+  int depth = 0;
+  for (size_t p = s; p < lead + 1 && p < e; p++) depth += bracket_step(txt[p]);
   for (size_t p = lead + 1; p < e; p++) {
     int ok;
-    if (url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
+    int inside = depth > 0;
+    depth += bracket_step(txt[p]);
+    if (depth < 0) depth = 0;
+    if (inside && !url) ok = 0;
+    else if (url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
     else if (path) ok = txt[p - 1] == '/' && tok_alnum((unsigned char)txt[p]);
     else ok = tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p]);
     if (ok) cut(s, p, ud);

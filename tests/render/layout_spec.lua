@@ -682,6 +682,10 @@ describe("long tokens in text", function()
       -- an option breaks only after its "=": "--hole-" at a line's end read as a hyphenated word
       ["--hole-detection=METHOD"] = { "--hole-detection=", "METHOD" },
       ["--no-delay-directory-restore"] = { "--no-delay-directory-restore" },
+      -- never inside brackets: a regex's class cut at its "-" ("[A-" / "Z]\\w+'")
+      ["[A-Z]\\w+"] = { "[A-Z]\\w+" },
+      ["LOG_[A-Z]_LEVEL"] = { "LOG_[A-Z]_", "LEVEL" },
+      ["x-[a-z0-9]"] = { "x-[a-z0-9]" },
     }
     -- (a word with no separator inside is left to Pango: one piece here)
     assert.are.same({ "--fast=1" }, core.token_pieces("--fast=1"))
