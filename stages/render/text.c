@@ -491,6 +491,14 @@ static void lang_attrs(const char *txt, const char *lang, PangoAttrList *attrs) 
 /* ---- where a long token may break ----------------------------------------- */
 
 static int tok_char(unsigned char c) { return c > 0x20 && c < 0x7f; }
+/* the bytes of a token's character at txt[i] (of n): printable ASCII, or a
+ * WORD JOINER (U+2060: a table cell's "UTF-8" keeps its hyphen so), else 0 */
+static size_t tok_step(const char *txt, size_t i, size_t n) {
+  if (tok_char((unsigned char)txt[i])) return 1;
+  if (i + 2 < n && (unsigned char)txt[i] == 0xE2 && (unsigned char)txt[i + 1] == 0x81 &&
+      (unsigned char)txt[i + 2] == 0xA0) return 3;
+  return 0;
+}
 static int tok_sep(unsigned char c) { return c == ':' || c == '/' || c == '.' || c == '-' || c == '_'; }
 static int tok_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
@@ -586,6 +594,9 @@ static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, s
     else if (url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
     else if (path) ok = txt[p - 1] == '/' && tok_alnum((unsigned char)txt[p]);
     else ok = tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p]);
+    /* (never a piece of one or two characters at either end: "UTF-" / "8"
+     * read as a word hyphenated, "x." / "y" as a sentence's end) */
+    if (ok && !url && (p - s < 3 || e - p < 3)) ok = 0;
     if (ok) cut(s, p, ud);
   }
   return 1;
@@ -598,8 +609,8 @@ static void each_token_cut(const char *txt, size_t n, void (*cut)(size_t, size_t
   size_t i = 0;
   while (i < n) {
     if (!tok_char((unsigned char)txt[i])) { i++; continue; }
-    size_t s = i;
-    while (i < n && tok_char((unsigned char)txt[i])) i++;
+    size_t s = i, k;
+    while (i < n && (k = tok_step(txt, i, n)) > 0) i += k;
     if (token_cuts(txt, s, i, cut, ud) && token) token(s, i, ud);
   }
 }

@@ -690,7 +690,11 @@ describe("long tokens in text", function()
     -- (a word with no separator inside is left to Pango: one piece here)
     assert.are.same({ "--fast=1" }, core.token_pieces("--fast=1"))
     assert.are.same({ "a plain text" }, core.token_pieces("a plain text"))
-    assert.are.same({ "see /usr/", "lib and x.", "y" }, core.token_pieces("see /usr/lib and x.y"))
+    -- (never a piece of one or two characters at a token's end: "x." / "y", "UTF-" / "8")
+    assert.are.same({ "see /usr/", "lib and x.y" }, core.token_pieces("see /usr/lib and x.y"))
+    assert.are.same({ "en_", "US.", "UTF-8" }, core.token_pieces("en_US.UTF-8"))
+    -- a table cell's hyphen carries a WORD JOINER: the token goes on through it
+    assert.are.same({ "en_", "US.", "UTF-\u{2060}8" }, core.token_pieces("en_US.UTF-\u{2060}8"))
     for token, want in pairs(cases) do
       assert.are.same(want, core.token_pieces(token))
       -- a box as wide as the widest piece holds the token without shrinking
