@@ -204,6 +204,23 @@ local function whole_tokens(s)
   return (s:gsub("\u{2060}(%s)", "%1"):gsub("\u{2060}$", ""))
 end
 
+-- A cell's text escaped for markup, a ZERO WIDTH SPACE where the renderer
+-- may break its first token (never after a hyphen): Pango takes a line
+-- break only where a space or such a mark allows it, and moved a value
+-- whose first token is longer than the rest of its line under it, its name
+-- left alone on a line ("Command" over "LC_ALL=en_US.UTF-8 egrep ...").
+-- Later tokens move to a line of their own whole, as in prose.
+local function esc_pieces(s)
+  local lead, rest = s:match("^(%S+)(.*)$")
+  if not lead then return c.esc(s) end
+  local out = {}
+  for k, piece in ipairs(core.token_pieces(lead)) do
+    if k > 1 and not out[#out]:match("%-$") and not out[#out]:match("%s$") then out[#out + 1] = "\u{200B}" end
+    out[#out + 1] = c.esc(piece)
+  end
+  return table.concat(out) .. c.esc(rest)
+end
+
 -- A stacked card's lines are "name<TAB>value": the names stand in a column
 -- (a tab stop, in ems) and a value that wraps goes on under the value, not
 -- under its column's name (a hanging indent as far in). Where a name would
@@ -246,9 +263,9 @@ local function stack_lines(theme, cols, r, n, tab)
   -- every column keeps its name: the first cell is the card's bold title,
   -- after its column's name
   local first = r[1] ~= "" and r[1] or nil
-  if first then parts[#parts + 1] = line(1, "<b>" .. whole_tokens(c.esc(first)) .. "</b>") end
+  if first then parts[#parts + 1] = line(1, "<b>" .. whole_tokens(esc_pieces(first)) .. "</b>") end
   for j = first and 2 or 1, n do
-    if r[j] ~= "" then parts[#parts + 1] = line(j, whole_tokens(c.esc(r[j]))) end
+    if r[j] ~= "" then parts[#parts + 1] = line(j, whole_tokens(esc_pieces(r[j]))) end
   end
   return parts
 end
