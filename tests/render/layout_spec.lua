@@ -27,15 +27,21 @@ local function texts(dl)
   return out
 end
 
+-- a scene's text item with that id, settled, in a frame of wh (no captions)
+local function by_id(sc, wh, id)
+  local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+  for _, l in ipairs(texts(dl)) do if l.it.id == id then return l.it end end
+end
+
 local function statuses(warnings)
   local s = {}
   for _, w in ipairs(warnings or {}) do s[#s + 1] = tostring(w.id) .. ":" .. tostring(w.status) end
   return table.concat(s, " ")
 end
 
-local function table_scene(nrows)
-  local rows = {}
-  for i = 1, nrows do
+local function table_scene(nrows, given)
+  local rows = given or {}
+  for i = #rows + 1, nrows do
     rows[i] = { "Row " .. i, "x86_64", "Tier " .. (i % 3 + 1), "Built and tested on commit " .. i }
   end
   return { id = "t", scene_type = "table", visual_content = { header = "Platforms",
@@ -328,13 +334,10 @@ end)
 
 describe("table layout", function()
   it("never leaves a stacked card's column name alone on its line over a long first token", function()
-    local sc = { scene_type = "table", visual_content = { header = "Benchmarks",
-      columns = { "Tool", "Command", "Line count", "Time" }, rows = {
-        { "git grep (Unicode)", "LC_ALL=en_US.UTF-8 git grep -E -n -w '[A-Z]+_SUSPEND'", "536", "2.670s (32.70x)" },
-        { "ack", "ack -w '[A-Z]+_SUSPEND'", "2677", "2.935s (35.94x)" } } } }
-    local dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
-    local card
-    for _, l in ipairs(texts(dl)) do if l.it.id == "rows[1]" then card = l.it end end
+    -- (ripgrep's benchmark table, stacked in a tall frame)
+    local card = by_id(table_scene(2, {
+      { "git grep (Unicode)", "LC_ALL=en_US.UTF-8 git grep -E -n -w '[A-Z]+_SUSPEND'", "536", "2.670s (32.70x)" },
+      { "ack", "ack -w '[A-Z]+_SUSPEND'", "2677", "2.935s (35.94x)" } }), { 1080, 1920 }, "rows[1]")
     assert.is_not_nil(card)
     -- (Pango moved "LC_ALL=en_US.UTF-8" under "Command", a line of its name
     -- alone: the card without its token's break marks takes a line more)
@@ -1029,10 +1032,7 @@ describe("type size by what fits the frame", function()
       "mkdir build && cd build", "cmake ..", "make -j4", "sudo make install", "ctest --output-on-failure",
       "./configure --prefix=/usr/local --enable-shared --disable-static --with-pic --with-x",
       "make check", "make dist" } } }
-    local function code_of(s)
-      local dl = render.display_list(s, { width = 1920, height = 1080, t = "end" })
-      for _, l in ipairs(texts(dl)) do if l.it.id == "commands" then return core.measure(l.it) end end
-    end
+    local function code_of(s) return core.measure(by_id(s, { 1920, 1080 }, "commands")) end
     -- (the 83-column line set all eight lines at 32)
     local m = code_of(sc)
     assert.is_true(m.final_size >= 40, "eight lines at " .. m.final_size)
