@@ -630,6 +630,12 @@ describe("code", function()
     end
   end)
 
+  it("a table page stays long enough to read: about half a second a cell, at least 4 s", function()
+    -- (three rows of four cells were up 3 s, said as "And 7 more rows.")
+    assert.is_true(render.settle_time(table_scene(3)) >= 6)
+    assert.is_true(render.settle_time(table_scene(1)) >= 4)
+  end)
+
   it("stays long enough to read: about 1.5 s a line, at least 4 s", function()
     local cmds = {}
     for i = 1, 10 do cmds[i] = "echo " .. i end

@@ -429,6 +429,19 @@ return {
   name = "table",
   animated = true,
   work = M_count,   -- texts measured so far (tests check the planning's work)
+  -- long enough to read: about half a second a cell, at least code's 4 s (a
+  -- page of ripgrep's benchmark split in a tall frame, three rows of four
+  -- cells said as "And 7 more rows.", was up 3 s)
+  read_time = function(scene)
+    local _, rows = cells_of(scene.visual_content or scene)
+    local n = 0
+    for _, r in ipairs(rows) do
+      for _, x in ipairs(r) do if x ~= "" then n = n + 1 end end
+    end
+    if n == 0 then return 0 end
+    local t = require("vg.timing")
+    return math.max(t.code_min, t.table_cell * n)
+  end,
   -- a table that would page through its rows becomes several scenes, each
   -- with the header row (vg.create.fit)
   split = {
