@@ -16,7 +16,6 @@ return {
   reveal_max = 2.5,  -- and at most this far
   code_line = 1.5,   -- a code slide stays up this long a line
   code_min = 4.0,    -- and at least this long
-  table_cell = 0.5,  -- a table slide stays up this long a cell (at least code_min)
   read_look = 1.0,   -- a scene nothing is said in: a moment to look,
   read_wps = 4.0,    -- then its words read at this many a second
 }

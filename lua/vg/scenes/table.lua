@@ -20,6 +20,10 @@ local ROOMY_MIN = 44
 -- A cell's text may be set this much smaller in its cell (a long token's
 -- piece wider than its column) before the whole table is
 local CELL_SHRINK = 0.8
+-- A table slide stays up this long a cell, to be read (at least code's
+-- code_min). (Not in vg.timing: the length model in C, which reads every
+-- key of it, does not plan a table's reading time yet.)
+local READ_CELL = 0.5
 
 local function cells_of(v)
   local cols = {}
@@ -439,8 +443,7 @@ return {
       for _, x in ipairs(r) do if x ~= "" then n = n + 1 end end
     end
     if n == 0 then return 0 end
-    local t = require("vg.timing")
-    return math.max(t.code_min, t.table_cell * n)
+    return math.max(require("vg.timing").code_min, READ_CELL * n)
   end,
   -- a table that would page through its rows becomes several scenes, each
   -- with the header row (vg.create.fit)
