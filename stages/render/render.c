@@ -324,7 +324,7 @@ static void draw_text(rd_ctx *c, const cJSON *it, double alpha, int code) {
    * (clipped to the box, hence small). */
   int group = alpha < 0.999 && (code || s.markup);
   if (group) cairo_push_group(cr);
-  cairo_move_to(cr, x, y + oy);
+  cairo_move_to(cr, x + f->dx, y + oy);
   source(cr, col, group ? 1 : alpha);
   pango_cairo_show_layout(cr, f->layout);
   if (code) {

@@ -491,6 +491,14 @@ static void lang_attrs(const char *txt, const char *lang, PangoAttrList *attrs) 
 /* ---- where a long token may break ----------------------------------------- */
 
 static int tok_char(unsigned char c) { return c > 0x20 && c < 0x7f; }
+/* the bytes of a token's character at txt[i] (of n): printable ASCII, or a
+ * WORD JOINER (U+2060: a table cell's "UTF-8" keeps its hyphen so), else 0 */
+static size_t tok_step(const char *txt, size_t i, size_t n) {
+  if (tok_char((unsigned char)txt[i])) return 1;
+  if (i + 2 < n && (unsigned char)txt[i] == 0xE2 && (unsigned char)txt[i + 1] == 0x81 &&
+      (unsigned char)txt[i + 2] == 0xA0) return 3;
+  return 0;
+}
 static int tok_sep(unsigned char c) { return c == ':' || c == '/' || c == '.' || c == '-' || c == '_'; }
 static int tok_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
@@ -535,6 +543,9 @@ static int sym_inside(const char *txt, size_t s, size_t e) {
   return 0;
 }
 
+/* +1 for an opening bracket, -1 for a closing one */
+static int bracket_step(char c) { return c == '[' || c == '{' || c == '(' ? 1 : c == ']' || c == '}' || c == ')' ? -1 : 0; }
+
 /* Long tokens (an IPv6 address, a path, a URL, an identifier: a run of
  * ASCII with ":" "/" "." "-" "_" between its letters or digits) break,
  * when a line cannot hold them, only right after such a separator, with no
@@ -570,11 +581,22 @@ static int token_cuts(const char *txt, size_t s, size_t e, void (*cut)(size_t, s
   int path = 0;
   for (size_t p = lead + 1; p + 1 < e && !url; p++)
     if (txt[p] == '/' && tok_alnum((unsigned char)txt[p + 1]) && tok_alnum((unsigned char)txt[p - 1])) path = 1;
+  /* never inside brackets ("[A-Z]\w+", "{a-b}", "f(x-1)"): a regex's
+   * class or a glob cut at its "-" read as a range split in two */
+  int depth = 0;
+  for (size_t p = s; p < lead + 1 && p < e; p++) depth += bracket_step(txt[p]);
   for (size_t p = lead + 1; p < e; p++) {
     int ok;
-    if (url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
+    int inside = depth > 0;
+    depth += bracket_step(txt[p]);
+    if (depth < 0) depth = 0;
+    if (inside && !url) ok = 0;
+    else if (url) ok = p > host && txt[p - 1] == '/' && txt[p] != '/';
     else if (path) ok = txt[p - 1] == '/' && tok_alnum((unsigned char)txt[p]);
     else ok = tok_sep((unsigned char)txt[p - 1]) && tok_alnum((unsigned char)txt[p]);
+    /* (never a piece of one or two characters at either end: "UTF-" / "8"
+     * read as a word hyphenated, "x." / "y" as a sentence's end) */
+    if (ok && !url && (p - s < 3 || e - p < 3)) ok = 0;
     if (ok) cut(s, p, ud);
   }
   return 1;
@@ -587,8 +609,8 @@ static void each_token_cut(const char *txt, size_t n, void (*cut)(size_t, size_t
   size_t i = 0;
   while (i < n) {
     if (!tok_char((unsigned char)txt[i])) { i++; continue; }
-    size_t s = i;
-    while (i < n && tok_char((unsigned char)txt[i])) i++;
+    size_t s = i, k;
+    while (i < n && (k = tok_step(txt, i, n)) > 0) i += k;
     if (token_cuts(txt, s, i, cut, ud) && token) token(s, i, ud);
   }
 }
@@ -840,6 +862,63 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
   return wrap_search(l, fd, s, f, w, h, lines, 1);
 }
 
+/* How many letters a line of the layout holds (not spaces or punctuation),
+ * and whether one is Han or kana: a script that breaks between any two
+ * characters, so its paragraph can end on a line of one ("改。"). */
+static int line_letters(PangoLayout *l, int index, int *cjk) {
+  PangoLayoutLine *ln = pango_layout_get_line_readonly(l, index);
+  const char *text = pango_layout_get_text(l);
+  size_t len = strlen(text);
+  int n = 0;
+  *cjk = 0;
+  if (!ln || ln->start_index < 0 || (size_t)ln->start_index > len) return 0;
+  const char *p = text + ln->start_index;
+  const char *end = p + ((size_t)ln->length <= len - (size_t)ln->start_index ? (size_t)ln->length
+                                                                            : len - (size_t)ln->start_index);
+  while (p < end) {
+    gunichar ch = g_utf8_get_char_validated(p, end - p);
+    if (ch == (gunichar)-1 || ch == (gunichar)-2) break;
+    if (!g_unichar_isspace(ch) && !g_unichar_ispunct(ch)) {
+      n++;
+      GUnicodeScript sc = g_unichar_get_script(ch);
+      if (sc == G_UNICODE_SCRIPT_HAN || sc == G_UNICODE_SCRIPT_HIRAGANA || sc == G_UNICODE_SCRIPT_KATAKANA)
+        *cjk = 1;
+    }
+    p = g_utf8_next_char(p);
+  }
+  return n;
+}
+
+/* A wrapped paragraph of Han or kana whose last line holds one or two
+ * characters is set a character or more narrower, as few as bring that
+ * line to three, on as many lines: a lone final character reads as a
+ * slip. The box stays where it is (f->dx keeps centred and right-aligned
+ * text in place). */
+static void balance_last_line(PangoLayout *l, const rd_text_spec *s, int tokens, rd_fitted *f,
+                              double *w, double *h, int *lines) {
+  if (s->code || s->wrap == RD_WRAP_NONE || *lines < 2) return;
+  int cjk = 0;
+  if (line_letters(l, *lines - 1, &cjk) > 2 || !cjk) return;
+  int want = *lines;
+  double size = f->final_size;
+  for (int k = 1; k <= 4; k++) {
+    double nw = s->w - k * size;
+    if (nw < s->w * 0.6) break;
+    pango_layout_set_width(l, (int)(nw * PANGO_SCALE));
+    double w2, h2;
+    int n2;
+    if (!fits(l, s, tokens, &w2, &h2, &n2) || n2 != want) break;
+    int c2 = 0;
+    if (line_letters(l, n2 - 1, &c2) >= 3) {
+      *w = w2, *h = h2, *lines = n2;
+      f->dx = s->align == RD_ALIGN_CENTER ? (s->w - nw) / 2 : s->align == RD_ALIGN_RIGHT ? s->w - nw : 0;
+      return;
+    }
+  }
+  pango_layout_set_width(l, (int)(s->w * PANGO_SCALE));
+  fits(l, s, tokens, w, h, lines);
+}
+
 static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int tokens) {
   /* Only the family list is taken from the font string: size, weight,
    * style and variations come from the spec, so "Sans 99999" or
@@ -904,6 +983,7 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
       }
     }
   }
+  if (!f->cut) balance_last_line(l, s, tokens, f, &w, &h, &lines);
   if (text_too_long(s)) f->cut = 1;
   f->layout = l;
   f->width = w;

@@ -27,15 +27,21 @@ local function texts(dl)
   return out
 end
 
+-- a scene's text item with that id, settled, in a frame of wh (no captions)
+local function by_id(sc, wh, id)
+  local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+  for _, l in ipairs(texts(dl)) do if l.it.id == id then return l.it end end
+end
+
 local function statuses(warnings)
   local s = {}
   for _, w in ipairs(warnings or {}) do s[#s + 1] = tostring(w.id) .. ":" .. tostring(w.status) end
   return table.concat(s, " ")
 end
 
-local function table_scene(nrows)
-  local rows = {}
-  for i = 1, nrows do
+local function table_scene(nrows, given)
+  local rows = given or {}
+  for i = #rows + 1, nrows do
     rows[i] = { "Row " .. i, "x86_64", "Tier " .. (i % 3 + 1), "Built and tested on commit " .. i }
   end
   return { id = "t", scene_type = "table", visual_content = { header = "Platforms",
@@ -327,6 +333,29 @@ describe("line spacing by script", function()
 end)
 
 describe("table layout", function()
+  it("never leaves a stacked card's column name alone on its line over a long first token", function()
+    -- (ripgrep's benchmark table, stacked in a tall frame)
+    local card = by_id(table_scene(2, {
+      { "git grep (Unicode)", "LC_ALL=en_US.UTF-8 git grep -E -n -w '[A-Z]+_SUSPEND'", "536", "2.670s (32.70x)" },
+      { "ack", "ack -w '[A-Z]+_SUSPEND'", "2677", "2.935s (35.94x)" } }), { 1080, 1920 }, "rows[1]")
+    assert.is_not_nil(card)
+    -- (Pango moved "LC_ALL=en_US.UTF-8" under "Command", a line of its name
+    -- alone: the card without its token's break marks takes a line more)
+    local plain = {}
+    for k, x in pairs(card) do plain[k] = x end
+    plain.markup = card.markup:gsub("\u{200B}", "")
+    local fewer = 0
+    for size = 40, 60, 2 do
+      card.size, card.min_size, plain.size, plain.min_size, card.h, plain.h = size, size, size, size, 1e5, 1e5
+      local a, b = core.measure(card), core.measure(plain)
+      assert.is_true(a.lines <= b.lines, a.lines .. " lines at " .. size .. ", " .. b.lines .. " without")
+      if a.lines < b.lines then fewer = fewer + 1 end
+    end
+    assert.is_true(fewer > 0)
+    -- a later token moves to its own line whole
+    assert.is_nil(card.markup:find("_\u{200B}SUSPEND", 1, true))
+  end)
+
   for _, wh in ipairs(SIZES) do
     it("shows every column header and cell, uncut, at " .. wh[1] .. "x" .. wh[2], function()
       local sc = table_scene(5)
@@ -601,6 +630,12 @@ describe("code", function()
     end
   end)
 
+  it("a table page stays long enough to read: about half a second a cell, at least 4 s", function()
+    -- (three rows of four cells were up 3 s, said as "And 7 more rows.")
+    assert.is_true(render.settle_time(table_scene(3)) >= 6)
+    assert.is_true(render.settle_time(table_scene(1)) >= 4)
+  end)
+
   it("stays long enough to read: about 1.5 s a line, at least 4 s", function()
     local cmds = {}
     for i = 1, 10 do cmds[i] = "echo " .. i end
@@ -682,11 +717,19 @@ describe("long tokens in text", function()
       -- an option breaks only after its "=": "--hole-" at a line's end read as a hyphenated word
       ["--hole-detection=METHOD"] = { "--hole-detection=", "METHOD" },
       ["--no-delay-directory-restore"] = { "--no-delay-directory-restore" },
+      -- never inside brackets: a regex's class cut at its "-" ("[A-" / "Z]\\w+'")
+      ["[A-Z]\\w+"] = { "[A-Z]\\w+" },
+      ["LOG_[A-Z]_LEVEL"] = { "LOG_[A-Z]_", "LEVEL" },
+      ["x-[a-z0-9]"] = { "x-[a-z0-9]" },
     }
     -- (a word with no separator inside is left to Pango: one piece here)
     assert.are.same({ "--fast=1" }, core.token_pieces("--fast=1"))
     assert.are.same({ "a plain text" }, core.token_pieces("a plain text"))
-    assert.are.same({ "see /usr/", "lib and x.", "y" }, core.token_pieces("see /usr/lib and x.y"))
+    -- (never a piece of one or two characters at a token's end: "x." / "y", "UTF-" / "8")
+    assert.are.same({ "see /usr/", "lib and x.y" }, core.token_pieces("see /usr/lib and x.y"))
+    assert.are.same({ "en_", "US.", "UTF-8" }, core.token_pieces("en_US.UTF-8"))
+    -- a table cell's hyphen carries a WORD JOINER: the token goes on through it
+    assert.are.same({ "en_", "US.", "UTF-\u{2060}8" }, core.token_pieces("en_US.UTF-\u{2060}8"))
     for token, want in pairs(cases) do
       assert.are.same(want, core.token_pieces(token))
       -- a box as wide as the widest piece holds the token without shrinking
@@ -988,6 +1031,24 @@ describe("type size by what fits the frame", function()
     assert.is_true(size_of(sc, { 1080, 1080 }, "commands") >= 50)
     assert.is_true(size_of(sc, { 1080, 1920 }, "commands") >= 50)
     assert.are.equal(44, size_of(sc, { 1920, 1080 }, "commands"))   -- (40 before a wide slide of a few lines grew too)
+  end)
+
+  it("wraps one long line of a short block in a wide frame rather than shrink the block", function()
+    local sc = { scene_type = "command", visual_content = { header = "Configure", language = "sh", commands = {
+      "mkdir build && cd build", "cmake ..", "make -j4", "sudo make install", "ctest --output-on-failure",
+      "./configure --prefix=/usr/local --enable-shared --disable-static --with-pic --with-x",
+      "make check", "make dist" } } }
+    local function code_of(s) return core.measure(by_id(s, { 1920, 1080 }, "commands")) end
+    -- (the 83-column line set all eight lines at 32)
+    local m = code_of(sc)
+    assert.is_true(m.final_size >= 40, "eight lines at " .. m.final_size)
+    assert.are.equal(9, m.lines)
+    -- two long lines of three: the block stays on its lines
+    local two = { scene_type = "command", visual_content = { header = "Configure", language = "sh", commands = {
+      "./configure --prefix=/usr/local --enable-shared --disable-static --with-pic --with-x",
+      "./configure --prefix=/opt/local --enable-static --disable-shared --without-pic",
+      "make" } } }
+    assert.are.equal(3, code_of(two).lines)
   end)
 
   it("sets a small table in a square or tall frame larger", function()

@@ -234,6 +234,22 @@ describe("themes and accents", function()
 end)
 
 describe("fitting", function()
+  it("never ends a wrapped Han paragraph on a line of one or two characters", function()
+    -- twenty-one characters in a box of 20 at 40: "改。" stood alone on the second line
+    local t = string.rep("\u{6587}", 20) .. "\u{6539}\u{3002}"
+    for _, align in ipairs({ "left", "center" }) do
+      local m = core.measure({ type = "text", text = t, x = 0, y = 0, w = 805, h = 400, size = 40,
+        lang = "zh", align = align })
+      assert.are.equal(2, m.lines)
+      assert.is_false(m.shrunk)
+      -- the first line gives up characters to the last: three at least there
+      assert.is_true(m.width <= 18 * 40 + 1, "first line " .. m.width)
+    end
+    -- a Latin paragraph keeps its breaks
+    local en = core.measure({ type = "text", text = "A short English paragraph that wraps onto a line of its own at",
+      x = 0, y = 0, w = 700, h = 400, size = 40 })
+    assert.is_true(en.width > 650)
+  end)
   it("fits a list of 9 items of 40 words, with a warning naming scene and field", function()
     local words = {}
     for i = 1, 40 do words[i] = ({ "packets", "travel", "through", "routers", "across" })[i % 5 + 1] end

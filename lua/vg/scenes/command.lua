@@ -231,6 +231,29 @@ return {
           if not (mb.shrunk or mb.cut) and mb.lines <= 2 * #lines then chosen = big break end
         end
       end
+      -- a wide frame's block of a few lines held small by one or two long
+      -- ones (an 83-column configure line set eight lines at 32): those
+      -- lines wrap between tokens under their mark, the rest stay larger,
+      -- where that gains a fifth at least
+      if chosen == 36 and #tries > 0 and not drawing and not stacked then
+        local long = 0
+        for _, l in ipairs(lines) do
+          code.size, code.min_size, code.text = 36, 36, l
+          local ml = c.measure(code)
+          if ml.shrunk or ml.cut or ml.lines > 1 then long = long + 1 end
+        end
+        code.text = text
+        local unwrapped = c.fit_size(code, 36, 16)
+        if long > 0 and long <= math.max(1, #lines // 4) then
+          for big = tries[1], 36, -2 do
+            code.size, code.min_size = big, big
+            local mb = c.measure(code)
+            if big >= unwrapped * 1.2 and not (mb.shrunk or mb.cut) and mb.lines <= #lines + 2 * long then
+              chosen = big break
+            end
+          end
+        end
+      end
       if count >= 128 then memo, count = {}, 0 end
       memo[key], count = chosen, count + 1
     end

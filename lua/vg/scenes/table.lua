@@ -20,6 +20,10 @@ local ROOMY_MIN = 44
 -- A cell's text may be set this much smaller in its cell (a long token's
 -- piece wider than its column) before the whole table is
 local CELL_SHRINK = 0.8
+-- A table slide stays up this long a cell, to be read (at least code's
+-- code_min). (Not in vg.timing: the length model in C, which reads every
+-- key of it, does not plan a table's reading time yet.)
+local READ_CELL = 0.5
 
 local function cells_of(v)
   local cols = {}
@@ -204,6 +208,23 @@ local function whole_tokens(s)
   return (s:gsub("\u{2060}(%s)", "%1"):gsub("\u{2060}$", ""))
 end
 
+-- A cell's text escaped for markup, a ZERO WIDTH SPACE where the renderer
+-- may break its first token (never after a hyphen): Pango takes a line
+-- break only where a space or such a mark allows it, and moved a value
+-- whose first token is longer than the rest of its line under it, its name
+-- left alone on a line ("Command" over "LC_ALL=en_US.UTF-8 egrep ...").
+-- Later tokens move to a line of their own whole, as in prose.
+local function esc_pieces(s)
+  local lead, rest = s:match("^(%S+)(.*)$")
+  if not lead then return c.esc(s) end
+  local out = {}
+  for k, piece in ipairs(core.token_pieces(lead)) do
+    if k > 1 and not out[#out]:match("%-$") and not out[#out]:match("%s$") then out[#out + 1] = "\u{200B}" end
+    out[#out + 1] = c.esc(piece)
+  end
+  return table.concat(out) .. c.esc(rest)
+end
+
 -- A stacked card's lines are "name<TAB>value": the names stand in a column
 -- (a tab stop, in ems) and a value that wraps goes on under the value, not
 -- under its column's name (a hanging indent as far in). Where a name would
@@ -246,9 +267,9 @@ local function stack_lines(theme, cols, r, n, tab)
   -- every column keeps its name: the first cell is the card's bold title,
   -- after its column's name
   local first = r[1] ~= "" and r[1] or nil
-  if first then parts[#parts + 1] = line(1, "<b>" .. whole_tokens(c.esc(first)) .. "</b>") end
+  if first then parts[#parts + 1] = line(1, "<b>" .. whole_tokens(esc_pieces(first)) .. "</b>") end
   for j = first and 2 or 1, n do
-    if r[j] ~= "" then parts[#parts + 1] = line(j, whole_tokens(c.esc(r[j]))) end
+    if r[j] ~= "" then parts[#parts + 1] = line(j, whole_tokens(esc_pieces(r[j]))) end
   end
   return parts
 end
@@ -412,6 +433,18 @@ return {
   name = "table",
   animated = true,
   work = M_count,   -- texts measured so far (tests check the planning's work)
+  -- long enough to read: about half a second a cell, at least code's 4 s (a
+  -- page of ripgrep's benchmark split in a tall frame, three rows of four
+  -- cells said as "And 7 more rows.", was up 3 s)
+  read_time = function(scene)
+    local _, rows = cells_of(scene.visual_content or scene)
+    local n = 0
+    for _, r in ipairs(rows) do
+      for _, x in ipairs(r) do if x ~= "" then n = n + 1 end end
+    end
+    if n == 0 then return 0 end
+    return math.max(require("vg.timing").code_min, READ_CELL * n)
+  end,
   -- a table that would page through its rows becomes several scenes, each
   -- with the header row (vg.create.fit)
   split = {
