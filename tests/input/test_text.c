@@ -801,13 +801,38 @@ static void name_runs_shown(void **state) {
   cJSON_Delete(m);
 }
 
+/* A listing longer than a scene may hold (coreutils' THANKS: 1,300 names
+ * and addresses in columns, 51,727 characters) keeps its first lines with
+ * a warning: it had failed the document with an error. */
+static void long_listing_kept(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# Thanks\n\nThese people have contributed to the widget tools.\n\n```text\n");
+  for (int i = 0; i < 1300; i++)
+    vgi_buf_printf(&b, "Person Number%04d                   person%04d@example.org\n", i, i);
+  vgi_buf_puts(&b, "```\n");
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("thanks.md", b.s, &o, &d);
+  assert_int_equal(d.errors, 0);
+  int warned = 0;
+  for (size_t i = 0; i < d.n; i++) warned += strstr(d.v[i].message, "lines are kept") != NULL;
+  assert_int_equal(warned, 1);
+  vgi_diags_free(&d);
+  assert_non_null(scene_with(m, "command", "Person Number0000"));
+  assert_null(scene_with(m, "command", "Person Number1299"));
+  cJSON_Delete(m);
+  vgi_buf_free(&b);
+}
+
 /* A plain README with no title line is titled by what its first sentence
  * says it is ("These are the GNU core utilities." -> "GNU core utilities"),
  * by the name a sentence gives ("Cscope is a ..."), past a greeting
  * ("Hello!"), or by its folder when the sentence names nothing ("Currently
  * the project provides ...", "Sections in this file describe:"): each had
  * been the first words of the sentence, cut ("This is the new version",
- * "Currently the project"). */
+ * "Currently the project"). A TODO or AUTHORS file that opens with prose
+ * is its folder's ("widget TODO"). */
 static void readme_titles_named(void **state) {
   (void)state;
   struct { const char *text, *want; } cases[] = {
@@ -842,6 +867,20 @@ static void readme_titles_named(void **state) {
       fail_msg("case %zu: title '%s'", i, sget(video_at(m, 0), "title"));
     cJSON_Delete(m);
   }
+  unlink(path);
+  /* a TODO (AUTHORS, THANKS, INSTALL ...) that opens with prose: its folder and name */
+  snprintf(path, sizeof path, "%s/TODO", sub);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("If you're interested in helping, here are some tasks that we've considered\nover the years.\n\n"
+        "Make the widgets spin faster when the gears are cold.\n", f);
+  fclose(f);
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load(path, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "widget TODO");
+  cJSON_Delete(m);
   unlink(path);
   rmdir(sub);
   rmdir(dir);
@@ -982,6 +1021,7 @@ int main(void) {
     cmocka_unit_test(readme_titles_named),
     cmocka_unit_test(other_encodings),
     cmocka_unit_test(name_runs_shown),
+    cmocka_unit_test(long_listing_kept),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
