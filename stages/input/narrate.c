@@ -5219,13 +5219,22 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     for (int g = ngone - 1; g >= 0; g--)
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
+    const char *ty = vgi_str(f->s, "scene_type");
+    const char *hd = vgi_str(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "header");
+    int emptied = ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items);
+    if (cJSON_IsString(n) && !b.n && !emptied && hd && !nothing_said(hd) && strcmp(ty ? ty : "", "title") &&
+        strcmp(ty ? ty : "", "outro")) {
+      /* every sentence was an address or a pointer ("IRC: #tool on
+       * irc.libera.chat"), but the slide stays: it says its name, at least,
+       * rather than be a silent slide */
+      sentence_l(&b, hd, lang);
+    }
     if (cJSON_IsString(n) && b.n) cJSON_SetValuestring(n, b.s);
     else if (cJSON_IsString(n)) {
       /* every sentence was a link or a pointer to a file: nothing is said,
        * and a list left without items is no slide (a heading alone) */
       cJSON_SetValuestring(n, "");
-      const char *ty = vgi_str(f->s, "scene_type");
-      if (ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items)) f->kept = 0, f->empty = 1;
+      if (emptied) f->kept = 0, f->empty = 1;
     }
     vgi_buf_free(&b);
   }
@@ -5584,6 +5593,12 @@ static int prose_word(const char *w, size_t n) {
 static int said_next(const char *rest, size_t pl, const char *a, const char *b, const char *c) {
   if (pl || *rest != ' ') return 0;
   while (*rest == ' ') rest++;
+  /* (a kind between: "the -x command-line option", "--y configure flag") */
+  static const char *const kinds[] = { "command-line", "commandline", "compiler", "linker", "configure",
+                                       "configuration", "build", "runtime", "meson", "cmake", "cli", NULL };
+  size_t kl = strcspn(rest, " ");
+  if (rest[kl] == ' ' && word_of(kinds, rest, kl))
+    for (rest += kl; *rest == ' '; rest++) {}
   size_t n = 0;
   while (isalpha((unsigned char)rest[n])) n++;
   const char *names[] = { a, b, c };
@@ -5793,6 +5808,17 @@ static char *command_out(char *t, const char *lang) {
     /* "the make install command", "the c option" (after "the" already there:
      * "add the `-c x=y` flag" was said "add the the c option flag") */
     int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
+    /* "the new -x option", "a -x flag": a determiner or an adjective after
+     * one is there already ("the new the x option") */
+    static const char *const dets[] = { "a", "an", "this", "that", "its", "their", "each", "any", "no", "new",
+                                        "same", "following", NULL };
+    the |= a > 0 && word_of(dets, t + ws[a - 1], we[a - 1] - ws[a - 1]);
+    /* "The configuration option --enable-x", "meson option -Dvalgrind=true":
+     * the sentence names it an option before it; said by its name alone
+     * ("the configuration option the enable-x option" named it twice) */
+    static const char *const nouns[] = { "option", "flag", "switch", NULL };
+    int noun_before = a == k && a > 0 && isalpha((unsigned char)t[we[a - 1] - 1]) &&   /* ("the x option, -R …": another) */
+                      word_of(nouns, t + ws[a - 1], we[a - 1] - ws[a - 1]);
     /* another language says them with its own words ("die Option ratio"):
      * the name is built in nb, then put into the phrase */
     int own = !english(lang);
@@ -5900,10 +5926,27 @@ static char *command_out(char *t, const char *lang) {
         if (w[0] == 'D' && w > t + ws[k] && w[-1] == '-' && (w - 2 < t + ws[k] || w[-2] != '-') &&
             (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
           w++;
-        if (!the) vgi_buf_puts(&b, "the ");
+        if (!the && !(noun_before && !own)) vgi_buf_puts(&b, "the ");
         for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(out, w, 1);
         /* "Use the --width/-w option": the sentence names it an option itself */
-        if (!own && !said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " option");
+        if (!own && !noun_before && !said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " option");
+        /* a value that tells one use from another ("-std=f95", "-std=f2003",
+         * "-Dvalgrind=true") is said after the name; a placeholder (a man
+         * page's term, "--sort=key"), a path or a long value is not */
+        if (!own && *w == '=' && !(a == k && term)) {
+          const char *v = w + 1, *ve = t + we[named];
+          while (ve > v && strchr(".,;:!?)\"'`", ve[-1])) ve--;
+          int digit = 0, ok = ve > v && ve - v <= 10 && islower((unsigned char)*v);
+          for (const char *q = v; q < ve && ok; q++) {
+            ok = islower((unsigned char)*q) || isdigit((unsigned char)*q) || strchr("+.-_", *q);
+            digit |= isdigit((unsigned char)*q);
+          }
+          static const char *const flags[] = { "true", "false", "yes", "no", "on", "off", NULL };
+          if (ok && (digit || word_of(flags, v, (size_t)(ve - v)))) {
+            vgi_buf_puts(&b, " set to ");
+            vgi_buf_add(&b, v, (size_t)(ve - v));
+          }
+        }
       }
     }
     if (own && phrase) {

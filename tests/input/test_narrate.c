@@ -1224,6 +1224,18 @@ static void empty_quotes_unsaid(void **state) {
   cJSON_Delete(m);
 }
 
+/* A slide whose every sentence was an address ("IRC: #tool on
+ * irc.libera.chat" in a plain-text README) still says its name: never a
+ * silent slide. */
+static void address_only_slide_says_its_name(void **state) {
+  (void)state;
+  const char *all = doc_narration("README.txt", "Widget Charts\n\nIRC:\n        #widget on irc.libera.chat\n\n"
+      "AUTHOR:\n        Jane Doe\n        John Roe\n");
+  if (!strstr(all, "| IRC. |")) print_message("got: %s\n", all), fail();
+  assert_null(strstr(all, "| |"));
+  assert_null(strstr(all, "libera"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
@@ -1272,6 +1284,7 @@ int main(void) {
     cmocka_unit_test(summary_names_later_scenes_left_out),
     cmocka_unit_test(options_said_with_what_they_do),
     cmocka_unit_test(bullets_are_statements),
+    cmocka_unit_test(address_only_slide_says_its_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

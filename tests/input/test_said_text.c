@@ -160,6 +160,48 @@ static void dropped_links_leave_no_trace(void **state) {
   }
 }
 
+/* An option the sentence already calls an option ("meson option
+ * -Dvalgrind=true", "the new -mno-x-y-z command-line option") is said by its
+ * name, not named twice ("option the valgrind option"); a value that tells
+ * two uses apart ("-std=f95", "-std=f2003") is said; a placeholder
+ * ("--sort=key") is not. */
+static void options_named_once_with_values(void **state) {
+  (void)state;
+  char *all = narration_of("opts.md", DOC_TOP "## Changes\n\n"
+      "The include file can no longer be compiled with `-std=f95` but now requires at least `-std=f2003`. "
+      "To run it under valgrind, compile with meson option `-Dvalgrind=true` and have the headers installed. "
+      "The configuration option `--enable-libstdcxx-allocator` no longer supports the bitmap argument. "
+      "Use the table when the new `-mno-direct-extern-access` command-line option is given. "
+      "Sort the rows with `--sort=key`.\n", 1);
+  said(all, "compiled with the std option set to f95 but now requires at least the std option set to f2003", 1);
+  said(all, "compile with meson option valgrind set to true and", 1);
+  said(all, "The configuration option enable-libstdcxx-allocator no longer", 1);
+  said(all, "when the new mno-direct-extern-access command-line option is given", 1);
+  said(all, "Sort the rows with the sort option.", 1);
+  said(all, "option the", 0);
+  said(all, "set to key", 0);
+  free(all);
+}
+
+/* A headline is not cut on a verb whose object an aside interrupts ("and
+ * may use, depending on the settings, even hundreds of megabytes"), after a
+ * participle alone (", depending"), nor between a quantity and its "of"
+ * ("may use lots | of RAM"). */
+static void headline_not_cut_inside_an_interrupted_clause(void **state) {
+  (void)state;
+  char *all = narration_of("cut.md", DOC_TOP "## Overview\n\n"
+      "When aiming for the highest compression ratio, the encoder uses a lot of CPU time and may use, depending "
+      "on the settings, even hundreds of megabytes of RAM. However, in fast modes, the encoder competes with "
+      "bzip2 in speed.\n\n## Memory\n\nThe decoder uses a lot of CPU time and may use lots of RAM at once in "
+      "the worst case.\n\n## Settings\n\nThe encoder uses a lot of CPU time and may use, depending on the "
+      "settings, even hundreds of megabytes of RAM.\n", 0);
+  said(all, "may use.", 0);
+  said(all, "may use lots.", 0);
+  said(all, "depending.", 0);
+  said(all, "The encoder uses a lot of CPU time", 1);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -168,6 +210,8 @@ int main(void) {
     cmocka_unit_test(text_contents_are_an_agenda),
     cmocka_unit_test(asides_kept_when_needed),
     cmocka_unit_test(dropped_links_leave_no_trace),
+    cmocka_unit_test(options_named_once_with_values),
+    cmocka_unit_test(headline_not_cut_inside_an_interrupted_clause),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
