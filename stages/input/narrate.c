@@ -119,6 +119,7 @@ static char *lower_first(const char *s) {
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
 
 static char *clean_speech(char *t, const char *lang);
+static void repeat_out(char *t);
 static char *spoken_headline(const char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
@@ -5218,6 +5219,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     }
     for (int g = ngone - 1; g >= 0; g--)
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
+    if (b.n) repeat_out(b.s), b.n = strlen(b.s);   /* two units that say the same */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     const char *ty = vgi_str(f->s, "scene_type");
     const char *hd = vgi_str(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "header");
@@ -5669,6 +5671,7 @@ static char *command_out(char *t, const char *lang) {
     /* on over options and their values ("--resolution 1080x1920 doc.md"),
      * to a word of the prose or a word that ends the clause */
     int z = k;
+    int placeholder = 0;   /* a value in capitals taken with the option: it is named, not read */
     size_t kl, nl_;
     const char *kn = option_name(t + ws[k], we[k] - ws[k], &kl);
     while (z + 1 < n) {
@@ -5712,8 +5715,14 @@ static char *command_out(char *t, const char *lang) {
       /* a placeholder in capitals after an option ("--connect-to
        * HOST1:PORT1:HOST2:PORT2", "-o FILE") is its value, not prose */
       int caps = option_word(w, wl) && nl >= 2 && w[wl - 1] != ',';
-      for (size_t q = 0; q < nl && caps; q++) caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]);
+      /* (its optional parts in brackets: "--height HEIGHT[%]") */
+      size_t cl = nl;
+      while (cl && strchr(".,;:)", nx[cl - 1])) cl--;
+      for (size_t q = 0; q < cl && caps; q++)
+        caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]) ||
+               (q > 1 && strchr("[]%=<>|", nx[q]));
       caps = caps && isupper((unsigned char)nx[1]);
+      placeholder |= caps;
       if (!option_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl)))) break;
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
@@ -5765,7 +5774,7 @@ static char *command_out(char *t, const char *lang) {
     size_t span = we[z] - ws[a];
     int valued = 0;
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
-    valued |= build_target(t, ws, we, n, k);
+    valued |= build_target(t, ws, we, n, k) || (placeholder && z > k);
     /* (an option alone is named: "--disable-manual Don't build …" is said
      * "The disable-manual option: don't build …") */
     /* (and its forms, a man page's term: "-V, --version — display …") */
@@ -6403,8 +6412,56 @@ static void note_marks_out(char *t) {
   *w = 0;
 }
 
+/* A phrase said twice in a row ("The arp command the arp command", two
+ * examples each said by what it runs): said once. Three words or more, the
+ * same but for case and the punctuation after the last. In place. */
+static void repeat_out(char *t) {
+  size_t ws[256], we[256];
+  int n = vgi_split_words(t, ws, we, 256);
+  for (int i = 0; i < n; i++)
+    for (int L = 3; L <= 12 && i + 2 * L <= n; L++) {
+      int same = 1;
+      for (int j = 0; j < L && same; j++) {
+        size_t al = we[i + j] - ws[i + j], bl = we[i + L + j] - ws[i + L + j];
+        if (j == L - 1) {
+          while (al && strchr(".,;:", t[ws[i + j] + al - 1])) al--;
+          while (bl && strchr(".,;:", t[ws[i + L + j] + bl - 1])) bl--;
+        }
+        same = al == bl && !strncasecmp(t + ws[i + j], t + ws[i + L + j], al);
+      }
+      /* (the first ends where the second starts: a new sentence, or none) */
+      if (!same) continue;
+      size_t from = we[i + L - 1], to = we[i + 2 * L - 1];
+      /* the second's stop ends the first when the first had none */
+      char stop = strchr(".!?", t[to - 1]) && !strchr(".!?,;:", t[from - 1]) ? t[to - 1] : 0;
+      memmove(t + from + (stop != 0), t + to, strlen(t + to) + 1);
+      if (stop) t[from] = stop;
+      repeat_out(t);
+      return;
+    }
+}
+
+/* A handle ("this screencast by @samoshkin", "thanks to @octocat") is said
+ * by its name: "at samoshkin" is no presenter's way to name someone. Not
+ * an address ("a@b.org") nor a scoped package ("@types/node"). In place. */
+static void handle_out(char *t) {
+  for (char *p = t; (p = strchr(p, '@')) != NULL;) {
+    char *e = p + 1;
+    while (isalnum((unsigned char)*e) || *e == '_' || *e == '-') e++;
+    int start = p == t || p[-1] == ' ' || p[-1] == '(';
+    int ends = !*e || *e == ' ' || *e == ')' || *e == '\'' || *e == '"' ||
+               (strchr(".,;:!?", *e) && !isalnum((unsigned char)e[1]));
+    if (start && ends && e - p >= 3 && isalnum((unsigned char)p[1])) {
+      memmove(p, p + 1, strlen(p + 1) + 1);
+      continue;
+    }
+    p++;
+  }
+}
+
 static char *clean_speech(char *t, const char *lang) {
   nbsp_out(t);
+  handle_out(t);
   note_marks_out(t);
   t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);
@@ -6437,6 +6494,7 @@ static char *clean_speech(char *t, const char *lang) {
     *w++ = *r;
   }
   *w = 0;
+  repeat_out(t);
   /* an identifier stays as written (VG_CACHE_DIR): the captions show it,
    * and the speech stage says its parts as words (tts_speech_normalize) */
   return t;

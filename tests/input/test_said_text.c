@@ -202,6 +202,24 @@ static void headline_not_cut_inside_an_interrupted_clause(void **state) {
   free(all);
 }
 
+/* Two examples said by what they run ("the arpx command") are said once;
+ * a handle ("@octocat") by its name; an option's value in capitals with
+ * its optional part ("--height HEIGHT[%]") is not read out. */
+static void repeats_handles_and_placeholders(void **state) {
+  (void)state;
+  char *all = narration_of("ex.md", DOC_TOP "## Examples\n\n- /usr/sbin/arpx -i eth0 -Ds 10.0.0.2 eth1 pub\n"
+      "- /usr/sbin/arpx -i eth1 -d 10.0.0.1\n\n## Demo\n\nIf you learn by watching videos, check out this "
+      "screencast by @octocat to explore the features.\n\n## Height\n\nWith --height HEIGHT[%], the tool will "
+      "start below the cursor with the given height.\n", 1);
+  said(all, "The arpx command.\n", 1);
+  said(all, "command. The arpx", 0);
+  said(all, "screencast by octocat to explore", 1);
+  said(all, "@", 0);
+  said(all, "With the height option, the tool will start", 1);
+  said(all, "HEIGHT", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -212,6 +230,7 @@ int main(void) {
     cmocka_unit_test(dropped_links_leave_no_trace),
     cmocka_unit_test(options_named_once_with_values),
     cmocka_unit_test(headline_not_cut_inside_an_interrupted_clause),
+    cmocka_unit_test(repeats_handles_and_placeholders),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
