@@ -5987,6 +5987,15 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         break;
       }
       char *pt = plain(c, &m);
+      /* a step's number in bold before its text ("**1.** Install …"): the
+       * order is the paragraphs', the number alone said was a sentence of
+       * its own ("1. 2.") */
+      if (f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f)) {
+        size_t d = strspn(pt, "0123456789");
+        size_t e = d;
+        if (d && d <= 3 && (pt[e] == '.' || pt[e] == ')' || pt[e] == ':')) e++;
+        if (d && d <= 3 && pt[e] == ' ' && pt[e + 1]) memmove(pt, pt + e + 1, strlen(pt + e + 1) + 1);
+      }
       /* a sentence that went on from a block the summary dropped ("If you
        * see this error: ```…``` you might want to …") opens with a capital */
       size_t w0 = strcspn(pt, " ");

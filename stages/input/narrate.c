@@ -6417,28 +6417,32 @@ static void note_marks_out(char *t) {
  * same but for case and the punctuation after the last. In place. */
 static void repeat_out(char *t) {
   size_t ws[256], we[256];
-  int n = vgi_split_words(t, ws, we, 256);
-  for (int i = 0; i < n; i++)
-    for (int L = 3; L <= 12 && i + 2 * L <= n; L++) {
-      int same = 1;
-      for (int j = 0; j < L && same; j++) {
-        size_t al = we[i + j] - ws[i + j], bl = we[i + L + j] - ws[i + L + j];
-        if (j == L - 1) {
-          while (al && strchr(".,;:", t[ws[i + j] + al - 1])) al--;
-          while (bl && strchr(".,;:", t[ws[i + L + j] + bl - 1])) bl--;
+  /* (again after each removal, as a loop: a hostile text repeats a phrase
+   * thousands of times) */
+  for (int again = 1, guard = 0; again && guard < 256; guard++) {
+    again = 0;
+    int n = vgi_split_words(t, ws, we, 256);
+    for (int i = 0; i < n && !again; i++)
+      for (int L = 3; L <= 12 && i + 2 * L <= n; L++) {
+        int same = 1;
+        for (int j = 0; j < L && same; j++) {
+          size_t al = we[i + j] - ws[i + j], bl = we[i + L + j] - ws[i + L + j];
+          if (j == L - 1) {
+            while (al && strchr(".,;:", t[ws[i + j] + al - 1])) al--;
+            while (bl && strchr(".,;:", t[ws[i + L + j] + bl - 1])) bl--;
+          }
+          same = al == bl && !strncasecmp(t + ws[i + j], t + ws[i + L + j], al);
         }
-        same = al == bl && !strncasecmp(t + ws[i + j], t + ws[i + L + j], al);
+        if (!same) continue;
+        size_t from = we[i + L - 1], to = we[i + 2 * L - 1];
+        /* the second's stop ends the first when the first had none */
+        char stop = strchr(".!?", t[to - 1]) && !strchr(".!?,;:", t[from - 1]) ? t[to - 1] : 0;
+        memmove(t + from + (stop != 0), t + to, strlen(t + to) + 1);
+        if (stop) t[from] = stop;
+        again = 1;
+        break;
       }
-      /* (the first ends where the second starts: a new sentence, or none) */
-      if (!same) continue;
-      size_t from = we[i + L - 1], to = we[i + 2 * L - 1];
-      /* the second's stop ends the first when the first had none */
-      char stop = strchr(".!?", t[to - 1]) && !strchr(".!?,;:", t[from - 1]) ? t[to - 1] : 0;
-      memmove(t + from + (stop != 0), t + to, strlen(t + to) + 1);
-      if (stop) t[from] = stop;
-      repeat_out(t);
-      return;
-    }
+  }
 }
 
 /* A handle ("this screencast by @samoshkin", "thanks to @octocat") is said
@@ -6459,9 +6463,35 @@ static void handle_out(char *t) {
   }
 }
 
+/* A column or a variable named with its sigil ("the %CPU column", "Set
+ * COLUMNS= to …"): said by its name, not "percent CPU", "COLUMNS equals".
+ * In place. */
+static void sigil_out(char *t) {
+  for (char *p = t; *p;) {
+    while (*p == ' ') p++;
+    char *e = p;
+    while (*e && *e != ' ') e++;
+    if (p[0] == '%' && isupper((unsigned char)p[1]) && isupper((unsigned char)p[2])) {
+      memmove(p, p + 1, strlen(p + 1) + 1);
+      e--;
+    } else {
+      char *q = e;
+      while (q > p && strchr(".,;:)", q[-1])) q--;
+      int name = q - p >= 3 && q[-1] == '=' && (isalpha((unsigned char)*p) || *p == '_');
+      for (char *r = p; name && r < q - 1; r++) name = isalnum((unsigned char)*r) || *r == '_';
+      if (name) {
+        memmove(q - 1, q, strlen(q) + 1);
+        e--;
+      }
+    }
+    p = e;
+  }
+}
+
 static char *clean_speech(char *t, const char *lang) {
   nbsp_out(t);
   handle_out(t);
+  sigil_out(t);
   note_marks_out(t);
   t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);

@@ -220,6 +220,23 @@ static void repeats_handles_and_placeholders(void **state) {
   free(all);
 }
 
+/* A step's number in bold before its paragraph ("**1.** Install …") is not
+ * a sentence of its own ("1. 2."); a column or a variable named with its
+ * sigil ("%CPU", "COLUMNS=") is said by its name. */
+static void step_numbers_and_sigils(void **state) {
+  (void)state;
+  char *all = narration_of("steps.md", DOC_TOP "## Setup\n\n**1.** Install the package from the archive.\n\n"
+      "**2.** Configure the daemon to start at boot.\n\n## Fields\n\nThe %CPU column shows the share of "
+      "processor time. Set COLUMNS= to change the width of the output.\n", 1);
+  said(all, "Install the package from the archive. Configure the daemon to start at boot.", 1);
+  said(all, "1.", 0);
+  said(all, "2.", 0);
+  said(all, "The CPU column shows", 1);
+  said(all, "Set COLUMNS to change", 1);
+  said(all, "%", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -231,6 +248,7 @@ int main(void) {
     cmocka_unit_test(options_named_once_with_values),
     cmocka_unit_test(headline_not_cut_inside_an_interrupted_clause),
     cmocka_unit_test(repeats_handles_and_placeholders),
+    cmocka_unit_test(step_numbers_and_sigils),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
