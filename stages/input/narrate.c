@@ -3084,6 +3084,10 @@ static void pointer_out(char *t) {
     /* a pointer to nothing the viewer can find ("please refer to the
      * documentation"); one that names a place stays ("See the FAQ.") */
     if (!ptr && pointer_sentence(s, (size_t)(e - s)) && !names_something(s, (size_t)(e - s))) ptr = 1, words = 0;
+    /* the page's own control ("Click to show Cargo.toml."): nothing a
+     * viewer of the video can click */
+    if (!ptr && (!strncasecmp(s, "click to ", 9) || !strncasecmp(s, "click here", 10) || !strncasecmp(s, "tap to ", 7)))
+      ptr = 1, words = 0;
     if (ptr && words <= 14) {
       while (*e == ' ') e++;
       memmove(s, e, strlen(e) + 1);
@@ -6488,10 +6492,73 @@ static void sigil_out(char *t) {
   }
 }
 
+/* A program run by its path ("initiated by running ./configure with …",
+ * "Then run ./autogen.sh to …"): said by its name, which taking the path
+ * out left unsaid ("by running with or without …"). In place. */
+static void run_path_out(char *t) {
+  static const char *const runs[] = { "run", "running", "runs", "execute", "executing", "invoke", "invoking",
+                                      "launch", "launching", "call", "calling", NULL };
+  size_t ws[128], we[128];
+  int n = vgi_split_words(t, ws, we, 128);
+  for (int i = n - 1; i >= 1; i--) {
+    const char *w = t + ws[i];
+    size_t wl = we[i] - ws[i];
+    if (!word_of(runs, t + ws[i - 1], we[i - 1] - ws[i - 1]) || strchr(",.;:", t[we[i - 1] - 1])) continue;
+    if (!(w[0] == '/' || !strncmp(w, "./", 2) || !strncmp(w, "../", 3)) || memmem(w, wl, "://", 3)) continue;
+    size_t pl = 0;   /* the punctuation after it stays */
+    while (pl < wl && strchr(".,;:!?)", w[wl - 1 - pl])) pl++;
+    const char *last = w;
+    for (const char *q = w; q < w + wl - pl; q++)
+      if (*q == '/') last = q + 1;
+    if (last >= w + wl - pl || !isalpha((unsigned char)*last)) continue;
+    memmove(t + ws[i], last, strlen(last) + 1);
+  }
+}
+
+/* Emphasis a plain-text document typed ("Interfaces can be _added_", "are
+ * _separate projects_") and a rule of marks left on a line ("=== ", "---"):
+ * not said. An identifier's underscores (_private, __init__, CMD_ENV)
+ * stay. In place. */
+static void typed_marks_out(char *t) {
+  for (char *p = t; *p; p++) {
+    int start = p == t || p[-1] == ' ' || p[-1] == '(' || p[-1] == '"';
+    if (!start) continue;
+    if (*p == '_' && isalpha((unsigned char)p[1])) {
+      char *c = NULL;
+      int words = 0;
+      for (char *q = p + 1; *q && words < 6; q++) {
+        if (*q == ' ') words++;
+        if (*q != '_') continue;
+        int end = isalpha((unsigned char)q[-1]) && (!q[1] || q[1] == ' ' || strchr(".,;:!?)\"'", q[1]));
+        if (end) c = q;
+        break;   /* the first underscore closes it, or it was an identifier's */
+      }
+      if (c) {
+        memmove(c, c + 1, strlen(c + 1) + 1);
+        memmove(p, p + 1, strlen(p + 1) + 1);
+      }
+      continue;
+    }
+    /* "===", "---", "***" alone as a word */
+    if (strchr("=-*~#", *p) && p[1] == *p && p[2] == *p) {
+      char *e = p;
+      while (*e == *p) e++;
+      if (!*e || *e == ' ') {
+        while (*e == ' ') e++;
+        memmove(p, e, strlen(e) + 1);
+        while (p > t && p[-1] == ' ' && !*p) *--p = 0;
+        p--;
+      }
+    }
+  }
+}
+
 static char *clean_speech(char *t, const char *lang) {
   nbsp_out(t);
   handle_out(t);
   sigil_out(t);
+  run_path_out(t);
+  typed_marks_out(t);
   note_marks_out(t);
   t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);

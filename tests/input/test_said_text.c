@@ -237,6 +237,30 @@ static void step_numbers_and_sigils(void **state) {
   free(all);
 }
 
+/* A program run by its path is said by its name ("by running configure
+ * with …", never "by running with …"); emphasis typed in plain text
+ * ("_added_") and a rule of marks ("===") are not said, an identifier's
+ * underscores stay; a page's control ("Click to show Cargo.toml.") is not
+ * said; a heading's wide space before its badges is not part of its name. */
+static void run_paths_typed_marks_and_controls(void **state) {
+  (void)state;
+  char *all = narration_of("run.md", "# Serde\xE2\x80\x83 [![Build](https://example.org/b.svg)](https://example.org)\n\n"
+      "Serde reads data.\n\n## Build\n\n"
+      "The configure step is initiated by running ./configure with or without additional flags. "
+      "Then run ./autogen.sh to make the scripts.\n\n## Policy\n\nInterfaces can and probably will be _added_ "
+      "to it, and MY_VAR and _private stay as they are.\n\nBootstrapping on new platforms ===\n\n"
+      "## Example\n\n<details>\n<summary>\nClick to show Cargo.toml.\n</summary>\n\n```toml\n[dependencies]\n"
+      "serde = \"1.0\"\n```\n\n</details>\n", 1);
+  said(all, "Welcome to Serde.", 1);
+  said(all, "initiated by running configure with or without", 1);
+  said(all, "Then run autogen.sh to make", 1);
+  said(all, "will be added to it", 1);
+  said(all, "MY_VAR and _private stay", 1);
+  said(all, "===", 0);
+  said(all, "Click", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -249,6 +273,7 @@ int main(void) {
     cmocka_unit_test(headline_not_cut_inside_an_interrupted_clause),
     cmocka_unit_test(repeats_handles_and_placeholders),
     cmocka_unit_test(step_numbers_and_sigils),
+    cmocka_unit_test(run_paths_typed_marks_and_controls),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
