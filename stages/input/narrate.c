@@ -2066,9 +2066,17 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     question |= english(lang) && title && (strstr(title, " is a ") || strstr(title, " is an ") || strstr(title, " is the "));
     /* ("fakeroot can be built to either use SYSV IPC or TCP": a sentence
      * with a verb of its own is no name to welcome to) */
-    for (int q = 0; english(lang) && title && !question && q < 7; q++)
+    for (int q = 0; english(lang) && title && !question && q < 10; q++)
       question = strstr(title, (const char *const[]){ " can be ", " can ", " will ", " must ", " should ", " may ",
-                                                      " are " }[q]) != NULL && vgi_word_count(title) >= 5;
+                                                      " are ", " contains ", " provides ", " includes " }[q]) != NULL &&
+                 vgi_word_count(title) >= 5;
+    /* ("This is GNU grep, …", "This package contains …": a sentence that
+     * points at the document, "Welcome to This is …" is none) */
+    static const char *const points[] = { "this is ", "this package ", "this file ", "this directory ",
+                                          "this document ", "this project ", "these are ", "here is ", "here are ",
+                                          NULL };
+    for (int q = 0; english(lang) && title && !question && points[q]; q++)
+      question = !strncasecmp(title, points[q], strlen(points[q])) && vgi_word_count(title) >= 4;
     if (title && ((wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') || question)) {
       sentence(&b, title);
     } else if (title) {
@@ -4973,6 +4981,15 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
             vgi_buf_free(&hb);
           }
           free(h);
+        }
+        /* an untitled document's first sentence is its title ("This is GNU
+         * grep, …"), said by the title scene: the paragraph that opens with
+         * it does not say it again, its next sentence leads */
+        if (i == 1 && from_prose && *t && vgi_str(fs[0].s, "scene_type") &&
+            !strcmp(vgi_str(fs[0].s, "scene_type"), "title") && vgi_str(fs[0].s, "narration") &&
+            !strcmp(vgi_str(fs[0].s, "narration"), t) && vgi_word_count(t) >= 4) {
+          t[0] = 0;
+          if (fu[nu].rank <= 1) promote = 1;
         }
         if (!*t) fu[nu].kept = 0;
         else if (f->first < 0 || fu[nu].rank < fu[f->first].rank) f->first = nu;
