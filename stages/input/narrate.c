@@ -6456,6 +6456,9 @@ static void repeat_out(char *t) {
         }
         if (!same) continue;
         size_t from = we[i + L - 1], to = we[i + 2 * L - 1];
+        /* whole sentences or the text's end, the first no colon that the
+         * second completes ("available via A, B and C: A, B and C (pacman)") */
+        if (t[from - 1] == ':' || !(!t[to] || strchr(".!?", t[to - 1]))) continue;
         /* the second's stop ends the first when the first had none */
         char stop = strchr(".!?", t[to - 1]) && !strchr(".!?,;:", t[from - 1]) ? t[to - 1] : 0;
         memmove(t + from + (stop != 0), t + to, strlen(t + to) + 1);

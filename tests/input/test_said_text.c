@@ -212,6 +212,16 @@ static void repeats_handles_and_placeholders(void **state) {
       "screencast by @octocat to explore the features.\n\n## Height\n\nWith --height HEIGHT[%], the tool will "
       "start below the cursor with the given height.\n", 1);
   said(all, "The arpx command.\n", 1);
+  free(all);
+  /* a list a colon introduces is said after it, though it names the same */
+  all = narration_of("via.md", DOC_TOP "## Windows\n\nOn Windows, the tool is available via Chocolatey, Scoop and "
+                     "MSYS2: Chocolatey, Scoop and MSYS2 (pacman).\n", 1);
+  said(all, "MSYS2: Chocolatey, Scoop and MSYS2 (pacman).", 1);
+  free(all);
+  all = narration_of("ex.md", DOC_TOP "## Examples\n\n- /usr/sbin/arpx -i eth0 -Ds 10.0.0.2 eth1 pub\n"
+      "- /usr/sbin/arpx -i eth1 -d 10.0.0.1\n\n## Demo\n\nIf you learn by watching videos, check out this "
+      "screencast by @octocat to explore the features.\n\n## Height\n\nWith --height HEIGHT[%], the tool will "
+      "start below the cursor with the given height.\n", 1);
   said(all, "command. The arpx", 0);
   said(all, "screencast by octocat to explore", 1);
   said(all, "@", 0);
