@@ -1211,6 +1211,7 @@ static int opening_alone(const hl_words *h, int k) {
 /* Is the cut after the first k words a natural break: not after an
  * article, a preposition or a conjunction, not inside a German
  * subordinate clause or verb bracket, not after a Korean connective? */
+static int modal_verb_interrupted(const char *t, size_t cut);
 static int natural_cut(const hl_words *h, int k) {
   const char *t = h->t;
   const char *w = t + h->ws[k - 1];
@@ -1229,6 +1230,24 @@ static int natural_cut(const hl_words *h, int k) {
   if (k >= 2 && k < h->n && h->we[k] - h->ws[k] == 2 && !strncmp(t + h->ws[k], "of", 2) &&
       in_list((const char *const[]){ "the", "a", "an", NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
     return 0;
+  /* nor after a modal ("and may | use"), nor on its verb that an aside
+   * interrupts ("and may use, | depending on …, even hundreds …") */
+  if (in_list((const char *const[]){ "may", "might", "can", "could", "must", "should", "will", "would", "shall",
+                                     NULL }, w, wl) ||
+      modal_verb_interrupted(t, h->we[k - 1]))
+    return 0;
+  /* nor between a quantity and its "of" ("may use lots | of RAM",
+   * "hundreds | of megabytes"): the amount says nothing without it */
+  if (k < h->n && h->we[k] - h->ws[k] == 2 && !strncmp(t + h->ws[k], "of", 2) && bl == wl &&
+      in_list((const char *const[]){ "lot", "lots", "hundreds", "thousands", "millions", "dozens", "tens",
+                                     "plenty", "most", "some", "all", "many", "much", "none", "each", "any", "both",
+                                     "part", "parts", "number", "amount", "couple", "bunch", "range", "variety",
+                                     "set", "list", "series", "kind", "kinds", "type", "types", "one", NULL },
+              w, wl))
+    return 0;
+  /* nor on a participle alone after a comma (", depending | on the
+   * settings", ", including | …"): a fragment, its phrase still to come */
+  if (k >= 2 && bl == wl && ing_word(w, wl) && t[h->we[k - 2] - 1] == ',') return 0;
   /* not on a gerund after a preposition whose object a colon announces
    * ("via buck by executing: buck build …") */
   if (k >= 2 && bl < wl && w[bl] == ':' && ing_word(w, bl) &&
@@ -1883,6 +1902,34 @@ static int open_condition(const char *t, size_t cut) {
   return k >= 0 && main_words < 2;
 }
 
+/* "… and may use | , depending on the settings, even hundreds of
+ * megabytes": a verb after a modal, its object after the aside that
+ * interrupts it (the aside closes on a comma and the clause goes on, not a
+ * new clause). 1 when t[0, cut) ends so. */
+static int modal_verb_interrupted(const char *t, size_t cut) {
+  static const char *const modal[] = { "may", "might", "can", "could", "must", "should", "will", "would",
+                                       "shall", "to", NULL };
+  static const char *const clause[] = { "and", "or", "but", "which", "who", "so", "while", "whereas",
+                                        "although", "though", "because", NULL };
+  /* (the cut is after the comma, a word's end, or at it) */
+  if (cut && t[cut - 1] == ',') cut--;
+  if (t[cut] != ',') return 0;
+  size_t lw = cut;
+  while (lw && t[lw - 1] != ' ') lw--;
+  size_t pe = lw;
+  while (pe && t[pe - 1] == ' ') pe--;
+  size_t pw = pe;
+  while (pw && t[pw - 1] != ' ') pw--;
+  if (pe == pw || lw == cut || !in_list(modal, t + pw, pe - pw)) return 0;
+  const char *c2 = strchr(t + cut + 1, ',');
+  const char *end = strpbrk(t + cut + 1, ".;:!?");
+  if (!c2 || (end && end < c2)) return 0;
+  const char *q = c2 + 1;
+  while (*q == ' ') q++;
+  size_t ql = strcspn(q, " ,.;:");
+  return ql && islower((unsigned char)*q) && !in_list(clause, q, ql);
+}
+
 /* 1 when t cut at byte `cut` keeps its meaning: the cut is outside
  * brackets, quotes and code, and what goes carries no negation or
  * restriction ("not", "never", "only", "unless", "n't"). */
@@ -1903,6 +1950,18 @@ int vgi_cut_keeps_meaning(const char *t, size_t cut) {
   }
   if (depth || dq || curly || tick) return 0;
   if (open_condition(t, cut)) return 0;
+  if (modal_verb_interrupted(t, cut)) return 0;
+  /* a participle alone after a comma (", depending | on the settings"): a
+   * fragment whose phrase is cut off */
+  {
+    size_t e = cut;
+    while (e && t[e - 1] == ' ') e--;
+    size_t b = e;
+    while (b && t[b - 1] != ' ') b--;
+    size_t p = b;
+    while (p && t[p - 1] == ' ') p--;
+    if (e > b && p && t[p - 1] == ',' && ing_word(t + b, e - b) && t[e] == ' ') return 0;
+  }
   /* an example after a dash or a comma ("- for instance, upgrading …
    * doesn't require …") goes whole: the statement stays as it was */
   const char *r = t + cut;
@@ -6134,6 +6193,15 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         break;
       }
       char *pt = plain(c, &m);
+      /* a step's number in bold before its text ("**1.** Install …"): the
+       * order is the paragraphs', the number alone said was a sentence of
+       * its own ("1. 2.") */
+      if (f && cmark_node_get_type(f) == CMARK_NODE_STRONG && cmark_node_next(f)) {
+        size_t d = strspn(pt, "0123456789");
+        size_t e = d;
+        if (d && d <= 3 && (pt[e] == '.' || pt[e] == ')' || pt[e] == ':')) e++;
+        if (d && d <= 3 && pt[e] == ' ' && pt[e + 1]) memmove(pt, pt + e + 1, strlen(pt + e + 1) + 1);
+      }
       /* a sentence that went on from a block the summary dropped ("If you
        * see this error: ```…``` you might want to …") opens with a capital */
       size_t w0 = strcspn(pt, " ");

@@ -119,6 +119,7 @@ static char *lower_first(const char *s) {
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
 
 static char *clean_speech(char *t, const char *lang);
+static void repeat_out(char *t);
 static char *spoken_headline(const char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
@@ -2065,9 +2066,17 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     question |= english(lang) && title && (strstr(title, " is a ") || strstr(title, " is an ") || strstr(title, " is the "));
     /* ("fakeroot can be built to either use SYSV IPC or TCP": a sentence
      * with a verb of its own is no name to welcome to) */
-    for (int q = 0; english(lang) && title && !question && q < 7; q++)
+    for (int q = 0; english(lang) && title && !question && q < 10; q++)
       question = strstr(title, (const char *const[]){ " can be ", " can ", " will ", " must ", " should ", " may ",
-                                                      " are " }[q]) != NULL && vgi_word_count(title) >= 5;
+                                                      " are ", " contains ", " provides ", " includes " }[q]) != NULL &&
+                 vgi_word_count(title) >= 5;
+    /* ("This is GNU grep, …", "This package contains …": a sentence that
+     * points at the document, "Welcome to This is …" is none) */
+    static const char *const points[] = { "this is ", "this package ", "this file ", "this directory ",
+                                          "this document ", "this project ", "these are ", "here is ", "here are ",
+                                          NULL };
+    for (int q = 0; english(lang) && title && !question && points[q]; q++)
+      question = !strncasecmp(title, points[q], strlen(points[q])) && vgi_word_count(title) >= 4;
     if (title && ((wl && !strncasecmp(title, wp, wl) && title[wl] == ' ') || question)) {
       sentence(&b, title);
     } else if (title) {
@@ -3083,6 +3092,10 @@ static void pointer_out(char *t) {
     /* a pointer to nothing the viewer can find ("please refer to the
      * documentation"); one that names a place stays ("See the FAQ.") */
     if (!ptr && pointer_sentence(s, (size_t)(e - s)) && !names_something(s, (size_t)(e - s))) ptr = 1, words = 0;
+    /* the page's own control ("Click to show Cargo.toml."): nothing a
+     * viewer of the video can click */
+    if (!ptr && (!strncasecmp(s, "click to ", 9) || !strncasecmp(s, "click here", 10) || !strncasecmp(s, "tap to ", 7)))
+      ptr = 1, words = 0;
     if (ptr && words <= 14) {
       while (*e == ' ') e++;
       memmove(s, e, strlen(e) + 1);
@@ -4969,6 +4982,15 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           }
           free(h);
         }
+        /* an untitled document's first sentence is its title ("This is GNU
+         * grep, …"), said by the title scene: the paragraph that opens with
+         * it does not say it again, its next sentence leads */
+        if (i == 1 && from_prose && *t && vgi_str(fs[0].s, "scene_type") &&
+            !strcmp(vgi_str(fs[0].s, "scene_type"), "title") && vgi_str(fs[0].s, "narration") &&
+            !strcmp(vgi_str(fs[0].s, "narration"), t) && vgi_word_count(t) >= 4) {
+          t[0] = 0;
+          if (fu[nu].rank <= 1) promote = 1;
+        }
         if (!*t) fu[nu].kept = 0;
         else if (f->first < 0 || fu[nu].rank < fu[f->first].rank) f->first = nu;
         if (fu[nu].rank <= 0) fu[nu].fixed = 1;
@@ -5218,14 +5240,24 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     }
     for (int g = ngone - 1; g >= 0; g--)
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
+    if (b.n) repeat_out(b.s), b.n = strlen(b.s);   /* two units that say the same */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
+    const char *ty = vgi_str(f->s, "scene_type");
+    const char *hd = vgi_str(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "header");
+    int emptied = ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items);
+    if (cJSON_IsString(n) && !b.n && !emptied && hd && !nothing_said(hd) && strcmp(ty ? ty : "", "title") &&
+        strcmp(ty ? ty : "", "outro")) {
+      /* every sentence was an address or a pointer ("IRC: #tool on
+       * irc.libera.chat"), but the slide stays: it says its name, at least,
+       * rather than be a silent slide */
+      sentence_l(&b, hd, lang);
+    }
     if (cJSON_IsString(n) && b.n) cJSON_SetValuestring(n, b.s);
     else if (cJSON_IsString(n)) {
       /* every sentence was a link or a pointer to a file: nothing is said,
        * and a list left without items is no slide (a heading alone) */
       cJSON_SetValuestring(n, "");
-      const char *ty = vgi_str(f->s, "scene_type");
-      if (ty && !strcmp(ty, "list") && cJSON_IsArray(items) && !cJSON_GetArraySize(items)) f->kept = 0, f->empty = 1;
+      if (emptied) f->kept = 0, f->empty = 1;
     }
     vgi_buf_free(&b);
   }
@@ -5584,6 +5616,12 @@ static int prose_word(const char *w, size_t n) {
 static int said_next(const char *rest, size_t pl, const char *a, const char *b, const char *c) {
   if (pl || *rest != ' ') return 0;
   while (*rest == ' ') rest++;
+  /* (a kind between: "the -x command-line option", "--y configure flag") */
+  static const char *const kinds[] = { "command-line", "commandline", "compiler", "linker", "configure",
+                                       "configuration", "build", "runtime", "meson", "cmake", "cli", NULL };
+  size_t kl = strcspn(rest, " ");
+  if (rest[kl] == ' ' && word_of(kinds, rest, kl))
+    for (rest += kl; *rest == ' '; rest++) {}
   size_t n = 0;
   while (isalpha((unsigned char)rest[n])) n++;
   const char *names[] = { a, b, c };
@@ -5654,6 +5692,7 @@ static char *command_out(char *t, const char *lang) {
     /* on over options and their values ("--resolution 1080x1920 doc.md"),
      * to a word of the prose or a word that ends the clause */
     int z = k;
+    int placeholder = 0;   /* a value in capitals taken with the option: it is named, not read */
     size_t kl, nl_;
     const char *kn = option_name(t + ws[k], we[k] - ws[k], &kl);
     while (z + 1 < n) {
@@ -5697,8 +5736,14 @@ static char *command_out(char *t, const char *lang) {
       /* a placeholder in capitals after an option ("--connect-to
        * HOST1:PORT1:HOST2:PORT2", "-o FILE") is its value, not prose */
       int caps = option_word(w, wl) && nl >= 2 && w[wl - 1] != ',';
-      for (size_t q = 0; q < nl && caps; q++) caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]);
+      /* (its optional parts in brackets: "--height HEIGHT[%]") */
+      size_t cl = nl;
+      while (cl && strchr(".,;:)", nx[cl - 1])) cl--;
+      for (size_t q = 0; q < cl && caps; q++)
+        caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]) ||
+               (q > 1 && strchr("[]%=<>|", nx[q]));
       caps = caps && isupper((unsigned char)nx[1]);
+      placeholder |= caps;
       if (!option_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl)))) break;
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
@@ -5750,7 +5795,7 @@ static char *command_out(char *t, const char *lang) {
     size_t span = we[z] - ws[a];
     int valued = 0;
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
-    valued |= build_target(t, ws, we, n, k);
+    valued |= build_target(t, ws, we, n, k) || (placeholder && z > k);
     /* (an option alone is named: "--disable-manual Don't build …" is said
      * "The disable-manual option: don't build …") */
     /* (and its forms, a man page's term: "-V, --version — display …") */
@@ -5793,6 +5838,17 @@ static char *command_out(char *t, const char *lang) {
     /* "the make install command", "the c option" (after "the" already there:
      * "add the `-c x=y` flag" was said "add the the c option flag") */
     int the = a > 0 && we[a - 1] - ws[a - 1] == 3 && !strncasecmp(t + ws[a - 1], "the", 3);
+    /* "the new -x option", "a -x flag": a determiner or an adjective after
+     * one is there already ("the new the x option") */
+    static const char *const dets[] = { "a", "an", "this", "that", "its", "their", "each", "any", "no", "new",
+                                        "same", "following", NULL };
+    the |= a > 0 && word_of(dets, t + ws[a - 1], we[a - 1] - ws[a - 1]);
+    /* "The configuration option --enable-x", "meson option -Dvalgrind=true":
+     * the sentence names it an option before it; said by its name alone
+     * ("the configuration option the enable-x option" named it twice) */
+    static const char *const nouns[] = { "option", "flag", "switch", NULL };
+    int noun_before = a == k && a > 0 && isalpha((unsigned char)t[we[a - 1] - 1]) &&   /* ("the x option, -R …": another) */
+                      word_of(nouns, t + ws[a - 1], we[a - 1] - ws[a - 1]);
     /* another language says them with its own words ("die Option ratio"):
      * the name is built in nb, then put into the phrase */
     int own = !english(lang);
@@ -5900,10 +5956,27 @@ static char *command_out(char *t, const char *lang) {
         if (w[0] == 'D' && w > t + ws[k] && w[-1] == '-' && (w - 2 < t + ws[k] || w[-2] != '-') &&
             (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))
           w++;
-        if (!the) vgi_buf_puts(&b, "the ");
+        if (!the && !(noun_before && !own)) vgi_buf_puts(&b, "the ");
         for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(out, w, 1);
         /* "Use the --width/-w option": the sentence names it an option itself */
-        if (!own && !said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " option");
+        if (!own && !noun_before && !said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " option");
+        /* a value that tells one use from another ("-std=f95", "-std=f2003",
+         * "-Dvalgrind=true") is said after the name; a placeholder (a man
+         * page's term, "--sort=key"), a path or a long value is not */
+        if (!own && *w == '=' && !(a == k && term)) {
+          const char *v = w + 1, *ve = t + we[named];
+          while (ve > v && strchr(".,;:!?)\"'`", ve[-1])) ve--;
+          int digit = 0, ok = ve > v && ve - v <= 10 && islower((unsigned char)*v);
+          for (const char *q = v; q < ve && ok; q++) {
+            ok = islower((unsigned char)*q) || isdigit((unsigned char)*q) || strchr("+.-_", *q);
+            digit |= isdigit((unsigned char)*q);
+          }
+          static const char *const flags[] = { "true", "false", "yes", "no", "on", "off", NULL };
+          if (ok && (digit || word_of(flags, v, (size_t)(ve - v)))) {
+            vgi_buf_puts(&b, " set to ");
+            vgi_buf_add(&b, v, (size_t)(ve - v));
+          }
+        }
       }
     }
     if (own && phrase) {
@@ -6360,8 +6433,152 @@ static void note_marks_out(char *t) {
   *w = 0;
 }
 
+/* A phrase said twice in a row ("The arp command the arp command", two
+ * examples each said by what it runs): said once. Three words or more, the
+ * same but for case and the punctuation after the last. In place. */
+static void repeat_out(char *t) {
+  size_t ws[256], we[256];
+  /* (again after each removal, as a loop: a hostile text repeats a phrase
+   * thousands of times) */
+  for (int again = 1, guard = 0; again && guard < 256; guard++) {
+    again = 0;
+    int n = vgi_split_words(t, ws, we, 256);
+    for (int i = 0; i < n && !again; i++)
+      for (int L = 3; L <= 12 && i + 2 * L <= n; L++) {
+        int same = 1;
+        for (int j = 0; j < L && same; j++) {
+          size_t al = we[i + j] - ws[i + j], bl = we[i + L + j] - ws[i + L + j];
+          if (j == L - 1) {
+            while (al && strchr(".,;:", t[ws[i + j] + al - 1])) al--;
+            while (bl && strchr(".,;:", t[ws[i + L + j] + bl - 1])) bl--;
+          }
+          same = al == bl && !strncasecmp(t + ws[i + j], t + ws[i + L + j], al);
+        }
+        if (!same) continue;
+        size_t from = we[i + L - 1], to = we[i + 2 * L - 1];
+        /* whole sentences or the text's end, the first no colon that the
+         * second completes ("available via A, B and C: A, B and C (pacman)") */
+        if (t[from - 1] == ':' || !(!t[to] || strchr(".!?", t[to - 1]))) continue;
+        /* the second's stop ends the first when the first had none */
+        char stop = strchr(".!?", t[to - 1]) && !strchr(".!?,;:", t[from - 1]) ? t[to - 1] : 0;
+        memmove(t + from + (stop != 0), t + to, strlen(t + to) + 1);
+        if (stop) t[from] = stop;
+        again = 1;
+        break;
+      }
+  }
+}
+
+/* A handle ("this screencast by @samoshkin", "thanks to @octocat") is said
+ * by its name: "at samoshkin" is no presenter's way to name someone. Not
+ * an address ("a@b.org") nor a scoped package ("@types/node"). In place. */
+static void handle_out(char *t) {
+  for (char *p = t; (p = strchr(p, '@')) != NULL;) {
+    char *e = p + 1;
+    while (isalnum((unsigned char)*e) || *e == '_' || *e == '-') e++;
+    int start = p == t || p[-1] == ' ' || p[-1] == '(';
+    int ends = !*e || *e == ' ' || *e == ')' || *e == '\'' || *e == '"' ||
+               (strchr(".,;:!?", *e) && !isalnum((unsigned char)e[1]));
+    if (start && ends && e - p >= 3 && isalnum((unsigned char)p[1])) {
+      memmove(p, p + 1, strlen(p + 1) + 1);
+      continue;
+    }
+    p++;
+  }
+}
+
+/* A column or a variable named with its sigil ("the %CPU column", "Set
+ * COLUMNS= to …"): said by its name, not "percent CPU", "COLUMNS equals".
+ * In place. */
+static void sigil_out(char *t) {
+  for (char *p = t; *p;) {
+    while (*p == ' ') p++;
+    char *e = p;
+    while (*e && *e != ' ') e++;
+    if (p[0] == '%' && isupper((unsigned char)p[1]) && isupper((unsigned char)p[2])) {
+      memmove(p, p + 1, strlen(p + 1) + 1);
+      e--;
+    } else {
+      char *q = e;
+      while (q > p && strchr(".,;:)", q[-1])) q--;
+      int name = q - p >= 3 && q[-1] == '=' && (isalpha((unsigned char)*p) || *p == '_');
+      for (char *r = p; name && r < q - 1; r++) name = isalnum((unsigned char)*r) || *r == '_';
+      if (name) {
+        memmove(q - 1, q, strlen(q) + 1);
+        e--;
+      }
+    }
+    p = e;
+  }
+}
+
+/* A program run by its path ("initiated by running ./configure with …",
+ * "Then run ./autogen.sh to …"): said by its name, which taking the path
+ * out left unsaid ("by running with or without …"). In place. */
+static void run_path_out(char *t) {
+  static const char *const runs[] = { "run", "running", "runs", "execute", "executing", "invoke", "invoking",
+                                      "launch", "launching", "call", "calling", NULL };
+  size_t ws[128], we[128];
+  int n = vgi_split_words(t, ws, we, 128);
+  for (int i = n - 1; i >= 1; i--) {
+    const char *w = t + ws[i];
+    size_t wl = we[i] - ws[i];
+    if (!word_of(runs, t + ws[i - 1], we[i - 1] - ws[i - 1]) || strchr(",.;:", t[we[i - 1] - 1])) continue;
+    if (!(w[0] == '/' || !strncmp(w, "./", 2) || !strncmp(w, "../", 3)) || memmem(w, wl, "://", 3)) continue;
+    size_t pl = 0;   /* the punctuation after it stays */
+    while (pl < wl && strchr(".,;:!?)", w[wl - 1 - pl])) pl++;
+    const char *last = w;
+    for (const char *q = w; q < w + wl - pl; q++)
+      if (*q == '/') last = q + 1;
+    if (last >= w + wl - pl || !isalpha((unsigned char)*last)) continue;
+    memmove(t + ws[i], last, strlen(last) + 1);
+  }
+}
+
+/* Emphasis a plain-text document typed ("Interfaces can be _added_", "are
+ * _separate projects_") and a rule of marks left on a line ("=== ", "---"):
+ * not said. An identifier's underscores (_private, __init__, CMD_ENV)
+ * stay. In place. */
+static void typed_marks_out(char *t) {
+  for (char *p = t; *p; p++) {
+    int start = p == t || p[-1] == ' ' || p[-1] == '(' || p[-1] == '"';
+    if (!start) continue;
+    if (*p == '_' && isalpha((unsigned char)p[1])) {
+      char *c = NULL;
+      int words = 0;
+      for (char *q = p + 1; *q && words < 6; q++) {
+        if (*q == ' ') words++;
+        if (*q != '_') continue;
+        int end = isalpha((unsigned char)q[-1]) && (!q[1] || q[1] == ' ' || strchr(".,;:!?)\"'", q[1]));
+        if (end) c = q;
+        break;   /* the first underscore closes it, or it was an identifier's */
+      }
+      if (c) {
+        memmove(c, c + 1, strlen(c + 1) + 1);
+        memmove(p, p + 1, strlen(p + 1) + 1);
+      }
+      continue;
+    }
+    /* "===", "---", "***" alone as a word */
+    if (strchr("=-*~#", *p) && p[1] == *p && p[2] == *p) {
+      char *e = p;
+      while (*e == *p) e++;
+      if (!*e || *e == ' ') {
+        while (*e == ' ') e++;
+        memmove(p, e, strlen(e) + 1);
+        while (p > t && p[-1] == ' ' && !*p) *--p = 0;
+        p--;
+      }
+    }
+  }
+}
+
 static char *clean_speech(char *t, const char *lang) {
   nbsp_out(t);
+  handle_out(t);
+  sigil_out(t);
+  run_path_out(t);
+  typed_marks_out(t);
   note_marks_out(t);
   t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);
@@ -6394,6 +6611,7 @@ static char *clean_speech(char *t, const char *lang) {
     *w++ = *r;
   }
   *w = 0;
+  repeat_out(t);
   /* an identifier stays as written (VG_CACHE_DIR): the captions show it,
    * and the speech stage says its parts as words (tts_speech_normalize) */
   return t;

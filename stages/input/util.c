@@ -123,7 +123,16 @@ char *vgi_squash(char *s) {
       space = 0;
     }
   }
-  while (w > s && w[-1] == ' ') w--;
+  /* (and a wide space at the end, an "&emsp;" between a heading and its
+   * badges: "Serde\u2003" was said "Welcome to Serde  .") */
+  for (;;) {
+    while (w > s && w[-1] == ' ') w--;
+    if (w - s >= 3 && (unsigned char)w[-3] == 0xE2 && (unsigned char)w[-2] == 0x80 &&
+        (unsigned char)w[-1] >= 0x82 && (unsigned char)w[-1] <= 0x8A)
+      w -= 3;
+    else
+      break;
+  }
   *w = 0;
   return s;
 }

@@ -1224,6 +1224,31 @@ static void empty_quotes_unsaid(void **state) {
   cJSON_Delete(m);
 }
 
+/* A slide whose every sentence was an address ("IRC: #tool on
+ * irc.libera.chat" in a plain-text README) still says its name: never a
+ * silent slide. */
+static void address_only_slide_says_its_name(void **state) {
+  (void)state;
+  const char *all = doc_narration("README.txt", "Widget Charts\n\nIRC:\n        #widget on irc.libera.chat\n\n"
+      "AUTHOR:\n        Jane Doe\n        John Roe\n");
+  if (!strstr(all, "| IRC. |")) print_message("got: %s\n", all), fail();
+  assert_null(strstr(all, "| |"));
+  assert_null(strstr(all, "libera"));
+}
+
+/* An untitled README's first sentence as its title ("This is GNU widget,
+ * …") is said as the sentence it is, not welcomed to ("Welcome to This is
+ * …"), and the next slide does not say it again. */
+static void sentence_title_said_once(void **state) {
+  (void)state;
+  const char *all = doc_narration("README.txt", "This is GNU widget, the fastest widget in the west.\n\n"
+      "This is GNU widget, the fastest widget in the west. GNU widget is provided as is with no warranty. "
+      "It draws charts of any size on any terminal.\n");
+  if (!strstr(all, "This is GNU widget, the fastest widget in the west. | GNU widget is provided"))
+    print_message("got: %s\n", all), fail();
+  assert_null(strstr(all, "Welcome to This"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(templates),
@@ -1272,6 +1297,8 @@ int main(void) {
     cmocka_unit_test(summary_names_later_scenes_left_out),
     cmocka_unit_test(options_said_with_what_they_do),
     cmocka_unit_test(bullets_are_statements),
+    cmocka_unit_test(address_only_slide_says_its_name),
+    cmocka_unit_test(sentence_title_said_once),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

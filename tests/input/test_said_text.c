@@ -160,6 +160,117 @@ static void dropped_links_leave_no_trace(void **state) {
   }
 }
 
+/* An option the sentence already calls an option ("meson option
+ * -Dvalgrind=true", "the new -mno-x-y-z command-line option") is said by its
+ * name, not named twice ("option the valgrind option"); a value that tells
+ * two uses apart ("-std=f95", "-std=f2003") is said; a placeholder
+ * ("--sort=key") is not. */
+static void options_named_once_with_values(void **state) {
+  (void)state;
+  char *all = narration_of("opts.md", DOC_TOP "## Changes\n\n"
+      "The include file can no longer be compiled with `-std=f95` but now requires at least `-std=f2003`. "
+      "To run it under valgrind, compile with meson option `-Dvalgrind=true` and have the headers installed. "
+      "The configuration option `--enable-libstdcxx-allocator` no longer supports the bitmap argument. "
+      "Use the table when the new `-mno-direct-extern-access` command-line option is given. "
+      "Sort the rows with `--sort=key`.\n", 1);
+  said(all, "compiled with the std option set to f95 but now requires at least the std option set to f2003", 1);
+  said(all, "compile with meson option valgrind set to true and", 1);
+  said(all, "The configuration option enable-libstdcxx-allocator no longer", 1);
+  said(all, "when the new mno-direct-extern-access command-line option is given", 1);
+  said(all, "Sort the rows with the sort option.", 1);
+  said(all, "option the", 0);
+  said(all, "set to key", 0);
+  free(all);
+}
+
+/* A headline is not cut on a verb whose object an aside interrupts ("and
+ * may use, depending on the settings, even hundreds of megabytes"), after a
+ * participle alone (", depending"), nor between a quantity and its "of"
+ * ("may use lots | of RAM"). */
+static void headline_not_cut_inside_an_interrupted_clause(void **state) {
+  (void)state;
+  char *all = narration_of("cut.md", DOC_TOP "## Overview\n\n"
+      "When aiming for the highest compression ratio, the encoder uses a lot of CPU time and may use, depending "
+      "on the settings, even hundreds of megabytes of RAM. However, in fast modes, the encoder competes with "
+      "bzip2 in speed.\n\n## Memory\n\nThe decoder uses a lot of CPU time and may use lots of RAM at once in "
+      "the worst case.\n\n## Settings\n\nThe encoder uses a lot of CPU time and may use, depending on the "
+      "settings, even hundreds of megabytes of RAM.\n", 0);
+  said(all, "may use.", 0);
+  said(all, "may use lots.", 0);
+  said(all, "depending.", 0);
+  said(all, "The encoder uses a lot of CPU time", 1);
+  free(all);
+}
+
+/* Two examples said by what they run ("the arpx command") are said once;
+ * a handle ("@octocat") by its name; an option's value in capitals with
+ * its optional part ("--height HEIGHT[%]") is not read out. */
+static void repeats_handles_and_placeholders(void **state) {
+  (void)state;
+  char *all = narration_of("ex.md", DOC_TOP "## Examples\n\n- /usr/sbin/arpx -i eth0 -Ds 10.0.0.2 eth1 pub\n"
+      "- /usr/sbin/arpx -i eth1 -d 10.0.0.1\n\n## Demo\n\nIf you learn by watching videos, check out this "
+      "screencast by @octocat to explore the features.\n\n## Height\n\nWith --height HEIGHT[%], the tool will "
+      "start below the cursor with the given height.\n", 1);
+  said(all, "The arpx command.\n", 1);
+  free(all);
+  /* a list a colon introduces is said after it, though it names the same */
+  all = narration_of("via.md", DOC_TOP "## Windows\n\nOn Windows, the tool is available via Chocolatey, Scoop and "
+                     "MSYS2: Chocolatey, Scoop and MSYS2 (pacman).\n", 1);
+  said(all, "MSYS2: Chocolatey, Scoop and MSYS2 (pacman).", 1);
+  free(all);
+  all = narration_of("ex.md", DOC_TOP "## Examples\n\n- /usr/sbin/arpx -i eth0 -Ds 10.0.0.2 eth1 pub\n"
+      "- /usr/sbin/arpx -i eth1 -d 10.0.0.1\n\n## Demo\n\nIf you learn by watching videos, check out this "
+      "screencast by @octocat to explore the features.\n\n## Height\n\nWith --height HEIGHT[%], the tool will "
+      "start below the cursor with the given height.\n", 1);
+  said(all, "command. The arpx", 0);
+  said(all, "screencast by octocat to explore", 1);
+  said(all, "@", 0);
+  said(all, "With the height option, the tool will start", 1);
+  said(all, "HEIGHT", 0);
+  free(all);
+}
+
+/* A step's number in bold before its paragraph ("**1.** Install …") is not
+ * a sentence of its own ("1. 2."); a column or a variable named with its
+ * sigil ("%CPU", "COLUMNS=") is said by its name. */
+static void step_numbers_and_sigils(void **state) {
+  (void)state;
+  char *all = narration_of("steps.md", DOC_TOP "## Setup\n\n**1.** Install the package from the archive.\n\n"
+      "**2.** Configure the daemon to start at boot.\n\n## Fields\n\nThe %CPU column shows the share of "
+      "processor time. Set COLUMNS= to change the width of the output.\n", 1);
+  said(all, "Install the package from the archive. Configure the daemon to start at boot.", 1);
+  said(all, "1.", 0);
+  said(all, "2.", 0);
+  said(all, "The CPU column shows", 1);
+  said(all, "Set COLUMNS to change", 1);
+  said(all, "%", 0);
+  free(all);
+}
+
+/* A program run by its path is said by its name ("by running configure
+ * with …", never "by running with …"); emphasis typed in plain text
+ * ("_added_") and a rule of marks ("===") are not said, an identifier's
+ * underscores stay; a page's control ("Click to show Cargo.toml.") is not
+ * said; a heading's wide space before its badges is not part of its name. */
+static void run_paths_typed_marks_and_controls(void **state) {
+  (void)state;
+  char *all = narration_of("run.md", "# Serde\xE2\x80\x83 [![Build](https://example.org/b.svg)](https://example.org)\n\n"
+      "Serde reads data.\n\n## Build\n\n"
+      "The configure step is initiated by running ./configure with or without additional flags. "
+      "Then run ./autogen.sh to make the scripts.\n\n## Policy\n\nInterfaces can and probably will be _added_ "
+      "to it, and MY_VAR and _private stay as they are.\n\nBootstrapping on new platforms ===\n\n"
+      "## Example\n\n<details>\n<summary>\nClick to show Cargo.toml.\n</summary>\n\n```toml\n[dependencies]\n"
+      "serde = \"1.0\"\n```\n\n</details>\n", 1);
+  said(all, "Welcome to Serde.", 1);
+  said(all, "initiated by running configure with or without", 1);
+  said(all, "Then run autogen.sh to make", 1);
+  said(all, "will be added to it", 1);
+  said(all, "MY_VAR and _private stay", 1);
+  said(all, "===", 0);
+  said(all, "Click", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -168,6 +279,11 @@ int main(void) {
     cmocka_unit_test(text_contents_are_an_agenda),
     cmocka_unit_test(asides_kept_when_needed),
     cmocka_unit_test(dropped_links_leave_no_trace),
+    cmocka_unit_test(options_named_once_with_values),
+    cmocka_unit_test(headline_not_cut_inside_an_interrupted_clause),
+    cmocka_unit_test(repeats_handles_and_placeholders),
+    cmocka_unit_test(step_numbers_and_sigils),
+    cmocka_unit_test(run_paths_typed_marks_and_controls),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
