@@ -1036,6 +1036,44 @@ M.phrases.el = {
   l_continued = "συνέχεια",
 }
 
+-- The phrase of a language that lacks one, when that language is not
+-- English: never English words in another language's voice, so each phrase
+-- keeps only what the document gave it (a title, a list) and its signs, or
+-- is left out (""; a caller says nothing for it). English itself, and a
+-- text that is no language tag, fall back to `en`.
+M.neutral = {
+  welcome = "{1}", thanks = "", part = "{1}/{2}", part_n = "{1}",
+  run_one = "", run_many = "",
+  does_build_one = "", does_build_many = "", does_install_one = "", does_install_many = "",
+  does_test_one = "", does_test_many = "", does_build_install_one = "", does_build_install_many = "",
+  does_build_test_one = "", does_build_test_many = "",
+  gives_you = "{1}.", key_points = "{1}.", remember = "{1}.", see_guides = "{1}.",
+  compare = "", original = "", improved = "", key_improvements = "{1}.", as_put_it = "{1}:",
+  problem_n = "{1}:", diff_easy = "", diff_medium = "", diff_hard = "", solution = "",
+  checkpoint_n = "{1}.", checkpoint = "", covered = "{1}.", next_topics = "{1}.", quiz_time = "",
+  is_it = "{1}?", answer = "{1}.", lesson_named = "{1}: {2}.", lesson = "{1}.", exercise = "",
+  take_about = "{1}.",
+  sep = ", ", last = ", ", pair = ", ", or_last = ", ", or_pair = ", ", stop = ".",
+  code_example = "", table_columns = "{1}.", table_columns_more = "{1}.", table_more = "",
+  table_more_one = "", agenda = "{2}.", agenda_more = "{2}.", list_named = "{1}: {2}.",
+  list_more = "{1}…", opt_named = "{1}", cmd_named = "{1}", opts_these = "", more_options = "+{1}",
+  more_options_one = "+1", api_more = "+{1}", api_any = "{1}…", api_array = "[{1}]",
+  api_optional = "({1})", api_takes = "{1}.", api_returns = "→ {1}.", api_type = "{1}.",
+  l_continued = "…", l_table_columns = "{1}–{2} / {3}", l_table_rows = "1–{1} / {2}",
+  l_optional = "", l_returns = "→", l_type = "",
+  l_completed = "✓", l_review = "", l_up_next = "→", l_checkpoint = "", l_before = "", l_after = "",
+  l_exercise = "", l_objectives = "", l_duration = "", l_difficulty = "", l_prerequisites = "",
+  l_problem = "", l_quiz = "?", l_solution = "", l_note = "", l_tip = "", l_important = "!",
+  l_warning = "!", l_caution = "!", l_review_intro = "", transcript = "",
+}
+
+-- the language of a tag ("pt-BR" -> "pt"); nil when it is no tag
+local function tag_base(lang)
+  if type(lang) ~= "string" then return nil end
+  local b = lang:match("^(%a%a%a?)%f[^%a]")
+  return b and b:lower()
+end
+
 -- "pt-BR" -> "pt", "zh-TW" -> "zh-Hant"; unknown -> "en"
 function M.base(lang)
   if type(lang) ~= "string" then return "en" end
@@ -1050,8 +1088,9 @@ function M.base(lang)
 end
 
 --- t(lang, key, ...) -> the phrase with {1}, {2} … filled in (the parent
--- language's, and its parent's, then English, when the language lacks it;
--- the key itself when no language has it).
+-- language's, and its parent's, when the language lacks it; then, for a
+-- language other than English, the neutral phrase; then English; the key
+-- itself when no language has it).
 function M.t(lang, key, ...)
   local block, p = M.phrases[M.base(lang)], nil
   for _ = 1, 3 do
@@ -1059,6 +1098,8 @@ function M.t(lang, key, ...)
     if p or not block.parent then break end
     block = M.phrases[block.parent] or {}
   end
+  local own = tag_base(lang)
+  if not p and own and own ~= "en" and key ~= "voice" then p = M.neutral[key] end
   p = p or M.phrases.en[key] or key
   local args = { ... }
   return (p:gsub("{(%d)}", function(i) return tostring(args[tonumber(i)] or "") end))

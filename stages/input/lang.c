@@ -172,6 +172,18 @@ static void phrases_check(const vgi_lua_data *m, char *err, size_t errsz) {
   lua_pop(L, 1);
 }
 
+#define NEUTRAL "*"   /* M.neutral's place among the languages of `phrases` */
+
+/* Copies the strings of the Lua table on top of L into block. */
+static void copy_block(lua_State *L, cJSON *block) {
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
+      cJSON_AddStringToObject(block, lua_tostring(L, -2), lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+}
+
 /* The table is data written in Lua: it is evaluated once in a private
  * interpreter with no libraries opened (it can call nothing), then copied
  * into cJSON. No engine lua_State is involved, so any thread may be first.
@@ -197,18 +209,16 @@ static void phrases_load(void) {
   if (lua_istable(L, -1)) {
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) {
-        cJSON *lang = cJSON_AddObjectToObject(phrases, lua_tostring(L, -2));
-        lua_pushnil(L);
-        while (lua_next(L, -2)) {
-          if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
-            cJSON_AddStringToObject(lang, lua_tostring(L, -2), lua_tostring(L, -1));
-          lua_pop(L, 1);
-        }
-      }
+      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1))
+        copy_block(L, cJSON_AddObjectToObject(phrases, lua_tostring(L, -2)));
       lua_pop(L, 1);
     }
   }
+  lua_pop(L, 1);
+  /* the neutral phrases, kept under a name no language tag has */
+  lua_getfield(L, -1, "neutral");
+  if (lua_istable(L, -1)) copy_block(L, cJSON_AddObjectToObject(phrases, NEUTRAL));
+  lua_pop(L, 1);
   vgi_lua_data_close(&m);
 }
 
@@ -248,14 +258,27 @@ static const cJSON *table_for(const char *lang) {
 
 const char *vgi_phrase(const char *lang, const char *key) {
   const cJSON *t = table_for(lang);
-  const char *s = vgi_str(t, key);
+  /* (a language the table lacks has no phrase of its own: table_for gave English) */
+  const char *s = vgi_phrase_english(lang) || vgi_lang_known(lang) ? vgi_str(t, key) : NULL;
   /* a language's parent (Cantonese: traditional Chinese, then Chinese), then English */
   for (int depth = 0; !s && depth < 3 && vgi_str(t, "parent"); depth++) {
     t = table_for(vgi_str(t, "parent"));
     s = vgi_str(t, key);
   }
+  /* a language said in its own voice never borrows English words: its
+   * missing phrase is the neutral one (the title alone, or nothing) */
+  if (!s && strcmp(key, "voice") && !vgi_phrase_english(lang))
+    s = vgi_str(cJSON_GetObjectItemCaseSensitive(phrases, NEUTRAL), key);
   if (!s) s = vgi_str(table_for("en"), key);
   return s ? s : key;
+}
+
+int vgi_phrase_english(const char *lang) {
+  char base[4];
+  base_of(lang, base);
+  if (!*base || !strcmp(base, "en")) return 1;
+  /* a language with neither phrases nor a voice is said by the English voice */
+  return !vgi_lang_known(lang) && !vgi_voice_known(lang);
 }
 
 int vgi_lang_known(const char *lang) {

@@ -4613,7 +4613,7 @@ static void alert_block(md *m, cmark_node *n, const char *key, const char *label
   if (!*text) { free(narr); return; }
   const char *head = label && *label ? label : vgi_phrase(m->lang, key);
   cJSON *vc = cJSON_CreateObject();
-  cJSON_AddStringToObject(vc, "header", head);
+  if (*head) cJSON_AddStringToObject(vc, "header", head);
   cJSON_AddStringToObject(vc, "callout", key + 2);   /* "l_warning" -> "warning" */
   if (m->header) cJSON_AddStringToObject(vc, "description", m->header);
   cJSON *items = cJSON_AddArrayToObject(vc, "items");
@@ -4630,7 +4630,11 @@ static void alert_block(md *m, cmark_node *n, const char *key, const char *label
   free(ss);
   vgi_buf nb = {0};
   if (narr && *narr) { vgi_buf_puts(&nb, narr); vgi_buf_puts(&nb, " "); }
-  vgi_buf_printf(&nb, "%s: %s", head, text);
+  /* a kind named by a sign only (i18n.lua's neutral "!") is shown, not said */
+  int word = 0;
+  for (const unsigned char *h = (const unsigned char *)head; *h && !word; h++) word = isalnum(*h) || *h >= 0x80;
+  if (word) vgi_buf_printf(&nb, "%s: ", head);
+  vgi_buf_puts(&nb, text);
   new_scene(m, "list", cmark_node_get_start_line(n), vc, nb.s);
   vgi_buf_free(&nb);
   free(narr);
@@ -5046,9 +5050,14 @@ static void end_video(md *m) {
   end_section(m);
   cJSON *vc = cJSON_CreateObject();
   const char *main_text = fm_str(m, "outro");
-  cJSON_AddStringToObject(vc, "main_text", main_text ? main_text : vgi_phrase(m->lang, "thanks"));
+  if (!main_text) main_text = vgi_phrase(m->lang, "thanks");
   const char *sub = fm_str(m, "outro_sub");
-  cJSON_AddStringToObject(vc, "sub_text", sub ? sub : vgi_str(m->video, "title"));
+  if (!sub) sub = vgi_str(m->video, "title");
+  /* a language with no thanks of its own (i18n.lua's neutral "") shows the
+   * title alone, not an empty line above it */
+  if (!*main_text && sub) main_text = sub, sub = NULL;
+  cJSON_AddStringToObject(vc, "main_text", main_text);
+  if (sub) cJSON_AddStringToObject(vc, "sub_text", sub);
   new_scene(m, "outro", 0, vc, NULL);
   /* the outro's source: the last line of the document is not known; use the video's */
   cJSON *last = last_scene(m);

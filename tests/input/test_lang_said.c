@@ -320,6 +320,39 @@ static void quote_source_is_the_name(void **state) {
   cJSON_Delete(m);
 }
 
+/* A language espeak-ng speaks but the phrase table lacks (Thai, Sinhala
+ * before their blocks, any other) never hears an English template: a
+ * missing phrase is the neutral one, the title alone or nothing. English,
+ * and a language with no voice (said in English), keep English. */
+static void no_english_template_in_another_voice(void **state) {
+  (void)state;
+  assert_string_equal(vgi_phrase("kl", "welcome"), "{1}");
+  assert_string_equal(vgi_phrase("kl", "thanks"), "");
+  assert_string_equal(vgi_phrase("kl", "last"), ", ");
+  assert_string_equal(vgi_phrase("uk", "diff_easy"), "");   /* a block that lacks a phrase */
+  assert_string_equal(vgi_phrase("en-GB", "thanks"), "Thanks for watching");
+  assert_string_equal(vgi_phrase("qq", "thanks"), "Thanks for watching");   /* no voice: English */
+  assert_string_equal(vgi_phrase("not a tag", "thanks"), "Thanks for watching");
+  cJSON *m = full_load("kl.md", "---\nlang: kl\n---\n# Isikhokelo\n\nLe yincwadi yokufundisa.\n\n"
+                       "## Ukufaka\n\n```sh\nmake\nmake install\n```\n\n"
+                       "> [!WARNING]\n> Ungacimi ikhompyutha ngexesha lokufaka.\n");
+  assert_string_equal(sget(video_at(m, 0), "language"), "kl");
+  assert_true(said_in(m, "Isikhokelo") >= 1);
+  assert_int_equal(said_in(m, "Welcome"), 0);
+  assert_int_equal(said_in(m, "Thanks"), 0);
+  assert_int_equal(said_in(m, "These commands"), 0);
+  assert_int_equal(said_in(m, "Run these"), 0);
+  assert_int_equal(said_in(m, "Warning"), 0);
+  assert_int_equal(said_in(m, "!:"), 0);
+  assert_int_equal(said_in(m, "Ungacimi ikhompyutha"), 1);
+  /* the outro shows the title, not an empty thanks above it */
+  const cJSON *o = scene_at(m, 0, scene_count(m, 0) - 1);
+  const cJSON *ovc = cJSON_GetObjectItemCaseSensitive(o, "visual_content");
+  assert_string_equal(sget(o, "scene_type"), "outro");
+  assert_string_equal(sget(ovc, "main_text"), "Isikhokelo");
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -330,6 +363,7 @@ int main(void) {
     cmocka_unit_test(pattern_signs_unsaid),
     cmocka_unit_test(language_of_words_not_links),
     cmocka_unit_test(quote_source_is_the_name),
+    cmocka_unit_test(no_english_template_in_another_voice),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
