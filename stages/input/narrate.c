@@ -5601,6 +5601,50 @@ static int said_next(const char *rest, size_t pl, const char *a, const char *b, 
  * what it is ("Run the make install command to install it"; "Pass the
  * verbose option"). A command is told by its options; a sentence without
  * one is left as it is. In place. */
+/* A word after the option of a man page's term that is its placeholder
+ * written otherwise than in lower case letters: "FILE", "complete-archive",
+ * "[prefix]", "<dir>", "part...", and another language's ("Verzeichnis",
+ * "FICHIER", "[Präfix]", "ФАЙЛ"): letters, with "-", "_" or "|" inside, in one
+ * case (or with a capital first outside English, whose nouns may have one),
+ * at most 20 letters. */
+static int term_placeholder(const char *w, size_t wl, const char *lang) {
+  while (wl && strchr("[<{", *w)) w++, wl--;
+  for (;;) {
+    if (wl && strchr("]>},|.", w[wl - 1])) wl--;
+    else if (wl >= 3 && !memcmp(w + wl - 3, "\xE2\x80\xA6", 3)) wl -= 3;   /* … */
+    else break;
+  }
+  int lower = 0, upper = 0, inner_upper = 0, letters = 0;
+  for (size_t i = 0; i < wl; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (c >= 0x80) {   /* a letter of another alphabet: counted, its case not told */
+      letters += (c & 0xC0) != 0x80;
+      continue;
+    }
+    if (isalpha(c)) {
+      letters++;
+      if (isupper(c)) upper++, inner_upper |= i > 0 && !strchr("-_|", w[i - 1]);
+      else lower++;
+      continue;
+    }
+    if ((c == '-' || c == '_' || c == '|') && i && i + 1 < wl) continue;
+    return 0;
+  }
+  if (!letters || letters > 40) return 0;
+  /* ("Archiv|Verzeichnis", "Steuer-Dateiname": a capital to each part) */
+  return !upper || !lower || (!inner_upper && !english(lang));
+}
+
+/* Is the word signs only ("...", "…]", "{}", "|")? */
+static int syntax_only(const char *w, size_t wl) {
+  for (size_t i = 0; i < wl;) {
+    if (wl - i >= 3 && !memcmp(w + i, "\xE2\x80\xA6", 3)) i += 3;
+    else if (strchr(";,{}+\\.[]|", w[i])) i++;
+    else return 0;
+  }
+  return wl > 0;
+}
+
 static char *command_out(char *t, const char *lang) {
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
   for (int guard = 0; guard < 16; guard++) {
@@ -5699,6 +5743,14 @@ static char *command_out(char *t, const char *lang) {
       int caps = option_word(w, wl) && nl >= 2 && w[wl - 1] != ',';
       for (size_t q = 0; q < nl && caps; q++) caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]);
       caps = caps && isupper((unsigned char)nx[1]);
+      /* (and another language's placeholder in a man page's term, which
+       * prose_word takes for prose: "-C Datei, --config-file=Datei",
+       * "-s Liste, --sections=Liste", "-f Datei") */
+      if (!caps && k == 0 && !english(lang) && option_word(w, wl) && w[wl - 1] != ',') {
+        size_t pl_ = nl - (nx[nl - 1] == ',');
+        caps = term_placeholder(nx, pl_, lang) &&
+               (z + 2 >= n || (pl_ < nl && option_word(t + ws[z + 2], we[z + 2] - ws[z + 2])));
+      }
       if (!option_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl)))) break;
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
@@ -5731,10 +5783,13 @@ static char *command_out(char *t, const char *lang) {
           syn = 0;
           continue;
         }
+        if (syntax_only(w, wl)) sl = wl;   /* "Teil …", "…]": the ellipsis is syntax */
         if (!sl || sl < wl) {
           /* (two words are placeholders, "file format", not a
-           * description, "keep going") */
-          ok = lo == wl && wl <= 12 && !syn && words < 2 && !(wl > 4 && !strncmp(w + wl - 3, "ing", 3));
+           * description, "keep going"; in any language: "Verzeichnis",
+           * "FICHIER", "[Präfix]") */
+          ok = (lo == wl ? wl <= 12 : term_placeholder(w, wl, lang)) && !syn && words < 2 &&
+               !(wl > 4 && !strncmp(w + wl - 3, "ing", 3));
           words++;
         } else {
           syn = 1;

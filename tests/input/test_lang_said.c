@@ -353,6 +353,48 @@ static void no_english_template_in_another_voice(void **state) {
   cJSON_Delete(m);
 }
 
+/* A translated man page's placeholders ("Verzeichnis", "Datei", "FICHIER",
+ * "[Präfix]", "Teil …") are left out of what is said, as English ones are:
+ * "Option depotdir — …", never "Option depotdir Verzeichnis — …". */
+static void man_placeholders_as_in_english(void **state) {
+  (void)state;
+  static const char *const pages[][2] = {
+    { "de", ".TH DEMO 1\n.SH BEZEICHNUNG\ndemo \\- verwaltet die Warteschlange der Pakete\n"
+            ".SH BESCHREIBUNG\n.B demo\nverwaltet die Warteschlange der Pakete und teilt große Archive "
+            "in kleine Teile, die auf jedes Medium passen.\n"
+            ".SH OPTIONEN\n.TP\n.BI \\-\\-depotdir \" Verzeichnis\"\n"
+            "Gibt ein alternatives Verzeichnis für die Warteschlange an.\n"
+            ".TP\n.BR \\-s \", \" \\-\\-split \" \\fIKomplettarchiv\\fP [\\fIPräfix\\fP]\"\n"
+            "Teilt ein einzelnes Paket in mehrere Teile.\n"
+            ".TP\n.BR \\-j \", \" \\-\\-join \" \\fITeil\\fP …\"\n"
+            "Vereint die Teile einer Paketdatei wieder zu einem Ganzen.\n"
+            ".TP\n.BI \\-C \" Datei\\fR, \\fP\\-\\-config\\-file= Datei\"\n"
+            "Verwendet diese Konfigurationsdatei an Stelle der Voreinstellung.\n" },
+    { "fr", ".TH DEMO 1\n.SH NOM\ndemo \\- gère la file d'attente des paquets\n"
+            ".SH DESCRIPTION\n.B demo\ngère la file d'attente des paquets et découpe les grandes archives "
+            "en petites parties pour les supports de petite taille.\n"
+            ".SH OPTIONS\n.TP\n.BI \\-\\-depotdir \" répertoire\"\n"
+            "Indique un autre répertoire pour la file d'attente des parties.\n"
+            ".TP\n.BR \\-b \", \" \\-\\-build \" \\fIrépertoire\\-binaire\\fP [\\fIarchive\\fP|\\fIrépertoire\\fP]\"\n"
+            "Crée une archive à partir de l'arborescence des fichiers.\n"
+            ".TP\n.BI \\-f \" FICHIER\"\n"
+            "Lit la liste des paquets dans le fichier indiqué au lieu de l'entrée standard.\n" },
+  };
+  static const char *const unsaid[] = { "Verzeichnis —", "Komplettarchiv", "Präfix", "Teil …", "Datei,",
+                                        "Option C", "répertoire —", "binaire", "archive|", "FICHIER", NULL };
+  for (int i = 0; i < 2; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "demo-%s.1", pages[i][0]);
+    cJSON *m = full_load(name, pages[i][1]);
+    assert_non_null(m);
+    assert_string_equal(sget(video_at(m, 0), "language"), pages[i][0]);
+    for (int k = 0; unsaid[k]; k++)
+      if (said_in(m, unsaid[k])) fail_msg("%s: \"%s\" said", pages[i][0], unsaid[k]);
+    assert_true(said_in(m, i ? "option depotdir —" : "Option depotdir —") >= 1);
+    cJSON_Delete(m);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -364,6 +406,7 @@ int main(void) {
     cmocka_unit_test(language_of_words_not_links),
     cmocka_unit_test(quote_source_is_the_name),
     cmocka_unit_test(no_english_template_in_another_voice),
+    cmocka_unit_test(man_placeholders_as_in_english),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
