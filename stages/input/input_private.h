@@ -283,6 +283,9 @@ int vgi_man_path_language(const char *path, char *out, size_t n);
  * generated narration is English gets an English voice; in a summary,
  * English sentences among the language's own are left out */
 void vgi_english_passages(cJSON *scene, const cJSON *video, int summary);
+/* is voice one that speaks English ("male", "en-us+f3"), as a scene of
+ * English passages gets? */
+int vgi_english_voice(const char *voice);
 /* the length of a Korean particle glued to the end of an ASCII word w[0, n), or 0 */
 size_t vgi_ko_particle_tail(const char *w, size_t n);
 /* 1 for a plausible BCP 47 tag ("ko", "pt-BR", "zh-Hans"). */

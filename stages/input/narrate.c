@@ -4414,6 +4414,23 @@ double vgi_silent_seconds(const cJSON *scene, const char *lang) {
   return silent_seconds(scene, vgi_str(scene, "narration"), lang);
 }
 
+/* The seconds a scene's narration takes to say. English left in a
+ * translation (english_passages.c) is said by an English voice at English
+ * pace: the whole narration of a scene whose voice became English, and each
+ * of a scene's `passages` (said once, as tts.synth finds it). */
+static double said_seconds(const cJSON *scene, const char *said, const char *lang) {
+  double t = vgi_speech_seconds_lang(said, lang);
+  if (!said || !*said || !lang || !strncmp(lang, "en", 2)) return t;
+  if (vgi_english_voice(vgi_str(scene, "voice"))) return vgi_speech_seconds_lang(said, "en");
+  const cJSON *p;
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(scene, "passages")) {
+    const char *pt = vgi_str(p, "text");
+    if (pt && *pt && strstr(said, pt))
+      t += vgi_speech_seconds_lang(pt, "en") - vgi_speech_seconds_lang(pt, lang);
+  }
+  return t > 0 ? t : 0;
+}
+
 double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
   double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
@@ -4425,7 +4442,7 @@ double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const char *said = vgi_str(scene, "narration");
   rd = silent_seconds(scene, said, lang);
   if (rd > min) min = rd;
-  double speech = vgi_speech_seconds_lang(said, lang);
+  double speech = said_seconds(scene, said, lang);
   double t = SCENE_PAD + speech;
   double settle = steps_settle(scene, said ? said : "", speech, lang);
   if (settle > 0 && settle + REVEAL_HOLD > t) t = settle + REVEAL_HOLD;

@@ -3,6 +3,7 @@
 #include "input_test.h"
 #include "input_private.h"
 
+#include <math.h>
 #include <sys/stat.h>
 
 static cJSON *full_load(const char *name, const char *text) {
@@ -395,6 +396,33 @@ static void man_placeholders_as_in_english(void **state) {
   }
 }
 
+/* English left in a French page is said by an English voice, at English
+ * pace (150 words a minute, not French's 195): the plan estimates it so. */
+static void english_passage_at_english_pace(void **state) {
+  (void)state;
+  cJSON *m = full_load("fr.md", "---\nlang: fr\n---\n# Gestion des paquets\n\n## Utilisation\n\n"
+      "Ce programme gère les paquets du système et les met à jour quand il le faut. "
+      "The tool understands a field called Phased-Update-Percentage which can be used to control the rollout "
+      "of a new version of the package to the users of the system. "
+      "Il faut redémarrer la machine après la mise à jour des paquets du système.\n");
+  const cJSON *sc = NULL;
+  for (int i = 0; i < scene_count(m, 0) && !sc; i++)
+    if (cJSON_GetObjectItemCaseSensitive(scene_at(m, 0, i), "passages")) sc = scene_at(m, 0, i);
+  assert_non_null(sc);
+  cJSON *bare = cJSON_Duplicate(sc, 1);
+  cJSON_DeleteItemFromObjectCaseSensitive(bare, "passages");
+  const char *pt = sget(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(sc, "passages"), 0), "text");
+  double more = vgi_speech_seconds_lang(pt, "en") - vgi_speech_seconds_lang(pt, "fr");
+  assert_true(more > 1.0);
+  assert_true(fabs(vgi_scene_seconds(sc, "fr") - vgi_scene_seconds(bare, "fr") - more) < 0.01);
+  /* a scene whose voice became English is English throughout */
+  cJSON_DeleteItemFromObjectCaseSensitive(bare, "voice");
+  cJSON_AddStringToObject(bare, "voice", "male");
+  assert_true(fabs(vgi_scene_seconds(bare, "fr") - vgi_scene_seconds(bare, "en")) < 0.01);
+  cJSON_Delete(bare);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -407,6 +435,7 @@ int main(void) {
     cmocka_unit_test(quote_source_is_the_name),
     cmocka_unit_test(no_english_template_in_another_voice),
     cmocka_unit_test(man_placeholders_as_in_english),
+    cmocka_unit_test(english_passage_at_english_pace),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
