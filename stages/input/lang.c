@@ -406,7 +406,7 @@ static const struct { const char *lang; const char *words; } stop[] = {
 };
 
 /* Scripts of one language each (as espeak-ng names it); Devanagari is
- * Hindi's (Marathi and Nepali write it too, fewer documents do). */
+ * Hindi's unless Nepali's or Marathi's words tell otherwise (deva_lang). */
 static const struct { unsigned lo, hi; const char *lang; } indic_langs[] = {
   { 0x0900, 0x097F, "hi" }, { 0x0980, 0x09FF, "bn" }, { 0x0A00, 0x0A7F, "pa" }, { 0x0A80, 0x0AFF, "gu" },
   { 0x0B00, 0x0B7F, "or" }, { 0x0B80, 0x0BFF, "ta" }, { 0x0C00, 0x0C7F, "te" }, { 0x0C80, 0x0CFF, "kn" },
@@ -477,6 +477,32 @@ static const char *cyrillic_lang(long n, long uk, long ru, long hard, long sr, l
   return "ru";
 }
 
+/* Devanagari is Hindi's, unless Nepali's or Marathi's own short words
+ * outnumber Hindi's (a Nepali guide said in the Hindi voice, with Hindi
+ * phrases): Hindi है के में और; Nepali छ, र, पनि, यो, गर्न, मा; Marathi आहे,
+ * आणि, च्या, मध्ये. A word both write (को, का) counts for neither. */
+static const char *const deva_words[][2] = {
+  { "hi", " है हैं में और से की लिए यह कि भी नहीं करें करने आप होता होती किया गया "},
+  { "ne", " छ छन् र पनि यो गर्न लागि तपाईं तपाईंले तपाइँ तपाइँले भएको गर्नुहोस् हुन्छ गर्ने मा थियो छैन हुनुहुन्छ सक्छ "},
+  { "mr", " आहे आहेत आणि च्या ची चा हे करा करण्यासाठी मध्ये नाही तुम्ही किंवा असेल होते "},
+};
+enum { NDEVA = sizeof deva_words / sizeof *deva_words };
+
+static void deva_word(const char *w, size_t n, long hits[NDEVA]) {
+  char key[96];
+  if (n + 3 > sizeof key) return;
+  snprintf(key, sizeof key, " %.*s ", (int)n, w);
+  for (int i = 0; i < NDEVA; i++)
+    if (strstr(deva_words[i][1], key)) hits[i]++;
+}
+
+static const char *deva_lang(const long hits[NDEVA]) {
+  int top = 0;
+  for (int i = 1; i < NDEVA; i++)
+    if (hits[i] > hits[top]) top = i;
+  return hits[top] >= 3 ? deva_words[top][0] : "hi";
+}
+
 /* Persian writes پ چ ژ گ and its own ک ی (Arabic: ك ي); Urdu adds ٹ ڈ ڑ ں ے. */
 static void arabic_letter(unsigned cp, long *fa, long *ar, long *ur) {
   switch (cp) {
@@ -523,6 +549,9 @@ const char *vgi_detect_language(const char *text) {
   char word[32], cword[40];   /* the Latin word, the Cyrillic word being read */
   size_t wl = 0, cwl = 0;
   long bg_w = 0, ru_w = 0;
+  char dword[96];   /* the Devanagari word being read */
+  size_t dwl = 0;
+  long deva[NDEVA] = {0};
   size_t budget = 200000;   /* enough to decide; a long document is not read twice */
   while (*p && budget--) {
     /* a link is no word of the document's language: its Latin letters
@@ -566,6 +595,16 @@ const char *vgi_detect_language(const char *text) {
       cyrillic_word(cword, cwl, &bg_w, &ru_w);
       cwl = 0;
     }
+    if (cp >= 0x0900 && cp <= 0x097F && cp != 0x0964 && cp != 0x0965) {   /* (not the danda, । ॥) */
+      if (dwl + 3 < sizeof dword) {
+        dword[dwl++] = (char)(0xE0 | (cp >> 12));
+        dword[dwl++] = (char)(0x80 | ((cp >> 6) & 63));
+        dword[dwl++] = (char)(0x80 | (cp & 63));
+      }
+    } else if (dwl) {
+      deva_word(dword, dwl, deva);
+      dwl = 0;
+    }
     if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
       count[HANGUL]++;
     else if (cp >= 0x3040 && cp <= 0x30FF) count[KANA]++;
@@ -605,6 +644,7 @@ const char *vgi_detect_language(const char *text) {
     wl = 0;
   }
   if (cwl) cyrillic_word(cword, cwl, &bg_w, &ru_w);
+  if (dwl) deva_word(dword, dwl, deva);
   /* a CJK character or syllable carries about a word: weigh it against
    * Latin letters (commands and names in the prose) as ~3 letters */
   int best = LATIN;
@@ -622,6 +662,7 @@ const char *vgi_detect_language(const char *text) {
     int top = 0;
     for (int i = 1; i < NINDIC; i++)
       if (indic[i] > indic[top]) top = i;
+    if (!strcmp(indic_langs[top].lang, "hi")) return deva_lang(deva);
     return indic_langs[top].lang;
   }
   /* written Cantonese: its own particles and pronouns, one character in

@@ -271,7 +271,7 @@ static void pattern_signs_unsaid(void **state) {
 /* A document's language is told by its words, not by its links' targets
  * or its HTML: a Hindi table of contents of percent-encoded anchors was
  * Portuguese, a Hebrew README with relative links English; Basque is
- * Basque, not Portuguese. */
+ * Basque, not Portuguese; Nepali and Marathi are not Hindi. */
 static void language_of_words_not_links(void **state) {
   (void)state;
   static const struct { const char *text, *lang; } docs[] = {
@@ -284,6 +284,13 @@ static void language_of_words_not_links(void **state) {
       "לקריאה בשפות נוספות: [סינית](./README.chinese.md), [צרפתית](./README.french.md), [יפנית](./README.japanese.md)\n\n"
       "- [בנו את הפרוייקט](#-11-structure-your-solution-by-business-components-and-layers)\n"
       "- [שכבות](#-12-layer-your-components-with-the-web-layer-kept-within-its-bounds)\n", "he" },
+    /* Devanagari: Nepali and Marathi by their own words, Hindi else */
+    { "# कसरी-एक नजर\n\nप्रश्नहरू सोध्न नहिचकिचाउनुहोस्; यदि तपाईं एक अनुभवी योगदानकर्ता हुनुहुन्छ भने पनि, "
+      "त्यहाँ केहि चीजहरू छन् जस्ले तपाइँलाई अड्चन पुराउन सक्छ। यो गाइड पढ्नुहोस्।\n", "ne" },
+    { "# आचरण संहिता\n\nहा प्रकल्प सर्वांसाठी खुला आहे आणि योगदानकर्त्यांच्या वर्तनासाठी काही नियम आहेत. "
+      "तुम्ही या नियमांचे पालन करा, अन्यथा प्रकल्पामध्ये सहभागी होता येणार नाही.\n", "mr" },
+    { "# आचार संहिता\n\nयह परियोजना सभी के लिए खुली है और योगदानकर्ताओं के व्यवहार के लिए कुछ नियम हैं। "
+      "आप इन नियमों का पालन करें, नहीं तो आप भाग नहीं ले सकते।\n", "hi" },
     { "# Node.js-ren praktika onak\n\nBilduma honek Node.jsren praktika onak jasotzen ditu, eta astetik astera handiagoa da. "
       "Jarraibide gehienek informazio gehigarria dute, eta zure ekarpenak ere ongi etorriak dira.\n", "eu" },
   };
