@@ -422,12 +422,26 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
  * Deutsch ∙ …"), a row of badges, a table of links. Nothing to say or show. */
 static void nav_count(cmark_node *para, int *links, int *other, int depth);
 static _Thread_local int label_;   /* nav_count met a label ("Read this in other languages:") */
+static _Thread_local int to_translations_;   /* ... a link to a list of the document's translations */
+
+/* Does a link lead to a list of translations ("README.md#translations",
+ * "#languages", "docs/translations.md")? */
+static int translations_url(const char *u) {
+  static const char *const marks[] = { "translation", "languages", NULL };
+  for (const char *p = u; p && *p; p++)
+    for (int i = 0; marks[i]; i++)
+      if (!strncasecmp(p, marks[i], strlen(marks[i]))) return 1;
+  return 0;
+}
+
 static int navigation(cmark_node *para) {
   int links = 0, other = 0;
-  label_ = 0;
+  label_ = to_translations_ = 0;
   nav_count(para, &links, &other, 0);
-  /* under a label, a row of three links or more */
-  return links >= (label_ ? 3 : 2) && !other;
+  /* under a label, a row of three links or more; or one link alone that
+   * leads to the translations ("*[Read this in other languages](README.md#translations)*",
+   * "*[อ่านไฟล์นี้ในภาษาอื่น](README.md#translations)*") */
+  return !other && (links >= (label_ ? 3 : 2) || (links == 1 && to_translations_));
 }
 
 static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
@@ -438,7 +452,11 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
      * two screenshots side by side are no row of badges */
     const char *u = t == CMARK_NODE_IMAGE ? cmark_node_get_url(c) : NULL;
     if (u && *u && !vgi_remote_image(u) && strncmp(u, "//", 2)) { other++; continue; }
-    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) { links++; continue; }
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+      to_translations_ |= t == CMARK_NODE_LINK && translations_url(cmark_node_get_url(c));
+      links++;
+      continue;
+    }
     if ((t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) && depth < 4) {
       /* a label in italics or bold ("_Read this in other languages:_"),
        * the links after it one a line */

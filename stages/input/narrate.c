@@ -3396,6 +3396,15 @@ static const struct { const char *lang; double wpm, cps; } rates[] = {
   { "zh", 150, 3.45 }, { "ja", 150, 2.0 }, { "ko", 150, 4.8 },
   /* Basque's long words: 391 words of a README's summary took 225 s */
   { "eu", 104, 2.6 },
+  /* `vgrun say` on two prose excerpts each of free-programming-books'
+   * translated HOWTO, CONTRIBUTING and CODE_OF_CONDUCT (30-70 s a sample):
+   * the scripts of India and Sri Lanka are slower than English by a third;
+   * Thai, no spaces between its words, by its letters (its vowel and tone
+   * marks are no letters: count_speech) */
+  { "hi", 165, 2.6 }, { "ne", 120, 2.6 }, { "mr", 120, 2.6 }, { "bn", 114, 2.6 }, { "ta", 96, 2.6 },
+  { "te", 95, 2.6 }, { "kn", 96, 2.6 }, { "ml", 100, 2.6 }, { "si", 112, 2.6 }, { "he", 112, 2.6 },
+  { "tr", 117, 2.6 }, { "pl", 132, 2.6 }, { "sl", 137, 2.6 }, { "id", 136, 2.6 }, { "fa", 136, 2.6 },
+  { "th", 150, 6.8 },
 };
 
 static void pace(const char *lang, double *wpm, double *cps) {
@@ -3441,6 +3450,12 @@ static int cjk_char(unsigned cp) {
          (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
+/* A Thai letter: consonants and the vowels written as letters, not the
+ * vowel and tone marks above and below them. */
+static int thai_letter(unsigned cp) {
+  return (cp >= 0x0E01 && cp <= 0x0E30) || cp == 0x0E32 || cp == 0x0E33 || (cp >= 0x0E40 && cp <= 0x0E46);
+}
+
 /* CJK punctuation and full-width forms ("，", "、", "（", "："): between
  * words like a space ("df，mount，fdisk" is three words). */
 static int cjk_punct(unsigned cp) {
@@ -3468,7 +3483,9 @@ static void count_speech(const char *s, int *words, int *cjk) {
     } else if (*p >= 0xF0 && p[1] && p[2] && p[3]) {
       len = 4;
     }
-    int sep = !*p || isspace(*p), ideo = !sep && len == 3 && cjk_char(cp), mark = !sep && len == 3 && cjk_punct(cp);
+    /* (a Thai letter is said as a share of a word, as a CJK character is) */
+    int sep = !*p || isspace(*p), ideo = !sep && len == 3 && (cjk_char(cp) || thai_letter(cp)),
+        mark = !sep && len == 3 && cjk_punct(cp);
     if (sep || ideo || mark) {
       /* the run before: a whole token as ever, a run beside CJK when it has a letter or digit */
       if (in && ((whole && sep) || alnum)) *words += number_words(start, (size_t)(p - start));

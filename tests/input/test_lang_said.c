@@ -430,6 +430,35 @@ static void english_passage_at_english_pace(void **state) {
   cJSON_Delete(m);
 }
 
+/* A lone link to the document's translations ("Read this in other
+ * languages", in any language) is furniture: not shown, not said; a lone
+ * link elsewhere stays. */
+static void link_to_translations_unsaid(void **state) {
+  (void)state;
+  cJSON *m = full_load("th.md", "# คู่มือการมีส่วนร่วม\n\n*[อ่านไฟล์นี้ในภาษาอื่น](README.md#translations)*\n\n"
+      "พวกเราขอต้อนรับผู้ร่วมพัฒนาใหม่ทุกคน แม้ว่าคุณจะเพิ่งสร้าง Pull Request เป็นครั้งแรก\n\n"
+      "*[อ่านคู่มือการติดตั้ง](docs/install.md)*\n");
+  assert_int_equal(said_in(m, "อ่านไฟล์นี้ในภาษาอื่น"), 0);
+  assert_int_equal(said_in(m, "อ่านคู่มือการติดตั้ง"), 1);
+  cJSON_Delete(m);
+}
+
+/* Thai (no spaces between words) is estimated by its letters, the scripts
+ * of India at their voices' pace: "อย่าลังเลที่จะถามคำถาม …" took 8 s to
+ * say and was planned as 2 (its four space-separated runs at 150 words a
+ * minute). */
+static void pace_of_thai_and_indic(void **state) {
+  (void)state;
+  const char *th = "อย่าลังเลที่จะถามคำถาม ทุกคนมี PR แรกกันทั้งนั้น คุณอาจจะเป็นหนึ่งในผู้ช่วยของเรา";
+  double t = vgi_speech_seconds_lang(th, "th");
+  assert_true(t > 6.0 && t < 10.0);
+  /* twenty Tamil words at about a hundred a minute, not 150 */
+  const char *ta = "கேள்விகளைக் கேட்கத் தயங்காதீர்கள் ஒவ்வொரு பங்களிப்பாளரும் முதல் PR உடன் தொடங்கினார்கள் "
+                   "நீங்கள் அனுபவம் வாய்ந்த ஓப்பன் சோர்ஸ் பங்களிப்பாளராக இருந்தாலும் உங்களைத் தூண்டக்கூடிய "
+                   "விஷயங்கள் உள்ளன இறுதியாக நீங்கள் சேர்க்க";
+  assert_true(vgi_speech_seconds_lang(ta, "ta") > 11.0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -443,6 +472,8 @@ int main(void) {
     cmocka_unit_test(no_english_template_in_another_voice),
     cmocka_unit_test(man_placeholders_as_in_english),
     cmocka_unit_test(english_passage_at_english_pace),
+    cmocka_unit_test(link_to_translations_unsaid),
+    cmocka_unit_test(pace_of_thai_and_indic),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
