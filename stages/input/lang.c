@@ -389,7 +389,11 @@ static const struct { const char *lang; const char *words; } stop[] = {
   { "tr", " ve bir bu için ile olarak çok daha gibi ama veya ne her kadar sonra olan değil ya "
           "da ki dosya "},
   { "id", " dan yang di ke dari untuk dengan ini itu tidak ada akan dalam atau pada juga dapat "
-          "bisa oleh sebagai "},
+          "bisa oleh sebagai saja karena tersebut berkas sudah "},
+  /* Malay: Indonesian's words, and its own (boleh "can", ialah, sahaja,
+   * kerana, perisian "software", fail "file"); a tie is Indonesian */
+  { "ms", " dan yang di ke dari untuk dengan ini itu tidak ada akan dalam atau pada juga dapat "
+          "oleh sebagai boleh ialah sahaja sebarang iaitu kerana perisian fail supaya "},
   { "ro", " și în de la cu pe un o să nu este care mai din pentru sau ca sunt se ce fi al această "
           "acest poate "},
   { "hr", " je i u na se da za od su ili kao koji koja što ako može ovaj ova biti "},

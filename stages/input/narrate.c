@@ -275,7 +275,9 @@ static const char *commands_do(const cJSON *cmds, int n, const char *lang) {
   }
   const char *ph = vgi_phrase(lang, key);
   if (!english(lang) && !strcmp(ph, vgi_phrase("en", key))) return NULL;
-  return !strcmp(ph, key) ? NULL : ph;
+  /* (a language without this phrase, i18n.lua's neutral "": its "Run these
+   * commands" is said instead) */
+  return !strcmp(ph, key) || !*ph ? NULL : ph;
 }
 
 /* Appends " " (when b has text) and the phrase with up to two arguments. */

@@ -359,6 +359,14 @@ static void no_english_template_in_another_voice(void **state) {
   assert_string_equal(sget(o, "scene_type"), "outro");
   assert_string_equal(sget(ovc, "main_text"), "Isikhokelo");
   cJSON_Delete(m);
+  /* a language with its "Run these commands" but not "These commands build
+   * and install it" says the first (Malay, told from Indonesian) */
+  m = full_load("ms.md", "# Panduan Pemasangan\n\nProgram ini menukar dokumen kepada video dan berjalan pada "
+                "komputer anda. Anda tidak memerlukan sebarang perkhidmatan awan, dan ia boleh digunakan "
+                "tanpa sambungan internet.\n\n## Pemasangan\n\n```sh\nmake\nmake install\n```\n");
+  assert_string_equal(sget(video_at(m, 0), "language"), "ms");
+  assert_int_equal(said_in(m, "Jalankan arahan-arahan ini untuk bermula"), 1);
+  cJSON_Delete(m);
 }
 
 /* A translated man page's placeholders ("Verzeichnis", "Datei", "FICHIER",
