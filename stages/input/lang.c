@@ -416,11 +416,13 @@ static const struct { unsigned lo, hi; const char *lang; } indic_langs[] = {
   { 0x0B00, 0x0B7F, "or" }, { 0x0B80, 0x0BFF, "ta" }, { 0x0C00, 0x0C7F, "te" }, { 0x0C80, 0x0CFF, "kn" },
   { 0x0D00, 0x0D7F, "ml" }, { 0x0D80, 0x0DFF, "si" }, { 0x1000, 0x109F, "my" }, { 0x10A0, 0x10FF, "ka" },
   { 0x0530, 0x058F, "hy" }, { 0x1200, 0x137F, "am" },
+  /* (scripts no voice speaks: the language is named, its text not said) */
+  { 0x1780, 0x17FF, "km" }, { 0x0E80, 0x0EFF, "lo" }, { 0x0F00, 0x0FFF, "bo" },
 };
 enum { NINDIC = sizeof indic_langs / sizeof *indic_langs };
 
 static int indic_script(unsigned cp) {
-  if (cp < 0x0530 || cp > 0x137F) return -1;
+  if (cp < 0x0530 || cp > 0x17FF) return -1;
   for (int i = 0; i < NINDIC; i++)
     if (cp >= indic_langs[i].lo && cp <= indic_langs[i].hi) return i;
   return -1;

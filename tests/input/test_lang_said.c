@@ -291,6 +291,8 @@ static void language_of_words_not_links(void **state) {
       "तुम्ही या नियमांचे पालन करा, अन्यथा प्रकल्पामध्ये सहभागी होता येणार नाही.\n", "mr" },
     { "# आचार संहिता\n\nयह परियोजना सभी के लिए खुली है और योगदानकर्ताओं के व्यवहार के लिए कुछ नियम हैं। "
       "आप इन नियमों का पालन करें, नहीं तो आप भाग नहीं ले सकते।\n", "hi" },
+    /* a script no voice speaks is still its language (and warned of) */
+    { "# ក្រមសីលធម៌របស់អ្នកចូលរួម\n\nក្នុងនាមជាអ្នករួមចំណែក និងអ្នកថែទាំគម្រោងនេះ GitHub\n", "km" },
     { "# Node.js-ren praktika onak\n\nBilduma honek Node.jsren praktika onak jasotzen ditu, eta astetik astera handiagoa da. "
       "Jarraibide gehienek informazio gehigarria dute, eta zure ekarpenak ere ongi etorriak dira.\n", "eu" },
   };
