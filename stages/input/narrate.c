@@ -2305,6 +2305,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
  * synthesizer would read out by name or stumble on; in place. */
 static void unspeakable_out(char *s) {
   unsigned char *r = (unsigned char *)s, *w = r;
+  unsigned prev = 0;
   while (*r) {
     unsigned cp = 0;
     int len = 1;
@@ -2315,10 +2316,21 @@ static void unspeakable_out(char *s) {
       cp = ((r[0] & 15u) << 12) | ((r[1] & 63u) << 6) | (r[2] & 63u);
       len = 3;
     }
+    else if (*r >= 0xC0 && r[1]) {
+      cp = ((r[0] & 31u) << 6) | (r[1] & 63u);
+      len = 2;
+    } else {
+      cp = *r;
+    }
+    /* (a zero-width joiner after a letter or mark of a script is its
+     * writing, not an emoji's: Sinhala's "ව්‍යාපෘති", "සංග්‍රහය" lose their
+     * conjunct without it, on screen in the captions made from this text) */
     int drop = (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
-               (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || (cp >= 0x2B00 && cp <= 0x2BFF);
+               (cp >= 0xFE00 && cp <= 0xFE0F) || (cp == 0x200D && !(prev >= 0x0300 && prev < 0x2000)) ||
+               (cp >= 0x2B00 && cp <= 0x2BFF);
     if (!drop) memmove(w, r, (size_t)len), w += len;
     r += len;
+    prev = cp;
   }
   *w = 0;
   vgi_squash(s);

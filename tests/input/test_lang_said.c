@@ -469,6 +469,18 @@ static void pace_of_thai_and_indic(void **state) {
   assert_true(vgi_speech_seconds_lang(ta, "ta") > 11.0);
 }
 
+/* A zero-width joiner is Sinhala's writing ("ව්‍යාපෘති": the conjunct the
+ * captions show), kept in what is said; an emoji's joiner goes with it. */
+static void joiner_of_a_script_kept(void **state) {
+  (void)state;
+  cJSON *m = full_load("si.md", "# දායක චර්යා සංග්‍රහය\n\n"
+      "මෙම ව්‍යාපෘතියේ දායකයින් සහ නඩත්තු කරන්නන් ලෙස අපි සියලු දෙනාට ගරු කරමු 👨‍💻.\n");
+  assert_int_equal(said_in(m, "ව්\xE2\x80\x8D\xE0\xB6\xBA\xE0\xB7\x8F\xE0\xB6\xB4\xE0\xB7\x98\xE0\xB6\xAD\xE0\xB7\x92\xE0\xB6\xBA\xE0\xB7\x9A"), 1);
+  assert_int_equal(said_in(m, "\xE2\x80\x8D\xF0\x9F"), 0);
+  assert_int_equal(said_in(m, "\xF0\x9F\x92\xBB"), 0);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -484,6 +496,7 @@ int main(void) {
     cmocka_unit_test(english_passage_at_english_pace),
     cmocka_unit_test(link_to_translations_unsaid),
     cmocka_unit_test(pace_of_thai_and_indic),
+    cmocka_unit_test(joiner_of_a_script_kept),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
