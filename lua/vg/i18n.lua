@@ -1298,6 +1298,57 @@ M.phrases.kk = {
   api_more = "тағы {1}", l_continued = "жалғасы", as_put_it = "{1} айтқандай:",
 }
 
+-- (the languages of India's other scripts: their most said phrases; a
+-- welcome that glues no ending to a Latin name)
+M.phrases.te = {
+  voice = "te", welcome = "స్వాగతం: {1}", thanks = "చూసినందుకు ధన్యవాదాలు", part = "భాగం {1} / {2}",
+  part_n = "భాగం {1}", key_points = "ముఖ్యాంశాలు: {1}.", run_one = "ప్రారంభించడానికి ఈ ఆదేశాన్ని అమలు చేయండి",
+  run_many = "ప్రారంభించడానికి ఈ ఆదేశాలను అమలు చేయండి", sep = ", ", last = " మరియు ", pair = " మరియు ",
+  or_last = " లేదా ", or_pair = " లేదా ", stop = ".", l_note = "గమనిక", l_tip = "చిట్కా", l_important = "ముఖ్యం",
+  l_warning = "హెచ్చరిక", l_caution = "జాగ్రత్త", list_more = "{1} మరియు మరిన్ని", opt_named = "{1} ఎంపిక",
+  cmd_named = "{1} ఆదేశం", opts_these = "ఈ ఎంపికలు", more_options = "మరో {1} ఎంపికలు",
+  more_options_one = "మరో ఒక ఎంపిక", as_put_it = "{1} చెప్పినట్లు:", l_continued = "కొనసాగింపు",
+  transcript = "లిఖిత ప్రతి",
+}
+M.phrases.kn = {
+  voice = "kn", welcome = "ಸ್ವಾಗತ: {1}", thanks = "ವೀಕ್ಷಿಸಿದ್ದಕ್ಕಾಗಿ ಧನ್ಯವಾದಗಳು", part = "ಭಾಗ {1} / {2}",
+  part_n = "ಭಾಗ {1}", key_points = "ಮುಖ್ಯ ಅಂಶಗಳು: {1}.", run_one = "ಪ್ರಾರಂಭಿಸಲು ಈ ಆದೇಶವನ್ನು ಚಲಾಯಿಸಿ",
+  run_many = "ಪ್ರಾರಂಭಿಸಲು ಈ ಆದೇಶಗಳನ್ನು ಚಲಾಯಿಸಿ", sep = ", ", last = " ಮತ್ತು ", pair = " ಮತ್ತು ",
+  or_last = " ಅಥವಾ ", or_pair = " ಅಥವಾ ", stop = ".", l_note = "ಸೂಚನೆ", l_tip = "ಸಲಹೆ", l_important = "ಮುಖ್ಯ",
+  l_warning = "ಎಚ್ಚರಿಕೆ", l_caution = "ಜಾಗರೂಕತೆ", list_more = "{1} ಮತ್ತು ಇನ್ನಷ್ಟು", opt_named = "{1} ಆಯ್ಕೆ",
+  cmd_named = "{1} ಆದೇಶ", opts_these = "ಈ ಆಯ್ಕೆಗಳು", more_options = "ಇನ್ನೂ {1} ಆಯ್ಕೆಗಳು",
+  more_options_one = "ಇನ್ನೂ ಒಂದು ಆಯ್ಕೆ", as_put_it = "{1} ಹೇಳಿದಂತೆ:", l_continued = "ಮುಂದುವರಿದಿದೆ",
+  transcript = "ಪ್ರತಿಲಿಪಿ",
+}
+M.phrases.ml = {
+  voice = "ml", welcome = "സ്വാഗതം: {1}", thanks = "കണ്ടതിന് നന്ദി", part = "ഭാഗം {1} / {2}",
+  part_n = "ഭാഗം {1}", key_points = "പ്രധാന കാര്യങ്ങൾ: {1}.", run_one = "തുടങ്ങാൻ ഈ കമാൻഡ് പ്രവർത്തിപ്പിക്കുക",
+  run_many = "തുടങ്ങാൻ ഈ കമാൻഡുകൾ പ്രവർത്തിപ്പിക്കുക", sep = ", ", last = ", ", pair = ", ",
+  or_last = " അല്ലെങ്കിൽ ", or_pair = " അല്ലെങ്കിൽ ", stop = ".", l_note = "കുറിപ്പ്", l_tip = "നുറുങ്ങ്",
+  l_important = "പ്രധാനം", l_warning = "മുന്നറിയിപ്പ്", l_caution = "ജാഗ്രത", list_more = "{1} തുടങ്ങിയവ",
+  opt_named = "{1} ഓപ്ഷൻ", cmd_named = "{1} കമാൻഡ്", opts_these = "ഈ ഓപ്ഷനുകൾ",
+  more_options = "{1} ഓപ്ഷനുകൾ കൂടി", more_options_one = "ഒരു ഓപ്ഷൻ കൂടി", as_put_it = "{1} പറഞ്ഞതുപോലെ:",
+  l_continued = "തുടർച്ച", transcript = "ട്രാൻസ്ക്രിപ്റ്റ്",
+}
+M.phrases.gu = {
+  voice = "gu", welcome = "{1} માં આપનું સ્વાગત છે", thanks = "જોવા બદલ આભાર", part = "ભાગ {1} / {2}",
+  part_n = "ભાગ {1}", key_points = "મુખ્ય મુદ્દા: {1}.", run_one = "શરૂ કરવા માટે આ કમાન્ડ ચલાવો",
+  run_many = "શરૂ કરવા માટે આ કમાન્ડ્સ ચલાવો", sep = ", ", last = " અને ", pair = " અને ", or_last = " અથવા ",
+  or_pair = " અથવા ", stop = ".", l_note = "નોંધ", l_tip = "ટીપ", l_important = "મહત્વપૂર્ણ", l_warning = "ચેતવણી",
+  l_caution = "સાવધાન", list_more = "{1} અને વધુ", opt_named = "{1} વિકલ્પ", cmd_named = "{1} કમાન્ડ",
+  opts_these = "આ વિકલ્પો", more_options = "વધુ {1} વિકલ્પો", more_options_one = "વધુ એક વિકલ્પ",
+  as_put_it = "{1} ના શબ્દોમાં:", l_continued = "ચાલુ", transcript = "લિખિત પાઠ",
+}
+M.phrases.pa = {
+  voice = "pa", welcome = "{1} ਵਿੱਚ ਜੀ ਆਇਆਂ ਨੂੰ", thanks = "ਦੇਖਣ ਲਈ ਧੰਨਵਾਦ", part = "ਭਾਗ {1} / {2}",
+  part_n = "ਭਾਗ {1}", key_points = "ਮੁੱਖ ਗੱਲਾਂ: {1}।", run_one = "ਸ਼ੁਰੂ ਕਰਨ ਲਈ ਇਹ ਕਮਾਂਡ ਚਲਾਓ",
+  run_many = "ਸ਼ੁਰੂ ਕਰਨ ਲਈ ਇਹ ਕਮਾਂਡਾਂ ਚਲਾਓ", sep = ", ", last = " ਅਤੇ ", pair = " ਅਤੇ ", or_last = " ਜਾਂ ",
+  or_pair = " ਜਾਂ ", stop = "।", l_note = "ਨੋਟ", l_tip = "ਸੁਝਾਅ", l_important = "ਮਹੱਤਵਪੂਰਨ", l_warning = "ਚੇਤਾਵਨੀ",
+  l_caution = "ਸਾਵਧਾਨ", list_more = "{1} ਅਤੇ ਹੋਰ", opt_named = "{1} ਵਿਕਲਪ", cmd_named = "{1} ਕਮਾਂਡ",
+  opts_these = "ਇਹ ਵਿਕਲਪ", more_options = "ਹੋਰ {1} ਵਿਕਲਪ", more_options_one = "ਇੱਕ ਹੋਰ ਵਿਕਲਪ",
+  as_put_it = "{1} ਦੇ ਸ਼ਬਦਾਂ ਵਿੱਚ:", l_continued = "ਜਾਰੀ", transcript = "ਲਿਖਤੀ ਪਾਠ",
+}
+
 -- The phrase of a language that lacks one, when that language is not
 -- English: never English words in another language's voice, so each phrase
 -- keeps only what the document gave it (a title, a list) and its signs, or
