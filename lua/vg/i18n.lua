@@ -4,7 +4,7 @@
 -- receive it when vg.input_core is opened, and the layouts (lua/vg/scenes)
 -- read their labels from it. To add a language, copy the `en` block, translate
 -- every value and name its voice; a phrase missing in a language falls back to
--- English.
+-- its parent's, then to M.neutral's (English only for English).
 --
 -- Placeholders: {1}, {2} are replaced by the caller (a title, a list).
 -- Lists are joined with `sep` between items, `last` before the last of three
@@ -1036,6 +1036,357 @@ M.phrases.el = {
   l_continued = "συνέχεια",
 }
 
+-- Languages espeak-ng speaks whose documents are common enough to have their
+-- own words for the phrases a video says most (the rest is M.neutral's).
+M.phrases.th = {
+  voice = "th", welcome = "ยินดีต้อนรับสู่ {1}", thanks = "ขอบคุณที่รับชม", part = "ตอนที่ {1} จาก {2}",
+  run_one = "เรียกใช้คำสั่งนี้เพื่อเริ่มต้น", run_many = "เรียกใช้คำสั่งเหล่านี้เพื่อเริ่มต้น",
+  gives_you = "สิ่งที่คุณจะได้รับ: {1}.", key_points = "ประเด็นสำคัญ: {1}.", remember = "อย่าลืม: {1}.",
+  see_guides = "ดูคู่มือฉบับเต็มได้ที่ {1}.", sep = ", ", last = " และ ", pair = " และ ", or_last = " หรือ ",
+  or_pair = " หรือ ", stop = ".", l_note = "หมายเหตุ", l_tip = "เคล็ดลับ", l_important = "สำคัญ",
+  l_warning = "คำเตือน", l_caution = "ข้อควรระวัง", l_before = "ก่อน", l_after = "หลัง", l_up_next = "ถัดไป",
+  transcript = "บทถอดความ", part_n = "ตอนที่ {1}", code_example = "ตัวอย่างภาษา {1}.",
+  table_columns = "ตารางแสดง: {1}.", table_more = "และอีก {1} แถว.", table_more_one = "และอีกหนึ่งแถว.",
+  agenda = "{1} หัวข้อ: {2}.", agenda_more = "{1} หัวข้อ ได้แก่ {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} และอื่น ๆ", opt_named = "ตัวเลือก {1}", cmd_named = "คำสั่ง {1}",
+  opts_these = "ตัวเลือกเหล่านี้", more_options = "ตัวเลือกอื่นอีก {1} รายการ",
+  more_options_one = "ตัวเลือกอื่นอีก 1 รายการ", api_more = "อีก {1}", l_continued = "ต่อ",
+  as_put_it = "{1} กล่าวไว้ว่า:",
+}
+M.phrases.bn = {
+  voice = "bn", welcome = "{1}-এ স্বাগতম", thanks = "দেখার জন্য ধন্যবাদ", part = "পর্ব {1}, মোট {2}",
+  run_one = "শুরু করতে এই কমান্ডটি চালান", run_many = "শুরু করতে এই কমান্ডগুলো চালান",
+  gives_you = "এতে আপনি পাবেন: {1}।", key_points = "মূল বিষয়: {1}।", remember = "মনে রাখবেন: {1}।",
+  see_guides = "বিস্তারিত নির্দেশিকার জন্য দেখুন: {1}।", sep = ", ", last = " এবং ", pair = " এবং ",
+  or_last = " অথবা ", or_pair = " অথবা ", stop = "।", l_note = "নোট", l_tip = "পরামর্শ",
+  l_important = "গুরুত্বপূর্ণ", l_warning = "সতর্কতা", l_caution = "সাবধান", l_before = "আগে", l_after = "পরে",
+  l_up_next = "এরপর", transcript = "প্রতিলিপি", part_n = "পর্ব {1}", code_example = "{1}-এ একটি উদাহরণ।",
+  table_columns = "সারণিতে আছে: {1}।", table_more = "আরও {1}টি সারি।", table_more_one = "আরও একটি সারি।",
+  agenda = "{1}টি বিষয়: {2}।", agenda_more = "{1}টি বিষয়, যার মধ্যে {2}।", list_named = "{1}: {2}।",
+  list_more = "{1} এবং আরও", opt_named = "{1} অপশন", cmd_named = "{1} কমান্ড", opts_these = "এই অপশনগুলো",
+  more_options = "আরও {1}টি অপশন", more_options_one = "আরও একটি অপশন", api_more = "আরও {1}",
+  l_continued = "চলবে", as_put_it = "{1} যেমন বলেছেন:",
+}
+M.phrases.ta = {
+  voice = "ta", welcome = "{1} உங்களை வரவேற்கிறது", thanks = "பார்த்தமைக்கு நன்றி", part = "பகுதி {1} / {2}",
+  run_one = "தொடங்க இந்தக் கட்டளையை இயக்கவும்", run_many = "தொடங்க இந்தக் கட்டளைகளை இயக்கவும்",
+  gives_you = "இதன் மூலம் கிடைப்பது: {1}.", key_points = "முக்கிய அம்சங்கள்: {1}.", remember = "நினைவில் கொள்க: {1}.",
+  see_guides = "முழு வழிகாட்டிகளுக்கு: {1}.", sep = ", ", last = " மற்றும் ", pair = " மற்றும் ",
+  or_last = " அல்லது ", or_pair = " அல்லது ", stop = ".", l_note = "குறிப்பு", l_tip = "உதவிக்குறிப்பு",
+  l_important = "முக்கியம்", l_warning = "எச்சரிக்கை", l_caution = "கவனம்", l_before = "முன்", l_after = "பின்",
+  l_up_next = "அடுத்து", transcript = "எழுத்துப்படி", part_n = "பகுதி {1}", code_example = "{1} உதாரணம்.",
+  table_columns = "அட்டவணையில்: {1}.", table_more = "மேலும் {1} வரிசைகள்.", table_more_one = "மேலும் ஒரு வரிசை.",
+  agenda = "{1} தலைப்புகள்: {2}.", agenda_more = "{1} தலைப்புகள், அவற்றில் {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} மற்றும் பல", opt_named = "{1} விருப்பம்", cmd_named = "{1} கட்டளை",
+  opts_these = "இந்த விருப்பங்கள்", more_options = "மேலும் {1} விருப்பங்கள்", more_options_one = "மேலும் ஒரு விருப்பம்",
+  api_more = "மேலும் {1}", l_continued = "தொடர்ச்சி", as_put_it = "{1} கூறியது போல:",
+}
+M.phrases.ur = {
+  voice = "ur", welcome = "{1} میں خوش آمدید", thanks = "دیکھنے کا شکریہ", part = "حصہ {1} از {2}",
+  run_one = "شروع کرنے کے لیے یہ کمانڈ چلائیں", run_many = "شروع کرنے کے لیے یہ کمانڈز چلائیں",
+  gives_you = "اس سے آپ کو ملتا ہے: {1}۔", key_points = "اہم نکات: {1}۔", remember = "یاد رکھیں: {1}۔",
+  see_guides = "مکمل رہنمائی کے لیے دیکھیں: {1}۔", sep = "، ", last = " اور ", pair = " اور ", or_last = " یا ",
+  or_pair = " یا ", stop = "۔", l_note = "نوٹ", l_tip = "مشورہ", l_important = "اہم", l_warning = "انتباہ",
+  l_caution = "احتیاط", l_before = "پہلے", l_after = "بعد میں", l_up_next = "اگلا", transcript = "تحریری متن",
+  part_n = "حصہ {1}", code_example = "{1} میں ایک مثال۔", table_columns = "جدول میں: {1}۔",
+  table_more = "اور {1} قطاریں۔", table_more_one = "اور ایک قطار۔", agenda = "{1} موضوعات: {2}۔",
+  agenda_more = "{1} موضوعات، جن میں {2}۔", list_named = "{1}: {2}۔", list_more = "{1} اور دیگر",
+  opt_named = "{1} آپشن", cmd_named = "{1} کمانڈ", opts_these = "یہ آپشنز", more_options = "مزید {1} آپشنز",
+  more_options_one = "ایک اور آپشن", api_more = "مزید {1}", l_continued = "جاری", as_put_it = "بقول {1}:",
+}
+M.phrases.ne = {
+  voice = "ne", welcome = "{1} मा स्वागत छ", thanks = "हेर्नुभएकोमा धन्यवाद", part = "भाग {1}, जम्मा {2}",
+  run_one = "सुरु गर्न यो कमाण्ड चलाउनुहोस्", run_many = "सुरु गर्न यी कमाण्डहरू चलाउनुहोस्",
+  gives_you = "यसबाट तपाईंलाई मिल्छ: {1}।", key_points = "मुख्य कुराहरू: {1}।", remember = "सम्झनुहोस्: {1}।",
+  see_guides = "पूरा जानकारीका लागि हेर्नुहोस्: {1}।", sep = ", ", last = " र ", pair = " र ", or_last = " वा ",
+  or_pair = " वा ", stop = "।", l_note = "टिप्पणी", l_tip = "सुझाव", l_important = "महत्त्वपूर्ण",
+  l_warning = "चेतावनी", l_caution = "सावधानी", l_before = "पहिले", l_after = "पछि", l_up_next = "अर्को",
+  transcript = "प्रतिलिपि", part_n = "भाग {1}", code_example = "{1} मा एउटा उदाहरण।",
+  table_columns = "तालिकामा: {1}।", table_more = "थप {1} पङ्क्तिहरू।", table_more_one = "थप एउटा पङ्क्ति।",
+  agenda = "{1} विषय: {2}।", agenda_more = "{1} विषय, जसमा {2}।", list_named = "{1}: {2}।",
+  list_more = "{1} र अन्य", opt_named = "{1} विकल्प", cmd_named = "{1} कमाण्ड", opts_these = "यी विकल्पहरू",
+  more_options = "थप {1} विकल्पहरू", more_options_one = "थप एउटा विकल्प", api_more = "थप {1}",
+  l_continued = "जारी", as_put_it = "{1} को शब्दमा:",
+}
+M.phrases.mr = {
+  voice = "mr", welcome = "{1} मध्ये आपले स्वागत आहे", thanks = "पाहिल्याबद्दल धन्यवाद", part = "भाग {1}, एकूण {2}",
+  run_one = "सुरू करण्यासाठी ही कमांड चालवा", run_many = "सुरू करण्यासाठी या कमांड चालवा",
+  gives_you = "यातून तुम्हाला मिळते: {1}.", key_points = "मुख्य मुद्दे: {1}.", remember = "लक्षात ठेवा: {1}.",
+  see_guides = "संपूर्ण मार्गदर्शनासाठी पहा: {1}.", sep = ", ", last = " आणि ", pair = " आणि ", or_last = " किंवा ",
+  or_pair = " किंवा ", stop = ".", l_note = "टीप", l_tip = "सूचना", l_important = "महत्त्वाचे",
+  l_warning = "इशारा", l_caution = "सावधान", l_before = "आधी", l_after = "नंतर", l_up_next = "पुढे",
+  transcript = "प्रतिलेख", part_n = "भाग {1}", code_example = "{1} मधील एक उदाहरण.",
+  table_columns = "तक्त्यात: {1}.", table_more = "आणखी {1} ओळी.", table_more_one = "आणखी एक ओळ.",
+  agenda = "{1} विषय: {2}.", agenda_more = "{1} विषय, त्यापैकी {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} आणि इतर", opt_named = "{1} पर्याय", cmd_named = "{1} कमांड", opts_these = "हे पर्याय",
+  more_options = "आणखी {1} पर्याय", more_options_one = "आणखी एक पर्याय", api_more = "आणखी {1}",
+  l_continued = "पुढे चालू", as_put_it = "{1} यांच्या शब्दांत:",
+}
+M.phrases.si = {
+  voice = "si", welcome = "{1} වෙත සාදරයෙන් පිළිගනිමු", thanks = "නැරඹීම ගැන ස්තූතියි", part = "{2} න් {1} වන කොටස",
+  run_one = "ආරම්භ කිරීමට මෙම විධානය ක්‍රියාත්මක කරන්න", run_many = "ආරම්භ කිරීමට මෙම විධාන ක්‍රියාත්මක කරන්න",
+  gives_you = "මෙයින් ඔබට ලැබෙන්නේ: {1}.", key_points = "ප්‍රධාන කරුණු: {1}.", remember = "මතක තබා ගන්න: {1}.",
+  see_guides = "සම්පූර්ණ මාර්ගෝපදේශ සඳහා බලන්න: {1}.", sep = ", ", last = " සහ ", pair = " සහ ", or_last = " හෝ ",
+  or_pair = " හෝ ", stop = ".", l_note = "සටහන", l_tip = "ඉඟිය", l_important = "වැදගත්", l_warning = "අවවාදය",
+  l_caution = "ප්‍රවේශම් වන්න", l_before = "පෙර", l_after = "පසු", l_up_next = "ඊළඟට", transcript = "පිටපත",
+  part_n = "කොටස {1}", code_example = "{1} උදාහරණයක්.", table_columns = "වගුවේ ඇත්තේ: {1}.",
+  table_more = "තවත් පේළි {1}.", table_more_one = "තවත් එක් පේළියක්.", agenda = "මාතෘකා {1}: {2}.",
+  agenda_more = "මාතෘකා {1}, ඒ අතර {2}.", list_named = "{1}: {2}.", list_more = "{1} සහ තවත්",
+  opt_named = "{1} විකල්පය", cmd_named = "{1} විධානය", opts_these = "මෙම විකල්ප", more_options = "තවත් විකල්ප {1}",
+  more_options_one = "තවත් එක් විකල්පයක්", api_more = "තවත් {1}", l_continued = "ඉතිරි කොටස",
+  as_put_it = "{1} පැවසූ පරිදි:",
+}
+M.phrases.ms = {
+  voice = "ms", welcome = "Selamat datang ke {1}", thanks = "Terima kasih kerana menonton", part = "Bahagian {1} daripada {2}",
+  run_one = "Jalankan arahan ini untuk bermula", run_many = "Jalankan arahan-arahan ini untuk bermula",
+  gives_you = "Ini memberi anda {1}.", key_points = "Perkara utama: {1}.", remember = "Ingat: {1}.",
+  see_guides = "Lihat {1} untuk panduan lengkap.", sep = ", ", last = " dan ", pair = " dan ", or_last = " atau ",
+  or_pair = " atau ", stop = ".", l_note = "Nota", l_tip = "Petua", l_important = "Penting", l_warning = "Amaran",
+  l_caution = "Awas", l_before = "Sebelum", l_after = "Selepas", l_up_next = "Seterusnya", transcript = "Transkrip",
+  part_n = "Bahagian {1}", code_example = "Contoh dalam {1}.", table_columns = "Jadual ini menunjukkan {1}.",
+  table_more = "Dan {1} baris lagi.", table_more_one = "Dan satu baris lagi.", agenda = "{1} topik: {2}.",
+  agenda_more = "{1} topik, antaranya {2}.", list_named = "{1}: {2}.", list_more = "{1} dan lain-lain",
+  opt_named = "pilihan {1}", cmd_named = "arahan {1}", opts_these = "pilihan-pilihan ini",
+  more_options = "{1} pilihan lagi", more_options_one = "1 pilihan lagi", api_more = "{1} lagi",
+  l_continued = "sambungan", as_put_it = "Seperti kata {1}:",
+}
+M.phrases.sw = {
+  voice = "sw", welcome = "Karibu {1}", thanks = "Asante kwa kutazama", part = "Sehemu ya {1} kati ya {2}",
+  run_one = "Endesha amri hii ili kuanza", run_many = "Endesha amri hizi ili kuanza",
+  gives_you = "Hii inakupa {1}.", key_points = "Mambo muhimu: {1}.", remember = "Kumbuka: {1}.",
+  see_guides = "Tazama {1} kwa maelekezo kamili.", sep = ", ", last = " na ", pair = " na ", or_last = " au ",
+  or_pair = " au ", stop = ".", l_note = "Kumbuka", l_tip = "Dokezo", l_important = "Muhimu", l_warning = "Onyo",
+  l_caution = "Tahadhari", l_before = "Kabla", l_after = "Baada", l_up_next = "Ifuatayo", transcript = "Nakala",
+  part_n = "Sehemu ya {1}", code_example = "Mfano katika {1}.", table_columns = "Jedwali linaonyesha {1}.",
+  table_more = "Na safu {1} zaidi.", table_more_one = "Na safu moja zaidi.", agenda = "Mada {1}: {2}.",
+  agenda_more = "Mada {1}, zikiwemo {2}.", list_named = "{1}: {2}.", list_more = "{1} na mengineyo",
+  opt_named = "chaguo {1}", cmd_named = "amri {1}", opts_these = "machaguo haya", more_options = "machaguo {1} zaidi",
+  more_options_one = "chaguo 1 zaidi", api_more = "{1} zaidi", l_continued = "inaendelea", as_put_it = "Kama {1} alivyosema:",
+}
+M.phrases.af = {
+  voice = "af", welcome = "Welkom by {1}", thanks = "Dankie dat u gekyk het", part = "Deel {1} van {2}",
+  run_one = "Voer hierdie opdrag uit om te begin", run_many = "Voer hierdie opdragte uit om te begin",
+  gives_you = "Dit gee u {1}.", key_points = "Die belangrikste punte: {1}.", remember = "Onthou: {1}.",
+  see_guides = "Sien {1} vir volledige gidse.", sep = ", ", last = " en ", pair = " en ", or_last = " of ",
+  or_pair = " of ", stop = ".", l_note = "Nota", l_tip = "Wenk", l_important = "Belangrik", l_warning = "Waarskuwing",
+  l_caution = "Versigtig", l_before = "Voor", l_after = "Na", l_up_next = "Volgende", transcript = "Transkripsie",
+  part_n = "Deel {1}", code_example = "'n Voorbeeld in {1}.", table_columns = "Die tabel wys {1}.",
+  table_more = "En nog {1} rye.", table_more_one = "En nog een ry.", agenda = "{1} onderwerpe: {2}.",
+  agenda_more = "{1} onderwerpe, onder andere {2}.", list_named = "{1}: {2}.", list_more = "{1} en meer",
+  opt_named = "opsie {1}", cmd_named = "opdrag {1}", opts_these = "hierdie opsies", more_options = "nog {1} opsies",
+  more_options_one = "nog een opsie", api_more = "nog {1}", l_continued = "vervolg", as_put_it = "Soos {1} dit stel:",
+}
+M.phrases.mk = {
+  voice = "mk", welcome = "Добредојдовте: {1}", thanks = "Ви благодариме што гледавте", part = "Дел {1} од {2}",
+  run_one = "За да започнете, извршете ја оваа команда", run_many = "За да започнете, извршете ги овие команди",
+  gives_you = "Ова ви дава: {1}.", key_points = "Главни точки: {1}.", remember = "Запомнете: {1}.",
+  see_guides = "Целосни упатства: {1}.", sep = ", ", last = " и ", pair = " и ", or_last = " или ", or_pair = " или ",
+  stop = ".", l_note = "Забелешка", l_tip = "Совет", l_important = "Важно", l_warning = "Предупредување",
+  l_caution = "Внимание", l_before = "Пред", l_after = "По", l_up_next = "Следува", transcript = "Транскрипт",
+  part_n = "Дел {1}", code_example = "Пример на {1}.", table_columns = "Во табелата: {1}.",
+  table_more = "И уште редови: {1}.", table_more_one = "И уште еден ред.", agenda = "Теми ({1}): {2}.",
+  agenda_more = "Теми ({1}), меѓу нив {2}.", list_named = "{1}: {2}.", list_more = "{1} и други",
+  opt_named = "опцијата {1}", cmd_named = "командата {1}", opts_these = "овие опции", more_options = "уште опции: {1}",
+  more_options_one = "уште една опција", api_more = "уште {1}", l_continued = "продолжение", as_put_it = "Како што вели {1}:",
+}
+M.phrases.be = {
+  voice = "be", welcome = "Вітаем: {1}", thanks = "Дзякуй за ўвагу", part = "Частка {1} з {2}",
+  run_one = "Каб пачаць, выканайце гэту каманду", run_many = "Каб пачаць, выканайце гэтыя каманды",
+  gives_you = "Гэта дае вам: {1}.", key_points = "Галоўнае: {1}.", remember = "Памятайце: {1}.",
+  see_guides = "Поўныя дапаможнікі: {1}.", sep = ", ", last = " і ", pair = " і ", or_last = " або ", or_pair = " або ",
+  stop = ".", l_note = "Заўвага", l_tip = "Парада", l_important = "Важна", l_warning = "Папярэджанне",
+  l_caution = "Увага", l_before = "Да", l_after = "Пасля", l_up_next = "Далей", transcript = "Транскрыпцыя",
+  part_n = "Частка {1}", code_example = "Прыклад на {1}.", table_columns = "У табліцы: {1}.",
+  table_more = "І яшчэ радкоў: {1}.", table_more_one = "І яшчэ адзін радок.", agenda = "Тэмы ({1}): {2}.",
+  agenda_more = "Тэмы ({1}), сярод іх {2}.", list_named = "{1}: {2}.", list_more = "{1} і іншае",
+  opt_named = "параметр {1}", cmd_named = "каманда {1}", opts_these = "гэтыя параметры",
+  more_options = "яшчэ параметраў: {1}", more_options_one = "яшчэ адзін параметр", api_more = "яшчэ {1}",
+  l_continued = "працяг", as_put_it = "Як кажа {1}:",
+}
+M.phrases.et = {
+  voice = "et", welcome = "Tere tulemast: {1}", thanks = "Aitäh vaatamast", part = "Osa {1}/{2}",
+  run_one = "Alustamiseks käivitage see käsk", run_many = "Alustamiseks käivitage need käsud",
+  gives_you = "See annab teile: {1}.", key_points = "Põhipunktid: {1}.", remember = "Pidage meeles: {1}.",
+  see_guides = "Täielikud juhendid: {1}.", sep = ", ", last = " ja ", pair = " ja ", or_last = " või ", or_pair = " või ",
+  stop = ".", l_note = "Märkus", l_tip = "Nõuanne", l_important = "Tähtis", l_warning = "Hoiatus",
+  l_caution = "Ettevaatust", l_before = "Enne", l_after = "Pärast", l_up_next = "Järgmisena", transcript = "Transkriptsioon",
+  part_n = "Osa {1}", code_example = "Näide keeles {1}.", table_columns = "Tabelis on: {1}.",
+  table_more = "Ja veel {1} rida.", table_more_one = "Ja veel üks rida.", agenda = "Teemad ({1}): {2}.",
+  agenda_more = "Teemad ({1}), sealhulgas {2}.", list_named = "{1}: {2}.", list_more = "{1} ja muud",
+  opt_named = "võti {1}", cmd_named = "käsk {1}", opts_these = "need võtmed", more_options = "veel {1} võtit",
+  more_options_one = "veel üks võti", api_more = "veel {1}", l_continued = "jätkub", as_put_it = "Nagu ütleb {1}:",
+}
+M.phrases.lv = {
+  voice = "lv", welcome = "Laipni lūdzam: {1}", thanks = "Paldies par uzmanību", part = "{1}. daļa no {2}",
+  run_one = "Lai sāktu, izpildiet šo komandu", run_many = "Lai sāktu, izpildiet šīs komandas",
+  gives_you = "Tas jums dod: {1}.", key_points = "Galvenais: {1}.", remember = "Atcerieties: {1}.",
+  see_guides = "Pilnas rokasgrāmatas: {1}.", sep = ", ", last = " un ", pair = " un ", or_last = " vai ", or_pair = " vai ",
+  stop = ".", l_note = "Piezīme", l_tip = "Padoms", l_important = "Svarīgi", l_warning = "Brīdinājums",
+  l_caution = "Uzmanību", l_before = "Pirms", l_after = "Pēc", l_up_next = "Tālāk", transcript = "Atšifrējums",
+  part_n = "{1}. daļa", code_example = "Piemērs valodā {1}.", table_columns = "Tabulā: {1}.",
+  table_more = "Un vēl rindas: {1}.", table_more_one = "Un vēl viena rinda.", agenda = "Tēmas ({1}): {2}.",
+  agenda_more = "Tēmas ({1}), starp tām {2}.", list_named = "{1}: {2}.", list_more = "{1} un citi",
+  opt_named = "opcija {1}", cmd_named = "komanda {1}", opts_these = "šīs opcijas", more_options = "vēl opcijas: {1}",
+  more_options_one = "vēl viena opcija", api_more = "vēl {1}", l_continued = "turpinājums", as_put_it = "Kā saka {1}:",
+}
+M.phrases.lt = {
+  voice = "lt", welcome = "Sveiki atvykę: {1}", thanks = "Ačiū, kad žiūrėjote", part = "{1} dalis iš {2}",
+  run_one = "Norėdami pradėti, paleiskite šią komandą", run_many = "Norėdami pradėti, paleiskite šias komandas",
+  gives_you = "Tai suteikia: {1}.", key_points = "Svarbiausia: {1}.", remember = "Atminkite: {1}.",
+  see_guides = "Išsamūs vadovai: {1}.", sep = ", ", last = " ir ", pair = " ir ", or_last = " arba ", or_pair = " arba ",
+  stop = ".", l_note = "Pastaba", l_tip = "Patarimas", l_important = "Svarbu", l_warning = "Įspėjimas",
+  l_caution = "Atsargiai", l_before = "Prieš", l_after = "Po", l_up_next = "Toliau", transcript = "Nuorašas",
+  part_n = "{1} dalis", code_example = "Pavyzdys kalba {1}.", table_columns = "Lentelėje: {1}.",
+  table_more = "Ir dar eilučių: {1}.", table_more_one = "Ir dar viena eilutė.", agenda = "Temos ({1}): {2}.",
+  agenda_more = "Temos ({1}), tarp jų {2}.", list_named = "{1}: {2}.", list_more = "{1} ir kiti",
+  opt_named = "parinktis {1}", cmd_named = "komanda {1}", opts_these = "šios parinktys",
+  more_options = "dar parinkčių: {1}", more_options_one = "dar viena parinktis", api_more = "dar {1}",
+  l_continued = "tęsinys", as_put_it = "Kaip sako {1}:",
+}
+M.phrases.sq = {
+  voice = "sq", welcome = "Mirë se vini: {1}", thanks = "Faleminderit që na ndoqët", part = "Pjesa {1} nga {2}",
+  run_one = "Për të filluar, ekzekutoni këtë komandë", run_many = "Për të filluar, ekzekutoni këto komanda",
+  gives_you = "Kjo ju jep: {1}.", key_points = "Pikat kryesore: {1}.", remember = "Mbani mend: {1}.",
+  see_guides = "Udhëzues të plotë: {1}.", sep = ", ", last = " dhe ", pair = " dhe ", or_last = " ose ", or_pair = " ose ",
+  stop = ".", l_note = "Shënim", l_tip = "Këshillë", l_important = "E rëndësishme", l_warning = "Paralajmërim",
+  l_caution = "Kujdes", l_before = "Para", l_after = "Pas", l_up_next = "Në vijim", transcript = "Transkript",
+  part_n = "Pjesa {1}", code_example = "Një shembull në {1}.", table_columns = "Tabela tregon: {1}.",
+  table_more = "Dhe {1} rreshta të tjerë.", table_more_one = "Dhe një rresht tjetër.", agenda = "{1} tema: {2}.",
+  agenda_more = "{1} tema, ndër to {2}.", list_named = "{1}: {2}.", list_more = "{1} dhe të tjera",
+  opt_named = "opsioni {1}", cmd_named = "komanda {1}", opts_these = "këto opsione", more_options = "{1} opsione të tjera",
+  more_options_one = "një opsion tjetër", api_more = "{1} të tjera", l_continued = "vazhdim", as_put_it = "Siç thotë {1}:",
+}
+M.phrases.ka = {
+  voice = "ka", welcome = "მოგესალმებით: {1}", thanks = "გმადლობთ ყურადღებისთვის", part = "ნაწილი {1} / {2}",
+  run_one = "დასაწყებად გაუშვით ეს ბრძანება", run_many = "დასაწყებად გაუშვით ეს ბრძანებები",
+  gives_you = "ეს გაძლევთ: {1}.", key_points = "მთავარი: {1}.", remember = "დაიმახსოვრეთ: {1}.",
+  see_guides = "სრული სახელმძღვანელოები: {1}.", sep = ", ", last = " და ", pair = " და ", or_last = " ან ", or_pair = " ან ",
+  stop = ".", l_note = "შენიშვნა", l_tip = "რჩევა", l_important = "მნიშვნელოვანია", l_warning = "გაფრთხილება",
+  l_caution = "ყურადღება", l_before = "მანამდე", l_after = "შემდეგ", l_up_next = "შემდეგი", transcript = "ტრანსკრიპტი",
+  part_n = "ნაწილი {1}", code_example = "მაგალითი: {1}.", table_columns = "ცხრილში: {1}.",
+  table_more = "და კიდევ {1} სტრიქონი.", table_more_one = "და კიდევ ერთი სტრიქონი.", agenda = "{1} თემა: {2}.",
+  agenda_more = "{1} თემა, მათ შორის {2}.", list_named = "{1}: {2}.", list_more = "{1} და სხვა",
+  opt_named = "პარამეტრი {1}", cmd_named = "ბრძანება {1}", opts_these = "ეს პარამეტრები",
+  more_options = "კიდევ {1} პარამეტრი", more_options_one = "კიდევ ერთი პარამეტრი", api_more = "კიდევ {1}",
+  l_continued = "გაგრძელება", as_put_it = "როგორც {1} ამბობს:",
+}
+M.phrases.az = {
+  voice = "az", welcome = "Xoş gəlmisiniz: {1}", thanks = "İzlədiyiniz üçün təşəkkürlər", part = "Hissə {1}/{2}",
+  run_one = "Başlamaq üçün bu əmri icra edin", run_many = "Başlamaq üçün bu əmrləri icra edin",
+  gives_you = "Bu sizə verir: {1}.", key_points = "Əsas məqamlar: {1}.", remember = "Yadda saxlayın: {1}.",
+  see_guides = "Tam bələdçilər: {1}.", sep = ", ", last = " və ", pair = " və ", or_last = " və ya ", or_pair = " və ya ",
+  stop = ".", l_note = "Qeyd", l_tip = "Məsləhət", l_important = "Vacib", l_warning = "Xəbərdarlıq",
+  l_caution = "Diqqət", l_before = "Əvvəl", l_after = "Sonra", l_up_next = "Növbəti", transcript = "Transkript",
+  part_n = "Hissə {1}", code_example = "{1} dilində nümunə.", table_columns = "Cədvəldə: {1}.",
+  table_more = "Və daha {1} sətir.", table_more_one = "Və daha bir sətir.", agenda = "{1} mövzu: {2}.",
+  agenda_more = "{1} mövzu, onların arasında {2}.", list_named = "{1}: {2}.", list_more = "{1} və digərləri",
+  opt_named = "{1} seçimi", cmd_named = "{1} əmri", opts_these = "bu seçimlər", more_options = "daha {1} seçim",
+  more_options_one = "daha bir seçim", api_more = "daha {1}", l_continued = "davamı", as_put_it = "{1} deyir:",
+}
+M.phrases.kk = {
+  voice = "kk", welcome = "Қош келдіңіз: {1}", thanks = "Көргеніңізге рахмет", part = "{1}-бөлім, барлығы {2}",
+  run_one = "Бастау үшін осы команданы орындаңыз", run_many = "Бастау үшін осы командаларды орындаңыз",
+  gives_you = "Бұл сізге береді: {1}.", key_points = "Негізгі тұстар: {1}.", remember = "Есте сақтаңыз: {1}.",
+  see_guides = "Толық нұсқаулықтар: {1}.", sep = ", ", last = " және ", pair = " және ", or_last = " немесе ",
+  or_pair = " немесе ", stop = ".", l_note = "Ескерту", l_tip = "Кеңес", l_important = "Маңызды",
+  l_warning = "Абайлаңыз", l_caution = "Сақ болыңыз", l_before = "Бұрын", l_after = "Кейін", l_up_next = "Келесі",
+  transcript = "Транскрипт", part_n = "{1}-бөлім", code_example = "{1} тіліндегі мысал.",
+  table_columns = "Кестеде: {1}.", table_more = "Тағы {1} жол.", table_more_one = "Тағы бір жол.",
+  agenda = "{1} тақырып: {2}.", agenda_more = "{1} тақырып, олардың ішінде {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} және басқалар", opt_named = "{1} параметрі", cmd_named = "{1} командасы",
+  opts_these = "бұл параметрлер", more_options = "тағы {1} параметр", more_options_one = "тағы бір параметр",
+  api_more = "тағы {1}", l_continued = "жалғасы", as_put_it = "{1} айтқандай:",
+}
+
+-- (the languages of India's other scripts: their most said phrases; a
+-- welcome that glues no ending to a Latin name)
+M.phrases.te = {
+  voice = "te", welcome = "స్వాగతం: {1}", thanks = "చూసినందుకు ధన్యవాదాలు", part = "భాగం {1} / {2}",
+  part_n = "భాగం {1}", key_points = "ముఖ్యాంశాలు: {1}.", run_one = "ప్రారంభించడానికి ఈ ఆదేశాన్ని అమలు చేయండి",
+  run_many = "ప్రారంభించడానికి ఈ ఆదేశాలను అమలు చేయండి", sep = ", ", last = " మరియు ", pair = " మరియు ",
+  or_last = " లేదా ", or_pair = " లేదా ", stop = ".", l_note = "గమనిక", l_tip = "చిట్కా", l_important = "ముఖ్యం",
+  l_warning = "హెచ్చరిక", l_caution = "జాగ్రత్త", list_more = "{1} మరియు మరిన్ని", opt_named = "{1} ఎంపిక",
+  cmd_named = "{1} ఆదేశం", opts_these = "ఈ ఎంపికలు", more_options = "మరో {1} ఎంపికలు",
+  more_options_one = "మరో ఒక ఎంపిక", as_put_it = "{1} చెప్పినట్లు:", l_continued = "కొనసాగింపు",
+  transcript = "లిఖిత ప్రతి",
+}
+M.phrases.kn = {
+  voice = "kn", welcome = "ಸ್ವಾಗತ: {1}", thanks = "ವೀಕ್ಷಿಸಿದ್ದಕ್ಕಾಗಿ ಧನ್ಯವಾದಗಳು", part = "ಭಾಗ {1} / {2}",
+  part_n = "ಭಾಗ {1}", key_points = "ಮುಖ್ಯ ಅಂಶಗಳು: {1}.", run_one = "ಪ್ರಾರಂಭಿಸಲು ಈ ಆದೇಶವನ್ನು ಚಲಾಯಿಸಿ",
+  run_many = "ಪ್ರಾರಂಭಿಸಲು ಈ ಆದೇಶಗಳನ್ನು ಚಲಾಯಿಸಿ", sep = ", ", last = " ಮತ್ತು ", pair = " ಮತ್ತು ",
+  or_last = " ಅಥವಾ ", or_pair = " ಅಥವಾ ", stop = ".", l_note = "ಸೂಚನೆ", l_tip = "ಸಲಹೆ", l_important = "ಮುಖ್ಯ",
+  l_warning = "ಎಚ್ಚರಿಕೆ", l_caution = "ಜಾಗರೂಕತೆ", list_more = "{1} ಮತ್ತು ಇನ್ನಷ್ಟು", opt_named = "{1} ಆಯ್ಕೆ",
+  cmd_named = "{1} ಆದೇಶ", opts_these = "ಈ ಆಯ್ಕೆಗಳು", more_options = "ಇನ್ನೂ {1} ಆಯ್ಕೆಗಳು",
+  more_options_one = "ಇನ್ನೂ ಒಂದು ಆಯ್ಕೆ", as_put_it = "{1} ಹೇಳಿದಂತೆ:", l_continued = "ಮುಂದುವರಿದಿದೆ",
+  transcript = "ಪ್ರತಿಲಿಪಿ",
+}
+M.phrases.ml = {
+  voice = "ml", welcome = "സ്വാഗതം: {1}", thanks = "കണ്ടതിന് നന്ദി", part = "ഭാഗം {1} / {2}",
+  part_n = "ഭാഗം {1}", key_points = "പ്രധാന കാര്യങ്ങൾ: {1}.", run_one = "തുടങ്ങാൻ ഈ കമാൻഡ് പ്രവർത്തിപ്പിക്കുക",
+  run_many = "തുടങ്ങാൻ ഈ കമാൻഡുകൾ പ്രവർത്തിപ്പിക്കുക", sep = ", ", last = ", ", pair = ", ",
+  or_last = " അല്ലെങ്കിൽ ", or_pair = " അല്ലെങ്കിൽ ", stop = ".", l_note = "കുറിപ്പ്", l_tip = "നുറുങ്ങ്",
+  l_important = "പ്രധാനം", l_warning = "മുന്നറിയിപ്പ്", l_caution = "ജാഗ്രത", list_more = "{1} തുടങ്ങിയവ",
+  opt_named = "{1} ഓപ്ഷൻ", cmd_named = "{1} കമാൻഡ്", opts_these = "ഈ ഓപ്ഷനുകൾ",
+  more_options = "{1} ഓപ്ഷനുകൾ കൂടി", more_options_one = "ഒരു ഓപ്ഷൻ കൂടി", as_put_it = "{1} പറഞ്ഞതുപോലെ:",
+  l_continued = "തുടർച്ച", transcript = "ട്രാൻസ്ക്രിപ്റ്റ്",
+}
+M.phrases.gu = {
+  voice = "gu", welcome = "{1} માં આપનું સ્વાગત છે", thanks = "જોવા બદલ આભાર", part = "ભાગ {1} / {2}",
+  part_n = "ભાગ {1}", key_points = "મુખ્ય મુદ્દા: {1}.", run_one = "શરૂ કરવા માટે આ કમાન્ડ ચલાવો",
+  run_many = "શરૂ કરવા માટે આ કમાન્ડ્સ ચલાવો", sep = ", ", last = " અને ", pair = " અને ", or_last = " અથવા ",
+  or_pair = " અથવા ", stop = ".", l_note = "નોંધ", l_tip = "ટીપ", l_important = "મહત્વપૂર્ણ", l_warning = "ચેતવણી",
+  l_caution = "સાવધાન", list_more = "{1} અને વધુ", opt_named = "{1} વિકલ્પ", cmd_named = "{1} કમાન્ડ",
+  opts_these = "આ વિકલ્પો", more_options = "વધુ {1} વિકલ્પો", more_options_one = "વધુ એક વિકલ્પ",
+  as_put_it = "{1} ના શબ્દોમાં:", l_continued = "ચાલુ", transcript = "લિખિત પાઠ",
+}
+M.phrases.pa = {
+  voice = "pa", welcome = "{1} ਵਿੱਚ ਜੀ ਆਇਆਂ ਨੂੰ", thanks = "ਦੇਖਣ ਲਈ ਧੰਨਵਾਦ", part = "ਭਾਗ {1} / {2}",
+  part_n = "ਭਾਗ {1}", key_points = "ਮੁੱਖ ਗੱਲਾਂ: {1}।", run_one = "ਸ਼ੁਰੂ ਕਰਨ ਲਈ ਇਹ ਕਮਾਂਡ ਚਲਾਓ",
+  run_many = "ਸ਼ੁਰੂ ਕਰਨ ਲਈ ਇਹ ਕਮਾਂਡਾਂ ਚਲਾਓ", sep = ", ", last = " ਅਤੇ ", pair = " ਅਤੇ ", or_last = " ਜਾਂ ",
+  or_pair = " ਜਾਂ ", stop = "।", l_note = "ਨੋਟ", l_tip = "ਸੁਝਾਅ", l_important = "ਮਹੱਤਵਪੂਰਨ", l_warning = "ਚੇਤਾਵਨੀ",
+  l_caution = "ਸਾਵਧਾਨ", list_more = "{1} ਅਤੇ ਹੋਰ", opt_named = "{1} ਵਿਕਲਪ", cmd_named = "{1} ਕਮਾਂਡ",
+  opts_these = "ਇਹ ਵਿਕਲਪ", more_options = "ਹੋਰ {1} ਵਿਕਲਪ", more_options_one = "ਇੱਕ ਹੋਰ ਵਿਕਲਪ",
+  as_put_it = "{1} ਦੇ ਸ਼ਬਦਾਂ ਵਿੱਚ:", l_continued = "ਜਾਰੀ", transcript = "ਲਿਖਤੀ ਪਾਠ",
+}
+
+-- The phrase of a language that lacks one, when that language is not
+-- English: never English words in another language's voice, so each phrase
+-- keeps only what the document gave it (a title, a list) and its signs, or
+-- is left out (""; a caller says nothing for it). English itself, and a
+-- text that is no language tag, fall back to `en`.
+M.neutral = {
+  welcome = "{1}", thanks = "", part = "{1}/{2}", part_n = "{1}",
+  run_one = "", run_many = "",
+  does_build_one = "", does_build_many = "", does_install_one = "", does_install_many = "",
+  does_test_one = "", does_test_many = "", does_build_install_one = "", does_build_install_many = "",
+  does_build_test_one = "", does_build_test_many = "",
+  gives_you = "{1}.", key_points = "{1}.", remember = "{1}.", see_guides = "{1}.",
+  compare = "", original = "", improved = "", key_improvements = "{1}.", as_put_it = "{1}:",
+  problem_n = "{1}:", diff_easy = "", diff_medium = "", diff_hard = "", solution = "",
+  checkpoint_n = "{1}.", checkpoint = "", covered = "{1}.", next_topics = "{1}.", quiz_time = "",
+  is_it = "{1}?", answer = "{1}.", lesson_named = "{1}: {2}.", lesson = "{1}.", exercise = "",
+  take_about = "{1}.",
+  sep = ", ", last = ", ", pair = ", ", or_last = ", ", or_pair = ", ", stop = ".",
+  code_example = "", table_columns = "{1}.", table_columns_more = "{1}.", table_more = "",
+  table_more_one = "", agenda = "{2}.", agenda_more = "{2}.", list_named = "{1}: {2}.",
+  list_more = "{1}…", opt_named = "{1}", cmd_named = "{1}", opts_these = "", more_options = "+{1}",
+  more_options_one = "+1", api_more = "+{1}", api_any = "{1}…", api_array = "[{1}]",
+  api_optional = "({1})", api_takes = "{1}.", api_returns = "→ {1}.", api_type = "{1}.",
+  l_continued = "…", l_table_columns = "{1}–{2} / {3}", l_table_rows = "1–{1} / {2}",
+  l_optional = "", l_returns = "→", l_type = "",
+  l_completed = "✓", l_review = "", l_up_next = "→", l_checkpoint = "", l_before = "", l_after = "",
+  l_exercise = "", l_objectives = "", l_duration = "", l_difficulty = "", l_prerequisites = "",
+  l_problem = "", l_quiz = "?", l_solution = "", l_note = "", l_tip = "", l_important = "!",
+  l_warning = "!", l_caution = "!", l_review_intro = "", transcript = "",
+}
+
+-- the language of a tag ("pt-BR" -> "pt"); nil when it is no tag
+local function tag_base(lang)
+  if type(lang) ~= "string" then return nil end
+  local b = lang:match("^(%a%a%a?)%f[^%a]")
+  return b and b:lower()
+end
+
 -- "pt-BR" -> "pt", "zh-TW" -> "zh-Hant"; unknown -> "en"
 function M.base(lang)
   if type(lang) ~= "string" then return "en" end
@@ -1050,15 +1401,20 @@ function M.base(lang)
 end
 
 --- t(lang, key, ...) -> the phrase with {1}, {2} … filled in (the parent
--- language's, and its parent's, then English, when the language lacks it;
--- the key itself when no language has it).
+-- language's, and its parent's, when the language lacks it; then, for a
+-- language other than English, the neutral phrase; then English; the key
+-- itself when no language has it).
 function M.t(lang, key, ...)
-  local block, p = M.phrases[M.base(lang)], nil
+  local own = tag_base(lang)
+  local b = M.base(lang)
+  -- (a language the table lacks has no phrase of its own: base gave English)
+  local block, p = (b ~= "en" or not own or own == "en") and M.phrases[b] or {}, nil
   for _ = 1, 3 do
     p = block[key]
     if p or not block.parent then break end
     block = M.phrases[block.parent] or {}
   end
+  if not p and own and own ~= "en" and key ~= "voice" then p = M.neutral[key] end
   p = p or M.phrases.en[key] or key
   local args = { ... }
   return (p:gsub("{(%d)}", function(i) return tostring(args[tonumber(i)] or "") end))

@@ -83,6 +83,14 @@ static int ascii_only(const char *s) {
 }
 
 /* The English voice for a video said by `voice` ("de+f3" keeps its variant). */
+int vgi_english_voice(const char *voice) {
+  static const char *const named[] = { "male", "female", "male_warm", "female_friendly", NULL };
+  if (!voice) return 0;
+  for (int i = 0; named[i]; i++)
+    if (!strcmp(voice, named[i])) return 1;
+  return !strncmp(voice, "en", 2) && (!voice[2] || voice[2] == '-' || voice[2] == '+' || voice[2] == '_');
+}
+
 static void english_voice(const char *voice, char *out, size_t n) {
   const char *plus = voice ? strchr(voice, '+') : NULL;
   if (plus && plus[1]) snprintf(out, n, "en-us%.40s", plus);

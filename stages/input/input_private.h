@@ -268,13 +268,18 @@ struct lua_State;
 void vgi_timing_push(struct lua_State *L);
 
 /* ---- language (lang.c): phrases from lua/vg/i18n.lua ----------------------- */
-/* The phrase `key` in `lang` ("de", "pt-BR"; English when missing); never NULL.
+/* The phrase `key` in `lang` ("de", "pt-BR"; when missing, the neutral or
+ * English one: vgi_phrase_english); never NULL.
  * The returned text lives for the whole process. Any thread. */
 const char *vgi_phrase(const char *lang, const char *key);
 /* Appends the phrase with {1}..{9} replaced by args. */
 void vgi_phrase_put(vgi_buf *b, const char *lang, const char *key, const char *const *args, int nargs);
 /* 1 when the phrase table has lang's base language. */
 int vgi_lang_known(const char *lang);
+/* Does lang take English phrases where its own lack one (English, no
+ * language tag, or a language said by the English voice)? Else it takes
+ * lua/vg/i18n.lua's neutral ones. */
+int vgi_phrase_english(const char *lang);
 /* cjk_marks.c: the path or link of kind (1 folder, 2 file, 3 address) that
  * narration took out at (*tp)[at], in a sentence of lang ('j', 'z', 'k'):
  * the sentence goes, or a stand-in says where to look; 1 when handled */
@@ -286,6 +291,9 @@ int vgi_man_path_language(const char *path, char *out, size_t n);
  * generated narration is English gets an English voice; in a summary,
  * English sentences among the language's own are left out */
 void vgi_english_passages(cJSON *scene, const cJSON *video, int summary);
+/* is voice one that speaks English ("male", "en-us+f3"), as a scene of
+ * English passages gets? */
+int vgi_english_voice(const char *voice);
 /* the length of a Korean particle glued to the end of an ASCII word w[0, n), or 0 */
 size_t vgi_ko_particle_tail(const char *w, size_t n);
 /* 1 for a plausible BCP 47 tag ("ko", "pt-BR", "zh-Hans"). */

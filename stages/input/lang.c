@@ -172,6 +172,18 @@ static void phrases_check(const vgi_lua_data *m, char *err, size_t errsz) {
   lua_pop(L, 1);
 }
 
+#define NEUTRAL "*"   /* M.neutral's place among the languages of `phrases` */
+
+/* Copies the strings of the Lua table on top of L into block. */
+static void copy_block(lua_State *L, cJSON *block) {
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
+      cJSON_AddStringToObject(block, lua_tostring(L, -2), lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+}
+
 /* The table is data written in Lua: it is evaluated once in a private
  * interpreter with no libraries opened (it can call nothing), then copied
  * into cJSON. No engine lua_State is involved, so any thread may be first.
@@ -197,18 +209,16 @@ static void phrases_load(void) {
   if (lua_istable(L, -1)) {
     lua_pushnil(L);
     while (lua_next(L, -2)) {
-      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) {
-        cJSON *lang = cJSON_AddObjectToObject(phrases, lua_tostring(L, -2));
-        lua_pushnil(L);
-        while (lua_next(L, -2)) {
-          if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
-            cJSON_AddStringToObject(lang, lua_tostring(L, -2), lua_tostring(L, -1));
-          lua_pop(L, 1);
-        }
-      }
+      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1))
+        copy_block(L, cJSON_AddObjectToObject(phrases, lua_tostring(L, -2)));
       lua_pop(L, 1);
     }
   }
+  lua_pop(L, 1);
+  /* the neutral phrases, kept under a name no language tag has */
+  lua_getfield(L, -1, "neutral");
+  if (lua_istable(L, -1)) copy_block(L, cJSON_AddObjectToObject(phrases, NEUTRAL));
+  lua_pop(L, 1);
   vgi_lua_data_close(&m);
 }
 
@@ -248,14 +258,27 @@ static const cJSON *table_for(const char *lang) {
 
 const char *vgi_phrase(const char *lang, const char *key) {
   const cJSON *t = table_for(lang);
-  const char *s = vgi_str(t, key);
+  /* (a language the table lacks has no phrase of its own: table_for gave English) */
+  const char *s = vgi_phrase_english(lang) || vgi_lang_known(lang) ? vgi_str(t, key) : NULL;
   /* a language's parent (Cantonese: traditional Chinese, then Chinese), then English */
   for (int depth = 0; !s && depth < 3 && vgi_str(t, "parent"); depth++) {
     t = table_for(vgi_str(t, "parent"));
     s = vgi_str(t, key);
   }
+  /* a language said in its own voice never borrows English words: its
+   * missing phrase is the neutral one (the title alone, or nothing) */
+  if (!s && strcmp(key, "voice") && !vgi_phrase_english(lang))
+    s = vgi_str(cJSON_GetObjectItemCaseSensitive(phrases, NEUTRAL), key);
   if (!s) s = vgi_str(table_for("en"), key);
   return s ? s : key;
+}
+
+int vgi_phrase_english(const char *lang) {
+  char base[4];
+  base_of(lang, base);
+  if (!*base || !strcmp(base, "en")) return 1;
+  /* a language with neither phrases nor a voice is said by the English voice */
+  return !vgi_lang_known(lang) && !vgi_voice_known(lang);
 }
 
 int vgi_lang_known(const char *lang) {
@@ -366,7 +389,11 @@ static const struct { const char *lang; const char *words; } stop[] = {
   { "tr", " ve bir bu için ile olarak çok daha gibi ama veya ne her kadar sonra olan değil ya "
           "da ki dosya "},
   { "id", " dan yang di ke dari untuk dengan ini itu tidak ada akan dalam atau pada juga dapat "
-          "bisa oleh sebagai "},
+          "bisa oleh sebagai saja karena tersebut berkas sudah "},
+  /* Malay: Indonesian's words, and its own (boleh "can", ialah, sahaja,
+   * kerana, perisian "software", fail "file"); a tie is Indonesian */
+  { "ms", " dan yang di ke dari untuk dengan ini itu tidak ada akan dalam atau pada juga dapat "
+          "oleh sebagai boleh ialah sahaja sebarang iaitu kerana perisian fail supaya "},
   { "ro", " și în de la cu pe un o să nu este care mai din pentru sau ca sunt se ce fi al această "
           "acest poate "},
   { "hr", " je i u na se da za od su ili kao koji koja što ako može ovaj ova biti "},
@@ -383,17 +410,19 @@ static const struct { const char *lang; const char *words; } stop[] = {
 };
 
 /* Scripts of one language each (as espeak-ng names it); Devanagari is
- * Hindi's (Marathi and Nepali write it too, fewer documents do). */
+ * Hindi's unless Nepali's or Marathi's words tell otherwise (deva_lang). */
 static const struct { unsigned lo, hi; const char *lang; } indic_langs[] = {
   { 0x0900, 0x097F, "hi" }, { 0x0980, 0x09FF, "bn" }, { 0x0A00, 0x0A7F, "pa" }, { 0x0A80, 0x0AFF, "gu" },
   { 0x0B00, 0x0B7F, "or" }, { 0x0B80, 0x0BFF, "ta" }, { 0x0C00, 0x0C7F, "te" }, { 0x0C80, 0x0CFF, "kn" },
   { 0x0D00, 0x0D7F, "ml" }, { 0x0D80, 0x0DFF, "si" }, { 0x1000, 0x109F, "my" }, { 0x10A0, 0x10FF, "ka" },
   { 0x0530, 0x058F, "hy" }, { 0x1200, 0x137F, "am" },
+  /* (scripts no voice speaks: the language is named, its text not said) */
+  { 0x1780, 0x17FF, "km" }, { 0x0E80, 0x0EFF, "lo" }, { 0x0F00, 0x0FFF, "bo" },
 };
 enum { NINDIC = sizeof indic_langs / sizeof *indic_langs };
 
 static int indic_script(unsigned cp) {
-  if (cp < 0x0530 || cp > 0x137F) return -1;
+  if (cp < 0x0530 || cp > 0x17FF) return -1;
   for (int i = 0; i < NINDIC; i++)
     if (cp >= indic_langs[i].lo && cp <= indic_langs[i].hi) return i;
   return -1;
@@ -454,6 +483,32 @@ static const char *cyrillic_lang(long n, long uk, long ru, long hard, long sr, l
   return "ru";
 }
 
+/* Devanagari is Hindi's, unless Nepali's or Marathi's own short words
+ * outnumber Hindi's (a Nepali guide said in the Hindi voice, with Hindi
+ * phrases): Hindi है के में और; Nepali छ, र, पनि, यो, गर्न, मा; Marathi आहे,
+ * आणि, च्या, मध्ये. A word both write (को, का) counts for neither. */
+static const char *const deva_words[][2] = {
+  { "hi", " है हैं में और से की लिए यह कि भी नहीं करें करने आप होता होती किया गया "},
+  { "ne", " छ छन् र पनि यो गर्न लागि तपाईं तपाईंले तपाइँ तपाइँले भएको गर्नुहोस् हुन्छ गर्ने मा थियो छैन हुनुहुन्छ सक्छ "},
+  { "mr", " आहे आहेत आणि च्या ची चा हे करा करण्यासाठी मध्ये नाही तुम्ही किंवा असेल होते "},
+};
+enum { NDEVA = sizeof deva_words / sizeof *deva_words };
+
+static void deva_word(const char *w, size_t n, long hits[NDEVA]) {
+  char key[96];
+  if (n + 3 > sizeof key) return;
+  snprintf(key, sizeof key, " %.*s ", (int)n, w);
+  for (int i = 0; i < NDEVA; i++)
+    if (strstr(deva_words[i][1], key)) hits[i]++;
+}
+
+static const char *deva_lang(const long hits[NDEVA]) {
+  int top = 0;
+  for (int i = 1; i < NDEVA; i++)
+    if (hits[i] > hits[top]) top = i;
+  return hits[top] >= 3 ? deva_words[top][0] : "hi";
+}
+
 /* Persian writes پ چ ژ گ and its own ک ی (Arabic: ك ي); Urdu adds ٹ ڈ ڑ ں ے. */
 static void arabic_letter(unsigned cp, long *fa, long *ar, long *ur) {
   switch (cp) {
@@ -500,6 +555,9 @@ const char *vgi_detect_language(const char *text) {
   char word[32], cword[40];   /* the Latin word, the Cyrillic word being read */
   size_t wl = 0, cwl = 0;
   long bg_w = 0, ru_w = 0;
+  char dword[96];   /* the Devanagari word being read */
+  size_t dwl = 0;
+  long deva[NDEVA] = {0};
   size_t budget = 200000;   /* enough to decide; a long document is not read twice */
   while (*p && budget--) {
     /* a link is no word of the document's language: its Latin letters
@@ -543,6 +601,16 @@ const char *vgi_detect_language(const char *text) {
       cyrillic_word(cword, cwl, &bg_w, &ru_w);
       cwl = 0;
     }
+    if (cp >= 0x0900 && cp <= 0x097F && cp != 0x0964 && cp != 0x0965) {   /* (not the danda, । ॥) */
+      if (dwl + 3 < sizeof dword) {
+        dword[dwl++] = (char)(0xE0 | (cp >> 12));
+        dword[dwl++] = (char)(0x80 | ((cp >> 6) & 63));
+        dword[dwl++] = (char)(0x80 | (cp & 63));
+      }
+    } else if (dwl) {
+      deva_word(dword, dwl, deva);
+      dwl = 0;
+    }
     if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
       count[HANGUL]++;
     else if (cp >= 0x3040 && cp <= 0x30FF) count[KANA]++;
@@ -582,6 +650,7 @@ const char *vgi_detect_language(const char *text) {
     wl = 0;
   }
   if (cwl) cyrillic_word(cword, cwl, &bg_w, &ru_w);
+  if (dwl) deva_word(dword, dwl, deva);
   /* a CJK character or syllable carries about a word: weigh it against
    * Latin letters (commands and names in the prose) as ~3 letters */
   int best = LATIN;
@@ -599,6 +668,7 @@ const char *vgi_detect_language(const char *text) {
     int top = 0;
     for (int i = 1; i < NINDIC; i++)
       if (indic[i] > indic[top]) top = i;
+    if (!strcmp(indic_langs[top].lang, "hi")) return deva_lang(deva);
     return indic_langs[top].lang;
   }
   /* written Cantonese: its own particles and pronouns, one character in

@@ -422,12 +422,26 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
  * Deutsch ∙ …"), a row of badges, a table of links. Nothing to say or show. */
 static void nav_count(cmark_node *para, int *links, int *other, int depth);
 static _Thread_local int label_;   /* nav_count met a label ("Read this in other languages:") */
+static _Thread_local int to_translations_;   /* ... a link to a list of the document's translations */
+
+/* Does a link lead to a list of translations ("README.md#translations",
+ * "#languages", "docs/translations.md")? */
+static int translations_url(const char *u) {
+  static const char *const marks[] = { "translation", "languages", NULL };
+  for (const char *p = u; p && *p; p++)
+    for (int i = 0; marks[i]; i++)
+      if (!strncasecmp(p, marks[i], strlen(marks[i]))) return 1;
+  return 0;
+}
+
 static int navigation(cmark_node *para) {
   int links = 0, other = 0;
-  label_ = 0;
+  label_ = to_translations_ = 0;
   nav_count(para, &links, &other, 0);
-  /* under a label, a row of three links or more */
-  return links >= (label_ ? 3 : 2) && !other;
+  /* under a label, a row of three links or more; or one link alone that
+   * leads to the translations ("*[Read this in other languages](README.md#translations)*",
+   * "*[อ่านไฟล์นี้ในภาษาอื่น](README.md#translations)*") */
+  return !other && (links >= (label_ ? 3 : 2) || (links == 1 && to_translations_));
 }
 
 static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
@@ -438,7 +452,11 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
      * two screenshots side by side are no row of badges */
     const char *u = t == CMARK_NODE_IMAGE ? cmark_node_get_url(c) : NULL;
     if (u && *u && !vgi_remote_image(u) && strncmp(u, "//", 2)) { other++; continue; }
-    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) { links++; continue; }
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+      to_translations_ |= t == CMARK_NODE_LINK && translations_url(cmark_node_get_url(c));
+      links++;
+      continue;
+    }
     if ((t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) && depth < 4) {
       /* a label in italics or bold ("_Read this in other languages:_"),
        * the links after it one a line */
@@ -4865,7 +4883,7 @@ static void alert_block(md *m, cmark_node *n, const char *key, const char *label
   if (!*text) { free(narr); return; }
   const char *head = label && *label ? label : vgi_phrase(m->lang, key);
   cJSON *vc = cJSON_CreateObject();
-  cJSON_AddStringToObject(vc, "header", head);
+  if (*head) cJSON_AddStringToObject(vc, "header", head);
   cJSON_AddStringToObject(vc, "callout", key + 2);   /* "l_warning" -> "warning" */
   if (m->header) cJSON_AddStringToObject(vc, "description", m->header);
   cJSON *items = cJSON_AddArrayToObject(vc, "items");
@@ -4882,7 +4900,11 @@ static void alert_block(md *m, cmark_node *n, const char *key, const char *label
   free(ss);
   vgi_buf nb = {0};
   if (narr && *narr) { vgi_buf_puts(&nb, narr); vgi_buf_puts(&nb, " "); }
-  vgi_buf_printf(&nb, "%s: %s", head, text);
+  /* a kind named by a sign only (i18n.lua's neutral "!") is shown, not said */
+  int word = 0;
+  for (const unsigned char *h = (const unsigned char *)head; *h && !word; h++) word = isalnum(*h) || *h >= 0x80;
+  if (word) vgi_buf_printf(&nb, "%s: ", head);
+  vgi_buf_puts(&nb, text);
   new_scene(m, "list", cmark_node_get_start_line(n), vc, nb.s);
   vgi_buf_free(&nb);
   free(narr);
@@ -5298,9 +5320,14 @@ static void end_video(md *m) {
   end_section(m);
   cJSON *vc = cJSON_CreateObject();
   const char *main_text = fm_str(m, "outro");
-  cJSON_AddStringToObject(vc, "main_text", main_text ? main_text : vgi_phrase(m->lang, "thanks"));
+  if (!main_text) main_text = vgi_phrase(m->lang, "thanks");
   const char *sub = fm_str(m, "outro_sub");
-  cJSON_AddStringToObject(vc, "sub_text", sub ? sub : vgi_str(m->video, "title"));
+  if (!sub) sub = vgi_str(m->video, "title");
+  /* a language with no thanks of its own (i18n.lua's neutral "") shows the
+   * title alone, not an empty line above it */
+  if (!*main_text && sub) main_text = sub, sub = NULL;
+  cJSON_AddStringToObject(vc, "main_text", main_text);
+  if (sub) cJSON_AddStringToObject(vc, "sub_text", sub);
   new_scene(m, "outro", 0, vc, NULL);
   /* the outro's source: the last line of the document is not known; use the video's */
   cJSON *last = last_scene(m);

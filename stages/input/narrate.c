@@ -276,7 +276,9 @@ static const char *commands_do(const cJSON *cmds, int n, const char *lang) {
   }
   const char *ph = vgi_phrase(lang, key);
   if (!english(lang) && !strcmp(ph, vgi_phrase("en", key))) return NULL;
-  return !strcmp(ph, key) ? NULL : ph;
+  /* (a language without this phrase, i18n.lua's neutral "": its "Run these
+   * commands" is said instead) */
+  return !strcmp(ph, key) || !*ph ? NULL : ph;
 }
 
 /* Appends " " (when b has text) and the phrase with up to two arguments. */
@@ -2312,6 +2314,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
  * synthesizer would read out by name or stumble on; in place. */
 static void unspeakable_out(char *s) {
   unsigned char *r = (unsigned char *)s, *w = r;
+  unsigned prev = 0;
   while (*r) {
     unsigned cp = 0;
     int len = 1;
@@ -2322,10 +2325,21 @@ static void unspeakable_out(char *s) {
       cp = ((r[0] & 15u) << 12) | ((r[1] & 63u) << 6) | (r[2] & 63u);
       len = 3;
     }
+    else if (*r >= 0xC0 && r[1]) {
+      cp = ((r[0] & 31u) << 6) | (r[1] & 63u);
+      len = 2;
+    } else {
+      cp = *r;
+    }
+    /* (a zero-width joiner after a letter or mark of a script is its
+     * writing, not an emoji's: Sinhala's "ව්‍යාපෘති", "සංග්‍රහය" lose their
+     * conjunct without it, on screen in the captions made from this text) */
     int drop = (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
-               (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || (cp >= 0x2B00 && cp <= 0x2BFF);
+               (cp >= 0xFE00 && cp <= 0xFE0F) || (cp == 0x200D && !(prev >= 0x0300 && prev < 0x2000)) ||
+               (cp >= 0x2B00 && cp <= 0x2BFF);
     if (!drop) memmove(w, r, (size_t)len), w += len;
     r += len;
+    prev = cp;
   }
   *w = 0;
   vgi_squash(s);
@@ -3409,6 +3423,15 @@ static const struct { const char *lang; double wpm, cps; } rates[] = {
   { "zh", 150, 3.45 }, { "ja", 150, 2.0 }, { "ko", 150, 4.8 },
   /* Basque's long words: 391 words of a README's summary took 225 s */
   { "eu", 104, 2.6 },
+  /* `vgrun say` on two prose excerpts each of free-programming-books'
+   * translated HOWTO, CONTRIBUTING and CODE_OF_CONDUCT (30-70 s a sample):
+   * the scripts of India and Sri Lanka are slower than English by a third;
+   * Thai, no spaces between its words, by its letters (its vowel and tone
+   * marks are no letters: count_speech) */
+  { "hi", 165, 2.6 }, { "ne", 120, 2.6 }, { "mr", 120, 2.6 }, { "bn", 114, 2.6 }, { "ta", 96, 2.6 },
+  { "te", 95, 2.6 }, { "kn", 96, 2.6 }, { "ml", 100, 2.6 }, { "si", 112, 2.6 }, { "he", 112, 2.6 },
+  { "tr", 117, 2.6 }, { "pl", 132, 2.6 }, { "sl", 137, 2.6 }, { "id", 136, 2.6 }, { "fa", 136, 2.6 },
+  { "th", 150, 6.8 },
 };
 
 static void pace(const char *lang, double *wpm, double *cps) {
@@ -3454,6 +3477,12 @@ static int cjk_char(unsigned cp) {
          (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
+/* A Thai letter: consonants and the vowels written as letters, not the
+ * vowel and tone marks above and below them. */
+static int thai_letter(unsigned cp) {
+  return (cp >= 0x0E01 && cp <= 0x0E30) || cp == 0x0E32 || cp == 0x0E33 || (cp >= 0x0E40 && cp <= 0x0E46);
+}
+
 /* CJK punctuation and full-width forms ("，", "、", "（", "："): between
  * words like a space ("df，mount，fdisk" is three words). */
 static int cjk_punct(unsigned cp) {
@@ -3481,7 +3510,9 @@ static void count_speech(const char *s, int *words, int *cjk) {
     } else if (*p >= 0xF0 && p[1] && p[2] && p[3]) {
       len = 4;
     }
-    int sep = !*p || isspace(*p), ideo = !sep && len == 3 && cjk_char(cp), mark = !sep && len == 3 && cjk_punct(cp);
+    /* (a Thai letter is said as a share of a word, as a CJK character is) */
+    int sep = !*p || isspace(*p), ideo = !sep && len == 3 && (cjk_char(cp) || thai_letter(cp)),
+        mark = !sep && len == 3 && cjk_punct(cp);
     if (sep || ideo || mark) {
       /* the run before: a whole token as ever, a run beside CJK when it has a letter or digit */
       if (in && ((whole && sep) || alnum)) *words += number_words(start, (size_t)(p - start));
@@ -4427,6 +4458,23 @@ double vgi_silent_seconds(const cJSON *scene, const char *lang) {
   return silent_seconds(scene, vgi_str(scene, "narration"), lang);
 }
 
+/* The seconds a scene's narration takes to say. English left in a
+ * translation (english_passages.c) is said by an English voice at English
+ * pace: the whole narration of a scene whose voice became English, and each
+ * of a scene's `passages` (said once, as tts.synth finds it). */
+static double said_seconds(const cJSON *scene, const char *said, const char *lang) {
+  double t = vgi_speech_seconds_lang(said, lang);
+  if (!said || !*said || !lang || !strncmp(lang, "en", 2)) return t;
+  if (vgi_english_voice(vgi_str(scene, "voice"))) return vgi_speech_seconds_lang(said, "en");
+  const cJSON *p;
+  cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(scene, "passages")) {
+    const char *pt = vgi_str(p, "text");
+    if (pt && *pt && strstr(said, pt))
+      t += vgi_speech_seconds_lang(pt, "en") - vgi_speech_seconds_lang(pt, lang);
+  }
+  return t > 0 ? t : 0;
+}
+
 double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
   double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
@@ -4438,7 +4486,7 @@ double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const char *said = vgi_str(scene, "narration");
   rd = silent_seconds(scene, said, lang);
   if (rd > min) min = rd;
-  double speech = vgi_speech_seconds_lang(said, lang);
+  double speech = said_seconds(scene, said, lang);
   double t = SCENE_PAD + speech;
   double settle = steps_settle(scene, said ? said : "", speech, lang);
   if (settle > 0 && settle + REVEAL_HOLD > t) t = settle + REVEAL_HOLD;
@@ -5639,6 +5687,50 @@ static int said_next(const char *rest, size_t pl, const char *a, const char *b, 
  * what it is ("Run the make install command to install it"; "Pass the
  * verbose option"). A command is told by its options; a sentence without
  * one is left as it is. In place. */
+/* A word after the option of a man page's term that is its placeholder
+ * written otherwise than in lower case letters: "FILE", "complete-archive",
+ * "[prefix]", "<dir>", "part...", and another language's ("Verzeichnis",
+ * "FICHIER", "[Präfix]", "ФАЙЛ"): letters, with "-", "_" or "|" inside, in one
+ * case (or with a capital first outside English, whose nouns may have one),
+ * at most 20 letters. */
+static int term_placeholder(const char *w, size_t wl, const char *lang) {
+  while (wl && strchr("[<{", *w)) w++, wl--;
+  for (;;) {
+    if (wl && strchr("]>},|.", w[wl - 1])) wl--;
+    else if (wl >= 3 && !memcmp(w + wl - 3, "\xE2\x80\xA6", 3)) wl -= 3;   /* … */
+    else break;
+  }
+  int lower = 0, upper = 0, inner_upper = 0, letters = 0;
+  for (size_t i = 0; i < wl; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (c >= 0x80) {   /* a letter of another alphabet: counted, its case not told */
+      letters += (c & 0xC0) != 0x80;
+      continue;
+    }
+    if (isalpha(c)) {
+      letters++;
+      if (isupper(c)) upper++, inner_upper |= i > 0 && !strchr("-_|", w[i - 1]);
+      else lower++;
+      continue;
+    }
+    if ((c == '-' || c == '_' || c == '|') && i && i + 1 < wl) continue;
+    return 0;
+  }
+  if (!letters || letters > 40) return 0;
+  /* ("Archiv|Verzeichnis", "Steuer-Dateiname": a capital to each part) */
+  return !upper || !lower || (!inner_upper && !english(lang));
+}
+
+/* Is the word signs only ("...", "…]", "{}", "|")? */
+static int syntax_only(const char *w, size_t wl) {
+  for (size_t i = 0; i < wl;) {
+    if (wl - i >= 3 && !memcmp(w + i, "\xE2\x80\xA6", 3)) i += 3;
+    else if (strchr(";,{}+\\.[]|", w[i])) i++;
+    else return 0;
+  }
+  return wl > 0;
+}
+
 static char *command_out(char *t, const char *lang) {
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
   for (int guard = 0; guard < 16; guard++) {
@@ -5743,6 +5835,14 @@ static char *command_out(char *t, const char *lang) {
         caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]) ||
                (q > 1 && strchr("[]%=<>|", nx[q]));
       caps = caps && isupper((unsigned char)nx[1]);
+      /* (and another language's placeholder in a man page's term, which
+       * prose_word takes for prose: "-C Datei, --config-file=Datei",
+       * "-s Liste, --sections=Liste", "-f Datei") */
+      if (!caps && k == 0 && !english(lang) && option_word(w, wl) && w[wl - 1] != ',') {
+        size_t pl_ = nl - (nx[nl - 1] == ',');
+        caps = term_placeholder(nx, pl_, lang) &&
+               (z + 2 >= n || (pl_ < nl && option_word(t + ws[z + 2], we[z + 2] - ws[z + 2])));
+      }
       placeholder |= caps;
       if (!option_word(nx, nl) && ((prose_word(nx, nl) && !caps) || (!value && memchr(w, '=', wl)))) break;
       /* a bare word ("install", "generates") is the command's only when it
@@ -5776,10 +5876,13 @@ static char *command_out(char *t, const char *lang) {
           syn = 0;
           continue;
         }
+        if (syntax_only(w, wl)) sl = wl;   /* "Teil …", "…]": the ellipsis is syntax */
         if (!sl || sl < wl) {
           /* (two words are placeholders, "file format", not a
-           * description, "keep going") */
-          ok = lo == wl && wl <= 12 && !syn && words < 2 && !(wl > 4 && !strncmp(w + wl - 3, "ing", 3));
+           * description, "keep going"; in any language: "Verzeichnis",
+           * "FICHIER", "[Präfix]") */
+          ok = (lo == wl ? wl <= 12 : term_placeholder(w, wl, lang)) && !syn && words < 2 &&
+               !(wl > 4 && !strncmp(w + wl - 3, "ing", 3));
           words++;
         } else {
           syn = 1;

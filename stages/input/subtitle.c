@@ -464,8 +464,9 @@ cJSON *vgi_subtitle_load(const char *text_in, size_t len, const char *path, cons
     i = j;
   }
   cJSON *ovc = cJSON_CreateObject();
-  cJSON_AddStringToObject(ovc, "main_text", vgi_phrase(lang, "thanks"));
-  cJSON_AddStringToObject(ovc, "sub_text", title);
+  const char *thanks = vgi_phrase(lang, "thanks");   /* "": the title alone (markdown.c's end_video) */
+  cJSON_AddStringToObject(ovc, "main_text", *thanks ? thanks : title);
+  if (*thanks) cJSON_AddStringToObject(ovc, "sub_text", title);
   add_scene(scenes, "outro", ovc, NULL, 3.0, path, cues[n - 1].line);
   for (size_t k = 0; k < n; k++) free(cues[k].text);
   free(cues);

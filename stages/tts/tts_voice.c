@@ -206,7 +206,8 @@ int tts_resolve_voice(const char *name, int rate, int pitch, tts_voice *out, cha
  * quote, bracket and dash as a space: only letters, digits, spaces and
  * sentence marks are left. Each replaced character becomes one space, so
  * character positions (espeak-ng's events) stay those of the text.
- * At every level an underscore inside an identifier ("VG_CACHE_DIR") is a
+ * At every level a letter of a script no voice speaks is a space
+ * (unsaid_script), and an underscore inside an identifier ("VG_CACHE_DIR") is a
  * space: the voice says "VG cache dir", not "underscore", while the text
  * (and so the captions made from its sentences) keeps what was written. */
 
@@ -225,6 +226,19 @@ static int latin_letter(unsigned c) {
 }
 
 static int apostrophe(unsigned c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018; }
+
+/* A letter of a script no espeak-ng voice speaks (Khmer, Lao, Tibetan,
+ * Mongolian, Thaana, Syriac, N'Ko, Javanese, Balinese, Yi): any voice
+ * spells it by its name, "khmer letter ka …", 58 s for an 11-word Khmer
+ * sentence. It is read as a space. */
+static int unsaid_script(unsigned c) {
+  return (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF) ||   /* Khmer and its symbols */
+         (c >= 0x0E80 && c <= 0x0EFF) || (c >= 0x0F00 && c <= 0x0FFF) ||   /* Lao, Tibetan */
+         (c >= 0x1800 && c <= 0x18AF) || (c >= 0x0780 && c <= 0x07BF) ||   /* Mongolian, Thaana */
+         (c >= 0x0700 && c <= 0x074F) || (c >= 0x07C0 && c <= 0x07FF) ||   /* Syriac, N'Ko */
+         (c >= 0xA980 && c <= 0xA9DF) || (c >= 0x1B00 && c <= 0x1B7F) ||   /* Javanese, Balinese */
+         (c >= 0xA000 && c <= 0xA4CF);                                      /* Yi */
+}
 
 /* letters and digits of any script, and the marks that end or split a sentence */
 static int speakable(unsigned c) {
@@ -258,6 +272,8 @@ size_t tts_speech_normalize(char *s, size_t n, int level) {
       unsigned next = i + k < n ? cp_at(u, n, i + k, &k2) : ' ';
       space = level >= 2 || ((prev < 0x80 && isalnum((int)prev)) && (next < 0x80 && isalnum((int)next)));
     } else if (level >= 2 && !speakable(c)) {
+      space = 1;
+    } else if (unsaid_script(c)) {
       space = 1;
     }
     if (space) out[w++] = ' ';

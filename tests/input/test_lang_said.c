@@ -3,6 +3,7 @@
 #include "input_test.h"
 #include "input_private.h"
 
+#include <math.h>
 #include <sys/stat.h>
 
 static cJSON *full_load(const char *name, const char *text) {
@@ -270,7 +271,7 @@ static void pattern_signs_unsaid(void **state) {
 /* A document's language is told by its words, not by its links' targets
  * or its HTML: a Hindi table of contents of percent-encoded anchors was
  * Portuguese, a Hebrew README with relative links English; Basque is
- * Basque, not Portuguese. */
+ * Basque, not Portuguese; Nepali and Marathi are not Hindi. */
 static void language_of_words_not_links(void **state) {
   (void)state;
   static const struct { const char *text, *lang; } docs[] = {
@@ -283,6 +284,15 @@ static void language_of_words_not_links(void **state) {
       "לקריאה בשפות נוספות: [סינית](./README.chinese.md), [צרפתית](./README.french.md), [יפנית](./README.japanese.md)\n\n"
       "- [בנו את הפרוייקט](#-11-structure-your-solution-by-business-components-and-layers)\n"
       "- [שכבות](#-12-layer-your-components-with-the-web-layer-kept-within-its-bounds)\n", "he" },
+    /* Devanagari: Nepali and Marathi by their own words, Hindi else */
+    { "# कसरी-एक नजर\n\nप्रश्नहरू सोध्न नहिचकिचाउनुहोस्; यदि तपाईं एक अनुभवी योगदानकर्ता हुनुहुन्छ भने पनि, "
+      "त्यहाँ केहि चीजहरू छन् जस्ले तपाइँलाई अड्चन पुराउन सक्छ। यो गाइड पढ्नुहोस्।\n", "ne" },
+    { "# आचरण संहिता\n\nहा प्रकल्प सर्वांसाठी खुला आहे आणि योगदानकर्त्यांच्या वर्तनासाठी काही नियम आहेत. "
+      "तुम्ही या नियमांचे पालन करा, अन्यथा प्रकल्पामध्ये सहभागी होता येणार नाही.\n", "mr" },
+    { "# आचार संहिता\n\nयह परियोजना सभी के लिए खुली है और योगदानकर्ताओं के व्यवहार के लिए कुछ नियम हैं। "
+      "आप इन नियमों का पालन करें, नहीं तो आप भाग नहीं ले सकते।\n", "hi" },
+    /* a script no voice speaks is still its language (and warned of) */
+    { "# ក្រមសីលធម៌របស់អ្នកចូលរួម\n\nក្នុងនាមជាអ្នករួមចំណែក និងអ្នកថែទាំគម្រោងនេះ GitHub\n", "km" },
     { "# Node.js-ren praktika onak\n\nBilduma honek Node.jsren praktika onak jasotzen ditu, eta astetik astera handiagoa da. "
       "Jarraibide gehienek informazio gehigarria dute, eta zure ekarpenak ere ongi etorriak dira.\n", "eu" },
   };
@@ -320,6 +330,157 @@ static void quote_source_is_the_name(void **state) {
   cJSON_Delete(m);
 }
 
+/* A language espeak-ng speaks but the phrase table lacks (Thai, Sinhala
+ * before their blocks, any other) never hears an English template: a
+ * missing phrase is the neutral one, the title alone or nothing. English,
+ * and a language with no voice (said in English), keep English. */
+static void no_english_template_in_another_voice(void **state) {
+  (void)state;
+  assert_string_equal(vgi_phrase("kl", "welcome"), "{1}");
+  assert_string_equal(vgi_phrase("kl", "thanks"), "");
+  assert_string_equal(vgi_phrase("kl", "last"), ", ");
+  assert_string_equal(vgi_phrase("uk", "diff_easy"), "");   /* a block that lacks a phrase */
+  assert_string_equal(vgi_phrase("en-GB", "thanks"), "Thanks for watching");
+  assert_string_equal(vgi_phrase("qq", "thanks"), "Thanks for watching");   /* no voice: English */
+  assert_string_equal(vgi_phrase("not a tag", "thanks"), "Thanks for watching");
+  cJSON *m = full_load("kl.md", "---\nlang: kl\n---\n# Isikhokelo\n\nLe yincwadi yokufundisa.\n\n"
+                       "## Ukufaka\n\n```sh\nmake\nmake install\n```\n\n"
+                       "> [!WARNING]\n> Ungacimi ikhompyutha ngexesha lokufaka.\n");
+  assert_string_equal(sget(video_at(m, 0), "language"), "kl");
+  assert_true(said_in(m, "Isikhokelo") >= 1);
+  assert_int_equal(said_in(m, "Welcome"), 0);
+  assert_int_equal(said_in(m, "Thanks"), 0);
+  assert_int_equal(said_in(m, "These commands"), 0);
+  assert_int_equal(said_in(m, "Run these"), 0);
+  assert_int_equal(said_in(m, "Warning"), 0);
+  assert_int_equal(said_in(m, "!:"), 0);
+  assert_int_equal(said_in(m, "Ungacimi ikhompyutha"), 1);
+  /* the outro shows the title, not an empty thanks above it */
+  const cJSON *o = scene_at(m, 0, scene_count(m, 0) - 1);
+  const cJSON *ovc = cJSON_GetObjectItemCaseSensitive(o, "visual_content");
+  assert_string_equal(sget(o, "scene_type"), "outro");
+  assert_string_equal(sget(ovc, "main_text"), "Isikhokelo");
+  cJSON_Delete(m);
+  /* a language with its "Run these commands" but not "These commands build
+   * and install it" says the first (Malay, told from Indonesian) */
+  m = full_load("ms.md", "# Panduan Pemasangan\n\nProgram ini menukar dokumen kepada video dan berjalan pada "
+                "komputer anda. Anda tidak memerlukan sebarang perkhidmatan awan, dan ia boleh digunakan "
+                "tanpa sambungan internet.\n\n## Pemasangan\n\n```sh\nmake\nmake install\n```\n");
+  assert_string_equal(sget(video_at(m, 0), "language"), "ms");
+  assert_int_equal(said_in(m, "Jalankan arahan-arahan ini untuk bermula"), 1);
+  cJSON_Delete(m);
+}
+
+/* A translated man page's placeholders ("Verzeichnis", "Datei", "FICHIER",
+ * "[Präfix]", "Teil …") are left out of what is said, as English ones are:
+ * "Option depotdir — …", never "Option depotdir Verzeichnis — …". */
+static void man_placeholders_as_in_english(void **state) {
+  (void)state;
+  static const char *const pages[][2] = {
+    { "de", ".TH DEMO 1\n.SH BEZEICHNUNG\ndemo \\- verwaltet die Warteschlange der Pakete\n"
+            ".SH BESCHREIBUNG\n.B demo\nverwaltet die Warteschlange der Pakete und teilt große Archive "
+            "in kleine Teile, die auf jedes Medium passen.\n"
+            ".SH OPTIONEN\n.TP\n.BI \\-\\-depotdir \" Verzeichnis\"\n"
+            "Gibt ein alternatives Verzeichnis für die Warteschlange an.\n"
+            ".TP\n.BR \\-s \", \" \\-\\-split \" \\fIKomplettarchiv\\fP [\\fIPräfix\\fP]\"\n"
+            "Teilt ein einzelnes Paket in mehrere Teile.\n"
+            ".TP\n.BR \\-j \", \" \\-\\-join \" \\fITeil\\fP …\"\n"
+            "Vereint die Teile einer Paketdatei wieder zu einem Ganzen.\n"
+            ".TP\n.BI \\-C \" Datei\\fR, \\fP\\-\\-config\\-file= Datei\"\n"
+            "Verwendet diese Konfigurationsdatei an Stelle der Voreinstellung.\n" },
+    { "fr", ".TH DEMO 1\n.SH NOM\ndemo \\- gère la file d'attente des paquets\n"
+            ".SH DESCRIPTION\n.B demo\ngère la file d'attente des paquets et découpe les grandes archives "
+            "en petites parties pour les supports de petite taille.\n"
+            ".SH OPTIONS\n.TP\n.BI \\-\\-depotdir \" répertoire\"\n"
+            "Indique un autre répertoire pour la file d'attente des parties.\n"
+            ".TP\n.BR \\-b \", \" \\-\\-build \" \\fIrépertoire\\-binaire\\fP [\\fIarchive\\fP|\\fIrépertoire\\fP]\"\n"
+            "Crée une archive à partir de l'arborescence des fichiers.\n"
+            ".TP\n.BI \\-f \" FICHIER\"\n"
+            "Lit la liste des paquets dans le fichier indiqué au lieu de l'entrée standard.\n" },
+  };
+  static const char *const unsaid[] = { "Verzeichnis —", "Komplettarchiv", "Präfix", "Teil …", "Datei,",
+                                        "Option C", "répertoire —", "binaire", "archive|", "FICHIER", NULL };
+  for (int i = 0; i < 2; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "demo-%s.1", pages[i][0]);
+    cJSON *m = full_load(name, pages[i][1]);
+    assert_non_null(m);
+    assert_string_equal(sget(video_at(m, 0), "language"), pages[i][0]);
+    for (int k = 0; unsaid[k]; k++)
+      if (said_in(m, unsaid[k])) fail_msg("%s: \"%s\" said", pages[i][0], unsaid[k]);
+    assert_true(said_in(m, i ? "option depotdir —" : "Option depotdir —") >= 1);
+    cJSON_Delete(m);
+  }
+}
+
+/* English left in a French page is said by an English voice, at English
+ * pace (150 words a minute, not French's 195): the plan estimates it so. */
+static void english_passage_at_english_pace(void **state) {
+  (void)state;
+  cJSON *m = full_load("fr.md", "---\nlang: fr\n---\n# Gestion des paquets\n\n## Utilisation\n\n"
+      "Ce programme gère les paquets du système et les met à jour quand il le faut. "
+      "The tool understands a field called Phased-Update-Percentage which can be used to control the rollout "
+      "of a new version of the package to the users of the system. "
+      "Il faut redémarrer la machine après la mise à jour des paquets du système.\n");
+  const cJSON *sc = NULL;
+  for (int i = 0; i < scene_count(m, 0) && !sc; i++)
+    if (cJSON_GetObjectItemCaseSensitive(scene_at(m, 0, i), "passages")) sc = scene_at(m, 0, i);
+  assert_non_null(sc);
+  cJSON *bare = cJSON_Duplicate(sc, 1);
+  cJSON_DeleteItemFromObjectCaseSensitive(bare, "passages");
+  const char *pt = sget(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(sc, "passages"), 0), "text");
+  double more = vgi_speech_seconds_lang(pt, "en") - vgi_speech_seconds_lang(pt, "fr");
+  assert_true(more > 1.0);
+  assert_true(fabs(vgi_scene_seconds(sc, "fr") - vgi_scene_seconds(bare, "fr") - more) < 0.01);
+  /* a scene whose voice became English is English throughout */
+  cJSON_DeleteItemFromObjectCaseSensitive(bare, "voice");
+  cJSON_AddStringToObject(bare, "voice", "male");
+  assert_true(fabs(vgi_scene_seconds(bare, "fr") - vgi_scene_seconds(bare, "en")) < 0.01);
+  cJSON_Delete(bare);
+  cJSON_Delete(m);
+}
+
+/* A lone link to the document's translations ("Read this in other
+ * languages", in any language) is furniture: not shown, not said; a lone
+ * link elsewhere stays. */
+static void link_to_translations_unsaid(void **state) {
+  (void)state;
+  cJSON *m = full_load("th.md", "# คู่มือการมีส่วนร่วม\n\n*[อ่านไฟล์นี้ในภาษาอื่น](README.md#translations)*\n\n"
+      "พวกเราขอต้อนรับผู้ร่วมพัฒนาใหม่ทุกคน แม้ว่าคุณจะเพิ่งสร้าง Pull Request เป็นครั้งแรก\n\n"
+      "*[อ่านคู่มือการติดตั้ง](docs/install.md)*\n");
+  assert_int_equal(said_in(m, "อ่านไฟล์นี้ในภาษาอื่น"), 0);
+  assert_int_equal(said_in(m, "อ่านคู่มือการติดตั้ง"), 1);
+  cJSON_Delete(m);
+}
+
+/* Thai (no spaces between words) is estimated by its letters, the scripts
+ * of India at their voices' pace: "อย่าลังเลที่จะถามคำถาม …" took 8 s to
+ * say and was planned as 2 (its four space-separated runs at 150 words a
+ * minute). */
+static void pace_of_thai_and_indic(void **state) {
+  (void)state;
+  const char *th = "อย่าลังเลที่จะถามคำถาม ทุกคนมี PR แรกกันทั้งนั้น คุณอาจจะเป็นหนึ่งในผู้ช่วยของเรา";
+  double t = vgi_speech_seconds_lang(th, "th");
+  assert_true(t > 6.0 && t < 10.0);
+  /* twenty Tamil words at about a hundred a minute, not 150 */
+  const char *ta = "கேள்விகளைக் கேட்கத் தயங்காதீர்கள் ஒவ்வொரு பங்களிப்பாளரும் முதல் PR உடன் தொடங்கினார்கள் "
+                   "நீங்கள் அனுபவம் வாய்ந்த ஓப்பன் சோர்ஸ் பங்களிப்பாளராக இருந்தாலும் உங்களைத் தூண்டக்கூடிய "
+                   "விஷயங்கள் உள்ளன இறுதியாக நீங்கள் சேர்க்க";
+  assert_true(vgi_speech_seconds_lang(ta, "ta") > 11.0);
+}
+
+/* A zero-width joiner is Sinhala's writing ("ව්‍යාපෘති": the conjunct the
+ * captions show), kept in what is said; an emoji's joiner goes with it. */
+static void joiner_of_a_script_kept(void **state) {
+  (void)state;
+  cJSON *m = full_load("si.md", "# දායක චර්යා සංග්‍රහය\n\n"
+      "මෙම ව්‍යාපෘතියේ දායකයින් සහ නඩත්තු කරන්නන් ලෙස අපි සියලු දෙනාට ගරු කරමු 👨‍💻.\n");
+  assert_int_equal(said_in(m, "ව්\xE2\x80\x8D\xE0\xB6\xBA\xE0\xB7\x8F\xE0\xB6\xB4\xE0\xB7\x98\xE0\xB6\xAD\xE0\xB7\x92\xE0\xB6\xBA\xE0\xB7\x9A"), 1);
+  assert_int_equal(said_in(m, "\xE2\x80\x8D\xF0\x9F"), 0);
+  assert_int_equal(said_in(m, "\xF0\x9F\x92\xBB"), 0);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -330,6 +491,12 @@ int main(void) {
     cmocka_unit_test(pattern_signs_unsaid),
     cmocka_unit_test(language_of_words_not_links),
     cmocka_unit_test(quote_source_is_the_name),
+    cmocka_unit_test(no_english_template_in_another_voice),
+    cmocka_unit_test(man_placeholders_as_in_english),
+    cmocka_unit_test(english_passage_at_english_pace),
+    cmocka_unit_test(link_to_translations_unsaid),
+    cmocka_unit_test(pace_of_thai_and_indic),
+    cmocka_unit_test(joiner_of_a_script_kept),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,6 +47,29 @@ describe("phrases", function()
     end
   end)
 
+  it("never borrows English words for a language other than English", function()
+    -- a language the table lacks (Greenlandic) and a block that lacks a
+    -- phrase (Thai's quiz) take the neutral phrase: the title alone, or nothing
+    assert.equals("vgrun", i18n.t("kl", "welcome", "vgrun"))
+    assert.equals("", i18n.t("kl", "thanks"))
+    assert.equals(", ", i18n.t("kl", "pair"))
+    assert.equals("", i18n.t("th", "quiz_time"))
+    -- English, and text that is no language tag, keep English
+    assert.equals("Thanks for watching", i18n.t("en-AU", "thanks"))
+    assert.equals("Thanks for watching", i18n.t(nil, "thanks"))
+    -- every phrase English has, the neutral table has: nothing falls through
+    for key in pairs(i18n.phrases.en) do
+      if key ~= "voice" then assert.is_string(i18n.neutral[key], key) end
+    end
+    -- the languages with real phrases say their own welcome and thanks
+    for _, lang in ipairs({ "th", "bn", "ta", "ur", "ne", "mr", "si", "ms", "sw", "af", "mk", "be", "et", "lv",
+                            "lt", "sq", "ka", "az", "kk", "te", "kn", "ml", "gu", "pa" }) do
+      assert.is_string(i18n.phrases[lang].thanks, lang)
+      assert.is_truthy(i18n.t(lang, "welcome", "X"):find("X", 1, true), lang)
+      assert.equals(lang, i18n.voice(lang), lang)
+    end
+  end)
+
   it("glues no prefix or connective to a Latin name", function()
     assert.is_nil(i18n.t("he", "welcome", "tar"):find("לtar", 1, true))
     -- Hindi: "और 5 विकल्प" is five more options, "5 और विकल्प" five and options

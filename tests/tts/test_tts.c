@@ -513,6 +513,12 @@ static void test_identifier_said_as_words(void **state) {
   char s[] = "_x a_b a_ _";
   tts_speech_normalize(s, strlen(s), 1);
   assert_string_equal(s, "_x a b a_ _");
+  /* a script no voice speaks is not spelled letter by letter: one space a
+   * character (Khmer's are three bytes), Thai stays */
+  char km[] = "ក្រម ok ไทย";
+  size_t kn = tts_speech_normalize(km, strlen(km), 1);
+  assert_int_equal(kn, 4 + 1 + 2 + 1 + 9);
+  assert_string_equal(km, "     ok ไทย");
   tts_job_free(a);
   tts_job_free(b);
 }
