@@ -2692,6 +2692,13 @@ static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
       continue;
     }
     char *named = n ? named_in_sentence(sv[0]) : NULL;
+    /* "the second extended file system management programs": a thing
+     * described in lower case, not named; a README's folder names it
+     * (e2fsprogs) */
+    if (named && islower((unsigned char)named[0]) && vgi_word_count(named) >= 2) {
+      char *folder = readme_folder(file);
+      if (folder) { free(named); named = folder; }
+    }
     /* "Cscope is a text screen based source browsing tool.": its name */
     if (!named && n) named = subject_title(doc);
     size_t s0 = n ? strlen(sv[0]) : 0;

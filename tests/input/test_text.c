@@ -844,6 +844,8 @@ static void readme_titles_named(void **state) {
     { "Frobscope is a text screen based source browsing tool.  It reads C.\n\nIt is fast.\n", "Frobscope" },
     { "Hello!\n\nThanks for downloading Frob-PAM.\n\nNOTES:\n\nPlease read the install guide before you build it.\n",
       "Frob-PAM" },
+    { "\tThis is the new version (1.47.0) of the second extended file\nsystem management programs.\n\n"
+      "\tFrom time to time, I release new versions.\n", "widget" },
     { "Currently the project provides only a pkg-config file, frob-stubs.pc, and nothing\nelse at all, for every "
       "platform there is.\n\nIt is small.\n", "widget" },
   };
