@@ -2,7 +2,8 @@
 # An output is a new file renamed into place, and a rename replaces whatever
 # is at the name: a FIFO, a device or a socket at an output path is refused
 # (exit 2, named), --overwrite or not, and left as it was; so is a folder
-# at a side file's path (the thumbnail), before any work. `-o /dev/null
+# at a side file's path (the thumbnail), before any work; and a name too
+# long for the temporary file it is written through. `-o /dev/null
 # --overwrite` as root would otherwise leave /dev/null a video.
 #   VGRUN=build/vgrun tests/hostile/outputs_not_files.sh
 . "$(dirname "$0")/../lib.sh"
@@ -51,6 +52,18 @@ fi
 mkdir -p out/talk.png
 refused "a folder at the thumbnail's path" '[ -d out/talk.png ] && [ ! -e out/talk.mp4 ]' \
   "talk.png is a folder, not a file" create doc.md -o out/talk.mp4 "${SMALL[@]}" --overwrite
+
+# a name the file system takes but whose temporary name (24 bytes longer) it
+# does not: refused before the work, not after it ("File name too long")
+long=$(printf 'm%.0s' $(seq 240))
+refused "create -o a 244-byte name" '[ -z "$(ls | grep mmmm)" ]' "is 244 bytes: vgrun writes it through a temporary file" \
+  create doc.md -o "$long.mp4" "${SMALL[@]}"
+refused "frame -o a 244-byte name" '[ -z "$(ls | grep mmmm)" ]' "is 244 bytes" \
+  frame doc.md --scene 1 -o "$long.png" "${SMALL[@]}"
+short=$(printf 'm%.0s' $(seq 219))
+"$VGRUN" create doc.md -o "$short.mp4" "${SMALL[@]}" >out.txt 2>err.txt; rc=$?
+expect_rc 0 "create -o a 223-byte name (its timing report's fits)"
+rm -f mmmm*
 
 # a link to a FIFO is a link: replaced, never written through
 ln -s pipe.mp4 link.mp4

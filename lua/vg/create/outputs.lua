@@ -374,9 +374,26 @@ function M.not_a_file(outputs)
   end
 end
 
+-- too_long(outputs) -> nil | why not: each output is first written under a
+-- temporary name beside it, "." .. name .. ".tmp-PID-N", up to 24 bytes
+-- longer (stages/encode/util.c, tmp_beside above); a name the file system
+-- takes (255 bytes) whose temporary name it does not would fail only after
+-- all the work, so it is refused before.
+local NAME_MAX, TMP_EXTRA = 255, 24
+function M.too_long(outputs)
+  for _, out in ipairs(outputs) do
+    local n = #basename(out)
+    if n + TMP_EXTRA > NAME_MAX then
+      return string.format("the output name %s is %d bytes: vgrun writes it through a temporary file "
+        .. "with a name %d bytes longer, and a name holds at most %d (name it in at most %d bytes)",
+        shown(basename(out)), n, TMP_EXTRA, NAME_MAX, NAME_MAX - TMP_EXTRA)
+    end
+  end
+end
+
 -- refuse_unclaimed(outputs, overwrite [, state_dir [, resumed [, from, derived]]]) -> nil | why not
 function M.refuse_unclaimed(outputs, overwrite, state_dir, resumed, from, derived)
-  local odd = M.not_a_file(outputs)
+  local odd = M.too_long(outputs) or M.not_a_file(outputs)
   if odd then return odd end
   local theirs = not overwrite and M.unclaimed(outputs, state_dir, resumed, from, derived) or {}
   if #theirs == 0 then return nil end
