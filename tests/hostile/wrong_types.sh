@@ -67,4 +67,12 @@ expect_rc 1 "scenes first.yaml"
 check "its plan says it is incomplete" has out.txt "^INCOMPLETE: the document has"
 check "the null content is named at its line" has err.txt "first.yaml:3:.*visual_content: expected a mapping, got null"
 check "the list as a type is named at its line" has err.txt "first.yaml:4:.*scene_type: expected a scene type name, got a list"
+# a frame of those scenes: the document's errors, then which scene cannot be drawn
+for n in 1 2; do
+  "$VGRUN" frame first.yaml --scene $n --resolution 320x180 -o f.png >out.txt 2>err.txt; rc=$?
+  expect_rc 1 "frame --scene $n of first.yaml"
+  check "frame --scene $n: no Lua error nor table address" hasnt err.txt '\.lua:[0-9]*:\|table: 0x'
+  check "frame --scene $n: says it cannot be drawn" has err.txt "scene $n cannot be drawn"
+done
+check "the document's error is named" has err.txt "first.yaml:4:.*scene_type: expected a scene type name, got a list"
 vg_done
