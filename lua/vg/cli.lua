@@ -39,6 +39,25 @@ end
 
 function M.help() return require("vg.help").main_text() end
 
+--- warnings(limit, hint) -> say(text), done(): a document's warnings on
+-- standard error, at most `limit` of them; the rest are counted and said in
+-- one line at done() with `hint` (where to read them all). A README with
+-- 20,000 missing pictures would otherwise bury the one line that matters.
+function M.warnings(limit, hint)
+  local n, cut = 0, 0
+  local function say(text)
+    n = n + 1
+    if n <= limit then io.stderr:write(text) else cut = cut + 1 end
+  end
+  local function done()
+    if cut > 0 then
+      io.stderr:write(string.format("vgrun: warning: and %d more warning%s (%s)\n", cut, cut == 1 and "" or "s", hint))
+      cut = 0
+    end
+  end
+  return say, done
+end
+
 -- Keeps "file:line: message" and the frames of the user's code.
 function M.format_error(msg)
   msg = tostring(msg)

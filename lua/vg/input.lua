@@ -167,18 +167,24 @@ function M.plan(src, opts)
   local timeline = require("vg.create.timeline")
   local plan = { seconds = 0, scenes = {}, videos = {} }
   for vi, v in ipairs(model.videos or {}) do
-    local pv = { id = v.id, title = v.title, language = v.language, voice = v.voice, seconds = 0, scenes = {} }
+    -- text only: a document with errors may have a list or null there (its errors say so)
+    local function str(x) return type(x) == "string" and x or nil end
+    local pv = { id = str(v.id), title = str(v.title), language = str(v.language), voice = str(v.voice),
+      seconds = 0, scenes = {} }
     for si, s in ipairs(v.scenes or {}) do
       local vc = type(s.visual_content) == "table" and s.visual_content or {}
       local ps = {
-        index = #plan.scenes + 1, video = vi, id = s.id, type = s.scene_type,
+        index = #plan.scenes + 1, video = vi, id = str(s.id),
+        type = type(s.scene_type) == "string" and s.scene_type or nil,   -- (an error says what it was)
         title = timeline.scene_title(s, si), bullets = bullets_of(vc),
         narration = type(s.narration) == "string" and s.narration or "",
         -- (a scene with errors, a number where text belongs: 0, the
         -- errors say why)
         seconds = select(2, pcall(M.seconds, s, s.language or v.language)),
       }
-      if type(vc.commands) == "table" then ps.lines, ps.language = #vc.commands, vc.language end
+      if type(vc.commands) == "table" then
+        ps.lines, ps.language = #vc.commands, type(vc.language) == "string" and vc.language or nil
+      end
       if type(vc.solution_code) == "table" then ps.lines = #vc.solution_code end
       if type(vc.rows) == "table" and type(vc.columns) == "table" then ps.rows, ps.columns = #vc.rows, #vc.columns end
       if vc.image then ps.image = true end
@@ -194,6 +200,8 @@ function M.plan(src, opts)
 end
 
 local function clock(s)
+  -- (a document with errors may ask for 1e300 s: said as unknown)
+  if type(s) ~= "number" or s ~= s or s < 0 or s >= 360000 then return "?:??" end
   s = math.floor(s + 0.5)
   return string.format("%d:%02d", s // 60, s % 60)
 end
@@ -224,8 +232,8 @@ function M.show(plan)
     if vi > 1 then out[#out + 1] = "" end
     -- the id and voice as names: a document's invalid id may hold a line break
     out[#out + 1] = string.format("video %d/%d  %s  \"%s\"  %s, voice %s, %d scenes, about %s",
-      vi, #plan.videos, shown.name(tostring(v.id)), tostring(v.title), tostring(v.language or "?"),
-      shown.name(tostring(v.voice)),
+      vi, #plan.videos, shown.name(tostring(v.id or "?")), tostring(v.title or ""), tostring(v.language or "?"),
+      shown.name(tostring(v.voice or "?")),
       #v.scenes, clock(v.seconds))
     for _, s in ipairs(v.scenes) do
       local extra = ""
@@ -237,7 +245,7 @@ function M.show(plan)
       if s.rows then extra = extra .. string.format(" [%d rows x %d columns]", s.rows, s.columns)
       end
       if s.image then extra = extra .. " [image]" end
-      out[#out + 1] = string.format("%4d  %-9s %5s  %s%s", s.index, tostring(s.type), clock(s.seconds),
+      out[#out + 1] = string.format("%4d  %-9s %5s  %s%s", s.index, tostring(s.type or "?"), clock(s.seconds),
         tostring(s.title), extra)
       if s.type ~= "title" then
         for _, b in ipairs(s.bullets) do

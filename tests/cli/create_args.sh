@@ -97,10 +97,10 @@ rm -rf out/* in/victim.txt "$VGRUN_STATE_DIR"
 
 # a path vgrun once wrote is vgrun's only while it holds the file vgrun made:
 # the user's own file, a link or a FIFO put there later stays
-kept() {   # kept NAME TEST: exit 2, says why, the thing at out/made.mp4 left as TEST says
+kept() {   # kept NAME TEST [WHY]: exit 2, says WHY, the thing at out/made.mp4 left as TEST says
   "$VGRUN" -q create --from in/talk.md -o out/made.mp4 "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"
   local rc=$?
-  if [ $rc -eq 2 ] && has "$T/stderr" "out/made.mp4 is not the file vgrun made there" && eval "$2"; then ok
+  if [ $rc -eq 2 ] && has "$T/stderr" "${3:-out/made.mp4 is not the file vgrun made there}" && eval "$2"; then ok
   else bad "$1: exit $rc, or out/made.mp4 was replaced: $(head -c 300 "$T/stderr")"; fi
 }
 "$VGRUN" -q create --from in/talk.md -o out/made.mp4 "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr" || bad "made.mp4: $(cat "$T/stderr")"
@@ -112,7 +112,7 @@ echo precious >in/victim.txt
 rm out/made.mp4 && ln -s ../in/victim.txt out/made.mp4
 kept replaced-by-link '[ -L out/made.mp4 ] && [ "$(cat in/victim.txt)" = precious ]'
 rm out/made.mp4 && mkfifo out/made.mp4
-kept replaced-by-fifo '[ -p out/made.mp4 ]'
+kept replaced-by-fifo '[ -p out/made.mp4 ]' "out/made.mp4 is a FIFO, not a file"
 rm out/made.mp4
 "$VGRUN" -q create --from in/talk.md -o out/made.mp4 "${SMALL[@]}" >"$T/stdout" 2>"$T/stderr"
 if [ $? -eq 0 ] && [ -s out/made.mp4 ]; then ok; else bad "made.mp4 removed, made again: $(head -c 300 "$T/stderr")"; fi

@@ -64,7 +64,7 @@ check "create -o over a file: no raw control" raw err.txt
 
 # a command line read back from a state file (`tasks resume`)
 "$VGRUN" -e "
-  local doc = { task_id = 'forged', pipeline = 'x', status = 'failed', version = 1,
+  local doc = { task_id = 'forged', pipeline = 'check', status = 'failed', version = 1,
     invocation = { argv = { 'check', 'x\\27[2J\\7.md' }, cwd = '$T' } }
   assert(require('vg').state.save('forged', doc))" >out.txt 2>err.txt
 "$VGRUN" tasks resume forged >out.txt 2>err.txt; rc=$?

@@ -54,7 +54,7 @@ printf 'io.open(os.getenv("MARK"), "w"):close()\n' >"$T/evil.lua"
 forge() { # forge ARGV-as-Lua [extra fields]
   "$VGRUN" -e "
     local vg = require('vg')
-    local doc = { task_id = 'forged', pipeline = 'x', status = 'failed', version = 1,
+    local doc = { task_id = 'forged', pipeline = 'check', status = 'failed', version = 1,
       invocation = { argv = $1, cwd = '$T' $2 } }
     assert(vg.state.save('forged', doc))" >"$T/out" 2>&1
 }

@@ -13,6 +13,24 @@ local function q(s)
 end
 M.quote = q
 
+--- placed(cfg) -> sbatch's options that name folders: the log files and the
+--- working folder. They go on sbatch's command line (exact arguments) as
+--- well as in the script.
+function M.placed(cfg)
+  return { "--output=" .. cfg.logs .. "/slurm-%A_%a.out", "--chdir=" .. cfg.cwd }
+end
+
+-- A #SBATCH line is one line read by sbatch's own word splitter: a path with
+-- a line break would end it and put the rest of the name on a line of its
+-- own, which bash runs (a folder named "x\ntouch ~/owned" is a command), and
+-- a space or a quote would cut it. Such an option is left to the command line.
+local function directive(opt)
+  if opt:find("[%c%s\"'\\]") then
+    return "# " .. opt:match("^(%-%-%w+)") .. ": given on sbatch's command line (the path cannot be a #SBATCH line)"
+  end
+  return "#SBATCH " .. opt
+end
+
 --- script(cfg) -> text. cfg: exe, argv (the batch's own arguments, without
 --- --slurm/--shards/--wait/--retry-failed), shards, outdir, cwd, logs
 function M.script(cfg)
@@ -21,10 +39,9 @@ function M.script(cfg)
     "# written by `vgrun batch --slurm`; one array task per shard of the inputs",
     "#SBATCH --job-name=vgrun-batch",
     "#SBATCH --array=1-" .. cfg.shards,
-    "#SBATCH --output=" .. cfg.logs .. "/slurm-%A_%a.out",
-    "#SBATCH --chdir=" .. cfg.cwd,
-    "set -e",
   }
+  for _, opt in ipairs(M.placed(cfg)) do lines[#lines + 1] = directive(opt) end
+  lines[#lines + 1] = "set -e"
   for _, k in ipairs({ "VGRUN_CACHE_DIR", "VGRUN_LUA_DIR", "XDG_CACHE_HOME" }) do
     local v = os.getenv(k)
     if v and v ~= "" then lines[#lines + 1] = "export " .. k .. "=" .. q(v) end
@@ -38,10 +55,12 @@ function M.script(cfg)
   return table.concat(lines, "\n") .. "\n"
 end
 
---- submit(script_path, array, sbatch_args, script_args) -> job id | nil, message
-function M.submit(path, array, sbatch_args, script_args)
+--- submit(script_path, array, sbatch_args, script_args [, placed]) -> job id | nil, message
+--- placed: M.placed(cfg), before the user's sbatch_args (which may change them)
+function M.submit(path, array, sbatch_args, script_args, placed)
   local args = { "--parsable" }
   if array then args[#args + 1] = "--array=" .. array end
+  for _, a in ipairs(placed or {}) do args[#args + 1] = a end
   for _, a in ipairs(sbatch_args) do args[#args + 1] = a end
   args[#args + 1] = path
   for _, a in ipairs(script_args or {}) do args[#args + 1] = a end

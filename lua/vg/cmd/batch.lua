@@ -204,8 +204,8 @@ local function run_slurm(o, docs, outdir_real, options)
   if not ok then eprintf("vgrun batch: %s\n", tostring(err)); return 1 end
   local exe = core.realpath("/proc/self/exe") or "vgrun"
   local path = outdir_real .. "/batch.sbatch"
-  local text = slurm.script({ exe = exe, argv = task_argv(o, outdir_real), shards = n, logs = logs,
-    cwd = core.cwd() })
+  local cfg = { exe = exe, argv = task_argv(o, outdir_real), shards = n, logs = logs, cwd = core.cwd() }
+  local text = slurm.script(cfg)
   ok, err = core.write_atomic(path, text)
   if not ok then eprintf("vgrun batch: %s: %s\n", path, tostring(err)); return 1 end
   local array, script_args
@@ -222,7 +222,7 @@ local function run_slurm(o, docs, outdir_real, options)
     for k, s in ipairs(list) do parts[k] = tostring(s) end
     array, script_args = table.concat(parts, ","), { "--retry-failed" }
   end
-  local job, serr = slurm.submit(path, array, o.sbatch, script_args)
+  local job, serr = slurm.submit(path, array, o.sbatch, script_args, slurm.placed(cfg))
   if not job then eprintf("vgrun batch: %s\n", serr); return 1 end
   print(string.format("submitted job %s (%s of %d shards; script %s)", job, array and ("shards " .. array) or "all", n, path))
   io.stdout:flush()

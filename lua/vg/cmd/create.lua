@@ -371,16 +371,18 @@ return {
     end
     -- warnings (text shrunk or cut, narration too long...) are shown once each
     local shown = {}
+    local say, said = require("vg.cli").warnings(50, "`vgrun check` lists them all")
     local wid = vg.on("validation.warning", function(ev)
       if type(ev.data) == "table" and ev.data.printed then return end  -- already shown
       local m = ev.message or ""
-      if m ~= "" and not shown[m] then shown[m] = true; io.stderr:write(as_shown.lines(warning_line(m))) end
+      if m ~= "" and not shown[m] then shown[m] = true; say(as_shown.lines(warning_line(m))) end
     end)
     local t0 = core.hrtime()
     local p = create.pipeline(o)
     local started, r = pcall(p.run, p, path, { task_id = task_id, resume = o.resume,
       fingerprint = fingerprint(o, path, abs, kind) })
     vg.off(wid)
+    said()
     if not started then
       -- "already running", a state folder that cannot be written: the
       -- message alone, no traceback

@@ -138,7 +138,14 @@ local function run(args)
       #scenes == 1 and "" or "s", o.scene)
     return 1
   end
-  if not render.get_type(scene.scene_type or scene.type) then
+  local stype = scene.scene_type or scene.type
+  if stype ~= nil and type(stype) ~= "string" then
+    -- a list or a mapping as the type: the document's error names it
+    for _, e in ipairs(doc_errors or {}) do eprintf("%s\n", e.text) end
+    eprintf("vgrun frame: scene %d cannot be drawn: its scene_type is not a name\n", o.scene)
+    return 1
+  end
+  if not render.get_type(stype) then
     -- the error names the type and file:line
     local ok, e = pcall(render.display_list, scene, {})
     eprintf("vgrun frame: %s\n", ok and "unknown scene type" or tostring(e))
@@ -154,6 +161,13 @@ local function run(args)
     if not res then return nil, tostring(warnings) end
     return true
   end)
+  if not wok and ok == false and nerr > 0 then
+    -- a layout that failed on a field the document's errors (said above)
+    -- name: those say why, not the layout's Lua error
+    eprintf("vgrun frame: scene %d cannot be drawn: the document's error%s above say%s why\n", o.scene,
+      nerr == 1 and "" or "s", nerr == 1 and "s" or "")
+    return 1
+  end
   if not wok then eprintf("vgrun frame: %s\n", tostring(werr)); return code end
   for _, w in ipairs(warnings or {}) do
     eprintf("warning: %s\n", w.message or (tostring(w.id) .. " " .. tostring(w.status)))

@@ -107,7 +107,13 @@ local function run(args)
       end
     end
   end
-  for _, d in ipairs(diags) do io.stderr:write(shown.lines(d.text), "\n") end
+  -- every error; warnings up to 50 (`vgrun check` lists them all)
+  local say, said = require("vg.cli").warnings(50, "`vgrun check` lists them all")
+  for _, d in ipairs(diags) do
+    local line = shown.lines(d.text) .. "\n"
+    if d.severity == "error" then io.stderr:write(line) else say(line) end
+  end
+  said()
   if out and out ~= "" then io.stdout:write(out, "\n") end
   local errors = input.count(diags)
   return (ok and errors == 0) and 0 or 1

@@ -53,7 +53,7 @@ end
 -- vgrun command (never `tasks` itself), or the script that started the task
 -- while it is the same file (path and SHA-256 recorded at start). Plug-ins
 -- it was given come back under the same rule. -> argv | nil, why
-local function rerun_argv(inv)
+local function rerun_argv(inv, pipeline)
   local argv = { "--state-dir", state.dir() }
   local plugins, err = require("vg.plugins").check_recorded(inv.plugins)
   if not plugins then return nil, err end
@@ -75,6 +75,13 @@ local function rerun_argv(inv)
         return nil, string.format("its command line holds the global option '%s', which vgrun never records", a)
       end
     end
+    -- a command's task is of the pipeline of its name (`vgrun create`:
+    -- "create"); another command (`vgrun say -o ~/notes.txt`) made no task
+    -- and is not run from a state file
+    if first ~= pipeline then
+      return nil, string.format("it records `vgrun %s ...`, which does not run the task's pipeline '%s'",
+        first, tostring(pipeline))
+    end
   else
     local sc = inv.script
     if type(sc) ~= "table" or type(sc.path) ~= "string" or type(sc.sha256) ~= "string" then
@@ -90,8 +97,15 @@ local function rerun_argv(inv)
       return nil, "the script " .. first .. " changed since the task started; run it yourself to go on"
     end
   end
-  for _, a in ipairs(inv.argv) do argv[#argv + 1] = a end
-  return argv
+  -- --overwrite is never taken from a state file: the outputs were claimed
+  -- as vgrun's when the task started (create.claim), so a true resume needs
+  -- no leave, and a forged one cannot replace a file of the user's
+  local past, cmdline = false, {}
+  for _, a in ipairs(inv.argv) do
+    if a == "--" then past = true end
+    if past or a ~= "--overwrite" then argv[#argv + 1] = a; cmdline[#cmdline + 1] = a end
+  end
+  return argv, nil, cmdline
 end
 
 local sub = {}
@@ -125,7 +139,7 @@ function sub.show(args)
       if type(p) == "table" and type(p.path) == "string" then plug[#plug + 1] = "--plugin " .. p.path .. " " end
     end
     print("resume    vgrun " .. table.concat(plug) .. table.concat(inv.argv, " ") .. "   (in " .. tostring(inv.cwd) .. ")")
-    local why = select(2, rerun_argv(inv))
+    local why = select(2, rerun_argv(inv, doc.pipeline))
     if why then print("          (`vgrun tasks resume` will refuse: " .. why .. ")") end
   end
   print("stages:")
@@ -171,7 +185,7 @@ function sub.resume(args)
     eprintf("vgrun tasks: task '%s' does not record how to resume it (it was not started by vgrun)\n", id)
     return 1
   end
-  local argv, why = rerun_argv(inv)
+  local argv, why, cmdline = rerun_argv(inv, doc.pipeline)
   if not argv then
     eprintf("vgrun tasks: not resuming '%s': %s\n", id, why)
     return 1
@@ -186,7 +200,7 @@ function sub.resume(args)
   end
   -- the command line comes from the state file: each argument shown as a name
   local words = {}
-  for i, w in ipairs(inv.argv) do words[i] = shown.name(tostring(w)) end
+  for i, w in ipairs(cmdline) do words[i] = shown.name(tostring(w)) end
   eprintf("vgrun: resuming task %s: vgrun %s\n", id, table.concat(words, " "))
   -- the request names the pipeline: only a task of that pipeline takes it
   -- with what the task was made from, so a command line edited alone (its

@@ -357,8 +357,44 @@ function M.record_made(outputs, state_dir)
   end
 end
 
+-- not_a_file(outputs) -> nil | why not: an output is written as a new file
+-- renamed into place, and a rename replaces whatever is at the name: a FIFO,
+-- a device (`-o /dev/null` as root would leave /dev/null a video) or a
+-- socket there is refused, --overwrite or not; so is a folder, which a
+-- rename cannot replace (the video would be made, then not written).
+local KINDS = { fifo = "a FIFO", other = "a device or a socket", dir = "a folder" }
+function M.not_a_file(outputs)
+  for _, out in ipairs(outputs) do
+    local st = core.stat(out, true)
+    local kind = st and KINDS[st.type]
+    if kind then
+      return string.format("the output %s is %s, not a file: vgrun writes a new file there in its place "
+        .. "(name a file that does not exist yet, or one vgrun made)", shown(out), kind)
+    end
+  end
+end
+
+-- too_long(outputs) -> nil | why not: each output is first written under a
+-- temporary name beside it, "." .. name .. ".tmp-PID-N", up to 24 bytes
+-- longer (stages/encode/util.c, tmp_beside above); a name the file system
+-- takes (255 bytes) whose temporary name it does not would fail only after
+-- all the work, so it is refused before.
+local NAME_MAX, TMP_EXTRA = 255, 24
+function M.too_long(outputs)
+  for _, out in ipairs(outputs) do
+    local n = #basename(out)
+    if n + TMP_EXTRA > NAME_MAX then
+      return string.format("the output name %s is %d bytes: vgrun writes it through a temporary file "
+        .. "with a name %d bytes longer, and a name holds at most %d (name it in at most %d bytes)",
+        shown(basename(out)), n, TMP_EXTRA, NAME_MAX, NAME_MAX - TMP_EXTRA)
+    end
+  end
+end
+
 -- refuse_unclaimed(outputs, overwrite [, state_dir [, resumed [, from, derived]]]) -> nil | why not
 function M.refuse_unclaimed(outputs, overwrite, state_dir, resumed, from, derived)
+  local odd = M.too_long(outputs) or M.not_a_file(outputs)
+  if odd then return odd end
   local theirs = not overwrite and M.unclaimed(outputs, state_dir, resumed, from, derived) or {}
   if #theirs == 0 then return nil end
   local first = theirs[1]

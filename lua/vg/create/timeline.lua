@@ -166,7 +166,8 @@ function M.recorded_narration(video, o, rec)
 end
 
 function M.scene_title(scene, i)
-  local vc = scene.visual_content or {}
+  -- (a scene with errors may have a list, a number or null there)
+  local vc = type(scene.visual_content) == "table" and scene.visual_content or {}
   local t = vc.title or vc.header or vc.lesson_title or vc.question or vc.main_text or vc.quote_text
     or vc.problem_text
   if (type(t) ~= "string" or t == "") and scene.scene_type == "checkpoint" then
@@ -174,7 +175,9 @@ function M.scene_title(scene, i)
     local n = require("vg.scenes.common").str(vc.checkpoint_number)
     t = require("vg.i18n").t(scene.language, "l_checkpoint") .. (n and (" " .. n) or "")
   end
-  if type(t) ~= "string" or t == "" then t = (scene.scene_type or "scene") .. " " .. i end
+  if type(t) ~= "string" or t == "" then
+    t = (type(scene.scene_type) == "string" and scene.scene_type or "scene") .. " " .. i
+  end
   t = t:gsub("%s+", " ")
   return text_.shorten(t, 80) -- by grapheme clusters: a chapter title is never cut inside a character
 end
