@@ -40,7 +40,8 @@ mk() { printf '%s' "$2" >"$T/in/$1"; }
 head -c 4096 /dev/urandom >"$T/in/binary.md";   expect binary-md binary.md --from "$T/in/binary.md" -o "$T/out/x.mp4"
 head -c 4096 /dev/urandom >"$T/in/binary.yaml"; expect binary-yaml binary.yaml --from "$T/in/binary.yaml" -o "$T/out/x.mp4"
 head -c 4096 /dev/urandom >"$T/in/binary.srt";  expect binary-srt binary.srt --from "$T/in/binary.srt" -o "$T/out/x.mp4"
-printf '# Title\n\nSome text \xff\xfe here.\n' >"$T/in/badutf8.md"; expect utf8-md badutf8.md --from "$T/in/badutf8.md" -o "$T/out/x.mp4"
+# (damaged UTF-8: a text with no UTF-8 in it at all is read as Windows-1252, with a warning)
+printf '# Title\n\nSome caf\xc3\xa9 text \xff\xfe here.\n' >"$T/in/badutf8.md"; expect utf8-md badutf8.md --from "$T/in/badutf8.md" -o "$T/out/x.mp4"
 printf 'video:\n  title: "caf\xe9"\nscenes: []\n' >"$T/in/badutf8.yaml"; expect utf8-yaml badutf8.yaml --from "$T/in/badutf8.yaml" -o "$T/out/x.mp4"
 mk truncated.yaml 'video:
   id: t
