@@ -6626,7 +6626,14 @@ static void run_path_out(char *t) {
   for (int i = n - 1; i >= 1; i--) {
     const char *w = t + ws[i];
     size_t wl = we[i] - ws[i];
-    if (!word_of(runs, t + ws[i - 1], we[i - 1] - ws[i - 1]) || strchr(",.;:", t[we[i - 1] - 1])) continue;
+    /* (a program's own folder says it is one, whatever verb is before it:
+     * "If you use /usr/bin/make on these systems" had been "If you use on
+     * these systems") */
+    static const char *const bins[] = { "/usr/bin/", "/bin/", "/usr/sbin/", "/sbin/", "/usr/local/bin/",
+                                        "/usr/local/sbin/", "/opt/local/bin/", "/usr/games/", NULL };
+    int bin = 0;
+    for (int k = 0; bins[k] && !bin; k++) bin = wl > strlen(bins[k]) && !strncmp(w, bins[k], strlen(bins[k]));
+    if (!bin && (!word_of(runs, t + ws[i - 1], we[i - 1] - ws[i - 1]) || strchr(",.;:", t[we[i - 1] - 1]))) continue;
     if (!(w[0] == '/' || !strncmp(w, "./", 2) || !strncmp(w, "../", 3)) || memmem(w, wl, "://", 3)) continue;
     size_t pl = 0;   /* the punctuation after it stays */
     while (pl < wl && strchr(".,;:!?)", w[wl - 1 - pl])) pl++;

@@ -257,13 +257,16 @@ static void run_paths_typed_marks_and_controls(void **state) {
   char *all = narration_of("run.md", "# Serde\xE2\x80\x83 [![Build](https://example.org/b.svg)](https://example.org)\n\n"
       "Serde reads data.\n\n## Build\n\n"
       "The configure step is initiated by running ./configure with or without additional flags. "
-      "Then run ./autogen.sh to make the scripts.\n\n## Policy\n\nInterfaces can and probably will be _added_ "
+      "Then run ./autogen.sh to make the scripts. If you use /usr/bin/make on such systems, the build "
+      "fails, and /etc/widget.conf stays as it was.\n\n## Policy\n\nInterfaces can and probably will be _added_ "
       "to it, and MY_VAR and _private stay as they are.\n\nBootstrapping on new platforms ===\n\n"
       "## Example\n\n<details>\n<summary>\nClick to show Cargo.toml.\n</summary>\n\n```toml\n[dependencies]\n"
       "serde = \"1.0\"\n```\n\n</details>\n", 1);
   said(all, "Welcome to Serde.", 1);
   said(all, "initiated by running configure with or without", 1);
   said(all, "Then run autogen.sh to make", 1);
+  said(all, "If you use make on such systems", 1);   /* a program's folder says it is one */
+  said(all, "widget.conf", 0);
   said(all, "will be added to it", 1);
   said(all, "MY_VAR and _private stay", 1);
   said(all, "===", 0);
