@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t put_utf8(char *o, unsigned c) {
+size_t vgi_put_utf8(char *o, unsigned c) {
   if (c < 0x80) { o[0] = (char)c; return 1; }
   if (c < 0x800) { o[0] = (char)(0xC0 | c >> 6); o[1] = (char)(0x80 | (c & 0x3F)); return 2; }
   if (c < 0x10000) {
@@ -41,7 +41,7 @@ char *vgi_utf16_to_utf8(const char *buf, size_t n, size_t *out_len, const char *
       return NULL;
     }
     if (u == 0) { *why = "a NUL character"; free(o); return NULL; }
-    k += put_utf8(o + k, u);
+    k += vgi_put_utf8(o + k, u);
   }
   o[k] = 0;
   *out_len = k;
@@ -73,7 +73,7 @@ char *vgi_cp1252_to_utf8(const char *buf, size_t n, size_t *out_len) {
     unsigned char c = (unsigned char)buf[i];
     unsigned u = c;
     if (c >= 0x80 && c < 0xA0 && !(u = CP1252[c - 0x80])) { free(o); return NULL; }
-    k += put_utf8(o + k, u);
+    k += vgi_put_utf8(o + k, u);
   }
   o[k] = 0;
   *out_len = k;

@@ -413,14 +413,7 @@ int vgi_html_entity(const char *p, const char *end, char out[5], size_t *n) {
   for (; q < end && digits < 7 && (hex ? isxdigit((unsigned char)*q) : isdigit((unsigned char)*q)); q++, digits++)
     v = v * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)*q) ? *q - '0' : (tolower((unsigned char)*q) - 'a' + 10));
   if (!digits || q >= end || *q != ';' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-  if (v < 0x80) { out[0] = (char)v; out[1] = 0; }
-  else if (v < 0x800) { out[0] = (char)(0xC0 | v >> 6); out[1] = (char)(0x80 | (v & 63)); out[2] = 0; }
-  else if (v < 0x10000) {
-    out[0] = (char)(0xE0 | v >> 12); out[1] = (char)(0x80 | (v >> 6 & 63)); out[2] = (char)(0x80 | (v & 63)); out[3] = 0;
-  } else {
-    out[0] = (char)(0xF0 | v >> 18); out[1] = (char)(0x80 | (v >> 12 & 63)); out[2] = (char)(0x80 | (v >> 6 & 63));
-    out[3] = (char)(0x80 | (v & 63)); out[4] = 0;
-  }
+  out[vgi_put_utf8(out, (unsigned)v)] = 0;
   *n = (size_t)(q + 1 - p);
   return 1;
 }

@@ -105,6 +105,8 @@ const char *vgi_utf8_invalid(const char *s, size_t n);
  * when a byte has no character there); whether s holds a valid UTF-8
  * sequence of two bytes or more (then its bad bytes are damage, not
  * another encoding). Callers free. */
+/* c (a code point up to U+10FFFF) as UTF-8 at o: its bytes (1-4, no NUL) */
+size_t vgi_put_utf8(char *o, unsigned c);
 char *vgi_utf16_to_utf8(const char *buf, size_t n, size_t *out_len, const char **why);
 char *vgi_cp1252_to_utf8(const char *buf, size_t n, size_t *out_len);
 int vgi_utf8_multibyte(const char *s, size_t n);

@@ -2720,8 +2720,7 @@ static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
      * says it is about, or a README by its folder ("Currently the
      * project"); a short sentence whole stays the title */
     if (h && vgi_word_count(h) + 1 < vgi_word_count(sv[0])) {
-      char *subj = subject_title(doc);
-      if (!subj) subj = readme_folder(file);
+      char *subj = readme_folder(file);   /* (the name the sentence gives was tried above) */
       if (subj) {
         for (int i = 0; i < n; i++) free(sv[i]);
         free(sv);

@@ -281,13 +281,8 @@ static void put_codepoint(vgi_buf *b, const char *w, size_t n) {
     vgi_buf_add(b, w, n);
     return;
   }
-  unsigned char u[4];
-  int k;
-  if (cp < 0x80) { u[0] = (unsigned char)cp; k = 1; }
-  else if (cp < 0x800) { u[0] = (unsigned char)(0xC0 | (cp >> 6)); u[1] = (unsigned char)(0x80 | (cp & 63)); k = 2; }
-  else if (cp < 0x10000) { u[0] = (unsigned char)(0xE0 | (cp >> 12)); u[1] = (unsigned char)(0x80 | ((cp >> 6) & 63)); u[2] = (unsigned char)(0x80 | (cp & 63)); k = 3; }
-  else { u[0] = (unsigned char)(0xF0 | (cp >> 18)); u[1] = (unsigned char)(0x80 | ((cp >> 12) & 63)); u[2] = (unsigned char)(0x80 | ((cp >> 6) & 63)); u[3] = (unsigned char)(0x80 | (cp & 63)); k = 4; }
-  vgi_buf_add(b, (const char *)u, (size_t)k);
+  char u[4];
+  vgi_buf_add(b, u, vgi_put_utf8(u, (unsigned)cp));
 }
 
 /* The targets (".. _name: url", "__ url") and substitution definitions

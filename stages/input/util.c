@@ -428,14 +428,15 @@ const vg_limits *vgi_limits(const vgi_options *opts) {
 /* A YAML or JSON file: data, whose formats say UTF-8 (a document of prose
  * may be in an older encoding) */
 static int data_file(const char *path) {
-  const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
-  if (dot && !strcmp(dot, ".gz")) {
-    const char *d2 = dot;
-    while (d2 > path && d2[-1] != '.' && d2[-1] != '/') d2--;
-    dot = d2 > path && d2[-1] == '.' ? d2 - 1 : NULL;
+  const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+  size_t n = strlen(base);
+  if (n > 3 && !strcasecmp(base + n - 3, ".gz")) n -= 3;   /* deck.yaml.gz */
+  static const char *const exts[] = { ".yaml", ".yml", ".json", NULL };
+  for (int k = 0; exts[k]; k++) {
+    size_t e = strlen(exts[k]);
+    if (n > e && !strncasecmp(base + n - e, exts[k], e)) return 1;
   }
-  if (!dot || (slash && dot < slash)) return 0;
-  return !strncasecmp(dot, ".yaml", 5) || !strncasecmp(dot, ".yml", 4) || !strncasecmp(dot, ".json", 5);
+  return 0;
 }
 
 char *vgi_read_text(const char *path, size_t *len, const vg_limits *lim, vgi_diags *d) {
