@@ -226,6 +226,21 @@ char *vgi_rst_markdown(const char *text, size_t len, const char *file, const vgi
  * put back on the .rst file. */
 cJSON *vgi_rst_load(const char *text, size_t len, const char *file, const vgi_options *opts,
                     vgi_posmap *pm, vgi_diags *d);
+/* Markdown another reader translated a document into, read by the Markdown
+ * adapter; map[k] is the document's line of Markdown line k + 1 (nmap lines):
+ * the model's lines and the diagnostics are put back on it (translated.c). */
+cJSON *vgi_markdown_load_mapped(const char *md, size_t mlen, const char *file, const vgi_options *opts,
+                                vgi_posmap *pm, vgi_diags *d, const int *map, int nmap);
+/* AsciiDoc (asciidoc.c): translated to Markdown the same way (map, nmap:
+ * owned by the caller), then read with vgi_markdown_load_mapped. */
+char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,
+                            vgi_diags *d, int **map, int *nmap, size_t *out_len);
+cJSON *vgi_asciidoc_load(const char *text, size_t len, const char *file, const vgi_options *opts,
+                         vgi_posmap *pm, vgi_diags *d);
+/* 1 when a document with no telling name is AsciiDoc: its first line of text
+ * is a "= Title" (Markdown has none) and a section title, an attribute entry,
+ * a block attribute line or a delimited listing or table follows. */
+int vgi_is_asciidoc(const char *text, size_t len);
 /* Transcripts (subtitle.c): cues grouped into scenes, at most max_scenes
  * in all (a long talk's scenes span more cues). */
 cJSON *vgi_subtitle_load(const char *text, size_t len, const char *path, const char *format,

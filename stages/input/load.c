@@ -82,6 +82,7 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!strcasecmp(e, "json")) return "json";
   if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
   if (!strcasecmp(e, "rst") || !strcasecmp(e, "rest")) return "rst";
+  if (!strcasecmp(e, "adoc") || !strcasecmp(e, "asciidoc")) return "asciidoc";
   /* an HTML page or fragment: Markdown's reader reads its tags as it reads
    * a README's (html_blocks.c), and a whole page is found as document: finds it */
   if (!strcasecmp(e, "html") || !strcasecmp(e, "htm") || !strcasecmp(e, "xhtml")) return "markdown";
@@ -94,7 +95,7 @@ static const char *detect(const char *path, vgi_diags *d) {
   if (!*e)
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
                  "no extension to tell the input type: name it with a prefix (document:%s for "
-                 "Markdown or plain text; text: rst: yaml: json: transcript: set:)", path);
+                 "Markdown or plain text; text: rst: adoc: yaml: json: transcript: set:)", path);
   else if (binary_format(e))
     /* document: would read its bytes as text: the prefix is no way out */
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
@@ -102,7 +103,7 @@ static const char *detect(const char *path, vgi_diags *d) {
                  "(pandoc, pdftotext), or load a plug-in that reads it: --plugin FILE.lua", e);
   else
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
-                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .txt, .html, .srt, .vtt, a man "
+                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .adoc, .txt, .html, .srt, .vtt, a man "
                  "page (.1 to .9, also compressed: .1.gz) or a "
                  "set directory, a prefix such as document:%s, or load a plug-in that reads it: "
                  "--plugin FILE.lua)", e, path);
@@ -135,13 +136,17 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
 }
 
 /* The type of a document its name does not settle (`document:PATH`, a .txt
- * or .text file): Markdown when the name ends in .md, .markdown or .mdown,
+ * or .text file): AsciiDoc or reStructuredText by their extensions, AsciiDoc
+ * by its title line (vgi_is_asciidoc); Markdown when the name ends in .md,
+ * .markdown or .mdown,
  * or when the text has markup plain text does not have (vgi_text_is_markdown:
  * fenced code, links, link definitions, table rules, or two of ATX headings,
  * code spans and strong emphasis) or a whole HTML page; else plain text. */
 static const char *document_type(const char *path, const char *text, size_t len) {
   const char *e = ext_of(path);
   if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
+  if (!strcasecmp(e, "adoc") || !strcasecmp(e, "asciidoc") || vgi_is_asciidoc(text, len)) return "asciidoc";
+  if (!strcasecmp(e, "rst") || !strcasecmp(e, "rest")) return "rst";
   if (vgi_is_roff_page(text, len)) return "man";
   /* a whole HTML page (a package's README.html): the Markdown reader reads
    * its tags (html_blocks.c) and drops its indent (html_page_dedent) */
@@ -183,6 +188,8 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
     model = vgi_markdown_load(text, len, path, opts, pm, d);
   } else if (!strcmp(fmt, "rst")) {
     model = vgi_rst_load(text, len, path, opts, pm, d);
+  } else if (!strcmp(fmt, "asciidoc")) {
+    model = vgi_asciidoc_load(text, len, path, opts, pm, d);
   } else if (!strcmp(fmt, "text")) {
     model = vgi_text_load(text, len, path, opts, pm, d);
   } else {
@@ -468,7 +475,7 @@ cJSON *vgi_load(const char *path, const vgi_options *opts, vgi_diags *d) {
       o.set_root = docdir;
     }
   } else if (!strcmp(fmt, "yaml") || !strcmp(fmt, "json") || !strcmp(fmt, "markdown") ||
-             !strcmp(fmt, "rst") || !strcmp(fmt, "text") || !strcmp(fmt, "document") ||
+             !strcmp(fmt, "rst") || !strcmp(fmt, "asciidoc") || !strcmp(fmt, "text") || !strcmp(fmt, "document") ||
              !strcmp(fmt, "srt") || !strcmp(fmt, "vtt") || !strcmp(fmt, "man")) {
     model = parse_file(path, fmt, &o, &pm, d);
   } else {

@@ -21,7 +21,7 @@ M.DEFAULTS = {
 
 -- document: Markdown or plain text, by the file's name and content
 -- (document_type in stages/input/load.c); text: always plain text
-M.FORMATS = { document = "document", markdown = "markdown", md = "markdown", rst = "rst", text = "text",
+M.FORMATS = { document = "document", markdown = "markdown", md = "markdown", rst = "rst", adoc = "asciidoc", asciidoc = "asciidoc", text = "text",
   yaml = "yaml", json = "json", transcript = false, srt = "srt", vtt = "vtt", set = "set" }
 
 --- input_spec("document:README") -> "README", "document", true: the path,

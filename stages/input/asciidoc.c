@@ -1,0 +1,1384 @@
+/* asciidoc.c: AsciiDoc (README.adoc, Asciidoctor documentation), read as the
+ * Markdown it stands for and handed to the Markdown adapter, as rst.c does
+ * for reStructuredText: one set of rules makes the scenes of every format.
+ *
+ * Each line of the .adoc file becomes at most one line of Markdown, and a map
+ * of every Markdown line to its .adoc line puts the model's source lines and
+ * every diagnostic back on the file.
+ *   - the preprocessor first: attribute entries (":name: value", expanded
+ *     where they are used, "{name}"), ifdef/ifndef/ifeval/endif, comments;
+ *     include:: is never followed (a document names no other file to read);
+ *   - "= Title" is the document's title (its author and revision lines are
+ *     not said), "== Section" to "======" (and Markdown's "#") headings;
+ *   - lists ("*", "-", ".", "1."; nested by their marker's length), labelled
+ *     lists ("term:: text") as "**term**: text" items, "+" continuations;
+ *   - listing, literal and fenced blocks are fenced code (the language from
+ *     [source,LANG]), callout marks ("<1>") dropped; tables (|=== and CSV)
+ *     pipe tables, a two-column table without a header a labelled list;
+ *   - admonitions (NOTE: and [NOTE] blocks) GitHub alerts, which the adapter
+ *     reads as callouts; quote blocks quotes; example, sidebar and open
+ *     blocks their content; passthrough blocks their HTML;
+ *   - inline: bold, italic and monospace in Markdown's marks, URL and link:
+ *     macros links, image: macros images (a linked image in a title is a
+ *     badge), cross references their text or the section they name,
+ *     footnotes, anchors and index terms nothing, kbd:/btn:/menu: their
+ *     words, (C) (R) (TM) -- ... their characters.
+ * Work is linear in the document; attribute values are expanded to a
+ * bounded size, so references to references cannot grow without end. */
+#define _GNU_SOURCE 1   /* memmem */
+#include "input_private.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_ATTRS 512      /* attribute entries kept (later ones are read as text) */
+#define MAX_SECTIONS 2048  /* section titles kept for cross references */
+#define MAX_COLS 256       /* table columns read (the adapter shows 64) */
+#define MAX_LEVEL 16       /* list and block nesting */
+
+typedef struct attr { char *name, *value; } attr;
+
+static char *dupn(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (!d) abort();
+  memcpy(d, s, n);
+  d[n] = 0;
+  return d;
+}
+
+typedef struct adoc {
+  vgi_line *L;
+  int n;
+  char *text;
+  const char *file;
+  vgi_diags *d;
+  vgi_buf out;
+  int *map, nmap, capmap;
+  attr attrs[MAX_ATTRS];
+  int nattrs;
+  size_t budget;           /* bytes attribute references may still add */
+  struct { char *id, *title; } sec[MAX_SECTIONS];
+  int nsec;
+  int warned_include;
+  /* the block attributes and title waiting for the next block */
+  char style[32], lang[32], cite[256];
+  int header_opt, noheader_opt, ncols;
+  char sep;                /* a table's separator: '|' or ',' (CSV) */
+} adoc;
+
+/* ---- output ------------------------------------------------------------------ */
+
+static void out_line(adoc *a, int src, const char *s, size_t n) {
+  vgi_buf_add(&a->out, s, n);
+  vgi_buf_add(&a->out, "\n", 1);
+  if (a->nmap == a->capmap) {
+    a->capmap = a->capmap ? a->capmap * 2 : 256;
+    int *m = realloc(a->map, sizeof *m * (size_t)a->capmap);
+    if (!m) abort();
+    a->map = m;
+  }
+  a->map[a->nmap++] = src;
+}
+
+static void out_str(adoc *a, int src, const char *s) { out_line(a, src, s, strlen(s)); }
+
+/* ---- attributes ---------------------------------------------------------------- */
+
+static const char *builtin(const char *name, size_t n) {
+  static const char *const kv[] = {
+    "nbsp", "\xc2\xa0", "empty", "", "sp", " ", "startsb", "[", "endsb", "]", "vbar", "|",
+    "amp", "&", "lt", "<", "gt", ">", "plus", "+", "apos", "'", "quot", "\"", "zwsp", "",
+    "deg", "\xc2\xb0", "caret", "^", "tilde", "~", "backslash", "\\", "backtick", "`",
+    "two-colons", "::", "two-semicolons", ";;", "cpp", "C++", "pp", "++", "brvbar", "\xc2\xa6",
+    "lsquo", "\xe2\x80\x98", "rsquo", "\xe2\x80\x99", "ldquo", "\xe2\x80\x9c", "rdquo", "\xe2\x80\x9d",
+    NULL };
+  for (int i = 0; kv[i]; i += 2)
+    if (strlen(kv[i]) == n && !strncmp(kv[i], name, n)) return kv[i + 1];
+  return NULL;
+}
+
+static attr *find_attr(adoc *a, const char *name, size_t n) {
+  for (int i = 0; i < a->nattrs; i++)
+    if (strlen(a->attrs[i].name) == n && !strncasecmp(a->attrs[i].name, name, n)) return &a->attrs[i];
+  return NULL;
+}
+
+static int attr_name_char(int c) { return isalnum(c) || c == '_' || c == '-'; }
+
+/* s with every {name} it defines replaced (once: a value was expanded when
+ * it was set), a missing one left as it is, as Asciidoctor leaves it */
+static void expand(adoc *a, vgi_buf *o, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '\\' && i + 1 < n && s[i + 1] == '{') { vgi_buf_add(o, "{", 1); i++; continue; }
+    if (s[i] == '{') {
+      size_t j = i + 1;
+      while (j < n && j - i < 64 && attr_name_char((unsigned char)s[j])) j++;
+      if (j < n && s[j] == '}' && j > i + 1) {
+        const char *v = NULL;
+        attr *at = find_attr(a, s + i + 1, j - i - 1);
+        if (at) v = at->value;
+        else v = builtin(s + i + 1, j - i - 1);
+        if (v && strlen(v) <= a->budget) {
+          a->budget -= strlen(v);
+          vgi_buf_puts(o, v);
+          i = j;
+          continue;
+        }
+      }
+    }
+    vgi_buf_add(o, s + i, 1);
+  }
+}
+
+/* ":name: value", ":name!:" or ":!name:": 1 when the line is an entry */
+static int attribute_entry(adoc *a, const vgi_line *l) {
+  const char *s = l->s;
+  int n = l->len;
+  if (n < 3 || s[0] != ':') return 0;
+  int i = 1, unset = 0;
+  if (s[i] == '!') { unset = 1; i++; }
+  int b = i;
+  while (i < n && (attr_name_char((unsigned char)s[i]))) i++;
+  int e = i;
+  if (i < n && s[i] == '!') { unset = 1; i++; }
+  if (e == b || i >= n || s[i] != ':' || (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')) return 0;
+  i++;
+  while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+  attr *at = find_attr(a, s + b, (size_t)(e - b));
+  if (unset) {
+    if (at) { free(at->value); at->value = vg_strdup(""); free(at->name); at->name = vg_strdup(""); }
+    return 1;
+  }
+  vgi_buf v = {0};
+  size_t vn = (size_t)(n - i);
+  while (vn > 0 && s[i + vn - 1] == ' ') vn--;
+  if (vn >= 2 && s[i + vn - 2] == ' ' && (s[i + vn - 1] == '\\' || s[i + vn - 1] == '+')) vn -= 2;
+  expand(a, &v, s + i, vn);
+  char *value = vgi_buf_take(&v);
+  if (at) { free(at->value); at->value = value; return 1; }
+  if (a->nattrs == MAX_ATTRS) { free(value); return 1; }
+  at = &a->attrs[a->nattrs++];
+  at->name = dupn(s + b, (size_t)(e - b));
+  at->value = value;
+  return 1;
+}
+
+/* ifdef::a,b[] (any), ifdef::a+b[] (all); ifndef the opposite */
+static int defined_expr(adoc *a, const char *s, size_t n) {
+  int all = memchr(s, '+', n) != NULL;
+  int any = 0, every = 1;
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && s[j] != ',' && s[j] != '+') j++;
+    attr *at = find_attr(a, s + i, j - i);
+    int def = at && at->name[0];
+    any |= def;
+    every &= def;
+    i = j + 1;
+  }
+  return all ? every : any;
+}
+
+/* ---- the preprocessor: marks lines that are not content ------------------------ */
+
+enum { K_TEXT = 0, K_GONE = 'x' };
+
+static int delimiter_run(const vgi_line *l, char c, int min) {
+  if (l->len < min) return 0;
+  for (int i = 0; i < l->len; i++) if (l->s[i] != c) return 0;
+  return 1;
+}
+
+static int verbatim_delimiter(const vgi_line *l) {
+  return delimiter_run(l, '-', 4) || delimiter_run(l, '.', 4) || delimiter_run(l, '+', 4) ||
+         delimiter_run(l, '/', 4) || (l->len >= 3 && !strncmp(l->s, "```", 3));
+}
+
+static void preprocess(adoc *a) {
+  int skip_depth = 0, depth = 0;   /* nested conditionals; those inside a false one */
+  const vgi_line *verbatim = NULL; /* the delimiter that opened a verbatim block */
+  for (int i = 0; i < a->n; i++) {
+    vgi_line *l = &a->L[i];
+    const char *s = l->s;
+    int n = l->len;
+    if (verbatim) {
+      if (l->len >= 3 && !strncmp(verbatim->s, "```", 3) ? !strncmp(s, "```", 3) && l->len >= 3 :
+          (l->len == verbatim->len && !memcmp(s, verbatim->s, (size_t)n)))
+        verbatim = NULL;
+      if (skip_depth) l->kind = K_GONE;
+      else if (verbatim == NULL && delimiter_run(l, '/', 4)) l->kind = K_GONE;
+      continue;
+    }
+    if (n > 7 && (!strncmp(s, "ifdef::", 7) || !strncmp(s, "ifndef::", 8) || !strncmp(s, "ifeval::", 8))) {
+      l->kind = K_GONE;
+      const char *br = memchr(s, '[', (size_t)n);
+      if (!br || s[n - 1] != ']') continue;
+      int neg = s[2] == 'n', eval = s[2] == 'e';
+      const char *names = s + (neg || eval ? 8 : 7);
+      int truth = eval ? 1 : defined_expr(a, names, (size_t)(br - names));
+      if (neg) truth = !truth;
+      if (br + 1 < s + n - 1) {          /* one line: ifdef::a[text] */
+        if (!skip_depth && truth) {
+          l->kind = K_TEXT;
+          l->s = br + 1;
+          l->len = (int)(s + n - 1 - br - 1);
+          i--;                           /* read the text as a line of its own */
+        }
+        continue;
+      }
+      depth++;
+      if (skip_depth || !truth) skip_depth++;
+      continue;
+    }
+    if (n >= 7 && !strncmp(s, "endif::", 7)) {
+      l->kind = K_GONE;
+      if (depth > 0) { depth--; if (skip_depth) skip_depth--; }
+      continue;
+    }
+    if (skip_depth) { l->kind = K_GONE; continue; }
+    if (n >= 2 && s[0] == '/' && s[1] == '/' && !(n >= 4 && delimiter_run(l, '/', 4))) {
+      l->kind = K_GONE;                  /* a comment line */
+      continue;
+    }
+    if (n > 9 && !strncmp(s, "include::", 9)) {
+      l->kind = K_GONE;
+      if (!a->warned_include++)
+        vgi_diag_add(a->d, VGI_WARNING, a->file, l->no, 1, NULL,
+                     "include:: is not followed: a document is read alone (put what it includes in it)");
+      continue;
+    }
+    if (attribute_entry(a, l)) { l->kind = K_GONE; continue; }
+    if (verbatim_delimiter(l)) {
+      verbatim = l;
+      if (delimiter_run(l, '/', 4)) l->kind = K_GONE;
+    }
+  }
+  /* a comment block's lines are gone too */
+  int in_comment = 0;
+  const vgi_line *open = NULL;
+  for (int i = 0; i < a->n; i++) {
+    vgi_line *l = &a->L[i];
+    if (!in_comment && delimiter_run(l, '/', 4) && l->kind == K_GONE) { in_comment = 1; open = l; continue; }
+    if (in_comment) {
+      if (l->len == open->len && delimiter_run(l, '/', 4)) in_comment = 0;
+      l->kind = K_GONE;
+    }
+  }
+}
+
+/* ---- inline text ------------------------------------------------------------- */
+
+static int word_char(int c) { return isalnum(c) || c == '_' || c >= 0x80; }
+
+static void put_md(vgi_buf *o, const char *s, size_t n);
+static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth);
+
+/* the text of an attribute list "[text, key=value]" or "[\"text, with comma\"]" */
+static void attr_text(const char *s, size_t n, const char **t, size_t *tn) {
+  size_t i = 0;
+  while (i < n && s[i] == ' ') i++;
+  if (i < n && s[i] == '"') {
+    size_t j = i + 1;
+    while (j < n && s[j] != '"') j++;
+    *t = s + i + 1;
+    *tn = j - i - 1;
+    return;
+  }
+  size_t j = i;
+  while (j < n && s[j] != ',') j++;
+  /* a comma that starts key=value attributes ends the text; any other is text */
+  if (j < n) {
+    size_t k = j + 1;
+    while (k < n && s[k] == ' ') k++;
+    size_t m = k;
+    while (m < n && (isalnum((unsigned char)s[m]) || s[m] == '_' || s[m] == '-')) m++;
+    if (!(m < n && s[m] == '=') && strncmp(s + k, "window", 6) != 0) j = n;
+  }
+  while (j > i && s[j - 1] == ' ') j--;
+  if (j > i && s[j - 1] == '^') j--;    /* "^": open in a new window */
+  *t = s + i;
+  *tn = j - i;
+}
+
+/* the end of a macro's "[...]" starting at s[i] == '[' (nesting counted), or 0 */
+static size_t bracket_end(const char *s, size_t n, size_t i) {
+  int depth = 0;
+  for (size_t j = i; j < n && j - i < 4096; j++) {
+    if (s[j] == '\\' && j + 1 < n) { j++; continue; }
+    if (s[j] == '[') depth++;
+    else if (s[j] == ']' && --depth == 0) return j;
+  }
+  return 0;
+}
+
+static const char *section_title(adoc *a, const char *id, size_t n) {
+  /* explicit ids and Asciidoctor's generated ones ("_getting_started",
+   * "getting-started") both match the title's letters and digits */
+  char want[256];
+  size_t w = 0;
+  for (size_t i = 0; i < n && w + 1 < sizeof want; i++)
+    if (isalnum((unsigned char)id[i]) || (unsigned char)id[i] >= 0x80) want[w++] = (char)tolower((unsigned char)id[i]);
+  want[w] = 0;
+  if (!w) return NULL;
+  for (int k = 0; k < a->nsec; k++) {
+    if (a->sec[k].id && strlen(a->sec[k].id) == n && !strncmp(a->sec[k].id, id, n)) return a->sec[k].title;
+    char have[256];
+    size_t h = 0;
+    for (const char *t = a->sec[k].title; *t && h + 1 < sizeof have; t++)
+      if (isalnum((unsigned char)*t) || (unsigned char)*t >= 0x80) have[h++] = (char)tolower((unsigned char)*t);
+    have[h] = 0;
+    if (!strcmp(have, want)) return a->sec[k].title;
+  }
+  return NULL;
+}
+
+/* the id of a cross reference as words ("getting-started" -> "getting started") */
+static void put_id_words(vgi_buf *o, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && (s[i] == '_' || s[i] == '-')) i++;
+  for (; i < n; i++) vgi_buf_add(o, s[i] == '_' || s[i] == '-' ? " " : s + i, 1);
+}
+
+/* a constrained mark (*bold*, _italic_, `mono`, #mark#) opens at s[i]: after
+ * a start, a space or punctuation, before a word */
+static int opens(const char *s, size_t n, size_t i) {
+  if (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == s[i]) return 0;
+  if (i > 0 && (word_char((unsigned char)s[i - 1]) || s[i - 1] == s[i])) return 0;
+  return 1;
+}
+
+static size_t closes(const char *s, size_t n, size_t i, char c) {
+  for (size_t j = i + 2; j < n && j - i < 2048; j++)
+    if (s[j] == c && s[j - 1] != ' ' && (j + 1 >= n || !word_char((unsigned char)s[j + 1])) &&
+        (j + 1 >= n || s[j + 1] != c))
+      return j;
+  return 0;
+}
+
+static size_t find2(const char *s, size_t n, size_t from, char c) {
+  for (size_t j = from; j + 1 < n && j - from < 2048; j++)
+    if (s[j] == c && s[j + 1] == c) return j;
+  return 0;
+}
+
+static int scheme_at(const char *s, size_t n, size_t i, size_t *len) {
+  static const char *const sch[] = { "https://", "http://", "ftp://", "irc://", "mailto:", "link:", NULL };
+  if (i > 0 && (word_char((unsigned char)s[i - 1]) || s[i - 1] == '/')) return 0;
+  for (int k = 0; sch[k]; k++) {
+    size_t m = strlen(sch[k]);
+    if (i + m < n && !strncmp(s + i, sch[k], m)) { *len = m; return 1; }
+  }
+  return 0;
+}
+
+/* a macro name before ":" or "::" at s[i]: kbd, btn, menu, footnote ... */
+static size_t macro_name(const char *s, size_t n, size_t i, const char *name) {
+  size_t m = strlen(name);
+  if (i + m >= n || strncmp(s + i, name, m) != 0) return 0;
+  if (i > 0 && word_char((unsigned char)s[i - 1])) return 0;
+  return m;
+}
+
+static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth) {
+  if (depth > 4) { put_md(o, s, n); return; }
+  size_t i = 0, plain = 0;
+#define FLUSH() do { if (i > plain) put_md(o, s + plain, i - plain); } while (0)
+  while (i < n) {
+    char c = s[i];
+    size_t m, e;
+    /* a backslash keeps the next mark as text */
+    if (c == '\\' && i + 1 < n && strchr("*_`#+<[{\\^~", s[i + 1])) {
+      FLUSH();
+      vgi_buf_add(o, "\\", 1);
+      vgi_buf_add(o, s + i + 1, 1);
+      i += 2; plain = i;
+      continue;
+    }
+    /* [[id]], [[id,text]] anchors and [#id] / [.role] before a mark */
+    if (c == '[' && i + 1 < n && s[i + 1] == '[' && (e = find2(s, n, i + 2, ']'))) {
+      FLUSH();
+      i = e + 2; plain = i;
+      continue;
+    }
+    if (c == '[' && i + 1 < n && (s[i + 1] == '.' || s[i + 1] == '#') && (e = bracket_end(s, n, i)) &&
+        e + 1 < n && (s[e + 1] == '#' || s[e + 1] == '*' || s[e + 1] == '_' || s[e + 1] == '`')) {
+      FLUSH();
+      i = e + 1; plain = i;
+      continue;
+    }
+    /* <<id>>, <<id,text>> */
+    if (c == '<' && i + 1 < n && s[i + 1] == '<' && (e = find2(s, n, i + 2, '>')) && e > i + 2) {
+      FLUSH();
+      const char *in = s + i + 2;
+      size_t inn = e - i - 2;
+      const char *comma = memchr(in, ',', inn);
+      if (comma) inline_text(a, o, comma + 1, (size_t)(in + inn - comma - 1), depth + 1);
+      else {
+        const char *hash = memchr(in, '#', inn);
+        if (hash) { inn -= (size_t)(hash + 1 - in); in = hash + 1; }
+        const char *t = section_title(a, in, inn);
+        if (t) put_md(o, t, strlen(t)); else put_id_words(o, in, inn);
+      }
+      i = e + 2; plain = i;
+      continue;
+    }
+    /* URL and link macros */
+    if ((c == 'h' || c == 'f' || c == 'i' || c == 'm' || c == 'l') && scheme_at(s, n, i, &m)) {
+      size_t j = i + m;
+      while (j < n && s[j] != '[' && s[j] != ' ' && s[j] != '\t' && s[j] != '<' && s[j] != '>') j++;
+      int is_link = !strncmp(s + i, "link:", 5), is_mail = !strncmp(s + i, "mailto:", 7);
+      if (j < n && s[j] == '[' && (e = bracket_end(s, n, j))) {
+        FLUSH();
+        const char *t; size_t tn;
+        attr_text(s + j + 1, e - j - 1, &t, &tn);
+        const char *url = s + i + (is_link ? 5 : 0);
+        size_t un = j - i - (is_link ? 5 : 0);
+        if (is_mail && !tn) { url += 7; un -= 7; t = url; tn = un; }
+        if (tn) {
+          vgi_buf_add(o, "[", 1);
+          inline_text(a, o, t, tn, depth + 1);
+          vgi_buf_add(o, "](", 2);
+          vgi_buf_add(o, url, un);
+          vgi_buf_add(o, ")", 1);
+        } else {
+          vgi_buf_add(o, "<", 1);
+          vgi_buf_add(o, url, un);
+          vgi_buf_add(o, ">", 1);
+        }
+        i = e + 1; plain = i;
+        continue;
+      }
+      if (!is_link && !is_mail) {       /* a bare URL: as it is (an autolink) */
+        FLUSH();
+        while (j > i + m && strchr(".,;:!?)", s[j - 1])) j--;
+        vgi_buf_add(o, s + i, j - i);
+        i = j; plain = i;
+        continue;
+      }
+    }
+    /* image:target[alt, link=url] */
+    if (c == 'i' && (m = macro_name(s, n, i, "image:")) && i + m < n && s[i + m] != ':') {
+      size_t j = i + m;
+      while (j < n && s[j] != '[' && s[j] != ' ') j++;
+      if (j < n && s[j] == '[' && (e = bracket_end(s, n, j))) {
+        FLUSH();
+        const char *t; size_t tn;
+        attr_text(s + j + 1, e - j - 1, &t, &tn);
+        const char *lk = NULL;
+        size_t ln = 0;
+        for (size_t k = j + 1; k + 5 < e; k++)
+          if (!strncmp(s + k, "link=", 5)) {
+            lk = s + k + 5;
+            if (*lk == '"') { lk++; const char *q = memchr(lk, '"', (size_t)(s + e - lk)); ln = q ? (size_t)(q - lk) : 0; }
+            else { const char *q = lk; while (q < s + e && *q != ',') q++; ln = (size_t)(q - lk); }
+            break;
+          }
+        if (lk) vgi_buf_add(o, "[", 1);
+        vgi_buf_add(o, "![", 2);
+        put_md(o, t, tn);
+        vgi_buf_add(o, "](", 2);
+        vgi_buf_add(o, s + i + m, j - i - m);
+        vgi_buf_add(o, ")", 1);
+        if (lk) { vgi_buf_add(o, "](", 2); vgi_buf_add(o, lk, ln); vgi_buf_add(o, ")", 1); }
+        i = e + 1; plain = i;
+        continue;
+      }
+    }
+    /* macros whose text is shown as words, or not at all */
+    if (isalpha((unsigned char)c) && (i == 0 || !word_char((unsigned char)s[i - 1]))) {
+      static const char *const shown[] = { "kbd:", "btn:", "pass:", "anchor:", "footnote:", "indexterm:",
+                                            "indexterm2:", "stem:", "latexmath:", "asciimath:", "xref:", "menu:", NULL };
+      int k;
+      for (k = 0; shown[k]; k++) if ((m = macro_name(s, n, i, shown[k]))) break;
+      if (shown[k]) {
+        size_t j = i + m;
+        while (j < n && s[j] != '[' && s[j] != ' ') j++;
+        if (j < n && s[j] == '[' && (e = bracket_end(s, n, j))) {
+          FLUSH();
+          const char *t = s + j + 1, *target = s + i + m;
+          size_t tn = e - j - 1, targetn = j - i - m;
+          const char *name = shown[k];
+          if (!strcmp(name, "footnote:") || !strcmp(name, "indexterm:") || !strcmp(name, "anchor:")) {
+            /* a footnote's mark is never said; an anchor's text is shown */
+            if (!strcmp(name, "anchor:") && tn) inline_text(a, o, t, tn, depth + 1);
+          } else if (!strcmp(name, "xref:")) {
+            if (tn) inline_text(a, o, t, tn, depth + 1);
+            else {
+              const char *hash = memchr(target, '#', targetn);
+              const char *id = hash ? hash + 1 : target;
+              size_t idn = hash ? (size_t)(target + targetn - hash - 1) : targetn;
+              const char *tt = section_title(a, id, idn);
+              if (tt) put_md(o, tt, strlen(tt)); else put_id_words(o, id, idn);
+            }
+          } else if (!strcmp(name, "menu:")) {
+            put_md(o, target, targetn);
+            if (tn) { vgi_buf_puts(o, " > "); put_md(o, t, tn); }
+          } else if (!strcmp(name, "stem:") || !strcmp(name, "latexmath:") || !strcmp(name, "asciimath:")) {
+            vgi_buf_add(o, "`", 1); vgi_buf_add(o, t, tn); vgi_buf_add(o, "`", 1);
+          } else if (!strcmp(name, "indexterm2:")) {
+            inline_text(a, o, t, tn, depth + 1);
+          } else {
+            inline_text(a, o, t, tn, depth + 1);
+          }
+          i = e + 1; plain = i;
+          continue;
+        }
+      }
+    }
+    /* (((index terms))) nothing, ((term)) the term */
+    if (c == '(' && i + 2 < n && s[i + 1] == '(') {
+      size_t j = i + 2;
+      int three = s[i + 2] == '(';
+      while (j + 1 < n && !(s[j] == ')' && s[j + 1] == ')') && j - i < 512) j++;
+      if (j + 1 < n && s[j] == ')' && s[j + 1] == ')') {
+        FLUSH();
+        if (three) { i = j + 2 < n && s[j + 2] == ')' ? j + 3 : j + 2; }
+        else { inline_text(a, o, s + i + 2, j - i - 2, depth + 1); i = j + 2; }
+        plain = i;
+        continue;
+      }
+    }
+    /* passthroughs: +++text+++, ++text++, +text+ */
+    if (c == '+' && i + 1 < n) {
+      size_t k = 1;
+      while (i + k < n && s[i + k] == '+' && k < 3) k++;
+      if (k == 3 || k == 2 || opens(s, n, i)) {
+        size_t j = i + k;
+        while (j + k <= n && strncmp(s + j, k == 3 ? "+++" : k == 2 ? "++" : "+", k) != 0 && j - i < 2048) j++;
+        if (j + k <= n && j > i + k) {
+          FLUSH();
+          put_md(o, s + i + k, j - i - k);
+          i = j + k; plain = i;
+          continue;
+        }
+      }
+    }
+    /* **bold**, __italic__, ``mono``, ##mark## (unconstrained) */
+    if ((c == '*' || c == '_' || c == '`' || c == '#') && i + 1 < n && s[i + 1] == c &&
+        (e = find2(s, n, i + 2, c)) && e > i + 2) {
+      FLUSH();
+      const char *mk = c == '*' ? "**" : c == '_' ? "*" : c == '`' ? "`" : "";
+      vgi_buf_puts(o, mk);
+      if (c == '`') vgi_buf_add(o, s + i + 2, e - i - 2);
+      else inline_text(a, o, s + i + 2, e - i - 2, depth + 1);
+      vgi_buf_puts(o, mk);
+      i = e + 2; plain = i;
+      continue;
+    }
+    /* *bold*, _italic_, `mono`, #mark#, ^super^, ~sub~ (constrained) */
+    if ((c == '*' || c == '_' || c == '`' || c == '#' || c == '^' || c == '~') && opens(s, n, i) &&
+        (e = closes(s, n, i, c))) {
+      FLUSH();
+      if (c == '`') {
+        const char *t = s + i + 1;
+        size_t tn = e - i - 1;
+        if (tn >= 2 && t[0] == '+' && t[tn - 1] == '+') { t++; tn -= 2; }   /* `+literal+` */
+        vgi_buf_add(o, "`", 1); vgi_buf_add(o, t, tn); vgi_buf_add(o, "`", 1);
+      } else {
+        const char *mk = c == '*' ? "**" : c == '_' ? "*" : "";
+        vgi_buf_puts(o, mk);
+        inline_text(a, o, s + i + 1, e - i - 1, depth + 1);
+        vgi_buf_puts(o, mk);
+      }
+      i = e + 1; plain = i;
+      continue;
+    }
+    /* replacements */
+    if (c == '(' && i + 2 < n) {
+      const char *r = NULL;
+      size_t rn = 0;
+      if (!strncmp(s + i, "(C)", 3)) { r = "\xc2\xa9"; rn = 3; }
+      else if (!strncmp(s + i, "(R)", 3)) { r = "\xc2\xae"; rn = 3; }
+      else if (i + 3 < n && !strncmp(s + i, "(TM)", 4)) { r = "\xe2\x84\xa2"; rn = 4; }
+      if (r) { FLUSH(); vgi_buf_puts(o, r); i += rn; plain = i; continue; }
+    }
+    if (c == '-' && i + 1 < n && s[i + 1] == '-' && (i + 2 >= n || s[i + 2] != '-') &&
+        (i == 0 || s[i - 1] != '-')) {
+      FLUSH();
+      vgi_buf_puts(o, "\xe2\x80\x94");
+      i += 2; plain = i;
+      continue;
+    }
+    i++;
+  }
+  FLUSH();
+#undef FLUSH
+}
+
+/* text that Markdown must show as it is: an HTML-looking "<name>" is text
+ * in AsciiDoc (escaped, so cmark does not drop it as a tag) */
+static void put_md(vgi_buf *o, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/')) vgi_buf_add(o, "\\<", 2);
+    else vgi_buf_add(o, s + i, 1);
+  }
+}
+
+/* a line of text: attributes expanded, then the inline markup; a hard line
+ * break's " +" dropped */
+static void text_line(adoc *a, vgi_buf *o, const char *s, size_t n) {
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  if (n >= 2 && s[n - 1] == '+' && s[n - 2] == ' ') n -= 2;
+  vgi_buf x = {0};
+  expand(a, &x, s, n);
+  inline_text(a, o, x.s ? x.s : "", x.n, 0);
+  vgi_buf_free(&x);
+}
+
+static void emit_text(adoc *a, int src, const char *prefix, const char *s, size_t n) {
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, prefix);
+  text_line(a, &b, s, n);
+  out_line(a, src, b.s ? b.s : "", b.n);
+  vgi_buf_free(&b);
+}
+
+/* ---- blocks ------------------------------------------------------------------ */
+
+static int blank(const vgi_line *l) { return l->ind == l->len; }
+static int gone(const vgi_line *l) { return l->kind == K_GONE; }
+
+/* "== Title" or "## Title": its level (1 = "="), the title at *t */
+static int section_line(const vgi_line *l, const char **t, int *tn) {
+  const char *s = l->s;
+  int n = l->len, k = 0;
+  char c = s[0];
+  if (c != '=' && c != '#') return 0;
+  while (k < n && s[k] == c) k++;
+  if (k > 6 || k >= n || s[k] != ' ') return 0;
+  int b = k + 1;
+  while (b < n && s[b] == ' ') b++;
+  int e = n;
+  /* "== Title ==" (symmetric) */
+  while (e > b && (s[e - 1] == c || s[e - 1] == ' ')) {
+    int m = e;
+    while (m > b && s[m - 1] == c) m--;
+    if (m < e && m > b && s[m - 1] == ' ') e = m - 1;
+    else break;
+  }
+  if (e <= b) return 0;
+  *t = s + b;
+  *tn = e - b;
+  return k;
+}
+
+/* "[source,python]", "[NOTE]", "[quote, Author, Work]", "[cols=...]" */
+static void block_attributes(adoc *a, const char *s, size_t n) {
+  char buf[512];
+  size_t bn = n < sizeof buf - 1 ? n : sizeof buf - 1;
+  memcpy(buf, s, bn);
+  buf[bn] = 0;
+  /* commas inside quotes are the value's */
+  int inq = 0;
+  for (char *q = buf; *q; q++) {
+    if (*q == '"') inq = !inq;
+    else if (*q == ',' && !inq) *q = '\x1f';
+  }
+  int pos = 0;
+  for (char *save = NULL, *p = strtok_r(buf, "\x1f", &save); p; p = strtok_r(NULL, "\x1f", &save), pos++) {
+    while (*p == ' ') p++;
+    char *end = p + strlen(p);
+    while (end > p && end[-1] == ' ') *--end = 0;
+    char *eq = strchr(p, '=');
+    if (eq) {
+      *eq = 0;
+      char *v = eq + 1;
+      if (*v == '"') { v++; char *q = strchr(v, '"'); if (q) *q = 0; }
+      if (!strcmp(p, "options") || !strcmp(p, "opts")) {
+        if (strstr(v, "header")) a->header_opt = strstr(v, "noheader") ? 0 : 1;
+        if (strstr(v, "noheader")) a->noheader_opt = 1;
+      } else if (!strcmp(p, "cols")) {
+        /* "3", "1,2,1", "3*", "2*,1" */
+        int cols = 0;
+        if (strchr(v, ',') || strchr(v, ';')) {
+          for (char *q = v; *q; q++) if (*q == ',' || *q == ';') cols++;
+          cols++;
+          for (char *q = v; *q; q++) if (*q == '*') { cols += atoi(v) - 1; break; }
+        } else {
+          cols = atoi(v);
+          if (!cols) cols = 1;
+        }
+        a->ncols = cols > 0 && cols <= MAX_COLS ? cols : 0;
+      } else if (!strcmp(p, "separator") && *v) {
+        a->sep = *v;
+      }
+      continue;
+    }
+    if (pos == 0) {
+      /* the style, with #id, .role and %option shorthands */
+      char *q = p;
+      while (*q && *q != '#' && *q != '.' && *q != '%') q++;
+      char opt[64] = "";
+      char *pc = strchr(p, '%');
+      if (pc) snprintf(opt, sizeof opt, "%s", pc + 1);
+      *q = 0;
+      snprintf(a->style, sizeof a->style, "%s", p);
+      if (strstr(opt, "header")) a->header_opt = 1;
+      if (strstr(opt, "noheader")) a->noheader_opt = 1;
+    } else if (pos == 1) {
+      if (!strcmp(a->style, "source") || !a->style[0]) snprintf(a->lang, sizeof a->lang, "%s", p);
+      else if (!strcmp(a->style, "quote") || !strcmp(a->style, "verse")) snprintf(a->cite, sizeof a->cite, "%s", p);
+    }
+  }
+  if (!a->style[0] && a->lang[0]) snprintf(a->style, sizeof a->style, "source");
+}
+
+static void clear_pending(adoc *a) {
+  a->style[0] = a->lang[0] = a->cite[0] = 0;
+  a->header_opt = a->noheader_opt = a->ncols = 0;
+  a->sep = 0;
+}
+
+static int admonition(const char *s, size_t n) {
+  static const char *const kinds[] = { "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION", NULL };
+  for (int i = 0; kinds[i]; i++) if (strlen(kinds[i]) == n && !strncmp(kinds[i], s, n)) return i + 1;
+  return 0;
+}
+
+static const char *alert_of(int k) {
+  static const char *const alerts[] = { "", "[!NOTE]", "[!TIP]", "[!IMPORTANT]", "[!WARNING]", "[!CAUTION]" };
+  return alerts[k];
+}
+
+/* the closing line of a delimited block opened at `open`, from i, or -1 */
+static int closing(adoc *a, int open, int i, int end) {
+  const vgi_line *o = &a->L[open];
+  int fence = o->len >= 3 && !strncmp(o->s, "```", 3);
+  for (; i < end; i++) {
+    const vgi_line *l = &a->L[i];
+    if (gone(l)) continue;
+    if (fence ? l->len >= 3 && !strncmp(l->s, "```", 3) && l->ind == 0
+              : l->len == o->len && !memcmp(l->s, o->s, (size_t)o->len))
+      return i;
+  }
+  return -1;
+}
+
+/* the delimiter kinds: the character that repeats */
+static char delimiter(const vgi_line *l) {
+  if (l->len >= 3 && !strncmp(l->s, "```", 3)) return '`';
+  if (l->len == 2 && !strncmp(l->s, "--", 2)) return 'o';
+  if (l->len >= 4 && (delimiter_run(l, '-', 4))) return '-';
+  if (delimiter_run(l, '.', 4)) return '.';
+  if (delimiter_run(l, '+', 4)) return '+';
+  if (delimiter_run(l, '_', 4)) return '_';
+  if (delimiter_run(l, '=', 4)) return '=';
+  if (delimiter_run(l, '*', 4)) return '*';
+  return 0;
+}
+
+static int list_marker(const vgi_line *l, int *kind, int *level, int *text_at);
+static void blocks(adoc *a, int from, int to, const char *pre, int depth);
+
+/* a verbatim block [open+1, close) as fenced code */
+static void code_block(adoc *a, int open, int close, const char *pre, const char *lang, int strip_callouts) {
+  vgi_buf b = {0};
+  vgi_buf_printf(&b, "%s```%s", pre, lang);
+  out_line(a, a->L[open].no, b.s, b.n);
+  vgi_buf_free(&b);
+  for (int i = open + 1; i < close; i++) {
+    const vgi_line *l = &a->L[i];
+    if (gone(l)) continue;
+    size_t n = (size_t)l->len;
+    if (strip_callouts) {
+      /* "<1>" callout marks at the end, with the comment mark before them */
+      for (;;) {
+        size_t e = n;
+        while (e > 0 && l->s[e - 1] == ' ') e--;
+        if (e < 3 || l->s[e - 1] != '>') break;
+        size_t k = e - 1;
+        while (k > 0 && (isdigit((unsigned char)l->s[k - 1]) || l->s[k - 1] == '.')) k--;
+        if (k == 0 || l->s[k - 1] != '<' || k == e - 1) break;
+        n = k - 1;
+        while (n > 0 && l->s[n - 1] == ' ') n--;
+        if (n >= 2 && (!strncmp(l->s + n - 2, "//", 2) || !strncmp(l->s + n - 2, "--", 2))) n -= 2;
+        else if (n >= 1 && (l->s[n - 1] == '#' || l->s[n - 1] == ';')) n -= 1;
+        while (n > 0 && l->s[n - 1] == ' ') n--;
+      }
+    }
+    vgi_buf c = {0};
+    vgi_buf_puts(&c, pre);
+    vgi_buf_add(&c, l->s, n);
+    out_line(a, l->no, c.s, c.n);
+    vgi_buf_free(&c);
+  }
+  b = (vgi_buf){0};
+  vgi_buf_printf(&b, "%s```", pre);
+  out_line(a, a->L[close < a->n ? close : a->n - 1].no, b.s, b.n);
+  vgi_buf_free(&b);
+}
+
+/* lines [a0, a1) as fenced code, their common indentation removed */
+static void fenced(adoc *a, int a0, int a1, const char *pre) {
+  int base = INT_MAX;
+  for (int k = a0; k < a1; k++)
+    if (!gone(&a->L[k]) && !blank(&a->L[k]) && a->L[k].ind < base) base = a->L[k].ind;
+  if (base == INT_MAX) base = 0;
+  vgi_buf b = {0};
+  vgi_buf_printf(&b, "%s```", pre);
+  out_line(a, a->L[a0].no, b.s, b.n);
+  for (int k = a0; k < a1; k++) {
+    const vgi_line *c = &a->L[k];
+    if (gone(c)) continue;
+    b.n = 0;
+    vgi_buf_puts(&b, pre);
+    int cut = c->ind < base ? c->ind : base;
+    vgi_buf_add(&b, c->s + cut, (size_t)(c->len - cut));
+    out_line(a, c->no, b.s, b.n);
+  }
+  b.n = 0;
+  vgi_buf_printf(&b, "%s```", pre);
+  out_line(a, a->L[a1 - 1].no, b.s, b.n);
+  vgi_buf_free(&b);
+}
+
+/* cells of a table's lines [open+1, close): "|a |b" or CSV */
+static void table_block(adoc *a, int open, int close, const char *pre) {
+  char sep = a->sep ? a->sep : a->L[open].s[0] == ',' ? ',' : a->L[open].s[0] == ':' ? ':' :
+                                a->L[open].s[0] == '!' ? '!' : '|';
+  int csv = sep == ',' || sep == ':';
+  vgi_buf *cells = NULL;
+  int ncells = 0, cap = 0, first_row_cells = 0, first_row_end = -1, header = a->header_opt;
+  int first_line = -1;
+  for (int i = open + 1; i < close; i++) {
+    const vgi_line *l = &a->L[i];
+    if (gone(l)) continue;
+    if (blank(l)) {
+      /* a blank line right after the first line of cells: that line is the header */
+      if (first_line >= 0 && first_row_end < 0 && !a->noheader_opt) { header = 1; first_row_end = ncells; }
+      continue;
+    }
+    const char *s = l->s + l->ind;
+    size_t n = (size_t)(l->len - l->ind);
+    if (first_line < 0) first_line = i;
+    if (csv || s[0] == sep || (s[0] != sep && memchr(s, sep, n) && ncells == 0)) {
+      /* a new cell at every unescaped separator (a cell spec such as "2+" or
+       * "a" before it is dropped) */
+      size_t k = 0;
+      if (!csv) {
+        while (k < n && s[k] != sep) k++;   /* what comes before the first separator: a spec */
+        if (k < n) k++;
+      }
+      while (k <= n) {
+        size_t j = k;
+        int quoted = csv && j < n && s[j] == '"';
+        if (quoted) j++;
+        while (j < n && !(s[j] == sep && (j == 0 || s[j - 1] != '\\') && (!quoted || s[j - 1] == '"'))) j++;
+        size_t cn = j - k;
+        /* the spec of the next cell sits at the end of this one ("a 2+|b") */
+        size_t ce = cn;
+        if (!csv && j < n) {
+          size_t q = k + cn;
+          while (q > k && s[q - 1] != ' ' && s[q - 1] != '\t') q--;
+          const char *spec = s + q;
+          size_t sn = k + cn - q, z = 0;
+          while (z < sn && (isdigit((unsigned char)spec[z]) || strchr("+*.<^>aehlmdsv", spec[z]))) z++;
+          if (sn > 0 && z == sn && (q == k || s[q - 1] == ' ')) ce = q - k;
+        }
+        if (ncells == cap) {
+          cap = cap ? cap * 2 : 16;
+          vgi_buf *nc = realloc(cells, sizeof *nc * (size_t)cap);
+          if (!nc) abort();
+          cells = nc;
+        }
+        cells[ncells] = (vgi_buf){0};
+        const char *cs = s + k;
+        size_t cl = ce;
+        while (cl > 0 && (cs[cl - 1] == ' ' || cs[cl - 1] == '\t')) cl--;
+        while (cl > 0 && (*cs == ' ' || *cs == '\t')) { cs++; cl--; }
+        if (quoted && cl >= 2 && cs[0] == '"' && cs[cl - 1] == '"') { cs++; cl -= 2; }
+        text_line(a, &cells[ncells], cs, cl);
+        ncells++;
+        if (ncells > 100000) break;
+        k = j + 1;
+        if (j >= n) break;
+      }
+      if (first_row_cells == 0) first_row_cells = ncells;
+    } else if (ncells > 0) {
+      /* a cell's text goes on */
+      vgi_buf_add(&cells[ncells - 1], " ", 1);
+      text_line(a, &cells[ncells - 1], s, n);
+    }
+  }
+  int cols = a->ncols ? a->ncols : first_row_cells;
+  if (cols < 1) cols = 1;
+  if (cols > MAX_COLS) cols = MAX_COLS;
+  if (first_row_end >= 0 && first_row_end != cols) header = a->header_opt;
+  int src = a->L[open].no;
+  if (ncells > 0) {
+    if (cols == 2 && !header) {
+      /* two columns and no header: a labelled list, as AsciiDoc writes one */
+      for (int r = 0; r + 1 < ncells; r += 2) {
+        vgi_buf b = {0};
+        vgi_buf_printf(&b, "%s- **%s**: %s", pre, cells[r].s ? cells[r].s : "", cells[r + 1].s ? cells[r + 1].s : "");
+        out_line(a, src, b.s, b.n);
+        vgi_buf_free(&b);
+      }
+    } else {
+      int rows = (ncells + cols - 1) / cols;
+      for (int r = 0; r < rows; r++) {
+        vgi_buf b = {0};
+        vgi_buf_puts(&b, pre);
+        vgi_buf_add(&b, "|", 1);
+        for (int c = 0; c < cols; c++) {
+          int k = r * cols + c;
+          vgi_buf_add(&b, " ", 1);
+          if (k < ncells && cells[k].s)
+            for (size_t q = 0; q < cells[k].n; q++) {
+              if (cells[k].s[q] == '|' && (q == 0 || cells[k].s[q - 1] != '\\')) vgi_buf_add(&b, "\\", 1);
+              vgi_buf_add(&b, cells[k].s + q, 1);
+            }
+          vgi_buf_add(&b, " |", 2);
+        }
+        out_line(a, src, b.s, b.n);
+        vgi_buf_free(&b);
+        if (r == 0) {
+          b = (vgi_buf){0};
+          vgi_buf_puts(&b, pre);
+          vgi_buf_add(&b, "|", 1);
+          for (int c = 0; c < cols; c++) vgi_buf_add(&b, " --- |", 6);
+          out_line(a, src, b.s, b.n);
+          vgi_buf_free(&b);
+        }
+      }
+    }
+  }
+  for (int k = 0; k < ncells; k++) vgi_buf_free(&cells[k]);
+  free(cells);
+}
+
+/* a list marker: kind 1 unordered ("*", "-"), 2 ordered (".", "1."), 3 a
+ * labelled item ("term::"), 4 a callout ("<1>"); level by the marker */
+static int list_marker(const vgi_line *l, int *kind, int *level, int *text_at) {
+  const char *s = l->s + l->ind;
+  int n = l->len - l->ind, k = 0;
+  if (n < 2) return 0;
+  if (s[0] == '*' || s[0] == '.') {
+    while (k < n && s[k] == s[0]) k++;
+    if (k < n && s[k] == ' ' && k <= 5 && !(s[0] == '.' && k >= 4)) {
+      *kind = s[0] == '*' ? 1 : 2; *level = k; *text_at = l->ind + k + 1;
+      return 1;
+    }
+    return 0;
+  }
+  if (s[0] == '-' && s[1] == ' ') { *kind = 1; *level = 1; *text_at = l->ind + 2; return 1; }
+  if (isdigit((unsigned char)s[0])) {
+    while (k < n && k < 9 && isdigit((unsigned char)s[k])) k++;
+    if (k + 1 < n && s[k] == '.' && s[k + 1] == ' ') { *kind = 2; *level = 1; *text_at = l->ind + k + 2; return 1; }
+    return 0;
+  }
+  if (s[0] == '<' && n > 3) {
+    while (k + 1 < n && (isdigit((unsigned char)s[k + 1]) || s[k + 1] == '.')) k++;
+    if (k > 0 && k + 2 < n && s[k + 1] == '>' && s[k + 2] == ' ') { *kind = 4; *level = 1; *text_at = l->ind + k + 3; return 1; }
+    return 0;
+  }
+  /* term:: text, term::: text, term;; text (not a URL, not a macro) */
+  for (int i = 1; i + 1 < n; i++) {
+    if ((s[i] == ':' && s[i + 1] == ':') || (s[i] == ';' && s[i + 1] == ';')) {
+      int m = i + 2;
+      while (m < n && s[m] == ':' && m - i < 4) m++;
+      if (m < n && s[m] != ' ' && s[m] != '\t') return 0;
+      if (!strncmp(s, "image", 5) || !strncmp(s, "toc", 3) || !strncmp(s, "video", 5) || !strncmp(s, "audio", 5))
+        return 0;
+      *kind = 3; *level = m - i - 1; *text_at = l->ind + i;   /* the term ends at i */
+      return 1;
+    }
+    if (s[i] == ' ' && i > 200) return 0;
+  }
+  return 0;
+}
+
+static void item_line(adoc *a, int src, const char *pre, int indent, const char *marker, const char *s,
+                      size_t n) {
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, pre);
+  for (int k = 0; k < indent; k++) vgi_buf_add(&b, " ", 1);
+  vgi_buf_puts(&b, marker);
+  text_line(a, &b, s, n);
+  out_line(a, src, b.s, b.n);
+  vgi_buf_free(&b);
+}
+
+/* the Markdown indent of each open list level and whether it is ordered */
+typedef struct lists { int depth; int level[MAX_LEVEL], kind[MAX_LEVEL], indent[MAX_LEVEL], width[MAX_LEVEL]; } lists;
+
+/* the depth of a list item of (kind, level): a marker seen before is its
+ * level again, a new one nests under the open item */
+static int list_depth(lists *ls, int kind, int level) {
+  for (int d = ls->depth - 1; d >= 0; d--)
+    if (ls->kind[d] == kind && ls->level[d] == level) { ls->depth = d + 1; return d; }
+  if (ls->depth == MAX_LEVEL) return ls->depth - 1;
+  int d = ls->depth++;
+  ls->kind[d] = kind;
+  ls->level[d] = level;
+  ls->indent[d] = d > 0 ? ls->indent[d - 1] + ls->width[d - 1] : 0;
+  ls->width[d] = kind == 2 ? 3 : 2;
+  return d;
+}
+
+/* a line that ends the paragraph or list item before it */
+static int starts_block(const vgi_line *l) {
+  int k, lv, at;
+  const char *t;
+  int tn;
+  return blank(l) || delimiter(l) || (l->len == 4 && strchr("|,:!", l->s[0]) && !memcmp(l->s + 1, "===", 3)) ||
+         (list_marker(l, &k, &lv, &at) && l->ind == 0) || section_line(l, &t, &tn) ||
+         (l->len == 1 && l->s[0] == '+') || (l->len >= 2 && l->s[0] == '[' && l->s[l->len - 1] == ']');
+}
+
+static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
+  lists ls = {0};
+  int after_plus = 0;          /* the next block belongs to the list item before "+" */
+  char title[512] = "";
+  int title_src = 0;
+  int doc_title_seen = depth > 0;
+  for (int i = from; i < to; i++) {
+    vgi_line *l = &a->L[i];
+    if (gone(l)) continue;
+    if (blank(l)) {
+      out_str(a, l->no, *pre ? pre : "");
+      if (!after_plus && ls.depth && i + 1 < to) {
+        /* a list goes on after a blank line only with another item */
+        int k, lv, at, j = i + 1;
+        while (j < to && (blank(&a->L[j]) || gone(&a->L[j]))) j++;
+        if (j >= to || !list_marker(&a->L[j], &k, &lv, &at)) ls.depth = 0;
+      }
+      continue;
+    }
+    const char *s = l->s;
+    int n = l->len;
+    const char *t;
+    int tn, level = section_line(l, &t, &tn);
+    /* list continuation: "+" joins the next block to the item */
+    if (n == 1 && s[0] == '+' && ls.depth) { after_plus = 1; out_str(a, l->no, pre); continue; }
+    char ipre[256];
+    snprintf(ipre, sizeof ipre, "%s%*s", pre, after_plus && ls.depth ? ls.indent[ls.depth - 1] + ls.width[ls.depth - 1] : 0, "");
+    if (level && !(l->ind > 0)) {
+      ls.depth = 0;
+      clear_pending(a);
+      vgi_buf b = {0};
+      vgi_buf_puts(&b, pre);
+      for (int k = 0; k < level; k++) vgi_buf_add(&b, "#", 1);
+      vgi_buf_add(&b, " ", 1);
+      text_line(a, &b, t, (size_t)tn);
+      out_line(a, l->no, b.s, b.n);
+      vgi_buf_free(&b);
+      if (level == 1 && !doc_title_seen) {
+        /* the header: author and revision lines up to the first blank line */
+        doc_title_seen = 1;
+        for (int k = 0; k < 2 && i + 1 < to && !blank(&a->L[i + 1]); k++) {
+          if (gone(&a->L[i + 1])) { k--; i++; continue; }
+          i++;
+        }
+      }
+      doc_title_seen = 1;
+      continue;
+    }
+    doc_title_seen = 1;
+    /* block attributes and titles wait for their block */
+    if (n >= 2 && s[0] == '[' && s[n - 1] == ']' && !(n >= 4 && s[1] == '[' && s[n - 2] == ']')) {
+      block_attributes(a, s + 1, (size_t)(n - 2));
+      out_str(a, l->no, pre);
+      continue;
+    }
+    if (n >= 4 && s[0] == '[' && s[1] == '[' && s[n - 1] == ']' && s[n - 2] == ']') { out_str(a, l->no, pre); continue; }
+    if (n >= 2 && s[0] == '.' && s[1] != '.' && s[1] != ' ' && l->ind == 0) {
+      vgi_buf b = {0};
+      text_line(a, &b, s + 1, (size_t)(n - 1));
+      snprintf(title, sizeof title, "%.*s", (int)b.n, b.s ? b.s : "");
+      title_src = l->no;
+      vgi_buf_free(&b);
+      out_str(a, l->no, pre);
+      continue;
+    }
+    if (title[0]) {
+      /* a block's title introduces it: a line of its own, in bold */
+      vgi_buf b = {0};
+      vgi_buf_printf(&b, "%s%s**%s**", ipre, "", title);
+      out_line(a, title_src, b.s, b.n);
+      vgi_buf_free(&b);
+      b = (vgi_buf){0};
+      title[0] = 0;
+    }
+    char dk = delimiter(l);
+    if (l->len == 4 && strchr("|,:!", s[0]) && !memcmp(s + 1, "===", 3)) dk = 't';
+    if (dk) {
+      int close = closing(a, i, i + 1, to);
+      if (close < 0) close = to;   /* an unclosed block runs to the end, as Asciidoctor reads it */
+      if (dk == '-' || dk == '.' || dk == '`') {
+        char lang[40] = "";
+        if (dk == '`') snprintf(lang, sizeof lang, "%.*s", l->len - 3 > 30 ? 30 : l->len - 3, s + 3);
+        else if (!strcmp(a->style, "source") || a->lang[0]) {
+          attr *sl = find_attr(a, "source-language", 15);
+          snprintf(lang, sizeof lang, "%s", a->lang[0] ? a->lang : sl ? sl->value : "");
+        }
+        code_block(a, i, close, ipre, lang, dk != '`');
+      } else if (dk == '+') {
+        for (int k = i + 1; k < close; k++)
+          if (!gone(&a->L[k])) {
+            vgi_buf b = {0};
+            vgi_buf_puts(&b, ipre);
+            vgi_buf_add(&b, a->L[k].s, (size_t)a->L[k].len);
+            out_line(a, a->L[k].no, b.s, b.n);
+            vgi_buf_free(&b);
+          }
+      } else if (dk == 't') {
+        table_block(a, i, close, ipre);
+      } else if (depth >= MAX_LEVEL) {
+        /* nested past the limit: the content as it is */
+        for (int k = i + 1; k < close; k++) if (!gone(&a->L[k])) emit_text(a, a->L[k].no, ipre, a->L[k].s, (size_t)a->L[k].len);
+      } else {
+        int adm = admonition(a->style, strlen(a->style));
+        int quote = dk == '_' || !strcmp(a->style, "quote") || !strcmp(a->style, "verse");
+        char cite[256];
+        snprintf(cite, sizeof cite, "%s", a->cite);
+        char npre[300];
+        snprintf(npre, sizeof npre, "%s%s", ipre, adm || quote ? "> " : "");
+        if (adm) {
+          vgi_buf b = {0};
+          vgi_buf_printf(&b, "%s%s", npre, alert_of(adm));
+          out_line(a, l->no, b.s, b.n);
+          vgi_buf_free(&b);
+        } else {
+          out_str(a, l->no, ipre);
+        }
+        clear_pending(a);
+        blocks(a, i + 1, close, npre, depth + 1);
+        if (quote && cite[0]) {
+          vgi_buf b = {0};
+          vgi_buf_printf(&b, "%s\xe2\x80\x94 ", npre);
+          text_line(a, &b, cite, strlen(cite));
+          out_line(a, a->L[close < a->n ? close : a->n - 1].no, b.s, b.n);
+          vgi_buf_free(&b);
+        }
+      }
+      if (close < to) out_str(a, a->L[close].no, pre);
+      clear_pending(a);
+      after_plus = 0;
+      i = close;
+      continue;
+    }
+    /* block macros */
+    if (n > 7 && !strncmp(s, "image::", 7)) {
+      const char *br = memchr(s, '[', (size_t)n);
+      vgi_buf b = {0};
+      vgi_buf_puts(&b, ipre);
+      if (br && s[n - 1] == ']') {
+        vgi_buf tmp = {0};
+        vgi_buf_add(&tmp, "image:", 6);
+        vgi_buf_add(&tmp, s + 7, (size_t)(n - 7));
+        text_line(a, &b, tmp.s, tmp.n);
+        vgi_buf_free(&tmp);
+      }
+      out_line(a, l->no, b.s ? b.s : "", b.n);
+      vgi_buf_free(&b);
+      clear_pending(a);
+      after_plus = 0;
+      continue;
+    }
+    if ((n > 5 && !strncmp(s, "toc::", 5)) || (n > 7 && (!strncmp(s, "video::", 7) || !strncmp(s, "audio::", 7))) ||
+        (n == 3 && (!memcmp(s, "'''", 3) || !memcmp(s, "<<<", 3) || !memcmp(s, "---", 3) || !memcmp(s, "***", 3)))) {
+      out_str(a, l->no, pre);
+      continue;
+    }
+    /* list items */
+    int kind, lv, at;
+    if (list_marker(l, &kind, &lv, &at)) {
+      after_plus = 0;
+      int d = list_depth(&ls, kind, lv);
+      char marker[8];
+      snprintf(marker, sizeof marker, "%s", kind == 2 ? "1. " : "- ");
+      vgi_buf item = {0};
+      if (kind == 3) {
+        /* **term**: text (the text on the next line when the term ends its line) */
+        const char *term = l->s + l->ind;
+        size_t termn = (size_t)(at - l->ind);
+        const char *rest = l->s + at;
+        while (rest < l->s + l->len && (*rest == ':' || *rest == ';')) rest++;
+        while (rest < l->s + l->len && (*rest == ' ' || *rest == '\t')) rest++;
+        vgi_buf_puts(&item, "**");
+        text_line(a, &item, term, termn);
+        vgi_buf_puts(&item, "**");
+        size_t restn = (size_t)(l->s + l->len - rest);
+        if (restn) { vgi_buf_puts(&item, ": "); text_line(a, &item, rest, restn); }
+        else if (i + 1 < to && !gone(&a->L[i + 1]) && !blank(&a->L[i + 1]) && !starts_block(&a->L[i + 1])) {
+          vgi_buf_puts(&item, ": ");
+        }
+        vgi_buf b = {0};
+        vgi_buf_puts(&b, pre);
+        for (int k = 0; k < ls.indent[d]; k++) vgi_buf_add(&b, " ", 1);
+        vgi_buf_puts(&b, marker);
+        vgi_buf_add(&b, item.s ? item.s : "", item.n);
+        out_line(a, l->no, b.s, b.n);
+        vgi_buf_free(&b);
+      } else {
+        const char *txt = l->s + at;
+        size_t tl = (size_t)(l->len - at);
+        /* checklists keep their box */
+        item_line(a, l->no, pre, ls.indent[d], marker, txt, tl);
+      }
+      vgi_buf_free(&item);
+      /* the item's text goes on to the next blank line or block */
+      while (i + 1 < to && !blank(&a->L[i + 1]) && (gone(&a->L[i + 1]) || !starts_block(&a->L[i + 1]))) {
+        i++;
+        if (gone(&a->L[i])) continue;
+        vgi_line *c = &a->L[i];
+        item_line(a, c->no, pre, ls.indent[d] + ls.width[d], "", c->s + c->ind, (size_t)(c->len - c->ind));
+      }
+      clear_pending(a);
+      continue;
+    }
+    if (!after_plus) ls.depth = 0;
+    /* an admonition paragraph: "NOTE: text" */
+    const char *colon = memchr(s, ':', (size_t)(n < 12 ? n : 12));
+    int adm = colon && colon + 1 < s + n && colon[1] == ' ' ? admonition(s, (size_t)(colon - s)) : 0;
+    if (!adm) adm = admonition(a->style, strlen(a->style));
+    else s = colon + 2, n = (int)(l->s + l->len - s);
+    if (l->ind > 0 && !after_plus && !adm) {
+      /* an indented paragraph is a literal block */
+      int j = i;
+      while (j + 1 < to && !blank(&a->L[j + 1])) j++;
+      fenced(a, i, j + 1, pre);
+      clear_pending(a);
+      i = j;
+      continue;
+    }
+    /* a paragraph: its lines to the next blank line or block */
+    char ppre[300];
+    snprintf(ppre, sizeof ppre, "%s%s", ipre, adm ? "> " : "");
+    if (adm) {
+      vgi_buf b = {0};
+      vgi_buf_printf(&b, "%s%s", ppre, alert_of(adm));
+      out_line(a, l->no, b.s, b.n);
+      vgi_buf_free(&b);
+    }
+    if (!strcmp(a->style, "quote") || !strcmp(a->style, "verse")) {
+      snprintf(ppre, sizeof ppre, "%s> ", ipre);
+    }
+    char cite[256];
+    snprintf(cite, sizeof cite, "%s", a->cite);
+    int literal = !strcmp(a->style, "literal") || !strcmp(a->style, "listing") || !strcmp(a->style, "source");
+    clear_pending(a);
+    if (literal) {
+      int j = i;
+      while (j + 1 < to && !blank(&a->L[j + 1])) j++;
+      fenced(a, i, j + 1, ipre);
+      i = j;
+      continue;
+    }
+    emit_text(a, l->no, ppre, s + (s == l->s ? l->ind : 0), (size_t)(s == l->s ? n - l->ind : n));
+    while (i + 1 < to && !blank(&a->L[i + 1]) && (gone(&a->L[i + 1]) || !starts_block(&a->L[i + 1]))) {
+      i++;
+      if (gone(&a->L[i])) continue;
+      emit_text(a, a->L[i].no, ppre, a->L[i].s + a->L[i].ind, (size_t)(a->L[i].len - a->L[i].ind));
+    }
+    if (cite[0] && ppre[strlen(ppre) - 2] == '>') {
+      vgi_buf b = {0};
+      vgi_buf_printf(&b, "%s\xe2\x80\x94 ", ppre);
+      text_line(a, &b, cite, strlen(cite));
+      out_line(a, a->L[i].no, b.s, b.n);
+      vgi_buf_free(&b);
+    }
+    after_plus = 0;
+  }
+}
+
+/* section titles (and their ids) for cross references */
+static void collect_sections(adoc *a) {
+  const char *pending_id = NULL;
+  int pending_n = 0;
+  for (int i = 0; i < a->n && a->nsec < MAX_SECTIONS; i++) {
+    const vgi_line *l = &a->L[i];
+    if (gone(l)) continue;
+    if (l->len > 4 && l->s[0] == '[' && l->s[1] == '[' && l->s[l->len - 1] == ']') {
+      pending_id = l->s + 2;
+      pending_n = l->len - 4;
+      const char *c = memchr(pending_id, ',', (size_t)pending_n);
+      if (c) pending_n = (int)(c - pending_id);
+      continue;
+    }
+    if (l->len > 2 && l->s[0] == '[' && l->s[1] == '#' && l->s[l->len - 1] == ']') {
+      pending_id = l->s + 2;
+      pending_n = (int)strcspn(pending_id, ".%,]");
+      continue;
+    }
+    const char *t;
+    int tn;
+    if (section_line(l, &t, &tn)) {
+      vgi_buf b = {0};
+      expand(a, &b, t, (size_t)tn);
+      a->sec[a->nsec].title = vgi_buf_take(&b);
+      a->sec[a->nsec].id = pending_id ? dupn(pending_id, (size_t)pending_n) : NULL;
+      a->nsec++;
+    }
+    if (!blank(l)) pending_id = NULL;
+  }
+}
+
+int vgi_is_asciidoc(const char *text, size_t len) {
+  size_t i = 0;
+  /* the first line of text, past blank lines and // comments */
+  while (i < len) {
+    const char *e = memchr(text + i, '\n', len - i);
+    size_t end = e ? (size_t)(e - text) : len;
+    if (end > i && !(end - i >= 2 && text[i] == '/' && text[i + 1] == '/') && text[i] != '\r') break;
+    i = end + 1;
+  }
+  if (i + 2 >= len || text[i] != '=' || text[i + 1] != ' ') return 0;
+  static const char *const marks[] = { "\n== ", "\n[source", "\n----\n", "\n|===", "\nimage::", "\n:toc:",
+                                       "\n:description:", "\nifdef::", "\n[NOTE]", NULL };
+  size_t span = len - i < 65536 ? len - i : 65536;
+  for (int k = 0; marks[k]; k++)
+    if (memmem(text + i, span, marks[k], strlen(marks[k]))) return 1;
+  /* an attribute entry right under the title */
+  const char *nl = memchr(text + i, '\n', len - i);
+  return nl && (size_t)(nl - text) + 2 < len && nl[1] == ':' && isalnum((unsigned char)nl[2]);
+}
+
+char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,
+                            vgi_diags *d, int **map, int *nmap, size_t *out_len) {
+  (void)opts;
+  adoc *a = calloc(1, sizeof *a);
+  if (!a) { vgi_diag_add(d, VGI_ERROR, file, 0, 0, NULL, "out of memory"); return NULL; }
+  a->file = file;
+  a->d = d;
+  a->budget = len * 2 + (1u << 20);
+  if (!vgi_split_lines(text, len, 0, &a->text, &a->L, &a->n)) {
+    free(a->text);
+    free(a->L);
+    free(a);
+    vgi_diag_add(d, VGI_ERROR, file, 0, 0, NULL, "out of memory");
+    return NULL;
+  }
+  preprocess(a);
+  collect_sections(a);
+  /* attributes are expanded where they are used, with the value the
+   * document gave them last (entries are read by the preprocessor) */
+  blocks(a, 0, a->n, "", 0);
+  char *md = vgi_buf_take(&a->out);
+  *out_len = strlen(md);
+  *map = a->map;
+  *nmap = a->nmap;
+  for (int i = 0; i < a->nattrs; i++) { free(a->attrs[i].name); free(a->attrs[i].value); }
+  for (int i = 0; i < a->nsec; i++) { free(a->sec[i].id); free(a->sec[i].title); }
+  free(a->text);
+  free(a->L);
+  free(a);
+  return md;
+}
+
+cJSON *vgi_asciidoc_load(const char *text, size_t len, const char *file, const vgi_options *opts,
+                         vgi_posmap *pm, vgi_diags *d) {
+  int *map = NULL, nmap = 0;
+  size_t mlen = 0;
+  char *md = vgi_asciidoc_markdown(text, len, file, opts, d, &map, &nmap, &mlen);
+  if (!md) return NULL;
+  cJSON *model = vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
+  free(map);
+  free(md);
+  return model;
+}

@@ -1,0 +1,212 @@
+/* test_asciidoc.c: AsciiDoc (stages/input/asciidoc.c) read as Asciidoctor
+ * shows it: the title without its badges, author or attributes; lists,
+ * labelled lists, code, tables and admonitions as scenes; inline markup,
+ * links, cross references and attributes as their text, never the markup;
+ * every scene on the .adoc file's own line; hostile documents read, never
+ * a crash. */
+#include "input_test.h"
+
+static const char doc[] =
+  "= Widget Handbook image:https://img.shields.io/badge/ci-passing-green.svg[\"CI\", link=\"https://ci.example.org\"]\n" /* 1 */
+  "Jane Doe <jane@example.org>\n"                                      /* 2 */
+  "v1.2, 2024-01-01\n"                                                 /* 3 */
+  ":project: Widget\n"                                                 /* 4 */
+  ":docs: https://widget.example.org/docs\n"                           /* 5 */
+  ":source-language: python\n"                                         /* 6 */
+  "ifdef::env-github[]\n"                                              /* 7 */
+  ":tip-caption: :bulb:\n"                                             /* 8 */
+  "endif::[]\n"                                                        /* 9 */
+  "\n"                                                                 /* 10 */
+  "// a comment nobody reads aloud\n"                                  /* 11 */
+  "{project} turns *parts* into `widgets` quickly -- see the {docs}[user guide]\n" /* 12 */
+  "and <<getting-started,the first steps>>.footnote:[A footnote nobody reads aloud.]\n" /* 13 */
+  "\n"                                                                 /* 14 */
+  "== Getting Started\n"                                               /* 15 */
+  "\n"                                                                 /* 16 */
+  "Install it with pip:\n"                                             /* 17 */
+  "\n"                                                                 /* 18 */
+  "[source,shell]\n"                                                   /* 19 */
+  "----\n"                                                             /* 20 */
+  "$ pip install widget # <1>\n"                                       /* 21 */
+  "----\n"                                                             /* 22 */
+  "<1> The package is on PyPI.\n"                                      /* 23 */
+  "\n"                                                                 /* 24 */
+  "NOTE: Never build widgets as root.\n"                               /* 25 */
+  "\n"                                                                 /* 26 */
+  "[WARNING]\n"                                                        /* 27 */
+  "====\n"                                                             /* 28 */
+  "Keep the gears oiled.\n"                                            /* 29 */
+  "====\n"                                                             /* 30 */
+  "\n"                                                                 /* 31 */
+  "== Parts\n"                                                         /* 32 */
+  "\n"                                                                 /* 33 */
+  "* Gears turn the axle.\n"                                           /* 34 */
+  "** Small gears turn fast.\n"                                        /* 35 */
+  "* Springs store the energy.\n"                                      /* 36 */
+  "\n"                                                                 /* 37 */
+  "Bolt:: Holds the frame together.\n"                                 /* 38 */
+  "Nut::\n"                                                            /* 39 */
+  "  Keeps the bolt in place.\n"                                       /* 40 */
+  "\n"                                                                 /* 41 */
+  "=== Sizes\n"                                                        /* 42 */
+  "\n"                                                                 /* 43 */
+  ".Sizes of the parts\n"                                              /* 44 */
+  "[cols=\"1,1,2\", options=\"header\"]\n"                             /* 45 */
+  "|===\n"                                                             /* 46 */
+  "|Part |Size |Note\n"                                                /* 47 */
+  "|Gear |small |turns fast\n"                                         /* 48 */
+  "|Spring |large |stores *energy*\n"                                  /* 49 */
+  "|===\n"                                                             /* 50 */
+  "\n"                                                                 /* 51 */
+  "include::other.adoc[]\n"                                            /* 52 */
+  "\n"                                                                 /* 53 */
+  "[quote, Ada Lovelace]\n"                                            /* 54 */
+  "____\n"                                                             /* 55 */
+  "The engine weaves algebraic patterns.\n"                            /* 56 */
+  "____\n"                                                             /* 57 */
+  "\n"                                                                 /* 58 */
+  "[source]\n"                                                         /* 59 */
+  "----\n"                                                             /* 60 */
+  "import widget\n"                                                    /* 61 */
+  "----\n";                                                            /* 62 */
+
+static void constructs(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("handbook.adoc", doc, &o, &d);
+  int warned = 0;
+  for (size_t i = 0; i < d.n; i++)
+    if (strstr(d.v[i].message, "include::")) { assert_int_equal(d.v[i].line, 52); warned = 1; }
+  assert_true(warned);
+  vgi_diags_free(&d);
+  const cJSON *title = scene_at(m, 0, 0);
+  assert_string_equal(sget(title, "scene_type"), "title");
+  assert_string_equal(vcget(title, "title"), "Widget Handbook");
+  assert_true(said_in(m, "Widget turns parts into widgets quickly") == 1);
+  assert_true(said_in(m, "see the user guide and the first steps.") == 1);
+  const cJSON *pip = scene_with(m, "command", "pip install widget");
+  assert_non_null(pip);
+  assert_string_equal(vcget(pip, "language"), "shell");
+  const cJSON *py = scene_with(m, "command", "import widget");
+  assert_non_null(py);
+  assert_string_equal(vcget(py, "language"), "python");   /* :source-language: */
+  assert_non_null(scene_with(m, "list", "Never build widgets as root"));
+  assert_non_null(scene_with(m, "list", "Keep the gears oiled"));
+  const cJSON *parts = scene_with(m, "list", "Gears turn the axle");
+  assert_non_null(parts);
+  char *pt = cJSON_PrintUnformatted(parts);
+  assert_non_null(strstr(pt, "Small gears turn fast"));
+  free(pt);
+  assert_non_null(scene_with(m, "list", "Holds the frame together"));
+  assert_non_null(scene_with(m, "list", "Keeps the bolt in place"));
+  const cJSON *sizes = scene_with(m, "table", "Spring");
+  assert_non_null(sizes);
+  const cJSON *cols = cJSON_GetObjectItem(cJSON_GetObjectItem(sizes, "visual_content"), "columns");
+  assert_int_equal(cJSON_GetArraySize(cols), 3);
+  assert_string_equal(cJSON_GetArrayItem(cols, 2)->valuestring, "Note");
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(sizes, "visual_content"), "rows")), 2);
+  assert_non_null(scene_with(m, "quote", "algebraic patterns"));
+  /* none of the markup, attributes, header lines or comments is said or shown */
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  static const char *const never[] = { "{project}", "{docs}", "Jane Doe", "v1.2", "comment nobody",
+                                       "footnote", "A footnote", "<<", "ifdef", "image:", "shields.io",
+                                       "|===", "----", "<1>", "# <", "include::", ":bulb:", "[source",
+                                       "NOTE:", "====", "____", NULL };
+  for (int i = 0; never[i]; i++) {
+    if (strstr(all, never[i])) print_message("found: %s\n", never[i]);
+    assert_null(strstr(all, never[i]));
+  }
+  free(all);
+  cJSON_Delete(m);
+}
+
+static void lines(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("lines.adoc", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(line_of(scene_with(m, "command", "pip install widget")), 20);
+  assert_int_equal(line_of(scene_with(m, "list", "Gears turn the axle")), 34);
+  assert_int_equal(line_of(scene_with(m, "table", "Spring")), 44);   /* its title's */
+  cJSON_Delete(m);
+}
+
+/* the document's structure from what Asciidoctor reads: ids that name
+ * sections, labelled lists, checklists, CSV tables, conditionals */
+static void structure(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Guide\n\n"
+    ":flag:\n\n"
+    "ifndef::flag[]\nThis line is left out.\nendif::[]\n"
+    "ifdef::flag[]\nThis line is read.\nendif::[]\n\n"
+    "See <<_using_the_tool>> first, then xref:other.adoc#setup[the setup].\n\n"
+    "[[using]]\n== Using the tool\n\n"
+    "* [x] Installed\n* [ ] Configured\n\n"
+    "[%header,format=csv]\n,===\nFruit,Colour\nApple,red\n\"Banana, ripe\",yellow\n,===\n\n"
+    "|===\n|Key |What it does\n\n|q |quits\n|h |helps\n|===\n\n"
+    "Press kbd:[Ctrl+C] or menu:File[Quit] (C) 2024.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("structure.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "left out"));
+  assert_true(said_in(m, "This line is read.") == 1);
+  assert_true(said_in(m, "See Using the tool first, then the setup.") == 1);
+  assert_non_null(scene_with(m, "list", "Configured"));
+  const cJSON *csv = scene_with(m, "table", "Banana, ripe");
+  assert_non_null(csv);
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(csv, "visual_content"), "columns"), 1)->valuestring, "Colour");
+  const cJSON *keys = scene_with(m, "table", "quits");
+  assert_non_null(keys);
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(keys, "visual_content"), "columns"), 0)->valuestring, "Key");
+  assert_true(said_in(m, "Ctrl+C") >= 1);
+  assert_true(said_in(m, "File > Quit") + said_in(m, "File, Quit") + said_in(m, "File Quit") >= 1);
+  assert_true(said_in(m, "Copyright 2024") == 1);
+  assert_null(strstr(all, "(C)"));
+  assert_null(strstr(all, "kbd:"));
+  assert_null(strstr(all, "menu:"));
+  assert_null(strstr(all, "xref:"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* what a stranger may write: unclosed blocks, attribute references to
+ * themselves, deep nesting, long lines; read, never a crash or a hang */
+static void hostile(void **state) {
+  (void)state;
+  char path[256];
+  tmp_path(path, sizeof path, "hostile.adoc");
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs("= T\n:a: {a}{a}{a}{a}\n:b: {a}{a}{a}{a}{a}{a}{a}{a}\n\n{b}{b}{b}{b}{b}{b}\n\n", f);
+  for (int i = 0; i < 200; i++) fputs("====\n", f);
+  put_rep(f, "*", 5000);
+  fputs("\n\n|===\n", f);
+  put_rep(f, "|x ", 3000);
+  fputs("\n----\nunclosed\n", f);
+  put_rep(f, "ifdef::a[]\n", 100);
+  put_rep(f, "<<", 2000);
+  put_rep(f, "link:x[", 2000);
+  fputs("\n", f);
+  fclose(f);
+  vgi_options o = {0};
+  vgi_diags d;
+  cJSON *m = load(path, &o, &d);
+  unlink(path);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(constructs),
+    cmocka_unit_test(lines),
+    cmocka_unit_test(structure),
+    cmocka_unit_test(hostile),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
