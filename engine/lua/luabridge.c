@@ -501,8 +501,17 @@ static int push_shown(lua_State *L, char *s) {
   free(s);
   return 1;
 }
-static int l_shown_name(lua_State *L) { return push_shown(L, vg_shown_name(luaL_checkstring(L, 1))); }
-static int l_shown_text(lua_State *L) { return push_shown(L, vg_shown_text(luaL_checkstring(L, 1))); }
+/* by length: a NUL in a Lua string is shown as \x00, the rest kept */
+static int l_shown_name(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  return push_shown(L, vg_shown_name_len(s, n));
+}
+static int l_shown_text(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  return push_shown(L, vg_shown_text_len(s, n));
+}
 
 /* vg.core.disk_free(path) -> bytes an unprivileged process may still
  * write on path's file system, or nil, "path: reason" (vgrun serve keeps
