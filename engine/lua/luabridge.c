@@ -542,10 +542,13 @@ static int l_stat(lua_State *L) {
   }
   const char *type = S_ISREG(st.st_mode) ? "file" : S_ISDIR(st.st_mode) ? "dir"
     : S_ISLNK(st.st_mode) ? "link" : S_ISFIFO(st.st_mode) ? "fifo" : "other";
-  lua_createtable(L, 0, 6);
+  lua_createtable(L, 0, 7);
   lua_pushstring(L, type); lua_setfield(L, -2, "type");
   lua_pushinteger(L, (lua_Integer)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec);
   lua_setfield(L, -2, "mtime_ns");
+  /* the kernel's own: no one but root sets it back (claim records, outputs.lua) */
+  lua_pushinteger(L, (lua_Integer)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec);
+  lua_setfield(L, -2, "ctime_ns");
   lua_pushinteger(L, (lua_Integer)st.st_dev); lua_setfield(L, -2, "dev");
   lua_pushinteger(L, (lua_Integer)st.st_ino); lua_setfield(L, -2, "ino");
   lua_pushinteger(L, (lua_Integer)st.st_size); lua_setfield(L, -2, "size");
