@@ -24,7 +24,14 @@ vg_engine *vgl_engine(lua_State *L) {
 }
 
 static int msghandler(lua_State *L) {
-  const char *msg = lua_tostring(L, 1);
+  size_t n = 0;
+  const char *msg = lua_tolstring(L, 1, &n);
+  if (msg && strlen(msg) < n) {
+    /* the traceback is built from a C string: a NUL (a document's byte in
+     * a message) would end it there, so it is shown as \x00 first */
+    char *shown = vg_shown_text_len(msg, n);
+    if (shown) { lua_pushstring(L, shown); free(shown); msg = lua_tostring(L, -1); }
+  }
   if (msg == NULL) {
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
