@@ -33,16 +33,16 @@ static size_t unsafe_at(const unsigned char *s, size_t left) {
 /* text: a message's lines, whose line breaks, tabs and backslashes stay;
  * else a name, where they are \x0a, \x09 and \\ (so "a\x1b" read back is a
  * name with a backslash, never one with ESC). */
-static char *shown(const char *name, int text) {
+static char *shown(const char *name, size_t n, int text) {
   if (!name) return NULL;
-  size_t n = strlen(name);
   char *out = malloc(4 * n + 1);   /* each byte is at most \xNN */
   if (!out) return NULL;
   const unsigned char *s = (const unsigned char *)name;
   size_t o = 0;
   for (size_t i = 0; i < n;) {
     if (s[i] == '\\' && !text) { out[o++] = '\\'; out[o++] = '\\'; i++; continue; }
-    size_t k = (text && (s[i] == '\n' || s[i] == '\t')) ? 0 : unsafe_at(s + i, n - i);
+    /* a NUL inside a Lua string is shown too, not the end of the message */
+    size_t k = (text && (s[i] == '\n' || s[i] == '\t')) ? 0 : s[i] == 0 ? 1 : unsafe_at(s + i, n - i);
     if (k == 0) {
       /* a safe character: copied whole (its continuation bytes too) */
       do { out[o++] = (char)s[i++]; } while (i < n && (s[i] & 0xC0) == 0x80 && s[i - 1] >= 0x80);
@@ -55,9 +55,13 @@ static char *shown(const char *name, int text) {
   return out;
 }
 
-char *vg_shown_name(const char *name) { return shown(name, 0); }
+char *vg_shown_name(const char *name) { return name ? shown(name, strlen(name), 0) : NULL; }
 
-char *vg_shown_text(const char *text) { return shown(text, 1); }
+char *vg_shown_text(const char *text) { return text ? shown(text, strlen(text), 1) : NULL; }
+
+char *vg_shown_name_len(const char *name, size_t n) { return shown(name, n, 0); }
+
+char *vg_shown_text_len(const char *text, size_t n) { return shown(text, n, 1); }
 
 void vg_print_shown(const char *fmt, ...) {
   va_list ap, again;
@@ -68,7 +72,7 @@ void vg_print_shown(const char *fmt, ...) {
   char *raw = n >= 0 ? malloc((size_t)n + 1) : NULL;
   if (raw) vsnprintf(raw, (size_t)n + 1, fmt, again);
   va_end(again);
-  char *text = shown(raw, 1);
+  char *text = raw ? shown(raw, strlen(raw), 1) : NULL;
   free(raw);
   if (!text) return;
   fprintf(stderr, "%s\n", text);

@@ -276,11 +276,31 @@ int vg_task_lock(const char *dir, const char *id, vg_task_lock_t *k, long *holde
   vg_state_path(dir, id, ".lock", k->path, sizeof k->path);
   for (int tries = 0; tries < 16; tries++) {
     int fd = open(k->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
-    if (fd < 0) return vg_errf(err, errlen, "%s: %s", k->path, strerror(errno));
+    /* A lock is a regular file vgrun makes; a link, a FIFO, a socket or a
+     * device at its name is no lock of any run (a kernel lock on a file is
+     * the only sign of one) and must not stop this one: its name is
+     * removed, whatever it points to untouched, and a file made. */
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fd < 0 && errno == ELOOP) {
+      if (unlink(k->path) != 0 && errno != ENOENT)
+        return vg_errf(err, errlen, "%s: a link, not a lock file, and it cannot be removed: %s", k->path,
+                       strerror(errno));
+      continue;
+    }
+    if (fd < 0 && errno == EISDIR)
+      return vg_errf(err, errlen, "%s: a folder, not a lock file (remove it)", k->path);
+    if (fd < 0) return vg_errf(err, errlen, "%s: %s", k->path, strerror(errno));
+    if (fstat(fd, &st) != 0) {
+      int saved = errno;
       close(fd);
-      return vg_errf(err, errlen, "%s: not a regular file", k->path);
+      return vg_errf(err, errlen, "%s: %s", k->path, strerror(saved));
+    }
+    if (!S_ISREG(st.st_mode)) {
+      close(fd);
+      if (S_ISDIR(st.st_mode)) return vg_errf(err, errlen, "%s: a folder, not a lock file (remove it)", k->path);
+      if (unlink(k->path) != 0 && errno != ENOENT)
+        return vg_errf(err, errlen, "%s: not a regular file, and it cannot be removed: %s", k->path, strerror(errno));
+      continue;
     }
     int r = lock_try(fd);
     if (r != 0) {
@@ -327,10 +347,12 @@ int vg_task_lock_probe(const char *dir, const char *id, long *pid_out, char *err
   vg_state_path(dir, id, ".lock", path, sizeof path);
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) {
-    if (errno == ENOENT) return 0;
+    /* a link at the name is no lock anyone holds (vg_task_lock replaces it) */
+    if (errno == ENOENT || errno == ELOOP) return 0;
     return vg_errf(err, errlen, "%s: %s", path, strerror(errno));
   }
   struct stat st;
+  if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) { close(fd); return 0; }
   int held = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? lock_held(fd) : -1;
   if (held < 0) {
     int saved = errno;

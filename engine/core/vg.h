@@ -354,6 +354,9 @@ char *vg_shown_name(const char *name);
 /* Any thread: a message (which may hold names already shown) as it may be
  * printed: like vg_shown_name, but line breaks, tabs and backslashes stay. */
 char *vg_shown_text(const char *text);
+/* the same for a string of n bytes that may hold NULs (a Lua string) */
+char *vg_shown_name_len(const char *name, size_t n);
+char *vg_shown_text_len(const char *text, size_t n);
 /* Any thread: prints a printf-formatted message and a line break to stderr,
  * through vg_shown_text (in one write), for messages that quote what came
  * from outside: a Lua error holding a document's line or a file name. */

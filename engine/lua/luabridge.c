@@ -24,7 +24,14 @@ vg_engine *vgl_engine(lua_State *L) {
 }
 
 static int msghandler(lua_State *L) {
-  const char *msg = lua_tostring(L, 1);
+  size_t n = 0;
+  const char *msg = lua_tolstring(L, 1, &n);
+  if (msg && strlen(msg) < n) {
+    /* the traceback is built from a C string: a NUL (a document's byte in
+     * a message) would end it there, so it is shown as \x00 first */
+    char *shown = vg_shown_text_len(msg, n);
+    if (shown) { lua_pushstring(L, shown); free(shown); msg = lua_tostring(L, -1); }
+  }
   if (msg == NULL) {
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
@@ -501,8 +508,17 @@ static int push_shown(lua_State *L, char *s) {
   free(s);
   return 1;
 }
-static int l_shown_name(lua_State *L) { return push_shown(L, vg_shown_name(luaL_checkstring(L, 1))); }
-static int l_shown_text(lua_State *L) { return push_shown(L, vg_shown_text(luaL_checkstring(L, 1))); }
+/* by length: a NUL in a Lua string is shown as \x00, the rest kept */
+static int l_shown_name(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  return push_shown(L, vg_shown_name_len(s, n));
+}
+static int l_shown_text(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  return push_shown(L, vg_shown_text_len(s, n));
+}
 
 /* vg.core.disk_free(path) -> bytes an unprivileged process may still
  * write on path's file system, or nil, "path: reason" (vgrun serve keeps
@@ -533,10 +549,13 @@ static int l_stat(lua_State *L) {
   }
   const char *type = S_ISREG(st.st_mode) ? "file" : S_ISDIR(st.st_mode) ? "dir"
     : S_ISLNK(st.st_mode) ? "link" : S_ISFIFO(st.st_mode) ? "fifo" : "other";
-  lua_createtable(L, 0, 6);
+  lua_createtable(L, 0, 7);
   lua_pushstring(L, type); lua_setfield(L, -2, "type");
   lua_pushinteger(L, (lua_Integer)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec);
   lua_setfield(L, -2, "mtime_ns");
+  /* the kernel's own: no one but root sets it back (claim records, outputs.lua) */
+  lua_pushinteger(L, (lua_Integer)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec);
+  lua_setfield(L, -2, "ctime_ns");
   lua_pushinteger(L, (lua_Integer)st.st_dev); lua_setfield(L, -2, "dev");
   lua_pushinteger(L, (lua_Integer)st.st_ino); lua_setfield(L, -2, "ino");
   lua_pushinteger(L, (lua_Integer)st.st_size); lua_setfield(L, -2, "size");

@@ -44,18 +44,50 @@ end
 
 local function fail(msg) error({ usage = msg, config = true }, 0) end
 
-local function valid_value(v)
-  local t = type(v)
-  if t == "string" or t == "number" or t == "boolean" then return true end
-  if t ~= "table" then return false end
-  for k, x in pairs(v) do
-    if math.type(k) ~= "integer" or (type(x) ~= "string" and type(x) ~= "number") then return false end
-  end
-  return true
+-- A config file is a few lines: what is far larger is not one (a file put
+-- in its place, a runaway generator) and is refused before it is read.
+-- A value is a name, a number or a short list; a string or a list past
+-- these sizes is no setting of vgrun's.
+M.MAX_BYTES = 1024 * 1024
+M.MAX_STRING = 4096
+M.MAX_LIST = 256
+
+-- a name or value as a message quotes it: its first bytes, on one line
+local function quoted(v)
+  local s = tostring(v)
+  if #s > 60 then s = s:sub(1, 60) .. "... (" .. #s .. " bytes)" end
+  return require("vg.shown").name(s)
 end
 
--- The line where a returned table sets `key` (the first "key =" in the text).
+-- nil, or why v is no value of a setting
+local function bad_value(v)
+  local t = type(v)
+  if t == "string" then
+    if #v > M.MAX_STRING then return string.format("a string of %d bytes (at most %d)", #v, M.MAX_STRING) end
+    if v:find("%z") then return "a string holding a NUL byte" end
+    return nil
+  end
+  if t == "number" or t == "boolean" then return nil end
+  if t ~= "table" then return "a " .. t end
+  local n = 0
+  for k, x in pairs(v) do
+    n = n + 1
+    if n > M.MAX_LIST then return string.format("a list of more than %d values", M.MAX_LIST) end
+    if math.type(k) ~= "integer" or (type(x) ~= "string" and type(x) ~= "number") then
+      return "a table that is not a list of strings and numbers"
+    end
+    if type(x) == "string" then
+      local why = bad_value(x)
+      if why then return "a list holding " .. why end
+    end
+  end
+  return nil
+end
+
+-- The line where a returned table sets `key` (the first "key =" in the
+-- text). Only a name can be found so: another key is text, not a pattern.
 local function line_of(src, key)
+  if not key:match("^[%a_][%w_]*$") then return nil end
   local n = 1
   for line in (src .. "\n"):gmatch("([^\n]*)\n") do
     if line:match("^%s*" .. key .. "%s*=") or line:match("[{,;]%s*" .. key .. "%s*=") then return n end
@@ -78,20 +110,25 @@ function M.load()
     if path and kind ~= "missing" then fail(tostring(oerr)) end
     return true
   end
-  local src = f:read("a") or ""
+  local src = f:read(M.MAX_BYTES + 1) or ""
   f:close()
   local label = path
+  if #src > M.MAX_BYTES then
+    fail(string.format("%s: larger than %d bytes; a config file sets a few names (is this the file meant?)",
+      label, M.MAX_BYTES))
+  end
   local function set(k, v, line)
     if type(k) ~= "string" or not M.KEYS[k] then
       local names = {}
       for name in pairs(M.KEYS) do names[#names + 1] = name end
       table.sort(names)
-      fail(string.format("%s:%s: unknown setting '%s' (known: %s)", label, line or "?", tostring(k),
+      fail(string.format("%s:%s: unknown setting '%s' (known: %s)", label, line or "?", quoted(k),
         table.concat(names, ", ")))
     end
-    if not valid_value(v) then
-      fail(string.format("%s:%s: %s: wants a string, a number or a list of them, not a %s", label,
-        line or "?", k, type(v)))
+    local why = bad_value(v)
+    if why then
+      fail(string.format("%s:%s: %s: wants a string, a number or a list of them, not %s", label,
+        line or "?", k, why))
     end
     values[k], lines[k] = v, line
   end
@@ -103,7 +140,15 @@ function M.load()
     __index = function(_, k) return values[k] end,
   })
   local chunk, err = load(src, "@" .. label, "t", env)
-  if not chunk then fail(err) end
+  -- the parser's own limits ("C stack overflow" for values nested too
+  -- deep) name no file: the message says which
+  if not chunk then
+    err = tostring(err)
+    if err:sub(1, #label) ~= label then
+      err = label .. ": " .. err .. (err:find("overflow") and " (values nested too deep)" or "")
+    end
+    fail(err)
+  end
   -- a file that never ends is an error, not a hang
   local co = coroutine.create(chunk)
   debug.sethook(co, function() error("the config file runs too long", 2) end, "", 1000000)

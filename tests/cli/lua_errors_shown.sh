@@ -50,4 +50,10 @@ LUA
   check "handler error escaped" has err.txt '^vgrun serve: request handler failed: handler \\x1b]0;T\\x07\\x1b\[2J /x$'
   check "handler error: no raw control" raw err.txt
 fi
+# a NUL in a message (a document's byte quoted in an error) is shown, and
+# what follows it is not lost: the traceback and the message are C strings
+"$VGRUN" -e 'error("before\0after")' >out.txt 2>err.txt
+check "a NUL in an error is shown as \\x00" has err.txt 'before\\x00after'
+"$VGRUN" -e 'io.stderr:write(require("vg.shown").lines("one\0two"), "\n")' >out.txt 2>err.txt
+check "vg.shown.lines keeps what follows a NUL" has err.txt '^one\\x00two$'
 vg_done

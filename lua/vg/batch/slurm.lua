@@ -13,11 +13,27 @@ local function q(s)
 end
 M.quote = q
 
+-- sbatch reads --output as a pattern: %j, %x, %A ... are replaced (a folder
+-- "a%jb" would be "a412b", so the job fails to open its log or writes it
+-- elsewhere), "%%" is one "%", and a backslash anywhere turns every pattern
+-- off and is dropped ("b\c" is "bc"). --chdir is taken as it is.
+local function pattern_folder(path)
+  -- sbatch makes a relative --output absolute first: no way around it
+  if path:find("\\", 1, true) then
+    return nil, path .. ": a backslash in this folder's name cannot be given to sbatch's --output"
+      .. " for the jobs' logs (Slurm drops it and the job fails to start); choose an output folder"
+      .. " whose path has none"
+  end
+  return (path:gsub("%%", "%%%%"))
+end
+
 --- placed(cfg) -> sbatch's options that name folders: the log files and the
---- working folder. They go on sbatch's command line (exact arguments) as
---- well as in the script.
+--- working folder | nil, message. They go on sbatch's command line (exact
+--- arguments) as well as in the script.
 function M.placed(cfg)
-  return { "--output=" .. cfg.logs .. "/slurm-%A_%a.out", "--chdir=" .. cfg.cwd }
+  local logs, err = pattern_folder(cfg.logs)
+  if not logs then return nil, err end
+  return { "--output=" .. logs .. "/slurm-%A_%a.out", "--chdir=" .. cfg.cwd }
 end
 
 -- A #SBATCH line is one line read by sbatch's own word splitter: a path with
@@ -40,7 +56,7 @@ function M.script(cfg)
     "#SBATCH --job-name=vgrun-batch",
     "#SBATCH --array=1-" .. cfg.shards,
   }
-  for _, opt in ipairs(M.placed(cfg)) do lines[#lines + 1] = directive(opt) end
+  for _, opt in ipairs(M.placed(cfg) or {}) do lines[#lines + 1] = directive(opt) end
   lines[#lines + 1] = "set -e"
   for _, k in ipairs({ "VGRUN_CACHE_DIR", "VGRUN_LUA_DIR", "XDG_CACHE_HOME" }) do
     local v = os.getenv(k)

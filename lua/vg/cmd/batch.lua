@@ -205,6 +205,8 @@ local function run_slurm(o, docs, outdir_real, options)
   local exe = core.realpath("/proc/self/exe") or "vgrun"
   local path = outdir_real .. "/batch.sbatch"
   local cfg = { exe = exe, argv = task_argv(o, outdir_real), shards = n, logs = logs, cwd = core.cwd() }
+  local placed, perr = slurm.placed(cfg)
+  if not placed then eprintf("vgrun batch: %s\n", perr); return 1 end
   local text = slurm.script(cfg)
   ok, err = core.write_atomic(path, text)
   if not ok then eprintf("vgrun batch: %s: %s\n", path, tostring(err)); return 1 end
@@ -222,7 +224,7 @@ local function run_slurm(o, docs, outdir_real, options)
     for k, s in ipairs(list) do parts[k] = tostring(s) end
     array, script_args = table.concat(parts, ","), { "--retry-failed" }
   end
-  local job, serr = slurm.submit(path, array, o.sbatch, script_args, slurm.placed(cfg))
+  local job, serr = slurm.submit(path, array, o.sbatch, script_args, placed)
   if not job then eprintf("vgrun batch: %s\n", serr); return 1 end
   print(string.format("submitted job %s (%s of %d shards; script %s)", job, array and ("shards " .. array) or "all", n, path))
   io.stdout:flush()

@@ -225,6 +225,7 @@ local function identity(st)
            mtime_ns = tostring(st.mtime_ns) }
 end
 
+-- -> the record (a table), and when its file was last written (ctime_ns)
 local function read_claim(path)
   local c = core.stat(path)
   if not (c and c.type == "file") then return nil end
@@ -233,20 +234,39 @@ local function read_claim(path)
   if f then f:close() end
   local ok, rec = pcall(vg.json.decode, text or "")
   -- a record that cannot be read still says the path was claimed
-  return ok and type(rec) == "table" and rec or {}
+  rec = ok and type(rec) == "table" and rec or {}
+  setmetatable(rec, { claimed_ns = c.ctime_ns })
+  return rec
 end
 
 -- Whether the file at out is the one the claim record says vgrun made. A
 -- claim without a file's identity is a run that claimed the path and had
 -- not finished writing it (or a record of an older vgrun): a plain file
--- there is taken as that run's. `resumed`: the task that made it goes on,
+-- put there after the record was written is taken as that run's. The
+-- record's own words cannot say when (it is data anyone can write): the
+-- kernel's change times can, which no one but root sets back. So a record
+-- written, or forged, beside a file of the user's never makes that file
+-- vgrun's to replace. `resumed`: the task that made it goes on,
 -- and remakes an output that was changed in place (damaged); the same
 -- file is enough, another one (a link, a FIFO, a file moved there) is not.
 local function made_by_vgrun(out, rec, resumed)
   local st = core.stat(out, true)
   if not st then return true end
   local made = type(rec.made) == "table" and rec.made or nil
-  if not made then return st.type == "file" end
+  if not made then
+    if st.type ~= "file" then return false end
+    -- the file that was there when the path was claimed (the video of the
+    -- run before, which this run replaces), unchanged
+    local before = type(rec.before) == "table" and rec.before or nil
+    if before then
+      local same = true
+      for k, v in pairs(identity(st)) do if before[k] ~= v then same = false end end
+      if same then return true end
+    end
+    local mt = getmetatable(rec)
+    local claimed = mt and mt.claimed_ns
+    return claimed ~= nil and st.ctime_ns ~= nil and st.ctime_ns >= claimed
+  end
   local now = identity(st)
   for k, v in pairs(now) do
     if made[k] ~= v and not (resumed and (k == "size" or k == "mtime_ns")) then return false end
@@ -335,7 +355,13 @@ function M.claim(outputs, state_dir, from)
     local rec = read_claim(path)
     if not rec or rec.made or (from and rec.from ~= from) then
       local ok, err = core.mkdirs(dir)
-      if ok then ok, err = core.write_atomic(path, vg.json.encode({ path = real_target(out), from = from }) .. "\n") end
+      -- a claim comes after the check (or --overwrite): a file there now
+      -- is one this run may replace, and is named by its identity
+      local st = core.stat(out, true)
+      local before = st and st.type == "file" and identity(st) or nil
+      if ok then
+        ok, err = core.write_atomic(path, vg.json.encode({ path = real_target(out), from = from, before = before }) .. "\n")
+      end
       if not ok then return nil, err end
     end
   end
@@ -475,9 +501,13 @@ function M.lock_outputs(outputs, state_dir)
   local locks = {}
   for _, out in ipairs(outputs) do
     local id = "output-" .. output_key(out)
-    local lock, _, holder = core.task_lock(id, state_dir)
+    local lock, lerr, holder = core.task_lock(id, state_dir)
     if not lock then
       for _, l in ipairs(locks) do core.task_unlock(l) end
+      -- only a lock held says another vgrun writes it; else say what failed
+      if not tostring(lerr):find("already running", 1, true) then
+        return nil, string.format("the output %s cannot be locked: %s", shown(out), tostring(lerr))
+      end
       return nil, string.format("the output %s is being written by another vgrun%s; wait for it to end, "
         .. "or write to another -o", shown(out), holder and holder > 0 and string.format(" (pid %d)", holder) or "")
     end
