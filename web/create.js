@@ -5,7 +5,7 @@ import { postJSON, postBlob, documentBody, ApiError } from './api.js';
 import { optionsForm, previewOptions } from './options.js';
 
 const FORMATS = [['md', 'Markdown'], ['rst', 'reStructuredText'], ['txt', 'Plain text'], ['yaml', 'YAML'], ['json', 'JSON'], ['srt', 'SRT transcript'], ['vtt', 'WebVTT transcript']];
-const ACCEPT = '.md,.markdown,.rst,.rest,.txt,.text,.html,.htm,.xhtml,.yaml,.yml,.json,.srt,.vtt,.zip,.tar,.tgz,.tar.gz';
+const ACCEPT = '.md,.markdown,.rst,.rest,.adoc,.asciidoc,.txt,.text,.html,.htm,.xhtml,.yaml,.yml,.json,.srt,.vtt,.zip,.tar,.tgz,.tar.gz';
 
 export function createView(main) {
   let file = null;

@@ -394,8 +394,8 @@ end
 -- script turns into file completion: "@files EXT..." or "@dirs".
 
 local X264 = { "slides", "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow" }
-local FROM_EXT = { "md", "markdown", "rst", "rest", "txt", "text", "yaml", "yml", "json", "srt", "vtt" }
-local FROM_PREFIX = { "document:", "text:", "rst:", "yaml:", "json:", "transcript:", "set:" }
+local FROM_EXT = { "md", "markdown", "rst", "rest", "adoc", "asciidoc", "txt", "text", "yaml", "yml", "json", "srt", "vtt" }
+local FROM_PREFIX = { "document:", "text:", "rst:", "adoc:", "yaml:", "json:", "transcript:", "set:" }
 
 local function values(kind, cur, out)
   local function add(list, prefix)

@@ -8,7 +8,7 @@ local core = require("vg.core")
 
 local M = {}
 
-M.EXTENSIONS = { md = true, markdown = true, mdown = true, rst = true, rest = true, txt = true, text = true,
+M.EXTENSIONS = { md = true, markdown = true, mdown = true, rst = true, rest = true, adoc = true, asciidoc = true, txt = true, text = true,
   yaml = true, yml = true, json = true, srt = true, vtt = true }
 
 -- .txt files a folder holds that are not documents to narrate: build

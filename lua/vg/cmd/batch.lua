@@ -14,7 +14,7 @@ usage: vgrun batch INPUT... -o OUTDIR [-j N] [--shard I/N] [--list] [--retry-fai
        vgrun batch status OUTDIR [--json]
 
 Runs `vgrun create` for every document. INPUTs are files, folders (searched
-recursively for .md .markdown .rst .txt .yaml .yml .json .srt .vtt, not
+recursively for .md .markdown .rst .adoc .txt .yaml .yml .json .srt .vtt, not
 CMakeLists.txt or requirements*.txt; a folder with set_config.yaml is one set) and @LIST files (one path a line, read from the
 list's folder; a line that is absolute or leads out of that folder is
 skipped unless it lies in an --allow-path DIR). Outputs mirror the inputs' relative paths under OUTDIR:

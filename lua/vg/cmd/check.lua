@@ -57,7 +57,7 @@ SPEC = {
   summary = "validate documents (YAML, JSON, Markdown, SRT/VTT, sets); list every problem",
   synopsis = { "[options] INPUT..." },
   description = [[
-Reads each INPUT (.yaml/.yml, .json, .md, .rst, .txt, .srt, .vtt, or a set
+Reads each INPUT (.yaml/.yml, .json, .md, .rst, .adoc, .txt, .srt, .vtt, or a set
 directory with set_config.yaml) the way `vgrun create` would,
 and reports every problem at once, one line each:
 

@@ -29,7 +29,7 @@ local CACHE_ENV = { "VGRUN_CACHE_DIR", "the cache folder (else $XDG_CACHE_HOME/v
 local SPEC = {
   name = "create",
   summary = "make a narrated video (MP4) from a document (Markdown, reStructuredText, HTML), YAML, JSON, transcript or set",
-  synopsis = { "--from [document:|text:|rst:|yaml:|json:|transcript:|set:]PATH [-o OUT.mp4|DIR] [options]" },
+  synopsis = { "--from [document:|text:|rst:|adoc:|yaml:|json:|transcript:|set:]PATH [-o OUT.mp4|DIR] [options]" },
   description = [[
 Writes OUT.mp4 (H.264 + AAC, a chapter per scene), OUT.timing.json, a
 thumbnail OUT.png, and OUT.srt / OUT.vtt with --captions, and prints every
@@ -48,7 +48,7 @@ given on the command line; the command line wins.]],
   options = {
     { "--from", arg = "PATH", complete = "from", default = "none: required (or PATH alone)",
       help = "the input: Markdown (.md), reStructuredText (.rst), plain text (.txt), HTML (.html), YAML, JSON, SRT/VTT transcript, or "
-        .. "a set folder (set_config.yaml); a prefix (document: text: rst: yaml: json: transcript: set:) names the type. "
+        .. "a set folder (set_config.yaml); a prefix (document: text: rst: adoc: yaml: json: transcript: set:) names the type. "
         .. "PATH alone, without --from, works too" },
     { "-o", "--output", arg = "OUT.mp4|DIR", complete = "output",
       default = "NAME.mp4 in the current folder (NAME: the input's)",

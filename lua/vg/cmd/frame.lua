@@ -190,7 +190,7 @@ sheet-01.png, sheet-02.png, ..., each path printed. INPUT is anything
 standard error (and as validation.warning events).]],
   options = {
     { "--from", arg = "[TYPE:]PATH", complete = "from", default = "INPUT",
-      help = "the input, as `vgrun create --from` takes it (document:, rst:, yaml:, json:, transcript:, set:); "
+      help = "the input, as `vgrun create --from` takes it (document:, rst:, adoc:, yaml:, json:, transcript:, set:); "
         .. "INPUT alone works too" },
     { "--scene", arg = "N", check = SCENE, default = "none: give --scene or --sheet", help = "which scene (1-based)" },
     { "--at", arg = "SECONDS", check = AT, default = "the moment it is fully revealed",

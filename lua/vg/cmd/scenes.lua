@@ -157,7 +157,7 @@ Lengths are estimates: the narration at espeak-ng's pace for the language
 min_duration. Problems go to standard error as `vgrun check` prints them.]],
   options = {
     { "--from", arg = "[TYPE:]PATH", complete = "from", default = "INPUT",
-      help = "the input, as `vgrun create --from` takes it (document:, text:, rst:, yaml:, json:, transcript:, set:); "
+      help = "the input, as `vgrun create --from` takes it (document:, text:, rst:, adoc:, yaml:, json:, transcript:, set:); "
         .. "INPUT alone works too" },
     { "--json", help = "print the plan as JSON" },
     { "--model", help = "print the scene model as JSON" },

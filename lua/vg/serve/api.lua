@@ -32,7 +32,7 @@ local function arr(t) return json.array(t or {}) end
 
 --- Documents for the preview routes -----------------------------------------
 
-local EXT = { md = "md", rst = "rst", txt = "txt", html = "html", yaml = "yaml", json = "json", srt = "srt", vtt = "vtt" }
+local EXT = { md = "md", rst = "rst", adoc = "adoc", txt = "txt", html = "html", yaml = "yaml", json = "json", srt = "srt", vtt = "vtt" }
 local seq = 0
 
 local function tmp_path(S, ext)

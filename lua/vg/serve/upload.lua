@@ -52,7 +52,7 @@ function M.multipart(content_type, body)
 end
 
 -- the extensions a document may have, and the format each means
-local FORMATS = { md = "md", markdown = "md", rst = "rst", rest = "rst", txt = "txt", text = "txt", yaml = "yaml",
+local FORMATS = { md = "md", markdown = "md", rst = "rst", rest = "rst", adoc = "adoc", asciidoc = "adoc", txt = "txt", text = "txt", yaml = "yaml",
   yml = "yaml", json = "json", srt = "srt", vtt = "vtt", html = "html", htm = "html", xhtml = "html" }
 M.FORMATS = FORMATS
 
@@ -120,7 +120,7 @@ function M.document(info)
     if kind then return { archive = kind, bytes = f.data }, options, fields end
     local fmt = FORMATS[ext_of(f.filename) or ""]
     if not fmt then
-      return nil, 415, string.format("%s: not a document vgrun reads (.md .rst .txt .yaml .yml .json .srt .vtt, or a .zip/.tar of a set)",
+      return nil, 415, string.format("%s: not a document vgrun reads (.md .rst .adoc .txt .yaml .yml .json .srt .vtt, or a .zip/.tar of a set)",
         tostring(f.filename))
     end
     return { name = f.filename, bytes = f.data, format = fmt }, options, fields
@@ -132,7 +132,7 @@ function M.document(info)
   local fmt = fields.format and fields.format.data
   if fmt == nil then fmt = "md" end
   if type(fmt) ~= "string" or not FORMATS[fmt:lower()] then
-    return nil, 400, "format: one of md, rst, txt, html, yaml, json, srt, vtt"
+    return nil, 400, "format: one of md, rst, adoc, txt, html, yaml, json, srt, vtt"
   end
   return { text = text, format = FORMATS[fmt:lower()] }, options, fields
 end

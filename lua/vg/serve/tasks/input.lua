@@ -15,9 +15,9 @@ local M = {}
 -- pasted text may have.
 -- (a .txt document is read as plain text, or as Markdown when it has
 -- Markdown's markup)
-M.EXTENSIONS = { md = "md", markdown = "md", rst = "rst", rest = "rst", txt = "txt", text = "txt", yaml = "yaml",
+M.EXTENSIONS = { md = "md", markdown = "md", rst = "rst", rest = "rst", adoc = "adoc", asciidoc = "adoc", txt = "txt", text = "txt", yaml = "yaml",
   yml = "yaml", json = "json", srt = "srt", vtt = "vtt", html = "html", htm = "html", xhtml = "html" }
-M.FORMATS = { md = "md", markdown = "md", rst = "rst", rest = "rst", txt = "txt", text = "txt", yaml = "yaml",
+M.FORMATS = { md = "md", markdown = "md", rst = "rst", rest = "rst", adoc = "adoc", asciidoc = "adoc", txt = "txt", text = "txt", yaml = "yaml",
   yml = "yaml", json = "json", srt = "srt", vtt = "vtt", html = "html", htm = "html", xhtml = "html" }
 
 M.LIMITS = {
@@ -294,7 +294,7 @@ function M.store(dir, doc)
   if doc.text ~= nil then
     if type(doc.text) ~= "string" then return nil, "document.text: a string expected" end
     ext = type(doc.format) == "string" and M.FORMATS[doc.format:lower()]
-    if not ext then return nil, "document.format: md, rst, txt, html, yaml, json, srt or vtt expected" end
+    if not ext then return nil, "document.format: md, rst, adoc, txt, html, yaml, json, srt or vtt expected" end
     bytes, name = doc.text, "text." .. ext
   else
     if type(doc.bytes) ~= "string" then return nil, "document.bytes: the document's bytes expected" end
