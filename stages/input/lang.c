@@ -276,9 +276,10 @@ const char *vgi_phrase(const char *lang, const char *key) {
 int vgi_phrase_english(const char *lang) {
   char base[4];
   base_of(lang, base);
-  if (!*base || !strcmp(base, "en")) return 1;
-  /* a language with neither phrases nor a voice is said by the English voice */
-  return !vgi_lang_known(lang) && !vgi_voice_known(lang);
+  /* a language with neither phrases nor a voice (Khmer, Tagalog) is read by
+   * the English voice, but vgrun adds no English words to it: its phrases
+   * are the neutral ones, as in vg.i18n.t */
+  return !*base || !strcmp(base, "en");
 }
 
 int vgi_lang_known(const char *lang) {
@@ -406,7 +407,23 @@ static const struct { const char *lang; const char *words; } stop[] = {
    * a Basque README was Portuguese by "da" and "e" */
   { "eu", " eta da bat ez ere edo baina dira du dute zure bere hau hori honek beste izan behar baino "
           "bezala ditu dago daude gabe oso egin dugu duzu zer nola "},
-  { "ca", " el la els les i de que en un una és per amb no del al es més com això pot també "},
+  { "ca", " el la els les i de que en un una és per amb no del al es més com això pot també "},  /* Swahili, and languages espeak-ng has no voice for, told by their own
+   * words rather than by the words they share with one that has (Tagalog
+   * "sa", "na" were Slovak, Hausa "da", "in" Slovenian, Zulu and Somali
+   * English): their tag is right in timing.json and their voice says no
+   * other language's phrases */
+  { "sw", " na ya wa kwa ni za la katika hii kama au lakini pia kuwa hiyo hizi sana kutoka ambayo "
+          "ambao baada kabla zaidi yako yetu wako ili hivyo kila bila "},
+  { "tl", " ang ng mga sa na ay at ito para kung hindi may mo ka siya sila nito iyong iyon lamang "
+          "din rin upang ngunit pero ako kami tayo nila niya dito doon "},
+  { "yo", " àti ní tí ti ó sí fún náà wà kí bí láti yìí kò ni si fun lati wa ki bi sì pé tàbí "
+          "lè inú gbogbo wọn nǹkan "},
+  { "ha", " da a na ba ya ta su ko don shi ita wannan kuma amma ne ce idan zai za ake yana tana "
+          "suna kan ga daga cikin ko wani wata "},
+  { "so", " iyo ee waa oo ka ku u la ay uu aan wuxuu waxaa ama haddii kale sida loo soo kaga laga "
+          "kartaa kara waxaad "},
+  { "zu", " ukuthi futhi noma kodwa uma lapho ngoba kanye njengoba lokhu lo kuphela yakho yethu "
+          "ukuze kusuka nje kakhulu wonke konke "},
 };
 
 /* Scripts of one language each (as espeak-ng names it); Devanagari is
@@ -544,6 +561,8 @@ const char *vgi_detect_language(const char *text) {
   long ar_fa = 0, ar_ar = 0, ar_ur = 0;
   long yue = 0;    /* characters only written Cantonese uses (嘅 喺 咗 …) */
   long viet = 0;   /* letters only Vietnamese writes: ư ơ đ and the tone-marked vowels (U+1EA0–U+1EF9) */
+  long yoruba = 0; /* ṣ and the tone-marked syllabic n (ń ǹ) Yoruba writes and Vietnamese never does:
+                    * its ẹ ọ are Vietnamese letters too */
   long hits[sizeof stop / sizeof *stop] = {0};
   /* which of a language's words were seen (by offset in its list): one
    * word said thrice ("do" in "Step 1: do …") is weaker evidence than
@@ -629,6 +648,7 @@ const char *vgi_detect_language(const char *text) {
     cyrillic_letter(cp, &cy_uk, &cy_ru, &cy_hard, &cy_sr, &cy_mk, &cy_be);
     arabic_letter(cp, &ar_fa, &ar_ar, &ar_ur);
     if (cp == 0x01B0 || cp == 0x01AF || cp == 0x01A1 || cp == 0x01A0 || cp == 0x0111 || cp == 0x0110) viet++;
+    if (cp == 0x1E62 || cp == 0x1E63 || cp == 0x0144 || cp == 0x0143 || cp == 0x01F8 || cp == 0x01F9) yoruba++;
     if (letter && cp < 0x250) {
       /* a Latin word, lower case, as UTF-8 */
       unsigned lc = cp < 128 ? (unsigned)tolower((int)cp) : (cp >= 0xC0 && cp <= 0xDE ? cp + 32 : cp);
@@ -677,7 +697,7 @@ const char *vgi_detect_language(const char *text) {
   if (best != LATIN) return script_lang[best];
   /* Vietnamese: a few of its letters in every sentence (one in twenty
    * letters); a French "Đ" in a name is not enough */
-  if (viet >= 10 && viet * 20 >= count[LATIN]) return "vi";
+  if (viet >= 10 && viet * 20 >= count[LATIN] && yoruba < 3) return "vi";
   size_t top = 0;
   for (size_t i = 1; i < sizeof stop / sizeof *stop; i++)
     if (hits[i] > hits[top]) top = i;

@@ -733,10 +733,10 @@ static int ordinal(const char *text, const char *e, const char *next, const char
 
 /* The full stops of scripts that write a space after them: Devanagari's
  * danda । and ॥ (Hindi, Nepali, Marathi), Urdu's ۔, the Arabic question
- * mark ؟, Armenian ։, Ethiopic ።, Burmese ။. -> the mark's length at e, 0. */
+ * mark ؟, Armenian ։, Ethiopic ።, Burmese ။, Khmer ។ ៕. -> the mark's length at e, 0. */
 static size_t script_stop_at(const char *e) {
   static const char *const marks[] = { "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD8\x9F", "\xD6\x89",
-                                       "\xE1\x8D\xA2", "\xE1\x81\x8B", NULL };
+                                       "\xE1\x8D\xA2", "\xE1\x81\x8B", "\xE1\x9F\x94", "\xE1\x9F\x95", NULL };
   for (int i = 0; marks[i]; i++) {
     size_t l = strlen(marks[i]);
     if (!strncmp(e, marks[i], l)) return l;

@@ -332,8 +332,9 @@ static void quote_source_is_the_name(void **state) {
 
 /* A language espeak-ng speaks but the phrase table lacks (Thai, Sinhala
  * before their blocks, any other) never hears an English template: a
- * missing phrase is the neutral one, the title alone or nothing. English,
- * and a language with no voice (said in English), keep English. */
+ * missing phrase is the neutral one, the title alone or nothing. A
+ * language with no voice (read by the English voice) gets no English words
+ * either; English keeps them. */
 static void no_english_template_in_another_voice(void **state) {
   (void)state;
   assert_string_equal(vgi_phrase("kl", "welcome"), "{1}");
@@ -341,7 +342,8 @@ static void no_english_template_in_another_voice(void **state) {
   assert_string_equal(vgi_phrase("kl", "last"), ", ");
   assert_string_equal(vgi_phrase("uk", "diff_easy"), "");   /* a block that lacks a phrase */
   assert_string_equal(vgi_phrase("en-GB", "thanks"), "Thanks for watching");
-  assert_string_equal(vgi_phrase("qq", "thanks"), "Thanks for watching");   /* no voice: English */
+  assert_string_equal(vgi_phrase("qq", "thanks"), "");   /* no voice: read in English, no English added */
+  assert_string_equal(vgi_phrase("qq", "welcome"), "{1}");
   assert_string_equal(vgi_phrase("not a tag", "thanks"), "Thanks for watching");
   cJSON *m = full_load("kl.md", "---\nlang: kl\n---\n# Isikhokelo\n\nLe yincwadi yokufundisa.\n\n"
                        "## Ukufaka\n\n```sh\nmake\nmake install\n```\n\n"
@@ -368,6 +370,68 @@ static void no_english_template_in_another_voice(void **state) {
                 "tanpa sambungan internet.\n\n## Pemasangan\n\n```sh\nmake\nmake install\n```\n");
   assert_string_equal(sget(video_at(m, 0), "language"), "ms");
   assert_int_equal(said_in(m, "Jalankan arahan-arahan ini untuk bermula"), 1);
+  cJSON_Delete(m);
+}
+
+/* Languages espeak-ng has no voice for are told by their own words, not by
+ * the words they share with one that has (Tagalog "sa", "na" were Slovak,
+ * Hausa "da", "in" Slovenian, Yoruba's ẹ ọ Vietnamese, Somali and Zulu
+ * English); Swahili is Swahili. Read by the English voice, they hear no
+ * English template and no other language's: the title alone, lists joined
+ * by commas, no thanks. A Khmer paragraph's sentences end at its khan (។). */
+static void languages_without_a_voice(void **state) {
+  (void)state;
+  static const struct { const char *text, *lang; } docs[] = {
+    { "# Gabay sa Pag-install\n\nAng gabay na ito ay nagpapaliwanag kung paano i-install ang programa sa iyong "
+      "kompyuter. Kailangan mo ng koneksyon sa internet at ilang minuto lamang.\n\n## Mga Kinakailangan\n\n"
+      "- Isang kompyuter na may Linux o Windows\n- Hindi bababa sa dalawang gigabyte ng memorya\n"
+      "- Koneksyon sa internet para sa pag-download\n", "tl" },
+    { "# Ìtọ́sọ́nà fún Ìfisílẹ̀\n\nÌtọ́sọ́nà yìí ṣàlàyé bí a ṣe ń fi ètò náà sílẹ̀ sórí kọ̀ǹpútà rẹ. O nílò ìsopọ̀ "
+      "ẹ̀rọ ayélujára àti ìṣẹ́jú díẹ̀ péré.\n\n## Ohun tí o nílò\n\n- Kọ̀ǹpútà tí ó ní Linux tàbí Windows\n"
+      "- Ó kéré tán gígábáìtì méjì ti ìrántí\n- Ìsopọ̀ ẹ̀rọ ayélujára fún ìgbàsílẹ̀\n", "yo" },
+    { "# Jagora don Shigarwa\n\nWannan jagora yana bayyana yadda ake shigar da shirin a kan kwamfutarka. "
+      "Kana buƙatar haɗin intanet da 'yan mintuna kaɗan kawai.\n\n## Abubuwan da ake buƙata\n\n"
+      "- Kwamfuta mai Linux ko Windows\n- Aƙalla gigabyte biyu na ƙwaƙwalwa\n- Haɗin intanet don saukarwa\n", "ha" },
+    { "# Hagaha Rakibidda\n\nHagahan wuxuu sharxayaa sida loo rakibo barnaamijka kombiyuutarkaaga. Waxaad u "
+      "baahan tahay xiriir internet iyo dhowr daqiiqo oo keliya.\n\n## Waxyaabaha loo baahan yahay\n\n"
+      "- Kombiyuutar leh Linux ama Windows\n- Ugu yaraan laba gigabyte oo xusuus ah\n", "so" },
+    { "# Umhlahlandlela Wokufaka\n\nLo mhlahlandlela uchaza ukuthi ungalifaka kanjani uhlelo kukhompyutha yakho. "
+      "Udinga uxhumano lwe-inthanethi nemizuzu embalwa kuphela.\n\n## Okudingekayo\n\n"
+      "- Ikhompyutha ene-Linux noma i-Windows\n- Okungenani ama-gigabyte amabili enkumbulo\n"
+      "- Uxhumano lwe-inthanethi lokulanda\n\nUma kunenkinga, funda imibuzo evame ukubuzwa kuwebhusayithi yethu.\n", "zu" },
+    { "# Mwongozo wa Usakinishaji\n\nMwongozo huu unaeleza jinsi ya kusakinisha programu kwenye kompyuta yako. "
+      "Unahitaji muunganisho wa intaneti na dakika chache tu.\n\n## Mahitaji\n\n"
+      "- Kompyuta yenye Linux au Windows\n- Angalau gigabaiti mbili za kumbukumbu\n", "sw" },
+    { "# Tiếng Việt\n\nHướng dẫn này giải thích cách cài đặt chương trình trên máy tính của bạn. Bạn cần kết nối "
+      "mạng và chỉ vài phút.\n", "vi" },
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    cJSON *m = full_load("doc.md", docs[i].text);
+    assert_string_equal(sget(video_at(m, 0), "language"), docs[i].lang);
+    if (strcmp(docs[i].lang, "sw") && strcmp(docs[i].lang, "vi")) {
+      assert_int_equal(said_in(m, "Welcome"), 0);
+      assert_int_equal(said_in(m, "Thanks"), 0);
+      assert_int_equal(said_in(m, ", and "), 0);
+      /* no other language's words: not Slovak (tl), Vietnamese (yo), Slovenian (ha) */
+      assert_int_equal(said_in(m, "Vitajte"), 0);
+      assert_int_equal(said_in(m, "Chào mừng"), 0);
+      assert_int_equal(said_in(m, "Dobrodošli"), 0);
+    }
+    cJSON_Delete(m);
+  }
+  vgi_diags d = {0};
+  cJSON *m = load_text("km.md", "# មគ្គុទ្ទេសក៍ដំឡើង\n\nមគ្គុទ្ទេសក៍នេះពន្យល់ពីរបៀបដំឡើងកម្មវិធីនៅលើកុំព្យូទ័ររបស់អ្នក។ "
+                       "អ្នកត្រូវការការតភ្ជាប់អ៊ីនធឺណិត និងពេលតែប៉ុន្មាននាទីប៉ុណ្ណោះ។\n\n## តម្រូវការ\n\n"
+                       "- កុំព្យូទ័រដែលមាន Linux ឬ Windows\n- អង្គចងចាំយ៉ាងហោចណាស់ពីរជីកាបៃ\n"
+                       "- ការតភ្ជាប់អ៊ីនធឺណិតសម្រាប់ការទាញយក\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "km");
+  assert_int_equal(said_in(m, "Welcome"), 0);
+  assert_int_equal(said_in(m, "Thanks"), 0);
+  assert_int_equal(said_in(m, ", and "), 0);
+  /* the summary says the paragraph's first sentence, not both */
+  assert_int_equal(said_in(m, "កុំព្យូទ័ររបស់អ្នក។"), 1);
+  assert_int_equal(said_in(m, "ប៉ុន្មាននាទីប៉ុណ្ណោះ"), 0);
   cJSON_Delete(m);
 }
 
@@ -497,6 +561,7 @@ int main(void) {
     cmocka_unit_test(link_to_translations_unsaid),
     cmocka_unit_test(pace_of_thai_and_indic),
     cmocka_unit_test(joiner_of_a_script_kept),
+    cmocka_unit_test(languages_without_a_voice),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
