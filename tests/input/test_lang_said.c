@@ -291,6 +291,18 @@ static void language_of_words_not_links(void **state) {
       "तुम्ही या नियमांचे पालन करा, अन्यथा प्रकल्पामध्ये सहभागी होता येणार नाही.\n", "mr" },
     { "# आचार संहिता\n\nयह परियोजना सभी के लिए खुली है और योगदानकर्ताओं के व्यवहार के लिए कुछ नियम हैं। "
       "आप इन नियमों का पालन करें, नहीं तो आप भाग नहीं ले सकते।\n", "hi" },
+    /* Afrikaans is not Dutch (MS-DOS's README.af-ZA), Dutch stays Dutch */
+    { "# MS-DOS v1.25 en v2.0 Bronkode\n\nHierdie repo bevat die oorspronklike bronkode en saamgestel binaries vir "
+      "MS-DOS v1.25 en MS-DOS v2.0. Die bron lêers in hierdie repo is vir historiese verwysing en sal staties gehou "
+      "word. Moet asseblief nie Pull-versoeke stuur nie.\n", "af" },
+    { "# MS-DOS v1.25 en v2.0 broncode\n\nDeze repo bevat de originele broncode en gecompileerde binaries voor "
+      "MS-DOS v1.25 en MS-DOS v2.0. De bronbestanden in deze repo zijn voor historische referentie en worden niet "
+      "gewijzigd. Stuur daarom geen pull requests met wijzigingen.\n", "nl" },
+    /* Chinese in traditional characters is zh-Hant (README.zh-TW), in simplified zh */
+    { "# MS-DOS v1.25 和 v2.0 的原始碼\n\n這個 repo 包括了 MS-DOS v1.25 和 MS-DOS v2.0 的原始碼與編譯後的執行檔。"
+      "我們在 2014 年於計算機歷史博物館也分享過一模一樣的檔案。\n", "zh-Hant" },
+    { "# MS-DOS v1.25 和 v2.0 的源代码\n\n这个仓库包括了 MS-DOS v1.25 和 MS-DOS v2.0 的源代码与编译后的可执行文件。"
+      "我们在 2014 年于计算机历史博物馆也分享过一模一样的文件。\n", "zh" },
     /* a script no voice speaks is still its language (and warned of) */
     { "# ក្រមសីលធម៌របស់អ្នកចូលរួម\n\nក្នុងនាមជាអ្នករួមចំណែក និងអ្នកថែទាំគម្រោងនេះ GitHub\n", "km" },
     { "# Node.js-ren praktika onak\n\nBilduma honek Node.jsren praktika onak jasotzen ditu, eta astetik astera handiagoa da. "
