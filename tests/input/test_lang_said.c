@@ -447,6 +447,24 @@ static void languages_without_a_voice(void **state) {
   cJSON_Delete(m);
 }
 
+/* Chinese in traditional characters is cut where simplified is: never
+ * after a connective and its particle alone ("但是呢，" said nothing on a
+ * slide of MS-DOS's zh-TW README) nor inside a purpose clause (為了 …，). */
+static void traditional_chinese_headlines(void **state) {
+  (void)state;
+  static const char *const open[][2] = {
+    { "但是呢，如果你想要新增或是修改一些和原始碼無關的檔案 (比方說這份 README) ，請送 Pull Requests 過來，我們會審核並考慮採用。", "但是呢" },
+    { "為了讓這份文件更容易閱讀和維護，我們把所有的命令都放在同一個地方，你可以直接複製到終端機裡面執行，不需要任何額外的設定就能使用。",
+      "為了讓這份文件更容易閱讀和維護" },
+  };
+  for (size_t i = 0; i < sizeof open / sizeof *open; i++) {
+    char *h = vgi_headline(open[i][0]);
+    assert_true(strlen(h) > strlen(open[i][1]));
+    assert_non_null(strstr(open[i][0], h));
+    free(h);
+  }
+}
+
 /* A translated man page's placeholders ("Verzeichnis", "Datei", "FICHIER",
  * "[Präfix]", "Teil …") are left out of what is said, as English ones are:
  * "Option depotdir — …", never "Option depotdir Verzeichnis — …". */
@@ -574,6 +592,7 @@ int main(void) {
     cmocka_unit_test(pace_of_thai_and_indic),
     cmocka_unit_test(joiner_of_a_script_kept),
     cmocka_unit_test(languages_without_a_voice),
+    cmocka_unit_test(traditional_chinese_headlines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
