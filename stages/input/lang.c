@@ -6,6 +6,7 @@
  * records video.language and gives a video whose voice nobody chose the voice
  * of its language (vgi_language_pass). */
 #include "input_private.h"
+#include "vg_utf8.h"
 #include "lang.h"
 #include "vg_lua.h"
 
@@ -581,6 +582,16 @@ static int han_form(unsigned cp) {
     if (cp == simp[i]) return -1;
   }
   return 0;
+}
+
+int vgi_han_traditional(const char *s, size_t n) {
+  long t = 0, z = 0;
+  for (size_t i = 0, k; i < n; i += k) {
+    unsigned cp = vg_utf8_decode(s, n, i, &k);
+    int f = han_form(cp);
+    t += f > 0, z += f < 0;
+  }
+  return t > z;
 }
 
 const char *vgi_detect_language(const char *text) {

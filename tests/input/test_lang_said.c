@@ -465,6 +465,24 @@ static void traditional_chinese_headlines(void **state) {
   }
 }
 
+/* An old zh_TW man page spaces every character ("可 指 定 群 組 名 稱"):
+ * shown and said unspaced, it is Chinese in traditional characters, and a
+ * path left out of a sentence says 畫面上的檔案, not the simplified 屏幕上的文件. */
+static void spaced_chinese_man_page(void **state) {
+  (void)state;
+  cJSON *m = full_load("groupadd-zh.8",
+      ".TH GROUPADD 8\n.SH NAME\ngroupadd \\- 建 立 新 群 組\n.SH DESCRIPTION\n"
+      "可 指 定 群 組 名 稱 來 建 立 新 的 群 組 帳 號 。 需 要 時 可 從 系 統 中 取 得 新 群 組 值 。\n"
+      ".SH FILES\n這 個 設 定 檔 放 在 /etc/login.defs 裡 面 。\n");
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "language"), "zh-Hant");
+  assert_true(said_in(m, "可指定群組名稱來建立新的群組帳號") >= 1);
+  assert_int_equal(said_in(m, "群 組"), 0);
+  assert_int_equal(said_in(m, "屏幕上的"), 0);
+  assert_int_equal(said_in(m, "/etc/login.defs"), 0);
+  cJSON_Delete(m);
+}
+
 /* A translated man page's placeholders ("Verzeichnis", "Datei", "FICHIER",
  * "[Präfix]", "Teil …") are left out of what is said, as English ones are:
  * "Option depotdir — …", never "Option depotdir Verzeichnis — …". */
@@ -593,6 +611,7 @@ int main(void) {
     cmocka_unit_test(joiner_of_a_script_kept),
     cmocka_unit_test(languages_without_a_voice),
     cmocka_unit_test(traditional_chinese_headlines),
+    cmocka_unit_test(spaced_chinese_man_page),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
