@@ -136,8 +136,8 @@ static int kept(unsigned long cp) {
       cp == 0x05C3 || cp == 0x05F3 || cp == 0x05F4 || cp == 0x060C || cp == 0x061B || cp == 0x061F ||
       (cp >= 0x066A && cp <= 0x066D) || cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 || cp == 0x0E2F ||
       cp == 0x0E46 || cp == 0x0E4F || cp == 0x0E5A || cp == 0x0E5B || cp == 0x10FB || cp == 0x1361 ||
-      cp == 0x1362)
-    return 0;   /* the full stops, commas and question marks of Greek, Armenian, Hebrew, Arabic, Indic, Thai, … */
+      cp == 0x1362 || cp == 0x17D4 || cp == 0x17D5)
+    return 0;   /* the full stops, commas and question marks of Greek, Armenian, Hebrew, Arabic, Indic, Thai, Khmer, … */
   if (cp >= 0x1680 && cp <= 0x1680) return 0;
   if (cp >= 0x2000 && cp <= 0x2BFF) return 0;   /* spaces, punctuation, symbols, arrows, shapes */
   if (cp >= 0x2E00 && cp <= 0x2E7F) return 0;   /* supplemental punctuation */

@@ -121,6 +121,9 @@ double vgi_speech_seconds(const char *text);
  * NULL: English): words at the rate measured for the language, and Chinese,
  * Japanese and Korean by character (docs/inputs.md, "Length"). */
 double vgi_speech_seconds_lang(const char *text, const char *lang);
+/* The seconds a scene's narration takes to say in `lang`, with English left
+ * in a translation at English pace (an English voice, its `passages`). */
+double vgi_said_seconds(const cJSON *scene, const char *lang);
 /* The estimated length of a scene as vgrun create places it: its narration
  * in `lang`, the pause around it, at least its min_duration. */
 double vgi_scene_seconds(const cJSON *scene, const char *lang);

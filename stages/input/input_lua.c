@@ -335,6 +335,24 @@ static int l_speech_seconds(lua_State *L) {
   return 1;
 }
 
+/* said_seconds(scene [, lang]) -> the seconds its narration takes to say,
+ * English passages and a scene turned to an English voice at English pace
+ * (vgi_said_seconds: the pace the loader's estimate uses), and the language
+ * its voice says it in ("en" for a scene turned to an English voice) */
+static int l_said_seconds(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const char *lang = luaL_optstring(L, 2, NULL);
+  char err[256];
+  cJSON *scene = vgl_to_json(L, 1, err, sizeof err);
+  if (!scene) return luaL_argerror(L, 1, err);
+  lua_pushnumber(L, vgi_said_seconds(scene, lang));
+  if (vgi_english_voice(vgi_str(scene, "voice"))) lua_pushliteral(L, "en");
+  else if (lang) lua_pushstring(L, lang);
+  else lua_pushnil(L);
+  cJSON_Delete(scene);
+  return 2;
+}
+
 /* The functions that read vg.timing raise why a copy of it (VGRUN_LUA_DIR)
  * cannot be used, rather than give lengths from another table. */
 static void timing_ok(lua_State *L) {
@@ -508,7 +526,7 @@ int vgmod_input_core(lua_State *L) {
     { "load", l_load }, { "from_table", l_from_table }, { "validate", l_validate },
     { "voice_known", l_voice_known }, { "scene_types", l_scene_types },
     { "set_adapter", l_set_adapter }, { "add_scene_type", l_add_scene_type },
-    { "speech_seconds", l_speech_seconds }, { "scene_seconds", l_scene_seconds },
+    { "speech_seconds", l_speech_seconds }, { "said_seconds", l_said_seconds }, { "scene_seconds", l_scene_seconds },
     { "named", l_named }, { "reveal_fill", l_reveal_fill }, { "quote_pages", l_quote_pages },
     { "sentences", l_sentences }, { "timing", l_timing }, { "modules_error", l_modules_error },
     { "silent_seconds", l_silent_seconds }, { "name_part", l_name_part }, { NULL, NULL },

@@ -297,6 +297,9 @@ int vgi_lang_known(const char *lang);
  * language tag, or a language said by the English voice)? Else it takes
  * lua/vg/i18n.lua's neutral ones. */
 int vgi_phrase_english(const char *lang);
+/* 1 when s[0..n) writes more of the frequent Chinese characters in their
+ * traditional form (這 個 們 …) than in their simplified one (这 个 们 …). */
+int vgi_han_traditional(const char *s, size_t n);
 /* cjk_marks.c: the path or link of kind (1 folder, 2 file, 3 address) that
  * narration took out at (*tp)[at], in a sentence of lang ('j', 'z', 'k'):
  * the sentence goes, or a stand-in says where to look; 1 when handled */

@@ -6,6 +6,7 @@
  * records video.language and gives a video whose voice nobody chose the voice
  * of its language (vgi_language_pass). */
 #include "input_private.h"
+#include "vg_utf8.h"
 #include "lang.h"
 #include "vg_lua.h"
 
@@ -276,9 +277,10 @@ const char *vgi_phrase(const char *lang, const char *key) {
 int vgi_phrase_english(const char *lang) {
   char base[4];
   base_of(lang, base);
-  if (!*base || !strcmp(base, "en")) return 1;
-  /* a language with neither phrases nor a voice is said by the English voice */
-  return !vgi_lang_known(lang) && !vgi_voice_known(lang);
+  /* a language with neither phrases nor a voice (Khmer, Tagalog) is read by
+   * the English voice, but vgrun adds no English words to it: its phrases
+   * are the neutral ones, as in vg.i18n.t */
+  return !*base || !strcmp(base, "en");
 }
 
 int vgi_lang_known(const char *lang) {
@@ -406,7 +408,27 @@ static const struct { const char *lang; const char *words; } stop[] = {
    * a Basque README was Portuguese by "da" and "e" */
   { "eu", " eta da bat ez ere edo baina dira du dute zure bere hau hori honek beste izan behar baino "
           "bezala ditu dago daude gabe oso egin dugu duzu zer nola "},
-  { "ca", " el la els les i de que en un una és per amb no del al es més com això pot també "},
+  { "ca", " el la els les i de que en un una és per amb no del al es més com això pot també "},  /* Afrikaans: Dutch's shared words and its own (nie, 'n, wat, vir, word,
+   * hierdie, sal); a tie is Dutch (an Afrikaans README was Dutch) */
+  { "af", " die en van is in nie n wat vir op met te word om dat hierdie ook kan sal hulle jy u ons "
+          "daar dit as gebruik deur moet asseblief lêer lêers "},
+  /* Swahili, and languages espeak-ng has no voice for, told by their own
+   * words rather than by the words they share with one that has (Tagalog
+   * "sa", "na" were Slovak, Hausa "da", "in" Slovenian, Zulu and Somali
+   * English): their tag is right in timing.json and their voice says no
+   * other language's phrases */
+  { "sw", " na ya wa kwa ni za la katika hii kama au lakini pia kuwa hiyo hizi sana kutoka ambayo "
+          "ambao baada kabla zaidi yako yetu wako ili hivyo kila bila "},
+  { "tl", " ang ng mga sa na ay at ito para kung hindi may mo ka siya sila nito iyong iyon lamang "
+          "din rin upang ngunit pero ako kami tayo nila niya dito doon "},
+  { "yo", " àti ní tí ti ó sí fún náà wà kí bí láti yìí kò ni si fun lati wa ki bi sì pé tàbí "
+          "lè inú gbogbo wọn nǹkan "},
+  { "ha", " da a na ba ya ta su ko don shi ita wannan kuma amma ne ce idan zai za ake yana tana "
+          "suna kan ga daga cikin ko wani wata "},
+  { "so", " iyo ee waa oo ka ku u la ay uu aan wuxuu waxaa ama haddii kale sida loo soo kaga laga "
+          "kartaa kara waxaad "},
+  { "zu", " ukuthi futhi noma kodwa uma lapho ngoba kanye njengoba lokhu lo kuphela yakho yethu "
+          "ukuze kusuka nje kakhulu wonke konke "},
 };
 
 /* Scripts of one language each (as espeak-ng names it); Devanagari is
@@ -534,6 +556,44 @@ static int cantonese_char(unsigned cp) {
   return 0;
 }
 
+/* Frequent characters in their traditional and simplified forms (這/这,
+ * 個/个, 們/们, 檔/档, 開/开 …): Chinese written in traditional ones (a
+ * zh-TW README) is zh-Hant, whose phrases say 歡迎觀看, not 欢迎观看.
+ * -> 1 traditional, -1 simplified, 0 neither. */
+static int han_form(unsigned cp) {
+  static const unsigned short trad[] = {
+    0x9019, 0x500b, 0x5011, 0x65bc, 0x6a94, 0x958b, 0x5c08, 0x904e, 0x6a23, 0x8aaa, 0x70ba, 0x6703, 0x6642,
+    0x4f86, 0x5c0d, 0x5b78, 0x9084, 0x767c, 0x9ad4, 0x8207, 0x88e1, 0x61c9, 0x5f8c, 0x5f9e, 0x8b93, 0x5c07,
+    0x7d93, 0x8acb, 0x8cc7, 0x8a0a, 0x78bc, 0x83ef, 0x9801, 0x6236, 0x8a2d, 0x7db2, 0x7d61, 0x6578, 0x64da,
+    0x5eab, 0x6aa2, 0x7dda, 0x7d71, 0x5be6, 0x73fe, 0x52d5, 0x8655, 0x64c7, 0x689d, 0x6b77, 0x7e2e, 0x5beb,
+    0x932f, 0x8aa4, 0x57f7, 0x5340, 0x614b, 0x9ede, 0x9078, 0x55ae, 0x8b8a, 0x52d9, 0x8a9e, 0x97d3, 0x986f,
+    0x5716, 0x66f8, 0x9928, 0x74b0, 0x8f09, 0x95dc, 0x9589, 0x806f, 0x6a5f, 0x8853, 0x7522, 0x969b, 0x8a08,
+    0x8a8d, 0x8b49 };
+  static const unsigned short simp[] = {
+    0x8fd9, 0x4e2a, 0x4eec, 0x4e8e, 0x6863, 0x5f00, 0x4e13, 0x8fc7, 0x6837, 0x8bf4, 0x4e3a, 0x4f1a, 0x65f6,
+    0x6765, 0x5bf9, 0x5b66, 0x8fd8, 0x53d1, 0x4f53, 0x4e0e, 0x91cc, 0x5e94, 0x540e, 0x4ece, 0x8ba9, 0x5c06,
+    0x7ecf, 0x8bf7, 0x8d44, 0x8baf, 0x7801, 0x534e, 0x9875, 0x6237, 0x8bbe, 0x7f51, 0x7edc, 0x6570, 0x636e,
+    0x5e93, 0x68c0, 0x7ebf, 0x7edf, 0x5b9e, 0x73b0, 0x52a8, 0x5904, 0x62e9, 0x6761, 0x5386, 0x7f29, 0x5199,
+    0x9519, 0x8bef, 0x6267, 0x533a, 0x6001, 0x70b9, 0x9009, 0x5355, 0x53d8, 0x52a1, 0x8bed, 0x97e9, 0x663e,
+    0x56fe, 0x4e66, 0x9986, 0x73af, 0x8f7d, 0x5173, 0x95ed, 0x8054, 0x673a, 0x672f, 0x4ea7, 0x9645, 0x8ba1,
+    0x8ba4, 0x8bc1 };
+  for (size_t i = 0; i < sizeof trad / sizeof *trad; i++) {
+    if (cp == trad[i]) return 1;
+    if (cp == simp[i]) return -1;
+  }
+  return 0;
+}
+
+int vgi_han_traditional(const char *s, size_t n) {
+  long t = 0, z = 0;
+  for (size_t i = 0, k; i < n; i += k) {
+    unsigned cp = vg_utf8_decode(s, n, i, &k);
+    int f = han_form(cp);
+    t += f > 0, z += f < 0;
+  }
+  return t > z;
+}
+
 const char *vgi_detect_language(const char *text) {
   enum { HANGUL, KANA, HAN, ARABIC, CYRILLIC, GREEK, HEBREW, THAI, INDIC, LATIN, NSCRIPT };
   static const char *const script_lang[] = { "ko", "ja", "zh", "ar", "ru", "el", "he", "th", "hi", NULL };
@@ -543,7 +603,10 @@ const char *vgi_detect_language(const char *text) {
   long cy_uk = 0, cy_ru = 0, cy_hard = 0, cy_sr = 0, cy_mk = 0, cy_be = 0;
   long ar_fa = 0, ar_ar = 0, ar_ur = 0;
   long yue = 0;    /* characters only written Cantonese uses (嘅 喺 咗 …) */
+  long hant = 0, hans = 0;   /* frequent characters in traditional, simplified form */
   long viet = 0;   /* letters only Vietnamese writes: ư ơ đ and the tone-marked vowels (U+1EA0–U+1EF9) */
+  long yoruba = 0; /* ṣ and the tone-marked syllabic n (ń ǹ) Yoruba writes and Vietnamese never does:
+                    * its ẹ ọ are Vietnamese letters too */
   long hits[sizeof stop / sizeof *stop] = {0};
   /* which of a language's words were seen (by offset in its list): one
    * word said thrice ("do" in "Step 1: do …") is weaker evidence than
@@ -614,7 +677,7 @@ const char *vgi_detect_language(const char *text) {
     if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
       count[HANGUL]++;
     else if (cp >= 0x3040 && cp <= 0x30FF) count[KANA]++;
-    else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) count[HAN]++, yue += cantonese_char(cp);
+    else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) count[HAN]++, yue += cantonese_char(cp), hant += han_form(cp) > 0, hans += han_form(cp) < 0;
     else if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
              (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
       count[ARABIC]++;
@@ -629,6 +692,7 @@ const char *vgi_detect_language(const char *text) {
     cyrillic_letter(cp, &cy_uk, &cy_ru, &cy_hard, &cy_sr, &cy_mk, &cy_be);
     arabic_letter(cp, &ar_fa, &ar_ar, &ar_ur);
     if (cp == 0x01B0 || cp == 0x01AF || cp == 0x01A1 || cp == 0x01A0 || cp == 0x0111 || cp == 0x0110) viet++;
+    if (cp == 0x1E62 || cp == 0x1E63 || cp == 0x0144 || cp == 0x0143 || cp == 0x01F8 || cp == 0x01F9) yoruba++;
     if (letter && cp < 0x250) {
       /* a Latin word, lower case, as UTF-8 */
       unsigned lc = cp < 128 ? (unsigned)tolower((int)cp) : (cp >= 0xC0 && cp <= 0xDE ? cp + 32 : cp);
@@ -674,10 +738,12 @@ const char *vgi_detect_language(const char *text) {
   /* written Cantonese: its own particles and pronouns, one character in
    * fifty or more (a quoted word in a Mandarin text is not enough) */
   if (best == HAN && yue >= 3 && yue * 50 >= count[HAN]) return "yue";
+  /* traditional characters, three or more and twice the simplified ones */
+  if (best == HAN && hant >= 3 && hant > 2 * hans) return "zh-Hant";
   if (best != LATIN) return script_lang[best];
   /* Vietnamese: a few of its letters in every sentence (one in twenty
    * letters); a French "Đ" in a name is not enough */
-  if (viet >= 10 && viet * 20 >= count[LATIN]) return "vi";
+  if (viet >= 10 && viet * 20 >= count[LATIN] && yoruba < 3) return "vi";
   size_t top = 0;
   for (size_t i = 1; i < sizeof stop / sizeof *stop; i++)
     if (hits[i] > hits[top]) top = i;

@@ -11,6 +11,7 @@
  * unsafe. See docs/inputs.md, "Manual pages". */
 #define _GNU_SOURCE
 #include "input_private.h"
+#include "vg_utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -196,6 +197,50 @@ static size_t plain_dashes(char *s, size_t n) {
   return w;
 }
 
+/* Han characters and CJK marks (。，、「」 and the full-width forms) */
+static int cjk_char(unsigned cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x3000 && cp <= 0x30FF) ||
+         (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/* Old Chinese translations (the zh_TW pages of shadow, man-db) space every
+ * character: "可 指 定 群 組 名 稱". Chinese and Japanese write no space
+ * between two characters, so one space there goes: shown and said as
+ * "可指定群組名稱" (Korean's spaces between Hangul words stay); so does a
+ * line break mandoc put between two characters of one paragraph. */
+static size_t cjk_unspaced(char *s, size_t n) {
+  size_t w = 0, k, indent = 0, line = 0;   /* the indentation of the line being read, where it starts */
+  unsigned prev = 0;   /* the last character written */
+  for (size_t r = 0; r < n;) {
+    if (r == line) {
+      while (line + indent < n && s[line + indent] == ' ') indent++;
+    }
+    if (s[r] == ' ' && prev && cjk_char(prev) && r + 1 < n && s[r + 1] != ' ') {
+      unsigned next = vg_utf8_decode(s, n, r + 1, &k);
+      if (cjk_char(next)) { r++; continue; }
+    }
+    /* (mandoc's line break inside a paragraph: the next line as indented) */
+    if (s[r] == '\n' && prev && cjk_char(prev) && indent) {
+      size_t q = r + 1, in = 0;
+      while (q < n && s[q] == ' ') q++, in++;
+      if (in == indent && q < n && cjk_char(vg_utf8_decode(s, n, q, &k))) {
+        r = q;
+        line = (size_t)-1;   /* the same line goes on */
+        continue;
+      }
+    }
+    if (s[r] == '\n') line = r + 1, indent = 0;
+    unsigned cp = vg_utf8_decode(s, n, r, &k);
+    if (!k) k = 1;
+    memmove(s + w, s + r, k);
+    w += k;
+    r += k;
+    prev = cp;
+  }
+  s[w] = 0;
+  return w;
+}
+
 /* mandoc's header and footer out: the lines before the first blank line
  * and after the last. A name too long for both ends of the header breaks it
  * ("GCLOUD_…_POLICY(1)" over "General Commands Manual"); the page's name
@@ -337,6 +382,7 @@ reap:;
   if (!why) {
     n = drop_overstrike(out, n);
     n = plain_dashes(out, n);
+    n = cjk_unspaced(out, n);
     *out_len = drop_frame(out, n);
   }
 done:

@@ -733,10 +733,10 @@ static int ordinal(const char *text, const char *e, const char *next, const char
 
 /* The full stops of scripts that write a space after them: Devanagari's
  * danda । and ॥ (Hindi, Nepali, Marathi), Urdu's ۔, the Arabic question
- * mark ؟, Armenian ։, Ethiopic ።, Burmese ။. -> the mark's length at e, 0. */
+ * mark ؟, Armenian ։, Ethiopic ።, Burmese ။, Khmer ។ ៕. -> the mark's length at e, 0. */
 static size_t script_stop_at(const char *e) {
   static const char *const marks[] = { "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD8\x9F", "\xD6\x89",
-                                       "\xE1\x8D\xA2", "\xE1\x81\x8B", NULL };
+                                       "\xE1\x8D\xA2", "\xE1\x81\x8B", "\xE1\x9F\x94", "\xE1\x9F\x95", NULL };
   for (int i = 0; marks[i]; i++) {
     size_t l = strlen(marks[i]);
     if (!strncmp(e, marks[i], l)) return l;
@@ -1436,14 +1436,20 @@ static const char *const ja_open[] = { "が", "て", "で", "に", "は", "を",
  * purpose waiting for its main clause. */
 static const char *const zh_open_start[] = { "为了", "除去", "除了", "如果", "虽然", "因为", "不仅",
   "当", "在", "对于", "由于", "尽管", "只要", "既然", "即使", "随着", "要是", "假如", "无论", "通过",
+  /* the same in traditional characters (a zh-TW README) */
+  "為了", "雖然", "因為", "不僅", "當", "對於", "由於", "儘管", "隨著", "無論", "通過",
   NULL };
+/* (and a clause that is a connective with its particle, "但是呢，", "所以呢，":
+ * what it says comes after the comma) */
 static const char *const zh_open_end[] = { "后", "时", "的话", "时候", "前", "中", "之后", "以后",
-  "而且", "并且", "但是", "和", "或", "与", "及", NULL };
+  "而且", "并且", "但是", "和", "或", "与", "及", "後", "時", "時候", "之後", "以後", "並且", "與",
+  "不過", "不过", "可是", "所以", "因此", "然後", "然后", "那麼", "那么", "呢", NULL };
 
 static const char *const ja_close[] = { "る", "た", "だ", "い", "す", "う", "ん", "よ", "ね", "か",
   NULL };
 /* ... or holds one of these anywhere ("这篇文章不仅能…"): its second half is to come */
-static const char *const zh_open_any[] = { "不仅", "不但", "虽然", "尽管", "只有", "无论", NULL };
+static const char *const zh_open_any[] = { "不仅", "不但", "虽然", "尽管", "只有", "无论", "不僅", "雖然",
+  "儘管", "無論", NULL };
 
 static int has_kana(const char *s, size_t n) {
   for (size_t i = 0; i + 2 < n; i++)

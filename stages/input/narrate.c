@@ -50,7 +50,7 @@ static int ends_sentence(const char *t, size_t n) {
   if (strchr(".!?", t[n - 1])) return 1;
   static const char *const marks[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xD8\x9F", "\xE2\x80\xA6",
                                        "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD6\x89", "\xE1\x8D\xA2",
-                                       "\xE1\x81\x8B" };   /* । ॥ ۔ ։ ። ။ */
+                                       "\xE1\x81\x8B", "\xE1\x9F\x94", "\xE1\x9F\x95" };   /* । ॥ ۔ ։ ። ။ ។ ៕ */
   for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
     size_t l = strlen(marks[i]);
     if (n >= l && !memcmp(t + n - l, marks[i], l)) return 1;
@@ -4475,6 +4475,10 @@ static double said_seconds(const cJSON *scene, const char *said, const char *lan
   return t > 0 ? t : 0;
 }
 
+double vgi_said_seconds(const cJSON *scene, const char *lang) {
+  return said_seconds(scene, vgi_str(scene, "narration"), lang);
+}
+
 double vgi_scene_seconds(const cJSON *scene, const char *lang) {
   const cJSON *mn = cJSON_GetObjectItemCaseSensitive(scene, "min_duration");
   double min = cJSON_IsNumber(mn) ? mn->valuedouble : 0;
@@ -6918,8 +6922,8 @@ static const char *scene_lang(const cJSON *s, const cJSON *v) {
   return l && *l ? l : vgi_str(v, "language");
 }
 
-/* A language vgrun has neither phrases nor an espeak-ng voice for is said
- * by the English voice with English phrases: told, not silent. */
+/* A language vgrun has neither phrases nor an espeak-ng voice for is read
+ * by the English voice, with no words of vgrun's own: told, not silent. */
 static void unknown_language(const cJSON *videos, vgi_diags *d) {
   const cJSON *v;
   cJSON_ArrayForEach(v, videos) {
@@ -6929,7 +6933,7 @@ static void unknown_language(const cJSON *videos, vgi_diags *d) {
     const cJSON *src = cJSON_GetObjectItemCaseSensitive(s0, "source");
     const cJSON *ln = cJSON_GetObjectItemCaseSensitive(src, "line");
     vgi_diag_add(d, VGI_WARNING, vgi_str(src, "file"), cJSON_IsNumber(ln) ? ln->valueint : 0, 0, "language",
-                 "no voice or phrases for the language '%s': it is said with English ones (`vgrun say --list-voices` lists the voices)",
+                 "no voice or phrases for the language '%s': its text is read by the English voice, with no phrases added (`vgrun say --list-voices` lists the voices)",
                  lang);
     return;   /* once */
   }

@@ -264,3 +264,33 @@ describe("a long quote shown as pages", function()
     assert.is_true(at[#at] <= s.audio.duration + O.lead_in, "the last page comes after the voice ends")
   end)
 end)
+
+-- English left in a French document (english_passages.c) is said by an
+-- English voice at English pace: the plan (vg.create.fit) counts it at
+-- that pace, as the reader's estimate does, not at French pace.
+describe("an English passage in another language's scene", function()
+  local EN = "This paragraph has not been translated yet, and the English voice says it at its own pace "
+    .. "while the rest of the page is French."
+  local FR = "Ce paragraphe est traduit et la voix française le dit à son propre rythme."
+  local function scene(narration, voice, passages)
+    return { id = "p", scene_type = "title", language = "fr", voice = voice, narration = narration,
+      passages = passages, visual_content = { title = "Manuel" } }
+  end
+  it("is planned at English pace, as the reader estimates it", function()
+    local core = require("vg.input_core")
+    local cases = {
+      { scene(EN, "male"), core.speech_seconds(EN, "en") },
+      { scene(FR .. " " .. EN, "fr", { { text = EN, voice = "male" } }),
+        core.speech_seconds(FR .. " " .. EN, "fr") + core.speech_seconds(EN, "en") - core.speech_seconds(EN, "fr") },
+    }
+    assert.is_true(math.abs(core.speech_seconds(EN, "en") - core.speech_seconds(EN, "fr")) > 0.5,
+      "English and French paces differ")
+    for i, c in ipairs(cases) do
+      local s, said = c[1], c[2]
+      local est, plan = input.seconds(s, "fr"), fit.scene_seconds(s, "fr", O)
+      assert.is_true(math.abs(est - plan) < 0.05, string.format("case %d: the reader %.2f s, the plan %.2f s", i, est, plan))
+      assert.is_true(math.abs(plan - (O.lead_in + said + O.tail)) < 0.05,
+        string.format("case %d: planned %.2f s for %.2f s said", i, plan, said))
+    end
+  end)
+end)

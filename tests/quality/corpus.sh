@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# corpus.sh: every document of tests/quality/corpus (real documents in 11
+# corpus.sh: every document of tests/quality/corpus (real documents in 12
 # languages, one in MyST, one in reStructuredText, see corpus/SOURCES.md) through `vgrun create` at 320x180, checked
 # from the outputs alone: timing.json names the document's language and the
 # voice of that language; the captions hold no URL, no Markdown or HTML
@@ -16,6 +16,7 @@ en-zstd-README.md en male
 en-pip-installation.md en male
 en-yq-README.rst en male
 ar-msdos-README.md ar ar
+zh-Hant-msdos-README.md zh-Hant cmn
 aocl-de.md de de
 aocl-fr.md fr fr
 aocl-es.md es es

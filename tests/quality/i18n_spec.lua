@@ -76,4 +76,23 @@ describe("phrases", function()
     assert.equals("और 5 विकल्प", i18n.t("hi", "more_options", 5))
     assert.equals("Python dilinde bir örnek.", i18n.t("tr", "code_example", "Python"))
   end)
+
+  it("tells a callout's kinds and a comparison's sides apart in every language", function()
+    -- a note, a warning and a caution each their own word (Kazakh's note was
+    -- its word for a warning, its warning "be careful", as its caution)
+    for lang, p in pairs(i18n.phrases) do
+      local seen = {}
+      for _, k in ipairs({ "l_note", "l_tip", "l_important", "l_warning", "l_caution" }) do
+        if p[k] then
+          assert.is_nil(seen[p[k]], string.format("%s: %s and %s are both %q", lang, tostring(seen[p[k]]), k, p[k]))
+          seen[p[k]] = k
+        end
+      end
+      if p.l_before then assert.are_not.equal(p.l_before, p.l_after, lang) end
+    end
+    assert.equals("Ескертпе", i18n.t("kk", "l_note"))
+    assert.equals("Ескерту", i18n.t("kk", "l_warning"))
+    -- Swahili's "after" is a word of its own (baada alone wants its "ya")
+    assert.equals("Baadaye", i18n.t("sw", "l_after"))
+  end)
 end)

@@ -525,14 +525,22 @@ function M.scene_seconds(s, lang, o)
   local core = require("vg.input_core")
   render = render or require("vg.render")
   o = o or require("vg.create.options").with_defaults({})
-  local speech = type(s.narration) == "string" and core.speech_seconds(s.narration, s.language or lang) or 0
+  -- at the loader's pace: English left in a translation (a scene turned to
+  -- an English voice, its passages) at English pace
+  local said_lang = s.language or lang
+  local speech = 0
+  if type(s.narration) == "string" then
+    local ok, sec, in_lang = pcall(core.said_seconds, s, said_lang)
+    if ok and tonumber(sec) then speech, said_lang = sec, in_lang or said_lang
+    else speech = core.speech_seconds(s.narration, said_lang) end
+  end
   local len = math.max(tonumber(s.min_duration) or 0, o.min_scene, o.lead_in + speech + o.tail)
   if speech <= 0 then len = math.max(len, require("vg.create.timeline").silent_seconds(s, lang)) end
   local heard = copy(s)
   -- the items are shown where the reader's estimate of the speech names them
   heard.audio = { duration = speech + o.lead_in, words = {},
     estimate = { text = type(s.narration) == "string" and s.narration or "", lead_in = o.lead_in,
-      lang = s.language or lang } }
+      lang = said_lang } }
   local ok, settle = pcall(render.settle_time, heard)
   if ok and tonumber(settle) then len = math.max(len, settle + require("vg.timing").hold) end
   return len
