@@ -1105,6 +1105,73 @@ describe("type size by what fits the frame", function()
     for _, p in ipairs(fparts) do assert.is_true(size_of(p, { 1080, 1920 }, "rows[1]") >= 44) end
   end)
 
+  -- ripgrep's README benchmark: eight tools, their commands long tokens
+  local function ripgrep_table()
+    local tools = { { "ripgrep (Unicode)", "rg -n -w '[A-Z]+_SUSPEND'", "536", "0.082s (1.00x)" },
+      { "hypergrep", "hgrep -n -w '[A-Z]+_SUSPEND'", "536", "0.167s (2.04x)" },
+      { "git grep", "git grep -P -n -w '[A-Z]+_SUSPEND'", "536", "0.273s (3.34x)" },
+      { "The Silver Searcher", "ag -w '[A-Z]+_SUSPEND'", "534", "0.443s (5.43x)" },
+      { "ugrep", "ugrep -r --ignore-files --no-hidden -I -w '[A-Z]+_SUSPEND'", "536", "0.639s (7.82x)" },
+      { "git grep", "LC_ALL=C git grep -E -n -w '[A-Z]+_SUSPEND'", "536", "0.727s (8.91x)" },
+      { "git grep (Unicode)", "LC_ALL=en_US.UTF-8 git grep -E -n -w '[A-Z]+_SUSPEND'", "536", "2.670s (32.70x)" },
+      { "ack", "ack -w '[A-Z]+_SUSPEND'", "2677", "2.935s (35.94x)" } }
+    return { id = "rg", scene_type = "table", narration = "The table shows Tool, Command, Line count, and Time.",
+      visual_content = { header = "Quick examples comparing tools", columns = { "Tool", "Command", "Line count", "Time" },
+        rows = tools } }
+  end
+
+  it("splits a table into parts of several rows in every frame, never a row a slide", function()
+    local fit = require("vg.create.fit")
+    for _, wh in ipairs(SIZES) do
+      local parts = fit.scene(ripgrep_table(), { width = wh[1], height = wh[2], captions = true })
+      local n = 0
+      for _, p in ipairs(parts) do
+        local rows = #p.visual_content.rows
+        n = n + rows
+        -- (in a square frame it was eight slides of one row each)
+        assert.is_true(rows >= 2, rows .. " row(s) in a part at " .. wh[1] .. "x" .. wh[2])
+        assert.is_true(size_of(p, wh, wh[2] > wh[1] and "rows[1]" or "rows[1][1]", true) >= 24)
+      end
+      assert.are.equal(8, n)
+      assert.is_true(#parts <= 4, #parts .. " parts at " .. wh[1] .. "x" .. wh[2])
+    end
+  end)
+
+  it("lets a header wrap at its words where its one line would make the table smaller", function()
+    -- "Available since version" on one line over "3.1" took the width the
+    -- descriptions needed: seven rows were set at 30 in a wide frame
+    local rows = {}
+    for i = 1, 7 do rows[i] = { "opt" .. i, "Sets how the parser reads a quoted value that runs over the end of its line", "3." .. i } end
+    local sc = { scene_type = "table", visual_content = { header = "Options",
+      columns = { "Name", "Description", "Available since version" }, rows = rows } }
+    local dl = render.display_list(sc, { width = 1920, height = 1080, t = "end" })
+    local head, cell
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "columns[3]" then head = l.it end
+      if l.it.id == "rows[1][2]" then cell = l.it end
+    end
+    assert.is_true(cell.size >= 34, "set at " .. cell.size)
+    assert.is_true(core.measure(head).lines >= 2)
+    assert.are.equal(1, core.measure(cell).lines)
+    assert.are.equal("", statuses(assert(core.check(dl))))
+  end)
+
+  it("estimates a table slide's length with its reading time, as the timeline holds it", function()
+    local fit = require("vg.create.fit")
+    local icore = require("vg.input_core")
+    local sc = ripgrep_table()
+    sc.narration = "And 7 more rows."
+    for _, n in ipairs({ 1, 3, 8 }) do
+      local part = { id = "p", scene_type = "table", narration = sc.narration, visual_content = {
+        header = "B", columns = sc.visual_content.columns, rows = { table.unpack(sc.visual_content.rows, 1, n) } } }
+      local held = fit.scene_seconds(part, "en")
+      -- (half a second a cell, at least 4 s, and the hold: 16.5 s for 32 cells)
+      assert.is_true(held >= math.max(4, 0.5 * 4 * n), n .. " rows held " .. held)
+      assert.is_true(math.abs(icore.scene_seconds(part, "en") - held) < 0.05,
+        n .. " rows: estimated " .. icore.scene_seconds(part, "en") .. ", held " .. held)
+    end
+  end)
+
   it("sets a quiz, a problem, a solution and a checkpoint larger in a tall frame", function()
     local quiz = { scene_type = "quiz", visual_content = { question = "Which is faster?",
       options = { "A loop", "A map", "It depends", "Neither" }, correct_answer = "C", show_answer = true } }
