@@ -66,6 +66,60 @@ describe("drawings in code", function()
   end)
 end)
 
+describe("glossaries", function()
+  local terms = {
+    { "ABI", "Application Binary Interface - Defines the interface between two binary program modules." },
+    { "AFAICT", "As Far As I Can Tell." }, { "AFAIK", "As Far As I Know." },
+    { "API", "Application Programming Interface - A set of rules and protocols that allows different software applications to communicate with each other." },
+    { "ASAP", "As Soon As Possible." }, { "BE", "Big Endian - A Byte Order where the largest bit comes first." },
+    { "CI", "Continuous Integration - Development practice where code changes are frequently merged." },
+    { "CLI", "Command Line Interface - A way to interact with a computer program using text commands." },
+    { "Code cache", "Chunk of bytes storing compiled JS code and its metadata." },
+    { "IIRC", "If I Recall Correctly." }, { "IMHO", "In My Humble/Honest Opinion." }, { "IMO", "In My Opinion." } }
+  local function glossary(n)
+    local items = {}
+    for i = 1, n do items[i] = { title = terms[i][1], description = terms[i][2] } end
+    return { id = "g", scene_type = "list", narration = "Glossary.", visual_content = { header = "Glossary", items = items } }
+  end
+
+  it("starts a definition on its term's line (a term over a short definition took two lines)", function()
+    for _, wh in ipairs(SIZES) do
+      local dl = render.display_list(glossary(3), { width = wh[1], height = wh[2], t = "end", captions = true })
+      local item
+      for _, l in ipairs(texts(dl)) do if l.it.id == "items[3]" then item = l.it end end
+      local mk = type(item.markup) == "string" and item.markup or item.text
+      assert.is_falsy(mk:find("\n"), "AFAIK over its definition at " .. wh[1] .. "x" .. wh[2])
+      assert.is_true(core.measure(item).lines <= 2)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+    -- a list of headed points (a phrase, not a term) keeps its title above
+    local sc = { scene_type = "list", visual_content = { header = "Steps", items = {
+      { title = "Install the build tools", description = "Run the installer." },
+      { title = "Build it from source", description = "Run make." } } } }
+    local dl = render.display_list(sc, { width = 1920, height = 1080, t = "end" })
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "items[1]" then
+        local mk = type(l.it.markup) == "string" and l.it.markup or l.it.text
+        assert.is_truthy(mk:find("</b>\n", 1, true))
+      end
+    end
+  end)
+
+  it("packs a glossary of short terms several to a slide in a square frame", function()
+    local fit = require("vg.create.fit")
+    local parts = fit.scene(glossary(12), { width = 1080, height = 1080, captions = true })
+    -- (twelve terms were seven slides of one or two)
+    assert.is_true(#parts <= 4, #parts .. " parts")
+    for _, p in ipairs(parts) do
+      assert.is_true(#p.visual_content.items >= 2)
+      local dl = render.display_list(p, { width = 1080, height = 1080, t = "end", captions = true })
+      for _, l in ipairs(texts(dl)) do
+        if l.it.id == "items[1]" then assert.is_true(core.measure(l.it).final_size >= 44) end
+      end
+    end
+  end)
+end)
+
 describe("list badges", function()
   local function labels(dl)
     local out = {}

@@ -18,6 +18,8 @@
 --   groups    (vc, list) -> { {from, to}, ... } units that stay together
 --             (a parent with its children); default: one item each
 --   text      (item) -> the words the narration names it by
+--   shown     (item) -> all the text it shows, which weighs it when parts
+--             are balanced (default: text; a term with its definition)
 --   prefer    (list, i) -> true when a part may well start at item i
 --             (code: after a blank line)
 --   atomic    (vc, list) -> true when a group is never split among its
@@ -348,7 +350,7 @@ local function units_of(vc, spec, list)
   for gi, g in ipairs(groups) do
     local w = 0
     for i = g[1], g[2] do
-      local t = spec.text and spec.text(list[i]) or list[i]
+      local t = spec.shown and spec.shown(list[i]) or spec.text and spec.text(list[i]) or list[i]
       w = w + 1 + (type(t) == "string" and #t / 60 or 0)
     end
     units[gi] = { g[1], g[2], weight = w, good = not spec.prefer or spec.prefer(list, g[1]) }
@@ -378,7 +380,7 @@ function M.scene(scene, opts)
     -- a drawing with no blank line to split at that does not show whole even
     -- at its smallest size (cut: its end would be lost): paged by lines
     if not cut then return { scene } end
-    units, atomic = units_of(vc, { text = spec.text, prefer = spec.prefer }, list), false
+    units, atomic = units_of(vc, { text = spec.text, shown = spec.shown, prefer = spec.prefer }, list), false
   end
   -- a group split among its items: the parent keeps its first child, so a
   -- part never ends on a parent whose children all wait for the next slide
@@ -386,7 +388,7 @@ function M.scene(scene, opts)
   -- weight, counts in that part's)
   local function items_of(u, into)
     local ctx
-    for _, v in ipairs(units_of(vc, { text = spec.text, prefer = spec.prefer }, list)) do
+    for _, v in ipairs(units_of(vc, { text = spec.text, shown = spec.shown, prefer = spec.prefer }, list)) do
       local head = into[#into]
       if v[1] == u[1] then ctx = v.weight end
       if v[1] == u[1] + 1 and head and head[1] == u[1] and head[2] == u[1] then
