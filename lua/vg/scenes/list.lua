@@ -92,7 +92,7 @@ local settled = { enter = function() return 1 end, step = function() return 1 en
 -- two lines a point (Node.js' glossary in a square frame: 57 slides of one
 -- or two terms); it starts its definition's line instead, the run-in of a
 -- dictionary.
-local GLOSSARY_MIN = 2    -- terms on the slide
+local GLOSSARY_MIN = 3    -- terms on the slide (two have the room to stand over theirs)
 local TERM_MAX = 22       -- characters in a term ("Native modules/addons")
 local function glossary(list, shown)
   local n = 0
