@@ -1210,6 +1210,25 @@ describe("type size by what fits the frame", function()
     assert.are.equal("", statuses(assert(core.check(dl))))
   end)
 
+  it("moves width to the column that sets the rows' heights from one that loses no line for it", function()
+    -- Node.js' platform list: its versions and notes wrapped a word a line
+    -- beside columns of short words; the whole table was set at 20
+    local rows = {
+      { "GNU/Linux", "x64", "kernel >= 4.18, glibc >= 2.28", "Tier 1", "e.g. Ubuntu 20.04, Debian 10, RHEL 8" },
+      { "GNU/Linux", "x64", "kernel >= 3.10, musl >= 1.1.19", "Experimental", "e.g. Alpine 3.8" },
+      { "GNU/Linux", "x86", "kernel >= 3.10, glibc >= 2.17", "Experimental", "Downgraded as of Node.js 10" },
+      { "GNU/Linux", "arm64", "kernel >= 4.18, glibc >= 2.28", "Tier 1", "e.g. Ubuntu 20.04, Debian 10, RHEL 8" },
+      { "Windows", "x64, x86 (WoW64)", ">= Windows 10/Server 2016", "Tier 1", "" },
+      { "Windows", "x86 (native)", ">= Windows 10/Server 2016", "Tier 1 (running) / Experimental (compiling)", "" },
+      { "macOS", "x64", ">= 11.0", "Tier 1", "For notes about compilation see Tier 1" },
+      { "SmartOS", "x64", ">= 18", "Tier 2", "" } }
+    local sc = { scene_type = "table", visual_content = { header = "Platform list",
+      columns = { "Operating System", "Architectures", "Versions", "Support Type", "Notes" }, rows = rows } }
+    local size, dl = size_of(sc, { 1920, 1080 }, "rows[1][1]", true)
+    assert.is_true(size >= 22, "set at " .. size)
+    assert.are.equal("", statuses(assert(core.check(dl))))
+  end)
+
   it("estimates a table slide's length with its reading time, as the timeline holds it", function()
     local fit = require("vg.create.fit")
     local icore = require("vg.input_core")
