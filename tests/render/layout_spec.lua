@@ -120,6 +120,24 @@ describe("glossaries", function()
   end)
 end)
 
+describe("a split that is not readable everywhere", function()
+  it("still splits off an item too long for the floor rather than shrink it beside a larger one", function()
+    local fit = require("vg.create.fit")
+    local items = {
+      { title = "Optional but strongly recommended", description = "open a discussion in the nodejs/collaborators repository. Provide a summary of the nominee's contributions (see below for an example)." },
+      { title = "Optional but strongly recommended", description = "After sufficient wait time (e.g. 72 hours), if the nomination proposal has received some support and no explicit block, and any questions/concerns have been addressed, add a comment in the private discussion stating you're planning on opening a public issue, e.g. \"I see a number of approvals and no block, I'll be opening a public nomination issue if I don't hear any objections in the next 72 hours\"." } }
+    local sc = { id = "s", scene_type = "list", narration = "Open a discussion. Then wait.", visual_content = {
+      header = "Nominating a new Collaborator", description = "Collaborator nominations", items = items } }
+    -- (whole, the second was shrunk from 48 to 28.6)
+    local parts = fit.scene(sc, { width = 1080, height = 1080, captions = true })
+    assert.are.equal(2, #parts)
+    for _, p in ipairs(parts) do
+      local dl = render.display_list(p, { width = 1080, height = 1080, t = "end", captions = true })
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+end)
+
 describe("list badges", function()
   local function labels(dl)
     local out = {}

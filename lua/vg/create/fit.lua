@@ -107,6 +107,28 @@ local function readable(scene, def, opts)
   return ok, cut
 end
 
+-- The smallest size the scene's split field is set at (its text ids'
+-- final sizes, as the renderer fits them), for a split that is not
+-- readable everywhere: the one that sets it largest is still better than
+-- the whole (a long item shrunk to 28 beside one at 48).
+local function least_size(scene, spec, opts)
+  local core = require("vg.render_core")
+  local dl = render.display_list(scene, { width = opts.width, height = opts.height, theme = opts.theme,
+    accent = opts.accent, captions = opts.captions, t = "end" })
+  local least = math.huge
+  local function walk(items)
+    for _, it in ipairs(items or {}) do
+      if it.type == "group" then walk(it.items)
+      elseif it.type == "text" and type(it.id) == "string" and it.id:match(spec.warn) then
+        local ok, m = pcall(core.measure, it)
+        if ok and m then least = math.min(least, tonumber(m.final_size) or tonumber(it.size) or least) end
+      end
+    end
+  end
+  walk(dl.items)
+  return least
+end
+
 -- Units (runs of items that stay together) -> n contiguous parts, as even
 -- as the units' weights allow (least heaviest part; ties: the earlier parts
 -- fuller, the rest last).
@@ -464,7 +486,38 @@ function M.scene(scene, opts)
       end
     end
   end
-  return fallback or { scene }
+  if fallback then return fallback end
+  -- no split is readable everywhere (an item too long for the floor even
+  -- alone): the one whose smallest text is largest, when that is a quarter
+  -- larger than the whole's (GOVERNANCE.md's long nomination step, shrunk
+  -- to 28.6 beside a step at 48, is a slide of its own at 40)
+  if not cut and not atomic then
+    local whole = least_size(scene, spec, opts)
+    local best, best_parts
+    for n = 2, math.min(#units, M.MAX_PARTS) do
+      local parts = partition(units, n, false)
+      if parts then
+        local least = math.huge
+        for k, p in ipairs(parts) do
+          least = math.min(least, least_size(part_scene(scene, spec, list, as_string, p, k, n, "", lang), spec, opts))
+          if best and least <= best then break end
+        end
+        if least < math.huge and (not best or least > best + 0.5) then best, best_parts = least, parts end
+      end
+    end
+    if best and whole < math.huge and best >= whole * 1.25 then
+      local n = #best_parts
+      local said = share_narration(scene.narration, lang, list, best_parts, spec,
+        type(scene.visual_content) == "table" and scene.visual_content.header or nil)
+      local scenes = {}
+      for k, p in ipairs(best_parts) do
+        scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
+      end
+      share_time(scene, spec, scenes, lang)
+      return scenes
+    end
+  end
+  return { scene }
 end
 
 --- video(video, opts) -> how many scenes were added. The video's scenes are
