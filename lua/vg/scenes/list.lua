@@ -92,7 +92,7 @@ local settled = { enter = function() return 1 end, step = function() return 1 en
 -- two lines a point (Node.js' glossary in a square frame: 57 slides of one
 -- or two terms); it starts its definition's line instead, the run-in of a
 -- dictionary.
-local GLOSSARY_MIN = 3    -- terms on the slide (two have the room to stand over theirs)
+local GLOSSARY_MIN = 2    -- terms on the slide
 local TERM_MAX = 22       -- characters in a term ("Native modules/addons")
 local function glossary(list, shown)
   local n = 0
@@ -222,7 +222,7 @@ def = {
     local run_in = glossary(list, shown)
     for i, it in ipairs(list) do
       if i > shown then break end
-      local mk = c.item_markup(theme, it, run_in)
+      local mk = c.item_markup(theme, it)
       local level = type(it) == "table" and tonumber(it.level) or top or 0
       local indent = math.max(0, math.min(3, math.floor(level - (top or 0))))
       -- top-level items are numbered; a child carries a bullet under its parent
@@ -253,6 +253,21 @@ def = {
     -- (room for a script of tall lines: Arabic at 36 needs about 65)
     local note_h = fold and math.floor(note_size * 2.2 + 10) or 0
     body.h = body.h - note_h
+    -- a glossary runs in where that sets its type larger (with room, each
+    -- term stands over its definition)
+    if run_in then
+      local inline = {}
+      for i, e in ipairs(entries) do
+        local copy = {}
+        for k, x in pairs(e) do copy[k] = x end
+        copy.markup = c.item_markup(theme, list[i], true)
+        inline[i] = copy
+      end
+      if smallest_item(c.rows(theme, body, inline, settled), math.huge)
+          > smallest_item(c.rows(theme, body, entries, settled), math.huge) + 0.5 then
+        entries = inline
+      end
+    end
     for _, it in ipairs(c.rows(theme, body, entries, a)) do items[#items + 1] = it end
     if fold then
       -- under the last card (where the cards end once all are shown), in the
