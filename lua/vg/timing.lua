@@ -18,4 +18,5 @@ return {
   code_min = 4.0,    -- and at least this long
   read_look = 1.0,   -- a scene nothing is said in: a moment to look,
   read_wps = 4.0,    -- then its words read at this many a second
+  read_cell = 0.5,   -- a table slide stays up this long a cell it shows
 }

@@ -3775,7 +3775,7 @@ static double word_equiv(const char *text, const char *lang) {
  * into the program gives the values. */
 typedef struct timing_t {
   double lead_in, tail, min_scene, enter, step, hold, read_item, reveal_min, reveal_max, code_line, code_min,
-      read_look, read_wps;
+      read_look, read_wps, read_cell;
 } timing_t;
 static timing_t timing_v;
 static char timing_err[2048];
@@ -3786,7 +3786,7 @@ static int timing_read(const vgi_lua_data *m, char *err, size_t errsz) {
   static const struct { const char *key; size_t off; } keys[] = {
 #define K(k) { #k, offsetof(timing_t, k) }
     K(lead_in), K(tail), K(min_scene), K(enter), K(step), K(hold), K(read_item), K(reveal_min),
-    K(reveal_max), K(code_line), K(code_min), K(read_look), K(read_wps),
+    K(reveal_max), K(code_line), K(code_min), K(read_look), K(read_wps), K(read_cell),
 #undef K
   };
   lua_State *L = m->L;
@@ -3843,10 +3843,10 @@ const char *vgi_timing_error(void) {
 /* The table the length model read, pushed on L (vg.input_core.timing()). */
 void vgi_timing_push(lua_State *L) {
   const timing_t *t = timing();
-  lua_createtable(L, 0, 13);
+  lua_createtable(L, 0, 14);
 #define F(k) (lua_pushnumber(L, t->k), lua_setfield(L, -2, #k))
   F(lead_in); F(tail); F(min_scene); F(enter); F(step); F(hold); F(read_item); F(reveal_min);
-  F(reveal_max); F(code_line); F(code_min); F(read_look); F(read_wps);
+  F(reveal_max); F(code_line); F(code_min); F(read_look); F(read_wps); F(read_cell);
 #undef F
 }
 
@@ -4376,6 +4376,17 @@ static int code_lines(const cJSON *code, int trim) {
   return n;
 }
 
+/* A table cell the layout shows (vg.scenes.common's str: text that is not
+ * blank, a number, true, an object) -> 1, else 0. */
+static int shown_cell(const cJSON *c) {
+  if (cJSON_IsString(c)) {
+    for (const char *p = c->valuestring; *p; p++)
+      if (!isspace((unsigned char)*p)) return 1;
+    return 0;
+  }
+  return cJSON_IsNumber(c) || cJSON_IsTrue(c) || cJSON_IsObject(c);
+}
+
 /* How long a scene stays to be read, whatever is said: a code slide
  * (command, solution, code_comparison: both sides) about 1.5 s a line, at
  * least 4 s (the scene types' read_time in lua/vg/scenes/), a list or a
@@ -4416,6 +4427,23 @@ static double read_seconds(const cJSON *scene, int lists) {
     t += tm->read_look;
     /* a long roster is scanned, not read line by line */
     if (t > LIST_READ_MAX) t = LIST_READ_MAX;
+    return (t > tm->code_min ? t : tm->code_min) + tm->hold;
+  } else if (!strcmp(type, "table")) {
+    /* a table slide stays up read_cell a cell it shows, at least code_min
+     * (the table layout's read_time) */
+    const timing_t *tm = timing();
+    int cells = 0;
+    const cJSON *r;
+    cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(vc, "rows")) {
+      if (!cJSON_IsArray(r)) {
+        cells += shown_cell(r);
+        continue;
+      }
+      const cJSON *c;
+      cJSON_ArrayForEach(c, r) cells += shown_cell(c);
+    }
+    if (!cells) return 0;
+    double t = tm->read_cell * cells;
     return (t > tm->code_min ? t : tm->code_min) + tm->hold;
   }
   if (!n) return 0;

@@ -66,6 +66,85 @@ describe("drawings in code", function()
   end)
 end)
 
+describe("glossaries", function()
+  local terms = {
+    { "ABI", "Application Binary Interface - Defines the interface between two binary program modules." },
+    { "AFAICT", "As Far As I Can Tell." }, { "AFAIK", "As Far As I Know." },
+    { "API", "Application Programming Interface - A set of rules and protocols that allows different software applications to communicate with each other." },
+    { "ASAP", "As Soon As Possible." }, { "BE", "Big Endian - A Byte Order where the largest bit comes first." },
+    { "CI", "Continuous Integration - Development practice where code changes are frequently merged." },
+    { "CLI", "Command Line Interface - A way to interact with a computer program using text commands." },
+    { "Code cache", "Chunk of bytes storing compiled JS code and its metadata." },
+    { "IIRC", "If I Recall Correctly." }, { "IMHO", "In My Humble/Honest Opinion." }, { "IMO", "In My Opinion." } }
+  local function glossary(n)
+    local items = {}
+    for i = 1, n do items[i] = { title = terms[i][1], description = terms[i][2] } end
+    return { id = "g", scene_type = "list", narration = "Glossary.", visual_content = { header = "Glossary", items = items } }
+  end
+
+  local function markup_of(p, id, wh)
+    local dl = render.display_list(p, { width = wh[1], height = wh[2], t = "end", captions = true })
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == id then return type(l.it.markup) == "string" and l.it.markup or l.it.text, dl end
+    end
+  end
+
+  it("starts a definition on its term's line where that sets the type larger", function()
+    -- (in a square frame a term over a short definition took two lines)
+    local runs = 0
+    for _, wh in ipairs(SIZES) do
+      local mk, dl = markup_of(glossary(6), "items[3]", wh)
+      if not mk:find("</b>\n", 1, true) then runs = runs + 1 end
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+    assert.is_true(runs >= 1)
+    -- with room (four terms in a tall frame) each term stands over its definition
+    local dhcp = { scene_type = "list", visual_content = { header = "DHCP", items = {
+      { title = "Discover", description = "Client broadcasts request for DHCP server" },
+      { title = "Offer", description = "Server offers IP address and settings" },
+      { title = "Request", description = "Client requests offered configuration" },
+      { title = "Acknowledge", description = "Server confirms assignment" } } } }
+    assert.is_truthy(markup_of(dhcp, "items[1]", { 1080, 1920 }):find("</b>\n", 1, true))
+    -- a list of headed points (a phrase, not a term) keeps its title above
+    local sc = { scene_type = "list", visual_content = { header = "Steps", items = {
+      { title = "Install the build tools", description = "Run the installer." },
+      { title = "Build it from source", description = "Run make." } } } }
+    assert.is_truthy(markup_of(sc, "items[1]", { 1080, 1080 }):find("</b>\n", 1, true))
+  end)
+
+  it("packs a glossary of short terms several to a slide in a square frame", function()
+    local fit = require("vg.create.fit")
+    local parts = fit.scene(glossary(12), { width = 1080, height = 1080, captions = true })
+    -- (twelve terms were seven slides of one or two)
+    assert.is_true(#parts <= 4, #parts .. " parts")
+    for _, p in ipairs(parts) do
+      assert.is_true(#p.visual_content.items >= 2)
+      local dl = render.display_list(p, { width = 1080, height = 1080, t = "end", captions = true })
+      for _, l in ipairs(texts(dl)) do
+        if l.it.id == "items[1]" then assert.is_true(core.measure(l.it).final_size >= 44) end
+      end
+    end
+  end)
+end)
+
+describe("a split that is not readable everywhere", function()
+  it("still splits off an item too long for the floor rather than shrink it beside a larger one", function()
+    local fit = require("vg.create.fit")
+    local items = {
+      { title = "Optional but strongly recommended", description = "open a discussion in the nodejs/collaborators repository. Provide a summary of the nominee's contributions (see below for an example)." },
+      { title = "Optional but strongly recommended", description = "After sufficient wait time (e.g. 72 hours), if the nomination proposal has received some support and no explicit block, and any questions/concerns have been addressed, add a comment in the private discussion stating you're planning on opening a public issue, e.g. \"I see a number of approvals and no block, I'll be opening a public nomination issue if I don't hear any objections in the next 72 hours\"." } }
+    local sc = { id = "s", scene_type = "list", narration = "Open a discussion. Then wait.", visual_content = {
+      header = "Nominating a new Collaborator", description = "Collaborator nominations", items = items } }
+    -- (whole, the second was shrunk from 48 to 28.6)
+    local parts = fit.scene(sc, { width = 1080, height = 1080, captions = true })
+    assert.are.equal(2, #parts)
+    for _, p in ipairs(parts) do
+      local dl = render.display_list(p, { width = 1080, height = 1080, t = "end", captions = true })
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+end)
+
 describe("list badges", function()
   local function labels(dl)
     local out = {}
@@ -1103,6 +1182,92 @@ describe("type size by what fits the frame", function()
     local fparts = fit.scene(five, { width = 1080, height = 1920, captions = true })
     assert.is_true(#fparts > 1, "five rows not split")
     for _, p in ipairs(fparts) do assert.is_true(size_of(p, { 1080, 1920 }, "rows[1]") >= 44) end
+  end)
+
+  -- ripgrep's README benchmark: eight tools, their commands long tokens
+  local function ripgrep_table()
+    local tools = { { "ripgrep (Unicode)", "rg -n -w '[A-Z]+_SUSPEND'", "536", "0.082s (1.00x)" },
+      { "hypergrep", "hgrep -n -w '[A-Z]+_SUSPEND'", "536", "0.167s (2.04x)" },
+      { "git grep", "git grep -P -n -w '[A-Z]+_SUSPEND'", "536", "0.273s (3.34x)" },
+      { "The Silver Searcher", "ag -w '[A-Z]+_SUSPEND'", "534", "0.443s (5.43x)" },
+      { "ugrep", "ugrep -r --ignore-files --no-hidden -I -w '[A-Z]+_SUSPEND'", "536", "0.639s (7.82x)" },
+      { "git grep", "LC_ALL=C git grep -E -n -w '[A-Z]+_SUSPEND'", "536", "0.727s (8.91x)" },
+      { "git grep (Unicode)", "LC_ALL=en_US.UTF-8 git grep -E -n -w '[A-Z]+_SUSPEND'", "536", "2.670s (32.70x)" },
+      { "ack", "ack -w '[A-Z]+_SUSPEND'", "2677", "2.935s (35.94x)" } }
+    return { id = "rg", scene_type = "table", narration = "The table shows Tool, Command, Line count, and Time.",
+      visual_content = { header = "Quick examples comparing tools", columns = { "Tool", "Command", "Line count", "Time" },
+        rows = tools } }
+  end
+
+  it("splits a table into parts of several rows in every frame, never a row a slide", function()
+    local fit = require("vg.create.fit")
+    for _, wh in ipairs(SIZES) do
+      local parts = fit.scene(ripgrep_table(), { width = wh[1], height = wh[2], captions = true })
+      local n = 0
+      for _, p in ipairs(parts) do
+        local rows = #p.visual_content.rows
+        n = n + rows
+        -- (in a square frame it was eight slides of one row each)
+        assert.is_true(rows >= 2, rows .. " row(s) in a part at " .. wh[1] .. "x" .. wh[2])
+        assert.is_true(size_of(p, wh, wh[2] > wh[1] and "rows[1]" or "rows[1][1]", true) >= 24)
+      end
+      assert.are.equal(8, n)
+      assert.is_true(#parts <= 4, #parts .. " parts at " .. wh[1] .. "x" .. wh[2])
+    end
+  end)
+
+  it("lets a header wrap at its words where its one line would make the table smaller", function()
+    -- "Available since version" on one line over "3.1" took the width the
+    -- descriptions needed: seven rows were set at 30 in a wide frame
+    local rows = {}
+    for i = 1, 7 do rows[i] = { "opt" .. i, "Sets how the parser reads a quoted value that runs over the end of its line", "3." .. i } end
+    local sc = { scene_type = "table", visual_content = { header = "Options",
+      columns = { "Name", "Description", "Available since version" }, rows = rows } }
+    local dl = render.display_list(sc, { width = 1920, height = 1080, t = "end" })
+    local head, cell
+    for _, l in ipairs(texts(dl)) do
+      if l.it.id == "columns[3]" then head = l.it end
+      if l.it.id == "rows[1][2]" then cell = l.it end
+    end
+    assert.is_true(cell.size >= 34, "set at " .. cell.size)
+    assert.is_true(core.measure(head).lines >= 2)
+    assert.are.equal(1, core.measure(cell).lines)
+    assert.are.equal("", statuses(assert(core.check(dl))))
+  end)
+
+  it("moves width to the column that sets the rows' heights from one that loses no line for it", function()
+    -- Node.js' platform list: its versions and notes wrapped a word a line
+    -- beside columns of short words; the whole table was set at 20
+    local rows = {
+      { "GNU/Linux", "x64", "kernel >= 4.18, glibc >= 2.28", "Tier 1", "e.g. Ubuntu 20.04, Debian 10, RHEL 8" },
+      { "GNU/Linux", "x64", "kernel >= 3.10, musl >= 1.1.19", "Experimental", "e.g. Alpine 3.8" },
+      { "GNU/Linux", "x86", "kernel >= 3.10, glibc >= 2.17", "Experimental", "Downgraded as of Node.js 10" },
+      { "GNU/Linux", "arm64", "kernel >= 4.18, glibc >= 2.28", "Tier 1", "e.g. Ubuntu 20.04, Debian 10, RHEL 8" },
+      { "Windows", "x64, x86 (WoW64)", ">= Windows 10/Server 2016", "Tier 1", "" },
+      { "Windows", "x86 (native)", ">= Windows 10/Server 2016", "Tier 1 (running) / Experimental (compiling)", "" },
+      { "macOS", "x64", ">= 11.0", "Tier 1", "For notes about compilation see Tier 1" },
+      { "SmartOS", "x64", ">= 18", "Tier 2", "" } }
+    local sc = { scene_type = "table", visual_content = { header = "Platform list",
+      columns = { "Operating System", "Architectures", "Versions", "Support Type", "Notes" }, rows = rows } }
+    local size, dl = size_of(sc, { 1920, 1080 }, "rows[1][1]", true)
+    assert.is_true(size >= 22, "set at " .. size)
+    assert.are.equal("", statuses(assert(core.check(dl))))
+  end)
+
+  it("estimates a table slide's length with its reading time, as the timeline holds it", function()
+    local fit = require("vg.create.fit")
+    local icore = require("vg.input_core")
+    local sc = ripgrep_table()
+    sc.narration = "And 7 more rows."
+    for _, n in ipairs({ 1, 3, 8 }) do
+      local part = { id = "p", scene_type = "table", narration = sc.narration, visual_content = {
+        header = "B", columns = sc.visual_content.columns, rows = { table.unpack(sc.visual_content.rows, 1, n) } } }
+      local held = fit.scene_seconds(part, "en")
+      -- (half a second a cell, at least 4 s, and the hold: 16.5 s for 32 cells)
+      assert.is_true(held >= math.max(4, 0.5 * 4 * n), n .. " rows held " .. held)
+      assert.is_true(math.abs(icore.scene_seconds(part, "en") - held) < 0.05,
+        n .. " rows: estimated " .. icore.scene_seconds(part, "en") .. ", held " .. held)
+    end
   end)
 
   it("sets a quiz, a problem, a solution and a checkpoint larger in a tall frame", function()

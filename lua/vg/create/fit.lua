@@ -18,6 +18,8 @@
 --   groups    (vc, list) -> { {from, to}, ... } units that stay together
 --             (a parent with its children); default: one item each
 --   text      (item) -> the words the narration names it by
+--   shown     (item) -> all the text it shows, which weighs it when parts
+--             are balanced (default: text; a term with its definition)
 --   prefer    (list, i) -> true when a part may well start at item i
 --             (code: after a blank line)
 --   atomic    (vc, list) -> true when a group is never split among its
@@ -103,6 +105,28 @@ local function readable(scene, def, opts)
     if spec.overflows(scene, theme, box) then ok = false end
   end
   return ok, cut
+end
+
+-- The smallest size the scene's split field is set at (its text ids'
+-- final sizes, as the renderer fits them), for a split that is not
+-- readable everywhere: the one that sets it largest is still better than
+-- the whole (a long item shrunk to 28 beside one at 48).
+local function least_size(scene, spec, opts)
+  local core = require("vg.render_core")
+  local dl = render.display_list(scene, { width = opts.width, height = opts.height, theme = opts.theme,
+    accent = opts.accent, captions = opts.captions, t = "end" })
+  local least = math.huge
+  local function walk(items)
+    for _, it in ipairs(items or {}) do
+      if it.type == "group" then walk(it.items)
+      elseif it.type == "text" and type(it.id) == "string" and it.id:match(spec.warn) then
+        local ok, m = pcall(core.measure, it)
+        if ok and m then least = math.min(least, tonumber(m.final_size) or tonumber(it.size) or least) end
+      end
+    end
+  end
+  walk(dl.items)
+  return least
 end
 
 -- Units (runs of items that stay together) -> n contiguous parts, as even
@@ -348,7 +372,7 @@ local function units_of(vc, spec, list)
   for gi, g in ipairs(groups) do
     local w = 0
     for i = g[1], g[2] do
-      local t = spec.text and spec.text(list[i]) or list[i]
+      local t = spec.shown and spec.shown(list[i]) or spec.text and spec.text(list[i]) or list[i]
       w = w + 1 + (type(t) == "string" and #t / 60 or 0)
     end
     units[gi] = { g[1], g[2], weight = w, good = not spec.prefer or spec.prefer(list, g[1]) }
@@ -378,7 +402,7 @@ function M.scene(scene, opts)
     -- a drawing with no blank line to split at that does not show whole even
     -- at its smallest size (cut: its end would be lost): paged by lines
     if not cut then return { scene } end
-    units, atomic = units_of(vc, { text = spec.text, prefer = spec.prefer }, list), false
+    units, atomic = units_of(vc, { text = spec.text, shown = spec.shown, prefer = spec.prefer }, list), false
   end
   -- a group split among its items: the parent keeps its first child, so a
   -- part never ends on a parent whose children all wait for the next slide
@@ -386,7 +410,7 @@ function M.scene(scene, opts)
   -- weight, counts in that part's)
   local function items_of(u, into)
     local ctx
-    for _, v in ipairs(units_of(vc, { text = spec.text, prefer = spec.prefer }, list)) do
+    for _, v in ipairs(units_of(vc, { text = spec.text, shown = spec.shown, prefer = spec.prefer }, list)) do
       local head = into[#into]
       if v[1] == u[1] then ctx = v.weight end
       if v[1] == u[1] + 1 and head and head[1] == u[1] and head[2] == u[1] then
@@ -462,7 +486,38 @@ function M.scene(scene, opts)
       end
     end
   end
-  return fallback or { scene }
+  if fallback then return fallback end
+  -- no split is readable everywhere (an item too long for the floor even
+  -- alone): the one whose smallest text is largest, when that is a quarter
+  -- larger than the whole's (GOVERNANCE.md's long nomination step, shrunk
+  -- to 28.6 beside a step at 48, is a slide of its own at 40)
+  if not cut and not atomic then
+    local whole = least_size(scene, spec, opts)
+    local best, best_parts
+    for n = 2, math.min(#units, M.MAX_PARTS) do
+      local parts = partition(units, n, false)
+      if parts then
+        local least = math.huge
+        for k, p in ipairs(parts) do
+          least = math.min(least, least_size(part_scene(scene, spec, list, as_string, p, k, n, "", lang), spec, opts))
+          if best and least <= best then break end
+        end
+        if least < math.huge and (not best or least > best + 0.5) then best, best_parts = least, parts end
+      end
+    end
+    if best and whole < math.huge and best >= whole * 1.25 then
+      local n = #best_parts
+      local said = share_narration(scene.narration, lang, list, best_parts, spec,
+        type(scene.visual_content) == "table" and scene.visual_content.header or nil)
+      local scenes = {}
+      for k, p in ipairs(best_parts) do
+        scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
+      end
+      share_time(scene, spec, scenes, lang)
+      return scenes
+    end
+  end
+  return { scene }
 end
 
 --- video(video, opts) -> how many scenes were added. The video's scenes are

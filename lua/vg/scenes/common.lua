@@ -866,9 +866,14 @@ function M.rows(theme, box, entries, a, o)
 end
 
 -- "<b>title</b>\ndescription" for an item that is a string or {title, description}.
-function M.item_markup(theme, item)
+-- run_in: the term starts its definition's line (a glossary) instead of
+-- standing on a line of its own
+function M.item_markup(theme, item, run_in)
   if type(item) == "table" then
     local t, d = M.str(item.title or item.text or item.name), M.str(item.description or item.desc)
+    if t and d and run_in then
+      return string.format("<b>%s</b>  <span size='82%%' foreground='%s'>%s</span>", M.esc(t), hex(theme.muted), M.esc(d)), t
+    end
     if t and d then
       return string.format("<b>%s</b>\n<span size='82%%' foreground='%s'>%s</span>", M.esc(t),
         hex(theme.muted), M.esc(d)), t

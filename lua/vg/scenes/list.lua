@@ -87,6 +87,28 @@ local ROOMY_MIN = 44
 local WIDE_MIN = c.WIDE_MIN
 local settled = { enter = function() return 1 end, step = function() return 1 end }
 
+-- A glossary: terms (a word or two, as "ABI", "Code cache") each with its
+-- definition. A term on a line of its own over a one-line definition took
+-- two lines a point (Node.js' glossary in a square frame: 57 slides of one
+-- or two terms); it starts its definition's line instead, the run-in of a
+-- dictionary.
+local GLOSSARY_MIN = 2    -- terms on the slide
+local TERM_MAX = 22       -- characters in a term ("Native modules/addons")
+local function glossary(list, shown)
+  local n = 0
+  for i = 1, shown do
+    local it = list[i]
+    if type(it) ~= "table" or it.context then return false end
+    if (tonumber(it.level) or 0) > 0 and it.level ~= list[1].level then return false end
+    local t, d = c.str(it.title or it.text or it.name), c.str(it.description or it.desc)
+    if not (t and d) or utf8.len(t) == nil or utf8.len(t) > TERM_MAX or select(2, t:gsub("%s+", "")) > 1 then
+      return false
+    end
+    n = n + 1
+  end
+  return n >= GLOSSARY_MIN
+end
+
 local function smallest_item(items, acc)
   for _, it in ipairs(items) do
     if it.type == "text" and type(it.id) == "string" and it.id:match("^items%[") then
@@ -118,6 +140,13 @@ def = {
   split = {
     field = "items", warn = "^items%[", min_size = 24, groups = groups,
     text = function(it) return type(it) == "table" and c.str(it.title or it.text) or c.str(it) end,
+    -- (a glossary's parts balanced by their definitions too: a part of
+    -- short terms holds more of them than one of long definitions)
+    shown = function(it)
+      if type(it) ~= "table" then return c.str(it) end
+      local t, d = c.str(it.title or it.text), c.str(it.description or it.desc)
+      return t and d and t .. " " .. d or t or d
+    end,
     -- a later part goes on counting where the part before it stopped
     carry = function(vc, list, from)
       local n = 0
@@ -190,6 +219,7 @@ def = {
     local step = 0
     local fold = fold_of(list, theme.lang)
     local shown = fold and #list - 1 or #list
+    local run_in = glossary(list, shown)
     for i, it in ipairs(list) do
       if i > shown then break end
       local mk = c.item_markup(theme, it)
@@ -223,6 +253,21 @@ def = {
     -- (room for a script of tall lines: Arabic at 36 needs about 65)
     local note_h = fold and math.floor(note_size * 2.2 + 10) or 0
     body.h = body.h - note_h
+    -- a glossary runs in where that sets its type larger (with room, each
+    -- term stands over its definition)
+    if run_in then
+      local inline = {}
+      for i, e in ipairs(entries) do
+        local copy = {}
+        for k, x in pairs(e) do copy[k] = x end
+        copy.markup = c.item_markup(theme, list[i], true)
+        inline[i] = copy
+      end
+      if smallest_item(c.rows(theme, body, inline, settled), math.huge)
+          > smallest_item(c.rows(theme, body, entries, settled), math.huge) + 0.5 then
+        entries = inline
+      end
+    end
     for _, it in ipairs(c.rows(theme, body, entries, a)) do items[#items + 1] = it end
     if fold then
       -- under the last card (where the cards end once all are shown), in the

@@ -17,13 +17,12 @@ local TALL_MIN = 34
 -- A square or tall frame splits a table set below this into scenes of fewer
 -- rows (vg.scenes.list's ROOMY_MIN: 16 points on a phone)
 local ROOMY_MIN = 44
+-- ... but only into parts of at least this many rows (a table is read by
+-- comparing its rows: one row a slide is not a table)
+local MIN_ROWS = 3
 -- A cell's text may be set this much smaller in its cell (a long token's
 -- piece wider than its column) before the whole table is
 local CELL_SHRINK = 0.8
--- A table slide stays up this long a cell, to be read (at least code's
--- code_min). (Not in vg.timing: the length model in C, which reads every
--- key of it, does not plan a table's reading time yet.)
-local READ_CELL = 0.5
 
 local function cells_of(v)
   local cols = {}
@@ -115,7 +114,7 @@ end
 -- fits; else every column gets a fair share and the rest goes to the
 -- columns that need more, never less than the column's longest word (or,
 -- where the words do not fit so, its widest piece: split).
-local function widths(theme, cols, rows, n, W, size, split)
+local function widths(theme, cols, rows, n, W, size, split, head_wraps)
   local nat, minw = {}, {}
   -- (every column is at least its padding and its longest word wide: once
   -- the columns measured so far need more than W, the rest need not be
@@ -123,8 +122,8 @@ local function widths(theme, cols, rows, n, W, size, split)
   local sum, summin = 0, n * 2 * PAD_X
   for j = 1, n do
     if summin > W then break end
-    nat[j] = measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
     minw[j] = longest_word(theme, cols[j], size, true, split) + 2 * PAD_X
+    nat[j] = head_wraps and minw[j] or measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
     local wt = j == 1 and "semibold" or nil
     for _, r in ipairs(rows) do
       nat[j] = math.max(nat[j], measure(theme, r[j], 100000, size, wt) + 2 * PAD_X)
@@ -146,7 +145,7 @@ local function widths(theme, cols, rows, n, W, size, split)
     -- (a cell set smaller stays readable; else the whole table is set
     -- smaller, or stacked)
     if split == "shrink" or (split and size * CELL_SHRINK < READABLE) then return nil end
-    return widths(theme, cols, rows, n, W, size, split and "shrink" or true)
+    return widths(theme, cols, rows, n, W, size, split and "shrink" or true, head_wraps)
   end
   -- water-filling: columns that need less than the fair share keep their need
   local left, open = W, {}
@@ -170,7 +169,19 @@ local function widths(theme, cols, rows, n, W, size, split)
   local floor_sum = 0
   for j = 1, n do if open[j] then floor_sum = floor_sum + minw[j] end end
   local extra = left - floor_sum
-  if extra < 0 then return nil end
+  if extra < 0 then
+    -- the columns kept whole leave the others less than their longest word
+    -- (a short header set on one line, "Line count", beside a column of
+    -- long commands): every column its longest word, the rest in
+    -- proportion to what each needs more (the header wraps instead; the
+    -- type was set smaller, ripgrep's benchmark at 32 in a square frame)
+    local more = 0
+    for j = 1, n do more = more + nat[j] - minw[j] end
+    for j = 1, n do
+      out[j] = minw[j] + (more > 0 and (W - summin) * (nat[j] - minw[j]) / more or (W - summin) / n)
+    end
+    return out
+  end
   local extra_need = need - floor_sum
   for j = 1, n do
     if open[j] then
@@ -182,9 +193,89 @@ end
 
 -- Grid plan at one size: column widths, header and row heights; nil when a
 -- word does not fit its column.
-local function grid_plan(theme, cols, rows, n, W, size)
-  local ws = widths(theme, cols, rows, n, W, size)
+-- Widths given out by what each column needs on one line leave a column of
+-- short words wider than it needs and one of long cells wrapped over five
+-- lines (Node.js' platform list: "Architectures" over "x64" beside notes
+-- of "e.g. Ubuntu 20.04, Debian 10, RHEL 8" a word a line): width moves, a
+-- step at a time, to the column that sets the most rows' heights from a
+-- column that loses no line for it, while the table gets shorter. (Small
+-- tables only: each step measures two columns again.)
+local REFINE_CELLS = 240
+local REFINE_STEPS = 10
+local function refine(theme, cols, rows, n, ws, size)
+  if n < 2 or (#rows + 1) * n > REFINE_CELLS then return ws end
+  local W = 0
+  for j = 1, n do W = W + ws[j] end
+  local step = W / 24
+  local function cell_h(j, r, w)
+    local text = r == 0 and cols[j] or rows[r][j]
+    local bold = r == 0 and true or (j == 1 and "semibold" or nil)
+    local _, th = measure(theme, text, w - 2 * PAD_X, size, bold, size * CELL_SHRINK)
+    return th
+  end
+  local floor = {}
+  for j = 1, n do
+    floor[j] = longest_word(theme, cols[j], size, true, true)
+    for _, r in ipairs(rows) do
+      floor[j] = math.max(floor[j], longest_word(theme, r[j], size, j == 1 and "semibold" or nil, true))
+    end
+    floor[j] = floor[j] + 2 * PAD_X
+  end
+  local function col(j, w)
+    local h = {}
+    for r = 0, #rows do h[r] = cell_h(j, r, w) end
+    return h
+  end
+  local hs = {}
+  for j = 1, n do hs[j] = col(j, ws[j]) end
+  local function height(over)
+    local t = 0
+    for r = 0, #rows do
+      local m = 0
+      for j = 1, n do m = math.max(m, (over[j] or hs[j])[r]) end
+      t = t + m
+    end
+    return t
+  end
+  ws = { table.unpack(ws) }
+  local now = height({})
+  for _ = 1, REFINE_STEPS do
+    -- the column that sets the most height above the next tallest cell
+    local gain, to = {}, nil
+    for r = 0, #rows do
+      local top, second, at = 0, 0, nil
+      for j = 1, n do
+        local h = hs[j][r]
+        if h > top then top, second, at = h, top, j elseif h > second then second = h end
+      end
+      if at then gain[at] = (gain[at] or 0) + top - second end
+    end
+    for j = 1, n do if (gain[j] or 0) > 0.5 and (not to or gain[j] > gain[to]) then to = j end end
+    if not to then break end
+    -- (one step may save no line where two or four do)
+    local best, from, by, bh_from, bh_to
+    for _, k in ipairs({ 1, 2, 4 }) do
+      local grown = col(to, ws[to] + k * step)
+      for i = 1, n do
+        if i ~= to and ws[i] - k * step >= floor[i] then
+          local shrunk = col(i, ws[i] - k * step)
+          local t = height({ [i] = shrunk, [to] = grown })
+          if t < now - 0.5 and (not best or t < best - 0.5) then best, from, by, bh_from, bh_to = t, i, k * step, shrunk, grown end
+        end
+      end
+    end
+    if not best then break end
+    ws[from], ws[to] = ws[from] - by, ws[to] + by
+    hs[from], hs[to], now = bh_from, bh_to, best
+  end
+  return ws
+end
+
+local total
+local function grid_plan(theme, cols, rows, n, W, size, head_wraps)
+  local ws = widths(theme, cols, rows, n, W, size, nil, head_wraps)
   if not ws then return nil end
+  ws = refine(theme, cols, rows, n, ws, size)
   local function row_h(r, bold)
     local h = 0
     for j = 1, n do
@@ -197,6 +288,13 @@ local function grid_plan(theme, cols, rows, n, W, size)
   end
   local plan = { mode = "grid", size = size, widths = ws, head_h = row_h(cols, true), row_h = {} }
   for i, r in ipairs(rows) do plan.row_h[i] = row_h(r) end
+  if head_wraps then return plan end
+  -- a column's header on one line may take the width a column of long
+  -- cells needs ("Line count" over "447" beside commands wrapped over four
+  -- lines): the headers wrapped at their words, when that makes the table
+  -- shorter
+  local other = grid_plan(theme, cols, rows, n, W, size, true)
+  if other and total(other, 1, #rows) < total(plan, 1, #rows) then return other end
   return plan
 end
 
@@ -349,7 +447,7 @@ local function stack_plan(theme, cols, rows, n, W, size, H, upto)
   return plan
 end
 
-local function total(plan, from, to, gap)
+function total(plan, from, to, gap)
   local h = plan.head_h
   for i = from, to do h = h + plan.row_h[i] + (gap or 0) end
   return h
@@ -443,7 +541,8 @@ return {
       for _, x in ipairs(r) do if x ~= "" then n = n + 1 end end
     end
     if n == 0 then return 0 end
-    return math.max(require("vg.timing").code_min, READ_CELL * n)
+    local timing = require("vg.timing")
+    return math.max(timing.code_min, timing.read_cell * n)
   end,
   -- a table that would page through its rows becomes several scenes, each
   -- with the header row (vg.create.fit)
@@ -465,8 +564,16 @@ return {
       local plan = plan_for(theme, v, body)
       if #plan.pages > 1 or plan.size < READABLE then return true end
       if not c.roomy(theme) or plan.size >= ROOMY_MIN or #plan.rows < 2 then return false end
-      for _, r in ipairs(c.list(v.rows)) do
-        if plan_for(theme, { columns = v.columns, rows = { r } }, body).size < ROOMY_MIN then return false end
+      -- (a part keeps MIN_ROWS rows: where a run of that many does not reach
+      -- the size, a page of many rows reads better than slides of one;
+      -- ripgrep's benchmark in a square frame was eight slides of a row)
+      local rs = c.list(v.rows)
+      local k = math.min(MIN_ROWS, #rs)
+      if k == #rs then return false end
+      for i = 1, #rs - k + 1 do
+        if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body).size < ROOMY_MIN then
+          return false
+        end
       end
       return true
     end,
