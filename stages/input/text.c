@@ -1790,6 +1790,38 @@ static int connective(const char *s, int n) {
   return 0;
 }
 
+/* "Sections in this file describe:", "Here is what you need:": a sentence
+ * that brings what follows, not a label naming a section ("Build
+ * requirements:"); a pronoun, a word pointing at the text or a verb of
+ * being tells it */
+static int clause_line(const char *s, int n) {
+  static const char *const words[] = { "this", "these", "those", "here", "there", "following", "below",
+    "you", "we", "i", "it", "they", "is", "are", "was", "were", "will", "can", "should", "must", "may",
+    "do", "does", "has", "have", NULL };
+  for (int i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    int a = i;
+    while (i < n && s[i] != ' ' && s[i] != ':' && s[i] != ',') i++;
+    for (int k = 0; words[k]; k++)
+      if ((int)strlen(words[k]) == i - a && !strncasecmp(s + a, words[k], (size_t)(i - a))) return 1;
+    while (i < n && (s[i] == ':' || s[i] == ',')) i++;
+  }
+  return 0;
+}
+
+/* A label line ending in a colon at column k, the lines under it indented
+ * (at nx): a section's heading only when what comes back to its column
+ * after them is another heading, or nothing. In a list of entries written
+ * with hanging indentation (a TODO's "Suggestion from Paul Eggert:" over
+ * its text right under it, then "cp --recursive: use fts …"), it is one
+ * entry's lead, and made a heading it would head every entry after it. */
+static int heading_line(const text *r, const view *v, int i);
+static int colon_section(const text *r, const view *v, int nx, int k) {
+  if (vblank(r, v, nx - 1)) return 1;   /* a label alone over a blank line: a heading */
+  int e = next_nonblank(r, v, region_end(r, v, nx, k));
+  return e >= v->b || vind(r, v, e) < k || heading_line(r, v, e);
+}
+
 /* A copyright line or a licence's usual opening: the notice at the top of a
  * README ("Copyright 2001, … g10 Code GmbH", "This file is free software;
  * as a special exception …") is not what the document is about. */
@@ -1799,12 +1831,34 @@ static int notice(const char *s, int n) {
     "this file is distributed in the hope", "this program is distributed in the hope",
     "this library is distributed in the hope", "permission is granted", "permission is hereby granted",
     "all rights reserved", "copying and distribution of this file", "verbatim copying and distribution",
-    NULL };
+    "you should have received a copy", NULL };
   for (int k = 0; starts[k]; k++) {
     int m = (int)strlen(starts[k]);
     if (n >= m && !strncasecmp(s, starts[k], (size_t)m)) return 1;
   }
   return 0;
+}
+
+/* The notice that closes a GNU file ("Copyright (C) 2002-2022 Free
+ * Software Foundation, Inc." over its licence, after the last rule): from
+ * line i to the end, every paragraph a notice's (a rule, an Emacs "Local
+ * Variables:" block after it). Not said nor shown, as at the top. */
+static int closing_notice(const text *r, int i) {
+  int bt;
+  const char *bs = body(&r->L[i], &bt);
+  if (!notice(bs, bt)) return 0;
+  /* after a rule alone, not under a heading (the document's own "Copying") */
+  int p = i - 1;
+  while (p >= 0 && is_blank(&r->L[p])) p--;
+  if (p < 1 || !rule_char(&r->L[p], 3) || !is_blank(&r->L[p - 1])) return 0;
+  for (int q = i + 1; q < r->n; q++) {
+    if (is_blank(&r->L[q - 1]) && !is_blank(&r->L[q])) {
+      bs = body(&r->L[q], &bt);
+      if (bt >= 16 && !strncasecmp(bs, "Local Variables:", 16)) return 1;
+      if (!notice(bs, bt) && !rule_char(&r->L[q], 3)) return 0;
+    }
+  }
+  return 1;
 }
 
 /* ---- a table of contents ------------------------------------------------------------------ */
@@ -1924,6 +1978,21 @@ static void toc_list(text *r, const view *v, int label, int a, int b) {
   }
 }
 
+/* line i alone reads as a heading of its own: a label ending in a colon,
+ * capitals, a numbered title, a line over an underline, a rule with a title */
+static int heading_line(const text *r, const view *v, int i) {
+  int t;
+  const char *s = vtext(r, v, i, &t);
+  const char *ts;
+  int tn, at = 0;
+  if (rule_title(&r->L[i], &ts, &tn) || (i + 1 < v->b && heading_text(s, t) && rule_char(&r->L[i + 1], 2)))
+    return 1;
+  if (!alone(r, v, i)) return 0;
+  return all_caps(s, t) || (numbered(s, t, &at) && heading_text(s + at, t - at)) ||
+         (ends_colon(s, t) && heading_text(s, t - 1) && word_count_n(s, t) <= 5 && !clause_line(s, t)) ||
+         title_case(s, t);
+}
+
 static void blocks(text *r, view v, int depth) {
   int i = v.a;
   int colon = 0;   /* the last paragraph ended in a colon */
@@ -1938,9 +2007,13 @@ static void blocks(text *r, view v, int depth) {
      * nor shown (the document's own "Copying" section still is) */
     int bt;
     const char *bs = body(l, &bt);
-      if (first_line && !r->past_top && r->L[i].no <= NOTICE_LINES && !r->man && !(v.ov && i == v.a) &&
+    if (first_line && !r->past_top && r->L[i].no <= NOTICE_LINES && !r->man && !(v.ov && i == v.a) &&
         notice(bs, bt)) {
       while (i < v.b && !vblank(r, &v, i)) i++;
+      continue;
+    }
+    if (first_line && !r->man && r->nelem > 0 && !(v.ov && i == v.a) && closing_notice(r, i)) {
+      i = v.b;
       continue;
     }
     /* a table of contents: an agenda, never read entry by entry */
@@ -2063,10 +2136,16 @@ static void blocks(text *r, view v, int depth) {
       continue;
     }
     if (first_line && i + 1 < v.b && heading_text(s, t)) {
-      char uc = rule_char(&r->L[i + 1], 3);
+      char uc = rule_char(&r->L[i + 1], 2);
       int ut;
       body(&r->L[i + 1], &ut);
-      if (uc && ut * 2 >= t && !(v.ov && i == v.a)) {
+      /* an underline half the title's length or more; a short one ("===",
+       * "==" under "Introduction", as Markdown allows) with a blank line
+       * after it */
+      int under = uc && ut >= 3 && ut * 2 >= t;
+      if (uc && !under && (uc == '=' || (uc == '-' && ut >= 3)) && (i + 2 >= v.b || vblank(r, &v, i + 2)))
+        under = 1;
+      if (under && !(v.ov && i == v.a)) {
         heading(r, i, uc, s, t);
         skip_to(r, i + 1);
         i += 2;
@@ -2099,7 +2178,8 @@ static void blocks(text *r, view v, int depth) {
       }
       if (v.top && ends_colon(s, t) && heading_text(s, t - 1) && word_count_n(s, t) <= 5 &&
           !memchr(s, ',', (size_t)t) && !mw && nx < v.b && vind(r, &v, nx) > k &&
-          !lower_c((unsigned char)s[0]) && !connective(s, t)) {
+          !lower_c((unsigned char)s[0]) && !connective(s, t) && !clause_line(s, t) &&
+          colon_section(r, &v, nx, k)) {
         heading(r, i, ':', s, t);
         i++;
         colon = 1;
@@ -2120,7 +2200,7 @@ static void blocks(text *r, view v, int depth) {
       /* the document's first line, short and alone: its title (a line
        * ending in a colon only when it is a name, not a sentence) */
       if (v.top && r->nelem == 0 && r->scan && !mw && heading_text(s, t) && t <= 80 &&
-          (!ends_colon(s, t) || word_count_n(s, t) <= 5) &&
+          (!ends_colon(s, t) || (word_count_n(s, t) <= 5 && !clause_line(s, t))) &&
           (i + 1 >= v.b || vblank(r, &v, i + 1)) && line_class(l) != 'C') {
         r->title_line = l->no;
         note_first(r, 'T', 0);

@@ -959,6 +959,67 @@ static void notice_at_top(void **state) {
   cJSON_Delete(m);
 }
 
+/* A sentence ending in a colon over a list is no title; a label over its
+ * entry's text, right under it, heads only that entry; a short "===" under
+ * a word is its underline; the notice after the last rule is never said. */
+static void colon_labels_and_underlines(void **state) {
+  (void)state;
+  static const char readme[] =
+    "Sections in this file describe:\n"
+    " - what the gadget is\n"
+    " - how to build it\n\n"
+    "Introduction\n"
+    "===\n\n"
+    "The gadget turns small parts into working machines.\n\n"
+    "Security\n"
+    "==\n\n"
+    "Report a broken gear to the gear keepers before anyone else.\n";
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README", readme, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_not_equal(sget(video_at(m, 0), "title"), "Sections in this file describe");
+  assert_true(said_in(m, "Sections in this file describe") == 1);   /* said, as what brings the list */
+  const cJSON *in = scene_with(m, "list", "working machines");
+  assert_non_null(in);
+  assert_string_equal(vcget(in, "header"), "Introduction");
+  const cJSON *sec = scene_with(m, "list", "gear keepers");
+  assert_non_null(sec);
+  assert_string_equal(vcget(sec, "header"), "Security");
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "==="));
+  free(all);
+  cJSON_Delete(m);
+
+  static const char todo[] =
+    "Here are some tasks that we have considered over the years.\n\n"
+    "Make the winch stop when the rope is slack,\n"
+    "  so that nobody gets hurt when it starts again.\n\n"
+    "Suggestion from Ada Lovelace:\n"
+    "  The gear tables could be computed once and kept in a file,\n"
+    "  which would save a lot of time on every start.\n\n"
+    "pulley: add an option that counts the turns of every wheel\n"
+    "  and prints them at the end.\n\n"
+    "-----\n\n"
+    "Copyright (C) 2002-2022 Gadget Makers, Inc.\n\n"
+    "This program is free software: you can redistribute it and/or modify\n"
+    "it under the terms of the GNU General Public License.\n\n"
+    "You should have received a copy of the GNU General Public License\n"
+    "along with this program.\n";
+  m = load_text("TODO", todo, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "\"header\":\"Suggestion from Ada Lovelace\""));
+  assert_true(said_in(m, "counts the turns of every wheel") == 1);
+  assert_null(strstr(all, "Copyright"));
+  assert_null(strstr(all, "free software"));
+  assert_null(strstr(all, "received a copy"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void hostile(void **state) {
   (void)state;
   char path[256];
@@ -1024,6 +1085,7 @@ int main(void) {
     cmocka_unit_test(other_encodings),
     cmocka_unit_test(name_runs_shown),
     cmocka_unit_test(long_listing_kept),
+    cmocka_unit_test(colon_labels_and_underlines),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
