@@ -837,6 +837,16 @@ static const char *code_lang(const text *r, const view *v, int a, int b) {
 }
 
 /* a paragraph: lines [a, b) joined by Markdown */
+/* the line after line b (blank lines between) is further in than column k
+ * and code: a display that the sentence before brings. "The command should
+ * be modified as follows," before one (ffmpeg.1) ends in a colon, as said:
+ * a comma would leave the sentence open. */
+static int brings_display(const text *r, int b, int k) {
+  int q = b;
+  while (q < r->n && is_blank(&r->L[q])) q++;
+  return q < r->n && r->L[q].ind > k && line_class(&r->L[q]) == 'C';
+}
+
 static void paragraph(text *r, const view *v, int a, int b) {
   note_first(r, 'P', 0);
   if (r->scan) return;
@@ -880,6 +890,9 @@ static void paragraph(text *r, const view *v, int a, int b) {
         vgi_buf_free(&lb);
         continue;
       }
+    }
+    if (i == b - 1 && s[t - 1] == ',' && brings_display(r, b, vind(r, v, a))) {
+      lb.s[t - 1] = ':';
     }
     emit_text(r, i, s, t);
     vgi_buf_free(&lb);
@@ -2744,6 +2757,21 @@ static void man_fold_end(text *r) {
   r->man_items = r->man_folded = r->man_words = 0;
 }
 
+/* a line of NAME that names and says: "bzcat - decompresses files to
+ * stdout", its dash after at most three names */
+static int man_name_line(const tline *l) {
+  int t;
+  const char *s = body(l, &t);
+  for (int q = 0, words = 0; q + 2 < t && words < 4; q++) {
+    if (s[q] != ' ') continue;
+    if ((s[q + 1] == '-' && s[q + 2] == ' ') ||
+        (q + 4 < t && !memcmp(s + q + 1, "\xE2\x80\x93 ", 4)))
+      return q > 0;
+    words++;
+  }
+  return 0;
+}
+
 static void man_blocks(text *r) {
   int B = r->man, titled = 0, in_list = 0, examples = 0, section = 0;
   for (int i = 0; i < r->n;) {
@@ -2761,8 +2789,16 @@ static void man_blocks(text *r) {
         /* "ls - list directory contents" -> "# ls — list directory contents" */
         int e = i + 1;
         while (e < r->n && (is_blank(&r->L[e]) || r->L[e].ind > 0)) e++;
+        /* several names, each with its line ("bzip2, bunzip2 - a
+         * block-sorting file compressor", "bzcat - decompresses files to
+         * stdout" in bzip2.1): the first is the page's title */
+        int je = e, n1 = i + 1;
+        while (n1 < e && is_blank(&r->L[n1])) n1++;
+        int n2 = n1 + 1;
+        while (n2 < e && is_blank(&r->L[n2])) n2++;
+        if (n2 < e && man_name_line(&r->L[n1]) && man_name_line(&r->L[n2])) je = n1 + 1;
         vgi_buf j = {0};
-        man_join(r, i + 1, e, &j);
+        man_join(r, i + 1, je, &j);
         vgi_buf h = {0};
         vgi_buf_add(&h, "# ", 2);
         /* mdoc's en dash ("ssh – OpenSSH …", as mandoc writes it) too */
@@ -2908,8 +2944,21 @@ static void man_blocks(text *r) {
         int numbered = ord && ord + 1 == tl && (s[ord] == '.' || s[ord] == ')') && desc.n;
         /* ... and one that only marks it ("•" in bash.1): a bulleted item */
         int bullet = desc.n && ((tl == 1 && strchr("*-+o", s[0])) || (tl == 3 && !memcmp(s, "\xE2\x80\xA2", 3)) ||
-                                (tl == 2 && !memcmp(s, "\xC2\xB7", 2)));
-        if (bullet) {
+                                (tl == 2 && !memcmp(s, "\xC2\xB7", 2)) ||
+                                /* ○ ◦ ▪ (ronn's pages, jq.1) */
+                                (tl == 3 && (!memcmp(s, "\xE2\x97\x8B", 3) || !memcmp(s, "\xE2\x97\xA6", 3) ||
+                                             !memcmp(s, "\xE2\x96\xAA", 3))));
+        /* a bullet over an option and its text ("○   --seq:" in jq.1): a term */
+        int opt = 0;
+        if (bullet && desc.s[0] == '-')
+          while (opt < (int)desc.n && opt < 60 && desc.s[opt] != ':' && desc.s[opt] != '.') opt++;
+        if (bullet && opt && opt + 1 < (int)desc.n && desc.s[opt] == ':' && desc.s[opt + 1] == ' ') {
+          vgi_buf_add(&li, "- **", 4);
+          put_inline(&li, desc.s, opt);
+          vgi_buf_add(&li, "**: ", 4);
+          put_inline(&li, desc.s + opt + 2, (int)desc.n - opt - 2);
+          desc.n = 0;
+        } else if (bullet) {
           vgi_buf_add(&li, "- ", 2);
           put_inline(&li, desc.s, (int)desc.n);
           desc.n = 0;
@@ -2945,13 +2994,62 @@ static void man_blocks(text *r) {
     in_list = 0;
     int e = i + 1;
     while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
-    if (l->ind > B && line_class(l) == 'C') {
-      /* an example further in: code */
-      while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind > B) e++;
-      view v = { i, e, l->ind, NULL, 0, 0 };
-      code_block(r, &v, i, e, code_lang(r, &v, i, e));
-      i = e;
-      continue;
+    if (l->ind > B) {
+      /* a display further in: its chunks, blank lines between them, up to
+       * the body's column again ("Compression:   400 k + …", then
+       * "Decompression: 100 k + …, or" over its second line in bzip2.1; a
+       * table's header, then its rows) are one example, shown as code when
+       * it has code and hardly any prose, or the line before brings it */
+      int p = i - 1;
+      while (p > 0 && is_blank(&r->L[p])) p--;
+      int pt0;
+      const char *ps0 = body(&r->L[p], &pt0);
+      int de = i, dC = 0, dP = 0, steps = 0;
+      for (int q = i; q < r->n && (is_blank(&r->L[q]) || r->L[q].ind > B); q++) {
+        if (is_blank(&r->L[q])) continue;
+        char c = line_class(&r->L[q]);
+        dC += c == 'C';
+        dP += c == 'P';
+        steps += q > i && r->L[q].ind != l->ind;
+        de = q + 1;
+      }
+      /* a short display that a sentence goes on from in lower case, after
+       * one that ended ("{foo: .bar} / will produce the JSON object …" in
+       * jq.1): the display is its subject, said in it */
+      int c = de;
+      while (c < r->n && is_blank(&r->L[c])) c++;
+      if (de - i <= 2 && c > de && c < r->n && r->L[c].ind == B && lower_c((unsigned char)r->L[c].s[B]) &&
+          !man_tag_inline(r, c, B)) {
+        int ce = c + 1;
+        while (ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind == B) ce++;
+        if (ce >= r->n || is_blank(&r->L[ce]) || r->L[ce].ind <= B) {
+          vgi_buf j = {0}, shown = {0};
+          man_join(r, i, de, &shown);
+          vgi_buf_add(&j, "`", 1);
+          vgi_buf_add(&j, shown.s, shown.n);
+          vgi_buf_add(&j, "`", 1);
+          man_join(r, c, ce, &j);
+          sep(r, i);
+          emit_text(r, i, j.s, (int)j.n);
+          for (int q = i + 1; q < ce; q++) skip_to(r, q);
+          vgi_buf_free(&shown);
+          vgi_buf_free(&j);
+          i = ce;
+          continue;
+        }
+      }
+      /* (no prose and lines at more than one column: jq.1's "jq '.foo'"
+       * over its input and "=> 42", never a term and its text) */
+      if ((dC && dP * 2 <= dC && (line_class(l) == 'C' || (p < i && ends_colon(ps0, pt0)) || !dP)) ||
+          (!dP && steps)) {
+        int m = l->ind;
+        for (int q = i; q < de; q++)
+          if (!is_blank(&r->L[q]) && r->L[q].ind < m) m = r->L[q].ind;
+        view v = { i, de, m, NULL, 0, 0 };
+        code_block(r, &v, i, de, code_lang(r, &v, i, de));
+        i = de;
+        continue;
+      }
     }
     vgi_buf j = {0};
     man_join(r, i, e, &j);
@@ -2965,21 +3063,26 @@ static void man_blocks(text *r) {
     for (c = de; c < r->n && is_blank(&r->L[c]); c++) {}
     int pt;
     const char *ps = body(&r->L[e - 1], &pt);
+    /* (a colon or a comma before the display too: "each time you change
+     * some source files, this simple shell command: / make / suffices to
+     * perform all necessary recompilations" in make.1; the mark goes) */
     if (l->ind == B && dl > e && de > dl && de - dl <= 2 && c > de && c < r->n && r->L[c].ind == B &&
-        lower_c((unsigned char)r->L[c].s[B]) && !strchr(".:!?;", ps[pt - 1]) && !man_tag_inline(r, c, B)) {
+        lower_c((unsigned char)r->L[c].s[B]) && !strchr(".!?;", ps[pt - 1]) && !man_tag_inline(r, c, B)) {
       for (ce = c + 1; ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind == B; ce++) {}
       if (ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind > B) ce = e;   /* a tag, not prose */
     }
     if (ce > e) {
+      if (j.n && (j.s[j.n - 1] == ':' || j.s[j.n - 1] == ',')) j.n--;
       vgi_buf shown = {0};
       man_join(r, dl, de, &shown);
       vgi_buf_add(&j, " `", 2);
       vgi_buf_add(&j, shown.s, shown.n);
-      vgi_buf_add(&j, "` ", 2);
+      vgi_buf_add(&j, "`", 1);   /* (man_join puts the space) */
       man_join(r, c, ce, &j);
       vgi_buf_free(&shown);
       e = ce;
     }
+    if (ce == e && j.n && j.s[j.n - 1] == ',' && brings_display(r, e, B)) j.s[j.n - 1] = ':';
     sep(r, i);
     emit_text(r, i, j.s ? j.s : "", (int)j.n);
     for (int q = i + 1; q < e; q++) skip_to(r, q);

@@ -509,6 +509,69 @@ static void man_page_examples(void **state) {
   }
 }
 
+/* Displays in a man page: a display's chunks are one example; a short one
+ * inside a sentence is said in it; a comma before one becomes a colon; a
+ * NAME of several names titles the page with the first; a "○" tag is a
+ * bullet, its option a term. */
+static void man_page_displays(void **state) {
+  (void)state;
+  static const char page[] =
+    "GEAR(1)                     User Commands                    GEAR(1)\n\n"
+    "NAME\n"
+    "       gear, ungear - a block-turning gear box, v1.2\n"
+    "       gearcat - turns gears to stdout\n\n"
+    "DESCRIPTION\n"
+    "       The memory a gear box needs can be estimated as:\n\n"
+    "              Turning:   400 k + ( 8 x gear size )\n\n"
+    "              Unturning: 100 k + ( 4 x gear size ), or\n"
+    "                         100 k + ( 2.5 x gear size )\n\n"
+    "       Larger gear sizes give rapidly diminishing returns in the end.\n\n"
+    "       Each time you change some gear files, this simple shell command:\n\n"
+    "              gear\n\n"
+    "       suffices to turn every gear that needs it.\n\n"
+    "       A filter turns its input into its output in one step.\n\n"
+    "           {foo: .bar}\n\n"
+    "       will produce the object it names from the input it is given.\n\n"
+    "       The command should be modified as follows,\n\n"
+    "              gear -i A.avi -filter \"[1:v]hue=s=0\" \\\n"
+    "                   -map '[outv1]' out1.mp4\n\n"
+    "       The video goes to the hue filter, and its output is kept.\n\n"
+    "OPTIONS\n"
+    "       -a, --all\n"
+    "           Turn every gear, the hidden ones too.\n\n"
+    "       -q, --quiet\n"
+    "           Turn the gears without a word.\n\n"
+    "       Options that change how gears are read:\n\n"
+    "       \xE2\x97\x8B   --teeth:\n\n"
+    "           Count the teeth of every gear before turning it.\n\n"
+    "       \xE2\x97\x8B   --slow:\n\n"
+    "           Turn every gear at half its usual speed.\n\n"
+    "GNU gear 1.2                  May 2024                         GEAR(1)\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("gear.txt", page, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "title"), "gear, ungear \xE2\x80\x94 a block-turning gear box, v1.2");
+  const cJSON *est = scene_with(m, "command", "Turning:");
+  assert_non_null(est);
+  assert_non_null(scene_with(m, "command", "2.5 x gear size"));
+  assert_true(scene_with(m, "command", "Turning:") == scene_with(m, "command", "Unturning:"));
+  assert_true(said_in(m, "Unturning") == 0);
+  assert_true(said_in(m, "this simple shell command gear suffices to turn every gear") == 1);
+  assert_true(said_in(m, "will produce the object it names") == 1);
+  assert_true(said_in(m, "The command should be modified") == 1);
+  assert_true(said_in(m, "modified as follows,") == 0);
+  const cJSON *opts = scene_with(m, "list", "--teeth");
+  assert_non_null(opts);
+  assert_int_equal(items_of(opts), 2);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "\xE2\x97\x8B"));
+  assert_null(strstr(all, "gearcat"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* Translated pages (manpages-l10n) name their sections in their language:
  * Croatian and Slovenian "IME" is NAME (the title was "IME"), and their
  * headings are said and shown in lower case letter by letter of any
@@ -1075,6 +1138,7 @@ int main(void) {
     cmocka_unit_test(outline_news),
     cmocka_unit_test(man_page_text),
     cmocka_unit_test(man_page_examples),
+    cmocka_unit_test(man_page_displays),
     cmocka_unit_test(man_page_options_folded),
     cmocka_unit_test(man_page_translated_headings),
     cmocka_unit_test(release_lines),
