@@ -3421,3 +3421,61 @@ int vgi_text_is_markdown(const char *s, size_t len) {
   score += (atx > 2 ? 2 : atx) + (spans > 2 ? 2 : spans) + (strong > 2 ? 2 : strong) + (rules > 1 ? 1 : rules);
   return score >= 2;
 }
+
+/* ---- notes in a Markdown code block ------------------------------------------------------ */
+
+/* An indented block in Markdown that is notes, not code (libffi's
+ * "History": "3.4.4 Oct-23-2022" over "Fix x86 stdcall stack
+ * alignment." …): every line words, some of them sentences, none code.
+ * -> its chunks as paragraphs, one a line of text each ("\n" between
+ * them), a line that does not end a sentence ended by a full stop unless
+ * the next line, further in, goes on with it; NULL when it is code. With
+ * latest, of releases ("3.4.4 Oct-23-2022" over its changes, then older
+ * ones) only the first: a summary says the latest release, as of a
+ * changelog. */
+char *vgi_text_notes(const char *lit, int latest) {
+  if (!lit) return NULL;
+  char *store = NULL;
+  tline *L = NULL;
+  int n = 0;
+  if (!vgi_split_lines(lit, strlen(lit), 1, &store, &L, &n)) { free(store); free(L); return NULL; }
+  int P = 0, lines = 0, C = 0;
+  for (int i = 0; i < n; i++) {
+    if (is_blank(&L[i])) continue;
+    int t;
+    const char *s = body(&L[i], &t);
+    /* (a release's line, "3.4.4 Oct-23-2022", is no code) */
+    char c = release_line(s, t) >= 0 ? 'S' : line_class(&L[i]);
+    lines++;
+    P += c == 'P';
+    C += c == 'C';
+  }
+  vgi_buf o = {0};
+  /* (a line in ten may look like code: "ffi_prep_cif_var()", the ")." of
+   * a wrapped sentence) */
+  if (C * 10 <= lines && P * 2 >= lines && lines >= 4) {
+    int releases = 0;
+    for (int i = 0; i < n; i++) {
+      int rt;
+      const char *rs = body(&L[i], &rt);
+      if (!is_blank(&L[i]) && (i == 0 || is_blank(&L[i - 1])) && release_line(rs, rt) >= 0 && latest &&
+          releases++)
+        break;
+      if (is_blank(&L[i])) {
+        if (o.n && o.s[o.n - 1] != '\n') vgi_buf_add(&o, "\n", 1);
+        continue;
+      }
+      int t;
+      const char *s = body(&L[i], &t);
+      if (o.n && o.s[o.n - 1] != '\n') vgi_buf_add(&o, " ", 1);
+      vgi_buf_add(&o, s, (size_t)t);
+      int goes_on = i + 1 < n && !is_blank(&L[i + 1]) && L[i + 1].ind > L[i].ind && i > 0 && !is_blank(&L[i - 1]);
+      if (t && !strchr(".!?:;,", s[t - 1]) && !goes_on) vgi_buf_add(&o, ".", 1);
+    }
+  }
+  free(store);
+  free(L);
+  if (!o.n) { vgi_buf_free(&o); return NULL; }
+  vgi_buf_add(&o, "", 1);
+  return o.s;
+}
