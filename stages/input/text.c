@@ -2772,6 +2772,79 @@ static int man_name_line(const tline *l) {
   return 0;
 }
 
+/* A table laid out in columns at the body's column k, its header a row of
+ * capitals ("CODE   HEADER   DESCRIPTION" in ps.1's STANDARD FORMAT
+ * SPECIFIERS), each row its cells at the header's columns and its last
+ * cell going on in lines under it ("%cpu   %CPU   cpu utilization of" /
+ * "the process in …"): a table of as many columns, its last cell's lines
+ * joined, never a list of terms cut at the first gap. -> the line after
+ * it (written), 0 when there is none. */
+static int man_columns(text *r, int i, int k) {
+  int t;
+  const char *s = body(&r->L[i], &t);
+  int col[TMAX_COLS], nc = 0;
+  for (int q = 0; q < t;) {
+    if (nc == TMAX_COLS) return 0;
+    col[nc++] = k + q;
+    int a = q;
+    while (q < t && !(s[q] == ' ' && q + 1 < t && s[q + 1] == ' ')) {
+      if (lower_c((unsigned char)s[q])) return 0;
+      q++;
+    }
+    if (q - a < 2) return 0;
+    while (q < t && s[q] == ' ') q++;
+  }
+  if (nc < 2 || nc > 6) return 0;
+  ttable tb = { .header = 1, .cols = nc };
+  trow *h = trow_new(&tb, i);
+  for (int c = 0; c < nc; c++)
+    cell_add(&h->cell[c], r->L[i].s + col[c], (c + 1 < nc ? col[c + 1] : r->L[i].len) - col[c]);
+  int e = i + 1, last = i + 1;
+  for (;;) {
+    while (e < r->n && is_blank(&r->L[e])) e++;
+    if (e >= r->n || r->L[e].ind != k) break;
+    const tline *l = &r->L[e];
+    /* a row: a cell at every column, a space before each */
+    int ok = 1;
+    for (int c = 1; c < nc && ok; c++)
+      ok = col[c] < l->len && l->s[col[c]] != ' ' && l->s[col[c] - 1] == ' ';
+    if (!ok) break;
+    trow *w = trow_new(&tb, e);
+    for (int c = 0; c < nc; c++)
+      cell_add(&w->cell[c], l->s + col[c], (c + 1 < nc ? col[c + 1] : l->len) - col[c]);
+    int q = e + 1;
+    while (q < r->n && !is_blank(&r->L[q]) && r->L[q].ind >= col[nc - 1]) {
+      int ct;
+      const char *cs = body(&r->L[q], &ct);
+      cell_add(&w->cell[nc - 1], cs, ct);
+      q++;
+    }
+    w->last = q - 1;
+    e = last = q;
+    vgi_buf *d = &w->cell[nc - 1];
+    if (!r->full && d->n) {
+      /* a summary: what the row is, in its first sentence */
+      vgi_buf_add(d, "", 1);
+      d->n--;
+      size_t one = vgi_first_sentence(d->s);
+      if (one && one < d->n) d->n = one;
+      while (d->n && d->s[d->n - 1] == ' ') d->n--;
+    }
+  }
+  int rows = tb.n - 1;
+  for (int w = 0; w < tb.n; w++)   /* (a justified line's gaps: one space) */
+    for (int c = 0; c < nc; c++) {
+      vgi_buf *b = &tb.rows[w].cell[c];
+      size_t o = 0;
+      for (size_t q = 0; q < b->n; q++)
+        if (!(b->s[q] == ' ' && o && b->s[o - 1] == ' ')) b->s[o++] = b->s[q];
+      b->n = o;
+    }
+  if (rows >= 3) table_out(r, &tb, i, last);
+  ttable_free(&tb);
+  return rows >= 3 ? last : 0;
+}
+
 static void man_blocks(text *r) {
   int B = r->man, titled = 0, in_list = 0, examples = 0, section = 0;
   for (int i = 0; i < r->n;) {
@@ -2854,6 +2927,15 @@ static void man_blocks(text *r) {
         if (in_list) man_fold_end(r);
         in_list = 0;
         i = e;
+        continue;
+      }
+    }
+    if (l->ind == B) {
+      int te = man_columns(r, i, B);
+      if (te) {
+        if (in_list) man_fold_end(r);
+        in_list = 0;
+        i = te;
         continue;
       }
     }

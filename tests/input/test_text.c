@@ -572,6 +572,50 @@ static void man_page_displays(void **state) {
   cJSON_Delete(m);
 }
 
+/* A table in columns under a header of capitals (ps.1's format
+ * specifiers): a table of its columns, each row's last cell joined from its
+ * lines, never terms cut at the first gap. */
+static void man_page_column_table(void **state) {
+  (void)state;
+  static const char page[] =
+    "GEAR(1)                     User Commands                    GEAR(1)\n\n"
+    "NAME\n"
+    "       gear - report a snapshot of the turning gears\n\n"
+    "DESCRIPTION\n"
+    "       gear shows the gears that turn, one line each.\n\n"
+    "STANDARD FORMAT SPECIFIERS\n"
+    "       Here are the keywords that may be used to control the output.\n\n"
+    "       CODE      HEADER   DESCRIPTION\n\n"
+    "       %spin     %SPIN    spin rate of\n"
+    "                          the gear in turns\n"
+    "                          a second. It may\n"
+    "                          not add up.\n\n"
+    "       teeth     TEETH    number of teeth\n"
+    "                          on the gear.\n\n"
+    "       axle      AXLE     the axle the\n"
+    "                          gear turns on.\n\n"
+    "       ratio     RATIO    its gear ratio.\n\n"
+    "ENVIRONMENT\n"
+    "       Nothing is read from the environment at all.\n\n"
+    "GNU gear 1.2                  May 2024                         GEAR(1)\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("gear.txt", page, &o, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    const cJSON *tb = scene_with(m, "table", "[\"CODE\",\"HEADER\",\"DESCRIPTION\"]");
+    assert_non_null(tb);
+    assert_non_null(scene_with(m, "table", "[\"%spin\",\"%SPIN\",\"spin rate of the gear in turns a second."));
+    assert_non_null(scene_with(m, "table", "[\"axle\",\"AXLE\",\"the axle the gear turns on.\"]"));
+    char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+    assert_true((strstr(all, "It may not add up.") != NULL) == full);
+    free(all);
+    assert_null(scene_with(m, "list", "spin rate of"));
+    cJSON_Delete(m);
+  }
+}
+
 /* Translated pages (manpages-l10n) name their sections in their language:
  * Croatian and Slovenian "IME" is NAME (the title was "IME"), and their
  * headings are said and shown in lower case letter by letter of any
@@ -1139,6 +1183,7 @@ int main(void) {
     cmocka_unit_test(man_page_text),
     cmocka_unit_test(man_page_examples),
     cmocka_unit_test(man_page_displays),
+    cmocka_unit_test(man_page_column_table),
     cmocka_unit_test(man_page_options_folded),
     cmocka_unit_test(man_page_translated_headings),
     cmocka_unit_test(release_lines),
