@@ -1428,7 +1428,15 @@ static int region(text *r, const view *v, int a, int b, int colon, int depth) {
     line_list(r, v, a, b);
     return b;
   }
-  if (depth >= MAX_NEST || (!has_marker && ((!P && (C || !colon || lines == 1)) ||
+  /* (one short sentence under a colon, "Unicode input:" over "Making groff
+   * 21bit input-clean.", is said, not shown as code) */
+  int sentence = 0;
+  if (lines == 1 && S == 1) {
+    int st;
+    const char *ss = vtext(r, v, a, &st);
+    sentence = st > 1 && upper_c((unsigned char)ss[0]) && ss[st - 1] == '.' && word_count_n(ss, st) >= 3;
+  }
+  if (depth >= MAX_NEST || (!has_marker && ((!P && (C || !colon || (lines == 1 && !sentence))) ||
                                              (C > 2 * P && !(prose_chunk && chunks > 1))))) {
     /* code: it goes on with code-like lines right under it */
     int e = b;
@@ -1845,6 +1853,14 @@ static int notice(const char *s, int n) {
     "this library is distributed in the hope", "permission is granted", "permission is hereby granted",
     "all rights reserved", "copying and distribution of this file", "verbatim copying and distribution",
     "you should have received a copy", NULL };
+  /* (in a comment's marks: "# Copyright (C) 2000-2018 …" atop groff's TODO) */
+  int c = 0;
+  while (c < n && c < 3 && (s[c] == '#' || s[c] == '/' || s[c] == ';' || s[c] == '%')) c++;
+  if (c && c < n && s[c] == ' ') {
+    while (c < n && s[c] == ' ') c++;
+    s += c;
+    n -= c;
+  }
   for (int k = 0; starts[k]; k++) {
     int m = (int)strlen(starts[k]);
     if (n >= m && !strncasecmp(s, starts[k], (size_t)m)) return 1;

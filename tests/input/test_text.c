@@ -1127,6 +1127,35 @@ static void colon_labels_and_underlines(void **state) {
   cJSON_Delete(m);
 }
 
+/* A licence in a comment's marks atop a TODO is a notice, not said; one
+ * short sentence under a label ending in a colon is said. */
+static void comment_notice_and_short_entry(void **state) {
+  (void)state;
+  static const char todo[] =
+    "# Copyright (C) 2000-2018 Gadget Makers, Inc.\n"
+    "#\n"
+    "# This file is part of the gadget toolkit.\n"
+    "#\n"
+    "# You should have received a copy of the GNU General Public License\n"
+    "# along with this program.\n\n"
+    "Unicode input:\n"
+    "  Making the gear table input-clean.\n\n"
+    "Guess the spring sizes from the axle length.\n\n"
+    "Provide a check target for every gear.\n";
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("TODO", todo, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "Copyright"));
+  assert_null(strstr(all, "received a copy"));
+  free(all);
+  assert_true(said_in(m, "Making the gear table input-clean.") == 1);
+  assert_null(scene_with(m, "command", "Making the gear table"));
+  cJSON_Delete(m);
+}
+
 static void hostile(void **state) {
   (void)state;
   char path[256];
@@ -1195,6 +1224,7 @@ int main(void) {
     cmocka_unit_test(name_runs_shown),
     cmocka_unit_test(long_listing_kept),
     cmocka_unit_test(colon_labels_and_underlines),
+    cmocka_unit_test(comment_notice_and_short_entry),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
