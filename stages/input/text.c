@@ -3092,6 +3092,30 @@ static void man_blocks(text *r) {
     in_list = 0;
     int e = i + 1;
     while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
+    {
+      /* a rule among its lines (ascii.7's table: its header, a rule of
+       * "───", its rows): a table drawn in characters, shown as it is */
+      int ruled = 0;
+      for (int q = i + 1; q < e && !ruled; q++) {
+        int bt, box = 0, other = 0;
+        const char *bs = body(&r->L[q], &bt);
+        for (int c = 0; c < bt; c++) {
+          if ((unsigned char)bs[c] == 0xE2 && c + 2 < bt && ((unsigned char)bs[c + 1] & 0xFE) == 0x94) {
+            box++;
+            c += 2;
+          } else if (bs[c] != ' ') {
+            other++;
+          }
+        }
+        ruled = rule_char(&r->L[q], 8) || (box >= 8 && other * 4 < box);
+      }
+      if (ruled) {
+        view v = { i, e, l->ind, NULL, 0, 0 };
+        code_block(r, &v, i, e, NULL);
+        i = e;
+        continue;
+      }
+    }
     if (l->ind > B) {
       /* a display further in: its chunks, blank lines between them, up to
        * the body's column again ("Compression:   400 k + …", then

@@ -614,6 +614,28 @@ static void man_page_column_table(void **state) {
     assert_null(scene_with(m, "list", "spin rate of"));
     cJSON_Delete(m);
   }
+  /* a table drawn with box characters at the body's column: shown, not said */
+  static const char drawn[] =
+    "GEAR(7)                     Misc                              GEAR(7)\n\n"
+    "NAME\n"
+    "       gear - the gear set\n\n"
+    "DESCRIPTION\n"
+    "       The following table contains the gears.\n\n"
+    "       Oct   Dec   Gear          \xE2\x94\x82 Oct   Dec   Gear\n"
+    "       \xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80"
+    "\xE2\x94\xBC\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\n"
+    "       000   0     spur          \xE2\x94\x82 100   64    worm\n"
+    "       001   1     bevel         \xE2\x94\x82 101   65    rack\n\n"
+    "GNU gear 1.2                  May 2024                         GEAR(7)\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("gear.7.txt", drawn, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_non_null(scene_with(m, "command", "000   0     spur"));
+  assert_true(said_in(m, "spur") == 0);
+  assert_true(said_in(m, "\xE2\x94\x82") == 0);
+  cJSON_Delete(m);
 }
 
 /* Translated pages (manpages-l10n) name their sections in their language:
