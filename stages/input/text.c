@@ -2713,6 +2713,18 @@ static int man_example(text *r, int i, int k, int section) {
     body(&r->L[q], &t);
     if (t > 80 || man_tag_inline(r, q, k)) return i;   /* a tag with its text: a list */
   }
+  {
+    /* the other way round: what the example does, ending in a colon, over
+     * its commands further in ("To see every process on the system using
+     * standard syntax:" over "ps -e" in ps.1): a sentence and its display */
+    int t;
+    const char *s = body(&r->L[te - 1], &t);
+    int ct;
+    const char *cs = body(&r->L[te], &ct);
+    /* (mandoc joins "ps\\ -e" with a no-break space: one word) */
+    if (ends_colon(s, t) && (line_class(&r->L[te]) == 'C' || (ct <= 40 && !strchr(".!?", cs[ct - 1]))))
+      return i;
+  }
   int e = man_tag_end(r, te - 1, k);
   if (!r->full && r->man_examples >= MAN_EXAMPLES_SUMMED) {
     for (int q = i; q < e; q++) skip_to(r, q);
@@ -2984,7 +2996,9 @@ static void man_blocks(text *r) {
       if (!d && s[0] == '-' && t <= 60 && nx + 1 < r->n && is_blank(&r->L[nx]) && !is_blank(&r->L[nx + 1]) &&
           r->L[nx + 1].ind > B && r->man_tag > B && r->L[nx + 1].ind == r->man_tag)
         nx++;
-      int under = !d && nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > B && t <= 60;
+      /* (in EXAMPLES, a line ending in a colon over commands brings them) */
+      int under = !d && nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > B && t <= 60 &&
+                  !(examples && ends_colon(s, t));
       if (!under) forms = 1;
       vgi_buf tag = {0};
       if (under && forms > 1) {
@@ -3163,7 +3177,7 @@ static void man_blocks(text *r) {
       /* (no prose and lines at more than one column: jq.1's "jq '.foo'"
        * over its input and "=> 42", never a term and its text) */
       if ((dC && dP * 2 <= dC && (line_class(l) == 'C' || (p < i && ends_colon(ps0, pt0)) || !dP)) ||
-          (!dP && steps)) {
+          (!dP && (steps || (p < i && ends_colon(ps0, pt0))))) {
         int m = l->ind;
         for (int q = i; q < de; q++)
           if (!is_blank(&r->L[q]) && r->L[q].ind < m) m = r->L[q].ind;

@@ -546,6 +546,10 @@ static void man_page_displays(void **state) {
     "           Count the teeth of every gear before turning it.\n\n"
     "       \xE2\x97\x8B   --slow:\n\n"
     "           Turn every gear at half its usual speed.\n\n"
+    "EXAMPLES\n"
+    "       To see every gear on the system using standard syntax:\n"
+    "          gear\xC2\xA0-e\n"
+    "          gear\xC2\xA0-ef\n\n"
     "GNU gear 1.2                  May 2024                         GEAR(1)\n";
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
@@ -568,6 +572,9 @@ static void man_page_displays(void **state) {
   char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
   assert_null(strstr(all, "\xE2\x97\x8B"));
   assert_null(strstr(all, "gearcat"));
+  assert_null(strstr(all, "gear\xC2\xA0-e gear"));   /* the commands are shown, never said */
+  assert_non_null(scene_with(m, "command", "gear\xC2\xA0-ef"));
+  assert_true(said_in(m, "To see every gear on the system using standard syntax") == 1);
   free(all);
   cJSON_Delete(m);
 }
