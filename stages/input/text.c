@@ -3138,8 +3138,8 @@ static void man_blocks(text *r) {
        * it has code and hardly any prose, or the line before brings it */
       int p = i - 1;
       while (p > 0 && is_blank(&r->L[p])) p--;
-      int pt0;
-      const char *ps0 = body(&r->L[p], &pt0);
+      int pt0 = 0;
+      const char *ps0 = p >= 0 ? body(&r->L[p], &pt0) : "";
       int de = i, dC = 0, dP = 0, steps = 0;
       for (int q = i; q < r->n && (is_blank(&r->L[q]) || r->L[q].ind > B); q++) {
         if (is_blank(&r->L[q])) continue;
