@@ -255,6 +255,10 @@ cJSON *vgi_text_load(const char *text, size_t len, const char *file, const vgi_o
  * "Plain text"): fences, links, link definitions, table rules, headings,
  * code spans, strong emphasis. */
 int vgi_text_is_markdown(const char *text, size_t len);
+/* An indented Markdown code block that is notes, not code (release notes
+ * under "History"): its paragraphs, a line each, malloc'd; NULL for code.
+ * latest: of a list of releases, the first only (a summary). */
+char *vgi_text_notes(const char *lit, int latest);
 
 /* Raw document (both YAML flavours) -> canonical model. Consumes doc. */
 cJSON *vgi_normalize(cJSON *doc, const char *file, vgi_posmap *pm, vgi_diags *d);

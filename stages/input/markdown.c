@@ -6289,6 +6289,18 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (!m.includes++) m.include_line = line;
         break;
       }
+      /* an indented block of notes, not code (release notes under
+       * "History"): said as paragraphs (text.c reads its lines) */
+      int flen = 0, foff = 0;
+      char fch = 0;
+      char *notes = cmark_node_get_fenced(c, &flen, &foff, &fch) ? NULL : vgi_text_notes(cmark_node_get_literal(c), !(m.opts && (m.opts->detail == VGI_DETAIL_FULL || m.opts->duration > 0)));
+      for (char *q = notes; q && *q;) {
+        char *e = strchr(q, '\n');
+        if (e) *e = 0;
+        prose_add(&m, vgi_strdup(q), line, 1);
+        q = e ? e + 1 : q + strlen(q);
+      }
+      if (notes) { free(notes); break; }
       code_block(&m, c, line);
       break;
     }

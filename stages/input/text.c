@@ -837,6 +837,16 @@ static const char *code_lang(const text *r, const view *v, int a, int b) {
 }
 
 /* a paragraph: lines [a, b) joined by Markdown */
+/* the line after line b (blank lines between) is further in than column k
+ * and code: a display that the sentence before brings. "The command should
+ * be modified as follows," before one (ffmpeg.1) ends in a colon, as said:
+ * a comma would leave the sentence open. */
+static int brings_display(const text *r, int b, int k) {
+  int q = b;
+  while (q < r->n && is_blank(&r->L[q])) q++;
+  return q < r->n && r->L[q].ind > k && line_class(&r->L[q]) == 'C';
+}
+
 static void paragraph(text *r, const view *v, int a, int b) {
   note_first(r, 'P', 0);
   if (r->scan) return;
@@ -880,6 +890,9 @@ static void paragraph(text *r, const view *v, int a, int b) {
         vgi_buf_free(&lb);
         continue;
       }
+    }
+    if (i == b - 1 && s[t - 1] == ',' && brings_display(r, b, vind(r, v, a))) {
+      lb.s[t - 1] = ':';
     }
     emit_text(r, i, s, t);
     vgi_buf_free(&lb);
@@ -1415,7 +1428,15 @@ static int region(text *r, const view *v, int a, int b, int colon, int depth) {
     line_list(r, v, a, b);
     return b;
   }
-  if (depth >= MAX_NEST || (!has_marker && ((!P && (C || !colon || lines == 1)) ||
+  /* (one short sentence under a colon, "Unicode input:" over "Making groff
+   * 21bit input-clean.", is said, not shown as code) */
+  int sentence = 0;
+  if (lines == 1 && S == 1) {
+    int st;
+    const char *ss = vtext(r, v, a, &st);
+    sentence = st > 1 && upper_c((unsigned char)ss[0]) && ss[st - 1] == '.' && word_count_n(ss, st) >= 3;
+  }
+  if (depth >= MAX_NEST || (!has_marker && ((!P && (C || !colon || (lines == 1 && !sentence))) ||
                                              (C > 2 * P && !(prose_chunk && chunks > 1))))) {
     /* code: it goes on with code-like lines right under it */
     int e = b;
@@ -1790,6 +1811,38 @@ static int connective(const char *s, int n) {
   return 0;
 }
 
+/* "Sections in this file describe:", "Here is what you need:": a sentence
+ * that brings what follows, not a label naming a section ("Build
+ * requirements:"); a pronoun, a word pointing at the text or a verb of
+ * being tells it */
+static int clause_line(const char *s, int n) {
+  static const char *const words[] = { "this", "these", "those", "here", "there", "following", "below",
+    "you", "we", "i", "it", "they", "is", "are", "was", "were", "will", "can", "should", "must", "may",
+    "do", "does", "has", "have", NULL };
+  for (int i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    int a = i;
+    while (i < n && s[i] != ' ' && s[i] != ':' && s[i] != ',') i++;
+    for (int k = 0; words[k]; k++)
+      if ((int)strlen(words[k]) == i - a && !strncasecmp(s + a, words[k], (size_t)(i - a))) return 1;
+    while (i < n && (s[i] == ':' || s[i] == ',')) i++;
+  }
+  return 0;
+}
+
+/* A label line ending in a colon at column k, the lines under it indented
+ * (at nx): a section's heading only when what comes back to its column
+ * after them is another heading, or nothing. In a list of entries written
+ * with hanging indentation (a TODO's "Suggestion from Paul Eggert:" over
+ * its text right under it, then "cp --recursive: use fts …"), it is one
+ * entry's lead, and made a heading it would head every entry after it. */
+static int heading_line(const text *r, const view *v, int i);
+static int colon_section(const text *r, const view *v, int nx, int k) {
+  if (vblank(r, v, nx - 1)) return 1;   /* a label alone over a blank line: a heading */
+  int e = next_nonblank(r, v, region_end(r, v, nx, k));
+  return e >= v->b || vind(r, v, e) < k || heading_line(r, v, e);
+}
+
 /* A copyright line or a licence's usual opening: the notice at the top of a
  * README ("Copyright 2001, … g10 Code GmbH", "This file is free software;
  * as a special exception …") is not what the document is about. */
@@ -1799,12 +1852,42 @@ static int notice(const char *s, int n) {
     "this file is distributed in the hope", "this program is distributed in the hope",
     "this library is distributed in the hope", "permission is granted", "permission is hereby granted",
     "all rights reserved", "copying and distribution of this file", "verbatim copying and distribution",
-    NULL };
+    "you should have received a copy", NULL };
+  /* (in a comment's marks: "# Copyright (C) 2000-2018 …" atop groff's TODO) */
+  int c = 0;
+  while (c < n && c < 3 && (s[c] == '#' || s[c] == '/' || s[c] == ';' || s[c] == '%')) c++;
+  if (c && c < n && s[c] == ' ') {
+    while (c < n && s[c] == ' ') c++;
+    s += c;
+    n -= c;
+  }
   for (int k = 0; starts[k]; k++) {
     int m = (int)strlen(starts[k]);
     if (n >= m && !strncasecmp(s, starts[k], (size_t)m)) return 1;
   }
   return 0;
+}
+
+/* The notice that closes a GNU file ("Copyright (C) 2002-2022 Free
+ * Software Foundation, Inc." over its licence, after the last rule): from
+ * line i to the end, every paragraph a notice's (a rule, an Emacs "Local
+ * Variables:" block after it). Not said nor shown, as at the top. */
+static int closing_notice(const text *r, int i) {
+  int bt;
+  const char *bs = body(&r->L[i], &bt);
+  if (!notice(bs, bt)) return 0;
+  /* after a rule alone, not under a heading (the document's own "Copying") */
+  int p = i - 1;
+  while (p >= 0 && is_blank(&r->L[p])) p--;
+  if (p < 1 || !rule_char(&r->L[p], 3) || !is_blank(&r->L[p - 1])) return 0;
+  for (int q = i + 1; q < r->n; q++) {
+    if (is_blank(&r->L[q - 1]) && !is_blank(&r->L[q])) {
+      bs = body(&r->L[q], &bt);
+      if (bt >= 16 && !strncasecmp(bs, "Local Variables:", 16)) return 1;
+      if (!notice(bs, bt) && !rule_char(&r->L[q], 3)) return 0;
+    }
+  }
+  return 1;
 }
 
 /* ---- a table of contents ------------------------------------------------------------------ */
@@ -1924,6 +2007,21 @@ static void toc_list(text *r, const view *v, int label, int a, int b) {
   }
 }
 
+/* line i alone reads as a heading of its own: a label ending in a colon,
+ * capitals, a numbered title, a line over an underline, a rule with a title */
+static int heading_line(const text *r, const view *v, int i) {
+  int t;
+  const char *s = vtext(r, v, i, &t);
+  const char *ts;
+  int tn, at = 0;
+  if (rule_title(&r->L[i], &ts, &tn) || (i + 1 < v->b && heading_text(s, t) && rule_char(&r->L[i + 1], 2)))
+    return 1;
+  if (!alone(r, v, i)) return 0;
+  return all_caps(s, t) || (numbered(s, t, &at) && heading_text(s + at, t - at)) ||
+         (ends_colon(s, t) && heading_text(s, t - 1) && word_count_n(s, t) <= 5 && !clause_line(s, t)) ||
+         title_case(s, t);
+}
+
 static void blocks(text *r, view v, int depth) {
   int i = v.a;
   int colon = 0;   /* the last paragraph ended in a colon */
@@ -1938,9 +2036,13 @@ static void blocks(text *r, view v, int depth) {
      * nor shown (the document's own "Copying" section still is) */
     int bt;
     const char *bs = body(l, &bt);
-      if (first_line && !r->past_top && r->L[i].no <= NOTICE_LINES && !r->man && !(v.ov && i == v.a) &&
+    if (first_line && !r->past_top && r->L[i].no <= NOTICE_LINES && !r->man && !(v.ov && i == v.a) &&
         notice(bs, bt)) {
       while (i < v.b && !vblank(r, &v, i)) i++;
+      continue;
+    }
+    if (first_line && !r->man && r->nelem > 0 && !(v.ov && i == v.a) && closing_notice(r, i)) {
+      i = v.b;
       continue;
     }
     /* a table of contents: an agenda, never read entry by entry */
@@ -2063,10 +2165,16 @@ static void blocks(text *r, view v, int depth) {
       continue;
     }
     if (first_line && i + 1 < v.b && heading_text(s, t)) {
-      char uc = rule_char(&r->L[i + 1], 3);
+      char uc = rule_char(&r->L[i + 1], 2);
       int ut;
       body(&r->L[i + 1], &ut);
-      if (uc && ut * 2 >= t && !(v.ov && i == v.a)) {
+      /* an underline half the title's length or more; a short one ("===",
+       * "==" under "Introduction", as Markdown allows) with a blank line
+       * after it */
+      int under = uc && ut >= 3 && ut * 2 >= t;
+      if (uc && !under && (uc == '=' || (uc == '-' && ut >= 3)) && (i + 2 >= v.b || vblank(r, &v, i + 2)))
+        under = 1;
+      if (under && !(v.ov && i == v.a)) {
         heading(r, i, uc, s, t);
         skip_to(r, i + 1);
         i += 2;
@@ -2099,7 +2207,8 @@ static void blocks(text *r, view v, int depth) {
       }
       if (v.top && ends_colon(s, t) && heading_text(s, t - 1) && word_count_n(s, t) <= 5 &&
           !memchr(s, ',', (size_t)t) && !mw && nx < v.b && vind(r, &v, nx) > k &&
-          !lower_c((unsigned char)s[0]) && !connective(s, t)) {
+          !lower_c((unsigned char)s[0]) && !connective(s, t) && !clause_line(s, t) &&
+          colon_section(r, &v, nx, k)) {
         heading(r, i, ':', s, t);
         i++;
         colon = 1;
@@ -2120,7 +2229,7 @@ static void blocks(text *r, view v, int depth) {
       /* the document's first line, short and alone: its title (a line
        * ending in a colon only when it is a name, not a sentence) */
       if (v.top && r->nelem == 0 && r->scan && !mw && heading_text(s, t) && t <= 80 &&
-          (!ends_colon(s, t) || word_count_n(s, t) <= 5) &&
+          (!ends_colon(s, t) || (word_count_n(s, t) <= 5 && !clause_line(s, t))) &&
           (i + 1 >= v.b || vblank(r, &v, i + 1)) && line_class(l) != 'C') {
         r->title_line = l->no;
         note_first(r, 'T', 0);
@@ -2604,6 +2713,18 @@ static int man_example(text *r, int i, int k, int section) {
     body(&r->L[q], &t);
     if (t > 80 || man_tag_inline(r, q, k)) return i;   /* a tag with its text: a list */
   }
+  {
+    /* the other way round: what the example does, ending in a colon, over
+     * its commands further in ("To see every process on the system using
+     * standard syntax:" over "ps -e" in ps.1): a sentence and its display */
+    int t;
+    const char *s = body(&r->L[te - 1], &t);
+    int ct;
+    const char *cs = body(&r->L[te], &ct);
+    /* (mandoc joins "ps\\ -e" with a no-break space: one word) */
+    if (ends_colon(s, t) && (line_class(&r->L[te]) == 'C' || (ct <= 40 && !strchr(".!?", cs[ct - 1]))))
+      return i;
+  }
   int e = man_tag_end(r, te - 1, k);
   if (!r->full && r->man_examples >= MAN_EXAMPLES_SUMMED) {
     for (int q = i; q < e; q++) skip_to(r, q);
@@ -2664,6 +2785,94 @@ static void man_fold_end(text *r) {
   r->man_items = r->man_folded = r->man_words = 0;
 }
 
+/* a line of NAME that names and says: "bzcat - decompresses files to
+ * stdout", its dash after at most three names */
+static int man_name_line(const tline *l) {
+  int t;
+  const char *s = body(l, &t);
+  for (int q = 0, words = 0; q + 2 < t && words < 4; q++) {
+    if (s[q] != ' ') continue;
+    if ((s[q + 1] == '-' && s[q + 2] == ' ') ||
+        (q + 4 < t && !memcmp(s + q + 1, "\xE2\x80\x93 ", 4)))
+      return q > 0;
+    words++;
+  }
+  return 0;
+}
+
+/* A table laid out in columns at the body's column k, its header a row of
+ * capitals ("CODE   HEADER   DESCRIPTION" in ps.1's STANDARD FORMAT
+ * SPECIFIERS), each row its cells at the header's columns and its last
+ * cell going on in lines under it ("%cpu   %CPU   cpu utilization of" /
+ * "the process in …"): a table of as many columns, its last cell's lines
+ * joined, never a list of terms cut at the first gap. -> the line after
+ * it (written), 0 when there is none. */
+static int man_columns(text *r, int i, int k) {
+  int t;
+  const char *s = body(&r->L[i], &t);
+  int col[TMAX_COLS], nc = 0;
+  for (int q = 0; q < t;) {
+    if (nc == TMAX_COLS) return 0;
+    col[nc++] = k + q;
+    int a = q;
+    while (q < t && !(s[q] == ' ' && q + 1 < t && s[q + 1] == ' ')) {
+      if (lower_c((unsigned char)s[q])) return 0;
+      q++;
+    }
+    if (q - a < 2) return 0;
+    while (q < t && s[q] == ' ') q++;
+  }
+  if (nc < 2 || nc > 6) return 0;
+  ttable tb = { .header = 1, .cols = nc };
+  trow *h = trow_new(&tb, i);
+  for (int c = 0; c < nc; c++)
+    cell_add(&h->cell[c], r->L[i].s + col[c], (c + 1 < nc ? col[c + 1] : r->L[i].len) - col[c]);
+  int e = i + 1, last = i + 1;
+  for (;;) {
+    while (e < r->n && is_blank(&r->L[e])) e++;
+    if (e >= r->n || r->L[e].ind != k) break;
+    const tline *l = &r->L[e];
+    /* a row: a cell at every column, a space before each */
+    int ok = 1;
+    for (int c = 1; c < nc && ok; c++)
+      ok = col[c] < l->len && l->s[col[c]] != ' ' && l->s[col[c] - 1] == ' ';
+    if (!ok) break;
+    trow *w = trow_new(&tb, e);
+    for (int c = 0; c < nc; c++)
+      cell_add(&w->cell[c], l->s + col[c], (c + 1 < nc ? col[c + 1] : l->len) - col[c]);
+    int q = e + 1;
+    while (q < r->n && !is_blank(&r->L[q]) && r->L[q].ind >= col[nc - 1]) {
+      int ct;
+      const char *cs = body(&r->L[q], &ct);
+      cell_add(&w->cell[nc - 1], cs, ct);
+      q++;
+    }
+    w->last = q - 1;
+    e = last = q;
+    vgi_buf *d = &w->cell[nc - 1];
+    if (!r->full && d->n) {
+      /* a summary: what the row is, in its first sentence */
+      vgi_buf_add(d, "", 1);
+      d->n--;
+      size_t one = vgi_first_sentence(d->s);
+      if (one && one < d->n) d->n = one;
+      while (d->n && d->s[d->n - 1] == ' ') d->n--;
+    }
+  }
+  int rows = tb.n - 1;
+  for (int w = 0; w < tb.n; w++)   /* (a justified line's gaps: one space) */
+    for (int c = 0; c < nc; c++) {
+      vgi_buf *b = &tb.rows[w].cell[c];
+      size_t o = 0;
+      for (size_t q = 0; q < b->n; q++)
+        if (!(b->s[q] == ' ' && o && b->s[o - 1] == ' ')) b->s[o++] = b->s[q];
+      b->n = o;
+    }
+  if (rows >= 3) table_out(r, &tb, i, last);
+  ttable_free(&tb);
+  return rows >= 3 ? last : 0;
+}
+
 static void man_blocks(text *r) {
   int B = r->man, titled = 0, in_list = 0, examples = 0, section = 0;
   for (int i = 0; i < r->n;) {
@@ -2681,8 +2890,16 @@ static void man_blocks(text *r) {
         /* "ls - list directory contents" -> "# ls — list directory contents" */
         int e = i + 1;
         while (e < r->n && (is_blank(&r->L[e]) || r->L[e].ind > 0)) e++;
+        /* several names, each with its line ("bzip2, bunzip2 - a
+         * block-sorting file compressor", "bzcat - decompresses files to
+         * stdout" in bzip2.1): the first is the page's title */
+        int je = e, n1 = i + 1;
+        while (n1 < e && is_blank(&r->L[n1])) n1++;
+        int n2 = n1 + 1;
+        while (n2 < e && is_blank(&r->L[n2])) n2++;
+        if (n2 < e && man_name_line(&r->L[n1]) && man_name_line(&r->L[n2])) je = n1 + 1;
         vgi_buf j = {0};
-        man_join(r, i + 1, e, &j);
+        man_join(r, i + 1, je, &j);
         vgi_buf h = {0};
         vgi_buf_add(&h, "# ", 2);
         /* mdoc's en dash ("ssh – OpenSSH …", as mandoc writes it) too */
@@ -2742,6 +2959,15 @@ static void man_blocks(text *r) {
       }
     }
     if (l->ind == B) {
+      int te = man_columns(r, i, B);
+      if (te) {
+        if (in_list) man_fold_end(r);
+        in_list = 0;
+        i = te;
+        continue;
+      }
+    }
+    if (l->ind == B) {
       int d = man_tag_inline(r, i, B);
       /* an option's forms on lines of their own, its description under
        * the last ("-R port:host:hostport", "-R remote_socket:local_socket"
@@ -2770,7 +2996,9 @@ static void man_blocks(text *r) {
       if (!d && s[0] == '-' && t <= 60 && nx + 1 < r->n && is_blank(&r->L[nx]) && !is_blank(&r->L[nx + 1]) &&
           r->L[nx + 1].ind > B && r->man_tag > B && r->L[nx + 1].ind == r->man_tag)
         nx++;
-      int under = !d && nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > B && t <= 60;
+      /* (in EXAMPLES, a line ending in a colon over commands brings them) */
+      int under = !d && nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > B && t <= 60 &&
+                  !(examples && ends_colon(s, t));
       if (!under) forms = 1;
       vgi_buf tag = {0};
       if (under && forms > 1) {
@@ -2828,8 +3056,21 @@ static void man_blocks(text *r) {
         int numbered = ord && ord + 1 == tl && (s[ord] == '.' || s[ord] == ')') && desc.n;
         /* ... and one that only marks it ("•" in bash.1): a bulleted item */
         int bullet = desc.n && ((tl == 1 && strchr("*-+o", s[0])) || (tl == 3 && !memcmp(s, "\xE2\x80\xA2", 3)) ||
-                                (tl == 2 && !memcmp(s, "\xC2\xB7", 2)));
-        if (bullet) {
+                                (tl == 2 && !memcmp(s, "\xC2\xB7", 2)) ||
+                                /* ○ ◦ ▪ (ronn's pages, jq.1) */
+                                (tl == 3 && (!memcmp(s, "\xE2\x97\x8B", 3) || !memcmp(s, "\xE2\x97\xA6", 3) ||
+                                             !memcmp(s, "\xE2\x96\xAA", 3))));
+        /* a bullet over an option and its text ("○   --seq:" in jq.1): a term */
+        int opt = 0;
+        if (bullet && desc.s[0] == '-')
+          while (opt < (int)desc.n && opt < 60 && desc.s[opt] != ':' && desc.s[opt] != '.') opt++;
+        if (bullet && opt && opt + 1 < (int)desc.n && desc.s[opt] == ':' && desc.s[opt + 1] == ' ') {
+          vgi_buf_add(&li, "- **", 4);
+          put_inline(&li, desc.s, opt);
+          vgi_buf_add(&li, "**: ", 4);
+          put_inline(&li, desc.s + opt + 2, (int)desc.n - opt - 2);
+          desc.n = 0;
+        } else if (bullet) {
           vgi_buf_add(&li, "- ", 2);
           put_inline(&li, desc.s, (int)desc.n);
           desc.n = 0;
@@ -2865,13 +3106,86 @@ static void man_blocks(text *r) {
     in_list = 0;
     int e = i + 1;
     while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
-    if (l->ind > B && line_class(l) == 'C') {
-      /* an example further in: code */
-      while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind > B) e++;
-      view v = { i, e, l->ind, NULL, 0, 0 };
-      code_block(r, &v, i, e, code_lang(r, &v, i, e));
-      i = e;
-      continue;
+    {
+      /* a rule among its lines (ascii.7's table: its header, a rule of
+       * "───", its rows): a table drawn in characters, shown as it is */
+      int ruled = 0;
+      for (int q = i + 1; q < e && !ruled; q++) {
+        int bt, box = 0, other = 0;
+        const char *bs = body(&r->L[q], &bt);
+        for (int c = 0; c < bt; c++) {
+          if ((unsigned char)bs[c] == 0xE2 && c + 2 < bt && ((unsigned char)bs[c + 1] & 0xFE) == 0x94) {
+            box++;
+            c += 2;
+          } else if (bs[c] != ' ') {
+            other++;
+          }
+        }
+        ruled = rule_char(&r->L[q], 8) || (box >= 8 && other * 4 < box);
+      }
+      if (ruled) {
+        view v = { i, e, l->ind, NULL, 0, 0 };
+        code_block(r, &v, i, e, NULL);
+        i = e;
+        continue;
+      }
+    }
+    if (l->ind > B) {
+      /* a display further in: its chunks, blank lines between them, up to
+       * the body's column again ("Compression:   400 k + …", then
+       * "Decompression: 100 k + …, or" over its second line in bzip2.1; a
+       * table's header, then its rows) are one example, shown as code when
+       * it has code and hardly any prose, or the line before brings it */
+      int p = i - 1;
+      while (p > 0 && is_blank(&r->L[p])) p--;
+      int pt0 = 0;
+      const char *ps0 = p >= 0 ? body(&r->L[p], &pt0) : "";
+      int de = i, dC = 0, dP = 0, steps = 0;
+      for (int q = i; q < r->n && (is_blank(&r->L[q]) || r->L[q].ind > B); q++) {
+        if (is_blank(&r->L[q])) continue;
+        char c = line_class(&r->L[q]);
+        dC += c == 'C';
+        dP += c == 'P';
+        steps += q > i && r->L[q].ind != l->ind;
+        de = q + 1;
+      }
+      /* a short display that a sentence goes on from in lower case, after
+       * one that ended ("{foo: .bar} / will produce the JSON object …" in
+       * jq.1): the display is its subject, said in it */
+      int c = de;
+      while (c < r->n && is_blank(&r->L[c])) c++;
+      if (de - i <= 2 && c > de && c < r->n && r->L[c].ind == B && lower_c((unsigned char)r->L[c].s[B]) &&
+          !man_tag_inline(r, c, B)) {
+        int ce = c + 1;
+        while (ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind == B) ce++;
+        if (ce >= r->n || is_blank(&r->L[ce]) || r->L[ce].ind <= B) {
+          vgi_buf j = {0}, shown = {0};
+          man_join(r, i, de, &shown);
+          vgi_buf_add(&j, "`", 1);
+          vgi_buf_add(&j, shown.s, shown.n);
+          vgi_buf_add(&j, "`", 1);
+          man_join(r, c, ce, &j);
+          sep(r, i);
+          emit_text(r, i, j.s, (int)j.n);
+          for (int q = i + 1; q < ce; q++) skip_to(r, q);
+          vgi_buf_free(&shown);
+          vgi_buf_free(&j);
+          i = ce;
+          continue;
+        }
+      }
+      /* (no prose and lines at more than one column: jq.1's "jq '.foo'"
+       * over its input and "=> 42", never a term and its text) */
+      if ((dC && dP * 2 <= dC && (line_class(l) == 'C' || (p < i && ends_colon(ps0, pt0)) || !dP)) ||
+          (!dP && (steps || (p < i && ends_colon(ps0, pt0))))) {
+        int m = l->ind;
+        for (int q = i; q < de; q++)
+          if (!is_blank(&r->L[q]) && r->L[q].ind < m) m = r->L[q].ind;
+        view v = { i, de, m, NULL, 0, 0 };
+        code_block(r, &v, i, de, code_lang(r, &v, i, de));
+        i = de;
+        continue;
+      }
     }
     vgi_buf j = {0};
     man_join(r, i, e, &j);
@@ -2885,21 +3199,26 @@ static void man_blocks(text *r) {
     for (c = de; c < r->n && is_blank(&r->L[c]); c++) {}
     int pt;
     const char *ps = body(&r->L[e - 1], &pt);
+    /* (a colon or a comma before the display too: "each time you change
+     * some source files, this simple shell command: / make / suffices to
+     * perform all necessary recompilations" in make.1; the mark goes) */
     if (l->ind == B && dl > e && de > dl && de - dl <= 2 && c > de && c < r->n && r->L[c].ind == B &&
-        lower_c((unsigned char)r->L[c].s[B]) && !strchr(".:!?;", ps[pt - 1]) && !man_tag_inline(r, c, B)) {
+        lower_c((unsigned char)r->L[c].s[B]) && !strchr(".!?;", ps[pt - 1]) && !man_tag_inline(r, c, B)) {
       for (ce = c + 1; ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind == B; ce++) {}
       if (ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind > B) ce = e;   /* a tag, not prose */
     }
     if (ce > e) {
+      if (j.n && (j.s[j.n - 1] == ':' || j.s[j.n - 1] == ',')) j.n--;
       vgi_buf shown = {0};
       man_join(r, dl, de, &shown);
       vgi_buf_add(&j, " `", 2);
       vgi_buf_add(&j, shown.s, shown.n);
-      vgi_buf_add(&j, "` ", 2);
+      vgi_buf_add(&j, "`", 1);   /* (man_join puts the space) */
       man_join(r, c, ce, &j);
       vgi_buf_free(&shown);
       e = ce;
     }
+    if (ce == e && j.n && j.s[j.n - 1] == ',' && brings_display(r, e, B)) j.s[j.n - 1] = ':';
     sep(r, i);
     emit_text(r, i, j.s ? j.s : "", (int)j.n);
     for (int q = i + 1; q < e; q++) skip_to(r, q);
@@ -3237,4 +3556,62 @@ int vgi_text_is_markdown(const char *s, size_t len) {
   if (fences >= 2) score += 2;
   score += (atx > 2 ? 2 : atx) + (spans > 2 ? 2 : spans) + (strong > 2 ? 2 : strong) + (rules > 1 ? 1 : rules);
   return score >= 2;
+}
+
+/* ---- notes in a Markdown code block ------------------------------------------------------ */
+
+/* An indented block in Markdown that is notes, not code (libffi's
+ * "History": "3.4.4 Oct-23-2022" over "Fix x86 stdcall stack
+ * alignment." …): every line words, some of them sentences, none code.
+ * -> its chunks as paragraphs, one a line of text each ("\n" between
+ * them), a line that does not end a sentence ended by a full stop unless
+ * the next line, further in, goes on with it; NULL when it is code. With
+ * latest, of releases ("3.4.4 Oct-23-2022" over its changes, then older
+ * ones) only the first: a summary says the latest release, as of a
+ * changelog. */
+char *vgi_text_notes(const char *lit, int latest) {
+  if (!lit) return NULL;
+  char *store = NULL;
+  tline *L = NULL;
+  int n = 0;
+  if (!vgi_split_lines(lit, strlen(lit), 1, &store, &L, &n)) { free(store); free(L); return NULL; }
+  int P = 0, lines = 0, C = 0;
+  for (int i = 0; i < n; i++) {
+    if (is_blank(&L[i])) continue;
+    int t;
+    const char *s = body(&L[i], &t);
+    /* (a release's line, "3.4.4 Oct-23-2022", is no code) */
+    char c = release_line(s, t) >= 0 ? 'S' : line_class(&L[i]);
+    lines++;
+    P += c == 'P';
+    C += c == 'C';
+  }
+  vgi_buf o = {0};
+  /* (a line in ten may look like code: "ffi_prep_cif_var()", the ")." of
+   * a wrapped sentence) */
+  if (C * 10 <= lines && P * 2 >= lines && lines >= 4) {
+    int releases = 0;
+    for (int i = 0; i < n; i++) {
+      int rt;
+      const char *rs = body(&L[i], &rt);
+      if (!is_blank(&L[i]) && (i == 0 || is_blank(&L[i - 1])) && release_line(rs, rt) >= 0 && latest &&
+          releases++)
+        break;
+      if (is_blank(&L[i])) {
+        if (o.n && o.s[o.n - 1] != '\n') vgi_buf_add(&o, "\n", 1);
+        continue;
+      }
+      int t;
+      const char *s = body(&L[i], &t);
+      if (o.n && o.s[o.n - 1] != '\n') vgi_buf_add(&o, " ", 1);
+      vgi_buf_add(&o, s, (size_t)t);
+      int goes_on = i + 1 < n && !is_blank(&L[i + 1]) && L[i + 1].ind > L[i].ind && i > 0 && !is_blank(&L[i - 1]);
+      if (t && !strchr(".!?:;,", s[t - 1]) && !goes_on) vgi_buf_add(&o, ".", 1);
+    }
+  }
+  free(store);
+  free(L);
+  if (!o.n) { vgi_buf_free(&o); return NULL; }
+  vgi_buf_add(&o, "", 1);
+  return o.s;
 }

@@ -4056,6 +4056,39 @@ static void bold_term_on_its_line(void **state) {
   free(j);
 }
 
+/* An indented block of release notes under "History" is notes, not code:
+ * said, the latest release only in a summary, every one in full; an
+ * indented block of code stays code. */
+static void indented_release_notes(void **state) {
+  (void)state;
+  static const char readme[] =
+    "# Gearlib\n\nGearlib turns gears for other programs.\n\n"
+    "History\n=======\n\n"
+    "    2.4.1 Oct-23-2022\n"
+    "        Important axle fixes, including support for builds\n"
+    "          with link time optimization.\n"
+    "        Fix the spring stack alignment.\n\n"
+    "    2.4.0 Sep-19-2022\n"
+    "        All gears are passed by value, regardless of their size.\n"
+    "        Enable static springs for every platform.\n\n"
+    "Usage\n=====\n\n"
+    "    gear_t *g = gear_new(12);\n"
+    "    gear_turn(g, 3);\n"
+    "    gear_free(g);\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("README.md", readme, &o, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    assert_null(scene_with(m, "command", "Oct-23-2022"));
+    assert_true(said_in(m, "Important axle fixes, including support for builds with link time optimization") == 1);
+    assert_true(said_in(m, "All gears are passed by value") == full);
+    assert_non_null(scene_with(m, "command", "gear_turn(g, 3);"));
+    cJSON_Delete(m);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -4173,6 +4206,7 @@ int main(void) {
     cmocka_unit_test(colon_points_end),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
+    cmocka_unit_test(indented_release_notes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

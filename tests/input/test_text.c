@@ -509,6 +509,142 @@ static void man_page_examples(void **state) {
   }
 }
 
+/* Displays in a man page: a display's chunks are one example; a short one
+ * inside a sentence is said in it; a comma before one becomes a colon; a
+ * NAME of several names titles the page with the first; a "○" tag is a
+ * bullet, its option a term. */
+static void man_page_displays(void **state) {
+  (void)state;
+  static const char page[] =
+    "GEAR(1)                     User Commands                    GEAR(1)\n\n"
+    "NAME\n"
+    "       gear, ungear - a block-turning gear box, v1.2\n"
+    "       gearcat - turns gears to stdout\n\n"
+    "DESCRIPTION\n"
+    "       The memory a gear box needs can be estimated as:\n\n"
+    "              Turning:   400 k + ( 8 x gear size )\n\n"
+    "              Unturning: 100 k + ( 4 x gear size ), or\n"
+    "                         100 k + ( 2.5 x gear size )\n\n"
+    "       Larger gear sizes give rapidly diminishing returns in the end.\n\n"
+    "       Each time you change some gear files, this simple shell command:\n\n"
+    "              gear\n\n"
+    "       suffices to turn every gear that needs it.\n\n"
+    "       A filter turns its input into its output in one step.\n\n"
+    "           {foo: .bar}\n\n"
+    "       will produce the object it names from the input it is given.\n\n"
+    "       The command should be modified as follows,\n\n"
+    "              gear -i A.avi -filter \"[1:v]hue=s=0\" \\\n"
+    "                   -map '[outv1]' out1.mp4\n\n"
+    "       The video goes to the hue filter, and its output is kept.\n\n"
+    "OPTIONS\n"
+    "       -a, --all\n"
+    "           Turn every gear, the hidden ones too.\n\n"
+    "       -q, --quiet\n"
+    "           Turn the gears without a word.\n\n"
+    "       Options that change how gears are read:\n\n"
+    "       \xE2\x97\x8B   --teeth:\n\n"
+    "           Count the teeth of every gear before turning it.\n\n"
+    "       \xE2\x97\x8B   --slow:\n\n"
+    "           Turn every gear at half its usual speed.\n\n"
+    "EXAMPLES\n"
+    "       To see every gear on the system using standard syntax:\n"
+    "          gear\xC2\xA0-e\n"
+    "          gear\xC2\xA0-ef\n\n"
+    "GNU gear 1.2                  May 2024                         GEAR(1)\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("gear.txt", page, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "title"), "gear, ungear \xE2\x80\x94 a block-turning gear box, v1.2");
+  const cJSON *est = scene_with(m, "command", "Turning:");
+  assert_non_null(est);
+  assert_non_null(scene_with(m, "command", "2.5 x gear size"));
+  assert_true(scene_with(m, "command", "Turning:") == scene_with(m, "command", "Unturning:"));
+  assert_true(said_in(m, "Unturning") == 0);
+  assert_true(said_in(m, "this simple shell command gear suffices to turn every gear") == 1);
+  assert_true(said_in(m, "will produce the object it names") == 1);
+  assert_true(said_in(m, "The command should be modified") == 1);
+  assert_true(said_in(m, "modified as follows,") == 0);
+  const cJSON *opts = scene_with(m, "list", "--teeth");
+  assert_non_null(opts);
+  assert_int_equal(items_of(opts), 2);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "\xE2\x97\x8B"));
+  assert_null(strstr(all, "gearcat"));
+  assert_null(strstr(all, "gear\xC2\xA0-e gear"));   /* the commands are shown, never said */
+  assert_non_null(scene_with(m, "command", "gear\xC2\xA0-ef"));
+  assert_true(said_in(m, "To see every gear on the system using standard syntax") == 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A table in columns under a header of capitals (ps.1's format
+ * specifiers): a table of its columns, each row's last cell joined from its
+ * lines, never terms cut at the first gap. */
+static void man_page_column_table(void **state) {
+  (void)state;
+  static const char page[] =
+    "GEAR(1)                     User Commands                    GEAR(1)\n\n"
+    "NAME\n"
+    "       gear - report a snapshot of the turning gears\n\n"
+    "DESCRIPTION\n"
+    "       gear shows the gears that turn, one line each.\n\n"
+    "STANDARD FORMAT SPECIFIERS\n"
+    "       Here are the keywords that may be used to control the output.\n\n"
+    "       CODE      HEADER   DESCRIPTION\n\n"
+    "       %spin     %SPIN    spin rate of\n"
+    "                          the gear in turns\n"
+    "                          a second. It may\n"
+    "                          not add up.\n\n"
+    "       teeth     TEETH    number of teeth\n"
+    "                          on the gear.\n\n"
+    "       axle      AXLE     the axle the\n"
+    "                          gear turns on.\n\n"
+    "       ratio     RATIO    its gear ratio.\n\n"
+    "ENVIRONMENT\n"
+    "       Nothing is read from the environment at all.\n\n"
+    "GNU gear 1.2                  May 2024                         GEAR(1)\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("gear.txt", page, &o, &d);
+    vgi_diags_free(&d);
+    assert_non_null(m);
+    const cJSON *tb = scene_with(m, "table", "[\"CODE\",\"HEADER\",\"DESCRIPTION\"]");
+    assert_non_null(tb);
+    assert_non_null(scene_with(m, "table", "[\"%spin\",\"%SPIN\",\"spin rate of the gear in turns a second."));
+    assert_non_null(scene_with(m, "table", "[\"axle\",\"AXLE\",\"the axle the gear turns on.\"]"));
+    char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+    assert_true((strstr(all, "It may not add up.") != NULL) == full);
+    free(all);
+    assert_null(scene_with(m, "list", "spin rate of"));
+    cJSON_Delete(m);
+  }
+  /* a table drawn with box characters at the body's column: shown, not said */
+  static const char drawn[] =
+    "GEAR(7)                     Misc                              GEAR(7)\n\n"
+    "NAME\n"
+    "       gear - the gear set\n\n"
+    "DESCRIPTION\n"
+    "       The following table contains the gears.\n\n"
+    "       Oct   Dec   Gear          \xE2\x94\x82 Oct   Dec   Gear\n"
+    "       \xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80"
+    "\xE2\x94\xBC\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\n"
+    "       000   0     spur          \xE2\x94\x82 100   64    worm\n"
+    "       001   1     bevel         \xE2\x94\x82 101   65    rack\n\n"
+    "GNU gear 1.2                  May 2024                         GEAR(7)\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("gear.7.txt", drawn, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_non_null(scene_with(m, "command", "000   0     spur"));
+  assert_true(said_in(m, "spur") == 0);
+  assert_true(said_in(m, "\xE2\x94\x82") == 0);
+  cJSON_Delete(m);
+}
+
 /* Translated pages (manpages-l10n) name their sections in their language:
  * Croatian and Slovenian "IME" is NAME (the title was "IME"), and their
  * headings are said and shown in lower case letter by letter of any
@@ -959,6 +1095,96 @@ static void notice_at_top(void **state) {
   cJSON_Delete(m);
 }
 
+/* A sentence ending in a colon over a list is no title; a label over its
+ * entry's text, right under it, heads only that entry; a short "===" under
+ * a word is its underline; the notice after the last rule is never said. */
+static void colon_labels_and_underlines(void **state) {
+  (void)state;
+  static const char readme[] =
+    "Sections in this file describe:\n"
+    " - what the gadget is\n"
+    " - how to build it\n\n"
+    "Introduction\n"
+    "===\n\n"
+    "The gadget turns small parts into working machines.\n\n"
+    "Security\n"
+    "==\n\n"
+    "Report a broken gear to the gear keepers before anyone else.\n";
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README", readme, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  assert_string_not_equal(sget(video_at(m, 0), "title"), "Sections in this file describe");
+  assert_true(said_in(m, "Sections in this file describe") == 1);   /* said, as what brings the list */
+  const cJSON *in = scene_with(m, "list", "working machines");
+  assert_non_null(in);
+  assert_string_equal(vcget(in, "header"), "Introduction");
+  const cJSON *sec = scene_with(m, "list", "gear keepers");
+  assert_non_null(sec);
+  assert_string_equal(vcget(sec, "header"), "Security");
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "==="));
+  free(all);
+  cJSON_Delete(m);
+
+  static const char todo[] =
+    "Here are some tasks that we have considered over the years.\n\n"
+    "Make the winch stop when the rope is slack,\n"
+    "  so that nobody gets hurt when it starts again.\n\n"
+    "Suggestion from Ada Lovelace:\n"
+    "  The gear tables could be computed once and kept in a file,\n"
+    "  which would save a lot of time on every start.\n\n"
+    "pulley: add an option that counts the turns of every wheel\n"
+    "  and prints them at the end.\n\n"
+    "-----\n\n"
+    "Copyright (C) 2002-2022 Gadget Makers, Inc.\n\n"
+    "This program is free software: you can redistribute it and/or modify\n"
+    "it under the terms of the GNU General Public License.\n\n"
+    "You should have received a copy of the GNU General Public License\n"
+    "along with this program.\n";
+  m = load_text("TODO", todo, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "\"header\":\"Suggestion from Ada Lovelace\""));
+  assert_true(said_in(m, "counts the turns of every wheel") == 1);
+  assert_null(strstr(all, "Copyright"));
+  assert_null(strstr(all, "free software"));
+  assert_null(strstr(all, "received a copy"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A licence in a comment's marks atop a TODO is a notice, not said; one
+ * short sentence under a label ending in a colon is said. */
+static void comment_notice_and_short_entry(void **state) {
+  (void)state;
+  static const char todo[] =
+    "# Copyright (C) 2000-2018 Gadget Makers, Inc.\n"
+    "#\n"
+    "# This file is part of the gadget toolkit.\n"
+    "#\n"
+    "# You should have received a copy of the GNU General Public License\n"
+    "# along with this program.\n\n"
+    "Unicode input:\n"
+    "  Making the gear table input-clean.\n\n"
+    "Guess the spring sizes from the axle length.\n\n"
+    "Provide a check target for every gear.\n";
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("TODO", todo, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "Copyright"));
+  assert_null(strstr(all, "received a copy"));
+  free(all);
+  assert_true(said_in(m, "Making the gear table input-clean.") == 1);
+  assert_null(scene_with(m, "command", "Making the gear table"));
+  cJSON_Delete(m);
+}
+
 static void hostile(void **state) {
   (void)state;
   char path[256];
@@ -1014,6 +1240,8 @@ int main(void) {
     cmocka_unit_test(outline_news),
     cmocka_unit_test(man_page_text),
     cmocka_unit_test(man_page_examples),
+    cmocka_unit_test(man_page_displays),
+    cmocka_unit_test(man_page_column_table),
     cmocka_unit_test(man_page_options_folded),
     cmocka_unit_test(man_page_translated_headings),
     cmocka_unit_test(release_lines),
@@ -1024,6 +1252,8 @@ int main(void) {
     cmocka_unit_test(other_encodings),
     cmocka_unit_test(name_runs_shown),
     cmocka_unit_test(long_listing_kept),
+    cmocka_unit_test(colon_labels_and_underlines),
+    cmocka_unit_test(comment_notice_and_short_entry),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
