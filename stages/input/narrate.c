@@ -3241,6 +3241,53 @@ static int symbols_only(const char *p, const char *e) {
   return e - p >= 2 && bracket;
 }
 
+/* A path a clause needs as its noun: its subject after a conjunction ("…warn
+ * if /usr is not already mounted", "…requires that /var/run is a symlink")
+ * or the object of a verb that acts on files ("it calls
+ * /usr/lib/systemd/systemd-sysv-install;"). Without it the clause says
+ * nothing ("if is not already mounted"); a presenter says the path's last
+ * name ("if usr is not already mounted", "it calls systemd-sysv-install").
+ * The name's length, its start in *at; 0 when the path is no such noun.
+ * English only. */
+static size_t path_noun(const char *s, const char *p, const char *a, const char *z, const char *e,
+                        const char **at) {
+  if (!said_en_ || unsaid_kind(a, (size_t)(z - a)) == MARK_ADDRESS) return 0;
+  if (a > p && !strchr("`'\"", *p)) return 0;
+  int goes_on = 1;   /* no mark after it: its clause goes on */
+  for (const char *q = z; q < e; q++)
+    if (!strchr("`'\"", *q)) goes_on = 0;
+  static const char *const conj[] = { "if", "when", "whenever", "unless", "whether", "that", "because", "since",
+    "while", "until", "once", "where", NULL };
+  static const char *const verbs[] = { "is", "are", "was", "were", "has", "had", "does", "doesn't", "isn't",
+    "can", "cannot", "can't", "could", "will", "would", "must", "should", "may", "might", "exists", "contains",
+    "points", "holds", "lists", "lives", "needs", "gets", NULL };
+  static const char *const acting[] = { "calls", "runs", "executes", "invokes", "spawns", "mounts", "unmounts",
+    "creates", "removes", "deletes", "installs", "copies", "moves", "writes", "reads", "loads", "sources",
+    "call", "execute", "invoke", "mount", "unmount", "create", "remove", "delete", "copy", "move", "source",
+    "called", "executed", "invoked", "mounted", "created", "removed", "deleted", "installed", "copied", NULL };
+  const char *ws, *we;
+  if (!word_before(s, p, &ws, &we) || strchr(",.;:!?", we[-1])) return 0;
+  if (word_of(acting, ws, (size_t)(we - ws))) {
+    /* "…is mounted at /boot" is no object: "at" led to it */
+  } else if (goes_on && word_of(conj, ws, (size_t)(we - ws))) {
+    const char *nx = e;
+    while (*nx == ' ') nx++;
+    if (!word_of(verbs, nx, strcspn(nx, " ,.;:"))) return 0;
+  } else {
+    return 0;
+  }
+  /* the last name, without a closing slash */
+  const char *ze = z;
+  while (ze > a && (ze[-1] == '/' || strchr("`'\"", ze[-1]))) ze--;
+  const char *n0 = ze;
+  while (n0 > a && n0[-1] != '/' && n0[-1] != '\\') n0--;
+  if (ze - n0 < 2 || ze - n0 > 40 || !isalpha((unsigned char)*n0)) return 0;
+  for (const char *q = n0; q < ze; q++)
+    if (!isalnum((unsigned char)*q) && !strchr("._-", *q)) return 0;
+  *at = n0;
+  return (size_t)(ze - n0);
+}
+
 /* s without the words no presenter reads out (unsaid); frees s, returns
  * the new text. */
 static char *speech_out(char *s) {
@@ -3296,7 +3343,8 @@ static char *speech_out(char *s) {
         if (k > a && unsaid(a, (size_t)(k - a))) ko_tail = z - kl, z = k;
       }
     }
-    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0;
+    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0, sn = 0;
+    const char *sa = NULL;
     const char *bar = said_en_ && z > a ? memchr(a, '|', (size_t)(z - a)) : NULL;
     if (bar && !bar_choice(a, bar, z)) bar = NULL;
     if (bar) {
@@ -3315,6 +3363,10 @@ static char *speech_out(char *s) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       vgi_buf_add(&b, a + 1, (size_t)(z - a) - 2);
       vgi_buf_add(&b, z, (size_t)(e - z));
+    } else if (z > a && unsaid(a, (size_t)(z - a)) && (sn = path_noun(s, p, a, z, e, &sa))) {
+      vgi_buf_add(&b, sa, sn);
+      for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
+        if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
     } else if (z > a && unsaid(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       /* where it was, and what it was: dangling_out looks here */

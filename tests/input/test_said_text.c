@@ -274,6 +274,24 @@ static void run_paths_typed_marks_and_controls(void **state) {
   free(all);
 }
 
+/* A path its clause needs as a noun (a subject after "if" or "that", the
+ * object of "calls") is said by its last name, never dropped to leave "if
+ * is not already mounted"; one a preposition led to still goes. */
+static void paths_a_clause_needs_said_by_name(void **state) {
+  (void)state;
+  char *all = narration_of("paths.md", DOC_TOP "## Warnings\n\nThe daemon will warn during boot if /usr is not "
+                           "already mounted at this point. Packaging requires that `/var/run` is a symlink. On a "
+                           "reload it calls /usr/lib/demo/demo-reload; this needs no root. Logs are kept in "
+                           "/var/log/demo for a week.\n", 1);
+  said(all, "if usr is not already mounted", 1);
+  said(all, "requires that run is a symlink", 1);
+  said(all, "it calls demo-reload; this needs no root", 1);
+  said(all, "if is not", 0);
+  said(all, "/usr", 0);
+  said(all, "log/demo", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -287,6 +305,7 @@ int main(void) {
     cmocka_unit_test(repeats_handles_and_placeholders),
     cmocka_unit_test(step_numbers_and_sigils),
     cmocka_unit_test(run_paths_typed_marks_and_controls),
+    cmocka_unit_test(paths_a_clause_needs_said_by_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
