@@ -6746,6 +6746,7 @@ static char *clean_speech(char *t, const char *lang) {
   dangling_abbrev_out(t);
   mnemonic_out(t, lang);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
+  t = vgi_bug_numbers_out(t);
   shown_tags_out(t);
   omission_out(t);
   as_follows_out(t);

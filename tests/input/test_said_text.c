@@ -292,6 +292,25 @@ static void paths_a_clause_needs_said_by_name(void **state) {
   free(all);
 }
 
+/* Bug numbers are never read out: a bracket that only cites them goes, a
+ * number the sentence needs is said as a report or a reported bug; a
+ * channel ("#demo") and a rank ("#1") stay. */
+static void bug_numbers_unsaid(void **state) {
+  (void)state;
+  char *all = narration_of("bugs.md", DOC_TOP "## History\n\nThe tool now works in taint mode (Closes: #214546, "
+                           "#214547). The split was made to finally solve #643559. Promptly, bug #1014901 was filed. "
+                           "Join #demo for help; it is the #1 choice.\n", 1);
+  said(all, "works in taint mode.", 1);
+  said(all, "to finally solve a reported bug.", 1);
+  said(all, "Promptly, a bug report was filed.", 1);
+  said(all, "#demo", 1);
+  said(all, "#1 choice", 1);
+  said(all, "Closes", 0);
+  said(all, "6435", 0);
+  said(all, "1014901", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -306,6 +325,7 @@ int main(void) {
     cmocka_unit_test(step_numbers_and_sigils),
     cmocka_unit_test(run_paths_typed_marks_and_controls),
     cmocka_unit_test(paths_a_clause_needs_said_by_name),
+    cmocka_unit_test(bug_numbers_unsaid),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
