@@ -6830,6 +6830,55 @@ int vgi_counted_intro(const char *nt, const char **colon_out) {
   return count;
 }
 
+/* The leads of items (strings) to name them in a sentence: a named
+ * item's name ("Fast: …"), a short item whole, else its spoken headline
+ * without a verb that opens it ("Supports lazy loading …" -> "lazy loading
+ * …"); NULL when one has none short enough or all of them are too long. */
+#define LEAD_WORDS 10
+#define LEADS_WORDS 36
+static cJSON *item_leads(const cJSON *tops) {
+  cJSON *out = cJSON_CreateArray();
+  int all = 0;
+  for (const cJSON *it = tops->child; it; it = it->next) {
+    const char *t = it->valuestring;
+    size_t nl = item_name(t);
+    char *l = vgi_word_count(t) <= LEAD_WORDS || nl ? vgi_strdup(t) : vgi_shown_headline(t);
+    if (l && nl) l[nl] = 0;
+    /* a headline still long ends before a clause that adds to its noun
+     * ("Automatic help page generation | from the parameters that …") */
+    static const char *const ends[] = { ", ", " that ", " which ", " who ", " when ", " so ", " (", " - ", ": ",
+      "; ", NULL };
+    for (int k = 0; l && !nl && vgi_word_count(l) > LEAD_WORDS && ends[k]; k++) {
+      char *e = strstr(l, ends[k]);
+      if (e && e > l) {
+        char c = *e;
+        *e = 0;
+        if (vgi_word_count(l) < 2) *e = c;
+      }
+    }
+    if (l) {
+      size_t n = strlen(l);
+      while (n && strchr(" .,;:", l[n - 1])) l[--n] = 0;
+    }
+    /* a lead that opened its item ("Arbitrary nesting …") goes on a sentence */
+    if (l && !nl && isupper((unsigned char)l[0])) {
+      char *lf = lower_first(l);
+      size_t fw = strcspn(lf, " ,;:");
+      if (lf[0] != l[0] && (sentence_capital(lf) || doc_word(lf, fw))) free(l), l = lf;
+      else free(lf);
+    }
+    int w = l ? vgi_word_count(l) : 0;
+    if (!w || w > LEAD_WORDS || (all += w) > LEADS_WORDS) {
+      free(l);
+      cJSON_Delete(out);
+      return NULL;
+    }
+    cJSON_AddItemToArray(out, cJSON_CreateString(l));
+    free(l);
+  }
+  return out;
+}
+
 /* "There are three support tiers: Tier 1 and Tier 2." names fewer items
  * than it counts (the summary kept two, or the list went on in a second
  * scene). When the sentence before a colon counts as many items as the
@@ -6879,8 +6928,18 @@ static void counted_lists(cJSON *scenes, const char *lang) {
      * kept: the first is one of them) */
     const char *rest = named && named_all == named ? (*end ? end + 1 : end) : after;
     while (*rest == ' ') rest++;
+    /* longer items are named by their leads ("Click in three points:
+     * arbitrary nesting of commands, automatic help page generation and
+     * lazy loading of subcommands at runtime"): a list its sentence
+     * announces is said, never only counted */
+    cJSON *leads = !short_ && count == total && count <= 6 ? item_leads(tops) : NULL;
+    if (leads) {
+      cJSON_Delete(tops);
+      tops = leads;
+      short_ = 1, words = 0;
+    }
     vgi_buf b = {0};
-    if (short_ && words <= 24 && count == total) {
+    if (short_ && (words <= 24 || leads) && count == total) {
       char *j = joined(tops, 0, 0, 0, lang);
       vgi_buf_add(&b, nt, (size_t)(colon - nt) + 1);
       vgi_buf_puts(&b, " ");

@@ -311,6 +311,21 @@ static void bug_numbers_unsaid(void **state) {
   free(all);
 }
 
+/* A list its sentence counts ("Demo in three points:") is said by its
+ * items' leads when they are too long to say whole, never only counted
+ * ("Demo in three points."). */
+static void counted_list_said_by_leads(void **state) {
+  (void)state;
+  char *all = narration_of("leads.md", "# Demo\n\nDemo is a tool for making command line tools in a composable "
+                           "way with little code.\n\nDemo in three points:\n\n-   Arbitrary nesting of commands\n"
+                           "-   Automatic help page generation\n-   Supports lazy loading of subcommands at runtime\n\n"
+                           "## Usage\n\nRun it.\n", 0);
+  said(all, "Demo in three points: Arbitrary nesting of commands, automatic help page generation, and supports "
+            "lazy loading of subcommands at runtime.", 1);
+  said(all, "three points.", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -326,6 +341,7 @@ int main(void) {
     cmocka_unit_test(run_paths_typed_marks_and_controls),
     cmocka_unit_test(paths_a_clause_needs_said_by_name),
     cmocka_unit_test(bug_numbers_unsaid),
+    cmocka_unit_test(counted_list_said_by_leads),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
