@@ -1567,6 +1567,25 @@ static char *desc_clause(const char *d, const char *lang, int all) {
  * a verb ("Test discovery.", "gcc 5.0+"): all of them (`all`, or few and
  * short together), else the first LIST_FIRST. Two items at least. *say:
  * how many are said. Caller deletes. */
+/* Whether the words of d open with the letters of the acronym a ("ABI",
+ * "Application Binary Interface"; "CJS", "CommonJS" is none): 2 to 8
+ * capitals, each word's initial in turn. */
+static int acronym_of(const char *a, const char *d) {
+  size_t n = strlen(a);
+  if (n < 2 || n > 8) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isupper((unsigned char)a[i])) return 0;
+  size_t k = 0;
+  for (const char *w = d; *w && k <= n;) {
+    while (*w == ' ' || *w == '-') w++;
+    if (!*w) break;
+    if (toupper((unsigned char)*w) != a[k]) return 0;
+    k++;
+    w += strcspn(w, " -");
+  }
+  return k == n;
+}
+
 static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int links, int *say, int *pairs,
                            int *options) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *pair_list = cJSON_CreateArray();
@@ -1625,6 +1644,25 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     }
     char *cl = dc ? desc_clause(dc, lang, all) : NULL;
     free(dc);
+    /* a glossary's "Expansion - definition" ("Dependencies - Upstream
+     * projects …", "Big Endian - A Byte Order …"): the expansion names it */
+    static const char *const dashes[] = { " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL };
+    int expansion = 0;
+    /* ("As Far As I Can Tell" opens like a clause, and desc_clause said nothing) */
+    if (cl && !*cl && desc && acronym_of(nm, desc)) {
+      free(cl);
+      cl = vgi_strdup(desc);
+      size_t cn = strlen(cl);
+      while (cn && strchr(".;: ", cl[cn - 1])) cl[--cn] = 0;
+    }
+    for (int k = 0; cl && !all && dashes[k] && !expansion; k++) {
+      char *e = strstr(cl, dashes[k]);
+      if (!e || e == cl) continue;
+      char c = *e;
+      *e = 0;
+      if (vgi_word_count(cl) > 5) *e = c;
+      else expansion = 1;
+    }
     /* a code's one word says what it is ("0 — success"): no name of a
      * person stands beside a number (an option's "True" says nothing) */
     int number = t[strspn(t, "0123456789")] == 0 && strlen(t) <= 5, code = number || t[0] == '-';
@@ -1643,7 +1681,10 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
       worded = (lo >= 3 && lower_start(w)) || (unsigned char)w[0] >= 0xE0;
       w += wl;
     }
-    if (cl && worded && said_words(cl) >= (number ? 1 : 2)) {
+    /* an acronym's expansion ("AFAICT — As Far As I Can Tell") says what
+     * it is, capitals and all */
+    if (cl && !worded && (acronym_of(nm, cl) || expansion)) worded = 1;
+    if (cl && worded && said_words(cl) >= (number || expansion ? 1 : 2)) {
       vgi_buf pb = {0};
       int comma = !desc && nl && c[nl] == ',';   /* "libz, a compression library" */
       vgi_buf_puts(&pb, desc ? c : nm);

@@ -326,6 +326,22 @@ static void counted_list_said_by_leads(void **state) {
   free(all);
 }
 
+/* A glossary says each term with its expansion ("ABI — Application Binary
+ * Interface"), the part before its definition's dash, even one that opens
+ * like a clause ("As Far As I Can Tell"); never the terms alone. */
+static void glossary_terms_said_with_expansions(void **state) {
+  (void)state;
+  char *all = narration_of("glossary.md", "# Glossary\n\nTerms used in this project.\n\n## Terms\n\n"
+                           "* **ABI**: Application Binary Interface - Defines the interface between two binary "
+                           "program modules.\n* **AFAICT**: As Far As I Can Tell.\n* **Deps**: Dependencies - "
+                           "Upstream projects that this project depends on.\n* **LTS**: Long Term Support.\n", 0);
+  said(all, "ABI \xE2\x80\x94 Application Binary Interface", 1);
+  said(all, "AFAICT \xE2\x80\x94 As Far As I Can Tell", 1);
+  said(all, "Deps \xE2\x80\x94 Dependencies", 1);
+  said(all, "Defines the interface", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -342,6 +358,7 @@ int main(void) {
     cmocka_unit_test(paths_a_clause_needs_said_by_name),
     cmocka_unit_test(bug_numbers_unsaid),
     cmocka_unit_test(counted_list_said_by_leads),
+    cmocka_unit_test(glossary_terms_said_with_expansions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
