@@ -3329,6 +3329,33 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
   return (size_t)(ze - n0);
 }
 
+/* Whether a thing taken out, its word ending at e, has another beside it, joined
+ * by "or", "and" or a comma: the next word (unsaid), or the last taken out
+ * in what b holds so far. */
+static int beside_unsaid(const char *e, const vgi_buf *b) {
+  static const char *const joins[] = { "or", "and", NULL };
+  const char *nx = e;
+  while (*nx == ' ') nx++;
+  size_t jl = strcspn(nx, " ");
+  if (nx[jl] == ' ' && word_of(joins, nx, jl)) {
+    nx += jl;
+    while (*nx == ' ') nx++;
+  }
+  const char *a = nx, *z = nx + strcspn(nx, " ");
+  while (a < z && strchr("([{\"'*_`", *a)) a++;
+  while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
+  if (z > a && unsaid(a, (size_t)(z - a))) return 1;
+  size_t n = b->n;
+  while (n && (b->s[n - 1] == ' ' || b->s[n - 1] == ',')) n--;
+  size_t w = n;
+  while (w && b->s[w - 1] != ' ') w--;
+  if (w < n && word_of(joins, b->s + w, n - w)) {
+    n = w;
+    while (n && b->s[n - 1] == ' ') n--;
+  }
+  return n && MARK(b->s[n - 1]);
+}
+
 /* s without the words no presenter reads out (unsaid); frees s, returns
  * the new text. */
 static char *speech_out(char *s) {
@@ -3409,10 +3436,16 @@ static char *speech_out(char *s) {
       for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
         if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
     } else if (z > a && unsaid(a, (size_t)(z - a))) {
-      vgi_buf_add(&b, p, (size_t)(a - p));
+      /* quotes around it go with it ("`'\0'` or `\u0000`"): the marks
+       * of two things taken out then join ("or" between them) */
+      const char *qa = p, *qz = z;
+      while (qa < a && strchr("'\"`", *qa) && qz < e && *qz == *qa) qa++, qz++;
+      int quoted = qa == a && qa > p && beside_unsaid(e, &b);
+      if (!quoted) vgi_buf_add(&b, p, (size_t)(a - p));
       /* where it was, and what it was: dangling_out looks here */
       vgi_buf_add(&b, (char[]){ (char)unsaid_kind(a, (size_t)(z - a)) }, 1);
       if (ko_tail) vgi_buf_add(&b, ko_tail, (size_t)(e - ko_tail));
+      else if (quoted) glob_tail_out(&b, qz, qz, e);
       else glob_tail_out(&b, a, z, e);
       /* a bare address that a capital follows ended its sentence, its full
        * stop left out so as not to join the address ("…is located at

@@ -287,6 +287,12 @@ static void paths_a_clause_needs_said_by_name(void **state) {
   said(all, "requires that run is a symlink", 1);
   said(all, "it calls demo-reload; this needs no root", 1);
   said(all, "if is not", 0);
+  free(all);
+  /* two quoted things taken out leave no "or" behind */
+  all = narration_of("nul.md", DOC_TOP "## Limits\n\nThe parser does not take strings that contain the zero "
+                     "character `'\\0'` or `\\u0000`. It reads UTF-8 only.\n", 1);
+  said(all, "contain the zero character. It reads", 1);
+  said(all, " or.", 0);
   said(all, "/usr", 0);
   said(all, "log/demo", 0);
   free(all);
