@@ -2875,7 +2875,15 @@ static void dangling_out(char **tp) {
     /* "The card's MAC address is <address>.": a copula left without its
      * complement says nothing; its clause goes */
     int copula = ends && ws < we && !dangling_word(ws, (size_t)(we - ws)) && awaits_object(ws, (size_t)(we - ws));
-    if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && !preposition(ws, (size_t)(we - ws))) {
+    /* "Browse to <link> for more current information", "Go to <link> for
+     * …": a verb of going before "to" points as "see" does */
+    const char *gb = NULL, *ge = NULL;
+    if (!ends && we - ws == 2 && !strncasecmp(ws, "to", 2) && word_before(t, ws, &gb, &ge) &&
+        word_of((const char *const[]){ "browse", "go", "head", "navigate", "refer", "surf", "point", NULL }, gb,
+                (size_t)(ge - gb)))
+      ws = (char *)gb, we = (char *)ge;
+    if (!ends && ws < we && ((dangling_word(ws, (size_t)(we - ws)) && !preposition(ws, (size_t)(we - ws))) ||
+                             (gb && ws == gb && we == ge))) {
       /* "See <link> for the release notes.", "…, see <link> for current
        * instructions": a pointer whose place is gone says nothing; its
        * clause goes, to the clause's end */

@@ -293,6 +293,13 @@ static void paths_a_clause_needs_said_by_name(void **state) {
                      "character `'\\0'` or `\\u0000`. It reads UTF-8 only.\n", 1);
   said(all, "contain the zero character. It reads", 1);
   said(all, " or.", 0);
+  free(all);
+  /* "Browse to <link> for …" only pointed, as "See <link> for …" does */
+  all = narration_of("browse.md", DOC_TOP "## More\n\nThe tool predates today's security concerns. Browse to "
+                     "http://demo.example.org for more current information.\n", 1);
+  said(all, "security concerns.", 1);
+  said(all, "Browse", 0);
+  said(all, "more current information", 0);
   said(all, "/usr", 0);
   said(all, "log/demo", 0);
   free(all);
