@@ -602,6 +602,22 @@ static char *whole_cjk(const char *a, char *h) {
  * them. No final period. Caller frees. */
 #define SHOWN_CLAUSE_WORDS 28
 
+/* "This is the new version (1.47.0) of the …": a bracket of one number or
+ * version inside a sentence is an aside a headline does without, never
+ * where it is cut ("This is the new version"). In place. */
+static void version_asides_out(char *a) {
+  for (char *o = strchr(a, '('); o; o = strchr(o + 1, '(')) {
+    if (o == a || o[-1] != ' ') continue;
+    char *c = o + 1;
+    if (*c == 'v' || *c == 'V') c++;
+    if (!isdigit((unsigned char)*c)) continue;
+    while (isalnum((unsigned char)*c) || strchr(".-", *c)) c++;
+    if (*c != ')' || !c[1] || c[1] != ' ') continue;
+    memmove(o - 1, c + 1, strlen(c + 1) + 1);
+    o = o - 1 > a ? o - 2 : a;
+  }
+}
+
 static char *shown_headline(const char *t) {
   /* an item of several sentences: its first */
   char *a = vgi_squash(vgi_strdup(t ? t : ""));
@@ -627,6 +643,7 @@ static char *shown_headline(const char *t) {
   }
   a[vgi_first_sentence(a)] = 0;
   if (a[0] != '(') drop_asides(a);
+  version_asides_out(a);
   vgi_squash(a);
   size_t l = strlen(a);
   while (l && strchr(".:;,", a[l - 1])) a[--l] = 0;
