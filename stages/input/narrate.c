@@ -353,6 +353,9 @@ static int aside_needed(const char *t, const char *e, const char *after) {
   return 1;
 }
 
+/* What German's "an" goes before ("an der Wand"): no English "an" then. */
+static const char *const german_articles[] = { "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+                                               "einem", "einer", "sich", NULL };
 static void drop_asides(char *t) {
   char *w = t;
   const char *p = t;
@@ -382,6 +385,13 @@ static void drop_asides(char *t) {
           int spaced = w > t && w[-1] == ' ';
           while (w > t && w[-1] == ' ') w--;   /* the space before it goes too */
           p = q + close;
+          /* "an (incomplete) list" -> "a list" */
+          const char *nx = p;
+          while (*nx == ' ') nx++;
+          if (w - t >= 2 && (w[-1] == 'n' || w[-1] == 'N') && (w[-2] == 'a' || w[-2] == 'A') &&
+              (w - t == 2 || w[-3] == ' ') && *nx >= 'b' && *nx <= 'z' && !strchr("eiouh", *nx) &&
+              !word_of(german_articles, nx, strcspn(nx, " ,.;:")))
+            w--;
           /* "a (b c d e) f": one space stays; "기능(열기, …)을": none */
           if (spaced && *p && *p != ' ' && !strchr(".,;:!?", *p)) *w++ = ' ';
           /* an unclosed one took the sentence's end along: put it back */
@@ -766,6 +776,16 @@ static int kept_words(const char *t) {
 /* Removes t[a, b) and the spaces around it, one space left between words. */
 static void cut_span(char *t, size_t a, size_t b) {
   memmove(t + a, t + b, strlen(t + b) + 1);
+  /* "an (incomplete) list" -> "a list": the article goes with the word
+   * after it now (German's "an" is before an article or a capital) */
+  size_t e = a;
+  while (e && t[e - 1] == ' ') e--;
+  const char *nx = t + a;
+  while (*nx == ' ') nx++;
+  if (e >= 2 && (t[e - 1] == 'n' || t[e - 1] == 'N') && (t[e - 2] == 'a' || t[e - 2] == 'A') &&
+      (e == 2 || t[e - 3] == ' ') && *nx >= 'b' && *nx <= 'z' && !strchr("eiouh", *nx) &&
+      !word_of(german_articles, nx, strcspn(nx, " ,.;:")))
+    memmove(t + e - 1, t + e, strlen(t + e) + 1);
   vgi_squash(t);
   size_t w = 0;
   for (size_t r = 0; t[r]; r++) {

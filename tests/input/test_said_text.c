@@ -300,6 +300,11 @@ static void paths_a_clause_needs_said_by_name(void **state) {
   said(all, "security concerns.", 1);
   said(all, "Browse", 0);
   said(all, "more current information", 0);
+  free(all);
+  /* a summary without "(incomplete)" keeps its article right */
+  all = narration_of("an.md", DOC_TOP "## APIs\n\nThis is an (incomplete) list of the APIs the tool provides.\n", 0);
+  said(all, "This is a list of the APIs", 1);
+  said(all, "an list", 0);
   said(all, "/usr", 0);
   said(all, "log/demo", 0);
   free(all);
