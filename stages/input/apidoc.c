@@ -227,6 +227,12 @@ static int parse_text(vgi_api *a, char *code, const char *text, int level, int c
       else if (*s == '(') type = take_type(&s, '(', ')', &optional);
       add_param(a, NULL, type, rest_desc(s), 1, 0, level);
       ok = 1;
+    } else if (starts_word(s, "Raises") || starts_word(s, "Raise") || starts_word(s, "Throws") ||
+               starts_word(s, "@throws") || starts_word(s, "@raises")) {
+      /* "Raises OSError: when …": shown as written, said by the description */
+      add_param(a, NULL, NULL, trim_dup(s, strlen(s)), 0, 0, level);
+      a->p[a->n - 1].plain = 1;
+      ok = 2;
     } else if (starts_word(s, "@param") || starts_word(s, "@arg") || starts_word(s, "@argument")) {
       s += strcspn(s, " ");
       while (*s == ' ') s++;
@@ -409,7 +415,8 @@ void vgi_apidoc_signature(vgi_api *a, const char *heading) {
     size_t n = 0;
     while (p[n] && (isalnum((unsigned char)p[n]) || p[n] == '_' || p[n] == '.' || p[n] == '$')) n++;
     if (!n) { p++; continue; }
-    if (depth > 0)
+    /* "fast=False": a default makes it optional too */
+    if (depth > 0 || p[n] == '=')
       for (int i = 0; i < a->n; i++)
         if (a->p[i].name && !a->p[i].level && strlen(a->p[i].name) == n && !strncmp(a->p[i].name, p, n))
           a->p[i].optional = 1;
@@ -587,6 +594,20 @@ int vgi_apidoc_takes(const vgi_api *a) {
   return 0;
 }
 
+/* A return value's description that says what it is as a noun phrase
+ * ("the number of bytes written", "a new list", "True if it matched"),
+ * short enough to follow "returns"; not a sentence of its own ("Returns
+ * the …", "This is …"). */
+static int said_return(const char *d) {
+  if (!d || !*d || vgi_word_count(d) > 10 || strpbrk(d, "{}`")) return 0;
+  static const char *const opens[] = { "the", "a", "an", "true", "false", "none", "null", "nothing", "its", "one",
+                                       "all", "each", "every", "zero", "an", NULL };
+  size_t fl = strcspn(d, " ,");
+  for (int i = 0; opens[i]; i++)
+    if (strlen(opens[i]) == fl && !strncasecmp(d, opens[i], fl)) return 1;
+  return 0;
+}
+
 char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const char *subject) {
   int en = english(lang);
   if (!en && !vgi_lang_known(lang)) return NULL;   /* a language the table lacks: the slide shows it */
@@ -629,6 +650,13 @@ char *vgi_apidoc_said(const vgi_api *a, const char *lang, int no_return, const c
       article(&b, ret->type);
       vgi_buf_puts(&b, ret->type);
     }
+  } else if (ret && !ret->type && !no_return && said_return(ret->desc)) {
+    /* ":returns: the number of bytes written": what it returns, said as written */
+    if (ns) vgi_buf_puts(&b, ", and returns ");
+    else vgi_buf_printf(&b, "%s returns ", subj ? subj : "It");
+    size_t dl = strlen(ret->desc);
+    while (dl && strchr(" .;:", ret->desc[dl - 1])) dl--;
+    vgi_buf_add(&b, ret->desc, dl);
   } else if (!ns && prop && prop->type) {
     vgi_buf_printf(&b, "%s is ", subj ? subj : "It");
     article(&b, prop->type);

@@ -86,6 +86,10 @@ int vgi_mark_as_sign(const char *text, const char *e, const char *lang);
  * "[[Page]]") as their text and its pictures ("![x](a.png)") out
  * (link_text.c); frees t, returns the new text. */
 char *vgi_link_text(char *t);
+/* t without the bug numbers a presenter never reads (bug_numbers.c): a
+ * bracket that only cites them goes ("(Closes: #1028103)"), one the
+ * sentence needs is said "a bug report"; frees t, returns the new text. */
+char *vgi_bug_numbers_out(char *t);
 /* s as a part of a file name (file_names.c): Latin letters folded to ASCII,
  * Cyrillic and Greek transliterated, other scripts' letters kept (dropped
  * with VGI_NAME_ASCII), anything else parting words. VGI_NAME_SLUG: lower

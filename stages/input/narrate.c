@@ -353,6 +353,9 @@ static int aside_needed(const char *t, const char *e, const char *after) {
   return 1;
 }
 
+/* What German's "an" goes before ("an der Wand"): no English "an" then. */
+static const char *const german_articles[] = { "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+                                               "einem", "einer", "sich", NULL };
 static void drop_asides(char *t) {
   char *w = t;
   const char *p = t;
@@ -382,6 +385,13 @@ static void drop_asides(char *t) {
           int spaced = w > t && w[-1] == ' ';
           while (w > t && w[-1] == ' ') w--;   /* the space before it goes too */
           p = q + close;
+          /* "an (incomplete) list" -> "a list" */
+          const char *nx = p;
+          while (*nx == ' ') nx++;
+          if (w - t >= 2 && (w[-1] == 'n' || w[-1] == 'N') && (w[-2] == 'a' || w[-2] == 'A') &&
+              (w - t == 2 || w[-3] == ' ') && *nx >= 'b' && *nx <= 'z' && !strchr("eiouh", *nx) &&
+              !word_of(german_articles, nx, strcspn(nx, " ,.;:")))
+            w--;
           /* "a (b c d e) f": one space stays; "기능(열기, …)을": none */
           if (spaced && *p && *p != ' ' && !strchr(".,;:!?", *p)) *w++ = ' ';
           /* an unclosed one took the sentence's end along: put it back */
@@ -602,6 +612,22 @@ static char *whole_cjk(const char *a, char *h) {
  * them. No final period. Caller frees. */
 #define SHOWN_CLAUSE_WORDS 28
 
+/* "This is the new version (1.47.0) of the …": a bracket of one number or
+ * version inside a sentence is an aside a headline does without, never
+ * where it is cut ("This is the new version"). In place. */
+static void version_asides_out(char *a) {
+  for (char *o = strchr(a, '('); o; o = strchr(o + 1, '(')) {
+    if (o == a || o[-1] != ' ') continue;
+    char *c = o + 1;
+    if (*c == 'v' || *c == 'V') c++;
+    if (!isdigit((unsigned char)*c)) continue;
+    while (isalnum((unsigned char)*c) || strchr(".-", *c)) c++;
+    if (*c != ')' || !c[1] || c[1] != ' ') continue;
+    memmove(o - 1, c + 1, strlen(c + 1) + 1);
+    o = o - 1 > a ? o - 2 : a;
+  }
+}
+
 static char *shown_headline(const char *t) {
   /* an item of several sentences: its first */
   char *a = vgi_squash(vgi_strdup(t ? t : ""));
@@ -627,6 +653,7 @@ static char *shown_headline(const char *t) {
   }
   a[vgi_first_sentence(a)] = 0;
   if (a[0] != '(') drop_asides(a);
+  version_asides_out(a);
   vgi_squash(a);
   size_t l = strlen(a);
   while (l && strchr(".:;,", a[l - 1])) a[--l] = 0;
@@ -749,6 +776,16 @@ static int kept_words(const char *t) {
 /* Removes t[a, b) and the spaces around it, one space left between words. */
 static void cut_span(char *t, size_t a, size_t b) {
   memmove(t + a, t + b, strlen(t + b) + 1);
+  /* "an (incomplete) list" -> "a list": the article goes with the word
+   * after it now (German's "an" is before an article or a capital) */
+  size_t e = a;
+  while (e && t[e - 1] == ' ') e--;
+  const char *nx = t + a;
+  while (*nx == ' ') nx++;
+  if (e >= 2 && (t[e - 1] == 'n' || t[e - 1] == 'N') && (t[e - 2] == 'a' || t[e - 2] == 'A') &&
+      (e == 2 || t[e - 3] == ' ') && *nx >= 'b' && *nx <= 'z' && !strchr("eiouh", *nx) &&
+      !word_of(german_articles, nx, strcspn(nx, " ,.;:")))
+    memmove(t + e - 1, t + e, strlen(t + e) + 1);
   vgi_squash(t);
   size_t w = 0;
   for (size_t r = 0; t[r]; r++) {
@@ -1567,6 +1604,25 @@ static char *desc_clause(const char *d, const char *lang, int all) {
  * a verb ("Test discovery.", "gcc 5.0+"): all of them (`all`, or few and
  * short together), else the first LIST_FIRST. Two items at least. *say:
  * how many are said. Caller deletes. */
+/* Whether the words of d open with the letters of the acronym a ("ABI",
+ * "Application Binary Interface"; "CJS", "CommonJS" is none): 2 to 8
+ * capitals, each word's initial in turn. */
+static int acronym_of(const char *a, const char *d) {
+  size_t n = strlen(a);
+  if (n < 2 || n > 8) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isupper((unsigned char)a[i])) return 0;
+  size_t k = 0;
+  for (const char *w = d; *w && k <= n;) {
+    while (*w == ' ' || *w == '-') w++;
+    if (!*w) break;
+    if (toupper((unsigned char)*w) != a[k]) return 0;
+    k++;
+    w += strcspn(w, " -");
+  }
+  return k == n;
+}
+
 static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int links, int *say, int *pairs,
                            int *options) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *pair_list = cJSON_CreateArray();
@@ -1625,6 +1681,25 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     }
     char *cl = dc ? desc_clause(dc, lang, all) : NULL;
     free(dc);
+    /* a glossary's "Expansion - definition" ("Dependencies - Upstream
+     * projects …", "Big Endian - A Byte Order …"): the expansion names it */
+    static const char *const dashes[] = { " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL };
+    int expansion = 0;
+    /* ("As Far As I Can Tell" opens like a clause, and desc_clause said nothing) */
+    if (cl && !*cl && desc && acronym_of(nm, desc)) {
+      free(cl);
+      cl = vgi_strdup(desc);
+      size_t cn = strlen(cl);
+      while (cn && strchr(".;: ", cl[cn - 1])) cl[--cn] = 0;
+    }
+    for (int k = 0; cl && !all && dashes[k] && !expansion; k++) {
+      char *e = strstr(cl, dashes[k]);
+      if (!e || e == cl) continue;
+      char c = *e;
+      *e = 0;
+      if (vgi_word_count(cl) > 5) *e = c;
+      else expansion = 1;
+    }
     /* a code's one word says what it is ("0 — success"): no name of a
      * person stands beside a number (an option's "True" says nothing) */
     int number = t[strspn(t, "0123456789")] == 0 && strlen(t) <= 5, code = number || t[0] == '-';
@@ -1643,7 +1718,10 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
       worded = (lo >= 3 && lower_start(w)) || (unsigned char)w[0] >= 0xE0;
       w += wl;
     }
-    if (cl && worded && said_words(cl) >= (number ? 1 : 2)) {
+    /* an acronym's expansion ("AFAICT — As Far As I Can Tell") says what
+     * it is, capitals and all */
+    if (cl && !worded && (acronym_of(nm, cl) || expansion)) worded = 1;
+    if (cl && worded && said_words(cl) >= (number || expansion ? 1 : 2)) {
       vgi_buf pb = {0};
       int comma = !desc && nl && c[nl] == ',';   /* "libz, a compression library" */
       vgi_buf_puts(&pb, desc ? c : nm);
@@ -2834,7 +2912,15 @@ static void dangling_out(char **tp) {
     /* "The card's MAC address is <address>.": a copula left without its
      * complement says nothing; its clause goes */
     int copula = ends && ws < we && !dangling_word(ws, (size_t)(we - ws)) && awaits_object(ws, (size_t)(we - ws));
-    if (!ends && ws < we && dangling_word(ws, (size_t)(we - ws)) && !preposition(ws, (size_t)(we - ws))) {
+    /* "Browse to <link> for more current information", "Go to <link> for
+     * …": a verb of going before "to" points as "see" does */
+    const char *gb = NULL, *ge = NULL;
+    if (!ends && we - ws == 2 && !strncasecmp(ws, "to", 2) && word_before(t, ws, &gb, &ge) &&
+        word_of((const char *const[]){ "browse", "go", "head", "navigate", "refer", "surf", "point", NULL }, gb,
+                (size_t)(ge - gb)))
+      ws = (char *)gb, we = (char *)ge;
+    if (!ends && ws < we && ((dangling_word(ws, (size_t)(we - ws)) && !preposition(ws, (size_t)(we - ws))) ||
+                             (gb && ws == gb && we == ge))) {
       /* "See <link> for the release notes.", "…, see <link> for current
        * instructions": a pointer whose place is gone says nothing; its
        * clause goes, to the clause's end */
@@ -3241,6 +3327,80 @@ static int symbols_only(const char *p, const char *e) {
   return e - p >= 2 && bracket;
 }
 
+/* A path a clause needs as its noun: its subject after a conjunction ("…warn
+ * if /usr is not already mounted", "…requires that /var/run is a symlink")
+ * or the object of a verb that acts on files ("it calls
+ * /usr/lib/systemd/systemd-sysv-install;"). Without it the clause says
+ * nothing ("if is not already mounted"); a presenter says the path's last
+ * name ("if usr is not already mounted", "it calls systemd-sysv-install").
+ * The name's length, its start in *at; 0 when the path is no such noun.
+ * English only. */
+static size_t path_noun(const char *s, const char *p, const char *a, const char *z, const char *e,
+                        const char **at) {
+  if (!said_en_ || unsaid_kind(a, (size_t)(z - a)) == MARK_ADDRESS) return 0;
+  if (a > p && !strchr("`'\"", *p)) return 0;
+  int goes_on = 1;   /* no mark after it: its clause goes on */
+  for (const char *q = z; q < e; q++)
+    if (!strchr("`'\"", *q)) goes_on = 0;
+  static const char *const conj[] = { "if", "when", "whenever", "unless", "whether", "that", "because", "since",
+    "while", "until", "once", "where", NULL };
+  static const char *const verbs[] = { "is", "are", "was", "were", "has", "had", "does", "doesn't", "isn't",
+    "can", "cannot", "can't", "could", "will", "would", "must", "should", "may", "might", "exists", "contains",
+    "points", "holds", "lists", "lives", "needs", "gets", NULL };
+  static const char *const acting[] = { "calls", "runs", "executes", "invokes", "spawns", "mounts", "unmounts",
+    "creates", "removes", "deletes", "installs", "copies", "moves", "writes", "reads", "loads", "sources",
+    "call", "execute", "invoke", "mount", "unmount", "create", "remove", "delete", "copy", "move", "source",
+    "called", "executed", "invoked", "mounted", "created", "removed", "deleted", "installed", "copied", NULL };
+  const char *ws, *we;
+  if (!word_before(s, p, &ws, &we) || strchr(",.;:!?", we[-1])) return 0;
+  if (word_of(acting, ws, (size_t)(we - ws))) {
+    /* "…is mounted at /boot" is no object: "at" led to it */
+  } else if (goes_on && word_of(conj, ws, (size_t)(we - ws))) {
+    const char *nx = e;
+    while (*nx == ' ') nx++;
+    if (!word_of(verbs, nx, strcspn(nx, " ,.;:"))) return 0;
+  } else {
+    return 0;
+  }
+  /* the last name, without a closing slash */
+  const char *ze = z;
+  while (ze > a && (ze[-1] == '/' || strchr("`'\"", ze[-1]))) ze--;
+  const char *n0 = ze;
+  while (n0 > a && n0[-1] != '/' && n0[-1] != '\\') n0--;
+  if (ze - n0 < 2 || ze - n0 > 40 || !isalpha((unsigned char)*n0)) return 0;
+  for (const char *q = n0; q < ze; q++)
+    if (!isalnum((unsigned char)*q) && !strchr("._-", *q)) return 0;
+  *at = n0;
+  return (size_t)(ze - n0);
+}
+
+/* Whether a thing taken out, its word ending at e, has another beside it, joined
+ * by "or", "and" or a comma: the next word (unsaid), or the last taken out
+ * in what b holds so far. */
+static int beside_unsaid(const char *e, const vgi_buf *b) {
+  static const char *const joins[] = { "or", "and", NULL };
+  const char *nx = e;
+  while (*nx == ' ') nx++;
+  size_t jl = strcspn(nx, " ");
+  if (nx[jl] == ' ' && word_of(joins, nx, jl)) {
+    nx += jl;
+    while (*nx == ' ') nx++;
+  }
+  const char *a = nx, *z = nx + strcspn(nx, " ");
+  while (a < z && strchr("([{\"'*_`", *a)) a++;
+  while (z > a && strchr(")]}\"'*_`.,;:!?", z[-1])) z--;
+  if (z > a && unsaid(a, (size_t)(z - a))) return 1;
+  size_t n = b->n;
+  while (n && (b->s[n - 1] == ' ' || b->s[n - 1] == ',')) n--;
+  size_t w = n;
+  while (w && b->s[w - 1] != ' ') w--;
+  if (w < n && word_of(joins, b->s + w, n - w)) {
+    n = w;
+    while (n && b->s[n - 1] == ' ') n--;
+  }
+  return n && MARK(b->s[n - 1]);
+}
+
 /* s without the words no presenter reads out (unsaid); frees s, returns
  * the new text. */
 static char *speech_out(char *s) {
@@ -3296,7 +3456,8 @@ static char *speech_out(char *s) {
         if (k > a && unsaid(a, (size_t)(k - a))) ko_tail = z - kl, z = k;
       }
     }
-    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0;
+    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0, sn = 0;
+    const char *sa = NULL;
     const char *bar = said_en_ && z > a ? memchr(a, '|', (size_t)(z - a)) : NULL;
     if (bar && !bar_choice(a, bar, z)) bar = NULL;
     if (bar) {
@@ -3315,11 +3476,21 @@ static char *speech_out(char *s) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       vgi_buf_add(&b, a + 1, (size_t)(z - a) - 2);
       vgi_buf_add(&b, z, (size_t)(e - z));
+    } else if (z > a && unsaid(a, (size_t)(z - a)) && (sn = path_noun(s, p, a, z, e, &sa))) {
+      vgi_buf_add(&b, sa, sn);
+      for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
+        if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
     } else if (z > a && unsaid(a, (size_t)(z - a))) {
-      vgi_buf_add(&b, p, (size_t)(a - p));
+      /* quotes around it go with it ("`'\0'` or `\u0000`"): the marks
+       * of two things taken out then join ("or" between them) */
+      const char *qa = p, *qz = z;
+      while (qa < a && strchr("'\"`", *qa) && qz < e && *qz == *qa) qa++, qz++;
+      int quoted = qa == a && qa > p && beside_unsaid(e, &b);
+      if (!quoted) vgi_buf_add(&b, p, (size_t)(a - p));
       /* where it was, and what it was: dangling_out looks here */
       vgi_buf_add(&b, (char[]){ (char)unsaid_kind(a, (size_t)(z - a)) }, 1);
       if (ko_tail) vgi_buf_add(&b, ko_tail, (size_t)(e - ko_tail));
+      else if (quoted) glob_tail_out(&b, qz, qz, e);
       else glob_tail_out(&b, a, z, e);
       /* a bare address that a capital follows ended its sentence, its full
        * stop left out so as not to join the address ("…is located at
@@ -6726,6 +6897,7 @@ static char *clean_speech(char *t, const char *lang) {
   dangling_abbrev_out(t);
   mnemonic_out(t, lang);
   t = vgi_link_text(t);   /* "[text](url)" left as written is said by its text */
+  t = vgi_bug_numbers_out(t);
   shown_tags_out(t);
   omission_out(t);
   as_follows_out(t);
@@ -6809,6 +6981,55 @@ int vgi_counted_intro(const char *nt, const char **colon_out) {
   return count;
 }
 
+/* The leads of items (strings) to name them in a sentence: a named
+ * item's name ("Fast: …"), a short item whole, else its spoken headline
+ * without a verb that opens it ("Supports lazy loading …" -> "lazy loading
+ * …"); NULL when one has none short enough or all of them are too long. */
+#define LEAD_WORDS 10
+#define LEADS_WORDS 36
+static cJSON *item_leads(const cJSON *tops) {
+  cJSON *out = cJSON_CreateArray();
+  int all = 0;
+  for (const cJSON *it = tops->child; it; it = it->next) {
+    const char *t = it->valuestring;
+    size_t nl = item_name(t);
+    char *l = vgi_word_count(t) <= LEAD_WORDS || nl ? vgi_strdup(t) : vgi_shown_headline(t);
+    if (l && nl) l[nl] = 0;
+    /* a headline still long ends before a clause that adds to its noun
+     * ("Automatic help page generation | from the parameters that …") */
+    static const char *const ends[] = { ", ", " that ", " which ", " who ", " when ", " so ", " (", " - ", ": ",
+      "; ", NULL };
+    for (int k = 0; l && !nl && vgi_word_count(l) > LEAD_WORDS && ends[k]; k++) {
+      char *e = strstr(l, ends[k]);
+      if (e && e > l) {
+        char c = *e;
+        *e = 0;
+        if (vgi_word_count(l) < 2) *e = c;
+      }
+    }
+    if (l) {
+      size_t n = strlen(l);
+      while (n && strchr(" .,;:", l[n - 1])) l[--n] = 0;
+    }
+    /* a lead that opened its item ("Arbitrary nesting …") goes on a sentence */
+    if (l && !nl && isupper((unsigned char)l[0])) {
+      char *lf = lower_first(l);
+      size_t fw = strcspn(lf, " ,;:");
+      if (lf[0] != l[0] && (sentence_capital(lf) || doc_word(lf, fw))) free(l), l = lf;
+      else free(lf);
+    }
+    int w = l ? vgi_word_count(l) : 0;
+    if (!w || w > LEAD_WORDS || (all += w) > LEADS_WORDS) {
+      free(l);
+      cJSON_Delete(out);
+      return NULL;
+    }
+    cJSON_AddItemToArray(out, cJSON_CreateString(l));
+    free(l);
+  }
+  return out;
+}
+
 /* "There are three support tiers: Tier 1 and Tier 2." names fewer items
  * than it counts (the summary kept two, or the list went on in a second
  * scene). When the sentence before a colon counts as many items as the
@@ -6858,8 +7079,18 @@ static void counted_lists(cJSON *scenes, const char *lang) {
      * kept: the first is one of them) */
     const char *rest = named && named_all == named ? (*end ? end + 1 : end) : after;
     while (*rest == ' ') rest++;
+    /* longer items are named by their leads ("Click in three points:
+     * arbitrary nesting of commands, automatic help page generation and
+     * lazy loading of subcommands at runtime"): a list its sentence
+     * announces is said, never only counted */
+    cJSON *leads = !short_ && count == total && count <= 6 ? item_leads(tops) : NULL;
+    if (leads) {
+      cJSON_Delete(tops);
+      tops = leads;
+      short_ = 1, words = 0;
+    }
     vgi_buf b = {0};
-    if (short_ && words <= 24 && count == total) {
+    if (short_ && (words <= 24 || leads) && count == total) {
       char *j = joined(tops, 0, 0, 0, lang);
       vgi_buf_add(&b, nt, (size_t)(colon - nt) + 1);
       vgi_buf_puts(&b, " ");

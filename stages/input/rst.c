@@ -963,6 +963,14 @@ static int field_marker(const char *s, int n) {
   if (n < 3 || s[0] != ':' || s[1] == ' ' || s[1] == ':') return 0;
   for (int k = 1; k < n && k < 200; k++) {
     if (s[k] == '\\') { k++; continue; }
+    /* a name written as an inline literal (":``--fast``:") */
+    if (s[k] == '`' && k == 1 && k + 1 < n && s[k + 1] == '`') {
+      int c = k + 2;
+      while (c + 1 < n && !(s[c] == '`' && s[c + 1] == '`')) c++;
+      if (c + 1 >= n) return 0;
+      k = c + 1;
+      continue;
+    }
     if (s[k] == '`') return 0;
     if (s[k] == ':' && (k + 1 == n || s[k + 1] == ' ')) return s[k - 1] == ' ' ? 0 : k + 1;
   }
@@ -1743,6 +1751,11 @@ static void field_item(rst *r, const view *v, int i, int end, const char *s, int
       vgi_buf_puts(&m, ")");
     }
     vgi_buf_puts(&m, ": ");
+  } else if (nl > 4 && !strncmp(name, "``", 2) && !strncmp(name + nl - 2, "``", 2)) {
+    /* ":``--fast``:": the name is code, shown as code */
+    vgi_buf_puts(&m, "+ `");
+    vgi_buf_add(&m, name + 2, (size_t)nl - 4);
+    vgi_buf_puts(&m, "`: ");
   } else {
     vgi_buf_puts(&m, "+ **");
     if (!strcmp(w, "returns") || !strcmp(w, "return")) vgi_buf_puts(&m, "Returns");

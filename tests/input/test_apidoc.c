@@ -237,6 +237,35 @@ static void other_styles(void **state) {
   vgi_diags_free(&d);
 }
 
+/* Sphinx fields read as an API entry: a ":returns:" value with no type is
+ * said by its description, a "Raises" item is shown as written, a default
+ * in the signature ("fast=False") makes a parameter optional; a field
+ * named by an inline literal (":``--fast``:") is a field, its name code. */
+static void sphinx_fields(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("fields.rst",
+                       "Mod\n===\n\nA module.\n\nAPI\n---\n\n.. function:: convert(path, fast=False)\n\n"
+                       "   Convert one file.\n\n   :param path: the file to convert\n   :param fast: skip the checks\n"
+                       "   :returns: the number of bytes written\n   :raises OSError: when the file cannot be read\n\n"
+                       "Options\n-------\n\n:``--fast``: Skip the slow checks.\n:``--out``: Write the result here.\n",
+                       NULL, &d);
+  const cJSON *f = scene_headed(m, "convert(path, fast=False)");
+  assert_non_null(f);
+  assert_string_equal(sget(f, "narration"),
+                      "Convert one file. It takes a path and an optional fast, and returns the number of bytes written.");
+  assert_string_equal(item_field(f, 3, "title"), "Raises OSError: when the file cannot be read");
+  const cJSON *o = scene_headed(m, "Options");
+  assert_non_null(o);
+  char *all = cJSON_PrintUnformatted(o);
+  assert_non_null(strstr(all, "--fast"));
+  assert_null(strstr(all, ":--fast:"));
+  assert_null(strstr(all, "``"));
+  free(all);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 /* Consecutive tiny entries (a property and its type) share one slide,
  * headed by their section, instead of a 3-second scene each. */
 static void tiny_entries_share(void **state) {
@@ -373,6 +402,7 @@ int main(void) {
     cmocka_unit_test(stability_banners),
     cmocka_unit_test(description_outranks_parameters),
     cmocka_unit_test(other_styles),
+    cmocka_unit_test(sphinx_fields),
     cmocka_unit_test(tiny_entries_share),
     cmocka_unit_test(ordinary_lists_and_languages),
     cmocka_unit_test(parameters_said_in_language),

@@ -2774,6 +2774,9 @@ static void cuts_whole_phrases(void **state) {
       "The output format of the new exporter is now compatible with the files" },
     /* "etc." before a lower-case word ends no sentence (vgi_first_sentence) */
     { "Patches etc. are welcome.", "Patches etc. are welcome" },
+    /* a version in brackets is an aside, never where the headline is cut */
+    { "This is the new version (1.47.0) of the second extended file system management programs.",
+      "This is the new version of the second extended file system management programs" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char *sh = vgi_shown_headline(cases[i][0]);

@@ -274,6 +274,92 @@ static void run_paths_typed_marks_and_controls(void **state) {
   free(all);
 }
 
+/* A path its clause needs as a noun (a subject after "if" or "that", the
+ * object of "calls") is said by its last name, never dropped to leave "if
+ * is not already mounted"; one a preposition led to still goes. */
+static void paths_a_clause_needs_said_by_name(void **state) {
+  (void)state;
+  char *all = narration_of("paths.md", DOC_TOP "## Warnings\n\nThe daemon will warn during boot if /usr is not "
+                           "already mounted at this point. Packaging requires that `/var/run` is a symlink. On a "
+                           "reload it calls /usr/lib/demo/demo-reload; this needs no root. Logs are kept in "
+                           "/var/log/demo for a week.\n", 1);
+  said(all, "if usr is not already mounted", 1);
+  said(all, "requires that run is a symlink", 1);
+  said(all, "it calls demo-reload; this needs no root", 1);
+  said(all, "if is not", 0);
+  free(all);
+  /* two quoted things taken out leave no "or" behind */
+  all = narration_of("nul.md", DOC_TOP "## Limits\n\nThe parser does not take strings that contain the zero "
+                     "character `'\\0'` or `\\u0000`. It reads UTF-8 only.\n", 1);
+  said(all, "contain the zero character. It reads", 1);
+  said(all, " or.", 0);
+  free(all);
+  /* "Browse to <link> for …" only pointed, as "See <link> for …" does */
+  all = narration_of("browse.md", DOC_TOP "## More\n\nThe tool predates today's security concerns. Browse to "
+                     "http://demo.example.org for more current information.\n", 1);
+  said(all, "security concerns.", 1);
+  said(all, "Browse", 0);
+  said(all, "more current information", 0);
+  free(all);
+  /* a summary without "(incomplete)" keeps its article right */
+  all = narration_of("an.md", DOC_TOP "## APIs\n\nThis is an (incomplete) list of the APIs the tool provides.\n", 0);
+  said(all, "This is a list of the APIs", 1);
+  said(all, "an list", 0);
+  said(all, "/usr", 0);
+  said(all, "log/demo", 0);
+  free(all);
+}
+
+/* Bug numbers are never read out: a bracket that only cites them goes, a
+ * number the sentence needs is said as a report or a reported bug; a
+ * channel ("#demo") and a rank ("#1") stay. */
+static void bug_numbers_unsaid(void **state) {
+  (void)state;
+  char *all = narration_of("bugs.md", DOC_TOP "## History\n\nThe tool now works in taint mode (Closes: #214546, "
+                           "#214547). The split was made to finally solve #643559. Promptly, bug #1014901 was filed. "
+                           "Join #demo for help; it is the #1 choice.\n", 1);
+  said(all, "works in taint mode.", 1);
+  said(all, "to finally solve a reported bug.", 1);
+  said(all, "Promptly, a bug report was filed.", 1);
+  said(all, "#demo", 1);
+  said(all, "#1 choice", 1);
+  said(all, "Closes", 0);
+  said(all, "6435", 0);
+  said(all, "1014901", 0);
+  free(all);
+}
+
+/* A list its sentence counts ("Demo in three points:") is said by its
+ * items' leads when they are too long to say whole, never only counted
+ * ("Demo in three points."). */
+static void counted_list_said_by_leads(void **state) {
+  (void)state;
+  char *all = narration_of("leads.md", "# Demo\n\nDemo is a tool for making command line tools in a composable "
+                           "way with little code.\n\nDemo in three points:\n\n-   Arbitrary nesting of commands\n"
+                           "-   Automatic help page generation\n-   Supports lazy loading of subcommands at runtime\n\n"
+                           "## Usage\n\nRun it.\n", 0);
+  said(all, "Demo in three points: Arbitrary nesting of commands, automatic help page generation, and supports "
+            "lazy loading of subcommands at runtime.", 1);
+  said(all, "three points.", 0);
+  free(all);
+}
+
+/* A glossary says each term with its expansion ("ABI — Application Binary
+ * Interface"), the part before its definition's dash, even one that opens
+ * like a clause ("As Far As I Can Tell"); never the terms alone. */
+static void glossary_terms_said_with_expansions(void **state) {
+  (void)state;
+  char *all = narration_of("glossary.md", "# Glossary\n\nTerms used in this project.\n\n## Terms\n\n"
+                           "* **ABI**: Application Binary Interface - Defines the interface between two binary "
+                           "program modules.\n* **AFAICT**: As Far As I Can Tell.\n* **Deps**: Dependencies - "
+                           "Upstream projects that this project depends on.\n* **LTS**: Long Term Support.\n", 0);
+  said(all, "ABI \xE2\x80\x94 Application Binary Interface", 1);
+  said(all, "AFAICT \xE2\x80\x94 As Far As I Can Tell", 1);
+  said(all, "Deps \xE2\x80\x94 Dependencies", 1);
+  said(all, "Defines the interface", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -287,6 +373,10 @@ int main(void) {
     cmocka_unit_test(repeats_handles_and_placeholders),
     cmocka_unit_test(step_numbers_and_sigils),
     cmocka_unit_test(run_paths_typed_marks_and_controls),
+    cmocka_unit_test(paths_a_clause_needs_said_by_name),
+    cmocka_unit_test(bug_numbers_unsaid),
+    cmocka_unit_test(counted_list_said_by_leads),
+    cmocka_unit_test(glossary_terms_said_with_expansions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,116 @@
+/* bug_numbers.c: bug and issue numbers in narration. A changelog or README
+ * cites its tracker ("(Closes: #1028103)", "to finally solve #643559",
+ * "bug #214546"); a presenter never reads a six-digit number out. A
+ * bracket that only cites goes; a number the sentence needs as a noun is
+ * said "a bug report" ("Promptly, a bug report was filed"). */
+#include "input_private.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* "#1234" at p: its length (the '#' and digits), 0 when it is no number
+ * (fewer than min digits, or letters glued to it: "#1st"). */
+static size_t number_at(const char *t, const char *p, size_t min) {
+  if (*p != '#' || (p > t && !strchr(" ([,", p[-1]))) return 0;
+  size_t n = 1;
+  while (isdigit((unsigned char)p[n])) n++;
+  if (n - 1 < min || isalnum((unsigned char)p[n]) || p[n] == '-' || p[n] == '_') return 0;
+  return n;
+}
+
+/* Words a citing bracket holds besides its numbers ("Closes: #1, #2", "fix
+ * #9", "see bug #4", "LP: #7"). */
+static int citing_word(const char *w, size_t n) {
+  static const char *const words[] = { "closes", "close", "closed", "fixes", "fix", "fixed", "see", "bug", "bugs",
+    "issue", "issues", "lp", "debian", "and", "ticket", "pr", "cf", "ref", "refs", NULL };
+  while (n && strchr(":,.;", w[n - 1])) n--;
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && !strncasecmp(w, words[i], n)) return 1;
+  return 0;
+}
+
+/* The bracket at o that only cites numbers: its end (past ')'), or NULL. */
+static char *citing_bracket(const char *t, char *o) {
+  char *c = strchr(o, ')');
+  if (!c || memchr(o + 1, '(', (size_t)(c - o - 1))) return NULL;
+  int numbers = 0;
+  for (char *p = o + 1; p < c;) {
+    while (p < c && (*p == ' ' || *p == ',')) p++;
+    if (p >= c) break;
+    char *e = p;
+    while (e < c && *e != ' ') e++;
+    size_t n = number_at(t, p, 2);
+    if (n && (p + n == e || (p + n + 1 == e && strchr(",;.", p[n])))) numbers++;
+    else if (!citing_word(p, (size_t)(e - p))) return NULL;
+    p = e;
+  }
+  return numbers ? c + 1 : NULL;
+}
+
+static int bug_word(const char *w, size_t n) {
+  static const char *const words[] = { "bug", "issue", "ticket", "report", NULL };
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && !strncasecmp(w, words[i], n)) return 1;
+  return 0;
+}
+
+char *vgi_bug_numbers_out(char *t) {
+  /* brackets that only cite go, with the space before them */
+  for (char *o = strchr(t, '('); o; o = strchr(o, '(')) {
+    char *end = citing_bracket(t, o);
+    if (!end) { o++; continue; }
+    char *b = o;
+    while (b > t && b[-1] == ' ') b--;
+    memmove(b, end, strlen(end) + 1);
+    o = b;
+  }
+  /* "Closes: #1, #2" written in the text goes too */
+  vgi_buf out = {0};
+  for (const char *p = t; *p;) {
+    size_t n = number_at(t, p, 3);
+    const char *ws = p, *we = p;
+    while (ws > t && ws[-1] == ' ') ws--;
+    we = ws;
+    while (ws > t && ws[-1] != ' ') ws--;
+    if (!n && p[0] == '#' && (size_t)(we - ws) >= 3 && bug_word(ws, (size_t)(we - ws))) n = number_at(t, p, 1);
+    if (!n) { vgi_buf_add(&out, p, 1); p++; continue; }
+    /* a run of numbers ("#1, #2 and #3") is one */
+    const char *e = p + n;
+    int many = 0;
+    for (;;) {
+      const char *q = e;
+      while (*q == ',' || *q == ' ') q++;
+      if (!strncmp(q, "and ", 4)) q += 4;
+      size_t m = number_at(t, q, 1);
+      if (!m) break;
+      e = q + m, many = 1;
+    }
+    /* what the number is said as: "bug #12" and "#12" alike */
+    size_t keep = out.n;
+    if ((size_t)(we - ws) >= 3 && bug_word(ws, (size_t)(we - ws))) keep -= (size_t)(p - ws);
+    out.n = keep;
+    if (out.s) out.s[out.n] = 0;
+    const char *pw = out.s ? out.s + out.n : NULL;
+    while (pw && pw > out.s && pw[-1] == ' ') pw--;
+    const char *ps = pw;
+    while (pw && ps > out.s && ps[-1] != ' ') ps--;
+    static const char *const dets[] = { "a", "an", "the", "this", "that", NULL };
+    int det = 0;
+    for (int i = 0; pw && dets[i]; i++) det |= strlen(dets[i]) == (size_t)(pw - ps) && !strncasecmp(ps, dets[i], strlen(dets[i]));
+    /* what a verb solves is a bug ("to finally solve #643559"), what is
+     * filed or pointed to a report */
+    static const char *const solving[] = { "solve", "solves", "solved", "fix", "fixes", "fixed", "close", "closes",
+      "closed", "address", "addresses", "addressed", "resolve", "resolves", "resolved", NULL };
+    int solved = 0;
+    for (int i = 0; pw && solving[i]; i++)
+      solved |= strlen(solving[i]) == (size_t)(pw - ps) && !strncasecmp(ps, solving[i], strlen(solving[i]));
+    if (solved) vgi_buf_puts(&out, many ? "reported bugs" : "a reported bug");
+    else vgi_buf_puts(&out, many ? "bug reports" : det ? "bug report" : "a bug report");
+    p = e;
+  }
+  char *r = out.s ? vgi_buf_take(&out) : vgi_strdup("");
+  free(t);
+  return r;
+}
