@@ -2064,21 +2064,6 @@ static void blocks(rst *r, view v, int depth) {
 
 /* ---- the document ---------------------------------------------------------------------- */
 
-static void remap(const rst *r, cJSON *node) {
-  if (!node) return;
-  for (cJSON *c = node->child; c; c = c->next) {
-    if (c->string && !strcmp(c->string, "source") && cJSON_IsObject(c)) {
-      for (int k = 0; k < 2; k++) {   /* the scene's line and its picture's */
-        cJSON *l = cJSON_GetObjectItemCaseSensitive(c, k ? "image_line" : "line");
-        if (cJSON_IsNumber(l) && l->valueint >= 1 && l->valueint <= r->nmap)
-          cJSON_SetNumberValue(l, r->map[l->valueint - 1]);
-      }
-    } else if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
-      remap(r, c);
-    }
-  }
-}
-
 char *vgi_rst_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,
                        vgi_diags *d, int **map, int *nmap, size_t *out_len) {
   rst r = { .file = file, .d = d, .max_depth = vgi_limits(opts)->max_markdown_depth, .next_src = 1 };
@@ -2142,14 +2127,7 @@ cJSON *vgi_rst_load(const char *text, size_t len, const char *file, const vgi_op
   size_t mlen = 0;
   char *md = vgi_rst_markdown(text, len, file, opts, d, &map, &nmap, &mlen);
   if (!md) return NULL;
-  size_t first = d->n;
-  cJSON *model = vgi_markdown_load(md, mlen, file, opts, pm, d);
-  /* the Markdown's lines are the .rst file's, through the map */
-  rst r = { .map = map, .nmap = nmap };
-  remap(&r, model);
-  for (size_t i = first; i < d->n; i++)
-    if (d->v[i].line >= 1 && d->v[i].line <= nmap && d->v[i].file && !strcmp(d->v[i].file, file))
-      d->v[i].line = map[d->v[i].line - 1];
+  cJSON *model = vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
   free(map);
   free(md);
   return model;

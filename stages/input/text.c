@@ -3330,21 +3330,6 @@ static int split_lines(text *r, const char *src, size_t len) {
   return 1;
 }
 
-static void remap(const text *r, cJSON *node) {
-  if (!node) return;
-  for (cJSON *c = node->child; c; c = c->next) {
-    if (c->string && !strcmp(c->string, "source") && cJSON_IsObject(c)) {
-      for (int k = 0; k < 2; k++) {   /* the scene's line and its picture's */
-        cJSON *l = cJSON_GetObjectItemCaseSensitive(c, k ? "image_line" : "line");
-        if (cJSON_IsNumber(l) && l->valueint >= 1 && l->valueint <= r->nmap)
-          cJSON_SetNumberValue(l, r->map[l->valueint - 1]);
-      }
-    } else if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
-      remap(r, c);
-    }
-  }
-}
-
 char *vgi_text_markdown(const char *src, size_t len, const char *file, const vgi_options *opts,
                         vgi_diags *d, int **map, int *nmap, size_t *out_len) {
   text r = { .file = file, .d = d, .next_src = 1, .last_blank = 1, .title_line = -1, .mode_title = -1 };
@@ -3475,13 +3460,7 @@ cJSON *vgi_text_load(const char *src, size_t len, const char *file, const vgi_op
   }
   char *md = vgi_text_markdown(src, len, file, opts, d, &map, &nmap, &mlen);
   if (!md) return NULL;
-  size_t first = d->n;
-  cJSON *model = vgi_markdown_load(md, mlen, file, opts, pm, d);
-  text r = { .map = map, .nmap = nmap };
-  remap(&r, model);
-  for (size_t i = first; i < d->n; i++)
-    if (d->v[i].line >= 1 && d->v[i].line <= nmap && d->v[i].file && !strcmp(d->v[i].file, file))
-      d->v[i].line = map[d->v[i].line - 1];
+  cJSON *model = vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
   free(map);
   free(md);
   return model;
