@@ -193,6 +193,27 @@ static int delimiter_run(const vgi_line *l, char c, int min) {
   return 1;
 }
 
+/* characters, not bytes, of a line (UTF-8) */
+static int width(const vgi_line *l) {
+  int w = 0;
+  for (int i = 0; i < l->len; i++) w += ((unsigned char)l->s[i] & 0xC0) != 0x80;
+  return w;
+}
+
+/* a two-line section title: `title` underlined by `u` ("Title" over "=====",
+ * "-----", "~~~~~", "^^^^^" or "+++++" of about its length), as older
+ * AsciiDoc writes them; its level (1 = the document's title), else 0 */
+static int underline_level(const vgi_line *title, const vgi_line *u) {
+  static const char marks[] = "=-~^+";
+  if (u->ind != 0 || u->len < 2 || title->ind != 0 || title->len == title->ind) return 0;
+  const char *m = strchr(marks, u->s[0]);
+  if (!m || !delimiter_run(u, u->s[0], 2)) return 0;
+  if (strchr(".[/*-=+_|<:", title->s[0]) || delimiter_run(title, title->s[0], 2)) return 0;
+  int d = width(title) - u->len;
+  if (d < -2 || d > 2) return 0;
+  return (int)(m - marks) + 1;
+}
+
 static int verbatim_delimiter(const vgi_line *l) {
   return delimiter_run(l, '-', 4) || delimiter_run(l, '.', 4) || delimiter_run(l, '+', 4) ||
          delimiter_run(l, '/', 4) || (l->len >= 3 && !strncmp(l->s, "```", 3));
@@ -252,7 +273,7 @@ static void preprocess(adoc *a) {
       continue;
     }
     if (attribute_entry(a, l)) { l->kind = K_GONE; continue; }
-    if (verbatim_delimiter(l)) {
+    if (verbatim_delimiter(l) && !(i > 0 && a->L[i - 1].kind != K_GONE && underline_level(&a->L[i - 1], l))) {
       verbatim = l;
       if (delimiter_run(l, '/', 4)) l->kind = K_GONE;
     }
@@ -1057,7 +1078,10 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     if (n == 1 && s[0] == '+' && ls.depth) { after_plus = 1; out_str(a, l->no, pre); continue; }
     char ipre[256];
     snprintf(ipre, sizeof ipre, "%s%*s", pre, after_plus && ls.depth ? ls.indent[ls.depth - 1] + ls.width[ls.depth - 1] : 0, "");
+    int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(l, &a->L[i + 1]) : 0;
+    if (underlined) { level = underlined; t = s; tn = n; }
     if (level && !(l->ind > 0)) {
+
       ls.depth = 0;
       clear_pending(a);
       vgi_buf b = {0};
@@ -1067,6 +1091,7 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
       text_line(a, &b, t, (size_t)tn);
       out_line(a, l->no, b.s, b.n);
       vgi_buf_free(&b);
+      if (underlined) { out_str(a, a->L[i + 1].no, pre); i++; }
       if (level == 1 && !doc_title_seen) {
         /* the header: author and revision lines up to the first blank line */
         doc_title_seen = 1;
@@ -1308,7 +1333,8 @@ static void collect_sections(adoc *a) {
     }
     const char *t;
     int tn;
-    if (section_line(l, &t, &tn)) {
+    if (section_line(l, &t, &tn) || (i + 1 < a->n && !gone(&a->L[i + 1]) && underline_level(l, &a->L[i + 1]) &&
+                                     (t = l->s, tn = l->len, 1))) {
       vgi_buf b = {0};
       expand(a, &b, t, (size_t)tn);
       a->sec[a->nsec].title = vgi_buf_take(&b);

@@ -174,6 +174,38 @@ static void structure(void **state) {
   cJSON_Delete(m);
 }
 
+/* older AsciiDoc: two-line titles (underlined with = - ~ ^ +), which a
+ * listing delimiter of the same characters must not be taken for */
+static void underlined_titles(void **state) {
+  (void)state;
+  static const char text[] =
+    "Widget Bridge\n=============\nJane Doe\n:toc:\n\n"
+    "The bridge connects widgets.\n\n"
+    "Getting Started\n---------------\n\n"
+    "Flash the board first.\n\n"
+    "----\nmake flash\n----\n\n"
+    "Wiring\n~~~~~~\n\n"
+    "* TX goes to RX.\n* RX goes to TX.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("bridge.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(vcget(scene_at(m, 0, 0), "title"), "Widget Bridge");
+  assert_non_null(scene_with(m, "command", "make flash"));
+  const cJSON *wiring = scene_with(m, "list", "TX goes to RX");
+  assert_non_null(wiring);
+  char *wt = cJSON_PrintUnformatted(wiring);
+  assert_non_null(strstr(wt, "Wiring"));
+  free(wt);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "Jane Doe"));
+  assert_null(strstr(all, "====="));
+  assert_null(strstr(all, "-----"));
+  assert_null(strstr(all, "~~~"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* what a stranger may write: unclosed blocks, attribute references to
  * themselves, deep nesting, long lines; read, never a crash or a hang */
 static void hostile(void **state) {
@@ -206,6 +238,7 @@ int main(void) {
     cmocka_unit_test(constructs),
     cmocka_unit_test(lines),
     cmocka_unit_test(structure),
+    cmocka_unit_test(underlined_titles),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
