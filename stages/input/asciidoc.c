@@ -650,10 +650,49 @@ static void text_line(adoc *a, vgi_buf *o, const char *s, size_t n) {
   vgi_buf_free(&x);
 }
 
+/* A line of a paragraph whose text, once its markup is gone, opens like a
+ * Markdown block ("+>+) will" became "> ) will", a quote): the mark is
+ * escaped, so it stays text. A "> " the line was written with is Markdown's
+ * quote, which Asciidoctor reads too. */
+static void escape_block_start(vgi_buf *b, size_t at, const char *src, size_t n) {
+  if (!b->s || b->n <= at) return;
+  const char *t = b->s + at;
+  size_t tn = b->n - at, k = 0;
+  int mark = 0;
+  if (!tn) return;
+  if (t[0] == '>') mark = !(n >= 2 && src[0] == '>' && src[1] == ' ');
+  else if (t[0] == '#' || (tn >= 3 && !strncmp(t, "```", 3)) || (tn >= 3 && !strncmp(t, "~~~", 3))) mark = 1;
+  else if ((t[0] == '-' || t[0] == '+' || t[0] == '*') && (tn == 1 || t[1] == ' ')) mark = 1;
+  else if (t[0] == '=' || t[0] == '-' || t[0] == '_') {
+    while (k < tn && (t[k] == t[0] || t[k] == ' ')) k++;
+    mark = k == tn;                  /* a setext underline or a thematic break */
+  } else if (isdigit((unsigned char)t[0])) {
+    while (k < tn && k < 9 && isdigit((unsigned char)t[k])) k++;
+    if (k < tn && (t[k] == '.' || t[k] == ')') && (k + 1 == tn || t[k + 1] == ' ')) {
+      vgi_buf rest = {0};
+      vgi_buf_add(&rest, t + k, tn - k);
+      b->n = at + k;
+      vgi_buf_add(b, "\\", 1);
+      vgi_buf_add(b, rest.s, rest.n);
+      vgi_buf_free(&rest);
+    }
+    return;
+  }
+  if (!mark) return;
+  vgi_buf rest = {0};
+  vgi_buf_add(&rest, t, tn);
+  b->n = at;
+  vgi_buf_add(b, "\\", 1);
+  vgi_buf_add(b, rest.s, rest.n);
+  vgi_buf_free(&rest);
+}
+
 static void emit_text(adoc *a, int src, const char *prefix, const char *s, size_t n) {
   vgi_buf b = {0};
   vgi_buf_puts(&b, prefix);
+  size_t at = b.n;
   text_line(a, &b, s, n);
+  escape_block_start(&b, at, s, n);
   out_line(a, src, b.s ? b.s : "", b.n);
   vgi_buf_free(&b);
 }
@@ -667,6 +706,7 @@ static int gone(const vgi_line *l) { return l->kind == K_GONE; }
 static int section_line(const vgi_line *l, const char **t, int *tn) {
   const char *s = l->s;
   int n = l->len, k = 0;
+  if (n < 2) return 0;
   char c = s[0];
   if (c != '=' && c != '#') return 0;
   while (k < n && s[k] == c) k++;

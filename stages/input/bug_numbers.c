@@ -33,7 +33,9 @@ static int citing_word(const char *w, size_t n) {
 
 /* The bracket at o that only cites numbers: its end (past ')'), or NULL. */
 static char *citing_bracket(const char *t, char *o) {
-  char *c = strchr(o, ')');
+  /* a citing bracket is short: looked for within 256 bytes, so a text of
+   * brackets costs no more than its length */
+  char *c = memchr(o, ')', strnlen(o, 256));
   if (!c || memchr(o + 1, '(', (size_t)(c - o - 1))) return NULL;
   int numbers = 0;
   for (char *p = o + 1; p < c;) {
@@ -57,23 +59,39 @@ static int bug_word(const char *w, size_t n) {
 }
 
 char *vgi_bug_numbers_out(char *t) {
-  /* brackets that only cite go, with the space before them */
-  for (char *o = strchr(t, '('); o; o = strchr(o, '(')) {
-    char *end = citing_bracket(t, o);
-    if (!end) { o++; continue; }
-    char *b = o;
-    while (b > t && b[-1] == ' ') b--;
-    memmove(b, end, strlen(end) + 1);
-    o = b;
+  /* brackets that only cite go, with the space before them (copied once:
+   * a text of many such brackets is read in one pass) */
+  {
+    vgi_buf kept = {0};
+    char *p = t;
+    for (char *o = strchr(p, '('); o; o = strchr(o + 1, '(')) {
+      char *end = citing_bracket(t, o);
+      if (!end) continue;
+      vgi_buf_add(&kept, p, (size_t)(o - p));
+      while (kept.n && kept.s[kept.n - 1] == ' ') kept.n--;
+      p = end;
+      o = end - 1;
+    }
+    if (p != t) {
+      vgi_buf_puts(&kept, p);
+      char *k = vgi_buf_take(&kept);
+      free(t);
+      t = k;
+    } else {
+      vgi_buf_free(&kept);
+    }
   }
   /* "Closes: #1, #2" written in the text goes too */
   vgi_buf out = {0};
   for (const char *p = t; *p;) {
+    if (*p != '#') { vgi_buf_add(&out, p, 1); p++; continue; }
     size_t n = number_at(t, p, 3);
+    /* the word before: a few letters ("bug", "issue"), looked for no
+     * further back than a word can be */
     const char *ws = p, *we = p;
-    while (ws > t && ws[-1] == ' ') ws--;
+    while (ws > t && ws[-1] == ' ' && p - ws < 64) ws--;
     we = ws;
-    while (ws > t && ws[-1] != ' ') ws--;
+    while (ws > t && ws[-1] != ' ' && p - ws < 64) ws--;
     if (!n && p[0] == '#' && (size_t)(we - ws) >= 3 && bug_word(ws, (size_t)(we - ws))) n = number_at(t, p, 1);
     if (!n) { vgi_buf_add(&out, p, 1); p++; continue; }
     /* a run of numbers ("#1, #2 and #3") is one */

@@ -44,10 +44,10 @@ has "$T/out" "command .*Trying it" "scenes"
 "$VGRUN" check "$T/talk.rst" >"$T/out" 2>"$T/err"; rc=$?
 expect_rc 0 "check without the plug-in: the built-in reader"
 has "$T/out" "ok (1 video, " "the built-in reader"
-cp "$T/talk.rst" "$T/talk.adoc"
-"$VGRUN" check "$T/talk.adoc" >"$T/out" 2>"$T/err"; rc=$?
+cp "$T/talk.rst" "$T/talk.org"
+"$VGRUN" check "$T/talk.org" >"$T/out" 2>"$T/err"; rc=$?
 expect_rc 1 "check of a type nothing reads"
-has "$T/err" "unknown input type '.adoc'" "a type nothing reads"
+has "$T/err" "unknown input type '.org'" "a type nothing reads"
 "$VGRUN" create --plugin "$RST" --from "$T/talk.rst" -o "$T/talk.mp4" --resolution 256x144 -q \
   >"$T/out" 2>"$T/err"; rc=$?
 expect_rc 0 "create --plugin --from x.rst"

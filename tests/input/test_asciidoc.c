@@ -147,7 +147,8 @@ static void structure(void **state) {
     "* [x] Installed\n* [ ] Configured\n\n"
     "[%header,format=csv]\n,===\nFruit,Colour\nApple,red\n\"Banana, ripe\",yellow\n,===\n\n"
     "|===\n|Key |What it does\n\n|q |quits\n|h |helps\n|===\n\n"
-    "Press kbd:[Ctrl+C] or menu:File[Quit] (C) 2024.\n";
+    "Press kbd:[Ctrl+C] or menu:File[Quit] (C) 2024.\n\n"
+    "Angle brackets (+<+ or\n+>+) stay text.\n";
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
   cJSON *m = load_text("structure.adoc", text, &o, &d);
@@ -167,6 +168,9 @@ static void structure(void **state) {
   assert_true(said_in(m, "File > Quit") + said_in(m, "File, Quit") + said_in(m, "File Quit") >= 1);
   assert_true(said_in(m, "Copyright 2024") == 1);
   assert_null(strstr(all, "(C)"));
+  /* a line that opens like a Markdown quote or list once its markup is gone stays text */
+  assert_null(scene_with(m, "quote", "stay text"));
+  assert_true(said_in(m, "Angle brackets (< or >) stay text.") == 1);
   assert_null(strstr(all, "kbd:"));
   assert_null(strstr(all, "menu:"));
   assert_null(strstr(all, "xref:"));
