@@ -108,19 +108,19 @@ grep -q 'slow.md failed: timed out after 0.005 s' "$T/err7.txt" || fail "the tim
 
 # --plugin after the command goes to every create process; a file named on
 # purpose may be of a type only the plug-in reads (vgrun reads .rst itself:
-# the example plug-in, registered for .adoc here, reads what nothing else does)
+# the example plug-in, registered for .org here, reads what nothing else does)
 if [ -f "$SRC/examples/plugins/rst.lua" ]; then
   mkdir -p "$T/in4"
-  sed 's/vg.input.register(".rst"/vg.input.register(".adoc"/' "$SRC/examples/plugins/rst.lua" > "$T/adoc.lua"
-  grep -q 'register(".adoc"' "$T/adoc.lua" || fail "the example plug-in registers no .rst adapter"
-  printf 'Title\n=====\n\nSome text here.\n\nSection\n-------\n\n- one point\n- two points\n' > "$T/in4/a.adoc"
-  "$VGRUN" batch "$T/in4/a.adoc" -o "$T/out4" --resolution $RES > /dev/null 2>&1 && fail ".adoc without its plug-in"
-  "$VGRUN" batch "$T/in4/a.adoc" -o "$T/out4" --resolution $RES --plugin "$T/adoc.lua" > /dev/null 2> "$T/err8.txt" ||
+  sed 's/vg.input.register(".rst"/vg.input.register(".org"/' "$SRC/examples/plugins/rst.lua" > "$T/org.lua"
+  grep -q 'register(".org"' "$T/org.lua" || fail "the example plug-in registers no .rst adapter"
+  printf 'Title\n=====\n\nSome text here.\n\nSection\n-------\n\n- one point\n- two points\n' > "$T/in4/a.org"
+  "$VGRUN" batch "$T/in4/a.org" -o "$T/out4" --resolution $RES > /dev/null 2>&1 && fail ".org without its plug-in"
+  "$VGRUN" batch "$T/in4/a.org" -o "$T/out4" --resolution $RES --plugin "$T/org.lua" > /dev/null 2> "$T/err8.txt" ||
     fail "--plugin is given to create: $(cat "$T/err8.txt")"
   [ -s "$T/out4/a.mp4" ] || fail "no video from the plug-in's document"
   # before the command name it reaches every create process too
-  cp "$T/in4/a.adoc" "$T/in4/b.adoc"
-  "$VGRUN" --plugin "$T/adoc.lua" batch "$T/in4/b.adoc" -o "$T/out4" --resolution $RES > /dev/null 2> "$T/err9.txt" ||
+  cp "$T/in4/a.org" "$T/in4/b.org"
+  "$VGRUN" --plugin "$T/org.lua" batch "$T/in4/b.org" -o "$T/out4" --resolution $RES > /dev/null 2> "$T/err9.txt" ||
     fail "--plugin before batch is given to create: $(cat "$T/err9.txt")"
   [ -s "$T/out4/b.mp4" ] || fail "no video from the plug-in's document (--plugin before batch)"
 fi
