@@ -242,7 +242,7 @@ static void preprocess(adoc *a) {
       const char *names = s + (neg || eval ? 8 : 7);
       int truth = eval ? 1 : defined_expr(a, names, (size_t)(br - names));
       if (neg) truth = !truth;
-      if (br + 1 < s + n - 1) {          /* one line: ifdef::a[text] */
+      if (!eval && br + 1 < s + n - 1) { /* one line: ifdef::a[text] (ifeval's bracket is its test) */
         if (!skip_depth && truth) {
           l->kind = K_TEXT;
           l->s = br + 1;

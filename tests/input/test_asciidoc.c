@@ -141,7 +141,8 @@ static void structure(void **state) {
     "= Guide\n\n"
     ":flag:\n\n"
     "ifndef::flag[]\nThis line is left out.\nendif::[]\n"
-    "ifdef::flag[]\nThis line is read.\nendif::[]\n\n"
+    "ifdef::flag[]\nThis line is read.\nendif::[]\n"
+    "ifeval::[{safe-mode-level} < 20]\nSo is this one.\nendif::[]\n\n"
     "See <<_using_the_tool>> first, then xref:other.adoc#setup[the setup].\n\n"
     "[[using]]\n== Using the tool\n\n"
     "* [x] Installed\n* [ ] Configured\n\n"
@@ -156,6 +157,8 @@ static void structure(void **state) {
   char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
   assert_null(strstr(all, "left out"));
   assert_true(said_in(m, "This line is read.") == 1);
+  assert_true(said_in(m, "So is this one.") == 1);
+  assert_null(strstr(all, "safe-mode-level"));
   assert_true(said_in(m, "See Using the tool first, then the setup.") == 1);
   assert_non_null(scene_with(m, "list", "Configured"));
   const cJSON *csv = scene_with(m, "table", "Banana, ripe");
