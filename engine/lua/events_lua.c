@@ -32,8 +32,14 @@ static void lua_bridge_listener(const vg_event *ev, void *ud) {
   int st = vgl_pcall(L, 1, 0);
   vg__set_running(e, was);
   /* Ctrl-C came during the listener: the code that emitted (a stage that
-   * reports progress in a loop) was running too, and stops as well */
-  if (!before && e->interrupted && was) vgl__interrupt_hook_arm(was);
+   * reports progress in a loop) was running too, and stops as well. The
+   * hook armed here on the main thread is the emitter's now: left armed
+   * (the signal landed in the dispatch's bookkeeping, where it waits), it
+   * would fire later in a main chunk that was only waiting for the task. */
+  if (!before && e->interrupted && was) {
+    if (was != L) lua_sethook(L, NULL, 0, 0);
+    vgl__interrupt_hook_arm(was);
+  }
   if (st != LUA_OK) {
     vg_print_shown("vgrun: event dispatch failed: %s", lua_tostring(L, -1));
     lua_pop(L, 1);
