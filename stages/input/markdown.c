@@ -126,9 +126,25 @@ static const char *path_tail(const char *p) {
   return t ? t + 1 : p;
 }
 
+/* A remote picture that is a badge: one that links elsewhere ("[![CI](…svg)](…)")
+ * or is served by a badge service. Never shown (a slide shows a document's
+ * own pictures), so not worth a warning either: a README's row of five badges
+ * gave five. */
+static int remote_badge(cmark_node *img, const char *url) {
+  static const char *const marks[] = { "badge", "shields.io", "badgen", "travis-ci.", "coveralls.io",
+                                       "codecov.io", "circleci.com", "appveyor.com", "/status.svg", NULL };
+  for (cmark_node *p = cmark_node_parent(img); p; p = cmark_node_parent(p))
+    if (cmark_node_get_type(p) == CMARK_NODE_LINK) return 1;
+  for (const char *u = url; *u; u++)
+    for (int i = 0; marks[i]; i++)
+      if (!strncasecmp(u, marks[i], strlen(marks[i]))) return 1;
+  return 0;
+}
+
 static void add_image(md *m, cmark_node *img, int line) {
   const char *url = cmark_node_get_url(img);
   if (!url || !*url) return;
+  if (vgi_remote_image(url) && remote_badge(img, url)) return;
   /* a link's query or fragment is not part of the file's name */
   char *path = vgi_strdup(url);
   if (!vgi_remote_image(path)) {

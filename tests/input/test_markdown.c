@@ -371,6 +371,28 @@ static void remote_pictures_told_thrice(void **state) {
   vgi_buf_free(&b);
 }
 
+/* Badges are never shown, so they are not warned about: a linked picture
+ * or one from a badge service. A remote screenshot still is. */
+static void remote_badges_not_told(void **state) {
+  (void)state;
+  const char *doc =
+    "# Tool\n\n[![CI](https://github.com/o/t/workflows/CI/badge.svg)](https://github.com/o/t/actions) "
+    "![Build](https://travis-ci.org/o/t.svg) ![Gitter](https://badges.gitter.im/o/t.svg)\n\n"
+    "A tool that does one thing.\n\n## Look\n\n![A screenshot](https://example.org/shot.png)\n\n"
+    "The main window.\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  int told = 0;
+  for (size_t i = 0; i < d.n; i++)
+    if (strstr(d.v[i].message, "remote image")) {
+      told++;
+      assert_non_null(strstr(d.v[i].message, "example.org/shot.png"));
+    }
+  assert_int_equal(told, 1);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
 /* An interview's bold questions head their answers ("**Q: When did you
  * start?**", "**问：…？**"), and the answer's label ("A:", "答：") is
  * neither shown nor said: a digest showed "答：是的" as a point. */
@@ -4195,6 +4217,7 @@ int main(void) {
     cmocka_unit_test(step_numbers_and_lead_ins),
     cmocka_unit_test(captions_not_key_points),
     cmocka_unit_test(remote_pictures_told_thrice),
+      cmocka_unit_test(remote_badges_not_told),
     cmocka_unit_test(questions_head_answers),
     cmocka_unit_test(math_said_by_symbols),
     cmocka_unit_test(mermaid_as_steps),
