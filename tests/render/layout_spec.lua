@@ -112,6 +112,25 @@ describe("glossaries", function()
     assert.is_truthy(markup_of(sc, "items[1]", { 1080, 1080 }):find("</b>\n", 1, true))
   end)
 
+  it("sets every slide of a glossary split over slides in one form", function()
+    -- (a part of two terms had stood each term over its definition beside
+    -- parts that ran in)
+    local fit = require("vg.create.fit")
+    for _, wh in ipairs(SIZES) do
+      local parts = fit.scene(glossary(12), { width = wh[1], height = wh[2], captions = true })
+      for _, p in ipairs(parts) do
+        local mk = markup_of(p, "items[1]", wh)
+        assert.is_falsy(mk:find("</b>\n", 1, true), wh[1] .. "x" .. wh[2] .. ": " .. mk)
+      end
+    end
+    -- a reader's continuation (start: the numbering goes on) of two terms
+    local cont = glossary(2)
+    cont.visual_content.start, cont.visual_content.description = 11, "continued"
+    for _, wh in ipairs(SIZES) do
+      assert.is_falsy(markup_of(cont, "items[1]", wh):find("</b>\n", 1, true))
+    end
+  end)
+
   it("packs a glossary of short terms several to a slide in a square frame", function()
     local fit = require("vg.create.fit")
     local parts = fit.scene(glossary(12), { width = 1080, height = 1080, captions = true })

@@ -94,6 +94,7 @@ local settled = { enter = function() return 1 end, step = function() return 1 en
 -- dictionary.
 local GLOSSARY_MIN = 2    -- terms on the slide
 local TERM_MAX = 22       -- characters in a term ("Native modules/addons")
+local RUN_IN_ALWAYS = 4   -- terms: a longer glossary runs in on every slide
 local function glossary(list, shown)
   local n = 0
   for i = 1, shown do
@@ -149,6 +150,9 @@ def = {
     end,
     -- a later part goes on counting where the part before it stopped
     carry = function(vc, list, from)
+      -- (every part of a split list, the first too: one glossary form on
+      -- all its slides)
+      vc.part_of_list = true
       local n = 0
       for _, g in ipairs(groups(vc, list)) do if g[1] < from then n = n + 1 end end
       vc.start = (tonumber(vc.start) or 1) + n
@@ -254,8 +258,15 @@ def = {
     local note_h = fold and math.floor(note_size * 2.2 + 10) or 0
     body.h = body.h - note_h
     -- a glossary runs in where that sets its type larger (with room, each
-    -- term stands over its definition)
-    if run_in then
+    -- term stands over its definition). One form on every slide of a
+    -- glossary: a long one (more than RUN_IN_ALWAYS terms), or a part of one
+    -- split over slides (by the reader: start; or vg.create.fit), always
+    -- runs in; its slides of few terms had stood each term over its
+    -- definition beside slides that ran in
+    local whole = run_in and (shown > RUN_IN_ALWAYS or (tonumber(v.start) or 1) > 1 or v.part_of_list)
+    if whole then
+      for i, e in ipairs(entries) do e.markup = c.item_markup(theme, list[i], true) end
+    elseif run_in then
       local inline = {}
       for i, e in ipairs(entries) do
         local copy = {}
