@@ -431,6 +431,38 @@ describe("line spacing by script", function()
 end)
 
 describe("table layout", function()
+  it("turns a few rows of a table too wide for a square frame on their side, every cell readable", function()
+    -- (seven columns in a square frame were stacked cards of seven short
+    -- lines at 26, five slides for nine rows)
+    local cols = { "Compressor name", "Ratio", "Compression", "Decompression", "Memory", "Threads", "License" }
+    local rows = { { "zstd 1.5.5 -1", "2.896", "510 MB/s", "1550 MB/s", "12 MB", "1", "BSD" },
+      { "zlib 1.2.11 -1", "2.743", "95 MB/s", "400 MB/s", "1 MB", "1", "zlib" },
+      { "brotli 1.0.9 -0", "2.702", "395 MB/s", "430 MB/s", "4 MB", "1", "MIT" } }
+    local sc = { id = "w", scene_type = "table", narration = "Results.",
+      visual_content = { header = "Benchmarks", columns = cols, rows = rows } }
+    local dl = render.display_list(sc, { width = 1080, height = 1080, t = "end" })
+    local seen, least = {}, math.huge
+    for _, l in ipairs(texts(dl)) do
+      if type(l.it.id) == "string" and l.it.id:match("^rows%[") or l.it.id and l.it.id:match("^columns%[") then
+        local m = core.measure(l.it)
+        assert.is_falsy(m.cut, l.it.id)
+        seen[l.it.id] = l.it.text
+        least = math.min(least, m.final_size)
+        -- inside the frame
+        assert.is_true(l.x >= 0 and l.x + l.w <= 1080 and l.y >= 0 and l.y + l.h <= 1080, l.it.id)
+      end
+    end
+    -- every cell, under its own id (row i's cells a column of the grid)
+    for j, name in ipairs(cols) do assert.are.equal(name, seen["columns[" .. j .. "]"]) end
+    for i, r in ipairs(rows) do
+      for j, x in ipairs(r) do assert.are.equal(x, seen[string.format("rows[%d][%d]", i, j)]) end
+    end
+    assert.is_true(least >= 34, "cells at " .. least)
+    -- a row enters as it is spoken: half way, the third row's column is not drawn yet
+    local mid = render.display_list(sc, { width = 1080, height = 1080, t = 0.2 })
+    for _, l in ipairs(texts(mid)) do assert.is_not.equal("rows[3][2]", l.it.id) end
+  end)
+
   it("never leaves a stacked card's column name alone on its line over a long first token", function()
     -- (ripgrep's benchmark table, stacked in a tall frame)
     local card = by_id(table_scene(2, {
