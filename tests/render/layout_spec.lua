@@ -431,6 +431,23 @@ describe("line spacing by script", function()
 end)
 
 describe("table layout", function()
+  it("splits a table into parts of about as many rows each, a row with a long name too", function()
+    -- (weighed by its first cell, the long-named row made parts of 4, 3 and 1 rows)
+    local fit = require("vg.create.fit")
+    local rows = {}
+    for i = 1, 7 do rows[i] = { "lib" .. i, "1." .. i, "MIT", "ok" } end
+    rows[8] = { "a library whose name is written out as a long sentence describing what it does for the reader in full detail, as some tables do in their first column", "2.0", "BSD", "ok" }
+    local sc = { id = "t", scene_type = "table", narration = "The table lists libraries.",
+      visual_content = { header = "Libraries", columns = { "Name", "Version", "License", "Status" }, rows = rows } }
+    local parts = fit.scene(sc, { width = 1080, height = 1920 })
+    assert.is_true(#parts > 1)
+    local least, most = math.huge, 0
+    for _, p in ipairs(parts) do
+      least, most = math.min(least, #p.visual_content.rows), math.max(most, #p.visual_content.rows)
+    end
+    assert.is_true(most - least <= 1, most .. " and " .. least .. " rows")
+  end)
+
   it("turns a few rows of a table too wide for a square frame on their side, every cell readable", function()
     -- (seven columns in a square frame were stacked cards of seven short
     -- lines at 26, five slides for nine rows)

@@ -585,6 +585,10 @@ return {
   -- with the header row (vg.create.fit)
   split = {
     field = "rows", warn = "^rows%[", min_size = MIN_SIZE,
+    -- parts balanced by their count of rows (whether a part fits is
+    -- measured anyway): weighed by its first cell's text, a row with a long
+    -- name made parts of four, three and one rows
+    shown = function() return "" end,
     text = function(r)
       local _, rows = cells_of({ columns = {}, rows = { r } })
       return row_step_text(rows[1] or {})
