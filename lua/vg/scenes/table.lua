@@ -468,6 +468,25 @@ end
 
 local cache = setmetatable({}, { __mode = "k" })
 
+-- A number and its unit stay on one line ("510 MB/s", "12 MB", "3 ms"): a
+-- NO-BREAK SPACE between them, so a column is never narrower than both and
+-- a cell never wraps as "510" over "MB/s". (As drawn only: the row's text
+-- for the narration's steps is the document's.)
+local UNIT_MAX = 5   -- characters in a unit
+local function whole_quantities(rows)
+  local out = {}
+  for i, r in ipairs(rows) do
+    local row = {}
+    for j, x in ipairs(r) do
+      row[j] = x:gsub("(%d) ([%a/%%\194-\244][%a/%%\128-\191]*)%f[%s%p%z]", function(d, u)
+        if utf8.len(u) and utf8.len(u) <= UNIT_MAX and not u:match("/$") then return d .. "\u{00A0}" .. u end
+      end)
+    end
+    out[i] = row
+  end
+  return out
+end
+
 -- At most this many rows are turned on their side (a column each): more
 -- are split into scenes of fewer rows (vg.create.fit)
 local TURN_MAX = 4
@@ -502,6 +521,7 @@ local function plan_for(theme, v, box)
   local memo = cache[v]
   if memo and memo.key == key then return memo.plan end
   local cols, rows, n = cells_of(v)
+  rows = whole_quantities(rows)
   local tall = box.h > box.w * 1.2
   local stack = tall and n >= 4
   local gap = stack and 18 or 0
