@@ -430,6 +430,25 @@ describe("line spacing by script", function()
   end)
 end)
 
+describe("title", function()
+  it("never breaks a word of a title inside, nor a name at its hyphen, where it fits whole", function()
+    -- (a tall frame showed "double-" over "conversion"; hyphenation broke
+    -- "conversi-" / "on")
+    for _, t in ipairs({ "double-conversion", "Internationalization", "libxml2-utils and friends" }) do
+      for _, wh in ipairs(SIZES) do
+        local it = by_id({ scene_type = "title", visual_content = { title = t } }, wh, "title")
+        local m = core.measure(it)
+        assert.is_falsy(m.cut)
+        assert.is_true((m.final_size or it.size) >= 64, t .. " at " .. tostring(m.final_size))
+        -- every word on a line of its own at most: no more lines than words
+        local words = select(2, t:gsub("%S+", ""))
+        assert.is_true(m.lines <= words, t .. ": " .. m.lines .. " lines at " .. wh[1] .. "x" .. wh[2])
+        if words == 1 then assert.are.equal(1, m.lines, t) end
+      end
+    end
+  end)
+end)
+
 describe("table layout", function()
   it("splits a table into parts of about as many rows each, a row with a long name too", function()
     -- (weighed by its first cell, the long-named row made parts of 4, 3 and 1 rows)
