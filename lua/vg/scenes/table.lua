@@ -497,6 +497,9 @@ local TURN_MAX = 4
 -- split counts) and draws t.cols and t.rows; nil where it does not fit.
 function transposed_plan(theme, cols, rows, n, box, top, floor)
   if #rows < 1 or #rows > TURN_MAX or n < 3 then return nil end
+  -- (turned, a line is named by its column's name: a column without one
+  -- would be a line of values nobody can tell apart)
+  for j = 2, n do if not cols[j]:match("%S") then return nil end end
   local tc, tr = { cols[1] }, {}
   for i, r in ipairs(rows) do tc[i + 1] = r[1] end
   for j = 2, n do
