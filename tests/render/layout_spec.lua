@@ -450,6 +450,33 @@ describe("title", function()
 end)
 
 describe("table layout", function()
+  it("splits a table set far below a square frame's 44 where its parts are much larger", function()
+    -- (ps.1's format specifiers: eight rows at 24 stayed one slide, since
+    -- some runs of three rows did not reach 44)
+    local fit = require("vg.create.fit")
+    local rows = { { "c", "C", "processor utilization." }, { "caught", "CAUGHT", "mask of the caught signals, see signal (7)." },
+      { "cgname", "CGNAME", "display name of control groups to which the process belongs." },
+      { "cgroup", "CGROUP", "display control groups to which the process belongs." },
+      { "cgroupns", "CGROUPNS", "Unique inode number describing the namespace the process belongs to." },
+      { "class", "CLS", "scheduling class of the process." }, { "cls", "CLS", "scheduling class of the process." },
+      { "cmd", "CMD", "see args . (alias args , \u{00A0}command )." } }
+    local sc = { id = "t", scene_type = "table", narration = "Standard format specifiers.",
+      visual_content = { header = "Standard format specifiers", description = "continued",
+        columns = { "CODE", "HEADER", "DESCRIPTION" }, rows = rows } }
+    local function least(p)
+      local dl = render.display_list(p, { width = 1080, height = 1080, t = "end" })
+      local m = math.huge
+      for _, l in ipairs(texts(dl)) do
+        if type(l.it.id) == "string" and l.it.id:match("^rows%[") then m = math.min(m, core.measure(l.it).final_size) end
+      end
+      return m
+    end
+    local whole = least(sc)
+    local parts = fit.scene(sc, { width = 1080, height = 1080 })
+    assert.is_true(#parts > 1, "one slide at " .. whole)
+    for _, p in ipairs(parts) do assert.is_true(least(p) >= whole * 1.3, least(p) .. " beside " .. whole) end
+  end)
+
   it("splits a table into parts of about as many rows each, a row with a long name too", function()
     -- (weighed by its first cell, the long-named row made parts of 4, 3 and 1 rows)
     local fit = require("vg.create.fit")

@@ -627,6 +627,9 @@ return {
       local body = body_of(theme, v, box)
       local plan = plan_for(theme, v, body)
       if #plan.pages > 1 or plan.size < READABLE then return true end
+      -- (a table set far below that, ps.1's eight long rows at 24 in a
+      -- square frame, splits where its runs of rows reach 1.4 times its size)
+      local need = math.min(ROOMY_MIN, plan.size * 1.4)
       if not c.roomy(theme) or plan.size >= ROOMY_MIN or #plan.rows < 2 then return false end
       -- (a part keeps MIN_ROWS rows: where a run of that many does not reach
       -- the size, a page of many rows reads better than slides of one;
@@ -635,7 +638,7 @@ return {
       local k = math.min(MIN_ROWS, #rs)
       if k == #rs then return false end
       for i = 1, #rs - k + 1 do
-        if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body).size < ROOMY_MIN then
+        if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body).size < need then
           return false
         end
       end
