@@ -430,6 +430,23 @@ describe("line spacing by script", function()
   end)
 end)
 
+describe("a list with no points", function()
+  it("shows its narration's first sentence rather than its heading alone", function()
+    -- (ps.1's NOTES in a summary: a slide of "Notes" and nothing under it)
+    local sc = { scene_type = "list", narration = "This ps does not need to be setuid kmem or have any privileges to run. It never will.",
+      visual_content = { header = "Notes", items = {} } }
+    for _, wh in ipairs(SIZES) do
+      local st = by_id(sc, wh, "statement")
+      assert.is_not_nil(st, wh[1] .. "x" .. wh[2])
+      assert.are.equal("This ps does not need to be setuid kmem or have any privileges to run.", st.markup or st.text)
+      assert.is_falsy(core.measure(st).cut)
+    end
+    -- nothing said: nothing more shown
+    sc.narration = nil
+    assert.is_nil(by_id(sc, { 1920, 1080 }, "statement"))
+  end)
+end)
+
 describe("title", function()
   it("never breaks a word of a title inside, nor a name at its hyphen, where it fits whole", function()
     -- (a tall frame showed "double-" over "conversion"; hyphenation broke

@@ -110,6 +110,19 @@ local function glossary(list, shown)
   return n >= GLOSSARY_MIN
 end
 
+-- A narration's first sentence (the loader's splitter, with its
+-- abbreviations, when it is there), or nil
+local function first_sentence(text, lang)
+  text = c.str(text)
+  if not text or not text:match("%S") then return nil end
+  local ok, core = pcall(require, "vg.input_core")
+  local first
+  if ok and type(core) == "table" and core.sentences then first = core.sentences(text, lang)[1] end
+  first = first or text:match("^%s*(.-[%.!?])%s") or text
+  first = first:gsub("^%s+", ""):gsub("%s+$", "")
+  return first ~= "" and first or nil
+end
+
 local function smallest_item(items, acc)
   for _, it in ipairs(items) do
     if it.type == "text" and type(it.id) == "string" and it.id:match("^items%[") then
@@ -237,6 +250,15 @@ def = {
       entries[i] = { markup = mk, id = string.format("items[%d]", i), indent = indent,
         label = indent == 0 and (callout and callout.mark or tostring(number)) or "\u{2022}",
         disc_fill = callout and theme[callout.color], step = not context and step or false }
+    end
+    -- a list with no points (all left out by the summary, or none written)
+    -- was a slide of its heading alone: its narration's first sentence
+    -- stands as its statement, shown with the header
+    if #entries == 0 and not fold then
+      local said = first_sentence(scene.narration, theme.lang)
+      if said then
+        entries[1] = { markup = c.esc(said), id = "statement", indent = 0, label = false, step = false }
+      end
     end
     -- one point alone is a statement: no "1" in a badge (a bullet in a disc
     -- looked like a radio button); a later part of a split list keeps its number
