@@ -112,6 +112,25 @@ describe("glossaries", function()
     assert.is_truthy(markup_of(sc, "items[1]", { 1080, 1080 }):find("</b>\n", 1, true))
   end)
 
+  it("sets every slide of a glossary split over slides in one form", function()
+    -- (a part of two terms had stood each term over its definition beside
+    -- parts that ran in)
+    local fit = require("vg.create.fit")
+    for _, wh in ipairs(SIZES) do
+      local parts = fit.scene(glossary(12), { width = wh[1], height = wh[2], captions = true })
+      for _, p in ipairs(parts) do
+        local mk = markup_of(p, "items[1]", wh)
+        assert.is_falsy(mk:find("</b>\n", 1, true), wh[1] .. "x" .. wh[2] .. ": " .. mk)
+      end
+    end
+    -- a reader's continuation (start: the numbering goes on) of two terms
+    local cont = glossary(2)
+    cont.visual_content.start, cont.visual_content.description = 11, "continued"
+    for _, wh in ipairs(SIZES) do
+      assert.is_falsy(markup_of(cont, "items[1]", wh):find("</b>\n", 1, true))
+    end
+  end)
+
   it("packs a glossary of short terms several to a slide in a square frame", function()
     local fit = require("vg.create.fit")
     local parts = fit.scene(glossary(12), { width = 1080, height = 1080, captions = true })
@@ -411,7 +430,121 @@ describe("line spacing by script", function()
   end)
 end)
 
+describe("a list with no points", function()
+  it("shows its narration's first sentence rather than its heading alone", function()
+    -- (ps.1's NOTES in a summary: a slide of "Notes" and nothing under it)
+    local sc = { scene_type = "list", narration = "This ps does not need to be setuid kmem or have any privileges to run. It never will.",
+      visual_content = { header = "Notes", items = {} } }
+    for _, wh in ipairs(SIZES) do
+      local st = by_id(sc, wh, "statement")
+      assert.is_not_nil(st, wh[1] .. "x" .. wh[2])
+      assert.are.equal("This ps does not need to be setuid kmem or have any privileges to run.", st.markup or st.text)
+      assert.is_falsy(core.measure(st).cut)
+    end
+    -- nothing said: nothing more shown
+    sc.narration = nil
+    assert.is_nil(by_id(sc, { 1920, 1080 }, "statement"))
+  end)
+end)
+
+describe("title", function()
+  it("never breaks a word of a title inside, nor a name at its hyphen, where it fits whole", function()
+    -- (a tall frame showed "double-" over "conversion"; hyphenation broke
+    -- "conversi-" / "on")
+    for _, t in ipairs({ "double-conversion", "Internationalization", "libxml2-utils and friends" }) do
+      for _, wh in ipairs(SIZES) do
+        local it = by_id({ scene_type = "title", visual_content = { title = t } }, wh, "title")
+        local m = core.measure(it)
+        assert.is_falsy(m.cut)
+        assert.is_true((m.final_size or it.size) >= 64, t .. " at " .. tostring(m.final_size))
+        -- every word on a line of its own at most: no more lines than words
+        local words = select(2, t:gsub("%S+", ""))
+        assert.is_true(m.lines <= words, t .. ": " .. m.lines .. " lines at " .. wh[1] .. "x" .. wh[2])
+        if words == 1 then assert.are.equal(1, m.lines, t) end
+      end
+    end
+  end)
+end)
+
 describe("table layout", function()
+  it("splits a table set far below a square frame's 44 where its parts are much larger", function()
+    -- (ps.1's format specifiers: eight rows at 24 stayed one slide, since
+    -- some runs of three rows did not reach 44)
+    local fit = require("vg.create.fit")
+    local rows = { { "c", "C", "processor utilization." }, { "caught", "CAUGHT", "mask of the caught signals, see signal (7)." },
+      { "cgname", "CGNAME", "display name of control groups to which the process belongs." },
+      { "cgroup", "CGROUP", "display control groups to which the process belongs." },
+      { "cgroupns", "CGROUPNS", "Unique inode number describing the namespace the process belongs to." },
+      { "class", "CLS", "scheduling class of the process." }, { "cls", "CLS", "scheduling class of the process." },
+      { "cmd", "CMD", "see args . (alias args , \u{00A0}command )." } }
+    local sc = { id = "t", scene_type = "table", narration = "Standard format specifiers.",
+      visual_content = { header = "Standard format specifiers", description = "continued",
+        columns = { "CODE", "HEADER", "DESCRIPTION" }, rows = rows } }
+    local function least(p)
+      local dl = render.display_list(p, { width = 1080, height = 1080, t = "end" })
+      local m = math.huge
+      for _, l in ipairs(texts(dl)) do
+        if type(l.it.id) == "string" and l.it.id:match("^rows%[") then m = math.min(m, core.measure(l.it).final_size) end
+      end
+      return m
+    end
+    local whole = least(sc)
+    local parts = fit.scene(sc, { width = 1080, height = 1080 })
+    assert.is_true(#parts > 1, "one slide at " .. whole)
+    for _, p in ipairs(parts) do assert.is_true(least(p) >= whole * 1.3, least(p) .. " beside " .. whole) end
+  end)
+
+  it("splits a table into parts of about as many rows each, a row with a long name too", function()
+    -- (weighed by its first cell, the long-named row made parts of 4, 3 and 1 rows)
+    local fit = require("vg.create.fit")
+    local rows = {}
+    for i = 1, 7 do rows[i] = { "lib" .. i, "1." .. i, "MIT", "ok" } end
+    rows[8] = { "a library whose name is written out as a long sentence describing what it does for the reader in full detail, as some tables do in their first column", "2.0", "BSD", "ok" }
+    local sc = { id = "t", scene_type = "table", narration = "The table lists libraries.",
+      visual_content = { header = "Libraries", columns = { "Name", "Version", "License", "Status" }, rows = rows } }
+    local parts = fit.scene(sc, { width = 1080, height = 1920 })
+    assert.is_true(#parts > 1)
+    local least, most = math.huge, 0
+    for _, p in ipairs(parts) do
+      least, most = math.min(least, #p.visual_content.rows), math.max(most, #p.visual_content.rows)
+    end
+    assert.is_true(most - least <= 1, most .. " and " .. least .. " rows")
+  end)
+
+  it("turns a few rows of a table too wide for a square frame on their side, every cell readable", function()
+    -- (seven columns in a square frame were stacked cards of seven short
+    -- lines at 26, five slides for nine rows)
+    local cols = { "Compressor name", "Ratio", "Compression", "Decompression", "Memory", "Threads", "License" }
+    local rows = { { "zstd 1.5.5 -1", "2.896", "510 MB/s", "1550 MB/s", "12 MB", "1", "BSD" },
+      { "zlib 1.2.11 -1", "2.743", "95 MB/s", "400 MB/s", "1 MB", "1", "zlib" },
+      { "brotli 1.0.9 -0", "2.702", "395 MB/s", "430 MB/s", "4 MB", "1", "MIT" } }
+    local sc = { id = "w", scene_type = "table", narration = "Results.",
+      visual_content = { header = "Benchmarks", columns = cols, rows = rows } }
+    local dl = render.display_list(sc, { width = 1080, height = 1080, t = "end" })
+    local seen, least = {}, math.huge
+    for _, l in ipairs(texts(dl)) do
+      if type(l.it.id) == "string" and l.it.id:match("^rows%[") or l.it.id and l.it.id:match("^columns%[") then
+        local m = core.measure(l.it)
+        assert.is_falsy(m.cut, l.it.id)
+        -- (a number and its unit are joined by a NO-BREAK SPACE: one line)
+        seen[l.it.id] = l.it.text:gsub("\u{00A0}", " ")
+        if l.it.text:find("%d\u{00A0}MB") then assert.are.equal(1, m.lines, l.it.id .. " " .. l.it.text) end
+        least = math.min(least, m.final_size)
+        -- inside the frame
+        assert.is_true(l.x >= 0 and l.x + l.w <= 1080 and l.y >= 0 and l.y + l.h <= 1080, l.it.id)
+      end
+    end
+    -- every cell, under its own id (row i's cells a column of the grid)
+    for j, name in ipairs(cols) do assert.are.equal(name, seen["columns[" .. j .. "]"]) end
+    for i, r in ipairs(rows) do
+      for j, x in ipairs(r) do assert.are.equal(x, seen[string.format("rows[%d][%d]", i, j)]) end
+    end
+    assert.is_true(least >= 30, "cells at " .. least)   -- (stacked: 26)
+    -- a row enters as it is spoken: half way, the third row's column is not drawn yet
+    local mid = render.display_list(sc, { width = 1080, height = 1080, t = 0.2 })
+    for _, l in ipairs(texts(mid)) do assert.is_not.equal("rows[3][2]", l.it.id) end
+  end)
+
   it("never leaves a stacked card's column name alone on its line over a long first token", function()
     -- (ripgrep's benchmark table, stacked in a tall frame)
     local card = by_id(table_scene(2, {

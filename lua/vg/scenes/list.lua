@@ -94,6 +94,7 @@ local settled = { enter = function() return 1 end, step = function() return 1 en
 -- dictionary.
 local GLOSSARY_MIN = 2    -- terms on the slide
 local TERM_MAX = 22       -- characters in a term ("Native modules/addons")
+local RUN_IN_ALWAYS = 4   -- terms: a longer glossary runs in on every slide
 local function glossary(list, shown)
   local n = 0
   for i = 1, shown do
@@ -107,6 +108,19 @@ local function glossary(list, shown)
     n = n + 1
   end
   return n >= GLOSSARY_MIN
+end
+
+-- A narration's first sentence (the loader's splitter, with its
+-- abbreviations, when it is there), or nil
+local function first_sentence(text, lang)
+  text = c.str(text)
+  if not text or not text:match("%S") then return nil end
+  local ok, core = pcall(require, "vg.input_core")
+  local first
+  if ok and type(core) == "table" and core.sentences then first = core.sentences(text, lang)[1] end
+  first = first or text:match("^%s*(.-[%.!?])%s") or text
+  first = first:gsub("^%s+", ""):gsub("%s+$", "")
+  return first ~= "" and first or nil
 end
 
 local function smallest_item(items, acc)
@@ -149,6 +163,9 @@ def = {
     end,
     -- a later part goes on counting where the part before it stopped
     carry = function(vc, list, from)
+      -- (every part of a split list, the first too: one glossary form on
+      -- all its slides)
+      vc.part_of_list = true
       local n = 0
       for _, g in ipairs(groups(vc, list)) do if g[1] < from then n = n + 1 end end
       vc.start = (tonumber(vc.start) or 1) + n
@@ -234,6 +251,15 @@ def = {
         label = indent == 0 and (callout and callout.mark or tostring(number)) or "\u{2022}",
         disc_fill = callout and theme[callout.color], step = not context and step or false }
     end
+    -- a list with no points (all left out by the summary, or none written)
+    -- was a slide of its heading alone: its narration's first sentence
+    -- stands as its statement, shown with the header
+    if #entries == 0 and not fold then
+      local said = first_sentence(scene.narration, theme.lang)
+      if said then
+        entries[1] = { markup = c.esc(said), id = "statement", indent = 0, label = false, step = false }
+      end
+    end
     -- one point alone is a statement: no "1" in a badge (a bullet in a disc
     -- looked like a radio button); a later part of a split list keeps its number
     if #entries == 1 and entries[1].indent == 0 and not callout and (tonumber(v.start) or 1) <= 1 then
@@ -254,8 +280,15 @@ def = {
     local note_h = fold and math.floor(note_size * 2.2 + 10) or 0
     body.h = body.h - note_h
     -- a glossary runs in where that sets its type larger (with room, each
-    -- term stands over its definition)
-    if run_in then
+    -- term stands over its definition). One form on every slide of a
+    -- glossary: a long one (more than RUN_IN_ALWAYS terms), or a part of one
+    -- split over slides (by the reader: start; or vg.create.fit), always
+    -- runs in; its slides of few terms had stood each term over its
+    -- definition beside slides that ran in
+    local whole = run_in and (shown > RUN_IN_ALWAYS or (tonumber(v.start) or 1) > 1 or v.part_of_list)
+    if whole then
+      for i, e in ipairs(entries) do e.markup = c.item_markup(theme, list[i], true) end
+    elseif run_in then
       local inline = {}
       for i, e in ipairs(entries) do
         local copy = {}

@@ -271,7 +271,7 @@ local function refine(theme, cols, rows, n, ws, size)
   return ws
 end
 
-local total
+local total, transposed_plan
 local function grid_plan(theme, cols, rows, n, W, size, head_wraps)
   local ws = widths(theme, cols, rows, n, W, size, nil, head_wraps)
   if not ws then return nil end
@@ -468,6 +468,55 @@ end
 
 local cache = setmetatable({}, { __mode = "k" })
 
+-- A number and its unit stay on one line ("510 MB/s", "12 MB", "3 ms"): a
+-- NO-BREAK SPACE between them, so a column is never narrower than both and
+-- a cell never wraps as "510" over "MB/s". (As drawn only: the row's text
+-- for the narration's steps is the document's.)
+local UNIT_MAX = 5   -- characters in a unit
+local function whole_quantities(rows)
+  local out = {}
+  for i, r in ipairs(rows) do
+    local row = {}
+    for j, x in ipairs(r) do
+      row[j] = x:gsub("(%d) ([%a/%%\194-\244][%a/%%\128-\191]*)%f[%s%p%z]", function(d, u)
+        if utf8.len(u) and utf8.len(u) <= UNIT_MAX and not u:match("/$") then return d .. "\u{00A0}" .. u end
+      end)
+    end
+    out[i] = row
+  end
+  return out
+end
+
+-- At most this many rows are turned on their side (a column each): more
+-- are split into scenes of fewer rows (vg.create.fit)
+local TURN_MAX = 4
+
+-- The grid of a few rows turned on their side: its header the first
+-- column's name over each row's first cell, then a line per other column,
+-- its name first. The plan keeps the table's own cols and rows (what a
+-- split counts) and draws t.cols and t.rows; nil where it does not fit.
+function transposed_plan(theme, cols, rows, n, box, top, floor)
+  if #rows < 1 or #rows > TURN_MAX or n < 3 then return nil end
+  -- (turned, a line is named by its column's name: a column without one
+  -- would be a line of values nobody can tell apart)
+  for j = 2, n do if not cols[j]:match("%S") then return nil end end
+  local tc, tr = { cols[1] }, {}
+  for i, r in ipairs(rows) do tc[i + 1] = r[1] end
+  for j = 2, n do
+    local line = { cols[j] }
+    for i, r in ipairs(rows) do line[i + 1] = r[j] end
+    tr[#tr + 1] = line
+  end
+  for size = top, floor, -2 do
+    local p = grid_plan(theme, tc, tr, #tc, box.w, size)
+    if p and total(p, 1, #tr) <= box.h then
+      p.t = { cols = tc, rows = tr, n = #tc }
+      return p
+    end
+  end
+  return nil
+end
+
 -- The largest size at which the whole table fits (grid first; stacked in a
 -- tall frame with four or more columns); else pages at a readable size.
 local function plan_for(theme, v, box)
@@ -475,6 +524,7 @@ local function plan_for(theme, v, box)
   local memo = cache[v]
   if memo and memo.key == key then return memo.plan end
   local cols, rows, n = cells_of(v)
+  rows = whole_quantities(rows)
   local tall = box.h > box.w * 1.2
   local stack = tall and n >= 4
   local gap = stack and 18 or 0
@@ -499,7 +549,16 @@ local function plan_for(theme, v, box)
   if not plan and not stack then
     -- the grid cannot hold every column at a readable size: stack the rows
     local p = grid_plan(theme, cols, rows, n, box.w, floor)
-    if p then plan = p else stack = true; gap = 18 end
+    if p then plan = p
+    else
+      -- too wide for its columns side by side (seven columns in a square
+      -- frame): a few rows turned on their side, a column each, the
+      -- column names down the first column, so every cell is on screen at
+      -- a readable size (stacked cards of seven short lines had left most
+      -- of each card empty at 26); else stacked
+      plan = transposed_plan(theme, cols, rows, n, box, top, floor)
+      if not plan then stack = true; gap = 18 end
+    end
   end
   if not plan then
     -- pages of a few rows each, at the largest size that holds them
@@ -511,7 +570,8 @@ local function plan_for(theme, v, box)
     plan = stack_plan(theme, cols, rows, n, box.w, at, box.h)
   end
   plan.cols, plan.rows, plan.n, plan.gap = cols, rows, n, gap
-  plan.pages = paginate(plan, box.h, gap)
+  -- (turned: every row is on screen, one page)
+  plan.pages = plan.t and { { 1, #rows } } or paginate(plan, box.h, gap)
   cache[v] = { key = key, plan = plan }
   return plan
 end
@@ -548,6 +608,10 @@ return {
   -- with the header row (vg.create.fit)
   split = {
     field = "rows", warn = "^rows%[", min_size = MIN_SIZE,
+    -- parts balanced by their count of rows (whether a part fits is
+    -- measured anyway): weighed by its first cell's text, a row with a long
+    -- name made parts of four, three and one rows
+    shown = function() return "" end,
     text = function(r)
       local _, rows = cells_of({ columns = {}, rows = { r } })
       return row_step_text(rows[1] or {})
@@ -563,6 +627,9 @@ return {
       local body = body_of(theme, v, box)
       local plan = plan_for(theme, v, body)
       if #plan.pages > 1 or plan.size < READABLE then return true end
+      -- (a table set far below that, ps.1's eight long rows at 24 in a
+      -- square frame, splits where its runs of rows reach 1.4 times its size)
+      local need = math.min(ROOMY_MIN, plan.size * 1.4)
       if not c.roomy(theme) or plan.size >= ROOMY_MIN or #plan.rows < 2 then return false end
       -- (a part keeps MIN_ROWS rows: where a run of that many does not reach
       -- the size, a page of many rows reads better than slides of one;
@@ -571,7 +638,7 @@ return {
       local k = math.min(MIN_ROWS, #rs)
       if k == #rs then return false end
       for i = 1, #rs - k + 1 do
-        if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body).size < ROOMY_MIN then
+        if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body).size < need then
           return false
         end
       end
@@ -602,7 +669,53 @@ return {
     local tw = body.w
     local th = total(plan, page[1], page[2], plan.gap)
     local first = #items + 1   -- what a right-to-left language mirrors
-    if plan.mode == "grid" then
+    if plan.t then
+      -- turned on its side: row i is the grid's column i + 1, revealed as
+      -- it is spoken; the column names (the first column) come with the header
+      local t = plan.t
+      th = total(plan, 1, #t.rows)
+      local ws = plan.widths
+      local function id_of(r, j)
+        if j == 1 then return string.format("columns[%d]", r + 1) end
+        return string.format("rows[%d][%d]", j - 1, r + 1)
+      end
+      local card = { c.card(theme, x0, yy, tw, th, { radius = 16 }),
+        { type = "rect", x = x0, y = yy, w = tw, h = plan.head_h, radius = 16, fill = theme.accent_soft },
+        { type = "rect", x = x0, y = yy + plan.head_h - 16, w = tw, h = 16, fill = theme.accent_soft } }
+      local ry = yy + plan.head_h
+      for r = 1, #t.rows do
+        local rh = plan.row_h[r]
+        if r % 2 == 0 then
+          card[#card + 1] = { type = "rect", x = x0 + 2, y = ry, w = tw - 4, h = rh, fill = theme.bg, opacity = 0.6 }
+        end
+        card[#card + 1] = { type = "line", x1 = x0 + 12, y1 = ry, x2 = x0 + tw - 12, y2 = ry,
+          width = 1.5, color = theme.card_border or theme.bg }
+        card[#card + 1] = c.text(theme, x0 + PAD_X, ry + PAD_Y, ws[1] - 2 * PAD_X, rh - 2 * PAD_Y, t.rows[r][1],
+          { size = size, min_size = size * CELL_SHRINK, color = theme.muted, line_height = 1.05, id = id_of(r, 1) })
+        ry = ry + rh
+      end
+      card[#card + 1] = c.text(theme, x0 + PAD_X, yy + PAD_Y, ws[1] - 2 * PAD_X, plan.head_h - 2 * PAD_Y, t.cols[1],
+        { size = size, weight = "bold", color = theme.accent_text, min_size = size * CELL_SHRINK,
+          valign = "middle", id = "columns[1]", line_height = 1.05 })
+      items[#items + 1] = c.appear(a:enter(1), card, 24)
+      local cx = x0 + ws[1]
+      for j = 2, t.n do
+        local p = a:step(j - 1)
+        if p > 0 then
+          local g = { c.text(theme, cx + PAD_X, yy + PAD_Y, ws[j] - 2 * PAD_X, plan.head_h - 2 * PAD_Y, t.cols[j],
+            { size = size, weight = "bold", color = theme.accent_text, min_size = size * CELL_SHRINK,
+              valign = "middle", id = string.format("rows[%d][1]", j - 1), line_height = 1.05 }) }
+          local ry2 = yy + plan.head_h
+          for r = 1, #t.rows do
+            g[#g + 1] = c.text(theme, cx + PAD_X, ry2 + PAD_Y, ws[j] - 2 * PAD_X, plan.row_h[r] - 2 * PAD_Y,
+              t.rows[r][j], { size = size, min_size = size * CELL_SHRINK, line_height = 1.05, id = id_of(r, j) })
+            ry2 = ry2 + plan.row_h[r]
+          end
+          items[#items + 1] = c.appear(p, g, 0, -30)
+        end
+        cx = cx + ws[j]
+      end
+    elseif plan.mode == "grid" then
       local card = { c.card(theme, x0, yy, tw, th, { radius = 16 }),
         { type = "rect", x = x0, y = yy, w = tw, h = plan.head_h, radius = 16, fill = theme.accent_soft },
         { type = "rect", x = x0, y = yy + plan.head_h - 16, w = tw, h = 16, fill = theme.accent_soft } }

@@ -1,6 +1,28 @@
 -- title: a large centred title and subtitle (openings and chapters).
 local c = require("vg.scenes.common")
 
+-- the smallest size a title is set at to keep its words whole
+local WHOLE_MIN = 64
+
+-- The size (at most it.size) at which the title's widest word fits w on
+-- one line. Remembered: layout runs every frame.
+local memo, memo_n = {}, 0
+local function whole_size(theme, title, it, w)
+  local key = table.concat({ title, w, it.size, tostring(it.font), tostring(theme.lang) }, "\0")
+  if memo[key] then return memo[key] end
+  local size = it.size
+  for tok in title:gmatch("%S+") do
+    local m = c.measure({ type = "text", text = tok, w = 100000, h = 100000, size = it.size,
+      min_size = it.size, weight = "bold", font = it.font, lang = it.lang, wrap = "none" })
+    local tw = tonumber(m.width) or 0
+    -- (a little short of the width: the measure is of the glyphs' advance)
+    if tw > 0 then size = math.min(size, math.floor(it.size * (w - 8) / tw)) end
+  end
+  if memo_n > 256 then memo, memo_n = {}, 0 end
+  memo[key], memo_n = size, memo_n + 1
+  return size
+end
+
 return {
   name = "title",
   animated = true,
@@ -24,11 +46,23 @@ return {
     end
     local items = {}
     if title then
-      items[#items + 1] = c.appear(a:enter(0), {
-        c.text(theme, box.x, top, box.w, cy - 10 - top, title, { size = 108, weight = "bold",
+      local function item(t)
+        return c.text(theme, box.x, top, box.w, cy - 10 - top, t, { size = 108, weight = "bold",
           align = "center", valign = "bottom", id = "title", min_size = visual and narrow and 36 or 48,
-          max_lines = lines, line_height = 1.0 }),
-      }, 40)
+          max_lines = lines, line_height = 1.0 })
+      end
+      local it = item(title)
+      -- no word is broken inside (Pango hyphenated "conversi-" / "on" at
+      -- 108 in a tall frame), nor a name at its hyphen ("double-" over
+      -- "conversion": a WORD JOINER after it): the title is set at the size
+      -- its widest word fits the width on one line, where that is WHOLE_MIN
+      -- or more
+      local size = whole_size(theme, title, it, box.w)
+      if size >= WHOLE_MIN then
+        it = item((title:gsub("(%w%-)(%w)", "%1\u{2060}%2")))
+        it.size, it.min_size = math.min(it.size, size), math.min(it.min_size, size)
+      end
+      items[#items + 1] = c.appear(a:enter(0), { it }, 40)
     end
     local p = a:enter(1)
     local lw = 180 * p
