@@ -5,8 +5,9 @@
  * Each line of the .adoc file becomes at most one line of Markdown, and a map
  * of every Markdown line to its .adoc line puts the model's source lines and
  * every diagnostic back on the file.
- *   - the preprocessor first: attribute entries (":name: value", expanded
- *     where they are used, "{name}"), ifdef/ifndef/ifeval/endif, comments;
+ *   - the preprocessor first: attribute entries (":name: value"; "{name}"
+ *     has the value in force where it is used, the title the header's),
+ *     ifdef/ifndef/ifeval (its test evaluated)/endif, comments;
  *     include:: is never followed (a document names no other file to read);
  *   - "= Title" is the document's title (its author and revision lines are
  *     not said), "== Section" to "======" (and Markdown's "#") headings;
@@ -63,6 +64,8 @@ typedef struct adoc {
   struct { char *id, *title; } sec[MAX_SECTIONS];
   int nsec;
   int warned_include;
+  char **owned;            /* lines rewritten with their attribute values */
+  int nowned, capowned;
   /* the block attributes and title waiting for the next block */
   char style[32], lang[32], cite[256];
   int header_opt, noheader_opt, ncols;
@@ -72,15 +75,7 @@ typedef struct adoc {
 /* ---- output ------------------------------------------------------------------ */
 
 static void out_line(adoc *a, int src, const char *s, size_t n) {
-  vgi_buf_add(&a->out, s, n);
-  vgi_buf_add(&a->out, "\n", 1);
-  if (a->nmap == a->capmap) {
-    a->capmap = a->capmap ? a->capmap * 2 : 256;
-    int *m = realloc(a->map, sizeof *m * (size_t)a->capmap);
-    if (!m) abort();
-    a->map = m;
-  }
-  a->map[a->nmap++] = src;
+  vgi_mapped_line(&a->out, &a->map, &a->nmap, &a->capmap, src, s, n);
 }
 
 static void out_str(adoc *a, int src, const char *s) { out_line(a, src, s, strlen(s)); }
@@ -109,8 +104,9 @@ static attr *find_attr(adoc *a, const char *name, size_t n) {
 static int attr_name_char(int c) { return isalnum(c) || c == '_' || c == '-'; }
 
 /* s with every {name} it defines replaced (once: a value was expanded when
- * it was set), a missing one left as it is, as Asciidoctor leaves it */
-static void expand(adoc *a, vgi_buf *o, const char *s, size_t n) {
+ * it was set), a missing one left as it is, as Asciidoctor leaves it (or
+ * dropped, as ifeval's test drops it) */
+static void expand(adoc *a, vgi_buf *o, const char *s, size_t n, int drop_missing) {
   for (size_t i = 0; i < n; i++) {
     if (s[i] == '\\' && i + 1 < n && s[i + 1] == '{') { vgi_buf_add(o, "{", 1); i++; continue; }
     if (s[i] == '{') {
@@ -127,6 +123,7 @@ static void expand(adoc *a, vgi_buf *o, const char *s, size_t n) {
           i = j;
           continue;
         }
+        if (!v && drop_missing) { i = j; continue; }
       }
     }
     vgi_buf_add(o, s + i, 1);
@@ -149,14 +146,14 @@ static int attribute_entry(adoc *a, const vgi_line *l) {
   while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
   attr *at = find_attr(a, s + b, (size_t)(e - b));
   if (unset) {
-    if (at) { free(at->value); at->value = vg_strdup(""); free(at->name); at->name = vg_strdup(""); }
+    if (at) { free(at->value); free(at->name); *at = a->attrs[--a->nattrs]; }
     return 1;
   }
   vgi_buf v = {0};
   size_t vn = (size_t)(n - i);
   while (vn > 0 && s[i + vn - 1] == ' ') vn--;
   if (vn >= 2 && s[i + vn - 2] == ' ' && (s[i + vn - 1] == '\\' || s[i + vn - 1] == '+')) vn -= 2;
-  expand(a, &v, s + i, vn);
+  expand(a, &v, s + i, vn, 0);
   char *value = vgi_buf_take(&v);
   if (at) { free(at->value); at->value = value; return 1; }
   if (a->nattrs == MAX_ATTRS) { free(value); return 1; }
@@ -185,7 +182,93 @@ static int defined_expr(adoc *a, const char *s, size_t n) {
 
 /* ---- the preprocessor: marks lines that are not content ------------------------ */
 
-enum { K_TEXT = 0, K_GONE = 'x' };
+enum { K_TEXT = 0, K_GONE = 'x', K_VERB = 'v' /* inside a listing, literal or passthrough block */ };
+
+/* the line with the values its attribute references have here: an entry
+ * further on changes only the text after it, as in Asciidoctor */
+static void expand_line(adoc *a, vgi_line *l) {
+  if (!memchr(l->s, '{', (size_t)l->len)) return;
+  vgi_buf b = {0};
+  expand(a, &b, l->s, (size_t)l->len, 0);
+  if (b.n == (size_t)l->len && !memcmp(b.s, l->s, b.n)) { vgi_buf_free(&b); return; }
+  if (a->nowned == a->capowned) {
+    a->capowned = a->capowned ? a->capowned * 2 : 64;
+    char **o = realloc(a->owned, sizeof *o * (size_t)a->capowned);
+    if (!o) abort();
+    a->owned = o;
+  }
+  char *t = vgi_buf_take(&b);
+  a->owned[a->nowned++] = t;
+  l->s = t;
+  l->len = (int)strlen(t);   /* a value never holds a NUL: it came from a line */
+  l->ind = 0;
+  while (l->ind < l->len && (t[l->ind] == ' ' || t[l->ind] == '\t')) l->ind++;
+}
+
+/* one operand of an ifeval test: a quoted string, a number, true or false;
+ * 0 when it is none of them */
+typedef struct evalue { int type; double num; const char *s; size_t n; } evalue;  /* type 's' 'n' 'b' */
+
+static int eval_operand(const char *s, size_t n, evalue *v) {
+  while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  if (n >= 2 && (s[0] == '"' || s[0] == '\'') && s[n - 1] == s[0]) {
+    *v = (evalue){ 's', 0, s + 1, n - 2 };
+    return 1;
+  }
+  if (n == 4 && !strncmp(s, "true", 4)) { *v = (evalue){ 'b', 1, NULL, 0 }; return 1; }
+  if (n == 5 && !strncmp(s, "false", 5)) { *v = (evalue){ 'b', 0, NULL, 0 }; return 1; }
+  if (!n || n > 64) return 0;
+  char num[65];
+  memcpy(num, s, n);
+  num[n] = 0;
+  char *end;
+  double d = strtod(num, &end);
+  if (*end || !(isdigit((unsigned char)num[0]) || ((num[0] == '-' || num[0] == '+' || num[0] == '.') && n > 1))) return 0;
+  *v = (evalue){ 'n', d, NULL, 0 };
+  return 1;
+}
+
+/* ifeval::[LEFT OP RIGHT]: 1 true, 0 false, -1 a test it cannot evaluate */
+static int eval_test(adoc *a, const char *s, size_t n) {
+  vgi_buf x = {0};
+  expand(a, &x, s, n, 1);   /* Asciidoctor drops a missing attribute here */
+  const char *t = x.s ? x.s : "";
+  size_t tn = x.n, op = 0, opn = 0;
+  char q = 0;
+  for (size_t i = 0; i < tn && !opn; i++) {
+    if (q) { if (t[i] == q) q = 0; continue; }
+    if (t[i] == '"' || t[i] == '\'') { q = t[i]; continue; }
+    if (i + 1 < tn && strchr("=!<>", t[i]) && t[i + 1] == '=') { op = i; opn = 2; }
+    else if (t[i] == '<' || t[i] == '>') { op = i; opn = 1; }
+  }
+  evalue l, r;
+  int res = -1;
+  if (opn && eval_operand(t, op, &l) && eval_operand(t + op + opn, tn - op - opn, &r)) {
+    char o0 = t[op];
+    int eq = o0 == '=' || o0 == '!';
+    int cmp = 0, known = 1;
+    if (l.type != r.type) {
+      cmp = 1;                       /* never equal, never ordered */
+      known = eq;
+    } else if (l.type == 's') {
+      size_t m = l.n < r.n ? l.n : r.n;
+      cmp = memcmp(l.s, r.s, m);
+      if (!cmp) cmp = l.n < r.n ? -1 : l.n > r.n;
+    } else {
+      cmp = l.num < r.num ? -1 : l.num > r.num;
+      if (l.type == 'b' && !eq) known = 0;
+    }
+    if (known) {
+      if (o0 == '=') res = cmp == 0;
+      else if (o0 == '!') res = cmp != 0;
+      else if (o0 == '<') res = opn == 2 ? cmp <= 0 : cmp < 0;
+      else res = opn == 2 ? cmp >= 0 : cmp > 0;
+    }
+  }
+  vgi_buf_free(&x);
+  return res;
+}
 
 static int delimiter_run(const vgi_line *l, char c, int min) {
   if (l->len < min) return 0;
@@ -222,25 +305,43 @@ static int verbatim_delimiter(const vgi_line *l) {
 static void preprocess(adoc *a) {
   int skip_depth = 0, depth = 0;   /* nested conditionals; those inside a false one */
   const vgi_line *verbatim = NULL; /* the delimiter that opened a verbatim block */
+  int verbatim_subs = 0;           /* its lines take attributes ([subs="attributes+"]) */
+  int header = -1;                 /* the document's title, expanded when its header ends */
+  int seen_text = 0;
   for (int i = 0; i < a->n; i++) {
     vgi_line *l = &a->L[i];
     const char *s = l->s;
-    int n = l->len;
-    if (verbatim) {
-      if (l->len >= 3 && !strncmp(verbatim->s, "```", 3) ? !strncmp(s, "```", 3) && l->len >= 3 :
-          (l->len == verbatim->len && !memcmp(s, verbatim->s, (size_t)n)))
-        verbatim = NULL;
-      if (skip_depth) l->kind = K_GONE;
-      else if (verbatim == NULL && delimiter_run(l, '/', 4)) l->kind = K_GONE;
-      continue;
+    int n = l->len, escaped = 0;
+    if (header >= 0 && l->ind == l->len) {
+      expand_line(a, &a->L[header]);   /* the header's attribute entries are in force in its title */
+      header = -1;
     }
-    if (n > 7 && (!strncmp(s, "ifdef::", 7) || !strncmp(s, "ifndef::", 8) || !strncmp(s, "ifeval::", 8))) {
+    if (n > 8 && s[0] == '\\' && (!strncmp(s + 1, "include::", 9) || !strncmp(s + 1, "ifdef::", 7) ||
+                                  !strncmp(s + 1, "ifndef::", 8) || !strncmp(s + 1, "ifeval::", 8) ||
+                                  !strncmp(s + 1, "endif::", 7))) {
+      l->s++;                            /* an escaped directive is its text */
+      l->len--;
+      s = l->s;
+      n = l->len;
+      escaped = 1;
+    } else if (n > 7 && (!strncmp(s, "ifdef::", 7) || !strncmp(s, "ifndef::", 8) || !strncmp(s, "ifeval::", 8))) {
       l->kind = K_GONE;
       const char *br = memchr(s, '[', (size_t)n);
       if (!br || s[n - 1] != ']') continue;
       int neg = s[2] == 'n', eval = s[2] == 'e';
       const char *names = s + (neg || eval ? 8 : 7);
-      int truth = eval ? 1 : defined_expr(a, names, (size_t)(br - names));
+      int truth;
+      if (eval) {
+        truth = skip_depth ? 0 : eval_test(a, br + 1, (size_t)(s + n - 1 - br - 1));
+        if (truth < 0) {
+          truth = 1;
+          vgi_diag_add(a->d, VGI_WARNING, a->file, l->no, 1, NULL,
+                       "ifeval:: test cannot be evaluated (compare numbers or quoted strings with == != < <= > >=); "
+                       "its lines are read");
+        }
+      } else {
+        truth = defined_expr(a, names, (size_t)(br - names));
+      }
       if (neg) truth = !truth;
       if (!eval && br + 1 < s + n - 1) { /* one line: ifdef::a[text] (ifeval's bracket is its test) */
         if (!skip_depth && truth) {
@@ -255,29 +356,57 @@ static void preprocess(adoc *a) {
       if (skip_depth || !truth) skip_depth++;
       continue;
     }
-    if (n >= 7 && !strncmp(s, "endif::", 7)) {
+    if (n >= 7 && !strncmp(s, "endif::", 7) && !escaped) {
       l->kind = K_GONE;
       if (depth > 0) { depth--; if (skip_depth) skip_depth--; }
       continue;
     }
     if (skip_depth) { l->kind = K_GONE; continue; }
-    if (n >= 2 && s[0] == '/' && s[1] == '/' && !(n >= 4 && delimiter_run(l, '/', 4))) {
-      l->kind = K_GONE;                  /* a comment line */
-      continue;
-    }
-    if (n > 9 && !strncmp(s, "include::", 9)) {
+    if (n > 9 && !strncmp(s, "include::", 9) && !escaped) {
       l->kind = K_GONE;
       if (!a->warned_include++)
         vgi_diag_add(a->d, VGI_WARNING, a->file, l->no, 1, NULL,
                      "include:: is not followed: a document is read alone (put what it includes in it)");
       continue;
     }
+    if (verbatim) {
+      if (l->len >= 3 && !strncmp(verbatim->s, "```", 3) ? !strncmp(s, "```", 3) && l->len >= 3 :
+          (l->len == verbatim->len && !memcmp(s, verbatim->s, (size_t)n)))
+        verbatim = NULL;
+      if (skip_depth) l->kind = K_GONE;
+      else if (verbatim == NULL && delimiter_run(l, '/', 4)) l->kind = K_GONE;
+      else if (verbatim) {
+        l->kind = K_VERB;
+        if (verbatim_subs) expand_line(a, l);
+      }
+      continue;
+    }
+    if (n >= 2 && s[0] == '/' && s[1] == '/' && !(n >= 4 && delimiter_run(l, '/', 4))) {
+      l->kind = K_GONE;                  /* a comment line */
+      continue;
+    }
     if (attribute_entry(a, l)) { l->kind = K_GONE; continue; }
+    if (!seen_text && l->ind < l->len) {
+      seen_text = 1;
+      if (n >= 2 && s[0] == '=' && s[1] == ' ') { header = i; continue; }
+    }
+    expand_line(a, l);
+    s = l->s;
+    n = l->len;
     if (verbatim_delimiter(l) && !(i > 0 && a->L[i - 1].kind != K_GONE && underline_level(&a->L[i - 1], l))) {
       verbatim = l;
+      verbatim_subs = 0;
+      for (int k = i - 1; k >= 0 && a->L[k].ind < a->L[k].len; k--) {
+        const vgi_line *p = &a->L[k];
+        if (p->kind == K_GONE) continue;
+        if (p->s[0] != '[') break;
+        verbatim_subs = memmem(p->s, (size_t)p->len, "attributes", 10) && memmem(p->s, (size_t)p->len, "subs", 4);
+        break;
+      }
       if (delimiter_run(l, '/', 4)) l->kind = K_GONE;
     }
   }
+  if (header >= 0) expand_line(a, &a->L[header]);
   /* a comment block's lines are gone too */
   int in_comment = 0;
   const vgi_line *open = NULL;
@@ -644,10 +773,7 @@ static void put_md(vgi_buf *o, const char *s, size_t n) {
 static void text_line(adoc *a, vgi_buf *o, const char *s, size_t n) {
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
   if (n >= 2 && s[n - 1] == '+' && s[n - 2] == ' ') n -= 2;
-  vgi_buf x = {0};
-  expand(a, &x, s, n);
-  inline_text(a, o, x.s ? x.s : "", x.n, 0);
-  vgi_buf_free(&x);
+  inline_text(a, o, s, n, 0);   /* its attributes were expanded by the preprocessor */
 }
 
 /* A line of a paragraph whose text, once its markup is gone, opens like a
@@ -1120,8 +1246,21 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     snprintf(ipre, sizeof ipre, "%s%*s", pre, after_plus && ls.depth ? ls.indent[ls.depth - 1] + ls.width[ls.depth - 1] : 0, "");
     int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(l, &a->L[i + 1]) : 0;
     if (underlined) { level = underlined; t = s; tn = n; }
+    if (level && !(l->ind > 0) && depth > 0) {
+      /* inside an example, sidebar, open or quote block a section title is a
+       * discrete title, no section: a bold line of the block */
+      ls.depth = 0;
+      clear_pending(a);
+      vgi_buf b = {0};
+      vgi_buf_printf(&b, "%s**", pre);
+      text_line(a, &b, t, (size_t)tn);
+      vgi_buf_puts(&b, "**");
+      out_line(a, l->no, b.s, b.n);
+      vgi_buf_free(&b);
+      if (underlined) { out_str(a, a->L[i + 1].no, pre); i++; }
+      continue;
+    }
     if (level && !(l->ind > 0)) {
-
       ls.depth = 0;
       clear_pending(a);
       vgi_buf b = {0};
@@ -1358,7 +1497,7 @@ static void collect_sections(adoc *a) {
   int pending_n = 0;
   for (int i = 0; i < a->n && a->nsec < MAX_SECTIONS; i++) {
     const vgi_line *l = &a->L[i];
-    if (gone(l)) continue;
+    if (gone(l) || l->kind == K_VERB) continue;
     if (l->len > 4 && l->s[0] == '[' && l->s[1] == '[' && l->s[l->len - 1] == ']') {
       pending_id = l->s + 2;
       pending_n = l->len - 4;
@@ -1375,9 +1514,7 @@ static void collect_sections(adoc *a) {
     int tn;
     if (section_line(l, &t, &tn) || (i + 1 < a->n && !gone(&a->L[i + 1]) && underline_level(l, &a->L[i + 1]) &&
                                      (t = l->s, tn = l->len, 1))) {
-      vgi_buf b = {0};
-      expand(a, &b, t, (size_t)tn);
-      a->sec[a->nsec].title = vgi_buf_take(&b);
+      a->sec[a->nsec].title = dupn(t, (size_t)tn);
       a->sec[a->nsec].id = pending_id ? dupn(pending_id, (size_t)pending_n) : NULL;
       a->nsec++;
     }
@@ -1422,8 +1559,6 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
   }
   preprocess(a);
   collect_sections(a);
-  /* attributes are expanded where they are used, with the value the
-   * document gave them last (entries are read by the preprocessor) */
   blocks(a, 0, a->n, "", 0);
   char *md = vgi_buf_take(&a->out);
   *out_len = strlen(md);
@@ -1431,6 +1566,8 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
   *nmap = a->nmap;
   for (int i = 0; i < a->nattrs; i++) { free(a->attrs[i].name); free(a->attrs[i].value); }
   for (int i = 0; i < a->nsec; i++) { free(a->sec[i].id); free(a->sec[i].title); }
+  for (int i = 0; i < a->nowned; i++) free(a->owned[i]);
+  free(a->owned);
   free(a->text);
   free(a->L);
   free(a);
