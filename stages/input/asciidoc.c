@@ -39,8 +39,16 @@
 #define MAX_SECTIONS 2048  /* section titles kept for cross references */
 #define MAX_COLS 256       /* table columns read (the adapter shows 64) */
 #define MAX_LEVEL 16       /* list and block nesting */
+/* VALUE_MARK: around a value put into a line of text, so the inline reader
+ * sees a value as Asciidoctor does (it reads quotes before attributes: in
+ * "`code`{note}" the quote closes before the value); out_line drops it */
+#define VALUE_MARK '\x1f'
+
 
 typedef struct attr { char *name, *value; } attr;
+
+/* what the preprocessor made of a line */
+enum { K_TEXT = 0, K_GONE = 'x', K_VERB = 'v' /* inside a listing, literal or passthrough block */ };
 
 static char *dupn(const char *s, size_t n) {
   char *d = malloc(n + 1);
@@ -53,6 +61,7 @@ static char *dupn(const char *s, size_t n) {
 typedef struct adoc {
   vgi_line *L;
   int n;
+  int *w0;                 /* each line's width as written, before its attributes */
   char *text;
   const char *file;
   vgi_diags *d;
@@ -75,7 +84,11 @@ typedef struct adoc {
 /* ---- output ------------------------------------------------------------------ */
 
 static void out_line(adoc *a, int src, const char *s, size_t n) {
-  vgi_mapped_line(&a->out, &a->map, &a->nmap, &a->capmap, src, s, n);
+  if (!memchr(s, VALUE_MARK, n)) { vgi_mapped_line(&a->out, &a->map, &a->nmap, &a->capmap, src, s, n); return; }
+  vgi_buf b = {0};
+  for (size_t i = 0; i < n; i++) if (s[i] != VALUE_MARK) vgi_buf_add(&b, s + i, 1);
+  vgi_mapped_line(&a->out, &a->map, &a->nmap, &a->capmap, src, b.s ? b.s : "", b.n);
+  vgi_buf_free(&b);
 }
 
 static void out_str(adoc *a, int src, const char *s) { out_line(a, src, s, strlen(s)); }
@@ -88,7 +101,7 @@ static const char *builtin(const char *name, size_t n) {
     "amp", "&", "lt", "<", "gt", ">", "plus", "+", "apos", "'", "quot", "\"", "zwsp", "",
     "deg", "\xc2\xb0", "caret", "^", "tilde", "~", "backslash", "\\", "backtick", "`",
     "two-colons", "::", "two-semicolons", ";;", "cpp", "C++", "pp", "++", "brvbar", "\xc2\xa6",
-    "lsquo", "\xe2\x80\x98", "rsquo", "\xe2\x80\x99", "ldquo", "\xe2\x80\x9c", "rdquo", "\xe2\x80\x9d",
+    "asterisk", "*", "blank", "", "wj", "\xe2\x81\xa0", "lsquo", "\xe2\x80\x98", "rsquo", "\xe2\x80\x99", "ldquo", "\xe2\x80\x9c", "rdquo", "\xe2\x80\x9d",
     NULL };
   for (int i = 0; kv[i]; i += 2)
     if (strlen(kv[i]) == n && !strncmp(kv[i], name, n)) return kv[i + 1];
@@ -106,9 +119,9 @@ static int attr_name_char(int c) { return isalnum(c) || c == '_' || c == '-'; }
 /* s with every {name} it defines replaced (once: a value was expanded when
  * it was set), a missing one left as it is, as Asciidoctor leaves it (or
  * dropped, as ifeval's test drops it) */
-static void expand(adoc *a, vgi_buf *o, const char *s, size_t n, int drop_missing) {
+static void expand(adoc *a, vgi_buf *o, const char *s, size_t n, int drop_missing, int keep_escape) {
   for (size_t i = 0; i < n; i++) {
-    if (s[i] == '\\' && i + 1 < n && s[i + 1] == '{') { vgi_buf_add(o, "{", 1); i++; continue; }
+    if (s[i] == '\\' && i + 1 < n && s[i + 1] == '{') { vgi_buf_add(o, keep_escape ? "\\{" : "{", keep_escape ? 2 : 1); i++; continue; }
     if (s[i] == '{') {
       size_t j = i + 1;
       while (j < n && j - i < 64 && attr_name_char((unsigned char)s[j])) j++;
@@ -119,7 +132,9 @@ static void expand(adoc *a, vgi_buf *o, const char *s, size_t n, int drop_missin
         else v = builtin(s + i + 1, j - i - 1);
         if (v && strlen(v) <= a->budget) {
           a->budget -= strlen(v);
+          if (keep_escape && *v) vgi_buf_add(o, "\x1f", 1);
           vgi_buf_puts(o, v);
+          if (keep_escape && *v) vgi_buf_add(o, "\x1f", 1);
           i = j;
           continue;
         }
@@ -130,8 +145,11 @@ static void expand(adoc *a, vgi_buf *o, const char *s, size_t n, int drop_missin
   }
 }
 
-/* ":name: value", ":name!:" or ":!name:": 1 when the line is an entry */
-static int attribute_entry(adoc *a, const vgi_line *l) {
+/* ":name: value", ":name!:" or ":!name:" at line k: the lines it takes (a
+ * value ending in " \\" or " +" goes on on the next lines), 0 when the line
+ * is no entry */
+static int attribute_entry(adoc *a, int k) {
+  const vgi_line *l = &a->L[k];
   const char *s = l->s;
   int n = l->len;
   if (n < 3 || s[0] != ':') return 0;
@@ -149,18 +167,36 @@ static int attribute_entry(adoc *a, const vgi_line *l) {
     if (at) { free(at->value); free(at->name); *at = a->attrs[--a->nattrs]; }
     return 1;
   }
-  vgi_buf v = {0};
+  vgi_buf raw = {0}, v = {0};
   size_t vn = (size_t)(n - i);
   while (vn > 0 && s[i + vn - 1] == ' ') vn--;
-  if (vn >= 2 && s[i + vn - 2] == ' ' && (s[i + vn - 1] == '\\' || s[i + vn - 1] == '+')) vn -= 2;
-  expand(a, &v, s + i, vn, 0);
+  int taken = 1;
+  char con = 0;
+  if (vn >= 2 && s[i + vn - 2] == ' ' && (s[i + vn - 1] == '\\' || s[i + vn - 1] == '+')) { con = s[i + vn - 1]; vn -= 2; }
+  vgi_buf_add(&raw, s + i, vn);
+  while (con && k + taken < a->n) {
+    vgi_line *c = &a->L[k + taken];
+    if (c->ind == c->len || c->kind == K_GONE) break;
+    size_t cn = (size_t)(c->len - c->ind);
+    const char *cs = c->s + c->ind;
+    int open = cn >= 2 && cs[cn - 1] == con && cs[cn - 2] == ' ';
+    if (open) cn -= 2;
+    while (cn > 0 && cs[cn - 1] == ' ') cn--;
+    vgi_buf_add(&raw, " ", 1);
+    vgi_buf_add(&raw, cs, cn);
+    c->kind = K_GONE;
+    taken++;
+    if (!open) break;
+  }
+  expand(a, &v, raw.s ? raw.s : "", raw.n, 0, 0);
+  vgi_buf_free(&raw);
   char *value = vgi_buf_take(&v);
-  if (at) { free(at->value); at->value = value; return 1; }
-  if (a->nattrs == MAX_ATTRS) { free(value); return 1; }
+  if (at) { free(at->value); at->value = value; return taken; }
+  if (a->nattrs == MAX_ATTRS) { free(value); return taken; }
   at = &a->attrs[a->nattrs++];
   at->name = dupn(s + b, (size_t)(e - b));
   at->value = value;
-  return 1;
+  return taken;
 }
 
 /* ifdef::a,b[] (any), ifdef::a+b[] (all); ifndef the opposite */
@@ -182,14 +218,13 @@ static int defined_expr(adoc *a, const char *s, size_t n) {
 
 /* ---- the preprocessor: marks lines that are not content ------------------------ */
 
-enum { K_TEXT = 0, K_GONE = 'x', K_VERB = 'v' /* inside a listing, literal or passthrough block */ };
 
 /* the line with the values its attribute references have here: an entry
  * further on changes only the text after it, as in Asciidoctor */
-static void expand_line(adoc *a, vgi_line *l) {
+static void expand_line(adoc *a, vgi_line *l, int verbatim) {
   if (!memchr(l->s, '{', (size_t)l->len)) return;
   vgi_buf b = {0};
-  expand(a, &b, l->s, (size_t)l->len, 0);
+  expand(a, &b, l->s, (size_t)l->len, 0, !verbatim);   /* "\{" stays for the inline reader */
   if (b.n == (size_t)l->len && !memcmp(b.s, l->s, b.n)) { vgi_buf_free(&b); return; }
   if (a->nowned == a->capowned) {
     a->capowned = a->capowned ? a->capowned * 2 : 64;
@@ -232,7 +267,7 @@ static int eval_operand(const char *s, size_t n, evalue *v) {
 /* ifeval::[LEFT OP RIGHT]: 1 true, 0 false, -1 a test it cannot evaluate */
 static int eval_test(adoc *a, const char *s, size_t n) {
   vgi_buf x = {0};
-  expand(a, &x, s, n, 1);   /* Asciidoctor drops a missing attribute here */
+  expand(a, &x, s, n, 1, 0);   /* Asciidoctor drops a missing attribute here */
   const char *t = x.s ? x.s : "";
   size_t tn = x.n, op = 0, opn = 0;
   char q = 0;
@@ -286,13 +321,13 @@ static int width(const vgi_line *l) {
 /* a two-line section title: `title` underlined by `u` ("Title" over "=====",
  * "-----", "~~~~~", "^^^^^" or "+++++" of about its length), as older
  * AsciiDoc writes them; its level (1 = the document's title), else 0 */
-static int underline_level(const vgi_line *title, const vgi_line *u) {
+static int underline_level(const adoc *a, const vgi_line *title, const vgi_line *u) {
   static const char marks[] = "=-~^+";
   if (u->ind != 0 || u->len < 2 || title->ind != 0 || title->len == title->ind) return 0;
   const char *m = strchr(marks, u->s[0]);
   if (!m || !delimiter_run(u, u->s[0], 2)) return 0;
   if (strchr(".[/*-=+_|<:", title->s[0]) || delimiter_run(title, title->s[0], 2)) return 0;
-  int d = width(title) - u->len;
+  int d = a->w0[title - a->L] - u->len;
   if (d < -2 || d > 2) return 0;
   return (int)(m - marks) + 1;
 }
@@ -313,7 +348,7 @@ static void preprocess(adoc *a) {
     const char *s = l->s;
     int n = l->len, escaped = 0;
     if (header >= 0 && l->ind == l->len) {
-      expand_line(a, &a->L[header]);   /* the header's attribute entries are in force in its title */
+      expand_line(a, &a->L[header], 0);   /* the header's attribute entries are in force in its title */
       header = -1;
     }
     if (n > 8 && s[0] == '\\' && (!strncmp(s + 1, "include::", 9) || !strncmp(s + 1, "ifdef::", 7) ||
@@ -377,7 +412,7 @@ static void preprocess(adoc *a) {
       else if (verbatim == NULL && delimiter_run(l, '/', 4)) l->kind = K_GONE;
       else if (verbatim) {
         l->kind = K_VERB;
-        if (verbatim_subs) expand_line(a, l);
+        if (verbatim_subs) expand_line(a, l, 1);
       }
       continue;
     }
@@ -385,15 +420,16 @@ static void preprocess(adoc *a) {
       l->kind = K_GONE;                  /* a comment line */
       continue;
     }
-    if (attribute_entry(a, l)) { l->kind = K_GONE; continue; }
+    int taken = attribute_entry(a, i);
+    if (taken) { l->kind = K_GONE; i += taken - 1; continue; }
     if (!seen_text && l->ind < l->len) {
       seen_text = 1;
       if (n >= 2 && s[0] == '=' && s[1] == ' ') { header = i; continue; }
     }
-    expand_line(a, l);
+    expand_line(a, l, 0);
     s = l->s;
     n = l->len;
-    if (verbatim_delimiter(l) && !(i > 0 && a->L[i - 1].kind != K_GONE && underline_level(&a->L[i - 1], l))) {
+    if (verbatim_delimiter(l) && !(i > 0 && a->L[i - 1].kind != K_GONE && underline_level(a, &a->L[i - 1], l))) {
       verbatim = l;
       verbatim_subs = 0;
       for (int k = i - 1; k >= 0 && a->L[k].ind < a->L[k].len; k--) {
@@ -406,7 +442,7 @@ static void preprocess(adoc *a) {
       if (delimiter_run(l, '/', 4)) l->kind = K_GONE;
     }
   }
-  if (header >= 0) expand_line(a, &a->L[header]);
+  if (header >= 0) expand_line(a, &a->L[header], 0);
   /* a comment block's lines are gone too */
   int in_comment = 0;
   const vgi_line *open = NULL;
@@ -517,9 +553,10 @@ static size_t find2(const char *s, size_t n, size_t from, char c) {
 
 static int scheme_at(const char *s, size_t n, size_t i, size_t *len) {
   static const char *const sch[] = { "https://", "http://", "ftp://", "irc://", "mailto:", "link:", NULL };
-  if (i > 0 && (word_char((unsigned char)s[i - 1]) || s[i - 1] == '/')) return 0;
+  int after_word = i > 0 && (word_char((unsigned char)s[i - 1]) || s[i - 1] == '/');
   for (int k = 0; sch[k]; k++) {
     size_t m = strlen(sch[k]);
+    if (after_word && k < 4) continue;   /* link: and mailto: macros may follow anything */
     if (i + m < n && !strncmp(s + i, sch[k], m)) { *len = m; return 1; }
   }
   return 0;
@@ -529,7 +566,7 @@ static int scheme_at(const char *s, size_t n, size_t i, size_t *len) {
 static size_t macro_name(const char *s, size_t n, size_t i, const char *name) {
   size_t m = strlen(name);
   if (i + m >= n || strncmp(s + i, name, m) != 0) return 0;
-  if (i > 0 && word_char((unsigned char)s[i - 1])) return 0;
+  if (i > 0 && word_char((unsigned char)s[i - 1]) && strncmp(name, "footnote", 8)) return 0;   /* "word.footnote:[" */
   return m;
 }
 
@@ -559,6 +596,30 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       FLUSH();
       i = e + 1; plain = i;
       continue;
+    }
+    /* a reference to an attribute the document never sets (its build passes
+     * it in): as a macro's target ("{api}/Foo.html[Foo]") the macro's text,
+     * else its name in words, never the braces ("${HOME}" stays a variable) */
+    if (c == '{' && (i == 0 || !strchr("$@#%\\", s[i - 1]))) {
+      size_t j = i + 1;
+      while (j < n && j - i < 64 && attr_name_char((unsigned char)s[j])) j++;
+      if (j < n && s[j] == '}' && j > i + 1 && isalpha((unsigned char)s[i + 1])) {
+        FLUSH();
+        size_t k = j + 1;
+        while (k < n && k - j < 512 && s[k] != ' ' && s[k] != '\t' && s[k] != '[') k++;
+        if (k < n && s[k] == '[' && (e = bracket_end(s, n, k))) {
+          const char *t; size_t tn;
+          attr_text(s + k + 1, e - k - 1, &t, &tn);
+          if (tn) inline_text(a, o, t, tn, depth + 1);
+          else put_id_words(o, s + i + 1, j - i - 1);
+          i = e + 1;
+        } else {
+          put_id_words(o, s + i + 1, j - i - 1);
+          i = j + 1;
+        }
+        plain = i;
+        continue;
+      }
     }
     /* <<id>>, <<id,text>> */
     if (c == '<' && i + 1 < n && s[i + 1] == '<' && (e = find2(s, n, i + 2, '>')) && e > i + 2) {
@@ -639,9 +700,10 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       }
     }
     /* macros whose text is shown as words, or not at all */
-    if (isalpha((unsigned char)c) && (i == 0 || !word_char((unsigned char)s[i - 1]))) {
+    if (isalpha((unsigned char)c) && (i == 0 || !word_char((unsigned char)s[i - 1]) || c == 'f')) {
       static const char *const shown[] = { "kbd:", "btn:", "pass:", "anchor:", "footnote:", "indexterm:",
-                                            "indexterm2:", "stem:", "latexmath:", "asciimath:", "xref:", "menu:", NULL };
+                                            "indexterm2:", "stem:", "latexmath:", "asciimath:", "xref:", "menu:",
+                                            "footnoteref:", "linkgit:", NULL };
       int k;
       for (k = 0; shown[k]; k++) if ((m = macro_name(s, n, i, shown[k]))) break;
       if (shown[k]) {
@@ -652,7 +714,12 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
           const char *t = s + j + 1, *target = s + i + m;
           size_t tn = e - j - 1, targetn = j - i - m;
           const char *name = shown[k];
-          if (!strcmp(name, "footnote:") || !strcmp(name, "indexterm:") || !strcmp(name, "anchor:")) {
+          if (!strcmp(name, "linkgit:")) {
+            /* git's manual pages: "git-fetch(1)" */
+            put_md(o, target, targetn);
+            if (tn) { vgi_buf_add(o, "(", 1); put_md(o, t, tn); vgi_buf_add(o, ")", 1); }
+          } else if (!strcmp(name, "footnote:") || !strcmp(name, "footnoteref:") || !strcmp(name, "indexterm:") ||
+                     !strcmp(name, "anchor:")) {
             /* a footnote's mark is never said; an anchor's text is shown */
             if (!strcmp(name, "anchor:") && tn) inline_text(a, o, t, tn, depth + 1);
           } else if (!strcmp(name, "xref:")) {
@@ -811,6 +878,17 @@ static void escape_block_start(vgi_buf *b, size_t at, const char *src, size_t n)
   vgi_buf_add(b, "\\", 1);
   vgi_buf_add(b, rest.s, rest.n);
   vgi_buf_free(&rest);
+}
+
+/* a line of a paragraph added to the ones before it, a space between, its
+ * hard line break (" +") dropped */
+static void join_line(vgi_buf *o, const char *s, size_t n) {
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  if (n >= 2 && s[n - 1] == '+' && s[n - 2] == ' ') n -= 2;
+  while (n > 0 && s[n - 1] == ' ') n--;
+  if (!n) return;
+  if (o->n) vgi_buf_add(o, " ", 1);
+  vgi_buf_add(o, s, n);
 }
 
 static void emit_text(adoc *a, int src, const char *prefix, const char *s, size_t n) {
@@ -1244,7 +1322,7 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     if (n == 1 && s[0] == '+' && ls.depth) { after_plus = 1; out_str(a, l->no, pre); continue; }
     char ipre[256];
     snprintf(ipre, sizeof ipre, "%s%*s", pre, after_plus && ls.depth ? ls.indent[ls.depth - 1] + ls.width[ls.depth - 1] : 0, "");
-    int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(l, &a->L[i + 1]) : 0;
+    int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(a, l, &a->L[i + 1]) : 0;
     if (underlined) { level = underlined; t = s; tn = n; }
     if (level && !(l->ind > 0) && depth > 0) {
       /* inside an example, sidebar, open or quote block a section title is a
@@ -1396,43 +1474,41 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
       int d = list_depth(&ls, kind, lv);
       char marker[8];
       snprintf(marker, sizeof marker, "%s", kind == 2 ? "1. " : "- ");
-      vgi_buf item = {0};
+      /* the item's text, and its lines up to the next blank line or block,
+       * as one line: markup and cross references may span lines */
+      const char *txt = l->s + at;
       if (kind == 3) {
-        /* **term**: text (the text on the next line when the term ends its line) */
-        const char *term = l->s + l->ind;
-        size_t termn = (size_t)(at - l->ind);
-        const char *rest = l->s + at;
-        while (rest < l->s + l->len && (*rest == ':' || *rest == ';')) rest++;
-        while (rest < l->s + l->len && (*rest == ' ' || *rest == '\t')) rest++;
+        while (txt < l->s + l->len && (*txt == ':' || *txt == ';')) txt++;
+        while (txt < l->s + l->len && (*txt == ' ' || *txt == '\t')) txt++;
+      }
+      vgi_buf body = {0};
+      join_line(&body, txt, (size_t)(l->s + l->len - txt));
+      int first = i, k2, lv2, at2;
+      /* an item's text ends at the next item, however indented */
+      while (i + 1 < to && !blank(&a->L[i + 1]) &&
+             (gone(&a->L[i + 1]) || (!starts_block(&a->L[i + 1]) && !list_marker(&a->L[i + 1], &k2, &lv2, &at2)))) {
+        i++;
+        if (!gone(&a->L[i])) join_line(&body, a->L[i].s + a->L[i].ind, (size_t)(a->L[i].len - a->L[i].ind));
+      }
+      if (kind == 3) {
+        /* **term**: text */
+        vgi_buf item = {0};
         vgi_buf_puts(&item, "**");
-        text_line(a, &item, term, termn);
+        text_line(a, &item, l->s + l->ind, (size_t)(at - l->ind));
         vgi_buf_puts(&item, "**");
-        size_t restn = (size_t)(l->s + l->len - rest);
-        if (restn) { vgi_buf_puts(&item, ": "); text_line(a, &item, rest, restn); }
-        else if (i + 1 < to && !gone(&a->L[i + 1]) && !blank(&a->L[i + 1]) && !starts_block(&a->L[i + 1])) {
-          vgi_buf_puts(&item, ": ");
-        }
+        if (body.n) { vgi_buf_puts(&item, ": "); text_line(a, &item, body.s, body.n); }
         vgi_buf b = {0};
         vgi_buf_puts(&b, pre);
         for (int k = 0; k < ls.indent[d]; k++) vgi_buf_add(&b, " ", 1);
         vgi_buf_puts(&b, marker);
         vgi_buf_add(&b, item.s ? item.s : "", item.n);
-        out_line(a, l->no, b.s, b.n);
+        out_line(a, a->L[first].no, b.s, b.n);
         vgi_buf_free(&b);
+        vgi_buf_free(&item);
       } else {
-        const char *txt = l->s + at;
-        size_t tl = (size_t)(l->len - at);
-        /* checklists keep their box */
-        item_line(a, l->no, pre, ls.indent[d], marker, txt, tl);
+        item_line(a, a->L[first].no, pre, ls.indent[d], marker, body.s ? body.s : "", body.n);
       }
-      vgi_buf_free(&item);
-      /* the item's text goes on to the next blank line or block */
-      while (i + 1 < to && !blank(&a->L[i + 1]) && (gone(&a->L[i + 1]) || !starts_block(&a->L[i + 1]))) {
-        i++;
-        if (gone(&a->L[i])) continue;
-        vgi_line *c = &a->L[i];
-        item_line(a, c->no, pre, ls.indent[d] + ls.width[d], "", c->s + c->ind, (size_t)(c->len - c->ind));
-      }
+      vgi_buf_free(&body);
       clear_pending(a);
       continue;
     }
@@ -1474,12 +1550,16 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
       i = j;
       continue;
     }
-    emit_text(a, l->no, ppre, s + (s == l->s ? l->ind : 0), (size_t)(s == l->s ? n - l->ind : n));
+    /* its lines as one: markup and cross references may span lines */
+    vgi_buf para = {0};
+    join_line(&para, s + (s == l->s ? l->ind : 0), (size_t)(s == l->s ? n - l->ind : n));
+    int first = i;
     while (i + 1 < to && !blank(&a->L[i + 1]) && (gone(&a->L[i + 1]) || !starts_block(&a->L[i + 1]))) {
       i++;
-      if (gone(&a->L[i])) continue;
-      emit_text(a, a->L[i].no, ppre, a->L[i].s + a->L[i].ind, (size_t)(a->L[i].len - a->L[i].ind));
+      if (!gone(&a->L[i])) join_line(&para, a->L[i].s + a->L[i].ind, (size_t)(a->L[i].len - a->L[i].ind));
     }
+    emit_text(a, a->L[first].no, ppre, para.s ? para.s : "", para.n);
+    vgi_buf_free(&para);
     if (cite[0] && ppre[strlen(ppre) - 2] == '>') {
       vgi_buf b = {0};
       vgi_buf_printf(&b, "%s\xe2\x80\x94 ", ppre);
@@ -1512,7 +1592,7 @@ static void collect_sections(adoc *a) {
     }
     const char *t;
     int tn;
-    if (section_line(l, &t, &tn) || (i + 1 < a->n && !gone(&a->L[i + 1]) && underline_level(l, &a->L[i + 1]) &&
+    if (section_line(l, &t, &tn) || (i + 1 < a->n && !gone(&a->L[i + 1]) && underline_level(a, l, &a->L[i + 1]) &&
                                      (t = l->s, tn = l->len, 1))) {
       a->sec[a->nsec].title = dupn(t, (size_t)tn);
       a->sec[a->nsec].id = pending_id ? dupn(pending_id, (size_t)pending_n) : NULL;
@@ -1557,6 +1637,9 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
     vgi_diag_add(d, VGI_ERROR, file, 0, 0, NULL, "out of memory");
     return NULL;
   }
+  a->w0 = malloc(sizeof *a->w0 * (size_t)(a->n ? a->n : 1));
+  if (!a->w0) abort();
+  for (int i = 0; i < a->n; i++) a->w0[i] = width(&a->L[i]);
   preprocess(a);
   collect_sections(a);
   blocks(a, 0, a->n, "", 0);
@@ -1568,6 +1651,7 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
   for (int i = 0; i < a->nsec; i++) { free(a->sec[i].id); free(a->sec[i].title); }
   for (int i = 0; i < a->nowned; i++) free(a->owned[i]);
   free(a->owned);
+  free(a->w0);
   free(a->text);
   free(a->L);
   free(a);

@@ -328,6 +328,46 @@ static void titles_in_blocks(void **state) {
   cJSON_Delete(m);
 }
 
+/* what a paragraph or item says across its lines, and what references to
+ * attributes nobody set, git's linkgit: and multi-line entries become */
+static void across_lines(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Across\n\n"
+    "== Refs\n\n"
+    "Read <<setup-steps,the setup\nsteps>> first.\n\n"
+    "See {api-docs}/Gizmo.html[the Gizmo class] and pick {gizmo-version} or ${HOME}.\n\n"
+    "Fetch with linkgit:git-fetch[1] daily.\n\n"
+    ":note: footnote:[Scripts are +\nnot part of the core.]\n\n"
+    "Run `make check`{note} before you send.\n\n"
+    "Mark items with an asterisk (`{asterisk}`) first.\n\n"
+    "Names are shorthand:\n\n"
+    "\t- The branch `test` is short for `refs/heads/test`.\n"
+    "\t- The tag `v1` is short for `refs/tags/v1`.\n\n"
+    "[[setup-steps]]\n== Setup steps\n\nDone.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("across.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_true(said_in(m, "Read the setup steps first.") == 1);
+  assert_true(said_in(m, "See the Gizmo class and pick gizmo version or ${HOME}.") == 1);
+  assert_true(said_in(m, "git-fetch(1)") == 1);
+  assert_null(strstr(all, "not part of the core"));
+  assert_null(strstr(all, "footnote"));
+  assert_non_null(strstr(all, "asterisk (*)"));
+  const cJSON *names = scene_with(m, "list", "refs/tags/v1");
+  assert_non_null(names);
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(names, "visual_content"), "items")), 2);
+  static const char *const never[] = { "<<", ">>", "{api-docs}", "linkgit", "{asterisk}", "{note}", "\x1f", NULL };
+  for (int i = 0; never[i]; i++) {
+    if (strstr(all, never[i])) print_message("found: %s\n", never[i]);
+    assert_null(strstr(all, never[i]));
+  }
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* what a stranger may write: unclosed blocks, attribute references to
  * themselves, deep nesting, long lines; read, never a crash or a hang */
 static void hostile(void **state) {
@@ -365,6 +405,7 @@ int main(void) {
     cmocka_unit_test(attributes_in_order),
     cmocka_unit_test(ifeval_tests),
     cmocka_unit_test(titles_in_blocks),
+    cmocka_unit_test(across_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
