@@ -588,7 +588,10 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
     /* [[id]], [[id,text]] anchors and [#id] / [.role] before a mark */
     if (c == '[' && i + 1 < n && s[i + 1] == '[' && (e = find2(s, n, i + 2, ']'))) {
       FLUSH();
-      i = e + 2; plain = i;
+      int biblio = i + 2 < n && s[i + 2] == '[';   /* [[[ref]]]: a bibliography entry's anchor */
+      i = e + 2;
+      if (biblio && i < n && s[i] == ']') i++;
+      plain = i;
       continue;
     }
     if (c == '[' && i + 1 < n && (s[i + 1] == '.' || s[i + 1] == '#') && (e = bracket_end(s, n, i)) &&
@@ -1004,6 +1007,11 @@ static int admonition(const char *s, size_t n) {
   return 0;
 }
 
+static const char *label_of(int k) {
+  static const char *const labels[] = { "", "**Note:**", "**Tip:**", "**Important:**", "**Warning:**", "**Caution:**" };
+  return labels[k];
+}
+
 static const char *alert_of(int k) {
   static const char *const alerts[] = { "", "[!NOTE]", "[!TIP]", "[!IMPORTANT]", "[!WARNING]", "[!CAUTION]" };
   return alerts[k];
@@ -1120,7 +1128,10 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
     const char *s = l->s + l->ind;
     size_t n = (size_t)(l->len - l->ind);
     if (first_line < 0) first_line = i;
-    if (csv || s[0] == sep || (s[0] != sep && memchr(s, sep, n) && ncells == 0)) {
+    size_t spec = 0;   /* "a|", "2+|", ".3+^.^s|": a cell spec before the separator */
+    while (spec < n && spec < 12 && (isdigit((unsigned char)s[spec]) || strchr("+*.<^>aehlmdsv", s[spec]))) spec++;
+    int spec_opens = !csv && spec > 0 && spec < n && s[spec] == sep;
+    if (csv || s[0] == sep || spec_opens || (s[0] != sep && memchr(s, sep, n) && ncells == 0)) {
       /* a new cell at every unescaped separator (a cell spec such as "2+" or
        * "a" before it is dropped) */
       size_t k = 0;
@@ -1156,6 +1167,7 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
         while (cl > 0 && (cs[cl - 1] == ' ' || cs[cl - 1] == '\t')) cl--;
         while (cl > 0 && (*cs == ' ' || *cs == '\t')) { cs++; cl--; }
         if (quoted && cl >= 2 && cs[0] == '"' && cs[cl - 1] == '"') { cs++; cl -= 2; }
+        if (!csv && cl > 2 && (cs[0] == '*' || cs[0] == '-') && cs[1] == ' ') { cs += 2; cl -= 2; }   /* a list in the cell */
         text_line(a, &cells[ncells], cs, cl);
         ncells++;
         if (ncells > 100000) break;
@@ -1164,9 +1176,10 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
       }
       if (first_row_cells == 0) first_row_cells = ncells;
     } else if (ncells > 0) {
-      /* a cell's text goes on */
-      vgi_buf_add(&cells[ncells - 1], " ", 1);
-      text_line(a, &cells[ncells - 1], s, n);
+      /* a cell's text goes on; a list item in it ("a|" cells) after a semicolon */
+      int item = n > 2 && (s[0] == '*' || s[0] == '-' || s[0] == '.') && s[1] == ' ';
+      vgi_buf_add(&cells[ncells - 1], item ? "; " : " ", item ? 2 : 1);
+      text_line(a, &cells[ncells - 1], s + (item ? 2 : 0), n - (item ? 2 : 0));
     }
   }
   int cols = a->ncols ? a->ncols : first_row_cells;
@@ -1419,10 +1432,12 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
         char cite[256];
         snprintf(cite, sizeof cite, "%s", a->cite);
         char npre[300];
-        snprintf(npre, sizeof npre, "%s%s", ipre, adm || quote ? "> " : "");
+        /* an alert inside a quote is no alert: its label in bold opens it */
+        int nested = adm && strchr(ipre, '>') != NULL;
+        snprintf(npre, sizeof npre, "%s%s", ipre, (adm && !nested) || quote ? "> " : "");
         if (adm) {
           vgi_buf b = {0};
-          vgi_buf_printf(&b, "%s%s", npre, alert_of(adm));
+          vgi_buf_printf(&b, "%s%s", npre, nested ? label_of(adm) : alert_of(adm));
           out_line(a, l->no, b.s, b.n);
           vgi_buf_free(&b);
         } else {
@@ -1529,8 +1544,10 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     }
     /* a paragraph: its lines to the next blank line or block */
     char ppre[300];
-    snprintf(ppre, sizeof ppre, "%s%s", ipre, adm ? "> " : "");
-    if (adm) {
+    int nested = adm && strchr(ipre, '>') != NULL;
+    snprintf(ppre, sizeof ppre, "%s%s", ipre, adm ? nested ? label_of(adm) : "> " : "");
+    if (nested) strncat(ppre, " ", sizeof ppre - strlen(ppre) - 1);
+    if (adm && !nested) {
       vgi_buf b = {0};
       vgi_buf_printf(&b, "%s%s", ppre, alert_of(adm));
       out_line(a, l->no, b.s, b.n);

@@ -368,6 +368,41 @@ static void across_lines(void **state) {
   cJSON_Delete(m);
 }
 
+/* an admonition inside a quote keeps its label (no alert can nest there);
+ * a table line opening with a cell spec ("a|") starts a cell, a list in an
+ * AsciiDoc cell is its items; a bibliography anchor leaves nothing */
+static void nested_and_cells(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Nest\n\n== Build\n\n"
+    "____\n[NOTE]\nThe tests start many servers.\n____\n\n"
+    "|===\n| Property | Purpose\n\n"
+    "| `schema.action`\na| * If `create`, export tables\n* If `drop`, drop them\n"
+    "| `schema.source`\n| Where the schema comes from\n|===\n\n"
+    "== References\n\n"
+    "- [[[1]]] https://example.org/paper['A paper'. Example Press.]\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("nest.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "[!NOTE]"));
+  assert_non_null(strstr(all, "The tests start many servers."));
+  const cJSON *t = scene_with(m, "table", "schema.source");
+  assert_non_null(t);
+  const cJSON *rows = cJSON_GetObjectItem(cJSON_GetObjectItem(t, "visual_content"), "rows");
+  assert_int_equal(cJSON_GetArraySize(rows), 2);
+  char *r0 = cJSON_PrintUnformatted(cJSON_GetArrayItem(rows, 0));
+  assert_non_null(strstr(r0, "If create, export tables; If drop, drop them"));
+  free(r0);
+  assert_null(strstr(all, "a|"));
+  assert_non_null(strstr(all, "'A paper'"));
+  assert_null(strstr(all, "] 'A paper"));
+  assert_null(strstr(all, "[[1"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* what a stranger may write: unclosed blocks, attribute references to
  * themselves, deep nesting, long lines; read, never a crash or a hang */
 static void hostile(void **state) {
@@ -406,6 +441,7 @@ int main(void) {
     cmocka_unit_test(ifeval_tests),
     cmocka_unit_test(titles_in_blocks),
     cmocka_unit_test(across_lines),
+    cmocka_unit_test(nested_and_cells),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
