@@ -600,6 +600,33 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       i = e + 1; plain = i;
       continue;
     }
+    /* a Javadoc tag, as Vert.x's documentation templates write them:
+     * "{@link io.vertx.core.Vertx#close}" is the code "Vertx#close" */
+    if (c == '{' && i + 2 < n && s[i + 1] == '@' && isalpha((unsigned char)s[i + 2])) {
+      size_t j = i + 2;
+      while (j < n && j - i < 512 && s[j] != '}') j++;
+      if (j < n) {
+        FLUSH();
+        size_t k = i + 2;
+        while (k < j && isalpha((unsigned char)s[k])) k++;   /* the tag's name */
+        while (k < j && s[k] == ' ') k++;
+        size_t te = k;
+        while (te < j && s[te] != ' ') te++;
+        const char *label = te < j ? s + te + 1 : NULL;
+        if (label && te + 1 < j) put_md(o, label, j - te - 1);
+        else if (te > k) {
+          /* the simple name: after the package, keeping #member */
+          const char *hash = memchr(s + k, '#', te - k);
+          size_t b = hash ? (size_t)(hash - s) : te;
+          while (b > k && s[b - 1] != '.') b--;
+          vgi_buf_add(o, "`", 1);
+          vgi_buf_add(o, s + b, te - b);
+          vgi_buf_add(o, "`", 1);
+        }
+        i = j + 1; plain = i;
+        continue;
+      }
+    }
     /* a reference to an attribute the document never sets (its build passes
      * it in): as a macro's target ("{api}/Foo.html[Foo]") the macro's text,
      * else its name in words, never the braces ("${HOME}" stays a variable) */
@@ -1050,6 +1077,10 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth);
 /* a verbatim block [open+1, close) as fenced code */
 static void code_block(adoc *a, int open, int close, const char *pre, const char *lang, int strip_callouts) {
   vgi_buf b = {0};
+  /* a language is a word ("java", "c++", "c#", "shell-session"); a template's
+   * variable ("$lang") is none */
+  for (const char *q = lang; *q; q++)
+    if (!isalnum((unsigned char)*q) && !strchr("+#._-", *q)) { lang = ""; break; }
   vgi_buf_printf(&b, "%s```%s", pre, lang);
   out_line(a, a->L[open].no, b.s, b.n);
   vgi_buf_free(&b);
@@ -1057,6 +1088,10 @@ static void code_block(adoc *a, int open, int close, const char *pre, const char
     const vgi_line *l = &a->L[i];
     if (gone(l)) continue;
     size_t n = (size_t)l->len;
+    /* "{@link examples.Web#example2}" alone: a documentation template's
+     * reference to code kept elsewhere, as an include is */
+    if (n > 8 && !strncmp(l->s + l->ind, "{@link ", 7) && l->s[n - 1] == '}' && !memchr(l->s + l->ind + 1, '{', n - l->ind - 1))
+      continue;
     if (strip_callouts) {
       /* "<1>" callout marks at the end, with the comment mark before them */
       for (;;) {

@@ -403,6 +403,31 @@ static void nested_and_cells(void **state) {
   cJSON_Delete(m);
 }
 
+/* Vert.x's documentation templates: a Javadoc tag is its simple name, a
+ * listing that only names code kept elsewhere is no code, "$lang" no
+ * language */
+static void doc_templates(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Web\n\n== Router\n\n"
+    "Create a {@link io.vertx.ext.web.Router} and call {@link io.vertx.ext.web.Route#handler}.\n\n"
+    "[source,$lang]\n----\n{@link examples.WebExamples#example2}\n----\n\n"
+    "[source,$lang]\n----\nrouter.get(\"/\");\n----\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("web.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_true(said_in(m, "Create a Router and call Route#handler.") + said_in(m, "Create a Router and call Route") >= 1);
+  assert_null(strstr(all, "@link"));
+  assert_null(strstr(all, "$lang"));
+  assert_null(strstr(all, "io.vertx"));
+  const cJSON *code = scene_with(m, "command", "router.get");
+  assert_non_null(code);
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* what a stranger may write: unclosed blocks, attribute references to
  * themselves, deep nesting, long lines; read, never a crash or a hang */
 static void hostile(void **state) {
@@ -442,6 +467,7 @@ int main(void) {
     cmocka_unit_test(titles_in_blocks),
     cmocka_unit_test(across_lines),
     cmocka_unit_test(nested_and_cells),
+    cmocka_unit_test(doc_templates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
