@@ -570,6 +570,16 @@ static size_t macro_name(const char *s, size_t n, size_t i, const char *name) {
   return m;
 }
 
+/* the "]" of a role's name before a mark ("[red]#text#") at s[i], or 0 */
+static size_t role_end(const char *s, size_t n, size_t i) {
+  if (i + 1 >= n || !isalpha((unsigned char)s[i + 1])) return 0;
+  size_t e = bracket_end(s, n, i);
+  if (!e || e - i > 64 || e + 1 >= n || s[e + 1] != '#') return 0;
+  for (size_t k = i + 1; k < e; k++)
+    if (!isalnum((unsigned char)s[k]) && s[k] != '-' && s[k] != '_' && s[k] != '.' && s[k] != ' ') return 0;
+  return e;
+}
+
 static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth) {
   if (depth > 4) { put_md(o, s, n); return; }
   size_t i = 0, plain = 0;
@@ -596,6 +606,12 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
     }
     if (c == '[' && i + 1 < n && (s[i + 1] == '.' || s[i + 1] == '#') && (e = bracket_end(s, n, i)) &&
         e + 1 < n && (s[e + 1] == '#' || s[e + 1] == '*' || s[e + 1] == '_' || s[e + 1] == '`')) {
+      FLUSH();
+      i = e + 1; plain = i;
+      continue;
+    }
+    /* [red]#text#, [line-through]##t##: a role's name before a mark */
+    if (c == '[' && (e = role_end(s, n, i))) {
       FLUSH();
       i = e + 1; plain = i;
       continue;

@@ -341,6 +341,7 @@ static void across_lines(void **state) {
     ":note: footnote:[Scripts are +\nnot part of the core.]\n\n"
     "Run `make check`{note} before you send.\n\n"
     "Mark items with an asterisk (`{asterisk}`) first.\n\n"
+    "The [red]##c##[blue]##o##lour and [line-through]#old# words stay [1] plain.\n\n"
     "Names are shorthand:\n\n"
     "\t- The branch `test` is short for `refs/heads/test`.\n"
     "\t- The tag `v1` is short for `refs/tags/v1`.\n\n"
@@ -356,6 +357,7 @@ static void across_lines(void **state) {
   assert_null(strstr(all, "not part of the core"));
   assert_null(strstr(all, "footnote"));
   assert_non_null(strstr(all, "asterisk (*)"));
+  assert_true(said_in(m, "The colour and old words stay [1] plain.") == 1);
   const cJSON *names = scene_with(m, "list", "refs/tags/v1");
   assert_non_null(names);
   assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(names, "visual_content"), "items")), 2);
