@@ -859,8 +859,12 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       else if (i + 3 < n && !strncmp(s + i, "(TM)", 4)) { r = "\xe2\x84\xa2"; rn = 4; }
       if (r) { FLUSH(); vgi_buf_puts(o, r); i += rn; plain = i; continue; }
     }
+    /* "--" is a dash between words ("this--that") or spaces, as Asciidoctor
+     * replaces it; an option ("git reset --hard") stays */
     if (c == '-' && i + 1 < n && s[i + 1] == '-' && (i + 2 >= n || s[i + 2] != '-') &&
-        (i == 0 || s[i - 1] != '-')) {
+        (i == 0 || s[i - 1] != '-') &&
+        ((i > 0 && word_char((unsigned char)s[i - 1]) && i + 2 < n && word_char((unsigned char)s[i + 2])) ||
+         ((i == 0 || s[i - 1] == ' ') && (i + 2 >= n || s[i + 2] == ' ')))) {
       FLUSH();
       vgi_buf_puts(o, "\xe2\x80\x94");
       i += 2; plain = i;
@@ -1036,6 +1040,16 @@ static void block_attributes(adoc *a, const char *s, size_t n) {
     }
   }
   if (!a->style[0] && a->lang[0]) snprintf(a->style, sizeof a->style, "source");
+}
+
+/* asciidoctor-diagram's block styles ("[plantuml]"): a diagram drawn at
+ * build time, whose source is all a reader has */
+static int diagram_style(const char *st) {
+  static const char *const kinds[] = { "plantuml", "ditaa", "graphviz", "dot", "mermaid", "a2s", "blockdiag",
+                                       "seqdiag", "actdiag", "nwdiag", "svgbob", "d2", "wavedrom", "bpmn",
+                                       "erd", "nomnoml", "pikchr", "structurizr", "bytefield", "vega", "tikz", NULL };
+  for (int i = 0; kinds[i]; i++) if (!strcmp(st, kinds[i])) return 1;
+  return 0;
 }
 
 static void clear_pending(adoc *a) {
@@ -1461,6 +1475,8 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
         else if (!strcmp(a->style, "source") || a->lang[0]) {
           attr *sl = find_attr(a, "source-language", 15);
           snprintf(lang, sizeof lang, "%s", a->lang[0] ? a->lang : sl ? sl->value : "");
+        } else if (diagram_style(a->style)) {
+          snprintf(lang, sizeof lang, "%s", a->style);   /* a diagram's source, named by its kind */
         }
         code_block(a, i, close, ipre, lang, dk != '`');
       } else if (dk == '+') {

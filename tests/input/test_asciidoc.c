@@ -342,6 +342,7 @@ static void across_lines(void **state) {
     "Run `make check`{note} before you send.\n\n"
     "Mark items with an asterisk (`{asterisk}`) first.\n\n"
     "The [red]##c##[blue]##o##lour and [line-through]#old# words stay [1] plain.\n\n"
+    "Use \"git reset --hard\" now--or later.\n\n"
     "Names are shorthand:\n\n"
     "\t- The branch `test` is short for `refs/heads/test`.\n"
     "\t- The tag `v1` is short for `refs/tags/v1`.\n\n"
@@ -358,6 +359,8 @@ static void across_lines(void **state) {
   assert_null(strstr(all, "footnote"));
   assert_non_null(strstr(all, "asterisk (*)"));
   assert_true(said_in(m, "The colour and old words stay [1] plain.") == 1);
+  assert_non_null(strstr(all, "git reset --hard"));
+  assert_non_null(strstr(all, "now\xe2\x80\x94or later"));
   const cJSON *names = scene_with(m, "list", "refs/tags/v1");
   assert_non_null(names);
   assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(names, "visual_content"), "items")), 2);
@@ -414,7 +417,8 @@ static void doc_templates(void **state) {
     "= Web\n\n== Router\n\n"
     "Create a {@link io.vertx.ext.web.Router} and call {@link io.vertx.ext.web.Route#handler}.\n\n"
     "[source,$lang]\n----\n{@link examples.WebExamples#example2}\n----\n\n"
-    "[source,$lang]\n----\nrouter.get(\"/\");\n----\n";
+    "[source,$lang]\n----\nrouter.get(\"/\");\n----\n\n"
+    "[plantuml]\n----\nAlice -> Bob : hello\n----\n";
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
   cJSON *m = load_text("web.adoc", text, &o, &d);
@@ -426,6 +430,9 @@ static void doc_templates(void **state) {
   assert_null(strstr(all, "io.vertx"));
   const cJSON *code = scene_with(m, "command", "router.get");
   assert_non_null(code);
+  const cJSON *uml = scene_with(m, "command", "Alice -> Bob");
+  assert_non_null(uml);
+  assert_string_equal(vcget(uml, "language"), "plantuml");
   free(all);
   cJSON_Delete(m);
 }
