@@ -5,8 +5,9 @@
  * Each line of the .adoc file becomes at most one line of Markdown, and a map
  * of every Markdown line to its .adoc line puts the model's source lines and
  * every diagnostic back on the file.
- *   - the preprocessor first: attribute entries (":name: value", expanded
- *     where they are used, "{name}"), ifdef/ifndef/ifeval/endif, comments;
+ *   - the preprocessor first: attribute entries (":name: value"; "{name}"
+ *     has the value in force where it is used, the title the header's),
+ *     ifdef/ifndef/ifeval (its test evaluated)/endif, comments;
  *     include:: is never followed (a document names no other file to read);
  *   - "= Title" is the document's title (its author and revision lines are
  *     not said), "== Section" to "======" (and Markdown's "#") headings;
@@ -38,8 +39,16 @@
 #define MAX_SECTIONS 2048  /* section titles kept for cross references */
 #define MAX_COLS 256       /* table columns read (the adapter shows 64) */
 #define MAX_LEVEL 16       /* list and block nesting */
+/* VALUE_MARK: around a value put into a line of text, so the inline reader
+ * sees a value as Asciidoctor does (it reads quotes before attributes: in
+ * "`code`{note}" the quote closes before the value); out_line drops it */
+#define VALUE_MARK '\x1f'
+
 
 typedef struct attr { char *name, *value; } attr;
+
+/* what the preprocessor made of a line */
+enum { K_TEXT = 0, K_GONE = 'x', K_VERB = 'v' /* inside a listing, literal or passthrough block */ };
 
 static char *dupn(const char *s, size_t n) {
   char *d = malloc(n + 1);
@@ -52,6 +61,7 @@ static char *dupn(const char *s, size_t n) {
 typedef struct adoc {
   vgi_line *L;
   int n;
+  int *w0;                 /* each line's width as written, before its attributes */
   char *text;
   const char *file;
   vgi_diags *d;
@@ -63,6 +73,8 @@ typedef struct adoc {
   struct { char *id, *title; } sec[MAX_SECTIONS];
   int nsec;
   int warned_include;
+  char **owned;            /* lines rewritten with their attribute values */
+  int nowned, capowned;
   /* the block attributes and title waiting for the next block */
   char style[32], lang[32], cite[256];
   int header_opt, noheader_opt, ncols;
@@ -72,15 +84,11 @@ typedef struct adoc {
 /* ---- output ------------------------------------------------------------------ */
 
 static void out_line(adoc *a, int src, const char *s, size_t n) {
-  vgi_buf_add(&a->out, s, n);
-  vgi_buf_add(&a->out, "\n", 1);
-  if (a->nmap == a->capmap) {
-    a->capmap = a->capmap ? a->capmap * 2 : 256;
-    int *m = realloc(a->map, sizeof *m * (size_t)a->capmap);
-    if (!m) abort();
-    a->map = m;
-  }
-  a->map[a->nmap++] = src;
+  if (!memchr(s, VALUE_MARK, n)) { vgi_mapped_line(&a->out, &a->map, &a->nmap, &a->capmap, src, s, n); return; }
+  vgi_buf b = {0};
+  for (size_t i = 0; i < n; i++) if (s[i] != VALUE_MARK) vgi_buf_add(&b, s + i, 1);
+  vgi_mapped_line(&a->out, &a->map, &a->nmap, &a->capmap, src, b.s ? b.s : "", b.n);
+  vgi_buf_free(&b);
 }
 
 static void out_str(adoc *a, int src, const char *s) { out_line(a, src, s, strlen(s)); }
@@ -93,7 +101,7 @@ static const char *builtin(const char *name, size_t n) {
     "amp", "&", "lt", "<", "gt", ">", "plus", "+", "apos", "'", "quot", "\"", "zwsp", "",
     "deg", "\xc2\xb0", "caret", "^", "tilde", "~", "backslash", "\\", "backtick", "`",
     "two-colons", "::", "two-semicolons", ";;", "cpp", "C++", "pp", "++", "brvbar", "\xc2\xa6",
-    "lsquo", "\xe2\x80\x98", "rsquo", "\xe2\x80\x99", "ldquo", "\xe2\x80\x9c", "rdquo", "\xe2\x80\x9d",
+    "asterisk", "*", "blank", "", "wj", "\xe2\x81\xa0", "lsquo", "\xe2\x80\x98", "rsquo", "\xe2\x80\x99", "ldquo", "\xe2\x80\x9c", "rdquo", "\xe2\x80\x9d",
     NULL };
   for (int i = 0; kv[i]; i += 2)
     if (strlen(kv[i]) == n && !strncmp(kv[i], name, n)) return kv[i + 1];
@@ -109,10 +117,11 @@ static attr *find_attr(adoc *a, const char *name, size_t n) {
 static int attr_name_char(int c) { return isalnum(c) || c == '_' || c == '-'; }
 
 /* s with every {name} it defines replaced (once: a value was expanded when
- * it was set), a missing one left as it is, as Asciidoctor leaves it */
-static void expand(adoc *a, vgi_buf *o, const char *s, size_t n) {
+ * it was set), a missing one left as it is, as Asciidoctor leaves it (or
+ * dropped, as ifeval's test drops it) */
+static void expand(adoc *a, vgi_buf *o, const char *s, size_t n, int drop_missing, int keep_escape) {
   for (size_t i = 0; i < n; i++) {
-    if (s[i] == '\\' && i + 1 < n && s[i + 1] == '{') { vgi_buf_add(o, "{", 1); i++; continue; }
+    if (s[i] == '\\' && i + 1 < n && s[i + 1] == '{') { vgi_buf_add(o, keep_escape ? "\\{" : "{", keep_escape ? 2 : 1); i++; continue; }
     if (s[i] == '{') {
       size_t j = i + 1;
       while (j < n && j - i < 64 && attr_name_char((unsigned char)s[j])) j++;
@@ -123,18 +132,24 @@ static void expand(adoc *a, vgi_buf *o, const char *s, size_t n) {
         else v = builtin(s + i + 1, j - i - 1);
         if (v && strlen(v) <= a->budget) {
           a->budget -= strlen(v);
+          if (keep_escape && *v) vgi_buf_add(o, "\x1f", 1);
           vgi_buf_puts(o, v);
+          if (keep_escape && *v) vgi_buf_add(o, "\x1f", 1);
           i = j;
           continue;
         }
+        if (!v && drop_missing) { i = j; continue; }
       }
     }
     vgi_buf_add(o, s + i, 1);
   }
 }
 
-/* ":name: value", ":name!:" or ":!name:": 1 when the line is an entry */
-static int attribute_entry(adoc *a, const vgi_line *l) {
+/* ":name: value", ":name!:" or ":!name:" at line k: the lines it takes (a
+ * value ending in " \\" or " +" goes on on the next lines), 0 when the line
+ * is no entry */
+static int attribute_entry(adoc *a, int k) {
+  const vgi_line *l = &a->L[k];
   const char *s = l->s;
   int n = l->len;
   if (n < 3 || s[0] != ':') return 0;
@@ -149,21 +164,39 @@ static int attribute_entry(adoc *a, const vgi_line *l) {
   while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
   attr *at = find_attr(a, s + b, (size_t)(e - b));
   if (unset) {
-    if (at) { free(at->value); at->value = vg_strdup(""); free(at->name); at->name = vg_strdup(""); }
+    if (at) { free(at->value); free(at->name); *at = a->attrs[--a->nattrs]; }
     return 1;
   }
-  vgi_buf v = {0};
+  vgi_buf raw = {0}, v = {0};
   size_t vn = (size_t)(n - i);
   while (vn > 0 && s[i + vn - 1] == ' ') vn--;
-  if (vn >= 2 && s[i + vn - 2] == ' ' && (s[i + vn - 1] == '\\' || s[i + vn - 1] == '+')) vn -= 2;
-  expand(a, &v, s + i, vn);
+  int taken = 1;
+  char con = 0;
+  if (vn >= 2 && s[i + vn - 2] == ' ' && (s[i + vn - 1] == '\\' || s[i + vn - 1] == '+')) { con = s[i + vn - 1]; vn -= 2; }
+  vgi_buf_add(&raw, s + i, vn);
+  while (con && k + taken < a->n) {
+    vgi_line *c = &a->L[k + taken];
+    if (c->ind == c->len || c->kind == K_GONE) break;
+    size_t cn = (size_t)(c->len - c->ind);
+    const char *cs = c->s + c->ind;
+    int open = cn >= 2 && cs[cn - 1] == con && cs[cn - 2] == ' ';
+    if (open) cn -= 2;
+    while (cn > 0 && cs[cn - 1] == ' ') cn--;
+    vgi_buf_add(&raw, " ", 1);
+    vgi_buf_add(&raw, cs, cn);
+    c->kind = K_GONE;
+    taken++;
+    if (!open) break;
+  }
+  expand(a, &v, raw.s ? raw.s : "", raw.n, 0, 0);
+  vgi_buf_free(&raw);
   char *value = vgi_buf_take(&v);
-  if (at) { free(at->value); at->value = value; return 1; }
-  if (a->nattrs == MAX_ATTRS) { free(value); return 1; }
+  if (at) { free(at->value); at->value = value; return taken; }
+  if (a->nattrs == MAX_ATTRS) { free(value); return taken; }
   at = &a->attrs[a->nattrs++];
   at->name = dupn(s + b, (size_t)(e - b));
   at->value = value;
-  return 1;
+  return taken;
 }
 
 /* ifdef::a,b[] (any), ifdef::a+b[] (all); ifndef the opposite */
@@ -185,7 +218,92 @@ static int defined_expr(adoc *a, const char *s, size_t n) {
 
 /* ---- the preprocessor: marks lines that are not content ------------------------ */
 
-enum { K_TEXT = 0, K_GONE = 'x' };
+
+/* the line with the values its attribute references have here: an entry
+ * further on changes only the text after it, as in Asciidoctor */
+static void expand_line(adoc *a, vgi_line *l, int verbatim) {
+  if (!memchr(l->s, '{', (size_t)l->len)) return;
+  vgi_buf b = {0};
+  expand(a, &b, l->s, (size_t)l->len, 0, !verbatim);   /* "\{" stays for the inline reader */
+  if (b.n == (size_t)l->len && !memcmp(b.s, l->s, b.n)) { vgi_buf_free(&b); return; }
+  if (a->nowned == a->capowned) {
+    a->capowned = a->capowned ? a->capowned * 2 : 64;
+    char **o = realloc(a->owned, sizeof *o * (size_t)a->capowned);
+    if (!o) abort();
+    a->owned = o;
+  }
+  char *t = vgi_buf_take(&b);
+  a->owned[a->nowned++] = t;
+  l->s = t;
+  l->len = (int)strlen(t);   /* a value never holds a NUL: it came from a line */
+  l->ind = 0;
+  while (l->ind < l->len && (t[l->ind] == ' ' || t[l->ind] == '\t')) l->ind++;
+}
+
+/* one operand of an ifeval test: a quoted string, a number, true or false;
+ * 0 when it is none of them */
+typedef struct evalue { int type; double num; const char *s; size_t n; } evalue;  /* type 's' 'n' 'b' */
+
+static int eval_operand(const char *s, size_t n, evalue *v) {
+  while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  if (n >= 2 && (s[0] == '"' || s[0] == '\'') && s[n - 1] == s[0]) {
+    *v = (evalue){ 's', 0, s + 1, n - 2 };
+    return 1;
+  }
+  if (n == 4 && !strncmp(s, "true", 4)) { *v = (evalue){ 'b', 1, NULL, 0 }; return 1; }
+  if (n == 5 && !strncmp(s, "false", 5)) { *v = (evalue){ 'b', 0, NULL, 0 }; return 1; }
+  if (!n || n > 64) return 0;
+  char num[65];
+  memcpy(num, s, n);
+  num[n] = 0;
+  char *end;
+  double d = strtod(num, &end);
+  if (*end || !(isdigit((unsigned char)num[0]) || ((num[0] == '-' || num[0] == '+' || num[0] == '.') && n > 1))) return 0;
+  *v = (evalue){ 'n', d, NULL, 0 };
+  return 1;
+}
+
+/* ifeval::[LEFT OP RIGHT]: 1 true, 0 false, -1 a test it cannot evaluate */
+static int eval_test(adoc *a, const char *s, size_t n) {
+  vgi_buf x = {0};
+  expand(a, &x, s, n, 1, 0);   /* Asciidoctor drops a missing attribute here */
+  const char *t = x.s ? x.s : "";
+  size_t tn = x.n, op = 0, opn = 0;
+  char q = 0;
+  for (size_t i = 0; i < tn && !opn; i++) {
+    if (q) { if (t[i] == q) q = 0; continue; }
+    if (t[i] == '"' || t[i] == '\'') { q = t[i]; continue; }
+    if (i + 1 < tn && strchr("=!<>", t[i]) && t[i + 1] == '=') { op = i; opn = 2; }
+    else if (t[i] == '<' || t[i] == '>') { op = i; opn = 1; }
+  }
+  evalue l, r;
+  int res = -1;
+  if (opn && eval_operand(t, op, &l) && eval_operand(t + op + opn, tn - op - opn, &r)) {
+    char o0 = t[op];
+    int eq = o0 == '=' || o0 == '!';
+    int cmp = 0, known = 1;
+    if (l.type != r.type) {
+      cmp = 1;                       /* never equal, never ordered */
+      known = eq;
+    } else if (l.type == 's') {
+      size_t m = l.n < r.n ? l.n : r.n;
+      cmp = memcmp(l.s, r.s, m);
+      if (!cmp) cmp = l.n < r.n ? -1 : l.n > r.n;
+    } else {
+      cmp = l.num < r.num ? -1 : l.num > r.num;
+      if (l.type == 'b' && !eq) known = 0;
+    }
+    if (known) {
+      if (o0 == '=') res = cmp == 0;
+      else if (o0 == '!') res = cmp != 0;
+      else if (o0 == '<') res = opn == 2 ? cmp <= 0 : cmp < 0;
+      else res = opn == 2 ? cmp >= 0 : cmp > 0;
+    }
+  }
+  vgi_buf_free(&x);
+  return res;
+}
 
 static int delimiter_run(const vgi_line *l, char c, int min) {
   if (l->len < min) return 0;
@@ -203,13 +321,13 @@ static int width(const vgi_line *l) {
 /* a two-line section title: `title` underlined by `u` ("Title" over "=====",
  * "-----", "~~~~~", "^^^^^" or "+++++" of about its length), as older
  * AsciiDoc writes them; its level (1 = the document's title), else 0 */
-static int underline_level(const vgi_line *title, const vgi_line *u) {
+static int underline_level(const adoc *a, const vgi_line *title, const vgi_line *u) {
   static const char marks[] = "=-~^+";
   if (u->ind != 0 || u->len < 2 || title->ind != 0 || title->len == title->ind) return 0;
   const char *m = strchr(marks, u->s[0]);
   if (!m || !delimiter_run(u, u->s[0], 2)) return 0;
   if (strchr(".[/*-=+_|<:", title->s[0]) || delimiter_run(title, title->s[0], 2)) return 0;
-  int d = width(title) - u->len;
+  int d = a->w0[title - a->L] - u->len;
   if (d < -2 || d > 2) return 0;
   return (int)(m - marks) + 1;
 }
@@ -222,25 +340,43 @@ static int verbatim_delimiter(const vgi_line *l) {
 static void preprocess(adoc *a) {
   int skip_depth = 0, depth = 0;   /* nested conditionals; those inside a false one */
   const vgi_line *verbatim = NULL; /* the delimiter that opened a verbatim block */
+  int verbatim_subs = 0;           /* its lines take attributes ([subs="attributes+"]) */
+  int header = -1;                 /* the document's title, expanded when its header ends */
+  int seen_text = 0;
   for (int i = 0; i < a->n; i++) {
     vgi_line *l = &a->L[i];
     const char *s = l->s;
-    int n = l->len;
-    if (verbatim) {
-      if (l->len >= 3 && !strncmp(verbatim->s, "```", 3) ? !strncmp(s, "```", 3) && l->len >= 3 :
-          (l->len == verbatim->len && !memcmp(s, verbatim->s, (size_t)n)))
-        verbatim = NULL;
-      if (skip_depth) l->kind = K_GONE;
-      else if (verbatim == NULL && delimiter_run(l, '/', 4)) l->kind = K_GONE;
-      continue;
+    int n = l->len, escaped = 0;
+    if (header >= 0 && l->ind == l->len) {
+      expand_line(a, &a->L[header], 0);   /* the header's attribute entries are in force in its title */
+      header = -1;
     }
-    if (n > 7 && (!strncmp(s, "ifdef::", 7) || !strncmp(s, "ifndef::", 8) || !strncmp(s, "ifeval::", 8))) {
+    if (n > 8 && s[0] == '\\' && (!strncmp(s + 1, "include::", 9) || !strncmp(s + 1, "ifdef::", 7) ||
+                                  !strncmp(s + 1, "ifndef::", 8) || !strncmp(s + 1, "ifeval::", 8) ||
+                                  !strncmp(s + 1, "endif::", 7))) {
+      l->s++;                            /* an escaped directive is its text */
+      l->len--;
+      s = l->s;
+      n = l->len;
+      escaped = 1;
+    } else if (n > 7 && (!strncmp(s, "ifdef::", 7) || !strncmp(s, "ifndef::", 8) || !strncmp(s, "ifeval::", 8))) {
       l->kind = K_GONE;
       const char *br = memchr(s, '[', (size_t)n);
       if (!br || s[n - 1] != ']') continue;
       int neg = s[2] == 'n', eval = s[2] == 'e';
       const char *names = s + (neg || eval ? 8 : 7);
-      int truth = eval ? 1 : defined_expr(a, names, (size_t)(br - names));
+      int truth;
+      if (eval) {
+        truth = skip_depth ? 0 : eval_test(a, br + 1, (size_t)(s + n - 1 - br - 1));
+        if (truth < 0) {
+          truth = 1;
+          vgi_diag_add(a->d, VGI_WARNING, a->file, l->no, 1, NULL,
+                       "ifeval:: test cannot be evaluated (compare numbers or quoted strings with == != < <= > >=); "
+                       "its lines are read");
+        }
+      } else {
+        truth = defined_expr(a, names, (size_t)(br - names));
+      }
       if (neg) truth = !truth;
       if (!eval && br + 1 < s + n - 1) { /* one line: ifdef::a[text] (ifeval's bracket is its test) */
         if (!skip_depth && truth) {
@@ -255,29 +391,58 @@ static void preprocess(adoc *a) {
       if (skip_depth || !truth) skip_depth++;
       continue;
     }
-    if (n >= 7 && !strncmp(s, "endif::", 7)) {
+    if (n >= 7 && !strncmp(s, "endif::", 7) && !escaped) {
       l->kind = K_GONE;
       if (depth > 0) { depth--; if (skip_depth) skip_depth--; }
       continue;
     }
     if (skip_depth) { l->kind = K_GONE; continue; }
-    if (n >= 2 && s[0] == '/' && s[1] == '/' && !(n >= 4 && delimiter_run(l, '/', 4))) {
-      l->kind = K_GONE;                  /* a comment line */
-      continue;
-    }
-    if (n > 9 && !strncmp(s, "include::", 9)) {
+    if (n > 9 && !strncmp(s, "include::", 9) && !escaped) {
       l->kind = K_GONE;
       if (!a->warned_include++)
         vgi_diag_add(a->d, VGI_WARNING, a->file, l->no, 1, NULL,
                      "include:: is not followed: a document is read alone (put what it includes in it)");
       continue;
     }
-    if (attribute_entry(a, l)) { l->kind = K_GONE; continue; }
-    if (verbatim_delimiter(l) && !(i > 0 && a->L[i - 1].kind != K_GONE && underline_level(&a->L[i - 1], l))) {
+    if (verbatim) {
+      if (l->len >= 3 && !strncmp(verbatim->s, "```", 3) ? !strncmp(s, "```", 3) && l->len >= 3 :
+          (l->len == verbatim->len && !memcmp(s, verbatim->s, (size_t)n)))
+        verbatim = NULL;
+      if (skip_depth) l->kind = K_GONE;
+      else if (verbatim == NULL && delimiter_run(l, '/', 4)) l->kind = K_GONE;
+      else if (verbatim) {
+        l->kind = K_VERB;
+        if (verbatim_subs) expand_line(a, l, 1);
+      }
+      continue;
+    }
+    if (n >= 2 && s[0] == '/' && s[1] == '/' && !(n >= 4 && delimiter_run(l, '/', 4))) {
+      l->kind = K_GONE;                  /* a comment line */
+      continue;
+    }
+    int taken = attribute_entry(a, i);
+    if (taken) { l->kind = K_GONE; i += taken - 1; continue; }
+    if (!seen_text && l->ind < l->len) {
+      seen_text = 1;
+      if (n >= 2 && s[0] == '=' && s[1] == ' ') { header = i; continue; }
+    }
+    expand_line(a, l, 0);
+    s = l->s;
+    n = l->len;
+    if (verbatim_delimiter(l) && !(i > 0 && a->L[i - 1].kind != K_GONE && underline_level(a, &a->L[i - 1], l))) {
       verbatim = l;
+      verbatim_subs = 0;
+      for (int k = i - 1; k >= 0 && a->L[k].ind < a->L[k].len; k--) {
+        const vgi_line *p = &a->L[k];
+        if (p->kind == K_GONE) continue;
+        if (p->s[0] != '[') break;
+        verbatim_subs = memmem(p->s, (size_t)p->len, "attributes", 10) && memmem(p->s, (size_t)p->len, "subs", 4);
+        break;
+      }
       if (delimiter_run(l, '/', 4)) l->kind = K_GONE;
     }
   }
+  if (header >= 0) expand_line(a, &a->L[header], 0);
   /* a comment block's lines are gone too */
   int in_comment = 0;
   const vgi_line *open = NULL;
@@ -388,9 +553,10 @@ static size_t find2(const char *s, size_t n, size_t from, char c) {
 
 static int scheme_at(const char *s, size_t n, size_t i, size_t *len) {
   static const char *const sch[] = { "https://", "http://", "ftp://", "irc://", "mailto:", "link:", NULL };
-  if (i > 0 && (word_char((unsigned char)s[i - 1]) || s[i - 1] == '/')) return 0;
+  int after_word = i > 0 && (word_char((unsigned char)s[i - 1]) || s[i - 1] == '/');
   for (int k = 0; sch[k]; k++) {
     size_t m = strlen(sch[k]);
+    if (after_word && k < 4) continue;   /* link: and mailto: macros may follow anything */
     if (i + m < n && !strncmp(s + i, sch[k], m)) { *len = m; return 1; }
   }
   return 0;
@@ -400,8 +566,18 @@ static int scheme_at(const char *s, size_t n, size_t i, size_t *len) {
 static size_t macro_name(const char *s, size_t n, size_t i, const char *name) {
   size_t m = strlen(name);
   if (i + m >= n || strncmp(s + i, name, m) != 0) return 0;
-  if (i > 0 && word_char((unsigned char)s[i - 1])) return 0;
+  if (i > 0 && word_char((unsigned char)s[i - 1]) && strncmp(name, "footnote", 8)) return 0;   /* "word.footnote:[" */
   return m;
+}
+
+/* the "]" of a role's name before a mark ("[red]#text#") at s[i], or 0 */
+static size_t role_end(const char *s, size_t n, size_t i) {
+  if (i + 1 >= n || !isalpha((unsigned char)s[i + 1])) return 0;
+  size_t e = bracket_end(s, n, i);
+  if (!e || e - i > 64 || e + 1 >= n || s[e + 1] != '#') return 0;
+  for (size_t k = i + 1; k < e; k++)
+    if (!isalnum((unsigned char)s[k]) && s[k] != '-' && s[k] != '_' && s[k] != '.' && s[k] != ' ') return 0;
+  return e;
 }
 
 static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth) {
@@ -422,7 +598,10 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
     /* [[id]], [[id,text]] anchors and [#id] / [.role] before a mark */
     if (c == '[' && i + 1 < n && s[i + 1] == '[' && (e = find2(s, n, i + 2, ']'))) {
       FLUSH();
-      i = e + 2; plain = i;
+      int biblio = i + 2 < n && s[i + 2] == '[';   /* [[[ref]]]: a bibliography entry's anchor */
+      i = e + 2;
+      if (biblio && i < n && s[i] == ']') i++;
+      plain = i;
       continue;
     }
     if (c == '[' && i + 1 < n && (s[i + 1] == '.' || s[i + 1] == '#') && (e = bracket_end(s, n, i)) &&
@@ -430,6 +609,63 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       FLUSH();
       i = e + 1; plain = i;
       continue;
+    }
+    /* [red]#text#, [line-through]##t##: a role's name before a mark */
+    if (c == '[' && (e = role_end(s, n, i))) {
+      FLUSH();
+      i = e + 1; plain = i;
+      continue;
+    }
+    /* a Javadoc tag, as Vert.x's documentation templates write them:
+     * "{@link io.vertx.core.Vertx#close}" is the code "Vertx#close" */
+    if (c == '{' && i + 2 < n && s[i + 1] == '@' && isalpha((unsigned char)s[i + 2])) {
+      size_t j = i + 2;
+      while (j < n && j - i < 512 && s[j] != '}') j++;
+      if (j < n) {
+        FLUSH();
+        size_t k = i + 2;
+        while (k < j && isalpha((unsigned char)s[k])) k++;   /* the tag's name */
+        while (k < j && s[k] == ' ') k++;
+        size_t te = k;
+        while (te < j && s[te] != ' ') te++;
+        const char *label = te < j ? s + te + 1 : NULL;
+        if (label && te + 1 < j) put_md(o, label, j - te - 1);
+        else if (te > k) {
+          /* the simple name: after the package, keeping #member */
+          const char *hash = memchr(s + k, '#', te - k);
+          size_t b = hash ? (size_t)(hash - s) : te;
+          while (b > k && s[b - 1] != '.') b--;
+          vgi_buf_add(o, "`", 1);
+          vgi_buf_add(o, s + b, te - b);
+          vgi_buf_add(o, "`", 1);
+        }
+        i = j + 1; plain = i;
+        continue;
+      }
+    }
+    /* a reference to an attribute the document never sets (its build passes
+     * it in): as a macro's target ("{api}/Foo.html[Foo]") the macro's text,
+     * else its name in words, never the braces ("${HOME}" stays a variable) */
+    if (c == '{' && (i == 0 || !strchr("$@#%\\", s[i - 1]))) {
+      size_t j = i + 1;
+      while (j < n && j - i < 64 && attr_name_char((unsigned char)s[j])) j++;
+      if (j < n && s[j] == '}' && j > i + 1 && isalpha((unsigned char)s[i + 1])) {
+        FLUSH();
+        size_t k = j + 1;
+        while (k < n && k - j < 512 && s[k] != ' ' && s[k] != '\t' && s[k] != '[') k++;
+        if (k < n && s[k] == '[' && (e = bracket_end(s, n, k))) {
+          const char *t; size_t tn;
+          attr_text(s + k + 1, e - k - 1, &t, &tn);
+          if (tn) inline_text(a, o, t, tn, depth + 1);
+          else put_id_words(o, s + i + 1, j - i - 1);
+          i = e + 1;
+        } else {
+          put_id_words(o, s + i + 1, j - i - 1);
+          i = j + 1;
+        }
+        plain = i;
+        continue;
+      }
     }
     /* <<id>>, <<id,text>> */
     if (c == '<' && i + 1 < n && s[i + 1] == '<' && (e = find2(s, n, i + 2, '>')) && e > i + 2) {
@@ -510,9 +746,10 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       }
     }
     /* macros whose text is shown as words, or not at all */
-    if (isalpha((unsigned char)c) && (i == 0 || !word_char((unsigned char)s[i - 1]))) {
+    if (isalpha((unsigned char)c) && (i == 0 || !word_char((unsigned char)s[i - 1]) || c == 'f')) {
       static const char *const shown[] = { "kbd:", "btn:", "pass:", "anchor:", "footnote:", "indexterm:",
-                                            "indexterm2:", "stem:", "latexmath:", "asciimath:", "xref:", "menu:", NULL };
+                                            "indexterm2:", "stem:", "latexmath:", "asciimath:", "xref:", "menu:",
+                                            "footnoteref:", "linkgit:", NULL };
       int k;
       for (k = 0; shown[k]; k++) if ((m = macro_name(s, n, i, shown[k]))) break;
       if (shown[k]) {
@@ -523,7 +760,12 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
           const char *t = s + j + 1, *target = s + i + m;
           size_t tn = e - j - 1, targetn = j - i - m;
           const char *name = shown[k];
-          if (!strcmp(name, "footnote:") || !strcmp(name, "indexterm:") || !strcmp(name, "anchor:")) {
+          if (!strcmp(name, "linkgit:")) {
+            /* git's manual pages: "git-fetch(1)" */
+            put_md(o, target, targetn);
+            if (tn) { vgi_buf_add(o, "(", 1); put_md(o, t, tn); vgi_buf_add(o, ")", 1); }
+          } else if (!strcmp(name, "footnote:") || !strcmp(name, "footnoteref:") || !strcmp(name, "indexterm:") ||
+                     !strcmp(name, "anchor:")) {
             /* a footnote's mark is never said; an anchor's text is shown */
             if (!strcmp(name, "anchor:") && tn) inline_text(a, o, t, tn, depth + 1);
           } else if (!strcmp(name, "xref:")) {
@@ -617,8 +859,12 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       else if (i + 3 < n && !strncmp(s + i, "(TM)", 4)) { r = "\xe2\x84\xa2"; rn = 4; }
       if (r) { FLUSH(); vgi_buf_puts(o, r); i += rn; plain = i; continue; }
     }
+    /* "--" is a dash between words ("this--that") or spaces, as Asciidoctor
+     * replaces it; an option ("git reset --hard") stays */
     if (c == '-' && i + 1 < n && s[i + 1] == '-' && (i + 2 >= n || s[i + 2] != '-') &&
-        (i == 0 || s[i - 1] != '-')) {
+        (i == 0 || s[i - 1] != '-') &&
+        ((i > 0 && word_char((unsigned char)s[i - 1]) && i + 2 < n && word_char((unsigned char)s[i + 2])) ||
+         ((i == 0 || s[i - 1] == ' ') && (i + 2 >= n || s[i + 2] == ' ')))) {
       FLUSH();
       vgi_buf_puts(o, "\xe2\x80\x94");
       i += 2; plain = i;
@@ -644,10 +890,7 @@ static void put_md(vgi_buf *o, const char *s, size_t n) {
 static void text_line(adoc *a, vgi_buf *o, const char *s, size_t n) {
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
   if (n >= 2 && s[n - 1] == '+' && s[n - 2] == ' ') n -= 2;
-  vgi_buf x = {0};
-  expand(a, &x, s, n);
-  inline_text(a, o, x.s ? x.s : "", x.n, 0);
-  vgi_buf_free(&x);
+  inline_text(a, o, s, n, 0);   /* its attributes were expanded by the preprocessor */
 }
 
 /* A line of a paragraph whose text, once its markup is gone, opens like a
@@ -685,6 +928,17 @@ static void escape_block_start(vgi_buf *b, size_t at, const char *src, size_t n)
   vgi_buf_add(b, "\\", 1);
   vgi_buf_add(b, rest.s, rest.n);
   vgi_buf_free(&rest);
+}
+
+/* a line of a paragraph added to the ones before it, a space between, its
+ * hard line break (" +") dropped */
+static void join_line(vgi_buf *o, const char *s, size_t n) {
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  if (n >= 2 && s[n - 1] == '+' && s[n - 2] == ' ') n -= 2;
+  while (n > 0 && s[n - 1] == ' ') n--;
+  if (!n) return;
+  if (o->n) vgi_buf_add(o, " ", 1);
+  vgi_buf_add(o, s, n);
 }
 
 static void emit_text(adoc *a, int src, const char *prefix, const char *s, size_t n) {
@@ -788,6 +1042,16 @@ static void block_attributes(adoc *a, const char *s, size_t n) {
   if (!a->style[0] && a->lang[0]) snprintf(a->style, sizeof a->style, "source");
 }
 
+/* asciidoctor-diagram's block styles ("[plantuml]"): a diagram drawn at
+ * build time, whose source is all a reader has */
+static int diagram_style(const char *st) {
+  static const char *const kinds[] = { "plantuml", "ditaa", "graphviz", "dot", "mermaid", "a2s", "blockdiag",
+                                       "seqdiag", "actdiag", "nwdiag", "svgbob", "d2", "wavedrom", "bpmn",
+                                       "erd", "nomnoml", "pikchr", "structurizr", "bytefield", "vega", "tikz", NULL };
+  for (int i = 0; kinds[i]; i++) if (!strcmp(st, kinds[i])) return 1;
+  return 0;
+}
+
 static void clear_pending(adoc *a) {
   a->style[0] = a->lang[0] = a->cite[0] = 0;
   a->header_opt = a->noheader_opt = a->ncols = 0;
@@ -798,6 +1062,11 @@ static int admonition(const char *s, size_t n) {
   static const char *const kinds[] = { "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION", NULL };
   for (int i = 0; kinds[i]; i++) if (strlen(kinds[i]) == n && !strncmp(kinds[i], s, n)) return i + 1;
   return 0;
+}
+
+static const char *label_of(int k) {
+  static const char *const labels[] = { "", "**Note:**", "**Tip:**", "**Important:**", "**Warning:**", "**Caution:**" };
+  return labels[k];
 }
 
 static const char *alert_of(int k) {
@@ -838,6 +1107,10 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth);
 /* a verbatim block [open+1, close) as fenced code */
 static void code_block(adoc *a, int open, int close, const char *pre, const char *lang, int strip_callouts) {
   vgi_buf b = {0};
+  /* a language is a word ("java", "c++", "c#", "shell-session"); a template's
+   * variable ("$lang") is none */
+  for (const char *q = lang; *q; q++)
+    if (!isalnum((unsigned char)*q) && !strchr("+#._-", *q)) { lang = ""; break; }
   vgi_buf_printf(&b, "%s```%s", pre, lang);
   out_line(a, a->L[open].no, b.s, b.n);
   vgi_buf_free(&b);
@@ -845,6 +1118,10 @@ static void code_block(adoc *a, int open, int close, const char *pre, const char
     const vgi_line *l = &a->L[i];
     if (gone(l)) continue;
     size_t n = (size_t)l->len;
+    /* "{@link examples.Web#example2}" alone: a documentation template's
+     * reference to code kept elsewhere, as an include is */
+    if (n > 8 && !strncmp(l->s + l->ind, "{@link ", 7) && l->s[n - 1] == '}' && !memchr(l->s + l->ind + 1, '{', n - l->ind - 1))
+      continue;
     if (strip_callouts) {
       /* "<1>" callout marks at the end, with the comment mark before them */
       for (;;) {
@@ -916,7 +1193,10 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
     const char *s = l->s + l->ind;
     size_t n = (size_t)(l->len - l->ind);
     if (first_line < 0) first_line = i;
-    if (csv || s[0] == sep || (s[0] != sep && memchr(s, sep, n) && ncells == 0)) {
+    size_t spec = 0;   /* "a|", "2+|", ".3+^.^s|": a cell spec before the separator */
+    while (spec < n && spec < 12 && (isdigit((unsigned char)s[spec]) || strchr("+*.<^>aehlmdsv", s[spec]))) spec++;
+    int spec_opens = !csv && spec > 0 && spec < n && s[spec] == sep;
+    if (csv || s[0] == sep || spec_opens || (s[0] != sep && memchr(s, sep, n) && ncells == 0)) {
       /* a new cell at every unescaped separator (a cell spec such as "2+" or
        * "a" before it is dropped) */
       size_t k = 0;
@@ -952,6 +1232,7 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
         while (cl > 0 && (cs[cl - 1] == ' ' || cs[cl - 1] == '\t')) cl--;
         while (cl > 0 && (*cs == ' ' || *cs == '\t')) { cs++; cl--; }
         if (quoted && cl >= 2 && cs[0] == '"' && cs[cl - 1] == '"') { cs++; cl -= 2; }
+        if (!csv && cl > 2 && (cs[0] == '*' || cs[0] == '-') && cs[1] == ' ') { cs += 2; cl -= 2; }   /* a list in the cell */
         text_line(a, &cells[ncells], cs, cl);
         ncells++;
         if (ncells > 100000) break;
@@ -960,9 +1241,10 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
       }
       if (first_row_cells == 0) first_row_cells = ncells;
     } else if (ncells > 0) {
-      /* a cell's text goes on */
-      vgi_buf_add(&cells[ncells - 1], " ", 1);
-      text_line(a, &cells[ncells - 1], s, n);
+      /* a cell's text goes on; a list item in it ("a|" cells) after a semicolon */
+      int item = n > 2 && (s[0] == '*' || s[0] == '-' || s[0] == '.') && s[1] == ' ';
+      vgi_buf_add(&cells[ncells - 1], item ? "; " : " ", item ? 2 : 1);
+      text_line(a, &cells[ncells - 1], s + (item ? 2 : 0), n - (item ? 2 : 0));
     }
   }
   int cols = a->ncols ? a->ncols : first_row_cells;
@@ -1118,10 +1400,23 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     if (n == 1 && s[0] == '+' && ls.depth) { after_plus = 1; out_str(a, l->no, pre); continue; }
     char ipre[256];
     snprintf(ipre, sizeof ipre, "%s%*s", pre, after_plus && ls.depth ? ls.indent[ls.depth - 1] + ls.width[ls.depth - 1] : 0, "");
-    int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(l, &a->L[i + 1]) : 0;
+    int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(a, l, &a->L[i + 1]) : 0;
     if (underlined) { level = underlined; t = s; tn = n; }
+    if (level && !(l->ind > 0) && depth > 0) {
+      /* inside an example, sidebar, open or quote block a section title is a
+       * discrete title, no section: a bold line of the block */
+      ls.depth = 0;
+      clear_pending(a);
+      vgi_buf b = {0};
+      vgi_buf_printf(&b, "%s**", pre);
+      text_line(a, &b, t, (size_t)tn);
+      vgi_buf_puts(&b, "**");
+      out_line(a, l->no, b.s, b.n);
+      vgi_buf_free(&b);
+      if (underlined) { out_str(a, a->L[i + 1].no, pre); i++; }
+      continue;
+    }
     if (level && !(l->ind > 0)) {
-
       ls.depth = 0;
       clear_pending(a);
       vgi_buf b = {0};
@@ -1180,6 +1475,8 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
         else if (!strcmp(a->style, "source") || a->lang[0]) {
           attr *sl = find_attr(a, "source-language", 15);
           snprintf(lang, sizeof lang, "%s", a->lang[0] ? a->lang : sl ? sl->value : "");
+        } else if (diagram_style(a->style)) {
+          snprintf(lang, sizeof lang, "%s", a->style);   /* a diagram's source, named by its kind */
         }
         code_block(a, i, close, ipre, lang, dk != '`');
       } else if (dk == '+') {
@@ -1202,10 +1499,12 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
         char cite[256];
         snprintf(cite, sizeof cite, "%s", a->cite);
         char npre[300];
-        snprintf(npre, sizeof npre, "%s%s", ipre, adm || quote ? "> " : "");
+        /* an alert inside a quote is no alert: its label in bold opens it */
+        int nested = adm && strchr(ipre, '>') != NULL;
+        snprintf(npre, sizeof npre, "%s%s", ipre, (adm && !nested) || quote ? "> " : "");
         if (adm) {
           vgi_buf b = {0};
-          vgi_buf_printf(&b, "%s%s", npre, alert_of(adm));
+          vgi_buf_printf(&b, "%s%s", npre, nested ? label_of(adm) : alert_of(adm));
           out_line(a, l->no, b.s, b.n);
           vgi_buf_free(&b);
         } else {
@@ -1257,43 +1556,41 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
       int d = list_depth(&ls, kind, lv);
       char marker[8];
       snprintf(marker, sizeof marker, "%s", kind == 2 ? "1. " : "- ");
-      vgi_buf item = {0};
+      /* the item's text, and its lines up to the next blank line or block,
+       * as one line: markup and cross references may span lines */
+      const char *txt = l->s + at;
       if (kind == 3) {
-        /* **term**: text (the text on the next line when the term ends its line) */
-        const char *term = l->s + l->ind;
-        size_t termn = (size_t)(at - l->ind);
-        const char *rest = l->s + at;
-        while (rest < l->s + l->len && (*rest == ':' || *rest == ';')) rest++;
-        while (rest < l->s + l->len && (*rest == ' ' || *rest == '\t')) rest++;
+        while (txt < l->s + l->len && (*txt == ':' || *txt == ';')) txt++;
+        while (txt < l->s + l->len && (*txt == ' ' || *txt == '\t')) txt++;
+      }
+      vgi_buf body = {0};
+      join_line(&body, txt, (size_t)(l->s + l->len - txt));
+      int first = i, k2, lv2, at2;
+      /* an item's text ends at the next item, however indented */
+      while (i + 1 < to && !blank(&a->L[i + 1]) &&
+             (gone(&a->L[i + 1]) || (!starts_block(&a->L[i + 1]) && !list_marker(&a->L[i + 1], &k2, &lv2, &at2)))) {
+        i++;
+        if (!gone(&a->L[i])) join_line(&body, a->L[i].s + a->L[i].ind, (size_t)(a->L[i].len - a->L[i].ind));
+      }
+      if (kind == 3) {
+        /* **term**: text */
+        vgi_buf item = {0};
         vgi_buf_puts(&item, "**");
-        text_line(a, &item, term, termn);
+        text_line(a, &item, l->s + l->ind, (size_t)(at - l->ind));
         vgi_buf_puts(&item, "**");
-        size_t restn = (size_t)(l->s + l->len - rest);
-        if (restn) { vgi_buf_puts(&item, ": "); text_line(a, &item, rest, restn); }
-        else if (i + 1 < to && !gone(&a->L[i + 1]) && !blank(&a->L[i + 1]) && !starts_block(&a->L[i + 1])) {
-          vgi_buf_puts(&item, ": ");
-        }
+        if (body.n) { vgi_buf_puts(&item, ": "); text_line(a, &item, body.s, body.n); }
         vgi_buf b = {0};
         vgi_buf_puts(&b, pre);
         for (int k = 0; k < ls.indent[d]; k++) vgi_buf_add(&b, " ", 1);
         vgi_buf_puts(&b, marker);
         vgi_buf_add(&b, item.s ? item.s : "", item.n);
-        out_line(a, l->no, b.s, b.n);
+        out_line(a, a->L[first].no, b.s, b.n);
         vgi_buf_free(&b);
+        vgi_buf_free(&item);
       } else {
-        const char *txt = l->s + at;
-        size_t tl = (size_t)(l->len - at);
-        /* checklists keep their box */
-        item_line(a, l->no, pre, ls.indent[d], marker, txt, tl);
+        item_line(a, a->L[first].no, pre, ls.indent[d], marker, body.s ? body.s : "", body.n);
       }
-      vgi_buf_free(&item);
-      /* the item's text goes on to the next blank line or block */
-      while (i + 1 < to && !blank(&a->L[i + 1]) && (gone(&a->L[i + 1]) || !starts_block(&a->L[i + 1]))) {
-        i++;
-        if (gone(&a->L[i])) continue;
-        vgi_line *c = &a->L[i];
-        item_line(a, c->no, pre, ls.indent[d] + ls.width[d], "", c->s + c->ind, (size_t)(c->len - c->ind));
-      }
+      vgi_buf_free(&body);
       clear_pending(a);
       continue;
     }
@@ -1314,8 +1611,10 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     }
     /* a paragraph: its lines to the next blank line or block */
     char ppre[300];
-    snprintf(ppre, sizeof ppre, "%s%s", ipre, adm ? "> " : "");
-    if (adm) {
+    int nested = adm && strchr(ipre, '>') != NULL;
+    snprintf(ppre, sizeof ppre, "%s%s", ipre, adm ? nested ? label_of(adm) : "> " : "");
+    if (nested) strncat(ppre, " ", sizeof ppre - strlen(ppre) - 1);
+    if (adm && !nested) {
       vgi_buf b = {0};
       vgi_buf_printf(&b, "%s%s", ppre, alert_of(adm));
       out_line(a, l->no, b.s, b.n);
@@ -1335,12 +1634,16 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
       i = j;
       continue;
     }
-    emit_text(a, l->no, ppre, s + (s == l->s ? l->ind : 0), (size_t)(s == l->s ? n - l->ind : n));
+    /* its lines as one: markup and cross references may span lines */
+    vgi_buf para = {0};
+    join_line(&para, s + (s == l->s ? l->ind : 0), (size_t)(s == l->s ? n - l->ind : n));
+    int first = i;
     while (i + 1 < to && !blank(&a->L[i + 1]) && (gone(&a->L[i + 1]) || !starts_block(&a->L[i + 1]))) {
       i++;
-      if (gone(&a->L[i])) continue;
-      emit_text(a, a->L[i].no, ppre, a->L[i].s + a->L[i].ind, (size_t)(a->L[i].len - a->L[i].ind));
+      if (!gone(&a->L[i])) join_line(&para, a->L[i].s + a->L[i].ind, (size_t)(a->L[i].len - a->L[i].ind));
     }
+    emit_text(a, a->L[first].no, ppre, para.s ? para.s : "", para.n);
+    vgi_buf_free(&para);
     if (cite[0] && ppre[strlen(ppre) - 2] == '>') {
       vgi_buf b = {0};
       vgi_buf_printf(&b, "%s\xe2\x80\x94 ", ppre);
@@ -1358,7 +1661,7 @@ static void collect_sections(adoc *a) {
   int pending_n = 0;
   for (int i = 0; i < a->n && a->nsec < MAX_SECTIONS; i++) {
     const vgi_line *l = &a->L[i];
-    if (gone(l)) continue;
+    if (gone(l) || l->kind == K_VERB) continue;
     if (l->len > 4 && l->s[0] == '[' && l->s[1] == '[' && l->s[l->len - 1] == ']') {
       pending_id = l->s + 2;
       pending_n = l->len - 4;
@@ -1373,11 +1676,9 @@ static void collect_sections(adoc *a) {
     }
     const char *t;
     int tn;
-    if (section_line(l, &t, &tn) || (i + 1 < a->n && !gone(&a->L[i + 1]) && underline_level(l, &a->L[i + 1]) &&
+    if (section_line(l, &t, &tn) || (i + 1 < a->n && !gone(&a->L[i + 1]) && underline_level(a, l, &a->L[i + 1]) &&
                                      (t = l->s, tn = l->len, 1))) {
-      vgi_buf b = {0};
-      expand(a, &b, t, (size_t)tn);
-      a->sec[a->nsec].title = vgi_buf_take(&b);
+      a->sec[a->nsec].title = dupn(t, (size_t)tn);
       a->sec[a->nsec].id = pending_id ? dupn(pending_id, (size_t)pending_n) : NULL;
       a->nsec++;
     }
@@ -1420,10 +1721,11 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
     vgi_diag_add(d, VGI_ERROR, file, 0, 0, NULL, "out of memory");
     return NULL;
   }
+  a->w0 = malloc(sizeof *a->w0 * (size_t)(a->n ? a->n : 1));
+  if (!a->w0) abort();
+  for (int i = 0; i < a->n; i++) a->w0[i] = width(&a->L[i]);
   preprocess(a);
   collect_sections(a);
-  /* attributes are expanded where they are used, with the value the
-   * document gave them last (entries are read by the preprocessor) */
   blocks(a, 0, a->n, "", 0);
   char *md = vgi_buf_take(&a->out);
   *out_len = strlen(md);
@@ -1431,6 +1733,9 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
   *nmap = a->nmap;
   for (int i = 0; i < a->nattrs; i++) { free(a->attrs[i].name); free(a->attrs[i].value); }
   for (int i = 0; i < a->nsec; i++) { free(a->sec[i].id); free(a->sec[i].title); }
+  for (int i = 0; i < a->nowned; i++) free(a->owned[i]);
+  free(a->owned);
+  free(a->w0);
   free(a->text);
   free(a->L);
   free(a);

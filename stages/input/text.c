@@ -309,15 +309,7 @@ static char line_class(const tline *l) {
 /* ---- output ------------------------------------------------------------------------- */
 
 static void out_line(text *r, int src, const char *s, size_t n) {
-  vgi_buf_add(&r->out, s, n);
-  vgi_buf_add(&r->out, "\n", 1);
-  if (r->nmap == r->capmap) {
-    r->capmap = r->capmap ? r->capmap * 2 : 256;
-    int *m = realloc(r->map, sizeof *m * (size_t)r->capmap);
-    if (!m) abort();
-    r->map = m;
-  }
-  r->map[r->nmap++] = src;
+  vgi_mapped_line(&r->out, &r->map, &r->nmap, &r->capmap, src, s, n);
   r->last_blank = n == 0;
 }
 

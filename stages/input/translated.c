@@ -3,7 +3,20 @@
  * lines and the diagnostics put back on the document's own lines. */
 #include "input_private.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+void vgi_mapped_line(vgi_buf *out, int **map, int *nmap, int *cap, int src, const char *s, size_t n) {
+  vgi_buf_add(out, s, n);
+  vgi_buf_add(out, "\n", 1);
+  if (*nmap == *cap) {
+    *cap = *cap ? *cap * 2 : 256;
+    int *m = realloc(*map, sizeof *m * (size_t)*cap);
+    if (!m) abort();
+    *map = m;
+  }
+  (*map)[(*nmap)++] = src;
+}
 
 /* every "source" object's line (and its picture's) through the map */
 static void remap(const int *map, int nmap, cJSON *node) {

@@ -70,6 +70,14 @@ static const char doc[] =
   "import widget\n"                                                    /* 61 */
   "----\n";                                                            /* 62 */
 
+/* none of `never` (NULL-ended) is in the model's text */
+static void none_of(const char *all, const char *const *never) {
+  for (int i = 0; never[i]; i++) {
+    if (strstr(all, never[i])) print_message("found: %s\n", never[i]);
+    assert_null(strstr(all, never[i]));
+  }
+}
+
 static void constructs(void **state) {
   (void)state;
   vgi_options o = { .detail = VGI_DETAIL_FULL };
@@ -113,10 +121,7 @@ static void constructs(void **state) {
                                        "footnote", "A footnote", "<<", "ifdef", "image:", "shields.io",
                                        "|===", "----", "<1>", "# <", "include::", ":bulb:", "[source",
                                        "NOTE:", "====", "____", NULL };
-  for (int i = 0; never[i]; i++) {
-    if (strstr(all, never[i])) print_message("found: %s\n", never[i]);
-    assert_null(strstr(all, never[i]));
-  }
+  none_of(all, never);
   free(all);
   cJSON_Delete(m);
 }
@@ -213,6 +218,227 @@ static void underlined_titles(void **state) {
   cJSON_Delete(m);
 }
 
+/* an attribute has, at each reference, the value in force there: a later
+ * entry changes only the text after it, ":name!:" unsets it, and the title
+ * takes the header's entries under it */
+static void attributes_in_order(void **state) {
+  (void)state;
+  static const char text[] =
+    "= {product} Guide\n"                          /* 1 */
+    ":product: Gizmo\n"                            /* 2 */
+    ":version: 1.0\n"                              /* 3 */
+    "\n"                                           /* 4 */
+    "== Releases\n\nRelease {version} ships today.\n"  /* 5-7 */
+    "\n"                                           /* 6 */
+    ":version: 2.0\n"                              /* 7 */
+    "\n"                                           /* 8 */
+    "Version {version} ships next year.\n"         /* 9 */
+    "\n"                                           /* 10 */
+    ":version!:\n"                                 /* 11 */
+    "\n"                                           /* 12 */
+    "ifdef::version[]\nThe version is still set.\nendif::[]\n"
+    "ifndef::version[]\nThe version is gone.\nendif::[]\n\n"
+    ":version: 3.0\n\n"
+    "[source,shell,subs=\"attributes+\"]\n----\ninstall gizmo-{version}\n----\n\n"
+    "----\nkeep {version} as written\n----\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("order.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(vcget(scene_at(m, 0, 0), "title"), "Gizmo Guide");
+  assert_true(said_in(m, "Release 1.0 ships today.") == 1);
+  assert_true(said_in(m, "Version 2.0 ships next year.") == 1);
+  assert_true(said_in(m, "The version is gone.") == 1);
+  assert_true(said_in(m, "still set") == 0);
+  assert_non_null(scene_with(m, "command", "install gizmo-3.0"));
+  assert_non_null(scene_with(m, "command", "keep {version} as written"));
+  cJSON_Delete(m);
+}
+
+/* ifeval's test is evaluated: numbers and quoted strings compared after
+ * the attributes are put in; a test it cannot read keeps its lines, with a
+ * warning at its line */
+static void ifeval_tests(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Eval\n:level: 3\n:backend-name: html5\n\n"          /* 1-4 */
+    "ifeval::[{level} > 2]\nDeep levels are read.\nendif::[]\n"          /* 5-7 */
+    "ifeval::[{level} <= 2]\nShallow levels are left out.\nendif::[]\n"  /* 8-10 */
+    "ifeval::[\"{backend-name}\" == \"html5\"]\nThe web page is read.\nendif::[]\n"  /* 11-13 */
+    "ifeval::[\"{backend-name}\" != \"html5\"]\nThe book is left out.\nendif::[]\n"  /* 14-16 */
+    "ifeval::['{missing}' == '']\nA missing attribute is empty.\nendif::[]\n"      /* 17-19 */
+    "ifeval::[{level} == 3.0]\nNumbers compare as numbers.\nendif::[]\n"          /* 20-22 */
+    "ifeval::[\"{level}\" == 3]\nA string is no number.\nendif::[]\n"              /* 23-25 */
+    "ifeval::[{level} =~ 3]\nAn unknown test is read.\nendif::[]\n";              /* 26-28 */
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("eval.adoc", text, &o, &d);
+  int warned = 0;
+  for (size_t i = 0; i < d.n; i++)
+    if (strstr(d.v[i].message, "ifeval")) { assert_int_equal(d.v[i].line, 26); warned++; }
+  assert_int_equal(warned, 1);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "Deep levels are read.") == 1);
+  assert_true(said_in(m, "Shallow levels") == 0);
+  assert_true(said_in(m, "The web page is read.") == 1);
+  assert_true(said_in(m, "The book") == 0);
+  assert_true(said_in(m, "A missing attribute is empty.") == 1);
+  assert_true(said_in(m, "Numbers compare as numbers.") == 1);
+  assert_true(said_in(m, "A string is no number") == 0);
+  assert_true(said_in(m, "An unknown test is read.") == 1);
+  cJSON_Delete(m);
+}
+
+/* "== X" inside an example, sidebar or open block is a discrete title (no
+ * new section, no scene of its own); inside a listing it is code; and the
+ * preprocessor's directives work inside a listing too */
+static void titles_in_blocks(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Blocks\n\n"
+    "== Setup\n\n"
+    "****\n== Sidebar Heading\nThe sidebar explains the setup.\n****\n\n"
+    "====\n=== Example Heading\nThe example shows the setup.\n====\n\n"
+    "----\n== Not A Heading\nifdef::never[]\nhidden line\nendif::[]\n"
+    "include::snippet.sh[]\n\\include::shown.adoc[]\n----\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("blocks.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  int headed = 0;
+  const cJSON *v = cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0);
+  const cJSON *sc;
+  cJSON_ArrayForEach(sc, cJSON_GetObjectItem(v, "scenes")) {
+    const cJSON *vc = cJSON_GetObjectItem(sc, "visual_content");
+    const char *h = cJSON_GetStringValue(cJSON_GetObjectItem(vc, "header"));
+    const char *t = cJSON_GetStringValue(cJSON_GetObjectItem(vc, "title"));
+    if ((h && (strstr(h, "Sidebar Heading") || strstr(h, "Example Heading"))) ||
+        (t && (strstr(t, "Sidebar Heading") || strstr(t, "Example Heading"))))
+      headed++;
+  }
+  assert_int_equal(headed, 0);
+  assert_non_null(strstr(all, "Sidebar Heading"));
+  assert_true(said_in(m, "The sidebar explains the setup.") == 1);
+  assert_true(said_in(m, "The example shows the setup.") == 1);
+  const cJSON *code = scene_with(m, "command", "== Not A Heading");
+  assert_non_null(code);
+  char *ct = cJSON_PrintUnformatted(code);
+  assert_null(strstr(ct, "hidden line"));
+  assert_null(strstr(ct, "snippet.sh"));
+  assert_non_null(strstr(ct, "include::shown.adoc[]"));
+  assert_null(strstr(ct, "\\\\include"));
+  free(ct);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* what a paragraph or item says across its lines, and what references to
+ * attributes nobody set, git's linkgit: and multi-line entries become */
+static void across_lines(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Across\n\n"
+    "== Refs\n\n"
+    "Read <<setup-steps,the setup\nsteps>> first.\n\n"
+    "See {api-docs}/Gizmo.html[the Gizmo class] and pick {gizmo-version} or ${HOME}.\n\n"
+    "Fetch with linkgit:git-fetch[1] daily.\n\n"
+    ":note: footnote:[Scripts are +\nnot part of the core.]\n\n"
+    "Run `make check`{note} before you send.\n\n"
+    "Mark items with an asterisk (`{asterisk}`) first.\n\n"
+    "The [red]##c##[blue]##o##lour and [line-through]#old# words stay [1] plain.\n\n"
+    "Use \"git reset --hard\" now--or later.\n\n"
+    "Names are shorthand:\n\n"
+    "\t- The branch `test` is short for `refs/heads/test`.\n"
+    "\t- The tag `v1` is short for `refs/tags/v1`.\n\n"
+    "[[setup-steps]]\n== Setup steps\n\nDone.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("across.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_true(said_in(m, "Read the setup steps first.") == 1);
+  assert_true(said_in(m, "See the Gizmo class and pick gizmo version or ${HOME}.") == 1);
+  assert_true(said_in(m, "git-fetch(1)") == 1);
+  assert_null(strstr(all, "not part of the core"));
+  assert_null(strstr(all, "footnote"));
+  assert_non_null(strstr(all, "asterisk (*)"));
+  assert_true(said_in(m, "The colour and old words stay [1] plain.") == 1);
+  assert_non_null(strstr(all, "git reset --hard"));
+  assert_non_null(strstr(all, "now\xe2\x80\x94or later"));
+  const cJSON *names = scene_with(m, "list", "refs/tags/v1");
+  assert_non_null(names);
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(names, "visual_content"), "items")), 2);
+  static const char *const never[] = { "<<", ">>", "{api-docs}", "linkgit", "{asterisk}", "{note}", "\x1f", NULL };
+  none_of(all, never);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* an admonition inside a quote keeps its label (no alert can nest there);
+ * a table line opening with a cell spec ("a|") starts a cell, a list in an
+ * AsciiDoc cell is its items; a bibliography anchor leaves nothing */
+static void nested_and_cells(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Nest\n\n== Build\n\n"
+    "____\n[NOTE]\nThe tests start many servers.\n____\n\n"
+    "|===\n| Property | Purpose\n\n"
+    "| `schema.action`\na| * If `create`, export tables\n* If `drop`, drop them\n"
+    "| `schema.source`\n| Where the schema comes from\n|===\n\n"
+    "== References\n\n"
+    "- [[[1]]] https://example.org/paper['A paper'. Example Press.]\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("nest.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "[!NOTE]"));
+  assert_non_null(strstr(all, "The tests start many servers."));
+  const cJSON *t = scene_with(m, "table", "schema.source");
+  assert_non_null(t);
+  const cJSON *rows = cJSON_GetObjectItem(cJSON_GetObjectItem(t, "visual_content"), "rows");
+  assert_int_equal(cJSON_GetArraySize(rows), 2);
+  char *r0 = cJSON_PrintUnformatted(cJSON_GetArrayItem(rows, 0));
+  assert_non_null(strstr(r0, "If create, export tables; If drop, drop them"));
+  free(r0);
+  assert_null(strstr(all, "a|"));
+  assert_non_null(strstr(all, "'A paper'"));
+  assert_null(strstr(all, "] 'A paper"));
+  assert_null(strstr(all, "[[1"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* Vert.x's documentation templates: a Javadoc tag is its simple name, a
+ * listing that only names code kept elsewhere is no code, "$lang" no
+ * language */
+static void doc_templates(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Web\n\n== Router\n\n"
+    "Create a {@link io.vertx.ext.web.Router} and call {@link io.vertx.ext.web.Route#handler}.\n\n"
+    "[source,$lang]\n----\n{@link examples.WebExamples#example2}\n----\n\n"
+    "[source,$lang]\n----\nrouter.get(\"/\");\n----\n\n"
+    "[plantuml]\n----\nAlice -> Bob : hello\n----\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("web.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_true(said_in(m, "Create a Router and call Route#handler.") + said_in(m, "Create a Router and call Route") >= 1);
+  assert_null(strstr(all, "@link"));
+  assert_null(strstr(all, "$lang"));
+  assert_null(strstr(all, "io.vertx"));
+  const cJSON *code = scene_with(m, "command", "router.get");
+  assert_non_null(code);
+  const cJSON *uml = scene_with(m, "command", "Alice -> Bob");
+  assert_non_null(uml);
+  assert_string_equal(vcget(uml, "language"), "plantuml");
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* what a stranger may write: unclosed blocks, attribute references to
  * themselves, deep nesting, long lines; read, never a crash or a hang */
 static void hostile(void **state) {
@@ -247,6 +473,12 @@ int main(void) {
     cmocka_unit_test(structure),
     cmocka_unit_test(underlined_titles),
     cmocka_unit_test(hostile),
+    cmocka_unit_test(attributes_in_order),
+    cmocka_unit_test(ifeval_tests),
+    cmocka_unit_test(titles_in_blocks),
+    cmocka_unit_test(across_lines),
+    cmocka_unit_test(nested_and_cells),
+    cmocka_unit_test(doc_templates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
