@@ -90,6 +90,14 @@ char *vgi_link_text(char *t);
  * bracket that only cites them goes ("(Closes: #1028103)"), one the
  * sentence needs is said "a bug report"; frees t, returns the new text. */
 char *vgi_bug_numbers_out(char *t);
+/* English "a"/"an" made to agree with the word now after it where words
+ * between them went (articles.c): "a (old) apple" said "a apple" becomes
+ * "an apple"; a pair as `in` (the text before the removal) has it stays.
+ * Frees out, returns the new text. */
+char *vgi_articles_agree(char *out, const char *in);
+/* 1 when the word w[0, n) is said with a vowel first ("apple", "hour",
+ * "SQL"), 0 with a consonant ("user", "one"), -1 when it cannot tell. */
+int vgi_vowel_sound(const char *w, size_t n);
 /* s as a part of a file name (file_names.c): Latin letters folded to ASCII,
  * Cyrillic and Greek transliterated, other scripts' letters kept (dropped
  * with VGI_NAME_ASCII), anything else parting words. VGI_NAME_SLUG: lower

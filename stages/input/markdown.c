@@ -623,7 +623,7 @@ static char *slug(const char *s) {
  * letter, so "etc. and more" stays whole while "… etc. Then" is split. */
 static const struct { const char *lang; const char *const *words; } abbrevs[] = {
   { "en", (const char *const[]){ "e.g", "i.e", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st",
-      "no", "fig", "approx", "incl", "esp", "viz", "al", "resp", "ca", "jr", "sr", "pp", "vol",
+      "no", "fig", "approx", "incl", "esp", "viz", "al", "resp", "wrt", "w.r.t", "ca", "jr", "sr", "pp", "vol",
       "ch", "sec", "eq", "ref", "ed", "p", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
       "sep", "sept", "oct", "nov", "dec", NULL } },
   { "de", (const char *const[]){ "z.b", "bspw", "bzw", "d.h", "u.a", "vgl", "engl", "ca", "nr", "evtl",

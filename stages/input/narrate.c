@@ -353,6 +353,8 @@ static int aside_needed(const char *t, const char *e, const char *after) {
   return 1;
 }
 
+static _Thread_local int said_en_;   /* defined below: 0 while a video in another language is said */
+
 /* What German's "an" goes before ("an der Wand"): no English "an" then. */
 static const char *const german_articles[] = { "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
                                                "einem", "einer", "sich", NULL };
@@ -392,6 +394,11 @@ static void drop_asides(char *t) {
               (w - t == 2 || w[-3] == ' ') && *nx >= 'b' && *nx <= 'z' && !strchr("eiouh", *nx) &&
               !word_of(german_articles, nx, strcspn(nx, " ,.;:")))
             w--;
+          /* "a (very old and green) apple" -> "an apple" (the aside took
+           * two bytes at least, so the "n" has room) */
+          else if (said_en_ && w - t >= 1 && (w[-1] == 'a' || w[-1] == 'A') && (w - t == 1 || w[-2] == ' ') &&
+                   vgi_vowel_sound(nx, strcspn(nx, " ,.;:!?")) == 1)
+            *w++ = 'n';
           /* "a (b c d e) f": one space stays; "기능(열기, …)을": none */
           if (spaced && *p && *p != ' ' && !strchr(".,;:!?", *p)) *w++ = ' ';
           /* an unclosed one took the sentence's end along: put it back */
@@ -786,6 +793,13 @@ static void cut_span(char *t, size_t a, size_t b) {
       (e == 2 || t[e - 3] == ' ') && *nx >= 'b' && *nx <= 'z' && !strchr("eiouh", *nx) &&
       !word_of(german_articles, nx, strcspn(nx, " ,.;:")))
     memmove(t + e - 1, t + e, strlen(t + e) + 1);
+  /* "a (rarely used) option" -> "an option": b - a bytes went, one
+   * comes back */
+  else if (said_en_ && b > a && e >= 1 && (t[e - 1] == 'a' || t[e - 1] == 'A') && (e == 1 || t[e - 2] == ' ') &&
+           vgi_vowel_sound(nx, strcspn(nx, " ,.;:!?")) == 1) {
+    memmove(t + e + 1, t + e, strlen(t + e) + 1);
+    t[e] = 'n';
+  }
   vgi_squash(t);
   size_t w = 0;
   for (size_t r = 0; t[r]; r++) {
@@ -2960,7 +2974,11 @@ static void dangling_out(char **tp) {
     /* ("requests for <address> on eth0": "for" too, before a word that
      * goes on with the clause, not before its end) */
     int for_ = said_en_ && !ends && ws < we && we - ws == 3 && !strncasecmp(ws, "for", 3) && islower((unsigned char)*after);
-    if (!ends && ws < we && ((dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) || for_)) {
+    /* (English "a" is an article, not Spanish "a": "a <path> override"
+     * keeps it, "an override" once the articles agree) */
+    int article = said_en_ && we - ws == 1 && (*ws == 'a' || *ws == 'A');
+    if (!ends && ws < we && !article &&
+        ((dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) || for_)) {
       /* "one in and a debug one", "Binaries at are produced": the preposition goes too */
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, m + 1, strlen(m + 1) + 1);
@@ -6887,6 +6905,9 @@ static void typed_marks_out(char *t) {
 }
 
 static char *clean_speech(char *t, const char *lang) {
+  /* what the author wrote, to tell an article left before another word
+   * by what goes from one it wrote */
+  char *written = english(lang) ? vgi_strdup(t) : NULL;
   nbsp_out(t);
   handle_out(t);
   sigil_out(t);
@@ -6926,6 +6947,10 @@ static char *clean_speech(char *t, const char *lang) {
   }
   *w = 0;
   repeat_out(t);
+  if (written) {
+    t = vgi_articles_agree(t, written);
+    free(written);
+  }
   /* an identifier stays as written (VG_CACHE_DIR): the captions show it,
    * and the speech stage says its parts as words (tts_speech_normalize) */
   return t;

@@ -1252,8 +1252,40 @@ static void sentence_title_said_once(void **state) {
   assert_null(strstr(once + 1, "the fastest widget in the west"));
 }
 
+/* An article agrees with the word after it once what stood between went:
+ * an aside in brackets ("a (very old and rather green) apple"), a URL, a
+ * path; a pair the author wrote ("a one-off", "a user", "an SQL") stays. */
+static void articles_agree_after_removals(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit sorts fruit for small farms.\n\n## One\n\nI ate a (very old and rather green) "
+                    "apple for lunch today.\n\n## Two\n\nYou can pass an (entirely optional, see below) value "
+                    "to it.\n\n## Three\n\nOpen an https://example.org/x link or a ~/.config/kit/init.el "
+                    "override.\n\n## Four\n\nIt is a one-off job for a user with an SQL store and an hour.\n";
+  const char *sum = doc_narration("articles.md", doc);
+  if (!strstr(sum, "I ate an apple") || !strstr(sum, "pass a value")) print_message("got: %s\n", sum), fail();
+  full_reading_says("articles.md", doc,
+                    (const char *const[]){ "a apple", "an value", "an link", "a override", "an one", "an user",
+                                           NULL },
+                    (const char *const[]){ "Open a link", "an override", "a one-off job for a user with an SQL "
+                                           "store and an hour", NULL });
+}
+
+/* The sound a word begins with, as "a" or "an" needs it. */
+static void vowel_sounds(void **state) {
+  (void)state;
+  const char *vowel[] = { "apple", "hour", "x", "SQL", "8", "11", "umbrella", "unused", "env", "rc", "Ubuntu", NULL };
+  const char *cons[] = { "user", "one", "URL", "unique", "European", "1", "110", "cat", "yes", "once", NULL };
+  for (int i = 0; vowel[i]; i++)
+    if (vgi_vowel_sound(vowel[i], strlen(vowel[i])) != 1) print_message("not a vowel: %s\n", vowel[i]), fail();
+  for (int i = 0; cons[i]; i++)
+    if (vgi_vowel_sound(cons[i], strlen(cons[i])) != 0) print_message("not a consonant: %s\n", cons[i]), fail();
+  assert_int_equal(vgi_vowel_sound("(", 1), -1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(articles_agree_after_removals),
+    cmocka_unit_test(vowel_sounds),
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(option_forms_and_pipelines_said),
