@@ -432,6 +432,10 @@ int vgi_toc_label(const char *s);
  * word follows ("Lua, C, etc. related tools"): the sentence goes on. The
  * rule of vgi_first_sentence, and of the narration's capitals (narrate.c). */
 int vgi_etc_goes_on(const char *text, const char *stop);
+/* 1 when the word of text that ends at stop (its period) is an abbreviation
+ * of English or lang that ends no sentence ("cf.", "resp.", "wrt."); a
+ * single letter is not taken for one here. */
+int vgi_abbrev_stop(const char *text, const char *stop, const char *lang);
 /* The number of items a narration's sentence before its first colon counts
  * ("There are three support tiers:"), 0 when none (narrate.c). */
 int vgi_counted_intro(const char *narration, const char **colon);   /* where its first sentence ends, as vgi_headline takes it */

@@ -695,6 +695,14 @@ static int is_abbrev(const char *start, const char *e, const char *lang) {
   return 0;
 }
 
+int vgi_abbrev_stop(const char *text, const char *stop, const char *lang) {
+  if (stop <= text) return 0;
+  /* one letter: an initial or a name, not this list */
+  if (isalpha((unsigned char)stop[-1]) && (stop - 1 == text || (!isalnum((unsigned char)stop[-2]) && stop[-2] != '.')))
+    return 0;
+  return is_abbrev(text, stop, lang);
+}
+
 /* 1 when the word at p starts with a lower-case letter (Latin, Greek,
  * Cyrillic): it continues the sentence. */
 static int lower_start(const char *p) {

@@ -2003,6 +2003,8 @@ static char *sentence_capitals(const char *s) {
     /* "e.g. the": an abbreviation's stop starts no sentence, nor does
      * "etc." before a lower-case word ("Lua, C, etc. related tools") */
     if ((i >= 4 && s[i - 4] == '.') || (i >= 2 && vgi_etc_goes_on(s, s + i - 2))) continue;
+    /* nor "cf.", "resp.", "wrt." before a lower-case word */
+    if (i >= 2 && s[i - 2] == '.' && vgi_abbrev_stop(s, s + i - 2, NULL)) continue;
     if (!c) c = vgi_strdup(s);
     c[i] = (char)(c[i] - 'a' + 'A');
   }

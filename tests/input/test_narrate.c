@@ -1270,6 +1270,18 @@ static void articles_agree_after_removals(void **state) {
                                            "store and an hour", NULL });
 }
 
+/* A short English abbreviation ("wrt.", "cf.", "resp.", "viz.") ends no
+ * sentence: the bullet keeps the whole sentence and the narration says the
+ * word after it in lower case, as written. */
+static void short_abbreviations_end_no_sentence(void **state) {
+  (void)state;
+  const char *doc = "# Gauge\n\nGauge measures drift.\n\n## Terms\n\nThe drift is computed wrt. the base line "
+                    "today.\n\nThe two flags set the input resp. output file. Cf. the manual for details.\n";
+  full_reading_says("abbrev.md", doc, (const char *const[]){ "wrt. The", "resp. Output", "Cf. The", NULL },
+                    (const char *const[]){ "computed wrt. the base line today.", "input resp. output file.",
+                                           "Cf. the manual", NULL });
+}
+
 /* The sound a word begins with, as "a" or "an" needs it. */
 static void vowel_sounds(void **state) {
   (void)state;
@@ -1286,6 +1298,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
     cmocka_unit_test(vowel_sounds),
+    cmocka_unit_test(short_abbreviations_end_no_sentence),
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(option_forms_and_pipelines_said),
