@@ -2569,6 +2569,35 @@ static int named_alternatives(const char *t, size_t n) {
   return 1;
 }
 
+/* Verbs or words joined by slashes ("add/commit/push" of "git
+ * add/commit/push", "start/stop/restart", "get/set/delete"): every part a
+ * lower-case word of two letters or more (a hyphen inside), none a
+ * folder's usual name ("src/lib/util", "usr/share/doc", "docs/api/v2" are
+ * paths). */
+static int word_alternatives(const char *t, size_t n) {
+  static const char *const folders[] = { "src", "lib", "lib64", "usr", "bin", "sbin", "etc", "share", "doc", "docs",
+    "include", "var", "tmp", "home", "opt", "local", "man", "dist", "pkg", "cmd", "internal", "app", "apps", "conf",
+    "config", "data", "assets", "static", "scripts", "tools", "vendor", "util", "utils", "examples", "example",
+    "test", "tests", "spec", "specs", "build", "out", "target", "proc", "sys", "dev", "mnt", "srv", "root", "debian",
+    "po", "img", "images", "css", "js", "api", "net", "drivers", "kernel", "arch", "modules", "packages", "source",
+    "sources", "www", "html", "public", "private", "main", "master", "refs", "heads", "tags", "blob", "tree", "raw",
+    "contrib", "extra", "extras", "third", "deps", "node", "site", "web", "cache", "log", "logs", "run", "lang", NULL };
+  while (n && strchr(".,;:!?)\"'`", t[n - 1])) n--;
+  size_t i = 0;
+  while (i < n && strchr("(\"'`", t[i])) i++;
+  if (i >= n || t[i] == '/' || t[n - 1] == '/') return 0;
+  size_t start = i;
+  for (; i <= n; i++) {
+    if (i < n && t[i] != '/') {
+      if (!islower((unsigned char)t[i]) && !(t[i] == '-' && i > start && t[i - 1] != '/')) return 0;
+      continue;
+    }
+    if (i - start < 2 || word_of(folders, t + start, i - start)) return 0;
+    start = i + 1;
+  }
+  return 1;
+}
+
 /* A word no presenter reads out: a URL, a path (/usr/share, ~/x, ./x,
  * a/b/c, C:\x), an e-mail address, an HTML tag, a network address. */
 static _Thread_local int authored_;   /* set while vgi_narrate says a video its author wrote (YAML, JSON) */
@@ -2635,7 +2664,7 @@ static int unsaid(const char *w, size_t n) {
     at += t[i] == '@';
     if (!tex && t[i] == '\\' && i + 1 < n && isalnum((unsigned char)t[i + 1])) return 1;
   }
-  if (slashes >= 2 && !named_alternatives(t, n)) return 1;
+  if (slashes >= 2 && !named_alternatives(t, n) && !word_alternatives(t, n)) return 1;
   /* a relative path to a file ("Documentation/gitcvs-migration.txt",
    * "po/README.md"): a folder's name and a file name with its extension
    * ("TCP/IP", "and/or", "km/h" have none) */

@@ -1282,6 +1282,20 @@ static void short_abbreviations_end_no_sentence(void **state) {
                                            "Cf. the manual", NULL });
 }
 
+/* Subcommands or verbs joined by slashes ("git add/commit/push",
+ * "start/stop/restart") are said; a relative path of folder names
+ * ("usr/share/doc", "docs/api/v2") is not. */
+static void slashed_verbs_said(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit keeps notes in order.\n\n## Use\n\nUse git add/commit/push to publish your "
+                    "notes. The service takes `start/stop/restart` as its actions. The get/set/delete calls "
+                    "change one note.\n\nThe pages are in usr/share/doc for readers and docs/api/v2 for tools.\n";
+  full_reading_says("slashes.md", doc, (const char *const[]){ "usr/share", "docs/api", NULL },
+                    (const char *const[]){ "Use git add/commit/push to publish your notes.",
+                                           "takes start/stop/restart as its actions",
+                                           "The get/set/delete calls change one note.", NULL });
+}
+
 /* The sound a word begins with, as "a" or "an" needs it. */
 static void vowel_sounds(void **state) {
   (void)state;
@@ -1298,6 +1312,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
     cmocka_unit_test(vowel_sounds),
+    cmocka_unit_test(slashed_verbs_said),
     cmocka_unit_test(short_abbreviations_end_no_sentence),
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
