@@ -90,6 +90,9 @@ char *vgi_link_text(char *t);
  * bracket that only cites them goes ("(Closes: #1028103)"), one the
  * sentence needs is said "a bug report"; frees t, returns the new text. */
 char *vgi_bug_numbers_out(char *t);
+/* The same numbers out of what a document's scenes show (headers, titles,
+ * list items), a label that opens a text with one ("#1234: …") too. */
+void vgi_bug_numbers_shown(cJSON *scenes);
 /* English "a"/"an" made to agree with the word now after it where words
  * between them went (articles.c): "a (old) apple" said "a apple" becomes
  * "an apple"; a pair as `in` (the text before the removal) has it stays.

@@ -7316,6 +7316,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     fit_video(v, opts, d, summary);   /* weighs the items as the document wrote them */
     if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) {
       headline_items(scenes);
+      vgi_bug_numbers_shown(scenes);   /* said as nothing, shown as nothing */
       counted_lists(scenes, vgi_str(v, "language"));
       if (summary) merge_list_pages(scenes, vgi_str(v, "language"));
     }

@@ -1296,6 +1296,32 @@ static void slashed_verbs_said(void **state) {
                                            "The get/set/delete calls change one note.", NULL });
 }
 
+/* Bug numbers are neither said nor shown: a bracket that only cites
+ * them ("(Closes: #123456)", "(LP: #98765)") leaves the bullet and the
+ * header, a label that opens a text ("#4242: …") goes, a number the
+ * sentence needs is shown as it is said. */
+static void bug_numbers_not_shown(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("bugs.md", "# Kit\n\nKit keeps notes in order.\n\n## Fixes (Closes: #654321)\n\n"
+                       "- Fix crash on empty input (Closes: #123456)\n- Handle long names (LP: #98765)\n"
+                       "- #4242: Notes no longer vanish\n- Fixed #4567 where the parser hung\n", &full, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char shown[4096] = "";
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    char *j = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(scene_at(m, 0, i), "visual_content"));
+    snprintf(shown + strlen(shown), sizeof shown - strlen(shown), "%s | ", j);
+    free(j);
+  }
+  if (strchr(shown, '#') || !strstr(shown, "\"Fixes\"") || !strstr(shown, "\"Fix crash on empty input\"") ||
+      !strstr(shown, "\"Handle long names\"") || !strstr(shown, "\"Notes no longer vanish\"") ||
+      !strstr(shown, "Fixed a reported bug where the parser hung"))
+    print_message("shown: %s\n", shown), fail();
+  cJSON_Delete(m);
+}
+
 /* The sound a word begins with, as "a" or "an" needs it. */
 static void vowel_sounds(void **state) {
   (void)state;
@@ -1312,6 +1338,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
     cmocka_unit_test(vowel_sounds),
+    cmocka_unit_test(bug_numbers_not_shown),
     cmocka_unit_test(slashed_verbs_said),
     cmocka_unit_test(short_abbreviations_end_no_sentence),
     cmocka_unit_test(templates),
