@@ -5772,6 +5772,29 @@ static void joining_end_out(char *t) {
   while (l && (t[l - 1] == ',' || t[l - 1] == ';' || t[l - 1] == ' ')) t[--l] = 0;
 }
 
+/* A bare URL that ends a bullet on its own, after the bullet's sentence
+ * ("Get it included in the Store. https://www.example.org/…/certs/") or in
+ * a bracket ("The wiki (https://…)"): the slide shows the words, as the
+ * voice says them. In place. */
+static void trailing_url_out(char *t) {
+  size_t l = strlen(t);
+  while (l && t[l - 1] == ' ') l--;
+  size_t w = l;
+  while (w && t[w - 1] != ' ') w--;
+  if (!w || w == l) return;
+  const char *u = t + w;
+  int bracket = *u == '(' && t[l - 1] == ')';
+  if (bracket) u++;
+  if (!strstr(u, "://") && strncmp(u, "www.", 4)) return;
+  if (memchr(u, ' ', (size_t)(t + l - u))) return;
+  size_t e = w;
+  while (e && t[e - 1] == ' ') e--;
+  if (!e || (!bracket && !strchr(".:!?", t[e - 1]))) return;
+  if (t[e - 1] == ':') e--;   /* "Homepage: <url>" keeps no colon at its end */
+  if (vgi_word_count(t) - 1 < 2) return;
+  t[e] = 0;
+}
+
 static void headline_items(cJSON *scenes) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
@@ -5804,6 +5827,7 @@ static void headline_items(cJSON *scenes) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
       if (cJSON_IsString(t) && vgi_word_count(t->valuestring) > 1) {
         char *j = vgi_strdup(t->valuestring);
+        trailing_url_out(j);
         joining_end_out(j);
         if (*j && strcmp(j, t->valuestring)) cJSON_SetValuestring(t, j);
         free(j);

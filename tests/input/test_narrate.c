@@ -1322,6 +1322,26 @@ static void bug_numbers_not_shown(void **state) {
   cJSON_Delete(m);
 }
 
+/* A bare URL that ends a bullet after its sentence or in a bracket is not
+ * shown: the slide shows the words the voice says. */
+static void trailing_url_not_shown(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("urls.md", "# Kit\n\nKit keeps notes in order.\n\n## Where\n\n"
+                       "- Get it included in the shared certificate store. https://www.example.org/a/b/certs/\n"
+                       "- Read the community wiki pages (https://wiki.example.org/kit/start)\n"
+                       "- Visit https://kit.example.org for news\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(m);
+  if (strstr(all, "example.org/a/b") || strstr(all, "wiki.example.org") ||
+      !strstr(all, "\"Get it included in the shared certificate store.\"") ||
+      !strstr(all, "\"Read the community wiki pages\""))
+    print_message("got: %s\n", all), fail();
+  free(all);
+  cJSON_Delete(m);
+}
+
 /* The sound a word begins with, as "a" or "an" needs it. */
 static void vowel_sounds(void **state) {
   (void)state;
@@ -1338,6 +1358,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
     cmocka_unit_test(vowel_sounds),
+    cmocka_unit_test(trailing_url_not_shown),
     cmocka_unit_test(bug_numbers_not_shown),
     cmocka_unit_test(slashed_verbs_said),
     cmocka_unit_test(short_abbreviations_end_no_sentence),
