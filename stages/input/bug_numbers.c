@@ -105,6 +105,26 @@ char *vgi_bug_numbers_out(char *t) {
       if (!m) break;
       e = q + m, many = 1;
     }
+    /* "the closed bug report #22769", "this issue #7": the noun phrase
+     * names the bug already, the number alone goes */
+    if ((size_t)(we - ws) >= 3 && bug_word(ws, (size_t)(we - ws))) {
+      static const char *const dets[] = { "a", "an", "the", "this", "that", "its", "their", "our", "your", NULL };
+      int det = 0;
+      const char *q = ws;
+      for (int k = 0; k < 3 && !det && q > t; k++) {
+        while (q > t && q[-1] == ' ') q--;
+        const char *qe = q;
+        while (q > t && q[-1] != ' ') q--;
+        if (qe == q || strchr(",;:.!?()", qe[-1])) break;
+        for (int i = 0; dets[i]; i++) det |= strlen(dets[i]) == (size_t)(qe - q) && !strncasecmp(q, dets[i], strlen(dets[i]));
+      }
+      if (det) {
+        while (out.n && out.s[out.n - 1] == ' ') out.n--;
+        out.s[out.n] = 0;
+        p = e;
+        continue;
+      }
+    }
     /* what the number is said as: "bug #12" and "#12" alike */
     size_t keep = out.n;
     if ((size_t)(we - ws) >= 3 && bug_word(ws, (size_t)(we - ws))) keep -= (size_t)(p - ws);

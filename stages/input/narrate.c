@@ -6198,6 +6198,12 @@ static char *command_out(char *t, const char *lang) {
     /* (the term's syntax said as its end: "the exec option.") */
     if (syntax_end) snprintf(tail, sizeof tail, ".");
     else snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
+    /* a command line in quotes ('run "./configure --help" to see') is
+     * named without them: its closing quote goes with its opening one */
+    if (strchr("\"'`", t[ws[a]])) {
+      char *qc = strchr(tail, t[ws[a]]);
+      if (qc) memmove(qc, qc + 1, strlen(qc));
+    }
     vgi_buf b = {0};
     {
       /* "by executing: the buck build command": the colon that set the

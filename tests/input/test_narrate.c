@@ -1342,6 +1342,19 @@ static void trailing_url_not_shown(void **state) {
   cJSON_Delete(m);
 }
 
+/* A bug number after a noun phrase that names the bug ("the closed bug
+ * report #22769") goes alone; a command line in quotes is named without
+ * its closing quote. */
+static void bug_phrase_and_quoted_command(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit keeps notes in order.\n\n## Notes\n\nThis was taken from the closed bug "
+                    "report #22769 by a user.\n\nWhen using autotools, run \"./configure --help\" to see the "
+                    "options.\n";
+  full_reading_says("bugphrase.md", doc, (const char *const[]){ "22769", "bug a bug", "command\"", NULL },
+                    (const char *const[]){ "taken from the closed bug report by a user.",
+                                           "run the configure command to see the options.", NULL });
+}
+
 /* The sound a word begins with, as "a" or "an" needs it. */
 static void vowel_sounds(void **state) {
   (void)state;
@@ -1358,6 +1371,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
     cmocka_unit_test(vowel_sounds),
+    cmocka_unit_test(bug_phrase_and_quoted_command),
     cmocka_unit_test(trailing_url_not_shown),
     cmocka_unit_test(bug_numbers_not_shown),
     cmocka_unit_test(slashed_verbs_said),
