@@ -2586,10 +2586,13 @@ static int word_alternatives(const char *t, size_t n) {
   size_t i = 0;
   while (i < n && strchr("(\"'`", t[i])) i++;
   if (i >= n || t[i] == '/' || t[n - 1] == '/') return 0;
-  size_t start = i;
+  size_t start = i, first = i;
   for (; i <= n; i++) {
     if (i < n && t[i] != '/') {
-      if (!islower((unsigned char)t[i]) && !(t[i] == '-' && i > start && t[i - 1] != '/')) return 0;
+      /* (a capital opens the first part at a sentence's start: "Branch/tag/commit of …") */
+      if (!islower((unsigned char)t[i]) && !(t[i] == '-' && i > start && t[i - 1] != '/') &&
+          !(i == first && isupper((unsigned char)t[i])))
+        return 0;
       continue;
     }
     if (i - start < 2 || word_of(folders, t + start, i - start)) return 0;

@@ -1289,11 +1289,11 @@ static void slashed_verbs_said(void **state) {
   (void)state;
   const char *doc = "# Kit\n\nKit keeps notes in order.\n\n## Use\n\nUse git add/commit/push to publish your "
                     "notes. The service takes `start/stop/restart` as its actions. The get/set/delete calls "
-                    "change one note.\n\nThe pages are in usr/share/doc for readers and docs/api/v2 for tools.\n";
+                    "change one note. Branch/tag/commit of the note is kept.\n\nThe pages are in usr/share/doc for readers and docs/api/v2 for tools.\n";
   full_reading_says("slashes.md", doc, (const char *const[]){ "usr/share", "docs/api", NULL },
                     (const char *const[]){ "Use git add/commit/push to publish your notes.",
                                            "takes start/stop/restart as its actions",
-                                           "The get/set/delete calls change one note.", NULL });
+                                           "The get/set/delete calls change one note.", "Branch/tag/commit of the note", NULL });
 }
 
 /* Bug numbers are neither said nor shown: a bracket that only cites
