@@ -105,6 +105,26 @@ char *vgi_bug_numbers_out(char *t) {
       if (!m) break;
       e = q + m, many = 1;
     }
+    /* "the closed bug report #22769", "this issue #7": the noun phrase
+     * names the bug already, the number alone goes */
+    if ((size_t)(we - ws) >= 3 && bug_word(ws, (size_t)(we - ws))) {
+      static const char *const dets[] = { "a", "an", "the", "this", "that", "its", "their", "our", "your", NULL };
+      int det = 0;
+      const char *q = ws;
+      for (int k = 0; k < 3 && !det && q > t; k++) {
+        while (q > t && q[-1] == ' ') q--;
+        const char *qe = q;
+        while (q > t && q[-1] != ' ') q--;
+        if (qe == q || strchr(",;:.!?()", qe[-1])) break;
+        for (int i = 0; dets[i]; i++) det |= strlen(dets[i]) == (size_t)(qe - q) && !strncasecmp(q, dets[i], strlen(dets[i]));
+      }
+      if (det) {
+        while (out.n && out.s[out.n - 1] == ' ') out.n--;
+        out.s[out.n] = 0;
+        p = e;
+        continue;
+      }
+    }
     /* what the number is said as: "bug #12" and "#12" alike */
     size_t keep = out.n;
     if ((size_t)(we - ws) >= 3 && bug_word(ws, (size_t)(we - ws))) keep -= (size_t)(p - ws);
@@ -131,4 +151,59 @@ char *vgi_bug_numbers_out(char *t) {
   char *r = out.s ? vgi_buf_take(&out) : vgi_strdup("");
   free(t);
   return r;
+}
+
+/* A slide's text without its bug numbers: a label that opens it ("#1234:",
+ * "Bug #1234 -") goes, then what vgi_bug_numbers_out takes from speech.
+ * NULL when the text has none. */
+static char *shown_out(const char *s) {
+  const char *h = strchr(s, '#');
+  if (!h || !isdigit((unsigned char)h[1])) return NULL;
+  char *t = vgi_strdup(s);
+  char *p = t;
+  while (*p && !isspace((unsigned char)*p) && *p != '#') p++;   /* "Bug", "LP:", "Closes:" */
+  size_t wl = (size_t)(p - t);
+  while (*p == ' ') p++;
+  if (*p != '#' || (wl && !citing_word(t, wl))) p = t;
+  size_t n = *p == '#' ? number_at(t, p, 1) : 0;
+  if (n && strchr(":-\xE2", p[n]) && (p[n + 1] == ' ' || p[n] == '\xE2')) {
+    char *r = p + n;
+    if ((unsigned char)*r == 0xE2 && (unsigned char)r[1] == 0x80 && ((unsigned char)r[2] == 0x93 || (unsigned char)r[2] == 0x94))
+      r += 3;   /* an en or em dash */
+    else if ((unsigned char)*r == 0xE2)
+      r = NULL;
+    else
+      r++;
+    if (r) {
+      while (*r == ' ') r++;
+      int cap = isupper((unsigned char)t[0]);
+      memmove(t, r, strlen(r) + 1);
+      if (cap && islower((unsigned char)t[0])) t[0] = (char)toupper((unsigned char)t[0]);
+    }
+  }
+  t = vgi_bug_numbers_out(t);
+  return t;
+}
+
+static void shown_set(cJSON *x) {
+  if (!cJSON_IsString(x)) return;
+  char *t = shown_out(x->valuestring);
+  if (t && *t) cJSON_SetValuestring(x, t);
+  free(t);
+}
+
+void vgi_bug_numbers_shown(cJSON *scenes) {
+  static const char *const keys[] = { "header", "title", "subtitle", "description", "main_text", "sub_text", NULL };
+  for (cJSON *s = scenes ? scenes->child : NULL; s; s = s->next) {
+    cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+    if (!cJSON_IsObject(vc)) continue;
+    for (int k = 0; keys[k]; k++) shown_set(cJSON_GetObjectItemCaseSensitive(vc, keys[k]));
+    cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+    for (cJSON *it = cJSON_IsArray(items) ? items->child : NULL; it; it = it->next) {
+      if (cJSON_IsString(it)) { shown_set(it); continue; }
+      shown_set(cJSON_GetObjectItemCaseSensitive(it, "title"));
+      shown_set(cJSON_GetObjectItemCaseSensitive(it, "description"));
+      shown_set(cJSON_GetObjectItemCaseSensitive(it, "text"));
+    }
+  }
 }

@@ -90,6 +90,17 @@ char *vgi_link_text(char *t);
  * bracket that only cites them goes ("(Closes: #1028103)"), one the
  * sentence needs is said "a bug report"; frees t, returns the new text. */
 char *vgi_bug_numbers_out(char *t);
+/* The same numbers out of what a document's scenes show (headers, titles,
+ * list items), a label that opens a text with one ("#1234: …") too. */
+void vgi_bug_numbers_shown(cJSON *scenes);
+/* English "a"/"an" made to agree with the word now after it where words
+ * between them went (articles.c): "a (old) apple" said "a apple" becomes
+ * "an apple"; a pair as `in` (the text before the removal) has it stays.
+ * Frees out, returns the new text. */
+char *vgi_articles_agree(char *out, const char *in);
+/* 1 when the word w[0, n) is said with a vowel first ("apple", "hour",
+ * "SQL"), 0 with a consonant ("user", "one"), -1 when it cannot tell. */
+int vgi_vowel_sound(const char *w, size_t n);
 /* s as a part of a file name (file_names.c): Latin letters folded to ASCII,
  * Cyrillic and Greek transliterated, other scripts' letters kept (dropped
  * with VGI_NAME_ASCII), anything else parting words. VGI_NAME_SLUG: lower
@@ -427,6 +438,10 @@ int vgi_toc_label(const char *s);
  * word follows ("Lua, C, etc. related tools"): the sentence goes on. The
  * rule of vgi_first_sentence, and of the narration's capitals (narrate.c). */
 int vgi_etc_goes_on(const char *text, const char *stop);
+/* 1 when the word of text that ends at stop (its period) is an abbreviation
+ * of English or lang that ends no sentence ("cf.", "resp.", "wrt."); a
+ * single letter is not taken for one here. */
+int vgi_abbrev_stop(const char *text, const char *stop, const char *lang);
 /* The number of items a narration's sentence before its first colon counts
  * ("There are three support tiers:"), 0 when none (narrate.c). */
 int vgi_counted_intro(const char *narration, const char **colon);   /* where its first sentence ends, as vgi_headline takes it */

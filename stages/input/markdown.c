@@ -639,7 +639,7 @@ static char *slug(const char *s) {
  * letter, so "etc. and more" stays whole while "… etc. Then" is split. */
 static const struct { const char *lang; const char *const *words; } abbrevs[] = {
   { "en", (const char *const[]){ "e.g", "i.e", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st",
-      "no", "fig", "approx", "incl", "esp", "viz", "al", "resp", "ca", "jr", "sr", "pp", "vol",
+      "no", "fig", "approx", "incl", "esp", "viz", "al", "resp", "wrt", "w.r.t", "ca", "jr", "sr", "pp", "vol",
       "ch", "sec", "eq", "ref", "ed", "p", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
       "sep", "sept", "oct", "nov", "dec", NULL } },
   { "de", (const char *const[]){ "z.b", "bspw", "bzw", "d.h", "u.a", "vgl", "engl", "ca", "nr", "evtl",
@@ -709,6 +709,14 @@ static int is_abbrev(const char *start, const char *e, const char *lang) {
       if (!strcmp(*a, t)) return 1;
   }
   return 0;
+}
+
+int vgi_abbrev_stop(const char *text, const char *stop, const char *lang) {
+  if (stop <= text) return 0;
+  /* one letter: an initial or a name, not this list */
+  if (isalpha((unsigned char)stop[-1]) && (stop - 1 == text || (!isalnum((unsigned char)stop[-2]) && stop[-2] != '.')))
+    return 0;
+  return is_abbrev(text, stop, lang);
 }
 
 /* 1 when the word at p starts with a lower-case letter (Latin, Greek,

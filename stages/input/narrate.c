@@ -353,6 +353,8 @@ static int aside_needed(const char *t, const char *e, const char *after) {
   return 1;
 }
 
+static _Thread_local int said_en_;   /* defined below: 0 while a video in another language is said */
+
 /* What German's "an" goes before ("an der Wand"): no English "an" then. */
 static const char *const german_articles[] = { "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
                                                "einem", "einer", "sich", NULL };
@@ -392,6 +394,11 @@ static void drop_asides(char *t) {
               (w - t == 2 || w[-3] == ' ') && *nx >= 'b' && *nx <= 'z' && !strchr("eiouh", *nx) &&
               !word_of(german_articles, nx, strcspn(nx, " ,.;:")))
             w--;
+          /* "a (very old and green) apple" -> "an apple" (the aside took
+           * two bytes at least, so the "n" has room) */
+          else if (said_en_ && w - t >= 1 && (w[-1] == 'a' || w[-1] == 'A') && (w - t == 1 || w[-2] == ' ') &&
+                   vgi_vowel_sound(nx, strcspn(nx, " ,.;:!?")) == 1)
+            *w++ = 'n';
           /* "a (b c d e) f": one space stays; "기능(열기, …)을": none */
           if (spaced && *p && *p != ' ' && !strchr(".,;:!?", *p)) *w++ = ' ';
           /* an unclosed one took the sentence's end along: put it back */
@@ -786,6 +793,13 @@ static void cut_span(char *t, size_t a, size_t b) {
       (e == 2 || t[e - 3] == ' ') && *nx >= 'b' && *nx <= 'z' && !strchr("eiouh", *nx) &&
       !word_of(german_articles, nx, strcspn(nx, " ,.;:")))
     memmove(t + e - 1, t + e, strlen(t + e) + 1);
+  /* "a (rarely used) option" -> "an option": b - a bytes went, one
+   * comes back */
+  else if (said_en_ && b > a && e >= 1 && (t[e - 1] == 'a' || t[e - 1] == 'A') && (e == 1 || t[e - 2] == ' ') &&
+           vgi_vowel_sound(nx, strcspn(nx, " ,.;:!?")) == 1) {
+    memmove(t + e + 1, t + e, strlen(t + e) + 1);
+    t[e] = 'n';
+  }
   vgi_squash(t);
   size_t w = 0;
   for (size_t r = 0; t[r]; r++) {
@@ -1989,6 +2003,8 @@ static char *sentence_capitals(const char *s) {
     /* "e.g. the": an abbreviation's stop starts no sentence, nor does
      * "etc." before a lower-case word ("Lua, C, etc. related tools") */
     if ((i >= 4 && s[i - 4] == '.') || (i >= 2 && vgi_etc_goes_on(s, s + i - 2))) continue;
+    /* nor "cf.", "resp.", "wrt." before a lower-case word */
+    if (i >= 2 && s[i - 2] == '.' && vgi_abbrev_stop(s, s + i - 2, NULL)) continue;
     if (!c) c = vgi_strdup(s);
     c[i] = (char)(c[i] - 'a' + 'A');
   }
@@ -2553,6 +2569,38 @@ static int named_alternatives(const char *t, size_t n) {
   return 1;
 }
 
+/* Verbs or words joined by slashes ("add/commit/push" of "git
+ * add/commit/push", "start/stop/restart", "get/set/delete"): every part a
+ * lower-case word of two letters or more (a hyphen inside), none a
+ * folder's usual name ("src/lib/util", "usr/share/doc", "docs/api/v2" are
+ * paths). */
+static int word_alternatives(const char *t, size_t n) {
+  static const char *const folders[] = { "src", "lib", "lib64", "usr", "bin", "sbin", "etc", "share", "doc", "docs",
+    "include", "var", "tmp", "home", "opt", "local", "man", "dist", "pkg", "cmd", "internal", "app", "apps", "conf",
+    "config", "data", "assets", "static", "scripts", "tools", "vendor", "util", "utils", "examples", "example",
+    "test", "tests", "spec", "specs", "build", "out", "target", "proc", "sys", "dev", "mnt", "srv", "root", "debian",
+    "po", "img", "images", "css", "js", "api", "net", "drivers", "kernel", "arch", "modules", "packages", "source",
+    "sources", "www", "html", "public", "private", "main", "master", "refs", "heads", "tags", "blob", "tree", "raw",
+    "contrib", "extra", "extras", "third", "deps", "node", "site", "web", "cache", "log", "logs", "run", "lang", NULL };
+  while (n && strchr(".,;:!?)\"'`", t[n - 1])) n--;
+  size_t i = 0;
+  while (i < n && strchr("(\"'`", t[i])) i++;
+  if (i >= n || t[i] == '/' || t[n - 1] == '/') return 0;
+  size_t start = i, first = i;
+  for (; i <= n; i++) {
+    if (i < n && t[i] != '/') {
+      /* (a capital opens the first part at a sentence's start: "Branch/tag/commit of …") */
+      if (!islower((unsigned char)t[i]) && !(t[i] == '-' && i > start && t[i - 1] != '/') &&
+          !(i == first && isupper((unsigned char)t[i])))
+        return 0;
+      continue;
+    }
+    if (i - start < 2 || word_of(folders, t + start, i - start)) return 0;
+    start = i + 1;
+  }
+  return 1;
+}
+
 /* A word no presenter reads out: a URL, a path (/usr/share, ~/x, ./x,
  * a/b/c, C:\x), an e-mail address, an HTML tag, a network address. */
 static _Thread_local int authored_;   /* set while vgi_narrate says a video its author wrote (YAML, JSON) */
@@ -2619,7 +2667,7 @@ static int unsaid(const char *w, size_t n) {
     at += t[i] == '@';
     if (!tex && t[i] == '\\' && i + 1 < n && isalnum((unsigned char)t[i + 1])) return 1;
   }
-  if (slashes >= 2 && !named_alternatives(t, n)) return 1;
+  if (slashes >= 2 && !named_alternatives(t, n) && !word_alternatives(t, n)) return 1;
   /* a relative path to a file ("Documentation/gitcvs-migration.txt",
    * "po/README.md"): a folder's name and a file name with its extension
    * ("TCP/IP", "and/or", "km/h" have none) */
@@ -2960,7 +3008,11 @@ static void dangling_out(char **tp) {
     /* ("requests for <address> on eth0": "for" too, before a word that
      * goes on with the clause, not before its end) */
     int for_ = said_en_ && !ends && ws < we && we - ws == 3 && !strncasecmp(ws, "for", 3) && islower((unsigned char)*after);
-    if (!ends && ws < we && ((dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) || for_)) {
+    /* (English "a" is an article, not Spanish "a": "a <path> override"
+     * keeps it, "an override" once the articles agree) */
+    int article = said_en_ && we - ws == 1 && (*ws == 'a' || *ws == 'A');
+    if (!ends && ws < we && !article &&
+        ((dangling_word(ws, (size_t)(we - ws)) && preposition(ws, (size_t)(we - ws))) || for_)) {
       /* "one in and a debug one", "Binaries at are produced": the preposition goes too */
       while (ws > t && ws[-1] == ' ') ws--;
       memmove(ws, m + 1, strlen(m + 1) + 1);
@@ -5723,6 +5775,29 @@ static void joining_end_out(char *t) {
   while (l && (t[l - 1] == ',' || t[l - 1] == ';' || t[l - 1] == ' ')) t[--l] = 0;
 }
 
+/* A bare URL that ends a bullet on its own, after the bullet's sentence
+ * ("Get it included in the Store. https://www.example.org/…/certs/") or in
+ * a bracket ("The wiki (https://…)"): the slide shows the words, as the
+ * voice says them. In place. */
+static void trailing_url_out(char *t) {
+  size_t l = strlen(t);
+  while (l && t[l - 1] == ' ') l--;
+  size_t w = l;
+  while (w && t[w - 1] != ' ') w--;
+  if (!w || w == l) return;
+  const char *u = t + w;
+  int bracket = *u == '(' && t[l - 1] == ')';
+  if (bracket) u++;
+  if (!strstr(u, "://") && strncmp(u, "www.", 4)) return;
+  if (memchr(u, ' ', (size_t)(t + l - u))) return;
+  size_t e = w;
+  while (e && t[e - 1] == ' ') e--;
+  if (!e || (!bracket && !strchr(".:!?", t[e - 1]))) return;
+  if (t[e - 1] == ':') e--;   /* "Homepage: <url>" keeps no colon at its end */
+  if (vgi_word_count(t) - 1 < 2) return;
+  t[e] = 0;
+}
+
 static void headline_items(cJSON *scenes) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
@@ -5755,6 +5830,7 @@ static void headline_items(cJSON *scenes) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
       if (cJSON_IsString(t) && vgi_word_count(t->valuestring) > 1) {
         char *j = vgi_strdup(t->valuestring);
+        trailing_url_out(j);
         joining_end_out(j);
         if (*j && strcmp(j, t->valuestring)) cJSON_SetValuestring(t, j);
         free(j);
@@ -6125,6 +6201,12 @@ static char *command_out(char *t, const char *lang) {
     /* (the term's syntax said as its end: "the exec option.") */
     if (syntax_end) snprintf(tail, sizeof tail, ".");
     else snprintf(tail, sizeof tail, "%.*s", (int)(pl < 15 ? pl : 15), lw + ll - pl);
+    /* a command line in quotes ('run "./configure --help" to see') is
+     * named without them: its closing quote goes with its opening one */
+    if (strchr("\"'`", t[ws[a]])) {
+      char *qc = strchr(tail, t[ws[a]]);
+      if (qc) memmove(qc, qc + 1, strlen(qc));
+    }
     vgi_buf b = {0};
     {
       /* "by executing: the buck build command": the colon that set the
@@ -6887,6 +6969,9 @@ static void typed_marks_out(char *t) {
 }
 
 static char *clean_speech(char *t, const char *lang) {
+  /* what the author wrote, to tell an article left before another word
+   * by what goes from one it wrote */
+  char *written = english(lang) ? vgi_strdup(t) : NULL;
   nbsp_out(t);
   handle_out(t);
   sigil_out(t);
@@ -6926,6 +7011,10 @@ static char *clean_speech(char *t, const char *lang) {
   }
   *w = 0;
   repeat_out(t);
+  if (written) {
+    t = vgi_articles_agree(t, written);
+    free(written);
+  }
   /* an identifier stays as written (VG_CACHE_DIR): the captions show it,
    * and the speech stage says its parts as words (tts_speech_normalize) */
   return t;
@@ -7260,6 +7349,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     fit_video(v, opts, d, summary);   /* weighs the items as the document wrote them */
     if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) {
       headline_items(scenes);
+      vgi_bug_numbers_shown(scenes);   /* said as nothing, shown as nothing */
       counted_lists(scenes, vgi_str(v, "language"));
       if (summary) merge_list_pages(scenes, vgi_str(v, "language"));
     }

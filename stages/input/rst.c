@@ -2026,11 +2026,17 @@ static void blocks(rst *r, view v, int depth) {
       int end = block_end(r, &v, i, 0);
       /* "+ ": a list of its own, never joined to a bullet list before it */
       vgi_buf m = {0};
-      vgi_buf_puts(&m, "+ **");
+      /* (the first line of a bullet's item, "* iterable : iterable" with
+       * its definition under it, is that item's term, not a list in it) */
+      vgi_buf_puts(&m, r->pending ? "**" : "+ **");
       const char *cls = NULL;
       for (int q = 0; q + 2 < n; q++) if (s[q] == ' ' && s[q + 1] == ':' && s[q + 2] == ' ') { cls = s + q; break; }
+      /* (the term without the spaces before its classifier: "iterable  :
+       * iterable, optional" is "**iterable**", never "**iterable **") */
+      size_t tl = (size_t)(cls ? cls - s : n);
+      while (tl && s[tl - 1] == ' ') tl--;
       vgi_buf t = {0};
-      inl(r, &t, s, (size_t)(cls ? cls - s : n), 0);
+      inl(r, &t, s, tl, 0);
       vgi_buf_add(&m, t.s ? t.s : "", t.n);
       vgi_buf_free(&t);
       vgi_buf_puts(&m, "**:");

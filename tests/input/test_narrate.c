@@ -1252,8 +1252,130 @@ static void sentence_title_said_once(void **state) {
   assert_null(strstr(once + 1, "the fastest widget in the west"));
 }
 
+/* An article agrees with the word after it once what stood between went:
+ * an aside in brackets ("a (very old and rather green) apple"), a URL, a
+ * path; a pair the author wrote ("a one-off", "a user", "an SQL") stays. */
+static void articles_agree_after_removals(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit sorts fruit for small farms.\n\n## One\n\nI ate a (very old and rather green) "
+                    "apple for lunch today.\n\n## Two\n\nYou can pass an (entirely optional, see below) value "
+                    "to it.\n\n## Three\n\nOpen an https://example.org/x link or a ~/.config/kit/init.el "
+                    "override.\n\n## Four\n\nIt is a one-off job for a user with an SQL store and an hour.\n";
+  const char *sum = doc_narration("articles.md", doc);
+  if (!strstr(sum, "I ate an apple") || !strstr(sum, "pass a value")) print_message("got: %s\n", sum), fail();
+  full_reading_says("articles.md", doc,
+                    (const char *const[]){ "a apple", "an value", "an link", "a override", "an one", "an user",
+                                           NULL },
+                    (const char *const[]){ "Open a link", "an override", "a one-off job for a user with an SQL "
+                                           "store and an hour", NULL });
+}
+
+/* A short English abbreviation ("wrt.", "cf.", "resp.", "viz.") ends no
+ * sentence: the bullet keeps the whole sentence and the narration says the
+ * word after it in lower case, as written. */
+static void short_abbreviations_end_no_sentence(void **state) {
+  (void)state;
+  const char *doc = "# Gauge\n\nGauge measures drift.\n\n## Terms\n\nThe drift is computed wrt. the base line "
+                    "today.\n\nThe two flags set the input resp. output file. Cf. the manual for details.\n";
+  full_reading_says("abbrev.md", doc, (const char *const[]){ "wrt. The", "resp. Output", "Cf. The", NULL },
+                    (const char *const[]){ "computed wrt. the base line today.", "input resp. output file.",
+                                           "Cf. the manual", NULL });
+}
+
+/* Subcommands or verbs joined by slashes ("git add/commit/push",
+ * "start/stop/restart") are said; a relative path of folder names
+ * ("usr/share/doc", "docs/api/v2") is not. */
+static void slashed_verbs_said(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit keeps notes in order.\n\n## Use\n\nUse git add/commit/push to publish your "
+                    "notes. The service takes `start/stop/restart` as its actions. The get/set/delete calls "
+                    "change one note. Branch/tag/commit of the note is kept.\n\nThe pages are in usr/share/doc for readers and docs/api/v2 for tools.\n";
+  full_reading_says("slashes.md", doc, (const char *const[]){ "usr/share", "docs/api", NULL },
+                    (const char *const[]){ "Use git add/commit/push to publish your notes.",
+                                           "takes start/stop/restart as its actions",
+                                           "The get/set/delete calls change one note.", "Branch/tag/commit of the note", NULL });
+}
+
+/* Bug numbers are neither said nor shown: a bracket that only cites
+ * them ("(Closes: #123456)", "(LP: #98765)") leaves the bullet and the
+ * header, a label that opens a text ("#4242: …") goes, a number the
+ * sentence needs is shown as it is said. */
+static void bug_numbers_not_shown(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("bugs.md", "# Kit\n\nKit keeps notes in order.\n\n## Fixes (Closes: #654321)\n\n"
+                       "- Fix crash on empty input (Closes: #123456)\n- Handle long names (LP: #98765)\n"
+                       "- #4242: Notes no longer vanish\n- Fixed #4567 where the parser hung\n", &full, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char shown[4096] = "";
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    char *j = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(scene_at(m, 0, i), "visual_content"));
+    snprintf(shown + strlen(shown), sizeof shown - strlen(shown), "%s | ", j);
+    free(j);
+  }
+  if (strchr(shown, '#') || !strstr(shown, "\"Fixes\"") || !strstr(shown, "\"Fix crash on empty input\"") ||
+      !strstr(shown, "\"Handle long names\"") || !strstr(shown, "\"Notes no longer vanish\"") ||
+      !strstr(shown, "Fixed a reported bug where the parser hung"))
+    print_message("shown: %s\n", shown), fail();
+  cJSON_Delete(m);
+}
+
+/* A bare URL that ends a bullet after its sentence or in a bracket is not
+ * shown: the slide shows the words the voice says. */
+static void trailing_url_not_shown(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("urls.md", "# Kit\n\nKit keeps notes in order.\n\n## Where\n\n"
+                       "- Get it included in the shared certificate store. https://www.example.org/a/b/certs/\n"
+                       "- Read the community wiki pages (https://wiki.example.org/kit/start)\n"
+                       "- Visit https://kit.example.org for news\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(m);
+  if (strstr(all, "example.org/a/b") || strstr(all, "wiki.example.org") ||
+      !strstr(all, "\"Get it included in the shared certificate store.\"") ||
+      !strstr(all, "\"Read the community wiki pages\""))
+    print_message("got: %s\n", all), fail();
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A bug number after a noun phrase that names the bug ("the closed bug
+ * report #22769") goes alone; a command line in quotes is named without
+ * its closing quote. */
+static void bug_phrase_and_quoted_command(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit keeps notes in order.\n\n## Notes\n\nThis was taken from the closed bug "
+                    "report #22769 by a user.\n\nWhen using autotools, run \"./configure --help\" to see the "
+                    "options.\n";
+  full_reading_says("bugphrase.md", doc, (const char *const[]){ "22769", "bug a bug", "command\"", NULL },
+                    (const char *const[]){ "taken from the closed bug report by a user.",
+                                           "run the configure command to see the options.", NULL });
+}
+
+/* The sound a word begins with, as "a" or "an" needs it. */
+static void vowel_sounds(void **state) {
+  (void)state;
+  const char *vowel[] = { "apple", "hour", "x", "SQL", "8", "11", "umbrella", "unused", "env", "rc", "Ubuntu", NULL };
+  const char *cons[] = { "user", "one", "URL", "unique", "European", "1", "110", "cat", "yes", "once", NULL };
+  for (int i = 0; vowel[i]; i++)
+    if (vgi_vowel_sound(vowel[i], strlen(vowel[i])) != 1) print_message("not a vowel: %s\n", vowel[i]), fail();
+  for (int i = 0; cons[i]; i++)
+    if (vgi_vowel_sound(cons[i], strlen(cons[i])) != 0) print_message("not a consonant: %s\n", cons[i]), fail();
+  assert_int_equal(vgi_vowel_sound("(", 1), -1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(articles_agree_after_removals),
+    cmocka_unit_test(vowel_sounds),
+    cmocka_unit_test(bug_phrase_and_quoted_command),
+    cmocka_unit_test(trailing_url_not_shown),
+    cmocka_unit_test(bug_numbers_not_shown),
+    cmocka_unit_test(slashed_verbs_said),
+    cmocka_unit_test(short_abbreviations_end_no_sentence),
     cmocka_unit_test(templates),
     cmocka_unit_test(slashed_names_and_named_options),
     cmocka_unit_test(option_forms_and_pipelines_said),

@@ -254,6 +254,28 @@ static void hostile(void **state) {
   unlink(path);
 }
 
+/* A bullet whose item is a term with its classifier and its definition
+ * under it ("* iterable  : iterable, optional", as a numpydoc list of
+ * parameters is written in a README) is that term's item: shown as the
+ * term, without stray markup, and said with its definition. */
+static void bullet_of_a_term(void **state) {
+  (void)state;
+  const char *t = "Counter\n=======\n\nCounter counts things.\n\nParameters\n----------\n\n"
+                  "* iterable  : iterable, optional  \n    Iterable to count the items of.\n"
+                  "* desc  : str, optional  \n    Prefix for the count.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("terms.rst", t, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *all = cJSON_PrintUnformatted(m);
+  if (strstr(all, "**") || strstr(all, "\"title\":\"\"") || !strstr(all, "\"iterable\"") ||
+      !strstr(all, "Iterable to count the items of"))
+    print_message("got: %s\n", all), fail();
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(constructs),
@@ -261,6 +283,7 @@ int main(void) {
     cmocka_unit_test(directives),
     cmocka_unit_test(prefix_format),
     cmocka_unit_test(hostile),
+    cmocka_unit_test(bullet_of_a_term),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
