@@ -3351,9 +3351,22 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
     "creates", "removes", "deletes", "installs", "copies", "moves", "writes", "reads", "loads", "sources",
     "call", "execute", "invoke", "mount", "unmount", "create", "remove", "delete", "copy", "move", "source",
     "called", "executed", "invoked", "mounted", "created", "removed", "deleted", "installed", "copied", NULL };
+  /* the noun after a determiner ("now my /etc/issue says"), or a clause's
+   * subject before its verb ("Since 6.10, /etc/profile is upgraded") */
+  static const char *const dets[] = { "my", "your", "our", "their", "its", "his", "her", "the", "this", "that",
+    "these", "those", "each", "every", NULL };
+  const char *nx0 = e;
+  while (*nx0 == ' ') nx0++;
+  int subject = goes_on && (word_of(verbs, nx0, strcspn(nx0, " ,.;:")) || !strncmp(nx0, "says ", 5));
   const char *ws, *we;
-  if (!word_before(s, p, &ws, &we) || strchr(",.;:!?", we[-1])) return 0;
-  if (word_of(acting, ws, (size_t)(we - ws))) {
+  int before = word_before(s, p, &ws, &we);
+  if (before && word_of(dets, ws, (size_t)(we - ws)) && goes_on) {
+    /* "my /etc/issue": the path is the noun */
+  } else if (subject && (!before || strchr(",.;:!?", we[-1]) || (we - ws == 4 && !strncasecmp(ws, "then", 4)))) {
+    /* at a sentence's or a clause's start */
+  } else if (!before || strchr(",.;:!?", we[-1])) {
+    return 0;
+  } else if (word_of(acting, ws, (size_t)(we - ws))) {
     /* "…is mounted at /boot" is no object: "at" led to it */
   } else if (goes_on && word_of(conj, ws, (size_t)(we - ws))) {
     const char *nx = e;

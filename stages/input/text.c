@@ -2022,6 +2022,31 @@ static int heading_line(const text *r, const view *v, int i) {
          title_case(s, t);
 }
 
+/* A title underlined inside an indented block ("  Pending copyright
+ * papers:" / "  ------" in coreutils' TODO) that the text at the margin
+ * goes on from once the block ends: a label of the block's lines, not a
+ * section, which would take in every paragraph after the block. Said as a
+ * line that introduces what follows. */
+static int nested_label(text *r, const view *v, int i, const char *s, int t) {
+  if (v->top) return 0;
+  int j = v->b;
+  while (j < r->n && is_blank(&r->L[j])) j++;
+  if (j >= r->n || r->L[j].ind >= v->base) return 0;
+  view top = { 0, r->n, 0, NULL, 0, 1 };
+  if (heading_line(r, &top, j)) return 0;
+  while (t > 0 && (s[t - 1] == ':' || s[t - 1] == ' ')) t--;
+  if (!r->scan) {
+    vgi_buf b = {0};
+    put_inline(&b, s, t);
+    vgi_buf_add(&b, ":", 1);
+    sep(r, i);
+    emit(r, i, b.s, b.n);
+    vgi_buf_free(&b);
+  }
+  note_first(r, 'P', 0);
+  return 1;
+}
+
 static void blocks(text *r, view v, int depth) {
   int i = v.a;
   int colon = 0;   /* the last paragraph ended in a colon */
@@ -2164,6 +2189,14 @@ static void blocks(text *r, view v, int depth) {
       colon = 0;
       continue;
     }
+    /* a line ending in a full stop is a title when an underline as long
+     * as it says so ("Changes expected to go in, someday." over "====") */
+    if (first_line && i + 1 < v.b && !(v.ov && i == v.a) && t > 2 && s[t - 1] == '.' && s[t - 2] != '.' &&
+        heading_text(s, t - 1)) {
+      int ut;
+      body(&r->L[i + 1], &ut);
+      if (rule_char(&r->L[i + 1], 3) && ut >= t - 1 && ut <= t + 10) t--;
+    }
     if (first_line && i + 1 < v.b && heading_text(s, t)) {
       char uc = rule_char(&r->L[i + 1], 2);
       int ut;
@@ -2175,7 +2208,7 @@ static void blocks(text *r, view v, int depth) {
       if (uc && !under && (uc == '=' || (uc == '-' && ut >= 3)) && (i + 2 >= v.b || vblank(r, &v, i + 2)))
         under = 1;
       if (under && !(v.ov && i == v.a)) {
-        heading(r, i, uc, s, t);
+        if (!nested_label(r, &v, i, s, t)) heading(r, i, uc, s, t);
         skip_to(r, i + 1);
         i += 2;
         colon = 0;
