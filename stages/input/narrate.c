@@ -5185,9 +5185,18 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
             size_t vl = p0 - v0;
             part = vl > 3 && !strncmp(t + p0 - 2, "ed", 2);
             for (int q = 0; done[q]; q++) part |= strlen(done[q]) == vl && !strncmp(t + v0, done[q], vl);
+            /* "… can be estimated as:" over a formula is whole as a
+             * presenter says it: "… can be estimated as follows." */
+            int as = tl - 1 - w0 == 2 && !strncasecmp(t + w0, "as", 2);
             if (english(lang) && mean && part && v0 && vgi_word_count(t) >= 6) {
               t[p0] = '.';
               t[tl = p0 + 1] = 0;
+            } else if (english(lang) && as && vgi_word_count(t) >= 4) {
+              char *x = malloc(tl + 16);
+              snprintf(x, tl + 16, "%.*s follows.", (int)(tl - 1), t);
+              free(t);
+              t = x;
+              tl = strlen(t);
             } else {
               t[tl = 0] = 0;
             }
