@@ -2833,6 +2833,68 @@ static int man_name_line(const tline *l) {
   return 0;
 }
 
+/* Lines from a, three or more at its indentation, each a short name, a
+ * gap of two spaces or more and its text at one column ("aix        like
+ * AIX ps" in ps.1's PERSONALITY, "1   Version 2 of the Single Unix
+ * Specification" in its STANDARDS), a text going on in lines at that
+ * column: a table of names and what they are (a numbered list when the
+ * names count 1, 2, 3), never one run-on sentence of them all. -> the line
+ * after them (written), 0 when they are not. */
+static int man_pairs(text *r, int a) {
+  int k = r->L[a].ind, col = -1, b = a, rows = 0;
+  for (; b < r->n && !is_blank(&r->L[b]) && b - a < 400; b++) {
+    int t;
+    const char *s = body(&r->L[b], &t);
+    if (col > 0 && r->L[b].ind == k + col && rows) continue;   /* its text goes on */
+    if (r->L[b].ind != k) break;
+    int w = 0;
+    while (w < t && s[w] != ' ') w++;
+    if (w == 0 || w > 16 || w + 2 >= t || s[w + 1] != ' ') return 0;
+    int c = w;
+    while (c < t && s[c] == ' ') c++;
+    if (col < 0) col = c;
+    if (c != col) return 0;
+    rows++;
+  }
+  if (rows < 3 || (b < r->n && !is_blank(&r->L[b]))) return 0;
+  int counted = 1;
+  ttable tb = { .header = 0, .cols = 2 };
+  for (int q = a; q < b; q++) {
+    int t;
+    const char *s = body(&r->L[q], &t);
+    if (r->L[q].ind != k) {
+      cell_add(&tb.rows[tb.n - 1].cell[1], s, t);
+      tb.rows[tb.n - 1].last = q;
+      continue;
+    }
+    trow *w = trow_new(&tb, q);
+    int n = 0;
+    while (n < t && s[n] != ' ') n++;
+    cell_add(&w->cell[0], s, n);
+    cell_add(&w->cell[1], s + col, t - col);
+    counted = counted && atoi(s) == tb.n && n <= 3 && strspn(s, "0123456789") == (size_t)n;
+  }
+  if (counted) {
+    note_first(r, 'L', 0);
+    if (!r->scan) {
+      sep(r, a);
+      for (int q = 0; q < tb.n; q++) {
+        vgi_buf o = {0};
+        vgi_buf_printf(&o, "%d. ", q + 1);
+        put_inline(&o, tb.rows[q].cell[1].s, (int)tb.rows[q].cell[1].n);
+        emit(r, tb.rows[q].line, o.s, o.n);
+        vgi_buf_free(&o);
+        for (int x = tb.rows[q].line + 1; x <= tb.rows[q].last; x++) skip_to(r, x);
+      }
+      r->last_blank = 0;
+    }
+  } else {
+    table_out(r, &tb, a, b);
+  }
+  ttable_free(&tb);
+  return b;
+}
+
 /* A table laid out in columns at the body's column k, its header a row of
  * capitals ("CODE   HEADER   DESCRIPTION" in ps.1's STANDARD FORMAT
  * SPECIFIERS), each row its cells at the header's columns and its last
@@ -3139,6 +3201,13 @@ static void man_blocks(text *r) {
     in_list = 0;
     int e = i + 1;
     while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
+    {
+      int te = man_pairs(r, i);
+      if (te) {
+        i = te;
+        continue;
+      }
+    }
     {
       /* a rule among its lines (ascii.7's table: its header, a rule of
        * "───", its rows): a table drawn in characters, shown as it is */
