@@ -1735,15 +1735,35 @@ static void kv_list(text *r, const view *v, int a, int b, int depth) {
  * starts in lower case), and each ends a sentence or stops well short of
  * the longest line, where a wrapped line would have gone on; lines of one
  * length, each ending a sentence, are justified prose. */
+/* a line that ends on a word a sentence goes on from ("support for" /
+ * "Windows"): wrapped, whatever the next line opens with */
+static int connective_end(const char *s, int t) {
+  static const char *const words[] = { "a", "an", "the", "of", "for", "to", "in", "on", "with", "and", "or", "by",
+    "from", "at", "as", "is", "are", "be", "that", "than", NULL };
+  int w = t;
+  while (w > 0 && s[w - 1] != ' ') w--;
+  for (int k = 0; words[k]; k++)
+    if ((int)strlen(words[k]) == t - w && !strncasecmp(s + w, words[k], (size_t)(t - w))) return 1;
+  return 0;
+}
+
 static int one_per_line(const text *r, const view *v, int a, int b) {
   int k = vind(r, v, a), longest = 0, shortest = 1 << 30, ends = 0, n = b - a;
-  if (n < 3 || (v->ov && a == v->a)) return 0;
+  /* (a changelog's entries are a line each, two of them too: "Fixed
+   * ibase extension causing problems for read()" / "Fixed parallel make
+   * problem." in bc's NEWS, and "fix to get long options working." after
+   * an entry that ended, in lower case) */
+  if (n < (r->news ? 2 : 3) || (v->ov && a == v->a)) return 0;
   for (int q = a; q < b; q++) {
     if (vblank(r, v, q) || vind(r, v, q) != k) return 0;
     int t;
     const char *s = vtext(r, v, q, &t);
     if (t > LINE_LOOK) return 0;
-    if (q > a && lower_c((unsigned char)s[0])) return 0;
+    if (q > a && lower_c((unsigned char)s[0])) {
+      int pt;
+      const char *ps = vtext(r, v, q - 1, &pt);
+      if (!r->news || ps[pt - 1] != '.') return 0;
+    }
     if (strchr(",;-(&/", s[t - 1])) return 0;
     if (t > longest) longest = t;
     if (t < shortest) shortest = t;
@@ -1753,13 +1773,18 @@ static int one_per_line(const text *r, const view *v, int a, int b) {
     const char *s = vtext(r, v, q, &t);
     char last = s[t - 1];
     if ((last == ')' || last == '"' || last == '\'') && t > 1) last = s[t - 2];
+    int nt = 0;
+    const char *ns = q + 1 < b ? vtext(r, v, q + 1, &nt) : NULL;
     if (strchr(".!?", last)) ends++;
-    else if (t > longest - 10 || t > SHORT_LINE) return 0;   /* cut where a wrap would be */
+    else if (r->news && ns && nt > 1 && upper_c((unsigned char)ns[0]) && lower_c((unsigned char)ns[1]) &&
+             !strchr(",:", last) && !connective_end(s, t)) {
+      /* (an entry that the next one, a capital first, follows) */
+    } else if (t > longest - 10 || t > SHORT_LINE) return 0;   /* cut where a wrap would be */
   }
   if (ends == n && shortest >= 60 && longest - shortest <= 8) return 0;   /* justified */
   /* a text wrapped at a column: lines up to the last that reach near it
    * are a paragraph whose sentences ended where the line did */
-  if (r->wrap) {
+  if (r->wrap && !r->news) {
     int near = 0;
     for (int q = a; q + 1 < b; q++) {
       int t;
