@@ -3388,7 +3388,10 @@ static int modeline(const char *s, int n) {
 
 /* " -- Name <mail@host>  Tue, 1 Jan 2019 …" */
 static int signature(const char *s, int n) {
-  if (n < 12 || strncmp(s, " -- ", 4)) return 0;
+  /* (at the margin or a few spaces in, "-- Jane Roe <jane@…>, date" too) */
+  int a = 0;
+  while (a < n && a < 4 && s[a] == ' ') a++;
+  if (n - a < 11 || strncmp(s + a, "-- ", 3) || !alpha_c((unsigned char)s[a + 3])) return 0;
   const char *lt = memchr(s, '<', (size_t)n);
   const char *at = lt ? memchr(lt, '@', (size_t)(n - (lt - s))) : NULL;
   const char *gt = at ? memchr(at, '>', (size_t)(n - (at - s))) : NULL;
@@ -3415,6 +3418,13 @@ static int split_lines(text *r, const char *src, size_t len) {
     if (first < 0 && l->ind < l->len) first = i;
     if (l->ind == 0 && l->len > 3 && !strncmp(l->s, "** ", 3)) stars2++;
     if (signature(l->s, l->len < LINE_LOOK ? l->len : LINE_LOOK)) l->kind = 'x';
+    else if (l->len - l->ind >= 2 && l->len - l->ind <= 3 && !strncmp(l->s + l->ind, "--", 2) &&
+             (l->len - l->ind == 2 || l->s[l->ind + 2] == ' ') && i + 1 < r->n && r->L[i + 1].len < 120 &&
+             memchr(r->L[i + 1].s, '@', (size_t)r->L[i + 1].len) && memchr(r->L[i + 1].s, '<', (size_t)r->L[i + 1].len)) {
+      /* a mail's signature: "-- " alone, the name and address under it */
+      l->kind = 'x';
+      r->L[i + 1].kind = 'x';
+    }
     else if ((i < 5 || i >= r->n - 5) && modeline(l->s, look(l))) {
       /* "GNU gzip NEWS      -*- outline -*-": the words before the marker are the title */
       const char *a = i == first ? memmem(l->s, (size_t)look(l), "-*-", 3) : NULL;
