@@ -1764,7 +1764,7 @@ static int one_per_line(const text *r, const view *v, int a, int b) {
       const char *ps = vtext(r, v, q - 1, &pt);
       if (!r->news || ps[pt - 1] != '.') return 0;
     }
-    if (strchr(",;-(&/", s[t - 1])) return 0;
+    if (strchr(",;-(&/", s[t - 1]) || connective_end(s, t)) return 0;
     if (t > longest) longest = t;
     if (t < shortest) shortest = t;
   }
@@ -1777,7 +1777,7 @@ static int one_per_line(const text *r, const view *v, int a, int b) {
     const char *ns = q + 1 < b ? vtext(r, v, q + 1, &nt) : NULL;
     if (strchr(".!?", last)) ends++;
     else if (r->news && ns && nt > 1 && upper_c((unsigned char)ns[0]) && lower_c((unsigned char)ns[1]) &&
-             !strchr(",:", last) && !connective_end(s, t)) {
+             !strchr(",:", last)) {
       /* (an entry that the next one, a capital first, follows) */
     } else if (t > longest - 10 || t > SHORT_LINE) return 0;   /* cut where a wrap would be */
   }
@@ -2054,6 +2054,11 @@ static int heading_line(const text *r, const view *v, int i) {
  * line that introduces what follows. */
 static int nested_label(text *r, const view *v, int i, const char *s, int t) {
   if (v->top) return 0;
+  /* (a centred title alone in its block, its underline under it, heads
+   * what follows at the margin) */
+  int others = 0;
+  for (int q = v->a; q < v->b && !others; q++) others = q != i && q != i + 1 && !vblank(r, v, q);
+  if (!others) return 0;
   int j = v->b;
   while (j < r->n && is_blank(&r->L[j])) j++;
   if (j >= r->n || r->L[j].ind >= v->base) return 0;
