@@ -3353,8 +3353,7 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
     "called", "executed", "invoked", "mounted", "created", "removed", "deleted", "installed", "copied", NULL };
   /* the noun after a determiner ("now my /etc/issue says"), or a clause's
    * subject before its verb ("Since 6.10, /etc/profile is upgraded") */
-  static const char *const dets[] = { "my", "your", "our", "their", "its", "his", "her", "the", "this", "that",
-    "these", "those", "each", "every", NULL };
+  static const char *const dets[] = { "my", "your", "our", "their", "its", "his", "her", NULL };
   const char *nx0 = e;
   while (*nx0 == ' ') nx0++;
   int subject = goes_on && (word_of(verbs, nx0, strcspn(nx0, " ,.;:")) || !strncmp(nx0, "says ", 5));
@@ -3362,8 +3361,8 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
   int before = word_before(s, p, &ws, &we);
   if (before && word_of(dets, ws, (size_t)(we - ws)) && goes_on) {
     /* "my /etc/issue": the path is the noun */
-  } else if (subject && (!before || strchr(",.;:!?", we[-1]) || (we - ws == 4 && !strncasecmp(ws, "then", 4)))) {
-    /* at a sentence's or a clause's start */
+  } else if (subject && before && (strchr(",;", we[-1]) || (we - ws == 4 && !strncasecmp(ws, "then", 4)))) {
+    /* at a clause's start (a sentence's has its stand-in: "This file") */
   } else if (!before || strchr(",.;:!?", we[-1])) {
     return 0;
   } else if (word_of(acting, ws, (size_t)(we - ws))) {
