@@ -2884,6 +2884,8 @@ static int man_pairs(text *r, int a) {
     while (c < t && s[c] == ' ') c++;
     if (col < 0) col = c;
     if (c != col) return 0;
+    /* (two columns: a third, or a grid of names, is another layout) */
+    if (memmem(s + c, (size_t)(t - c), "  ", 2)) return 0;
     rows++;
   }
   if (rows < 3 || (b < r->n && !is_blank(&r->L[b]))) return 0;
