@@ -534,8 +534,25 @@ static void note_first(text *r, int kind, int style) {
   r->nelem++;
 }
 
+/* A Debian changelog's entry line, "make-dfsg (4.3-3) unstable;
+ * urgency=medium": the package and its version are its title, the
+ * distribution and urgency are for the archive. -> the length of
+ * "make-dfsg (4.3-3)", 0 when it is none. */
+static int debian_entry(const char *s, int n) {
+  int a = 0;
+  while (a < n && (isalnum((unsigned char)s[a]) || strchr(".+-", s[a]))) a++;
+  if (a < 2 || a + 3 >= n || s[a] != ' ' || s[a + 1] != '(' || !isdigit((unsigned char)s[a + 2]) ) return 0;
+  const char *close = memchr(s + a, ')', (size_t)(n - a));
+  if (!close || !memmem(close, (size_t)(n - (close - s)), "urgency=", 8)) return 0;
+  return (int)(close + 1 - s);
+}
+
 /* a heading: style key, its text, at line i */
 static void heading(text *r, int i, char key, const char *s, int n) {
+  {
+    int de = debian_entry(s, n);
+    if (de) n = de;
+  }
   int slot = style_slot(r, key);
   note_first(r, 'H', slot);
   if (r->scan) {
@@ -2153,6 +2170,15 @@ static void blocks(text *r, view v, int depth) {
           continue;
         }
       }
+    }
+    /* a Debian changelog's entry ("make-dfsg (4.3-3) unstable;
+     * urgency=medium", NEWS.Debian): a release, its package and version */
+    if (k == v.base && v.top && first_line && !(v.ov && i == v.a) && debian_entry(s, t) &&
+        i != r->mode_title) {
+      heading(r, i, 'V', s, t);
+      i++;
+      colon = 0;
+      continue;
     }
     /* a changelog's release line ("version 1.34 - Sergey Poznyakoff,
      * 2021-02-13"): a heading, which a summary takes as the latest release */

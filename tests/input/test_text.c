@@ -1400,6 +1400,7 @@ static void news_entries_and_signatures(void **state) {
     "John Doe <john@example.org>\n";
   /* (named NEWS: the name says it is a changelog) */
   char dir[] = "/tmp/vgi_news_XXXXXX", path[64];
+  static const char tmpl[] = "/tmp/vgi_news_XXXXXX";
   assert_non_null(mkdtemp(dir));
   snprintf(path, sizeof path, "%s/NEWS", dir);
   FILE *f = fopen(path, "w");
@@ -1421,6 +1422,31 @@ static void news_entries_and_signatures(void **state) {
   char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
   assert_null(strstr(all, "Jane Roe"));
   assert_null(strstr(all, "John Doe"));
+  free(all);
+  cJSON_Delete(m);
+  /* a Debian changelog's entries are releases: the package and version */
+  static const char debian[] =
+    "gear-dfsg (4.3-3) unstable; urgency=medium\n\n"
+    "  * The crank now turns both ways; scripts that relied on one way break.\n\n"
+    " -- Jane Roe <jane@example.org>  Sun, 25 Dec 2022 17:11:31 +0100\n\n"
+    "gear-dfsg (4.3-1) unstable; urgency=low\n\n"
+    "  * The old pulley interface is gone.\n\n"
+    " -- Jane Roe <jane@example.org>  Thu, 01 Dec 2022 00:00:00 +0100\n";
+  memcpy(dir, tmpl, sizeof tmpl);
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/NEWS.Debian", dir);
+  f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(debian, f);
+  fclose(f);
+  m = load(path, &o, &d);
+  vgi_diags_free(&d);
+  unlink(path);
+  rmdir(dir);
+  assert_non_null(m);
+  assert_string_equal(sget(video_at(m, 0), "title"), "gear-dfsg (4.3-3)");
+  all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "urgency"));
   free(all);
   cJSON_Delete(m);
 }
