@@ -1229,6 +1229,28 @@ static void hostile(void **state) {
   unlink(path);
 }
 
+/* text written to a file `name` in a fresh folder `folder` (its name
+ * and its folder's are what the reader goes by) and loaded; both removed */
+static cJSON *load_named(const char *folder, const char *name, const char *text, const vgi_options *o) {
+  char dir[] = "/tmp/vgi_named_XXXXXX", sub[96], path[160];
+  assert_non_null(mkdtemp(dir));
+  snprintf(sub, sizeof sub, "%s/%s", dir, folder);
+  assert_int_equal(mkdir(sub, 0700), 0);
+  snprintf(path, sizeof path, "%s/%s", sub, name);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  vgi_diags d;
+  cJSON *m = load(path, o, &d);
+  vgi_diags_free(&d);
+  unlink(path);
+  rmdir(sub);
+  rmdir(dir);
+  assert_non_null(m);
+  return m;
+}
+
 /* A title underlined inside an indented block, the margin's text going on
  * after the block: a label of the block, never a section that takes in the
  * paragraphs after it; an underline as long as a line ending in a full stop
@@ -1268,28 +1290,12 @@ static void nested_underline_label(void **state) {
  * titled by its folder and name, not by that section. */
 static void todo_sections_not_title(void **state) {
   (void)state;
-  char dir[] = "/tmp/vgi_todo_XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  char sub[64], path[96];
-  snprintf(sub, sizeof sub, "%s/widget", dir);
-  assert_int_equal(mkdir(sub, 0700), 0);
-  snprintf(path, sizeof path, "%s/TODO", sub);
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs("                                                  -*- outline -*-\n\n"
-        "* src/frob\n** Make parsing more robust\n   We do not cope with long lines in the best way.\n\n"
-        "* src/gear.c\n** Keep gear references somewhere\n  This will help the cache.\n", f);
-  fclose(f);
   vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
-  vgi_diags d;
-  cJSON *m = load(path, &o, &d);
-  vgi_diags_free(&d);
-  assert_non_null(m);
+  cJSON *m = load_named("widget", "TODO", "                                                  -*- outline -*-\n\n"
+                        "* src/frob\n** Make parsing more robust\n   We do not cope with long lines in the best way.\n\n"
+                        "* src/gear.c\n** Keep gear references somewhere\n  This will help the cache.\n", &o);
   assert_string_equal(sget(video_at(m, 0), "title"), "widget TODO");
   cJSON_Delete(m);
-  unlink(path);
-  rmdir(sub);
-  rmdir(dir);
 }
 
 /* A list item's paragraphs end their sentences; a path the sentence needs
@@ -1399,21 +1405,8 @@ static void news_entries_and_signatures(void **state) {
     "-- \n"
     "John Doe <john@example.org>\n";
   /* (named NEWS: the name says it is a changelog) */
-  char dir[] = "/tmp/vgi_news_XXXXXX", path[64];
-  static const char tmpl[] = "/tmp/vgi_news_XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  snprintf(path, sizeof path, "%s/NEWS", dir);
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs(news, f);
-  fclose(f);
   vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
-  vgi_diags d;
-  cJSON *m = load(path, &o, &d);
-  vgi_diags_free(&d);
-  unlink(path);
-  rmdir(dir);
-  assert_non_null(m);
+  cJSON *m = load_named("gear", "NEWS", news, &o);
   const cJSON *l = scene_with(m, "list", "Fixed parallel make problem.");
   assert_non_null(l);
   assert_int_equal(items_of(l), 2);
@@ -1432,18 +1425,7 @@ static void news_entries_and_signatures(void **state) {
     "gear-dfsg (4.3-1) unstable; urgency=low\n\n"
     "  * The old pulley interface is gone.\n\n"
     " -- Jane Roe <jane@example.org>  Thu, 01 Dec 2022 00:00:00 +0100\n";
-  memcpy(dir, tmpl, sizeof tmpl);
-  assert_non_null(mkdtemp(dir));
-  snprintf(path, sizeof path, "%s/NEWS.Debian", dir);
-  f = fopen(path, "w");
-  assert_non_null(f);
-  fputs(debian, f);
-  fclose(f);
-  m = load(path, &o, &d);
-  vgi_diags_free(&d);
-  unlink(path);
-  rmdir(dir);
-  assert_non_null(m);
+  m = load_named("gear", "NEWS.Debian", debian, &o);
   assert_string_equal(sget(video_at(m, 0), "title"), "gear-dfsg (4.3-3)");
   all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
   assert_null(strstr(all, "urgency"));
