@@ -3359,8 +3359,13 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
   int subject = goes_on && (word_of(verbs, nx0, strcspn(nx0, " ,.;:")) || !strncmp(nx0, "says ", 5));
   const char *ws, *we;
   int before = word_before(s, p, &ws, &we);
+  static const char *const preps[] = { "in", "at", "to", "from", "under", "into", "on", "of", "via", "see", NULL };
   if (before && word_of(dets, ws, (size_t)(we - ws)) && goes_on) {
     /* "my /etc/issue": the path is the noun */
+  } else if (before && goes_on && !strncmp(nx0, "as ", 3) && !strchr(",.;:!?", we[-1]) &&
+             !word_of(preps, ws, (size_t)(we - ws))) {
+    /* "will have /var/mail as a real directory": the object that "as"
+     * says what it is */
   } else if (subject && before && (strchr(",;", we[-1]) || (we - ws == 4 && !strncasecmp(ws, "then", 4)))) {
     /* at a clause's start (a sentence's has its stand-in: "This file") */
   } else if (!before || strchr(",.;:!?", we[-1])) {

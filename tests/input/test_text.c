@@ -1313,7 +1313,8 @@ static void said_whole_sentences(void **state) {
     "Questions\n"
     "---------\n\n"
     "I upgraded my system and now my /etc/gadget says \"broken\".\n"
-    "If you run the old release, then /etc/gadget_version is not reliable.\n\n"
+    "If you run the old release, then /etc/gadget_version is not reliable.\n"
+    "New systems will have /var/gizmo as a real directory.\n\n"
     "Memory needs, in bytes, can be estimated as:\n\n"
     "    Compression:   400 k + ( 8 x block size )\n\n"
     "Larger blocks give diminishing returns.\n";
@@ -1324,6 +1325,7 @@ static void said_whole_sentences(void **state) {
   assert_true(said_in(m, "well supported. If a vendor") == 1);
   assert_true(said_in(m, "now my gadget says") == 1);
   assert_true(said_in(m, "then gadget_version is not reliable") == 1);
+  assert_true(said_in(m, "will have gizmo as a real directory") == 1);
   assert_true(said_in(m, "can be estimated as follows.") == 1);
   cJSON_Delete(m);
 }
