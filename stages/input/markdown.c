@@ -2693,6 +2693,14 @@ static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
     char *repo = ty == CMARK_NODE_PARAGRAPH ? repository_name(c) : NULL;
     if (repo) return repo;
     if (ty == CMARK_NODE_HEADING) {
+      /* the first of many sections of its level ("* src/base64" in
+       * gnupg's TODO) names a section, not the document: a TODO, a FAQ
+       * ... is titled by its folder and name */
+      int level = cmark_node_get_heading_level(c), again = 0;
+      for (cmark_node *n = cmark_node_next(c); n && !again; n = cmark_node_next(n))
+        again = cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == level;
+      char *own = again ? customary_title(file) : NULL;
+      if (own) return own;
       char *t = vgi_squash(plain(c, NULL));
       if (*t && !greeting(t)) return t;
       free(t);
@@ -3518,6 +3526,10 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
           code_lead = 1;
         }
         char *txt = plain(c, m);
+        /* an item's paragraph that ends without a mark ("- Vendors can
+         * provide custom versions" / "  If a vendor wishes …") ends a
+         * sentence still: one run-on sentence is not said */
+        if (b.n && *txt && (isalnum((unsigned char)b.s[b.n - 1]) || b.s[b.n - 1] == ')')) vgi_buf_puts(&b, ".");
         if (b.n && *txt) vgi_buf_puts(&b, " ");
         vgi_buf_puts(&b, txt);
         free(txt);

@@ -3403,9 +3403,26 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
     "creates", "removes", "deletes", "installs", "copies", "moves", "writes", "reads", "loads", "sources",
     "call", "execute", "invoke", "mount", "unmount", "create", "remove", "delete", "copy", "move", "source",
     "called", "executed", "invoked", "mounted", "created", "removed", "deleted", "installed", "copied", NULL };
+  /* the noun after a determiner ("now my /etc/issue says"), or a clause's
+   * subject before its verb ("Since 6.10, /etc/profile is upgraded") */
+  static const char *const dets[] = { "my", "your", "our", "their", "its", "his", "her", NULL };
+  const char *nx0 = e;
+  while (*nx0 == ' ') nx0++;
+  int subject = goes_on && (word_of(verbs, nx0, strcspn(nx0, " ,.;:")) || !strncmp(nx0, "says ", 5));
   const char *ws, *we;
-  if (!word_before(s, p, &ws, &we) || strchr(",.;:!?", we[-1])) return 0;
-  if (word_of(acting, ws, (size_t)(we - ws))) {
+  int before = word_before(s, p, &ws, &we);
+  static const char *const preps[] = { "in", "at", "to", "from", "under", "into", "on", "of", "via", "see", NULL };
+  if (before && word_of(dets, ws, (size_t)(we - ws)) && goes_on) {
+    /* "my /etc/issue": the path is the noun */
+  } else if (before && goes_on && !strncmp(nx0, "as ", 3) && !strchr(",.;:!?", we[-1]) &&
+             !word_of(preps, ws, (size_t)(we - ws))) {
+    /* "will have /var/mail as a real directory": the object that "as"
+     * says what it is */
+  } else if (subject && before && (strchr(",;", we[-1]) || (we - ws == 4 && !strncasecmp(ws, "then", 4)))) {
+    /* at a clause's start (a sentence's has its stand-in: "This file") */
+  } else if (!before || strchr(",.;:!?", we[-1])) {
+    return 0;
+  } else if (word_of(acting, ws, (size_t)(we - ws))) {
     /* "…is mounted at /boot" is no object: "at" led to it */
   } else if (goes_on && word_of(conj, ws, (size_t)(we - ws))) {
     const char *nx = e;
@@ -5224,9 +5241,18 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
             size_t vl = p0 - v0;
             part = vl > 3 && !strncmp(t + p0 - 2, "ed", 2);
             for (int q = 0; done[q]; q++) part |= strlen(done[q]) == vl && !strncmp(t + v0, done[q], vl);
+            /* "… can be estimated as:" over a formula is whole as a
+             * presenter says it: "… can be estimated as follows." */
+            int as = tl - 1 - w0 == 2 && !strncasecmp(t + w0, "as", 2);
             if (english(lang) && mean && part && v0 && vgi_word_count(t) >= 6) {
               t[p0] = '.';
               t[tl = p0 + 1] = 0;
+            } else if (english(lang) && as && vgi_word_count(t) >= 4) {
+              char *x = malloc(tl + 16);
+              snprintf(x, tl + 16, "%.*s follows.", (int)(tl - 1), t);
+              free(t);
+              t = x;
+              tl = strlen(t);
             } else {
               t[tl = 0] = 0;
             }

@@ -5,6 +5,8 @@
  * narration (narrate.c). */
 #include "input_private.h"
 
+#include <ctype.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +88,26 @@ char *vgi_table_narration(const cJSON *vc, const char *lang) {
   return vgi_table_narration_n(vc, lang, VGI_TABLE_WORDS, 0, 0, 1);
 }
 
+/* "%mem" and "MEM", "ag_nice" and "AGNI": a header's short name of the
+ * first cell, its letters those of the first cell in order, the first
+ * alike, case aside */
+static int same_name(const char *a, const char *b) {
+  size_t bl = strlen(b);
+  if (!bl || bl > 8) return 0;
+  for (const char *q = b; *q; q++)
+    if (islower((unsigned char)*q)) return 0;
+  while (*a && !isalnum((unsigned char)*a)) a++;
+  while (*b && !isalnum((unsigned char)*b)) b++;
+  if (!*a || !*b || tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
+  for (; *b; b++) {
+    if (!isalnum((unsigned char)*b)) continue;
+    while (*a && tolower((unsigned char)*a) != tolower((unsigned char)*b)) a++;
+    if (!*a) return 0;
+    a++;
+  }
+  return 1;
+}
+
 /* As vgi_table_narration, with a budget of `words` for the rows (< 0:
  * nothing of the rows, said or counted), at most max_rows rows read (0: no
  * limit), and `more` rows not on this slide counted with those left unread
@@ -153,6 +175,9 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     /* a row said by its first cell alone while it shows more ("E-mail"
      * over an address, a key over a long value) says nothing of it: the
      * next row is read instead */
+    /* (a cell that only repeats the first, "%mem" beside its header "MEM",
+     * says nothing more of it) */
+    if (ns == 2 && first_said && unsaid && same_name(said[0], said[1])) ns = 1;
     if (ns == 1 && first_said && unsaid) {
       if (nkeys < KEYS_MAX) keys[nkeys++] = said[0];
       ns = 0, left++;

@@ -526,8 +526,25 @@ static void note_first(text *r, int kind, int style) {
   r->nelem++;
 }
 
+/* A Debian changelog's entry line, "make-dfsg (4.3-3) unstable;
+ * urgency=medium": the package and its version are its title, the
+ * distribution and urgency are for the archive. -> the length of
+ * "make-dfsg (4.3-3)", 0 when it is none. */
+static int debian_entry(const char *s, int n) {
+  int a = 0;
+  while (a < n && (isalnum((unsigned char)s[a]) || strchr(".+-", s[a]))) a++;
+  if (a < 2 || a + 3 >= n || s[a] != ' ' || s[a + 1] != '(' || !isdigit((unsigned char)s[a + 2]) ) return 0;
+  const char *close = memchr(s + a, ')', (size_t)(n - a));
+  if (!close || !memmem(close, (size_t)(n - (close - s)), "urgency=", 8)) return 0;
+  return (int)(close + 1 - s);
+}
+
 /* a heading: style key, its text, at line i */
 static void heading(text *r, int i, char key, const char *s, int n) {
+  {
+    int de = debian_entry(s, n);
+    if (de) n = de;
+  }
   int slot = style_slot(r, key);
   note_first(r, 'H', slot);
   if (r->scan) {
@@ -1727,16 +1744,36 @@ static void kv_list(text *r, const view *v, int a, int b, int depth) {
  * starts in lower case), and each ends a sentence or stops well short of
  * the longest line, where a wrapped line would have gone on; lines of one
  * length, each ending a sentence, are justified prose. */
+/* a line that ends on a word a sentence goes on from ("support for" /
+ * "Windows"): wrapped, whatever the next line opens with */
+static int connective_end(const char *s, int t) {
+  static const char *const words[] = { "a", "an", "the", "of", "for", "to", "in", "on", "with", "and", "or", "by",
+    "from", "at", "as", "is", "are", "be", "that", "than", NULL };
+  int w = t;
+  while (w > 0 && s[w - 1] != ' ') w--;
+  for (int k = 0; words[k]; k++)
+    if ((int)strlen(words[k]) == t - w && !strncasecmp(s + w, words[k], (size_t)(t - w))) return 1;
+  return 0;
+}
+
 static int one_per_line(const text *r, const view *v, int a, int b) {
   int k = vind(r, v, a), longest = 0, shortest = 1 << 30, ends = 0, n = b - a;
-  if (n < 3 || (v->ov && a == v->a)) return 0;
+  /* (a changelog's entries are a line each, two of them too: "Fixed
+   * ibase extension causing problems for read()" / "Fixed parallel make
+   * problem." in bc's NEWS, and "fix to get long options working." after
+   * an entry that ended, in lower case) */
+  if (n < (r->news ? 2 : 3) || (v->ov && a == v->a)) return 0;
   for (int q = a; q < b; q++) {
     if (vblank(r, v, q) || vind(r, v, q) != k) return 0;
     int t;
     const char *s = vtext(r, v, q, &t);
     if (t > LINE_LOOK) return 0;
-    if (q > a && lower_c((unsigned char)s[0])) return 0;
-    if (strchr(",;-(&/", s[t - 1])) return 0;
+    if (q > a && lower_c((unsigned char)s[0])) {
+      int pt;
+      const char *ps = vtext(r, v, q - 1, &pt);
+      if (!r->news || ps[pt - 1] != '.') return 0;
+    }
+    if (strchr(",;-(&/", s[t - 1]) || connective_end(s, t)) return 0;
     if (t > longest) longest = t;
     if (t < shortest) shortest = t;
   }
@@ -1745,13 +1782,18 @@ static int one_per_line(const text *r, const view *v, int a, int b) {
     const char *s = vtext(r, v, q, &t);
     char last = s[t - 1];
     if ((last == ')' || last == '"' || last == '\'') && t > 1) last = s[t - 2];
+    int nt = 0;
+    const char *ns = q + 1 < b ? vtext(r, v, q + 1, &nt) : NULL;
     if (strchr(".!?", last)) ends++;
-    else if (t > longest - 10 || t > SHORT_LINE) return 0;   /* cut where a wrap would be */
+    else if (r->news && ns && nt > 1 && upper_c((unsigned char)ns[0]) && lower_c((unsigned char)ns[1]) &&
+             !strchr(",:", last)) {
+      /* (an entry that the next one, a capital first, follows) */
+    } else if (t > longest - 10 || t > SHORT_LINE) return 0;   /* cut where a wrap would be */
   }
   if (ends == n && shortest >= 60 && longest - shortest <= 8) return 0;   /* justified */
   /* a text wrapped at a column: lines up to the last that reach near it
    * are a paragraph whose sentences ended where the line did */
-  if (r->wrap) {
+  if (r->wrap && !r->news) {
     int near = 0;
     for (int q = a; q + 1 < b; q++) {
       int t;
@@ -2014,6 +2056,36 @@ static int heading_line(const text *r, const view *v, int i) {
          title_case(s, t);
 }
 
+/* A title underlined inside an indented block ("  Pending copyright
+ * papers:" / "  ------" in coreutils' TODO) that the text at the margin
+ * goes on from once the block ends: a label of the block's lines, not a
+ * section, which would take in every paragraph after the block. Said as a
+ * line that introduces what follows. */
+static int nested_label(text *r, const view *v, int i, const char *s, int t) {
+  if (v->top) return 0;
+  /* (a centred title alone in its block, its underline under it, heads
+   * what follows at the margin) */
+  int others = 0;
+  for (int q = v->a; q < v->b && !others; q++) others = q != i && q != i + 1 && !vblank(r, v, q);
+  if (!others) return 0;
+  int j = v->b;
+  while (j < r->n && is_blank(&r->L[j])) j++;
+  if (j >= r->n || r->L[j].ind >= v->base) return 0;
+  view top = { 0, r->n, 0, NULL, 0, 1 };
+  if (heading_line(r, &top, j)) return 0;
+  while (t > 0 && (s[t - 1] == ':' || s[t - 1] == ' ')) t--;
+  if (!r->scan) {
+    vgi_buf b = {0};
+    put_inline(&b, s, t);
+    vgi_buf_add(&b, ":", 1);
+    sep(r, i);
+    emit(r, i, b.s, b.n);
+    vgi_buf_free(&b);
+  }
+  note_first(r, 'P', 0);
+  return 1;
+}
+
 static void blocks(text *r, view v, int depth) {
   int i = v.a;
   int colon = 0;   /* the last paragraph ended in a colon */
@@ -2091,6 +2163,15 @@ static void blocks(text *r, view v, int depth) {
         }
       }
     }
+    /* a Debian changelog's entry ("make-dfsg (4.3-3) unstable;
+     * urgency=medium", NEWS.Debian): a release, its package and version */
+    if (k == v.base && v.top && first_line && !(v.ov && i == v.a) && debian_entry(s, t) &&
+        i != r->mode_title) {
+      heading(r, i, 'V', s, t);
+      i++;
+      colon = 0;
+      continue;
+    }
     /* a changelog's release line ("version 1.34 - Sergey Poznyakoff,
      * 2021-02-13"): a heading, which a summary takes as the latest release */
     if (r->news && k == v.base && v.top && first_line && !(v.ov && i == v.a) && !rule_char(&r->L[i + 1 < v.b ? i + 1 : i], 3)) {
@@ -2156,6 +2237,14 @@ static void blocks(text *r, view v, int depth) {
       colon = 0;
       continue;
     }
+    /* a line ending in a full stop is a title when an underline as long
+     * as it says so ("Changes expected to go in, someday." over "====") */
+    if (first_line && i + 1 < v.b && !(v.ov && i == v.a) && t > 2 && s[t - 1] == '.' && s[t - 2] != '.' &&
+        heading_text(s, t - 1)) {
+      int ut;
+      body(&r->L[i + 1], &ut);
+      if (rule_char(&r->L[i + 1], 3) && ut >= t - 1 && ut <= t + 10) t--;
+    }
     if (first_line && i + 1 < v.b && heading_text(s, t)) {
       char uc = rule_char(&r->L[i + 1], 2);
       int ut;
@@ -2167,7 +2256,7 @@ static void blocks(text *r, view v, int depth) {
       if (uc && !under && (uc == '=' || (uc == '-' && ut >= 3)) && (i + 2 >= v.b || vblank(r, &v, i + 2)))
         under = 1;
       if (under && !(v.ov && i == v.a)) {
-        heading(r, i, uc, s, t);
+        if (!nested_label(r, &v, i, s, t)) heading(r, i, uc, s, t);
         skip_to(r, i + 1);
         i += 2;
         colon = 0;
@@ -2792,6 +2881,70 @@ static int man_name_line(const tline *l) {
   return 0;
 }
 
+/* Lines from a, three or more at its indentation, each a short name, a
+ * gap of two spaces or more and its text at one column ("aix        like
+ * AIX ps" in ps.1's PERSONALITY, "1   Version 2 of the Single Unix
+ * Specification" in its STANDARDS), a text going on in lines at that
+ * column: a table of names and what they are (a numbered list when the
+ * names count 1, 2, 3), never one run-on sentence of them all. -> the line
+ * after them (written), 0 when they are not. */
+static int man_pairs(text *r, int a) {
+  int k = r->L[a].ind, col = -1, b = a, rows = 0;
+  for (; b < r->n && !is_blank(&r->L[b]) && b - a < 400; b++) {
+    int t;
+    const char *s = body(&r->L[b], &t);
+    if (col > 0 && r->L[b].ind == k + col && rows) continue;   /* its text goes on */
+    if (r->L[b].ind != k) break;
+    int w = 0;
+    while (w < t && s[w] != ' ') w++;
+    if (w == 0 || w > 16 || w + 2 >= t || s[w + 1] != ' ') return 0;
+    int c = w;
+    while (c < t && s[c] == ' ') c++;
+    if (col < 0) col = c;
+    if (c != col) return 0;
+    /* (two columns: a third, or a grid of names, is another layout) */
+    if (memmem(s + c, (size_t)(t - c), "  ", 2)) return 0;
+    rows++;
+  }
+  if (rows < 3 || (b < r->n && !is_blank(&r->L[b]))) return 0;
+  int counted = 1;
+  ttable tb = { .header = 0, .cols = 2 };
+  for (int q = a; q < b; q++) {
+    int t;
+    const char *s = body(&r->L[q], &t);
+    if (r->L[q].ind != k) {
+      cell_add(&tb.rows[tb.n - 1].cell[1], s, t);
+      tb.rows[tb.n - 1].last = q;
+      continue;
+    }
+    trow *w = trow_new(&tb, q);
+    int n = 0;
+    while (n < t && s[n] != ' ') n++;
+    cell_add(&w->cell[0], s, n);
+    cell_add(&w->cell[1], s + col, t - col);
+    counted = counted && atoi(s) == tb.n && n <= 3 && strspn(s, "0123456789") == (size_t)n;
+  }
+  if (counted) {
+    note_first(r, 'L', 0);
+    if (!r->scan) {
+      sep(r, a);
+      for (int q = 0; q < tb.n; q++) {
+        vgi_buf o = {0};
+        vgi_buf_printf(&o, "%d. ", q + 1);
+        put_inline(&o, tb.rows[q].cell[1].s, (int)tb.rows[q].cell[1].n);
+        emit(r, tb.rows[q].line, o.s, o.n);
+        vgi_buf_free(&o);
+        for (int x = tb.rows[q].line + 1; x <= tb.rows[q].last; x++) skip_to(r, x);
+      }
+      r->last_blank = 0;
+    }
+  } else {
+    table_out(r, &tb, a, b);
+  }
+  ttable_free(&tb);
+  return b;
+}
+
 /* A table laid out in columns at the body's column k, its header a row of
  * capitals ("CODE   HEADER   DESCRIPTION" in ps.1's STANDARD FORMAT
  * SPECIFIERS), each row its cells at the header's columns and its last
@@ -3099,6 +3252,13 @@ static void man_blocks(text *r) {
     int e = i + 1;
     while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
     {
+      int te = man_pairs(r, i);
+      if (te) {
+        i = te;
+        continue;
+      }
+    }
+    {
       /* a rule among its lines (ascii.7's table: its header, a rule of
        * "───", its rows): a table drawn in characters, shown as it is */
       int ruled = 0;
@@ -3253,7 +3413,10 @@ static int modeline(const char *s, int n) {
 
 /* " -- Name <mail@host>  Tue, 1 Jan 2019 …" */
 static int signature(const char *s, int n) {
-  if (n < 12 || strncmp(s, " -- ", 4)) return 0;
+  /* (at the margin or a few spaces in, "-- Jane Roe <jane@…>, date" too) */
+  int a = 0;
+  while (a < n && a < 4 && s[a] == ' ') a++;
+  if (n - a < 11 || strncmp(s + a, "-- ", 3) || !alpha_c((unsigned char)s[a + 3])) return 0;
   const char *lt = memchr(s, '<', (size_t)n);
   const char *at = lt ? memchr(lt, '@', (size_t)(n - (lt - s))) : NULL;
   const char *gt = at ? memchr(at, '>', (size_t)(n - (at - s))) : NULL;
@@ -3280,6 +3443,13 @@ static int split_lines(text *r, const char *src, size_t len) {
     if (first < 0 && l->ind < l->len) first = i;
     if (l->ind == 0 && l->len > 3 && !strncmp(l->s, "** ", 3)) stars2++;
     if (signature(l->s, l->len < LINE_LOOK ? l->len : LINE_LOOK)) l->kind = 'x';
+    else if (l->len - l->ind >= 2 && l->len - l->ind <= 3 && !strncmp(l->s + l->ind, "--", 2) &&
+             (l->len - l->ind == 2 || l->s[l->ind + 2] == ' ') && i + 1 < r->n && r->L[i + 1].len < 120 &&
+             memchr(r->L[i + 1].s, '@', (size_t)r->L[i + 1].len) && memchr(r->L[i + 1].s, '<', (size_t)r->L[i + 1].len)) {
+      /* a mail's signature: "-- " alone, the name and address under it */
+      l->kind = 'x';
+      r->L[i + 1].kind = 'x';
+    }
     else if ((i < 5 || i >= r->n - 5) && modeline(l->s, look(l))) {
       /* "GNU gzip NEWS      -*- outline -*-": the words before the marker are the title */
       const char *a = i == first ? memmem(l->s, (size_t)look(l), "-*-", 3) : NULL;

@@ -1229,6 +1229,212 @@ static void hostile(void **state) {
   unlink(path);
 }
 
+/* text written to a file `name` in a fresh folder `folder` (its name
+ * and its folder's are what the reader goes by) and loaded; both removed */
+static cJSON *load_named(const char *folder, const char *name, const char *text, const vgi_options *o) {
+  char dir[] = "/tmp/vgi_named_XXXXXX", sub[96], path[160];
+  assert_non_null(mkdtemp(dir));
+  snprintf(sub, sizeof sub, "%s/%s", dir, folder);
+  assert_int_equal(mkdir(sub, 0700), 0);
+  snprintf(path, sizeof path, "%s/%s", sub, name);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  vgi_diags d;
+  cJSON *m = load(path, o, &d);
+  vgi_diags_free(&d);
+  unlink(path);
+  rmdir(sub);
+  rmdir(dir);
+  assert_non_null(m);
+  return m;
+}
+
+/* A title underlined inside an indented block, the margin's text going on
+ * after the block: a label of the block, never a section that takes in the
+ * paragraphs after it; an underline as long as a line ending in a full stop
+ * makes it a title. */
+static void nested_underline_label(void **state) {
+  (void)state;
+  static const char todo[] =
+    "Here are some tasks that we have considered over the years.\n\n"
+    "Changes expected to go in, someday.\n"
+    "====================================\n\n"
+    "  crank patch from Ada Lovelace\n\n"
+    "  Pending copyright papers:\n"
+    "  ------------------------\n"
+    "  gearbox from Charles Babbage\n\n"
+    "  pulley counter from Grace Hopper\n\n"
+    "  ------------------------------\n\n"
+    "Remove the long-deprecated winch options.  Search the code for them.\n";
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("TODO", todo, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "\"header\":\"Pending copyright papers\""));
+  assert_non_null(strstr(all, "\"header\":\"Changes expected to go in, someday\""));
+  free(all);
+  assert_true(said_in(m, "Pending copyright papers") >= 1);
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strstr(sget(s, "narration"), "long-deprecated winch"))
+      assert_string_equal(vcget(s, "header"), "Changes expected to go in, someday");
+  }
+  assert_true(said_in(m, "long-deprecated winch") == 1);
+  cJSON_Delete(m);
+}
+
+/* A TODO whose first heading is one of many sections ("* src/frob") is
+ * titled by its folder and name, not by that section. */
+static void todo_sections_not_title(void **state) {
+  (void)state;
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_named("widget", "TODO", "                                                  -*- outline -*-\n\n"
+                        "* src/frob\n** Make parsing more robust\n   We do not cope with long lines in the best way.\n\n"
+                        "* src/gear.c\n** Keep gear references somewhere\n  This will help the cache.\n", &o);
+  assert_string_equal(sget(video_at(m, 0), "title"), "widget TODO");
+  cJSON_Delete(m);
+}
+
+/* A list item's paragraphs end their sentences; a path the sentence needs
+ * (after a determiner, before its verb) is said by its name; a sentence
+ * that introduces a display on "as:" is said "as follows.". */
+static void said_whole_sentences(void **state) {
+  (void)state;
+  static const char readme[] =
+    "Gadget Notes\n"
+    "------------\n\n"
+    "    The gadget package is a set of scripts. This means that:\n"
+    "    *  Vendors can make sure that their gadgets are well supported\n\n"
+    "       If a vendor wants to be certain, they can test the scripts.\n\n"
+    "    *  Users can rely on the scripts for every simple need.\n\n"
+    "Questions\n"
+    "---------\n\n"
+    "I upgraded my system and now my /etc/gadget says \"broken\".\n"
+    "If you run the old release, then /etc/gadget_version is not reliable.\n"
+    "New systems will have /var/gizmo as a real directory.\n\n"
+    "Memory needs, in bytes, can be estimated as:\n\n"
+    "    Compression:   400 k + ( 8 x block size )\n\n"
+    "Larger blocks give diminishing returns.\n";
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README", readme, &o, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "well supported. If a vendor") == 1);
+  assert_true(said_in(m, "now my gadget says") == 1);
+  assert_true(said_in(m, "then gadget_version is not reliable") == 1);
+  assert_true(said_in(m, "will have gizmo as a real directory") == 1);
+  assert_true(said_in(m, "can be estimated as follows.") == 1);
+  cJSON_Delete(m);
+}
+
+/* A man page's lines of a short name, a gap and its text: a table (a
+ * numbered list when they count); a row whose only other cell is the
+ * header's short name of the first is not read. */
+static void man_page_name_pairs(void **state) {
+  (void)state;
+  static const char page[] =
+    "GEAR(1)                     User Commands                    GEAR(1)\n\n"
+    "NAME\n"
+    "       gear - report a snapshot of the turning gears\n\n"
+    "DESCRIPTION\n"
+    "       gear shows the gears that turn. It accepts several kinds of options:\n\n"
+    "       1   UNIX options, which may be grouped.\n"
+    "       2   BSD options, which must not be used with a dash.\n"
+    "       3   GNU long options, which are preceded by two dashes.\n\n"
+    "STANDARD FORMAT SPECIFIERS\n"
+    "       CODE      HEADER   DESCRIPTION\n\n"
+    "       %spin     %SPIN    spin rate of the gear in turns a second, counted from the start of the run and\n"
+    "                          averaged over every turn that the gear has made since then, whatever its load.\n\n"
+    "       teeth     TEETH    number of teeth on the gear.\n\n"
+    "       ag_nice   AGNI     the niceness of the gear group.\n\n"
+    "PERSONALITY\n"
+    "       390        like the OS/390 gear\n"
+    "       aix        like AIX gear\n"
+    "       bsd        like FreeBSD gear (totally\n"
+    "                  non-standard)\n"
+    "       linux      recommended\n\n"
+    "SEE ALSO\n"
+    "       crank(1)\n\n"
+    "GNU gear 1.2                  May 2024                         GEAR(1)\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("gear.txt", page, &o, &d);
+  vgi_diags_free(&d);
+  const cJSON *l = scene_with(m, "list", "BSD options, which must not be used with a dash.");
+  assert_non_null(l);
+  assert_int_equal(items_of(l), 3);
+  /* (a table, or terms and their text) */
+  assert_true(scene_with(m, "table", "[\"aix\",\"like AIX gear\"]") || scene_with(m, "list", "like AIX gear\""));
+  assert_true(scene_with(m, "table", "[\"bsd\",\"like FreeBSD gear (totally non-standard)\"]") ||
+              scene_with(m, "list", "like FreeBSD gear (totally non-standard)\""));
+  static const char pairs[] =
+    "GEAR(1)                     User Commands                    GEAR(1)\n\n"
+    "NAME\n"
+    "       gear - report a snapshot of the turning gears\n\n"
+    "PERSONALITY\n"
+    "       390        like the OS/390 gear\n"
+    "       aix        like AIX gear\n"
+    "       linux      recommended\n\n"
+    "GNU gear 1.2                  May 2024                         GEAR(1)\n";
+  cJSON_Delete(m);
+  m = load_text("gear.txt", pairs, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(scene_with(m, "table", "[\"aix\",\"like AIX gear\"]"));
+  assert_true(said_in(m, "390 like the OS/390 gear aix") == 0);
+  assert_true(said_in(m, "%spin: %SPIN") == 0);
+  assert_true(said_in(m, "ag_nice: AGNI") == 0);
+  cJSON_Delete(m);
+}
+
+/* A changelog's entries a line each are items, two of them too; signatures
+ * (at the margin too, and a mail's) are never said. */
+static void news_entries_and_signatures(void **state) {
+  (void)state;
+  static const char news[] =
+    "This is GNU gear version 1.07.1.\n\n"
+    "Changes in gear from 1.07 to 1.07.1.\n"
+    "    Fixed crank extension causing problems for read()\n"
+    "    Fixed parallel make problem.\n\n"
+    "Changes in gear from 1.06 to 1.07.\n"
+    "    Added void gears.\n"
+    "    Added support for\n"
+    "    Windows machines in the build.\n\n"
+    "-- Jane Roe <jane@example.org>, Tue, 2 Jan 2019\n\n"
+    "Thanks for reading the notes.\n"
+    "-- \n"
+    "John Doe <john@example.org>\n";
+  /* (named NEWS: the name says it is a changelog) */
+  vgi_options o = { .format = "document", .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_named("gear", "NEWS", news, &o);
+  const cJSON *l = scene_with(m, "list", "Fixed parallel make problem.");
+  assert_non_null(l);
+  assert_int_equal(items_of(l), 2);
+  assert_true(said_in(m, "problems for read. Fixed parallel") == 1);
+  assert_true(said_in(m, "Added support for Windows machines") == 1);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "Jane Roe"));
+  assert_null(strstr(all, "John Doe"));
+  free(all);
+  cJSON_Delete(m);
+  /* a Debian changelog's entries are releases: the package and version */
+  static const char debian[] =
+    "gear-dfsg (4.3-3) unstable; urgency=medium\n\n"
+    "  * The crank now turns both ways; scripts that relied on one way break.\n\n"
+    " -- Jane Roe <jane@example.org>  Sun, 25 Dec 2022 17:11:31 +0100\n\n"
+    "gear-dfsg (4.3-1) unstable; urgency=low\n\n"
+    "  * The old pulley interface is gone.\n\n"
+    " -- Jane Roe <jane@example.org>  Thu, 01 Dec 2022 00:00:00 +0100\n";
+  m = load_named("gear", "NEWS.Debian", debian, &o);
+  assert_string_equal(sget(video_at(m, 0), "title"), "gear-dfsg (4.3-3)");
+  all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "urgency"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(constructs),
@@ -1254,6 +1460,11 @@ int main(void) {
     cmocka_unit_test(long_listing_kept),
     cmocka_unit_test(colon_labels_and_underlines),
     cmocka_unit_test(comment_notice_and_short_entry),
+    cmocka_unit_test(nested_underline_label),
+    cmocka_unit_test(todo_sections_not_title),
+    cmocka_unit_test(said_whole_sentences),
+    cmocka_unit_test(man_page_name_pairs),
+    cmocka_unit_test(news_entries_and_signatures),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
