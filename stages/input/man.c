@@ -430,3 +430,101 @@ int vgi_man_path_language(const char *path, char *out, size_t n) {
   }
   return 0;
 }
+
+/* The section headings of a page laid out as text, in each language whose
+ * manuals are written in Latin letters (other scripts tell their language
+ * themselves): its word for NAME first. po4a translates every heading even
+ * where a paragraph is still English, so the headings tell a page's
+ * language when it is read outside a translated manual's folder (a
+ * Slovenian run-parts(8) copied elsewhere was English by its untranslated
+ * paragraphs). */
+static const struct { const char *lang; const char *const *names; const char *const *rest; } man_heads[] = {
+  { "en", (const char *const[]){ "NAME", NULL }, (const char *const[]){ "SYNOPSIS", "DESCRIPTION", "OPTIONS",
+    "SEE ALSO", "FILES", "EXIT STATUS", "ENVIRONMENT", "BUGS", "AUTHOR", "AUTHORS", "EXAMPLES", "EXAMPLE",
+    "COPYRIGHT", NULL } },
+  { "de", (const char *const[]){ "BEZEICHNUNG", "NAME", NULL }, (const char *const[]){ "ÜBERSICHT",
+    "BESCHREIBUNG", "OPTIONEN", "SIEHE AUCH", "DATEIEN", "AUTOR", "AUTOREN", "BEISPIELE", "FEHLER", "UMGEBUNG",
+    "RÜCKGABEWERT", "EXIT-STATUS", "ÜBERSETZUNG", NULL } },
+  { "fr", (const char *const[]){ "NOM", NULL }, (const char *const[]){ "SYNOPSIS", "DESCRIPTION", "OPTIONS",
+    "VOIR AUSSI", "FICHIERS", "BOGUES", "AUTEUR", "AUTEURS", "EXEMPLES", "TRADUCTION", "ENVIRONNEMENT",
+    "CODE DE RETOUR", NULL } },
+  { "es", (const char *const[]){ "NOMBRE", NULL }, (const char *const[]){ "SINOPSIS", "DESCRIPCIÓN", "OPCIONES",
+    "VÉASE TAMBIÉN", "VÉASE TAMBIEN", "FICHEROS", "ARCHIVOS", "AUTOR", "AUTORES", "EJEMPLOS", "DEFECTOS",
+    "ERRORES", "TRADUCTOR", "TRADUCCIÓN", "ENTORNO", NULL } },
+  { "it", (const char *const[]){ "NOME", NULL }, (const char *const[]){ "SINTASSI", "SINOSSI", "DESCRIZIONE",
+    "OPZIONI", "VEDERE ANCHE", "VEDI ANCHE", "AUTORE", "AUTORI", "ESEMPI", "TRADUZIONE", NULL } },
+  { "pt", (const char *const[]){ "NOME", NULL }, (const char *const[]){ "SINOPSE", "DESCRIÇÃO", "OPÇÕES",
+    "VEJA TAMBÉM", "VER TAMBÉM", "FICHEIROS", "ARQUIVOS", "AUTOR", "AUTORES", "EXEMPLOS", "TRADUÇÃO",
+    "AMBIENTE", NULL } },
+  { "nl", (const char *const[]){ "NAAM", NULL }, (const char *const[]){ "OVERZICHT", "BESCHRIJVING", "OPTIES",
+    "ZIE OOK", "BESTANDEN", "AUTEUR", "AUTEURS", "VOORBEELDEN", "OMGEVING", NULL } },
+  { "da", (const char *const[]){ "NAVN", NULL }, (const char *const[]){ "BESKRIVELSE", "TILVALG", "SE OGSÅ",
+    "FILER", "FORFATTER", "FORFATTERE", "EKSEMPLER", NULL } },
+  { "nb", (const char *const[]){ "NAVN", NULL }, (const char *const[]){ "BESKRIVELSE", "VALG", "SE OGSÅ",
+    "FILER", "FORFATTER", "EKSEMPLER", NULL } },
+  { "sv", (const char *const[]){ "NAMN", NULL }, (const char *const[]){ "SYNOPS", "BESKRIVNING", "FLAGGOR",
+    "SE ÄVEN", "FILER", "FÖRFATTARE", "EXEMPEL", "ÖVERSÄTTNING", NULL } },
+  { "fi", (const char *const[]){ "NIMI", NULL }, (const char *const[]){ "YLEISKATSAUS", "KUVAUS", "VALITSIMET",
+    "OPTIOT", "KATSO MYÖS", "TIEDOSTOT", "TEKIJÄ", "TEKIJÄT", "ESIMERKKEJÄ", NULL } },
+  { "pl", (const char *const[]){ "NAZWA", NULL }, (const char *const[]){ "SKŁADNIA", "OPIS", "OPCJE",
+    "ZOBACZ TAKŻE", "PLIKI", "BŁĘDY", "AUTOR", "AUTORZY", "PRZYKŁADY", "STATUS ZAKOŃCZENIA", "ŚRODOWISKO", NULL } },
+  { "cs", (const char *const[]){ "JMÉNO", "NÁZEV", NULL }, (const char *const[]){ "POPIS", "VOLBY", "VIZ TAKÉ",
+    "POUŽITÍ", "SOUBORY", "NÁVRATOVÉ HODNOTY", "PŘÍKLADY", "AUTOR", "AUTOŘI", "PŘEHLED", NULL } },
+  { "sk", (const char *const[]){ "MENO", "NÁZOV", NULL }, (const char *const[]){ "POPIS", "VOĽBY", "POZRI TIEŽ",
+    "PREHĽAD", "SÚBORY", "PRÍKLADY", NULL } },
+  { "sl", (const char *const[]){ "IME", NULL }, (const char *const[]){ "POVZETEK", "OPIS", "MOŽNOSTI",
+    "OGLEJTE SI TUDI", "IZHODNO STANJE", "HROŠČI", "PRIMERI", "DATOTEKE", "AVTOR", "AVTORJI", "OKOLJE", NULL } },
+  { "hr", (const char *const[]){ "IME", NULL }, (const char *const[]){ "UPORABA", "OPIS", "OPCIJE",
+    "POGLEDAJTE TAKOĐER", "SINOPSIS", "PRIMJERI", "DATOTEKE", NULL } },
+  { "hu", (const char *const[]){ "NÉV", NULL }, (const char *const[]){ "ÁTTEKINTÉS", "LEÍRÁS", "KAPCSOLÓK",
+    "OPCIÓK", "LÁSD MÉG", "FÁJLOK", "SZERZŐ", "SZERZŐK", "MAGYAR FORDÍTÁS", "PÉLDÁK", NULL } },
+  { "id", (const char *const[]){ "NAMA", NULL }, (const char *const[]){ "RINGKASAN", "DESKRIPSI", "PILIHAN",
+    "OPSI", "LIHAT JUGA", "BERKAS", "PENGARANG", NULL } },
+  { "ro", (const char *const[]){ "NUME", NULL }, (const char *const[]){ "REZUMAT", "DESCRIERE", "OPȚIUNI",
+    "CONSULTAȚI ȘI", "FIȘIERE", "AUTOR", "EXEMPLE", "STARE DE IEȘIRE", NULL } },
+  { "tr", (const char *const[]){ "AD", "İSİM", NULL }, (const char *const[]){ "ÖZET", "AÇIKLAMA", "SEÇENEKLER",
+    "AYRICA BAKINIZ", "DOSYALAR", "YAZAR", "HATALAR", NULL } },
+};
+
+static int head_in(const char *const *list, const char *s, size_t n) {
+  for (int k = 0; list[k]; k++)
+    if (strlen(list[k]) == n && !memcmp(list[k], s, n)) return 1;
+  return 0;
+}
+
+/* The language of a man page laid out as text by its section headings
+ * (lines at the margin): the first is a word for NAME, and two or more,
+ * more than English's, are one language's (ties tell nothing: "IME",
+ * "OPIS" are Slovenian and Croatian). The tag in out, else 0. */
+int vgi_man_heading_language(const char *text, size_t len, char *out, size_t n) {
+  enum { NLANG = sizeof man_heads / sizeof *man_heads };
+  int count[NLANG] = {0}, first = 1;
+  for (size_t i = 0, heads = 0; i < len && heads < 64;) {
+    const char *nl = memchr(text + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - text) : len, b = i;
+    i = e + 1;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\r')) e--;
+    /* a heading: at the margin, no tab (the page's header line has them),
+     * not its header or footer ("RUN-PARTS(8)") */
+    if (e == b || text[b] == ' ' || text[b] == '\t' || memchr(text + b, '\t', e - b) || memchr(text + b, '(', e - b) ||
+        e - b > 40)
+      continue;
+    heads++;
+    int any = 0;
+    for (int k = 0; k < NLANG; k++) {
+      int hit = head_in(man_heads[k].names, text + b, e - b) || (!first && head_in(man_heads[k].rest, text + b, e - b));
+      count[k] += hit;
+      any |= hit;
+    }
+    if (first && !any) return 0;   /* not a man page's first heading */
+    first = 0;
+  }
+  int best = -1, tie = 0;
+  for (int k = 1; k < NLANG; k++) {
+    if (best < 0 || count[k] > count[best]) best = k, tie = 0;
+    else if (count[k] == count[best]) tie = 1;
+  }
+  if (best < 0 || tie || count[best] < 2 || count[best] <= count[0] || strlen(man_heads[best].lang) >= n) return 0;
+  snprintf(out, n, "%s", man_heads[best].lang);
+  return 1;
+}

@@ -3451,10 +3451,11 @@ cJSON *vgi_text_load(const char *src, size_t len, const char *file, const vgi_op
   size_t mlen = 0;
   /* a page of a translated manual is in its folder's language, however
    * much untranslated English its words hold (login.defs(5) in German was
-   * taken for English) */
+   * taken for English); a page outside such a folder, in its headings' */
   vgi_options by_path = opts ? *opts : (vgi_options){0};
   char pl[16];
-  if (!(opts && opts->language && *opts->language) && vgi_man_path_language(file, pl, sizeof pl)) {
+  if (!(opts && opts->language && *opts->language) && (vgi_man_path_language(file, pl, sizeof pl) ||
+                                                          vgi_man_heading_language(src, len, pl, sizeof pl))) {
     by_path.language = pl;
     opts = &by_path;
   }

@@ -47,6 +47,17 @@ check "German page: no section name as a title" hasnt "$T/out" '"title": *"BEZEI
 check "German page: an option named in German" has "$T/out" 'Option ratio'
 check "German page: no English option phrase" hasnt "$T/out" 'the [a-z]* option\|these options'
 check "German page: options left out counted in German" has "$T/out" '3 weitere Optionen'
+# a Slovenian page outside a translated manual's folder whose paragraphs
+# are mostly still English: its translated headings tell its language
+cp "$M/zaganjalnik.8" "$T/zaganjalnik.8"
+"$VGRUN" scenes --json "$T/zaganjalnik.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes zaganjalnik.8"
+check "Slovenian page by its headings: in Slovenian" has "$T/out" '"language": *"sl"'
+check "Slovenian page by its headings: its voice" has "$T/out" '"voice": *"sl"'
+check "Slovenian page by its headings: no English welcome" hasnt "$T/out" 'Welcome to'
+# an English page keeps English
+cp "$M/gearbox.1" "$T/gearbox2.1"
+"$VGRUN" scenes --json "$T/gearbox2.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes gearbox2.1"
+check "English page by its headings: in English" has "$T/out" '"language": *"en"'
 # a Polish page with a long section name in capitals that are not ASCII
 # ("OPIS PÓL DLA TRYBU PŁYT") is still a page
 cat >"$T/statystyki.8" <<'EOF2'
