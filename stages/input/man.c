@@ -208,6 +208,33 @@ static int cjk_char(unsigned cp) {
  * between two characters, so one space there goes: shown and said as
  * "可指定群組名稱" (Korean's spaces between Hangul words stay); so does a
  * line break mandoc put between two characters of one paragraph. */
+/* A name between percent signs ("%mandb%", "%ман%у", "%шта-је%") is a
+ * placeholder a package's build fills in with its program's name; a
+ * translation that renamed it was left unfilled (man-db's Serbian pages).
+ * The name without its marks, in place; lower case or another script only
+ * (a Windows "%PATH%" and printf's "%s%d" stay). The new length. */
+static size_t placeholders_filled(char *s, size_t n) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if (s[i] == '%' && (i == 0 || (!isalnum((unsigned char)s[i - 1]) && s[i - 1] != '%'))) {
+      size_t j = i + 1, letters = 0;
+      while (j < n && (islower((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80 ||
+                       (s[j] == '-' && j > i + 1 && j + 1 < n && s[j + 1] != '%'))) {
+        letters += ((unsigned char)s[j] & 0xC0) != 0x80 && s[j] != '-';
+        j++;
+      }
+      if (j < n && s[j] == '%' && letters >= 2 && (j + 1 >= n || !isdigit((unsigned char)s[j + 1]))) {
+        memmove(s + o, s + i + 1, j - i - 1);
+        o += j - i - 1;
+        i = j + 1;
+        continue;
+      }
+    }
+    s[o++] = s[i++];
+  }
+  return o;
+}
+
 static size_t cjk_unspaced(char *s, size_t n) {
   size_t w = 0, k, indent = 0, line = 0;   /* the indentation of the line being read, where it starts */
   unsigned prev = 0;   /* the last character written */
@@ -383,6 +410,7 @@ reap:;
     n = drop_overstrike(out, n);
     n = plain_dashes(out, n);
     n = cjk_unspaced(out, n);
+    n = placeholders_filled(out, n);
     *out_len = drop_frame(out, n);
   }
 done:

@@ -58,6 +58,22 @@ check "Slovenian page by its headings: no English welcome" hasnt "$T/out" 'Welco
 cp "$M/gearbox.1" "$T/gearbox2.1"
 "$VGRUN" scenes --json "$T/gearbox2.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes gearbox2.1"
 check "English page by its headings: in English" has "$T/out" '"language": *"en"'
+# a build placeholder a translation left unfilled ("%мандб%", man-db's
+# Serbian pages) is said as its name; "%PATH%" and "%s%d" are not one
+cat >"$T/kesh.8" <<'PAGE'
+.TH KESH 8 2026-12-05 Test
+.SH НАЗИВ
+кеш \- ствара оставе пописа странице упутства
+.SH ОПИС
+\fB%мандб%\fP се користи да покрене или да ручно освежи оставе индекса базе података.
+.PP
+Датотека %ман%у чува путању %PATH% и облик %s%d за сваки запис у бази података.
+PAGE
+"$VGRUN" scenes --json --detail full "$T/kesh.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes kesh.8"
+check "placeholder: said as its name" has "$T/out" 'мандб се користи'
+check "placeholder: an inflected one too" has "$T/out" 'ману чува'
+check "placeholder: no percent marks around a name" hasnt "$T/out" '%мандб%\|%ман%'
+check "placeholder: %PATH% kept" has "$T/out" '%PATH%'
 # a Polish page with a long section name in capitals that are not ASCII
 # ("OPIS PÓL DLA TRYBU PŁYT") is still a page
 cat >"$T/statystyki.8" <<'EOF2'
