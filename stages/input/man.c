@@ -203,11 +203,64 @@ static int cjk_char(unsigned cp) {
          (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
-/* Old Chinese translations (the zh_TW pages of shadow, man-db) space every
- * character: "可 指 定 群 組 名 稱". Chinese and Japanese write no space
- * between two characters, so one space there goes: shown and said as
- * "可指定群組名稱" (Korean's spaces between Hangul words stay); so does a
- * line break mandoc put between two characters of one paragraph. */
+/* A section heading written in English and translated ("NAME 名稱", the
+ * Chinese passwd(5)) is its translation: the page is read in that language
+ * and its NAME section found by that name (the title was "NAME 名稱 passwd
+ * - 密碼檔案"). In place; the new length. */
+static size_t bilingual_headings(char *s, size_t n) {
+  static const char *const en[] = { "NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "SEE ALSO", "FILES", "AUTHOR",
+                                     "AUTHORS", "EXAMPLES", "BUGS", "ENVIRONMENT", NULL };
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) + 1 : n, cut = 0;
+    for (int k = 0; en[k] && !cut; k++) {
+      size_t m = strlen(en[k]);
+      if (e - i <= m + 1 || memcmp(s + i, en[k], m) || s[i + m] != ' ') continue;
+      size_t j = i + m;
+      while (j < e && s[j] == ' ') j++;
+      int other = j < e && (unsigned char)s[j] >= 0x80;
+      for (size_t q = j; q < e && other; q++)
+        other = (unsigned char)s[q] >= 0x80 || s[q] == ' ' || s[q] == '\n';
+      if (other) cut = j - i;
+    }
+    memmove(s + o, s + i + cut, e - i - cut);
+    o += e - i - cut;
+    i = e;
+  }
+  return o;
+}
+
+/* A backslash before a character roff has no escape for ("許\多": Big5
+ * text converted with the backslash that ended 許's two bytes) is printed
+ * by mandoc as that character's escape, "\[u591A]": the character itself.
+ * In place; the new length. */
+static size_t char_escapes(char *s, size_t n) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if (i + 8 <= n && s[i] == '\\' && s[i + 1] == '[' && s[i + 2] == 'u') {
+      size_t j = i + 3;
+      unsigned cp = 0;
+      while (j < n && j < i + 9 && isxdigit((unsigned char)s[j]))
+        cp = cp * 16 + (unsigned)(isdigit((unsigned char)s[j]) ? s[j] - '0' : (tolower((unsigned char)s[j]) - 'a' + 10)), j++;
+      /* (never more bytes than the escape took: 4 hex digits or more) */
+      if (j < n && s[j] == ']' && j - i - 3 >= 4 && cp >= 0x80 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+        if (cp < 0x800) { s[o++] = (char)(0xC0 | (cp >> 6)); s[o++] = (char)(0x80 | (cp & 63)); }
+        else if (cp < 0x10000) {
+          s[o++] = (char)(0xE0 | (cp >> 12)); s[o++] = (char)(0x80 | ((cp >> 6) & 63)); s[o++] = (char)(0x80 | (cp & 63));
+        } else {
+          s[o++] = (char)(0xF0 | (cp >> 18)); s[o++] = (char)(0x80 | ((cp >> 12) & 63));
+          s[o++] = (char)(0x80 | ((cp >> 6) & 63)); s[o++] = (char)(0x80 | (cp & 63));
+        }
+        i = j + 1;
+        continue;
+      }
+    }
+    s[o++] = s[i++];
+  }
+  return o;
+}
+
 /* A name between percent signs ("%mandb%", "%ман%у", "%шта-је%") is a
  * placeholder a package's build fills in with its program's name; a
  * translation that renamed it was left unfilled (man-db's Serbian pages).
@@ -235,6 +288,11 @@ static size_t placeholders_filled(char *s, size_t n) {
   return o;
 }
 
+/* Old Chinese translations (the zh_TW pages of shadow, man-db) space every
+ * character: "可 指 定 群 組 名 稱". Chinese and Japanese write no space
+ * between two characters, so one space there goes: shown and said as
+ * "可指定群組名稱" (Korean's spaces between Hangul words stay); so does a
+ * line break mandoc put between two characters of one paragraph. */
 static size_t cjk_unspaced(char *s, size_t n) {
   size_t w = 0, k, indent = 0, line = 0;   /* the indentation of the line being read, where it starts */
   unsigned prev = 0;   /* the last character written */
@@ -410,7 +468,9 @@ reap:;
     n = drop_overstrike(out, n);
     n = plain_dashes(out, n);
     n = cjk_unspaced(out, n);
+    n = char_escapes(out, n);
     n = placeholders_filled(out, n);
+    n = bilingual_headings(out, n);
     *out_len = drop_frame(out, n);
   }
 done:

@@ -2535,7 +2535,11 @@ static int man_page(const text *r) {
      * and longer (apt-mark.8's "SCHEDULE PACKAGES FOR INSTALL, REMOVE AND
      * PURGE", a DocBook page's) */
     int caps = all_caps(h, n);
-    if (n > (caps ? 64 : 40) || (word_count_n(h, n) > 5 && !caps) || strchr(".,;", h[n - 1])) return 0;
+    /* (in characters: the Chinese credits' "《中國linux論壇man手冊頁翻譯計劃》:"
+     * is 17, 45 bytes) */
+    int chars = 0;
+    for (int q = 0; q < n; q++) chars += ((unsigned char)h[q] & 0xC0) != 0x80;
+    if (chars > (caps ? 64 : 40) || (word_count_n(h, n) > 5 && !caps) || strchr(".,;", h[n - 1])) return 0;
     sections += man_section(l, "SYNOPSIS") || man_section(l, "DESCRIPTION") || man_section(l, "OPTIONS");
   }
   return sections ? r->L[nx].ind : 0;

@@ -74,6 +74,27 @@ check "placeholder: said as its name" has "$T/out" 'мандб се корист
 check "placeholder: an inflected one too" has "$T/out" 'ману чува'
 check "placeholder: no percent marks around a name" hasnt "$T/out" '%мандб%\|%ман%'
 check "placeholder: %PATH% kept" has "$T/out" '%PATH%'
+# an old Chinese page (zh_TW passwd(5)): a heading in English and Chinese
+# ("NAME 名稱"), a character after a stray backslash ("許\多"), a path said
+# in traditional characters, a long heading of the translators' credits
+cat >"$T/mima.5" <<'PAGE'
+.TH MIMA 5 "January 5, 1998" "" "File formats"
+.SH NAME 名稱
+mima \- 密碼檔案
+.SH 描述
+.B Mima
+是個純文字檔，它包含了一個系統帳戶列表。許\多命令用它做使用者名稱的映射。
+.SH 相關檔案
+.I /etc/mima
+.SH "《中國linux論壇man手冊頁翻譯計劃》:"
+.BI http://cmpp.example.net
+PAGE
+"$VGRUN" scenes --json --detail full "$T/mima.5" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes mima.5"
+check "bilingual heading: the title is the NAME line" has "$T/out" '"title": *"mima — 密碼檔案"'
+check "bilingual heading: no English heading in it" hasnt "$T/out" 'NAME 名稱'
+check "escaped character: read as itself" has "$T/out" '許多命令'
+check "escaped character: no escape left" hasnt "$T/out" 'u591A'
+check "traditional Chinese: a path in its own words" hasnt "$T/out" '屏幕上的'
 # a Polish page with a long section name in capitals that are not ASCII
 # ("OPIS PÓL DLA TRYBU PŁYT") is still a page
 cat >"$T/statystyki.8" <<'EOF2'
