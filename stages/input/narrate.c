@@ -496,6 +496,15 @@ static char *spoken_headline(const char *t) {
     int opening = *n == ',' && !strchr(h, ',') && word_of(opening_prep, h, strcspn(h, " ")) &&
                   !vgi_verb_after(h, hl);   /* (not "At this time jq has …") */
     ok = mark && !(*n && (vgi_lead_clause(h) || opening)) && vgi_cut_keeps_meaning(ts, hl);
+    /* Chinese and Japanese: only a clause that ends naturally (on its
+     * predicate), not a list cut at its first item ("…コンテンツをHTML5 |
+     * , DocBook, PDFなどに変換する" was said as "…をHTML5。") */
+    if (ok && *n) {
+      int cjk = 0;
+      for (const char *q = h; *q && !cjk; q++)
+        cjk = (unsigned char)*q >= 0xE3 && (unsigned char)*q <= 0xE9 && !((unsigned char)q[1] == 0x80 && (unsigned char)*q == 0xE3);
+      if (cjk && !vgi_cjk_natural(ts, hl)) ok = 0;
+    }
     /* nor inside a phrase ("is now compatible | with …") */
     if (ok && *n && vgi_cut_in_phrase(ts, hl)) ok = 0;
     /* not inside a list that a conjunction closes a few items on ("Use
