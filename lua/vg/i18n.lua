@@ -906,7 +906,7 @@ M.phrases.fi = {
   table_more = "Ja {1} riviä lisää.", table_more_one = "Ja yksi rivi lisää.", agenda = "{1} aihetta: {2}.",
   agenda_more = "{1} aihetta, muun muassa {2}.", list_named = "{1}: {2}.", list_more = "{1} ja muita",
   opt_named = "valitsin {1}", cmd_named = "komento {1}", opts_these = "nämä valitsimet",
-  more_options = "{1} valitsinta lisää", api_more = "{1} lisää", l_continued = "jatkuu",
+  more_options = "{1} valitsinta lisää", api_more = "{1} lisää", l_continued = "jatkoa",
 }
 M.phrases.hu = {
   voice = "hu", welcome = "Üdvözöljük: {1}", thanks = "Köszönjük a figyelmet",
@@ -1065,7 +1065,7 @@ M.phrases.bn = {
   agenda = "{1}টি বিষয়: {2}।", agenda_more = "{1}টি বিষয়, যার মধ্যে {2}।", list_named = "{1}: {2}।",
   list_more = "{1} এবং আরও", opt_named = "{1} অপশন", cmd_named = "{1} কমান্ড", opts_these = "এই অপশনগুলো",
   more_options = "আরও {1}টি অপশন", more_options_one = "আরও একটি অপশন", api_more = "আরও {1}",
-  l_continued = "চলবে", as_put_it = "{1} যেমন বলেছেন:",
+  l_continued = "পূর্বানুবৃত্তি", as_put_it = "{1} যেমন বলেছেন:",
 }
 M.phrases.ta = {
   voice = "ta", welcome = "{1} உங்களை வரவேற்கிறது", thanks = "பார்த்தமைக்கு நன்றி", part = "பகுதி {1} / {2}",
@@ -1214,7 +1214,7 @@ M.phrases.et = {
   table_more = "Ja veel {1} rida.", table_more_one = "Ja veel üks rida.", agenda = "Teemad ({1}): {2}.",
   agenda_more = "Teemad ({1}), sealhulgas {2}.", list_named = "{1}: {2}.", list_more = "{1} ja muud",
   opt_named = "võti {1}", cmd_named = "käsk {1}", opts_these = "need võtmed", more_options = "veel {1} võtit",
-  more_options_one = "veel üks võti", api_more = "veel {1}", l_continued = "jätkub", as_put_it = "Nagu ütleb {1}:",
+  more_options_one = "veel üks võti", api_more = "veel {1}", l_continued = "järg", as_put_it = "Nagu ütleb {1}:",
 }
 M.phrases.lv = {
   voice = "lv", welcome = "Laipni lūdzam: {1}", thanks = "Paldies par uzmanību", part = "{1}. daļa no {2}",

@@ -115,7 +115,7 @@ int vgi_cjk_mark_out(char **tp, size_t at, int kind, char lang) {
     { "\xE7\x95\xAB\xE9\x9D\xA2\xE4\xB8\x8A\xE7\x9A\x84\xE8\xB3\x87\xE6\x96\x99\xE5\xA4\xBE",   /* 畫面上的資料夾 */
       "\xE7\x95\xAB\xE9\x9D\xA2\xE4\xB8\x8A\xE7\x9A\x84\xE6\xAA\x94\xE6\xA1\x88",               /* 畫面上的檔案 */
       "\xE7\x95\xAB\xE9\x9D\xA2\xE4\xB8\x8A\xE7\x9A\x84\xE7\xB6\xB2\xE5\x9D\x80" } };           /* 畫面上的網址 */
-  int li = lang == 'j' ? 0 : lang == 'z' ? 1 : lang == 'k' ? 2 : -1;
+  int li = lang == 'j' ? 0 : lang == 'z' ? 1 : lang == 'k' ? 2 : lang == 'h' ? 3 : -1;
   if (li < 0 || kind < 1 || kind > 3) return 0;
   char *t = *tp, *m = t + at;
   size_t tl = strlen(t);

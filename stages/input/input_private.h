@@ -329,6 +329,8 @@ int vgi_cjk_mark_out(char **tp, size_t at, int kind, char lang);
 /* man.c: the language of a page of a translated manual, from its folder
  * (".../man/de/man5/x.5.gz" -> "de"); 1 when found */
 int vgi_man_path_language(const char *path, char *out, size_t n);
+/* ... else by its section headings, when text is a page laid out as text */
+int vgi_man_heading_language(const char *text, size_t len, char *out, size_t n);
 /* english_passages.c: a scene of a video in another language whose
  * generated narration is English gets an English voice; in a summary,
  * English sentences among the language's own are left out */

@@ -203,6 +203,91 @@ static int cjk_char(unsigned cp) {
          (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
+/* A section heading written in English and translated ("NAME 名稱", the
+ * Chinese passwd(5)) is its translation: the page is read in that language
+ * and its NAME section found by that name (the title was "NAME 名稱 passwd
+ * - 密碼檔案"). In place; the new length. */
+static size_t bilingual_headings(char *s, size_t n) {
+  static const char *const en[] = { "NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "SEE ALSO", "FILES", "AUTHOR",
+                                     "AUTHORS", "EXAMPLES", "BUGS", "ENVIRONMENT", NULL };
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) + 1 : n, cut = 0;
+    for (int k = 0; en[k] && !cut; k++) {
+      size_t m = strlen(en[k]);
+      if (e - i <= m + 1 || memcmp(s + i, en[k], m) || s[i + m] != ' ') continue;
+      size_t j = i + m;
+      while (j < e && s[j] == ' ') j++;
+      int other = j < e && (unsigned char)s[j] >= 0x80;
+      for (size_t q = j; q < e && other; q++)
+        other = (unsigned char)s[q] >= 0x80 || s[q] == ' ' || s[q] == '\n';
+      if (other) cut = j - i;
+    }
+    memmove(s + o, s + i + cut, e - i - cut);
+    o += e - i - cut;
+    i = e;
+  }
+  return o;
+}
+
+/* A backslash before a character roff has no escape for ("許\多": Big5
+ * text converted with the backslash that ended 許's two bytes) is printed
+ * by mandoc as that character's escape, "\[u591A]": the character itself.
+ * In place; the new length. */
+static size_t char_escapes(char *s, size_t n) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if (i + 8 <= n && s[i] == '\\' && s[i + 1] == '[' && s[i + 2] == 'u') {
+      size_t j = i + 3;
+      unsigned cp = 0;
+      while (j < n && j < i + 9 && isxdigit((unsigned char)s[j]))
+        cp = cp * 16 + (unsigned)(isdigit((unsigned char)s[j]) ? s[j] - '0' : (tolower((unsigned char)s[j]) - 'a' + 10)), j++;
+      /* (never more bytes than the escape took: 4 hex digits or more) */
+      if (j < n && s[j] == ']' && j - i - 3 >= 4 && cp >= 0x80 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+        if (cp < 0x800) { s[o++] = (char)(0xC0 | (cp >> 6)); s[o++] = (char)(0x80 | (cp & 63)); }
+        else if (cp < 0x10000) {
+          s[o++] = (char)(0xE0 | (cp >> 12)); s[o++] = (char)(0x80 | ((cp >> 6) & 63)); s[o++] = (char)(0x80 | (cp & 63));
+        } else {
+          s[o++] = (char)(0xF0 | (cp >> 18)); s[o++] = (char)(0x80 | ((cp >> 12) & 63));
+          s[o++] = (char)(0x80 | ((cp >> 6) & 63)); s[o++] = (char)(0x80 | (cp & 63));
+        }
+        i = j + 1;
+        continue;
+      }
+    }
+    s[o++] = s[i++];
+  }
+  return o;
+}
+
+/* A name between percent signs ("%mandb%", "%ман%у", "%шта-је%") is a
+ * placeholder a package's build fills in with its program's name; a
+ * translation that renamed it was left unfilled (man-db's Serbian pages).
+ * The name without its marks, in place; lower case or another script only
+ * (a Windows "%PATH%" and printf's "%s%d" stay). The new length. */
+static size_t placeholders_filled(char *s, size_t n) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if (s[i] == '%' && (i == 0 || (!isalnum((unsigned char)s[i - 1]) && s[i - 1] != '%'))) {
+      size_t j = i + 1, letters = 0;
+      while (j < n && (islower((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80 ||
+                       (s[j] == '-' && j > i + 1 && j + 1 < n && s[j + 1] != '%'))) {
+        letters += ((unsigned char)s[j] & 0xC0) != 0x80 && s[j] != '-';
+        j++;
+      }
+      if (j < n && s[j] == '%' && letters >= 2 && (j + 1 >= n || !isdigit((unsigned char)s[j + 1]))) {
+        memmove(s + o, s + i + 1, j - i - 1);
+        o += j - i - 1;
+        i = j + 1;
+        continue;
+      }
+    }
+    s[o++] = s[i++];
+  }
+  return o;
+}
+
 /* Old Chinese translations (the zh_TW pages of shadow, man-db) space every
  * character: "可 指 定 群 組 名 稱". Chinese and Japanese write no space
  * between two characters, so one space there goes: shown and said as
@@ -383,6 +468,9 @@ reap:;
     n = drop_overstrike(out, n);
     n = plain_dashes(out, n);
     n = cjk_unspaced(out, n);
+    n = char_escapes(out, n);
+    n = placeholders_filled(out, n);
+    n = bilingual_headings(out, n);
     *out_len = drop_frame(out, n);
   }
 done:
@@ -429,4 +517,102 @@ int vgi_man_path_language(const char *path, char *out, size_t n) {
     return 1;
   }
   return 0;
+}
+
+/* The section headings of a page laid out as text, in each language whose
+ * manuals are written in Latin letters (other scripts tell their language
+ * themselves): its word for NAME first. po4a translates every heading even
+ * where a paragraph is still English, so the headings tell a page's
+ * language when it is read outside a translated manual's folder (a
+ * Slovenian run-parts(8) copied elsewhere was English by its untranslated
+ * paragraphs). */
+static const struct { const char *lang; const char *const *names; const char *const *rest; } man_heads[] = {
+  { "en", (const char *const[]){ "NAME", NULL }, (const char *const[]){ "SYNOPSIS", "DESCRIPTION", "OPTIONS",
+    "SEE ALSO", "FILES", "EXIT STATUS", "ENVIRONMENT", "BUGS", "AUTHOR", "AUTHORS", "EXAMPLES", "EXAMPLE",
+    "COPYRIGHT", NULL } },
+  { "de", (const char *const[]){ "BEZEICHNUNG", "NAME", NULL }, (const char *const[]){ "ÜBERSICHT",
+    "BESCHREIBUNG", "OPTIONEN", "SIEHE AUCH", "DATEIEN", "AUTOR", "AUTOREN", "BEISPIELE", "FEHLER", "UMGEBUNG",
+    "RÜCKGABEWERT", "EXIT-STATUS", "ÜBERSETZUNG", NULL } },
+  { "fr", (const char *const[]){ "NOM", NULL }, (const char *const[]){ "SYNOPSIS", "DESCRIPTION", "OPTIONS",
+    "VOIR AUSSI", "FICHIERS", "BOGUES", "AUTEUR", "AUTEURS", "EXEMPLES", "TRADUCTION", "ENVIRONNEMENT",
+    "CODE DE RETOUR", NULL } },
+  { "es", (const char *const[]){ "NOMBRE", NULL }, (const char *const[]){ "SINOPSIS", "DESCRIPCIÓN", "OPCIONES",
+    "VÉASE TAMBIÉN", "VÉASE TAMBIEN", "FICHEROS", "ARCHIVOS", "AUTOR", "AUTORES", "EJEMPLOS", "DEFECTOS",
+    "ERRORES", "TRADUCTOR", "TRADUCCIÓN", "ENTORNO", NULL } },
+  { "it", (const char *const[]){ "NOME", NULL }, (const char *const[]){ "SINTASSI", "SINOSSI", "DESCRIZIONE",
+    "OPZIONI", "VEDERE ANCHE", "VEDI ANCHE", "AUTORE", "AUTORI", "ESEMPI", "TRADUZIONE", NULL } },
+  { "pt", (const char *const[]){ "NOME", NULL }, (const char *const[]){ "SINOPSE", "DESCRIÇÃO", "OPÇÕES",
+    "VEJA TAMBÉM", "VER TAMBÉM", "FICHEIROS", "ARQUIVOS", "AUTOR", "AUTORES", "EXEMPLOS", "TRADUÇÃO",
+    "AMBIENTE", NULL } },
+  { "nl", (const char *const[]){ "NAAM", NULL }, (const char *const[]){ "OVERZICHT", "BESCHRIJVING", "OPTIES",
+    "ZIE OOK", "BESTANDEN", "AUTEUR", "AUTEURS", "VOORBEELDEN", "OMGEVING", NULL } },
+  { "da", (const char *const[]){ "NAVN", NULL }, (const char *const[]){ "BESKRIVELSE", "TILVALG", "SE OGSÅ",
+    "FILER", "FORFATTER", "FORFATTERE", "EKSEMPLER", NULL } },
+  { "nb", (const char *const[]){ "NAVN", NULL }, (const char *const[]){ "BESKRIVELSE", "VALG", "SE OGSÅ",
+    "FILER", "FORFATTER", "EKSEMPLER", NULL } },
+  { "sv", (const char *const[]){ "NAMN", NULL }, (const char *const[]){ "SYNOPS", "BESKRIVNING", "FLAGGOR",
+    "SE ÄVEN", "FILER", "FÖRFATTARE", "EXEMPEL", "ÖVERSÄTTNING", NULL } },
+  { "fi", (const char *const[]){ "NIMI", NULL }, (const char *const[]){ "YLEISKATSAUS", "KUVAUS", "VALITSIMET",
+    "OPTIOT", "KATSO MYÖS", "TIEDOSTOT", "TEKIJÄ", "TEKIJÄT", "ESIMERKKEJÄ", NULL } },
+  { "pl", (const char *const[]){ "NAZWA", NULL }, (const char *const[]){ "SKŁADNIA", "OPIS", "OPCJE",
+    "ZOBACZ TAKŻE", "PLIKI", "BŁĘDY", "AUTOR", "AUTORZY", "PRZYKŁADY", "STATUS ZAKOŃCZENIA", "ŚRODOWISKO", NULL } },
+  { "cs", (const char *const[]){ "JMÉNO", "NÁZEV", NULL }, (const char *const[]){ "POPIS", "VOLBY", "VIZ TAKÉ",
+    "POUŽITÍ", "SOUBORY", "NÁVRATOVÉ HODNOTY", "PŘÍKLADY", "AUTOR", "AUTOŘI", "PŘEHLED", NULL } },
+  { "sk", (const char *const[]){ "MENO", "NÁZOV", NULL }, (const char *const[]){ "POPIS", "VOĽBY", "POZRI TIEŽ",
+    "PREHĽAD", "SÚBORY", "PRÍKLADY", NULL } },
+  { "sl", (const char *const[]){ "IME", NULL }, (const char *const[]){ "POVZETEK", "OPIS", "MOŽNOSTI",
+    "OGLEJTE SI TUDI", "IZHODNO STANJE", "HROŠČI", "PRIMERI", "DATOTEKE", "AVTOR", "AVTORJI", "OKOLJE", NULL } },
+  { "hr", (const char *const[]){ "IME", NULL }, (const char *const[]){ "UPORABA", "OPIS", "OPCIJE",
+    "POGLEDAJTE TAKOĐER", "SINOPSIS", "PRIMJERI", "DATOTEKE", NULL } },
+  { "hu", (const char *const[]){ "NÉV", NULL }, (const char *const[]){ "ÁTTEKINTÉS", "LEÍRÁS", "KAPCSOLÓK",
+    "OPCIÓK", "LÁSD MÉG", "FÁJLOK", "SZERZŐ", "SZERZŐK", "MAGYAR FORDÍTÁS", "PÉLDÁK", NULL } },
+  { "id", (const char *const[]){ "NAMA", NULL }, (const char *const[]){ "RINGKASAN", "DESKRIPSI", "PILIHAN",
+    "OPSI", "LIHAT JUGA", "BERKAS", "PENGARANG", NULL } },
+  { "ro", (const char *const[]){ "NUME", NULL }, (const char *const[]){ "REZUMAT", "DESCRIERE", "OPȚIUNI",
+    "CONSULTAȚI ȘI", "FIȘIERE", "AUTOR", "EXEMPLE", "STARE DE IEȘIRE", NULL } },
+  { "tr", (const char *const[]){ "AD", "İSİM", NULL }, (const char *const[]){ "ÖZET", "AÇIKLAMA", "SEÇENEKLER",
+    "AYRICA BAKINIZ", "DOSYALAR", "YAZAR", "HATALAR", NULL } },
+};
+
+static int head_in(const char *const *list, const char *s, size_t n) {
+  for (int k = 0; list[k]; k++)
+    if (strlen(list[k]) == n && !memcmp(list[k], s, n)) return 1;
+  return 0;
+}
+
+/* The language of a man page laid out as text by its section headings
+ * (lines at the margin): the first is a word for NAME, and two or more,
+ * more than English's, are one language's (ties tell nothing: "IME",
+ * "OPIS" are Slovenian and Croatian). The tag in out, else 0. */
+int vgi_man_heading_language(const char *text, size_t len, char *out, size_t n) {
+  enum { NLANG = sizeof man_heads / sizeof *man_heads };
+  int count[NLANG] = {0}, first = 1;
+  for (size_t i = 0, heads = 0; i < len && heads < 64;) {
+    const char *nl = memchr(text + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - text) : len, b = i;
+    i = e + 1;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\r')) e--;
+    /* a heading: at the margin, no tab (the page's header line has them),
+     * not its header or footer ("RUN-PARTS(8)") */
+    if (e == b || text[b] == ' ' || text[b] == '\t' || memchr(text + b, '\t', e - b) || memchr(text + b, '(', e - b) ||
+        e - b > 40)
+      continue;
+    heads++;
+    int any = 0;
+    for (int k = 0; k < NLANG; k++) {
+      int hit = head_in(man_heads[k].names, text + b, e - b) || (!first && head_in(man_heads[k].rest, text + b, e - b));
+      count[k] += hit;
+      any |= hit;
+    }
+    if (first && !any) return 0;   /* not a man page's first heading */
+    first = 0;
+  }
+  int best = -1, tie = 0;
+  for (int k = 1; k < NLANG; k++) {
+    if (best < 0 || count[k] > count[best]) best = k, tie = 0;
+    else if (count[k] == count[best]) tie = 1;
+  }
+  if (best < 0 || tie || count[best] < 2 || count[best] <= count[0] || strlen(man_heads[best].lang) >= n) return 0;
+  snprintf(out, n, "%s", man_heads[best].lang);
+  return 1;
 }

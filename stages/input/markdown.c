@@ -1254,6 +1254,21 @@ static int opening_alone(const hl_words *h, int k) {
  * article, a preposition or a conjunction, not inside a German
  * subordinate clause or verb bracket, not after a Korean connective? */
 static int modal_verb_interrupted(const char *t, size_t cut);
+/* Does the Cyrillic word w[0..n) end as a verb of Ukrainian or Russian
+ * does in the present ("показують", "использует", "показывается")? The
+ * endings only nouns rarely have ("память" does: it costs a cut, never a
+ * wrong one); not the past's -ли, -ла ("файли", "числа" are nouns). */
+static int slavic_verb_end(const char *w, size_t n) {
+  static const char *const ends[] = { "ють", "ять", "ить", "уть", "ают", "уют", "яют", "ует", "ает", "яет", "ає",
+                                      "ує", "яє", "ся", "сь", NULL };
+  if (n < 6 || (unsigned char)w[0] < 0xD0 || (unsigned char)w[0] > 0xD3) return 0;   /* (Cyrillic, 3 letters or more) */
+  for (int k = 0; ends[k]; k++) {
+    size_t l = strlen(ends[k]);
+    if (n > l && !memcmp(w + n - l, ends[k], l)) return 1;
+  }
+  return 0;
+}
+
 static int natural_cut(const hl_words *h, int k) {
   const char *t = h->t;
   const char *w = t + h->ws[k - 1];
@@ -1262,6 +1277,15 @@ static int natural_cut(const hl_words *h, int k) {
   if (opening_alone(h, k)) return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
+  /* not on a verb whose object is the clause a comma opens, as Slavic
+   * languages write it ("Наведені нижче посилання показують, | які
+   * програми … використовують …": "the references below show"); a noun
+   * before the comma ("містить рядки, | які …") ends a statement */
+  if (k < h->n && bl + 1 == wl && w[bl] == ',' && slavic_verb_end(w, bl) &&
+      in_list((const char *const[]){ "що", "які", "який", "яка", "яке", "як", "чи", "де", "коли", "что", "какие",
+                                     "какой", "какая", "какое", "как", "где", "когда", "чтобы", "щоб", NULL },
+              t + h->ws[k], h->we[k] - h->ws[k] - (t[h->we[k] - 1] == ',' ? 1 : 0)))
+    return 0;
   /* not after a subject whose verb comes next ("than those we | covered
    * in …"); one after a comma opens a clause, and the cut goes back to
    * that comma ("this section, I | like …") */

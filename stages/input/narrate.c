@@ -89,11 +89,17 @@ static int chinese_spoken(const char *lang) {
   return lang && (!strncmp(lang, "yue", 3) || !strncmp(lang, "cmn", 3)) && (!lang[3] || lang[3] == '-');
 }
 
-/* 'j', 'z' or 'k' for Japanese, Chinese or Korean, else 0. */
+/* 'j', 'z' or 'k' for Japanese, Chinese or Korean, else 0; 'h' for
+ * Chinese written in traditional characters (zh-Hant, zh-TW, zh-HK, yue),
+ * whose words for the screen are its own even where a sentence has no
+ * character to tell ("/etc/passwd." was "屏幕上的文件夹" in zh-TW). */
 static char cjk_of(const char *lang) {
-  if (chinese_spoken(lang)) return 'z';
+  int chinese = chinese_spoken(lang) || (lang && !strncmp(lang, "zh", 2) && (!lang[2] || lang[2] == '-'));
+  if (chinese)
+    return strstr(lang, "Hant") || strstr(lang, "-TW") || strstr(lang, "-HK") || strstr(lang, "-MO") ||
+           !strncmp(lang, "yue", 3) ? 'h' : 'z';
   if (!lang || (lang[2] && lang[2] != '-')) return 0;
-  return !strncmp(lang, "ja", 2) ? 'j' : !strncmp(lang, "zh", 2) ? 'z' : !strncmp(lang, "ko", 2) ? 'k' : 0;
+  return !strncmp(lang, "ja", 2) ? 'j' : !strncmp(lang, "ko", 2) ? 'k' : 0;
 }
 
 /* A language whose sentences put spaces between words and end a clause
@@ -497,6 +503,15 @@ static char *spoken_headline(const char *t) {
     int opening = *n == ',' && !strchr(h, ',') && word_of(opening_prep, h, strcspn(h, " ")) &&
                   !vgi_verb_after(h, hl);   /* (not "At this time jq has …") */
     ok = mark && !(*n && (vgi_lead_clause(h) || opening)) && vgi_cut_keeps_meaning(ts, hl);
+    /* Chinese and Japanese: only a clause that ends naturally (on its
+     * predicate), not a list cut at its first item ("…コンテンツをHTML5 |
+     * , DocBook, PDFなどに変換する" was said as "…をHTML5。") */
+    if (ok && *n) {
+      int cjk = 0;
+      for (const char *q = h; *q && !cjk; q++)
+        cjk = (unsigned char)*q >= 0xE3 && (unsigned char)*q <= 0xE9 && !((unsigned char)q[1] == 0x80 && (unsigned char)*q == 0xE3);
+      if (cjk && !vgi_cjk_natural(ts, hl)) ok = 0;
+    }
     /* nor inside a phrase ("is now compatible | with …") */
     if (ok && *n && vgi_cut_in_phrase(ts, hl)) ok = 0;
     /* not inside a list that a conjunction closes a few items on ("Use

@@ -2616,7 +2616,11 @@ static int man_page(const text *r) {
      * and longer (apt-mark.8's "SCHEDULE PACKAGES FOR INSTALL, REMOVE AND
      * PURGE", a DocBook page's) */
     int caps = all_caps(h, n);
-    if (n > (caps ? 64 : 40) || (word_count_n(h, n) > 5 && !caps) || strchr(".,;", h[n - 1])) return 0;
+    /* (in characters: the Chinese credits' "《中國linux論壇man手冊頁翻譯計劃》:"
+     * is 17, 45 bytes) */
+    int chars = 0;
+    for (int q = 0; q < n; q++) chars += ((unsigned char)h[q] & 0xC0) != 0x80;
+    if (chars > (caps ? 64 : 40) || (word_count_n(h, n) > 5 && !caps) || strchr(".,;", h[n - 1])) return 0;
     sections += man_section(l, "SYNOPSIS") || man_section(l, "DESCRIPTION") || man_section(l, "OPTIONS");
   }
   return sections ? r->L[nx].ind : 0;
@@ -3613,10 +3617,11 @@ cJSON *vgi_text_load(const char *src, size_t len, const char *file, const vgi_op
   size_t mlen = 0;
   /* a page of a translated manual is in its folder's language, however
    * much untranslated English its words hold (login.defs(5) in German was
-   * taken for English) */
+   * taken for English); a page outside such a folder, in its headings' */
   vgi_options by_path = opts ? *opts : (vgi_options){0};
   char pl[16];
-  if (!(opts && opts->language && *opts->language) && vgi_man_path_language(file, pl, sizeof pl)) {
+  if (!(opts && opts->language && *opts->language) && (vgi_man_path_language(file, pl, sizeof pl) ||
+                                                          vgi_man_heading_language(src, len, pl, sizeof pl))) {
     by_path.language = pl;
     opts = &by_path;
   }

@@ -47,6 +47,54 @@ check "German page: no section name as a title" hasnt "$T/out" '"title": *"BEZEI
 check "German page: an option named in German" has "$T/out" 'Option ratio'
 check "German page: no English option phrase" hasnt "$T/out" 'the [a-z]* option\|these options'
 check "German page: options left out counted in German" has "$T/out" '3 weitere Optionen'
+# a Slovenian page outside a translated manual's folder whose paragraphs
+# are mostly still English: its translated headings tell its language
+cp "$M/zaganjalnik.8" "$T/zaganjalnik.8"
+"$VGRUN" scenes --json "$T/zaganjalnik.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes zaganjalnik.8"
+check "Slovenian page by its headings: in Slovenian" has "$T/out" '"language": *"sl"'
+check "Slovenian page by its headings: its voice" has "$T/out" '"voice": *"sl"'
+check "Slovenian page by its headings: no English welcome" hasnt "$T/out" 'Welcome to'
+# an English page keeps English
+cp "$M/gearbox.1" "$T/gearbox2.1"
+"$VGRUN" scenes --json "$T/gearbox2.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes gearbox2.1"
+check "English page by its headings: in English" has "$T/out" '"language": *"en"'
+# a build placeholder a translation left unfilled ("%мандб%", man-db's
+# Serbian pages) is said as its name; "%PATH%" and "%s%d" are not one
+cat >"$T/kesh.8" <<'PAGE'
+.TH KESH 8 2026-12-05 Test
+.SH НАЗИВ
+кеш \- ствара оставе пописа странице упутства
+.SH ОПИС
+\fB%мандб%\fP се користи да покрене или да ручно освежи оставе индекса базе података.
+.PP
+Датотека %ман%у чува путању %PATH% и облик %s%d за сваки запис у бази података.
+PAGE
+"$VGRUN" scenes --json --detail full "$T/kesh.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes kesh.8"
+check "placeholder: said as its name" has "$T/out" 'мандб се користи'
+check "placeholder: an inflected one too" has "$T/out" 'ману чува'
+check "placeholder: no percent marks around a name" hasnt "$T/out" '%мандб%\|%ман%'
+check "placeholder: %PATH% kept" has "$T/out" '%PATH%'
+# an old Chinese page (zh_TW passwd(5)): a heading in English and Chinese
+# ("NAME 名稱"), a character after a stray backslash ("許\多"), a path said
+# in traditional characters, a long heading of the translators' credits
+cat >"$T/mima.5" <<'PAGE'
+.TH MIMA 5 "January 5, 1998" "" "File formats"
+.SH NAME 名稱
+mima \- 密碼檔案
+.SH 描述
+.B Mima
+是個純文字檔，它包含了一個系統帳戶列表。許\多命令用它做使用者名稱的映射。
+.SH 相關檔案
+.I /etc/mima
+.SH "《中國linux論壇man手冊頁翻譯計劃》:"
+.BI http://cmpp.example.net
+PAGE
+"$VGRUN" scenes --json --detail full "$T/mima.5" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes mima.5"
+check "bilingual heading: the title is the NAME line" has "$T/out" '"title": *"mima — 密碼檔案"'
+check "bilingual heading: no English heading in it" hasnt "$T/out" 'NAME 名稱'
+check "escaped character: read as itself" has "$T/out" '許多命令'
+check "escaped character: no escape left" hasnt "$T/out" 'u591A'
+check "traditional Chinese: a path in its own words" hasnt "$T/out" '屏幕上的'
 # a Polish page with a long section name in capitals that are not ASCII
 # ("OPIS PÓL DLA TRYBU PŁYT") is still a page
 cat >"$T/statystyki.8" <<'EOF2'

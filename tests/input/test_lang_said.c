@@ -467,6 +467,27 @@ static void traditional_chinese_headlines(void **state) {
   }
 }
 
+/* Ukrainian and Russian put a comma before the clause that is a verb's
+ * object: a headline never stops on that verb ("Наведені нижче посилання
+ * показують," of login.defs(5) said "the references below show"); a noun
+ * before the comma still ends one. */
+static void slavic_object_clause_headlines(void **state) {
+  (void)state;
+  static const char *const verb[][2] = {
+    { "Наведені нижче посилання показують, які програми комплексу для роботи з паролями shadow використовують "
+      "відповідні параметри.", "Наведені нижче посилання показують" },
+    { "Эти строки ниже показывают, какие программы из набора shadow используют соответствующие параметры "
+      "при своей работе.", "Эти строки ниже показывают" },
+  };
+  for (size_t i = 0; i < sizeof verb / sizeof *verb; i++) {
+    char *h = vgi_headline(verb[i][0]);
+    print_message("%s\n", h);
+    assert_true(strcmp(h, verb[i][1]) != 0);
+    assert_true(strlen(h) > strlen(verb[i][1]));
+    free(h);
+  }
+}
+
 /* An old zh_TW man page spaces every character ("可 指 定 群 組 名 稱"):
  * shown and said unspaced, it is Chinese in traditional characters, and a
  * path left out of a sentence says 畫面上的檔案, not the simplified 屏幕上的文件. */
@@ -613,6 +634,7 @@ int main(void) {
     cmocka_unit_test(joiner_of_a_script_kept),
     cmocka_unit_test(languages_without_a_voice),
     cmocka_unit_test(traditional_chinese_headlines),
+    cmocka_unit_test(slavic_object_clause_headlines),
     cmocka_unit_test(spaced_chinese_man_page),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

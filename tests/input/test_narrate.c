@@ -1367,6 +1367,21 @@ static void vowel_sounds(void **state) {
   assert_int_equal(vgi_vowel_sound("(", 1), -1);
 }
 
+/* A Japanese sentence written with ASCII commas ("…をHTML5, DocBook, PDFな
+ * どに変換する, …です.", Asciidoctor's README-jp) is said whole in a
+ * summary: never cut after the first item of its list, which is no clause. */
+static void cjk_said_at_natural_clause(void **state) {
+  (void)state;
+  const char *all = doc_narration("jp-comma.md", "# Asciidoctor\n\n## 概要\n\n"
+                                  "Asciidoctorは, AsciiDoc で書かれたコンテンツをHTML5, DocBook, PDFなどのフォーマットに変換する, "
+                                  "高速でオープンソースのテキストプロセッサおよびパブリッシングツールチェインです.\n\n"
+                                  "AsciidoctorはRubyで書かれており, すべての主要オペレーティングシステムで動作します.\n");
+  print_message("ja: %s\n", all);
+  assert_null(strstr(all, "HTML5。"));
+  assert_null(strstr(all, "HTML5. "));
+  assert_non_null(strstr(all, "DocBook, PDF"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
@@ -1424,6 +1439,7 @@ int main(void) {
     cmocka_unit_test(bullets_are_statements),
     cmocka_unit_test(address_only_slide_says_its_name),
     cmocka_unit_test(sentence_title_said_once),
+    cmocka_unit_test(cjk_said_at_natural_clause),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

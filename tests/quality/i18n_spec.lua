@@ -95,4 +95,42 @@ describe("phrases", function()
     -- Swahili's "after" is a word of its own (baada alone wants its "ya")
     assert.equals("Baadaye", i18n.t("sw", "l_after"))
   end)
+
+  it("fills every placeholder in every language, and only English's", function()
+    -- a phrase that lost or renumbered a placeholder ("Phần {1} trên {2}"
+    -- shown as written, a "{ 1 }" or "{１}" typed by a translator) would
+    -- be shown and said as written: each phrase has the placeholders of
+    -- its English one, and, filled, no brace is left
+    local function slots(s)
+      local t = {}
+      for d in s:gmatch("{(%d)}") do t[d] = true end
+      return t
+    end
+    local en, seen = i18n.phrases.en, 0
+    for lang, p in pairs(i18n.phrases) do
+      for key, v in pairs(p) do
+        if type(v) == "string" and type(en[key]) == "string" and key ~= "voice" then
+          local want, have = slots(en[key]), slots(v)
+          for d in pairs(want) do assert.is_true(have[d] == true, lang .. "." .. key .. " lacks {" .. d .. "}: " .. v) end
+          for d in pairs(have) do assert.is_true(want[d] == true, lang .. "." .. key .. " has {" .. d .. "}: " .. v) end
+          local filled = i18n.t(lang, key, "A", "B", "C")
+          for _, brace in ipairs({ "{", "}", "\239\189\155", "\239\189\157" }) do   -- (and the full-width ｛ ｝)
+            assert.is_nil(filled:find(brace, 1, true), lang .. "." .. key .. ": " .. filled)
+          end
+          seen = seen + 1
+        end
+      end
+    end
+    assert.is_true(seen > 1000)
+    assert.equals("Phần 1 trên 2", i18n.t("vi", "part", 1, 2))
+  end)
+
+  it("labels a continued slide as what goes on from before", function()
+    -- the label stands on the second slide of a split list and after a
+    -- heading said again ("Options, continued."): Bengali চলবে, Finnish
+    -- jatkuu and Estonian jätkub say "to be continued", which ends a part
+    assert.equals("পূর্বানুবৃত্তি", i18n.t("bn", "l_continued"))
+    assert.equals("jatkoa", i18n.t("fi", "l_continued"))
+    assert.equals("järg", i18n.t("et", "l_continued"))
+  end)
 end)

@@ -160,6 +160,26 @@ describe("captions", function()
     assert.same({ "The quick brown fox", "jumps over the lazy dog," }, cues[1].lines)
     assert.equal("and then it runs far away into the forest where nobody can see it any more.", cues[2].text)
   end)
+  it("break Thai, Lao, Khmer and Myanmar lines that have no space near the middle", function()
+    -- a cue with no space, or with spaces only far from its middle (a
+    -- Khmer sentence around a long Latin name), was one line twice the
+    -- width of the frame, its end lost; never a line after a sign that
+    -- joins the next consonant (Khmer ្)
+    local texts = { "ຖ້າທ່ານບໍ່ແນ່ໃຈວ່າຊັບພະຍາກອນຂອງທ່ານເໝາະສົມກັບໂຄງການນີ້ຫຼືບໍ່ກະລຸນາອ່ານຄູ່ມືການປະກອບສ່ວນຂອງພວກເຮົາ",
+      "ចុងបញ្ចប់ បើអ្នកអត់ច្បាស់ថា ធនធានរបស់អ្នក ជា Free-Programming-Books ឬអត់ ចូរអ្នកអានបន្ថែមទីនេះ។",
+      "อย่าลังเลที่จะถามคำถามทุกคนมีการส่งคำขอครั้งแรกกันทั้งนั้นคุณอาจจะเป็นหนึ่งในผู้ช่วยของเรา" }
+    for _, t in ipairs(texts) do
+      local all = {}
+      for _, c in ipairs(cues_of(t)) do
+        for _, l in ipairs(c.lines) do
+          assert.truthy(text.width(l) <= 48, "line too wide: " .. l)
+          assert.is_nil(l:find("\u{17D2}$"), "line ends on a coeng: " .. l)
+          all[#all + 1] = l
+        end
+      end
+      assert.equal((t:gsub("%s", "")), (table.concat(all):gsub("%s", "")))
+    end
+  end)
   it("break lines near the middle by characters", function()
     local cues = cues_of(string.rep("한국어 ", 20))
     for _, c in ipairs(cues) do

@@ -8,6 +8,7 @@ local timeline = require("vg.create.timeline")
 local M = {}
 
 local MAX_LINE = 42
+local unspaced_middle   -- (below)
 -- the clause and sentence marks of CJK text, where a cue may well end
 local CJK_CLAUSE = { ["、"] = true, ["。"] = true, ["，"] = true, ["；"] = true, ["："] = true,
   ["！"] = true, ["？"] = true }
@@ -72,6 +73,29 @@ local function split_text(text, limit)
   return out
 end
 
+-- Thai, Lao, Khmer and Myanmar put no space between words (a space ends a
+-- phrase, if any): a cue with no space near its middle is one line too wide
+-- for the frame, and its end was lost. Where such a script is written, the
+-- line may break between two of its clusters nearest the middle (never
+-- after a Khmer or Myanmar sign that joins the next consonant below).
+local function unspaced(c)
+  local cp = utf8.codepoint(c, 1, 1, true) or 0
+  return (cp >= 0x0E00 and cp <= 0x0EFF) or (cp >= 0x1780 and cp <= 0x17FF) or (cp >= 0x1000 and cp <= 0x109F)
+end
+local JOINS_NEXT = { ["\u{17D2}"] = true, ["\u{1039}"] = true }
+unspaced_middle = function(g, wd, total)
+  local best, best_d, left = nil, nil, 0
+  for k = 1, #g do
+    if k > 1 and unspaced(g[k - 1]) and unspaced(g[k]) and not JOINS_NEXT[g[k - 1]:sub(-3)]
+        and left <= MAX_LINE + 6 and total - left <= MAX_LINE + 6 then
+      local d = math.abs(left - total / 2)
+      if not best_d or d < best_d then best, best_d = k, d end
+    end
+    left = left + wd[k]
+  end
+  return best
+end
+
 -- Two lines for a cue wider than MAX_LINE columns: at the space (or, in
 -- CJK text, between two wide characters where kinsoku allows) nearest the middle, with both
 -- lines at most MAX_LINE + 6 columns; nil when there is no such place.
@@ -96,6 +120,7 @@ local function two_lines(s)
     if d and (not best_d or d < best_d) then best, best_d, drop = k, d, skip end
     left = left + wd[k]
   end
+  if not best then best, drop = unspaced_middle(g, wd, total), false end
   if not best then return nil end
   return { table.concat(g, "", 1, best - 1), table.concat(g, "", drop and best + 1 or best) }
 end
@@ -142,7 +167,9 @@ function M.cues(video, timing)
   end
   for _, c in ipairs(cues) do
     c.lines = two_lines(c.text)
-    if not c.lines and c.exact and text_.width(c.text) > MAX_LINE then c.lines = split_text(c.text, MAX_LINE) end
+    -- (and a cue whose spaces are all far from its middle: a Khmer sentence
+    -- around a long Latin name was one line twice too wide)
+    if not c.lines and text_.width(c.text) > MAX_LINE then c.lines = split_text(c.text, MAX_LINE) end
     c.lines = c.lines or { c.text }
     if not c.exact and c["end"] - c.start < 0.7 then c["end"] = c.start + 0.7 end
   end
