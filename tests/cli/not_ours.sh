@@ -45,7 +45,7 @@ expect_rc 0 "--events to /dev/null"
 "$VGRUN" frame doc.md --scene 1 --resolution 320x180 -o doc.md >out.txt 2>err.txt; rc=$?
 expect_rc 2 "frame -o the document"
 check "frame -o the document: the document is intact" intact
-check "frame -o the document: says why" has err.txt "doc.md exists and vgrun has no record of making it"
+check "frame -o the document: says why" has err.txt "the output doc.md would overwrite the input doc.md"
 echo precious >victim.txt
 ln -s victim.txt pic.png
 "$VGRUN" frame doc.md --scene 1 --resolution 320x180 -o pic.png >out.txt 2>err.txt; rc=$?
