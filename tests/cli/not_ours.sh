@@ -108,6 +108,16 @@ expect_rc 0 "tasks clean --corrupt"
 [ ! -e mine/tasks/t1.json ] && ok || bad "a damaged task state file was not removed: $(cat out.txt err.txt)"
 check "a JSON file of the user's stays" has mine/tasks/settings.json "settings"
 check "and is named" has err.txt "settings.json: names no vgrun task"
+# a FIFO or a link among the state files: never opened (a FIFO waited for a
+# writer for ever), never removed, and the clean ends
+mkfifo mine/tasks/pipe.json
+printf '{"task_id":"lnk","pipeline":"p","status":"exploded"}' >elsewhere.json
+ln -s ../../elsewhere.json mine/tasks/lnk.json
+timeout 20 "$VGRUN" --state-dir mine tasks clean --corrupt >out.txt 2>err.txt; rc=$?
+expect_rc 0 "tasks clean --corrupt with a FIFO and a link among the state files"
+check "the FIFO stays" test -p mine/tasks/pipe.json
+check "the link stays" test -L mine/tasks/lnk.json
+check "its target stays" has elsewhere.json "exploded"
 # a state file that is a link is not read through (it leads out of the folder)
 mkdir -p linked/tasks
 echo '{"task_id":"x","pipeline":"p","status":"completed","secret":"swordfish"}' >secret.json
