@@ -479,7 +479,8 @@ static void sleep_cancel(void *data) {
 
 static int l_sleep(lua_State *L) {
   double secs = luaL_checknumber(L, 1);
-  luaL_argcheck(L, secs >= 0 && secs < 1e9, 1, "seconds must be >= 0");
+  /* NaN fails both tests; 1e9 s (31 years) is past any wait a run means */
+  luaL_argcheck(L, secs >= 0 && secs < 1e9, 1, "seconds must be >= 0 and < 1e9");
   vg_engine *e = vgl_engine(L);
   check_can_wait(L, e);
   sleep_req *s = calloc(1, sizeof *s);

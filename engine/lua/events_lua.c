@@ -94,7 +94,7 @@ static int l_emit(lua_State *L) {
 }
 
 static int l_events_to_file(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = vgl_check_path(L, 1);
   if (vg_events_to_file(vgl_engine(L), path) != 0) {
     lua_pushnil(L);
     if (errno == ENXIO) lua_pushfstring(L, "%s: a named pipe (FIFO) that nothing reads", path);

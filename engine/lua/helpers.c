@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 int vgl_fail(lua_State *L, const char *message, const char *code) {
   lua_pushnil(L);
@@ -77,6 +78,17 @@ const char *vgl_check_string(lua_State *L, int idx, const char *key) {
   if (!get_field(L, idx, key)) { lua_pushnil(L); field_error(L, key, "string"); }
   lua_pop(L, 1);
   return vgl_opt_string(L, idx, key, NULL);
+}
+
+const char *vgl_check_path(lua_State *L, int idx) {
+  size_t n;
+  const char *s = luaL_checklstring(L, idx, &n);
+  luaL_argcheck(L, memchr(s, '\0', n) == NULL, idx, "a NUL byte in a path");
+  return s;
+}
+
+const char *vgl_opt_path(lua_State *L, int idx) {
+  return lua_isnoneornil(L, idx) ? NULL : vgl_check_path(L, idx);
 }
 
 lua_Number vgl_check_number(lua_State *L, int idx, const char *key) {

@@ -407,7 +407,7 @@ static int l_counts(lua_State *L) {
 static int l_state_dir(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   if (lua_isstring(L, 1)) {
-    vg__resolve_state_dir(e, lua_tostring(L, 1));
+    vg__resolve_state_dir(e, vgl_check_path(L, 1));
   }
   lua_pushstring(L, e->state_dir);
   return 1;
@@ -488,7 +488,7 @@ static int l_kill(lua_State *L) {
 }
 
 static int l_realpath(lua_State *L) {
-  const char *p = luaL_checkstring(L, 1);
+  const char *p = vgl_check_path(L, 1);
   char buf[PATH_MAX];
   if (!realpath(p, buf)) {
     lua_pushnil(L);
@@ -524,7 +524,7 @@ static int l_shown_text(lua_State *L) {
  * write on path's file system, or nil, "path: reason" (vgrun serve keeps
  * room on its data folder's disk). */
 static int l_disk_free(lua_State *L) {
-  const char *p = luaL_checkstring(L, 1);
+  const char *p = vgl_check_path(L, 1);
   struct statvfs sv;
   if (statvfs(p, &sv) != 0) {
     lua_pushnil(L);
@@ -540,7 +540,7 @@ static int l_disk_free(lua_State *L) {
  * dev, ino, size, nlink } or nil, "path: reason". dev + ino tell whether two
  * paths are one file (hard links), which realpath cannot. Never opens it. */
 static int l_stat(lua_State *L) {
-  const char *p = luaL_checkstring(L, 1);
+  const char *p = vgl_check_path(L, 1);
   struct stat st;
   if ((lua_toboolean(L, 2) ? lstat(p, &st) : stat(p, &st)) != 0) {
     lua_pushnil(L);
@@ -572,7 +572,7 @@ static int l_cwd(lua_State *L) {
 }
 
 static int l_chdir(lua_State *L) {
-  int r = uv_chdir(luaL_checkstring(L, 1));
+  int r = uv_chdir(vgl_check_path(L, 1));
   if (r != 0) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s", lua_tostring(L, 1), uv_strerror(r));
@@ -584,7 +584,7 @@ static int l_chdir(lua_State *L) {
 
 static int l_write_atomic(lua_State *L) {
   size_t n;
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = vgl_check_path(L, 1);
   const char *data = luaL_checklstring(L, 2, &n);
   if (vg_write_file_atomic(path, data, n) != 0) {
     lua_pushnil(L);
@@ -599,8 +599,8 @@ static int l_write_atomic(lua_State *L) {
  * finished file durably (vg_commit_file), e.g. a thumbnail written beside
  * its final name. */
 static int l_commit_file(lua_State *L) {
-  const char *tmp = luaL_checkstring(L, 1);
-  const char *path = luaL_checkstring(L, 2);
+  const char *tmp = vgl_check_path(L, 1);
+  const char *path = vgl_check_path(L, 2);
   if (vg_commit_file(tmp, path) != 0) return vgl_failf(L, NULL, "%s: %s", path, strerror(errno));
   lua_pushboolean(L, 1);
   return 1;
@@ -618,7 +618,7 @@ static int regular_close(lua_State *L) {
  * would block forever). kind: "missing", "directory", "link", "special"
  * (FIFO, socket, device) or "error". */
 static int l_open_regular(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = vgl_check_path(L, 1);
   int flags = lua_toboolean(L, 2) ? VG_OPEN_NOFOLLOW : 0;
   if (luaL_getmetatable(L, LUA_FILEHANDLE) != LUA_TTABLE)
     return luaL_error(L, "open_regular: the io library is not loaded");
@@ -644,7 +644,7 @@ static int l_open_regular(lua_State *L) {
 /* vg.core.mkdirs(path [, mode]): mode (default 0755) applies to the
  * folders it makes; a folder that exists keeps its own. */
 static int l_mkdirs(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = vgl_check_path(L, 1);
   lua_Integer mode = luaL_optinteger(L, 2, 0755);
   luaL_argcheck(L, mode >= 0 && mode <= 07777, 2, "a file mode (0 to 07777) expected");
   if (vg_mkdirs(path, (int)mode) != 0) {
@@ -691,7 +691,7 @@ static int l_json_decode(lua_State *L) {
 /* vg.core.remove_tree(path) -> true | nil, err: a folder and everything in
  * it (vg_remove_tree), synchronously, from any context */
 static int l_remove_tree(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = vgl_check_path(L, 1);
   if (vg_remove_tree(path) != 0) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s", path, strerror(errno));
@@ -703,7 +703,7 @@ static int l_remove_tree(lua_State *L) {
 
 /* vg.core.scandir(path) -> { {name=, size=, mtime=, dir=bool}, ... } | nil, err */
 static int l_scandir(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = vgl_check_path(L, 1);
   uv_fs_t req;
   int n = uv_fs_scandir(NULL, &req, path, 0, NULL);
   if (n < 0) {

@@ -18,7 +18,7 @@ static void push_id_message(lua_State *L, const char *id, const char *why) {
 }
 
 static const char *check_id(lua_State *L, int idx) {
-  const char *id = luaL_checkstring(L, idx);
+  const char *id = vgl_check_path(L, idx);
   const char *why = vg_task_id_problem(id);
   if (why) {
     push_id_message(L, id, why);
@@ -29,15 +29,16 @@ static const char *check_id(lua_State *L, int idx) {
 
 /* The state folder: argument idx when given, else the engine's. */
 static const char *state_dir(lua_State *L, int idx) {
-  const char *dir = luaL_optstring(L, idx, NULL);
+  const char *dir = vgl_opt_path(L, idx);
   if (dir && *dir) return dir;
   return vg_engine_state_dir(vgl_engine(L));
 }
 
 /* vg.core.task_id_check(id) -> true | nil, message */
 static int l_task_id_check(lua_State *L) {
-  const char *id = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
-  const char *why = id ? vg_task_id_problem(id) : "it is not a string";
+  size_t n = 0;
+  const char *id = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &n) : NULL;
+  const char *why = !id ? "it is not a string" : strlen(id) != n ? "it has a NUL byte" : vg_task_id_problem(id);
   if (!why) { lua_pushboolean(L, 1); return 1; }
   lua_pushnil(L);
   if (id) push_id_message(L, id, why);
@@ -46,7 +47,9 @@ static int l_task_id_check(lua_State *L) {
 }
 
 static int l_task_id_valid(lua_State *L) {
-  lua_pushboolean(L, lua_type(L, 1) == LUA_TSTRING && vg_task_id_valid(lua_tostring(L, 1)));
+  size_t n = 0;
+  const char *id = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &n) : NULL;
+  lua_pushboolean(L, id && strlen(id) == n && vg_task_id_valid(id));
   return 1;
 }
 
@@ -185,7 +188,7 @@ static int l_task_lock_probe(lua_State *L) {
 /* vg.core.file_digest(path) -> { size =, sha256 = } | nil, message
  * What resume records of a file a stage made or read, and checks again. */
 static int l_file_digest(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+  const char *path = vgl_check_path(L, 1);
   char hex[65], err[PATH_MAX + 200];
   long long size = 0;
   if (vg_file_digest(path, &size, hex, err, sizeof err) != 0) return vgl_fail(L, err, NULL);

@@ -123,4 +123,10 @@ void vgl_class(lua_State *L, const char *name, const luaL_Reg *methods, lua_CFun
 vg_cache *vgl_check_cache(lua_State *L, int idx);
 vg_cache *vgl_opt_cache(lua_State *L, int idx);
 const char *vgl_check_string(lua_State *L, int idx, const char *key);
+/* Argument idx as a path or a name for the file system: a string with no
+ * NUL byte. The C library would end the name at the NUL, so "a\0/../b"
+ * would open, lock or remove "a": raises "bad argument #idx (a NUL byte in
+ * a path)". vgl_opt_path: the same, NULL for nil or none. */
+const char *vgl_check_path(lua_State *L, int idx);
+const char *vgl_opt_path(lua_State *L, int idx);
 lua_Number vgl_check_number(lua_State *L, int idx, const char *key);

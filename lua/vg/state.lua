@@ -161,8 +161,11 @@ function M.list(dir) return core.state_list(dir) end
 
 -- Whether a file that does not load was a task's state file: it still
 -- names its task and pipeline where vgrun writes them.
+-- Only a regular file is read, never through a link: opening a FIFO put
+-- there would wait for a writer for ever (and a link's target is not the
+-- folder's file).
 local function was_state(id)
-  local f = io.open(M.path(id), "rb")
+  local f = core.open_regular(M.path(id), true)
   if not f then return false end
   local head = f:read(65536) or ""
   f:close()

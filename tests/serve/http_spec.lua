@@ -101,6 +101,39 @@ describe("vg.serve.upload", function()
     local _, err = upload.multipart(ct, table.concat(many) .. "--" .. B .. "--\r\n")
     assert.truthy(err:find("too many", 1, true))
   end)
+  it("reads the parameters' names in any case", function()
+    local body = part("file", "# T\n", "a.md") .. "--" .. B .. "--\r\n"
+    local f = assert(upload.multipart("MULTIPART/FORM-DATA; BOUNDARY=" .. B, body))
+    assert.equal("a.md", f.file.filename)
+    local up = "--" .. B .. "\r\nContent-Disposition: form-data; NAME=\"file\"; FileName=\"b.md\"\r\n\r\nx\r\n--" .. B .. "--\r\n"
+    f = assert(upload.multipart(ct, up))
+    assert.equal("b.md", f.file.filename)
+  end)
+  it("refuses two parts of one name: which was meant cannot be told", function()
+    local body = part("file", "# A\n", "a.md") .. part("file", "# B\n", "b.md") .. "--" .. B .. "--\r\n"
+    local f, err = upload.multipart(ct, body)
+    assert.is_nil(f)
+    assert.truthy(err:find('two parts named "file"', 1, true))
+    local d, status = upload.document { headers = { ["content-type"] = ct }, body = body }
+    assert.is_nil(d)
+    assert.equal(400, status)
+  end)
+  it("takes a body's format from its Content-Type", function()
+    local function body_doc(ctype, format)
+      return upload.document { headers = { ["content-type"] = ctype }, body = "x", format = format }
+    end
+    local cases = { ["text/html; charset=utf-8"] = "html", ["application/xhtml+xml"] = "html",
+      ["text/x-rst"] = "rst", ["text/asciidoc"] = "adoc", ["application/yaml"] = "yaml", ["text/yaml"] = "yaml",
+      ["text/vtt"] = "vtt", ["application/x-subrip"] = "srt", ["TEXT/MARKDOWN"] = "md" }
+    for ctype, want in pairs(cases) do
+      local _, _, fields = body_doc(ctype)
+      assert.equal(want, fields.format.data, ctype)
+    end
+    local _, _, fields = body_doc("text/plain")
+    assert.is_nil(fields.format)                           -- Markdown, the default
+    _, _, fields = body_doc("text/html", "md")             -- ?format= wins
+    assert.equal("md", fields.format.data)
+  end)
   it("tells documents, sets and other files apart", function()
     local function doc(name, bytes)
       local body = part("file", bytes, name) .. "--" .. B .. "--\r\n"

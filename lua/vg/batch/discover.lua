@@ -117,6 +117,27 @@ function M.list(inputs, opts)
       return nil, string.format("%s and %s would both be written to %s (give them different names, or run them as two batches)",
         other.path, real, stem .. (kind == "set" and "/" or ".mp4"))
     end
+    -- a set's videos take names of its own inside its folder: any other
+    -- document written in there (`tour` and `tour/tour.md` in a list) may
+    -- be written over by one of them, or over one
+    local inner
+    if kind == "set" then
+      for s2, d2 in pairs(by_stem) do
+        if d2.kind ~= "set" and s2:sub(1, #stem + 1) == stem .. "/" then inner = d2; break end
+      end
+    else
+      local up = stem:match("^(.*)/[^/]*$")
+      while up and not inner do
+        if by_stem[up] and by_stem[up].kind == "set" then inner = by_stem[up] end
+        up = up:match("^(.*)/[^/]*$")
+      end
+    end
+    if inner then
+      local set, doc = kind == "set" and real or inner.path, kind == "set" and inner.path or real
+      local set_stem = kind == "set" and stem or M.out_stem(inner)
+      return nil, string.format("%s would be written into %s/, the folder of the set %s, where its videos may take the same names (give them different names, or run them as two batches)",
+        doc, set_stem, set)
+    end
     local d = { rel = rel, path = real, kind = kind, size = size, from = from }
     by_real[real] = d
     by_stem[stem] = d

@@ -200,7 +200,7 @@ function M.run(docs, cfg)
     rec.input, rec.path, rec.kind, rec.shard = doc.rel, doc.path, doc.kind, cfg.shard
     rec.options, rec.listing, rec.time, rec.host = cfg.options, set_listing(doc), core.now(), cfg.host
     local ok, err = manifest.append(cfg.manifest, rec)
-    if not ok then io.stderr:write(string.format("vgrun batch: %s: %s\n", cfg.manifest, tostring(err))) end
+    if not ok then io.stderr:write(require("vg.shown").lines(string.format("vgrun batch: %s: %s\n", cfg.manifest, tostring(err)))) end
     ctx.record = rec
     task:emit("batch.document", doc.rel, { input = doc.rel, status = rec.status, seconds = rec.seconds,
       made_scenes = rec.made_scenes, cached_scenes = rec.cached_scenes, error = rec.error })

@@ -67,14 +67,14 @@ function M.command(args)
   for _, a in ipairs(args) do
     if a == "--json" then json = true
     elseif a == "-h" or a == "--help" then io.write("usage: vgrun batch status OUTDIR [--json]\n"); return 0
-    elseif a:sub(1, 1) == "-" then io.stderr:write("vgrun batch status: unknown argument '" .. a .. "'\n"); return 2
+    elseif a:sub(1, 1) == "-" then io.stderr:write("vgrun batch status: unknown argument '" .. as_shown.name(a) .. "'\n"); return 2
     elseif outdir then io.stderr:write("vgrun batch status: one OUTDIR\n"); return 2
     else outdir = a end
   end
   if not outdir then io.stderr:write("usage: vgrun batch status OUTDIR [--json]\n"); return 2 end
   local st = core.stat(manifest.dir(outdir))
   if not st or st.type ~= "dir" then
-    io.stderr:write(string.format("vgrun batch status: %s holds no batch (no %s)\n", outdir, manifest.DIR))
+    io.stderr:write(string.format("vgrun batch status: %s holds no batch (no %s)\n", as_shown.name(outdir), manifest.DIR))
     return 1
   end
   local s = M.collect(outdir)

@@ -52,7 +52,9 @@ local CREATE_VALUE = { ["--voice"] = "voice", ["--color"] = "color", ["--colour"
 local CREATE_FLAG = { ["--cfr"] = "cfr", ["--ssml"] = "ssml", ["--no-cache"] = "no_cache", ["--overwrite"] = "overwrite",
   ["--keep-timing"] = "keep_timing" }
 
-local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+-- every message through shown.lines: a folder's or a list's names are in
+-- them, and a name may hold an escape sequence
+local function eprintf(fmt, ...) io.stderr:write(as_shown.lines(string.format(fmt, ...))) end
 
 local function usage_error(msg)
   eprintf("vgrun batch: %s\n`vgrun batch --help` tells more\n", msg)

@@ -108,8 +108,12 @@ local function run(args)
     return n
   end
 
-  -- never over a file vgrun did not make (the document itself, a link)
+  -- never over a file vgrun did not make (a link, a file of the user's),
+  -- and never over one it read, --overwrite or not: the document, its
+  -- pictures, the --types file
   local outputs = require("vg.create.outputs")
+  local inputs = outputs.input_files(require("vg.create.options").input_spec(o.input), model.videos)
+  if o.types then inputs[#inputs + 1] = o.types end
   if o.sheet then
     local out = o.out or "sheet.png"
     -- a sheet too tall for one picture is several: sheet-01.png, sheet-02.png, ...
@@ -125,7 +129,7 @@ local function run(args)
       local ok, werr, code = outputs.write_own(path, o.overwrite, function(tmp)
         return render.sheet(slice, { theme = o.theme, accent = o.color, out = tmp, cols = pages.cols,
           first = p[1], frame = { fw, fh }, captions = o.captions or nil })
-      end)
+      end, inputs)
       if not ok then eprintf("vgrun frame: %s\n", tostring(werr)); return code end
       print(path)
     end
@@ -160,7 +164,7 @@ local function run(args)
     if not ok then return nil, tostring(res) end
     if not res then return nil, tostring(warnings) end
     return true
-  end)
+  end, inputs)
   if not wok and ok == false and nerr > 0 then
     -- a layout that failed on a field the document's errors (said above)
     -- name: those say why, not the layout's Lua error

@@ -88,6 +88,9 @@ local function run(args)
     local why = outputs.refuse_unclaimed({ f }, o.overwrite)
     if why then eprintf("vgrun say: %s\n", why); return 2 end
   end
+  -- the WAV and the timings in one file: the second would replace the first
+  local clash = outputs.find_clash(named, {})
+  if clash then eprintf("vgrun say: %s\n", clash); return 2 end
   if opts.rate and (opts.rate < 80 or opts.rate > 450) then
     eprintf("vgrun say: --rate %d out of range: words per minute between 80 and 450\n", opts.rate)
     return 2

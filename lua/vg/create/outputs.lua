@@ -464,23 +464,33 @@ function M.events_file_refused(path)
   return string.format("%s exists and is not an events file vgrun made (move it away, or name a new file)", shown(path))
 end
 
---- claim_events(path): the events file just opened is vgrun's from now on.
+--- claim_events(path): the events file just opened is vgrun's from now on,
+-- and no other output of this run may be written over it (write_own).
 function M.claim_events(path)
   if path == "-" then return end
+  M.events_file = path
   local st = core.stat(path, true)
   if not (st and st.type == "file") then return end
   if M.claim({ path }) then M.record_made({ path }) end
 end
 
---- write_own(path, overwrite, write) -> true | nil, message, exit code:
+--- write_own(path, overwrite, write [, inputs]) -> true | nil, message, exit code:
 -- a file a command writes (`vgrun frame -o`, `vgrun say -o`, --timings).
 -- A file there that vgrun did not make (a document, a file of the user's,
 -- a link, a FIFO) stays unless overwrite (exit 2); write(tmp) writes a
 -- temporary file beside it, which is renamed into place (a link at the
 -- path is replaced, never written through), and the path is claimed.
-function M.write_own(path, overwrite, write)
+-- Never, overwrite or not: a file the command read (inputs: the document,
+-- its pictures) or this run's --events file (vgrun made it, so the claim
+-- alone would let it be replaced, and its events lost).
+function M.write_own(path, overwrite, write, inputs)
   local st = core.stat(path, true)
   if st and st.type == "dir" then return nil, path .. " is a folder", 2 end
+  local clash = M.find_clash({ path }, inputs or {})
+  if clash then return nil, clash, 2 end
+  if M.events_file and M.find_clash({ path }, { M.events_file }) then
+    return nil, string.format("%s is the --events file of this run: name another output", shown(path)), 2
+  end
   local why = M.refuse_unclaimed({ path }, overwrite)
   if why then return nil, why, 2 end
   local tmp = tmp_beside(path)

@@ -9,7 +9,10 @@ local M = {}
 local MAX_PARTS = 32
 
 local function param(header, name)
-  -- name="quoted" or name=token
+  -- name="quoted" or name=token; the name in any case (RFC 9110 §5.6.6:
+  -- `BOUNDARY=` is `boundary=`), never the tail of a longer name
+  -- (`filename=` is not `name=`)
+  name = name:gsub("%a", function(c) return "[" .. c:lower() .. c:upper() .. "]" end)
   local v = header:match(";%s*" .. name .. "%s*=%s*\"([^\"]*)\"")
   return v or header:match(";%s*" .. name .. "%s*=%s*([^;%s]+)")
 end
@@ -43,9 +46,10 @@ function M.multipart(content_type, body)
     end
     local name = disp and param(disp, "name")
     if not name then return nil, "multipart part without a name" end
-    if fields[name] == nil then
-      fields[name] = { data = body:sub(head_end + 4, next_at - 1), filename = param(disp, "filename"), type = ptype }
-    end
+    -- two parts of one name (two files): which one was meant cannot be told,
+    -- and taking one would make a video of half of what was sent
+    if fields[name] ~= nil then return nil, string.format("the multipart body has two parts named %q", name) end
+    fields[name] = { data = body:sub(head_end + 4, next_at - 1), filename = param(disp, "filename"), type = ptype }
     pos = next_at + 2 + #delim
   end
   return fields
@@ -55,6 +59,18 @@ end
 local FORMATS = { md = "md", markdown = "md", rst = "rst", rest = "rst", adoc = "adoc", asciidoc = "adoc", txt = "txt", text = "txt", yaml = "yaml",
   yml = "yaml", json = "json", srt = "srt", vtt = "vtt", html = "html", htm = "html", xhtml = "html" }
 M.FORMATS = FORMATS
+
+-- A body's Content-Type (lowercase) -> the format it names, or nil (then
+-- Markdown, the default). An HTML page or an AsciiDoc file sent as it is
+-- is read as what it is, not as Markdown's text of its markup.
+local TYPES = { ["text/markdown"] = "md", ["text/x-markdown"] = "md", ["text/html"] = "html",
+  ["application/xhtml+xml"] = "html", ["text/x-rst"] = "rst", ["text/prs.fallenstein.rst"] = "rst",
+  ["text/asciidoc"] = "adoc", ["text/x-asciidoc"] = "adoc", ["text/yaml"] = "yaml", ["text/x-yaml"] = "yaml",
+  ["application/yaml"] = "yaml", ["application/x-yaml"] = "yaml", ["application/x-subrip"] = "srt",
+  ["text/srt"] = "srt", ["text/vtt"] = "vtt" }
+function M.format_of_type(ctype)
+  return TYPES[(ctype or ""):lower():match("^%s*([^;%s]*)")]
+end
 
 local function ext_of(name)
   local e = name and name:match("%.([%w]+)$")
@@ -96,7 +112,7 @@ function M.document(info)
   elseif #body > 0 then
     -- a document as the whole body; its format from ?format= (the router
     -- passes it as info.format) or text/markdown, text/yaml
-    local fmt = info.format or (ctype:match("^text/markdown") and "md") or (ctype:match("yaml") and "yaml")
+    local fmt = info.format or M.format_of_type(ctype)
     fields = { text = { data = body }, format = fmt and { data = fmt } or nil }
   else
     return nil, 400, "no document: send multipart `file` (or `text` and `format`), or JSON {\"text\":..., \"format\":...}"
