@@ -114,9 +114,8 @@ static int x264_setup(x264_param_t *p, const vopts *o, vge_result *r) {
   p->i_timebase_den = (uint32_t)o->fnum;
   p->b_vfr_input = 0;        /* consecutive numbers: see PTS_FIFO */
   p->i_bframe = 0;           /* pts == dts: segments join by a plain offset */
-  /* keyint counts encoded frames in both modes: what a seek costs is the
-   * number of frames decoded since the last IDR, not the time since it, and a
-   * forced IDR costs as much as several repeated frames */
+  /* keyint counts encoded frames here; encode_to also forces an IDR once
+   * keyint seconds passed since the last one (a VFR still is few frames) */
   p->i_keyint_max = (int)fmin(1e6, fmax(1, o->keyint * o->fnum / o->fden));
   p->vui.i_sar_width = p->vui.i_sar_height = 1;
   p->vui.i_colorprim = 1;    /* BT.709, limited range: what yuv.c makes */
@@ -250,6 +249,11 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
   int mbw = (o->w + 15) / 16, mbh = (o->h + 15) / 16;
   int64_t gap = o->cfr ? 1 : (int64_t)fmax(1, floor(o->max_gap * o->fnum / o->fden + 1e-9));
   int64_t last = -1;
+  /* An IDR at least every keyint seconds of grid time, whatever the count
+   * of encoded frames: in VFR a long still scene is few frames, and a player
+   * that seeks to keyframes (scrubbing, fast seek) lands up to the whole
+   * scene before the time asked. A repeat (max_gap) carries it. */
+  int64_t keygrid = (int64_t)fmax(1, floor(o->keyint * o->fnum / o->fden + 1e-9)), lastkey = 0;
   for (int64_t i = 0; i < nframes; i++) {
     if (s->cancel && *s->cancel) { vge_fail(r, "cancelled"); goto done; }
     vge_frame f = {0};
@@ -261,7 +265,7 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     }
     int changed = f.changed || i == 0;
     if (changed && !f.data) { vge_fail(r, "encode: frame %lld has no pixels", (long long)i); goto done; }
-    if (!(o->cfr || changed || i - last >= gap)) continue;
+    if (!(o->cfr || changed || i - last >= gap || i - lastkey >= keygrid)) continue;
     /* the macroblocks that did not change since the picture encoded last
      * (a repeat: all of them); NULL = all changed. x264 frees the array
      * when it is done with the picture. */
@@ -289,6 +293,10 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     e.fifo[e.fifo_in++ % PTS_FIFO] = i;
     pic.i_pts = e.encoded;
     pic.i_type = X264_TYPE_AUTO;
+    if (i - lastkey >= keygrid) {
+      pic.i_type = X264_TYPE_IDR;
+      lastkey = i;
+    }
     pic.prop.mb_info = mb;
     pic.prop.mb_info_free = mb ? free : NULL;
     ret = x264_step(&e, &pic, nframes);

@@ -91,6 +91,31 @@ check "doc: told that the recording is shared" has err.txt "shared by the scenes
 check "doc: told once" [ "$(grep -c 'shared by the scenes' err.txt)" -eq 1 ]
 check "doc: the video lasts at least the recording" python3 -c "import sys; sys.exit(0 if float('$(dur out/doc.mp4)') >= 19.95 else 1)"
 check "doc: the sound is the recording" alike out/doc.mp4 rec/talk.wav 0.9
+in_order() { python3 - "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); prev = 0
+for s in d["scenes"]:
+    seq = [prev, s["start"], s["narration_start"], s["narration_end"], s["end"]]
+    if seq != sorted(seq): sys.exit("not in order: %s" % seq)
+    prev = s["end"]
+PY
+}
+check "doc: each scene's times in order, its narration inside it" in_order out/doc.timing.json
+# at 30 fps the recording's share points fall between grid frames, where
+# the cuts are floored: a scene's narration still ends by its cut
+mkdir -p say; ffmpeg -v error -f lavfi -i "sine=frequency=300:duration=8.322" -ar 22050 say/say.wav
+cat >say/four.yaml <<'YAML'
+video: {id: four, title: Four}
+scenes:
+  - {type: title, title: Feature Demo, narration: "Learn the essential features in 60 seconds"}
+  - {type: list, title: Quick Start, items: [Install, Init, Run], narration: "Getting up and running quickly with three simple commands"}
+  - {type: list, title: Key Features, items: [Fast, Easy], narration: "The main capabilities you need to know about this tool"}
+  - {type: outro, main_text: Ready, narration: "Ready to get started? Try it today."}
+YAML
+"$VGRUN" create say/four.yaml --audio say/say.wav -o out/four.mp4 --resolution 320x180 --fps 30 >out.txt 2>err.txt; rc=$?
+check "four: exit $rc, wanted 0" [ "$rc" -eq 0 ]
+check "four: each scene's times in order, its narration inside it" in_order out/four.timing.json
+check "wav: each scene's times in order, its narration inside it" in_order out/talk.timing.json
 
 # 6. what cannot be a recording: exit 2, the file named, nothing written
 head -c 5000 /dev/urandom >rec/junk.mp3

@@ -218,6 +218,9 @@ local function timed(video, o, an)
     local nend = nstart + speech
     local cut
     if not au.recorded and speech > 0 and nend > stop + 1e-6 then cut, nend = stop - nstart, stop end
+    -- a recording runs on over the cut, which is floored to the frame grid:
+    -- what this scene holds of it ends at the cut (timing.json stays in order)
+    if au.recorded and nend > stop then nend = math.max(nstart, stop) end
     out[i] = {
       id = s.id or string.format("scene_%02d", i), type = s.scene_type, title = M.scene_title(s, i),
       start = start, ["end"] = stop, narration_start = nstart, narration_end = nend,
