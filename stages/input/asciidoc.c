@@ -1747,9 +1747,5 @@ cJSON *vgi_asciidoc_load(const char *text, size_t len, const char *file, const v
   int *map = NULL, nmap = 0;
   size_t mlen = 0;
   char *md = vgi_asciidoc_markdown(text, len, file, opts, d, &map, &nmap, &mlen);
-  if (!md) return NULL;
-  cJSON *model = vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
-  free(map);
-  free(md);
-  return model;
+  return vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
 }

@@ -243,9 +243,10 @@ cJSON *vgi_rst_load(const char *text, size_t len, const char *file, const vgi_op
                     vgi_posmap *pm, vgi_diags *d);
 /* Markdown another reader translated a document into, read by the Markdown
  * adapter; map[k] is the document's line of Markdown line k + 1 (nmap lines):
- * the model's lines and the diagnostics are put back on it (translated.c). */
-cJSON *vgi_markdown_load_mapped(const char *md, size_t mlen, const char *file, const vgi_options *opts,
-                                vgi_posmap *pm, vgi_diags *d, const int *map, int nmap);
+ * the model's lines and the diagnostics are put back on it (translated.c).
+ * Takes md and map (both freed); md NULL (the translation failed): NULL. */
+cJSON *vgi_markdown_load_mapped(char *md, size_t mlen, const char *file, const vgi_options *opts,
+                                vgi_posmap *pm, vgi_diags *d, int *map, int nmap);
 /* appends line s[0..n) and its newline to out, and src (the document's line)
  * to the map (*map grown as needed, *nmap lines, *cap allocated) */
 void vgi_mapped_line(vgi_buf *out, int **map, int *nmap, int *cap, int src, const char *s, size_t n);

@@ -2124,9 +2124,5 @@ cJSON *vgi_rst_load(const char *text, size_t len, const char *file, const vgi_op
   int *map = NULL, nmap = 0;
   size_t mlen = 0;
   char *md = vgi_rst_markdown(text, len, file, opts, d, &map, &nmap, &mlen);
-  if (!md) return NULL;
-  cJSON *model = vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
-  free(map);
-  free(md);
-  return model;
+  return vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
 }

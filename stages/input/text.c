@@ -3626,11 +3626,7 @@ cJSON *vgi_text_load(const char *src, size_t len, const char *file, const vgi_op
     opts = &by_path;
   }
   char *md = vgi_text_markdown(src, len, file, opts, d, &map, &nmap, &mlen);
-  if (!md) return NULL;
-  cJSON *model = vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
-  free(map);
-  free(md);
-  return model;
+  return vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
 }
 
 /* Markdown markup a plain text does not have: fenced code, inline links and

@@ -34,13 +34,19 @@ static void remap(const int *map, int nmap, cJSON *node) {
   }
 }
 
-cJSON *vgi_markdown_load_mapped(const char *md, size_t mlen, const char *file, const vgi_options *opts,
-                                vgi_posmap *pm, vgi_diags *d, const int *map, int nmap) {
+cJSON *vgi_markdown_load_mapped(char *md, size_t mlen, const char *file, const vgi_options *opts,
+                                vgi_posmap *pm, vgi_diags *d, int *map, int nmap) {
+  if (!md) {
+    free(map);
+    return NULL;
+  }
   size_t first = d->n;
   cJSON *model = vgi_markdown_load(md, mlen, file, opts, pm, d);
   remap(map, nmap, model);
   for (size_t i = first; i < d->n; i++)
     if (d->v[i].line >= 1 && d->v[i].line <= nmap && d->v[i].file && !strcmp(d->v[i].file, file))
       d->v[i].line = map[d->v[i].line - 1];
+  free(map);
+  free(md);
   return model;
 }
