@@ -53,6 +53,7 @@ typedef struct md {
   char *doc_title;
   char *h2;               /* current H2 text (description of deeper sections) */
   char *h1;               /* current H1 past the title (the section H2s are part of) */
+  char *heads[7];         /* the current heading of each level (1-6), NULL past a shallower one */
   char *header;           /* current section heading */
   int header_line;
   int level;              /* its level (1 = the document's title) */
@@ -83,6 +84,12 @@ typedef struct md {
   cJSON *short_scene;     /* the slide short sections share (summary), while it is the last scene */
   int short_level;        /* ... the level of its sections */
   char *short_h2;         /* ... and the section they are part of */
+  cJSON *cmd_scene;       /* the command slide sibling sections of one short block share (summary) */
+  int cmd_level;          /* ... the level of its sections */
+  int cmd_sections;       /* ... how many share it */
+  int cmd_within;         /* ... later blocks of its one section joined it instead */
+  int cmd_sib;            /* ... its section's siblings may join it (a subsection's) */
+  char *cmd_parent;       /* ... and the section they are part of */
   /* API references (apidoc.c) */
   vgi_api *api;           /* a parameter list waiting for its description */
   int api_line;
@@ -3289,6 +3296,7 @@ enum { CODE_COMMANDS, CODE_SOURCE, CODE_OUTPUT, CODE_DATA, CODE_TEXT };
 static int code_kind(const char *lang, const char *lit);
 static int shell_tag(const char *lang);
 static int session_tag(const char *lang);
+static int tag_in(const char *lang, const char *const *tags);
 static const char *lone_code(cmark_node *para);
 
 /* A drawing made of characters: two or more lines with a box's corner or
@@ -3339,6 +3347,266 @@ static const char *source_language(const char *lit) {
   return NULL;
 }
 
+/* ---- runs of install-like sections ----------------------------------------------------- */
+
+/* In a summary, sibling sections that each hold one short block of
+ * commands and at most a sentence or two before it ("### On Arch Linux /
+ * You can install bat from the official sources: / pacman -S bat") share
+ * one command slide: each section's heading is a comment above its
+ * commands, the slide is named by the section they are part of, and their
+ * sentences are said in turn (one that says what an earlier one said is
+ * not said again). A README's twenty ways to install is three slides, not
+ * twenty. --detail full keeps a slide each. */
+#define CMD_RUN_LINES 12      /* lines a shared command slide shows, comments included */
+#define CMD_RUN_SECTIONS 6    /* sections that share one */
+#define CMD_RUN_BLOCK 3       /* lines of a block that may join one */
+#define CMD_RUN_WORDS 30      /* words said before a block that may join one */
+
+/* The section a run's sections are part of: the nearest heading above
+ * theirs, else as join_short names it. */
+static const char *run_parent(const md *m) {
+  for (int k = m->level - 1; k >= 3 && k <= 6; k--)
+    if (m->heads[k]) return m->heads[k];
+  return m->level == 2 ? (m->h1 ? m->h1 : m->doc_title) : (m->h2 ? m->h2 : m->doc_title);
+}
+
+/* Whether a block's lines may be shown on a shared command slide:
+ * commands in a shell whose comments start with "#" (a session's "#" is a
+ * root prompt), a few short lines, none blank or a prompt. */
+static int run_lines(const char *lang, const char *lit, char **lines, int n) {
+  static const char *const hash[] = { "sh", "bash", "shell", "zsh", "fish", "powershell", "ps1", NULL };
+  if (n < 1 || n > CMD_RUN_BLOCK || (*lang ? !tag_in(lang, hash) : code_kind("", lit) != CODE_COMMANDS)) return 0;
+  for (int i = 0; i < n; i++) {
+    const char *t = lines[i] + strspn(lines[i], " \t");
+    if (!*t || strlen(lines[i]) > 72 || !strncmp(t, "$ ", 2) || !strncmp(t, "# ", 2) || !strncmp(t, "> ", 2) ||
+        !strncmp(t, "PS ", 3))
+      return 0;   /* a prompt or blank: a session, shown as it is */
+  }
+  return 1;
+}
+
+/* Whether two blocks' languages are one shell's: "sh", "bash", "shell",
+ * "zsh" and a bare block of commands (named "shell") are. */
+static int run_same_shell(const char *a, const char *b) {
+  static const char *const posix[] = { "sh", "bash", "shell", "zsh", NULL };
+  if (!a || !b) return 0;
+  return !strcasecmp(a, b) || (tag_in(a, posix) && tag_in(b, posix));
+}
+
+/* Whether a block may share a command slide with its sibling sections':
+ * run_lines, said in a sentence or two, the first scene of its section
+ * with nothing else of it pending. */
+static int run_block(const md *m, const char *lang, const char *lit, char **lines, int n, const char *narr) {
+  if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->api_doc || m->level < 2 || m->label || m->image ||
+      !m->header || !run_parent(m) || m->split_h2 || m->section_scenes || m->nprose)
+    return 0;
+  return run_lines(lang, lit, lines, n) && (!narr || vgi_word_count(narr) <= CMD_RUN_WORDS);
+}
+
+/* Lower-case words of t, for run_said. */
+static int run_words(const char *t, char w[][24], int max) {
+  int n = 0;
+  while (*t && n < max) {
+    while (*t && !isalnum((unsigned char)*t) && !((unsigned char)*t & 0x80)) t++;
+    int l = 0;
+    while (*t && (isalnum((unsigned char)*t) || ((unsigned char)*t & 0x80))) {
+      if (l < 23) w[n][l++] = (char)tolower((unsigned char)*t);
+      t++;
+    }
+    if (l) w[n++][l] = 0;
+  }
+  return n;
+}
+
+/* Whether sentence t says what one of units says already: most of its
+ * words are that one's ("You can install the bat package from the official
+ * sources:" twice, for two systems). */
+static int run_said(const cJSON *units, const char *t) {
+  char a[40][24], b[40][24];
+  int na = run_words(t, a, 40);
+  if (!na) return 1;
+  for (const cJSON *u = units ? units->child : NULL; u; u = u->next) {
+    int nb = run_words(vgi_str(u, "t") ? vgi_str(u, "t") : "", b, 40), same = 0;
+    for (int i = 0; i < na; i++)
+      for (int j = 0; j < nb; j++)
+        if (!strcmp(a[i], b[j])) { same++; break; }
+    if (nb && same * 10 >= na * 7) return 1;
+  }
+  return 0;
+}
+
+/* A sentence said on a shared slide ends with a stop, not the colon that
+ * pointed at its block. */
+static void run_unit_stop(cJSON *u) {
+  const char *t = vgi_str(u, "t");
+  size_t l = t ? strlen(t) : 0;
+  while (l && t[l - 1] == ' ') l--;
+  if (l && t[l - 1] == ':') {
+    char *s = vgi_strdup(t);
+    s[l - 1] = '.';
+    s[l] = 0;
+    cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(s));
+    free(s);
+  }
+  unit_stop(u);
+}
+
+static void run_comment(cJSON *cmds, int at, const char *heading) {
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# ");
+  vgi_buf_puts(&b, heading);
+  if (at < 0) cJSON_AddItemToArray(cmds, cJSON_CreateString(b.s));
+  else cJSON_InsertItemInArray(cmds, at, cJSON_CreateString(b.s));
+  vgi_buf_free(&b);
+}
+
+/* Adds units (taken) to what the shared slide last says, each sentence
+ * that repeats an earlier one left out, and writes its narration again. */
+static void run_say(md *m, cJSON *last, cJSON *units) {
+  cJSON *lu = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
+  const char *ln = vgi_str(last, "narration");
+  if (!cJSON_IsArray(lu)) {
+    lu = cJSON_CreateArray();
+    if (ln && *ln) unit_add(lu, ln, 1);
+    cJSON_AddItemToObject(last, VGI_UNITS_KEY, lu);
+  }
+  while (units && units->child) {
+    cJSON *u = cJSON_DetachItemViaPointer(units, units->child);
+    const char *t = vgi_str(u, "t");
+    if (!t || !*t || run_said(lu, t)) { cJSON_Delete(u); continue; }
+    cJSON_AddItemToArray(lu, u);
+  }
+  cJSON_Delete(units);
+  vgi_buf b = {0};
+  for (cJSON *u = lu->child; u; u = u->next) {
+    run_unit_stop(u);
+    const char *t = vgi_str(u, "t");
+    if (!t || !*t) continue;
+    if (b.n) vgi_buf_puts(&b, " ");
+    vgi_buf_puts(&b, t);
+  }
+  if (b.n) {
+    if (ln) cJSON_ReplaceItemInObjectCaseSensitive(last, "narration", cJSON_CreateString(b.s));
+    else {
+      cJSON_AddStringToObject(last, "narration", b.s);
+      cJSON_AddTrueToObject(last, VGI_AUTO_KEY);
+    }
+    cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(last, "max_duration"), vgi_max_for_lang(b.s, m->lang));
+  }
+  vgi_buf_free(&b);
+}
+
+/* A comment for a shared slide made of a sentence ("Display multiple
+ * files at once:"): without its closing stop or colon; NULL when it is
+ * longer than a headline. */
+static char *run_note(const char *t) {
+  if (!t || vgi_word_count(t) > 12) return NULL;
+  char *c = vgi_squash(vgi_strdup(t));
+  size_t l = strlen(c);
+  while (l && strchr(".: ", c[l - 1])) c[--l] = 0;
+  if (!l) { free(c); return NULL; }
+  return c;
+}
+
+/* In a summary a section's later blocks are left out (code_block), but a
+ * short one after the section's first, on a slide of its own, with at
+ * most a short sentence before it ("Display multiple files at once" over
+ * "bat src/"), joins that slide: the sentence is a comment above its
+ * commands, and said. A usage section's few one-line examples are one
+ * slide. Returns 1 when it joined. */
+static int run_within(md *m, const char *lang, const char *lit, char **lines, int n) {
+  cJSON *last = last_scene(m);
+  cJSON *vc = last && last == m->cmd_scene ? cJSON_GetObjectItemCaseSensitive(last, "visual_content") : NULL;
+  cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
+  const char *was = vgi_str(vc, "language");
+  const char *intro = m->nprose == 1 ? m->prose[0].text : NULL;
+  char *note = intro ? run_note(intro) : NULL;
+  if (!cJSON_IsArray(cmds) || (m->cmd_sections != 1 && !m->cmd_within) || m->cmd_level != m->level ||
+      m->nprose > 1 || (intro && !note) || m->section_scenes != 1 || !run_lines(lang, lit, lines, n) ||
+      !run_same_shell(was, *lang ? lang : "shell") ||
+      cJSON_GetArraySize(cmds) + (!m->cmd_within) + (note != NULL) + n > CMD_RUN_LINES) {
+    free(note);
+    return 0;
+  }
+  if (!m->cmd_within) {
+    /* the first block: what its narration says first, when that is short */
+    const cJSON *lu = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
+    const char *first = lu && lu->child ? vgi_str(lu->child, "t") : vgi_str(last, "narration");
+    int ns = 0;
+    char **ss = first ? vgi_sentences_lang(first, m->lang, &ns) : NULL;
+    for (int k = 0; k < ns; k++) free(ss[k]);
+    free(ss);
+    char *c0 = first && ns <= 1 ? run_note(first) : NULL;
+    if (c0) run_comment(cmds, 0, c0);
+    free(c0);
+    m->cmd_within = 1;
+  }
+  if (note) run_comment(cmds, -1, note);
+  for (int i = 0; i < n; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
+  if (intro) {
+    cJSON *units = cJSON_CreateArray();
+    unit_add(units, intro, 2);
+    run_say(m, last, units);
+    prose_drop(m, 1);
+  }
+  free(note);
+  return 1;
+}
+
+/* Joins the block to the command slide of the sections just before it
+ * when it may (run_block) and they are its siblings; returns 1 when it
+ * joined (the caller makes no scene), else notes whether a scene it makes
+ * may start a run (run_started). */
+static int run_join(md *m, const char *lang, const char *lit, char **lines, int n, const char *narr) {
+  int ok = run_block(m, lang, lit, lines, n, narr);
+  int sib = ok && m->level >= 3;   /* H2s are a document's topics: only subsections share */
+  cJSON *last = last_scene(m);
+  cJSON *vc = ok && last == m->cmd_scene ? cJSON_GetObjectItemCaseSensitive(last, "visual_content") : NULL;
+  cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
+  const char *was = vgi_str(vc, "language");
+  if (!cJSON_IsArray(cmds) || !sib || !m->cmd_sib || m->cmd_within || m->cmd_level != m->level || !m->cmd_parent ||
+      strcmp(m->cmd_parent, run_parent(m)) ||
+      m->cmd_sections >= CMD_RUN_SECTIONS || !run_same_shell(was, *lang ? lang : "shell") ||
+      cJSON_GetArraySize(cmds) + (m->cmd_sections == 1) + 1 + n > CMD_RUN_LINES) {
+    m->cmd_scene = NULL;
+    free(m->cmd_parent);
+    m->cmd_parent = ok ? vgi_strdup(run_parent(m)) : NULL;
+    m->cmd_level = m->level;
+    m->cmd_sections = 0;
+    m->cmd_within = 0;
+    m->cmd_sib = sib;
+    return 0;
+  }
+  if (m->cmd_sections == 1) {
+    /* the first of them: its heading becomes a comment, the section's the slide's */
+    run_comment(cmds, 0, vgi_str(vc, "header"));
+    cJSON_ReplaceItemInObjectCaseSensitive(vc, "header", cJSON_CreateString(m->cmd_parent));
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, VGI_CTX_KEY);
+  }
+  run_comment(cmds, -1, m->header);
+  for (int i = 0; i < n; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
+  m->cmd_sections++;
+  cJSON *units = narr && *narr ? units_around(m, narr) : NULL;
+  if (!units && narr && *narr) {
+    units = cJSON_CreateArray();
+    unit_add(units, narr, 1);
+  }
+  pend_clear(m);
+  run_say(m, last, units);
+  m->section_scenes++;   /* the section has its place: what follows in it is a scene of its own */
+  return 1;
+}
+
+/* After a command scene is made: it may start a run when its block may
+ * join one. */
+static void run_started(md *m, cJSON *sc) {
+  if (m->cmd_parent && sc) {
+    m->cmd_scene = sc;
+    m->cmd_sections = 1;
+  }
+}
+
 static void code_block(md *m, cmark_node *n, int line) {
   api_flush(m, 1);   /* API references: the entry before its example */
   char lang[64];
@@ -3373,6 +3641,11 @@ static void code_block(md *m, cmark_node *n, int line) {
    * for the section's next scene. */
   int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
   if (summary && (m->code_pick ? line != m->code_pick : m->section_codes++ > 0)) {
+    if (run_within(m, lang, lit, lines, nl)) {
+      for (int i = 0; i < nl; i++) free(lines[i]);
+      free(lines);
+      return;
+    }
     if (m->nprose) {
       const char *t = m->prose[m->nprose - 1].text;
       size_t tl = t ? strlen(t) : 0;
@@ -3456,6 +3729,12 @@ static void code_block(md *m, cmark_node *n, int line) {
       narr = vgi_buf_take(&nb);
     }
   }
+  if (summary && run_join(m, lang, lit, lines, nl, narr)) {
+    for (int i = 0; i < nl; i++) free(lines[i]);
+    free(lines);
+    free(narr);
+    return;
+  }
   /* long code is split at blank lines: a part ends at the last blank line
    * in its second half, else after CODE_LINES lines. A summary shows a long
    * block's first part only, of at most SUMMARY_CODE_LINES lines: code is
@@ -3498,6 +3777,7 @@ static void code_block(md *m, cmark_node *n, int line) {
     }
     cJSON *sc = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
     if (sc && part > 0) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);   /* goes with its first part */
+    if (part == 0 && summary) run_started(m, sc);
     if (sc && part == 0 && summary && m->code_dropped) {
       /* chosen over the section's other blocks: never its droppable later
        * detail, even after a scene of the prose before it */
@@ -6184,6 +6464,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       }
       if (level <= 2) { free(m.h2); m.h2 = vgi_strdup(ht); }
       if (level == 1) { free(m.h1); m.h1 = vgi_strdup(ht); }
+      if (level >= 1 && level <= 6) {
+        for (int k = level; k <= 6; k++) { free(m.heads[k]); m.heads[k] = NULL; }
+        m.heads[level] = vgi_strdup(ht);
+      }
       m.level = level;
       free(m.header);
       m.header = ht;
@@ -6447,6 +6731,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   free(m.label);
   free(m.image);
   free(m.short_h2);
+  free(m.cmd_parent);
+  for (int k = 0; k <= 6; k++) free(m.heads[k]);
   free(m.h1);
   vgi_apidoc_free(m.api);
   free(m.api_note);

@@ -183,6 +183,72 @@ static void command_cells_not_read(void **state) {
   cJSON_Delete(m);
 }
 
+/* A README's ways to install, a section each of a sentence and one
+ * command ("### On Arch Linux / You can install it from the official
+ * sources: / pacman -S tool"), share command slides in a summary: each
+ * section's heading a comment above its command, the slide named by the
+ * section they are part of, six to a slide, a sentence that repeats an
+ * earlier one not said again. A usage section's short examples, each
+ * after a short line, are one slide with the lines as comments. A session
+ * with prompts, a long block or --detail full keep a slide each. */
+static void install_sections_share_slides(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\nTool shows files with colours.\n\n## How to use\n\n"
+                    "Show one file\n\n```bash\ntool README.md\n```\n\n"
+                    "Show many files at once\n\n```bash\ntool src/*.c\n```\n\n"
+                    "## Installation\n\n"
+                    "### On Debian\n\nYou can install the tool package from the official sources:\n\n```bash\napt install tool\n```\n\n"
+                    "### On Arch Linux\n\nYou can install the tool package from the official sources:\n\n```bash\npacman -S tool\n```\n\n"
+                    "### On Fedora\n\nYou can install the tool package from the official sources:\n\n```bash\ndnf install tool\n```\n\n"
+                    "### On FreeBSD\n\nA precompiled package is in the ports tree:\n\n```sh\npkg install tool\n```\n\n"
+                    "### Via nix\n\nNix users have it too:\n\n```bash\nnix-env -i tool\n```\n\n"
+                    "### On openSUSE\n\n```bash\nzypper install tool\n```\n\n"
+                    "### On Void Linux\n\n```bash\nxbps-install -S tool\n```\n\n"
+                    "### With a session\n\n```console\n$ brew install tool\n```\n\n"
+                    "## License\n\nMIT.\n";
+  vgi_diags d;
+  cJSON *m = load_text("README.md", doc, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *s = scene_with(m, "command", "apt install tool");
+  assert_non_null(s);
+  const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+  assert_string_equal(sget(vc, "header"), "Installation");
+  const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
+  assert_int_equal(cJSON_GetArraySize(cmds), 12);
+  assert_string_equal(cJSON_GetArrayItem(cmds, 0)->valuestring, "# On Debian");
+  assert_string_equal(cJSON_GetArrayItem(cmds, 3)->valuestring, "pacman -S tool");
+  assert_string_equal(cJSON_GetArrayItem(cmds, 10)->valuestring, "# On openSUSE");
+  const char *said = sget(s, "narration");
+  assert_non_null(strstr(said, "official sources."));
+  assert_null(strstr(strstr(said, "official sources") + 1, "official sources"));   /* said once */
+  assert_null(strstr(said, "sources:"));
+  /* the seventh starts the next slide; the session keeps its own */
+  const cJSON *next = scene_with(m, "command", "xbps-install");
+  assert_non_null(next);
+  assert_ptr_not_equal(next, s);
+  const cJSON *ses = scene_with(m, "command", "$ brew install tool");
+  assert_non_null(ses);
+  assert_ptr_not_equal(ses, next);
+  /* the usage examples: one slide, each line a comment */
+  const cJSON *use = scene_with(m, "command", "tool README.md");
+  assert_non_null(use);
+  const cJSON *uc = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(use, "visual_content"), "commands");
+  assert_int_equal(cJSON_GetArraySize(uc), 4);
+  assert_string_equal(cJSON_GetArrayItem(uc, 0)->valuestring, "# Show one file");
+  assert_string_equal(cJSON_GetArrayItem(uc, 2)->valuestring, "# Show many files at once");
+  assert_null(scene_with(m, "list", "Show many files"));
+  cJSON_Delete(m);
+  /* --detail full: a slide each */
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  m = load_text("README.md", doc, &full, &d);
+  vgi_diags_free(&d);
+  s = scene_with(m, "command", "apt install tool");
+  assert_non_null(s);
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "commands")), 1);
+  assert_ptr_not_equal(s, scene_with(m, "command", "pacman -S tool"));
+  cJSON_Delete(m);
+}
+
 /* A list of steps whose commands sit under each line ("1. Make the key"
  * over `tool --make key`) is one code scene of the commands, its steps said
  * in one sentence; a command is never read as an item. A build tool's target
@@ -4211,6 +4277,7 @@ int main(void) {
     cmocka_unit_test(reminder_quotes_are_callouts),
     cmocka_unit_test(mdbook_includes_not_shown),
     cmocka_unit_test(command_cells_not_read),
+    cmocka_unit_test(install_sections_share_slides),
     cmocka_unit_test(steps_over_commands),
     cmocka_unit_test(slashed_term_separator),
     cmocka_unit_test(logo_titles_untitled_readme),
