@@ -606,6 +606,7 @@ static void preprocess(adoc *a) {
 static int word_char(int c) { return isalnum(c) || c == '_' || c >= 0x80; }
 
 static void put_md(vgi_buf *o, const char *s, size_t n);
+static void html_text(vgi_buf *o, const char *s, size_t n);
 static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth);
 
 /* the text of an attribute list "[text, key=value]" or "[\"text, with comma\"]" */
@@ -929,6 +930,23 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
             vgi_buf_add(o, "`", 1); vgi_buf_add(o, t, tn); vgi_buf_add(o, "`", 1);
           } else if (!strcmp(name, "indexterm2:")) {
             inline_text(a, o, t, tn, depth + 1);
+          } else if (!strcmp(name, "pass:")) {
+            /* pass:[HTML] its text; pass:c[<b>] (special characters
+             * escaped) the characters as written; pass:q[...] quotes read */
+            int chars = 0, quotes = 0;
+            for (size_t q = 0; q < targetn;) {
+              size_t w = q;
+              while (w < targetn && target[w] != ',') w++;
+              if ((w - q == 1 && target[q] == 'c') || (w - q >= 12 && !strncmp(target + q, "specialchar", 11))) chars = 1;
+              if ((w - q == 1 && target[q] == 'q') || (w - q == 6 && !strncmp(target + q, "quotes", 6))) quotes = 1;
+              q = w + 1;
+            }
+            vgi_buf h = {0};
+            if (chars) vgi_buf_add(&h, t, tn);
+            else html_text(&h, t, tn);
+            if (quotes) inline_text(a, o, h.s ? h.s : "", h.n, depth + 1);
+            else put_md(o, h.s ? h.s : "", h.n);
+            vgi_buf_free(&h);
           } else {
             inline_text(a, o, t, tn, depth + 1);
           }
@@ -959,7 +977,15 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
         while (j + k <= n && strncmp(s + j, k == 3 ? "+++" : k == 2 ? "++" : "+", k) != 0 && j - i < 2048) j++;
         if (j + k <= n && j > i + k) {
           FLUSH();
-          put_md(o, s + i + k, j - i - k);
+          if (k == 3) {
+            /* +++HTML+++ passes its markup through: its text */
+            vgi_buf h = {0};
+            html_text(&h, s + i + k, j - i - k);
+            put_md(o, h.s ? h.s : "", h.n);
+            vgi_buf_free(&h);
+          } else {
+            put_md(o, s + i + k, j - i - k);
+          }
           i = j + k; plain = i;
           continue;
         }
@@ -1023,6 +1049,26 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
 
 /* text that Markdown must show as it is: an HTML-looking "<name>" is text
  * in AsciiDoc (escaped, so cmark does not drop it as a tag) */
+/* passed-through HTML (pass:[<kbd>Ctrl</kbd>], +++<b>x</b>+++) as the
+ * reader sees it: its tags are markup, its character references the
+ * characters they stand for */
+static void html_text(vgi_buf *o, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+      const char *gt = memchr(s + i, '>', n - i < 512 ? n - i : 512);
+      if (gt) { i = (size_t)(gt - s); continue; }
+    }
+    char ch[5];
+    size_t used = 0;
+    if (s[i] == '&' && vgi_html_entity(s + i, s + n, ch, &used)) {
+      vgi_buf_puts(o, ch);
+      i += used - 1;
+      continue;
+    }
+    vgi_buf_add(o, s + i, 1);
+  }
+}
+
 static void put_md(vgi_buf *o, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/')) vgi_buf_add(o, "\\<", 2);
@@ -1177,8 +1223,8 @@ static void block_attributes(adoc *a, const char *s, size_t n) {
       if (pc) snprintf(opt, sizeof opt, "%s", pc + 1);
       *q = 0;
       snprintf(a->style, sizeof a->style, "%s", p);
-      if (strstr(opt, "header")) a->header_opt = 1;
-      if (strstr(opt, "noheader")) a->noheader_opt = 1;
+      if (strstr(opt, "noheader")) a->noheader_opt = 1;   /* "%noheader" holds "header" too */
+      else if (strstr(opt, "header")) a->header_opt = 1;
     } else if (pos == 1) {
       if (!strcmp(a->style, "source") || !a->style[0]) snprintf(a->lang, sizeof a->lang, "%s", p);
       else if (!strcmp(a->style, "quote") || !strcmp(a->style, "verse")) snprintf(a->cite, sizeof a->cite, "%s", p);
@@ -1408,6 +1454,22 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
       }
     } else {
       int rows = (ncells + cols - 1) / cols;
+      if (!header) {
+        /* Markdown's table has a header row: an empty one, so the first row
+         * is a row like the others */
+        vgi_buf b = {0};
+        vgi_buf_puts(&b, pre);
+        vgi_buf_add(&b, "|", 1);
+        for (int c = 0; c < cols; c++) vgi_buf_add(&b, "  |", 3);
+        out_line(a, src, b.s, b.n);
+        vgi_buf_free(&b);
+        b = (vgi_buf){0};
+        vgi_buf_puts(&b, pre);
+        vgi_buf_add(&b, "|", 1);
+        for (int c = 0; c < cols; c++) vgi_buf_add(&b, " --- |", 6);
+        out_line(a, src, b.s, b.n);
+        vgi_buf_free(&b);
+      }
       for (int r = 0; r < rows; r++) {
         vgi_buf b = {0};
         vgi_buf_puts(&b, pre);
@@ -1424,7 +1486,7 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
         }
         out_line(a, src, b.s, b.n);
         vgi_buf_free(&b);
-        if (r == 0) {
+        if (r == 0 && header) {
           b = (vgi_buf){0};
           vgi_buf_puts(&b, pre);
           vgi_buf_add(&b, "|", 1);
@@ -1547,15 +1609,18 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     snprintf(ipre, sizeof ipre, "%s%*s", pre, after_plus && ls.depth ? ls.indent[ls.depth - 1] + ls.width[ls.depth - 1] : 0, "");
     int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(a, l, &a->L[i + 1]) : 0;
     if (underlined) { level = underlined; t = s; tn = n; }
-    if (level && !(l->ind > 0) && depth > 0) {
+    if (level && !(l->ind > 0) && (depth > 0 || !strcmp(a->style, "discrete") || !strcmp(a->style, "float"))) {
       /* inside an example, sidebar, open or quote block a section title is a
-       * discrete title, no section: a bold line of the block */
+       * discrete title, no section: a bold line of the block; so is one
+       * marked [discrete] (or [float]) anywhere */
       ls.depth = 0;
       clear_pending(a);
       vgi_buf b = {0};
-      vgi_buf_printf(&b, "%s**", pre);
+      /* bold in italics: a paragraph of bold alone would be read as a
+       * sub-heading (bold_headings.c), and this title heads no part */
+      vgi_buf_printf(&b, "%s_**", pre);
       text_line(a, &b, t, (size_t)tn);
-      vgi_buf_puts(&b, "**");
+      vgi_buf_puts(&b, "**_");
       out_line(a, l->no, b.s, b.n);
       vgi_buf_free(&b);
       if (underlined) { out_str(a, a->L[i + 1].no, pre); i++; }
