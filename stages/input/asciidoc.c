@@ -968,6 +968,47 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
         continue;
       }
     }
+    /* $$text$$: older AsciiDoc's passthrough, the text as written */
+    if (c == '$' && i + 1 < n && s[i + 1] == '$') {
+      size_t j = i + 2;
+      while (j + 1 < n && !(s[j] == '$' && s[j + 1] == '$') && j - i < 2048) j++;
+      if (j + 1 < n && j > i + 2) {
+        FLUSH();
+        put_md(o, s + i + 2, j - i - 2);
+        i = j + 2; plain = i;
+        continue;
+      }
+    }
+    /* ``text'': older AsciiDoc's double quotes (git's pages), when the
+     * closing '' comes before any `` */
+    if (c == '`' && i + 1 < n && s[i + 1] == '`') {
+      size_t j = i + 2;
+      while (j + 1 < n && !(s[j] == '\'' && s[j + 1] == '\'') && !(s[j] == '`' && s[j + 1] == '`') && j - i < 1024) j++;
+      while (j + 2 < n && s[j] == '\'' && s[j + 2] == '\'') j++;   /* ``a `b''' : the single quote closes first */
+      if (j + 1 < n && s[j] == '\'' && j > i + 2) {
+        FLUSH();
+        vgi_buf_puts(o, "\xe2\x80\x9c");
+        inline_text(a, o, s + i + 2, j - i - 2, depth + 1);
+        vgi_buf_puts(o, "\xe2\x80\x9d");
+        i = j + 2; plain = i;
+        continue;
+      }
+    }
+    /* `text': older AsciiDoc's single quotes, when a ' that ends a word
+     * comes before any closing ` and no ` follows (`git log 'a'..b` and
+     * `A'` are code) */
+    if (c == '`' && i + 1 < n && s[i + 1] != '`' && s[i + 1] != ' ' && (i == 0 || !word_char((unsigned char)s[i - 1]))) {
+      size_t j = i + 1;
+      while (j < n && s[j] != '`' && !(s[j] == '\'' && (j + 1 == n || !word_char((unsigned char)s[j + 1]))) && j - i < 512) j++;
+      if (j < n && s[j] == '\'' && j > i + 1 && !memchr(s + j, '`', n - j < 4096 ? n - j : 4096)) {
+        FLUSH();
+        vgi_buf_puts(o, "\xe2\x80\x98");
+        inline_text(a, o, s + i + 1, j - i - 1, depth + 1);
+        vgi_buf_puts(o, "\xe2\x80\x99");
+        i = j + 1; plain = i;
+        continue;
+      }
+    }
     /* passthroughs: +++text+++, ++text++, +text+ */
     if (c == '+' && i + 1 < n) {
       size_t k = 1;
@@ -1524,7 +1565,7 @@ static int list_marker(const vgi_line *l, int *kind, int *level, int *text_at) {
   if (s[0] == '<' && n > 3) {
     while (k + 1 < n && (isdigit((unsigned char)s[k + 1]) || s[k + 1] == '.')) k++;
     if (k > 0 && k + 2 < n && s[k + 1] == '>' && s[k + 2] == ' ') { *kind = 4; *level = 1; *text_at = l->ind + k + 3; return 1; }
-    return 0;
+    /* else perhaps a term: "<tree-ish>:: text" (git's manual pages) */
   }
   /* term:: text, term::: text, term;; text (not a URL, not a macro) */
   for (int i = 1; i + 1 < n; i++) {

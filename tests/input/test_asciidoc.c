@@ -579,6 +579,39 @@ static void tables_without_header(void **state) {
   cJSON_Delete(m);
 }
 
+/* git's manual pages (older AsciiDoc): "<term>::" labelled lists,
+ * ``double'' and `single' quotes, $$passthrough$$; code spans stay code */
+static void older_marks(void **state) {
+  (void)state;
+  static const char text[] =
+    "git-widget(1)\n=============\n\n"
+    "OPTIONS\n-------\n"
+    "<tree-ish>::\n\tThe tree or commit to read.\n\n"
+    "<path>...::\n\tOnly these paths are read.\n\n"
+    "DESCRIPTION\n-----------\n"
+    "For each ``Name $$<user@host>$$'' the name is printed, short for ``Pony Saying\n"
+    "`Um, Hello''' in the logs.\n\n"
+    "Run `git log 'fork_point'..HEAD` in which `A'` and `A` differ.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("git-widget.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  const cJSON *opts = scene_with(m, "list", "tree-ish");
+  assert_non_null(opts);
+  char *ot = cJSON_PrintUnformatted(opts);
+  assert_null(strstr(ot, "::"));
+  assert_non_null(strstr(ot, "Only these paths are read"));
+  free(ot);
+  assert_true(said_in(m, "For each \xe2\x80\x9cName <user@host>\xe2\x80\x9d the name is printed") == 1);
+  assert_true(said_in(m, "\xe2\x80\x9cPony Saying \xe2\x80\x98Um, Hello\xe2\x80\x99\xe2\x80\x9d in the logs") == 1);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "$$"));
+  assert_null(strstr(all, "''"));
+  assert_non_null(strstr(all, "git log 'fork_point'..HEAD"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(constructs),
@@ -596,6 +629,7 @@ int main(void) {
     cmocka_unit_test(discrete_titles),
     cmocka_unit_test(passthrough_html),
     cmocka_unit_test(tables_without_header),
+    cmocka_unit_test(older_marks),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
