@@ -7,8 +7,10 @@
  * every diagnostic back on the file.
  *   - the preprocessor first: attribute entries (":name: value"; "{name}"
  *     has the value in force where it is used, the title the header's),
- *     ifdef/ifndef/ifeval (its test evaluated)/endif, comments;
- *     include:: is never followed (a document names no other file to read);
+ *     ifdef/ifndef/ifeval (its test evaluated)/endif, comments, include::
+ *     (the file's lines in place, asciidoc_include.c says which files; each
+ *     included line keeps its file and line through a line number past the
+ *     document's, see `virt`), leveloffset;
  *   - "= Title" is the document's title (its author and revision lines are
  *     not said), "== Section" to "======" (and Markdown's "#") headings;
  *   - lists ("*", "-", ".", "1."; nested by their marker's length), labelled
@@ -72,7 +74,14 @@ typedef struct adoc {
   size_t budget;           /* bytes attribute references may still add */
   struct { char *id, *title; } sec[MAX_SECTIONS];
   int nsec;
-  int warned_include;
+  /* include:: -- the files read, and where each line past the document's
+   * own came from: line number virt_base + k is line virt[k].no of file
+   * inc.f[virt[k].file] */
+  vgi_adoc_includes inc;
+  struct { int file, no; } *virt;
+  int nvirt, capvirt, virt_base;
+  int leveloffset;         /* added to a section title's level (:leveloffset:) */
+  const vg_limits *lim;
   char **owned;            /* lines rewritten with their attribute values */
   int nowned, capowned;
   /* the block attributes and title waiting for the next block */
@@ -337,9 +346,136 @@ static int verbatim_delimiter(const vgi_line *l) {
          delimiter_run(l, '/', 4) || (l->len >= 3 && !strncmp(l->s, "```", 3));
 }
 
+/* the file and line a line number stands for (a line of an included file
+ * has a number past the document's), and the file's index in a->inc */
+static int origin(const adoc *a, int no, const char **file, int *line) {
+  if (no >= a->virt_base && no - a->virt_base < a->nvirt) {
+    int k = no - a->virt_base;
+    *file = a->inc.f[a->virt[k].file].path;
+    *line = a->virt[k].no;
+    return a->virt[k].file;
+  }
+  *file = a->file;
+  *line = no;
+  return 0;
+}
+
+static char *own(adoc *a, char *t) {
+  if (a->nowned == a->capowned) {
+    a->capowned = a->capowned ? a->capowned * 2 : 64;
+    char **o = realloc(a->owned, sizeof *o * (size_t)a->capowned);
+    if (!o) abort();
+    a->owned = o;
+  }
+  return a->owned[a->nowned++] = t;
+}
+
+/* a line that sets the level offset where it is read: put around the
+ * lines of an include with leveloffset=, so it holds for them alone */
+enum { K_OFFSET = 'L' };
+static vgi_line offset_line(adoc *a, int value, int no) {
+  vgi_buf b = {0};
+  vgi_buf_printf(&b, ":leveloffset: %d", value);
+  vgi_line l = { 0 };
+  l.len = (int)b.n;
+  l.s = own(a, vgi_buf_take(&b));
+  l.no = no;
+  l.kind = K_OFFSET;
+  return l;
+}
+
+/* the included lines put after line `at` (numbered past the document's) */
+static void splice_lines(adoc *a, int at, const vgi_line *add, int m, int file, int offset, int relative) {
+  int marks = offset != INT_MIN ? 2 : 0, total = m + marks;
+  vgi_line *L = realloc(a->L, sizeof *L * ((size_t)a->n + (size_t)total + 2));
+  int *w0 = realloc(a->w0, sizeof *w0 * ((size_t)a->n + (size_t)total + 1));
+  if (!L || !w0) abort();
+  a->L = L;
+  a->w0 = w0;
+  memmove(L + at + 1 + total, L + at + 1, sizeof *L * (size_t)(a->n - at - 1));
+  memmove(w0 + at + 1 + total, w0 + at + 1, sizeof *w0 * (size_t)(a->n - at - 1));
+  memset(L + a->n + total, 0, sizeof *L * 2);
+  if (a->nvirt + m > a->capvirt) {
+    while (a->nvirt + m > a->capvirt) a->capvirt = a->capvirt ? a->capvirt * 2 : 256;
+    void *v = realloc(a->virt, sizeof *a->virt * (size_t)a->capvirt);
+    if (!v) abort();
+    a->virt = v;
+  }
+  int k = at + 1;
+  if (marks) L[k++] = offset_line(a, relative ? a->leveloffset + offset : offset, L[at].no);
+  for (int j = 0; j < m; j++, k++) {
+    L[k] = add[j];
+    a->virt[a->nvirt].file = file;
+    a->virt[a->nvirt].no = add[j].no;
+    L[k].no = a->virt_base + a->nvirt++;
+    a->budget += 2 * (size_t)add[j].len;
+  }
+  if (marks) L[k++] = offset_line(a, a->leveloffset, L[at].no);
+  for (int j = at + 1; j < at + 1 + total; j++) w0[j] = width(&L[j]);
+  a->n += total;
+}
+
+/* include::TARGET[ATTRS] at line i: the file's lines after it, when it is
+ * one the document may include */
+static void include_here(adoc *a, int i) {
+  const vgi_line *l = &a->L[i];
+  vgi_buf t = {0};
+  expand(a, &t, l->s + 9, (size_t)(l->len - 9), 0, 0);
+  size_t tn = t.n;
+  while (tn > 0 && t.s[tn - 1] == ' ') tn--;
+  const char *br = tn ? memchr(t.s, '[', tn) : NULL;
+  const char *file;
+  int no, from = origin(a, l->no, &file, &no);
+  if (!br || t.s[tn - 1] != ']') {
+    vgi_diag_add(a->d, VGI_WARNING, file, no, 1, NULL, "include:: without its [attributes]: not followed");
+    vgi_buf_free(&t);
+    return;
+  }
+  vgi_line *add = NULL;
+  int m = 0, f = 0, offset, relative;
+  if (vgi_adoc_include(&a->inc, from, no, t.s, (size_t)(br - t.s), br + 1, (size_t)(t.s + tn - 1 - (br + 1)),
+                       a->lim, a->d, &add, &m, &f, &offset, &relative))
+    splice_lines(a, i, add, m, f, offset, relative);
+  free(add);
+  vgi_buf_free(&t);
+}
+
+/* ":leveloffset: +1" (from here on), "-1", "2" (set), ":leveloffset!:" */
+static void leveloffset_entry(adoc *a, const char *s, int n) {
+  if (n >= 14 && !strncmp(s, ":!leveloffset:", 14)) { a->leveloffset = 0; return; }
+  if (n < 13 || strncmp(s, ":leveloffset", 12)) return;
+  if (s[12] == '!') { a->leveloffset = 0; return; }
+  if (s[12] != ':') return;
+  const char *v = s + 13;
+  while (v < s + n && *v == ' ') v++;
+  char num[16];
+  size_t vn = (size_t)(s + n - v) < sizeof num - 1 ? (size_t)(s + n - v) : sizeof num - 1;
+  memcpy(num, v, vn);
+  num[vn] = 0;
+  char *e;
+  long x = strtol(num, &e, 10);
+  if (e == num || x < -9 || x > 9) { if (!vn) a->leveloffset = 0; return; }
+  a->leveloffset = num[0] == '+' || num[0] == '-' ? a->leveloffset + (int)x : (int)x;
+}
+
+/* a section title ("== Title") moved by the level offset in force */
+static void offset_title(adoc *a, vgi_line *l) {
+  int eq = 0;
+  while (eq < l->len && l->s[eq] == '=') eq++;
+  if (!a->leveloffset || eq == 0 || eq > 6 || eq >= l->len || l->s[eq] != ' ') return;
+  int to = eq + a->leveloffset;
+  to = to < 1 ? 1 : to > 6 ? 6 : to;
+  if (to == eq) return;
+  vgi_buf b = {0};
+  for (int k = 0; k < to; k++) vgi_buf_add(&b, "=", 1);
+  vgi_buf_add(&b, l->s + eq, (size_t)(l->len - eq));
+  l->len = (int)b.n;
+  l->s = own(a, vgi_buf_take(&b));
+}
+
 static void preprocess(adoc *a) {
   int skip_depth = 0, depth = 0;   /* nested conditionals; those inside a false one */
-  const vgi_line *verbatim = NULL; /* the delimiter that opened a verbatim block */
+  int verbatim = -1;               /* the delimiter that opened a verbatim block */
   int verbatim_subs = 0;           /* its lines take attributes ([subs="attributes+"]) */
   int header = -1;                 /* the document's title, expanded when its header ends */
   int seen_text = 0;
@@ -347,6 +483,12 @@ static void preprocess(adoc *a) {
     vgi_line *l = &a->L[i];
     const char *s = l->s;
     int n = l->len, escaped = 0;
+    if (l->kind == K_OFFSET) {
+      a->leveloffset = 0;
+      leveloffset_entry(a, s, n);
+      l->kind = K_GONE;
+      continue;
+    }
     if (header >= 0 && l->ind == l->len) {
       expand_line(a, &a->L[header], 0);   /* the header's attribute entries are in force in its title */
       header = -1;
@@ -370,7 +512,10 @@ static void preprocess(adoc *a) {
         truth = skip_depth ? 0 : eval_test(a, br + 1, (size_t)(s + n - 1 - br - 1));
         if (truth < 0) {
           truth = 1;
-          vgi_diag_add(a->d, VGI_WARNING, a->file, l->no, 1, NULL,
+          const char *file;
+          int no;
+          origin(a, l->no, &file, &no);
+          vgi_diag_add(a->d, VGI_WARNING, file, no, 1, NULL,
                        "ifeval:: test cannot be evaluated (compare numbers or quoted strings with == != < <= > >=); "
                        "its lines are read");
         }
@@ -399,18 +544,17 @@ static void preprocess(adoc *a) {
     if (skip_depth) { l->kind = K_GONE; continue; }
     if (n > 9 && !strncmp(s, "include::", 9) && !escaped) {
       l->kind = K_GONE;
-      if (!a->warned_include++)
-        vgi_diag_add(a->d, VGI_WARNING, a->file, l->no, 1, NULL,
-                     "include:: is not followed: a document is read alone (put what it includes in it)");
+      include_here(a, i);                /* its lines, if any, are the next ones */
       continue;
     }
-    if (verbatim) {
-      if (l->len >= 3 && !strncmp(verbatim->s, "```", 3) ? !strncmp(s, "```", 3) && l->len >= 3 :
-          (l->len == verbatim->len && !memcmp(s, verbatim->s, (size_t)n)))
-        verbatim = NULL;
+    if (verbatim >= 0) {
+      const vgi_line *v = &a->L[verbatim];
+      if (l->len >= 3 && !strncmp(v->s, "```", 3) ? !strncmp(s, "```", 3) && l->len >= 3 :
+          (l->len == v->len && !memcmp(s, v->s, (size_t)n)))
+        verbatim = -1;
       if (skip_depth) l->kind = K_GONE;
-      else if (verbatim == NULL && delimiter_run(l, '/', 4)) l->kind = K_GONE;
-      else if (verbatim) {
+      else if (verbatim < 0 && delimiter_run(l, '/', 4)) l->kind = K_GONE;
+      else if (verbatim >= 0) {
         l->kind = K_VERB;
         if (verbatim_subs) expand_line(a, l, 1);
       }
@@ -421,16 +565,17 @@ static void preprocess(adoc *a) {
       continue;
     }
     int taken = attribute_entry(a, i);
-    if (taken) { l->kind = K_GONE; i += taken - 1; continue; }
+    if (taken) { leveloffset_entry(a, s, n); l->kind = K_GONE; i += taken - 1; continue; }
     if (!seen_text && l->ind < l->len) {
       seen_text = 1;
       if (n >= 2 && s[0] == '=' && s[1] == ' ') { header = i; continue; }
     }
     expand_line(a, l, 0);
+    offset_title(a, l);
     s = l->s;
     n = l->len;
     if (verbatim_delimiter(l) && !(i > 0 && a->L[i - 1].kind != K_GONE && underline_level(a, &a->L[i - 1], l))) {
-      verbatim = l;
+      verbatim = i;
       verbatim_subs = 0;
       for (int k = i - 1; k >= 0 && a->L[k].ind < a->L[k].len; k--) {
         const vgi_line *p = &a->L[k];
@@ -461,6 +606,7 @@ static void preprocess(adoc *a) {
 static int word_char(int c) { return isalnum(c) || c == '_' || c >= 0x80; }
 
 static void put_md(vgi_buf *o, const char *s, size_t n);
+static void html_text(vgi_buf *o, const char *s, size_t n);
 static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth);
 
 /* the text of an attribute list "[text, key=value]" or "[\"text, with comma\"]" */
@@ -784,6 +930,23 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
             vgi_buf_add(o, "`", 1); vgi_buf_add(o, t, tn); vgi_buf_add(o, "`", 1);
           } else if (!strcmp(name, "indexterm2:")) {
             inline_text(a, o, t, tn, depth + 1);
+          } else if (!strcmp(name, "pass:")) {
+            /* pass:[HTML] its text; pass:c[<b>] (special characters
+             * escaped) the characters as written; pass:q[...] quotes read */
+            int chars = 0, quotes = 0;
+            for (size_t q = 0; q < targetn;) {
+              size_t w = q;
+              while (w < targetn && target[w] != ',') w++;
+              if ((w - q == 1 && target[q] == 'c') || (w - q >= 12 && !strncmp(target + q, "specialchar", 11))) chars = 1;
+              if ((w - q == 1 && target[q] == 'q') || (w - q == 6 && !strncmp(target + q, "quotes", 6))) quotes = 1;
+              q = w + 1;
+            }
+            vgi_buf h = {0};
+            if (chars) vgi_buf_add(&h, t, tn);
+            else html_text(&h, t, tn);
+            if (quotes) inline_text(a, o, h.s ? h.s : "", h.n, depth + 1);
+            else put_md(o, h.s ? h.s : "", h.n);
+            vgi_buf_free(&h);
           } else {
             inline_text(a, o, t, tn, depth + 1);
           }
@@ -805,6 +968,47 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
         continue;
       }
     }
+    /* $$text$$: older AsciiDoc's passthrough, the text as written */
+    if (c == '$' && i + 1 < n && s[i + 1] == '$') {
+      size_t j = i + 2;
+      while (j + 1 < n && !(s[j] == '$' && s[j + 1] == '$') && j - i < 2048) j++;
+      if (j + 1 < n && j > i + 2) {
+        FLUSH();
+        put_md(o, s + i + 2, j - i - 2);
+        i = j + 2; plain = i;
+        continue;
+      }
+    }
+    /* ``text'': older AsciiDoc's double quotes (git's pages), when the
+     * closing '' comes before any `` */
+    if (c == '`' && i + 1 < n && s[i + 1] == '`') {
+      size_t j = i + 2;
+      while (j + 1 < n && !(s[j] == '\'' && s[j + 1] == '\'') && !(s[j] == '`' && s[j + 1] == '`') && j - i < 1024) j++;
+      while (j + 2 < n && s[j] == '\'' && s[j + 2] == '\'') j++;   /* ``a `b''' : the single quote closes first */
+      if (j + 1 < n && s[j] == '\'' && j > i + 2) {
+        FLUSH();
+        vgi_buf_puts(o, "\xe2\x80\x9c");
+        inline_text(a, o, s + i + 2, j - i - 2, depth + 1);
+        vgi_buf_puts(o, "\xe2\x80\x9d");
+        i = j + 2; plain = i;
+        continue;
+      }
+    }
+    /* `text': older AsciiDoc's single quotes, when a ' that ends a word
+     * comes before any closing ` and no ` follows (`git log 'a'..b` and
+     * `A'` are code) */
+    if (c == '`' && i + 1 < n && s[i + 1] != '`' && s[i + 1] != ' ' && (i == 0 || !word_char((unsigned char)s[i - 1]))) {
+      size_t j = i + 1;
+      while (j < n && s[j] != '`' && !(s[j] == '\'' && (j + 1 == n || !word_char((unsigned char)s[j + 1]))) && j - i < 512) j++;
+      if (j < n && s[j] == '\'' && j > i + 1 && !memchr(s + j, '`', n - j < 4096 ? n - j : 4096)) {
+        FLUSH();
+        vgi_buf_puts(o, "\xe2\x80\x98");
+        inline_text(a, o, s + i + 1, j - i - 1, depth + 1);
+        vgi_buf_puts(o, "\xe2\x80\x99");
+        i = j + 1; plain = i;
+        continue;
+      }
+    }
     /* passthroughs: +++text+++, ++text++, +text+ */
     if (c == '+' && i + 1 < n) {
       size_t k = 1;
@@ -814,7 +1018,15 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
         while (j + k <= n && strncmp(s + j, k == 3 ? "+++" : k == 2 ? "++" : "+", k) != 0 && j - i < 2048) j++;
         if (j + k <= n && j > i + k) {
           FLUSH();
-          put_md(o, s + i + k, j - i - k);
+          if (k == 3) {
+            /* +++HTML+++ passes its markup through: its text */
+            vgi_buf h = {0};
+            html_text(&h, s + i + k, j - i - k);
+            put_md(o, h.s ? h.s : "", h.n);
+            vgi_buf_free(&h);
+          } else {
+            put_md(o, s + i + k, j - i - k);
+          }
           i = j + k; plain = i;
           continue;
         }
@@ -878,6 +1090,26 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
 
 /* text that Markdown must show as it is: an HTML-looking "<name>" is text
  * in AsciiDoc (escaped, so cmark does not drop it as a tag) */
+/* passed-through HTML (pass:[<kbd>Ctrl</kbd>], +++<b>x</b>+++) as the
+ * reader sees it: its tags are markup, its character references the
+ * characters they stand for */
+static void html_text(vgi_buf *o, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+      const char *gt = memchr(s + i, '>', n - i < 512 ? n - i : 512);
+      if (gt) { i = (size_t)(gt - s); continue; }
+    }
+    char ch[5];
+    size_t used = 0;
+    if (s[i] == '&' && vgi_html_entity(s + i, s + n, ch, &used)) {
+      vgi_buf_puts(o, ch);
+      i += used - 1;
+      continue;
+    }
+    vgi_buf_add(o, s + i, 1);
+  }
+}
+
 static void put_md(vgi_buf *o, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/')) vgi_buf_add(o, "\\<", 2);
@@ -1032,8 +1264,8 @@ static void block_attributes(adoc *a, const char *s, size_t n) {
       if (pc) snprintf(opt, sizeof opt, "%s", pc + 1);
       *q = 0;
       snprintf(a->style, sizeof a->style, "%s", p);
-      if (strstr(opt, "header")) a->header_opt = 1;
-      if (strstr(opt, "noheader")) a->noheader_opt = 1;
+      if (strstr(opt, "noheader")) a->noheader_opt = 1;   /* "%noheader" holds "header" too */
+      else if (strstr(opt, "header")) a->header_opt = 1;
     } else if (pos == 1) {
       if (!strcmp(a->style, "source") || !a->style[0]) snprintf(a->lang, sizeof a->lang, "%s", p);
       else if (!strcmp(a->style, "quote") || !strcmp(a->style, "verse")) snprintf(a->cite, sizeof a->cite, "%s", p);
@@ -1263,6 +1495,22 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
       }
     } else {
       int rows = (ncells + cols - 1) / cols;
+      if (!header) {
+        /* Markdown's table has a header row: an empty one, so the first row
+         * is a row like the others */
+        vgi_buf b = {0};
+        vgi_buf_puts(&b, pre);
+        vgi_buf_add(&b, "|", 1);
+        for (int c = 0; c < cols; c++) vgi_buf_add(&b, "  |", 3);
+        out_line(a, src, b.s, b.n);
+        vgi_buf_free(&b);
+        b = (vgi_buf){0};
+        vgi_buf_puts(&b, pre);
+        vgi_buf_add(&b, "|", 1);
+        for (int c = 0; c < cols; c++) vgi_buf_add(&b, " --- |", 6);
+        out_line(a, src, b.s, b.n);
+        vgi_buf_free(&b);
+      }
       for (int r = 0; r < rows; r++) {
         vgi_buf b = {0};
         vgi_buf_puts(&b, pre);
@@ -1279,7 +1527,7 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
         }
         out_line(a, src, b.s, b.n);
         vgi_buf_free(&b);
-        if (r == 0) {
+        if (r == 0 && header) {
           b = (vgi_buf){0};
           vgi_buf_puts(&b, pre);
           vgi_buf_add(&b, "|", 1);
@@ -1317,7 +1565,7 @@ static int list_marker(const vgi_line *l, int *kind, int *level, int *text_at) {
   if (s[0] == '<' && n > 3) {
     while (k + 1 < n && (isdigit((unsigned char)s[k + 1]) || s[k + 1] == '.')) k++;
     if (k > 0 && k + 2 < n && s[k + 1] == '>' && s[k + 2] == ' ') { *kind = 4; *level = 1; *text_at = l->ind + k + 3; return 1; }
-    return 0;
+    /* else perhaps a term: "<tree-ish>:: text" (git's manual pages) */
   }
   /* term:: text, term::: text, term;; text (not a URL, not a macro) */
   for (int i = 1; i + 1 < n; i++) {
@@ -1402,15 +1650,18 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     snprintf(ipre, sizeof ipre, "%s%*s", pre, after_plus && ls.depth ? ls.indent[ls.depth - 1] + ls.width[ls.depth - 1] : 0, "");
     int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(a, l, &a->L[i + 1]) : 0;
     if (underlined) { level = underlined; t = s; tn = n; }
-    if (level && !(l->ind > 0) && depth > 0) {
+    if (level && !(l->ind > 0) && (depth > 0 || !strcmp(a->style, "discrete") || !strcmp(a->style, "float"))) {
       /* inside an example, sidebar, open or quote block a section title is a
-       * discrete title, no section: a bold line of the block */
+       * discrete title, no section: a bold line of the block; so is one
+       * marked [discrete] (or [float]) anywhere */
       ls.depth = 0;
       clear_pending(a);
       vgi_buf b = {0};
-      vgi_buf_printf(&b, "%s**", pre);
+      /* bold in italics: a paragraph of bold alone would be read as a
+       * sub-heading (bold_headings.c), and this title heads no part */
+      vgi_buf_printf(&b, "%s_**", pre);
       text_line(a, &b, t, (size_t)tn);
-      vgi_buf_puts(&b, "**");
+      vgi_buf_puts(&b, "**_");
       out_line(a, l->no, b.s, b.n);
       vgi_buf_free(&b);
       if (underlined) { out_str(a, a->L[i + 1].no, pre); i++; }
@@ -1707,20 +1958,28 @@ int vgi_is_asciidoc(const char *text, size_t len) {
 }
 
 char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,
-                            vgi_diags *d, int **map, int *nmap, size_t *out_len) {
-  (void)opts;
+                            vgi_diags *d, int **map, int *nmap, size_t *out_len,
+                            int **mapfile, char ***files, int *nfiles) {
   adoc *a = calloc(1, sizeof *a);
   if (!a) { vgi_diag_add(d, VGI_ERROR, file, 0, 0, NULL, "out of memory"); return NULL; }
   a->file = file;
   a->d = d;
+  a->lim = vgi_limits(opts);
   a->budget = len * 2 + (1u << 20);
-  if (!vgi_split_lines(text, len, 0, &a->text, &a->L, &a->n)) {
+  /* old Mac line ends (a lone CR) end lines, as Asciidoctor reads them */
+  char *lf = memchr(text, '\r', len) ? dupn(text, len) : NULL;
+  if (lf) vgi_lone_cr_ends(lf, len);
+  int ok = vgi_split_lines(lf ? lf : text, len, 0, &a->text, &a->L, &a->n);
+  free(lf);
+  if (!ok) {
     free(a->text);
     free(a->L);
     free(a);
     vgi_diag_add(d, VGI_ERROR, file, 0, 0, NULL, "out of memory");
     return NULL;
   }
+  vgi_adoc_includes_init(&a->inc, file);
+  a->virt_base = a->n + 1;
   a->w0 = malloc(sizeof *a->w0 * (size_t)(a->n ? a->n : 1));
   if (!a->w0) abort();
   for (int i = 0; i < a->n; i++) a->w0[i] = width(&a->L[i]);
@@ -1731,6 +1990,26 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
   *out_len = strlen(md);
   *map = a->map;
   *nmap = a->nmap;
+  /* lines of included files: their own file and line */
+  *mapfile = NULL;
+  *files = NULL;
+  *nfiles = 0;
+  if (a->nvirt) {
+    *mapfile = calloc((size_t)(a->nmap ? a->nmap : 1), sizeof **mapfile);
+    if (!*mapfile) abort();
+    for (int k = 0; k < a->nmap; k++) {
+      const char *f;
+      int no;
+      (*mapfile)[k] = origin(a, a->map[k], &f, &no);
+      a->map[k] = no;
+    }
+    *nfiles = a->inc.nfiles;
+    *files = calloc((size_t)a->inc.nfiles, sizeof **files);
+    if (!*files) abort();
+    for (int k = 0; k < a->inc.nfiles; k++) (*files)[k] = vgi_strdup(a->inc.f[k].path);
+  }
+  vgi_adoc_includes_free(&a->inc);
+  free(a->virt);
   for (int i = 0; i < a->nattrs; i++) { free(a->attrs[i].name); free(a->attrs[i].value); }
   for (int i = 0; i < a->nsec; i++) { free(a->sec[i].id); free(a->sec[i].title); }
   for (int i = 0; i < a->nowned; i++) free(a->owned[i]);
@@ -1744,8 +2023,13 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
 
 cJSON *vgi_asciidoc_load(const char *text, size_t len, const char *file, const vgi_options *opts,
                          vgi_posmap *pm, vgi_diags *d) {
-  int *map = NULL, nmap = 0;
+  int *map = NULL, nmap = 0, *mapfile = NULL, nfiles = 0;
+  char **files = NULL;
   size_t mlen = 0;
-  char *md = vgi_asciidoc_markdown(text, len, file, opts, d, &map, &nmap, &mlen);
-  return vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
+  char *md = vgi_asciidoc_markdown(text, len, file, opts, d, &map, &nmap, &mlen, &mapfile, &files, &nfiles);
+  cJSON *m = vgi_markdown_load_mapped_files(md, mlen, file, opts, pm, d, map, mapfile,
+                                            (const char *const *)files, nmap);
+  for (int k = 0; k < nfiles; k++) free(files[k]);
+  free(files);
+  return m;
 }

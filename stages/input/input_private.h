@@ -247,15 +247,47 @@ cJSON *vgi_rst_load(const char *text, size_t len, const char *file, const vgi_op
  * Takes md and map (both freed); md NULL (the translation failed): NULL. */
 cJSON *vgi_markdown_load_mapped(char *md, size_t mlen, const char *file, const vgi_options *opts,
                                 vgi_posmap *pm, vgi_diags *d, int *map, int nmap);
+/* ... for a translation whose lines came from several files: mapfile[k]
+ * (NULL: none) is the file of Markdown line k + 1, 0 the document, else
+ * files[mapfile[k]]; takes mapfile too. */
+cJSON *vgi_markdown_load_mapped_files(char *md, size_t mlen, const char *file, const vgi_options *opts,
+                                      vgi_posmap *pm, vgi_diags *d, int *map, int *mapfile,
+                                      const char *const *files, int nmap);
 /* appends line s[0..n) and its newline to out, and src (the document's line)
  * to the map (*map grown as needed, *nmap lines, *cap allocated) */
 void vgi_mapped_line(vgi_buf *out, int **map, int *nmap, int *cap, int src, const char *s, size_t n);
 /* AsciiDoc (asciidoc.c): translated to Markdown the same way (map, nmap:
- * owned by the caller), then read with vgi_markdown_load_mapped. */
+ * owned by the caller), then read with vgi_markdown_load_mapped_files: the
+ * lines of the files it includes are lines of those files (*mapfile, NULL
+ * when it includes none, indexes *files, *nfiles names: the caller's). */
 char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,
-                            vgi_diags *d, int **map, int *nmap, size_t *out_len);
+                            vgi_diags *d, int **map, int *nmap, size_t *out_len,
+                            int **mapfile, char ***files, int *nfiles);
 cJSON *vgi_asciidoc_load(const char *text, size_t len, const char *file, const vgi_options *opts,
                          vgi_posmap *pm, vgi_diags *d);
+/* AsciiDoc's include:: (asciidoc_include.c): the files a document includes,
+ * f[0] the document itself; only regular files inside its folder tree. */
+typedef struct vgi_adoc_includes {
+  char *root;               /* the document's folder, resolved; NULL: nothing is included */
+  struct { char *path; int depth; } *f;
+  int nfiles, cap;
+  char **stores;            /* the included lines' text */
+  int nstores, capstores;
+  size_t bytes;             /* text included so far */
+  int count;
+} vgi_adoc_includes;
+void vgi_adoc_includes_init(vgi_adoc_includes *in, const char *file);
+void vgi_adoc_includes_free(vgi_adoc_includes *in);
+/* include::TARGET[ATTRS] at line no of file f[from]: 1 with the lines it
+ * selects (*lines, *nlines: free *lines; their text lives in `in`, their
+ * `no` the included file's own lines), the file's index (*file) and its
+ * leveloffset= (*offset, INT_MIN none; *relative for +N/-N); 0 with a
+ * warning at that line when it is refused or missing. */
+int vgi_adoc_include(vgi_adoc_includes *in, int from, int no, const char *target, size_t tn,
+                     const char *attrs, size_t an, const vg_limits *lim, vgi_diags *d,
+                     vgi_line **lines, int *nlines, int *file, int *offset, int *relative);
+/* lone carriage returns (old Mac line ends) made line feeds, in place */
+void vgi_lone_cr_ends(char *text, size_t len);
 /* 1 when a document with no telling name is AsciiDoc: its first line of text
  * is a "= Title" (Markdown has none) and a section title, an attribute entry,
  * a block attribute line or a delimited listing or table follows. */

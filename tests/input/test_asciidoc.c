@@ -466,6 +466,152 @@ static void hostile(void **state) {
   vgi_diags_free(&d);
 }
 
+/* old Mac line ends: a lone carriage return ends a line, as CRLF does */
+static void lone_cr_lines(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Classic Guide\r\r== Setting Up\r\rOpen the control panel.\r\r* Choose a printer.\r* Print a test page.\r";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("classic.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(vcget(scene_at(m, 0, 0), "title"), "Classic Guide");
+  const cJSON *setup = scene_with(m, "list", "Print a test page");
+  assert_non_null(setup);
+  assert_string_equal(vcget(setup, "header"), "Setting Up");
+  assert_int_equal(line_of(setup), 7);   /* its first item, counted in lone CRs */
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "=="));
+  assert_null(strstr(all, "\\r"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* [discrete] (and [float]) titles are headings of no section: their text
+ * stays in the scene of the section they are in */
+static void discrete_titles(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Tool Guide\n\n"
+    "== Usage\n\nRun the tool with a file.\n\n"
+    "[discrete]\n=== Exit codes\n\nThe tool exits with zero on success.\n\n"
+    "[float#opts.small]\n=== Options\n\nEvery option has a long form.\n\n"
+    "== Bugs\n\nReport bugs by mail.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("discrete.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *h = vcget(scene_at(m, 0, i), "header");
+    assert_true(!h || (strcmp(h, "Exit codes") && strcmp(h, "Options")));
+  }
+  const cJSON *usage = scene_with(m, "list", "exits with zero");
+  assert_non_null(usage);
+  assert_string_equal(vcget(usage, "header"), "Usage");
+  char *ut = cJSON_PrintUnformatted(usage);
+  assert_non_null(strstr(ut, "Exit codes"));
+  assert_non_null(strstr(ut, "long form"));
+  free(ut);
+  assert_non_null(scene_with(m, "list", "Report bugs by mail"));
+  cJSON_Delete(m);
+}
+
+/* passed-through HTML shows its text, never its tags */
+static void passthrough_html(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Keys\n\n== Shortcuts\n\n"
+    "Press pass:[<kbd>Ctrl</kbd>+<kbd>S</kbd>] to save, pass:q[<u>*always*</u>] before you quit.\n\n"
+    "The +++<span class=\"hl\">raw &amp; ready</span>+++ output and pass:c[<br>] as written.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("pass.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "<kbd>"));
+  assert_null(strstr(all, "</u>"));
+  assert_null(strstr(all, "<span"));
+  assert_null(strstr(all, "&amp;"));
+  assert_null(strstr(all, "pass:"));
+  free(all);
+  assert_true(said_in(m, "Press Ctrl+S to save, always before you quit.") == 1);
+  assert_true(said_in(m, "raw & ready output") == 1);
+  assert_non_null(scene_with(m, "list", "<br> as written"));
+  cJSON_Delete(m);
+}
+
+/* a table without a header row ([%noheader], or no blank line after its
+ * first row) shows every row as a row, none as the header */
+static void tables_without_header(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Units\n\n== Lengths\n\n"
+    "[%noheader]\n|===\n|metre |m |base\n|kilometre |km |1000 m\n|===\n\n"
+    "== Masses\n\n"
+    "|===\n|gram |g |base\n|kilogram |kg |1000 g\n|===\n\n"
+    "== Times\n\n"
+    "[%header]\n|===\n|Unit |Symbol |Size\n|second |s |base\n|===\n\n"
+    "== Pairs\n\n"
+    "[%noheader]\n|===\n|ampere |current\n|kelvin |temperature\n|===\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("units.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  static const char *const first[] = { "metre", "gram" };
+  for (int k = 0; k < 2; k++) {
+    const cJSON *t = scene_with(m, "table", first[k]);
+    assert_non_null(t);
+    const cJSON *vc = cJSON_GetObjectItem(t, "visual_content");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(vc, "rows")), 2);
+    char *cols = cJSON_PrintUnformatted(cJSON_GetObjectItem(vc, "columns"));
+    assert_null(strstr(cols, first[k]));
+    free(cols);
+  }
+  const cJSON *times = scene_with(m, "table", "second");
+  assert_non_null(times);
+  assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(times, "visual_content"), "columns"), 0)->valuestring, "Unit");
+  /* two columns without a header: a labelled list, every pair in it */
+  const cJSON *pairs = scene_with(m, "list", "ampere");
+  assert_non_null(pairs);
+  char *pt = cJSON_PrintUnformatted(pairs);
+  assert_non_null(strstr(pt, "kelvin"));
+  free(pt);
+  cJSON_Delete(m);
+}
+
+/* git's manual pages (older AsciiDoc): "<term>::" labelled lists,
+ * ``double'' and `single' quotes, $$passthrough$$; code spans stay code */
+static void older_marks(void **state) {
+  (void)state;
+  static const char text[] =
+    "git-widget(1)\n=============\n\n"
+    "OPTIONS\n-------\n"
+    "<tree-ish>::\n\tThe tree or commit to read.\n\n"
+    "<path>...::\n\tOnly these paths are read.\n\n"
+    "DESCRIPTION\n-----------\n"
+    "For each ``Name $$<user@host>$$'' the name is printed, short for ``Pony Saying\n"
+    "`Um, Hello''' in the logs.\n\n"
+    "Run `git log 'fork_point'..HEAD` in which `A'` and `A` differ.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("git-widget.adoc", text, &o, &d);
+  vgi_diags_free(&d);
+  const cJSON *opts = scene_with(m, "list", "tree-ish");
+  assert_non_null(opts);
+  char *ot = cJSON_PrintUnformatted(opts);
+  assert_null(strstr(ot, "::"));
+  assert_non_null(strstr(ot, "Only these paths are read"));
+  free(ot);
+  assert_true(said_in(m, "For each \xe2\x80\x9cName <user@host>\xe2\x80\x9d the name is printed") == 1);
+  assert_true(said_in(m, "\xe2\x80\x9cPony Saying \xe2\x80\x98Um, Hello\xe2\x80\x99\xe2\x80\x9d in the logs") == 1);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "$$"));
+  assert_null(strstr(all, "''"));
+  assert_non_null(strstr(all, "git log 'fork_point'..HEAD"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(constructs),
@@ -479,6 +625,11 @@ int main(void) {
     cmocka_unit_test(across_lines),
     cmocka_unit_test(nested_and_cells),
     cmocka_unit_test(doc_templates),
+    cmocka_unit_test(lone_cr_lines),
+    cmocka_unit_test(discrete_titles),
+    cmocka_unit_test(passthrough_html),
+    cmocka_unit_test(tables_without_header),
+    cmocka_unit_test(older_marks),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
