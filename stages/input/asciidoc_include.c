@@ -237,6 +237,14 @@ static char *read_inside(const char *root, const char *path, size_t room, size_t
     *why = "it is outside the document's folder";
     return NULL;
   }
+  /* a hidden file or folder (".ssh/id_rsa", ".git/config" beside a document
+   * in a home folder) is someone's settings or secrets, never a chapter */
+  size_t rl = strlen(root);
+  if (strstr(real + (strncmp(real, root, rl) ? 0 : rl), "/.")) {
+    free(real);
+    *why = "a hidden file or folder is never read";
+    return NULL;
+  }
   /* the resolved name has no link left: one put there since is refused */
   int fd = vg_open_regular(real, VG_OPEN_NOFOLLOW, why);
   free(real);

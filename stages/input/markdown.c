@@ -89,6 +89,7 @@ typedef struct md {
   int cmd_sections;       /* ... how many share it */
   int cmd_within;         /* ... later blocks of its one section joined it instead */
   int cmd_sib;            /* ... its section's siblings may join it (a subsection's) */
+  int cmd_named;          /* ... it is said by its sections' names (run_name_all) */
   char *cmd_parent;       /* ... and the section they are part of */
   /* API references (apidoc.c) */
   vgi_api *api;           /* a parameter list waiting for its description */
@@ -3553,6 +3554,50 @@ static int run_within(md *m, const char *lang, const char *lit, char **lines, in
   return 1;
 }
 
+/* A shared slide whose sections say nothing is said by what it shows:
+ * "Getting started: Homebrew, Ubuntu and Fedora." (its sections' headings,
+ * the comments run_join wrote: a block that may join has no "# " line). */
+static int run_name_all(md *m, cJSON *last, const cJSON *cmds) {
+  const cJSON *vc = cJSON_GetObjectItemCaseSensitive(last, "visual_content");
+  const char *h = vgi_str(vc, "header");
+  int n = 0, k = 0;
+  for (const cJSON *c = cmds->child; c; c = c->next) n += cJSON_IsString(c) && !strncmp(c->valuestring, "# ", 2);
+  if (!h || n < 2) return 0;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, h);
+  vgi_buf_puts(&b, ": ");
+  for (const cJSON *c = cmds->child; c; c = c->next) {
+    if (!cJSON_IsString(c) || strncmp(c->valuestring, "# ", 2)) continue;
+    if (k) vgi_buf_puts(&b, vgi_phrase(m->lang, k == n - 1 ? (n == 2 ? "pair" : "last") : "sep"));
+    vgi_buf_puts(&b, c->valuestring + 2);
+    k++;
+  }
+  vgi_buf_puts(&b, vgi_phrase(m->lang, "stop"));
+  cJSON_AddStringToObject(last, "narration", b.s);
+  cJSON_AddTrueToObject(last, VGI_AUTO_KEY);
+  /* one key point, said whole (not cut at its colon) */
+  cJSON *units = cJSON_CreateArray();
+  unit_add(units, b.s, 1);
+  if (units->child) cJSON_AddTrueToObject(units->child, "k");
+  cJSON_DeleteItemFromObjectCaseSensitive(last, VGI_UNITS_KEY);
+  cJSON_AddItemToObject(last, VGI_UNITS_KEY, units);
+  cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(last, "max_duration"), vgi_max_for_lang(b.s, m->lang));
+  vgi_buf_free(&b);
+  return 1;
+}
+
+/* Whether a shared slide names a section so already (its header, the
+ * section's first heading, or a comment): sections a reader made of one
+ * heading's parts ("Examples" for each example of a manual page) are not
+ * told apart by it. */
+static int run_named(const cJSON *vc, const cJSON *cmds, const char *heading) {
+  const char *h = vgi_str(vc, "header");
+  if (!heading || (h && !strcmp(h, heading))) return 1;
+  for (const cJSON *c = cmds->child; c; c = c->next)
+    if (cJSON_IsString(c) && !strncmp(c->valuestring, "# ", 2) && !strcmp(c->valuestring + 2, heading)) return 1;
+  return 0;
+}
+
 /* Joins the block to the command slide of the sections just before it
  * when it may (run_block) and they are its siblings; returns 1 when it
  * joined (the caller makes no scene), else notes whether a scene it makes
@@ -3565,6 +3610,7 @@ static int run_join(md *m, const char *lang, const char *lit, char **lines, int 
   cJSON *cmds = cJSON_GetObjectItemCaseSensitive(vc, "commands");
   const char *was = vgi_str(vc, "language");
   if (!cJSON_IsArray(cmds) || !sib || !m->cmd_sib || m->cmd_within || m->cmd_level != m->level || !m->cmd_parent ||
+      run_named(vc, cmds, m->header) ||
       strcmp(m->cmd_parent, run_parent(m)) ||
       m->cmd_sections >= CMD_RUN_SECTIONS || !run_same_shell(was, *lang ? lang : "shell") ||
       cJSON_GetArraySize(cmds) + (m->cmd_sections == 1) + 1 + n > CMD_RUN_LINES) {
@@ -3574,6 +3620,7 @@ static int run_join(md *m, const char *lang, const char *lit, char **lines, int 
     m->cmd_level = m->level;
     m->cmd_sections = 0;
     m->cmd_within = 0;
+    m->cmd_named = 0;
     m->cmd_sib = sib;
     return 0;
   }
@@ -3587,13 +3634,22 @@ static int run_join(md *m, const char *lang, const char *lit, char **lines, int 
   run_comment(cmds, -1, m->header);
   for (int i = 0; i < n; i++) cJSON_AddItemToArray(cmds, cJSON_CreateString(lines[i]));
   m->cmd_sections++;
-  cJSON *units = narr && *narr ? units_around(m, narr) : NULL;
-  if (!units && narr && *narr) {
-    units = cJSON_CreateArray();
-    unit_add(units, narr, 1);
+  if (m->cmd_named && !(narr && *narr)) {
+    /* said by what it shows: named again with this one */
+    pend_clear(m);
+    cJSON_DeleteItemFromObjectCaseSensitive(last, "narration");
+    cJSON_DeleteItemFromObjectCaseSensitive(last, VGI_AUTO_KEY);
+    run_name_all(m, last, cmds);
+  } else {
+    cJSON *units = narr && *narr ? units_around(m, narr) : NULL;
+    if (!units && narr && *narr) {
+      units = cJSON_CreateArray();
+      unit_add(units, narr, 1);
+    }
+    pend_clear(m);
+    run_say(m, last, units);
+    if (!vgi_str(last, "narration")) m->cmd_named = run_name_all(m, last, cmds);
   }
-  pend_clear(m);
-  run_say(m, last, units);
   m->section_scenes++;   /* the section has its place: what follows in it is a scene of its own */
   return 1;
 }

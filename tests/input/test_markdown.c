@@ -247,6 +247,14 @@ static void install_sections_share_slides(void **state) {
   assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "commands")), 1);
   assert_ptr_not_equal(s, scene_with(m, "command", "pacman -S tool"));
   cJSON_Delete(m);
+  /* sections that say nothing: the slide is said by their names */
+  m = load_text("README.md", "# T\n\nT is a tool.\n\n## Getting started\n\n### Homebrew\n\n```bash\nbrew install t\n```\n\n"
+                "### Fedora\n\n```bash\nyum install t\n```\n\n### Arch\n\n```bash\npacman -S t\n```\n", NULL, &d);
+  vgi_diags_free(&d);
+  s = scene_with(m, "command", "yum install t");
+  assert_non_null(s);
+  assert_string_equal(sget(s, "narration"), "Getting started: Homebrew, Fedora, and Arch.");
+  cJSON_Delete(m);
 }
 
 /* A list of steps whose commands sit under each line ("1. Make the key"
