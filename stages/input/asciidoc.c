@@ -472,6 +472,8 @@ static void offset_title(adoc *a, vgi_line *l) {
   l->len = (int)b.n;
   l->s = own(a, vgi_buf_take(&b));
 }
+static int blank(const vgi_line *l) { return l->ind == l->len; }
+static int gone(const vgi_line *l) { return l->kind == K_GONE; }
 
 static void preprocess(adoc *a) {
   int skip_depth = 0, depth = 0;   /* nested conditionals; those inside a false one */
@@ -479,7 +481,13 @@ static void preprocess(adoc *a) {
   int verbatim_subs = 0;           /* its lines take attributes ([subs="attributes+"]) */
   int header = -1;                 /* the document's title, expanded when its header ends */
   int seen_text = 0;
+  /* the last line before this one that is blank or kept: what stands just
+   * above a delimiter (its block attributes) once the lines gone are passed
+   * over, known without walking back over them (a million "////" lines
+   * walked back over every line before each one) */
+  int above = -1;
   for (int i = 0; i < a->n; i++) {
+    if (i > 0 && (blank(&a->L[i - 1]) || !gone(&a->L[i - 1]))) above = i - 1;
     vgi_line *l = &a->L[i];
     const char *s = l->s;
     int n = l->len, escaped = 0;
@@ -577,13 +585,9 @@ static void preprocess(adoc *a) {
     if (verbatim_delimiter(l) && !(i > 0 && a->L[i - 1].kind != K_GONE && underline_level(a, &a->L[i - 1], l))) {
       verbatim = i;
       verbatim_subs = 0;
-      for (int k = i - 1; k >= 0 && a->L[k].ind < a->L[k].len; k--) {
-        const vgi_line *p = &a->L[k];
-        if (p->kind == K_GONE) continue;
-        if (p->s[0] != '[') break;
+      const vgi_line *p = above >= 0 ? &a->L[above] : NULL;
+      if (p && !blank(p) && p->s[0] == '[')
         verbatim_subs = memmem(p->s, (size_t)p->len, "attributes", 10) && memmem(p->s, (size_t)p->len, "subs", 4);
-        break;
-      }
       if (delimiter_run(l, '/', 4)) l->kind = K_GONE;
     }
   }
@@ -1185,8 +1189,6 @@ static void emit_text(adoc *a, int src, const char *prefix, const char *s, size_
 
 /* ---- blocks ------------------------------------------------------------------ */
 
-static int blank(const vgi_line *l) { return l->ind == l->len; }
-static int gone(const vgi_line *l) { return l->kind == K_GONE; }
 
 /* "== Title" or "## Title": its level (1 = "="), the title at *t */
 static int section_line(const vgi_line *l, const char **t, int *tn) {
@@ -1627,15 +1629,18 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
   char title[512] = "";
   int title_src = 0;
   int doc_title_seen = depth > 0;
+  int ahead = from;            /* the first line past a run of blank or gone lines, once found */
   for (int i = from; i < to; i++) {
     vgi_line *l = &a->L[i];
     if (gone(l)) continue;
     if (blank(l)) {
       out_str(a, l->no, *pre ? pre : "");
       if (!after_plus && ls.depth && i + 1 < to) {
-        /* a list goes on after a blank line only with another item */
-        int k, lv, at, j = i + 1;
+        /* a list goes on after a blank line only with another item; each
+         * blank line of a run has the same line after it, found once */
+        int k, lv, at, j = ahead > i ? ahead : i + 1;
         while (j < to && (blank(&a->L[j]) || gone(&a->L[j]))) j++;
+        ahead = j;
         if (j >= to || !list_marker(&a->L[j], &k, &lv, &at)) ls.depth = 0;
       }
       continue;

@@ -622,6 +622,7 @@ const char *vgi_detect_language(const char *text) {
   size_t dwl = 0;
   long deva[NDEVA] = {0};
   size_t budget = 200000;   /* enough to decide; a long document is not read twice */
+  const unsigned char *no_target = p;   /* a "](" before it has no link target */
   while (*p && budget--) {
     /* a link is no word of the document's language: its Latin letters
      * would outweigh a short text in another script */
@@ -636,10 +637,13 @@ const char *vgi_detect_language(const char *text) {
      * and an HTML tag ("<img src=…>") are no words of the document: a
      * Hindi table of contents of percent-encoded anchors was Portuguese,
      * a Hebrew README English */
-    if (*p == ']' && p[1] == '(') {
+    if (*p == ']' && p[1] == '(' && p >= no_target) {
       const unsigned char *close = p + 2;
       while (*close && *close != ')' && !isspace(*close)) close++;
       if (*close == ')') { p = close + 1; wl = cwl = 0; continue; }
+      /* every "](" before where this one's scan stopped stops there too:
+       * "[a]([a]([a](..." on one line was scanned to its end from each */
+      no_target = close;
     }
     if (*p == '<' && (isalpha(p[1]) || p[1] == '/' || p[1] == '!')) {
       const unsigned char *close = p + 1;

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 
 static cJSON *full_load(const char *name, const char *text) {
   vgi_options full = { .detail = VGI_DETAIL_FULL };
@@ -616,6 +617,28 @@ static void joiner_of_a_script_kept(void **state) {
   cJSON_Delete(m);
 }
 
+/* Language detection reads a bounded share of a text, in time linear in
+ * it: a line of "[a](" repeated (a link's "](" with no target after it)
+ * was scanned to the line's end from every "](", so 3 MB of it took hours
+ * of CPU in one call (ITIMER_PROF counts this process's CPU only). A
+ * link's target is still no word of the text. */
+static void detection_linear(void **state) {
+  (void)state;
+  size_t n = 750000;
+  char *s = malloc(4 * n + 64);
+  assert_non_null(s);
+  for (size_t i = 0; i < n; i++) memcpy(s + 4 * i, "[a](", 4);
+  strcpy(s + 4 * n, " text\n");
+  struct itimerval cpu = { .it_value = { .tv_sec = 20 } }, off = {0};
+  setitimer(ITIMER_PROF, &cpu, NULL);   /* SIGPROF ends the test past it */
+  const char *lang = vgi_detect_language(s);
+  setitimer(ITIMER_PROF, &off, NULL);
+  assert_non_null(lang);
+  free(s);
+  assert_string_equal(vgi_detect_language("Dies ist [ein Text](https://example.org/the-and-of-is-in-to) "
+                                          "und er ist auf Deutsch geschrieben, wie man sieht."), "de");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -632,6 +655,7 @@ int main(void) {
     cmocka_unit_test(link_to_translations_unsaid),
     cmocka_unit_test(pace_of_thai_and_indic),
     cmocka_unit_test(joiner_of_a_script_kept),
+    cmocka_unit_test(detection_linear),
     cmocka_unit_test(languages_without_a_voice),
     cmocka_unit_test(traditional_chinese_headlines),
     cmocka_unit_test(slavic_object_clause_headlines),

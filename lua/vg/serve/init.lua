@@ -112,6 +112,16 @@ function M.start(o)
   local S = { data = o.data, stopped = false, max_previews = o.max_previews, preview_queue = o.preview_queue }
   local ok, err = core.mkdirs(o.data .. "/tmp")
   if not ok then return nil, err end
+  local max_upload = o.max_upload or 10 * 1024 * 1024
+  -- no document read here is larger than a client may send: the readers
+  -- open gzip (NEWS.gz, man pages), so a 78 KB upload named talk.md
+  -- expanded to the 32 MiB a file may hold on disk (2.2 GB and minutes of
+  -- CPU in a preview, past --max-upload); a set's files are held to it too
+  local lim = core.limits()
+  if max_upload > 0 and max_upload < lim.max_file_bytes then
+    S.limits_before = { max_file_bytes = lim.max_file_bytes }
+    core.limits { max_file_bytes = max_upload }
+  end
   local Tasks = o.tasks
   if Tasks == nil then
     local found, mod = pcall(require, "vg.serve.tasks")
@@ -120,10 +130,16 @@ function M.start(o)
   if Tasks then
     local mgr, merr = Tasks.new { data = o.data, jobs = o.jobs or 1 }
     -- another server on this folder: its message, not a traceback
-    if not mgr then return nil, tostring(merr) end
+    if not mgr then
+      if S.limits_before then core.limits(S.limits_before) end
+      return nil, tostring(merr)
+    end
     S.mgr = mgr
     local rok, rerr = pcall(S.mgr.restore, S.mgr)
-    if not rok then return nil, "restoring tasks: " .. tostring(rerr) end
+    if not rok then
+      if S.limits_before then core.limits(S.limits_before) end
+      return nil, "restoring tasks: " .. tostring(rerr)
+    end
   end
   -- the queue's and the disk's caps (0: none)
   S.quota = require("vg.serve.quota").new { data = o.data, max_queued = o.max_queued or 100,
@@ -131,7 +147,6 @@ function M.start(o)
   S.hub = sse.hub { max_per_stream = o.max_streams or 200 }
   S.router = router_m.new()
   api.routes(S.router)
-  local max_upload = o.max_upload or 10 * 1024 * 1024
   local srv, lerr = http.listen {
     host = o.host, port = o.port,
     -- multipart framing and the other fields ride along with the document
@@ -152,6 +167,7 @@ function M.start(o)
   }
   if not srv then
     if S.mgr then pcall(S.mgr.shutdown, S.mgr) end
+    if S.limits_before then core.limits(S.limits_before) end
     return nil, lerr
   end
   S.srv = srv
@@ -194,6 +210,7 @@ function M:stop()
   steady("ending event streams", self.hub.close_all, self.hub)
   if self.mgr then steady("saving tasks", self.mgr.shutdown, self.mgr) end
   steady("closing the server", self.srv.close, self.srv)
+  if self.limits_before then core.limits(self.limits_before) end
 end
 
 function M:closed() return self.srv:closed() end
