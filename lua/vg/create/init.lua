@@ -392,7 +392,15 @@ local function narrate_stage(o, off)
       if not rec then error(err, 0) end
       task:used(o.audio)
       for _, v in ipairs(ctx.videos) do
-        if M.recorded_narration(v, o, rec) == "shared" then
+        local how, last = M.recorded_narration(v, o, rec)
+        -- a recording that ends before the transcript does: the slides of
+        -- the cues after its end would be silent, and nobody told
+        if how == "cues" and last and last > rec.duration + M.RECORDING_SHORT then
+          task:warn(string.format("--audio %s: the recording (%.1f s) ends before the transcript's last cue (%.1f s): "
+            .. "the slides after %.1f s are silent", shown.name(o.audio), rec.duration, last, rec.duration),
+            { recording = true })
+        end
+        if how == "shared" then
           task:warn(string.format("--audio %s: the recording (%.1f s) is shared by the scenes in proportion "
             .. "to their text, so slides change about when their part is said; a transcript (.srt, .vtt) "
             .. "with --keep-timing places them exactly", shown.name(o.audio), rec.duration), { recording = true })
@@ -479,6 +487,10 @@ end
 -- which stage run again on resume. The voice, colour and theme are applied
 -- to the loaded model in place, so a change of them loads it again rather
 -- than restyling a model that already carries the old ones.
+--- how much of the transcript may run past the end of its recording (--audio
+--- with cue times) before a warning says so
+M.RECORDING_SHORT = 1.0
+
 --- the longest video vgrun makes (as long as the longest recording it takes)
 M.MAX_VIDEO_SECONDS = 3 * 3600
 
