@@ -7,11 +7,15 @@
 -- more than AIM away from the length asked, the document is loaded again
 -- for a length corrected by what the speech really took (more or less
 -- content, by the loader's ranking), split and said again, at most TRIES
--- times, and the plan closest to the length asked is kept. Unchanged scenes
+-- times (between two plans on both sides of the target once there are),
+-- and the plan closest to the length asked is kept; one short of it by a
+-- sentence has its slides held a little longer (hold). Unchanged scenes
 -- are said from the cache.
 --
 --   local length = require("vg.create.length")
---   videos, ratio = length.correct(videos, 60, 60, again, o)
+--   videos, ratio, tries, reach = length.correct(videos, 60, 60, again, o)
+--   if ratio < 1 and reach ~= "under" then ratio = length.hold(videos, 60, o) end
+--   local w = length.warning(ratio, 60, reach)
 local timeline = require("vg.create.timeline")
 
 local M = {}
