@@ -145,14 +145,31 @@ end
 local reader_ok, reader = pcall(require, "vg.input_core")
 if not (reader_ok and type(reader) == "table" and reader.named and reader.reveal_fill) then reader = nil end
 
--- The spoken text of word timings, and where each word starts in it.
+-- The spoken text of word timings, and where each word starts in it. The
+-- words come without the narration's stops: each gets back the marks that
+-- follow it in the narration (looked up in order, nearby), so the reader's
+-- rule finds the sentence an item is named in. Without them the narration
+-- was one sentence, and the first item named late in it was shown with
+-- the entrance, seconds before it was said.
+local MARKS_NEAR = 80   -- a word found further on is not this word
 local function spoken_text(scene)
   local words = scene.audio.words
+  local narr = type(scene.narration) == "string" and scene.narration or nil
+  local low, from = narr and narr:lower(), 1
   local parts, at, pos = {}, {}, 1
   for i, w in ipairs(words) do
     local word = tostring(w.word or w[1] or "")
-    parts[i], at[i] = word, pos
-    pos = pos + #word + 1
+    local piece = word
+    if low and word:match("%w") then
+      local a, b = low:find(word:lower(), from, true)
+      if a and a - from <= MARKS_NEAR then
+        from = b + 1
+        local marks = narr:match("^[%.!?;:,]+", from)
+        if marks and not word:find("[%.!?;:,]$") then piece = word .. marks; from = from + #marks end
+      end
+    end
+    parts[i], at[i] = piece, pos
+    pos = pos + #piece + 1
   end
   return table.concat(parts, " "), at
 end

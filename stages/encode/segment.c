@@ -35,6 +35,7 @@ typedef struct enc {
   AVPacket *pkt, *pending;
   int have_pending;
   int64_t encoded;
+  int64_t last_idr;          /* the grid frame of the latest IDR x264 gave out (forced or its own) */
   uint8_t *sei;              /* x264's SEI (its version and options): before the first picture */
   int sei_len;
 } enc;
@@ -75,8 +76,11 @@ static int x264_step(enc *e, x264_picture_t *pic, int64_t end_pts) {
   if (e->sei_len) memcpy(e->pkt->data, e->sei, (size_t)e->sei_len);
   memcpy(e->pkt->data + e->sei_len, nal[0].p_payload, (size_t)size);
   e->sei_len = 0;
-  if (out.b_keyframe) e->pkt->flags |= AV_PKT_FLAG_KEY;
   e->pkt->pts = e->pkt->dts = e->fifo[e->fifo_out++ % PTS_FIFO];
+  if (out.b_keyframe) {
+    e->pkt->flags |= AV_PKT_FLAG_KEY;
+    if (e->pkt->pts > e->last_idr) e->last_idr = e->pkt->pts;
+  }
   return emit(e, e->pkt, end_pts);
 }
 
@@ -252,7 +256,11 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
   /* An IDR at least every keyint seconds of grid time, whatever the count
    * of encoded frames: in VFR a long still scene is few frames, and a player
    * that seeks to keyframes (scrubbing, fast seek) lands up to the whole
-   * scene before the time asked. A repeat (max_gap) carries it. */
+   * scene before the time asked. A repeat (max_gap) carries it. The time
+   * counts from the latest IDR, whether forced here or placed by x264 (a
+   * scene cut, its keyint_max): x264 gives a picture out after its
+   * lookahead, so one of its own is seen a few encoded frames late, and
+   * the same inputs always give the same IDRs. */
   int64_t keygrid = (int64_t)fmax(1, floor(o->keyint * o->fnum / o->fden + 1e-9)), lastkey = 0;
   for (int64_t i = 0; i < nframes; i++) {
     if (s->cancel && *s->cancel) { vge_fail(r, "cancelled"); goto done; }
@@ -265,6 +273,7 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     }
     int changed = f.changed || i == 0;
     if (changed && !f.data) { vge_fail(r, "encode: frame %lld has no pixels", (long long)i); goto done; }
+    if (e.last_idr > lastkey) lastkey = e.last_idr;
     if (!(o->cfr || changed || i - last >= gap || i - lastkey >= keygrid)) continue;
     /* the macroblocks that did not change since the picture encoded last
      * (a repeat: all of them); NULL = all changed. x264 frees the array

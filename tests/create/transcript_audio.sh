@@ -57,6 +57,16 @@ check "wav: the captions are the cues (4), not the title's welcome" [ "$(grep -c
 check "wav: the sound is the recording" alike out/talk.mp4 rec/talk.wav 0.9
 if alike out/talk.mp4 rec/other.wav 0.5 2>/dev/null; then bad "wav: sounds like another recording"; else ok; fi
 
+check "wav: a recording as long as the cues gives no warning of its end" hasnt err.txt "ends before the transcript"
+
+# 1b. a recording that ends before the last cue (10 s of a talk whose cues
+# run to 18 s): the slides after its end are silent, and a warning says so
+ffmpeg -loglevel error -i rec/talk.wav -t 10 short.wav
+"$VGRUN" create rec/talk.srt --audio short.wav -o out/short.mp4 "${FAST[@]}" >out.txt 2>err.txt; rc=$?
+check "short: exit $rc, wanted 0" [ "$rc" -eq 0 ]
+check "short: a warning that the recording ends before the last cue" \
+  has err.txt "the recording (10.0 s) ends before the transcript's last cue (18.0 s)"
+
 # 2. the same as MP3
 if [ "$have_mp3" = 1 ]; then
   "$VGRUN" create rec/talk.srt --audio rec/talk.mp3 -o out/mp3.mp4 "${FAST[@]}" >out.txt 2>err.txt; rc=$?

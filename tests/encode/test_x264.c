@@ -309,6 +309,77 @@ static void test_segments_join(void **state) {
   pics_free(&pa); pics_free(&pb); pics_free(&pj);
 }
 
+/* ---- keyframes: counted from any IDR -------------------------------------- */
+
+/* A textured page for the first CUT frames, then another (a scene cut x264's
+ * "superfast" preset gives an IDR of its own), then nothing changes. */
+#define CUT 30
+static int cut_get(void *ud, int64_t index, double t, vge_frame *f) {
+  uint8_t *buf = ud;
+  (void)t;
+  if (index != 0 && index != CUT) { f->changed = 0; return 0; }
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++) {
+      uint8_t *q = buf + ((size_t)y * W + (size_t)x) * 4;
+      if (index == 0) bg_pixel(x, y, q);
+      else {
+        unsigned h = (unsigned)(x * 2654435761u) ^ (unsigned)(y * 40503u);
+        q[0] = (uint8_t)(h >> 3); q[1] = (uint8_t)(h >> 11); q[2] = (uint8_t)(h >> 19); q[3] = 255;
+      }
+    }
+  f->data = buf;
+  f->changed = 1;
+  return 0;
+}
+
+/* the grid frames of the keyframe packets of a file -> how many (at most max) */
+static int key_frames(const char *path, int64_t *at, int max, int fps) {
+  AVFormatContext *ic = NULL;
+  if (avformat_open_input(&ic, path, NULL, NULL) < 0) return -1;
+  avformat_find_stream_info(ic, NULL);
+  int si = av_find_best_stream(ic, AVMEDIA_TYPE_VIDEO, -1, -1, NULL, 0);
+  AVPacket *pkt = av_packet_alloc();
+  int n = 0;
+  while (si >= 0 && av_read_frame(ic, pkt) >= 0) {
+    if (pkt->stream_index == si && (pkt->flags & AV_PKT_FLAG_KEY) && n < max)
+      at[n++] = av_rescale_q(pkt->pts, ic->streams[si]->time_base, (AVRational){1, fps});
+    av_packet_unref(pkt);
+  }
+  av_packet_free(&pkt);
+  avformat_close_input(&ic);
+  return n;
+}
+
+/* The forced IDR comes keyint seconds after the last IDR, not after the
+ * last forced one: a scene cut's IDR at 3 s moves the next from 10 s to
+ * 13 s (a VFR still of 14 s, keyint 10 s, 10 frames a second; a repeat
+ * every frame, so the cut is past x264's keyint_min and is an IDR). */
+static void test_keyint_from_any_idr(void **state) {
+  (void)state;
+  enum { FPS10 = 10 };
+  char out[512];
+  uint8_t *buf = malloc((size_t)W * H * 4);
+  pathf(out, sizeof out, "cut.mp4");
+  vge_segment s = {.v = {.width = W, .height = H, .fps_num = FPS10, .fps_den = 1, .preset = "superfast",
+                         .max_gap = 0.1, .keyint = 10},
+                   .start = 0, .end = 14, .get_frame = cut_get, .ud = buf, .out = out};
+  vge_result r;
+  if (vge_encode_segment(&s, &r) != 0) fail_msg("encode: %s", r.err);
+  free(buf);
+  int64_t at[16];
+  int n = key_frames(out, at, 16, FPS10);
+  assert_true(n >= 2);
+  int cut = 0, early = 0, later = 0;
+  for (int k = 0; k < n; k++) {
+    cut |= at[k] == CUT;
+    early |= at[k] > CUT && at[k] < CUT + 10 * FPS10;
+    later |= at[k] == CUT + 10 * FPS10;
+  }
+  if (!cut) fail_msg("no IDR at the scene cut (frame %d): the test needs x264's own", CUT);
+  if (early) fail_msg("an IDR forced less than keyint after the scene cut's");
+  assert_true(later);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_crf0_lossless),
@@ -316,6 +387,7 @@ int main(void) {
     cmocka_unit_test(test_hint_keeps_pictures),
     cmocka_unit_test(test_deterministic_jobs),
     cmocka_unit_test(test_segments_join),
+    cmocka_unit_test(test_keyint_from_any_idr),
   };
   return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 }

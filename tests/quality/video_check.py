@@ -2,7 +2,8 @@
 """video_check.py OUT.mp4 [--keyint S] [--fps N]: checks a made video from its
 outputs alone, as a player sees it: H.264 + AAC; audio and video end together
 (within a frame); chapters name and time the scenes of OUT.timing.json; the
-timing file is monotonic and inside the video; narration is heard where the
+timing file is monotonic and inside the video, each scene's words inside
+its narration (every narration longer than a second has them); narration is heard where the
 timing file says (no long silence inside a scene's narration, none cut off at
 the end); the picture changes at each scene's start; keyframes no further
 apart than the keyframe interval; a seek into the middle decodes the same
@@ -154,6 +155,15 @@ def main():
         wt = [w.get("start", 0) for w in words]
         if wt != sorted(wt) or any(not (s["start"] - 1e-6 <= t <= s["end"] + 1e-6) for t in wt):
             bad("scene %d word times out of order or outside it" % (i + 1))
+        # each word said within the scene's narration, and lasting
+        if ns is not None and any(not (ns - 1e-3 <= w.get("start", 0) <= w.get("end", 0) <= ne + 1e-3)
+                                  for w in words):
+            bad("scene %d: a word outside its narration %.2f-%.2f" % (i + 1, ns, ne))
+        # (a recording's scene without cues has nobody's words: spread marks
+        # a recording's scenes)
+        recording = any(x.get("spread") for x in scenes)
+        if ns is not None and ne - ns > 1.0 and not words and not recording:
+            bad("scene %d: narration %.2f-%.2f without word times" % (i + 1, ns, ne))
     if abs(prev - dur) > 1e-6:
         bad("last scene ends %.3f, video %.3f" % (prev, dur))
 

@@ -601,7 +601,7 @@ function M.scene_seconds(s, lang, o)
   return len
 end
 
---- with_duration(videos, target, reload, opts) -> videos, added, ratio
+--- with_duration(videos, target, reload, opts) -> videos, added, ratio, asked
 -- --duration: the loader fitted the length by its own estimate, before the
 -- frame split scenes (a part nothing is said in adds its reading time) and
 -- without the layout's settle time. When the plan runs more than 5 % longer
@@ -610,7 +610,8 @@ end
 -- duration_asked = target) and split again, at most twice, and the closer
 -- of the plans is kept. ratio: the kept plan's length over the target;
 -- band_warning(ratio, target, seconds) says when it is off by more than
--- 15 % (the loader's own check is left out of a shorter fit). A long
+-- 15 % (the loader's own check is left out of a shorter fit). asked: the
+-- length the kept plan was loaded for (the target, or a reload's). A long
 -- document the loader made into parts (ids "<id>_partN") was fitted as a
 -- whole: the target is their sum; videos of --split h2 were each fitted to
 -- it: the longest is held to it.
@@ -623,17 +624,21 @@ local function parts_of_one(videos)
   return true
 end
 
--- -> how much longer than the target the videos run (1: as asked)
-local function over(videos, target, o)
+-- -> how much longer than the target the videos run (1: as asked), each
+-- video's length by seconds(video, o) (default: the estimate, M.seconds)
+local function over(videos, target, o, seconds)
+  seconds = seconds or M.seconds
   if parts_of_one(videos) then
     local t = 0
-    for _, v in ipairs(videos) do t = t + M.seconds(v, o) end
+    for _, v in ipairs(videos) do t = t + seconds(v, o) end
     return t / target
   end
   local r = 0
-  for _, v in ipairs(videos) do r = math.max(r, M.seconds(v, o) / target) end
+  for _, v in ipairs(videos) do r = math.max(r, seconds(v, o) / target) end
   return r
 end
+M.over = over
+M.parts_of_one = parts_of_one
 
 function M.with_duration(videos, target, reload, opts)
   local added = M.videos(videos, opts)
@@ -641,7 +646,7 @@ function M.with_duration(videos, target, reload, opts)
   local best, best_added = videos, added
   local r = over(videos, target, opts.create)
   local best_r, reloaded = r, false
-  local ask = target
+  local ask, best_ask = target, target
   for _ = 1, 2 do
     if r <= 1 + M.DURATION_SLACK then break end
     ask = ask / r
@@ -652,9 +657,11 @@ function M.with_duration(videos, target, reload, opts)
         or (#again == 1 or parts_of_one(again)) ~= (#videos == 1 or parts_of_one(videos)) then break end
     local n = M.videos(again, opts)
     r = over(again, target, opts.create)
-    if math.abs(r - 1) < math.abs(best_r - 1) then best, best_added, best_r, reloaded = again, n, r, true end
+    if math.abs(r - 1) < math.abs(best_r - 1) then
+      best, best_added, best_r, reloaded, best_ask = again, n, r, true, ask
+    end
   end
-  return best, best_added, reloaded and best_r or nil
+  return best, best_added, reloaded and best_r or nil, best_ask
 end
 
 --- band_warning(ratio, target) -> a message, or nil: a plan kept from a

@@ -235,41 +235,55 @@ local function video_stage(o, off)
   end
 end
 
+-- The document loaded again for another length (--duration): the loader's
+-- options with duration = seconds (its messages name the length asked, not
+-- this one), styled as the style stage did. quiet: through the Lua API,
+-- whose warnings are not the task's (what was left out was said when the
+-- document was loaded). -> videos, or nil.
+local function load_again(o, ctx, task, seconds, quiet)
+  if type(ctx.input) ~= "string" then return nil end
+  local lo = load_options(o)
+  lo.duration = seconds
+  lo.duration_asked = o.duration
+  local videos
+  if task.limits == nil or quiet then
+    -- the Lua API: what the loader says was said by the load stage already
+    local ok, model = pcall(require("vg.input").load, ctx.input, lo)
+    videos = ok and type(model) == "table" and model.videos or nil
+  else
+    local sub = { input = ctx.input }
+    if pcall(core.run_native, "input.load", sub, lo, task.id, task.stage, task.cache, task.limits) then
+      videos = sub.videos
+    end
+  end
+  if type(videos) ~= "table" then return nil end
+  restyle(videos, o)
+  return videos
+end
+
+local function fit_options(o)
+  return { width = o.width, height = o.height, captions = o.captions.burn or nil, create = o }
+end
+
 -- Lay out first, then split: a scene whose list, table or code does not
 -- fit the frame at a readable size becomes several (vg.create.fit), before
 -- narration, so each part is spoken and timed on its own.
 local function fit_stage(o)
   return function(ctx, task)
     local fit = require("vg.create.fit")
-    local fopts = { width = o.width, height = o.height, captions = o.captions.burn or nil, create = o }
+    local fopts = fit_options(o)
     -- with --duration, a split that makes the video longer than asked loads
     -- the document again for a shorter length (the style's overrides again)
-    local function reload(seconds)
-      if type(ctx.input) ~= "string" then return nil end
-      local lo = load_options(o)
-      lo.duration = seconds
-      lo.duration_asked = o.duration
-      local videos
-      if task.limits == nil then
-        -- the Lua API: what the loader says was said by the load stage already
-        local model = require("vg.input").load(ctx.input, lo)
-        videos = model and model.videos
-      else
-        local sub = { input = ctx.input }
-        if pcall(core.run_native, "input.load", sub, lo, task.id, task.stage, task.cache, task.limits) then
-          videos = sub.videos
-        end
-      end
-      if type(videos) ~= "table" then return nil end
-      restyle(videos, o)
-      return videos
-    end
+    local function reload(seconds) return load_again(o, ctx, task, seconds) end
     local n
     if o.duration and not o.keep_timing and not o.audio then
-      local ratio
-      ctx.videos, n, ratio = fit.with_duration(ctx.videos, o.duration, reload, fopts)
+      local ratio, asked
+      ctx.videos, n, ratio, asked = fit.with_duration(ctx.videos, o.duration, reload, fopts)
+      -- the length the kept plan was loaded for: the narrate stage corrects
+      -- it by what the speech really takes
+      ctx.duration_loaded = asked or o.duration
       local w = fit.band_warning(ratio, o.duration)
-      if w then task:warn(w) end
+      if w then task:warn(w); ctx.duration_warned = true end
     else
       n = fit.videos(ctx.videos, fopts)
     end
@@ -329,7 +343,17 @@ local function load_stage(o)
       local ok, tcore = pcall(require, "vg.tts_core")
       if ok then tcore.warm(o.voice) end
     end
-    core.run_native("input.load", ctx, options, task.id, task.stage, task.cache, task.limits)
+    -- the loader's own word that --duration cannot be reached: said once
+    -- (vg.create.length does not say it again by the speech's length)
+    local heard = o.duration and vg.on("validation.warning", function(ev)
+      if ev.task_id == task.id and type(ev.message) == "string" and ev.message:find("--duration", 1, true)
+          and (ev.message:find("cannot be that short", 1, true) or ev.message:find("says too little", 1, true)) then
+        ctx.duration_warned = true
+      end
+    end)
+    local ok, err = pcall(core.run_native, "input.load", ctx, options, task.id, task.stage, task.cache, task.limits)
+    if heard then vg.off(heard) end
+    if not ok then error(err, 0) end
     used_files(ctx, task, ctx.input)
   end
 end
@@ -368,7 +392,15 @@ local function narrate_stage(o, off)
       if not rec then error(err, 0) end
       task:used(o.audio)
       for _, v in ipairs(ctx.videos) do
-        if M.recorded_narration(v, o, rec) == "shared" then
+        local how, last = M.recorded_narration(v, o, rec)
+        -- a recording that ends before the transcript does: the slides of
+        -- the cues after its end would be silent, and nobody told
+        if how == "cues" and last and last > rec.duration + M.RECORDING_SHORT then
+          task:warn(string.format("--audio %s: the recording (%.1f s) ends before the transcript's last cue (%.1f s): "
+            .. "the slides after %.1f s are silent", shown.name(o.audio), rec.duration, last, rec.duration),
+            { recording = true })
+        end
+        if how == "shared" then
           task:warn(string.format("--audio %s: the recording (%.1f s) is shared by the scenes in proportion "
             .. "to their text, so slides change about when their part is said; a transcript (.srt, .vtt) "
             .. "with --keep-timing places them exactly", shown.name(o.audio), rec.duration), { recording = true })
@@ -411,6 +443,32 @@ local function narrate_stage(o, off)
         M.fit_speech(v, o, say)
       end
     end
+    if o.duration and not o.keep_timing and type(ctx.input) == "string" then
+      -- the length the speech really takes, held to --duration
+      local length = require("vg.create.length")
+      local function again(seconds)
+        local videos = load_again(o, ctx, task, seconds, true)
+        if not videos then return nil end
+        require("vg.create.fit").videos(videos, fit_options(o))
+        local sub = { input = ctx.input, videos = videos }
+        if not pcall(core.run_native, "tts.synth", sub, options, task.id, task.stage, off or task.cache,
+            task.limits) then return nil end
+        return sub.videos
+      end
+      local ratio, tries, reach
+      ctx.videos, ratio, tries, reach = length.correct(ctx.videos, o.duration, ctx.duration_loaded or o.duration,
+        again, o)
+      -- (short of it by a sentence: the slides held a little longer, up to
+      -- it; a document that says too little was held by the loader, which
+      -- said so)
+      if ratio < 1 and reach ~= "under" then ratio = length.hold(ctx.videos, o.duration, o) end
+      ctx.duration_ratio = ratio
+      local w = not ctx.duration_warned and length.warning(ratio, o.duration, reach)
+      if w then task:warn(w) end
+      if tries > 0 then
+        task:progress(1, string.format("held to --duration %g: %d s", o.duration, math.floor(ratio * o.duration + 0.5)))
+      end
+    end
     for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
       for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
         local au = type(sc) == "table" and sc.audio
@@ -429,6 +487,10 @@ end
 -- which stage run again on resume. The voice, colour and theme are applied
 -- to the loaded model in place, so a change of them loads it again rather
 -- than restyling a model that already carries the old ones.
+--- how much of the transcript may run past the end of its recording (--audio
+--- with cue times) before a warning says so
+M.RECORDING_SHORT = 1.0
+
 --- the longest video vgrun makes (as long as the longest recording it takes)
 M.MAX_VIDEO_SECONDS = 3 * 3600
 

@@ -22,7 +22,7 @@ function M.stage(o)
       local video = ctx.videos[vi]
       local base = outputs.strip_ext(out.path)
       -- language: BCP 47 tag of the document; voice: the one that spoke it
-      local timing = { duration = out.timing.duration, scenes = out.timing.scenes,
+      local timing = { duration = out.timing.duration, scenes = M.with_words(video, out.timing),
                        language = video.language or "en", voice = video.voice }
       M.write(base .. ".timing.json", vg.json.encode(timing, { pretty = true }) .. "\n")
       task:produced(base .. ".timing.json")
@@ -49,6 +49,40 @@ function M.stage(o)
       end
     end
   end
+end
+
+local function ms(t) return math.floor(t * 1000 + 0.5) / 1000 end
+
+--- with_words(video, timing) -> the timeline's scenes, each with the words
+--- said in it: { word, start, end }, in seconds of the video, as the
+--- captions and the reveals time them (espeak-ng's word events; under a
+--- recording nobody timed, its words spread over its cues: `spread` is
+--- true). A word past the end of the scene's narration (speech cut at the
+--- next cue) is not said and is left out.
+function M.with_words(video, timing)
+  local out = {}
+  for i, seg in ipairs(timing.scenes or {}) do
+    local e = {}
+    for k, v in pairs(seg) do e[k] = v end
+    local s = (video.scenes or {})[i]
+    local au = type(s) == "table" and s.audio
+    if type(au) == "table" and type(au.words) == "table" and #au.words > 0 then
+      local base = tonumber(seg.narration_start) or tonumber(seg.start) or 0
+      local stop = tonumber(seg.narration_end) or math.huge
+      local words = {}
+      for _, w in ipairs(au.words) do
+        local a, b = tonumber(w.start), tonumber(w["end"])
+        if type(w.word) == "string" and a and base + a < stop then
+          b = math.min(stop, base + math.max(a, b or a))
+          words[#words + 1] = { word = w.word, start = ms(base + a), ["end"] = ms(b) }
+        end
+      end
+      e.words = words
+      if au.recorded then e.spread = true end
+    end
+    out[i] = e
+  end
+  return out
 end
 
 --- scenes(segments, records, encoded, previous, no_cache): per scene, made

@@ -119,13 +119,15 @@ end
 -- said from its first cue; without, the scenes share the recording in
 -- proportion to their narration's words (each at least min_scene when the
 -- recording is long enough). Sets scene.audio = {duration, words, at,
--- recorded} and video.recording. Returns "cues" or "shared".
+-- recorded} and video.recording. Returns "cues" (and the time the last cue
+-- ends) or "shared".
 function M.recorded_narration(video, o, rec)
   local scenes = video.scenes or {}
   local n, L = #scenes, rec.duration
   video.recording = { duration = L, sha256 = rec.sha256 }
   local an = o.keep_timing and M.anchors(video, o)
   if an then
+    local last = 0
     for i, s in ipairs(scenes) do
       local c = M.cues_of(s)
       local words = {}
@@ -133,10 +135,11 @@ function M.recorded_narration(video, o, rec)
       if c then
         for _, cue in ipairs(c) do spread(words, cue.text, cue.start - an[i], cue["end"] - an[i]) end
         stop = c[#c]["end"]
+        last = math.max(last, stop)
       end
       s.audio = { duration = math.max(0, stop - an[i]), words = words, at = an[i], recorded = true }
     end
-    return "cues"
+    return "cues", last
   end
   local w, total = {}, 0
   for i, s in ipairs(scenes) do
