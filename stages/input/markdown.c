@@ -887,14 +887,16 @@ static const char *const joiners[] = {
   "pretože", "kedy", "ak", "ako", "medzi", "pred", "podľa", "počas", "vďaka", "cez", "ktorého", "ktorej",
   "ktorých", "ktorým", "ktorú", "ktorí", "ktoří",
   /* Serbian in both its alphabets, Croatian, Bosnian and Slovenian ("Ако
-   * увидите да странице упутства" stopped before "и") */
+   * увидите да странице упутства" stopped before "и"; not "као", "kao",
+   * "kot", "as", which a participle before them waits for: "познатих |
+   * као кат странице") */
   "или", "али", "да", "који", "која", "које", "којег", "којем", "којој", "којим", "којих", "којима", "што",
   "где", "када", "кад", "ако", "јер", "док", "пошто", "како", "са", "за", "од", "кроз", "између", "према",
-  "због", "након", "пре", "после", "као", "нити", "него", "већ", "уз", "ка", "код", "ради", "уколико", "иако",
+  "због", "након", "пре", "после", "нити", "него", "већ", "уз", "ка", "код", "ради", "уколико", "иако",
   "ili", "ali", "koji", "koja", "koje", "kojeg", "kojem", "kojim", "kojih", "kojima", "što", "gde", "gdje",
   "kada", "kad", "ako", "jer", "dok", "pošto", "kako", "sa", "za", "iz", "kroz", "između", "prema", "zbog",
-  "nakon", "prije", "posle", "poslije", "kao", "niti", "nego", "već", "uz", "ka", "kod", "radi", "ukoliko",
-  "iako", "ki", "ko", "če", "kot", "pa", "brez", "med", "pri", "po", "skozi", "zaradi", "kjer", "kadar",
+  "nakon", "prije", "posle", "poslije", "niti", "nego", "već", "uz", "ka", "kod", "radi", "ukoliko",
+  "iako", "ki", "ko", "če", "pa", "brez", "med", "pri", "po", "skozi", "zaradi", "kjer", "kadar",
   "ker", "saj", "toda", "ampak", "vendar", "čeprav",
   /* more of Ukrainian and Russian, Bulgarian and Macedonian */
   "якщо", "бо", "оскільки", "ніж", "якого", "якої", "яких", "якими", "якому", "якій", "чим", "ані", "проте",
@@ -932,6 +934,10 @@ static const char *const articles[] = { "the", "a", "an", "this", "these", "its"
   "będzie", "je", "jsou", "bir", "là", "được", "sẽ",
   /* ... of Serbian, Croatian, Romanian, Hungarian, Swedish, Danish, Norwegian */
   "је", "су", "бити", "biti", "sunt", "este", "az", "egy", "ett", "är", "er", "ist",
+  /* (Romanian's "which", said before its clause's comma: "variabile de mediu care, | dacă …";
+   * Serbian's and Slovenian's "as", which no headline ends on either: "под директоријумом као |
+   * што је") */
+  "care", "као", "kao", "kot",
   /* Greek articles */
   "ο", "η", "το", "οι", "τα", "του", "της", "των", "τον", "την", "τη", "τους", "τις", "ένα", "μια", "μία", "ένας",
   /* English adverbs that wait for what they qualify ("is often | the …") */
@@ -1360,6 +1366,15 @@ static int natural_cut(const hl_words *h, int k) {
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
   if (is_joiner(w, wl) || in_list(articles, w, wl)) return 0;
+  /* not after a clause of one word that a semicolon or a colon opened
+   * ("… ввода; необходимо, | поскольку …") */
+  if (k >= 2 && strchr(",;:", w[wl - 1]) && strchr(";:", t[h->we[k - 2] - 1])) return 0;
+  /* nor between a Serbian, Croatian or Slovenian modal and its "да", "da"
+   * ("образац који треба | да одговара …") */
+  if (k < h->n && in_list((const char *const[]){ "да", "da", NULL }, t + h->ws[k], h->we[k] - h->ws[k]) &&
+      in_list((const char *const[]){ "треба", "мора", "може", "могу", "можете", "желите", "хоће", "treba", "mora",
+                                     "može", "mogu", "možete", "želite", "hoće", NULL }, w, wl))
+    return 0;
   if (opening_alone(h, k)) return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;

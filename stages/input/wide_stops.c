@@ -64,9 +64,12 @@ size_t vgi_wide_sentence_end(const char *text, const char *e) {
     if (cjk_at(q)) return (size_t)(q - e);
   }
   if (!l) return 0;
-  /* a run of marks ends once ("！？", "。。") */
+  /* a run of ！ and ？ ends once ("！？", "？！！"); a full stop after a
+   * stop is a sentence of its own, which says nothing and goes ("。。",
+   * an item's stop and the join's) */
   const char *q = e + l;
-  for (size_t m; (m = vgi_wide_stop(q)) || *q == '!' || *q == '?';) q += m ? m : 1;
+  for (size_t m; ((m = vgi_wide_stop(q)) && !vgi_wide_period_before(q, 3)) || *q == '!' || *q == '?';)
+    q += m ? m : 1;
   /* a stop inside a quote or bracket that the sentence goes on after
    * ("「はい。」と言った", or a stop after it: "「はい。」。") ends
    * nothing; one before the end or a space ends the sentence with its

@@ -629,6 +629,8 @@ static void japanese_full_width_stops(void **state) {
     { "本当!?次の文です。", 2, "本当!?" },
     { "速度は１．５倍になります．次の文です．", 2, "速度は１．５倍になります．" },
     { "彼は「はい。」と言った。次の文です。", 2, "彼は「はい。」と言った。" },
+    /* (a stop doubled by a join is a sentence of its own, left out later) */
+    { "バージョン情報を表示します。。", 2, "バージョン情報を表示します。" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     int n = 0;
@@ -725,6 +727,25 @@ static void slavic_lead_clause_headlines(void **state) {
     "Страница упутства се састоји од неколико одељака који описују програм и његове опције да би корисник лакше "
     "пронашао оно што тражи.",
   };
+  /* nor on a modal before its "да", on "као", on Romanian's "care", nor
+   * on a clause of one word after a semicolon (ru xxd(1)) */
+  static const char *const never[][2] = {
+    { "Наредба или илустрација функције је образац који треба да одговара свим могућим призивима у програму.",
+      " треба" },
+    { "Странице упутства се обично смештају у „nroff(1)“ формат под директоријумом као што је /usr/share/man у систему.",
+      " као" },
+    { "Există mai multe variabile de mediu care, dacă sunt stabilite, sunt interogate pentru a determina modul de "
+      "operare al lui man.", " care" },
+    { "Отмотка назад потока стандартного ввода; необходимо, поскольку cat уже выполнила чтение до конца потока "
+      "стандартного ввода.", "необходимо" },
+  };
+  for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+    char *h = vgi_headline(never[i][0]);
+    size_t l = strlen(h), nl = strlen(never[i][1]);
+    print_message("%s\n", h);
+    assert_false(l >= nl && !strcmp(h + l - nl, never[i][1]));
+    free(h);
+  }
   for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
     char *h = vgi_headline(ends[i]);
     size_t l = strlen(h);
