@@ -23,7 +23,7 @@ install(FILES engine/core/vg.h engine/lua/vg_lua.h DESTINATION ${CMAKE_INSTALL_I
 # pkg-config: the headers include uv.h, cjson/cJSON.h and (vg_lua.h) lua.h, so
 # those are Requires; what the stages link is only needed for static linking.
 set(VG_PC_REQUIRES "libuv libcjson lua5.4")
-set(VG_PC_REQUIRES_PRIVATE "libavcodec libavformat libavutil libswscale libswresample yaml-0.1 libcmark-gfm pangocairo cairo fontconfig espeak-ng")
+set(VG_PC_REQUIRES_PRIVATE "libavcodec libavformat libavutil libswscale libswresample yaml-0.1 libcmark-gfm icu-uc pangocairo cairo fontconfig espeak-ng")
 # The prefix is found from the .pc file's own place, so a tree installed with
 # `cmake --install --prefix DIR` or unpacked elsewhere still resolves.
 file(RELATIVE_PATH VG_PC_TO_PREFIX ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})

@@ -75,8 +75,7 @@ static int sentence_end(const char *t) {
   if (!l) return 1;
   char c = t[l - 1];
   if (c == '.' || c == '!' || c == '?') return 1;
-  return l >= 3 && (!strcmp(t + l - 3, "\xE3\x80\x82") || !strcmp(t + l - 3, "\xEF\xBC\x81") ||
-                    !strcmp(t + l - 3, "\xEF\xBC\x9F") || !strcmp(t + l - 3, "\xE2\x80\xA6"));
+  return vgi_wide_stop_before(t, l) || (l >= 3 && !strcmp(t + l - 3, "\xE2\x80\xA6"));   /* 。！？．… */
 }
 
 /* A bold line heads what follows when prose comes next: a paragraph of

@@ -13,9 +13,7 @@
 
 /* A sentence's end in s at p: a full-width or ASCII final mark. Its length, or 0. */
 static size_t stop_at(const char *p) {
-  static const char *const stops[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", NULL };   /* 。！？ */
-  for (int i = 0; stops[i]; i++)
-    if (!strncmp(p, stops[i], 3)) return 3;
+  if (vgi_wide_stop(p)) return 3;   /* 。！？．‼ */
   if ((*p == '.' || *p == '!' || *p == '?') && (p[1] == ' ' || !p[1])) return 1;
   if (*p == '\n') return 1;
   return 0;

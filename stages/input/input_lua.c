@@ -487,6 +487,27 @@ static int l_sentences(lua_State *L) {
   return 1;
 }
 
+/* word_ends(text) -> { byte, ... }: where the words of Thai, Lao, Khmer and
+ * Burmese end in text (1-based, the last byte of each; unspaced_words.c),
+ * so a caption is cut between words of scripts that write no space; {}
+ * for text without those scripts */
+static int l_word_ends(lua_State *L) {
+  size_t len;
+  const char *t = luaL_checklstring(L, 1, &len);
+  lua_newtable(L);
+  if (!vgi_unspaced_text(t, len) || strlen(t) != len) return 1;
+  enum { MAXW = 1024 };
+  size_t *ws = malloc(2 * MAXW * sizeof *ws);
+  if (!ws) return 1;
+  int n = vgi_unspaced_split(t, ws, ws + MAXW, MAXW);
+  for (int i = 0; i < n; i++) {
+    lua_pushinteger(L, (lua_Integer)ws[MAXW + i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  free(ws);
+  return 1;
+}
+
 /* name_part(s, "slug"|"name", sep, max) -> s as a part of a file name
  * (file_names.c): folded to ASCII where a table spells it, other scripts'
  * letters kept, at most max bytes; "" when nothing is left */
@@ -529,7 +550,8 @@ int vgmod_input_core(lua_State *L) {
     { "speech_seconds", l_speech_seconds }, { "said_seconds", l_said_seconds }, { "scene_seconds", l_scene_seconds },
     { "named", l_named }, { "reveal_fill", l_reveal_fill }, { "quote_pages", l_quote_pages },
     { "sentences", l_sentences }, { "timing", l_timing }, { "modules_error", l_modules_error },
-    { "silent_seconds", l_silent_seconds }, { "name_part", l_name_part }, { NULL, NULL },
+    { "silent_seconds", l_silent_seconds }, { "name_part", l_name_part }, { "word_ends", l_word_ends },
+    { NULL, NULL },
   };
   luaL_newlib(L, fns);
   lua_pushnumber(L, VGI_WPM);

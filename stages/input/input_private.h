@@ -465,6 +465,31 @@ int vgi_cut_in_phrase(const char *t, size_t cut);    /* t cut there stops inside
 int vgi_verb_after(const char *t, size_t end);      /* t[0, end) holds the verb of a subject before it */
 /* 1 when s[0..cut) ends a Chinese, Japanese or Korean clause naturally. */
 int vgi_cjk_natural(const char *s, size_t cut);
+/* wide_stops.c: the full-width sentence ends 。！？．｡‼⁇⁈⁉. vgi_wide_stop: the
+ * length of one at p (3) or 0; vgi_wide_stop_before: of one ending t[0..n).
+ * vgi_wide_sentence_end: where a sentence ends at e in text (its run of
+ * marks and closing quotes), or 0 (a decimal "１．５", a stop inside a quote
+ * the sentence goes on after); an ASCII !? glued between CJK ends one too. */
+size_t vgi_wide_stop(const char *p);
+size_t vgi_wide_stop_before(const char *t, size_t n);
+size_t vgi_wide_period_before(const char *t, size_t n);   /* 。．｡ alone */
+size_t vgi_wide_sentence_end(const char *text, const char *e);
+/* unspaced_words.c: the words of Thai, Lao, Khmer and Burmese, which write
+ * no space between them (ICU's dictionaries). vgi_unspaced_at: the length
+ * of such a letter at p, or 0; vgi_unspaced_text: 1 when s[0..n) has one;
+ * vgi_unspaced_split: as vgi_split_words, those scripts' tokens cut into
+ * their words (a sign stays with its word); vgi_unspaced_word_count: as
+ * vgi_word_count, counting those words. */
+size_t vgi_unspaced_at(const char *p);
+int vgi_unspaced_text(const char *s, size_t n);
+int vgi_unspaced_split(const char *t, size_t ws[], size_t we[], int max);
+int vgi_unspaced_word_count(const char *s);
+/* Where a headline of t, split into n words by vgi_unspaced_split, ends
+ * (a byte offset): at most `most` words, at a phrase's end (a space) or
+ * before a word that opens one, never on a conjunction, a preposition or a
+ * Burmese particle's word; t whole when it has `whole` words or fewer and no
+ * phrase's end. */
+size_t vgi_unspaced_cut(const char *t, const size_t ws[], const size_t we[], int n, int most, int whole);
 size_t vgi_first_sentence(const char *s);
 /* 1 when s, a short line, labels a table of contents ("Contents",
  * "Inhaltsverzeichnis"): markdown.c's agenda and text.c's contents. */

@@ -778,8 +778,8 @@ static size_t script_stop_at(const char *e) {
 
 static const char *sentence_end(const char *text, const char *p, const char *lang) {
   for (const char *e = p; *e; e++) {
-    if (!strncmp(e, "\xE3\x80\x82", 3) || !strncmp(e, "\xEF\xBC\x81", 3) || !strncmp(e, "\xEF\xBC\x9F", 3))
-      return e + 3;
+    size_t wl = vgi_wide_sentence_end(text, e);   /* 。！？．‼ and their runs */
+    if (wl) return e + wl;
     size_t sl = script_stop_at(e);
     if (sl && (!e[sl] || e[sl] == ' ')) return e + sl;
     if (!strchr(".!?", *e)) continue;
@@ -886,6 +886,44 @@ static const char *const joiners[] = {
   /* Turkish and Vietnamese */
   "ve", "veya", "ile", "için", "gibi", "ama", "fakat", "ki", "và", "của", "cho", "với", "trong", "để",
   "từ", "hoặc", "nhưng", "khi",
+  /* more of Polish, Czech and Slovak ("… gdzie", "… niż"; lower-case "i",
+   * their "and", is one too: is_joiner) */
+  "bo", "lecz", "gdzie", "co", "czego", "czym", "którą", "którymi", "któremu", "poprzez", "zamiast", "niż",
+  "aż", "dopóki", "zanim", "chociaż", "choć", "jako", "więc", "dlatego", "jednak", "ku", "spośród", "około",
+  "wobec", "względem", "mimo", "oprócz", "pomiędzy", "jenž", "jež", "což", "kde", "kdy", "pokud", "jestliže",
+  "mezi", "před", "podle", "během", "díky", "pro", "přes", "než", "zda", "či", "však", "proto", "že",
+  "pretože", "kedy", "ak", "ako", "medzi", "pred", "podľa", "počas", "vďaka", "cez", "ktorého", "ktorej",
+  "ktorých", "ktorým", "ktorú", "ktorí", "ktoří",
+  /* Serbian in both its alphabets, Croatian, Bosnian and Slovenian ("Ако
+   * увидите да странице упутства" stopped before "и"; not "као", "kao",
+   * "kot", "as", which a participle before them waits for: "познатих |
+   * као кат странице") */
+  "или", "али", "да", "који", "која", "које", "којег", "којем", "којој", "којим", "којих", "којима", "што",
+  "где", "када", "кад", "ако", "јер", "док", "пошто", "како", "са", "за", "од", "кроз", "између", "према",
+  "због", "након", "пре", "после", "нити", "него", "већ", "уз", "ка", "код", "ради", "уколико", "иако",
+  "ili", "ali", "koji", "koja", "koje", "kojeg", "kojem", "kojim", "kojih", "kojima", "što", "gde", "gdje",
+  "kada", "kad", "ako", "jer", "dok", "pošto", "kako", "sa", "za", "iz", "kroz", "između", "prema", "zbog",
+  "nakon", "prije", "posle", "poslije", "niti", "nego", "već", "uz", "ka", "kod", "radi", "ukoliko",
+  "iako", "ki", "ko", "če", "pa", "brez", "med", "pri", "po", "skozi", "zaradi", "kjer", "kadar",
+  "ker", "saj", "toda", "ampak", "vendar", "čeprav",
+  /* more of Ukrainian and Russian, Bulgarian and Macedonian */
+  "якщо", "бо", "оскільки", "ніж", "якого", "якої", "яких", "якими", "якому", "якій", "чим", "ані", "проте",
+  "адже", "хоча", "поки", "наче", "которую", "которыми", "поскольку", "пока", "будто", "ибо", "ради",
+  "вместо", "кроме", "около", "вокруг", "среди", "че", "който", "която", "което", "които", "когато",
+  "защото", "със", "във", "чрез", "към", "след", "преди", "като", "докато", "макар", "обаче", "освен",
+  "дека", "кој", "кое", "кои", "кога", "бидејќи", "со", "меѓу", "преку", "кон", "додека",
+  /* Romanian, Hungarian (not their "care", "ca", "mint": English words) */
+  "și", "sau", "dar", "că", "unde", "când", "dacă", "pentru", "cu", "din", "în", "pe", "prin",
+  "fără", "între", "spre", "după", "deoarece", "iar", "însă", "deci", "căci", "decât",
+  "és", "vagy", "hogy", "ami", "amely", "amelyek", "aki", "ahol", "amikor", "mert", "illetve",
+  "valamint", "azonban", "pedig", "tehát", "amit", "amelyet", "amelynek", "amelyben",
+  /* Swedish, Danish and Norwegian, Finnish, Catalan */
+  "och", "eller", "att", "som", "där", "när", "för", "med", "till", "från", "på", "av", "utan", "genom",
+  "mellan", "efter", "innan", "eftersom", "medan", "vilket", "vilken", "vilka", "og", "hvor", "når", "hvis",
+  "fordi", "fra", "af", "uden", "uten", "gennem", "gjennom", "mellem", "mellom", "etter", "før", "mens",
+  "hvilket", "hvilken", "hvilke", "ja", "tai", "mutta", "että", "joka", "jotka", "jossa", "joita", "jonka",
+  "kun", "jos", "koska", "vaikka", "kuin", "sekä", "kuten", "però", "quan", "perquè", "amb", "dels", "als",
+  "pel", "pels",
   NULL };
 /* ... and words a headline never ends with (articles, besides the above) */
 static const char *const articles[] = { "the", "a", "an", "this", "these", "its", "their", "your",
@@ -902,6 +940,12 @@ static const char *const articles[] = { "the", "a", "an", "this", "these", "its"
   /* copulas and auxiliaries of Indonesian, Polish, Czech, Turkish, Vietnamese */
   "adalah", "ialah", "merupakan", "akan", "sudah", "telah", "jest", "są", "był", "była", "było",
   "będzie", "je", "jsou", "bir", "là", "được", "sẽ",
+  /* ... of Serbian, Croatian, Romanian, Hungarian, Swedish, Danish, Norwegian */
+  "је", "су", "бити", "biti", "sunt", "este", "az", "egy", "ett", "är", "er", "ist",
+  /* (Romanian's "which", said before its clause's comma: "variabile de mediu care, | dacă …";
+   * Serbian's and Slovenian's "as", which no headline ends on either: "под директоријумом као |
+   * што је") */
+  "care", "као", "kao", "kot",
   /* Greek articles */
   "ο", "η", "το", "οι", "τα", "του", "της", "των", "τον", "την", "τη", "τους", "τις", "ένα", "μια", "μία", "ένας",
   /* English adverbs that wait for what they qualify ("is often | the …") */
@@ -920,15 +964,42 @@ static int in_list(const char *const *list, const char *w, size_t n) {
   if (n >= 2 && isupper((unsigned char)w[0]) && isupper((unsigned char)w[1])) return 0;
   for (size_t i = 0; i < n; i++) t[i] = (char)tolower((unsigned char)w[i]);
   t[n] = 0;
-  /* Cyrillic capitals (U+0410..U+042F) to lower case: "Который" */
+  /* Cyrillic capitals (U+0400..U+042F) to lower case: "Который", "Јер";
+   * Latin-1's and Latin Extended-A's: "Żeby", "Či", "Är" */
   for (size_t i = 0; i + 1 < n; i++) {
     unsigned char a = (unsigned char)t[i], b = (unsigned char)t[i + 1];
     if (a == 0xD0 && b >= 0x90 && b <= 0x9F) t[i + 1] = (char)(b + 0x20);
     else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) { t[i] = (char)0xD1; t[i + 1] = (char)(b - 0x20); }
+    else if (a == 0xD0 && b >= 0x80 && b <= 0x8F) { t[i] = (char)0xD1; t[i + 1] = (char)(b + 0x10); }
+    else if (a == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97) t[i + 1] = (char)(b + 0x20);
+    else if (a == 0xC4 || a == 0xC5) {
+      /* (upper case is even in U+0100..U+0137 and U+014A..U+0177, odd in
+       * U+0139..U+0148 and U+0179..U+017E: "Ł", "Ż") */
+      unsigned cp = ((a & 0x1Fu) << 6) | (b & 0x3Fu);
+      int odd = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+      int even = (cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
+      if ((odd && (cp & 1)) || (even && !(cp & 1))) {
+        cp++;
+        t[i] = (char)(0xC0 | (cp >> 6));
+        t[i + 1] = (char)(0x80 | (cp & 0x3F));
+      }
+    }
+    if (a >= 0xC0) i++;
   }
   for (int k = 0; list[k]; k++)
     if (!strcmp(list[k], t)) return 1;
   return 0;
+}
+
+/* A joining word (joiners), or a lower-case "i", the "and" of Polish,
+ * Czech, Slovak, Serbian, Croatian and Catalan (English writes its "I"
+ * upper-case). */
+static int is_joiner(const char *w, size_t n) {
+  size_t a = 0, b = n;
+  while (a < b && strchr("\"'(", w[a])) a++;
+  while (b > a && strchr(",.;:!?\"')", w[b - 1])) b--;
+  if (b - a == 1 && w[a] == 'i') return 1;
+  return in_list(joiners, w, n);
 }
 
 /* An English participle that starts a phrase ("spanning the globe"). */
@@ -980,7 +1051,18 @@ static const char *const lead_sub[] = { "if", "when", "while", "because", "since
   "bevor", "sofern", "indem", "als", "si", "pour", "quand", "lorsque", "afin", "puisque", "comme",
   "para", "cuando", "aunque", "porque", "como", "mientras", "per", "quando", "poiché",
   "mentre", "embora", "enquanto", "om", "wanneer", "omdat", "hoewel", "если", "для", "чтобы",
-  "когда", "хотя", "потому", "пока", "после", "перед", NULL };
+  "когда", "хотя", "потому", "пока", "после", "перед",
+  /* Slavic, Romanian, Hungarian, Finnish, Turkish, Catalan ("Ако увидите да
+   * …, обратите се …": the main clause is the headline) */
+  "ако", "када", "кад", "иако", "пошто", "док", "уколико", "ako", "kada", "kad", "iako", "pošto", "dok",
+  "ukoliko", "če", "čeprav", "ker", "jeśli", "jeżeli", "gdy", "kiedy", "chociaż", "choć", "ponieważ", "aby",
+  "żeby", "dopóki", "zanim", "skoro", "pokud", "když", "jestliže", "protože", "ačkoli", "zatímco", "ak",
+  "keď", "pretože", "hoci", "якщо", "коли", "хоча", "оскільки", "щоб", "поки", "когато", "макар",
+  "защото", "докато", "dacă", "când", "deși", "deoarece", "ha", "amikor", "mivel", "bár", "jos", "kun",
+  "koska", "vaikka", "jotta", "eğer", "quan", "perquè",
+  /* Swedish, Danish and Norwegian, whose main clause then starts with its
+   * verb as German's does (not_v2_lead) */
+  "om", "när", "eftersom", "medan", "innan", "hvis", "når", "fordi", "selvom", "mens", "før", NULL };
 /* Russian adjective endings: "найти простое и подробное объяснение" is
  * not cut between the adjective and its noun. */
 static const char *const ru_adj[] = { "ое", "ый", "ий", "ая", "яя", "ые", "ую", "ого", "ому", "ым",
@@ -1121,7 +1203,7 @@ static int inside_phrase(const hl_words *h, int k) {
   if (!comma && k >= 2 && in_list((const char *const[]){ "that", "which", "who", NULL }, t + h->ws[k - 2],
                                   h->we[k - 2] - h->ws[k - 2]) &&
       (past_participle(w, bl) || (bl > 3 && w[bl - 1] == 's' && islower((unsigned char)*w))) &&
-      !in_list(joiners, nx, nl))
+      !is_joiner(nx, nl))
     return 1;
   /* an adjective whose phrase completes it ("to be consistent | with
    * …", "is compatible | with …") */
@@ -1137,7 +1219,7 @@ static int inside_phrase(const hl_words *h, int k) {
    * completes ("the name used | by …", "identifiers starting | with …"
    * after a plural, "a newsgroup, "…", intended | for …"); a passive verb
    * may end ("is used | by") */
-  if (!comma && (past_participle(w, bl) || (ing_word(w, bl) && t[h->we[k - 2] - 1] == 's')) && in_list(joiners, nx, nl) &&
+  if (!comma && (past_participle(w, bl) || (ing_word(w, bl) && t[h->we[k - 2] - 1] == 's')) && is_joiner(nx, nl) &&
       !in_list((const char *const[]){ "and", "or", "but", "which", "that", "so", "as", "if", "when", "while", NULL },
                nx, nl) &&
       !aux_or_modal(t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
@@ -1158,7 +1240,7 @@ static int inside_phrase(const hl_words *h, int k) {
       size_t vl = h->we[m] - h->ws[m], vb = vl;
       while (vb && strchr(",.;:!?\"')", v[vb - 1])) vb--;
       /* ("of" goes on with the member's noun: "and any of A, B or C") */
-      if (m > k + 1 && (in_list(joiners, v, vb) || in_list(articles, v, vb)) &&
+      if (m > k + 1 && (is_joiner(v, vb) || in_list(articles, v, vb)) &&
           !in_list((const char *const[]){ "of", NULL }, v, vb)) {
         closed = in_list(adjunct_prep, v, vb) || in_list((const char *const[]){ "to", NULL }, v, vb);
         break;
@@ -1201,7 +1283,7 @@ static int inside_phrase(const hl_words *h, int k) {
           series = strchr(",;", t[h->we[r] - 1]) || in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[r],
                                                                 h->we[r] - h->ws[r]);
         if (q + 1 < h->n && islower((unsigned char)t[h->ws[q + 1]]) && !series &&
-            !in_list(joiners, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
+            !is_joiner(t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
             !in_list(lead_sub, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
             !in_list(articles, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]))
           return 1;
@@ -1258,6 +1340,16 @@ static int opening_alone(const hl_words *h, int k) {
   return (in_list(subjects, nx, nl) && !strchr(",;:", nx[nl - 1])) || vgi_verb_after(nx, strlen(nx));
 }
 
+/* A main clause shown alone starts with a capital in Cyrillic and in
+ * Latin-1 too ("обратите се …" is "Обратите се …", "étant" "Étant"). */
+static void upper_first_letter(char *h) {
+  unsigned char a = (unsigned char)h[0], b = a ? (unsigned char)h[1] : 0;
+  if (a == 0xD0 && b >= 0xB0 && b <= 0xBF) h[1] = (char)(b - 0x20);                     /* а..п */
+  else if (a == 0xD1 && b >= 0x80 && b <= 0x8F) { h[0] = (char)0xD0; h[1] = (char)(b + 0x20); }   /* р..я */
+  else if (a == 0xD1 && b >= 0x90 && b <= 0x9F) { h[0] = (char)0xD0; h[1] = (char)(b - 0x10); }   /* ѐ..џ */
+  else if (a == 0xC3 && b >= 0xA0 && b <= 0xBE && b != 0xB7) h[1] = (char)(b - 0x20);    /* à..þ */
+}
+
 /* Is the cut after the first k words a natural break: not after an
  * article, a preposition or a conjunction, not inside a German
  * subordinate clause or verb bracket, not after a Korean connective? */
@@ -1281,7 +1373,16 @@ static int natural_cut(const hl_words *h, int k) {
   const char *t = h->t;
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
-  if (in_list(joiners, w, wl) || in_list(articles, w, wl)) return 0;
+  if (is_joiner(w, wl) || in_list(articles, w, wl)) return 0;
+  /* not after a clause of one word that a semicolon or a colon opened
+   * ("… ввода; необходимо, | поскольку …") */
+  if (k >= 2 && strchr(",;:", w[wl - 1]) && strchr(";:", t[h->we[k - 2] - 1])) return 0;
+  /* nor between a Serbian, Croatian or Slovenian modal and its "да", "da"
+   * ("образац који треба | да одговара …") */
+  if (k < h->n && in_list((const char *const[]){ "да", "da", NULL }, t + h->ws[k], h->we[k] - h->ws[k]) &&
+      in_list((const char *const[]){ "треба", "мора", "може", "могу", "можете", "желите", "хоће", "treba", "mora",
+                                     "može", "mogu", "možete", "želite", "hoće", NULL }, w, wl))
+    return 0;
   if (opening_alone(h, k)) return 0;
   size_t bl = wl;
   while (bl && strchr(",.;:!?\"')", w[bl - 1])) bl--;
@@ -1325,13 +1426,13 @@ static int natural_cut(const hl_words *h, int k) {
   /* not on a gerund after a preposition whose object a colon announces
    * ("via buck by executing: buck build …") */
   if (k >= 2 && bl < wl && w[bl] == ':' && ing_word(w, bl) &&
-      in_list(joiners, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
+      is_joiner(t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]))
     return 0;
   /* the middle of a joiner of three words ("aussi bien que", "as well as") */
   if (k >= 2 && k < h->n && bl == wl && t[h->ws[k]] != '(' &&
       in_list((const char *const[]){ "aussi", "as", "so", "ainsi", "tant", "tanto", "così", "assim", "sowohl",
                                      "ebenso", "genauso", "так", NULL }, t + h->ws[k - 2], h->we[k - 2] - h->ws[k - 2]) &&
-      in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]))
+      is_joiner(t + h->ws[k], h->we[k] - h->ws[k]))
     return 0;
   if (ends_with_any(w, bl, ko_open)) return 0;
   /* not inside a coordination: the second member of a comparison, one word
@@ -1376,12 +1477,12 @@ static int natural_cut(const hl_words *h, int k) {
     /* words j..k-1 follow a comma: a member of a series, not a clause
      * ("…, which …", "…, it is …") */
     int series = j > 0 && k - j <= member && (t[h->we[j - 1] - 1] == ',' || HL_DASH(j - 1)) &&
-                 !in_list(joiners, t + h->ws[j], h->we[j] - h->ws[j]) &&
+                 !is_joiner(t + h->ws[j], h->we[j] - h->ws[j]) &&
                  !in_list(lead_sub, t + h->ws[j], h->we[j] - h->ws[j]);
     for (int q = j; series && q < k; q++) series = !in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]);
     /* (an apposition closes before a relative: "the same person, Steve
      * Matteson, | who …") */
-    if (member == 2 && in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]) &&
+    if (member == 2 && is_joiner(t + h->ws[k], h->we[k] - h->ws[k]) &&
         !in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[k], h->we[k] - h->ws[k]))
       series = 0;
     if (series) return 0;
@@ -1399,9 +1500,9 @@ static int natural_cut(const hl_words *h, int k) {
       while (vl && strchr(",;:.", t[h->ws[v] + vl - 1])) vl--;
       aux = islower((unsigned char)t[h->ws[v]]) && vl > 4 && (!strncmp(t + h->ws[v] + vl - 2, "ed", 2) || ing_word(t + h->ws[v], vl));
     }
-    if (q < h->n && !aux && !in_list(joiners, t + h->ws[k], h->we[k] - h->ws[k]) &&
+    if (q < h->n && !aux && !is_joiner(t + h->ws[k], h->we[k] - h->ws[k]) &&
         !in_list(lead_sub, t + h->ws[k], h->we[k] - h->ws[k]) && !in_list(vgi_aux_verbs, t + h->ws[q], h->we[q] - h->ws[q]) &&
-        ((t[h->we[q] - 1] == ',' && !(q + 1 < h->n && in_list(joiners, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
+        ((t[h->we[q] - 1] == ',' && !(q + 1 < h->n && is_joiner(t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]) &&
                                       !in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[q + 1],
                                                h->we[q + 1] - h->ws[q + 1]))) ||
          (q + 1 < h->n && in_list((const char *const[]){ "and", "or", NULL }, t + h->ws[q + 1], h->we[q + 1] - h->ws[q + 1]))))
@@ -1443,7 +1544,7 @@ static int natural_cut(const hl_words *h, int k) {
     if (!ends && i < k - 1) continue;
     const char *f = t + h->ws[start];
     size_t fl = h->we[start] - h->ws[start];
-    int sub = in_list(lead_sub, f, fl) || (start > 0 && (in_list(joiners, f, fl) || in_list(de_sub, f, fl)));
+    int sub = in_list(lead_sub, f, fl) || (start > 0 && (is_joiner(f, fl) || in_list(de_sub, f, fl)));
     int len = i - start + 1;
     if (!sub && ((ends && len >= 2) || len >= 3)) main_words += len;
     start = i + 1;
@@ -1551,9 +1652,7 @@ static int cjk_natural(const char *t, size_t cut, int ja) {
 int vgi_cjk_natural(const char *t, size_t cut) {
   size_t n = cut;
   while (n && strchr(" .,;:!?", t[n - 1])) n--;
-  if (n >= 3 && (!strncmp(t + n - 3, "\xE3\x80\x82", 3) || !strncmp(t + n - 3, "\xEF\xBC\x81", 3) ||
-                 !strncmp(t + n - 3, "\xEF\xBC\x9F", 3)))
-    return 1;   /* 。！？ */
+  if (vgi_wide_stop_before(t, n)) return 1;   /* 。！？．… */
   if (!n) return 0;
   int hangul = 0;
   for (size_t i = 0; i < n && !hangul; i++) hangul = (unsigned char)t[i] >= 0xEA && (unsigned char)t[i] <= 0xED;
@@ -1608,7 +1707,7 @@ char *vgi_headline(const char *s) {
   char *t = vgi_squash(vgi_strdup(s));
   size_t l = strlen(t);
   while (l && strchr(".:;,", t[l - 1])) t[--l] = 0;
-  if (l >= 3 && !strcmp(t + l - 3, "\xE3\x80\x82")) t[l -= 3] = 0;   /* 。 */
+  while (vgi_wide_period_before(t, l)) t[l -= 3] = 0;   /* 。． */
   int words = vgi_word_count(t);
   size_t chars = u8len(t, l);
   /* Chinese and Japanese: written without spaces, even when a Latin word
@@ -1618,7 +1717,10 @@ char *vgi_headline(const char *s) {
     if ((unsigned char)t[i] == 0xE3 || ((unsigned char)t[i] >= 0xE4 && (unsigned char)t[i] <= 0xE9) ||
         (unsigned char)t[i] == 0xEF)
       han++, i += 2;
-  if ((words <= 2 || han * 2 > chars) && chars > HEADLINE_CHARS + 4) {
+  /* (Thai, Lao, Khmer, Burmese: cut by their words below, never at a
+   * character count, which cut "ឱ្យ" inside its cluster) */
+  int unspaced = vgi_unspaced_text(t, l);
+  if ((words <= 2 || han * 2 > chars) && chars > HEADLINE_CHARS + 4 && !unspaced) {
     int ja = has_kana(t, l);
     /* a sentence end 。！？ within the limit, else the last clause mark
      * 、，：；（ that ends a clause naturally, else the whole sentence when it
@@ -1630,8 +1732,7 @@ char *vgi_headline(const char *s) {
     size_t clause = 0, natural = 0, end = 0, at_limit = 0, first_end = 0;
     for (size_t i = 0; i < l; i++) {
       unsigned char c = (unsigned char)t[i];
-      if (!strncmp(t + i, "\xE3\x80\x82", 3) || !strncmp(t + i, "\xEF\xBC\x81", 3) || !strncmp(t + i, "\xEF\xBC\x9F", 3))
-        { first_end = i; break; }
+      if (vgi_wide_sentence_end(t, t + i)) { first_end = i; break; }
       if (c >= 0x80) total += (c & 0xC0) != 0x80;
       else if (isalnum(c)) total += 0.5;
       else if (c != ' ') total += 1;
@@ -1645,13 +1746,12 @@ char *vgi_headline(const char *s) {
       if (((unsigned char)t[i] & 0xC0) != 0x80 && (i == 0 || !isalnum((unsigned char)t[i - 1]) || !isalnum((unsigned char)t[i])))
         at_limit = i;
       if (ci < 4) continue;
-      if (!strncmp(t + i, "\xE3\x80\x82", 3) || !strncmp(t + i, "\xEF\xBC\x81", 3) || !strncmp(t + i, "\xEF\xBC\x9F", 3))
-        { end = i; break; }
+      if (vgi_wide_sentence_end(t, t + i)) { end = i; break; }
       /* (a Chinese list comma, "、", parts items: "集合交、并、差运算" cut at
        * it left "集合交") */
       if (!strncmp(t + i, "\xEF\xBC\x8C", 3) || (ja && !strncmp(t + i, "\xE3\x80\x81", 3)) ||
           !strncmp(t + i, "\xEF\xBC\x9A", 3) || !strncmp(t + i, "\xEF\xBC\x9B", 3) ||
-          !strncmp(t + i, "\xEF\xBC\x88", 3) || !strncmp(t + i, "\xEF\xBC\x8E", 3) ||
+          !strncmp(t + i, "\xEF\xBC\x88", 3) ||
           (t[i] == ',' && t[i + 1] == ' ') || (t[i] == '(' && i && t[i - 1] == ' ')) {
         clause = i;
         if (cjk_natural(t, i, ja)) natural = i;
@@ -1670,6 +1770,15 @@ char *vgi_headline(const char *s) {
    * a space */
   size_t ws[64], we[64];
   int n = 0;
+  if (unspaced) {
+    /* Thai, Lao, Khmer, Burmese: cut between the words their dictionaries
+     * find, at a phrase's end */
+    n = vgi_unspaced_split(t, ws, we, 64);
+    t[vgi_unspaced_cut(t, ws, we, n, HEADLINE_WORDS, HEADLINE_WHOLE)] = 0;
+    close_brackets(t);
+    vgi_squash(t);
+    return t;
+  }
   for (size_t i = 0; i < l && n < 64;) {
     while (i < l && t[i] == ' ') i++;
     if (i >= l) break;
@@ -1704,7 +1813,7 @@ char *vgi_headline(const char *s) {
     const char *nx = t + ws[i];
     /* a comma ends a clause when a clause starts after it ("…, where"),
      * not between two adjectives ("a vast, complex system") */
-    int comma_clause = last == ',' && (in_list(joiners, nx, we[i] - ws[i]) || ing_word(nx, we[i] - ws[i]) ||
+    int comma_clause = last == ',' && (is_joiner(nx, we[i] - ws[i]) || ing_word(nx, we[i] - ws[i]) ||
                                        (hw.german && in_list(de_sub, nx, we[i] - ws[i])));
     if ((comma_clause || (last && strchr(";:", last)) || *nx == '(' || !strncmp(nx, "\xE2\x80\x93", 3) || !strncmp(nx, "\xE2\x80\x94", 3) ||
          (nx[0] == '-' && nx[1] == ' ')) && natural_cut(&hw, i))
@@ -1720,7 +1829,7 @@ char *vgi_headline(const char *s) {
     if (j < n - 1 && opening_alone(&hw, j + 1))
       for (int i = j + 2; i < n && i <= HEADLINE_WHOLE && !cut; i++)
         if ((strchr(";:", t[we[i - 1] - 1]) || (t[we[i - 1] - 1] == ',' &&
-             (in_list(joiners, t + ws[i], we[i] - ws[i]) || ing_word(t + ws[i], we[i] - ws[i])))) && natural_cut(&hw, i))
+             (is_joiner(t + ws[i], we[i] - ws[i]) || ing_word(t + ws[i], we[i] - ws[i])))) && natural_cut(&hw, i))
           cut = we[i - 1];
   }
   if (!cut) {
@@ -1728,7 +1837,7 @@ char *vgi_headline(const char *s) {
     for (int i = 5; i < n && i <= HEADLINE_WORDS; i++) {
       const char *w = t + ws[i];
       size_t wl = we[i] - ws[i];
-      if ((in_list(joiners, w, wl) || ing_word(w, wl)) && natural_cut(&hw, i))
+      if ((is_joiner(w, wl) || ing_word(w, wl)) && natural_cut(&hw, i))
         cut = we[i - 1];
     }
   }
@@ -1746,7 +1855,9 @@ char *vgi_headline(const char *s) {
                         in_list((const char *const[]){ "whenever", "wherever", NULL }, t + ws[0], we[0] - ws[0])) &&
       !hw.german &&
       !in_list((const char *const[]){ "um", "wenn", "weil", "damit", "obwohl", "falls", "da", "dass", "ob", "während",
-                                      "nachdem", "bevor", "sofern", "indem", "als", "om", "wanneer", "omdat", "hoewel", NULL },
+                                      "nachdem", "bevor", "sofern", "indem", "als", "om", "wanneer", "omdat", "hoewel",
+                                      "när", "eftersom", "medan", "innan", "hvis", "når", "fordi", "selvom", "mens",
+                                      "før", NULL },
                t + ws[0], we[0] - ws[0])) {
     /* a long sentence that opens with a subordinate clause ("If you want
      * to build … on a machine that …, you need …"): its twelve first words
@@ -1757,7 +1868,7 @@ char *vgi_headline(const char *s) {
     for (int i = 3; i < n - 2 && i <= 40; i++) {
       for (size_t q = i == 3 ? 0 : ws[i - 1]; q < we[i - 1]; q++)
         depth += t[q] == '(' ? 1 : t[q] == ')' && depth ? -1 : 0;
-      if (depth || t[we[i - 1] - 1] != ',' || in_list(joiners, t + ws[i], we[i] - ws[i])) continue;
+      if (depth || t[we[i - 1] - 1] != ',' || is_joiner(t + ws[i], we[i] - ws[i])) continue;
       int next_comma = 0;
       for (int j = i; j < n && j < i + 3; j++) next_comma |= t[we[j] - 1] == ',';
       if (next_comma) continue;
@@ -1769,6 +1880,7 @@ char *vgi_headline(const char *s) {
       if (vgi_word_count(h) >= 3) {
         if (islower((unsigned char)h[0]) && !(h[1] && isupper((unsigned char)h[1])))
           h[0] = (char)toupper((unsigned char)h[0]);
+        else upper_first_letter(h);
         free(t);
         return h;
       }
@@ -1804,7 +1916,7 @@ char *vgi_headline(const char *s) {
     /* twelve words without the joining words, articles and subjects at
      * their end */
     int k = HEADLINE_WORDS;
-    while (k > 4 && (in_list(joiners, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
+    while (k > 4 && (is_joiner(t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
                      in_list(articles, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
                      in_list(subject_pronouns, t + ws[k - 1], we[k - 1] - ws[k - 1])))
       k--;
@@ -1826,7 +1938,7 @@ char *vgi_headline(const char *s) {
   l = strlen(t);
   for (;;) {
     while (l && strchr(".,;:-( ", t[l - 1])) t[--l] = 0;
-    if (l < 3 || strcmp(t + l - 3, "\xE3\x80\x82")) break;   /* 。 */
+    if (!vgi_wide_period_before(t, l)) break;   /* 。． */
     t[l -= 3] = 0;
   }
   return t;
@@ -5204,7 +5316,7 @@ static void quote_block(md *m, cmark_node *n) {
   int kept = 0;
   for (int i = 0; i < ns; i++) {
     const char *x = ss[i];
-    while (*x && (strchr(" .[]()", *x) || !strncmp(x, "\xE2\x80\xA6", 3) || !strncmp(x, "\xE3\x80\x82", 3)))
+    while (*x && (strchr(" .[]()", *x) || !strncmp(x, "\xE2\x80\xA6", 3) || vgi_wide_stop(x)))
       x += (unsigned char)*x >= 0x80 ? 3 : 1;
     if (*x) ss[kept++] = ss[i];
     else free(ss[i]);
@@ -5264,8 +5376,7 @@ static void quote_block(md *m, cmark_node *n) {
                          !memcmp(nb.s + qe - 3, "\xEF\xBC\x89", 3)))
       qe -= 3;
     int stopped = qe && strchr(".!?", nb.s[qe - 1]);
-    stopped |= qe >= 3 && (!memcmp(nb.s + qe - 3, "\xE3\x80\x82", 3) || !memcmp(nb.s + qe - 3, "\xEF\xBC\x81", 3) ||
-                           !memcmp(nb.s + qe - 3, "\xEF\xBC\x9F", 3) || !memcmp(nb.s + qe - 3, "\xE0\xA5\xA4", 3));
+    stopped |= qe >= 3 && (vgi_wide_stop_before(nb.s, qe) || !memcmp(nb.s + qe - 3, "\xE0\xA5\xA4", 3));
     stopped |= qe >= 2 && (!memcmp(nb.s + qe - 2, "\xD8\x9F", 2) || !memcmp(nb.s + qe - 2, "\xDB\x94", 2));
     if (nb.n && !stopped) vgi_buf_puts(&nb, ".");
     if (si >= ns && narr && *narr) { vgi_buf_puts(&nb, " "); vgi_buf_puts(&nb, narr); }

@@ -47,8 +47,8 @@ static int ends_sentence(const char *t, size_t n) {
     else break;
   }
   if (!n) return 0;
-  if (strchr(".!?", t[n - 1])) return 1;
-  static const char *const marks[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xD8\x9F", "\xE2\x80\xA6",
+  if (strchr(".!?", t[n - 1]) || vgi_wide_stop_before(t, n)) return 1;   /* 。！？．‼ … */
+  static const char *const marks[] = { "\xD8\x9F", "\xE2\x80\xA6",
                                        "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD6\x89", "\xE1\x8D\xA2",
                                        "\xE1\x81\x8B", "\xE1\x9F\x94", "\xE1\x9F\x95" };   /* । ॥ ۔ ։ ። ။ ។ ៕ */
   for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
@@ -170,7 +170,7 @@ static char *joined(const cJSON *arr, int max, int or, int lower, const char *la
     vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
-    if (l >= 3 && !strcmp(c + l - 3, "\xE3\x80\x82")) c[l -= 3] = 0;
+    while (vgi_wide_period_before(c, l)) c[l -= 3] = 0;   /* 。． */
     if (n) {
       const char *key = n < total - 1 ? "sep" : total == 2 ? (or ? "or_pair" : "pair")
                                                           : (or ? "or_last" : "last");
@@ -409,7 +409,7 @@ static void drop_asides(char *t) {
           if (spaced && *p && *p != ' ' && !strchr(".,;:!?", *p)) *w++ = ' ';
           /* an unclosed one took the sentence's end along: put it back */
           if (!close && q > t && strchr(".!?", q[-1])) *w++ = q[-1];
-          else if (!close && q - t >= 3 && !strncmp(q - 3, "\xE3\x80\x82", 3)) { memcpy(w, q - 3, 3); w += 3; }
+          else if (!close && vgi_wide_stop_before(t, (size_t)(q - t))) { memcpy(w, q - 3, 3); w += 3; }
           continue;
         }
       }
@@ -468,9 +468,8 @@ static char *spoken_headline(const char *t) {
   if (ok && !strncmp(h, ts, hl)) {
     const char *n = ts + hl;
     static const char *const marks[] = { ",", ";", ":", ".", "!", "?", " (", " \xE2\x80\x94", " \xE2\x80\x93", " - ",
-      "\xEF\xBC\x8C", "\xE3\x80\x81", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xE3\x80\x82", "\xEF\xBC\x81",
-      "\xEF\xBC\x9F", "\xEF\xBC\x88", NULL };
-    int mark = !*n;
+      "\xEF\xBC\x8C", "\xE3\x80\x81", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xEF\xBC\x88", NULL };
+    int mark = !*n || vgi_wide_stop(n);
     for (int k = 0; marks[k] && !mark; k++) mark = !strncmp(n, marks[k], strlen(marks[k]));
     /* ... or before a phrase of place, time or means ("were tested and
      * compared | on a desktop …"), which the statement does without ("between"
@@ -596,7 +595,7 @@ static char *whole_cjk(const char *a, char *h) {
   /* the first sentence's end: 。！？ or . ! ? before a space */
   size_t send = al;
   for (size_t i = 0; i < al && send == al; i++)
-    if (!strncmp(a + i, "\xE3\x80\x82", 3) || !strncmp(a + i, "\xEF\xBC\x81", 3) || !strncmp(a + i, "\xEF\xBC\x9F", 3))
+    if (vgi_wide_sentence_end(a, a + i))
       send = i;
     else if (strchr(".!?", a[i]) && (a[i + 1] == ' ' || !a[i + 1]) && i > 0 && ((unsigned char)a[i - 1] & 0x80))
       send = i;
@@ -679,7 +678,7 @@ static char *shown_headline(const char *t) {
   vgi_squash(a);
   size_t l = strlen(a);
   while (l && strchr(".:;,", a[l - 1])) a[--l] = 0;
-  if (l >= 3 && !strcmp(a + l - 3, "\xE3\x80\x82")) a[l -= 3] = 0;   /* 。 */
+  while (vgi_wide_period_before(a, l)) a[l -= 3] = 0;   /* 。． */
   char *h = vgi_headline(a);
   size_t hl = strlen(h);
   if (hl >= l || !*h) { free(h); return a; }
@@ -1157,7 +1156,7 @@ static int ja_predicate(const char *t) {
   if (!kana) return 0;
   size_t n = strlen(t);
   while (n && strchr(" .", t[n - 1])) n--;
-  if (n >= 3 && !strncmp(t + n - 3, "\xE3\x80\x82", 3)) n -= 3;   /* 。 */
+  if (vgi_wide_period_before(t, n)) n -= 3;   /* 。． */
   for (int k = 0; ends[k]; k++) {
     size_t l = strlen(ends[k]);
     if (n > l && !memcmp(t + n - l, ends[k], l)) return 1;
@@ -1171,9 +1170,7 @@ static int ja_predicate(const char *t) {
 static int wide_stop_end(const char *t) {
   size_t n = strlen(t);
   while (n && t[n - 1] == ' ') n--;
-  if (n >= 3 && (!memcmp(t + n - 3, "\xE3\x80\x82", 3) || !memcmp(t + n - 3, "\xEF\xBC\x81", 3) ||
-                 !memcmp(t + n - 3, "\xEF\xBC\x9F", 3)))   /* 。！？ */
-    return 1;
+  if (vgi_wide_stop_before(t, n)) return 1;   /* 。！？．‼ */
   if (!n || !strchr(".!?", t[n - 1])) return 0;
   n--;
   static const char *const ko_ends[] = { "\xEB\x8B\xA4", "\xEC\x9A\x94", "\xEC\x98\xA4", "\xEA\xB9\x8C", NULL };   /* 다 요 오 까 */
@@ -1670,7 +1667,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     vgi_squash(c);
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
-    if (l >= 3 && (!strcmp(c + l - 3, "\xE3\x80\x82") || !strcmp(c + l - 3, "\xEF\xBC\x9A"))) c[l -= 3] = 0;
+    if (vgi_wide_period_before(c, l) || (l >= 3 && !strcmp(c + l - 3, "\xEF\xBC\x9A"))) c[l -= 3] = 0;
     /* two forms of one term said alike ("-exec command ;" and "-exec
      * command {} +" are both "the exec option"): said once */
     int again = 0;

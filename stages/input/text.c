@@ -3058,7 +3058,7 @@ static void man_blocks(text *r) {
         /* a title, not a sentence (Japanese and Chinese pages end it with "。") */
         for (;;) {
           if (j.n && j.s[j.n - 1] == '.') j.n--;
-          else if (j.n >= 3 && !memcmp(j.s + j.n - 3, "\xE3\x80\x82", 3)) j.n -= 3;
+          else if (vgi_wide_period_before(j.s, j.n)) j.n -= 3;   /* 。． */
           else break;
         }
         if (dash && dash < j.s + j.n) {

@@ -139,6 +139,9 @@ char *vgi_squash(char *s) {
 
 int vgi_word_count(const char *s) {
   int n = 0, in = 0;
+  /* Thai, Lao, Khmer, Burmese: by their words, not their spaces */
+  for (const char *p = s; p && *p; p++)
+    if ((unsigned char)*p >= 0xE0 && vgi_unspaced_at(p)) return vgi_unspaced_word_count(s);
   for (; s && *s; s++) {
     if (isspace((unsigned char)*s)) in = 0;
     else if (!in) { in = 1; n++; }

@@ -513,16 +513,26 @@ static size_t utf8_chars(const char *s, size_t n) {
   return c;
 }
 
-/* End (exclusive) of the sentence that starts at i: after . ! ? and the CJK
- * marks when a space or the end follows, or at a line break. */
+/* The full-width sentence ends of Chinese and Japanese, 。！？．｡‼⁇⁈⁉ (as
+ * stages/input/wide_stops.c reads them): none is followed by a space. */
+static int is_wide_stop(const char *p) {
+  static const char *const stops[] = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x8E",
+                                       "\xEF\xBD\xA1", "\xE2\x80\xBC", "\xE2\x81\x87", "\xE2\x81\x88",
+                                       "\xE2\x81\x89", NULL };
+  for (int k = 0; stops[k]; k++)
+    if (!memcmp(p, stops[k], 3)) return 1;
+  return 0;
+}
+
+/* End (exclusive) of the sentence that starts at i: after . ! ? when a
+ * space or the end follows, after a CJK mark, or at a line break. */
 static size_t sentence_end(const char *t, size_t n, size_t i) {
   for (; i < n; i++) {
     unsigned char c = (unsigned char)t[i];
     if (c == '\n') return i + 1;
     if ((c == '.' || c == '!' || c == '?') && (i + 1 == n || t[i + 1] == ' ' || t[i + 1] == '\n'))
       return i + 1;
-    if (c == 0xE3 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x82)
-      return i + 3;   /* 。 */
+    if (i + 2 < n && is_wide_stop(t + i)) return i + 3;
   }
   return n;
 }

@@ -248,7 +248,7 @@ static int speakable(unsigned c) {
   if (c >= 0xFE00 && c <= 0xFE0F) return 0;    /* variation selectors */
   if (c >= 0x80 && c <= 0xBF) return 0;        /* Latin-1 symbols */
   if (c == 0xD7 || c == 0xF7) return 0;
-  if (c >= 0xFF01 && c <= 0xFF0F) return c == 0xFF01 || c == 0xFF0C;   /* ！ ， */
+  if (c >= 0xFF01 && c <= 0xFF0F) return c == 0xFF01 || c == 0xFF0C || c == 0xFF0E;   /* ！ ， ． */
   return 1;
 }
 

@@ -639,6 +639,146 @@ static void detection_linear(void **state) {
                                           "und er ist auf Deutsch geschrieben, wie man sieht."), "de");
 }
 
+/* Japanese technical writing ends its sentences with "．" (and "，" for its
+ * comma), and "！？" is one end: each is a sentence's end as "。" is, in
+ * the sentences, the summary and the bullets. A decimal "１．５" and a stop
+ * inside a quote the sentence goes on after ("「はい。」と言った") end none. */
+static void japanese_full_width_stops(void **state) {
+  (void)state;
+  static const struct { const char *text; int n; const char *first; } cases[] = {
+    { "設定を読み込みます．結果を表示します．", 2, "設定を読み込みます．" },
+    { "本当に速いのでしょうか！？はい，とても速いです！", 2, "本当に速いのでしょうか！？" },
+    { "二つ目の項目です‼そして終わります。", 2, "二つ目の項目です‼" },
+    { "本当!?次の文です。", 2, "本当!?" },
+    { "速度は１．５倍になります．次の文です．", 2, "速度は１．５倍になります．" },
+    { "彼は「はい。」と言った。次の文です。", 2, "彼は「はい。」と言った。" },
+    /* (a stop doubled by a join is a sentence of its own, left out later) */
+    { "バージョン情報を表示します。。", 2, "バージョン情報を表示します。" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    int n = 0;
+    char **v = vgi_sentences_lang(cases[i].text, "ja", &n);
+    print_message("%s -> %d: %s\n", cases[i].text, n, n ? v[0] : "");
+    assert_int_equal(n, cases[i].n);
+    assert_string_equal(v[0], cases[i].first);
+    for (int k = 0; k < n; k++) free(v[k]);
+    free(v);
+  }
+  /* the summary keeps a paragraph's first sentence, not the paragraph, and
+   * no bullet or sentence is a "？" left behind */
+  vgi_diags d = {0};
+  cJSON *m = load_text("ja.md", "# テスト文書\n\n"
+      "この文書は句点の扱いを確かめるためのものです．全角ピリオドで文を終える書き方は技術文書でよく使われます．\n\n"
+      "## 使い方\n\n"
+      "まずインストールしてください．それから設定ファイルを編集します．最後にプログラムを起動すると，画面に結果が表示されます！？\n",
+      NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "全角ピリオド"), 0);
+  assert_int_equal(said_in(m, "まずインストールしてください．"), 1);
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *nar = sget(scene_at(m, 0, i), "narration");
+    assert_null(nar ? strstr(nar, " \xEF\xBC\x9F") : NULL);   /* " ？" */
+  }
+  cJSON_Delete(m);
+}
+
+/* Thai, Lao, Khmer and Burmese write no space between words: a long item
+ * is counted by its words and given a headline, cut between two words, not
+ * on a conjunction or a preposition. */
+static void unspaced_scripts_headlined(void **state) {
+  (void)state;
+  const char *th = "โปรแกรมนี้ช่วยให้ผู้ใช้สามารถแปลงเอกสารที่เขียนด้วยภาษามาร์กดาวน์ให้เป็นวิดีโอที่มีเสียงบรรยาย"
+                   "และคำบรรยายใต้ภาพได้โดยอัตโนมัติโดยไม่ต้องติดตั้งโปรแกรมอื่นเพิ่มเติม";
+  assert_true(vgi_word_count(th) >= 20);
+  assert_int_equal(vgi_word_count("ภาษาไทย ไม่มีช่องว่าง"), 5);   /* ภาษา ไทย | ไม่มี ช่อง ว่าง */
+  char *h = vgi_headline(th);
+  print_message("%s\n", h);
+  assert_true(strlen(h) < strlen(th) && !strncmp(h, th, strlen(h)));
+  assert_true(vgi_word_count(h) <= 12 && vgi_word_count(h) >= 4);
+  static const char *const never_last[] = { "และ", "ที่", "ให้", "โดย", "ด้วย", "การ", NULL };
+  for (int i = 0; never_last[i]; i++) {
+    size_t l = strlen(never_last[i]), hl = strlen(h);
+    assert_false(hl > l && !strcmp(h + hl - l, never_last[i]));
+  }
+  free(h);
+  /* a phrase's end (a space) is the cut when one comes in time */
+  const char *spaced = "ระบบจะตรวจสอบไฟล์การตั้งค่าทั้งหมดก่อนเริ่มทำงาน "
+                       "จากนั้นจึงสร้างภาพและเสียงของแต่ละฉากตามลำดับที่กำหนดไว้ในเอกสารต้นฉบับอย่างละเอียด";
+  h = vgi_headline(spaced);
+  assert_string_equal(h, "ระบบจะตรวจสอบไฟล์การตั้งค่าทั้งหมดก่อนเริ่มทำงาน");
+  free(h);
+  /* Khmer too, never inside a cluster (a cut lands where a word ends) */
+  const char *km = "កម្មវិធីនេះជួយអ្នកប្រើប្រាស់ឱ្យបំលែងឯកសារដែលសរសេរជាភាសាម៉ាកដោនទៅជាវីដេអូដែលមានសំឡេងនិងអក្សររត់ដោយស្វ័យប្រវត្តិ";
+  assert_true(vgi_word_count(km) >= 12);
+  h = vgi_headline(km);
+  print_message("%s\n", h);
+  size_t ws[64], we[64];
+  int n = vgi_unspaced_split(km, ws, we, 64), at_end = 0;
+  for (int i = 0; i < n; i++) at_end |= we[i] == strlen(h);
+  assert_true(strlen(h) < strlen(km) && at_end);
+  free(h);
+}
+
+/* A sentence that opens with a subordinate clause in Serbian, Croatian or
+ * Polish ("Ако увидите да …, обратите се …") is headlined by its main
+ * clause, and no headline stops before "и", "i", "да" (man(1) in Serbian
+ * showed "Ако увидите да странице упутства"). */
+static void slavic_lead_clause_headlines(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+    { "Ако увидите да странице упутства и каталози порука достављени уз овај пакет нису доступни на српском "
+      "језику а желели бисте да их доставите, обратите се одржаваоцу који ће руководити том делатношћу.",
+      "Ако увидите" },
+    { "Ako primijetite da stranice priručnika i katalozi poruka isporučeni uz ovaj paket nisu dostupni na "
+      "hrvatskom jeziku, obratite se održavatelju koji će voditi tu aktivnost.", "Ako primijetite" },
+    { "Jeśli strony podręcznika oraz katalogi komunikatów dostarczone z tym pakietem nie są dostępne w języku "
+      "polskim, należy skontaktować się z opiekunem, który koordynuje tłumaczenie.", "Jeśli strony" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *h = vgi_headline(cases[i][0]);
+    print_message("%s\n", h);
+    assert_true(strncmp(h, cases[i][1], strlen(cases[i][1])) != 0);
+    /* (its main clause, with a capital: "Обратите се …") */
+    assert_true(!strncmp(h, "\xD0\x9E", 2) || !strncmp(h, "O", 1) || !strncmp(h, "N", 1));
+    free(h);
+  }
+  /* a Polish "i" and a Serbian "и" or "да" are joining words: no headline
+   * ends on one */
+  static const char *const ends[] = {
+    "Polecenie wyświetla listę wszystkich grup w systemie i zapisuje ją do pliku wskazanego przez administratora "
+    "systemu w katalogu domowym.",
+    "Страница упутства се састоји од неколико одељака који описују програм и његове опције да би корисник лакше "
+    "пронашао оно што тражи.",
+  };
+  /* nor on a modal before its "да", on "као", on Romanian's "care", nor
+   * on a clause of one word after a semicolon (ru xxd(1)) */
+  static const char *const never[][2] = {
+    { "Наредба или илустрација функције је образац који треба да одговара свим могућим призивима у програму.",
+      " треба" },
+    { "Странице упутства се обично смештају у „nroff(1)“ формат под директоријумом као што је /usr/share/man у систему.",
+      " као" },
+    { "Există mai multe variabile de mediu care, dacă sunt stabilite, sunt interogate pentru a determina modul de "
+      "operare al lui man.", " care" },
+    { "Отмотка назад потока стандартного ввода; необходимо, поскольку cat уже выполнила чтение до конца потока "
+      "стандартного ввода.", "необходимо" },
+  };
+  for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+    char *h = vgi_headline(never[i][0]);
+    size_t l = strlen(h), nl = strlen(never[i][1]);
+    print_message("%s\n", h);
+    assert_false(l >= nl && !strcmp(h + l - nl, never[i][1]));
+    free(h);
+  }
+  for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+    char *h = vgi_headline(ends[i]);
+    size_t l = strlen(h);
+    print_message("%s\n", h);
+    assert_false(l > 2 && (!strcmp(h + l - 2, " i") || !strcmp(h + l - 3, " \xD0\xB8") ||
+                           !strcmp(h + l - 5, " \xD0\xB4\xD0\xB0")));
+    free(h);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_particle_keeps_its_noun),
@@ -660,6 +800,9 @@ int main(void) {
     cmocka_unit_test(traditional_chinese_headlines),
     cmocka_unit_test(slavic_object_clause_headlines),
     cmocka_unit_test(spaced_chinese_man_page),
+    cmocka_unit_test(japanese_full_width_stops),
+    cmocka_unit_test(unspaced_scripts_headlined),
+    cmocka_unit_test(slavic_lead_clause_headlines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

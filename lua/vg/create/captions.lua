@@ -11,12 +11,32 @@ local MAX_LINE = 42
 local unspaced_middle   -- (below)
 -- the clause and sentence marks of CJK text, where a cue may well end
 local CJK_CLAUSE = { ["、"] = true, ["。"] = true, ["，"] = true, ["；"] = true, ["："] = true,
-  ["！"] = true, ["？"] = true }
+  ["！"] = true, ["？"] = true, ["．"] = true, ["｡"] = true, ["‼"] = true, ["⁇"] = true, ["⁈"] = true,
+  ["⁉"] = true }
+
+-- The clusters of g after which a word of a script written without spaces
+-- ends (a set of indexes; empty without such a script or without the
+-- loader's binding)
+local function word_ends(g)
+  local ok, core = pcall(require, "vg.input_core")
+  local set = {}
+  if not (ok and type(core) == "table" and core.word_ends) then return set end
+  local text = table.concat(g)
+  local byte_end = {}   -- the last byte of each word -> true
+  for _, b in ipairs(core.word_ends(text)) do byte_end[b] = true end
+  local pos = 0
+  for k, c in ipairs(g) do
+    pos = pos + #c
+    if byte_end[pos] and k < #g then set[k] = true end
+  end
+  return set
+end
 
 -- Splits text into pieces at most `limit` columns wide (a CJK character or
 -- an emoji takes two; cuts only between grapheme clusters): at clause
--- punctuation (, ; : or CJK 、。，！？) when one falls in the second half,
--- else at the last space, else after the last cluster that fits where the
+-- punctuation (, ; : or CJK 、。，！？．) when one falls in the second half,
+-- else at the last space, else between two words of Thai, Lao, Khmer or
+-- Burmese, else after the last cluster that fits where the
 -- kinsoku rules let a line break (vg.text.may_break).
 local function split_text(text, limit)
   local out = {}
@@ -37,6 +57,12 @@ local function split_text(text, limit)
     end
     if not cut then
       for k = i, last + 1 do if g[k]:match("^%s") then cut = k - 1 end end
+    end
+    -- Thai, Lao, Khmer, Burmese: no space between words, so between two
+    -- words their dictionaries find (vg.input_core.word_ends)
+    if not cut or cut < i then
+      local ends = word_ends(g)
+      for k = i, last - 1 do if ends[k] then cut = k end end
     end
     if not cut or cut < i then
       cut = math.max(last, i)
@@ -76,24 +102,32 @@ end
 -- Thai, Lao, Khmer and Myanmar put no space between words (a space ends a
 -- phrase, if any): a cue with no space near its middle is one line too wide
 -- for the frame, and its end was lost. Where such a script is written, the
--- line may break between two of its clusters nearest the middle (never
--- after a Khmer or Myanmar sign that joins the next consonant below).
+-- line may break between two of its words nearest the middle, else two of
+-- its clusters (never after a Khmer or Myanmar sign that joins the next
+-- consonant below).
 local function unspaced(c)
   local cp = utf8.codepoint(c, 1, 1, true) or 0
   return (cp >= 0x0E00 and cp <= 0x0EFF) or (cp >= 0x1780 and cp <= 0x17FF) or (cp >= 0x1000 and cp <= 0x109F)
 end
 local JOINS_NEXT = { ["\u{17D2}"] = true, ["\u{1039}"] = true }
 unspaced_middle = function(g, wd, total)
-  local best, best_d, left = nil, nil, 0
-  for k = 1, #g do
-    if k > 1 and unspaced(g[k - 1]) and unspaced(g[k]) and not JOINS_NEXT[g[k - 1]:sub(-3)]
-        and left <= MAX_LINE + 6 and total - left <= MAX_LINE + 6 then
-      local d = math.abs(left - total / 2)
-      if not best_d or d < best_d then best, best_d = k, d end
+  -- between two words their dictionaries find (word_ends), else between
+  -- any two clusters
+  local ends = word_ends(g)
+  local function pick(words_only)
+    local best, best_d, left = nil, nil, 0
+    for k = 1, #g do
+      if k > 1 and unspaced(g[k - 1]) and unspaced(g[k]) and not JOINS_NEXT[g[k - 1]:sub(-3)]
+          and (not words_only or ends[k - 1])
+          and left <= MAX_LINE + 6 and total - left <= MAX_LINE + 6 then
+        local d = math.abs(left - total / 2)
+        if not best_d or d < best_d then best, best_d = k, d end
+      end
+      left = left + wd[k]
     end
-    left = left + wd[k]
+    return best
   end
-  return best
+  return pick(true) or pick(false)
 end
 
 -- Two lines for a cue wider than MAX_LINE columns: at the space (or, in

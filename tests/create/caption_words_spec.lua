@@ -1,0 +1,38 @@
+-- Captions of scripts written without spaces between words (Thai, Lao,
+-- Khmer, Burmese) are cut between two words their dictionaries find, never
+-- inside one (vg.create.captions with vg.input_core.word_ends).
+local captions = require("vg.create.captions")
+local core = require("vg.input_core")
+
+local function cues_of(text)
+  local video = { scenes = { { id = "s", scene_type = "list", narration = text,
+                               audio = { duration = 20, sentences = { { text = text, start = 0, ["end"] = 20 } } } } } }
+  return captions.cues(video, { scenes = { { narration_start = 0 } } })
+end
+
+describe("captions of unspaced scripts", function()
+  local th = "โปรแกรมนี้ช่วยให้ผู้ใช้สามารถแปลงเอกสารที่เขียนด้วยภาษามาร์กดาวน์ให้เป็นวิดีโอที่มีเสียงบรรยาย" ..
+             "และคำบรรยายใต้ภาพได้โดยอัตโนมัติโดยไม่ต้องติดตั้งโปรแกรมอื่นเพิ่มเติมเลยแม้แต่น้อย"
+
+  it("finds the words of Thai", function()
+    local ends = core.word_ends("ภาษาไทยไม่มีช่องว่าง")
+    -- ภาษา | ไทย | ไม่มี | ช่อง | ว่าง: the last byte of each word
+    assert.are.same({ 12, 21, 36, 48, 60 }, ends)
+    assert.are.same({}, core.word_ends("plain English words"))
+  end)
+
+  it("cuts a Thai sentence between words", function()
+    local ends = {}
+    for _, b in ipairs(core.word_ends(th)) do ends[b] = true end
+    local pos, pieces = 0, 0
+    for _, c in ipairs(cues_of(th)) do
+      for _, line in ipairs(c.lines) do
+        pieces = pieces + 1
+        pos = pos + #line
+        assert.is_true(ends[pos] == true, "a line ends inside a word: " .. line)
+      end
+    end
+    assert.is_true(pieces >= 3)
+    assert.are.equal(#th, pos)
+  end)
+end)
