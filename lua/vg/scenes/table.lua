@@ -594,21 +594,29 @@ end
 -- A grid that pages: the largest size from top down at which every run of
 -- MIN_ROWS rows fits a page with the header (a page of a few rows, not the
 -- floor's size for all: the libxslt API table's last page was two rows at
--- 20 in a frame with room for five at 38). A row that does not fit a page
--- alone even at the floor (a whole page of text in one cell) is left out of
--- the runs: it is cut at any size. at_floor: the plan at the floor.
+-- 20 in a frame with room for five at 38). A row that takes more than half
+-- a page even at the floor (a paragraph in one cell) is left out of the
+-- runs: it has a page of its own, where its text is set smaller in its cell
+-- as it must (the layout), and does not set every other row's size.
+-- at_floor: the plan at the floor.
 function pages_at(theme, cols, rows, n, box, top, floor, at_floor)
-  local k = math.min(MIN_ROWS, #rows)
-  local giant = {}
-  for i = 1, #rows do giant[i] = at_floor.head_h + at_floor.row_h[i] > box.h end
+  local long = {}
+  for i = 1, #rows do long[i] = at_floor.head_h + at_floor.row_h[i] > box.h / 2 end
   for size = top, floor + 2, -2 do
     local p = grid_plan(theme, cols, rows, n, box.w, size)
     local ok = p ~= nil
-    for i = 1, #rows - k + 1 do
-      if not ok then break end
-      local whole = true
-      for r = i, i + k - 1 do if giant[r] then whole = false end end
-      if whole and total(p, i, i + k - 1) > box.h then ok = false end
+    -- (each run of rows between long ones, MIN_ROWS at a time)
+    local i = 1
+    while ok and i <= #rows do
+      if long[i] then i = i + 1 else
+        local stop = i
+        while stop < #rows and not long[stop + 1] do stop = stop + 1 end
+        local k = math.min(MIN_ROWS, stop - i + 1)
+        for r = i, stop - k + 1 do
+          if total(p, r, r + k - 1) > box.h then ok = false break end
+        end
+        i = stop + 1
+      end
     end
     if ok then return p end
   end
@@ -866,6 +874,8 @@ return {
       local ry = yy + plan.head_h
       for i = page[1], page[2] do
         local rh = row_h(i)
+        -- (a row cut to the body: its text set smaller in it, as it must)
+        local least = rh < plan.row_h[i] and MIN_SIZE or size * CELL_SHRINK
         local p = a:step(i)
         if p > 0 then
           local g = {}
@@ -875,13 +885,13 @@ return {
           if spans(plan.rows[i], plan.n) then
             -- across the table
             g[#g + 1] = c.text(theme, x0 + PAD_X, ry + PAD_Y, tw - 2 * PAD_X, rh - 2 * PAD_Y, plan.rows[i][1],
-              { size = size, min_size = size * CELL_SHRINK, weight = "semibold", line_height = 1.05,
+              { size = size, min_size = least, weight = "semibold", line_height = 1.05,
                 id = string.format("rows[%d][1]", i) })
           else
             local cx2 = x0
             for j = 1, plan.n do
               g[#g + 1] = c.text(theme, cx2 + PAD_X, ry + PAD_Y, plan.widths[j] - 2 * PAD_X, rh - 2 * PAD_Y,
-                plan.rows[i][j], { size = size, min_size = size * CELL_SHRINK, weight = j == 1 and "semibold" or nil,
+                plan.rows[i][j], { size = size, min_size = least, weight = j == 1 and "semibold" or nil,
                   line_height = 1.05, id = string.format("rows[%d][%d]", i, j) })
               cx2 = cx2 + plan.widths[j]
             end
