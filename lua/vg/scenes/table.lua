@@ -625,8 +625,10 @@ end
 
 -- The largest size at which the whole table fits (grid first; stacked in a
 -- tall frame with four or more columns); else pages at a readable size.
-local function plan_for(theme, v, box)
-  local key = table.concat({ box.w, box.h, theme.frame or "", theme.lang or "", theme.fonts.sans }, "|")
+-- fixed: no growth past the usual size (a split's test of its runs of rows
+-- asks only whether they reach a size below it)
+local function plan_for(theme, v, box, fixed)
+  local key = table.concat({ box.w, box.h, theme.frame or "", theme.lang or "", theme.fonts.sans, fixed and "fixed" or "" }, "|")
   local memo = cache[v]
   if memo and memo.key == key then return memo.plan end
   local cols, rows, n = cells_of(v)
@@ -657,7 +659,7 @@ local function plan_for(theme, v, box)
     plan = whole_at(size)
     if plan then break end
   end
-  if plan and plan.size == top then
+  if plan and plan.size == top and not fixed then
     -- room to spare at the usual size: the largest that fits, up to GROW_MAX
     -- (ps(1)'s five process state codes sat at 38 in the top half of a wide
     -- frame). A bisection: a few plans, not one a size.
@@ -768,7 +770,7 @@ return {
       local k = math.min(MIN_ROWS, #rs)
       if k == #rs then return false end
       for i = 1, #rs - k + 1 do
-        if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body).size < need then
+        if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body, true).size < need then
           return false
         end
       end
