@@ -670,6 +670,126 @@ describe("table layout", function()
     assert.are.equal("", statuses(assert(core.check(last))))
   end)
 
+  -- the text items of a table scene's display list by id, settled
+  local function cells(sc, wh, t)
+    local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = t or "end" })
+    local by = {}
+    for _, l in ipairs(texts(dl)) do if l.it.id then by[l.it.id] = l end end
+    return by, dl
+  end
+
+  it("draws no header band for a table without a header row", function()
+    local sc = { scene_type = "table", visual_content = { header = "Process state codes", columns = { "", "" },
+      rows = { { "D", "uninterruptible sleep (usually IO)" }, { "R", "running or runnable (on run queue)" },
+        { "S", "interruptible sleep (waiting for an event to complete)" } } } }
+    for _, wh in ipairs(SIZES) do
+      local by, dl = cells(sc, wh)
+      for id in pairs(by) do assert.is_falsy(id:match("^columns"), id .. " drawn at " .. wh[1] .. "x" .. wh[2]) end
+      -- the first row starts at the card's top (no empty band over it)
+      local card
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "rect" and l.it.radius == 16 and not card then card = l end
+      end
+      assert.is_true(by["rows[1][1]"].y - card.y <= 20, "a band of " .. (by["rows[1][1]"].y - card.y))
+    end
+    -- stacked (four columns in a tall frame): each value alone, no empty name over it
+    local four = { scene_type = "table", visual_content = { header = "Hosts", columns = { "", "", "", "" },
+      rows = { { "alpha", "10.0.0.1", "up", "web" }, { "beta", "10.0.0.2", "down", "database" } } } }
+    local by = cells(four, { 1080, 1920 })
+    assert.is_truthy(by["rows[1]"])
+    assert.is_falsy(by["rows[1]"].it.markup:find("<span", 1, true))
+    assert.is_falsy(by["rows[1]"].it.markup:find("^\n"))
+  end)
+
+  it("spans a row with only a first cell across the table, and sizes the columns without it", function()
+    -- (the libxslt API page: a sentence in the first column of short keys made
+    -- that column half the table, its keys beside empty space, at 20)
+    local sc = { scene_type = "table", visual_content = { header = "API", columns = { "Name", "Meaning" }, rows = {
+      { "Related links", "" },
+      { "Mail archive, the bug tracker, the Python bindings, the Perl bindings, the PHP module and a debugger", "" },
+      { "style:", "an XSLT stylesheet" }, { "Returns:", "the number of the slot" } } } }
+    for _, wh in ipairs(SIZES) do
+      local by = cells(sc, wh)
+      local key, across = by["rows[3][1]"], by["rows[2][1]"]
+      assert.is_true(key.w < 0.4 * across.w, ("key %.0f beside a row across of %.0f"):format(key.w, across.w))
+      assert.is_true(by["rows[3][2]"].x + by["rows[3][2]"].w <= across.x + across.w + 1)
+      assert.is_true(core.measure(key.it).final_size >= 34)
+    end
+  end)
+
+  it("gives each column the width its text needs, not an even share of the room", function()
+    -- (ps(1)'s process state codes: the letters' column took a third of the table)
+    local sc = { scene_type = "table", visual_content = { header = "Process state codes", columns = { "Code", "Meaning" },
+      rows = { { "D", "uninterruptible sleep (usually IO)" }, { "I", "Idle kernel thread" },
+        { "R", "running or runnable (on run queue)" }, { "S", "interruptible sleep (waiting for an event to complete)" },
+        { "T", "stopped by job control signal" } } } }
+    for _, wh in ipairs(SIZES) do
+      local by = cells(sc, wh)
+      assert.is_true(by["rows[1][1]"].w < 0.25 * by["rows[1][2]"].w,
+        ("%.0f beside %.0f at %dx%d"):format(by["rows[1][1]"].w, by["rows[1][2]"].w, wh[1], wh[2]))
+    end
+    -- a wide frame with room sets it larger than the usual 38 for five rows
+    assert.is_true(core.measure(cells(sc, { 1920, 1080 })["rows[4][2]"].it).final_size >= 48)
+  end)
+
+  it("keeps a table of short cells a card as wide as they need, not spread over the frame", function()
+    local sc = { scene_type = "table", visual_content = { header = "Targets", columns = { "Target", "Tier" },
+      rows = { { "Linux", "1" }, { "macOS", "1" }, { "Windows", "2" } } } }
+    local by, dl = cells(sc, { 1920, 1080 })
+    local right = by["rows[3][2]"].x + by["rows[3][2]"].w
+    assert.is_true(right < 0.75 * dl.width, "the table reaches " .. right)
+  end)
+
+  it("splits a wide frame's table set below 30 into parts of three rows or more", function()
+    -- (ps(1)'s standard format specifiers: eight rows at 26 in one slide)
+    local fit = require("vg.create.fit")
+    local rows = { { "%cpu", "%CPU", "cpu utilization of the process in \"##.#\" format." },
+      { "%mem", "%MEM", "ratio of the process's resident set size to the physical memory on the machine, expressed as a percentage." },
+      { "ag_id", "AGID", "The autogroup identifier associated with a process which operates in conjunction with the CFS scheduler to improve interactive desktop performance." },
+      { "ag_nice", "AGNI", "The autogroup nice value which affects scheduling of all processes in that group." },
+      { "args", "COMMAND", "command with all its arguments as a string." },
+      { "blocked", "BLOCKED", "mask of the blocked signals, see signal (7)." },
+      { "bsdstart", "START", "time the command started." },
+      { "bsdtime", "TIME", "accumulated cpu time, user + system." } }
+    local sc = { id = "t", scene_type = "table", narration = "Standard format specifiers.",
+      visual_content = { header = "Standard format specifiers", description = "first 16 of 143 rows",
+        columns = { "CODE", "HEADER", "DESCRIPTION" }, rows = rows } }
+    local function least(p)
+      local m = math.huge
+      for id, l in pairs(cells(p, { 1920, 1080 })) do
+        if id:match("^rows%[") then m = math.min(m, core.measure(l.it).final_size) end
+      end
+      return m
+    end
+    assert.is_true(least(sc) < 30, "the whole at " .. least(sc))
+    local parts = fit.scene(sc, { width = 1920, height = 1080 })
+    assert.is_true(#parts > 1, "not split")
+    for _, p in ipairs(parts) do
+      assert.is_true(#p.visual_content.rows >= 3)
+      assert.is_true(least(p) >= 30, "a part at " .. least(p))
+    end
+  end)
+
+  it("pages at the size that holds a few rows, a row taller than the frame cut at its foot", function()
+    -- (a page of text in one cell: every page was set at 20, and that row
+    -- ran past the frame)
+    local rows = {}
+    for i = 1, 8 do rows[i] = { "key" .. i, "the value of key " .. i } end
+    rows[9] = { "notes", string.rep("A sentence of notes that goes on for a while. ", 60) }
+    local sc = { scene_type = "table", visual_content = { header = "Keys", columns = { "Key", "Value" }, rows = rows } }
+    for _, wh in ipairs({ { 1920, 1080 }, { 1080, 1080 } }) do
+      local first = cells(sc, wh, 0.6)
+      assert.is_true(core.measure(first["rows[1][1]"].it).final_size >= 30)
+      local last, dl = cells(sc, wh)
+      assert.is_truthy(last["rows[9][2]"])
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.h and l.it.type ~= "group" then
+          assert.is_true(l.y + l.h <= dl.height + 0.5, ("%s ends at %.0f"):format(tostring(l.it.id or l.it.type), l.y + l.h))
+        end
+      end
+    end
+  end)
+
   it("plans a 200-row table of 40 columns measuring each text about once", function()
     -- (a grid of 40 columns cannot fit 1920 wide: its padding alone is wider;
     -- no size of it is measured cell by cell, and the parts a split tries
@@ -1166,6 +1286,37 @@ describe("the frame", function()
     assert.is_true(select(2, last:gsub("%S+", "")) <= 70)
   end)
 
+  it("sets every part and page of one quote at one type size", function()
+    -- (a long block quote the reader cut in two, a long sentence and three
+    -- short ones: 41 and 56 in a square frame)
+    local input = require("vg.input")
+    local fit = require("vg.create.fit")
+    local function size(sc, t, wh)
+      for _, l in ipairs(texts(render.display_list(sc, { width = wh[1], height = wh[2], t = t or "end" }))) do
+        if l.it.id == "quote_text" then return core.measure(l.it).final_size end
+      end
+    end
+    for _, wh in ipairs(SIZES) do
+      local model = assert(input.load("tests/render/fixtures/long_quote.md", {}))
+      fit.videos(model.videos, { width = wh[1], height = wh[2] })
+      local sizes = {}
+      for _, sc in ipairs(model.videos[1].scenes) do
+        if sc.scene_type == "quote" then sizes[#sizes + 1] = size(sc, nil, wh) end
+      end
+      assert.is_true(#sizes > 1, "one quote scene")
+      for k = 2, #sizes do
+        assert.is_true(math.abs(sizes[k] - sizes[1]) < 0.05, ("%.1f and %.1f at %dx%d"):format(sizes[1], sizes[k], wh[1], wh[2]))
+      end
+    end
+    -- the pages of a long quote shown one after the other in one scene
+    local long = {}
+    for i = 1, 6 do long[#long + 1] = "This sentence number " .. i .. " of the quotation goes on with a few more words to read." end
+    long[#long + 1] = "Short one."
+    long[#long + 1] = "Done."
+    local sc = { scene_type = "quote", visual_content = { quote_text = table.concat(long, " "), attribution = "A" } }
+    assert.is_true(math.abs(size(sc, 0.6, { 1080, 1080 }) - size(sc, "end", { 1080, 1080 })) < 0.05)
+  end)
+
   it("never lets the quote mark overlap the quote", function()
     local q = string.rep("A long quotation that goes on and on. ", 12)
     for _, wh in ipairs(SIZES) do
@@ -1266,10 +1417,11 @@ describe("type size by what fits the frame", function()
   it("sets a small table in a square or tall frame larger", function()
     local sc = { scene_type = "table", visual_content = { header = "Targets", columns = { "Target", "Status" },
       rows = { { "Linux", "Tier 1" }, { "macOS", "Tier 1" }, { "Windows", "Tier 2" } } } }
-    -- (it was 44 in every frame)
+    -- (it was 44 in every frame; a wide frame's grows too where it has the
+    -- room: below)
     assert.is_true(size_of(sc, { 1080, 1920 }, "rows[3][1]") > 44)
     assert.is_true(size_of(sc, { 1080, 1080 }, "rows[3][1]") > 44)
-    assert.are.equal(44, size_of(sc, { 1920, 1080 }, "rows[3][1]"))
+    assert.is_true(size_of(sc, { 1920, 1080 }, "rows[3][1]") >= 44)
   end)
 
   it("splits a list a square frame would set below 34 rather than shrink it there", function()

@@ -35,6 +35,9 @@
 --             READ_ITEM a unit)
 --   overflows (scene, theme, box) -> true when the whole does not show at
 --             once (a table that pages)
+--   share     (parts) sets, on the parts of a split as made, what they share
+--             (a quote's parts one type size: each part's visual_content
+--             learns the texts of all)
 -- The result is deterministic: the same scene and frame give the same parts.
 local i18n = require("vg.i18n")
 
@@ -360,6 +363,13 @@ local function share_time(scene, spec, parts, lang)
   end
 end
 
+-- The parts of a split as made, told to the type (spec.share) so they can
+-- share what must not differ between them (a quote's type size).
+local function shared(spec, parts)
+  if spec.share then spec.share(parts) end
+  return parts
+end
+
 -- The units of a scene's list: groups (a parent with its children), each
 -- weighed by its text and marked where a part may well start.
 local function units_of(vc, spec, list)
@@ -480,13 +490,13 @@ function M.scene(scene, opts)
             scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
           end
           share_time(scene, spec, scenes, lang)
-          if all_ok then return scenes end
+          if all_ok then return shared(spec, scenes) end
           fallback = scenes
         end
       end
     end
   end
-  if fallback then return fallback end
+  if fallback then return shared(spec, fallback) end
   -- no split is readable everywhere (an item too long for the floor even
   -- alone): the one whose smallest text is largest, when that is a quarter
   -- larger than the whole's (GOVERNANCE.md's long nomination step, shrunk
@@ -514,10 +524,37 @@ function M.scene(scene, opts)
         scenes[k] = part_scene(scene, spec, list, as_string, p, k, n, said[k], lang)
       end
       share_time(scene, spec, scenes, lang)
-      return scenes
+      return shared(spec, scenes)
     end
   end
   return { scene }
+end
+
+-- Consecutive scenes of one type made from one place of the document (the
+-- reader cut a long block quote into three quote scenes) are told to the
+-- type as parts (spec.share), as the parts of a split are: a quote's parts
+-- share one type size.
+local function share_runs(scenes)
+  if #scenes < 2 then return end
+  render = render or require("vg.render")
+  local i = 1
+  while i <= #scenes do
+    local s = scenes[i]
+    local t = s.scene_type or s.type
+    local def = type(t) == "string" and render.get_type(t)
+    local src = type(s.source) == "table" and s.source or nil
+    local j = i
+    if def and def.split and def.split.share and src and src.file ~= nil and src.line ~= nil then
+      while scenes[j + 1] do
+        local n = scenes[j + 1]
+        local ns = type(n.source) == "table" and n.source or nil
+        if (n.scene_type or n.type) ~= t or not ns or ns.file ~= src.file or ns.line ~= src.line then break end
+        j = j + 1
+      end
+      if j > i then def.split.share(table.move(scenes, i, j, 1, {})) end
+    end
+    i = j + 1
+  end
 end
 
 --- video(video, opts) -> how many scenes were added. The video's scenes are
@@ -549,6 +586,7 @@ function M.video(video, opts)
     end
     video.scenes = out
   end
+  share_runs(video.scenes or {})
   return added
 end
 

@@ -88,6 +88,57 @@ local function right_of(right_text, theme)
   return nil
 end
 
+-- The card of a quote: its width and height, and the height of the text
+-- box in it. The card grows with the quote: a short one is not a tall empty
+-- card, a long one takes the box's height before its type shrinks.
+local MARK_H = 150   -- the mark's corner: the quote starts below its ink
+local function card_of(theme, box, q, who)
+  local cw = math.min(box.w, 1500)
+  local portrait = box.h > box.w * 1.2
+  local nw = words(q or "")
+  local ch
+  if portrait then ch = math.min(box.h, 1200, 560 + 16 * nw)
+  elseif nw > 25 and box.h < box.w * 0.8 then ch = math.min(box.h, 640 + (nw > 40 and 240 or 0))
+  else ch = nw > 25 and box.h or math.min(box.h, 640) end
+  local who_h = who and 110 or 0
+  -- ... and the card is as tall as the quote needs at its full size where
+  -- the box has that height: a square frame's 23-word quote was shrunk to
+  -- 44 in a card of 640 with a third of the frame empty
+  if q then
+    local need = c.measure(c.text(theme, 0, 0, cw - 190, 100000, q, { size = QUOTE_SIZE, min_size = QUOTE_SIZE,
+      italic = true, font = theme.fonts.serif, line_height = 1.15 })).height
+    ch = math.max(ch, math.min(box.h, math.ceil(need) + MARK_H + 50 + who_h))
+  end
+  return cw, ch, ch - MARK_H - 50 - who_h
+end
+
+-- The size a quote's text is set at in its card: the renderer's fit of it
+-- (shrunk from QUOTE_SIZE where it must), remembered (layouts run every frame)
+local QUOTE_MIN = 26
+local fitted_memo, fitted_count = {}, 0
+local function fitted(theme, box, q, who, upright)
+  local key = table.concat({ q, box.w, box.h, who and "w" or "", upright and "u" or "", theme.fonts.serif,
+    theme.lang or "" }, "\0")
+  local hit = fitted_memo[key]
+  if hit then return hit end
+  local cw, _, th = card_of(theme, box, q, who)
+  local m = c.measure(c.text(theme, 0, 0, cw - 190, th, q, { size = QUOTE_SIZE, italic = not upright,
+    font = theme.fonts.serif, min_size = QUOTE_MIN, line_height = 1.15 }))
+  if fitted_count >= 256 then fitted_memo, fitted_count = {}, 0 end
+  fitted_memo[key], fitted_count = m.final_size, fitted_count + 1
+  return m.final_size
+end
+
+-- One type size for every page of a quote and every part of one split
+-- (a part set at 42 after one at 56 read as another quote): the smallest
+-- any of them needs. set: the texts shown one after the other, each with
+-- whether the attribution stands under it.
+local function shared_size(theme, box, set, upright)
+  local size = QUOTE_SIZE
+  for _, e in ipairs(set) do size = math.min(size, fitted(theme, box, e.text, e.who, upright)) end
+  return size
+end
+
 local function with_text(scene, q)
   local s, v = {}, {}
   for k, x in pairs(scene) do s[k] = x end
@@ -112,6 +163,19 @@ return {
     join = function(list) return table.concat(list, " ") end,
     carry = function(vc, list, _, to)
       if to < #list then vc.attribution, vc.author = nil, nil end
+    end,
+    -- the parts share one type size: each learns the texts of all (and
+    -- which keep the attribution)
+    share = function(parts)
+      local set = { texts = {}, who = {} }
+      for k, p in ipairs(parts) do
+        local v = type(p.visual_content) == "table" and p.visual_content or {}
+        set.texts[k] = c.str(v.quote_text or v.quote) or ""
+        set.who[k] = c.str(v.attribution or v.author) ~= nil
+      end
+      for _, p in ipairs(parts) do
+        if type(p.visual_content) == "table" then p.visual_content.quote_parts = set end
+      end
     end,
     -- a page of a long quote is on screen while it is said: each must fit
     pages = function(scene)
@@ -155,32 +219,30 @@ return {
         q = ps[page_no]
       end
     end
-    local cw = math.min(box.w, 1500)
-    local portrait = box.h > box.w * 1.2
-    -- the card grows with the quote: a short one is not a tall empty card,
-    -- a long one takes the box's height before its type shrinks
-    local nw = words(q or "")
-    local ch
-    if portrait then ch = math.min(box.h, 1200, 560 + 16 * nw)
-    elseif nw > 25 and box.h < box.w * 0.8 then ch = math.min(box.h, 640 + (nw > 40 and 240 or 0))
-    else ch = nw > 25 and box.h or math.min(box.h, 640) end
     -- the mark has the card's top-left corner to itself: the quote starts
     -- below its ink, so a long (shrunk) quote never runs under it
-    local mark_h = 150
+    local mark_h = MARK_H
     local who_h = who and 110 or 0
-    -- ... and the card is as tall as the quote needs at its full size where
-    -- the box has that height: a square frame's 23-word quote was shrunk to
-    -- 44 in a card of 640 with a third of the frame empty
-    if q then
-      local need = c.measure(c.text(theme, 0, 0, cw - 190, 100000, q, { size = QUOTE_SIZE, min_size = QUOTE_SIZE,
-        italic = true, font = theme.fonts.serif, line_height = 1.15 })).height
-      ch = math.max(ch, math.min(box.h, math.ceil(need) + mark_h + 50 + who_h))
-    end
+    local cw, ch = card_of(theme, box, q, who)
     local x, y = box.x + (box.w - cw) / 2, box.y + (box.h - ch) / 2
     -- right to left (the slide's language, or the quote's own letters): the
     -- mark and the bar stand at the right, the mark turned to face the text;
     -- a script without italics is set upright, not slanted by the renderer
     local text_rtl, upright = script_of(q)
+    -- the size every page and part shares
+    local size = QUOTE_SIZE
+    if q then
+      local set = {}
+      local parts = type(v.quote_parts) == "table" and type(v.quote_parts.texts) == "table" and v.quote_parts or nil
+      if parts and #parts.texts > 1 then
+        for k, t in ipairs(parts.texts) do
+          set[k] = { text = t, who = type(parts.who) == "table" and parts.who[k] == true }
+        end
+      elseif npages > 1 then
+        for k, t in ipairs(pages(c.str(v.quote_text or v.quote))) do set[k] = { text = t, who = who ~= nil } end
+      end
+      if #set > 1 then size = shared_size(theme, box, set, upright) end
+    end
     local rtl = c.rtl(theme) or text_rtl
     local items = {
       c.appear(a:enter(0), {
@@ -192,9 +254,9 @@ return {
     }
     if q then
       items[#items + 1] = c.appear(a:enter(1), {
-        c.text(theme, x + 110, y + mark_h, cw - 190, ch - mark_h - 50 - who_h, q, { size = QUOTE_SIZE,
+        c.text(theme, x + 110, y + mark_h, cw - 190, ch - mark_h - 50 - who_h, q, { size = size,
           italic = not upright, font = theme.fonts.serif, valign = "middle", id = "quote_text",
-          min_size = 26, line_height = 1.15 }),
+          min_size = QUOTE_MIN, line_height = 1.15 }),
       }, 30)
     end
     if who then

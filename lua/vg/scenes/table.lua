@@ -20,6 +20,13 @@ local ROOMY_MIN = 44
 -- ... but only into parts of at least this many rows (a table is read by
 -- comparing its rows: one row a slide is not a table)
 local MIN_ROWS = 3
+-- A table with room to spare is set larger than its usual size (44, 38 or
+-- 34 by its rows; 1.3 times that in a square or tall frame), up to GROW
+-- times that and never past GROW_MAX (a list's items go to 60, a title is 66)
+local GROW, GROW_MAX = 1.6, 56
+-- A table narrower than the box widens its columns, each up to this many
+-- times what it needs; no further (the card is then narrower than the box)
+local STRETCH = 1.5
 -- A cell's text may be set this much smaller in its cell (a long token's
 -- piece wider than its column) before the whole table is
 local CELL_SHRINK = 0.8
@@ -42,6 +49,24 @@ local function cells_of(v)
   for i = 1, n do cols[i] = cols[i] or "" end
   for _, r in ipairs(rows) do for i = 1, n do r[i] = r[i] or "" end end
   return cols, rows, n
+end
+
+-- A row whose only text is its first cell (a group's label, "Related
+-- links" over the rows it names; a note under a key) spans the whole row:
+-- it sets no column's width (a sentence in the first column of a table of
+-- short keys made that column half the table, its keys beside empty space)
+-- and is drawn across the table.
+local function spans(r, n)
+  if n < 2 or r[1] == "" then return false end
+  for j = 2, n do if r[j] ~= "" then return false end end
+  return true
+end
+
+-- A table without a header row (every column name empty) draws no header
+-- band: an empty coloured strip read as a row left blank.
+local function headless(cols, n)
+  for j = 1, n do if cols[j] ~= "" then return false end end
+  return true
 end
 
 -- bold: true (header), "semibold" (the first column) or nil; min: the
@@ -140,15 +165,32 @@ local function widths(theme, cols, rows, n, W, size, split, head_wraps)
     nat[j] = head_wraps and minw[j] or measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
     local wt = j == 1 and "semibold" or nil
     for _, r in ipairs(rows) do
-      nat[j] = math.max(nat[j], measure(theme, r[j], 100000, size, wt) + 2 * PAD_X)
-      minw[j] = math.max(minw[j], longest_word(theme, r[j], size, wt, split) + 2 * PAD_X)
+      if not spans(r, n) then
+        nat[j] = math.max(nat[j], measure(theme, r[j], 100000, size, wt) + 2 * PAD_X)
+        minw[j] = math.max(minw[j], longest_word(theme, r[j], size, wt, split) + 2 * PAD_X)
+      end
     end
     sum, summin = sum + nat[j], summin + minw[j] - 2 * PAD_X
   end
   if summin > W then sum = summin end
   local out = {}
   if sum <= W then
-    for j = 1, n do out[j] = nat[j] + (W - sum) / n end
+    -- the room left over in proportion to what each column needs: shared
+    -- out evenly, a column of one-letter keys beside one of sentences took
+    -- a fifth of the table for its letters (ps(1)'s process state codes);
+    -- and no column more than STRETCH times as wide as it needs: a table of
+    -- short cells is a card as wide as they are, not cells far apart
+    -- across the frame ("style:" a third of the width from "an XSLT
+    -- stylesheet")
+    local k = sum > 0 and math.min(W / sum, STRETCH) or 1
+    for j = 1, n do out[j] = sum > 0 and nat[j] * k or W / n end
+    -- ... but as wide as a row across it needs (up to the box): the rest to
+    -- the last column
+    local across = 0
+    for _, r in ipairs(rows) do
+      if spans(r, n) then across = math.max(across, measure(theme, r[1], 100000, size, "semibold") + 2 * PAD_X) end
+    end
+    if sum > 0 and across > sum * k then out[n] = out[n] + math.min(W, across) - sum * k end
     return out
   end
   -- whole words that do not fit side by side: a long token (an address, a
@@ -222,6 +264,8 @@ local function refine(theme, cols, rows, n, ws, size)
   for j = 1, n do W = W + ws[j] end
   local step = W / 24
   local function cell_h(j, r, w)
+    -- (a row across the table is as tall at any widths)
+    if r > 0 and spans(rows[r], n) then return 0 end
     local text = r == 0 and cols[j] or rows[r][j]
     local bold = r == 0 and true or (j == 1 and "semibold" or nil)
     local _, th = measure(theme, text, w - 2 * PAD_X, size, bold, size * CELL_SHRINK)
@@ -231,7 +275,9 @@ local function refine(theme, cols, rows, n, ws, size)
   for j = 1, n do
     floor[j] = longest_word(theme, cols[j], size, true, true)
     for _, r in ipairs(rows) do
-      floor[j] = math.max(floor[j], longest_word(theme, r[j], size, j == 1 and "semibold" or nil, true))
+      if not spans(r, n) then
+        floor[j] = math.max(floor[j], longest_word(theme, r[j], size, j == 1 and "semibold" or nil, true))
+      end
     end
     floor[j] = floor[j] + 2 * PAD_X
   end
@@ -285,13 +331,20 @@ local function refine(theme, cols, rows, n, ws, size)
   return ws
 end
 
-local total, transposed_plan
+local total, transposed_plan, pages_at
 local function grid_plan(theme, cols, rows, n, W, size, head_wraps)
   local ws = widths(theme, cols, rows, n, W, size, nil, head_wraps)
   if not ws then return nil end
   ws = refine(theme, cols, rows, n, ws, size)
+  local tw = 0
+  for j = 1, n do tw = tw + ws[j] end
   local function row_h(r, bold)
     local h = 0
+    if not bold and spans(r, n) then
+      -- across the table: its text as wide as the table's
+      local _, th = measure(theme, r[1], math.min(W, tw) - 2 * PAD_X, size, "semibold", size * CELL_SHRINK)
+      return math.max(th, size * 1.2) + 2 * PAD_Y
+    end
     for j = 1, n do
       -- (a cell whose piece is wider than its column is set smaller)
       local _, th = measure(theme, r[j], ws[j] - 2 * PAD_X, size, bold or (j == 1 and "semibold" or nil),
@@ -300,7 +353,8 @@ local function grid_plan(theme, cols, rows, n, W, size, head_wraps)
     end
     return math.max(h, size * 1.2) + 2 * PAD_Y
   end
-  local plan = { mode = "grid", size = size, widths = ws, head_h = row_h(cols, true), row_h = {} }
+  local plan = { mode = "grid", size = size, widths = ws, head_h = headless(cols, n) and 0 or row_h(cols, true),
+    row_h = {} }
   for i, r in ipairs(rows) do plan.row_h[i] = row_h(r) end
   if head_wraps then return plan end
   -- a column's header on one line may take the width a column of long
@@ -364,7 +418,8 @@ end
 -- where the names stand over their values
 local function key_column(theme, cols, n, size, line_w)
   local tab = 0
-  for j = 1, n do tab = math.max(tab, name_ems(theme, cols[j]) + KEY_GAP) end
+  -- (no names, no column for them: a table without a header row)
+  for j = 1, n do if cols[j] ~= "" then tab = math.max(tab, name_ems(theme, cols[j]) + KEY_GAP) end end
   if tab * TALL_MIN > KEY_MAX * line_w or tab * size > KEY_WIDE * line_w then return 0 end
   return tab
 end
@@ -373,6 +428,9 @@ end
 local function stack_lines(theme, cols, r, n, tab)
   local parts = {}
   local function line(j, value)
+    -- a column without a name: its value alone (at the values' stop), not
+    -- under an empty line
+    if cols[j] == "" then return (tab > 0 and "\t" or "") .. value end
     return string.format("<span foreground='%s'>%s</span>%s%s", c.hex(theme.muted), c.esc(cols[j]),
       tab > 0 and "\t" or "\n", value)
   end
@@ -511,6 +569,8 @@ local TURN_MAX = 4
 -- split counts) and draws t.cols and t.rows; nil where it does not fit.
 function transposed_plan(theme, cols, rows, n, box, top, floor)
   if #rows < 1 or #rows > TURN_MAX or n < 3 then return nil end
+  -- (a row across the table would be a column of one cell)
+  for _, r in ipairs(rows) do if spans(r, n) then return nil end end
   -- (turned, a line is named by its column's name: a column without one
   -- would be a line of values nobody can tell apart)
   for j = 2, n do if not cols[j]:match("%S") then return nil end end
@@ -531,10 +591,44 @@ function transposed_plan(theme, cols, rows, n, box, top, floor)
   return nil
 end
 
+-- A grid that pages: the largest size from top down at which every run of
+-- MIN_ROWS rows fits a page with the header (a page of a few rows, not the
+-- floor's size for all: the libxslt API table's last page was two rows at
+-- 20 in a frame with room for five at 38). A row that takes more than half
+-- a page even at the floor (a paragraph in one cell) is left out of the
+-- runs: it has a page of its own, where its text is set smaller in its cell
+-- as it must (the layout), and does not set every other row's size.
+-- at_floor: the plan at the floor.
+function pages_at(theme, cols, rows, n, box, top, floor, at_floor)
+  local long = {}
+  for i = 1, #rows do long[i] = at_floor.head_h + at_floor.row_h[i] > box.h / 2 end
+  for size = top, floor + 2, -2 do
+    local p = grid_plan(theme, cols, rows, n, box.w, size)
+    local ok = p ~= nil
+    -- (each run of rows between long ones, MIN_ROWS at a time)
+    local i = 1
+    while ok and i <= #rows do
+      if long[i] then i = i + 1 else
+        local stop = i
+        while stop < #rows and not long[stop + 1] do stop = stop + 1 end
+        local k = math.min(MIN_ROWS, stop - i + 1)
+        for r = i, stop - k + 1 do
+          if total(p, r, r + k - 1) > box.h then ok = false break end
+        end
+        i = stop + 1
+      end
+    end
+    if ok then return p end
+  end
+  return at_floor
+end
+
 -- The largest size at which the whole table fits (grid first; stacked in a
 -- tall frame with four or more columns); else pages at a readable size.
-local function plan_for(theme, v, box)
-  local key = table.concat({ box.w, box.h, theme.frame or "", theme.lang or "", theme.fonts.sans }, "|")
+-- fixed: no growth past the usual size (a split's test of its runs of rows
+-- asks only whether they reach a size below it)
+local function plan_for(theme, v, box, fixed)
+  local key = table.concat({ box.w, box.h, theme.frame or "", theme.lang or "", theme.fonts.sans, fixed and "fixed" or "" }, "|")
   local memo = cache[v]
   if memo and memo.key == key then return memo.plan end
   local cols, rows, n = cells_of(v)
@@ -549,7 +643,8 @@ local function plan_for(theme, v, box)
   if theme.frame == "tall" or theme.frame == "square" then top = math.floor(top * 1.3 / 2) * 2 end
   local plan
   local floor = tall and TALL_MIN or MIN_SIZE
-  for size = top, floor, -2 do
+  -- the plan at one size where the whole table fits the box, else nil
+  local function whole_at(size)
     -- (stacked cards of one line each at least: more rows than that cannot
     -- all fit, and are not measured)
     local p
@@ -558,12 +653,32 @@ local function plan_for(theme, v, box)
     else
       p = grid_plan(theme, cols, rows, n, box.w, size)
     end
-    if p and total(p, 1, #rows, gap) <= box.h then plan = p break end
+    if p and total(p, 1, #rows, gap) <= box.h then return p end
+  end
+  for size = top, floor, -2 do
+    plan = whole_at(size)
+    if plan then break end
+  end
+  if plan and plan.size == top and not fixed then
+    -- room to spare at the usual size: the largest that fits, up to GROW_MAX
+    -- (ps(1)'s five process state codes sat at 38 in the top half of a wide
+    -- frame). A bisection: a few plans, not one a size.
+    local lo, hi = top, math.max(top, math.min(GROW_MAX, math.floor(top * GROW / 2) * 2))
+    -- (text grows at least with its size, the padding does not: no size
+    -- past the one this bounds can fit, and none is measured)
+    local fixed = 2 * PAD_Y * (#rows + 1) + (stack and gap * #rows or 0)
+    local used = total(plan, 1, #rows, gap)
+    if used > fixed then hi = math.min(hi, math.floor(top * (box.h - fixed) / (used - fixed) / 2) * 2) end
+    while hi > lo do
+      local mid = lo + math.ceil((hi - lo) / 4) * 2
+      local p = whole_at(mid)
+      if p then plan, lo = p, mid else hi = mid - 2 end
+    end
   end
   if not plan and not stack then
     -- the grid cannot hold every column at a readable size: stack the rows
     local p = grid_plan(theme, cols, rows, n, box.w, floor)
-    if p then plan = p
+    if p then plan = pages_at(theme, cols, rows, n, box, top, floor, p)
     else
       -- too wide for its columns side by side (seven columns in a square
       -- frame): a few rows turned on their side, a column each, the
@@ -642,9 +757,12 @@ return {
       local plan = plan_for(theme, v, body)
       if #plan.pages > 1 or plan.size < READABLE then return true end
       -- (a table set far below that, ps.1's eight long rows at 24 in a
-      -- square frame, splits where its runs of rows reach 1.4 times its size)
-      local need = math.min(ROOMY_MIN, plan.size * 1.4)
-      if not c.roomy(theme) or plan.size >= ROOMY_MIN or #plan.rows < 2 then return false end
+      -- square frame, splits where its runs of rows reach 1.4 times its size;
+      -- a wide frame's below a list's WIDE_MIN, as ps.1's eight format
+      -- specifiers at 26 there)
+      local bar = c.roomy(theme) and ROOMY_MIN or c.WIDE_MIN
+      local need = math.min(bar, plan.size * 1.4)
+      if plan.size >= bar or #plan.rows < 2 then return false end
       -- (a part keeps MIN_ROWS rows: where a run of that many does not reach
       -- the size, a page of many rows reads better than slides of one;
       -- ripgrep's benchmark in a square frame was eight slides of a row)
@@ -652,7 +770,7 @@ return {
       local k = math.min(MIN_ROWS, #rs)
       if k == #rs then return false end
       for i = 1, #rs - k + 1 do
-        if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body).size < need then
+        if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body, true).size < need then
           return false
         end
       end
@@ -680,7 +798,16 @@ return {
     end
     local size = plan.size
     local x0, yy = body.x, body.y
+    -- a row taller than the body alone (a page of text in one cell) is cut
+    -- at the body's foot, never drawn past the frame
+    local function row_h(i) return math.min(plan.row_h[i], body.h - plan.head_h - (plan.gap or 0)) end
+    -- (a grid of short cells is narrower than the box: widths)
     local tw = body.w
+    if plan.mode == "grid" then
+      tw = 0
+      for j = 1, #plan.widths do tw = tw + plan.widths[j] end
+      tw = math.min(body.w, tw)
+    end
     local th = total(plan, page[1], page[2], plan.gap)
     local first = #items + 1   -- what a right-to-left language mirrors
     if plan.t then
@@ -730,43 +857,60 @@ return {
         cx = cx + ws[j]
       end
     elseif plan.mode == "grid" then
-      local card = { c.card(theme, x0, yy, tw, th, { radius = 16 }),
-        { type = "rect", x = x0, y = yy, w = tw, h = plan.head_h, radius = 16, fill = theme.accent_soft },
-        { type = "rect", x = x0, y = yy + plan.head_h - 16, w = tw, h = 16, fill = theme.accent_soft } }
-      local cx = x0
-      for j = 1, plan.n do
-        card[#card + 1] = c.text(theme, cx + PAD_X, yy + PAD_Y, plan.widths[j] - 2 * PAD_X,
-          plan.head_h - 2 * PAD_Y, plan.cols[j], { size = size, weight = "bold", color = theme.accent_text,
-            min_size = size * CELL_SHRINK, valign = "middle", id = string.format("columns[%d]", j), line_height = 1.05 })
-        cx = cx + plan.widths[j]
+      th = plan.head_h
+      for i = page[1], page[2] do th = th + row_h(i) end
+      local card = { c.card(theme, x0, yy, tw, th, { radius = 16 }) }
+      -- (no header row: no band)
+      if plan.head_h > 0 then
+        card[#card + 1] = { type = "rect", x = x0, y = yy, w = tw, h = plan.head_h, radius = 16, fill = theme.accent_soft }
+        card[#card + 1] = { type = "rect", x = x0, y = yy + plan.head_h - 16, w = tw, h = 16, fill = theme.accent_soft }
+        local cx = x0
+        for j = 1, plan.n do
+          card[#card + 1] = c.text(theme, cx + PAD_X, yy + PAD_Y, plan.widths[j] - 2 * PAD_X,
+            plan.head_h - 2 * PAD_Y, plan.cols[j], { size = size, weight = "bold", color = theme.accent_text,
+              min_size = size * CELL_SHRINK, valign = "middle", id = string.format("columns[%d]", j), line_height = 1.05 })
+          cx = cx + plan.widths[j]
+        end
       end
       items[#items + 1] = c.appear(a:enter(1), card, 24)
       local ry = yy + plan.head_h
       for i = page[1], page[2] do
-        local rh = plan.row_h[i]
+        local rh = row_h(i)
+        -- (a row cut to the body: its text set smaller in it, as it must)
+        local least = rh < plan.row_h[i] and MIN_SIZE or size * CELL_SHRINK
         local p = a:step(i)
         if p > 0 then
           local g = {}
           if (i - page[1]) % 2 == 1 then
             g[#g + 1] = { type = "rect", x = x0 + 2, y = ry, w = tw - 4, h = rh, fill = theme.bg, opacity = 0.6 }
           end
-          local cx2 = x0
-          for j = 1, plan.n do
-            g[#g + 1] = c.text(theme, cx2 + PAD_X, ry + PAD_Y, plan.widths[j] - 2 * PAD_X, rh - 2 * PAD_Y,
-              plan.rows[i][j], { size = size, min_size = size * CELL_SHRINK, weight = j == 1 and "semibold" or nil,
-                line_height = 1.05, id = string.format("rows[%d][%d]", i, j) })
-            cx2 = cx2 + plan.widths[j]
+          if spans(plan.rows[i], plan.n) then
+            -- across the table
+            g[#g + 1] = c.text(theme, x0 + PAD_X, ry + PAD_Y, tw - 2 * PAD_X, rh - 2 * PAD_Y, plan.rows[i][1],
+              { size = size, min_size = least, weight = "semibold", line_height = 1.05,
+                id = string.format("rows[%d][1]", i) })
+          else
+            local cx2 = x0
+            for j = 1, plan.n do
+              g[#g + 1] = c.text(theme, cx2 + PAD_X, ry + PAD_Y, plan.widths[j] - 2 * PAD_X, rh - 2 * PAD_Y,
+                plan.rows[i][j], { size = size, min_size = least, weight = j == 1 and "semibold" or nil,
+                  line_height = 1.05, id = string.format("rows[%d][%d]", i, j) })
+              cx2 = cx2 + plan.widths[j]
+            end
           end
           items[#items + 1] = c.appear(p, g, 0, -30)
         end
-        items[#items + 1] = { type = "line", x1 = x0 + 12, y1 = ry, x2 = x0 + tw - 12, y2 = ry,
-          width = 1.5, color = theme.card_border or theme.bg }
+        -- (a rule between rows; none over the first where no header is)
+        if ry > yy then
+          items[#items + 1] = { type = "line", x1 = x0 + 12, y1 = ry, x2 = x0 + tw - 12, y2 = ry,
+            width = 1.5, color = theme.card_border or theme.bg }
+        end
         ry = ry + rh
       end
     else
       local ry = yy
       for i = page[1], page[2] do
-        local rh = plan.row_h[i]
+        local rh = row_h(i)
         local p = a:step(i)
         if p > 0 then
           local g = {
