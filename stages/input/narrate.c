@@ -3394,6 +3394,12 @@ static int symbols_only(const char *p, const char *e) {
   return e - p >= 2 && bracket;
 }
 
+/* Verbs that follow their clause's subject: a thing taken out before one
+ * was the subject ("if /usr is not mounted", "as if (-r) was used"). */
+static const char *const subject_verbs[] = { "is", "are", "was", "were", "has", "had", "does", "doesn't",
+  "isn't", "can", "cannot", "can't", "could", "will", "would", "must", "should", "may", "might", "exists",
+  "contains", "points", "holds", "lists", "lives", "needs", "gets", NULL };
+
 /* A path a clause needs as its noun: its subject after a conjunction ("…warn
  * if /usr is not already mounted", "…requires that /var/run is a symlink")
  * or the object of a verb that acts on files ("it calls
@@ -3411,9 +3417,7 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
     if (!strchr("`'\"", *q)) goes_on = 0;
   static const char *const conj[] = { "if", "when", "whenever", "unless", "whether", "that", "because", "since",
     "while", "until", "once", "where", NULL };
-  static const char *const verbs[] = { "is", "are", "was", "were", "has", "had", "does", "doesn't", "isn't",
-    "can", "cannot", "can't", "could", "will", "would", "must", "should", "may", "might", "exists", "contains",
-    "points", "holds", "lists", "lives", "needs", "gets", NULL };
+  const char *const *verbs = subject_verbs;
   static const char *const acting[] = { "calls", "runs", "executes", "invokes", "spawns", "mounts", "unmounts",
     "creates", "removes", "deletes", "installs", "copies", "moves", "writes", "reads", "loads", "sources",
     "call", "execute", "invoke", "mount", "unmount", "create", "remove", "delete", "copy", "move", "source",
@@ -3433,6 +3437,10 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
              !word_of(preps, ws, (size_t)(we - ws))) {
     /* "will have /var/mail as a real directory": the object that "as"
      * says what it is */
+  } else if (before && goes_on && !strchr(",.;:!?", we[-1]) &&
+             word_of((const char *const[]){ "which", "whose", "who", NULL }, nx0, strcspn(nx0, " ,.;:"))) {
+    /* "will then update /etc/ssl/certs/ which may be used by …": what the
+     * relative clause is about; without it "update which may be used" */
   } else if (subject && before && (strchr(",;", we[-1]) || (we - ws == 4 && !strncasecmp(ws, "then", 4)))) {
     /* at a clause's start (a sentence's has its stand-in: "This file") */
   } else if (!before || strchr(",.;:!?", we[-1])) {
@@ -6051,6 +6059,15 @@ static int syntax_only(const char *w, size_t wl) {
   return wl > 0;
 }
 
+/* Whether word k of t stands where a clause's subject does: after a
+ * conjunction that opens one ("as if -r was used", "unless --force is
+ * given"), not after a noun it names ("the key --input will be"). */
+static int opens_subject(const char *t, const size_t *ws, const size_t *we, int k) {
+  static const char *const conj[] = { "if", "when", "whenever", "unless", "whether", "that", "because", "since",
+    "while", "until", "once", "though", "although", NULL };
+  return k > 0 && word_of(conj, t + ws[k - 1], we[k - 1] - ws[k - 1]);
+}
+
 static char *command_out(char *t, const char *lang) {
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
   for (int guard = 0; guard < 16; guard++) {
@@ -6069,6 +6086,25 @@ static char *command_out(char *t, const char *lang) {
       while (c < n && c < k + 4 && !memchr(t + ws[c], ')', we[c] - ws[c])) c++;
       if (c < n && c < k + 4) {
         size_t from_ = ws[k], to = (size_t)((const char *)memchr(t + ws[c], ')', we[c] - ws[c]) - t) + 1;
+        /* one that is its clause's subject ("as if (-r) was used") is no
+         * aside: without it "as if was used"; it is named */
+        if (c == k && english(lang) && to == we[k] && c + 1 < n && opens_subject(t, ws, we, k) &&
+            word_of(subject_verbs, t + ws[c + 1], we[c + 1] - ws[c + 1])) {
+          size_t nl;
+          const char *nm = option_name(t + ws[k], we[k] - ws[k], &nl);
+          char named[80];
+          int l = snprintf(named, sizeof named, "the %.*s option", (int)nl, nm);
+          if (nl && l > 0 && (size_t)l < sizeof named) {
+            vgi_buf b = {0};
+            vgi_buf_add(&b, t, from_);
+            vgi_buf_puts(&b, named);
+            vgi_buf_puts(&b, t + to);
+            free(t);
+            t = vgi_buf_take(&b);
+            from = from_ + (size_t)l;
+            continue;
+          }
+        }
         while (from_ > 0 && t[from_ - 1] == ' ') from_--;
         memmove(t + from_, t + to, strlen(t + to) + 1);
         continue;
@@ -6081,7 +6117,9 @@ static char *command_out(char *t, const char *lang) {
     while (a > 0 && k - a < 3 && !(a < k && strchr("(\"'`", t[ws[a]]))) {   /* "(xz -d": it opens there */
       const char *w = t + ws[a - 1];
       size_t wl = we[a - 1] - ws[a - 1];
-      if (strchr(".,;:!?()", w[wl - 1]) || prose_word(w, wl) || (wl == 1 && strchr("$#%|", *w))) break;
+      /* ("find . -iregex x", "cmake .. -G Ninja": a folder, not a full stop) */
+      int folder = (wl == 1 || wl == 2) && !strncmp(w, "..", wl) && a - 1 > 0;
+      if (!folder && (strchr(".,;:!?()", w[wl - 1]) || prose_word(w, wl) || (wl == 1 && strchr("$#%|", *w)))) break;
       a--;
     }
     int prompt = 0;   /* a shell's prompt before the program ("$ find . -type f"): not said */
@@ -6218,6 +6256,11 @@ static char *command_out(char *t, const char *lang) {
     size_t span = we[z] - ws[a];
     int valued = 0;
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
+    /* (a folder given as "." or "..": "find . -name x" is a command line) */
+    for (int i = a + 1; i < k; i++) valued |= (we[i] - ws[i] <= 2) && !strncmp(t + ws[i], "..", we[i] - ws[i]);
+    /* (or a pattern in quotes after the option: "fd -HI '.*[0-9]\\.jpg$'" is
+     * no phrase to read out) */
+    for (size_t q = we[k]; q < we[z]; q++) valued |= strchr("'\"", t[q]) && strpbrk_n_any(t + q, we[z] - q, "*[$\\^");
     valued |= build_target(t, ws, we, n, k) || (placeholder && z > k);
     /* (an option alone is named: "--disable-manual Don't build …" is said
      * "The disable-manual option: don't build …") */
@@ -6230,7 +6273,12 @@ static char *command_out(char *t, const char *lang) {
     int forms = a == k && z > k && k > 0 && t[we[k] - 1] == ',' &&
                 option_word(t + ws[k + 1], we[k + 1] - ws[k + 1]) && we[k - 1] - ws[k - 1] == 3 &&
                 !strncasecmp(t + ws[k - 1], "the", 3);
-    if ((!term && !forms && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
+    /* (an option alone that is its clause's subject is named: "as if -r was
+     * used" says "the r option", not "minus r") */
+    int subject = a == k && z == k && z + 1 < n && english(lang) && isalpha((unsigned char)t[we[k] - 1]) &&
+                  opens_subject(t, ws, we, k) && word_of(subject_verbs, t + ws[z + 1], we[z + 1] - ws[z + 1]);
+    if ((!term && !forms && !subject && z - a + 1 < 4 && !valued && span <= 24) ||
+        (a == k && z == k && t[we[k] - 1] == ':')) {
       from = we[z];
       continue;
     }
@@ -6247,6 +6295,13 @@ static char *command_out(char *t, const char *lang) {
     if (strchr("\"'`", t[ws[a]])) {
       char *qc = strchr(tail, t[ws[a]]);
       if (qc) memmove(qc, qc + 1, strlen(qc));
+    }
+    /* (and one closing an argument's quote: "find . -iregex '.*\.jpg$':"
+     * is "the find command:", not "the find command':") */
+    for (char *qc = tail; *qc;) {
+      size_t before = (size_t)(lw + ll - pl - (t + ws[a]));
+      if (strchr("\"'`", *qc) && memchr(t + ws[a] + 1, *qc, before > 0 ? before - 1 : 0)) memmove(qc, qc + 1, strlen(qc));
+      else qc++;
     }
     vgi_buf b = {0};
     {

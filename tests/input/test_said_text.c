@@ -360,6 +360,47 @@ static void glossary_terms_said_with_expansions(void **state) {
   free(all);
 }
 
+/* A path or an option its clause needs as a noun is named, never dropped:
+ * one a relative clause is about ("update /etc/x/certs/ which may be
+ * used"), an option that is a subject after "if", bare or in brackets
+ * ("as if (-r) was used"); one after a noun it names stays as it was. */
+static void nouns_a_clause_needs_named(void **state) {
+  (void)state;
+  char *all = narration_of("nouns.md", DOC_TOP "## Search\n\nThe keyword is a regular expression, as if (-r) was "
+                           "used, or may contain wildcards (-w). It is matched as if -e was given. The tool will "
+                           "then update /etc/demo/certs/ which may be used by other software. Defining two options "
+                           "with the key --input will be rejected.\n", 1);
+  said(all, "as if the r option was used, or may contain wildcards.", 1);
+  said(all, "as if the e option was given", 1);
+  said(all, "will then update certs which may be used", 1);
+  said(all, "the key --input will be rejected", 1);
+  said(all, "as if was", 0);
+  said(all, "update which", 0);
+  free(all);
+}
+
+/* "." or ".." before an option is a folder in a command line ("find .
+ * -iregex x"): no full stop that splits the sentence, and the command
+ * line is named by its program, in prose as in a table's cells. */
+static void folder_dots_in_command_lines(void **state) {
+  (void)state;
+  char *all = narration_of("find.md", DOC_TOP "## Search\n\nTo search, run find . -iregex '.*\\.jpg$' on the tree. "
+                           "It is fast.\n\n## Timing\n\n| Command | Mean [s] |\n|:---|---:|\n"
+                           "| `find . -iregex '.*[0-9]\\.jpg$'` | 2.275 |\n| `fd -HI '.*[0-9]\\.jpg$'` | 0.232 |\n", 1);
+  said(all, "To search, run the find command on the tree.", 1);
+  said(all, "The find command: 2.275.", 1);
+  said(all, "The fd command: 0.232.", 1);
+  said(all, "dot", 0);
+  said(all, "find.", 0);
+  said(all, "jpg", 0);
+  free(all);
+  int n = 0;
+  char **v = vgi_sentences("Run find . -name x to list them. Then cmake .. -G Ninja builds it.", &n);
+  assert_int_equal(n, 2);
+  for (int i = 0; i < n; i++) free(v[i]);
+  free(v);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -377,6 +418,8 @@ int main(void) {
     cmocka_unit_test(bug_numbers_unsaid),
     cmocka_unit_test(counted_list_said_by_leads),
     cmocka_unit_test(glossary_terms_said_with_expansions),
+    cmocka_unit_test(nouns_a_clause_needs_named),
+    cmocka_unit_test(folder_dots_in_command_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
