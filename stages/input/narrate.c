@@ -3567,7 +3567,11 @@ static char *speech_out(char *s) {
     } else if (z > a && placeholder(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       vgi_buf_add(&b, a + 1, (size_t)(z - a) - 2);
-      vgi_buf_add(&b, z, (size_t)(e - z));
+      /* "<command>...": the dots say "one or more", never said */
+      const char *r = z;
+      if (!strncmp(r, "...", 3)) r += 3;
+      else if (!strncmp(r, "\xE2\x80\xA6", 3)) r += 3;
+      vgi_buf_add(&b, r, (size_t)(e - r));
     } else if (z > a && unsaid(a, (size_t)(z - a)) && (sn = path_noun(s, p, a, z, e, &sa))) {
       vgi_buf_add(&b, sa, sn);
       for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
@@ -6193,6 +6197,13 @@ static char *command_out(char *t, const char *lang) {
         caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]) ||
                (q > 1 && strchr("[]%=<>|", nx[q]));
       caps = caps && isupper((unsigned char)nx[1]);
+      /* (a placeholder in angle brackets, of any case: "--shell <SHELL>",
+       * "--prepare <cmd>") */
+      if (option_word(w, wl) && w[wl - 1] != ',' && cl >= 3 && nx[0] == '<' && nx[cl - 1] == '>') {
+        int name = 1;
+        for (size_t q = 1; q + 1 < cl && name; q++) name = isalnum((unsigned char)nx[q]) || strchr("_-", nx[q]);
+        caps |= name;
+      }
       /* (and another language's placeholder in a man page's term, which
        * prose_word takes for prose: "-C Datei, --config-file=Datei",
        * "-s Liste, --sections=Liste", "-f Datei") */
@@ -6206,7 +6217,12 @@ static char *command_out(char *t, const char *lang) {
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
        * install." / "./configure --debug | generates two binaries" */
-      if (!option_word(nx, nl) && !value && !strchr(".,;:!?)", nx[nl - 1]) && z + 2 < n) {
+      /* (a word after an option's placeholder is the prose's: "--cleanup
+       * <cmd> apply.") */
+      if (!option_word(nx, nl) && islower((unsigned char)*nx) && !strpbrk_n_any(nx, nl, "=/{}\"'<") && wl >= 3 &&
+          w[0] == '<' && w[wl - 1] == '>')
+        break;
+      if (!option_word(nx, nl) && !value && !caps && !strchr(".,;:!?)", nx[nl - 1]) && z + 2 < n) {
         const char *n2 = t + ws[z + 2];
         size_t l2 = we[z + 2] - ws[z + 2];
         int v2 = 0;
@@ -7064,6 +7080,23 @@ static void typed_marks_out(char *t) {
   }
 }
 
+/* "argument(s)", "match(es)": the plural a writer hedged is said ("The
+ * arguments can be …"), never "argument s". English only. In place. */
+static void plural_marks_out(char *t) {
+  char *w = t;
+  for (char *r = t; *r;) {
+    size_t l = r[0] == '(' && r[1] == 's' && r[2] == ')' ? 3 : r[0] == '(' && !strncmp(r + 1, "es)", 3) ? 4 : 0;
+    if (l && r > t && isalpha((unsigned char)r[-1]) && !isalnum((unsigned char)r[l])) {
+      *w++ = r[1];
+      if (l == 4) *w++ = 's';
+      r += l;
+      continue;
+    }
+    *w++ = *r++;
+  }
+  *w = 0;
+}
+
 static char *clean_speech(char *t, const char *lang) {
   /* what the author wrote, to tell an article left before another word
    * by what goes from one it wrote */
@@ -7073,6 +7106,7 @@ static char *clean_speech(char *t, const char *lang) {
   sigil_out(t);
   run_path_out(t);
   typed_marks_out(t);
+  if (english(lang)) plural_marks_out(t);
   note_marks_out(t);
   t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);

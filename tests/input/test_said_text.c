@@ -401,6 +401,27 @@ static void folder_dots_in_command_lines(void **state) {
   free(v);
 }
 
+/* An option's placeholder in angle brackets is its value, of any case
+ * ("--shell <SHELL>", "--prepare <cmd>"): the option is named once, the
+ * prose after it stays; "<command>..." is said without its dots, and a
+ * hedged plural ("argument(s)") as a plural. */
+static void placeholders_and_hedged_plurals(void **state) {
+  (void)state;
+  char *all = narration_of("ph.md", DOC_TOP "## Usage\n\nUse the `-S, --shell <SHELL>` option to pick one. You can "
+                           "use the `--export-markdown <file>` option to make tables. Options like `--prepare <cmd>` "
+                           "or `--cleanup <cmd>` apply. Call `demo <command>...` to start. The argument(s) can be "
+                           "any match(es).\n", 1);
+  said(all, "Use the shell option to pick one.", 1);
+  said(all, "use the export-markdown option to make tables", 1);
+  said(all, "the prepare option or the cleanup option apply.", 1);
+  said(all, "Call demo command to start.", 1);
+  said(all, "The arguments can be any matches.", 1);
+  said(all, "SHELL", 0);
+  said(all, "...", 0);
+  said(all, "(s)", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -420,6 +441,7 @@ int main(void) {
     cmocka_unit_test(glossary_terms_said_with_expansions),
     cmocka_unit_test(nouns_a_clause_needs_named),
     cmocka_unit_test(folder_dots_in_command_lines),
+    cmocka_unit_test(placeholders_and_hedged_plurals),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
