@@ -908,7 +908,11 @@ static const char *const articles[] = { "the", "a", "an", "this", "these", "its"
   /* Greek articles */
   "ο", "η", "το", "οι", "τα", "του", "της", "των", "τον", "την", "τη", "τους", "τις", "ένα", "μια", "μία", "ένας",
   /* English adverbs that wait for what they qualify ("is often | the …") */
-  "often", "also", "very", "more", "most", "not", "only", "just", "usually", "always", NULL };
+  "often", "also", "very", "more", "most", "not", "only", "just", "usually", "always",
+  /* English quantifiers that wait for their noun ("the order of various |
+   * timing runs": "timing" looks like a gerund) */
+  "various", "several", "multiple", "numerous", "different", "certain", "many", "some", "any", "each", "every",
+  "both", "other", "few", NULL };
 
 /* English pronouns that are only ever a subject: the verb follows them. */
 static const char *const subject_pronouns[] = { "i", "we", "they", "he", "she", NULL };
