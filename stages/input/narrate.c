@@ -2927,6 +2927,26 @@ static int place_named_before(const char *t, const char *ws) {
   return 0;
 }
 
+/* Verbs that follow their clause's subject: a thing taken out before one
+ * was the subject ("if /usr is not mounted", "as if (-r) was used"). */
+static const char *const subject_verbs[] = { "is", "are", "was", "were", "has", "had", "does", "doesn't",
+  "isn't", "can", "cannot", "can't", "could", "will", "would", "must", "should", "may", "might", "exists",
+  "contains", "points", "holds", "lists", "lives", "needs", "gets", NULL };
+
+/* Whether [a, z) has one of subject_verbs as a word. */
+static int has_subject_verb(const char *a, const char *z) {
+  for (const char *w = a; w < z;) {
+    while (w < z && *w == ' ') w++;
+    const char *e = w;
+    while (e < z && *e != ' ') e++;
+    size_t l = (size_t)(e - w);
+    while (l && strchr(",;:.!?)", w[l - 1])) l--;
+    if (l && word_of(subject_verbs, w, l)) return 1;
+    w = e;
+  }
+  return 0;
+}
+
 static void dangling_out(char **tp) {
   char *t = *tp;
   for (char *m = first_mark(t); m; m = first_mark(t)) {
@@ -3159,6 +3179,13 @@ static void dangling_out(char **tp) {
       /* nor is an opening clause said alone ("If you want to learn to use
        * jq, read the documentation at <link>.") */
       if (vgi_lead_clause(sent) && !memchr(sent, ',', (size_t)(c - 1 - sent))) clause = 0;
+      /* nor a subject whose verb was in the clause that goes ("An example
+       * package for X, using Y, can be found in <path>." is no "An
+       * example package for X."): the sentence goes */
+      static const char *const dets[] = { "a", "an", "the", "this", "these", "each", "every", "our", "your", NULL };
+      if (said_en_ && c[-1] == ',' && word_of(dets, sent, strcspn(sent, " ")) && has_subject_verb(c, ws) &&
+          !has_subject_verb(sent, c - 1))
+        clause = 0;
     }
     if (clause) {
       memmove(c - 1, after, strlen(after) + 1);   /* "…, see ." -> "…." */
@@ -3393,12 +3420,6 @@ static int symbols_only(const char *p, const char *e) {
   }
   return e - p >= 2 && bracket;
 }
-
-/* Verbs that follow their clause's subject: a thing taken out before one
- * was the subject ("if /usr is not mounted", "as if (-r) was used"). */
-static const char *const subject_verbs[] = { "is", "are", "was", "were", "has", "had", "does", "doesn't",
-  "isn't", "can", "cannot", "can't", "could", "will", "would", "must", "should", "may", "might", "exists",
-  "contains", "points", "holds", "lists", "lives", "needs", "gets", NULL };
 
 /* A path a clause needs as its noun: its subject after a conjunction ("…warn
  * if /usr is not already mounted", "…requires that /var/run is a symlink")

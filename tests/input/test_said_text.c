@@ -422,6 +422,22 @@ static void placeholders_and_hedged_plurals(void **state) {
   free(all);
 }
 
+/* A sentence whose verb was in the clause a path took out ("An example
+ * package for X, using Y, can be found in <path>.") goes whole: never its
+ * subject alone ("An example package for X."). One whose main clause is
+ * whole before its comma keeps it. */
+static void subject_not_left_without_its_verb(void **state) {
+  (void)state;
+  char *all = narration_of("verb.md", DOC_TOP "## Examples\n\nPut the files in the folder and re-run the tool. An "
+                           "example source package for building a local demo package, using demo-tools (>= 1.2), "
+                           "can be found in /usr/share/doc/demo/examples/demo-local/. The tool reads them at once, "
+                           "as described in /usr/share/doc/demo/README.\n", 1);
+  said(all, "re-run the tool.", 1);
+  said(all, "An example source package", 0);
+  said(all, "The tool reads them at once.", 1);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -442,6 +458,7 @@ int main(void) {
     cmocka_unit_test(nouns_a_clause_needs_named),
     cmocka_unit_test(folder_dots_in_command_lines),
     cmocka_unit_test(placeholders_and_hedged_plurals),
+    cmocka_unit_test(subject_not_left_without_its_verb),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
