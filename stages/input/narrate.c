@@ -3183,8 +3183,13 @@ static void dangling_out(char **tp) {
        * package for X, using Y, can be found in <path>." is no "An
        * example package for X."): the sentence goes */
       static const char *const dets[] = { "a", "an", "the", "this", "these", "each", "every", "our", "your", NULL };
+      /* (a clause "and" or "but" adds is another: "The tool compresses
+       * files quickly, and a benchmark is kept at <link>.") */
+      const char *cw = c;
+      while (*cw == ' ') cw++;
+      static const char *const coord[] = { "and", "or", "but", "so", "while", "whereas", NULL };
       if (said_en_ && c[-1] == ',' && word_of(dets, sent, strcspn(sent, " ")) && has_subject_verb(c, ws) &&
-          !has_subject_verb(sent, c - 1))
+          !word_of(coord, cw, strcspn(cw, " ")) && !has_subject_verb(sent, c - 1))
         clause = 0;
     }
     if (clause) {
