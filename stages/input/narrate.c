@@ -3684,7 +3684,19 @@ static char *speech_out(char *s) {
     memmove(q, q + 1, strlen(q));
   /* "Welcome to the suite. <link>." -> "…suite.." -> "…suite." (not an ellipsis "...") */
   for (char *q = strstr(t, ".."); q; q = strstr(q + 1, ".."))
-    if (q[2] != '.' && (q == t || q[-1] != '.')) memmove(q, q + 1, strlen(q));
+    if (q[2] != '.' && (q == t || q[-1] != '.')) {
+      /* a range of numbers ("usually 1000..60000") is said "1000 to 60000" */
+      if (said_en_ && q > t && isdigit((unsigned char)q[-1]) && isdigit((unsigned char)q[2])) {
+        size_t off = (size_t)(q - t), tl = strlen(t);
+        char *g = realloc(t, tl + 3);
+        if (!g) abort();
+        t = g, q = t + off;
+        memmove(q + 4, q + 2, tl - off - 1);
+        memcpy(q, " to ", 4);
+        continue;
+      }
+      memmove(q, q + 1, strlen(q));
+    }
   /* a mark that stood alone, its words gone ("E2fsprogs. <address> or
    * <address>." -> "E2fsprogs. .") */
   vgi_squash(t);

@@ -438,6 +438,18 @@ static void subject_not_left_without_its_verb(void **state) {
   free(all);
 }
 
+/* A range of numbers written with two dots ("1000..60000") is said "1000
+ * to 60000", never "1000.60000". */
+static void number_ranges_said(void **state) {
+  (void)state;
+  char *all = narration_of("range.md", DOC_TOP "## Ranges\n\nPrograms allocate from a subset of the regular user "
+                           "range only, usually 1000..60000. Ports 1..1023 are privileged.\n", 1);
+  said(all, "usually 1000 to 60000.", 1);
+  said(all, "Ports 1 to 1023 are privileged.", 1);
+  said(all, "1000.60000", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -459,6 +471,7 @@ int main(void) {
     cmocka_unit_test(folder_dots_in_command_lines),
     cmocka_unit_test(placeholders_and_hedged_plurals),
     cmocka_unit_test(subject_not_left_without_its_verb),
+    cmocka_unit_test(number_ranges_said),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
