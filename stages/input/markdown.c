@@ -776,6 +776,13 @@ static size_t script_stop_at(const char *e) {
   return 0;
 }
 
+/* A folder in a command line before its option ("find . -iregex x",
+ * "cmake .. -G Ninja"): the dots are a word, no full stop. after: just past
+ * them. */
+static int option_follows(const char *after) {
+  return after[0] == ' ' && after[1] == '-' && isalpha((unsigned char)after[2 + (after[2] == '-')]);
+}
+
 static const char *sentence_end(const char *text, const char *p, const char *lang) {
   for (const char *e = p; *e; e++) {
     size_t wl = vgi_wide_sentence_end(text, e);   /* 。！？．‼ and their runs */
@@ -797,6 +804,10 @@ static const char *sentence_end(const char *text, const char *p, const char *lan
     if (*e == '.' && after == e + 1 && e > text && e[-1] == ' ' && after[1] == '.' && (!after[2] || after[2] == ' '))
       continue;
     if (*e == '.' && after == e + 1 && ordinal(text, e, after + 1, lang)) continue;
+    if (*e == '.' && after - e <= 2 && e > text && e[-1] == ' ' && option_follows(after)) {
+      e = after - 1;
+      continue;
+    }
     if (lower_start(after)) continue;
     return after;
   }
@@ -949,7 +960,11 @@ static const char *const articles[] = { "the", "a", "an", "this", "these", "its"
   /* Greek articles */
   "ο", "η", "το", "οι", "τα", "του", "της", "των", "τον", "την", "τη", "τους", "τις", "ένα", "μια", "μία", "ένας",
   /* English adverbs that wait for what they qualify ("is often | the …") */
-  "often", "also", "very", "more", "most", "not", "only", "just", "usually", "always", NULL };
+  "often", "also", "very", "more", "most", "not", "only", "just", "usually", "always",
+  /* English quantifiers that wait for their noun ("the order of various |
+   * timing runs": "timing" looks like a gerund) */
+  "various", "several", "multiple", "numerous", "different", "certain", "many", "some", "any", "each", "every",
+  "both", "other", "few", NULL };
 
 /* English pronouns that are only ever a subject: the verb follows them. */
 static const char *const subject_pronouns[] = { "i", "we", "they", "he", "she", NULL };
@@ -1986,7 +2001,7 @@ size_t vgi_first_sentence(const char *s) {
        * lower-case word ("Patches etc. are welcome"); another period before
        * one may (": … pushes. issue_comment has …") */
       if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign && !vgi_etc_goes_on(s, s + i) &&
-          !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && lower_start(s + i + 1)) &&
+          !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && (lower_start(s + i + 1) || option_follows(s + i + 1))) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))
         return i + 1;

@@ -2924,6 +2924,26 @@ static int place_named_before(const char *t, const char *ws) {
   return 0;
 }
 
+/* Verbs that follow their clause's subject: a thing taken out before one
+ * was the subject ("if /usr is not mounted", "as if (-r) was used"). */
+static const char *const subject_verbs[] = { "is", "are", "was", "were", "has", "had", "does", "doesn't",
+  "isn't", "can", "cannot", "can't", "could", "will", "would", "must", "should", "may", "might", "exists",
+  "contains", "points", "holds", "lists", "lives", "needs", "gets", NULL };
+
+/* Whether [a, z) has one of subject_verbs as a word. */
+static int has_subject_verb(const char *a, const char *z) {
+  for (const char *w = a; w < z;) {
+    while (w < z && *w == ' ') w++;
+    const char *e = w;
+    while (e < z && *e != ' ') e++;
+    size_t l = (size_t)(e - w);
+    while (l && strchr(",;:.!?)", w[l - 1])) l--;
+    if (l && word_of(subject_verbs, w, l)) return 1;
+    w = e;
+  }
+  return 0;
+}
+
 static void dangling_out(char **tp) {
   char *t = *tp;
   for (char *m = first_mark(t); m; m = first_mark(t)) {
@@ -3156,6 +3176,18 @@ static void dangling_out(char **tp) {
       /* nor is an opening clause said alone ("If you want to learn to use
        * jq, read the documentation at <link>.") */
       if (vgi_lead_clause(sent) && !memchr(sent, ',', (size_t)(c - 1 - sent))) clause = 0;
+      /* nor a subject whose verb was in the clause that goes ("An example
+       * package for X, using Y, can be found in <path>." is no "An
+       * example package for X."): the sentence goes */
+      static const char *const dets[] = { "a", "an", "the", "this", "these", "each", "every", "our", "your", NULL };
+      /* (a clause "and" or "but" adds is another: "The tool compresses
+       * files quickly, and a benchmark is kept at <link>.") */
+      const char *cw = c;
+      while (*cw == ' ') cw++;
+      static const char *const coord[] = { "and", "or", "but", "so", "while", "whereas", NULL };
+      if (said_en_ && c[-1] == ',' && word_of(dets, sent, strcspn(sent, " ")) && has_subject_verb(c, ws) &&
+          !word_of(coord, cw, strcspn(cw, " ")) && !has_subject_verb(sent, c - 1))
+        clause = 0;
     }
     if (clause) {
       memmove(c - 1, after, strlen(after) + 1);   /* "…, see ." -> "…." */
@@ -3408,9 +3440,7 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
     if (!strchr("`'\"", *q)) goes_on = 0;
   static const char *const conj[] = { "if", "when", "whenever", "unless", "whether", "that", "because", "since",
     "while", "until", "once", "where", NULL };
-  static const char *const verbs[] = { "is", "are", "was", "were", "has", "had", "does", "doesn't", "isn't",
-    "can", "cannot", "can't", "could", "will", "would", "must", "should", "may", "might", "exists", "contains",
-    "points", "holds", "lists", "lives", "needs", "gets", NULL };
+  const char *const *verbs = subject_verbs;
   static const char *const acting[] = { "calls", "runs", "executes", "invokes", "spawns", "mounts", "unmounts",
     "creates", "removes", "deletes", "installs", "copies", "moves", "writes", "reads", "loads", "sources",
     "call", "execute", "invoke", "mount", "unmount", "create", "remove", "delete", "copy", "move", "source",
@@ -3430,6 +3460,10 @@ static size_t path_noun(const char *s, const char *p, const char *a, const char 
              !word_of(preps, ws, (size_t)(we - ws))) {
     /* "will have /var/mail as a real directory": the object that "as"
      * says what it is */
+  } else if (before && goes_on && !strchr(",.;:!?", we[-1]) &&
+             word_of((const char *const[]){ "which", "whose", "who", NULL }, nx0, strcspn(nx0, " ,.;:"))) {
+    /* "will then update /etc/ssl/certs/ which may be used by …": what the
+     * relative clause is about; without it "update which may be used" */
   } else if (subject && before && (strchr(",;", we[-1]) || (we - ws == 4 && !strncasecmp(ws, "then", 4)))) {
     /* at a clause's start (a sentence's has its stand-in: "This file") */
   } else if (!before || strchr(",.;:!?", we[-1])) {
@@ -3556,7 +3590,11 @@ static char *speech_out(char *s) {
     } else if (z > a && placeholder(a, (size_t)(z - a))) {
       vgi_buf_add(&b, p, (size_t)(a - p));
       vgi_buf_add(&b, a + 1, (size_t)(z - a) - 2);
-      vgi_buf_add(&b, z, (size_t)(e - z));
+      /* "<command>...": the dots say "one or more", never said */
+      const char *r = z;
+      if (!strncmp(r, "...", 3)) r += 3;
+      else if (!strncmp(r, "\xE2\x80\xA6", 3)) r += 3;
+      vgi_buf_add(&b, r, (size_t)(e - r));
     } else if (z > a && unsaid(a, (size_t)(z - a)) && (sn = path_noun(s, p, a, z, e, &sa))) {
       vgi_buf_add(&b, sa, sn);
       for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
@@ -3643,7 +3681,19 @@ static char *speech_out(char *s) {
     memmove(q, q + 1, strlen(q));
   /* "Welcome to the suite. <link>." -> "…suite.." -> "…suite." (not an ellipsis "...") */
   for (char *q = strstr(t, ".."); q; q = strstr(q + 1, ".."))
-    if (q[2] != '.' && (q == t || q[-1] != '.')) memmove(q, q + 1, strlen(q));
+    if (q[2] != '.' && (q == t || q[-1] != '.')) {
+      /* a range of numbers ("usually 1000..60000") is said "1000 to 60000" */
+      if (said_en_ && q > t && isdigit((unsigned char)q[-1]) && isdigit((unsigned char)q[2])) {
+        size_t off = (size_t)(q - t), tl = strlen(t);
+        char *g = realloc(t, tl + 3);
+        if (!g) abort();
+        t = g, q = t + off;
+        memmove(q + 4, q + 2, tl - off - 1);
+        memcpy(q, " to ", 4);
+        continue;
+      }
+      memmove(q, q + 1, strlen(q));
+    }
   /* a mark that stood alone, its words gone ("E2fsprogs. <address> or
    * <address>." -> "E2fsprogs. .") */
   vgi_squash(t);
@@ -6048,6 +6098,15 @@ static int syntax_only(const char *w, size_t wl) {
   return wl > 0;
 }
 
+/* Whether word k of t stands where a clause's subject does: after a
+ * conjunction that opens one ("as if -r was used", "unless --force is
+ * given"), not after a noun it names ("the key --input will be"). */
+static int opens_subject(const char *t, const size_t *ws, const size_t *we, int k) {
+  static const char *const conj[] = { "if", "when", "whenever", "unless", "whether", "that", "because", "since",
+    "while", "until", "once", "though", "although", NULL };
+  return k > 0 && word_of(conj, t + ws[k - 1], we[k - 1] - ws[k - 1]);
+}
+
 static char *command_out(char *t, const char *lang) {
   size_t from = 0;   /* where to look for the next option: a short command before it stays */
   for (int guard = 0; guard < 16; guard++) {
@@ -6066,6 +6125,25 @@ static char *command_out(char *t, const char *lang) {
       while (c < n && c < k + 4 && !memchr(t + ws[c], ')', we[c] - ws[c])) c++;
       if (c < n && c < k + 4) {
         size_t from_ = ws[k], to = (size_t)((const char *)memchr(t + ws[c], ')', we[c] - ws[c]) - t) + 1;
+        /* one that is its clause's subject ("as if (-r) was used") is no
+         * aside: without it "as if was used"; it is named */
+        if (c == k && english(lang) && to == we[k] && c + 1 < n && opens_subject(t, ws, we, k) &&
+            word_of(subject_verbs, t + ws[c + 1], we[c + 1] - ws[c + 1])) {
+          size_t nl;
+          const char *nm = option_name(t + ws[k], we[k] - ws[k], &nl);
+          char named[80];
+          int l = snprintf(named, sizeof named, "the %.*s option", (int)nl, nm);
+          if (nl && l > 0 && (size_t)l < sizeof named) {
+            vgi_buf b = {0};
+            vgi_buf_add(&b, t, from_);
+            vgi_buf_puts(&b, named);
+            vgi_buf_puts(&b, t + to);
+            free(t);
+            t = vgi_buf_take(&b);
+            from = from_ + (size_t)l;
+            continue;
+          }
+        }
         while (from_ > 0 && t[from_ - 1] == ' ') from_--;
         memmove(t + from_, t + to, strlen(t + to) + 1);
         continue;
@@ -6078,7 +6156,9 @@ static char *command_out(char *t, const char *lang) {
     while (a > 0 && k - a < 3 && !(a < k && strchr("(\"'`", t[ws[a]]))) {   /* "(xz -d": it opens there */
       const char *w = t + ws[a - 1];
       size_t wl = we[a - 1] - ws[a - 1];
-      if (strchr(".,;:!?()", w[wl - 1]) || prose_word(w, wl) || (wl == 1 && strchr("$#%|", *w))) break;
+      /* ("find . -iregex x", "cmake .. -G Ninja": a folder, not a full stop) */
+      int folder = (wl == 1 || wl == 2) && !strncmp(w, "..", wl) && a - 1 > 0;
+      if (!folder && (strchr(".,;:!?()", w[wl - 1]) || prose_word(w, wl) || (wl == 1 && strchr("$#%|", *w)))) break;
       a--;
     }
     int prompt = 0;   /* a shell's prompt before the program ("$ find . -type f"): not said */
@@ -6152,6 +6232,13 @@ static char *command_out(char *t, const char *lang) {
         caps = isupper((unsigned char)nx[q]) || isdigit((unsigned char)nx[q]) || strchr("_:-", nx[q]) ||
                (q > 1 && strchr("[]%=<>|", nx[q]));
       caps = caps && isupper((unsigned char)nx[1]);
+      /* (a placeholder in angle brackets, of any case: "--shell <SHELL>",
+       * "--prepare <cmd>") */
+      if (option_word(w, wl) && w[wl - 1] != ',' && cl >= 3 && nx[0] == '<' && nx[cl - 1] == '>') {
+        int name = 1;
+        for (size_t q = 1; q + 1 < cl && name; q++) name = isalnum((unsigned char)nx[q]) || strchr("_-", nx[q]);
+        caps |= name;
+      }
       /* (and another language's placeholder in a man page's term, which
        * prose_word takes for prose: "-C Datei, --config-file=Datei",
        * "-s Liste, --sections=Liste", "-f Datei") */
@@ -6165,7 +6252,12 @@ static char *command_out(char *t, const char *lang) {
       /* a bare word ("install", "generates") is the command's only when it
        * ends the clause or more of the command follows it: "make -j4
        * install." / "./configure --debug | generates two binaries" */
-      if (!option_word(nx, nl) && !value && !strchr(".,;:!?)", nx[nl - 1]) && z + 2 < n) {
+      /* (a word after an option's placeholder is the prose's: "--cleanup
+       * <cmd> apply.") */
+      if (!option_word(nx, nl) && islower((unsigned char)*nx) && !strpbrk_n_any(nx, nl, "=/{}\"'<") && wl >= 3 &&
+          w[0] == '<' && w[wl - 1] == '>')
+        break;
+      if (!option_word(nx, nl) && !value && !caps && !strchr(".,;:!?)", nx[nl - 1]) && z + 2 < n) {
         const char *n2 = t + ws[z + 2];
         size_t l2 = we[z + 2] - ws[z + 2];
         int v2 = 0;
@@ -6215,6 +6307,11 @@ static char *command_out(char *t, const char *lang) {
     size_t span = we[z] - ws[a];
     int valued = 0;
     for (size_t q = ws[a]; q < we[z]; q++) valued |= t[q] == '=' || t[q] == '/';
+    /* (a folder given as "." or "..": "find . -name x" is a command line) */
+    for (int i = a + 1; i < k; i++) valued |= (we[i] - ws[i] <= 2) && !strncmp(t + ws[i], "..", we[i] - ws[i]);
+    /* (or a pattern in quotes after the option: "fd -HI '.*[0-9]\\.jpg$'" is
+     * no phrase to read out) */
+    for (size_t q = we[k]; q < we[z]; q++) valued |= strchr("'\"", t[q]) && strpbrk_n_any(t + q, we[z] - q, "*[$\\^");
     valued |= build_target(t, ws, we, n, k) || (placeholder && z > k);
     /* (an option alone is named: "--disable-manual Don't build …" is said
      * "The disable-manual option: don't build …") */
@@ -6227,7 +6324,12 @@ static char *command_out(char *t, const char *lang) {
     int forms = a == k && z > k && k > 0 && t[we[k] - 1] == ',' &&
                 option_word(t + ws[k + 1], we[k + 1] - ws[k + 1]) && we[k - 1] - ws[k - 1] == 3 &&
                 !strncasecmp(t + ws[k - 1], "the", 3);
-    if ((!term && !forms && z - a + 1 < 4 && !valued && span <= 24) || (a == k && z == k && t[we[k] - 1] == ':')) {
+    /* (an option alone that is its clause's subject is named: "as if -r was
+     * used" says "the r option", not "minus r") */
+    int subject = a == k && z == k && z + 1 < n && english(lang) && isalpha((unsigned char)t[we[k] - 1]) &&
+                  opens_subject(t, ws, we, k) && word_of(subject_verbs, t + ws[z + 1], we[z + 1] - ws[z + 1]);
+    if ((!term && !forms && !subject && z - a + 1 < 4 && !valued && span <= 24) ||
+        (a == k && z == k && t[we[k] - 1] == ':')) {
       from = we[z];
       continue;
     }
@@ -6244,6 +6346,13 @@ static char *command_out(char *t, const char *lang) {
     if (strchr("\"'`", t[ws[a]])) {
       char *qc = strchr(tail, t[ws[a]]);
       if (qc) memmove(qc, qc + 1, strlen(qc));
+    }
+    /* (and one closing an argument's quote: "find . -iregex '.*\.jpg$':"
+     * is "the find command:", not "the find command':") */
+    for (char *qc = tail; *qc;) {
+      size_t before = (size_t)(lw + ll - pl - (t + ws[a]));
+      if (strchr("\"'`", *qc) && memchr(t + ws[a] + 1, *qc, before > 0 ? before - 1 : 0)) memmove(qc, qc + 1, strlen(qc));
+      else qc++;
     }
     vgi_buf b = {0};
     {
@@ -7006,6 +7115,23 @@ static void typed_marks_out(char *t) {
   }
 }
 
+/* "argument(s)", "match(es)": the plural a writer hedged is said ("The
+ * arguments can be …"), never "argument s". English only. In place. */
+static void plural_marks_out(char *t) {
+  char *w = t;
+  for (char *r = t; *r;) {
+    size_t l = r[0] == '(' && r[1] == 's' && r[2] == ')' ? 3 : r[0] == '(' && !strncmp(r + 1, "es)", 3) ? 4 : 0;
+    if (l && r > t && isalpha((unsigned char)r[-1]) && !isalnum((unsigned char)r[l])) {
+      *w++ = r[1];
+      if (l == 4) *w++ = 's';
+      r += l;
+      continue;
+    }
+    *w++ = *r++;
+  }
+  *w = 0;
+}
+
 static char *clean_speech(char *t, const char *lang) {
   /* what the author wrote, to tell an article left before another word
    * by what goes from one it wrote */
@@ -7015,6 +7141,7 @@ static char *clean_speech(char *t, const char *lang) {
   sigil_out(t);
   run_path_out(t);
   typed_marks_out(t);
+  if (english(lang)) plural_marks_out(t);
   note_marks_out(t);
   t = copyright_sign_out(t, lang);
   dangling_abbrev_out(t);

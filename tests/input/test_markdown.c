@@ -2807,6 +2807,23 @@ static void headlines_are_statements(void **state) {
   cJSON_Delete(m);
 }
 
+/* A headline never ends on a quantifier that waits for its noun ("the
+ * execution order of various | timing runs": "timing" looks like a
+ * gerund, a place to cut). */
+static void headline_not_cut_after_quantifier(void **state) {
+  (void)state;
+  char *h = vgi_headline("The following chart explains the execution order of various timing runs when using "
+                         "options like --warmup, --prepare <cmd>, --setup <cmd> or --cleanup <cmd>:");
+  char *sh = vgi_shown_headline("The following chart explains the execution order of various timing runs when "
+                                 "using options like --warmup, --prepare <cmd>, --setup <cmd> or --cleanup <cmd>:");
+  print_message("headline: %s | shown: %s\n", h, sh);
+  size_t l = strlen(h), sl = strlen(sh);
+  assert_true(l < 8 || strcmp(h + l - 8, " various"));
+  assert_true(sl < 8 || strcmp(sh + sl - 8, " various"));
+  free(h);
+  free(sh);
+}
+
 /* A headline is not cut inside a coordination: not in a comparison before
  * its "than" or one word after it, nor before the "and" that ends a series
  * ("installation, upgrade | and removal"). */
@@ -4233,6 +4250,7 @@ int main(void) {
     cmocka_unit_test(spoken_headlines_whole),
     cmocka_unit_test(shown_headlines_whole),
     cmocka_unit_test(headlines_whole_coordination),
+    cmocka_unit_test(headline_not_cut_after_quantifier),
     cmocka_unit_test(cuts_whole_phrases),
     cmocka_unit_test(colon_items_joined),
     cmocka_unit_test(key_point_by_content),

@@ -360,6 +360,96 @@ static void glossary_terms_said_with_expansions(void **state) {
   free(all);
 }
 
+/* A path or an option its clause needs as a noun is named, never dropped:
+ * one a relative clause is about ("update /etc/x/certs/ which may be
+ * used"), an option that is a subject after "if", bare or in brackets
+ * ("as if (-r) was used"); one after a noun it names stays as it was. */
+static void nouns_a_clause_needs_named(void **state) {
+  (void)state;
+  char *all = narration_of("nouns.md", DOC_TOP "## Search\n\nThe keyword is a regular expression, as if (-r) was "
+                           "used, or may contain wildcards (-w). It is matched as if -e was given. The tool will "
+                           "then update /etc/demo/certs/ which may be used by other software. Defining two options "
+                           "with the key --input will be rejected.\n", 1);
+  said(all, "as if the r option was used, or may contain wildcards.", 1);
+  said(all, "as if the e option was given", 1);
+  said(all, "will then update certs which may be used", 1);
+  said(all, "the key --input will be rejected", 1);
+  said(all, "as if was", 0);
+  said(all, "update which", 0);
+  free(all);
+}
+
+/* "." or ".." before an option is a folder in a command line ("find .
+ * -iregex x"): no full stop that splits the sentence, and the command
+ * line is named by its program, in prose as in a table's cells. */
+static void folder_dots_in_command_lines(void **state) {
+  (void)state;
+  char *all = narration_of("find.md", DOC_TOP "## Search\n\nTo search, run find . -iregex '.*\\.jpg$' on the tree. "
+                           "It is fast.\n\n## Timing\n\n| Command | Mean [s] |\n|:---|---:|\n"
+                           "| `find . -iregex '.*[0-9]\\.jpg$'` | 2.275 |\n| `fd -HI '.*[0-9]\\.jpg$'` | 0.232 |\n", 1);
+  said(all, "To search, run the find command on the tree.", 1);
+  said(all, "The find command: 2.275.", 1);
+  said(all, "The fd command: 0.232.", 1);
+  said(all, "dot", 0);
+  said(all, "find.", 0);
+  said(all, "jpg", 0);
+  free(all);
+  int n = 0;
+  char **v = vgi_sentences("Run find . -name x to list them. Then cmake .. -G Ninja builds it.", &n);
+  assert_int_equal(n, 2);
+  for (int i = 0; i < n; i++) free(v[i]);
+  free(v);
+}
+
+/* An option's placeholder in angle brackets is its value, of any case
+ * ("--shell <SHELL>", "--prepare <cmd>"): the option is named once, the
+ * prose after it stays; "<command>..." is said without its dots, and a
+ * hedged plural ("argument(s)") as a plural. */
+static void placeholders_and_hedged_plurals(void **state) {
+  (void)state;
+  char *all = narration_of("ph.md", DOC_TOP "## Usage\n\nUse the `-S, --shell <SHELL>` option to pick one. You can "
+                           "use the `--export-markdown <file>` option to make tables. Options like `--prepare <cmd>` "
+                           "or `--cleanup <cmd>` apply. Call `demo <command>...` to start. The argument(s) can be "
+                           "any match(es).\n", 1);
+  said(all, "Use the shell option to pick one.", 1);
+  said(all, "use the export-markdown option to make tables", 1);
+  said(all, "the prepare option or the cleanup option apply.", 1);
+  said(all, "Call demo command to start.", 1);
+  said(all, "The arguments can be any matches.", 1);
+  said(all, "SHELL", 0);
+  said(all, "...", 0);
+  said(all, "(s)", 0);
+  free(all);
+}
+
+/* A sentence whose verb was in the clause a path took out ("An example
+ * package for X, using Y, can be found in <path>.") goes whole: never its
+ * subject alone ("An example package for X."). One whose main clause is
+ * whole before its comma keeps it. */
+static void subject_not_left_without_its_verb(void **state) {
+  (void)state;
+  char *all = narration_of("verb.md", DOC_TOP "## Examples\n\nPut the files in the folder and re-run the tool. An "
+                           "example source package for building a local demo package, using demo-tools (>= 1.2), "
+                           "can be found in /usr/share/doc/demo/examples/demo-local/. The tool reads them at once, "
+                           "as described in /usr/share/doc/demo/README.\n", 1);
+  said(all, "re-run the tool.", 1);
+  said(all, "An example source package", 0);
+  said(all, "The tool reads them at once.", 1);
+  free(all);
+}
+
+/* A range of numbers written with two dots ("1000..60000") is said "1000
+ * to 60000", never "1000.60000". */
+static void number_ranges_said(void **state) {
+  (void)state;
+  char *all = narration_of("range.md", DOC_TOP "## Ranges\n\nPrograms allocate from a subset of the regular user "
+                           "range only, usually 1000..60000. Ports 1..1023 are privileged.\n", 1);
+  said(all, "usually 1000 to 60000.", 1);
+  said(all, "Ports 1 to 1023 are privileged.", 1);
+  said(all, "1000.60000", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -377,6 +467,11 @@ int main(void) {
     cmocka_unit_test(bug_numbers_unsaid),
     cmocka_unit_test(counted_list_said_by_leads),
     cmocka_unit_test(glossary_terms_said_with_expansions),
+    cmocka_unit_test(nouns_a_clause_needs_named),
+    cmocka_unit_test(folder_dots_in_command_lines),
+    cmocka_unit_test(placeholders_and_hedged_plurals),
+    cmocka_unit_test(subject_not_left_without_its_verb),
+    cmocka_unit_test(number_ranges_said),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
