@@ -611,6 +611,9 @@ static void older_marks(void **state) {
   assert_null(strstr(all, "''"));
   assert_non_null(strstr(all, "git log 'fork_point'..HEAD"));
   free(all);
+  cJSON_Delete(m);
+}
+
 /* Work linear in the document: a run of a million comment delimiters
  * ("////", each one looked back over every line gone before it for the
  * block attributes above it) and a list item followed by a million blank
