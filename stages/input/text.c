@@ -1035,15 +1035,27 @@ static int pipe_rule(const char *s, int n) {
 /* a pipe table's row: "| a | b |" */
 static int pipe_row(const char *s, int n) { return n >= 3 && s[0] == '|' && s[n - 1] == '|'; }
 
-/* "| a | b |" -> the cells of a row; 0 when there are too many */
+/* "| a | b |" -> the cells of a row; 0 when there are too many. "\\|" is
+ * a "|" in a cell, "\\\\" a backslash (a man page's tbl tables, man_tables.c,
+ * escape both: ascii.7's cells "|" and "\\") */
 static int pipe_cells(trow *w, const char *s, int n) {
-  int c = 0, a = 1;
+  int c = 0;
+  vgi_buf cell = {0};
   for (int i = 1; i < n; i++) {
-    if (s[i] != '|' || (s[i - 1] == '\\')) continue;
-    if (c == TMAX_COLS) return 0;
-    cell_add(&w->cell[c++], s + a, i - a);
-    a = i + 1;
+    if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '|' || s[i + 1] == '\\')) {
+      vgi_buf_add(&cell, s + i + 1, 1);
+      i++;
+      continue;
+    }
+    if (s[i] != '|') {
+      vgi_buf_add(&cell, s + i, 1);
+      continue;
+    }
+    if (c == TMAX_COLS) { vgi_buf_free(&cell); return 0; }
+    cell_add(&w->cell[c++], cell.s ? cell.s : "", (int)cell.n);
+    cell.n = 0;
   }
+  vgi_buf_free(&cell);
   return c;
 }
 
@@ -3106,6 +3118,21 @@ static void man_blocks(text *r) {
         i = e;
         continue;
       }
+    }
+    if (l->ind >= B && pipe_row(l->s + l->ind, l->len - l->ind)) {
+      /* a pipe table (a tbl table of the roff source, man_tables.c) */
+      ttable tb = {0};
+      view v = { i, r->n, l->ind, NULL, 0, 0 };
+      int te = pipe_table(r, &v, i, &tb);
+      if (te) {
+        if (in_list) man_fold_end(r);
+        in_list = 0;
+        table_out(r, &tb, i, te);
+        ttable_free(&tb);
+        i = te;
+        continue;
+      }
+      ttable_free(&tb);
     }
     if (l->ind == B) {
       int te = man_columns(r, i, B);
