@@ -3306,10 +3306,27 @@ static void man_blocks(text *r) {
         }
         ruled = rule_char(&r->L[q], 8) || (box >= 8 && other * 4 < box);
       }
+      /* ... also when its header and rule are further in than its rows
+       * (ascii.7's compact tables: "2 3 4 5 6 7" over "-------------" over
+       * "0:   0 @ P ` p" at the body's column): the lines to a blank one,
+       * a rule among the first three, the rows after it columns, not prose */
+      int re = e;
+      if (!ruled) {
+        int rq = 0, rows = 0, prose = 0;
+        for (re = i; re < r->n && !is_blank(&r->L[re]) && r->L[re].ind >= B; re++) {
+          if (!rq && re > i && re <= i + 2 && rule_char(&r->L[re], 8)) rq = re;
+          else if (rq) { rows++; prose += line_class(&r->L[re]) == 'P'; }
+        }
+        if (rq && rows >= 3 && !prose) ruled = 1;
+        else re = e;
+      }
       if (ruled) {
-        view v = { i, e, l->ind, NULL, 0, 0 };
-        code_block(r, &v, i, e, NULL);
-        i = e;
+        int m = l->ind;
+        for (int q = i; q < re; q++)
+          if (r->L[q].ind < m) m = r->L[q].ind;
+        view v = { i, re, m, NULL, 0, 0 };
+        code_block(r, &v, i, re, NULL);
+        i = re;
         continue;
       }
     }
