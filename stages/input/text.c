@@ -2738,6 +2738,17 @@ static void man_join(text *r, int a, int b, vgi_buf *o) {
 
 /* the description of a tagged paragraph at line i (its term at the body's
  * column k): where it starts on the term's line (0: under it) */
+/* what follows an option on its line is its placeholder ("<DIR>", "[=WHEN]",
+ * "{a,b}", "DIR"), not the start of its description: "--home <DIR>" over
+ * its description is one tag, never "--home" and "<DIR> Start in …" */
+static int placeholder_rest(const char *s, int n) {
+  if (n <= 0) return 0;
+  if (strchr("<[{=", s[0])) return 1;
+  for (int q = 0; q < n; q++)
+    if (s[q] == ' ' || lower_c((unsigned char)s[q])) return 0;
+  return 1;
+}
+
 static int man_tag_inline(const text *r, int i, int k) {
   int t;
   const char *s = body(&r->L[i], &t);
@@ -2752,7 +2763,7 @@ static int man_tag_inline(const text *r, int i, int k) {
       (i + 1 >= r->n || is_blank(&r->L[i + 1]) ||
        /* (or goes on under it: curl.1's "--crlf (FTP SMTP) Convert …"; never
         * a tag's first form, "-c, --cache-file cachefile" in blkid.8) */
-       (r->L[i + 1].ind == r->man_tag && s[one - 1] != ',' && s[one + 1] != '-')))
+       (r->L[i + 1].ind == r->man_tag && s[one - 1] != ',' && s[one + 1] != '-' && !placeholder_rest(s + one + 1, t - one - 1))))
     return one + 1;
   if (g + 1 >= t || g > 24) return 0;
   int d = g;
