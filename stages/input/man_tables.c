@@ -23,8 +23,12 @@
 
 #define MARK_HEAD "\\[uE000]"    /* the first row is a header */
 #define MARK_BODY "\\[uE001]"    /* it is not */
-#define MARK_HEAD_OUT "\xEE\x80\x80"   /* U+E000 as mandoc writes it */
-#define MARK_BODY_OUT "\xEE\x80\x81"
+#define MARK_HEAD2 "\\[uE002]"   /* the first two rows are its header */
+#define MARK_HEAD3 "\\[uE003]"   /* the first three */
+/* a mark written: U+E000-U+E003 */
+static int mark_at(const char *s, size_t n) {
+  return n >= 3 && (unsigned char)s[0] == 0xEE && (unsigned char)s[1] == 0x80 && ((unsigned char)s[2] & 0xFC) == 0x80;
+}
 #define MAX_COLS 12              /* a wider grid is left as drawn (text.c reads at most 12) */
 #define MAX_GRID_COL 2048        /* box columns looked at */
 #define FORMAT_LINES 64          /* a format longer than this is not read */
@@ -68,10 +72,10 @@ static int rule_row(line l, char tab) {
 
 /* Bold-ness of a format's first two rows: *row1 every cell bold, *row2
  * some cell not bold (-1 when there is no second row). */
-typedef struct format_look { int rows, bold1, plain2; } format_look;
+typedef struct format_look { int rows, bold1, plain2, rule_row; } format_look;   /* rule_row: the first row of rules only (1-based) */
 
 static void format_row_scan(line l, format_look *f) {
-  int cells = 0, bold = 0, in_row = 0, cur = 0;   /* cur: the cell being read is bold */
+  int cells = 0, bold = 0, in_row = 0, cur = 0, rules = 0;   /* cur: the cell being read is bold */
   for (size_t i = 0; i <= l.n; i++) {
     char c = i < l.n ? l.s[i] : ',';
     if (c == ',' || c == '.') {
@@ -81,13 +85,18 @@ static void format_row_scan(line l, format_look *f) {
         f->rows++;
         if (f->rows == 1) f->bold1 = cells > 0 && bold == cells;
         if (f->rows == 2) f->plain2 = bold < cells;
+        if (!cells && rules && !f->rule_row) f->rule_row = f->rows;
       }
-      cells = bold = in_row = cur = 0;
+      cells = bold = in_row = cur = rules = 0;
       continue;
     }
     char lc = (char)tolower((unsigned char)c);
     if (strchr("lrcna", lc)) { bold += cur; cur = 0; cells++; in_row = 1; continue; }
-    if (lc == 's' || c == '^' || c == '_' || c == '-' || c == '=') { bold += cur; cur = 0; in_row = 1; continue; }
+    if (lc == 's' || c == '^' || c == '_' || c == '-' || c == '=') {
+      bold += cur, cur = 0, in_row = 1;
+      rules += c == '_' || c == '-' || c == '=';
+      continue;
+    }
     if (lc == 'b') { cur = cells > 0; continue; }
     if (lc == 'f') {
       /* a font: fB, f(BI, f[CB] */
@@ -221,7 +230,7 @@ char *vgi_man_tables_mark(const char *s, size_t len, size_t *out_len, vgi_man_li
       note_inserted(ins, ++out_line);
     }
     /* the format, to its line ending in '.' */
-    format_look f = { 0, 0, 0 };
+    format_look f = { 0, 0, 0, 0 };
     size_t fpos = pos;
     int flines = 0, formatted = 0;
     while (fpos < len && flines < FORMAT_LINES) {
@@ -253,7 +262,10 @@ char *vgi_man_tables_mark(const char *s, size_t len, size_t *out_len, vgi_man_li
       under = line_at(s, len, &q);
     size_t q1 = first;
     line row1 = trimmed(line_at(s, len, &q1));
-    int head = (after < len && rule_row(under, tab)) || (f.bold1 && f.plain2 == 1) ||
+    /* rows over a rule of the format ("l c c l" / "____" / "lB c c l." in
+     * signal.7) are the header, two or three of them one header */
+    int heads = f.rule_row >= 2 && f.rule_row <= 4 ? f.rule_row - 1 : 0;
+    int head = heads || (after < len && rule_row(under, tab)) || (f.bold1 && f.plain2 == 1) ||
                (bold_start(row1) && !bold_start(under)) || (caps_row(row1, tab) && has_lower(under));
     /* the mark: at the first cell's start (inside its text block) */
     vgi_buf_add(&o, s + pos, first - pos);
@@ -268,7 +280,7 @@ char *vgi_man_tables_mark(const char *s, size_t len, size_t *out_len, vgi_man_li
       line t = line_at(s, len, &q2);
       if (is_request(t) || (t.n >= 2 && t.s[0] == 'T' && t.s[1] == '}')) continue;   /* left unmarked */
     }
-    vgi_buf_puts(&o, head ? MARK_HEAD : MARK_BODY);
+    vgi_buf_puts(&o, heads >= 2 ? (heads == 2 ? MARK_HEAD2 : MARK_HEAD3) : head ? MARK_HEAD : MARK_BODY);
   }
   *out_len = o.n;
   return o.s ? vgi_buf_take(&o) : calloc(1, 1);
@@ -430,6 +442,13 @@ static void put_grid(vgi_buf *o, const grid *g, size_t indent, int head) {
     }
 }
 
+/* the first mark in s[0..n), or NULL */
+static const char *find_mark(const char *s, size_t n) {
+  for (const char *m = s; (m = memchr(m, 0xEE, (size_t)(s + n - m))) != NULL; m++)
+    if (mark_at(m, (size_t)(s + n - m))) return m;
+  return NULL;
+}
+
 /* the marked grid whose top border is the line at s (n bytes; the text
  * after it to `end`): its pipe table into o, the bytes read; 0 when it is
  * not one */
@@ -474,7 +493,10 @@ static size_t read_grid(vgi_buf *o, const char *s, const char *end) {
     } else {
       if (!row) row = grid_row(&g);
       if (!marked) {
-        head = memmem(p, n, MARK_HEAD_OUT, 3) != NULL;
+        /* the header's rows: E000 one, E001 none, E002 two, E003 three */
+        const char *m = find_mark(p, n);
+        int k = m ? (unsigned char)m[2] & 3 : 1;
+        head = k == 1 ? 0 : k == 0 ? 1 : k;
         marked = 1;
       }
       row_line(&g, row, p, n, down, ndown);
@@ -485,7 +507,7 @@ static size_t read_grid(vgi_buf *o, const char *s, const char *end) {
   if (g.rows) {
     vgi_buf *c = &g.cell[0];
     for (int k = 0; k < g.cols; k++, c++) {
-      char *m = c->n >= 3 ? memmem(c->s, c->n, head ? MARK_HEAD_OUT : MARK_BODY_OUT, 3) : NULL;
+      char *m = c->n >= 3 ? (char *)find_mark(c->s, c->n) : NULL;
       if (!m) continue;
       size_t at = (size_t)(m - c->s);
       memmove(m, m + 3, c->n - at - 3);
@@ -494,6 +516,15 @@ static size_t read_grid(vgi_buf *o, const char *s, const char *end) {
       break;
     }
   }
+  /* a header of several rows ("x86/ARM" over "most others") is one */
+  for (int r = 1; r < head && r < g.rows; r++) {
+    vgi_buf *h = &g.cell[0], *rw = &g.cell[(size_t)r * MAX_COLS];
+    for (int c = 0; c < g.cols; c++) {
+      if (rw[c].n) cell_put(&h[c], rw[c].s, rw[c].n);
+      rw[c].n = 0;
+    }
+  }
+  if (head > 1) head = 1;
   /* rows left empty (a rule's, a blank data line's) are none */
   int w = 0;
   for (int r = 0; r < g.rows; r++) {
@@ -515,7 +546,7 @@ static size_t read_grid(vgi_buf *o, const char *s, const char *end) {
 
 size_t vgi_man_tables_read(char **text, size_t n) {
   char *s = *text;
-  if (!memmem(s, n, MARK_HEAD_OUT, 3) && !memmem(s, n, MARK_BODY_OUT, 3)) return n;
+  if (!find_mark(s, n)) return n;
   vgi_buf o = {0};
   const char *end = s + n;
   for (const char *p = s; p < end;) {
@@ -528,14 +559,13 @@ size_t vgi_man_tables_read(char **text, size_t n) {
       /* a top border over a marked first line */
       const char *e2 = memchr(next, '\n', (size_t)(end - next));
       const char *l2e = e2 ? e2 : end;
-      const char *m = memmem(next, (size_t)(l2e - next), MARK_HEAD_OUT, 3);
-      if (!m) m = memmem(next, (size_t)(l2e - next), MARK_BODY_OUT, 3);
+      const char *m = find_mark(next, (size_t)(l2e - next));
       size_t used = m ? read_grid(&o, p, end) : 0;
       if (used) { p += used; continue; }
     }
     /* any other line as it is, less a mark left in it */
     for (const char *q = p; q < next;) {
-      if (next - q >= 3 && (!memcmp(q, MARK_HEAD_OUT, 3) || !memcmp(q, MARK_BODY_OUT, 3))) { q += 3; continue; }
+      if (mark_at(q, (size_t)(next - q))) { q += 3; continue; }
       vgi_buf_add(&o, q, 1);
       q++;
     }

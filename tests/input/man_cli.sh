@@ -216,7 +216,8 @@ check "DocBook page: no note number joined" hasnt "$T/out" 'bug page1'
 # tbl tables (.TS/.TE) are tables: header row, every column, spans and
 # T{ } blocks; the same columns twice side by side are one table
 "$VGRUN" scenes --model "$M/sprocket.7" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes sprocket.7"
-check "tbl: three table scenes" [ "$(grep -o '"scene_type":.*"table"' "$T/out" | wc -l)" -eq 3 ]
+check "tbl: four table scenes" [ "$(grep -o '"scene_type":.*"table"' "$T/out" | wc -l)" -eq 4 ]
+check "tbl: two header rows over a rule of the format are one" has "$T/out" '"columns":.*\["Chain", "Pitch metric", "Pitch imperial"\]' 
 check "tbl: a table's columns" has "$T/out" '"columns":.*\["Teeth", "Pitch", "Code", "Use"\]'
 check "tbl: a spanned cell's row keeps its columns" has "$T/out" '\["Roller chain, single strand", "", "light loads"\]'
 check "tbl: a backslash kept" has "$T/out" '"toy \\\\ axle"' 
