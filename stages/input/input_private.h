@@ -168,6 +168,15 @@ char *vgi_gunzip(const char *s, size_t n, size_t max, size_t *out_len, const cha
 int vgi_is_roff_page(const char *text, size_t len);
 char *vgi_man_render(const char *text, size_t len, const char *path, const vg_limits *lim,
                      vgi_diags *d, size_t *out_len);
+/* A man page's tbl tables (man_tables.c): before mandoc, each boxed and its
+ * first cell marked (a malloc'd copy of the page; the lines added are
+ * listed in *ins, which vgi_man_lines_source maps mandoc's line numbers
+ * back through); after it, each marked grid a pipe table (*text replaced,
+ * its new length returned). */
+typedef struct vgi_man_lines { int *at; int n, cap; } vgi_man_lines;
+char *vgi_man_tables_mark(const char *s, size_t len, size_t *out_len, vgi_man_lines *ins);
+int vgi_man_lines_source(const vgi_man_lines *ins, int line);
+size_t vgi_man_tables_read(char **text, size_t n);
 /* The limits of a load: opts->limits, else the defaults (never NULL). Keys
  * in one mapping (max_keys) are bounded because a scene has a few dozen
  * fields; a hostile document with 100,000 would make every lookup by name

@@ -346,7 +346,7 @@ static size_t drop_frame(char *s, size_t n) {
 /* mandoc's complaints ("mandoc: <stdin>:50:28: UNSUPP: unsupported control
  * character: 0x7") as warnings at the page's own line; its summary lines
  * ("see above the output for …") and what is past a few left out */
-static void mandoc_messages(char *errs, const char *path, vgi_diags *d) {
+static void mandoc_messages(char *errs, const char *path, const vgi_man_lines *ins, vgi_diags *d) {
   enum { MAX_SAID = 5 };
   int said = 0, more = 0;
   for (char *l = errs, *nl; l && *l; l = nl) {
@@ -358,7 +358,7 @@ static void mandoc_messages(char *errs, const char *path, vgi_diags *d) {
     if (said == MAX_SAID) { more++; continue; }
     const char *msg = at + used, *level = strstr(msg, ": ");
     if (level && level - msg <= 8) msg = level + 2;   /* "ERROR: ", "UNSUPP: " */
-    vgi_diag_add(d, VGI_WARNING, path, line, col, NULL, "mandoc: %s", msg);
+    vgi_diag_add(d, VGI_WARNING, path, vgi_man_lines_source(ins, line), col, NULL, "mandoc: %s", msg);
     said++;
   }
   if (more) vgi_diag_add(d, VGI_WARNING, path, 0, 0, NULL, "mandoc could not lay out %d more places", more);
@@ -380,6 +380,12 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
     return NULL;
   }
   const size_t max_out = (size_t)(lim ? lim : &vg_limits_default)->max_file_bytes;
+  /* its tables boxed and marked, to be read as tables after */
+  vgi_man_lines ins = {0};
+  size_t boxed_len = 0;
+  char *boxed = vgi_man_tables_mark(text, len, &boxed_len, &ins);
+  text = boxed;
+  len = boxed_len;
   /* an empty folder of its own: a relative .so finds nothing in it */
   const char *tmp = getenv("TMPDIR");
   char dirbuf[4096];
@@ -388,6 +394,8 @@ char *vgi_man_render(const char *text, size_t len, const char *path, const vg_li
   if (!mkdtemp(dirbuf)) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot lay out the man page: a folder for mandoc: %s",
                  strerror(errno));
+    free(boxed);
+    free(ins.at);
     return NULL;
   }
   /* the page goes in through a socket (a send to a reader that left raises
@@ -466,6 +474,7 @@ reap:;
    * it lays out all the same; the text is judged by the reader */
   if (!why) {
     n = drop_overstrike(out, n);
+    n = vgi_man_tables_read(&out, n);
     n = plain_dashes(out, n);
     n = cjk_unspaced(out, n);
     n = char_escapes(out, n);
@@ -489,7 +498,9 @@ done:
     nerr += (size_t)k;
   }
   errs[nerr] = 0;
-  if (!why) mandoc_messages(errs, path, d);
+  if (!why) mandoc_messages(errs, path, &ins, d);
+  free(boxed);
+  free(ins.at);
   if (why) {
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL, "cannot lay out the man page: %s", why);
     free(out);

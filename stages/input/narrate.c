@@ -2162,6 +2162,16 @@ char *vgi_template(const cJSON *scene, const char *lang) {
 
   if (!strcmp(type, "title")) {
     const char *title = vgi_str(vc, "title"), *sub = vgi_str(vc, "subtitle");
+    /* a title that is a file's path ("/etc/adduser.conf — configuration
+     * file for adduser(8)", a man page of section 5) is said by the file's
+     * name: a path is shown, not said, and "Welcome — configuration file"
+     * lost what the page is about */
+    if (title && (title[0] == '/' || (title[0] == '~' && title[1] == '/'))) {
+      const char *end = title + strcspn(title, " \t"), *base = title;
+      for (const char *q = title; q < end; q++)
+        if (*q == '/' && q + 1 < end) base = q + 1;
+      if (base > title && end > base) title = base;
+    }
     /* a title that welcomes already ("Welcome to the OpenSSL Project") is
      * said as it is, never "Welcome to Welcome to …" */
     const char *wp = vgi_phrase(lang, "welcome"), *slot = strstr(wp, "{1}");

@@ -1035,15 +1035,27 @@ static int pipe_rule(const char *s, int n) {
 /* a pipe table's row: "| a | b |" */
 static int pipe_row(const char *s, int n) { return n >= 3 && s[0] == '|' && s[n - 1] == '|'; }
 
-/* "| a | b |" -> the cells of a row; 0 when there are too many */
+/* "| a | b |" -> the cells of a row; 0 when there are too many. "\\|" is
+ * a "|" in a cell, "\\\\" a backslash (a man page's tbl tables, man_tables.c,
+ * escape both: ascii.7's cells "|" and "\\") */
 static int pipe_cells(trow *w, const char *s, int n) {
-  int c = 0, a = 1;
+  int c = 0;
+  vgi_buf cell = {0};
   for (int i = 1; i < n; i++) {
-    if (s[i] != '|' || (s[i - 1] == '\\')) continue;
-    if (c == TMAX_COLS) return 0;
-    cell_add(&w->cell[c++], s + a, i - a);
-    a = i + 1;
+    if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '|' || s[i + 1] == '\\')) {
+      vgi_buf_add(&cell, s + i + 1, 1);
+      i++;
+      continue;
+    }
+    if (s[i] != '|') {
+      vgi_buf_add(&cell, s + i, 1);
+      continue;
+    }
+    if (c == TMAX_COLS) { vgi_buf_free(&cell); return 0; }
+    cell_add(&w->cell[c++], cell.s ? cell.s : "", (int)cell.n);
+    cell.n = 0;
   }
+  vgi_buf_free(&cell);
   return c;
 }
 
@@ -2726,6 +2738,17 @@ static void man_join(text *r, int a, int b, vgi_buf *o) {
 
 /* the description of a tagged paragraph at line i (its term at the body's
  * column k): where it starts on the term's line (0: under it) */
+/* what follows an option on its line is its placeholder ("<DIR>", "[=WHEN]",
+ * "{a,b}", "DIR"), not the start of its description: "--home <DIR>" over
+ * its description is one tag, never "--home" and "<DIR> Start in …" */
+static int placeholder_rest(const char *s, int n) {
+  if (n <= 0) return 0;
+  if (strchr("<[{=", s[0])) return 1;
+  for (int q = 0; q < n; q++)
+    if (s[q] == ' ' || lower_c((unsigned char)s[q])) return 0;
+  return 1;
+}
+
 static int man_tag_inline(const text *r, int i, int k) {
   int t;
   const char *s = body(&r->L[i], &t);
@@ -2740,7 +2763,7 @@ static int man_tag_inline(const text *r, int i, int k) {
       (i + 1 >= r->n || is_blank(&r->L[i + 1]) ||
        /* (or goes on under it: curl.1's "--crlf (FTP SMTP) Convert …"; never
         * a tag's first form, "-c, --cache-file cachefile" in blkid.8) */
-       (r->L[i + 1].ind == r->man_tag && s[one - 1] != ',' && s[one + 1] != '-')))
+       (r->L[i + 1].ind == r->man_tag && s[one - 1] != ',' && s[one + 1] != '-' && !placeholder_rest(s + one + 1, t - one - 1))))
     return one + 1;
   if (g + 1 >= t || g > 24) return 0;
   int d = g;
@@ -3107,6 +3130,21 @@ static void man_blocks(text *r) {
         continue;
       }
     }
+    if (l->ind >= B && pipe_row(l->s + l->ind, l->len - l->ind)) {
+      /* a pipe table (a tbl table of the roff source, man_tables.c) */
+      ttable tb = {0};
+      view v = { i, r->n, l->ind, NULL, 0, 0 };
+      int te = pipe_table(r, &v, i, &tb);
+      if (te) {
+        if (in_list) man_fold_end(r);
+        in_list = 0;
+        table_out(r, &tb, i, te);
+        ttable_free(&tb);
+        i = te;
+        continue;
+      }
+      ttable_free(&tb);
+    }
     if (l->ind == B) {
       int te = man_columns(r, i, B);
       if (te) {
@@ -3279,10 +3317,27 @@ static void man_blocks(text *r) {
         }
         ruled = rule_char(&r->L[q], 8) || (box >= 8 && other * 4 < box);
       }
+      /* ... also when its header and rule are further in than its rows
+       * (ascii.7's compact tables: "2 3 4 5 6 7" over "-------------" over
+       * "0:   0 @ P ` p" at the body's column): the lines to a blank one,
+       * a rule among the first three, the rows after it columns, not prose */
+      int re = e;
+      if (!ruled) {
+        int rq = 0, rows = 0, prose = 0;
+        for (re = i; re < r->n && !is_blank(&r->L[re]) && r->L[re].ind >= B; re++) {
+          if (!rq && re > i && re <= i + 2 && rule_char(&r->L[re], 8)) rq = re;
+          else if (rq) { rows++; prose += line_class(&r->L[re]) == 'P'; }
+        }
+        if (rq && rows >= 3 && !prose) ruled = 1;
+        else re = e;
+      }
       if (ruled) {
-        view v = { i, e, l->ind, NULL, 0, 0 };
-        code_block(r, &v, i, e, NULL);
-        i = e;
+        int m = l->ind;
+        for (int q = i; q < re; q++)
+          if (r->L[q].ind < m) m = r->L[q].ind;
+        view v = { i, re, m, NULL, 0, 0 };
+        code_block(r, &v, i, re, NULL);
+        i = re;
         continue;
       }
     }

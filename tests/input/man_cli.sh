@@ -213,6 +213,32 @@ check "DocBook page: its long section" has "$T/out" 'Schedule packages for insta
 check "DocBook page: no synopsis" hasnt "$T/out" 'unhold'
 check "DocBook page: no note number said" has "$T/out" 'The X bug page lists the known faults of the tool.'
 check "DocBook page: no note number joined" hasnt "$T/out" 'bug page1'
+# tbl tables (.TS/.TE) are tables: header row, every column, spans and
+# T{ } blocks; the same columns twice side by side are one table
+"$VGRUN" scenes --model "$M/sprocket.7" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes sprocket.7"
+check "tbl: four table scenes" [ "$(grep -o '"scene_type":.*"table"' "$T/out" | wc -l)" -eq 4 ]
+check "tbl: two header rows over a rule of the format are one" has "$T/out" '"columns":.*\["Chain", "Pitch metric", "Pitch imperial"\]' 
+check "tbl: a table's columns" has "$T/out" '"columns":.*\["Teeth", "Pitch", "Code", "Use"\]'
+check "tbl: a spanned cell's row keeps its columns" has "$T/out" '\["Roller chain, single strand", "", "light loads"\]'
+check "tbl: a backslash kept" has "$T/out" '"toy \\\\ axle"' 
+check "tbl: header under a rule" has "$T/out" 'The table shows Teeth, Pitch, Code, and Use'
+check "tbl: side by side halves as one table's rows" has "$T/out" '"S20"'
+check "tbl: the halves' header not a row" hasnt "$T/out" '"Teeth", *"Pitch", *"Code", *"Use", *"Teeth"'
+check "tbl: a cell's pipe and backslash kept" has "$T/out" '"fan | pump"'
+check "tbl: header from a bold format row" has "$T/out" 'The table shows Chain, Width, and Where'
+check "tbl: a spanned cell in its first column" has "$T/out" 'Roller chain, single strand: light loads'
+check "tbl: a T{ } block joined" has "$T/out" 'an inverted-tooth chain that runs quietly'
+check "tbl: header set in bold" has "$T/out" 'The table shows GRADE and STEEL'
+check "tbl: no box drawn" hasnt "$T/out" '│\|┌\|─'
+check "tbl: no mark left" hasnt "$T/out" $'\xEE\x80\x80\|\xEE\x80\x81'
+# a file's page is named by the file: its path shown, its name said
+"$VGRUN" scenes --json "$M/spool.5" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes spool.5"
+check "file's page: the path in the title" has "$T/out" '"title": *"/etc/spool.conf — settings for spool(8)"'
+check "file's page: its name said" has "$T/out" 'Welcome to spool.conf — settings for'
+# an option's placeholder on its line stays in its tag ("--home <DIR>")
+check "placeholder kept in the tag" has "$T/out" '"--home <DIR>"'
+check "placeholder not said as the description" hasnt "$T/out" 'DIR Start'
+check "option named alike in narration" has "$T/out" 'the home option — Start every job in this folder'
 # bombs: endless recursion and an endless loop end quickly with an error or a plan
 printf '.TH X 1\n.de a\n.a\n..\n.a\n' >"$T/deep.1"
 printf '.TH X 1\n.nr a 1\n.while 1 .nr a +1\ntext\n' >"$T/loop.1"
