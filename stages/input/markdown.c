@@ -447,6 +447,7 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
 static void nav_count(cmark_node *para, int *links, int *other, int depth);
 static _Thread_local int label_;   /* nav_count met a label ("Read this in other languages:") */
 static _Thread_local int to_translations_;   /* ... a link to a list of the document's translations */
+static _Thread_local int loose_;   /* ... words of a word or two between its links ("[English]", the page's own) */
 
 /* Does a link lead to a list of translations ("README.md#translations",
  * "#languages", "docs/translations.md")? */
@@ -460,11 +461,14 @@ static int translations_url(const char *u) {
 
 static int navigation(cmark_node *para) {
   int links = 0, other = 0;
-  label_ = to_translations_ = 0;
+  label_ = to_translations_ = loose_ = 0;
   nav_count(para, &links, &other, 0);
   /* under a label, a row of three links or more; or one link alone that
    * leads to the translations ("*[Read this in other languages](README.md#translations)*",
-   * "*[อ่านไฟล์นี้ในภาษาอื่น](README.md#translations)*") */
+   * "*[อ่านไฟล์นี้ในภาษาอื่น](README.md#translations)*"); a row of four
+   * or more may name one entry without a link, the page the reader is on
+   * ("[English] [中文] [日本語] [한국어]") */
+  if (loose_ > 1 || (loose_ && links < 4)) return 0;
   return !other && (links >= (label_ ? 3 : 2) || (links == 1 && to_translations_));
 }
 
@@ -528,7 +532,9 @@ static void nav_count(cmark_node *para, int *nlinks, int *nother, int depth) {
       if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x99) { p += 2; continue; }
       if (p[0] == 0xE3 && p[1] == 0x83 && p[2] == 0xBB) { p += 2; continue; }
       if (p[0] == 0xF0 && p[1] && p[2] && p[3]) { p += 3; continue; }   /* a pictograph: 🌍 */
-      other++;
+      const char *lit = cmark_node_get_literal(c);
+      if (depth == 0 && links && strlen(lit) <= 40 && vgi_word_count(lit) <= 2) loose_++;
+      else other++;
       break;
     }
   }

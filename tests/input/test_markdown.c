@@ -183,6 +183,25 @@ static void command_cells_not_read(void **state) {
   cJSON_Delete(m);
 }
 
+/* A row of links to a page's parts and to its translations, one entry
+ * without a link (the page the reader is on: "[English]"), is navigation:
+ * neither shown nor said (bat's README showed and said "Key Features • How
+ * To Use • … [English] [中文] [日本語]"). A sentence of links is not. */
+static void nav_row_with_own_language(void **state) {
+  (void)state;
+  const char *doc = "# Tool\n\n<p align=\"center\">\n  <a href=\"#a\">Key Features</a> •\n  <a href=\"#b\">How To Use</a> •\n"
+                    "  <a href=\"#c\">Installation</a><br>\n  [English]\n  [<a href=\"doc/README-zh.md\">中文</a>]\n"
+                    "  [<a href=\"doc/README-ja.md\">日本語</a>]\n  [<a href=\"doc/README-ru.md\">Русский</a>]\n</p>\n\n"
+                    "Tool shows files.\n\n## Use\n\nRun it daily to see files in colour. See [the guide](g.md) and "
+                    "[the FAQ](f.md) for more.\n";
+  char *all = summary_said("README.md", doc);
+  assert_null(strstr(all, "Key Features"));
+  assert_null(strstr(all, "English"));
+  assert_null(strstr(all, "\xE6\x97\xA5\xE6\x9C\xAC"));   /* 日本 */
+  assert_non_null(strstr(all, "Tool shows files."));
+  free(all);
+}
+
 /* A README's ways to install, a section each of a sentence and one
  * command ("### On Arch Linux / You can install it from the official
  * sources: / pacman -S tool"), share command slides in a summary: each
@@ -4304,6 +4323,7 @@ int main(void) {
     cmocka_unit_test(mdbook_includes_not_shown),
     cmocka_unit_test(command_cells_not_read),
     cmocka_unit_test(install_sections_share_slides),
+    cmocka_unit_test(nav_row_with_own_language),
     cmocka_unit_test(steps_over_commands),
     cmocka_unit_test(slashed_term_separator),
     cmocka_unit_test(logo_titles_untitled_readme),
