@@ -78,6 +78,13 @@ char *vgi_articles_agree(char *out, const char *in) {
                               p[-1] == '\'');
     int an = bound && (p[0] == 'a' || p[0] == 'A') && (p[1] == 'n' || p[1] == 'N') && p[2] == ' ';
     int a = bound && !an && (p[0] == 'a' || p[0] == 'A') && p[1] == ' ';
+    if (a && p[0] == 'A') {
+      /* a capital A after a word is a name, not an article: "the A option"
+       * (-A), "plan A" */
+      const char *q = p;
+      while (q > out && q[-1] == ' ') q--;
+      if (q > out && (isalnum((unsigned char)q[-1]) || q[-1] == ',')) a = 0;
+    }
     if (!a && !an) {
       vgi_buf_add(&b, p, 1);
       p++;

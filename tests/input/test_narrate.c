@@ -1254,20 +1254,24 @@ static void sentence_title_said_once(void **state) {
 
 /* An article agrees with the word after it once what stood between went:
  * an aside in brackets ("a (very old and rather green) apple"), a URL, a
- * path; a pair the author wrote ("a one-off", "a user", "an SQL") stays. */
+ * path; a pair the author wrote ("a one-off", "a user", "an SQL") stays,
+ * and a capital A after a word is no article ("the A option" was "the An
+ * option" for `-A`). */
 static void articles_agree_after_removals(void **state) {
   (void)state;
   const char *doc = "# Kit\n\nKit sorts fruit for small farms.\n\n## One\n\nI ate a (very old and rather green) "
                     "apple for lunch today.\n\n## Two\n\nYou can pass an (entirely optional, see below) value "
                     "to it.\n\n## Three\n\nOpen an https://example.org/x link or a ~/.config/kit/init.el "
-                    "override.\n\n## Four\n\nIt is a one-off job for a user with an SQL store and an hour.\n";
+                    "override.\n\n## Four\n\nIt is a one-off job for a user with an SQL store and an hour.\n\n"
+                    "## Five\n\nUse the `-A`/`--show-all` option to show everything, or plan A otherwise.\n";
   const char *sum = doc_narration("articles.md", doc);
   if (!strstr(sum, "I ate an apple") || !strstr(sum, "pass a value")) print_message("got: %s\n", sum), fail();
   full_reading_says("articles.md", doc,
                     (const char *const[]){ "a apple", "an value", "an link", "a override", "an one", "an user",
                                            NULL },
                     (const char *const[]){ "Open a link", "an override", "a one-off job for a user with an SQL "
-                                           "store and an hour", NULL });
+                                           "store and an hour", "plan A otherwise", NULL });
+  assert_null(strstr(sum, "An option"));
 }
 
 /* A short English abbreviation ("wrt.", "cf.", "resp.", "viz.") ends no
