@@ -730,6 +730,14 @@ static size_t role_end(const char *s, size_t n, size_t i) {
   return e;
 }
 
+/* s[0, n) between curly quotes, its own marks read (older AsciiDoc's
+ * ``double'' and `single' quotes) */
+static void curly(adoc *a, vgi_buf *o, const char *s, size_t n, const char *open, const char *close, int depth) {
+  vgi_buf_puts(o, open);
+  inline_text(a, o, s, n, depth + 1);
+  vgi_buf_puts(o, close);
+}
+
 static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth) {
   if (depth > 4) { put_md(o, s, n); return; }
   size_t i = 0, plain = 0;
@@ -991,9 +999,7 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       while (j + 2 < n && s[j] == '\'' && s[j + 2] == '\'') j++;   /* ``a `b''' : the single quote closes first */
       if (j + 1 < n && s[j] == '\'' && j > i + 2) {
         FLUSH();
-        vgi_buf_puts(o, "\xe2\x80\x9c");
-        inline_text(a, o, s + i + 2, j - i - 2, depth + 1);
-        vgi_buf_puts(o, "\xe2\x80\x9d");
+        curly(a, o, s + i + 2, j - i - 2, "\xe2\x80\x9c", "\xe2\x80\x9d", depth);
         i = j + 2; plain = i;
         continue;
       }
@@ -1006,9 +1012,7 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       while (j < n && s[j] != '`' && !(s[j] == '\'' && (j + 1 == n || !word_char((unsigned char)s[j + 1]))) && j - i < 512) j++;
       if (j < n && s[j] == '\'' && j > i + 1 && !memchr(s + j, '`', n - j < 4096 ? n - j : 4096)) {
         FLUSH();
-        vgi_buf_puts(o, "\xe2\x80\x98");
-        inline_text(a, o, s + i + 1, j - i - 1, depth + 1);
-        vgi_buf_puts(o, "\xe2\x80\x99");
+        curly(a, o, s + i + 1, j - i - 1, "\xe2\x80\x98", "\xe2\x80\x99", depth);
         i = j + 1; plain = i;
         continue;
       }
