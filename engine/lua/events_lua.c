@@ -33,12 +33,15 @@ static void lua_bridge_listener(const vg_event *ev, void *ud) {
   vg__set_running(e, was);
   /* Ctrl-C came during the listener: the code that emitted (a stage that
    * reports progress in a loop) was running too, and stops as well. The
-   * hook armed here on the main thread is the emitter's now: left armed
-   * (the signal landed in the dispatch's bookkeeping, where it waits), it
-   * would fire later in a main chunk that was only waiting for the task. */
-  if (!before && e->interrupted && was) {
+   * hook armed here on the main thread is the emitter's now; an event the
+   * loop emitted with no Lua running (a native stage's progress) leaves
+   * nothing to stop but the tasks, which the loop cancels. Left armed (the
+   * signal landed in the dispatch's bookkeeping, where it waits), the hook
+   * would fire later in a main chunk that was only waiting for the task,
+   * or in a server's shutdown between its protected steps. */
+  if (!before && e->interrupted) {
     if (was != L) lua_sethook(L, NULL, 0, 0);
-    vgl__interrupt_hook_arm(was);
+    if (was) vgl__interrupt_hook_arm(was);
   }
   if (st != LUA_OK) {
     vg_print_shown("vgrun: event dispatch failed: %s", lua_tostring(L, -1));

@@ -84,9 +84,12 @@ local function run(args)
   -- second signal (systemd's, a second Ctrl-C) does not cut the saving of
   -- the tasks short; five do.
   core.finish_on_interrupt()
+  -- a turn is a Lua function: an interrupt hook armed while the loop ran
+  -- fires on its return, inside the pcall, not in the lines after it
+  local function turn() local more = core.run_once(); return more end
   while not S.stopped do
-    local ok, e = pcall(core.run_once)
-    if core.interrupted() then break end
+    local ok, e = pcall(turn)
+    if core.interrupted() or (not ok and core.is_interrupt(e)) then break end
     if not ok then eprintf("vgrun serve: %s\n", tostring(e)); break end
   end
   core.clear_interrupt()
@@ -96,8 +99,9 @@ local function run(args)
   local ok, e = pcall(S.stop, S)
   if not ok then eprintf("vgrun serve: %s\n", tostring(e)) end
   local errors = 0
-  while not S:closed() do
-    local turned, more = pcall(core.run_once)
+  local function closing() if S:closed() then return false end return turn() end
+  while true do
+    local turned, more = pcall(closing)
     if turned and not more then break end
     if not turned then
       if not core.is_interrupt(more) then eprintf("vgrun serve: %s\n", tostring(more)) end
