@@ -102,6 +102,17 @@ static void out_line(adoc *a, int src, const char *s, size_t n) {
 
 static void out_str(adoc *a, int src, const char *s) { out_line(a, src, s, strlen(s)); }
 
+/* A Markdown table row of `cols` cells that are all `cell` (" --- |" for
+ * the rule under a header, "  |" for an empty header), after `pre`. */
+static void table_row_of(adoc *a, int src, const char *pre, int cols, const char *cell) {
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, pre);
+  vgi_buf_add(&b, "|", 1);
+  for (int c = 0; c < cols; c++) vgi_buf_puts(&b, cell);
+  out_line(a, src, b.s, b.n);
+  vgi_buf_free(&b);
+}
+
 /* ---- attributes ---------------------------------------------------------------- */
 
 static const char *builtin(const char *name, size_t n) {
@@ -1504,18 +1515,8 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
       if (!header) {
         /* Markdown's table has a header row: an empty one, so the first row
          * is a row like the others */
-        vgi_buf b = {0};
-        vgi_buf_puts(&b, pre);
-        vgi_buf_add(&b, "|", 1);
-        for (int c = 0; c < cols; c++) vgi_buf_add(&b, "  |", 3);
-        out_line(a, src, b.s, b.n);
-        vgi_buf_free(&b);
-        b = (vgi_buf){0};
-        vgi_buf_puts(&b, pre);
-        vgi_buf_add(&b, "|", 1);
-        for (int c = 0; c < cols; c++) vgi_buf_add(&b, " --- |", 6);
-        out_line(a, src, b.s, b.n);
-        vgi_buf_free(&b);
+        table_row_of(a, src, pre, cols, "  |");
+        table_row_of(a, src, pre, cols, " --- |");
       }
       for (int r = 0; r < rows; r++) {
         vgi_buf b = {0};
@@ -1533,14 +1534,7 @@ static void table_block(adoc *a, int open, int close, const char *pre) {
         }
         out_line(a, src, b.s, b.n);
         vgi_buf_free(&b);
-        if (r == 0 && header) {
-          b = (vgi_buf){0};
-          vgi_buf_puts(&b, pre);
-          vgi_buf_add(&b, "|", 1);
-          for (int c = 0; c < cols; c++) vgi_buf_add(&b, " --- |", 6);
-          out_line(a, src, b.s, b.n);
-          vgi_buf_free(&b);
-        }
+        if (r == 0 && header) table_row_of(a, src, pre, cols, " --- |");
       }
     }
   }
