@@ -9,7 +9,6 @@
 
 #include <errno.h>
 #ifdef __GLIBC__
-#include <malloc.h>
 #endif
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,18 +340,6 @@ static int l_req_tostring(lua_State *L) {
   return 1;
 }
 
-/* http.trim(): gives the C heap's free pages back to the system. After a
- * large document was loaded and collected, glibc keeps the freed memory in
- * its arenas; the server's resident size would stay at its peak. */
-static int l_trim(lua_State *L) {
-#ifdef __GLIBC__
-  lua_pushboolean(L, malloc_trim(0));
-#else
-  lua_pushboolean(L, 0);
-#endif
-  return 1;
-}
-
 int vgmod_http(lua_State *L) {
   static const luaL_Reg server_m[] = {
     {"port", l_server_port}, {"connections", l_server_connections}, {"close", l_server_close},
@@ -376,7 +363,7 @@ int vgmod_http(lua_State *L) {
     lua_setfield(L, -2, "__tostring");
   }
   lua_pop(L, 1);
-  static const luaL_Reg fns[] = {{"listen", l_listen}, {"trim", l_trim}, {NULL, NULL}};
+  static const luaL_Reg fns[] = {{"listen", l_listen}, {NULL, NULL}};
   luaL_newlib(L, fns);
   lua_pushstring(L, "h2o " H2O_VERSION);
   lua_setfield(L, -2, "library");

@@ -15,7 +15,10 @@ JSON_CT = {"Content-Type": "application/json"}
 DOC = b"# Serve test\n\n## First part\n\n- one\n- two\n\nSome words to say here.\n\n## Second part\n\nMore words.\n"
 BAD_YAML = "video:\n  id: x\n  title: X\nscenes:\n  - type: nope\n    title: A\n"
 
-s = Server(["--max-upload", "64K"])
+# VG_SERVE_ARGS: more options (serve_api_child: --preview-child 0, every
+# preview made by a child process)
+EXTRA = os.environ.get("VG_SERVE_ARGS", "").split()
+s = Server(["--max-upload", "64K"] + EXTRA)
 try:
     # catalogues
     for path, key in [("/api/health", "ok"), ("/api/version", "version"), ("/api/voices", "voices"),

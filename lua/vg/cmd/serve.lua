@@ -44,6 +44,18 @@ local function COUNT(v, name)
   if not n or n < 0 or n > 100000 then return nil, name .. " takes a number from 0 (no cap) to 100000" end
   return n
 end
+-- --preview-child: 0 (every preview) or a size
+local function CHILD(v, name)
+  if tostring(v) == "0" then return 0 end
+  local b = bytes_of(v)
+  if not b or b < 1 or b > 4 * 1024 ^ 3 then return nil, name .. " takes 0 or a size up to 4G (64K, 1M)" end
+  return math.floor(b)
+end
+local function SECONDS(v, name)
+  local n = tonumber(v)
+  if not n or n ~= n or n < 0.1 or n > 3600 then return nil, name .. " takes seconds from 0.1 to 3600" end
+  return n
+end
 local function TOKEN(v, name)
   if v == "auto" then return v end
   if #v < 16 or not v:match("^[%w%-_.~]+$") then
@@ -68,11 +80,20 @@ local function run(args)
   if token == "auto" then token = doors.new_token() end
   local data = o.data or (core.state_dir() .. "/serve")
 
+  -- a large document is previewed by this vgrun in a child process, with
+  -- the plug-ins this one loaded
+  local gopts = require("vg.cli").options or {}
+  local pargs = {}
+  for _, f in ipairs(gopts.plugins or {}) do
+    pargs[#pargs + 1] = "--plugin"; pargs[#pargs + 1] = core.realpath(f) or f
+  end
+  if gopts.no_plugins then pargs[#pargs + 1] = "--no-plugins" end
   local serve = require("vg.serve")
-  local S, err = serve.start { host = listen.host, port = listen.port, data = data, token = token,
+  local S, err = serve.start { preview_exe = core.realpath("/proc/self/exe"), preview_args = pargs, host = listen.host, port = listen.port, data = data, token = token,
     jobs = o.jobs or 1, max_upload = o.max_upload or 10 * 1024 * 1024,
     max_queued = o.max_queued or 100, max_queued_per_client = o.max_queued_per_client or 25,
-    min_free = o.min_free or (1 << 30) }
+    min_free = o.min_free or (1 << 30), preview_child_bytes = o.preview_child or 64 * 1024,
+    preview_seconds = o.preview_timeout or 120 }
   if not S then eprintf("vgrun serve: %s\n", tostring(err)); return 1 end
   io.stdout:write("vgrun serve: ", S.doors:url(), "\n")
   if o.token == "auto" then io.stdout:write("login: ", S.doors:login_url(), "\n") end
@@ -122,7 +143,8 @@ SPEC = {
   name = "serve",
   summary = "the studio in the browser and an HTTP API (tasks, live progress, previews)",
   synopsis = { "[--listen ADDR:PORT] [--data DIR] [--token TOKEN|auto] [-j N] [--max-upload SIZE] "
-    .. "[--max-queued N] [--max-queued-per-client N] [--min-free SIZE]" },
+    .. "[--max-queued N] [--max-queued-per-client N] [--min-free SIZE] [--preview-child SIZE] "
+    .. "[--preview-timeout SECONDS]" },
   description = [[
 Serves the studio pages and the HTTP API (docs/serve.md) on the engine's
 own loop: tasks made from uploaded documents run here, at most -j at once,
@@ -150,6 +172,11 @@ and resume on the next start.]],
       help = "tasks waiting to run from one client address (IPv6: one /64; 429 past it; 0: no cap)" },
     { "--min-free", arg = "SIZE", check = FLOOR, default = "1G",
       help = "free space kept on the data folder's disk: a task that would take it is refused (507; 0: none)" },
+    { "--preview-child", arg = "SIZE", check = CHILD, default = "64K",
+      help = "a preview (/api/check, /api/scenes, /api/frame) of a document this large or larger is made in a "
+        .. "child process, so the server goes on meanwhile (0: every preview)" },
+    { "--preview-timeout", arg = "SECONDS", check = SECONDS, default = "120",
+      help = "a preview in a child process that takes longer is stopped (422)" },
   },
   env = { { "VGRUN_STATE_DIR", "the state folder (the default --data is its serve/ folder)" } },
   exit = { { 0, "stopped by SIGINT or SIGTERM" }, { 1, "cannot listen or cannot open the data folder" },

@@ -1,11 +1,12 @@
 -- vg.serve.api: every /api route of `vgrun serve` (docs/serve.md). JSON in
 -- and out; errors are {"error": message, "diagnostics": [...]}. Task routes
 -- go to the task manager (vg.serve.tasks); the preview routes (check,
--- scenes, frame) load the document in this process with what `vgrun check`,
--- `vgrun scenes` and `vgrun frame` use.
+-- scenes, frame) store the document and ask vg.serve.preview, in this
+-- process for a small document and in a child process for a large one.
 local vg = require("vg")
 local core = require("vg.core")
 local upload = require("vg.serve.upload")
+local preview_m = require("vg.serve.preview")
 local json = vg.json
 local M = {}
 
@@ -30,7 +31,7 @@ end
 
 local function arr(t) return json.array(t or {}) end
 
---- Documents for the preview routes -----------------------------------------
+--- The preview routes -------------------------------------------------------
 
 local EXT = { md = "md", rst = "rst", adoc = "adoc", txt = "txt", html = "html", yaml = "yaml", json = "json", srt = "srt", vtt = "vtt" }
 local seq = 0
@@ -41,58 +42,13 @@ local function tmp_path(S, ext)
     core.sha256(tostring(core.hrtime()) .. seq):sub(1, 12), ext)
 end
 
--- Diagnostics name the client's document, never the server's file.
-local function rename_diags(diags, path, name)
-  local out = {}
-  for _, d in ipairs(diags or {}) do
-    local c = {}
-    for k, v in pairs(d) do
-      if type(v) == "string" then
-        local i, j = v:find(path, 1, true)
-        if i then v = v:sub(1, i - 1) .. name .. v:sub(j + 1) end
-      end
-      c[k] = v
-    end
-    out[#out + 1] = c
-  end
-  return out
-end
-
--- Options of the preview routes that shape the plan, checked as the
--- commands check them.
-local function load_options(options)
-  if type(options) ~= "table" then return nil, "options: an object expected" end
-  local lopts = { split = options.split }
-  if options.duration ~= nil then
-    local d = tonumber(options.duration)
-    if not d or d ~= d or d < 1 or d > 3600 then return nil, "options.duration: seconds from 1 to 3600" end
-    lopts.duration = d
-  end
-  if options.detail ~= nil then
-    if options.detail ~= "summary" and options.detail ~= "full" then
-      return nil, "options.detail: summary or full"
-    end
-    lopts.detail = options.detail
-  end
-  if lopts.split ~= nil and lopts.split ~= "h2" then return nil, "options.split: h2" end
-  if options.keep_timing ~= nil and type(options.keep_timing) ~= "boolean" then
-    return nil, "options.keep_timing: true or false expected"
-  end
-  return lopts
-end
-
--- -> model, diags, fields, options | nil (answered)
-local function load_document(ctx)
-  local doc, options, fields = upload.document(ctx.info)
-  if not doc then M.send_error(ctx, options, fields); return nil end
-  options = options or {}
-  local lopts, oerr = load_options(options)
-  if not lopts then M.send_error(ctx, 400, oerr); return nil end
+-- The document under a server-made name in DATA/tmp/ (a set extracted as
+-- a task's is: listed and screened first, by bsdtar in a child process, into
+-- a folder of its own) -> {path=, name=, dir=}, cleanup, what cleanup
+-- removes | nil (answered)
+local function store(ctx, doc)
   local tinput = require("vg.serve.tasks.input")
-  local path, name, cleanup
   if doc.archive then
-    -- a set is extracted as a task's is (listed and screened first, by
-    -- bsdtar in a child process), into a folder of its own under tmp/
     local dir = tmp_path(ctx.S, "d")
     local ok, err = core.mkdirs(dir, 448) -- 0700
     if not ok then M.send_error(ctx, 500, "cannot store the set: " .. tostring(err)); return nil end
@@ -102,59 +58,138 @@ local function load_document(ctx)
       if ctx.S.stopped or core.interrupted() then M.send_error(ctx, 503, "the server is shutting down"); return nil end
       M.send_error(ctx, 422, tostring(serr)); return nil
     end
-    path, name = stored.path, stored.name
-    cleanup = function() tinput.remove_tree(dir) end
-  else
-    local ext = EXT[doc.format]
-    name = doc.name and doc.name:match("[^/\\]*$") or ("document." .. ext)
-    if name == "" then name = "document." .. ext end
-    path = tmp_path(ctx.S, ext)
-    local ok, err = core.write_atomic(path, doc.bytes or doc.text)
-    if not ok then M.send_error(ctx, 500, "cannot store the document: " .. tostring(err)); return nil end
-    cleanup = function() os.remove(path) end
+    return { path = stored.path, name = stored.name, dir = stored.path:match("^(.*)/[^/]*$") },
+      function() tinput.remove_tree(dir) end, dir
   end
-  local lok, model, diags = pcall(require("vg.input").load, path, lopts)
-  cleanup()
-  -- SIGINT/SIGTERM cancels the load: say so, not "bad document"
-  if ctx.S.stopped or core.interrupted() then M.send_error(ctx, 503, "the server is shutting down"); return nil end
-  if not lok then M.send_error(ctx, 400, tostring(model)); return nil end
-  local dir = doc.archive and path:match("^(.*)/[^/]*$")
-  diags = rename_diags(diags, path, name)
-  if dir then diags = rename_diags(diags, dir .. "/", "") end
-  -- keep_timing: the transcript's scenes as on its cue timeline (a title
-  -- with no room before the first cue left out, as a task leaves it out),
-  -- so scene N of every preview is the video's; a document without cue
-  -- times is refused, as a task with it is
-  if model and options.keep_timing then
-    local ok, err, code = require("vg.create.kept").prepare(model.videos, name)
-    if not ok then
-      M.send_error(ctx, code == "no_cues" and 400 or 422, (tostring(err):gsub("^%-%-keep%-timing", "options.keep_timing")))
-      return nil
-    end
-  end
-  return model, diags, fields or {}, options, name
+  local ext = EXT[doc.format]
+  local name = doc.name and doc.name:match("[^/\\]*$") or ("document." .. ext)
+  if name == "" then name = "document." .. ext end
+  local path = tmp_path(ctx.S, ext)
+  local ok, err = core.write_atomic(path, doc.bytes or doc.text)
+  if not ok then M.send_error(ctx, 500, "cannot store the document: " .. tostring(err)); return nil end
+  return { path = path, name = name }, function() os.remove(path) end, path
 end
 
--- Previews load the whole document in this process (a 10 MB one takes
--- hundreds of MB while it is planned): at most max_previews at once; a few
--- more wait their turn, in order; past those, 503 with Retry-After. When the
--- last preview of a large document ends, its garbage is collected and the
--- C heap's free pages go back to the system (http.trim), so the server does
--- not stay at its peak.
-local BIG = 256 * 1024
+-- a frame's settings: the query's, else the options', else the form's
+local PARAMS = { "resolution", "theme", "captions", "scene", "time", "color" }
+local function params_of(fields, options, query)
+  local p = {}
+  for _, k in ipairs(PARAMS) do
+    local v = query[k]
+    if v == nil and options[k] ~= nil then v = options[k] end
+    if v == nil and fields[k] then v = fields[k].data end
+    local t = type(v)
+    if t == "string" or t == "number" or t == "boolean" then p[k] = v
+    elseif t == "table" then
+      local list = {}
+      for _, x in ipairs(v) do if type(x) == "string" then list[#list + 1] = x end end
+      p[k] = json.array(list)
+    end
+  end
+  return p
+end
 
+-- A document this large or larger is previewed in a child process (about
+-- 1.5 ms of reading per KB: 100 ms here); a smaller one in this process,
+-- where a frame costs no start of a process and of its fonts (50-150 ms).
+local CHILD_BYTES = 64 * 1024
+-- a child that has not answered by then is stopped: its preview is 422
+local CHILD_SECONDS = 120
+
+-- a line of a child's standard error, with the server's names of the
+-- document replaced by the client's
+local function child_said(stderr, req)
+  local last
+  for line in tostring(stderr or ""):gmatch("[^\n]+") do last = line end
+  if not last then return nil end
+  last = preview_m.rename_diags({ { m = last } }, req.path, req.name)[1].m
+  if req.dir then last = preview_m.rename_diags({ { m = last } }, req.dir .. "/", "")[1].m end
+  return last:sub(1, 300)
+end
+
+local function in_child(S, req, files)
+  local answer = tmp_path(S, "json")
+  local argv = { "-k", "5", tostring(S.preview_seconds or CHILD_SECONDS), S.preview_exe }
+  for _, a in ipairs(S.preview_args or {}) do argv[#argv + 1] = a end
+  for _, a in ipairs { "-q", "-e", "return require('vg.serve.preview').child(...)", answer } do argv[#argv + 1] = a end
+  req.max_file_bytes = S.max_file_bytes
+  -- the server's stop cancels this wait (M.stop_previews): the child is
+  -- sent SIGTERM, and SIGKILL 5 s later if it has not ended
+  local g, co = S.previews, core.running_fiber()
+  files[#files + 1] = answer
+  g.children[co] = files
+  local ok, res, err = pcall(core.spawn, "timeout", argv, { stdin = json.encode(req) })
+  g.children[co] = nil
+  local f = io.open(answer, "rb")
+  local text = f and f:read("a")
+  if f then f:close() end
+  os.remove(answer)
+  if not ok then error(res, 0) end   -- cancelled: the server stops
+  local dok, a = pcall(json.decode, text or "")
+  if text and dok and type(a) == "table" and math.type(a.status) == "integer" then return a end
+  if S.stopped or core.interrupted() then return { status = 503, body = { error = "the server is shutting down" } } end
+  if not res then return { status = 500, body = { error = "cannot start a preview: " .. tostring(err) } } end
+  if res.code == 124 or res.code == 128 + 9 then
+    return { status = 422, body = { error = string.format(
+      "the document took more than %g s to preview: a preview stops there", S.preview_seconds or CHILD_SECONDS) } }
+  end
+  local said = child_said(res.stderr, req)
+  return { status = 500, body = { error = string.format("the preview stopped (exit code %d)%s", res.code,
+    said and ": " .. said or "") } }
+end
+
+local function answer(ctx, a)
+  if a.png then
+    local f = io.open(a.png, "rb")
+    local png = f and f:read("a")
+    if f then f:close() end
+    os.remove(a.png)
+    if not png then return M.send_error(ctx, 500, "the frame was not written") end
+    return ctx.req:respond(200, ctx.headers { ["content-type"] = "image/png", ["cache-control"] = "no-store" }, png)
+  end
+  M.send_json(ctx, a.status, a.body or {})
+end
+
+local function run_preview(ctx, route)
+  local doc, options, fields = upload.document(ctx.info)
+  if not doc then return M.send_error(ctx, options, fields) end
+  options = options or {}
+  local okopt, oerr = preview_m.check_options(options)
+  if not okopt then return M.send_error(ctx, 400, oerr) end
+  local req, cleanup, top = store(ctx, doc)
+  if not req then return end
+  req.route, req.options = route, options
+  req.params = params_of(fields or {}, options, ctx.query)
+  if route == "frame" then req.out = tmp_path(ctx.S, "png") end
+  local child = ctx.S.preview_exe and #(ctx.info.body or "") >= (ctx.S.preview_child_bytes or CHILD_BYTES)
+  -- the request's body is garbage once stored
+  ctx.info.body = nil
+  -- what a stop removes if this fiber does not run again: the document
+  -- (or the set's folder), the PNG, the child's answer
+  local files = { top, req.out }
+  local ok, a = pcall(child and in_child or function(_, r) return preview_m.answer(r) end, ctx.S, req, files)
+  cleanup()
+  if not ok or ctx.S.stopped or core.interrupted() then
+    if req.out then os.remove(req.out) end
+    if ok or core.is_interrupt(a) or ctx.S.stopped then return M.send_error(ctx, 503, "the server is shutting down") end
+    error(a, 0)
+  end
+  answer(ctx, a)
+end
+
+-- A preview reads the whole document: at most max_previews at once; a few
+-- more wait their turn, in order; past those, 503 with Retry-After.
 local function gate(S)
   local g = S.previews
   if not g then
-    g = { running = 0, waiting = {}, max = S.max_previews or 2, queue = S.preview_queue or 8 }
+    g = { running = 0, waiting = {}, max = S.max_previews or 2, queue = S.preview_queue or 8, children = {} }
     S.previews = g
   end
   return g
 end
 
-local function preview_done(S, big)
+local function preview_done(S)
   local g = gate(S)
-  if big then g.big = true end
   local nxt = table.remove(g.waiting, 1)
   if nxt then
     -- the slot goes to the next in line
@@ -163,10 +198,16 @@ local function preview_done(S, big)
     return
   end
   g.running = g.running - 1
-  if g.running == 0 and g.big then
-    g.big = false
-    collectgarbage("collect")
-    require("vg.http").trim()
+end
+
+--- stop_previews(S): the previews made in child processes are stopped
+function M.stop_previews(S)
+  local g = S.previews
+  if not g then return end
+  for co, files in pairs(g.children) do
+    pcall(core.cancel_fiber, co)
+    -- the fiber may not run again before the process ends: its files go now
+    for _, f in ipairs(files) do pcall(core.remove_tree, f) end
   end
 end
 
@@ -184,160 +225,19 @@ local function preview(route)
       local ok, err = pcall(function() while not me.go do core.suspend() end end)
       if not ok then
         -- the wait was cancelled: out of the line, or the slot goes on
-        if me.go then preview_done(ctx.S, false) end
+        if me.go then preview_done(ctx.S) end
         for i, w in ipairs(g.waiting) do if w == me then table.remove(g.waiting, i); break end end
         error(err, 0)
       end
       -- it left while it waited: nothing to make
-      if ctx.req:gone() or ctx.S.stopped then return preview_done(ctx.S, false) end
+      if ctx.req:gone() or ctx.S.stopped then return preview_done(ctx.S) end
     else
       g.running = g.running + 1
     end
-    local body = ctx.info.body
-    local big = body ~= nil and #body >= BIG
-    local ok, err = pcall(route, ctx)
-    -- the request's body and the model are garbage once answered
-    ctx.info.body = nil
-    preview_done(ctx.S, big)
+    local ok, err = pcall(run_preview, ctx, route)
+    preview_done(ctx.S)
     if not ok then error(err, 0) end
   end
-end
-
-local function field(fields, options, query, k)
-  local v = query[k]
-  if v == nil and options[k] ~= nil then v = options[k] end
-  if v == nil and fields[k] then v = fields[k].data end
-  return v
-end
-
-local function counts(diags) return require("vg.input").count(diags) end
-
--- the plan of `vgrun scenes` (vg.input.plan: headlines, narration, the
--- same length estimate), each scene naming its video by id
--- With keep_timing each scene's length and start are those of the kept
--- timeline (vg.create.kept, as `vgrun scenes --keep-timing`).
-local function scene_list(model, keep_timing)
-  local plan = require("vg.input").plan(model)
-  if keep_timing then require("vg.create.kept").seconds(plan, model) end
-  for _, sc in ipairs(plan.scenes) do
-    local v = model.videos[sc.video]
-    sc.video = v and v.id or sc.video
-    sc.bullets = arr(sc.bullets)
-  end
-  return plan.scenes, plan.seconds
-end
-
-local function check_route(ctx)
-  local model, diags = load_document(ctx)
-  if not model and not diags then return end
-  local e, w = counts(diags)
-  local nv, ns = 0, 0
-  for _, v in ipairs(model and model.videos or {}) do nv = nv + 1; ns = ns + #(v.scenes or {}) end
-  local t = { ok = model ~= nil and e == 0, errors = e, warnings = w, videos = nv, scenes = ns,
-    diagnostics = arr(diags) }
-  if not t.ok then
-    t.error = model and string.format("the document has %d error%s", e, e == 1 and "" or "s")
-      or "the document cannot be read"
-  end
-  M.send_json(ctx, t.ok and 200 or 422, t)
-end
-
-local function bad_document(ctx, model, diags)
-  local e = counts(diags)
-  if model and e == 0 then return false end
-  M.send_error(ctx, 422, model and string.format("the document has %d error%s", e, e == 1 and "" or "s")
-    or "the document cannot be read", diags)
-  return true
-end
-
--- The frame a preview is for (resolution, theme, burnt captions, from the
--- query, the options or the form) -> w, h, theme | nil, error
-local function frame_of(fields, options, q)
-  local w, h = 1920, 1080
-  local res = field(fields, options, q, "resolution")
-  if res then
-    w, h = tostring(res):match("^(%d+)[xX](%d+)$")
-    w, h = tonumber(w), tonumber(h)
-    if not w or w < 16 or h < 16 or w > 3840 or h > 2160 then
-      return nil, "resolution: WxH up to 3840x2160, e.g. 1280x720"
-    end
-  end
-  local theme_name = field(fields, options, q, "theme")
-  if theme_name ~= nil and theme_name ~= "light" and theme_name ~= "dark" then
-    return nil, "theme: light or dark"
-  end
-  return w, h, theme_name
-end
-
--- The scenes as `vgrun create` makes them for that frame: a scene too full
--- for it is split (vg.create.fit), so scene N of a preview is the video's.
-local function fit_to(model, w, h, theme_name, fields, options, q)
-  local caps = field(fields, options, q, "captions")
-  local burn = false
-  for _, c in ipairs(type(caps) == "table" and caps or { caps }) do
-    for x in tostring(c):gmatch("[^,]+") do if x == "burn" then burn = true end end
-  end
-  pcall(require("vg.create.fit").videos, model.videos,
-    { width = w, height = h, theme = theme_name, captions = burn or nil })
-end
-
-local function scenes_route(ctx)
-  local model, diags, fields, options = load_document(ctx)
-  if not model and not diags then return end
-  if bad_document(ctx, model, diags) then return end
-  local w, h, theme_name = frame_of(fields, options, ctx.query)
-  if not w then return M.send_error(ctx, 400, h) end
-  fit_to(model, w, h, theme_name, fields, options, ctx.query)
-  local list, total = scene_list(model, options.keep_timing)
-  M.send_json(ctx, 200, { scenes = arr(list), seconds = total, diagnostics = arr(diags) })
-end
-
-local function frame_route(ctx)
-  local model, diags, fields, options = load_document(ctx)
-  if not model and not diags then return end
-  if bad_document(ctx, model, diags) then return end
-  local q = ctx.query
-  local n = math.tointeger(tonumber(field(fields, options, q, "scene") or 1))
-  local t = field(fields, options, q, "time")
-  if t ~= nil then
-    local n = tonumber(t)
-    if not n then return M.send_error(ctx, 400, "time: seconds (>= 0)") end
-    t = n
-  end
-  local w, h, theme_name = frame_of(fields, options, q)
-  if not w then return M.send_error(ctx, 400, h) end
-  if t ~= nil and (t ~= t or t < 0 or t == math.huge) then return M.send_error(ctx, 400, "time: seconds (>= 0)") end
-  fit_to(model, w, h, theme_name, fields, options, q)
-  local render = require("vg.render")
-  local scenes = render.scenes_of(model)
-  local scene = n and scenes[n]
-  if not scene then
-    return M.send_error(ctx, 400, string.format("scene: 1 to %d", #scenes))
-  end
-  local color = field(fields, options, q, "color")
-  if color ~= nil then
-    local acc, err = require("vg.theme").accent(color)
-    if not acc then return M.send_error(ctx, 400, "color: " .. tostring(err)) end
-  end
-  local out = tmp_path(ctx.S, "png")
-  -- the display list is made here (Lua, on the loop: a few ms); the
-  -- drawing and the PNG, tens of ms, on the thread pool, so other requests
-  -- and event streams go on meanwhile
-  local ok, r, warn = pcall(function()
-    local dl = render.display_list(scene, { theme = theme_name, accent = color, t = t, width = w, height = h })
-    return require("vg.render_core").render_png_async(dl, w, h, out)
-  end)
-  if not ok or not r then
-    os.remove(out)
-    if ctx.S.stopped or core.interrupted() then return M.send_error(ctx, 503, "the server is shutting down") end
-    return M.send_error(ctx, 422, tostring(ok and warn or r))
-  end
-  local f = io.open(out, "rb")
-  local png = f and f:read("a")
-  if f then f:close() end
-  os.remove(out)
-  if not png then return M.send_error(ctx, 500, "the frame was not written") end
-  ctx.req:respond(200, ctx.headers { ["content-type"] = "image/png", ["cache-control"] = "no-store" }, png)
 end
 
 --- Catalogues ---------------------------------------------------------------
@@ -524,9 +424,9 @@ function M.routes(r)
   r:add("GET", "/api/tasks/:id/events", task_events_route)
   r:add("GET", "/api/events", events_route)
   r:add("GET", "/api/tasks/:id/files/:name", file_route)
-  r:add("POST", "/api/check", preview(check_route))
-  r:add("POST", "/api/scenes", preview(scenes_route))
-  r:add("POST", "/api/frame", preview(frame_route))
+  r:add("POST", "/api/check", preview("check"))
+  r:add("POST", "/api/scenes", preview("scenes"))
+  r:add("POST", "/api/frame", preview("frame"))
   r:add("GET", "/api/voices", voices_route)
   r:add("GET", "/api/colors", colors_route)
   r:add("GET", "/api/themes", themes_route)

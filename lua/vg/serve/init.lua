@@ -104,14 +104,37 @@ local function run_request(S, req, info)
   end
 end
 
+-- A preview's files (the document, a set's folder, the answer, the PNG)
+-- are named preview-PID-...: those of a server that is gone (killed mid
+-- preview) are removed at the start; a live one's are left alone.
+local function sweep_previews(tmp)
+  for _, e in ipairs(core.scandir(tmp) or {}) do
+    local pid = math.tointeger(tonumber(e.name:match("^preview%-(%d+)%-")))
+    if pid and pid ~= core.getpid() then
+      local _, _, code = core.kill(pid, 0)
+      if code == "ESRCH" then
+        local path = tmp .. "/" .. e.name
+        if e.dir then core.remove_tree(path) else os.remove(path) end
+      end
+    end
+  end
+end
+
 --- start{host=, port=, data=, token=, jobs=, max_upload=, tasks=, max_conns=,
 ---       max_per_addr=, header_timeout=, max_previews=, preview_queue=, heartbeat=,
----       max_queued=, max_queued_per_client=, min_free=} -> server | nil, message
+---       max_queued=, max_queued_per_client=, min_free=, preview_exe=, preview_args=,
+---       preview_child_bytes=, preview_seconds=} -> server | nil, message
 -- tasks: the task manager module (default vg.serve.tasks, if built in).
+-- preview_exe: the vgrun that previews a large document in a child process
+-- (`preview_args`: its global options, the plug-ins); without it every
+-- preview is made in this process.
 function M.start(o)
-  local S = { data = o.data, stopped = false, max_previews = o.max_previews, preview_queue = o.preview_queue }
+  local S = { data = o.data, stopped = false, max_previews = o.max_previews, preview_queue = o.preview_queue,
+    preview_exe = o.preview_exe, preview_args = o.preview_args, preview_child_bytes = o.preview_child_bytes,
+    preview_seconds = o.preview_seconds }
   local ok, err = core.mkdirs(o.data .. "/tmp")
   if not ok then return nil, err end
+  sweep_previews(o.data .. "/tmp")
   local max_upload = o.max_upload or 10 * 1024 * 1024
   -- no document read here is larger than a client may send: the readers
   -- open gzip (NEWS.gz, man pages), so a 78 KB upload named talk.md
@@ -121,6 +144,7 @@ function M.start(o)
   if max_upload > 0 and max_upload < lim.max_file_bytes then
     S.limits_before = { max_file_bytes = lim.max_file_bytes }
     core.limits { max_file_bytes = max_upload }
+    S.max_file_bytes = max_upload   -- and a preview's child is held to it
   end
   local Tasks = o.tasks
   if Tasks == nil then
@@ -208,6 +232,7 @@ function M:stop()
   self.stopped = true
   if self.beater then pcall(core.cancel_fiber, self.beater) end
   steady("ending event streams", self.hub.close_all, self.hub)
+  steady("stopping previews", api.stop_previews, self)
   if self.mgr then steady("saving tasks", self.mgr.shutdown, self.mgr) end
   steady("closing the server", self.srv.close, self.srv)
   if self.limits_before then core.limits(self.limits_before) end
