@@ -17,52 +17,8 @@ T=$(mktemp -d /tmp/vgrun-bench.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export VGRUN_STATE_DIR="$T/state"
 
-# a document whose narration lasts about a minute
-cat >"$T/doc.md" <<'MD'
-# Sixty Seconds of vgrun
-
-A benchmark document: one minute of narration over eight scenes, as an explainer would have.
-
-## Reading
-
-vgrun reads Markdown, YAML, JSON and subtitles, and turns each section into scenes with narration. Every problem in the input is reported with its file and line.
-
-- Headings become scenes
-- Lists become slides
-- Code becomes a terminal
-
-## Speaking
-
-Every scene is spoken by espeak-ng, offline, and every word is timed to the sample. Those timings place the captions and reveal each item as it is read.
-
-## Drawing
-
-Cairo and Pango draw each scene crisply, wrap the text, and fit it on the screen.
-
-```bash
-vgrun create --from document:README.md
-vgrun frame README.md --scene 2 -o two.png
-```
-
-## Encoding
-
-Only frames that change are drawn and encoded, and scenes are encoded in parallel.
-
-> Fast tools change how people work.
-
-## Caching
-
-Unchanged scenes come from the cache, so a second run takes a fraction of a second. Editing one scene makes that scene again, and nothing else.
-
-| Step | Cached by |
-| --- | --- |
-| narration | text and voice |
-| scenes | what they show |
-
-## The end
-
-That is the whole pipeline, from a document to a video with chapters and captions.
-MD
+# the light deck: a document whose narration lasts about a minute (edited below)
+cp "$HERE/bench/create/light_deck.md" "$T/doc.md"
 
 measure() { # measure LABEL CMD... -> prints wall seconds and peak KiB
   shift
