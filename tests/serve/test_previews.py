@@ -135,6 +135,36 @@ try:
 finally:
     s.stop()
 
+# A reader that never ends (tests/serve/spin_plugin.lua, loaded by the
+# server and so by its children): the time limit stops it; a client that
+# leaves stops it; nothing is left behind.
+PLUGIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "spin_plugin.lua")
+SPIN = json.dumps({"text": "SPIN\n", "format": "txt"}).encode()
+JS = {"Content-Type": "application/json"}
+s = Server(["--plugin", PLUGIN, "--preview-child", "0", "--preview-timeout", "2"])
+try:
+    st, _, j = s.json("POST", "/api/check", body=json.dumps({"text": "plain words\n", "format": "txt"}).encode(),
+                      headers=JS)
+    check(st == 200 and j.get("scenes") == 1, "the server's plug-in reads in the preview's child (%s %s)" % (st, j))
+    st, _, j = s.json("POST", "/api/check", body=SPIN, headers=JS)
+    check(st == 422 and "took more than 2 s" in j.get("error", ""),
+          "a reader that never ends is stopped at --preview-timeout: 422 (%s %s)" % (st, j))
+    check(not children(s.p.pid), "its child is gone (%s)" % children(s.p.pid))
+    # the client leaves while the child reads: the child is stopped
+    c = s.conn(600)
+    c.request("POST", "/api/frame", body=SPIN, headers=JS)
+    while not children(s.p.pid):
+        time.sleep(0.01)
+    kids = children(s.p.pid)
+    c.close()
+    check(gone(kids), "a client that leaves stops its preview's child (%s)" % kids)
+    st, _, _ = s.json("GET", "/api/health")
+    check(st == 200 and not tmp_files(s), "the server goes on, no file left (%s)" % tmp_files(s))
+finally:
+    s.stop()
+check("internal error" not in (s.stderr or "") and "Traceback" not in (s.stderr or ""),
+      "nothing went wrong in the server (%r)" % (s.stderr or "")[-300:])
+
 # the server stopped while a child reads: the child is stopped, no file left
 s = Server()
 keep = s.tmp

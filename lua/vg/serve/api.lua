@@ -150,6 +150,18 @@ local function answer(ctx, a)
   M.send_json(ctx, a.status, a.body or {})
 end
 
+-- A preview reads the whole document: at most max_previews at once; a few
+-- more wait their turn, in order; past those, 503 with Retry-After.
+local function gate(S)
+  local g = S.previews
+  if not g then
+    g = { running = 0, waiting = {}, max = S.max_previews or 2, queue = S.preview_queue or 8, children = {},
+      by_request = {} }
+    S.previews = g
+  end
+  return g
+end
+
 local function run_preview(ctx, route)
   local doc, options, fields = upload.document(ctx.info)
   if not doc then return M.send_error(ctx, options, fields) end
@@ -167,25 +179,22 @@ local function run_preview(ctx, route)
   -- what a stop removes if this fiber does not run again: the document
   -- (or the set's folder), the PNG, the child's answer
   local files = { top, req.out }
+  local g, id = gate(ctx.S), ctx.info.id
+  if child and id then g.by_request[id] = core.running_fiber() end
   local ok, a = pcall(child and in_child or function(_, r) return preview_m.answer(r) end, ctx.S, req, files)
+  if id then g.by_request[id] = nil end
   cleanup()
+  -- the client left (M.preview_gone stopped the child): nobody to answer
+  if not ok and ctx.req:gone() and not ctx.S.stopped then
+    if req.out then os.remove(req.out) end
+    return
+  end
   if not ok or ctx.S.stopped or core.interrupted() then
     if req.out then os.remove(req.out) end
     if ok or core.is_interrupt(a) or ctx.S.stopped then return M.send_error(ctx, 503, "the server is shutting down") end
     error(a, 0)
   end
   answer(ctx, a)
-end
-
--- A preview reads the whole document: at most max_previews at once; a few
--- more wait their turn, in order; past those, 503 with Retry-After.
-local function gate(S)
-  local g = S.previews
-  if not g then
-    g = { running = 0, waiting = {}, max = S.max_previews or 2, queue = S.preview_queue or 8, children = {} }
-    S.previews = g
-  end
-  return g
 end
 
 local function preview_done(S)
@@ -198,6 +207,14 @@ local function preview_done(S)
     return
   end
   g.running = g.running - 1
+end
+
+--- preview_gone(S, id): the client of request id left: a preview made for
+-- it in a child process is stopped (the editor aborts the frame it no longer
+-- wants at every pause in typing)
+function M.preview_gone(S, id)
+  local co = S.previews and S.previews.by_request[id]
+  if co then pcall(core.cancel_fiber, co) end
 end
 
 --- stop_previews(S): the previews made in child processes are stopped

@@ -187,7 +187,7 @@ function M.start(o)
     read_timeout = o.read_timeout or 600,
     max_queue = o.max_queue or 256 * 1024,
     on_request = function(req, info) core.go(run_request, S, req, info) end,
-    on_gone = function(id) S.hub:gone(id) end,
+    on_gone = function(id) S.hub:gone(id); api.preview_gone(S, id) end,
   }
   if not srv then
     if S.mgr then pcall(S.mgr.shutdown, S.mgr) end
