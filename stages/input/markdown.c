@@ -3906,7 +3906,10 @@ static void code_block(md *m, cmark_node *n, int line) {
         { "jsonc", "JSON" }, { "yaml", "YAML" }, { "yml", "YAML" }, { "toml", "TOML" }, { "xml", "XML" },
         { "html", "HTML" }, { "css", "CSS" }, { "sql", "SQL" }, { "md", "Markdown" }, { "ini", "INI" },
         { "golang", "Go" }, { "objc", "Objective-C" }, { "ps", "PostScript" }, { "hs", "Haskell" },
-        { "ex", "Elixir" }, { "erl", "Erlang" }, { "ml", "OCaml" }, { "pl", "Perl" }, { "r", "R" } };
+        { "ex", "Elixir" }, { "erl", "Erlang" }, { "ml", "OCaml" }, { "pl", "Perl" }, { "r", "R" },
+        /* a Python session (">>> "), as Pygments calls it */
+        { "pycon", "Python" }, { "pycon3", "Python" }, { "python-console", "Python" }, { "ipython", "Python" },
+        { "ipython3", "Python" }, { "py3", "Python" }, { "rbcon", "Ruby" }, { "irb", "Ruby" } };
       char name[64];
       snprintf(name, sizeof name, "%s", lang);
       if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');

@@ -5316,7 +5316,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
             /* "… can be estimated as:" over a formula is whole as a
              * presenter says it: "… can be estimated as follows." */
             int as = tl - 1 - w0 == 2 && !strncasecmp(t + w0, "as", 2);
-            if (english(lang) && mean && part && v0 && vgi_word_count(t) >= 6) {
+            /* (over a command slide the means is on screen: "You can run
+             * the tests from the project root with:" is whole as "You can
+             * run the tests from the project root.") */
+            int command = !u->next && !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "command");
+            if (english(lang) && mean && v0 && ((part && vgi_word_count(t) >= 6) || (command && vgi_word_count(t) >= 4))) {
               t[p0] = '.';
               t[tl = p0 + 1] = 0;
             } else if (english(lang) && as && vgi_word_count(t) >= 4) {

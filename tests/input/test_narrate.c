@@ -1131,6 +1131,16 @@ static void means_before_code_said(void **state) {
       "\t$ ./test/integration/run-tests\n\nEach test can be run on its own as well.\n");
   assert_non_null(strstr(all, "test suite available which can be run."));
   assert_null(strstr(all, "run via"));
+  /* over a command slide the means is what the slide shows: the sentence
+   * stays without it, whatever its verb ("cloning with:") */
+  all = doc_narration("with.md", "# PyJWT\n\nA Python library.\n\n## Tests\n\n"
+      "You can run tests from the project root after cloning with:\n\n```console\n$ tox\n```\n");
+  assert_non_null(strstr(all, "You can run tests from the project root after cloning."));
+  assert_null(strstr(all, "Tests."));
+  /* a Python session is an example in Python, not in "Pycon" */
+  all = doc_narration("pycon.md", "# PyJWT\n\nA Python library.\n\n## Usage\n\n"
+      "```pycon\n>>> import jwt\n>>> jwt.encode({}, \"s\")\n```\n");
+  assert_non_null(strstr(all, "An example in Python."));
 }
 
 /* A long list mostly of phrases, one of its first items a clause, is named
