@@ -1103,6 +1103,17 @@ char *vgi_shown_headline(const char *t) {
     else if (l >= 2 && (unsigned char)h[l - 2] == 0xC2 && (unsigned char)h[l - 1] == 0xA0) h[l -= 2] = 0;
     else break;
   }
+  /* a cut never ends on a word that waits for what it cut off ("stockent
+   * à la", "kunt u", "but it has been"): such words go, down to three */
+  char *whole = vgi_strdup(t);
+  whole[vgi_first_sentence(whole)] = 0;
+  int cut = vgi_word_count(h) < vgi_word_count(whole);
+  free(whole);
+  while (cut && vgi_word_count(h) > 3 && vgi_dangling_end(h, l)) {
+    while (l && h[l - 1] != ' ') l--;
+    while (l && strchr(" ,;:", h[l - 1])) l--;
+    h[l] = 0;
+  }
   /* a relative clause left without the link it placed ("…the issue
    * tracker which is located") goes */
   for (int q = 0; placing_rel[q]; q++) {

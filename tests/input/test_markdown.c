@@ -2801,6 +2801,48 @@ static int shown_is(const cJSON *m, const char *want, int exact) {
  * type. This means:"), not a clause cut at a comma inside brackets ("(e.g.
  * Copilot, ChatGPT, | Cursor, etc.) to help …" showed "Etc.) to help
  * write …"). */
+/* A headline cut from a long sentence never ends on a word that waits for
+ * what the cut left out, in any language with clause words: an article or
+ * a preposition ("stockent à la"), a negation ("rezultate nu"), an
+ * auxiliary without its verb ("but it has been", "Optionen können"), a
+ * subject a modal put after itself ("kunt u") or one a conjunction opens
+ * a clause with ("but it"). A German verb-final auxiliary after its
+ * participle ends a clause and stays. */
+static void headlines_never_end_waiting(void **state) {
+  (void)state;
+  const char *const sentences[] = {
+    "11. yes ou no indique si tous les en-t\xC3\xAAtes de bloc stockent \xC3\xA0 la fois la taille "
+    "compress\xC3\xA9" "e et la taille d\xC3\xA9" "compress\xC3\xA9" "e.",
+    "Cele de mai sus \xC3\xAEnseamn\xC4\x83 c\xC4\x83 odat\xC4\x83 ce op\xC8\x9Biunea --rsyncable a fost "
+    "utilizat\xC4\x83, fi\xC8\x99ierele rezultate nu vor fi neap\xC4\x83rat sincronizate cu rsync dec\xC3\xA2t "
+    "dac\xC4\x83 at\xC3\xA2t fi\xC8\x99ierele vechi, c\xC3\xA2t \xC8\x99i cele noi au fost comprimate cu "
+    "aceea\xC8\x99i versiune xz.",
+    "Indien u op een niet-interactieve manier wilt configureren, kunt u in de plaats daarvan de optie --set "
+    "gebruiken (zie hierna).",
+    "Der voreingestellte regul\xC3\xA4re Ausdruck und Muster f\xC3\xBCr beide Optionen k\xC3\xB6nnen in der "
+    "Ausgabe des Befehls --help gesehen werden.",
+    "Zstd isn't as old as gzip but it has been around for time now and its evolution is very well documented "
+    "via past Github issues and pull requests.",
+  };
+  static const char *const waiting[] = { "la", "nu", "u", "k\xC3\xB6nnen", "been", "it", "has", "\xC3\xA0", NULL };
+  for (size_t i = 0; i < sizeof sentences / sizeof *sentences; i++) {
+    char *h[2] = { vgi_headline(sentences[i]), vgi_shown_headline(sentences[i]) };
+    for (int k = 0; k < 2; k++) {
+      print_message("%s: %s\n", k ? "shown" : "headline", h[k]);
+      const char *last = strrchr(h[k], ' ');
+      assert_non_null(last);
+      last++;
+      for (int w = 0; waiting[w]; w++) assert_string_not_equal(last, waiting[w]);
+      assert_true(vgi_word_count(h[k]) >= 3 && (k || vgi_word_count(h[k]) <= 16));
+      free(h[k]);
+    }
+  }
+  /* a clause that ends on its auxiliary after the participle keeps it */
+  assert_int_equal(vgi_dangling_end("Die Ausgabe kann gesehen werden", 31), 0);
+  assert_int_equal(vgi_dangling_end("Die Optionen k\xC3\xB6nnen", 20), 1);
+  assert_int_equal(vgi_dangling_end("dans le", 7), 1);
+}
+
 static void headlines_are_statements(void **state) {
   (void)state;
   vgi_diags d;
@@ -4345,6 +4387,7 @@ int main(void) {
     cmocka_unit_test(colon_points_end),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
+    cmocka_unit_test(headlines_never_end_waiting),
     cmocka_unit_test(indented_release_notes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
