@@ -1418,6 +1418,9 @@ static int dangling_end(const hl_words *h, int k) {
   const char *t = h->t;
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
+  /* (a word that closes brackets or quotes ends the aside it closes: "(see
+   * EXPANSION below)") */
+  if (wl && strchr(")]\"'", w[wl - 1])) return 0;
   if (is_joiner(w, wl) || in_list(articles, w, wl) || in_list(negations, w, wl)) return 1;
   const char *p = k >= 2 ? t + h->ws[k - 2] : NULL;
   size_t pl = k >= 2 ? h->we[k - 2] - h->ws[k - 2] : 0;
@@ -1425,8 +1428,9 @@ static int dangling_end(const hl_words *h, int k) {
   int joined = p && !strchr(",;:", p[pl - 1]);
   if (joined && in_list(inverted_subjects, w, wl) && in_list(inverted_modals, p, pl)) return 1;
   /* a subject a conjunction opens a clause with ("… but it | has been") */
-  if (joined && is_joiner(p, pl) && in_list((const char *const[]){ "it", "you", "there", "i", "we", "they", "he",
-                                                                    "she", NULL }, w, wl))
+  if (joined && in_list((const char *const[]){ "and", "but", "or", "so", "yet", "because", "if", "when", "while",
+                                               "since", "although", "though", "unless", "once", "whether", NULL }, p, pl) &&
+      in_list((const char *const[]){ "it", "you", "there", "i", "we", "they", "he", "she", NULL }, w, wl))
     return 1;
   if (!in_list(vgi_aux_verbs, w, wl) && !in_list(de_aux, w, wl)) return 0;
   if (in_list(verb_last_aux, w, wl) || in_list(de_aux, w, wl)) {

@@ -323,7 +323,7 @@ static void slashed_term_separator(void **state) {
 
 /* A README with no title heading that opens with its logo is titled by
  * the logo's name (oh-my-zsh's was its first sentence, awesome's a
- * sponsor's banner); tab-indented HTML is never read as code, and fine
+ * sponsor's banner, bat's "bat - a cat clone with wings" its tagline); tab-indented HTML is never read as code, and fine
  * print in <sub> never said. */
 static void logo_titles_untitled_readme(void **state) {
   (void)state;
@@ -337,6 +337,15 @@ static void logo_titles_untitled_readme(void **state) {
     /* (the name the first sentence gives, not the sentence) */
     { "<p><img src=\"l.png\" alt=\"logo\"></p>\n\nfoo is a tool to convert files.\n", "foo" },
     { "<p><img src=\"l.png\" alt=\"Foo\"></p>\n\n# Foo Bar\n\nfoo converts files.\n", "Foo Bar" },
+    /* (a name and what it is, bat's: not its tagline, which was the title) */
+    { "<p align=\"center\">\n  <img src=\"doc/logo-header.svg\" alt=\"bat - a cat clone with wings\"><br>\n"
+      "  <img src=\"https://img.shields.io/crates/l/bat.svg\" alt=\"license\">\n</p>\n\n"
+      "<p align=\"center\">\n  <strong>A cat(1) clone with syntax highlighting and Git integration.</strong>\n</p>\n\n"
+      "### Syntax highlighting\n\n`bat` supports syntax highlighting for many languages.\n",
+      "bat - a cat clone with wings" },
+    /* (a sentence of more words is no name) */
+    { "<p><img src=\"l.png\" alt=\"The best tool you will ever use for files\"></p>\n\nfoo is a tool to convert files.\n",
+      "foo" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     vgi_diags d;
