@@ -2850,6 +2850,10 @@ static void headlines_never_end_waiting(void **state) {
   assert_int_equal(vgi_dangling_end("Die Ausgabe kann gesehen werden", 31), 0);
   assert_int_equal(vgi_dangling_end("Die Optionen k\xC3\xB6nnen", 20), 1);
   assert_int_equal(vgi_dangling_end("dans le", 7), 1);
+  /* a word that closes an aside ends it; a pronoun after a preposition is its object */
+  assert_int_equal(vgi_dangling_end("It must be enclosed in braces (see EXPANSION below)", 51), 0);
+  assert_int_equal(vgi_dangling_end("Most profilers will generate a call graph of functions for you", 62), 0);
+  assert_int_equal(vgi_dangling_end("Zstd isn't as old as gzip but it", 32), 1);
 }
 
 static void headlines_are_statements(void **state) {
