@@ -1887,6 +1887,7 @@ char *vgi_headline(const char *s) {
     const char *e = t + we[i - 1] - 1;
     /* not inside brackets, not an abbreviation of any language ("engl.") */
     if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e != '.' && vgi_mark_as_sign(t, e, NULL) && lower_start(t + ws[i])) &&
+        !(e - t >= 3 && !strncmp(e - 2, "...", 3) && lower_start(t + ws[i])) &&
         !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
         is_abbrev(t, e, "fr") || is_abbrev(t, e, "es") || ordinal(t, e, t + ws[i], "de"))))
       sentence = we[i - 1], sentence_words = i;
@@ -2071,7 +2072,10 @@ size_t vgi_first_sentence(const char *s) {
       /* "etc." and its kind end a sentence often, but not before a
        * lower-case word ("Patches etc. are welcome"); another period before
        * one may (": … pushes. issue_comment has …") */
-      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign && !vgi_etc_goes_on(s, s + i) &&
+      /* an ellipsis glued to a word before a lower-case one goes on ("a
+       * `cJSON_Create...` function that …") */
+      int trails = c == '.' && dots >= 3 && dots < i + 1 && s[i - dots] != ' ' && lower_start(s + i + 1);
+      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign && !trails && !vgi_etc_goes_on(s, s + i) &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && (lower_start(s + i + 1) || option_follows(s + i + 1))) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))

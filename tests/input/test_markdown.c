@@ -2810,6 +2810,23 @@ static int shown_is(const cJSON *m, const char *want, int exact) {
  * type. This means:"), not a clause cut at a comma inside brackets ("(e.g.
  * Copilot, ChatGPT, | Cursor, etc.) to help …" showed "Etc.) to help
  * write …"). */
+/* An ellipsis glued to a name in code before a lower-case word ("a
+ * `cJSON_Create...` function that …", cJSON's README) does not end the
+ * sentence: its headline was "… there is a cJSON_Create". One before a
+ * capital still does. */
+static void ellipsis_in_code_goes_on(void **state) {
+  (void)state;
+  const char *s = "For every value type there is a cJSON_Create... function that can be used to create an item of "
+                  "that type. Then it is added.";
+  assert_int_equal(vgi_first_sentence(s), strstr(s, " Then") - s);
+  char *h = vgi_headline(s);
+  print_message("headline: %s\n", h);
+  assert_non_null(strstr(h, "cJSON_Create... function"));
+  free(h);
+  const char *t = "It waits for the lock to be released... Then it writes the file.";
+  assert_int_equal(vgi_first_sentence(t), strstr(t, " Then") - t);
+}
+
 /* A headline cut from a long sentence never ends on a word that waits for
  * what the cut left out, in any language with clause words: an article or
  * a preposition ("stockent à la"), a negation ("rezultate nu"), an
@@ -4401,6 +4418,7 @@ int main(void) {
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
     cmocka_unit_test(headlines_never_end_waiting),
+    cmocka_unit_test(ellipsis_in_code_goes_on),
     cmocka_unit_test(indented_release_notes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
