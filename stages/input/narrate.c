@@ -2293,7 +2293,9 @@ char *vgi_template(const cJSON *scene, const char *lang) {
         const cJSON *c = it->next;
         const cJSON *cl = c ? cJSON_GetObjectItemCaseSensitive(c, "level") : NULL;
         const char *idesc = cJSON_IsObject(it) ? vgi_str(it, "description") : NULL;
-        if (top == 1 && idesc && *idesc && !(c && cJSON_IsNumber(cl) && cl->valueint > 0)) {
+        /* (an option, "-o", is said by the option's own words, "the o option") */
+        if (top == 1 && idesc && *idesc && !(c && cJSON_IsNumber(cl) && cl->valueint > 0) && item_text(it) &&
+            !strchr("-+", item_text(it)[0])) {
           /* a term alone on its slide (a long list split: node's "Current:
            * Under active development. …") is said with what it is, its
            * first sentence, not by its name alone ("Release types.
