@@ -1411,6 +1411,14 @@ static void single_term_said_with_description(void **state) {
   }
   assert_true(found);
   cJSON_Delete(m);
+  /* an option alone is said by the option's own words, not "-o: …" */
+  const char *all = doc_narration("opt.md",
+                                  "# Gears\n\nGears turn shafts at chosen ratios.\n\n## Options\n\n"
+                                  "* **-o**: When creating, write the old archive format. It is kept for old readers.\n\n"
+                                  "## Support\n\nAsk on the mailing list when a gear slips.\n");
+  print_message("narration: %s\n", all);
+  assert_null(strstr(all, "-o:"));
+  assert_non_null(strstr(all, "o option"));
 }
 
 int main(void) {
