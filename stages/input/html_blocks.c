@@ -825,7 +825,19 @@ static char *logo_name(const char *lit) {
     }
     static const char *const generic[] = { "logo", "banner", "header", "image", "icon", "screenshot", "demo",
       "title", "preview", NULL };
-    int named = has_word(a) && vgi_word_count(a) <= 5 && !strpbrk(a, "<>[]\n");
+    /* (or a name and what it is, "bat - a cat clone with wings": the name
+     * of at most three words before a dash or a colon, ten in all) */
+    int name_words = vgi_word_count(a);
+    static const char *const dashes[] = { " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": ", NULL };
+    for (int k = 0; dashes[k] && name_words > 5 && name_words <= 10; k++) {
+      const char *d = strstr(a, dashes[k]);
+      if (!d) continue;
+      char *lead = vgi_strdup(a);
+      lead[d - a] = 0;
+      if (has_word(lead) && vgi_word_count(lead) <= 3) name_words = 5;
+      free(lead);
+    }
+    int named = has_word(a) && name_words <= 5 && !strpbrk(a, "<>[]\n");
     for (int k = 0; generic[k] && named; k++) named = strcasecmp(a, generic[k]) != 0;
     if (named) return a;
     free(a);

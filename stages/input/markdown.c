@@ -1390,11 +1390,76 @@ static int slavic_verb_end(const char *w, size_t n) {
   return 0;
 }
 
-static int natural_cut(const hl_words *h, int k) {
+/* Auxiliaries and modals of German and Dutch, which end a subordinate
+ * clause after its verb ("…, die gesehen werden können", "… gebruikt
+ * wordt"): there they end a headline too. */
+static const char *const verb_last_aux[] = { "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden",
+  "kann", "können", "muss", "müssen", "soll", "sollte", "hat", "haben", "darf", "zijn", "is", "wordt", "worden",
+  "moet", "moeten", "heeft", "hebben", "zal", "kan", "kunnen", NULL };
+/* Modals that put their subject after them when a clause opens the
+ * sentence ("Indien …, kunt u | de optie … gebruiken"): the pronoun after
+ * one waits for the verb */
+static const char *const inverted_modals[] = { "kunt", "kan", "kunnen", "moet", "moeten", "wilt", "wil", "mag",
+  "zal", "zult", "kann", "kannst", "können", "muss", "musst", "müssen", "soll", "sollst", "sollten", "darf",
+  "willst", "wird", "wirst", "werden", "pouvez", "devez", "voulez", NULL };
+static const char *const inverted_subjects[] = { "u", "je", "jij", "we", "wij", "ze", "zij", "hij", "men",
+  "du", "wir", "ihr", "man", "vous", "nous", NULL };
+/* Negations said before their verb: alone at the end, the verb is gone
+ * ("fișierele rezultate nu | vor fi sincronizate") */
+static const char *const negations[] = { "nu", "ne", "non", "not", "\xD0\xBD\xD0\xB5", "\xD0\xBD\xD1\x96", NULL };  /* не, ні */
+
+/* Does the headline of words [0, k) end on a word that waits for what came
+ * after it: an article, a preposition, a conjunction, a negation, an
+ * auxiliary or modal without its verb ("but it has been | around",
+ * "Optionen können | in … gesehen werden"), or the subject a modal put
+ * after itself ("kunt u")? A German or Dutch auxiliary after a
+ * lower-case word closes its clause ("… gesehen werden") and ends one. */
+static int dangling_end(const hl_words *h, int k) {
   const char *t = h->t;
   const char *w = t + h->ws[k - 1];
   size_t wl = h->we[k - 1] - h->ws[k - 1];
-  if (is_joiner(w, wl) || in_list(articles, w, wl)) return 0;
+  /* (a word that closes brackets or quotes ends the aside it closes: "(see
+   * EXPANSION below)") */
+  if (wl && strchr(")]\"'", w[wl - 1])) return 0;
+  if (is_joiner(w, wl) || in_list(articles, w, wl) || in_list(negations, w, wl)) return 1;
+  const char *p = k >= 2 ? t + h->ws[k - 2] : NULL;
+  size_t pl = k >= 2 ? h->we[k - 2] - h->ws[k - 2] : 0;
+  /* (a clause mark after the word before parts them: "…, u") */
+  int joined = p && !strchr(",;:", p[pl - 1]);
+  if (joined && in_list(inverted_subjects, w, wl) && in_list(inverted_modals, p, pl)) return 1;
+  /* a subject a conjunction opens a clause with ("… but it | has been") */
+  if (joined && in_list((const char *const[]){ "and", "but", "or", "so", "yet", "because", "if", "when", "while",
+                                               "since", "although", "though", "unless", "once", "whether", NULL }, p, pl) &&
+      in_list((const char *const[]){ "it", "you", "there", "i", "we", "they", "he", "she", NULL }, w, wl))
+    return 1;
+  if (!in_list(vgi_aux_verbs, w, wl) && !in_list(de_aux, w, wl)) return 0;
+  if (in_list(verb_last_aux, w, wl) || in_list(de_aux, w, wl)) {
+    /* the verb before it, in lower case (an English "it is" is in
+     * articles, above); a noun or a capital before it leaves it waiting */
+    int verb_before = joined && islower((unsigned char)p[0]) && !is_joiner(p, pl) && !in_list(articles, p, pl);
+    return !verb_before;
+  }
+  return 1;
+}
+
+/* 1 when t cut at byte `cut` (at a word's end) ends on a word that waits
+ * for what follows, as dangling_end tells. */
+int vgi_dangling_end(const char *t, size_t cut) {
+  size_t ws[96], we[96];
+  int n = vgi_split_words(t, ws, we, 96), k = 0;
+  while (k < n && ws[k] < cut) k++;   /* the words that start before the cut */
+  if (!k) return 0;
+  hl_words hw = { t, ws, we, n, 0 };
+  return dangling_end(&hw, k);
+}
+
+/* (natural_cut_at with `waits` 0 lets a cut end on a negation, an
+ * auxiliary or an inverted subject, which the caller then trims off) */
+static int natural_cut_at(const hl_words *h, int k, int waits) {
+  const char *t = h->t;
+  const char *w = t + h->ws[k - 1];
+  size_t wl = h->we[k - 1] - h->ws[k - 1];
+  if (is_joiner(w, wl) || in_list(articles, w, wl) || (waits && dangling_end(h, k))) return 0;
   /* not after a clause of one word that a semicolon or a colon opened
    * ("… ввода; необходимо, | поскольку …") */
   if (k >= 2 && strchr(",;:", w[wl - 1]) && strchr(";:", t[h->we[k - 2] - 1])) return 0;
@@ -1599,6 +1664,8 @@ static int natural_cut(const hl_words *h, int k) {
   }
   return 1;
 }
+
+static int natural_cut(const hl_words *h, int k) { return natural_cut_at(h, k, 1); }
 
 #define HEADLINE_WORDS 12
 #define HEADLINE_WHOLE 16   /* kept whole when no natural break comes sooner */
@@ -1820,6 +1887,7 @@ char *vgi_headline(const char *s) {
     const char *e = t + we[i - 1] - 1;
     /* not inside brackets, not an abbreviation of any language ("engl.") */
     if (i >= 2 && !bdepth && strchr(".!?", *e) && !(*e != '.' && vgi_mark_as_sign(t, e, NULL) && lower_start(t + ws[i])) &&
+        !(e - t >= 3 && !strncmp(e - 2, "...", 3) && lower_start(t + ws[i])) &&
         !(*e == '.' && (is_abbrev(t, e, NULL) || is_abbrev(t, e, "de") ||
         is_abbrev(t, e, "fr") || is_abbrev(t, e, "es") || ordinal(t, e, t + ws[i], "de"))))
       sentence = we[i - 1], sentence_words = i;
@@ -1937,9 +2005,7 @@ char *vgi_headline(const char *s) {
     /* twelve words without the joining words, articles and subjects at
      * their end */
     int k = HEADLINE_WORDS;
-    while (k > 4 && (is_joiner(t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
-                     in_list(articles, t + ws[k - 1], we[k - 1] - ws[k - 1]) ||
-                     in_list(subject_pronouns, t + ws[k - 1], we[k - 1] - ws[k - 1])))
+    while (k > 4 && (dangling_end(&hw, k) || in_list(subject_pronouns, t + ws[k - 1], we[k - 1] - ws[k - 1])))
       k--;
     cut = we[k - 1];
   }
@@ -2006,7 +2072,10 @@ size_t vgi_first_sentence(const char *s) {
       /* "etc." and its kind end a sentence often, but not before a
        * lower-case word ("Patches etc. are welcome"); another period before
        * one may (": … pushes. issue_comment has …") */
-      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign && !vgi_etc_goes_on(s, s + i) &&
+      /* an ellipsis glued to a word before a lower-case one goes on ("a
+       * `cJSON_Create...` function that …") */
+      int trails = c == '.' && dots >= 3 && dots < i + 1 && s[i - dots] != ' ' && lower_start(s + i + 1);
+      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign && !trails && !vgi_etc_goes_on(s, s + i) &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && (lower_start(s + i + 1) || option_follows(s + i + 1))) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))
@@ -2317,7 +2386,7 @@ char *vgi_short_clause(const char *s, int max) {
     if (!tier || tier > best_tier) continue;
     /* a relative clause alone after a short noun phrase leaves no verb */
     if (tier == 2 && in_list(relative, t + ws[i], we[i] - ws[i]) && i < 6) continue;
-    if (!natural_cut(&hw, i) || !safe_cut(&hw, i)) continue;
+    if (!natural_cut_at(&hw, i, 0) || !safe_cut(&hw, i)) continue;
     /* nor inside a phrase: after a verb without its object, before the
      * short last member of a coordination */
     if (!hw.german && inside_phrase(&hw, i)) continue;
@@ -2336,6 +2405,9 @@ char *vgi_short_clause(const char *s, int max) {
       if (ok[k] && parallel) best = k;
       break;
     }
+  /* the words that wait for what the cut leaves out go ("fișierele
+   * rezultate nu | vor fi …"), down to four */
+  while (best > 4 && dangling_end(&hw, best)) best--;
   if (best) {
     t[we[best - 1]] = 0;
     l = strlen(t);

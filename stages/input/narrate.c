@@ -1103,6 +1103,17 @@ char *vgi_shown_headline(const char *t) {
     else if (l >= 2 && (unsigned char)h[l - 2] == 0xC2 && (unsigned char)h[l - 1] == 0xA0) h[l -= 2] = 0;
     else break;
   }
+  /* a cut never ends on a word that waits for what it cut off ("stockent
+   * à la", "kunt u", "but it has been"): such words go, down to three */
+  char *whole = vgi_strdup(t);
+  whole[vgi_first_sentence(whole)] = 0;
+  int cut = vgi_word_count(h) < vgi_word_count(whole);
+  free(whole);
+  while (cut && vgi_word_count(h) > 3 && vgi_dangling_end(h, l)) {
+    while (l && h[l - 1] != ' ') l--;
+    while (l && strchr(" ,;:", h[l - 1])) l--;
+    h[l] = 0;
+  }
   /* a relative clause left without the link it placed ("…the issue
    * tracker which is located") goes */
   for (int q = 0; placing_rel[q]; q++) {
@@ -2281,7 +2292,31 @@ char *vgi_template(const cJSON *scene, const char *lang) {
         if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
         const cJSON *c = it->next;
         const cJSON *cl = c ? cJSON_GetObjectItemCaseSensitive(c, "level") : NULL;
-        if (top == 1 && c && item_text(c) && cJSON_IsNumber(cl) && cl->valueint > 0 && !strstr(item_text(c), ": ")) {
+        const char *idesc = cJSON_IsObject(it) ? vgi_str(it, "description") : NULL;
+        /* (an option, "-o", is said by the option's own words, "the o option") */
+        if (top == 1 && idesc && *idesc && !(c && cJSON_IsNumber(cl) && cl->valueint > 0) && item_text(it) &&
+            !strchr("-+", item_text(it)[0])) {
+          /* a term alone on its slide (a long list split: node's "Current:
+           * Under active development. …") is said with what it is, its
+           * first sentence, not by its name alone ("Release types.
+           * Current.") */
+          int n1 = 0;
+          char **s1 = vgi_sentences_lang(idesc, lang, &n1);
+          char *said = said_short(n1 ? s1[0] : idesc, LONG_WORDS);
+          for (int q = 0; q < n1; q++) free(s1[q]);
+          free(s1);
+          char *lt = english(lang) ? lower_first(said) : vgi_strdup(said);
+          char *head = vgi_strdup(item_text(it));
+          size_t hl = strlen(head);
+          while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
+          vgi_buf one = {0};
+          vgi_buf_printf(&one, "%s: %s", head, lt);
+          sentence(&b, one.s);
+          vgi_buf_free(&one);
+          free(head);
+          free(lt);
+          free(said);
+        } else if (top == 1 && c && item_text(c) && cJSON_IsNumber(cl) && cl->valueint > 0 && !strstr(item_text(c), ": ")) {
           char *lt = english(lang) ? lower_first(item_text(c)) : vgi_strdup(item_text(c));
           vgi_buf one = {0};
           char *head = vgi_strdup(item_text(it));

@@ -122,7 +122,23 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   int nc = 0;
   for (const cJSON *c = cJSON_IsArray(cols) ? cols->child : NULL; c && nc < 32; c = c->next)
     if (cell_text(c) && !(columns == VGI_TABLE_MORE_COLUMNS && c == cols->child)) names[nc++] = cell_text(c);
-  if (nc && columns) {
+  /* a header that a Japanese or Chinese full stop ends is a row of
+   * sentences, not names ("太字 (bold) | と表示されている通りに入力します。"):
+   * said as a row is, "名: 文。", not as the columns ("…入力します。です。") */
+  int sentence_header = 0;
+  for (int i = 0; i < nc; i++) sentence_header |= vgi_wide_stop_before(names[i], strlen(names[i])) > 0;
+  if (nc && columns && sentence_header) {
+    vgi_buf j = {0};
+    for (int i = 0; i < nc && i < CELLS_READ; i++) {
+      if (i) vgi_buf_puts(&j, i == 1 ? ": " : vgi_phrase(lang, "sep"));
+      vgi_buf_puts(&j, names[i]);
+    }
+    for (size_t w = 0; j.n && (strchr(".:;, ", j.s[j.n - 1]) || (w = vgi_wide_stop_before(j.s, j.n)));)
+      j.s[j.n -= strchr(".:;, ", j.s[j.n - 1]) ? 1 : w] = 0;
+    vgi_buf_puts(&b, j.s);
+    vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+    vgi_buf_free(&j);
+  } else if (nc && columns) {
     vgi_buf j = {0};
     put_joined(&j, lang, names, nc);
     /* a last column named with an abbreviation ("Decompress.") does not
@@ -198,7 +214,10 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     budget -= rw;
     read++;
     size_t l = row.n;
-    while (l && strchr(".:;, ", row.s[l - 1])) row.s[--l] = 0;
+    /* its own stop goes, the language's is put after it (a cell that ends
+     * in 。 was said "置換します。。") */
+    for (size_t w = 0; l && (strchr(".:;, ", row.s[l - 1]) || (w = vgi_wide_stop_before(row.s, l)));)
+      row.s[l -= strchr(".:;, ", row.s[l - 1]) ? 1 : w] = 0;
     if (b.n) vgi_buf_puts(&b, " ");
     vgi_buf_puts(&b, row.s);
     vgi_buf_puts(&b, vgi_phrase(lang, "stop"));

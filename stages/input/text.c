@@ -2681,6 +2681,36 @@ static int put_cp(char *w, unsigned c) {
 
 /* "SEE ALSO" -> "See also"; words of the tools' own capitals (GNU, POSIX,
  * a word with a digit) stay */
+/* mandoc's width for -T utf8: a heading that reaches it was wrapped */
+#define MAN_WIDTH 78
+
+/* The columns of s[0..n) (its code points). */
+static int columns_of(const char *s, int n) {
+  int c = 0;
+  for (int k = 0; k < n; k++) c += ((unsigned char)s[k] & 0xC0) != 0x80;
+  return c;
+}
+
+/* Is the subsection heading at line i wrapped by mandoc onto the next
+ * line: it ends with no clause mark where the next line's first word
+ * would not have fitted, and that line, short, is followed at once by the
+ * body (indented B)? A long .SS heading ("le fichier …, ne sera pas
+ * représenté dans le fichier de différences") was cut at "dans le", its
+ * last words read as the body's first. */
+static int man_heading_wrapped(const text *r, int i, int B) {
+  if (i + 2 >= r->n) return 0;
+  const tline *l = &r->L[i], *nx = &r->L[i + 1], *after = &r->L[i + 2];
+  int t, t2, t3;
+  const char *s = body(l, &t), *s2 = body(nx, &t2);
+  body(after, &t3);
+  if (t < 1 || t2 < 1 || t3 < 1 || strchr(":.;", s[t - 1]) || nx->ind != B || after->ind != B) return 0;
+  int first = 0;
+  while (first < t2 && s2[first] != ' ') first++;
+  int cols = l->ind + columns_of(s, t);
+  return cols + 1 + columns_of(s2, first) > MAN_WIDTH && cols >= MAN_WIDTH * 3 / 4 &&
+         B + columns_of(s2, t2) < MAN_WIDTH * 3 / 4;
+}
+
 static void man_heading(text *r, int i, int level, const char *s, int n) {
   static const char *const keep[] = { "GNU", "POSIX", "API", "URL", "URI", "ID", "UUID", "I/O", "SSH", "X11", NULL };
   vgi_buf h = {0};
@@ -3117,6 +3147,22 @@ static void man_blocks(text *r) {
       /* a subsection ("   Exit status:") */
       if (in_list) man_fold_end(r);
       in_list = 0;
+      int wrapped = man_heading_wrapped(r, i, B);
+      if (wrapped) {
+        /* its words on the body's first line are the heading's ("… dans le" /
+         * "fichier de différences"), which mandoc wrapped at its width */
+        int t2;
+        const char *s2 = body(&r->L[i + 1], &t2);
+        vgi_buf h = {0};
+        vgi_buf_add(&h, s, (size_t)t);
+        vgi_buf_add(&h, " ", 1);
+        vgi_buf_add(&h, s2, (size_t)t2);
+        man_heading(r, i, 3, h.s, (int)h.n);
+        vgi_buf_free(&h);
+        skip_to(r, i + 1);
+        i += 2;
+        continue;
+      }
       man_heading(r, i, 3, s, t);
       i++;
       continue;

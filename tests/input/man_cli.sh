@@ -231,6 +231,12 @@ check "tbl: a T{ } block joined" has "$T/out" 'an inverted-tooth chain that runs
 check "tbl: header set in bold" has "$T/out" 'The table shows GRADE and STEEL'
 check "tbl: no box drawn" hasnt "$T/out" '│\|┌\|─'
 check "tbl: no mark left" hasnt "$T/out" $'\xEE\x80\x80\|\xEE\x80\x81'
+# a subsection heading that mandoc wrapped at its width is one heading: its
+# last words are not read as the body's first ("… in the" / "list of
+# engaged pawls A pawl fitted …")
+"$VGRUN" scenes --json --detail full "$M/ratchet.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes ratchet.1"
+check "wrapped subsection heading kept whole" has "$T/out" 'reported in the list of engaged pawls'
+check "wrapped heading not run into its body" hasnt "$T/out" 'pawls A pawl\|pawls Spring'
 # a file's page is named by the file: its path shown, its name said
 "$VGRUN" scenes --json "$M/spool.5" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes spool.5"
 check "file's page: the path in the title" has "$T/out" '"title": *"/etc/spool.conf — settings for spool(8)"'

@@ -323,7 +323,7 @@ static void slashed_term_separator(void **state) {
 
 /* A README with no title heading that opens with its logo is titled by
  * the logo's name (oh-my-zsh's was its first sentence, awesome's a
- * sponsor's banner); tab-indented HTML is never read as code, and fine
+ * sponsor's banner, bat's "bat - a cat clone with wings" its tagline); tab-indented HTML is never read as code, and fine
  * print in <sub> never said. */
 static void logo_titles_untitled_readme(void **state) {
   (void)state;
@@ -337,6 +337,15 @@ static void logo_titles_untitled_readme(void **state) {
     /* (the name the first sentence gives, not the sentence) */
     { "<p><img src=\"l.png\" alt=\"logo\"></p>\n\nfoo is a tool to convert files.\n", "foo" },
     { "<p><img src=\"l.png\" alt=\"Foo\"></p>\n\n# Foo Bar\n\nfoo converts files.\n", "Foo Bar" },
+    /* (a name and what it is, bat's: not its tagline, which was the title) */
+    { "<p align=\"center\">\n  <img src=\"doc/logo-header.svg\" alt=\"bat - a cat clone with wings\"><br>\n"
+      "  <img src=\"https://img.shields.io/crates/l/bat.svg\" alt=\"license\">\n</p>\n\n"
+      "<p align=\"center\">\n  <strong>A cat(1) clone with syntax highlighting and Git integration.</strong>\n</p>\n\n"
+      "### Syntax highlighting\n\n`bat` supports syntax highlighting for many languages.\n",
+      "bat - a cat clone with wings" },
+    /* (a sentence of more words is no name) */
+    { "<p><img src=\"l.png\" alt=\"The best tool you will ever use for files\"></p>\n\nfoo is a tool to convert files.\n",
+      "foo" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     vgi_diags d;
@@ -2801,6 +2810,69 @@ static int shown_is(const cJSON *m, const char *want, int exact) {
  * type. This means:"), not a clause cut at a comma inside brackets ("(e.g.
  * Copilot, ChatGPT, | Cursor, etc.) to help …" showed "Etc.) to help
  * write …"). */
+/* An ellipsis glued to a name in code before a lower-case word ("a
+ * `cJSON_Create...` function that …", cJSON's README) does not end the
+ * sentence: its headline was "… there is a cJSON_Create". One before a
+ * capital still does. */
+static void ellipsis_in_code_goes_on(void **state) {
+  (void)state;
+  const char *s = "For every value type there is a cJSON_Create... function that can be used to create an item of "
+                  "that type. Then it is added.";
+  assert_int_equal(vgi_first_sentence(s), strstr(s, " Then") - s);
+  char *h = vgi_headline(s);
+  print_message("headline: %s\n", h);
+  assert_non_null(strstr(h, "cJSON_Create... function"));
+  free(h);
+  const char *t = "It waits for the lock to be released... Then it writes the file.";
+  assert_int_equal(vgi_first_sentence(t), strstr(t, " Then") - t);
+}
+
+/* A headline cut from a long sentence never ends on a word that waits for
+ * what the cut left out, in any language with clause words: an article or
+ * a preposition ("stockent à la"), a negation ("rezultate nu"), an
+ * auxiliary without its verb ("but it has been", "Optionen können"), a
+ * subject a modal put after itself ("kunt u") or one a conjunction opens
+ * a clause with ("but it"). A German verb-final auxiliary after its
+ * participle ends a clause and stays. */
+static void headlines_never_end_waiting(void **state) {
+  (void)state;
+  const char *const sentences[] = {
+    "11. yes ou no indique si tous les en-t\xC3\xAAtes de bloc stockent \xC3\xA0 la fois la taille "
+    "compress\xC3\xA9" "e et la taille d\xC3\xA9" "compress\xC3\xA9" "e.",
+    "Cele de mai sus \xC3\xAEnseamn\xC4\x83 c\xC4\x83 odat\xC4\x83 ce op\xC8\x9Biunea --rsyncable a fost "
+    "utilizat\xC4\x83, fi\xC8\x99ierele rezultate nu vor fi neap\xC4\x83rat sincronizate cu rsync dec\xC3\xA2t "
+    "dac\xC4\x83 at\xC3\xA2t fi\xC8\x99ierele vechi, c\xC3\xA2t \xC8\x99i cele noi au fost comprimate cu "
+    "aceea\xC8\x99i versiune xz.",
+    "Indien u op een niet-interactieve manier wilt configureren, kunt u in de plaats daarvan de optie --set "
+    "gebruiken (zie hierna).",
+    "Der voreingestellte regul\xC3\xA4re Ausdruck und Muster f\xC3\xBCr beide Optionen k\xC3\xB6nnen in der "
+    "Ausgabe des Befehls --help gesehen werden.",
+    "Zstd isn't as old as gzip but it has been around for time now and its evolution is very well documented "
+    "via past Github issues and pull requests.",
+  };
+  static const char *const waiting[] = { "la", "nu", "u", "k\xC3\xB6nnen", "been", "it", "has", "\xC3\xA0", NULL };
+  for (size_t i = 0; i < sizeof sentences / sizeof *sentences; i++) {
+    char *h[2] = { vgi_headline(sentences[i]), vgi_shown_headline(sentences[i]) };
+    for (int k = 0; k < 2; k++) {
+      print_message("%s: %s\n", k ? "shown" : "headline", h[k]);
+      const char *last = strrchr(h[k], ' ');
+      assert_non_null(last);
+      last++;
+      for (int w = 0; waiting[w]; w++) assert_string_not_equal(last, waiting[w]);
+      assert_true(vgi_word_count(h[k]) >= 3 && (k || vgi_word_count(h[k]) <= 16));
+      free(h[k]);
+    }
+  }
+  /* a clause that ends on its auxiliary after the participle keeps it */
+  assert_int_equal(vgi_dangling_end("Die Ausgabe kann gesehen werden", 31), 0);
+  assert_int_equal(vgi_dangling_end("Die Optionen k\xC3\xB6nnen", 20), 1);
+  assert_int_equal(vgi_dangling_end("dans le", 7), 1);
+  /* a word that closes an aside ends it; a pronoun after a preposition is its object */
+  assert_int_equal(vgi_dangling_end("It must be enclosed in braces (see EXPANSION below)", 51), 0);
+  assert_int_equal(vgi_dangling_end("Most profilers will generate a call graph of functions for you", 62), 0);
+  assert_int_equal(vgi_dangling_end("Zstd isn't as old as gzip but it", 32), 1);
+}
+
 static void headlines_are_statements(void **state) {
   (void)state;
   vgi_diags d;
@@ -4345,6 +4417,8 @@ int main(void) {
     cmocka_unit_test(colon_points_end),
     cmocka_unit_test(bold_lines_head_parts),
     cmocka_unit_test(headlines_are_statements),
+    cmocka_unit_test(headlines_never_end_waiting),
+    cmocka_unit_test(ellipsis_in_code_goes_on),
     cmocka_unit_test(indented_release_notes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1396,6 +1396,41 @@ static void cjk_said_at_natural_clause(void **state) {
   assert_non_null(strstr(all, "DocBook, PDF"));
 }
 
+/* A list of one term and its description (a long list split, node's
+ * README: "Current: Under active development. …" alone on its slide) says
+ * the term with the description's first sentence, not its name alone
+ * ("Release types. Current."). */
+static void single_term_said_with_description(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("term.md",
+                       "# Gears\n\nGears turn shafts at chosen ratios.\n\n## Release types\n\n"
+                       "* **Current**: Under active development. Code for the Current release is in the branch for "
+                       "its major version number. A new major version comes every 6 months.\n\n"
+                       "## Support\n\nAsk on the mailing list when a gear slips.\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  int found = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const char *n = sget(scene_at(m, 0, i), "narration");
+    if (!n || !strstr(n, "Current")) continue;
+    print_message("narration: %s\n", n);
+    found = 1;
+    assert_non_null(strstr(n, "Current: under active development."));
+  }
+  assert_true(found);
+  cJSON_Delete(m);
+  /* an option alone is said by the option's own words, not "-o: …" */
+  const char *all = doc_narration("opt.md",
+                                  "# Gears\n\nGears turn shafts at chosen ratios.\n\n## Options\n\n"
+                                  "* **-o**: When creating, write the old archive format. It is kept for old readers.\n\n"
+                                  "## Support\n\nAsk on the mailing list when a gear slips.\n");
+  print_message("narration: %s\n", all);
+  assert_null(strstr(all, "-o:"));
+  assert_non_null(strstr(all, "o option"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
@@ -1454,6 +1489,7 @@ int main(void) {
     cmocka_unit_test(address_only_slide_says_its_name),
     cmocka_unit_test(sentence_title_said_once),
     cmocka_unit_test(cjk_said_at_natural_clause),
+    cmocka_unit_test(single_term_said_with_description),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -127,6 +127,28 @@ static void link_list_named(void **state) {
 /* A table of keys and values (plain text "Key: value" lines) is said by
  * its first pairs even when the summary is long; a key whose value is not
  * said (an address) is not said alone. */
+/* A Japanese table whose cells are sentences (man(1)'s "太字 (bold) |
+ * 表示されている通りに入力します。"): each row said with one full stop, not
+ * "置換します。。", and a header of sentences said as a row, not as the
+ * columns' names ("…入力します。です。"). */
+static void japanese_sentence_cells_one_stop(void **state) {
+  (void)state;
+  cJSON *vc = cJSON_Parse(
+      "{\"columns\": [\"\u592a\u5b57 (bold)\", \"\u8868\u793a\u3055\u308c\u3066\u3044\u308b\u901a\u308a\u306b"
+      "\u5165\u529b\u3057\u307e\u3059\u3002\"],"
+      " \"rows\": [[\"\u30a4\u30bf\u30ea\u30c3\u30af\u4f53 (italic)\", \"\u9069\u5207\u306a\u5f15\u6570\u306b"
+      "\u7f6e\u63db\u3057\u307e\u3059\u3002\"]]}");
+  assert_non_null(vc);
+  char *n = vgi_table_narration(vc, "ja");
+  print_message("%s\n", n);
+  assert_null(strstr(n, "\xE3\x80\x82\xE3\x80\x82"));                 /* 。。 */
+  assert_null(strstr(n, "\xE3\x80\x82\xE3\x81\xA7\xE3\x81\x99"));   /* 。です */
+  assert_non_null(strstr(n, "\xE7\xBD\xAE\xE6\x8F\x9B\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x82"));   /* 置換します。 */
+  assert_non_null(strstr(n, "(bold): "));
+  free(n);
+  cJSON_Delete(vc);
+}
+
 static void key_value_table_said(void **state) {
   (void)state;
   doc_n = 0;
@@ -482,6 +504,7 @@ int main(void) {
     cmocka_unit_test(widest_table_warned),
     cmocka_unit_test(long_table_bounded),
     cmocka_unit_test(summary_shows_two_pages),
+    cmocka_unit_test(japanese_sentence_cells_one_stop),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
