@@ -165,24 +165,30 @@ function routes.check(req)
   return { status = t.ok and 200 or 422, body = t }
 end
 
-function routes.scenes(req)
+-- The document read and its scenes fitted to the frame the request names
+-- -> model, diags, w, h, theme | nil, answer
+local function fitted(req)
   local model, diags, stop = load(req)
-  if stop then return stop end
+  if stop then return nil, stop end
   local bad = bad_document(model, diags)
-  if bad then return bad end
+  if bad then return nil, bad end
   local p = req.params or {}
   local w, h, theme_name = frame_of(p)
-  if not w then return fail(400, h) end
+  if not w then return nil, fail(400, h) end
   fit_to(model, w, h, theme_name, p)
+  return model, diags, w, h, theme_name
+end
+
+function routes.scenes(req)
+  local model, diags = fitted(req)
+  if not model then return diags end
   local list, total = scene_list(model, (req.options or {}).keep_timing)
   return { status = 200, body = { scenes = arr(list), seconds = total, diagnostics = arr(diags) } }
 end
 
 function routes.frame(req)
-  local model, diags, stop = load(req)
-  if stop then return stop end
-  local bad = bad_document(model, diags)
-  if bad then return bad end
+  local model, diags, w, h, theme_name = fitted(req)
+  if not model then return diags end
   local p = req.params or {}
   local n = math.tointeger(tonumber(p.scene or 1))
   local t = p.time
@@ -190,9 +196,6 @@ function routes.frame(req)
     t = tonumber(t)
     if not t or t ~= t or t < 0 or t == math.huge then return fail(400, "time: seconds (>= 0)") end
   end
-  local w, h, theme_name = frame_of(p)
-  if not w then return fail(400, h) end
-  fit_to(model, w, h, theme_name, p)
   local render = require("vg.render")
   local scenes = render.scenes_of(model)
   local scene = n and scenes[n]
