@@ -595,7 +595,8 @@ static int layout_table(const char *p, const char *end) {
  * of its own. */
 /* Whether [p, e), a layout table's cell, is a menu: five links or more,
  * and fewer words outside them than links (libxslt's column of "Main
- * Menu", "Related links" and their links beside the page's body) */
+ * Menu", "Related links" and their links beside the page's body); not
+ * one with a heading */
 static int menu_cell(const char *p, const char *e) {
   int links = 0, words = 0, in_link = 0, in_word = 0;
   for (const char *q = p; q < e;) {
@@ -603,6 +604,8 @@ static int menu_cell(const char *p, const char *e) {
     int closing;
     const char *after;
     if (*q == '<' && tag_at(q, e, n, &closing, &after)) {
+      /* (a cell with a heading is a page's body, an index of links too) */
+      if (!closing && n[0] == 'h' && n[1] >= '1' && n[1] <= '6' && !n[2]) return 0;
       if (!strcmp(n, "a")) {
         if (!closing && !in_link) links++;
         in_link = !closing;

@@ -149,7 +149,8 @@ static char *rows_name(const cJSON *vc, const char *lang) {
     size_t wl = n - last;
     if (!ok || words > (k ? 4 : 2) || wl < 3 || (wl == 3 && tolower((unsigned char)w[2]) != 'y')) continue;
     char e1 = (char)tolower((unsigned char)w[wl - 1]), e2 = (char)tolower((unsigned char)w[wl - 2]);
-    int plural = e1 == 's' && e2 != 's' && e2 != 'u' && e2 != 'i';
+    /* "Options", "Values" are plurals; "alias", "status", "class" not */
+    int plural = e1 == 's' && (e2 == 'e' || !strchr("aiosu", e2));
     /* a heading names the rows only when it is a plural ("Obsolete sort
      * keys"), not a topic ("Description") */
     if (k && !plural) continue;
