@@ -378,6 +378,7 @@ M.phrases = {
 M.phrases.en.table_columns = "The table shows {1}."
 M.phrases.en.table_more = "And {1} more rows."
 M.phrases.en.table_more_one = "And one more row."
+M.phrases.en.table_more_named = "And {1} more {2}." -- what the rows are: "And 22 more keys."
 M.phrases.en.code_example = "An example in {1}."
 M.phrases.en.l_continued = "continued"
 M.phrases.fr.table_columns = "Le tableau présente {1}."
@@ -1368,7 +1369,7 @@ M.neutral = {
   take_about = "{1}.",
   sep = ", ", last = ", ", pair = ", ", or_last = ", ", or_pair = ", ", stop = ".",
   code_example = "", table_columns = "{1}.", table_columns_more = "{1}.", table_more = "",
-  table_more_one = "", agenda = "{2}.", agenda_more = "{2}.", list_named = "{1}: {2}.",
+  table_more_one = "", table_more_named = "", agenda = "{2}.", agenda_more = "{2}.", list_named = "{1}: {2}.",
   list_more = "{1}…", opt_named = "{1}", cmd_named = "{1}", opts_these = "", more_options = "+{1}",
   more_options_one = "+1", api_more = "+{1}", api_any = "{1}…", api_array = "[{1}]",
   api_optional = "({1})", api_takes = "{1}.", api_returns = "→ {1}.", api_type = "{1}.",

@@ -561,9 +561,118 @@ static void toc_md(vgi_buf *b, const char *p, const char *end) {
   }
 }
 
+static char *block_md(const char *lit);
+
+#define LAYOUT_DEPTH 8   /* layout tables read inside each other; deeper ones are data */
+static _Thread_local int layout_depth;
+
+/* A table that lays out a page (libxslt's pages: navigation in one cell,
+ * the page's body in another): a cell holds a heading or another table.
+ * Read as rows, its body was one long table of menus and paragraphs. A
+ * data table's cell may hold paragraphs and lists (docutils writes them). */
+static int layout_table(const char *p, const char *end) {
+  static const char *const blocks[] = { "table", "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+  /* ... or, in a table of one column (a box around a menu), a list, a form */
+  static const char *const boxed[] = { "ul", "ol", "dl", "form", "pre", "blockquote", NULL };
+  int cells = 0, wide = 0, box = 0;
+  for (const char *q = p; (q = memchr(q, '<', (size_t)(end - q))) != NULL; q++) {
+    char n[16];
+    int closing;
+    const char *after;
+    if (!tag_at(q, end, n, &closing, &after) || closing) continue;
+    for (int k = 0; blocks[k]; k++)
+      if (!strcmp(n, blocks[k])) return 1;
+    for (int k = 0; boxed[k]; k++) box |= !strcmp(n, boxed[k]);
+    if (!strcmp(n, "tr")) cells = 0;
+    else if (!strcmp(n, "td") || !strcmp(n, "th")) wide |= ++cells >= 2;
+  }
+  return box && !wide;
+}
+
+/* A layout table's content [p, end) read as the blocks it holds: its own
+ * rows' and cells' tags (not those of a table inside it) as blank lines,
+ * the rest read again (block_md), a table inside it a table or a layout
+ * of its own. */
+/* Whether [p, e), a layout table's cell, is a menu: five links or more,
+ * and fewer words outside them than links (libxslt's column of "Main
+ * Menu", "Related links" and their links beside the page's body); not
+ * one with a heading */
+static int menu_cell(const char *p, const char *e) {
+  int links = 0, words = 0, in_link = 0, in_word = 0;
+  for (const char *q = p; q < e;) {
+    char n[16];
+    int closing;
+    const char *after;
+    if (*q == '<' && tag_at(q, e, n, &closing, &after)) {
+      /* (a cell with a heading is a page's body, an index of links too) */
+      if (!closing && n[0] == 'h' && n[1] >= '1' && n[1] <= '6' && !n[2]) return 0;
+      if (!strcmp(n, "a")) {
+        if (!closing && !in_link) links++;
+        in_link = !closing;
+      }
+      in_word = 0;
+      q = after;
+      continue;
+    }
+    int w = isalnum((unsigned char)*q) || (unsigned char)*q >= 0x80;
+    if (w && !in_word && !in_link) words++;
+    in_word = w;
+    q++;
+  }
+  return links >= 5 && words < links;
+}
+
+static void layout_md(vgi_buf *b, const char *p, const char *end) {
+  static const char *const parts[] = { "tr", "td", "th", "tbody", "thead", "tfoot", NULL };
+  vgi_buf c = {0};
+  int depth = 0;
+  size_t cell = 0;   /* where the cell being copied starts in c */
+  for (const char *q = p; q <= end;) {
+    char n[16];
+    int closing;
+    const char *after;
+    if (q < end && (*q != '<' || !tag_at(q, end, n, &closing, &after))) { vgi_buf_add(&c, q++, 1); continue; }
+    int part = 0;
+    for (int k = 0; q < end && parts[k] && !part; k++) part = !strcmp(n, parts[k]);
+    if (q < end && !strcmp(n, "table")) depth += closing ? (depth > 0 ? -1 : 0) : 1;
+    if (q == end || (part && !depth)) {
+      /* a cell ends: a menu is navigation, not read */
+      if (c.n > cell && menu_cell(c.s + cell, c.s + c.n)) c.n = cell, c.s[cell] = 0;
+      if (q == end) break;
+      vgi_buf_puts(&c, "\n\n");
+      cell = c.n;
+    } else {
+      vgi_buf_add(&c, q, (size_t)(after - q));
+    }
+    q = after;
+  }
+  layout_depth++;
+  char *md = c.s ? block_md(c.s) : NULL;
+  layout_depth--;
+  if (md) {
+    blank_line(b);
+    vgi_buf_puts(b, md);
+    blank_line(b);
+  } else if (c.s) {
+    vgi_buf t = {0};
+    inline_md(&t, c.s, c.s + c.n, NULL, 0);
+    if (t.s && has_word(t.s)) {
+      vgi_buf_puts(b, vgi_squash(t.s));
+      vgi_buf_puts(b, "\n");
+    }
+    vgi_buf_free(&t);
+  }
+  free(md);
+  vgi_buf_free(&c);
+}
+
 /* <table> [p, end) as a GFM table: its first row the header, rows padded to
  * the widest; a table of one row (a layout) as a paragraph of its cells */
 static void table_md(vgi_buf *b, const char *p, const char *end) {
+  if (layout_depth < LAYOUT_DEPTH && layout_table(p, end)) {
+    layout_md(b, p, end);
+    return;
+  }
   vgi_buf rows = {0};
   /* a table of terms and what they mean, two cells a row and no header
    * cell (AsciiDoc's labelled lists): the list it stands for, never a

@@ -84,6 +84,101 @@ static int command_column(const cJSON *cols, const cJSON *rows, int col) {
   return col > 0 && n >= 2 && cmds * 2 > n;
 }
 
+/* A cell that is a number or a short code of digits ("000", "0x1B", "7F",
+ * "2.5"): a column of them says less than one of words */
+static int numeric_cell(const char *t) {
+  int digits = 0, letters = 0;
+  for (const char *q = t; *q; q++) {
+    if (isdigit((unsigned char)*q)) digits++;
+    else if (isalpha((unsigned char)*q)) letters++;
+    else if (!strchr(".,+-%xX ", *q)) return 0;
+  }
+  return digits > 0 && letters <= digits;
+}
+
+/* Which columns a row is read by when it has more than CELLS_READ: the
+ * first (the row's key), then the columns of words before those of
+ * numbers, each in the table's order (a column of commands aside: it is
+ * shown, not said). ascii(7)'s "Oct | Dec | Hex | Char"
+ * was said by its three numbers ("000: 0, 00"), never its character. */
+static void columns_read(const cJSON *rows, int ncols, const int cmd_col[32], int read[32]) {
+  for (int k = 0; k < 32; k++) read[k] = ncols <= CELLS_READ;
+  if (ncols <= CELLS_READ) return;
+  int numeric[32] = {0}, filled[32] = {0};
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
+    int k = 0;
+    for (const cJSON *c = cJSON_IsArray(r) ? r->child : NULL; c && k < 32; c = c->next, k++) {
+      const char *t = cell_text(c);
+      if (!t) continue;
+      filled[k]++;
+      numeric[k] += numeric_cell(t);
+    }
+  }
+  int n = 0;
+  read[0] = 1, n++;
+  /* (a column of commands is shown, never said: it takes no place) */
+  for (int k = 1; k < ncols && k < 32; k++) read[k] = cmd_col[k];
+  for (int pass = 0; pass < 2; pass++)
+    for (int k = 1; k < ncols && k < 32 && n < CELLS_READ; k++)
+      if (!read[k] && (pass || 2 * numeric[k] <= filled[k])) read[k] = 1, n++;
+}
+
+/* What a table's rows are, in English, for "And 22 more keys.": its first
+ * column's name as a plural ("KEY" keys, "Option" options), else its
+ * heading when that is a plural ("Process state codes"); NULL when
+ * neither is a plain name ("a", "Oct", "%CPU": rows). */
+static char *rows_name(const cJSON *vc, const char *lang) {
+  if (!vgi_phrase_english(lang)) return NULL;
+  const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
+  const char *cands[2] = { cJSON_IsArray(cols) && cols->child ? cell_text(cols->child) : NULL,
+                           vgi_str(vc, "header") };
+  for (int k = 0; k < 2; k++) {
+    const char *t = cands[k];
+    if (!t) continue;
+    size_t n = strlen(t);
+    if (n > 40) continue;
+    int words = 1, lower = 0, ok = 1;
+    size_t last = 0;
+    for (size_t i = 0; i < n && ok; i++) {
+      if (t[i] == ' ') { words++; last = i + 1; if (i + 1 < n && t[i + 1] == ' ') ok = 0; }
+      else if (isupper((unsigned char)t[i])) {}
+      else if (islower((unsigned char)t[i])) lower++;
+      else if (t[i] != '-') ok = 0;
+    }
+    const char *w = t + last;
+    size_t wl = n - last;
+    if (!ok || words > (k ? 4 : 2) || wl < 3 || (wl == 3 && tolower((unsigned char)w[2]) != 'y')) continue;
+    char e1 = (char)tolower((unsigned char)w[wl - 1]), e2 = (char)tolower((unsigned char)w[wl - 2]);
+    /* "Options", "Values" are plurals; "alias", "status", "class" not */
+    int plural = e1 == 's' && (e2 == 'e' || !strchr("aiosu", e2));
+    /* a heading names the rows only when it is a plural ("Obsolete sort
+     * keys"), not a topic ("Description") */
+    if (k && !plural) continue;
+    vgi_buf b = {0};
+    /* "KEY" and "Key" said as "keys"; a word with capitals after its
+     * first letter keeps them ("GNU tools") */
+    for (size_t i = 0; i < n;) {
+      size_t we = i;
+      int caps = 0;
+      while (we < n && t[we] != ' ') caps += we > i && isupper((unsigned char)t[we]), we++;
+      for (size_t j = i; j < we; j++) {
+        char c = t[j];
+        if (!lower || (j == i && !caps)) c = (char)tolower((unsigned char)c);
+        vgi_buf_add(&b, &c, 1);
+      }
+      if (we < n) vgi_buf_add(&b, " ", 1);
+      i = we + 1;
+    }
+    if (!plural) {
+      if (e1 == 'y' && !strchr("aeiou", e2)) { b.s[--b.n] = 0; vgi_buf_puts(&b, "ies"); }
+      else if (strchr("sxz", e1) || (e1 == 'h' && (e2 == 's' || e2 == 'c'))) vgi_buf_puts(&b, "es");
+      else vgi_buf_puts(&b, "s");
+    }
+    return vgi_buf_take(&b);
+  }
+  return NULL;
+}
+
 char *vgi_table_narration(const cJSON *vc, const char *lang) {
   return vgi_table_narration_n(vc, lang, VGI_TABLE_WORDS, 0, 0, 1);
 }
@@ -150,8 +245,9 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   }
   if (words_for_rows < 0) return vgi_buf_take(&b);
   int budget = words_for_rows, left = more, read = 0;
-  int cmd_col[32];
+  int cmd_col[32], col_read[32];
   for (int k = 0; k < 32; k++) cmd_col[k] = command_column(cols, rows, k);
+  columns_read(rows, cJSON_GetArraySize(cols), cmd_col, col_read);
   /* rows said by nothing but their first cell: named together when no row
    * is read whole ("curl, wget and fetch" over their commands) */
   enum { KEYS_MAX = 6 };
@@ -166,7 +262,8 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
     int slots = 0, unsaid = 0, first_said = 0, col = -1;
     for (const cJSON *c = r->child; c && slots < CELLS_READ; c = c->next) {
       const char *t = cell_text(c);
-      if (++col < 32 && cmd_col[col]) {
+      if (++col >= 32 || !col_read[col]) continue;
+      if (cmd_col[col]) {
         unsaid += t != NULL;   /* shown, not said, and no cell read in its place */
         continue;
       }
@@ -235,9 +332,11 @@ char *vgi_table_narration_n(const cJSON *vc, const char *lang, int words_for_row
   if (left) {
     char n[16];
     snprintf(n, sizeof n, "%d", left);
-    const char *a[1] = { n };
+    char *what = left > 1 ? rows_name(vc, lang) : NULL;
+    const char *a[2] = { n, what };
     if (b.n) vgi_buf_puts(&b, " ");
-    vgi_phrase_put(&b, lang, left == 1 ? "table_more_one" : "table_more", a, 1);
+    vgi_phrase_put(&b, lang, what ? "table_more_named" : left == 1 ? "table_more_one" : "table_more", a, what ? 2 : 1);
+    free(what);
   }
   return vgi_buf_take(&b);
 }

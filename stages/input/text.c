@@ -1059,49 +1059,123 @@ static int pipe_cells(trow *w, const char *s, int n) {
   return c;
 }
 
+/* A grid drawn with box-drawing characters (U+2500-U+257F: "┌──┬──┐",
+ * "│ a │ b │", "╞══╪══╡") as the ASCII a grid is drawn with: its rules
+ * '-' ('=' the double ones), its walls '|', its corners and junctions '+';
+ * the rest copied. [s, s + n) in out when it holds one: NULL when not. */
+static const char *box_ascii(const char *s, int n, vgi_buf *out, int *on) {
+  int any = 0;
+  for (int i = 0; i + 2 < n && !any; i++)
+    any = (unsigned char)s[i] == 0xE2 && ((unsigned char)s[i + 1] & 0xFE) == 0x94;
+  if (!any) return NULL;
+  out->n = 0;
+  for (int i = 0; i < n; i++) {
+    unsigned char b1 = i + 2 < n ? (unsigned char)s[i + 1] : 0;
+    if ((unsigned char)s[i] != 0xE2 || (b1 & 0xFE) != 0x94 || ((unsigned char)s[i + 2] & 0xC0) != 0x80) {
+      vgi_buf_add(out, s + i, 1);
+      continue;
+    }
+    int cp = 0x2500 + ((b1 - 0x94) << 6) + ((unsigned char)s[i + 2] - 0x80);
+    char a = '+';
+    if (cp == 0x2550) a = '=';
+    else if (cp <= 0x2501 || cp == 0x2504 || cp == 0x2505 || cp == 0x2508 || cp == 0x2509 || cp == 0x254C ||
+             cp == 0x254D || (cp >= 0x2574 && !(cp & 1)))
+      a = '-';
+    else if (cp == 0x2502 || cp == 0x2503 || cp == 0x2506 || cp == 0x2507 || cp == 0x250A || cp == 0x250B ||
+             cp == 0x254E || cp == 0x254F || cp == 0x2551 || (cp >= 0x2575 && (cp & 1)))
+      a = '|';
+    vgi_buf_add(out, &a, 1);
+    i += 2;
+  }
+  vgi_buf_add(out, "", 0);
+  *on = (int)out->n;
+  return out->s;
+}
+
+/* line q of a pipe table or grid, box-drawing characters as ASCII (tmp
+ * holds it then) */
+static const char *grid_text(const text *r, const view *v, int q, int *n, vgi_buf *tmp) {
+  const char *s = vtext(r, v, q, n);
+  const char *a = box_ascii(s, *n, tmp, n);
+  return a ? a : s;
+}
+
+/* the byte at which code point `col` of [s, s + n) starts (n past the end) */
+static int cp_byte(const char *s, int n, int col) {
+  int i = 0;
+  for (int c = 0; i < n && c < col; c++)
+    for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++) {}
+  return i;
+}
+
 /* Pipe tables and grids from line i: the end of the table, 0 if none. */
 static int pipe_table(const text *r, const view *v, int i, ttable *t) {
   int k = vind(r, v, i), e = i, rules = 0, rows = 0;
+  vgi_buf tmp = {0};
   while (e < v->b && !vblank(r, v, e) && vind(r, v, e) == k) {
     int n;
-    const char *s = vtext(r, v, e, &n);
+    const char *s = grid_text(r, v, e, &n, &tmp);
     if (pipe_rule(s, n)) rules++;
     else if (pipe_row(s, n)) rows++;
     else break;
     e++;
   }
-  if (!rules || rows < 2 || e - i < 3) return 0;
+  if (!rules || rows < 2 || e - i < 3) { vgi_buf_free(&tmp); return 0; }
   int t0;
-  const char *s0 = vtext(r, v, i, &t0);
+  const char *s0 = grid_text(r, v, i, &t0, &tmp);
   if (s0[0] == '+') {
-    /* a grid: the columns where the first border has its '+' */
+    /* a grid: the columns (code points) where the first border has its '+' */
     int cut[TMAX_COLS + 1], nc = 0;
     for (int q = 0; q < t0; q++)
       if (s0[q] == '+') {
-        if (nc == TMAX_COLS + 1) return 0;
+        if (nc == TMAX_COLS + 1) { vgi_buf_free(&tmp); return 0; }
         cut[nc++] = q;
       }
-    if (nc < 3) return 0;   /* one column is a box, not a table */
+    if (nc < 3) { vgi_buf_free(&tmp); return 0; }   /* one column is a box, not a table */
+    /* Its blocks (the lines between two borders): in a grid of a border
+     * between every two rows each block is a row, its lines' cells joined
+     * (reStructuredText); a grid of one block, or of a one-line header
+     * block over one body block (a database's output, a box-drawn table),
+     * has a row a line, a line without a first cell going on with the row
+     * above. */
+    int blocks = 0, first_lines = 0, in_block = 0, first_rule = 0;
+    for (int q = i + 1; q < e; q++) {
+      int n;
+      const char *s = grid_text(r, v, q, &n, &tmp);
+      int rc = pipe_rule(s, n);
+      if (rc) {
+        if (in_block && blocks == 1) first_rule = rc;
+        in_block = 0;
+        continue;
+      }
+      if (!in_block) blocks++, in_block = 1;
+      if (blocks == 1) first_lines++;
+    }
+    int line_rows = blocks == 1 || (blocks == 2 && first_lines == 1);
+    if (blocks == 2 && first_lines == 1 && first_rule == '-') t->header = 1;
     trow *w = NULL;
     for (int q = i + 1; q < e; q++) {
       int n;
-      const char *s = vtext(r, v, q, &n);
+      const char *s = grid_text(r, v, q, &n, &tmp);
       int rc = pipe_rule(s, n);
       if (rc) {
         if (rc == '=' && t->n == 1 && !t->header) t->header = 1;
         w = NULL;
         continue;
       }
-      if (!w) w = trow_new(t, q);
+      int a0 = cp_byte(s, n, cut[0] + 1), z0 = cp_byte(s, n, cut[1]);
+      int key = 0;
+      for (int b = a0; b < z0 && b < n && !key; b++) key = s[b] != ' ';
+      if (!w || (line_rows && key)) w = trow_new(t, q);
       w->last = q;
       for (int c = 0; c + 1 < nc; c++) {
-        int a = cut[c] + 1, z = cut[c + 1];
+        int a = cp_byte(s, n, cut[c] + 1), z = cp_byte(s, n, cut[c + 1]);
         if (a >= n) break;
-        if (z > n) z = n;
         cell_add(&w->cell[c], s + a, z - a);
       }
     }
     t->cols = nc - 1;
+    vgi_buf_free(&tmp);
     return t->n ? e : 0;
   }
   /* "| a | b |" rows, "|---|---|" rules: the rows above the first rule,
@@ -1109,17 +1183,18 @@ static int pipe_table(const text *r, const view *v, int i, ttable *t) {
   int cols = 0;
   for (int q = i; q < e; q++) {
     int n;
-    const char *s = vtext(r, v, q, &n);
+    const char *s = grid_text(r, v, q, &n, &tmp);
     if (pipe_rule(s, n)) {
       if (q == i + 1 && t->n == 1) t->header = 1;
       continue;
     }
     trow *w = trow_new(t, q);
     int c = pipe_cells(w, s, n);
-    if (!c) return 0;
+    if (!c) { vgi_buf_free(&tmp); return 0; }
     if (c > cols) cols = c;
   }
   t->cols = cols;
+  vgi_buf_free(&tmp);
   return cols >= 2 ? e : 0;
 }
 

@@ -4296,6 +4296,47 @@ static void indented_release_notes(void **state) {
   }
 }
 
+/* An HTML page laid out with a table (libxslt's pages: a column of menus
+ * beside the page's body, tables in tables) is read as its content: its
+ * headings and paragraphs, a data table inside it still a table, its
+ * menus left out. It was one table of rows of menus and paragraphs. */
+static void layout_table_read_as_content(void **state) {
+  (void)state;
+  const char *page =
+      "<!DOCTYPE html>\n<html>\n<head><title>Gizmo library</title></head>\n<body>\n"
+      "<table width=\"100%\"><tr><td><h1>Gizmo library</h1></td></tr></table>\n"
+      "<table width=\"100%\"><tr><td valign=\"top\" width=\"200\">\n"
+      "<table><tr><th>Main Menu</th></tr><tr><td><ul>\n"
+      "<li><a href=\"index.html\">Home</a></li><li><a href=\"intro.html\">Introduction</a></li>\n"
+      "<li><a href=\"docs.html\">Documentation</a></li><li><a href=\"bugs.html\">Bugs</a></li>\n"
+      "<li><a href=\"news.html\">News</a></li><li><a href=\"faq.html\">FAQ</a></li></ul></td></tr></table>\n"
+      "</td><td valign=\"top\">\n"
+      "<h2>The programming interface</h2>\n"
+      "<p>Linking the gizmo library into a program takes a few steps, described below in order.</p>\n"
+      "<p>Each gizmo is opened, configured with its options, and closed again when the program ends.</p>\n"
+      "<table><tr><th>Call</th><th>Purpose</th></tr>\n"
+      "<tr><td>gizmo_open</td><td>opens a gizmo</td></tr>\n"
+      "<tr><td>gizmo_close</td><td>closes it again</td></tr></table>\n"
+      "</td></tr></table>\n</body>\n</html>\n";
+  const char *path = write_tmp("gizmo.html", page);
+  vgi_diags d = {0};
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load(path, &full, &d);
+  unlink(path);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  char *all = all_narration(m);
+  char *shown = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "Linking the gizmo library into a program"));
+  assert_non_null(strstr(shown, "\"header\":\"The programming interface\""));
+  assert_non_null(scene_with(m, "table", "\"columns\":[\"Call\",\"Purpose\"]"));
+  assert_null(strstr(shown, "Main Menu"));
+  assert_null(strstr(shown, "Introduction"));
+  free(all);
+  free(shown);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -4420,6 +4461,7 @@ int main(void) {
     cmocka_unit_test(headlines_never_end_waiting),
     cmocka_unit_test(ellipsis_in_code_goes_on),
     cmocka_unit_test(indented_release_notes),
+    cmocka_unit_test(layout_table_read_as_content),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -490,6 +490,57 @@ static void summary_shows_two_pages(void **state) {
   cJSON_Delete(m);
 }
 
+/* The rows left unsaid are counted as what they are: the first column's
+ * name as a plural (ps(1)'s obsolete sort keys: "And 22 more rows." is now
+ * "And 22 more keys."), else a plural heading; a column named by an
+ * abbreviation or a letter keeps "rows". */
+static void rows_left_named(void **state) {
+  (void)state;
+  doc_n = 0;
+  doc_add("%s", "# Sorting\n\n## Obsolete sort keys\n\n| KEY | LONG | DESCRIPTION |\n|---|---|---|\n");
+  for (int i = 0; i < 20; i++) doc_add("| k%d | long%d | sort by field %d |\n", i, i, i);
+  doc_add("%s", "\n## Process state codes\n\n|  |  |\n|---|---|\n");
+  for (int i = 0; i < 12; i++) doc_add("| %c | state number %d |\n", 'A' + i, i);
+  doc_add("%s", "\n## Description\n\n| Oct | Dec |\n|---|---|\n");
+  for (int i = 0; i < 12; i++) doc_add("| %03o | %d |\n", i, i);
+  vgi_diags d;
+  cJSON *m = load_text("keys.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[64];
+  int n = table_scenes(m, t), keys = 0, codes = 0, rows = 0;
+  for (int i = 0; i < n; i++) {
+    const char *s = sget(t[i], "narration");
+    keys += strstr(s, " more keys.") != NULL;
+    codes += strstr(s, " more process state codes.") != NULL;
+    rows += strstr(s, " more rows.") != NULL;
+    assert_null(strstr(s, " more octs"));
+  }
+  assert_int_equal(keys, 1);
+  assert_int_equal(codes, 1);
+  assert_int_equal(rows, 1);
+  cJSON_Delete(m);
+}
+
+/* A row wider than the three cells said is said by its key and its
+ * columns of words before its columns of numbers: ascii(7)'s "Oct | Dec |
+ * Hex | Char" was "000: 0, 00", its character never said. */
+static void word_columns_said_first(void **state) {
+  (void)state;
+  static const char *const names[] = { "null character", "start of heading", "start of text" };
+  doc_n = 0;
+  doc_add("%s", "# ASCII\n\n## Characters\n\n| Oct | Dec | Hex | Char |\n|---|---|---|---|\n");
+  for (int i = 0; i < 3; i++) doc_add("| %03o | %d | %02X | %s |\n", i, i, i, names[i]);
+  vgi_diags d;
+  cJSON *m = load_text("ascii.md", doc_s, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[8];
+  assert_int_equal(table_scenes(m, t), 1);
+  const char *s = sget(t[0], "narration");
+  assert_non_null(strstr(s, "000: 0, null character."));
+  assert_non_null(strstr(s, "start of heading"));
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(term_items_said_with_descriptions),
@@ -505,6 +556,8 @@ int main(void) {
     cmocka_unit_test(long_table_bounded),
     cmocka_unit_test(summary_shows_two_pages),
     cmocka_unit_test(japanese_sentence_cells_one_stop),
+    cmocka_unit_test(rows_left_named),
+    cmocka_unit_test(word_columns_said_first),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -296,6 +296,52 @@ static void tables(void **state) {
   cJSON_Delete(m);
 }
 
+/* A grid drawn with box-drawing characters is a table (it was left out:
+ * its borders read as rules), its columns cut at code points ("café" kept
+ * whole); a grid of a one-line header over one block of lines (a
+ * database's output) has a row a line, a line without a first cell going
+ * on with the row above (the rows were one row, "memory journal
+ * archive"). */
+static void box_drawn_grids(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("engines.txt",
+    "Engines\n\n"
+    "\xE2\x94\x8C\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\xAC"
+    "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x90\n"
+    "\xE2\x94\x82 Name \xE2\x94\x82 Kept   \xE2\x94\x82\n"
+    "\xE2\x94\x9C\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\xBC"
+    "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\xA4\n"
+    "\xE2\x94\x82 caf\xC3\xA9 \xE2\x94\x82 weekly \xE2\x94\x82\n"
+    "\xE2\x94\x82 shop \xE2\x94\x82 daily, \xE2\x94\x82\n"
+    "\xE2\x94\x82      \xE2\x94\x82 often  \xE2\x94\x82\n"
+    "\xE2\x94\x82 mill \xE2\x94\x82 never  \xE2\x94\x82\n"
+    "\xE2\x94\x94\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\xB4"
+    "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80\xE2\x94\x98\n\n"
+    "The last run:\n\n"
+    "+---------+--------+\n"
+    "| Engine  | Writes |\n"
+    "+---------+--------+\n"
+    "| memory  | fast   |\n"
+    "| journal | slow   |\n"
+    "| archive | slower |\n"
+    "+---------+--------+\n", &o, &d);
+  vgi_diags_free(&d);
+  int n = 0;
+  char *rows = table_rows(m, &n);
+  assert_int_equal(n, 6);
+  assert_int_equal(scenes_of(m, "command"), 0);
+  assert_non_null(scene_with(m, "table", "\"columns\":[\"Name\",\"Kept\"]"));
+  assert_non_null(scene_with(m, "table", "\"columns\":[\"Engine\",\"Writes\"]"));
+  assert_non_null(strstr(rows, "[\"caf\xC3\xA9\",\"weekly\"]"));
+  assert_non_null(strstr(rows, "[\"shop\",\"daily, often\"]"));
+  assert_non_null(strstr(rows, "[\"mill\",\"never\"]"));
+  assert_non_null(strstr(rows, "[\"journal\",\"slow\"]"));
+  free(rows);
+  cJSON_Delete(m);
+}
+
 /* A file of one item a line is a list; hard-wrapped prose a paragraph,
  * also where its sentences end at the ends of its lines. */
 static void line_items(void **state) {
@@ -1442,6 +1488,7 @@ int main(void) {
     cmocka_unit_test(detection),
     cmocka_unit_test(fields),
     cmocka_unit_test(tables),
+    cmocka_unit_test(box_drawn_grids),
     cmocka_unit_test(line_items),
     cmocka_unit_test(outline_news),
     cmocka_unit_test(man_page_text),
