@@ -450,7 +450,7 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
  * syllables, so every run of Hangul (with what is attached to it) is marked
  * unbreakable; a word wider than the box makes the fitting shrink the font
  * instead of splitting the word. */
-static void lang_attrs(const char *txt, const char *lang, PangoAttrList *attrs) {
+static void lang_attrs(const char *txt, const char *lang, PangoAttrList *attrs, int *spans) {
   if (lang) {
     PangoAttribute *a = pango_attr_language_new(pango_language_from_string(lang));
     pango_attr_list_insert_before(attrs, a);   /* the whole text; later spans win */
@@ -461,7 +461,8 @@ static void lang_attrs(const char *txt, const char *lang, PangoAttrList *attrs) 
     unsigned char c = (unsigned char)txt[i];
     int space = i == n || c == ' ' || c == '\n' || c == '\t';
     if (space) {
-      if (hangul && i > start) {
+      if (hangul && i > start && *spans > 0) {
+        (*spans)--;
         PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
         a->start_index = (guint)start;
         a->end_index = (guint)i;
@@ -617,12 +618,14 @@ static void each_token_cut(const char *txt, size_t n, void (*cut)(size_t, size_t
 
 /* token_breaks' state: the attribute list, the token being cut and where
  * its current piece starts */
-typedef struct { PangoAttrList *attrs; size_t tok, from; } tok_attrs;
+typedef struct { PangoAttrList *attrs; size_t tok, from; int *spans; } tok_attrs;
 
 /* no break strictly inside a piece: [from, p) for consecutive cuts p */
 static void attr_cut(size_t s, size_t p, void *ud) {
   tok_attrs *t = ud;
   if (t->tok != s) t->tok = t->from = s;
+  if (*t->spans <= 0) return;
+  (*t->spans)--;
   no_breaks(t->attrs, t->from, p);
   t->from = p;
 }
@@ -631,16 +634,18 @@ static void attr_cut(size_t s, size_t p, void *ud) {
 static void attr_token(size_t s, size_t e, void *ud) {
   tok_attrs *t = ud;
   if (t->tok != s) t->tok = t->from = s;
-  no_breaks(t->attrs, t->from, e);
   t->tok = SIZE_MAX;
+  if (*t->spans <= 1) { *t->spans = 0; return; }
+  *t->spans -= 2;
+  no_breaks(t->attrs, t->from, e);
   PangoAttribute *nh = pango_attr_insert_hyphens_new(FALSE);
   nh->start_index = (guint)s;
   nh->end_index = (guint)e;
   pango_attr_list_insert(t->attrs, nh);
 }
 
-static void token_breaks(const char *txt, PangoAttrList *attrs) {
-  tok_attrs t = {attrs, SIZE_MAX, 0};
+static void token_breaks(const char *txt, PangoAttrList *attrs, int *spans) {
+  tok_attrs t = {attrs, SIZE_MAX, 0, spans};
   each_token_cut(txt, strlen(txt), attr_cut, &t, attr_token);
 }
 
@@ -693,8 +698,9 @@ static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontD
     rd_syntax_highlight(txt, strlen(txt), s->language, &s->pal, attrs);
     rd_boxdraw_hide(txt, attrs);
   } else {
-    lang_attrs(pango_layout_get_text(l), s->lang, attrs);
-    if (tokens) token_breaks(pango_layout_get_text(l), attrs);
+    int spans = RD_MAX_BREAK_SPANS;
+    lang_attrs(pango_layout_get_text(l), s->lang, attrs, &spans);
+    if (tokens) token_breaks(pango_layout_get_text(l), attrs, &spans);
   }
   if (s->letter_spacing != 0)
     pango_attr_list_insert(attrs, pango_attr_letter_spacing_new((int)(s->letter_spacing * PANGO_SCALE)));

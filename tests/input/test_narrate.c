@@ -1,5 +1,6 @@
 /* test_narrate.c: narration templates per scene type and the word budget. */
 #include "input_test.h"
+#include <time.h>
 #include "input_private.h"   /* vgi_buf */
 
 static cJSON *one_scene(const char *scene_json) {
@@ -1284,6 +1285,43 @@ static void articles_agree_after_removals(void **state) {
   assert_null(strstr(sum, "An option"));
 }
 
+/* Each article checked against the text as written reads all of it: a
+ * paragraph of 13,000 "`a" took 4 s (a document of them, minutes). At most
+ * 64 are checked; later ones are left as they are. */
+static void articles_checked_a_bounded_number_of_times(void **state) {
+  (void)state;
+  vgi_buf in = {0}, out = {0};
+  for (int i = 0; i < 1000; i++) {
+    vgi_buf_puts(&in, "a (ripe) apple ");
+    vgi_buf_puts(&out, "a apple ");
+  }
+  char *r = vgi_articles_agree(vgi_buf_take(&out), in.s);
+  int fixed = 0;
+  for (const char *p = r; (p = strstr(p, "an apple")); p++) fixed++;
+  assert_int_equal(fixed, 64);
+  assert_non_null(strstr(r, "an apple a apple"));
+  free(r);
+  vgi_buf_free(&in);
+}
+
+/* A bullet's asides go one a round, each round reading and moving the
+ * whole text: 20,000 "foo()" took 10 s of CPU. At most 32 rounds now
+ * (then the end is cut where it can be): well under a second even with
+ * sanitizers. */
+static void asides_out_in_bounded_rounds(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  for (int i = 0; i < 20000; i++) vgi_buf_puts(&b, "foo() ");
+  clock_t t0 = clock();
+  char *h = vgi_shown_headline(b.s);
+  double cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  assert_non_null(h);
+  if (cpu > 3.0) fail_msg("a headline of 20,000 asides took %.1f s of CPU", cpu);
+  assert_true(!strncmp(h, "foo", 3));
+  free(h);
+  vgi_buf_free(&b);
+}
+
 /* A short English abbreviation ("wrt.", "cf.", "resp.", "viz.") ends no
  * sentence: the bullet keeps the whole sentence and the narration says the
  * word after it in lower case, as written. */
@@ -1434,6 +1472,8 @@ static void single_term_said_with_description(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
+    cmocka_unit_test(articles_checked_a_bounded_number_of_times),
+    cmocka_unit_test(asides_out_in_bounded_rounds),
     cmocka_unit_test(vowel_sounds),
     cmocka_unit_test(bug_phrase_and_quoted_command),
     cmocka_unit_test(trailing_url_not_shown),

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "render.h"
+#include "render_private.h"
 #include "vg_utf8.h"
 
 static void px(const vg_render_buffer *b, int x, int y, int out[3]) {
@@ -366,6 +367,50 @@ static void test_threads(void **state) {
   vg_render_buffer_free(&ref);
 }
 
+/* The break attributes of a fitted layout (no break inside a span, no
+ * hyphen): Pango 1.50 copies each into every line split from the text, so
+ * a layout costs lines times spans. A bullet of 2,000 "a.b" tokens had
+ * 4,000 of them (8 s and 700 MB to plan its scene), 2,000 Hangul words
+ * 2,000: at most RD_MAX_BREAK_SPANS now, the first tokens keeping theirs. */
+static int break_attrs(const rd_fitted *f) {
+  PangoAttrList *al = pango_layout_get_attributes(f->layout);
+  GSList *all = al ? pango_attr_list_get_attributes(al) : NULL;
+  int n = 0;
+  for (GSList *q = all; q; q = q->next) {
+    PangoAttribute *a = q->data;
+    n += a->klass->type == PANGO_ATTR_ALLOW_BREAKS || a->klass->type == PANGO_ATTR_INSERT_HYPHENS;
+    pango_attribute_destroy(a);
+  }
+  g_slist_free(all);
+  return n;
+}
+
+static void test_break_spans_bounded(void **state) {
+  (void)state;
+  /* tokens with separators, an option-like one, Hangul words (JSON escapes) */
+  static const char *const units[] = { "a.b ", "_a ", "-x ", "\\ud55c\\uad6d\\uc5b4 " };
+  static const char *const langs[] = { "en", "en", "en", "ko" };
+  for (int u = 0; u < 4; u++) {
+    size_t ul = strlen(units[u]), n = 0;
+    char *json = malloc(2000 * ul + 256);
+    n += (size_t)sprintf(json, "{\"type\":\"text\",\"w\":1600,\"h\":800,\"size\":40,\"min_size\":14,"
+                               "\"lang\":\"%s\",\"text\":\"", langs[u]);
+    for (int i = 0; i < 2000; i++, n += ul) memcpy(json + n, units[u], ul);
+    strcpy(json + n, "\"}");
+    cJSON *item = cJSON_Parse(json);
+    assert_non_null(item);
+    rd_text_spec spec;
+    rd_text_spec_from_json(item, 0, &spec);
+    const rd_fitted *f = rd_text_fit(&spec);
+    assert_non_null(f->layout);
+    int spans = break_attrs(f);
+    if (spans > RD_MAX_BREAK_SPANS) fail_msg("unit %d: %d break spans (at most %d)", u, spans, RD_MAX_BREAK_SPANS);
+    assert_true(spans >= RD_MAX_BREAK_SPANS / 2);   /* the first tokens keep theirs */
+    cJSON_Delete(item);
+    free(json);
+  }
+}
+
 static void test_memo(void **state) {
   (void)state;
   vg_render_memo m = {0};
@@ -453,6 +498,7 @@ int main(void) {
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_threads),
     cmocka_unit_test(test_memo),
+    cmocka_unit_test(test_break_spans_bounded),
     cmocka_unit_test(test_png_roundtrip),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
