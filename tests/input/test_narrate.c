@@ -1308,18 +1308,31 @@ static void articles_checked_a_bounded_number_of_times(void **state) {
  * whole text: 20,000 "foo()" took 10 s of CPU. At most 32 rounds now
  * (then the end is cut where it can be): well under a second even with
  * sanitizers. */
+static double aside_headline_cpu(int n) {
+  vgi_buf b = {0};
+  for (int i = 0; i < n; i++) vgi_buf_puts(&b, "foo() ");
+  double best = 1e9;
+  for (int run = 0; run < 2; run++) {   /* the lesser of two: the machine's noise out */
+    clock_t t0 = clock();
+    char *h = vgi_shown_headline(b.s);
+    double cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_non_null(h);
+    assert_true(!strncmp(h, "foo", 3));
+    free(h);
+    if (cpu < best) best = cpu;
+  }
+  vgi_buf_free(&b);
+  return best;
+}
+
+/* (a ratio of CPU at two sizes, not a limit in seconds: twice the asides
+ * cost about twice as much, where rounds that each rewrite the whole text
+ * cost four times as much) */
 static void asides_out_in_bounded_rounds(void **state) {
   (void)state;
-  vgi_buf b = {0};
-  for (int i = 0; i < 20000; i++) vgi_buf_puts(&b, "foo() ");
-  clock_t t0 = clock();
-  char *h = vgi_shown_headline(b.s);
-  double cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
-  assert_non_null(h);
-  if (cpu > 3.0) fail_msg("a headline of 20,000 asides took %.1f s of CPU", cpu);
-  assert_true(!strncmp(h, "foo", 3));
-  free(h);
-  vgi_buf_free(&b);
+  double one = aside_headline_cpu(20000), two = aside_headline_cpu(40000);
+  print_message("20,000 asides: %.3f s, 40,000: %.3f s\n", one, two);
+  if (two > 0.05 && two > 3 * one) fail_msg("twice the asides cost %.1f times the CPU", two / one);
 }
 
 /* A short English abbreviation ("wrt.", "cf.", "resp.", "viz.") ends no
