@@ -5,6 +5,7 @@ BUILD=${1:-build}
 cd "$(dirname "$0")/.."
 echo "== create (the main job)"; bench/create/bench_create.sh "$BUILD"
 echo "== page faults of a cold create (counts)"; bench/create/bench_faults.sh "$BUILD"
+echo "== reading (CPU, linear in size)"; bench/create/bench_read.sh "$BUILD"
 echo "== long documents (memory)"; bench/create/bench_long.sh "$BUILD"
 echo "== tts"; bash bench/run_tts.sh "$BUILD"
 echo "== engine"; "$BUILD/vgrun" bench/engine/bench.lua

@@ -77,6 +77,14 @@ void vgi_buf_free(vgi_buf *b);
 /* Collapses runs of whitespace to one space and trims; in place. */
 char *vgi_squash(char *s);
 int vgi_word_count(const char *s);
+/* vgi_word_count(t) - vgi_word_count(o) for points o of t met in order,
+ * counted as the cursor moves on (a loop over a sentence's commas asking
+ * it at each was quadratic in the sentence). Exact: a text with words of
+ * an unspaced script (counted by their words, not their spaces) is counted
+ * the old way. */
+typedef struct { const char *t, *at; int starts, total, unspaced; } vgi_word_cursor;
+void vgi_word_cursor_init(vgi_word_cursor *c, const char *t);
+int vgi_words_before(vgi_word_cursor *c, const char *o);
 /* Whether the '?' or '!' at e (inside text) is a sign written as itself,
  * not a sentence's end: quoted ("?", '?', `?`, «?», “?”), or alone between
  * spaces ("mark it with ? when unsure") in a language that writes its marks

@@ -2052,16 +2052,18 @@ int vgi_etc_goes_on(const char *text, const char *stop) {
 
 size_t vgi_first_sentence(const char *s) {
   int depth = 0, words = 0;
-  size_t l = strlen(s);
-  for (size_t i = 0; i < l; i++) {
+  /* no strlen: callers walk a long text sentence by sentence, and its
+   * length measured at each sentence made that walk quadratic */
+  size_t i = 0;
+  for (; s[i]; i++) {
     char c = s[i];
     if (c == '(' || !strncmp(s + i, "\xEF\xBC\x88", 3)) depth++;
     else if ((c == ')' || !strncmp(s + i, "\xEF\xBC\x89", 3)) && depth) depth--;
-    if (c != ' ' && (i + 1 == l || s[i + 1] == ' ')) {
+    if (c != ' ' && (!s[i + 1] || s[i + 1] == ' ')) {
       words++;
       /* a script's own full stop (। ۔ ؟ …) at the word's end */
       for (size_t k = 2; k <= 3 && k <= i + 1; k++)
-        if (words >= 2 && !depth && i + 1 < l && script_stop_at(s + i + 1 - k) == k) return i + 1;
+        if (words >= 2 && !depth && s[i + 1] && script_stop_at(s + i + 1 - k) == k) return i + 1;
       /* "." or ".." alone before a lower-case word is a folder ("run cmake .
        * in the root", "cd .. to go up") */
       size_t dots = 0;
@@ -2075,14 +2077,14 @@ size_t vgi_first_sentence(const char *s) {
       /* an ellipsis glued to a word before a lower-case one goes on ("a
        * `cJSON_Create...` function that …") */
       int trails = c == '.' && dots >= 3 && dots < i + 1 && s[i - dots] != ' ' && lower_start(s + i + 1);
-      if (words >= 2 && !depth && i + 1 < l && strchr(".!?", c) && !sign && !trails && !vgi_etc_goes_on(s, s + i) &&
+      if (words >= 2 && !depth && s[i + 1] && strchr(".!?", c) && !sign && !trails && !vgi_etc_goes_on(s, s + i) &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && (lower_start(s + i + 1) || option_follows(s + i + 1))) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||
                          is_abbrev(s, s + i, "es") || (s[i + 1] == ' ' && ordinal(s, s + i, s + i + 2, "de")))))
         return i + 1;
     }
   }
-  return l;
+  return i;
 }
 
 /* ---- a shorter whole clause ------------------------------------------------- */

@@ -891,11 +891,13 @@ static int aside_out(char *t) {
   /* a participle's short phrase between commas ("memory on the heap,
    * unknown at compile time, to hold the contents"): detail of the noun
    * before it, when a purpose's "to" follows it */
+  vgi_word_cursor wc;
+  vgi_word_cursor_init(&wc, t);
   for (char *o = strstr(t, ", "); o; o = strstr(o + 2, ", ")) {
     const char *pw = o + 2;
     size_t pl = strcspn(pw, " ,");
     char *c = strstr(o + 2, ", ");
-    if (!c || pl < 4 || !islower((unsigned char)*pw) || vgi_word_count(t) - vgi_word_count(o) < 4) continue;
+    if (!c || pl < 4 || !islower((unsigned char)*pw) || vgi_words_before(&wc, o) < 4) continue;
     if (!(!strncmp(pw + pl - 2, "ed", 2) || !strncmp(pw + pl - 2, "wn", 2))) continue;
     char *in = vgi_strdup(pw);
     in[c - pw] = 0;
@@ -4432,16 +4434,22 @@ void vgi_named_at(const char *text, const char *const *items, int n, long *at) {
    * the sentence starts, when no other item is named in it before it (a
    * slide stood empty for 9 s while the condition was said) */
   long prev = -1, st = 0;
+  long next = -1;   /* where the sentence at st ends: found once, not once an item (quadratic in one long sentence) */
   size_t tl = text ? strlen(text) : 0;
   for (int i = 0; i < n; i++) {
     if (at[i] < 0) continue;
     /* the start of the sentence at[i] is in (vgi_first_sentence's rule:
      * "e.g. Copilot" ends none), sentences walked from the last one */
     for (;;) {
-      long e = st + (long)vgi_first_sentence(text + st);
-      while ((size_t)e < tl && text[e] == ' ') e++;
+      long e = next;
+      if (e < 0) {
+        e = st + (long)vgi_first_sentence(text + st);
+        while ((size_t)e < tl && text[e] == ' ') e++;
+        next = e;
+      }
       if (e > at[i] || (size_t)e >= tl) break;
       st = e;
+      next = -1;
     }
     if (st > prev && at[i] - st > SENTENCE_NAMED_LATE) at[i] = st;
     prev = at[i];

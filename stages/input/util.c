@@ -149,6 +149,29 @@ int vgi_word_count(const char *s) {
   return n;
 }
 
+void vgi_word_cursor_init(vgi_word_cursor *c, const char *t) {
+  c->t = c->at = t;
+  c->starts = 0;
+  c->total = -1;
+  c->unspaced = 0;
+  for (const char *p = t; *p; p++)
+    if ((unsigned char)*p >= 0xE0 && vgi_unspaced_at(p)) { c->unspaced = 1; break; }
+}
+
+int vgi_words_before(vgi_word_cursor *c, const char *o) {
+  if (c->unspaced || o < c->at) {
+    if (c->total < 0) c->total = vgi_word_count(c->t);
+    return c->total - vgi_word_count(o);
+  }
+  /* word starts in [t, o): a character that is not a space after a space
+   * or at t; the word o is inside (o[-1] and o[0] not spaces) is counted
+   * again by vgi_word_count(o), so once less here */
+  for (; c->at < o; c->at++)
+    if (!isspace((unsigned char)*c->at) && (c->at == c->t || isspace((unsigned char)c->at[-1]))) c->starts++;
+  int inside = o > c->t && *o && !isspace((unsigned char)*o) && !isspace((unsigned char)o[-1]);
+  return c->starts - inside;
+}
+
 int vgi_mark_as_sign(const char *text, const char *e, const char *lang) {
   if (*e != '?' && *e != '!') return 0;
   static const char *const quotes[][2] = { { "\"", "\"" }, { "'", "'" }, { "`", "`" },

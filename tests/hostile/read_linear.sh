@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Reading in time linear in the document: `vgrun check` of a document twice
+# as large must cost less than three times the CPU (user + system seconds,
+# the best of three runs, less what a one-line document costs), for a long
+# sentence of many commas (8 of them), one paragraph of 200 KB (refused as too long for
+# a scene, after it is read), and 50,000 short paragraphs. A ratio, not a
+# wall-clock limit: the test means the same on a slow or loaded machine.
+. "$(dirname "$0")/../lib.sh"
+vg_scratch read-linear
+W="alpha beta gamma delta render server engine video frame scene narration picture"
+
+# gen KIND N FILE: a Markdown document, the same for the same N
+gen() {
+  awk -v kind="$1" -v n="$2" -v words="$W" 'BEGIN {
+    k = split(words, w, " "); s = 7
+    print "# A document to read\n"
+    if (kind == "commas") {          # 8 paragraphs of one sentence, a comma every third word
+      for (p = 1; p <= 8; p++) {
+        for (i = 1; i <= n; i++) { s = (s * 31 + 11) % 997; printf "%s%s", w[s % k + 1], (i % 3 ? " " : ", ") }
+        print "end.\n"
+      }
+    } else if (kind == "paragraph") { # one paragraph of n sentences of 12 words
+      for (i = 1; i <= n; i++) {
+        for (j = 1; j <= 12; j++) { s = (s * 31 + 11) % 997; printf "%s%s", w[s % k + 1], (j < 12 ? " " : ". ") }
+      }
+      print ""
+    } else {                         # n short paragraphs
+      for (i = 1; i <= n; i++) {
+        for (j = 1; j <= 6; j++) { s = (s * 31 + 11) % 997; printf "%s%s", w[s % k + 1], (j < 6 ? " " : ".\n\n") }
+      }
+    }
+  }' >"$3"
+}
+
+# cpu FILE: the least CPU seconds of three `vgrun check` runs
+cpu() {
+  local best="" t i
+  for i in 1 2 3; do
+    t=$( { TIMEFORMAT='%3U %3S'; time "$VGRUN" check "$1" >/dev/null 2>&1; } 2>&1 | awk '{ print $1 + $2 }')
+    best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  done
+  echo "$best"
+}
+
+printf '# One line\n\nHello world.\n' >"$T/tiny.md"
+base=$(cpu "$T/tiny.md")
+# linear KIND N: N and 2N cost less than 1 : 3.3 (linear is 2, quadratic 4:
+# the line between leaves room for a loaded machine's noise)
+linear() {
+  gen "$1" "$2" "$T/a.md"
+  gen "$1" $(($2 * 2)) "$T/b.md"
+  local a b r
+  a=$(cpu "$T/a.md")
+  b=$(cpu "$T/b.md")
+  # (at least 50 ms each above a one-line document's cost: the grain of a
+  # CPU clock on a loaded machine)
+  r=$(awk -v a="$a" -v b="$b" -v z="$base" 'BEGIN { a -= z; b -= z; if (a < 0.05) a = 0.05; if (b < 0.05) b = 0.05; printf "%.2f", b / a }')
+  echo "$1: $(wc -c <"$T/a.md") bytes ${a}s, $(wc -c <"$T/b.md") bytes ${b}s (one line: ${base}s): x$r"
+  if awk -v r="$r" 'BEGIN { exit !(r < 3.3) }'; then ok; else bad "$1: twice the input cost x$r (want < 3.3)"; fi
+}
+linear commas 3000   # 8 x 20 KB, 8 x 41 KB
+linear paragraph 1400   # 112 KB, 224 KB
+linear paragraphs 25000   # 1 MB, 2 MB
+vg_done
