@@ -3092,13 +3092,6 @@ static int man_columns(text *r, int i, int k) {
   return rows >= 3 ? last : 0;
 }
 
-/* A numbered item further in than the body (".RS" then ".IP 11." in
- * xz.1's list mode), its text hanging at the number's text column: "11.
- * yes or no … stores both" over "the opening balance …". Written as a
- * Markdown list item, its lines joined, so no line of it is a paragraph or
- * a heading of its own, whatever its width. man_numbered_item_at: the
- * line after it, 0 when line i is no such item; man_numbered_item writes
- * it. */
 /* a line that starts an item of its own: "a. UPTIME …", "2. …", "- …" */
 static int sub_marker(const tline *l) {
   int t;
@@ -3112,6 +3105,13 @@ static int sub_marker(const tline *l) {
   return k && t >= k + 2 && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ';
 }
 
+/* A numbered item further in than the body (".RS" then ".IP 11." in
+ * xz.1's list mode), its text hanging at the number's text column: "11.
+ * yes or no … stores both" over "the opening balance …". Written as a
+ * Markdown list item, its lines joined, so no line of it is a paragraph or
+ * a heading of its own, whatever its width. man_numbered_item_at: the
+ * line after it, 0 when line i is no such item; man_numbered_item writes
+ * it. */
 static int man_numbered_item_at(const text *r, int i, int B) {
   const tline *l = &r->L[i];
   if (l->ind <= B) return 0;
@@ -3156,7 +3156,7 @@ static int man_numbered_item(text *r, int i, int B) {
 }
 
 /* "RES  - anything occupying physical memory" at a display's column: the
- * term before a spaced dash (a word or two), where its text starts; 0 when
+ * term before a spaced dash (one word), where its text starts; 0 when
  * the line is no such entry. */
 static int dash_term(const char *s, int t) {
   int k = 0;
