@@ -235,6 +235,9 @@ void vgi_clean_controls(cJSON *model, const char *file, const vgi_posmap *pm, vg
 /* The same in a document's raw text (carriage returns kept), in place; its
  * new length. */
 size_t vgi_clean_text(char *text, const char *file, vgi_diags *d);
+/* A warning when the document is a stub left where a page moved (a meta
+ * refresh, "This page has moved"): nothing to present (redirect_stub.c). */
+void vgi_warn_redirect_stub(const char *text, size_t len, const char *file, vgi_diags *d);
 /* Every image of a model (scene.image, visual_content.image) through
  * vgi_image_resolve; each is replaced by its resolved path or removed. */
 void vgi_check_images(cJSON *model, const char *top, const char *doc_dir, const vgi_posmap *pm,

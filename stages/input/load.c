@@ -182,6 +182,9 @@ static cJSON *parse_file(const char *path, const char *fmt, const vgi_options *o
     len = vgi_clean_text(text, path, d);
     fmt = "text";
   }
+  if (laid_from == SIZE_MAX && (!strcmp(fmt, "markdown") || !strcmp(fmt, "rst") || !strcmp(fmt, "asciidoc") ||
+                                !strcmp(fmt, "text")))
+    vgi_warn_redirect_stub(text, len, path, d);
   if (!strcmp(fmt, "srt") || !strcmp(fmt, "vtt")) {
     model = vgi_subtitle_load(text, len, path, fmt, lim->max_scenes, d);
   } else if (!strcmp(fmt, "markdown")) {

@@ -2166,6 +2166,29 @@ static char *phrase_dup(const char *lang, const char *key, const char *a1) {
   return vgi_buf_take(&t);
 }
 
+/* An English title that is a sentence: a finite verb or an auxiliary in
+ * small letters after its first word ("Snake is a library for …", "This
+ * page has moved", "fakeroot can be built …"), in three words or more. A
+ * title in title case capitalises its verbs and names a thing ("Cans and
+ * Jars", "What Is New" stays a name). */
+static int finite_verb_title(const char *title) {
+  static const char *const verbs[] = { "is", "are", "was", "were", "has", "have", "had", "will", "can", "cannot",
+                                       "could", "would", "must", "should", "may", "might", "shall", "does", "did",
+                                       "contains", "provides", "includes", "moved", NULL };
+  if (vgi_word_count(title) < 3) return 0;
+  const char *p = title + strcspn(title, " ");   /* after the first word */
+  while (*p) {
+    while (*p == ' ') p++;
+    size_t n = 0;
+    while (p[n] && p[n] != ' ' && p[n] != ',' && p[n] != ':' && p[n] != ';' && p[n] != '.') n++;
+    for (int k = 0; n && verbs[k]; k++)
+      if (strlen(verbs[k]) == n && !memcmp(p, verbs[k], n)) return 1;
+    p += n;
+    while (*p && *p != ' ') p++;
+  }
+  return 0;
+}
+
 char *vgi_template(const cJSON *scene, const char *lang) {
   const char *type = vgi_str(scene, "scene_type");
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
@@ -2200,12 +2223,10 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     int question = tl_ > 1 && (title[tl_ - 1] == '?' || (tl_ > 3 && !strcmp(title + tl_ - 3, "\xEF\xBC\x9F")));
     /* (and a sentence, an untitled README's first: "Cobra is a library for …") */
     question |= english(lang) && title && (strstr(title, " is a ") || strstr(title, " is an ") || strstr(title, " is the "));
-    /* ("fakeroot can be built to either use SYSV IPC or TCP": a sentence
-     * with a verb of its own is no name to welcome to) */
-    for (int q = 0; english(lang) && title && !question && q < 10; q++)
-      question = strstr(title, (const char *const[]){ " can be ", " can ", " will ", " must ", " should ", " may ",
-                                                      " are ", " contains ", " provides ", " includes " }[q]) != NULL &&
-                 vgi_word_count(title) >= 5;
+    /* ("fakeroot can be built to either use SYSV IPC or TCP", "This page
+     * has moved": a sentence with a verb of its own is no name to welcome
+     * to) */
+    question |= english(lang) && title && finite_verb_title(title);
     /* ("This is GNU grep, …", "This package contains …": a sentence that
      * points at the document, "Welcome to This is …" is none) */
     static const char *const points[] = { "this is ", "this package ", "this file ", "this directory ",

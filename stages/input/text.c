@@ -47,6 +47,7 @@
 #define LINE_LOOK 512   /* bytes of a line its kind is judged on */
 #define MAX_NEST 12     /* indentation levels read as nesting; deeper is flat */
 #define MAX_IND 240     /* indentation counted; more is this much */
+#define WRAP_COLUMN 64  /* a line and the next's first word past it: the filler wrapped it */
 #define SHORT_LINE 60   /* a heading or a line of a list of lines is no longer */
 #define NOTICE_LINES 40   /* a notice is at the top: a ChangeLog's later ones are entries */
 
@@ -1922,6 +1923,21 @@ static int next_nonblank(const text *r, const view *v, int i) {
   return i;
 }
 
+/* A numbered item whose text the filler wrapped under itself (man's ".IP
+ * 11." as mandoc lays it out: "11.  … stockent à la" over "fois la
+ * taille …" at the item's text column): an item, not a numbered heading
+ * over its body. The line after it starts at the text's column and either
+ * goes on with a small letter or would not have fitted on the line. */
+static int item_wrapped(const text *r, const view *v, int i, int at) {
+  if (i + 1 >= v->b || vblank(r, v, i + 1) || vind(r, v, i + 1) != vind(r, v, i) + at) return 0;
+  int t, nt;
+  const char *s = vtext(r, v, i, &t), *ns = vtext(r, v, i + 1, &nt);
+  int cols = vind(r, v, i) + 1;   /* in characters, not bytes ("décompresser", Cyrillic) */
+  for (int k = 0; k < t; k++) cols += ((unsigned char)s[k] & 0xC0) != 0x80;
+  for (int k = 0; k < nt && ns[k] != ' '; k++) cols += ((unsigned char)ns[k] & 0xC0) != 0x80;
+  return lower_c((unsigned char)ns[0]) || cols > WRAP_COLUMN;
+}
+
 static const char *const CONNECTIVES[] = { "or", "and", "then", "also", "else", "otherwise",
   "alternatively", "for example", "e.g.", "i.e.", "example", "oder", "und", "ou", "et", "o", "y", NULL };
 
@@ -2356,7 +2372,8 @@ static void blocks(text *r, view v, int depth) {
     if (first_line && alone(r, &v, i) && !(v.ov && i == v.a)) {
       int at = 0, dep = numbered(s, t, &at);
       int nx = next_nonblank(r, &v, i + 1);
-      if (dep && heading_text(s + at, t - at) && upper_c((unsigned char)s[at]) && nx < v.b) {
+      if (dep && heading_text(s + at, t - at) && upper_c((unsigned char)s[at]) && nx < v.b &&
+          !item_wrapped(r, &v, i, at)) {
         int nt, at2;
         const char *ns = vtext(r, &v, nx, &nt);
         if (!numbered(ns, nt, &at2) || vind(r, &v, nx) > k) {
@@ -3150,6 +3167,126 @@ static int man_columns(text *r, int i, int k) {
   return rows >= 3 ? last : 0;
 }
 
+/* a line that starts an item of its own: "a. UPTIME …", "2. …", "- …" */
+static int sub_marker(const tline *l) {
+  int t;
+  const char *s = body(l, &t);
+  char kind;
+  int num;
+  if (marker(s, t, &kind, &num)) return 1;
+  /* a letter of any alphabet ("а. ЗАГАЛЬНІ КОМАНДИ" in the Ukrainian page) */
+  unsigned char c = (unsigned char)s[0];
+  int k = upper_c(c) || lower_c(c) ? 1 : c >= 0xC0 && c < 0xE0 ? 2 : 0;
+  return k && t >= k + 2 && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ';
+}
+
+/* A numbered item further in than the body (".RS" then ".IP 11." in
+ * xz.1's list mode), its text hanging at the number's text column: "11.
+ * yes or no … stores both" over "the opening balance …". Written as a
+ * Markdown list item, its lines joined, so no line of it is a paragraph or
+ * a heading of its own, whatever its width. man_numbered_item_at: the
+ * line after it, 0 when line i is no such item; man_numbered_item writes
+ * it. */
+static int man_numbered_item_at(const text *r, int i, int B) {
+  const tline *l = &r->L[i];
+  if (l->ind <= B) return 0;
+  int t;
+  const char *s = body(l, &t);
+  char kind;
+  int num = 0, w = marker(s, t, &kind, &num);
+  if (!w || kind != '1' || s[0] == '(') return 0;
+  int e = i + 1;
+  while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind + w && !sub_marker(&r->L[e])) e++;
+  /* (a line at the item's own column that is no item ends it; one at
+   * another column, or a sub-item's "a." at the text's, is no hanging
+   * text: a display, a table, a table of contents) */
+  if (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind > l->ind) return 0;
+  /* (an outline, top.1's table of contents: "2. SUMMARY Display" over
+   * "a. UPTIME and LOAD Averages" further in, a marker at another column
+   * among the lines around, is a display of its own; at most NEST_SCAN
+   * lines looked at each way) */
+  enum { NEST_SCAN = 200 };
+  for (int q = i - 1; q >= 0 && q > i - NEST_SCAN && !is_blank(&r->L[q]) && r->L[q].ind > B; q--)
+    if (r->L[q].ind != l->ind && sub_marker(&r->L[q])) return 0;
+  for (int q = e; q < r->n && q < e + NEST_SCAN && !is_blank(&r->L[q]) && r->L[q].ind > B; q++)
+    if (r->L[q].ind != l->ind && sub_marker(&r->L[q])) return 0;
+  return e;
+}
+
+static int man_numbered_item(text *r, int i, int B) {
+  int e = man_numbered_item_at(r, i, B);
+  if (!e) return 0;
+  sep(r, i);
+  vgi_buf j = {0}, li = {0};
+  man_join(r, i, e, &j);   /* (its spaces in a row made one: the marker measured on it) */
+  char kind;
+  int num = 0, w = marker(j.s, (int)j.n, &kind, &num);
+  vgi_buf_printf(&li, "%d. ", num);
+  put_inline(&li, j.s + w, (int)j.n - w);
+  emit(r, i, li.s, li.n);
+  for (int q = i + 1; q < e; q++) skip_to(r, q);
+  vgi_buf_free(&j);
+  vgi_buf_free(&li);
+  return e;
+}
+
+/* "RES  - anything occupying physical memory" at a display's column: the
+ * term before a spaced dash (one word), where its text starts; 0 when
+ * the line is no such entry. */
+static int dash_term(const char *s, int t) {
+  int k = 0;
+  while (k < t && k < 24 && s[k] != ' ') k++;
+  int a = k;
+  while (a < t && s[a] == ' ') a++;
+  if (k == 0 || a == k || a + 2 > t || s[a] != '-' || s[a + 1] != ' ') return 0;
+  a += 2;
+  while (a < t && s[a] == ' ') a++;
+  return a < t ? a : 0;
+}
+
+/* A display further in than the body whose lines at its column each name
+ * a term before a dash, the lines further in going on with its text
+ * (top.1's ".nf" list of memory fields: "RES  - anything … beginning
+ * with" over "Linux-4.5, is the sum of …"): a list of terms, each with
+ * its text whole. Read by its indentation it gave paragraphs cut mid-
+ * clause, and lines at one column run together ("… memory CODE - …").
+ * The line after it; 0 when it is none. */
+static int man_dash_entries(text *r, int i, int B) {
+  int c = r->L[i].ind, e = i, entries = 0;
+  if (c <= B) return 0;
+  for (; e < r->n && !is_blank(&r->L[e]) && r->L[e].ind >= c; e++) {
+    if (r->L[e].ind > c) continue;
+    int t;
+    const char *s = body(&r->L[e], &t);
+    if (!dash_term(s, t)) return 0;
+    entries++;
+  }
+  if (entries < 3) return 0;
+  sep(r, i);
+  for (int q = i; q < e;) {
+    int t;
+    const char *s = body(&r->L[q], &t);
+    int tl = 0;
+    while (tl < t && s[tl] != ' ') tl++;
+    int qe = q + 1;
+    while (qe < e && r->L[qe].ind > c) qe++;
+    vgi_buf j = {0}, li = {0};
+    man_join(r, q, qe, &j);
+    /* (the joined text without the term: spaces in a row were made one) */
+    int jd = dash_term(j.s, (int)j.n);
+    vgi_buf_add(&li, "- **", 4);
+    put_inline(&li, s, tl);
+    vgi_buf_add(&li, "**: ", 4);
+    put_inline(&li, j.s + jd, (int)j.n - jd);
+    emit(r, q, li.s, li.n);
+    for (int k = q + 1; k < qe; k++) skip_to(r, k);
+    vgi_buf_free(&j);
+    vgi_buf_free(&li);
+    q = qe;
+  }
+  return e;
+}
+
 static void man_blocks(text *r) {
   int B = r->man, titled = 0, in_list = 0, examples = 0, section = 0;
   for (int i = 0; i < r->n;) {
@@ -3306,7 +3443,10 @@ static void man_blocks(text *r) {
         nx++;
       /* (in EXAMPLES, a line ending in a colon over commands brings them) */
       int under = !d && nx < r->n && !is_blank(&r->L[nx]) && r->L[nx].ind > B && t <= 60 &&
-                  !(examples && ends_colon(s, t));
+                  !(examples && ends_colon(s, t)) &&
+                  /* (a sentence over numbered items brings a list: "The columns of
+                   * the totals line:" over "2. Number of streams" in xz.1) */
+                  !(ends_colon(s, t) && man_numbered_item_at(r, nx, B));
       if (!under) forms = 1;
       vgi_buf tag = {0};
       if (under && forms > 1) {
@@ -3412,8 +3552,17 @@ static void man_blocks(text *r) {
     /* a paragraph: the lines at its indentation up to a blank line */
     if (in_list) man_fold_end(r);
     in_list = 0;
+    {
+      int ie = man_numbered_item(r, i, B);
+      if (ie) {
+        i = ie;
+        continue;
+      }
+    }
     int e = i + 1;
-    while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) e++;
+    /* (a numbered item ends the paragraph over it: "Since 5.1.2alpha:"
+     * over "12. …" in xz.1) */
+    while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind && !man_numbered_item_at(r, e, B)) e++;
     {
       int te = man_pairs(r, i);
       if (te) {
@@ -3459,6 +3608,13 @@ static void man_blocks(text *r) {
         view v = { i, re, m, NULL, 0, 0 };
         code_block(r, &v, i, re, NULL);
         i = re;
+        continue;
+      }
+    }
+    if (l->ind > B) {
+      int te = man_dash_entries(r, i, B);
+      if (te) {
+        i = te;
         continue;
       }
     }

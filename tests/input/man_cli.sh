@@ -237,6 +237,21 @@ check "tbl: no mark left" hasnt "$T/out" $'\xEE\x80\x80\|\xEE\x80\x81'
 "$VGRUN" scenes --json --detail full "$M/ratchet.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes ratchet.1"
 check "wrapped subsection heading kept whole" has "$T/out" 'reported in the list of engaged pawls'
 check "wrapped heading not run into its body" hasnt "$T/out" 'pawls A pawl\|pawls Spring'
+# numbered items further in (".RS", ".IP 11."), their text hanging under
+# it: each item whole, never a heading over its last words, never the
+# description of the sentence over them
+"$VGRUN" scenes --json --detail full "$M/tally.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes tally.1"
+check "numbered item: its wrapped text kept" has "$T/out" 'stores both the opening balance and the closing balance'
+check "numbered item: a short one kept" has "$T/out" 'that tally needed to read this ledger'
+check "numbered item: no heading of its first line" hasnt "$T/out" '"header": *"11\.\|"header": *"2\. The amount'
+check "a sentence over items is no term" hasnt "$T/out" '"title": *"The columns of the summary line are"'
+# a display (".nf") of terms before dashes, their text going on further in:
+# a list of the terms, no line of it a paragraph of its own or run into
+# the next ("… feeds the tank LEVEL - …")
+"$VGRUN" scenes --json --detail full "$M/gauge.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes gauge.1"
+check "dash terms: a list of the terms" has "$T/out" '"%FULL", *"INLET", *"LEVEL", *"SPILL", *"VENT"'
+check "dash terms: lines not run together" hasnt "$T/out" 'feeds the tank LEVEL'
+check "dash terms: no line said alone" hasnt "$T/out" 'former quadrant 3 volumes if modified\.'
 # a file's page is named by the file: its path shown, its name said
 "$VGRUN" scenes --json "$M/spool.5" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes spool.5"
 check "file's page: the path in the title" has "$T/out" '"title": *"/etc/spool.conf — settings for spool(8)"'

@@ -1175,6 +1175,14 @@ static void welcome_title_once(void **state) {
   assert_non_null(strstr(all, "fakeit can be built to use either pipes or sockets."));
   all = doc_narration("cans.md", "# Cans and Jars\n\nCans and jars keep food.\n");
   assert_non_null(strstr(all, "Welcome to Cans and Jars."));
+  /* (a short one, with an auxiliary: "Welcome to This page has moved" was said) */
+  all = doc_narration("moved.md", "# This page has moved\n\nThe guide is now in getting-started.\n");
+  assert_null(strstr(all, "Welcome to This"));
+  assert_non_null(strstr(all, "This page has moved."));
+  all = doc_narration("was.md", "# The old parser was slow\n\nIt read each byte twice.\n");
+  assert_null(strstr(all, "Welcome to The old"));
+  all = doc_narration("cap.md", "# What Is New\n\nThe parser reads each byte once.\n");
+  assert_non_null(strstr(all, "Welcome to What Is New."));
 }
 
 /* The copyright sign is not read out: "Copyright (c) 1998" is said

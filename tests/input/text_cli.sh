@@ -48,6 +48,40 @@ check "batch finds sub/intro.text" grep -qx 'sub/intro.text' "$T/out"
 check "batch skips CMakeLists.txt" hasnt "$T/out" 'CMakeLists'
 check "batch skips requirements" hasnt "$T/out" 'requirements'
 
+# a numbered item whose text the filler wrapped under itself is an item,
+# never a heading over its first line ("2. Amount … needed to read")
+cat >"$T/wrap.txt" <<'TXT'
+Ledger notes
+============
+
+The columns of the summary lines are these:
+
+      2.  Amount of memory (in bytes) that the reader needed to read
+          this ledger with this version of the program.
+      3.  Whether every record header stores both the opening balance
+          and the closing balance of its account.
+
+The reader prints them in this order.
+TXT
+"$VGRUN" scenes "$T/wrap.txt" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes wrap.txt"
+check "wrapped item: no heading of its first line" hasnt "$T/out" 'list .*2\. Amount of memory'
+check "wrapped item: the next item whole" has "$T/out" 'Whether every record header stores both the opening balance'
+
+# a stub left where a page moved (a meta refresh, "This page has moved"):
+# a warning that there is nothing to present, and its title said as the
+# sentence it is, never "Welcome to This page has moved"
+printf ':orphan:\n\n.. meta::\n\n  :http-equiv=refresh: 3; url=../start/\n\nThis page has moved\n===================\n\nYou should be redirected in 3 seconds.\n' >"$T/moved.rst"
+printf '# Gadget docs\n\nThe Gadget documentation has moved to the project site.\n' >"$T/moved.md"
+for f in moved.rst moved.md; do
+  "$VGRUN" scenes "$T/$f" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes $f"
+  check "$f: a redirect stub warned" has "$T/err" 'warning: the document is a redirect stub'
+done
+"$VGRUN" scenes "$T/moved.rst" >"$T/out" 2>/dev/null
+check "stub: its title is no name to welcome to" hasnt "$T/out" 'Welcome to This'
+check "stub: its title said as a sentence" has "$T/out" '» This page has moved\.'
+"$VGRUN" scenes "$SRC/tests/input/data/plain.txt" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes plain.txt"
+check "a document with text is no stub" hasnt "$T/err" 'redirect stub'
+
 if command -v ffprobe >/dev/null; then
   # a short README made into a video: H.264 and AAC, as long as the plan
   printf 'Gear notes\n\nGears turn the axle. Springs store the energy.\n\nBuilding:\n\n    $ make\n' >"$T/notes.txt"
