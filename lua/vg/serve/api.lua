@@ -138,12 +138,13 @@ local function in_child(S, req, files)
     said and ": " .. said or "") } }
 end
 
-local function answer(ctx, a)
-  if a.png then
-    local f = io.open(a.png, "rb")
+-- (the PNG is read from the path this server chose, whatever the answer says)
+local function answer(ctx, a, req)
+  if a.png and req.out then
+    local f = io.open(req.out, "rb")
     local png = f and f:read("a")
     if f then f:close() end
-    os.remove(a.png)
+    os.remove(req.out)
     if not png then return M.send_error(ctx, 500, "the frame was not written") end
     return ctx.req:respond(200, ctx.headers { ["content-type"] = "image/png", ["cache-control"] = "no-store" }, png)
   end
@@ -194,7 +195,7 @@ local function run_preview(ctx, route)
     if ok or core.is_interrupt(a) or ctx.S.stopped then return M.send_error(ctx, 503, "the server is shutting down") end
     error(a, 0)
   end
-  answer(ctx, a)
+  answer(ctx, a, req)
 end
 
 local function preview_done(S)
