@@ -13,4 +13,5 @@ if [ -f bench/render/bench.lua ]; then echo "== render"; "$BUILD/vgrun" bench/re
 echo "== batch"; bash bench/batch/bench_batch.sh "$BUILD"
 if [ -x "$BUILD/bench_encode" ]; then echo "== encode"; "$BUILD/bench_encode"; fi
 echo "== serve"; python3 bench/serve/bench_serve.py "$BUILD"
+echo "== serve: waits while a long task runs"; python3 bench/serve/bench_task_stall.py "$BUILD"
 exit 0

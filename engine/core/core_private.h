@@ -149,7 +149,7 @@ void vg__call_set_limits(vg_call *c, const vg_limits *l);
 cJSON *vg__merge_options(const vg_stage_def *def, const cJSON *given);
 
 /* events.c */
-void vg__events_drain(vg_engine *e);
+int vg__events_drain(vg_engine *e);   /* one batch; 1 when more are queued */
 void vg__events_free(vg_engine *e);
 
 /* state.c */

@@ -185,7 +185,7 @@ void vg_engine_free(vg_engine *e) {
    * a thread) are let finish, so nothing runs on freed memory. */
   if (e->hooks.cancel_waits) e->hooks.cancel_waits(e);
   while (e->hooks.pending && e->hooks.pending(e) > 0 && uv_run(e->loop, UV_RUN_ONCE) != 0) {}
-  vg__events_drain(e);
+  while (vg__events_drain(e)) {}
   if (e->hooks.free_waits) e->hooks.free_waits(e);
   uv_run(e->loop, UV_RUN_NOWAIT);
   run_closers(e);

@@ -2,7 +2,8 @@
  * of them, engine/lua/events_lua.c); events from worker threads are copied
  * into a queue under a mutex and delivered on the loop thread in order
  * (GStreamer's bus), draining the whole queue per wake-up because several
- * uv_async_send calls fold into one callback. */
+ * uv_async_send calls fold into one callback (what that drain's callbacks
+ * queue again waits for the next wake-up). */
 #include "core_private.h"
 
 #include <errno.h>
@@ -81,33 +82,42 @@ static void free_posted(vg_posted *p) {
   free(p);
 }
 
-void vg__events_drain(vg_engine *e) {
-  for (;;) {
-    pthread_mutex_lock(&e->post_lock);
-    vg_posted *p = e->posted_head;
-    e->posted_head = e->posted_tail = NULL;
-    pthread_mutex_unlock(&e->post_lock);
-    if (!p) return;
-    while (p) {
-      vg_posted *next = p->next;
-      if (p->fn) {
-        e->loop_depth++;
-        p->fn(p->ud);   /* also when closing: callbacks free their own data */
-        e->loop_depth--;
-        if (p->soon) {
-          e->n_soon--;
-          vg__keepalive(e);
-        }
-      } else if (!e->closing) {
-        vg_event ev = { p->type, p->task_id, p->stage, p->progress, p->message, p->time, p->data };
-        e->loop_depth++;
-        vg_emit(e, &ev);
-        e->loop_depth--;
+int vg__events_drain(vg_engine *e) {
+  /* One batch: what was queued when the drain began. What its callbacks
+   * queue (a fiber that yields, an event a listener posts) waits for the
+   * next turn of the loop, after libuv has polled for I/O: draining until
+   * the queue is empty let a fiber that yields scene after scene hold the
+   * loop for as long as it ran, and `vgrun serve` answered no request. */
+  pthread_mutex_lock(&e->post_lock);
+  vg_posted *p = e->posted_head;
+  e->posted_head = e->posted_tail = NULL;
+  pthread_mutex_unlock(&e->post_lock);
+  while (p) {
+    vg_posted *next = p->next;
+    if (p->fn) {
+      e->loop_depth++;
+      p->fn(p->ud);   /* also when closing: callbacks free their own data */
+      e->loop_depth--;
+      if (p->soon) {
+        e->n_soon--;
+        vg__keepalive(e);
       }
-      free_posted(p);
-      p = next;
+    } else if (!e->closing) {
+      vg_event ev = { p->type, p->task_id, p->stage, p->progress, p->message, p->time, p->data };
+      e->loop_depth++;
+      vg_emit(e, &ev);
+      e->loop_depth--;
     }
+    free_posted(p);
+    p = next;
   }
+  pthread_mutex_lock(&e->post_lock);
+  int more = e->posted_head != NULL;
+  pthread_mutex_unlock(&e->post_lock);
+  /* the async folds sends made before its callback ran: a batch queued
+   * during this one needs a send of its own */
+  if (more) uv_async_send(&e->wake);
+  return more;
 }
 
 void vg__events_free(vg_engine *e) {

@@ -36,6 +36,21 @@ describe("waiting", function()
     assert.same({ "a1", "b1", "a2", "b2", "a3", "b3" }, trace)
   end)
 
+  it("a fiber that only yields lets the loop run timers (and I/O) between its turns", function()
+    -- before, the loop ran every queued resume until none was left: a stage
+    -- that yields scene after scene held it, and `vgrun serve` answered no
+    -- request until the stage ended
+    local fired, turns = false, 0
+    local t = vg.pipeline{ stages = { function()
+      coroutine.yield()   -- from the loop's queue from here on
+      vg.go(function() vg.sleep(0); fired = true end)
+      while not fired and turns < 1000000 do turns = turns + 1; coroutine.yield() end
+    end } }:start(nil, { save_state = false })
+    assert.is_true(vg.wait(t).success)
+    assert.is_true(fired, "the timer fired only after the fiber's last turn")
+    assert.is_true(turns < 1000000)
+  end)
+
   it("vg.sleep(0) returns, and a done wait leaves nothing behind", function()
     vg.sleep(0)
     for i = 1, 1000 do vg.emit{ type = "my.event" } end

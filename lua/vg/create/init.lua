@@ -206,6 +206,9 @@ local function video_stage(o, off)
             frames = part.cached and vg.json.array() or plan.part_frames(frames, part) }
         end
         task:progress((vi - 1 + i / #video.scenes * 0.3) / n, "planned " .. seg.id)
+        -- a scene per turn of the loop: in `vgrun serve` other requests and
+        -- tasks go on while a long video is planned
+        if core.in_fiber() then coroutine.yield() end
       end
       for i, sc in ipairs(timing.scenes) do chapters[i] = { title = sc.title, start = sc.start, ["end"] = sc["end"] } end
       task:emit("video.rendering", out, { video = video.id, scenes = #segments, duration = timing.duration })
@@ -469,14 +472,17 @@ local function narrate_stage(o, off)
         task:progress(1, string.format("held to --duration %g: %d s", o.duration, math.floor(ratio * o.duration + 0.5)))
       end
     end
+    -- (hashed once, when the stage completes: vg.pipeline)
+    local function is_file(path)
+      local st = type(path) == "string" and core.stat(path)
+      return st and st.type == "file"
+    end
     for _, v in ipairs(type(ctx.videos) == "table" and ctx.videos or {}) do
       for _, sc in ipairs(type(v) == "table" and type(v.scenes) == "table" and v.scenes or {}) do
         local au = type(sc) == "table" and sc.audio
-        if type(au) == "table" and type(au.path) == "string" and core.file_digest(au.path) then
-          task:produced(au.path)
-        end
+        if type(au) == "table" and is_file(au.path) then task:produced(au.path) end
         for _, p in ipairs(type(au) == "table" and type(au.parts) == "table" and au.parts or {}) do
-          if type(p.path) == "string" and core.file_digest(p.path) then task:produced(p.path) end
+          if is_file(p.path) then task:produced(p.path) end
         end
       end
     end
