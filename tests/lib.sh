@@ -4,8 +4,9 @@
 #     vg_scratch quote [--own-cache] [--own-config]
 # It gives SRC (the source tree), HERE (the test's folder) and VGRUN (an
 # absolute path: the binary ctest names, else build/vgrun); `set -u`; the
-# counters pass and fail with ok, bad, check, has, hasnt, expect_rc; and
-# vg_need to skip when a program is missing. vg_done ends a test.
+# counters pass and fail with ok, bad, check, has, hasnt, expect_rc; vg_cpu
+# to measure a command's CPU seconds; and vg_need to skip when a program is
+# missing. vg_done ends a test.
 set -u
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -41,6 +42,18 @@ vg_cleanup() {
 vg_need() {
   local p
   for p in "$@"; do command -v "$p" >/dev/null || { echo "skip: $p is not installed"; exit 77; }; done
+}
+
+# vg_cpu COMMAND...: the least CPU seconds (user + system) of three runs of
+# the command, its output thrown away. CPU, not wall-clock time: a ratio of
+# two of these means the same on a loaded machine.
+vg_cpu() {
+  local best="" t i
+  for i in 1 2 3; do
+    t=$( { TIMEFORMAT='%3U %3S'; time "$@" >/dev/null 2>&1; } 2>&1 | awk '{ print $1 + $2 }')
+    best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  done
+  echo "$best"
 }
 
 pass=0 fail=0

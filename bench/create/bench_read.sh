@@ -6,7 +6,9 @@
 #   bench/create/bench_read.sh [BUILD_DIR]
 set -euo pipefail
 BUILD=${1:-build}
+# tests/lib.sh gives vg_cpu (the same measure as tests/hostile/read_linear.sh)
 VGRUN=$BUILD/vgrun
+. "$(dirname "$0")/../../tests/lib.sh"
 T=$(mktemp -d /tmp/vgrun-bench-read.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 W="alpha beta gamma delta render server engine video frame scene narration picture"
@@ -25,14 +27,7 @@ gen() {
     }
   }'
 }
-cpu() {
-  local best="" t i
-  for i in 1 2 3; do
-    t=$( { TIMEFORMAT='%3U %3S'; time "$VGRUN" check "$1" >/dev/null 2>&1; } 2>&1 | awk '{ print $1 + $2 }')
-    best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
-  done
-  echo "$best"
-}
+cpu() { vg_cpu "$VGRUN" check "$1"; }
 printf '# One line\n\nHello world.\n' >"$T/tiny.md"
 z=$(cpu "$T/tiny.md")
 printf '%-11s %9s %8s %9s %8s %6s\n' case bytes cpu_s bytes_2x cpu_2x ratio

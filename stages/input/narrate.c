@@ -4336,7 +4336,8 @@ static int point_score(const char *t, const char *lang) {
 }
 /* nth: the scene's place in its section after the heading's first scene
  * (0: that first scene) */
-typedef struct fit_scene { cJSON *s; double min, speech, settle, silent; int srank, nth, kept, empty, first, u0, u1; } fit_scene;
+/* (stale: settle is not yet the one of the units kept now; see fit_low) */
+typedef struct fit_scene { cJSON *s; double min, speech, settle, silent; int srank, nth, kept, empty, first, u0, u1, stale; } fit_scene;
 
 /* The reveal model: one for the reader's estimate and the layouts (vg.render's
  * reveal_times calls vgi_named_at and vgi_reveal_fill through vg.input_core).
@@ -4724,12 +4725,33 @@ static void fit_tail(fit_scene *f, const fit_unit *fu, const char *lang) {
   vgi_buf_free(&all);
 }
 
-static double scene_est(const fit_scene *f) {
+static double scene_time(const fit_scene *f, int with_settle) {
   if (!f->kept) return 0;
   double t = SCENE_PAD + f->speech;
   if (f->speech <= 0 && f->silent > t) t = f->silent;   /* nothing left said: read */
-  if (f->settle > 0 && f->settle + REVEAL_HOLD > t) t = f->settle + REVEAL_HOLD;
+  if (with_settle && f->settle > 0 && f->settle + REVEAL_HOLD > t) t = f->settle + REVEAL_HOLD;
   return t > f->min ? t : f->min;
+}
+static double scene_est(const fit_scene *f) { return scene_time(f, 1); }
+
+/* The least a scene may last, whenever its steps are shown: what it says.
+ * fit_tail reads the scene's whole narration again, so calling it at each
+ * of a long paragraph's sentences left out made the fit quadratic (one
+ * unspaced Japanese paragraph of 42 KB cost 2.9 times one of 21 KB); while
+ * a video is still over its budget by this bound alone, a scene's steps
+ * wait (stale) and are judged once, when the bound no longer decides. */
+static double fit_low(const fit_scene *f) { return f->stale ? scene_time(f, 0) : scene_est(f); }
+
+/* The stale scenes' steps judged: -> the total, exact again. */
+static double fit_settle_stale(fit_scene *fs, int ns, const fit_unit *fu, const char *lang, double total) {
+  for (int i = 0; i < ns; i++) {
+    if (!fs[i].stale) continue;
+    double low = fit_low(&fs[i]);
+    fs[i].stale = 0;
+    fit_tail(&fs[i], fu, lang);
+    total += scene_est(&fs[i]) - low;
+  }
+  return total;
 }
 
 static int step_cmp(const void *a, const void *b) {
@@ -5536,23 +5558,27 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
          * after it one of six); the later first among the same place */
         st[nst++] = (fit_step){ 200 + fs[k].srank, nu + fs[k].nth * (ns + 1) + k, -1, k };
     qsort(st, (size_t)nst, sizeof *st, step_cmp);
+    /* (total counts a stale scene at fit_low: while even that is over the
+     * budget, the exact total is too, and the same unit goes next) */
     int done = 0;
-    for (; done < nst && total > budget; done++) {
+    for (; done < nst; done++) {
+      if (total <= budget && (total = fit_settle_stale(fs, ns, fu, lang, total)) <= budget) break;
       if (st[done].cls >= floor_cls) break;
       if (st[done].unit >= 0) {
         fit_unit *u = &fu[st[done].unit];
         fit_scene *f = &fs[u->scene];
-        double before = scene_est(f);
+        double before = fit_low(f);
         u->kept = 0;
         f->speech -= u->sec;
-        fit_tail(f, fu, lang);
-        total += scene_est(f) - before;
+        f->stale = 1;
+        total += fit_low(f) - before;
       } else {
         fit_scene *f = &fs[st[done].scene];
-        total -= scene_est(f);
+        total -= fit_low(f);
         f->kept = 0;
       }
     }
+    total = fit_settle_stale(fs, ns, fu, lang, total);
     /* the last step may have left a gap: take back what still fits, the
      * most important first */
     for (int k = done - 1; k >= 0; k--) {
@@ -5563,6 +5589,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         double before = scene_est(f);
         f->speech += u->sec;
         u->kept = 1;
+        /* (what it says alone does not fit: its steps need not be judged,
+         * and f->settle is still the one of the units kept before) */
+        if (total + scene_time(f, 0) - before > budget) { f->speech -= u->sec; u->kept = 0; continue; }
         fit_tail(f, fu, lang);
         double after = scene_est(f);
         if (total + after - before <= budget) total += after - before;
