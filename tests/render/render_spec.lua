@@ -452,3 +452,37 @@ describe("golden images", function()
     end
   end
 end)
+
+describe("code wrapped between tokens", function()
+  -- Code whose lines start with Arabic (a translated README's examples) is
+  -- laid out right to left, flush right, its continuation lines indented at
+  -- the right: their mark stands in that indent, not at the card's left
+  -- edge, across the card from the text it marks.
+  it("puts a right-to-left line's continuation mark at its right", function()
+    local probe = render.display_list({ scene_type = "command", visual_content = { header = "x",
+      commands = { "a" } } }, { width = 1080, height = 1920, t = "end" })
+    local proto
+    for _, l in ipairs(leaves(probe.items)) do if l.it.type == "code" then proto = l.it end end
+    local W, size = 420, 30
+    local code = { type = "code", x = 0, y = 0, w = W, h = 600, size = size, min_size = size,
+      font = proto.font, palette = proto.palette, color = proto.color, line_height = 1.35,
+      text = "سيئ : كتابآخررائع كتابآخررائع كتابآخررائع كتابآخررائع" }
+    local m = core.measure(code)
+    assert.is_true(m.lines >= 3, m.lines .. " lines")
+    local buf = core.render({ width = W, height = 600, background = { 255, 255, 255 }, items = { code } }, W, 600)
+    local function ink(x0, x1)
+      local n = 0
+      for y = 0, math.floor(m.height) do
+        for x = x0, x1 do
+          local r, g, b = buf:pixel(x, y)
+          if r + g + b < 600 then n = n + 1 end
+        end
+      end
+      return n
+    end
+    -- (the text is flush right and one word a line: its left is bare)
+    assert.are.equal(0, ink(0, math.floor(size * 0.6)), "a mark at the left of right-to-left code")
+    assert.is_true(ink(W - math.floor(size * 0.6), W - 1) > 0)
+    buf:close()
+  end)
+end)
