@@ -345,6 +345,65 @@ static int rtl_letters(const char *text) {
   return 0;
 }
 
+/* Whether any line of a text has a right-to-left letter (Hebrew, Arabic). */
+static int any_rtl_letters(const char *text) {
+  for (const char *q = text; *q;) {
+    if (*q == '\n') { q++; continue; }
+    if (rtl_letters(q)) return 1;
+    while (*q && *q != '\n') q++;
+  }
+  return 0;
+}
+
+/* The characters at a Latin token's end or start that the bidi algorithm
+ * would move away from it in a right-to-left paragraph (they are neutral or
+ * weak: "http://example.com/dir/" shown as "/http://example.com/dir",
+ * "C++" as "++C", "/usr" as "usr/") */
+static int bidi_stray(unsigned char c) { return c && strchr("/-+#~\\*=_.@%$&|", c) != NULL; }
+static int ascii_letter(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+/* A copy of a text with right-to-left letters in which each Latin token (a
+ * path, a URL, an option, "C++") that starts or ends with such a character,
+ * once its brackets, quotes and a sentence's punctuation are set aside, is
+ * held together by a LEFT-TO-RIGHT MARK (invisible) on that side; NULL when
+ * nothing is marked. Markup tags are copied as they are (an entity is never
+ * split: ';' and '&' never end a token's core). */
+static char *ltr_tokens_marked(const char *text, int markup) {
+  size_t n = strlen(text);
+  char *out = NULL;
+  size_t o = 0;
+  int changed = 0;
+  for (size_t i = 0; i <= n;) {
+    if (!out && !(out = malloc(4 * n + 8))) return NULL;
+    unsigned char c = (unsigned char)text[i];
+    if (!c) { out[o] = 0; break; }
+    if (markup && c == '<') {   /* a tag: copied through its '>' */
+      while (text[i] && text[i] != '>') out[o++] = text[i++];
+      if (text[i]) out[o++] = text[i++];
+      continue;
+    }
+    if (c <= ' ' || c >= 0x7F) { out[o++] = text[i++]; continue; }
+    size_t b = i, e = i;   /* a token: a run of printable ASCII */
+    int letters = 0;
+    while (text[e] && (unsigned char)text[e] > ' ' && (unsigned char)text[e] < 0x7F && !(markup && text[e] == '<'))
+      letters |= ascii_letter((unsigned char)text[e]), e++;
+    size_t cb = b, ce = e;   /* its core: without openers, closers, punctuation */
+    while (cb < ce && strchr("([{\"'", text[cb])) cb++;
+    while (ce > cb && strchr(".,;:!?)]}\"'", text[ce - 1])) ce--;
+    int before = letters && ce > cb && bidi_stray((unsigned char)text[cb]) && text[cb] != '&';
+    int after = letters && ce > cb && bidi_stray((unsigned char)text[ce - 1]) && text[ce - 1] != '&';
+    memcpy(out + o, text + b, cb - b), o += cb - b;
+    if (before) memcpy(out + o, "\xE2\x80\x8E", 3), o += 3;
+    memcpy(out + o, text + cb, ce - cb), o += ce - cb;
+    if (after) memcpy(out + o, "\xE2\x80\x8E", 3), o += 3;
+    memcpy(out + o, text + ce, e - ce), o += e - ce;
+    changed |= before || after;
+    i = e;
+  }
+  if (!changed) { free(out); return NULL; }
+  return out;
+}
+
 /* Whether a text is longer than a box lays out (RD_MAX_TEXT). */
 static int text_too_long(const rd_text_spec *s) { return strnlen(s->text, RD_MAX_TEXT + 1) > RD_MAX_TEXT; }
 
@@ -397,6 +456,7 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   if (!g_utf8_validate(text, -1, NULL)) text = valid = g_utf8_make_valid(text, -1);
   char *shown = without_controls(text);
   if (shown) text = shown;
+  int visual = 0;
   if (!s->code && rtl_lang(s->lang) && *text) {
     /* a paragraph's direction is that of its first strong letter: an Arabic
      * sentence that opens with "MS-DOS" would be laid out left to right.
@@ -408,7 +468,7 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
      * author saw it only laid out left to right (a LEFT-TO-RIGHT MARK) */
     int opens = 0, closes = 0;
     for (const char *q = text; *q; q++) opens += *q == '(', closes += *q == ')';
-    int visual = text[0] == '(' && opens > closes;
+    visual = text[0] == '(' && opens > closes;
     /* ... and a first line with no right-to-left letter at all ("-a, --all",
      * an option's name over its Arabic description) keeps its own order
      * after the RLM: a LEFT-TO-RIGHT MARK next, or its leading "-" is
@@ -423,6 +483,12 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
       text = marked;
     }
   }
+  /* in a text with right-to-left letters, a path or URL keeps its slashes
+   * (not for a text typed in visual order, laid out left to right above) */
+  char *tokens = NULL;
+  if (!s->code && !visual && any_rtl_letters(text) &&
+      (tokens = ltr_tokens_marked(text, s->markup)))
+    text = tokens;
   if (s->markup) {
     GError *gerr = NULL;
     if (pango_parse_markup(text, -1, 0, NULL, NULL, NULL, &gerr)) {
@@ -441,6 +507,7 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
   free(shown);
   free(plain);
   free(marked);
+  free(tokens);
   free(head);
 }
 

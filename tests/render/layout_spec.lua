@@ -173,6 +173,39 @@ describe("list badges", function()
     return table.concat(out, ",")
   end
 
+  it("puts a badge beside its text's first line when the text runs to three lines or more", function()
+    -- a manual page's options: a name over a paragraph (dpkg-split(1) in
+    -- Japanese had its "4" halfway down a card of twenty lines)
+    local desc = "Automatically queue parts and reassemble a package if possible. The part given is "
+      .. "examined and compared with other parts of the same package in the queue; when all the parts "
+      .. "are there the package is reassembled and written out, else the part is copied into the queue."
+    for _, wh in ipairs(SIZES) do
+      local sc = { scene_type = "list", visual_content = { header = "Commands", items = {
+        { title = "-a, --auto -o complete-output part", description = desc },
+        { title = "--version", description = "Show the version." } } } }
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local circles, text = {}, {}
+      for _, l in ipairs(leaves(dl.items)) do
+        if l.it.type == "circle" and (l.it.r or 0) <= 40 then circles[#circles + 1] = l end
+        if l.it.id then text[l.it.id] = l end
+      end
+      assert.are.equal(2, #circles)
+      local where = wh[1] .. "x" .. wh[2]
+      local long, short = text["items[1]"], text["items[2]"]
+      local m = core.measure(long.it)
+      assert.is_true(m.lines >= 3, where .. ": " .. m.lines .. " lines")
+      local top = long.y + math.max(0, (long.h - m.height) / 2)
+      local first = core.measure({ type = "text", text = "Hg", w = long.w, h = 1000, size = m.final_size,
+        min_size = m.final_size, font = long.it.font, line_height = long.it.line_height }).height
+      local cy = circles[1].it.cy + (circles[1].y - (circles[1].it.y or 0))
+      assert.is_true(math.abs(cy - (top + first / 2)) <= first / 4,
+        string.format("%s: badge at %.0f, first line %.0f..%.0f", where, cy, top, top + first))
+      -- (two lines: the badge stays in the card's middle)
+      local cy2 = circles[2].it.cy + (circles[2].y - (circles[2].it.y or 0))
+      assert.is_true(math.abs(cy2 - (short.y + short.h / 2)) < 1, where .. ": short card's badge off centre")
+    end
+  end)
+
   it("shows a list of one point as a statement, without a numbered badge", function()
     for _, wh in ipairs(SIZES) do
       local sc = { scene_type = "list", visual_content = { header = "Install",

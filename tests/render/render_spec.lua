@@ -452,3 +452,85 @@ describe("golden images", function()
     end
   end
 end)
+
+describe("code wrapped between tokens", function()
+  -- Code whose lines start with Arabic (a translated README's examples) is
+  -- laid out right to left, flush right, its continuation lines indented at
+  -- the right: their mark stands in that indent, not at the card's left
+  -- edge, across the card from the text it marks.
+  it("puts a right-to-left line's continuation mark at its right", function()
+    local probe = render.display_list({ scene_type = "command", visual_content = { header = "x",
+      commands = { "a" } } }, { width = 1080, height = 1920, t = "end" })
+    local proto
+    for _, l in ipairs(leaves(probe.items)) do if l.it.type == "code" then proto = l.it end end
+    local W, size = 420, 30
+    local code = { type = "code", x = 0, y = 0, w = W, h = 600, size = size, min_size = size,
+      font = proto.font, palette = proto.palette, color = proto.color, line_height = 1.35,
+      text = "سيئ : كتابآخررائع كتابآخررائع كتابآخررائع كتابآخررائع" }
+    local m = core.measure(code)
+    assert.is_true(m.lines >= 3, m.lines .. " lines")
+    local buf = core.render({ width = W, height = 600, background = { 255, 255, 255 }, items = { code } }, W, 600)
+    local function ink(x0, x1)
+      local n = 0
+      for y = 0, math.floor(m.height) do
+        for x = x0, x1 do
+          local r, g, b = buf:pixel(x, y)
+          if r + g + b < 600 then n = n + 1 end
+        end
+      end
+      return n
+    end
+    -- (the text is flush right and one word a line: its left is bare)
+    assert.are.equal(0, ink(0, math.floor(size * 0.6)), "a mark at the left of right-to-left code")
+    assert.is_true(ink(W - math.floor(size * 0.6), W - 1) > 0)
+    buf:close()
+  end)
+end)
+
+describe("Latin tokens in right-to-left text", function()
+  -- An Arabic sentence with a path or URL: the bidi algorithm moved a
+  -- token's trailing "/" to its other side ("/http://example.com/dir" for
+  -- "http://example.com/dir/"), and a leading one too ("usr/" for "/usr").
+  it("keeps a path's slashes where they were typed", function()
+    local probe = render.display_list({ scene_type = "list", visual_content = { header = "x",
+      items = { "a", "b" } } }, { width = 1920, height = 1080, t = "end" })
+    local font
+    for _, l in ipairs(leaves(probe.items)) do if l.it.type == "text" then font = l.it.font end end
+    local W, H = 900, 120
+    -- the ink of the first 14 columns from the left of a line of text
+    local function left_ink(text)
+      local buf = core.render({ width = W, height = H, background = { 255, 255, 255 }, items = {
+        { type = "text", x = 0, y = 0, w = W, h = H, text = text, size = 64, min_size = 64, font = font,
+          color = { 0, 0, 0 }, lang = "ar" } } }, W, H)
+      local lx
+      for x = 0, W - 1 do
+        for y = 0, H - 1 do
+          local r, g, b = buf:pixel(x, y)
+          if r + g + b < 384 then lx = x break end
+        end
+        if lx then break end
+      end
+      local mask = {}
+      for x = lx, lx + 13 do
+        for y = 0, H - 1 do
+          local r, g, b = buf:pixel(x, y)
+          mask[#mask + 1] = r + g + b < 384
+        end
+      end
+      buf:close()
+      return mask
+    end
+    local function differ(a, b)
+      local n = 0
+      for i = 1, #a do if a[i] ~= b[i] then n = n + 1 end end
+      return n
+    end
+    local plain = left_ink("مرحبا xyz")           -- "xyz" leftmost
+    local trailing = left_ink("مرحبا xyz/")       -- as typed: "xyz/" leftmost, its x first
+    local leading = left_ink("مرحبا /xyz")        -- as typed: "/xyz", the slash first
+    local control = differ(leading, plain)   -- (a slash against an x)
+    assert.is_true(control > 40, "the leading slash moved to the token's right (" .. control .. ")")
+    assert.is_true(differ(trailing, plain) < control / 3,
+      string.format("the trailing slash moved to the token's left (%d of %d)", differ(trailing, plain), control))
+  end)
+end)

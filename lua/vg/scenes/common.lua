@@ -418,6 +418,24 @@ function M.mirror(items, x0, w0)
   return items
 end
 
+-- Where a card's badge stands: beside the middle of its text's first line
+-- when the text runs to three lines or more (a manual page's option: its
+-- number beside the option's name, not halfway down a paragraph of
+-- description, where it read as belonging to neither), else the middle of
+-- the text (one or two lines: the card's middle). Never above the card's
+-- rounded corner (r from the text's top).
+function M.badge_y(item, r)
+  local mid = item.y + item.h / 2
+  -- (cheap exit: a box too low for three lines at the given size)
+  if item.h < 2.5 * item.size then return mid end
+  local m = core.measure(item)
+  if m.lines < 3 then return mid end
+  local top = item.y + math.max(0, (item.h - m.height) / 2)
+  local line = core.measure({ type = "text", text = "Hg", w = item.w, h = 100000, size = m.final_size,
+    min_size = m.final_size, font = item.font, line_height = item.line_height, lang = item.lang }).height
+  return math.min(mid, math.max(item.y + r, top + line / 2))
+end
+
 -- Rows of entries, each a card with a disc (number or symbol) and text,
 -- revealed one by one: entries = {{markup=, label=, id=, disc_fill=, indent=}}.
 -- o: cols (default 1 up to 4 entries, else 2), size, max_row_h, step_offset.
@@ -844,22 +862,22 @@ function M.rows(theme, box, entries, a, o)
         { type = "rect", x = x, y = cell.y + 14, w = 6, h = cell.h - 28, radius = 3,
           fill = e.disc_fill or theme.accent },
       }
-      local tx = x + BARE_X
-      if e.label ~= false then
-        -- numbered in the slide's own digits (Arabic-Indic on an Arabic slide)
-        local label = require("vg.text").digits(e.label or tostring(i), theme.lang)
-        for _, it in ipairs(M.disc(theme, x + 28 + r, cell.y + cell.h / 2, r, label, { fill = e.disc_fill })) do
-          group[#group + 1] = it
-        end
-        tx = x + 28 + 2 * r + 24
-      end
+      local tx = e.label ~= false and x + 28 + 2 * r + 24 or x + BARE_X
       -- (cards as tall as their text: the text as wide as it was measured,
       -- so its lines break where the card's height expects; a smaller badge
       -- leaves more room at the right)
       local tw = measured and w - text_x(e) - RIGHT_PAD or x + w - tx - RIGHT_PAD
-      group[#group + 1] = M.text(theme, tx, cell.y + 10, tw, cell.h - 20, e.markup,
+      local text = M.text(theme, tx, cell.y + 10, tw, cell.h - 20, e.markup,
         { markup = true, size = size, min_size = o.min_size or 14, valign = "middle", id = e.id,
           line_height = 1.05 })
+      if e.label ~= false then
+        -- numbered in the slide's own digits (Arabic-Indic on an Arabic slide)
+        local label = require("vg.text").digits(e.label or tostring(i), theme.lang)
+        for _, it in ipairs(M.disc(theme, x + 28 + r, M.badge_y(text, r), r, label, { fill = e.disc_fill })) do
+          group[#group + 1] = it
+        end
+      end
+      group[#group + 1] = text
       local ap = M.appear(p, group, 0, -40)
       -- right to left: the card mirrored, its badge on the right (the
       -- renderer lays the text out right to left, aligned right)
