@@ -649,6 +649,47 @@ static void version_asides_out(char *a) {
   }
 }
 
+/* 1 when t is written with spaces between its words and is neither
+ * Chinese, Japanese nor Korean (Cyrillic, Greek, Arabic, Hebrew …): its
+ * headline is cut at a clause mark, as a Latin-script one is. */
+static int spaced_script(const char *t) {
+  size_t n = strlen(t);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (c >= 0xE3 && c <= 0xED && !(c == 0xE3 && (unsigned char)t[i + 1] == 0x80)) return 0;   /* kana, Han, Hangul */
+    if (c == 0xEF && (unsigned char)t[i + 1] == 0xBC) return 0;   /* full-width marks */
+  }
+  return !vgi_unspaced_text(t, n);
+}
+
+/* The headline h (from vgi_headline) of the sentence a, in a script whose
+ * words the whole-statement test does not know (Cyrillic, Greek, …): h when
+ * a clause mark or a's end follows it, else a up to the first clause mark
+ * after it when that is short enough, else a whole, which the layout
+ * wraps. Never a cut inside a clause (top(1) in Ukrainian showed "… можна
+ * окремо керувати за допомогою однією", its "або декількох інтерактивних
+ * команд" cut off). Frees a and h; caller frees. */
+static char *clause_headline(char *a, char *h) {
+  size_t l = strlen(a);
+  while (l && strchr(".:;,", a[l - 1])) a[--l] = 0;
+  size_t hl = strlen(h);
+  if (!hl || hl >= l || strncmp(h, a, hl)) { free(h); return a; }
+  for (size_t i = hl; i < l; i++) {
+    int mark = ((a[i] == ',' || a[i] == ';' || a[i] == ':') && a[i + 1] == ' ') ||
+               !strncmp(a + i, " (", 2) || !strncmp(a + i, " \xE2\x80\x94 ", 5) ||
+               !strncmp(a + i, " \xE2\x80\x93 ", 5) || !strncmp(a + i, " - ", 3) || !strncmp(a + i, " -- ", 4);
+    if (!mark) continue;
+    if (i == hl) { free(a); return h; }
+    char keep = a[i];
+    a[i] = 0;
+    if (vgi_word_count(a) <= SHOWN_CLAUSE_WORDS) { vgi_squash(a); free(h); return a; }
+    a[i] = keep;   /* (too long: the whole sentence) */
+    break;
+  }
+  free(h);
+  return a;
+}
+
 static char *shown_headline(const char *t) {
   /* an item of several sentences: its first */
   char *a = vgi_squash(vgi_strdup(t ? t : ""));
@@ -668,9 +709,12 @@ static char *shown_headline(const char *t) {
     a[vgi_first_sentence(a)] = 0;
     if (a[0] != '(' && strncmp(a, "\xEF\xBC\x88", 3)) drop_asides(a);
     vgi_squash(a);
-    char *h = whole_cjk(a, vgi_headline(a));
-    free(a);
-    return h;
+    if (!spaced_script(a)) {
+      char *h = whole_cjk(a, vgi_headline(a));
+      free(a);
+      return h;
+    }
+    return clause_headline(a, vgi_headline(a));
   }
   a[vgi_first_sentence(a)] = 0;
   if (a[0] != '(') drop_asides(a);
