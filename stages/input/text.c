@@ -2887,12 +2887,15 @@ static int man_tag_inline(const text *r, int i, int k) {
    * on one line, right after another tag's description, its text opening
    * as a sentence does: "totals Cette ligne …") */
   int opt = s[0] == '-';
+  /* (… and with a sentence's words on its line: "Global options" over its
+   * text in find.1 is a tag of two words, too wide for its column) */
+  int words = opt || (one + 1 < t && word_count_n(s + one + 1, t - one - 1) >= 4);
   int p = i - 1;
   while (p >= 0 && is_blank(&r->L[p])) p--;
   int after_tag = p >= 0 && p < i - 1 && r->L[p].ind == r->man_tag && one + 1 < t &&
                   !lower_c((unsigned char)s[one + 1]);
   if ((g + 1 >= t || g > 24) && one > 1 && one + 1 < t && s[one] == ' ' && s[one - 1] != ' ' &&
-      s[one + 1] != ' ' && !memchr(s, ' ', (size_t)one) &&
+      s[one + 1] != ' ' && !memchr(s, ' ', (size_t)one) && words &&
       (((opt || after_tag) && (i + 1 >= r->n || is_blank(&r->L[i + 1]))) ||
        /* (or goes on under it: curl.1's "--crlf (FTP SMTP) Convert …"; never
         * a tag's first form, "-c, --cache-file cachefile" in blkid.8) */
