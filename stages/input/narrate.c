@@ -669,16 +669,47 @@ static int spaced_script(const char *t) {
  * wraps. Never a cut inside a clause (top(1) in Ukrainian showed "… можна
  * окремо керувати за допомогою однією", its "або декількох інтерактивних
  * команд" cut off). Frees a and h; caller frees. */
+/* 1 when t opens with a subordinate clause ("Якщо …", "Але якщо …",
+ * "Если …"): its first word, or its second after "but" or "and", is one
+ * vgi_lead_clause knows, a Cyrillic capital read as its small letter. */
+static int opens_subordinate(const char *t) {
+  static const char *const conj[] = { "\xD0\xB0\xD0\xBB\xD0\xB5", "\xD0\xBD\xD0\xBE", "\xD0\xB0",
+                                      "\xD1\x96", "\xD0\xB8", "\xD1\x82\xD0\xB0", NULL };   /* але но а і и та */
+  char w[64];
+  for (int word = 0; word < 2; word++) {
+    while (*t == ' ') t++;
+    size_t n = strcspn(t, " ,");
+    if (!n || n >= sizeof w) return 0;
+    memcpy(w, t, n);
+    w[n] = 0;
+    unsigned char *u = (unsigned char *)w;
+    if (u[0] == 0xD0 && u[1] >= 0x90 && u[1] <= 0x9F) u[1] += 0x20;   /* А-П */
+    else if (u[0] == 0xD0 && u[1] >= 0xA0 && u[1] <= 0xAF) u[0] = 0xD1, u[1] -= 0x20;   /* Р-Я */
+    else if (u[0] == 0xD0 && u[1] >= 0x80 && u[1] <= 0x8F) u[0] = 0xD1, u[1] += 0x10;   /* Є І Ї … */
+    else if (u[0] < 0x80) u[0] = (unsigned char)tolower(u[0]);
+    if (vgi_lead_clause(w)) return 1;
+    if (!word_of(conj, w, n)) return 0;
+    t += n;
+  }
+  return 0;
+}
+
 static char *clause_headline(char *a, char *h) {
   size_t l = strlen(a);
   while (l && strchr(".:;,", a[l - 1])) a[--l] = 0;
   size_t hl = strlen(h);
   if (!hl || hl >= l || strncmp(h, a, hl)) { free(h); return a; }
+  /* (an opening clause alone, "Але якщо дані лишаються пошкодженими, |
+   * ви можете …", is no headline: the whole sentence when short enough,
+   * else on to the main clause's first mark) */
+  int opening = opens_subordinate(a);
+  if (opening && vgi_word_count(a) <= SHOWN_CLAUSE_WORDS) { free(h); return a; }   /* (its main clause's asides too) */
   for (size_t i = hl; i < l; i++) {
     int mark = ((a[i] == ',' || a[i] == ';' || a[i] == ':') && a[i + 1] == ' ') ||
                !strncmp(a + i, " (", 2) || !strncmp(a + i, " \xE2\x80\x94 ", 5) ||
                !strncmp(a + i, " \xE2\x80\x93 ", 5) || !strncmp(a + i, " - ", 3) || !strncmp(a + i, " -- ", 4);
     if (!mark) continue;
+    if (opening && a[i] == ',') { opening = 0; continue; }
     if (i == hl) { free(a); return h; }
     char keep = a[i];
     a[i] = 0;
