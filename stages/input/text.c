@@ -2881,6 +2881,17 @@ static int man_tag_inline(const text *r, int i, int k) {
    * ("--help display this help and exit" in cp.1): the description starts
    * at the column the others' do */
   int one = r->man_tag - k - 1;
+  /* (a column counts characters: the byte where the tag's column ends,
+   * "Про вади, …" in free.1 in Ukrainian is no tag "Про" of six bytes) */
+  {
+    int c = 0, b = 0;
+    while (b < t && c < one) {
+      b++;
+      while (b < t && ((unsigned char)s[b] & 0xC0) == 0x80) b++;
+      c++;
+    }
+    if (one > 0) one = b;
+  }
   /* (a word that is no option, "stream Ce type de ligne …" in xz.1's list
    * mode, is a tag only with its description going on under it at the
    * description's column, a paragraph's lines going on at the body's; or,

@@ -262,7 +262,9 @@ check "contents: never run on" hasnt "$T/out" 'Table of Contents OVERVIEW\|Readi
 # a tag that fills its column, one space before its text ("steady This
 # line type …", xz.1's list mode): the item's term, its text the description
 "$VGRUN" scenes --json --detail full "$M/turbine.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes turbine.1 full"
-check "filled tag: a term" has "$T/out" '"bullets": *\["gusty", *"calm", *"steady", *"stormy"\]'
+check "filled tag: a term" has "$T/out" '"bullets": *\["gusty", *"calm", *"steady", *"stormy", *"séchée"\]'
+# (its column counts characters, not bytes: "Про" is six bytes, no tag)
+check "filled tag: by characters" hasnt "$T/out" '"Про"'
 check "filled tag: not run into its text" hasnt "$T/out" 'steady This line\|stormy This line'
 # a file's page is named by the file: its path shown, its name said
 "$VGRUN" scenes --json "$M/spool.5" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes spool.5"
