@@ -3091,6 +3091,8 @@ static cJSON *last_scene(const md *m) {
   return m->scenes && m->scenes->child ? m->scenes->child->prev : NULL;
 }
 
+#define SIB_KEY "_sib"     /* a scene's section: {"l": level, "p": parent, "f": its first scene} */
+
 static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const char *narration, cJSON *units) {
   cJSON *s = cJSON_CreateObject();
   char id[32];
@@ -3133,6 +3135,16 @@ static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const ch
    * then subsections, then sections; the title and the outro stay */
   if (strcmp(type, "title") && strcmp(type, "outro"))
     cJSON_AddNumberToObject(s, VGI_SRANK_KEY, m->section_scenes ? 1 : m->level <= 2 ? 3 : 2);
+  {
+    /* its section, for merge_short_siblings */
+    const char *parent = m->level == 2 ? (m->h1 ? m->h1 : m->doc_title) : (m->h2 ? m->h2 : m->doc_title);
+    if (m->level >= 2 && m->header && parent && strcmp(type, "title") && strcmp(type, "outro")) {
+      cJSON *k = cJSON_AddObjectToObject(s, SIB_KEY);
+      cJSON_AddNumberToObject(k, "l", m->level);
+      cJSON_AddStringToObject(k, "p", parent);
+      cJSON_AddBoolToObject(k, "f", !m->section_scenes);
+    }
+  }
   api_scene_made(m, type, s);   /* API references: an entry's example stays with it */
   cJSON_AddItemToArray(m->scenes, s);
   /* a quote opening a section (a tldr page's "> Archive tool.") is an
@@ -5932,9 +5944,117 @@ static void start_video(md *m, const char *title, const char *subtitle, int line
   m->section_scenes = 0;
 }
 
+/* ---- short sibling sections: one slide -------------------------------------------------- */
+
+/* In a summary, three or more sibling sections in a row (same level, same
+ * parent section) that each are one short list and nothing else ("### Operating
+ * Systems" with Linux, macOS and Windows, then "### Compilers", then
+ * "### Build Systems" under googletest's "Supported Platforms") are one
+ * slide: the parent's name over a bullet each, its heading as the term and
+ * its items joined as the text; each said as it would have been. A
+ * near-empty scene each was a slide of three words on screen for five
+ * seconds. (Sections of one sentence share a slide already: join_short.) */
+#define SIB_MIN 3          /* sections in a row that make a shared slide */
+#define SIB_MAX 6          /* ... at most, a slide's bullets */
+#define SIB_ITEMS 4        /* items of a section's list to count as short */
+#define SIB_WORDS 12       /* ... and their words */
+
+/* A section's point as its bullet's text: its items joined ("Linux,
+ * macOS, Windows"); NULL when the scene is no short list of its own
+ * (nothing said before it, no more than SIB_ITEMS items of SIB_WORDS
+ * words, none a sentence). Caller frees. */
+static char *sib_point(const cJSON *s) {
+  if (strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list") ||
+      cJSON_GetObjectItemCaseSensitive(s, VGI_CONT_KEY))
+    return NULL;
+  const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+  const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
+  if (!cJSON_IsArray(items) || !items->child || cJSON_GetArraySize(items) > SIB_ITEMS ||
+      cJSON_GetObjectItemCaseSensitive(vc, "image") || cJSON_GetObjectItemCaseSensitive(vc, VGI_LINKS_KEY) ||
+      cJSON_GetObjectItemCaseSensitive(s, "narration"))
+    return NULL;
+  vgi_buf b = {0};
+  int words = 0;
+  for (const cJSON *it = items->child; it; it = it->next) {
+    const char *t = cJSON_IsString(it) ? it->valuestring : "";
+    size_t tl = strlen(t);
+    if (!tl || strchr(".!?:", t[tl - 1])) { vgi_buf_free(&b); return NULL; }
+    words += vgi_word_count(it->valuestring);
+    if (b.n) vgi_buf_puts(&b, ", ");
+    vgi_buf_puts(&b, it->valuestring);
+  }
+  if (words > SIB_WORDS || !b.n) { vgi_buf_free(&b); return NULL; }
+  return vgi_buf_take(&b);
+}
+
+/* 1 when scene s opens a section of level l under parent p */
+static int sib_of(const cJSON *s, int l, const char *p) {
+  const cJSON *k = cJSON_GetObjectItemCaseSensitive(s, SIB_KEY);
+  const cJSON *kl = cJSON_GetObjectItemCaseSensitive(k, "l");
+  return k && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(k, "f")) && cJSON_IsNumber(kl) && kl->valueint == l &&
+         vgi_str(k, "p") && !strcmp(vgi_str(k, "p"), p);
+}
+
+/* 1 when the scene after s is another section's (s is its section's only one) */
+static int sib_alone(const cJSON *s) {
+  const cJSON *nx = s->next;
+  const cJSON *k = nx ? cJSON_GetObjectItemCaseSensitive(nx, SIB_KEY) : NULL;
+  return !nx || !k || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(k, "f"));
+}
+
+static void merge_short_siblings(md *m) {
+  if (!m->scenes || (m->opts && m->opts->detail == VGI_DETAIL_FULL)) return;
+  for (cJSON *s = m->scenes->child; s; s = s->next) {
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(s, SIB_KEY);
+    const cJSON *kl = cJSON_GetObjectItemCaseSensitive(k, "l");
+    const char *p = vgi_str(k, "p");
+    if (!k || !cJSON_IsNumber(kl) || !p) continue;
+    int n = 0;
+    for (cJSON *q = s; q && n < SIB_MAX && sib_of(q, kl->valueint, p) && sib_alone(q); q = q->next) {
+      char *pt = sib_point(q);
+      if (!pt) break;
+      free(pt);
+      n++;
+    }
+    if (n < SIB_MIN) continue;
+    cJSON *items = cJSON_CreateArray();
+    vgi_buf said = {0};
+    cJSON *q = s;
+    for (int i = 0; i < n; i++, q = q->next) {
+      char *pt = sib_point(q);
+      const char *h = vgi_str(cJSON_GetObjectItemCaseSensitive(q, "visual_content"), "header");
+      cJSON *it = cJSON_CreateObject();
+      cJSON_AddStringToObject(it, "title", h ? h : "");
+      cJSON_AddStringToObject(it, "description", pt);
+      cJSON_AddItemToArray(items, it);
+      /* said as it would have been ("Compilers: gcc 5.0+, clang 5.0+,
+       * and MSVC 2015+.") */
+      char *tpl = vgi_template(q, m->lang);
+      if (tpl && *tpl) {
+        if (said.n) vgi_buf_puts(&said, " ");
+        vgi_buf_puts(&said, tpl);
+      }
+      free(tpl);
+      free(pt);
+    }
+    cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
+    cJSON_ReplaceItemInObjectCaseSensitive(vc, "header", cJSON_CreateString(p));
+    cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+    cJSON_ReplaceItemInObjectCaseSensitive(vc, "items", items);
+    if (said.n) {
+      cJSON_AddStringToObject(s, "narration", said.s);
+      cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(s, "max_duration"), vgi_max_for_lang(said.s, m->lang));
+    }
+    for (int i = 1; i < n; i++) cJSON_Delete(cJSON_DetachItemViaPointer(m->scenes, s->next));
+    vgi_buf_free(&said);
+  }
+  for (cJSON *s = m->scenes->child; s; s = s->next) cJSON_DeleteItemFromObjectCaseSensitive(s, SIB_KEY);
+}
+
 static void end_video(md *m) {
   if (!m->video) return;
   end_section(m);
+  merge_short_siblings(m);
   cJSON *vc = cJSON_CreateObject();
   const char *main_text = fm_str(m, "outro");
   if (!main_text) main_text = vgi_phrase(m->lang, "thanks");

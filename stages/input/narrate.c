@@ -649,6 +649,78 @@ static void version_asides_out(char *a) {
   }
 }
 
+/* 1 when t is written with spaces between its words and is neither
+ * Chinese, Japanese nor Korean (Cyrillic, Greek, Arabic, Hebrew …): its
+ * headline is cut at a clause mark, as a Latin-script one is. */
+static int spaced_script(const char *t) {
+  size_t n = strlen(t);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (c >= 0xE3 && c <= 0xED && !(c == 0xE3 && (unsigned char)t[i + 1] == 0x80)) return 0;   /* kana, Han, Hangul */
+    if (c == 0xEF && (unsigned char)t[i + 1] == 0xBC) return 0;   /* full-width marks */
+  }
+  return !vgi_unspaced_text(t, n);
+}
+
+/* The headline h (from vgi_headline) of the sentence a, in a script whose
+ * words the whole-statement test does not know (Cyrillic, Greek, …): h when
+ * a clause mark or a's end follows it, else a up to the first clause mark
+ * after it when that is short enough, else a whole, which the layout
+ * wraps. Never a cut inside a clause (top(1) in Ukrainian showed "… можна
+ * окремо керувати за допомогою однією", its "або декількох інтерактивних
+ * команд" cut off). Frees a and h; caller frees. */
+/* 1 when t opens with a subordinate clause ("Якщо …", "Але якщо …",
+ * "Если …"): its first word, or its second after "but" or "and", is one
+ * vgi_lead_clause knows, a Cyrillic capital read as its small letter. */
+static int opens_subordinate(const char *t) {
+  static const char *const conj[] = { "\xD0\xB0\xD0\xBB\xD0\xB5", "\xD0\xBD\xD0\xBE", "\xD0\xB0",
+                                      "\xD1\x96", "\xD0\xB8", "\xD1\x82\xD0\xB0", NULL };   /* але но а і и та */
+  char w[64];
+  for (int word = 0; word < 2; word++) {
+    while (*t == ' ') t++;
+    size_t n = strcspn(t, " ,");
+    if (!n || n >= sizeof w) return 0;
+    memcpy(w, t, n);
+    w[n] = 0;
+    unsigned char *u = (unsigned char *)w;
+    if (u[0] == 0xD0 && u[1] >= 0x90 && u[1] <= 0x9F) u[1] += 0x20;   /* А-П */
+    else if (u[0] == 0xD0 && u[1] >= 0xA0 && u[1] <= 0xAF) u[0] = 0xD1, u[1] -= 0x20;   /* Р-Я */
+    else if (u[0] == 0xD0 && u[1] >= 0x80 && u[1] <= 0x8F) u[0] = 0xD1, u[1] += 0x10;   /* Є І Ї … */
+    else if (u[0] < 0x80) u[0] = (unsigned char)tolower(u[0]);
+    if (vgi_lead_clause(w)) return 1;
+    if (!word_of(conj, w, n)) return 0;
+    t += n;
+  }
+  return 0;
+}
+
+static char *clause_headline(char *a, char *h) {
+  size_t l = strlen(a);
+  while (l && strchr(".:;,", a[l - 1])) a[--l] = 0;
+  size_t hl = strlen(h);
+  if (!hl || hl >= l || strncmp(h, a, hl)) { free(h); return a; }
+  /* (an opening clause alone, "Але якщо дані лишаються пошкодженими, |
+   * ви можете …", is no headline: the whole sentence when short enough,
+   * else on to the main clause's first mark) */
+  int opening = opens_subordinate(a);
+  if (opening && vgi_word_count(a) <= SHOWN_CLAUSE_WORDS) { free(h); return a; }   /* (its main clause's asides too) */
+  for (size_t i = hl; i < l; i++) {
+    int mark = ((a[i] == ',' || a[i] == ';' || a[i] == ':') && a[i + 1] == ' ') ||
+               !strncmp(a + i, " (", 2) || !strncmp(a + i, " \xE2\x80\x94 ", 5) ||
+               !strncmp(a + i, " \xE2\x80\x93 ", 5) || !strncmp(a + i, " - ", 3) || !strncmp(a + i, " -- ", 4);
+    if (!mark) continue;
+    if (opening && a[i] == ',') { opening = 0; continue; }
+    if (i == hl) { free(a); return h; }
+    char keep = a[i];
+    a[i] = 0;
+    if (vgi_word_count(a) <= SHOWN_CLAUSE_WORDS) { vgi_squash(a); free(h); return a; }
+    a[i] = keep;   /* (too long: the whole sentence) */
+    break;
+  }
+  free(h);
+  return a;
+}
+
 static char *shown_headline(const char *t) {
   /* an item of several sentences: its first */
   char *a = vgi_squash(vgi_strdup(t ? t : ""));
@@ -668,9 +740,12 @@ static char *shown_headline(const char *t) {
     a[vgi_first_sentence(a)] = 0;
     if (a[0] != '(' && strncmp(a, "\xEF\xBC\x88", 3)) drop_asides(a);
     vgi_squash(a);
-    char *h = whole_cjk(a, vgi_headline(a));
-    free(a);
-    return h;
+    if (!spaced_script(a)) {
+      char *h = whole_cjk(a, vgi_headline(a));
+      free(a);
+      return h;
+    }
+    return clause_headline(a, vgi_headline(a));
   }
   a[vgi_first_sentence(a)] = 0;
   if (a[0] != '(') drop_asides(a);

@@ -93,6 +93,7 @@ typedef struct text {
   int man_words;             /* the words of the items written in the run */
   int man_last_item;         /* the line of its last one written */
   int man_options;           /* the run has options ("-a, --all") */
+  int man_toc_work;          /* headings compared with contents' entries (bounded) */
   char lang[16];             /* a manual page's language (its "12 more options") */
   int news;                  /* a changelog: its release lines are headings */
   int news_lines;            /* release lines without stars at the margin ("version 1.34 - …") */
@@ -2880,12 +2881,37 @@ static int man_tag_inline(const text *r, int i, int k) {
    * ("--help display this help and exit" in cp.1): the description starts
    * at the column the others' do */
   int one = r->man_tag - k - 1;
-  if ((g + 1 >= t || g > 24) && s[0] == '-' && one > 1 && one + 1 < t && s[one] == ' ' && s[one - 1] != ' ' &&
-      s[one + 1] != ' ' && !memchr(s, ' ', (size_t)one) &&
-      (i + 1 >= r->n || is_blank(&r->L[i + 1]) ||
+  /* (a column counts characters: the byte where the tag's column ends,
+   * "Про вади, …" in free.1 in Ukrainian is no tag "Про" of six bytes) */
+  {
+    int c = 0, b = 0;
+    while (b < t && c < one) {
+      b++;
+      while (b < t && ((unsigned char)s[b] & 0xC0) == 0x80) b++;
+      c++;
+    }
+    if (one > 0) one = b;
+  }
+  /* (a word that is no option, "stream Ce type de ligne …" in xz.1's list
+   * mode, is a tag only with its description going on under it at the
+   * description's column, a paragraph's lines going on at the body's; or,
+   * on one line, right after another tag's description, its text opening
+   * as a sentence does: "totals Cette ligne …") */
+  int opt = s[0] == '-';
+  /* (… and with a sentence's words on its line: "Global options" over its
+   * text in find.1 is a tag of two words, too wide for its column) */
+  int words = opt || (one + 1 < t && word_count_n(s + one + 1, t - one - 1) >= 4);
+  int p = i - 1;
+  while (p >= 0 && is_blank(&r->L[p])) p--;
+  int after_tag = p >= 0 && p < i - 1 && r->L[p].ind == r->man_tag && one + 1 < t &&
+                  !lower_c((unsigned char)s[one + 1]);
+  if ((g + 1 >= t || g > 24) && one > 1 && one + 1 < t && s[one] == ' ' && s[one - 1] != ' ' &&
+      s[one + 1] != ' ' && !memchr(s, ' ', (size_t)one) && words &&
+      (((opt || after_tag) && (i + 1 >= r->n || is_blank(&r->L[i + 1]))) ||
        /* (or goes on under it: curl.1's "--crlf (FTP SMTP) Convert …"; never
         * a tag's first form, "-c, --cache-file cachefile" in blkid.8) */
-       (r->L[i + 1].ind == r->man_tag && s[one - 1] != ',' && s[one + 1] != '-' && !placeholder_rest(s + one + 1, t - one - 1))))
+       (i + 1 < r->n && !is_blank(&r->L[i + 1]) && r->L[i + 1].ind == r->man_tag && s[one - 1] != ',' &&
+        s[one + 1] != '-' && !placeholder_rest(s + one + 1, t - one - 1))))
     return one + 1;
   if (g + 1 >= t || g > 24) return 0;
   int d = g;
@@ -3287,6 +3313,136 @@ static int man_dash_entries(text *r, int i, int B) {
   return e;
 }
 
+/* ---- a man page's table of contents ---------------------------------------------------- */
+
+/* A section's number before its name, "2.", "2a.", "а.", "10)" (digits,
+ * then at most one letter of any alphabet, or a letter alone): where the
+ * name starts, 0 when there is none. "ДИВ. ТАКОЖ" has none. */
+static int man_toc_number(const char *s, int n) {
+  int k = 0;
+  while (k < n && k < 3 && isdigit((unsigned char)s[k])) k++;
+  unsigned char c = k < n ? (unsigned char)s[k] : 0;
+  if (upper_c(c) || lower_c(c)) k++;
+  else if (c >= 0xC0 && c < 0xE0 && k + 1 < n) k += 2;
+  if (!k || k + 1 >= n || (s[k] != '.' && s[k] != ')') || s[k + 1] != ' ') return 0;
+  k++;
+  while (k < n && s[k] == ' ') k++;
+  return k < n ? k : 0;
+}
+
+/* s (n bytes) without its number and the spaces, commas and colons after it */
+static const char *man_toc_name(const char *s, int *n) {
+  int a = man_toc_number(s, *n);
+  s += a;
+  *n -= a;
+  while (*n > 0 && strchr(" ,:", s[*n - 1])) (*n)--;
+  return s;
+}
+
+enum { MAN_TOC_LINES = 120, MAN_TOC_WORK = 4000000 };
+
+/* 1 when a heading after line `after` (a line left of the body's column B)
+ * is the name s: a section the contents name. r->man_toc_work bounds the
+ * comparisons a page may cost. */
+static int man_toc_names(text *r, int after, int B, const char *s, int n) {
+  for (int q = after; q < r->n && r->man_toc_work < MAN_TOC_WORK; q++) {
+    const tline *h = &r->L[q];
+    if (is_blank(h) || h->ind >= B) continue;
+    r->man_toc_work++;
+    int hn;
+    const char *hs = man_toc_name(body(h, &hn), &hn);
+    if (hn == n && !strncasecmp(hs, s, (size_t)n)) return 1;
+  }
+  return 0;
+}
+
+/* A table of contents in a man page (top.1's "1. COMMAND-LINE Options",
+ * "2. SUMMARY Display" over "a. UPTIME and LOAD Averages", in a display
+ * further in than the body): short lines, none a sentence, at least three
+ * and half of them naming a later heading of the page, numbered or not.
+ * A short line alone over it at the body's column is its label ("The
+ * remaining Table of Contents"), which the agenda says without. At line i
+ * -> the line after the display, 0 when it is none; *first: its first
+ * entry. */
+static int man_toc_at(text *r, int i, int B, int *first) {
+  int a = i, t;
+  const char *s = body(&r->L[i], &t);
+  if (r->L[i].ind == B) {
+    /* the label: alone in its paragraph, short, no sentence */
+    if (t > 120 || word_count_n(s, t) > 6 || strchr(".!?", s[t - 1]) || i + 1 >= r->n ||
+        !is_blank(&r->L[i + 1]) || (i > 0 && !is_blank(&r->L[i - 1]) && r->L[i - 1].ind >= B))
+      return 0;
+    a = i + 1;
+    while (a < r->n && is_blank(&r->L[a])) a++;
+    if (a >= r->n || r->L[a].ind <= B) return 0;
+  } else if (r->L[i].ind <= B) {
+    return 0;
+  }
+  int e = a, lines = 0, numbered = 0;
+  while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind > B) {
+    if (++lines > MAN_TOC_LINES) return 0;
+    const char *ls = body(&r->L[e], &t);
+    int chars = 0;   /* (characters, not bytes: Cyrillic takes two) */
+    for (int c = 0; c < t; c++) chars += ((unsigned char)ls[c] & 0xC0) != 0x80;
+    if (chars > 80 || word_count_n(ls, t) > 10 || strchr(".!?;", ls[t - 1])) return 0;
+    numbered += man_toc_number(ls, t) > 0;
+    e++;
+  }
+  if (lines < 3 || numbered < 2) return 0;
+  int named = 0;
+  for (int q = a; q < e; q++) {
+    int n;
+    const char *ns = man_toc_name(body(&r->L[q], &n), &n);
+    named += n > 0 && man_toc_names(r, e, B, ns, n);
+  }
+  if (named < 3 || named * 2 < lines) return 0;
+  *first = a;
+  return e;
+}
+
+/* The table of contents [a, e) as Markdown's list of links into the page,
+ * which the Markdown adapter makes an agenda of its top-level topics; an
+ * entry's depth is its column's rank among the display's columns. */
+static void man_toc_write(text *r, int label, int a, int e) {
+  int cols[4], nc = 0;
+  for (int q = a; q < e; q++) {
+    int k = r->L[q].ind, c = 0;
+    while (c < nc && cols[c] != k) c++;
+    if (c == nc && nc < 4) cols[nc++] = k;
+  }
+  for (int x = 1; x < nc; x++)   /* (sorted: a handful of columns) */
+    for (int y = x; y > 0 && cols[y - 1] > cols[y]; y--) {
+      int tmp = cols[y];
+      cols[y] = cols[y - 1];
+      cols[y - 1] = tmp;
+    }
+  sep(r, label);
+  for (int q = label; q < a; q++) skip_to(r, q);
+  for (int q = a; q < e; q++) {
+    int t, depth = 0;
+    const char *s = body(&r->L[q], &t);
+    while (depth + 1 < nc && cols[depth] < r->L[q].ind) depth++;
+    /* (a line of two entries, "9. BUGS, 10. SEE Also": an item each) */
+    for (int x = 0; x < t;) {
+      vgi_buf l = {0};
+      int n = x;
+      while (n < t && !(s[n] == ',' && n + 1 < t && s[n + 1] == ' ' && man_toc_number(s + n + 2, t - n - 2))) n++;
+      int y = n < t ? n + 2 : t;
+      while (n > x && s[n - 1] == ' ') n--;
+      for (int k = 0; k < depth; k++) vgi_buf_puts(&l, "  ");
+      vgi_buf_puts(&l, "- [");
+      put_inline(&l, s + x, n - x);
+      vgi_buf_puts(&l, "](#");
+      for (int k = x; k < n; k++)
+        vgi_buf_add(&l, isalnum((unsigned char)s[k]) ? (char[]){ (char)tolower((unsigned char)s[k]) } : "-", 1);
+      vgi_buf_puts(&l, ")");
+      emit(r, q, l.s, l.n);
+      vgi_buf_free(&l);
+      x = y;
+    }
+  }
+}
+
 static void man_blocks(text *r) {
   int B = r->man, titled = 0, in_list = 0, examples = 0, section = 0;
   for (int i = 0; i < r->n;) {
@@ -3378,6 +3534,17 @@ static void man_blocks(text *r) {
       man_heading(r, i, 3, s, t);
       i++;
       continue;
+    }
+    {
+      /* a table of contents: an agenda, never read entry by entry */
+      int tf, te = man_toc_at(r, i, B, &tf);
+      if (te) {
+        if (in_list) man_fold_end(r);
+        in_list = 0;
+        man_toc_write(r, i, tf, te);
+        i = te;
+        continue;
+      }
     }
     if (l->ind == B && examples) {
       int e = man_example(r, i, B, section);

@@ -138,5 +138,16 @@ check "the checkpoint is named as its slide names it" has "$T/out" "checkpoint  
 expect_rc 2 "frame --sheet FILE"
 check "--sheet's mistaken value is named" has "$T/err" "--sheet takes no value, so $T/sheet.png is a second INPUT"
 
+# short sibling sections, each a short list ("### Operating Systems",
+# "### Compilers", "### Build Systems" under "## Supported Platforms"):
+# one slide of the parent, a bullet each, not a near-empty scene each
+"$VGRUN" scenes --json "$D/platforms.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes short siblings"
+has "$T/out" '"title": *"Supported Platforms", *"type": *"list"'
+has "$T/out" '"bullets": *\["Operating Systems", *"Compilers", *"Build Systems"\]'
+has "$T/out" 'Operating Systems: Linux, FreeBSD, and Windows. Compilers: gcc 9+ and clang 11+.'
+if grep -q '"title": *"Compilers"' "$T/out"; then bad "a short sibling section kept its own scene"; else pass=$((pass + 1)); fi
+"$VGRUN" scenes --json --detail full "$D/platforms.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes short siblings full"
+has "$T/out" '"title": *"Compilers"'
+
 echo "input cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

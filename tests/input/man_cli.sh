@@ -252,6 +252,20 @@ check "a sentence over items is no term" hasnt "$T/out" '"title": *"The columns 
 check "dash terms: a list of the terms" has "$T/out" '"%FULL", *"INLET", *"LEVEL", *"SPILL", *"VENT"'
 check "dash terms: lines not run together" hasnt "$T/out" 'feeds the tank LEVEL'
 check "dash terms: no line said alone" hasnt "$T/out" 'former quadrant 3 volumes if modified\.'
+# a table of contents in a display (top.1's "1. COMMAND-LINE Options" over
+# "a. UPTIME and LOAD Averages"): its entries name later headings, so it is
+# an agenda of its top-level topics, never read as run-on prose
+"$VGRUN" scenes --json "$M/turbine.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes turbine.1"
+check "contents: an agenda" has "$T/out" '"bullets": *\["OVERVIEW", *"COMMAND-LINE Options", *"BLADE Display", *"WIND Display"'
+check "contents: said as topics" has "$T/out" '"narration": *"[0-9]* topics[:,][a-z ]* OVERVIEW, COMMAND-LINE Options'
+check "contents: never run on" hasnt "$T/out" 'Table of Contents OVERVIEW\|Reading the view 1\.'
+# a tag that fills its column, one space before its text ("steady This
+# line type …", xz.1's list mode): the item's term, its text the description
+"$VGRUN" scenes --json --detail full "$M/turbine.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes turbine.1 full"
+check "filled tag: a term" has "$T/out" '"bullets": *\["gusty", *"calm", *"steady", *"stormy", *"séchée"\]'
+# (its column counts characters, not bytes: "Про" is six bytes, no tag)
+check "filled tag: by characters" hasnt "$T/out" '"Про"'
+check "filled tag: not run into its text" hasnt "$T/out" 'steady This line\|stormy This line'
 # a file's page is named by the file: its path shown, its name said
 "$VGRUN" scenes --json "$M/spool.5" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes spool.5"
 check "file's page: the path in the title" has "$T/out" '"title": *"/etc/spool.conf — settings for spool(8)"'
