@@ -305,6 +305,7 @@ static int area_get(void *ud, int64_t index, double t, vge_frame *f) {
   }
   f->data = s->buf;
   f->changed = 1;
+  f->fleeting = 1;   /* every picture is replaced on the next frame */
   if (index > 0) { f->x0 = x0; f->y0 = y0; f->x1 = x1; f->y1 = y1; }
   s->gen += thread_cpu() - t0;
   if (index == 1) { s->t1 = thread_cpu(); s->gen1 = s->gen; }

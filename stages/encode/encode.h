@@ -54,6 +54,11 @@ typedef struct vge_frame {
    * tells x264 that the macroblocks outside them are unchanged, so a wrong
    * rectangle shows stale pixels: when unsure, leave it zero. */
   int x0, y0, x1, y1;
+  /* 1: the picture is on screen for one frame of the grid and the next one
+   * replaces it (a blend of a crossfade, a step of an entrance). Under the
+   * `slides` preset it is coded without the loop filter (segment.c); 0 when
+   * unsure. */
+  int fleeting;
   const char *error;    /* a source that returns -1 may say why here */
 } vge_frame;
 

@@ -11,7 +11,9 @@
 
 #include "encode.h"
 
-#define VGE_MEDIA_ABI 1
+/* 2: vge_frame.fleeting (the frame source and the module must agree on
+ * vge_frame: a module of another build is refused, not misread) */
+#define VGE_MEDIA_ABI 2
 
 typedef struct vge_media_api {
   int abi;   /* VGE_MEDIA_ABI, and the size below */

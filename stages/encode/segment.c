@@ -36,6 +36,7 @@ typedef struct enc {
   int have_pending;
   int64_t encoded;
   int64_t last_idr;          /* the grid frame of the latest IDR x264 gave out (forced or its own) */
+  int64_t last_idr_coded;    /* ... and its number among the encoded pictures */
   uint8_t *sei;              /* x264's SEI (its version and options): before the first picture */
   int sei_len;
 } enc;
@@ -80,6 +81,7 @@ static int x264_step(enc *e, x264_picture_t *pic, int64_t end_pts) {
   if (out.b_keyframe) {
     e->pkt->flags |= AV_PKT_FLAG_KEY;
     if (e->pkt->pts > e->last_idr) e->last_idr = e->pkt->pts;
+    e->last_idr_coded = e->encoded;
   }
   return emit(e, e->pkt, end_pts);
 }
@@ -193,6 +195,18 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
   yuv = malloc(ysize + 2 * csize);
   if (!e.pkt || !e.pending || !yuv) { vge_fail(r, "encode: out of memory"); goto done; }
   if (!(e.x = x264_encoder_open(&prm))) { vge_fail(r, "encode: libx264 refused the settings (bad preset or options?)"); goto done; }
+  /* Pictures nobody looks at for long go without x264's loop filter
+   * (deblocking): a fleeting picture (vge_frame.fleeting: on screen for one
+   * frame, a step of a crossfade or an entrance) and a repeat that is not an
+   * IDR (every block a skip of the same picture: the filter changes no
+   * pixel there, but x264 still walks every edge of the frame). The slice
+   * header says so (disable_deblocking_filter_idc), the SPS and PPS stay:
+   * x264_picture_t.param switches, and back for the next picture that
+   * stays. Only under the `slides` preset (an x264 preset is used as it
+   * is) and not lossless (nothing to filter). */
+  x264_param_t unfiltered = prm;
+  unfiltered.b_deblocking_filter = 0;
+  int switch_filter = o->cqp && o->crf > 0 && prm.b_deblocking_filter, filter_off = 0;
 
   /* SPS and PPS: the stream's extradata (Annex B; the muxer writes avcC) */
   x264_nal_t *hn;
@@ -305,6 +319,15 @@ static int encode_to(const vge_segment *s, const vopts *o, const char *path, vge
     if (i - lastkey >= keygrid) {
       pic.i_type = X264_TYPE_IDR;
       lastkey = i;
+    }
+    /* x264 keeps settings given with a picture for the pictures after it;
+     * a segment's last frame is replaced by the next segment's first */
+    pic.param = NULL;
+    int idr = pic.i_type == X264_TYPE_IDR || e.encoded - e.last_idr_coded >= prm.i_keyint_max;
+    int off = changed ? f.fleeting || i == nframes - 1 : !idr;
+    if (switch_filter && off != filter_off) {
+      filter_off = off;
+      pic.param = off ? &unfiltered : &prm;
     }
     pic.prop.mb_info = mb;
     pic.prop.mb_info_free = mb ? free : NULL;

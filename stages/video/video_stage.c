@@ -332,6 +332,10 @@ static int get_frame(void *ud, int64_t index, double t, vge_frame *out) {
   out->data = s->shown->data;
   out->stride = s->shown->stride;
   out->changed = !same;
+  /* the next keyframe replaces this picture on the next frame of the grid
+   * (with another picture: an equal one leaves it on screen) */
+  const keyframe *next = s->cur + 1 < s->n ? &s->k[s->cur + 1] : NULL;
+  out->fleeting = next && next->t <= t + 1.0 / s->job->fps + 1e-9 && strcmp(next->hash, s->k[s->cur].hash) != 0;
   /* crossfades and full redraws: all zero, the whole frame */
   out->x0 = x0;
   out->y0 = y0;

@@ -380,6 +380,176 @@ static void test_keyint_from_any_idr(void **state) {
   assert_true(later);
 }
 
+/* ---- the loop filter of fleeting pictures and repeats -------------------- */
+
+/* Pictures of the flicker source: frames 0-4 each show a new picture for one
+ * frame (fleeting), frame 5's stays until frame 20, whose stays to the end;
+ * repeats (max_gap 0.2 s) come in between. */
+static int flicker_pic(int64_t i) { return i < 5 ? (int)i : i < 20 ? 5 : 6; }
+
+static int flicker_get(void *ud, int64_t index, double t, vge_frame *f) {
+  uint8_t *buf = ud;
+  (void)t;
+  if (index > 0 && flicker_pic(index) == flicker_pic(index - 1)) { f->changed = 0; return 0; }
+  draw(buf, flicker_pic(index) * 3);
+  f->data = buf;
+  f->changed = 1;
+  f->fleeting = index < 5;
+  return 0;
+}
+
+/* An H.264 bit reader over a NAL unit without its emulation prevention */
+typedef struct bits { uint8_t b[256]; int n, pos; } bits;
+static void bits_init(bits *r, const uint8_t *p, int len) {
+  r->n = r->pos = 0;
+  for (int i = 1, zeros = 0; i < len && r->n < (int)sizeof r->b; i++) {   /* past the NAL header */
+    if (zeros >= 2 && p[i] == 3) { zeros = 0; continue; }
+    zeros = p[i] == 0 ? zeros + 1 : 0;
+    r->b[r->n++] = p[i];
+  }
+}
+static unsigned u(bits *r, int k) {
+  unsigned v = 0;
+  while (k-- > 0) {
+    int byte = r->pos >> 3;
+    v = v << 1 | (byte < r->n ? (unsigned)(r->b[byte] >> (7 - (r->pos & 7))) & 1 : 0);
+    r->pos++;
+  }
+  return v;
+}
+static unsigned ue(bits *r) {
+  int z = 0;
+  while (!u(r, 1) && z < 32) z++;
+  return (1u << z) - 1 + u(r, z);
+}
+
+typedef struct h264_hdr { int frame_num_bits, poc_type, poc_bits, frame_mbs_only, cabac, refs, weighted, deblock_ctl; } h264_hdr;
+
+/* The fields of the SPS and PPS (avcC extradata) a P or IDR slice header needs */
+static void read_headers(const uint8_t *x, int len, h264_hdr *h) {
+  assert_true(len > 8 && x[0] == 1);
+  int sps_len = x[6] << 8 | x[7];
+  bits r;
+  bits_init(&r, x + 8, sps_len);
+  unsigned profile = u(&r, 8);
+  u(&r, 16);
+  ue(&r);
+  assert_int_equal(profile, 100);   /* High, 4:2:0, 8 bits, no scaling matrices */
+  assert_int_equal(ue(&r), 1);
+  ue(&r); ue(&r); u(&r, 1);
+  assert_int_equal(u(&r, 1), 0);
+  h->frame_num_bits = (int)ue(&r) + 4;
+  h->poc_type = (int)ue(&r);
+  assert_true(h->poc_type != 1);
+  h->poc_bits = h->poc_type == 0 ? (int)ue(&r) + 4 : 0;
+  ue(&r); u(&r, 1); ue(&r); ue(&r);
+  h->frame_mbs_only = (int)u(&r, 1);
+  const uint8_t *pps = x + 8 + sps_len + 1;
+  bits_init(&r, pps + 2, pps[0] << 8 | pps[1]);
+  ue(&r); ue(&r);
+  h->cabac = (int)u(&r, 1);
+  assert_int_equal(u(&r, 1), 0);    /* no bottom field POC */
+  assert_int_equal(ue(&r), 0);      /* no slice groups */
+  h->refs = (int)ue(&r) + 1;
+  ue(&r);
+  h->weighted = (int)u(&r, 1);      /* x264's weightp (veryfast) */
+  u(&r, 2);
+  (void)ue(&r); (void)ue(&r); (void)ue(&r);   /* qp, qs, chroma offset (se: only skipped) */
+  h->deblock_ctl = (int)u(&r, 1);
+  u(&r, 1);
+  assert_int_equal(u(&r, 1), 0);    /* no redundant pictures */
+}
+
+/* disable_deblocking_filter_idc of the slice in one sample (4-byte lengths) */
+static int slice_deblock_off(const uint8_t *p, int len, const h264_hdr *h) {
+  for (int at = 0; at + 4 < len;) {
+    int n = p[at] << 24 | p[at + 1] << 16 | p[at + 2] << 8 | p[at + 3];
+    const uint8_t *nal = p + at + 4;
+    int type = nal[0] & 31, ref_idc = nal[0] >> 5 & 3;
+    at += 4 + n;
+    if (type != 1 && type != 5) continue;
+    bits r;
+    bits_init(&r, nal, n);
+    ue(&r);
+    unsigned slice = ue(&r) % 5;       /* 0 P, 2 I */
+    ue(&r);
+    u(&r, h->frame_num_bits);
+    if (!h->frame_mbs_only) assert_int_equal(u(&r, 1), 0);
+    if (type == 5) ue(&r);             /* idr_pic_id */
+    if (h->poc_type == 0) u(&r, h->poc_bits);
+    if (slice == 0) {
+      int refs = h->refs;
+      if (u(&r, 1)) refs = (int)ue(&r) + 1;   /* num_ref_idx override */
+      assert_int_equal(u(&r, 1), 0);   /* no list modification */
+      if (h->weighted) {               /* pred_weight_table (se values: only skipped) */
+        ue(&r); ue(&r);
+        for (int k = 0; k < refs; k++) {
+          if (u(&r, 1)) { ue(&r); ue(&r); }
+          if (u(&r, 1)) { ue(&r); ue(&r); ue(&r); ue(&r); }
+        }
+      }
+    }
+    if (ref_idc) {
+      if (type == 5) u(&r, 2);
+      else assert_int_equal(u(&r, 1), 0);   /* no memory management operations */
+    }
+    if (h->cabac && slice != 2) ue(&r);
+    ue(&r);                            /* slice_qp_delta (se) */
+    return h->deblock_ctl ? (int)ue(&r) == 1 : 0;
+  }
+  fail_msg("a sample without a slice");
+  return -1;
+}
+
+/* Under the slides preset, a fleeting picture and a repeat that is not an
+ * IDR are coded without the loop filter, a picture that stays with it; a
+ * repeat still decodes to the picture it repeats. An x264 preset and
+ * lossless keep the filter everywhere. */
+static void test_fleeting_unfiltered(void **state) {
+  (void)state;
+  const char *presets[] = {NULL, "veryfast"};
+  for (int k = 0; k < 2; k++) {
+    char out[512];
+    uint8_t *buf = malloc((size_t)W * H * 4);
+    pathf(out, sizeof out, "flicker.mp4");
+    vge_segment s = {.v = {.width = W, .height = H, .fps_num = FPS, .fps_den = 1, .preset = presets[k],
+                           .max_gap = 0.2},
+                     .start = 0, .end = 1, .get_frame = flicker_get, .ud = buf, .out = out};
+    vge_result r;
+    if (vge_encode_segment(&s, &r) != 0) fail_msg("encode: %s", r.err);
+    free(buf);
+    AVFormatContext *ic = NULL;
+    assert_int_equal(avformat_open_input(&ic, out, NULL, NULL), 0);
+    assert_int_equal(avformat_find_stream_info(ic, NULL) >= 0, 1);
+    AVStream *st = ic->streams[0];
+    h264_hdr h;
+    read_headers(st->codecpar->extradata, st->codecpar->extradata_size, &h);
+    AVPacket *pkt = av_packet_alloc();
+    int n = 0, repeats = 0;
+    while (av_read_frame(ic, pkt) >= 0) {
+      int64_t i = av_rescale_q(pkt->pts, st->time_base, (AVRational){1, FPS});
+      int change = i == 0 || flicker_pic(i) != flicker_pic(i - 1);
+      int want = presets[k] ? 0 : change ? i < 5 : !(pkt->flags & AV_PKT_FLAG_KEY);
+      repeats += !change;
+      int off = slice_deblock_off(pkt->data, pkt->size, &h);
+      if (off != want) fail_msg("%s: frame %lld %s the loop filter", presets[k] ? presets[k] : "slides",
+                                (long long)i, off ? "without" : "with");
+      n++;
+      av_packet_unref(pkt);
+    }
+    av_packet_free(&pkt);
+    avformat_close_input(&ic);
+    assert_int_equal(n, (int)r.encoded);
+    assert_true(repeats >= 3);
+    pics p;
+    assert_int_equal(decode(out, &p), 0);
+    for (int j = 1; j < p.n; j++)
+      if (flicker_pic(p.pts[j]) == flicker_pic(p.pts[j - 1]))
+        assert_memory_equal(p.yuv[j], p.yuv[j - 1], (size_t)W * H * 3 / 2);
+    pics_free(&p);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_crf0_lossless),
@@ -388,6 +558,7 @@ int main(void) {
     cmocka_unit_test(test_deterministic_jobs),
     cmocka_unit_test(test_segments_join),
     cmocka_unit_test(test_keyint_from_any_idr),
+    cmocka_unit_test(test_fleeting_unfiltered),
   };
   return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
 }
