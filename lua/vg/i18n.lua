@@ -1618,7 +1618,7 @@ M.row_nouns = {
     month = "months", year = "years", date = "dates", size = "sizes", shell = "shells",
     editor = "editors", compiler = "compilers", framework = "frameworks", database = "databases",
     license = "licenses", licence = "licences", suffix = "suffixes",
-    prefix = "prefixes", number = "numbers",
+    prefix = "prefixes", number = "numbers", chain = "chains",
   },
   de = {
     option = "Optionen", ["schlüssel"] = "Schlüssel", name = "Namen", parameter = "Parameter",
