@@ -1555,4 +1555,103 @@ M.phrases.tr.as_put_it = "{1} şöyle der:"
 M.phrases.uk.as_put_it = "Як каже {1}:"
 M.phrases.yue.as_put_it = "正如{1}所講："
 
+-- What a table's rows are, for "And 22 more keys.": a first column named by
+-- a noun of this table ("KEY", "Option") counts its rows in that noun's
+-- plural, a heading that is one of these plurals ("Process state codes")
+-- too; any other name ("Status", "Nr.", "Datum") counts them as rows. A
+-- plural is never guessed from the spelling: a language with no nouns here
+-- says rows. Keys are lower-case singulars, values the plurals said after
+-- the number in the language's table_more_named (Russian: the genitive).
+M.phrases.de.table_more_named = "Und {1} weitere {2}."
+M.phrases.fr.table_more_named = "Et {1} {2} de plus."
+M.phrases.es.table_more_named = "Y {1} {2} más."
+M.phrases.ru.table_more_named = "И ещё {2}: {1}."
+M.row_nouns = {
+  en = {
+    key = "keys", option = "options", flag = "flags", switch = "switches", command = "commands",
+    subcommand = "subcommands", ["function"] = "functions", method = "methods", field = "fields",
+    variable = "variables", parameter = "parameters", argument = "arguments", property = "properties",
+    attribute = "attributes", setting = "settings", name = "names", value = "values", type = "types",
+    code = "codes", signal = "signals", error = "errors", file = "files", directory = "directories",
+    path = "paths", format = "formats", specifier = "specifiers", keyword = "keywords", operator = "operators",
+    directive = "directives", element = "elements", tag = "tags", event = "events", hook = "hooks",
+    macro = "macros", module = "modules", package = "packages", plugin = "plugins", feature = "features",
+    platform = "platforms", language = "languages", version = "versions", release = "releases",
+    target = "targets", tool = "tools", program = "programs", service = "services", unit = "units",
+    port = "ports", protocol = "protocols", level = "levels", mode = "modes", state = "states",
+    status = "statuses", class = "classes", index = "indexes", process = "processes", address = "addresses",
+    alias = "aliases", entry = "entries", category = "categories", column = "columns", table = "tables",
+    user = "users", group = "groups", permission = "permissions", role = "roles", resource = "resources",
+    object = "objects", item = "items", step = "steps", task = "tasks", rule = "rules", pattern = "patterns",
+    symbol = "symbols", character = "characters", char = "characters", shortcut = "shortcuts",
+    sequence = "sequences", constant = "constants", library = "libraries", header = "headers",
+    device = "devices", driver = "drivers", interface = "interfaces", node = "nodes", host = "hosts",
+    server = "servers", client = "clients", browser = "browsers", distribution = "distributions",
+    architecture = "architectures", system = "systems", extension = "extensions", encoding = "encodings",
+    locale = "locales", country = "countries", currency = "currencies", font = "fonts", color = "colors",
+    colour = "colours", request = "requests", response = "responses",
+    endpoint = "endpoints", route = "routes", query = "queries", test = "tests", benchmark = "benchmarks",
+    example = "examples", job = "jobs", action = "actions", message = "messages",
+    warning = "warnings", exception = "exceptions", policy = "policies", capability = "capabilities",
+    limit = "limits", token = "tokens", label = "labels", branch = "branches", commit = "commits",
+    author = "authors", contributor = "contributors", maintainer = "maintainers", person = "people",
+    member = "members", backend = "backends", provider = "providers",
+    syscall = "syscalls", call = "calls", filesystem = "filesystems", partition = "partitions",
+    sensor = "sensors", record = "records", row = "rows", cell = "cells",
+    binding = "bindings", escape = "escapes", placeholder = "placeholders",
+    term = "terms", word = "words", abbreviation = "abbreviations", acronym = "acronyms",
+    component = "components", layer = "layers", stage = "stages", phase = "phases",
+    matrix = "matrices", vertex = "vertices", axis = "axes", criterion = "criteria", child = "children",
+    initiative = "initiatives", requirement = "requirements", dependency = "dependencies", issue = "issues",
+    bug = "bugs", change = "changes", tip = "tips", note = "notes", link = "links", reference = "references",
+    question = "questions", answer = "answers", goal = "goals", milestone = "milestones", area = "areas",
+    team = "teams", project = "projects", repository = "repositories", account = "accounts", tier = "tiers",
+    metric = "metrics", result = "results", limitation = "limitations", difference = "differences",
+    alternative = "alternatives", prerequisite = "prerequisites", guideline = "guidelines",
+    convention = "conventions", standard = "standards", specification = "specifications", section = "sections",
+    chapter = "chapters", page = "pages", document = "documents", topic = "topics", lesson = "lessons",
+    course = "courses", exercise = "exercises", operation = "operations", algorithm = "algorithms",
+    cipher = "ciphers", curve = "curves", hash = "hashes", digest = "digests", scheme = "schemes",
+    mechanism = "mechanisms", preset = "presets", filter = "filters", region = "regions",
+    zone = "zones", site = "sites", domain = "domains", instance = "instances",
+    image = "images", container = "containers", volume = "volumes", network = "networks", day = "days",
+    month = "months", year = "years", date = "dates", size = "sizes", shell = "shells",
+    editor = "editors", compiler = "compilers", framework = "frameworks", database = "databases",
+    license = "licenses", licence = "licences", suffix = "suffixes",
+    prefix = "prefixes", number = "numbers", chain = "chains",
+  },
+  de = {
+    option = "Optionen", ["schlüssel"] = "Schlüssel", name = "Namen", parameter = "Parameter",
+    befehl = "Befehle", variable = "Variablen", wert = "Werte", datei = "Dateien", feld = "Felder",
+    eigenschaft = "Eigenschaften", funktion = "Funktionen", signal = "Signale", taste = "Tasten",
+    argument = "Argumente", typ = "Typen", sprache = "Sprachen", version = "Versionen",
+    verzeichnis = "Verzeichnisse", programm = "Programme", einstellung = "Einstellungen",
+    zeichen = "Zeichen", fehler = "Fehler", modus = "Modi", format = "Formate", code = "Codes",
+  },
+  fr = {
+    ["clé"] = "clés", option = "options", commande = "commandes", variable = "variables",
+    valeur = "valeurs", fichier = "fichiers", champ = "champs", ["paramètre"] = "paramètres",
+    nom = "noms", signal = "signaux", touche = "touches", fonction = "fonctions",
+    argument = "arguments", type = "types", langue = "langues", version = "versions",
+    ["répertoire"] = "répertoires", programme = "programmes", ["caractère"] = "caractères",
+    erreur = "erreurs", mode = "modes", format = "formats", code = "codes",
+  },
+  es = {
+    clave = "claves", ["opción"] = "opciones", comando = "comandos", variable = "variables",
+    valor = "valores", archivo = "archivos", campo = "campos", ["parámetro"] = "parámetros",
+    nombre = "nombres", ["señal"] = "señales", tecla = "teclas", ["función"] = "funciones",
+    argumento = "argumentos", tipo = "tipos", idioma = "idiomas", ["versión"] = "versiones",
+    directorio = "directorios", programa = "programas", ["carácter"] = "caracteres",
+    error = "errores", modo = "modos", formato = "formatos", ["código"] = "códigos",
+  },
+  ru = {
+    ["ключ"] = "ключей", ["параметр"] = "параметров", ["опция"] = "опций", ["команда"] = "команд",
+    ["переменная"] = "переменных", ["значение"] = "значений", ["файл"] = "файлов", ["поле"] = "полей",
+    ["имя"] = "имён", ["сигнал"] = "сигналов", ["функция"] = "функций", ["клавиша"] = "клавиш",
+    ["аргумент"] = "аргументов", ["тип"] = "типов", ["язык"] = "языков", ["версия"] = "версий",
+    ["каталог"] = "каталогов", ["программа"] = "программ", ["символ"] = "символов",
+    ["ошибка"] = "ошибок", ["режим"] = "режимов", ["формат"] = "форматов", ["код"] = "кодов",
+  },
+}
+
 return M

@@ -366,6 +366,11 @@ void vgi_timing_push(struct lua_State *L);
 const char *vgi_phrase(const char *lang, const char *key);
 /* Appends the phrase with {1}..{9} replaced by args. */
 void vgi_phrase_put(vgi_buf *b, const char *lang, const char *key, const char *const *args, int nargs);
+/* The plural that counts a table's rows named by `word` (n bytes, any
+ * case: "KEY", "Option", "Schlüssel") in lang, from M.row_nouns of
+ * lua/vg/i18n.lua; *plural 1 when word is that plural itself ("Codes").
+ * NULL when the word is not one of lang's nouns: the rows are "rows". */
+const char *vgi_row_noun(const char *lang, const char *word, size_t n, int *plural);
 /* 1 when the phrase table has lang's base language. */
 int vgi_lang_known(const char *lang);
 /* Does lang take English phrases where its own lack one (English, no

@@ -29,7 +29,7 @@
 static int mark_at(const char *s, size_t n) {
   return n >= 3 && (unsigned char)s[0] == 0xEE && (unsigned char)s[1] == 0x80 && ((unsigned char)s[2] & 0xFC) == 0x80;
 }
-#define MAX_COLS 12              /* a wider grid is left as drawn (text.c reads at most 12) */
+#define MAX_COLS 64              /* a wider grid is left as drawn (text.c reads at most 64) */
 #define MAX_GRID_COL 2048        /* box columns looked at */
 #define FORMAT_LINES 64          /* a format longer than this is not read */
 
@@ -323,7 +323,7 @@ static int rule_line(const char *s, size_t n) {
 
 typedef struct grid {
   int pos[MAX_COLS + 1], npos;   /* the columns of the walls (code points from the line's start) */
-  vgi_buf *cell;                 /* rows x cols */
+  vgi_buf *cell;                 /* rows x cols (the row's stride: cols, set before the rows) */
   int rows, cap, cols;
 } grid;
 
@@ -353,17 +353,17 @@ static int walls_of(grid *g, const char *s, size_t n) {
 static vgi_buf *grid_row(grid *g) {
   if (g->rows == g->cap) {
     g->cap = g->cap ? g->cap * 2 : 16;
-    vgi_buf *p = realloc(g->cell, sizeof *p * (size_t)g->cap * MAX_COLS);
+    vgi_buf *p = realloc(g->cell, sizeof *p * (size_t)g->cap * (size_t)g->cols);
     if (!p) abort();
     g->cell = p;
   }
-  vgi_buf *r = &g->cell[(size_t)g->rows++ * MAX_COLS];
-  memset(r, 0, sizeof *r * MAX_COLS);
+  vgi_buf *r = &g->cell[(size_t)g->rows++ * (size_t)g->cols];
+  memset(r, 0, sizeof *r * (size_t)g->cols);
   return r;
 }
 
 static void grid_free(grid *g) {
-  for (int i = 0; i < g->rows * MAX_COLS; i++) vgi_buf_free(&g->cell[i]);
+  for (int i = 0; i < g->rows * g->cols; i++) vgi_buf_free(&g->cell[i]);
   free(g->cell);
 }
 
@@ -437,7 +437,7 @@ static void put_grid(vgi_buf *o, const grid *g, size_t indent, int head) {
   vgi_buf_add(o, "\n", 1);
   for (int part = 0; part < (half ? 2 : 1); part++)
     for (int r = r0; r < g->rows; r++) {
-      const vgi_buf *row = &g->cell[(size_t)r * MAX_COLS];
+      const vgi_buf *row = &g->cell[(size_t)r * (size_t)g->cols];
       if (!row_empty(row + part * half, w)) put_row(o, indent, row, part * half, part * half + w);
     }
 }
@@ -518,7 +518,7 @@ static size_t read_grid(vgi_buf *o, const char *s, const char *end) {
   }
   /* a header of several rows ("x86/ARM" over "most others") is one */
   for (int r = 1; r < head && r < g.rows; r++) {
-    vgi_buf *h = &g.cell[0], *rw = &g.cell[(size_t)r * MAX_COLS];
+    vgi_buf *h = &g.cell[0], *rw = &g.cell[(size_t)r * (size_t)g.cols];
     for (int c = 0; c < g.cols; c++) {
       if (rw[c].n) cell_put(&h[c], rw[c].s, rw[c].n);
       rw[c].n = 0;
@@ -528,12 +528,12 @@ static size_t read_grid(vgi_buf *o, const char *s, const char *end) {
   /* rows left empty (a rule's, a blank data line's) are none */
   int w = 0;
   for (int r = 0; r < g.rows; r++) {
-    vgi_buf *rw = &g.cell[(size_t)r * MAX_COLS];
+    vgi_buf *rw = &g.cell[(size_t)r * (size_t)g.cols];
     if (row_empty(rw, g.cols) && !(r == 0 && head)) {
-      for (int c = 0; c < MAX_COLS; c++) vgi_buf_free(&rw[c]);
+      for (int c = 0; c < g.cols; c++) vgi_buf_free(&rw[c]);
       continue;
     }
-    if (w != r) memcpy(&g.cell[(size_t)w * MAX_COLS], rw, sizeof *rw * MAX_COLS);
+    if (w != r) memcpy(&g.cell[(size_t)w * (size_t)g.cols], rw, sizeof *rw * (size_t)g.cols);
     w++;
   }
   g.rows = w;

@@ -33,7 +33,8 @@
 #define TABLE_GROUP_COLS 12   /* columns of such a group, its key (the first column) among them */
 #define TABLE_COLS_MAX 64     /* table columns shown at all (a warning says so past it) */
 #define SUMMARY_TABLE_SHOWN 16 /* table rows a summary shows (two slides) */
-#define FULL_TABLE_SHOWN 96   /* ... --detail full (twelve slides), shared among column groups */
+#define FULL_TABLE_SHOWN 256  /* ... --detail full (32 slides), shared among column groups: ps(1)'s
+                                 * 143 format specifiers all on screen (96 left 47 out) */
 
 /* a paragraph of prose; cont: a later piece of a long paragraph (its first
  * sentence is not the paragraph's) */
@@ -4509,7 +4510,7 @@ static int badge_table(cmark_node *n) {
 }
 
 /* How many rows of a table are shown: a summary two pages, --detail full
- * twelve, shared among its column groups (at least a page each): a table
+ * 32, shared among its column groups (at least a page each): a table
  * of thousands of rows was hundreds of slides that said its heading only
  * (20,000 rows: 2,500 slides, 17 s to plan). */
 static int table_rows_shown(int summary, int groups) {

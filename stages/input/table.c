@@ -123,12 +123,17 @@ static void columns_read(const cJSON *rows, int ncols, const int cmd_col[32], in
       if (!read[k] && (pass || 2 * numeric[k] <= filled[k])) read[k] = 1, n++;
 }
 
-/* What a table's rows are, in English, for "And 22 more keys.": its first
- * column's name as a plural ("KEY" keys, "Option" options), else its
- * heading when that is a plural ("Process state codes"); NULL when
- * neither is a plain name ("a", "Oct", "%CPU": rows). */
+/* What a table's rows are, for "And 22 more keys.": its first column's
+ * name when that is a noun of the language's table (M.row_nouns of
+ * lua/vg/i18n.lua), in its plural ("KEY" keys, "Option" options, "Status"
+ * statuses), else its heading when that ends in one of those plurals
+ * ("Process state codes"); NULL for anything else ("a", "Oct", "%CPU",
+ * "Nr.", "Key/Value", "Datum"): the rows are rows. A plural is looked up,
+ * never made from the spelling ("Status" was "statu" + "ses" away from
+ * "status", "Analysis" "analysises"). English keeps a name's words before
+ * its noun ("GNU tools", "sort keys"); other languages the noun alone. */
 static char *rows_name(const cJSON *vc, const char *lang) {
-  if (!vgi_phrase_english(lang)) return NULL;
+  int english = vgi_phrase_english(lang);
   const cJSON *cols = cJSON_GetObjectItemCaseSensitive(vc, "columns");
   const char *cands[2] = { cJSON_IsArray(cols) && cols->child ? cell_text(cols->child) : NULL,
                            vgi_str(vc, "header") };
@@ -140,40 +145,34 @@ static char *rows_name(const cJSON *vc, const char *lang) {
     int words = 1, lower = 0, ok = 1;
     size_t last = 0;
     for (size_t i = 0; i < n && ok; i++) {
-      if (t[i] == ' ') { words++; last = i + 1; if (i + 1 < n && t[i + 1] == ' ') ok = 0; }
-      else if (isupper((unsigned char)t[i])) {}
-      else if (islower((unsigned char)t[i])) lower++;
-      else if (t[i] != '-') ok = 0;
+      unsigned char c = (unsigned char)t[i];
+      if (c == ' ') { words++; last = i + 1; if (i + 1 < n && t[i + 1] == ' ') ok = 0; }
+      else if (isupper(c)) {}
+      else if (islower(c) || c >= 0x80) lower++;   /* (a letter of another script: "Schlüssel", "Ключ") */
+      else if (c != '-') ok = 0;
     }
-    const char *w = t + last;
-    size_t wl = n - last;
-    if (!ok || words > (k ? 4 : 2) || wl < 3 || (wl == 3 && tolower((unsigned char)w[2]) != 'y')) continue;
-    char e1 = (char)tolower((unsigned char)w[wl - 1]), e2 = (char)tolower((unsigned char)w[wl - 2]);
-    /* "Options", "Values" are plurals; "alias", "status", "class" not */
-    int plural = e1 == 's' && (e2 == 'e' || !strchr("aiosu", e2));
+    if (!ok || words > (!english ? 1 : k ? 4 : 2) || n == last) continue;
+    int plural = 0;
+    const char *noun = vgi_row_noun(lang, t + last, n - last, &plural);
     /* a heading names the rows only when it is a plural ("Obsolete sort
      * keys"), not a topic ("Description") */
-    if (k && !plural) continue;
+    if (!noun || (k && !plural)) continue;
     vgi_buf b = {0};
-    /* "KEY" and "Key" said as "keys"; a word with capitals after its
-     * first letter keeps them ("GNU tools") */
-    for (size_t i = 0; i < n;) {
+    /* the words before the noun: "KEY" and "Key" said as "key"; a word
+     * with capitals after its first letter keeps them ("GNU tools") */
+    for (size_t i = 0; english && i < last;) {
       size_t we = i;
       int caps = 0;
-      while (we < n && t[we] != ' ') caps += we > i && isupper((unsigned char)t[we]), we++;
+      while (we < last && t[we] != ' ') caps += we > i && isupper((unsigned char)t[we]), we++;
       for (size_t j = i; j < we; j++) {
         char c = t[j];
         if (!lower || (j == i && !caps)) c = (char)tolower((unsigned char)c);
         vgi_buf_add(&b, &c, 1);
       }
-      if (we < n) vgi_buf_add(&b, " ", 1);
+      vgi_buf_add(&b, " ", 1);
       i = we + 1;
     }
-    if (!plural) {
-      if (e1 == 'y' && !strchr("aeiou", e2)) { b.s[--b.n] = 0; vgi_buf_puts(&b, "ies"); }
-      else if (strchr("sxz", e1) || (e1 == 'h' && (e2 == 's' || e2 == 'c'))) vgi_buf_puts(&b, "es");
-      else vgi_buf_puts(&b, "s");
-    }
+    vgi_buf_puts(&b, noun);
     return vgi_buf_take(&b);
   }
   return NULL;

@@ -937,12 +937,39 @@ static void line_list(text *r, const view *v, int a, int b) {
  * verbose", "Key: value" field lists). Columns of numbers and symbols
  * (command output, code) are none of these and stay code. */
 
-#define TMAX_COLS 12   /* more columns than this: not a table */
+/* more columns than this: not a table. A wider table is shown in groups
+ * of columns by the Markdown adapter (table_block), as far as its 64. */
+#define TMAX_COLS 64
 
 typedef struct trow {
   int line, last;              /* the row's first and last text line */
-  vgi_buf cell[TMAX_COLS];
+  vgi_buf *cell;               /* its cells, as many as it has (tcell) */
+  int ncell;
 } trow;
+
+/* Cell c (< TMAX_COLS) of a row, the row's cells grown to hold it (empty
+ * when new): a row costs what it holds, not TMAX_COLS cells (a text of a
+ * million two-cell rows was 1.5 GB of empty cells at 64) */
+static vgi_buf *tcell(trow *w, int c) {
+  if (c >= w->ncell) {
+    int n = w->ncell ? w->ncell : 2;
+    while (n <= c) n *= 2;
+    if (n > TMAX_COLS) n = TMAX_COLS;
+    vgi_buf *p = realloc(w->cell, sizeof *p * (size_t)n);
+    if (!p) abort();
+    memset(p + w->ncell, 0, sizeof *p * (size_t)(n - w->ncell));
+    w->cell = p;
+    w->ncell = n;
+  }
+  return &w->cell[c];
+}
+
+static void trow_free(trow *w) {
+  for (int c = 0; c < w->ncell; c++) vgi_buf_free(&w->cell[c]);
+  free(w->cell);
+  w->cell = NULL;
+  w->ncell = 0;
+}
 
 typedef struct ttable {
   trow *rows;
@@ -965,7 +992,7 @@ static trow *trow_new(ttable *t, int line) {
 
 static void ttable_free(ttable *t) {
   for (int i = 0; i < t->n; i++)
-    for (int c = 0; c < TMAX_COLS; c++) vgi_buf_free(&t->rows[i].cell[c]);
+    trow_free(&t->rows[i]);
   free(t->rows);
   memset(t, 0, sizeof *t);
 }
@@ -1003,7 +1030,7 @@ static void table_out(text *r, const ttable *t, int a, int b) {
     vgi_buf l = {0};
     for (int c = 0; c < cols; c++) {
       vgi_buf_add(&l, "| ", 2);
-      if (w->cell[c].n) put_inline(&l, w->cell[c].s, (int)w->cell[c].n);
+      if (c < w->ncell && w->cell[c].n) put_inline(&l, w->cell[c].s, (int)w->cell[c].n);
       vgi_buf_add(&l, " ", 1);
     }
     vgi_buf_add(&l, "|", 1);
@@ -1054,7 +1081,7 @@ static int pipe_cells(trow *w, const char *s, int n) {
       continue;
     }
     if (c == TMAX_COLS) { vgi_buf_free(&cell); return 0; }
-    cell_add(&w->cell[c++], cell.s ? cell.s : "", (int)cell.n);
+    cell_add(tcell(w, c++), cell.s ? cell.s : "", (int)cell.n);
     cell.n = 0;
   }
   vgi_buf_free(&cell);
@@ -1134,6 +1161,12 @@ static int pipe_table(const text *r, const view *v, int i, ttable *t) {
         cut[nc++] = q;
       }
     if (nc < 3) { vgi_buf_free(&tmp); return 0; }   /* one column is a box, not a table */
+    /* columns of one character ("+-+-+-+", a protocol header's bits under
+     * fields that span them, "|Version|  IHL  |") are a diagram, not a
+     * table's cells: it stays as drawn */
+    int narrow = 0;
+    for (int c = 0; c + 1 < nc; c++) narrow += cut[c + 1] - cut[c] == 2;
+    if (narrow >= 3) { vgi_buf_free(&tmp); return 0; }
     /* Its blocks (the lines between two borders): in a grid of a border
      * between every two rows each block is a row, its lines' cells joined
      * (reStructuredText); a grid of one block, or of a one-line header
@@ -1173,7 +1206,7 @@ static int pipe_table(const text *r, const view *v, int i, ttable *t) {
       for (int c = 0; c + 1 < nc; c++) {
         int a = cp_byte(s, n, cut[c] + 1), z = cp_byte(s, n, cut[c + 1]);
         if (a >= n) break;
-        cell_add(&w->cell[c], s + a, z - a);
+        cell_add(tcell(w, c), s + a, z - a);
       }
     }
     t->cols = nc - 1;
@@ -1227,7 +1260,7 @@ static int cut_row(const text *r, const view *v, int q, int k, const int *at, in
     if (a < 0) a = 0;
     if (z > n) z = n;
     if (c && a > 0 && a < n && s[a - 1] != ' ') return 0;
-    if (a < z) cell_add(&w->cell[c], s + a, z - a);
+    if (a < z) cell_add(tcell(w, c), s + a, z - a);
   }
   return 1;
 }
@@ -1254,7 +1287,7 @@ static int rule_table(const text *r, const view *v, int i, ttable *t) {
   trow *w = trow_new(t, h);
   if (!cut_row(r, v, h, k, at, nc, w)) return 0;
   for (int c = 0; c < nc; c++)
-    if (!w->cell[c].n) return 0;   /* a column without a name */
+    if (!tcell(w, c)->n) return 0;   /* a column without a name */
   t->header = 1;
   int e = rl + 1;
   while (e < v->b && !vblank(r, v, e)) {
@@ -1335,28 +1368,28 @@ static int term_table(const text *r, const view *v, int i, ttable *t) {
       int d = term_desc(s, n, &tl);
       char mk;
       int num;
-      if (w && !w->cell[1].n) break;   /* a term alone with nothing under it: the end */
+      if (w && !tcell(w, 1)->n) break;   /* a term alone with nothing under it: the end */
       if (d) {
         if (col < 0) col = ind + d;
         if (ind + d == col) aligned++;
         else if (++misaligned > aligned / 2 + 1) break;   /* out of line: the end */
         inline_desc++;
         w = trow_new(t, e);
-        cell_add(&w->cell[0], s, tl && s[tl - 1] == ':' ? tl - 1 : tl);   /* "name:   what it is" */
-        cell_add(&w->cell[1], s + d, n - d);
+        cell_add(tcell(w, 0), s, tl && s[tl - 1] == ':' ? tl - 1 : tl);   /* "name:   what it is" */
+        cell_add(tcell(w, 1), s + d, n - d);
       } else if (n <= 40 && !marker(s, n, &mk, &num) && e + 1 < v->b && !vblank(r, v, e + 1) &&
                  vind(r, v, e + 1) > k && line_class(&r->L[e]) != 'P' && !ends_colon(s, n)) {
         /* a long term alone: its description on the lines under it */
         w = trow_new(t, e);
-        cell_add(&w->cell[0], s, n);
+        cell_add(tcell(w, 0), s, n);
       } else {
         break;
       }
       entries++;
     } else if (ind > k && w) {
       /* the description goes on, at its column or under the term */
-      if (line_class(&r->L[e]) == 'C' && !w->cell[1].n) break;   /* code under a term */
-      cell_add(&w->cell[1], s, n);
+      if (line_class(&r->L[e]) == 'C' && !tcell(w, 1)->n) break;   /* code under a term */
+      cell_add(tcell(w, 1), s, n);
       w->last = e;
     } else {
       break;
@@ -1364,9 +1397,9 @@ static int term_table(const text *r, const view *v, int i, ttable *t) {
     e++;
   }
   /* a last term without a description ends the table before it */
-  if (t->n && !t->rows[t->n - 1].cell[1].n) {
+  if (t->n && !tcell(&t->rows[t->n - 1], 1)->n) {
     e = t->rows[t->n - 1].line;
-    for (int c = 0; c < TMAX_COLS; c++) vgi_buf_free(&t->rows[t->n - 1].cell[c]);
+    trow_free(&t->rows[t->n - 1]);
     t->n--;
     entries--;
   }
@@ -1375,7 +1408,7 @@ static int term_table(const text *r, const view *v, int i, ttable *t) {
    * one column */
   if (entries < 2 || inline_desc < 2 || aligned < 2 || aligned * 2 < entries) return 0;
   for (int q = 0; q < t->n; q++)
-    if (!t->rows[q].cell[1].n) return 0;
+    if (!tcell(&t->rows[q], 1)->n) return 0;
   t->cols = 2;
   return e;
 }
@@ -1704,16 +1737,16 @@ static void kv_table(text *r, const view *v, int a, int b) {
     const char *s = vtext(r, v, i, &t);
     int kl = kv_key(s, t);
     trow *w = trow_new(&tb, i);
-    cell_add(&w->cell[0], s, kl);
-    cell_add(&w->cell[1], s + kl + 1, t - kl - 1);
-    int vcolon = w->cell[1].n && ends_colon(s, t), e = kv_end(r, v, i, b, k0);
+    cell_add(tcell(w, 0), s, kl);
+    cell_add(tcell(w, 1), s + kl + 1, t - kl - 1);
+    int vcolon = tcell(w, 1)->n && ends_colon(s, t), e = kv_end(r, v, i, b, k0);
     for (int q = i + 1; q < e; q++) {
       int tq;
       const char *sq = body(&r->L[q], &tq);
       if (tq == 1 && sq[0] == '.') continue;   /* a Debian continuation's empty line */
       /* lines after a value ending in a colon are its items */
-      if (vcolon && q > i + 1) vgi_buf_add(&w->cell[1], ",", 1);
-      cell_add(&w->cell[1], sq, tq);
+      if (vcolon && q > i + 1) vgi_buf_add(tcell(w, 1), ",", 1);
+      cell_add(tcell(w, 1), sq, tq);
       w->last = q;
     }
     i = e;
@@ -3088,15 +3121,15 @@ static int man_pairs(text *r, int a) {
     int t;
     const char *s = body(&r->L[q], &t);
     if (r->L[q].ind != k) {
-      cell_add(&tb.rows[tb.n - 1].cell[1], s, t);
+      cell_add(tcell(&tb.rows[tb.n - 1], 1), s, t);
       tb.rows[tb.n - 1].last = q;
       continue;
     }
     trow *w = trow_new(&tb, q);
     int n = 0;
     while (n < t && s[n] != ' ') n++;
-    cell_add(&w->cell[0], s, n);
-    cell_add(&w->cell[1], s + col, t - col);
+    cell_add(tcell(w, 0), s, n);
+    cell_add(tcell(w, 1), s + col, t - col);
     counted = counted && atoi(s) == tb.n && n <= 3 && strspn(s, "0123456789") == (size_t)n;
   }
   if (counted) {
@@ -3106,7 +3139,7 @@ static int man_pairs(text *r, int a) {
       for (int q = 0; q < tb.n; q++) {
         vgi_buf o = {0};
         vgi_buf_printf(&o, "%d. ", q + 1);
-        put_inline(&o, tb.rows[q].cell[1].s, (int)tb.rows[q].cell[1].n);
+        put_inline(&o, tcell(&tb.rows[q], 1)->s, (int)tcell(&tb.rows[q], 1)->n);
         emit(r, tb.rows[q].line, o.s, o.n);
         vgi_buf_free(&o);
         for (int x = tb.rows[q].line + 1; x <= tb.rows[q].last; x++) skip_to(r, x);
@@ -3146,7 +3179,7 @@ static int man_columns(text *r, int i, int k) {
   ttable tb = { .header = 1, .cols = nc };
   trow *h = trow_new(&tb, i);
   for (int c = 0; c < nc; c++)
-    cell_add(&h->cell[c], r->L[i].s + col[c], (c + 1 < nc ? col[c + 1] : r->L[i].len) - col[c]);
+    cell_add(tcell(h, c), r->L[i].s + col[c], (c + 1 < nc ? col[c + 1] : r->L[i].len) - col[c]);
   int e = i + 1, last = i + 1;
   for (;;) {
     while (e < r->n && is_blank(&r->L[e])) e++;
@@ -3159,17 +3192,17 @@ static int man_columns(text *r, int i, int k) {
     if (!ok) break;
     trow *w = trow_new(&tb, e);
     for (int c = 0; c < nc; c++)
-      cell_add(&w->cell[c], l->s + col[c], (c + 1 < nc ? col[c + 1] : l->len) - col[c]);
+      cell_add(tcell(w, c), l->s + col[c], (c + 1 < nc ? col[c + 1] : l->len) - col[c]);
     int q = e + 1;
     while (q < r->n && !is_blank(&r->L[q]) && r->L[q].ind >= col[nc - 1]) {
       int ct;
       const char *cs = body(&r->L[q], &ct);
-      cell_add(&w->cell[nc - 1], cs, ct);
+      cell_add(tcell(w, nc - 1), cs, ct);
       q++;
     }
     w->last = q - 1;
     e = last = q;
-    vgi_buf *d = &w->cell[nc - 1];
+    vgi_buf *d = tcell(w, nc - 1);
     if (!r->full && d->n) {
       /* a summary: what the row is, in its first sentence */
       vgi_buf_add(d, "", 1);
@@ -3182,7 +3215,7 @@ static int man_columns(text *r, int i, int k) {
   int rows = tb.n - 1;
   for (int w = 0; w < tb.n; w++)   /* (a justified line's gaps: one space) */
     for (int c = 0; c < nc; c++) {
-      vgi_buf *b = &tb.rows[w].cell[c];
+      vgi_buf *b = tcell(&tb.rows[w], c);
       size_t o = 0;
       for (size_t q = 0; q < b->n; q++)
         if (!(b->s[q] == ' ' && o && b->s[o - 1] == ' ')) b->s[o++] = b->s[q];

@@ -231,6 +231,13 @@ check "tbl: a T{ } block joined" has "$T/out" 'an inverted-tooth chain that runs
 check "tbl: header set in bold" has "$T/out" 'The table shows GRADE and STEEL'
 check "tbl: no box drawn" hasnt "$T/out" '│\|┌\|─'
 check "tbl: no mark left" hasnt "$T/out" $'\xEE\x80\x80\|\xEE\x80\x81'
+# a tbl table of 20 columns is a table in groups of columns, every column
+# on a slide beside the first (it was a code slide past 12 columns)
+"$VGRUN" scenes --model "$M/cogs.5" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes cogs.5"
+check "wide tbl: table scenes, no code" [ "$(grep -c '"scene_type":[[:space:]]*"table"' "$T/out")" -ge 2 ]
+check "wide tbl: no code slide" hasnt "$T/out" '"scene_type":[[:space:]]*"\(code\|command\)"'
+for col in m0.5 m3 m4 m16 m40; do check "wide tbl: column $col shown" has "$T/out" "\"$col\""; done
+check "wide tbl: each group keeps its key" [ "$(grep -o '"columns":[[:space:]]*\[[[:space:]]*"Teeth"' "$T/out" | wc -l)" -ge 2 ]
 # a subsection heading that mandoc wrapped at its width is one heading: its
 # last words are not read as the body's first ("… in the" / "list of
 # engaged pawls A pawl fitted …")

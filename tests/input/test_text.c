@@ -296,6 +296,95 @@ static void tables(void **state) {
   cJSON_Delete(m);
 }
 
+/* The columns of the table scenes of video 0, every group's, as "|a|b|"
+ * pieces in one text; *n gets how many table scenes there are. */
+static char *table_columns(const cJSON *m, int *n) {
+  vgi_buf b = {0};
+  *n = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    if (strcmp(sget(s, "scene_type"), "table")) continue;
+    (*n)++;
+    const cJSON *c;
+    vgi_buf_puts(&b, "|");
+    cJSON_ArrayForEach(c, cJSON_GetObjectItem(cJSON_GetObjectItem(s, "visual_content"), "columns")) {
+      vgi_buf_puts(&b, c->valuestring);
+      vgi_buf_puts(&b, "|");
+    }
+  }
+  return b.s ? b.s : strdup("");
+}
+
+/* A table wider than twelve columns (a pipe table of 20, columns under a rule)
+ * is a table scene in groups of columns, every column on a slide, each
+ * group keeping the first column (before: more than 12 columns were left
+ * as a code slide). A protocol header's bit diagram ("+-+-+", fields
+ * across the bits) stays as drawn. */
+static void wide_tables_in_groups(void **state) {
+  (void)state;
+  static char doc[8192];
+  size_t n = 0;
+  n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", "Ratios\n\nEach gear at each speed:\n\n| Gear |");
+  for (int c = 1; c <= 19; c++) n += (size_t)snprintf(doc + n, sizeof doc - n, " S%d |", c);
+  n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", "\n|---|");
+  for (int c = 1; c <= 19; c++) n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", "---|");
+  for (int r = 0; r < 4; r++) {
+    n += (size_t)snprintf(doc + n, sizeof doc - n, "\n| gear%d |", r);
+    for (int c = 1; c <= 19; c++) n += (size_t)snprintf(doc + n, sizeof doc - n, " %d.%d |", r, c);
+  }
+  n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", "\n\nLimits\n\nEach axle at each load:\n\n");
+  static const char *const heads[] = { "Axle", "L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9", "L10",
+                                       "L11", "L12", "L13" };
+  for (int c = 0; c < 14; c++) n += (size_t)snprintf(doc + n, sizeof doc - n, "%-6s", heads[c]);
+  n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", "\n");
+  for (int c = 0; c < 14; c++) n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", "----  ");
+  for (int r = 0; r < 3; r++) {
+    n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", "\n");
+    n += (size_t)snprintf(doc + n, sizeof doc - n, "ax%d   ", r);
+    for (int c = 1; c < 14; c++) n += (size_t)snprintf(doc + n, sizeof doc - n, "%-6d", r * 100 + c);
+  }
+  n += (size_t)snprintf(doc + n, sizeof doc - n, "%s",
+    "\n\nHeader\n\nThe header of a packet:\n\n"
+    "+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+\n"
+    "|Version|  IHL  |Type of Service|\n"
+    "+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+\n"
+    "|  Flags  |   Fragment Offset   |\n"
+    "+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+\n"
+    "|  Time  |  Protocol  |  Check  |\n"
+    "+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+\n");
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("wide.txt", doc, &o, &d);
+  assert_int_equal(d.warnings, 0);
+  vgi_diags_free(&d);
+  int tables = 0;
+  char *cols = table_columns(m, &tables);
+  assert_true(tables >= 3);   /* the first in two groups of columns, at least */
+  assert_null(strstr(cols, "|Version|"));
+  for (int c = 1; c <= 19; c++) {
+    char want[16];
+    snprintf(want, sizeof want, "|S%d|", c);
+    assert_non_null(strstr(cols, want));
+  }
+  for (int c = 1; c < 14; c++) {
+    char want[16];
+    snprintf(want, sizeof want, "|%s|", heads[c]);
+    assert_non_null(strstr(cols, want));
+  }
+  /* every group keeps the key: as many "|Gear|" as groups of that table */
+  int gears = 0, axles = 0;
+  for (const char *p = cols; (p = strstr(p, "|Gear|")); p++) gears++;
+  for (const char *p = cols; (p = strstr(p, "|Axle|")); p++) axles++;
+  assert_true(gears >= 2);
+  assert_true(axles >= 1);
+  assert_int_equal(scenes_of(m, "command") + scenes_of(m, "code"), 1);   /* the diagram */
+  char *all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "Type of Service"));
+  free(all);
+  free(cols);
+  cJSON_Delete(m);
+}
+
 /* A grid drawn with box-drawing characters is a table (it was left out:
  * its borders read as rules), its columns cut at code points ("café" kept
  * whole); a grid of a one-line header over one block of lines (a
@@ -1488,6 +1577,7 @@ int main(void) {
     cmocka_unit_test(detection),
     cmocka_unit_test(fields),
     cmocka_unit_test(tables),
+    cmocka_unit_test(wide_tables_in_groups),
     cmocka_unit_test(box_drawn_grids),
     cmocka_unit_test(line_items),
     cmocka_unit_test(outline_news),

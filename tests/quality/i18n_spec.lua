@@ -125,6 +125,20 @@ describe("phrases", function()
     assert.equals("Phần 1 trên 2", i18n.t("vi", "part", 1, 2))
   end)
 
+  it("counts a table's rows by a noun only in a language that says it", function()
+    -- M.row_nouns' plurals go into table_more_named: a language with nouns
+    -- has that phrase of its own (else English's "And 5 more Optionen.")
+    for lang, nouns in pairs(i18n.row_nouns) do
+      assert.is_string(i18n.phrases[lang] and i18n.phrases[lang].table_more_named, lang)
+      for singular, plural in pairs(nouns) do
+        assert.equals(singular, singular:lower(), lang .. "." .. singular)
+        assert.is_string(plural, lang .. "." .. singular)
+      end
+    end
+    assert.equals("And 5 more keys.", i18n.t("en", "table_more_named", 5, i18n.row_nouns.en.key))
+    assert.is_nil(i18n.row_nouns.en.data)   -- no noun, no plural guessed: rows
+  end)
+
   it("labels a continued slide as what goes on from before", function()
     -- the label stands on the second slide of a split list and after a
     -- heading said again ("Options, continued."): Bengali চলবে, Finnish
