@@ -5,7 +5,6 @@ GET /api/health every 20 ms meanwhile; prints the waits' p50, p99 and
 longest, and the longest wait's place in the task (its stage)."""
 import json
 import os
-import random
 import sys
 import threading
 import time
@@ -14,16 +13,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "tests", "serve"))
 build = sys.argv[1] if len(sys.argv) > 1 else "build"
 os.environ.setdefault("VGRUN", os.path.join(ROOT, build, "vgrun"))
-from common import Server, multipart  # noqa: E402
+from common import Server, large_markdown, multipart  # noqa: E402
 
 SECONDS = float(os.environ.get("STALL_SECONDS", "30"))
-random.seed(7)
-WORDS = "alpha beta gamma delta render server engine video frame scene narration picture".split()
-parts = ["# A large document\n"]
-for i in range(1, 300):
-    parts.append("\n## Section %d\n\n%s.\n\n- point one of %d\n- point two\n" %
-                 (i, " ".join(random.choice(WORDS) for _ in range(150)), i))
-DOC = "".join(parts).encode()
+DOC = large_markdown(300)
 
 
 def pct(xs, p):

@@ -186,52 +186,18 @@ static int l_task_lock_probe(lua_State *L) {
 }
 
 /* vg.core.file_digest(path) -> { size =, sha256 = } | nil, message
- * What resume records of a file a stage made or read, and checks again.
- * In a fiber the file is read on libuv's thread pool: a long video's clips
- * and parts are hundreds of megabytes, and `vgrun serve` answers other
- * requests while they are hashed. Elsewhere it is read at once. */
-typedef struct digest_job {
-  char *path;
-  long long size;
-  int rc;
-  char hex[65];
-  char err[PATH_MAX + 200];
-} digest_job;
-
-static void digest_run(void *data) {
-  digest_job *j = data;
-  j->rc = vg_file_digest(j->path, &j->size, j->hex, j->err, sizeof j->err);
-}
-
-static int digest_push(lua_State *L, void *data) {
-  digest_job *j = data;
-  if (j->rc != 0) return vgl_fail(L, j->err, NULL);
-  lua_createtable(L, 0, 2);
-  lua_pushinteger(L, (lua_Integer)j->size);
-  lua_setfield(L, -2, "size");
-  lua_pushstring(L, j->hex);
-  lua_setfield(L, -2, "sha256");
-  return 1;
-}
-
-static void digest_free(void *data) {
-  digest_job *j = data;
-  free(j->path);
-  free(j);
-}
-
+ * What resume records of a file a stage made or read, and checks again. */
 static int l_file_digest(lua_State *L) {
   const char *path = vgl_check_path(L, 1);
-  digest_job *j = calloc(1, sizeof *j);
-  if (!j || !(j->path = strdup(path))) {
-    free(j);
-    return luaL_error(L, "out of memory");
-  }
-  if (vgl__in_fiber(L)) return vgl_work(L, digest_run, digest_push, digest_free, j);
-  digest_run(j);
-  int n = digest_push(L, j);
-  digest_free(j);
-  return n;
+  char hex[65], err[PATH_MAX + 200];
+  long long size = 0;
+  if (vg_file_digest(path, &size, hex, err, sizeof err) != 0) return vgl_fail(L, err, NULL);
+  lua_createtable(L, 0, 2);
+  lua_pushinteger(L, (lua_Integer)size);
+  lua_setfield(L, -2, "size");
+  lua_pushstring(L, hex);
+  lua_setfield(L, -2, "sha256");
+  return 1;
 }
 
 void vgl__register_state_functions(lua_State *L) {

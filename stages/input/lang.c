@@ -186,6 +186,18 @@ static void copy_block(lua_State *L, cJSON *block) {
   }
 }
 
+/* The table on top of L's stack, a block per language ("en", "de"), into
+ * an object of the same shape (nothing when it is not a table). */
+static void copy_languages(lua_State *L, cJSON *into) {
+  if (!into || !lua_istable(L, -1)) return;
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1))
+      copy_block(L, cJSON_AddObjectToObject(into, lua_tostring(L, -2)));
+    lua_pop(L, 1);
+  }
+}
+
 /* The table is data written in Lua: it is evaluated once in a private
  * interpreter with no libraries opened (it can call nothing), then copied
  * into cJSON. No engine lua_State is involved, so any thread may be first.
@@ -208,14 +220,7 @@ static void phrases_load(void) {
   }
   lua_State *L = m.L;
   lua_getfield(L, -1, "phrases");
-  if (lua_istable(L, -1)) {
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1))
-        copy_block(L, cJSON_AddObjectToObject(phrases, lua_tostring(L, -2)));
-      lua_pop(L, 1);
-    }
-  }
+  copy_languages(L, phrases);
   lua_pop(L, 1);
   /* the neutral phrases, kept under a name no language tag has */
   lua_getfield(L, -1, "neutral");
@@ -223,15 +228,7 @@ static void phrases_load(void) {
   lua_pop(L, 1);
   /* the nouns that name a table's rows, a block a language ("en", "de") */
   lua_getfield(L, -1, "row_nouns");
-  if (lua_istable(L, -1)) {
-    row_nouns = cJSON_CreateObject();
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1))
-        copy_block(L, cJSON_AddObjectToObject(row_nouns, lua_tostring(L, -2)));
-      lua_pop(L, 1);
-    }
-  }
+  if (lua_istable(L, -1)) copy_languages(L, row_nouns = cJSON_CreateObject());
   lua_pop(L, 1);
   vgi_lua_data_close(&m);
 }

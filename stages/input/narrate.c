@@ -694,6 +694,10 @@ static int opens_subordinate(const char *t) {
   return 0;
 }
 
+/* the most words such a headline shows: past it a bullet is a paragraph
+ * (tests/quality/headlines.lua holds every headline to 20) */
+#define CLAUSE_HEADLINE_WORDS 20
+
 static char *clause_headline(char *a, char *h) {
   size_t l = strlen(a);
   while (l && strchr(".:;,", a[l - 1])) a[--l] = 0;
@@ -703,7 +707,7 @@ static char *clause_headline(char *a, char *h) {
    * ви можете …", is no headline: the whole sentence when short enough,
    * else on to the main clause's first mark) */
   int opening = opens_subordinate(a);
-  if (opening && vgi_word_count(a) <= SHOWN_CLAUSE_WORDS) { free(h); return a; }   /* (its main clause's asides too) */
+  if (opening && vgi_word_count(a) <= CLAUSE_HEADLINE_WORDS) { free(h); return a; }   /* (its main clause's asides too) */
   for (size_t i = hl; i < l; i++) {
     int mark = ((a[i] == ',' || a[i] == ';' || a[i] == ':') && a[i + 1] == ' ') ||
                !strncmp(a + i, " (", 2) || !strncmp(a + i, " \xE2\x80\x94 ", 5) ||
@@ -713,10 +717,13 @@ static char *clause_headline(char *a, char *h) {
     if (i == hl) { free(a); return h; }
     char keep = a[i];
     a[i] = 0;
-    if (vgi_word_count(a) <= SHOWN_CLAUSE_WORDS) { vgi_squash(a); free(h); return a; }
-    a[i] = keep;   /* (too long: the whole sentence) */
+    if (vgi_word_count(a) <= CLAUSE_HEADLINE_WORDS) { vgi_squash(a); free(h); return a; }
+    a[i] = keep;
     break;
   }
+  /* a sentence too long for a slide's bullet keeps vgi_headline's cut (the
+   * voice says it whole) */
+  if (vgi_word_count(a) > CLAUSE_HEADLINE_WORDS) { free(a); return h; }
   free(h);
   return a;
 }

@@ -103,6 +103,19 @@ class Server:
         return self.p.returncode
 
 
+def large_markdown(sections=300):
+    """a Markdown document of about 1 KB a section (300: about 300 KB), the
+    same bytes on every call: a heading, 150 words and a two-item list each"""
+    import random
+    rnd = random.Random(7)
+    words = "alpha beta gamma delta render server engine video frame scene narration picture".split()
+    parts = ["# A large document\n"]
+    for i in range(1, sections):
+        parts.append("\n## Section %d\n\n%s.\n\n- point one of %d\n- point two\n" %
+                     (i, " ".join(rnd.choice(words) for _ in range(150)), i))
+    return "".join(parts).encode()
+
+
 def multipart(fields):
     """fields: [(name, value)] or [(name, (filename, bytes))] -> body, content type"""
     boundary = "vgrunTestBoundary7MA4YWxk"

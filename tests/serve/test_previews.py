@@ -7,27 +7,20 @@ children and leaves no file behind; files of a server that was killed mid
 preview are removed at the next start."""
 import json
 import os
-import random
 import signal
 import sys
 import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Server, check, done  # noqa: E402
+from common import Server, check, done, large_markdown  # noqa: E402
 
 # ASan keeps freed memory in quarantine: RSS says nothing there (printed only)
 SANITIZED = "ASAN_OPTIONS" in os.environ
 
-random.seed(7)
-WORDS = "alpha beta gamma delta render server engine video frame scene narration picture".split()
-parts = ["# A large document\n"]
 # about 300 KB: past the 64 KB from which a preview is a child's, and light
 # enough that ten in a row stay well within the client's wait under ASan
-for i in range(1, 300):
-    parts.append("\n## Section %d\n\n%s.\n\n- point one of %d\n- point two\n" %
-                 (i, " ".join(random.choice(WORDS) for _ in range(150)), i))
-DOC = "".join(parts).encode()
+DOC = large_markdown(300)
 MD = {"Content-Type": "text/markdown"}
 
 
