@@ -557,22 +557,135 @@ local function share_runs(scenes)
   end
 end
 
+-- The pages a loader cut one list into (the Markdown reader cuts a list by
+-- the words it says, and pages it joins again may leave one item alone:
+-- setuptools' "It's still not working", 4 + 1): scenes i..j of one type
+-- with a split spec, from one place of the document (source file and
+-- line), one header, each later page marked "continued" and numbering on
+-- (`start`). -> j (i when scene i opens no such run)
+local function page_run(scenes, i, lang)
+  local s = scenes[i]
+  local t = s.scene_type or s.type
+  local src, vc = type(s.source) == "table" and s.source, s.visual_content
+  if not src or src.file == nil or src.line == nil or type(vc) ~= "table" then return i end
+  local cont = i18n.t(s.language or lang, "l_continued")
+  local j = i
+  while scenes[j + 1] do
+    local n = scenes[j + 1]
+    local ns, nv = type(n.source) == "table" and n.source, n.visual_content
+    if (n.scene_type or n.type) ~= t or not ns or ns.file ~= src.file or ns.line ~= src.line
+        or type(nv) ~= "table" or nv.header ~= vc.header or nv.description ~= cont or tonumber(nv.start) == nil
+        or nv.image ~= nil or vc.image ~= nil then break end
+    j = j + 1
+  end
+  return j
+end
+
+-- A slide's weight as partition weighs it (units_of): each item 1, and
+-- its text by the line.
+local function weight_of(scene, spec, lang)
+  local w = 0
+  for _, u in ipairs(units_of(scene.visual_content, spec, (field_list(scene.visual_content, spec, lang)))) do
+    w = w + u.weight
+  end
+  return w
+end
+
+-- A run of pages (page_run) cut again as evenly as the items allow, when
+-- that is as few slides as fitting each page makes (fitted: those slides)
+-- and every slide is readable: the same items and sentences over pages of
+-- even weight (2 + 3, not 4 + 1). The pages keep their ids; the time the
+-- pages were given together is shared as a split shares it. -> the scenes,
+-- or nil (the pages stay as the loader cut them).
+local function rebalance(run, fitted, def, opts, lang)
+  local spec = def.split
+  if spec.explode or spec.pages or spec.atomic then return nil end
+  local whole = copy(run[1])
+  local vc = copy(run[1].visual_content)
+  local list, said, min, max = {}, {}, 0, nil
+  for _, pg in ipairs(run) do
+    local items, as_string = field_list(pg.visual_content, spec, lang)
+    if as_string then return nil end
+    for _, it in ipairs(items) do list[#list + 1] = it end
+    if type(pg.narration) == "string" and pg.narration:match("%S") then said[#said + 1] = pg.narration end
+    min = min + (tonumber(pg.min_duration) or M.MIN_SCENE)
+    if tonumber(pg.max_duration) then max = math.max(max or 0, tonumber(pg.max_duration)) end
+  end
+  vc[spec.field] = list
+  whole.visual_content = vc
+  whole.narration = #said > 0 and table.concat(said, " ") or nil
+  whole.min_duration, whole.max_duration = min, max
+  local units = units_of(vc, spec, list)
+  local heaviest = 0
+  for _, f in ipairs(fitted) do heaviest = math.max(heaviest, weight_of(f, spec, lang)) end
+  for n = #run, #fitted do
+    local parts = partition(units, n, false)
+    if not parts then return nil end
+    local weights, top = {}, 0
+    for k, p in ipairs(parts) do
+      local w = 0
+      for _, u in ipairs(units) do if u[1] >= p[1] and u[2] <= p[2] then w = w + u.weight end end
+      weights[k], top = w, math.max(top, w)
+    end
+    -- (as many slides as before: only when lighter by more than an item's
+    -- quarter, as partition counts even)
+    if n < #fitted or top < heaviest - 0.25 then
+      local ok = true
+      for k, p in ipairs(parts) do
+        if not readable(part_scene(whole, spec, list, false, p, k, n, "", lang), def, opts) then ok = false; break end
+      end
+      if ok then
+        local shares = share_narration(whole.narration, lang, list, parts, spec, vc.header)
+        local scenes = {}
+        for k, p in ipairs(parts) do
+          scenes[k] = part_scene(whole, spec, list, false, p, k, n, shares[k], lang)
+          if run[k] then scenes[k].id, scenes[k].split_part = run[k].id, nil end
+          if scenes[k].max_duration and run[k] and run[k].max_duration == nil then scenes[k].max_duration = nil end
+        end
+        share_time(whole, spec, scenes, lang)
+        return scenes
+      end
+    end
+  end
+  return nil
+end
+
 --- video(video, opts) -> how many scenes were added. The video's scenes are
 --- replaced by their parts, in place; video-level theme and accent are used
 --- where a scene has none.
 function M.video(video, opts)
-  local out, added = {}, 0
-  for _, s in ipairs(video.scenes or {}) do
+  local out, added, changed = {}, 0, false
+  local scenes, i = video.scenes or {}, 1
+  local function fit_one(s)
     local o = copy(opts)
     o.theme = opts.theme or s.theme or video.theme
     o.accent = opts.accent or s.accent_color or video.accent_color
     o.lang = video.language
     local ok, parts = pcall(M.scene, s, o)
     if not ok then parts = { s } end   -- a layout error is reported where the scene is drawn
-    for _, p in ipairs(parts) do out[#out + 1] = p end
-    added = added + #parts - 1
+    return parts, o
   end
-  if added > 0 then
+  while scenes[i] do
+    local s = scenes[i]
+    render = render or require("vg.render")
+    local def = render.get_type(s.scene_type or s.type)
+    local j = (def and def.split) and page_run(scenes, i, video.language) or i
+    local parts, o = {}, nil
+    for k = i, j do
+      local p
+      p, o = fit_one(scenes[k])
+      for _, x in ipairs(p) do parts[#parts + 1] = x end
+    end
+    if j > i then
+      local run = table.move(scenes, i, j, 1, {})
+      local ok, even = pcall(rebalance, run, parts, def, o, s.language or video.language)
+      if ok and even then parts, changed = even, true end
+    end
+    for _, p in ipairs(parts) do out[#out + 1] = p end
+    added = added + #parts - (j - i + 1)
+    i = j + 1
+  end
+  if added > 0 or changed then
     -- a part's id (scene_04_2) must not be one the video already has
     local taken = {}
     for _, s in ipairs(video.scenes) do if s.id ~= nil then taken[tostring(s.id)] = true end end
