@@ -191,12 +191,48 @@ local function sentences(text, lang)
   return out
 end
 
+-- What a later part the narration left nothing for says: what it shows,
+-- its short items by name, at most five ("cJSON_String, cJSON_Array, and
+-- cJSON_Raw."), never a silent slide; "" when it has nothing to name.
+local function silent_part_says(list, p, spec, lang, header)
+  local says = ""
+  local names, code = {}, false
+  for i = p[1], p[2] do
+    local it = spec.text and spec.text(list[i]) or list[i]
+    if type(it) == "string" then
+      it = it:gsub("^%s+", ""):gsub("[%s%.:;,]+$", "")
+      local _, words = it:gsub("%S+", "")
+      -- (short: a name said in about the time its line is read; words,
+      -- not code: "--overwrite", "cJSON_Raw" or "x=1" would be read out
+      -- sign by sign, this text not being cleaned for speech)
+      local words_only = not it:find("[^%w%s%-'&%.\128-\255]") and not it:find("^%-") and not it:find("%-%-")
+        and not it:find("^%d+ more")   -- (the list's own "4 more options": no name)
+      if words_only and words >= 1 and words <= 6 and #it <= 40 and #names < 5 then names[#names + 1] = it end
+      code = code or not words_only
+    end
+  end
+  local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
+  if #names > 0 and sep ~= "sep" and last ~= "last" then
+    local said = names[1]
+    for i = 2, #names do said = said .. (i < #names and sep or (#names == 2 and pair or last)) .. names[i] end
+    says = said .. (stop ~= "stop" and stop or ".")
+  end
+  -- nothing to name, only code (options, identifiers): the heading
+  -- goes on ("Options, continued."), which a viewer hears as the same list
+  local cont = i18n.t(lang, "l_continued")
+  if says == "" and code and type(header) == "string" and header:match("%w") and cont ~= "l_continued" then
+    says = header:gsub("[%s%.:;,]+$", "") .. ", " .. cont .. (stop ~= "stop" and stop or ".")
+  end
+  return says
+end
+
 -- The narration shared out: a sentence goes with the part of the first item
 -- it names (never to an earlier part than the sentence before it); the rest
 -- follow the sentence before them (the introduction: the first part). A part
 -- left silent takes the last sentence of the part before when that one has
--- more than one and the sentence names none of its items.
-local function share_narration(narration, lang, list, parts, spec, header)
+-- more than one and the sentence names none of its items; a later part
+-- still silent says what it shows (silent_part_says) unless quiet.
+local function share_narration(narration, lang, list, parts, spec, header, quiet)
   local out = {}
   if type(narration) ~= "string" or not narration:match("%S") then
     for k = 1, #parts do out[k] = "" end
@@ -268,38 +304,7 @@ local function share_narration(narration, lang, list, parts, spec, header)
     local t = {}
     for _, si in ipairs(out[k]) do t[#t + 1] = ss[si] end
     out[k] = table.concat(t, " ")
-    -- a later part the narration left nothing for says what it shows: its
-    -- short items by name, at most five ("cJSON_String, cJSON_Array, and
-    -- cJSON_Raw."), never a silent slide
-    if k > 1 and out[k] == "" then
-      local names, code = {}, false
-      for i = parts[k][1], parts[k][2] do
-        local it = spec.text and spec.text(list[i]) or list[i]
-        if type(it) == "string" then
-          it = it:gsub("^%s+", ""):gsub("[%s%.:;,]+$", "")
-          local _, words = it:gsub("%S+", "")
-          -- (short: a name said in about the time its line is read; words,
-          -- not code: "--overwrite", "cJSON_Raw" or "x=1" would be read out
-          -- sign by sign, this text not being cleaned for speech)
-          local words_only = not it:find("[^%w%s%-'&%.\128-\255]") and not it:find("^%-") and not it:find("%-%-")
-            and not it:find("^%d+ more")   -- (the list's own "4 more options": no name)
-          if words_only and words >= 1 and words <= 6 and #it <= 40 and #names < 5 then names[#names + 1] = it end
-          code = code or not words_only
-        end
-      end
-      local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
-      if #names > 0 and sep ~= "sep" and last ~= "last" then
-        local said = names[1]
-        for i = 2, #names do said = said .. (i < #names and sep or (#names == 2 and pair or last)) .. names[i] end
-        out[k] = said .. (stop ~= "stop" and stop or ".")
-      end
-      -- nothing to name, only code (options, identifiers): the heading
-      -- goes on ("Options, continued."), which a viewer hears as the same list
-      local cont = i18n.t(lang, "l_continued")
-      if out[k] == "" and code and type(header) == "string" and header:match("%w") and cont ~= "l_continued" then
-        out[k] = header:gsub("[%s%.:;,]+$", "") .. ", " .. cont .. (stop ~= "stop" and stop or ".")
-      end
-    end
+    if k > 1 and out[k] == "" and not quiet then out[k] = silent_part_says(list, parts[k], spec, lang, header) end
   end
   return out
 end
@@ -615,27 +620,60 @@ local function rebalance(run, fitted, def, opts, lang)
   whole.visual_content = vc
   whole.narration = #said > 0 and table.concat(said, " ") or nil
   whole.min_duration, whole.max_duration = min, max
+  -- only a run left uneven (a page with less than half the points of
+  -- another: 4 + 1, 9 + 3; not 6 + 4): a page's sentences then follow
+  -- its items, and a loader's fair cut is not worth that
+  local fewest, most = math.huge, 0
+  for _, pg in ipairs(run) do
+    local n = #units_of(pg.visual_content, spec, (field_list(pg.visual_content, spec, lang)))
+    fewest, most = math.min(fewest, n), math.max(most, n)
+  end
+  if fewest * 2 >= most then return nil end
   local units = units_of(vc, spec, list)
   local heaviest = 0
   for _, f in ipairs(fitted) do heaviest = math.max(heaviest, weight_of(f, spec, lang)) end
   for n = #run, #fitted do
     local parts = partition(units, n, false)
     if not parts then return nil end
-    local weights, top = {}, 0
-    for k, p in ipairs(parts) do
-      local w = 0
-      for _, u in ipairs(units) do if u[1] >= p[1] and u[2] <= p[2] then w = w + u.weight end end
-      weights[k], top = w, math.max(top, w)
+    local top, crowded = 0, false
+    for _, p in ipairs(parts) do
+      local w, c = 0, 0
+      for _, u in ipairs(units) do if u[1] >= p[1] and u[2] <= p[2] then w, c = w + u.weight, c + 1 end end
+      -- (never more points on a page than the loader put on one)
+      top, crowded = math.max(top, w), crowded or c > most
     end
     -- (as many slides as before: only when lighter by more than an item's
     -- quarter, as partition counts even)
-    if n < #fitted or top < heaviest - 0.25 then
+    if not crowded and (n < #fitted or top < heaviest - 0.25) then
       local ok = true
       for k, p in ipairs(parts) do
         if not readable(part_scene(whole, spec, list, false, p, k, n, "", lang), def, opts) then ok = false; break end
       end
       if ok then
-        local shares = share_narration(whole.narration, lang, list, parts, spec, vc.header)
+        -- each page's sentences stay with the slides that show its items
+        -- (by the items they name among those), so no slide takes what
+        -- another page said; a slide left silent names what it shows
+        local shares, first = {}, 1
+        for k = 1, n do shares[k] = {} end
+        for _, pg in ipairs(run) do
+          local last = first + #field_list(pg.visual_content, spec, lang) - 1
+          local clip, at = {}, {}
+          for k, p in ipairs(parts) do
+            if p[2] >= first and p[1] <= last then
+              clip[#clip + 1] = { math.max(p[1], first), math.min(p[2], last) }
+              at[#clip] = k
+            end
+          end
+          local said = share_narration(pg.narration, lang, list, clip, spec, vc.header, true)
+          for c, k in ipairs(at) do
+            if said[c] ~= "" then table.insert(shares[k], said[c]) end
+          end
+          first = last + 1
+        end
+        for k, p in ipairs(parts) do
+          shares[k] = table.concat(shares[k], " ")
+          if k > 1 and shares[k] == "" then shares[k] = silent_part_says(list, p, spec, lang, vc.header) end
+        end
         local scenes = {}
         for k, p in ipairs(parts) do
           scenes[k] = part_scene(whole, spec, list, false, p, k, n, shares[k], lang)
