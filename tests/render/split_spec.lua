@@ -670,6 +670,53 @@ describe("fit: lay out first, then split", function()
     assert.is_true(inside > 0, "no part opened inside a group")
   end)
 
+  it("cuts a list the reader paged 4 + 1 again as evenly as its items allow, when every page is readable", function()
+    -- a look-alike of setuptools' "python 2 sunset.rst" ("It's still not
+    -- working"): five numbered points, the third long; the Markdown reader
+    -- pages it by the words it says and joins pages again, leaving 4 + 1
+    local l = { "# Python 2 Sunset", "", "## It's still not working", "",
+      "If after trying the above steps, the environment still has incompatible versions installed, here are some things to try.", "",
+      "1. Uninstall and reinstall the package. Run the uninstall command for the relevant environment. Repeat until there is no copy installed. Then install it again.",
+      "2. If possible, attempt to replicate the problem in a second environment (virtual machine, friend's computer, etc). If the issue is isolated to just one unique environment, first determine what is different about those environments (or reinstall/reset the failing one to defaults).",
+      "3. End users who are not themselves the maintainers for the package they are trying to install should contact the support channels for the relevant application. Please be considerate of those projects by searching for existing issues and following the latest guidance before reaching out for support. When filing an issue, be sure to give as much detail as possible to help the maintainers understand what factors led to the issue after following their recommended guidance.",
+      "4. Reach out to your local support groups. There's a good chance someone nearby has the expertise and willingness to help.",
+      "5. If all else fails, file this template with the project. Please complete the whole template, providing as much detail about what factors led to the issue. The maintainers will summarily close tickets filed without any meaningful detail or engagement with the issue.",
+      "" }
+    local doc = table.concat(l, "\n")
+    local function pages(m)
+      local n, said, ids = {}, {}, {}
+      for _, s in ipairs(of_type(m, "list")) do
+        n[#n + 1] = #s.visual_content.items
+        said[#said + 1] = s.narration
+        ids[#ids + 1] = s.id
+      end
+      return n, words(table.concat(said, " ")), ids
+    end
+    for _, frame in ipairs { { 1080, 1080 }, { 1920, 1080 }, { 1080, 1080, true } } do
+      local m = load_md(doc)
+      local before, said_before, ids_before = pages(m)
+      -- (the reader's pages this test is about)
+      assert.are.same({ 4, 1 }, before)
+      fit.videos(m.videos, { width = frame[1], height = frame[2], captions = frame[3] })
+      local after, said_after, ids_after = pages(m)
+      assert.are.same({ 3, 2 }, after, string.format("%dx%d%s", frame[1], frame[2], frame[3] and " burn" or ""))
+      -- the same sentences, the pages' own ids, numbering on, all readable
+      assert.are.equal(said_before, said_after)
+      assert.are.same(ids_before, ids_after)
+      local list = of_type(m, "list")
+      assert.are.equal(4, list[2].visual_content.start)
+      for _, s in ipairs(list) do assert_readable(s, frame[1], frame[2], frame[3]) end
+    end
+    -- short items paged 9 + 3 are 6 + 6; pages as even as their items
+    -- allow (6 + 6, 6 + 6 + 4) stay as the reader cut them
+    for _, c in ipairs { { 12, 4, { 9, 3 }, { 6, 6 } }, { 12, 10, { 6, 6 }, { 6, 6 } }, { 16, 10, { 6, 6, 4 }, { 6, 6, 4 } } } do
+      local m = load_md(list_doc(c[1], c[2]))
+      assert.are.same(c[3], (pages(m)))
+      fit.videos(m.videos, { width = 1920, height = 1080 })
+      assert.are.same(c[4], (pages(m)))
+    end
+  end)
+
   it("is deterministic", function()
     local function plan()
       local m = load_md(list_doc(8, 22), { detail = "full" })

@@ -152,6 +152,26 @@ try:
                       headers=JSON_CT)
     check(st == 400 and "keep_timing" in j.get("error", ""), "scenes: keep_timing not a boolean -> 400")
 
+    # the previews check options with the task's checker: what POST
+    # /api/tasks refuses with 400, /api/check and /api/scenes refuse with
+    # the same message (they ignored these before)
+    for bad in [{"voice": {}}, {"voice": 5}, {"voice": "no-such-voice"}, {"captions": {}}, {"color": 1e308},
+                {"fps": 1000}, {"nope": 1}, {"scene": 2}]:
+        body = json.dumps({"text": DOC.decode(), "options": bad})
+        st, _, j = s.json("POST", "/api/tasks", body=body, headers=JSON_CT)
+        want = j.get("error", "") if st == 400 else None
+        for route in ["/api/check", "/api/scenes", "/api/frame"]:
+            st2, _, j2 = s.json("POST", route, body=body, headers=JSON_CT)
+            j2 = j2 if isinstance(j2, dict) else {}
+            check(st2 == 400 and j2.get("error", "").startswith("options") and (want is None or j2["error"] == want),
+                  "%s %s -> 400 as POST /api/tasks (%s: %s; tasks %s: %s)" % (route, json.dumps(bad), st2,
+                                                                            j2.get("error"), st, want))
+    # ... and takes what a task takes
+    st, _, j = s.json("POST", "/api/scenes", body=json.dumps(
+        {"text": DOC.decode(), "options": {"voice": "female", "captions": "srt,burn", "color": "#336699", "fps": 24}}),
+        headers=JSON_CT)
+    check(st == 200 and j.get("scenes"), "scenes with options a task takes -> 200 (%s)" % j.get("error"))
+
     body2, ctype2 = multipart([("file", ("talk.md", DOC)), ("scene", "2"), ("time", "1"),
                                ("options", json.dumps({"resolution": "320x180"}))])
     st, h, png = s.request("POST", "/api/frame", body=body2, headers={"Content-Type": ctype2})

@@ -191,12 +191,48 @@ local function sentences(text, lang)
   return out
 end
 
+-- What a later part the narration left nothing for says: what it shows,
+-- its short items by name, at most five ("cJSON_String, cJSON_Array, and
+-- cJSON_Raw."), never a silent slide; "" when it has nothing to name.
+local function silent_part_says(list, p, spec, lang, header)
+  local says = ""
+  local names, code = {}, false
+  for i = p[1], p[2] do
+    local it = spec.text and spec.text(list[i]) or list[i]
+    if type(it) == "string" then
+      it = it:gsub("^%s+", ""):gsub("[%s%.:;,]+$", "")
+      local _, words = it:gsub("%S+", "")
+      -- (short: a name said in about the time its line is read; words,
+      -- not code: "--overwrite", "cJSON_Raw" or "x=1" would be read out
+      -- sign by sign, this text not being cleaned for speech)
+      local words_only = not it:find("[^%w%s%-'&%.\128-\255]") and not it:find("^%-") and not it:find("%-%-")
+        and not it:find("^%d+ more")   -- (the list's own "4 more options": no name)
+      if words_only and words >= 1 and words <= 6 and #it <= 40 and #names < 5 then names[#names + 1] = it end
+      code = code or not words_only
+    end
+  end
+  local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
+  if #names > 0 and sep ~= "sep" and last ~= "last" then
+    local said = names[1]
+    for i = 2, #names do said = said .. (i < #names and sep or (#names == 2 and pair or last)) .. names[i] end
+    says = said .. (stop ~= "stop" and stop or ".")
+  end
+  -- nothing to name, only code (options, identifiers): the heading
+  -- goes on ("Options, continued."), which a viewer hears as the same list
+  local cont = i18n.t(lang, "l_continued")
+  if says == "" and code and type(header) == "string" and header:match("%w") and cont ~= "l_continued" then
+    says = header:gsub("[%s%.:;,]+$", "") .. ", " .. cont .. (stop ~= "stop" and stop or ".")
+  end
+  return says
+end
+
 -- The narration shared out: a sentence goes with the part of the first item
 -- it names (never to an earlier part than the sentence before it); the rest
 -- follow the sentence before them (the introduction: the first part). A part
 -- left silent takes the last sentence of the part before when that one has
--- more than one and the sentence names none of its items.
-local function share_narration(narration, lang, list, parts, spec, header)
+-- more than one and the sentence names none of its items; a later part
+-- still silent says what it shows (silent_part_says) unless quiet.
+local function share_narration(narration, lang, list, parts, spec, header, quiet)
   local out = {}
   if type(narration) ~= "string" or not narration:match("%S") then
     for k = 1, #parts do out[k] = "" end
@@ -268,38 +304,7 @@ local function share_narration(narration, lang, list, parts, spec, header)
     local t = {}
     for _, si in ipairs(out[k]) do t[#t + 1] = ss[si] end
     out[k] = table.concat(t, " ")
-    -- a later part the narration left nothing for says what it shows: its
-    -- short items by name, at most five ("cJSON_String, cJSON_Array, and
-    -- cJSON_Raw."), never a silent slide
-    if k > 1 and out[k] == "" then
-      local names, code = {}, false
-      for i = parts[k][1], parts[k][2] do
-        local it = spec.text and spec.text(list[i]) or list[i]
-        if type(it) == "string" then
-          it = it:gsub("^%s+", ""):gsub("[%s%.:;,]+$", "")
-          local _, words = it:gsub("%S+", "")
-          -- (short: a name said in about the time its line is read; words,
-          -- not code: "--overwrite", "cJSON_Raw" or "x=1" would be read out
-          -- sign by sign, this text not being cleaned for speech)
-          local words_only = not it:find("[^%w%s%-'&%.\128-\255]") and not it:find("^%-") and not it:find("%-%-")
-            and not it:find("^%d+ more")   -- (the list's own "4 more options": no name)
-          if words_only and words >= 1 and words <= 6 and #it <= 40 and #names < 5 then names[#names + 1] = it end
-          code = code or not words_only
-        end
-      end
-      local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
-      if #names > 0 and sep ~= "sep" and last ~= "last" then
-        local said = names[1]
-        for i = 2, #names do said = said .. (i < #names and sep or (#names == 2 and pair or last)) .. names[i] end
-        out[k] = said .. (stop ~= "stop" and stop or ".")
-      end
-      -- nothing to name, only code (options, identifiers): the heading
-      -- goes on ("Options, continued."), which a viewer hears as the same list
-      local cont = i18n.t(lang, "l_continued")
-      if out[k] == "" and code and type(header) == "string" and header:match("%w") and cont ~= "l_continued" then
-        out[k] = header:gsub("[%s%.:;,]+$", "") .. ", " .. cont .. (stop ~= "stop" and stop or ".")
-      end
-    end
+    if k > 1 and out[k] == "" and not quiet then out[k] = silent_part_says(list, parts[k], spec, lang, header) end
   end
   return out
 end
@@ -557,22 +562,168 @@ local function share_runs(scenes)
   end
 end
 
+-- The pages a loader cut one list into (the Markdown reader cuts a list by
+-- the words it says, and pages it joins again may leave one item alone:
+-- setuptools' "It's still not working", 4 + 1): scenes i..j of one type
+-- with a split spec, from one place of the document (source file and
+-- line), one header, each later page marked "continued" and numbering on
+-- (`start`). -> j (i when scene i opens no such run)
+local function page_run(scenes, i, lang)
+  local s = scenes[i]
+  local t = s.scene_type or s.type
+  local src, vc = type(s.source) == "table" and s.source, s.visual_content
+  if not src or src.file == nil or src.line == nil or type(vc) ~= "table" then return i end
+  local cont = i18n.t(s.language or lang, "l_continued")
+  local j = i
+  while scenes[j + 1] do
+    local n = scenes[j + 1]
+    local ns, nv = type(n.source) == "table" and n.source, n.visual_content
+    if (n.scene_type or n.type) ~= t or not ns or ns.file ~= src.file or ns.line ~= src.line
+        or type(nv) ~= "table" or nv.header ~= vc.header or nv.description ~= cont or tonumber(nv.start) == nil
+        or nv.image ~= nil or vc.image ~= nil then break end
+    j = j + 1
+  end
+  return j
+end
+
+-- A slide's weight as partition weighs it (units_of): each item 1, and
+-- its text by the line.
+local function weight_of(scene, spec, lang)
+  local w = 0
+  for _, u in ipairs(units_of(scene.visual_content, spec, (field_list(scene.visual_content, spec, lang)))) do
+    w = w + u.weight
+  end
+  return w
+end
+
+-- A run of pages (page_run) cut again as evenly as the items allow, when
+-- that is as few slides as fitting each page makes (fitted: those slides)
+-- and every slide is readable: the same items and sentences over pages of
+-- even weight (2 + 3, not 4 + 1). The pages keep their ids; the time the
+-- pages were given together is shared as a split shares it. -> the scenes,
+-- or nil (the pages stay as the loader cut them).
+local function rebalance(run, fitted, def, opts, lang)
+  local spec = def.split
+  if spec.explode or spec.pages or spec.atomic then return nil end
+  local whole = copy(run[1])
+  local vc = copy(run[1].visual_content)
+  local list, said, min, max = {}, {}, 0, nil
+  for _, pg in ipairs(run) do
+    local items, as_string = field_list(pg.visual_content, spec, lang)
+    if as_string then return nil end
+    for _, it in ipairs(items) do list[#list + 1] = it end
+    if type(pg.narration) == "string" and pg.narration:match("%S") then said[#said + 1] = pg.narration end
+    min = min + (tonumber(pg.min_duration) or M.MIN_SCENE)
+    if tonumber(pg.max_duration) then max = math.max(max or 0, tonumber(pg.max_duration)) end
+  end
+  vc[spec.field] = list
+  whole.visual_content = vc
+  whole.narration = #said > 0 and table.concat(said, " ") or nil
+  whole.min_duration, whole.max_duration = min, max
+  -- only a run left uneven (a page with less than half the points of
+  -- another: 4 + 1, 9 + 3; not 6 + 4): a page's sentences then follow
+  -- its items, and a loader's fair cut is not worth that
+  local fewest, most = math.huge, 0
+  for _, pg in ipairs(run) do
+    local n = #units_of(pg.visual_content, spec, (field_list(pg.visual_content, spec, lang)))
+    fewest, most = math.min(fewest, n), math.max(most, n)
+  end
+  if fewest * 2 >= most then return nil end
+  local units = units_of(vc, spec, list)
+  local heaviest = 0
+  for _, f in ipairs(fitted) do heaviest = math.max(heaviest, weight_of(f, spec, lang)) end
+  for n = #run, #fitted do
+    local parts = partition(units, n, false)
+    if not parts then return nil end
+    local top, crowded = 0, false
+    for _, p in ipairs(parts) do
+      local w, c = 0, 0
+      for _, u in ipairs(units) do if u[1] >= p[1] and u[2] <= p[2] then w, c = w + u.weight, c + 1 end end
+      -- (never more points on a page than the loader put on one)
+      top, crowded = math.max(top, w), crowded or c > most
+    end
+    -- (as many slides as before: only when lighter by more than an item's
+    -- quarter, as partition counts even)
+    if not crowded and (n < #fitted or top < heaviest - 0.25) then
+      local ok = true
+      for k, p in ipairs(parts) do
+        if not readable(part_scene(whole, spec, list, false, p, k, n, "", lang), def, opts) then ok = false; break end
+      end
+      if ok then
+        -- each page's sentences stay with the slides that show its items
+        -- (by the items they name among those), so no slide takes what
+        -- another page said; a slide left silent names what it shows
+        local shares, first = {}, 1
+        for k = 1, n do shares[k] = {} end
+        for _, pg in ipairs(run) do
+          local last = first + #field_list(pg.visual_content, spec, lang) - 1
+          local clip, at = {}, {}
+          for k, p in ipairs(parts) do
+            if p[2] >= first and p[1] <= last then
+              clip[#clip + 1] = { math.max(p[1], first), math.min(p[2], last) }
+              at[#clip] = k
+            end
+          end
+          local said = share_narration(pg.narration, lang, list, clip, spec, vc.header, true)
+          for c, k in ipairs(at) do
+            if said[c] ~= "" then table.insert(shares[k], said[c]) end
+          end
+          first = last + 1
+        end
+        for k, p in ipairs(parts) do
+          shares[k] = table.concat(shares[k], " ")
+          if k > 1 and shares[k] == "" then shares[k] = silent_part_says(list, p, spec, lang, vc.header) end
+        end
+        local scenes = {}
+        for k, p in ipairs(parts) do
+          scenes[k] = part_scene(whole, spec, list, false, p, k, n, shares[k], lang)
+          if run[k] then scenes[k].id, scenes[k].split_part = run[k].id, nil end
+          if scenes[k].max_duration and run[k] and run[k].max_duration == nil then scenes[k].max_duration = nil end
+        end
+        share_time(whole, spec, scenes, lang)
+        return scenes
+      end
+    end
+  end
+  return nil
+end
+
 --- video(video, opts) -> how many scenes were added. The video's scenes are
 --- replaced by their parts, in place; video-level theme and accent are used
 --- where a scene has none.
 function M.video(video, opts)
-  local out, added = {}, 0
-  for _, s in ipairs(video.scenes or {}) do
+  local out, added, changed = {}, 0, false
+  local scenes, i = video.scenes or {}, 1
+  local function fit_one(s)
     local o = copy(opts)
     o.theme = opts.theme or s.theme or video.theme
     o.accent = opts.accent or s.accent_color or video.accent_color
     o.lang = video.language
     local ok, parts = pcall(M.scene, s, o)
     if not ok then parts = { s } end   -- a layout error is reported where the scene is drawn
-    for _, p in ipairs(parts) do out[#out + 1] = p end
-    added = added + #parts - 1
+    return parts, o
   end
-  if added > 0 then
+  while scenes[i] do
+    local s = scenes[i]
+    render = render or require("vg.render")
+    local def = render.get_type(s.scene_type or s.type)
+    local j = (def and def.split) and page_run(scenes, i, video.language) or i
+    local parts, o = {}, nil
+    for k = i, j do
+      local p
+      p, o = fit_one(scenes[k])
+      for _, x in ipairs(p) do parts[#parts + 1] = x end
+    end
+    if j > i then
+      local run = table.move(scenes, i, j, 1, {})
+      local ok, even = pcall(rebalance, run, parts, def, o, s.language or video.language)
+      if ok and even then parts, changed = even, true end
+    end
+    for _, p in ipairs(parts) do out[#out + 1] = p end
+    added = added + #parts - (j - i + 1)
+    i = j + 1
+  end
+  if added > 0 or changed then
     -- a part's id (scene_04_2) must not be one the video already has
     local taken = {}
     for _, s in ipairs(video.scenes) do if s.id ~= nil then taken[tostring(s.id)] = true end end

@@ -67,10 +67,23 @@ local function load_options(options)
 end
 
 --- check_options(options) -> true | nil, message: the checks a request's
--- options get before anything is stored or started
+-- options get before anything is stored or started. A preview takes the
+-- options a task takes, so they go through the task's own checker first
+-- (vg.serve.tasks.options: unknown keys, wrong types, values `vgrun
+-- create` refuses): what POST /api/tasks refuses with 400, a preview
+-- refuses with the same message, never silently ignores.
 function M.check_options(options)
-  local ok, err = load_options(options or {})
-  if not ok then return nil, err end
+  if options ~= nil and type(options) ~= "table" then return nil, "options: an object expected" end
+  local topts = require("vg.serve.tasks.options")
+  local args, err = topts.argv(options)
+  if not args then return nil, err end
+  -- (placeholders: the command line needs an input and an output; neither is opened)
+  local argv = { "--from", "document", "-o", "video.mp4" }
+  for _, a in ipairs(args) do argv[#argv + 1] = a end
+  local o, perr = topts.parse(argv)
+  if not o then return nil, perr end
+  local ok, lerr = load_options(options or {})
+  if not ok then return nil, lerr end
   return true
 end
 

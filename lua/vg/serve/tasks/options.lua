@@ -32,6 +32,11 @@ local function spelled(key, v, opt)
   if opt.list then
     if t == "string" then return { v } end
     if t ~= "table" then return nil, string.format("options.%s: a string or a list of strings expected", key) end
+    -- an empty JSON object is not an empty list ([]: the decoder marks
+    -- lists): refused as any other object
+    if next(v) == nil and getmetatable(v) ~= require("vg.core").array_mt then
+      return nil, string.format("options.%s: a string or a list of strings expected", key)
+    end
     local list = {}
     for i = 1, #v do
       if type(v[i]) ~= "string" then return nil, string.format("options.%s: a list of strings expected", key) end
