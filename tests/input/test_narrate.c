@@ -192,6 +192,24 @@ static void shown_is(const char *s, const char *want) {
   free(h);
 }
 
+/* A bullet never shows a bare web address, and the sentence that a
+ * capital opens after one (its full stop left out) is not joined to it. */
+static void bullets_show_no_bare_address(void **state) {
+  (void)state;
+  shown_failed = 0;
+  shown_is("You can raise issues on the issue tracker which is located at https://example.org/tool/issues You "
+           "will need a login to do so.",
+           "You can raise issues on the issue tracker");
+  shown_is("Merge requests are found on the forge at https://example.org/tool/merge_requests",
+           "Merge requests are found on the forge");
+  shown_is("See https://www.example.org/docs/start.html for more.", "See example.org for more");
+  shown_is("<https://example.org/a/b>", "example.org");
+  /* a capital after an address ends its sentence; a lower-case word goes on */
+  assert_int_equal(vgi_first_sentence("Get it at https://example.org/x Then run it."), 31);
+  assert_int_equal(vgi_first_sentence("Get it at https://example.org/x then run it."), 44);
+  assert_int_equal(shown_failed, 0);
+}
+
 static void bullets_at_most_sixteen_words(void **state) {
   (void)state;
   shown_failed = 0;
@@ -1533,6 +1551,7 @@ int main(void) {
     cmocka_unit_test(headlines),
     cmocka_unit_test(headlines_end_naturally),
     cmocka_unit_test(bullets_at_most_sixteen_words),
+      cmocka_unit_test(bullets_show_no_bare_address),
     cmocka_unit_test(bullets_keep_their_verbs),
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
