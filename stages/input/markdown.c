@@ -942,6 +942,12 @@ static const char *const joiners[] = {
   "hvilket", "hvilken", "hvilke", "ja", "tai", "mutta", "että", "joka", "jotka", "jossa", "joita", "jonka",
   "kun", "jos", "koska", "vaikka", "kuin", "sekä", "kuten", "però", "quan", "perquè", "amb", "dels", "als",
   "pel", "pels",
+  /* Arabic's prepositions, conjunctions and relatives that stand as words
+   * ("لا تستخدم كلمات مثل" is "don't use words such as") */
+  "مثل", "في", "من", "إلى", "الى", "على", "عن", "مع", "أو", "او", "و", "أن", "ان", "إن", "التي", "الذي",
+  "الذين", "اللتي", "لكن", "ولكن", "إذا", "اذا", "عندما", "حتى", "بين", "كما", "لأن", "لان", "ثم", "أي",
+  "بدون", "دون", "حول", "عبر", "خلال", "قبل", "بعد", "ضد", "نحو", "لدى", "عند", "منذ", "بل", "حيث", "كي",
+  "لكي", "بينما", "وفي", "ومن", "أما", "إما",
   NULL };
 /* ... and words a headline never ends with (articles, besides the above) */
 static const char *const articles[] = { "the", "a", "an", "this", "these", "its", "their", "your",
@@ -1407,7 +1413,8 @@ static const char *const inverted_subjects[] = { "u", "je", "jij", "we", "wij", 
   "du", "wir", "ihr", "man", "vous", "nous", NULL };
 /* Negations said before their verb: alone at the end, the verb is gone
  * ("fișierele rezultate nu | vor fi sincronizate") */
-static const char *const negations[] = { "nu", "ne", "non", "not", "\xD0\xBD\xD0\xB5", "\xD0\xBD\xD1\x96", NULL };  /* не, ні */
+static const char *const negations[] = { "nu", "ne", "non", "not", "\xD0\xBD\xD0\xB5", "\xD0\xBD\xD1\x96",   /* не, ні */
+  "لا", "لم", "لن", "ليس", NULL };   /* Arabic's */
 
 /* Does the headline of words [0, k) end on a word that waits for what came
  * after it: an article, a preposition, a conjunction, a negation, an
