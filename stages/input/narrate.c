@@ -3883,17 +3883,22 @@ static char *speech_out(char *s) {
       memmove(q, q + 1, strlen(q));
     }
   /* a mark that stood alone, its words gone ("E2fsprogs. <address> or
-   * <address>." -> "E2fsprogs. .") */
+   * <address>." -> "E2fsprogs. ."); so does a closing bracket whose
+   * opening one went with the sentence in it ("(Note … /etc/fstab.)"
+   * said as ")") */
   vgi_squash(t);
   w = t;
+  int open = 0;
   for (char *r = t; *r;) {
     size_t pl = strspn(r, ".,;:!?");
+    if (!pl && !open && (r[0] == ')' || r[0] == ']')) pl = strspn(r, ".,;:!?)]");
     if (pl && (r == t || r[-1] == ' ') && (!r[pl] || r[pl] == ' ')) {
       r += pl;
       while (*r == ' ') r++;
       if (!*r) while (w > t && w[-1] == ' ') w--;
       continue;
     }
+    open += (*r == '(' || *r == '[') - (open && (*r == ')' || *r == ']'));
     *w++ = *r++;
   }
   *w = 0;

@@ -1461,6 +1461,18 @@ static void bug_phrase_and_quoted_command(void **state) {
                                            "run the configure command to see the options.", NULL });
 }
 
+/* A sentence in brackets that goes (it named only a path) takes its
+ * closing bracket along: never ")" said alone; a bracket inside a sentence
+ * that stays is kept. */
+static void lone_bracket_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit keeps notes in order.\n\n## Notes\n\nSome intro text here for the notes.\n\n"
+                    "(This example shows that one can add command line options to the options given in "
+                    "/etc/kitrc.)\n\nKit sorts notes (two kinds) by date.\n";
+  full_reading_says("bracket.md", doc, (const char *const[]){ " )", "notes. )", NULL },
+                    (const char *const[]){ "Some intro text here for the notes.", "(two kinds)", NULL });
+}
+
 /* The sound a word begins with, as "a" or "an" needs it. */
 static void vowel_sounds(void **state) {
   (void)state;
@@ -1552,6 +1564,7 @@ int main(void) {
     cmocka_unit_test(headlines_end_naturally),
     cmocka_unit_test(bullets_at_most_sixteen_words),
       cmocka_unit_test(bullets_show_no_bare_address),
+      cmocka_unit_test(lone_bracket_unsaid),
     cmocka_unit_test(bullets_keep_their_verbs),
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
