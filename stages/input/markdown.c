@@ -942,6 +942,12 @@ static const char *const joiners[] = {
   "hvilket", "hvilken", "hvilke", "ja", "tai", "mutta", "että", "joka", "jotka", "jossa", "joita", "jonka",
   "kun", "jos", "koska", "vaikka", "kuin", "sekä", "kuten", "però", "quan", "perquè", "amb", "dels", "als",
   "pel", "pels",
+  /* Arabic's prepositions, conjunctions and relatives that stand as words
+   * ("لا تستخدم كلمات مثل" is "don't use words such as") */
+  "مثل", "في", "من", "إلى", "الى", "على", "عن", "مع", "أو", "او", "و", "أن", "ان", "إن", "التي", "الذي",
+  "الذين", "اللتي", "لكن", "ولكن", "إذا", "اذا", "عندما", "حتى", "بين", "كما", "لأن", "لان", "ثم", "أي",
+  "بدون", "دون", "حول", "عبر", "خلال", "قبل", "بعد", "ضد", "نحو", "لدى", "عند", "منذ", "بل", "حيث", "كي",
+  "لكي", "بينما", "وفي", "ومن", "أما", "إما",
   NULL };
 /* ... and words a headline never ends with (articles, besides the above) */
 static const char *const articles[] = { "the", "a", "an", "this", "these", "its", "their", "your",
@@ -1407,7 +1413,8 @@ static const char *const inverted_subjects[] = { "u", "je", "jij", "we", "wij", 
   "du", "wir", "ihr", "man", "vous", "nous", NULL };
 /* Negations said before their verb: alone at the end, the verb is gone
  * ("fișierele rezultate nu | vor fi sincronizate") */
-static const char *const negations[] = { "nu", "ne", "non", "not", "\xD0\xBD\xD0\xB5", "\xD0\xBD\xD1\x96", NULL };  /* не, ні */
+static const char *const negations[] = { "nu", "ne", "non", "not", "\xD0\xBD\xD0\xB5", "\xD0\xBD\xD1\x96",   /* не, ні */
+  "لا", "لم", "لن", "ليس", NULL };   /* Arabic's */
 
 /* Does the headline of words [0, k) end on a word that waits for what came
  * after it: an article, a preposition, a conjunction, a negation, an
@@ -2051,6 +2058,18 @@ int vgi_etc_goes_on(const char *text, const char *stop) {
   return *stop == '.' && lower_start(stop + 1) && etc_like(text, stop);
 }
 
+/* 1 when the word that ends at e (exclusive) is a bare web address
+ * ("https://example.org/issues", "www.example.org"). */
+static int bare_address_before(const char *s, size_t e) {
+  size_t w = e;
+  while (w && s[w - 1] != ' ') w--;
+  while (w < e && strchr("<(\"'", s[w])) w++;
+  if (e - w >= 4 && !strncmp(s + w, "www.", 4)) return 1;
+  for (size_t k = w; k + 3 <= e && isalpha((unsigned char)s[k]); k++)
+    if (!strncmp(s + k + 1, "://", 3)) return k + 4 < e;
+  return 0;
+}
+
 size_t vgi_first_sentence(const char *s) {
   int depth = 0, words = 0;
   /* no strlen: callers walk a long text sentence by sentence, and its
@@ -2078,6 +2097,12 @@ size_t vgi_first_sentence(const char *s) {
       /* an ellipsis glued to a word before a lower-case one goes on ("a
        * `cJSON_Create...` function that …") */
       int trails = c == '.' && dots >= 3 && dots < i + 1 && s[i - dots] != ' ' && lower_start(s + i + 1);
+      /* a bare address that a capital follows ended its sentence, its full
+       * stop left out so as not to join the address ("…located at
+       * https://example.org/issues You will need …"), as the voice takes it */
+      if (words >= 2 && !depth && s[i + 1] == ' ' && bare_address_before(s, i + 1) && isupper((unsigned char)s[i + 2]) &&
+          islower((unsigned char)s[i + 3]))
+        return i + 1;
       if (words >= 2 && !depth && s[i + 1] && strchr(".!?", c) && !sign && !trails && !vgi_etc_goes_on(s, s + i) &&
           !(dots <= 2 && dots < i + 1 && s[i - dots] == ' ' && (lower_start(s + i + 1) || option_follows(s + i + 1))) &&
           !(c == '.' && (is_abbrev(s, s + i, NULL) || is_abbrev(s, s + i, "de") || is_abbrev(s, s + i, "fr") ||

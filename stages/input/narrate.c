@@ -1155,6 +1155,43 @@ static char *detail_out(const char *h, int max) {
  * clause (vgi_short_clause) */
 #define SHOWN_MAX_WORDS 16
 
+/* The bare web addresses of a headline ("https://example.org/issues",
+ * "<www.example.org>") out: the headline is cut before one that three words
+ * or more come before (1), an earlier one becomes its host name
+ * ("example.org"; 0). */
+static int address_out(char *h) {
+  for (char *w = h; *w;) {
+    while (*w == ' ') w++;
+    char *e = w + strcspn(w, " ");
+    char *a = w;
+    while (a < e && strchr("<(\"'", *a)) a++;
+    char *sch = a;
+    while (sch < e && isalpha((unsigned char)*sch)) sch++;
+    char *host = NULL;
+    if (sch > a && e - sch > 3 && !strncmp(sch, "://", 3)) host = sch + 3;
+    else if (e - a > 4 && !strncmp(a, "www.", 4)) host = a;
+    if (!host) { w = e; continue; }
+    int before = 0;
+    for (char *q = h; q < w; q++)
+      if (*q != ' ' && (q + 1 == w || q[1] == ' ')) before++;
+    if (before >= 3) {
+      while (w > h && w[-1] == ' ') w--;
+      *w = 0;
+      return 1;
+    }
+    if (!strncmp(host, "www.", 4) && host + 4 < e) host += 4;
+    size_t hl = strcspn(host, "/?#> )\"'");
+    if (host + hl > e) hl = (size_t)(e - host);
+    /* the sentence's own marks after the address stay */
+    char *m = e;
+    while (m > host + hl && strchr(".,;:!?", m[-1])) m--;
+    memmove(w, host, hl);
+    memmove(w + hl, m, strlen(m) + 1);
+    w += hl;
+  }
+  return 0;
+}
+
 char *vgi_shown_headline(const char *t) {
   char *h = shown_headline(t);
   /* a comma splice ("The cache is a store of answers, it keeps …"): its
@@ -1185,6 +1222,9 @@ char *vgi_shown_headline(const char *t) {
       h = c;
     }
   }
+  /* a bare address is never shown: the words before it stand alone (the
+   * "located at" that placed it goes below), else its host name */
+  int addressed = address_out(h);
   /* no space, no-break space ("fichiers&nbsp;:") or clause mark at its end */
   size_t l = strlen(h);
   for (;;) {
@@ -1196,7 +1236,7 @@ char *vgi_shown_headline(const char *t) {
    * à la", "kunt u", "but it has been"): such words go, down to three */
   char *whole = vgi_strdup(t);
   whole[vgi_first_sentence(whole)] = 0;
-  int cut = vgi_word_count(h) < vgi_word_count(whole);
+  int cut = addressed || vgi_word_count(h) < vgi_word_count(whole);
   free(whole);
   while (cut && vgi_word_count(h) > 3 && vgi_dangling_end(h, l)) {
     while (l && h[l - 1] != ' ') l--;
@@ -3850,17 +3890,22 @@ static char *speech_out(char *s) {
       memmove(q, q + 1, strlen(q));
     }
   /* a mark that stood alone, its words gone ("E2fsprogs. <address> or
-   * <address>." -> "E2fsprogs. .") */
+   * <address>." -> "E2fsprogs. ."); so does a closing bracket whose
+   * opening one went with the sentence in it ("(Note … /etc/fstab.)"
+   * said as ")") */
   vgi_squash(t);
   w = t;
+  int open = 0;
   for (char *r = t; *r;) {
     size_t pl = strspn(r, ".,;:!?");
+    if (!pl && !open && (r[0] == ')' || r[0] == ']')) pl = strspn(r, ".,;:!?)]");
     if (pl && (r == t || r[-1] == ' ') && (!r[pl] || r[pl] == ' ')) {
       r += pl;
       while (*r == ' ') r++;
       if (!*r) while (w > t && w[-1] == ' ') w--;
       continue;
     }
+    open += (*r == '(' || *r == '[') - (open && (*r == ')' || *r == ']'));
     *w++ = *r++;
   }
   *w = 0;

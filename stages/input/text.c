@@ -2869,13 +2869,15 @@ static void man_heading(text *r, int i, int level, const char *s, int n) {
 }
 
 /* lines [a, b) (blank ones left out) as one line of plain words: spaces
- * squashed, words broken at a line's end joined */
+ * squashed, words broken at a line's end joined; a pipe table's rows and
+ * rules are no words ("| Name | Use |", "| --- | --- |"): they go */
 static void man_join(text *r, int a, int b, vgi_buf *o) {
   int glue = 0;
   for (int i = a; i < b; i++) {
     if (is_blank(&r->L[i])) continue;
     int t;
     const char *s = body(&r->L[i], &t);
+    if (pipe_row(s, t) || pipe_rule(s, t)) continue;
     int nx = i + 1, cut = 0, drop = 0;
     while (nx < b && is_blank(&r->L[nx])) nx++;
     if (nx < b) {
@@ -2960,12 +2962,16 @@ static int man_tag_inline(const text *r, int i, int k) {
 }
 
 /* the end of the description of the tag at line i: the lines further in
- * than the body's column k, blank lines between them */
+ * than the body's column k, blank lines between them; with every sentence
+ * wanted, a pipe table in it (a tbl table, man_tables.c) ends it, to be
+ * shown as a table (a summary keeps the item whole, its first sentence,
+ * and man_join leaves the table's rows out) */
 static int man_tag_end(const text *r, int i, int k) {
   int e = i + 1, last = i + 1;
   while (e < r->n) {
     if (is_blank(&r->L[e])) { e++; continue; }
     if (r->L[e].ind <= k) break;
+    if (r->full && e > i + 1 && pipe_row(r->L[e].s + r->L[e].ind, r->L[e].len - r->L[e].ind)) break;
     last = ++e;
   }
   return last;
@@ -3594,11 +3600,30 @@ static void man_blocks(text *r) {
       view v = { i, r->n, l->ind, NULL, 0, 0 };
       int te = pipe_table(r, &v, i, &tb);
       if (te) {
+        int item = in_list && l->ind > B;
         if (in_list) man_fold_end(r);
         in_list = 0;
         table_out(r, &tb, i, te);
         ttable_free(&tb);
         i = te;
+        /* a table inside an item's description (man_tag_end ended it
+         * there): the description's lines after it are a paragraph under
+         * the table, which a summary leaves out as it does the rest of an
+         * item's description */
+        int ce = item ? man_tag_end(r, te - 1, B) : te;
+        if (ce > te) {
+          int q = te;
+          while (q < ce && is_blank(&r->L[q])) q++;
+          if (r->full && q < ce) {
+            vgi_buf j = {0};
+            man_join(r, q, ce, &j);
+            sep(r, q);
+            emit_text(r, q, j.s ? j.s : "", (int)j.n);
+            vgi_buf_free(&j);
+          }
+          skip_to(r, ce - 1);
+          i = ce;
+        }
         continue;
       }
       ttable_free(&tb);

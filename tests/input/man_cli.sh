@@ -238,6 +238,17 @@ check "wide tbl: table scenes, no code" [ "$(grep -c '"scene_type":[[:space:]]*"
 check "wide tbl: no code slide" hasnt "$T/out" '"scene_type":[[:space:]]*"\(code\|command\)"'
 for col in m0.5 m3 m4 m16 m40; do check "wide tbl: column $col shown" has "$T/out" "\"$col\""; done
 check "wide tbl: each group keeps its key" [ "$(grep -o '"columns":[[:space:]]*\[[[:space:]]*"Teeth"' "$T/out" | wc -l)" -ge 2 ]
+# a tbl table inside an option's description: never its rows as the item's
+# words ("| --- |"); with every sentence, a table scene, the description's
+# sentence after it said, the options after it kept
+"$VGRUN" scenes --model "$M/spindle.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes spindle.1"
+check "tbl in an item: no pipe in its text" hasnt "$T/out" '| ---\|| Name\|slow | 120'
+check "tbl in an item: the options after it" has "$T/out" '"-c, --count"'
+"$VGRUN" scenes --model --detail full "$M/spindle.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes full spindle.1"
+check "tbl in an item, full: no pipe in its text" hasnt "$T/out" '| ---\|| Name\|slow | 120'
+check "tbl in an item, full: a table" has "$T/out" '"columns":.*\["Name", "Turns", "Use"\]'
+check "tbl in an item, full: the sentence after it" has "$T/out" 'choose a slower speed than the table suggests'
+check "tbl in an item, full: the options after it" has "$T/out" '"-c, --count"'
 # a subsection heading that mandoc wrapped at its width is one heading: its
 # last words are not read as the body's first ("… in the" / "list of
 # engaged pawls A pawl fitted …")

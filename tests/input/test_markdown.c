@@ -2867,6 +2867,11 @@ static void headlines_never_end_waiting(void **state) {
   assert_int_equal(vgi_dangling_end("Die Ausgabe kann gesehen werden", 31), 0);
   assert_int_equal(vgi_dangling_end("Die Optionen k\xC3\xB6nnen", 20), 1);
   assert_int_equal(vgi_dangling_end("dans le", 7), 1);
+  /* Arabic's function words wait too ("don't use words such as") */
+  const char *ar = "لا تستخدم كلمات مثل";
+  assert_int_equal(vgi_dangling_end(ar, strlen(ar)), 1);
+  const char *ar_whole = "لا تستخدم كلمات مثل الأفضل في وصف الكتب";
+  assert_int_equal(vgi_dangling_end(ar_whole, strlen(ar_whole)), 0);
   /* a word that closes an aside ends it; a pronoun after a preposition is its object */
   assert_int_equal(vgi_dangling_end("It must be enclosed in braces (see EXPANSION below)", 51), 0);
   assert_int_equal(vgi_dangling_end("Most profilers will generate a call graph of functions for you", 62), 0);

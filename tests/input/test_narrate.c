@@ -192,6 +192,24 @@ static void shown_is(const char *s, const char *want) {
   free(h);
 }
 
+/* A bullet never shows a bare web address, and the sentence that a
+ * capital opens after one (its full stop left out) is not joined to it. */
+static void bullets_show_no_bare_address(void **state) {
+  (void)state;
+  shown_failed = 0;
+  shown_is("You can raise issues on the issue tracker which is located at https://example.org/tool/issues You "
+           "will need a login to do so.",
+           "You can raise issues on the issue tracker");
+  shown_is("Merge requests are found on the forge at https://example.org/tool/merge_requests",
+           "Merge requests are found on the forge");
+  shown_is("See https://www.example.org/docs/start.html for more.", "See example.org for more");
+  shown_is("<https://example.org/a/b>", "example.org");
+  /* a capital after an address ends its sentence; a lower-case word goes on */
+  assert_int_equal(vgi_first_sentence("Get it at https://example.org/x Then run it."), 31);
+  assert_int_equal(vgi_first_sentence("Get it at https://example.org/x then run it."), 44);
+  assert_int_equal(shown_failed, 0);
+}
+
 static void bullets_at_most_sixteen_words(void **state) {
   (void)state;
   shown_failed = 0;
@@ -1443,6 +1461,18 @@ static void bug_phrase_and_quoted_command(void **state) {
                                            "run the configure command to see the options.", NULL });
 }
 
+/* A sentence in brackets that goes (it named only a path) takes its
+ * closing bracket along: never ")" said alone; a bracket inside a sentence
+ * that stays is kept. */
+static void lone_bracket_unsaid(void **state) {
+  (void)state;
+  const char *doc = "# Kit\n\nKit keeps notes in order.\n\n## Notes\n\nSome intro text here for the notes.\n\n"
+                    "(This example shows that one can add command line options to the options given in "
+                    "/etc/kitrc.)\n\nKit sorts notes (two kinds) by date.\n";
+  full_reading_says("bracket.md", doc, (const char *const[]){ " )", "notes. )", NULL },
+                    (const char *const[]){ "Some intro text here for the notes.", "(two kinds)", NULL });
+}
+
 /* The sound a word begins with, as "a" or "an" needs it. */
 static void vowel_sounds(void **state) {
   (void)state;
@@ -1533,6 +1563,8 @@ int main(void) {
     cmocka_unit_test(headlines),
     cmocka_unit_test(headlines_end_naturally),
     cmocka_unit_test(bullets_at_most_sixteen_words),
+      cmocka_unit_test(bullets_show_no_bare_address),
+      cmocka_unit_test(lone_bracket_unsaid),
     cmocka_unit_test(bullets_keep_their_verbs),
     cmocka_unit_test(long_subtitle_shown_short),
     cmocka_unit_test(pointer_without_link),
