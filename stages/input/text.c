@@ -2797,6 +2797,15 @@ static unsigned lower_cp(unsigned c, int turkic) {
   return c;
 }
 
+/* A small letter of those alphabets: one some capital lowers to (the
+ * pairs lower_cp knows: +0x20, +0x50, +1) and that stays itself. */
+static int small_cp(unsigned c) {
+  if (c < 0x80) return lower_c((unsigned char)c);
+  if (lower_cp(c, 0) != c) return 0;
+  return (c >= 0x20 && lower_cp(c - 0x20, 0) == c) || (c >= 0x50 && lower_cp(c - 0x50, 0) == c) ||
+         lower_cp(c - 1, 0) == c || lower_cp(c + 1, 0) == c || c == 0xDF;
+}
+
 /* Writes c (below U+0800, as lower_cp gives) as UTF-8 at w. */
 static int put_cp(char *w, unsigned c) {
   if (c < 0x80) { w[0] = (char)c; return 1; }
@@ -3174,9 +3183,12 @@ static int man_columns(text *r, int i, int k) {
     if (nc == TMAX_COLS) return 0;
     col[nc++] = k + q;
     int a = q;
+    /* (capitals of any alphabet: "-A  Использовать ASCII-символы …" in a
+     * translated page's options is a row, its small letters Cyrillic) */
     while (q < t && !(s[q] == ' ' && q + 1 < t && s[q + 1] == ' ')) {
-      if (lower_c((unsigned char)s[q])) return 0;
-      q++;
+      size_t cl;
+      if (small_cp(vg_utf8_decode(s, (size_t)t, (size_t)q, &cl))) return 0;
+      q += cl ? (int)cl : 1;
     }
     if (q - a < 2) return 0;
     while (q < t && s[q] == ' ') q++;

@@ -606,6 +606,46 @@ static void word_columns_said_first(void **state) {
   cJSON_Delete(m);
 }
 
+/* A translated man page's options ("-A   Использовать ASCII-символы …")
+ * are no table under a header of capitals: their small letters are
+ * Cyrillic. Before, the first such option was every part's header row,
+ * shown again (highlighted as a header) on each continuation slide. */
+static void translated_options_no_capitals_header(void **state) {
+  (void)state;
+  static const char page[] =
+    "PSTREE(1)              \xD0\x9A\xD0\xBE\xD0\xBC\xD0\xB0\xD0\xBD\xD0\xB4\xD1\x8B               PSTREE(1)\n\n"
+    "\xD0\x98\xD0\x9C\xD0\xAF\n"
+    "       pstree - \xD0\xB4\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB2\xD0\xBE\n\n"
+    "\xD0\x9F\xD0\x90\xD0\xA0\xD0\x90\xD0\x9C\xD0\x95\xD0\xA2\xD0\xA0\xD0\xAB\n"
+    "       -A     \xD0\x98\xD1\x81\xD0\xBF\xD0\xBE\xD0\xBB\xD1\x8C\xD0\xB7\xD0\xBE\xD0\xB2\xD0\xB0\xD1\x82\xD1\x8C"
+    " ASCII-\xD1\x81\xD0\xB8\xD0\xBC\xD0\xB2\xD0\xBE\xD0\xBB\xD1\x8B.\n\n"
+    "       -C     \xD0\xA0\xD0\xB0\xD1\x81\xD0\xBA\xD1\x80\xD0\xB0\xD1\x88\xD0\xB8\xD0\xB2\xD0\xB0\xD1\x82\xD1\x8C"
+    " \xD0\xB8\xD0\xBC\xD0\xB5\xD0\xBD\xD0\xB0.\n\n"
+    "       -G     \xD0\x9B\xD0\xB8\xD0\xBD\xD0\xB8\xD0\xB8 VT100.\n\n"
+    "       -H     \xD0\x9F\xD0\xBE\xD0\xB4\xD1\x81\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB8\xD1\x82\xD1\x8C"
+    " \xD0\xBF\xD1\x80\xD0\xBE\xD1\x86\xD0\xB5\xD1\x81\xD1\x81.\n\n"
+    "       -N     \xD0\x94\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB2\xD1\x8C\xD1\x8F"
+    " \xD0\xBE\xD0\xB1\xD0\xBB\xD0\xB0\xD1\x81\xD1\x82\xD0\xB5\xD0\xB9.\n\n"
+    "psmisc 23.6                       2022                          PSTREE(1)\n";
+  vgi_diags d;
+  cJSON *m = load_text("pstree.ru.txt", page, NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  const cJSON *t[64];
+  int n = table_scenes(m, t);
+  for (int k = 0; k < n; k++) {
+    const cJSON *cols = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(t[k], "visual_content"),
+                                                         "columns");
+    char *c = cJSON_PrintUnformatted(cols);
+    if (strstr(c, "-A")) fail_msg("an option as the header row: %s", c);
+    free(c);
+  }
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_non_null(strstr(all, "-N"));   /* every option is still shown */
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(term_items_said_with_descriptions),
@@ -625,6 +665,7 @@ int main(void) {
     cmocka_unit_test(rows_left_named),
     cmocka_unit_test(rows_named_by_known_nouns),
     cmocka_unit_test(word_columns_said_first),
+    cmocka_unit_test(translated_options_no_capitals_header),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
