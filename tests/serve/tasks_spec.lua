@@ -298,8 +298,12 @@ describe("vg.serve.tasks", function()
     assert.is_nil((mgr:submit{ document = { text = SMALL, format = "yaml" }, options = OPTS }))
     local mgr2 = assert(Tasks.new{ data = data, jobs = 1 })
     assert.equals(2, mgr2:restore())
-    assert.equals("running", mgr2:get(id).status)
-    assert.equals("queued", mgr2:get(queued).status)
+    -- resumed: running, or already done when every stage it had left was
+    -- found in the cache while the restore waited
+    -- (and the queued one then started: jobs = 1)
+    local st, st2 = mgr2:get(id).status, mgr2:get(queued).status
+    assert.is_true((st == "running" and st2 == "queued") or (st == "done" and st2 ~= "cancelled"),
+      "after the restore: " .. tostring(st) .. ", " .. tostring(st2))
     finish(mgr2, queued)
     assert.equals("done", mgr2:get(id).status)
     assert.equals("done", mgr2:get(queued).status)
