@@ -121,6 +121,16 @@ char *vgi_name_part(const char *s, int flags, char sep, size_t max);
 /* The bytes of s[0..n) that are web addresses ("https://…", "www.…", up to
  * a space, '>' or ')'): a title is never a line that is mostly one. */
 int vgi_url_bytes(const char *s, int n);
+
+/* Case folding of the Latin, Greek and Cyrillic alphabets (a translated
+ * page's "MOŽNOSTI", "ΠΕΡΙΓΡΑΦΗ", a Russian table's "Ключ"):
+ * vgi_lower_cp: the lower case of capital c, c itself otherwise (Turkish
+ * and Azeri, turkic: dotless ı for I); vgi_put_cp: writes c (below
+ * U+0800) as UTF-8 at w, its byte count; vgi_lower_utf8: the lower case of
+ * [s, s + n) into out (at most outsz - 1 bytes), 0 when it does not fit */
+unsigned vgi_lower_cp(unsigned c, int turkic);
+int vgi_put_cp(char *w, unsigned c);
+int vgi_lower_utf8(const char *s, size_t n, char *out, size_t outsz);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
 /* encodings.c: UTF-16 after its byte order mark (buf[0..1]) as UTF-8

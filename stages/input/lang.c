@@ -284,31 +284,6 @@ const char *vgi_phrase(const char *lang, const char *key) {
   return s ? s : key;
 }
 
-/* Lower case of the UTF-8 text [s, s + n) into out (at most outsz - 1
- * bytes): ASCII, Latin-1's capitals (À-Þ) and Cyrillic's (Ѐ-Я); 0 when it
- * does not fit */
-static int lower_utf8(const char *s, size_t n, char *out, size_t outsz) {
-  size_t o = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (o + 1 >= outsz) return 0;
-    unsigned char c = (unsigned char)s[i];
-    if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9E &&
-        (unsigned char)s[i + 1] != 0x97) {
-      if (o + 2 >= outsz) return 0;
-      out[o++] = (char)c, out[o++] = (char)((unsigned char)s[++i] + 0x20);
-    } else if (c == 0xD0 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0xAF) {
-      unsigned cp = 0x400 + ((unsigned char)s[++i] & 0x3F);   /* U+0400-U+042F */
-      cp += cp < 0x410 ? 0x50 : 0x20;
-      if (o + 2 >= outsz) return 0;
-      out[o++] = (char)(0xC0 | (cp >> 6)), out[o++] = (char)(0x80 | (cp & 0x3F));
-    } else {
-      out[o++] = (char)tolower(c);
-    }
-  }
-  out[o] = 0;
-  return 1;
-}
-
 const char *vgi_row_noun(const char *lang, const char *word, size_t n, int *plural) {
   pthread_once(&phrases_once, phrases_load);
   char base[4], low[96];
@@ -316,12 +291,12 @@ const char *vgi_row_noun(const char *lang, const char *word, size_t n, int *plur
   if (!*base) strcpy(base, "en");
   const cJSON *t = row_nouns ? cJSON_GetObjectItemCaseSensitive(row_nouns, base) : NULL;
   *plural = 0;
-  if (!t || !lower_utf8(word, n, low, sizeof low)) return NULL;
+  if (!t || !vgi_lower_utf8(word, n, low, sizeof low)) return NULL;
   const char *s = vgi_str(t, low);
   if (s) return s;
   for (const cJSON *e = t->child; e; e = e->next) {
     char pl[96];
-    if (cJSON_IsString(e) && lower_utf8(e->valuestring, strlen(e->valuestring), pl, sizeof pl) && !strcmp(pl, low)) {
+    if (cJSON_IsString(e) && vgi_lower_utf8(e->valuestring, strlen(e->valuestring), pl, sizeof pl) && !strcmp(pl, low)) {
       *plural = 1;
       return e->valuestring;
     }

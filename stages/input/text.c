@@ -2777,41 +2777,13 @@ static int man_tag_column(const text *r) {
   return best;
 }
 
-/* The lower case of a capital of the Latin, Greek or Cyrillic alphabets
- * (a translated page's "MOŽNOSTI", "AÇIKLAMA", "OPȚIUNI", "ΠΕΡΙΓΡΑΦΗ"), c itself
- * otherwise; Turkish and Azeri have a dotless ı for I and i for İ. */
-static unsigned lower_cp(unsigned c, int turkic) {
-  if (turkic && c == 'I') return 0x131;
-  if (c == 0x130) return 'i';
-  if (c < 0x80) return (unsigned)tolower((int)c);
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
-      (c >= 0x410 && c <= 0x42F))
-    return c + 0x20;
-  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
-  if (c == 0x178) return 0xFF;
-  /* Latin Extended-A pairs capital-small: even-odd, but odd-even in
-   * 0x139-0x148 and 0x179-0x17E (and no pair at 0x138, 0x149, 0x17F) */
-  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) || (c >= 0x218 && c <= 0x21B))
-    return c % 2 ? c : c + 1;
-  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 ? c + 1 : c;
-  return c;
-}
-
 /* A small letter of those alphabets: one some capital lowers to (the
- * pairs lower_cp knows: +0x20, +0x50, +1) and that stays itself. */
+ * pairs vgi_lower_cp knows: +0x20, +0x50, +1) and that stays itself. */
 static int small_cp(unsigned c) {
   if (c < 0x80) return lower_c((unsigned char)c);
-  if (lower_cp(c, 0) != c) return 0;
-  return (c >= 0x20 && lower_cp(c - 0x20, 0) == c) || (c >= 0x50 && lower_cp(c - 0x50, 0) == c) ||
-         lower_cp(c - 1, 0) == c || lower_cp(c + 1, 0) == c || c == 0xDF;
-}
-
-/* Writes c (below U+0800, as lower_cp gives) as UTF-8 at w. */
-static int put_cp(char *w, unsigned c) {
-  if (c < 0x80) { w[0] = (char)c; return 1; }
-  w[0] = (char)(0xC0 | (c >> 6));
-  w[1] = (char)(0x80 | (c & 63));
-  return 2;
+  if (vgi_lower_cp(c, 0) != c) return 0;
+  return (c >= 0x20 && vgi_lower_cp(c - 0x20, 0) == c) || (c >= 0x50 && vgi_lower_cp(c - 0x50, 0) == c) ||
+         vgi_lower_cp(c - 1, 0) == c || vgi_lower_cp(c + 1, 0) == c || c == 0xDF;
 }
 
 /* "SEE ALSO" -> "See also"; words of the tools' own capitals (GNU, POSIX,
@@ -2863,9 +2835,9 @@ static void man_heading(text *r, int i, int level, const char *s, int n) {
     for (int q = 0; keep[q] && !kept; q++) kept = (int)strlen(keep[q]) == k - a && !memcmp(s + a, keep[q], (size_t)(k - a));
     for (int q = a; q < k && !kept; q++) kept = isdigit((unsigned char)s[q]);
     for (size_t q = (size_t)a, cl; q < (size_t)k; q += cl) {
-      unsigned c = vg_utf8_decode(s, (size_t)k, q, &cl), lc = lower_cp(c, turkic);
+      unsigned c = vg_utf8_decode(s, (size_t)k, q, &cl), lc = vgi_lower_cp(c, turkic);
       if (kept || q == 0 || lc == c) memcpy(w + wn, s + q, cl), wn += (int)cl;
-      else wn += put_cp(w + wn, lc);
+      else wn += vgi_put_cp(w + wn, lc);
     }
     while (k < n && s[k] == ' ') w[wn++] = s[k++];
   }

@@ -642,3 +642,40 @@ int vgi_url_bytes(const char *s, int n) {
   }
   return sum;
 }
+
+/* case folding of three alphabets (input_private.h) */
+unsigned vgi_lower_cp(unsigned c, int turkic) {
+  if (turkic && c == 'I') return 0x131;
+  if (c == 0x130) return 'i';
+  if (c < 0x80) return (unsigned)tolower((int)c);
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
+      (c >= 0x410 && c <= 0x42F))
+    return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  if (c == 0x178) return 0xFF;
+  /* Latin Extended-A pairs capital-small: even-odd, but odd-even in
+   * 0x139-0x148 and 0x179-0x17E (and no pair at 0x138, 0x149, 0x17F) */
+  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) || (c >= 0x218 && c <= 0x21B))
+    return c % 2 ? c : c + 1;
+  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 ? c + 1 : c;
+  return c;
+}
+
+int vgi_put_cp(char *w, unsigned c) {
+  if (c < 0x80) { w[0] = (char)c; return 1; }
+  w[0] = (char)(0xC0 | (c >> 6));
+  w[1] = (char)(0x80 | (c & 63));
+  return 2;
+}
+
+int vgi_lower_utf8(const char *s, size_t n, char *out, size_t outsz) {
+  size_t o = 0;
+  for (size_t i = 0, cl; i < n; i += cl) {
+    unsigned c = vg_utf8_decode(s, n, i, &cl), lc = vgi_lower_cp(c, 0);
+    if (o + 4 >= outsz) return 0;
+    if (lc == c) memcpy(out + o, s + i, cl), o += cl;
+    else o += (size_t)vgi_put_cp(out + o, lc);
+  }
+  out[o] = 0;
+  return 1;
+}
