@@ -611,6 +611,18 @@ char *vgi_apidoc_quote_text(struct cmark_node *quote);
  * "Array"; "{{jsSidebar(…)}}" goes), in place, the text's length kept. */
 void vgi_doc_macros_out(char *text, size_t len);
 
+/* site_markup.c: a static-site generator's markup in a Markdown page
+ * (Liquid and Jekyll tags, Hugo shortcodes, kramdown attribute lines, the
+ * admonitions of MkDocs, Docusaurus, VitePress and Quarto) as the code
+ * fences, MyST colon fences and text they stand for; variables ("{{ x }}")
+ * left out of a page that is a template (front_matter, or a tag seen). The
+ * new text (caller frees; its line numbers are the document's), or NULL
+ * when it has none of that markup. */
+char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *out_len);
+/* Hugo's TOML front matter ("+++" … "+++") as the YAML front matter it
+ * means, in place: "key = value" lines YAML reads alike become "key :
+ * value"; tables, multi-line values and what YAML would misread are blanked */
+void vgi_toml_front_matter(char *text, size_t len);
 /* myst.c: MyST (Sphinx's Markdown). vgi_myst_colon_fences: the text with its
  * ":::{name}" fences as backtick fences (malloc'd, its length in *out_len),
  * or NULL when it has none. vgi_myst_blocks: directives rewritten as the

@@ -6665,8 +6665,13 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   m.src = text;
   blank_huge_runs(text, len, &m);
   cut_wide_rows(text, len, &m);
+  vgi_toml_front_matter(text, len);   /* Hugo's "+++": site_markup.c */
   m.fm = front_matter(text, len, file, vgi_limits(opts), d);
   vgi_doc_macros_out(text, len);
+  /* a site generator's tags, shortcodes and admonitions: site_markup.c */
+  size_t slen;
+  char *site = vgi_site_markup(text, len, m.fm != NULL, &slen);
+  if (site) { free(text); text = site; len = slen; m.src = text; }
   document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
   if (split && *split) {

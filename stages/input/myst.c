@@ -246,14 +246,33 @@ static void rewrite(cmark_node *n, size_t *pad) {
       { "l_important", "IMPORTANT" }, { "l_warning", "WARNING" }, { "l_caution", "CAUTION" } };
     const char *mark = "NOTE";
     for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) if (!strcmp(alert, marks[i][0])) mark = marks[i][1];
+    /* inside a callout (an admonition in an admonition), a callout cannot
+     * be shown: its title and text are part of the outer one's */
+    int nested = 0;
+    for (cmark_node *up = cmark_node_parent(n); up && !nested; up = cmark_node_parent(up))
+      nested = cmark_node_get_type(up) == CMARK_NODE_BLOCK_QUOTE;
+    const char *qm = nested ? "" : "> ";
     vgi_buf q = {0};
-    vgi_buf_printf(&q, "> [!%s]\n", mark);
+    if (!nested) vgi_buf_printf(&q, "> [!%s]\n", mark);
     int versioned = !strcmp(name, "deprecated");
-    if (*arg && !versioned) vgi_buf_printf(&q, "> **%s**\n>\n", arg);
+    if (*arg && !versioned) {
+      /* "**Title:**" opening the text: the callout's label (markdown.c's
+       * quote_block), said once, as a titled admonition of reST is */
+      size_t al = strlen(arg);
+      while (al && (arg[al - 1] == ' ' || arg[al - 1] == '\r')) al--;
+      /* ("Why a new format?:" is a label when short; a long question opens
+       * the text as it is) */
+      int mark = al && (arg[al - 1] == '?' || arg[al - 1] == '!');
+      char *t = vgi_strdup(arg);
+      t[al] = 0;
+      int colon = !mark || vgi_word_count(t) <= 5;
+      free(t);
+      vgi_buf_printf(&q, "%s**%.*s%s**\n%s\n", qm, (int)al, arg, colon ? ":" : "", nested ? "" : ">");
+    }
     for (const char *r = body; *r;) {
       const char *e = strchr(r, '\n');
       size_t l = e ? (size_t)(e - r) : strlen(r);
-      vgi_buf_puts(&q, "> ");
+      vgi_buf_puts(&q, qm);
       vgi_buf_add(&q, r, l);
       vgi_buf_puts(&q, "\n");
       r += l + (e ? 1 : 0);

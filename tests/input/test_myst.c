@@ -40,9 +40,11 @@ static void directives(void **state) {
   const cJSON *warn = scene_with(m, "list", "Never run the installer as root");
   assert_non_null(warn);
   assert_string_equal(vcget(warn, "header"), "Warning");
-  const cJSON *note = scene_with(m, "list", "Good to know");
+  /* a titled admonition is headed by its title, its kind the callout's */
+  const cJSON *note = scene_with(m, "list", "The cache lives in your home folder");
   assert_non_null(note);
-  assert_string_equal(vcget(note, "header"), "Note");
+  assert_string_equal(vcget(note, "header"), "Good to know");
+  assert_string_equal(vcget(note, "callout"), "note");
   /* navigation, targets and roles: never shown or said */
   assert_null(strstr(all, "maxdepth"));
   assert_null(strstr(all, "usage api"));

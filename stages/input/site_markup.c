@@ -1,0 +1,696 @@
+/* site_markup.c: the markup of static-site generators in a Markdown page,
+ * read as what the site shows. Documentation sites keep their pages as
+ * Markdown with their generator's own syntax: Jekyll's and Liquid's tags
+ * ("{% include note.html %}", "{{ site.version }}"), Hugo's shortcodes
+ * ("{{< highlight bash >}}", "{{% notice tip %}}"), kramdown's attribute
+ * lines ("{: .note}"), the admonitions of MkDocs ("!!! warning \"Title\""
+ * over an indented body) and of Docusaurus, VitePress and Pandoc/Quarto
+ * (":::tip Title" … ":::", "::: {.callout-note}"). CommonMark reads all of
+ * it as text, and the narration said "{{< highlight bash >}}".
+ *   - a highlight tag or shortcode is the code fence it stands for;
+ *   - an admonition is a MyST colon fence (":::{warning} Title"), which
+ *     myst.c turns into a callout; an unknown one ("::: details") keeps its
+ *     body as Markdown;
+ *   - a comment ({% comment %} … {% endcomment %}, {::comment}) is blanked;
+ *   - every other tag or shortcode (include, if, for, tabs, figure, ref)
+ *     is neither shown nor said; what a paired one holds stays;
+ *   - a variable the site fills in ("{{ site.version }}", "{{ .Site.Title }}",
+ *     "{{ x | upcase }}") is left out of a page that is a template (front
+ *     matter, or a tag of its generator outside code); a bare "{{ name }}",
+ *     and any variable in a README, is what the reader should see.
+ * Code (fences, backtick spans) is never touched. Each line stays a line
+ * (what is left out becomes spaces or an empty line), so line numbers stay
+ * right; only an MkDocs admonition whose body runs into the next paragraph
+ * with no blank line gets a line for its closing fence. */
+#include "input_private.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* the MyST name of an admonition type of MkDocs, Docusaurus, Hugo themes or
+ * Quarto ("callout-tip"), NULL when it is none of them */
+static const char *alert_name(const char *s, size_t n) {
+  static const char *const map[][2] = {
+    { "note", "note" }, { "info", "note" }, { "abstract", "note" }, { "summary", "note" }, { "tldr", "note" },
+    { "todo", "note" }, { "example", "note" }, { "quote", "note" }, { "cite", "note" }, { "question", "note" },
+    { "help", "note" }, { "faq", "note" }, { "success", "note" }, { "check", "note" }, { "done", "note" },
+    { "seealso", "seealso" }, { "primary", "note" }, { "secondary", "note" }, { "notice", "note" },
+    { "tip", "tip" }, { "hint", "hint" },
+    { "important", "important" }, { "attention", "attention" },
+    { "warning", "warning" }, { "warn", "warning" }, { "deprecated", "deprecated" },
+    { "caution", "caution" }, { "danger", "danger" }, { "error", "error" }, { "failure", "caution" },
+    { "fail", "caution" }, { "missing", "caution" }, { "bug", "caution" }, { "alert", "warning" } };
+  if (n > 8 && !strncasecmp(s, "callout-", 8)) s += 8, n -= 8;
+  for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+    if (strlen(map[i][0]) == n && !strncasecmp(s, map[i][0], n)) return map[i][1];
+  return NULL;
+}
+
+/* a word of letters, digits, '-' and '_' at s -> its length */
+static size_t word_at(const char *s, const char *e) {
+  size_t k = 0;
+  if (s >= e || !isalpha((unsigned char)*s)) return 0;
+  while (s + k < e && (isalnum((unsigned char)s[k]) || s[k] == '-' || s[k] == '_')) k++;
+  return k;
+}
+
+static const char *skip_sp(const char *s, const char *e) {
+  while (s < e && (*s == ' ' || *s == '\t')) s++;
+  return s;
+}
+
+/* ---- tags and shortcodes --------------------------------------------------- */
+
+#define TAG_MAX 400
+
+typedef enum { T_NONE, T_LIQUID, T_SHORTCODE, T_VAR } tkind;
+
+typedef struct tag {
+  tkind kind;
+  size_t len;            /* of the whole tag */
+  int closing;           /* {{< /name >}}, {% endname %} */
+  const char *name;      /* its name (without "end" or "/") */
+  size_t name_n;
+  const char *args, *args_end;
+} tag;
+
+/* The tag at p (on one line ending at e): "{% … %}", "{{< … >}}",
+ * "{{% … %}}" or "{{ … }}" (a variable: letters first, no quote marks at
+ * its start, as Liquid, Jinja and Go templates write them). */
+static tag tag_at(const char *p, const char *e) {
+  tag t = { T_NONE, 0, 0, NULL, 0, NULL, NULL };
+  /* a tag is short and on one line: a bound keeps a line of "{%{%{%" linear */
+  if (e - p > TAG_MAX) e = p + TAG_MAX;
+  const char *nl = memchr(p, '\n', (size_t)(e - p));
+  if (nl) e = nl;
+  if (e - p < 5 || p[0] != '{') return t;
+  const char *close = NULL, *q;
+  size_t cl = 0;
+  if (p[1] == '%') {
+    t.kind = T_LIQUID, q = p + 2, close = "%}", cl = 2;
+  } else if (p[1] == '{' && (p[2] == '<' || p[2] == '%')) {
+    t.kind = T_SHORTCODE, q = p + 3, close = p[2] == '<' ? ">}}" : "%}}", cl = 3;
+  } else if (p[1] == '{') {
+    t.kind = T_VAR, q = p + 2, close = "}}", cl = 2;
+  } else {
+    return t;
+  }
+  if (q < e && *q == '-') q++;                 /* whitespace control: {%- … -%} */
+  q = skip_sp(q, e);
+  if (t.kind == T_SHORTCODE && q < e && *q == '/') t.closing = 1, q = skip_sp(q + 1, e);
+  size_t wn = word_at(q, e);
+  if (t.kind == T_VAR) {
+    /* {{ page.title }}, {{ site.data.x | escape }}, {{ .Site.Title }} */
+    if (q < e && *q == '.') wn = 1 + word_at(q + 1, e);
+    if (!wn) { t.kind = T_NONE; return t; }
+  } else if (!wn) {
+    t.kind = T_NONE;
+    return t;
+  }
+  t.name = q, t.name_n = wn;
+  if (t.kind == T_LIQUID && wn > 3 && !strncmp(q, "end", 3)) t.closing = 1, t.name += 3, t.name_n -= 3;
+  /* the end, outside quoted strings, on this line */
+  const char *r = q + wn;
+  t.args = r;
+  char quote = 0;
+  for (; r + cl <= e; r++) {
+    if (quote) { if (*r == quote) quote = 0; continue; }
+    if (*r == '"' || *r == '\'') { quote = *r; continue; }
+    if (!memcmp(r, close, cl)) break;
+    if (t.kind == T_VAR && (*r == '{' || *r == '}')) break;
+  }
+  if (r + cl > e || memcmp(r, close, cl)) { t.kind = T_NONE; return t; }
+  t.args_end = r;
+  if (t.args_end > t.args && t.args_end[-1] == '-') t.args_end--;
+  t.len = (size_t)(r + cl - p);
+  return t;
+}
+
+static int named(const tag *t, const char *name) {
+  return strlen(name) == t->name_n && !strncasecmp(t->name, name, t->name_n);
+}
+
+/* the value of key="…" (or key=word) among a tag's arguments */
+static int arg_value(const tag *t, const char *key, const char **v, size_t *vn) {
+  size_t kl = strlen(key);
+  for (const char *p = t->args; p + kl < t->args_end; p++) {
+    if ((p > t->args && isalnum((unsigned char)p[-1])) || strncasecmp(p, key, kl) || p[kl] != '=') continue;
+    const char *s = p + kl + 1;
+    if (s < t->args_end && (*s == '"' || *s == '\'')) {
+      const char *end = memchr(s + 1, *s, (size_t)(t->args_end - s - 1));
+      if (!end) return 0;
+      *v = s + 1, *vn = (size_t)(end - s - 1);
+    } else {
+      const char *end = s;
+      while (end < t->args_end && !isspace((unsigned char)*end)) end++;
+      *v = s, *vn = (size_t)(end - s);
+    }
+    return 1;
+  }
+  return 0;
+}
+
+/* the k-th positional argument (a word or a quoted string) */
+static int arg_pos(const tag *t, int k, const char **v, size_t *vn) {
+  const char *p = t->args;
+  for (int i = 0;; i++) {
+    p = skip_sp(p, t->args_end);
+    if (p >= t->args_end) return 0;
+    const char *s = p, *end;
+    if (*p == '"' || *p == '\'') {
+      end = memchr(p + 1, *p, (size_t)(t->args_end - p - 1));
+      if (!end) return 0;
+      s = p + 1;
+      p = end + 1;
+    } else {
+      end = p;
+      while (end < t->args_end && !isspace((unsigned char)*end)) end++;
+      p = end;
+    }
+    if (memchr(s, '=', (size_t)(end - s)) && *s != '"') { i--; continue; }   /* key=value: not positional */
+    if (i == k) { *v = s, *vn = (size_t)(end - s); return 1; }
+  }
+}
+
+/* words of a title or language, safe on a fence line: no backtick, no brace */
+static void add_clean(vgi_buf *b, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    vgi_buf_add(b, c == '`' || c == '{' || c == '}' || c == '\n' || c == '\r' ? " " : &s[i], 1);
+  }
+}
+
+/* ---- the pass --------------------------------------------------------------- */
+
+typedef struct pass {
+  vgi_buf out;
+  int changed, template_page;
+  int fence;              /* inside a code fence this long (0: not) */
+  char fence_c;
+  int comment;            /* inside {% comment %} or {::comment} */
+  int code_tag;           /* inside a highlight tag or shortcode: code */
+  const char *alert_close[16];   /* the shortcodes open as admonitions */
+  int nalert;
+} pass;
+
+/* kramdown's "* TOC" over "{:toc}": the list item is where the site puts
+ * its table of contents, not a bullet "TOC" */
+static void toc_marker_out(pass *ps) {
+  size_t end = ps->out.n;
+  if (end && ps->out.s[end - 1] == '\n') end--;
+  size_t start = end;
+  while (start && ps->out.s[start - 1] != '\n') start--;
+  const char *l = ps->out.s + start, *e = ps->out.s + end;
+  l = skip_sp(l, e);
+  if (l < e && (*l == '*' || *l == '-' || *l == '+')) {
+    l++;
+  } else {
+    while (l < e && isdigit((unsigned char)*l)) l++;
+    if (l < e && (*l == '.' || *l == ')')) l++;
+  }
+  l = skip_sp(l, e);
+  while (e > l && (e[-1] == ' ' || e[-1] == '\r')) e--;
+  if ((e - l == 3 && !strncmp(l, "TOC", 3)) || (e - l == 17 && !strncasecmp(l, "table of contents", 17)))
+    memset(ps->out.s + start, ' ', end - start);
+}
+
+/* A line that is one whole tag (with spaces around) -> what it becomes,
+ * written to out; 0 when the line is not one tag. */
+static int whole_line_tag(pass *ps, const char *ind, size_t ind_n, const char *s, const char *e) {
+  const char *a = skip_sp(s, e), *z = e;
+  while (z > a && (z[-1] == ' ' || z[-1] == '\t' || z[-1] == '\r')) z--;
+  if (a >= z || *a != '{') return 0;
+  tag t = tag_at(a, z);
+  if (t.kind == T_NONE || t.kind == T_VAR || a + t.len != z) {
+    /* kramdown: an attribute list ("{: .note}", "{:toc}") or an extension
+     * ("{::options …/}", "{::comment}" … "{:/comment}") alone on a line */
+    if (z - a >= 3 && a[1] == ':' && z[-1] == '}') {
+      if (!strncmp(a, "{::comment}", 11)) ps->comment = 1;
+      else if (!strncmp(a, "{:/comment}", 11) || !strncmp(a, "{:/}", 4)) ps->comment = 0;
+      else if (!strncmp(a, "{:toc}", 6) || !strncmp(a, "{: toc}", 7)) toc_marker_out(ps);
+      return 1;
+    }
+    return 0;
+  }
+  ps->template_page = 1;
+  if (ps->code_tag && !t.closing) return 0;   /* a tag inside highlighted code is the code's */
+  if (named(&t, "highlight") || (t.kind == T_SHORTCODE && (named(&t, "code") || named(&t, "code-block")))) {
+    vgi_buf_add(&ps->out, ind, ind_n);
+    if (t.closing) {
+      vgi_buf_puts(&ps->out, "```");
+      ps->code_tag = 0;
+    } else {
+      const char *lang = NULL;
+      size_t ln = 0;
+      if (!arg_value(&t, "lang", &lang, &ln)) arg_pos(&t, 0, &lang, &ln);
+      vgi_buf_puts(&ps->out, "```");
+      if (lang) add_clean(&ps->out, lang, ln);
+      ps->code_tag = 1;
+    }
+    return 1;
+  }
+  if (ps->code_tag) return 0;
+  if (t.kind == T_LIQUID && named(&t, "comment")) { ps->comment = !t.closing; return 1; }
+  if (t.kind == T_SHORTCODE) {
+    /* an admonition: {{% notice tip %}}, {{< hint warning >}}, {{% alert
+     * title="Note" color="warning" %}}, {{< admonition type="tip" >}} */
+    int alertish = named(&t, "notice") || named(&t, "hint") || named(&t, "alert") || named(&t, "admonition") ||
+                   named(&t, "callout") || named(&t, "box") || alert_name(t.name, t.name_n);
+    if (alertish && t.closing) {
+      for (int i = ps->nalert - 1; i >= 0; i--)
+        if (strlen(ps->alert_close[i]) == t.name_n && !strncasecmp(ps->alert_close[i], t.name, t.name_n)) {
+          ps->nalert = i;
+          vgi_buf_add(&ps->out, ind, ind_n);
+          vgi_buf_puts(&ps->out, ":::");
+          return 1;
+        }
+      return 1;
+    }
+    if (alertish && ps->nalert < (int)(sizeof ps->alert_close / sizeof *ps->alert_close)) {
+      const char *ty = NULL, *v, *title = NULL;
+      size_t vn, tn = 0;
+      if ((arg_value(&t, "type", &v, &vn) || arg_value(&t, "color", &v, &vn) || arg_pos(&t, 0, &v, &vn)) &&
+          alert_name(v, vn))
+        ty = alert_name(v, vn);
+      if (!ty) ty = alert_name(t.name, t.name_n);
+      if (!ty) ty = "note";
+      if (!arg_value(&t, "title", &title, &tn) && arg_pos(&t, 0, &v, &vn) && !alert_name(v, vn)) title = v, tn = vn;
+      else if (!title && arg_pos(&t, 1, &v, &vn)) title = v, tn = vn;
+      static const char *const names[] = { "notice", "hint", "alert", "admonition", "callout", "box", "note",
+        "tip", "info", "warning", "caution", "danger", "important", "error", "success", "question", "example" };
+      const char *nm = NULL;
+      for (size_t i = 0; i < sizeof names / sizeof *names && !nm; i++) if (named(&t, names[i])) nm = names[i];
+      ps->alert_close[ps->nalert++] = nm ? nm : "note";
+      vgi_buf_add(&ps->out, ind, ind_n);
+      vgi_buf_printf(&ps->out, ":::{%s}", ty);
+      if (title && tn) { vgi_buf_puts(&ps->out, " "); add_clean(&ps->out, title, tn); }
+      return 1;
+    }
+  }
+  return 1;   /* any other tag: nothing on the line; a paired one's content stays */
+}
+
+/* A variable a site fills in: a path into its data ("site.version",
+ * ".Site.Title", "page.title") or a value through a filter ("x | upcase").
+ * A bare "{{name}}" is a placeholder the page shows (MDN writes one so). */
+static int site_variable(const tag *t) {
+  if (*t->name == '.' || *t->name == '$') return 1;
+  for (const char *p = t->name; p < t->args_end; p++) if (*p == '.' || *p == '|') return 1;
+  return 0;
+}
+
+/* the tags inside a line of text become spaces (variables only on a page
+ * that is a template); backtick spans are code */
+static void inline_tags(pass *ps, char *l, size_t n) {
+  size_t tick = 0;   /* the run of backticks that opened the span we are in */
+  for (size_t i = 0; i < n; i++) {
+    if (l[i] == '`') {
+      size_t k = 1;
+      while (i + k < n && l[i + k] == '`') k++;
+      if (!tick) tick = k; else if (k == tick) tick = 0;
+      i += k - 1;
+      continue;
+    }
+    if (tick || l[i] != '{' || i + 1 >= n) continue;
+    if (l[i + 1] == ':' && ps->template_page && i + 2 < n && (l[i + 2] == ' ' || l[i + 2] == '.' || l[i + 2] == '#')) {
+      /* kramdown's span attributes: "[Link](url){: .btn }" */
+      size_t k = i + 2;
+      while (k < n && k - i < TAG_MAX && l[k] != '}' && l[k] != '{') k++;
+      if (k < n && l[k] == '}') { memset(l + i, ' ', k + 1 - i); ps->changed = 1; i = k; }
+      continue;
+    }
+    if (l[i + 1] != '%' && l[i + 1] != '{') continue;
+    tag t = tag_at(l + i, l + n);
+    if (t.kind == T_NONE || (t.kind == T_VAR && !(ps->template_page && site_variable(&t)))) continue;
+    memset(l + i, ' ', t.len);
+    ps->changed = 1;
+    i += t.len - 1;
+  }
+}
+
+
+/* An MkDocs admonition opening at line l ("!!! type [\"title\"]", "???",
+ * "???+") -> its MyST name and title; 0 if the line is none. */
+static int mkdocs_admonition(const char *s, const char *e, const char **name, const char **title, size_t *tn) {
+  if (e - s < 5) return 0;
+  const char *q;
+  if (!strncmp(s, "!!!", 3)) q = s + 3;
+  else if (!strncmp(s, "???", 3)) q = s + 3 + (s[3] == '+');
+  else return 0;
+  if (q >= e || *q != ' ') return 0;
+  q = skip_sp(q, e);
+  size_t wn = word_at(q, e);
+  if (!wn) return 0;
+  const char *nm = alert_name(q, wn);
+  *name = nm ? nm : "note";
+  q = skip_sp(q + wn, e);
+  /* modifiers of MkDocs Material: "inline", "inline end" */
+  *title = NULL, *tn = 0;
+  while (q < e && word_at(q, e)) q = skip_sp(q + word_at(q, e), e);
+  if (q < e && *q == '"') {
+    const char *end = memchr(q + 1, '"', (size_t)(e - q - 1));
+    if (end) *title = q + 1, *tn = (size_t)(end - q - 1);
+  }
+  return 1;
+}
+
+/* the fence run at s (``` or ~~~, 3 or more) -> its length, 0 if none */
+static int fence_run(const char *s, const char *e, char *c) {
+  if (e - s < 3 || (*s != '`' && *s != '~')) return 0;
+  int k = 0;
+  while (s + k < e && s[k] == *s) k++;
+  if (k < 3) return 0;
+  *c = *s;
+  return k;
+}
+
+/* Is there a tag of a site generator ("{% … %}", "{{< … >}}") outside
+ * code fences? Then the page is a template. (A README quoting Jinja in a
+ * fence is not.) */
+static int generator_tag(const char *text, size_t len) {
+  int fence = 0;
+  char fc = 0;
+  for (size_t i = 0; i < len;) {
+    const char *l = text + i, *nl = memchr(l, '\n', len - i), *e = nl ? nl : text + len;
+    const char *s = skip_sp(l, e);
+    char c;
+    int k = s - l < 4 ? fence_run(s, e, &c) : 0;
+    if (k && (!fence || c == fc)) { fence = !fence; fc = c; }
+    else if (!fence)
+      for (const char *p = s; p + 2 < e; p++)
+        if (p[0] == '{' && (p[1] == '%' || (p[1] == '{' && (p[2] == '<' || p[2] == '%'))) &&
+            tag_at(p, e).kind != T_NONE)
+          return 1;
+    i = (size_t)(e - text) + 1;
+  }
+  return 0;
+}
+
+/* the GitHub alert of an admonition's MyST name */
+static const char *gh_mark(const char *myst) {
+  static const char *const map[][2] = { { "tip", "TIP" }, { "hint", "TIP" }, { "important", "IMPORTANT" },
+    { "attention", "IMPORTANT" }, { "warning", "WARNING" }, { "deprecated", "WARNING" }, { "caution", "CAUTION" },
+    { "danger", "CAUTION" }, { "error", "CAUTION" } };
+  for (size_t i = 0; i < sizeof map / sizeof *map; i++) if (!strcmp(myst, map[i][0])) return map[i][1];
+  return "NOTE";
+}
+
+/* kramdown's attribute list naming a callout, alone on a line before the
+ * block it marks ("{: .warning }" over "> …", as Just the Docs writes its
+ * callouts; "{: .note-title }") -> the admonition's MyST name, or NULL */
+static const char *ial_callout(const char *s, const char *e) {
+  while (e > s && (e[-1] == ' ' || e[-1] == '\r')) e--;
+  if (e - s < 5 || s[0] != '{' || s[1] != ':' || e[-1] != '}') return NULL;
+  const char *q = skip_sp(s + 2, e);
+  if (q >= e || *q != '.') return NULL;
+  size_t wn = word_at(q + 1, e);
+  if (!wn) return NULL;
+  if (wn > 6 && !strncmp(q + 1 + wn - 6, "-title", 6)) wn -= 6;
+  return alert_name(q + 1, wn);
+}
+
+/* A tag that opens at s and closes on a later line ("{{< asciinema
+ * cast=\"…\"" … "poster=\"…\" >}}") -> the lines after this one that it
+ * spans (at most 8), 0 when it is none */
+static int multiline_tag(const char *s, const char *e, const char *end) {
+  const char *close;
+  if (e - s >= 3 && s[0] == '{' && s[1] == '{' && (s[2] == '<' || s[2] == '%')) close = s[2] == '<' ? ">}}" : "%}}";
+  else if (e - s >= 2 && s[0] == '{' && s[1] == '%') close = "%}";
+  else return 0;
+  size_t cl = strlen(close);
+  for (const char *p = s; p + cl <= e; p++) if (!memcmp(p, close, cl)) return 0;   /* closes here */
+  const char *q = e;
+  for (int k = 1; k <= 8 && q < end; k++) {
+    const char *a = q + 1, *z = memchr(a, '\n', (size_t)(end - a));
+    if (!z) z = end;
+    const char *t = z;
+    while (t > a && (t[-1] == ' ' || t[-1] == '\r')) t--;
+    if (t - a >= (long)cl && !memcmp(t - cl, close, cl)) return k;
+    if (t == a) return 0;   /* a blank line: no tag runs over it */
+    q = z;
+  }
+  return 0;
+}
+
+/* Is the first line with text from p on (past blank ones) indented by at
+ * least col: an admonition's body? ("!!! Wow !!!" over a paragraph is text) */
+static int body_indented(const char *p, const char *end, size_t col) {
+  for (int k = 0; k < 4 && p < end; k++) {
+    const char *z = memchr(p, '\n', (size_t)(end - p));
+    if (!z) z = end;
+    size_t ind = 0;
+    while (p + ind < z && p[ind] == ' ') ind++;
+    if (p + ind < z && p[ind] != '\r') return ind >= col;
+    p = z + 1;
+  }
+  return 0;
+}
+
+/* MkDocs admonitions nest (an indented "!!!" in a body): the fence of an
+ * outer one is longer than any inside it, and than a body's own code fences */
+#define MK_DEPTH 4
+static void mk_fence(vgi_buf *b, int depth) {
+  for (int k = 0; k < 6 + 2 * (MK_DEPTH - 1 - depth); k++) vgi_buf_add(b, "`", 1);
+}
+
+char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *out_len) {
+  /* a quick look first: most documents have none of these */
+  int any = 0;
+  for (size_t i = 0; i + 2 < len && !any; i++)
+    any = (text[i] == '{' && (text[i + 1] == '%' || text[i + 1] == '{' || text[i + 1] == ':')) ||
+          ((i == 0 || text[i - 1] == '\n' || text[i - 1] == ' ') &&
+           ((text[i] == '!' && text[i + 1] == '!' && text[i + 2] == '!') ||
+            (text[i] == '?' && text[i + 1] == '?' && text[i + 2] == '?') ||
+            (text[i] == ':' && text[i + 1] == ':' && text[i + 2] == ':')));
+  if (!any) return NULL;
+  pass ps;
+  memset(&ps, 0, sizeof ps);
+  ps.template_page = front_matter;
+  if (!ps.template_page) ps.template_page = generator_tag(text, len);
+  /* Liquid runs before Markdown: "{% raw %}" and "{% endraw %}" go wherever
+   * they are, even in a code fence's line ("```python{% raw %}",
+   * "{% endraw %}```"); what they hold is read as the page's text */
+  char *unraw = NULL;
+  if (ps.template_page) {
+    vgi_buf u = {0};
+    size_t from = 0;
+    for (size_t i = 0; i + 2 < len; i++) {
+      if (text[i] != '{' || text[i + 1] != '%') continue;
+      tag t = tag_at(text + i, text + len);
+      if (t.kind != T_LIQUID || !named(&t, "raw")) continue;
+      vgi_buf_add(&u, text + from, i - from);
+      from = i + t.len;
+      i = from - 1;
+    }
+    if (from) {
+      vgi_buf_add(&u, text + from, len - from);
+      len = u.n;
+      text = unraw = vgi_buf_take(&u);
+      if (!text) return NULL;
+      ps.changed = 1;
+    } else {
+      vgi_buf_free(&u);
+    }
+  }
+  /* the MkDocs admonitions open around this line: their markers' columns,
+   * and where their fences go in the new text */
+  int mk[MK_DEPTH], mk_out[MK_DEPTH], nmk = 0;
+  int skip = 0, prev_blank = 1;   /* lines of a tag still to blank; was the line before empty */
+  char *line = NULL;
+  size_t cap = 0;
+  for (size_t i = 0; i < len;) {
+    const char *l = text + i;
+    const char *nl = memchr(l, '\n', len - i);
+    size_t ll = nl ? (size_t)(nl - l) : len - i;
+    const char *e = l + ll;
+    size_t ind = 0;
+    while (ind < ll && l[ind] == ' ') ind++;
+    const char *s = l + ind;
+    int blank = s == e || (e - s == 1 && *s == '\r');
+    int done = 0;
+    /* the end of an MkDocs admonition's body: a line of text indented no
+     * more than its marker; the closing fence takes the blank line before */
+    while (nmk && !blank && (int)ind <= mk[nmk - 1] && !ps.fence) {
+      nmk--;
+      size_t o = ps.out.n;
+      if (o >= 2 && ps.out.s[o - 1] == '\n' && ps.out.s[o - 2] == '\n') ps.out.n--;
+      for (int k = 0; k < mk_out[nmk]; k++) vgi_buf_add(&ps.out, " ", 1);
+      mk_fence(&ps.out, nmk);
+      vgi_buf_add(&ps.out, "\n", 1);
+    }
+    /* in an MkDocs body, the text is read 4 columns to the left */
+    size_t cut = nmk && !blank ? (size_t)mk[nmk - 1] + 4 : 0;
+    if (cut > ind) cut = ind;
+    char fc = 0;
+    int fk = 0;
+    if (!ps.comment && (ind - cut) < 4 && (fk = fence_run(s, e, &fc)) && !ps.code_tag) {
+      if (!ps.fence) { ps.fence = fk; ps.fence_c = fc; }
+      else if (fc == ps.fence_c && fk >= ps.fence && skip_sp(s + fk, e) >= e - (e > s && e[-1] == '\r')) ps.fence = 0;
+    } else if (ps.fence) {
+      /* code */
+    } else if (ps.comment) {
+      const char *a = skip_sp(s, e);
+      tag t = a < e && *a == '{' ? tag_at(a, e) : (tag){ T_NONE, 0, 0, NULL, 0, NULL, NULL };
+      if ((t.kind == T_LIQUID && named(&t, "comment") && t.closing) || (a < e && !strncmp(a, "{:/comment}", 11)))
+        ps.comment = 0;
+      done = 1;
+      ps.changed = 1;
+    } else if (ps.code_tag) {
+      const char *a = skip_sp(s, e);
+      if (a < e && *a == '{' && whole_line_tag(&ps, l + cut, ind - cut, s, e)) { done = 1; ps.changed = 1; }
+    } else if (skip) {
+      skip--;
+      done = 1;
+    } else if (!blank) {
+      const char *name, *title, *callout;
+      size_t tn;
+      const char *nx = nl ? nl + 1 : text + len, *nxe = nx < text + len ? memchr(nx, '\n', (size_t)(text + len - nx)) : NULL;
+      if (!nxe) nxe = text + len;
+      int next_text = skip_sp(nx, nxe) < nxe && *skip_sp(nx, nxe) != '\r';
+      if (nmk < MK_DEPTH && body_indented(nx, text + len, ind + 4) && mkdocs_admonition(s, e, &name, &title, &tn)) {
+        mk_out[nmk] = (int)(ind - cut);
+        vgi_buf_add(&ps.out, l + cut, ind - cut);
+        mk_fence(&ps.out, nmk);
+        vgi_buf_printf(&ps.out, "{%s}", name);
+        if (title && tn) { vgi_buf_puts(&ps.out, " "); add_clean(&ps.out, title, tn); }
+        mk[nmk++] = (int)ind;
+        done = 1;
+        ps.changed = 1;
+      } else if (ll - ind >= 4 && !strncmp(s, ":::", 3)) {
+        /* Docusaurus ":::tip Title", ":::tip[Title]"; VitePress "::: warning";
+         * Pandoc and Quarto "::: {.callout-note}", "::: warning" */
+        const char *q = s;
+        while (q < e && *q == ':') q++;
+        size_t colons = (size_t)(q - s);
+        q = skip_sp(q, e);
+        const char *w = q;
+        size_t wn = 0;
+        if (q < e && *q == '{' && q + 1 < e && q[1] != '.' && q[1] != '#') wn = 0;   /* MyST's own: myst.c */
+        else if (q < e && *q == '{') {
+          const char *dot = memchr(q, '.', (size_t)(e - q));
+          if (dot) w = dot + 1, wn = word_at(w, e);
+        } else {
+          wn = word_at(q, e);
+        }
+        if (wn) {
+          const char *nm = alert_name(w, wn);
+          for (size_t k = 0; k < colons; k++) vgi_buf_add(&ps.out, ":", 1);
+          vgi_buf_puts(&ps.out, "{");
+          if (nm) vgi_buf_puts(&ps.out, nm); else add_clean(&ps.out, w, wn);
+          vgi_buf_puts(&ps.out, "}");
+          const char *r = w + wn;
+          if (*q == '{') { const char *cb = memchr(r, '}', (size_t)(e - r)); r = cb ? cb + 1 : e; }
+          r = skip_sp(r, e);
+          const char *rz = e;
+          while (rz > r && (rz[-1] == ' ' || rz[-1] == '\r')) rz--;
+          if (r < rz && *r == '[' && rz[-1] == ']') r++, rz--;   /* ":::tip[Title]" */
+          if (r < rz && *r == '{') r = rz;                          /* ":::tip{title=…}" */
+          if (r < rz) { vgi_buf_puts(&ps.out, " "); add_clean(&ps.out, r, (size_t)(rz - r)); }
+          done = 1;
+          ps.changed = 1;
+        }
+      } else if (*s == '{' && prev_blank && next_text && (callout = ial_callout(s, e))) {
+        /* the block under it, as a GitHub alert: "> [!WARNING]" over "> …"
+         * (or over a paragraph, which continues the quote) */
+        vgi_buf_add(&ps.out, l + cut, ind - cut);
+        vgi_buf_printf(&ps.out, "> [!%s]", gh_mark(callout));
+        done = 1;
+        ps.changed = 1;
+      } else if (*s == '{' && (skip = multiline_tag(s, e, text + len))) {
+        ps.template_page = 1;
+        done = 1;
+        ps.changed = 1;
+      } else if (*s == '{' && whole_line_tag(&ps, l + cut, ind - cut, s, e)) {
+        done = 1;
+        ps.changed = 1;
+      }
+    }
+    if (!done) {
+      if (cap < ll + 1) {
+        char *nb = realloc(line, ll + 1);
+        if (!nb) { free(line); free(unraw); vgi_buf_free(&ps.out); return NULL; }
+        line = nb, cap = ll + 1;
+      }
+      memcpy(line, l + cut, ll - cut);
+      if (cut) ps.changed = 1;
+      if (!ps.fence && !ps.comment && !ps.code_tag && !blank) inline_tags(&ps, line, ll - cut);
+      vgi_buf_add(&ps.out, line, ll - cut);
+    }
+    if (nl) vgi_buf_add(&ps.out, "\n", 1);
+    prev_blank = blank;
+    i += ll + (nl ? 1 : 0);
+  }
+  while (nmk) {
+    if (ps.out.n && ps.out.s[ps.out.n - 1] != '\n') vgi_buf_add(&ps.out, "\n", 1);
+    nmk--;
+    for (int k = 0; k < mk_out[nmk]; k++) vgi_buf_add(&ps.out, " ", 1);
+    mk_fence(&ps.out, nmk);
+    vgi_buf_add(&ps.out, "\n", 1);
+  }
+  while (ps.nalert > 0) { vgi_buf_puts(&ps.out, "\n:::\n"); ps.nalert--; }
+  free(line);
+  free(unraw);
+  if (!ps.changed) { vgi_buf_free(&ps.out); return NULL; }
+  *out_len = ps.out.n;
+  return vgi_buf_take(&ps.out);
+}
+
+/* ---- Hugo's TOML front matter ------------------------------------------------ */
+
+/* a line "key = value" of TOML whose value YAML reads the same (a string on
+ * one line, a number, a boolean, a date, an array on one line) -> where its
+ * '=' is, 0 when it is none */
+static size_t toml_pair(const char *l, size_t n) {
+  size_t i = 0;
+  while (i < n && l[i] == ' ') i++;
+  if (i == n || l[i] == '#' || l[i] == '[') return 0;
+  if (l[i] == '"' || l[i] == '\'') {
+    const char *q = memchr(l + i + 1, l[i], n - i - 1);
+    if (!q) return 0;
+    i = (size_t)(q - l) + 1;
+  } else {
+    while (i < n && (isalnum((unsigned char)l[i]) || l[i] == '_' || l[i] == '-')) i++;
+  }
+  while (i < n && l[i] == ' ') i++;
+  if (i >= n || l[i] != '=') return 0;
+  size_t eq = i++;
+  while (i < n && l[i] == ' ') i++;
+  if (i >= n) return 0;
+  /* a multi-line string or array, an inline table: not YAML's */
+  if ((n - i >= 3 && (!strncmp(l + i, "\"\"\"", 3) || !strncmp(l + i, "\'\'\'", 3))) || l[i] == '{') return 0;
+  if (l[i] == '[') {
+    size_t z = n;
+    while (z > i && (l[z - 1] == ' ' || l[z - 1] == '\r')) z--;
+    if (l[z - 1] != ']') return 0;
+  }
+  return eq;
+}
+
+void vgi_toml_front_matter(char *text, size_t len) {
+  if (len < 8 || strncmp(text, "+++", 3) || (text[3] != '\n' && text[3] != '\r')) return;
+  size_t i = text[3] == '\r' ? 5 : 4, close = 0;
+  for (size_t k = i; k < len;) {
+    const char *nl = memchr(text + k, '\n', len - k);
+    size_t e = nl ? (size_t)(nl - text) : len, l = e - k;
+    if (l && text[k + l - 1] == '\r') l--;
+    if (l == 3 && !strncmp(text + k, "+++", 3)) { close = k; break; }
+    k = e + 1;
+  }
+  if (!close) return;   /* no closing line: not front matter */
+  memcpy(text, "---", 3);
+  memcpy(text + close, "---", 3);
+  int table = 0;   /* after a "[table]" header: its keys are not the page's */
+  for (size_t k = i; k < close;) {
+    const char *nl = memchr(text + k, '\n', close - k);
+    size_t e = nl ? (size_t)(nl - text) : close, l = e - k;
+    size_t a = k;
+    while (a < e && text[a] == ' ') a++;
+    if (a < e && text[a] == '[') table = 1;
+    size_t eq = table ? 0 : toml_pair(text + k, l);
+    if (eq) text[k + eq] = ':';
+    else if (a < e && text[a] != '#') memset(text + k, ' ', l - (l && text[k + l - 1] == '\r'));
+    k = e + 1;
+  }
+}

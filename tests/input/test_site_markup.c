@@ -1,0 +1,226 @@
+/* test_site_markup.c: the markup of static-site generators in Markdown pages
+ * (stages/input/site_markup.c) — Jekyll and Liquid, Hugo, kramdown, MkDocs,
+ * Docusaurus, VitePress, Quarto — is read as what the site shows: code,
+ * callouts and text, never "{% include %}" or "{{< highlight >}}" shown or
+ * said. A page that is not a site's keeps its braces. */
+#include "input_test.h"
+
+/* everything a scene shows and says, as one string */
+static char *all_of(const cJSON *m) { return cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos")); }
+
+static void no_markup(const char *all) {
+  static const char *const marks[] = { "{%", "%}", "{{", "}}", "{:", "!!!", "???", ":::", "```", "[!", "endhighlight",
+                                       "raw", "toc", "TOC" };
+  for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+    if (strstr(all, marks[i])) print_message("%s in %s\n", marks[i], all);
+    assert_null(strstr(all, marks[i]));
+  }
+}
+
+static const cJSON *callout(const cJSON *m, const char *kind, const char *needle) {
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *s = scene_at(m, 0, i);
+    const char *c = vcget(s, "callout");
+    if (!c || strcmp(c, kind)) continue;
+    char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(s, "visual_content"));
+    int hit = t && strstr(t, needle);
+    free(t);
+    if (hit) return s;
+  }
+  return NULL;
+}
+
+static void jekyll(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\nlayout: default\ntitle: Installing Widget\n---\n"
+    "# Installing Widget\n{: .no_toc }\n\n"
+    "1. TOC\n{:toc}\n\n"
+    "## Download\n\n"
+    "{% include note.html %}\n\n"
+    "Get release {{ site.version }} from the [downloads page]({% link downloads.md %}) first.\n"
+    "[Get it](https://example.org){: .btn .btn-primary }\n\n"
+    "{% comment %}\nSay nothing of the old mirror.\n{% endcomment %}\n\n"
+    "{: .warning }\n> Widget needs a disk of its own.\n\n"
+    "## Build\n\n"
+    "Build it with the compiler.\n\n"
+    "{% highlight ruby %}\nrequire 'widget'\nWidget.build\n{% endhighlight %}\n\n"
+    "Run the tests as well.\n\n"
+    "```python{% raw %}\nprint(widget.run())\n{% endraw %}```\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("install.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  no_markup(all);
+  assert_null(strstr(all, "site.version"));
+  assert_null(strstr(all, "old mirror"));
+  assert_null(strstr(all, "no_toc"));
+  assert_null(strstr(all, "btn"));
+  /* a highlight tag is code in its language; raw tags go even from a fence's line */
+  const cJSON *rb = scene_with(m, "command", "Widget.build");
+  assert_non_null(rb);
+  assert_string_equal(vcget(rb, "language"), "ruby");
+  const cJSON *py = scene_with(m, "command", "print(widget.run())");
+  assert_non_null(py);
+  assert_string_equal(vcget(py, "language"), "python");
+  /* kramdown's callout class over a quote: a warning */
+  assert_non_null(callout(m, "warning", "Widget needs a disk of its own"));
+  /* a link whose target is a tag keeps its text */
+  assert_true(said_in(m, "from the downloads page first") == 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
+static void hugo(void **state) {
+  (void)state;
+  static const char doc[] =
+    "+++\ntitle = \"Deploying\"\nweight = 20\n[params]\nicon = \"rocket\"\n+++\n"
+    "# Deploying\n\n"
+    "## Upload\n\n"
+    "{{< figure src=\"/images/flow.png\" caption=\"The flow\" >}}\n\n"
+    "Upload the build with one command.\n\n"
+    "{{< highlight bash \"linenos=table\" >}}\nwidget deploy --prod\n{{< /highlight >}}\n\n"
+    "{{% notice warning \"Careful now\" %}}\nA deploy replaces the running version.\n{{% /notice %}}\n\n"
+    "{{< hint info >}}\nLogs stay for a week.\n{{< /hint >}}\n\n"
+    "## Platforms\n\n"
+    "{{< tabs \"platforms\" >}}\n{{< tab \"Linux\" >}}\nLinux uses the system service.\n{{< /tab >}}\n{{< /tabs >}}\n\n"
+    "{{< asciinema cast=\"demo.cast\"\n  poster=\"npt:0:05\" >}}\n\n"
+    "Read the [reference]({{< ref \"reference.md\" >}}) for every flag.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("deploy.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  no_markup(all);
+  assert_null(strstr(all, "asciinema"));
+  assert_null(strstr(all, "poster"));
+  assert_null(strstr(all, "flow.png"));
+  assert_null(strstr(all, "linenos"));
+  /* Hugo's TOML front matter is front matter */
+  assert_null(strstr(all, "+++"));
+  assert_null(strstr(all, "rocket"));
+  const cJSON *sh = scene_with(m, "command", "widget deploy --prod");
+  assert_non_null(sh);
+  assert_string_equal(vcget(sh, "language"), "bash");
+  /* a titled notice: a warning headed by its title, said once */
+  const cJSON *w = callout(m, "warning", "A deploy replaces the running version");
+  assert_non_null(w);
+  assert_string_equal(vcget(w, "header"), "Careful now");
+  assert_non_null(callout(m, "note", "Logs stay for a week"));
+  /* a tab's content stays, the tabs go */
+  assert_true(said_in(m, "Linux uses the system service.") == 1);
+  assert_true(said_in(m, "Read the reference for every flag.") == 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
+static void admonitions(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Upgrading\n\n"
+    "## Before you start\n\n"
+    "!!! warning \"Back up first\"\n"
+    "    Copy the data folder before you upgrade.\n\n"
+    "    ```bash\n    cp -r data data.bak\n    ```\n\n"
+    "    !!! tip\n        Keep two copies.\n\n"
+    "Then read the notes.\n\n"
+    "??? question \"Why a new format?\"\n    The old one could not grow.\n\n"
+    "## Docusaurus and VitePress\n\n"
+    ":::danger[Take care]\nNever stop it while it writes.\n:::\n\n"
+    "::: details Click to see more\nThe details stay as text.\n:::\n\n"
+    "::: {.callout-important}\nQuarto marks this as important.\n:::\n\n"
+    "## Not an admonition\n\n"
+    "!!! Big news !!!\nThe release is out.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("upgrade.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  static const char *const marks[] = { "!!! warning", "???", ":::", "{.callout", "[Take care]", "[!" };
+  for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+    if (strstr(all, marks[i])) print_message("%s in %s\n", marks[i], all);
+    assert_null(strstr(all, marks[i]));
+  }
+  const cJSON *w = callout(m, "warning", "Copy the data folder before you upgrade");
+  assert_non_null(w);
+  assert_string_equal(vcget(w, "header"), "Back up first");
+  /* an admonition inside one: its words are the outer one's */
+  assert_non_null(callout(m, "warning", "Keep two copies"));
+  /* a callout says its text, not its code */
+  assert_null(strstr(all, "cp -r"));
+  const cJSON *q = callout(m, "note", "The old one could not grow");
+  assert_non_null(q);
+  assert_string_equal(vcget(q, "header"), "Why a new format?");
+  const cJSON *dg = callout(m, "caution", "Never stop it while it writes");
+  assert_non_null(dg);
+  assert_string_equal(vcget(dg, "header"), "Take care");
+  assert_non_null(callout(m, "important", "Quarto marks this as important"));
+  assert_true(said_in(m, "The details stay as text.") == 1);
+  assert_true(said_in(m, "Then read the notes.") == 1);
+  /* three marks over a paragraph, nothing indented under them: text */
+  assert_non_null(strstr(all, "Big news"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A README that is not a site's page: a template engine's "{{ name }}" is
+ * what the reader should see; tags inside code stay the code's. */
+static void plain_pages_keep_braces(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Stencil\n\n"
+    "Stencil fills {{ name }} with the value you give.\n\n"
+    "```jinja\n{% for x in items %}{{ x }}{% endfor %}\n```\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("stencil.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  /* kept ("fills with" if it were taken out) */
+  assert_true(said_in(m, "Stencil fills") == 1);
+  assert_true(said_in(m, "fills with") == 0);
+  assert_true(said_in(m, "name") == 1);
+  assert_non_null(scene_with(m, "command", "{% for x in items %}{{ x }}{% endfor %}"));
+  cJSON_Delete(m);
+  /* on a site's page, a tag in a code fence is still the code's */
+  static const char site[] =
+    "---\ntitle: T\n---\n# Templates\n\nWrite a loop.\n\n"
+    "```liquid\n{% for x in items %}{{ x }}{% endfor %}\n```\n";
+  m = load_text("site.md", site, &o, &d);
+  vgi_diags_free(&d);
+  assert_non_null(scene_with(m, "command", "{% for x in items %}{{ x }}{% endfor %}"));
+  cJSON_Delete(m);
+}
+
+/* Diagnostics keep the document's line numbers: an image refused under an
+ * MkDocs admonition and after a Liquid comment is named at its own line. */
+static void lines_kept(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\ntitle: T\n---\n"                      /* 1-3 */
+    "# Lines\n\n"                               /* 4-5 */
+    "{% comment %}\na\nb\n{% endcomment %}\n\n" /* 6-10 */
+    "!!! note\n    Body.\n\n"                   /* 11-13 */
+    "![x](/etc/passwd.png)\n";                  /* 14 */
+  const char *path = write_tmp("lines.md", doc);
+  vgi_diags d;
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  int found = 0;
+  for (size_t i = 0; i < d.n; i++)
+    if (strstr(d.v[i].message, "outside the document's folder")) { found = 1; assert_int_equal(d.v[i].line, 14); }
+  assert_true(found);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(jekyll),
+    cmocka_unit_test(hugo),
+    cmocka_unit_test(admonitions),
+    cmocka_unit_test(plain_pages_keep_braces),
+    cmocka_unit_test(lines_kept),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
