@@ -920,6 +920,10 @@ describe("code", function()
       "cmake -DCMAKE_BUILD_TYPE=Release -" },
     { "after a hyphen inside a name (libxml2- / xxx-build)", "cmake -S libxml2-xxx -B libxml2-xxx-build",
       "cmake -S libxml2-xxx -B libxml2-" },
+    -- (an option in a usage line's brackets: tesseract's README had
+    -- "[--" / "psm pagesegmode]")
+    { "after an option's dashes in brackets ([-- / psm)", "tesseract image out [--oem mode] [--psm pagesegmode]",
+      "tesseract image out [--oem mode] [--" },
   }) do
     it("never breaks a line " .. case[1], function()
       local function w_of(t)
