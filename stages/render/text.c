@@ -479,17 +479,29 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
     int opens = 0, closes = 0;
     for (const char *q = text; *q; q++) opens += *q == '(', closes += *q == ')';
     visual = text[0] == '(' && opens > closes;
-    /* ... and a first line with no right-to-left letter at all ("-a, --all",
+    /* ... and a line with no right-to-left letter at all ("-a, --all",
      * an option's name over its Arabic description) keeps its own order
      * after the RLM: a LEFT-TO-RIGHT MARK next, or its leading "-" is
-     * moved to its end ("a, --all-") */
-    int ltr_line = !visual && !rtl_letters(text);
-    marked = malloc(n + 7);
+     * moved to its end ("a, --all-").
+     * Every line is a paragraph of its own to Pango, which gives each the
+     * direction of its first strong letter: each gets its marks (a caption's
+     * second line "JS مباشر، …" was laid out left to right, "JS" at its left
+     * end, under a first line set right to left) */
+    size_t lines = 1;
+    for (const char *q = text; *q; q++) lines += *q == '\n';
+    marked = malloc(n + 6 * lines + 1);
     if (marked) {
-      memcpy(marked, visual ? "\xE2\x80\x8E" : "\xE2\x80\x8F", 3);
-      size_t at = 3;
-      if (ltr_line) memcpy(marked + 3, "\xE2\x80\x8E", 3), at = 6;
-      memcpy(marked + at, text, n + 1);
+      size_t at = 0;
+      for (const char *q = text;;) {
+        memcpy(marked + at, visual ? "\xE2\x80\x8E" : "\xE2\x80\x8F", 3), at += 3;
+        if (!visual && !rtl_letters(q)) memcpy(marked + at, "\xE2\x80\x8E", 3), at += 3;
+        const char *e = strchr(q, '\n');
+        size_t len = e ? (size_t)(e - q) + 1 : strlen(q);
+        memcpy(marked + at, q, len), at += len;
+        if (!e) break;
+        q = e + 1;
+      }
+      marked[at] = '\0';
       text = marked;
     }
   }

@@ -541,3 +541,38 @@ describe("Latin tokens in right-to-left text", function()
       string.format("the trailing slash moved to the token's left (%d of %d)", differ(trailing, plain), control))
   end)
 end)
+
+describe("lines of right-to-left text", function()
+  -- Pango gives each line of a text (a paragraph of its own) the direction
+  -- of its first strong letter: in an Arabic text, a second line that opens
+  -- with a Latin name ("JS مباشر …", a burnt-in caption's) was laid out left
+  -- to right, flush left, "JS" at its left end. Every line of a
+  -- right-to-left language's text reads right to left.
+  it("sets every line of an Arabic text right to left", function()
+    local probe = render.display_list({ scene_type = "list", visual_content = { header = "x",
+      items = { "a", "b" } } }, { width = 1920, height = 1080, t = "end" })
+    local font
+    for _, l in ipairs(leaves(probe.items)) do if l.it.type == "text" then font = l.it.font end end
+    local W, H = 1000, 300
+    local item = { type = "text", x = 0, y = 0, w = W, h = H, text = "مرحبا بكم في العرض\nJS مباشر",
+      size = 48, min_size = 48, font = font, color = { 0, 0, 0 }, lang = "ar" }
+    local m = core.measure(item)
+    assert.are.equal(2, m.lines)
+    local buf = core.render({ width = W, height = H, background = { 255, 255, 255 }, items = { item } }, W, H)
+    local function ink(x0, x1, y0, y1)
+      local n = 0
+      for y = math.floor(y0), math.floor(y1) do
+        for x = x0, x1 do
+          local r, g, b = buf:pixel(x, y)
+          if r + g + b < 384 then n = n + 1 end
+        end
+      end
+      return n
+    end
+    local mid = m.height / 2
+    -- the second line is short: flush right, its left half bare
+    assert.are.equal(0, ink(0, W // 2, mid, m.height), "the second line set left to right, at the left")
+    assert.is_true(ink(W // 2, W - 1, mid, m.height) > 0)
+    buf:close()
+  end)
+end)
