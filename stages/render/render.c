@@ -281,36 +281,26 @@ static void warn(rd_ctx *c, const cJSON *it, const rd_text_spec *s, const rd_fit
 }
 
 /* Code wrapped between tokens: each continuation line gets a mark in its
- * hanging indent, so a reader sees it is one line of code. A line laid out
- * right to left (code that starts with Arabic or Hebrew) hangs at the right,
- * where Pango puts its indent: its mark, turned (↩), stands there, not
- * across the card at the left from text set flush right. */
+ * hanging indent, so a reader sees it is one line of code. (Code is laid
+ * out left to right, an Arabic comment in it too: the indent, and so the
+ * mark, is always at the left.) */
 static void draw_continuations(cairo_t *cr, const rd_fitted *f, double x, double y, rd_color col,
                                double alpha) {
   PangoLayout *mark = pango_layout_new(pango_layout_get_context(f->layout));
   pango_layout_set_font_description(mark, pango_layout_get_font_description(f->layout));
   pango_layout_set_text(mark, "\xE2\x86\xAA", -1);   /* ↪ */
-  PangoLayout *rtl_mark = pango_layout_new(pango_layout_get_context(f->layout));
-  pango_layout_set_font_description(rtl_mark, pango_layout_get_font_description(f->layout));
-  pango_layout_set_text(rtl_mark, "\xE2\x86\xA9", -1);   /* ↩ */
   int mark_base = pango_layout_get_baseline(mark);
-  int rtl_w = 0;
-  pango_layout_get_size(rtl_mark, &rtl_w, NULL);
-  int lw = pango_layout_get_width(f->layout);
-  double right = x + f->dx + (lw > 0 ? (double)lw / PANGO_SCALE : f->width) - (double)rtl_w / PANGO_SCALE;
   PangoLayoutIter *it = pango_layout_get_iter(f->layout);
   source(cr, col, alpha);
   do {
     PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
     if (!ln->is_paragraph_start) {
       int base = pango_layout_iter_get_baseline(it);
-      int rtl = ln->resolved_dir == PANGO_DIRECTION_RTL;
-      cairo_move_to(cr, rtl ? right : x, y + (double)(base - mark_base) / PANGO_SCALE);
-      pango_cairo_show_layout(cr, rtl ? rtl_mark : mark);
+      cairo_move_to(cr, x, y + (double)(base - mark_base) / PANGO_SCALE);
+      pango_cairo_show_layout(cr, mark);
     }
   } while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
-  g_object_unref(rtl_mark);
   g_object_unref(mark);
 }
 

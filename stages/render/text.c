@@ -29,6 +29,8 @@ typedef struct rd_cache_entry {
 typedef struct rd_thread {
   PangoFontMap *fontmap;
   PangoContext *context;
+  /* code's: every paragraph left to right (below, build_layout) */
+  PangoContext *code_context;
   rd_cache_entry cache[RD_CACHE_SLOTS];
 } rd_thread;
 
@@ -46,11 +48,27 @@ static void thread_free(void *p) {
     free(t->cache[i].key);
   }
   if (t->context) g_object_unref(t->context);
+  if (t->code_context) g_object_unref(t->code_context);
   if (t->fontmap) g_object_unref(t->fontmap);
   free(t);
 }
 
 static void make_key(void) { pthread_key_create(&g_key, thread_free); }
+
+static PangoContext *new_context(PangoFontMap *fontmap) {
+  PangoContext *ctx = pango_font_map_create_context(fontmap);
+  cairo_font_options_t *fo = cairo_font_options_create();
+  /* No hinting: glyph positions scale linearly, so a layout fitted once is
+   * valid at every resolution and animations do not jitter. */
+  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options(ctx, fo);
+  cairo_font_options_destroy(fo);
+  pango_context_set_round_glyph_positions(ctx, FALSE);
+  pango_context_set_language(ctx, pango_language_from_string("en"));
+  return ctx;
+}
 
 static rd_thread *thread_state(void) {
   pthread_once(&g_once, make_key);
@@ -61,17 +79,9 @@ static rd_thread *thread_state(void) {
   FcInit();
   t->fontmap = pango_cairo_font_map_new();
   pthread_mutex_unlock(&g_init_lock);
-  t->context = pango_font_map_create_context(t->fontmap);
-  cairo_font_options_t *fo = cairo_font_options_create();
-  /* No hinting: glyph positions scale linearly, so a layout fitted once is
-   * valid at every resolution and animations do not jitter. */
-  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options(t->context, fo);
-  cairo_font_options_destroy(fo);
-  pango_context_set_round_glyph_positions(t->context, FALSE);
-  pango_context_set_language(t->context, pango_language_from_string("en"));
+  t->context = new_context(t->fontmap);
+  t->code_context = new_context(t->fontmap);
+  pango_context_set_base_dir(t->code_context, PANGO_DIRECTION_LTR);
   pthread_setspecific(g_key, t);
   return t;
 }
@@ -469,17 +479,29 @@ static void set_layout_text(PangoLayout *l, const rd_text_spec *s) {
     int opens = 0, closes = 0;
     for (const char *q = text; *q; q++) opens += *q == '(', closes += *q == ')';
     visual = text[0] == '(' && opens > closes;
-    /* ... and a first line with no right-to-left letter at all ("-a, --all",
+    /* ... and a line with no right-to-left letter at all ("-a, --all",
      * an option's name over its Arabic description) keeps its own order
      * after the RLM: a LEFT-TO-RIGHT MARK next, or its leading "-" is
-     * moved to its end ("a, --all-") */
-    int ltr_line = !visual && !rtl_letters(text);
-    marked = malloc(n + 7);
+     * moved to its end ("a, --all-").
+     * Every line is a paragraph of its own to Pango, which gives each the
+     * direction of its first strong letter: each gets its marks (a caption's
+     * second line "JS مباشر، …" was laid out left to right, "JS" at its left
+     * end, under a first line set right to left) */
+    size_t lines = 1;
+    for (const char *q = text; *q; q++) lines += *q == '\n';
+    marked = malloc(n + 6 * lines + 1);
     if (marked) {
-      memcpy(marked, visual ? "\xE2\x80\x8E" : "\xE2\x80\x8F", 3);
-      size_t at = 3;
-      if (ltr_line) memcpy(marked + 3, "\xE2\x80\x8E", 3), at = 6;
-      memcpy(marked + at, text, n + 1);
+      size_t at = 0;
+      for (const char *q = text;;) {
+        memcpy(marked + at, visual ? "\xE2\x80\x8E" : "\xE2\x80\x8F", 3), at += 3;
+        if (!visual && !rtl_letters(q)) memcpy(marked + at, "\xE2\x80\x8E", 3), at += 3;
+        const char *e = strchr(q, '\n');
+        size_t len = e ? (size_t)(e - q) + 1 : strlen(q);
+        memcpy(marked + at, q, len), at += len;
+        if (!e) break;
+        q = e + 1;
+      }
+      marked[at] = '\0';
       text = marked;
     }
   }
@@ -755,8 +777,15 @@ static void url_code_breaks(const char *txt, PangoAttrList *attrs, int strict) {
 }
 
 static PangoLayout *build_layout(rd_thread *t, const rd_text_spec *s, PangoFontDescription *fd, int tokens) {
-  PangoLayout *l = pango_layout_new(t->context);
-  pango_layout_set_auto_dir(l, TRUE);
+  /* Code is laid out left to right, as an editor or a terminal shows it:
+   * a line whose first letter is Arabic or Hebrew (a comment, "# تثبيت Go")
+   * keeps its "#" at the left, its comment read right to left within it,
+   * and its continuation lines hang at the left under the mark. By its
+   * first letter such a line had been set right to left, flush right,
+   * among the block's left-aligned lines. Prose takes each paragraph's
+   * direction from its first strong letter. */
+  PangoLayout *l = pango_layout_new(s->code ? t->code_context : t->context);
+  pango_layout_set_auto_dir(l, !s->code);
   set_layout_text(l, s);
   PangoAttrList *attrs = pango_layout_get_attributes(l);
   attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
@@ -892,9 +921,11 @@ static int code_wrap_fit(PangoLayout *l, PangoFontDescription *fd, const rd_text
     PangoAttrList *attrs = pango_attr_list_copy(base);
     pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
     /* no break after an option's leading dashes ("-" / "DCBOR_…" reads as
-     * two tokens, and UAX #14 allows it): the line breaks at the space before */
+     * two tokens, and UAX #14 allows it): the line breaks at the space before.
+     * An option opens a word, or follows a bracket, a quote or an "=" (a
+     * usage line's "[--psm N]", "(-v)", "args=\"-q\"": "[--" / "psm N]") */
     for (const char *q = txt; *q; q++) {
-      if (*q == '-' && (q == txt || q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\n')) {
+      if (*q == '-' && (q == txt || strchr(" \t\n[({\"'`=", q[-1]))) {
         const char *e = q;
         while (*e == '-') e++;
         if (*e && *e != ' ' && *e != '\n') {

@@ -36,3 +36,21 @@ describe("captions of unspaced scripts", function()
     assert.are.equal(#th, pos)
   end)
 end)
+
+describe("the direction of a burnt-in caption", function()
+  local function caption_text(lines)
+    for _, it in ipairs(captions.item({ lines = lines }, 1080, 1920).items) do
+      if it.type == "text" then return it end
+    end
+  end
+
+  -- a cue of mostly Arabic letters is laid out as Arabic (every line right
+  -- to left), even one that opens with a Latin name; a Latin cue is not
+  it("lays an Arabic cue out right to left, whatever its first word", function()
+    assert.are.equal("ar", caption_text({ "JS وخرائط sourcemap والروابط المرتبطة بها." }).lang)
+    assert.are.equal("ar", caption_text({ "المزايا: فحص ملف JS محلي، فحص رابط", "JS مباشر، فحص موقع كامل وغيرها." }).lang)
+    assert.are.equal("he", caption_text({ "ברוכים הבאים ל-JSentinel" }).lang)
+    assert.is_nil(caption_text({ "Welcome to JSentinel." }).lang)
+    assert.is_nil(caption_text({ "Run JSentinel on app.js (مثال)" }).lang)
+  end)
+end)

@@ -249,6 +249,20 @@ describe("list badges", function()
     end
   end)
 
+  -- a heading of two lines in a tall frame is set at the size of a heading
+  -- of one (its band of 150 had set it at 55, under the 66 of the point it heads)
+  it("sets a two-line heading in a tall frame at the full size", function()
+    local sc = { scene_type = "list", visual_content = { header = "Contributing to librsvg's development",
+      items = { "There is a code of conduct for contributors to librsvg" } } }
+    local dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+    local header
+    for _, l in ipairs(leaves(dl.items)) do if l.it.id == "header" then header = l.it end end
+    local m = core.measure(header)
+    assert.are.equal(2, m.lines)
+    assert.are.equal(66, m.final_size)
+    assert.are.equal("", statuses(assert(core.check(dl))))
+  end)
+
   it("gives points of a line each cards of one width, the longest text's, not the box's", function()
     local function cards(items, wh)
       local sc = { scene_type = "list", visual_content = { header = "Operating systems", items = items } }
@@ -920,6 +934,10 @@ describe("code", function()
       "cmake -DCMAKE_BUILD_TYPE=Release -" },
     { "after a hyphen inside a name (libxml2- / xxx-build)", "cmake -S libxml2-xxx -B libxml2-xxx-build",
       "cmake -S libxml2-xxx -B libxml2-" },
+    -- (an option in a usage line's brackets: tesseract's README had
+    -- "[--" / "psm pagesegmode]")
+    { "after an option's dashes in brackets ([-- / psm)", "tesseract image out [--oem mode] [--psm pagesegmode]",
+      "tesseract image out [--oem mode] [--" },
   }) do
     it("never breaks a line " .. case[1], function()
       local function w_of(t)

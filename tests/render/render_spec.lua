@@ -454,11 +454,12 @@ describe("golden images", function()
 end)
 
 describe("code wrapped between tokens", function()
-  -- Code whose lines start with Arabic (a translated README's examples) is
-  -- laid out right to left, flush right, its continuation lines indented at
-  -- the right: their mark stands in that indent, not at the card's left
-  -- edge, across the card from the text it marks.
-  it("puts a right-to-left line's continuation mark at its right", function()
+  -- Code is laid out left to right as an editor shows it, in an Arabic
+  -- document too: a comment line that starts with Arabic letters keeps its
+  -- "#" at the left and its continuation lines hang at the left under the
+  -- mark. By its first letter such a line had been set right to left, flush
+  -- right, its "#" at the right end and its marks turned at the right.
+  it("lays a line of Arabic comment out left to right, its marks at the left", function()
     local probe = render.display_list({ scene_type = "command", visual_content = { header = "x",
       commands = { "a" } } }, { width = 1080, height = 1920, t = "end" })
     local proto
@@ -466,13 +467,14 @@ describe("code wrapped between tokens", function()
     local W, size = 420, 30
     local code = { type = "code", x = 0, y = 0, w = W, h = 600, size = size, min_size = size,
       font = proto.font, palette = proto.palette, color = proto.color, line_height = 1.35,
-      text = "سيئ : كتابآخررائع كتابآخررائع كتابآخررائع كتابآخررائع" }
+      text = "# سيئ : كتابآخررائع كتابآخررائع كتابآخررائع كتابآخررائع" }
     local m = core.measure(code)
     assert.is_true(m.lines >= 3, m.lines .. " lines")
     local buf = core.render({ width = W, height = 600, background = { 255, 255, 255 }, items = { code } }, W, 600)
-    local function ink(x0, x1)
+    local line = m.height / m.lines
+    local function ink(x0, x1, y0, y1)
       local n = 0
-      for y = 0, math.floor(m.height) do
+      for y = math.floor(y0), math.floor(y1) do
         for x = x0, x1 do
           local r, g, b = buf:pixel(x, y)
           if r + g + b < 600 then n = n + 1 end
@@ -480,12 +482,17 @@ describe("code wrapped between tokens", function()
       end
       return n
     end
-    -- (the text is flush right and one word a line: its left is bare)
-    assert.are.equal(0, ink(0, math.floor(size * 0.6)), "a mark at the left of right-to-left code")
-    assert.is_true(ink(W - math.floor(size * 0.6), W - 1) > 0)
+    local strip = math.floor(size * 0.6)
+    -- the "#" opens the first line at the left
+    assert.is_true(ink(0, strip, 0, line) > 0, "no \"#\" at the left of the first line")
+    -- every continuation line has its mark at the left
+    for k = 1, m.lines - 1 do
+      assert.is_true(ink(0, strip, k * line, (k + 1) * line - 1) > 0, "no mark at the left of line " .. (k + 1))
+    end
     buf:close()
   end)
 end)
+
 
 describe("Latin tokens in right-to-left text", function()
   -- An Arabic sentence with a path or URL: the bidi algorithm moved a
@@ -532,5 +539,40 @@ describe("Latin tokens in right-to-left text", function()
     assert.is_true(control > 40, "the leading slash moved to the token's right (" .. control .. ")")
     assert.is_true(differ(trailing, plain) < control / 3,
       string.format("the trailing slash moved to the token's left (%d of %d)", differ(trailing, plain), control))
+  end)
+end)
+
+describe("lines of right-to-left text", function()
+  -- Pango gives each line of a text (a paragraph of its own) the direction
+  -- of its first strong letter: in an Arabic text, a second line that opens
+  -- with a Latin name ("JS مباشر …", a burnt-in caption's) was laid out left
+  -- to right, flush left, "JS" at its left end. Every line of a
+  -- right-to-left language's text reads right to left.
+  it("sets every line of an Arabic text right to left", function()
+    local probe = render.display_list({ scene_type = "list", visual_content = { header = "x",
+      items = { "a", "b" } } }, { width = 1920, height = 1080, t = "end" })
+    local font
+    for _, l in ipairs(leaves(probe.items)) do if l.it.type == "text" then font = l.it.font end end
+    local W, H = 1000, 300
+    local item = { type = "text", x = 0, y = 0, w = W, h = H, text = "مرحبا بكم في العرض\nJS مباشر",
+      size = 48, min_size = 48, font = font, color = { 0, 0, 0 }, lang = "ar" }
+    local m = core.measure(item)
+    assert.are.equal(2, m.lines)
+    local buf = core.render({ width = W, height = H, background = { 255, 255, 255 }, items = { item } }, W, H)
+    local function ink(x0, x1, y0, y1)
+      local n = 0
+      for y = math.floor(y0), math.floor(y1) do
+        for x = x0, x1 do
+          local r, g, b = buf:pixel(x, y)
+          if r + g + b < 384 then n = n + 1 end
+        end
+      end
+      return n
+    end
+    local mid = m.height / 2
+    -- the second line is short: flush right, its left half bare
+    assert.are.equal(0, ink(0, W // 2, mid, m.height), "the second line set left to right, at the left")
+    assert.is_true(ink(W // 2, W - 1, mid, m.height) > 0)
+    buf:close()
   end)
 end)

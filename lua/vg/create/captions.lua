@@ -4,6 +4,7 @@
 -- (--keep-timing) a transcript's own cues are the captions, at their times.
 local text_ = require("vg.text")
 local timeline = require("vg.create.timeline")
+local direction = require("vg.scenes.direction")
 
 local M = {}
 
@@ -263,6 +264,17 @@ function M.vtt(cues)
   return table.concat(out, "\n")
 end
 
+-- The language a cue is laid out in: "ar" or "he" when most of its
+-- letters are Arabic or Hebrew (the renderer then sets each of its lines
+-- right to left), else nil (each line by its first letter). A cue that
+-- opens with a Latin name ("JS وخرائط sourcemap …") had been laid out left
+-- to right, its Arabic words read from the wrong end.
+local function cue_lang(lines)
+  local n = direction.count(table.concat(lines, " "))
+  if n.rtl == 0 or n.rtl <= n.slanted + n.upright then return nil end
+  return n.hebrew * 2 > n.rtl and "he" or "ar"
+end
+
 -- The caption box over the bottom of the picture, in design units.
 function M.item(cue, width, height)
   local s = math.min(width, height) / 1080
@@ -271,7 +283,7 @@ function M.item(cue, width, height)
     { type = "rect", x = W * 0.12, y = H - 190, w = W * 0.76, h = 130, radius = 16, fill = "#000000b8" },
     { type = "text", id = "caption", x = W * 0.14, y = H - 178, w = W * 0.72, h = 106,
       text = table.concat(cue.lines, "\n"), size = 40, color = "#ffffff", align = "center",
-      valign = "middle", min_size = 24 },
+      valign = "middle", min_size = 24, lang = cue_lang(cue.lines) },
   } }
 end
 

@@ -286,6 +286,15 @@ function M.header(theme, box, title, desc, a, o)
     local m = core.measure({ type = "text", text = title, w = box.w, h = 100000, size = size,
       min_size = size, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
     if m.lines > 1 then hh = math.floor((square and 136 or 150) * (theme.line_scale or 1)) end
+    -- ... a tall frame has the height for both lines at the full size: a
+    -- band of 150 set them at 55 over a one-point slide's text grown to 66,
+    -- a heading smaller than what it heads (a title that the band sets on
+    -- one line, a little smaller, keeps it)
+    if m.lines == 2 and theme.frame == "tall" then
+      local banded = core.measure({ type = "text", text = title, w = box.w, h = hh, size = size,
+        min_size = 34, max_lines = 2, weight = "bold", font = theme.fonts.sans, lang = theme.lang })
+      if banded.lines > 1 then hh = math.max(hh, math.ceil(m.height)) end
+    end
   end
   if title then
     local p = a and a:enter(0) or 1
