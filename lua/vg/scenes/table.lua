@@ -682,9 +682,15 @@ local plan_for
 local function shared_size(theme, v, box)
   local set = type(v.table_parts) == "table" and v.table_parts or nil
   if not set or #set < 2 then return nil end
-  local least
+  -- (each part in the body its own header leaves: a part "continued"
+  -- under its header has less height than the first)
+  local function head_h(x)
+    local _, y = c.header(theme, box, c.str(x.header or x.title), c.str(x.description), nil)
+    return y - box.y
+  end
+  local own, least = head_h(v), nil
   for _, part in ipairs(set) do
-    local p = plan_for(theme, part, box)
+    local p = plan_for(theme, part, { x = box.x, y = box.y, w = box.w, h = box.h + own - head_h(part) })
     least = math.min(least or p.size, p.size)
   end
   return least
@@ -730,13 +736,16 @@ function plan_for(theme, v, box, fixed)
     -- a square frame whose grid holds the columns only small (cogs(5)'s
     -- eleven columns at 20, most of the frame empty under them): a card a
     -- row, its lines side by side, where that is much larger
-    local grid = plan
+    -- (than the grid, or a few rows turned on their side)
+    local other = plan or transposed_plan(theme, cols, rows, n, box, top, floor)
     stack, gap, plan = true, 18, nil
     for size = top, READABLE, -2 do
       plan = whole_at(size)
       if plan then break end
     end
-    if not plan or (grid and plan.size < grid.size * SQUARE_STACK) then stack, gap, plan = false, 0, grid end
+    if not plan or (other and plan.size < other.size * SQUARE_STACK) then
+      stack, gap, plan = false, 0, other and not other.t and other or nil
+    end
   end
   if plan and plan.size == top and not fixed then
     -- room to spare at the usual size: the largest that fits, up to GROW_MAX
@@ -826,7 +835,7 @@ return {
       local set = {}
       for k, p in ipairs(parts) do
         local v = type(p.visual_content) == "table" and p.visual_content or p
-        set[k] = { columns = v.columns, rows = v.rows }
+        set[k] = { columns = v.columns, rows = v.rows, header = v.header, title = v.title, description = v.description }
       end
       for _, p in ipairs(parts) do
         if type(p.visual_content) == "table" then p.visual_content.table_parts = set end
