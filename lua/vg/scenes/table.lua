@@ -133,15 +133,10 @@ local function longest_word(theme, text, size, bold, split)
   for wd in text:gmatch("%S+") do
     local widest = 0
     -- (a long token in the pieces the renderer breaks it into)
-    local pieces = split and core.token_pieces(wd) or { wd }
-    for _, piece in ipairs(pieces) do
+    for _, piece in ipairs(split and core.token_pieces(wd) or { wd }) do
       widest = math.max(widest, (measure(theme, piece, 100000, size, bold)))
     end
-    -- (a word the renderer does not break, "m1.25" over a column of
-    -- numbers, is never set smaller than its neighbours: its column is
-    -- widened, or the whole table set smaller; cogs(5)'s headers were set
-    -- at 0.8 of the row beside them)
-    if split == "shrink" and widest > 0 and #pieces > 1 then
+    if split == "shrink" and widest > 0 then
       -- (no hinting: a text's width scales with its size) only a token the
       -- renderer sets smaller in that width, not one it breaks anywhere (a
       -- word the token rule leaves to Pango keeps its width)
@@ -170,7 +165,11 @@ local function widths(theme, cols, rows, n, W, size, split, head_wraps)
   local sum, summin = 0, n * 2 * PAD_X
   for j = 1, n do
     if summin > W then break end
-    minw[j] = longest_word(theme, cols[j], size, true, split) + 2 * PAD_X
+    -- (a column's name is never set smaller than the names beside it, a
+    -- row read across: "m1.25" over a column of numbers widens its column,
+    -- or the whole table is set smaller; cogs(5)'s names were at 0.8 of
+    -- "Teeth" beside them)
+    minw[j] = longest_word(theme, cols[j], size, true, split and true) + 2 * PAD_X
     nat[j] = head_wraps and minw[j] or measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
     local wt = j == 1 and "semibold" or nil
     for _, r in ipairs(rows) do
