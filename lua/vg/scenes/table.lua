@@ -742,7 +742,9 @@ function plan_for(theme, v, box, fixed)
       plan = whole_at(size)
       if plan then break end
     end
-    if not plan or (other and plan.size < other.size * SQUARE_STACK) then
+    -- (or reaches the size the table's other parts allow: cogs(5)'s parts
+    -- at 24 beside one whose grid was at 20)
+    if not plan or (other and (plan.size <= other.size or plan.size < math.min(other.size * SQUARE_STACK, top))) then
       stack, gap, plan = false, 0, other and not other.t and other or nil
     end
   end
