@@ -514,6 +514,98 @@ describe("title", function()
 end)
 
 describe("table layout", function()
+  -- cogs(5): a table of pitch diameters, a column a module ("m0.5", "m1.25")
+  local function cogs(nrows)
+    local cols = { "Teeth", "m0.5", "m0.8", "m1", "m1.25", "m1.5", "m2", "m2.5", "m3", "m4", "m5" }
+    local mod = { 0.5, 0.8, 1, 1.25, 1.5, 2, 2.5, 3, 4, 5 }
+    local rows = {}
+    for i = 1, nrows do
+      local teeth = 8 + 4 * i
+      rows[i] = { tostring(teeth) }
+      for j, m in ipairs(mod) do rows[i][j + 1] = (string.format("%.2f", teeth * m):gsub("%.?0+$", "")) end
+    end
+    return { id = "cogs", scene_type = "table", narration = "The diameters in millimetres.",
+      visual_content = { header = "Diameters", columns = cols, rows = rows } }
+  end
+  local function settled(sc, wh)
+    local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+    local out = {}
+    for _, l in ipairs(texts(dl)) do
+      if type(l.it.id) == "string" and (l.it.id:match("^rows%[") or l.it.id:match("^columns%[")) then
+        out[#out + 1] = { l = l, m = core.measure(l.it) }
+      end
+    end
+    return out, dl
+  end
+
+  it("widens a column for a header that is one word, never sets it smaller than its neighbours", function()
+    -- ("m1.25" over a column of numbers was set at 0.8 of "Teeth" beside it)
+    for _, wh in ipairs({ { 1920, 1080 }, { 1080, 1080 } }) do
+      local where = wh[1] .. "x" .. wh[2]
+      local cells, dl = settled(cogs(5), wh)
+      local size
+      for _, c in ipairs(cells) do
+        assert.is_false(c.m.shrunk == true, c.l.it.id .. " set smaller at " .. where)
+        assert.is_true(not c.m.cut and c.m.width <= c.l.w + 0.5, c.l.it.id .. " at " .. where)
+        size = size or c.m.final_size
+        assert.are.equal(size, c.m.final_size, c.l.it.id .. " at " .. where)
+      end
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+
+  it("sets a stacked card's short lines side by side across the card, each line whole", function()
+    -- (a card put its eleven lines in the left third of a tall frame)
+    -- (a square frame: five rows, more than it turns on their side; its
+    -- grid set them at 20)
+    for _, wh in ipairs({ { 1080, 1920, 3 }, { 1080, 1080, 5 } }) do
+      local where = wh[1] .. "x" .. wh[2]
+      local cells, dl = settled(cogs(wh[3]), wh)
+      local xs, lines, size = {}, 0, nil
+      for _, c in ipairs(cells) do
+        assert.truthy(c.l.it.id:match("^rows%[%d+%]$"), "not stacked at " .. where .. ": " .. c.l.it.id)
+        -- (the first card of the page shown)
+        if c.l.it.id == cells[1].l.it.id then xs[#xs + 1] = c.l.x; lines = lines + c.m.lines end
+        assert.is_true(not c.m.shrunk and not c.m.cut, c.l.it.id .. " at " .. where)
+        size = size or c.m.final_size
+        assert.are.equal(size, c.m.final_size)
+      end
+      -- eleven lines in two or three columns, none wrapped
+      assert.is_true(#xs >= 2, "one column of lines at " .. where)
+      assert.are.equal(11, lines, "a line wrapped at " .. where)
+      assert.is_true(xs[#xs] - xs[1] >= wh[1] / 4, "the columns at " .. where .. " stand together")
+      assert.is_true(size >= 26, string.format("%.1f at %s", size, where))
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+
+  it("sets every part of one table at one type size", function()
+    -- (cogs(5) in a tall frame: three cards at 44, then two at 52; a square
+    -- frame's parts at 20 turned on their side beside a grid at 22)
+    local fit = require("vg.create.fit")
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local sc = cogs(5)
+      sc.source = { file = "cogs.5", line = 9 }
+      local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+      -- a table split by the reader (its columns in two groups) shares too
+      local more = cogs(5)
+      more.id, more.source = "cogs2", sc.source
+      for _, r in ipairs(more.visual_content.rows) do r[2] = r[2] .. "0" end
+      local run = {}
+      for _, p in ipairs(parts) do run[#run + 1] = p end
+      for _, p in ipairs(fit.scene(more, { width = wh[1], height = wh[2] })) do run[#run + 1] = p end
+      fit.videos({ { scenes = run } }, { width = wh[1], height = wh[2] })
+      local size
+      for k, p in ipairs(run) do
+        for _, c in ipairs(settled(p, wh)) do
+          size = size or c.m.final_size
+          assert.are.equal(size, c.m.final_size, string.format("part %d of %d: %s at %s", k, #run, c.l.it.id, where))
+        end
+      end
+    end
+  end)
+
   it("splits a table set far below a square frame's 44 where its parts are much larger", function()
     -- (ps.1's format specifiers: eight rows at 24 stayed one slide, since
     -- some runs of three rows did not reach 44)

@@ -20,6 +20,10 @@ local ROOMY_MIN = 44
 -- ... but only into parts of at least this many rows (a table is read by
 -- comparing its rows: one row a slide is not a table)
 local MIN_ROWS = 3
+-- A square frame stacks a table of four or more columns (a card a row, as
+-- a tall frame does) where that sets it at least this many times larger
+-- than its grid
+local SQUARE_STACK = 1.25
 -- A table with room to spare is set larger than its usual size (44, 38 or
 -- 34 by its rows; 1.3 times that in a square or tall frame), up to GROW
 -- times that and never past GROW_MAX (a list's items go to 60, a title is 66)
@@ -161,7 +165,11 @@ local function widths(theme, cols, rows, n, W, size, split, head_wraps)
   local sum, summin = 0, n * 2 * PAD_X
   for j = 1, n do
     if summin > W then break end
-    minw[j] = longest_word(theme, cols[j], size, true, split) + 2 * PAD_X
+    -- (a column's name is never set smaller than the names beside it, a
+    -- row read across: "m1.25" over a column of numbers widens its column,
+    -- or the whole table is set smaller; cogs(5)'s names were at 0.8 of
+    -- "Teeth" beside them)
+    minw[j] = longest_word(theme, cols[j], size, true, split and true) + 2 * PAD_X
     nat[j] = head_wraps and minw[j] or measure(theme, cols[j], 100000, size, true) + 2 * PAD_X
     local wt = j == 1 and "semibold" or nil
     for _, r in ipairs(rows) do
@@ -454,6 +462,40 @@ local STACK_SPLIT = 4   -- at most this many columns of lines in a card
 -- (a card's lines are made once a table: the search for a size asks again)
 local lines_of = setmetatable({}, { __mode = "k" })
 
+-- A card of many short lines (a 20-column table of numbers: "m1.25  15")
+-- set as one column of lines filled the card's left third and left the
+-- rest empty: its lines go in two or three columns side by side, as many as
+-- keep every line of every card whole on one line in its column, the
+-- names' column as it was, and at least SIDE_MIN lines in a column (a card
+-- of three lines is not three columns of one).
+local SIDE_MAX, SIDE_MIN = 3, 3
+local function side_by_side(theme, cols, rows, n, size, width, upto)
+  local filled = 0
+  for i = 1, math.min(#rows, upto or #rows) do
+    local k = 0
+    for j = 1, n do if rows[i][j] ~= "" then k = k + 1 end end
+    filled = math.max(filled, k)
+  end
+  local tab = key_column(theme, cols, n, size, width(1))
+  -- the widest line of any card: its name's column and its value
+  local widest = 0
+  for i = 1, math.min(#rows, upto or #rows) do
+    local r = rows[i]
+    for j = 1, n do
+      if r[j] ~= "" then
+        local vw = measure(theme, r[j], NO_WRAP, size, j == 1 and true or nil)
+        local nw = name_ems(theme, cols[j]) * size
+        widest = math.max(widest, tab > 0 and tab * size + vw or math.max(nw, vw))
+      end
+    end
+  end
+  local best = 1
+  for k = 2, SIDE_MAX do
+    if math.ceil(filled / k) >= SIDE_MIN and widest <= width(k) then best = k end
+  end
+  return best, tab
+end
+
 local function stack_plan(theme, cols, rows, n, W, size, H, upto)
   local function width(k) return (W - 2 * PAD_X - 16 - (k - 1) * STACK_GAP) / k end
   -- the lines of every card for a names' column (made once a table and
@@ -492,8 +534,11 @@ local function stack_plan(theme, cols, rows, n, W, size, H, upto)
   -- (the card of most lines picks the count; every card is then measured,
   -- and one taller still, of long cells, asks for one more)
   local k = 1
+  -- (side by side, every line is whole in its column: the names keep the
+  -- column they have in one)
+  local sides, side_tab = side_by_side(theme, cols, rows, n, size, width, upto)
   local function at(k2)
-    local tab = key_column(theme, cols, n, size, width(k2))
+    local tab = k2 <= sides and side_tab or key_column(theme, cols, n, size, width(k2))
     local lines, most = lines_for(tab)
     return tab, lines, most
   end
@@ -504,6 +549,7 @@ local function stack_plan(theme, cols, rows, n, W, size, H, upto)
       tab, lines, most = at(k)
     end
   end
+  k = math.max(k, sides)
   local plan
   repeat
     local tab, lines = at(k)
@@ -627,8 +673,32 @@ end
 -- tall frame with four or more columns); else pages at a readable size.
 -- fixed: no growth past the usual size (a split's test of its runs of rows
 -- asks only whether they reach a size below it)
-local function plan_for(theme, v, box, fixed)
-  local key = table.concat({ box.w, box.h, theme.frame or "", theme.lang or "", theme.fonts.sans, fixed and "fixed" or "" }, "|")
+local plan_for
+-- The size the parts of one table share (vg.create.fit's `share`): the
+-- smallest each part reaches alone. A part set larger than the next one of
+-- the same table read as another table (cogs(5) in a tall frame: three
+-- cards at 30, then two at 40). nil where the scene is no such part.
+local function shared_size(theme, v, box)
+  local set = type(v.table_parts) == "table" and v.table_parts or nil
+  if not set or #set < 2 then return nil end
+  -- (each part in the body its own header leaves: a part "continued"
+  -- under its header has less height than the first)
+  local function head_h(x)
+    local _, y = c.header(theme, box, c.str(x.header or x.title), c.str(x.description), nil)
+    return y - box.y
+  end
+  local own, least = head_h(v), nil
+  for _, part in ipairs(set) do
+    local p = plan_for(theme, part, { x = box.x, y = box.y, w = box.w, h = box.h + own - head_h(part) })
+    least = math.min(least or p.size, p.size)
+  end
+  return least
+end
+
+function plan_for(theme, v, box, fixed)
+  local cap = not fixed and shared_size(theme, v, box) or nil
+  local key = table.concat({ box.w, box.h, theme.frame or "", theme.lang or "", theme.fonts.sans, fixed and "fixed" or "",
+    cap or "" }, "|")
   local memo = cache[v]
   if memo and memo.key == key then return memo.plan end
   local cols, rows, n = cells_of(v)
@@ -641,6 +711,8 @@ local function plan_for(theme, v, box, fixed)
   -- larger, up to 1.3x (its cells wrap in the narrow width sooner than a
   -- list's text: less growth than a list's)
   if theme.frame == "tall" or theme.frame == "square" then top = math.floor(top * 1.3 / 2) * 2 end
+  -- (a part of a table: no larger than its other parts)
+  if cap then top = math.min(top, cap) end
   local plan
   local floor = tall and TALL_MIN or MIN_SIZE
   -- the plan at one size where the whole table fits the box, else nil
@@ -659,11 +731,28 @@ local function plan_for(theme, v, box, fixed)
     plan = whole_at(size)
     if plan then break end
   end
+  if not stack and n >= 4 and theme.frame == "square" and (not plan or plan.size < ROOMY_MIN) then
+    -- a square frame whose grid holds the columns only small (cogs(5)'s
+    -- eleven columns at 20, most of the frame empty under them): a card a
+    -- row, its lines side by side, where that is much larger
+    -- (than the grid, or a few rows turned on their side)
+    local other = plan or transposed_plan(theme, cols, rows, n, box, top, floor)
+    stack, gap, plan = true, 18, nil
+    for size = top, READABLE, -2 do
+      plan = whole_at(size)
+      if plan then break end
+    end
+    -- (or reaches the size the table's other parts allow: cogs(5)'s parts
+    -- at 24 beside one whose grid was at 20)
+    if not plan or (other and (plan.size <= other.size or plan.size < math.min(other.size * SQUARE_STACK, top))) then
+      stack, gap, plan = false, 0, other and not other.t and other or nil
+    end
+  end
   if plan and plan.size == top and not fixed then
     -- room to spare at the usual size: the largest that fits, up to GROW_MAX
     -- (ps(1)'s five process state codes sat at 38 in the top half of a wide
     -- frame). A bisection: a few plans, not one a size.
-    local lo, hi = top, math.max(top, math.min(GROW_MAX, math.floor(top * GROW / 2) * 2))
+    local lo, hi = top, math.max(top, math.min(cap or GROW_MAX, GROW_MAX, math.floor(top * GROW / 2) * 2))
     -- (text grows at least with its size, the padding does not: no size
     -- past the one this bounds can fit, and none is measured)
     local fixed = 2 * PAD_Y * (#rows + 1) + (stack and gap * #rows or 0)
@@ -741,6 +830,18 @@ return {
     -- measured anyway): weighed by its first cell's text, a row with a long
     -- name made parts of four, three and one rows
     shown = function() return "" end,
+    -- the parts of one table share one type size: each learns the columns
+    -- and rows of all (plan_for takes the smallest any part reaches alone)
+    share = function(parts)
+      local set = {}
+      for k, p in ipairs(parts) do
+        local v = type(p.visual_content) == "table" and p.visual_content or p
+        set[k] = { columns = v.columns, rows = v.rows, header = v.header, title = v.title, description = v.description }
+      end
+      for _, p in ipairs(parts) do
+        if type(p.visual_content) == "table" then p.visual_content.table_parts = set end
+      end
+    end,
     text = function(r)
       local _, rows = cells_of({ columns = {}, rows = { r } })
       return row_step_text(rows[1] or {})
