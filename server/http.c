@@ -486,7 +486,7 @@ static void chunk_refuse_sent(h2o_socket_t *sock, const char *err) {
  * after the answers to requests before this one (busy), and after a write
  * in flight ("100 Continue"); the deadline timer tries again meanwhile. */
 static void chunk_refuse(conn *c) {
-  if (c->refuse_sent || c->closed || c->evicted || !c->sock) return;
+  if (c->refuse_sent || c->closed || c->evicted || !c->sock || uv_is_closing((uv_handle_t *)&c->tcp)) return;
   if (c->busy) return;  /* on_req_done calls again */
   if (c->sock->_cb.write) { deadline_start(c, 20); return; }
   c->refuse_sent = 1;
@@ -499,17 +499,20 @@ static void chunk_refuse(conn *c) {
  * for the chunk), and the 413 goes out. End of stream and errors pass. */
 static void conn_on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
   conn *c = (conn *)stream;
-  if (nread > 0 && c->refused) return;
+  int refused_now = 0;
   if (nread > 0) {
+    if (c->refused) return;
     size_t at = 0;
     int status = vgh_chunk_watch_feed(&c->watch, buf->base, (size_t)nread, c->s->lim.max_body, &at);
     if (status) {
       c->refused = status;
+      refused_now = 1;
       nread = (ssize_t)at;
     }
   }
-  if (nread > 0 || !c->refused) c->h2o_read(stream, nread, buf);
-  if (c->refused) chunk_refuse(c);
+  /* the end of the stream reaches h2o, refused or not: it closes the connection */
+  if (!refused_now || nread > 0) c->h2o_read(stream, nread, buf);
+  if (refused_now) chunk_refuse(c);
 }
 
 /* h2o (re)starts reading with uv_read_start and its own callback: before the
