@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -422,10 +423,13 @@ static void deadline_start(conn *c, uint64_t ms) {
   uv_timer_start(&c->deadline, deadline_fire, ms, 0);
 }
 
+static void chunk_refuse(conn *c);
+
 static void deadline_fire(uv_timer_t *t) {
   conn *c = t->data;
   vgh_server *s = c->s;
   if (c->busy || c->closed || c->evicted || uv_is_closing((uv_handle_t *)&c->tcp)) return;
+  if (c->refused) { chunk_refuse(c); return; }
   /* The loop was held up (a long stretch of Lua) and this timer runs late,
    * before the sockets were read: what the client sent meanwhile may wait in
    * the kernel. Give it one turn of reading first. */
@@ -443,6 +447,90 @@ static void deadline_fire(uv_timer_t *t) {
   c->reading_body = 1;
   c->body_seen = have;
   deadline_start(c, s->lim.header_ms);
+}
+
+/* ---- a chunk size past the body limit ------------------------------------------ */
+
+/* The answer to a body refused by its chunk-size line. Sent on h2o's socket
+ * before h2o has a request to answer (it would wait for the chunk's bytes),
+ * so it is whole and constant: refuse()'s headers. */
+static const char CHUNK_413[] =
+  "HTTP/1.1 413 Payload Too Large\r\n"
+  "Server: vgrun\r\n"
+  "Connection: close\r\n"
+  "Content-Type: application/json\r\n"
+  "X-Content-Type-Options: nosniff\r\n"
+  "Cache-Control: no-store\r\n"
+  "Content-Length: 75\r\n"
+  "\r\n"
+  "{\"error\":\"the request body is too large: a chunk's size is past the limit\"}";
+
+static conn *conn_of_sock(vgh_server *s, h2o_socket_t *sock) {
+  for (conn *c = s->conns; c; c = c->next)
+    if (c->sock == sock) return c;
+  return NULL;
+}
+
+/* The 413 is on the wire: the connection ends (h2o reads EOF and closes
+ * it). With an error the socket is being closed already, and h2o's
+ * connection (sock->data) may be gone. */
+static void chunk_refuse_sent(h2o_socket_t *sock, const char *err) {
+  h2o_conn_t *hc = sock->data;
+  if (err || !hc) return;
+  vgh_server *s = (vgh_server *)((char *)hc->ctx - offsetof(vgh_server, ctx));
+  conn *c = conn_of_sock(s, sock);
+  if (c) conn_cut(c);
+}
+
+/* Sends the 413, then ends the connection, once h2o is not writing on it:
+ * after the answers to requests before this one (busy), and after a write
+ * in flight ("100 Continue"); the deadline timer tries again meanwhile. */
+static void chunk_refuse(conn *c) {
+  if (c->refuse_sent || c->closed || c->evicted || !c->sock || uv_is_closing((uv_handle_t *)&c->tcp)) return;
+  if (c->busy) return;  /* on_req_done calls again */
+  if (c->sock->_cb.write) { deadline_start(c, 20); return; }
+  c->refuse_sent = 1;
+  h2o_iovec_t b = h2o_iovec_init(CHUNK_413, sizeof CHUNK_413 - 1);
+  h2o_socket_write(c->sock, &b, 1, chunk_refuse_sent);
+}
+
+/* The connection's read callback in front of h2o's: the bytes go through the
+ * watch first; from a refused chunk size on, none reach h2o (it would wait
+ * for the chunk), and the 413 goes out. End of stream and errors pass. */
+static void conn_on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf) {
+  conn *c = (conn *)stream;
+  int refused_now = 0;
+  if (nread > 0) {
+    if (c->refused) return;
+    size_t at = 0;
+    int status = vgh_chunk_watch_feed(&c->watch, buf->base, (size_t)nread, c->s->lim.max_body, &at);
+    if (status) {
+      c->refused = status;
+      refused_now = 1;
+      nread = (ssize_t)at;
+    }
+  }
+  /* the end of the stream reaches h2o, refused or not: it closes the connection */
+  if (!refused_now || nread > 0) c->h2o_read(stream, nread, buf);
+  if (refused_now) chunk_refuse(c);
+}
+
+/* h2o (re)starts reading with uv_read_start and its own callback: before the
+ * loop polls, the watch's callback takes its place on every connection.
+ * h2o starts reading at accept (the watch is put in place right after) and
+ * when a response is sent (a write callback): libuv reads a socket only when
+ * it polls, so every byte passes the watch. Within a read callback h2o only
+ * stops reading (a request is complete). */
+static void watch_install(conn *c) {
+  uv_read_cb cb = c->tcp.read_cb;
+  if (!cb || cb == conn_on_read || c->closed) return;
+  c->h2o_read = cb;
+  c->tcp.read_cb = conn_on_read;
+}
+
+static void hook_reads(uv_prepare_t *p) {
+  vgh_server *s = p->data;
+  for (conn *c = s->conns; c; c = c->next) watch_install(c);
 }
 
 static void conn_arm(conn *c) {
@@ -481,6 +569,7 @@ static void on_req_done(void *p) {
   if (--c->busy > 0) return;
   if (c->closed) { if (c->handles == 0) conn_free(c); return; }
   conn_arm(c);
+  if (c->refused) chunk_refuse(c);
 }
 
 static conn *conn_request_begins(vgh_server *s, h2o_req_t *q) {
@@ -636,7 +725,7 @@ static void reaper_fire(uv_timer_t *t) {
 }
 
 static void maybe_finish(vgh_server *s) {
-  if (!s->closing || s->listener_open || s->nconns > 0 || s->disposed) return;
+  if (!s->closing || s->listener_open || s->hook_open || s->nconns > 0 || s->disposed) return;
   s->disposed = 1;
   uv_timer_init(s->loop, &s->reaper);
   s->reaper.data = s;
@@ -671,7 +760,15 @@ static void on_accept(uv_stream_t *l, int status) {
   /* without TLS or a PROXY line h2o_accept makes the HTTP/1 connection at
    * once and hangs it on the socket; its id is what requests carry */
   if (c->sock->data) c->h2o_id = ((h2o_conn_t *)c->sock->data)->id;
+  vgh_chunk_watch_reset(&c->watch);
+  watch_install(c);
   conn_arm(c);
+}
+
+static void hook_closed(uv_handle_t *h) {
+  vgh_server *s = h->data;
+  s->hook_open = 0;
+  maybe_finish(s);
 }
 
 static void listener_closed(uv_handle_t *h) {
@@ -716,6 +813,11 @@ vgh_server *vgh_listen(uv_loop_t *loop, const char *host, int port, const vgh_li
     uv_close((uv_handle_t *)&s->listener, listener_closed);
     return NULL;
   }
+  uv_prepare_init(loop, &s->hook);
+  s->hook.data = s;
+  s->hook_open = 1;
+  uv_prepare_start(&s->hook, hook_reads);
+  uv_unref((uv_handle_t *)&s->hook);  /* the listener keeps the loop alive, not this */
   struct sockaddr_storage bound;
   int blen = sizeof bound;
   uv_tcp_getsockname(&s->listener, (struct sockaddr *)&bound, &blen);
@@ -733,6 +835,7 @@ void vgh_close(vgh_server *s, void (*on_closed)(void *ud)) {
   s->closing = 1;
   s->on_closed = on_closed;
   uv_close((uv_handle_t *)&s->listener, listener_closed);
+  if (s->hook_open) uv_close((uv_handle_t *)&s->hook, hook_closed);
   /* unanswered requests get 503 and streams end, so every connection can
    * finish its response and close */
   for (vgh_req *r = s->live, *next; r; r = next) {

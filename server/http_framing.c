@@ -85,6 +85,12 @@ int vgh_framing_check(const char *buf, size_t len, char *why, size_t whylen) {
     if (name_is(&h, "content-encoding") && !h2o_lcstris(h.value, h.value_len, H2O_STRLIT("identity")))
       encoded = 1;
   }
+  /* h2o names a request without Host "default"; HTTP/1.1 requires the
+   * field (RFC 9112 §3.2), and the doors judge the name */
+  if (!seen[2]) {
+    snprintf(why, whylen, "a Host header is required");
+    return 400;
+  }
   if (seen[0] && seen[1]) {
     snprintf(why, whylen, "both Content-Length and Transfer-Encoding");
     return 400;

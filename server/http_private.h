@@ -28,6 +28,25 @@ struct vgh_req {
   vgh_req *prev, *next;    /* the server's live requests */
 };
 
+/* The framing of a connection's requests followed byte by byte, for the
+ * sizes a chunked body announces (http_chunked.c). */
+typedef struct vgh_chunk_watch {
+  int state;
+  int name, in_value;      /* the header line: TE or CL, and past its ':' */
+  size_t name_at;
+  uint32_t line_len, lines;
+  int chunked;             /* the headers said Transfer-Encoding */
+  uint64_t length;         /* ... or Content-Length */
+  uint64_t size, body;     /* the chunk size read so far; the chunks before it */
+  uint64_t left;           /* bytes of a body or a chunk still to skip */
+} vgh_chunk_watch;
+
+void vgh_chunk_watch_reset(vgh_chunk_watch *w);
+/* Follows buf[0..len): 0, or 413 when a chunk size makes the body reach
+ * `limit` bytes, with *at the offset of the byte that did (the bytes before
+ * it are the client's request as far as it is taken). */
+int vgh_chunk_watch_feed(vgh_chunk_watch *w, const char *buf, size_t len, uint64_t limit, size_t *at);
+
 /* One accepted connection: the header deadline and the per-address count. */
 struct vgh_conn {
   uv_tcp_t tcp;            /* first: the refused ones are freed through it */
@@ -41,6 +60,10 @@ struct vgh_conn {
   size_t body_seen;        /* input bytes at the last body check */
   int reading_body;
   int evicted, closed, handles;
+  /* the reads, seen before h2o's: a chunk size past the body limit */
+  uv_read_cb h2o_read;     /* h2o's read callback, called after ours */
+  vgh_chunk_watch watch;
+  int refused, refuse_sent;/* the status the body was refused with */
   struct vgh_conn *prev, *next;
 };
 
@@ -51,6 +74,8 @@ struct vgh_server {
   h2o_accept_ctx_t accept_ctx;
   uv_tcp_t listener;
   uv_timer_t reaper;       /* disposes the context after the last connection */
+  uv_prepare_t hook;       /* puts the watch before h2o's reads, each loop turn */
+  int hook_open;
   int port;
   vgh_limits lim;
   int nconns, nevicted;

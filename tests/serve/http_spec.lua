@@ -157,6 +157,20 @@ describe("vg.serve.upload", function()
     assert.equal("# x", d.text)
     assert.same({ nil, 400 }, { (upload.document { headers = {}, body = "" }), 400 })
   end)
+  it("names what is wrong with an options part that is no JSON object", function()
+    for _, o in ipairs { '"str"', "null", "5", "[1]" } do
+      local body = part("file", "# T", "a.md") .. part("options", o) .. "--" .. B .. "--\r\n"
+      local d, status, err = upload.document { headers = { ["content-type"] = ct }, body = body }
+      assert.is_nil(d)
+      assert.equal(400, status)
+      assert.equal("options: a JSON object expected", err, o)
+    end
+    local body = part("file", "# T", "a.md") .. part("options", "{voice:") .. "--" .. B .. "--\r\n"
+    local _, status, err = upload.document { headers = { ["content-type"] = ct }, body = body }
+    assert.equal(400, status)
+    assert.truthy(err:find("^options: not JSON: "), err)
+    assert.falsy(err:find("nil"), err)
+  end)
 end)
 
 describe("vg.serve.sse", function()

@@ -335,6 +335,25 @@ describe("vg.serve.tasks", function()
     run("rm", { "-rf", outside })
   end)
 
+  it("names why a record cannot be read: empty, too large, not JSON", function()
+    local id = assert(mgr:submit{ document = { text = SMALL, format = "yaml" }, options = OPTS })
+    finish(mgr, id)
+    mgr:shutdown()
+    local path = data .. "/tasks/" .. id .. "/task.json"
+    for _, case in ipairs({
+      { "", "task.json is empty" },  -- was "too large"
+      { string.rep(" ", Tasks.RECORD_MAX + 1), "task.json is too large" },
+      { "{", "task.json is not JSON" },
+    }) do
+      assert(core.write_atomic(path, case[1]))
+      local m = assert(Tasks.new{ data = data, jobs = 1 })
+      local t, err = m:_load(id)
+      assert.is_nil(t)
+      assert.equals(case[2], err)
+      m:shutdown()
+    end
+  end)
+
   it("deletes a task's folder and nothing it links to", function()
     local id = assert(mgr:submit{ document = { text = SMALL, format = "yaml" }, options = OPTS })
     finish(mgr, id)

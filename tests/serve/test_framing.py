@@ -3,7 +3,7 @@
 Content-Length headers (h2o 2.2 took the first and read the rest of the body
 as a second request: request smuggling), two Host, Sec-Fetch-Site,
 Content-Type or Origin headers, Content-Length with Transfer-Encoding, a
-folded header: 400 and the connection closed, before any route, the bytes
+folded header, no Host: 400 and the connection closed, before any route, the bytes
 after the body never answered. A compressed request body: 415. Requests
 pipelined on one connection are still each answered."""
 import json
@@ -93,6 +93,13 @@ try:
     out = raw(s, ("POST /api/scenes HTTP/1.1\r\n" + H + "Content-Type: text/markdown\r\nX-Note: a\r\n"
                   " folded\r\nContent-Length: 3\r\n\r\n# T").encode())
     check(statuses(out) == [400] and out.endswith(b"<EOF>"), "a header folded over two lines -> 400, closed")
+
+    # no Host at all: h2o named it "default", and the doors answered 403
+    # "Host default is not this server"
+    for version in ["1.1", "1.0"]:
+        out = raw(s, ("GET /api/version HTTP/%s\r\n\r\n" % version).encode())
+        check(statuses(out) == [400] and "Host header is required" in error_of(out),
+              "HTTP/%s without Host -> 400 naming Host (%r %s)" % (version, statuses(out), error_of(out)))
 
     # a compressed body is not read as if it were plain
     for enc in ["gzip", "br", "gzip, identity"]:

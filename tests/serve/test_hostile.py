@@ -121,6 +121,14 @@ try:
     for tid in ["vgrun-serve.lock", "tmp", "tasks", ".", "..%2Ftasks"]:
         st, _, _ = s.json("DELETE", "/api/tasks/" + tid)
         check(st in (400, 404), "DELETE /api/tasks/%s -> %d" % (tid, st))
+    # an id no task can have is not echoed back (it was, whole: 8000 bytes)
+    for tid in ["a" * 8000, "%1b%5b31mred", "x" * 81]:
+        st, _, j = s.json("GET", "/api/tasks/" + tid)
+        err = j.get("error", "") if isinstance(j, dict) else ""
+        check(st == 404 and len(err) < 100 and "\x1b" not in err and "a task id is" in err,
+              "GET /api/tasks/%s... -> 404 without the id (%d, %d chars)" % (tid[:12], st, len(err)))
+    st, _, j = s.json("GET", "/api/tasks/20261205-0123456789ab")
+    check(st == 404 and j.get("error") == "no task 20261205-0123456789ab", "a well-formed unknown id is named")
     check(os.path.exists(os.path.join(s.data, "tasks", "vgrun-serve.lock")), "the lock file is still there")
 
     # a second server on the same data folder: a clear message, exit 1

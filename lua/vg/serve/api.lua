@@ -322,7 +322,12 @@ local function task_of(ctx)
   if not mgr then return end
   local id = ctx.params.id
   local t = valid_id(id) and mgr:get(id)
-  if not t then M.send_error(ctx, 404, "no task " .. tostring(id)); return end
+  if not t then
+    -- an id no task can have is not echoed: it may be 16 KB long
+    M.send_error(ctx, 404, valid_id(id) and "no task " .. id
+      or "no task: a task id is at most 80 letters, digits, '-', '_' and '.'")
+    return
+  end
   return mgr, t, id
 end
 

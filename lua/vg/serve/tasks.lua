@@ -718,7 +718,9 @@ function Manager:_load(id)
   if not f then return nil, kind ~= "missing" and err or nil end
   local text = f:read(M.RECORD_MAX + 1)
   f:close()
-  if not text or #text > M.RECORD_MAX then return nil, "task.json is too large" end
+  -- read() gives nil for an empty file (a crash between create and write)
+  if not text then return nil, "task.json is empty" end
+  if #text > M.RECORD_MAX then return nil, "task.json is too large" end
   local ok, rec = pcall(core.json_decode, text)
   if not ok or type(rec) ~= "table" then return nil, "task.json is not JSON" end
   if rec.id ~= id then return nil, "task.json names another task" end

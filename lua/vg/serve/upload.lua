@@ -123,7 +123,8 @@ function M.document(info)
     local o = fields.options.data
     if type(o) == "string" then
       local t, err = json.decode(o)
-      if type(t) ~= "table" then return nil, 400, "options: not a JSON object: " .. tostring(err) end
+      -- JSON that is no object ("str", null, 5) decodes without an error
+      if err then return nil, 400, "options: not JSON: " .. tostring(err) end
       o = t
     end
     if type(o) ~= "table" or o[1] ~= nil then return nil, 400, "options: a JSON object expected" end
