@@ -2079,6 +2079,12 @@ size_t vgi_first_sentence(const char *s) {
     char c = s[i];
     if (c == '(' || !strncmp(s + i, "\xEF\xBC\x88", 3)) depth++;
     else if ((c == ')' || !strncmp(s + i, "\xEF\xBC\x89", 3)) && depth) depth--;
+    /* a full-width stop 。！？． ends a sentence with no space after it
+     * ("新規グループの ID 番号。この値は、…"), its closing marks with it */
+    if (i && !depth && ((unsigned char)c & 0xC0) != 0x80) {
+      size_t wl = vgi_wide_sentence_end(s, s + i);
+      if (wl && s[i + wl]) return i + wl;
+    }
     if (c != ' ' && (!s[i + 1] || s[i + 1] == ' ')) {
       words++;
       /* a script's own full stop (। ۔ ؟ …) at the word's end */
