@@ -2119,6 +2119,19 @@ size_t vgi_first_sentence(const char *s) {
   return i;
 }
 
+/* 1 when t[0..n) is a lead-in that the block after it completes: a few
+ * words with no sentence end ("becomes", "показывается как" between two
+ * samples of pstree(1)'s output), which mean nothing without the block. */
+int vgi_run_on_lead(const char *t, size_t n) {
+  while (n && (t[n - 1] == ' ' || t[n - 1] == '\n')) n--;
+  if (!n || n > 120 || strchr(".!?;:)\"'", t[n - 1]) || vgi_wide_stop_before(t, n)) return 0;
+  char *c = strndup(t, n);
+  if (!c) return 0;
+  int lead = vgi_word_count(c) <= 4 && vgi_first_sentence(c) == n && !strchr(c, '\n');
+  free(c);
+  return lead;
+}
+
 /* ---- a shorter whole clause ------------------------------------------------- */
 
 /* Words that start a new clause or predicate: coordinating conjunctions
@@ -3957,7 +3970,7 @@ static void code_block(md *m, cmark_node *n, int line) {
       const char *t = m->prose[m->nprose - 1].text;
       size_t tl = t ? strlen(t) : 0;
       while (tl && isspace((unsigned char)t[tl - 1])) tl--;
-      if (tl && t[tl - 1] == ':') { free(m->prose[m->nprose - 1].text); m->nprose--; }
+      if ((tl && t[tl - 1] == ':') || vgi_run_on_lead(t, tl)) { free(m->prose[m->nprose - 1].text); m->nprose--; }
     }
     m->code_dropped = m->after_drop = 1;
     for (int i = 0; i < nl; i++) free(lines[i]);
