@@ -1940,6 +1940,43 @@ static void collect_sections(adoc *a) {
   }
 }
 
+/* 1 when t opens with a title line over a line of '=' as long as it (±2) */
+static int two_line_title(const char *t, size_t n) {
+  const char *e = memchr(t, '\n', n);
+  if (!e || e == t || *t == '=' || *t == '#' || *t == ' ') return 0;
+  size_t tl = 0, u = 0;
+  for (const char *q = t; q < e; q++) tl += ((unsigned char)*q & 0xC0) != 0x80 && *q != '\r';
+  const char *l = e + 1;
+  while (l + u < t + n && l[u] == '=') u++;
+  if (l + u < t + n && l[u] != '\n' && l[u] != '\r') return 0;
+  return u >= 3 && u + 2 >= tl && u <= tl + 2;
+}
+
+/* 1 when the first 64 KiB of t hold a construct of AsciiDoc's own; with
+ * block_marks, one it shares with other markups too ("\n== ", "----") */
+static int asciidoc_marks(const char *t, size_t len, int block_marks) {
+  static const char *const own[] = { "\n[source", "\n[[", "[[[", "\nifdef::", "\nifndef::", "\ninclude::",
+                                     "\nimage::", "\n|===", "\n[NOTE]", "\n[TIP]", "\n[WARNING]", "\nlink:",
+                                     " link:", "\n[verse", "\n[quote", NULL };
+  size_t span = len < 65536 ? len : 65536;
+  for (int k = 0; own[k]; k++)
+    if (memmem(t, span, own[k], strlen(own[k]))) return 1;
+  /* a web address with its link text in brackets right after it */
+  for (const char *p = t; (p = memmem(p, span - (size_t)(p - t), "://", 3));) {
+    p += 3;
+    while (p < t + span && !strchr(" \t\n[]()<>\"", *p)) p++;
+    if (p < t + span && *p == '[' && p + 1 < t + span && p[1] != ']' && p[1] != '[') return 1;
+  }
+  if (!block_marks) return 0;
+  static const char *const marks[] = { "\n== ", "\n[source", "\n----\n", "\n|===", "\nimage::", "\n:toc:",
+                                       "\n:description:", "\nifdef::", "\n[NOTE]", NULL };
+  for (int k = 0; marks[k]; k++)
+    if (memmem(t, span, marks[k], strlen(marks[k]))) return 1;
+  /* an attribute entry right under the title */
+  const char *nl = memchr(t, '\n', len);
+  return nl && (size_t)(nl - t) + 2 < len && nl[1] == ':' && isalnum((unsigned char)nl[2]);
+}
+
 int vgi_is_asciidoc(const char *text, size_t len) {
   size_t i = 0;
   /* the first line of text, past blank lines and // comments */
@@ -1949,15 +1986,11 @@ int vgi_is_asciidoc(const char *text, size_t len) {
     if (end > i && !(end - i >= 2 && text[i] == '/' && text[i + 1] == '/') && text[i] != '\r') break;
     i = end + 1;
   }
-  if (i + 2 >= len || text[i] != '=' || text[i + 1] != ' ') return 0;
-  static const char *const marks[] = { "\n== ", "\n[source", "\n----\n", "\n|===", "\nimage::", "\n:toc:",
-                                       "\n:description:", "\nifdef::", "\n[NOTE]", NULL };
-  size_t span = len - i < 65536 ? len - i : 65536;
-  for (int k = 0; marks[k]; k++)
-    if (memmem(text + i, span, marks[k], strlen(marks[k]))) return 1;
-  /* an attribute entry right under the title */
-  const char *nl = memchr(text + i, '\n', len - i);
-  return nl && (size_t)(nl - text) + 2 < len && nl[1] == ':' && isalnum((unsigned char)nl[2]);
+  if (i + 2 < len && text[i] == '=' && text[i + 1] == ' ') return asciidoc_marks(text + i, len - i, 1);
+  /* the older two-line title ("Title" over "=====", git's documentation):
+   * a Markdown heading looks the same, so the body must show what only
+   * AsciiDoc writes (an anchor "[[id]]", a link "https://x[text]", …) */
+  return i < len && two_line_title(text + i, len - i) && asciidoc_marks(text + i, len - i, 0);
 }
 
 char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, const vgi_options *opts,

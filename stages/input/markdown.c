@@ -2079,6 +2079,12 @@ size_t vgi_first_sentence(const char *s) {
     char c = s[i];
     if (c == '(' || !strncmp(s + i, "\xEF\xBC\x88", 3)) depth++;
     else if ((c == ')' || !strncmp(s + i, "\xEF\xBC\x89", 3)) && depth) depth--;
+    /* a full-width stop 。！？． ends a sentence with no space after it
+     * ("新規グループの ID 番号。この値は、…"), its closing marks with it */
+    if (i && !depth && ((unsigned char)c & 0xC0) != 0x80) {
+      size_t wl = vgi_wide_sentence_end(s, s + i);
+      if (wl && s[i + wl]) return i + wl;
+    }
     if (c != ' ' && (!s[i + 1] || s[i + 1] == ' ')) {
       words++;
       /* a script's own full stop (। ۔ ؟ …) at the word's end */
@@ -2111,6 +2117,19 @@ size_t vgi_first_sentence(const char *s) {
     }
   }
   return i;
+}
+
+/* 1 when t[0..n) is a lead-in that the block after it completes: a few
+ * words with no sentence end ("becomes", "показывается как" between two
+ * samples of pstree(1)'s output), which mean nothing without the block. */
+int vgi_run_on_lead(const char *t, size_t n) {
+  while (n && (t[n - 1] == ' ' || t[n - 1] == '\n')) n--;
+  if (!n || n > 120 || strchr(".!?;:)\"'", t[n - 1]) || vgi_wide_stop_before(t, n)) return 0;
+  char *c = strndup(t, n);
+  if (!c) return 0;
+  int lead = vgi_word_count(c) <= 4 && vgi_first_sentence(c) == n && !strchr(c, '\n');
+  free(c);
+  return lead;
 }
 
 /* ---- a shorter whole clause ------------------------------------------------- */
@@ -3951,7 +3970,7 @@ static void code_block(md *m, cmark_node *n, int line) {
       const char *t = m->prose[m->nprose - 1].text;
       size_t tl = t ? strlen(t) : 0;
       while (tl && isspace((unsigned char)t[tl - 1])) tl--;
-      if (tl && t[tl - 1] == ':') { free(m->prose[m->nprose - 1].text); m->nprose--; }
+      if ((tl && t[tl - 1] == ':') || vgi_run_on_lead(t, tl)) { free(m->prose[m->nprose - 1].text); m->nprose--; }
     }
     m->code_dropped = m->after_drop = 1;
     for (int i = 0; i < nl; i++) free(lines[i]);

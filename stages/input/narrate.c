@@ -1992,6 +1992,13 @@ static void said_pairs(vgi_buf *b, const char *lang, const char *intro, const cJ
     free(ss);
     many = ns > 1 || strstr(it->valuestring, "; ");
   }
+  /* Chinese and Japanese descriptions that end with their 。 are parted by
+   * "；" without it, as "; " parts them in English ("、" after a 。 read
+   * "…。 、1: …。 。") */
+  int wide = 0;
+  k = 0;
+  for (const cJSON *it = ph->child; it && k < say && !english_like(lang); it = it->next, k++)
+    wide |= vgi_wide_period_before(it->valuestring, strlen(it->valuestring)) != 0;
   if (many) {
     if (il) sentence_l(b, in, lang);
     k = 0;
@@ -2002,8 +2009,10 @@ static void said_pairs(vgi_buf *b, const char *lang, const char *intro, const cJ
   vgi_buf j = {0};
   k = 0;
   for (const cJSON *it = ph->child; it && k < say; it = it->next, k++) {
-    if (k) vgi_buf_puts(&j, english_like(lang) ? "; " : vgi_phrase(lang, "sep"));
-    vgi_buf_puts(&j, it->valuestring);
+    if (k) vgi_buf_puts(&j, english_like(lang) ? "; " : wide ? "\xEF\xBC\x9B" : vgi_phrase(lang, "sep"));
+    size_t vl = strlen(it->valuestring);
+    while (wide && vgi_wide_period_before(it->valuestring, vl)) vl -= 3;
+    vgi_buf_add(&j, it->valuestring, vl);
   }
   if (j.n && say < cJSON_GetArraySize(ph)) {
     const char *a[1] = { j.s };

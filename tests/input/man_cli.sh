@@ -303,4 +303,12 @@ for f in deep loop; do
   [ "$took" -le 8 ] && ok || bad "$f: took $took s"
 done
 check "loop: says why" has "$T/err" 'took too long'
+# a lead-in of a few words between two samples ("becomes") goes with the
+# sample it introduces: a summary that leaves the sample out leaves it out
+"$VGRUN" scenes "$M/arbor.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "arbor.1"
+check "arbor.1: its first sample's lead said" has "$T/out" 'repetition count'
+check "arbor.1: no lead-in alone" hasnt "$T/out" 'becomes'
+"$VGRUN" scenes --detail full "$M/arbor.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "arbor.1 full"
+check "arbor.1 in full: the lead-in said with its sample" has "$T/out" 'becomes'
+
 vg_done

@@ -5,6 +5,7 @@
  * every scene on the .adoc file's own line; hostile documents read, never
  * a crash. */
 #include "input_test.h"
+#include "input_private.h"
 
 #include <sys/time.h>
 
@@ -186,6 +187,37 @@ static void structure(void **state) {
   assert_null(strstr(all, "xref:"));
   free(all);
   cJSON_Delete(m);
+}
+
+/* A .txt file with an older two-line title is AsciiDoc when its body writes
+ * what only AsciiDoc writes (git's documentation): its links
+ * "https://x[text]" are said and shown by their text, its bibliography
+ * anchors "[[[1]]]" never; a Markdown file titled the same way stays
+ * Markdown. */
+static void underlined_title_txt_is_asciidoc(void **state) {
+  (void)state;
+  static const char adoc[] =
+    "Bisect Notes\n============\n\nThe notes explain how bisecting finds a bad commit.\n\n"
+    "References\n----------\n\n"
+    "- [[[1]]] https://example.org/a.pdf['The Cost of Testing'. Planning Report 7], see its summary.\n"
+    "- [[[2]]] https://example.org/wiki['Software upkeep'. Wiki.]\n\n"
+    "Read https://example.org/x[the bisect guide] before you start a session.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("notes.txt", adoc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(all, "'The Cost of Testing'"));
+  assert_non_null(strstr(all, "Read the bisect guide before you start"));
+  assert_null(strstr(all, "[[["));
+  assert_null(strstr(all, "example.org/a.pdf["));
+  free(all);
+  cJSON_Delete(m);
+  /* the same title over Markdown: a link in brackets and parentheses */
+  static const char md[] = "Bisect Notes\n============\n\nRead [the bisect guide](https://example.org/x) before "
+                           "you start a session.\n\n----\n\nMore notes follow here.\n";
+  assert_int_equal(vgi_is_asciidoc(md, strlen(md)), 0);
+  assert_int_equal(vgi_is_asciidoc(adoc, strlen(adoc)), 1);
 }
 
 /* older AsciiDoc: two-line titles (underlined with = - ~ ^ +), which a
@@ -661,6 +693,7 @@ int main(void) {
     cmocka_unit_test(lines),
     cmocka_unit_test(structure),
     cmocka_unit_test(underlined_titles),
+    cmocka_unit_test(underlined_title_txt_is_asciidoc),
     cmocka_unit_test(hostile),
     cmocka_unit_test(attributes_in_order),
     cmocka_unit_test(ifeval_tests),

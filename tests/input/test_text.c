@@ -822,6 +822,33 @@ static void man_page_translated_headings(void **state) {
   cJSON_Delete(m);
 }
 
+/* A Chinese man page's paragraph and items end their sentences with 。 and
+ * no space: its summary takes a paragraph's first sentence and an item's
+ * (vgi_first_sentence), and says an exit-status list's terms with what they
+ * mean parted by ；, never "…。 、1: …" (a 。 and then the list comma). */
+static void man_page_wide_stops(void **state) {
+  (void)state;
+  static const char zh[] = "名称\n       frob - 整理文件\n\n"
+                           "描述\n       frob 是一个整理文件的程序。它会读取配置。它还会写入日志。\n\n"
+                           "退出状态\n       0      程序成功执行。\n\n       1      用法或语法出错。\n\n"
+                           "       2      操作出错。\n";
+  vgi_options o = { .language = "zh-CN" };
+  vgi_diags d;
+  cJSON *m = load_text("frob.txt", zh, &o, &d);
+  vgi_diags_free(&d);
+  assert_true(said_in(m, "0: 程序成功执行；1: 用法或语法出错；2: 操作出错。") >= 1);
+  assert_true(said_in(m, "。 、") == 0);
+  assert_true(said_in(m, "。 。") == 0);
+  cJSON_Delete(m);
+  const char *t = "新規グループの ID 番号。この値は重複してはならない。";
+  assert_int_equal(vgi_first_sentence(t), strlen("新規グループの ID 番号。"));
+  /* a stop inside a quote the sentence goes on after ends nothing */
+  const char *q = "彼は「はい。」と言った。次の文。";
+  assert_int_equal(vgi_first_sentence(q), strlen("彼は「はい。」と言った。"));
+  /* nor a decimal point between digits */
+  assert_int_equal(vgi_first_sentence("速度は１．５倍になる。次の文。"), strlen("速度は１．５倍になる。"));
+}
+
 /* A summary of a page of many options shows the first eight, each with
  * the first sentence of what it does, and one item that says how many more
  * there are; the whole page shows every option with its whole paragraph. */
@@ -1587,6 +1614,7 @@ int main(void) {
     cmocka_unit_test(man_page_column_table),
     cmocka_unit_test(man_page_options_folded),
     cmocka_unit_test(man_page_translated_headings),
+    cmocka_unit_test(man_page_wide_stops),
     cmocka_unit_test(release_lines),
     cmocka_unit_test(notice_at_top),
     cmocka_unit_test(colon_capitals),
