@@ -6,6 +6,7 @@
  * becomes a list of its key sentences. A closing outro ends each video. */
 #include "input_private.h"
 #include "lang.h"
+#include "vg_utf8.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -230,7 +231,18 @@ static void put_math(vgi_buf *b, const char *p, const char *e) {
           vgi_buf_puts(b, cmds[k][1]);
           break;
         }
-      p = q > p + 1 ? q : p + 2;
+      if (q > p + 1) { p = q; continue; }
+      /* an escaped character ("\\$", "\\{", a space or a no-break space
+       * after the backslash) is itself, whole: skipping one byte left half
+       * of a UTF-8 character in the narration; TeX's small spaces ("\\,",
+       * "\\;", "\\:", "\\!") are a space */
+      if (q >= e) { p = q; continue; }
+      size_t cl = 1;
+      vg_utf8_decode(q, (size_t)(e - q), 0, &cl);
+      if (cl > (size_t)(e - q)) cl = (size_t)(e - q);
+      if (strchr(",;:!", *q)) vgi_buf_puts(b, " ");
+      else vgi_buf_add(b, q, cl);
+      p = q + cl;
       continue;
     }
     if (*p == '{' || *p == '}') { p++; continue; }

@@ -557,6 +557,15 @@ static void math_said_by_symbols(void **state) {
   free(all);
   vgi_diags_free(&d);
   cJSON_Delete(m);
+  /* an escaped character is kept whole: a backslash before a no-break
+   * space (a prompt string of less(1), read as math) left half of it */
+  m = load_text("esc.md", "# Esc\n\nThe prompt is $x\\\xC2\xA0y = 1\\,z$ here.\n", &full, &d);
+  all = all_narration(m);
+  assert_null(vgi_utf8_invalid(all, strlen(all)));
+  assert_non_null(strstr(all, "is x y = 1,z here"));
+  free(all);
+  vgi_diags_free(&d);
+  cJSON_Delete(m);
 }
 
 /* A Mermaid flowchart is shown and said as its steps (it was its source
