@@ -2,11 +2,14 @@
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.parse
 
 VGRUN = os.environ.get("VGRUN", "build/vgrun")
@@ -202,3 +205,38 @@ def render_under_way(s, doc, options):
                         and (ev.get("data") or {}).get("stage") == "video")
     check(seen and seen[-1]["type"] == "stage.progress", "the video stage reported progress over SSE")
     return tid, seen
+
+
+def raw(s, parts, wait=5, gap=0.0):
+    """Sends parts (bytes, or a list of them `gap` s apart) on a new
+    connection to server s; everything read until the server closes it
+    (b"...<EOF>"), resets it (b"...<reset>") or stays silent for `wait` s
+    (b"...<open>")."""
+    if isinstance(parts, (bytes, bytearray)):
+        parts = [parts]
+    c = socket.create_connection((s.host, s.port))
+    out = b""
+    try:
+        for p in parts:
+            c.sendall(p)
+            if gap:
+                time.sleep(gap)
+        c.settimeout(wait)
+        while True:
+            b = c.recv(65536)
+            if not b:
+                out += b"<EOF>"
+                break
+            out += b
+    except socket.timeout:
+        out += b"<open>"
+    except OSError:
+        out += b"<reset>"
+    c.close()
+    return out
+
+
+def statuses(out):
+    """the status of every response in raw bytes (one may follow the body
+    before it with no line break)"""
+    return [int(m) for m in re.findall(rb"HTTP/1\.1 (\d{3}) ", out)]

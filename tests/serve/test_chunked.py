@@ -10,45 +10,15 @@ before, and the server goes on."""
 import json
 import os
 import re
-import socket
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Server, check, done  # noqa: E402
+from common import Server, check, done, raw, statuses  # noqa: E402
 
 # well below the body deadline (10 s): an answer by then is "at once"
 WAIT = 4
 
-
-def raw(s, parts, wait=WAIT, gap=0.0):
-    """Sends parts (bytes each, `gap` s apart) on a new connection;
-    everything read until the server closes it (b"...<EOF>") or stays silent
-    for `wait` s (b"...<open>")."""
-    c = socket.create_connection((s.host, s.port))
-    out = b""
-    try:
-        for p in parts:
-            c.sendall(p)
-            if gap:
-                time.sleep(gap)
-        c.settimeout(wait)
-        while True:
-            b = c.recv(65536)
-            if not b:
-                out += b"<EOF>"
-                break
-            out += b
-    except socket.timeout:
-        out += b"<open>"
-    except OSError:
-        out += b"<reset>"
-    c.close()
-    return out
-
-
-def statuses(out):
-    return [int(m) for m in re.findall(rb"HTTP/1\.1 (\d{3}) ", out)]
 
 
 def last_error(out):

@@ -8,37 +8,11 @@ after the body never answered. A compressed request body: 415. Requests
 pipelined on one connection are still each answered."""
 import json
 import os
-import re
-import socket
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Server, check, done  # noqa: E402
+from common import Server, check, done, raw, statuses  # noqa: E402
 
-
-def raw(s, data, wait=5):
-    """Sends data on a new connection; everything read until the server
-    closes it (b"...<EOF>") or stays silent for `wait` s (b"...<open>")."""
-    c = socket.create_connection((s.host, s.port))
-    c.sendall(data)
-    c.settimeout(wait)
-    out = b""
-    try:
-        while True:
-            b = c.recv(65536)
-            if not b:
-                out += b"<EOF>"
-                break
-            out += b
-    except socket.timeout:
-        out += b"<open>"
-    c.close()
-    return out
-
-
-def statuses(out):
-    # a response may follow the body before it with no line break
-    return [int(m) for m in re.findall(rb"HTTP/1\.1 (\d{3}) ", out)]
 
 
 def error_of(out):
