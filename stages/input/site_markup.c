@@ -212,8 +212,27 @@ static void toc_marker_out(pass *ps) {
   }
   l = skip_sp(l, e);
   while (e > l && (e[-1] == ' ' || e[-1] == '\r')) e--;
-  if ((e - l == 3 && !strncmp(l, "TOC", 3)) || (e - l == 17 && !strncasecmp(l, "table of contents", 17)))
-    memset(ps->out.s + start, ' ', end - start);
+  if (!((e - l == 3 && !strncmp(l, "TOC", 3)) || (e - l == 17 && !strncasecmp(l, "table of contents", 17)))) return;
+  memset(ps->out.s + start, ' ', end - start);
+  /* a heading over it that names it ("## Table of contents", its own
+   * attribute line blanked) heads nothing now */
+  size_t hz = start;
+  while (hz > 0) {
+    size_t ha = hz - 1;
+    while (ha > 0 && ps->out.s[ha - 1] != '\n') ha--;
+    const char *h = skip_sp(ps->out.s + ha, ps->out.s + hz - 1), *he = ps->out.s + hz - 1;
+    while (he > h && (he[-1] == ' ' || he[-1] == '\r')) he--;
+    if (h == he) { hz = ha; continue; }   /* an empty line */
+    if (*h != '#') return;
+    const char *t = h;
+    while (t < he && *t == '#') t++;
+    t = skip_sp(t, he);
+    static const char *const names[] = { "table of contents", "contents", "on this page", "toc" };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+      if ((size_t)(he - t) == strlen(names[i]) && !strncasecmp(t, names[i], (size_t)(he - t)))
+        memset(ps->out.s + ha, ' ', (size_t)(he - ps->out.s - ha));
+    return;
+  }
 }
 
 /* A line that is one whole tag (with spaces around) -> what it becomes,

@@ -35,6 +35,7 @@ static void jekyll(void **state) {
   static const char doc[] =
     "---\nlayout: default\ntitle: Installing Widget\n---\n"
     "# Installing Widget\n{: .no_toc }\n\n"
+    "## Table of contents\n{: .no_toc .text-delta }\n\n"
     "1. TOC\n{:toc}\n\n"
     "## Download\n\n"
     "{% include note.html %}\n\n"
@@ -56,6 +57,7 @@ static void jekyll(void **state) {
   assert_null(strstr(all, "site.version"));
   assert_null(strstr(all, "old mirror"));
   assert_null(strstr(all, "no_toc"));
+  assert_null(strstr(all, "Table of contents"));
   assert_null(strstr(all, "btn"));
   /* a highlight tag is code in its language; raw tags go even from a fence's line */
   const cJSON *rb = scene_with(m, "command", "Widget.build");
