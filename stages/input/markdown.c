@@ -3613,6 +3613,26 @@ static const char *source_language(const char *lit) {
     { "package main", "go" }, { "func main()", "go" }, { "public class ", "java" },
     { "public static void main(", "java" }, { "def __init__(", "python" }, { "from __future__ ", "python" },
     { "if __name__ == ", "python" }, { "fn main()", "rust" }, { "use std::", "rust" } };
+  /* a script's "#!" line names its interpreter */
+  static const struct { const char *name, *lang; } shebang[] = {
+    { "sh", "shell" }, { "bash", "shell" }, { "zsh", "shell" }, { "dash", "shell" }, { "ksh", "shell" },
+    { "python", "python" }, { "python3", "python" }, { "lua", "lua" }, { "lua5.4", "lua" },
+    { "node", "javascript" }, { "nodejs", "javascript" } };
+  if (!strncmp(lit, "#!", 2)) {
+    const char *e = lit + strcspn(lit, " \n");
+    const char *b = e;
+    while (b > lit && b[-1] != '/') b--;
+    if (!strncmp(b, "env", 3) && e - b == 3 && *e == ' ') {   /* "#!/usr/bin/env python3" */
+      b = e + 1;
+      e = b + strcspn(b, " \n");
+    }
+    for (size_t i = 0; i < sizeof shebang / sizeof *shebang; i++)
+      if ((size_t)(e - b) == strlen(shebang[i].name) && !strncmp(b, shebang[i].name, (size_t)(e - b)))
+        return shebang[i].lang;
+  }
+  /* a patch: "diff --git a/x b/x", or "--- a/x" over "+++ b/x" */
+  const char *t0 = lit + strspn(lit, " \t\n");
+  if (!strncmp(t0, "diff --", 7) || (!strncmp(t0, "--- ", 4) && strstr(t0, "\n+++ "))) return "diff";
   for (const char *p = lit; *p;) {
     const char *t = p + strspn(p, " \t");
     for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
@@ -3622,6 +3642,18 @@ static const char *source_language(const char *lit) {
     p = nl + 1;
   }
   return NULL;
+}
+
+/* The language of a bare block of statements (code_kind), for its colours
+ * and its label: JavaScript by what only it writes (=>, console., let),
+ * C by its types and calls, else "code" (named by no guess). */
+static const char *statement_language(const char *lit) {
+  static const char *const js[] = { "=>", "console.", "require(", "function ", "function(", "let ", "var ", NULL };
+  static const char *const c[] = { "printf(", "#include", "->", "NULL", "sizeof", "int ", "char ", "void ",
+    "struct ", "unsigned ", "size_t ", NULL };
+  for (int i = 0; js[i]; i++) if (strstr(lit, js[i])) return "javascript";
+  for (int i = 0; c[i]; i++) if (strstr(lit, c[i])) return "c";
+  return "code";
 }
 
 /* ---- runs of install-like sections ----------------------------------------------------- */
@@ -4108,7 +4140,9 @@ static void code_block(md *m, cmark_node *n, int line) {
       /* a bare block is named by what it holds, so a program's output or a
        * diagram is never coloured as code by a guess (scenes/common.lua) */
       int kind = code_kind("", lit);
-      cJSON_AddStringToObject(vc, "language", kind == CODE_COMMANDS ? "shell" : kind == CODE_OUTPUT ? "output" : "text");
+      cJSON_AddStringToObject(vc, "language", kind == CODE_COMMANDS ? "shell"
+                                              : kind == CODE_SOURCE ? statement_language(lit)
+                                              : kind == CODE_OUTPUT ? "output" : "text");
     }
     cJSON *sc = new_scene(m, "command", line, vc, part == 0 ? narr : NULL);
     if (sc && part > 0) cJSON_AddTrueToObject(sc, VGI_CONT_KEY);   /* goes with its first part */
@@ -4914,12 +4948,33 @@ static int option_line(const char *t) {
  * prompt is output too); else commands (bare) or source ("text") when half
  * its lines or more look like code; else text (a tree, a message, a
  * diagram: nothing says what it is). */
+/* A line that is a statement of a program rather than a command: it ends
+ * as C, Java or JavaScript statements and blocks do (";", "{", "}"), where
+ * a shell line ends in a word ("; then", "; do"; ";;" closes a case). */
+static int statement_line(const char *t) {
+  static const char *const types[] = { "int", "void", "char", "long", "unsigned", "double", "float", "bool",
+    "size_t", "static", "struct", "typedef", "enum", "return", NULL };
+  size_t l = strlen(t);
+  if (!l) return 0;
+  if (t[0] == '}' || t[l - 1] == '{') return 1;
+  if (first_word_is(t, types)) return 1;   /* "int cmd_psuh(int argc, …)" */
+  return t[l - 1] == ';' && !(l >= 2 && t[l - 2] == ';');
+}
+
+/* A line only a shell writes: a command's output substituted ("$(…)"),
+ * a variable expanded ("$1", "$HOME"; not JavaScript's "${…}"). */
+static int shell_line(const char *t) {
+  for (const char *d = strchr(t, '$'); d; d = strchr(d + 1, '$'))
+    if (d[1] == '(' || isalnum((unsigned char)d[1]) || d[1] == '_') return 1;
+  return 0;
+}
+
 static int code_kind(const char *lang, const char *lit) {
   if (shell_tag(lang)) return CODE_COMMANDS;
   if (data_tag(lang)) return CODE_DATA;
   int session = session_tag(lang);
   if (*lang && !session && !plain_tag(lang)) return CODE_SOURCE;
-  int lines = 0, prompts = 0, outputs = 0, code = 0, continued = 0;
+  int lines = 0, prompts = 0, outputs = 0, code = 0, continued = 0, statements = 0, shell = 0;
   char buf[512];
   for (const char *p = lit ? lit : ""; *p;) {
     size_t l = strcspn(p, "\n");
@@ -4932,13 +4987,15 @@ static int code_kind(const char *lang, const char *lit) {
     if (!*t) continue;
     lines++;
     if (prompt_line(t, session)) prompts++;
-    else if (code_like(t, continued) || option_line(t)) code++;
+    else if (code_like(t, continued) || option_line(t)) code++, statements += statement_line(t), shell += shell_line(t);
     else if (output_line(t)) outputs++;
     continued = c && buf[c - 1] == '\\';
   }
   if (prompts) return CODE_COMMANDS;
   if (session || (lines && outputs * 3 >= lines && code * 2 < lines)) return CODE_OUTPUT;
-  if (lines && code * 2 >= lines) return *lang ? CODE_SOURCE : CODE_COMMANDS;
+  /* a bare block whose code is mostly statements is a program's source (a
+   * C sample was named "shell" and introduced as commands to run) */
+  if (lines && code * 2 >= lines) return *lang || (statements * 2 >= code && !shell) ? CODE_SOURCE : CODE_COMMANDS;
   return CODE_TEXT;
 }
 

@@ -4247,6 +4247,39 @@ static void bare_source_named(void **state) {
 }
 
 
+/* A bare fragment of a program with no marker line (a prototype, a loop of
+ * printf calls: git's MyFirstContribution) is source in its language, said
+ * as an example, never "commands to get started"; a script is named by its
+ * "#!" line, a patch is a diff; commands that expand "$1" or "$(…)" stay
+ * shell even when a line ends in ";". */
+static void bare_fragments_named(void **state) {
+  (void)state;
+  char *j = model_json("frag.md", "# Walk\n\nWalk is a tool.\n\n## Entry\n\n"
+                       "    int cmd_walk(int argc, const char **argv, const char *prefix)\n\n"
+                       "## Loop\n\n```\nint i;\n\nfor (i = 0; i < argc; i++)\n\tprintf(\"%d: %s\\n\", i, argv[i]);\n```\n\n"
+                       "## Test\n\n```\n#!/bin/sh\n\ntest_description='walk test'\n. ./test-lib.sh\n```\n\n"
+                       "## Patch\n\n```\ndiff --git a/walk.c b/walk.c\n--- a/walk.c\n+++ b/walk.c\n@@ -1 +1 @@\n-int x;\n+int y;\n```\n\n"
+                       "## Env\n\n```\nexport PATH=$(walk --path \"$1\");\nwalk \"$1\";\n```\n");
+  cJSON *m = cJSON_Parse(j);
+  const char *want[] = { "c", "c", "shell", "diff", "shell" };
+  int k = 0;
+  const cJSON *v = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(m, "videos"), 0);
+  const cJSON *sc;
+  cJSON_ArrayForEach(sc, cJSON_GetObjectItemCaseSensitive(v, "scenes")) {
+    const cJSON *vc = cJSON_GetObjectItemCaseSensitive(sc, "visual_content");
+    const cJSON *lang = cJSON_GetObjectItemCaseSensitive(vc, "language");
+    if (!cJSON_IsString(lang)) continue;
+    assert_true(k < 5);
+    assert_string_equal(lang->valuestring, want[k]);
+    k++;
+  }
+  assert_int_equal(k, 5);
+  assert_null(strstr(j, "Run these commands"));
+  assert_null(strstr(j, "Run this command"));
+  cJSON_Delete(m);
+  free(j);
+}
+
 /* A heading under "Supported by:" in HTML (a sponsor's logo and blurb,
  * cobra's README) is an advertisement: neither shown nor said; the next
  * section is. */
@@ -4412,6 +4445,7 @@ int main(void) {
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(html_page_structure),
     cmocka_unit_test(bare_source_named),
+    cmocka_unit_test(bare_fragments_named),
     cmocka_unit_test(html_generated_pages),
       cmocka_unit_test(html_references_decoded),
       cmocka_unit_test(html_term_tables),
