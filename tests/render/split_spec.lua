@@ -346,6 +346,32 @@ describe("fit: lay out first, then split", function()
     for k = 2, #parts do assert.are.equal("Options, continued.", parts[k].narration) end
   end)
 
+  it("each part says the items it shows, when the narration names them one by one", function()
+    -- twenty releases that share their first words ("Node.js 20", "Node.js
+    -- 0.10"): each is named by what only it has; a sentence that names
+    -- the items of two parts is cut where the second part's start
+    local items, names = {}, {}
+    for v = 20, 4, -1 do items[#items + 1] = "Release " .. v .. " End-of-Life" end
+    items[#items + 1] = "Release 0.12 End-of-Life"
+    items[#items + 1] = "Release 0.10 End-of-Life"
+    for i = 1, #items do names[i] = items[i] end
+    local said = table.concat(names, ", ", 1, #names - 1) .. ", and " .. names[#names] .. "."
+    local parts = fit.scene({ id = "r", scene_type = "list", narration = said,
+      visual_content = { header = "Releases", items = items } }, { width = 1920, height = 1080 })
+    assert.is_true(#parts > 1)
+    local seen = 0
+    for k, p in ipairs(parts) do
+      local shown = {}
+      for _, it in ipairs(p.visual_content.items) do shown[it] = true; seen = seen + 1 end
+      assert.truthy(p.narration, "part " .. k .. " is silent")
+      for name in (p.narration .. ","):gmatch("(Release [%d%.]+ End%-of%-Life)") do
+        assert.is_true(shown[name] == true, "part " .. k .. " says '" .. name .. "', which it does not show: " .. p.narration)
+      end
+      assert.truthy(p.narration:find(p.visual_content.items[1], 1, true), p.narration)
+    end
+    assert.are.equal(#items, seen)
+  end)
+
   it("splits a scene with nothing to say", function()
     local items = {}
     for i = 1, 10 do

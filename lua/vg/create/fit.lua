@@ -171,16 +171,39 @@ local function partition(units, n, only_good)
   return out
 end
 
--- The words a sentence names an item by: its first word of four letters or
--- more (as the narration's list_tail looks for it), lower case.
-local function key_of(text)
-  if type(text) ~= "string" then return nil end
-  local first
-  for w in text:lower():gmatch("[%w\128-\255]+") do
-    first = first or w
-    if #w >= 4 then return w end
+-- The words of a text as a sentence names things: runs of letters and
+-- digits, a dot inside one kept ("node.js", "0.10": never "10"), lower case.
+local function words_of(text)
+  local out = {}
+  if type(text) ~= "string" then return out end
+  for w in text:lower():gmatch("[%w\128-\255][%w\128-\255%.]*") do out[#out + 1] = (w:gsub("%.+$", "")) end
+  return out
+end
+
+-- The word a sentence names each item by: its first word of four letters
+-- or more, or with a digit, that no other item of the list has ("20" in
+-- "Node.js 20 End-of-Life" among twenty releases, where "node" names them
+-- all); else its first word of four letters or more, which then names
+-- every item that has it (share_narration keeps only a key one part has).
+local function keys_of(texts)
+  local count = {}
+  for _, t in pairs(texts) do
+    local seen = {}
+    for _, w in ipairs(words_of(t)) do
+      if not seen[w] then seen[w] = true; count[w] = (count[w] or 0) + 1 end
+    end
   end
-  return first
+  local keys = {}
+  for i, t in pairs(texts) do
+    local first
+    for _, w in ipairs(words_of(t)) do
+      local telling = #w >= 4 or w:find("%d")
+      if telling and count[w] == 1 then first = w; break end
+      if not first and #w >= 4 then first = w end
+    end
+    keys[i] = first
+  end
+  return keys
 end
 
 local function sentences(text, lang)
@@ -226,6 +249,70 @@ local function silent_part_says(list, p, spec, lang, header)
   return says
 end
 
+-- Whether a sentence's words name a key: a word that starts with it
+-- ("installs" names "install"); a number only as itself ("2020" does not
+-- name "20").
+local function names_key(words, key)
+  for _, w in ipairs(words) do
+    if w == key or (not key:find("%d") and w:sub(1, #key) == key) then return true end
+  end
+  return false
+end
+
+-- A sentence that names the items of several parts one after the other
+-- ("A, B, C, and D." over a slide of A and B and one of C and D) is cut
+-- where the next part's items start, each piece a sentence of its own:
+-- every slide then says what it shows, never the next one's items.
+local function split_enumerations(ss, keys, lang)
+  local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
+  if sep == "sep" or last == "last" or pair == "pair" or #keys == 0 then return ss end
+  stop = stop ~= "stop" and stop or "."
+  local joiner = last:gsub("^[%s,]+", "")   -- ", and " -> "and " opening the list's last item
+  local out = {}
+  for _, s in ipairs(ss) do
+    local segs, from = {}, 1
+    while true do
+      local a, b = s:find(sep, from, true)
+      if not a then break end
+      segs[#segs + 1] = s:sub(from, a - 1)
+      from = b + 1
+    end
+    segs[#segs + 1] = s:sub(from)
+    -- each segment's part: that of the first item it names
+    local pieces, cur = {}, nil
+    for _, seg in ipairs(segs) do
+      local words, part = words_of(seg), nil
+      for _, kk in ipairs(keys) do
+        if names_key(words, kk.key) then part = kk.part; break end
+      end
+      if part and cur and part > cur then pieces[#pieces + 1] = {} end
+      if part and (not cur or part > cur) then cur = part end
+      if #pieces == 0 then pieces[1] = {} end
+      local p = pieces[#pieces]
+      p[#p + 1] = seg
+    end
+    if #segs < 3 or #pieces < 2 then
+      out[#out + 1] = s
+    else
+      for k, p in ipairs(pieces) do
+        local text
+        if k < #pieces then
+          local tail = p[#p]:gsub("[%s%.:;,]+$", "")
+          text = #p == 2 and (p[1] .. pair .. tail) or #p > 2 and (table.concat(p, sep, 1, #p - 1) .. last .. tail) or tail
+          text = text .. stop
+        elseif #p == 2 and joiner ~= "" and p[2]:sub(1, #joiner) == joiner and pair ~= "pair" then
+          text = p[1] .. pair .. p[2]:sub(#joiner + 1)   -- "A, and B." -> "A and B."
+        else
+          text = table.concat(p, sep)
+          if joiner ~= "" and text:sub(1, #joiner) == joiner then text = text:sub(#joiner + 1) end
+        end
+        out[#out + 1] = text
+      end
+    end
+  end
+  return out
+end
+
 -- The narration shared out: a sentence goes with the part of the first item
 -- it names (never to an earlier part than the sentence before it); the rest
 -- follow the sentence before them (the introduction: the first part). A part
@@ -242,10 +329,15 @@ local function share_narration(narration, lang, list, parts, spec, header, quiet
   -- each item's key; a key items of two parts share ("make sure ...")
   -- names neither
   local keys, where = {}, {}
+  local shown = {}
+  for _, p in ipairs(parts) do
+    for i = p[1], p[2] do shown[i] = spec.text and spec.text(list[i]) or list[i] end
+  end
+  local item_key = keys_of(shown)
   for k, p in ipairs(parts) do
     for i = p[1], p[2] do
-      local key = key_of(spec.text and spec.text(list[i]) or list[i])
-      if key and #key >= 3 then
+      local key = item_key[i]
+      if key and (#key >= 2 or key:find("%d")) then
         keys[#keys + 1] = { key = key, part = k }
         if where[key] and where[key] ~= k then where[key] = false
         elseif where[key] == nil then where[key] = k end
@@ -285,11 +377,12 @@ local function share_narration(narration, lang, list, parts, spec, header, quiet
     end
     ss[#ss + 1] = sen:sub(from):gsub("^%s+", ""):gsub("%s+$", "")
   end
+  ss = split_enumerations(ss, keys, lang)
   local at, named = 1, {}
   for si, s in ipairs(ss) do
-    local low = s:lower()
+    local words = words_of(s)
     for _, kk in ipairs(keys) do
-      if kk.part >= at and low:find(kk.key, 1, true) then at = kk.part; named[si] = true; break end
+      if kk.part >= at and names_key(words, kk.key) then at = kk.part; named[si] = true; break end
     end
     local o = out[at]
     o[#o + 1] = si
