@@ -350,6 +350,33 @@ static void inline_tags(pass *ps, char *l, size_t n) {
 }
 
 
+/* Hugo's escaped shortcode ("{{<" and a comment's opening slash-star, the
+ * name, star-slash and ">}}"), which a page writes to show a shortcode, is
+ * shown by the site as the shortcode itself ("{{< hint info >}}"), in code
+ * too: the comment marks out, in place; the line's new length. */
+static size_t hugo_unescape(char *l, size_t n) {
+  size_t w = 0;
+  for (size_t r = 0; r < n;) {
+    if (r + 5 <= n && l[r] == '{' && l[r + 1] == '{' && (l[r + 2] == '<' || l[r + 2] == '%') && l[r + 3] == '/' &&
+        l[r + 4] == '*') {
+      /* its close on this line: star-slash, then ">}}" (or "%}}") */
+      char k = l[r + 2], kc = k == '<' ? '>' : '%';
+      size_t z = r + 5;
+      while (z + 5 <= n && !(l[z] == '*' && l[z + 1] == '/' && l[z + 2] == kc && l[z + 3] == '}' && l[z + 4] == '}')) z++;
+      if (z + 5 <= n) {
+        l[w++] = '{', l[w++] = '{', l[w++] = k;
+        memmove(l + w, l + r + 5, z - (r + 5));
+        w += z - (r + 5);
+        l[w++] = kc, l[w++] = '}', l[w++] = '}';
+        r = z + 5;
+        continue;
+      }
+    }
+    l[w++] = l[r++];
+  }
+  return w;
+}
+
 /* An MkDocs admonition opening at line l ("!!! type [\"title\"]", "???",
  * "???+") -> its MyST name and title; 0 if the line is none. */
 static int mkdocs_admonition(const char *s, const char *e, const char **name, const char **title, size_t *tn) {
@@ -635,7 +662,9 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
       memcpy(line, l + cut, ll - cut);
       if (cut) ps.changed = 1;
       if (!ps.fence && !ps.comment && !ps.code_tag && !blank) inline_tags(&ps, line, ll - cut);
-      vgi_buf_add(&ps.out, line, ll - cut);
+      size_t kept = hugo_unescape(line, ll - cut);
+      if (kept != ll - cut) ps.changed = 1;
+      vgi_buf_add(&ps.out, line, kept);
     }
     if (nl) vgi_buf_add(&ps.out, "\n", 1);
     prev_blank = blank;
