@@ -22,6 +22,7 @@
 
 #define MDX_DEPTH 16        /* components open at once */
 #define MDX_SPAN 40         /* lines an open tag or an export may run over */
+#define MDX_TAG_MAX 1000    /* bytes a tag may take on its line */
 
 /* "import X from '…'", "import {a, b} from \"…\"", "import '…'" at s */
 static int import_line(const char *s, const char *e) {
@@ -74,6 +75,8 @@ typedef struct jsx_tag {
 static size_t component_at(const char *p, const char *e, jsx_tag *t, int *runs_on) {
   memset(t, 0, sizeof *t);
   *runs_on = 0;
+  /* a tag is short: the bound keeps a line of "<A <A <A" linear */
+  if (e - p > MDX_TAG_MAX) e = p + MDX_TAG_MAX;
   const char *q = p + 1;
   if (p >= e || *p != '<') return 0;
   if (q < e && *q == '/') t->closing = 1, q++;

@@ -361,9 +361,9 @@ static size_t hugo_unescape(char *l, size_t n) {
         l[r + 4] == '*') {
       /* its close on this line: star-slash, then ">}}" (or "%}}") */
       char k = l[r + 2], kc = k == '<' ? '>' : '%';
-      size_t z = r + 5;
-      while (z + 5 <= n && !(l[z] == '*' && l[z + 1] == '/' && l[z + 2] == kc && l[z + 3] == '}' && l[z + 4] == '}')) z++;
-      if (z + 5 <= n) {
+      size_t z = r + 5, zmax = r + TAG_MAX < n ? r + TAG_MAX : n;   /* short, as tags are: linear */
+      while (z + 5 <= zmax && !(l[z] == '*' && l[z + 1] == '/' && l[z + 2] == kc && l[z + 3] == '}' && l[z + 4] == '}')) z++;
+      if (z + 5 <= zmax) {
         l[w++] = '{', l[w++] = '{', l[w++] = k;
         memmove(l + w, l + r + 5, z - (r + 5));
         w += z - (r + 5);
