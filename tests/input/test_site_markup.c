@@ -310,6 +310,34 @@ static void mdx_pages(void **state) {
   cJSON_Delete(m);
 }
 
+/* MkDocs Material's content tabs ("=== \"C\"" over an indented body): the
+ * body is read as Markdown, its fences as code (a template's tags in them
+ * stay the code's), each tab headed by its title. */
+static void content_tabs(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Languages\n\n"
+    "## Hello\n\n"
+    "=== \"C\"\n\n"
+    "    ``` c\n    #include <stdio.h>\n    int main(void) { puts(\"hi\"); }\n    ```\n\n"
+    "=== \":octicons-file-code-16: `overrides/main.html`\"\n\n"
+    "    ``` html\n    {% import \"partials/language/\" + lang + \".html\" as language %}\n    ```\n\n"
+    "After the tabs.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("hello.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  assert_null(strstr(all, "==="));
+  assert_null(strstr(all, "```"));
+  assert_non_null(scene_with(m, "command", "#include <stdio.h>"));
+  assert_non_null(scene_with(m, "command", "{% import \\\"partials/language/\\\""));
+  assert_non_null(strstr(all, "overrides/main.html"));
+  assert_true(said_in(m, "After the tabs.") == 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void lines_kept(void **state) {
   (void)state;
   static const char doc[] =
@@ -340,6 +368,7 @@ int main(void) {
     cmocka_unit_test(code_in_callouts),
     cmocka_unit_test(hugo_escaped_shortcodes),
     cmocka_unit_test(mdx_pages),
+    cmocka_unit_test(content_tabs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
