@@ -224,6 +224,15 @@ int vgi_remote_image(const char *url);
  * draws a placeholder for it. */
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d);
+/* The same for a page of a documentation site (front matter, a site
+ * generator's markup): a site-rooted "/img/x.png" is looked for under the
+ * site's root (site_root: the nearest allowed folder holding mkdocs.yml,
+ * _config.yml, hugo.toml, static/, assets/, docs/, …), and a picture
+ * outside the allowed folders is left out with a warning, not refused with
+ * an error. Nothing outside the allowed folders is read either way; a link
+ * that leads out when resolved stays refused. */
+int vgi_site_image_resolve(const char *url, const char *base, const vgi_options *o, int site_page, char **out,
+                           const char *file, int line, int col, const char *field, vgi_diags *d);
 /* The pictures one load has checked, each file once (an adapter resolves
  * its pictures and the finished model is checked again), and their pixels
  * together, held to limits.max_total_picture_pixels: 100 pictures that each
@@ -620,6 +629,12 @@ void vgi_doc_macros_out(char *text, size_t len);
  * new text (caller frees; its line numbers are the document's), or NULL
  * when it has none of that markup. */
 char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *out_len);
+/* An MDX page (a file named .mdx, or Markdown with "import … from '…'"
+ * lines) as the site shows it: imports, exports and brace comments out,
+ * components' tags out (their content kept), a tab headed by its label,
+ * "```mdx-code-block" read as the page's text (mdx.c). Each line stays a
+ * line. NULL when nothing changed, else the new text (*out_len set). */
+char *vgi_mdx(const char *text, size_t len, int mdx_file, size_t *out_len);
 /* Hugo's TOML front matter ("+++" … "+++") as the YAML front matter it
  * means, in place: "key = value" lines YAML reads alike become "key :
  * value"; tables, multi-line values and what YAML would misread are blanked */

@@ -80,7 +80,8 @@ static const char *detect(const char *path, vgi_diags *d) {
   const char *e = ext_of(path);
   if (!strcasecmp(e, "yaml") || !strcasecmp(e, "yml")) return "yaml";
   if (!strcasecmp(e, "json")) return "json";
-  if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
+  if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown") || !strcasecmp(e, "mdx"))
+    return "markdown";   /* .mdx: Markdown with JSX (mdx.c) */
   if (!strcasecmp(e, "rst") || !strcasecmp(e, "rest")) return "rst";
   if (!strcasecmp(e, "adoc") || !strcasecmp(e, "asciidoc")) return "asciidoc";
   /* an HTML page or fragment: Markdown's reader reads its tags as it reads
@@ -103,7 +104,7 @@ static const char *detect(const char *path, vgi_diags *d) {
                  "(pandoc, pdftotext), or load a plug-in that reads it: --plugin FILE.lua", e);
   else
     vgi_diag_add(d, VGI_ERROR, path, 0, 0, NULL,
-                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .rst, .adoc, .txt, .html, .srt, .vtt, a man "
+                 "unknown input type '.%s' (use .yaml, .yml, .json, .md, .mdx, .rst, .adoc, .txt, .html, .srt, .vtt, a man "
                  "page (.1 to .9, also compressed: .1.gz) or a "
                  "set directory, a prefix such as document:%s, or load a plug-in that reads it: "
                  "--plugin FILE.lua)", e, path);
@@ -138,13 +139,14 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
 /* The type of a document its name does not settle (`document:PATH`, a .txt
  * or .text file): AsciiDoc or reStructuredText by their extensions, AsciiDoc
  * by its title line (vgi_is_asciidoc); Markdown when the name ends in .md,
- * .markdown or .mdown,
+ * .markdown, .mdown or .mdx,
  * or when the text has markup plain text does not have (vgi_text_is_markdown:
  * fenced code, links, link definitions, table rules, or two of ATX headings,
  * code spans and strong emphasis) or a whole HTML page; else plain text. */
 static const char *document_type(const char *path, const char *text, size_t len) {
   const char *e = ext_of(path);
-  if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown")) return "markdown";
+  if (!strcasecmp(e, "md") || !strcasecmp(e, "markdown") || !strcasecmp(e, "mdown") || !strcasecmp(e, "mdx"))
+    return "markdown";   /* .mdx: Markdown with JSX (mdx.c) */
   if (!strcasecmp(e, "adoc") || !strcasecmp(e, "asciidoc") || vgi_is_asciidoc(text, len)) return "asciidoc";
   if (!strcasecmp(e, "rst") || !strcasecmp(e, "rest")) return "rst";
   if (vgi_is_roff_page(text, len)) return "man";

@@ -50,6 +50,7 @@ typedef struct md {
   const vgi_options *opts;
   vgi_diags *d;
   cJSON *fm;              /* front matter (may be NULL) */
+  int site_page;          /* a page of a documentation site: its pictures may be the site's */
   cJSON *videos;
   cJSON *video, *scenes;  /* current */
   char *doc_title;
@@ -186,8 +187,8 @@ static void add_image(md *m, cmark_node *img, int line) {
     }
   }
   char *real = NULL;
-  int rc = vgi_image_resolve(path, m->dir, m->opts, &real, m->file, line,
-                             cmark_node_get_start_column(img), NULL, m->d);
+  int rc = vgi_site_image_resolve(path, m->dir, m->opts, m->site_page, &real, m->file, line,
+                                  cmark_node_get_start_column(img), NULL, m->d);
   free(path);
   if (real) {
     /* a slide shows one picture: the one named later, and it says so */
@@ -5154,6 +5155,26 @@ static int has_code_span(cmark_node *n) {
   return 0;
 }
 
+/* The code blocks a callout holds ("> [!NOTE]" over a "> ```" fence, an
+ * MkDocs or Docusaurus admonition with a fence in its body): the callout's
+ * slide is its text, so each block is a code slide of its own right after
+ * it, made as any other block is. A MyST directive, maths or a diagram in
+ * there is no code to show. */
+static void callout_code(md *m, cmark_node *n) {
+  cmark_iter *it = cmark_iter_new(n);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *c = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(c) != CMARK_NODE_CODE_BLOCK) continue;
+    const char *info = cmark_node_get_fence_info(c);
+    if (info && (info[0] == '{' || !strncmp(info, "math", 4) || !strncmp(info, "mermaid", 7))) continue;
+    const char *lit = cmark_node_get_literal(c);
+    if (!lit || !lit[strspn(lit, " \t\r\n")]) continue;
+    code_block(m, c, cmark_node_get_start_line(c));
+  }
+  cmark_iter_free(it);
+}
+
 /* A block quote said as a callout: labelled ("**Note:**", "Warning:",
  * "**Spamming issues or PRs:**" over its text, or "**Note**" alone on its
  * first line), or unlabelled but telling the reader what to do ("you
@@ -5248,6 +5269,7 @@ static int callout_quote(md *m, cmark_node *n) {
   }
   char *body = vgi_squash(vgi_buf_take(&all));
   alert_block(m, n, key, label, body ? body : "");
+  callout_code(m, n);
   free(body);
   free(label);
   free(t);
@@ -5461,6 +5483,7 @@ static void quote_block(md *m, cmark_node *n) {
       }
       char *body = vgi_squash(vgi_buf_take(&all));
       alert_block(m, n, kinds[k][1], label, body);
+      callout_code(m, n);
       free(body);
       free(label);
       free(t);
@@ -6756,10 +6779,16 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   vgi_toml_front_matter(text, len);   /* Hugo's "+++": site_markup.c */
   m.fm = front_matter(text, len, file, vgi_limits(opts), d);
   vgi_doc_macros_out(text, len);
+  /* MDX's imports and components: mdx.c */
+  size_t fl = file ? strlen(file) : 0, xlen;
+  int mdx_file = fl > 4 && !strcasecmp(file + fl - 4, ".mdx");
+  char *mdx = vgi_mdx(text, len, mdx_file, &xlen);
+  if (mdx) { free(text); text = mdx; len = xlen; m.src = text; }
   /* a site generator's tags, shortcodes and admonitions: site_markup.c */
   size_t slen;
   char *site = vgi_site_markup(text, len, m.fm != NULL, &slen);
   if (site) { free(text); text = site; len = slen; m.src = text; }
+  m.site_page = m.fm || site || mdx || mdx_file;
   document_language(&m, text, len);
   const char *split = opts && opts->split ? opts->split : vgi_str(m.fm, "split");
   if (split && *split) {

@@ -180,6 +180,62 @@ static int outside(const char *url, const char *file, int line, int col, const c
   return VGI_IMG_REFUSED;
 }
 
+/* The same on a page of a documentation site, whose pictures live in the
+ * site's shared folders ("../assets/x.png", "/img/x.png"): never read
+ * either, but a page is not left incomplete for a picture; a warning. */
+static int outside_site(const char *url, const char *file, int line, int col, const char *field, vgi_diags *d) {
+  vgi_diag_add(d, VGI_WARNING, file, line, col, field,
+               "image %s is outside the document's folder (left out; allow the site's folder with "
+               "--allow-path DIR, or allow_paths from Lua)", url);
+  return VGI_IMG_SKIP;
+}
+
+/* A site's root: the nearest folder from the document's own up, among the
+ * allowed folders only, that holds what a site generator keeps at its top
+ * (its configuration, or the folder its pictures are served from). Only
+ * these fixed names are asked about, never a name the document wrote. */
+static int site_root(const char *base, const vgi_options *o, char *root, size_t n) {
+  static const char *const files[] = { "mkdocs.yml", "mkdocs.yaml", "_config.yml", "_config.yaml", "hugo.toml",
+    "hugo.yaml", "hugo.json", "config.toml", "docusaurus.config.js", "docusaurus.config.ts", "conf.py",
+    "book.toml", NULL };
+  static const char *const dirs[] = { "static", "assets", "public", "docs", "_static", NULL };
+  char dir[PATH_MAX], probe[PATH_MAX * 2];
+  struct stat st;
+  if (!lexical(base, dir, sizeof dir)) return 0;
+  for (int up = 0; up < 64; up++) {
+    if (!allowed(dir, base, o, lexically_within)) return 0;
+    int found = 0;
+    for (int k = 0; files[k] && !found; k++)
+      found = (size_t)snprintf(probe, sizeof probe, "%s/%s", dir, files[k]) < sizeof probe &&
+              stat(probe, &st) == 0 && S_ISREG(st.st_mode);
+    for (int k = 0; dirs[k] && !found; k++)
+      found = (size_t)snprintf(probe, sizeof probe, "%s/%s", dir, dirs[k]) < sizeof probe &&
+              stat(probe, &st) == 0 && S_ISDIR(st.st_mode);
+    if (found) return (size_t)snprintf(root, n, "%s", dir) < n;
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir) return 0;   /* past the file system's root: none */
+    *slash = 0;
+  }
+  return 0;
+}
+
+/* A site-rooted picture ("/images/x.png") under the site's root: as it is
+ * served from the root itself (Jekyll), its static/ (Hugo, Docusaurus),
+ * docs/ (MkDocs) or public/ (VitePress). 1 with path set; 0 when none
+ * holds it. A candidate must stay inside the root as written ("/../x"). */
+static int site_rooted(const char *url, const char *root, char *path, size_t n) {
+  static const char *const under[] = { "", "/static", "/docs", "/public", "/docs/public", NULL };
+  struct stat st;
+  for (int k = 0; under[k]; k++) {
+    char sub[PATH_MAX * 2];
+    if ((size_t)snprintf(sub, sizeof sub, "%s%s", root, under[k]) >= sizeof sub) continue;
+    if ((size_t)snprintf(path, n, "%s%s", sub, url) >= n) continue;
+    if (!lexically_within(path, sub)) continue;
+    if (stat(path, &st) == 0) return 1;
+  }
+  return 0;
+}
+
 int vgi_remote_image(const char *url) {
   return strstr(url, "://") || !strncmp(url, "data:", 5);
 }
@@ -222,6 +278,11 @@ static int count_picture(vgi_pictures *p, const char *real, long long pixels, co
 
 int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, char **out,
                       const char *file, int line, int col, const char *field, vgi_diags *d) {
+  return vgi_site_image_resolve(url, base, o, 0, out, file, line, col, field, d);
+}
+
+int vgi_site_image_resolve(const char *url, const char *base, const vgi_options *o, int site_page, char **out,
+                           const char *file, int line, int col, const char *field, vgi_diags *d) {
   *out = NULL;
   if (!url || !*url) return VGI_IMG_SKIP;
   if (vgi_remote_image(url)) {
@@ -246,10 +307,22 @@ int vgi_image_resolve(const char *url, const char *base, const vgi_options *o, c
   }
   char real[PATH_MAX];
   struct stat st;
+  /* a site page's "/images/x.png" is served from the site's root, not the
+   * file system's: found under the root when the allowed folders hold it */
+  if (site_page && base && url[0] == '/' && url[1] != '/' && !allowed(path, base, o, lexically_within)) {
+    char root[PATH_MAX];
+    if (!site_root(base, o, root, sizeof root)) return outside_site(url, file, line, col, field, d);
+    if (!site_rooted(url, root, path, sizeof path)) {
+      vgi_diag_add(d, VGI_WARNING, file, line, col, field, "image %s not found under the site's root %s (skipped)",
+                   url, root);
+      return VGI_IMG_SKIP;
+    }
+  }
   /* inside the document's folder, the set's, or one the caller allowed; a
    * document read from no file (a Lua table) is the script's own data.
    * First as written, then as resolved (a link may lead out) */
-  if (base && !allowed(path, base, o, lexically_within)) return outside(url, file, line, col, field, d);
+  if (base && !allowed(path, base, o, lexically_within))
+    return (site_page ? outside_site : outside)(url, file, line, col, field, d);
   if (stat(path, &st) != 0 || !realpath(path, real)) {
     vgi_diag_add(d, VGI_WARNING, file, line, col, field, "image %s not found (skipped)", url);
     return VGI_IMG_SKIP;

@@ -5,12 +5,15 @@
  * ("{{< highlight bash >}}", "{{% notice tip %}}"), kramdown's attribute
  * lines ("{: .note}"), the admonitions of MkDocs ("!!! warning \"Title\""
  * over an indented body) and of Docusaurus, VitePress and Pandoc/Quarto
- * (":::tip Title" … ":::", "::: {.callout-note}"). CommonMark reads all of
- * it as text, and the narration said "{{< highlight bash >}}".
+ * (":::tip Title" … ":::", "::: {.callout-note}"), the content tabs of
+ * MkDocs Material ("=== \"macOS\"" over an indented body). CommonMark reads
+ * all of it as text, and the narration said "{{< highlight bash >}}".
  *   - a highlight tag or shortcode is the code fence it stands for;
  *   - an admonition is a MyST colon fence (":::{warning} Title"), which
  *     myst.c turns into a callout; an unknown one ("::: details") keeps its
  *     body as Markdown;
+ *   - a content tab is its body, read 4 columns to the left (its code is
+ *     code), headed by its title in bold ("**macOS:**");
  *   - a comment ({% comment %} … {% endcomment %}, {::comment}) is blanked;
  *   - every other tag or shortcode (include, if, for, tabs, figure, ref)
  *     is neither shown nor said; what a paired one holds stays;
@@ -350,6 +353,48 @@ static void inline_tags(pass *ps, char *l, size_t n) {
 }
 
 
+/* Hugo's escaped shortcode ("{{<" and a comment's opening slash-star, the
+ * name, star-slash and ">}}"), which a page writes to show a shortcode, is
+ * shown by the site as the shortcode itself ("{{< hint info >}}"), in code
+ * too: the comment marks out, in place; the line's new length. */
+static size_t hugo_unescape(char *l, size_t n) {
+  size_t w = 0;
+  for (size_t r = 0; r < n;) {
+    if (r + 5 <= n && l[r] == '{' && l[r + 1] == '{' && (l[r + 2] == '<' || l[r + 2] == '%') && l[r + 3] == '/' &&
+        l[r + 4] == '*') {
+      /* its close on this line: star-slash, then ">}}" (or "%}}") */
+      char k = l[r + 2], kc = k == '<' ? '>' : '%';
+      size_t z = r + 5, zmax = r + TAG_MAX < n ? r + TAG_MAX : n;   /* short, as tags are: linear */
+      while (z + 5 <= zmax && !(l[z] == '*' && l[z + 1] == '/' && l[z + 2] == kc && l[z + 3] == '}' && l[z + 4] == '}')) z++;
+      if (z + 5 <= zmax) {
+        l[w++] = '{', l[w++] = '{', l[w++] = k;
+        memmove(l + w, l + r + 5, z - (r + 5));
+        w += z - (r + 5);
+        l[w++] = kc, l[w++] = '}', l[w++] = '}';
+        r = z + 5;
+        continue;
+      }
+    }
+    l[w++] = l[r++];
+  }
+  return w;
+}
+
+/* A content tab of MkDocs Material ("=== \"macOS\"", "===+", "===!") over
+ * an indented body -> its title; 0 if the line is none. */
+static int mkdocs_tab(const char *s, const char *e, const char **title, size_t *tn) {
+  if (e - s < 6 || strncmp(s, "===", 3)) return 0;
+  const char *q = s + 3;
+  if (q < e && (*q == '+' || *q == '!')) q++;
+  if (q >= e || *q != ' ') return 0;
+  q = skip_sp(q, e);
+  if (q >= e || *q != '"') return 0;
+  const char *end = memchr(q + 1, '"', (size_t)(e - q - 1));
+  if (!end) return 0;
+  *title = q + 1, *tn = (size_t)(end - q - 1);
+  return 1;
+}
+
 /* An MkDocs admonition opening at line l ("!!! type [\"title\"]", "???",
  * "???+") -> its MyST name and title; 0 if the line is none. */
 static int mkdocs_admonition(const char *s, const char *e, const char **name, const char **title, size_t *tn) {
@@ -482,7 +527,8 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
           ((i == 0 || text[i - 1] == '\n' || text[i - 1] == ' ') &&
            ((text[i] == '!' && text[i + 1] == '!' && text[i + 2] == '!') ||
             (text[i] == '?' && text[i + 1] == '?' && text[i + 2] == '?') ||
-            (text[i] == ':' && text[i + 1] == ':' && text[i + 2] == ':')));
+            (text[i] == ':' && text[i + 1] == ':' && text[i + 2] == ':') ||
+            (text[i] == '=' && text[i + 1] == '=' && text[i + 2] == '=')));
   if (!any) return NULL;
   pass ps;
   memset(&ps, 0, sizeof ps);
@@ -515,7 +561,7 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
   }
   /* the MkDocs admonitions open around this line: their markers' columns,
    * and where their fences go in the new text */
-  int mk[MK_DEPTH], mk_out[MK_DEPTH], nmk = 0;
+  int mk[MK_DEPTH], mk_out[MK_DEPTH], mk_tab[MK_DEPTH], nmk = 0;   /* mk_tab: a content tab, no fence */
   int skip = 0, prev_blank = 1;   /* lines of a tag still to blank; was the line before empty */
   char *line = NULL;
   size_t cap = 0;
@@ -533,6 +579,7 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
      * more than its marker; the closing fence takes the blank line before */
     while (nmk && !blank && (int)ind <= mk[nmk - 1] && !ps.fence) {
       nmk--;
+      if (mk_tab[nmk]) continue;   /* a tab's body ends with nothing to close */
       size_t o = ps.out.n;
       if (o >= 2 && ps.out.s[o - 1] == '\n' && ps.out.s[o - 2] == '\n') ps.out.n--;
       for (int k = 0; k < mk_out[nmk]; k++) vgi_buf_add(&ps.out, " ", 1);
@@ -574,6 +621,17 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
         mk_fence(&ps.out, nmk);
         vgi_buf_printf(&ps.out, "{%s}", name);
         if (title && tn) { vgi_buf_puts(&ps.out, " "); add_clean(&ps.out, title, tn); }
+        mk_tab[nmk] = 0;
+        mk[nmk++] = (int)ind;
+        done = 1;
+        ps.changed = 1;
+      } else if (nmk < MK_DEPTH && body_indented(nx, text + len, ind + 4) && mkdocs_tab(s, e, &title, &tn)) {
+        /* its body read as Markdown (its code as code, never as tags),
+         * headed by the tab's title as the site's tab shows it */
+        mk_out[nmk] = (int)(ind - cut);
+        vgi_buf_add(&ps.out, l + cut, ind - cut);
+        if (tn) { vgi_buf_puts(&ps.out, "**"); add_clean(&ps.out, title, tn); vgi_buf_puts(&ps.out, ":**"); }
+        mk_tab[nmk] = 1;
         mk[nmk++] = (int)ind;
         done = 1;
         ps.changed = 1;
@@ -635,7 +693,9 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
       memcpy(line, l + cut, ll - cut);
       if (cut) ps.changed = 1;
       if (!ps.fence && !ps.comment && !ps.code_tag && !blank) inline_tags(&ps, line, ll - cut);
-      vgi_buf_add(&ps.out, line, ll - cut);
+      size_t kept = hugo_unescape(line, ll - cut);
+      if (kept != ll - cut) ps.changed = 1;
+      vgi_buf_add(&ps.out, line, kept);
     }
     if (nl) vgi_buf_add(&ps.out, "\n", 1);
     prev_blank = blank;
@@ -644,6 +704,7 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
   while (nmk) {
     if (ps.out.n && ps.out.s[ps.out.n - 1] != '\n') vgi_buf_add(&ps.out, "\n", 1);
     nmk--;
+    if (mk_tab[nmk]) continue;
     for (int k = 0; k < mk_out[nmk]; k++) vgi_buf_add(&ps.out, " ", 1);
     mk_fence(&ps.out, nmk);
     vgi_buf_add(&ps.out, "\n", 1);

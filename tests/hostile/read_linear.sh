@@ -3,7 +3,7 @@
 # as large must cost less than 3.3 times the CPU (user + system seconds,
 # the best of three runs, less what a one-line document costs), for a long
 # sentence of many commas (8 of them), one paragraph of 200 KB (refused as too long for
-# a scene, after it is read), a line of site tags that never close, 50,000 short paragraphs, and one paragraph of
+# a scene, after it is read), a line of site tags that never close, a line of MDX components that never close, 50,000 short paragraphs, and one paragraph of
 # Japanese without spaces (of many short sentences). A ratio, not a
 # wall-clock limit: the test means the same on a slow or loaded machine.
 . "$(dirname "$0")/../lib.sh"
@@ -33,6 +33,11 @@ gen() {
       print "---\ntitle: Tags\n---\n"
       for (i = 1; i <= n; i++) printf "{%% %s {{< %s {{ %s{: .", w[i % k + 1], w[(i + 3) % k + 1], w[(i + 5) % k + 1]
       print "\n\n!!! note \"Open\"\n    body\n"
+    } else if (kind == "mdx") {      # an MDX page: one line of n tags, escaped shortcodes, brackets that never close
+      print "import Tabs from \"@theme/Tabs\";\n"
+      printf "Text "
+      for (i = 1; i <= n; i++) printf "<Tab%s x=\"%s\" {{</* %s (", w[i % k + 1], w[(i + 3) % k + 1], w[(i + 5) % k + 1]
+      print "\n\nexport const x = ({\n"
     } else if (kind == "paragraph") { # one paragraph of n sentences of 12 words
       for (i = 1; i <= n; i++) {
         for (j = 1; j <= 12; j++) { s = (s * 31 + 11) % 997; printf "%s%s", w[s % k + 1], (j < 12 ? " " : ". ") }
@@ -70,6 +75,7 @@ linear() {
 linear commas 3000   # 8 x 20 KB, 8 x 41 KB
 linear paragraph 1400   # 112 KB, 224 KB
 linear tags 8000   # one line of 8,000 and 16,000 unclosed site tags (site_markup.c)
+linear mdx 8000   # one line of 8,000 and 16,000 unclosed components and escaped shortcodes (mdx.c)
 linear paragraphs 25000   # 1 MB, 2 MB
 # unspaced Japanese paragraphs, each within a scene's 50,000 bytes, so
 # they are planned (each sentence a unit the summary may leave out): 4

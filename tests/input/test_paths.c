@@ -330,6 +330,83 @@ static void fifo_or_device_as_the_document(void **state) {
   vgi_diags_free(&d);
 }
 
+/* A page of a documentation site (front matter, or a generator's markup)
+ * names its pictures from the site's root ("/assets/shot.png") or from the
+ * site's shared folder ("../assets/shot.png"). Found under the site's root
+ * when the allowed folders hold it (MkDocs keeps them under docs/); never
+ * read outside them, and then left out with a warning naming the line, not
+ * an error that leaves the video incomplete. A page that is no site's keeps
+ * the error; attacks stay refused: "..", links that lead out, absolute
+ * paths. */
+static void site_page_pictures(void **state) {
+  (void)state;
+  char dir[300], page[400], site[300];
+  snprintf(site, sizeof site, "%s/site", root);
+  assert_int_equal(mkdir(site, 0700), 0);
+  assert_int_equal(mkdir(at("site/docs"), 0700), 0);
+  assert_int_equal(mkdir(at("site/docs/assets"), 0700), 0);
+  assert_int_equal(mkdir(at("site/docs/setup"), 0700), 0);
+  puts_file("site/mkdocs.yml", "site_name: Widget\n");
+  put_png("site/docs/assets/shot.png", 16, 16);
+  put_png("secret.png", 16, 16);   /* beside the site, never allowed */
+  assert_int_equal(symlink(at("secret.png"), at("site/docs/assets/link.png")), 0);
+  snprintf(dir, sizeof dir, "%s/site/docs/setup", root);
+  snprintf(page, sizeof page, "%s/page.md", dir);
+  static const char text[] = "---\ntitle: Setup\n---\n# Setup\n\n## A\n\n![a](/assets/shot.png)\n\nOne.\n\n"
+                             "## B\n\n![b](../assets/shot.png)\n\nTwo.\n";
+  puts_file("site/docs/setup/page.md", text);
+  /* only the page's folder allowed: nothing read, warnings on lines 8 and 12 */
+  vgi_diags d;
+  cJSON *m = load(page, NULL, &d);
+  assert_int_equal(d.errors, 0);
+  assert_int_equal(images_in(m, NULL), 0);
+  const vgi_diag *g = diag_with(&d, "/assets/shot.png is outside");
+  assert_non_null(g);
+  assert_int_equal(g->severity, VGI_WARNING);
+  assert_int_equal(g->line, 8);
+  g = diag_with(&d, "../assets/shot.png is outside");
+  assert_non_null(g);
+  assert_int_equal(g->line, 14);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* the site allowed: "/assets/shot.png" is docs/assets/shot.png */
+  const char *allow[] = { site, NULL };
+  vgi_options o = { .allow_paths = allow };
+  m = load(page, &o, &d);
+  assert_int_equal(d.errors, 0);
+  assert_int_equal(images_in(m, NULL), 2);
+  const char *img = NULL;
+  images_in(m, &img);
+  assert_non_null(strstr(img, "/site/docs/assets/shot.png"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* attacks, with the site allowed: out of the root by "..", a link that
+   * leads out, an absolute path; none is read */
+  puts_file("site/docs/setup/page.md", "---\ntitle: Setup\n---\n# Setup\n\n## A\n\n![a](/../secret.png)\n\nOne.\n\n"
+                                       "## B\n\n![b](/assets/link.png)\n\nTwo.\n\n"
+                                       "## C\n\n![c](/etc/passwd)\n\nThree.\n\n"
+                                       "## D\n\n![d](../../../secret.png)\n\nFour.\n");
+  m = load(page, &o, &d);
+  assert_int_equal(images_in(m, NULL), 0);
+  g = diag_with(&d, "/assets/link.png is outside");
+  assert_non_null(g);
+  assert_int_equal(g->severity, VGI_ERROR);   /* a link that leads out stays an error */
+  assert_non_null(diag_with(&d, "/../secret.png not found under the site's root"));
+  assert_non_null(diag_with(&d, "/etc/passwd not found under the site's root"));
+  assert_non_null(diag_with(&d, "../../../secret.png is outside"));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* the same picture from a page that is no site's: still an error */
+  puts_file("site/docs/setup/plain.md", "# Plain\n\n## A\n\n![b](../assets/shot.png)\n\nTwo.\n");
+  snprintf(page, sizeof page, "%s/plain.md", dir);
+  m = load(page, NULL, &d);
+  g = diag_with(&d, "../assets/shot.png is outside");
+  assert_non_null(g);
+  assert_int_equal(g->severity, VGI_ERROR);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(markdown_image_outside_is_refused, setup, teardown),
@@ -341,6 +418,7 @@ int main(void) {
     cmocka_unit_test_setup_teardown(yaml_image_is_checked_where_written, setup, teardown),
     cmocka_unit_test_setup_teardown(set_entries_stay_in_the_set, setup, teardown),
     cmocka_unit_test_setup_teardown(fifo_or_device_as_the_document, setup, teardown),
+    cmocka_unit_test_setup_teardown(site_page_pictures, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -149,8 +149,13 @@ static void admonitions(void **state) {
   assert_string_equal(vcget(w, "header"), "Back up first");
   /* an admonition inside one: its words are the outer one's */
   assert_non_null(callout(m, "warning", "Keep two copies"));
-  /* a callout says its text, not its code */
-  assert_null(strstr(all, "cp -r"));
+  /* a callout says its text; its code is a code slide right after it */
+  char *wt = cJSON_PrintUnformatted(w);
+  assert_null(strstr(wt, "cp -r"));
+  free(wt);
+  const cJSON *cp = scene_with(m, "command", "cp -r data data.bak");
+  assert_non_null(cp);
+  assert_true(line_of(cp) > line_of(w));
   const cJSON *q = callout(m, "note", "The old one could not grow");
   assert_non_null(q);
   assert_string_equal(vcget(q, "header"), "Why a new format?");
@@ -196,6 +201,143 @@ static void plain_pages_keep_braces(void **state) {
 
 /* Diagnostics keep the document's line numbers: an image refused under an
  * MkDocs admonition and after a Liquid comment is named at its own line. */
+/* A fenced code block inside a callout (a GitHub alert, an MkDocs or a
+ * Docusaurus admonition) is its own code slide right after the callout,
+ * never dropped; the callout shows and says its text only. */
+static void code_in_callouts(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Setup\n\n"
+    "Install the tools first.\n\n"
+    "## GitHub\n\n"
+    "> [!NOTE]\n> Install the client first:\n>\n> ```bash\n> apt-get install widget-client\n> ```\n\n"
+    "## MkDocs\n\n"
+    "!!! tip \"Build it\"\n\n    Build the pages so:\n\n    ```bash\n    mkdocs build --strict\n    ```\n\n"
+    "## Docusaurus\n\n"
+    ":::info\n\nRun the server:\n\n```bash\nnpm run serve -- --port 4000\n```\n\n:::\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("setup.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  static const char *const code[][2] = { { "note", "apt-get install widget-client" },
+    { "tip", "mkdocs build --strict" }, { "note", "npm run serve -- --port 4000" } };
+  for (size_t i = 0; i < sizeof code / sizeof *code; i++) {
+    const cJSON *c = scene_with(m, "command", code[i][1]);
+    if (!c) print_message("no code slide with %s\n", code[i][1]);
+    assert_non_null(c);
+    /* right after its callout */
+    int at = -1;
+    for (int k = 0; k < scene_count(m, 0); k++) if (scene_at(m, 0, k) == c) at = k;
+    assert_true(at > 0);
+    assert_non_null(vcget(scene_at(m, 0, at - 1), "callout"));
+    assert_string_equal(vcget(scene_at(m, 0, at - 1), "callout"), code[i][0]);
+  }
+  cJSON_Delete(m);
+}
+
+/* Hugo's escaped shortcode (a shortcode with comment marks inside its
+ * braces) is shown as the site shows it, the shortcode itself, in text and
+ * in code; never its comment marks. */
+static void hugo_escaped_shortcodes(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\ntitle: Hints\n---\n# Hints\n\n"
+    "## Usage\n\n"
+    "Write {{</* hint info */>}} where the hint starts.\n\n"
+    "```tpl\n{{</* hint warning */>}}\n**Markdown content**\n{{</* /hint */>}}\n```\n\n"
+    "Percent forms too:\n\n```tpl\n{{%/* notice tip */%}}\nText\n{{%/* /notice */%}}\n```\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("hints.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  assert_null(strstr(all, "/*"));
+  assert_null(strstr(all, "*/"));
+  assert_non_null(scene_with(m, "command", "{{< hint warning >}}"));
+  assert_non_null(scene_with(m, "command", "{{< /hint >}}"));
+  assert_non_null(scene_with(m, "command", "{{% notice tip %}}"));
+  assert_non_null(strstr(all, "{{< hint info >}}"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* An MDX page (Docusaurus) as the site shows it: imports, exports and brace
+ * comments are never shown or said; a component's tags go and what it holds
+ * stays; a tab is headed by its label; "```mdx-code-block" holds the page's
+ * text, not code; a heading's "{#id}" is its anchor. */
+static void mdx_pages(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\ntitle: Installing\n---\n\n"
+    "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n"
+    "Widget ships as a set of packages.\n\n"
+    "## Requirements {/* #requirements */}\n\n"
+    "You need a recent runtime on the machine.\n\n"
+    "## Package managers {#package-managers}\n\n"
+    "<Tabs groupId=\"pm\">\n"
+    "  <TabItem value=\"npm\" label=\"Using npm\" default>\n\n"
+    "    Install it with npm.\n\n"
+    "    ```bash\n    npm install widget\n    ```\n\n"
+    "  </TabItem>\n"
+    "  <TabItem value=\"yarn\" label=\"Using Yarn\">Yarn users add it the same way.</TabItem>\n"
+    "</Tabs>\n\n"
+    "```mdx-code-block\n<Tabs>\n  <TabItem value=\"a\" label=\"Apple\">An apple a day.</TabItem>\n</Tabs>\n```\n\n"
+    "export const Highlight = ({children}) => (\n  <span>{children}</span>\n);\n\n"
+    "This is <Highlight>green</Highlight> text.\n\n"
+    "{/* a comment\n   over two lines */}\n"
+    "<UpgradeGuide />\n\n"
+    "The end of the page.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("install.mdx", doc, &o, &d);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  static const char *const marks[] = { "import", "@theme", "TabItem", "Tabs", "{/*", "*/", "#requirements",
+    "{#", "export", "Highlight", "UpgradeGuide", "mdx-code-block", "a comment", "groupId" };
+  for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+    if (strstr(all, marks[i])) print_message("%s in %s\n", marks[i], all);
+    assert_null(strstr(all, marks[i]));
+  }
+  assert_non_null(scene_with(m, "command", "npm install widget"));
+  /* a tab's label alone on its line heads what it holds */
+  assert_non_null(strstr(all, "Using npm"));
+  assert_true(said_in(m, "Using Yarn: Yarn users add it the same way.") >= 1);
+  assert_true(said_in(m, "Apple: An apple a day.") >= 1);
+  assert_true(said_in(m, "This is green text.") >= 1);
+  assert_true(said_in(m, "The end of the page.") >= 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* MkDocs Material's content tabs ("=== \"C\"" over an indented body): the
+ * body is read as Markdown, its fences as code (a template's tags in them
+ * stay the code's), each tab headed by its title. */
+static void content_tabs(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Languages\n\n"
+    "## Hello\n\n"
+    "=== \"C\"\n\n"
+    "    ``` c\n    #include <stdio.h>\n    int main(void) { puts(\"hi\"); }\n    ```\n\n"
+    "=== \":octicons-file-code-16: `overrides/main.html`\"\n\n"
+    "    ``` html\n    {% import \"partials/language/\" + lang + \".html\" as language %}\n    ```\n\n"
+    "After the tabs.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("hello.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  assert_null(strstr(all, "==="));
+  assert_null(strstr(all, "```"));
+  assert_non_null(scene_with(m, "command", "#include <stdio.h>"));
+  assert_non_null(scene_with(m, "command", "{% import \\\"partials/language/\\\""));
+  assert_non_null(strstr(all, "overrides/main.html"));
+  assert_true(said_in(m, "After the tabs.") == 1);
+  free(all);
+  cJSON_Delete(m);
+}
+
 static void lines_kept(void **state) {
   (void)state;
   static const char doc[] =
@@ -223,6 +365,10 @@ int main(void) {
     cmocka_unit_test(admonitions),
     cmocka_unit_test(plain_pages_keep_braces),
     cmocka_unit_test(lines_kept),
+    cmocka_unit_test(code_in_callouts),
+    cmocka_unit_test(hugo_escaped_shortcodes),
+    cmocka_unit_test(mdx_pages),
+    cmocka_unit_test(content_tabs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,285 @@
+/* mdx.c: an MDX page (Docusaurus, and any Markdown that imports React
+ * components) read as what the site shows. MDX is Markdown with JSX in it:
+ *   - "import Tabs from '@theme/Tabs';" and "export const x = …" lines are
+ *     the page's code, neither shown nor said;
+ *   - a comment in braces, slash and star ("## Build {SLASH-STAR #build
+ *     STAR-SLASH}"), even after a heading, is nothing;
+ *   - a fence "```mdx-code-block" holds MDX the site renders, not code: its
+ *     fence lines go, its content is read as the page's;
+ *   - a component's tags (<Tabs groupId="os">, </Tabs>, <UpgradeGuide />)
+ *     are neither shown nor said, what a pair holds stays; a tab
+ *     (<TabItem value="mac" label="macOS">) is headed by its label in bold
+ *     ("**macOS:**"), as the site's tab shows it. MDX has no indented code,
+ *     so what a component holds is read at the indent of its first line.
+ * Code (fences, backtick spans) is never touched. Each line stays a line,
+ * so diagnostics keep their line numbers. Every scan is bounded: an open
+ * tag or an export is looked for over a few lines only. */
+#include "input_private.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MDX_DEPTH 16        /* components open at once */
+#define MDX_SPAN 40         /* lines an open tag or an export may run over */
+#define MDX_TAG_MAX 1000    /* bytes a tag may take on its line */
+
+/* "import X from '…'", "import {a, b} from \"…\"", "import '…'" at s */
+static int import_line(const char *s, const char *e) {
+  if (e - s < 9 || strncmp(s, "import ", 7)) return 0;
+  const char *q = s + 7;
+  while (q < e && *q == ' ') q++;
+  if (q < e && (*q == '\'' || *q == '"')) return 1;
+  for (const char *p = q; p + 6 < e; p++)
+    if (!strncmp(p, " from ", 6)) {
+      const char *r = p + 6;
+      while (r < e && *r == ' ') r++;
+      return r < e && (*r == '\'' || *r == '"');
+    }
+  return 0;
+}
+
+static int export_line(const char *s, const char *e) {
+  static const char *const kw[] = { "export const ", "export let ", "export var ", "export function ",
+    "export default ", "export {", "export async function ", NULL };
+  for (int k = 0; kw[k]; k++) {
+    size_t l = strlen(kw[k]);
+    if ((size_t)(e - s) >= l && !strncmp(s, kw[k], l)) return 1;
+  }
+  return 0;
+}
+
+/* brackets still open after [s, e): ({[ minus )}], quotes skipped */
+static int open_brackets(const char *s, const char *e, int depth) {
+  char quote = 0;
+  for (const char *p = s; p < e; p++) {
+    if (quote) { if (*p == '\\') p++; else if (*p == quote) quote = 0; continue; }
+    if (*p == '\'' || *p == '"' || *p == '`') quote = *p;
+    else if (*p == '(' || *p == '{' || *p == '[') depth++;
+    else if (*p == ')' || *p == '}' || *p == ']') depth--;
+  }
+  return depth;
+}
+
+/* A component's tag at p: "<Name", "</Name", with its attributes up to the
+ * '>' that ends it (outside quotes and braces) on this line. Returns the
+ * tag's length (0: none, or it runs past the line); *closing, *self_closing
+ * and the name are set. */
+typedef struct jsx_tag {
+  int closing, self_closing;
+  const char *name;
+  size_t name_n;
+  const char *attrs, *attrs_end;
+} jsx_tag;
+
+static size_t component_at(const char *p, const char *e, jsx_tag *t, int *runs_on) {
+  memset(t, 0, sizeof *t);
+  *runs_on = 0;
+  /* a tag is short: the bound keeps a line of "<A <A <A" linear */
+  if (e - p > MDX_TAG_MAX) e = p + MDX_TAG_MAX;
+  const char *q = p + 1;
+  if (p >= e || *p != '<') return 0;
+  if (q < e && *q == '/') t->closing = 1, q++;
+  if (q >= e || !isupper((unsigned char)*q)) return 0;
+  t->name = q;
+  while (q < e && (isalnum((unsigned char)*q) || *q == '.' || *q == '_')) q++;
+  t->name_n = (size_t)(q - t->name);
+  if (q < e && !(*q == ' ' || *q == '>' || *q == '/' || *q == '\t' || *q == '\r')) return 0;
+  t->attrs = q;
+  char quote = 0;
+  int brace = 0;
+  for (; q < e; q++) {
+    if (quote) { if (*q == quote) quote = 0; continue; }
+    if (*q == '"' || *q == '\'') quote = *q;
+    else if (*q == '{') brace++;
+    else if (*q == '}') brace--;
+    else if (*q == '>' && brace <= 0) {
+      t->attrs_end = q;
+      if (q > t->attrs && q[-1] == '/') t->self_closing = 1, t->attrs_end--;
+      return (size_t)(q + 1 - p);
+    }
+  }
+  *runs_on = 1;   /* "<Tabs" with its attributes on the lines after */
+  return 0;
+}
+
+/* the value of key="…" among a tag's attributes */
+static int attr(const jsx_tag *t, const char *key, const char **v, size_t *vn) {
+  size_t kl = strlen(key);
+  for (const char *p = t->attrs; p && p + kl + 2 < t->attrs_end; p++) {
+    if (p[-1] != ' ' && p[-1] != '\t') continue;
+    if (strncmp(p, key, kl) || p[kl] != '=' || (p[kl + 1] != '"' && p[kl + 1] != '\'')) continue;
+    const char *s = p + kl + 2, *z = memchr(s, p[kl + 1], (size_t)(t->attrs_end - s));
+    if (!z) return 0;
+    *v = s, *vn = (size_t)(z - s);
+    return 1;
+  }
+  return 0;
+}
+
+static int fence_at(const char *s, const char *e, char *c) {
+  if (e - s < 3 || (*s != '`' && *s != '~')) return 0;
+  int k = 0;
+  while (s + k < e && s[k] == *s) k++;
+  if (k < 3) return 0;
+  *c = *s;
+  return k;
+}
+
+/* Is this text MDX? A file named .mdx, or an import line outside code. */
+static int mdx_text(const char *text, size_t len) {
+  int fence = 0;
+  char fc = 0, c;
+  for (size_t i = 0; i < len;) {
+    const char *l = text + i, *nl = memchr(l, '\n', len - i), *e = nl ? nl : text + len;
+    int k = fence_at(l, e, &c);
+    if (k && (!fence || c == fc)) fence = !fence, fc = c;
+    else if (!fence && import_line(l, e)) return 1;
+    i = (size_t)(e - text) + 1;
+  }
+  return 0;
+}
+
+typedef struct mdx {
+  vgi_buf out;
+  int changed;
+  int comment;                 /* inside a comment in braces */
+  int depth;                   /* components open */
+  int dedent[MDX_DEPTH];       /* the indent of each one's content; -1: not seen yet */
+} mdx;
+
+/* Text of a line with the comments and the components' tags out; a tab's
+ * label in their place. Backtick spans are code. */
+static void line_text(mdx *x, const char *s, const char *e) {
+  size_t tick = 0;
+  for (const char *p = s; p < e;) {
+    if (x->comment) {
+      const char *z = NULL;
+      for (const char *q = p; q + 2 < e && !z; q++) if (q[0] == '*' && q[1] == '/' && q[2] == '}') z = q;
+      if (!z) { x->changed = 1; return; }
+      p = z + 3;
+      x->comment = 0;
+      x->changed = 1;
+      continue;
+    }
+    if (*p == '`') {
+      size_t k = 1;
+      while (p + k < e && p[k] == '`') k++;
+      if (!tick) tick = k; else if (k == tick) tick = 0;
+      vgi_buf_add(&x->out, p, k);
+      p += k;
+      continue;
+    }
+    if (!tick && e - p >= 3 && p[0] == '{' && p[1] == '/' && p[2] == '*') {
+      x->comment = 1;
+      p += 3;
+      continue;
+    }
+    jsx_tag t;
+    int runs_on;
+    size_t tl = !tick && *p == '<' ? component_at(p, e, &t, &runs_on) : 0;
+    if (tl) {
+      const char *v;
+      size_t vn;
+      if (!t.closing && !t.self_closing && (attr(&t, "label", &v, &vn) || attr(&t, "title", &v, &vn) ||
+                                            attr(&t, "value", &v, &vn)) && vn && vn < 80) {
+        vgi_buf_puts(&x->out, "**");
+        for (size_t i = 0; i < vn; i++) vgi_buf_add(&x->out, strchr("*_`<>{}", v[i]) ? " " : v + i, 1);
+        vgi_buf_puts(&x->out, ":** ");
+      }
+      x->changed = 1;
+      p += tl;
+      continue;
+    }
+    vgi_buf_add(&x->out, p, 1);
+    p++;
+  }
+}
+
+char *vgi_mdx(const char *text, size_t len, int mdx_file, size_t *out_len) {
+  if (!mdx_file && !mdx_text(text, len)) return NULL;
+  mdx x;
+  memset(&x, 0, sizeof x);
+  int fence = 0, mdx_block = 0, skip_export = 0, open_tag = 0, export_depth = 0;
+  char fc = 0, mc = 0;
+  for (size_t i = 0; i < len;) {
+    const char *l = text + i, *nl = memchr(l, '\n', len - i), *e = nl ? nl : text + len;
+    const char *s = l;
+    while (s < e && *s == ' ') s++;
+    int blank = s == e || (e - s == 1 && *s == '\r');
+    /* inside a component, lines are read at the indent of its content (a
+     * fence's lines too: its code keeps its own indent past that) */
+    const char *from = l;
+    if (x.depth && !blank) {
+      int *dd = &x.dedent[x.depth - 1];
+      if (*dd < 0) *dd = (int)(s - l);
+      from = s - l > *dd ? l + *dd : s;
+      if (from != l) x.changed = 1;
+    }
+    char c;
+    int k = (from == s || s - from < 4) ? fence_at(s, e, &c) : 0;
+    if (fence) {
+      if (k && c == fc && k >= fence) fence = 0;
+      vgi_buf_add(&x.out, from, (size_t)(e - from));
+    } else if (skip_export) {
+      export_depth = open_brackets(l, e, export_depth);
+      if (export_depth <= 0 || --skip_export == 0) skip_export = 0;
+      x.changed = 1;
+    } else if (open_tag) {
+      /* the rest of a tag opened on a line before ("<Tabs" … "values={[…]}>") */
+      const char *gt = NULL;
+      for (const char *q = l; q < e; q++) if (*q == '>') gt = q;
+      if (gt || --open_tag == 0) {
+        open_tag = 0;
+        if (gt && gt > l && gt[-1] != '/' && x.depth < MDX_DEPTH) x.dedent[x.depth++] = -1;
+      }
+      x.changed = 1;
+    } else if (k) {
+      if (mdx_block && c == mc && k >= mdx_block && s + k >= e - (e > s && e[-1] == '\r')) {
+        mdx_block = 0;
+        x.changed = 1;
+      } else if (!mdx_block && e - (s + k) >= 14 && !strncmp(s + k, "mdx-code-block", 14)) {
+        mdx_block = k, mc = c;
+        x.changed = 1;
+      } else {
+        fence = k, fc = c;
+        vgi_buf_add(&x.out, from, (size_t)(e - from));
+      }
+    } else if (!x.comment && s == l && import_line(s, e)) {
+      x.changed = 1;
+    } else if (!x.comment && s == l && export_line(s, e)) {
+      export_depth = open_brackets(s, e, 0);
+      if (export_depth > 0) skip_export = MDX_SPAN;
+      x.changed = 1;
+    } else {
+      jsx_tag t;
+      int runs_on = 0;
+      size_t tl = !x.comment && *s == '<' ? component_at(s, e, &t, &runs_on) : 0;
+      const char *z = e;
+      while (z > s && (z[-1] == ' ' || z[-1] == '\r')) z--;
+      if (runs_on && s == from) {
+        open_tag = MDX_SPAN;   /* "<Tabs" alone: its attributes follow */
+        x.changed = 1;
+      } else if (tl && s + tl == z && !t.self_closing) {
+        /* a tag alone on its line opens or closes a component */
+        if (t.closing) { if (x.depth) x.depth--; }
+        else if (x.depth < MDX_DEPTH) x.dedent[x.depth++] = -1;
+        line_text(&x, from, e);
+      } else {
+        /* a heading's id ("## Syncing tabs {#syncing-tabs}") is its anchor */
+        const char *te = e;
+        if (*s == '#' && z > s && z[-1] == '}') {
+          const char *b = z - 1;   /* back over the id to its '#' */
+          while (b > s && (isalnum((unsigned char)b[-1]) || b[-1] == '-' || b[-1] == '_')) b--;
+          if (b - s >= 3 && b < z - 1 && b[-1] == '#' && b[-2] == '{') { te = b - 2; x.changed = 1; }
+        }
+        line_text(&x, from, te);
+      }
+    }
+    if (nl) vgi_buf_add(&x.out, "\n", 1);
+    i = (size_t)(e - text) + 1;
+  }
+  if (!x.changed) { vgi_buf_free(&x.out); return NULL; }
+  *out_len = x.out.n;
+  return vgi_buf_take(&x.out);
+}
