@@ -606,6 +606,31 @@ describe("table layout", function()
     end
   end)
 
+  it("measures the parts' headers for their shared size once, not at every frame of a part", function()
+    -- (shared_size ran before plan_for's memo: each frame of a part of a
+    -- long table measured the header of every part again)
+    local fit = require("vg.create.fit")
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local sc = cogs(30)
+      sc.source = { file = "cogs.5", line = 9 }
+      local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+      fit.videos({ { scenes = parts } }, { width = wh[1], height = wh[2] })
+      assert.is_true(#parts >= 3, #parts .. " parts at " .. where)
+      local p = parts[#parts]
+      render.display_list(p, { width = wh[1], height = wh[2], t = "end" })
+      local real, calls = core.measure, 0
+      core.measure = function(spec) calls = calls + 1; return real(spec) end
+      local ok, err = pcall(function()
+        for t = 0, 4 do render.display_list(p, { width = wh[1], height = wh[2], t = t }) end
+      end)
+      core.measure = real
+      assert(ok, err)
+      -- (its own header, once a frame: a title and a description)
+      assert.is_true(calls <= 5 * 3, calls .. " measures for 5 frames of one part at " .. where)
+    end
+  end)
+
   it("splits a table set far below a square frame's 44 where its parts are much larger", function()
     -- (ps.1's format specifiers: eight rows at 24 stayed one slide, since
     -- some runs of three rows did not reach 44)

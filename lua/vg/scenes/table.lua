@@ -678,9 +678,18 @@ local plan_for
 -- smallest each part reaches alone. A part set larger than the next one of
 -- the same table read as another table (cogs(5) in a tall frame: three
 -- cards at 30, then two at 40). nil where the scene is no such part.
+-- (remembered by the set of parts and the box: plan_for is asked again at
+-- every frame and by every split test, and each time measured every part's
+-- header before its own memo could answer)
+local shared_memo = setmetatable({}, { __mode = "k" })
 local function shared_size(theme, v, box)
   local set = type(v.table_parts) == "table" and v.table_parts or nil
   if not set or #set < 2 then return nil end
+  local key = table.concat({ box.x, box.y, box.w, box.h, theme.frame or "", theme.lang or "",
+    tostring(theme.fonts.sans), theme.line_scale or 1, c.str(v.header or v.title) or "",
+    c.str(v.description) or "" }, "\0")
+  local known = shared_memo[set]
+  if known and known[key] then return known[key] end
   -- (each part in the body its own header leaves: a part "continued"
   -- under its header has less height than the first)
   local function head_h(x)
@@ -692,6 +701,9 @@ local function shared_size(theme, v, box)
     local p = plan_for(theme, part, { x = box.x, y = box.y, w = box.w, h = box.h + own - head_h(part) })
     least = math.min(least or p.size, p.size)
   end
+  known = known or {}
+  shared_memo[set] = known
+  known[key] = least
   return least
 end
 
