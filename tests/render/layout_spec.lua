@@ -606,6 +606,34 @@ describe("table layout", function()
     end
   end)
 
+  it("lays out every part of one table in one mode: a grid, cards or rows turned on their side", function()
+    -- (cogs(5) in a square frame: its first part turned on its side, a
+    -- column a row, its second part cards)
+    local fit = require("vg.create.fit")
+    local function mode(cells)
+      local c1, c2
+      for _, c in ipairs(cells) do
+        if c.l.it.id:match("^rows%[%d+%]$") then return "stack" end
+        if c.l.it.id == "columns[1]" then c1 = c.l end
+        if c.l.it.id == "columns[2]" then c2 = c.l end
+      end
+      return (c1 and c2 and c2.y > c1.y + 1) and "turn" or "grid"
+    end
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local sc = cogs(5)
+      sc.source = { file = "cogs.5", line = 9 }
+      local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+      fit.videos({ { scenes = parts } }, { width = wh[1], height = wh[2] })
+      local seen
+      for k, p in ipairs(parts) do
+        local m = mode((settled(p, wh)))
+        seen = seen or m
+        assert.are.equal(seen, m, string.format("part %d of %d at %s", k, #parts, where))
+      end
+    end
+  end)
+
   it("measures the parts' headers for their shared size once, not at every frame of a part", function()
     -- (shared_size ran before plan_for's memo: each frame of a part of a
     -- long table measured the header of every part again)
