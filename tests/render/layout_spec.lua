@@ -634,6 +634,35 @@ describe("table layout", function()
     end
   end)
 
+  it("does not set a table's parts small for one part that holds its rows only far smaller", function()
+    -- (units(7)'s decimal prefixes: eight rows of 30-digit values at 28 in a
+    -- square frame set the next eight short ones at 28 too, not at 56)
+    local fit = require("vg.create.fit")
+    local names = { "quecto", "ronto", "yocto", "zepto", "atto", "femto", "pico", "nano", "micro", "milli", "centi",
+      "deci", "deka", "hecto", "kilo", "mega" }
+    local pre = { "q", "r", "y", "z", "a", "f", "p", "n", "u", "m", "c", "d", "da", "h", "k", "M" }
+    local ex = { -30, -27, -24, -21, -18, -15, -12, -9, -6, -3, -2, -1, 1, 2, 3, 6 }
+    local function val(e)
+      if e < 0 then return "10^" .. e .. " = 0." .. string.rep("0", -e - 1) .. "1" end
+      return "10^" .. e .. " = 1" .. string.rep("0", e)
+    end
+    for _, wh in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+      local where = wh[1] .. "x" .. wh[2]
+      local run = {}
+      for part = 0, 1 do
+        local rows = {}
+        for i = part * 8 + 1, part * 8 + 8 do rows[#rows + 1] = { pre[i], names[i], val(ex[i]) } end
+        local sc = { id = "u" .. part, scene_type = "table", narration = "Prefixes.", source = { file = "units.7", line = 9 },
+          visual_content = { header = "Decimal prefixes", columns = { "Prefix", "Name", "Value" }, rows = rows } }
+        for _, p in ipairs(fit.scene(sc, { width = wh[1], height = wh[2] })) do run[#run + 1] = p end
+      end
+      fit.videos({ { scenes = run } }, { width = wh[1], height = wh[2] })
+      local first = settled(run[1], wh)[1].m.final_size
+      local last = settled(run[#run], wh)[1].m.final_size
+      assert.is_true(last >= 1.4 * first, string.format("%s: the long part at %.0f, the short one at %.0f", where, first, last))
+    end
+  end)
+
   it("measures the parts' headers for their shared size once, not at every frame of a part", function()
     -- (shared_size ran before plan_for's memo: each frame of a part of a
     -- long table measured the header of every part again)

@@ -685,6 +685,24 @@ local plan_for
 -- side (cogs(5)'s two column groups in a square frame: turned, then
 -- cards), all take the mode whose smallest part is largest. nil where the
 -- scene is no such part; else { size = , mode = } (mode nil: as alone).
+-- A part whose cells are far wider than the others' (the size its rows
+-- take in the frame's width, of any height, below SHARE_LOW of the largest
+-- such: units(7)'s eight prefixes of 30-digit values at 28 in a square
+-- frame beside parts at 56) is set at its own size and does not drag the
+-- others down with it: they share the smallest size of the rest. (A part
+-- smaller for its count of rows, cogs(5)'s three cards beside two, still
+-- sets the size of all.)
+local SHARE_LOW = 0.7
+-- the smallest of sizes, the parts whose width-bound size (wide) is far
+-- below the largest left out
+local function least_of(sizes, wide)
+  local most, least = 0, nil
+  for k in ipairs(sizes) do most = math.max(most, wide[k]) end
+  for k, z in ipairs(sizes) do
+    if wide[k] >= SHARE_LOW * most then least = math.min(least or z, z) end
+  end
+  return least
+end
 -- (remembered by the set of parts and the box: plan_for is asked again at
 -- every frame and by every split test, and each time measured every part's
 -- header before its own memo could answer)
@@ -703,27 +721,31 @@ local function shared_size(theme, v, box)
     local _, y = c.header(theme, box, c.str(x.header or x.title), c.str(x.description), nil)
     return y - box.y
   end
-  local own, least, modes, boxes = head_h(v), nil, {}, {}
+  local own, sizes, wide, modes, boxes = head_h(v), {}, {}, {}, {}
   for k, part in ipairs(set) do
     boxes[k] = { x = box.x, y = box.y, w = box.w, h = box.h + own - head_h(part) }
     local p = plan_for(theme, part, boxes[k])
-    least = math.min(least or p.size, p.size)
+    sizes[k] = p.size
     modes[mode_of(p)] = true
+    -- (as the frame's width holds it, in its mode, of any height)
+    wide[k] = plan_for(theme, part, { x = box.x, y = box.y, w = box.w, h = NO_WRAP }, nil, mode_of(p)).size
   end
+  local least = least_of(sizes, wide)
   local out = { size = least }
   if next(modes, next(modes)) then
     -- (each mode the parts took, tried on every part: the one whose
     -- smallest part is largest; a grid before cards before turned rows)
     for _, mode in ipairs({ "grid", "stack", "turn" }) do
       if modes[mode] then
-        local small = nil
+        local at, small = {}, nil
         for k, part in ipairs(set) do
           local p = plan_for(theme, part, boxes[k], nil, mode)
           -- (a part that cannot take the mode: not this one)
-          small = mode_of(p) == mode and math.min(small or p.size, p.size) or -1
-          if small < 0 then break end
+          if mode_of(p) ~= mode then at = nil break end
+          at[k] = p.size
         end
-        if small and small >= 0 and (not out.mode or small > out.size) then out = { size = small, mode = mode } end
+        small = at and least_of(at, wide)
+        if small and (not out.mode or small > out.size) then out = { size = small, mode = mode } end
       end
     end
     if not out.mode then out = { size = least } end
