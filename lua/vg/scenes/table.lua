@@ -891,6 +891,9 @@ return {
   -- with the header row (vg.create.fit)
   split = {
     field = "rows", warn = "^rows%[", min_size = MIN_SIZE,
+    -- (parts alike: seven rows are three, two and two, not three, three
+    -- and one; a part of one row is no table)
+    even = true,
     -- parts balanced by their count of rows (whether a part fits is
     -- measured anyway): weighed by its first cell's text, a row with a long
     -- name made parts of four, three and one rows
