@@ -437,6 +437,8 @@ void vgi_language_pass(cJSON *model, const char *force);   /* force: --language 
  * past a budget of words counted (table.c). Caller frees. */
 #define VGI_TABLE_WORDS 50   /* words for the rows, after the columns */
 char *vgi_table_narration(const cJSON *vc, const char *lang);
+/* most cells past the first column are numbers: a table's columns are named for them */
+int vgi_table_numbers(const cJSON *rows);
 /* columns: 1 names the columns first; 0 after prose that introduced the
  * table with a colon ("The options are:"), which the rows complete;
  * VGI_TABLE_MORE_COLUMNS names those after the first as more of the table

@@ -144,6 +144,44 @@ static int caps_row(line l, char tab) {
   return cells >= 2 && letters >= 2;
 }
 
+/* a row of names: every cell a word or two that starts with a capital,
+ * no digits, no sentence ("Prefix\tName\tValue"); three cells or fewer
+ * unlike a row of data */
+static int names_row(line l, char tab) {
+  int cells = 1, words = 1, start = 1;
+  for (size_t i = 0; i < l.n; i++) {
+    unsigned char c = (unsigned char)l.s[i];
+    if (c == (unsigned char)tab) {
+      if (start) return 0;   /* an empty cell */
+      cells++, words = 1, start = 1;
+      continue;
+    }
+    if (c == '\\' && i + 2 < l.n && l.s[i + 1] == 'f') { i += l.s[i + 2] == '(' ? 4 : l.s[i + 2] == '[' ? 4 : 2; continue; }
+    if (isdigit(c) || c == '\\' || c == '.' || c == ',' || c == ';' || c == '=') return 0;
+    if (c == ' ') {
+      if (!start && i + 1 < l.n && l.s[i + 1] != ' ' && l.s[i + 1] != tab && ++words > 2) return 0;
+      continue;
+    }
+    if (start && !isupper(c)) return 0;
+    start = 0;
+  }
+  return cells >= 2 && !start;
+}
+
+/* a cell of the row starts with a small letter, a digit or a sign ("q\tquecto\t10\[ha]\-30"):
+ * not a row of names */
+static int data_row(line l, char tab) {
+  int start = 1;
+  for (size_t i = 0; i < l.n; i++) {
+    unsigned char c = (unsigned char)l.s[i];
+    if (c == (unsigned char)tab) { start = 1; continue; }
+    if (c == ' ' && start) continue;
+    if (start && !isupper(c) && c < 0x80) return 1;
+    start = 0;
+  }
+  return 0;
+}
+
 static int has_lower(line l) {
   for (size_t i = 0; i < l.n; i++)
     if (islower((unsigned char)l.s[i])) return 1;
@@ -266,7 +304,11 @@ char *vgi_man_tables_mark(const char *s, size_t len, size_t *out_len, vgi_man_li
      * signal.7) are the header, two or three of them one header */
     int heads = f.rule_row >= 2 && f.rule_row <= 4 ? f.rule_row - 1 : 0;
     int head = heads || (after < len && rule_row(under, tab)) || (f.bold1 && f.plain2 == 1) ||
-               (bold_start(row1) && !bold_start(under)) || (caps_row(row1, tab) && has_lower(under));
+               (bold_start(row1) && !bold_start(under)) || (caps_row(row1, tab) && has_lower(under)) ||
+               /* (a row of names over rows of data, units(7)'s "Prefix Name
+                * Value" over "q quecto 10^-30 = …", in plain type: its first row
+                * was read as a prefix) */
+               (names_row(row1, tab) && data_row(trimmed(under), tab) && !names_row(trimmed(under), tab));
     /* the mark: at the first cell's start (inside its text block) */
     vgi_buf_add(&o, s + pos, first - pos);
     out_line += skipped;

@@ -4702,6 +4702,22 @@ static void table_block(md *m, cmark_node *n) {
   /* prose that ends with a colon ("The options are:") is completed by the
    * rows; naming the columns there would break the sentence */
   int intro = vgi_colon_intro(narr);
+  /* ... unless the rows are numbers, which say nothing without the names of
+   * their columns ("The diameters in millimetres: 12: 6, 9.6."): the prose
+   * ends with a stop, and the columns are named */
+  if (intro && vgi_table_numbers(rows)) {
+    intro = 0;
+    size_t nl = strlen(narr);
+    while (nl && narr[nl - 1] == ' ') narr[--nl] = 0;
+    if (nl >= 3 && !memcmp(narr + nl - 3, "\xEF\xBC\x9A", 3)) narr[nl -= 3] = 0;
+    else if (nl && narr[nl - 1] == ':') narr[--nl] = 0;
+    char *closed = malloc(nl + strlen(vgi_phrase(m->lang, "stop")) + 1);
+    if (!closed) abort();
+    memcpy(closed, narr, nl);
+    strcpy(closed + nl, vgi_phrase(m->lang, "stop"));
+    free(narr);
+    narr = closed;
+  }
   char rows_note[160] = "";
   if (kept < nrows) {
     char a0[16], a1[16];

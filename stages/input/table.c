@@ -96,6 +96,23 @@ static int numeric_cell(const char *t) {
   return digits > 0 && letters <= digits;
 }
 
+/* Most cells past the first column are numbers (cogs(5)'s pitch diameters,
+ * "12: 6, 9.6"): said without their columns' names they say nothing, so
+ * the columns are named even after prose that ends with a colon. */
+int vgi_table_numbers(const cJSON *rows) {
+  int cells = 0, numbers = 0;
+  for (const cJSON *r = cJSON_IsArray(rows) ? rows->child : NULL; r; r = r->next) {
+    const cJSON *c = cJSON_IsArray(r) ? r->child : NULL;
+    for (c = c ? c->next : NULL; c; c = c->next) {
+      const char *t = cell_text(c);
+      if (!t) continue;
+      cells++;
+      numbers += numeric_cell(t);
+    }
+  }
+  return cells > 0 && 2 * numbers > cells;
+}
+
 /* Which columns a row is read by when it has more than CELLS_READ: the
  * first (the row's key), then the columns of words before those of
  * numbers, each in the table's order (a column of commands aside: it is

@@ -646,6 +646,79 @@ static void translated_options_no_capitals_header(void **state) {
   cJSON_Delete(m);
 }
 
+/* A table of numbers after prose that ends with a colon (cogs(5): "The
+ * diameters in millimetres:" over a table of pitch diameters) names its
+ * columns: said as "12: 6, 9.6." its numbers said nothing. The prose ends
+ * with a stop. In a man page's tbl table and in a Markdown pipe table. */
+static void number_rows_named_after_colon(void **state) {
+  (void)state;
+  static const char *const docs[][2] = {
+    { "cogs.5", ".TH COGS 5 \"March 2026\" \"cogs 1.0\" \"File Formats\"\n.SH NAME\ncogs \\- pitch diameters\n"
+                ".SH DESCRIPTION\nThe file lists, for each number of teeth, the pitch diameter of a cog at every "
+                "module the works can cut.\n.SH DIAMETERS\nThe diameters in millimetres:\n.TS\ntab(:);\n"
+                "lb lb lb lb\nl l l l.\nTeeth:m0.5:m0.8:m1\n12:6:9.6:12\n16:8:12.8:16\n20:10:16:20\n"
+                "24:12:19.2:24\n30:15:24:30\n.TE\n.SH FILES\n.TP\n.I /etc/cogs\nthe table itself.\n" },
+    { "years.md", "# Sales\n\n## By year\n\nThe sales in tonnes:\n\n| Region | 2019 | 2020 | 2021 |\n"
+                  "|---|---|---|---|\n| North | 12 | 14 | 15 |\n| South | 9 | 11 | 10 |\n| West | 3 | 4 | 6 |\n" },
+  };
+  static const char *const want[][2] = { { "millimetres. ", "Teeth, m0.5, m0.8, and m1" },
+                                         { "tonnes. ", "Region, 2019, 2020, and 2021" } };
+  for (int k = 0; k < 2; k++) {
+    vgi_diags d;
+    cJSON *m = load_text(docs[k][0], docs[k][1], NULL, &d);
+    vgi_diags_free(&d);
+    const cJSON *t[8];
+    assert_int_equal(table_scenes(m, t), 1);
+    const char *s = sget(t[0], "narration");
+    if (!strstr(s, want[k][0]) || !strstr(s, want[k][1])) fail_msg("%s: %s", docs[k][0], s);
+    cJSON_Delete(m);
+  }
+  /* (a table of words after a colon: its rows complete the sentence) */
+  vgi_diags d;
+  cJSON *m = load_text("opts.md", "# Tool\n\n## Options\n\nThe options are:\n\n| Option | Meaning |\n|---|---|\n"
+                       "| -a | show all entries |\n| -l | use a long listing |\n", NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[8];
+  assert_int_equal(table_scenes(m, t), 1);
+  assert_null(strstr(sget(t[0], "narration"), "The table shows"));
+  cJSON_Delete(m);
+}
+
+/* A man page's table whose first row names the columns in plain type, over
+ * rows of data (units(7): "Prefix Name Value" over "q quecto 10^-30"): that
+ * row is the header, not the first prefix. */
+static void plain_names_row_is_header(void **state) {
+  (void)state;
+  static const char page[] =
+    ".TH UNITS 7 \"March 2026\" \"units 1.0\" \"Conventions\"\n.SH NAME\nunits \\- decimal and binary prefixes\n"
+    ".SH DESCRIPTION\nThe SI system of units uses prefixes that indicate powers of ten.\n.SS Decimal prefixes\n"
+    "A prefix goes before the unit it scales.\n.TS\nl l l.\nPrefix\tName\tValue\nq\tquecto\t10\\[ha]\\-30\n"
+    "r\tronto\t10\\[ha]\\-27\nm\tmilli\t10\\[ha]\\-3\nk\tkilo\t10\\[ha]3\nM\tmega\t10\\[ha]6\n.TE\n"
+    ".SH SEE ALSO\nThe standard itself.\n";
+  vgi_diags d;
+  cJSON *m = load_text("units.7", page, NULL, &d);
+  vgi_diags_free(&d);
+  const cJSON *t[8];
+  assert_int_equal(table_scenes(m, t), 1);
+  char *c = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(t[0],
+                                                                    "visual_content"), "columns"));
+  if (strcmp(c, "[\"Prefix\",\"Name\",\"Value\"]")) fail_msg("columns %s", c);
+  free(c);
+  assert_non_null(strstr(sget(t[0], "narration"), "Prefix, Name, and Value"));
+  cJSON_Delete(m);
+  /* (a first row of data in a table without names keeps being a row) */
+  m = load_text("hosts.7", ".TH HOSTS 7 \"March 2026\" \"hosts 1.0\" \"Conventions\"\n.SH NAME\nhosts \\- the hosts\n"
+                ".SH DESCRIPTION\nThe hosts of the works, each with what it does.\n.SS Hosts\nEach host in turn.\n"
+                ".TS\nl l.\nAlpha\tfirst host\nBeta\tsecond host\nGamma\tthird host\nDelta\tfourth host\n.TE\n"
+                ".SH SEE ALSO\nThe works.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(table_scenes(m, t), 1);
+  c = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(t[0], "visual_content"));
+  if (strstr(c, "\"columns\":[\"Alpha\"")) fail_msg("a row of data as the header: %s", c);
+  free(c);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(term_items_said_with_descriptions),
@@ -666,6 +739,8 @@ int main(void) {
     cmocka_unit_test(rows_named_by_known_nouns),
     cmocka_unit_test(word_columns_said_first),
     cmocka_unit_test(translated_options_no_capitals_header),
+    cmocka_unit_test(number_rows_named_after_colon),
+    cmocka_unit_test(plain_names_row_is_header),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

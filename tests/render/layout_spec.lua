@@ -606,6 +606,88 @@ describe("table layout", function()
     end
   end)
 
+  it("lays out every part of one table in one mode: a grid, cards or rows turned on their side", function()
+    -- (cogs(5) in a square frame: its first part turned on its side, a
+    -- column a row, its second part cards)
+    local fit = require("vg.create.fit")
+    local function mode(cells)
+      local c1, c2
+      for _, c in ipairs(cells) do
+        if c.l.it.id:match("^rows%[%d+%]$") then return "stack" end
+        if c.l.it.id == "columns[1]" then c1 = c.l end
+        if c.l.it.id == "columns[2]" then c2 = c.l end
+      end
+      return (c1 and c2 and c2.y > c1.y + 1) and "turn" or "grid"
+    end
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local sc = cogs(5)
+      sc.source = { file = "cogs.5", line = 9 }
+      local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+      fit.videos({ { scenes = parts } }, { width = wh[1], height = wh[2] })
+      local seen
+      for k, p in ipairs(parts) do
+        local m = mode((settled(p, wh)))
+        seen = seen or m
+        assert.are.equal(seen, m, string.format("part %d of %d at %s", k, #parts, where))
+      end
+    end
+  end)
+
+  it("does not set a table's parts small for one part that holds its rows only far smaller", function()
+    -- (units(7)'s decimal prefixes: eight rows of 30-digit values at 28 in a
+    -- square frame set the next eight short ones at 28 too, not at 56)
+    local fit = require("vg.create.fit")
+    local names = { "quecto", "ronto", "yocto", "zepto", "atto", "femto", "pico", "nano", "micro", "milli", "centi",
+      "deci", "deka", "hecto", "kilo", "mega" }
+    local pre = { "q", "r", "y", "z", "a", "f", "p", "n", "u", "m", "c", "d", "da", "h", "k", "M" }
+    local ex = { -30, -27, -24, -21, -18, -15, -12, -9, -6, -3, -2, -1, 1, 2, 3, 6 }
+    local function val(e)
+      if e < 0 then return "10^" .. e .. " = 0." .. string.rep("0", -e - 1) .. "1" end
+      return "10^" .. e .. " = 1" .. string.rep("0", e)
+    end
+    for _, wh in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
+      local where = wh[1] .. "x" .. wh[2]
+      local run = {}
+      for part = 0, 1 do
+        local rows = {}
+        for i = part * 8 + 1, part * 8 + 8 do rows[#rows + 1] = { pre[i], names[i], val(ex[i]) } end
+        local sc = { id = "u" .. part, scene_type = "table", narration = "Prefixes.", source = { file = "units.7", line = 9 },
+          visual_content = { header = "Decimal prefixes", columns = { "Prefix", "Name", "Value" }, rows = rows } }
+        for _, p in ipairs(fit.scene(sc, { width = wh[1], height = wh[2] })) do run[#run + 1] = p end
+      end
+      fit.videos({ { scenes = run } }, { width = wh[1], height = wh[2] })
+      local first = settled(run[1], wh)[1].m.final_size
+      local last = settled(run[#run], wh)[1].m.final_size
+      assert.is_true(last >= 1.4 * first, string.format("%s: the long part at %.0f, the short one at %.0f", where, first, last))
+    end
+  end)
+
+  it("measures the parts' headers for their shared size once, not at every frame of a part", function()
+    -- (shared_size ran before plan_for's memo: each frame of a part of a
+    -- long table measured the header of every part again)
+    local fit = require("vg.create.fit")
+    for _, wh in ipairs(SIZES) do
+      local where = wh[1] .. "x" .. wh[2]
+      local sc = cogs(30)
+      sc.source = { file = "cogs.5", line = 9 }
+      local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+      fit.videos({ { scenes = parts } }, { width = wh[1], height = wh[2] })
+      assert.is_true(#parts >= 3, #parts .. " parts at " .. where)
+      local p = parts[#parts]
+      render.display_list(p, { width = wh[1], height = wh[2], t = "end" })
+      local real, calls = core.measure, 0
+      core.measure = function(spec) calls = calls + 1; return real(spec) end
+      local ok, err = pcall(function()
+        for t = 0, 4 do render.display_list(p, { width = wh[1], height = wh[2], t = t }) end
+      end)
+      core.measure = real
+      assert(ok, err)
+      -- (its own header, once a frame: a title and a description)
+      assert.is_true(calls <= 5 * 3, calls .. " measures for 5 frames of one part at " .. where)
+    end
+  end)
+
   it("splits a table set far below a square frame's 44 where its parts are much larger", function()
     -- (ps.1's format specifiers: eight rows at 24 stayed one slide, since
     -- some runs of three rows did not reach 44)

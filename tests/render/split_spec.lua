@@ -58,6 +58,33 @@ local function list_doc(n, per_item)
 end
 
 describe("fit: lay out first, then split", function()
+  it("splits a table into parts alike in their count of rows, never a last part of one", function()
+    -- (Node.js' intl table: seven rows of five columns in a tall frame were
+    -- parts of three, three and one row)
+    local rows = {
+      { "String.prototype.normalize()", "none (function is no-op)", "full", "full", "full" },
+      { "String.prototype.to*Case()", "full", "full", "full", "full" },
+      { "Intl", "none (object does not exist)", "partial/full (depends on OS)", "partial (English-only)", "full" },
+      { "String.prototype.localeCompare()", "partial (not locale-aware)", "full", "full", "full" },
+      { "String.prototype.toLocale*Case()", "partial (not locale-aware)", "full", "full", "full" },
+      { "Number.prototype.toLocaleString()", "partial (not locale-aware)", "partial/full (depends on OS)",
+        "partial (English-only)", "full" },
+      { "Date.prototype.toLocale*String()", "partial (not locale-aware)", "partial/full (depends on OS)",
+        "partial (English-only)", "full" },
+    }
+    local sc = { id = "intl", scene_type = "table", narration = "Which features each build option gives.",
+      visual_content = { header = "Options for building Node.js",
+        columns = { "Feature", "none", "system-icu", "small-icu", "full-icu" }, rows = rows } }
+    local parts = fit.scene(sc, { width = 1080, height = 1920 })
+    assert.is_true(#parts >= 2)
+    local fewest, most = math.huge, 0
+    for _, p in ipairs(parts) do
+      local n = #p.visual_content.rows
+      fewest, most = math.min(fewest, n), math.max(most, n)
+    end
+    assert.is_true(most - fewest <= 1, string.format("%d parts of %d to %d rows", #parts, fewest, most))
+  end)
+
   it("splits a list of eight very long items at 9:16, and nothing is cut", function()
     for _, detail in ipairs({ "summary", "full" }) do
       local m = load_md(list_doc(8, 22), { detail = detail })

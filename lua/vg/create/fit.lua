@@ -35,6 +35,9 @@
 --             READ_ITEM a unit)
 --   overflows (scene, theme, box) -> true when the whole does not show at
 --             once (a table that pages)
+--   even      true: of splits whose heaviest part weighs as much, the one
+--             whose lightest weighs most (a table's parts alike: Node.js'
+--             seven intl rows in a tall frame were parts of 3, 3 and 1)
 --   share     (parts) sets, on the parts of a split as made, what they share
 --             (a quote's parts one type size: each part's visual_content
 --             learns the texts of all)
@@ -134,29 +137,32 @@ end
 
 -- Units (runs of items that stay together) -> n contiguous parts, as even
 -- as the units' weights allow (least heaviest part; ties: the earlier parts
--- fuller, the rest last).
+-- fuller, the rest last; even: of those, the one whose lightest part is
+-- heaviest).
 -- only_good: parts start only where a unit is marked good (code: after a
 -- blank line); nil when that cannot make n parts. -> { {from, to}, ... }
-local function partition(units, n, only_good)
+local function partition(units, n, only_good, even)
   local m = #units
   if n > m then return nil end
   local pre = { [0] = 0 }
   for i = 1, m do pre[i] = pre[i - 1] + units[i].weight end
   -- best[k][i]: the least heaviest part splitting units 1..i into k parts
-  local best, from = { [0] = { [0] = 0 } }, {}
+  -- (low[k][i]: its lightest part, for even)
+  local best, from, low = { [0] = { [0] = 0 } }, {}, { [0] = { [0] = math.huge } }
   for k = 1, n do
-    best[k], from[k] = {}, {}
+    best[k], from[k], low[k] = {}, {}, {}
     for i = k, m - (n - k) do
-      local b, at
+      local b, at, lb
       for j = i - 1, k - 1, -1 do   -- ties: the later cut (the earlier parts fuller)
         local prev = best[k - 1][j]
         if prev and (j == 0 or not only_good or units[j + 1].good) then
-          local v = math.max(prev, pre[i] - pre[j] + (units[j + 1].ctx or 0))
+          local w = pre[i] - pre[j] + (units[j + 1].ctx or 0)
+          local v, l = math.max(prev, w), math.min(low[k - 1][j], w)
           -- within a quarter of an item counts as even
-          if not b or v < b - 0.25 then b, at = v, j end
+          if not b or v < b - 0.25 or (even and v <= b + 0.25 and l > lb + 0.25) then b, at, lb = v, j, l end
         end
       end
-      best[k][i], from[k][i] = b, at
+      best[k][i], from[k][i], low[k][i] = b, at, lb
     end
   end
   if not best[n][m] then return nil end
@@ -561,7 +567,7 @@ function M.scene(scene, opts)
   local fallback
   for _, only_good in ipairs(passes) do
     for n = 2, math.min(#units, M.MAX_PARTS) do
-      local parts = partition(units, n, only_good)
+      local parts = partition(units, n, only_good, spec.even)
       if parts then
         local scenes, all_ok, any_cut = {}, true, false
         for k, p in ipairs(parts) do
@@ -603,7 +609,7 @@ function M.scene(scene, opts)
     local whole = least_size(scene, spec, opts)
     local best, best_parts
     for n = 2, math.min(#units, M.MAX_PARTS) do
-      local parts = partition(units, n, false)
+      local parts = partition(units, n, false, spec.even)
       if parts then
         local least = math.huge
         for k, p in ipairs(parts) do
@@ -726,7 +732,7 @@ local function rebalance(run, fitted, def, opts, lang)
   local heaviest = 0
   for _, f in ipairs(fitted) do heaviest = math.max(heaviest, weight_of(f, spec, lang)) end
   for n = #run, #fitted do
-    local parts = partition(units, n, false)
+    local parts = partition(units, n, false, spec.even)
     if not parts then return nil end
     local top, crowded = 0, false
     for _, p in ipairs(parts) do

@@ -340,6 +340,9 @@ local function refine(theme, cols, rows, n, ws, size)
 end
 
 local total, transposed_plan, pages_at
+-- a plan's mode: "grid", "stack" (a card a row) or "turn" (a few rows
+-- turned on their side, a column each)
+local function mode_of(p) return p.t and "turn" or p.mode end
 local function grid_plan(theme, cols, rows, n, W, size, head_wraps)
   local ws = widths(theme, cols, rows, n, W, size, nil, head_wraps)
   if not ws then return nil end
@@ -674,37 +677,98 @@ end
 -- fixed: no growth past the usual size (a split's test of its runs of rows
 -- asks only whether they reach a size below it)
 local plan_for
--- The size the parts of one table share (vg.create.fit's `share`): the
--- smallest each part reaches alone. A part set larger than the next one of
--- the same table read as another table (cogs(5) in a tall frame: three
--- cards at 30, then two at 40). nil where the scene is no such part.
+-- The size and the mode the parts of one table share (vg.create.fit's
+-- `share`): the smallest size each part reaches alone. A part set larger
+-- than the next one of the same table read as another table (cogs(5) in a
+-- tall frame: three cards at 30, then two at 40). One mode too: where the
+-- parts alone would mix a grid, stacked cards and rows turned on their
+-- side (cogs(5)'s two column groups in a square frame: turned, then
+-- cards), all take the mode whose smallest part is largest. nil where the
+-- scene is no such part; else { size = , mode = } (mode nil: as alone).
+-- A part whose cells are far wider than the others' (the size its rows
+-- take in the frame's width, of any height, below SHARE_LOW of the largest
+-- such: units(7)'s eight prefixes of 30-digit values at 28 in a square
+-- frame beside parts at 56) is set at its own size and does not drag the
+-- others down with it: they share the smallest size of the rest. (A part
+-- smaller for its count of rows, cogs(5)'s three cards beside two, still
+-- sets the size of all.)
+local SHARE_LOW = 0.7
+-- the smallest of sizes, the parts whose width-bound size (wide) is far
+-- below the largest left out
+local function least_of(sizes, wide)
+  local most, least = 0, nil
+  for k in ipairs(sizes) do most = math.max(most, wide[k]) end
+  for k, z in ipairs(sizes) do
+    if wide[k] >= SHARE_LOW * most then least = math.min(least or z, z) end
+  end
+  return least
+end
+-- (remembered by the set of parts and the box: plan_for is asked again at
+-- every frame and by every split test, and each time measured every part's
+-- header before its own memo could answer)
+local shared_memo = setmetatable({}, { __mode = "k" })
 local function shared_size(theme, v, box)
   local set = type(v.table_parts) == "table" and v.table_parts or nil
   if not set or #set < 2 then return nil end
+  local key = table.concat({ box.x, box.y, box.w, box.h, theme.frame or "", theme.lang or "",
+    tostring(theme.fonts.sans), theme.line_scale or 1, c.str(v.header or v.title) or "",
+    c.str(v.description) or "" }, "\0")
+  local known = shared_memo[set]
+  if known and known[key] then return known[key] end
   -- (each part in the body its own header leaves: a part "continued"
   -- under its header has less height than the first)
   local function head_h(x)
     local _, y = c.header(theme, box, c.str(x.header or x.title), c.str(x.description), nil)
     return y - box.y
   end
-  local own, least = head_h(v), nil
-  for _, part in ipairs(set) do
-    local p = plan_for(theme, part, { x = box.x, y = box.y, w = box.w, h = box.h + own - head_h(part) })
-    least = math.min(least or p.size, p.size)
+  local own, sizes, wide, modes, boxes = head_h(v), {}, {}, {}, {}
+  for k, part in ipairs(set) do
+    boxes[k] = { x = box.x, y = box.y, w = box.w, h = box.h + own - head_h(part) }
+    local p = plan_for(theme, part, boxes[k])
+    sizes[k] = p.size
+    modes[mode_of(p)] = true
+    -- (as the frame's width holds it, in its mode, of any height)
+    wide[k] = plan_for(theme, part, { x = box.x, y = box.y, w = box.w, h = NO_WRAP }, nil, mode_of(p)).size
   end
-  return least
+  local least = least_of(sizes, wide)
+  local out = { size = least }
+  if next(modes, next(modes)) then
+    -- (each mode the parts took, tried on every part: the one whose
+    -- smallest part is largest; a grid before cards before turned rows)
+    for _, mode in ipairs({ "grid", "stack", "turn" }) do
+      if modes[mode] then
+        local at, small = {}, nil
+        for k, part in ipairs(set) do
+          local p = plan_for(theme, part, boxes[k], nil, mode)
+          -- (a part that cannot take the mode: not this one)
+          if mode_of(p) ~= mode then at = nil break end
+          at[k] = p.size
+        end
+        small = at and least_of(at, wide)
+        if small and (not out.mode or small > out.size) then out = { size = small, mode = mode } end
+      end
+    end
+    if not out.mode then out = { size = least } end
+  end
+  known = known or {}
+  shared_memo[set] = known
+  known[key] = out
+  return out
 end
 
-function plan_for(theme, v, box, fixed)
-  local cap = not fixed and shared_size(theme, v, box) or nil
+function plan_for(theme, v, box, fixed, force)
+  local shared = not fixed and not force and shared_size(theme, v, box) or nil
+  local cap = shared and shared.size
+  force = force or (shared and shared.mode)
   local key = table.concat({ box.w, box.h, theme.frame or "", theme.lang or "", theme.fonts.sans, fixed and "fixed" or "",
-    cap or "" }, "|")
+    cap or "", force or "" }, "|")
   local memo = cache[v]
   if memo and memo.key == key then return memo.plan end
   local cols, rows, n = cells_of(v)
   rows = whole_quantities(rows)
   local tall = box.h > box.w * 1.2
-  local stack = tall and n >= 4
+  -- (force: the mode the table's other parts take)
+  local stack = force == "stack" or (not force and tall and n >= 4)
   local gap = stack and 18 or 0
   local top = #rows <= 3 and 44 or #rows <= 6 and 38 or 34
   -- a square or tall frame has the height: a table that fits larger is set
@@ -727,11 +791,12 @@ function plan_for(theme, v, box, fixed)
     end
     if p and total(p, 1, #rows, gap) <= box.h then return p end
   end
+  if force == "turn" then plan = transposed_plan(theme, cols, rows, n, box, top, floor) end
   for size = top, floor, -2 do
-    plan = whole_at(size)
     if plan then break end
+    plan = whole_at(size)
   end
-  if not stack and n >= 4 and theme.frame == "square" and (not plan or plan.size < ROOMY_MIN) then
+  if not force and not stack and n >= 4 and theme.frame == "square" and (not plan or plan.size < ROOMY_MIN) then
     -- a square frame whose grid holds the columns only small (cogs(5)'s
     -- eleven columns at 20, most of the frame empty under them): a card a
     -- row, its lines side by side, where that is much larger
@@ -748,7 +813,7 @@ function plan_for(theme, v, box, fixed)
       stack, gap, plan = false, 0, other and not other.t and other or nil
     end
   end
-  if plan and plan.size == top and not fixed then
+  if plan and plan.size == top and not fixed and not plan.t then
     -- room to spare at the usual size: the largest that fits, up to GROW_MAX
     -- (ps(1)'s five process state codes sat at 38 in the top half of a wide
     -- frame). A bisection: a few plans, not one a size.
@@ -774,7 +839,7 @@ function plan_for(theme, v, box, fixed)
       -- column names down the first column, so every cell is on screen at
       -- a readable size (stacked cards of seven short lines had left most
       -- of each card empty at 26); else stacked
-      plan = transposed_plan(theme, cols, rows, n, box, top, floor)
+      plan = force ~= "grid" and transposed_plan(theme, cols, rows, n, box, top, floor) or nil
       if not plan then stack = true; gap = 18 end
     end
   end
@@ -826,6 +891,9 @@ return {
   -- with the header row (vg.create.fit)
   split = {
     field = "rows", warn = "^rows%[", min_size = MIN_SIZE,
+    -- (parts alike: seven rows are three, two and two, not three, three
+    -- and one; a part of one row is no table)
+    even = true,
     -- parts balanced by their count of rows (whether a part fits is
     -- measured anyway): weighed by its first cell's text, a row with a long
     -- name made parts of four, three and one rows
