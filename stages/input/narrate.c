@@ -6134,7 +6134,7 @@ static void trailing_url_out(char *t) {
   t[e] = 0;
 }
 
-static void headline_items(cJSON *scenes) {
+static void headline_items(cJSON *scenes, int summary) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
     /* a title's subtitle (the paragraph under the H1) is a bullet too */
@@ -6170,6 +6170,15 @@ static void headline_items(cJSON *scenes) {
         joining_end_out(j);
         if (*j && strcmp(j, t->valuestring)) cJSON_SetValuestring(t, j);
         free(j);
+      }
+      /* a term's description (an option's paragraph under "-s --small")
+       * is shown in a summary as its headline, which is what the voice
+       * says of it: a slide of three options was three paragraphs */
+      cJSON *d = cJSON_IsObject(it) ? cJSON_GetObjectItemCaseSensitive(it, "description") : NULL;
+      if (summary && cJSON_IsString(d) && reading_words(d->valuestring) > 14) {
+        char *h = vgi_shown_headline(d->valuestring);
+        if (*h) cJSON_SetValuestring(d, h);
+        free(h);
       }
       if (!cJSON_IsString(t) || reading_words(t->valuestring) <= 14) continue;
       char *h = vgi_shown_headline(t->valuestring);
@@ -7761,7 +7770,7 @@ void vgi_narrate(cJSON *model, const vgi_options *opts, vgi_diags *d) {
     }
     fit_video(v, opts, d, summary);   /* weighs the items as the document wrote them */
     if (cJSON_GetObjectItemCaseSensitive(v, VGI_PARTS_KEY)) {
-      headline_items(scenes);
+      headline_items(scenes, summary);
       vgi_bug_numbers_shown(scenes);   /* said as nothing, shown as nothing */
       counted_lists(scenes, vgi_str(v, "language"));
       if (summary) merge_list_pages(scenes, vgi_str(v, "language"));

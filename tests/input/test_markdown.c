@@ -4280,6 +4280,32 @@ static void bare_fragments_named(void **state) {
   free(j);
 }
 
+/* A summary shows a term's description by its headline, which is what it
+ * says of it (bzip2's manual: a slide of two options was two paragraphs of
+ * seven lines); --detail full shows the paragraph. */
+static void term_descriptions_headlined(void **state) {
+  (void)state;
+  static const char doc[] = "# Tool\n\nTool compresses files.\n\n## Options\n\n"
+    "- **-s --small**: Reduce memory usage, for compression, decompression and testing. Files are "
+    "decompressed and tested using a modified algorithm which only requires 2.5 bytes per block byte. "
+    "This means any file can be decompressed in 2300k of memory, albeit at about half the normal speed.\n"
+    "- **-q --quiet**: Suppress non-essential warning messages. Messages pertaining to I/O errors and "
+    "other critical events will not be suppressed.\n";
+  char *j = model_json("terms.md", doc);
+  assert_non_null(strstr(j, "\"description\":\"Reduce memory usage, for compression, decompression and testing\""));
+  assert_non_null(strstr(j, "\"description\":\"Suppress non-essential warning messages\""));
+  assert_null(strstr(j, "2300k"));
+  free(j);
+  vgi_diags d = {0};
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("terms.md", doc, &full, &d);
+  vgi_diags_free(&d);
+  j = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(j, "2300k of memory"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 /* A heading under "Supported by:" in HTML (a sponsor's logo and blurb,
  * cobra's README) is an advertisement: neither shown nor said; the next
  * section is. */
@@ -4446,6 +4472,7 @@ int main(void) {
     cmocka_unit_test(html_page_structure),
     cmocka_unit_test(bare_source_named),
     cmocka_unit_test(bare_fragments_named),
+    cmocka_unit_test(term_descriptions_headlined),
     cmocka_unit_test(html_generated_pages),
       cmocka_unit_test(html_references_decoded),
       cmocka_unit_test(html_term_tables),
