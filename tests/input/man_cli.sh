@@ -311,4 +311,28 @@ check "arbor.1: no lead-in alone" hasnt "$T/out" 'becomes'
 "$VGRUN" scenes --detail full "$M/arbor.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "arbor.1 full"
 check "arbor.1 in full: the lead-in said with its sample" has "$T/out" 'becomes'
 
+# a Greek page (manpages-el): its capitals folded with the final sigma and
+# their tonos ("ΕΠΙΛΟΓΕΣ" is "Επιλογες", "ΚΑΤΆΣΤΑΣΗ ΕΞΌΔΟΥ" "Κατάσταση
+# εξόδου"); "ΣΦΑΙΡΙΚΗ ΕΙΚΟΝΑ" is its synopsis, never a slide
+"$VGRUN" scenes "$M/trochos.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes trochos.1"
+check "Greek page: final sigma" has "$T/out" 'Επιλογες \['
+check "Greek page: no medial sigma at a word's end" hasnt "$T/out" 'σ \[\|σ$'
+check "Greek page: tonos kept in lower case" has "$T/out" 'Κατάσταση εξόδου'
+check "Greek page: synopsis not said" hasnt "$T/out" 'Σφαιρικη\|ΤΡΟΧΟΣ'
+# an .IP tag of an option and its argument that fills its column, its text
+# after one space ("-g gid 新規…" in Japanese groupadd.8): the tag is the
+# term, the text its description
+"$VGRUN" scenes --detail full --json "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes haguruma.8"
+check "IP tag with its text on its line: the tag alone" has "$T/out" '"-g gid"'
+check "IP tag with its text on its line: no text in the tag" hasnt "$T/out" '"-g gid 新規'
+# ... and a Japanese sentence in its EXAMPLES, options quoted in it, is
+# prose: never an sh command
+"$VGRUN" scenes "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes haguruma.8 (summary)"
+check "Japanese sentence over a command: no command scene of prose" hasnt "$T/out" '^ *[0-9]*  command '
+check "Japanese sentence over a command: said" has "$T/out" '一文字の'
+# a Korean sentence that goes on after a display ("init-+-getty" / "를
+# 다음처럼 나타냅니다" in pstree.1): its particle is not said alone
+"$VGRUN" scenes --detail full "$M/namu.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes namu.1"
+check "Korean: no particle alone at a sentence's start" hasnt "$T/out" '» 를 '
+check "Korean: the sentence said" has "$T/out" '» 다음처럼 나타냅니다'
 vg_done
