@@ -5142,6 +5142,23 @@ static cJSON *sentence_units(const char *text, const char *lang, int list, const
  * sentence), then key points, then whole scenes (a section's later scenes,
  * subsections, sections; the title and the outro stay). A summary never
  * leaves out key points. */
+/* Is scene k the first list or code of a section that has shown only
+ * tables before it ("## Platforms": a table, then "Before you build,
+ * check:" over its list)? A table says its columns and rows, not what the
+ * section goes on to say: the list is the section's first prose, its lead
+ * kept in a summary as a first scene's is. */
+static int after_tables(const fit_scene *fs, int k) {
+  int tables = 0;
+  for (int j = k - 1; j >= 0; j--) {
+    const char *ty = vgi_str(fs[j].s, "scene_type");
+    if (!ty || strcmp(ty, "table")) return 0;
+    tables++;
+    if (fs[j].srank != 1) break;   /* the section's first scene */
+    if (j == 0) return 0;
+  }
+  return tables > 0;
+}
+
 /* A scene a summary may leave out: a later list or code block of its
  * section (the document's own list, not bullets made from its prose, whose
  * key points stay). */
@@ -5687,7 +5704,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         st[nst++] = (fit_step){ cls, k, k, -1 };
       }
     for (int k = 0; k < ns; k++)
-      if (fs[k].srank > 0 && (full || duration > 0 || later_detail(fs[k].s, fs[k].srank)))
+      if (fs[k].srank > 0 && (full || duration > 0 || (later_detail(fs[k].s, fs[k].srank) && !after_tables(fs, k))))
         /* a section's later scenes by their place in it: every section's
          * fourth before any section's third, so the end of the document is
          * not left out for its beginning (IPv4 kept its four slides, IPv6

@@ -2819,10 +2819,29 @@ static int shown_is(const cJSON *m, const char *want, int exact) {
  * type. This means:"), not a clause cut at a comma inside brackets ("(e.g.
  * Copilot, ChatGPT, | Cursor, etc.) to help …" showed "Etc.) to help
  * write …"). */
-/* An ellipsis glued to a name in code before a lower-case word ("a
- * `cJSON_Create...` function that …", cJSON's README) does not end the
- * sentence: its headline was "… there is a cJSON_Create". One before a
- * capital still does. */
+/* A summary keeps the lead of a list that follows a section's table: the
+ * table says its rows, the list is what the section goes on to say (it was
+ * left out as a section's later detail). */
+static void list_after_table_kept(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("README.md",
+                       "# Gadget\n\nGadget turns axles at a chosen ratio.\n\n## Platforms\n\n"
+                       "| System | Status |\n| --- | --- |\n| Linux | supported |\n| Windows | beta |\n\n"
+                       "Before you build, check these points:\n\n"
+                       "- **Compiler**: a C11 compiler such as GCC 12 or Clang 15 is needed.\n"
+                       "- **Libraries**: libpng and zlib must be installed with their headers.\n"
+                       "- **Disk**: about two gigabytes are needed for a full build.\n\n"
+                       "## Usage\n\nRun gadget with a ratio and it turns the axles.\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(scene_with(m, "table", "Linux"));
+  const cJSON *s = scene_with(m, "list", "Compiler");
+  assert_non_null(s);
+  assert_non_null(strstr(sget(s, "narration"), "Before you build"));
+  cJSON_Delete(m);
+}
+
 /* A list longer than a slide is shared out evenly: seventeen items of
  * fourteen words (seven fit a slide's reading) are slides of 6, 6 and 5,
  * never 7, 7 and 3 (git-help.1's options were 6, 3, 1 and 1). */
@@ -2855,6 +2874,10 @@ static void list_slides_even(void **state) {
   cJSON_Delete(m);
 }
 
+/* An ellipsis glued to a name in code before a lower-case word ("a
+ * `cJSON_Create...` function that …", cJSON's README) does not end the
+ * sentence: its headline was "… there is a cJSON_Create". One before a
+ * capital still does. */
 static void ellipsis_in_code_goes_on(void **state) {
   (void)state;
   const char *s = "For every value type there is a cJSON_Create... function that can be used to create an item of "
@@ -4507,6 +4530,7 @@ int main(void) {
     cmocka_unit_test(headlines_never_end_waiting),
     cmocka_unit_test(ellipsis_in_code_goes_on),
     cmocka_unit_test(list_slides_even),
+    cmocka_unit_test(list_after_table_kept),
     cmocka_unit_test(indented_release_notes),
     cmocka_unit_test(layout_table_read_as_content),
   };
