@@ -2452,9 +2452,10 @@ char *vgi_template(const cJSON *scene, const char *lang) {
         const cJSON *c = it->next;
         const cJSON *cl = c ? cJSON_GetObjectItemCaseSensitive(c, "level") : NULL;
         const char *idesc = cJSON_IsObject(it) ? vgi_str(it, "description") : NULL;
-        /* (an option, "-o", is said by the option's own words, "the o option") */
-        if (top == 1 && idesc && *idesc && !(c && cJSON_IsNumber(cl) && cl->valueint > 0) && item_text(it) &&
-            !strchr("-+", item_text(it)[0])) {
+        /* (an option, "-o", too: "ascii 选项: 显示纯 ASCII 文本", never "the
+         * ascii option" alone, its description unsaid, on a slide of its
+         * own after a display of code in the option before it) */
+        if (top == 1 && idesc && *idesc && !(c && cJSON_IsNumber(cl) && cl->valueint > 0) && item_text(it)) {
           /* a term alone on its slide (a long list split: node's "Current:
            * Under active development. …") is said with what it is, its
            * first sentence, not by its name alone ("Release types.
@@ -2466,6 +2467,8 @@ char *vgi_template(const cJSON *scene, const char *lang) {
           free(s1);
           char *lt = english(lang) ? lower_first(said) : vgi_strdup(said);
           char *head = vgi_strdup(item_text(it));
+          /* (an option by its words, as a list of them says it: "a 옵션") */
+          if (strchr("-+", head[0])) head = clean_speech(head, lang);
           size_t hl = strlen(head);
           while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
           vgi_buf one = {0};

@@ -3050,6 +3050,40 @@ static int man_tag_end(const text *r, int i, int k) {
   return last;
 }
 
+/* The first display of code among an item's description lines [a, b),
+ * after its prose: a chunk between blank lines whose first line is code
+ * and at least two in three of whose lines are (man.1's less prompt
+ * "\\ Manual\\ page\\ \\$MAN_PN\\ ?ltline\\ %lt?L/%L.:" / "byte\\ %bB?s/%s..?…"
+ * / "(press h for help or q to quit)"). Its lines in [*ca, *cb); 0 when
+ * none. */
+static int man_code_chunk(const text *r, int a, int b, int *ca, int *cb) {
+  int prose = 0;
+  for (int q = a; q < b;) {
+    while (q < b && is_blank(&r->L[q])) q++;
+    if (q >= b) break;
+    int c0 = q, dC = 0, dP = 0, sym = 0, chars = 0;
+    for (; q < b && !is_blank(&r->L[q]); q++) {
+      char c = line_class(&r->L[q]);
+      dC += c == 'C';
+      dP += c != 'C';
+      int t;
+      const char *s = body(&r->L[q], &t);
+      for (int k = 0; k < t; k++) {
+        chars += s[k] != ' ';
+        sym += !!strchr("{}[]<>=;$|&\\*#@%^~`_?", s[k]) && s[k];
+      }
+    }
+    /* (signs in one character of six: a command line or "See also
+     * --tlsv1.3." in curl.1 has fewer, and is said as it was) */
+    if (prose && q - c0 <= 12 && line_class(&r->L[c0]) == 'C' && dC >= 2 * dP && sym * 6 >= chars) {
+      *ca = c0, *cb = q;
+      return 1;
+    }
+    prose |= dP > 0;
+  }
+  return 0;
+}
+
 /* the sections after what the command does: where to read more, who wrote
  * it, where to report bugs, its licence and history. A summary says none
  * of them (on a long page they were minutes of names, addresses and RFC
@@ -3774,7 +3808,11 @@ static void man_blocks(text *r) {
         vgi_buf desc = {0};
         if (d) vgi_buf_add(&desc, s + d, (size_t)(t - d));
         vgi_buf rest = {0};
-        man_join(r, nx, e, &rest);
+        /* (with every sentence wanted, a display of code in it ends the
+         * item: shown as code below it, never said) */
+        int ca = 0, cb = 0;
+        if (r->full && !man_code_chunk(r, nx, e, &ca, &cb)) ca = cb = 0;
+        man_join(r, nx, cb ? ca : e, &rest);
         if (desc.n && rest.n) vgi_buf_add(&desc, " ", 1);
         vgi_buf_add(&desc, rest.s ? rest.s : "", rest.n);
         if (!r->full && desc.n) {
@@ -3844,12 +3882,35 @@ static void man_blocks(text *r) {
         }
         if (!in_list) sep(r, i);
         emit(r, i, li.s, li.n);
-        for (int q = i + 1; q < e; q++) skip_to(r, q);
+        for (int q = i + 1; q < (cb ? ca : e); q++) skip_to(r, q);
         vgi_buf_free(&li);
         vgi_buf_free(&rest);
         vgi_buf_free(&desc);
         vgi_buf_free(&tag);
         in_list = 1;
+        if (cb) {
+          /* the description's sentences after the code, then the code:
+           * they tell what it is ("为了方便阅读，这里分成了三行"), said while
+           * it is shown (as a paragraph after it they were said over the
+           * next option's slide) */
+          man_fold_end(r);
+          in_list = 0;
+          int q = cb;
+          while (q < e && is_blank(&r->L[q])) q++;
+          if (q < e) {
+            vgi_buf j = {0};
+            man_join(r, q, e, &j);
+            sep(r, ca);
+            emit_text(r, ca, j.s ? j.s : "", (int)j.n);
+            vgi_buf_free(&j);
+          }
+          int m = r->L[ca].ind;
+          for (int z = ca; z < cb; z++)
+            if (!is_blank(&r->L[z]) && r->L[z].ind < m) m = r->L[z].ind;
+          view v = { ca, cb, m, NULL, 0, 0 };
+          code_block(r, &v, ca, cb, NULL);
+          for (int z = cb; z < e; z++) skip_to(r, z);
+        }
         i = e;
         continue;
       }

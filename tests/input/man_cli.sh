@@ -335,4 +335,14 @@ check "Japanese sentence over a command: said" has "$T/out" '一文字の'
 "$VGRUN" scenes --detail full "$M/namu.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes namu.1"
 check "Korean: no particle alone at a sentence's start" hasnt "$T/out" '» 를 '
 check "Korean: the sentence said" has "$T/out" '» 다음처럼 나타냅니다'
+# a prompt string in an option's description (less's "?ltline %lt?L/%L.:"
+# in man.1, here in Chinese): with every sentence wanted it is shown as
+# code, never said; the sentences after it are said with it, and the
+# option after it alone on its slide is said with its description
+"$VGRUN" scenes --detail full "$M/chakan.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes chakan.1"
+check "prompt string: shown as code" has "$T/out" 'command .*\[3 lines text\]'
+check "prompt string: never said" hasnt "$T/out" '» .*ltline\|^ *[^•].*%lt?L'
+check "prompt string: its name said whole" has "$T/out" '\$MAN_PN，'
+check "prompt string: what follows it said with it" has "$T/out" '» 为了方便阅读'
+check "one option on a slide: its description said" has "$T/out" '» .*显示纯 ASCII 文本'
 vg_done
