@@ -4050,7 +4050,19 @@ static void man_blocks(text *r) {
      * display in it as code */
     int dl = e, de, c, ce = e;
     while (dl < r->n && is_blank(&r->L[dl])) dl++;
-    for (de = dl; de < r->n && !is_blank(&r->L[de]) && r->L[de].ind > B && de - dl < 3; de++) {}
+    /* (a line of code at the body's own column after a colon is such a
+     * display too: "ressembler à :" / "'\\\" <chaîne>" / "dans laquelle
+     * chaîne …" in the French man.1, its code a key point of its own) */
+    int pt0;
+    const char *ps0 = body(&r->L[e - 1], &pt0);
+    int at_colon = pt0 > 0 && (ps0[pt0 - 1] == ':' || (pt0 >= 3 && !memcmp(ps0 + pt0 - 3, "\xEF\xBC\x9A", 3)));
+    for (de = dl; de < r->n && !is_blank(&r->L[de]) && de - dl < 3; de++) {
+      int dt;
+      const char *ds = body(&r->L[de], &dt);
+      int signs = 0;
+      for (int k = 0; k < dt; k++) signs += ds[k] && strchr("<>{}=$|\\;#%", ds[k]) != NULL;
+      if (!(r->L[de].ind > B || (at_colon && line_class(&r->L[de]) == 'C' && signs >= 2))) break;
+    }
     for (c = de; c < r->n && is_blank(&r->L[c]); c++) {}
     int pt;
     const char *ps = body(&r->L[e - 1], &pt);
@@ -4066,9 +4078,12 @@ static void man_blocks(text *r) {
       if (j.n && (j.s[j.n - 1] == ':' || j.s[j.n - 1] == ',')) j.n--;
       vgi_buf shown = {0};
       man_join(r, dl, de, &shown);
-      vgi_buf_add(&j, " `", 2);
+      /* (a quote in it would pair with a backtick as GNU's `quoted' does,
+       * put_inline: "'\\\" <chaîne>" made "n'importe" after it "nimporte") */
+      int quoted = shown.n && (memchr(shown.s, '\'', shown.n) || memchr(shown.s, '`', shown.n));
+      vgi_buf_add(&j, quoted ? " " : " `", quoted ? 1 : 2);
       vgi_buf_add(&j, shown.s, shown.n);
-      vgi_buf_add(&j, "`", 1);   /* (man_join puts the space) */
+      if (!quoted) vgi_buf_add(&j, "`", 1);   /* (man_join puts the space) */
       man_join(r, c, ce, &j);
       vgi_buf_free(&shown);
       e = ce;

@@ -345,4 +345,13 @@ check "prompt string: never said" hasnt "$T/out" '» .*ltline\|^ *[^•].*%lt?L'
 check "prompt string: its name said whole" has "$T/out" '\$MAN_PN，'
 check "prompt string: what follows it said with it" has "$T/out" '» 为了方便阅读'
 check "one option on a slide: its description said" has "$T/out" '» .*显示纯 ASCII 文本'
+# a line of code at the body's column after a colon, its sentence going on
+# in lower case after it ("ressembler à :" / "'\" <chaîne>" / "dans laquelle
+# …" in the French man.1): one sentence, never a key point of code nor one
+# that starts in lower case; an apostrophe after it stays ("n'importe")
+"$VGRUN" scenes "$M/engrenage.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes engrenage.1"
+check "display after a colon: no bullet of code" hasnt "$T/out" "• '"
+check "display after a colon: no bullet in lower case" hasnt "$T/out" '• dans laquelle'
+"$VGRUN" scenes --detail full "$M/engrenage.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --detail full engrenage.1"
+check "display after a colon: the sentence said through it" has "$T/out" "n'importe quelle"
 vg_done
