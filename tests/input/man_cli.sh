@@ -328,8 +328,13 @@ check "IP tag with its text on its line: no text in the tag" hasnt "$T/out" '"-g
 # ... and a Japanese sentence in its EXAMPLES, options quoted in it, is
 # prose: never an sh command
 "$VGRUN" scenes "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes haguruma.8 (summary)"
-check "Japanese sentence over a command: no command scene of prose" hasnt "$T/out" '^ *[0-9]*  command '
+check "Japanese sentence over a command: no command scene of prose" hasnt "$T/out" '^ *[0-9]*  command .*例 '
 check "Japanese sentence over a command: said" has "$T/out" '一文字の'
+# ... and a Japanese sentence that goes on after a display with "の": the
+# particle is not said alone
+"$VGRUN" scenes --detail full "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --detail full haguruma.8"
+check "Japanese: no particle alone at a sentence's start" hasnt "$T/out" ' の後に指定した数値が歯車の番号になる'
+check "Japanese: the sentence said" has "$T/out" '後に指定した数値が歯車の番号になる'
 # a Korean sentence that goes on after a display ("init-+-getty" / "를
 # 다음처럼 나타냅니다" in pstree.1): its particle is not said alone
 "$VGRUN" scenes --detail full "$M/namu.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes namu.1"
