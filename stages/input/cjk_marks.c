@@ -63,6 +63,37 @@ size_t vgi_ko_particle_tail(const char *w, size_t n) {
   return l && n > l && !((unsigned char)w[n - l - 1] & 0x80) ? l : 0;
 }
 
+/* The length of the word of words that s[0, n) starts with, or 0 (s need
+ * not end at n). */
+static size_t starts_n(const char *s, size_t n, const char *const *words) {
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    if (l <= n && !memcmp(s, words[i], l)) return l;
+  }
+  return 0;
+}
+
+size_t vgi_leading_particle(const char *s, size_t n) {
+  /* Korean: a particle as a word of its own ("를 다음처럼 나타냅니다"); not
+   * 이, 가, 도, also words ("이 스크립트" is "this script") */
+  static const char *const ko_alone[] = { "\xEC\x9D\xB4", "\xEA\xB0\x80", "\xEB\x8F\x84", NULL };   /* 이 가 도 */
+  size_t l = starts_n(s, n, ko_particles);
+  for (int k = 0; l && ko_alone[k]; k++)
+    if (l == strlen(ko_alone[k]) && !strncmp(s, ko_alone[k], l)) l = 0;
+  if (l && (l == n || s[l] == ' ')) {
+    while (l < n && s[l] == ' ') l++;
+    return l;
+  }
+  /* Japanese: を, or の, は before a kanji ("の後に指定した数値が…"); none
+   * starts a sentence */
+  static const char *const ja[] = { "\xE3\x82\x92", "\xE3\x81\xAE", "\xE3\x81\xAF", NULL };   /* を の は */
+  l = starts_n(s, n, ja);
+  if (l && l + 3 <= n && (l == 3 && !strncmp(s, "\xE3\x82\x92", 3) ? 1 :
+                          (unsigned char)s[l] >= 0xE4 && (unsigned char)s[l] <= 0xE9))
+    return l;
+  return 0;
+}
+
 /* The particle at p said after a noun ending in a vowel (vowel) or in ㄹ
  * (!vowel): "를" for "을", "는" for "은" … Its replacement, or NULL. */
 static const char *ko_agree(const char *p, int vowel, size_t *len) {

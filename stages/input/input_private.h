@@ -417,6 +417,10 @@ void vgi_english_passages(cJSON *scene, const cJSON *video, int summary);
 int vgi_english_voice(const char *voice);
 /* the length of a Korean particle glued to the end of an ASCII word w[0, n), or 0 */
 size_t vgi_ko_particle_tail(const char *w, size_t n);
+/* the bytes of a particle that s[0, n) starts with, left from a display or
+ * a word cut before it (Korean "를 다음처럼 …", Japanese "の後に …"): a
+ * sentence never starts so, and it goes; else 0 */
+size_t vgi_leading_particle(const char *s, size_t n);
 /* 1 for a plausible BCP 47 tag ("ko", "pt-BR", "zh-Hans"). */
 int vgi_lang_tag_ok(const char *s);
 /* 1 for a tag of a language vgrun speaks or has phrases for ("de", "yue",

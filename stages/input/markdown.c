@@ -4329,6 +4329,70 @@ static int list_slide_items(const cJSON *it, int counted) {
   return n;
 }
 
+/* The slides of a list as even as they can be: as many slides as
+ * list_slide_items makes one after another, the items shared out so that
+ * the fullest slide is as light as it can be (its words against
+ * PROSE_WORDS, its items against LIST_ITEMS), a top-level item kept with
+ * its children. git-help.1's eleven options were slides of 6, 3, 1 and 1;
+ * they are 4, 3, 3 and 1 (the last one's words fill a slide). The items on each slide in sizes[]; 0 when the
+ * list is one slide or too long to weigh (then each slide is filled). */
+enum { LIST_EVEN_MAX = 256 };   /* top-level groups weighed */
+static int list_even_parts(const cJSON *first, int counted, int *sizes) {
+  int gi[LIST_EVEN_MAX], gw[LIST_EVEN_MAX], ng = 0, parts = 0;   /* per group: items, words */
+  for (const cJSON *it = first; it;) {
+    int n = list_slide_items(it, counted);
+    parts++;
+    for (int k = 0; k < n && it; k++) it = it->next;
+  }
+  if (parts < 2 || parts > LIST_ITEMS * 2) return 0;
+  for (const cJSON *it = first; it;) {
+    if (ng == LIST_EVEN_MAX) return 0;
+    gi[ng] = 0, gw[ng] = 0;
+    do {
+      gi[ng]++;
+      gw[ng] += item_words(it);
+      it = it->next;
+    } while (it && cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(it, "level")) &&
+             cJSON_GetObjectItemCaseSensitive(it, "level")->valueint > 0);
+    if (gi[ng] > LIST_ITEMS * 2) return 0;   /* a huge group: cut across it (list_slide_items) */
+    ng++;
+  }
+  if (parts > ng) return 0;
+  /* best[p][g]: the least weight of the heaviest of p slides holding groups
+   * [0, g); a slide weighs its items, then its words (each slide within
+   * list_slide_items' bounds) */
+  long (*best)[LIST_EVEN_MAX + 1] = malloc(sizeof(long[LIST_ITEMS * 2 + 1][LIST_EVEN_MAX + 1]));
+  int (*from)[LIST_EVEN_MAX + 1] = malloc(sizeof(int[LIST_ITEMS * 2 + 1][LIST_EVEN_MAX + 1]));
+  if (!best || !from) abort();
+  const long INF = LONG_MAX / 4;
+  for (int p = 0; p <= parts; p++)
+    for (int g = 0; g <= ng; g++) best[p][g] = INF;
+  best[0][0] = 0;
+  for (int p = 1; p <= parts; p++)
+    for (int g = p; g <= ng; g++) {
+      int items = 0, words = 0;
+      for (int a = g - 1; a >= p - 1; a--) {
+        items += gi[a], words += gw[a];
+        int one = a == g - 1;   /* a group alone always makes a slide */
+        if (!one && (items > LIST_ITEMS || (words > PROSE_WORDS && !counted))) break;
+        if (best[p - 1][a] >= INF) continue;
+        long w = (long)items * 100000 + words;
+        long worst = w > best[p - 1][a] ? w : best[p - 1][a];
+        if (worst < best[p][g]) best[p][g] = worst, from[p][g] = a;
+      }
+    }
+  if (best[parts][ng] >= INF) parts = 0;
+  for (int p = parts, g = ng; p > 0; p--) {
+    int a = from[p][g], n = 0;
+    for (int k = a; k < g; k++) n += gi[k];
+    sizes[p - 1] = n;
+    g = a;
+  }
+  free(best);
+  free(from);
+  return parts;
+}
+
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
   int first = 1, shown = 0;   /* top-level items on the scenes before */
@@ -4354,9 +4418,10 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
     }
     nested = 0;
   }
+  int sizes[LIST_ITEMS * 2], parts = list_even_parts(all->child, counted, sizes), part = 0;
   while (all->child) {
     cJSON *chunk = cJSON_CreateArray();
-    for (int n = list_slide_items(all->child, counted); n > 0 && all->child; n--)
+    for (int n = part < parts ? sizes[part++] : list_slide_items(all->child, counted); n > 0 && all->child; n--)
       cJSON_AddItemToArray(chunk, cJSON_DetachItemViaPointer(all, all->child));
     int tops = 0;
     for (cJSON *x = chunk->child; x; x = x->next) {

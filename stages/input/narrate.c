@@ -2452,9 +2452,10 @@ char *vgi_template(const cJSON *scene, const char *lang) {
         const cJSON *c = it->next;
         const cJSON *cl = c ? cJSON_GetObjectItemCaseSensitive(c, "level") : NULL;
         const char *idesc = cJSON_IsObject(it) ? vgi_str(it, "description") : NULL;
-        /* (an option, "-o", is said by the option's own words, "the o option") */
-        if (top == 1 && idesc && *idesc && !(c && cJSON_IsNumber(cl) && cl->valueint > 0) && item_text(it) &&
-            !strchr("-+", item_text(it)[0])) {
+        /* (an option, "-o", too: "ascii 选项: 显示纯 ASCII 文本", never "the
+         * ascii option" alone, its description unsaid, on a slide of its
+         * own after a display of code in the option before it) */
+        if (top == 1 && idesc && *idesc && !(c && cJSON_IsNumber(cl) && cl->valueint > 0) && item_text(it)) {
           /* a term alone on its slide (a long list split: node's "Current:
            * Under active development. …") is said with what it is, its
            * first sentence, not by its name alone ("Release types.
@@ -2466,6 +2467,8 @@ char *vgi_template(const cJSON *scene, const char *lang) {
           free(s1);
           char *lt = english(lang) ? lower_first(said) : vgi_strdup(said);
           char *head = vgi_strdup(item_text(it));
+          /* (an option by its words, as a list of them says it: "a 옵션") */
+          if (strchr("-+", head[0])) head = clean_speech(head, lang);
           size_t hl = strlen(head);
           while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
           vgi_buf one = {0};
@@ -5142,6 +5145,23 @@ static cJSON *sentence_units(const char *text, const char *lang, int list, const
  * sentence), then key points, then whole scenes (a section's later scenes,
  * subsections, sections; the title and the outro stay). A summary never
  * leaves out key points. */
+/* Is scene k the first list or code of a section that has shown only
+ * tables before it ("## Platforms": a table, then "Before you build,
+ * check:" over its list)? A table says its columns and rows, not what the
+ * section goes on to say: the list is the section's first prose, its lead
+ * kept in a summary as a first scene's is. */
+static int after_tables(const fit_scene *fs, int k) {
+  int tables = 0;
+  for (int j = k - 1; j >= 0; j--) {
+    const char *ty = vgi_str(fs[j].s, "scene_type");
+    if (!ty || strcmp(ty, "table")) return 0;
+    tables++;
+    if (fs[j].srank != 1) break;   /* the section's first scene */
+    if (j == 0) return 0;
+  }
+  return tables > 0;
+}
+
 /* A scene a summary may leave out: a later list or code block of its
  * section (the document's own list, not bullets made from its prose, whose
  * key points stay). */
@@ -5687,7 +5707,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         st[nst++] = (fit_step){ cls, k, k, -1 };
       }
     for (int k = 0; k < ns; k++)
-      if (fs[k].srank > 0 && (full || duration > 0 || later_detail(fs[k].s, fs[k].srank)))
+      if (fs[k].srank > 0 && (full || duration > 0 || (later_detail(fs[k].s, fs[k].srank) && !after_tables(fs, k))))
         /* a section's later scenes by their place in it: every section's
          * fourth before any section's third, so the end of the document is
          * not left out for its beginning (IPv4 kept its four slides, IPv6

@@ -252,12 +252,49 @@ static int name_run(const char *s, int n) {
   return tokens >= 10 && smalls * 8 < tokens && s[n - 1] != '.';
 }
 
+/* Signs only code has, outside quotes: = ; { } | < > $ # */
+static int code_signs(const char *s, int n) {
+  char quote = 0;
+  for (int q = 0; q < n; q++) {
+    if (quote) { if (s[q] == quote) quote = 0; continue; }
+    if (s[q] == '\'' || s[q] == '"') quote = s[q];
+    else if (strchr("=;{}|<>$#", s[q])) return 1;
+  }
+  return 0;
+}
+
+/* Is s[0..n) a sentence in a script other than Latin: most of its
+ * letters (outside quotes) are Greek, Cyrillic, CJK, Hangul and the like,
+ * or it ends with a wide full stop (。．)? Commands are written in Latin
+ * letters; their arguments in quotes may be anything. */
+static int foreign_prose(const char *s, int n) {
+  if (vgi_wide_period_before(s, (size_t)n)) return 1;
+  /* (a line of code with a comment in Japanese is code: its signs say so) */
+  if (code_signs(s, n)) return 0;
+  int latin = 0, other = 0;
+  char quote = 0;
+  for (size_t q = 0, cl; q < (size_t)n; q += cl) {
+    unsigned c = vg_utf8_decode(s, (size_t)n, q, &cl);
+    if (quote) { if (c == (unsigned char)quote) quote = 0; continue; }
+    if (c == '\'' || c == '"') { quote = (char)c; continue; }
+    if (c < 0x80) latin += isalpha((int)c) != 0;
+    else if (c < 0x250) latin++;
+    else if (c >= 0x370 && !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F) &&
+             !(c >= 0xFF00 && c <= 0xFF20))
+      other++;
+  }
+  return other >= 4 && other > latin;
+}
+
 static char line_class(const tline *l) {
   int n;
   const char *s = body(l, &n);
   if (n > LINE_LOOK) n = LINE_LOOK;
   if (!n) return 'S';
   if (prompt_at(s, n)) return 'C';
+  /* a sentence of CJK, Cyrillic, Greek … is prose, options and quoted
+   * names in it or not ("'-r -s' の後に指定した数値が…" in xxd.1) */
+  if (foreign_prose(s, n)) return 'P';
   if (addresses_only(s, n)) return 'S';
   int words = 0, tokens = 0, sym = 0, chars = 0, gaps = 0, codes = 0, wide = 0;
   for (int i = 0; i < n;) {
@@ -429,6 +466,11 @@ static void put_inline(vgi_buf *o, const char *s, int n) {
 
 static void emit_text(text *r, int i, const char *s, int n) {
   if (r->scan) return;
+  /* a paragraph that goes on after a display its sentence took as its
+   * object ("init-+-getty …" / "를 다음처럼 나타냅니다" in the Korean
+   * pstree.1): its particle, alone, would start a sentence and a headline */
+  size_t pl = vgi_leading_particle(s, (size_t)n);
+  s += pl, n -= (int)pl;
   vgi_buf b = {0};
   put_inline(&b, s, n);
   emit(r, i, b.s ? b.s : "", b.n);
@@ -658,7 +700,8 @@ static int all_caps(const char *s, int n) {
                     (cp >= 0x139 && cp <= 0x148 && (cp & 1)) || (cp >= 0x14A && cp <= 0x177 && !(cp & 1)) ||
                     cp == 0x178 || (cp >= 0x179 && cp <= 0x17E && (cp & 1)) ||
                     (cp >= 0x218 && cp <= 0x21B && !(cp & 1)) ||   /* Romanian Ș Ț */
-                    (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x400 && cp <= 0x42F);
+                    (cp >= 0x391 && cp <= 0x3AB) || cp == 0x386 || (cp >= 0x388 && cp <= 0x38F && cp != 0x38B &&
+                    cp != 0x38D) || (cp >= 0x400 && cp <= 0x42F);   /* (Greek with tonos: "ΚΑΤΆΣΤΑΣΗ") */
       if (!capital) return 0;
       up++;
       i++;
@@ -2666,7 +2709,7 @@ static const char *const man_names[][40] = {
     "NÉV", "NAMA", "NUME", "AD", "İSİM", "ΟΝΟΜΑ", "НАЗВАНИЕ", "ИМЯ", "НАЗВА", "НАЗИВ", "ИМЕ",
     "IME", "名前", "名称", "名稱", "이름", NULL },
   { "SYNOPSIS", "ÜBERSICHT", "SINOPSIS", "SINOSSI", "SINTASSI", "SINOPSE", "OVERZICHT", "SKŁADNIA",
-    "SYNOPS", "YLEISKATSAUS", "ÁTTEKINTÉS", "RINGKASAN", "REZUMAT", "ÖZET", "POUŽITÍ", "ΣΥΝΟΨΗ",
+    "SYNOPS", "YLEISKATSAUS", "ÁTTEKINTÉS", "RINGKASAN", "REZUMAT", "ÖZET", "POUŽITÍ", "ΣΥΝΟΨΗ", "ΣΦΑΙΡΙΚΗ ΕΙΚΟΝΑ",
     "СИНТАКСИС", "ОБЗОР", "КОРОТКИЙ ОПИС", "КОРОТКИЙ ОГЛЯД", "УВОД", "書式", "大纲", "概要", "語法",
     "요약", "개요", "STRESZCZENIE", "SAMENVATTING", "SYNTAX", "UPORABA", "POVZETEK", "KULLANIM", NULL },
   { "DESCRIPTION", "BESCHREIBUNG", "DESCRIPCIÓN", "DESCRIZIONE", "DESCRIÇÃO", "BESCHRIJVING", "OPIS",
@@ -2686,7 +2729,7 @@ static const char *const man_names[][40] = {
     "YAZAR", "ΣΥΓΓΡΑΦΕΑΣ", "АВТОР", "АУТОР", "著者", "作者", "저자", "UPPHOVSMAN", "YAZAN", "저작자", NULL },
   { "AUTHORS", "AUTOREN", "AUTEURS", "AUTORES", "AUTORI", "AUTEURS", "AUTORZY", "AUTOŘI", "TEKIJÄT",
     "SZERZŐK", "YAZARLAR", "АВТОРЫ", "АВТОРИ", "UPPHOVSMÄN", NULL },
-  { "REPORTING BUGS", "FEHLER MELDEN", "SIGNALER DES BOGUES", "INFORMAR DE ERRORES", "ZGŁASZANIE BŁĘDÓW",
+  { "REPORTING BUGS", "FEHLER MELDEN", "SIGNALER DES BOGUES", "INFORMAR DE ERRORES", "ZGŁASZANIE BŁĘDÓW", "ΑΝΑΦΟΡΑ ΣΦΑΛΜΑΤΩΝ", "ΑΝΑΦΟΡΑ ΣΦΑΛΜΑΤΟΣ",
     "ОБ ОШИБКАХ", "СООБЩЕНИЯ ОБ ОШИБКАХ", "HLÁŠENÍ CHYB", "BUGS MELDEN", "RAPPORTERA FEL", NULL },
   { "COPYRIGHT", "URHEBERRECHT", "PRAWA AUTORSKIE", "АВТОРСКИЕ ПРАВА", "版权", "著作権", NULL },
   /* the translators' own section (a page's credits): back matter too */
@@ -2818,6 +2861,17 @@ static int man_heading_wrapped(const text *r, int i, int B) {
          B + columns_of(s2, t2) < MAN_WIDTH * 3 / 4;
 }
 
+/* Is there a letter (of any alphabet vgi_lower_cp folds, or Greek) at
+ * byte q of s[0..n)? */
+static int letter_at(const char *s, int n, size_t q) {
+  if (q >= (size_t)n) return 0;
+  size_t cl;
+  unsigned c = vg_utf8_decode(s, (size_t)n, q, &cl);
+  if (c < 0x80) return isalpha((int)c);
+  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x386 && c <= 0x3FF && c != 0x387) ||
+         (c >= 0x400 && c <= 0x4FF);
+}
+
 static void man_heading(text *r, int i, int level, const char *s, int n) {
   static const char *const keep[] = { "GNU", "POSIX", "API", "URL", "URI", "ID", "UUID", "I/O", "SSH", "X11", NULL };
   vgi_buf h = {0};
@@ -2836,6 +2890,9 @@ static void man_heading(text *r, int i, int level, const char *s, int n) {
     for (int q = a; q < k && !kept; q++) kept = isdigit((unsigned char)s[q]);
     for (size_t q = (size_t)a, cl; q < (size_t)k; q += cl) {
       unsigned c = vg_utf8_decode(s, (size_t)k, q, &cl), lc = vgi_lower_cp(c, turkic);
+      /* a Greek sigma that ends its word is the final one ("ΕΠΙΛΟΓΕΣ" is
+       * "Επιλογες", never "Επιλογεσ") */
+      if (c == 0x3A3 && q > (size_t)a && !letter_at(s, k, q + cl)) lc = 0x3C2;
       if (kept || q == 0 || lc == c) memcpy(w + wn, s + q, cl), wn += (int)cl;
       else wn += vgi_put_cp(w + wn, lc);
     }
@@ -2888,6 +2945,41 @@ static int placeholder_rest(const char *s, int n) {
   return 1;
 }
 
+/* Is s[0..n), an option's first word, followed only by its argument or
+ * its other forms ("-g gid", "-f, --force", "-o <file>")? A tag of that
+ * kind that fills its column (".IP \"-g gid\"" in Japanese groupadd.8)
+ * leaves one space before its text, as a tag of one word does. */
+static int option_words(const char *s, int n) {
+  int words = 0;
+  for (int q = 0; q < n;) {
+    while (q < n && s[q] == ' ') q++;
+    if (q >= n) break;
+    int a = q;
+    while (q < n && s[q] != ' ') {
+      unsigned char c = (unsigned char)s[q];
+      /* (letters of no script but Latin, and no sentence's mark inside) */
+      if (c >= 0x80 || !(isalnum(c) || strchr("-_=<>[]{}|,.:/", c))) return 0;
+      q++;
+    }
+    if (words && !(s[a] == '-' || strchr("<[{", s[a]) || isalpha((unsigned char)s[a]))) return 0;
+    if (s[q - 1] == '.' || s[q - 1] == ':') return 0;
+    if (++words > 3) return 0;
+  }
+  return words >= 2;
+}
+
+/* ... and does s[0..n), after such a tag, go on with its forms rather
+ * than start its text ("-C NUM, --context[=NUM]" cut at "-c, -C")? Its
+ * first word ends in a comma, is a capital placeholder or an option. */
+static int option_goes_on(const char *s, int n) {
+  int w = 0, caps = 1;
+  while (w < n && s[w] != ' ') {
+    unsigned char c = (unsigned char)s[w++];
+    caps &= !lower_c(c) && c < 0x80;
+  }
+  return !w || s[w - 1] == ',' || caps || strchr("-<[{=", s[0]);
+}
+
 static int man_tag_inline(const text *r, int i, int k) {
   int t;
   const char *s = body(&r->L[i], &t);
@@ -2922,7 +3014,7 @@ static int man_tag_inline(const text *r, int i, int k) {
   int after_tag = p >= 0 && p < i - 1 && r->L[p].ind == r->man_tag && one + 1 < t &&
                   !lower_c((unsigned char)s[one + 1]);
   if ((g + 1 >= t || g > 24) && one > 1 && one + 1 < t && s[one] == ' ' && s[one - 1] != ' ' &&
-      s[one + 1] != ' ' && !memchr(s, ' ', (size_t)one) && words &&
+      s[one + 1] != ' ' && (!memchr(s, ' ', (size_t)one) || (opt && option_words(s, one) && !option_goes_on(s + one + 1, t - one - 1))) && words &&
       (((opt || after_tag) && (i + 1 >= r->n || is_blank(&r->L[i + 1]))) ||
        /* (or goes on under it: curl.1's "--crlf (FTP SMTP) Convert …"; never
         * a tag's first form, "-c, --cache-file cachefile" in blkid.8) */
@@ -2958,6 +3050,40 @@ static int man_tag_end(const text *r, int i, int k) {
   return last;
 }
 
+/* The first display of code among an item's description lines [a, b),
+ * after its prose: a chunk between blank lines whose first line is code
+ * and at least two in three of whose lines are (man.1's less prompt
+ * "\\ Manual\\ page\\ \\$MAN_PN\\ ?ltline\\ %lt?L/%L.:" / "byte\\ %bB?s/%s..?…"
+ * / "(press h for help or q to quit)"). Its lines in [*ca, *cb); 0 when
+ * none. */
+static int man_code_chunk(const text *r, int a, int b, int *ca, int *cb) {
+  int prose = 0;
+  for (int q = a; q < b;) {
+    while (q < b && is_blank(&r->L[q])) q++;
+    if (q >= b) break;
+    int c0 = q, dC = 0, dP = 0, sym = 0, chars = 0;
+    for (; q < b && !is_blank(&r->L[q]); q++) {
+      char c = line_class(&r->L[q]);
+      dC += c == 'C';
+      dP += c != 'C';
+      int t;
+      const char *s = body(&r->L[q], &t);
+      for (int k = 0; k < t; k++) {
+        chars += s[k] != ' ';
+        sym += !!strchr("{}[]<>=;$|&\\*#@%^~`_?", s[k]) && s[k];
+      }
+    }
+    /* (signs in one character of six: a command line or "See also
+     * --tlsv1.3." in curl.1 has fewer, and is said as it was) */
+    if (prose && q - c0 <= 12 && line_class(&r->L[c0]) == 'C' && dC >= 2 * dP && sym * 6 >= chars) {
+      *ca = c0, *cb = q;
+      return 1;
+    }
+    prose |= dP > 0;
+  }
+  return 0;
+}
+
 /* the sections after what the command does: where to read more, who wrote
  * it, where to report bugs, its licence and history. A summary says none
  * of them (on a long page they were minutes of names, addresses and RFC
@@ -2988,6 +3114,11 @@ static int man_example(text *r, int i, int k, int section) {
     int t;
     body(&r->L[q], &t);
     if (t > 80 || man_tag_inline(r, q, k)) return i;   /* a tag with its text: a list */
+    /* a sentence is no command: prose ("Display the manual page …") or a
+     * line mostly in a script that commands are not written in ("一文字の
+     * 'A' からなる 1 バイトのファイルを作成する。" over "'-r -s'" in the
+     * Japanese xxd.1 was shown as an sh command) */
+    if (line_class(&r->L[q]) == 'P' || foreign_prose(body(&r->L[q], &t), t)) return i;
   }
   {
     /* the other way round: what the example does, ending in a colon, over
@@ -3677,7 +3808,11 @@ static void man_blocks(text *r) {
         vgi_buf desc = {0};
         if (d) vgi_buf_add(&desc, s + d, (size_t)(t - d));
         vgi_buf rest = {0};
-        man_join(r, nx, e, &rest);
+        /* (with every sentence wanted, a display of code in it ends the
+         * item: shown as code below it, never said) */
+        int ca = 0, cb = 0;
+        if (r->full && !man_code_chunk(r, nx, e, &ca, &cb)) ca = cb = 0;
+        man_join(r, nx, cb ? ca : e, &rest);
         if (desc.n && rest.n) vgi_buf_add(&desc, " ", 1);
         vgi_buf_add(&desc, rest.s ? rest.s : "", rest.n);
         if (!r->full && desc.n) {
@@ -3747,12 +3882,35 @@ static void man_blocks(text *r) {
         }
         if (!in_list) sep(r, i);
         emit(r, i, li.s, li.n);
-        for (int q = i + 1; q < e; q++) skip_to(r, q);
+        for (int q = i + 1; q < (cb ? ca : e); q++) skip_to(r, q);
         vgi_buf_free(&li);
         vgi_buf_free(&rest);
         vgi_buf_free(&desc);
         vgi_buf_free(&tag);
         in_list = 1;
+        if (cb) {
+          /* the description's sentences after the code, then the code:
+           * they tell what it is ("为了方便阅读，这里分成了三行"), said while
+           * it is shown (as a paragraph after it they were said over the
+           * next option's slide) */
+          man_fold_end(r);
+          in_list = 0;
+          int q = cb;
+          while (q < e && is_blank(&r->L[q])) q++;
+          if (q < e) {
+            vgi_buf j = {0};
+            man_join(r, q, e, &j);
+            sep(r, ca);
+            emit_text(r, ca, j.s ? j.s : "", (int)j.n);
+            vgi_buf_free(&j);
+          }
+          int m = r->L[ca].ind;
+          for (int z = ca; z < cb; z++)
+            if (!is_blank(&r->L[z]) && r->L[z].ind < m) m = r->L[z].ind;
+          view v = { ca, cb, m, NULL, 0, 0 };
+          code_block(r, &v, ca, cb, NULL);
+          for (int z = cb; z < e; z++) skip_to(r, z);
+        }
         i = e;
         continue;
       }
@@ -3892,7 +4050,19 @@ static void man_blocks(text *r) {
      * display in it as code */
     int dl = e, de, c, ce = e;
     while (dl < r->n && is_blank(&r->L[dl])) dl++;
-    for (de = dl; de < r->n && !is_blank(&r->L[de]) && r->L[de].ind > B && de - dl < 3; de++) {}
+    /* (a line of code at the body's own column after a colon is such a
+     * display too: "ressembler à :" / "'\\\" <chaîne>" / "dans laquelle
+     * chaîne …" in the French man.1, its code a key point of its own) */
+    int pt0;
+    const char *ps0 = body(&r->L[e - 1], &pt0);
+    int at_colon = pt0 > 0 && (ps0[pt0 - 1] == ':' || (pt0 >= 3 && !memcmp(ps0 + pt0 - 3, "\xEF\xBC\x9A", 3)));
+    for (de = dl; de < r->n && !is_blank(&r->L[de]) && de - dl < 3; de++) {
+      int dt;
+      const char *ds = body(&r->L[de], &dt);
+      int signs = 0;
+      for (int k = 0; k < dt; k++) signs += ds[k] && strchr("<>{}=$|\\;#%", ds[k]) != NULL;
+      if (!(r->L[de].ind > B || (at_colon && line_class(&r->L[de]) == 'C' && signs >= 2))) break;
+    }
     for (c = de; c < r->n && is_blank(&r->L[c]); c++) {}
     int pt;
     const char *ps = body(&r->L[e - 1], &pt);
@@ -3908,9 +4078,12 @@ static void man_blocks(text *r) {
       if (j.n && (j.s[j.n - 1] == ':' || j.s[j.n - 1] == ',')) j.n--;
       vgi_buf shown = {0};
       man_join(r, dl, de, &shown);
-      vgi_buf_add(&j, " `", 2);
+      /* (a quote in it would pair with a backtick as GNU's `quoted' does,
+       * put_inline: "'\\\" <chaîne>" made "n'importe" after it "nimporte") */
+      int quoted = shown.n && (memchr(shown.s, '\'', shown.n) || memchr(shown.s, '`', shown.n));
+      vgi_buf_add(&j, quoted ? " " : " `", quoted ? 1 : 2);
       vgi_buf_add(&j, shown.s, shown.n);
-      vgi_buf_add(&j, "`", 1);   /* (man_join puts the space) */
+      if (!quoted) vgi_buf_add(&j, "`", 1);   /* (man_join puts the space) */
       man_join(r, c, ce, &j);
       vgi_buf_free(&shown);
       e = ce;

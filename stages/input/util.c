@@ -652,6 +652,12 @@ unsigned vgi_lower_cp(unsigned c, int turkic) {
       (c >= 0x410 && c <= 0x42F))
     return c + 0x20;
   if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  /* Greek capitals with tonos keep it in lower case (Ά ά, Έ έ, Ή ή, Ί ί,
+   * Ό ό, Ύ ύ, Ώ ώ): "ΠΌΤΕ" is "πότε", never "πΌτε" */
+  if (c == 0x386) return 0x3AC;
+  if (c >= 0x388 && c <= 0x38A) return c + 0x25;
+  if (c == 0x38C) return 0x3CC;
+  if (c == 0x38E || c == 0x38F) return c + 0x3F;
   if (c == 0x178) return 0xFF;
   /* Latin Extended-A pairs capital-small: even-odd, but odd-even in
    * 0x139-0x148 and 0x179-0x17E (and no pair at 0x138, 0x149, 0x17F) */

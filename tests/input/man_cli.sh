@@ -311,4 +311,52 @@ check "arbor.1: no lead-in alone" hasnt "$T/out" 'becomes'
 "$VGRUN" scenes --detail full "$M/arbor.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "arbor.1 full"
 check "arbor.1 in full: the lead-in said with its sample" has "$T/out" 'becomes'
 
+# a Greek page (manpages-el): its capitals folded with the final sigma and
+# their tonos ("ΕΠΙΛΟΓΕΣ" is "Επιλογες", "ΚΑΤΆΣΤΑΣΗ ΕΞΌΔΟΥ" "Κατάσταση
+# εξόδου"); "ΣΦΑΙΡΙΚΗ ΕΙΚΟΝΑ" is its synopsis, never a slide
+"$VGRUN" scenes "$M/trochos.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes trochos.1"
+check "Greek page: final sigma" has "$T/out" 'Επιλογες \['
+check "Greek page: no medial sigma at a word's end" hasnt "$T/out" 'σ \[\|σ$'
+check "Greek page: tonos kept in lower case" has "$T/out" 'Κατάσταση εξόδου'
+check "Greek page: synopsis not said" hasnt "$T/out" 'Σφαιρικη\|ΤΡΟΧΟΣ'
+# an .IP tag of an option and its argument that fills its column, its text
+# after one space ("-g gid 新規…" in Japanese groupadd.8): the tag is the
+# term, the text its description
+"$VGRUN" scenes --detail full --json "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes haguruma.8"
+check "IP tag with its text on its line: the tag alone" has "$T/out" '"-g gid"'
+check "IP tag with its text on its line: no text in the tag" hasnt "$T/out" '"-g gid 新規'
+# ... and a Japanese sentence in its EXAMPLES, options quoted in it, is
+# prose: never an sh command
+"$VGRUN" scenes "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes haguruma.8 (summary)"
+check "Japanese sentence over a command: no command scene of prose" hasnt "$T/out" '^ *[0-9]*  command .*例 '
+check "Japanese sentence over a command: said" has "$T/out" '一文字の'
+# ... and a Japanese sentence that goes on after a display with "の": the
+# particle is not said alone
+"$VGRUN" scenes --detail full "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --detail full haguruma.8"
+check "Japanese: no particle alone at a sentence's start" hasnt "$T/out" ' の後に指定した数値が歯車の番号になる'
+check "Japanese: the sentence said" has "$T/out" '後に指定した数値が歯車の番号になる'
+# a Korean sentence that goes on after a display ("init-+-getty" / "를
+# 다음처럼 나타냅니다" in pstree.1): its particle is not said alone
+"$VGRUN" scenes --detail full "$M/namu.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes namu.1"
+check "Korean: no particle alone at a sentence's start" hasnt "$T/out" '» 를 '
+check "Korean: the sentence said" has "$T/out" '» 다음처럼 나타냅니다'
+# a prompt string in an option's description (less's "?ltline %lt?L/%L.:"
+# in man.1, here in Chinese): with every sentence wanted it is shown as
+# code, never said; the sentences after it are said with it, and the
+# option after it alone on its slide is said with its description
+"$VGRUN" scenes --detail full "$M/chakan.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes chakan.1"
+check "prompt string: shown as code" has "$T/out" 'command .*\[3 lines text\]'
+check "prompt string: never said" hasnt "$T/out" '» .*ltline\|^ *[^•].*%lt?L'
+check "prompt string: its name said whole" has "$T/out" '\$MAN_PN，'
+check "prompt string: what follows it said with it" has "$T/out" '» 为了方便阅读'
+check "one option on a slide: its description said" has "$T/out" '» .*显示纯 ASCII 文本'
+# a line of code at the body's column after a colon, its sentence going on
+# in lower case after it ("ressembler à :" / "'\" <chaîne>" / "dans laquelle
+# …" in the French man.1): one sentence, never a key point of code nor one
+# that starts in lower case; an apostrophe after it stays ("n'importe")
+"$VGRUN" scenes "$M/engrenage.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes engrenage.1"
+check "display after a colon: no bullet of code" hasnt "$T/out" "• '"
+check "display after a colon: no bullet in lower case" hasnt "$T/out" '• dans laquelle'
+"$VGRUN" scenes --detail full "$M/engrenage.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --detail full engrenage.1"
+check "display after a colon: the sentence said through it" has "$T/out" "n'importe quelle"
 vg_done

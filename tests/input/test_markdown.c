@@ -2819,6 +2819,61 @@ static int shown_is(const cJSON *m, const char *want, int exact) {
  * type. This means:"), not a clause cut at a comma inside brackets ("(e.g.
  * Copilot, ChatGPT, | Cursor, etc.) to help …" showed "Etc.) to help
  * write …"). */
+/* A summary keeps the lead of a list that follows a section's table: the
+ * table says its rows, the list is what the section goes on to say (it was
+ * left out as a section's later detail). */
+static void list_after_table_kept(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("README.md",
+                       "# Gadget\n\nGadget turns axles at a chosen ratio.\n\n## Platforms\n\n"
+                       "| System | Status |\n| --- | --- |\n| Linux | supported |\n| Windows | beta |\n\n"
+                       "Before you build, check these points:\n\n"
+                       "- **Compiler**: a C11 compiler such as GCC 12 or Clang 15 is needed.\n"
+                       "- **Libraries**: libpng and zlib must be installed with their headers.\n"
+                       "- **Disk**: about two gigabytes are needed for a full build.\n\n"
+                       "## Usage\n\nRun gadget with a ratio and it turns the axles.\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(scene_with(m, "table", "Linux"));
+  const cJSON *s = scene_with(m, "list", "Compiler");
+  assert_non_null(s);
+  assert_non_null(strstr(sget(s, "narration"), "Before you build"));
+  cJSON_Delete(m);
+}
+
+/* A list longer than a slide is shared out evenly: seventeen items of
+ * fourteen words (seven fit a slide's reading) are slides of 6, 6 and 5,
+ * never 7, 7 and 3 (git-help.1's options were 6, 3, 1 and 1). */
+static void list_slides_even(void **state) {
+  (void)state;
+  vgi_buf doc = {0};
+  const char *head = "# Tool\n\n## Options\n\n";
+  vgi_buf_add(&doc, head, strlen(head));
+  for (int i = 1; i <= 17; i++) {
+    char line[160];
+    int n = snprintf(line, sizeof line, "- Option %d sets how the tool reads its input files before it writes them out\n", i);
+    vgi_buf_add(&doc, line, (size_t)n);
+  }
+  vgi_buf_add(&doc, "", 1);
+  vgi_diags d = {0};
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  cJSON *m = load_text("README.md", doc.s, &full, &d);
+  vgi_diags_free(&d);
+  vgi_buf_free(&doc);
+  int sizes[8], n = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    const cJSON *sc = scene_at(m, 0, i);
+    const cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(sc, "visual_content"), "items");
+    if (items && n < 8) sizes[n++] = cJSON_GetArraySize(items);
+  }
+  assert_int_equal(n, 3);
+  assert_int_equal(sizes[0], 6);
+  assert_int_equal(sizes[1], 6);
+  assert_int_equal(sizes[2], 5);
+  cJSON_Delete(m);
+}
+
 /* An ellipsis glued to a name in code before a lower-case word ("a
  * `cJSON_Create...` function that …", cJSON's README) does not end the
  * sentence: its headline was "… there is a cJSON_Create". One before a
@@ -4535,6 +4590,8 @@ int main(void) {
     cmocka_unit_test(headlines_are_statements),
     cmocka_unit_test(headlines_never_end_waiting),
     cmocka_unit_test(ellipsis_in_code_goes_on),
+    cmocka_unit_test(list_slides_even),
+    cmocka_unit_test(list_after_table_kept),
     cmocka_unit_test(indented_release_notes),
     cmocka_unit_test(layout_table_read_as_content),
   };
