@@ -451,19 +451,33 @@ static void deadline_fire(uv_timer_t *t) {
 
 /* ---- a chunk size past the body limit ------------------------------------------ */
 
-/* The answer to a body refused by its chunk-size line. Sent on h2o's socket
- * before h2o has a request to answer (it would wait for the chunk's bytes),
- * so it is whole and constant: refuse()'s headers. */
-static const char CHUNK_413[] =
-  "HTTP/1.1 413 Payload Too Large\r\n"
-  "Server: vgrun\r\n"
-  "Connection: close\r\n"
-  "Content-Type: application/json\r\n"
-  "X-Content-Type-Options: nosniff\r\n"
-  "Cache-Control: no-store\r\n"
-  "Content-Length: 75\r\n"
-  "\r\n"
-  "{\"error\":\"the request body is too large: a chunk's size is past the limit\"}";
+/* The answer to a request refused from its bytes, before h2o has a request
+ * to answer: a body by its chunk-size line (h2o would wait for the chunk's
+ * bytes), a head h2o would refuse with its own text/plain 400 (http_head.c).
+ * Sent on h2o's socket, so whole and constant: refuse()'s headers. */
+#define RAW_REFUSAL(status, body)                                                                      \
+  "HTTP/1.1 " status "\r\n"                                                                            \
+  "Server: vgrun\r\n"                                                                                  \
+  "Connection: close\r\n"                                                                              \
+  "Content-Type: application/json\r\n"                                                                 \
+  "X-Content-Type-Options: nosniff\r\n"                                                                \
+  "Cache-Control: no-store\r\n"                                                                        \
+  "Content-Length: %zu\r\n"                                                                            \
+  "\r\n" body
+static const char CHUNK_413[] = RAW_REFUSAL("413 Payload Too Large",
+  "{\"error\":\"the request body is too large: a chunk's size is past the limit\"}");
+static const char HEAD_400[] = RAW_REFUSAL("400 Bad Request",
+  "{\"error\":\"the request line or a header cannot be read (RFC 9112: METHOD SP TARGET SP HTTP/1.x, then NAME: VALUE lines)\"}");
+static const char HEAD_431[] = RAW_REFUSAL("431 Request Header Fields Too Large",
+  "{\"error\":\"request headers too large\"}");
+
+/* the refusal of `status` with its Content-Length filled in -> its length */
+static int raw_refusal(int status, char *out, size_t cap) {
+  const char *t = status == 413 ? CHUNK_413 : status == 431 ? HEAD_431 : HEAD_400;
+  const char *body = strstr(t, "\r\n\r\n") + 4;
+  int n = snprintf(out, cap, t, strlen(body));
+  return n > 0 && (size_t)n < cap ? n : 0;
+}
 
 static conn *conn_of_sock(vgh_server *s, h2o_socket_t *sock) {
   for (conn *c = s->conns; c; c = c->next)
@@ -490,7 +504,8 @@ static void chunk_refuse(conn *c) {
   if (c->busy) return;  /* on_req_done calls again */
   if (c->sock->_cb.write) { deadline_start(c, 20); return; }
   c->refuse_sent = 1;
-  h2o_iovec_t b = h2o_iovec_init(CHUNK_413, sizeof CHUNK_413 - 1);
+  c->refusal_len = raw_refusal(c->refused, c->refusal, sizeof c->refusal);
+  h2o_iovec_t b = h2o_iovec_init(c->refusal, (size_t)c->refusal_len);
   h2o_socket_write(c->sock, &b, 1, chunk_refuse_sent);
 }
 
@@ -545,6 +560,7 @@ static void conn_free(conn *c) {
   if (c->next) c->next->prev = c->prev;
   if (c->evicted) s->nevicted--;
   s->nconns--;
+  vgh_chunk_watch_free(&c->watch);
   free(c);
   maybe_finish(s);
 }
@@ -679,18 +695,18 @@ static int on_req(h2o_handler_t *self, h2o_req_t *q) {
   vgh_server *s = ((struct handler *)self)->s;
   conn *c = conn_request_begins(s, q);
   if (s->closing) {
-    h2o_send_error_generic(q, 503, "Service Unavailable", "shutting down\n", 0);
+    refuse(q, 503, "the server is shutting down", 0);
     return 0;
   }
   size_t bytes = q->method.len + q->path.len + 12;
   for (size_t i = 0; i < q->headers.size; i++) bytes += q->headers.entries[i].name->len + q->headers.entries[i].value.len + 4;
   if (bytes > s->lim.max_header) {
-    h2o_send_error_generic(q, 431, "Request Header Fields Too Large", "request headers too large\n", 0);
+    refuse(q, 431, "request headers too large", 0);
     return 0;
   }
   if (framing_refused(c, q)) return 0;
   vgh_req *r = calloc(1, sizeof *r);
-  if (!r) { h2o_send_error_generic(q, 503, "Service Unavailable", "out of memory\n", 0); return 0; }
+  if (!r) { refuse(q, 503, "out of memory", 0); return 0; }
   r->s = s; r->req = q; r->id = ++s->next_id; r->refs = 2; r->fd = -1;
   r->next = s->live;
   if (s->live) s->live->prev = r;
@@ -760,7 +776,9 @@ static void on_accept(uv_stream_t *l, int status) {
   /* without TLS or a PROXY line h2o_accept makes the HTTP/1 connection at
    * once and hangs it on the socket; its id is what requests carry */
   if (c->sock->data) c->h2o_id = ((h2o_conn_t *)c->sock->data)->id;
-  vgh_chunk_watch_reset(&c->watch);
+  /* a head's raw bytes: twice the parsed limit (whitespace, CRs), within h2o's own */
+  size_t head_max = s->lim.max_header && s->lim.max_header < H2O_MAX_REQLEN / 2 ? 2 * s->lim.max_header : H2O_MAX_REQLEN;
+  vgh_chunk_watch_init(&c->watch, head_max);
   watch_install(c);
   conn_arm(c);
 }
@@ -799,6 +817,7 @@ vgh_server *vgh_listen(uv_loop_t *loop, const char *host, int port, const vgh_li
   struct handler *h = (struct handler *)h2o_create_handler(pc, sizeof *h);
   h->super.on_req = on_req;
   h->s = s;
+  vgh_json_errors(&hc->fallback_path);
   h2o_context_init(&s->ctx, loop, &s->config);
   s->accept_ctx.ctx = &s->ctx;
   s->accept_ctx.hosts = s->config.hosts;

@@ -9,6 +9,7 @@
  * only inside a chunk-size line: a request it misreads is left to h2o. */
 #include "http_private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { W_HEAD, W_FIXED, W_SIZE, W_EXT, W_DATA, W_DATA_END, W_TRAILER };
@@ -17,9 +18,27 @@ enum { W_HEAD, W_FIXED, W_SIZE, W_EXT, W_DATA, W_DATA_END, W_TRAILER };
 static const char TE[] = "transfer-encoding", CL[] = "content-length";
 enum { NAME_TE = 1, NAME_CL = 2, NAME_NO = 0 };
 
-void vgh_chunk_watch_reset(vgh_chunk_watch *w) {
+void vgh_chunk_watch_init(vgh_chunk_watch *w, size_t head_max) {
   memset(w, 0, sizeof *w);
   w->state = W_HEAD;
+  w->head_max = head_max;
+}
+
+/* the next request: its head's buffer is kept for it */
+void vgh_chunk_watch_reset(vgh_chunk_watch *w) {
+  char *head = w->head;
+  size_t cap = w->head_cap, max = w->head_max;
+  memset(w, 0, sizeof *w);
+  w->state = W_HEAD;
+  w->head = head;
+  w->head_cap = cap;
+  w->head_max = max;
+}
+
+void vgh_chunk_watch_free(vgh_chunk_watch *w) {
+  free(w->head);
+  w->head = NULL;
+  w->head_cap = w->head_len = 0;
 }
 
 static int hex(unsigned char ch) {
@@ -34,6 +53,7 @@ static uint64_t sat_add(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UI
 
 /* The headers ended: the body that follows, as h2o reads it. */
 static void head_done(vgh_chunk_watch *w) {
+  w->head_ended = 1;
   w->left = 0;
   w->body = 0;
   if (w->chunked) w->state = W_SIZE;
@@ -95,11 +115,21 @@ static void size_line_done(vgh_chunk_watch *w) {
 }
 
 int vgh_chunk_watch_feed(vgh_chunk_watch *w, const char *buf, size_t len, uint64_t limit, size_t *at) {
+  size_t head_from = 0;  /* where the head being read starts in buf */
+  int status;
   for (size_t i = 0; i < len; i++) {
     unsigned char ch = (unsigned char)buf[i];
     switch (w->state) {
     case W_HEAD:
+      if (w->head_len == 0) head_from = i;
+      if ((status = vgh_head_append(w, ch)) != 0) { *at = head_from; return status; }
+      w->head_ended = 0;
       head_byte(w, ch);
+      if (w->head_ended) {
+        /* the whole head, as h2o parses it once it has it */
+        if ((status = vgh_head_verdict(w)) != 0) { *at = head_from; return status; }
+        vgh_head_clear(w);
+      }
       break;
     case W_FIXED:
       /* a Content-Length body: skipped whole */
@@ -136,5 +166,7 @@ int vgh_chunk_watch_feed(vgh_chunk_watch *w, const char *buf, size_t len, uint64
       break;
     }
   }
+  /* a head not whole yet: h2o parses what came so far at every read */
+  if (w->state == W_HEAD && (status = vgh_head_verdict(w)) != 0) { *at = head_from; return status; }
   return 0;
 }

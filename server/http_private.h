@@ -39,13 +39,32 @@ typedef struct vgh_chunk_watch {
   uint64_t length;         /* ... or Content-Length */
   uint64_t size, body;     /* the chunk size read so far; the chunks before it */
   uint64_t left;           /* bytes of a body or a chunk still to skip */
+  int head_ended;          /* head_done ran for the byte just read */
+  /* the request line and headers as sent (http_head.c); kept over resets */
+  char *head;
+  size_t head_len, head_cap, head_max;
+  size_t head_seen;        /* head_len at the last look (picohttpparser's last_len) */
 } vgh_chunk_watch;
 
+/* head_max: the most bytes of a request line and headers kept (past it 431) */
+void vgh_chunk_watch_init(vgh_chunk_watch *w, size_t head_max);
 void vgh_chunk_watch_reset(vgh_chunk_watch *w);
-/* Follows buf[0..len): 0, or 413 when a chunk size makes the body reach
+void vgh_chunk_watch_free(vgh_chunk_watch *w);
+/* Follows buf[0..len): 0; or 413 when a chunk size makes the body reach
  * `limit` bytes, with *at the offset of the byte that did (the bytes before
- * it are the client's request as far as it is taken). */
+ * it are the client's request as far as it is taken); or 400 or 431 when a
+ * request's line and headers are ones h2o would refuse with its own plain
+ * text answer (http_head.c), with *at where that request starts in buf
+ * (0 when it started in an earlier read). */
 int vgh_chunk_watch_feed(vgh_chunk_watch *w, const char *buf, size_t len, uint64_t limit, size_t *at);
+
+/* http_head.c: a request's line and headers, as h2o 2.2 will parse them.
+ * 0: h2o takes them (or waits for more); 400: h2o would answer its own
+ * "Bad Request" (text/plain, written on the socket, with no hook); 431: past
+ * head_max bytes or past h2o's 100 headers. */
+int vgh_head_append(vgh_chunk_watch *w, unsigned char ch);
+int vgh_head_verdict(vgh_chunk_watch *w);
+void vgh_head_clear(vgh_chunk_watch *w);
 
 /* One accepted connection: the header deadline and the per-address count. */
 struct vgh_conn {
@@ -63,7 +82,9 @@ struct vgh_conn {
   /* the reads, seen before h2o's: a chunk size past the body limit */
   uv_read_cb h2o_read;     /* h2o's read callback, called after ours */
   vgh_chunk_watch watch;
-  int refused, refuse_sent;/* the status the body was refused with */
+  int refused, refuse_sent;/* the status the body or head was refused with */
+  char refusal[512];       /* its answer, while h2o's socket writes it */
+  int refusal_len;
   struct vgh_conn *prev, *next;
 };
 
@@ -94,3 +115,7 @@ struct vgh_server {
  * to refuse it with (400: framing that a proxy may read otherwise; 415: a
  * compressed body) and why. */
 int vgh_framing_check(const char *buf, size_t len, char *why, size_t whylen);
+
+/* http_errors.c: h2o's own error answers (text/plain, on the fallback
+ * path) become the API's JSON. */
+void vgh_json_errors(h2o_pathconf_t *fallback);

@@ -1,11 +1,15 @@
 -- A plug-in for tests/serve/test_previews.py: a plain-text document that
 -- says SPIN is read forever (a reader that never ends, deterministically);
--- any other is one scene.
+-- one that says CATCH too, catching every error raised in it; any other is
+-- one scene.
 local vg = require("vg")
 require("vg.input").register("txt", function(path)
   local f = assert(io.open(path, "rb"))
   local text = f:read("a")
   f:close()
+  if text:find("CATCH", 1, true) then
+    while true do pcall(function() while true do end end) end
+  end
   if text:find("SPIN", 1, true) then
     while true do end
   end

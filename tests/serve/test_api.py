@@ -166,6 +166,20 @@ try:
             check(st2 == 400 and j2.get("error", "").startswith("options") and (want is None or j2["error"] == want),
                   "%s %s -> 400 as POST /api/tasks (%s: %s; tasks %s: %s)" % (route, json.dumps(bad), st2,
                                                                             j2.get("error"), st, want))
+    # every option's JSON type is checked: a number as a string ("30" for
+    # fps was taken before), a boolean as a string, a number where a name is
+    # wanted, a number out of range, fractional, negative or past a double
+    for raw in ['{"fps": "30"}', '{"crf": "23"}', '{"anim_fps": "12"}', '{"duration": "60"}', '{"cfr": "true"}',
+                '{"ssml": 1}', '{"theme": 1}', '{"resolution": 1280}', '{"detail": true}', '{"split": 2}',
+                '{"fps": 29.5}', '{"fps": -1}', '{"crf": 52}', '{"duration": 1e309}', '{"fps": 1e309}',
+                '{"duration": -1e309}', '{"voice": []}', '{"captions": 1}', '{"keep_timing": "yes"}']:
+        key = list(json.loads(raw.replace("1e309", "1")).keys())[0]
+        body = '{"text": %s, "options": %s}' % (json.dumps(DOC.decode()), raw)
+        for route in ["/api/tasks", "/api/check"]:
+            st, _, j = s.json("POST", route, body=body.encode(), headers=JSON_CT)
+            j = j if isinstance(j, dict) else {}
+            check(st == 400 and j.get("error", "").startswith("options.%s" % key),
+                  "%s %s -> 400 naming options.%s (%s: %s)" % (route, raw, key, st, j.get("error")))
     # ... and takes what a task takes
     st, _, j = s.json("POST", "/api/scenes", body=json.dumps(
         {"text": DOC.decode(), "options": {"voice": "female", "captions": "srt,burn", "color": "#336699", "fps": 24}}),

@@ -169,6 +169,45 @@ finally:
 check("internal error" not in (s.stderr or "") and "Traceback" not in (s.stderr or ""),
       "nothing went wrong in the server (%r)" % (s.stderr or "")[-300:])
 
+# The same reader with the default --preview-child: a server with plug-ins
+# makes every preview in a child, however small the document, so a reader
+# that never ends (or that catches every error in a loop) is stopped at the
+# time limit, and other requests are answered meanwhile. Before, a small
+# document was read in the server's process and the server hung for good.
+s = Server(["--plugin", PLUGIN, "--preview-timeout", "2"])
+try:
+    t0 = time.time()
+    st, _, j = s.json("POST", "/api/check", body=SPIN, headers=JS)
+    check(st == 422 and "took more than 2 s" in j.get("error", ""),
+          "a small document's reader that never ends is stopped at the time limit: 422 (%s %s)" % (st, j))
+    check(time.time() - t0 < 60, "... in about the limit (%.1f s)" % (time.time() - t0))
+    catch = json.dumps({"text": "SPIN CATCH\n", "format": "txt"}).encode()
+    for route in ["/api/check", "/api/scenes", "/api/frame"]:
+        st, _, j = s.json("POST", route, body=catch, headers=JS)
+        check(st == 422 and "took more than 2 s" in j.get("error", ""),
+              "%s: a reader that catches every error in a loop is stopped too: 422 (%s %s)" % (route, st, j))
+    # a request that comes while the reader runs is answered meanwhile
+    res = []
+
+    def spin():
+        res.append(s.json("POST", "/api/scenes", body=SPIN, headers=JS)[0])
+    th = threading.Thread(target=spin)
+    th.start()
+    time.sleep(0.5)
+    st, _, j = s.json("GET", "/api/health")
+    check(st == 200 and th.is_alive(), "the server answers the others meanwhile (%s)" % st)
+    th.join()
+    check(res == [422], "and the preview is 422 (%s)" % res)
+    st, _, j = s.json("POST", "/api/check", body=json.dumps({"text": "plain words\n", "format": "txt"}).encode(),
+                      headers=JS)
+    check(st == 200 and j.get("scenes") == 1, "and previews again (%s %s)" % (st, j))
+    left = files_left(s)
+    check(not left, "no file left (%s)" % left)
+finally:
+    s.stop()
+check("internal error" not in (s.stderr or "") and "Traceback" not in (s.stderr or ""),
+      "nothing went wrong in the server (%r)" % (s.stderr or "")[-300:])
+
 # the server stopped while a child reads: the child is stopped, no file left
 s = Server()
 keep = s.tmp

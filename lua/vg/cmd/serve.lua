@@ -95,24 +95,33 @@ local function run(args)
     min_free = o.min_free or (1 << 30), preview_child_bytes = o.preview_child or 64 * 1024,
     preview_seconds = o.preview_timeout or 120 }
   if not S then eprintf("vgrun serve: %s\n", tostring(err)); return 1 end
-  io.stdout:write("vgrun serve: ", S.doors:url(), "\n")
-  if o.token == "auto" then io.stdout:write("login: ", S.doors:login_url(), "\n") end
-  if not S.mgr then eprintf("vgrun serve: no task manager in this vgrun: only the preview routes work\n") end
-  io.stdout:flush()
-
   -- SIGINT/SIGTERM: the engine cancels running tasks and flags the
   -- interrupt; the loop turn returns and the server stops cleanly. A
   -- second signal (systemd's, a second Ctrl-C) does not cut the saving of
   -- the tasks short; five do.
   core.finish_on_interrupt()
+  -- From the URL on, a client may act on it and a signal may come at once:
+  -- the interrupt's error is raised in whatever Lua runs at that moment, so
+  -- everything up to the stop runs inside one pcall (an error there is the
+  -- stop's cue, never the command's end with "interrupted", 130).
+  local function announce()
+    io.stdout:write("vgrun serve: ", S.doors:url(), "\n")
+    if o.token == "auto" then io.stdout:write("login: ", S.doors:login_url(), "\n") end
+    if not S.mgr then eprintf("vgrun serve: no task manager in this vgrun: only the preview routes work\n") end
+    io.stdout:flush()
+  end
   -- a turn is a Lua function: an interrupt hook armed while the loop ran
   -- fires on its return, inside the pcall, not in the lines after it
   local function turn() local more = core.run_once(); return more end
-  while not S.stopped do
-    local ok, e = pcall(turn)
-    if core.interrupted() or (not ok and core.is_interrupt(e)) then break end
-    if not ok then eprintf("vgrun serve: %s\n", tostring(e)); break end
+  local function serve_until_stopped()
+    announce()
+    while not S.stopped and not core.interrupted() do
+      local ok, e = pcall(turn)
+      if not ok and not core.is_interrupt(e) then eprintf("vgrun serve: %s\n", tostring(e)); return end
+    end
   end
+  local sok, serr = pcall(serve_until_stopped)
+  if not sok and not core.is_interrupt(serr) then eprintf("vgrun serve: %s\n", tostring(serr)) end
   core.clear_interrupt()
   -- Closing goes on to the end whatever a turn raises: a task that ends
   -- cancelled, or a second signal, must not leave the server half closed

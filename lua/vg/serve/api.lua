@@ -174,7 +174,12 @@ local function run_preview(ctx, route)
   req.route, req.options = route, options
   req.params = params_of(fields or {}, options, ctx.query)
   if route == "frame" then req.out = tmp_path(ctx.S, "png") end
-  local child = ctx.S.preview_exe and #(ctx.info.body or "") >= (ctx.S.preview_child_bytes or CHILD_BYTES)
+  -- a large document, or any document once plug-ins are loaded: their Lua
+  -- (a reader, a scene type) is the user's, and one that never ends would
+  -- hold the loop and every other request; in a child it is held to
+  -- --preview-timeout like the rest
+  local child = ctx.S.preview_exe and (#(ctx.info.body or "") >= (ctx.S.preview_child_bytes or CHILD_BYTES)
+    or #require("vg.plugins").loaded > 0)
   -- the request's body is garbage once stored
   ctx.info.body = nil
   -- what a stop removes if this fiber does not run again: the document

@@ -94,8 +94,22 @@ local function handle(S, req, info)
   req:respond(200, headers { ["content-type"] = ctype, etag = etag, ["cache-control"] = "no-cache" }, body)
 end
 
+-- an error's stack for the log; the interrupt (SIGINT/SIGTERM, raised in
+-- whatever Lua ran when it came) is no fault and stays a bare message
+local function traced(e)
+  if core.is_interrupt(e) then return e end
+  return debug.traceback(e, 2)
+end
+
 local function run_request(S, req, info)
-  local ok, err = xpcall(handle, debug.traceback, S, req, info)
+  local ok, err = xpcall(handle, traced, S, req, info)
+  if not ok and core.is_interrupt(err) then
+    -- the server is stopping: this request is answered as those still
+    -- waiting are (503), with nothing in the log
+    pcall(req.respond, req, 503, headers { ["content-type"] = "application/json", ["cache-control"] = "no-store" },
+      '{"error":"the server is shutting down"}')
+    return
+  end
   if not ok then
     -- the path is the client's: shown as a name, so it cannot drive the terminal
     io.stderr:write(shown.lines(string.format("vgrun serve: %s %s: %s\n", shown.name(info.method or "?"),

@@ -22,6 +22,16 @@ local function spec_options()
   return by_key
 end
 
+-- How a message names a JSON value's type.
+local function json_type(v)
+  local t = type(v)
+  if t == "table" then return getmetatable(v) == require("vg.core").array_mt and "a list" or "an object" end
+  if t == "string" then return "a string" end
+  if t == "boolean" then return "true or false" end
+  if t == "number" then return "a number" end
+  return t
+end
+
 -- A JSON value as the command line spells it; nil, message for a wrong type.
 local function spelled(key, v, opt)
   local t = type(v)
@@ -47,13 +57,17 @@ local function spelled(key, v, opt)
     end
     return list
   end
-  if t == "number" then
+  -- the JSON type is the option's: a number for a number (`"30"` is a
+  -- string, as a client that sent it would learn only from the video),
+  -- a string for the rest (`theme: 1`, `voice: 5`)
+  local numeric = opt.type == "int" or opt.type == "number"
+  if numeric then
+    if t ~= "number" then return nil, string.format("options.%s: a number expected, got %s", key, json_type(v)) end
     if v ~= v or v == math.huge or v == -math.huge then return nil, "options." .. key .. ": a finite number expected" end
     return math.type(v) == "integer" and string.format("%d", v) or (math.tointeger(v) and string.format("%d", v))
       or string.format("%.17g", v)
   end
-  if t ~= "string" then return nil, string.format("options.%s: a string or a number expected, got %s", key,
-    t == "table" and "a list or an object" or t) end
+  if t ~= "string" then return nil, string.format("options.%s: a string expected, got %s", key, json_type(v)) end
   if #v > 200 then return nil, "options." .. key .. ": too long" end
   return v
 end
