@@ -40,14 +40,16 @@ local pace, parts = 0, 0
 for i, ps in ipairs(plan.scenes) do
   local ms = made.scenes[i]
   assert(ps.id == ms.id, "scene " .. i .. ": " .. tostring(ps.id) .. " planned, " .. tostring(ms.id) .. " made")
-  if ps.narration ~= "" then
-    pace = pace + core.speech_seconds(ps.narration, ps.language or made.language)
-      - (ms.narration_end - ms.narration_start)
-  else
+  local held = ms["end"] - ms.start
+  if ps.narration == "" then
     parts = parts + 1
-    local held = ms["end"] - ms.start
     assert(math.abs(ps.seconds - held) <= 0.3,
       string.format("%s: shown as %.2f s, held %.2f s", ps.id, ps.seconds, held))
+  elseif math.abs(ps.seconds - held) > 0.3 then
+    -- (a scene its items hold longer than its speech is shown as long as
+    -- it is held: it owes nothing to the pace)
+    pace = pace + core.speech_seconds(ps.narration, ps.language or made.language)
+      - (ms.narration_end - ms.narration_start)
   end
 end
 assert(parts > 0, "nothing was split (the test lost its point)")
