@@ -512,6 +512,98 @@ static int body_indented(const char *p, const char *end, size_t col) {
   return 0;
 }
 
+/* ---- definition lists and closing tags over fences ------------------------- */
+
+/* the start of the last line written to b (b ends with its newline) */
+static size_t last_line(const vgi_buf *b, size_t end) {
+  size_t a = end && b->s[end - 1] == '\n' ? end - 1 : end;
+  while (a && b->s[a - 1] != '\n') a--;
+  return a;
+}
+
+static int blank_range(const char *a, const char *e) {
+  a = skip_sp(a, e);
+  return a >= e || (e - a == 1 && *a == '\r');
+}
+
+/* MkDocs Material's own option marker ("<!-- md:option alternate.name -->"),
+ * which its site shows as the option's name -> the name, 0 when it is none */
+static size_t md_option(const char *s, const char *e, const char **name) {
+  if (e - s < 20 || strncmp(s, "<!--", 4)) return 0;
+  const char *q = skip_sp(s + 4, e);
+  if (e - q < 10 || strncmp(q, "md:option", 9) || (q[9] != ' ' && q[9] != '\t')) return 0;
+  q = skip_sp(q + 9, e);
+  const char *z = q;
+  while (z < e && *z != ' ' && *z != '\t' && *z != '-' && *z != '`') z++;
+  if (z == q || skip_sp(z, e) + 3 > e || strncmp(skip_sp(z, e), "-->", 3)) return 0;
+  *name = q;
+  return (size_t)(z - q);
+}
+
+/* A definition list's description (": text" under its term, MkDocs' def_list,
+ * MyST's, Pandoc's): the term's line, the paragraph line above it (a blank
+ * line between allowed), is emptied and the description's line becomes the
+ * item "- **Term**: text", as other term lists read. Returns where the
+ * description's text starts in the line (its line continues from there),
+ * NULL when the line is no description. */
+static const char *definition(pass *ps, const char *s, const char *e) {
+  if (e - s < 3 || *s != ':' || (s[1] != ' ' && s[1] != '\t')) return NULL;
+  const char *d = skip_sp(s + 1, e);
+  if (blank_range(d, e) || d - s > 5) return NULL;
+  size_t end = ps->out.n, t = last_line(&ps->out, end);
+  int gap = 0;
+  if (t < end && blank_range(ps->out.s + t, ps->out.s + end - 1)) {
+    if (!t) return NULL;
+    end = t, t = last_line(&ps->out, end), gap = 1;
+  }
+  if (t >= end) return NULL;
+  /* one line of a paragraph of its own: the line above it is empty */
+  if (t && !blank_range(ps->out.s + last_line(&ps->out, t), ps->out.s + t - 1)) return NULL;
+  const char *a = ps->out.s + t, *z = ps->out.s + end - 1;
+  if (*a == ' ' || *a == '\t') return NULL;   /* in a list, a body, code */
+  while (z > a && (z[-1] == ' ' || z[-1] == '\r')) z--;
+  const char *opt = NULL;
+  size_t optn = md_option(a, z, &opt);
+  /* a heading, quote, table, HTML, fence, tab, picture or list item is no term */
+  const char *dg = a;
+  while (dg < z && isdigit((unsigned char)*dg)) dg++;
+  if (z - a > 200 || (!optn && strchr("#>|<`~:=!", *a)) || (strchr("-*+", *a) && (a + 1 == z || a[1] == ' ')) ||
+      (dg > a && dg < z && (*dg == '.' || *dg == ')')))
+    return NULL;
+  char term[256];
+  size_t tn = optn ? optn : (size_t)(z - a);
+  memcpy(term, optn ? opt : a, tn);
+  int bold = !optn && tn > 4 && !strncmp(term, "**", 2) && !strncmp(term + tn - 2, "**", 2);
+  ps->out.n = t;
+  vgi_buf_puts(&ps->out, gap ? "\n\n- " : "\n- ");
+  vgi_buf_puts(&ps->out, optn ? "**`" : bold ? "" : "**");
+  vgi_buf_add(&ps->out, term, tn);
+  vgi_buf_puts(&ps->out, optn ? "`**: " : bold ? ": " : "**: ");
+  return d;
+}
+
+/* A line that is only a closing tag ("</div>") ends the HTML above it for
+ * the site's renderer (kramdown, Python-Markdown): a code fence on the next
+ * line is code. CommonMark would run the HTML block on to a blank line and
+ * swallow the fence, so the tag's line is emptied (its block ends the line
+ * before; a raw-text block, <pre>, <script>, <style>, <textarea>, is left
+ * alone, as its closing tag ends it there). */
+static void close_tag_over_fence(pass *ps) {
+  size_t end = ps->out.n, t = last_line(&ps->out, end);
+  if (t >= end) return;
+  const char *a = skip_sp(ps->out.s + t, ps->out.s + end - 1), *z = ps->out.s + end - 1;
+  while (z > a && (z[-1] == ' ' || z[-1] == '\r')) z--;
+  if (z - a < 4 || a[0] != '<' || a[1] != '/' || z[-1] != '>') return;
+  const char *n = a + 2;
+  while (n < z - 1 && isalnum((unsigned char)*n)) n++;
+  if (n != z - 1 || n == a + 2) return;
+  static const char *const raw[] = { "pre", "script", "style", "textarea" };
+  for (size_t k = 0; k < sizeof raw / sizeof *raw; k++)
+    if ((size_t)(n - a - 2) == strlen(raw[k]) && !strncasecmp(a + 2, raw[k], strlen(raw[k]))) return;
+  memset(ps->out.s + t, ' ', (size_t)(z - ps->out.s) - t);
+  ps->changed = 1;
+}
+
 /* MkDocs admonitions nest (an indented "!!!" in a body): the fence of an
  * outer one is longer than any inside it, and than a body's own code fences */
 #define MK_DEPTH 4
@@ -528,7 +620,11 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
            ((text[i] == '!' && text[i + 1] == '!' && text[i + 2] == '!') ||
             (text[i] == '?' && text[i + 1] == '?' && text[i + 2] == '?') ||
             (text[i] == ':' && text[i + 1] == ':' && text[i + 2] == ':') ||
-            (text[i] == '=' && text[i + 1] == '=' && text[i + 2] == '=')));
+            (text[i] == '=' && text[i + 1] == '=' && text[i + 2] == '='))) ||
+          /* a definition list's ": text"; a closing tag over a fence */
+          ((i == 0 || text[i - 1] == '\n') && text[i] == ':' && (text[i + 1] == ' ' || text[i + 1] == '\t')) ||
+          (text[i] == '>' && (text[i + 1] == '\n' || (text[i + 1] == '\r' && i + 3 < len && text[i + 2] == '\n')) &&
+           (text[i + 1 + (text[i + 1] == '\r') + 1] == '`' || text[i + 1 + (text[i + 1] == '\r') + 1] == '~'));
   if (!any) return NULL;
   pass ps;
   memset(&ps, 0, sizeof ps);
@@ -592,7 +688,7 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
     char fc = 0;
     int fk = 0;
     if (!ps.comment && (ind - cut) < 4 && (fk = fence_run(s, e, &fc)) && !ps.code_tag) {
-      if (!ps.fence) { ps.fence = fk; ps.fence_c = fc; }
+      if (!ps.fence) { ps.fence = fk; ps.fence_c = fc; close_tag_over_fence(&ps); }
       else if (fc == ps.fence_c && fk >= ps.fence && skip_sp(s + fk, e) >= e - (e > s && e[-1] == '\r')) ps.fence = 0;
     } else if (ps.fence) {
       /* code */
@@ -615,7 +711,11 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
       const char *nx = nl ? nl + 1 : text + len, *nxe = nx < text + len ? memchr(nx, '\n', (size_t)(text + len - nx)) : NULL;
       if (!nxe) nxe = text + len;
       int next_text = skip_sp(nx, nxe) < nxe && *skip_sp(nx, nxe) != '\r';
-      if (nmk < MK_DEPTH && body_indented(nx, text + len, ind + 4) && mkdocs_admonition(s, e, &name, &title, &tn)) {
+      const char *dd;
+      if (ind - cut < 4 && *s == ':' && (dd = definition(&ps, s, e))) {
+        cut = (size_t)(dd - l);   /* the description's text follows on its line */
+        ps.changed = 1;
+      } else if (nmk < MK_DEPTH && body_indented(nx, text + len, ind + 4) && mkdocs_admonition(s, e, &name, &title, &tn)) {
         mk_out[nmk] = (int)(ind - cut);
         vgi_buf_add(&ps.out, l + cut, ind - cut);
         mk_fence(&ps.out, nmk);
