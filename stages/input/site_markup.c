@@ -196,6 +196,7 @@ typedef struct pass {
   int code_tag;           /* inside a highlight tag or shortcode: code */
   const char *alert_close[16];   /* the shortcodes open as admonitions */
   int nalert;
+  int dl_item;            /* a definition list's item is open (a second ": text" adds to it) */
 } pass;
 
 /* kramdown's "* TOC" over "{:toc}": the list item is where the site puts
@@ -550,6 +551,10 @@ static const char *definition(pass *ps, const char *s, const char *e) {
   if (e - s < 3 || *s != ':' || (s[1] != ' ' && s[1] != '\t')) return NULL;
   const char *d = skip_sp(s + 1, e);
   if (blank_range(d, e) || d - s > 5) return NULL;
+  if (ps->dl_item) {   /* the term's next description: a paragraph of its item */
+    vgi_buf_puts(&ps->out, "  ");
+    return d;
+  }
   size_t end = ps->out.n, t = last_line(&ps->out, end);
   int gap = 0;
   if (t < end && blank_range(ps->out.s + t, ps->out.s + end - 1)) {
@@ -557,28 +562,45 @@ static const char *definition(pass *ps, const char *s, const char *e) {
     end = t, t = last_line(&ps->out, end), gap = 1;
   }
   if (t >= end) return NULL;
-  /* one line of a paragraph of its own: the line above it is empty */
-  if (t && !blank_range(ps->out.s + last_line(&ps->out, t), ps->out.s + t - 1)) return NULL;
-  const char *a = ps->out.s + t, *z = ps->out.s + end - 1;
-  if (*a == ' ' || *a == '\t') return NULL;   /* in a list, a body, code */
-  while (z > a && (z[-1] == ' ' || z[-1] == '\r')) z--;
-  const char *opt = NULL;
-  size_t optn = md_option(a, z, &opt);
-  /* a heading, quote, table, HTML, fence, tab, picture or list item is no term */
-  const char *dg = a;
-  while (dg < z && isdigit((unsigned char)*dg)) dg++;
-  if (z - a > 200 || (!optn && strchr("#>|<`~:=!", *a)) || (strchr("-*+", *a) && (a + 1 == z || a[1] == ' ')) ||
-      (dg > a && dg < z && (*dg == '.' || *dg == ')')))
-    return NULL;
-  char term[256];
-  size_t tn = optn ? optn : (size_t)(z - a);
-  memcpy(term, optn ? opt : a, tn);
-  int bold = !optn && tn > 4 && !strncmp(term, "**", 2) && !strncmp(term + tn - 2, "**", 2);
-  ps->out.n = t;
+  /* the term: a paragraph of its own of up to 4 lines, a term each
+   * ("Term1" over "Term2"), said together ("Term1, Term2") */
+  char term[4 * 204];
+  size_t tn = 0, starts[4];
+  int lines = 0, optn = 0;
+  for (size_t ls = t, le = end;; le = ls, ls = last_line(&ps->out, ls)) {
+    if (ls >= le || blank_range(ps->out.s + ls, ps->out.s + le - 1)) break;   /* the empty line above */
+    if (lines == 4) return NULL;
+    const char *a = ps->out.s + ls, *z = ps->out.s + le - 1;
+    if (*a == ' ' || *a == '\t') return NULL;   /* in a list, a body, code */
+    while (z > a && (z[-1] == ' ' || z[-1] == '\r')) z--;
+    const char *opt = NULL;
+    size_t on = md_option(a, z, &opt);
+    /* a heading, quote, table, HTML, fence, tab, picture or list item is no term */
+    const char *dg = a;
+    while (dg < z && isdigit((unsigned char)*dg)) dg++;
+    if (z - a > 200 || (!on && strchr("#>|<`~:=!", *a)) || (strchr("-*+", *a) && (a + 1 == z || a[1] == ' ')) ||
+        (dg > a && dg < z && (*dg == '.' || *dg == ')')) || (on && lines))
+      return NULL;
+    /* (read upwards: each line goes before those below it) */
+    size_t n = on ? on : (size_t)(z - a), add = n + (lines ? 2 : 0) + (on ? 2 : 0);
+    memmove(term + add, term, tn);
+    if (on) term[0] = '`', memcpy(term + 1, opt, n), term[n + 1] = '`';
+    else memcpy(term, a, n);
+    if (lines) memcpy(term + n + (on ? 2 : 0), ", ", 2);
+    tn += add;
+    optn = on > 0;
+    starts[lines++] = ls;
+    if (!ls) break;
+  }
+  if (!lines) return NULL;
+  int bold = !optn && tn > 4 && !strncmp(term, "**", 2) && !strncmp(term + tn - 2, "**", 2) && lines == 1;
+  ps->out.n = starts[lines - 1];
+  for (int k = 1; k < lines; k++) vgi_buf_puts(&ps->out, "\n");
   vgi_buf_puts(&ps->out, gap ? "\n\n- " : "\n- ");
-  vgi_buf_puts(&ps->out, optn ? "**`" : bold ? "" : "**");
+  vgi_buf_puts(&ps->out, bold ? "" : "**");
   vgi_buf_add(&ps->out, term, tn);
-  vgi_buf_puts(&ps->out, optn ? "`**: " : bold ? ": " : "**: ");
+  vgi_buf_puts(&ps->out, bold ? ": " : "**: ");
+  ps->dl_item = 1;
   return d;
 }
 
@@ -712,6 +734,7 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
       if (!nxe) nxe = text + len;
       int next_text = skip_sp(nx, nxe) < nxe && *skip_sp(nx, nxe) != '\r';
       const char *dd;
+      if (ind == cut && *s != ':') ps.dl_item = 0;   /* a line at the margin ends an item */
       if (ind - cut < 4 && *s == ':' && (dd = definition(&ps, s, e))) {
         cut = (size_t)(dd - l);   /* the description's text follows on its line */
         ps.changed = 1;

@@ -378,7 +378,10 @@ static void definition_lists(void **state) {
     "Apple\n"
     ":   Pomaceous fruit of plants of the genus Malus.\n\n"
     "**Orange**\n"
-    ":   The fruit of an evergreen tree of the genus Citrus.\n";
+    ":   The fruit of an evergreen tree of the genus Citrus.\n\n"
+    ":   A colour between red and yellow.\n\n"
+    "Lemon\nLime\n"
+    ":   Sour fruits of the genus Citrus.\n";
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
   cJSON *m = load_text("language.md", doc, &o, &d);
@@ -395,10 +398,16 @@ static void definition_lists(void **state) {
   assert_string_equal(sget(it, "description"), "The name of the language in the selector.");
   const cJSON *fruit = scene_with(m, "list", "Orange");
   assert_non_null(fruit);
-  assert_int_equal(items_of(fruit), 2);
+  assert_int_equal(items_of(fruit), 3);
   it = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(fruit, "visual_content"), "items"), 0);
   assert_string_equal(sget(it, "title"), "Apple");
   assert_non_null(strstr(sget(it, "description"), "Pomaceous fruit"));
+  /* a term's second description is its item's too */
+  assert_null(strstr(all, ": A colour"));
+  assert_non_null(strstr(all, "A colour between red and yellow."));
+  /* two terms of one description */
+  assert_non_null(strstr(all, "Lemon, Lime"));
+  assert_null(strstr(all, ": Sour"));
   free(all);
   cJSON_Delete(m);
 }
