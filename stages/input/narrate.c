@@ -2484,7 +2484,15 @@ char *vgi_template(const cJSON *scene, const char *lang) {
           char *head = vgi_strdup(item_text(it));
           size_t hl = strlen(head);
           while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
-          vgi_buf_printf(&one, "%s: %s", head, lt);
+          /* an item that ends its sentence ("… on a single machine.") is
+           * said as it is, its child after it as a sentence of its own, not
+           * joined by a colon (".: when installing") */
+          if (ends_sentence(head, hl)) {
+            sentence(&b, head);
+            vgi_buf_puts(&one, item_text(c));
+          } else {
+            vgi_buf_printf(&one, "%s: %s", head, lt);
+          }
           free(head);
           sentence(&b, one.s);
           vgi_buf_free(&one);

@@ -196,6 +196,7 @@ typedef struct pass {
   int code_tag;           /* inside a highlight tag or shortcode: code */
   const char *alert_close[16];   /* the shortcodes open as admonitions */
   int nalert;
+  int dl_item;            /* a definition list's item is open (a second ": text" adds to it) */
 } pass;
 
 /* kramdown's "* TOC" over "{:toc}": the list item is where the site puts
@@ -512,6 +513,119 @@ static int body_indented(const char *p, const char *end, size_t col) {
   return 0;
 }
 
+/* ---- definition lists and closing tags over fences ------------------------- */
+
+/* the start of the last line written to b (b ends with its newline) */
+static size_t last_line(const vgi_buf *b, size_t end) {
+  size_t a = end && b->s[end - 1] == '\n' ? end - 1 : end;
+  while (a && b->s[a - 1] != '\n') a--;
+  return a;
+}
+
+static int blank_range(const char *a, const char *e) {
+  a = skip_sp(a, e);
+  return a >= e || (e - a == 1 && *a == '\r');
+}
+
+/* MkDocs Material's own option marker ("<!-- md:option alternate.name -->"),
+ * which its site shows as the option's name -> the name, 0 when it is none */
+static size_t md_option(const char *s, const char *e, const char **name) {
+  if (e - s < 20 || strncmp(s, "<!--", 4)) return 0;
+  const char *q = skip_sp(s + 4, e);
+  if (e - q < 10 || strncmp(q, "md:option", 9) || (q[9] != ' ' && q[9] != '\t')) return 0;
+  q = skip_sp(q + 9, e);
+  const char *z = q;
+  while (z < e && *z != ' ' && *z != '\t' && *z != '-' && *z != '`') z++;
+  if (z == q || skip_sp(z, e) + 3 > e || strncmp(skip_sp(z, e), "-->", 3)) return 0;
+  *name = q;
+  return (size_t)(z - q);
+}
+
+/* A definition list's description (": text" under its term, MkDocs' def_list,
+ * MyST's, Pandoc's): the term's line, the paragraph line above it (a blank
+ * line between allowed), is emptied and the description's line becomes the
+ * item "- **Term**: text", as other term lists read. Returns where the
+ * description's text starts in the line (its line continues from there),
+ * NULL when the line is no description. */
+static const char *definition(pass *ps, const char *s, const char *e) {
+  if (e - s < 3 || *s != ':' || (s[1] != ' ' && s[1] != '\t')) return NULL;
+  const char *d = skip_sp(s + 1, e);
+  if (blank_range(d, e) || d - s > 5) return NULL;
+  if (ps->dl_item) {   /* the term's next description: a paragraph of its item */
+    vgi_buf_puts(&ps->out, "  ");
+    return d;
+  }
+  size_t end = ps->out.n, t = last_line(&ps->out, end);
+  int gap = 0;
+  if (t < end && blank_range(ps->out.s + t, ps->out.s + end - 1)) {
+    if (!t) return NULL;
+    end = t, t = last_line(&ps->out, end), gap = 1;
+  }
+  if (t >= end) return NULL;
+  /* the term: a paragraph of its own of up to 4 lines, a term each
+   * ("Term1" over "Term2"), said together ("Term1, Term2") */
+  char term[4 * 204];
+  size_t tn = 0, starts[4];
+  int lines = 0, optn = 0;
+  for (size_t ls = t, le = end;; le = ls, ls = last_line(&ps->out, ls)) {
+    if (ls >= le || blank_range(ps->out.s + ls, ps->out.s + le - 1)) break;   /* the empty line above */
+    if (lines == 4) return NULL;
+    const char *a = ps->out.s + ls, *z = ps->out.s + le - 1;
+    if (*a == ' ' || *a == '\t') return NULL;   /* in a list, a body, code */
+    while (z > a && (z[-1] == ' ' || z[-1] == '\r')) z--;
+    const char *opt = NULL;
+    size_t on = md_option(a, z, &opt);
+    /* a heading, quote, table, HTML, fence, tab, picture or list item is no term */
+    const char *dg = a;
+    while (dg < z && isdigit((unsigned char)*dg)) dg++;
+    if (z - a > 200 || (!on && strchr("#>|<`~:=!", *a)) || (strchr("-*+", *a) && (a + 1 == z || a[1] == ' ')) ||
+        (dg > a && dg < z && (*dg == '.' || *dg == ')')) || (on && lines))
+      return NULL;
+    /* (read upwards: each line goes before those below it) */
+    size_t n = on ? on : (size_t)(z - a), add = n + (lines ? 2 : 0) + (on ? 2 : 0);
+    memmove(term + add, term, tn);
+    if (on) term[0] = '`', memcpy(term + 1, opt, n), term[n + 1] = '`';
+    else memcpy(term, a, n);
+    if (lines) memcpy(term + n + (on ? 2 : 0), ", ", 2);
+    tn += add;
+    optn = on > 0;
+    starts[lines++] = ls;
+    if (!ls) break;
+  }
+  if (!lines) return NULL;
+  int bold = !optn && tn > 4 && !strncmp(term, "**", 2) && !strncmp(term + tn - 2, "**", 2) && lines == 1;
+  ps->out.n = starts[lines - 1];
+  for (int k = 1; k < lines; k++) vgi_buf_puts(&ps->out, "\n");
+  vgi_buf_puts(&ps->out, gap ? "\n\n- " : "\n- ");
+  vgi_buf_puts(&ps->out, bold ? "" : "**");
+  vgi_buf_add(&ps->out, term, tn);
+  vgi_buf_puts(&ps->out, bold ? ": " : "**: ");
+  ps->dl_item = 1;
+  return d;
+}
+
+/* A line that is only a closing tag ("</div>") ends the HTML above it for
+ * the site's renderer (kramdown, Python-Markdown): a code fence on the next
+ * line is code. CommonMark would run the HTML block on to a blank line and
+ * swallow the fence, so the tag's line is emptied (its block ends the line
+ * before; a raw-text block, <pre>, <script>, <style>, <textarea>, is left
+ * alone, as its closing tag ends it there). */
+static void close_tag_over_fence(pass *ps) {
+  size_t end = ps->out.n, t = last_line(&ps->out, end);
+  if (t >= end) return;
+  const char *a = skip_sp(ps->out.s + t, ps->out.s + end - 1), *z = ps->out.s + end - 1;
+  while (z > a && (z[-1] == ' ' || z[-1] == '\r')) z--;
+  if (z - a < 4 || a[0] != '<' || a[1] != '/' || z[-1] != '>') return;
+  const char *n = a + 2;
+  while (n < z - 1 && isalnum((unsigned char)*n)) n++;
+  if (n != z - 1 || n == a + 2) return;
+  static const char *const raw[] = { "pre", "script", "style", "textarea" };
+  for (size_t k = 0; k < sizeof raw / sizeof *raw; k++)
+    if ((size_t)(n - a - 2) == strlen(raw[k]) && !strncasecmp(a + 2, raw[k], strlen(raw[k]))) return;
+  memset(ps->out.s + t, ' ', (size_t)(z - ps->out.s) - t);
+  ps->changed = 1;
+}
+
 /* MkDocs admonitions nest (an indented "!!!" in a body): the fence of an
  * outer one is longer than any inside it, and than a body's own code fences */
 #define MK_DEPTH 4
@@ -528,7 +642,11 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
            ((text[i] == '!' && text[i + 1] == '!' && text[i + 2] == '!') ||
             (text[i] == '?' && text[i + 1] == '?' && text[i + 2] == '?') ||
             (text[i] == ':' && text[i + 1] == ':' && text[i + 2] == ':') ||
-            (text[i] == '=' && text[i + 1] == '=' && text[i + 2] == '=')));
+            (text[i] == '=' && text[i + 1] == '=' && text[i + 2] == '='))) ||
+          /* a definition list's ": text"; a closing tag over a fence */
+          ((i == 0 || text[i - 1] == '\n') && text[i] == ':' && (text[i + 1] == ' ' || text[i + 1] == '\t')) ||
+          (text[i] == '>' && (text[i + 1] == '\n' || (text[i + 1] == '\r' && i + 3 < len && text[i + 2] == '\n')) &&
+           (text[i + 1 + (text[i + 1] == '\r') + 1] == '`' || text[i + 1 + (text[i + 1] == '\r') + 1] == '~'));
   if (!any) return NULL;
   pass ps;
   memset(&ps, 0, sizeof ps);
@@ -592,7 +710,7 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
     char fc = 0;
     int fk = 0;
     if (!ps.comment && (ind - cut) < 4 && (fk = fence_run(s, e, &fc)) && !ps.code_tag) {
-      if (!ps.fence) { ps.fence = fk; ps.fence_c = fc; }
+      if (!ps.fence) { ps.fence = fk; ps.fence_c = fc; close_tag_over_fence(&ps); }
       else if (fc == ps.fence_c && fk >= ps.fence && skip_sp(s + fk, e) >= e - (e > s && e[-1] == '\r')) ps.fence = 0;
     } else if (ps.fence) {
       /* code */
@@ -615,7 +733,12 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
       const char *nx = nl ? nl + 1 : text + len, *nxe = nx < text + len ? memchr(nx, '\n', (size_t)(text + len - nx)) : NULL;
       if (!nxe) nxe = text + len;
       int next_text = skip_sp(nx, nxe) < nxe && *skip_sp(nx, nxe) != '\r';
-      if (nmk < MK_DEPTH && body_indented(nx, text + len, ind + 4) && mkdocs_admonition(s, e, &name, &title, &tn)) {
+      const char *dd;
+      if (ind == cut && *s != ':') ps.dl_item = 0;   /* a line at the margin ends an item */
+      if (ind - cut < 4 && *s == ':' && (dd = definition(&ps, s, e))) {
+        cut = (size_t)(dd - l);   /* the description's text follows on its line */
+        ps.changed = 1;
+      } else if (nmk < MK_DEPTH && body_indented(nx, text + len, ind + 4) && mkdocs_admonition(s, e, &name, &title, &tn)) {
         mk_out[nmk] = (int)(ind - cut);
         vgi_buf_add(&ps.out, l + cut, ind - cut);
         mk_fence(&ps.out, nmk);

@@ -358,6 +358,114 @@ static void lines_kept(void **state) {
   cJSON_Delete(m);
 }
 
+/* A definition list (MkDocs' def_list, MyST's, Pandoc's: a term's line, then
+ * ":   text" under it) is read as terms with their descriptions, as a <dl>
+ * is; MkDocs Material's option marker ("<!-- md:option x -->") is its
+ * option's name, as its site shows it. */
+static void definition_lists(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Options\n\n"
+    "Some words about the options of the theme here.\n\n"
+    "## Alternate\n\n"
+    "The following properties are available for each alternate language:\n\n"
+    "<!-- md:option alternate.name -->\n\n"
+    ":   <!-- md:default none --> <!-- md:flag required -->\n"
+    "    The name of the language in the selector.\n\n"
+    "<!-- md:option alternate.link -->\n\n"
+    ":   An absolute link to the site in that language.\n\n"
+    "## Fruit\n\n"
+    "Apple\n"
+    ":   Pomaceous fruit of plants of the genus Malus.\n\n"
+    "**Orange**\n"
+    ":   The fruit of an evergreen tree of the genus Citrus.\n\n"
+    ":   A colour between red and yellow.\n\n"
+    "Lemon\nLime\n"
+    ":   Sour fruits of the genus Citrus.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("language.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  assert_null(strstr(all, ": The name"));
+  assert_null(strstr(all, ": An absolute"));
+  assert_null(strstr(all, ": Pomaceous"));
+  const cJSON *alt = scene_with(m, "list", "alternate.name");
+  assert_non_null(alt);
+  assert_int_equal(items_of(alt), 2);
+  const cJSON *it = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(alt, "visual_content"), "items"), 0);
+  assert_string_equal(sget(it, "title"), "alternate.name");
+  assert_string_equal(sget(it, "description"), "The name of the language in the selector.");
+  const cJSON *fruit = scene_with(m, "list", "Orange");
+  assert_non_null(fruit);
+  assert_int_equal(items_of(fruit), 3);
+  it = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(fruit, "visual_content"), "items"), 0);
+  assert_string_equal(sget(it, "title"), "Apple");
+  assert_non_null(strstr(sget(it, "description"), "Pomaceous fruit"));
+  /* a term's second description is its item's too */
+  assert_null(strstr(all, ": A colour"));
+  assert_non_null(strstr(all, "A colour between red and yellow."));
+  /* two terms of one description */
+  assert_non_null(strstr(all, "Lemon, Lime"));
+  assert_null(strstr(all, ": Sour"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* kramdown ends the HTML above at its closing tag: a fence on the next line
+ * ("</div>" then "```markdown") is a code slide, not text of the block */
+static void fence_after_closing_tag(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Buttons\n\n"
+    "Some words about buttons on the page here.\n\n"
+    "## Button element\n\n"
+    "Use inline HTML for this:\n\n"
+    "<div class=\"code-example\">\n"
+    "<button type=\"button\" class=\"btn\">Button element</button>\n"
+    "</div>\n"
+    "```html\n"
+    "<button type=\"button\" name=\"button\" class=\"btn\">Button element</button>\n"
+    "```\n\n"
+    "## Preformatted\n\n"
+    "<pre>\nkept as it is\n</pre>\n"
+    "```sh\nmake install\n```\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("buttons.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  assert_null(strstr(all, "```"));
+  assert_non_null(scene_with(m, "command", "name=\\\"button\\\""));
+  assert_non_null(scene_with(m, "command", "make install"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A list of one item that ends its sentence, with an item under it: the
+ * child is said as a sentence of its own, never joined with a colon after
+ * the stop ("… on a single machine.: when installing") */
+static void item_sentence_then_child(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Installation\n\n"
+    "How to install the site generator on your machine.\n\n"
+    "## Requirements\n\n"
+    "- Node.js version 24.14 or above. You can use nvm to manage several versions on one machine.\n"
+    "  - When installing Node.js, it is recommended to check all the checkboxes.\n\n"
+    "## Later\n\n"
+    "- Python 3.12 or above\n"
+    "  - the one your system ships is fine\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("installation.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, ".:"), 0);
+  assert_true(said_in(m, "on one machine. When installing Node.js, it is recommended") >= 1);
+  assert_true(said_in(m, "Python 3.12 or above: the one your system ships is fine.") >= 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(jekyll),
@@ -369,6 +477,9 @@ int main(void) {
     cmocka_unit_test(hugo_escaped_shortcodes),
     cmocka_unit_test(mdx_pages),
     cmocka_unit_test(content_tabs),
+    cmocka_unit_test(definition_lists),
+    cmocka_unit_test(fence_after_closing_tag),
+    cmocka_unit_test(item_sentence_then_child),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
