@@ -3680,6 +3680,13 @@ static const char *run_parent(const md *m) {
   return m->level == 2 ? (m->h1 ? m->h1 : m->doc_title) : (m->h2 ? m->h2 : m->doc_title);
 }
 
+/* The C shell's prompt before a command ("% xxd -s 0x30 file" in xxd.1,
+ * "% make" in BSD manuals): a command as "$ make" is. A program's name
+ * follows it, in lower case ("% Comment" is TeX's or MATLAB's comment). */
+static int csh_prompt(const char *t) {
+  return t[0] == '%' && t[1] == ' ' && (islower((unsigned char)t[2]) || t[2] == '.' || t[2] == '/');
+}
+
 /* Whether a block's lines may be shown on a shared command slide:
  * commands in a shell whose comments start with "#" (a session's "#" is a
  * root prompt), a few short lines, none blank or a prompt. */
@@ -3689,7 +3696,7 @@ static int run_lines(const char *lang, const char *lit, char **lines, int n) {
   for (int i = 0; i < n; i++) {
     const char *t = lines[i] + strspn(lines[i], " \t");
     if (!*t || strlen(lines[i]) > 72 || !strncmp(t, "$ ", 2) || !strncmp(t, "# ", 2) || !strncmp(t, "> ", 2) ||
-        !strncmp(t, "PS ", 3))
+        !strncmp(t, "PS ", 3) || csh_prompt(t))
       return 0;   /* a prompt or blank: a session, shown as it is */
   }
   return 1;
@@ -4917,7 +4924,7 @@ static int code_like(const char *t, int continued) {
   int words = vgi_word_count(t);
   char last = t[l - 1];
   if (continued) return 1;                                         /* after a "\\" */
-  if (!strncmp(t, "$ ", 2) || !strncmp(t, "# ", 2) || !strncmp(t, "./", 2) || t[0] == '/' ||
+  if (!strncmp(t, "$ ", 2) || !strncmp(t, "# ", 2) || csh_prompt(t) || !strncmp(t, "./", 2) || t[0] == '/' ||
       !strncmp(t, "~/", 2)) return 1;
   if (strstr(t, "/*") || strstr(t, "*/") || strstr(t, "//") == t) return 1;
   if (last == ';' || last == '{' || last == '}' || last == '\\') return 1;
@@ -4962,7 +4969,7 @@ static int plain_tag(const char *lang) {
 /* A line typed at a shell prompt: "$ make", "user@host:~/src$ make",
  * "PS C:\> dir", "C:\> dir"; in a terminal session also root's "# make". */
 static int prompt_line(const char *t, int session) {
-  if (!strncmp(t, "$ ", 2) || (session && !strncmp(t, "# ", 2))) return 1;
+  if (!strncmp(t, "$ ", 2) || csh_prompt(t) || (session && !strncmp(t, "# ", 2))) return 1;
   if (!strncmp(t, "PS ", 3)) return strstr(t, "> ") != NULL;
   size_t n = strcspn(t, " \t");
   if (!t[n] || n < 2) return 0;

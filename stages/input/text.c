@@ -3433,15 +3433,20 @@ static int dash_term(const char *s, int t) {
  * The line after it; 0 when it is none. */
 static int man_dash_entries(text *r, int i, int B) {
   int c = r->L[i].ind, e = i, entries = 0;
-  if (c <= B) return 0;
+  if (c < B) return 0;
   for (; e < r->n && !is_blank(&r->L[e]) && r->L[e].ind >= c; e++) {
     if (r->L[e].ind > c) continue;
     int t;
     const char *s = body(&r->L[e], &t);
     if (!dash_term(s, t)) return 0;
+    /* at the body's column, files each on a line of its own ("/etc/group
+     * - グループアカウント情報" / "/etc/gshadow - …" in the Japanese
+     * groupadd.8, lines broken by .br): a list of paths, never one
+     * sentence of them */
+    if (c == B && !strchr("/~$", s[0])) return 0;
     entries++;
   }
-  if (entries < 3) return 0;
+  if (entries < (c == B ? 2 : 3)) return 0;
   sep(r, i);
   for (int q = i; q < e;) {
     int t;
@@ -3595,6 +3600,13 @@ static void man_toc_write(text *r, int label, int a, int e) {
       x = y;
     }
   }
+}
+
+/* a sentence in a display's lines: where what a command printed ends */
+static int man_prose_line(const text *r, int i) {
+  int t;
+  const char *s = body(&r->L[i], &t);
+  return line_class(&r->L[i]) == 'P' || foreign_prose(s, t);
 }
 
 static void man_blocks(text *r) {
@@ -3919,6 +3931,13 @@ static void man_blocks(text *r) {
     /* a paragraph: the lines at its indentation up to a blank line */
     if (in_list) man_fold_end(r);
     in_list = 0;
+    if (l->ind == B) {
+      int te = man_dash_entries(r, i, B);
+      if (te) {
+        i = te;
+        continue;
+      }
+    }
     {
       int ie = man_numbered_item(r, i, B);
       if (ie) {
@@ -3926,10 +3945,60 @@ static void man_blocks(text *r) {
         continue;
       }
     }
+    /* a command at a prompt ("% xxd -s 0x30 file", "$ make") under the
+     * sentence that says what it does, and what it printed under it: a
+     * display of code, never words of the paragraph (xxd.1's examples
+     * were read as one sentence each, commands and hex dumps in them) */
+    if (prompt_at(s, t)) {
+      int ce = i + 1;
+      while (ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind >= l->ind && !man_prose_line(r, ce)) ce++;
+      view v = { i, ce, l->ind, NULL, 0, 0 };
+      code_block(r, &v, i, ce, "sh");
+      i = ce;
+      continue;
+    }
     int e = i + 1;
     /* (a numbered item ends the paragraph over it: "Since 5.1.2alpha:"
-     * over "12. …" in xz.1) */
-    while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind && !man_numbered_item_at(r, e, B)) e++;
+     * over "12. …" in xz.1; a prompt ends it too) */
+    for (;;) {
+      while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind && !man_numbered_item_at(r, e, B)) {
+        int et;
+        const char *es = body(&r->L[e], &et);
+        if (prompt_at(es, et)) break;
+        e++;
+      }
+      /* a line one column further in, between two of the paragraph's: a
+       * source line that started with a space, wrapped where its words
+       * end (" '-r -s' の後に指定した…" in the Japanese xxd.1): words of
+       * the paragraph, not a display (displays are further in, or stand
+       * between blank lines) */
+      if (e + 1 < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind + 1 && !is_blank(&r->L[e + 1]) &&
+          r->L[e + 1].ind == l->ind && r->L[e].len <= l->ind + 80) {
+        e++;
+        continue;
+      }
+      break;
+    }
+    /* what an example does over its command at a prompt, in EXAMPLES: in a
+     * summary the first few, each under the section's name, as
+     * man_example writes the other layout */
+    if (examples && e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) {
+      int et;
+      const char *es = body(&r->L[e], &et);
+      if (prompt_at(es, et) && !r->full) {
+        if (r->man_examples >= MAN_EXAMPLES_SUMMED) {
+          int ce = e;
+          while (ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind >= l->ind) ce++;
+          for (int q = i; q < ce; q++) skip_to(r, q);
+          i = ce;
+          continue;
+        }
+        int n;
+        const char *h = body(&r->L[section], &n);
+        man_heading(r, i, 3, h, n);
+      }
+      if (prompt_at(es, et)) r->man_examples++;
+    }
     {
       int te = man_pairs(r, i);
       if (te) {

@@ -328,8 +328,22 @@ check "IP tag with its text on its line: no text in the tag" hasnt "$T/out" '"-g
 # ... and a Japanese sentence in its EXAMPLES, options quoted in it, is
 # prose: never an sh command
 "$VGRUN" scenes "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes haguruma.8 (summary)"
-check "Japanese sentence over a command: no command scene of prose" hasnt "$T/out" '^ *[0-9]*  command .*例 '
+check "Japanese sentence over a command: no list of sentences and commands" hasnt "$T/out" '^ *[0-9]*  list .*例 \|• %'
+# ... its commands at a C shell prompt ("% xxd -s 0x30 file") are code
+# under the sentence that says what they do
+check "prompt '% ': the command shown as sh" has "$T/out" '^ *[0-9]*  command .*例 \[1 line sh\]'
+check "prompt '% ': the sentence said over it" has "$T/out" '» 歯車の最初の三行を出力する。$'
+"$VGRUN" scenes --detail full "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --detail full haguruma.8 (examples)"
+check "prompt '% ': every example a command" has "$T/out" '» 一文字の .*作成する。'
+check "a quoted option in a sentence: never a code slide of its own" hasnt "$T/out" '例 \[1 line shell\]'
+# ... and its FILES, each path on a line of its own (.br), one item each
+check "FILES: a path per item" has "$T/out" 'ファイル \[2 items\]'
+check "FILES: the second path its own item" has "$T/out" '• /etc/gshadow$'
 check "Japanese sentence over a command: said" has "$T/out" '一文字の'
+# a "% " prompt in a Markdown code block is a command, as "$ " is
+printf '# Build\n\nBuild and install it with these steps, in the source folder of the project.\n\n```\n%% ./configure\n%% make\n%% make install\n```\n' >"$T/pct.md"
+"$VGRUN" scenes --json "$T/pct.md" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes pct.md"
+check "Markdown '% ' prompt: commands" has "$T/out" '"language": *"shell"'
 # ... and a Japanese sentence that goes on after a display with "の": the
 # particle is not said alone
 "$VGRUN" scenes --detail full "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes --detail full haguruma.8"
