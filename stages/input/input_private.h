@@ -131,6 +131,9 @@ int vgi_url_bytes(const char *s, int n);
 unsigned vgi_lower_cp(unsigned c, int turkic);
 int vgi_put_cp(char *w, unsigned c);
 int vgi_lower_utf8(const char *s, size_t n, char *out, size_t outsz);
+/* The code fence opening [s, e) (three or more ` or ~): its length, its
+ * character in *c; 0 when none. */
+int vgi_fence_run(const char *s, const char *e, char *c);
 /* Returns NULL if s is valid UTF-8, else the first bad byte. */
 const char *vgi_utf8_invalid(const char *s, size_t n);
 /* encodings.c: UTF-16 after its byte order mark (buf[0..1]) as UTF-8

@@ -117,22 +117,13 @@ static int attr(const jsx_tag *t, const char *key, const char **v, size_t *vn) {
   return 0;
 }
 
-static int fence_at(const char *s, const char *e, char *c) {
-  if (e - s < 3 || (*s != '`' && *s != '~')) return 0;
-  int k = 0;
-  while (s + k < e && s[k] == *s) k++;
-  if (k < 3) return 0;
-  *c = *s;
-  return k;
-}
-
 /* Is this text MDX? A file named .mdx, or an import line outside code. */
 static int mdx_text(const char *text, size_t len) {
   int fence = 0;
   char fc = 0, c;
   for (size_t i = 0; i < len;) {
     const char *l = text + i, *nl = memchr(l, '\n', len - i), *e = nl ? nl : text + len;
-    int k = fence_at(l, e, &c);
+    int k = vgi_fence_run(l, e, &c);
     if (k && (!fence || c == fc)) fence = !fence, fc = c;
     else if (!fence && import_line(l, e)) return 1;
     i = (size_t)(e - text) + 1;
@@ -217,7 +208,7 @@ char *vgi_mdx(const char *text, size_t len, int mdx_file, size_t *out_len) {
       if (from != l) x.changed = 1;
     }
     char c;
-    int k = (from == s || s - from < 4) ? fence_at(s, e, &c) : 0;
+    int k = (from == s || s - from < 4) ? vgi_fence_run(s, e, &c) : 0;
     if (fence) {
       if (k && c == fc && k >= fence) fence = 0;
       vgi_buf_add(&x.out, from, (size_t)(e - from));

@@ -421,16 +421,6 @@ static int mkdocs_admonition(const char *s, const char *e, const char **name, co
   return 1;
 }
 
-/* the fence run at s (``` or ~~~, 3 or more) -> its length, 0 if none */
-static int fence_run(const char *s, const char *e, char *c) {
-  if (e - s < 3 || (*s != '`' && *s != '~')) return 0;
-  int k = 0;
-  while (s + k < e && s[k] == *s) k++;
-  if (k < 3) return 0;
-  *c = *s;
-  return k;
-}
-
 /* Is there a tag of a site generator ("{% … %}", "{{< … >}}") outside
  * code fences? Then the page is a template. (A README quoting Jinja in a
  * fence is not.) */
@@ -441,7 +431,7 @@ static int generator_tag(const char *text, size_t len) {
     const char *l = text + i, *nl = memchr(l, '\n', len - i), *e = nl ? nl : text + len;
     const char *s = skip_sp(l, e);
     char c;
-    int k = s - l < 4 ? fence_run(s, e, &c) : 0;
+    int k = s - l < 4 ? vgi_fence_run(s, e, &c) : 0;
     if (k && (!fence || c == fc)) { fence = !fence; fc = c; }
     else if (!fence)
       for (const char *p = s; p + 2 < e; p++)
@@ -709,7 +699,7 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
     if (cut > ind) cut = ind;
     char fc = 0;
     int fk = 0;
-    if (!ps.comment && (ind - cut) < 4 && (fk = fence_run(s, e, &fc)) && !ps.code_tag) {
+    if (!ps.comment && (ind - cut) < 4 && (fk = vgi_fence_run(s, e, &fc)) && !ps.code_tag) {
       if (!ps.fence) { ps.fence = fk; ps.fence_c = fc; close_tag_over_fence(&ps); }
       else if (fc == ps.fence_c && fk >= ps.fence && skip_sp(s + fk, e) >= e - (e > s && e[-1] == '\r')) ps.fence = 0;
     } else if (ps.fence) {

@@ -685,3 +685,12 @@ int vgi_lower_utf8(const char *s, size_t n, char *out, size_t outsz) {
   out[o] = 0;
   return 1;
 }
+
+int vgi_fence_run(const char *s, const char *e, char *c) {
+  if (e - s < 3 || (*s != '`' && *s != '~')) return 0;
+  int k = 0;
+  while (s + k < e && s[k] == *s) k++;
+  if (k < 3) return 0;
+  *c = *s;
+  return k;
+}
