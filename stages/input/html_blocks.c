@@ -837,6 +837,36 @@ static int sponsor_thanks(const char *p, const char *end) {
  * its line breaks only, an element is one line and then its own breaks,
  * and a line is added only where Markdown needs a blank line between two
  * blocks. */
+/* A <br> tag at p (<br>, <br/>, <br />): where it ends, else NULL. */
+static const char *br_at(const char *p, const char *end) {
+  char name[16];
+  int closing;
+  const char *after;
+  return *p == '<' && tag_at(p, end, name, &closing, &after) && !closing && !strcmp(name, "br") ? after : NULL;
+}
+
+/* Where [p, end) first has two <br> with only white space between them
+ * (an empty line), else end. */
+static const char *blank_break(const char *p, const char *end) {
+  for (; p < end; p++) {
+    const char *q = br_at(p, end);
+    if (!q) continue;
+    while (q < end && isspace((unsigned char)*q)) q++;
+    if (q < end && br_at(q, end)) return p;
+  }
+  return end;
+}
+
+/* After the empty line at p: past every <br> and the white space between. */
+static const char *after_blank_break(const char *p, const char *end) {
+  for (;;) {
+    while (p < end && isspace((unsigned char)*p)) p++;
+    const char *q = p < end ? br_at(p, end) : NULL;
+    if (!q) return p;
+    p = q;
+  }
+}
+
 static char *block_md(const char *lit) {
   const char *end = lit + strlen(lit);
   vgi_buf b = {0};
@@ -875,24 +905,35 @@ static char *block_md(const char *lit) {
       p = next;
       continue;
     }
-    vgi_buf t = {0};
-    char *alt = NULL;
     if (!level && sponsor_thanks(in0, in1)) in1 = in0;   /* its lines only */
-    inline_md(&t, in0, in1, level ? &alt : NULL, 0);
-    int words = t.s && has_word(t.s);
-    if (words || alt) {
-      /* from the line's start (indented four spaces, it would be code) */
-      while (b.n && (b.s[b.n - 1] == ' ' || b.s[b.n - 1] == '\t')) b.s[--b.n] = 0;
-      if (b.n && b.s[b.n - 1] != '\n') vgi_buf_puts(&b, "\n");
-      if (joins_above(&b, level > 0)) vgi_buf_puts(&b, "\n");
-      for (int i = 0; i < level; i++) vgi_buf_puts(&b, "#");
-      if (level) vgi_buf_puts(&b, " ");
-      if (words) vgi_buf_puts(&b, vgi_squash(t.s));
-      else put_text(&b, alt, strlen(alt));
+    /* a paragraph's parts between empty lines (<br><br>: a browser shows a
+     * blank line) are paragraphs of their own: DocBook's literallayout
+     * writes a whole NEWS file as one <p> of lines (valgrind's
+     * dist.news.html, 250,000 characters in one paragraph) */
+    for (const char *a = in0; a < in1 || a == in0;) {
+      const char *z = level ? in1 : blank_break(a, in1), *resume = in1;
+      if (z < in1) resume = after_blank_break(z, in1);
+      vgi_buf t = {0};
+      char *alt = NULL;
+      inline_md(&t, a, z, level ? &alt : NULL, 0);
+      int words = t.s && has_word(t.s);
+      if (words || alt) {
+        /* from the line's start (indented four spaces, it would be code) */
+        while (b.n && (b.s[b.n - 1] == ' ' || b.s[b.n - 1] == '\t')) b.s[--b.n] = 0;
+        if (b.n && b.s[b.n - 1] != '\n') vgi_buf_puts(&b, "\n");
+        if (joins_above(&b, level > 0)) vgi_buf_puts(&b, "\n");
+        for (int i = 0; i < level; i++) vgi_buf_puts(&b, "#");
+        if (level) vgi_buf_puts(&b, " ");
+        if (words) vgi_buf_puts(&b, vgi_squash(t.s));
+        else put_text(&b, alt, strlen(alt));
+      }
+      free(alt);
+      vgi_buf_free(&t);
+      if (z >= in1) break;
+      blank_line(&b);
+      a = resume;
     }
     for (size_t k = newlines(p, next); k; k--) vgi_buf_puts(&b, "\n");
-    free(alt);
-    vgi_buf_free(&t);
     p = next;
   }
   if (!found) { vgi_buf_free(&b); return NULL; }
