@@ -4400,6 +4400,39 @@ static int list_even_parts(const cJSON *first, int counted, int *sizes) {
   return parts;
 }
 
+/* An item that opens its nested items with a colon ("Find the right
+ * configure parameters for:") and is shown without them (a summary): its
+ * colon and the words that only lead into them go, else the slide showed
+ * a colon over nothing and the voice said "… parameters for." (systemd's
+ * DISTRO_PORTING.md). English words only; an item that would keep fewer
+ * than three words keeps its text. */
+static void colon_unopened(cJSON *item, const char *lang) {
+  cJSON *t = cJSON_GetObjectItemCaseSensitive(item, "title");
+  if (!cJSON_IsString(t) || (lang && strncmp(lang, "en", 2))) return;
+  char *s = vgi_strdup(t->valuestring);
+  size_t l = strlen(s);
+  while (l && s[l - 1] == ' ') l--;
+  if (!l || s[l - 1] != ':') { free(s); return; }
+  s[--l] = 0;
+  static const char *const leads[] = { "for", "to", "with", "by", "of", "like", "as", "in", "on", "from", "into",
+                                       "the following", "following", "these", "below", "such as", "include",
+                                       "includes", "including", "are", "is", "were", "was", "namely", NULL };
+  for (int again = 1; again;) {
+    again = 0;
+    while (l && s[l - 1] == ' ') s[--l] = 0;
+    for (int i = 0; leads[i]; i++) {
+      size_t n = strlen(leads[i]);
+      if (l > n && s[l - n - 1] == ' ' && !strcasecmp(s + l - n, leads[i])) {
+        s[l -= n + 1] = 0;
+        again = 1;
+        break;
+      }
+    }
+  }
+  if (vgi_word_count(s) >= 3) cJSON_SetValuestring(t, s);
+  free(s);
+}
+
 static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc) {
   char *narr = take_narration(m);
   int first = 1, shown = 0;   /* top-level items on the scenes before */
@@ -4422,6 +4455,9 @@ static void emit_list(md *m, cJSON *all, int nested, int line, const char *desc)
       nx = x->next;
       const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(x, "level");
       if (cJSON_IsNumber(lvl) && lvl->valueint > 0) cJSON_Delete(cJSON_DetachItemViaPointer(all, x));
+      else if (nx && cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(nx, "level")) &&
+               cJSON_GetObjectItemCaseSensitive(nx, "level")->valueint > 0)
+        colon_unopened(x, m->lang);
     }
     nested = 0;
   }

@@ -4043,6 +4043,37 @@ static void untitled_readme_named_and_art_left_out(void **state) {
   cJSON_Delete(m);
 }
 
+/* A summary shows a nested list by its top-level items when the details
+ * take more than a slide: an item that opened them with a colon ("Find the
+ * right configure parameters for:") is shown and said without its colon
+ * and the words leading into them (systemd's DISTRO_PORTING.md showed a
+ * colon over nothing and said "… parameters for."). In full, the details
+ * are shown under it and the colon stays. */
+static void colon_without_its_items(void **state) {
+  (void)state;
+  vgi_buf doc = {0};
+  vgi_buf_puts(&doc, "# Porting\n\n## How to\n\nYou need to make these changes for your distribution:\n\n"
+                     "1. Find the right configure parameters for:\n\n");
+  for (int i = 0; i < 12; i++) vgi_buf_printf(&doc, "   * `-Doption-%d=`\n", i);
+  vgi_buf_puts(&doc, "\n2. Try it out on a spare machine.\n");
+  vgi_diags d;
+  cJSON *m = load_text("porting.md", doc.s, NULL, &d);
+  vgi_diags_free(&d);
+  char *t = cJSON_PrintUnformatted(m);
+  if (!strstr(t, "\"Find the right configure parameters\"") || strstr(t, "parameters for") || strstr(t, "option-3"))
+    print_message("summary: %.800s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  m = load_text("porting.md", doc.s, &o, &d);
+  vgi_diags_free(&d);
+  t = cJSON_PrintUnformatted(m);
+  if (!strstr(t, "Find the right configure parameters for:") || !strstr(t, "option-3")) print_message("full: %.800s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+  vgi_buf_free(&doc);
+}
+
 /* A whole HTML page named with document: (a package's README.html,
  * indented tags) is read by its tags, not as plain text nor as Markdown's
  * indented code: it was "Readme" with one slide of eight lines of HTML. A
@@ -4523,6 +4554,7 @@ int main(void) {
     cmocka_unit_test(command_lines_in_prose),
     cmocka_unit_test(sponsor_sections_unsaid),
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
+    cmocka_unit_test(colon_without_its_items),
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(html_page_structure),
     cmocka_unit_test(bare_source_named),
