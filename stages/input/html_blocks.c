@@ -529,6 +529,16 @@ static int has_th(const char *p, const char *end) {
   return 0;
 }
 
+/* Whether [p, e) is a topic's number or letter alone ("A", "2.", "IV"). */
+static int topic_number(const char *p, const char *e) {
+  while (p < e && isspace((unsigned char)*p)) p++;
+  while (e > p && isspace((unsigned char)e[-1])) e--;
+  if (e - p > 4) return 0;
+  for (const char *q = p; q < e; q++)
+    if (!isalnum((unsigned char)*q) && *q != '.') return 0;
+  return 1;
+}
+
 /* A table of contents as DocBook writes it (<dl class="toc">, a <dt> of
  * one link a topic, its subtopics in a <dl> under it): its top-level
  * topics as a list of links, which the Markdown reader makes an agenda. */
@@ -550,6 +560,10 @@ static void toc_md(vgi_buf *b, const char *p, const char *end) {
     const char *e = find_ci(after, next ? next : end, "</dt");
     if (!e) e = next ? next : end;
     vgi_buf t = {0};
+    /* (an appendix's letter before its link, "A <a …>The Code</a>": the
+     * agenda numbers its topics itself) */
+    const char *a = find_ci(after, e, "<a ");
+    if (a && topic_number(after, a)) after = a;
     inline_md(&t, after, e, NULL, 0);
     if (t.s && has_word(t.s)) {
       vgi_buf_puts(b, "- ");
@@ -734,12 +748,51 @@ static void table_md(vgi_buf *b, const char *p, const char *end) {
 
 /* The structured element `kind` opened at tag, its content [in0, in1), as
  * Markdown blocks in b */
+/* A term list whose terms are each one link into the page (<dt><a
+ * href="#intro">Introduction</a></dt>), three or more, with nothing but
+ * nested such lists under them: a table of contents, whatever its class
+ * (DocBook's <div class="toc"> around a plain <dl>: libxslt's tutorial
+ * was read as a list of terms, its label said). */
+static int words_outside_tags(const char *p, const char *e);
+
+static int links_within(const char *p, const char *end) {
+  int depth = 0, terms = 0;
+  const char *text = p;   /* where text outside the links may start */
+  while (p < end) {
+    const char *c = memchr(p, '<', (size_t)(end - p));
+    if (!c) c = end;
+    if (words_outside_tags(text, c) && !topic_number(text, c)) return 0;
+    if (c >= end) break;
+    char name[16];
+    int closing;
+    const char *after;
+    if (!tag_at(c, end, name, &closing, &after)) return 0;
+    p = text = after;
+    if (!strcmp(name, "dl")) depth += closing ? -1 : 1;
+    else if (!strcmp(name, "a") && !closing) {
+      char *href = attr_of(c, after, "href");
+      int inner = href && href[0] == '#';
+      free(href);
+      if (!inner) return 0;
+      const char *close = find_ci(after, end, "</a");
+      if (!close) return 0;
+      terms += !depth;
+      p = text = close;   /* the link's words are its topic */
+    } else if (strcmp(name, "dt") && strcmp(name, "dd") && strcmp(name, "a") && strcmp(name, "span") &&
+               strcmp(name, "b") && strcmp(name, "i") && strcmp(name, "em") && strcmp(name, "strong") &&
+               strcmp(name, "code")) {
+      return 0;
+    }
+  }
+  return terms >= 3;
+}
+
 static void structured_md(vgi_buf *b, int kind, const char *tag, const char *in0, const char *in1) {
   switch (kind) {
   case EL_UL: case EL_OL: list_md(b, in0, in1, kind == EL_OL, 0, 1); break;
   case EL_DL: {
     char *cl = attr_of(tag, in0, "class");
-    int toc = cl && (!strcasecmp(cl, "toc") || !strncasecmp(cl, "toc ", 4));
+    int toc = (cl && (!strcasecmp(cl, "toc") || !strncasecmp(cl, "toc ", 4))) || links_within(in0, in1);
     free(cl);
     if (toc) toc_md(b, in0, in1);
     else dl_md(b, in0, in1);

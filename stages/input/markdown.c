@@ -4414,9 +4414,10 @@ static void colon_unopened(cJSON *item, const char *lang) {
   while (l && s[l - 1] == ' ') l--;
   if (!l || s[l - 1] != ':') { free(s); return; }
   s[--l] = 0;
-  static const char *const leads[] = { "for", "to", "with", "by", "of", "like", "as", "in", "on", "from", "into",
+  static const char *const leads[] = { "for", "to", "with", "by", "like", "as", "in", "on", "from", "into",
                                        "the following", "following", "these", "below", "such as", "include",
                                        "includes", "including", "are", "is", "were", "was", "namely", NULL };
+  /* (never "of": "One of:", "Each of:" say nothing without it) */
   for (int again = 1; again;) {
     again = 0;
     while (l && s[l - 1] == ' ') s[--l] = 0;
@@ -4429,7 +4430,16 @@ static void colon_unopened(cJSON *item, const char *lang) {
       }
     }
   }
-  if (vgi_word_count(s) >= 3) cJSON_SetValuestring(t, s);
+  /* what is left must end on a word that holds up alone: not "of", a
+   * quantifier or an article ("kind <number> One of:" over its values
+   * keeps its colon) */
+  const char *lw = strrchr(s, ' ');
+  lw = lw ? lw + 1 : s;
+  static const char *const wanting[] = { "one", "each", "any", "all", "some", "none", "either", "both", "of",
+                                         "list", "set", "number", "kind", "type", "types", "the", "a", "an", NULL };
+  int want = 0;
+  for (int i = 0; wanting[i] && !want; i++) want = !strcasecmp(lw, wanting[i]);
+  if (vgi_word_count(s) >= 3 && !want) cJSON_SetValuestring(t, s);
   free(s);
 }
 
@@ -7030,7 +7040,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     cmark_node *nx = cmark_node_next(h1);
     if (nx && cmark_node_get_type(nx) == CMARK_NODE_PARAGRAPH) {
       char *t = plain(nx, NULL);
-      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t) && !ends_colon(t)) {
+      /* (nor a table of contents' label, "Table of Contents": the agenda
+       * after it says what it is) */
+      if (*t && strlen(t) <= 120 && !strchr(t, '\n') && !navigation(nx) && !metadata_line(t) && !ends_colon(t) &&
+          !toc_label(t)) {
         sub_para = t;
         subtitle = t;
       } else {
@@ -7159,7 +7172,13 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
          * "**Returns:**" goes on with an API entry: apidoc.c) */
         char *lt = plain(f, NULL);
         if (!(m.api && vgi_apidoc_context(lt))) flush_prose(&m, 0);
+        /* a table of contents' label over its list ("**Table of
+         * Contents**", DocBook's <p><b>…</b></p>) names nothing said: the
+         * list says what it is */
+        cmark_node *after = cmark_node_next(c);
+        int toc = toc_label(lt) && vgi_word_count(lt) <= 4 && after && cmark_node_get_type(after) == CMARK_NODE_LIST;
         free(lt);
+        if (toc) break;
         free(m.label);
         m.label = plain(f, NULL);
         m.label_once = 0;
@@ -7181,6 +7200,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         /* "or" between two code blocks: the choice is on screen */
         int meta = metadata_line(pt) || in_list((const char *const[]){ "or", "alternatively", "oder", "ou", "o",
                                                                        "oppure", "of", "или", NULL }, pt, strlen(pt));
+        /* a table of contents' label over its list ("Table of Contents"):
+         * the list says what it is */
+        cmark_node *after = cmark_node_next(c);
+        meta |= toc_label(pt) && vgi_word_count(pt) <= 4 && after && cmark_node_get_type(after) == CMARK_NODE_LIST;
         free(pt);
         if (meta) break;
       }

@@ -35,9 +35,41 @@ static void empty_line_parts_paragraphs(void **state) {
   cJSON_Delete(m);
 }
 
+/* A plain term list of in-page links under a table of contents' label
+ * (DocBook's <div class="toc"><p><b>Table of Contents</b></p><dl>…) is an
+ * agenda of its top-level topics, said "N topics: …"; the label is not
+ * said (libxslt's tutorial: a list of terms, "Welcome to libxslt Tutorial.
+ * Table of Contents."). A term list of words stays terms. */
+static void toc_of_links_is_agenda(void **state) {
+  (void)state;
+  const char *page = "<!DOCTYPE html>\n<html><head><title>Tut</title></head><body>\n<h1>Gizmo Tutorial</h1>\n"
+                     "<div class=\"toc\">\n<p><b>Table of Contents</b></p>\n<dl>\n"
+                     "<dt> <a href=\"#intro\">Introduction</a>\n</dt>\n<dt> <a href=\"#parse\">Parsing</a>\n</dt>\n"
+                     "<dd><dl>\n<dt> <a href=\"#prep\">Preparing to Parse</a>\n</dt>\n</dl></dd>\n"
+                     "<dt>A <a href=\"#clean\">Cleanup</a>\n</dt>\n</dl>\n</div>\n"
+                     "<h2 id=\"intro\">Introduction</h2>\n<p>Gizmos are small machines that fit in a pocket.</p>\n"
+                     "<h2 id=\"parse\">Parsing</h2>\n<p>A gizmo reads its plan from a file before it starts.</p>\n"
+                     "<h2 id=\"clean\">Cleanup</h2>\n<p>Free the memory the plan took once it is done.</p>\n"
+                     "<h2>Terms</h2>\n<dl><dt>Cog</dt><dd>A wheel with teeth.</dd><dt>Gear</dt><dd>Two cogs.</dd>"
+                     "<dt>Axle</dt><dd>What a cog turns on.</dd></dl>\n</body></html>\n";
+  const char *path = write_tmp("tut.html", page);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  char *t = cJSON_PrintUnformatted(m);
+  if (!strstr(t, "3 topics: Introduction, Parsing, and Cleanup.") || strstr(t, "Table of Contents") ||
+      strstr(t, "Preparing to Parse") || !strstr(t, "Cog"))
+    print_message("made: %.900s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(empty_line_parts_paragraphs),
+    cmocka_unit_test(toc_of_links_is_agenda),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4074,6 +4074,30 @@ static void colon_without_its_items(void **state) {
   vgi_buf_free(&doc);
 }
 
+/* A table of contents' label ("Table of Contents", bold or not) over a
+ * list is not said, nor taken for the title's subtitle: the list says what
+ * it is (an agenda: "3 topics: …"). */
+static void toc_label_unsaid(void **state) {
+  (void)state;
+  const char *docs[] = {
+    "# Tut\n\nTable of Contents\n\n- [Intro](#intro)\n- [Usage](#usage)\n- [Cleanup](#cleanup)\n\n"
+    "## Intro\n\nSome words about the intro here.\n\n## Usage\n\nUse it well and often.\n\n## Cleanup\n\nFree it.\n",
+    "# Tut\n\n**Table of Contents**\n\n- [Intro](#intro)\n- [Usage](#usage)\n- [Cleanup](#cleanup)\n\n"
+    "## Intro\n\nSome words about the intro here.\n\n## Usage\n\nUse it well and often.\n\n## Cleanup\n\nFree it.\n",
+    "# Tut\n\nSome words open the guide before its contents.\n\nTable of Contents\n\n- [Intro](t.html#intro)\n"
+    "- [Usage](t.html#usage)\n\n## Intro\n\nSome words about the intro here.\n",
+  };
+  for (int i = 0; i < 3; i++) {
+    vgi_diags d;
+    cJSON *m = load_text("tut.md", docs[i], NULL, &d);
+    vgi_diags_free(&d);
+    char *t = cJSON_PrintUnformatted(m);
+    if (strstr(t, "Table of Contents") || (i < 2 && !strstr(t, "3 topics"))) print_message("doc %d: %.700s\n", i, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
 /* A whole HTML page named with document: (a package's README.html,
  * indented tags) is read by its tags, not as plain text nor as Markdown's
  * indented code: it was "Readme" with one slide of eight lines of HTML. A
@@ -4555,6 +4579,7 @@ int main(void) {
     cmocka_unit_test(sponsor_sections_unsaid),
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
     cmocka_unit_test(colon_without_its_items),
+    cmocka_unit_test(toc_label_unsaid),
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(html_page_structure),
     cmocka_unit_test(bare_source_named),
