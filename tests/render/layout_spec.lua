@@ -634,9 +634,11 @@ describe("table layout", function()
     end
   end)
 
-  it("does not set a table's parts small for one part that holds its rows only far smaller", function()
+  it("does not set a table's parts small for one part that holds its rows only far smaller, nor far larger", function()
     -- (units(7)'s decimal prefixes: eight rows of 30-digit values at 28 in a
-    -- square frame set the next eight short ones at 28 too, not at 56)
+    -- square frame set the next eight short ones at 28 too; at 56 the
+    -- next slide jumped to twice the size, as if another table: at most
+    -- 1.5 times as large)
     local fit = require("vg.create.fit")
     local names = { "quecto", "ronto", "yocto", "zepto", "atto", "femto", "pico", "nano", "micro", "milli", "centi",
       "deci", "deka", "hecto", "kilo", "mega" }
@@ -660,6 +662,7 @@ describe("table layout", function()
       local first = settled(run[1], wh)[1].m.final_size
       local last = settled(run[#run], wh)[1].m.final_size
       assert.is_true(last >= 1.4 * first, string.format("%s: the long part at %.0f, the short one at %.0f", where, first, last))
+      assert.is_true(last <= 1.5 * first + 0.5, string.format("%s: the long part at %.0f, the short one at %.0f", where, first, last))
     end
   end)
 

@@ -691,15 +691,20 @@ local plan_for
 -- frame beside parts at 56) is set at its own size and does not drag the
 -- others down with it: they share the smallest size of the rest. (A part
 -- smaller for its count of rows, cogs(5)'s three cards beside two, still
--- sets the size of all.)
+-- sets the size of all.) Still, the rest are set no larger than
+-- SHARE_RATIO times such a part: consecutive slides of one table that jump
+-- from 28 to 56 read as two tables (units(7) in a square frame).
 local SHARE_LOW = 0.7
+local SHARE_RATIO = 1.5
 -- the smallest of sizes, the parts whose width-bound size (wide) is far
--- below the largest left out
+-- below the largest left out (each such part bounds the rest at
+-- SHARE_RATIO times its own)
 local function least_of(sizes, wide)
   local most, least = 0, nil
   for k in ipairs(sizes) do most = math.max(most, wide[k]) end
   for k, z in ipairs(sizes) do
-    if wide[k] >= SHARE_LOW * most then least = math.min(least or z, z) end
+    if wide[k] >= SHARE_LOW * most then least = math.min(least or z, z)
+    else least = math.min(least or math.huge, math.floor(z * SHARE_RATIO / 2) * 2) end
   end
   return least
 end
