@@ -617,6 +617,35 @@ describe("table layout", function()
     end
   end)
 
+  it("stacks a tall frame's table of three columns of prose as cards; one of short cells stays a grid", function()
+    -- (Node.js' current initiatives: names and links wrapped into cells of
+    -- three and four lines at 36, in a grid; cards set them at 40 or more)
+    local function stacked(sc)
+      local cells = settled(sc, { 1080, 1920 })
+      for _, c in ipairs(cells) do if c.l.it.id:match("^rows%[%d+%]$") then return true, c.m.final_size end end
+      return false, cells[1] and cells[1].m.final_size
+    end
+    local rows = {
+      { "Core Promise APIs", "Antoine du Hamel", "https://github.com/nodejs/TSC/issues/1094" },
+      { "QUIC / HTTP3", "James M Snell", "https://github.com/nodejs/quic" },
+      { "Shadow Realm", "Chengzhong Wu", "https://github.com/nodejs/node/issues/42528" },
+      { "Startup Snapshot", "Joyee Cheung", "https://github.com/nodejs/node/issues/35711" },
+      { "Single executable apps", "Darshan Sen", "https://github.com/nodejs/single-executable" },
+    }
+    local sc = { scene_type = "table", visual_content = { header = "Current initiatives",
+      columns = { "Initiative", "Champion", "Links" }, rows = rows } }
+    local st, size = stacked(sc)
+    assert.is_true(st, "a grid at " .. tostring(size))
+    assert.is_true(size >= 40, "cards at " .. tostring(size))
+    -- (in a wide frame, the grid it was)
+    local wide = render.display_list(sc, { width = 1920, height = 1080, t = "end" })
+    for _, l in ipairs(texts(wide)) do assert.is_nil(tostring(l.it.id):match("^rows%[%d+%]$")) end
+    local short = { scene_type = "table", visual_content = { header = "Decimal prefixes",
+      columns = { "Prefix", "Name", "Value" }, rows = { { "m", "milli", "10^-3" }, { "c", "centi", "10^-2" },
+        { "d", "deci", "10^-1" }, { "da", "deka", "10^1" }, { "h", "hecto", "10^2" }, { "k", "kilo", "10^3" } } } }
+    assert.is_false((stacked(short)))
+  end)
+
   it("lays out every part of one table in one mode: a grid, cards or rows turned on their side", function()
     -- (cogs(5) in a square frame: its first part turned on its side, a
     -- column a row, its second part cards)

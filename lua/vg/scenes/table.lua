@@ -672,6 +672,15 @@ function pages_at(theme, cols, rows, n, box, top, floor, at_floor)
   return at_floor
 end
 
+-- A grid whose rows take WRAPPED_LINES lines or more on average: cells
+-- of prose in columns too narrow for them
+local WRAPPED_LINES = 2.5
+local function wrapped(plan)
+  local lines = 0
+  for _, h in ipairs(plan.row_h) do lines = lines + (h - 2 * PAD_Y) / (plan.size * 1.36) end
+  return #plan.row_h > 0 and lines / #plan.row_h >= WRAPPED_LINES
+end
+
 -- The largest size at which the whole table fits (grid first; stacked in a
 -- tall frame with four or more columns); else pages at a readable size.
 -- fixed: no growth past the usual size (a split's test of its runs of rows
@@ -801,7 +810,15 @@ function plan_for(theme, v, box, fixed, force)
     if plan then break end
     plan = whole_at(size)
   end
-  if not force and not stack and n >= 4 and theme.frame == "square" and (not plan or plan.size < ROOMY_MIN) then
+  -- (a tall frame stacks a table of fewer columns too where its grid
+  -- fits only below a list's size with its cells wrapped into lines of a
+  -- word or two, when cards set it as large or larger: Node.js' current
+  -- initiatives, three columns of names and links, at 36 in cells of
+  -- three and four lines. A grid of short cells, units(7)'s prefixes,
+  -- stays one)
+  local tall_grid = tall and theme.frame == "tall" and n >= 2 and plan and not plan.t and plan.size < ROOMY_MIN
+    and wrapped(plan)
+  if not force and not stack and (n >= 4 and theme.frame == "square" and (not plan or plan.size < ROOMY_MIN) or tall_grid) then
     -- a square frame whose grid holds the columns only small (cogs(5)'s
     -- eleven columns at 20, most of the frame empty under them): a card a
     -- row, its lines side by side, where that is much larger
@@ -814,7 +831,11 @@ function plan_for(theme, v, box, fixed, force)
     end
     -- (or reaches the size the table's other parts allow: cogs(5)'s parts
     -- at 24 beside one whose grid was at 20)
-    if not plan or (other and (plan.size <= other.size or plan.size < math.min(other.size * SQUARE_STACK, top))) then
+    -- (a tall frame's wrapped grid: cards at its size or larger, its cells
+    -- no longer a word a line)
+    local worse = other and (tall_grid and plan and plan.size < other.size
+      or not tall_grid and plan and (plan.size <= other.size or plan.size < math.min(other.size * SQUARE_STACK, top)))
+    if not plan or worse then
       stack, gap, plan = false, 0, other and not other.t and other or nil
     end
   end
