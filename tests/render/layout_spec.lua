@@ -617,6 +617,25 @@ describe("table layout", function()
     end
   end)
 
+  it("splits a square frame's table of cards into parts of two cards where that sets them far larger", function()
+    -- (cogs(5) at 1080x1080: three cards at 28 over the body, then two at
+    -- 28 under an empty half; cards are read one by one, not compared down
+    -- a column: two a slide at 46)
+    local fit = require("vg.create.fit")
+    local wh = { 1080, 1080 }
+    local sc = cogs(5)
+    sc.source = { file = "cogs.5", line = 9 }
+    local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+    fit.videos({ { scenes = parts } }, { width = wh[1], height = wh[2] })
+    assert.is_true(#parts >= 3, #parts .. " parts")
+    for k, p in ipairs(parts) do
+      assert.is_true(#p.visual_content.rows <= 2, "part " .. k .. " of " .. #p.visual_content.rows .. " rows")
+      for _, c in ipairs(settled(p, wh)) do
+        assert.is_true(c.m.final_size >= 40, string.format("part %d: %s at %.1f", k, c.l.it.id, c.m.final_size))
+      end
+    end
+  end)
+
   it("stacks a tall frame's table of three columns of prose as cards; one of short cells stays a grid", function()
     -- (Node.js' current initiatives: names and links wrapped into cells of
     -- three and four lines at 36, in a grid; cards set them at 40 or more)

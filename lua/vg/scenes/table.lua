@@ -20,6 +20,8 @@ local ROOMY_MIN = 44
 -- ... but only into parts of at least this many rows (a table is read by
 -- comparing its rows: one row a slide is not a table)
 local MIN_ROWS = 3
+-- ... or of this many where the table is cards (one row a card)
+local MIN_CARDS = 2
 -- A square frame stacks a table of four or more columns (a card a row, as
 -- a tall frame does) where that sets it at least this many times larger
 -- than its grid
@@ -962,7 +964,12 @@ return {
       -- the size, a page of many rows reads better than slides of one;
       -- ripgrep's benchmark in a square frame was eight slides of a row)
       local rs = c.list(v.rows)
-      local k = math.min(MIN_ROWS, #rs)
+      -- (cards are read one by one, not compared down a column: in a
+      -- square or tall frame a table of cards, or of four columns or more,
+      -- which stacks there, may be parts of MIN_CARDS rows; cogs(5)'s
+      -- three cards at 28 in a square frame, two a slide at 46)
+      local cards = c.roomy(theme) and (plan.mode == "stack" or #c.list(v.columns) >= 4)
+      local k = math.min(cards and MIN_CARDS or MIN_ROWS, #rs)
       if k == #rs then return false end
       for i = 1, #rs - k + 1 do
         if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body, true).size < need then
