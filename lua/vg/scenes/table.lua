@@ -22,6 +22,8 @@ local ROOMY_MIN = 44
 local MIN_ROWS = 3
 -- ... or of this many where the table is cards (one row a card)
 local MIN_CARDS = 2
+-- (vg.create.fit's MAX_PARTS: the most slides a split makes)
+local PARTS_MAX = 8
 -- A square frame stacks a table of four or more columns (a card a row, as
 -- a tall frame does) where that sets it at least this many times larger
 -- than its grid
@@ -938,6 +940,9 @@ return {
         if type(p.visual_content) == "table" then p.visual_content.table_parts = set end
       end
     end,
+    -- a part knows how many rows its table has (overflows: parts of two
+    -- cards only where the whole allows so few a slide)
+    carry = function(vc, list) vc.table_rows = #list end,
     text = function(r)
       local _, rows = cells_of({ columns = {}, rows = { r } })
       return row_step_text(rows[1] or {})
@@ -968,7 +973,11 @@ return {
       -- square or tall frame a table of cards, or of four columns or more,
       -- which stacks there, may be parts of MIN_CARDS rows; cogs(5)'s
       -- three cards at 28 in a square frame, two a slide at 46)
+      -- (only where parts of that many make no more slides than a split
+      -- may: cogs(5) of thirty rows stays parts of three or more; a part
+      -- knows the rows of the table it is cut from, `table_rows`)
       local cards = c.roomy(theme) and (plan.mode == "stack" or #c.list(v.columns) >= 4)
+        and (tonumber(v.table_rows) or #rs) <= MIN_CARDS * PARTS_MAX
       local k = math.min(cards and MIN_CARDS or MIN_ROWS, #rs)
       if k == #rs then return false end
       for i = 1, #rs - k + 1 do
