@@ -235,24 +235,32 @@ local function silent_part_says(list, p, spec, lang, header)
       and not t:find("^%d+ more")   -- (the list's own "4 more options": no name)
     return words_only and words >= 1 and words <= 6 and #t <= 40, words_only
   end
+  -- (by their leads only where every long point has one: "Be aware: ..."
+  -- beside "Nits are fine, but ..." is no list of terms)
+  local plain, plain_code, led, unled = {}, false, false, false
   for i = p[1], p[2] do
     local it = spec.text and spec.text(list[i]) or list[i]
     if type(it) == "string" then
       it = it:gsub("^%s+", ""):gsub("[%s%.:;,]+$", "")
       local short, words_only = name_of(it)
+      if short and #plain < 5 then plain[#plain + 1] = it end
+      plain_code = plain_code or not words_only
       if not short then
         -- a point led by its term ("Sieves: a fine sieve for flour ...",
         -- "Pots — a deep pot ..."): named by that lead, as the reader's
         -- summary names it ("Whisks, Graters, Scales, and more.")
         local lead = it:match("^(.-)%s*:%s") or it:match("^(.-)%s+\226\128[\148\147]%s") or it:match("^(.-)%s+%-%s")
         if lead and lead:match("%w") and name_of(lead) and select(2, lead:gsub("%S+", "")) <= 4 then
-          it, short, words_only = lead, true, true
+          it, short, words_only, led = lead, true, true, true
+        else
+          unled = true
         end
       end
       if short and #names < 5 then names[#names + 1] = it end
       code = code or not words_only
     end
   end
+  if not led or unled then names, code = plain, plain_code end
   local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
   if #names > 0 and sep ~= "sep" and last ~= "last" then
     local said = names[1]
