@@ -263,7 +263,7 @@ describe("list badges", function()
     assert.are.equal("", statuses(assert(core.check(dl))))
   end)
 
-  it("gives points of a line each cards of one width, the longest text's, not the box's", function()
+  it("gives points of a line each cards of one width, the longest text's, not the box's (a tall frame: the box's)", function()
     local function cards(items, wh)
       local sc = { scene_type = "list", visual_content = { header = "Operating systems", items = items } }
       local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
@@ -278,11 +278,22 @@ describe("list badges", function()
       assert.are.equal(3, #ws)
       assert.are.equal(ws[1], ws[2])
       assert.are.equal(ws[1], ws[3])
-      assert.is_true(ws[1] < 600, "cards " .. ws[1] .. " wide at " .. wh[1] .. "x" .. wh[2])
+      -- (a tall frame: a column of narrow cards flush left left its right
+      -- half empty; its cards keep the box's width, three words at a
+      -- statement's size, the frame's height theirs)
+      local tall = wh[2] > wh[1]
+      if tall then
+        assert.is_true(ws[1] > 850, "cards " .. ws[1] .. " wide at " .. wh[1] .. "x" .. wh[2])
+        for _, l in ipairs(texts(dl)) do
+          if tostring(l.it.id):match("^items%[") then assert.is_true(core.measure(l.it).final_size >= 66, "items at " .. core.measure(l.it).final_size) end
+        end
+      else
+        assert.is_true(ws[1] < 600, "cards " .. ws[1] .. " wide at " .. wh[1] .. "x" .. wh[2])
+      end
       assert.are.equal("", statuses(assert(core.check(dl))))
       -- (seven, which a wide frame may set in one column too)
       local seven = cards({ "Port 53", "Port 853", "Port 5353", "UDP", "TCP", "TLS", "HTTPS" }, wh)
-      for _, w in ipairs(seven) do assert.is_true(w == seven[1] and w < 600, "seven: " .. w) end
+      for _, w in ipairs(seven) do assert.is_true(w == seven[1] and (tall and w > 850 or not tall and w < 600), "seven: " .. w) end
       -- a point that wraps keeps the box's width for all
       local long = cards({ "Linux", "macOS, with the command line tools installed from the developer site of the vendor" }, wh)
       assert.is_true(long[1] > 850 and long[1] == long[2], "long " .. long[1])
@@ -606,6 +617,54 @@ describe("table layout", function()
     end
   end)
 
+  it("splits a square frame's table of cards into parts of two cards where that sets them far larger", function()
+    -- (cogs(5) at 1080x1080: three cards at 28 over the body, then two at
+    -- 28 under an empty half; cards are read one by one, not compared down
+    -- a column: two a slide at 46)
+    local fit = require("vg.create.fit")
+    local wh = { 1080, 1080 }
+    local sc = cogs(5)
+    sc.source = { file = "cogs.5", line = 9 }
+    local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+    fit.videos({ { scenes = parts } }, { width = wh[1], height = wh[2] })
+    assert.is_true(#parts >= 3, #parts .. " parts")
+    for k, p in ipairs(parts) do
+      assert.is_true(#p.visual_content.rows <= 2, "part " .. k .. " of " .. #p.visual_content.rows .. " rows")
+      for _, c in ipairs(settled(p, wh)) do
+        assert.is_true(c.m.final_size >= 40, string.format("part %d: %s at %.1f", k, c.l.it.id, c.m.final_size))
+      end
+    end
+  end)
+
+  it("stacks a tall frame's table of three columns of prose as cards; one of short cells stays a grid", function()
+    -- (Node.js' current initiatives: names and links wrapped into cells of
+    -- three and four lines at 36, in a grid; cards set them at 40 or more)
+    local function stacked(sc)
+      local cells = settled(sc, { 1080, 1920 })
+      for _, c in ipairs(cells) do if c.l.it.id:match("^rows%[%d+%]$") then return true, c.m.final_size end end
+      return false, cells[1] and cells[1].m.final_size
+    end
+    local rows = {
+      { "Core Promise APIs", "Antoine du Hamel", "https://github.com/nodejs/TSC/issues/1094" },
+      { "QUIC / HTTP3", "James M Snell", "https://github.com/nodejs/quic" },
+      { "Shadow Realm", "Chengzhong Wu", "https://github.com/nodejs/node/issues/42528" },
+      { "Startup Snapshot", "Joyee Cheung", "https://github.com/nodejs/node/issues/35711" },
+      { "Single executable apps", "Darshan Sen", "https://github.com/nodejs/single-executable" },
+    }
+    local sc = { scene_type = "table", visual_content = { header = "Current initiatives",
+      columns = { "Initiative", "Champion", "Links" }, rows = rows } }
+    local st, size = stacked(sc)
+    assert.is_true(st, "a grid at " .. tostring(size))
+    assert.is_true(size >= 40, "cards at " .. tostring(size))
+    -- (in a wide frame, the grid it was)
+    local wide = render.display_list(sc, { width = 1920, height = 1080, t = "end" })
+    for _, l in ipairs(texts(wide)) do assert.is_nil(tostring(l.it.id):match("^rows%[%d+%]$")) end
+    local short = { scene_type = "table", visual_content = { header = "Decimal prefixes",
+      columns = { "Prefix", "Name", "Value" }, rows = { { "m", "milli", "10^-3" }, { "c", "centi", "10^-2" },
+        { "d", "deci", "10^-1" }, { "da", "deka", "10^1" }, { "h", "hecto", "10^2" }, { "k", "kilo", "10^3" } } } }
+    assert.is_false((stacked(short)))
+  end)
+
   it("lays out every part of one table in one mode: a grid, cards or rows turned on their side", function()
     -- (cogs(5) in a square frame: its first part turned on its side, a
     -- column a row, its second part cards)
@@ -634,9 +693,11 @@ describe("table layout", function()
     end
   end)
 
-  it("does not set a table's parts small for one part that holds its rows only far smaller", function()
+  it("does not set a table's parts small for one part that holds its rows only far smaller, nor far larger", function()
     -- (units(7)'s decimal prefixes: eight rows of 30-digit values at 28 in a
-    -- square frame set the next eight short ones at 28 too, not at 56)
+    -- square frame set the next eight short ones at 28 too; at 56 the
+    -- next slide jumped to twice the size, as if another table: at most
+    -- 1.5 times as large)
     local fit = require("vg.create.fit")
     local names = { "quecto", "ronto", "yocto", "zepto", "atto", "femto", "pico", "nano", "micro", "milli", "centi",
       "deci", "deka", "hecto", "kilo", "mega" }
@@ -660,6 +721,7 @@ describe("table layout", function()
       local first = settled(run[1], wh)[1].m.final_size
       local last = settled(run[#run], wh)[1].m.final_size
       assert.is_true(last >= 1.4 * first, string.format("%s: the long part at %.0f, the short one at %.0f", where, first, last))
+      assert.is_true(last <= 1.5 * first + 0.5, string.format("%s: the long part at %.0f, the short one at %.0f", where, first, last))
     end
   end)
 

@@ -399,6 +399,44 @@ describe("fit: lay out first, then split", function()
     assert.are.equal(#items, seen)
   end)
 
+  it("each part says its own items: clauses cut at semicolons, points named by their lead", function()
+    -- twelve points led by a term ("Whisks: a balloon whisk ..."), said as
+    -- one sentence of clauses ("Whisks — ...; Graters — ...; ..."): a
+    -- part says the clauses of the items it shows, never the next part's
+    local terms = { "Knives", "Boards", "Pans", "Pots", "Spoons", "Tongs", "Whisks", "Graters", "Scales",
+      "Sieves", "Peelers", "Thermometers" }
+    local items, clauses = {}, {}
+    for i, t in ipairs(terms) do
+      local what = string.format("a %s %s for the %s and one for %s", W[i], W[i + 1], W[i + 2], W[i + 3])
+      items[i] = t .. ": " .. what
+      clauses[i] = t .. " \u{2014} " .. what
+    end
+    local sc = { id = "k", scene_type = "list", narration = "What to buy: " .. table.concat(clauses, "; ") .. ".",
+      visual_content = { header = "What to buy first", items = items } }
+    local parts = fit.scene(sc, { width = 1080, height = 1080, captions = true })
+    assert.is_true(#parts > 1)
+    for k, p in ipairs(parts) do
+      local shown = {}
+      for _, it in ipairs(p.visual_content.items) do shown[it:match("^(%a+)")] = true end
+      assert.truthy(p.narration, "part " .. k .. " is silent")
+      for _, t in ipairs(terms) do
+        if p.narration:find(t, 1, true) then
+          assert.is_true(shown[t] == true, "part " .. k .. " says " .. t .. ", which it does not show: " .. p.narration)
+        end
+      end
+      assert.truthy(p.narration:find(p.visual_content.items[1]:match("^(%a+)"), 1, true), p.narration)
+    end
+    -- nothing said of a later part's items: it names them by their lead
+    -- ("Pots, Spoons, and Tongs."), not "What to buy first, continued."
+    sc.narration = "A small kitchen needs only a few good tools."
+    parts = fit.scene(sc, { width = 1080, height = 1080, captions = true })
+    assert.is_true(#parts > 1)
+    for k = 2, #parts do
+      local first = parts[k].visual_content.items[1]:match("^(%a+)")
+      assert.truthy(parts[k].narration and parts[k].narration:find(first, 1, true), parts[k].narration)
+    end
+  end)
+
   it("splits a scene with nothing to say", function()
     local items = {}
     for i = 1, 10 do

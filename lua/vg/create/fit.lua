@@ -226,20 +226,41 @@ end
 local function silent_part_says(list, p, spec, lang, header)
   local says = ""
   local names, code = {}, false
+  -- (short: a name said in about the time its line is read; words,
+  -- not code: "--overwrite", "cJSON_Raw" or "x=1" would be read out
+  -- sign by sign, this text not being cleaned for speech)
+  local function name_of(t)
+    local _, words = t:gsub("%S+", "")
+    local words_only = not t:find("[^%w%s%-'&%.\128-\255]") and not t:find("^%-") and not t:find("%-%-")
+      and not t:find("^%d+ more")   -- (the list's own "4 more options": no name)
+    return words_only and words >= 1 and words <= 6 and #t <= 40, words_only
+  end
+  -- (by their leads only where every long point has one: "Be aware: ..."
+  -- beside "Nits are fine, but ..." is no list of terms)
+  local plain, plain_code, led, unled = {}, false, false, false
   for i = p[1], p[2] do
     local it = spec.text and spec.text(list[i]) or list[i]
     if type(it) == "string" then
       it = it:gsub("^%s+", ""):gsub("[%s%.:;,]+$", "")
-      local _, words = it:gsub("%S+", "")
-      -- (short: a name said in about the time its line is read; words,
-      -- not code: "--overwrite", "cJSON_Raw" or "x=1" would be read out
-      -- sign by sign, this text not being cleaned for speech)
-      local words_only = not it:find("[^%w%s%-'&%.\128-\255]") and not it:find("^%-") and not it:find("%-%-")
-        and not it:find("^%d+ more")   -- (the list's own "4 more options": no name)
-      if words_only and words >= 1 and words <= 6 and #it <= 40 and #names < 5 then names[#names + 1] = it end
+      local short, words_only = name_of(it)
+      if short and #plain < 5 then plain[#plain + 1] = it end
+      plain_code = plain_code or not words_only
+      if not short then
+        -- a point led by its term ("Sieves: a fine sieve for flour ...",
+        -- "Pots — a deep pot ..."): named by that lead, as the reader's
+        -- summary names it ("Whisks, Graters, Scales, and more.")
+        local lead = it:match("^(.-)%s*:%s") or it:match("^(.-)%s+\226\128[\148\147]%s") or it:match("^(.-)%s+%-%s")
+        if lead and lead:match("%w") and name_of(lead) and select(2, lead:gsub("%S+", "")) <= 4 then
+          it, short, words_only, led = lead, true, true, true
+        else
+          unled = true
+        end
+      end
+      if short and #names < 5 then names[#names + 1] = it end
       code = code or not words_only
     end
   end
+  if not led or unled then names, code = plain, plain_code end
   local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
   if #names > 0 and sep ~= "sep" and last ~= "last" then
     local said = names[1]
@@ -269,10 +290,51 @@ end
 -- ("A, B, C, and D." over a slide of A and B and one of C and D) is cut
 -- where the next part's items start, each piece a sentence of its own:
 -- every slide then says what it shows, never the next one's items.
+-- A sentence of clauses, one an item ("Whisks — for cream; Graters — for
+-- cheese; ..."), is cut first at the semicolon before the first clause that
+-- names a later part's item: the same rule for clauses as for names.
+local function split_clauses(ss, keys, stop)
+  local out = {}
+  for _, s in ipairs(ss) do
+    local clauses, from = {}, 1
+    while true do
+      local a, b = s:find(";%s+", from)
+      if not a then break end
+      clauses[#clauses + 1] = s:sub(from, a - 1)
+      from = b + 1
+    end
+    clauses[#clauses + 1] = s:sub(from)
+    local pieces, cur = {}, nil
+    for _, cl in ipairs(clauses) do
+      local words, part = words_of(cl), nil
+      for _, kk in ipairs(keys) do
+        if names_key(words, kk.key) then part = kk.part; break end
+      end
+      if #pieces == 0 or (part and cur and part > cur) then pieces[#pieces + 1] = {} end
+      if part and (not cur or part > cur) then cur = part end
+      local p = pieces[#pieces]
+      p[#p + 1] = cl
+    end
+    if #pieces < 2 then
+      out[#out + 1] = s
+    else
+      for k, p in ipairs(pieces) do
+        local text = table.concat(p, "; ")
+        if k < #pieces then text = text:gsub("[%s,;:]+$", "") .. stop end
+        -- (a piece opens a sentence of its own: its first letter capital)
+        if k > 1 then text = text:gsub("^%l", string.upper) end
+        out[#out + 1] = text
+      end
+    end
+  end
+  return out
+end
+
 local function split_enumerations(ss, keys, lang)
   local sep, last, pair, stop = i18n.t(lang, "sep"), i18n.t(lang, "last"), i18n.t(lang, "pair"), i18n.t(lang, "stop")
   if sep == "sep" or last == "last" or pair == "pair" or #keys == 0 then return ss end
   stop = stop ~= "stop" and stop or "."
+  ss = split_clauses(ss, keys, stop)
   local joiner = last:gsub("^[%s,]+", "")   -- ", and " -> "and " opening the list's last item
   local out = {}
   for _, s in ipairs(ss) do

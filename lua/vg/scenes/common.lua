@@ -463,6 +463,9 @@ local function text_x(e) return e.label == false and BARE_X or TEXT_X end
 -- is 66: items stay below it).
 M.GROW = 1.6
 M.ROW_SIZE_MAX = 60
+-- ... up to STATEMENT_MAX in a tall frame for at most this many points
+-- that each stay one line
+local SHORT_MAX = 4
 local grown_memo, grown_count = {}, 0
 -- A card whose text holds a piece of a long token (a path, a URL, a hash)
 -- wider than the card at the slide's size has that text set smaller, down
@@ -737,6 +740,15 @@ function M.rows(theme, box, entries, a, o)
   -- frame small), so a sparse slide grows and a full one stays as it was.
   -- The same fit the renderer checks: every text at its own height, none
   -- shrunk or cut.
+  -- every entry one line at sz (a word or a short phrase)
+  local function one_line(sz)
+    for _, e in ipairs(entries) do
+      local m = core.measure({ type = "text", markup = e.markup, w = cw - (e.indent or 0) * 56 - text_x(e) - RIGHT_PAD,
+        h = 100000, size = sz, line_height = 1.05, font = theme.fonts.sans, lang = theme.lang })
+      if m.lines > 1 or m.shrunk then return false end
+    end
+    return true
+  end
   local grown
   if (theme.frame == "tall" or theme.frame == "square") and cols == 1 and not split and not o.size then
     -- (chosen once per slide and frame: layout runs for every frame)
@@ -747,17 +759,26 @@ function M.rows(theme, box, entries, a, o)
     if grown == nil then
       local wide = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
       local cap = math.min(M.ROW_SIZE_MAX, math.floor(wide * M.GROW))
+      -- a tall frame's few short points ("Linux", "macOS", "Windows") take
+      -- the size of a statement where each stays one line: the frame's
+      -- height is theirs (three words at 60 filled a quarter of it)
+      local short_cap = theme.frame == "tall" and n <= SHORT_MAX and M.STATEMENT_MAX or cap
       grown = false
       -- (the usual padding and gap first: tighter cards only where they buy
       -- a size)
-      for sz = cap, size + 1, -2 do
+      for sz = math.max(cap, short_cap), size + 1, -2 do
         local g = gap
         local hs, sum, over = heights(sz)
+        -- (past the usual cap only while every point stays one line)
+        local long = sz > cap and not one_line(sz)
         if sum > box.h - (n - 1) * g and (tight_pad < pad or tight_gap < gap) then
           g = tight_gap
           hs, sum, over = heights(sz, tight_pad)
         end
-        if sum <= box.h - (n - 1) * g and not over then grown = { size = sz, hs = hs, sum = sum, gap = g } break end
+        if sum <= box.h - (n - 1) * g and not over and not long then
+          grown = { size = sz, hs = hs, sum = sum, gap = g, short = sz > cap }
+          break
+        end
       end
       if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
       grown_memo[key], grown_count = grown, grown_count + 1
@@ -816,7 +837,8 @@ function M.rows(theme, box, entries, a, o)
       measured = true
       size = shared
       local extra = math.max(0, (avail - sum) / n)
-      if grown then extra = math.min(extra, 24) end
+      -- (a statement's card: as much room around its line as a statement's)
+      if grown then extra = math.min(extra, grown.short and 40 or 24) end
       cells = {}
       local y = box.y
       for i = 1, n do
@@ -847,7 +869,9 @@ function M.rows(theme, box, entries, a, o)
   -- width of the longest (all one width), where that is under three quarters
   local one_column = true
   for i = 2, n do if cells[i].x ~= cells[1].x then one_column = false end end
-  if n >= 2 and one_column and not tree and measured and not o.size and not o.full_width then
+  -- (a tall frame's cards keep the box's width: a column of narrow cards
+  -- flush left left the frame's right half empty)
+  if n >= 2 and one_column and not tree and measured and not o.size and not o.full_width and theme.frame ~= "tall" then
     local w = short_width(theme, entries, cells[1].w, size)
     if w then for i = 1, n do cells[i] = { x = cells[i].x, y = cells[i].y, w = w, h = cells[i].h } end end
   end

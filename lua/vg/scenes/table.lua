@@ -20,6 +20,10 @@ local ROOMY_MIN = 44
 -- ... but only into parts of at least this many rows (a table is read by
 -- comparing its rows: one row a slide is not a table)
 local MIN_ROWS = 3
+-- ... or of this many where the table is cards (one row a card)
+local MIN_CARDS = 2
+-- (vg.create.fit's MAX_PARTS: the most slides a split makes)
+local PARTS_MAX = 8
 -- A square frame stacks a table of four or more columns (a card a row, as
 -- a tall frame does) where that sets it at least this many times larger
 -- than its grid
@@ -672,6 +676,15 @@ function pages_at(theme, cols, rows, n, box, top, floor, at_floor)
   return at_floor
 end
 
+-- A grid whose rows take WRAPPED_LINES lines or more on average: cells
+-- of prose in columns too narrow for them
+local WRAPPED_LINES = 2.5
+local function wrapped(plan)
+  local lines = 0
+  for _, h in ipairs(plan.row_h) do lines = lines + (h - 2 * PAD_Y) / (plan.size * 1.36) end
+  return #plan.row_h > 0 and lines / #plan.row_h >= WRAPPED_LINES
+end
+
 -- The largest size at which the whole table fits (grid first; stacked in a
 -- tall frame with four or more columns); else pages at a readable size.
 -- fixed: no growth past the usual size (a split's test of its runs of rows
@@ -691,15 +704,20 @@ local plan_for
 -- frame beside parts at 56) is set at its own size and does not drag the
 -- others down with it: they share the smallest size of the rest. (A part
 -- smaller for its count of rows, cogs(5)'s three cards beside two, still
--- sets the size of all.)
+-- sets the size of all.) Still, the rest are set no larger than
+-- SHARE_RATIO times such a part: consecutive slides of one table that jump
+-- from 28 to 56 read as two tables (units(7) in a square frame).
 local SHARE_LOW = 0.7
+local SHARE_RATIO = 1.5
 -- the smallest of sizes, the parts whose width-bound size (wide) is far
--- below the largest left out
+-- below the largest left out (each such part bounds the rest at
+-- SHARE_RATIO times its own)
 local function least_of(sizes, wide)
   local most, least = 0, nil
   for k in ipairs(sizes) do most = math.max(most, wide[k]) end
   for k, z in ipairs(sizes) do
-    if wide[k] >= SHARE_LOW * most then least = math.min(least or z, z) end
+    if wide[k] >= SHARE_LOW * most then least = math.min(least or z, z)
+    else least = math.min(least or math.huge, math.floor(z * SHARE_RATIO / 2) * 2) end
   end
   return least
 end
@@ -796,7 +814,15 @@ function plan_for(theme, v, box, fixed, force)
     if plan then break end
     plan = whole_at(size)
   end
-  if not force and not stack and n >= 4 and theme.frame == "square" and (not plan or plan.size < ROOMY_MIN) then
+  -- (a tall frame stacks a table of fewer columns too where its grid
+  -- fits only below a list's size with its cells wrapped into lines of a
+  -- word or two, when cards set it as large or larger: Node.js' current
+  -- initiatives, three columns of names and links, at 36 in cells of
+  -- three and four lines. A grid of short cells, units(7)'s prefixes,
+  -- stays one)
+  local tall_grid = tall and theme.frame == "tall" and n >= 2 and plan and not plan.t and plan.size < ROOMY_MIN
+    and wrapped(plan)
+  if not force and not stack and (n >= 4 and theme.frame == "square" and (not plan or plan.size < ROOMY_MIN) or tall_grid) then
     -- a square frame whose grid holds the columns only small (cogs(5)'s
     -- eleven columns at 20, most of the frame empty under them): a card a
     -- row, its lines side by side, where that is much larger
@@ -809,7 +835,11 @@ function plan_for(theme, v, box, fixed, force)
     end
     -- (or reaches the size the table's other parts allow: cogs(5)'s parts
     -- at 24 beside one whose grid was at 20)
-    if not plan or (other and (plan.size <= other.size or plan.size < math.min(other.size * SQUARE_STACK, top))) then
+    -- (a tall frame's wrapped grid: cards at its size or larger, its cells
+    -- no longer a word a line)
+    local worse = other and (tall_grid and plan and plan.size < other.size
+      or not tall_grid and plan and (plan.size <= other.size or plan.size < math.min(other.size * SQUARE_STACK, top)))
+    if not plan or worse then
       stack, gap, plan = false, 0, other and not other.t and other or nil
     end
   end
@@ -910,6 +940,9 @@ return {
         if type(p.visual_content) == "table" then p.visual_content.table_parts = set end
       end
     end,
+    -- a part knows how many rows its table has (overflows: parts of two
+    -- cards only where the whole allows so few a slide)
+    carry = function(vc, list) vc.table_rows = #list end,
     text = function(r)
       local _, rows = cells_of({ columns = {}, rows = { r } })
       return row_step_text(rows[1] or {})
@@ -936,7 +969,16 @@ return {
       -- the size, a page of many rows reads better than slides of one;
       -- ripgrep's benchmark in a square frame was eight slides of a row)
       local rs = c.list(v.rows)
-      local k = math.min(MIN_ROWS, #rs)
+      -- (cards are read one by one, not compared down a column: in a
+      -- square or tall frame a table of cards, or of four columns or more,
+      -- which stacks there, may be parts of MIN_CARDS rows; cogs(5)'s
+      -- three cards at 28 in a square frame, two a slide at 46)
+      -- (only where parts of that many make no more slides than a split
+      -- may: cogs(5) of thirty rows stays parts of three or more; a part
+      -- knows the rows of the table it is cut from, `table_rows`)
+      local cards = c.roomy(theme) and (plan.mode == "stack" or #c.list(v.columns) >= 4)
+        and (tonumber(v.table_rows) or #rs) <= MIN_CARDS * PARTS_MAX
+      local k = math.min(cards and MIN_CARDS or MIN_ROWS, #rs)
       if k == #rs then return false end
       for i = 1, #rs - k + 1 do
         if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body, true).size < need then
