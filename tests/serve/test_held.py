@@ -83,6 +83,27 @@ for word in ("HOLD", "HOLD CATCH"):
         check("listener for held.listen stopped and removed" in (s.stderr or ""),
               "a listener that never returns is stopped and removed (%r)" % (s.stderr or "")[-300:])
 
+# a reader that never ends (tests/serve/spin_plugin.lua), read at submit in
+# the server's process: the document is refused, the server answers
+s = Server(["--plugin", os.path.join(os.path.dirname(PLUGIN), "spin_plugin.lua"), "--lua-timeout", "2"])
+try:
+    need_tasks(s)
+    for text in ("SPIN", "SPIN CATCH"):
+        body = json.dumps({"text": text + "\n", "format": "txt"}).encode()
+        try:
+            c = s.conn(timeout=20)
+            c.request("POST", "/api/tasks", body=body, headers=JS)
+            r = c.getresponse()
+            st, j = r.status, r.read().decode()
+        except OSError as e:
+            st, j = repr(e), ""
+        check(st == 422 and "without yielding" in j, "a reader that never ends (%s): 422 (%s %s)" % (text, st, j[:160]))
+        st = answered(s, 20)
+        check(st == 200, "... and /api/health answers after it (%s)" % st)
+finally:
+    code = s.stop()
+check(code == 0, "readers: SIGTERM stops the server, exit 0 (%s)" % code)
+
 # SIGTERM while a stage that catches every error holds the loop: the stop
 # goes on once the stage is stopped, the task is saved, exit 0
 s = Server(["--plugin", PLUGIN, "--lua-timeout", "3"])
