@@ -180,7 +180,7 @@ static int stack_height(lua_State *L) {
  * that runs (the hook has no frame of its own) */
 static void raise_overrun(lua_State *L, double secs) {
   char msg[64];
-  snprintf(msg, sizeof msg, "ran %.0f%s", secs, OVERRUN);
+  snprintf(msg, sizeof msg, "ran %.1f%s", secs, OVERRUN);
   luaL_where(L, 0);
   lua_pushstring(L, msg);
   lua_concat(L, 2);

@@ -516,7 +516,7 @@ local function body(task)
         end
         -- the server's watch stopped a stage that held the loop: said as
         -- such, and not tried again (it would hold it as long again)
-        local held = core.is_overrun(err.message) and err.message:match("ran (%d+) s without yielding")
+        local held = core.is_overrun(err.message) and err.message:match("ran ([%d.]+) s without yielding")
         if held then
           err.code = "held_loop"
           err.message = string.format("stage '%s' ran %s s without yielding%s: stopped", st.name, held,
