@@ -57,6 +57,16 @@ try:
     st = answer(k)
     k.close()
     check(st == 431, "a head one byte past the limit: 431 (%s)" % st)
+    # the copy of a head as sent holds twice the limit (whitespace, CRs):
+    # exactly that is taken, one byte more is 431
+    for total, want in ((2 * LIMIT, 200), (2 * LIMIT + 1, 431)):
+        start = b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad:"
+        sent = start + b" " * (total - len(start) - 5) + b"v\r\n\r\n"
+        k = socket.create_connection((s.host, s.port))
+        k.sendall(sent)
+        st = answer(k)
+        k.close()
+        check(len(sent) == total and st == want, "a head of %d bytes as sent: %d (%s)" % (total, want, st))
     # the server's own memory settles first (a few requests of every kind)
     for _ in range(3):
         k = socket.create_connection((s.host, s.port))
