@@ -14,6 +14,8 @@ from common import Server, check, done  # noqa: E402
 
 LIMIT = 16 * 1024
 N = 500
+# ASan keeps freed memory in quarantine: RSS says nothing there (printed only)
+SANITIZED = "ASAN_OPTIONS" in os.environ
 
 
 def head(extra=0):
@@ -88,7 +90,7 @@ try:
     print("RSS %d KB -> %d KB with %d idle connections (%.1f KB each)" % (before, after, N, grew / N))
     # a kept 32 KiB buffer each would be 16000 KB; h2o's own share of an
     # open connection is a few KB
-    check(grew < N * 8, "%d idle connections grew the server by %d KB (under %d KB)" % (N, grew, N * 8))
+    check(SANITIZED or grew < N * 8, "%d idle connections grew the server by %d KB (under %d KB)" % (N, grew, N * 8))
     for k in socks:
         k.close()
 finally:
