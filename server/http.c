@@ -615,12 +615,21 @@ static void peer_key(uv_tcp_t *tcp, unsigned char key[16]) {
   }
 }
 
+/* Its request not handed to the handler yet: headers or a body still to
+ * come (a body's bytes need only keep min_body per header_ms coming, so a
+ * slow one may hold its slot for read_ms). */
+static int conn_unanswered(conn *c) {
+  return !c->busy && !c->evicted && !c->closed && !uv_is_closing((uv_handle_t *)&c->tcp);
+}
+
 /* Room for one more connection (from `key`) under both caps: 1, after
- * cutting the oldest connection that waits for headers when a cap is full;
- * 0 when every connection in the way is busy. Cut ones no longer count. */
+ * cutting the oldest connection that waits for headers when a cap is full,
+ * else the oldest still sending a body (slots held by bodies that trickle
+ * in would lock every newcomer out); 0 when every connection in the way is
+ * being answered. Cut ones no longer count. */
 static int make_room(vgh_server *s, const unsigned char key[16]) {
   int same = 0;
-  conn *oldest_same = NULL, *oldest = NULL;
+  conn *oldest_same = NULL, *oldest = NULL, *body_same = NULL, *body = NULL;
   for (conn *c = s->conns; c; c = c->next) {
     if (c->evicted || c->closed) continue;
     int mine = memcmp(c->addr, key, 16) == 0;
@@ -628,8 +637,13 @@ static int make_room(vgh_server *s, const unsigned char key[16]) {
     if (conn_waiting(c)) {
       oldest = c;
       if (mine) oldest_same = c;
+    } else if (conn_unanswered(c)) {
+      body = c;
+      if (mine) body_same = c;
     }
   }
+  if (!oldest_same) oldest_same = body_same;
+  if (!oldest) oldest = body;
   if (s->lim.max_per_addr > 0 && same >= s->lim.max_per_addr) {
     if (!oldest_same) return 0;
     conn_cut(oldest_same);

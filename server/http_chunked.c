@@ -24,14 +24,12 @@ void vgh_chunk_watch_init(vgh_chunk_watch *w, size_t head_max) {
   w->head_max = head_max;
 }
 
-/* the next request: its head's buffer is kept for it */
+/* the next request (its head's buffer was given back when the head ended) */
 void vgh_chunk_watch_reset(vgh_chunk_watch *w) {
-  char *head = w->head;
-  size_t cap = w->head_cap, max = w->head_max;
+  size_t max = w->head_max;
+  vgh_head_clear(w);
   memset(w, 0, sizeof *w);
   w->state = W_HEAD;
-  w->head = head;
-  w->head_cap = cap;
   w->head_max = max;
 }
 

@@ -24,7 +24,17 @@ int phr_parse_request(const char *buf, size_t len, const char **method, size_t *
                       size_t *path_len, int *minor_version, struct phr_header *headers, size_t *num_headers,
                       size_t last_len);
 
+/* A head is judged, its bytes are no longer needed: the buffer goes back.
+ * A connection that waits (keep-alive, or a client that opened it and
+ * sends nothing) holds none, however large its last head was; one that is
+ * sending a head holds what came of it so far (it grows on demand, from
+ * HEAD_START bytes up to head_max). */
+#define HEAD_START 512
+
 void vgh_head_clear(vgh_chunk_watch *w) {
+  free(w->head);
+  w->head = NULL;
+  w->head_cap = 0;
   w->head_len = 0;
   w->head_seen = 0;
 }
@@ -32,7 +42,7 @@ void vgh_head_clear(vgh_chunk_watch *w) {
 int vgh_head_append(vgh_chunk_watch *w, unsigned char ch) {
   if (w->head_len >= w->head_max) return 431;
   if (w->head_len == w->head_cap) {
-    size_t cap = w->head_cap ? w->head_cap * 2 : 1024;
+    size_t cap = w->head_cap ? w->head_cap * 2 : HEAD_START;
     if (cap > w->head_max) cap = w->head_max;
     char *p = realloc(w->head, cap);
     if (!p) return 431;  /* no memory for it: refused as too large */

@@ -85,6 +85,10 @@ struct vg_engine {
    * NULL while the loop thread is inside uv_run or the engine's own C: the
    * signal handler arms the interrupt hook on it (hooks are per thread). */
   void *volatile running;
+  /* When the Lua that runs now was entered from the loop (uv_hrtime), 0
+   * while the loop or the engine's C runs: the watch of a server times
+   * each run by it (engine/lua/luabridge.c, vg.core.set_run_limit). */
+  uint64_t run_started;
   pthread_t loop_thread;               /* where signals are handled */
   int cancel_pending;
   char *last_error;

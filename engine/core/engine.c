@@ -233,6 +233,10 @@ int vg__run_loop_once(vg_engine *e) {
 void *vg__set_running(vg_engine *e, void *L) {
   void *was = e->running;
   e->running = L;
+  /* a run starts when Lua is entered from the loop (or goes on after a
+   * turn of it), not when one thread hands over to another */
+  if (!L) e->run_started = 0;
+  else if (!was) e->run_started = uv_hrtime();
   return was;
 }
 

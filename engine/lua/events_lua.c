@@ -29,7 +29,13 @@ static void lua_bridge_listener(const vg_event *ev, void *ud) {
   /* listeners run on the main thread: a busy one is interrupted there */
   int before = e->interrupted;
   lua_State *was = vg__set_running(e, L);
+  /* each delivery has a clock of its own for the watch: a listener that
+   * never returns is stopped, not the code that emitted */
+  uint64_t started = e->run_started;
+  int overruns = b->overruns;
+  if (started) e->run_started = uv_hrtime();
   int st = vgl_pcall(L, 1, 0);
+  if (started) e->run_started = b->overruns != overruns ? uv_hrtime() : started;
   vg__set_running(e, was);
   /* Ctrl-C came during the listener: the code that emitted (a stage that
    * reports progress in a loop) was running too, and stops as well. The
@@ -40,7 +46,7 @@ static void lua_bridge_listener(const vg_event *ev, void *ud) {
    * would fire later in a main chunk that was only waiting for the task,
    * or in a server's shutdown between its protected steps. */
   if (!before && e->interrupted) {
-    if (was != L) lua_sethook(L, NULL, 0, 0);
+    if (was != L) vgl__hook_rest(L);
     if (was) vgl__interrupt_hook_arm(was);
   }
   if (st != LUA_OK) {

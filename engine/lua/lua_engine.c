@@ -83,7 +83,7 @@ static int run_chunk(vg_engine *e, int nargs) {
   void *was = vg__set_running(e, L);
   int st = vgl_pcall(L, nargs, 0);
   vg__set_running(e, was);
-  lua_sethook(L, NULL, 0, 0);
+  vgl__hook_rest(L);
   if (st != LUA_OK) {
     vg__set_last_error(e, lua_tostring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)");
     lua_pop(L, 1);

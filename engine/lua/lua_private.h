@@ -17,6 +17,13 @@ typedef struct vgl_bridge {
   int cancel_all_ref;          /* Lua's "mark every task cancelled", or LUA_NOREF */
   struct vgl_await *awaits;    /* pending awaits (doubly linked) */
   struct vgl_fiber *fibers;    /* the coroutines this engine resumes */
+  /* the watch (vg.core.set_run_limit): a run of Lua longer than this is
+   * stopped; 0: off */
+  uint64_t watch_ns;
+  uint64_t watch_checks;       /* times the watch's hook looked at the clock */
+  int overruns;                /* runs stopped so far */
+  lua_State *over_thread;      /* the thread stopped last, while its error unwinds */
+  int over_base;               /* ... to this height of its stack (its bookkeeping's frame) */
 } vgl_bridge;
 
 /* lua_engine.c: pushes what marks every task cancelled (or nil) */
@@ -26,6 +33,9 @@ void vgl__push_cancel_all(vg_engine *e, lua_State *L);
 void vgl__setup_state(vg_engine *e, lua_State *L);
 int vgl__open_core(lua_State *L);
 void vgl__interrupt_hook_arm(lua_State *L);
+/* The hook a thread has when nothing is armed on it: the watch's, or none. */
+void vgl__hook_rest(lua_State *L);
+int vgl__is_overrun(lua_State *L, int idx);
 int vgl__is_interrupt(lua_State *L, int idx);
 void vgl__track_coroutines(lua_State *L);
 

@@ -92,11 +92,11 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
   vg_engine *e = lua_touserdata(L, -1);
   lua_pop(L, 1);
   if (!e || !e->interrupted) {   /* stale: the interrupt was cleared (REPL) */
-    lua_sethook(L, NULL, 0, 0);
+    vgl__hook_rest(L);
     return;
   }
   if (in_bookkeeping(L, ar)) return;   /* stays armed */
-  lua_sethook(L, NULL, 0, 0);
+  vgl__hook_rest(L);
   /* The tasks are marked cancelled before the error unwinds the stage, so
    * the pipeline records "cancelled", not a failure (the loop, busy until
    * now, cancels their waits when it runs again). */
@@ -112,6 +112,142 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
 void vgl__interrupt_hook_arm(lua_State *L) {
   /* a count of 1: the very next instruction, wherever it is */
   lua_sethook(L, interrupt_hook, LUA_MASKCOUNT, 1);
+}
+
+
+/* ---- the watch: Lua that holds the loop (vg.core.set_run_limit) ----------
+ * A server runs its clients' tasks, and the operator's plug-ins in them, on
+ * its one loop: a plug-in's stage or listener that never ends (`while true
+ * do end`) would hold every request and the stop for good. With the watch
+ * on, every thread has a count hook that looks at the clock every
+ * WATCH_COUNT instructions (threads inherit it from the thread that makes
+ * them); a run (Lua entered from the loop, e->run_started) that passed the
+ * limit gets "FILE:LINE: ran N s without yielding" where it is. Code that
+ * catches every error (`while true do pcall(f) end`) gets it again at each
+ * of its instructions until the error has reached vgrun's own frame below
+ * it (the pipeline, the event dispatch, a reader's caller), which records
+ * it; what runs after has a clock of its own. */
+#define WATCH_COUNT 100000
+static const char OVERRUN[] = " s without yielding";
+
+static void watch_hook(lua_State *L, lua_Debug *ar);
+
+/* vgrun's own Lua (lua/vg/, built in or from VGRUN_LUA_DIR): it yields
+ * scene by scene and always ends; a long stretch of it is a long call in C
+ * (a very large document's model), never stopped. The watch stops the
+ * rest: plug-ins, scripts. */
+static int built_in(lua_State *L, lua_Debug *ar) {
+  if (!lua_getinfo(L, "S", ar) || ar->source[0] != '@') return 0;
+  const char *src = ar->source + 1;
+  if (strncmp(src, "lua/vg/", 7) == 0) return 1;
+  const char *dir = getenv("VGRUN_LUA_DIR");
+  size_t k = dir ? strlen(dir) : 0;
+  return k > 0 && strncmp(src, dir, k) == 0 && strncmp(src + k, "/vg/", 4) == 0;
+}
+
+static vg_engine *hook_engine(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
+  vg_engine *e = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return e;
+}
+
+void vgl__hook_rest(lua_State *L) {
+  vg_engine *e = hook_engine(L);
+  if (e && e->lua && e->lua->watch_ns) lua_sethook(L, watch_hook, LUA_MASKCOUNT, WATCH_COUNT);
+  else lua_sethook(L, NULL, 0, 0);
+}
+
+/* the height (frames from the bottom) of the nearest frame of vgrun's own
+ * Lua below the code stopped, 0 if none */
+static int built_in_height(lua_State *L) {
+  lua_Debug d;
+  int n = 0;
+  while (lua_getstack(L, n, &d)) n++;
+  for (int level = 0; level < n; level++)
+    if (lua_getstack(L, level, &d) && built_in(L, &d)) return n - level;
+  return 0;
+}
+
+static int stack_height(lua_State *L) {
+  lua_Debug d;
+  int n = 0;
+  while (lua_getstack(L, n, &d)) n++;
+  return n;
+}
+
+/* "FILE:LINE: ran N s without yielding": in a hook, level 0 is the code
+ * that runs (the hook has no frame of its own) */
+static void raise_overrun(lua_State *L, double secs) {
+  char msg[64];
+  snprintf(msg, sizeof msg, "ran %.1f%s", secs, OVERRUN);
+  luaL_where(L, 0);
+  lua_pushstring(L, msg);
+  lua_concat(L, 2);
+  lua_error(L);
+}
+
+static void watch_hook(lua_State *L, lua_Debug *ar) {
+  vg_engine *e = hook_engine(L);
+  vgl_bridge *b = e ? e->lua : NULL;
+  if (!b || !b->watch_ns) { lua_sethook(L, NULL, 0, 0); return; }
+  b->watch_checks++;
+  if (b->over_thread == L && lua_gethookcount(L) == 1) {
+    /* stopped: until the error reaches vgrun's own code below it */
+    int own = built_in(L, ar);
+    if (own && stack_height(L) <= b->over_base) {
+      b->over_thread = NULL;
+      vgl__hook_rest(L);
+      return;
+    }
+    if (own) return;
+    raise_overrun(L, (double)b->watch_ns / 1e9);
+    return;
+  }
+  if (lua_gethookcount(L) != WATCH_COUNT) vgl__hook_rest(L);  /* a stopped thread's, inherited */
+  if (!e->run_started) return;
+  uint64_t now = uv_hrtime();
+  if (now - e->run_started < b->watch_ns) return;
+  if (built_in(L, ar)) return;  /* the next look may land in the code that holds the loop */
+  double secs = (double)(now - e->run_started) / 1e9;
+  b->overruns++;
+  e->run_started = now;
+  b->over_thread = L;
+  b->over_base = built_in_height(L);
+  lua_sethook(L, watch_hook, LUA_MASKCOUNT, 1);
+  raise_overrun(L, secs);
+}
+
+int vgl__is_overrun(lua_State *L, int idx) {
+  const char *msg = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : NULL;
+  return msg && strstr(msg, OVERRUN) != NULL;
+}
+
+/* vg.core.set_run_limit(seconds): the watch on (0: off) for every thread
+ * made from now on and this one. vg.core.set_run_limit() -> {limit=,
+ * checks=, overruns=}. */
+static int l_set_run_limit(lua_State *L) {
+  vg_engine *e = vgl_engine(L);
+  vgl_bridge *b = e->lua;
+  if (!lua_isnoneornil(L, 1)) {
+    double s = luaL_checknumber(L, 1);
+    luaL_argcheck(L, s >= 0 && s <= 86400, 1, "seconds from 0 to 86400 expected");
+    b->watch_ns = (uint64_t)(s * 1e9);
+    vgl__hook_rest(L);
+    lua_State *main = b->L;
+    if (main && main != L) vgl__hook_rest(main);
+  }
+  lua_createtable(L, 0, 3);
+  lua_pushnumber(L, (double)b->watch_ns / 1e9); lua_setfield(L, -2, "limit");
+  lua_pushinteger(L, (lua_Integer)b->watch_checks); lua_setfield(L, -2, "checks");
+  lua_pushinteger(L, b->overruns); lua_setfield(L, -2, "overruns");
+  return 1;
+}
+
+/* vg.core.is_overrun(err): true when err is the watch's error. */
+static int l_is_overrun(lua_State *L) {
+  lua_pushboolean(L, vgl__is_overrun(L, 1));
+  return 1;
 }
 
 int vgl__is_interrupt(lua_State *L, int idx) {
@@ -318,7 +454,7 @@ static int l_interruptible_pcall(lua_State *L) {
   lua_State *was = vg__set_running(e, L);
   int st = vgl_pcall(L, n - 1, LUA_MULTRET);
   vg__set_running(e, was);
-  if (!was) lua_sethook(L, NULL, 0, 0);
+  if (!was) vgl__hook_rest(L);
   lua_pushboolean(L, st == LUA_OK);
   lua_insert(L, 1);
   return lua_gettop(L);
@@ -369,7 +505,7 @@ static int l_clear_interrupt(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   e->interrupted = 0;
   e->cancel_pending = 0;
-  lua_sethook(L, NULL, 0, 0);   /* hooks left on fibers disarm themselves */
+  vgl__hook_rest(L);   /* hooks left on fibers disarm themselves */
   return 0;
 }
 
@@ -766,6 +902,8 @@ int vgl__open_core(lua_State *L) {
     {"finish_on_interrupt", l_finish_on_interrupt},
     {"with_memory_limit", l_with_memory_limit},
     {"is_interrupt", l_is_interrupt},
+    {"set_run_limit", l_set_run_limit},
+    {"is_overrun", l_is_overrun},
     {"counts", l_counts},
     {"run_once", l_run_once},
     {"run_pending", l_run_pending},

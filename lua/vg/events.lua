@@ -39,8 +39,14 @@ local function dispatch(ev)
   for _, l in ipairs(snap) do
     if not l.removed and (l.type == "*" or l.type == ev.type) then
       local ok, err = pcall(l.fn, ev)
+      if not ok and core.is_overrun(err) then
+        -- the server's watch stopped a listener that never returned: it
+        -- would hold the loop again at the next event, so it goes
+        M.off(l.id)
+        io.stderr:write(shown.lines(string.format("vgrun: listener for %s stopped and removed: %s\n",
+          l.type, tostring(err))))
       -- Ctrl-C stopped a busy listener: the user knows, no failure to report
-      if not ok and not (core.interrupted() and core.is_interrupt(err)) then report(l, ev, err) end
+      elseif not ok and not (core.interrupted() and core.is_interrupt(err)) then report(l, ev, err) end
     end
   end
 end

@@ -514,9 +514,17 @@ local function body(task)
           rec.error = { code = "cancelled", message = "cancelled" }
           break
         end
+        -- the server's watch stopped a stage that held the loop: said as
+        -- such, and not tried again (it would hold it as long again)
+        local held = core.is_overrun(err.message) and err.message:match("ran ([%d.]+) s without yielding")
+        if held then
+          err.code = "held_loop"
+          err.message = string.format("stage '%s' ran %s s without yielding%s: stopped", st.name, held,
+            err.file and string.format(" (%s:%s)", err.file, tostring(err.line)) or "")
+        end
         local structured = { code = err.code or "stage_failed", stage = st.name, message = err.message,
           file = err.file, line = err.line, attempt = attempt }
-        if attempt <= st.retries then
+        if attempt <= st.retries and not held then
           local delay = backoff_delay(st, attempt)
           rec.status, rec.error = "retrying", structured
           save(task)

@@ -10,6 +10,7 @@ local S = assert(require("vg.serve").start { host = "127.0.0.1", port = 0, data 
   -- the slow-client tests shorten the header deadline (seconds)
   header_timeout = tonumber(os.getenv("VG_SERVE_HEADER_TIMEOUT") or ""),
   max_conns = tonumber(os.getenv("VG_SERVE_MAX_CONNS") or ""),
+  max_per_addr = tonumber(os.getenv("VG_SERVE_MAX_PER_ADDR") or ""),
   -- the queue caps of test_quota.py
   max_queued = math.tointeger(tonumber(os.getenv("VG_SERVE_MAX_QUEUED") or "")),
   max_queued_per_client = math.tointeger(tonumber(os.getenv("VG_SERVE_MAX_QUEUED_PER_CLIENT") or "")) })

@@ -148,4 +148,25 @@ try:
     k.close()
 finally:
     s.stop()
+# every slot held by bodies that trickle in (each keeps just ahead of the
+# body's deadline, for up to the 600 s a request may take): a newcomer takes
+# the place of the oldest of them; before, it was refused at accept
+s = Server(fake=True, env={"VG_SERVE_MAX_CONNS": "20"})
+try:
+    bodies = []
+    for _ in range(20):
+        k = socket.create_connection((s.host, s.port))
+        k.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/markdown\r\n"
+                  b"Content-Length: 60000\r\n\r\n" + b"a" * 5000)
+        bodies.append(k)
+    time.sleep(0.5)
+    st = health(s)
+    check(st == 200, "20 slow bodies fill the 20 slots: /api/health still answers (%s)" % st)
+    cut = sum(1 for k in bodies if closed_by_server(k, 0.2))
+    check(cut >= 1, "... in the place of the oldest slow body (%d cut)" % cut)
+    for k in bodies:
+        k.close()
+finally:
+    s.stop()
+
 done()

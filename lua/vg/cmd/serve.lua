@@ -93,7 +93,7 @@ local function run(args)
     jobs = o.jobs or 1, max_upload = o.max_upload or 10 * 1024 * 1024,
     max_queued = o.max_queued or 100, max_queued_per_client = o.max_queued_per_client or 25,
     min_free = o.min_free or (1 << 30), preview_child_bytes = o.preview_child or 64 * 1024,
-    preview_seconds = o.preview_timeout or 120 }
+    preview_seconds = o.preview_timeout or 120, lua_timeout = o.lua_timeout or 30 }
   if not S then eprintf("vgrun serve: %s\n", tostring(err)); return 1 end
   -- SIGINT/SIGTERM: the engine cancels running tasks and flags the
   -- interrupt; the loop turn returns and the server stops cleanly. A
@@ -153,7 +153,7 @@ SPEC = {
   summary = "the studio in the browser and an HTTP API (tasks, live progress, previews)",
   synopsis = { "[--listen ADDR:PORT] [--data DIR] [--token TOKEN|auto] [-j N] [--max-upload SIZE] "
     .. "[--max-queued N] [--max-queued-per-client N] [--min-free SIZE] [--preview-child SIZE] "
-    .. "[--preview-timeout SECONDS]" },
+    .. "[--preview-timeout SECONDS] [--lua-timeout SECONDS]" },
   description = [[
 Serves the studio pages and the HTTP API (docs/serve.md) on the engine's
 own loop: tasks made from uploaded documents run here, at most -j at once,
@@ -186,6 +186,9 @@ and resume on the next start.]],
         .. "child process, so the server goes on meanwhile (0: every preview)" },
     { "--preview-timeout", arg = "SECONDS", check = SECONDS, default = "120",
       help = "a preview in a child process that takes longer is stopped (422)" },
+    { "--lua-timeout", arg = "SECONDS", check = SECONDS, default = "30",
+      help = "a plug-in's Lua (a task's stage, a listener, a reader) that runs this long without yielding is "
+        .. "stopped: its task fails, a listener is removed, the server goes on" },
   },
   env = { { "VGRUN_STATE_DIR", "the state folder (the default --data is its serve/ folder)" } },
   exit = { { 0, "stopped by SIGINT or SIGTERM" }, { 1, "cannot listen or cannot open the data folder" },

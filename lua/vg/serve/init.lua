@@ -137,7 +137,7 @@ end
 --- start{host=, port=, data=, token=, jobs=, max_upload=, tasks=, max_conns=,
 ---       max_per_addr=, header_timeout=, max_previews=, preview_queue=, heartbeat=,
 ---       max_queued=, max_queued_per_client=, min_free=, preview_exe=, preview_args=,
----       preview_child_bytes=, preview_seconds=} -> server | nil, message
+---       preview_child_bytes=, preview_seconds=, lua_timeout=} -> server | nil, message
 -- tasks: the task manager module (default vg.serve.tasks, if built in).
 -- preview_exe: the vgrun that previews a large document in a child process
 -- (`preview_args`: its global options, the plug-ins); without it every
@@ -146,6 +146,10 @@ function M.start(o)
   local S = { data = o.data, stopped = false, max_previews = o.max_previews, preview_queue = o.preview_queue,
     preview_exe = o.preview_exe, preview_args = o.preview_args, preview_child_bytes = o.preview_child_bytes,
     preview_seconds = o.preview_seconds }
+  -- a plug-in's stage, listener or reader that never ends would hold the
+  -- loop, every request and the stop: plug-in Lua that runs this long
+  -- without yielding is stopped ("ran N s without yielding"; docs/serve.md)
+  core.set_run_limit(o.lua_timeout or 30)
   local ok, err = core.mkdirs(o.data .. "/tmp")
   if not ok then return nil, err end
   sweep_previews(o.data .. "/tmp")
