@@ -354,6 +354,25 @@ check "Japanese: the sentence said" has "$T/out" '後に指定した数値が歯
 "$VGRUN" scenes --detail full "$M/namu.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes namu.1"
 check "Korean: no particle alone at a sentence's start" hasnt "$T/out" '» 를 '
 check "Korean: the sentence said" has "$T/out" '» 다음처럼 나타냅니다'
+# a paragraph that ends on its predicate without a stop ends its sentence
+# with one, never runs into the next
+check "Korean: an unstopped paragraph gets its stop" has "$T/out" '» 다음처럼 나타냅니다\. 프로세스의'
+# with every sentence wanted, options under prose that ends with a full stop
+# ("…オプションは次の通り。", Japanese groupadd.8) are said after it, each
+# whole; before, the prose alone was said
+"$VGRUN" scenes --json --detail full "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "haguruma.8 json"
+check "options under a sentence: said" has "$T/out" '"narration": *"[^"]*次の通り。[^"]*新規歯車の ID 番号。[^"]*成功として終了する'
+# ... and a Japanese sentence after quoted options ("'-r -s' の後に…") is
+# said whole, never the options' name alone
+check "options quoted in a Japanese sentence: the sentence said" has "$T/out" '"narration": *"[^"]*歯車の番号に加算される。"'
+"$VGRUN" scenes --json --detail full "$M/kiroku.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "kiroku.8 json"
+check "one option under a sentence: said whole" has "$T/out" '"narration": *"[^"]*新規記録の ID 番号。この値は、他と重複してはならない。 *また非負値'
+# FILES: paths each with what it is ("/etc/group - …"): the voice says what
+# each is, never "画面のフォルダ" for each path
+check "FILES: what each path is said" has "$T/out" '"narration": *"ファイル：記録の情報と安全な記録の情報。"'
+check "FILES: no stand-in for the paths" hasnt "$T/out" '画面のフォルダ'
+page files.8 '.TH FILES 8\n.SH NAME\nfiles \\- keep records\n.SH DESCRIPTION\nThe files command keeps records.\n.SH FILES\n.TP\n/etc/records\nRecord account information.\n.TP\n/etc/rshadow\nSecure record account information.\n'
+check "FILES in English: what each path is said" has "$T/out" '"narration": *"Files: record account information and secure record account information\."'
 # a prompt string in an option's description (less's "?ltline %lt?L/%L.:"
 # in man.1, here in Chinese): with every sentence wanted it is shown as
 # code, never said; the sentences after it are said with it, and the
