@@ -6,6 +6,7 @@
  * 请参阅, 참고하세요), loses the thing alone (a noun beside it already says
  * what it was: "<path> フォルダ"), or says where to look instead ("画面の
  * ファイルにあります"), as English says "the file shown". */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +175,15 @@ int vgi_cjk_mark_out(char **tp, size_t at, int kind, char lang) {
   if (starts(a, nouns) || ends(s, b, nouns)) {   /* "<path> フォルダ", "目录 <path>": the noun says it */
     char *from = lang == 'k' && b > s && starts(a, nouns) ? m : b;
     memmove(from, a, strlen(a) + 1);
+    return 1;
+  }
+  /* after a name in Latin letters ("by Juergen Weigert <mail>", "Tony
+   * Nugent <mail> によって"): the name says whose it was, the address goes
+   * alone (a stand-in glued to the name said "Weigert画面のアドレス") */
+  if (kind == 3 && b > s && isalpha((unsigned char)b[-1])) {
+    int sp = *a && !stop_at(a) && *a != ',' && *a != ')';
+    memmove(b + sp, a, strlen(a) + 1);
+    if (sp) *b = ' ';
     return 1;
   }
   const char *in = shown[li][kind - 1];

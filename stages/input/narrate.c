@@ -1311,7 +1311,7 @@ static char *said_short(const char *s, int max) {
  * two of them read as one sentence ("when … then …"). */
 static int ja_predicate(const char *t) {
   static const char *const ends[] = { "ます", "ました", "ません", "です", "でした", "ください", "る", "た",
-    "だ", "ない", "できる", NULL };
+    "だ", "ない", "できる", "む", "く", "す", "う", "つ", "ぶ", "ぐ", NULL };   /* (a verb's plain form: 読み込む, 書く) */
   int kana = 0;
   for (const unsigned char *p = (const unsigned char *)t; *p; p++)
     kana |= p[0] == 0xE3 && (p[1] == 0x81 || p[1] == 0x82);
@@ -6002,7 +6002,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       /* (in Chinese, Japanese and Korean, a paragraph that ends on its
        * predicate without a stop, pstree(1)'s "를 다음처럼 나타냅니다", ends
        * its sentence with the language's stop, never runs into the next) */
-      else if (b.n && *next && cjk_of(lang) && cjk_unstopped(b.s, b.n, cjk_of(lang)))
+      else if (b.n && *next && cjk_of(lang) &&
+               (cjk_unstopped(b.s, b.n, cjk_of(lang)) ||
+                /* (a line of Latin letters, xxd.1's "(c) 1990-1997 by
+                 * Juergen Weigert", before a sentence of the language's) */
+                (isalnum((unsigned char)b.s[b.n - 1]) && (unsigned char)*next >= 0xE3 && (unsigned char)*next <= 0xED)))
         vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
       /* a point of the slide that introduced code a summary left out ("…,
        * use path.win32:") ends before the next point, not on its colon */

@@ -371,6 +371,17 @@ check "one option under a sentence: said whole" has "$T/out" '"narration": *"[^"
 # each is, never "画面のフォルダ" for each path
 check "FILES: what each path is said" has "$T/out" '"narration": *"ファイル：記録の情報と安全な記録の情報。"'
 check "FILES: no stand-in for the paths" hasnt "$T/out" '画面のフォルダ'
+# an editor's command on its line under its sentence (vim's ":'a,'z!xxd",
+# "!!xxd -r" in the Japanese xxd.1) is code shown, never said
+check "editor command under its sentence: never said" hasnt "$T/out" '"narration": *"[^"]*!kiroku'
+"$VGRUN" scenes --detail full "$M/kiroku.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "kiroku.8 full"
+check "editor commands under their sentences: a code slide each" has "$T/out" '^ *5  command .*例 \[1 line sh\]'
+# a Japanese paragraph that ends on a verb's plain form gets its stop
+check "Japanese: a plain verb ends its sentence" has "$T/out" '» 記録を一つ読み込む。$'
+# an address after a name in Latin letters goes alone: no stand-in glued to
+# the name, and the line of Latin letters ends before the next sentence
+check "address after a Latin name: no stand-in" hasnt "$T/out" '画面のアドレス'
+check "address after a Latin name: the name said, then a stop" has "$T/out" '» (c) 1990-1997 by Jiro Kiroku。 マニュアルは Hana Kiroku によって書かれました。'
 page files.8 '.TH FILES 8\n.SH NAME\nfiles \\- keep records\n.SH DESCRIPTION\nThe files command keeps records.\n.SH FILES\n.TP\n/etc/records\nRecord account information.\n.TP\n/etc/rshadow\nSecure record account information.\n'
 check "FILES in English: what each path is said" has "$T/out" '"narration": *"Files: record account information and secure record account information\."'
 # a prompt string in an option's description (less's "?ltline %lt?L/%L.:"
