@@ -186,6 +186,26 @@ int vgi_cjk_mark_out(char **tp, size_t at, int kind, char lang) {
     if (sp) *b = ' ';
     return 1;
   }
+  /* a sentence with no Chinese, Japanese or Korean in it (a paragraph its
+   * translators left in English, zh_CN newgrp.1's "listed in <path> if no
+   * group name is given") takes no stand-in of theirs glued into it ("listed
+   * in屏幕上的文件夹if"): it is said by an English voice, and points to
+   * the screen in English, as an English sentence does ("listed in the
+   * folder shown if …") */
+  int own = 0;
+  for (const char *q = s; q < e && !own; q++) own = (unsigned char)*q >= 0xE3 && (unsigned char)*q <= 0xED;
+  if (!own) {
+    static const char *const en[] = { "the folder shown", "the file shown", "the address shown" };
+    vgi_buf o = {0};
+    vgi_buf_add(&o, t, (size_t)(m - t));
+    if (m > t && m[-1] != ' ' && m[-1] != '(' && m[-1] != '\'') vgi_buf_puts(&o, " ");
+    vgi_buf_puts(&o, en[kind - 1]);
+    if (m[1] && m[1] != ' ' && !strchr(".,;:!?)'\"", m[1])) vgi_buf_puts(&o, " ");
+    vgi_buf_puts(&o, m + 1);
+    free(t);
+    *tp = vgi_buf_take(&o);
+    return 1;
+  }
   const char *in = shown[li][kind - 1];
   /* Korean: a space before it (words are spaced), the particle glued after
    * it and agreeing with its last sound (파일 ends in ㄹ, 폴더 and 주소 in a vowel) */

@@ -382,6 +382,12 @@ check "Japanese: a plain verb ends its sentence" has "$T/out" '» 記録を一�
 # the name, and the line of Latin letters ends before the next sentence
 check "address after a Latin name: no stand-in" hasnt "$T/out" '画面のアドレス'
 check "address after a Latin name: the name said, then a stop" has "$T/out" '» (c) 1990-1997 by Jiro Kiroku。 マニュアルは Hana Kiroku によって書かれました。'
+# a paragraph its translators left in English, a path in it, in a Chinese
+# page: no Chinese stand-in glued into the English sentence
+printf '.TH X 1\n.SH 名称\nx \\- 切换到新组\n.SH 描述\n命令 x 用于在登录会话期间更改当前组 ID。如果没有指定组，则使用默认组。\n.PP\nThe x command changes to the default group listed in /etc/passwd if no group name is given.\n' >"$T/zu.1"
+"$VGRUN" scenes --json --detail full "$T/zu.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "zu.1"
+check "English sentence in a Chinese page: an English stand-in" has "$T/out" 'listed in the folder shown if no group'
+check "English sentence in a Chinese page: no Chinese in it" hasnt "$T/out" 'listed in屏幕'
 page files.8 '.TH FILES 8\n.SH NAME\nfiles \\- keep records\n.SH DESCRIPTION\nThe files command keeps records.\n.SH FILES\n.TP\n/etc/records\nRecord account information.\n.TP\n/etc/rshadow\nSecure record account information.\n'
 check "FILES in English: what each path is said" has "$T/out" '"narration": *"Files: record account information and secure record account information\."'
 # a prompt string in an option's description (less's "?ltline %lt?L/%L.:"
