@@ -6,6 +6,7 @@
  * 请参阅, 참고하세요), loses the thing alone (a noun beside it already says
  * what it was: "<path> フォルダ"), or says where to look instead ("画面の
  * ファイルにあります"), as English says "the file shown". */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +175,35 @@ int vgi_cjk_mark_out(char **tp, size_t at, int kind, char lang) {
   if (starts(a, nouns) || ends(s, b, nouns)) {   /* "<path> フォルダ", "目录 <path>": the noun says it */
     char *from = lang == 'k' && b > s && starts(a, nouns) ? m : b;
     memmove(from, a, strlen(a) + 1);
+    return 1;
+  }
+  /* after a name in Latin letters ("by Juergen Weigert <mail>", "Tony
+   * Nugent <mail> によって"): the name says whose it was, the address goes
+   * alone (a stand-in glued to the name said "Weigert画面のアドレス") */
+  if (kind == 3 && b > s && isalpha((unsigned char)b[-1])) {
+    int sp = *a && !stop_at(a) && *a != ',' && *a != ')';
+    memmove(b + sp, a, strlen(a) + 1);
+    if (sp) *b = ' ';
+    return 1;
+  }
+  /* a sentence with no Chinese, Japanese or Korean in it (a paragraph its
+   * translators left in English, zh_CN newgrp.1's "listed in <path> if no
+   * group name is given") takes no stand-in of theirs glued into it ("listed
+   * in屏幕上的文件夹if"): it is said by an English voice, and points to
+   * the screen in English, as an English sentence does ("listed in the
+   * folder shown if …") */
+  int own = 0;
+  for (const char *q = s; q < e && !own; q++) own = (unsigned char)*q >= 0xE3 && (unsigned char)*q <= 0xED;
+  if (!own) {
+    static const char *const en[] = { "the folder shown", "the file shown", "the address shown" };
+    vgi_buf o = {0};
+    vgi_buf_add(&o, t, (size_t)(m - t));
+    if (m > t && m[-1] != ' ' && m[-1] != '(' && m[-1] != '\'') vgi_buf_puts(&o, " ");
+    vgi_buf_puts(&o, en[kind - 1]);
+    if (m[1] && m[1] != ' ' && !strchr(".,;:!?)'\"", m[1])) vgi_buf_puts(&o, " ");
+    vgi_buf_puts(&o, m + 1);
+    free(t);
+    *tp = vgi_buf_take(&o);
     return 1;
   }
   const char *in = shown[li][kind - 1];

@@ -73,10 +73,25 @@ static void sentence_l(vgi_buf *b, const char *s, const char *lang) {
   free(t);
 }
 
+static int nothing_said(const char *t);
+
+/* What the voice says of a list item: its title, or, when the title is
+ * only a path, a link or an address (FILES' "/etc/group - group account
+ * information", "/proc" over its paragraph), its description: the screen
+ * shows the path, the voice says what it is. A list of paths alone was said
+ * "Files." in English and "画面のフォルダと画面のフォルダ" in Japanese. */
 static const char *item_text(const cJSON *it) {
   if (cJSON_IsString(it)) return it->valuestring;
-  if (cJSON_IsObject(it)) return vgi_str(it, "title");
-  return NULL;
+  if (!cJSON_IsObject(it)) return NULL;
+  const char *t = vgi_str(it, "title"), *d = vgi_str(it, "description");
+  if (t && d && *d && strpbrk(t, "/@") && nothing_said(t) && !nothing_said(d)) return d;
+  return t;
+}
+
+/* An item's description, unless item_text says it already. */
+static const char *item_desc(const cJSON *it) {
+  const char *d = cJSON_IsObject(it) ? vgi_str(it, "description") : NULL;
+  return d && d != item_text(it) ? d : NULL;
 }
 
 /* English phrases (also for a language the table lacks) */
@@ -130,8 +145,15 @@ static char *spoken_headline(const char *t);
 
 /* An item with nothing to say once URLs, paths and markup are out (a list
  * of links: "https://…/manual/"): joined, it would be said ",, and". */
+static _Thread_local char said_cjk_;     /* 'j', 'z' or 'k' while it says Japanese, Chinese or Korean */
 static int nothing_said(const char *t) {
+  /* (judged without the stand-in a Chinese, Japanese or Korean sentence
+   * gets for a thing taken out: "/etc/group" alone is nothing said, never
+   * "画面のフォルダ", which made "主なポイント：画面のフォルダと画面のフォルダ") */
+  char cjk = said_cjk_;
+  said_cjk_ = 0;
   char *c = clean_speech(vgi_strdup(t ? t : ""), NULL);
+  said_cjk_ = cjk;
   int said = 0;
   for (const unsigned char *p = (const unsigned char *)c; *p && !said; p++) said = isalnum(*p) || *p >= 0x80;
   free(c);
@@ -1289,7 +1311,7 @@ static char *said_short(const char *s, int max) {
  * two of them read as one sentence ("when … then …"). */
 static int ja_predicate(const char *t) {
   static const char *const ends[] = { "ます", "ました", "ません", "です", "でした", "ください", "る", "た",
-    "だ", "ない", "できる", NULL };
+    "だ", "ない", "できる", "む", "く", "す", "う", "つ", "ぶ", "ぐ", NULL };   /* (a verb's plain form: 読み込む, 書く) */
   int kana = 0;
   for (const unsigned char *p = (const unsigned char *)t; *p; p++)
     kana |= p[0] == 0xE3 && (p[1] == 0x81 || p[1] == 0x82);
@@ -1317,6 +1339,34 @@ static int wide_stop_end(const char *t) {
   for (int k = 0; ko_ends[k]; k++)
     if (n >= 6 && !memcmp(t + n - 3, ko_ends[k], 3) && (unsigned char)t[n - 6] >= 0xEA && (unsigned char)t[n - 6] <= 0xED)
       return 1;   /* a Hangul syllable before it: a word's ending, not "요." alone */
+  return 0;
+}
+
+/* Whether t[0, n) ends a Chinese, Japanese or Korean sentence without its
+ * stop: a Korean predicate's ending (다, 요, 까 after a syllable:
+ * "…나타냅니다"), a Japanese predicate (ja_predicate), or, in Chinese, a
+ * Han character (a line its layout cuts inside a clause is joined by
+ * mandoc, so a unit ends there only at its paragraph's end). */
+static int cjk_unstopped(const char *t, size_t n, char cjk) {
+  while (n && t[n - 1] == ' ') n--;
+  if (n < 6) return 0;
+  const unsigned char *e = (const unsigned char *)t + n - 3;
+  if (cjk == 'k') {
+    static const char *const ko_ends[] = { "\xEB\x8B\xA4", "\xEC\x9A\x94", "\xEA\xB9\x8C", NULL };   /* 다 요 까 */
+    for (int k = 0; ko_ends[k]; k++)
+      if (!memcmp(e, ko_ends[k], 3) && e[-3] >= 0xEA && e[-3] <= 0xED) return 1;
+    return 0;
+  }
+  if (cjk == 'j') {
+    char *c = malloc(n + 1);
+    if (!c) return 0;
+    memcpy(c, t, n);
+    c[n] = 0;
+    int p = ja_predicate(c) && !vgi_wide_stop_before(t, n);
+    free(c);
+    return p;
+  }
+  if (cjk == 'z' || cjk == 'h') return e[0] >= 0xE4 && e[0] <= 0xE9;   /* CJK Unified Ideographs */
   return 0;
 }
 
@@ -1835,7 +1885,7 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     /* the item's term and what it says of it ("xml - DBus interfaces …",
      * "**Protocols**: TCP/IP, …"): the description as written (all), else
      * its first clause */
-    const char *desc = cJSON_IsObject(it) ? vgi_str(it, "description") : NULL;
+    const char *desc = item_desc(it);
     char *dc = desc ? vgi_strdup(desc) : nl ? vgi_strdup(item_name(t) ? t + item_name(t) : c + nl) : NULL;
     if (dc && !desc) {
       /* past the name's separator in the item as written */
@@ -2451,7 +2501,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
         if (!item_text(it) || (cJSON_IsNumber(lvl) && lvl->valueint > 0)) continue;
         const cJSON *c = it->next;
         const cJSON *cl = c ? cJSON_GetObjectItemCaseSensitive(c, "level") : NULL;
-        const char *idesc = cJSON_IsObject(it) ? vgi_str(it, "description") : NULL;
+        const char *idesc = item_desc(it);
         /* (an option, "-o", too: "ascii 选项: 显示纯 ASCII 文本", never "the
          * ascii option" alone, its description unsaid, on a slide of its
          * own after a display of code in the option before it) */
@@ -2462,7 +2512,10 @@ char *vgi_template(const cJSON *scene, const char *lang) {
            * Current.") */
           int n1 = 0;
           char **s1 = vgi_sentences_lang(idesc, lang, &n1);
-          char *said = said_short(n1 ? s1[0] : idesc, LONG_WORDS);
+          /* (a whole reading says it whole: Japanese groupadd(8)'s one
+           * option was said by its first sentence alone, "新規グループの ID
+           * 番号。", with --detail full) */
+          char *said = headlines_ ? said_short(n1 ? s1[0] : idesc, LONG_WORDS) : vgi_strdup(idesc);
           for (int q = 0; q < n1; q++) free(s1[q]);
           free(s1);
           char *lt = english(lang) ? lower_first(said) : vgi_strdup(said);
@@ -3046,7 +3099,6 @@ static int place_phrase_out(char *t, char *m) {
 }
 
 static _Thread_local int said_en_ = 1;   /* 0 while vgi_narrate says a video in another language */
-static _Thread_local char said_cjk_;     /* 'j', 'z' or 'k' while it says Japanese, Chinese or Korean */
 
 /* The first mark in t, or NULL. */
 static char *first_mark(char *t) {
@@ -5232,6 +5284,54 @@ static void name_left_out(vgi_buf *b, int nth, const char *name, const cJSON *s,
   if (cJSON_IsNumber(ln)) vgi_buf_printf(b, " (line %d)", ln->valueint);
 }
 
+/* --detail full: terms with descriptions under prose that does not end in
+ * a colon ("The options which apply to the groupadd command are as
+ * follows.", "オプションは次の通り。", then .IP options) are read after that
+ * prose as a list of its own is read (vgi_template: each term with its whole description); before,
+ * only the prose was said and the options never. A unit of the scene's
+ * units, before a closing remark. Not when the prose made the bullets or a
+ * template says the list already. */
+static void full_items_unit(const cJSON *s, cJSON *units, const char *lang) {
+  const cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"), "items");
+  /* (terms with descriptions only: the slide shows a term, "-g gid", and
+   * its description is on no slide; a list of phrases is on the slide
+   * whole, and the prose over it is its reading) */
+  int said = 0, at = -1, k = 0;
+  for (const cJSON *it = items ? items->child : NULL; it && !said; it = it->next) {
+    const char *d = cJSON_IsObject(it) ? vgi_str(it, "description") : NULL;
+    said = d && *d && item_text(it) && !nothing_said(item_text(it));
+  }
+  if (!said) return;
+  for (const cJSON *u = units->child; u; u = u->next, k++) {
+    if (cJSON_GetObjectItemCaseSensitive(u, "b") || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "tpl"))) return;
+    if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "after"))) at = k;
+  }
+  cJSON *c = cJSON_Duplicate(s, 1);
+  cJSON *cvc = cJSON_GetObjectItemCaseSensitive(c, "visual_content");
+  cJSON_DeleteItemFromObjectCaseSensitive(cvc, "header");
+  cJSON_DeleteItemFromObjectCaseSensitive(cvc, "description");
+  cJSON_DeleteItemFromObjectCaseSensitive(cvc, "topic");
+  cJSON_DeleteItemFromObjectCaseSensitive(c, "topic");
+  cJSON_DeleteItemFromObjectCaseSensitive(c, "key_points");
+  char *t = vgi_template(c, lang);
+  cJSON_Delete(c);
+  if (t && *t && !nothing_said(t)) {
+    cJSON *u = cJSON_CreateObject();
+    cJSON_AddStringToObject(u, "t", t);
+    cJSON_AddNumberToObject(u, "r", 1);
+    cJSON_AddTrueToObject(u, "k");
+    cJSON_AddTrueToObject(u, "w");
+    /* (after unit `at`: cJSON_InsertItemInArray does nothing at the end) */
+    cJSON *rest = cJSON_CreateArray();
+    while (cJSON_GetArraySize(units) > at + 1)
+      cJSON_AddItemToArray(rest, cJSON_DetachItemFromArray(units, at + 1));
+    cJSON_AddItemToArray(units, u);
+    while (rest->child) cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(rest, rest->child));
+    cJSON_Delete(rest);
+  }
+  free(t);
+}
+
 static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, double duration, vgi_diags *d) {
   /* (duration: the length the user asked for, as messages name it) */
   vgi_buf b = {0}, lb = {0};
@@ -5382,7 +5482,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     words += scene_words(s, lang);
     int list_scene = !strcmp(vgi_str(s, "scene_type") ? vgi_str(s, "scene_type") : "", "list") &&
                      !cJSON_GetObjectItemCaseSensitive(s, VGI_API_KEY);   /* an API entry says its parameters itself (apidoc.c) */
-    if (from_prose && list_scene && (!full || full_colon(s, units))) {
+    if (from_prose && list_scene && full && !full_colon(s, units)) {
+      full_items_unit(s, units, lang);
+    } else if (from_prose && list_scene) {
       /* a list introduced by prose: its items' leads are key points too */
       const cJSON *vc = cJSON_GetObjectItemCaseSensitive(s, "visual_content");
       const cJSON *items = cJSON_GetObjectItemCaseSensitive(vc, "items");
@@ -5897,6 +5999,15 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       const char *next = vgi_str(fu[k].u, "t");
       if (b.n && (isalnum((unsigned char)b.s[b.n - 1]) || b.s[b.n - 1] == ')') && isupper((unsigned char)*next))
         vgi_buf_puts(&b, ".");
+      /* (in Chinese, Japanese and Korean, a paragraph that ends on its
+       * predicate without a stop, pstree(1)'s "를 다음처럼 나타냅니다", ends
+       * its sentence with the language's stop, never runs into the next) */
+      else if (b.n && *next && cjk_of(lang) &&
+               (cjk_unstopped(b.s, b.n, cjk_of(lang)) ||
+                /* (a line of Latin letters, xxd.1's "(c) 1990-1997 by
+                 * Juergen Weigert", before a sentence of the language's) */
+                (isalnum((unsigned char)b.s[b.n - 1]) && (unsigned char)*next >= 0xE3 && (unsigned char)*next <= 0xED)))
+        vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
       /* a point of the slide that introduced code a summary left out ("…,
        * use path.win32:") ends before the next point, not on its colon */
       if (b.n && b.s[b.n - 1] == ':' && prev_b && cJSON_GetObjectItemCaseSensitive(fu[k].u, "b"))
@@ -5907,6 +6018,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     }
     for (int g = ngone - 1; g >= 0; g--)
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
+    if (b.n && cjk_of(lang) && cjk_unstopped(b.s, b.n, cjk_of(lang))) vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
     if (b.n) repeat_out(b.s), b.n = strlen(b.s);   /* two units that say the same */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     const char *ty = vgi_str(f->s, "scene_type");
@@ -6351,6 +6463,18 @@ static int term_placeholder(const char *w, size_t wl, const char *lang) {
     if (wl && strchr("]>},|.", w[wl - 1])) wl--;
     else if (wl >= 3 && !memcmp(w + wl - 3, "\xE2\x80\xA6", 3)) wl -= 3;   /* … */
     else break;
+  }
+  /* a run of Chinese, Japanese or Korean that holds a sentence's stop or
+   * comma, or is longer than a name (unspaced text is one "word"), is prose:
+   * "'-r -s' の後に指定した数値が…加算される。" was the term "'-r -s'" and its
+   * placeholders to the end, said "これらのオプション" alone */
+  int cjk = 0;
+  for (size_t i = 0; i + 3 <= wl; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (c < 0xE3 || c > 0xED) continue;
+    if (vgi_wide_stop(w + i) || !memcmp(w + i, "\xE3\x80\x81", 3) || !memcmp(w + i, "\xEF\xBC\x8C", 3)) return 0;   /* 、， */
+    if (++cjk > 8) return 0;
+    i += 2;
   }
   int lower = 0, upper = 0, inner_upper = 0, letters = 0;
   for (size_t i = 0; i < wl; i++) {

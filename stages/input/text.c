@@ -3603,6 +3603,25 @@ static void man_toc_write(text *r, int label, int a, int e) {
 }
 
 /* a sentence in a display's lines: where what a command printed ends */
+/* A command of an editor or a shell escape on a line of its own under the
+ * sentence that says what it does (vim's ":'a,'z!xxd", "!!xxd -r", ":%!xxd"
+ * in xxd.1's examples): a line in ASCII that starts with ":" or "!" and a
+ * sign or a letter right after it, the line over it ending a sentence or a
+ * clause. Code, as a command at a prompt is; read into its paragraph it was
+ * said sign by sign ("… 16 進ダンプする。 :'a,'z!xxd vim(1) の中から …"). */
+static int man_escape_command(const text *r, int i) {
+  int n, pn;
+  const char *s = body(&r->L[i], &n);
+  if (n < 2 || n > 80 || (s[0] != ':' && s[0] != '!') || s[1] == ' ' || i == 0 || is_blank(&r->L[i - 1])) return 0;
+  for (int q = 0; q < n; q++)
+    if ((unsigned char)s[q] >= 0x80) return 0;
+  const char *p = body(&r->L[i - 1], &pn);
+  while (pn && p[pn - 1] == ' ') pn--;
+  if (!pn) return 0;
+  return strchr(".:!?", p[pn - 1]) || vgi_wide_stop_before(p, (size_t)pn) ||
+         (pn >= 3 && !memcmp(p + pn - 3, "\xEF\xBC\x9A", 3));   /* ： */
+}
+
 static int man_prose_line(const text *r, int i) {
   int t;
   const char *s = body(&r->L[i], &t);
@@ -3949,7 +3968,7 @@ static void man_blocks(text *r) {
      * sentence that says what it does, and what it printed under it: a
      * display of code, never words of the paragraph (xxd.1's examples
      * were read as one sentence each, commands and hex dumps in them) */
-    if (prompt_at(s, t)) {
+    if (prompt_at(s, t) || man_escape_command(r, i)) {
       int ce = i + 1;
       while (ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind >= l->ind && !man_prose_line(r, ce)) ce++;
       view v = { i, ce, l->ind, NULL, 0, 0 };
@@ -3964,7 +3983,7 @@ static void man_blocks(text *r) {
       while (e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind && !man_numbered_item_at(r, e, B)) {
         int et;
         const char *es = body(&r->L[e], &et);
-        if (prompt_at(es, et)) break;
+        if (prompt_at(es, et) || man_escape_command(r, e)) break;
         e++;
       }
       /* a line one column further in, between two of the paragraph's: a
@@ -3985,7 +4004,8 @@ static void man_blocks(text *r) {
     if (examples && e < r->n && !is_blank(&r->L[e]) && r->L[e].ind == l->ind) {
       int et;
       const char *es = body(&r->L[e], &et);
-      if (prompt_at(es, et) && !r->full) {
+      int command = prompt_at(es, et) || man_escape_command(r, e);
+      if (command && !r->full) {
         if (r->man_examples >= MAN_EXAMPLES_SUMMED) {
           int ce = e;
           while (ce < r->n && !is_blank(&r->L[ce]) && r->L[ce].ind >= l->ind) ce++;
@@ -3997,7 +4017,7 @@ static void man_blocks(text *r) {
         const char *h = body(&r->L[section], &n);
         man_heading(r, i, 3, h, n);
       }
-      if (prompt_at(es, et)) r->man_examples++;
+      if (command) r->man_examples++;
     }
     {
       int te = man_pairs(r, i);

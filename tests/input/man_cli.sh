@@ -354,6 +354,42 @@ check "Japanese: the sentence said" has "$T/out" '後に指定した数値が歯
 "$VGRUN" scenes --detail full "$M/namu.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "scenes namu.1"
 check "Korean: no particle alone at a sentence's start" hasnt "$T/out" '» 를 '
 check "Korean: the sentence said" has "$T/out" '» 다음처럼 나타냅니다'
+# a paragraph that ends on its predicate without a stop ends its sentence
+# with one, never runs into the next
+check "Korean: an unstopped paragraph gets its stop" has "$T/out" '» 다음처럼 나타냅니다\. 프로세스의'
+# with every sentence wanted, options under prose that ends with a full stop
+# ("…オプションは次の通り。", Japanese groupadd.8) are said after it, each
+# whole; before, the prose alone was said
+"$VGRUN" scenes --json --detail full "$M/haguruma.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "haguruma.8 json"
+check "options under a sentence: said" has "$T/out" '"narration": *"[^"]*次の通り。[^"]*新規歯車の ID 番号。[^"]*成功として終了する'
+# ... and a Japanese sentence after quoted options ("'-r -s' の後に…") is
+# said whole, never the options' name alone
+check "options quoted in a Japanese sentence: the sentence said" has "$T/out" '"narration": *"[^"]*歯車の番号に加算される。"'
+"$VGRUN" scenes --json --detail full "$M/kiroku.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "kiroku.8 json"
+check "one option under a sentence: said whole" has "$T/out" '"narration": *"[^"]*新規記録の ID 番号。この値は、他と重複してはならない。 *また非負値'
+# FILES: paths each with what it is ("/etc/group - …"): the voice says what
+# each is, never "画面のフォルダ" for each path
+check "FILES: what each path is said" has "$T/out" '"narration": *"ファイル：記録の情報と安全な記録の情報。"'
+check "FILES: no stand-in for the paths" hasnt "$T/out" '画面のフォルダ'
+# an editor's command on its line under its sentence (vim's ":'a,'z!xxd",
+# "!!xxd -r" in the Japanese xxd.1) is code shown, never said
+check "editor command under its sentence: never said" hasnt "$T/out" '"narration": *"[^"]*!kiroku'
+"$VGRUN" scenes --detail full "$M/kiroku.8" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "kiroku.8 full"
+check "editor commands under their sentences: a code slide each" has "$T/out" '^ *5  command .*例 \[1 line sh\]'
+# a Japanese paragraph that ends on a verb's plain form gets its stop
+check "Japanese: a plain verb ends its sentence" has "$T/out" '» 記録を一つ読み込む。$'
+# an address after a name in Latin letters goes alone: no stand-in glued to
+# the name, and the line of Latin letters ends before the next sentence
+check "address after a Latin name: no stand-in" hasnt "$T/out" '画面のアドレス'
+check "address after a Latin name: the name said, then a stop" has "$T/out" '» (c) 1990-1997 by Jiro Kiroku。 マニュアルは Hana Kiroku によって書かれました。'
+# a paragraph its translators left in English, a path in it, in a Chinese
+# page: no Chinese stand-in glued into the English sentence
+printf '.TH X 1\n.SH 名称\nx \\- 切换到新组\n.SH 描述\n命令 x 用于在登录会话期间更改当前组 ID。如果没有指定组，则使用默认组。\n.PP\nThe x command changes to the default group listed in /etc/passwd if no group name is given.\n' >"$T/zu.1"
+"$VGRUN" scenes --json --detail full "$T/zu.1" >"$T/out" 2>"$T/err"; rc=$?; expect_rc 0 "zu.1"
+check "English sentence in a Chinese page: an English stand-in" has "$T/out" 'listed in the folder shown if no group'
+check "English sentence in a Chinese page: no Chinese in it" hasnt "$T/out" 'listed in屏幕'
+page files.8 '.TH FILES 8\n.SH NAME\nfiles \\- keep records\n.SH DESCRIPTION\nThe files command keeps records.\n.SH FILES\n.TP\n/etc/records\nRecord account information.\n.TP\n/etc/rshadow\nSecure record account information.\n'
+check "FILES in English: what each path is said" has "$T/out" '"narration": *"Files: record account information and secure record account information\."'
 # a prompt string in an option's description (less's "?ltline %lt?L/%L.:"
 # in man.1, here in Chinese): with every sentence wanted it is shown as
 # code, never said; the sentences after it are said with it, and the
