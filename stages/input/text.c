@@ -4434,7 +4434,7 @@ int vgi_text_is_markdown(const char *s, size_t len) {
     }
     if (stars2 >= 2) return 0;
   }
-  int score = 0, atx = 0, spans = 0, strong = 0, fences = 0, prev_hash = 0, rules = 0;
+  int score = 0, atx = 0, spans = 0, strong = 0, fences = 0, prev_hash = 0, prev_dollar = 0, rules = 0;
   for (size_t i = 0; i < len && score < 2;) {
     const char *e = memchr(s + i, '\n', len - i);
     size_t end = e ? (size_t)(e - s) : len;
@@ -4442,14 +4442,18 @@ int vgi_text_is_markdown(const char *s, size_t len) {
     size_t n = end - i;
     /* a fence (a line of tildes only, longer than three, underlines a title) */
     if (n >= 3 && (!strncmp(l, "```", 3) || (!strncmp(l, "~~~", 3) && (n == 3 || l[3] != '~')))) fences++;
-    /* a heading, not a run of comments or root prompts ("# apt update") */
+    /* a heading, not a run of comments or root prompts ("# apt update"),
+     * nor a root prompt in a shell session ("$ fakeroot -s env" … "# exit"
+     * over "$"): a line at a prompt next to it */
     int hash = n >= 3 && l[0] == '#';
-    if (hash && !prev_hash && e && e + 1 < s + len && e[1] != '#') {
+    int next_prompt = e && e + 1 < s + len && e[1] == '$' && (e + 2 >= s + len || e[2] == ' ' || e[2] == '\n');
+    if (hash && !prev_hash && !prev_dollar && !next_prompt && e && e + 1 < s + len && e[1] != '#') {
       size_t h = 0;
       while (h < n && l[h] == '#') h++;
       if (h <= 6 && h < n && l[h] == ' ' && h + 1 < n && l[h + 1] != '#') atx++;
     }
     prev_hash = n > 0 && l[0] == '#';
+    prev_dollar = n > 0 && l[0] == '$' && (n == 1 || l[1] == ' ');
     if (n >= 5 && l[0] == '[') {
       const char *c = memchr(l, ']', n);
       if (c && (size_t)(c - l) + 2 < n && c[1] == ':' && c[2] == ' ') score += 2;

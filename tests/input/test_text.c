@@ -108,6 +108,13 @@ static void detection(void **state) {
   /* comments and root prompts are no headings */
   static const char prompts[] = "Run:\n\n# apt update\n# apt install foo\n\nThen # is a sign.\n";
   assert_false(vgi_text_is_markdown(prompts, strlen(prompts)));
+  /* nor the root prompt that ends a shell session, next to a "$" line
+   * (fakeroot's README.saving, two sessions: was read as Markdown, its
+   * "# exit" a heading and "$" an item) */
+  static const char session[] =
+    "Save it:\n\n$ fakeroot -s backup.environ\n# mkdir backup\n# rsync -a root@host:/ .\n[...]\n# exit\n$\n\n"
+    "Then update it:\n\n$ fakeroot -i backup.environ -s backup.environ\n# cd backup\n[...]\n# exit\n$\n\nHave fun!\n";
+  assert_false(vgi_text_is_markdown(session, strlen(session)));
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
   /* a .txt file of plain text: the indented sentence is said, not shown as code */
