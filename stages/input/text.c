@@ -608,6 +608,35 @@ static void heading(text *r, int i, char key, const char *s, int n) {
   r->last_blank = 0;
 }
 
+/* the run of "=" that opens a title written between two such runs */
+static int wiki_title_marks(const char *s, int n) {
+  int k = 0;
+  while (k < n && k < 7 && s[k] == '=') k++;
+  return k;
+}
+
+/* "== Notes to developers ==" -> the title's length (its start in *at),
+ * 0 when the line is none: one to six "=" on each side, as many, a space
+ * inside each, and words between */
+static int wiki_title(const char *s, int n, int *at) {
+  int k = wiki_title_marks(s, n);
+  if (k < 1 || k > 6 || n < 2 * k + 3 || s[k] != ' ') return 0;
+  int z = n;
+  for (int j = 0; j < k; j++)
+    if (s[--z] != '=') return 0;
+  if (s[z - 1] != ' ') return 0;   /* (a longer run after: "== x ===" is none) */
+  int a = k;
+  while (a < z && s[a] == ' ') a++;
+  while (z > a && s[z - 1] == ' ') z--;
+  if (z - a < 2 || z - a > SHORT_LINE) return 0;
+  for (int j = a; j < z; j++) if (s[j] == '=') return 0;
+  int letters = 0;
+  for (int j = a; j < z; j++) letters += isalpha((unsigned char)s[j]) != 0;
+  if (!letters) return 0;
+  *at = a;
+  return z - a;
+}
+
 /* "2.3 Building" -> depth 2 (0: not numbered) */
 static int numbered(const char *s, int n, int *text_at) {
   int i = 0, depth = 0;
@@ -2446,6 +2475,17 @@ static void blocks(text *r, view v, int depth) {
     char mk;
     int num = 0;
     int mw = marker(s, t, &mk, &num);
+    /* a title between runs of "=" ("= GIFLIB TODO list =", "== Notes to
+     * developers ==", "=== release 1.22.0 ==="), as wikis, txt2tags and
+     * GStreamer's changelog write them: a heading, the marks neither shown
+     * nor said */
+    int wa, wn;
+    if (first_line && alone(r, &v, i) && !(v.ov && i == v.a) && (wn = wiki_title(s, t, &wa)) > 0) {
+      heading(r, i, (char)('a' + wiki_title_marks(s, t)), s + wa, wn);
+      i++;
+      colon = 0;
+      continue;
+    }
     if (first_line && alone(r, &v, i) && !(v.ov && i == v.a)) {
       int at = 0, dep = numbered(s, t, &at);
       int nx = next_nonblank(r, &v, i + 1);

@@ -1604,8 +1604,37 @@ static void news_entries_and_signatures(void **state) {
   cJSON_Delete(m);
 }
 
+/* Titles between runs of "=" (wikis, txt2tags, GStreamer's changelog,
+ * giflib's TODO): headings, the marks neither shown nor said ("Welcome to
+ * = GIFLIB TODO list =."); unequal runs or a sum are text */
+static void wiki_titles(void **state) {
+  (void)state;
+  static const char doc[] =
+    "= Widget TODO list =\n\n"
+    "There is a list of test suites to try.\n\n"
+    "== Notes to developers ==\n\n"
+    "Keep the old code in maintenance mode.\n\n"
+    "=== release 1.22.0 ===\n\n"
+    "Fixed the parser.\n\n"
+    "== Not a title ===\n\n"
+    "= 2 + 2 =\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("TODO.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0), "title")->valuestring,
+                      "Widget TODO list");
+  assert_non_null(scene_with(m, "list", "Keep the old code"));
+  assert_string_equal(vcget(scene_with(m, "list", "Keep the old code"), "header"), "Notes to developers");
+  assert_string_equal(vcget(scene_with(m, "list", "Fixed the parser"), "header"), "release 1.22.0");
+  assert_int_equal(said_in(m, "= Widget"), 0);
+  assert_int_equal(said_in(m, "Notes to developers =="), 0);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(wiki_titles),
     cmocka_unit_test(constructs),
     cmocka_unit_test(lines),
     cmocka_unit_test(detection),
