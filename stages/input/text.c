@@ -775,6 +775,7 @@ typedef struct view {
 } view;
 
 static void blocks(text *r, view v, int depth);
+static int text_dash_entries(text *r, const view *v, int i, int k);
 
 /* line i's text in view v (its override for the first) */
 static const char *vtext(const text *r, const view *v, int i, int *n) {
@@ -2591,6 +2592,15 @@ static void blocks(text *r, view v, int depth) {
         continue;
       }
     }
+    /* terms before a spaced dash, each a chunk with its text hung under it */
+    if (first_line && !r->man && !(v.ov && i == v.a) && depth < MAX_NEST) {
+      int de = text_dash_entries(r, &v, i, k);
+      if (de > i) {
+        i = de;
+        colon = 0;
+        continue;
+      }
+    }
     /* "Key: value" lines (before code: values may be addresses) */
     if (first_line && kv_key(s, t) && !(v.ov && i == v.a)) {
       int ke = i;
@@ -3510,6 +3520,88 @@ static int man_dash_entries(text *r, int i, int B) {
     q = qe;
   }
   return e;
+}
+
+/* The term before a spaced dash that opens a line of plain text, a name
+ * or a setting of one token ("GC_INITIAL_HEAP_SIZE=<bytes> -  Initial heap
+ * size …", "-v -- verbose"): where its text starts, 0 when none. */
+static int text_dash_term(const char *s, int t, int *term_len) {
+  int k = 0;
+  while (k < t && k < 48 && s[k] != ' ') k++;
+  int a = k;
+  while (a < t && s[a] == ' ') a++;
+  if (k == 0 || a == k || a + 2 > t || s[a] != '-') return 0;
+  a += s[a + 1] == '-' ? 2 : 1;
+  if (a >= t || s[a] != ' ') return 0;
+  while (a < t && s[a] == ' ') a++;
+  /* (a word, not a sentence's first word: "Note - this …" is prose) */
+  int caps = 0, marks = 0;
+  for (int q = 0; q < k; q++) {
+    caps += upper_c((unsigned char)s[q]) != 0;
+    marks += strchr("_=<>-./$", s[q]) && s[q];
+  }
+  if (!marks && caps < k) return 0;
+  *term_len = k;
+  return a < t ? a : 0;
+}
+
+/* Entries of plain text each a chunk of its own, a term before a spaced
+ * dash and its text, the lines that go on with it hung under the text's
+ * column (libgc's README.environment: "GC_LOOP_ON_ABORT - Causes the
+ * collector …" over "                   This may make …"): two or more in
+ * a row, blank lines between, are a list of terms with their texts, not
+ * paragraphs that say "GC_COLLECT_AT_MALLOC=<n> -". The line after them;
+ * i when there are none. */
+static int text_dash_entries(text *r, const view *v, int i, int k) {
+  int e = i, entries = 0, last = i;
+  while (e < v->b) {
+    int q = next_nonblank(r, v, e);
+    if (q >= v->b || vind(r, v, q) != k) break;
+    int t, tl;
+    const char *s = vtext(r, v, q, &t);
+    int a = text_dash_term(s, t, &tl);
+    if (!a) break;
+    int ce = q + 1, ok = 1;
+    for (; ce < v->b && !vblank(r, v, ce); ce++) {
+      int d = vind(r, v, ce) - k;
+      if (d < a - 2 || d > a + 2) ok = 0;   /* hung under the text's column */
+    }
+    if (!ok) break;
+    entries++;
+    e = last = ce;
+  }
+  if (entries < 2) return i;
+  note_first(r, 'L', 0);
+  if (r->scan) return last;
+  sep(r, i);
+  for (int q = i; q < last;) {
+    q = next_nonblank(r, v, q);
+    int t, tl;
+    const char *s = vtext(r, v, q, &t);
+    int a = text_dash_term(s, t, &tl);
+    int qe = q + 1;
+    while (qe < last && !vblank(r, v, qe)) qe++;
+    vgi_buf j = {0}, li = {0};
+    vgi_buf_add(&j, s + a, (size_t)(t - a));
+    if (qe > q + 1) {
+      vgi_buf rest = {0};
+      man_join(r, q + 1, qe, &rest);
+      vgi_buf_add(&j, " ", 1);
+      vgi_buf_add(&j, rest.s, rest.n);
+      vgi_buf_free(&rest);
+    }
+    vgi_buf_add(&li, "- **", 4);
+    put_inline(&li, s, tl);
+    vgi_buf_add(&li, "**: ", 4);
+    put_inline(&li, j.s, (int)j.n);
+    emit(r, q, li.s, li.n);
+    for (int x = q + 1; x < qe; x++) skip_to(r, x);
+    vgi_buf_free(&j);
+    vgi_buf_free(&li);
+    q = qe;
+  }
+  r->last_blank = 0;
+  return last;
 }
 
 /* ---- a man page's table of contents ---------------------------------------------------- */

@@ -1632,9 +1632,42 @@ static void wiki_titles(void **state) {
   cJSON_Delete(m);
 }
 
+/* Settings each a chunk of their own, a term before a spaced dash and its
+ * text hung under the text's column (libgc's README.environment): terms
+ * with their texts, never paragraphs that say "GC_COLLECT_AT_MALLOC=<n> -";
+ * a sentence before a dash ("Note - …") stays prose */
+static void dash_entries(void **state) {
+  (void)state;
+  static const char doc[] =
+    "The collector looks at a number of environment variables.\n\n"
+    "GC_INITIAL_HEAP_SIZE=<bytes> -  Initial heap size in bytes.  May speed up\n"
+    "                                process start-up.\n\n"
+    "GC_LOOP_ON_ABORT - Causes the collector abort routine to enter a tight loop.\n"
+    "                   This may make it easier to debug.\n\n"
+    "GC_PRINT_STATS - Turn on GC logging.\n\n"
+    "Note - these are read once, when the collector starts.\n"
+    "Later changes are not seen.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README.environment.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  const cJSON *sc = scene_with(m, "list", "GC_LOOP_ON_ABORT");
+  assert_non_null(sc);
+  char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(sc, "visual_content"));
+  assert_non_null(strstr(t, "\"title\":\"GC_INITIAL_HEAP_SIZE=<bytes>\""));
+  assert_non_null(strstr(t, "\"title\":\"GC_PRINT_STATS\""));
+  free(t);
+  assert_true(said_in(m, "GC_INITIAL_HEAP_SIZE=<bytes> \xe2\x80\x94 Initial heap size in bytes") >= 1);
+  assert_true(said_in(m, "enter a tight loop. This may make it easier to debug") >= 1);
+  assert_int_equal(said_in(m, "<bytes> -"), 0);
+  assert_true(said_in(m, "Note - these are read once") >= 1);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wiki_titles),
+    cmocka_unit_test(dash_entries),
     cmocka_unit_test(constructs),
     cmocka_unit_test(lines),
     cmocka_unit_test(detection),
