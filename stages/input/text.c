@@ -4369,6 +4369,20 @@ static int split_lines(text *r, const char *src, size_t len) {
       l->kind = 'x';
       r->L[i + 1].kind = 'x';
     }
+    else if (l->ind == 0 && (l->len == 2 || (l->len == 3 && l->s[2] == ' ')) && !strncmp(l->s, "--", 2) &&
+             (i == 0 || r->L[i - 1].len == r->L[i - 1].ind || strchr(".!?", r->L[i - 1].s[r->L[i - 1].len - 1]))) {
+      /* a signature under a text's end: "--" alone over a name and up to
+       * two more short lines, a date or a place (datrie's README:
+       * "Theppitak Karoonboonyanan." / "September 2006."), then a blank
+       * line or the end */
+      int e = i + 1;
+      while (e < r->n && e - i <= 3 && r->L[e].len > r->L[e].ind && r->L[e].len - r->L[e].ind <= 60) e++;
+      int tn = i + 1 < r->n ? r->L[i + 1].len - r->L[i + 1].ind : 0;
+      const char *ts = i + 1 < r->n ? r->L[i + 1].s + r->L[i + 1].ind : NULL;
+      if (e > i + 1 && (e == r->n || r->L[e].len == r->L[e].ind) && upper_c((unsigned char)ts[0]) &&
+          word_count_n(ts, tn) <= 5)
+        for (int q = i; q < e; q++) r->L[q].kind = 'x';
+    }
     else if ((i < 5 || i >= r->n - 5) && modeline(l->s, look(l))) {
       /* "GNU gzip NEWS      -*- outline -*-": the words before the marker are the title */
       const char *a = i == first ? memmem(l->s, (size_t)look(l), "-*-", 3) : NULL;

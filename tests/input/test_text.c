@@ -1664,10 +1664,39 @@ static void dash_entries(void **state) {
   cJSON_Delete(m);
 }
 
+/* A signature under a text's end, "--" alone over a name and a date
+ * (datrie's README), is neither shown nor said; "--" inside a paragraph or
+ * over a long line stays */
+static void dash_signature(void **state) {
+  (void)state;
+  static const char doc[] =
+    "Widget - a trie library\n\n"
+    "Historically, this was first implemented as C++ classes, but later\n"
+    "rewritten from scratch in C.\n\n"
+    "--\n"
+    "Jane Roe.\n"
+    "September 2006.\n\n"
+    "References\n"
+    "----------\n\n"
+    "Aoe, J. An efficient digital search algorithm, 1989.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "Jane Roe"));
+  assert_null(strstr(all, "September 2006"));
+  assert_non_null(strstr(all, "rewritten from scratch in C"));
+  assert_non_null(strstr(all, "An efficient digital search algorithm"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wiki_titles),
     cmocka_unit_test(dash_entries),
+    cmocka_unit_test(dash_signature),
     cmocka_unit_test(constructs),
     cmocka_unit_test(lines),
     cmocka_unit_test(detection),
