@@ -2476,6 +2476,37 @@ static void blocks(text *r, view v, int depth) {
     char mk;
     int num = 0;
     int mw = marker(s, t, &mk, &num);
+    /* the document's first line over its copyright notice and addresses
+     * only ("libiec61883 README" / "Copyright (C) 2004-2005 …" /
+     * "http://www.linux1394.org/"): its title; the lines under it are
+     * neither shown nor said, as a notice alone at the top is not */
+    if (first_line && v.top && i == next_nonblank(r, &v, v.a) && !mw && !r->man && heading_text(s, t) && t <= 80 &&
+        !ends_colon(s, t) && line_class(l) != 'C' && !notice(bs, bt)) {
+      int ce = i + 1, ok = 0;
+      for (; ce < v.b && !vblank(r, &v, ce) && ce - i <= 4; ce++) {
+        int nt;
+        const char *ns = body(&r->L[ce], &nt);
+        if (!notice(ns, nt) && !addresses_only(ns, nt)) break;
+        ok |= notice(ns, nt);
+      }
+      if (ok && (ce >= v.b || vblank(r, &v, ce))) {
+        if (r->scan) {
+          r->title_line = l->no;
+          note_first(r, 'T', 0);
+        } else {
+          note_first(r, 'T', 0);
+          vgi_buf b = {0};
+          vgi_buf_add(&b, "# ", 2);
+          put_inline(&b, s, t);
+          sep(r, i);
+          emit(r, i, b.s, b.n);
+          vgi_buf_free(&b);
+          for (int q = i + 1; q < ce; q++) skip_to(r, q);
+        }
+        i = ce;
+        continue;
+      }
+    }
     /* a title between runs of "=" ("= GIFLIB TODO list =", "== Notes to
      * developers ==", "=== release 1.22.0 ==="), as wikis, txt2tags and
      * GStreamer's changelog write them: a heading, the marks neither shown

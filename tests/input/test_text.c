@@ -1692,11 +1692,38 @@ static void dash_signature(void **state) {
   cJSON_Delete(m);
 }
 
+/* The first line over a copyright notice and an address (libiec61883's
+ * README): the title; the notice is neither shown nor said (it was said,
+ * the title again before it: "libiec61883 README Copyright 2004-2005 …") */
+static void title_over_notice(void **state) {
+  (void)state;
+  static const char doc[] =
+    "libwidget README\n"
+    "Copyright (C) 2004-2005 Jane Roe and John Doe.\n"
+    "http://www.example.org/\n\n"
+    "Overview\n"
+    "--------\n"
+    "This library is an implementation of the widget protocol.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0), "title")->valuestring,
+                      "libwidget README");
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "Copyright"));
+  assert_null(strstr(all, "Jane Roe"));
+  assert_non_null(strstr(all, "implementation of the widget protocol"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wiki_titles),
     cmocka_unit_test(dash_entries),
     cmocka_unit_test(dash_signature),
+    cmocka_unit_test(title_over_notice),
     cmocka_unit_test(constructs),
     cmocka_unit_test(lines),
     cmocka_unit_test(detection),
