@@ -450,7 +450,9 @@ static size_t inline_tags(pass *ps, char *l, size_t n) {
       if (!al) continue;
       const char *rest = skip_sp(l + i + al, l + n);
       int at_end = rest >= l + n || (*rest == '\r' && rest + 1 == l + n);
-      int attached = i > 0 && strchr(")]:*_`", l[i - 1]);
+      /* (attached, it opens with a space, an id or a class: MyST's
+       * ":::{warning}" and "{ref}" are directives and roles) */
+      int attached = i > 0 && strchr(")]:*_`", l[i - 1]) && strchr(" #.", l[i + 1]);
       if (!(attached || (at_end && i > 0 && l[i - 1] == ' ' && (mk || heading)))) continue;
       size_t from = i;
       if (at_end) while (from > 0 && l[from - 1] == ' ') from--;
