@@ -24,7 +24,7 @@
  *   - inline: bold, italic and monospace in Markdown's marks, URL and link:
  *     macros links, image: macros images (a linked image in a title is a
  *     badge), cross references their text or the section they name,
- *     footnotes, anchors and index terms nothing, kbd:/btn:/menu: their
+ *     footnotes, anchors, icons and index terms nothing, kbd:/btn:/menu: their
  *     words, (C) (R) (TM) -- ... their characters.
  * Work is linear in the document; attribute values are expanded to a
  * bounded size, so references to references cannot grow without end. */
@@ -918,7 +918,7 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
     if (isalpha((unsigned char)c) && (i == 0 || !word_char((unsigned char)s[i - 1]) || c == 'f')) {
       static const char *const shown[] = { "kbd:", "btn:", "pass:", "anchor:", "footnote:", "indexterm:",
                                             "indexterm2:", "stem:", "latexmath:", "asciimath:", "xref:", "menu:",
-                                            "footnoteref:", "linkgit:", NULL };
+                                            "footnoteref:", "linkgit:", "icon:", NULL };
       int k;
       for (k = 0; shown[k]; k++) if ((m = macro_name(s, n, i, shown[k]))) break;
       if (shown[k]) {
@@ -934,7 +934,9 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
             put_md(o, target, targetn);
             if (tn) { vgi_buf_add(o, "(", 1); put_md(o, t, tn); vgi_buf_add(o, ")", 1); }
           } else if (!strcmp(name, "footnote:") || !strcmp(name, "footnoteref:") || !strcmp(name, "indexterm:") ||
-                     !strcmp(name, "anchor:")) {
+                     !strcmp(name, "anchor:") || !strcmp(name, "icon:")) {
+            /* (an icon, "icon:star[role=red]", is a glyph of the page's
+             * font: nothing a slide can show or a voice say) */
             /* a footnote's mark is never said; an anchor's text is shown */
             if (!strcmp(name, "anchor:") && tn) inline_text(a, o, t, tn, depth + 1);
           } else if (!strcmp(name, "xref:")) {

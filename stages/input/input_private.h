@@ -629,6 +629,9 @@ char *vgi_apidoc_quote_text(struct cmark_node *quote);
 /* doc_macros.c: MDN's macros in Markdown prose ("{{jsxref("Array")}}" is
  * "Array"; "{{jsSidebar(…)}}" goes), in place, the text's length kept. */
 void vgi_doc_macros_out(char *text, size_t len);
+/* footnotes.c: footnote definitions ("[^1]: text" and what goes on under
+ * it), wherever they stand outside code, become blank, in place */
+void vgi_footnote_defs_out(char *text, size_t len);
 
 /* site_markup.c: a static-site generator's markup in a Markdown page
  * (Liquid and Jekyll tags, Hugo shortcodes, kramdown attribute lines, the

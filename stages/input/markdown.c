@@ -6913,6 +6913,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   vgi_toml_front_matter(text, len);   /* Hugo's "+++": site_markup.c */
   m.fm = front_matter(text, len, file, vgi_limits(opts), d);
   vgi_doc_macros_out(text, len);
+  vgi_footnote_defs_out(text, len);
   /* MDX's imports and components: mdx.c */
   size_t fl = file ? strlen(file) : 0, xlen;
   int mdx_file = fl > 4 && !strcasecmp(file + fl - 4, ".mdx");

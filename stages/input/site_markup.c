@@ -324,10 +324,106 @@ static int site_variable(const tag *t) {
   return 0;
 }
 
+/* Python-Markdown's attribute list ("{ #id .class key=\"v\" flag }", the
+ * colon kramdown writes left out) at p -> its length, 0 when p holds none;
+ * *marked: it has an id, a class or a quoted value, which no prose in
+ * braces has ("{ return true }" is code, "{x}" a placeholder). */
+static size_t attr_list(const char *p, const char *e, int *marked) {
+  *marked = 0;
+  if (e - p > TAG_MAX) e = p + TAG_MAX;
+  if (p >= e || *p != '{') return 0;
+  const char *q = p + 1;
+  int tokens = 0;
+  for (;;) {
+    q = skip_sp(q, e);
+    if (q >= e) return 0;
+    if (*q == '}') break;
+    if (*q == '#' || *q == '.') { *marked = 1; q++; }
+    size_t wn = word_at(q, e);
+    if (!wn) return 0;
+    q += wn;
+    if (q < e && *q == '=') {
+      q++;
+      if (q < e && (*q == '"' || *q == '\'')) {
+        const char *z = memchr(q + 1, *q, (size_t)(e - q - 1));
+        if (!z) return 0;
+        q = z + 1;
+        *marked = 1;
+      } else {
+        const char *v = q;
+        while (q < e && *q != ' ' && *q != '}' && *q != '{' && *q != '"' && *q != '\'') q++;
+        if (q == v) return 0;
+      }
+    }
+    if (q < e && *q != ' ' && *q != '\t' && *q != '}') return 0;
+    tokens++;
+  }
+  return tokens ? (size_t)(q + 1 - p) : 0;
+}
+
+/* the text of a heading or list item on this line (after "### ", "- ",
+ * "1. "), NULL when the line is neither */
+static char *line_lead(char *l, char *e) {
+  char *s = l;
+  while (s < e && *s == ' ') s++;
+  char *q = s;
+  if (q < e && *q == '#') {
+    while (q < e && *q == '#' && q - s < 6) q++;
+  } else if (q < e && (*q == '-' || *q == '*' || *q == '+')) {
+    q++;
+  } else {
+    while (q < e && isdigit((unsigned char)*q) && q - s < 9) q++;
+    if (q == s || q >= e || (*q != '.' && *q != ')')) return NULL;
+    q++;
+  }
+  if (q >= e || (*q != ' ' && *q != '\t')) return NULL;
+  return (char *)skip_sp(q, e);
+}
+
+/* A mark that shows a picture or a badge in front of a heading's or an
+ * item's text, an icon's shortcode (":fontawesome-brands-github:") or an
+ * MkDocs Material marker ("<!-- md:flag required -->"), and the dash that
+ * sets the text off from it ("- :octicons-mail-16: – Email", "### <!--
+ * md:default --> – Default value"): neither shown nor said, the dash was
+ * left at the text's start ("– Email"). The dash goes, in place. */
+static void lead_mark_dash(pass *ps, char *l, size_t n) {
+  char *e = l + n, *q = line_lead(l, e);
+  if (!q) return;
+  int marks = 0;
+  for (;;) {
+    if (e - q > 4 && !strncmp(q, "<!--", 4)) {
+      const char *z = NULL;
+      for (char *k = q + 4; k + 3 <= e && !z; k++) if (!strncmp(k, "-->", 3)) z = k;
+      if (!z) return;
+      q = (char *)skip_sp(z + 3, e), marks++;
+    } else if (q < e && *q == ':') {
+      char *k = q + 1;
+      while (k < e && (islower((unsigned char)*k) || isdigit((unsigned char)*k) || *k == '-' || *k == '_') && k - q < 60) k++;
+      if (k >= e || *k != ':' || k == q + 1) break;
+      q = k + 1;
+      int mk;
+      size_t al = attr_list(q, e, &mk);
+      q = (char *)skip_sp(q + al, e), marks++;
+    } else {
+      break;
+    }
+  }
+  if (!marks) return;
+  size_t dl = e - q >= 4 && (!strncmp(q, "\xE2\x80\x93", 3) || !strncmp(q, "\xE2\x80\x94", 3)) ? 3
+            : e - q >= 2 && *q == '-' && q[1] == ' ' ? 1 : 0;
+  if (!dl || q + dl >= e || q[dl] != ' ') return;
+  memset(q, ' ', dl);
+  ps->changed = 1;
+}
+
 /* the tags inside a line of text become spaces (variables only on a page
- * that is a template); backtick spans are code */
-static void inline_tags(pass *ps, char *l, size_t n) {
+ * that is a template), attribute lists go (with the spaces before one that
+ * ends the line: two left would break it); backtick spans are code. The
+ * line's new length. */
+static size_t inline_tags(pass *ps, char *l, size_t n) {
   size_t tick = 0;   /* the run of backticks that opened the span we are in */
+  lead_mark_dash(ps, l, n);
+  int heading = line_lead(l, l + n) && *skip_sp(l, l + n) == '#';
   for (size_t i = 0; i < n; i++) {
     if (l[i] == '`') {
       size_t k = 1;
@@ -344,13 +440,35 @@ static void inline_tags(pass *ps, char *l, size_t n) {
       if (k < n && l[k] == '}') { memset(l + i, ' ', k + 1 - i); ps->changed = 1; i = k; }
       continue;
     }
-    if (l[i + 1] != '%' && l[i + 1] != '{') continue;
+    if (l[i + 1] != '%' && l[i + 1] != '{') {
+      /* Python-Markdown's attributes: on what they follow
+       * ("![x](a.png){ width=300 }", ":icon:{ .lg }", "__Update__{ title=… }"),
+       * or at the end of a heading or a paragraph's line
+       * ("## 9.7.6 { id=\"9.7.6\" }", "### Files { data-search-exclude }") */
+      int mk;
+      size_t al = attr_list(l + i, l + n, &mk);
+      if (!al) continue;
+      const char *rest = skip_sp(l + i + al, l + n);
+      int at_end = rest >= l + n || (*rest == '\r' && rest + 1 == l + n);
+      /* (attached, it opens with a space, an id or a class: MyST's
+       * ":::{warning}" and "{ref}" are directives and roles) */
+      int attached = i > 0 && strchr(")]:*_`", l[i - 1]) && strchr(" #.", l[i + 1]);
+      if (!(attached || (at_end && i > 0 && l[i - 1] == ' ' && (mk || heading)))) continue;
+      size_t from = i;
+      if (at_end) while (from > 0 && l[from - 1] == ' ') from--;
+      memmove(l + from, l + i + al, n - i - al);
+      n -= i + al - from;
+      ps->changed = 1;
+      i = from - 1;   /* (from 0 wraps to 0 again at the loop's i++) */
+      continue;
+    }
     tag t = tag_at(l + i, l + n);
     if (t.kind == T_NONE || (t.kind == T_VAR && !(ps->template_page && site_variable(&t)))) continue;
     memset(l + i, ' ', t.len);
     ps->changed = 1;
     i += t.len - 1;
   }
+  return n;
 }
 
 
@@ -633,6 +751,12 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
             (text[i] == '?' && text[i + 1] == '?' && text[i + 2] == '?') ||
             (text[i] == ':' && text[i + 1] == ':' && text[i + 2] == ':') ||
             (text[i] == '=' && text[i + 1] == '=' && text[i + 2] == '='))) ||
+          /* Python-Markdown's attributes ("{ #id }", "){ width=300 }"); an
+           * icon or a marker before an item's or a heading's text */
+          (text[i] == '{' && (text[i + 1] == ' ' || text[i + 1] == '#' || text[i + 1] == '.') && i &&
+           strchr(" )]:*_`", text[i - 1])) ||
+          (i >= 2 && text[i - 1] == ' ' && strchr("-*+#", text[i - 2]) &&
+           ((text[i] == ':' && islower((unsigned char)text[i + 1])) || (text[i] == '<' && text[i + 1] == '!'))) ||
           /* a definition list's ": text"; a closing tag over a fence */
           ((i == 0 || text[i - 1] == '\n') && text[i] == ':' && (text[i + 1] == ' ' || text[i + 1] == '\t')) ||
           (text[i] == '>' && (text[i + 1] == '\n' || (text[i + 1] == '\r' && i + 3 < len && text[i + 2] == '\n')) &&
@@ -805,9 +929,10 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
       }
       memcpy(line, l + cut, ll - cut);
       if (cut) ps.changed = 1;
-      if (!ps.fence && !ps.comment && !ps.code_tag && !blank) inline_tags(&ps, line, ll - cut);
-      size_t kept = hugo_unescape(line, ll - cut);
-      if (kept != ll - cut) ps.changed = 1;
+      size_t ln = ll - cut;
+      if (!ps.fence && !ps.comment && !ps.code_tag && !blank) ln = inline_tags(&ps, line, ln);
+      size_t kept = hugo_unescape(line, ln);
+      if (kept != ln) ps.changed = 1;
       vgi_buf_add(&ps.out, line, kept);
     }
     if (nl) vgi_buf_add(&ps.out, "\n", 1);

@@ -608,6 +608,35 @@ static void heading(text *r, int i, char key, const char *s, int n) {
   r->last_blank = 0;
 }
 
+/* the run of "=" that opens a title written between two such runs */
+static int wiki_title_marks(const char *s, int n) {
+  int k = 0;
+  while (k < n && k < 7 && s[k] == '=') k++;
+  return k;
+}
+
+/* "== Notes to developers ==" -> the title's length (its start in *at),
+ * 0 when the line is none: one to six "=" on each side, as many, a space
+ * inside each, and words between */
+static int wiki_title(const char *s, int n, int *at) {
+  int k = wiki_title_marks(s, n);
+  if (k < 1 || k > 6 || n < 2 * k + 3 || s[k] != ' ') return 0;
+  int z = n;
+  for (int j = 0; j < k; j++)
+    if (s[--z] != '=') return 0;
+  if (s[z - 1] != ' ') return 0;   /* (a longer run after: "== x ===" is none) */
+  int a = k;
+  while (a < z && s[a] == ' ') a++;
+  while (z > a && s[z - 1] == ' ') z--;
+  if (z - a < 2 || z - a > SHORT_LINE) return 0;
+  for (int j = a; j < z; j++) if (s[j] == '=') return 0;
+  int letters = 0;
+  for (int j = a; j < z; j++) letters += isalpha((unsigned char)s[j]) != 0;
+  if (!letters) return 0;
+  *at = a;
+  return z - a;
+}
+
 /* "2.3 Building" -> depth 2 (0: not numbered) */
 static int numbered(const char *s, int n, int *text_at) {
   int i = 0, depth = 0;
@@ -746,6 +775,7 @@ typedef struct view {
 } view;
 
 static void blocks(text *r, view v, int depth);
+static int text_dash_entries(text *r, const view *v, int i, int k);
 
 /* line i's text in view v (its override for the first) */
 static const char *vtext(const text *r, const view *v, int i, int *n) {
@@ -2446,6 +2476,48 @@ static void blocks(text *r, view v, int depth) {
     char mk;
     int num = 0;
     int mw = marker(s, t, &mk, &num);
+    /* the document's first line over its copyright notice and addresses
+     * only ("libiec61883 README" / "Copyright (C) 2004-2005 …" /
+     * "http://www.linux1394.org/"): its title; the lines under it are
+     * neither shown nor said, as a notice alone at the top is not */
+    if (first_line && v.top && i == next_nonblank(r, &v, v.a) && !mw && !r->man && heading_text(s, t) && t <= 80 &&
+        !ends_colon(s, t) && line_class(l) != 'C' && !notice(bs, bt)) {
+      int ce = i + 1, ok = 0;
+      for (; ce < v.b && !vblank(r, &v, ce) && ce - i <= 4; ce++) {
+        int nt;
+        const char *ns = body(&r->L[ce], &nt);
+        if (!notice(ns, nt) && !addresses_only(ns, nt)) break;
+        ok |= notice(ns, nt);
+      }
+      if (ok && (ce >= v.b || vblank(r, &v, ce))) {
+        if (r->scan) {
+          r->title_line = l->no;
+          note_first(r, 'T', 0);
+        } else {
+          note_first(r, 'T', 0);
+          vgi_buf b = {0};
+          vgi_buf_add(&b, "# ", 2);
+          put_inline(&b, s, t);
+          sep(r, i);
+          emit(r, i, b.s, b.n);
+          vgi_buf_free(&b);
+          for (int q = i + 1; q < ce; q++) skip_to(r, q);
+        }
+        i = ce;
+        continue;
+      }
+    }
+    /* a title between runs of "=" ("= GIFLIB TODO list =", "== Notes to
+     * developers ==", "=== release 1.22.0 ==="), as wikis, txt2tags and
+     * GStreamer's changelog write them: a heading, the marks neither shown
+     * nor said */
+    int wa, wn;
+    if (first_line && alone(r, &v, i) && !(v.ov && i == v.a) && (wn = wiki_title(s, t, &wa)) > 0) {
+      heading(r, i, (char)('a' + wiki_title_marks(s, t)), s + wa, wn);
+      i++;
+      colon = 0;
+      continue;
+    }
     if (first_line && alone(r, &v, i) && !(v.ov && i == v.a)) {
       int at = 0, dep = numbered(s, t, &at);
       int nx = next_nonblank(r, &v, i + 1);
@@ -2547,6 +2619,15 @@ static void blocks(text *r, view v, int depth) {
     if (mw && (mk == '-' || first_line || colon || (mk == '1' && num == 1))) {
       if (mk != 'o' || first_line) {
         i = list_items(r, &v, i, depth);
+        colon = 0;
+        continue;
+      }
+    }
+    /* terms before a spaced dash, each a chunk with its text hung under it */
+    if (first_line && !r->man && !(v.ov && i == v.a) && depth < MAX_NEST) {
+      int de = text_dash_entries(r, &v, i, k);
+      if (de > i) {
+        i = de;
         colon = 0;
         continue;
       }
@@ -3472,6 +3553,88 @@ static int man_dash_entries(text *r, int i, int B) {
   return e;
 }
 
+/* The term before a spaced dash that opens a line of plain text, a name
+ * or a setting of one token ("GC_INITIAL_HEAP_SIZE=<bytes> -  Initial heap
+ * size …", "-v -- verbose"): where its text starts, 0 when none. */
+static int text_dash_term(const char *s, int t, int *term_len) {
+  int k = 0;
+  while (k < t && k < 48 && s[k] != ' ') k++;
+  int a = k;
+  while (a < t && s[a] == ' ') a++;
+  if (k == 0 || a == k || a + 2 > t || s[a] != '-') return 0;
+  a += s[a + 1] == '-' ? 2 : 1;
+  if (a >= t || s[a] != ' ') return 0;
+  while (a < t && s[a] == ' ') a++;
+  /* (a word, not a sentence's first word: "Note - this …" is prose) */
+  int caps = 0, marks = 0;
+  for (int q = 0; q < k; q++) {
+    caps += upper_c((unsigned char)s[q]) != 0;
+    marks += strchr("_=<>-./$", s[q]) && s[q];
+  }
+  if (!marks && caps < k) return 0;
+  *term_len = k;
+  return a < t ? a : 0;
+}
+
+/* Entries of plain text each a chunk of its own, a term before a spaced
+ * dash and its text, the lines that go on with it hung under the text's
+ * column (libgc's README.environment: "GC_LOOP_ON_ABORT - Causes the
+ * collector …" over "                   This may make …"): two or more in
+ * a row, blank lines between, are a list of terms with their texts, not
+ * paragraphs that say "GC_COLLECT_AT_MALLOC=<n> -". The line after them;
+ * i when there are none. */
+static int text_dash_entries(text *r, const view *v, int i, int k) {
+  int e = i, entries = 0, last = i;
+  while (e < v->b) {
+    int q = next_nonblank(r, v, e);
+    if (q >= v->b || vind(r, v, q) != k) break;
+    int t, tl;
+    const char *s = vtext(r, v, q, &t);
+    int a = text_dash_term(s, t, &tl);
+    if (!a) break;
+    int ce = q + 1, ok = 1;
+    for (; ce < v->b && !vblank(r, v, ce); ce++) {
+      int d = vind(r, v, ce) - k;
+      if (d < a - 2 || d > a + 2) ok = 0;   /* hung under the text's column */
+    }
+    if (!ok) break;
+    entries++;
+    e = last = ce;
+  }
+  if (entries < 2) return i;
+  note_first(r, 'L', 0);
+  if (r->scan) return last;
+  sep(r, i);
+  for (int q = i; q < last;) {
+    q = next_nonblank(r, v, q);
+    int t, tl;
+    const char *s = vtext(r, v, q, &t);
+    int a = text_dash_term(s, t, &tl);
+    int qe = q + 1;
+    while (qe < last && !vblank(r, v, qe)) qe++;
+    vgi_buf j = {0}, li = {0};
+    vgi_buf_add(&j, s + a, (size_t)(t - a));
+    if (qe > q + 1) {
+      vgi_buf rest = {0};
+      man_join(r, q + 1, qe, &rest);
+      vgi_buf_add(&j, " ", 1);
+      vgi_buf_add(&j, rest.s, rest.n);
+      vgi_buf_free(&rest);
+    }
+    vgi_buf_add(&li, "- **", 4);
+    put_inline(&li, s, tl);
+    vgi_buf_add(&li, "**: ", 4);
+    put_inline(&li, j.s, (int)j.n);
+    emit(r, q, li.s, li.n);
+    for (int x = q + 1; x < qe; x++) skip_to(r, x);
+    vgi_buf_free(&j);
+    vgi_buf_free(&li);
+    q = qe;
+  }
+  r->last_blank = 0;
+  return last;
+}
+
 /* ---- a man page's table of contents ---------------------------------------------------- */
 
 /* A section's number before its name, "2.", "2a.", "а.", "10)" (digits,
@@ -4257,6 +4420,20 @@ static int split_lines(text *r, const char *src, size_t len) {
       l->kind = 'x';
       r->L[i + 1].kind = 'x';
     }
+    else if (l->ind == 0 && (l->len == 2 || (l->len == 3 && l->s[2] == ' ')) && !strncmp(l->s, "--", 2) &&
+             (i == 0 || r->L[i - 1].len == r->L[i - 1].ind || strchr(".!?", r->L[i - 1].s[r->L[i - 1].len - 1]))) {
+      /* a signature under a text's end: "--" alone over a name and up to
+       * two more short lines, a date or a place (datrie's README:
+       * "Theppitak Karoonboonyanan." / "September 2006."), then a blank
+       * line or the end */
+      int e = i + 1;
+      while (e < r->n && e - i <= 3 && r->L[e].len > r->L[e].ind && r->L[e].len - r->L[e].ind <= 60) e++;
+      int tn = i + 1 < r->n ? r->L[i + 1].len - r->L[i + 1].ind : 0;
+      const char *ts = i + 1 < r->n ? r->L[i + 1].s + r->L[i + 1].ind : NULL;
+      if (e > i + 1 && (e == r->n || r->L[e].len == r->L[e].ind) && upper_c((unsigned char)ts[0]) &&
+          word_count_n(ts, tn) <= 5)
+        for (int q = i; q < e; q++) r->L[q].kind = 'x';
+    }
     else if ((i < 5 || i >= r->n - 5) && modeline(l->s, look(l))) {
       /* "GNU gzip NEWS      -*- outline -*-": the words before the marker are the title */
       const char *a = i == first ? memmem(l->s, (size_t)look(l), "-*-", 3) : NULL;
@@ -4454,7 +4631,7 @@ int vgi_text_is_markdown(const char *s, size_t len) {
     }
     if (stars2 >= 2) return 0;
   }
-  int score = 0, atx = 0, spans = 0, strong = 0, fences = 0, prev_hash = 0, rules = 0;
+  int score = 0, atx = 0, spans = 0, strong = 0, fences = 0, prev_hash = 0, prev_dollar = 0, rules = 0;
   for (size_t i = 0; i < len && score < 2;) {
     const char *e = memchr(s + i, '\n', len - i);
     size_t end = e ? (size_t)(e - s) : len;
@@ -4462,14 +4639,18 @@ int vgi_text_is_markdown(const char *s, size_t len) {
     size_t n = end - i;
     /* a fence (a line of tildes only, longer than three, underlines a title) */
     if (n >= 3 && (!strncmp(l, "```", 3) || (!strncmp(l, "~~~", 3) && (n == 3 || l[3] != '~')))) fences++;
-    /* a heading, not a run of comments or root prompts ("# apt update") */
+    /* a heading, not a run of comments or root prompts ("# apt update"),
+     * nor a root prompt in a shell session ("$ fakeroot -s env" … "# exit"
+     * over "$"): a line at a prompt next to it */
     int hash = n >= 3 && l[0] == '#';
-    if (hash && !prev_hash && e && e + 1 < s + len && e[1] != '#') {
+    int next_prompt = e && e + 1 < s + len && e[1] == '$' && (e + 2 >= s + len || e[2] == ' ' || e[2] == '\n');
+    if (hash && !prev_hash && !prev_dollar && !next_prompt && e && e + 1 < s + len && e[1] != '#') {
       size_t h = 0;
       while (h < n && l[h] == '#') h++;
       if (h <= 6 && h < n && l[h] == ' ' && h + 1 < n && l[h + 1] != '#') atx++;
     }
     prev_hash = n > 0 && l[0] == '#';
+    prev_dollar = n > 0 && l[0] == '$' && (n == 1 || l[1] == ' ');
     if (n >= 5 && l[0] == '[') {
       const char *c = memchr(l, ']', n);
       if (c && (size_t)(c - l) + 2 < n && c[1] == ':' && c[2] == ' ') score += 2;

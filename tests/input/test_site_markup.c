@@ -466,6 +466,82 @@ static void item_sentence_then_child(void **state) {
   cJSON_Delete(m);
 }
 
+/* Python-Markdown's attribute lists ("{ #id data-toc-label=… }" ending a
+ * heading, "){ width=300 }" on a picture, "__Update__{ title=… }") and the
+ * icons and MkDocs Material markers before an item's or heading's text,
+ * with the dash after them ("- :fontawesome-brands-github: – `x`") are
+ * neither shown nor said: they were ("– Version { data-toc-label=… }") */
+static void attribute_lists_and_lead_marks(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Conventions\n\n"
+    "### <!-- md:version --> – Version { data-toc-label=\"Version\" }\n\n"
+    "The tag symbol denotes when a feature was added.\n\n"
+    "### <!-- md:flag required --> – Required value { #required data-toc-label=\"Required value\" }\n\n"
+    "Some properties are required.\n\n"
+    "## 9.7.6 <small>March 19, 2026</small> { id=\"9.7.6\" }\n\n"
+    "### Changes to files { data-search-exclude }\n\n"
+    "* Fixed the search index.\n\n"
+    "## Icons\n\n"
+    "Some popular choices:\n\n"
+    "* :fontawesome-brands-github: – `fontawesome/brands/github`\n"
+    "* :octicons-mail-16:{ .lg .middle } — `octicons/mail-16`\n"
+    "* Plain - `dash/kept`\n\n"
+    "![Logo](logo.svg){ align=left width=300 } Text beside the logo.\n\n"
+    "> __Update__{ title=\"August 21, 2024\" }: the maintainer replied.\n\n"
+    "Braces in prose stay: pass { x } or {name}.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("conventions.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  static const char *const gone[] = { "data-toc-label", "#required", "id=", "data-search-exclude", "width=",
+                                      ".middle", "title=", "\u2013 ", "\u2014 ", "\"\u2013", "\"\u2014" };
+  for (size_t i = 0; i < sizeof gone / sizeof *gone; i++) {
+    if (strstr(all, gone[i])) print_message("%s in %s\n", gone[i], all);
+    assert_null(strstr(all, gone[i]));
+  }
+  assert_non_null(scene_with(m, "list", "Required value"));
+  assert_non_null(strstr(all, "\"fontawesome/brands/github\""));
+  assert_non_null(strstr(all, "Plain - dash/kept"));
+  assert_non_null(strstr(all, "{ x } or {name}"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* A footnote's definition is not said, in an admonition's body too, where
+ * its mark was dropped and its colon joined to the sentence before
+ * ("… as captions are optional.: You might also realize …") */
+static void footnote_in_admonition(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Images\n\n"
+    "Pictures can be aligned left or right.\n\n"
+    "??? question \"Why is there no centered alignment?\"\n\n"
+    "    The align attribute does not allow it.[^1] Captions can be used instead.\n\n"
+    "  [^1]:\n"
+    "    You might also realize that the align attribute is deprecated.\n\n"
+    "    It is still supported by all browsers.\n\n"
+    "  [align]: https://example.org/img\n\n"
+    "## Captions\n\n"
+    "Every picture may have a caption.[^2]\n\n"
+    "[^2]: Captions are optional.\n"
+    "    They need the extension.\n\n"
+    "```markdown\n[^3]: a footnote in code stays\n```\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("images.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, ".:"), 0);
+  assert_int_equal(said_in(m, "You might also"), 0);
+  assert_int_equal(said_in(m, "still supported"), 0);
+  assert_int_equal(said_in(m, "They need the extension"), 0);
+  assert_true(said_in(m, "Captions can be used instead") >= 1);
+  assert_true(said_in(m, "Every picture may have a caption") >= 1);
+  assert_non_null(scene_with(m, "command", "a footnote in code stays"));
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(jekyll),
@@ -480,6 +556,8 @@ int main(void) {
     cmocka_unit_test(definition_lists),
     cmocka_unit_test(fence_after_closing_tag),
     cmocka_unit_test(item_sentence_then_child),
+    cmocka_unit_test(attribute_lists_and_lead_marks),
+    cmocka_unit_test(footnote_in_admonition),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

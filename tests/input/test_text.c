@@ -108,6 +108,13 @@ static void detection(void **state) {
   /* comments and root prompts are no headings */
   static const char prompts[] = "Run:\n\n# apt update\n# apt install foo\n\nThen # is a sign.\n";
   assert_false(vgi_text_is_markdown(prompts, strlen(prompts)));
+  /* nor the root prompt that ends a shell session, next to a "$" line
+   * (fakeroot's README.saving, two sessions: was read as Markdown, its
+   * "# exit" a heading and "$" an item) */
+  static const char session[] =
+    "Save it:\n\n$ fakeroot -s backup.environ\n# mkdir backup\n# rsync -a root@host:/ .\n[...]\n# exit\n$\n\n"
+    "Then update it:\n\n$ fakeroot -i backup.environ -s backup.environ\n# cd backup\n[...]\n# exit\n$\n\nHave fun!\n";
+  assert_false(vgi_text_is_markdown(session, strlen(session)));
   vgi_options o = { .detail = VGI_DETAIL_FULL };
   vgi_diags d;
   /* a .txt file of plain text: the indented sentence is said, not shown as code */
@@ -1597,8 +1604,126 @@ static void news_entries_and_signatures(void **state) {
   cJSON_Delete(m);
 }
 
+/* Titles between runs of "=" (wikis, txt2tags, GStreamer's changelog,
+ * giflib's TODO): headings, the marks neither shown nor said ("Welcome to
+ * = GIFLIB TODO list =."); unequal runs or a sum are text */
+static void wiki_titles(void **state) {
+  (void)state;
+  static const char doc[] =
+    "= Widget TODO list =\n\n"
+    "There is a list of test suites to try.\n\n"
+    "== Notes to developers ==\n\n"
+    "Keep the old code in maintenance mode.\n\n"
+    "=== release 1.22.0 ===\n\n"
+    "Fixed the parser.\n\n"
+    "== Not a title ===\n\n"
+    "= 2 + 2 =\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("TODO.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0), "title")->valuestring,
+                      "Widget TODO list");
+  assert_non_null(scene_with(m, "list", "Keep the old code"));
+  assert_string_equal(vcget(scene_with(m, "list", "Keep the old code"), "header"), "Notes to developers");
+  assert_string_equal(vcget(scene_with(m, "list", "Fixed the parser"), "header"), "release 1.22.0");
+  assert_int_equal(said_in(m, "= Widget"), 0);
+  assert_int_equal(said_in(m, "Notes to developers =="), 0);
+  cJSON_Delete(m);
+}
+
+/* Settings each a chunk of their own, a term before a spaced dash and its
+ * text hung under the text's column (libgc's README.environment): terms
+ * with their texts, never paragraphs that say "GC_COLLECT_AT_MALLOC=<n> -";
+ * a sentence before a dash ("Note - …") stays prose */
+static void dash_entries(void **state) {
+  (void)state;
+  static const char doc[] =
+    "The collector looks at a number of environment variables.\n\n"
+    "GC_INITIAL_HEAP_SIZE=<bytes> -  Initial heap size in bytes.  May speed up\n"
+    "                                process start-up.\n\n"
+    "GC_LOOP_ON_ABORT - Causes the collector abort routine to enter a tight loop.\n"
+    "                   This may make it easier to debug.\n\n"
+    "GC_PRINT_STATS - Turn on GC logging.\n\n"
+    "Note - these are read once, when the collector starts.\n"
+    "Later changes are not seen.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README.environment.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  const cJSON *sc = scene_with(m, "list", "GC_LOOP_ON_ABORT");
+  assert_non_null(sc);
+  char *t = cJSON_PrintUnformatted(cJSON_GetObjectItem(sc, "visual_content"));
+  assert_non_null(strstr(t, "\"title\":\"GC_INITIAL_HEAP_SIZE=<bytes>\""));
+  assert_non_null(strstr(t, "\"title\":\"GC_PRINT_STATS\""));
+  free(t);
+  assert_true(said_in(m, "GC_INITIAL_HEAP_SIZE=<bytes> \xe2\x80\x94 Initial heap size in bytes") >= 1);
+  assert_true(said_in(m, "enter a tight loop. This may make it easier to debug") >= 1);
+  assert_int_equal(said_in(m, "<bytes> -"), 0);
+  assert_true(said_in(m, "Note - these are read once") >= 1);
+  cJSON_Delete(m);
+}
+
+/* A signature under a text's end, "--" alone over a name and a date
+ * (datrie's README), is neither shown nor said; "--" inside a paragraph or
+ * over a long line stays */
+static void dash_signature(void **state) {
+  (void)state;
+  static const char doc[] =
+    "Widget - a trie library\n\n"
+    "Historically, this was first implemented as C++ classes, but later\n"
+    "rewritten from scratch in C.\n\n"
+    "--\n"
+    "Jane Roe.\n"
+    "September 2006.\n\n"
+    "References\n"
+    "----------\n\n"
+    "Aoe, J. An efficient digital search algorithm, 1989.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "Jane Roe"));
+  assert_null(strstr(all, "September 2006"));
+  assert_non_null(strstr(all, "rewritten from scratch in C"));
+  assert_non_null(strstr(all, "An efficient digital search algorithm"));
+  free(all);
+  cJSON_Delete(m);
+}
+
+/* The first line over a copyright notice and an address (libiec61883's
+ * README): the title; the notice is neither shown nor said (it was said,
+ * the title again before it: "libiec61883 README Copyright 2004-2005 …") */
+static void title_over_notice(void **state) {
+  (void)state;
+  static const char doc[] =
+    "libwidget README\n"
+    "Copyright (C) 2004-2005 Jane Roe and John Doe.\n"
+    "http://www.example.org/\n\n"
+    "Overview\n"
+    "--------\n"
+    "This library is an implementation of the widget protocol.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("README.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0), "title")->valuestring,
+                      "libwidget README");
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_null(strstr(all, "Copyright"));
+  assert_null(strstr(all, "Jane Roe"));
+  assert_non_null(strstr(all, "implementation of the widget protocol"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(wiki_titles),
+    cmocka_unit_test(dash_entries),
+    cmocka_unit_test(dash_signature),
+    cmocka_unit_test(title_over_notice),
     cmocka_unit_test(constructs),
     cmocka_unit_test(lines),
     cmocka_unit_test(detection),
