@@ -91,6 +91,7 @@ typedef struct adoc {
   int full;                /* every sentence wanted (--detail full), not a summary */
   char section[64];        /* the title of the section being read, as written */
   char purpose[256];       /* what the command is for (a manual page's NAME line) */
+  int compat;              /* older AsciiDoc's marks ('emphasis'): a two-line title or :compat-mode: */
 } adoc;
 
 /* ---- output ------------------------------------------------------------------ */
@@ -1074,6 +1075,20 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
         continue;
       }
     }
+    /* 'text': older AsciiDoc's emphasis (git's "'git diff' [<options>]"),
+     * constrained: after no letter, before none, no space inside its ends */
+    if (c == '\'' && a->compat && i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\'' &&
+        (i == 0 || !word_char((unsigned char)s[i - 1]))) {
+      size_t j = i + 1;
+      while (j < n && j - i < 512 && !(s[j] == '\'' && s[j - 1] != ' ' && (j + 1 == n || !word_char((unsigned char)s[j + 1]))))
+        j++;
+      if (j < n && j - i < 512 && j > i + 1) {
+        FLUSH();
+        curly(a, o, s + i + 1, j - i - 1, "*", "*", depth);
+        i = j + 1; plain = i;
+        continue;
+      }
+    }
     /* passthroughs: +++text+++, ++text++, +text+ */
     if (c == '+' && i + 1 < n) {
       size_t k = 1;
@@ -1398,6 +1413,7 @@ static char delimiter(const vgi_line *l) {
 
 static int list_marker(const vgi_line *l, int *kind, int *level, int *text_at);
 static void blocks(adoc *a, int from, int to, const char *pre, int depth);
+static int two_line_title(const char *t, size_t n);
 
 /* a verbatim block [open+1, close) as fenced code */
 static void code_block(adoc *a, int open, int close, const char *pre, const char *lang, int strip_callouts) {
@@ -2355,7 +2371,13 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
   a->w0 = malloc(sizeof *a->w0 * (size_t)(a->n ? a->n : 1));
   if (!a->w0) abort();
   for (int i = 0; i < a->n; i++) a->w0[i] = width(&a->L[i]);
+  {
+    size_t b = 0;   /* (the title's first line, after blank ones) */
+    while (b < len && (text[b] == '\n' || text[b] == '\r')) b++;
+    a->compat = two_line_title(text + b, len - b);
+  }
   preprocess(a);
+  if (find_attr(a, "compat-mode", 11)) a->compat = 1;
   collect_sections(a);
   blocks(a, 0, a->n, "", 0);
   char *md = vgi_buf_take(&a->out);
