@@ -1772,8 +1772,9 @@ static int term_text_below(adoc *a, int i, int to, vgi_buf *body) {
 }
 
 /* the last line of what belongs to the labelled item whose own text ends
- * at i: blocks joined with "+", lists nested in it and paragraphs indented
- * under it, up to the next term of its level or the end of the list */
+ * at i: blocks joined with "+", lists nested in it (a list of another
+ * marker nests, as Asciidoctor reads it) and paragraphs indented under it,
+ * up to the next term of its level or the end of the list */
 static int item_extent(adoc *a, int i, int to, int level) {
   int j = i;
   while (j + 1 < to) {
@@ -1807,9 +1808,8 @@ static int item_extent(adoc *a, int i, int to, int level) {
     }
     const char *t;
     int tn;
-    if (delimiter(l) || section_line(l, &t, &tn) || (l->ind == 0 && list_marker(l, &kind, &lv, &at) && kind != 3))
-      break;
-    j = k;   /* its text, a nested term, an indented line */
+    if (delimiter(l) || section_line(l, &t, &tn)) break;
+    j = k;   /* its text, a nested list (of another marker), an indented line */
   }
   return j;
 }

@@ -687,7 +687,7 @@ static const char options_page[] =
   "OPTIONS\n-------\n"
   "-p::\n-u::\n--patch::\n\tMake a patch.  It goes to stdout.\n"
   "ifdef::tool-full[]\n\tThis is the default.\nendif::tool-full[]\n\n"
-  "-s::\n--silent::\n\tSay nothing at all.\n+\nThe exit code still tells.\n\n"
+  "-s::\n--silent::\n\tSay nothing at all.\n+\nThe exit code still tells:\n+\n- 'zero': a success.\n- 'one': a failure.\n+\n\n"
   "--algorithm=<name>::\n\tChoose an algorithm:\n+\n--\n"
   "fast;;\n\tThe quick one.\nslow;;\n\tThe careful one.\n--\n+\nThe default is fast.\n\n"
   "--one::\n\tOption one.\n\n--two::\n\tOption two.\n\n--three::\n\tOption three.\n\n"
@@ -706,7 +706,8 @@ static void option_terms(void **state) {
   assert_null(strstr(md, "- **-u**"));
   assert_null(strstr(md, "```"));
   /* the continuation and the nested list stay in their item */
-  assert_non_null(strstr(md, "\n  The exit code still tells."));
+  assert_non_null(strstr(md, "\n  The exit code still tells:"));
+  assert_non_null(strstr(md, "\n  - *zero*: a success."));
   assert_non_null(strstr(md, "  - **fast**: The quick one."));
   assert_non_null(strstr(md, "  - **slow**: The careful one."));
   free(md);
@@ -720,7 +721,8 @@ static void option_terms_summed(void **state) {
   assert_non_null(strstr(md, "- **-p, -u, --patch**: Make a patch.\n"));
   assert_non_null(strstr(md, "- 3 more options"));
   assert_int_equal(lines_starting(md, "- **"), 1 + 8);   /* the form in DESCRIPTION and eight options */
-  static const char *const never[] = { "It goes to stdout", "exit code still tells", "quick one", "default is fast",
+  static const char *const never[] = { "It goes to stdout", "exit code still tells", "a success", "quick one",
+                                       "default is fast",
                                        "Option eight", NULL };
   none_of(md, never);
   assert_non_null(strstr(md, "Zero when all went well."));
