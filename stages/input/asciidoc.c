@@ -15,6 +15,9 @@
  *     not said), "== Section" to "======" (and Markdown's "#") headings;
  *   - lists ("*", "-", ".", "1."; nested by their marker's length), labelled
  *     lists ("term:: text") as "**term**: text" items, "+" continuations;
+ *     git's manual pages as a man page shows them: an option's forms one
+ *     term, a summary's options its first eight ("N more options"), a
+ *     synopsis code;
  *   - listing, literal and fenced blocks are fenced code (the language from
  *     [source,LANG]), callout marks ("<1>") dropped; tables (|=== and CSV)
  *     pipe tables, a two-column table without a header a labelled list;
@@ -25,7 +28,7 @@
  *     macros links, image: macros images (a linked image in a title is a
  *     badge), cross references their text or the section they name,
  *     footnotes, anchors and index terms nothing, kbd:/btn:/menu: their
- *     words, (C) (R) (TM) -- ... their characters.
+ *     words, any other macro its text, (C) (R) (TM) -- ... their characters.
  * Work is linear in the document; attribute values are expanded to a
  * bounded size, so references to references cannot grow without end. */
 #define _GNU_SOURCE 1   /* memmem */
