@@ -15,6 +15,9 @@
  *     not said), "== Section" to "======" (and Markdown's "#") headings;
  *   - lists ("*", "-", ".", "1."; nested by their marker's length), labelled
  *     lists ("term:: text") as "**term**: text" items, "+" continuations;
+ *     git's manual pages as a man page shows them: an option's forms one
+ *     term, a summary's options its first eight ("N more options"), a
+ *     synopsis code;
  *   - listing, literal and fenced blocks are fenced code (the language from
  *     [source,LANG]), callout marks ("<1>") dropped; tables (|=== and CSV)
  *     pipe tables, a two-column table without a header a labelled list;
@@ -25,7 +28,7 @@
  *     macros links, image: macros images (a linked image in a title is a
  *     badge), cross references their text or the section they name,
  *     footnotes, anchors, icons and index terms nothing, kbd:/btn:/menu: their
- *     words, (C) (R) (TM) -- ... their characters.
+ *     words, any other macro its text, (C) (R) (TM) -- ... their characters.
  * Work is linear in the document; attribute values are expanded to a
  * bounded size, so references to references cannot grow without end. */
 #define _GNU_SOURCE 1   /* memmem */
@@ -88,6 +91,10 @@ typedef struct adoc {
   char style[32], lang[32], cite[256];
   int header_opt, noheader_opt, ncols;
   char sep;                /* a table's separator: '|' or ',' (CSV) */
+  int full;                /* every sentence wanted (--detail full), not a summary */
+  char section[64];        /* the title of the section being read, as written */
+  char purpose[256];       /* what the command is for (a manual page's NAME line) */
+  int compat;              /* older AsciiDoc's marks ('emphasis'): a two-line title or :compat-mode: */
 } adoc;
 
 /* ---- output ------------------------------------------------------------------ */
@@ -651,6 +658,27 @@ static void attr_text(const char *s, size_t n, const char **t, size_t *tn) {
   *tn = j - i;
 }
 
+static size_t bracket_end(const char *s, size_t n, size_t i);
+
+/* An inline macro no rule above knows at s[i]: "name:target[text]", a name
+ * of letters, digits and dashes, a target without spaces (no "//": a URL
+ * is no macro, no "<n>": "blob:limit=<n>[kmg]" is a placeholder) and a
+ * closed bracket whose text is more than a number ("a:b[0]" is an index). -> the length of "name:", 0 when it is none */
+static size_t unknown_macro(const char *s, size_t n, size_t i) {
+  size_t j = i;
+  while (j < n && j - i < 32 && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == '_')) j++;
+  if (j - i < 2 || j + 1 >= n || s[j] != ':' || s[j + 1] == ':' || s[j + 1] == '/' || s[j + 1] == '[') return 0;
+  size_t k = j + 1;
+  while (k < n && k - j < 256 && !strchr("[] \t<>", s[k])) k++;
+  if (k >= n || s[k] != '[') return 0;
+  size_t e = bracket_end(s, n, k);
+  if (!e) return 0;
+  size_t d = k + 1;
+  while (d < e && isdigit((unsigned char)s[d])) d++;
+  if (d == e && e > k + 1) return 0;
+  return j + 1 - i;
+}
+
 /* the end of a macro's "[...]" starting at s[i] == '[' (nesting counted), or 0 */
 static size_t bracket_end(const char *s, size_t n, size_t i) {
   int depth = 0;
@@ -980,6 +1008,28 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
         }
       }
     }
+    /* any other inline macro ("name:target[text]", one a build's own
+     * extension defines): its text, or its target when it has none, never
+     * the macro as written */
+    if (isalpha((unsigned char)c) && (i == 0 || !word_char((unsigned char)s[i - 1]))) {
+      size_t nm = unknown_macro(s, n, i);
+      if (nm) {
+        size_t j = i + nm, br = j;
+        while (s[br] != '[') br++;
+        e = bracket_end(s, n, br);
+        FLUSH();
+        const char *t;
+        size_t tn;
+        attr_text(s + br + 1, e - br - 1, &t, &tn);
+        size_t key = 0;   /* "[role=x]": attributes, no text */
+        while (key < tn && (isalnum((unsigned char)t[key]) || t[key] == '-' || t[key] == '_')) key++;
+        if (key && key < tn && t[key] == '=') tn = 0;
+        if (tn) inline_text(a, o, t, tn, depth + 1);
+        else put_md(o, s + j, br - j);
+        i = e + 1; plain = i;
+        continue;
+      }
+    }
     /* (((index terms))) nothing, ((term)) the term */
     if (c == '(' && i + 2 < n && s[i + 1] == '(') {
       size_t j = i + 2;
@@ -1026,6 +1076,20 @@ static void inline_text(adoc *a, vgi_buf *o, const char *s, size_t n, int depth)
       if (j < n && s[j] == '\'' && j > i + 1 && !memchr(s + j, '`', n - j < 4096 ? n - j : 4096)) {
         FLUSH();
         curly(a, o, s + i + 1, j - i - 1, "\xe2\x80\x98", "\xe2\x80\x99", depth);
+        i = j + 1; plain = i;
+        continue;
+      }
+    }
+    /* 'text': older AsciiDoc's emphasis (git's "'git diff' [<options>]"),
+     * constrained: after no letter, before none, no space inside its ends */
+    if (c == '\'' && a->compat && i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\'' &&
+        (i == 0 || !word_char((unsigned char)s[i - 1]))) {
+      size_t j = i + 1;
+      while (j < n && j - i < 512 && !(s[j] == '\'' && s[j - 1] != ' ' && (j + 1 == n || !word_char((unsigned char)s[j + 1]))))
+        j++;
+      if (j < n && j - i < 512 && j > i + 1) {
+        FLUSH();
+        curly(a, o, s + i + 1, j - i - 1, "*", "*", depth);
         i = j + 1; plain = i;
         continue;
       }
@@ -1354,6 +1418,7 @@ static char delimiter(const vgi_line *l) {
 
 static int list_marker(const vgi_line *l, int *kind, int *level, int *text_at);
 static void blocks(adoc *a, int from, int to, const char *pre, int depth);
+static int two_line_title(const char *t, size_t n);
 
 /* a verbatim block [open+1, close) as fenced code */
 static void code_block(adoc *a, int open, int close, const char *pre, const char *lang, int strip_callouts) {
@@ -1577,7 +1642,8 @@ static int list_marker(const vgi_line *l, int *kind, int *level, int *text_at) {
       if (m < n && s[m] != ' ' && s[m] != '\t') return 0;
       if (!strncmp(s, "image", 5) || !strncmp(s, "toc", 3) || !strncmp(s, "video", 5) || !strncmp(s, "audio", 5))
         return 0;
-      *kind = 3; *level = m - i - 1; *text_at = l->ind + i;   /* the term ends at i */
+      /* "::" is level 1, ":::" 2, "::::" 3 and ";;" 4, as Asciidoctor counts */
+      *kind = 3; *level = s[i] == ';' ? 4 : m - i - 1; *text_at = l->ind + i;   /* the term ends at i */
       return 1;
     }
     if (s[i] == ' ' && i > 200) return 0;
@@ -1623,9 +1689,244 @@ static int starts_block(const vgi_line *l) {
          (l->len == 1 && l->s[0] == '+') || (l->len >= 2 && l->s[0] == '[' && l->s[l->len - 1] == ']');
 }
 
+/* ---- git's manual pages: options and synopses ------------------------------ */
+
+/* A summary shows the first terms of a labelled list, each with its first
+ * sentence, and says how many more there are, as the manual page reader
+ * does (text.c): git-diff.txt's options were forty slides of names */
+enum { TERMS_SUMMED = 8, TERM_WORDS_SUMMED = 100, TERM_FORMS_MAX = 64 };
+
+typedef struct terms_fold { int items, words, folded, options, last_src; } terms_fold;
+
+static int words_of(const char *s, size_t n) {
+  int w = 0, in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\n';
+    w += !sp && !in;
+    in = !sp;
+  }
+  return w;
+}
+
+/* the first line from i on that is not gone (to when none) */
+static int next_kept(const adoc *a, int i, int to) {
+  while (i < to && gone(&a->L[i])) i++;
+  return i;
+}
+
+/* ... and neither blank */
+static int next_text(const adoc *a, int i, int to) {
+  while (i < to && (gone(&a->L[i]) || blank(&a->L[i]))) i++;
+  return i;
+}
+
+static int lone_plus(const vgi_line *l) { return l->len == 1 && l->s[0] == '+'; }
+
+/* a term of a labelled list at level, at the left margin */
+static int is_term(const vgi_line *l, int level) {
+  int k, lv, at;
+  return l->ind == 0 && list_marker(l, &k, &lv, &at) && k == 3 && lv == level;
+}
+
+/* the text on a term's line after its marker (":: text") */
+static const char *term_rest(const vgi_line *l, int at, size_t *n) {
+  const char *t = l->s + at, *end = l->s + l->len;
+  while (t < end && (*t == ':' || *t == ';')) t++;
+  while (t < end && (*t == ' ' || *t == '\t')) t++;
+  *n = (size_t)(end - t);
+  return t;
+}
+
+/* git's pages give an option's forms on lines of their own ("-p::" over
+ * "-u::" over "--patch::" over its text): one term "-p, -u, --patch", as
+ * the man page shows it, never an item of each. Adds the forms after the
+ * one at i to term; -> the line of the last one */
+static int term_forms(adoc *a, int i, int to, int level, vgi_buf *term) {
+  for (int forms = 1; forms < TERM_FORMS_MAX; forms++) {
+    int k, lv, at;
+    size_t rn;
+    list_marker(&a->L[i], &k, &lv, &at);
+    term_rest(&a->L[i], at, &rn);
+    if (rn) break;
+    int j = next_kept(a, i + 1, to);
+    if (j >= to || !is_term(&a->L[j], level)) break;
+    list_marker(&a->L[j], &k, &lv, &at);
+    vgi_buf_puts(term, ", ");
+    text_line(a, term, a->L[j].s, (size_t)at);
+    i = j;
+  }
+  return i;
+}
+
+/* A term's text may come after blank lines, indented ("'git diff'
+ * [<options>]::", an empty line, a tab-indented paragraph): the item's
+ * text, as Asciidoctor reads it, never a literal block. Adds it to body;
+ * -> its last line, i when there is none */
+static int term_text_below(adoc *a, int i, int to, vgi_buf *body) {
+  int m = next_text(a, i + 1, to), k, lv, at;
+  if (m >= to || m == i + 1 || a->L[m].ind == 0) return i;
+  const vgi_line *l = &a->L[m];
+  if (list_marker(l, &k, &lv, &at) || delimiter(l)) return i;
+  int e = m;
+  join_line(body, l->s + l->ind, (size_t)(l->len - l->ind));
+  while (e + 1 < to && !blank(&a->L[e + 1]) && !lone_plus(&a->L[e + 1])) {
+    e++;
+    if (!gone(&a->L[e])) join_line(body, a->L[e].s + a->L[e].ind, (size_t)(a->L[e].len - a->L[e].ind));
+  }
+  return e;
+}
+
+/* the last line of what belongs to the labelled item whose own text ends
+ * at i: blocks joined with "+", lists nested in it (a list of another
+ * marker nests, as Asciidoctor reads it) and paragraphs indented under it,
+ * up to the next term of its level or the end of the list */
+static int item_extent(adoc *a, int i, int to, int level) {
+  int j = i;
+  while (j + 1 < to) {
+    int k = next_kept(a, j + 1, to);
+    if (k >= to) break;
+    const vgi_line *l = &a->L[k];
+    int kind, lv, at;
+    if (blank(l)) {
+      int m = next_text(a, k, to);
+      if (m >= to || is_term(&a->L[m], level)) break;
+      const vgi_line *ml = &a->L[m];
+      if (lone_plus(ml) || ml->ind > 0 || list_marker(ml, &kind, &lv, &at)) { j = m - 1; continue; }
+      break;
+    }
+    if (is_term(l, level)) break;
+    if (lone_plus(l)) {
+      /* the joined block, after its attribute and title lines */
+      int b = next_kept(a, k + 1, to);
+      while (b < to && !blank(&a->L[b]) &&
+             ((a->L[b].s[0] == '[' && a->L[b].s[a->L[b].len - 1] == ']') ||
+              (a->L[b].len >= 2 && a->L[b].s[0] == '.' && a->L[b].s[1] != '.' && a->L[b].s[1] != ' ')))
+        b = next_kept(a, b + 1, to);
+      if (b < to && (delimiter(&a->L[b]) || (a->L[b].len == 4 && strchr("|,:!", a->L[b].s[0]) &&
+                                            !memcmp(a->L[b].s + 1, "===", 3)))) {
+        int c = closing(a, b, b + 1, to);
+        j = c < 0 ? to - 1 : c;
+      } else {
+        j = k;   /* a paragraph: its lines are read next */
+      }
+      continue;
+    }
+    const char *t;
+    int tn;
+    if (delimiter(l) || section_line(l, &t, &tn)) break;
+    j = k;   /* its text, a nested list (of another marker), an indented line */
+  }
+  return j;
+}
+
+/* "- 52 more options" after the terms a summary showed */
+static void terms_fold_end(adoc *a, terms_fold *f, const char *pre) {
+  if (f->folded) {
+    attr *lang = find_attr(a, "lang", 4);
+    const char *lg = lang && lang->value[0] ? lang->value : "en";
+    char num[16];
+    snprintf(num, sizeof num, "%d", f->folded);
+    const char *arg = num;
+    vgi_buf b = {0};
+    vgi_buf_printf(&b, "%s- ", pre);
+    if (f->folded == 1 && f->options) vgi_buf_puts(&b, vgi_phrase(lg, "more_options_one"));
+    else vgi_phrase_put(&b, lg, f->options ? "more_options" : "api_more", &arg, 1);
+    out_line(a, f->last_src, b.s, b.n);
+    vgi_buf_free(&b);
+  }
+  *f = (terms_fold){0};
+}
+
+/* A synopsis ("[verse]" under SYNOPSIS in git's pages, "[synopsis]" in
+ * newer ones) holds the forms of a command line: shown as code, never read
+ * out mark by mark; what is said is what the command is for (its NAME
+ * line), as the man page reader leaves the forms unsaid */
+static int synopsis_style(const adoc *a) {
+  return !strcmp(a->style, "synopsis") || (!strcmp(a->style, "verse") && !strcasecmp(a->section, "SYNOPSIS"));
+}
+
+/* a synopsis line without the quotes around its command ("'git diff'") */
+static void synopsis_line(vgi_buf *b, const char *s, size_t n, vgi_buf *cmd) {
+  size_t i = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+  vgi_buf_add(b, s, i);
+  if (i < n && (s[i] == '\'' || s[i] == '`')) {
+    const char *q = memchr(s + i + 1, s[i], n - i - 1);
+    if (q) {
+      if (cmd && !cmd->n) vgi_buf_add(cmd, s + i + 1, (size_t)(q - s - i - 1));
+      vgi_buf_add(b, s + i + 1, (size_t)(q - s - i - 1));
+      i = (size_t)(q - s) + 1;
+    }
+  }
+  if (cmd && !cmd->n) {
+    /* an unquoted command: its words before the first option or operand */
+    size_t e = i;
+    while (e < n && !strchr("[<-{(|", s[e])) e++;
+    while (e > i && s[e - 1] == ' ') e--;
+    vgi_buf_add(cmd, s + i, e - i);
+  }
+  vgi_buf_add(b, s + i, n - i);
+}
+
+static void synopsis_block(adoc *a, int from, int to, const char *pre) {
+  vgi_buf code = {0}, cmd = {0}, b = {0};
+  int first = 1;
+  for (int k = from; k < to; k++) {
+    if (gone(&a->L[k])) continue;
+    if (!first) vgi_buf_add(&code, "\n", 1);
+    synopsis_line(&code, a->L[k].s, (size_t)a->L[k].len, first ? &cmd : NULL);
+    first = 0;
+  }
+  /* what it is for: "git mailsplit: Simple UNIX mbox splitter program." */
+  if (cmd.n && a->purpose[0]) {
+    vgi_buf_puts(&b, pre);
+    vgi_buf_add(&b, cmd.s, cmd.n);
+    vgi_buf_puts(&b, ": ");
+    text_line(a, &b, a->purpose, strlen(a->purpose));
+    if (!strchr(".!?", a->purpose[strlen(a->purpose) - 1])) vgi_buf_add(&b, ".", 1);
+    out_line(a, a->L[from].no, b.s, b.n);
+    b.n = 0;
+    vgi_buf_printf(&b, "%s", pre);
+    out_line(a, a->L[from].no, b.s, b.n);
+    b.n = 0;
+  }
+  vgi_buf_printf(&b, "%s```sh", pre);
+  out_line(a, a->L[from].no, b.s, b.n);
+  size_t at = 0;
+  for (int k = from; k < to; k++) {
+    if (gone(&a->L[k])) continue;
+    const char *nl = code.s ? memchr(code.s + at, '\n', code.n - at) : NULL;
+    size_t e = nl ? (size_t)(nl - code.s) : code.n;
+    b.n = 0;
+    vgi_buf_puts(&b, pre);
+    vgi_buf_add(&b, code.s ? code.s + at : "", e - at);
+    out_line(a, a->L[k].no, b.s, b.n);
+    at = nl ? e + 1 : code.n;
+  }
+  b.n = 0;
+  vgi_buf_printf(&b, "%s```", pre);
+  out_line(a, a->L[to - 1].no, b.s, b.n);
+  vgi_buf_free(&b);
+  vgi_buf_free(&code);
+  vgi_buf_free(&cmd);
+}
+
+/* what the command is for, from NAME's "git-diff - Show changes …" */
+static void note_purpose(adoc *a, const char *s, size_t n) {
+  if (a->purpose[0] || strcasecmp(a->section, "NAME")) return;
+  for (size_t i = 0; i + 2 < n && i < 200; i++)
+    if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ') {
+      size_t b = i + 3;
+      while (b < n && s[b] == ' ') b++;
+      snprintf(a->purpose, sizeof a->purpose, "%.*s", (int)(n - b), s + b);
+      return;
+    }
+}
+
 static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
   lists ls = {0};
   int after_plus = 0;          /* the next block belongs to the list item before "+" */
+  terms_fold tf = {0};         /* a summary's run of terms: shown, left out */
   char title[512] = "";
   int title_src = 0;
   int doc_title_seen = depth > 0;
@@ -1641,7 +1942,8 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
         int k, lv, at, j = ahead > i ? ahead : i + 1;
         while (j < to && (blank(&a->L[j]) || gone(&a->L[j]))) j++;
         ahead = j;
-        if (j >= to || !list_marker(&a->L[j], &k, &lv, &at)) ls.depth = 0;
+        /* ("+" after a blank line joins the next block to the item too) */
+        if (j >= to || !(list_marker(&a->L[j], &k, &lv, &at) || lone_plus(&a->L[j]))) ls.depth = 0;
       }
       continue;
     }
@@ -1651,6 +1953,8 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     int tn, level = section_line(l, &t, &tn);
     /* list continuation: "+" joins the next block to the item */
     if (n == 1 && s[0] == '+' && ls.depth) { after_plus = 1; out_str(a, l->no, pre); continue; }
+    /* ... and outside a list it joins nothing: never text */
+    if (n == 1 && s[0] == '+') { out_str(a, l->no, pre); continue; }
     char ipre[256];
     snprintf(ipre, sizeof ipre, "%s%*s", pre, after_plus && ls.depth ? ls.indent[ls.depth - 1] + ls.width[ls.depth - 1] : 0, "");
     int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(a, l, &a->L[i + 1]) : 0;
@@ -1675,6 +1979,7 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     if (level && !(l->ind > 0)) {
       ls.depth = 0;
       clear_pending(a);
+      snprintf(a->section, sizeof a->section, "%.*s", tn, t);
       vgi_buf b = {0};
       vgi_buf_puts(&b, pre);
       for (int k = 0; k < level; k++) vgi_buf_add(&b, "#", 1);
@@ -1819,20 +2124,54 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
         while (txt < l->s + l->len && (*txt == ':' || *txt == ';')) txt++;
         while (txt < l->s + l->len && (*txt == ' ' || *txt == '\t')) txt++;
       }
-      vgi_buf body = {0};
-      join_line(&body, txt, (size_t)(l->s + l->len - txt));
+      vgi_buf body = {0}, term = {0};
       int first = i, k2, lv2, at2;
+      if (kind == 3) {
+        text_line(a, &term, l->s + l->ind, (size_t)(at - l->ind));
+        i = term_forms(a, i, to, lv, &term);
+        if (i != first) {
+          int k3, lv3;
+          l = &a->L[i];
+          list_marker(l, &k3, &lv3, &at);
+          txt = term_rest(l, at, &(size_t){0});
+        }
+      }
+      join_line(&body, txt, (size_t)(l->s + l->len - txt));
       /* an item's text ends at the next item, however indented */
       while (i + 1 < to && !blank(&a->L[i + 1]) &&
              (gone(&a->L[i + 1]) || (!starts_block(&a->L[i + 1]) && !list_marker(&a->L[i + 1], &k2, &lv2, &at2)))) {
         i++;
         if (!gone(&a->L[i])) join_line(&body, a->L[i].s + a->L[i].ind, (size_t)(a->L[i].len - a->L[i].ind));
       }
-      if (kind == 3) {
+      if (kind == 3 && !body.n) i = term_text_below(a, i, to, &body);
+      int summed = kind == 3 && !a->full && d == 0;
+      if (summed) {
+        /* a summary: what the term is, in its first sentence, and only the
+         * first terms of the list */
+        if (body.n) {
+          vgi_buf_add(&body, "", 1);   /* a terminating 0 for the sentence scan */
+          body.n--;
+          size_t one = vgi_first_sentence(body.s);
+          if (one && one < body.n) body.n = one;
+          while (body.n && body.s[body.n - 1] == ' ') body.n--;
+        }
+        int iw = words_of(term.s ? term.s : "", term.n) + words_of(body.s ? body.s : "", body.n);
+        i = item_extent(a, i, to, lv);
+        if (tf.items >= TERMS_SUMMED || tf.folded || (tf.items >= 3 && tf.words + iw > TERM_WORDS_SUMMED)) {
+          tf.folded++;
+          body.n = term.n = 0;
+        } else {
+          tf.items++;
+          tf.words += iw;
+          tf.options |= term.n && term.s[0] == '-';
+          tf.last_src = a->L[first].no;
+        }
+      }
+      if (kind == 3 && term.n) {
         /* **term**: text */
         vgi_buf item = {0};
         vgi_buf_puts(&item, "**");
-        text_line(a, &item, l->s + l->ind, (size_t)(at - l->ind));
+        vgi_buf_add(&item, term.s, term.n);
         vgi_buf_puts(&item, "**");
         if (body.n) { vgi_buf_puts(&item, ": "); text_line(a, &item, body.s, body.n); }
         vgi_buf b = {0};
@@ -1843,14 +2182,28 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
         out_line(a, a->L[first].no, b.s, b.n);
         vgi_buf_free(&b);
         vgi_buf_free(&item);
-      } else {
+      } else if (kind != 3) {
         item_line(a, a->L[first].no, pre, ls.indent[d], marker, body.s ? body.s : "", body.n);
       }
       vgi_buf_free(&body);
+      vgi_buf_free(&term);
       clear_pending(a);
+      if (summed) {
+        int m = next_text(a, i + 1, to);
+        if (m >= to || !is_term(&a->L[m], lv)) terms_fold_end(a, &tf, pre);
+      }
       continue;
     }
     if (!after_plus) ls.depth = 0;
+    if (synopsis_style(a) && l->ind == 0) {
+      int j = i;
+      while (j + 1 < to && !blank(&a->L[j + 1])) j++;
+      clear_pending(a);
+      synopsis_block(a, i, j + 1, ipre);
+      after_plus = 0;
+      i = j;
+      continue;
+    }
     /* an admonition paragraph: "NOTE: text" */
     const char *colon = memchr(s, ':', (size_t)(n < 12 ? n : 12));
     int adm = colon && colon + 1 < s + n && colon[1] == ' ' ? admonition(s, (size_t)(colon - s)) : 0;
@@ -1898,6 +2251,7 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
       i++;
       if (!gone(&a->L[i])) join_line(&para, a->L[i].s + a->L[i].ind, (size_t)(a->L[i].len - a->L[i].ind));
     }
+    note_purpose(a, para.s ? para.s : "", para.n);
     emit_text(a, a->L[first].no, ppre, para.s ? para.s : "", para.n);
     vgi_buf_free(&para);
     if (cite[0] && ppre[strlen(ppre) - 2] == '>') {
@@ -2003,6 +2357,7 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
   a->file = file;
   a->d = d;
   a->lim = vgi_limits(opts);
+  a->full = opts && opts->detail == VGI_DETAIL_FULL;
   a->budget = len * 2 + (1u << 20);
   /* old Mac line ends (a lone CR) end lines, as Asciidoctor reads them */
   char *lf = memchr(text, '\r', len) ? dupn(text, len) : NULL;
@@ -2021,7 +2376,13 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
   a->w0 = malloc(sizeof *a->w0 * (size_t)(a->n ? a->n : 1));
   if (!a->w0) abort();
   for (int i = 0; i < a->n; i++) a->w0[i] = width(&a->L[i]);
+  {
+    size_t b = 0;   /* (the title's first line, after blank ones) */
+    while (b < len && (text[b] == '\n' || text[b] == '\r')) b++;
+    a->compat = two_line_title(text + b, len - b);
+  }
   preprocess(a);
+  if (find_attr(a, "compat-mode", 11)) a->compat = 1;
   collect_sections(a);
   blocks(a, 0, a->n, "", 0);
   char *md = vgi_buf_take(&a->out);

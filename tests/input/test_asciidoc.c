@@ -207,7 +207,9 @@ static void underlined_title_txt_is_asciidoc(void **state) {
   cJSON *m = load_text("notes.txt", adoc, &o, &d);
   vgi_diags_free(&d);
   char *all = cJSON_PrintUnformatted(m);
-  assert_non_null(strstr(all, "'The Cost of Testing'"));
+  /* ('text' is older AsciiDoc's emphasis: the words without the quotes) */
+  assert_non_null(strstr(all, "The Cost of Testing"));
+  assert_null(strstr(all, "'The Cost of Testing'"));
   assert_non_null(strstr(all, "Read the bisect guide before you start"));
   assert_null(strstr(all, "[[["));
   assert_null(strstr(all, "example.org/a.pdf["));
@@ -668,6 +670,170 @@ static void icon_macros(void **state) {
   cJSON_Delete(m);
 }
 
+/* the Markdown a document stands for (detail: VGI_DETAIL_FULL or _SUMMARY) */
+static char *adoc_md(const char *text, int detail) {
+  vgi_options o = { .detail = detail };
+  int *map = NULL, nmap = 0, *mapfile = NULL, nfiles = 0;
+  char **files = NULL;
+  size_t mlen = 0;
+  vgi_diags d = {0};
+  char *md = vgi_asciidoc_markdown(text, strlen(text), "tool.txt", &o, &d, &map, &nmap, &mlen, &mapfile, &files,
+                                   &nfiles);
+  assert_non_null(md);
+  free(map);
+  free(mapfile);
+  for (int i = 0; i < nfiles; i++) free(files[i]);
+  free(files);
+  vgi_diags_free(&d);
+  return md;
+}
+
+/* the lines of md that start with prefix */
+static int lines_starting(const char *md, const char *prefix) {
+  int c = 0;
+  for (const char *l = md; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
+    if (!strncmp(l, prefix, strlen(prefix))) c++;
+  return c;
+}
+
+/* A manual page's options written as git writes them: an option's forms
+ * on lines of their own, "+" continuations, a nested ";;" list, ifdef::
+ * blocks and a form's text below a blank line. */
+static const char options_page[] =
+  "tool(1)\n=======\n\n"
+  "NAME\n----\ntool - Frob the widgets of a tree\n\n"
+  "DESCRIPTION\n-----------\n"
+  "'tool' [<options>] <path>::\n\n"
+  "\tThis form frobs the widgets under the path.\n"
+  "\tIt never touches the index.\n\n"
+  "OPTIONS\n-------\n"
+  "-p::\n-u::\n--patch::\n\tMake a patch.  It goes to stdout.\n"
+  "ifdef::tool-full[]\n\tThis is the default.\nendif::tool-full[]\n\n"
+  "-s::\n--silent::\n\tSay nothing at all.\n+\nThe exit code still tells:\n+\n- 'zero': a success.\n- 'one': a failure.\n+\n\n"
+  "--algorithm=<name>::\n\tChoose an algorithm:\n+\n--\n"
+  "fast;;\n\tThe quick one.\nslow;;\n\tThe careful one.\n--\n+\nThe default is fast.\n\n"
+  "--one::\n\tOption one.\n\n--two::\n\tOption two.\n\n--three::\n\tOption three.\n\n"
+  "--four::\n\tOption four.\n\n--five::\n\tOption five.\n\n--six::\n\tOption six.\n\n"
+  "--seven::\n\tOption seven.\n\n--eight::\n\tOption eight.\n\n"
+  "EXIT STATUS\n-----------\nZero when all went well.\n";
+
+/* one list of terms, each option once with all its forms, as a man page
+ * shows it: never an item per form nor a literal block of its text */
+static void option_terms(void **state) {
+  (void)state;
+  char *md = adoc_md(options_page, VGI_DETAIL_FULL);
+  assert_non_null(strstr(md, "- **-p, -u, --patch**: Make a patch."));
+  assert_non_null(strstr(md, "- **-s, --silent**: Say nothing at all."));
+  assert_non_null(strstr(md, "- ***tool* [\\<options>] \\<path>**: This form frobs the widgets under the path. It never"));
+  assert_null(strstr(md, "- **-u**"));
+  assert_null(strstr(md, "```"));
+  /* the continuation and the nested list stay in their item */
+  assert_non_null(strstr(md, "\n  The exit code still tells:"));
+  assert_non_null(strstr(md, "\n  - *zero*: a success."));
+  assert_non_null(strstr(md, "  - **fast**: The quick one."));
+  assert_non_null(strstr(md, "  - **slow**: The careful one."));
+  free(md);
+}
+
+/* a summary: the first eight options in their first sentences and how
+ * many more there are, as the man page reader says them */
+static void option_terms_summed(void **state) {
+  (void)state;
+  char *md = adoc_md(options_page, VGI_DETAIL_SUMMARY);
+  assert_non_null(strstr(md, "- **-p, -u, --patch**: Make a patch.\n"));
+  assert_non_null(strstr(md, "- 3 more options"));
+  assert_int_equal(lines_starting(md, "- **"), 1 + 8);   /* the form in DESCRIPTION and eight options */
+  static const char *const never[] = { "It goes to stdout", "exit code still tells", "a success", "quick one",
+                                       "default is fast",
+                                       "Option eight", NULL };
+  none_of(md, never);
+  assert_non_null(strstr(md, "Zero when all went well."));
+  free(md);
+  /* and the scenes: the options on one slide, not a slide of a few each */
+  vgi_options o = { .detail = VGI_DETAIL_SUMMARY };
+  vgi_diags d = {0};
+  vgi_posmap pm = {0};
+  cJSON *m = vgi_asciidoc_load(options_page, strlen(options_page), "tool.txt", &o, &pm, &d);
+  assert_non_null(m);
+  int opts = 0;
+  for (int i = 0; i < scene_count(m, 0); i++) {
+    char *t = cJSON_PrintUnformatted(scene_at(m, 0, i));
+    if (strstr(t, "--patch") || strstr(t, "--silent") || strstr(t, "--seven")) opts++;
+    free(t);
+  }
+  assert_int_equal(opts, 1);
+  cJSON_Delete(m);
+  vgi_pos_free(&pm);
+  vgi_diags_free(&d);
+}
+
+/* "+" joins a block to the item even after a blank line, and is never
+ * text ("+ If the end is a regex ..." began a bullet) */
+static void lone_plus_lines(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Ranges\n\n== Forms\n\n"
+    "- start,end\n+\nA number names a line.\n\n+\nIf the end is a regex, it searches.\n\n"
+    "+\nA stray continuation.\n";
+  char *md = adoc_md(text, VGI_DETAIL_FULL);
+  static const char *const never[] = { "+ If", "+ A stray", "\n+\n", NULL };
+  none_of(md, never);
+  assert_non_null(strstr(md, "\n  If the end is a regex, it searches."));
+  assert_non_null(strstr(md, "A stray continuation."));
+  free(md);
+}
+
+/* a synopsis is the command's forms shown as code, introduced by what the
+ * command is for, never a quote read out mark by mark; a verse elsewhere
+ * stays a verse */
+static void synopsis_as_code(void **state) {
+  (void)state;
+  static const char text[] =
+    "tool-split(1)\n=============\n\n"
+    "NAME\n----\ntool-split - Simple mbox splitter program\n\n"
+    "SYNOPSIS\n--------\n[verse]\n'tool split' [-b] [-f<nn>] -o<directory> [--] [<mbox>...]\n"
+    "'tool split' --help\n\n"
+    "DESCRIPTION\n-----------\n[verse]\nRoses are red,\nviolets are blue.\n\n"
+    "[synopsis]\ngizmo run [--fast] <file>\n";
+  char *md = adoc_md(text, VGI_DETAIL_FULL);
+  assert_non_null(strstr(md, "tool split: Simple mbox splitter program.\n\n```sh\n"
+                             "tool split [-b] [-f<nn>] -o<directory> [--] [<mbox>...]\ntool split --help\n```\n"));
+  assert_non_null(strstr(md, "```sh\ngizmo run [--fast] <file>\n```"));
+  assert_non_null(strstr(md, "> Roses are red,"));
+  assert_null(strstr(md, "'tool split'"));
+  free(md);
+}
+
+/* 'text' is older AsciiDoc's emphasis (a two-line title, or :compat-mode:):
+ * its words, never the quotes; an apostrophe stays one, and a document
+ * with a "= Title" keeps its quotes */
+static void older_emphasis(void **state) {
+  (void)state;
+  char *md = adoc_md("Tool\n====\n\nRun 'tool split' on the users' files, don't 'stop'.\n", VGI_DETAIL_FULL);
+  assert_non_null(strstr(md, "Run *tool split* on the users' files, don't *stop*."));
+  free(md);
+  md = adoc_md("= Tool\n\nRun 'tool split' now.\n", VGI_DETAIL_FULL);
+  assert_non_null(strstr(md, "Run 'tool split' now."));
+  free(md);
+  md = adoc_md("= Tool\n:compat-mode:\n\nRun 'tool split' now.\n", VGI_DETAIL_FULL);
+  assert_non_null(strstr(md, "Run *tool split* now."));
+  free(md);
+}
+
+/* an inline macro no rule knows shows its text, or its target, never the
+ * macro; an index ("a:b[0]") or a placeholder ("<n>[kmg]") is no macro */
+static void unknown_macros(void **state) {
+  (void)state;
+  static const char text[] =
+    "= Macros\n\n"
+    "See issue:1234[the bug], man:ls[] and jira:ABC-1[role=x], linkgit:git-push[1], "
+    "a:b[0] and --filter=blob:limit=<n>[kmg].\n";
+  char *md = adoc_md(text, VGI_DETAIL_FULL);
+  assert_non_null(strstr(md, "See the bug, ls and ABC-1, git-push(1), a:b[0] and --filter=blob:limit=\\<n>[kmg]."));
+  free(md);
+}
+
+
 /* Work linear in the document: a run of a million comment delimiters
  * ("////", each one looked back over every line gone before it for the
  * block attributes above it) and a list item followed by a million blank
@@ -729,6 +895,12 @@ int main(void) {
     cmocka_unit_test(tables_without_header),
     cmocka_unit_test(older_marks),
     cmocka_unit_test(icon_macros),
+    cmocka_unit_test(option_terms),
+    cmocka_unit_test(option_terms_summed),
+    cmocka_unit_test(lone_plus_lines),
+    cmocka_unit_test(synopsis_as_code),
+    cmocka_unit_test(unknown_macros),
+    cmocka_unit_test(older_emphasis),
     cmocka_unit_test(linear_work),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
