@@ -5284,6 +5284,22 @@ static void name_left_out(vgi_buf *b, int nth, const char *name, const cJSON *s,
   if (cJSON_IsNumber(ln)) vgi_buf_printf(b, " (line %d)", ln->valueint);
 }
 
+/* What a scene's template says of its items alone: its heading, its
+ * description and topic out (and its key points, when key_points). Caller
+ * frees. */
+static char *items_template(const cJSON *s, const char *lang, int key_points) {
+  cJSON *c = cJSON_Duplicate(s, 1);
+  cJSON *cvc = cJSON_GetObjectItemCaseSensitive(c, "visual_content");
+  cJSON_DeleteItemFromObjectCaseSensitive(cvc, "header");
+  cJSON_DeleteItemFromObjectCaseSensitive(cvc, "description");
+  cJSON_DeleteItemFromObjectCaseSensitive(cvc, "topic");
+  cJSON_DeleteItemFromObjectCaseSensitive(c, "topic");
+  if (key_points) cJSON_DeleteItemFromObjectCaseSensitive(c, "key_points");
+  char *t = vgi_template(c, lang);
+  cJSON_Delete(c);
+  return t;
+}
+
 /* --detail full: terms with descriptions under prose that does not end in
  * a colon ("The options which apply to the groupadd command are as
  * follows.", "オプションは次の通り。", then .IP options) are read after that
@@ -5306,15 +5322,7 @@ static void full_items_unit(const cJSON *s, cJSON *units, const char *lang) {
     if (cJSON_GetObjectItemCaseSensitive(u, "b") || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "tpl"))) return;
     if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(u, "after"))) at = k;
   }
-  cJSON *c = cJSON_Duplicate(s, 1);
-  cJSON *cvc = cJSON_GetObjectItemCaseSensitive(c, "visual_content");
-  cJSON_DeleteItemFromObjectCaseSensitive(cvc, "header");
-  cJSON_DeleteItemFromObjectCaseSensitive(cvc, "description");
-  cJSON_DeleteItemFromObjectCaseSensitive(cvc, "topic");
-  cJSON_DeleteItemFromObjectCaseSensitive(c, "topic");
-  cJSON_DeleteItemFromObjectCaseSensitive(c, "key_points");
-  char *t = vgi_template(c, lang);
-  cJSON_Delete(c);
+  char *t = items_template(s, lang, 1);
   if (t && *t && !nothing_said(t)) {
     cJSON *u = cJSON_CreateObject();
     cJSON_AddStringToObject(u, "t", t);
@@ -5440,14 +5448,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       const char *ty = vgi_str(s, "scene_type");
       char *items_only = NULL;
       if (!full && f->srank == 1 && ty && !strcmp(ty, "list")) {
-        cJSON *c = cJSON_Duplicate(s, 1);
-        cJSON *cvc = cJSON_GetObjectItemCaseSensitive(c, "visual_content");
-        cJSON_DeleteItemFromObjectCaseSensitive(cvc, "header");
-        cJSON_DeleteItemFromObjectCaseSensitive(cvc, "description");
-        cJSON_DeleteItemFromObjectCaseSensitive(cvc, "topic");
-        cJSON_DeleteItemFromObjectCaseSensitive(c, "topic");
-        items_only = vgi_template(c, lang);
-        cJSON_Delete(c);
+        items_only = items_template(s, lang, 0);
       }
       units = sentence_units(items_only && *items_only ? items_only : n->valuestring, lang,
                              ty && !strcmp(ty, "list") && !full,

@@ -608,6 +608,17 @@ static void heading(text *r, int i, char key, const char *s, int n) {
   r->last_blank = 0;
 }
 
+/* Line i's text s[0, n) as the document's title (an H1). */
+static void emit_title(text *r, int i, const char *s, int n) {
+  note_first(r, 'T', 0);
+  vgi_buf b = {0};
+  vgi_buf_add(&b, "# ", 2);
+  put_inline(&b, s, n);
+  sep(r, i);
+  emit(r, i, b.s, b.n);
+  vgi_buf_free(&b);
+}
+
 /* the run of "=" that opens a title written between two such runs */
 static int wiki_title_marks(const char *s, int n) {
   int k = 0;
@@ -2494,13 +2505,7 @@ static void blocks(text *r, view v, int depth) {
           r->title_line = l->no;
           note_first(r, 'T', 0);
         } else {
-          note_first(r, 'T', 0);
-          vgi_buf b = {0};
-          vgi_buf_add(&b, "# ", 2);
-          put_inline(&b, s, t);
-          sep(r, i);
-          emit(r, i, b.s, b.n);
-          vgi_buf_free(&b);
+          emit_title(r, i, s, t);
           for (int q = i + 1; q < ce; q++) skip_to(r, q);
         }
         i = ce;
@@ -2571,14 +2576,8 @@ static void blocks(text *r, view v, int depth) {
         continue;
       }
       if (!r->scan && r->title_line == l->no) {
-        note_first(r, 'T', 0);
         while (t > 0 && (s[t - 1] == ':' || s[t - 1] == ' ')) t--;
-        vgi_buf b = {0};
-        vgi_buf_add(&b, "# ", 2);
-        put_inline(&b, s, t);
-        sep(r, i);
-        emit(r, i, b.s, b.n);
-        vgi_buf_free(&b);
+        emit_title(r, i, s, t);
         i++;
         continue;
       }

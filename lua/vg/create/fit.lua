@@ -293,28 +293,41 @@ end
 -- A sentence of clauses, one an item ("Whisks — for cream; Graters — for
 -- cheese; ..."), is cut first at the semicolon before the first clause that
 -- names a later part's item: the same rule for clauses as for names.
+-- s cut at each match of sep (a plain string when plain), the pieces between.
+local function split_at(s, sep, plain)
+  local segs, from = {}, 1
+  while true do
+    local a, b = s:find(sep, from, plain)
+    if not a then break end
+    segs[#segs + 1] = s:sub(from, a - 1)
+    from = b + 1
+  end
+  segs[#segs + 1] = s:sub(from)
+  return segs
+end
+
+-- Segments grouped in runs: a new run starts at a segment that names an
+-- item of a later part than the run before (each segment's part: that of
+-- the first item it names).
+local function by_part(segs, keys)
+  local pieces, cur = {}, nil
+  for _, seg in ipairs(segs) do
+    local words, part = words_of(seg), nil
+    for _, kk in ipairs(keys) do
+      if names_key(words, kk.key) then part = kk.part; break end
+    end
+    if #pieces == 0 or (part and cur and part > cur) then pieces[#pieces + 1] = {} end
+    if part and (not cur or part > cur) then cur = part end
+    local p = pieces[#pieces]
+    p[#p + 1] = seg
+  end
+  return pieces
+end
+
 local function split_clauses(ss, keys, stop)
   local out = {}
   for _, s in ipairs(ss) do
-    local clauses, from = {}, 1
-    while true do
-      local a, b = s:find(";%s+", from)
-      if not a then break end
-      clauses[#clauses + 1] = s:sub(from, a - 1)
-      from = b + 1
-    end
-    clauses[#clauses + 1] = s:sub(from)
-    local pieces, cur = {}, nil
-    for _, cl in ipairs(clauses) do
-      local words, part = words_of(cl), nil
-      for _, kk in ipairs(keys) do
-        if names_key(words, kk.key) then part = kk.part; break end
-      end
-      if #pieces == 0 or (part and cur and part > cur) then pieces[#pieces + 1] = {} end
-      if part and (not cur or part > cur) then cur = part end
-      local p = pieces[#pieces]
-      p[#p + 1] = cl
-    end
+    local pieces = by_part(split_at(s, ";%s+", false), keys)
     if #pieces < 2 then
       out[#out + 1] = s
     else
@@ -338,27 +351,8 @@ local function split_enumerations(ss, keys, lang)
   local joiner = last:gsub("^[%s,]+", "")   -- ", and " -> "and " opening the list's last item
   local out = {}
   for _, s in ipairs(ss) do
-    local segs, from = {}, 1
-    while true do
-      local a, b = s:find(sep, from, true)
-      if not a then break end
-      segs[#segs + 1] = s:sub(from, a - 1)
-      from = b + 1
-    end
-    segs[#segs + 1] = s:sub(from)
-    -- each segment's part: that of the first item it names
-    local pieces, cur = {}, nil
-    for _, seg in ipairs(segs) do
-      local words, part = words_of(seg), nil
-      for _, kk in ipairs(keys) do
-        if names_key(words, kk.key) then part = kk.part; break end
-      end
-      if part and cur and part > cur then pieces[#pieces + 1] = {} end
-      if part and (not cur or part > cur) then cur = part end
-      if #pieces == 0 then pieces[1] = {} end
-      local p = pieces[#pieces]
-      p[#p + 1] = seg
-    end
+    local segs = split_at(s, sep, true)
+    local pieces = by_part(segs, keys)
     if #segs < 3 or #pieces < 2 then
       out[#out + 1] = s
     else
