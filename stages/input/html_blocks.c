@@ -90,6 +90,10 @@ static void put_text(vgi_buf *b, const char *p, size_t n) {
  * (Sphinx's "¶", "§", "#"): not a word of the heading */
 static int anchor_mark(const char *t) {
   t += strspn(t, " ");
+  /* (written as a reference too: texinfo's " &para;") */
+  char ent[5];
+  size_t en;
+  if (*t == '&' && vgi_html_entity(t, t + strlen(t), ent, &en) && !t[en + strspn(t + en, " ")]) t = ent;
   const char *marks[] = { "\xc2\xb6", "\xc2\xa7", "#", "\xf0\x9f\x94\x97", NULL };
   for (int i = 0; marks[i]; i++) {
     size_t n = strlen(marks[i]);
