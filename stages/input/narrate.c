@@ -1855,6 +1855,15 @@ static cJSON *list_phrases(const cJSON *arr, const char *lang, int all, int link
     drop_asides(c);
     c = clean_speech(c, lang);
     vgi_squash(c);
+    /* a section's number before its name ("11.1. Overview", a table of
+     * contents' link) is shown, not said: the first item's was taken for a
+     * sentence of its own and the others' said ("Overview and 11.2. Options") */
+    {
+      const char *q = c;
+      while (isdigit((unsigned char)*q) || (*q == '.' && isdigit((unsigned char)q[1]))) q++;
+      if (q > c && (*q == '.' || *q == ')') && q[1] == ' ' && isalpha((unsigned char)q[2]))
+        memmove(c, q + 2, strlen(q + 2) + 1);
+    }
     size_t l = strlen(c);
     while (l && strchr(".:;,", c[l - 1])) c[--l] = 0;
     if (vgi_wide_period_before(c, l) || (l >= 3 && !strcmp(c + l - 3, "\xEF\xBC\x9A"))) c[l -= 3] = 0;

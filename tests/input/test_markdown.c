@@ -4096,6 +4096,17 @@ static void toc_label_unsaid(void **state) {
     free(t);
     cJSON_Delete(m);
   }
+  /* the sections' numbers of its items are shown, not said: the first was
+   * taken for a sentence ("Overview and 11.2. Options") */
+  vgi_diags d;
+  cJSON *m = load_text("lackey.md", "# Lackey\n\nTable of Contents\n\n- [11.1. Overview](lk.html#a)\n"
+                       "- [11.2. Options](lk.html#b)\n\n## Overview\n\nLackey is a simple tool that measures programs.\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  char *said = all_narration(m);
+  if (!strstr(said, "Overview and Options") || strstr(said, "11.")) print_message("said: %s\n", said), fail();
+  free(said);
+  cJSON_Delete(m);
 }
 
 /* A whole HTML page named with document: (a package's README.html,
