@@ -46,11 +46,14 @@ vg_need() {
 
 # vg_cpu COMMAND...: the least CPU seconds (user + system) of three runs of
 # the command, its output thrown away. CPU, not wall-clock time: a ratio of
-# two of these means the same on a loaded machine.
+# two of these means the same on a loaded machine. vg_cpu_once: one run's.
+vg_cpu_once() {
+  { TIMEFORMAT='%3U %3S'; time "$@" >/dev/null 2>&1; } 2>&1 | awk '{ print $1 + $2 }'
+}
 vg_cpu() {
   local best="" t i
   for i in 1 2 3; do
-    t=$( { TIMEFORMAT='%3U %3S'; time "$@" >/dev/null 2>&1; } 2>&1 | awk '{ print $1 + $2 }')
+    t=$(vg_cpu_once "$@")
     best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
   done
   echo "$best"

@@ -368,6 +368,9 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
 
 /* helpers on cJSON */
 const char *vgi_str(const cJSON *obj, const char *key);      /* string or NULL */
+/* An array's last item (NULL when empty) in constant time: cJSON keeps it
+ * as the first item's prev, where cJSON_GetArrayItem walks the array. */
+static inline cJSON *vgi_last(const cJSON *a) { return a && a->child ? a->child->prev : NULL; }
 char *vgi_to_text(const cJSON *v);                            /* scalar -> malloc'd text */
 
 /* Internal flag on scenes whose narration was generated (trim-able). */

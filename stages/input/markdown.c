@@ -3146,7 +3146,7 @@ static void pend_clear(md *m) {
 /* The video's last scene so far: cJSON keeps an array's tail as its first
  * item's prev, where cJSON_GetArrayItem would walk every scene. */
 static cJSON *last_scene(const md *m) {
-  return m->scenes && m->scenes->child ? m->scenes->child->prev : NULL;
+  return vgi_last(m->scenes);
 }
 
 #define SIB_KEY "_sib"     /* a scene's section: {"l": level, "p": parent, "f": its first scene} */
@@ -3302,7 +3302,7 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
         if (l && (ss[k][l - 1] == ':' || (l >= 3 && !strcmp(ss[k] + l - 3, "\xEF\xBC\x9A")))) r = 1;
       }
       unit_add(units, ss[k], r > VGI_RANK_KEY_MAX ? VGI_RANK_KEY_MAX : r);
-      cJSON *last = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1);
+      cJSON *last = vgi_last(units);
       /* a summary keeps it; of the prose before a block, what introduces
        * the block: its last paragraph */
       if (r == 1 && last && (!intro || i == n - 1)) cJSON_AddTrueToObject(last, "k");
@@ -3404,7 +3404,7 @@ static int join_short(md *m, cJSON *units, const char *text) {
   free(h);
   cJSON_ReplaceItemInObjectCaseSensitive(u, "b", cJSON_CreateNumber(cJSON_GetArraySize(items)));
   first_bullet_only(units);
-  unit_stop(cJSON_GetArrayItem(lu, cJSON_GetArraySize(lu) - 1));
+  unit_stop(vgi_last(lu));
   cJSON_AddItemToArray(items, it);
   while (units->child) {
     cJSON *x = cJSON_DetachItemViaPointer(units, units->child);
@@ -4556,7 +4556,8 @@ static int toc_label(const char *s) {
     "\xD0\xBE\xD0\xB3\xD0\xBB\xD0\xB0\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB5",
     "\xE7\x9B\xAE\xE5\xBD\x95", "\xE7\x9B\xAE\xE6\xAC\xA1", "\xEB\xAA\xA9\xEC\xB0\xA8",
     "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAD\xD8\xAA\xD9\x88\xD9\x8A\xD8\xA7\xD8\xAA", NULL };
-  if (vgi_word_count(s) > 8) return 0;
+  /* (a label is a few words: a long sentence of unspaced script is none) */
+  if (strlen(s) > 120 || vgi_word_count(s) > 8) return 0;
   for (int i = 0; labels[i]; i++) {
     size_t l = strlen(labels[i]);
     for (const char *q = s; *q; q++)
@@ -5936,7 +5937,7 @@ static int api_join(md *m, cJSON *item, cJSON *units, const char *parent) {
     cJSON_DeleteItemFromObjectCaseSensitive(vc, VGI_CTX_KEY);
   }
   cJSON_AddItemToArray(items, item);
-  unit_stop(cJSON_GetArrayItem(lu, cJSON_GetArraySize(lu) - 1));
+  unit_stop(vgi_last(lu));
   vgi_buf b = {0};
   vgi_buf_puts(&b, ln->valuestring);
   while (units->child) {
@@ -5999,7 +6000,7 @@ static void api_flush(md *m, int block) {
     vgi_buf_printf(&nb, "%s.", kind);
     if (colon && colon[1]) vgi_buf_printf(&nb, " %s", colon + 1);
     unit_add(units, nb.s, 1);
-    cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "k");
+    cJSON_AddTrueToObject(vgi_last(units), "k");
     vgi_buf_free(&nb);
     free(kind);
   }
@@ -6021,12 +6022,12 @@ static void api_flush(md *m, int block) {
      * first sentence (which stays when --duration leaves only one), before
      * its further detail */
     unit_add(units, said, 1);
-    cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "k");
+    cJSON_AddTrueToObject(vgi_last(units), "k");
     /* what the slide's bullets (its parameters) are: said as long as they
      * are shown ("It is a string." alone is detail a long summary may drop) */
     /* (of a call: "buf.readInt16BE([offset])", not a list of constants
      * under "Data Structure" read as parameters) */
-    if (vgi_apidoc_takes(a) && m->header && strchr(m->header, '(')) cJSON_AddTrueToObject(cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1), "pa");
+    if (vgi_apidoc_takes(a) && m->header && strchr(m->header, '(')) cJSON_AddTrueToObject(vgi_last(units), "pa");
   }
   while (desc->child) cJSON_AddItemToArray(units, cJSON_DetachItemViaPointer(desc, desc->child));
   cJSON_Delete(desc);

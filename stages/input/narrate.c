@@ -5516,11 +5516,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         /* a list of links only: the sentence that introduces it ("You can
          * also browse the manual online at:") points at what is not said */
         cJSON *last;
-        while ((last = cJSON_GetArrayItem(units, cJSON_GetArraySize(units) - 1)) != NULL) {
+        while ((last = vgi_last(units)) != NULL) {
           const char *lt = vgi_str(last, "t");
           size_t ll = lt ? strlen(lt) : 0;
           if (!ll || (lt[ll - 1] != ':' && (ll < 3 || strcmp(lt + ll - 3, "\xEF\xBC\x9A")))) break;
-          cJSON_DeleteItemFromArray(units, cJSON_GetArraySize(units) - 1);
+          cJSON_Delete(cJSON_DetachItemViaPointer(units, last));
         }
         if (!units->child && vgi_str(vc, "header")) {
           vgi_buf hb = {0};
@@ -5994,6 +5994,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     vgi_buf b = {0};
     cJSON *items = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "items");
     int gone[64], ngone = 0, prev_b = 0;
+    /* where the last unit said starts in b (with a few characters before
+     * it): only the end of b is judged, never all of it at every unit */
+    size_t said_at = 0;
     for (int k = 0; k < nu; k++) {
       if (fu[k].scene != i) continue;
       const cJSON *bi = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b");
@@ -6013,7 +6016,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
        * predicate without a stop, pstree(1)'s "를 다음처럼 나타냅니다", ends
        * its sentence with the language's stop, never runs into the next) */
       else if (b.n && *next && cjk_of(lang) &&
-               (cjk_unstopped(b.s, b.n, cjk_of(lang)) ||
+               (cjk_unstopped(b.s + said_at, b.n - said_at, cjk_of(lang)) ||
                 /* (a line of Latin letters, xxd.1's "(c) 1990-1997 by
                  * Juergen Weigert", before a sentence of the language's) */
                 (isalnum((unsigned char)b.s[b.n - 1]) && (unsigned char)*next >= 0xE3 && (unsigned char)*next <= 0xED)))
@@ -6024,11 +6027,12 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         b.s[b.n - 1] = '.';
       prev_b = cJSON_GetObjectItemCaseSensitive(fu[k].u, "b") != NULL;
       if (b.n) vgi_buf_puts(&b, " ");
+      said_at = b.n > 16 ? b.n - 16 : 0;
       vgi_buf_puts(&b, vgi_str(fu[k].u, "t"));
     }
     for (int g = ngone - 1; g >= 0; g--)
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
-    if (b.n && cjk_of(lang) && cjk_unstopped(b.s, b.n, cjk_of(lang))) vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
+    if (b.n && cjk_of(lang) && cjk_unstopped(b.s + said_at, b.n - said_at, cjk_of(lang))) vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
     if (b.n) repeat_out(b.s), b.n = strlen(b.s);   /* two units that say the same */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     const char *ty = vgi_str(f->s, "scene_type");

@@ -53,22 +53,31 @@ gen() {
 
 # cpu FILE: the least CPU seconds of three `vgrun check` runs
 cpu() { vg_cpu "$VGRUN" check "$1"; }
+least() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
 
 printf '# One line\n\nHello world.\n' >"$T/tiny.md"
 base=$(cpu "$T/tiny.md")
 # linear KIND N [TIMES LIMIT]: N and 2N cost less than 1 : 3.3 (linear is
 # 2, quadratic 4: the line between leaves room for a loaded machine's
-# noise); or N and TIMES x N less than 1 : LIMIT
+# noise); or N and TIMES x N less than 1 : LIMIT. The two documents are
+# read in turn, the least of each kept, so that a neighbour's load on a
+# shared machine weighs on both; a ratio over the limit is measured three
+# times more before it fails (a quadratic reading stays over it).
 linear() {
   local times=${3:-2} limit=${4:-3.3}
   gen "$1" "$2" "$T/a.md"
   gen "$1" $(($2 * times)) "$T/b.md"
-  local a b r
-  a=$(cpu "$T/a.md")
-  b=$(cpu "$T/b.md")
-  # (at least 50 ms each above a one-line document's cost: the grain of a
-  # CPU clock on a loaded machine)
-  r=$(awk -v a="$a" -v b="$b" -v z="$base" 'BEGIN { a -= z; b -= z; if (a < 0.05) a = 0.05; if (b < 0.05) b = 0.05; printf "%.2f", b / a }')
+  local a="" b="" r round i
+  for round in 1 2; do
+    for i in 1 2 3; do
+      a=$(least "$a" "$(vg_cpu_once "$VGRUN" check "$T/a.md")")
+      b=$(least "$b" "$(vg_cpu_once "$VGRUN" check "$T/b.md")")
+    done
+    # (at least 50 ms each above a one-line document's cost: the grain of a
+    # CPU clock on a loaded machine)
+    r=$(awk -v a="$a" -v b="$b" -v z="$base" 'BEGIN { a -= z; b -= z; if (a < 0.05) a = 0.05; if (b < 0.05) b = 0.05; printf "%.2f", b / a }')
+    awk -v r="$r" -v l="$limit" 'BEGIN { exit !(r < l) }' && break
+  done
   echo "$1: $(wc -c <"$T/a.md") bytes ${a}s, $(wc -c <"$T/b.md") bytes ${b}s (one line: ${base}s): x$r"
   if awk -v r="$r" -v l="$limit" 'BEGIN { exit !(r < l) }'; then ok; else bad "$1: $times times the input cost x$r (want < $limit)"; fi
 }
@@ -81,5 +90,5 @@ linear paragraphs 25000   # 1 MB, 2 MB
 # they are planned (each sentence a unit the summary may leave out): 4
 # times the size, since 2 times of a paragraph that may not grow past
 # 50 KB is too little to tell (linear is 4, quadratic 16)
-linear cjk 3500 4 8   # 8 x 11 KB, 8 x 45 KB
+linear cjk 3500 4 6   # 8 x 11 KB, 8 x 45 KB
 vg_done
