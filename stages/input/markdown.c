@@ -4178,6 +4178,7 @@ static int placeholder(const char *t) {
          vgi_word_count(t) >= 2;
 }
 
+static int after_sub(md *m, cmark_node *sub, int level, cJSON *out, int *nested);
 static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *nested) {
   int count = 0;
   for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
@@ -4189,7 +4190,11 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     char *lead = NULL;   /* **Bold**: rest -> title/description */
     int code_lead = 0;   /* the lead is an option on its own line */
     int lead_line = 0;   /* the bold lead ends its line ("- **libssl**" / "  an implementation …") */
-    for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
+    /* the item is what comes before its first nested list: what follows
+     * (more lists, text that goes on: "Information about your system. For
+     * instance:" / its list / "And anything else you think is relevant.")
+     * is its nested items, in their order (after_sub) */
+    for (cmark_node *c = cmark_node_first_child(it); c && !sub; c = cmark_node_next(c)) {
       cmark_node_type t = cmark_node_get_type(c);
       if (t == CMARK_NODE_LIST) { sub = c; continue; }
       if (t == CMARK_NODE_PARAGRAPH) {
@@ -4265,8 +4270,34 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     count++;
     if (sub) {
       *nested = 1;
-      if (level < 8) count += list_items(m, sub, level + 1, out, nested);
+      if (level < 8) count += after_sub(m, sub, level + 1, out, nested);
     }
+  }
+  return count;
+}
+
+/* An item's blocks from its first nested list on, as its nested items:
+ * each list's items, each paragraph or code block after them an item of
+ * its own at the same level (a summary that leaves the nested items out
+ * leaves these too). */
+static int after_sub(md *m, cmark_node *sub, int level, cJSON *out, int *nested) {
+  int count = 0;
+  for (cmark_node *c = sub; c; c = cmark_node_next(c)) {
+    cmark_node_type t = cmark_node_get_type(c);
+    if (t == CMARK_NODE_LIST) {
+      count += list_items(m, c, level, out, nested);
+      continue;
+    }
+    char *txt = t == CMARK_NODE_PARAGRAPH ? plain(c, m)
+              : t == CMARK_NODE_CODE_BLOCK && cmark_node_get_literal(c) ? vgi_strdup(cmark_node_get_literal(c)) : NULL;
+    if (txt && *vgi_squash(txt) && !placeholder(txt)) {
+      cJSON *a = cJSON_CreateObject();
+      cJSON_AddStringToObject(a, "title", txt);
+      cJSON_AddNumberToObject(a, "level", level);
+      cJSON_AddItemToArray(out, a);
+      count++;
+    }
+    free(txt);
   }
   return count;
 }
@@ -4414,6 +4445,16 @@ static void colon_unopened(cJSON *item, const char *lang) {
   while (l && s[l - 1] == ' ') l--;
   if (!l || s[l - 1] != ':') { free(s); return; }
   s[--l] = 0;
+  /* a sentence that only opens the list ("For instance:", "These
+   * include:") goes whole after a sentence of the item's own */
+  char *stop = NULL;
+  for (char *q = s; (q = strstr(q, ". ")) != NULL; q++) stop = q;
+  if (stop && vgi_word_count(stop + 2) <= 3 && vgi_word_count(s) - vgi_word_count(stop + 2) >= 3) {
+    stop[0] = 0;   /* (a headline, without its stop) */
+    cJSON_SetValuestring(t, s);
+    free(s);
+    return;
+  }
   static const char *const leads[] = { "for", "to", "with", "by", "like", "as", "in", "on", "from", "into",
                                        "the following", "following", "these", "below", "such as", "include",
                                        "includes", "including", "are", "is", "were", "was", "namely", NULL };
@@ -4436,7 +4477,8 @@ static void colon_unopened(cJSON *item, const char *lang) {
   const char *lw = strrchr(s, ' ');
   lw = lw ? lw + 1 : s;
   static const char *const wanting[] = { "one", "each", "any", "all", "some", "none", "either", "both", "of",
-                                         "list", "set", "number", "kind", "type", "types", "the", "a", "an", NULL };
+                                         "list", "set", "number", "kind", "type", "types", "the", "a", "an", "should",
+                                         "must", "will", "can", "may", "shall", "would", "could", NULL };
   int want = 0;
   for (int i = 0; wanting[i] && !want; i++) want = !strcasecmp(lw, wanting[i]);
   if (vgi_word_count(s) >= 3 && !want) cJSON_SetValuestring(t, s);

@@ -4074,6 +4074,39 @@ static void colon_without_its_items(void **state) {
   vgi_buf_free(&doc);
 }
 
+/* An item whose text goes on after its nested list ("Information about
+ * your system. For instance:" / its list / "And anything else you think is
+ * relevant."), in a summary that shows it without its list: the item is
+ * what came before the list, without the sentence that only opened it. */
+static void text_after_nested_list(void **state) {
+  (void)state;
+  for (int many = 0; many < 2; many++) {
+    vgi_buf doc = {0};
+    vgi_buf_puts(&doc, "# Bugs\n\n## How to report bugs\n\nIn the bug report please include:\n\n"
+                       "* Information about your system. For instance:\n\n");
+    for (int i = 0; i < (many ? 12 : 3); i++) vgi_buf_printf(&doc, "   - Which version of library %d you run\n", i);
+    vgi_buf_puts(&doc, "\n  And anything else you think is relevant.\n\n"
+                       "* How to reproduce the bug.\n\n* If the bug was a crash, the text that was printed.\n");
+    for (int full = 0; full < 2; full++) {
+      vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+      vgi_diags d;
+      cJSON *m = load_text("bugs.md", doc.s, &o, &d);
+      vgi_diags_free(&d);
+      char *t = cJSON_PrintUnformatted(m);
+      int ok;
+      if (many && !full)   /* the list left out: the item is its first sentence */
+        ok = strstr(t, "\"Information about your system\"") && !strstr(t, "For instance") && !strstr(t, "anything else");
+      else   /* the list shown: the text after it is its last item */
+        ok = strstr(t, "{\"title\":\"Information about your system. For instance:\",\"level\":0}") &&
+             strstr(t, "you run\",\"level\":1},{\"title\":\"And anything else you think is relevant.\",\"level\":1}");
+      if (!ok) print_message("many %d full %d: %.1200s\n", many, full, t), fail();
+      free(t);
+      cJSON_Delete(m);
+    }
+    vgi_buf_free(&doc);
+  }
+}
+
 /* A table of contents' label ("Table of Contents", bold or not) over a
  * list is not said, nor taken for the title's subtitle: the list says what
  * it is (an agenda: "3 topics: …"). */
@@ -4590,6 +4623,7 @@ int main(void) {
     cmocka_unit_test(sponsor_sections_unsaid),
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
     cmocka_unit_test(colon_without_its_items),
+    cmocka_unit_test(text_after_nested_list),
     cmocka_unit_test(toc_label_unsaid),
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(html_page_structure),
