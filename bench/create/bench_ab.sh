@@ -15,9 +15,11 @@
 # (cp -a build /tmp/old) before rebuilding to keep the old one; vgrun finds
 # its vgmedia.so beside it. Extra environment for one build only:
 # A_ENV="NAME=value ..." and B_ENV="..." (e.g. VGRUN_LUA_DIR=... to compare
-# two Lua trees with one binary).
+# two Lua trees with one binary). Where other work keeps the cores busy,
+# `chrt -r 1 bench/create/bench_ab.sh ...` (root) runs it, and the children,
+# ahead of that work, as on an idle machine: wall times become comparable.
 set -euo pipefail
-[ $# -ge 2 ] || { sed -n 2,19p "$0" >&2; exit 2; }
+[ $# -ge 2 ] || { sed -n 2,20p "$0" >&2; exit 2; }
 A=$1 B=$2 RUNS=${3:-4}
 HERE=$(cd "$(dirname "$0")/../.." && pwd)
 SRC=${4:-$HERE/bench/create/light_deck.md}
