@@ -83,14 +83,6 @@ typedef struct vge_video_opts {
   vge_pix pix;             /* layout of the source frames */
 } vge_video_opts;
 
-/* The max_gap of `vgrun create` (video.encode, and its cache lookups in
- * vg.video_core): a picture is held as one sample for as long as it stays,
- * repeated only to carry the keyframe forced every keyint (10) seconds.
- * Players show the sample whose time span holds the time asked; a repeat
- * each second cost x264's walk over every macroblock for nothing (32 of
- * the 207 pictures of bench/create's light deck). docs/encode.md */
-#define VGE_CREATE_MAX_GAP 10.0
-
 typedef struct vge_segment {
   vge_video_opts v;
   /* Timeline position in seconds. The segment covers the frame grid

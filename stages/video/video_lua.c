@@ -26,7 +26,6 @@ static int l_segment_cached(lua_State *L) {
   lua_getfield(L, 2, "cfr"); s.v.cfr = lua_toboolean(L, -1); lua_pop(L, 1);
   lua_getfield(L, 2, "start"); s.start = luaL_optnumber(L, -1, 0); lua_pop(L, 1);
   lua_getfield(L, 2, "end"); s.end = luaL_optnumber(L, -1, 0); lua_pop(L, 1);
-  s.v.max_gap = VGE_CREATE_MAX_GAP;   /* as video.encode makes it */
   s.v.pix = VGE_PIX_BGRA;
   s.key = key;
   char k[65], path[4096];

@@ -464,7 +464,6 @@ static int prepare(vg_call *c) {
     v->v.preset = j->preset;
     v->v.crf = j->crf == 0 ? VGE_CRF_LOSSLESS : j->crf;   /* --crf 0: lossless */
     v->v.cfr = j->cfr;
-    v->v.max_gap = VGE_CREATE_MAX_GAP;
     v->v.pix = VGE_PIX_BGRA;
     v->start = vg_json_num(sg, "start", 0);
     v->end = vg_json_num(sg, "end", 0);

@@ -113,13 +113,11 @@ else
 end
 -- frames of different scenes differ, frames inside a settled scene do not.
 -- The picture shown at t is the last frame at or before t (the video has a
--- frame per change and a keyframe at least every 10 s, repeated if nothing
--- changed, so one lies in the 10.2 s before t); `-ss t` alone would give the
--- first frame after t.
+-- frame per change and a repeat at least every second, so one lies in the
+-- 1.2 s before t); `-ss t` alone would give the first frame after t.
 local function frame_at(t)
   local f = T .. "/shown.pgm"
-  local from = math.max(0, t - 10.2)
-  run("ffmpeg", { "-v", "error", "-ss", tostring(from), "-i", out, "-t", tostring(t - from), "-vsync", "passthrough",
+  run("ffmpeg", { "-v", "error", "-ss", tostring(t - 1.2), "-i", out, "-t", "1.2", "-vsync", "passthrough",
     "-pix_fmt", "gray", "-update", "1", "-y", f })
   return read(f) or ""
 end
