@@ -666,7 +666,7 @@ static char *slug(const char *s) {
  * listed: a period ends a sentence only before a capital or a caseless
  * letter, so "etc. and more" stays whole while "… etc. Then" is split. */
 static const struct { const char *lang; const char *const *words; } abbrevs[] = {
-  { "en", (const char *const[]){ "e.g", "i.e", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st",
+  { "en", (const char *const[]){ "e.g", "i.e", "eg", "ie", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st",
       "no", "fig", "approx", "incl", "esp", "viz", "al", "resp", "wrt", "w.r.t", "ca", "jr", "sr", "pp", "vol",
       "ch", "sec", "eq", "ref", "ed", "p", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
       "sep", "sept", "oct", "nov", "dec", NULL } },

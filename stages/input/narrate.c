@@ -6349,6 +6349,8 @@ static void headline_items(cJSON *scenes, int summary) {
 static int option_word(const char *w, size_t n) {
   while (n && strchr("\"'(`", *w)) w++, n--;
   if (n >= 2 && w[0] == '-' && isalpha((unsigned char)w[1])) return 1;
+  /* git's "--[no-]recurse-submodules": the option and its negation */
+  if (n >= 8 && !strncmp(w, "--[no-]", 7) && isalpha((unsigned char)w[7])) return 1;
   return n >= 3 && w[0] == '-' && w[1] == '-' && isalpha((unsigned char)w[2]);
 }
 
@@ -6408,9 +6410,18 @@ static int strpbrk_n_any(const char *w, size_t n, const char *set) {
 
 /* The name of an option word ("--no-cache=1" -> "no-cache", "(-R" -> "R"),
  * its length at *n. */
+/* Where an option word's name starts: after its dashes and the quote or
+ * bracket before it, and after git's "[no-]" ("--[no-]edit" is the edit
+ * option). */
+static const char *option_start(const char *w) {
+  while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
+  return strncmp(w, "[no-]", 5) ? w : w + 5;
+}
+
 static const char *option_name(const char *w, size_t wl, size_t *n) {
   const char *e = w + wl;
   while (w < e && strchr("\"'(`-", *w)) w++;
+  if (e - w > 5 && !strncmp(w, "[no-]", 5)) w += 5;
   const char *a = w;
   while (w < e && (isalnum((unsigned char)*w) || *w == '-' || *w == '_')) w++;
   *n = (size_t)(w - a);
@@ -6896,8 +6907,7 @@ static char *command_out(char *t, const char *lang) {
         if (!the) vgi_buf_puts(&b, "the ");
         for (int q = 0; q < og; q++) {
           if (q) vgi_buf_puts(&b, q == og - 1 ? " and " : ", ");
-          const char *w = t + ws[on[q]];
-          while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
+          const char *w = option_start(t + ws[on[q]]);
           for (; isalnum((unsigned char)*w) || *w == '-' || *w == '_'; w++) vgi_buf_add(&b, w, 1);
         }
         if (!said_next(t + we[z], pl, "option", "flag", "switch")) vgi_buf_puts(&b, " options");
@@ -6908,8 +6918,7 @@ static char *command_out(char *t, const char *lang) {
         phrase = "opt_named";
         /* "--no-cache=1" -> "the no-cache option" (its name as written:
          * the voice says the parts as words) */
-        const char *w = t + ws[named];
-        while (*w == '"' || *w == '\'' || *w == '(' || *w == '`' || *w == '-') w++;
+        const char *w = option_start(t + ws[named]);
         /* "-Dntp-servers=" (meson, cmake): the option is what follows D */
         if (w[0] == 'D' && w > t + ws[k] && w[-1] == '-' && (w - 2 < t + ws[k] || w[-2] != '-') &&
             (islower((unsigned char)w[1]) || isupper((unsigned char)w[1]) || w[1] == '_'))

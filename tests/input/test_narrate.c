@@ -1122,15 +1122,16 @@ static void more_option_forms_said(void **state) {
       "- **-S list, -s list, --sections=list**: Search only the sections in the list.\n"
       "- 3 more options\n\n"
       "## Messages\n\n- **-L\xC2\xA0locale,\xC2\xA0--locale=locale**: Set the locale of the messages.\n"
-      "- **-q, --quiet**: Print no messages at all.\n\n"
+      "- **-q, --quiet**: Print no messages at all.\n"
+      "- **--[no-]recurse-submodules[=yes|no]**: Fetch the submodules too.\n\n"
       "## Help\n\n- **-?, --help**: Print a help message and exit.\n- **--usage**: Print a short usage message.\n\n"
       "## Limits\n\nThe options --max-lines (-L, -l) and --max-args (-n) are mutually exclusive.\n");
   static const char *const said[] = { "the null option", "the delimiter option", "the sections option",
-    "the locale option", "the help option", "mutually exclusive", NULL };
+    "the locale option", "the help option", "mutually exclusive", "the recurse-submodules option", NULL };
   for (int i = 0; said[i]; i++)
     if (!strstr(all, said[i])) print_message("not said %s: %s\n", said[i], all), fail();
   static const char *const unsaid[] = { "-0", "the d option", "the S option", "the L option", "-?", "(-L", "-l)",
-                                        NULL };
+                                        "[no-]", NULL };
   for (int i = 0; unsaid[i]; i++)
     if (strstr(all, unsaid[i])) print_message("said %s: %s\n", unsaid[i], all), fail();
 }
