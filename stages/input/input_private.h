@@ -527,6 +527,7 @@ int vgi_cjk_natural(const char *s, size_t cut);
  * length of prefix when s opens with it, ASCII case folded, else 0. */
 int vgi_word_in(const char *const *list, const char *w, size_t n);
 size_t vgi_opens_ci(const char *s, const char *prefix);
+int vgi_list_has(const char *const *list, const char *t);   /* t is a word of the list, exactly (strcmp) */
 /* wide_stops.c: the full-width sentence ends 。！？．｡‼⁇⁈⁉. vgi_wide_stop: the
  * length of one at p (3) or 0; vgi_wide_stop_before: of one ending t[0..n).
  * vgi_wide_sentence_end: where a sentence ends at e in text (its run of

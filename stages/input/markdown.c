@@ -1028,9 +1028,7 @@ static int in_list(const char *const *list, const char *w, size_t n) {
     }
     if (a >= 0xC0) i++;
   }
-  for (int k = 0; list[k]; k++)
-    if (!strcmp(list[k], t)) return 1;
-  return 0;
+  return vgi_list_has(list, t);
 }
 
 /* A joining word (joiners), or a lower-case "i", the "and" of Polish,

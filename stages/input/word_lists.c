@@ -5,6 +5,7 @@
  * strncasecmp does in the C locale) and leave an entry at its first byte
  * that differs, without measuring it first. */
 #include <stddef.h>
+#include <string.h>
 
 #include "input_private.h"
 
@@ -31,4 +32,10 @@ size_t vgi_opens_ci(const char *s, const char *prefix) {
   size_t k = 0;
   while (prefix[k] && fold((unsigned char)prefix[k]) == fold((unsigned char)s[k])) k++;
   return prefix[k] ? 0 : k;
+}
+
+int vgi_list_has(const char *const *list, const char *t) {
+  for (int i = 0; list[i]; i++)
+    if (list[i][0] == t[0] && !strcmp(list[i], t)) return 1;
+  return 0;
 }
