@@ -522,6 +522,12 @@ int vgi_dangling_end(const char *t, size_t cut);     /* t cut there ends on a wo
 int vgi_verb_after(const char *t, size_t end);      /* t[0, end) holds the verb of a subject before it */
 /* 1 when s[0..cut) ends a Chinese, Japanese or Korean clause naturally. */
 int vgi_cjk_natural(const char *s, size_t cut);
+/* word_lists.c: vgi_word_in: 1 when w[0..n) is a word of the NULL-ended
+ * list, ASCII case folded (strlen == n && !strncasecmp); vgi_opens_ci: the
+ * length of prefix when s opens with it, ASCII case folded, else 0. */
+int vgi_word_in(const char *const *list, const char *w, size_t n);
+size_t vgi_opens_ci(const char *s, const char *prefix);
+int vgi_list_has(const char *const *list, const char *t);   /* t is a word of the list, exactly (strcmp) */
 /* wide_stops.c: the full-width sentence ends 。！？．｡‼⁇⁈⁉. vgi_wide_stop: the
  * length of one at p (3) or 0; vgi_wide_stop_before: of one ending t[0..n).
  * vgi_wide_sentence_end: where a sentence ends at e in text (its run of

@@ -317,7 +317,14 @@ int vgi_lang_known(const char *lang) {
   pthread_once(&phrases_once, phrases_load);
   char base[4];
   base_of(lang, base);
-  return *base && cJSON_GetObjectItemCaseSensitive(phrases, base) != NULL;
+  /* asked at every sentence the narration weighs, mostly of one language:
+   * the last answer kept (the table never changes once read) */
+  static _Thread_local char last[4];
+  static _Thread_local int last_known = -1;
+  if (last_known >= 0 && !strcmp(base, last)) return last_known;
+  memcpy(last, base, sizeof last);
+  last_known = *base && cJSON_GetObjectItemCaseSensitive(phrases, base) != NULL;
+  return last_known;
 }
 
 /* Appends the phrase with {1}..{9} replaced by args[0..]. */

@@ -789,6 +789,7 @@ static int ordinal(const char *text, const char *e, const char *next, const char
 static size_t script_stop_at(const char *e) {
   static const char *const marks[] = { "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xDB\x94", "\xD8\x9F", "\xD6\x89",
                                        "\xE1\x8D\xA2", "\xE1\x81\x8B", "\xE1\x9F\x94", "\xE1\x9F\x95", NULL };
+  if ((unsigned char)*e < 0xD6) return 0;   /* (each opens with D6 or above: ASCII leaves at once) */
   for (int i = 0; marks[i]; i++) {
     size_t l = strlen(marks[i]);
     if (!strncmp(e, marks[i], l)) return l;
@@ -1027,9 +1028,7 @@ static int in_list(const char *const *list, const char *w, size_t n) {
     }
     if (a >= 0xC0) i++;
   }
-  for (int k = 0; list[k]; k++)
-    if (!strcmp(list[k], t)) return 1;
-  return 0;
+  return vgi_list_has(list, t);
 }
 
 /* A joining word (joiners), or a lower-case "i", the "and" of Polish,

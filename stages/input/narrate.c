@@ -1415,9 +1415,7 @@ static void item_sentences(vgi_buf *b, const cJSON *arr, int max, const char *la
 /* A word of list (NULL-terminated), any case, its trailing punctuation aside. */
 static int word_of(const char *const *list, const char *w, size_t n) {
   while (n && strchr(",.;:!?", w[n - 1])) n--;
-  for (int i = 0; list[i]; i++)
-    if (strlen(list[i]) == n && !strncasecmp(w, list[i], n)) return 1;
-  return 0;
+  return vgi_word_in(list, w, n);
 }
 
 /* Articles and determiners that open a noun phrase (en, de, fr, es, it, pt,
@@ -3517,9 +3515,11 @@ static int pointer_sentence(const char *s, size_t n) {
   while (l && s[l - 1] == ' ') l--;
   if (l && s[l - 1] == ':') return 0;
   for (int k = 0; shows[k]; k++)
-    if (!strncasecmp(s, shows[k], strlen(shows[k]))) return 0;
-  for (int k = 0; opens[k]; k++)
-    if (n > strlen(opens[k]) && !strncasecmp(s, opens[k], strlen(opens[k]))) return 1;
+    if (vgi_opens_ci(s, shows[k])) return 0;
+  for (int k = 0; opens[k]; k++) {
+    size_t ol = vgi_opens_ci(s, opens[k]);
+    if (ol && n > ol) return 1;
+  }
   return 0;
 }
 
@@ -4469,7 +4469,7 @@ static int point_score(const char *t, const char *lang) {
     "but ", "and ", "so ", "in this example", "for example", "for instance", "for more information",
     "for more details", "for further ", "please refer", "please see", "refer to ", "see ", NULL };
   for (int k = 0; back[k]; k++)
-    if (!strncasecmp(t, back[k], strlen(back[k]))) return -2;
+    if (vgi_opens_ci(t, back[k])) return -2;
   static const char *const demo[] = { "this", "that", "these", "those", "such", NULL };
   size_t fl = strcspn(t, " ,");
   if (word_of(demo, t, fl) && t[fl] == ' ') {

@@ -13,6 +13,9 @@ static const char *const wide_stops[] = {
   "\xE2\x80\xBC", "\xE2\x81\x87", "\xE2\x81\x88", "\xE2\x81\x89", NULL };           /* ‼⁇⁈⁉ */
 
 size_t vgi_wide_stop(const char *p) {
+  /* (each opens with E2, E3 or EF: ASCII and most text leave at once) */
+  unsigned char c = (unsigned char)*p;
+  if (c != 0xE2 && c != 0xE3 && c != 0xEF) return 0;
   for (int i = 0; wide_stops[i]; i++)
     if (!strncmp(p, wide_stops[i], 3)) return 3;
   return 0;

@@ -7,12 +7,16 @@ local vg = require("vg")
 local core = require("vg.core")
 local upload = require("vg.serve.upload")
 local preview_m = require("vg.serve.preview")
+local scrub = require("vg.serve.scrub")
 local json = vg.json
 local M = {}
 
 local JSON = "application/json"
 
+-- (every answer's error and diagnostics without the server's paths: a
+-- plug-in's error names its file and line only, vg.serve.scrub)
 function M.send_json(ctx, status, t)
+  scrub.answer(t)
   ctx.req:respond(status, ctx.headers { ["content-type"] = JSON, ["cache-control"] = "no-store" }, json.encode(t))
 end
 
@@ -26,7 +30,7 @@ end
 function M.send_error_with(ctx, status, message, headers)
   local h = { ["content-type"] = JSON, ["cache-control"] = "no-store" }
   for k, v in pairs(headers or {}) do h[k] = v end
-  ctx.req:respond(status, ctx.headers(h), json.encode { error = message })
+  ctx.req:respond(status, ctx.headers(h), json.encode { error = scrub.text(message) })
 end
 
 local function arr(t) return json.array(t or {}) end
