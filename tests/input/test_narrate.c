@@ -1054,6 +1054,62 @@ static void summary_names_later_scenes_left_out(void **state) {
   vgi_buf_free(&b);
 }
 
+/* The seconds every video of a plan runs, by the length model. */
+static double plan_seconds(const cJSON *m) {
+  double t = 0;
+  for (int v = 0; v < video_count(m); v++)
+    for (int i = 0; i < scene_count(m, v); i++) t += vgi_scene_seconds(scene_at(m, v, i), "en");
+  return t;
+}
+
+/* A summary of many short sections (an API reference of one-line entries,
+ * a glossary, a FAQ) runs about a minute per 500-700 words, not a slide of
+ * every section: whole sections go, the later first, and the warning names
+ * them; every section that stays keeps its key point. (5,000 one-line
+ * entries of 10,000 words ran 375 minutes.) */
+static void summary_of_many_sections_fits(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# Reference\n\nThe reference lists every entry of the library in turn.\n\n");
+  int words = 9;
+  for (int k = 1; k <= 300; k++) {
+    vgi_buf_printf(&b, "## Entry %d\n\nEntry %d sets one small option for the reader.\n\n", k, k);
+    words += 10;
+  }
+  vgi_diags d;
+  cJSON *m = load_text("reference.md", b.s, NULL, &d);
+  /* (the headings' words count among the document's too) */
+  double sec = plan_seconds(m), rule = words * 60.0 / 500;
+  assert_true(sec <= rule * 1.1);
+  assert_true(sec >= words * 60.0 / 700 * 0.85);
+  assert_true(said_in(m, "Entry 1 sets one small option"));    /* the first entries stay */
+  assert_false(said_in(m, "Entry 300 sets one small option")); /* the last go */
+  assert_true(has_message(&d, "sections left out to fit ('Entry "));   /* (by their headings) */
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* subsections go before any section, every section's last first */
+  vgi_buf_free(&b);
+  vgi_buf_puts(&b, "# Reference\n\nThe reference lists every entry of the library in turn.\n\n");
+  for (int k = 1; k <= 4; k++) {
+    vgi_buf_printf(&b, "## Module %d\n\nModule %d holds the entries of one part of the library for the reader.\n\n", k, k);
+    for (int e = 1; e <= 60; e++)
+      vgi_buf_printf(&b, "### Part %d.%d\n\nPart %d.%d keeps one small value for the reader.\n\n", k, e, k, e);
+  }
+  m = load_text("reference.md", b.s, NULL, &d);
+  for (int k = 1; k <= 4; k++) {
+    char want[64];
+    snprintf(want, sizeof want, "Module %d holds the entries", k);
+    assert_true(said_in(m, want));
+    snprintf(want, sizeof want, "Part %d.1 keeps one small value", k);
+    assert_true(said_in(m, want));
+    snprintf(want, sizeof want, "Part %d.60 keeps one small value", k);
+    assert_false(said_in(m, want));
+  }
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&b);
+}
+
 /* A command's options after "The options are as follows:" are said with
  * what each does, the first three and "and more" (a man page's list was
  * said "-4, -6, and the A option"); a list of other terms after a colon is
@@ -1592,6 +1648,7 @@ int main(void) {
     cmocka_unit_test(items_named_at_their_sentence),
     cmocka_unit_test(callouts_left_out_named_by_section),
     cmocka_unit_test(summary_names_later_scenes_left_out),
+    cmocka_unit_test(summary_of_many_sections_fits),
     cmocka_unit_test(options_said_with_what_they_do),
     cmocka_unit_test(bullets_are_statements),
     cmocka_unit_test(address_only_slide_says_its_name),
