@@ -4443,6 +4443,8 @@ void vgi_timing_push(lua_State *L) {
  * never below a minute: a short document keeps all of them */
 #define SUMMARY_LOOSE 1.2
 #define SUMMARY_KEPT 60.0
+/* ... and whole sections go only past a minute per 400 words (500 / 1.25) */
+#define SUMMARY_SECTIONS 1.25
 /* Longer than this, a video is split into parts (of about PART_SECONDS). */
 #define PART_LIMIT 660.0
 #define PART_SECONDS 600.0
@@ -5389,8 +5391,14 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
     const cJSON *its = cJSON_GetObjectItemCaseSensitive(vc, "items");
     const cJSON *it0 = its ? its->child : NULL;
     const cJSON *units = cJSON_GetObjectItemCaseSensitive(fs[i].s, VGI_UNITS_KEY);
+    /* (a shared slide is headed by its sections' parent: the document's
+     * title or the section before it) */
     int shared = 0;
-    for (const cJSON *u = units && cJSON_IsObject(it0) && vgi_str(it0, "title") ? units->child : NULL; u && !shared; u = u->next)
+    const char *vh = vgi_str(vc, "header"), *pt = vgi_str(v, "title");
+    const char *ph = i > 0 ? vgi_str(cJSON_GetObjectItemCaseSensitive(fs[i - 1].s, "visual_content"), "header") : NULL;
+    int under_parent = vh && ((pt && !strcmp(vh, pt)) || (ph && !strcmp(vh, ph)));
+    for (const cJSON *u = under_parent && units && cJSON_IsObject(it0) && vgi_str(it0, "title") ? units->child : NULL;
+         u && !shared; u = u->next)
       shared = cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(u, "b"));
     if (shared && *vgi_str(it0, "title")) h = vgi_str(it0, "title");
     sections += shared ? cJSON_GetArraySize(its) : 1;
@@ -6072,8 +6080,11 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
    * subsections before sections, and among them every parent's last before
    * any parent's next-to-last (a section's first entries say what it is;
    * the end of the document keeps its sections' heads as its beginning
-   * does). The title, the outro and what the document narrated stay. */
-  if (!full && duration <= 0 && budget > 0 && total > loose) sections_cut(fs, ns, &total, loose);
+   * does). The title, the outro and what the document narrated stay.
+   * Only past SUMMARY_SECTIONS times that: the words counted are those of
+   * the summary's document (a man page's summary shows its first options
+   * only), and a section is too much to lose for a few seconds. */
+  if (!full && duration <= 0 && budget > 0 && total > loose * SUMMARY_SECTIONS) sections_cut(fs, ns, &total, loose);
   /* write the result: narration from the kept units, bullets of the
    * sentences left out removed, scenes left out removed */
   for (i = 0; i < ns; i++) {
