@@ -4445,6 +4445,7 @@ void vgi_timing_push(lua_State *L) {
 #define SUMMARY_KEPT 60.0
 /* ... and whole sections go only past a minute per 400 words (500 / 1.25) */
 #define SUMMARY_SECTIONS 1.25
+#define SUMMARY_SECTIONS_KEPT 180.0
 /* Longer than this, a video is split into parts (of about PART_SECONDS). */
 #define PART_LIMIT 660.0
 #define PART_SECONDS 600.0
@@ -6083,8 +6084,12 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
    * does). The title, the outro and what the document narrated stay.
    * Only past SUMMARY_SECTIONS times that: the words counted are those of
    * the summary's document (a man page's summary shows its first options
-   * only), and a section is too much to lose for a few seconds. */
-  if (!full && duration <= 0 && budget > 0 && total > loose * SUMMARY_SECTIONS) sections_cut(fs, ns, &total, loose);
+   * only), and a section is too much to lose for a few seconds; nor below
+   * SUMMARY_SECTIONS_KEPT: a short document's sections (a few tables) all
+   * stay. */
+  double sections_limit = loose > SUMMARY_SECTIONS_KEPT ? loose : SUMMARY_SECTIONS_KEPT;
+  if (!full && duration <= 0 && budget > 0 && total > loose * SUMMARY_SECTIONS && total > sections_limit)
+    sections_cut(fs, ns, &total, sections_limit);
   /* write the result: narration from the kept units, bullets of the
    * sentences left out removed, scenes left out removed */
   for (i = 0; i < ns; i++) {
