@@ -4443,9 +4443,14 @@ void vgi_timing_push(lua_State *L) {
  * never below a minute: a short document keeps all of them */
 #define SUMMARY_LOOSE 1.2
 #define SUMMARY_KEPT 60.0
+/* ... and whole sections go only past a minute per 400 words (500 / 1.25) */
+#define SUMMARY_SECTIONS 1.25
+#define SUMMARY_SECTIONS_KEPT 180.0
 /* Longer than this, a video is split into parts (of about PART_SECONDS). */
 #define PART_LIMIT 660.0
 #define PART_SECONDS 600.0
+/* What a summary's scene says of its later sentences, at most (seconds). */
+#define SUMMARY_SCENE_SAID 90.0
 
 /* Seconds a key point chosen by what it says may run past the first. */
 #define POINT_LONGER 4.0
@@ -5352,7 +5357,7 @@ static void full_items_unit(const cJSON *s, cJSON *units, const char *lang) {
 static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, double duration, vgi_diags *d) {
   /* (duration: the length the user asked for, as messages name it) */
   vgi_buf b = {0}, lb = {0};
-  int sections = 0, slides = 0, later = 0, named = 0;
+  int sections = 0, named_sections = 0, slides = 0, later = 0, named = 0;
   for (int i = 0, head = -1; i < ns; i++) {
     if (fs[i].srank != 1) head = i;
     if (fs[i].kept || fs[i].empty) continue;   /* (links only: nothing to show or say) */
@@ -5380,7 +5385,25 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
       continue;
     }
     if (fs[i].srank < 2) continue;
-    if (sections++ >= LEFT_OUT_NAMED) continue;
+    /* short sections that share a slide under their parent's heading
+     * (bullets made from their prose, each titled by its heading) are
+     * counted each and named by the first of them, not the parent five
+     * times */
+    const cJSON *its = cJSON_GetObjectItemCaseSensitive(vc, "items");
+    const cJSON *it0 = its ? its->child : NULL;
+    const cJSON *units = cJSON_GetObjectItemCaseSensitive(fs[i].s, VGI_UNITS_KEY);
+    /* (a shared slide is headed by its sections' parent: the document's
+     * title or the section before it) */
+    int shared = 0;
+    const char *vh = vgi_str(vc, "header"), *pt = vgi_str(v, "title");
+    const char *ph = i > 0 ? vgi_str(cJSON_GetObjectItemCaseSensitive(fs[i - 1].s, "visual_content"), "header") : NULL;
+    int under_parent = vh && ((pt && !strcmp(vh, pt)) || (ph && !strcmp(vh, ph)));
+    for (const cJSON *u = under_parent && units && cJSON_IsObject(it0) && vgi_str(it0, "title") ? units->child : NULL;
+         u && !shared; u = u->next)
+      shared = cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(u, "b"));
+    if (shared && *vgi_str(it0, "title")) h = vgi_str(it0, "title");
+    sections += shared ? cJSON_GetArraySize(its) : 1;
+    if (named_sections++ >= LEFT_OUT_NAMED) continue;
     /* a callout by its kind and the section it is in ("Note: Rust", not
      * "Note" five times) */
     char *both = NULL;
@@ -5389,7 +5412,7 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
       vgi_buf_printf(&nb, "%s: %s", h, vgi_str(vc, "description"));
       both = vgi_buf_take(&nb);
     }
-    name_left_out(&b, sections, both ? both : h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?", fs[i].s, 0);
+    name_left_out(&b, named_sections, both ? both : h ? h : vgi_str(fs[i].s, "id") ? vgi_str(fs[i].s, "id") : "?", fs[i].s, 0);
     free(both);
   }
   /* a summary leaves a section's later detail out by design: said only
@@ -5397,7 +5420,8 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
    * user asked for says all it cost */
   if (duration <= 0 && !named) later = 0;
   if (!sections && !slides && !later) { vgi_buf_free(&b); vgi_buf_free(&lb); return; }
-  if (sections > LEFT_OUT_NAMED) vgi_buf_printf(&b, " and %d more", sections - LEFT_OUT_NAMED);
+  if (sections > named_sections || named_sections > LEFT_OUT_NAMED)
+    vgi_buf_printf(&b, " and %d more", sections - (named_sections < LEFT_OUT_NAMED ? named_sections : LEFT_OUT_NAMED));
   if (named && later > named) vgi_buf_printf(&lb, " and %d more", later - named);
   char a[32];
   vgi_buf what = {0};
@@ -5417,6 +5441,44 @@ static void left_out_sections(const cJSON *v, const fit_scene *fs, int ns, doubl
   vgi_buf_free(&what);
   vgi_buf_free(&b);
   vgi_buf_free(&lb);
+}
+
+/* One section a summary may leave out whole (sections_cut): its first
+ * scene, its rank (0 a subsection, 1 a section) and its place among the
+ * sections of the same rank under the same parent. */
+typedef struct fit_section { int head, sub, nth; } fit_section;
+
+static int section_cmp(const void *a, const void *b) {
+  const fit_section *x = a, *y = b;
+  if (x->sub != y->sub) return x->sub ? -1 : 1;   /* subsections first */
+  if (x->nth != y->nth) return y->nth - x->nth;   /* every parent's last first */
+  return y->head - x->head;                       /* the later first */
+}
+
+/* Leaves whole sections out of a summary until *total is within limit (a
+ * section's first scene has srank 2, a subsection, or 3; its later scenes
+ * srank 1 follow it). Linear in the scenes but for one sort. */
+static void sections_cut(fit_scene *fs, int ns, double *total, double limit) {
+  fit_section *sec = malloc((size_t)ns * sizeof *sec);
+  if (!sec) return;
+  int n = 0, top = 0, subs = 0;
+  for (int k = 0; k < ns; k++) {
+    if (fs[k].srank < 2 || !fs[k].kept) {
+      if (fs[k].srank == 3) top++, subs = 0;   /* (a section left out before: its place still counts) */
+      continue;
+    }
+    int sub = fs[k].srank == 2;
+    sec[n++] = (fit_section){ k, sub, sub ? subs++ : top++ };
+    if (!sub) subs = 0;
+  }
+  qsort(sec, (size_t)n, sizeof *sec, section_cmp);
+  for (int j = 0; j < n && *total > limit; j++)
+    for (int k = sec[j].head; k < ns && (k == sec[j].head || fs[k].srank == 1); k++)
+      if (fs[k].kept) {
+        *total -= scene_est(&fs[k]);
+        fs[k].kept = 0;
+      }
+  free(sec);
 }
 
 static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summary) {
@@ -5815,6 +5877,34 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
      * guide's summary is not every step of it. First scenes stay. */
     floor_cls = 202;
   }
+  /* A summary's slide is not a reading: a section of a few long
+   * paragraphs (8 of 3,500 Japanese characters) kept its key points on one
+   * slide and filled the budget with their later sentences, 24 minutes
+   * under four bullets. A scene says at most SUMMARY_SCENE_SAID seconds of
+   * its later sentences (the last first, then the earlier); its key points
+   * stay, and the time freed is not given to another scene's detail. */
+  if (!full && duration <= 0 && budget > 0) {
+    for (i = 0; i < ns; i++) {
+      fit_scene *f = &fs[i];
+      if (f->speech <= SUMMARY_SCENE_SAID || f->u1 <= f->u0) continue;
+      /* (the highest rank first, a paragraph's fourth before any third; the
+       * later first among the same rank: one sort, never a pass a rank) */
+      fit_step *cut = malloc((size_t)(f->u1 - f->u0) * sizeof *cut);
+      int nc = 0;
+      for (int k = f->u0; cut && k < f->u1; k++)
+        if (fu[k].kept && !fu[k].fixed && !fu[k].key && fu[k].rank >= 2) cut[nc++] = (fit_step){ -fu[k].rank, k, k, i };
+      if (nc) qsort(cut, (size_t)nc, sizeof *cut, step_cmp);
+      for (int c = 0; c < nc && f->speech > SUMMARY_SCENE_SAID; c++) {
+        double before = fit_low(f);
+        fu[cut[c].unit].kept = 0;
+        f->speech -= fu[cut[c].unit].sec;
+        f->stale = 1;
+        total += fit_low(f) - before;
+      }
+      free(cut);
+    }
+    total = fit_settle_stale(fs, ns, fu, lang, total);
+  }
   int dropped_scenes = 0;
   if (budget > 0 && total > budget) {
     fit_step *st = malloc((size_t)(nu + ns) * sizeof *st);
@@ -5984,6 +6074,22 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         total += scene_est(f) - before;
       }
   }
+  /* Every section that keeps its first scene can still make a summary a
+   * reading: an API reference of 5,000 one-line entries ran 375 minutes, a
+   * minute per 27 words. Past a minute per 500 words, whole sections go
+   * too (each with its later scenes) until the summary is that short again:
+   * subsections before sections, and among them every parent's last before
+   * any parent's next-to-last (a section's first entries say what it is;
+   * the end of the document keeps its sections' heads as its beginning
+   * does). The title, the outro and what the document narrated stay.
+   * Only past SUMMARY_SECTIONS times that: the words counted are those of
+   * the summary's document (a man page's summary shows its first options
+   * only), and a section is too much to lose for a few seconds; nor below
+   * SUMMARY_SECTIONS_KEPT: a short document's sections (a few tables) all
+   * stay. */
+  double sections_limit = loose > SUMMARY_SECTIONS_KEPT ? loose : SUMMARY_SECTIONS_KEPT;
+  if (!full && duration <= 0 && budget > 0 && total > loose * SUMMARY_SECTIONS && total > sections_limit)
+    sections_cut(fs, ns, &total, sections_limit);
   /* write the result: narration from the kept units, bullets of the
    * sentences left out removed, scenes left out removed */
   for (i = 0; i < ns; i++) {
@@ -6127,6 +6233,21 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
  * by an adapter that allows it becomes parts, each with its own title
  * ("Title (Part 1 of 2)") and outro, cut where a section starts when one is
  * near. */
+/* Whether the section that starts at scene s (up to the next scene of
+ * srank 3) lasts at most room seconds: a part cut early at a section that
+ * would still fit in it left the last part twice as long as the others (an
+ * API reference of short entries: a section every slide). Reads no
+ * further than room. */
+static int section_fits(const cJSON *s, const char *lang, double room) {
+  double t = 0;
+  for (const cJSON *c = s; c && t <= room; c = c->next) {
+    const cJSON *sr = cJSON_GetObjectItemCaseSensitive(c, VGI_SRANK_KEY);
+    if (c != s && (!cJSON_IsNumber(sr) || sr->valueint >= 3)) break;   /* (the next section, or the outro) */
+    t += vgi_scene_seconds(c, lang);
+  }
+  return t <= room;
+}
+
 static void split_parts(cJSON *model, const vg_limits *lim, vgi_diags *d) {
   const int max_scenes = (int)lim->max_scenes;   /* at least 3 (vg_limits_apply) */
   cJSON *videos = cJSON_GetObjectItemCaseSensitive(model, "videos");
@@ -6184,8 +6305,9 @@ static void split_parts(cJSON *model, const vg_limits *lim, vgi_diags *d) {
       free(psub);
       free(ptitle);
       cJSON_AddItemToArray(ps, t);
-      /* this part's share of the time; cut at a section's start near it */
-      double want = body / parts, acc = 0;
+      /* this part's share of the time left (the parts before may have cut
+       * short at a section); cut at a section's start near it */
+      double want = body / (parts - p), acc = 0;
       int taken = 0, left_parts = parts - p - 1;
       int left = cJSON_GetArraySize(scenes);   /* counted down: counting the array each time is quadratic */
       while (scenes->child && left > left_parts) {
@@ -6199,13 +6321,14 @@ static void split_parts(cJSON *model, const vg_limits *lim, vgi_diags *d) {
         if (left_parts > 0 && taken > 0 &&
             (taken >= per_max ||
              (fits && ((acc + sec > want && (section || acc + sec > want * 1.25)) ||
-                       (section && acc > want * 0.8)))))
+                       (section && acc > want * 0.8 && !section_fits(s, lang, want - acc))))))
           break;
         cJSON_AddItemToArray(ps, cJSON_DetachItemViaPointer(scenes, s));
         left--;
         acc += sec;
         taken++;
       }
+      body -= acc;
       cJSON_AddItemToArray(ps, cJSON_Duplicate(outro, 1));
       int k = 1;
       for (cJSON *s = ps->child; s; s = s->next, k++) {

@@ -3886,7 +3886,9 @@ static void example_meaning_said(void **state) {
  * they are ("It takes an optional offset, and returns an integer.") was
  * said for buffer.md's first 35 entries only: a long summary's trim of
  * later key points took it from the later ones, the last first. It is
- * said with every entry that shows them. */
+ * said with every entry that shows them. (A summary of 40 entries of
+ * 1,400 words leaves the later entries out whole to run about a minute
+ * per 500 words: every entry it keeps says them.) */
 static void api_parameters_said_in_every_entry(void **state) {
   (void)state;
   doc_n = 0;
@@ -3910,7 +3912,7 @@ static void api_parameters_said_in_every_entry(void **state) {
       entries++;
       said += strstr(n, "It takes an optional offset, and returns an integer") != NULL;
     }
-  assert_int_equal(entries, 40);
+  assert_true(entries >= 16 && entries <= 40);
   cJSON_Delete(m);
   if (said != entries) fail_msg("the parameters said in %d of %d entries", said, entries);
 }

@@ -1054,6 +1054,123 @@ static void summary_names_later_scenes_left_out(void **state) {
   vgi_buf_free(&b);
 }
 
+/* The seconds every video of a plan runs, by the length model. */
+static double plan_seconds(const cJSON *m) {
+  double t = 0;
+  for (int v = 0; v < video_count(m); v++)
+    for (int i = 0; i < scene_count(m, v); i++) t += vgi_scene_seconds(scene_at(m, v, i), "en");
+  return t;
+}
+
+/* A summary of many short sections (an API reference of one-line entries,
+ * a glossary, a FAQ) runs about a minute per 500-700 words, not a slide of
+ * every section: whole sections go, the later first, and the warning names
+ * them; every section that stays keeps its key point. (5,000 one-line
+ * entries of 10,000 words ran 375 minutes.) */
+static void summary_of_many_sections_fits(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# Reference\n\nThe reference lists every entry of the library in turn.\n\n");
+  int words = 9;
+  for (int k = 1; k <= 300; k++) {
+    vgi_buf_printf(&b, "## Entry %d\n\nEntry %d sets one small option for the reader.\n\n", k, k);
+    words += 10;
+  }
+  vgi_diags d;
+  cJSON *m = load_text("reference.md", b.s, NULL, &d);
+  /* (the headings' words count among the document's too) */
+  double sec = plan_seconds(m), rule = words * 60.0 / 500;
+  assert_true(sec <= rule * 1.1);
+  assert_true(sec >= words * 60.0 / 700 * 0.85);
+  assert_true(said_in(m, "Entry 1 sets one small option"));    /* the first entries stay */
+  assert_false(said_in(m, "Entry 300 sets one small option")); /* the last go */
+  assert_true(has_message(&d, "sections left out to fit ('Entry "));   /* (by their headings) */
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  /* subsections go before any section, every section's last first */
+  vgi_buf_free(&b);
+  vgi_buf_puts(&b, "# Reference\n\nThe reference lists every entry of the library in turn.\n\n");
+  for (int k = 1; k <= 4; k++) {
+    vgi_buf_printf(&b, "## Module %d\n\nModule %d holds the entries of one part of the library for the reader.\n\n", k, k);
+    for (int e = 1; e <= 60; e++)
+      vgi_buf_printf(&b, "### Part %d.%d\n\nPart %d.%d keeps one small value for the reader.\n\n", k, e, k, e);
+  }
+  m = load_text("reference.md", b.s, NULL, &d);
+  for (int k = 1; k <= 4; k++) {
+    char want[64];
+    snprintf(want, sizeof want, "Module %d holds the entries", k);
+    assert_true(said_in(m, want));
+    snprintf(want, sizeof want, "Part %d.1 keeps one small value", k);
+    assert_true(said_in(m, want));
+    snprintf(want, sizeof want, "Part %d.60 keeps one small value", k);
+    assert_false(said_in(m, want));
+  }
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&b);
+}
+
+/* A summary's slide is no reading: a section of a few long paragraphs of
+ * Japanese (no spaces, a 。 every 16 characters) kept its key points on one
+ * slide and filled the budget with their later sentences (28,000
+ * characters: 24 minutes under four bullets). A scene says at most 90 s
+ * of later sentences (under two minutes with its key points and pauses);
+ * each paragraph's first sentence stays. */
+static void summary_scene_no_reading(void **state) {
+  (void)state;
+  static const char *const c[] = { "文", "書", "動", "画", "説", "明", "作", "成", "処", "理", "画", "面", "音",
+                                   "声", "場", "表", "示", "読", "込", "変", "換", "出", "力", "入", "設", "定",
+                                   "の", "に", "を", "は", "が", "で", "と", "た", "し", "て" };
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# 文書の説明\n\n");
+  unsigned s = 7;
+  char first[8][64];
+  for (int p = 0; p < 8; p++) {
+    size_t at = b.n;
+    for (int i = 1; i <= 1200; i++) {
+      s = (s * 31 + 11) % 997;
+      vgi_buf_puts(&b, c[s % 36]);
+      if (!(i % 16)) vgi_buf_puts(&b, "。");
+    }
+    snprintf(first[p], sizeof first[p], "%.*s", 15 * 3, b.s + at);   /* (15 characters of 3 bytes) */
+    vgi_buf_puts(&b, "\n\n");
+  }
+  vgi_diags d;
+  cJSON *m = load_text("doc.md", b.s, NULL, &d);
+  for (int v = 0; v < video_count(m); v++)
+    for (int i = 0; i < scene_count(m, v); i++) assert_true(vgi_scene_seconds(scene_at(m, v, i), "ja") < 120);
+  for (int p = 0; p < 8; p++) assert_true(said_in(m, first[p]));
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&b);
+}
+
+/* A long video's parts run about as long as each other: a part cut early
+ * at a section start (an API reference: a section every slide) left the
+ * last parts half as long again as the first (5:46 against 8:56). */
+static void parts_share_the_time(void **state) {
+  (void)state;
+  vgi_buf b = {0};
+  vgi_buf_puts(&b, "# Reference\n\nThe reference lists every entry of the library in turn.\n\n");
+  for (int k = 1; k <= 400; k++)
+    vgi_buf_printf(&b, "## Entry %d\n\nEntry %d keeps one small value for the reader.\n\n", k, k);
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("reference.md", b.s, &full, &d);
+  assert_true(video_count(m) >= 3);
+  double least = 1e9, most = 0;
+  for (int v = 0; v < video_count(m); v++) {
+    double t = 0;
+    for (int i = 0; i < scene_count(m, v); i++) t += vgi_scene_seconds(scene_at(m, v, i), "en");
+    if (t < least) least = t;
+    if (t > most) most = t;
+  }
+  assert_true(most < least * 1.15);
+  cJSON_Delete(m);
+  vgi_diags_free(&d);
+  vgi_buf_free(&b);
+}
+
 /* A command's options after "The options are as follows:" are said with
  * what each does, the first three and "and more" (a man page's list was
  * said "-4, -6, and the A option"); a list of other terms after a colon is
@@ -1593,6 +1710,9 @@ int main(void) {
     cmocka_unit_test(items_named_at_their_sentence),
     cmocka_unit_test(callouts_left_out_named_by_section),
     cmocka_unit_test(summary_names_later_scenes_left_out),
+    cmocka_unit_test(summary_of_many_sections_fits),
+    cmocka_unit_test(summary_scene_no_reading),
+    cmocka_unit_test(parts_share_the_time),
     cmocka_unit_test(options_said_with_what_they_do),
     cmocka_unit_test(bullets_are_statements),
     cmocka_unit_test(address_only_slide_says_its_name),
