@@ -2379,6 +2379,18 @@ static int finite_verb_title(const char *title) {
   return 0;
 }
 
+static void unspeakable_out(char *s);
+
+/* Has a title a letter or digit the voice says, its pictographs left out? */
+static int sayable_title(const char *title) {
+  char *t = vgi_strdup(title);
+  unspeakable_out(t);
+  int any = 0;
+  for (const unsigned char *q = (const unsigned char *)t; *q && !any; q++) any = isalnum(*q) || *q >= 0xC0;
+  free(t);
+  return any;
+}
+
 char *vgi_template(const cJSON *scene, const char *lang) {
   const char *type = vgi_str(scene, "scene_type");
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
@@ -2403,6 +2415,9 @@ char *vgi_template(const cJSON *scene, const char *lang) {
         if (*q == '/' && q + 1 < end) base = q + 1;
       if (base > title && end > base) title = base;
     }
+    /* a title of pictographs alone ("🚀✨") says nothing: "Welcome to." was
+     * the phrase around an empty name, so nothing of the title is said */
+    if (title && !sayable_title(title)) title = NULL;
     /* a title that welcomes already ("Welcome to the OpenSSL Project") is
      * said as it is, never "Welcome to Welcome to …" */
     const char *wp = vgi_phrase(lang, "welcome"), *slot = strstr(wp, "{1}");
@@ -3794,6 +3809,27 @@ static int beside_unsaid(const char *e, const vgi_buf *b) {
 
 /* s without the words no presenter reads out (unsaid); frees s, returns
  * the new text. */
+/* A manual page's name and section at a ("git-push(1)", "ls(1)",
+ * "printf(3p)", up to e): the end of its ")" and the name's length in *n,
+ * else NULL. The name starts with a letter and has two characters or more
+ * ("f(1)" is a function's value). */
+static const char *man_page_ref(const char *a, const char *e, size_t *n) {
+  const char *q = a;
+  if (!isalpha((unsigned char)*q)) return NULL;
+  while (q < e && (isalnum((unsigned char)*q) || strchr("_.+-", *q))) q++;
+  if (q - a < 2 || q >= e || *q != '(' || q[-1] == '-' || q[-1] == '.') return NULL;
+  *n = (size_t)(q - a);
+  q++;
+  if (q >= e || *q < '1' || *q > '9') return NULL;
+  q++;
+  for (int k = 0; k < 3 && q < e && islower((unsigned char)*q); k++) q++;
+  if (q >= e || *q != ')') return NULL;
+  q++;
+  for (const char *r = q; r < e; r++)   /* only the sentence's marks after it */
+    if (!strchr(".,;:!?)]\"'`*_", *r)) return NULL;
+  return q;
+}
+
 static char *speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
@@ -3847,8 +3883,8 @@ static char *speech_out(char *s) {
         if (k > a && unsaid(a, (size_t)(k - a))) ko_tail = z - kl, z = k;
       }
     }
-    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0, sn = 0;
-    const char *sa = NULL;
+    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0, sn = 0, mn = 0;
+    const char *sa = NULL, *mr = NULL;
     const char *bar = said_en_ && z > a ? memchr(a, '|', (size_t)(z - a)) : NULL;
     if (bar && !bar_choice(a, bar, z)) bar = NULL;
     if (bar) {
@@ -3895,6 +3931,12 @@ static char *speech_out(char *s) {
       if (z == e && *nx >= 'A' && *nx <= 'Z' && nx[1] >= 'a' && nx[1] <= 'z' &&
           (memmem(a, (size_t)(z - a), "://", 3) || !strncmp(a, "www.", 4)))
         vgi_buf_add(&b, ".", 1);
+    } else if (z > a && (mr = man_page_ref(a, e, &mn))) {
+      /* a manual page named with its section ("git-push(1)", "ls(1),"):
+       * said by the command, "git push", never "git-push one" */
+      vgi_buf_add(&b, p, (size_t)(a - p));
+      for (size_t q = 0; q < mn; q++) vgi_buf_add(&b, a[q] == '-' ? " " : a + q, 1);
+      vgi_buf_add(&b, mr, (size_t)(e - mr));
     } else if (symbols_only(p, e)) {
       /* "]*", "[]", "{}": a pattern's signs left alone are never said; the
        * sentence's own mark after them stays */
