@@ -2391,6 +2391,32 @@ static int sayable_title(const char *title) {
   return any;
 }
 
+/* A term with what it is, its description's first sentence in a summary
+ * ("Current: under active development."), as one sentence into b. */
+static void term_said(vgi_buf *b, const cJSON *it, const char *idesc, const char *lang) {
+  int n1 = 0;
+  char **s1 = vgi_sentences_lang(idesc, lang, &n1);
+  /* (a whole reading says it whole: Japanese groupadd(8)'s one
+   * option was said by its first sentence alone, "新規グループの ID
+   * 番号。", with --detail full) */
+  char *said = headlines_ ? said_short(n1 ? s1[0] : idesc, LONG_WORDS) : vgi_strdup(idesc);
+  for (int q = 0; q < n1; q++) free(s1[q]);
+  free(s1);
+  char *lt = english(lang) ? lower_first(said) : vgi_strdup(said);
+  char *head = vgi_strdup(item_text(it));
+  /* (an option by its words, as a list of them says it: "a 옵션") */
+  if (strchr("-+", head[0])) head = clean_speech(head, lang);
+  size_t hl = strlen(head);
+  while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
+  vgi_buf one = {0};
+  vgi_buf_printf(&one, "%s: %s", head, lt);
+  sentence_l(b, one.s, lang);
+  vgi_buf_free(&one);
+  free(head);
+  free(lt);
+  free(said);
+}
+
 char *vgi_template(const cJSON *scene, const char *lang) {
   const char *type = vgi_str(scene, "scene_type");
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
@@ -2534,27 +2560,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
            * Under active development. …") is said with what it is, its
            * first sentence, not by its name alone ("Release types.
            * Current.") */
-          int n1 = 0;
-          char **s1 = vgi_sentences_lang(idesc, lang, &n1);
-          /* (a whole reading says it whole: Japanese groupadd(8)'s one
-           * option was said by its first sentence alone, "新規グループの ID
-           * 番号。", with --detail full) */
-          char *said = headlines_ ? said_short(n1 ? s1[0] : idesc, LONG_WORDS) : vgi_strdup(idesc);
-          for (int q = 0; q < n1; q++) free(s1[q]);
-          free(s1);
-          char *lt = english(lang) ? lower_first(said) : vgi_strdup(said);
-          char *head = vgi_strdup(item_text(it));
-          /* (an option by its words, as a list of them says it: "a 옵션") */
-          if (strchr("-+", head[0])) head = clean_speech(head, lang);
-          size_t hl = strlen(head);
-          while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
-          vgi_buf one = {0};
-          vgi_buf_printf(&one, "%s: %s", head, lt);
-          sentence(&b, one.s);
-          vgi_buf_free(&one);
-          free(head);
-          free(lt);
-          free(said);
+          term_said(&b, it, idesc, lang);
         } else if (top == 1 && c && item_text(c) && cJSON_IsNumber(cl) && cl->valueint > 0 && !strstr(item_text(c), ": ")) {
           char *lt = english(lang) ? lower_first(item_text(c)) : vgi_strdup(item_text(c));
           vgi_buf one = {0};
@@ -5612,6 +5618,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           whole = 1;
         } else if (sentence_items(items, 3)) {
           item_sentences(&b, items, 3, lang);
+          whole = 1;
+        } else if (count_text(items) == 1 && cJSON_GetArraySize(items) == 1 && item_desc(items->child) &&
+                   *item_desc(items->child) && item_text(items->child)) {
+          /* one term after prose (a manual's definition under its section's
+           * text): said with what it is, "ffi_call: this calls …", never
+           * "Key points include ffi_call" */
+          term_said(&b, items->child, item_desc(items->child), lang);
           whole = 1;
         } else {
           phrase_list(&b, lang, "key_points", items, 3, 0, 0);
