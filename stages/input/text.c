@@ -1012,6 +1012,82 @@ static void line_list(text *r, const view *v, int a, int b) {
   }
 }
 
+/* A date that opens a changelog's line ("20051107: Bumped …", "980626:",
+ * "2005-11-07 Fixed …"): eight or six digits, or year-month-day with '-' or
+ * '/', then a colon or a space and the change. Its length with what follows
+ * it up to the change, else 0. */
+static int line_date(const char *s, int n) {
+  int d = 0;
+  while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9') d++;
+  int e;
+  if (d == 8 || d == 6) {
+    e = d;
+  } else if (d == 4 && n >= 10 && (s[4] == '-' || s[4] == '/') && isdigit((unsigned char)s[5]) &&
+             isdigit((unsigned char)s[6]) && s[7] == s[4] && isdigit((unsigned char)s[8]) && isdigit((unsigned char)s[9])) {
+    e = 10;
+  } else {
+    return 0;
+  }
+  if (e < n && s[e] == ':') e++;
+  else if (e >= n || s[e] != ' ') return 0;
+  int w = e;
+  while (w < n && s[w] == ' ') w++;
+  return w > e || s[e - 1] == ':' ? (w < n && alpha_c((unsigned char)s[w]) ? w : 0) : 0;
+}
+
+/* A changelog of dated lines (util-linux's getopt_changelog.txt, a line a
+ * change, its date first; a change going on over lines further in): a list
+ * of the changes, each with its date after it, three dated lines or more
+ * from a, up to a blank line or a line of another kind. Read as
+ * paragraphs, its title was three changes run together. The end of the
+ * run, else 0. */
+static int dated_lines(text *r, const view *v, int a, int b) {
+  int dated = 0, i = a, base = vind(r, v, a);
+  while (i < b && !vblank(r, v, i)) {
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    if (vind(r, v, i) == base && line_date(s, t)) dated++;
+    else if (!(i > a && vind(r, v, i) > base)) break;
+    i++;
+  }
+  if (dated < 3) return 0;
+  b = i;
+  note_first(r, 'L', 0);
+  if (r->scan) return b;
+  sep(r, a);
+  for (int k = a; k < b;) {
+    int t;
+    const char *s = vtext(r, v, k, &t);
+    int at = line_date(s, t), dl = 0;
+    while (dl < at && s[dl] != ':' && s[dl] != ' ') dl++;
+    vgi_buf l = {0};
+    vgi_buf_add(&l, "- ", 2);
+    put_inline(&l, s + at, t - at);
+    int e = k + 1;
+    for (; e < b && vind(r, v, e) > base; e++) {   /* the change's lines further in */
+      int ct;
+      const char *cs = vtext(r, v, e, &ct);
+      while (ct && *cs == ' ') cs++, ct--;
+      /* (a sentence of its own under the change: "They are written by …") */
+      int stop = l.n && !strchr(".,;:!?(", l.s[l.n - 1]) && ct && upper_c((unsigned char)cs[0]) && ct > 1 &&
+                 lower_c((unsigned char)cs[1]);
+      vgi_buf_add(&l, stop ? ". " : " ", stop ? 2 : 1);
+      put_inline(&l, cs, ct);
+    }
+    /* the date after the change, in brackets: shown, and an aside a
+     * summary leaves unsaid; as a date is written (2005-11-07) */
+    vgi_buf_add(&l, " (", 2);
+    if (dl == 8) vgi_buf_printf(&l, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+    else vgi_buf_add(&l, s, (size_t)dl);
+    vgi_buf_add(&l, ")", 1);
+    emit(r, k, l.s, l.n);
+    vgi_buf_free(&l);
+    skip_to(r, e - 1);
+    k = e;
+  }
+  return b;
+}
+
 /* ---- tables ------------------------------------------------------------------------------ */
 
 /* A table of the text as a GFM pipe table, which the Markdown adapter shows
@@ -2337,6 +2413,15 @@ static void blocks(text *r, view v, int depth) {
       colon = 0;
       i = toc_end;
       continue;
+    }
+    /* a changelog's dated lines: a list of its changes */
+    if (first_line && !r->man && k == v.base) {
+      int de = dated_lines(r, &v, i, v.b);
+      if (de) {
+        colon = 0;
+        i = de;
+        continue;
+      }
     }
     /* more indented than the view: a region of its own */
     if (k > v.base && !(i == v.a && v.ov)) {

@@ -1718,6 +1718,35 @@ static void title_over_notice(void **state) {
   cJSON_Delete(m);
 }
 
+/* A changelog of dated lines ("20051107: Bumped up …") is a list of its
+ * changes, each with its date shown after it (2005-11-07) and a change's
+ * line further in joined to it; read as paragraphs, its title was three
+ * changes run together. */
+static void dated_change_lines(void **state) {
+  (void)state;
+  const char *doc = "20240302: Bumped up version number to 2.1\n"
+                    "20240302: Fixed a crash when the gear slips\n"
+                    "20231115: Ported the spring patches from the old tree\n"
+                    "          They are written by Jane Roe\n"
+                    "231001: Added a manual page\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("gear_changelog.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  const char *title = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0), "title")->valuestring;
+  assert_null(strstr(title, "Bumped"));
+  const cJSON *l = scene_with(m, "list", "Bumped up version number to 2.1 (2024-03-02)");
+  if (!l) print_message("%s\n", cJSON_PrintUnformatted(m));
+  assert_non_null(l);
+  char *all = cJSON_PrintUnformatted(m);
+  if (!strstr(all, "Ported the spring patches from the old tree. They are written by Jane Roe (2023-11-15)"))
+    print_message("%s\n", all), fail();
+  free(all);
+  assert_non_null(scene_with(m, "list", "Added a manual page (231001)"));
+  assert_int_equal(items_of(l), 4);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wiki_titles),
@@ -1755,6 +1784,7 @@ int main(void) {
     cmocka_unit_test(said_whole_sentences),
     cmocka_unit_test(man_page_name_pairs),
     cmocka_unit_test(news_entries_and_signatures),
+    cmocka_unit_test(dated_change_lines),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
