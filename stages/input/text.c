@@ -1918,7 +1918,86 @@ static void kv_table(text *r, const view *v, int a, int b) {
 
 static void kv_list(text *r, const view *v, int a, int b, int depth);
 
+/* The line where the chunk of fields next to [a, b) in the view starts
+ * with the same key as a's: an RFC 822 stanza's sibling (dpkg's README.api,
+ * "What: … / Status: … / Description:" again and again); -1 when none. */
+static int stanza_sibling(const text *r, const view *v, int a, int b) {
+  int t, kl = 0;
+  const char *s = vtext(r, v, a, &t);
+  kl = kv_key(s, t);
+  int at[2] = { b, a - 1 };
+  while (at[0] < v->b && vblank(r, v, at[0])) at[0]++;   /* the next chunk */
+  while (at[1] >= v->a && vblank(r, v, at[1])) at[1]--;  /* the one before, from its first line */
+  for (int q = 0; at[1] >= v->a && q < 64 && at[1] > v->a && !vblank(r, v, at[1] - 1); q++) at[1]--;
+  for (int k = 0; k < 2; k++) {
+    if (at[k] < v->a || at[k] >= v->b || (k == 1 && at[1] >= a) || vind(r, v, at[k]) != vind(r, v, a)) continue;
+    int ot;
+    const char *os = vtext(r, v, at[k], &ot);
+    if (kv_key(os, ot) == kl && !strncmp(os, s, (size_t)kl)) return at[k];
+  }
+  return -1;
+}
+
+/* A stanza of fields among stanzas of the same keys, one of them a tall
+ * field (its value the lines under it: a description): one list item, the
+ * first field's value its name, the description its text, the other
+ * fields after it in brackets ("**libdpkg.a**: The API provided … (Status:
+ * volatile)"). Shown as a table with the description apart, each stanza's
+ * description was said away from what it describes. 1 when written. */
+static int stanza_item(text *r, const view *v, int a, int b) {
+  int k0 = vind(r, v, a), tall = -1;
+  for (int i = a; i < b;) {
+    int e = kv_end(r, v, i, b, k0);
+    if (e - i > 1 && tall < 0) tall = i;
+    i = e;
+  }
+  if (tall <= a || stanza_sibling(r, v, a, b) < 0) return 0;
+  note_first(r, 'L', 0);
+  if (r->scan) return 1;
+  sep(r, a);
+  vgi_buf l = {0}, rest = {0};
+  int t;
+  const char *s = vtext(r, v, a, &t);
+  int kl = kv_key(s, t), vs = kl + 1;
+  while (vs < t && s[vs] == ' ') vs++;
+  vgi_buf_puts(&l, "- **");
+  put_inline(&l, s + vs, t - vs);
+  vgi_buf_puts(&l, "**:");
+  for (int i = kv_end(r, v, a, b, k0); i < b;) {
+    int e = kv_end(r, v, i, b, k0);
+    const char *fs = vtext(r, v, i, &t);
+    int fk = kv_key(fs, t), fv = fk + 1;
+    while (fv < t && fs[fv] == ' ') fv++;
+    if (i == tall) {
+      if (fv < t) { vgi_buf_add(&l, " ", 1); put_inline(&l, fs + fv, t - fv); }
+      for (int q = i + 1; q < e; q++) {
+        int ct;
+        const char *cs = vtext(r, v, q, &ct);
+        while (ct && *cs == ' ') cs++, ct--;
+        if (ct == 1 && cs[0] == '.') continue;   /* Debian's empty line */
+        vgi_buf_add(&l, " ", 1);
+        put_inline(&l, cs, ct);
+      }
+    } else if (fv < t) {
+      vgi_buf_puts(&rest, rest.n ? "; " : "");
+      put_inline(&rest, fs, t);
+    }
+    i = e;
+  }
+  if (rest.n) {
+    vgi_buf_puts(&l, " (");
+    vgi_buf_add(&l, rest.s, rest.n);
+    vgi_buf_puts(&l, ")");
+  }
+  emit(r, a, l.s, l.n);
+  skip_to(r, b - 1);
+  vgi_buf_free(&l);
+  vgi_buf_free(&rest);
+  return 1;
+}
+
 static void kv_items(text *r, const view *v, int a, int b, int depth) {
+  if (!r->in_item && stanza_item(r, v, a, b)) return;
   int k0 = vind(r, v, a);
   if (r->in_item) {
     kv_list(r, v, a, b, depth);   /* no table in a list item */

@@ -1747,6 +1747,33 @@ static void dated_change_lines(void **state) {
   cJSON_Delete(m);
 }
 
+/* Stanzas of fields of the same keys, one a description under its key
+ * (dpkg's README.api: "What: / Status: / Description:"), are a list of
+ * one item a stanza: its first value the name, the description its text,
+ * the other fields in brackets; the description is never a slide apart
+ * from what it describes. */
+static void stanzas_are_items(void **state) {
+  (void)state;
+  const char *doc = "This is a list of the parts of the gear kit, and their status.\n\n"
+                    "What: libgear (C library)\nStatus: volatile\nDescription:\n"
+                    " The interface of this library still changes. Use it only inside the kit.\n"
+                    " Its headers may be renamed at any time.\n\n"
+                    "What: gear-perl (perl modules)\nStatus: stable\nDescription:\n"
+                    " The modules with a version of 1.00 are stable.\n .\n"
+                    " Breaking changes raise the major number.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("parts-api.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(m);
+  if (!strstr(all, "\"title\":\"libgear (C library)\",\"description\":\"The interface of this library still changes"))
+    print_message("%s\n", all), fail();
+  assert_non_null(strstr(all, "Breaking changes raise the major number. (Status: stable)"));
+  assert_null(scene_with(m, "table", "Status"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wiki_titles),
@@ -1785,6 +1812,7 @@ int main(void) {
     cmocka_unit_test(man_page_name_pairs),
     cmocka_unit_test(news_entries_and_signatures),
     cmocka_unit_test(dated_change_lines),
+    cmocka_unit_test(stanzas_are_items),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
