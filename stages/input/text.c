@@ -1940,8 +1940,8 @@ static int stanza_sibling(const text *r, const view *v, int a, int b) {
 
 /* A stanza of fields among stanzas of the same keys, one of them a tall
  * field (its value the lines under it: a description): one list item, the
- * first field's value its name, the description its text, the other
- * fields after it in brackets ("**libdpkg.a**: The API provided … (Status:
+ * first field's value its name (no path nor glob), the description, its
+ * last field, its text, the other fields after it in brackets ("**libdpkg.a**: The API provided … (Status:
  * volatile)"). Shown as a table with the description apart, each stanza's
  * description was said away from what it describes. 1 when written. */
 static int stanza_item(text *r, const view *v, int a, int b) {
@@ -1951,7 +1951,14 @@ static int stanza_item(text *r, const view *v, int a, int b) {
     if (e - i > 1 && tall < 0) tall = i;
     i = e;
   }
-  if (tall <= a || stanza_sibling(r, v, a, b) < 0) return 0;
+  if (tall <= a || kv_end(r, v, tall, b, k0) != b || stanza_sibling(r, v, a, b) < 0) return 0;
+  /* (the name a thing's, not files': Debian's copyright stanzas, "Files:
+   * a glob" over "Copyright:" and "License:", stay fields) */
+  {
+    int ft;
+    const char *fs = vtext(r, v, a, &ft);
+    if (memchr(fs, '*', (size_t)ft) || memchr(fs, '/', (size_t)ft)) return 0;
+  }
   note_first(r, 'L', 0);
   if (r->scan) return 1;
   sep(r, a);
