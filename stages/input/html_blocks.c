@@ -344,6 +344,33 @@ static void list_md(vgi_buf *b, const char *p, const char *end, int ordered, int
   vgi_buf_free(&raw);
 }
 
+/* A definition's term as Texinfo writes it (<dt><span class="category">
+ * Function: </span><span><strong>ffi_status</strong> <em>ffi_prep_cif
+ * (ffi_cif *cif, …)</em>): what it defines is its name, the last word
+ * before its arguments ("ffi_prep_cif"); the category and the return type
+ * are the manual's layout, and "Function: ffi_status ffi_prep_cif" was
+ * said as the key point in place of its description. In place in t (its
+ * text, squashed); 0 when the term is none of Texinfo's. */
+static int definition_name(const char *dt, const char *dt_end, vgi_buf *t) {
+  const char *cat = find_ci(dt, dt_end, "class=\"category");
+  if (!cat || !t->s) return 0;
+  char *s = t->s;
+  /* after the category's colon ("Function: ", "Data type: ") */
+  char *c = strstr(s, ": ");
+  if (!c || c - s > 24) return 0;
+  char *a = c + 2;
+  char *paren = strchr(a, '(');
+  char *e = paren ? paren : a + strlen(a);
+  while (e > a && (e[-1] == ' ' || e[-1] == '*')) e--;
+  char *w = e;
+  while (w > a && w[-1] != ' ' && w[-1] != '*') w--;
+  if (w == e) return 0;
+  memmove(s, w, (size_t)(e - w));
+  s[e - w] = 0;
+  t->n = (size_t)(e - w);
+  return 1;
+}
+
 /* <dl>: each term with its description, as a list item "**term**: text" */
 static void dl_md(vgi_buf *b, const char *p, const char *end) {
   vgi_buf line = {0};
@@ -363,6 +390,11 @@ static void dl_md(vgi_buf *b, const char *p, const char *end) {
     if (!dt_end || (dd && dd < dt_end)) dt_end = dd ? dd : stop;
     vgi_buf t = {0};
     inline_md(&t, gt + 1, dt_end, NULL, 0);
+    if (t.s) {
+      vgi_squash(t.s);
+      t.n = strlen(t.s);
+      definition_name(dt, dt_end, &t);
+    }
     if (t.s && has_word(t.s)) {
       line.n = 0;
       vgi_buf_puts(&line, "**");

@@ -403,6 +403,15 @@ static int pointer_link(cmark_node *link, vgi_buf *b) {
   return 1;
 }
 
+/* A plural or possessive written against a code span ("`int`s",
+ * "`Foo`'s", "`Node`es"): the span's word, not a word of its own. */
+static int span_suffix(const char *t) {
+  size_t n = 0;
+  if (t[0] == 's') n = 1;
+  else if (t[0] == 'e' && t[1] == 's') n = 2;
+  return n && !isalnum((unsigned char)t[n]) && (unsigned char)t[n] < 0x80;
+}
+
 static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
   int names = cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && name_lines(n);
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
@@ -428,9 +437,19 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       put_text(b, lit);
       break;
     }
-    case CMARK_NODE_CODE:
-      vgi_buf_puts(b, cmark_node_get_literal(c));
+    case CMARK_NODE_CODE: {
+      /* a code span written against a word ("`00.11.z`is", "see`make`")
+       * keeps a word apart from it: joined, "00.11.zis" is one word that
+       * neither the slide nor the voice meant; a plural or possessive
+       * ("`int`s", "`Foo`'s") stays on its span */
+      const char *lit = cmark_node_get_literal(c);
+      cmark_node *nx = cmark_node_next(c);
+      const char *after = nx && cmark_node_get_type(nx) == CMARK_NODE_TEXT ? cmark_node_get_literal(nx) : NULL;
+      if (lit && *lit && b->n && isalnum((unsigned char)b->s[b->n - 1])) vgi_buf_puts(b, " ");
+      vgi_buf_puts(b, lit);
+      if (lit && *lit && after && isalnum((unsigned char)after[0]) && !span_suffix(after)) vgi_buf_puts(b, " ");
       break;
+    }
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
       vgi_buf_puts(b, names ? ", " : " ");

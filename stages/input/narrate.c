@@ -2377,6 +2377,44 @@ static int finite_verb_title(const char *title) {
   return 0;
 }
 
+static void unspeakable_out(char *s);
+
+/* Has a title a letter or digit the voice says, its pictographs left out? */
+static int sayable_title(const char *title) {
+  char *t = vgi_strdup(title);
+  unspeakable_out(t);
+  int any = 0;
+  for (const unsigned char *q = (const unsigned char *)t; *q && !any; q++) any = isalnum(*q) || *q >= 0xC0;
+  free(t);
+  return any;
+}
+
+/* A term with what it is, its description's first sentence in a summary
+ * ("Current: under active development."), as one sentence into b. */
+static void term_said(vgi_buf *b, const cJSON *it, const char *idesc, const char *lang) {
+  int n1 = 0;
+  char **s1 = vgi_sentences_lang(idesc, lang, &n1);
+  /* (a whole reading says it whole: Japanese groupadd(8)'s one
+   * option was said by its first sentence alone, "新規グループの ID
+   * 番号。", with --detail full) */
+  char *said = headlines_ ? said_short(n1 ? s1[0] : idesc, LONG_WORDS) : vgi_strdup(idesc);
+  for (int q = 0; q < n1; q++) free(s1[q]);
+  free(s1);
+  char *lt = english(lang) ? lower_first(said) : vgi_strdup(said);
+  char *head = vgi_strdup(item_text(it));
+  /* (an option by its words, as a list of them says it: "a 옵션") */
+  if (strchr("-+", head[0])) head = clean_speech(head, lang);
+  size_t hl = strlen(head);
+  while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
+  vgi_buf one = {0};
+  vgi_buf_printf(&one, "%s: %s", head, lt);
+  sentence_l(b, one.s, lang);
+  vgi_buf_free(&one);
+  free(head);
+  free(lt);
+  free(said);
+}
+
 char *vgi_template(const cJSON *scene, const char *lang) {
   const char *type = vgi_str(scene, "scene_type");
   const cJSON *vc = cJSON_GetObjectItemCaseSensitive(scene, "visual_content");
@@ -2401,6 +2439,9 @@ char *vgi_template(const cJSON *scene, const char *lang) {
         if (*q == '/' && q + 1 < end) base = q + 1;
       if (base > title && end > base) title = base;
     }
+    /* a title of pictographs alone ("🚀✨") says nothing: "Welcome to." was
+     * the phrase around an empty name, so nothing of the title is said */
+    if (title && !sayable_title(title)) title = NULL;
     /* a title that welcomes already ("Welcome to the OpenSSL Project") is
      * said as it is, never "Welcome to Welcome to …" */
     const char *wp = vgi_phrase(lang, "welcome"), *slot = strstr(wp, "{1}");
@@ -2517,27 +2558,7 @@ char *vgi_template(const cJSON *scene, const char *lang) {
            * Under active development. …") is said with what it is, its
            * first sentence, not by its name alone ("Release types.
            * Current.") */
-          int n1 = 0;
-          char **s1 = vgi_sentences_lang(idesc, lang, &n1);
-          /* (a whole reading says it whole: Japanese groupadd(8)'s one
-           * option was said by its first sentence alone, "新規グループの ID
-           * 番号。", with --detail full) */
-          char *said = headlines_ ? said_short(n1 ? s1[0] : idesc, LONG_WORDS) : vgi_strdup(idesc);
-          for (int q = 0; q < n1; q++) free(s1[q]);
-          free(s1);
-          char *lt = english(lang) ? lower_first(said) : vgi_strdup(said);
-          char *head = vgi_strdup(item_text(it));
-          /* (an option by its words, as a list of them says it: "a 옵션") */
-          if (strchr("-+", head[0])) head = clean_speech(head, lang);
-          size_t hl = strlen(head);
-          while (hl && (head[hl - 1] == ':' || head[hl - 1] == ' ')) head[--hl] = 0;
-          vgi_buf one = {0};
-          vgi_buf_printf(&one, "%s: %s", head, lt);
-          sentence(&b, one.s);
-          vgi_buf_free(&one);
-          free(head);
-          free(lt);
-          free(said);
+          term_said(&b, it, idesc, lang);
         } else if (top == 1 && c && item_text(c) && cJSON_IsNumber(cl) && cl->valueint > 0 && !strstr(item_text(c), ": ")) {
           char *lt = english(lang) ? lower_first(item_text(c)) : vgi_strdup(item_text(c));
           vgi_buf one = {0};
@@ -3794,6 +3815,27 @@ static int beside_unsaid(const char *e, const vgi_buf *b) {
 
 /* s without the words no presenter reads out (unsaid); frees s, returns
  * the new text. */
+/* A manual page's name and section at a ("git-push(1)", "ls(1)",
+ * "printf(3p)", up to e): the end of its ")" and the name's length in *n,
+ * else NULL. The name starts with a letter and has two characters or more
+ * ("f(1)" is a function's value). */
+static const char *man_page_ref(const char *a, const char *e, size_t *n) {
+  const char *q = a;
+  if (!isalpha((unsigned char)*q)) return NULL;
+  while (q < e && (isalnum((unsigned char)*q) || strchr("_.+-", *q))) q++;
+  if (q - a < 2 || q >= e || *q != '(' || q[-1] == '-' || q[-1] == '.') return NULL;
+  *n = (size_t)(q - a);
+  q++;
+  if (q >= e || *q < '1' || *q > '9') return NULL;
+  q++;
+  for (int k = 0; k < 3 && q < e && islower((unsigned char)*q); k++) q++;
+  if (q >= e || *q != ')') return NULL;
+  q++;
+  for (const char *r = q; r < e; r++)   /* only the sentence's marks after it */
+    if (!strchr(".,;:!?)]\"'`*_", *r)) return NULL;
+  return q;
+}
+
 static char *speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
@@ -3847,8 +3889,8 @@ static char *speech_out(char *s) {
         if (k > a && unsaid(a, (size_t)(k - a))) ko_tail = z - kl, z = k;
       }
     }
-    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0, sn = 0;
-    const char *sa = NULL;
+    size_t alt_end = 0, alt = z > a ? alternatives(a, (size_t)(z - a), &alt_end) : 0, sn = 0, mn = 0;
+    const char *sa = NULL, *mr = NULL;
     const char *bar = said_en_ && z > a ? memchr(a, '|', (size_t)(z - a)) : NULL;
     if (bar && !bar_choice(a, bar, z)) bar = NULL;
     if (bar) {
@@ -3895,6 +3937,12 @@ static char *speech_out(char *s) {
       if (z == e && *nx >= 'A' && *nx <= 'Z' && nx[1] >= 'a' && nx[1] <= 'z' &&
           (memmem(a, (size_t)(z - a), "://", 3) || !strncmp(a, "www.", 4)))
         vgi_buf_add(&b, ".", 1);
+    } else if (z > a && (mr = man_page_ref(a, e, &mn))) {
+      /* a manual page named with its section ("git-push(1)", "ls(1),"):
+       * said by the command, "git push", never "git-push one" */
+      vgi_buf_add(&b, p, (size_t)(a - p));
+      for (size_t q = 0; q < mn; q++) vgi_buf_add(&b, a[q] == '-' ? " " : a + q, 1);
+      vgi_buf_add(&b, mr, (size_t)(e - mr));
     } else if (symbols_only(p, e)) {
       /* "]*", "[]", "{}": a pattern's signs left alone are never said; the
        * sentence's own mark after them stays */
@@ -5632,6 +5680,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
           whole = 1;
         } else if (sentence_items(items, 3)) {
           item_sentences(&b, items, 3, lang);
+          whole = 1;
+        } else if (count_text(items) == 1 && cJSON_GetArraySize(items) == 1 && item_desc(items->child) &&
+                   *item_desc(items->child) && item_text(items->child)) {
+          /* one term after prose (a manual's definition under its section's
+           * text): said with what it is, "ffi_call: this calls …", never
+           * "Key points include ffi_call" */
+          term_said(&b, items->child, item_desc(items->child), lang);
           whole = 1;
         } else {
           phrase_list(&b, lang, "key_points", items, 3, 0, 0);

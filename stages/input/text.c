@@ -1012,6 +1012,82 @@ static void line_list(text *r, const view *v, int a, int b) {
   }
 }
 
+/* A date that opens a changelog's line ("20051107: Bumped …", "980626:",
+ * "2005-11-07 Fixed …"): eight or six digits, or year-month-day with '-' or
+ * '/', then a colon or a space and the change. Its length with what follows
+ * it up to the change, else 0. */
+static int line_date(const char *s, int n) {
+  int d = 0;
+  while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9') d++;
+  int e;
+  if (d == 8 || d == 6) {
+    e = d;
+  } else if (d == 4 && n >= 10 && (s[4] == '-' || s[4] == '/') && isdigit((unsigned char)s[5]) &&
+             isdigit((unsigned char)s[6]) && s[7] == s[4] && isdigit((unsigned char)s[8]) && isdigit((unsigned char)s[9])) {
+    e = 10;
+  } else {
+    return 0;
+  }
+  if (e < n && s[e] == ':') e++;
+  else if (e >= n || s[e] != ' ') return 0;
+  int w = e;
+  while (w < n && s[w] == ' ') w++;
+  return w > e || s[e - 1] == ':' ? (w < n && alpha_c((unsigned char)s[w]) ? w : 0) : 0;
+}
+
+/* A changelog of dated lines (util-linux's getopt_changelog.txt, a line a
+ * change, its date first; a change going on over lines further in): a list
+ * of the changes, each with its date after it, three dated lines or more
+ * from a, up to a blank line or a line of another kind. Read as
+ * paragraphs, its title was three changes run together. The end of the
+ * run, else 0. */
+static int dated_lines(text *r, const view *v, int a, int b) {
+  int dated = 0, i = a, base = vind(r, v, a);
+  while (i < b && !vblank(r, v, i)) {
+    int t;
+    const char *s = vtext(r, v, i, &t);
+    if (vind(r, v, i) == base && line_date(s, t)) dated++;
+    else if (!(i > a && vind(r, v, i) > base)) break;
+    i++;
+  }
+  if (dated < 3) return 0;
+  b = i;
+  note_first(r, 'L', 0);
+  if (r->scan) return b;
+  sep(r, a);
+  for (int k = a; k < b;) {
+    int t;
+    const char *s = vtext(r, v, k, &t);
+    int at = line_date(s, t), dl = 0;
+    while (dl < at && s[dl] != ':' && s[dl] != ' ') dl++;
+    vgi_buf l = {0};
+    vgi_buf_add(&l, "- ", 2);
+    put_inline(&l, s + at, t - at);
+    int e = k + 1;
+    for (; e < b && vind(r, v, e) > base; e++) {   /* the change's lines further in */
+      int ct;
+      const char *cs = vtext(r, v, e, &ct);
+      while (ct && *cs == ' ') cs++, ct--;
+      /* (a sentence of its own under the change: "They are written by …") */
+      int stop = l.n && !strchr(".,;:!?(", l.s[l.n - 1]) && ct && upper_c((unsigned char)cs[0]) && ct > 1 &&
+                 lower_c((unsigned char)cs[1]);
+      vgi_buf_add(&l, stop ? ". " : " ", stop ? 2 : 1);
+      put_inline(&l, cs, ct);
+    }
+    /* the date after the change, in brackets: shown, and an aside a
+     * summary leaves unsaid; as a date is written (2005-11-07) */
+    vgi_buf_add(&l, " (", 2);
+    if (dl == 8) vgi_buf_printf(&l, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+    else vgi_buf_add(&l, s, (size_t)dl);
+    vgi_buf_add(&l, ")", 1);
+    emit(r, k, l.s, l.n);
+    vgi_buf_free(&l);
+    skip_to(r, e - 1);
+    k = e;
+  }
+  return b;
+}
+
 /* ---- tables ------------------------------------------------------------------------------ */
 
 /* A table of the text as a GFM pipe table, which the Markdown adapter shows
@@ -1842,7 +1918,93 @@ static void kv_table(text *r, const view *v, int a, int b) {
 
 static void kv_list(text *r, const view *v, int a, int b, int depth);
 
+/* The line where the chunk of fields next to [a, b) in the view starts
+ * with the same key as a's: an RFC 822 stanza's sibling (dpkg's README.api,
+ * "What: … / Status: … / Description:" again and again); -1 when none. */
+static int stanza_sibling(const text *r, const view *v, int a, int b) {
+  int t, kl = 0;
+  const char *s = vtext(r, v, a, &t);
+  kl = kv_key(s, t);
+  int at[2] = { b, a - 1 };
+  while (at[0] < v->b && vblank(r, v, at[0])) at[0]++;   /* the next chunk */
+  while (at[1] >= v->a && vblank(r, v, at[1])) at[1]--;  /* the one before, from its first line */
+  for (int q = 0; at[1] >= v->a && q < 64 && at[1] > v->a && !vblank(r, v, at[1] - 1); q++) at[1]--;
+  for (int k = 0; k < 2; k++) {
+    if (at[k] < v->a || at[k] >= v->b || (k == 1 && at[1] >= a) || vind(r, v, at[k]) != vind(r, v, a)) continue;
+    int ot;
+    const char *os = vtext(r, v, at[k], &ot);
+    if (kv_key(os, ot) == kl && !strncmp(os, s, (size_t)kl)) return at[k];
+  }
+  return -1;
+}
+
+/* A stanza of fields among stanzas of the same keys, one of them a tall
+ * field (its value the lines under it: a description): one list item, the
+ * first field's value its name (no path nor glob), the description, its
+ * last field, its text, the other fields after it in brackets ("**libdpkg.a**: The API provided … (Status:
+ * volatile)"). Shown as a table with the description apart, each stanza's
+ * description was said away from what it describes. 1 when written. */
+static int stanza_item(text *r, const view *v, int a, int b) {
+  int k0 = vind(r, v, a), tall = -1;
+  for (int i = a; i < b;) {
+    int e = kv_end(r, v, i, b, k0);
+    if (e - i > 1 && tall < 0) tall = i;
+    i = e;
+  }
+  if (tall <= a || kv_end(r, v, tall, b, k0) != b || stanza_sibling(r, v, a, b) < 0) return 0;
+  /* (the name a thing's, not files': Debian's copyright stanzas, "Files:
+   * a glob" over "Copyright:" and "License:", stay fields) */
+  {
+    int ft;
+    const char *fs = vtext(r, v, a, &ft);
+    if (memchr(fs, '*', (size_t)ft) || memchr(fs, '/', (size_t)ft)) return 0;
+  }
+  note_first(r, 'L', 0);
+  if (r->scan) return 1;
+  sep(r, a);
+  vgi_buf l = {0}, rest = {0};
+  int t;
+  const char *s = vtext(r, v, a, &t);
+  int kl = kv_key(s, t), vs = kl + 1;
+  while (vs < t && s[vs] == ' ') vs++;
+  vgi_buf_puts(&l, "- **");
+  put_inline(&l, s + vs, t - vs);
+  vgi_buf_puts(&l, "**:");
+  for (int i = kv_end(r, v, a, b, k0); i < b;) {
+    int e = kv_end(r, v, i, b, k0);
+    const char *fs = vtext(r, v, i, &t);
+    int fk = kv_key(fs, t), fv = fk + 1;
+    while (fv < t && fs[fv] == ' ') fv++;
+    if (i == tall) {
+      if (fv < t) { vgi_buf_add(&l, " ", 1); put_inline(&l, fs + fv, t - fv); }
+      for (int q = i + 1; q < e; q++) {
+        int ct;
+        const char *cs = vtext(r, v, q, &ct);
+        while (ct && *cs == ' ') cs++, ct--;
+        if (ct == 1 && cs[0] == '.') continue;   /* Debian's empty line */
+        vgi_buf_add(&l, " ", 1);
+        put_inline(&l, cs, ct);
+      }
+    } else if (fv < t) {
+      vgi_buf_puts(&rest, rest.n ? "; " : "");
+      put_inline(&rest, fs, t);
+    }
+    i = e;
+  }
+  if (rest.n) {
+    vgi_buf_puts(&l, " (");
+    vgi_buf_add(&l, rest.s, rest.n);
+    vgi_buf_puts(&l, ")");
+  }
+  emit(r, a, l.s, l.n);
+  skip_to(r, b - 1);
+  vgi_buf_free(&l);
+  vgi_buf_free(&rest);
+  return 1;
+}
+
 static void kv_items(text *r, const view *v, int a, int b, int depth) {
+  if (!r->in_item && stanza_item(r, v, a, b)) return;
   int k0 = vind(r, v, a);
   if (r->in_item) {
     kv_list(r, v, a, b, depth);   /* no table in a list item */
@@ -2337,6 +2499,15 @@ static void blocks(text *r, view v, int depth) {
       colon = 0;
       i = toc_end;
       continue;
+    }
+    /* a changelog's dated lines: a list of its changes */
+    if (first_line && !r->man && k == v.base) {
+      int de = dated_lines(r, &v, i, v.b);
+      if (de) {
+        colon = 0;
+        i = de;
+        continue;
+      }
     }
     /* more indented than the view: a region of its own */
     if (k > v.base && !(i == v.a && v.ov)) {

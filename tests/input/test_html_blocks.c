@@ -90,8 +90,42 @@ static void anchor_reference_unshown(void **state) {
   cJSON_Delete(m);
 }
 
+/* A definition as Texinfo writes it (<dl class="def"><dt><span
+ * class="category">Function: </span>…) is an item named by what it
+ * defines ("ffi_call", never "Function: void ffi_call"), its description's
+ * first sentence said with it ("Key points include Function: ffi_status
+ * ffi_prep_cif." said neither). */
+static void texinfo_definitions(void **state) {
+  (void)state;
+  const char *page =
+    "<!DOCTYPE html>\n<html><head><title>Calls</title></head><body>\n<h1>Calls</h1>\n"
+    "<p>The library calls functions whose types are known only at run time.</p>\n"
+    "<h2>Making the call</h2>\n"
+    "<dl class=\"def\">\n<dt id=\"index-void\"><span class=\"category\">Function: </span><span><strong>void</strong> "
+    "<em>*ffi_call (ffi_cif *<var>cif</var>, void *<var>fn</var>)</em><a href='#index-void' "
+    "class='copiable-anchor'> &para;</a></span></dt>\n<dd><p>This calls the function fn as the interface says. "
+    "The interface must be prepared first.</p>\n</dd></dl>\n</body></html>\n";
+  const char *path = write_tmp("calls.html", page);
+  vgi_options o = {0};
+  vgi_diags d = {0};
+  cJSON *m = load(path, &o, &d);
+  unlink(path);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  const cJSON *l = scene_with(m, "list", "\"title\":\"ffi_call\"");
+  if (!l) print_message("%s\n", cJSON_PrintUnformatted(m));
+  assert_non_null(l);
+  char *all = cJSON_PrintUnformatted(m);
+  assert_null(strstr(all, "Function:"));
+  assert_null(strstr(all, "Key points include"));
+  free(all);
+  assert_non_null(strstr(sget(l, "narration"), "ffi_call: this calls the function fn"));
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(texinfo_definitions),
     cmocka_unit_test(empty_line_parts_paragraphs),
     cmocka_unit_test(toc_of_links_is_agenda),
     cmocka_unit_test(anchor_reference_unshown),

@@ -538,6 +538,30 @@ static void full_reading_says(const char *name, const char *doc, const char *con
     if (!strstr(all, kept[i])) print_message("not said %s: %s\n", kept[i], all), fail();
 }
 
+/* A code span written against a word keeps a space from it ("`00.11.z`is"
+ * was said "00.11.zis"), a plural on its span ("`int`s") stays joined; a
+ * manual page named with its section is said by the command ("git-push(1)"
+ * is "git push") and shown as written; a title of emoji alone is not
+ * welcomed ("Welcome to." said nothing). */
+static void spans_pages_and_emoji_titles(void **state) {
+  (void)state;
+  full_reading_says("spans.md",
+                    "# Versions\n\nThe version `00.11.z`is the first one, and `int`s are counted.\n\n"
+                    "## Pushing\n\nUse git-push(1) to send commits, and see ls(1).\n",
+                    (const char *const[]){ "zis", "(1)", "git-push", "int s", NULL },
+                    (const char *const[]){ "00.11.z is the first", "ints are", "Use git push to send", "see ls.", NULL });
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("pushing.md", "# Pushing\n\nUse git-push(1) to send commits.\n", &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(cJSON_GetObjectItem(m, "videos"));
+  assert_non_null(strstr(all, "git-push(1)"));   /* shown as written */
+  free(all);
+  cJSON_Delete(m);
+  full_reading_says("emoji.md", "# \xF0\x9F\x9A\x80\xE2\x9C\xA8\n\nThis tool makes videos from documents.\n",
+                    (const char *const[]){ "Welcome", NULL }, (const char *const[]){ "This tool makes videos", NULL });
+}
+
 /* A bare host name of three labels or more ("irc.oftc.net",
  * "distfiles.example.org") is not said, as an address is not; a site's
  * own name ("python.org") and a module path ("os.path.join") are. */
@@ -1695,6 +1719,7 @@ int main(void) {
     cmocka_unit_test(joined_verbs_lower_case),
     cmocka_unit_test(lone_dot_said),
     cmocka_unit_test(host_names_unsaid),
+    cmocka_unit_test(spans_pages_and_emoji_titles),
     cmocka_unit_test(relative_paths_and_pointers_unsaid),
     cmocka_unit_test(badge_labels_and_lead_clauses_unsaid),
     cmocka_unit_test(path_subject_stands_in),

@@ -1718,6 +1718,62 @@ static void title_over_notice(void **state) {
   cJSON_Delete(m);
 }
 
+/* A changelog of dated lines ("20051107: Bumped up …") is a list of its
+ * changes, each with its date shown after it (2005-11-07) and a change's
+ * line further in joined to it; read as paragraphs, its title was three
+ * changes run together. */
+static void dated_change_lines(void **state) {
+  (void)state;
+  const char *doc = "20240302: Bumped up version number to 2.1\n"
+                    "20240302: Fixed a crash when the gear slips\n"
+                    "20231115: Ported the spring patches from the old tree\n"
+                    "          They are written by Jane Roe\n"
+                    "231001: Added a manual page\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("gear_changelog.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  const char *title = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(m, "videos"), 0), "title")->valuestring;
+  assert_null(strstr(title, "Bumped"));
+  const cJSON *l = scene_with(m, "list", "Bumped up version number to 2.1 (2024-03-02)");
+  if (!l) print_message("%s\n", cJSON_PrintUnformatted(m));
+  assert_non_null(l);
+  char *all = cJSON_PrintUnformatted(m);
+  if (!strstr(all, "Ported the spring patches from the old tree. They are written by Jane Roe (2023-11-15)"))
+    print_message("%s\n", all), fail();
+  free(all);
+  assert_non_null(scene_with(m, "list", "Added a manual page (231001)"));
+  assert_int_equal(items_of(l), 4);
+  cJSON_Delete(m);
+}
+
+/* Stanzas of fields of the same keys, one a description under its key
+ * (dpkg's README.api: "What: / Status: / Description:"), are a list of
+ * one item a stanza: its first value the name, the description its text,
+ * the other fields in brackets; the description is never a slide apart
+ * from what it describes. */
+static void stanzas_are_items(void **state) {
+  (void)state;
+  const char *doc = "This is a list of the parts of the gear kit, and their status.\n\n"
+                    "What: libgear (C library)\nStatus: volatile\nDescription:\n"
+                    " The interface of this library still changes. Use it only inside the kit.\n"
+                    " Its headers may be renamed at any time.\n\n"
+                    "What: gear-perl (perl modules)\nStatus: stable\nDescription:\n"
+                    " The modules with a version of 1.00 are stable.\n .\n"
+                    " Breaking changes raise the major number.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("parts-api.txt", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = cJSON_PrintUnformatted(m);
+  if (!strstr(all, "\"title\":\"libgear (C library)\",\"description\":\"The interface of this library still changes"))
+    print_message("%s\n", all), fail();
+  assert_non_null(strstr(all, "Breaking changes raise the major number. (Status: stable)"));
+  assert_null(scene_with(m, "table", "Status"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wiki_titles),
@@ -1755,6 +1811,8 @@ int main(void) {
     cmocka_unit_test(said_whole_sentences),
     cmocka_unit_test(man_page_name_pairs),
     cmocka_unit_test(news_entries_and_signatures),
+    cmocka_unit_test(dated_change_lines),
+    cmocka_unit_test(stanzas_are_items),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
