@@ -725,6 +725,44 @@ describe("table layout", function()
     end
   end)
 
+  it("does not split a table's part where the parts beside it hold it below the size a split is for", function()
+    -- (units(7) in a square frame: the reader's second part, eight short
+    -- prefixes, was split four and four for 44, then set at 42 as the part
+    -- of 30-digit values at 28 allows: two slides each half empty where one
+    -- slide of eight rows fills the frame)
+    local fit = require("vg.create.fit")
+    local names = { "quecto", "ronto", "yocto", "zepto", "atto", "femto", "pico", "nano", "micro", "milli", "centi",
+      "deci", "deka", "hecto", "kilo", "mega" }
+    local pre = { "q", "r", "y", "z", "a", "f", "p", "n", "μ", "m", "c", "d", "da", "h", "k", "M" }
+    local ex = { -30, -27, -24, -21, -18, -15, -12, -9, -6, -3, -2, -1, 1, 2, 3, 6 }
+    local function val(e)
+      if e < 0 then return "10^" .. e .. " = 0." .. string.rep("0", -e - 1) .. "1" end
+      return "10^" .. e .. " = 1" .. string.rep("0", e)
+    end
+    local wh = { 1080, 1080 }
+    local function part_scene(part)
+      local rows = {}
+      for i = part * 8 + 1, part * 8 + 8 do rows[#rows + 1] = { pre[i], names[i], val(ex[i]) } end
+      return { id = "u" .. part, scene_type = "table", narration = "Prefixes.", source = { file = "units.7", line = 9 },
+        visual_content = { header = "Decimal prefixes",
+          description = part > 0 and "Description" or "Description · first 16 of 24 rows",
+          columns = { "Prefix", "Name", "Value" }, rows = rows } }
+    end
+    local scenes = { part_scene(0), part_scene(1) }
+    local video = { scenes = scenes }
+    fit.videos({ video }, { width = wh[1], height = wh[2] })
+    local ids = {}
+    for _, s in ipairs(video.scenes) do ids[#ids + 1] = s.id end
+    assert.are.equal("u0 u1", table.concat(ids, " "))
+    local first = settled(video.scenes[1], wh)[1].m.final_size
+    local second = settled(video.scenes[2], wh)[1].m.final_size
+    assert.is_true(second > first, string.format("the short part at %.0f, the long one at %.0f", second, first))
+    -- (a part that nothing beside it holds back still splits: the same
+    -- eight short rows alone are two slides, as before)
+    local alone = fit.scene(part_scene(1), { width = wh[1], height = wh[2] })
+    assert.is_true(#alone >= 2, #alone .. " parts of the short part alone")
+  end)
+
   it("measures the parts' headers for their shared size once, not at every frame of a part", function()
     -- (shared_size ran before plan_for's memo: each frame of a part of a
     -- long table measured the header of every part again)
