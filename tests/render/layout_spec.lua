@@ -2282,3 +2282,64 @@ describe("a checkpoint's points that wrap", function()
     end)
   end
 end)
+
+describe("a split list's parts", function()
+  -- (Internet Guide's IPv4 pages in a square frame: three short fields at
+  -- 60, four long ones at 46, three short ones at 60 again read as three
+  -- lists; the large parts are set down toward the smallest)
+  local function size_of(sc, wh)
+    local least, most = math.huge, 0
+    local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+    for _, l in ipairs(texts(dl)) do
+      if type(l.it.id) == "string" and l.it.id:match("^items%[") then
+        local z = core.measure(l.it).final_size
+        least, most = math.min(least, z), math.max(most, z)
+      end
+    end
+    return least, most
+  end
+  local function page(id, start, items)
+    return { id = id, scene_type = "list", narration = "The header's fields.", source = { file = "guide.md", line = 40 },
+      visual_content = { header = "IPv4 - The Original Internet Protocol", start = start, items = items } }
+  end
+  local function pages()
+    return {
+      page("a", 1, { "Version (4 bits): IPv4 = 4", "Header length (4 bits)", "Flags (3 bits)" }),
+      page("b", 4, { "Identification (16 bits): for reassembling the fragments of one packet after they crossed a link "
+          .. "whose largest frame was smaller than the packet, told apart by this number",
+        "Fragment offset (13 bits): the position of this fragment in the original packet, counted in units of eight "
+          .. "bytes from the start of its data",
+        "TTL - Time to Live (8 bits): a countdown of hops that each router lowers by one, preventing loops between "
+          .. "routers from keeping a packet alive for ever" }),
+      page("c", 8, { "Checksum (16 bits)", "Source address (32 bits)", "Destination address (32 bits)" }),
+    }
+  end
+
+  it("are set within 1.25 times the smallest part's size, never smaller than each fits alone", function()
+    local fit = require("vg.create.fit")
+    for _, wh in ipairs(SIZES) do
+      local alone = {}
+      for k, sc in ipairs(fit.videos and pages() or {}) do alone[sc.id] = select(2, size_of(sc, wh)) end
+      local video = { scenes = pages() }
+      fit.videos({ video }, { width = wh[1], height = wh[2] })
+      local ids, least, sizes = {}, math.huge, {}
+      for k, s in ipairs(video.scenes) do
+        ids[#ids + 1] = s.id
+        sizes[k] = select(2, size_of(s, wh))
+        least = math.min(least, (size_of(s, wh)))
+      end
+      -- (a part too long for the frame is split again: its pieces are parts too)
+      assert.are.equal("a", ids[1])
+      assert.are.equal("c", ids[#ids])
+      for k, z in ipairs(sizes) do
+        local own = alone[video.scenes[k].id]
+        local msg = string.format("%dx%d: part %d at %.0f beside a part at %.0f (alone %s)", wh[1], wh[2], k, z,
+          least, tostring(own))
+        assert.is_true(z <= 1.25 * least + 0.5, msg)
+        -- (set down only as far as the bound: a part that fits larger
+        -- alone keeps what the bound allows)
+        if own then assert.is_true(z >= math.min(own, 1.25 * least - 2) - 0.5, msg) end
+      end
+    end
+  end)
+end)
