@@ -725,6 +725,44 @@ describe("table layout", function()
     end
   end)
 
+  it("does not split a table's part where the parts beside it hold it below the size a split is for", function()
+    -- (units(7) in a square frame: the reader's second part, eight short
+    -- prefixes, was split four and four for 44, then set at 42 as the part
+    -- of 30-digit values at 28 allows: two slides each half empty where one
+    -- slide of eight rows fills the frame)
+    local fit = require("vg.create.fit")
+    local names = { "quecto", "ronto", "yocto", "zepto", "atto", "femto", "pico", "nano", "micro", "milli", "centi",
+      "deci", "deka", "hecto", "kilo", "mega" }
+    local pre = { "q", "r", "y", "z", "a", "f", "p", "n", "μ", "m", "c", "d", "da", "h", "k", "M" }
+    local ex = { -30, -27, -24, -21, -18, -15, -12, -9, -6, -3, -2, -1, 1, 2, 3, 6 }
+    local function val(e)
+      if e < 0 then return "10^" .. e .. " = 0." .. string.rep("0", -e - 1) .. "1" end
+      return "10^" .. e .. " = 1" .. string.rep("0", e)
+    end
+    local wh = { 1080, 1080 }
+    local function part_scene(part)
+      local rows = {}
+      for i = part * 8 + 1, part * 8 + 8 do rows[#rows + 1] = { pre[i], names[i], val(ex[i]) } end
+      return { id = "u" .. part, scene_type = "table", narration = "Prefixes.", source = { file = "units.7", line = 9 },
+        visual_content = { header = "Decimal prefixes",
+          description = part > 0 and "Description" or "Description · first 16 of 24 rows",
+          columns = { "Prefix", "Name", "Value" }, rows = rows } }
+    end
+    local scenes = { part_scene(0), part_scene(1) }
+    local video = { scenes = scenes }
+    fit.videos({ video }, { width = wh[1], height = wh[2] })
+    local ids = {}
+    for _, s in ipairs(video.scenes) do ids[#ids + 1] = s.id end
+    assert.are.equal("u0 u1", table.concat(ids, " "))
+    local first = settled(video.scenes[1], wh)[1].m.final_size
+    local second = settled(video.scenes[2], wh)[1].m.final_size
+    assert.is_true(second > first, string.format("the short part at %.0f, the long one at %.0f", second, first))
+    -- (a part that nothing beside it holds back still splits: the same
+    -- eight short rows alone are two slides, as before)
+    local alone = fit.scene(part_scene(1), { width = wh[1], height = wh[2] })
+    assert.is_true(#alone >= 2, #alone .. " parts of the short part alone")
+  end)
+
   it("measures the parts' headers for their shared size once, not at every frame of a part", function()
     -- (shared_size ran before plan_for's memo: each frame of a part of a
     -- long table measured the header of every part again)
@@ -2243,4 +2281,65 @@ describe("a checkpoint's points that wrap", function()
       end
     end)
   end
+end)
+
+describe("a split list's parts", function()
+  -- (Internet Guide's IPv4 pages in a square frame: three short fields at
+  -- 60, four long ones at 46, three short ones at 60 again read as three
+  -- lists; the large parts are set down toward the smallest)
+  local function size_of(sc, wh)
+    local least, most = math.huge, 0
+    local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+    for _, l in ipairs(texts(dl)) do
+      if type(l.it.id) == "string" and l.it.id:match("^items%[") then
+        local z = core.measure(l.it).final_size
+        least, most = math.min(least, z), math.max(most, z)
+      end
+    end
+    return least, most
+  end
+  local function page(id, start, items)
+    return { id = id, scene_type = "list", narration = "The header's fields.", source = { file = "guide.md", line = 40 },
+      visual_content = { header = "IPv4 - The Original Internet Protocol", start = start, items = items } }
+  end
+  local function pages()
+    return {
+      page("a", 1, { "Version (4 bits): IPv4 = 4", "Header length (4 bits)", "Flags (3 bits)" }),
+      page("b", 4, { "Identification (16 bits): for reassembling the fragments of one packet after they crossed a link "
+          .. "whose largest frame was smaller than the packet, told apart by this number",
+        "Fragment offset (13 bits): the position of this fragment in the original packet, counted in units of eight "
+          .. "bytes from the start of its data",
+        "TTL - Time to Live (8 bits): a countdown of hops that each router lowers by one, preventing loops between "
+          .. "routers from keeping a packet alive for ever" }),
+      page("c", 8, { "Checksum (16 bits)", "Source address (32 bits)", "Destination address (32 bits)" }),
+    }
+  end
+
+  it("are set within 1.25 times the smallest part's size, never smaller than each fits alone", function()
+    local fit = require("vg.create.fit")
+    for _, wh in ipairs(SIZES) do
+      local alone = {}
+      for k, sc in ipairs(fit.videos and pages() or {}) do alone[sc.id] = select(2, size_of(sc, wh)) end
+      local video = { scenes = pages() }
+      fit.videos({ video }, { width = wh[1], height = wh[2] })
+      local ids, least, sizes = {}, math.huge, {}
+      for k, s in ipairs(video.scenes) do
+        ids[#ids + 1] = s.id
+        sizes[k] = select(2, size_of(s, wh))
+        least = math.min(least, (size_of(s, wh)))
+      end
+      -- (a part too long for the frame is split again: its pieces are parts too)
+      assert.are.equal("a", ids[1])
+      assert.are.equal("c", ids[#ids])
+      for k, z in ipairs(sizes) do
+        local own = alone[video.scenes[k].id]
+        local msg = string.format("%dx%d: part %d at %.0f beside a part at %.0f (alone %s)", wh[1], wh[2], k, z,
+          least, tostring(own))
+        assert.is_true(z <= 1.25 * least + 0.5, msg)
+        -- (set down only as far as the bound: a part that fits larger
+        -- alone keeps what the bound allows)
+        if own then assert.is_true(z >= math.min(own, 1.25 * least - 2) - 0.5, msg) end
+      end
+    end
+  end)
 end)

@@ -693,8 +693,11 @@ end
 -- Consecutive scenes of one type made from one place of the document (the
 -- reader cut a long block quote into three quote scenes) are told to the
 -- type as parts (spec.share), as the parts of a split are: a quote's parts
--- share one type size.
-local function share_runs(scenes)
+-- share one type size. early: only the types whose split spec asks to know
+-- them before a split is judged (`share_early`: a table part the reader
+-- cut is set no larger than its other parts allow, so splitting it further
+-- buys nothing there).
+local function share_runs(scenes, early)
   if #scenes < 2 then return end
   render = render or require("vg.render")
   local i = 1
@@ -704,7 +707,8 @@ local function share_runs(scenes)
     local def = type(t) == "string" and render.get_type(t)
     local src = type(s.source) == "table" and s.source or nil
     local j = i
-    if def and def.split and def.split.share and src and src.file ~= nil and src.line ~= nil then
+    if def and def.split and def.split.share and (def.split.share_early or not early)
+        and src and src.file ~= nil and src.line ~= nil then
       while scenes[j + 1] do
         local n = scenes[j + 1]
         local ns = type(n.source) == "table" and n.source or nil
@@ -849,6 +853,7 @@ end
 function M.video(video, opts)
   local out, added, changed = {}, 0, false
   local scenes, i = video.scenes or {}, 1
+  share_runs(scenes, true)
   local function fit_one(s)
     local o = copy(opts)
     o.theme = opts.theme or s.theme or video.theme

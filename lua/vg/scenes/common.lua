@@ -492,9 +492,9 @@ local TREE_EVEN = 0.8
 -- heights(size, pad, width) -> the cards' heights, their sum. Returns
 -- { size, cells }, or false when nothing fits (the items shrink in equal
 -- cells as before, and the list is split).
-local function spread_of(entries, box, n, tree, heights)
+local function spread_of(entries, box, n, tree, heights, most)
   local base = n == 1 and 48 or n <= 2 and 44 or n <= 4 and 38 or 34
-  local cap = math.min(M.ROW_SIZE_MAX, math.floor(base * M.GROW))
+  local cap = math.min(M.ROW_SIZE_MAX, math.floor(base * M.GROW), most or math.huge)
   -- (the usual cards first; tighter ones, as in a square or tall frame,
   -- where three or more items fit only so)
   local function one(sz, tight)
@@ -626,8 +626,8 @@ local STATEMENT_MIN_W = 420
 -- STATEMENT_MAX at which its text takes no more lines than at size and
 -- fits the box; the card as wide as the text's widest line.
 local statement_memo, statement_count = {}, 0
-local function statement_fit(theme, box, e, cell, size)
-  local key = table.concat({ e.markup, box.w, box.h, cell.w, cell.h, size, theme.frame or "",
+local function statement_fit(theme, box, e, cell, size, most)
+  local key = table.concat({ e.markup, box.w, box.h, cell.w, cell.h, size, most or "", theme.frame or "",
     theme.lang or "", theme.fonts.sans }, "\0")
   local hit = statement_memo[key]
   if hit then return hit end
@@ -638,7 +638,7 @@ local function statement_fit(theme, box, e, cell, size)
   end
   local base = at(size)
   local best, m = size, base
-  for sz = M.STATEMENT_MAX, size + 2, -2 do
+  for sz = math.min(M.STATEMENT_MAX, most or math.huge), size + 2, -2 do
     local t = at(sz)
     if t.lines <= base.lines and not t.shrunk and t.height + 40 <= box.h then best, m = sz, t break end
   end
@@ -704,6 +704,10 @@ function M.rows(theme, box, entries, a, o)
   -- has the room and a phone shows it small)
   local size = o.size or (cols == 1 and (n == 1 and (narrow and 54 or 48) or n <= 2 and (narrow and 48 or 44)
     or n <= 4 and (narrow and 42 or 38) or (narrow and n <= 7) and 38 or 34) or 30)
+  -- o.max_size: no larger than this (the parts of one split list, each
+  -- set no larger than its smallest part allows: vg.scenes.list)
+  local most = tonumber(o.max_size)
+  if most and not o.size then size = math.min(size, most) end
   -- long entries may take more height, up to the whole box
   local cw = (box.w - gap * (cols - 1)) / cols
   -- a card's padding around its text, and the gap between cards: tighter
@@ -752,7 +756,7 @@ function M.rows(theme, box, entries, a, o)
   local grown
   if (theme.frame == "tall" or theme.frame == "square") and cols == 1 and not split and not o.size then
     -- (chosen once per slide and frame: layout runs for every frame)
-    local parts = { box.w, box.h, gap, size, theme.frame, theme.lang or "", theme.fonts.sans }
+    local parts = { box.w, box.h, gap, size, most or "", theme.frame, theme.lang or "", theme.fonts.sans }
     for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. (e.label == false and "-" or "") .. e.markup end
     local key = table.concat(parts, "\0")
     grown = grown_memo[key]
@@ -766,7 +770,7 @@ function M.rows(theme, box, entries, a, o)
       grown = false
       -- (the usual padding and gap first: tighter cards only where they buy
       -- a size)
-      for sz = math.max(cap, short_cap), size + 1, -2 do
+      for sz = math.min(math.max(cap, short_cap), most or math.huge), size + 1, -2 do
         local g = gap
         local hs, sum, over = heights(sz)
         -- (past the usual cap only while every point stays one line)
@@ -790,12 +794,12 @@ function M.rows(theme, box, entries, a, o)
   -- keeps 30 with cards as tall as their text; past that, today's layout.
   local spread
   if theme.frame == "wide" and not narrow and not o.size and not o.cols then
-    local parts = { "wide", box.w, box.h, theme.lang or "", theme.fonts.sans }
+    local parts = { "wide", box.w, box.h, most or "", theme.lang or "", theme.fonts.sans }
     for _, e in ipairs(entries) do parts[#parts + 1] = (e.indent or 0) .. (e.label == false and "-" or "") .. e.markup end
     local key = table.concat(parts, "\0")
     spread = grown_memo[key]
     if spread == nil then
-      spread = spread_of(entries, box, n, tree, heights)
+      spread = spread_of(entries, box, n, tree, heights, most)
       if grown_count >= 256 then grown_memo, grown_count = {}, 0 end
       grown_memo[key], grown_count = spread, grown_count + 1
     end
@@ -860,7 +864,7 @@ function M.rows(theme, box, entries, a, o)
   -- with a short sentence in it: its type grows while it wraps into no more
   -- lines (up to STATEMENT_MAX), and its card is as wide as its text
   if n == 1 and entries[1].label == false and (entries[1].indent or 0) == 0 and measured and not o.size then
-    local fitted = statement_fit(theme, box, entries[1], cells[1], size)
+    local fitted = statement_fit(theme, box, entries[1], cells[1], size, most)
     size = fitted.size
     cells[1] = { x = cells[1].x, y = cells[1].y, w = fitted.w, h = fitted.h }
   end

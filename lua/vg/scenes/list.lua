@@ -145,7 +145,36 @@ local function smallest_item(items, acc)
   return acc
 end
 
+-- The parts of one split list (by vg.create.fit, or pages the reader cut
+-- from one place of the document) are set no larger than SHARE_RATIO
+-- times the smallest part's size, each as large as it fits up to that:
+-- consecutive slides of one list that jump from 60 to 46 and back read as
+-- two lists (Internet Guide's IPv4 fields in a square frame). A part is
+-- never set smaller than it fits alone for it.
+local SHARE_RATIO = 1.25
 local def
+local cap_memo = setmetatable({}, { __mode = "k" })
+-- the size the parts of scene's list let it reach (nil: no such part)
+local function shared_cap(scene, theme, box)
+  local v = scene.visual_content or scene
+  local set = type(v.list_parts) == "table" and v.list_parts or nil
+  if not set or #set < 2 then return nil end
+  local key = table.concat({ box.x, box.y, box.w, box.h, theme.frame or "", theme.lang or "",
+    tostring(theme.fonts and theme.fonts.sans), theme.line_scale or 1 }, "\0")
+  local known = cap_memo[set] or {}
+  cap_memo[set] = known
+  if known[key] ~= nil then return known[key] or nil end
+  -- (each part laid out alone, under its own header)
+  local least = math.huge
+  for _, part in ipairs(set) do
+    local ok, items = pcall(def.layout, { visual_content = part.vc, narration = part.narration }, theme, box, settled)
+    if ok and type(items) == "table" then least = math.min(least, smallest_item(items, math.huge)) end
+  end
+  local cap = least < math.huge and math.max(math.floor(least * SHARE_RATIO / 2) * 2, math.ceil(least)) or false
+  known[key] = cap
+  return cap or nil
+end
+
 def = {
   name = "list",
   animated = true,
@@ -163,6 +192,9 @@ def = {
     end,
     -- a later part goes on counting where the part before it stopped
     carry = function(vc, list, from)
+      -- (no longer the part it was cut from: the split's parts share
+      -- among themselves)
+      vc.list_parts = nil
       -- (every part of a split list, the first too: one glossary form on
       -- all its slides)
       vc.part_of_list = true
@@ -197,6 +229,19 @@ def = {
             if l <= top then vc.start = vc.start - 1 break end
           end
         end
+      end
+    end,
+    -- the parts of one list learn each other's items (shared_cap)
+    share = function(parts)
+      local set = {}
+      for k, p in ipairs(parts) do
+        local v = type(p.visual_content) == "table" and p.visual_content or {}
+        local vc = {}
+        for f, x in pairs(v) do if f ~= "list_parts" then vc[f] = x end end
+        set[k] = { vc = vc, narration = p.narration }
+      end
+      for _, p in ipairs(parts) do
+        if type(p.visual_content) == "table" then p.visual_content.list_parts = set end
       end
     end,
     overflows = function(scene, theme, box)
@@ -285,6 +330,8 @@ def = {
     -- split over slides (by the reader: start; or vg.create.fit), always
     -- runs in; its slides of few terms had stood each term over its
     -- definition beside slides that ran in
+    local most = shared_cap(scene, theme, box)
+    local ro = most and { max_size = most } or nil
     local whole = run_in and (shown > RUN_IN_ALWAYS or (tonumber(v.start) or 1) > 1 or v.part_of_list)
     if whole then
       for i, e in ipairs(entries) do e.markup = c.item_markup(theme, list[i], true) end
@@ -296,12 +343,12 @@ def = {
         copy.markup = c.item_markup(theme, list[i], true)
         inline[i] = copy
       end
-      if smallest_item(c.rows(theme, body, inline, settled), math.huge)
-          > smallest_item(c.rows(theme, body, entries, settled), math.huge) + 0.5 then
+      if smallest_item(c.rows(theme, body, inline, settled, ro), math.huge)
+          > smallest_item(c.rows(theme, body, entries, settled, ro), math.huge) + 0.5 then
         entries = inline
       end
     end
-    for _, it in ipairs(c.rows(theme, body, entries, a)) do items[#items + 1] = it end
+    for _, it in ipairs(c.rows(theme, body, entries, a, ro)) do items[#items + 1] = it end
     if fold then
       -- under the last card (where the cards end once all are shown), in the
       -- muted colour, from the cards' text edge
@@ -312,7 +359,7 @@ def = {
           elseif it.y and it.h then bottom = math.max(bottom, it.y + it.h + dy) end
         end
       end
-      walk(c.rows(theme, body, entries, settled), 0)
+      walk(c.rows(theme, body, entries, settled, ro), 0)
       local p = a:step(step + 1)
       if p > 0 then
         -- (right to left, the renderer sets the note at the right itself)

@@ -721,6 +721,18 @@ local function least_of(sizes, wide)
   end
   return least
 end
+-- The size the parts beside part `own` allow it however it is split: each
+-- part whose width holds it small (as least_of tells them) bounds the rest
+-- at SHARE_RATIO times its size; the others may be split too, and bound
+-- nothing. (math.huge: none)
+local function bound_of(sizes, wide, own)
+  local most, bound = 0, math.huge
+  for k in ipairs(wide) do most = math.max(most, wide[k]) end
+  for k, z in ipairs(sizes) do
+    if k ~= own and wide[k] < SHARE_LOW * most then bound = math.min(bound, math.floor(z * SHARE_RATIO / 2) * 2) end
+  end
+  return bound
+end
 -- (remembered by the set of parts and the box: plan_for is asked again at
 -- every frame and by every split test, and each time measured every part's
 -- header before its own memo could answer)
@@ -748,8 +760,14 @@ local function shared_size(theme, v, box)
     -- (as the frame's width holds it, in its mode, of any height)
     wide[k] = plan_for(theme, part, { x = box.x, y = box.y, w = box.w, h = NO_WRAP }, nil, mode_of(p)).size
   end
+  -- (each part's bound_of, by its rows: what a split of it can be set at
+  -- once its pieces share with the rest)
+  local others = setmetatable({}, { __mode = "k" })
+  for k, part in ipairs(set) do
+    if type(part.rows) == "table" then others[part.rows] = bound_of(sizes, wide, k) end
+  end
   local least = least_of(sizes, wide)
-  local out = { size = least }
+  local out = { size = least, others = others }
   if next(modes, next(modes)) then
     -- (each mode the parts took, tried on every part: the one whose
     -- smallest part is largest; a grid before cards before turned rows)
@@ -763,10 +781,10 @@ local function shared_size(theme, v, box)
           at[k] = p.size
         end
         small = at and least_of(at, wide)
-        if small and (not out.mode or small > out.size) then out = { size = small, mode = mode } end
+        if small and (not out.mode or small > out.size) then out = { size = small, mode = mode, others = others } end
       end
     end
-    if not out.mode then out = { size = least } end
+    if not out.mode then out = { size = least, others = others } end
   end
   known = known or {}
   shared_memo[set] = known
@@ -774,8 +792,9 @@ local function shared_size(theme, v, box)
   return out
 end
 
-function plan_for(theme, v, box, fixed, force)
-  local shared = not fixed and not force and shared_size(theme, v, box) or nil
+-- alone: as if the table had no other parts
+function plan_for(theme, v, box, fixed, force, alone)
+  local shared = not fixed and not force and not alone and shared_size(theme, v, box) or nil
   local cap = shared and shared.size
   force = force or (shared and shared.mode)
   local key = table.concat({ box.w, box.h, theme.frame or "", theme.lang or "", theme.fonts.sans, fixed and "fixed" or "",
@@ -942,7 +961,11 @@ return {
     end,
     -- a part knows how many rows its table has (overflows: parts of two
     -- cards only where the whole allows so few a slide)
-    carry = function(vc, list) vc.table_rows = #list end,
+    -- (and is no longer the reader's part it was cut from: the split's
+    -- parts share among themselves, then with the reader's other parts)
+    carry = function(vc, list) vc.table_rows = #list; vc.table_parts = nil end,
+    -- the parts the reader made know each other before any is split
+    share_early = true,
     text = function(r)
       local _, rows = cells_of({ columns = {}, rows = { r } })
       return row_step_text(rows[1] or {})
@@ -956,7 +979,9 @@ return {
     overflows = function(scene, theme, box)
       local v = scene.visual_content or scene
       local body = body_of(theme, v, box)
-      local plan = plan_for(theme, v, body)
+      -- (judged alone, as before its neighbours were known: they only
+      -- bound what its parts can reach, below)
+      local plan = plan_for(theme, v, body, nil, nil, true)
       if #plan.pages > 1 or plan.size < READABLE then return true end
       -- (a table set far below that, ps.1's eight long rows at 24 in a
       -- square frame, splits where its runs of rows reach 1.4 times its size;
@@ -980,6 +1005,13 @@ return {
         and (tonumber(v.table_rows) or #rs) <= MIN_CARDS * PARTS_MAX
       local k = math.min(cards and MIN_CARDS or MIN_ROWS, #rs)
       if k == #rs then return false end
+      -- (a part of a table the reader cut, beside a part whose long cells
+      -- set it small, is set no larger than that part allows, split or
+      -- not: units(7)'s second eight prefixes in a square frame were two
+      -- slides of four rows at 42, the size one slide of eight takes)
+      local shared = shared_size(theme, v, body)
+      local bound = shared and shared.others[v.rows] or math.huge
+      if bound < need then return false end
       for i = 1, #rs - k + 1 do
         if plan_for(theme, { columns = v.columns, rows = table.move(rs, i, i + k - 1, 1, {}) }, body, true).size < need then
           return false
