@@ -6528,7 +6528,8 @@ static void document_language(md *m, const char *text, size_t len) {
 static pthread_once_t ext_once = PTHREAD_ONCE_INIT;
 static void ext_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
-/* A heading of boilerplate: license, copyright, how to contribute, credits.
+/* A heading of boilerplate: license, copyright, how to contribute, credits,
+ * a synopsis.
  * A summary says such a section in its first sentence (no lists, code or
  * tables of it): a README's MIT text or list of contributors is not what a
  * viewer came for. */
@@ -6542,6 +6543,9 @@ static int boilerplate(const char *h) {
   while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 📝 License" */
   size_t n = strlen(h);
   while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.')) n--;
+  /* a manual page's SYNOPSIS (asciidoc's and DocBook's HTML pages): its
+   * forms of the command, which the man reader's summary leaves out too */
+  if (n == 8 && !strncasecmp(h, "synopsis", 8)) return 1;
   for (int i = 0; words[i]; i++) {
     size_t l = strlen(words[i]);
     /* "License", "License and copyright", "Copyright (c) 2020" */

@@ -2495,6 +2495,8 @@ char *vgi_template(const cJSON *scene, const char *lang) {
     /* plain text (names, an address, a channel) is neither commands to
      * run nor an example of a language: its heading says what it is */
     int plain = cl && (!strcasecmp(cl, "text") || !strcasecmp(cl, "txt") || !strcasecmp(cl, "plaintext"));
+    /* (so is a manual page's SYNOPSIS: the forms of a command, not one to run) */
+    plain |= h && !strcasecmp(h, "synopsis");
     const char *does = n && shell ? commands_do(cmds, n, lang) : NULL;
     if (does) sentence(&b, does);
     else if (n && shell && !plain) sentence(&b, vgi_phrase(lang, n == 1 ? "run_one" : "run_many"));

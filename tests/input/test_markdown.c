@@ -4109,6 +4109,28 @@ static void text_after_nested_list(void **state) {
   }
 }
 
+/* A manual page made HTML (asciidoc's, DocBook's): its SYNOPSIS of
+ * command forms is left out of a summary, as the man reader leaves it,
+ * never said "SYNOPSIS. Run this command to get started."; --detail full
+ * shows it. */
+static void synopsis_left_to_full(void **state) {
+  (void)state;
+  const char *doc = "# git-cherry(1) Manual Page\n\n## NAME\n\ngit-cherry - Find commits yet to be applied\n\n"
+                    "## SYNOPSIS\n\n```\ngit cherry [-v] [<upstream> [<head> [<limit>]]]\n```\n\n"
+                    "## DESCRIPTION\n\nDetermine whether there are commits that are equivalent to others.\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("git-cherry.md", doc, &o, &d);
+    vgi_diags_free(&d);
+    char *t = cJSON_PrintUnformatted(m);
+    if (!strstr(t, "Determine whether") || !strstr(t, "SYNOPSIS") != !full || strstr(t, "get started"))
+      print_message("full %d: %.900s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
 /* A table of contents' label ("Table of Contents", bold or not) over a
  * list is not said, nor taken for the title's subtitle: the list says what
  * it is (an agenda: "3 topics: …"). */
@@ -4626,6 +4648,7 @@ int main(void) {
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
     cmocka_unit_test(colon_without_its_items),
     cmocka_unit_test(text_after_nested_list),
+    cmocka_unit_test(synopsis_left_to_full),
     cmocka_unit_test(toc_label_unsaid),
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(html_page_structure),
