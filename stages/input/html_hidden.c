@@ -213,9 +213,21 @@ void vgi_html_page_quiet(char *t, size_t len) {
     blank(p, stop);
     p = stop;
   }
+  /* where the page's main content starts (<main>, role="main"): a header
+   * before it is the site's, not the page's (Node.js's version and its
+   * pickers over every API page) */
+  const char *main_at = NULL;
+  int long_headers = 0;
+  for (const char *p = t; !main_at && (p = memchr(p, '<', (size_t)(end - p))); p++) {
+    if (end - p > 6 && !strncasecmp(p, "<main", 5) && strchr(" \t\r\n>", p[5])) { main_at = p; break; }
+    const char *gt = memchr(p, '>', (size_t)(end - p));
+    for (const char *c = p; gt && c + 11 < gt; c++)
+      if (!strncasecmp(c, "role=\"main\"", 11) || !strncasecmp(c, "role='main'", 11)) { main_at = p; break; }
+  }
   /* navigation: <nav>, and any element whose class names it (texinfo's
    * "nav-panel" row of "Next: … Previous: … Up: …", a "navbar", a
-   * "breadcrumb" trail); and a title page's fine print (front_matter) */
+   * "breadcrumb" trail, a "skip-to-content" link); and a title page's fine
+   * print (front_matter) */
   for (char *p = t; (p = memchr(p, '<', (size_t)(end - p)));) {
     char name[16];
     size_t k = 0;
@@ -224,7 +236,7 @@ void vgi_html_page_quiet(char *t, size_t len) {
     name[k] = 0;
     char *gt = tag_end(p, end);
     if (!k || !(q < end && strchr(" \t\r\n>", *q))) { p++; continue; }
-    int nav = !strcmp(name, "nav"), header = 0;
+    int nav = !strcmp(name, "nav"), header = !strcmp(name, "header");
     /* role="navigation" (a Sphinx page's "related" bar and sidebar) */
     for (const char *c = q; c + 17 < gt && !nav; c++)
       nav = !strncasecmp(c, "role=\"navigation\"", 17) || !strncasecmp(c, "role='navigation'", 17);
@@ -237,7 +249,8 @@ void vgi_html_page_quiet(char *t, size_t len) {
         while (ve < gt && (quote ? *ve != quote : !isspace((unsigned char)*ve) && *ve != '>')) ve++;
         for (const char *w = v; w < ve && !nav; w++) {
           if (w != v && w[-1] != ' ' && w[-1] != '-') continue;
-          nav = !strncasecmp(w, "nav", 3) || !strncasecmp(w, "breadcrumb", 10) || front_matter(w, ve);
+          nav = !strncasecmp(w, "nav", 3) || !strncasecmp(w, "breadcrumb", 10) || !strncasecmp(w, "skip-", 5) ||
+                front_matter(w, ve);
           header |= !strncasecmp(w, "header", 6);
         }
       }
@@ -249,6 +262,10 @@ void vgi_html_page_quiet(char *t, size_t len) {
     int depth = 1;
     char *r = gt, *stop = end;
     const char *limit = nav || end - gt <= 16384 ? end : gt + 16384;
+    /* (a header before the main content is looked at up to it, however
+     * long: Node.js's holds the page's whole table of contents; the first
+     * few only, for the same reason) */
+    if (!nav && main_at && main_at > gt && main_at > limit && long_headers < 4) limit = main_at, long_headers++;
     while ((r = memchr(r, '<', (size_t)(limit - r)))) {
       int closing = r + 1 < end && r[1] == '/';
       const char *nm = r + 1 + closing;
@@ -268,6 +285,8 @@ void vgi_html_page_quiet(char *t, size_t len) {
       *stop = 0;   /* (stop is within the text, or its terminating NUL) */
       nav = strstr(gt, "rel=\"next\"") || strstr(gt, "rel=\"prev\"") || strstr(gt, "rel=\"up\"");
       *stop = keep;
+      /* or when the page's main content comes after it */
+      nav |= main_at && stop <= main_at;
     }
     if (nav) blank(p, stop);
     p = nav ? stop : gt;
@@ -283,7 +302,11 @@ void vgi_html_page_quiet(char *t, size_t len) {
   vgi_buf head = {0};
   if (ti_close && !opening_tag(hstop, end, "h1")) {
     vgi_buf_puts(&head, "<h1>");
-    for (const char *q = ti_in; q < ti_close; q++)
+    /* "Corepack | Node.js v20.20.2 Documentation": the page, not its site */
+    const char *te = ti_close;
+    for (const char *q = ti_in; q + 3 <= ti_close; q++)
+      if (!memcmp(q, " | ", 3) && q > ti_in) { te = q; break; }
+    for (const char *q = ti_in; q < te; q++)
       if (*q != '\n') vgi_buf_add(&head, *q == '\r' || *q == '\t' ? " " : q, 1);
     vgi_buf_puts(&head, "</h1>");
   }

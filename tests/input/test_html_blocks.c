@@ -35,6 +35,41 @@ static void empty_line_parts_paragraphs(void **state) {
   cJSON_Delete(m);
 }
 
+/* A site's header before the page's main content (<main>, role="main")
+ * is the site's chrome, however long (Node.js's version, its pickers and
+ * the page's whole table of contents in it): never a slide, nor is a "Skip
+ * to content" link said; a <title> of "Page | Site" names the page. */
+static void site_header_before_main(void **state) {
+  (void)state;
+  vgi_buf page = {0};
+  vgi_buf_puts(&page, "<!DOCTYPE html>\n<html><head><title>Corepack | Gizmo v2.0 Documentation</title></head>\n"
+                      "<body>\n<a href=\"#apicontent\" class=\"skip-to-content\">Skip to content</a>\n"
+                      "<div id=\"column1\">\n<header class=\"header\">\n<div id=\"gtoc\"><ul>\n"
+                      "<li class=\"pinned-header\">Gizmo v2.0</li>\n<li class=\"picker-header\">"
+                      "<a href=\"#toc-picker\">Table of contents</a>\n<div class=\"picker\"><ul id=\"toc-picker\">\n"
+                      "<li><a href=\"#corepack\">Corepack</a><ul>\n");
+  /* longer than the 16 KB a header is otherwise looked at in */
+  for (int i = 0; i < 400; i++) vgi_buf_printf(&page, "<li><a href=\"#topic-%d\">Topic number %d</a></li>\n", i, i);
+  vgi_buf_puts(&page, "</ul></li></ul></div></li>\n<li class=\"picker-header\"><a href=\"#alt\">Other versions</a></li>\n"
+                      "</ul></div>\n</header>\n<div role=\"main\" id=\"apicontent\">\n<h2>Corepack</h2>\n"
+                      "<p>Corepack is a tool that manages the versions of your package managers.</p>\n"
+                      "<h3>Enabling the feature</h3>\n<p>Corepack needs to be enabled before it has any effect.</p>\n"
+                      "</div></div>\n</body></html>\n");
+  const char *path = write_tmp("corepack.html", page.s);
+  vgi_buf_free(&page);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  char *t = cJSON_PrintUnformatted(m);
+  if (strstr(t, "Skip to content") || strstr(t, "Other versions") || strstr(t, "Topic number") ||
+      strstr(t, "Gizmo v2.0") || !strstr(t, "\"title\":\"Corepack\"") || !strstr(t, "manages the versions"))
+    print_message("made: %.900s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+}
+
 /* A plain term list of in-page links under a table of contents' label
  * (DocBook's <div class="toc"><p><b>Table of Contents</b></p><dl>…) is an
  * agenda of its top-level topics, said "N topics: …"; the label is not
@@ -127,6 +162,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(texinfo_definitions),
     cmocka_unit_test(empty_line_parts_paragraphs),
+    cmocka_unit_test(site_header_before_main),
     cmocka_unit_test(toc_of_links_is_agenda),
     cmocka_unit_test(anchor_reference_unshown),
   };

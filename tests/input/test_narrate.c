@@ -1495,7 +1495,7 @@ static double aside_headline_cpu(int n) {
   vgi_buf b = {0};
   for (int i = 0; i < n; i++) vgi_buf_puts(&b, "foo() ");
   double best = 1e9;
-  for (int run = 0; run < 2; run++) {   /* the lesser of two: the machine's noise out */
+  for (int run = 0; run < 5; run++) {   /* the least of five: a loaded machine's noise out */
     clock_t t0 = clock();
     char *h = vgi_shown_headline(b.s);
     double cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
@@ -1513,8 +1513,16 @@ static double aside_headline_cpu(int n) {
  * cost four times as much) */
 static void asides_out_in_bounded_rounds(void **state) {
   (void)state;
-  double one = aside_headline_cpu(20000), two = aside_headline_cpu(40000);
-  print_message("20,000 asides: %.3f s, 40,000: %.3f s\n", one, two);
+  /* (measured in turn and again before failing: under a parallel test run
+   * a neighbour's load can fall on one size only; a quadratic cost stays
+   * over the line) */
+  double one = 1e9, two = 1e9;
+  for (int round = 0; round < 3 && (round == 0 || (two > 0.05 && two > 3 * one)); round++) {
+    double a = aside_headline_cpu(40000), b = aside_headline_cpu(80000);
+    if (a < one) one = a;
+    if (b < two) two = b;
+  }
+  print_message("40,000 asides: %.3f s, 80,000: %.3f s\n", one, two);
   if (two > 0.05 && two > 3 * one) fail_msg("twice the asides cost %.1f times the CPU", two / one);
 }
 
