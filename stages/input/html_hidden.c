@@ -218,11 +218,15 @@ void vgi_html_page_quiet(char *t, size_t len) {
    * pickers over every API page) */
   const char *main_at = NULL;
   int long_headers = 0;
-  for (const char *p = t; !main_at && (p = memchr(p, '<', (size_t)(end - p))); p++) {
+  /* (each tag looked at once, from its '<' to its '>': linear in the page
+   * however its brackets are placed) */
+  for (const char *p = t; !main_at && (p = memchr(p, '<', (size_t)(end - p)));) {
     if (end - p > 6 && !strncasecmp(p, "<main", 5) && strchr(" \t\r\n>", p[5])) { main_at = p; break; }
     const char *gt = memchr(p, '>', (size_t)(end - p));
-    for (const char *c = p; gt && c + 11 < gt; c++)
+    if (!gt) break;   /* no tag ends after this one */
+    for (const char *c = p; c + 11 < gt; c++)
       if (!strncasecmp(c, "role=\"main\"", 11) || !strncasecmp(c, "role='main'", 11)) { main_at = p; break; }
+    p = gt + 1;
   }
   /* navigation: <nav>, and any element whose class names it (texinfo's
    * "nav-panel" row of "Next: … Previous: … Up: …", a "navbar", a
