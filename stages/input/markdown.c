@@ -38,8 +38,10 @@
                                  * 143 format specifiers all on screen (96 left 47 out) */
 
 /* a paragraph of prose; cont: a later piece of a long paragraph (its first
- * sentence is not the paragraph's) */
-typedef struct para { char *text; int line; int cont; } para;
+ * sentence is not the paragraph's); step: a step of a list over its
+ * commands (code_steps), whose first sentence a summary keeps wherever it
+ * stands before the block */
+typedef struct para { char *text; int line; int cont; int step; } para;
 
 typedef struct md {
   const char *file;
@@ -3294,13 +3296,13 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
     /* (unless the next one only points elsewhere: "For more, see …") */
     static const char *const points[] = { "for more", "see ", "please see", "refer ", "please refer",
       "visit ", "check out", NULL };
-    int meta = !p[i].cont && ns >= 2 && meta_sentence(ss[0]) && !meta_sentence(ss[1]) &&
+    int meta = !p[i].cont && !p[i].step && ns >= 2 && meta_sentence(ss[0]) && !meta_sentence(ss[1]) &&
                vgi_word_count(ss[1]) >= 5;
     for (int q = 0; meta && points[q]; q++) meta = strncasecmp(ss[1], points[q], strlen(points[q])) != 0;
     /* so is one that opens with a lead-in of two or three words ("We'll
      * admit it.", "Sounds boring.", "Good news!") before a sentence of
      * substance (not in an API reference: "Returns a Promise.") */
-    if (!meta && !p[i].cont && !m->api_doc && ns >= 2 && vgi_word_count(ss[0]) >= 2 && vgi_word_count(ss[0]) <= 3 &&
+    if (!meta && !p[i].cont && !p[i].step && !m->api_doc && ns >= 2 && vgi_word_count(ss[0]) >= 2 && vgi_word_count(ss[0]) <= 3 &&
         vgi_word_count(ss[1]) >= 6) {
       size_t l0 = strlen(ss[0]);
       meta = l0 && (ss[0][l0 - 1] == '.' || ss[0][l0 - 1] == '!');
@@ -3323,7 +3325,7 @@ static cJSON *para_units(md *m, const para *p, size_t n, int intro) {
       cJSON *last = vgi_last(units);
       /* a summary keeps it; of the prose before a block, what introduces
        * the block: its last paragraph */
-      if (r == 1 && last && (!intro || i == n - 1)) cJSON_AddTrueToObject(last, "k");
+      if (r == 1 && last && (!intro || i == n - 1 || p[i].step)) cJSON_AddTrueToObject(last, "k");
       free(ss[k]);
     }
     free(ss);
@@ -3529,7 +3531,7 @@ static void flush_prose(md *m, int keep_words) {
         for (int k = 0; k < ns; k++) {
           int sw = vgi_word_count(ss[k]);
           if (partw && partw + sw > PROSE_WORDS) {
-            para pp = { part.s, m->prose[i].line, piece++ > 0 || m->prose[i].cont };
+            para pp = { part.s, m->prose[i].line, piece++ > 0 || m->prose[i].cont, m->prose[i].step };
             prose_scene(m, &pp, 1, m->prose[i].line);
             vgi_buf_free(&part);
             partw = 0;
@@ -3541,7 +3543,7 @@ static void flush_prose(md *m, int keep_words) {
         }
         free(ss);
         if (part.n) {
-          para pp = { part.s, m->prose[i].line, piece > 0 || m->prose[i].cont };
+          para pp = { part.s, m->prose[i].line, piece > 0 || m->prose[i].cont, m->prose[i].step };
           prose_scene(m, &pp, 1, m->prose[i].line);
         }
         vgi_buf_free(&part);
@@ -4196,6 +4198,41 @@ static int placeholder(const char *t) {
          vgi_word_count(t) >= 2;
 }
 
+/* Lines of a code block that hold something. */
+static int code_lines(const char *lit) {
+  int n = 0;
+  for (const char *q = lit ? lit : ""; *q;) {
+    size_t l = strcspn(q, "\n");
+    n += strspn(q, " \t\r") < l;
+    q += l + (q[l] == '\n');
+  }
+  return n;
+}
+
+/* A block of lines that is code (commands or source), not text an indent
+ * set apart (a plain-text README's list of supported processors). */
+static int code_of_lines(cmark_node *c) {
+  char lang[64] = "";
+  fence_lang(cmark_node_get_fence_info(c), lang);
+  int kind = code_kind(lang, cmark_node_get_literal(c));
+  return code_lines(cmark_node_get_literal(c)) >= 2 && (kind == CODE_COMMANDS || kind == CODE_SOURCE);
+}
+
+/* A block of lines an item ends with before its nested lists, which
+ * list_items leaves out of the item's words ("do it like this:" and the
+ * block); not one of an item where prose follows code ("write this: …
+ * instead of this: …", where the code is the words). */
+static int item_code(cmark_node *c) {
+  if (cmark_node_get_type(c) != CMARK_NODE_CODE_BLOCK) return 0;
+  int code = 0;
+  for (cmark_node *k = cmark_node_first_child(cmark_node_parent(c)); k && cmark_node_get_type(k) != CMARK_NODE_LIST;
+       k = cmark_node_next(k)) {
+    if (cmark_node_get_type(k) == CMARK_NODE_CODE_BLOCK) code = 1;
+    else if (code) return 0;
+  }
+  return code_of_lines(c);
+}
+
 static int after_sub(md *m, cmark_node *sub, int level, cJSON *out, int *nested);
 static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *nested) {
   int count = 0;
@@ -4208,6 +4245,7 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
     char *lead = NULL;   /* **Bold**: rest -> title/description */
     int code_lead = 0;   /* the lead is an option on its own line */
     int lead_line = 0;   /* the bold lead ends its line ("- **libssl**" / "  an implementation …") */
+    int code_out = 0;    /* a block of code under the item, left out of its words */
     /* the item is what comes before its first nested list: what follows
      * (more lists, text that goes on: "Information about your system. For
      * instance:" / its list / "And anything else you think is relevant.")
@@ -4238,6 +4276,10 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
         vgi_buf_puts(&b, txt);
         free(txt);
       } else if (t == CMARK_NODE_CODE_BLOCK) {
+        /* a block of lines is never an item's words (list_code shows it
+         * with --detail full); a one-line command reads as part of it
+         * ("Unpack the archive: tar xf …") */
+        if (item_code(c)) { code_out = 1; continue; }
         if (b.n) vgi_buf_puts(&b, " ");
         char *lit = vgi_squash(vgi_strdup(cmark_node_get_literal(c)));
         vgi_buf_puts(&b, lit);
@@ -4245,6 +4287,10 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
       }
     }
     char *text = vgi_squash(vgi_buf_take(&b));
+    if (code_out) {   /* "do it like this:" introduced the block left out */
+      size_t tl = strlen(text);
+      while (tl && (text[tl - 1] == ':' || text[tl - 1] == ' ')) text[--tl] = 0;
+    }
     if (placeholder(text) && !sub) { free(text); free(lead); continue; }
     cJSON *item = cJSON_CreateObject();
     size_t ll = lead ? strlen(lead) : 0;
@@ -6036,7 +6082,7 @@ static void api_flush(md *m, int block) {
       strcpy(intro + l, ".");
     }
   }
-  para ip = { intro, 0, 0 };
+  para ip = { intro, 0, 0, 0 };
   cJSON *desc = intro ? para_units(m, &ip, 1, 0) : para_units(m, m->prose, np, 0);
   if (intro) np = 1;
   free(intro);
@@ -6728,9 +6774,38 @@ static int date_alone(const char *t) {
   return year && words <= 4;
 }
 
+/* A byline: a year and names ("2004, Oliver Elphick, Martin Pitt",
+ * "Copyright (c) 2019 Jane Doe and John Roe"), a comma or a joining word
+ * between them: whose document it is, not what it says. */
+static int byline(const char *t) {
+  static const char *const joins[] = { "and", "by", "&", "c", "\xC2\xA9", "copyright", "und", "et", "y", "e", NULL };
+  int words = 0, years = 0, names = 0, joined = 0;
+  for (const char *p = t; *p;) {
+    while (*p == ' ') p++;
+    if (!*p) break;
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    size_t n = (size_t)(e - p);
+    joined |= p[n - 1] == ',';
+    while (n && (p[n - 1] == ',' || p[n - 1] == ';')) n--;
+    words++;
+    int year = n >= 4 && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2));
+    for (size_t i = 0; i < n && year; i++) year = isdigit((unsigned char)p[i]) || (i >= 4 && strchr("-/", p[i]));
+    if (year) years++;
+    else if (in_list(joins, p, n)) joined = 1;
+    else if (n && (isupper((unsigned char)p[0]) || (unsigned char)p[0] >= 0xC0) && !memchr(p, ':', n) &&
+             (!memchr(p, '.', n) || n <= 2))
+      names++;
+    else
+      return 0;
+    p = e;
+  }
+  return years && names >= 2 && joined && words <= 12;
+}
+
 static int metadata_line(const char *t) {
   while (*t == ' ') t++;
-  if (date_alone(t)) return 1;
+  if (date_alone(t) || byline(t)) return 1;
   /* a version control keyword alone ("$Id$", "$Revision: 1.4 $"): the
    * file's bookkeeping, nothing to say or show */
   if (t[0] == '$' && isupper((unsigned char)t[1])) {
@@ -6773,41 +6848,94 @@ static const char *lone_code(cmark_node *para) {
 
 static void prose_add(md *m, char *text, int line, int min_words);
 
+/* The blocks list_items left out of the items' words, shown after the
+ * list, in order, with --detail full. */
+static void list_code(md *m, cmark_node *list, int depth) {
+  for (cmark_node *it = cmark_node_first_child(list); it && depth < 8; it = cmark_node_next(it)) {
+    int sub = 0;
+    for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
+      if (cmark_node_get_type(c) == CMARK_NODE_LIST) { sub = 1; list_code(m, c, depth + 1); }
+      else if (!sub && item_code(c)) code_block(m, c, cmark_node_get_start_line(c));
+    }
+  }
+}
+
+#define STEPS_SAID_WORDS 24   /* steps a summary says as one sentence, with its "then"s (narrate's LONG_WORDS) */
+
+/* A step's lead: the first sentence of its line, without the mark that
+ * ends it ("Clone the repository. You need git 2.30:" → "Clone the
+ * repository"). */
+static char *step_lead(md *m, const char *t) {
+  int ns = 0;
+  char **ss = vgi_sentences_lang(t, m->lang, &ns);
+  char *lead = vgi_strdup(ns ? ss[0] : t);
+  for (int i = 0; i < ns; i++) free(ss[i]);
+  free(ss);
+  size_t l = strlen(lead);
+  while (l && strchr(":. ", lead[l - 1])) lead[--l] = 0;
+  return lead;
+}
+
 /* A list of steps, each a line of prose over its command ("1. Create the
  * dictionary" then `zstd --train …` indented under it): one code scene of
  * the commands, in order, that the steps' lines introduce and say, as a
  * paragraph before a code block is; the commands are never read out as
- * part of an item. Blocks of different languages are a scene each, under
- * their step's line. 1 when the list was taken so. */
+ * part of an item. In a numbered list a step may have no command ("2. Edit
+ * config.yaml"), when half the steps have one and a command takes more
+ * than a line. Blocks of different
+ * languages are a scene each, under their step's line. 1 when the list was
+ * taken so. */
 static int code_steps(md *m, cmark_node *list) {
-  int items = 0, mixed = 0;
+  int items = 0, mixed = 0, with_code = 0, long_code = 0;
+  int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
   const char *info0 = NULL;
   for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), items++) {
     cmark_node *p = cmark_node_first_child(it);
-    if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH || lone_code(p) || !cmark_node_next(p)) return 0;
+    if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH || lone_code(p)) return 0;
+    if (!cmark_node_next(p) && !ordered) return 0;
+    with_code += cmark_node_next(p) != NULL;
     for (cmark_node *k = cmark_node_next(p); k; k = cmark_node_next(k)) {
       if (cmark_node_get_type(k) != CMARK_NODE_CODE_BLOCK && !lone_code(k)) return 0;
       const char *info = lone_code(k) ? "" : cmark_node_get_fence_info(k);
       if (!info) info = "";
       if (!info0) info0 = info;
       else if (strcmp(info0, info)) mixed = 1;
+      long_code |= !lone_code(k) && code_of_lines(k);
     }
   }
-  if (!items) return 0;
+  /* (a numbered list whose commands are one line each reads well as a
+   * list: "Unpack the archive: tar xf …") */
+  if (!items || !with_code || (with_code < items && (!long_code || 2 * with_code < items))) return 0;
+  int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
   vgi_buf code = {0}, said = {0};
   int line0 = cmark_node_get_start_line(list), nth = 0;
   /* short steps are said as one sentence ("First create the dictionary,
    * then compress with it, and finally decompress."), which a summary keeps
-   * whole; long ones or many, a sentence each */
-  int one = !mixed && items >= 2 && items <= 6;
+   * whole; long ones or many, a sentence each. A summary says a step by
+   * its lead, its first sentence: the rest is detail. */
+  int one = !mixed && items >= 2 && items <= 6, words = 0;
   for (cmark_node *it = cmark_node_first_child(list); it && one; it = cmark_node_next(it)) {
     char *t = plain(cmark_node_first_child(it), NULL);
+    if (summary) {
+      char *l = step_lead(m, t);
+      free(t);
+      t = l;
+    }
+    words += vgi_word_count(t);
     one = vgi_word_count(t) <= 10 && !strpbrk(t, ".;!?");
     free(t);
   }
+  /* (a summary says a sentence of more words by its headline: a sentence
+   * a step, then) */
+  if (summary && words + 2 * items > STEPS_SAID_WORDS) one = 0;
   for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it), nth++) {
     cmark_node *p = cmark_node_first_child(it);
     char *t = vgi_squash(plain(p, m));
+    if (one && summary) {
+      char *l = step_lead(m, t);
+      free(t);
+      t = l;
+    }
     size_t tl = strlen(t);
     while (tl && (t[tl - 1] == ':' || t[tl - 1] == ' ')) t[--tl] = 0;
     if (one) {
@@ -6824,7 +6952,9 @@ static int code_steps(md *m, cmark_node *list) {
         t = d;
         strcpy(t + tl, ".");
       }
+      size_t before = m->nprose;
       prose_add(m, t, cmark_node_get_start_line(p), 1);
+      if (m->nprose > before) m->prose[m->nprose - 1].step = 1;
     }
     for (cmark_node *k = cmark_node_next(p); k; k = cmark_node_next(k)) {
       const char *lit = lone_code(k);
@@ -7422,6 +7552,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       }
       if (code_steps(&m, c)) break;
       list_block(&m, c);
+      if (m.opts && m.opts->detail == VGI_DETAIL_FULL) list_code(&m, c, 0);
       break;
     }
     case CMARK_NODE_BLOCK_QUOTE: quote_block(&m, c); break;

@@ -7932,6 +7932,15 @@ static void counted_lists(cJSON *scenes, const char *lang) {
     while (*end && !(strchr(".!?", *end) && (end[1] == ' ' || !end[1]))) end++;
     for (const cJSON *it = tops->child; it; it = it->next) {
       const char *f = strstr(after, it->valuestring);
+      /* (an item that names a thing, "alpha: runtime library", is named by
+       * its name: "produces 3 packages: alpha, beta, and gamma") */
+      size_t nl = f ? 0 : item_name(it->valuestring);
+      if (nl) {
+        char *name = vgi_strdup(it->valuestring);
+        name[nl] = 0;
+        f = strstr(after, name);
+        free(name);
+      }
       named += f && f < end;
       named_all += f != NULL;   /* (each in a sentence of its own: --detail full) */
       int w = vgi_word_count(it->valuestring);

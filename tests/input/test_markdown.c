@@ -4109,6 +4109,95 @@ static void text_after_nested_list(void **state) {
   }
 }
 
+/* Numbered steps over their commands: a summary says each step by its
+ * lead (a step's later sentence is detail, not a lead-in to pass over),
+ * a step may have no command of its own when a command takes more than a
+ * line; a block of lines under a bullet is never the bullet's words. */
+static void steps_said_by_their_leads(void **state) {
+  (void)state;
+  const char *steps = "# Install\n\nFollow these steps to set up the project.\n\n"
+                      "1. Clone the repository. You need git 2.30 or later:\n\n   ```sh\n   git clone x\n   ```\n\n"
+                      "2. Install the dependencies:\n\n   ```sh\n   npm install\n   ```\n\n"
+                      "3. Start the server and open the page in your browser, which shows the dashboard\n\n"
+                      "   ```sh\n   npm start\n   ```\n";
+  const char *mixed = "# Quick start\n\nGetting a local copy running takes a few minutes.\n\n"
+                      "1. Download the latest release from the releases page.\n"
+                      "2. Unpack the archive:\n\n   ```sh\n   tar xf tool.tar.gz\n   cd tool\n   ```\n\n"
+                      "3. Edit the configuration and set your API token.\n"
+                      "4. Run the tool:\n\n   ```sh\n   ./tool serve --port 8080\n   ```\n";
+  const char *bullets = "# Style\n\nHow code here is written, for everyone who sends a change.\n\n## Functions\n\n"
+                        "- If you break a declaration over multiple lines, do it like this:\n\n"
+                        "  ```c\n  void some_function(\n          int foo) {\n  ```\n\n- Keep lines short.\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("steps.md", steps, &o, &d);
+    vgi_diags_free(&d);
+    char *t = cJSON_PrintUnformatted(m);
+    int ok = strstr(t, "Clone the repository.") && strstr(t, "Install the dependencies.") &&
+             strstr(t, "Start the server") && !strstr(t, "You need git") == !full;
+    if (!ok) print_message("steps, full %d: %.1500s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+    m = load_text("quick.md", mixed, &o, &d);
+    vgi_diags_free(&d);
+    t = cJSON_PrintUnformatted(m);
+    ok = strstr(t, "\"commands\":[\"tar xf tool.tar.gz\",\"cd tool\",\"./tool serve --port 8080\"]") &&
+         strstr(t, "Download the latest release") && strstr(t, "set your API token") && strstr(t, "Run the tool");
+    if (!ok) print_message("mixed, full %d: %.1500s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+    m = load_text("style.md", bullets, &o, &d);
+    vgi_diags_free(&d);
+    t = cJSON_PrintUnformatted(m);
+    ok = strstr(t, "\"If you break a declaration over multiple lines, do it like this\"") &&
+         !strstr(t, "do it like this:") && !strstr(t, "like this void") &&
+         !strstr(t, "\"void some_function(\"") == !full;
+    if (!ok) print_message("bullets, full %d: %.1500s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
+/* A sentence that counts the list it introduces ("produces 3 packages:")
+ * names its items once, by their names when each names a thing. */
+static void counted_list_named_once(void **state) {
+  (void)state;
+  const char *doc = "# Pkg\n\nIntro paragraph of this document, which is about packages.\n\n## Packaging\n\n"
+                    "The source code produces 3 packages:\n\n- alpha: runtime library\n- beta: development files\n"
+                    "- gamma: Python bindings\n";
+  vgi_options o = { .detail = VGI_DETAIL_SUMMARY };
+  vgi_diags d;
+  cJSON *m = load_text("pkg.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *t = cJSON_PrintUnformatted(m);
+  if (!strstr(t, "\"narration\":\"The source code produces 3 packages: alpha, beta, and gamma.\""))
+    print_message("%.1500s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+}
+
+/* A byline under the title ("2004, Oliver Elphick, Martin Pitt") says
+ * whose the document is: neither shown nor said. */
+static void byline_not_said(void **state) {
+  (void)state;
+  const char *docs[] = { "Multi-Cluster Architecture\n==========\n2004, Oliver Elphick, Martin Pitt\n\n"
+                         "Solving a problem\n---------\n\nWhen a new major version is released, the data is dumped.\n",
+                         "# Tool\n\nCopyright (c) 2019 Jane Doe and John Roe\n\nTool converts files between formats.\n",
+                         NULL };
+  for (int i = 0; docs[i]; i++) {
+    vgi_options o = { .detail = VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("by.md", docs[i], &o, &d);
+    vgi_diags_free(&d);
+    char *t = cJSON_PrintUnformatted(m);
+    if (strstr(t, "Elphick") || strstr(t, "Jane Doe") || !strstr(t, i ? "converts files" : "is dumped"))
+      print_message("%d: %.1500s\n", i, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
 /* A manual page made HTML (asciidoc's, DocBook's): its SYNOPSIS of
  * command forms is left out of a summary, as the man reader leaves it,
  * never said "SYNOPSIS. Run this command to get started."; --detail full
@@ -4648,6 +4737,9 @@ int main(void) {
     cmocka_unit_test(untitled_readme_named_and_art_left_out),
     cmocka_unit_test(colon_without_its_items),
     cmocka_unit_test(text_after_nested_list),
+    cmocka_unit_test(steps_said_by_their_leads),
+    cmocka_unit_test(counted_list_named_once),
+    cmocka_unit_test(byline_not_said),
     cmocka_unit_test(synopsis_left_to_full),
     cmocka_unit_test(toc_label_unsaid),
     cmocka_unit_test(html_page_read_by_tags),
