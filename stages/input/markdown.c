@@ -4052,6 +4052,18 @@ static void code_block(md *m, cmark_node *n, int line) {
   /* After a dropped block (the output "If you see this error:" showed), the
    * prose that answered it is a scene of its own when there is much of it;
    * the block is said with what introduces it, its last paragraphs. */
+  /* a label alone over the block ("Example:", "For example:", "Usage:") is
+   * what the slide shows, not words to say: the prose before it, or the
+   * block's own kind ("An example in Lua."), introduces it */
+  if (m->nprose) {
+    const char *t = m->prose[m->nprose - 1].text;
+    size_t tl = t ? strlen(t) : 0;
+    while (tl && t[tl - 1] == ' ') tl--;
+    if (tl && t[tl - 1] == ':' && vgi_word_count(t) <= 2 && !m->prose[m->nprose - 1].step) {
+      free(m->prose[m->nprose - 1].text);
+      m->nprose--;
+    }
+  }
   int keep = PROSE_WORDS;
   if (summary && m->code_dropped && m->nprose) {
     int all = 0, last = para_weight(m, m->prose[m->nprose - 1].text);

@@ -4198,6 +4198,24 @@ static void byline_not_said(void **state) {
   }
 }
 
+/* A label alone over a code block ("Example:") is not said: the prose
+ * before it introduces the block. */
+static void label_over_code_not_said(void **state) {
+  (void)state;
+  const char *doc = "# Lib\n\nA library of assertions for tests, with spies and stubs.\n\n## Parameters\n\n"
+                    "To register state information, parameters can be used. They are kept in a snapshot.\n\n"
+                    "Example:\n\n```lua\nassert:set_parameter(\"x\", 1)\nassert:get_parameter(\"x\")\n```\n";
+  vgi_options o = { .detail = VGI_DETAIL_SUMMARY };
+  vgi_diags d;
+  cJSON *m = load_text("lib.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *t = cJSON_PrintUnformatted(m);
+  if (!strstr(t, "\"narration\":\"To register state information, parameters can be used.") || strstr(t, "Example:"))
+    print_message("%.1500s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+}
+
 /* A manual page made HTML (asciidoc's, DocBook's): its SYNOPSIS of
  * command forms is left out of a summary, as the man reader leaves it,
  * never said "SYNOPSIS. Run this command to get started."; --detail full
@@ -4740,6 +4758,7 @@ int main(void) {
     cmocka_unit_test(steps_said_by_their_leads),
     cmocka_unit_test(counted_list_named_once),
     cmocka_unit_test(byline_not_said),
+    cmocka_unit_test(label_over_code_not_said),
     cmocka_unit_test(synopsis_left_to_full),
     cmocka_unit_test(toc_label_unsaid),
     cmocka_unit_test(html_page_read_by_tags),
