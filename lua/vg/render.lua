@@ -455,11 +455,24 @@ end
 
 --- Display lists ------------------------------------------------------------------
 
+-- A named theme and accent made once, not at each layout of each fit
+-- attempt (copying the theme's tables was a fifth of planning a large
+-- document): layouts read the theme and never change it.
+local named_themes = {}
 local function resolve_theme(scene, opts)
   local th = opts.theme_table
   if th then return th end
-  local t, err = theme_mod.get(opts.theme or scene.theme, opts.accent or scene.accent_color)
+  local name, accent = opts.theme or scene.theme, opts.accent or scene.accent_color
+  local key = (name == nil or type(name) == "string") and (accent == nil or type(accent) == "string")
+    and tostring(name) .. "\0" .. tostring(accent)
+  if key and named_themes[key] then return named_themes[key] end
+  local t, err = theme_mod.get(name, accent)
   if not t then error(err, 0) end
+  if key then
+    if #named_themes >= 64 then named_themes = {} end
+    named_themes[key] = t
+    named_themes[#named_themes + 1] = key
+  end
   return t
 end
 

@@ -308,7 +308,14 @@ function M.split(s)
 end
 
 --- The number of grapheme clusters in s.
-function M.len(s) return each(s, function() end) end
+function M.len(s)
+  -- ASCII: each byte a cluster, but CR LF one (GB3); counted in C
+  if not s:find("[\128-\255]") then
+    local _, crlf = s:gsub("\r\n", "")
+    return #s - crlf
+  end
+  return each(s, function() end)
+end
 
 --- The first n clusters of s (all of s when it has fewer).
 function M.cut(s, n)
@@ -332,7 +339,8 @@ end
 --- for what was left out, and without trailing space before the mark.
 function M.shorten(s, n, mark)
   mark = mark or "..."
-  if M.len(s) <= n then return s end
+  -- (never more clusters than bytes: a short text is not counted)
+  if #s <= n or M.len(s) <= n then return s end
   local keep = n - M.len(mark)
   return (M.cut(s, keep > 0 and keep or 0):gsub("%s+$", "")) .. mark
 end

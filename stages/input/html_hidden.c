@@ -159,6 +159,17 @@ static char *tag_end(char *p, const char *end) {
   return gt ? gt + 1 : (char *)end;
 }
 
+/* tag_end for a pass that moves forward only: the '>' found is kept while
+ * it is still ahead (*next; end when there is none), so a page of '<' that
+ * no '>' follows ("1 < 2 < 3 ...") looks for it once, not once per '<' */
+static char *tag_end_ahead(char *p, const char *end, char **next) {
+  if (!*next || *next < p) {
+    char *gt = memchr(p, '>', (size_t)(end - p));
+    *next = gt ? gt : (char *)end;
+  }
+  return *next < end ? *next + 1 : (char *)end;
+}
+
 int vgi_is_html_page(const char *text, size_t len) {
   size_t a = 0;
   if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) a = 3;   /* a byte-order mark */
@@ -232,14 +243,15 @@ void vgi_html_page_quiet(char *t, size_t len) {
    * "nav-panel" row of "Next: … Previous: … Up: …", a "navbar", a
    * "breadcrumb" trail, a "skip-to-content" link); and a title page's fine
    * print (front_matter) */
+  char *next_gt = NULL;
   for (char *p = t; (p = memchr(p, '<', (size_t)(end - p)));) {
     char name[16];
     size_t k = 0;
     const char *q = p + 1;
     while (q < end && isalnum((unsigned char)*q) && k < 15) name[k++] = (char)tolower((unsigned char)*q++);
     name[k] = 0;
-    char *gt = tag_end(p, end);
     if (!k || !(q < end && strchr(" \t\r\n>", *q))) { p++; continue; }
+    char *gt = tag_end_ahead(p, end, &next_gt);
     int nav = !strcmp(name, "nav"), header = !strcmp(name, "header");
     /* role="navigation" (a Sphinx page's "related" bar and sidebar) */
     for (const char *c = q; c + 17 < gt && !nav; c++)

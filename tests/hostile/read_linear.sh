@@ -3,7 +3,8 @@
 # as large must cost less than 3.3 times the CPU (user + system seconds,
 # the best of three runs, less what a one-line document costs), for a long
 # sentence of many commas (8 of them), one paragraph of 200 KB (refused as too long for
-# a scene, after it is read), a line of site tags that never close, a line of MDX components that never close, 50,000 short paragraphs, and one paragraph of
+# a scene, after it is read), a line of site tags that never close, a line of MDX components that never close, an HTML page of "a < b"
+# with no ">" after them, 50,000 short paragraphs, and one paragraph of
 # Japanese without spaces (of many short sentences). A ratio, not a
 # wall-clock limit: the test means the same on a slow or loaded machine.
 . "$(dirname "$0")/../lib.sh"
@@ -17,7 +18,7 @@ W="alpha beta gamma delta render server engine video frame scene narration pictu
 gen() {
   awk -v kind="$1" -v n="$2" -v words="$W" 'BEGIN {
     k = split(words, w, " "); s = 7
-    print "# A document to read\n"
+    if (kind != "html") print "# A document to read\n"   # (an HTML page starts with its doctype)
     if (kind == "commas") {          # 8 paragraphs of one sentence, a comma every third word
       for (p = 1; p <= 8; p++) {
         for (i = 1; i <= n; i++) { s = (s * 31 + 11) % 997; printf "%s%s", w[s % k + 1], (i % 3 ? " " : ", ") }
@@ -38,6 +39,10 @@ gen() {
       printf "Text "
       for (i = 1; i <= n; i++) printf "<Tab%s x=\"%s\" {{</* %s (", w[i % k + 1], w[(i + 3) % k + 1], w[(i + 5) % k + 1]
       print "\n\nexport const x = ({\n"
+    } else if (kind == "html") {     # an HTML page: a paragraph of n comparisons ("3 < 4") whose "<" no ">" follows before its end
+      print "<!DOCTYPE html>\n<html><head><title>Less</title></head><body><p>"
+      for (i = 1; i <= n; i++) printf " %d < %d", i % 10, (i + 1) % 10
+      print "</p></body></html>"
     } else if (kind == "paragraph") { # one paragraph of n sentences of 12 words
       for (i = 1; i <= n; i++) {
         for (j = 1; j <= 12; j++) { s = (s * 31 + 11) % 997; printf "%s%s", w[s % k + 1], (j < 12 ? " " : ". ") }
@@ -85,6 +90,7 @@ linear commas 3000   # 8 x 20 KB, 8 x 41 KB
 linear paragraph 1400   # 112 KB, 224 KB
 linear tags 8000   # one line of 8,000 and 16,000 unclosed site tags (site_markup.c)
 linear mdx 8000   # one line of 8,000 and 16,000 unclosed components and escaped shortcodes (mdx.c)
+linear html 120000   # an HTML page of 120,000 and 240,000 "<" that no ">" follows (html_hidden.c's navigation pass)
 linear paragraphs 25000   # 1 MB, 2 MB
 # unspaced Japanese paragraphs, each within a scene's 50,000 bytes, so
 # they are planned (each sentence a unit the summary may leave out): 4

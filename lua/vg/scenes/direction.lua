@@ -26,14 +26,42 @@ function M.kind_of(cp)
   return nil
 end
 
+-- A text's counts, each text counted once: a scene's direction is asked at
+-- every attempt to fit it (vg.create.fit lays a scene out many times), and
+-- counting its letters again each time was most of planning a large
+-- document. Bounded: emptied when it holds too many texts or bytes.
+local memo, memo_n, memo_bytes = {}, 0, 0
+local MEMO_MAX, MEMO_BYTES = 8192, 8 * 1024 * 1024
+
+local function tally(text)
+  -- ASCII only: its letters are A-Z and a-z (slanted), one pass in C
+  if not text:find("[\128-\255]") then
+    local _, letters = text:gsub("[A-Za-z]", "")
+    return { 0, 0, letters, 0 }
+  end
+  local rtl, upright, slanted, hebrew = 0, 0, 0, 0
+  local kind_of = M.kind_of
+  for _, cp in utf8.codes(text) do
+    local k = kind_of(cp)
+    if k == "rtl" then rtl = rtl + 1 elseif k == "upright" then upright = upright + 1
+    elseif k == "slanted" then slanted = slanted + 1 end
+    if cp >= 0x590 and cp < 0x600 or cp >= 0xFB1D and cp < 0xFB50 then hebrew = hebrew + 1 end
+  end
+  return { rtl, upright, slanted, hebrew }
+end
+
 -- Counts of a text's letters by kind, and of Hebrew letters among the rtl.
 function M.count(text, n)
   n = n or { rtl = 0, upright = 0, slanted = 0, hebrew = 0 }
-  if type(text) ~= "string" or not utf8.len(text) then return n end
-  for _, cp in utf8.codes(text) do
-    local k = M.kind_of(cp)
-    if k then n[k] = n[k] + 1 end
-    if cp >= 0x590 and cp < 0x600 or cp >= 0xFB1D and cp < 0xFB50 then n.hebrew = n.hebrew + 1 end
+  if type(text) ~= "string" then return n end
+  local c = memo[text]
+  if not c then
+    c = utf8.len(text) and tally(text) or false
+    if memo_n >= MEMO_MAX or memo_bytes + #text > MEMO_BYTES then memo, memo_n, memo_bytes = {}, 0, 0 end
+    memo[text], memo_n, memo_bytes = c, memo_n + 1, memo_bytes + #text
+  end
+  if c then
+    n.rtl, n.upright, n.slanted, n.hebrew = n.rtl + c[1], n.upright + c[2], n.slanted + c[3], n.hebrew + c[4]
   end
   return n
 end

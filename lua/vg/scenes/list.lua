@@ -14,16 +14,26 @@ local i18n = require("vg.i18n")
 -- reader's more_options or api_more phrase in the slide's language, or
 -- English): the list's last item, said as a note under the list, not
 -- numbered as one of its points.
+-- (each phrase's pattern made once: a list is laid out at every fit attempt)
+local pattern_of, patterns_of = {}, {}
 local function fold_patterns(lang)
+  local key = lang == nil and "\0" or lang
+  if patterns_of[key] then return patterns_of[key] end
   local out = {}
   for _, l in ipairs({ lang or "en", "en" }) do
     for _, key in ipairs({ "more_options", "api_more" }) do
       -- (the reader writes the count in ASCII digits)
-      local p = i18n.t(l, key, "\1"):gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0"):gsub("\1", "%%d+")
-      out[#out + 1] = "^%s*" .. p .. "%s*$"
+      local phrase = i18n.t(l, key, "\1")
+      local p = pattern_of[phrase]
+      if not p then
+        p = "^%s*" .. phrase:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0"):gsub("\1", "%%d+") .. "%s*$"
+        pattern_of[phrase] = p
+      end
+      out[#out + 1] = p
     end
   end
   out[#out + 1] = "^%s*1 more option%s*$"
+  if type(key) == "string" and #key < 64 then patterns_of[key] = out end
   return out
 end
 

@@ -84,10 +84,14 @@ end
 -- split tries), and a 200-row table of 40 columns spent most of its
 -- planning there. Cleared when it grows past MEMO_MAX entries.
 local MEMO_MAX = 200000
-local memo, memo_n, memo_font = {}, 0, nil
+local memo, memo_n, memo_sans, memo_lang = {}, 0, nil, nil
 local function remembered(theme, key, f)
-  local font = tostring(theme.fonts.sans) .. "|" .. tostring(theme.lang)
-  if font ~= memo_font or memo_n > MEMO_MAX then memo, memo_n, memo_font = {}, 0, font end
+  -- (the font and language compared as they are: making a key of them at
+  -- every lookup was a tenth of a large table's planning)
+  local sans, lang = theme.fonts.sans, theme.lang
+  if sans ~= memo_sans or lang ~= memo_lang or memo_n > MEMO_MAX then
+    memo, memo_n, memo_sans, memo_lang = {}, 0, sans, lang
+  end
   local hit = memo[key]
   if hit then return hit[1], hit[2] end
   local w, h = f()
@@ -132,7 +136,7 @@ end
 -- split: the widest piece of a word, so no column is narrower than the text
 -- can be broken to; split == "shrink": that piece set CELL_SHRINK smaller,
 -- as the renderer sets a cell whose piece is wider than its column.
-local function longest_word(theme, text, size, bold, split)
+local function longest_word_of(theme, text, size, bold, split)
   local best = 0
   for wd in text:gmatch("%S+") do
     local widest = 0
@@ -155,6 +159,14 @@ local function longest_word(theme, text, size, bold, split)
     best = math.max(best, widest)
   end
   return best
+end
+
+local function longest_word(theme, text, size, bold, split)
+  if text == "" then return 0 end
+  -- (a cell's widest word remembered whole: each widths pass asks again)
+  return (remembered(theme, table.concat({ "w", text, size, tostring(bold), tostring(split) }, "\0"), function()
+    return longest_word_of(theme, text, size, bold, split), 0
+  end))
 end
 
 -- Column widths for the grid: what each column needs on one line when that
