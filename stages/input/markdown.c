@@ -6966,7 +6966,7 @@ static int code_steps(md *m, cmark_node *list) {
       }
       size_t before = m->nprose;
       prose_add(m, t, cmark_node_get_start_line(p), 1);
-      if (m->nprose > before) m->prose[m->nprose - 1].step = 1;
+      if (m->nprose > before) m->prose[m->nprose - 1].step = ordered;   /* (a bullet need not be a step: "the V8 API available via") */
     }
     for (cmark_node *k = cmark_node_next(p); k; k = cmark_node_next(k)) {
       const char *lit = lone_code(k);
