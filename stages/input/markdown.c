@@ -469,6 +469,16 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       inline_text(c, b, m, line);
       break;
     default:
+      /* blocks inside a block (a list in a callout, an item's paragraphs)
+       * are apart: "best.Learn" was two items read as one word; an item
+       * with no stop of its own ends its sentence before the next */
+      if ((cmark_node_get_type(c) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && b->n &&
+          !isspace((unsigned char)b->s[b->n - 1])) {
+        unsigned char last = (unsigned char)b->s[b->n - 1];
+        if (cmark_node_get_type(c) == CMARK_NODE_ITEM && last < 0x80 && !strchr(".!?:;,", last))
+          vgi_buf_puts(b, ".");
+        vgi_buf_puts(b, " ");
+      }
       inline_text(c, b, m, line);
     }
   }
