@@ -470,13 +470,12 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       break;
     default:
       /* blocks inside a block (a list in a callout, an item's paragraphs)
-       * are apart: "best.Learn" was two items read as one word; an item
+       * are apart: "best.Learn" was two items read as one word; a block
        * with no stop of its own ends its sentence before the next */
       if ((cmark_node_get_type(c) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && b->n &&
           !isspace((unsigned char)b->s[b->n - 1])) {
         unsigned char last = (unsigned char)b->s[b->n - 1];
-        if (cmark_node_get_type(c) == CMARK_NODE_ITEM && last < 0x80 && !strchr(".!?:;,", last))
-          vgi_buf_puts(b, ".");
+        if (isalnum(last) || last == ')') vgi_buf_puts(b, ".");
         vgi_buf_puts(b, " ");
       }
       inline_text(c, b, m, line);
@@ -6644,6 +6643,7 @@ static int changelog(const char *h) {
 /* A heading that names a release: "3.0-2", "v2.1", "iso-codes 3.79",
  * "2024-05-01", "Unreleased", "Version 4". "ISO 639-2" names none. */
 static int release_heading(const char *h) {
+  if (*h == '[') h++;   /* "[Unreleased]" with no link definition for it */
   if (!strncasecmp(h, "unreleased", 10) || !strncasecmp(h, "version", 7) || !strncasecmp(h, "release", 7))
     return 1;
   for (const char *p = h; *p; p++) {
@@ -6655,6 +6655,26 @@ static int release_heading(const char *h) {
       return 1;
   }
   return 0;
+}
+
+/* Has the section under heading h (of level) nothing but headings, an
+ * HTML comment or a rule, up to the next heading of its level or above?
+ * Stops at its first block of content. */
+static int empty_section(cmark_node *h, int level) {
+  for (cmark_node *n = cmark_node_next(h); n; n = cmark_node_next(n)) {
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_HEADING) {
+      if (cmark_node_get_heading_level(n) <= level) return 1;
+      continue;
+    }
+    if (t == CMARK_NODE_THEMATIC_BREAK) continue;
+    if (t == CMARK_NODE_HTML_BLOCK) {
+      const char *lit = cmark_node_get_literal(n);
+      if (lit && !strncmp(lit + strspn(lit, " \t"), "<!--", 4)) continue;
+    }
+    return 0;
+  }
+  return 1;
 }
 
 /* A changelog's file name: NEWS, CHANGELOG.md, CHANGES, HISTORY.md,
@@ -7178,6 +7198,12 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
           /* (in a changelog file, a heading of no release is passed by) */
           if (!m.changes_whole) m.changes = m.changes_sub = 0;
         } else if (!m.changes_sub) {
+          /* an empty release ("## [Unreleased]" over nothing, as Keep a
+           * Changelog keeps it) is not the latest: the next one is */
+          if (empty_section(c, level)) {
+            free(ht);
+            continue;
+          }
           m.changes_sub = level;
         } else if (level > m.changes_sub && !m.changes_down && release_heading(ht)) {
           /* a series and its releases ("OpenSSL 3.0", then "Changes between

@@ -2633,6 +2633,32 @@ static void changelog_latest_release(void **state) {
   cJSON_Delete(m);
 }
 
+/* Keep a Changelog keeps an empty "## [Unreleased]" over the releases: a
+ * summary says the first release with something in it, never only the empty
+ * one (every release was left out); an Unreleased with changes is the
+ * latest, with or without a link definition for its brackets. */
+static void changelog_empty_unreleased(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("CHANGELOG.md", "# Changelog\n\nAll notable changes to this project are listed here.\n\n"
+                       "## [Unreleased]\n\n<!-- nothing yet -->\n\n### Added\n\n"
+                       "## [1.2.0] - 2024-06-01\n\n### Added\n\n- A parser for the new format.\n\n"
+                       "## [1.1.0] - 2024-01-01\n\n### Fixed\n\n- An old crash nobody remembers.\n\n"
+                       "[unreleased]: https://example.org/compare/v1.2.0...HEAD\n"
+                       "[1.2.0]: https://example.org/compare/v1.1.0...v1.2.0\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "A parser for the new format."), 1);
+  assert_int_equal(said_in(m, "An old crash"), 0);
+  cJSON_Delete(m);
+  m = load_text("CHANGELOG.md", "# Changelog\n\nAll notable changes to this project are listed here.\n\n"
+                "## [Unreleased]\n\n### Added\n\n- A feature still in the works.\n\n"
+                "## [1.2.0] - 2024-06-01\n\n### Added\n\n- A parser for the new format.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "A feature still in the works."), 1);
+  assert_int_equal(said_in(m, "A parser for the new format"), 0);
+  cJSON_Delete(m);
+}
+
 /* A paragraph that opens about itself ("The following is information for
  * reporting bugs.") is said by its next sentence in a summary, unless that
  * one only points elsewhere. */
@@ -4671,6 +4697,7 @@ int main(void) {
     cmocka_unit_test(html_top),
     cmocka_unit_test(colon_list_before_remark),
     cmocka_unit_test(changelog_latest_release),
+    cmocka_unit_test(changelog_empty_unreleased),
     cmocka_unit_test(bare_code_named_by_kind),
     cmocka_unit_test(meta_sentence_passed),
     cmocka_unit_test(sentence_starts_capital),
