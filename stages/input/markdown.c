@@ -4205,9 +4205,51 @@ static int placeholder(const char *t) {
          vgi_word_count(t) >= 2;
 }
 
+/* An item's bold lead ("- **Breaking:** Retired …"), copied, else NULL. */
+static char *item_lead(cmark_node *it) {
+  cmark_node *p = cmark_node_first_child(it);
+  cmark_node *f = p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH ? cmark_node_first_child(p) : NULL;
+  if (!f || cmark_node_get_type(f) != CMARK_NODE_STRONG || !cmark_node_next(f)) return NULL;
+  char *l = plain(f, NULL);
+  size_t n = strlen(l);
+  while (n && (l[n - 1] == ':' || l[n - 1] == ' ')) l[--n] = 0;
+  return l;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The bold leads two items of a list or more share, sorted (a tag such as
+ * "**Breaking:**" or "**Fixed:**" on several changes, no term of its own:
+ * shown as one, every bullet read "Breaking"); *n gets their count. */
+static char **shared_leads(cmark_node *list, size_t *n) {
+  size_t k = 0, cap = 0;
+  char **v = NULL;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+    char *l = item_lead(it);
+    if (!l) continue;
+    if (k == cap) v = realloc(v, sizeof *v * (cap = cap ? cap * 2 : 8));
+    v[k++] = l;
+  }
+  if (k) qsort(v, k, sizeof *v, cmp_str);
+  /* the first of each run of two or more is kept, once */
+  char *keep = k ? calloc(k, 1) : NULL;
+  for (size_t i = 0; i + 1 < k; i++)
+    keep[i] = !strcmp(v[i], v[i + 1]) && (i == 0 || strcmp(v[i], v[i - 1]));
+  size_t w = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (keep[i]) v[w++] = v[i];
+    else free(v[i]);
+  }
+  free(keep);
+  *n = w;
+  return v;
+}
+
 static int after_sub(md *m, cmark_node *sub, int level, cJSON *out, int *nested);
 static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *nested) {
   int count = 0;
+  size_t nshared = 0;
+  char **shared = shared_leads(list, &nshared);
   for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
     vgi_buf b = {0};
     int checked = -1;
@@ -4268,6 +4310,13 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
                  !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xEF\xBC\x9A", 3);
       if (!mark) ll = 0;
     }
+    if (lead && ll && nshared) {
+      char *key = vgi_strdup(lead);
+      size_t kl = strlen(key);
+      while (kl && (key[kl - 1] == ':' || key[kl - 1] == ' ')) key[--kl] = 0;
+      if (bsearch(&key, shared, nshared, sizeof *shared, cmp_str)) ll = 0;   /* a tag: the item is its text */
+      free(key);
+    }
     if (lead && ll && !strncmp(text, lead, ll)) {
       const char *rest = text + ll;
       while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "// ", 3) ||
@@ -4300,6 +4349,8 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
       if (level < 8) count += after_sub(m, sub, level + 1, out, nested);
     }
   }
+  for (size_t i = 0; i < nshared; i++) free(shared[i]);
+  free(shared);
   return count;
 }
 

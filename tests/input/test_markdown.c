@@ -2659,6 +2659,33 @@ static void changelog_empty_unreleased(void **state) {
   cJSON_Delete(m);
 }
 
+/* A bold lead that several items of a list share ("- **Breaking:** Retired
+ * …" twice) is a tag, no term: each bullet showed and said "Breaking" and
+ * nothing of its change; now each item is its whole text. A lead of one
+ * item alone is still its term. */
+static void shared_bold_leads(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("changes.md", "# Release 2.0\n\nThe second release of the tool.\n\n## Changed\n\n"
+                       "- **Breaking:** Retired the old tagline for a new one.\n"
+                       "- **Breaking:** Restructured the page into guidance.\n"
+                       "- **Docs:** Reframed the answer about release notes.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(scene_with(m, "list", "Breaking: Retired the old tagline"));
+  assert_non_null(scene_with(m, "list", "Breaking: Restructured the page"));
+  assert_true(said_in(m, "etired the old tagline") >= 1);
+  assert_true(said_in(m, "estructured the page") >= 1);   /* said once, never dropped as a repeat */
+  const cJSON *sc = scene_with(m, "list", "Restructured the page");
+  const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+  int docs = 0;
+  for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+    const cJSON *t = cJSON_GetObjectItem(it, "title");
+    if (cJSON_IsString(t) && !strcmp(t->valuestring, "Docs")) docs = 1;
+  }
+  assert_true(docs);   /* a lead of its own stays a term */
+  cJSON_Delete(m);
+}
+
 /* A paragraph that opens about itself ("The following is information for
  * reporting bugs.") is said by its next sentence in a summary, unless that
  * one only points elsewhere. */
@@ -4698,6 +4725,7 @@ int main(void) {
     cmocka_unit_test(colon_list_before_remark),
     cmocka_unit_test(changelog_latest_release),
     cmocka_unit_test(changelog_empty_unreleased),
+    cmocka_unit_test(shared_bold_leads),
     cmocka_unit_test(bare_code_named_by_kind),
     cmocka_unit_test(meta_sentence_passed),
     cmocka_unit_test(sentence_starts_capital),
