@@ -4220,7 +4220,7 @@ static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *
 
 /* The bold leads two items of a list or more share, sorted (a tag such as
  * "**Breaking:**" or "**Fixed:**" on several changes, no term of its own:
- * shown as one, every bullet read "Breaking"); *n gets their count. */
+ * shown as terms, every bullet read "Breaking"); *n gets their count. */
 static char **shared_leads(cmark_node *list, size_t *n) {
   size_t k = 0, cap = 0;
   char **v = NULL;
@@ -4310,13 +4310,10 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
                  !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xEF\xBC\x9A", 3);
       if (!mark) ll = 0;
     }
-    if (lead && ll && nshared) {
-      char *key = vgi_strdup(lead);
-      size_t kl = strlen(key);
-      while (kl && (key[kl - 1] == ':' || key[kl - 1] == ' ')) key[--kl] = 0;
-      if (bsearch(&key, shared, nshared, sizeof *shared, cmp_str)) ll = 0;   /* a tag: the item is its text */
-      free(key);
-    }
+    /* leads that repeat are tags ("**Breaking:**", a changelog's
+     * "**compiler-core:**"): every item of the list is its whole text, so
+     * one slide never mixes terms and sentences */
+    if (lead && ll && nshared) ll = 0;
     if (lead && ll && !strncmp(text, lead, ll)) {
       const char *rest = text + ll;
       while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "// ", 3) ||
