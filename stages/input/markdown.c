@@ -471,6 +471,15 @@ static void inline_text(cmark_node *n, vgi_buf *b, md *m, int line) {
       inline_text(c, b, m, line);
       break;
     default:
+      /* blocks inside a block (a list in a callout, an item's paragraphs)
+       * are apart: "best.Learn" was two items read as one word; a block
+       * with no stop of its own ends its sentence before the next */
+      if ((cmark_node_get_type(c) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && b->n &&
+          !isspace((unsigned char)b->s[b->n - 1])) {
+        unsigned char last = (unsigned char)b->s[b->n - 1];
+        if (isalnum(last) || last == ')') vgi_buf_puts(b, ".");
+        vgi_buf_puts(b, " ");
+      }
       inline_text(c, b, m, line);
     }
   }
@@ -4245,9 +4254,51 @@ static int item_code(cmark_node *c) {
   return code_of_lines(c);
 }
 
+/* An item's bold lead ("- **Breaking:** Retired …"), copied, else NULL. */
+static char *item_lead(cmark_node *it) {
+  cmark_node *p = cmark_node_first_child(it);
+  cmark_node *f = p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH ? cmark_node_first_child(p) : NULL;
+  if (!f || cmark_node_get_type(f) != CMARK_NODE_STRONG || !cmark_node_next(f)) return NULL;
+  char *l = plain(f, NULL);
+  size_t n = strlen(l);
+  while (n && (l[n - 1] == ':' || l[n - 1] == ' ')) l[--n] = 0;
+  return l;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The bold leads two items of a list or more share, sorted (a tag such as
+ * "**Breaking:**" or "**Fixed:**" on several changes, no term of its own:
+ * shown as terms, every bullet read "Breaking"); *n gets their count. */
+static char **shared_leads(cmark_node *list, size_t *n) {
+  size_t k = 0, cap = 0;
+  char **v = NULL;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+    char *l = item_lead(it);
+    if (!l) continue;
+    if (k == cap) v = realloc(v, sizeof *v * (cap = cap ? cap * 2 : 8));
+    v[k++] = l;
+  }
+  if (k) qsort(v, k, sizeof *v, cmp_str);
+  /* the first of each run of two or more is kept, once */
+  char *keep = k ? calloc(k, 1) : NULL;
+  for (size_t i = 0; i + 1 < k; i++)
+    keep[i] = !strcmp(v[i], v[i + 1]) && (i == 0 || strcmp(v[i], v[i - 1]));
+  size_t w = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (keep[i]) v[w++] = v[i];
+    else free(v[i]);
+  }
+  free(keep);
+  *n = w;
+  return v;
+}
+
 static int after_sub(md *m, cmark_node *sub, int level, cJSON *out, int *nested);
 static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *nested) {
   int count = 0;
+  size_t nshared = 0;
+  char **shared = shared_leads(list, &nshared);
   for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
     vgi_buf b = {0};
     int checked = -1;
@@ -4317,6 +4368,10 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
                  !strncmp(r, "\xE2\x80\x93", 3) || !strncmp(r, "\xEF\xBC\x9A", 3);
       if (!mark) ll = 0;
     }
+    /* leads that repeat are tags ("**Breaking:**", a changelog's
+     * "**compiler-core:**"): every item of the list is its whole text, so
+     * one slide never mixes terms and sentences */
+    if (lead && ll && nshared) ll = 0;
     if (lead && ll && !strncmp(text, lead, ll)) {
       const char *rest = text + ll;
       while (*rest == ':' || *rest == ' ' || *rest == '-' || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "// ", 3) ||
@@ -4349,6 +4404,8 @@ static int list_items(md *m, cmark_node *list, int level, cJSON *out, int *neste
       if (level < 8) count += after_sub(m, sub, level + 1, out, nested);
     }
   }
+  for (size_t i = 0; i < nshared; i++) free(shared[i]);
+  free(shared);
   return count;
 }
 
@@ -6692,6 +6749,7 @@ static int changelog(const char *h) {
 /* A heading that names a release: "3.0-2", "v2.1", "iso-codes 3.79",
  * "2024-05-01", "Unreleased", "Version 4". "ISO 639-2" names none. */
 static int release_heading(const char *h) {
+  if (*h == '[') h++;   /* "[Unreleased]" with no link definition for it */
   if (!strncasecmp(h, "unreleased", 10) || !strncasecmp(h, "version", 7) || !strncasecmp(h, "release", 7))
     return 1;
   for (const char *p = h; *p; p++) {
@@ -6703,6 +6761,26 @@ static int release_heading(const char *h) {
       return 1;
   }
   return 0;
+}
+
+/* Has the section under heading h (of level) nothing but headings, an
+ * HTML comment or a rule, up to the next heading of its level or above?
+ * Stops at its first block of content. */
+static int empty_section(cmark_node *h, int level) {
+  for (cmark_node *n = cmark_node_next(h); n; n = cmark_node_next(n)) {
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_HEADING) {
+      if (cmark_node_get_heading_level(n) <= level) return 1;
+      continue;
+    }
+    if (t == CMARK_NODE_THEMATIC_BREAK) continue;
+    if (t == CMARK_NODE_HTML_BLOCK) {
+      const char *lit = cmark_node_get_literal(n);
+      if (lit && !strncmp(lit + strspn(lit, " \t"), "<!--", 4)) continue;
+    }
+    return 0;
+  }
+  return 1;
 }
 
 /* A changelog's file name: NEWS, CHANGELOG.md, CHANGES, HISTORY.md,
@@ -7310,6 +7388,12 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
           /* (in a changelog file, a heading of no release is passed by) */
           if (!m.changes_whole) m.changes = m.changes_sub = 0;
         } else if (!m.changes_sub) {
+          /* an empty release ("## [Unreleased]" over nothing, as Keep a
+           * Changelog keeps it) is not the latest: the next one is */
+          if (empty_section(c, level)) {
+            free(ht);
+            continue;
+          }
           m.changes_sub = level;
         } else if (level > m.changes_sub && !m.changes_down && release_heading(ht)) {
           /* a series and its releases ("OpenSSL 3.0", then "Changes between

@@ -2633,6 +2633,63 @@ static void changelog_latest_release(void **state) {
   cJSON_Delete(m);
 }
 
+/* Keep a Changelog keeps an empty "## [Unreleased]" over the releases: a
+ * summary says the first release with something in it, never only the empty
+ * one (every release was left out); an Unreleased with changes is the
+ * latest, with or without a link definition for its brackets. */
+static void changelog_empty_unreleased(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("CHANGELOG.md", "# Changelog\n\nAll notable changes to this project are listed here.\n\n"
+                       "## [Unreleased]\n\n<!-- nothing yet -->\n\n### Added\n\n"
+                       "## [1.2.0] - 2024-06-01\n\n### Added\n\n- A parser for the new format.\n\n"
+                       "## [1.1.0] - 2024-01-01\n\n### Fixed\n\n- An old crash nobody remembers.\n\n"
+                       "[unreleased]: https://example.org/compare/v1.2.0...HEAD\n"
+                       "[1.2.0]: https://example.org/compare/v1.1.0...v1.2.0\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "A parser for the new format."), 1);
+  assert_int_equal(said_in(m, "An old crash"), 0);
+  cJSON_Delete(m);
+  m = load_text("CHANGELOG.md", "# Changelog\n\nAll notable changes to this project are listed here.\n\n"
+                "## [Unreleased]\n\n### Added\n\n- A feature still in the works.\n\n"
+                "## [1.2.0] - 2024-06-01\n\n### Added\n\n- A parser for the new format.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "A feature still in the works."), 1);
+  assert_int_equal(said_in(m, "A parser for the new format"), 0);
+  cJSON_Delete(m);
+}
+
+/* A bold lead that several items of a list share ("- **Breaking:** Retired
+ * …" twice, a changelog's "**compiler-core:**") is a tag, no term: each
+ * bullet showed and said "Breaking" and nothing of its change; now every
+ * item of that list is its whole text (one slide never mixes terms and
+ * sentences). Leads that never repeat are still terms. */
+static void shared_bold_leads(void **state) {
+  (void)state;
+  vgi_diags d;
+  cJSON *m = load_text("changes.md", "# Release 2.0\n\nThe second release of the tool.\n\n## Changed\n\n"
+                       "- **Breaking:** Retired the old tagline for a new one.\n"
+                       "- **Breaking:** Restructured the page into guidance.\n"
+                       "- **Docs:** Reframed the answer about release notes.\n\n"
+                       "## Parts\n\n- **Parser:** Reads the input files.\n- **Writer:** Writes the output files.\n",
+                       NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(scene_with(m, "list", "Breaking: Retired the old tagline"));
+  assert_non_null(scene_with(m, "list", "Breaking: Restructured the page"));
+  assert_non_null(scene_with(m, "list", "Docs: Reframed the answer"));
+  assert_true(said_in(m, "etired the old tagline") >= 1);
+  assert_true(said_in(m, "estructured the page") >= 1);   /* said once, never dropped as a repeat */
+  const cJSON *sc = scene_with(m, "list", "Reads the input files");
+  const cJSON *items = cJSON_GetObjectItem(cJSON_GetObjectItem(sc, "visual_content"), "items");
+  int terms = 0;
+  for (const cJSON *it = items ? items->child : NULL; it; it = it->next) {
+    const cJSON *t = cJSON_GetObjectItem(it, "title");
+    terms += cJSON_IsString(t) && (!strcmp(t->valuestring, "Parser") || !strcmp(t->valuestring, "Writer"));
+  }
+  assert_int_equal(terms, 2);   /* leads of their own stay terms */
+  cJSON_Delete(m);
+}
+
 /* A paragraph that opens about itself ("The following is information for
  * reporting bugs.") is said by its next sentence in a summary, unless that
  * one only points elsewhere. */
@@ -4782,6 +4839,8 @@ int main(void) {
     cmocka_unit_test(html_top),
     cmocka_unit_test(colon_list_before_remark),
     cmocka_unit_test(changelog_latest_release),
+    cmocka_unit_test(changelog_empty_unreleased),
+    cmocka_unit_test(shared_bold_leads),
     cmocka_unit_test(bare_code_named_by_kind),
     cmocka_unit_test(meta_sentence_passed),
     cmocka_unit_test(sentence_starts_capital),

@@ -542,6 +542,35 @@ static void footnote_in_admonition(void **state) {
   cJSON_Delete(m);
 }
 
+/* A list inside a callout (a GitHub alert, a Docusaurus or Starlight
+ * admonition) is said item by item: its items were joined with no space
+ * ("that is best.Learn a new framework"), and an item with no stop of its
+ * own ran into the next one. */
+static void list_in_callouts(void **state) {
+  (void)state;
+  static const char doc[] =
+    "# Islands\n\n"
+    "Islands keep pages fast.\n\n"
+    "## GitHub\n\n"
+    "> [!TIP]\n> Mixing frameworks is allowed. This allows you to:\n>\n"
+    "> - Choose the framework that is best.\n> - Learn a new framework without a project.\n\n"
+    "## Starlight\n\n"
+    ":::tip\nSeveral runtimes are supported. You can:\n\n"
+    "- Deploy to a server\n- Build a static site\n:::\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("islands.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  assert_int_equal(said_in(m, "best.Learn"), 0);
+  assert_true(said_in(m, "best. Learn a new framework") >= 1);
+  assert_int_equal(said_in(m, "server Build"), 0);
+  assert_true(said_in(m, "Deploy to a server. Build a static site") >= 1);
+  /* each item is a bullet of its callout */
+  assert_non_null(scene_with(m, "list", "Learn a new framework without a project"));
+  assert_non_null(scene_with(m, "list", "Build a static site"));
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(jekyll),
@@ -558,6 +587,7 @@ int main(void) {
     cmocka_unit_test(item_sentence_then_child),
     cmocka_unit_test(attribute_lists_and_lead_marks),
     cmocka_unit_test(footnote_in_admonition),
+    cmocka_unit_test(list_in_callouts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
