@@ -6468,6 +6468,66 @@ static void trailing_url_out(char *t) {
   t[e] = 0;
 }
 
+/* An item that is only a web address ("https://www.gtk.org/", a link whose
+ * text is its address) is shown by its site, "gtk.org", as a presenter
+ * would name it: the voice never spells it. `full` keeps the path after the
+ * host ("github.com/foo/bar"), for items of one site. NULL when t is not
+ * one address. */
+static char *url_site(const char *t, int full) {
+  while (*t == ' ' || *t == '<') t++;
+  const char *h = !strncmp(t, "https://", 8) ? t + 8 : !strncmp(t, "http://", 7) ? t + 7
+                : !strncmp(t, "ftp://", 6) ? t + 6 : !strncmp(t, "www.", 4) ? t : NULL;
+  if (!h) return NULL;
+  size_t n = strlen(h);
+  while (n && strchr(" >.,;:", h[n - 1])) n--;
+  if (!n || memchr(h, ' ', n)) return NULL;
+  if (!strncmp(h, "www.", 4)) h += 4, n -= 4;
+  size_t host = 0;
+  while (host < n && !strchr("/?#", h[host])) host++;
+  if (!host || !memchr(h, '.', host)) return NULL;
+  size_t e = host;
+  if (full) {
+    e = n;
+    for (size_t i = host; i < n; i++)
+      if (h[i] == '?' || h[i] == '#') { e = i; break; }
+    if (e - host >= 11 && !strncmp(h + e - 11, "/index.html", 11)) e -= 10;
+    while (e > host && h[e - 1] == '/') e--;
+  }
+  char *s = vgi_strdup(h);
+  s[e] = 0;
+  /* a port is no part of the site's name */
+  char *c = memchr(s, ':', host < e ? host : e);
+  if (c && !full) *c = 0;
+  return s;
+}
+
+/* The list's address-only items shown by their sites (url_site): by the
+ * site alone unless two of them name one site, then with their paths. */
+static void items_by_site(cJSON *items) {
+  int urls = 0, same = 0;
+  for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
+    cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+    char *a = cJSON_IsString(t) ? url_site(t->valuestring, 0) : NULL;
+    if (!a) continue;
+    /* (a list is a few dozen items at most: the pairs are few) */
+    int k = 0;
+    for (cJSON *o = items->child; o != it && !same && k < 64; o = o->next, k++) {
+      cJSON *ot = cJSON_IsString(o) ? o : cJSON_GetObjectItemCaseSensitive(o, "title");
+      char *b = cJSON_IsString(ot) ? url_site(ot->valuestring, 0) : NULL;
+      same = b && !strcmp(a, b);
+      free(b);
+    }
+    urls++;
+    free(a);
+  }
+  for (cJSON *it = urls ? items->child : NULL; it; it = it->next) {
+    cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+    char *a = cJSON_IsString(t) ? url_site(t->valuestring, same) : NULL;
+    if (a) cJSON_SetValuestring(t, a);
+    free(a);
+  }
+}
+
 static void headline_items(cJSON *scenes, int summary) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
@@ -6496,6 +6556,7 @@ static void headline_items(cJSON *scenes, int summary) {
                                        cJSON_GetObjectItemCaseSensitive(it, "children"));
       if (cJSON_IsString(t) && pointer_only(t->valuestring) && !own) cJSON_Delete(cJSON_DetachItemViaPointer(items, it));
     }
+    items_by_site(items);
     for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
       if (cJSON_IsString(t) && vgi_word_count(t->valuestring) > 1) {

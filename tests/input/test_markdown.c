@@ -4109,6 +4109,29 @@ static void text_after_nested_list(void **state) {
   }
 }
 
+/* A list item that is only a web address, or a link whose text is its
+ * address, is shown by its site ("gtk.org"), never as the raw URL the voice
+ * leaves out; two items of one site keep their paths. */
+static void bare_url_items_by_site(void **state) {
+  (void)state;
+  const char *doc = "# GTK\n\nGTK is a multi-platform toolkit for creating graphical user interfaces.\n\n"
+                    "## Downloads\n\nThe official download locations are:\n\n- http://download.gnome.org/sources/gtk+\n\n"
+                    "The official web site is:\n\n- [https://www.gtk.org/](https://www.gtk.org/)\n\n"
+                    "## Sources\n\nThe code lives in two places:\n\n- https://github.com/GNOME/gtk/\n- <https://github.com/GNOME/glib>\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("gtk.md", doc, &o, &d);
+    vgi_diags_free(&d);
+    char *t = cJSON_PrintUnformatted(m);
+    int ok = strstr(t, "\"download.gnome.org\"") && !strstr(t, "://") && strstr(t, "\"github.com/GNOME/gtk\"") &&
+             strstr(t, "\"github.com/GNOME/glib\"") && (!full || strstr(t, "\"gtk.org\""));
+    if (!ok) print_message("full %d: %.1500s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
 /* A manual page made HTML (asciidoc's, DocBook's): its SYNOPSIS of
  * command forms is left out of a summary, as the man reader leaves it,
  * never said "SYNOPSIS. Run this command to get started."; --detail full
@@ -4649,6 +4672,7 @@ int main(void) {
     cmocka_unit_test(colon_without_its_items),
     cmocka_unit_test(text_after_nested_list),
     cmocka_unit_test(synopsis_left_to_full),
+    cmocka_unit_test(bare_url_items_by_site),
     cmocka_unit_test(toc_label_unsaid),
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(html_page_structure),
