@@ -138,6 +138,7 @@ static char *lower_first(const char *s) {
  * top-level list items (level 0). `lower`: items read mid-sentence start in
  * lower case (English only: German nouns keep their capital). */
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
+static void conjunction_colon_out(char *t);
 
 static char *clean_speech(char *t, const char *lang);
 static void repeat_out(char *t);
@@ -6197,6 +6198,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
     if (b.n && cjk_of(lang) && cjk_unstopped(b.s + said_at, b.n - said_at, cjk_of(lang))) vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
     if (b.n) repeat_out(b.s), b.n = strlen(b.s);   /* two units that say the same */
+    if (b.n) conjunction_colon_out(b.s), b.n = strlen(b.s);   /* a sentence's "and:" before its list's sentences */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     const char *ty = vgi_str(f->s, "scene_type");
     const char *hd = vgi_str(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "header");
@@ -7805,6 +7807,35 @@ static void plural_marks_out(char *t) {
   *w = 0;
 }
 
+/* A conjunction that ends a sentence at its colon, its list said after as
+ * sentences ("…not part of the Node.js distribution and: Upon first use,
+ * Corepack downloads …"): the sentence ends there, "…distribution. Upon
+ * first use, …". In place. */
+static void conjunction_colon_out(char *t) {
+  static const char *const conj[] = { "and", "or", "but", "und", "oder", "et", "ou", NULL };
+  for (char *c = strchr(t, ':'); c; c = strchr(c + 1, ':')) {
+    const char *nx = c + 1;
+    while (*nx == ' ') nx++;
+    if (!(c[1] == ' ' || !c[1]) || (*nx && !isupper((unsigned char)*nx))) continue;
+    char *a = c;
+    while (a > t && a[-1] != ' ') a--;
+    if (a == c || a == t || !word_of(conj, a, (size_t)(c - a))) continue;
+    char *e = a;
+    while (e > t && e[-1] == ' ') e--;
+    if (e == t || !isalnum((unsigned char)e[-1])) continue;
+    /* three words of the sentence before it at least */
+    int words = 0;
+    for (const char *q = e; q > t && words < 3; q--) {
+      if (q[-1] == ' ' && q - 1 > t && strchr(".!?", q[-2])) break;   /* (the stop of a sentence, not "Node.js") */
+      words += q[-1] == ' ' && q[0] != ' ';
+    }
+    if (words < 2) continue;
+    *e = '.';
+    memmove(e + 1, c + 1, strlen(c + 1) + 1);
+    c = e;
+  }
+}
+
 static char *clean_speech(char *t, const char *lang) {
   /* what the author wrote, to tell an article left before another word
    * by what goes from one it wrote */
@@ -7830,6 +7861,7 @@ static char *clean_speech(char *t, const char *lang) {
   unspeakable_out(t);
   t = speech_out(t);
   empty_quotes_out(t);
+  conjunction_colon_out(t);
   /* commas left by words taken out ("고쳤다면, `fix/fixes/fixed`, `close/…`,
    * …를" -> "고쳤다면,,, 키워드로"): one stays */
   char *w = t;

@@ -4132,6 +4132,28 @@ static void bare_url_items_by_site(void **state) {
   }
 }
 
+/* A sentence that ends "… and:" before a list of sentences ends there:
+ * "…distribution. Upon first use, …", never "distribution and: Upon". */
+static void conjunction_colon_ends_sentence(void **state) {
+  (void)state;
+  const char *doc = "# Corepack\n\n## About\n\nDespite Corepack being distributed with default installs of Node.js, the "
+                    "package managers managed by Corepack are not part of the Node.js distribution and:\n\n"
+                    "* Upon first use, Corepack downloads the latest version from the network.\n"
+                    "* Any required updates are out of scope of the Node.js project.\n\n"
+                    "## Lists\n\nWrite the name and:\n\n* the version\n* the date\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("corepack.md", doc, &o, &d);
+    vgi_diags_free(&d);
+    char *t = cJSON_PrintUnformatted(m);
+    int ok = strstr(t, "Node.js distribution. Upon first use") && !strstr(t, "and: Upon");
+    if (!ok) print_message("full %d: %.1500s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
 /* A manual page made HTML (asciidoc's, DocBook's): its SYNOPSIS of
  * command forms is left out of a summary, as the man reader leaves it,
  * never said "SYNOPSIS. Run this command to get started."; --detail full
@@ -4673,6 +4695,7 @@ int main(void) {
     cmocka_unit_test(text_after_nested_list),
     cmocka_unit_test(synopsis_left_to_full),
     cmocka_unit_test(bare_url_items_by_site),
+    cmocka_unit_test(conjunction_colon_ends_sentence),
     cmocka_unit_test(toc_label_unsaid),
     cmocka_unit_test(html_page_read_by_tags),
     cmocka_unit_test(html_page_structure),
