@@ -4396,6 +4396,39 @@ static void html_term_tables(void **state) {
   cJSON_Delete(m);
 }
 
+/* An API page made HTML (Node's): "Added in: v10.0.0", "Stability: 2 -
+ * Stable" and a "Version | Changes" history table are version metadata, not
+ * said in each section; a banner that is not "Stable" is the slide's
+ * subtitle, as the Markdown's quote is. --detail full reads the history. */
+static void html_api_metadata_unsaid(void **state) {
+  (void)state;
+  const char *page = "<!DOCTYPE html>\n<html><body>\n<h1>File system</h1>\n"
+                     "<div class=\"api_stability api_stability_2\"><a href=\"x.html\">Stability: 2</a> - Stable</div>\n"
+                     "<p>The fs module enables interacting with the file system in a way modeled on POSIX.</p>\n"
+                     "<h2>Promises API</h2>\n<div class=\"api_metadata\">\n<details class=\"changelog\"><summary>History</summary>\n"
+                     "<table><tbody><tr><th>Version</th><th>Changes</th></tr>\n"
+                     "<tr><td>v14.0.0</td><td><p>Exposed as <code>require('fs/promises')</code>.</p></td></tr>\n"
+                     "<tr><td>v10.0.0</td><td><p><span>Added in: v10.0.0</span></p></td></tr>\n</tbody></table>\n</details>\n</div>\n"
+                     "<p>The promise APIs use the underlying threadpool to perform file system operations.</p>\n"
+                     "<h2>Class: FileHandle</h2>\n<div class=\"api_metadata\">\n<span>Added in: v10.0.0</span>\n</div>\n"
+                     "<p>A FileHandle object is an object wrapper for a numeric file descriptor.</p>\n"
+                     "<h2>fs.openAsBlob(path)</h2>\n<div class=\"api_metadata\">\n<span>Added in: v19.8.0, v18.17.0</span>\n"
+                     "</div>\n<div class=\"api_stability api_stability_1\">Stability: 1 - Experimental</div>\n"
+                     "<p>Returns a Blob whose data is backed by the given file.</p>\n</body></html>\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    cJSON *m = load_page("fs.html", page, &o);
+    char *t = cJSON_PrintUnformatted(m);
+    int ok = !strstr(t, "Stability") && !strstr(t, "v19.8.0") &&
+             strstr(t, "numeric file descriptor") &&
+             (full ? strstr(t, "Exposed as") && strstr(t, "\"description\":\"Experimental\"")
+                   : !strstr(t, "Added in") && !strstr(t, "v14.0.0") && !strstr(t, "Exposed as"));
+    if (!ok) print_message("full %d: %.2500s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
 /* DocBook's XHTML: the XML declaration before the doctype, the <style>
  * in the head (a licence in a CSS comment), the title page's authors,
  * copyright and legal notice, and a <dl class="toc"> table of contents:
@@ -4705,6 +4738,7 @@ int main(void) {
     cmocka_unit_test(html_generated_pages),
       cmocka_unit_test(html_references_decoded),
       cmocka_unit_test(html_term_tables),
+      cmocka_unit_test(html_api_metadata_unsaid),
       cmocka_unit_test(html_docbook_page),
     cmocka_unit_test(vietnamese_detected),
     cmocka_unit_test(short_pages_detected),
