@@ -7514,6 +7514,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
        * Stable</div>") are read as the Markdown's (a YAML comment, a quote) */
       if (ht_) {
         char *sq = vgi_squash(vgi_strdup(ht_));
+        /* "Stability: 1</a>.1 - Active development" reads "1 .1": one number */
+        for (char *q = sq; (q = strstr(q, " .")); q++)
+          if (q > sq && isdigit((unsigned char)q[-1]) && isdigit((unsigned char)q[2])) memmove(q, q + 1, strlen(q));
         /* ("Added in: v20.1.0, v18.17.0 Deprecated since: v20.12.0 Stability: 0 - Deprecated") */
         const char *sb = sq;
         for (const char *se; (se = stamp_end(sb));) sb = se;

@@ -4414,7 +4414,10 @@ static void html_api_metadata_unsaid(void **state) {
                      "<p>A FileHandle object is an object wrapper for a numeric file descriptor.</p>\n"
                      "<h2>fs.openAsBlob(path)</h2>\n<div class=\"api_metadata\">\n<span>Added in: v19.8.0, v18.17.0</span>\n"
                      "</div>\n<div class=\"api_stability api_stability_1\">Stability: 1 - Experimental</div>\n"
-                     "<p>Returns a Blob whose data is backed by the given file.</p>\n</body></html>\n";
+                     "<p>Returns a Blob whose data is backed by the given file.</p>\n"
+                     "<h2>--no-addons</h2>\n<div class=\"api_metadata\">\n<span>Added in: v20.12.0</span>\n</div>\n"
+                     "<p></p><div class=\"api_stability api_stability_1\"><a href=\"x.html\">Stability: 1</a>.1 - Active "
+                     "development</div><p></p>\n<p>Native addons are refused when the permission model is on.</p>\n</body></html>\n";
   for (int full = 0; full < 2; full++) {
     vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
     cJSON *m = load_page("fs.html", page, &o);
