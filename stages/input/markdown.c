@@ -4933,6 +4933,27 @@ static cJSON *cells_of_group(const cJSON *row, int from, int to) {
   return out;
 }
 
+/* A table of an entry's history (Node's "Version | Changes" under
+ * "History"): its header a version column and the changes', each row's
+ * first cell versions ("v11.14.0, v10.17.0"). Version metadata: a summary
+ * leaves it out, --detail full reads it. */
+static int history_table(const cJSON *cols, const cJSON *rows) {
+  static const char *const first[] = { "version", "versions", "release", NULL };
+  static const char *const second[] = { "changes", "change", "changelog", "history", "notes", "what changed", NULL };
+  const cJSON *c0 = cJSON_GetArrayItem(cols, 0), *c1 = c0 ? c0->next : NULL;
+  if (cJSON_GetArraySize(cols) != 2 || !cJSON_IsString(c0) || !cJSON_IsString(c1) || !rows->child) return 0;
+  if (!in_list(first, c0->valuestring, strlen(c0->valuestring)) ||
+      !in_list(second, c1->valuestring, strlen(c1->valuestring)))
+    return 0;
+  for (const cJSON *r = rows->child; r; r = r->next) {
+    const cJSON *v = cJSON_GetArrayItem(r, 0);
+    const char *t = cJSON_IsString(v) ? v->valuestring : "";
+    if (*t == 'v' || *t == 'V') t++;
+    if (!isdigit((unsigned char)*t)) return 0;
+  }
+  return 1;
+}
+
 static void table_block(md *m, cmark_node *n) {
   if (badge_table(n)) return;
   api_flush(m, 1);   /* API references */
@@ -4969,7 +4990,7 @@ static void table_block(md *m, cmark_node *n) {
     cJSON_AddItemToArray(rows, cells);
     kept++;
   }
-  if (!cols || !ncols || !nrows) {
+  if (!cols || !ncols || !nrows || (summary && history_table(cols, rows))) {
     cJSON_Delete(cols);
     cJSON_Delete(rows);
     return;
@@ -6046,11 +6067,18 @@ static char *api_prose(md *m, char *text, int line) {
   return d;
 }
 
+static int api_banner_text(md *m, const char *t);
 static int api_banner(md *m, cmark_node *n) {
-  char *t = vgi_apidoc_quote_text(n), *kind = NULL, *note = NULL;
-  int ok = vgi_apidoc_banner(t, &kind, &note);
+  char *t = vgi_apidoc_quote_text(n);
+  int ok = api_banner_text(m, t);
   free(t);
-  if (!ok) return 0;
+  return ok;
+}
+
+/* The banner's text t: 1 when it is one, its kind kept for the next slide */
+static int api_banner_text(md *m, const char *t) {
+  char *kind = NULL, *note = NULL;
+  if (!vgi_apidoc_banner(t, &kind, &note)) return 0;
   m->api_doc = 1;
   /* "Stable" is every entry's default: nothing to show or say */
   if (strcasecmp(kind, "Stable")) {
@@ -6893,9 +6921,46 @@ static int byline(const char *t) {
   return years && names >= 2 && joined && words <= 12;
 }
 
+/* A paragraph that only says in which versions an entry came or went
+ * ("Added in: v10.0.0", "Added in: v13.11.0, v12.17.0", "Deprecated since:
+ * v14.0.0", "Since 2.4"): an API reference's stamp over each entry (Node's
+ * pages made HTML), which no presenter reads out. */
+static const char *stamp_end(const char *t);
+static int version_stamp(const char *t) {
+  const char *e = stamp_end(t);
+  return e && !*e;
+}
+
+/* Where the versions of a stamp end (the text after them, "" when none),
+ * NULL when t opens with no stamp. */
+static const char *stamp_end(const char *t) {
+  static const char *const keys[] = { "added in", "introduced in", "deprecated since", "deprecated in", "removed in",
+    "available since", "since", "changed in", NULL };
+  const char *r = NULL;
+  for (int i = 0; keys[i] && !r; i++) {
+    size_t l = strlen(keys[i]);
+    if (!strncasecmp(t, keys[i], l) && (t[l] == ':' || t[l] == ' ')) r = t + l;
+  }
+  if (!r) return NULL;
+  while (*r == ':' || *r == ' ') r++;
+  int versions = 0;
+  while (*r) {
+    const char *w = r;
+    if (*w == 'v' || *w == 'V') w++;
+    if (!isdigit((unsigned char)*w)) break;
+    while (isalnum((unsigned char)*w) || *w == '.' || *w == '-') w++;
+    versions++;
+    r = w;
+    while (*r == ',' || *r == ' ' || *r == '.') r++;
+    if (!strncmp(r, "and ", 4)) r += 4;
+  }
+  return versions ? r : NULL;
+}
+
 static int metadata_line(const char *t) {
   while (*t == ' ') t++;
   if (date_alone(t) || byline(t)) return 1;
+  if (version_stamp(t)) return 1;
   /* a version control keyword alone ("$Id$", "$Revision: 1.4 $"): the
    * file's bookkeeping, nothing to say or show */
   if (t[0] == '$' && isupper((unsigned char)t[1])) {
@@ -7670,6 +7735,24 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         m.sponsor_next = 1;
         free(ht_);
         break;
+      }
+      /* an API page made HTML: its stamp ("<span>Added in: v10.0.0</span>")
+       * and its banner ("<div class=\"api_stability\">Stability: 2 -
+       * Stable</div>") are read as the Markdown's (a YAML comment, a quote) */
+      if (ht_) {
+        char *sq = vgi_squash(vgi_strdup(ht_));
+        /* "Stability: 1</a>.1 - Active development" reads "1 .1": one number */
+        for (char *q = sq; (q = strstr(q, " .")); q++)
+          if (q > sq && isdigit((unsigned char)q[-1]) && isdigit((unsigned char)q[2])) memmove(q, q + 1, strlen(q));
+        /* ("Added in: v20.1.0, v18.17.0 Deprecated since: v20.12.0 Stability: 0 - Deprecated") */
+        const char *sb = sq;
+        for (const char *se; (se = stamp_end(sb));) sb = se;
+        int stamp = (sb != sq && !*sb) || (!strncmp(sb, "Stability", 9) && strlen(sb) < 400 && api_banner_text(&m, sb));
+        free(sq);
+        if (stamp) {
+          free(ht_);
+          break;
+        }
       }
       prose_add(&m, ht_, line, 3);
       break;

@@ -138,6 +138,7 @@ static char *lower_first(const char *s) {
  * top-level list items (level 0). `lower`: items read mid-sentence start in
  * lower case (English only: German nouns keep their capital). */
 static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary: long items are said by their headline */
+static void conjunction_colon_out(char *t);
 
 static char *clean_speech(char *t, const char *lang);
 static void repeat_out(char *t);
@@ -6197,6 +6198,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
       if (cJSON_IsArray(items) && gone[g] < cJSON_GetArraySize(items)) cJSON_DeleteItemFromArray(items, gone[g]);
     if (b.n && cjk_of(lang) && cjk_unstopped(b.s + said_at, b.n - said_at, cjk_of(lang))) vgi_buf_puts(&b, vgi_phrase(lang, "stop"));
     if (b.n) repeat_out(b.s), b.n = strlen(b.s);   /* two units that say the same */
+    if (b.n) conjunction_colon_out(b.s), b.n = strlen(b.s);   /* a sentence's "and:" before its list's sentences */
     cJSON *n = cJSON_GetObjectItemCaseSensitive(f->s, "narration");
     const char *ty = vgi_str(f->s, "scene_type");
     const char *hd = vgi_str(cJSON_GetObjectItemCaseSensitive(f->s, "visual_content"), "header");
@@ -6468,6 +6470,66 @@ static void trailing_url_out(char *t) {
   t[e] = 0;
 }
 
+/* An item that is only a web address ("https://www.gtk.org/", a link whose
+ * text is its address) is shown by its site, "gtk.org", as a presenter
+ * would name it: the voice never spells it. `full` keeps the path after the
+ * host ("github.com/foo/bar"), for items of one site. NULL when t is not
+ * one address. */
+static char *url_site(const char *t, int full) {
+  while (*t == ' ' || *t == '<') t++;
+  const char *h = !strncmp(t, "https://", 8) ? t + 8 : !strncmp(t, "http://", 7) ? t + 7
+                : !strncmp(t, "ftp://", 6) ? t + 6 : !strncmp(t, "www.", 4) ? t : NULL;
+  if (!h) return NULL;
+  size_t n = strlen(h);
+  while (n && strchr(" >.,;:", h[n - 1])) n--;
+  if (!n || memchr(h, ' ', n)) return NULL;
+  if (!strncmp(h, "www.", 4)) h += 4, n -= 4;
+  size_t host = 0;
+  while (host < n && !strchr("/?#", h[host])) host++;
+  if (!host || !memchr(h, '.', host)) return NULL;
+  size_t e = host;
+  if (full) {
+    e = n;
+    for (size_t i = host; i < n; i++)
+      if (h[i] == '?' || h[i] == '#') { e = i; break; }
+    if (e - host >= 11 && !strncmp(h + e - 11, "/index.html", 11)) e -= 10;
+    while (e > host && h[e - 1] == '/') e--;
+  }
+  char *s = vgi_strdup(h);
+  s[e] = 0;
+  /* a port is no part of the site's name */
+  char *c = memchr(s, ':', host < e ? host : e);
+  if (c && !full) *c = 0;
+  return s;
+}
+
+/* The list's address-only items shown by their sites (url_site): by the
+ * site alone unless two of them name one site, then with their paths. */
+static void items_by_site(cJSON *items) {
+  int urls = 0, same = 0;
+  for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
+    cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+    char *a = cJSON_IsString(t) ? url_site(t->valuestring, 0) : NULL;
+    if (!a) continue;
+    /* (a list is a few dozen items at most: the pairs are few) */
+    int k = 0;
+    for (cJSON *o = items->child; o != it && !same && k < 64; o = o->next, k++) {
+      cJSON *ot = cJSON_IsString(o) ? o : cJSON_GetObjectItemCaseSensitive(o, "title");
+      char *b = cJSON_IsString(ot) ? url_site(ot->valuestring, 0) : NULL;
+      same = b && !strcmp(a, b);
+      free(b);
+    }
+    urls++;
+    free(a);
+  }
+  for (cJSON *it = urls ? items->child : NULL; it; it = it->next) {
+    cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
+    char *a = cJSON_IsString(t) ? url_site(t->valuestring, same) : NULL;
+    if (a) cJSON_SetValuestring(t, a);
+    free(a);
+  }
+}
+
 static void headline_items(cJSON *scenes, int summary) {
   for (cJSON *s = scenes->child; s; s = s->next) {
     const char *ty = vgi_str(s, "scene_type");
@@ -6496,6 +6558,7 @@ static void headline_items(cJSON *scenes, int summary) {
                                        cJSON_GetObjectItemCaseSensitive(it, "children"));
       if (cJSON_IsString(t) && pointer_only(t->valuestring) && !own) cJSON_Delete(cJSON_DetachItemViaPointer(items, it));
     }
+    items_by_site(items);
     for (cJSON *it = items ? items->child : NULL; it; it = it->next) {
       cJSON *t = cJSON_IsString(it) ? it : cJSON_GetObjectItemCaseSensitive(it, "title");
       if (cJSON_IsString(t) && vgi_word_count(t->valuestring) > 1) {
@@ -7744,6 +7807,35 @@ static void plural_marks_out(char *t) {
   *w = 0;
 }
 
+/* A conjunction that ends a sentence at its colon, its list said after as
+ * sentences ("…not part of the Node.js distribution and: Upon first use,
+ * Corepack downloads …"): the sentence ends there, "…distribution. Upon
+ * first use, …". In place. */
+static void conjunction_colon_out(char *t) {
+  static const char *const conj[] = { "and", "or", "but", "und", "oder", "et", "ou", NULL };
+  for (char *c = strchr(t, ':'); c; c = strchr(c + 1, ':')) {
+    const char *nx = c + 1;
+    while (*nx == ' ') nx++;
+    if (!(c[1] == ' ' || !c[1]) || (*nx && !isupper((unsigned char)*nx))) continue;
+    char *a = c;
+    while (a > t && a[-1] != ' ') a--;
+    if (a == c || a == t || !word_of(conj, a, (size_t)(c - a))) continue;
+    char *e = a;
+    while (e > t && e[-1] == ' ') e--;
+    if (e == t || !isalnum((unsigned char)e[-1])) continue;
+    /* three words of the sentence before it at least */
+    int words = 0;
+    for (const char *q = e; q > t && words < 3; q--) {
+      if (q[-1] == ' ' && q - 1 > t && strchr(".!?", q[-2])) break;   /* (the stop of a sentence, not "Node.js") */
+      words += q[-1] == ' ' && q[0] != ' ';
+    }
+    if (words < 2) continue;
+    *e = '.';
+    memmove(e + 1, c + 1, strlen(c + 1) + 1);
+    c = e;
+  }
+}
+
 static char *clean_speech(char *t, const char *lang) {
   /* what the author wrote, to tell an article left before another word
    * by what goes from one it wrote */
@@ -7769,6 +7861,7 @@ static char *clean_speech(char *t, const char *lang) {
   unspeakable_out(t);
   t = speech_out(t);
   empty_quotes_out(t);
+  conjunction_colon_out(t);
   /* commas left by words taken out ("고쳤다면, `fix/fixes/fixed`, `close/…`,
    * …를" -> "고쳤다면,,, 키워드로"): one stays */
   char *w = t;

@@ -4273,6 +4273,51 @@ static void label_over_code_not_said(void **state) {
   cJSON_Delete(m);
 }
 
+/* A list item that is only a web address, or a link whose text is its
+ * address, is shown by its site ("gtk.org"), never as the raw URL the voice
+ * leaves out; two items of one site keep their paths. */
+static void bare_url_items_by_site(void **state) {
+  (void)state;
+  const char *doc = "# GTK\n\nGTK is a multi-platform toolkit for creating graphical user interfaces.\n\n"
+                    "## Downloads\n\nThe official download locations are:\n\n- http://download.gnome.org/sources/gtk+\n\n"
+                    "The official web site is:\n\n- [https://www.gtk.org/](https://www.gtk.org/)\n\n"
+                    "## Sources\n\nThe code lives in two places:\n\n- https://github.com/GNOME/gtk/\n- <https://github.com/GNOME/glib>\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("gtk.md", doc, &o, &d);
+    vgi_diags_free(&d);
+    char *t = cJSON_PrintUnformatted(m);
+    int ok = strstr(t, "\"download.gnome.org\"") && !strstr(t, "://") && strstr(t, "\"github.com/GNOME/gtk\"") &&
+             strstr(t, "\"github.com/GNOME/glib\"") && (!full || strstr(t, "\"gtk.org\""));
+    if (!ok) print_message("full %d: %.1500s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
+/* A sentence that ends "… and:" before a list of sentences ends there:
+ * "…distribution. Upon first use, …", never "distribution and: Upon". */
+static void conjunction_colon_ends_sentence(void **state) {
+  (void)state;
+  const char *doc = "# Corepack\n\n## About\n\nDespite Corepack being distributed with default installs of Node.js, the "
+                    "package managers managed by Corepack are not part of the Node.js distribution and:\n\n"
+                    "* Upon first use, Corepack downloads the latest version from the network.\n"
+                    "* Any required updates are out of scope of the Node.js project.\n\n"
+                    "## Lists\n\nWrite the name and:\n\n* the version\n* the date\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("corepack.md", doc, &o, &d);
+    vgi_diags_free(&d);
+    char *t = cJSON_PrintUnformatted(m);
+    int ok = strstr(t, "Node.js distribution. Upon first use") && !strstr(t, "and: Upon");
+    if (!ok) print_message("full %d: %.1500s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
 /* A manual page made HTML (asciidoc's, DocBook's): its SYNOPSIS of
  * command forms is left out of a summary, as the man reader leaves it,
  * never said "SYNOPSIS. Run this command to get started."; --detail full
@@ -4752,6 +4797,42 @@ static void layout_table_read_as_content(void **state) {
   cJSON_Delete(m);
 }
 
+/* An API page made HTML (Node's): "Added in: v10.0.0", "Stability: 2 -
+ * Stable" and a "Version | Changes" history table are version metadata, not
+ * said in each section; a banner that is not "Stable" is the slide's
+ * subtitle, as the Markdown's quote is. --detail full reads the history. */
+static void html_api_metadata_unsaid(void **state) {
+  (void)state;
+  const char *page = "<!DOCTYPE html>\n<html><body>\n<h1>File system</h1>\n"
+                     "<div class=\"api_stability api_stability_2\"><a href=\"x.html\">Stability: 2</a> - Stable</div>\n"
+                     "<p>The fs module enables interacting with the file system in a way modeled on POSIX.</p>\n"
+                     "<h2>Promises API</h2>\n<div class=\"api_metadata\">\n<details class=\"changelog\"><summary>History</summary>\n"
+                     "<table><tbody><tr><th>Version</th><th>Changes</th></tr>\n"
+                     "<tr><td>v14.0.0</td><td><p>Exposed as <code>require('fs/promises')</code>.</p></td></tr>\n"
+                     "<tr><td>v10.0.0</td><td><p><span>Added in: v10.0.0</span></p></td></tr>\n</tbody></table>\n</details>\n</div>\n"
+                     "<p>The promise APIs use the underlying threadpool to perform file system operations.</p>\n"
+                     "<h2>Class: FileHandle</h2>\n<div class=\"api_metadata\">\n<span>Added in: v10.0.0</span>\n</div>\n"
+                     "<p>A FileHandle object is an object wrapper for a numeric file descriptor.</p>\n"
+                     "<h2>fs.openAsBlob(path)</h2>\n<div class=\"api_metadata\">\n<span>Added in: v19.8.0, v18.17.0</span>\n"
+                     "</div>\n<div class=\"api_stability api_stability_1\">Stability: 1 - Experimental</div>\n"
+                     "<p>Returns a Blob whose data is backed by the given file.</p>\n"
+                     "<h2>--no-addons</h2>\n<div class=\"api_metadata\">\n<span>Added in: v20.12.0</span>\n</div>\n"
+                     "<p></p><div class=\"api_stability api_stability_1\"><a href=\"x.html\">Stability: 1</a>.1 - Active "
+                     "development</div><p></p>\n<p>Native addons are refused when the permission model is on.</p>\n</body></html>\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    cJSON *m = load_page("fs.html", page, &o);
+    char *t = cJSON_PrintUnformatted(m);
+    int ok = !strstr(t, "Stability") && !strstr(t, "v19.8.0") &&
+             strstr(t, "numeric file descriptor") &&
+             (full ? strstr(t, "Exposed as") && strstr(t, "\"description\":\"Experimental\"")
+                   : !strstr(t, "Added in") && !strstr(t, "v14.0.0") && !strstr(t, "Exposed as"));
+    if (!ok) print_message("full %d: %.2500s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -4816,6 +4897,9 @@ int main(void) {
     cmocka_unit_test(counted_list_named_once),
     cmocka_unit_test(byline_not_said),
     cmocka_unit_test(label_over_code_not_said),
+    cmocka_unit_test(bare_url_items_by_site),
+    cmocka_unit_test(conjunction_colon_ends_sentence),
+    cmocka_unit_test(html_api_metadata_unsaid),
     cmocka_unit_test(synopsis_left_to_full),
     cmocka_unit_test(toc_label_unsaid),
     cmocka_unit_test(html_page_read_by_tags),
