@@ -430,8 +430,11 @@ static void drop_asides(char *t) {
             *w++ = 'n';
           /* "a (b c d e) f": one space stays; "기능(열기, …)을": none */
           if (spaced && *p && *p != ' ' && !strchr(".,;:!?", *p)) *w++ = ' ';
-          /* an unclosed one took the sentence's end along: put it back */
+          /* an unclosed one took the sentence's end along, or a closed one
+           * that ends the sentence held its stop ("… matching (a predicate
+           * is …)."): put it back */
           if (!close && q > t && strchr(".!?", q[-1])) *w++ = q[-1];
+          else if (close && q > t && strchr(".!?", q[-1]) && !p[strspn(p, " ")]) *w++ = q[-1];
           else if (!close && vgi_wide_stop_before(t, (size_t)(q - t))) { memcpy(w, q - 3, 3); w += 3; }
           continue;
         }

@@ -4318,6 +4318,24 @@ static void conjunction_colon_ends_sentence(void **state) {
   }
 }
 
+/* A summary leaves out an aside that ends the sentence and holds its stop
+ * ("… matching (a predicate is a function that ….)"), never the stop. */
+static void aside_keeps_stop(void **state) {
+  (void)state;
+  const char *doc = "# Mediator\n\nA small library for events in Lua programs.\n\n## Usage\n\n"
+                    "You can register events in two ways: using channels, or with a predicate to perform more complex "
+                    "matching (a predicate is a function that returns a true or false value.)\n\n"
+                    "```lua\nm = require \"mediator\"\nm:subscribe(\"chat\", f)\n```\n";
+  vgi_options o = { .detail = VGI_DETAIL_SUMMARY };
+  vgi_diags d;
+  cJSON *m = load_text("mediator.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *t = cJSON_PrintUnformatted(m);
+  if (!strstr(t, "to perform more complex matching.\"")) print_message("%.1500s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+}
+
 /* A manual page made HTML (asciidoc's, DocBook's): its SYNOPSIS of
  * command forms is left out of a summary, as the man reader leaves it,
  * never said "SYNOPSIS. Run this command to get started."; --detail full
@@ -4897,6 +4915,7 @@ int main(void) {
     cmocka_unit_test(counted_list_named_once),
     cmocka_unit_test(byline_not_said),
     cmocka_unit_test(label_over_code_not_said),
+    cmocka_unit_test(aside_keeps_stop),
     cmocka_unit_test(bare_url_items_by_site),
     cmocka_unit_test(conjunction_colon_ends_sentence),
     cmocka_unit_test(html_api_metadata_unsaid),
