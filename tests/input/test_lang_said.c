@@ -489,6 +489,34 @@ static void slavic_object_clause_headlines(void **state) {
   }
 }
 
+/* An opening clause answered by "then" ("If …, then …", "Если …, то …"
+ * of killall(1) in Russian): the main clause starts at that word, which
+ * goes; the headline is never its participle phrase alone ("Выполняющие
+ * этот определённый файл, будут выбраны …" dropped the subject). */
+static void then_answers_opening_clause(void **state) {
+  (void)state;
+  static const char *const s[][2] = {
+    { "Если имя команды не является регулярным выражением и содержит косую черту, то процессы, выполняющие этот "
+      "определённый файл, будут выбраны для завершения независимо от их имени.",
+      "Процессы, выполняющие этот определённый файл, будут выбраны для завершения независимо от их имени" },
+    { "If the command name is not a regular expression and contains a slash character, then processes executing "
+      "that particular file will be selected for killing regardless of their name.",
+      "Processes executing that particular file will be selected for killing regardless of their name" },
+  };
+  for (size_t i = 0; i < sizeof s / sizeof *s; i++) {
+    char *h = vgi_headline(s[i][0]);
+    print_message("%s\n", h);
+    assert_string_equal(h, s[i][1]);
+    free(h);
+  }
+  /* "то есть" ("that is") answers nothing */
+  char *h = vgi_headline("Если имя команды длиннее чем пятнадцать символов и процесс запущен давно, то есть старше "
+                         "часа, будет показано только короткое имя процесса в списке.");
+  print_message("%s\n", h);
+  assert_null(strstr(h, "Есть"));
+  free(h);
+}
+
 /* An old zh_TW man page spaces every character ("可 指 定 群 組 名 稱"):
  * shown and said unspaced, it is Chinese in traditional characters, and a
  * path left out of a sentence says 畫面上的檔案, not the simplified 屏幕上的文件. */
@@ -803,6 +831,7 @@ int main(void) {
     cmocka_unit_test(japanese_full_width_stops),
     cmocka_unit_test(unspaced_scripts_headlined),
     cmocka_unit_test(slavic_lead_clause_headlines),
+    cmocka_unit_test(then_answers_opening_clause),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
