@@ -634,7 +634,7 @@ static char *html_text(const char *h) {
 static char *plain(cmark_node *n, md *m) {
   vgi_buf b = {0};
   inline_text(n, &b, m, cmark_node_get_start_line(n));
-  return vgi_squash(vgi_buf_take(&b));
+  return vgi_visual_rtl_logical(vgi_squash(vgi_buf_take(&b)));
 }
 
 /* A heading's text; a heading that is only a picture (a project's logo

@@ -517,6 +517,30 @@ static void then_answers_opening_clause(void **state) {
   free(h);
 }
 
+/* A heading of an Arabic README typed in visual order for a page laid out
+ * left to right ("(بالنسخة (١.٢٥) و (٢.٠ MS-DOS الكود المصدري لـ" of
+ * MS-DOS's README): its words in logical order, so the title wraps and
+ * the voice says them as they are read; a line in logical order, or one
+ * that opens with a bracket it closes, is left as it is. */
+static void visual_order_rtl_heading(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("ar.md", "# <div align=\"right\">(بالنسخة (١.٢٥) و (٢.٠ MS-DOS الكود المصدري لـ</div>\n\n"
+      "هذه المجموعة تحتوي على الكود المصدري الأصلي والملفات الثنائية التي تم جمعها.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "ar");
+  print_message("%s\n", sget(video_at(m, 0), "title"));
+  assert_string_equal(sget(video_at(m, 0), "title"), "الكود المصدري لـ MS-DOS بالنسخة (١.٢٥) و (٢.٠)");
+  cJSON_Delete(m);
+  static const char *const kept[] = { "الكود المصدري لـ MS-DOS بالنسخة (١.٢٥) و (٢.٠)", "(١.٢٥) الكود المصدري",
+                                      "(see the (first) part", NULL };
+  for (int i = 0; kept[i]; i++) {
+    char *t = vgi_visual_rtl_logical(vgi_strdup(kept[i]));
+    assert_string_equal(t, kept[i]);
+    free(t);
+  }
+}
+
 /* An old zh_TW man page spaces every character ("可 指 定 群 組 名 稱"):
  * shown and said unspaced, it is Chinese in traditional characters, and a
  * path left out of a sentence says 畫面上的檔案, not the simplified 屏幕上的文件. */
@@ -832,6 +856,7 @@ int main(void) {
     cmocka_unit_test(unspaced_scripts_headlined),
     cmocka_unit_test(slavic_lead_clause_headlines),
     cmocka_unit_test(then_answers_opening_clause),
+    cmocka_unit_test(visual_order_rtl_heading),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
