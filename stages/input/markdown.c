@@ -2018,7 +2018,11 @@ char *vgi_headline(const char *s) {
       size_t hl = strlen(h);
       while (hl && strchr(".:;,", h[hl - 1])) h[--hl] = 0;
       if (vgi_word_count(h) >= 3) {
-        if (islower((unsigned char)h[0]) && !(h[1] && isupper((unsigned char)h[1])))
+        /* (a name keeps its case: "fs.watch() will not …", never "Fs.watch()") */
+        size_t fw = strcspn(h, " ");
+        int name = fw > 1 && strcspn(h, "._/()") < fw - 1;
+        if (name) {}
+        else if (islower((unsigned char)h[0]) && !(h[1] && isupper((unsigned char)h[1])))
           h[0] = (char)toupper((unsigned char)h[0]);
         else upper_first_letter(h);
         free(t);

@@ -502,6 +502,10 @@ static void then_answers_opening_clause(void **state) {
     { "If the command name is not a regular expression and contains a slash character, then processes executing "
       "that particular file will be selected for killing regardless of their name.",
       "Processes executing that particular file will be selected for killing regardless of their name" },
+    /* (a name after "then" keeps its case) */
+    { "If the underlying functionality is not available for some reason on this platform, then fs.watch() will "
+      "not be able to function and may throw an exception.",
+      "fs.watch() will not be able to function and may throw an exception" },
   };
   for (size_t i = 0; i < sizeof s / sizeof *s; i++) {
     char *h = vgi_headline(s[i][0]);
