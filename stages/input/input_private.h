@@ -546,6 +546,12 @@ size_t vgi_wide_sentence_end(const char *text, const char *e);
 size_t vgi_unspaced_at(const char *p);
 int vgi_unspaced_text(const char *s, size_t n);
 int vgi_unspaced_split(const char *t, size_t ws[], size_t we[], int max);
+
+/* A right-to-left line typed in visual order for a left-to-right page (it
+ * opens a bracket and leaves brackets open, "(بالنسخة (١.٢٥) و (٢.٠ MS-DOS
+ * …") put in logical order, as its author meant it read (visual_rtl.c).
+ * Takes t (malloc'd); returns it, or a new string with t freed. */
+char *vgi_visual_rtl_logical(char *t);
 int vgi_unspaced_word_count(const char *s);
 /* Where a headline of t, split into n words by vgi_unspaced_split, ends
  * (a byte offset): at most `most` words, at a phrase's end (a space) or

@@ -72,10 +72,13 @@ static int rule_row(line l, char tab) {
 
 /* Bold-ness of a format's first two rows: *row1 every cell bold, *row2
  * some cell not bold (-1 when there is no second row). */
-typedef struct format_look { int rows, bold1, plain2, rule_row; } format_look;   /* rule_row: the first row of rules only (1-based) */
+/* center1: every cell of the first row centred ("c c c"); other2: the
+ * second row has a cell that is not ("c n n"): the first row's cells are
+ * the columns' names over their values */
+typedef struct format_look { int rows, bold1, plain2, rule_row, center1, other2; } format_look;   /* rule_row: the first row of rules only (1-based) */
 
 static void format_row_scan(line l, format_look *f) {
-  int cells = 0, bold = 0, in_row = 0, cur = 0, rules = 0;   /* cur: the cell being read is bold */
+  int cells = 0, bold = 0, in_row = 0, cur = 0, rules = 0, centred = 0;   /* cur: the cell being read is bold */
   for (size_t i = 0; i <= l.n; i++) {
     char c = i < l.n ? l.s[i] : ',';
     if (c == ',' || c == '.') {
@@ -83,15 +86,15 @@ static void format_row_scan(line l, format_look *f) {
       bold += cur;
       if (in_row) {
         f->rows++;
-        if (f->rows == 1) f->bold1 = cells > 0 && bold == cells;
-        if (f->rows == 2) f->plain2 = bold < cells;
+        if (f->rows == 1) f->bold1 = cells > 0 && bold == cells, f->center1 = cells >= 2 && centred == cells;
+        if (f->rows == 2) f->plain2 = bold < cells, f->other2 = cells > 0 && centred < cells;
         if (!cells && rules && !f->rule_row) f->rule_row = f->rows;
       }
-      cells = bold = in_row = cur = rules = 0;
+      cells = bold = in_row = cur = rules = centred = 0;
       continue;
     }
     char lc = (char)tolower((unsigned char)c);
-    if (strchr("lrcna", lc)) { bold += cur; cur = 0; cells++; in_row = 1; continue; }
+    if (strchr("lrcna", lc)) { bold += cur; cur = 0; cells++; centred += lc == 'c'; in_row = 1; continue; }
     if (lc == 's' || c == '^' || c == '_' || c == '-' || c == '=') {
       bold += cur, cur = 0, in_row = 1;
       rules += c == '_' || c == '-' || c == '=';
@@ -162,8 +165,14 @@ static int names_row(line l, char tab) {
       if (!start && i + 1 < l.n && l.s[i + 1] != ' ' && l.s[i + 1] != tab && ++words > 2) return 0;
       continue;
     }
-    if (start && !isupper(c)) return 0;
+    /* (a capital, or a letter of a script without case: "필터\t정렬\t참고"
+     * in Korean; a Cyrillic or Latin-1 capital) */
+    const unsigned char *u = (const unsigned char *)l.s + i;
+    int capital = isupper(c) || (c >= 0xD6 && c < 0xF0) || (c == 0xD0 && i + 1 < l.n && u[1] >= 0x80 && u[1] <= 0xAF) ||
+                  (c == 0xC3 && i + 1 < l.n && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97);
+    if (start && !capital) return 0;
     start = 0;
+    if (c >= 0xC0) while (i + 1 < l.n && ((unsigned char)l.s[i + 1] & 0xC0) == 0x80) i++;
   }
   return cells >= 2 && !start;
 }
@@ -203,9 +212,10 @@ static char options_tab(line l) {
 static void put_options(vgi_buf *o, line l) {
   static const char *const frames[] = { "allbox", "doublebox", "doubleframe", "box", "frame", NULL };
   size_t i = 0;
+  int depth = 0;   /* inside an option's brackets: "tab(;)" keeps its ';' */
   while (i < l.n) {
     size_t k = 0;
-    if (i == 0 || !isalpha((unsigned char)l.s[i - 1]))
+    if (!depth && (i == 0 || !isalpha((unsigned char)l.s[i - 1])))
       for (int f = 0; frames[f]; f++) {
         size_t fl = strlen(frames[f]);
         if (l.n - i >= fl && !strncasecmp(l.s + i, frames[f], fl) &&
@@ -215,7 +225,9 @@ static void put_options(vgi_buf *o, line l) {
         }
       }
     if (k) { i += k; continue; }
-    if (l.s[i] == ';') vgi_buf_puts(o, " allbox");
+    if (l.s[i] == '(') depth++;
+    else if (l.s[i] == ')' && depth) depth--;
+    else if (l.s[i] == ';' && !depth) vgi_buf_puts(o, " allbox");
     vgi_buf_add(o, l.s + i, 1);
     i++;
   }
@@ -268,7 +280,7 @@ char *vgi_man_tables_mark(const char *s, size_t len, size_t *out_len, vgi_man_li
       note_inserted(ins, ++out_line);
     }
     /* the format, to its line ending in '.' */
-    format_look f = { 0, 0, 0, 0 };
+    format_look f = { 0, 0, 0, 0, 0, 0 };
     size_t fpos = pos;
     int flines = 0, formatted = 0;
     while (fpos < len && flines < FORMAT_LINES) {
@@ -304,6 +316,9 @@ char *vgi_man_tables_mark(const char *s, size_t len, size_t *out_len, vgi_man_li
      * signal.7) are the header, two or three of them one header */
     int heads = f.rule_row >= 2 && f.rule_row <= 4 ? f.rule_row - 1 : 0;
     int head = heads || (after < len && rule_row(under, tab)) || (f.bold1 && f.plain2 == 1) ||
+               /* (names centred over values set otherwise: xz(1)'s "c c c" over
+                * "c n n", "Level;xz;LZMA Utils" over "-0;256 KiB;N/A") */
+               (f.center1 && f.other2) ||
                (bold_start(row1) && !bold_start(under)) || (caps_row(row1, tab) && has_lower(under)) ||
                /* (a row of names over rows of data, units(7)'s "Prefix Name
                 * Value" over "q quecto 10^-30 = …", in plain type: its first row

@@ -645,7 +645,7 @@ static char *html_text(const char *h) {
 static char *plain(cmark_node *n, md *m) {
   vgi_buf b = {0};
   inline_text(n, &b, m, cmark_node_get_start_line(n));
-  return vgi_squash(vgi_buf_take(&b));
+  return vgi_visual_rtl_logical(vgi_squash(vgi_buf_take(&b)));
 }
 
 /* A heading's text; a heading that is only a picture (a project's logo
@@ -1133,6 +1133,10 @@ static const char *const lead_sub[] = { "if", "when", "while", "because", "since
   /* Swedish, Danish and Norwegian, whose main clause then starts with its
    * verb as German's does (not_v2_lead) */
   "om", "när", "eftersom", "medan", "innan", "hvis", "når", "fordi", "selvom", "mens", "før", NULL };
+/* The word that opens a main clause after an opening one ("If …, then
+ * …", "Если …, то …", "Si …, alors …"). */
+static const char *const correlatives[] = { "then", "\xD1\x82\xD0\xBE", "\xD1\x82\xD0\xBE\xD0\xB3\xD0\xB4\xD0\xB0",
+  "\xD1\x82\xD0\xBE\xD0\xB4\xD1\x96", "alors", "entonces", "allora", "ent\xC3\xA3o", NULL };   /* то тогда тоді */
 /* Russian adjective endings: "найти простое и подробное объяснение" is
  * not cut between the adjective and its noun. */
 static const char *const ru_adj[] = { "ое", "ый", "ий", "ая", "яя", "ые", "ую", "ого", "ому", "ым",
@@ -2007,17 +2011,29 @@ char *vgi_headline(const char *s) {
     for (int i = 3; i < n - 2 && i <= 40; i++) {
       for (size_t q = i == 3 ? 0 : ws[i - 1]; q < we[i - 1]; q++)
         depth += t[q] == '(' ? 1 : t[q] == ')' && depth ? -1 : 0;
-      if (depth || t[we[i - 1] - 1] != ',' || is_joiner(t + ws[i], we[i] - ws[i])) continue;
-      int next_comma = 0;
-      for (int j = i; j < n && j < i + 3; j++) next_comma |= t[we[j] - 1] == ',';
-      if (next_comma) continue;
+      if (depth || t[we[i - 1] - 1] != ',') continue;
+      /* "If …, then …", "Если …, то …": the word that answers the opening
+       * clause starts the main clause, and goes ("то есть" is "that is") */
+      int answer = i < n - 3 && in_list(correlatives, t + ws[i], we[i] - ws[i]) &&
+                   !in_list((const char *const[]){ "есть", NULL }, t + ws[i + 1], we[i + 1] - ws[i + 1]);
+      if (answer) i++;
+      else {
+        if (is_joiner(t + ws[i], we[i] - ws[i])) continue;
+        int next_comma = 0;
+        for (int j = i; j < n && j < i + 3; j++) next_comma |= t[we[j] - 1] == ',';
+        if (next_comma) continue;
+      }
       /* a main clause not much longer than a headline is kept whole: cut,
        * it would stop inside its own list ("the compiler, the headers") */
       char *h = vgi_word_count(t + ws[i]) <= HEADLINE_WHOLE + 2 ? vgi_strdup(t + ws[i]) : vgi_headline(t + ws[i]);
       size_t hl = strlen(h);
       while (hl && strchr(".:;,", h[hl - 1])) h[--hl] = 0;
       if (vgi_word_count(h) >= 3) {
-        if (islower((unsigned char)h[0]) && !(h[1] && isupper((unsigned char)h[1])))
+        /* (a name keeps its case: "fs.watch() will not …", never "Fs.watch()") */
+        size_t fw = strcspn(h, " ");
+        int name = fw > 1 && strcspn(h, "._/()") < fw - 1;
+        if (name) {}
+        else if (islower((unsigned char)h[0]) && !(h[1] && isupper((unsigned char)h[1])))
           h[0] = (char)toupper((unsigned char)h[0]);
         else upper_first_letter(h);
         free(t);

@@ -489,6 +489,62 @@ static void slavic_object_clause_headlines(void **state) {
   }
 }
 
+/* An opening clause answered by "then" ("If …, then …", "Если …, то …"
+ * of killall(1) in Russian): the main clause starts at that word, which
+ * goes; the headline is never its participle phrase alone ("Выполняющие
+ * этот определённый файл, будут выбраны …" dropped the subject). */
+static void then_answers_opening_clause(void **state) {
+  (void)state;
+  static const char *const s[][2] = {
+    { "Если имя команды не является регулярным выражением и содержит косую черту, то процессы, выполняющие этот "
+      "определённый файл, будут выбраны для завершения независимо от их имени.",
+      "Процессы, выполняющие этот определённый файл, будут выбраны для завершения независимо от их имени" },
+    { "If the command name is not a regular expression and contains a slash character, then processes executing "
+      "that particular file will be selected for killing regardless of their name.",
+      "Processes executing that particular file will be selected for killing regardless of their name" },
+    /* (a name after "then" keeps its case) */
+    { "If the underlying functionality is not available for some reason on this platform, then fs.watch() will "
+      "not be able to function and may throw an exception.",
+      "fs.watch() will not be able to function and may throw an exception" },
+  };
+  for (size_t i = 0; i < sizeof s / sizeof *s; i++) {
+    char *h = vgi_headline(s[i][0]);
+    print_message("%s\n", h);
+    assert_string_equal(h, s[i][1]);
+    free(h);
+  }
+  /* "то есть" ("that is") answers nothing */
+  char *h = vgi_headline("Если имя команды длиннее чем пятнадцать символов и процесс запущен давно, то есть старше "
+                         "часа, будет показано только короткое имя процесса в списке.");
+  print_message("%s\n", h);
+  assert_null(strstr(h, "Есть"));
+  free(h);
+}
+
+/* A heading of an Arabic README typed in visual order for a page laid out
+ * left to right ("(بالنسخة (١.٢٥) و (٢.٠ MS-DOS الكود المصدري لـ" of
+ * MS-DOS's README): its words in logical order, so the title wraps and
+ * the voice says them as they are read; a line in logical order, or one
+ * that opens with a bracket it closes, is left as it is. */
+static void visual_order_rtl_heading(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("ar.md", "# <div align=\"right\">(بالنسخة (١.٢٥) و (٢.٠ MS-DOS الكود المصدري لـ</div>\n\n"
+      "هذه المجموعة تحتوي على الكود المصدري الأصلي والملفات الثنائية التي تم جمعها.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "language"), "ar");
+  print_message("%s\n", sget(video_at(m, 0), "title"));
+  assert_string_equal(sget(video_at(m, 0), "title"), "الكود المصدري لـ MS-DOS بالنسخة (١.٢٥) و (٢.٠)");
+  cJSON_Delete(m);
+  static const char *const kept[] = { "الكود المصدري لـ MS-DOS بالنسخة (١.٢٥) و (٢.٠)", "(١.٢٥) الكود المصدري",
+                                      "(see the (first) part", NULL };
+  for (int i = 0; kept[i]; i++) {
+    char *t = vgi_visual_rtl_logical(vgi_strdup(kept[i]));
+    assert_string_equal(t, kept[i]);
+    free(t);
+  }
+}
+
 /* An old zh_TW man page spaces every character ("可 指 定 群 組 名 稱"):
  * shown and said unspaced, it is Chinese in traditional characters, and a
  * path left out of a sentence says 畫面上的檔案, not the simplified 屏幕上的文件. */
@@ -803,6 +859,8 @@ int main(void) {
     cmocka_unit_test(japanese_full_width_stops),
     cmocka_unit_test(unspaced_scripts_headlined),
     cmocka_unit_test(slavic_lead_clause_headlines),
+    cmocka_unit_test(then_answers_opening_clause),
+    cmocka_unit_test(visual_order_rtl_heading),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -684,6 +684,40 @@ static void number_rows_named_after_colon(void **state) {
   cJSON_Delete(m);
 }
 
+/* A tbl table whose cells are parted by ';' ("tab(;);", xz(1) in every
+ * language) keeps its columns: the ';' inside "tab(;)" is the option's,
+ * not the end of the options ("Level;xz;LZMA Utils" was one cell). Its
+ * first row is the header when its format centres it over rows set
+ * otherwise ("c c c" over "c n n"), or when its cells are names in a script
+ * without capitals ("필터;정렬;참고" over "x86;1;…"). */
+static void semicolon_tab_table(void **state) {
+  (void)state;
+  static const char *const pages[][3] = {
+    { "xz.1", ".TH XZ 1 \"2026-03-01\" \"Tukaani\" \"XZ Utils\"\n.SH NAME\nxz \\- compress files\n"
+      ".SH DESCRIPTION\nThe numbering of the compression level presets is not identical in xz and LZMA Utils.\n"
+      ".TS\ntab(;);\nc c c\nc n n.\nLevel;xz;LZMA Utils\n\\-0;256 KiB;N/A\n\\-1;1 MiB;64 KiB\n"
+      "\\-2;2 MiB;1 MiB\n\\-3;4 MiB;512 KiB\n.TE\n.SH SEE ALSO\nThe XZ Utils home page.\n",
+      "Level, xz, and LZMA Utils" },
+    { "xz.ko.1", ".TH XZ 1 \"2026-03-01\" \"Tukaani\" \"XZ 유틸리티\"\n.SH 이름\nxz \\- 파일 압축\n"
+      ".SH 설명\n다음 필터는 정렬 값을 가집니다.\n"
+      ".TS\ntab(;);\nl n l\nl n l.\n필터;정렬;참고\nx86;1;32\\-bit 또는 64\\-bit x86\nARM;4;\n"
+      "ARM64;4;4096 바이트 정렬이 가장 좋습니다\nPowerPC;4;빅엔디안 전용\n.TE\n.SH 추가 참조\n홈페이지를 참고하십시오.\n",
+      "필터, 정렬, 참고" },
+  };
+  for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+    vgi_diags d;
+    cJSON *m = load_text(pages[k][0], pages[k][1], NULL, &d);
+    vgi_diags_free(&d);
+    const cJSON *t[8];
+    assert_int_equal(table_scenes(m, t), 1);
+    const char *s = sget(t[0], "narration");
+    print_message("%s\n", s);
+    if (!strstr(s, pages[k][2])) fail_msg("%s: %s", pages[k][0], s);
+    assert_null(strstr(s, ";"));
+    cJSON_Delete(m);
+  }
+}
+
 /* A man page's table whose first row names the columns in plain type, over
  * rows of data (units(7): "Prefix Name Value" over "q quecto 10^-30"): that
  * row is the header, not the first prefix. */
@@ -741,6 +775,7 @@ int main(void) {
     cmocka_unit_test(translated_options_no_capitals_header),
     cmocka_unit_test(number_rows_named_after_colon),
     cmocka_unit_test(plain_names_row_is_header),
+    cmocka_unit_test(semicolon_tab_table),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
