@@ -434,7 +434,8 @@ static void drop_asides(char *t) {
            * that ends the sentence held its stop ("… matching (a predicate
            * is …)."): put it back */
           if (!close && q > t && strchr(".!?", q[-1])) *w++ = q[-1];
-          else if (close && q > t && strchr(".!?", q[-1]) && !p[strspn(p, " ")]) *w++ = q[-1];
+          else if (close && q > t && q[-1] == '.' && !p[strspn(p, " ")] && w > t && !strchr(".!?:;", w[-1]))
+            *w++ = '.';   /* (an aside's "!" or "?" is its own: "(… we would be glad to know!)") */
           else if (!close && vgi_wide_stop_before(t, (size_t)(q - t))) { memcpy(w, q - 3, 3); w += 3; }
           continue;
         }

@@ -4325,13 +4325,16 @@ static void aside_keeps_stop(void **state) {
   const char *doc = "# Mediator\n\nA small library for events in Lua programs.\n\n## Usage\n\n"
                     "You can register events in two ways: using channels, or with a predicate to perform more complex "
                     "matching (a predicate is a function that returns a true or false value.)\n\n"
-                    "```lua\nm = require \"mediator\"\nm:subscribe(\"chat\", f)\n```\n";
+                    "```lua\nm = require \"mediator\"\nm:subscribe(\"chat\", f)\n```\n\n## Building\n\n"
+                    "When building under MingW, you may need to remove the line that sets the path to a 'cygpath' "
+                    "command.  ('cygpath' is not present in MingW, and is not required there.)\n";
   vgi_options o = { .detail = VGI_DETAIL_SUMMARY };
   vgi_diags d;
   cJSON *m = load_text("mediator.md", doc, &o, &d);
   vgi_diags_free(&d);
   char *t = cJSON_PrintUnformatted(m);
-  if (!strstr(t, "to perform more complex matching.\"")) print_message("%.1500s\n", t), fail();
+  if (!strstr(t, "to perform more complex matching.\"") || !strstr(t, "'cygpath' command.") || strstr(t, ".."))
+    print_message("%.1500s\n", t), fail();
   free(t);
   cJSON_Delete(m);
 }
