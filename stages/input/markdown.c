@@ -4287,6 +4287,10 @@ static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *
  * "**Breaking:**" or "**Fixed:**" on several changes, no term of its own:
  * shown as terms, every bullet read "Breaking"); *n gets their count. */
 static char **shared_leads(cmark_node *list, size_t *n) {
+  *n = 0;
+  /* (a numbered list's names that come again are steps, not tags: a TLS
+   * handshake's "Change Cipher Spec" and "Finished" on both sides) */
+  if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) return NULL;
   size_t k = 0, cap = 0;
   char **v = NULL;
   for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {

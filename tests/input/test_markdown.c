@@ -4339,6 +4339,25 @@ static void aside_keeps_stop(void **state) {
   cJSON_Delete(m);
 }
 
+/* A numbered list whose bold names come again (a handshake's steps) keeps
+ * them as terms: only a bullet list's repeated leads are tags. */
+static void numbered_repeated_leads_are_terms(void **state) {
+  (void)state;
+  const char *doc = "# TLS\n\nHow a secure connection is made between two programs.\n\n## Handshake\n\n"
+                    "The handshake has these steps:\n\n1. **Client Hello**: Supported cipher suites\n"
+                    "2. **Change Cipher Spec**: Switch to encrypted communication\n3. **Finished**: Encrypted verification\n"
+                    "4. **Change Cipher Spec**: Server switches to encryption\n5. **Finished**: Server's verification\n";
+  vgi_options o = { .detail = VGI_DETAIL_SUMMARY };
+  vgi_diags d;
+  cJSON *m = load_text("tls.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *t = cJSON_PrintUnformatted(m);
+  if (!strstr(t, "{\"title\":\"Change Cipher Spec\",\"description\":\"Switch to encrypted communication\""))
+    print_message("%.1500s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+}
+
 /* A manual page made HTML (asciidoc's, DocBook's): its SYNOPSIS of
  * command forms is left out of a summary, as the man reader leaves it,
  * never said "SYNOPSIS. Run this command to get started."; --detail full
@@ -4919,6 +4938,7 @@ int main(void) {
     cmocka_unit_test(byline_not_said),
     cmocka_unit_test(label_over_code_not_said),
     cmocka_unit_test(aside_keeps_stop),
+    cmocka_unit_test(numbered_repeated_leads_are_terms),
     cmocka_unit_test(bare_url_items_by_site),
     cmocka_unit_test(conjunction_colon_ends_sentence),
     cmocka_unit_test(html_api_metadata_unsaid),
