@@ -96,6 +96,8 @@ typedef struct md {
   int cmd_sib;            /* ... its section's siblings may join it (a subsection's) */
   int cmd_named;          /* ... it is said by its sections' names (run_name_all) */
   char *cmd_parent;       /* ... and the section they are part of */
+  char *cmd_label;        /* ... its first block's label ("Using npm:"): that block's comment when others join */
+  char *code_label;       /* the label over the block being made, until its scene is made */
   /* API references (apidoc.c) */
   vgi_api *api;           /* a parameter list waiting for its description */
   int api_line;
@@ -3755,6 +3757,15 @@ static int run_same_shell(const char *a, const char *b) {
   return !strcasecmp(a, b) || (tag_in(a, posix) && tag_in(b, posix));
 }
 
+/* Whether two blocks may share a slide: both in shells whose comments
+ * start with "#" (the slide's comments name each block). An install
+ * section's "Shell (Mac, Linux)" and "PowerShell (Windows)" are one
+ * slide; the slide keeps the first block's language. */
+static int run_shells_mix(const char *a, const char *b) {
+  static const char *const hash[] = { "sh", "bash", "shell", "zsh", "fish", "powershell", "ps1", "pwsh", NULL };
+  return run_same_shell(a, b) || (a && b && tag_in(a, hash) && tag_in(b, hash));
+}
+
 /* Whether a block may share a command slide with its sibling sections':
  * run_lines, said in a sentence or two, the first scene of its section
  * with nothing else of it pending. */
@@ -3762,7 +3773,10 @@ static int run_block(const md *m, const char *lang, const char *lit, char **line
   if ((m->opts && m->opts->detail == VGI_DETAIL_FULL) || m->api_doc || m->level < 2 || m->label || m->image ||
       !m->header || !run_parent(m) || m->split_h2 || m->section_scenes || m->nprose)
     return 0;
-  return run_lines(lang, lit, lines, n) && (!narr || vgi_word_count(narr) <= CMD_RUN_WORDS);
+  /* (a block under a label, "Shell (Mac, Linux):", is one of several ways:
+   * the prose above introduces them all and may be longer) */
+  int words = m->code_label ? 2 * CMD_RUN_WORDS : CMD_RUN_WORDS;
+  return run_lines(lang, lit, lines, n) && (!narr || vgi_word_count(narr) <= words);
 }
 
 /* Lower-case words of t, for run_said. */
@@ -3870,6 +3884,35 @@ static char *run_note(const char *t) {
   return c;
 }
 
+/* The label of a shared slide's first block (now a comment over it) taken
+ * out of what the slide says, when it closes it and something else is
+ * said: "Install it with one of these. Shell (Mac, Linux):". */
+static void run_unsay(md *m, cJSON *last, const char *label) {
+  size_t ll = strlen(label);
+  while (ll && label[ll - 1] == ' ') ll--;
+  cJSON *lu = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
+  const char *ln = vgi_str(last, "narration");
+  cJSON *lastu = cJSON_IsArray(lu) && lu->child ? lu->child : NULL;
+  while (lastu && lastu->next) lastu = lastu->next;
+  const char *t = lastu ? vgi_str(lastu, "t") : ln;
+  size_t tl = t ? strlen(t) : 0;
+  while (tl && t[tl - 1] == ' ') tl--;
+  if (!ll || tl < ll || strncmp(t + tl - ll, label, ll)) return;
+  size_t keep = tl - ll;
+  while (keep && t[keep - 1] == ' ') keep--;
+  if (lastu && !keep && lastu != lu->child) {
+    cJSON_Delete(cJSON_DetachItemViaPointer(lu, lastu));
+  } else {
+    if (!keep) return;   /* the label is all it says: it stays said */
+    char *c = vgi_strdup(t);
+    c[keep] = 0;
+    if (lastu) cJSON_ReplaceItemInObjectCaseSensitive(lastu, "t", cJSON_CreateString(c));
+    else cJSON_ReplaceItemInObjectCaseSensitive(last, "narration", cJSON_CreateString(c));
+    free(c);
+  }
+  run_say(m, last, NULL);
+}
+
 /* In a summary a section's later blocks are left out (code_block), but a
  * short one after the section's first, on a slide of its own, with at
  * most a short sentence before it ("Display multiple files at once" over
@@ -3885,20 +3928,22 @@ static int run_within(md *m, const char *lang, const char *lit, char **lines, in
   char *note = intro ? run_note(intro) : NULL;
   if (!cJSON_IsArray(cmds) || (m->cmd_sections != 1 && !m->cmd_within) || m->cmd_level != m->level ||
       m->nprose > 1 || (intro && !note) || m->section_scenes != 1 || !run_lines(lang, lit, lines, n) ||
-      !run_same_shell(was, *lang ? lang : "shell") ||
+      !run_shells_mix(was, *lang ? lang : "shell") ||
       cJSON_GetArraySize(cmds) + (!m->cmd_within) + (note != NULL) + n > CMD_RUN_LINES) {
     free(note);
     return 0;
   }
   if (!m->cmd_within) {
-    /* the first block: what its narration says first, when that is short */
+    /* the first block: its label ("Using npm:" over "npm install x"), no
+     * longer said; else what its narration says first, when that is short */
     const cJSON *lu = cJSON_GetObjectItemCaseSensitive(last, VGI_UNITS_KEY);
     const char *first = lu && lu->child ? vgi_str(lu->child, "t") : vgi_str(last, "narration");
     int ns = 0;
-    char **ss = first ? vgi_sentences_lang(first, m->lang, &ns) : NULL;
+    char **ss = first && !m->cmd_label ? vgi_sentences_lang(first, m->lang, &ns) : NULL;
     for (int k = 0; k < ns; k++) free(ss[k]);
     free(ss);
-    char *c0 = first && ns <= 1 ? run_note(first) : NULL;
+    char *c0 = m->cmd_label ? run_note(m->cmd_label) : first && ns <= 1 ? run_note(first) : NULL;
+    if (m->cmd_label) run_unsay(m, last, m->cmd_label);
     if (c0) run_comment(cmds, 0, c0);
     free(c0);
     m->cmd_within = 1;
@@ -3973,7 +4018,7 @@ static int run_join(md *m, const char *lang, const char *lit, char **lines, int 
   if (!cJSON_IsArray(cmds) || !sib || !m->cmd_sib || m->cmd_within || m->cmd_level != m->level || !m->cmd_parent ||
       run_named(vc, cmds, m->header) ||
       strcmp(m->cmd_parent, run_parent(m)) ||
-      m->cmd_sections >= CMD_RUN_SECTIONS || !run_same_shell(was, *lang ? lang : "shell") ||
+      m->cmd_sections >= CMD_RUN_SECTIONS || !run_shells_mix(was, *lang ? lang : "shell") ||
       cJSON_GetArraySize(cmds) + (m->cmd_sections == 1) + 1 + n > CMD_RUN_LINES) {
     m->cmd_scene = NULL;
     free(m->cmd_parent);
@@ -4018,10 +4063,55 @@ static int run_join(md *m, const char *lang, const char *lit, char **lines, int 
 /* After a command scene is made: it may start a run when its block may
  * join one. */
 static void run_started(md *m, cJSON *sc) {
+  free(m->cmd_label);
+  m->cmd_label = NULL;
   if (m->cmd_parent && sc) {
     m->cmd_scene = sc;
     m->cmd_sections = 1;
+    m->cmd_label = m->code_label;
+    m->code_label = NULL;
   }
+}
+
+/* A short label over a code block: a paragraph of at most five words that
+ * ends with a colon, not a sentence ("Using npm:", "Shell (Mac, Linux):",
+ * "Example:"). */
+static int code_label(const char *t) {
+  size_t tl = t ? strlen(t) : 0;
+  while (tl && t[tl - 1] == ' ') tl--;
+  if (!tl || t[tl - 1] != ':' || tl > 60 || vgi_word_count(t) > 5) return 0;
+  for (size_t i = 0; i + 1 < tl; i++)
+    if (strchr(".!?", t[i]) && t[i + 1] == ' ') return 0;
+  return 1;
+}
+
+/* Whether a label names nothing but that a block follows: every word is
+ * one of these ("Example:", "Basic usage:", "For example:", "Output:"). */
+static int generic_label(const char *t) {
+  static const char *const words[] = { "example", "examples", "usage", "output", "result", "results", "sample",
+    "samples", "syntax", "code", "snippet", "demo", "for", "e.g", "eg", "basic", "simple", "quick", "start",
+    "then", "run", "or", "and", "also", "install", "installation", "like", "this", "as", "follows", "so",
+    "beispiel", "beispiele", "verwendung", "ausgabe", "exemple", "exemples", "utilisation", "sortie", "ejemplo",
+    "ejemplos", "uso", "salida", "esempio", "esempi", "exemplo", "exemplos", "voorbeeld", "gebruik", NULL };
+  char w[24];
+  int n = 0;
+  for (const char *p = t; *p;) {
+    while (*p && !isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80)) p++;
+    if (!*p) break;
+    int l = 0;
+    while (*p && (isalnum((unsigned char)*p) || *p == '.' || ((unsigned char)*p & 0x80))) {
+      if (l < 23) w[l++] = (char)tolower((unsigned char)*p);
+      p++;
+    }
+    while (l && w[l - 1] == '.') l--;
+    w[l] = 0;
+    if (!l) continue;
+    int known = 0;
+    for (int i = 0; words[i] && !known; i++) known = !strcmp(w, words[i]);
+    if (!known) return 0;
+    n++;
+  }
+  return n > 0;
 }
 
 static void code_block(md *m, cmark_node *n, int line) {
@@ -4080,11 +4170,16 @@ static void code_block(md *m, cmark_node *n, int line) {
   /* a label alone over the block ("Example:", "For example:", "Usage:") is
    * what the slide shows, not words to say: the prose before it, or the
    * block's own kind ("An example in Lua."), introduces it */
-  if (m->nprose) {
+  free(m->code_label);
+  m->code_label = NULL;
+  if (m->nprose && !m->prose[m->nprose - 1].step && code_label((m->prose[m->nprose - 1].text))) {
     const char *t = m->prose[m->nprose - 1].text;
-    size_t tl = t ? strlen(t) : 0;
-    while (tl && t[tl - 1] == ' ') tl--;
-    if (tl && t[tl - 1] == ':' && vgi_word_count(t) <= 2 && !m->prose[m->nprose - 1].step) {
+    /* (kept: the block's comment if later blocks join its slide, run_within) */
+    m->code_label = vgi_strdup(t);
+    /* a label that names nothing ("Example:", "Usage:") is not said; one
+     * that names a way ("Using npm:", "PowerShell (Windows):") is, when
+     * nothing else introduces the block */
+    if (vgi_word_count(t) <= 2 && (m->nprose > 1 || generic_label(t))) {
       free(m->prose[m->nprose - 1].text);
       m->nprose--;
     }
@@ -4097,6 +4192,13 @@ static void code_block(md *m, cmark_node *n, int line) {
     if (all - keep < PROSE_WORDS / 3) keep = PROSE_WORDS;
   }
   char *narr = take_narration_w(m, keep);
+  if (narr && m->code_label && code_label(narr) && (vgi_word_count(narr) <= 2 || strchr(narr, '('))) {
+    /* said alone, a label that names a way is a sentence: "PowerShell
+     * (Windows).", "Using yarn." ("Given an import map:" still points) */
+    size_t nl2 = strlen(narr);
+    while (nl2 && narr[nl2 - 1] == ' ') narr[--nl2] = 0;
+    if (nl2 && narr[nl2 - 1] == ':') narr[nl2 - 1] = '.';
+  }
   if (!narr || !*narr) {
     /* no prose introduces it: its first comment says what it is, else the
      * language ("An example in Lua."); only shell keeps "Run these commands" */
@@ -7808,6 +7910,8 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   free(m.image);
   free(m.short_h2);
   free(m.cmd_parent);
+  free(m.cmd_label);
+  free(m.code_label);
   for (int k = 0; k <= 6; k++) free(m.heads[k]);
   free(m.h1);
   vgi_apidoc_free(m.api);

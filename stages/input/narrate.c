@@ -141,6 +141,7 @@ static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary
 static void conjunction_colon_out(char *t);
 
 static char *clean_speech(char *t, const char *lang);
+static int back_reference(const char *t);
 static void repeat_out(char *t);
 static char *spoken_headline(const char *t);
 
@@ -5746,6 +5747,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
     f->u0 = nu;
     if (units) {
       int promote = 0;   /* a paragraph's first sentence said nothing: its second leads */
+      int gone_link = 0; /* the sentence before said nothing but a link */
       for (cJSON *u = units->child; u; u = u->next) {
         const char *t0 = vgi_str(u, "t");
         char *t = vgi_strdup(t0 ? t0 : "");
@@ -5778,6 +5780,26 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
             snprintf(x, el + 20, "%s run this command.", t);
             free(t);
             t = x;
+          } else if (shell && vgi_word_count(t) >= 3) {
+            /* "To build jq, run" (or "run:") over its commands ends on its
+             * verb: "To build jq, run these commands." */
+            static const char *const verbs[] = { " run", " type", " execute", " enter", NULL };
+            size_t vl = el && t[el - 1] == ':' ? el - 1 : el;
+            int verb = 0;
+            for (int q = 0; verbs[q] && !verb; q++)
+              verb = vl >= strlen(verbs[q]) && !strncmp(t + vl - strlen(verbs[q]), verbs[q], strlen(verbs[q]));
+            const cJSON *cs = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(s, "visual_content"),
+                                                               "commands");
+            int lines = 0;
+            for (const cJSON *c = cs ? cs->child : NULL; c; c = c->next)
+              lines += cJSON_IsString(c) && c->valuestring[0] && strncmp(c->valuestring, "# ", 2);
+            if (verb && lines) {
+              t[vl] = 0;
+              char *x = malloc(vl + 24);
+              snprintf(x, vl + 24, "%s %s.", t, lines == 1 ? "this command" : "these commands");
+              free(t);
+              t = x;
+            }
           }
         }
         /* the document's prose; a template may name a file on purpose, and a
@@ -5827,6 +5849,13 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
         }
         /* "IANA: https://…" said "IANA:" introduces nothing: "IANA." */
         if (link && tl > 1 && t[tl - 1] == ':' && t[tl - 2] != ' ') t[tl - 1] = '.';
+        /* after a sentence that only pointed at a link went ("If you want
+         * to learn to use jq, read the documentation at <link>."), the one
+         * that points back at what it named ("This documentation is
+         * generated from …", "It has recipes.") says nothing a viewer can
+         * place: it goes too */
+        if (from_prose && gone_link && english(lang) && back_reference(t)) t[tl = 0] = 0;
+        gone_link = link && !*t;
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(u, "r");
@@ -7838,6 +7867,15 @@ static void conjunction_colon_out(char *t) {
     memmove(e + 1, c + 1, strlen(c + 1) + 1);
     c = e;
   }
+}
+
+/* Whether a sentence opens by pointing back at the one before it ("This
+ * documentation …", "It has …", "These files …"). */
+static int back_reference(const char *t) {
+  static const char *const back[] = { "This ", "These ", "That ", "Those ", "It ", "Its ", "They ", "Their ", NULL };
+  for (int i = 0; back[i]; i++)
+    if (!strncmp(t, back[i], strlen(back[i]))) return 1;
+  return 0;
 }
 
 static char *clean_speech(char *t, const char *lang) {

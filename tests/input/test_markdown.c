@@ -4273,6 +4273,66 @@ static void label_over_code_not_said(void **state) {
   cJSON_Delete(m);
 }
 
+/* Labelled ways to install ("Using npm:", "PowerShell (Windows):", each over
+ * a one-line command) share one slide in a summary, each label the comment
+ * over its command, the shells mixed; the first label is shown, not said.
+ * In full, a block said by its label alone says it as a sentence. */
+static void labelled_ways_share_a_slide(void **state) {
+  (void)state;
+  const char *doc = "# Dino\n\nDino is a runtime for scripts.\n\n## Installation\n\n"
+                    "Install the runtime using one of the commands below. Note that there are a number of ways "
+                    "to install it, and a comprehensive list of installation options can be found in the manual.\n\n"
+                    "Shell (Mac, Linux):\n\n```sh\ncurl -fsSL https://example.org/install.sh | sh\n```\n\n"
+                    "PowerShell (Windows):\n\n```powershell\nirm https://example.org/install.ps1 | iex\n```\n\n"
+                    "[Homebrew](https://brew.sh) (Mac):\n\n```sh\nbrew install dino\n```\n\n"
+                    "## Packages\n\nInstall it with your package manager.\n\nUsing npm:\n\n```bash\nnpm install dino\n```\n\n"
+                    "Using yarn:\n\n```bash\nyarn add dino\n```\n";
+  vgi_options o = { .detail = VGI_DETAIL_SUMMARY };
+  vgi_diags d;
+  cJSON *m = load_text("dino.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *t = cJSON_PrintUnformatted(m);
+  int ok = strstr(t, "[\"# Shell (Mac, Linux)\",\"curl -fsSL https://example.org/install.sh | sh\","
+                     "\"# PowerShell (Windows)\",\"irm https://example.org/install.ps1 | iex\",\"# Homebrew (Mac)\","
+                     "\"brew install dino\"]") &&
+           strstr(t, "[\"# Using npm\",\"npm install dino\",\"# Using yarn\",\"yarn add dino\"]") &&
+           !strstr(t, "Linux):") && strstr(t, "\"narration\":\"Install it with your package manager.\"");
+  if (!ok) print_message("%.3000s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+  o.detail = VGI_DETAIL_FULL;
+  m = load_text("dino.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  t = cJSON_PrintUnformatted(m);
+  if (!strstr(t, "\"narration\":\"PowerShell (Windows).\"") || !strstr(t, "\"narration\":\"Using yarn.\""))
+    print_message("%.3000s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+}
+
+/* A sentence that only pointed at a link goes, and so does the one after it
+ * that points back at what it named ("This documentation …"); prose that
+ * ends on its verb over commands ("To build jq, run") says what it runs. */
+static void pointer_backref_and_bare_run(void **state) {
+  (void)state;
+  const char *doc = "jq\n==\n\njq is a command-line JSON processor.\n\n"
+                    "If you want to learn to use jq, read the documentation at\n"
+                    "[http://example.org/jq](http://example.org/jq). This\n"
+                    "documentation is generated from the docs folder of this repository.\n\n"
+                    "To build jq, run\n\n    ./configure\n    make\n    sudo make install\n";
+  for (int full = 0; full < 2; full++) {
+    vgi_options o = { .detail = full ? VGI_DETAIL_FULL : VGI_DETAIL_SUMMARY };
+    vgi_diags d;
+    cJSON *m = load_text("jq.md", doc, &o, &d);
+    vgi_diags_free(&d);
+    char *t = cJSON_PrintUnformatted(m);
+    if (strstr(t, "This documentation") || !strstr(t, "To build jq, run these commands."))
+      print_message("full %d: %.2000s\n", full, t), fail();
+    free(t);
+    cJSON_Delete(m);
+  }
+}
+
 /* A list item that is only a web address, or a link whose text is its
  * address, is shown by its site ("gtk.org"), never as the raw URL the voice
  * leaves out; two items of one site keep their paths. */
@@ -4937,6 +4997,8 @@ int main(void) {
     cmocka_unit_test(counted_list_named_once),
     cmocka_unit_test(byline_not_said),
     cmocka_unit_test(label_over_code_not_said),
+    cmocka_unit_test(labelled_ways_share_a_slide),
+    cmocka_unit_test(pointer_backref_and_bare_run),
     cmocka_unit_test(aside_keeps_stop),
     cmocka_unit_test(numbered_repeated_leads_are_terms),
     cmocka_unit_test(bare_url_items_by_site),
