@@ -5854,7 +5854,9 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
          * that points back at what it named ("This documentation is
          * generated from …", "It has recipes.") says nothing a viewer can
          * place: it goes too */
-        if (from_prose && gone_link && english(lang) && back_reference(t)) t[tl = 0] = 0;
+        const cJSON *ur = cJSON_GetObjectItemCaseSensitive(u, "r");
+        if (from_prose && gone_link && cJSON_IsNumber(ur) && ur->valueint >= 2 && english(lang) && back_reference(t))
+          t[tl = 0] = 0;   /* (in the same paragraph: a later sentence of it) */
         gone_link = link && !*t;
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
         fu = realloc(fu, (size_t)(nu + 1) * sizeof *fu);
