@@ -993,27 +993,97 @@ static int line_letters(PangoLayout *l, int index, int *cjk) {
   return n;
 }
 
-/* A wrapped paragraph of Han or kana whose last line holds one or two
- * characters is set a character or more narrower, as few as bring that
- * line to three, on as many lines: a lone final character reads as a
- * slip. The box stays where it is (f->dx keeps centred and right-aligned
- * text in place). */
+/* How many words a line of the layout holds (runs of letters between
+ * spaces), and whether it starts a paragraph (a line that is a paragraph
+ * of its own is no runt). */
+static int line_words(PangoLayout *l, int index, int *para_start) {
+  PangoLayoutLine *ln = pango_layout_get_line_readonly(l, index);
+  const char *text = pango_layout_get_text(l);
+  size_t len = strlen(text);
+  int n = 0, in = 0;
+  *para_start = 1;
+  if (!ln || ln->start_index < 0 || (size_t)ln->start_index > len) return 0;
+  *para_start = ln->is_paragraph_start;
+  const char *p = text + ln->start_index;
+  const char *end = p + ((size_t)ln->length <= len - (size_t)ln->start_index ? (size_t)ln->length
+                                                                            : len - (size_t)ln->start_index);
+  while (p < end) {
+    gunichar ch = g_utf8_get_char_validated(p, end - p);
+    if (ch == (gunichar)-1 || ch == (gunichar)-2) break;
+    int sp = g_unichar_isspace(ch);
+    if (!sp && !in) n++;
+    in = !sp;
+    p = g_utf8_next_char(p);
+  }
+  return n;
+}
+
+/* Whether a paragraph of the layout ends on a runt: Han or kana down to
+ * one or two characters ("改。"), or in a script of words, one word alone
+ * on the last line of a wrapped paragraph ("term.cursor.goto([opt_file],
+ * x," over "y)"; a list item's bold lead is a paragraph over its text).
+ * *cjk: whether the last runt found is Han or kana. */
+static int has_runt(PangoLayout *l, int lines, int *cjk) {
+  int found = 0;
+  *cjk = 0;
+  for (int i = 1; i < lines; i++) {
+    PangoLayoutLine *next = i + 1 < lines ? pango_layout_get_line_readonly(l, i + 1) : NULL;
+    if (next && !next->is_paragraph_start) continue;   /* not a paragraph's last line */
+    int c = 0, para_start = 1;
+    int letters = line_letters(l, i, &c), words = line_words(l, i, &para_start);
+    if (!para_start && (c ? letters <= 2 : words == 1)) {
+      found = 1;
+      *cjk = c;
+    }
+  }
+  return found;
+}
+
+/* How many of the layout's wrapped lines break inside a word (after a
+ * hyphen, a dot or a slash of a name, or between Han characters): not
+ * after a space. */
+static int inner_breaks(PangoLayout *l, int lines) {
+  const char *text = pango_layout_get_text(l);
+  size_t len = strlen(text);
+  int n = 0;
+  for (int i = 1; i < lines; i++) {
+    PangoLayoutLine *ln = pango_layout_get_line_readonly(l, i);
+    if (!ln || ln->is_paragraph_start || ln->start_index <= 0 || (size_t)ln->start_index > len) continue;
+    const char *prev = g_utf8_find_prev_char(text, text + ln->start_index);
+    if (prev && !g_unichar_isspace(g_utf8_get_char(prev))) n++;
+  }
+  return n;
+}
+
+/* A wrapped text with a paragraph that ends on a runt (above) is set narrower,
+ * step by step, as little as brings a character or a word down to it, on
+ * as many lines and never below 70 % of its box (60 % for Han or kana): a
+ * lone last word or character reads as a slip. The box stays where it is
+ * (f->dx keeps centred and right-aligned text in place). */
 static void balance_last_line(PangoLayout *l, const rd_text_spec *s, int tokens, rd_fitted *f,
                               double *w, double *h, int *lines) {
   if (s->code || s->wrap == RD_WRAP_NONE || *lines < 2) return;
   int cjk = 0;
-  if (line_letters(l, *lines - 1, &cjk) > 2 || !cjk) return;
-  int want = *lines;
+  if (!has_runt(l, *lines, &cjk)) return;
+  int want = *lines, inner = inner_breaks(l, *lines);
   double size = f->final_size;
-  for (int k = 1; k <= 4; k++) {
-    double nw = s->w - k * size;
-    if (nw < s->w * 0.6) break;
+  /* Han or kana: a character a step, four at most; words: half an em (or
+   * a twelfth of the 30 % a wide box may give up) */
+  double least = cjk ? 0.6 : 0.7;
+  double step = cjk ? size : fmax(size * 0.5, s->w * (1 - least) / 12);
+  int steps = cjk ? 4 : 12;
+  for (int k = 1; k <= steps; k++) {
+    double nw = s->w - k * step;
+    if (nw < s->w * least) break;
     pango_layout_set_width(l, (int)(nw * PANGO_SCALE));
     double w2, h2;
     int n2;
     if (!fits(l, s, tokens, &w2, &h2, &n2) || n2 != want) break;
-    int c2 = 0;
-    if (line_letters(l, n2 - 1, &c2) >= 3) {
+    /* (no word broken that was whole: "term.cursor." over "goup(...)"
+     * reads worse than a last word alone) */
+    int c2;
+    if (!cjk && inner_breaks(l, n2) > inner) break;
+    if (!has_runt(l, n2, &c2)) {
       *w = w2, *h = h2, *lines = n2;
       f->dx = s->align == RD_ALIGN_CENTER ? (s->w - nw) / 2 : s->align == RD_ALIGN_RIGHT ? s->w - nw : 0;
       return;

@@ -250,6 +250,31 @@ describe("fitting", function()
       x = 0, y = 0, w = 700, h = 400, size = 40 })
     assert.is_true(en.width > 650)
   end)
+  it("never ends a wrapped paragraph on one word alone where a narrower line brings one down", function()
+    local function bold(t, w)
+      return core.measure({ type = "text", text = t, x = 0, y = 0, w = w, h = 400, size = 40, weight = "bold" })
+    end
+    -- a list item's lead: "term.cursor.goto([opt_file], x," over "y)"
+    local m = bold("term.cursor.goto([opt_file], x, y)", 620)
+    assert.are.equal(2, m.lines)
+    assert.is_false(m.shrunk)
+    assert.is_true(m.width < 560, "first line " .. m.width)   -- "x, y)" together below
+    -- "Node.js relies on V8 and" over "libuv": "and libuv" below
+    m = bold("Node.js relies on V8 and libuv", 560)
+    assert.are.equal(2, m.lines)
+    assert.is_true(m.width < 420, "first line " .. m.width)
+    -- a paragraph that ends on one word alone after its own lines: each
+    -- paragraph is looked at (a bold lead over its description)
+    m = core.measure({ type = "text", text = "term.cursor.goto([opt_file], x, y)\nPlace the cursor",
+      x = 0, y = 0, w = 620, h = 400, size = 40, weight = "bold" })
+    assert.are.equal(3, m.lines)
+    assert.is_true(m.width < 560, "lead " .. m.width)
+    -- a name is never broken for it: "term.cursor." over "goup(...)" reads
+    -- worse than "nlines)" alone
+    m = bold("term.cursor.goup([opt_file], nlines)", 620)
+    assert.are.equal(2, m.lines)
+    assert.is_true(m.width > 540, "first line " .. m.width)
+  end)
   it("fits a list of 9 items of 40 words, with a warning naming scene and field", function()
     local words = {}
     for i = 1, 40 do words[i] = ({ "packets", "travel", "through", "routers", "across" })[i % 5 + 1] end
