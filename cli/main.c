@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #ifdef __GLIBC__
 #include <malloc.h>
+#include <string.h>
 #include <unistd.h>
 #endif
 #ifdef __linux__
@@ -94,6 +95,17 @@ int main(int argc, char **argv) {
     lua_pop(L, 2);
   }
   if (vg_engine_interrupted(e) && !vg_engine_finishes_on_interrupt(e)) code = 130;
+  /* --events is an output the user asked for: one cut short (a full disk)
+   * is an error, never a silent success */
+  const char *events_path = NULL;
+  int events_err = vg_events_failed(e, &events_path);
+  if (events_err) {
+    char *shown = vg_shown_name(events_path ? events_path : "-");
+    fprintf(stderr, "vgrun: --events %s: cannot write: %s (the events after that are missing)\n",
+            shown ? shown : "-", strerror(events_err));
+    free(shown);
+    if (code == 0) code = 1;
+  }
   fflush(stdout);
   vg_engine_free(e);
   return code;
