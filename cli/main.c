@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #ifdef __GLIBC__
+#include <errno.h>
 #include <malloc.h>
+#include <poll.h>
 #include <string.h>
 #include <unistd.h>
 #endif
@@ -22,6 +24,13 @@ int vg_open_versions(lua_State *L);
 
 /* An error no Lua code caught, printed as vg.shown.lines would: the names
  * in it cannot send the terminal a command. */
+/* Standard output is a pipe or FIFO whose reader closed it: an earlier
+ * write failed with EPIPE (errno is gone by exit; poll still tells). */
+static int reader_gone(void) {
+  struct pollfd p = { .fd = 1, .events = POLLOUT };
+  return poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
+}
+
 static void print_error(const char *msg) {
   char *shown = vg_shown_text(msg ? msg : "?");
   fprintf(stderr, "vgrun: %s\n", shown ? shown : "?");
@@ -106,7 +115,19 @@ int main(int argc, char **argv) {
     free(shown);
     if (code == 0) code = 1;
   }
-  fflush(stdout);
+  /* so is standard output (`say -o -`, `scenes --json > FILE` on a full
+   * disk): a write that failed is an error at exit, as coreutils' tools
+   * make it. A reader that left (`vgrun scenes DOC | head`, EPIPE) chose
+   * to stop reading: nothing is said then */
+  errno = 0;
+  int out_failed = fflush(stdout) != 0;
+  int out_err = errno;
+  if (ferror(stdout)) out_failed = 1;
+  if (out_failed && out_err != EPIPE && !(out_err == 0 && reader_gone())) {
+    fprintf(stderr, "vgrun: standard output: cannot write: %s (what was printed is incomplete)\n",
+            out_err ? strerror(out_err) : "an earlier write failed");
+    if (code == 0) code = 1;
+  }
   vg_engine_free(e);
   return code;
 }
