@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #ifdef __GLIBC__
+#include <errno.h>
 #include <malloc.h>
+#include <poll.h>
+#include <string.h>
 #include <unistd.h>
 #endif
 #ifdef __linux__
@@ -21,6 +24,13 @@ int vg_open_versions(lua_State *L);
 
 /* An error no Lua code caught, printed as vg.shown.lines would: the names
  * in it cannot send the terminal a command. */
+/* Standard output is a pipe or FIFO whose reader closed it: an earlier
+ * write failed with EPIPE (errno is gone by exit; poll still tells). */
+static int reader_gone(void) {
+  struct pollfd p = { .fd = 1, .events = POLLOUT };
+  return poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
+}
+
 static void print_error(const char *msg) {
   char *shown = vg_shown_text(msg ? msg : "?");
   fprintf(stderr, "vgrun: %s\n", shown ? shown : "?");
@@ -94,7 +104,30 @@ int main(int argc, char **argv) {
     lua_pop(L, 2);
   }
   if (vg_engine_interrupted(e) && !vg_engine_finishes_on_interrupt(e)) code = 130;
-  fflush(stdout);
+  /* --events is an output the user asked for: one cut short (a full disk)
+   * is an error, never a silent success */
+  const char *events_path = NULL;
+  int events_err = vg_events_failed(e, &events_path);
+  if (events_err) {
+    char *shown = vg_shown_name(events_path ? events_path : "-");
+    fprintf(stderr, "vgrun: --events %s: cannot write: %s (the events after that are missing)\n",
+            shown ? shown : "-", strerror(events_err));
+    free(shown);
+    if (code == 0) code = 1;
+  }
+  /* so is standard output (`say -o -`, `scenes --json > FILE` on a full
+   * disk): a write that failed is an error at exit, as coreutils' tools
+   * make it. A reader that left (`vgrun scenes DOC | head`, EPIPE) chose
+   * to stop reading: nothing is said then */
+  errno = 0;
+  int out_failed = fflush(stdout) != 0;
+  int out_err = errno;
+  if (ferror(stdout)) out_failed = 1;
+  if (out_failed && out_err != EPIPE && !(out_err == 0 && reader_gone())) {
+    fprintf(stderr, "vgrun: standard output: cannot write: %s (what was printed is incomplete)\n",
+            out_err ? strerror(out_err) : "an earlier write failed");
+    if (code == 0) code = 1;
+  }
   vg_engine_free(e);
   return code;
 }

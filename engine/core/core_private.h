@@ -60,6 +60,8 @@ struct vg_engine {
   int n_listeners, cap_listeners, next_listener_id;
   FILE *events_file;
   int events_file_owned;
+  int events_errno;            /* the first failed write to events_file (0: none) */
+  char *events_path;           /* as given to vg_events_to_file, for the message */
 
   const vg_stage_def **stages;
   int n_stages, cap_stages;

@@ -133,6 +133,8 @@ void vg__events_free(vg_engine *e) {
   if (e->events_file && e->events_file_owned) fclose(e->events_file);
   else if (e->events_file) fflush(e->events_file);
   e->events_file = NULL;
+  free(e->events_path);
+  e->events_path = NULL;
 }
 
 cJSON *vg_event_to_json(const vg_event *ev) {
@@ -149,16 +151,25 @@ cJSON *vg_event_to_json(const vg_event *ev) {
 
 static void file_listener(const vg_event *ev, void *ud) {
   vg_engine *e = ud;
-  if (!e->events_file) return;
+  /* after a failed write nothing more: a line torn or left out in the
+   * middle would make a stream that reads as whole; the failure is told at
+   * exit (vg_events_failed) */
+  if (!e->events_file || e->events_errno) return;
   cJSON *o = vg_event_to_json(ev);
   char *s = cJSON_PrintUnformatted(o);
   cJSON_Delete(o);
   if (s) {
-    fputs(s, e->events_file);
-    fputc('\n', e->events_file);
-    fflush(e->events_file);
+    errno = 0;
+    if (fputs(s, e->events_file) == EOF || fputc('\n', e->events_file) == EOF ||
+        fflush(e->events_file) != 0)
+      e->events_errno = errno ? errno : EIO;
     cJSON_free(s);
   }
+}
+
+int vg_events_failed(vg_engine *e, const char **path) {
+  if (path) *path = e->events_path;
+  return e->events_errno;
 }
 
 /* Opens the events file for writing. O_NONBLOCK: a FIFO with no reader
@@ -194,5 +205,8 @@ int vg_events_to_file(vg_engine *e, const char *path) {
   else vg_on(e, "*", file_listener, e);
   e->events_file = f;
   e->events_file_owned = owned;
+  e->events_errno = 0;
+  free(e->events_path);
+  e->events_path = strdup(path);
   return 0;
 }

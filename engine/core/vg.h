@@ -137,6 +137,11 @@ void vg_emit(vg_engine *e, const vg_event *ev);
 void vg_post(vg_engine *e, const vg_event *ev);
 /* Writes every event as one JSON object per line (path "-" = stdout). */
 int vg_events_to_file(vg_engine *e, const char *path);
+/* 0 while every event reached the events file; else the errno of the first
+ * write that failed (a full disk, /dev/full, a reader gone), after which no
+ * more are written, so the file holds a whole prefix of the stream. *path
+ * (when not NULL) is set to the path given to vg_events_to_file. */
+int vg_events_failed(vg_engine *e, const char **path);
 /* Serialises an event to a JSON object (caller frees). */
 cJSON *vg_event_to_json(const vg_event *ev);
 

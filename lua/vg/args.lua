@@ -104,7 +104,9 @@ local function convert(opt, s, label)
   end
   if opt.check then
     local r, err = opt.check(v, label)
-    if r == nil then return nil, err end
+    -- a check that gives no reason still refuses with a message naming the
+    -- value (a nil message would reach the user as "error object is a table")
+    if r == nil then return nil, err or string.format("%s %s: not a value it takes", label, tostring(s)) end
     v = r
   end
   return v

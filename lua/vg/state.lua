@@ -208,7 +208,11 @@ function M.parse_age(s)
   local n, unit = tostring(s):match("^(%d+%.?%d*)([smhdw]?)$")
   if not n then return nil end
   local mult = ({ s = 1, m = 60, h = 3600, d = 86400, w = 604800 })[unit] or 1
-  return tonumber(n) * mult
+  -- in floating point: an integer product wraps past 2^63 ("999999999999999d"
+  -- became a negative age, older than which every task and cache entry is)
+  local age = tonumber(n) * 1.0 * mult
+  if age == math.huge then return nil end
+  return math.tointeger(age) or age
 end
 
 return M

@@ -38,6 +38,13 @@ done
   end
   print(#missing == 0 and "all defaults" or table.concat(missing, ", "))' >"$T/o" 2>&1
 grep -qx "all defaults" "$T/o" && ok || bad "options without a default in their help: $(cat "$T/o")"
+# an option's check that refuses without a reason: still a message naming the
+# option and the value (a nil one reached the user as "error object is a table")
+"$VGRUN" -e 'local args = require("vg.args")
+  local opt = args.norm({ "--level", arg = "N", check = function() return nil end })
+  local v, err = args.convert(opt, "7", "--level")
+  print(v == nil and type(err) == "string" and err:find("--level 7", 1, true) and "named" or tostring(err))' >"$T/o" 2>&1
+grep -qx "named" "$T/o" && ok || bad "a check without a reason: $(cat "$T/o")"
 "$VGRUN" create --help >"$T/h"
 tr -s ' \n' '  ' <"$T/h" >"$T/flat"   # wrapped lines joined
 for want in "(default: the document's, else male" "config: voice" "VGRUN_CACHE_DIR" "VGRUN_STATE_DIR" "130" "--captions srt,vtt,burn"; do

@@ -94,6 +94,15 @@ check "bad utf-8: no file" [ ! -e "$T/bad.wav" ]
 "$VGRUN" say --rate 5 -o "$T/r.wav" "Hi." 2>"$T/err"; rc=$?; expect_rc 2 "rate out of range"
 "$VGRUN" say --rate fast -o "$T/r.wav" "Hi." 2>"$T/err"; rc=$?; expect_rc 2 "rate not a number"
 "$VGRUN" say --bogus "Hi." 2>"$T/err"; rc=$?; expect_rc 2 "unknown option"
+# whole but no Lua integer (inf, 2^63): a usage error naming the option, not
+# "(error object is a table value)" with exit 1
+for v in 1e400 -1e400 9223372036854775808; do
+  for o in --rate --pitch; do
+    "$VGRUN" say "$o" "$v" -o "$T/r.wav" "Hi." 2>"$T/err"; rc=$?; expect_rc 2 "$o $v"
+    check "$o $v: named" has "$T/err" "$o $v out of range"
+  done
+done
+check "huge rate: no file" [ ! -e "$T/r.wav" ]
 "$VGRUN" say --help >"$T/out" 2>&1; rc=$?; expect_rc 0 "--help"
 check "help" has "$T/out" "--timings"
 "$VGRUN" say --list-voices >"$T/out" 2>&1; rc=$?; expect_rc 0 "--list-voices"

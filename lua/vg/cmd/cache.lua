@@ -332,7 +332,7 @@ local function prune_cmd(o)
   print(string.format("removed %d entr%s, %s; the cache holds %s (limit %s)", r.removed,
     r.removed == 1 and "y" or "ies", human(r.freed), human(r.total), max == 0 and "none" or human(max)))
   if max > 0 and r.total > max then
-    print(string.format("still over the limit: entries used in the last %ds are kept", math.floor(grace)))
+    print(string.format("still over the limit: entries used in the last %.0fs are kept", math.floor(grace)))
   end
   return 0
 end

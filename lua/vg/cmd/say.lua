@@ -63,7 +63,10 @@ local SPEC
 local function WHOLE(v, name)
   local n = tonumber(v)
   if not n or n ~= math.floor(n) then return nil, string.format("%s needs a whole number, got '%s'", name, tostring(v)) end
-  return math.tointeger(n)
+  -- 1e400 (inf) and 2^63 are whole but no integer: out of every range
+  local i = math.tointeger(n)
+  if not i then return nil, string.format("%s %s out of range", name, tostring(v)) end
+  return i
 end
 
 local function run(args)
