@@ -1362,7 +1362,7 @@ M.phrases.uz = {
   table_more = "Yana {1} ta qator.", table_more_one = "Yana bitta qator.", agenda = "{1} ta mavzu: {2}.",
   agenda_more = "{1} ta mavzu, jumladan {2}.", list_named = "{1}: {2}.", list_more = "{1} va boshqalar",
   opt_named = "{1} parametri", cmd_named = "{1} buyrug'i", opts_these = "ushbu parametrlar",
-  more_options = "yana {1} ta parametr", more_options_one = "yana bitta parametr", api_more = "yana {1} ta",
+  more_options = "yana {1} ta parametr", more_options_one = "yana bitta parametr",
   l_continued = "davomi", as_put_it = "{1} aytganidek:",
 }
 M.phrases.ky = {
@@ -1377,7 +1377,7 @@ M.phrases.ky = {
   agenda = "{1} тема: {2}.", agenda_more = "{1} тема, алардын ичинде {2}.", list_named = "{1}: {2}.",
   list_more = "{1} жана башкалар", opt_named = "{1} параметри", cmd_named = "{1} буйругу",
   opts_these = "бул параметрлер", more_options = "дагы {1} параметр", more_options_one = "дагы бир параметр",
-  api_more = "дагы {1}", l_continued = "уландысы", as_put_it = "{1} айткандай:",
+  l_continued = "уландысы", as_put_it = "{1} айткандай:",
 }
 
 -- The phrase of a language that lacks one, when that language is not
