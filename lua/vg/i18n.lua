@@ -1350,6 +1350,36 @@ M.phrases.pa = {
   as_put_it = "{1} ਦੇ ਸ਼ਬਦਾਂ ਵਿੱਚ:", l_continued = "ਜਾਰੀ", transcript = "ਲਿਖਤੀ ਪਾਠ",
 }
 
+M.phrases.uz = {
+  voice = "uz", welcome = "Xush kelibsiz: {1}", thanks = "Tomosha qilganingiz uchun rahmat",
+  part = "{1}-qism, jami {2}", run_one = "Boshlash uchun ushbu buyruqni bajaring",
+  run_many = "Boshlash uchun ushbu buyruqlarni bajaring", gives_you = "Bu sizga beradi: {1}.",
+  key_points = "Asosiy jihatlar: {1}.", remember = "Esda tuting: {1}.", see_guides = "To'liq qo'llanmalar: {1}.",
+  sep = ", ", last = " va ", pair = " va ", or_last = " yoki ", or_pair = " yoki ", stop = ".",
+  l_note = "Eslatma", l_tip = "Maslahat", l_important = "Muhim", l_warning = "Ogohlantirish",
+  l_caution = "Ehtiyot bo'ling", l_before = "Oldin", l_after = "Keyin", l_up_next = "Keyingisi",
+  transcript = "Matn", part_n = "{1}-qism", code_example = "{1} tilidagi misol.", table_columns = "Jadvalda: {1}.",
+  table_more = "Yana {1} ta qator.", table_more_one = "Yana bitta qator.", agenda = "{1} ta mavzu: {2}.",
+  agenda_more = "{1} ta mavzu, jumladan {2}.", list_named = "{1}: {2}.", list_more = "{1} va boshqalar",
+  opt_named = "{1} parametri", cmd_named = "{1} buyrug'i", opts_these = "ushbu parametrlar",
+  more_options = "yana {1} ta parametr", more_options_one = "yana bitta parametr",
+  l_continued = "davomi", as_put_it = "{1} aytganidek:",
+}
+M.phrases.ky = {
+  voice = "ky", welcome = "Кош келиңиз: {1}", thanks = "Көргөнүңүз үчүн рахмат", part = "{1}-бөлүк, бардыгы {2}",
+  run_one = "Баштоо үчүн бул буйрукту аткарыңыз", run_many = "Баштоо үчүн бул буйруктарды аткарыңыз",
+  gives_you = "Бул сизге берет: {1}.", key_points = "Негизги жагдайлар: {1}.", remember = "Эсиңизде болсун: {1}.",
+  see_guides = "Толук колдонмолор: {1}.", sep = ", ", last = " жана ", pair = " жана ", or_last = " же ",
+  or_pair = " же ", stop = ".", l_note = "Эскертме", l_tip = "Кеңеш", l_important = "Маанилүү",
+  l_warning = "Эскертүү", l_caution = "Абайлаңыз", l_before = "Мурун", l_after = "Кийин", l_up_next = "Кийинки",
+  transcript = "Транскрипт", part_n = "{1}-бөлүк", code_example = "{1} тилиндеги мисал.",
+  table_columns = "Таблицада: {1}.", table_more = "Дагы {1} сап.", table_more_one = "Дагы бир сап.",
+  agenda = "{1} тема: {2}.", agenda_more = "{1} тема, алардын ичинде {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} жана башкалар", opt_named = "{1} параметри", cmd_named = "{1} буйругу",
+  opts_these = "бул параметрлер", more_options = "дагы {1} параметр", more_options_one = "дагы бир параметр",
+  l_continued = "уландысы", as_put_it = "{1} айткандай:",
+}
+
 -- The phrase of a language that lacks one, when that language is not
 -- English: never English words in another language's voice, so each phrase
 -- keeps only what the document gave it (a title, a list) and its signs, or

@@ -42,7 +42,7 @@ static const char *const latin_fold[0x190] = {
   /* U+0150 */ "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s",
   /* U+0160 */ "S", "s", "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u",
   /* U+0170 */ "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s",
-  /* U+0180 */ "b", "B", NULL, NULL, NULL, NULL, "O", "C", "c", "D", "D", NULL, NULL, NULL, "E", NULL,
+  /* U+0180 */ "b", "B", NULL, NULL, NULL, NULL, "O", "C", "c", "D", "D", NULL, NULL, NULL, "E", "E",
   /* U+0190 */ "E", "F", "f", "G", "G", NULL, NULL, "I", "K", "k", "l", NULL, NULL, "N", "n", "O",
   /* U+01A0 */ "O", "o", NULL, NULL, "P", "p", "R", NULL, NULL, NULL, NULL, "t", "T", "t", "T", "U",
   /* U+01B0 */ "u", "U", "V", "Y", "y", "Z", "z", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
@@ -167,6 +167,19 @@ static const char *spelled(unsigned long cp, int *upper) {
     return cyrillic[cp - 0x400];
   }
   if (cp == 0x490 || cp == 0x491) { *upper = cp == 0x490; return "g"; }   /* Ґ ґ */
+  /* the letters Kazakh, Kyrgyz, Tatar, Bashkir, Uzbek and Tajik add, a pair
+   * each (capital even): "нұсқаулығы" was "n_s_auly_y" */
+  if (cp >= 0x492 && cp <= 0x4EF) {
+    static const struct { unsigned short cp; const char *s; } turkic[] = {
+      { 0x492, "gh" }, { 0x496, "zh" }, { 0x498, "dh" }, { 0x49A, "q" }, { 0x4A0, "q" }, { 0x4A2, "ng" },
+      { 0x4AA, "th" }, { 0x4AE, "u" }, { 0x4B0, "u" }, { 0x4B2, "h" }, { 0x4B6, "j" }, { 0x4BA, "h" },
+      { 0x4D8, "a" }, { 0x4E2, "i" }, { 0x4E8, "o" }, { 0x4EE, "u" },
+    };
+    for (size_t k = 0; k < sizeof turkic / sizeof *turkic; k++)
+      if ((cp & ~1ul) == turkic[k].cp) { *upper = !(cp & 1); return turkic[k].s; }
+    return NULL;
+  }
+  if (cp == 0x259) return "e";   /* ə (Ə is in latin_fold) */
   if (cp >= 0x386 && cp <= 0x3CE) {
     *upper = cp < 0x3AC && cp != 0x390;   /* ΐ is small */
     return greek[cp - 0x386];

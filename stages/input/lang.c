@@ -466,6 +466,30 @@ static const struct { const char *lang; const char *words; } stop[] = {
           "kartaa kara waxaad "},
   { "zu", " ukuthi futhi noma kodwa uma lapho ngoba kanye njengoba lokhu lo kuphela yakho yethu "
           "ukuze kusuka nje kakhulu wonke konke "},
+  /* Languages with phrases and a voice that no list named (an Estonian,
+   * Latvian, Lithuanian, Albanian or Uzbek README was English, an
+   * Azerbaijani one Turkish): their own frequent words, few they share.
+   * Estonian says "see", "et", "kui" where Finnish says "se", "että", "kun" */
+  { "et", " ja on ei see et kui või ka mis oma kõik selle seda ning aga siis nii pole kas saab "
+          "tuleb veel ainult kuid sul teie mida vaja kus kuidas faili failid "},
+  /* Latvian and Lithuanian share "ir", "bet", "šis", "jums": "un", "kā",
+   * "vai", "arī" are Latvian, "yra", "kad", "kaip", "arba" Lithuanian */
+  { "lv", " un ir ar uz no par lai kā vai tas tā arī bet nav šo šis šī kas pie var tiek būt jums "
+          "jūs savu savā tikai vismaz failu faila "},
+  { "lt", " ir yra kad su iš į tai kaip bet taip pat jei kuris kuri arba buvo gali jūsų jums savo "
+          "nėra būti tik bent šis šio failą failo "},
+  { "sq", " dhe të në për një me është që nga nuk ose se ky kjo janë do mund duhet por edhe më këtë "
+          "tuaj ju si "},
+  /* Azerbaijani: "və", "üçün", "ilə", "əgər" where Turkish says "ve",
+   * "için", "ile", "eğer" (the words both write are left out) */
+  { "az", " və üçün ilə kimi də deyil amma əgər edir necə sizə siz ən azı isə lazımdır onu "
+          "olaraq faylı fayl "},
+  /* Uzbek in Latin letters (its o' and g' split no word listed here) */
+  { "uz", " va bu uchun bilan ham yoki emas qanday kerak mumkin agar lekin esa hamda barcha "
+          "faqat orqali shu yana sizga kabi fayl faylni "},
+  /* Kazakh in Latin letters (a README in both scripts was Swedish by "men", "om") */
+  { "kk", " jäne üşin bul osı osy sizge siz twralı turaly kerek bolıp bolyp biraq nemese da de "
+          "men "},
 };
 
 /* Scripts of one language each (as espeak-ng names it); Devanagari is
@@ -502,6 +526,41 @@ static void cyrillic_letter(unsigned cp, long *uk, long *ru, long *hard, long *s
   case 0x0453: case 0x045C: case 0x0455: (*mk)++; break;
   case 0x045E: (*be)++; break;                             /* ў */
   }
+}
+
+/* Letters of the Turkic languages written in Cyrillic (Kazakh, Kyrgyz,
+ * Tatar, Bashkir, Uzbek): a Kazakh README was Russian, its і Ukrainian's. */
+enum { T_AE, T_Q, T_UU, T_NG, T_OE, T_UE, T_ZH, T_HX, T_GH, T_BA, NTURKIC };
+
+static void turkic_letter(unsigned cp, long t[NTURKIC]) {
+  if (cp < 0x0490 || cp > 0x04FF) return;
+  switch (cp | 1) {   /* (capital and small letter are a pair here, the small one odd) */
+  case 0x04D9: t[T_AE]++; break;                             /* ә */
+  case 0x049B: t[T_Q]++; break;                              /* қ */
+  case 0x04B1: t[T_UU]++; break;                             /* ұ: Kazakh's own */
+  case 0x04A3: t[T_NG]++; break;                             /* ң */
+  case 0x04E9: t[T_OE]++; break;                             /* ө */
+  case 0x04AF: t[T_UE]++; break;                             /* ү */
+  case 0x0497: t[T_ZH]++; break;                             /* җ: Tatar's */
+  case 0x04B3: t[T_HX]++; break;                             /* ҳ: Uzbek's, Tajik's */
+  case 0x0493: t[T_GH]++; break;                             /* ғ */
+  case 0x04A1: case 0x0499: case 0x04AB: t[T_BA]++; break;   /* ҡ ҙ ҫ: Bashkir's */
+  }
+}
+
+/* The Turkic language of a Cyrillic text, or NULL: a few of its letters in
+ * every two hundred, more than a quoted name would bring. Kazakh writes ұ,
+ * and ә with қ; Tatar җ, or ә without қ; Kyrgyz ө ү with ң but no ә;
+ * Uzbek ў (Belarusian's too) with қ ғ ҳ. */
+static const char *turkic_lang(long n, const long t[NTURKIC], long u_short) {
+#define STRONG(c) ((c) >= 3 && (c) * 200 >= n)
+  if (STRONG(t[T_BA])) return "ba";
+  if (STRONG(u_short) && STRONG(t[T_Q] + t[T_GH] + t[T_HX])) return "uz";
+  if (STRONG(t[T_UU]) || (STRONG(t[T_AE]) && STRONG(t[T_Q]))) return "kk";
+  if (STRONG(t[T_ZH]) || (STRONG(t[T_AE]) && !STRONG(t[T_Q]))) return "tt";
+  if (t[T_NG] && STRONG(t[T_OE] + t[T_UE]) && !t[T_AE]) return "ky";   /* (Mongolian: ө ү, no ң) */
+#undef STRONG
+  return NULL;
 }
 
 /* Short words of Bulgarian that Russian does not write as words ("е" is
@@ -639,6 +698,7 @@ const char *vgi_detect_language(const char *text) {
   /* letters that tell the languages written in one script apart */
   long cy_uk = 0, cy_ru = 0, cy_hard = 0, cy_sr = 0, cy_mk = 0, cy_be = 0;
   long ar_fa = 0, ar_ar = 0, ar_ur = 0;
+  long turkic[NTURKIC] = {0};
   long yue = 0;    /* characters only written Cantonese uses (嘅 喺 咗 …) */
   long hant = 0, hans = 0;   /* frequent characters in traditional, simplified form */
   long viet = 0;   /* letters only Vietnamese writes: ư ơ đ and the tone-marked vowels (U+1EA0–U+1EF9) */
@@ -728,15 +788,18 @@ const char *vgi_detect_language(const char *text) {
     else if (cp >= 0x0590 && cp <= 0x05FF) count[HEBREW]++;
     else if (cp >= 0x0E00 && cp <= 0x0E7F) count[THAI]++;
     else if (cp >= 0x1EA0 && cp <= 0x1EF9) viet++, count[LATIN]++;
-    else if ((cp < 128 && isalpha((int)cp)) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
+    else if ((cp < 128 && isalpha((int)cp)) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+             cp == 0x0259)   /* (ə, Azerbaijani's frequent vowel, is in the IPA block) */
       count[LATIN]++, letter = 1;
     cyrillic_letter(cp, &cy_uk, &cy_ru, &cy_hard, &cy_sr, &cy_mk, &cy_be);
+    turkic_letter(cp, turkic);
     arabic_letter(cp, &ar_fa, &ar_ar, &ar_ur);
     if (cp == 0x01B0 || cp == 0x01AF || cp == 0x01A1 || cp == 0x01A0 || cp == 0x0111 || cp == 0x0110) viet++;
     if (cp == 0x1E62 || cp == 0x1E63 || cp == 0x0144 || cp == 0x0143 || cp == 0x01F8 || cp == 0x01F9) yoruba++;
-    if (letter && cp < 0x250) {
+    if (letter && (cp < 0x250 || cp == 0x0259)) {
       /* a Latin word, lower case, as UTF-8 */
       unsigned lc = cp < 128 ? (unsigned)tolower((int)cp) : (cp >= 0xC0 && cp <= 0xDE ? cp + 32 : cp);
+      if (cp == 0x018F) lc = 0x0259;   /* Ə */
       if (lc < 0x80 && wl + 1 < sizeof word) word[wl++] = (char)lc;
       else if (wl + 2 < sizeof word) { word[wl++] = (char)(0xC0 | (lc >> 6)); word[wl++] = (char)(0x80 | (lc & 63)); }
       continue;
@@ -766,6 +829,8 @@ const char *vgi_detect_language(const char *text) {
   }
   if (best == HAN && count[KANA] * 5 > count[HAN]) best = KANA;   /* Japanese mixes kana and kanji */
   if (best == KANA) return "ja";
+  if (best == CYRILLIC && turkic_lang(count[CYRILLIC], turkic, cy_be))
+    return turkic_lang(count[CYRILLIC], turkic, cy_be);
   if (best == CYRILLIC)
     return cyrillic_lang(count[CYRILLIC], cy_uk, cy_ru, cy_hard, cy_sr, cy_mk, cy_be, bg_w, ru_w);
   if (best == ARABIC) return arabic_lang(count[ARABIC], ar_fa, ar_ar, ar_ur);

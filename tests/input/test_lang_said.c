@@ -450,6 +450,125 @@ static void languages_without_a_voice(void **state) {
   cJSON_Delete(m);
 }
 
+/* Languages the phrase table or espeak-ng has that no word list or letter
+ * named: an Estonian, Latvian, Lithuanian, Albanian or Uzbek guide was
+ * English (its text read by the English voice), an Azerbaijani one Turkish,
+ * a Kazakh, Kyrgyz or Tatar one in Cyrillic Russian. Each is its own
+ * language now, said in its own voice, and one without phrases (Uzbek,
+ * Kyrgyz, Tatar) hears no English template. */
+static void languages_by_their_own_words(void **state) {
+  (void)state;
+  static const struct { const char *lang, *text; } docs[] = {
+    { "et",
+      "# Paigaldusjuhend\n"
+      "\n"
+      "See juhend selgitab, kuidas programmi oma arvutisse paigaldada. Sul on vaja internetiühendust ja ainult mõnda minutit.\n"
+      "\n"
+      "## Nõuded\n"
+      "\n"
+      "- Arvuti, kus on Linux või Windows\n"
+      "- Vähemalt kaks gigabaiti mälu\n"
+      "- Internetiühendus allalaadimiseks\n" },
+    { "lv",
+      "# Instalēšanas ceļvedis\n"
+      "\n"
+      "Šis ceļvedis paskaidro, kā instalēt programmu savā datorā. Jums ir vajadzīgs interneta savienojums un tikai dažas minūtes.\n"
+      "\n"
+      "## Prasības\n"
+      "\n"
+      "- Dators ar Linux vai Windows\n"
+      "- Vismaz divi gigabaiti atmiņas\n"
+      "- Interneta savienojums lejupielādei\n" },
+    { "lt",
+      "# Diegimo vadovas\n"
+      "\n"
+      "Šis vadovas paaiškina, kaip įdiegti programą jūsų kompiuteryje. Jums reikia interneto ryšio ir tik kelių minučių.\n"
+      "\n"
+      "## Reikalavimai\n"
+      "\n"
+      "- Kompiuteris su Linux arba Windows\n"
+      "- Bent du gigabaitai atminties\n"
+      "- Interneto ryšys atsisiuntimui\n" },
+    { "sq",
+      "# Udhëzuesi i instalimit\n"
+      "\n"
+      "Ky udhëzues shpjegon se si të instaloni programin në kompjuterin tuaj. Ju nevojitet një lidhje interneti dhe vetëm disa minuta.\n"
+      "\n"
+      "## Kërkesat\n"
+      "\n"
+      "- Një kompjuter me Linux ose Windows\n"
+      "- Të paktën dy gigabajt memorie\n"
+      "- Lidhje interneti për shkarkimin\n" },
+    { "az",
+      "# Quraşdırma təlimatı\n"
+      "\n"
+      "Bu təlimat proqramı kompüterinizə necə quraşdırmağı izah edir. Sizə internet bağlantısı və cəmi bir neçə dəqiqə lazımdır.\n"
+      "\n"
+      "## Tələblər\n"
+      "\n"
+      "- Linux və ya Windows olan kompüter\n"
+      "- Ən azı iki giqabayt yaddaş\n"
+      "- Yükləmək üçün internet bağlantısı\n" },
+    { "uz",
+      "# O'rnatish bo'yicha qo'llanma\n"
+      "\n"
+      "Bu qo'llanma dasturni kompyuteringizga qanday o'rnatishni tushuntiradi. Sizga internet aloqasi va bir necha daqiqa kerak bo'ladi.\n"
+      "\n"
+      "## Talablar\n"
+      "\n"
+      "- Linux yoki Windows o'rnatilgan kompyuter\n"
+      "- Kamida ikki gigabayt xotira\n"
+      "- Yuklab olish uchun internet aloqasi\n" },
+    { "kk",
+      "# Орнату нұсқаулығы\n"
+      "\n"
+      "Бұл нұсқаулық бағдарламаны компьютеріңізге қалай орнату керектігін түсіндіреді. Сізге интернет байланысы және бірнеше минут қажет.\n"
+      "\n"
+      "## Талаптар\n"
+      "\n"
+      "- Linux немесе Windows орнатылған компьютер\n"
+      "- Кемінде екі гигабайт жад\n"
+      "- Жүктеп алу үшін интернет байланысы\n" },
+    { "ky",
+      "# Орнотуу боюнча колдонмо\n"
+      "\n"
+      "Бул колдонмо программаны компьютериңизге кантип орнотуу керектигин түшүндүрөт. Сизге интернет байланышы жана бир нече мүнөт гана керек.\n"
+      "\n"
+      "## Талаптар\n"
+      "\n"
+      "- Linux же Windows орнотулган компьютер\n"
+      "- Жок дегенде эки гигабайт эс тутум\n"
+      "- Жүктөп алуу үчүн интернет байланышы\n" },
+    { "tt",
+      "# Урнаштыру кулланмасы\n"
+      "\n"
+      "Бу кулланма программаны санакка ничек урнаштырырга кирәклеген аңлата. Сезгә интернет бәйләнеше һәм берничә минут кына кирәк.\n"
+      "\n"
+      "## Таләпләр\n"
+      "\n"
+      "- Linux яки Windows урнаштырылган санак\n"
+      "- Ким дигәндә ике гигабайт хәтер\n"
+      "- Йөкләп алу өчен интернет бәйләнеше\n" },
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    cJSON *m = full_load("doc.md", docs[i].text);
+    assert_string_equal(sget(video_at(m, 0), "language"), docs[i].lang);
+    assert_string_equal(sget(video_at(m, 0), "voice"), docs[i].lang);
+    no_english_added(m);
+    cJSON_Delete(m);
+  }
+  /* a Ukrainian or Belarusian text stays so (і, ў are theirs too) */
+  assert_string_equal(vgi_detect_language("Цей посібник пояснює, як встановити програму на ваш комп'ютер. "
+                                          "Вам потрібне з'єднання з інтернетом і лише кілька хвилин."), "uk");
+  assert_string_equal(vgi_detect_language("Гэты дапаможнік тлумачыць, як усталяваць праграму на ваш камп'ютар. "
+                                          "Калі ўсё гатова, праграма ўключыцца і вы ўбачыце вынік."), "be");
+  /* and a Finnish or Turkish one keeps its language */
+  assert_string_equal(vgi_detect_language("Tämä opas kertoo, miten ohjelma asennetaan tietokoneelle. Tarvitset "
+                                          "internetyhteyden ja vain muutaman minuutin, jos kaikki on valmiina."), "fi");
+  assert_string_equal(vgi_detect_language("Bu kılavuz programın bilgisayarınıza nasıl kurulacağını açıklar. Bunun için "
+                                          "bir internet bağlantısı ve sadece birkaç dakika gerekir, ama her şey hazır olmalı."), "tr");
+}
+
 /* Chinese in traditional characters is cut where simplified is: never
  * after a connective and its particle alone ("但是呢，" said nothing on a
  * slide of MS-DOS's zh-TW README) nor inside a purpose clause (為了 …，). */
@@ -853,6 +972,7 @@ int main(void) {
     cmocka_unit_test(joiner_of_a_script_kept),
     cmocka_unit_test(detection_linear),
     cmocka_unit_test(languages_without_a_voice),
+    cmocka_unit_test(languages_by_their_own_words),
     cmocka_unit_test(traditional_chinese_headlines),
     cmocka_unit_test(slavic_object_clause_headlines),
     cmocka_unit_test(spaced_chinese_man_page),

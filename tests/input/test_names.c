@@ -35,6 +35,11 @@ static void cyrillic_and_greek_are_transliterated(void **state) {
   check("Жизнь", 0, '_', 100, "Zhizn");
   check("Αθήνα", VGI_NAME_SLUG, '-', 60, "athina");
   check("Ψυχή", 0, '_', 100, "Psychi");
+  /* the Turkic languages' own Cyrillic letters, and Azerbaijani's ə */
+  check("Орнату нұсқаулығы", VGI_NAME_SLUG, '-', 60, "ornatu-nusqaulyghy");
+  check("Өзбек тили Ҳақида", 0, '_', 100, "Ozbek_tili_Haqida");
+  check("Әліпби Җыр", 0, '_', 100, "Alipbi_Zhyr");
+  check("Quraşdırma təlimatı Əsas", VGI_NAME_SLUG, '-', 60, "qurasdirma-telimati-esas");
 }
 
 /* a title wholly in another script became "video" or "part" */

@@ -63,7 +63,7 @@ describe("phrases", function()
     end
     -- the languages with real phrases say their own welcome and thanks
     for _, lang in ipairs({ "th", "bn", "ta", "ur", "ne", "mr", "si", "ms", "sw", "af", "mk", "be", "et", "lv",
-                            "lt", "sq", "ka", "az", "kk", "te", "kn", "ml", "gu", "pa" }) do
+                            "lt", "sq", "ka", "az", "kk", "te", "kn", "ml", "gu", "pa", "uz", "ky" }) do
       assert.is_string(i18n.phrases[lang].thanks, lang)
       assert.is_truthy(i18n.t(lang, "welcome", "X"):find("X", 1, true), lang)
       assert.equals(lang, i18n.voice(lang), lang)
