@@ -654,6 +654,30 @@ static void gitbook_and_hugo_tabs(void **state) {
   cJSON_Delete(m);
 }
 
+/* MDN's macros inside an HTML table's indented cells are the page's text
+ * (a line indented under another goes on with its block); an indented code
+ * block after a blank line keeps its braces */
+static void mdn_macros_in_html(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\ntitle: \"<p>: The Paragraph element\"\nslug: Web/HTML/Element/p\n---\n\n"
+    "The element represents a paragraph of text in a document.\n\n"
+    "## Technical summary\n\n"
+    "<table class=\"properties\">\n  <tbody>\n    <tr>\n      <th scope=\"row\">DOM interface</th>\n"
+    "      <td>{{domxref(\"HTMLParagraphElement\")}}</td>\n    </tr>\n  </tbody>\n</table>\n\n"
+    "## Template\n\nA template writes:\n\n    {{Greeting(\"x\")}}\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("p.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  assert_null(strstr(all, "domxref"));
+  assert_non_null(strstr(all, "HTMLParagraphElement"));
+  assert_non_null(strstr(all, "Greeting"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(jekyll),
@@ -673,6 +697,7 @@ int main(void) {
     cmocka_unit_test(list_in_callouts),
     cmocka_unit_test(obsidian_pages),
     cmocka_unit_test(gitbook_and_hugo_tabs),
+    cmocka_unit_test(mdn_macros_in_html),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
