@@ -4,7 +4,7 @@
  * when given: {{Glossary("Hoisting", "巻き上げ")}}); the rest
  * ({{jsSidebar("JavaScript Guide")}}, {{PreviousNext(…)}}, {{Compat}},
  * {{EmbedInteractiveExample(…)}}) draws the site's furniture and is neither
- * shown nor said. Code (fences, indented blocks, backtick spans) keeps its
+ * shown nor said. Code (fences, indented blocks after a blank line, backtick spans) keeps its
  * braces: tldr's "{{path/to/file}}" and a template's "{{name}}" are not
  * macros. The text keeps its length (the rest becomes spaces), so line
  * numbers and offsets stay right. */
@@ -75,7 +75,7 @@ static size_t macro_at(const char *p, const char *end, const char **shown, size_
 }
 
 void vgi_doc_macros_out(char *text, size_t len) {
-  int fence = 0;
+  int fence = 0, prev_blank = 1;
   char fch = 0;
   for (size_t i = 0; i < len;) {
     char *nl = memchr(text + i, '\n', len - i);
@@ -86,7 +86,9 @@ void vgi_doc_macros_out(char *text, size_t len) {
     if (ind < 4 && e - i - ind >= 3 && (l[ind] == '`' || l[ind] == '~') && l[ind + 1] == l[ind] && l[ind + 2] == l[ind]) {
       if (!fence) { fence = 1; fch = l[ind]; }
       else if (l[ind] == fch) fence = 0;
-    } else if (!fence && ind < 4) {
+    } else if (!fence && (ind < 4 || !prev_blank)) {
+      /* (a line indented under a line of text goes on with its paragraph
+       * or its HTML block, MDN's "<td>{{domxref(…)}}</td>": not code) */
       int tick = 0;   /* inside a backtick span */
       for (char *p = l; p + 1 < text + e; p++) {
         if (*p == '`') { tick = !tick; continue; }
@@ -100,6 +102,7 @@ void vgi_doc_macros_out(char *text, size_t len) {
         p += ml - 1;
       }
     }
+    prev_blank = i + ind >= e || (e - i - ind == 1 && l[ind] == '\r');
     i = e + 1;
   }
 }

@@ -3029,6 +3029,27 @@ static int greeting(const char *sv) {
 
 /* The title of a document without an H1; *from: the paragraph it is
  * (its first sentence said whole), when it is one. */
+static char *file_title(const char *base);
+
+/* The title of a site's page with front matter but no title in it nor an
+ * H1: its file's name, as MkDocs, Docusaurus, Obsidian and Jekyll's posts
+ * show it ("Link notes.md" -> "Link notes", "2024-05-01-new-theme.md" ->
+ * "New theme"), not its first sentence; NULL for an index or a README,
+ * which its folder or its text names. Caller frees. */
+static char *page_file_title(const char *file) {
+  const char *slash = file ? strrchr(file, '/') : NULL, *base = slash ? slash + 1 : file ? file : "";
+  size_t n = strcspn(base, ".");
+  static const char *const generic[] = { "index", "_index", "readme", "README", "Readme", "-" };
+  for (size_t i = 0; i < sizeof generic / sizeof *generic; i++)
+    if (strlen(generic[i]) == n && !strncmp(base, generic[i], n)) return NULL;
+  /* a Jekyll post's date */
+  if (strlen(base) > 11 && isdigit((unsigned char)base[0]) && base[4] == '-' && base[7] == '-' && base[10] == '-')
+    base += 11;
+  int letters = 0;
+  for (const char *q = base; *q && *q != '.'; q++) letters += isalpha((unsigned char)*q) || ((unsigned char)*q & 0x80);
+  return letters >= 3 ? file_title(base) : NULL;
+}
+
 static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
   const char *slash = file ? strrchr(file, '/') : NULL, *base = slash ? slash + 1 : file ? file : "";
   *from = NULL;
@@ -3126,6 +3147,12 @@ static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
   }
   char *folder = readme_folder(file);
   if (folder) return folder;
+  return file_title(base);
+}
+
+/* A file's name made readable: "my_tool-notes.md" -> "My tool notes",
+ * "README" -> "Readme". Caller frees. */
+static char *file_title(const char *base) {
   char buf[256];
   snprintf(buf, sizeof buf, "%s", base);
   char *dot = strrchr(buf, '.');
@@ -7477,7 +7504,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   cmark_node *title_para = NULL;   /* an untitled document's first sentence, its title */
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
-  else m.doc_title = untitled(doc, file, &title_para);
+  else if (!m.fm || !(m.doc_title = page_file_title(file))) m.doc_title = untitled(doc, file, &title_para);
   /* "DejaVu fonts 2.37 (c)2004-2016 DejaVu fonts team": the title is the
    * name; the copyright after it is no part of it, shown or said */
   if (!fm_title && m.doc_title) {

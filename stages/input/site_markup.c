@@ -14,6 +14,12 @@
  *     body as Markdown;
  *   - a content tab is its body, read 4 columns to the left (its code is
  *     code), headed by its title in bold ("**macOS:**");
+ *   - a tab of Hugo, Docsy or GitBook ({{< tab name="x" >}}, {% tab
+ *     title="x" %}) is headed as an MkDocs tab; a Hugo tab with codelang= is
+ *     code; GitBook's {% hint style="info" %} is an admonition;
+ *   - Obsidian's wiki links ("[[Note|shown]]") show their words, its embeds
+ *     ("![[x.png]]") nothing, its callouts ("> [!info] Title") are GitHub
+ *     alerts of their kind, their title the label;
  *   - a comment ({% comment %} … {% endcomment %}, {::comment}) is blanked;
  *   - every other tag or shortcode (include, if, for, tabs, figure, ref)
  *     is neither shown nor said; what a paired one holds stays;
@@ -193,7 +199,8 @@ typedef struct pass {
   int fence;              /* inside a code fence this long (0: not) */
   char fence_c;
   int comment;            /* inside {% comment %} or {::comment} */
-  int code_tag;           /* inside a highlight tag or shortcode: code */
+  int code_tag;           /* inside a highlight tag or shortcode: code (2: a tab's, closed by its end) */
+  int fence_next;         /* the next line with text opens a code fence */
   const char *alert_close[16];   /* the shortcodes open as admonitions */
   int nalert;
   int dl_item;            /* a definition list's item is open (a second ": text" adds to it) */
@@ -259,6 +266,13 @@ static int whole_line_tag(pass *ps, const char *ind, size_t ind_n, const char *s
   }
   ps->template_page = 1;
   if (ps->code_tag && !t.closing) return 0;   /* a tag inside highlighted code is the code's */
+  if (ps->code_tag == 2) {
+    if (!named(&t, "tab")) return 0;
+    vgi_buf_add(&ps->out, ind, ind_n);
+    vgi_buf_puts(&ps->out, "```");
+    ps->code_tag = 0;
+    return 1;
+  }
   if (named(&t, "highlight") || (t.kind == T_SHORTCODE && (named(&t, "code") || named(&t, "code-block")))) {
     vgi_buf_add(&ps->out, ind, ind_n);
     if (t.closing) {
@@ -276,6 +290,35 @@ static int whole_line_tag(pass *ps, const char *ind, size_t ind_n, const char *s
   }
   if (ps->code_tag) return 0;
   if (t.kind == T_LIQUID && named(&t, "comment")) { ps->comment = !t.closing; return 1; }
+  if (named(&t, "tab") && !t.closing && !(t.args_end > t.args && t.args_end[-1] == '/')) {
+    /* a content tab (Hugo's and Docsy's {{< tab name="macOS" >}}, {{< tab
+     * header="Linux" lang="bash" >}}, GitBook's {% tab title="npm" %}):
+     * headed by its title as the site's tab shows it ("**macOS:**", as an
+     * MkDocs tab is); one whose body is code by its language (codelang=,
+     * lang=) is that code's fence, unless the body holds its own fence */
+    const char *v = NULL, *lang = NULL;
+    size_t vn = 0, ln = 0;
+    if (t.kind == T_SHORTCODE && (arg_value(&t, "codelang", &lang, &ln) || arg_value(&t, "lang", &lang, &ln)) && ln &&
+        !ps->fence_next) {
+      vgi_buf_add(&ps->out, ind, ind_n);
+      vgi_buf_puts(&ps->out, "```");
+      add_clean(&ps->out, lang, ln);
+      ps->code_tag = 2;
+      return 1;
+    }
+    if (arg_value(&t, "title", &v, &vn) || arg_value(&t, "name", &v, &vn) || arg_value(&t, "header", &v, &vn) ||
+        arg_pos(&t, 0, &v, &vn)) {
+      while (vn && (v[vn - 1] == ' ' || v[vn - 1] == ':')) vn--;
+      if (vn && vn <= 80) {
+        vgi_buf_add(&ps->out, ind, ind_n);
+        vgi_buf_puts(&ps->out, "**");
+        add_clean(&ps->out, v, vn);
+        vgi_buf_puts(&ps->out, ":**");
+      }
+    }
+    return 1;
+  }
+  if (named(&t, "hint") && t.kind == T_LIQUID) t.kind = T_SHORTCODE;   /* GitBook's {% hint style="info" %} */
   if (t.kind == T_SHORTCODE) {
     /* an admonition: {{% notice tip %}}, {{< hint warning >}}, {{% alert
      * title="Note" color="warning" %}}, {{< admonition type="tip" >}} */
@@ -294,7 +337,8 @@ static int whole_line_tag(pass *ps, const char *ind, size_t ind_n, const char *s
     if (alertish && ps->nalert < (int)(sizeof ps->alert_close / sizeof *ps->alert_close)) {
       const char *ty = NULL, *v, *title = NULL;
       size_t vn, tn = 0;
-      if ((arg_value(&t, "type", &v, &vn) || arg_value(&t, "color", &v, &vn) || arg_pos(&t, 0, &v, &vn)) &&
+      if ((arg_value(&t, "type", &v, &vn) || arg_value(&t, "style", &v, &vn) || arg_value(&t, "color", &v, &vn) ||
+           arg_pos(&t, 0, &v, &vn)) &&
           alert_name(v, vn))
         ty = alert_name(v, vn);
       if (!ty) ty = alert_name(t.name, t.name_n);
@@ -416,6 +460,99 @@ static void lead_mark_dash(pass *ps, char *l, size_t n) {
   ps->changed = 1;
 }
 
+/* Does the part of a wiki link at s look like a page's path or address
+ * ("docs/setup", "Setup.md", "https://…"), not the words that show it? */
+static int wiki_target(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == '/' || s[i] == '#' || (s[i] == '.' && i + 3 <= n && !strncasecmp(s + i, ".md", 3))) return 1;
+  return 0;
+}
+
+/* A wiki link at l+i ("[[Note]]", "[[Note|shown]]", "[[Note#Heading]]",
+ * "[[#Heading]]", as Obsidian, Foam, Dendron and GitHub's wikis write them)
+ * becomes the words the site shows, an embed ("![[diagram.png]]", "![[Note]]":
+ * a picture or another note drawn in) nothing; *np the line's new length;
+ * 1 + the length of the words left, 0 when l+i holds no wiki link. Not a wiki link: "[[ -f x ]]" (a shell
+ * test), "a[[0]]" (an index), "[[_TOC_]]" (a table of contents'
+ * marker, markdown.c's). */
+static size_t wiki_link(char *l, size_t *np, size_t i) {
+  size_t n = *np;
+  int embed = l[i] == '!';
+  size_t a = i + (embed ? 3 : 2), z = a;
+  if (i > 0 && (isalnum((unsigned char)l[i - 1]) || l[i - 1] == ']' || l[i - 1] == ')' || l[i - 1] == '\\')) return 0;
+  while (z < n && z - a < 200 && l[z] != ']' && l[z] != '[' && l[z] != '`') z++;
+  if (z == a || z + 1 >= n || l[z] != ']' || l[z + 1] != ']') return 0;
+  if (l[a] == ' ' || l[a] == '\t' || l[z - 1] == ' ' || (z - a == 5 && !strncmp(l + a, "_TOC_", 5))) return 0;
+  const char *show = l + a;
+  size_t sn = z - a;
+  const char *bar = memchr(show, '|', sn);
+  if (bar) {
+    /* "[[Target|shown]]" (Obsidian, MediaWiki); GitHub's wikis write
+     * "[[shown|Target]]": the part that looks like a path is the target */
+    size_t left = (size_t)(bar - show);
+    if (wiki_target(bar + 1, sn - left - 1) && !wiki_target(show, left)) sn = left;
+    else show = bar + 1, sn -= left + 1;
+  } else {
+    const char *hash = memchr(show, '#', sn);
+    if (hash == show) {
+      show++, sn--;                       /* "[[#Heading]]": the heading */
+      if (sn && *show == '^') sn = 0;     /* "[[#^block-id]]": a block's id names nothing */
+    } else if (hash) {
+      sn = (size_t)(hash - show);         /* "[[Note#Heading]]": the note */
+    }
+    const char *slash = NULL;
+    for (size_t k = 0; k < sn; k++) if (show[k] == '/') slash = show + k;
+    if (slash) sn -= (size_t)(slash + 1 - show), show = slash + 1;
+    if (sn > 3 && !strncasecmp(show + sn - 3, ".md", 3)) sn -= 3;
+  }
+  if (embed) sn = 0;
+  size_t end = z + 2;
+  memmove(l + i, show, sn);
+  memmove(l + i + sn, l + end, n - end);
+  *np = n - (end - i - sn);
+  return sn + 1;
+}
+
+/* An Obsidian callout's first line ("> [!info] Title", "> [!faq]- Folded?",
+ * "> > [!todo]" inside another), any kind, a title after it: the kinds
+ * GitHub has none of are their callouts ("[!info]" a note, "[!danger]" a
+ * caution, an unknown one a note, as Obsidian shows it), a title over a
+ * body its label ("**Title:**", which markdown.c's callout says once), a
+ * callout inside another its title only (the outer one's text holds it).
+ * l has room for 16 more bytes; the line's new length. */
+static const char *gh_mark(const char *myst);
+
+static size_t quote_callout(pass *ps, char *l, size_t n, int body_follows) {
+  size_t q = 0, depth = 0;
+  while (q < n && q < 3 && l[q] == ' ') q++;
+  while (q < n && l[q] == '>') { depth++, q++; while (q < n && l[q] == ' ') q++; }
+  if (!depth || q + 4 > n || l[q] != '[' || l[q + 1] != '!') return n;
+  size_t wn = word_at(l + q + 2, l + n), k = q + 2 + wn;
+  if (!wn || wn > 24 || k >= n || l[k] != ']') return n;
+  const char *myst = alert_name(l + q + 2, wn);
+  const char *mark = gh_mark(myst ? myst : "note");
+  size_t r = k + 1;
+  if (r < n && (l[r] == '+' || l[r] == '-')) r++;
+  if (r < n && l[r] != ' ' && l[r] != '\t' && l[r] != '\r') return n;
+  const char *t = skip_sp(l + r, l + n), *tz = l + n;
+  while (tz > t && (tz[-1] == ' ' || tz[-1] == '\r')) tz--;
+  int own = strlen(mark) == wn && !strncasecmp(mark, l + q + 2, wn);   /* GitHub's own kind */
+  if (depth == 1 && own && r == k + 1 && (t == tz || !body_follows)) return n;   /* "> [!NOTE] text": GitHub's */
+  char buf[512];
+  size_t tn = (size_t)(tz - t);
+  if (tn > 200) return n;
+  while (tn && (t[tn - 1] == '.' || t[tn - 1] == ':')) tn--;
+  int label = tn && body_follows, ask = tn && (t[tn - 1] == '?' || t[tn - 1] == '!');
+  int w = snprintf(buf, sizeof buf, "%s%.*s%s%s", depth == 1 ? "[!" : "", depth == 1 ? (int)strlen(mark) : 0, mark,
+                   depth == 1 ? "] " : "", label ? "**" : "");
+  for (size_t i = 0; i < tn; i++) buf[w++] = t[i] == '`' || t[i] == '*' ? ' ' : t[i];
+  w += snprintf(buf + w, sizeof buf - (size_t)w, "%s", label ? (ask ? "**" : ":**") : "");
+  if ((size_t)w > (size_t)(l + n - (l + q)) + 16) return n;
+  memcpy(l + q, buf, (size_t)w);
+  ps->changed = 1;
+  return q + (size_t)w;
+}
+
 /* the tags inside a line of text become spaces (variables only on a page
  * that is a template), attribute lists go (with the spaces before one that
  * ends the line: two left would break it); backtick spans are code. The
@@ -430,6 +567,11 @@ static size_t inline_tags(pass *ps, char *l, size_t n) {
       while (i + k < n && l[i + k] == '`') k++;
       if (!tick) tick = k; else if (k == tick) tick = 0;
       i += k - 1;
+      continue;
+    }
+    if (!tick && l[i] == '[' && i + 1 < n && l[i + 1] == '[') {
+      size_t from = i && l[i - 1] == '!' ? i - 1 : i, k = wiki_link(l, &n, from);
+      if (k) { ps->changed = 1; i = from + k - 2; }   /* (past the words: from-1 wraps to 0 at i++) */
       continue;
     }
     if (tick || l[i] != '{' || i + 1 >= n) continue;
@@ -464,7 +606,31 @@ static size_t inline_tags(pass *ps, char *l, size_t n) {
     }
     tag t = tag_at(l + i, l + n);
     if (t.kind == T_NONE || (t.kind == T_VAR && !(ps->template_page && site_variable(&t)))) continue;
+    const char *v;
+    size_t vn;
+    char key[TAG_MAX];
+    int hk = heading && t.kind == T_SHORTCODE && named(&t, "heading") && arg_pos(&t, 0, &v, &vn) && vn < t.len;
+    if (hk) memcpy(key, v, vn), v = key;   /* (v lies inside what is blanked) */
     memset(l + i, ' ', t.len);
+    if (hk) {
+      /* Kubernetes' and Docsy's "## {{% heading \"prerequisites\" %}}": the
+       * heading the site's language file gives it ("Before you begin"),
+       * else its key made readable ("whats_next" -> "Whats next") */
+      static const char *const keys[][2] = { { "prerequisites", "Before you begin" }, { "whatsnext", "What's next" },
+        { "cleanup", "Clean up" }, { "seealso", "See also" }, { "options_inherited", "Inherited options" },
+        { "objectives", "Objectives" }, { "synopsis", "Synopsis" }, { "options", "Options" } };
+      char *w = l + i;
+      size_t k = 0;
+      for (; k < sizeof keys / sizeof *keys; k++)
+        if (strlen(keys[k][0]) == vn && !strncasecmp(v, keys[k][0], vn) && strlen(keys[k][1]) < t.len) {
+          memcpy(w, keys[k][1], strlen(keys[k][1]));
+          break;
+        }
+      if (k == sizeof keys / sizeof *keys) {
+        for (size_t j = 0; j < vn; j++) w[j] = v[j] == '_' || v[j] == '-' ? ' ' : v[j];
+        w[0] = (char)toupper((unsigned char)w[0]);
+      }
+    }
     ps->changed = 1;
     i += t.len - 1;
   }
@@ -603,6 +769,19 @@ static int multiline_tag(const char *s, const char *e, const char *end) {
     if (t - a >= (long)cl && !memcmp(t - cl, close, cl)) return k;
     if (t == a) return 0;   /* a blank line: no tag runs over it */
     q = z;
+  }
+  return 0;
+}
+
+/* Does the first line with text from p on (past blank ones) open a code fence? */
+static int fence_next(const char *p, const char *end) {
+  while (p < end) {
+    const char *z = memchr(p, '\n', (size_t)(end - p));
+    if (!z) z = end;
+    const char *a = skip_sp(p, z);
+    char c;
+    if (a < z && *a != '\r') return a - p < 4 && vgi_fence_run(a, z, &c) > 0;
+    p = z + 1;
   }
   return 0;
 }
@@ -753,6 +932,8 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
             (text[i] == '=' && text[i + 1] == '=' && text[i + 2] == '='))) ||
           /* Python-Markdown's attributes ("{ #id }", "){ width=300 }"); an
            * icon or a marker before an item's or a heading's text */
+          /* a wiki link; a callout of Obsidian's ("> [!info] Title") */
+          (text[i] == '[' && (text[i + 1] == '[' || text[i + 1] == '!')) ||
           (text[i] == '{' && (text[i + 1] == ' ' || text[i + 1] == '#' || text[i + 1] == '.') && i &&
            strchr(" )]:*_`", text[i - 1])) ||
           (i >= 2 && text[i - 1] == ' ' && strchr("-*+#", text[i - 2]) &&
@@ -916,20 +1097,28 @@ char *vgi_site_markup(const char *text, size_t len, int front_matter, size_t *ou
         ps.template_page = 1;
         done = 1;
         ps.changed = 1;
-      } else if (*s == '{' && whole_line_tag(&ps, l + cut, ind - cut, s, e)) {
+      } else if (*s == '{' && (ps.fence_next = fence_next(nx, text + len), whole_line_tag(&ps, l + cut, ind - cut, s, e))) {
         done = 1;
         ps.changed = 1;
       }
     }
     if (!done) {
-      if (cap < ll + 1) {
-        char *nb = realloc(line, ll + 1);
+      if (cap < ll + 17) {
+        char *nb = realloc(line, ll + 17);
         if (!nb) { free(line); free(unraw); vgi_buf_free(&ps.out); return NULL; }
-        line = nb, cap = ll + 1;
+        line = nb, cap = ll + 17;
       }
       memcpy(line, l + cut, ll - cut);
       if (cut) ps.changed = 1;
       size_t ln = ll - cut;
+      if (!ps.fence && !ps.comment && !ps.code_tag && !blank && *s == '>') {
+        /* (its body: the next line goes on with the quote's text) */
+        const char *nx = nl ? nl + 1 : text + len, *nxe = nx < text + len ? memchr(nx, '\n', (size_t)(text + len - nx)) : NULL;
+        if (!nxe) nxe = text + len;
+        const char *b = skip_sp(nx, nxe);
+        while (b < nxe && (*b == '>' || *b == ' ')) b++;
+        ln = quote_callout(&ps, line, ln, nx < text + len && *skip_sp(nx, nxe) == '>' && b < nxe && *b != '\r');
+      }
       if (!ps.fence && !ps.comment && !ps.code_tag && !blank) ln = inline_tags(&ps, line, ln);
       size_t kept = hugo_unescape(line, ln);
       if (kept != ln) ps.changed = 1;

@@ -571,6 +571,113 @@ static void list_in_callouts(void **state) {
   cJSON_Delete(m);
 }
 
+/* Obsidian's pages: wiki links show their words, embeds nothing, callouts
+ * of any kind with a title are callouts headed by it, and a page with
+ * front matter but no title is titled by its file, as the site shows it */
+static void obsidian_pages(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\naliases:\n  - How to/Link\npermalink: link-notes\n---\n"
+    "While the editor is great for notes, its true power lies in linking them together.\n\n"
+    "## Create a link\n\n"
+    "First [[Create your first note|create a note]] and read [[Formatting#Headings]] and [[#Create a link]].\n"
+    "![[Engelbart.jpg]]\n\n"
+    "> [!info] Links are updated\n> Renaming a note renames every link to it.\n\n"
+    "> [!faq]- Can links break?\n> Never when renamed inside the vault.\n\n"
+    "> [!tip] Title-only callout\n\n"
+    "A shell test `[[ -f x ]]` stays code, and so does [[ -f x ]] in prose, and m[[0]] too.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  char dir[] = "/tmp/vgi_obsidian_XXXXXX", path[64];
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/Link notes.md", dir);
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs(doc, f);
+  fclose(f);
+  cJSON *m = load(path, &o, &d);
+  unlink(path);
+  rmdir(dir);
+  assert_non_null(m);
+  assert_int_equal(d.errors, 0);
+  vgi_diags_free(&d);
+  assert_string_equal(sget(video_at(m, 0), "title"), "Link notes");
+  char *all = all_of(m);
+  assert_null(strstr(all, "[[Create"));
+  assert_null(strstr(all, "Engelbart"));
+  assert_null(strstr(all, "[!info]"));
+  assert_null(strstr(all, "[!faq]"));
+  assert_non_null(strstr(all, "so does -f x in prose, and m0 too"));   /* (as before: the narration drops brackets) */
+  free(all);
+  assert_true(said_in(m, "First create a note and read Formatting and Create a link") >= 1);
+  const cJSON *c = callout(m, "note", "Renaming a note");
+  assert_non_null(c);
+  assert_non_null(strstr(sget(c, "narration"), "Links are updated: Renaming"));
+  assert_non_null(callout(m, "note", "Can links break?"));
+  assert_non_null(callout(m, "tip", "Title-only callout"));
+  cJSON_Delete(m);
+}
+
+/* GitBook's hints are callouts and its tabs, Hugo's and Docsy's, are headed
+ * by their titles; a Hugo tab whose body is code (codelang=) is code; a
+ * heading written as Kubernetes' {{% heading %}} shortcode says its words */
+static void gitbook_and_hugo_tabs(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\ntitle: Install Widget\n---\n\n"
+    "## {{% heading \"prerequisites\" %}}\n\n"
+    "You need a machine with a disk of its own.\n\n"
+    "## Download\n\n"
+    "{% hint style=\"warning\" %}\nOld releases are unsigned.\n{% endhint %}\n\n"
+    "{% tabs %}\n{% tab title=\"npm\" %}\nInstall it with npm.\n{% endtab %}\n"
+    "{% tab title=\"Yarn\" %}\nInstall it with Yarn.\n{% endtab %}\n{% endtabs %}\n\n"
+    "## Fetch\n\n"
+    "Fetch the binary:\n\n"
+    "{{< tabs name=\"fetch\" >}}\n{{< tab name=\"x86-64\" codelang=\"bash\" >}}\n"
+    "curl -LO https://example.org/widget-amd64\n{{< /tab >}}\n{{< /tabs >}}\n\n"
+    "## {{% heading \"whats_next\" %}}\n\nRead the guide next.\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("install.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  no_markup(all);
+  assert_null(strstr(all, "hint"));
+  assert_non_null(strstr(all, "Before you begin"));
+  assert_non_null(strstr(all, "Whats next"));
+  free(all);
+  assert_non_null(callout(m, "warning", "Old releases are unsigned"));
+  assert_true(said_in(m, "npm: Install it with npm") >= 1);
+  assert_true(said_in(m, "Yarn: Install it with Yarn") >= 1);
+  const cJSON *code = scene_with(m, "command", "widget-amd64");
+  assert_non_null(code);
+  cJSON_Delete(m);
+}
+
+/* MDN's macros inside an HTML table's indented cells are the page's text
+ * (a line indented under another goes on with its block); an indented code
+ * block after a blank line keeps its braces */
+static void mdn_macros_in_html(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\ntitle: \"<p>: The Paragraph element\"\nslug: Web/HTML/Element/p\n---\n\n"
+    "The element represents a paragraph of text in a document.\n\n"
+    "## Technical summary\n\n"
+    "<table class=\"properties\">\n  <tbody>\n    <tr>\n      <th scope=\"row\">DOM interface</th>\n"
+    "      <td>{{domxref(\"HTMLParagraphElement\")}}</td>\n    </tr>\n  </tbody>\n</table>\n\n"
+    "## Template\n\nA template writes:\n\n    {{Greeting(\"x\")}}\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("p.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  assert_null(strstr(all, "domxref"));
+  assert_non_null(strstr(all, "HTMLParagraphElement"));
+  assert_non_null(strstr(all, "Greeting"));
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(jekyll),
@@ -588,6 +695,9 @@ int main(void) {
     cmocka_unit_test(attribute_lists_and_lead_marks),
     cmocka_unit_test(footnote_in_admonition),
     cmocka_unit_test(list_in_callouts),
+    cmocka_unit_test(obsidian_pages),
+    cmocka_unit_test(gitbook_and_hugo_tabs),
+    cmocka_unit_test(mdn_macros_in_html),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
