@@ -7288,6 +7288,20 @@ static int code_steps(md *m, cmark_node *list) {
   return 1;
 }
 
+/* Whether t is one bracketed aside: "(" first, its ")" last (a stop may
+ * follow it or stand inside), no bracket closing before the end. */
+static int whole_aside(const char *t) {
+  size_t n = strlen(t);
+  while (n && (t[n - 1] == ' ' || t[n - 1] == '.')) n--;
+  if (n < 3 || t[0] != '(' || t[n - 1] != ')') return 0;
+  int depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (t[i] == '(') depth++;
+    else if (t[i] == ')' && --depth == 0 && i + 1 < n) return 0;
+  }
+  return depth == 0;
+}
+
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
@@ -7300,6 +7314,10 @@ static void prose_add(md *m, char *text, int line, int min_words) {
     return;
   }
   if (!text || vgi_word_count(text) < min_words || placeholder(text)) { free(text); return; }
+  /* a paragraph its author put in brackets whole ("(Note that this
+   * requires at least a working C compiler …)") is an aside: a summary
+   * neither shows nor says it */
+  if (!(m->opts && m->opts->detail == VGI_DETAIL_FULL) && whole_aside(text)) { free(text); return; }
   /* an answer's label ("A: …", "答：…" under a question heading) is
    * neither shown nor said */
   static const char *const answer[] = { "A: ", "A. ", "Answer: ", "Antwort: ", "R: ", "R\xC3\xA9ponse : ",

@@ -2225,6 +2225,15 @@ static int connective(const char *s, int n) {
   while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' ')) n--;
   for (int k = 0; CONNECTIVES[k]; k++)
     if ((int)strlen(CONNECTIVES[k]) == n && !strncasecmp(s, CONNECTIVES[k], (size_t)n)) return 1;
+  /* a line that a conjunction opens goes on with the text before it ("And
+   * for Git commit emails:" over an address): no heading */
+  static const char *const opens[] = { "and", "or", "but", "also", "then", "plus", "und", "oder", "aber", "et",
+                                       "ou", "mais", "pero", NULL };
+  int w = 0;
+  while (w < n && s[w] != ' ') w++;
+  if (w < n)
+    for (int k = 0; opens[k]; k++)
+      if ((int)strlen(opens[k]) == w && !strncasecmp(s, opens[k], (size_t)w)) return 1;
   return 0;
 }
 

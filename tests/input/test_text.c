@@ -1420,6 +1420,28 @@ static cJSON *load_named(const char *folder, const char *name, const char *text,
   return m;
 }
 
+/* A line a conjunction opens ("And for Git commit emails:" over an
+ * address) goes on with the text before it: never a section's heading;
+ * a paragraph in brackets whole is an aside a summary leaves out. */
+static void conjunction_label_no_heading(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_SUMMARY };
+  cJSON *m = load_named("mux", "README",
+                        "Welcome to mux!\n\nmux is a terminal multiplexer.\n\n"
+                        "To build and install mux from a release tarball, use:\n\n\t$ ./configure && make\n\n"
+                        "(Note that this requires at least a working C compiler, make, autoconf,\n"
+                        "automake, pkg-config as well as libevent and ncurses libraries and headers.)\n\n"
+                        "mux mailing lists are available. For general discussion and bug reports:\n\n"
+                        "\thttps://groups.example.org/mux-users\n\nAnd for Git commit emails:\n\n"
+                        "\thttps://groups.example.org/mux-git\n\n"
+                        "Bug reports, feature suggestions and especially code contributions are most\nwelcome.\n", &o);
+  char *t = cJSON_PrintUnformatted(m);
+  if (strstr(t, "\"And for Git commit emails\"") || strstr(t, "Note that this requires"))
+    print_message("%.2500s\n", t), fail();
+  free(t);
+  cJSON_Delete(m);
+}
+
 /* A title underlined inside an indented block, the margin's text going on
  * after the block: a label of the block, never a section that takes in the
  * paragraphs after it; an underline as long as a line ending in a full stop
@@ -1813,6 +1835,7 @@ int main(void) {
     cmocka_unit_test(news_entries_and_signatures),
     cmocka_unit_test(dated_change_lines),
     cmocka_unit_test(stanzas_are_items),
+    cmocka_unit_test(conjunction_label_no_heading),
     cmocka_unit_test(hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
