@@ -3223,6 +3223,10 @@ static cJSON *last_scene(const md *m) {
   return vgi_last(m->scenes);
 }
 
+/* A value a site fills in, left out within a sentence (site_markup.c
+ * writes U+2063 where it was). */
+#define VALUE_HOLE "\xE2\x81\xA3"
+
 #define SIB_KEY "_sib"     /* a scene's section: {"l": level, "p": parent, "f": its first scene} */
 
 static cJSON *new_scene_u(md *m, const char *type, int line, cJSON *vc, const char *narration, cJSON *units) {
@@ -6701,6 +6705,26 @@ static void end_video(md *m) {
   m->scenes = NULL;
 }
 
+/* The holes a sentence of prose did not take away (a heading's, a list
+ * item's, a table cell's "v<hole>") are left out of every string. */
+static void holes_out(cJSON *j) {
+  for (cJSON *c = j ? j->child : NULL; c; c = c->next) {
+    if (cJSON_IsString(c) && c->valuestring && strstr(c->valuestring, VALUE_HOLE)) {
+      char *t = vgi_strdup(c->valuestring), *w = t;
+      for (const char *r = t; *r;) {
+        if (!strncmp(r, VALUE_HOLE, 3)) { r += 3; continue; }
+        *w++ = *r++;
+      }
+      *w = 0;
+      t = vgi_squash(t);
+      cJSON_SetValuestring(c, t);
+      free(t);
+    } else if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
+      holes_out(c);
+    }
+  }
+}
+
 static void renumber(cJSON *videos) {
   for (cJSON *v = videos->child; v; v = v->next) {
     int i = 1;
@@ -7288,6 +7312,26 @@ static int code_steps(md *m, cmark_node *list) {
   return 1;
 }
 
+/* t (owned) without its sentences that hold a hole ("a v<hole> client can
+ * communicate with v<hole>, …": said, "a v client can communicate with v,
+ * v"); NULL when none is left. */
+static char *hole_sentences_out(md *m, char *t) {
+  int ns = 0;
+  char **ss = vgi_sentences_lang(t, m->lang, &ns);
+  vgi_buf b = {0};
+  for (int i = 0; i < ns; i++) {
+    if (!strstr(ss[i], VALUE_HOLE)) {
+      if (b.n) vgi_buf_puts(&b, " ");
+      vgi_buf_puts(&b, ss[i]);
+    }
+    free(ss[i]);
+  }
+  free(ss);
+  free(t);
+  if (!b.n) { vgi_buf_free(&b); return NULL; }
+  return vgi_buf_take(&b);
+}
+
 /* Whether t is one bracketed aside: "(" first, its ")" last (a stop may
  * follow it or stand inside), no bracket closing before the end. */
 static int whole_aside(const char *t) {
@@ -7318,6 +7362,7 @@ static void prose_add(md *m, char *text, int line, int min_words) {
    * requires at least a working C compiler …)") is an aside: a summary
    * neither shows nor says it */
   if (!(m->opts && m->opts->detail == VGI_DETAIL_FULL) && whole_aside(text)) { free(text); return; }
+  if (strstr(text, VALUE_HOLE) && !(text = hole_sentences_out(m, text))) return;
   /* an answer's label ("A: …", "答：…" under a question heading) is
    * neither shown nor said */
   static const char *const answer[] = { "A: ", "A. ", "Answer: ", "Antwort: ", "R: ", "R\xC3\xA9ponse : ",
@@ -7941,6 +7986,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   if (!m.video && !cJSON_GetArraySize(m.videos)) start_video(&m, m.doc_title, subtitle, 1);
   end_video(&m);
   renumber(m.videos);
+  holes_out(m.videos);
 
   cmark_node_free(doc);
   cmark_parser_free(p);

@@ -557,6 +557,21 @@ static size_t quote_callout(pass *ps, char *l, size_t n, int body_follows) {
  * that is a template), attribute lists go (with the spaces before one that
  * ends the line: two left would break it); backtick spans are code. The
  * line's new length. */
+/* Whether shortcode t opens a pair closed later on its line
+ * ("{{< kbd >}}Ctrl{{< /kbd >}}"): what it holds stays. */
+static int pair_opens(const tag *t, const char *p, const char *e) {
+  if (t->kind != T_SHORTCODE) return 0;
+  for (; p + 4 + t->name_n <= e; p++) {
+    if (p[0] != '{' || p[1] != '{' || (p[2] != '<' && p[2] != '%')) continue;
+    const char *q = skip_sp(p + 3, e);
+    if (q < e && *q == '/') {
+      q = skip_sp(q + 1, e);
+      if ((size_t)(e - q) >= t->name_n && !strncasecmp(q, t->name, t->name_n)) return 1;
+    }
+  }
+  return 0;
+}
+
 static size_t inline_tags(pass *ps, char *l, size_t n) {
   size_t tick = 0;   /* the run of backticks that opened the span we are in */
   lead_mark_dash(ps, l, n);
@@ -611,7 +626,24 @@ static size_t inline_tags(pass *ps, char *l, size_t n) {
     char key[TAG_MAX];
     int hk = heading && t.kind == T_SHORTCODE && named(&t, "heading") && arg_pos(&t, 0, &v, &vn) && vn < t.len;
     if (hk) memcpy(key, v, vn), v = key;   /* (v lies inside what is blanked) */
+    /* a shortcode that shows a word ("{{< glossary_tooltip text=\"cluster\"
+     * term_id=\"cluster\" >}}") is that word */
+    const char *tv = NULL;
+    size_t tn = 0;
+    int shown = !hk && t.kind == T_SHORTCODE && !t.closing && arg_value(&t, "text", &tv, &tn) && tn && tn < t.len;
+    if (shown) memcpy(key, tv, tn), tv = key;
+    /* a value the site fills in within a sentence ("a v{{< skew
+     * currentVersion >}} client", "The current release is {{< param
+     * \"version\" >}}."): its sentence cannot be said without it; an
+     * invisible separator (U+2063) marks the hole, and markdown.c leaves
+     * that sentence out (never "a v client can communicate with v, v") */
+    const char *before = skip_sp(l, l + i), *after = skip_sp(l + i + t.len, l + n);
+    int hole = !hk && !shown && !t.closing && (t.kind == T_VAR || t.kind == T_SHORTCODE) && before < l + i &&
+               after < l + n && *after != '\r' && t.len >= 3 && !pair_opens(&t, l + i + t.len, l + n) &&
+               !(i >= 2 && l[i - 1] == '(' && l[i - 2] == ']') && !(i >= 1 && (l[i - 1] == '"' || l[i - 1] == '\''));
     memset(l + i, ' ', t.len);
+    if (shown) memcpy(l + i, tv, tn);
+    else if (hole) memcpy(l + i, "\xE2\x81\xA3", 3);
     if (hk) {
       /* Kubernetes' and Docsy's "## {{% heading \"prerequisites\" %}}": the
        * heading the site's language file gives it ("Before you begin"),

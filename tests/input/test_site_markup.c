@@ -678,9 +678,38 @@ static void mdn_macros_in_html(void **state) {
   cJSON_Delete(m);
 }
 
+/* A value the site fills in within a sentence takes the sentence with it
+ * (never "a v client can communicate with v, v"); a shortcode that shows
+ * a word is that word; a pair keeps what it holds; the hole's mark is
+ * nowhere in the model. */
+static void value_holes(void **state) {
+  (void)state;
+  static const char doc[] =
+    "---\ntitle: Install kubectl\n---\n\n## Before you begin\n\n"
+    "You must use a kubectl version that is within one minor version of your cluster. For example, a "
+    "v{{< skew currentVersion >}} client can communicate with v{{< skew currentVersionAddMinor -1 >}} control "
+    "planes. Using the latest version helps avoid issues.\n\n"
+    "The current release is {{< param \"version\" >}}. Run it in a "
+    "{{< glossary_tooltip text=\"cluster\" term_id=\"cluster\" >}} you own.\n\n"
+    "Press {{< kbd >}}Ctrl{{< /kbd >}} to stop it now.\n\n## Release {{< param \"version\" >}} notes\n\n"
+    "| Name | Version |\n|---|---|\n| kubectl | v{{< skew currentVersion >}} |\n| kubeadm | 1.2 |\n";
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("k.md", doc, &o, &d);
+  vgi_diags_free(&d);
+  char *all = all_of(m);
+  if (strstr(all, "a v client") || strstr(all, "release is") || strstr(all, "\xE2\x81\xA3") ||
+      !strstr(all, "Run it in a cluster you own.") || !strstr(all, "Press Ctrl to stop it now.") ||
+      !strstr(all, "Using the latest version helps avoid issues."))
+    print_message("%.3000s\n", all), fail();
+  free(all);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(jekyll),
+    cmocka_unit_test(value_holes),
     cmocka_unit_test(hugo),
     cmocka_unit_test(admonitions),
     cmocka_unit_test(plain_pages_keep_braces),
