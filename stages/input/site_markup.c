@@ -640,6 +640,11 @@ static size_t inline_tags(pass *ps, char *l, size_t n) {
     const char *before = skip_sp(l, l + i), *after = skip_sp(l + i + t.len, l + n);
     int hole = !hk && !shown && !t.closing && (t.kind == T_VAR || t.kind == T_SHORTCODE) && before < l + i &&
                after < l + n && *after != '\r' && t.len >= 3 && !pair_opens(&t, l + i + t.len, l + n) &&
+               /* (glued to a word, "v{{…}}", or the sentence's complement,
+                * "is {{…}}.": "Get release {{ site.version }} from the
+                * downloads page" is said without it) */
+               ((i > 0 && isalnum((unsigned char)l[i - 1])) || (i + t.len < n && isalnum((unsigned char)l[i + t.len])) ||
+                strchr(".,;:!?)", *after)) &&
                !(i >= 2 && l[i - 1] == '(' && l[i - 2] == ']') && !(i >= 1 && (l[i - 1] == '"' || l[i - 1] == '\''));
     memset(l + i, ' ', t.len);
     if (shown) memcpy(l + i, tv, tn);
