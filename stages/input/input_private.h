@@ -560,6 +560,7 @@ int vgi_unspaced_word_count(const char *s);
  * phrase's end. */
 size_t vgi_unspaced_cut(const char *t, const size_t ws[], const size_t we[], int n, int most, int whole);
 size_t vgi_first_sentence(const char *s);
+int vgi_back_reference(const char *t);      /* a sentence opening on This, It, They … (English) */
 int vgi_run_on_lead(const char *t, size_t n);   /* a few words a block completes ("becomes") */
 /* 1 when s, a short line, labels a table of contents ("Contents",
  * "Inhaltsverzeichnis"): markdown.c's agenda and text.c's contents. */

@@ -7320,14 +7320,11 @@ static char *hole_sentences_out(md *m, char *t) {
   char **ss = vgi_sentences_lang(t, m->lang, &ns);
   /* (the sentence after one that goes, pointing back at it, goes too:
    * "The current release is <hole>. It is signed by …") */
-  static const char *const back[] = { "This ", "These ", "That ", "Those ", "It ", "Its ", "They ", "Their ", NULL };
   int english = !m->lang[0] || !strncmp(m->lang, "en", 2);
   vgi_buf b = {0};
   int gone = 0;
   for (int i = 0; i < ns; i++) {
-    int drop = strstr(ss[i], VALUE_HOLE) != NULL, word = 0;
-    for (int k = 0; english && gone && back[k] && !drop; k++) word |= !strncmp(ss[i], back[k], strlen(back[k]));
-    if (word) drop = 1;
+    int drop = strstr(ss[i], VALUE_HOLE) || (english && gone && vgi_back_reference(ss[i]));
     if (!drop) {
       if (b.n) vgi_buf_puts(&b, " ");
       vgi_buf_puts(&b, ss[i]);

@@ -141,7 +141,6 @@ static _Thread_local int headlines_;   /* set while vgi_narrate writes a summary
 static void conjunction_colon_out(char *t);
 
 static char *clean_speech(char *t, const char *lang);
-static int back_reference(const char *t);
 static void repeat_out(char *t);
 static char *spoken_headline(const char *t);
 
@@ -5855,7 +5854,7 @@ static void fit_video(cJSON *v, const vgi_options *opts, vgi_diags *d, int summa
          * generated from …", "It has recipes.") says nothing a viewer can
          * place: it goes too */
         const cJSON *ur = cJSON_GetObjectItemCaseSensitive(u, "r");
-        if (from_prose && gone_link && cJSON_IsNumber(ur) && ur->valueint >= 2 && english(lang) && back_reference(t))
+        if (from_prose && gone_link && cJSON_IsNumber(ur) && ur->valueint >= 2 && english(lang) && vgi_back_reference(t))
           t[tl = 0] = 0;   /* (in the same paragraph: a later sentence of it) */
         gone_link = link && !*t;
         cJSON_ReplaceItemInObjectCaseSensitive(u, "t", cJSON_CreateString(t));
@@ -7873,7 +7872,7 @@ static void conjunction_colon_out(char *t) {
 
 /* Whether a sentence opens by pointing back at the one before it ("This
  * documentation …", "It has …", "These files …"). */
-static int back_reference(const char *t) {
+int vgi_back_reference(const char *t) {
   static const char *const back[] = { "This ", "These ", "That ", "Those ", "It ", "Its ", "They ", "Their ", NULL };
   for (int i = 0; back[i]; i++)
     if (!strncmp(t, back[i], strlen(back[i]))) return 1;
