@@ -2020,7 +2020,11 @@ char *vgi_headline(const char *s) {
                    !in_list((const char *const[]){ "есть", NULL }, t + ws[i + 1], we[i + 1] - ws[i + 1]);
       if (answer) i++;
       else {
-        if (is_joiner(t + ws[i], we[i] - ws[i])) continue;
+        /* (nor a clause of means that "either" opens: "If you'd like to
+         * change it, either by running … before installing, or by …") */
+        if (is_joiner(t + ws[i], we[i] - ws[i]) ||
+            in_list((const char *const[]){ "either", "neither", "entweder", "soit", NULL }, t + ws[i], we[i] - ws[i]))
+          continue;
         int next_comma = 0;
         for (int j = i; j < n && j < i + 3; j++) next_comma |= t[we[j] - 1] == ',';
         if (next_comma) continue;
@@ -3021,6 +3025,39 @@ static char *doc_folder(const char *file) {
   return out;
 }
 
+/* A title taken from a folder's name in small letters ("redis") is
+ * written as the text writes that name most often ("Redis"), when the
+ * text writes it otherwise more often than as the folder does. In place. */
+static void folder_case(char *title, const char *text, size_t len) {
+  size_t n = title ? strlen(title) : 0;
+  if (n < 2 || n > 60) return;
+  for (size_t i = 0; i < n; i++)
+    if (!islower((unsigned char)title[i]) && !isdigit((unsigned char)title[i]) && !strchr("-_.", title[i])) return;
+  char best[61] = "";
+  int best_count = 0, same = 0;
+  char forms[4][61];
+  int counts[4] = { 0 }, nf = 0;
+  for (size_t i = 0; i + n <= len; i++) {
+    if (strncasecmp(text + i, title, n)) continue;
+    if ((i && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '/' || text[i - 1] == '.')) ||
+        (i + n < len && (isalnum((unsigned char)text[i + n]) || text[i + n] == '/' || (text[i + n] == '.' && i + n + 1 < len && isalnum((unsigned char)text[i + n + 1])))))
+      continue;   /* inside a word, a path or a host name ("redis.io") */
+    if (!strncmp(text + i, title, n)) { same++; continue; }
+    int f = 0;
+    while (f < nf && strncmp(forms[f], text + i, n)) f++;
+    if (f == nf) {
+      if (nf == 4) continue;
+      memcpy(forms[nf], text + i, n);
+      forms[nf][n] = 0;
+      nf++;
+    }
+    counts[f]++;
+  }
+  for (int f = 0; f < nf; f++)
+    if (counts[f] > best_count) best_count = counts[f], memcpy(best, forms[f], n + 1);
+  if (best_count > same) memcpy(title, best, n);
+}
+
 /* "Hello!", "Hi there!", "Welcome!": a greeting, which names nothing */
 static int greeting(const char *sv) {
   size_t n = strlen(sv);
@@ -3108,6 +3145,12 @@ static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
     /* "Sections in this file describe:" names nothing: what it
      * introduces follows */
     int intro = s0 && sv[0][s0 - 1] == ':';
+    /* "This README is just a fast quick start document." speaks of the
+     * file, not of what it documents: the folder names that, else what
+     * follows */
+    static const char *const selves[] = { "this readme ", "this document ", "this file ", "this page ",
+                                          "this guide ", "this repository ", "this repo ", NULL };
+    for (int k = 0; selves[k] && n && !named && !intro; k++) intro = vgi_opens_ci(sv[0], selves[k]) > 0;
     char *folder = !named && intro ? readme_folder(file) : NULL;
     if (named || intro) {
       for (int i = 0; i < n; i++) free(sv[i]);
@@ -4896,6 +4939,10 @@ static int toc_label(const char *s) {
 
 int vgi_toc_label(const char *s) { return toc_label(s); }
 
+static int boilerplate(const char *h);
+static int sponsors(const char *h);
+static int promotion(const char *h);
+
 static void agenda_block(md *m, cmark_node *n, cJSON *all) {
   char *narr = take_narration(m);
   if (narr) {
@@ -4919,6 +4966,11 @@ static void agenda_block(md *m, cmark_node *n, cJSON *all) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = vgi_str(it, "title");
     if ((cJSON_IsNumber(lvl) && lvl->valueint > 0) || !t || !*t) continue;
+    /* (a summary leaves the license, the sponsors and the shop out: so
+     * does its agenda) */
+    if (!(m->opts && (m->opts->detail == VGI_DETAIL_FULL || m->opts->duration > 0)) &&
+        (boilerplate(t) || sponsors(t) || promotion(t)))
+      continue;
     /* a topic's own number goes: the agenda numbers its cards, and "1.
      * Purposes and Goals" said whole ended the sentence at "1." */
     const char *q = t;
@@ -6906,6 +6958,22 @@ static int sponsors(const char *h) {
   return 0;
 }
 
+/* A heading of a call for attention that says nothing of the project:
+ * its shop ("Merchandise", "Swag") or its social media ("Follow us",
+ * "Social media"). Like a call for money, a summary says nothing of it. */
+static int promotion(const char *h) {
+  static const char *const words[] = { "merchandise", "merch", "swag", "follow us", "social media", "stay in touch",
+    "stay connected", "connect with us", "find us on", NULL };
+  while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 👕 Merch" */
+  size_t n = strlen(h);
+  while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.' || h[n - 1] == '!')) n--;
+  for (int i = 0; words[i]; i++) {
+    size_t l = strlen(words[i]);
+    if (n >= l && !strncasecmp(h, words[i], l) && (n == l || h[l] == ' ' || h[l] == '&')) return 1;
+  }
+  return 0;
+}
+
 /* A heading of a changelog: "Changelog", "Release notes", "What's new",
  * "NEWS", "Version history", "Änderungen"... A summary says such a section's
  * own words and its first subsection (the latest release, which changelogs
@@ -7573,7 +7641,10 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   cmark_node *title_para = NULL;   /* an untitled document's first sentence, its title */
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
-  else if (!m.fm || !(m.doc_title = page_file_title(file))) m.doc_title = untitled(doc, file, &title_para);
+  else if (!m.fm || !(m.doc_title = page_file_title(file))) {
+    m.doc_title = untitled(doc, file, &title_para);
+    folder_case(m.doc_title, text, len);
+  }
   /* "DejaVu fonts 2.37 (c)2004-2016 DejaVu fonts team": the title is the
    * name; the copyright after it is no part of it, shown or said */
   if (!fm_title && m.doc_title) {
@@ -7698,9 +7769,9 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       if (m.boiler && level <= m.boiler) m.boiler = 0;
       /* (with --duration the fit decides what goes, by rank) */
       if (!m.boiler && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
-          (boilerplate(ht) || sponsors(ht) || m.sponsor_next)) {
+          (boilerplate(ht) || sponsors(ht) || promotion(ht) || m.sponsor_next)) {
         m.boiler = level;
-        m.boiler_mute = sponsors(ht) || m.sponsor_next;
+        m.boiler_mute = sponsors(ht) || promotion(ht) || m.sponsor_next;
       }
       m.sponsor_next = 0;
       if (!m.boiler && !m.changes && !(opts && (opts->detail == VGI_DETAIL_FULL || opts->duration > 0)) &&
@@ -7830,6 +7901,13 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (m.label_once) { free(m.label); m.label = NULL; m.label_once = 0; }
         break;
       }
+      /* "```nvm -v```  which should output nvm if …": the sentence that
+       * introduced the code goes on after it; a summary says the
+       * introduction, not this tail, which alone has no subject */
+      if (lit0 && !(m.opts && (m.opts->detail == VGI_DETAIL_FULL || m.opts->duration > 0)) &&
+          cmark_node_previous(c) && cmark_node_get_type(cmark_node_previous(c)) == CMARK_NODE_CODE_BLOCK &&
+          in_list((const char *const[]){ "which", "where", "whereby", "wherein", NULL }, lit0, strcspn(lit0, " ,")))
+        break;
       char *pt = plain(c, &m);
       /* a step's number in bold before its text ("**1.** Install …"): the
        * order is the paragraphs', the number alone said was a sentence of

@@ -3260,6 +3260,24 @@ static void dangling_out(char **tp) {
     while (we > t && we[-1] == ' ') we--;
     char *ws = we;
     while (ws > t && ws[-1] != ' ' && ws[-1] != '(' && !MARK(ws[-1])) ws--;
+    /* "The default location is <path> (hidden in your home directory)": the
+     * aside only described the thing taken out, and goes with it */
+    if (*after == '(' && ws < we && awaits_object(ws, (size_t)(we - ws)) && !dangling_word(ws, (size_t)(we - ws))) {
+      char *q = after;
+      int depth = 0;
+      for (; *q; q++) {
+        depth += *q == '(' ? 1 : *q == ')' ? -1 : 0;
+        if (!depth) break;
+      }
+      if (*q == ')') {
+        q++;
+        while (*q == ' ' || MARK(*q)) q++;
+        if (!*q || strchr(".!?;,", *q)) {
+          memmove(after, q, strlen(q) + 1);
+          if (!*after) { *after = '.'; after[1] = 0; }
+        }
+      }
+    }
     int ends = !*after || strchr(".!?;,", *after);
     const char *in = !ends || *after == ',' ? stand_in(t, ws, we, *m) : NULL;
     /* a file that is its sentence's subject ("/etc/passwd contains one
@@ -3391,7 +3409,14 @@ static void dangling_out(char **tp) {
       }
     }
     if (!ends || ws == we || (!dangling_word(ws, (size_t)(we - ws)) && !copula)) {
-      memmove(m, m + 1, strlen(m));
+      /* ("access it with cd <path>)": no space left before the bracket) */
+      if (*after == ')' && m > t && m[-1] == ' ') {
+        char *from = m;
+        while (from > t && from[-1] == ' ') from--;
+        memmove(from, after, strlen(after) + 1);
+      } else {
+        memmove(m, m + 1, strlen(m));
+      }
       continue;
     }
     if (!copula && *after == ',' && preposition(ws, (size_t)(we - ws))) {   /* "Download it from , or build it" -> "Download it, or build it" */
@@ -3574,6 +3599,29 @@ static int pointer_only(const char *s) {
   return pointer_sentence(s, n);
 }
 
+/* A sentence that sells the project's goods: two kinds of them named
+ * ("stickers, shirts, and coffee mugs"), or merchandise named outright.
+ * English only. */
+static int merch_sentence(const char *s, size_t n) {
+  static const char *const goods[] = { "t-shirt", "tshirt", "shirt", "mug", "sticker", "hoodie", "sweatshirt",
+    "tote", "apparel", NULL };
+  static const char *const outright[] = { "merch", "merchandise", "swag", NULL };
+  int kinds = 0, named = 0;
+  unsigned seen = 0;
+  for (size_t q = 0; q < n;) {
+    while (q < n && !isalpha((unsigned char)s[q])) q++;
+    size_t a = q;
+    while (q < n && (isalpha((unsigned char)s[q]) || (s[q] == '-' && q + 1 < n && isalpha((unsigned char)s[q + 1])))) q++;
+    size_t l = q - a;
+    if (l && (s[a + l - 1] == 's' || s[a + l - 1] == 'S')) l--;   /* plural */
+    for (int k = 0; goods[k]; k++)
+      if (strlen(goods[k]) == l && !strncasecmp(s + a, goods[k], l) && !(seen & (1u << k))) seen |= 1u << k, kinds++;
+    for (int k = 0; outright[k]; k++)
+      if (strlen(outright[k]) == q - a && !strncasecmp(s + a, outright[k], q - a)) named = 1;
+  }
+  return kinds >= 2 || named;
+}
+
 static void pointer_out(char *t) {
   char *orig = vgi_strdup(t);
   char *s = t;
@@ -3592,6 +3640,9 @@ static void pointer_out(char *t) {
     /* a pointer to nothing the viewer can find ("please refer to the
      * documentation"); one that names a place stays ("See the FAQ.") */
     if (!ptr && pointer_sentence(s, (size_t)(e - s)) && !names_something(s, (size_t)(e - s))) ptr = 1, words = 0;
+    /* an advertisement for goods ("Show your love for fzf -- T-shirts,
+     * mugs, and stickers now available!"): no part of what the project does */
+    if (!ptr && merch_sentence(s, (size_t)(e - s))) ptr = 1, words = 0;
     /* the page's own control ("Click to show Cargo.toml."): nothing a
      * viewer of the video can click */
     if (!ptr && (!strncasecmp(s, "click to ", 9) || !strncasecmp(s, "click here", 10) || !strncasecmp(s, "tap to ", 7)))

@@ -4933,6 +4933,68 @@ static void html_api_metadata_unsaid(void **state) {
   }
 }
 
+/* What a summary leaves out of real READMEs: a section that sells goods or
+ * asks to be followed (Oh My Zsh's "Merchandise", "Follow Us"), the same
+ * topics on the agenda with the license, and the tail of a sentence that
+ * went on after its code ("which should output nvm …", nvm's README). An
+ * opening clause's main clause is never a clause of means that "either"
+ * opens ("Either by running export before installing."). */
+static void summary_leaves_promotion_and_tails(void **state) {
+  (void)state;
+  char *all = summary_said("README.md",
+    "# Zsh Kit\n\n## Table of Contents\n\n- [Install](#install)\n- [Verify](#verify)\n- [Merchandise](#merchandise)\n"
+    "- [Follow Us](#follow-us)\n- [License](#license)\n\n"
+    "## Install\n\nZsh Kit installs plugins for the Z shell and keeps them updated every week.\n\n"
+    "## Verify\n\nTo verify that the kit has been installed, do:\n\n```sh\nzk --version\n```\n\n"
+    "which should output the version if the installation was successful.\n\n"
+    "## Directory\n\nIf you would like to change the install directory with the ZK environment variable, either by "
+    "running `export ZK=/your/path` before installing, or by setting it before the end of the install pipeline like "
+    "this:\n\n```sh\nZK=x sh install.sh\n```\n\n"
+    "## Merchandise\n\nWe have stickers, shirts, and coffee mugs available for you to show off your love.\n\n"
+    "## Follow Us\n\nWe are on social media, tag us in your posts.\n\n"
+    "## License\n\nZsh Kit is released under the MIT license.\n");
+  if (!strstr(all, "If you would like to change")) print_message("said: %s\n", all);
+  assert_non_null(strstr(all, "installs plugins"));
+  assert_null(strstr(all, "stickers"));
+  assert_null(strstr(all, "tag us"));
+  assert_null(strstr(all, "should output"));
+  assert_null(strstr(all, "Either by"));
+  assert_non_null(strstr(all, "If you would like to change the install directory"));
+  assert_non_null(strstr(all, "2 topics: Install and Verify"));
+  free(all);
+}
+
+/* A README without a title, whose first sentence speaks of the file ("This
+ * README is just a fast quick start document", Redis's), is titled by its
+ * folder, written as the text writes the name ("Redis", not "redis"). */
+static void readme_about_itself_titled_by_folder(void **state) {
+  (void)state;
+  char dir[128], path[160];
+  snprintf(dir, sizeof dir, "/tmp/vgi_%d_titles", (int)getpid());
+  mkdir(dir, 0700);
+  snprintf(path, sizeof path, "%s/redis", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/redis/README.md", dir);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("This README is just a fast *quick start* document. See redis.io for more.\n\nWhat is Redis?\n---\n\n"
+        "Redis is often referred to as a data structures server. Redis is fast.\n\n"
+        "Building Redis\n---\n\nRedis can be compiled on Linux with make and a C compiler.\n", f);
+  fclose(f);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  snprintf(path, sizeof path, "%s/redis", dir);
+  rmdir(path);
+  rmdir(dir);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  const char *title = sget(video_at(m, 0), "title");
+  if (!title || strcmp(title, "Redis")) print_message("title: %s\n", title ? title : "(none)");
+  assert_string_equal(title, "Redis");
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -4999,6 +5061,8 @@ int main(void) {
     cmocka_unit_test(label_over_code_not_said),
     cmocka_unit_test(labelled_ways_share_a_slide),
     cmocka_unit_test(pointer_backref_and_bare_run),
+    cmocka_unit_test(summary_leaves_promotion_and_tails),
+    cmocka_unit_test(readme_about_itself_titled_by_folder),
     cmocka_unit_test(aside_keeps_stop),
     cmocka_unit_test(numbered_repeated_leads_are_terms),
     cmocka_unit_test(bare_url_items_by_site),

@@ -1685,6 +1685,22 @@ static void single_term_said_with_description(void **state) {
   assert_non_null(strstr(all, "o option"));
 }
 
+/* A path a copula needed takes its aside along ("The default location is
+ * `~/.oh-my-zsh` (hidden in your home directory, …)" was said "The default
+ * location is (hidden …, you can access it with cd )."); no space is left
+ * before a bracket a path closed. A sentence that sells goods is not said;
+ * "SOCKS" and "cap_net_raw" are no goods. */
+static void path_aside_and_merch_unsaid(void **state) {
+  (void)state;
+  full_reading_says("aside.md",
+                    "# Kit\n\n## Directory\n\nThe default location is `~/.oh-my-zsh` (hidden in your home directory, you "
+                    "can access it with `cd ~/.oh-my-zsh`)\n\nThe kit works with every shell (even with `cd ~/x`) today.\n\n"
+                    "## Shop\n\nShow your love for the kit -- T-shirts, mugs, and stickers now available!\n\n"
+                    "The proxy needs a SOCKS server and cap_net_raw, and a hat file.\n",
+                    (const char *const[]){ "location is", "hidden in your home", " )", "T-shirts", NULL },
+                    (const char *const[]){ "every shell (even with cd) today.", "The proxy needs a SOCKS server", NULL });
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(articles_agree_after_removals),
@@ -1752,6 +1768,7 @@ int main(void) {
     cmocka_unit_test(sentence_title_said_once),
     cmocka_unit_test(cjk_said_at_natural_clause),
     cmocka_unit_test(single_term_said_with_description),
+    cmocka_unit_test(path_aside_and_merch_unsaid),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
