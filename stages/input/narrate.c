@@ -3278,6 +3278,20 @@ static void dangling_out(char **tp) {
         }
       }
     }
+    /* "The default scheme is <scheme> and can be omitted": the clause that
+     * named it had no other word; the sentence goes */
+    if (ws < we && awaits_object(ws, (size_t)(we - ws)) && !dangling_word(ws, (size_t)(we - ws)) &&
+        word_of((const char *const[]){ "and", "but", "or", NULL }, after, strcspn(after, " ,.")) && said_en_) {
+      char *ss = ws;
+      while (ss > t && !(strchr(".!?", ss[-1]) && ss[0] == ' ')) ss--;
+      while (*ss == ' ') ss++;
+      char *se = after;
+      while (*se && !(strchr(".!?", *se) && (se[1] == ' ' || !se[1]))) se++;
+      if (*se) se++;
+      while (*se == ' ') se++;
+      memmove(ss, se, strlen(se) + 1);
+      continue;
+    }
     int ends = !*after || strchr(".!?;,", *after);
     const char *in = !ends || *after == ',' ? stand_in(t, ws, we, *m) : NULL;
     /* a file that is its sentence's subject ("/etc/passwd contains one
@@ -3640,6 +3654,16 @@ static void pointer_out(char *t) {
     /* a pointer to nothing the viewer can find ("please refer to the
      * documentation"); one that names a place stays ("See the FAQ.") */
     if (!ptr && pointer_sentence(s, (size_t)(e - s)) && !names_something(s, (size_t)(e - s))) ptr = 1, words = 0;
+    /* "To install Homebrew, see its installation.": an opening clause and
+     * a pointer, which names nothing to find (the link was its place) */
+    if (!ptr && vgi_lead_clause(s)) {
+      const char *cm = memchr(s, ',', (size_t)(e - s));
+      const char *mc = cm ? cm + 1 : NULL;
+      while (mc && mc < e && *mc == ' ') mc++;
+      if (mc && mc < e && !memchr(mc, ',', (size_t)(e - mc)) && pointer_sentence(mc, (size_t)(e - mc)) &&
+          !names_something(mc, (size_t)(e - mc)))
+        ptr = 1, words = 0;
+    }
     /* an advertisement for goods ("Show your love for fzf -- T-shirts,
      * mugs, and stickers now available!"): no part of what the project does */
     if (!ptr && merch_sentence(s, (size_t)(e - s))) ptr = 1, words = 0;

@@ -1687,18 +1687,25 @@ static void single_term_said_with_description(void **state) {
 
 /* A path a copula needed takes its aside along ("The default location is
  * `~/.oh-my-zsh` (hidden in your home directory, …)" was said "The default
- * location is (hidden …, you can access it with cd )."); no space is left
- * before a bracket a path closed. A sentence that sells goods is not said;
- * "SOCKS" and "cap_net_raw" are no goods. */
+ * location is (hidden …, you can access it with cd )."), or its sentence
+ * when a conjunction goes on ("The default scheme is `http://` and can be
+ * omitted"); no space is left before a bracket a path closed. A pointer
+ * after an opening clause ("To install Homebrew, see its installation.")
+ * and a sentence that sells goods are not said; "SOCKS" and "cap_net_raw"
+ * are no goods. */
 static void path_aside_and_merch_unsaid(void **state) {
   (void)state;
   full_reading_says("aside.md",
                     "# Kit\n\n## Directory\n\nThe default location is `~/.oh-my-zsh` (hidden in your home directory, you "
                     "can access it with `cd ~/.oh-my-zsh`)\n\nThe kit works with every shell (even with `cd ~/x`) today.\n\n"
                     "## Shop\n\nShow your love for the kit -- T-shirts, mugs, and stickers now available!\n\n"
-                    "The proxy needs a SOCKS server and cap_net_raw, and a hat file.\n",
-                    (const char *const[]){ "location is", "hidden in your home", " )", "T-shirts", NULL },
-                    (const char *const[]){ "every shell (even with cd) today.", "The proxy needs a SOCKS server", NULL });
+                    "The proxy needs a SOCKS server and cap_net_raw, and a hat file.\n\n## Brew\n\n"
+                    "To install [Homebrew](https://brew.sh/), see [its installation](https://docs.brew.sh/Install).\n\n"
+                    "Brew installs the kit. The default scheme is `http://` and can be omitted from the argument.\n",
+                    (const char *const[]){ "location is", "hidden in your home", " )", "T-shirts", "its installation",
+                                           "scheme is", "can be omitted", NULL },
+                    (const char *const[]){ "every shell (even with cd) today.", "The proxy needs a SOCKS server",
+                                           "Brew installs the kit.", NULL });
 }
 
 int main(void) {
