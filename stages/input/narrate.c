@@ -1264,6 +1264,13 @@ char *vgi_shown_headline(const char *t) {
   char *whole = vgi_strdup(t);
   whole[vgi_first_sentence(whole)] = 0;
   int cut = addressed || vgi_word_count(h) < vgi_word_count(whole);
+  /* (a headline that keeps the sentence's own end was cut at its start
+   * only: "…, it does take some time to get used to." ends on "to") */
+  size_t wl = strlen(whole);
+  while (wl && strchr(" .!?;:", whole[wl - 1])) wl--;
+  if (cut && !addressed && l > 1 && wl >= l && !strncmp(whole + wl - l + 1, h + 1, l - 1) &&
+      (wl == l || whole[wl - l - 1] == ' '))
+    cut = 0;
   free(whole);
   while (cut && vgi_word_count(h) > 3 && vgi_dangling_end(h, l)) {
     while (l && h[l - 1] != ' ') l--;

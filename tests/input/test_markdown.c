@@ -3107,6 +3107,10 @@ static void cuts_whole_phrases(void **state) {
     /* a version in brackets is an aside, never where the headline is cut */
     { "This is the new version (1.47.0) of the second extended file system management programs.",
       "This is the new version of the second extended file system management programs" },
+    /* a main clause that keeps the sentence's own end keeps its last word
+     * (the Rust book's "…, it does take some time to get used to.") */
+    { "Because ownership is a new concept for many programmers, it does take some time to get used to.",
+      "It does take some time to get used to" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char *sh = vgi_shown_headline(cases[i][0]);
