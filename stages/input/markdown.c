@@ -4998,9 +4998,68 @@ static void agenda_block(md *m, cmark_node *n, cJSON *all) {
   free(narr);
 }
 
+/* The code span an item opens with, when it is a short tag ("`B`
+ * [Linked List](…)", "`A` [Trie](…)"): at most three characters, then a
+ * space. NULL otherwise. */
+static cmark_node *item_tag(cmark_node *item) {
+  cmark_node *p = cmark_node_first_child(item);
+  if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) return NULL;
+  cmark_node *c = cmark_node_first_child(p), *nx = c ? cmark_node_next(c) : NULL;
+  if (!c || !nx || cmark_node_get_type(c) != CMARK_NODE_CODE) return NULL;
+  const char *lit = cmark_node_get_literal(c);
+  size_t l = lit ? strlen(lit) : 0;
+  if (!l || l > 3 || strchr(lit, ' ')) return NULL;
+  const char *after = cmark_node_get_type(nx) == CMARK_NODE_TEXT ? cmark_node_get_literal(nx) : NULL;
+  return after && after[0] == ' ' && (after[1] || cmark_node_next(nx)) ? c : NULL;   /* (a word follows, or a link) */
+}
+
+/* A list whose items are marked by tags of a legend ("`B` - Beginner, `A`
+ * - Advanced", javascript-algorithms' README): three items in four open with one of
+ * at most four short code spans, the same ones again and again. The tags
+ * go (each list judged on its own, nested ones first): shown they were
+ * noise ("B Linked List"), said a letter ("Math: b Bit Manipulation"). */
+static void tags_out(cmark_node *list) {
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it))
+    for (cmark_node *k = cmark_node_first_child(it); k; k = cmark_node_next(k))
+      if (cmark_node_get_type(k) == CMARK_NODE_LIST) tags_out(k);
+  const char *kinds[4];
+  int nk = 0, tagged = 0, items = 0;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+    items++;
+    cmark_node *t = item_tag(it);
+    if (!t) continue;
+    const char *lit = cmark_node_get_literal(t);
+    int k = 0;
+    while (k < nk && strcmp(kinds[k], lit)) k++;
+    if (k == nk) {
+      if (nk == 4) return;
+      kinds[nk++] = lit;
+    }
+    tagged++;
+  }
+  if (items < 3 || tagged * 4 < items * 3 || tagged <= nk) return;
+  for (cmark_node *it = cmark_node_first_child(list); it; it = cmark_node_next(it)) {
+    cmark_node *t = item_tag(it);
+    if (t) {
+      cmark_node *nx = cmark_node_next(t);
+      const char *after = cmark_node_get_literal(nx);
+      char *rest = vgi_strdup(after + strspn(after, " "));
+      if (*rest) cmark_node_set_literal(nx, rest);
+      else {
+        cmark_node_unlink(nx);
+        cmark_node_free(nx);
+      }
+      free(rest);
+      cmark_node_unlink(t);
+      cmark_node_free(t);
+    }
+  }
+}
+
 static void list_block(md *m, cmark_node *n) {
   if (api_list(m, n)) return;   /* API references: a parameter list */
   api_flush(m, 2);
+  tags_out(n);
   cJSON *all = cJSON_CreateArray();
   int nested = 0;
   list_items(m, n, 0, all, &nested);

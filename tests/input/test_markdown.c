@@ -4999,6 +4999,31 @@ static void readme_about_itself_titled_by_folder(void **state) {
   cJSON_Delete(m);
 }
 
+/* Items marked by a legend's tags ("`B` [Linked List](…)", "`A` [Trie](…)",
+ * javascript-algorithms' README) are shown and said without them, in
+ * nested lists too; a list whose items merely start with different code
+ * (commands) keeps it. */
+static void legend_tags_out(void **state) {
+  (void)state;
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d;
+  cJSON *m = load_text("algo.md", "# Algorithms\n\n## Structures\n\n`B` - Beginner, `A` - Advanced\n\n"
+                       "* `B` [Linked List](src/ll)\n* `B` [Queue](src/q)\n* `A` [Trie](src/trie)\n"
+                       "* **Math**\n  * `B` [Factorial](src/f)\n  * `B` [Primes](src/p) - sieve and trial division\n"
+                       "  * `A` [Fast Fourier](src/fft)\n\n## Commands\n\n* `ls` lists files\n* `cp` copies files\n"
+                       "* `mv` moves files\n", &full, &d);
+  vgi_diags_free(&d);
+  char *j = cJSON_PrintUnformatted(m);
+  if (strstr(j, "B Linked") || !strstr(j, "\"Linked List\"")) print_message("%s\n", j);
+  assert_null(strstr(j, "B Linked"));
+  assert_null(strstr(j, "B Factorial"));
+  assert_null(strstr(j, "A Fast"));
+  assert_non_null(strstr(j, "Fast Fourier"));
+  assert_non_null(strstr(j, "ls lists files"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5067,6 +5092,7 @@ int main(void) {
     cmocka_unit_test(pointer_backref_and_bare_run),
     cmocka_unit_test(summary_leaves_promotion_and_tails),
     cmocka_unit_test(readme_about_itself_titled_by_folder),
+    cmocka_unit_test(legend_tags_out),
     cmocka_unit_test(aside_keeps_stop),
     cmocka_unit_test(numbered_repeated_leads_are_terms),
     cmocka_unit_test(bare_url_items_by_site),
