@@ -1380,6 +1380,69 @@ M.phrases.ky = {
   l_continued = "уландысы", as_put_it = "{1} айткандай:",
 }
 
+-- Mongolian and Tajik, written in Cyrillic: no espeak-ng voice speaks them.
+-- The voice is the one that says most of their letters (a Mongolian guide
+-- in the Russian voice took 9.8 s, with ө ү spelled out; in the Kyrgyz
+-- voice, whose alphabet has them, 6.7 s; Kazakh's voice says Tajik's ӯ ғ қ,
+-- where the Russian one spells ӯ and drops ғ қ).
+M.phrases.mn = {
+  voice = "ky", welcome = "Тавтай морилно уу: {1}", thanks = "Үзсэнд баярлалаа", part = "{1}-р хэсэг, нийт {2}",
+  part_n = "{1}-р хэсэг", run_one = "Эхлэхийн тулд энэ командыг ажиллуулна уу",
+  run_many = "Эхлэхийн тулд эдгээр командыг ажиллуулна уу", key_points = "Гол санаанууд: {1}.",
+  remember = "Санаж байгаарай: {1}.", sep = ", ", last = " болон ", pair = " болон ", or_last = " эсвэл ",
+  or_pair = " эсвэл ", stop = ".", l_note = "Тэмдэглэл", l_tip = "Зөвлөмж", l_important = "Чухал",
+  l_warning = "Анхааруулга", l_caution = "Болгоомжтой", l_before = "Өмнө", l_after = "Дараа",
+  l_up_next = "Дараагийнх", transcript = "Бичвэр", code_example = "{1} хэл дээрх жишээ.",
+  table_columns = "Хүснэгтэд: {1}.", table_more = "Бас {1} мөр.", table_more_one = "Бас нэг мөр.",
+  agenda = "{1} сэдэв: {2}.", agenda_more = "{1} сэдэв, тэдгээрийн дунд {2}.", list_named = "{1}: {2}.",
+  list_more = "{1} болон бусад", opt_named = "{1} сонголт", cmd_named = "{1} команд",
+  opts_these = "эдгээр сонголтууд", more_options = "бас {1} сонголт", more_options_one = "бас нэг сонголт",
+  api_more = "бас {1}", l_continued = "үргэлжлэл", as_put_it = "{1} хэлсэнчлэн:",
+}
+M.phrases.tg = {
+  voice = "kk", welcome = "Хуш омадед: {1}", thanks = "Ташаккур барои тамошо", part = "Қисми {1} аз {2}",
+  part_n = "Қисми {1}", run_one = "Барои оғоз ин фармонро иҷро кунед", run_many = "Барои оғоз ин фармонҳоро иҷро кунед",
+  key_points = "Нуктаҳои асосӣ: {1}.", remember = "Дар хотир доред: {1}.", sep = ", ", last = " ва ",
+  pair = " ва ", or_last = " ё ", or_pair = " ё ", stop = ".", l_note = "Эзоҳ", l_tip = "Маслиҳат",
+  l_important = "Муҳим", l_warning = "Огоҳӣ", l_caution = "Эҳтиёт шавед", l_before = "Пеш", l_after = "Баъд",
+  l_up_next = "Навбатӣ", transcript = "Матн", code_example = "Мисол бо {1}.", table_columns = "Дар ҷадвал: {1}.",
+  table_more = "Боз {1} сатр.", table_more_one = "Боз як сатр.", agenda = "{1} мавзӯъ: {2}.",
+  agenda_more = "{1} мавзӯъ, аз ҷумла {2}.", list_named = "{1}: {2}.", list_more = "{1} ва ғайра",
+  opt_named = "параметри {1}", cmd_named = "фармони {1}", opts_these = "ин параметрҳо",
+  more_options = "боз {1} параметр", more_options_one = "боз як параметр", api_more = "боз {1}",
+  l_continued = "давом", as_put_it = "Ба қавли {1}:",
+}
+
+-- Armenian, Amharic and Burmese: espeak-ng speaks them; their phrases end
+-- with their own full stops (։ ። ။) and Amharic and Burmese join lists
+-- with their own commas (፣ ၊).
+M.phrases.hy = {
+  voice = "hy", welcome = "Բարի գալուստ։ {1}", thanks = "Շնորհակալություն դիտելու համար", part = "Մաս {1}/{2}",
+  part_n = "Մաս {1}", run_one = "Սկսելու համար գործարկեք այս հրամանը",
+  run_many = "Սկսելու համար գործարկեք այս հրամանները", key_points = "Հիմնական կետեր՝ {1}։", sep = ", ",
+  last = " և ", pair = " և ", or_last = " կամ ", or_pair = " կամ ", stop = "։", l_note = "Նշում",
+  l_tip = "Խորհուրդ", l_important = "Կարևոր", l_warning = "Զգուշացում", l_caution = "Ուշադրություն",
+  list_more = "{1} և այլն", opt_named = "{1} պարամետրը", cmd_named = "{1} հրամանը",
+  opts_these = "այս պարամետրերը", more_options = "ևս {1} պարամետր", more_options_one = "ևս մեկ պարամետր",
+  as_put_it = "Ինչպես ասում է {1}՝", l_continued = "շարունակություն", transcript = "Տեքստ",
+}
+M.phrases.am = {
+  voice = "am", welcome = "እንኳን ደህና መጡ፦ {1}", thanks = "ስለተመለከቱ እናመሰግናለን", part = "ክፍል {1}/{2}",
+  part_n = "ክፍል {1}", run_one = "ለመጀመር ይህን ትዕዛዝ ያሂዱ", run_many = "ለመጀመር እነዚህን ትዕዛዞች ያሂዱ",
+  key_points = "ዋና ዋና ነጥቦች፦ {1}።", sep = "፣ ", last = " እና ", pair = " እና ", or_last = " ወይም ",
+  or_pair = " ወይም ", stop = "።", l_note = "ማስታወሻ", l_tip = "ጠቃሚ ምክር", l_important = "አስፈላጊ",
+  l_warning = "ማስጠንቀቂያ", l_caution = "ጥንቃቄ", list_more = "{1} እና ሌሎችም", opt_named = "{1} አማራጭ",
+  cmd_named = "{1} ትዕዛዝ", opts_these = "እነዚህ አማራጮች", more_options = "ተጨማሪ {1} አማራጮች",
+  more_options_one = "አንድ ተጨማሪ አማራጭ", as_put_it = "{1} እንዳሉት፦", transcript = "ግልባጭ",
+}
+M.phrases.my = {
+  voice = "my", welcome = "ကြိုဆိုပါသည်။ {1}", thanks = "ကြည့်ရှုသည့်အတွက် ကျေးဇူးတင်ပါသည်", part = "အပိုင်း {1}/{2}",
+  part_n = "အပိုင်း {1}", run_one = "စတင်ရန် ဤအမိန့်ကို လုပ်ဆောင်ပါ", run_many = "စတင်ရန် ဤအမိန့်များကို လုပ်ဆောင်ပါ",
+  key_points = "အဓိကအချက်များ- {1}။", sep = "၊ ", last = "၊ ", pair = " နှင့် ", or_last = " သို့မဟုတ် ",
+  or_pair = " သို့မဟုတ် ", stop = "။", l_note = "မှတ်ချက်", l_tip = "အကြံပြုချက်", l_important = "အရေးကြီး",
+  l_warning = "သတိပေးချက်", l_caution = "သတိ", list_more = "{1} စသည်", as_put_it = "{1} ပြောသကဲ့သို့-",
+}
+
 -- The phrase of a language that lacks one, when that language is not
 -- English: never English words in another language's voice, so each phrase
 -- keeps only what the document gave it (a title, a list) and its signs, or

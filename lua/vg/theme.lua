@@ -103,6 +103,12 @@ local SCRIPT_FONTS = {
   fa = { sans = "Noto Sans Arabic", mono = "Noto Sans Arabic", line_scale = 1.15 },
   ur = { sans = "Noto Nastaliq Urdu", mono = "Noto Sans Arabic", line_scale = 1.4 },
   he = { sans = "Noto Sans Hebrew", mono = "Noto Sans Hebrew" },
+  -- DejaVu Sans, second in the list, has Armenian, Georgian and Lao letters:
+  -- without their Noto face an Armenian slide was set in DejaVu's wider,
+  -- other design beside Noto Sans's Latin, and Lao in DejaVu's looped forms
+  hy = { sans = "Noto Sans Armenian", mono = "Noto Sans Armenian" },
+  ka = { sans = "Noto Sans Georgian", mono = "Noto Sans Georgian" },
+  lo = { sans = "Noto Sans Lao", mono = "Noto Sans Lao" },
 }
 
 local function after_first(list, family)

@@ -529,8 +529,10 @@ static void cyrillic_letter(unsigned cp, long *uk, long *ru, long *hard, long *s
 }
 
 /* Letters of the Turkic languages written in Cyrillic (Kazakh, Kyrgyz,
- * Tatar, Bashkir, Uzbek): a Kazakh README was Russian, its і Ukrainian's. */
-enum { T_AE, T_Q, T_UU, T_NG, T_OE, T_UE, T_ZH, T_HX, T_GH, T_BA, NTURKIC };
+ * Tatar, Bashkir, Uzbek), and of Tajik and Mongolian, which write Cyrillic
+ * too: a Kazakh README was Russian, its і Ukrainian's; a Mongolian or Tajik
+ * one was Russian, welcomed in Russian. */
+enum { T_AE, T_Q, T_UU, T_NG, T_OE, T_UE, T_ZH, T_HX, T_GH, T_BA, T_TG, T_SAH, NTURKIC };
 
 static void turkic_letter(unsigned cp, long t[NTURKIC]) {
   if (cp < 0x0490 || cp > 0x04FF) return;
@@ -545,20 +547,27 @@ static void turkic_letter(unsigned cp, long t[NTURKIC]) {
   case 0x04B3: t[T_HX]++; break;                             /* ҳ: Uzbek's, Tajik's */
   case 0x0493: t[T_GH]++; break;                             /* ғ */
   case 0x04A1: case 0x0499: case 0x04AB: t[T_BA]++; break;   /* ҡ ҙ ҫ: Bashkir's */
+  case 0x04E3: case 0x04EF: case 0x04B7: t[T_TG]++; break;   /* ӣ ӯ ҷ: Tajik's */
+  case 0x04A5: case 0x0495: t[T_SAH]++; break;               /* ҥ ҕ: Yakut's, not Mongolian's */
   }
 }
 
-/* The Turkic language of a Cyrillic text, or NULL: a few of its letters in
- * every two hundred, more than a quoted name would bring. Kazakh writes ұ,
- * and ә with қ; Tatar җ, or ә without қ; Kyrgyz ө ү with ң but no ә;
- * Uzbek ў (Belarusian's too) with қ ғ ҳ. */
+/* The Turkic language of a Cyrillic text, Tajik or Mongolian, or NULL: a
+ * few of its letters in every two hundred, more than a quoted name would
+ * bring. Tajik writes ӣ ӯ ҷ (its ҳ ғ қ are Uzbek's too); Kazakh ұ, and ә
+ * with қ; Tatar җ, or ә without қ; Kyrgyz ө ү with ң but no ә; Mongolian
+ * ө ү with none of ң ә қ ғ ҳ; Uzbek ў (Belarusian's too) with қ ғ ҳ. */
 static const char *turkic_lang(long n, const long t[NTURKIC], long u_short) {
 #define STRONG(c) ((c) >= 3 && (c) * 200 >= n)
   if (STRONG(t[T_BA])) return "ba";
+  if (STRONG(t[T_TG])) return "tg";
   if (STRONG(u_short) && STRONG(t[T_Q] + t[T_GH] + t[T_HX])) return "uz";
   if (STRONG(t[T_UU]) || (STRONG(t[T_AE]) && STRONG(t[T_Q]))) return "kk";
   if (STRONG(t[T_ZH]) || (STRONG(t[T_AE]) && !STRONG(t[T_Q]))) return "tt";
-  if (t[T_NG] && STRONG(t[T_OE] + t[T_UE]) && !t[T_AE]) return "ky";   /* (Mongolian: ө ү, no ң) */
+  if (t[T_NG] && STRONG(t[T_OE] + t[T_UE]) && !t[T_AE]) return "ky";
+  if (STRONG(t[T_OE] + t[T_UE]) && !t[T_NG] && !t[T_AE] && !t[T_Q] && !t[T_GH] && !t[T_HX] &&
+      !t[T_SAH])
+    return "mn";
 #undef STRONG
   return NULL;
 }

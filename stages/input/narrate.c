@@ -4408,7 +4408,7 @@ static int lang_is(const char *lang, const char *const *set) {
  * they take beyond what the word or character count gave them. */
 static double foreign_seconds(const char *text, const char *lang, double wpm, double cps) {
   static const char *const han[] = { "zh", "ja", "yue", "cmn", NULL };
-  static const char *const cyr[] = { "ru", "uk", "bg", "sr", "be", "mk", "kk", "ky", "tt", "ba", "mn", NULL };
+  static const char *const cyr[] = { "ru", "uk", "bg", "sr", "be", "mk", "kk", "ky", "tt", "ba", "mn", "tg", NULL };
   static const char *const semitic[] = { "he", "ar", "fa", "ur", "ps", "yi", NULL };
   static const char *const cjk_voice[] = { "zh", "ja", "ko", "yue", "cmn", NULL };
   static const char *const ja[] = { "ja", NULL };

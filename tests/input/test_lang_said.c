@@ -569,6 +569,54 @@ static void languages_by_their_own_words(void **state) {
                                           "bir internet bağlantısı ve sadece birkaç dakika gerekir, ama her şey hazır olmalı."), "tr");
 }
 
+/* Mongolian and Tajik write Cyrillic: a guide in either was Russian, its
+ * title welcomed with "Добро пожаловать" and its end "Спасибо за внимание"
+ * in the Russian voice. Each is its own language now (BCP 47 mn, tg), with
+ * its own phrases, in the voice that says most of its letters; Armenian,
+ * Amharic and Burmese, which had no phrases, say theirs and end them with
+ * their own full stops. Russian, Kyrgyz and a Yakut text (ҥ ҕ) are not
+ * taken for Mongolian. */
+static void cyrillic_mongolian_tajik_and_phrases(void **state) {
+  (void)state;
+  static const struct { const char *lang, *voice, *welcome, *thanks, *text; } docs[] = {
+    { "mn", "ky", "Тавтай морилно уу", "Үзсэнд баярлалаа",
+      "# Програм суулгах заавар\n\nЭнэ програм нь танд баримт бичгээс хурдан видео хийхэд тусална. Та үүнийг "
+      "Линукс болон Мак дээр ашиглаж болно.\n\n## Суулгах\n\nТөслийн вэб хуудаснаас файлыг татаж авна уу.\n\n"
+      "- Markdown файлуудаас видео үүсгэх\n- Олон хэлний дэмжлэг\n" },
+    { "tg", "kk", "Хуш омадед", "Ташаккур барои тамошо",
+      "# Дастури насби барнома\n\nИн барнома ба шумо кӯмак мекунад, ки аз ҳуҷҷатҳо зуд видео созед. Шумо "
+      "метавонед онро дар Линукс ва Мак истифода баред.\n\n## Насб\n\nФайлро аз саҳифаи веби лоиҳа боргирӣ "
+      "кунед.\n\n- Сохтани видео аз файлҳои Markdown\n- Дастгирии забонҳои гуногун\n" },
+    { "hy", "hy", "Բարի գալուստ։ Ծրագրի տեղադրման ուղեցույց։", "Շնորհակալություն դիտելու համար։",
+      "# Ծրագրի տեղադրման ուղեցույց\n\nԱյս ծրագիրը օգնում է ձեզ արագ ստեղծել տեսանյութեր փաստաթղթերից։\n\n"
+      "## Տեղադրում\n\nՆերբեռնեք ֆայլը նախագծի կայքէջից։\n" },
+    { "am", "am", "እንኳን ደህና መጡ፦ የፕሮግራም መጫኛ መመሪያ።", "ስለተመለከቱ እናመሰግናለን።",
+      "# የፕሮግራም መጫኛ መመሪያ\n\nይህ ፕሮግራም ከሰነዶች በፍጥነት ቪዲዮዎችን እንዲፈጥሩ ይረዳዎታል።\n\n## መጫን\n\n"
+      "ፋይሉን ከፕሮጀክቱ ድረ-ገጽ ያውርዱ።\n" },
+    { "my", "my", "ကြိုဆိုပါသည်။", "ကျေးဇူးတင်ပါသည်။",
+      "# ပရိုဂရမ် ထည့်သွင်းခြင်း လမ်းညွှန်\n\nဤပရိုဂရမ်သည် စာရွက်စာတမ်းများမှ ဗီဒီယိုများကို လျင်မြန်စွာ "
+      "ဖန်တီးရန် ကူညီပေးသည်။\n\n## ထည့်သွင်းခြင်း\n\nစီမံကိန်း၏ ဝဘ်စာမျက်နှာမှ ဖိုင်ကို ဒေါင်းလုဒ်လုပ်ပါ။\n" },
+  };
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+    cJSON *m = full_load("doc.md", docs[i].text);
+    assert_string_equal(sget(video_at(m, 0), "language"), docs[i].lang);
+    assert_string_equal(sget(video_at(m, 0), "voice"), docs[i].voice);
+    assert_int_equal(said_in(m, docs[i].welcome), 1);
+    assert_int_equal(said_in(m, docs[i].thanks), 1);
+    assert_int_equal(said_in(m, "Добро пожаловать"), 0);
+    assert_int_equal(said_in(m, "Спасибо"), 0);
+    no_english_added(m);
+    cJSON_Delete(m);
+  }
+  /* Russian and Kyrgyz stay so; Yakut, which writes ө ү with ҥ ҕ, is not Mongolian */
+  assert_string_equal(vgi_detect_language("Это руководство объясняет, как установить программу на ваш компьютер. "
+                                          "Вам нужно подключение к интернету и всего несколько минут."), "ru");
+  assert_string_equal(vgi_detect_language("Бул колдонмо программаны компьютериңизге кантип орнотуу керектигин "
+                                          "түшүндүрөт. Сизге интернет байланышы жана бир нече мүнөт гана керек."), "ky");
+  assert_string_equal(vgi_detect_language("Бу сахалыы тыл тэрилтэтэ. Кини үлэлиир, оҕолор үөрэнэллэр, "
+                                          "биһиги дьиэбитигэр ҥэ түмсэбит, өйдөөн көрөбүт."), "ru");
+}
+
 /* Chinese in traditional characters is cut where simplified is: never
  * after a connective and its particle alone ("但是呢，" said nothing on a
  * slide of MS-DOS's zh-TW README) nor inside a purpose clause (為了 …，). */
@@ -973,6 +1021,7 @@ int main(void) {
     cmocka_unit_test(detection_linear),
     cmocka_unit_test(languages_without_a_voice),
     cmocka_unit_test(languages_by_their_own_words),
+    cmocka_unit_test(cyrillic_mongolian_tajik_and_phrases),
     cmocka_unit_test(traditional_chinese_headlines),
     cmocka_unit_test(slavic_object_clause_headlines),
     cmocka_unit_test(spaced_chinese_man_page),

@@ -206,6 +206,18 @@ describe("images", function()
 end)
 
 describe("themes and accents", function()
+  it("set Armenian, Georgian and Lao in their Noto faces, before DejaVu Sans", function()
+    -- DejaVu Sans has these letters too: listed first, it took them from Noto
+    local theme = require("vg.theme")
+    for lang, face in pairs({ hy = "Noto Sans Armenian", ka = "Noto Sans Georgian", lo = "Noto Sans Lao" }) do
+      local t = theme.for_language(assert(theme.get("light")), lang)
+      local at, dejavu = t.fonts.sans:find(face, 1, true), t.fonts.sans:find("DejaVu Sans", 1, true)
+      assert.is_truthy(at, lang)
+      assert.is_true(at < dejavu, lang)
+      assert.is_truthy(t.fonts.sans:find("^Noto Sans,"), lang)   -- (Latin letters and digits stay Noto Sans's)
+    end
+  end)
+
   it("dark is clearly darker than light", function()
     for _, s in ipairs(scenes()) do
       local l = render.frame(s, { width = 320, height = 180, theme = "light" }):mean_luminance()
