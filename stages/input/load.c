@@ -247,6 +247,49 @@ static void set_fields(vgi_posmap *pm, cJSON *raw, const cJSON *defaults, const 
   }
 }
 
+/* A key a set's config does not read, where a typo changes the videos made
+ * (`overides:`, `priorty:`, `vidoes:` or a `videos:` beside `set:` instead of
+ * in it, which made a video of every YAML file of the folder): a warning at
+ * its line. The set's own descriptive keys (name, description, metadata, ...)
+ * are not checked. */
+static void unknown_keys(const cJSON *obj, const char *const *known, const char *where,
+                         const char *cfgpath, vgi_posmap *pm, vgi_diags *d) {
+  if (!cJSON_IsObject(obj)) return;
+  for (const cJSON *c = obj->child; c; c = c->next) {
+    int k = 0;
+    while (known[k] && strcmp(known[k], c->string ? c->string : "")) k++;
+    if (known[k]) continue;
+    char list[256] = "";
+    for (int j = 0; known[j]; j++) {
+      size_t n = strlen(list);
+      snprintf(list + n, sizeof list - n, "%s%s", j ? ", " : "", known[j]);
+    }
+    const vgi_pos *p = vgi_pos_get(pm, c);
+    vgi_diag_add(d, VGI_WARNING, cfgpath, p ? p->line : 0, p ? p->col : 0, where,
+                 "unknown field '%s' (ignored; %s takes %s)", c->string ? c->string : "", where, list);
+  }
+}
+
+/* edit distance of two short names, at most 3 counted (longer names: 3) */
+static int near_miss(const char *a, const char *b) {
+  size_t n = strlen(a), m = strlen(b);
+  if (n > 32 || m > 32 || (n > m ? n - m : m - n) > 2) return 3;
+  int row[33];
+  for (size_t j = 0; j <= m; j++) row[j] = (int)j;
+  for (size_t i = 1; i <= n; i++) {
+    int diag = row[0];
+    row[0] = (int)i;
+    for (size_t j = 1; j <= m; j++) {
+      int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best) best = up + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      diag = up;
+      row[j] = best;
+    }
+  }
+  return row[m] < 3 ? row[m] : 3;
+}
+
 struct by_priority {
   double priority;
   int place;
@@ -277,6 +320,37 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
   const cJSON *defaults = cJSON_GetObjectItemCaseSensitive(set, "defaults");
   const cJSON *naming = cJSON_GetObjectItemCaseSensitive(set, "naming");
   const cJSON *vlist = cJSON_GetObjectItemCaseSensitive(set, "videos");
+  static const char *const top_keys[] = { "set", NULL };
+  static const char *const naming_keys[] = { "prefix", "use_numbers", "separator", NULL };
+  static const char *const field_keys[] = { "voice", "accent_color", "theme", "target_duration",
+                                            "min_scene_duration", "max_scene_duration", NULL };
+  if (set != cfgdoc) {
+    for (const cJSON *c = cfgdoc->child; c; c = c->next) {
+      if (!c->string || !strcmp(c->string, top_keys[0])) continue;
+      const vgi_pos *p = vgi_pos_get(pm, c);
+      vgi_diag_add(d, VGI_WARNING, cfgpath, p ? p->line : 0, p ? p->col : 0, NULL,
+                   "unknown field '%s' beside set: (ignored; a set's fields go under set:)", c->string);
+    }
+  }
+  /* the set's own keys: besides the ones read, a set may describe itself
+   * (name, description, metadata, ...); only a near miss of a key that is
+   * read is told (`vidoes:` made a video of every YAML file of the folder) */
+  static const char *const set_keys[] = { "defaults", "naming", "videos", NULL };
+  for (const cJSON *c = set != cfgdoc ? set->child : NULL; c; c = c->next) {
+    if (!c->string) continue;
+    for (int k = 0; set_keys[k]; k++) {
+      int dist = near_miss(c->string, set_keys[k]);
+      if (dist == 0) break;
+      if (dist <= 2 && strlen(c->string) >= 4) {
+        const vgi_pos *p = vgi_pos_get(pm, c);
+        vgi_diag_add(d, VGI_WARNING, cfgpath, p ? p->line : 0, p ? p->col : 0, "set",
+                     "unknown field '%s' (ignored; did you mean %s?)", c->string, set_keys[k]);
+        break;
+      }
+    }
+  }
+  unknown_keys(naming, naming_keys, "set.naming", cfgpath, pm, d);
+  unknown_keys(defaults, field_keys, "set.defaults", cfgpath, pm, d);
   const char *prefix = vgi_str(naming, "prefix");
   const char *sep = vgi_str(naming, "separator");
   int numbers = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(naming, "use_numbers"));
@@ -337,6 +411,10 @@ cJSON *vgi_set_load(const char *dir, const vgi_options *opts, vgi_posmap *pm, vg
                      "each video needs a file:");
         continue;
       }
+      static const char *const entry_keys[] = { "file", "priority", "overrides", NULL };
+      unknown_keys(tmp[i], entry_keys, "set.videos[]", cfgpath, pm, d);
+      unknown_keys(cJSON_GetObjectItemCaseSensitive(tmp[i], "overrides"), field_keys,
+                   "set.videos[].overrides", cfgpath, pm, d);
       entries[nfiles] = tmp[i];
       fnodes[nfiles] = cJSON_IsString(tmp[i]) ? tmp[i]
                                               : cJSON_GetObjectItemCaseSensitive(tmp[i], "file");

@@ -75,4 +75,28 @@ if [ -z "${ASAN_OPTIONS:-}" ]; then
   fi
   check "a set of twice the entries in reverse costs x$r the CPU (want < 2.8)" awk -v r="$r" 'BEGIN { exit !(r < 2.8) }'
 fi
+
+# a set's config whose keys a typo moved or misspelt: each a warning at its
+# line (a block value's first line, as validation tells; before: nothing said; `vidoes:` made a video of every YAML file of the
+# folder, `overides:` dropped the overrides); a set's descriptive keys and the
+# keys it reads say nothing
+mkdir -p "$T/typo"
+for n in 1 2; do
+  printf 'video:\n  id: v%d\n  title: V%d\nscenes:\n  - scene_type: title\n    visual_content: { title: "Hi" }\n    narration: "Hello."\n' "$n" "$n" >"$T/typo/v$n.yaml"
+done
+printf 'set:\n  id: s\n  vidoes:\n    - file: v2.yaml\n' >"$T/typo/set_config.yaml"
+"$VGRUN" scenes "set:$T/typo" >"$T/out" 2>"$T/err"; rc=$?
+check "set 'vidoes:': a warning at its line" grep -q "set_config\.yaml:4:.*unknown field 'vidoes' (ignored; did you mean videos?)" "$T/err"
+printf 'set:\n  id: s\nvideos:\n  - file: v2.yaml\n' >"$T/typo/set_config.yaml"
+"$VGRUN" scenes "set:$T/typo" >"$T/out" 2>"$T/err"; rc=$?
+check "set 'videos:' beside set: a warning at its line" grep -q "set_config\.yaml:4:.*unknown field 'videos' beside set:" "$T/err"
+printf 'set:\n  defaults: {voise: female}\n  naming: {prefx: a}\n  videos:\n    - file: v2.yaml\n      priorty: 1\n      overides: {voice: female}\n    - file: v1.yaml\n      overrides: {acent_color: red}\n' >"$T/typo/set_config.yaml"
+"$VGRUN" scenes "set:$T/typo" >"$T/out" 2>"$T/err"; rc=$?
+for w in "2:.*'voise'" "3:.*'prefx'" "6:.*'priorty'" "7:.*'overides'" "9:.*'acent_color'"; do
+  check "set: unknown field $w told at its line" grep -q "set_config\.yaml:$w" "$T/err"
+done
+printf 'set:\n  id: s\n  name: A set\n  description: Two videos\n  version: "2"\n  metadata: {author: me}\n  defaults: {voice: female, accent_color: blue}\n  naming: {prefix: p, use_numbers: true, separator: "-"}\n  videos:\n    - file: v2.yaml\n      priority: 1\n      overrides: {theme: dark}\n    - v1.yaml\n' >"$T/typo/set_config.yaml"
+"$VGRUN" scenes "set:$T/typo" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "set of known keys"
+check "set of known keys: nothing said" test ! -s "$T/err"
 vg_done
