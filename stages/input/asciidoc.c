@@ -75,6 +75,8 @@ typedef struct adoc {
   attr attrs[MAX_ATTRS];
   int nattrs;
   size_t budget;           /* bytes attribute references may still add */
+  int at;                  /* the line the preprocessor is on (for the budget's warning) */
+  int spent;               /* a reference was left as written: the budget is spent (said once) */
   struct { char *id, *title; } sec[MAX_SECTIONS];
   int nsec;
   /* include:: -- the files read, and where each line past the document's
@@ -146,6 +148,8 @@ static int attr_name_char(int c) { return isalnum(c) || c == '_' || c == '-'; }
 /* s with every {name} it defines replaced (once: a value was expanded when
  * it was set), a missing one left as it is, as Asciidoctor leaves it (or
  * dropped, as ifeval's test drops it) */
+static int origin(const adoc *a, int no, const char **file, int *line);
+
 static void expand(adoc *a, vgi_buf *o, const char *s, size_t n, int drop_missing, int keep_escape) {
   for (size_t i = 0; i < n; i++) {
     if (s[i] == '\\' && i + 1 < n && s[i + 1] == '{') { vgi_buf_add(o, keep_escape ? "\\{" : "{", keep_escape ? 2 : 1); i++; continue; }
@@ -166,6 +170,16 @@ static void expand(adoc *a, vgi_buf *o, const char *s, size_t n, int drop_missin
           continue;
         }
         if (!v && drop_missing) { i = j; continue; }
+        if (v && !a->spent) {   /* left as written: say so once, at the line that asked */
+          const char *file;
+          int no;
+          a->spent = 1;
+          origin(a, a->at < a->n ? a->L[a->at].no : 0, &file, &no);
+          vgi_diag_add(a->d, VGI_WARNING, file, no, 1, NULL,
+                       "attribute {%.*s} is not put in: attribute values put in would add more "
+                       "than 1 MiB and twice the document's size (references within references); it is left "
+                       "as written, as is any other past that budget", (int)(j - i - 1), s + i + 1);
+        }
       }
     }
     vgi_buf_add(o, s + i, 1);
@@ -506,6 +520,7 @@ static void preprocess(adoc *a) {
   int above = -1;
   for (int i = 0; i < a->n; i++) {
     if (i > 0 && (blank(&a->L[i - 1]) || !gone(&a->L[i - 1]))) above = i - 1;
+    a->at = i;
     vgi_line *l = &a->L[i];
     const char *s = l->s;
     int n = l->len, escaped = 0;

@@ -370,7 +370,12 @@ int vgi_site_image_resolve(const char *url, const char *base, const vgi_options 
   if (got >= 24 && !memcmp(h, png, 8) && !memcmp(h + 12, "IHDR", 4)) {
     uint32_t w = be32(h + 16), hh = be32(h + 20);
     const vg_limits *lim = vgi_limits(o);
-    if (!w || !hh || w > (uint64_t)lim->max_picture_side || hh > (uint64_t)lim->max_picture_side ||
+    if (!w || !hh) {   /* a PNG of no pixels is damaged, not "too large" */
+      vgi_diag_add(d, VGI_ERROR, file, line, col, field,
+                   "image %s is %ux%u pixels: a PNG with no pixels (damaged)", url, w, hh);
+      return VGI_IMG_REFUSED;
+    }
+    if (w > (uint64_t)lim->max_picture_side || hh > (uint64_t)lim->max_picture_side ||
         (uint64_t)w * hh > (uint64_t)lim->max_picture_pixels) {
       vgi_diag_add(d, VGI_ERROR, file, line, col, field,
                    "image %s is %ux%u pixels: too large to draw (at most %ld a side, %ld "

@@ -211,4 +211,22 @@ done
 check "task_id_valid: false" has out.txt "^id_valid	false"
 check "task_id_check: says NUL" has out.txt "^id_check	nil	.*NUL byte"
 check "the file is intact" has victim "^victim$"
+
+# a sheet of several pages whose second page's name is a file of the user's:
+# refused before any page is written (before, sheet-01.png was written, then
+# the command failed at page 2 and left it)
+awk 'BEGIN { print "video:\n  id: many\n  title: Many\nscenes:"
+  for (i = 1; i <= 100; i++) printf "  - scene_type: title\n    visual_content: { title: \"S%d\" }\n    narration: \"Scene %d.\"\n", i, i }' >many.yaml
+echo "page of mine" >sheet-02.png
+"$VGRUN" frame many.yaml --sheet --resolution 320x180 -o sheet.png >out.txt 2>err.txt; rc=$?
+expect_rc 2 "frame --sheet with a user's file at page 2"
+check "frame --sheet: says which page" has err.txt "sheet-02.png exists and vgrun has no record of making it"
+check "frame --sheet: no page written" test ! -e sheet-01.png
+check "frame --sheet: the user's page is intact" has sheet-02.png "^page of mine$"
+rm sheet-02.png
+"$VGRUN" frame many.yaml --sheet --resolution 320x180 -o sheet.png >out.txt 2>err.txt; rc=$?
+expect_rc 0 "frame --sheet of two pages"
+check "frame --sheet: both pages" test -s sheet-01.png -a -s sheet-02.png
+"$VGRUN" frame many.yaml --sheet --resolution 320x180 -o sheet.png >out.txt 2>err.txt; rc=$?
+expect_rc 0 "frame --sheet again over its own pages"
 vg_done

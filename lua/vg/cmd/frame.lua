@@ -118,12 +118,21 @@ local function run(args)
     local out = o.out or "sheet.png"
     -- a sheet too tall for one picture is several: sheet-01.png, sheet-02.png, ...
     local pages = render.sheet_pages(#scenes, { frame = { fw, fh } })
-    for k, p in ipairs(pages) do
+    local paths = {}
+    for k = 1, #pages do
       local path = out
       if #pages > 1 then
         local stem, ext = out:match("^(.*)(%.[^./]*)$")
         path = string.format("%s-%02d%s", stem or out, k, ext or ".png")
       end
+      -- every page's name is checked before the first is written: a refused
+      -- page 2 left page 1 behind, from a command that failed
+      local why = outputs.own_refused(path, o.overwrite, inputs)
+      if why then eprintf("vgrun frame: %s\n", tostring(why)); return 2 end
+      paths[k] = path
+    end
+    for k, p in ipairs(pages) do
+      local path = paths[k]
       local slice = table.move(scenes, p[1], p[2], 1, {})
       -- each cell is the video's frame, with its captions' band
       local ok, werr, code = outputs.write_own(path, o.overwrite, function(tmp)

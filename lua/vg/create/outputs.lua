@@ -483,15 +483,22 @@ end
 -- Never, overwrite or not: a file the command read (inputs: the document,
 -- its pictures) or this run's --events file (vgrun made it, so the claim
 -- alone would let it be replaced, and its events lost).
-function M.write_own(path, overwrite, write, inputs)
+--- own_refused(path, overwrite [, inputs]) -> nil | message: why write_own
+--- would refuse path (exit 2), checked without writing: a command that
+--- writes several files checks them all before it writes the first
+function M.own_refused(path, overwrite, inputs)
   local st = core.stat(path, true)
-  if st and st.type == "dir" then return nil, path .. " is a folder", 2 end
+  if st and st.type == "dir" then return path .. " is a folder" end
   local clash = M.find_clash({ path }, inputs or {})
-  if clash then return nil, clash, 2 end
+  if clash then return clash end
   if M.events_file and M.find_clash({ path }, { M.events_file }) then
-    return nil, string.format("%s is the --events file of this run: name another output", shown(path)), 2
+    return string.format("%s is the --events file of this run: name another output", shown(path))
   end
-  local why = M.refuse_unclaimed({ path }, overwrite)
+  return M.refuse_unclaimed({ path }, overwrite)
+end
+
+function M.write_own(path, overwrite, write, inputs)
+  local why = M.own_refused(path, overwrite, inputs)
   if why then return nil, why, 2 end
   local tmp = tmp_beside(path)
   os.remove(tmp)
