@@ -2005,7 +2005,7 @@ static void man_detect(adoc *a, int from, int to) {
  * no command to run) and the back matter, as the man page reader does; the
  * back matter includes the section named by the suite the page is part of
  * (git's "GIT": "Part of the git(1) suite"), a title that begins the
- * page's name. */
+ * page's name (git-am, gitattributes, git). */
 static int man_section_left_out(const adoc *a, const char *t, int tn) {
   static const char *const back[] = { "SEE ALSO", "AUTHOR", "AUTHORS", "REPORTING BUGS", "COPYRIGHT", "COPYING",
                                       "RESOURCES", "COLOPHON", "LICENSE", "ACKNOWLEDGEMENTS", "ACKNOWLEDGMENTS",
@@ -2016,7 +2016,7 @@ static int man_section_left_out(const adoc *a, const char *t, int tn) {
   for (int k = 0; back[k]; k++)
     if ((int)strlen(back[k]) == tn && !strncasecmp(t, back[k], (size_t)tn)) return 1;
   size_t m = strlen(a->man_name);
-  return tn >= 2 && (size_t)tn < m && !strncasecmp(t, a->man_name, (size_t)tn) && a->man_name[tn] == '-';
+  return tn >= 2 && (size_t)tn <= m && !strncasecmp(t, a->man_name, (size_t)tn);
 }
 
 /* t[0..tn) in sentence case when it is written in capitals ("COMMIT

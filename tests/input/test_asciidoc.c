@@ -810,13 +810,13 @@ static void synopsis_as_code(void **state) {
  * one: titled by its name and what NAME says it does, NAME never read
  * again, and in a summary neither SYNOPSIS nor the back matter (SEE ALSO,
  * the suite's "GIT" section); section names in capitals in sentence case.
- * Before, the title was "git-tool(1)", a slide listed NAME, SYNOPSIS and
+ * Before, the title was "gittool(1)", a slide listed NAME, SYNOPSIS and
  * DESCRIPTION as bullets and said "git-tool - Frob the widgets. git tool:
  * Frob the widgets.", and "See also" was read out. */
 static void manual_page_header(void **state) {
   (void)state;
   static const char text[] =
-    "git-tool(1)\n===========\n\n"
+    "gittool(1)\n==========\n\n"
     "NAME\n----\ngit-tool - Frob the widgets\n  of a tree\n\n"
     "SYNOPSIS\n--------\n[verse]\n'git tool' [-q] <path>...\n\n"
     "DESCRIPTION\n-----------\nFrobs every widget under the paths.\n\n"
@@ -824,7 +824,7 @@ static void manual_page_header(void **state) {
     "SEE ALSO\n--------\nlinkgit:git-frob[1]\n\n"
     "GIT\n---\nPart of the linkgit:git[1] suite\n";
   char *md = adoc_md(text, VGI_DETAIL_SUMMARY);
-  assert_non_null(strstr(md, "# git-tool \xe2\x80\x94 Frob the widgets of a tree\n"));
+  assert_non_null(strstr(md, "# gittool \xe2\x80\x94 Frob the widgets of a tree\n"));
   assert_non_null(strstr(md, "## Description\n"));
   assert_non_null(strstr(md, "## Commit information\n"));
   assert_non_null(strstr(md, "Frobs every widget under the paths."));
