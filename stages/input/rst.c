@@ -1762,7 +1762,13 @@ static void directive_block(rst *r, const view *v, directive *dv, int depth) {
       /* a summary: what the option does, in its first sentence, on its
        * line, as the man page reader sums an option up */
       vgi_buf para = {0}, o = {0};
-      for (int k = dv->body; k < dv->end && r->L[k].ind < r->L[k].len; k++) {
+      /* its first paragraph at the body's margin: a directive there
+       * (".. versionadded:: 3.24") and what it holds are no sentence */
+      int k = dv->body;
+      while (k < dv->end && (r->L[k].ind >= r->L[k].len || r->L[k].ind > dv->base ||
+                             (r->L[k].len - r->L[k].ind >= 2 && !strncmp(r->L[k].s + r->L[k].ind, "..", 2))))
+        k++;
+      for (; k < dv->end && r->L[k].ind < r->L[k].len && r->L[k].ind == dv->base; k++) {
         if (para.n) vgi_buf_add(&para, " ", 1);
         vgi_buf_add(&para, r->L[k].s + r->L[k].ind, (size_t)(r->L[k].len - r->L[k].ind));
       }

@@ -302,20 +302,22 @@ static void option_directives(void **state) {
   vgi_buf_puts(&t, "Tool\n====\n\nRun Tests\n---------\n\n.. program:: tool\n\n"
                    ".. option:: -C <cfg>, --build-config <cfg>\n\n Choose the configuration. It may be any.\n\n"
                    " Some trees have several.\n\n");
-  for (int k = 1; k <= 10; k++)
+  vgi_buf_puts(&t, ".. option:: --fresh\n\n .. versionadded:: 3.24\n\n Start afresh.\n\n");
+  for (int k = 1; k <= 9; k++)
     vgi_buf_printf(&t, ".. option:: --flag-%d\n\n Turn on feature %d. More about it.\n\n", k, k);
   vgi_buf_puts(&t, "Exit Status\n-----------\n\nZero on success.\n");
   char *md = rst_md(t.s, VGI_DETAIL_SUMMARY);
   assert_non_null(strstr(md, "+ **`-C <cfg>`, `--build-config <cfg>`**: Choose the configuration.\n"));
-  assert_non_null(strstr(md, "+ **`--flag-7`**: Turn on feature 7.\n"));
+  assert_non_null(strstr(md, "+ **`--flag-6`**: Turn on feature 6.\n"));
+  assert_non_null(strstr(md, "+ **`--fresh`**: Start afresh.\n"));
   assert_non_null(strstr(md, "+ 3 more options\n"));
   assert_true(strstr(md, "+ 3 more options") < strstr(md, "## Exit Status"));
-  static const char *const never[] = { "\n**`", "--flag-8", "Some trees", "More about it", NULL };
+  static const char *const never[] = { "\n**`", "--flag-7", "Some trees", "More about it", "versionadded", NULL };
   for (int k = 0; never[k]; k++)
     if (strstr(md, never[k])) print_message("%s in: %s\n", never[k], md), fail();
   free(md);
   md = rst_md(t.s, VGI_DETAIL_FULL);
-  assert_non_null(strstr(md, "+ **`--flag-10`**:"));
+  assert_non_null(strstr(md, "+ **`--flag-9`**:"));
   assert_non_null(strstr(md, "Some trees have several."));
   assert_null(strstr(md, "more options"));
   assert_null(strstr(md, "\n**`"));
