@@ -1997,6 +1997,11 @@ static void man_detect(adoc *a, int from, int to) {
   if (!p.n) { vgi_buf_free(&p); return; }
   snprintf(a->purpose, sizeof a->purpose, "%.*s", (int)p.n, p.s);
   vgi_buf_free(&p);
+  /* the name as NAME writes it: the title's may hold an attribute git
+   * defines elsewhere ("git-credential-cache{litdd}daemon(1)") */
+  size_t nn = (size_t)(dash - s);
+  while (nn && s[nn - 1] == ' ') nn--;
+  if (nn && nn < sizeof a->man_name) { name = s; name_len = (int)nn; }
   snprintf(a->man_name, sizeof a->man_name, "%.*s", name_len, name);
 }
 
@@ -2124,8 +2129,13 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
       if (man && level == 1 && !doc_title_seen) {
         /* "git-am — Apply a series of patches from a mailbox", as the man
          * page reader titles a page */
-        vgi_buf_printf(&cased, "%s \xe2\x80\x94 %s", a->man_name, a->purpose);
-        text_line(a, &b, cased.s, cased.n);
+        /* the name as it is written ("--" in it no dash), escaped for Markdown */
+        for (const char *q = a->man_name; *q; q++) {
+          if (strchr("\\`*_[]<>#&", *q)) vgi_buf_add(&b, "\\", 1);
+          vgi_buf_add(&b, q, 1);
+        }
+        vgi_buf_puts(&b, " \xe2\x80\x94 ");
+        text_line(a, &b, a->purpose, strlen(a->purpose));
       } else if (man) {
         man_title_case(&cased, t, tn);
         text_line(a, &b, cased.s, cased.n);
