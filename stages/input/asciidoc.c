@@ -96,6 +96,8 @@ typedef struct adoc {
   int full;                /* every sentence wanted (--detail full), not a summary */
   char section[64];        /* the title of the section being read, as written */
   char purpose[256];       /* what the command is for (a manual page's NAME line) */
+  char man_name[128];      /* a manual page's name ("git-am" of "git-am(1)" with a NAME section), else "" */
+  int man_skip;            /* the section being read is left out (NAME; SYNOPSIS, back matter in a summary) */
   int compat;              /* older AsciiDoc's marks ('emphasis'): a two-line title or :compat-mode: */
 } adoc;
 
@@ -1938,6 +1940,133 @@ static void note_purpose(adoc *a, const char *s, size_t n) {
     }
 }
 
+/* ---- manual pages ---------------------------------------------------------------- */
+
+/* The section title at line i of [from, to): its level, the title at *t
+ * (an underlined one takes the next line too), else 0 */
+static int title_at(const adoc *a, int i, int to, const char **t, int *tn) {
+  const vgi_line *l = &a->L[i];
+  if (l->ind > 0) return 0;
+  int level = section_line(l, t, tn);
+  if (!level && i + 1 < to && !gone(&a->L[i + 1]) && (level = underline_level(a, l, &a->L[i + 1]))) {
+    *t = l->s;
+    *tn = l->len;
+  }
+  return level;
+}
+
+/* A manual page written in AsciiDoc (git's, asciidoctor's manpage doctype):
+ * its title "name(volume)", its first section NAME with "name - purpose".
+ * Read as the man page reader reads one: the title is "name — purpose",
+ * NAME is not read again. Sets a->man_name and a->purpose; looks at the
+ * header and the first paragraph of NAME only. */
+static void man_detect(adoc *a, int from, int to) {
+  const char *t;
+  int tn, i = from, seen = 0;
+  while (i < to && (gone(&a->L[i]) || blank(&a->L[i]))) i++;
+  if (i >= to || title_at(a, i, to, &t, &tn) != 1) return;
+  /* "git-am(1)", "asciidoctor(1)": a name, then its volume in brackets */
+  int open = 0;
+  while (open < tn && t[open] != '(' && t[open] != ' ') open++;
+  if (open == 0 || open >= tn || t[open] != '(' || t[tn - 1] != ')' || tn - open < 3 ||
+      open >= (int)sizeof a->man_name || !isdigit((unsigned char)t[open + 1]))
+    return;
+  for (int k = open + 1; k < tn - 1; k++)
+    if (!isalnum((unsigned char)t[k])) return;
+  int name_len = open;
+  const char *name = t;
+  /* the next section title, past the header's lines */
+  for (i++; i < to && seen < 64; i++, seen++) {
+    if (gone(&a->L[i]) || blank(&a->L[i])) continue;
+    int level = title_at(a, i, to, &t, &tn);
+    if (level == 1) continue;   /* the title's own underline */
+    if (!level) {
+      if (delimiter_run(&a->L[i], a->L[i].s[0], 2)) continue;
+      if (a->L[i].s[0] == ':') continue;   /* an attribute entry */
+      return;                              /* text before any section */
+    }
+    if (tn != 4 || strncasecmp(t, "NAME", 4)) return;
+    if (section_line(&a->L[i], &t, &tn) == 0) i++;
+    break;
+  }
+  /* NAME's line: "git-am - Apply a series of patches from a mailbox" */
+  for (i++; i < to && (gone(&a->L[i]) || blank(&a->L[i])); i++) {}
+  if (i >= to) return;
+  const char *s = a->L[i].s + a->L[i].ind;
+  size_t n = (size_t)(a->L[i].len - a->L[i].ind);
+  const char *dash = NULL;
+  for (size_t k = 0; k + 2 < n && k < 200 && !dash; k++)
+    if (s[k] == ' ' && s[k + 1] == '-' && s[k + 2] == ' ') dash = s + k;
+  if (!dash) return;
+  size_t b = (size_t)(dash - s) + 3;
+  while (b < n && s[b] == ' ') b++;
+  /* the purpose may go on over the paragraph's next lines */
+  vgi_buf p = {0};
+  vgi_buf_add(&p, s + b, n - b);
+  for (int j = i + 1; j < to && !blank(&a->L[j]) && p.n < 200; j++) {
+    if (gone(&a->L[j])) continue;
+    if (title_at(a, j, to, &t, &tn)) break;
+    vgi_buf_add(&p, " ", 1);
+    vgi_buf_add(&p, a->L[j].s + a->L[j].ind, (size_t)(a->L[j].len - a->L[j].ind));
+  }
+  if (!p.n) { vgi_buf_free(&p); return; }
+  snprintf(a->purpose, sizeof a->purpose, "%.*s", (int)p.n, p.s);
+  vgi_buf_free(&p);
+  /* the name as NAME writes it: the title's may hold an attribute git
+   * defines elsewhere ("git-credential-cache{litdd}daemon(1)") */
+  size_t nn = (size_t)(dash - s);
+  while (nn && s[nn - 1] == ' ') nn--;
+  if (nn && nn < sizeof a->man_name) { name = s; name_len = (int)nn; }
+  snprintf(a->man_name, sizeof a->man_name, "%.*s", name_len, name);
+}
+
+/* A manual page's section that a video leaves out: NAME (the title says it),
+ * and in a summary SYNOPSIS (the forms of a command line: nothing to say,
+ * no command to run) and the back matter, as the man page reader does; the
+ * back matter includes the section named by the suite the page is part of
+ * (git's "GIT": "Part of the git(1) suite"), a title that begins the
+ * page's name (git-am, gitattributes, git). */
+static int man_section_left_out(const adoc *a, const char *t, int tn) {
+  static const char *const back[] = { "SEE ALSO", "AUTHOR", "AUTHORS", "REPORTING BUGS", "COPYRIGHT", "COPYING",
+                                      "RESOURCES", "COLOPHON", "LICENSE", "ACKNOWLEDGEMENTS", "ACKNOWLEDGMENTS",
+                                      "THANKS", "TRANSLATION", NULL };
+  if (tn == 4 && !strncasecmp(t, "NAME", 4)) return 1;
+  if (a->full) return 0;
+  if (tn == 8 && !strncasecmp(t, "SYNOPSIS", 8)) return 1;
+  for (int k = 0; back[k]; k++)
+    if ((int)strlen(back[k]) == tn && !strncasecmp(t, back[k], (size_t)tn)) return 1;
+  size_t m = strlen(a->man_name);
+  return tn >= 2 && (size_t)tn <= m && !strncasecmp(t, a->man_name, (size_t)tn);
+}
+
+/* t[0..tn) in sentence case when it is written in capitals ("COMMIT
+ * INFORMATION" is "Commit information"), as the man page reader writes a
+ * section's name; abbreviations it keeps (GNU, API) and words with digits
+ * stay as they are. Appended to o. */
+static void man_title_case(vgi_buf *o, const char *t, int tn) {
+  static const char *const keep[] = { "GNU", "POSIX", "API", "URL", "URI", "ID", "UUID", "I/O", "SSH", "X11",
+                                      "HTTP", "HTTPS", "SHA-1", "SHA-256", NULL };
+  int caps = 0;
+  for (int k = 0; k < tn; k++) {
+    if (islower((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80) { vgi_buf_add(o, t, (size_t)tn); return; }
+    caps += isupper((unsigned char)t[k]) != 0;
+  }
+  if (caps < 2) { vgi_buf_add(o, t, (size_t)tn); return; }
+  for (int k = 0; k < tn;) {
+    int b = k;
+    while (k < tn && t[k] != ' ') k++;
+    int kept = 0;
+    for (int q = 0; keep[q] && !kept; q++) kept = (int)strlen(keep[q]) == k - b && !memcmp(t + b, keep[q], (size_t)(k - b));
+    for (int q = b; q < k && !kept; q++) kept = isdigit((unsigned char)t[q]) || t[q] == '_';
+    for (int q = b; q < k; q++) {
+      char c = t[q];
+      if (!kept && q > 0) c = (char)tolower((unsigned char)c);
+      vgi_buf_add(o, &c, 1);
+    }
+    while (k < tn && t[k] == ' ') vgi_buf_add(o, t + k++, 1);
+  }
+}
+
 static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
   lists ls = {0};
   int after_plus = 0;          /* the next block belongs to the list item before "+" */
@@ -1974,6 +2103,11 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
     snprintf(ipre, sizeof ipre, "%s%*s", pre, after_plus && ls.depth ? ls.indent[ls.depth - 1] + ls.width[ls.depth - 1] : 0, "");
     int underlined = !level && i + 1 < to && !gone(&a->L[i + 1]) ? underline_level(a, l, &a->L[i + 1]) : 0;
     if (underlined) { level = underlined; t = s; tn = n; }
+    /* a manual page's section left out: its lines up to the next section's title */
+    if (a->man_skip && depth == 0 && !(level && !(l->ind > 0) && level <= a->man_skip)) {
+      if (underlined) i++;
+      continue;
+    }
     if (level && !(l->ind > 0) && (depth > 0 || !strcmp(a->style, "discrete") || !strcmp(a->style, "float"))) {
       /* inside an example, sidebar, open or quote block a section title is a
        * discrete title, no section: a bold line of the block; so is one
@@ -1995,13 +2129,37 @@ static void blocks(adoc *a, int from, int to, const char *pre, int depth) {
       ls.depth = 0;
       clear_pending(a);
       snprintf(a->section, sizeof a->section, "%.*s", tn, t);
-      vgi_buf b = {0};
+      int man = a->man_name[0] && depth == 0;
+      a->man_skip = 0;
+      if (man && !(level == 1 && !doc_title_seen) && man_section_left_out(a, t, tn)) {
+        a->man_skip = level;
+        if (underlined) i++;
+        doc_title_seen = 1;
+        continue;
+      }
+      vgi_buf b = {0}, cased = {0};
       vgi_buf_puts(&b, pre);
       for (int k = 0; k < level; k++) vgi_buf_add(&b, "#", 1);
       vgi_buf_add(&b, " ", 1);
-      text_line(a, &b, t, (size_t)tn);
+      if (man && level == 1 && !doc_title_seen) {
+        /* "git-am — Apply a series of patches from a mailbox", as the man
+         * page reader titles a page */
+        /* the name as it is written ("--" in it no dash), escaped for Markdown */
+        for (const char *q = a->man_name; *q; q++) {
+          if (strchr("\\`*_[]<>#&", *q)) vgi_buf_add(&b, "\\", 1);
+          vgi_buf_add(&b, q, 1);
+        }
+        vgi_buf_puts(&b, " \xe2\x80\x94 ");
+        text_line(a, &b, a->purpose, strlen(a->purpose));
+      } else if (man) {
+        man_title_case(&cased, t, tn);
+        text_line(a, &b, cased.s, cased.n);
+      } else {
+        text_line(a, &b, t, (size_t)tn);
+      }
       out_line(a, l->no, b.s, b.n);
       vgi_buf_free(&b);
+      vgi_buf_free(&cased);
       if (underlined) { out_str(a, a->L[i + 1].no, pre); i++; }
       if (level == 1 && !doc_title_seen) {
         /* the header: author and revision lines up to the first blank line */
@@ -2399,6 +2557,7 @@ char *vgi_asciidoc_markdown(const char *text, size_t len, const char *file, cons
   preprocess(a);
   if (find_attr(a, "compat-mode", 11)) a->compat = 1;
   collect_sections(a);
+  man_detect(a, 0, a->n);
   blocks(a, 0, a->n, "", 0);
   char *md = vgi_buf_take(&a->out);
   *out_len = strlen(md);

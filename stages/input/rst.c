@@ -69,6 +69,12 @@ typedef struct rst {
    * and substitution definitions are none), and how often each style is used */
   int ek[3], el[3], es[3], nelem;
   int style_used[32];
+  /* a summary's run of option directives: the first OPTS_SUMMED shown,
+   * the rest one "N more options" item (opts_flush) */
+  int full;                /* every sentence wanted (--detail full) */
+  int in_opt;              /* an option's item is being written */
+  int opt_shown, opt_folded, opt_src;
+  char opt_pre[64];
 } rst;
 
 enum { E_BODY = 1, E_TITLE = 2, E_FIELDS = 3 };
@@ -161,8 +167,11 @@ static void fill(rst *r, int src) {
 }
 
 /* one line of Markdown for .rst line `src` (0-based index into L) */
+static void opts_flush(rst *r);
+
 static void emit(rst *r, int src_i, const char *s, size_t n) {
   if (r->scan) return;
+  if (!r->in_opt && (r->opt_shown || r->opt_folded)) opts_flush(r);
   int src = r->L[src_i].no;
   fill(r, src);
   vgi_buf b = {0};
@@ -1572,6 +1581,25 @@ static void image(rst *r, const directive *dv) {
   free(alt);
 }
 
+/* the end of a run of options: "+ 52 more options" after the ones a
+ * summary showed, as the man page and AsciiDoc readers end theirs */
+enum { OPTS_SUMMED = 8 };
+static void opts_flush(rst *r) {
+  if (r->opt_folded) {
+    char num[16];
+    snprintf(num, sizeof num, "%d", r->opt_folded);
+    const char *arg = num;
+    vgi_buf b = {0};
+    vgi_buf_puts(&b, r->opt_pre);
+    vgi_buf_puts(&b, "+ ");
+    if (r->opt_folded == 1) vgi_buf_puts(&b, vgi_phrase("en", "more_options_one"));
+    else vgi_phrase_put(&b, "en", "more_options", &arg, 1);
+    out_line(r, r->L[r->opt_src].no, b.s, b.n);
+    vgi_buf_free(&b);
+  }
+  r->opt_shown = r->opt_folded = 0;
+}
+
 static void directive_block(rst *r, const view *v, directive *dv, int depth) {
   const char *name = dv->name;
   static const char *const nothing[] = { "toctree", "include", "literalinclude", "contents", "index", "raw",
@@ -1697,6 +1725,73 @@ static void directive_block(rst *r, const view *v, directive *dv, int depth) {
   /* an object of an API ("py:function:: run(path)", "option:: --all"): its
    * signature names what its body says */
   const char *base_name = colon ? strrchr(name, ':') + 1 : name;
+  if (dv->argn && (!strcmp(base_name, "option") || !strcmp(base_name, "cmdoption"))) {
+    /* a command-line option ("option:: -C <cfg>, --build-config <cfg>") is
+     * an item of the options list its neighbours make, as an option list
+     * is: "+ **`-C <cfg>`, `--build-config <cfg>`**: " and its body (each
+     * option a sub-heading of its own made ctest(1) 110 scenes) */
+    if (!r->full && !r->scan && (r->opt_folded || r->opt_shown >= OPTS_SUMMED)) {
+      r->opt_folded++;
+      skip_to(r, dv->end - 1);
+      return;
+    }
+    vgi_buf m = {0};
+    vgi_buf_puts(&m, "+ **");
+    for (int k = 0; k < dv->argn;) {
+      int e = k;
+      while (e < dv->argn && !(dv->arg[e] == ',' && e + 1 < dv->argn && dv->arg[e + 1] == ' ')) e++;
+      int f = e;
+      while (f > k && dv->arg[f - 1] == ' ') f--;
+      if (k) vgi_buf_puts(&m, ", ");
+      put_code(&m, dv->arg + k, (size_t)(f - k));
+      k = e + 1;
+      while (k < dv->argn && dv->arg[k] == ' ') k++;
+    }
+    vgi_buf_puts(&m, "**: ");
+    char *mk = vgi_buf_take(&m);
+    int at = dv->body > dv->i + 1 ? dv->body - 1 : dv->i;
+    if (!r->full && !r->scan) {
+      if (!r->opt_shown) snprintf(r->opt_pre, sizeof r->opt_pre, "%.*s", (int)r->pre.n, r->pre.s ? r->pre.s : "");
+      r->opt_shown++;
+      r->opt_src = dv->i;
+      r->in_opt = 1;
+    }
+    if (r->full || r->scan) {
+      item(r, v, at, dv->end, dv->base, "", 0, mk, depth);
+    } else {
+      /* a summary: what the option does, in its first sentence, on its
+       * line, as the man page reader sums an option up */
+      vgi_buf para = {0}, o = {0};
+      /* its first paragraph at the body's margin: a directive there
+       * (".. versionadded:: 3.24") and what it holds are no sentence */
+      int k = dv->body;
+      while (k < dv->end && (r->L[k].ind >= r->L[k].len || r->L[k].ind > dv->base ||
+                             (r->L[k].len - r->L[k].ind >= 2 && !strncmp(r->L[k].s + r->L[k].ind, "..", 2))))
+        k++;
+      for (; k < dv->end && r->L[k].ind < r->L[k].len && r->L[k].ind == dv->base; k++) {
+        if (para.n) vgi_buf_add(&para, " ", 1);
+        vgi_buf_add(&para, r->L[k].s + r->L[k].ind, (size_t)(r->L[k].len - r->L[k].ind));
+      }
+      vgi_buf_puts(&o, mk);
+      size_t head = o.n;
+      /* a paragraph (a line ending "::" opens a literal block: no sentence) */
+      if (para.n && !(para.n >= 2 && para.s[para.n - 1] == ':' && para.s[para.n - 2] == ':')) {
+        inl(r, &o, para.s, para.n, 0);
+        vgi_buf_add(&o, "", 1);
+        o.n--;
+        size_t one = vgi_first_sentence(o.s + head);
+        if (one && head + one < o.n) o.n = head + one;
+      }
+      while (o.n && o.s[o.n - 1] == ' ') o.n--;
+      emit(r, dv->i, o.s, o.n);
+      skip_to(r, dv->end - 1);
+      vgi_buf_free(&para);
+      vgi_buf_free(&o);
+    }
+    r->in_opt = 0;
+    free(mk);
+    return;
+  }
   if (dv->argn && (is_one_of(base_name, api) || (colon && !is_one_of(base_name, nothing)))) {
     vgi_buf o = {0};
     vgi_buf_puts(&o, "**");
@@ -2066,6 +2161,7 @@ char *vgi_rst_markdown(const char *text, size_t len, const char *file, const vgi
                        vgi_diags *d, int **map, int *nmap, size_t *out_len) {
   rst r = { .file = file, .d = d, .max_depth = vgi_limits(opts)->max_markdown_depth, .next_src = 1 };
   r.budget = len * 2 + (1u << 20);
+  r.full = opts && opts->detail == VGI_DETAIL_FULL;
   r.title_line = r.subtitle_line = r.docinfo_line = -1;
   if (!vgi_split_lines(text, len, 0, &r.text, &r.L, &r.n)) {
     free(r.text);
@@ -2096,6 +2192,7 @@ char *vgi_rst_markdown(const char *text, size_t len, const char *file, const vgi
     r.nstyle = 0;
     r.anon_i = 0;
     blocks(&r, top, 0);
+    if (r.opt_shown || r.opt_folded) opts_flush(&r);
     fill(&r, r.n + 1);
   }
   for (int i = 0; i < r.ntg; i++) { free(r.tg[i].name); free(r.tg[i].url); }

@@ -806,6 +806,56 @@ static void synopsis_as_code(void **state) {
   free(md);
 }
 
+/* A manual page in AsciiDoc (git's) is read as the man page reader reads
+ * one: titled by its name and what NAME says it does, NAME never read
+ * again, and in a summary neither SYNOPSIS nor the back matter (SEE ALSO,
+ * the suite's "GIT" section); section names in capitals in sentence case.
+ * Before, the title was "gittool(1)", a slide listed NAME, SYNOPSIS and
+ * DESCRIPTION as bullets and said "gittool - Frob the widgets. git tool:
+ * Frob the widgets.", and "See also" was read out. */
+static void manual_page_header(void **state) {
+  (void)state;
+  static const char text[] =
+    "gittool(1)\n==========\n\n"
+    "NAME\n----\ngittool - Frob the widgets\n  of a tree\n\n"
+    "SYNOPSIS\n--------\n[verse]\n'git tool' [-q] <path>...\n\n"
+    "DESCRIPTION\n-----------\nFrobs every widget under the paths.\n\n"
+    "COMMIT INFORMATION\n------------------\nThe GNU way, SHA-1 kept.\n\n"
+    "SEE ALSO\n--------\nlinkgit:git-frob[1]\n\n"
+    "GIT\n---\nPart of the linkgit:git[1] suite\n";
+  char *md = adoc_md(text, VGI_DETAIL_SUMMARY);
+  assert_non_null(strstr(md, "# gittool \xe2\x80\x94 Frob the widgets of a tree\n"));
+  assert_non_null(strstr(md, "## Description\n"));
+  assert_non_null(strstr(md, "## Commit information\n"));
+  assert_non_null(strstr(md, "Frobs every widget under the paths."));
+  none_of(md, (const char *const[]){ "(1)", "NAME", "SYNOPSIS", "gittool - ", "git tool [-q]", "See also",
+                                     "SEE ALSO", "git-frob", "suite", "## GIT", NULL });
+  free(md);
+  /* every sentence: the synopsis stays, introduced by what the command is for */
+  md = adoc_md(text, VGI_DETAIL_FULL);
+  assert_non_null(strstr(md, "git tool: Frob the widgets of a tree."));
+  assert_non_null(strstr(md, "git tool [-q] <path>..."));
+  assert_non_null(strstr(md, "suite"));
+  assert_null(strstr(md, "gittool - "));
+  free(md);
+  /* the name as NAME writes it: the title's may hold an attribute defined
+   * elsewhere (git's {litdd}), and "--" in it is no dash */
+  md = adoc_md("git-cache{litdd}daemon(1)\n==========================\n\nNAME\n----\n"
+               "git-cache--daemon - Keep things\n\nDESCRIPTION\n-----------\nIt keeps.\n", VGI_DETAIL_SUMMARY);
+  assert_non_null(strstr(md, "# git-cache--daemon \xe2\x80\x94 Keep things\n"));
+  free(md);
+  /* a page titled so without a NAME section, and a section "NAME" in a
+   * document that is no manual page, are read as they are written */
+  md = adoc_md("tool(1)\n=======\n\nDESCRIPTION\n-----------\nIt frobs.\n", VGI_DETAIL_SUMMARY);
+  assert_non_null(strstr(md, "# tool(1)\n"));
+  assert_non_null(strstr(md, "## DESCRIPTION\n"));
+  free(md);
+  md = adoc_md("= Widgets\n\n== NAME\n\nwidget - a part\n\n== SEE ALSO\n\nThe gears.\n", VGI_DETAIL_SUMMARY);
+  assert_non_null(strstr(md, "## NAME\n"));
+  assert_non_null(strstr(md, "The gears."));
+  free(md);
+}
+
 /* 'text' is older AsciiDoc's emphasis (a two-line title, or :compat-mode:):
  * its words, never the quotes; an apostrophe stays one, and a document
  * with a "= Title" keeps its quotes */
@@ -901,6 +951,7 @@ int main(void) {
     cmocka_unit_test(option_terms_summed),
     cmocka_unit_test(lone_plus_lines),
     cmocka_unit_test(synopsis_as_code),
+      cmocka_unit_test(manual_page_header),
     cmocka_unit_test(unknown_macros),
     cmocka_unit_test(older_emphasis),
     cmocka_unit_test(linear_work),

@@ -3,6 +3,7 @@
  * never the markup; every line of the model and every diagnostic on the
  * .rst file's own line; hostile documents refused or read, never a crash. */
 #include "input_test.h"
+#include "input_private.h"
 
 static const char doc[] =
   "=================\n"                                        /* 1 */
@@ -276,6 +277,54 @@ static void bullet_of_a_term(void **state) {
   cJSON_Delete(m);
 }
 
+/* the Markdown a .rst document stands for */
+static char *rst_md(const char *text, int detail) {
+  vgi_options o = { .detail = detail };
+  vgi_diags d = {0};
+  int *map = NULL, nmap = 0;
+  size_t mlen = 0;
+  char *md = vgi_rst_markdown(text, strlen(text), "tool.rst", &o, &d, &map, &nmap, &mlen);
+  assert_non_null(md);
+  free(map);
+  vgi_diags_free(&d);
+  return md;
+}
+
+/* Sphinx's option directives ("option:: -C <cfg>, --build-config <cfg>",
+ * ctest(1) and every Sphinx manual page) are the items of one list of
+ * options, as an option list is: in a summary the first eight, each with
+ * its first sentence, then "N more options"; with every sentence each
+ * with its whole body. Before, each option's signature was a bold line
+ * alone, a sub-heading, and ctest(1) had 110 scenes, one an option. */
+static void option_directives(void **state) {
+  (void)state;
+  vgi_buf t = {0};
+  vgi_buf_puts(&t, "Tool\n====\n\nRun Tests\n---------\n\n.. program:: tool\n\n"
+                   ".. option:: -C <cfg>, --build-config <cfg>\n\n Choose the configuration. It may be any.\n\n"
+                   " Some trees have several.\n\n");
+  vgi_buf_puts(&t, ".. option:: --fresh\n\n .. versionadded:: 3.24\n\n Start afresh.\n\n");
+  for (int k = 1; k <= 9; k++)
+    vgi_buf_printf(&t, ".. option:: --flag-%d\n\n Turn on feature %d. More about it.\n\n", k, k);
+  vgi_buf_puts(&t, "Exit Status\n-----------\n\nZero on success.\n");
+  char *md = rst_md(t.s, VGI_DETAIL_SUMMARY);
+  assert_non_null(strstr(md, "+ **`-C <cfg>`, `--build-config <cfg>`**: Choose the configuration.\n"));
+  assert_non_null(strstr(md, "+ **`--flag-6`**: Turn on feature 6.\n"));
+  assert_non_null(strstr(md, "+ **`--fresh`**: Start afresh.\n"));
+  assert_non_null(strstr(md, "+ 3 more options\n"));
+  assert_true(strstr(md, "+ 3 more options") < strstr(md, "## Exit Status"));
+  static const char *const never[] = { "\n**`", "--flag-7", "Some trees", "More about it", "versionadded", NULL };
+  for (int k = 0; never[k]; k++)
+    if (strstr(md, never[k])) print_message("%s in: %s\n", never[k], md), fail();
+  free(md);
+  md = rst_md(t.s, VGI_DETAIL_FULL);
+  assert_non_null(strstr(md, "+ **`--flag-9`**:"));
+  assert_non_null(strstr(md, "Some trees have several."));
+  assert_null(strstr(md, "more options"));
+  assert_null(strstr(md, "\n**`"));
+  free(md);
+  vgi_buf_free(&t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(constructs),
@@ -284,6 +333,7 @@ int main(void) {
     cmocka_unit_test(prefix_format),
     cmocka_unit_test(hostile),
     cmocka_unit_test(bullet_of_a_term),
+    cmocka_unit_test(option_directives),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
