@@ -305,9 +305,11 @@ static gboolean fixed_attr(PangoAttribute *a, gpointer data) {
   return FALSE;
 }
 
+int rd_text_probe_scaled = 1;
+
 static void probe_init(rd_probe *p, PangoLayout *l, const rd_text_spec *s) {
   p->m = NULL;
-  if (s->letter_spacing != 0 || s->pitch_em > 0 || !(s->size > 0)) return;
+  if (!rd_text_probe_scaled || s->letter_spacing != 0 || s->pitch_em > 0 || !(s->size > 0)) return;
   int fixed = 0;
   PangoAttrList *attrs = pango_layout_get_attributes(l);
   if (attrs) {
