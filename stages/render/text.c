@@ -902,12 +902,14 @@ static int code_word(unsigned char c) {
   return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
-/* inside: a break inside a token is taken (a token longer than the line) */
-static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines, int inside) {
+/* inside: a break inside a token is taken (a token longer than the line);
+ * k: the layout is laid out k times smaller than it is measured (rd_probe) */
+static int wrapped_fits_k(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines, int inside,
+                          double k) {
   PangoRectangle log;
   pango_layout_get_extents(l, NULL, &log);
-  *w = (double)log.width / PANGO_SCALE;
-  *h = (double)log.height / PANGO_SCALE;
+  *w = (double)log.width / PANGO_SCALE * k;
+  *h = (double)log.height / PANGO_SCALE * k;
   *lines = pango_layout_get_line_count(l);
   if (*h > s->h + 0.01 || *w > s->w + 0.01) return 0;
   if (inside) return 1;
@@ -935,6 +937,10 @@ static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double
   return ok;
 }
 
+static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines, int inside) {
+  return wrapped_fits_k(l, s, w, h, lines, inside, 1);
+}
+
 /* inside: a word longer than the line breaks inside (Pango's WORD_CHAR) */
 static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double size, int inside) {
   set_size(l, fd, size, s);   /* code: no hanging indent nor script pitch here */
@@ -959,6 +965,19 @@ static size_t longest_token(const char *txt) {
   return best;
 }
 
+/* Whether the code fits wrapped at this size (as code_wrap_at, then
+ * wrapped_fits): through the probe's copy at s->size when it has one. */
+static int wrapped_probe(rd_probe *p, PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double *w,
+                         double *h, int *lines, int inside, double size) {
+  if (!p->m) {
+    code_wrap_at(l, fd, s, size, inside);
+    return wrapped_fits(l, s, w, h, lines, inside);
+  }
+  double k = size / s->size;
+  pango_layout_set_width(p->m, (int)(s->w / k * PANGO_SCALE));
+  return wrapped_fits_k(p->m, s, w, h, lines, inside, k);
+}
+
 /* The largest size from s->size down to min_size at which the code fits
  * wrapped (inside: as code_wrap_at); 1 if one does (the layout left there). */
 static int wrap_search(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
@@ -969,14 +988,22 @@ static int wrap_search(PangoLayout *l, PangoFontDescription *fd, const rd_text_s
     f->shrunk = 0;
     return 1;
   }
-  code_wrap_at(l, fd, s, s->min_size, inside);
-  if (!wrapped_fits(l, s, w, h, lines, inside)) return 0;
+  /* the sizes tried, as fit_once's: laid out at s->size in a box scaled
+   * by the inverse (rd_probe), where nothing in the layout keeps its size */
+  rd_probe probe;
+  probe_init(&probe, l, s);
+  if (!wrapped_probe(&probe, l, fd, s, w, h, lines, inside, s->min_size)) {
+    probe_free(&probe);
+    code_wrap_at(l, fd, s, s->min_size, inside);
+    wrapped_fits(l, s, w, h, lines, inside);
+    return 0;
+  }
   double lo = s->min_size, hi = s->size;
   for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
     double mid = (lo + hi) / 2;
-    code_wrap_at(l, fd, s, mid, inside);
-    if (wrapped_fits(l, s, w, h, lines, inside)) lo = mid; else hi = mid;
+    if (wrapped_probe(&probe, l, fd, s, w, h, lines, inside, mid)) lo = mid; else hi = mid;
   }
+  probe_free(&probe);
   code_wrap_at(l, fd, s, lo, inside);
   wrapped_fits(l, s, w, h, lines, inside);
   f->final_size = lo;

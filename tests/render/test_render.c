@@ -424,14 +424,14 @@ void FcDefaultSubstitute(FcPattern *p) {
   next(p);
 }
 
-typedef struct fit_run { const char *json; int scaled; rd_fitted out; int patterns; } fit_run;
+typedef struct fit_run { const char *json; int scaled, code; rd_fitted out; int patterns; } fit_run;
 
 /* one fit on a thread of its own: its own font map and layout cache */
 static void *fit_thread(void *arg) {
   fit_run *r = arg;
   cJSON *item = cJSON_Parse(r->json);
   rd_text_spec spec;
-  rd_text_spec_from_json(item, 0, &spec);
+  rd_text_spec_from_json(item, r->code, &spec);
   rd_text_probe_scaled = r->scaled;
   int before = __atomic_load_n(&g_patterns, __ATOMIC_SEQ_CST);
   const rd_fitted *f = rd_text_fit(&spec);
@@ -444,8 +444,8 @@ static void *fit_thread(void *arg) {
   return NULL;
 }
 
-static fit_run fit_on_thread(const char *json, int scaled) {
-  fit_run r = { json, scaled, {0}, 0 };
+static fit_run fit_on_thread(const char *json, int scaled, int code) {
+  fit_run r = { json, scaled, code, {0}, 0 };
   pthread_t th;
   pthread_create(&th, NULL, fit_thread, &r);
   pthread_join(th, NULL);
@@ -457,7 +457,7 @@ static fit_run fit_on_thread(const char *json, int scaled) {
  * at each size finds. */
 static void test_fit_search_loads_few_sizes(void **state) {
   (void)state;
-  static char words[2600], json[6][4096];
+  static char words[2600], code[1024], json[8][4096];
   words[0] = '\0';
   for (int i = 0; i < 120; i++) strcat(words, "wrapping words ");
   snprintf(json[0], sizeof json[0], "{\"type\":\"text\",\"w\":1800,\"h\":1000,\"size\":61.3,\"min_size\":20,"
@@ -472,18 +472,29 @@ static void test_fit_search_loads_few_sizes(void **state) {
                                     "\"markup\":true,\"text\":\"<b>bold</b> and <i>italic</i> %s\"}", words + 1500);
   snprintf(json[5], sizeof json[5], "{\"type\":\"text\",\"w\":640,\"h\":360,\"size\":56,\"min_size\":18,"
                                     "\"lang\":\"ja\",\"text\":\"日本語の文章は単語の間で改行されます。%s\"}", words + 1600);
-  fit_run first = fit_on_thread(json[0], 1);
+  /* code: shrunk on its lines, then wrapped between tokens */
+  code[0] = '\0';
+  for (int i = 0; i < 6; i++) strcat(code, "let total = compute(alpha, beta) + other_function(delta, 42)  # sum\\n");
+  snprintf(json[6], sizeof json[6], "{\"type\":\"code\",\"w\":900,\"h\":600,\"size\":40,\"min_size\":14,"
+                                    "\"language\":\"python\",\"text\":\"%s\"}", code);
+  snprintf(json[7], sizeof json[7], "{\"type\":\"code\",\"w\":600,\"h\":700,\"size\":40,\"min_size\":22,"
+                                    "\"language\":\"python\",\"text\":\"%s\"}", code);
+  fit_run first = fit_on_thread(json[0], 1, 0);
   assert_true(first.out.shrunk);
   /* two for the size asked and two for the size found (laid out at each
    * size tried: 18) */
   if (first.patterns > 4) fail_msg("%d font patterns made to fit one text", first.patterns);
-  for (int i = 0; i < 6; i++) {
-    fit_run a = fit_on_thread(json[i], 1), b = fit_on_thread(json[i], 0);
+  for (int i = 0; i < 8; i++) {
+    fit_run a = fit_on_thread(json[i], 1, i >= 6), b = fit_on_thread(json[i], 0, i >= 6);
     if (a.out.final_size != b.out.final_size || a.out.lines != b.out.lines || a.out.width != b.out.width ||
-        a.out.height != b.out.height || a.out.cut != b.out.cut || a.out.dx != b.out.dx)
+        a.out.height != b.out.height || a.out.cut != b.out.cut || a.out.dx != b.out.dx || a.out.hang != b.out.hang)
       fail_msg("text %d: scaled probes %.3f px (%d lines), each size %.3f px (%d lines)", i, a.out.final_size,
                a.out.lines, b.out.final_size, b.out.lines);
     assert_true(a.out.shrunk);
+    if (i == 7) {   /* wrapped between tokens: its search too makes few patterns */
+      assert_true(a.out.hang);
+      if (a.patterns * 2 > b.patterns) fail_msg("code: %d font patterns, %d at each size", a.patterns, b.patterns);
+    }
   }
 }
 
