@@ -324,17 +324,21 @@ static void probe_free(rd_probe *p) {
   p->m = NULL;
 }
 
+/* a box scaled by 1/k whose width in Pango units an int holds (a huge box
+ * probed at a tiny size is laid out at that size instead) */
+static int probe_width_ok(const rd_text_spec *s, double k) { return s->w / k * PANGO_SCALE < 1e9; }
+
 /* Whether the text fits at this size; the layout l is left at that size
  * only when probed at each size. */
 static int probe_fits(rd_probe *p, PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, int tokens,
                       double size) {
   double w, h;
   int lines;
-  if (!p->m) {
+  double k = size / s->size;
+  if (!p->m || !probe_width_ok(s, k)) {
     set_size(l, fd, size, s);
     return fits(l, s, tokens, &w, &h, &lines);
   }
-  double k = size / s->size;
   if (s->wrap != RD_WRAP_NONE) pango_layout_set_width(p->m, (int)(s->w / k * PANGO_SCALE));
   PangoRectangle log;
   pango_layout_get_extents(p->m, NULL, &log);
@@ -969,11 +973,11 @@ static size_t longest_token(const char *txt) {
  * wrapped_fits): through the probe's copy at s->size when it has one. */
 static int wrapped_probe(rd_probe *p, PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double *w,
                          double *h, int *lines, int inside, double size) {
-  if (!p->m) {
+  double k = size / s->size;
+  if (!p->m || !probe_width_ok(s, k)) {
     code_wrap_at(l, fd, s, size, inside);
     return wrapped_fits(l, s, w, h, lines, inside);
   }
-  double k = size / s->size;
   pango_layout_set_width(p->m, (int)(s->w / k * PANGO_SCALE));
   return wrapped_fits_k(p->m, s, w, h, lines, inside, k);
 }

@@ -457,7 +457,7 @@ static fit_run fit_on_thread(const char *json, int scaled, int code) {
  * at each size finds. */
 static void test_fit_search_loads_few_sizes(void **state) {
   (void)state;
-  static char words[2600], code[1024], json[8][4096];
+  static char words[2600], many[6100], code[1024], json[9][8192];
   words[0] = '\0';
   for (int i = 0; i < 120; i++) strcat(words, "wrapping words ");
   snprintf(json[0], sizeof json[0], "{\"type\":\"text\",\"w\":1800,\"h\":1000,\"size\":61.3,\"min_size\":20,"
@@ -479,13 +479,19 @@ static void test_fit_search_loads_few_sizes(void **state) {
                                     "\"language\":\"python\",\"text\":\"%s\"}", code);
   snprintf(json[7], sizeof json[7], "{\"type\":\"code\",\"w\":600,\"h\":700,\"size\":40,\"min_size\":22,"
                                     "\"language\":\"python\",\"text\":\"%s\"}", code);
+  /* a box far wider than the frame, its text far smaller than asked: the
+   * scaled box would be wider than an int holds in Pango units */
+  many[0] = '\0';
+  for (int i = 0; i < 400; i++) strcat(many, "wrapping words ");
+  snprintf(json[8], sizeof json[8], "{\"type\":\"text\",\"w\":90000,\"h\":40,\"size\":2000,\"min_size\":1,"
+                                    "\"text\":\"%s\"}", many);
   fit_run first = fit_on_thread(json[0], 1, 0);
   assert_true(first.out.shrunk);
   /* two for the size asked and two for the size found (laid out at each
    * size tried: 18) */
   if (first.patterns > 4) fail_msg("%d font patterns made to fit one text", first.patterns);
-  for (int i = 0; i < 8; i++) {
-    fit_run a = fit_on_thread(json[i], 1, i >= 6), b = fit_on_thread(json[i], 0, i >= 6);
+  for (int i = 0; i < 9; i++) {
+    fit_run a = fit_on_thread(json[i], 1, i == 6 || i == 7), b = fit_on_thread(json[i], 0, i == 6 || i == 7);
     if (a.out.final_size != b.out.final_size || a.out.lines != b.out.lines || a.out.width != b.out.width ||
         a.out.height != b.out.height || a.out.cut != b.out.cut || a.out.dx != b.out.dx || a.out.hang != b.out.hang)
       fail_msg("text %d: scaled probes %.3f px (%d lines), each size %.3f px (%d lines)", i, a.out.final_size,
