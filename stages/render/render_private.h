@@ -80,6 +80,9 @@ typedef struct rd_fitted {
  * depend on resolution). The result lives in this thread's cache and stays
  * valid until the next rd_text_fit call on the same thread. */
 const rd_fitted *rd_text_fit(const rd_text_spec *s);
+/* 1 (the default): the fit's size search lays text out at the size already
+ * loaded, scaled (text.c, rd_probe); 0: at each size it tries (tests) */
+extern int rd_text_probe_scaled;
 /* Reads a text spec from a display-list item. Strings point into item. */
 void rd_text_spec_from_json(const cJSON *item, int code, rd_text_spec *s);
 

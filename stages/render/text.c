@@ -251,6 +251,17 @@ static void set_size(PangoLayout *l, PangoFontDescription *fd, double size, cons
   }
 }
 
+/* Whether extents w x h in so many lines fit the box (tokens: as fit_once). */
+static int fits_extents(const rd_text_spec *s, int tokens, double w, double h, int lines) {
+  if (h > s->h + 0.01) return 0;
+  if (s->wrap == RD_WRAP_NONE && w > s->w + 0.01) return 0;
+  /* wrapped text is wider than its box where a token cannot break
+   * (token_breaks): smaller type then, as for a line of code */
+  if (tokens && s->wrap != RD_WRAP_NONE && w > s->w + 0.5) return 0;
+  if (s->max_lines > 0 && lines > s->max_lines) return 0;
+  return 1;
+}
+
 /* Measures the layout; returns 1 if it fits the box (tokens: as fit_once). */
 static int fits(PangoLayout *l, const rd_text_spec *s, int tokens, double *w, double *h, int *lines) {
   PangoRectangle log;
@@ -258,13 +269,81 @@ static int fits(PangoLayout *l, const rd_text_spec *s, int tokens, double *w, do
   *w = (double)log.width / PANGO_SCALE;
   *h = (double)log.height / PANGO_SCALE;
   *lines = pango_layout_get_line_count(l);
-  if (*h > s->h + 0.01) return 0;
-  if (s->wrap == RD_WRAP_NONE && *w > s->w + 0.01) return 0;
-  /* wrapped text is wider than its box where a token cannot break
-   * (token_breaks): smaller type then, as for a line of code */
-  if (tokens && s->wrap != RD_WRAP_NONE && *w > s->w + 0.5) return 0;
-  if (s->max_lines > 0 && *lines > s->max_lines) return 0;
-  return 1;
+  return fits_extents(s, tokens, *w, *h, *lines);
+}
+
+/* What a size probe of the fit's search measures. Pango loads a font set
+ * for every new pixel size (fontconfig sorts every installed font for it,
+ * on a thread of its own: about 0.8 ms), so the probes lay the text out at
+ * the size already loaded (s->size) in a box scaled by the inverse: without
+ * hinting and with unrounded glyph positions (new_context) every advance,
+ * line height, indent and tab scales linearly, so the text breaks where it
+ * would at the probed size and its extents scale back. Only the size chosen
+ * is laid out at its own size. A layout with something that does not scale
+ * with its font size (an absolute size, rise or letter spacing in its
+ * markup or spec, a script's absolute line pitch) probes at each size. */
+typedef struct rd_probe {
+  PangoLayout *m;   /* a copy of the layout at s->size, or NULL: probe at each size */
+} rd_probe;
+
+static gboolean fixed_attr(PangoAttribute *a, gpointer data) {
+  int *fixed = data;
+  switch (a->klass->type) {
+  case PANGO_ATTR_LANGUAGE: case PANGO_ATTR_FAMILY: case PANGO_ATTR_STYLE: case PANGO_ATTR_WEIGHT:
+  case PANGO_ATTR_VARIANT: case PANGO_ATTR_STRETCH: case PANGO_ATTR_FOREGROUND: case PANGO_ATTR_BACKGROUND:
+  case PANGO_ATTR_UNDERLINE: case PANGO_ATTR_STRIKETHROUGH: case PANGO_ATTR_SCALE: case PANGO_ATTR_FALLBACK:
+  case PANGO_ATTR_UNDERLINE_COLOR: case PANGO_ATTR_STRIKETHROUGH_COLOR: case PANGO_ATTR_FOREGROUND_ALPHA:
+  case PANGO_ATTR_BACKGROUND_ALPHA: case PANGO_ATTR_ALLOW_BREAKS: case PANGO_ATTR_SHOW:
+  case PANGO_ATTR_INSERT_HYPHENS: case PANGO_ATTR_FONT_FEATURES:
+    break;
+  case PANGO_ATTR_FONT_DESC:
+    if (pango_font_description_get_set_fields(((PangoAttrFontDesc *)a)->desc) & PANGO_FONT_MASK_SIZE) *fixed = 1;
+    break;
+  default:
+    *fixed = 1;
+  }
+  return FALSE;
+}
+
+int rd_text_probe_scaled = 1;
+
+static void probe_init(rd_probe *p, PangoLayout *l, const rd_text_spec *s) {
+  p->m = NULL;
+  if (!rd_text_probe_scaled || s->letter_spacing != 0 || s->pitch_em > 0 || !(s->size > 0)) return;
+  int fixed = 0;
+  PangoAttrList *attrs = pango_layout_get_attributes(l);
+  if (attrs) {
+    PangoAttrList *none = pango_attr_list_filter(attrs, fixed_attr, &fixed);
+    if (none) pango_attr_list_unref(none);
+  }
+  if (!fixed) p->m = pango_layout_copy(l);   /* (l is at s->size: build_layout) */
+}
+
+static void probe_free(rd_probe *p) {
+  if (p->m) g_object_unref(p->m);
+  p->m = NULL;
+}
+
+/* a box scaled by 1/k whose width in Pango units an int holds (a huge box
+ * probed at a tiny size is laid out at that size instead) */
+static int probe_width_ok(const rd_text_spec *s, double k) { return s->w / k * PANGO_SCALE < 1e9; }
+
+/* Whether the text fits at this size; the layout l is left at that size
+ * only when probed at each size. */
+static int probe_fits(rd_probe *p, PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, int tokens,
+                      double size) {
+  double w, h;
+  int lines;
+  double k = size / s->size;
+  if (!p->m || !probe_width_ok(s, k)) {
+    set_size(l, fd, size, s);
+    return fits(l, s, tokens, &w, &h, &lines);
+  }
+  if (s->wrap != RD_WRAP_NONE) pango_layout_set_width(p->m, (int)(s->w / k * PANGO_SCALE));
+  PangoRectangle log;
+  pango_layout_get_extents(p->m, NULL, &log);
+  return fits_extents(s, tokens, (double)log.width / PANGO_SCALE * k, (double)log.height / PANGO_SCALE * k,
+                      pango_layout_get_line_count(p->m));
 }
 
 /* Markup that does not parse is shown as the text it stands for: tags
@@ -827,12 +906,14 @@ static int code_word(unsigned char c) {
   return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
-/* inside: a break inside a token is taken (a token longer than the line) */
-static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines, int inside) {
+/* inside: a break inside a token is taken (a token longer than the line);
+ * k: the layout is laid out k times smaller than it is measured (rd_probe) */
+static int wrapped_fits_k(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines, int inside,
+                          double k) {
   PangoRectangle log;
   pango_layout_get_extents(l, NULL, &log);
-  *w = (double)log.width / PANGO_SCALE;
-  *h = (double)log.height / PANGO_SCALE;
+  *w = (double)log.width / PANGO_SCALE * k;
+  *h = (double)log.height / PANGO_SCALE * k;
   *lines = pango_layout_get_line_count(l);
   if (*h > s->h + 0.01 || *w > s->w + 0.01) return 0;
   if (inside) return 1;
@@ -860,6 +941,10 @@ static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double
   return ok;
 }
 
+static int wrapped_fits(PangoLayout *l, const rd_text_spec *s, double *w, double *h, int *lines, int inside) {
+  return wrapped_fits_k(l, s, w, h, lines, inside, 1);
+}
+
 /* inside: a word longer than the line breaks inside (Pango's WORD_CHAR) */
 static void code_wrap_at(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double size, int inside) {
   set_size(l, fd, size, s);   /* code: no hanging indent nor script pitch here */
@@ -884,6 +969,19 @@ static size_t longest_token(const char *txt) {
   return best;
 }
 
+/* Whether the code fits wrapped at this size (as code_wrap_at, then
+ * wrapped_fits): through the probe's copy at s->size when it has one. */
+static int wrapped_probe(rd_probe *p, PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, double *w,
+                         double *h, int *lines, int inside, double size) {
+  double k = size / s->size;
+  if (!p->m || !probe_width_ok(s, k)) {
+    code_wrap_at(l, fd, s, size, inside);
+    return wrapped_fits(l, s, w, h, lines, inside);
+  }
+  pango_layout_set_width(p->m, (int)(s->w / k * PANGO_SCALE));
+  return wrapped_fits_k(p->m, s, w, h, lines, inside, k);
+}
+
 /* The largest size from s->size down to min_size at which the code fits
  * wrapped (inside: as code_wrap_at); 1 if one does (the layout left there). */
 static int wrap_search(PangoLayout *l, PangoFontDescription *fd, const rd_text_spec *s, rd_fitted *f,
@@ -894,14 +992,22 @@ static int wrap_search(PangoLayout *l, PangoFontDescription *fd, const rd_text_s
     f->shrunk = 0;
     return 1;
   }
-  code_wrap_at(l, fd, s, s->min_size, inside);
-  if (!wrapped_fits(l, s, w, h, lines, inside)) return 0;
+  /* the sizes tried, as fit_once's: laid out at s->size in a box scaled
+   * by the inverse (rd_probe), where nothing in the layout keeps its size */
+  rd_probe probe;
+  probe_init(&probe, l, s);
+  if (!wrapped_probe(&probe, l, fd, s, w, h, lines, inside, s->min_size)) {
+    probe_free(&probe);
+    code_wrap_at(l, fd, s, s->min_size, inside);
+    wrapped_fits(l, s, w, h, lines, inside);
+    return 0;
+  }
   double lo = s->min_size, hi = s->size;
   for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
     double mid = (lo + hi) / 2;
-    code_wrap_at(l, fd, s, mid, inside);
-    if (wrapped_fits(l, s, w, h, lines, inside)) lo = mid; else hi = mid;
+    if (wrapped_probe(&probe, l, fd, s, w, h, lines, inside, mid)) lo = mid; else hi = mid;
   }
+  probe_free(&probe);
   code_wrap_at(l, fd, s, lo, inside);
   wrapped_fits(l, s, w, h, lines, inside);
   f->final_size = lo;
@@ -1115,20 +1221,24 @@ static void fit_once(rd_thread *t, const rd_text_spec *s, rd_fitted *f, int toke
   if (s->code && s->wrap == RD_WRAP_NONE && !s->keep_lines && floor_size < s->size * 0.6)
     floor_size = s->size * 0.6;
   if (!fits(l, s, tokens, &w, &h, &lines)) {
-    set_size(l, fd, floor_size, s);
-    if (fits(l, s, tokens, &w, &h, &lines)) {
+    rd_probe probe;
+    probe_init(&probe, l, s);
+    int floor_fits = probe_fits(&probe, l, fd, s, tokens, floor_size);
+    if (floor_fits) {
       /* Largest size that fits: the fit is monotonic enough in practice. */
       double lo = floor_size, hi = s->size;
       for (int i = 0; i < 7 && hi - lo > 0.25; i++) {
         double mid = (lo + hi) / 2;
-        set_size(l, fd, mid, s);
-        if (fits(l, s, tokens, &w, &h, &lines)) lo = mid; else hi = mid;
+        if (probe_fits(&probe, l, fd, s, tokens, mid)) lo = mid; else hi = mid;
       }
+      probe_free(&probe);
       set_size(l, fd, lo, s);
       fits(l, s, tokens, &w, &h, &lines);
       f->final_size = lo;
       f->shrunk = 1;
     } else {
+      probe_free(&probe);
+      set_size(l, fd, floor_size, s);   /* (a probe may have left it elsewhere) */
       /* Code that does not fit on its lines is wrapped between tokens
        * (never inside one, never hyphenated: that would change the code),
        * continuation lines hang under a mark (drawn by render.c); only

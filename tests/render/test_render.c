@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dlfcn.h>
+#include <fontconfig/fontconfig.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -411,6 +413,97 @@ static void test_break_spans_bounded(void **state) {
   }
 }
 
+/* Pango makes a fontconfig pattern (and sorts every installed font for it)
+ * for each new font size: counted here, where Pango calls fontconfig (this
+ * program exports its symbols: ENABLE_EXPORTS in CMakeLists.txt). */
+static int g_patterns;
+void FcDefaultSubstitute(FcPattern *p) {
+  static void (*next)(FcPattern *);
+  if (!next) *(void **)&next = dlsym(RTLD_NEXT, "FcDefaultSubstitute");
+  __atomic_add_fetch(&g_patterns, 1, __ATOMIC_SEQ_CST);
+  next(p);
+}
+
+typedef struct fit_run { const char *json; int scaled, code; rd_fitted out; int patterns; } fit_run;
+
+/* one fit on a thread of its own: its own font map and layout cache */
+static void *fit_thread(void *arg) {
+  fit_run *r = arg;
+  cJSON *item = cJSON_Parse(r->json);
+  rd_text_spec spec;
+  rd_text_spec_from_json(item, r->code, &spec);
+  rd_text_probe_scaled = r->scaled;
+  int before = __atomic_load_n(&g_patterns, __ATOMIC_SEQ_CST);
+  const rd_fitted *f = rd_text_fit(&spec);
+  r->patterns = __atomic_load_n(&g_patterns, __ATOMIC_SEQ_CST) - before;
+  r->out = *f;
+  r->out.layout = NULL;
+  rd_text_probe_scaled = 1;
+  cJSON_Delete(item);
+  vg_render_thread_cleanup();
+  return NULL;
+}
+
+static fit_run fit_on_thread(const char *json, int scaled, int code) {
+  fit_run r = { json, scaled, code, {0}, 0 };
+  pthread_t th;
+  pthread_create(&th, NULL, fit_thread, &r);
+  pthread_join(th, NULL);
+  return r;
+}
+
+/* The size search of a text that must shrink loads no font for each size
+ * it tries (a font set sorted for each, 0.8 ms), and finds what laying the text out
+ * at each size finds. */
+static void test_fit_search_loads_few_sizes(void **state) {
+  (void)state;
+  static char words[2600], many[6100], code[1024], json[9][8192];
+  words[0] = '\0';
+  for (int i = 0; i < 120; i++) strcat(words, "wrapping words ");
+  snprintf(json[0], sizeof json[0], "{\"type\":\"text\",\"w\":1800,\"h\":1000,\"size\":61.3,\"min_size\":20,"
+                                    "\"text\":\"%s\"}", words);
+  snprintf(json[1], sizeof json[1], "{\"type\":\"text\",\"w\":700,\"h\":900,\"size\":48,\"min_size\":12,"
+                                    "\"weight\":700,\"align\":\"center\",\"text\":\"%s\"}", words + 1300);
+  snprintf(json[2], sizeof json[2], "{\"type\":\"text\",\"w\":900,\"h\":400,\"size\":72,\"min_size\":20,"
+                                    "\"max_lines\":2,\"text\":\"%s\"}", words + 1650);
+  snprintf(json[3], sizeof json[3], "{\"type\":\"text\",\"w\":500,\"h\":300,\"size\":66,\"min_size\":24,"
+                                    "\"wrap\":\"none\",\"text\":\"a line that is too wide\"}");
+  snprintf(json[4], sizeof json[4], "{\"type\":\"text\",\"w\":800,\"h\":500,\"size\":60,\"min_size\":14,"
+                                    "\"markup\":true,\"text\":\"<b>bold</b> and <i>italic</i> %s\"}", words + 1500);
+  snprintf(json[5], sizeof json[5], "{\"type\":\"text\",\"w\":640,\"h\":360,\"size\":56,\"min_size\":18,"
+                                    "\"lang\":\"ja\",\"text\":\"日本語の文章は単語の間で改行されます。%s\"}", words + 1600);
+  /* code: shrunk on its lines, then wrapped between tokens */
+  code[0] = '\0';
+  for (int i = 0; i < 6; i++) strcat(code, "let total = compute(alpha, beta) + other_function(delta, 42)  # sum\\n");
+  snprintf(json[6], sizeof json[6], "{\"type\":\"code\",\"w\":900,\"h\":600,\"size\":40,\"min_size\":14,"
+                                    "\"language\":\"python\",\"text\":\"%s\"}", code);
+  snprintf(json[7], sizeof json[7], "{\"type\":\"code\",\"w\":600,\"h\":700,\"size\":40,\"min_size\":22,"
+                                    "\"language\":\"python\",\"text\":\"%s\"}", code);
+  /* a box far wider than the frame, its text far smaller than asked: the
+   * scaled box would be wider than an int holds in Pango units */
+  many[0] = '\0';
+  for (int i = 0; i < 400; i++) strcat(many, "wrapping words ");
+  snprintf(json[8], sizeof json[8], "{\"type\":\"text\",\"w\":90000,\"h\":40,\"size\":2000,\"min_size\":1,"
+                                    "\"text\":\"%s\"}", many);
+  fit_run first = fit_on_thread(json[0], 1, 0);
+  assert_true(first.out.shrunk);
+  /* two for the size asked and two for the size found (laid out at each
+   * size tried: 18) */
+  if (first.patterns > 4) fail_msg("%d font patterns made to fit one text", first.patterns);
+  for (int i = 0; i < 9; i++) {
+    fit_run a = fit_on_thread(json[i], 1, i == 6 || i == 7), b = fit_on_thread(json[i], 0, i == 6 || i == 7);
+    if (a.out.final_size != b.out.final_size || a.out.lines != b.out.lines || a.out.width != b.out.width ||
+        a.out.height != b.out.height || a.out.cut != b.out.cut || a.out.dx != b.out.dx || a.out.hang != b.out.hang)
+      fail_msg("text %d: scaled probes %.3f px (%d lines), each size %.3f px (%d lines)", i, a.out.final_size,
+               a.out.lines, b.out.final_size, b.out.lines);
+    assert_true(a.out.shrunk);
+    if (i == 7) {   /* wrapped between tokens: its search too makes few patterns */
+      assert_true(a.out.hang);
+      if (a.patterns * 2 > b.patterns) fail_msg("code: %d font patterns, %d at each size", a.patterns, b.patterns);
+    }
+  }
+}
+
 static void test_memo(void **state) {
   (void)state;
   vg_render_memo m = {0};
@@ -499,6 +592,7 @@ int main(void) {
     cmocka_unit_test(test_threads),
     cmocka_unit_test(test_memo),
     cmocka_unit_test(test_break_spans_bounded),
+    cmocka_unit_test(test_fit_search_loads_few_sizes),
     cmocka_unit_test(test_png_roundtrip),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
