@@ -1966,6 +1966,31 @@ describe("type size by what fits the frame", function()
     assert.are.equal(32, size_of(sc, { 1080, 1920 }, "before_label"))
   end)
 
+  it("stacks a code comparison in a square frame at a readable size, its pills in the cards' bars", function()
+    -- (side by side, six lines a side were set at 17 in a square frame;
+    -- stacked with a pill above each card and halves of the height, no larger)
+    local sc = { scene_type = "code_comparison", visual_content = { header = "Improving Function Design",
+      before_code = "def process(data):\n  result = []\n  for item in data:\n    if item > 0:\n" ..
+        "      result.append(item * 2)\n  return result",
+      after_code = "def process(data):\n  return [\n    item * 2\n    for item in data\n    if item > 0\n  ]" } }
+    for _, wh in ipairs({ { 1080, 1080 }, { 1080, 1920 } }) do
+      local where = wh[1] .. "x" .. wh[2]
+      local dl = render.display_list(sc, { width = wh[1], height = wh[2], t = "end" })
+      local l = {}
+      for _, t in ipairs(texts(dl)) do l[t.it.id or ""] = t end
+      local b, a = l.before_code, l.after_code
+      local mb, ma = core.measure(b.it), core.measure(a.it)
+      assert.is_true(mb.final_size >= 24 and ma.final_size >= 24,
+        string.format("%s: code at %.0f and %.0f", where, mb.final_size, ma.final_size))
+      assert.are.equal(6, mb.lines, where)
+      assert.is_true(a.y > b.y + mb.height, where .. ": not stacked")
+      -- each pill beside its card's window dots, above its code
+      assert.is_true(l.before_label.y < b.y and l.before_label.y > b.y - 120, where)
+      assert.is_true(l.after_label.y < a.y and l.after_label.y > b.y + mb.height, where)
+      assert.are.equal("", statuses(render.check_list(dl)), where)
+    end
+  end)
+
   it("sets code with a long line larger, wrapped between tokens, in a tall frame and a wide one", function()
     local sc = { scene_type = "command", visual_content = { header = "VCPKG", commands = {
       "git clone https://github.com/Microsoft/vcpkg.git", "cd vcpkg", "./bootstrap-vcpkg.sh",
@@ -2139,9 +2164,13 @@ describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
       end)
     end
   end
-  it("takes the frame's whole width in a tall frame (larger than the margins allow)", function()
-    local item = code_of(ascii, { 1080, 1920 })
-    assert.is_true(item.w > 1080 - 2 * 110, "width " .. item.w)
+  it("takes the card's whole width in a tall frame (a narrower inner margin), the card in line with the header", function()
+    local item, dl = code_of(ascii, { 1080, 1920 })
+    local header
+    for _, l in ipairs(texts(dl)) do if l.it.id == "header" then header = l end end
+    -- (the card spanned the frame past the header's margin: x 56 against 97)
+    assert.is_true(item.x - 24 >= header.x - 0.5, "code at " .. item.x .. ", header at " .. header.x)
+    assert.is_true(item.w >= header.it.w - 48 - 0.5, "width " .. item.w)
     assert.is_true(core.measure(item).final_size >= 22, "size " .. core.measure(item).final_size)
   end)
   it("lends the frame's width to code whose longest line does not fit the box at 40 (square, tall)", function()
@@ -2149,8 +2178,14 @@ describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
       "    Type: 'AWS::ElasticLoadBalancing::LoadBalancer'", "    Properties:", "      Instances:",
       "        - !Ref Ec2Instance1" }, "\n")
     for _, size in ipairs({ { 1080, 1920 }, { 1080, 1080 } }) do
-      local item = code_of(yaml, size)
-      assert.is_true(item.w > 950, "width " .. item.w)
+      local item, dl = code_of(yaml, size)
+      -- (the card's width, less a narrower inner margin; the card itself
+      -- in the header's margins as every scene's content is)
+      local header
+      for _, l in ipairs(texts(dl)) do if l.it.id == "header" then header = l end end
+      assert.is_true(item.w >= header.it.w - 48 - 0.5, "width " .. item.w)
+      assert.is_true(item.x - 24 >= header.x - 0.5 and item.x + item.w + 24 <= header.x + header.it.w + 0.5,
+        "code at " .. item.x .. ".." .. (item.x + item.w) .. ", header at " .. header.x .. ".." .. (header.x + header.it.w))
       local m = core.measure(item)
       assert.are.equal(6, m.lines)   -- on its lines, not wrapped
       -- short code keeps the box's card, in line with the header
@@ -2158,6 +2193,16 @@ describe("a drawing in a code block (+--+ | or ┌─┐ │ boxes)", function()
     end
     -- a wide frame keeps the box
     assert.is_true(code_of(yaml, { 1920, 1080 }).w < 1700)
+  end)
+  it("keeps a C signature aligned deep under its name one slide in a tall frame (wrapped as the renderer reaches it)", function()
+    -- (the card in the header's margins set it at 24 when 36 was asked:
+    -- a split judged that unreadable and made a slide of each line)
+    local sig = "napi_status NAPI_CDECL node_api_create_property_key_latin1(napi_env env,\n" ..
+      string.rep(" ", 59) .. "const char* str,\n" .. string.rep(" ", 59) .. "size_t length,\n" ..
+      string.rep(" ", 59) .. "napi_value* result);"
+    local sc = { id = "s", scene_type = "command", visual_content = { header = "node_api_create_property_key_latin1",
+      description = "Experimental", commands = sig, language = "c" } }
+    assert.are.equal(1, #fit.scene(sc, { width = 1080, height = 1920 }))
   end)
   it("says so when it is shrunk to fit a square frame (bands would be no larger there)", function()
     local item, dl = code_of(ascii, { 1080, 1080 })

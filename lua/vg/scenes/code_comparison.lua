@@ -23,12 +23,13 @@ end
 
 local memo = setmetatable({}, { __mode = "k" })
 
--- The code's type size for cards cw wide with avail height: the largest
--- from cap down at which both sides fit as they are (no line shrunk or
--- wrapped); else (as in a wide frame) what the renderer fits from 30.
+-- The code's type size for cards cw wide, the before side's code avail[1]
+-- high and the after side's avail[2]: the largest from cap down at which
+-- both sides fit as they are (no line shrunk or wrapped); else (as in a
+-- wide frame) what the renderer fits from 30.
 function fitting_size(theme, cw, avail, before, after, lang, cap)
-  local pb = c.code(theme, 0, 0, cw - 64, avail - 100, before, { size = 30, language = lang })
-  local pa = c.code(theme, 0, 0, cw - 64, avail - 100, after, { size = 30, language = lang })
+  local pb = c.code(theme, 0, 0, cw - 64, avail[1] - 100, before, { size = 30, language = lang })
+  local pa = c.code(theme, 0, 0, cw - 64, avail[2] - 100, after, { size = 30, language = lang })
   for sz = cap, 32, -2 do
     pb.size, pa.size = sz, sz
     local mb, ma = c.measure(pb), c.measure(pa)
@@ -39,6 +40,22 @@ function fitting_size(theme, cw, avail, before, after, lang, cap)
   end
   pb.size, pa.size = 30, 30
   return math.min(c.measure(pb).final_size, c.measure(pa).final_size)
+end
+
+-- Stacked cards carry their "Before"/"After" pill in the card's bar, the
+-- bar the pill's height and 16 (a pill above each card, and the gap under
+-- it, took two rows of a square frame's height from the code)
+local function stack_bar(ph) return ph + 16 end
+local STACK_GAP = 76   -- between the stacked cards: the arrow's disc and a margin
+
+-- The height each stacked side gets of h: shared by their lines (a side
+-- of two lines under one of twelve takes no half of the height), each at
+-- least a third.
+local function stacked_heights(h, before, after)
+  local nb, na = math.max(1, line_count(before)), math.max(1, line_count(after))
+  local hb = math.floor(h * nb / (nb + na))
+  hb = math.max(math.floor(h / 3), math.min(h - math.floor(h / 3), hb))
+  return { hb, h - hb }
 end
 
 return {
@@ -74,10 +91,15 @@ return {
       if box.h <= box.w then options[#options + 1] = false end
       if theme.frame == "square" or box.h > box.w then options[#options + 1] = true end
       for _, portrait in ipairs(options) do
-        local gap = portrait and 90 or 110
+        local gap = portrait and STACK_GAP or 110
         local cw = portrait and box.w or (box.w - gap) / 2
         local avail = box.y + box.h - top - ph - 20
-        if portrait then avail = (box.y + box.h - top - gap) / 2 - ph - 20 end
+        avail = { avail, avail }
+        if portrait then
+          avail = stacked_heights(box.y + box.h - top - gap, before, after)
+          -- (the taller bar: its height less a code card's 52)
+          avail[1], avail[2] = avail[1] - (stack_bar(ph) - 52), avail[2] - (stack_bar(ph) - 52)
+        end
         local size = fitting_size(theme, cw, avail, before, after, lang, cap)
         if not plan.size or size > plan.size then
           plan.size, plan.portrait, plan.gap, plan.cw, plan.avail = size, portrait, gap, cw, avail
@@ -86,30 +108,38 @@ return {
       memo[v] = plan
     end
     local portrait, gap, cw, avail, size = plan.portrait, plan.gap, plan.cw, plan.avail, plan.size
-    local probe_b = c.code(theme, 0, 0, cw - 64, avail - 100, before, { size = size, language = lang })
-    local probe_a = c.code(theme, 0, 0, cw - 64, avail - 100, after, { size = size, language = lang })
+    local probe_b = c.code(theme, 0, 0, cw - 64, avail[1] - 100, before, { size = size, language = lang })
+    local probe_a = c.code(theme, 0, 0, cw - 64, avail[2] - 100, after, { size = size, language = lang })
     local mb, ma = c.measure(probe_b), c.measure(probe_a)
-    local ch = math.min(avail, math.max(mb.height, ma.height) + 52 + 64)
+    local ch = math.min(avail[1], math.max(mb.height, ma.height) + 52 + 64)
     -- stacked, each card is as tall as its own code (a one-line "after"
     -- under a long "before" was a card of empty rows); side by side, one
     -- height for both
     local chs = { ch, ch }
-    if portrait then chs = { math.min(avail, mb.height + 52 + 64), math.min(avail, ma.height + 52 + 64) } end
+    local bar = portrait and stack_bar(ph) or 52
+    if portrait then
+      chs = { math.min(avail[1], mb.height + 52 + 64) + bar - 52, math.min(avail[2], ma.height + 52 + 64) + bar - 52 }
+    end
     local sides = {
       { label = c.str(v.before_label) or L(theme.lang, "l_before"), code = before, color = theme.bad, field = "before_code", k = 2 },
       { label = c.str(v.after_label) or L(theme.lang, "l_after"), code = after, color = theme.good, field = "after_code", k = 4 },
     }
     for i, s in ipairs(sides) do
       local x, sy = box.x, y
-      if portrait then sy = y + (i - 1) * (ph + 20 + chs[1] + gap) else x = box.x + (i - 1) * (cw + gap) end
+      if portrait then sy = y + (i - 1) * (chs[1] + gap) else x = box.x + (i - 1) * (cw + gap) end
       local g = {}
-      local pill = c.pill(theme, x, sy, s.label, { size = psize, h = ph,
-        fill = T.mix(theme.card, s.color, theme.dark and 0.3 or 0.16),
-        color = theme.dark and s.color or T.mix(s.color, { 0, 0, 0 }, 0.25),
-        id = (s.field:gsub("code", "label")) })
-      for _, it in ipairs(pill) do g[#g + 1] = it end
-      local card, inner = c.code_card(theme, x, sy + ph + 20, cw, chs[i], {})
+      -- side by side, the pill above its card; stacked, in the card's bar
+      -- after the window dots (on the dark bar: the side's colour on its tint)
+      local card, inner = c.code_card(theme, x, portrait and sy or sy + ph + 20, cw, chs[i], { bar = bar })
+      local pill = portrait
+        and c.pill(theme, x + 116, sy + 8, s.label, { size = psize, h = ph,
+          fill = T.mix(theme.code_bar, s.color, 0.3), color = s.color, id = (s.field:gsub("code", "label")) })
+        or c.pill(theme, x, sy, s.label, { size = psize, h = ph,
+          fill = T.mix(theme.card, s.color, theme.dark and 0.3 or 0.16),
+          color = theme.dark and s.color or T.mix(s.color, { 0, 0, 0 }, 0.25),
+          id = (s.field:gsub("code", "label")) })
       for _, it in ipairs(card) do g[#g + 1] = it end
+      for _, it in ipairs(pill) do g[#g + 1] = it end
       g[#g + 1] = c.code(theme, inner.x, inner.y, inner.w, inner.h, s.code,
         { size = size, language = lang, id = s.field })
       items[#items + 1] = c.appear(a:enter(s.k), g, 30)
@@ -117,7 +147,7 @@ return {
     -- the arrow between the cards
     local ax, ay, sym
     if portrait then
-      ax, ay, sym = box.x + box.w / 2, y + ph + 20 + chs[1] + gap / 2, "↓"
+      ax, ay, sym = box.x + box.w / 2, y + chs[1] + gap / 2, "↓"
     else
       ax, ay, sym = box.x + cw + gap / 2, y + ph + 20 + ch / 2, "→"
     end

@@ -125,6 +125,9 @@ end
 -- the smallest size a drawing is set at: below the renderer's bar it warns
 -- that the text was shrunk (a wide frame shows it larger)
 local DRAWING_MIN = 10
+-- code set unwrapped on the card's width no smaller than this (a YAML line
+-- of 52 columns is 26 in a tall frame's card; an 80-column address wraps)
+local WIDE_FLOOR = 22
 
 return {
   name = "command",
@@ -161,8 +164,8 @@ return {
     local avail = box.y + box.h - y
     local bar = 52
     local drawing = is_drawing(lines)
-    -- a drawing in a square or tall frame takes the frame's whole width
-    -- (it cannot wrap: its width sets its size)
+    -- a drawing in a square or tall frame takes the card's whole width
+    -- (it cannot wrap: its width sets its size), a narrower inner margin
     local cx, cw, pad = box.x, box.w, 40
     -- ... and so does code whose longest line does not fit the box's card
     -- at 40 on its own line: in a narrow frame code is held by its width
@@ -174,9 +177,9 @@ return {
       wide_code = mp.shrunk or mp.cut or mp.lines > #lines
     end
     if (drawing or wide_code) and c.roomy(theme) and not v.image then
-      -- (the frame's right margin is the left one less the accent bar's 16)
-      local frame_w = box.x + box.w + (box.x - 16)
-      cx, cw, pad = 32, frame_w - 48, 24
+      -- (the card keeps the box's edges, in line with the header and every
+      -- other scene's content: only its inner margin is narrower)
+      pad = 24
     end
     local code = c.code(theme, cx + pad, y + bar + 28, cw - 2 * pad, avail - bar - 56, text,
       { size = 36, min_size = 16, language = lang, id = "commands" })
@@ -235,7 +238,25 @@ return {
       -- ones (an 83-column configure line set eight lines at 32): those
       -- lines wrap between tokens under their mark, the rest stay larger,
       -- where that gains a fifth at least
-      if chosen == 36 and #tries > 0 and not drawing and not stacked then
+      -- code given the card's width for its long line keeps its lines: the
+      -- largest size it fits at unwrapped (the renderer wraps a line rather
+      -- than set it below about 85 % of the size asked), where that is
+      -- readable (above WIDE_FLOOR); a longer line (an address) wraps at 36
+      if chosen == 36 and wide_code then
+        code.size, code.min_size = 36, 36
+        local unwrapped = c.fit_size(code, 36, WIDE_FLOOR)
+        if unwrapped > WIDE_FLOOR then
+          chosen = unwrapped
+        else
+          -- (else the size the renderer reaches wrapping it, asked for as
+          -- such: a C signature aligned 59 columns deep was set at 24 when
+          -- 36 was asked, and the block was split into a slide a line)
+          code.min_size = 16
+          local fs = c.measure(code).final_size
+          if fs < 0.75 * 36 then chosen = math.max(WIDE_FLOOR, math.floor(fs / 2) * 2) end
+        end
+      end
+      if chosen == 36 and #tries > 0 and not drawing and not stacked and not wide_code then
         local long = 0
         for _, l in ipairs(lines) do
           code.size, code.min_size, code.text = 36, 36, l
