@@ -7963,7 +7963,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       /* "```nvm -v```  which should output nvm if …": the sentence that
        * introduced the code goes on after it; a summary says the
        * introduction, not this tail, which alone has no subject */
-      if (lit0 && !(m.opts && (m.opts->detail == VGI_DETAIL_FULL || m.opts->duration > 0)) &&
+      if (lit0 && islower((unsigned char)lit0[0]) && !(m.opts && (m.opts->detail == VGI_DETAIL_FULL || m.opts->duration > 0)) &&
           cmark_node_previous(c) && cmark_node_get_type(cmark_node_previous(c)) == CMARK_NODE_CODE_BLOCK &&
           in_list((const char *const[]){ "which", "where", "whereby", "wherein", NULL }, lit0, strcspn(lit0, " ,")))
         break;

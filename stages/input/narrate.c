@@ -3431,7 +3431,7 @@ static void dangling_out(char **tp) {
     }
     if (!ends || ws == we || (!dangling_word(ws, (size_t)(we - ws)) && !copula)) {
       /* ("access it with cd <path>)": no space left before the bracket) */
-      if (*after == ')' && m > t && m[-1] == ' ') {
+      if (*after == ')' && m > t + 1 && m[-1] == ' ' && isalnum((unsigned char)m[-2])) {
         char *from = m;
         while (from > t && from[-1] == ' ') from--;
         memmove(from, after, strlen(after) + 1);
