@@ -5218,6 +5218,8 @@ static int history_table(const cJSON *cols, const cJSON *rows) {
   return 1;
 }
 
+static int intro_names_rows(const char *narr, const cJSON *rows);
+
 static void table_block(md *m, cmark_node *n) {
   if (badge_table(n)) return;
   api_flush(m, 1);   /* API references */
@@ -5344,8 +5346,16 @@ static void table_block(md *m, cmark_node *n) {
         said = vgi_table_narration_n(vc, m->lang, SUMMARY_TABLE_WORDS, SUMMARY_TABLE_ROWS, nrows - here, !intro);
       else if (page == 0)
         said = vgi_table_narration_n(vc, m->lang, -1, 0, 0, VGI_TABLE_MORE_COLUMNS);
+      /* "On Windows, fzf is available via Chocolatey, Scoop, Winget, and
+       * MSYS2:" over those four rows: the prose named them all, the rows are
+       * not named again */
+      if (first && summary && said && intro_names_rows(narr, rows)) {
+        free(said);
+        said = NULL;
+      }
       vgi_buf nb = {0};
       if (first && narr && *narr) vgi_buf_puts(&nb, narr);
+      if (first && !said && nb.n && nb.s[nb.n - 1] == ':') nb.s[nb.n - 1] = '.';   /* (nothing follows it now) */
       if (said && *said) {
         if (nb.n) vgi_buf_puts(&nb, " ");
         vgi_buf_puts(&nb, said);
@@ -5373,6 +5383,28 @@ static void table_block(md *m, cmark_node *n) {
   free(narr);
   cJSON_Delete(cols);
   cJSON_Delete(rows);
+}
+
+/* Whether the prose before a table names the first cell of each of its
+ * rows (two to eight), each as a word of it ("MSYS2 (pacman)" by its name
+ * before the bracket). */
+static int intro_names_rows(const char *narr, const cJSON *rows) {
+  int n = 0;
+  if (!narr || !*narr) return 0;
+  for (const cJSON *r = rows ? rows->child : NULL; r; r = r->next) {
+    const cJSON *c = cJSON_IsArray(r) ? r->child : NULL;
+    if (!cJSON_IsString(c) || ++n > 8) return 0;
+    const char *k = c->valuestring;
+    while (*k == ' ' || *k == '*') k++;
+    size_t kl = strcspn(k, "(*");
+    while (kl && k[kl - 1] == ' ') kl--;
+    if (kl < 2) return 0;
+    int found = 0;
+    for (const char *q = narr; !found && *q; q++)
+      found = !strncasecmp(q, k, kl) && (q == narr || !isalnum((unsigned char)q[-1])) && !isalnum((unsigned char)q[kl]);
+    if (!found) return 0;
+  }
+  return n >= 2;
 }
 
 static void alert_block(md *m, cmark_node *n, const char *key, const char *label, const char *text);
@@ -7021,7 +7053,7 @@ static int sponsors(const char *h) {
  * its shop ("Merchandise", "Swag") or its social media ("Follow us",
  * "Social media"). Like a call for money, a summary says nothing of it. */
 static int promotion(const char *h) {
-  static const char *const words[] = { "merchandise", "merch", "swag", "follow us", "social media", "stay in touch",
+  static const char *const words[] = { "merchandise", "merch", "swag", "goods", "follow us", "social media", "stay in touch",
     "stay connected", "connect with us", "find us on", NULL };
   while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 👕 Merch" */
   size_t n = strlen(h);

@@ -5024,6 +5024,23 @@ static void legend_tags_out(void **state) {
   cJSON_Delete(m);
 }
 
+/* A table whose rows the prose before it named ("On Windows, fzf is
+ * available via Chocolatey, Scoop, Winget, and MSYS2:") is not said twice:
+ * the summary says the prose, ended as a sentence, not the rows again. */
+static void table_rows_named_by_intro(void **state) {
+  (void)state;
+  char *all = summary_said("win.md", "# Finder\n\n## Windows packages\n\nOn Windows, the finder is available via "
+                           "Chocolatey, Scoop, Winget, and MSYS2:\n\n| Package manager | Command |\n| --- | --- |\n"
+                           "| Chocolatey | `choco install finder` |\n| Scoop | `scoop install finder` |\n"
+                           "| Winget | `winget install finder` |\n| MSYS2 (pacman) | `pacman -S finder` |\n\n"
+                           "## Goods\n\nGrab finder T-shirts, mugs, and stickers here.\n");
+  if (!strstr(all, "Winget, and MSYS2.")) print_message("said: %s\n", all);
+  assert_non_null(strstr(all, "Winget, and MSYS2."));
+  assert_null(strstr(all, "MSYS2:"));
+  assert_null(strstr(all, "Goods"));
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5093,6 +5110,7 @@ int main(void) {
     cmocka_unit_test(summary_leaves_promotion_and_tails),
     cmocka_unit_test(readme_about_itself_titled_by_folder),
     cmocka_unit_test(legend_tags_out),
+    cmocka_unit_test(table_rows_named_by_intro),
     cmocka_unit_test(aside_keeps_stop),
     cmocka_unit_test(numbered_repeated_leads_are_terms),
     cmocka_unit_test(bare_url_items_by_site),
