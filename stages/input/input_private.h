@@ -334,6 +334,7 @@ void vgi_lone_cr_ends(char *text, size_t len);
  * is a "= Title" (Markdown has none) and a section title, an attribute entry,
  * a block attribute line or a delimited listing or table follows. */
 int vgi_is_asciidoc(const char *text, size_t len);
+int vgi_is_rst(const char *text, size_t len);   /* explicit markup and another reST mark (rst.c) */
 /* Transcripts (subtitle.c): cues grouped into scenes, at most max_scenes
  * in all (a long talk's scenes span more cues). */
 cJSON *vgi_subtitle_load(const char *text, size_t len, const char *path, const char *format,

@@ -138,8 +138,9 @@ cJSON *vgi_from_doc(cJSON *doc, const char *name, const vgi_options *opts, vgi_d
 
 /* The type of a document its name does not settle (`document:PATH`, a .txt
  * or .text file): AsciiDoc or reStructuredText by their extensions, AsciiDoc
- * by its title line (vgi_is_asciidoc); Markdown when the name ends in .md,
- * .markdown, .mdown or .mdx,
+ * by its title line (vgi_is_asciidoc), reStructuredText by its explicit
+ * markup (vgi_is_rst: ".. _x: url", ".. note::"); Markdown when the name
+ * ends in .md, .markdown, .mdown or .mdx,
  * or when the text has markup plain text does not have (vgi_text_is_markdown:
  * fenced code, links, link definitions, table rules, or two of ATX headings,
  * code spans and strong emphasis) or a whole HTML page; else plain text. */
@@ -150,6 +151,7 @@ static const char *document_type(const char *path, const char *text, size_t len)
   if (!strcasecmp(e, "adoc") || !strcasecmp(e, "asciidoc") || vgi_is_asciidoc(text, len)) return "asciidoc";
   if (!strcasecmp(e, "rst") || !strcasecmp(e, "rest")) return "rst";
   if (vgi_is_roff_page(text, len)) return "man";
+  if (vgi_is_rst(text, len)) return "rst";
   /* a whole HTML page (a package's README.html): the Markdown reader reads
    * its tags (html_blocks.c) and drops its indent (html_page_dedent) */
   if (vgi_is_html_page(text, len)) return "markdown";

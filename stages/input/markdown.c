@@ -5218,6 +5218,7 @@ static int history_table(const cJSON *cols, const cJSON *rows) {
   return 1;
 }
 
+static int rows_said_by_keys(const char *said, const cJSON *rows);
 static int intro_names_rows(const char *narr, const cJSON *rows);
 
 static void table_block(md *m, cmark_node *n) {
@@ -5349,7 +5350,7 @@ static void table_block(md *m, cmark_node *n) {
       /* "On Windows, fzf is available via Chocolatey, Scoop, Winget, and
        * MSYS2:" over those four rows: the prose named them all, the rows are
        * not named again */
-      if (first && summary && said && intro_names_rows(narr, rows)) {
+      if (first && summary && said && intro_names_rows(narr, rows) && rows_said_by_keys(said, rows)) {
         free(said);
         said = NULL;
       }
@@ -5405,6 +5406,36 @@ static int intro_names_rows(const char *narr, const cJSON *rows) {
     if (!found) return 0;
   }
   return n >= 2;
+}
+
+/* Whether what the rows' narration says is their first cells and little
+ * more (at most three other words: "and", a bracket's word): the other
+ * columns were commands, shown and not said. A table whose rows say what
+ * each key means (".ed: Ed script - a list of ed commands") says more than
+ * the prose that named the keys. */
+static int rows_said_by_keys(const char *said, const cJSON *rows) {
+  char *t = vgi_strdup(said);
+  for (const cJSON *r = rows ? rows->child : NULL; r; r = r->next) {
+    const cJSON *c = cJSON_IsArray(r) ? r->child : NULL;
+    if (!cJSON_IsString(c)) continue;
+    const char *k = c->valuestring;
+    while (*k == ' ' || *k == '*') k++;
+    size_t kl = strcspn(k, "(*");
+    while (kl && k[kl - 1] == ' ') kl--;
+    for (char *q = kl ? t : NULL; q && *q;) {
+      if (!strncasecmp(q, k, kl)) { memset(q, ' ', kl); q += kl; }
+      else q++;
+    }
+  }
+  int words = 0;
+  for (const char *q = t; *q;) {   /* (words with a letter or digit: the keys' commas are left) */
+    while (*q == ' ') q++;
+    int alnum = 0;
+    for (; *q && *q != ' '; q++) alnum |= isalnum((unsigned char)*q) || ((unsigned char)*q & 0x80);
+    words += alnum;
+  }
+  free(t);
+  return words <= 3;
 }
 
 static void alert_block(md *m, cmark_node *n, const char *key, const char *label, const char *text);

@@ -2223,3 +2223,42 @@ cJSON *vgi_rst_load(const char *text, size_t len, const char *file, const vgi_op
   char *md = vgi_rst_markdown(text, len, file, opts, d, &map, &nmap, &mlen);
   return vgi_markdown_load_mapped(md, mlen, file, opts, pm, d, map, nmap);
 }
+
+/* Whether a document its name does not type (README, NEWS, a .txt) is
+ * reStructuredText: an explicit markup line (".. _dbus-python: http://…",
+ * ".. code-block:: sh", ".. note::") and one more mark only reST writes
+ * (``literal``, `text`_, a line of "::" before an indented block, another
+ * explicit markup line). python3-dbus's README, read as plain text, said
+ * its title's rule of "=" and "dot dot". Looked for in the first 64 KiB. */
+int vgi_is_rst(const char *text, size_t len) {
+  if (len > 65536) len = 65536;
+  int explicit = 0, other = 0;
+  for (size_t i = 0; i < len;) {
+    const char *e = memchr(text + i, '\n', len - i);
+    size_t end = e ? (size_t)(e - text) : len, l = end - i;
+    const char *ln = text + i;
+    if (l >= 4 && ln[0] == '.' && ln[1] == '.' && ln[2] == ' ') {
+      const char *q = ln + 3;
+      size_t r = l - 3;
+      /* ".. _target: url", ".. |sub| image::", ".. name::" */
+      int target = r >= 2 && q[0] == '_' && memchr(q, ':', r);
+      int directive = 0;
+      for (size_t k = 0; k + 1 < r && !directive; k++) {
+        if (!(isalnum((unsigned char)q[k]) || q[k] == '-' || q[k] == '|' || q[k] == ' ' || q[k] == ':')) break;
+        directive = q[k] == ':' && q[k + 1] == ':' && k > 0;
+      }
+      if (target || directive) explicit++;
+    }
+    if (l >= 2 && ln[l - 1] == ':' && ln[l - 2] == ':' && (l == 2 || ln[l - 3] == ' ' || isalnum((unsigned char)ln[l - 3])))
+      other++;
+    for (size_t k = 0; k + 4 < l; k++) {
+      if (ln[k] == '`' && ln[k + 1] == '`' && ln[k + 2] != '`' && ln[k + 2] != ' ') {
+        const char *c = memchr(ln + k + 2, '`', l - k - 2);
+        if (c && c + 1 < ln + l && c[1] == '`') { other++; break; }
+      }
+      if (ln[k] == '`' && ln[k + 1] == '_' && k > 0 && ln[k - 1] != '`') { other++; break; }
+    }
+    i = end + 1;
+  }
+  return explicit >= 1 && explicit + other >= 2;
+}

@@ -5026,7 +5026,8 @@ static void legend_tags_out(void **state) {
 
 /* A table whose rows the prose before it named ("On Windows, fzf is
  * available via Chocolatey, Scoop, Winget, and MSYS2:") is not said twice:
- * the summary says the prose, ended as a sentence, not the rows again. */
+ * the summary says the prose, ended as a sentence, not the rows again,
+ * when the rows said no more than their keys. */
 static void table_rows_named_by_intro(void **state) {
   (void)state;
   char *all = summary_said("win.md", "# Finder\n\n## Windows packages\n\nOn Windows, the finder is available via "
@@ -5038,6 +5039,14 @@ static void table_rows_named_by_intro(void **state) {
   assert_non_null(strstr(all, "Winget, and MSYS2."));
   assert_null(strstr(all, "MSYS2:"));
   assert_null(strstr(all, "Goods"));
+  free(all);
+  /* rows that say what each key means are said, named or not */
+  all = summary_said("ext.md", "# Ed\n\n## Tests\n\nThe files with extensions '.ed', '.r', and '.err' are used for "
+                     "testing. The test file extensions have the following meanings:\n\n| Extension | Meaning |\n"
+                     "| --- | --- |\n| .ed | Ed script - a list of ed commands |\n"
+                     "| .r | Result - the expected output |\n| .err | Ed script that produces an error |\n");
+  if (!strstr(all, "a list of ed commands")) print_message("said: %s\n", all);
+  assert_non_null(strstr(all, "a list of ed commands"));
   free(all);
 }
 

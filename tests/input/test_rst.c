@@ -325,6 +325,36 @@ static void option_directives(void **state) {
   vgi_buf_free(&t);
 }
 
+/* A document its name does not type (a .txt, a README) that writes reST's
+ * explicit markup is read as reST: python3-dbus's README, read as plain
+ * text, was titled by its rule of "=" and said "dot dot". Plain text with
+ * a ".." line of its own stays plain text. */
+static void rst_found_by_its_markup(void **state) {
+  (void)state;
+  vgi_options o = { .detail = VGI_DETAIL_FULL };
+  vgi_diags d = {0};
+  cJSON *m = load_text("notes.txt", "=======================================\n"
+                       "dbus-python_: Python bindings for D-Bus\n=======================================\n\n"
+                       ".. _dbus-python: http://www.freedesktop.org/wiki/Software/DBusBindings#python\n\n"
+                       "dbus-python is the original Python binding for ``dbus``, the reference\n"
+                       "implementation of the D-Bus protocol.\n", &o, &d);
+  vgi_diags_free(&d);
+  char *j = cJSON_PrintUnformatted(m);
+  if (!strstr(j, "\"title\":\"dbus-python: Python bindings for D-Bus\"")) print_message("%s\n", j);
+  assert_non_null(strstr(j, "\"title\":\"dbus-python: Python bindings for D-Bus\""));
+  assert_null(strstr(j, "dot dot"));
+  assert_null(strstr(j, "====="));
+  free(j);
+  cJSON_Delete(m);
+  /* ".. and then it stopped." is an ellipsis, not markup */
+  m = load_text("story.txt", "The Story\n=========\n\nIt went on.\n\n.. and then it stopped, ``quietly``.\n", &o, &d);
+  vgi_diags_free(&d);
+  j = cJSON_PrintUnformatted(m);
+  assert_non_null(strstr(j, "then it stopped"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(constructs),
@@ -334,6 +364,7 @@ int main(void) {
     cmocka_unit_test(hostile),
     cmocka_unit_test(bullet_of_a_term),
     cmocka_unit_test(option_directives),
+    cmocka_unit_test(rst_found_by_its_markup),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
