@@ -38,6 +38,8 @@ static void print_error(const char *msg) {
 }
 
 int main(int argc, char **argv) {
+  /* a child of vg.spawn{die_with_parent}: becomes its command here */
+  vgl_spawn_trampoline(argc, argv);
   /* espeak-ng 1.51 opens an audio device even to synthesize into memory,
    * and libpulse under it connects to the user's sound server (or to any
    * host PULSE_SERVER names), once when speech starts: vgrun plays no

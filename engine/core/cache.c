@@ -23,6 +23,7 @@
 void vg__crash_point(void);  /* fsutil.c */
 void vg__absolute_dir(char *dir, size_t n);  /* util.c */
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +33,7 @@ void vg__absolute_dir(char *dir, size_t n);  /* util.c */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -198,8 +200,9 @@ static void warn(int *once, const char *fmt, ...) {
   pthread_mutex_unlock(&warn_lock);
 }
 
-/* host + pid + random: names no other process, here or on another machine, makes */
-static void unique_tag(char *out, size_t outlen) {
+/* This machine's name as tags carry it: up to the first dot, letters and
+ * digits kept, anything else '-', "host" when there is none. */
+static const char *tag_host(void) {
   static _Thread_local char host[40];
   if (!host[0]) {
     char h[256] = "";
@@ -211,6 +214,31 @@ static void unique_tag(char *out, size_t outlen) {
     }
     if (k == 0) memcpy(host, "host", 5); else host[k] = '\0';
   }
+  return host;
+}
+
+int vg_cache_tag_live(const char *tag) {
+  /* <host>-<pid>-<16 hex>; the host may hold '-', so read from the right */
+  size_t n = strlen(tag);
+  if (n < 20 || tag[n - 17] != '-') return -1;
+  for (size_t i = n - 16; i < n; i++)
+    if (!isxdigit((unsigned char)tag[i])) return -1;
+  size_t end = n - 17, start = end;
+  while (start > 0 && tag[start - 1] >= '0' && tag[start - 1] <= '9') start--;
+  if (start == end || end - start > 9 || start < 2 || tag[start - 1] != '-') return -1;
+  const char *host = tag_host();
+  if (strlen(host) != start - 1 || strncmp(tag, host, start - 1) != 0) return -1;
+  long pid = strtol(tag + start, NULL, 10);
+  if (pid <= 0) return -1;
+  if (pid == (long)getpid()) return 1;
+  return (kill((pid_t)pid, 0) == 0 || errno == EPERM) ? 1 : 0;
+}
+
+/* host + pid + random: names no other process, here or on another machine, makes */
+static void unique_tag(char *out, size_t outlen);
+void vg_cache_new_tag(char *out, size_t outlen) { unique_tag(out, outlen); }
+static void unique_tag(char *out, size_t outlen) {
+  const char *host = tag_host();
   uint64_t r = 0;
   if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) {
     static uint64_t counter;

@@ -291,6 +291,14 @@ int vg_cache_adopt(vg_cache *c, const char *key, const char *suffix, const char 
  * for a file to be adopted later; in the scratch folder when the cache cannot
  * be written. 0, or -1 (vg_cache_error()). */
 int vg_cache_tmp_path(vg_cache *c, char *out, size_t outlen, const char *suffix);
+/* Any thread: a new tag <host>-<pid>-<16 hex> as the cache's tmp/ and
+ * quarantine/ names carry it (the host: this machine's name, up to its first
+ * dot, letters and digits, anything else '-'). */
+void vg_cache_new_tag(char *out, size_t outlen);
+/* Any thread: whether the process a tag names is alive: 1 when it is this
+ * machine's and the process exists, 0 when it is this machine's and gone,
+ * -1 when the tag is not of that shape or of another machine (unknown). */
+int vg_cache_tag_live(const char *tag);
 /* Any thread: this process's private folder ($TMPDIR/vgrun-XXXXXX), made on
  * first use, removed with its files at exit; for work that must not touch the
  * cache (--no-cache). NULL if it cannot be made (vg_cache_error()). */

@@ -6,9 +6,16 @@
  * fiber primitives vg.core.go / vg.core.suspend / vg.core.wake. */
 #include "lua_private.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 struct vgl_await {
   struct vgl_await *prev, *next;
@@ -603,7 +610,29 @@ static int spawn_push(lua_State *L, void *data) {
   return 1;
 }
 
-/* vg.spawn(cmd, args, opts) -> {code=, stdout=, stderr=} | nil, err, code */
+/* die_with_parent: libuv runs no code of ours between fork and exec, so the
+ * child is this program again with these first arguments; it asks the
+ * kernel for SIGTERM when its parent dies, then execs the command (exec
+ * keeps that request). */
+#define TRAMPOLINE "--vgrun-die-with-parent"
+
+void vgl_spawn_trampoline(int argc, char **argv) {
+  if (argc < 4 || strcmp(argv[1], TRAMPOLINE) != 0) return;
+#ifdef __linux__
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
+#endif
+  /* the parent died before the request: it would never come */
+  if ((long)getppid() != strtol(argv[2], NULL, 10)) _exit(128 + SIGTERM);
+  execvp(argv[3], argv + 3);
+  int e = errno;
+  fprintf(stderr, "%s: %s\n", argv[3], strerror(e));
+  _exit(e == ENOENT ? 127 : 126);
+}
+
+/* vg.spawn(cmd, args, opts) -> {code=, stdout=, stderr=} | nil, err, code
+ * opts: cwd=, stdin= (bytes for its standard input), die_with_parent=true
+ * (SIGTERM to the child when this process dies, even by SIGKILL; the
+ * program must call vgl_spawn_trampoline first thing in main) */
 static int l_spawn(lua_State *L) {
   vg_engine *e = vgl_engine(L);
   const char *cmd = luaL_checkstring(L, 1);
@@ -612,18 +641,29 @@ static int l_spawn(lua_State *L) {
   const char *cwd = NULL;
   size_t input_len = 0;
   const char *input = NULL;
+  int dying = 0;
   if (lua_istable(L, 3)) {
     lua_getfield(L, 3, "cwd"); cwd = lua_tostring(L, -1); lua_pop(L, 1);
     lua_getfield(L, 3, "stdin"); input = lua_tolstring(L, -1, &input_len); lua_pop(L, 1);
+    lua_getfield(L, 3, "die_with_parent"); dying = lua_toboolean(L, -1); lua_pop(L, 1);
   }
-  char **argv = calloc((size_t)nargs + 2, sizeof *argv);
+  char self[PATH_MAX], ppid[24];
+  if (dying) {
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) return luaL_error(L, "vg.spawn: die_with_parent: /proc/self/exe: %s", strerror(errno));
+    self[n] = '\0';
+    snprintf(ppid, sizeof ppid, "%ld", (long)getpid());
+  }
+  int pre = dying ? 3 : 0;  /* self, TRAMPOLINE, ppid before cmd */
+  char **argv = calloc((size_t)nargs + 2 + (size_t)pre, sizeof *argv);
   if (!argv) return luaL_error(L, "out of memory");
-  argv[0] = (char *)cmd;
+  if (dying) { argv[0] = self; argv[1] = (char *)TRAMPOLINE; argv[2] = ppid; }
+  argv[pre] = (char *)cmd;
   for (int i = 1; i <= nargs; i++) {
     lua_rawgeti(L, 2, i);
-    argv[i] = (char *)lua_tostring(L, -1);  /* anchored in the args table */
+    argv[pre + i] = (char *)lua_tostring(L, -1);  /* anchored in the args table */
     lua_pop(L, 1);
-    if (!argv[i]) { free(argv); return luaL_argerror(L, 2, "arguments must be strings"); }
+    if (!argv[pre + i]) { free(argv); return luaL_argerror(L, 2, "arguments must be strings"); }
   }
   spawn_req *r = calloc(1, sizeof *r);
   if (!r) { free(argv); return luaL_error(L, "out of memory"); }
@@ -642,7 +682,7 @@ static int l_spawn(lua_State *L) {
   stdio[2].data.stream = (uv_stream_t *)&r->err;
   uv_process_options_t o;
   memset(&o, 0, sizeof o);
-  o.file = cmd;
+  o.file = dying ? self : cmd;
   o.args = argv;
   o.cwd = cwd;
   o.exit_cb = exit_cb;

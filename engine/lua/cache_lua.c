@@ -111,6 +111,22 @@ static int m_tostring(lua_State *L) {
   return 1;
 }
 
+/* vg.core.cache_tag() -> "<host>-<pid>-<16 hex>", a new tmp/ name's tag */
+static int l_cache_tag(lua_State *L) {
+  char tag[96];
+  vg_cache_new_tag(tag, sizeof tag);
+  lua_pushstring(L, tag);
+  return 1;
+}
+
+/* vg.core.cache_tag_live(tag) -> true (its process runs on this machine),
+ * false (this machine's, gone) or nil (another machine's, or not a tag) */
+static int l_cache_tag_live(lua_State *L) {
+  int r = vg_cache_tag_live(luaL_checkstring(L, 1));
+  if (r < 0) lua_pushnil(L); else lua_pushboolean(L, r);
+  return 1;
+}
+
 void vgl__register_cache_functions(lua_State *L) {
   static const luaL_Reg methods[] = {
     {"dir", m_dir}, {"off", m_off}, {"ready", m_ready}, {"max", m_max}, {NULL, NULL},
@@ -123,6 +139,8 @@ void vgl__register_cache_functions(lua_State *L) {
     {"cache_dir", l_cache_dir},
     {"cache_ready", l_cache_ready},
     {"cache_off", l_cache_off},
+    {"cache_tag", l_cache_tag},
+    {"cache_tag_live", l_cache_tag_live},
     {NULL, NULL},
   };
   luaL_setfuncs(L, fns, 0);

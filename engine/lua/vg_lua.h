@@ -130,3 +130,8 @@ const char *vgl_check_string(lua_State *L, int idx, const char *key);
 const char *vgl_check_path(lua_State *L, int idx);
 const char *vgl_opt_path(lua_State *L, int idx);
 lua_Number vgl_check_number(lua_State *L, int idx, const char *key);
+
+/* First thing in a program's main, for vg.spawn's die_with_parent option:
+ * when argv is a child started with it, asks for SIGTERM at its parent's
+ * death and execs the command (never returns); else returns at once. */
+void vgl_spawn_trampoline(int argc, char **argv);

@@ -70,15 +70,18 @@ local function valid(r)
   return true
 end
 
---- read_all(outdir) -> latest record per input (rel), files read, lines skipped
+--- read_all(outdir) -> latest record per input (rel), files read, lines
+--- skipped, and the message of the first manifest that cannot be read (a
+--- FIFO, a device, a link, unreadable): nil when each was read
 function M.read_all(outdir)
-  local latest, files, skipped = {}, 0, 0
+  local latest, files, skipped, bad = {}, 0, 0, nil
   local dir = M.dir(outdir)
   local entries = core.scandir(dir) or {}
   table.sort(entries, function(a, b) return a.name < b.name end)
   for _, e in ipairs(entries) do
     if e.name:match("^manifest%-%d+%-of%-%d+%.jsonl$") then
-      local f = core.open_regular(dir .. "/" .. e.name)
+      local f, err = core.open_regular(dir .. "/" .. e.name)
+      if not f then bad = bad or err end
       if f then
         files = files + 1
         for line in f:lines() do
@@ -96,7 +99,7 @@ function M.read_all(outdir)
       end
     end
   end
-  return latest, files, skipped
+  return latest, files, skipped, bad
 end
 
 --- write_plan(outdir, docs, n, options)
@@ -107,10 +110,11 @@ function M.write_plan(outdir, docs, n, options)
   return core.write_atomic(M.plan_path(outdir), text .. "\n")
 end
 
---- read_plan(outdir) -> plan | nil (absent or not valid)
+--- read_plan(outdir) -> plan | nil (absent or not valid) | nil, message
+--- (there but not a regular file, or unreadable)
 function M.read_plan(outdir)
-  local f = core.open_regular(M.plan_path(outdir))
-  if not f then return nil end
+  local f, err, kind = core.open_regular(M.plan_path(outdir))
+  if not f then return nil, kind ~= "missing" and err or nil end
   local text = f:read("a")
   f:close()
   local p = core.json_decode(text or "")

@@ -148,7 +148,9 @@ local function run_one(doc, cfg)
     cmd = "timeout"
   end
   local t0 = core.hrtime()
-  local res, err = vg.spawn(cmd, args)
+  -- the create dies with the batch (TERM, even when the batch is killed
+  -- with SIGKILL; timeout passes it on): a batch killed is a batch stopped
+  local res, err = vg.spawn(cmd, args, { die_with_parent = true })
   local secs = core.hrtime() - t0
   if not res then return { status = "failed", error = tostring(err), seconds = secs } end
   if cfg.timeout and (res.code == 124 or res.code == 137) then

@@ -7,10 +7,12 @@ local M = {}
 
 --- collect(outdir) -> { total, done, failed, pending, made_scenes,
 --- cached_scenes, seconds, shards, failures = {{input, error, shard}},
---- missing = {{input, shard}}, skipped_lines }
+--- missing = {{input, shard}}, skipped_lines }; or nil, message when the
+--- plan or a manifest is there but cannot be read (not a regular file)
 function M.collect(outdir)
-  local latest, files, skipped = manifest.read_all(outdir)
-  local plan = manifest.read_plan(outdir)
+  local latest, files, skipped, bad = manifest.read_all(outdir)
+  local plan, perr = manifest.read_plan(outdir)
+  if perr or bad then return nil, perr or bad end
   local s = { total = 0, done = 0, failed = 0, pending = 0, made_scenes = 0, cached_scenes = 0,
     seconds = 0, manifests = files, skipped_lines = skipped, failures = {}, missing = {},
     shards = plan and plan.shards or nil }
@@ -77,7 +79,11 @@ function M.command(args)
     io.stderr:write(string.format("vgrun batch status: %s holds no batch (no %s)\n", as_shown.name(outdir), manifest.DIR))
     return 1
   end
-  local s = M.collect(outdir)
+  local s, err = M.collect(outdir)
+  if not s then
+    io.stderr:write("vgrun batch status: " .. as_shown.lines(tostring(err)) .. "; the batch's state cannot be read\n")
+    return 1
+  end
   if json then
     local vg = require("vg")
     s.failures = vg.json.array(s.failures)

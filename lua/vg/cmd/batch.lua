@@ -239,7 +239,8 @@ local function run_slurm(o, docs, outdir_real, options)
   table.sort(bad)
   if #bad > 0 then eprintf("vgrun batch: job %s: %s\n", job, table.concat(bad, ", ")) end
   -- what counts is what the manifests say, not the exit codes
-  local s = status.collect(outdir_real)
+  local s, serr = status.collect(outdir_real)
+  if not s then eprintf("vgrun batch: %s\n", as_shown.lines(tostring(serr))); return 1 end
   io.write(status.text(s))
   if s.failed > 0 or s.pending > 0 then return 1 end
   return 0
@@ -296,7 +297,9 @@ local function run(args)
   core.state_dir(state_dir)
   local mine = {}
   for _, d in ipairs(docs) do if d.shard == i then mine[#mine + 1] = d end end
-  local previous = manifest.read_all(outdir_real)
+  local previous, _, _, mbad = manifest.read_all(outdir_real)
+  -- a manifest that is not a regular file (a FIFO would block the appends)
+  if mbad then eprintf("vgrun batch: %s; nothing run\n", as_shown.lines(tostring(mbad))); return 1 end
   local quiet = require("vg.cli").quiet
   require("vg.progress").detach()
   local bar = (not quiet and core.isatty(2)) and progress_bar() or nil

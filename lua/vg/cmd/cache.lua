@@ -75,9 +75,10 @@ local function split_name(name)
 end
 -- tmp names: vgrun-<host>-<pid>-<16 hex>, then a suffix or ".stage"
 local function is_tag(s) return s:match("^[%w%-]+%-%d+%-%x+$") ~= nil and #s:match("(%x+)$") == 16 end
+-- -> true, its tag (nil for an older vgrun's name); or false
 local function tmp_name(name)
   local base = name:match("^vgrun%-(.-)%.stage$") or name:match("^vgrun%-(.-)%.%w+$") or name:match("^vgrun%-(.+)$")
-  if base and is_tag(base) then return true end
+  if base and is_tag(base) then return true, base end
   return name:match("^%d+%-%d+%.%w+$") ~= nil  -- an older vgrun's: <pid>-<n><suffix>
 end
 
@@ -146,19 +147,21 @@ local function scan(dir)
     end
   end
   -- a file or an entry folder in tmp/ or quarantine/
-  local function aside(path, f)
+  local function aside(path, f, writer)
     if f.dir then
       local files, size = entry_files(path)
-      if files then tmp[#tmp + 1] = { files = files, dir = path, size = size, mtime = f.mtime or 0 } end
+      if files then tmp[#tmp + 1] = { files = files, dir = path, size = size, mtime = f.mtime or 0, writer = writer } end
     elseif f.size then
-      tmp[#tmp + 1] = { files = { path }, size = f.size, mtime = f.mtime or 0 }
+      tmp[#tmp + 1] = { files = { path }, size = f.size, mtime = f.mtime or 0, writer = writer }
     end
   end
-  -- tmp/: files and stages being made (or left by a killed run)
+  -- tmp/: files and stages being made (or left by a killed run); writer:
+  -- the tag (host, pid) of the process making it
   for _, f in ipairs(list(dir .. "/tmp")) do
-    if tmp_name(f.name) then
+    local ok, tag = tmp_name(f.name)
+    if ok then
       local path = dir .. "/tmp/" .. f.name
-      aside(path, f)
+      aside(path, f, tag)
     end
   end
   -- quarantine/: damaged entries moved aside, <key><suffix>-<tag>
@@ -223,9 +226,10 @@ local function info()
 end
 
 -- a unique tmp/ name, so a removal in progress is never seen as an entry
+-- (host, pid, random, as the engine's: another clean leaves it alone while
+-- this process lives)
 local function trash_name(dir)
-  local tag = core.sha256(tostring(core.hrtime()), tostring({}), tostring(math.random())):sub(1, 16)
-  return string.format("%s/tmp/vgrun-clean-%d-%s.stage", dir, core.getpid(), tag)
+  return string.format("%s/tmp/vgrun-%s.stage", dir, core.cache_tag())
 end
 
 local function remove(item, root)
@@ -302,10 +306,16 @@ local function clean(o)
       table.sort(e.files, function(a, b) return (a:match("sum$") and 0 or 1) < (b:match("sum$") and 0 or 1) end)
       if (all or e.mtime < cutoff) and remove(e, dir) then removed, freed = removed + 1, freed + e.size end
     end
-    -- files of runs that were killed, and damaged entries moved aside: after
-    -- an hour (a running writer may still be making them), or now with --all
+    -- files of runs that were killed, and damaged entries moved aside. A
+    -- tmp/ item whose writer (host and pid in its name) runs on this machine
+    -- is being made: never removed; one whose writer is gone goes now. One of
+    -- another machine (its writer cannot be asked) goes after an hour, as
+    -- does an older vgrun's (without a writer's tag), or that now with --all.
+    local hour_ago = core.now() - 3600
     for _, t in ipairs(tmp) do
-      if all or t.mtime < core.now() - 3600 then remove(t) end
+      local live = t.writer and core.cache_tag_live(t.writer)
+      if live == true then -- being made
+      elseif live == false or t.mtime < hour_ago or (all and not t.writer) then remove(t) end
     end
     -- folders left empty (one still holding something stays)
     for _, top in ipairs({ dir .. "/v2", dir }) do

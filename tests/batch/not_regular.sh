@@ -1,0 +1,33 @@
+#!/bin/bash
+# `vgrun batch status` (and a run) where the batch's plan.json or a
+# manifest-*.jsonl is a FIFO or another non-regular file: it names the file,
+# says why and exits 1, never a silent "0 documents" (nor a run that blocks).
+. "$(dirname "$0")/lib.sh"
+vg_scratch batch-not-regular --own-cache
+mkdir -p "$T/in" "$T/out/.vgrun-batch"
+printf '# One\n\nA short page.\n' >"$T/in/one.md"
+
+mkfifo "$T/out/.vgrun-batch/manifest-1-of-1.jsonl"
+rc=0; timeout 20 "$VGRUN" batch status "$T/out" >"$T/o1.txt" 2>"$T/e1.txt" || rc=$?
+[ $rc -eq 1 ] || fail "a FIFO manifest: exit $rc, wanted 1: $(cat "$T/o1.txt" "$T/e1.txt")"
+grep -q 'manifest-1-of-1.jsonl: .*regular file' "$T/e1.txt" || fail "the FIFO is not named: $(cat "$T/e1.txt")"
+grep -q 'documents' "$T/o1.txt" && fail "a count is printed: $(cat "$T/o1.txt")"
+rc=0; timeout 20 "$VGRUN" batch status "$T/out" --json >"$T/o1.txt" 2>"$T/e1.txt" || rc=$?
+[ $rc -eq 1 ] || fail "--json, a FIFO manifest: exit $rc, wanted 1"
+# a run refuses too, before any document (appending to a FIFO would block)
+rc=0; timeout 60 "$VGRUN" batch "$T/in" -o "$T/out" -q >"$T/o2.txt" 2>"$T/e2.txt" || rc=$?
+[ $rc -eq 1 ] || fail "a run beside a FIFO manifest: exit $rc, wanted 1: $(cat "$T/e2.txt")"
+grep -q 'manifest-1-of-1.jsonl: .*regular file' "$T/e2.txt" || fail "the run does not name the FIFO: $(cat "$T/e2.txt")"
+[ ! -e "$T/out/one.mp4" ] || fail "a document was made"
+rm -f "$T/out/.vgrun-batch/manifest-1-of-1.jsonl"
+
+rm -f "$T/out/.vgrun-batch/plan.json"
+mkfifo "$T/out/.vgrun-batch/plan.json"
+rc=0; timeout 20 "$VGRUN" batch status "$T/out" >"$T/o3.txt" 2>"$T/e3.txt" || rc=$?
+[ $rc -eq 1 ] || fail "a FIFO plan.json: exit $rc, wanted 1: $(cat "$T/o3.txt" "$T/e3.txt")"
+grep -q 'plan.json: .*regular file' "$T/e3.txt" || fail "the FIFO plan is not named: $(cat "$T/e3.txt")"
+rm -f "$T/out/.vgrun-batch/plan.json"; mkdir "$T/out/.vgrun-batch/plan.json"
+rc=0; timeout 20 "$VGRUN" batch status "$T/out" >"$T/o4.txt" 2>"$T/e4.txt" || rc=$?
+[ $rc -eq 1 ] || fail "a folder plan.json: exit $rc, wanted 1"
+grep -q 'plan.json' "$T/e4.txt" || fail "the folder plan is not named: $(cat "$T/e4.txt")"
+echo "ok"
