@@ -387,6 +387,13 @@ int tts__espeak_ready(void) {
  * stays -1, as start_job set it). On failure j->error says why. */
 static void spawn(tts_job *j) {
   if (text_is_blank(j)) return;
+  /* the first clip to speak: the helper's speaking children initialise
+   * now, one per lane, of this clip's voice (a run whose clips are all in
+   * the cache, or blank, forks none: issue 17) */
+  if (!W.warmed) {
+    W.warmed = 1;
+    tts__helper_warm(W.lanes, j->voice.spec);
+  }
   int fds[2];
   /* close-on-exec: nothing the child might start can hold the pipe open
    * (the worker reads until end of file) */
@@ -667,13 +674,6 @@ static int start_job(tts_job *j) {
     snprintf(j->clip.voice, sizeof j->clip.voice, "%s", j->voice.name);
     __atomic_add_fetch(&W.hits, 1, __ATOMIC_RELAXED);
     return 1;
-  }
-  /* the first clip to speak: the helper's speaking children initialise
-   * now, one per lane, of this clip's voice (a run whose clips are all in
-   * the cache forks none: issue 17) */
-  if (!W.warmed) {
-    W.warmed = 1;
-    tts__helper_warm(W.lanes, j->voice.spec);
   }
   spawn(j);
   return 0;
