@@ -34,8 +34,10 @@ int vge_audio_key(const vge_audio *a, int bitrate, char key[65], int *rate_out, 
   if (a->n < 0 || (a->n > 0 && !a->clips)) return vge_fail(r, "audio: bad clip list");
   int64_t total = llround(a->duration * RATE);
   int max_rate = 0, has_recording = 0;
-  /* the key: the samples themselves (cheap next to encoding them). Each clip
-   * is read and checked here, one at a time, and read again when the mixer
+  /* the key: each clip's own cache key when it has one (a hash of the text,
+   * voice and speech engine that made it: the same clip, the same key; a
+   * clip changed, a new one), else its samples. A clip without a key is
+   * read and checked here, one at a time, and read again when the mixer
    * reaches it: a long video's clips are never all in memory. */
   vg_hash h = { NULL };   /* finalised (and freed) on every path */
   if (!a->no_cache) vg_hash_init(&h);
@@ -53,6 +55,13 @@ int vge_audio_key(const vge_audio *a, int bitrate, char key[65], int *rate_out, 
     if (k->file) {
       n = 0;
       rate = 0;   /* decoded by the mixer, only when not cached */
+    } else if (k->wav && k->key && *k->key) {
+      char err[300];   /* keyed by the clip's own key: its header only */
+      if (vge_wav_info(k->wav, &n, &rate, err, sizeof err) != 0) {
+        vge_fail(r, "audio: %s", err);
+        goto fail;
+      }
+      s = NULL;
     } else if (k->wav) {
       char err[300];
       if (vge_read_wav(k->wav, &own, &n, &rate, err, sizeof err) != 0) {
@@ -61,7 +70,8 @@ int vge_audio_key(const vge_audio *a, int bitrate, char key[65], int *rate_out, 
       }
       s = own;
     }
-    if (!k->file && n && !s) { vge_fail(r, "audio: clip %d has no samples", i); goto fail; }
+    int keyed = !k->file && k->wav && k->key && *k->key;
+    if (!k->file && !keyed && n && !s) { vge_fail(r, "audio: clip %d has no samples", i); goto fail; }
     if (!k->file && n && rate <= 0) { free(own); vge_fail(r, "audio: clip rate %d", rate); goto fail; }
     if (k->file) has_recording = 1;
     else if (n && rate > max_rate) max_rate = rate;
@@ -86,6 +96,9 @@ int vge_audio_key(const vge_audio *a, int bitrate, char key[65], int *rate_out, 
         vg_hash_str(&h, hex);
         vg_hash_str(&h, LIBAVCODEC_IDENT);
         vg_hash_str(&h, LIBSWRESAMPLE_IDENT);
+      } else if (keyed) {
+        vg_hash_str(&h, "clip");
+        vg_hash_str(&h, k->key);
       } else if (s && n) {
         vg_hash_update(&h, s, n * sizeof *s);
       }

@@ -165,6 +165,10 @@ typedef struct vge_clip {
    * SHA-256, so it is decoded only when the track is not in the cache */
   const char *file;
   double len;            /* > 0: the clip ends after len seconds (a 20 ms fade) */
+  /* with wav: the clip's own cache key (a hash of everything that made its
+   * samples, as the speech stage's): the track's key then holds it instead
+   * of the samples, and only the WAV's header is read for the key */
+  const char *key;
 } vge_clip;
 
 struct vge_audio {

@@ -430,6 +430,7 @@ static void audio_free(void *data) {
     free((void *)q->clips[i].samples);
     free((char *)q->clips[i].wav);
     free((char *)q->clips[i].file);
+    free((char *)q->clips[i].key);
   }
   free(q->clips);
   free(q->key);
@@ -478,6 +479,7 @@ static audio_req *read_audio(lua_State *L, int t) {
     c->at = opt_num(L, ct, "at", 0, 0);
     c->wav = opt_str(L, ct, "wav", 0);
     c->file = c->wav ? NULL : opt_str(L, ct, "file", 0);
+    c->key = c->wav ? opt_str(L, ct, "key", 0) : NULL;
     c->len = opt_num(L, ct, "len", 0, 0);
     if (!c->wav && !c->file) {
       if (lua_getfield(L, ct, "pcm") != LUA_TSTRING) luaL_error(L, "clips[%d]: wav or pcm expected", i + 1);

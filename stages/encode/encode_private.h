@@ -71,6 +71,9 @@ int vge_segment_cached(const vge_segment *s, vge_result *r);
  * hashed, with the options and versions; *rate: the track's rate. 0, or -1
  * with r's error. */
 int vge_audio_key(const vge_audio *a, int bitrate, char key[65], int *rate, vge_result *r);
+/* A WAV's rate and frame count (what vge_read_wav would return), from its
+ * header and size: no sample is read. 0, or -1 (message in err). */
+int vge_wav_info(const char *path, size_t *n, int *rate, char *err, size_t errlen);
 /* The track found in its cache: r filled as by an encode, 1; else 0. */
 int vge_audio_cached(const vge_audio *a, vge_result *r);
 /* The narration track's bit rate: a->bitrate or 64 kb/s. */

@@ -214,6 +214,8 @@ static int synth_finish(vg_call *c) {
     cJSON *scene = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(video, "scenes"), sj->scene);
     cJSON *audio = tts_clip_to_json(tts_job_clip(sj->job), 1);
     if (!scene || !audio) { cJSON_Delete(audio); return vg_call_fail(c, "out of memory"); }
+    /* the clip's cache key: the narration track is keyed by it (audio_key.c) */
+    if (tts_job_clip(sj->job)->path[0]) cJSON_AddStringToObject(audio, "key", tts_job_key(sj->job));
     if (cJSON_GetObjectItemCaseSensitive(scene, "audio"))
       cJSON_ReplaceItemInObjectCaseSensitive(scene, "audio", audio);
     else

@@ -78,6 +78,8 @@ static struct {
   char version[32];
   int sample_rate;
   char warm_voice[64];     /* tts_warm's voice, read by the worker once initialised */
+  int lanes;               /* utterances spoken at once (the worker's) */
+  int warmed;              /* the helper was asked for spares (the worker's) */
   tts_job *khead, *ktail;  /* heard, to be kept (by the keepers) */
   pthread_cond_t kcv;      /* a job to keep */
   pthread_cond_t turn_cv;  /* a job's done callback came */
@@ -385,6 +387,13 @@ int tts__espeak_ready(void) {
  * stays -1, as start_job set it). On failure j->error says why. */
 static void spawn(tts_job *j) {
   if (text_is_blank(j)) return;
+  /* the first clip to speak: the helper's speaking children initialise
+   * now, one per lane, of this clip's voice (a run whose clips are all in
+   * the cache, or blank, forks none: issue 17) */
+  if (!W.warmed) {
+    W.warmed = 1;
+    tts__helper_warm(W.lanes, j->voice.spec);
+  }
   int fds[2];
   /* close-on-exec: nothing the child might start can hold the pipe open
    * (the worker reads until end of file) */
@@ -754,14 +763,7 @@ static void *worker_main(void *arg) {
   }
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   int lanes = cores < 1 ? 1 : cores > TTS_LANES_MAX ? TTS_LANES_MAX : (int)cores;
-  /* the helper's first speaking children initialise now, beside the engine's work */
-  if (W.init_rc == 0) {
-    /* of the voice tts_warm named, when it did */
-    tts_voice v;
-    char verr[TTS_ERR_MAX];
-    int named = tts_resolve_voice(W.warm_voice[0] ? W.warm_voice : NULL, 0, -1, &v, verr, sizeof verr) == 0;
-    tts__helper_warm(lanes, named ? v.spec : NULL);
-  }
+  W.lanes = lanes;
   W.ready = 1;
   pthread_cond_broadcast(&W.cv);
   if (W.init_rc != 0) { pthread_mutex_unlock(&W.mu); return NULL; }

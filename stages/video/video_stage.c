@@ -188,7 +188,7 @@ static void job_free(void *data) {
     release_pictures(s);
     if (j->no_cache && j->tmp && j->tmp[i][0]) unlink(j->tmp[i]);
   }
-  for (int i = 0; i < j->nclips; i++) { free((char *)j->clips[i].wav); free((char *)j->clips[i].file); }
+  for (int i = 0; i < j->nclips; i++) { free((char *)j->clips[i].wav); free((char *)j->clips[i].file); free((char *)j->clips[i].key); }
   for (int i = 0; i < j->nch; i++) free((char *)j->chapters[i].title);
   free(j->segs); free(j->srcs); free(j->keys); free(j->tmp); free(j->seg_results);
   vg_cache_unref(j->cache);
@@ -498,7 +498,9 @@ static int prepare(vg_call *c) {
       const char *wav = vg_json_str(cl, "wav", NULL);
       const char *file = vg_json_str(cl, "file", NULL);   /* a recording (--audio) */
       if (!wav && !file) return vg_call_fail(c, "plan.audio.clips[%d].wav: path expected", n + 1);
+      const char *key = vg_json_str(cl, "key", NULL);   /* the clip's own cache key */
       if (wav) j->clips[n].wav = vg_strdup(wav);
+      if (wav && key) j->clips[n].key = vg_strdup(key);
       else j->clips[n].file = vg_strdup(file);
       j->clips[n].at = vg_json_num(cl, "at", 0);
       j->clips[n].len = vg_json_num(cl, "len", 0);

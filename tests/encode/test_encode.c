@@ -741,6 +741,71 @@ static void test_wav_clips(void **state) {
   assert_non_null(strstr(r.err, "RIFF"));
 }
 
+/* A clip with its own cache key: the track's key holds that key, not the
+ * samples (an unchanged re-run reads only the WAVs' headers), and changes
+ * with it, with the clip's place and with its length. */
+static void test_clip_keys(void **state) {
+  (void)state;
+  size_t n;
+  int16_t *tone = sine(22050, 0.5, &n);
+  char wav[512];
+  pathf(wav, sizeof wav, "keyed.wav");
+  write_wav(wav, tone, n, 22050, 1);
+  /* the header alone gives what reading the samples gives */
+  size_t in = 0, bn = 0;
+  int irate = 0, rate = 0;
+  int16_t *back = NULL;
+  char err[256];
+  assert_int_equal(vge_wav_info(wav, &in, &irate, err, sizeof err), 0);
+  assert_int_equal(vge_read_wav(wav, &back, &bn, &rate, err, sizeof err), 0);
+  assert_int_equal(in, bn);
+  assert_int_equal(irate, rate);
+  free(back);
+  const char *k1 = "1111111111111111111111111111111111111111111111111111111111111111";
+  const char *k2 = "2222222222222222222222222222222222222222222222222222222222222222";
+  vge_clip clip = {.wav = wav, .at = 0.25, .key = k1};
+  vge_audio au = {.clips = &clip, .n = 1, .duration = 1.0, .cache = tc};
+  char a[65], b[65];
+  int tr = 0;
+  vge_result r;
+  assert_int_equal(vge_audio_key(&au, 64000, a, &tr, &r), 0);
+  assert_int_equal(tr, 24000);
+  /* other samples under the same clip key: the same track key (they are not read) */
+  for (size_t i = 0; i < n; i++) tone[i] = (int16_t)(tone[i] / 2);
+  write_wav(wav, tone, n, 22050, 1);
+  assert_int_equal(vge_audio_key(&au, 64000, b, &tr, &r), 0);
+  assert_string_equal(a, b);
+  /* another clip key, place or length: another track key */
+  clip.key = k2;
+  assert_int_equal(vge_audio_key(&au, 64000, b, &tr, &r), 0);
+  assert_string_not_equal(a, b);
+  clip.key = k1;
+  clip.at = 0.3;
+  assert_int_equal(vge_audio_key(&au, 64000, b, &tr, &r), 0);
+  assert_string_not_equal(a, b);
+  clip.at = 0.25;
+  free(tone);
+  tone = sine(22050, 0.4, &n);
+  write_wav(wav, tone, n, 22050, 1);
+  assert_int_equal(vge_audio_key(&au, 64000, b, &tr, &r), 0);
+  assert_string_not_equal(a, b);
+  /* without a key: the samples, as before */
+  clip.key = NULL;
+  assert_int_equal(vge_audio_key(&au, 64000, b, &tr, &r), 0);
+  assert_string_not_equal(a, b);
+  /* a keyed clip that is not a WAV fails as an unkeyed one does */
+  char junk[512];
+  pathf(junk, sizeof junk, "keyed-junk.wav");
+  FILE *f = fopen(junk, "wb");
+  fputs("not a wav file at all", f);
+  fclose(f);
+  clip.wav = junk;
+  clip.key = k1;
+  assert_int_equal(vge_audio_key(&au, 64000, b, &tr, &r), -1);
+  assert_non_null(strstr(r.err, "RIFF"));
+  free(tone);
+}
+
 /* writes a PNG of one colour (RGB24) through libavcodec */
 static void write_png(const char *path, int w, int h, uint32_t color) {
   const AVCodec *c = avcodec_find_encoder(AV_CODEC_ID_PNG);
@@ -907,6 +972,7 @@ int main(void) {
     cmocka_unit_test(test_failures_leave_nothing),
     cmocka_unit_test(test_no_drift),
     cmocka_unit_test(test_wav_clips),
+    cmocka_unit_test(test_clip_keys),
     cmocka_unit_test(test_keyframe_files),
   };
   tc = vg_cache_new(NULL, 0, -1);

@@ -910,6 +910,30 @@ static void test_helper(void **state) {
   assert_int_equal(threads_of(h2), 1);   /* forked from the worker thread: only that thread */
 }
 
+/* Runs first: the worker is initialised, but the helper forks its spares
+ * only for the first clip that must be spoken, neither for a blank one nor
+ * before (an unchanged re-run of `vgrun create`, every clip in the cache,
+ * forks none). */
+static void test_no_spares_until_spoken(void **state) {
+  (void)state;
+  int h = tts_helper_pid();
+  assert_true(h > 0);
+  struct timespec ms = {0, 20 * 1000000};
+  for (int i = 0; i < 15; i++) {   /* 0.3 s: time enough for a warm-up to fork */
+    assert_int_equal(children_of(h), 0);
+    nanosleep(&ms, NULL);
+  }
+  tts_job *b = run("   ", 3, NULL, 0, -1);   /* blank: nothing to speak */
+  tts_job_free(b);
+  assert_int_equal(children_of(h), 0);
+  tts_job *j = run("The first clip to speak.", 24, NULL, 0, -1);
+  assert_true(tts_job_clip(j)->nsamples > 0);
+  tts_job_free(j);
+  int n = 0;
+  for (int i = 0; i < 100 && (n = children_of(h)) == 0; i++) nanosleep(&ms, NULL);
+  assert_true(n > 0);   /* the spares, ready for the next clip */
+}
+
 static char cache_dir[] = "/tmp/vgrun-test-tts-XXXXXX";
 
 int main(void) {
@@ -921,6 +945,7 @@ int main(void) {
   char err[TTS_ERR_MAX];
   if (tts_init(err, sizeof err) != 0) { fprintf(stderr, "%s\n", err); return 1; }
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_no_spares_until_spoken),   /* first: nothing spoken yet */
     cmocka_unit_test(test_paragraph_timings),
     cmocka_unit_test(test_named_voices_differ),
     cmocka_unit_test(test_spanish_and_codes),

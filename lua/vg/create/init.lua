@@ -148,7 +148,7 @@ local function video_stage(o, off)
           for _, p in ipairs(s.audio.parts) do
             local len = seg.cut and seg.cut - p.at or nil
             if not len or len > 0 then
-              clips[#clips + 1] = { wav = p.path, at = seg.narration_start + p.at, len = len }
+              clips[#clips + 1] = { wav = p.path, key = p.key, at = seg.narration_start + p.at, len = len }
             end
           end
           if seg.cut then
@@ -156,7 +156,7 @@ local function video_stage(o, off)
               .. "(%.1f s): cut there (with --audio, a recording keeps every word)", seg.id, s.audio.duration, seg.cut))
           end
         elseif not video.recording and s.audio and s.audio.path and (s.audio.duration or 0) > 0 then
-          clips[#clips + 1] = { wav = s.audio.path, at = seg.narration_start, len = seg.cut }
+          clips[#clips + 1] = { wav = s.audio.path, key = s.audio.key, at = seg.narration_start, len = seg.cut }
           if seg.cut then
             task:warn(string.format("%s: the spoken narration (%.1f s) is longer than the time to the next cue "
               .. "(%.1f s): cut there (with --audio, a recording keeps every word)", seg.id, s.audio.duration, seg.cut))

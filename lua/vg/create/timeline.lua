@@ -280,7 +280,7 @@ local function placed_parts(parts, cues, say, factor, base)
       for _, x in ipairs(a.sentences or {}) do
         sentences[#sentences + 1] = { text = x.text, start = (x.start or 0) + at, ["end"] = (x["end"] or 0) + at }
       end
-      out[#out + 1] = { path = a.path, at = at, duration = a.duration }
+      out[#out + 1] = { path = a.path, key = a.key, at = at, duration = a.duration }
       free_at = at + spoken + M.CUE_GAP
       stop = math.max(stop, at + a.duration)
     end
