@@ -5386,6 +5386,20 @@ static void table_block(md *m, cmark_node *n) {
   cJSON_Delete(rows);
 }
 
+/* A row's key as prose would name it: its first cell without emphasis
+ * marks or a bracket after the name ("MSYS2 (pacman)" -> "MSYS2"); its
+ * length in *kl. NULL when the first cell is no text. */
+static const char *row_key(const cJSON *r, size_t *kl) {
+  const cJSON *c = cJSON_IsArray(r) ? r->child : NULL;
+  if (!cJSON_IsString(c)) return NULL;
+  const char *k = c->valuestring;
+  while (*k == ' ' || *k == '*') k++;
+  size_t l = strcspn(k, "(*");
+  while (l && k[l - 1] == ' ') l--;
+  *kl = l;
+  return k;
+}
+
 /* Whether the prose before a table names the first cell of each of its
  * rows (two to eight), each as a word of it ("MSYS2 (pacman)" by its name
  * before the bracket). */
@@ -5393,13 +5407,9 @@ static int intro_names_rows(const char *narr, const cJSON *rows) {
   int n = 0;
   if (!narr || !*narr) return 0;
   for (const cJSON *r = rows ? rows->child : NULL; r; r = r->next) {
-    const cJSON *c = cJSON_IsArray(r) ? r->child : NULL;
-    if (!cJSON_IsString(c) || ++n > 8) return 0;
-    const char *k = c->valuestring;
-    while (*k == ' ' || *k == '*') k++;
-    size_t kl = strcspn(k, "(*");
-    while (kl && k[kl - 1] == ' ') kl--;
-    if (kl < 2) return 0;
+    size_t kl;
+    const char *k = row_key(r, &kl);
+    if (!k || ++n > 8 || kl < 2) return 0;
     int found = 0;
     for (const char *q = narr; !found && *q; q++)
       found = !strncasecmp(q, k, kl) && (q == narr || !isalnum((unsigned char)q[-1])) && !isalnum((unsigned char)q[kl]);
@@ -5416,13 +5426,9 @@ static int intro_names_rows(const char *narr, const cJSON *rows) {
 static int rows_said_by_keys(const char *said, const cJSON *rows) {
   char *t = vgi_strdup(said);
   for (const cJSON *r = rows ? rows->child : NULL; r; r = r->next) {
-    const cJSON *c = cJSON_IsArray(r) ? r->child : NULL;
-    if (!cJSON_IsString(c)) continue;
-    const char *k = c->valuestring;
-    while (*k == ' ' || *k == '*') k++;
-    size_t kl = strcspn(k, "(*");
-    while (kl && k[kl - 1] == ' ') kl--;
-    for (char *q = kl ? t : NULL; q && *q;) {
+    size_t kl;
+    const char *k = row_key(r, &kl);
+    for (char *q = k && kl ? t : NULL; q && *q;) {
       if (!strncasecmp(q, k, kl)) { memset(q, ' ', kl); q += kl; }
       else q++;
     }
