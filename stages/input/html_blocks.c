@@ -867,6 +867,19 @@ static int words_outside_tags(const char *p, const char *e) {
   return 0;
 }
 
+/* How many words [p, e) holds outside its tags (in links too). */
+static int tag_free_words(const char *p, const char *e) {
+  int in_tag = 0, n = 0, in_word = 0;
+  for (; p < e; p++) {
+    if (*p == '<') in_tag = 1;
+    else if (*p == '>') in_tag = 0;
+    int w = !in_tag && *p != '>' && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80);
+    n += w && !in_word;
+    in_word = w;
+  }
+  return n;
+}
+
 /* Whether a block started on a new line after b would be read as part of
  * the block above: a paragraph goes on after a line of text (not after a
  * heading), and an HTML block takes every line up to a blank one. */
@@ -966,7 +979,9 @@ static char *block_md(const char *lit) {
     if (!element_at(p, end, &level, &in0, &in1, &next)) {
       const char *q = p + 1;
       while (q < end && !(*q == '<' && element_at(q, end, &level, &in0, &in1, &next))) q++;
-      if (words_outside_tags(p, q)) {
+      /* (a sponsor's thanks in a <div>, "Special thanks to:" and logos in
+       * links, as lazygit's README opens, is no paragraph either) */
+      if (words_outside_tags(p, q) && !sponsor_thanks(p, q)) {
         /* each line from its start: indented (a tab, four spaces) it would
          * be read as code */
         for (const char *r = p; r < q; r++) {
@@ -1122,6 +1137,14 @@ void vgi_html_blocks(struct cmark_node *doc) {
       vgi_buf_puts(&h, rest);
       free(md);
       md = vgi_buf_take(&h);
+    }
+    /* a block of a sponsor's thanks and nothing else ("Special thanks
+     * to:" and logos in links, in a <div>, with their slogans): not read
+     * at all (one of a few words, "Supported by:" over a logo, is the
+     * Markdown reader's to tell: the heading under it is the sponsor's) */
+    if (!md && sponsor_thanks(lit, lit + strlen(lit)) && tag_free_words(lit, lit + strlen(lit)) > 6) {
+      cmark_node_free(c);
+      continue;
     }
     if (!md) continue;
     vgi_md_splice(c, vgi_md_parse_at(md, cmark_node_get_start_line(c), &pad));

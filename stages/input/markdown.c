@@ -1838,6 +1838,31 @@ static void drop_aside(char *t) {
   }
 }
 
+/* The sentence t without its short asides in ASCII brackets (at most five
+ * words each, not nested, none at its start), NULL when it has none or is
+ * more than one sentence. Caller frees. */
+static char *asides_out(const char *t) {
+  if (!strchr(t, '(')) return NULL;
+  vgi_buf b = {0};
+  int found = 0;
+  for (const char *p = t; *p; p++) {
+    if (*p == '.' && p[1] == ' ' && p > t && islower((unsigned char)p[-1])) { vgi_buf_free(&b); return NULL; }
+    if (*p != '(' || p == t || p[-1] != ' ') { vgi_buf_add(&b, p, 1); continue; }
+    const char *c = strchr(p + 1, ')');
+    const char *o = strchr(p + 1, '(');
+    if (!c || (o && o < c) || !c[1] || (c[1] != ' ' && !strchr(",;:", c[1]))) { vgi_buf_free(&b); return NULL; }
+    char in[256];
+    snprintf(in, sizeof in, "%.*s", (int)(c - p - 1 < 255 ? c - p - 1 : 255), p + 1);
+    int w = c - p - 1 < 255 ? vgi_word_count(in) : 99;
+    if (w < 1 || w > 5) { vgi_buf_free(&b); return NULL; }
+    while (b.n && b.s[b.n - 1] == ' ') b.s[--b.n] = 0;
+    found = 1;
+    p = c;
+  }
+  if (!found) { vgi_buf_free(&b); return NULL; }
+  return vgi_squash(vgi_buf_take(&b));
+}
+
 /* A headline for a sentence: the sentence when it is short (up to about
  * twelve words), else its first clause, else its words up to where a clause
  * or a prepositional phrase starts, always at a natural break (never right
@@ -1909,6 +1934,22 @@ char *vgi_headline(const char *s) {
     return t;
   }
   if (words <= HEADLINE_WORDS) return t;
+  /* "mpv is a free (as in freedom) media player for the command line":
+   * a headline leaves short asides in brackets out (the narration says
+   * them), and is cut, if at all, in what is left (its first clause was
+   * "mpv is a free") */
+  {
+    char *u = asides_out(t);
+    if (u && vgi_word_count(u) >= 3) {
+      free(t);
+      t = u;
+      l = strlen(t);
+      words = vgi_word_count(t);
+      if (words <= HEADLINE_WORDS) return t;
+    } else {
+      free(u);
+    }
+  }
   /* word starts and ends; a bracket glued to a word of a non-Latin script
    * ("검색합니다(누른") starts a word, so it is a clause break like one after
    * a space */
@@ -3025,6 +3066,22 @@ static char *doc_folder(const char *file) {
   return out;
 }
 
+/* How often the text names name as a word of its own, in any case (not
+ * inside a word, a path or a host name: "redis.io"). */
+static int times_named(const char *name, const char *text, size_t len) {
+  size_t n = name ? strlen(name) : 0;
+  int count = 0;
+  for (size_t i = 0; n && i + n <= len; i++) {
+    if (strncasecmp(text + i, name, n)) continue;
+    if ((i && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '/' || text[i - 1] == '.')) ||
+        (i + n < len && (isalnum((unsigned char)text[i + n]) || text[i + n] == '/' ||
+                         (text[i + n] == '.' && i + n + 1 < len && isalnum((unsigned char)text[i + n + 1])))))
+      continue;
+    count++;
+  }
+  return count;
+}
+
 /* A title taken from a folder's name in small letters ("redis") is
  * written as the text writes that name most often ("Redis"), when the
  * text writes it otherwise more often than as the folder does. In place. */
@@ -3087,7 +3144,8 @@ static char *page_file_title(const char *file) {
   return letters >= 3 ? file_title(base) : NULL;
 }
 
-static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
+static char *untitled(cmark_node *doc, const char *file, const char *text, size_t len, cmark_node **from,
+                      char **tagline) {
   const char *slash = file ? strrchr(file, '/') : NULL, *base = slash ? slash + 1 : file ? file : "";
   *from = NULL;
   for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
@@ -3159,6 +3217,23 @@ static char *untitled(cmark_node *doc, const char *file, cmark_node **from) {
       if (named) return named;
       if (folder) return folder;
       continue;
+    }
+    /* "A simple terminal UI for git commands" over lazygit's README, which
+     * names lazygit twenty times: a line that describes without naming is
+     * the project's tagline, said under its name (the folder's), not its
+     * name */
+    if (n == 1 && tagline && vgi_word_count(sv[0]) <= 12 && !strchr(sv[0], ':') &&
+        (!strncmp(sv[0], "A ", 2) || !strncmp(sv[0], "An ", 3) || !strncmp(sv[0], "The ", 4)) &&
+        !strstr(sv[0], " is ") && !strstr(sv[0], " are ")) {
+      char *folder_ = readme_folder(file);
+      if (folder_ && times_named(folder_, text, len) >= 3) {
+        *tagline = sv[0];
+        *from = c;
+        free(sv);
+        free(t);
+        return folder_;
+      }
+      free(folder_);
     }
     char *h = n ? vgi_headline(sv[0]) : NULL;
     /* "Underscore.js is a utility-belt library for … that provides
@@ -4966,6 +5041,9 @@ static void agenda_block(md *m, cmark_node *n, cJSON *all) {
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = vgi_str(it, "title");
     if ((cJSON_IsNumber(lvl) && lvl->valueint > 0) || !t || !*t) continue;
+    /* (the table of contents' entry for itself, "Table of contents", is
+     * no topic of the video) */
+    if (toc_label(t) && vgi_word_count(t) <= 3) continue;
     /* (a summary leaves the license, the sponsors and the shop out: so
      * does its agenda) */
     if (!(m->opts && (m->opts->detail == VGI_DETAIL_FULL || m->opts->duration > 0)) &&
@@ -7059,7 +7137,8 @@ static int boilerplate(const char *h) {
   return 0;
 }
 
-/* A heading of a call for money: "Sponsors", "Backers", "Gold Sponsors";
+/* A heading of a call for money: "Sponsors", "Backers", "Gold Sponsors",
+ * "Donate";
  * "Support the project" and "Donations" are
  * not (a reader's question may be in them). A summary says nothing of such a
  * section: its logos and "Become a sponsor" are no part of what the
@@ -7067,7 +7146,7 @@ static int boilerplate(const char *h) {
 static int sponsors(const char *h) {
   static const char *const words[] = { "sponsors", "sponsor", "sponsorship", "sponsoring", "backers", "patrons",
     "supporters", "donors", "financial contributors", "sponsoren", "unterstützer", "patrocinadores",
-    "patrocinio", NULL };
+    "patrocinio", "donate", NULL };
   while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 💖 Sponsors" */
   size_t n = strlen(h);
   while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.' || h[n - 1] == '!')) n--;
@@ -7091,7 +7170,7 @@ static int sponsors(const char *h) {
  * "Social media"). Like a call for money, a summary says nothing of it. */
 static int promotion(const char *h) {
   static const char *const words[] = { "merchandise", "merch", "swag", "goods", "follow us", "social media", "stay in touch",
-    "stay connected", "connect with us", "find us on", NULL };
+    "stay connected", "connect with us", "find us on", "shameless plug", NULL };
   while (*h && !isalnum((unsigned char)*h) && (unsigned char)*h < 0x80) h++;   /* "## 👕 Merch" */
   size_t n = strlen(h);
   while (n && (h[n - 1] == ' ' || h[n - 1] == ':' || h[n - 1] == '.' || h[n - 1] == '!')) n--;
@@ -7548,6 +7627,32 @@ static int whole_aside(const char *t) {
   return depth == 0;
 }
 
+/* Whether a paragraph holds pictures only (badges, linked or not), no
+ * words of its own. */
+static int pictures_only(cmark_node *p) {
+  if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) return 0;
+  int pics = 0;
+  for (cmark_node *k = cmark_node_first_child(p); k; k = cmark_node_next(k)) {
+    cmark_node_type t = cmark_node_get_type(k);
+    cmark_node *in = t == CMARK_NODE_LINK ? cmark_node_first_child(k) : NULL;
+    if (t == CMARK_NODE_IMAGE || (in && cmark_node_get_type(in) == CMARK_NODE_IMAGE && !cmark_node_next(in))) pics++;
+    else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) continue;
+    else if (t == CMARK_NODE_TEXT && !cmark_node_get_literal(k)[strspn(cmark_node_get_literal(k), " \t")]) continue;
+    else return 0;
+  }
+  return pics > 0;
+}
+
+/* Whether a paragraph's text opens by pointing back at what is above it
+ * ("The above …", "Most of the above packages …", "All of the above"). */
+static int back_at_picture(const char *t) {
+  static const char *const opens[] = { "the above ", "most of the above ", "all of the above ", "some of the above ",
+                                       "many of the above ", "none of the above ", "all the above ", NULL };
+  for (int i = 0; opens[i]; i++)
+    if (!strncasecmp(t, opens[i], strlen(opens[i]))) return 1;
+  return 0;
+}
+
 /* Takes a paragraph of prose (owned) when it has at least min_words
  * words, and frees it otherwise. */
 static void prose_add(md *m, char *text, int line, int min_words) {
@@ -7767,10 +7872,11 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
     h1 = NULL;
   }
   cmark_node *title_para = NULL;   /* an untitled document's first sentence, its title */
+  char *tagline = NULL;   /* or its tagline, under the folder's name */
   if (fm_title) m.doc_title = vgi_strdup(fm_title);
   else if (h1text && *h1text) m.doc_title = vgi_strdup(h1text);
   else if (!m.fm || !(m.doc_title = page_file_title(file))) {
-    m.doc_title = untitled(doc, file, &title_para);
+    m.doc_title = untitled(doc, file, text, len, &title_para, &tagline);
     folder_case(m.doc_title, text, len);
   }
   /* "DejaVu fonts 2.37 (c)2004-2016 DejaVu fonts team": the title is the
@@ -7801,6 +7907,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   }
   const char *subtitle = fm_str(&m, "subtitle");
   if (!subtitle) subtitle = fm_str(&m, "description");
+  if (!subtitle) subtitle = tagline;
   char *sub_para = NULL;
   /* a short paragraph right after the H1 is its subtitle, unless it
    * introduces what follows ("pip is installed if you are:") */
@@ -8029,6 +8136,16 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         if (m.label_once) { free(m.label); m.label = NULL; m.label_once = 0; }
         break;
       }
+      /* "Most of the above packages are maintained by third parties" under
+       * a badge that lists them (lazygit's Repology picture): what it
+       * points back at is not on any slide, so a summary leaves it out */
+      if (!(m.opts && m.opts->detail == VGI_DETAIL_FULL) && cmark_node_previous(c) &&
+          pictures_only(cmark_node_previous(c))) {
+        char *pt1 = plain(c, NULL);
+        int back = back_at_picture(pt1);
+        free(pt1);
+        if (back) break;
+      }
       /* "```nvm -v```  which should output nvm if …": the sentence that
        * introduced the code goes on after it; a summary says the
        * introduction, not this tail, which alone has no subject */
@@ -8224,6 +8341,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   pend_clear(&m);
   free(h1text);
   free(sub_para);
+  free(tagline);
   cJSON_Delete(m.fm);
   free(text);
   return model;

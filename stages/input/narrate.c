@@ -3925,6 +3925,23 @@ static const char *man_page_ref(const char *a, const char *e, size_t *n) {
   return q;
 }
 
+/* A dotfile in the home folder ("~/.zshrc", "$HOME/.bashrc"): its name
+ * without the dot, its length (*name where it starts), else 0. */
+static size_t home_dotfile(const char *a, const char *z, const char **name) {
+  const char *q = a;
+  if (z - a > 2 && !strncmp(a, "~/", 2)) q = a + 2;
+  else if (z - a > 6 && !strncmp(a, "$HOME/", 6)) q = a + 6;
+  else return 0;
+  if (*q != '.') return 0;
+  q++;
+  size_t n = (size_t)(z - q);
+  if (n < 2 || n > 14 || !islower((unsigned char)*q)) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!islower((unsigned char)q[i]) && !isdigit((unsigned char)q[i]) && q[i] != '_') return 0;
+  *name = q;
+  return n;
+}
+
 static char *speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
@@ -4002,6 +4019,12 @@ static char *speech_out(char *s) {
       if (!strncmp(r, "...", 3)) r += 3;
       else if (!strncmp(r, "\xE2\x80\xA6", 3)) r += 3;
       vgi_buf_add(&b, r, (size_t)(e - r));
+    } else if (said_en_ && z > a && (sn = home_dotfile(a, z, &sa))) {
+      /* "~/.zshrc" is said as people say it, "zshrc" ("add this to your
+       * zshrc"): taken out, "add this to your:" had lost its object */
+      vgi_buf_add(&b, p, (size_t)(a - p));
+      vgi_buf_add(&b, sa, sn);
+      vgi_buf_add(&b, z, (size_t)(e - z));
     } else if (z > a && unsaid(a, (size_t)(z - a)) && (sn = path_noun(s, p, a, z, e, &sa))) {
       vgi_buf_add(&b, sa, sn);
       for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
@@ -5334,10 +5357,16 @@ static cJSON *sentence_units(const char *text, const char *lang, int list, const
     free(texts);
     free(at);
   }
+  /* a heading that asks ("What do the commit colors represent?") is
+   * answered by the sentence after it: said together, as a paragraph that
+   * opens with a question is (the question alone was all a summary said) */
+  size_t q0 = ns > 1 ? strlen(ss[0]) : 0;
+  int asks = q0 && (ss[0][q0 - 1] == '?' || (q0 >= 3 && !strcmp(ss[0] + q0 - 3, "\xEF\xBC\x9F")));
   for (int i = 0; i < ns; i++) {
     cJSON *u = cJSON_CreateObject();
     cJSON_AddStringToObject(u, "t", ss[i]);
     int r = list && ns > 1 ? (i == keep ? 0 : 1) : (i ? 1 : 0);
+    if (asks && i <= 1) r = 0;
     cJSON_AddNumberToObject(u, "r", r);
     if (r && names && names[i] && cJSON_GetArraySize(items) <= LIST_FIRST && said_words(ss[i]) <= LIST_SHORT_SAID)
       cJSON_AddTrueToObject(u, "k");

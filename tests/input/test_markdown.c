@@ -3111,6 +3111,11 @@ static void cuts_whole_phrases(void **state) {
      * (the Rust book's "…, it does take some time to get used to.") */
     { "Because ownership is a new concept for many programmers, it does take some time to get used to.",
       "It does take some time to get used to" },
+    /* a short aside inside the sentence goes, and what is left fits whole
+     * (mpv's "mpv is a free (as in freedom) media player …" was "mpv is a
+     * free") */
+    { "mpv is a free (as in freedom) media player for the command line and it plays many formats.",
+      "mpv is a free media player for the command line" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char *sh = vgi_shown_headline(cases[i][0]);
@@ -5050,6 +5055,110 @@ static void table_rows_named_by_intro(void **state) {
   free(all);
 }
 
+/* A README opens with its sponsors' thanks in a <div> ("Special thanks
+ * to:", logos in links with their slogans, lazygit's README): none of it
+ * is shown or said. An untitled README whose first line describes without
+ * naming ("A simple terminal UI for git commands") is titled by its
+ * folder when the text names that folder often, the line its subtitle. */
+static void sponsor_div_and_tagline(void **state) {
+  (void)state;
+  char dir[128], path[160];
+  snprintf(dir, sizeof dir, "/tmp/vgi_%d_tagline", (int)getpid());
+  mkdir(dir, 0700);
+  snprintf(path, sizeof path, "%s/gitview", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/gitview/README.md", dir);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("<div align=\"center\">\n<sup>Special thanks to:</sup>\n<br>\n<br>\n"
+        "<a href=\"https://ads.example.com\">\n  <div>\n    <img src=\"https://ads.example.com/a.png\" alt=\"Acme\">\n  </div>\n"
+        "  <b>Acme, the intelligent terminal</b>\n  <br>\n  <b>Available for macOS and Linux</b>\n</a>\n<br>\n<hr>\n"
+        "<a href=\"https://b.example.com\">\n  <b>Bravo, the premier screen sharing app.</b>\n</a>\n\n<hr>\n</div>\n\n"
+        "<div align=\"center\">\n\nA simple terminal UI for git commands\n\n</div>\n\n"
+        "## Elevator Pitch\n\nGitview makes staging lines easy. With gitview you never edit a patch by hand.\n\n"
+        "## Usage\n\nCall gitview in your terminal inside a git repository.\n", f);
+  fclose(f);
+  vgi_diags d = {0};
+  cJSON *m = load(path, NULL, &d);
+  unlink(path);
+  snprintf(path, sizeof path, "%s/gitview", dir);
+  rmdir(path);
+  rmdir(dir);
+  assert_non_null(m);
+  vgi_diags_free(&d);
+  char *j = cJSON_PrintUnformatted(m);
+  assert_null(strstr(j, "Acme"));
+  assert_null(strstr(j, "Bravo"));
+  assert_null(strstr(j, "Special thanks"));
+  const char *title = sget(video_at(m, 0), "title");
+  if (!title || strcmp(title, "gitview")) print_message("title: %s\n", title ? title : "(none)");
+  assert_string_equal(title, "gitview");
+  assert_non_null(strstr(j, "\"subtitle\":\"A simple terminal UI for git commands\""));
+  free(j);
+  cJSON_Delete(m);
+}
+
+/* A summary says a question heading's answer with it: a list of terms
+ * under "What do the commit colors represent?" was said by its question
+ * alone. */
+static void question_heading_answered(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("faq.md", "# Tool\n\nTool is a terminal UI. It is fast.\n\n## FAQ\n\n"
+                       "### What do the commit colors represent?\n\n"
+                       "- Green: the commit is included in the master branch\n"
+                       "- Yellow: the commit is not included in the master branch\n"
+                       "- Red: the commit has not been pushed to the upstream branch\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  const char *q = strstr(j, "\"narration\":\"What do the commit colors represent?");
+  if (!q) print_message("%s\n", j);
+  assert_non_null(q);
+  const char *e = strchr(q + 13, '"');
+  assert_non_null(e);
+  const char *g = strstr(q, "Green");
+  assert_true(g && g < e);
+  free(j);
+  cJSON_Delete(m);
+}
+
+/* A table of contents' entry for itself, "Donate" and a "Shameless Plug"
+ * are no topics of a summary's agenda; a summary leaves out a sentence
+ * pointing back at a badge it does not show ("Most of the above packages
+ * …" under Repology's picture); a dotfile in the home folder is said by
+ * its name ("add this to your zshrc"), never taken out of its sentence. */
+static void agenda_badges_and_dotfiles(void **state) {
+  (void)state;
+  vgi_diags d = {0};
+  cJSON *m = load_text("lg.md", "# Tool\n\nTool is a terminal UI for git.\n\n## Table of contents\n\n"
+                       "- [Table of contents](#table-of-contents)\n- [Install](#install)\n- [Usage](#usage)\n"
+                       "- [Shell](#shell)\n- [Donate](#donate)\n- [Shameless Plug](#shameless-plug)\n\n"
+                       "## Install\n\n[![Packaging status](https://repology.org/badge/tool.svg)](https://repology.org/project/tool)\n\n"
+                       "_Most of the above packages are maintained by third parties so be sure to vet them._\n\n"
+                       "Binary releases are on the releases page for every platform.\n\n"
+                       "## Usage\n\nCall tool in your terminal inside a repository.\n\n"
+                       "## Shell\n\nTo change directory on exit, add this to your `~/.zshrc` (or other rc file):\n\n"
+                       "```\nlg() { tool; }\n```\n\n"
+                       "## Donate\n\nIf you would like to support the development of tool, consider sponsoring me.\n\n"
+                       "## Shameless Plug\n\nFollow me on twitter or check out my blog.\n", NULL, &d);
+  vgi_diags_free(&d);
+  assert_non_null(m);
+  char *j = cJSON_PrintUnformatted(m);
+  if (!strstr(j, "add this to your zshrc")) print_message("%s\n", j);
+  assert_non_null(strstr(j, "3 topics"));
+  assert_non_null(strstr(j, "\"items\":[\"Install\",\"Usage\",\"Shell\"]"));
+  assert_null(strstr(j, "Donate"));
+  assert_null(strstr(j, "Shameless"));
+  assert_null(strstr(j, "twitter"));
+  assert_null(strstr(j, "sponsoring"));
+  assert_null(strstr(j, "above packages"));
+  assert_non_null(strstr(j, "Binary releases are on the releases page"));
+  assert_non_null(strstr(j, "add this to your zshrc"));
+  free(j);
+  cJSON_Delete(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(bold_term_on_its_line),
@@ -5118,6 +5227,9 @@ int main(void) {
     cmocka_unit_test(pointer_backref_and_bare_run),
     cmocka_unit_test(summary_leaves_promotion_and_tails),
     cmocka_unit_test(readme_about_itself_titled_by_folder),
+    cmocka_unit_test(sponsor_div_and_tagline),
+    cmocka_unit_test(question_heading_answered),
+    cmocka_unit_test(agenda_badges_and_dotfiles),
     cmocka_unit_test(legend_tags_out),
     cmocka_unit_test(table_rows_named_by_intro),
     cmocka_unit_test(aside_keeps_stop),
