@@ -61,6 +61,31 @@ describe("pictures per scene", function()
     assert.is_true(all > 0)
   end)
 
+  it("a crossfade has a picture every other frame at 30 fps (fade_fps), and every frame without thinning", function()
+    local prev = render.display_list(scenes[1], { width = W, height = H, t = "end" })
+    local cf_frames = math.floor(o.crossfade * o.fps + 0.5)
+    for _, s in ipairs(scenes) do
+      s.duration = 8
+      local seg = { start = 0, ["end"] = 8 }
+      local in_fade = {}
+      for _, f in ipairs(create.scene_frames(s, seg, o, prev, nil)) do
+        local k = math.floor(f.t * o.fps + 0.5)
+        if f.under then
+          assert.equal(0, k % 2, s.scene_type .. ": a blend on frame " .. k)
+          in_fade[#in_fade + 1] = k
+        end
+      end
+      -- frames 0, 2, 4, 6 of the eight the quarter second lasts
+      assert.same({ 0, 2, 4, 6 }, in_fade, s.scene_type)
+      local full = create.options({ width = W, height = H, lead_in = 0.1, thin = false })
+      local blends = 0
+      for _, f in ipairs(create.scene_frames(s, seg, full, prev, nil)) do
+        if f.under then blends = blends + 1 end
+      end
+      assert.equal(cf_frames, blends, s.scene_type)
+    end
+  end)
+
   it("a frame's time is no part of its picture: a hold of any length is one picture", function()
     local s = scenes[3]
     local dl = render.display_list(s, { width = W, height = H, t = "end" })

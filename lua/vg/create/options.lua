@@ -14,6 +14,7 @@ M.DEFAULTS = {
   min_scene = timing.min_scene, -- no scene is shorter
   crossfade = 0.25,     -- between scenes (vg.render.CROSSFADE)
   anim_fps = 30,        -- pictures per second while something moves (<= fps)
+  fade_fps = 15,        -- pictures per second during the crossfade (<= anim_fps)
   thin = true,          -- skip animation frames the eye cannot tell apart
   captions = {},        -- { srt = true, vtt = true, burn = true }
   no_cache = false,

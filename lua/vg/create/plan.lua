@@ -74,7 +74,22 @@ local function scene_frames(scene, seg, o, prev_final, cues)
   local ropts = { width = o.width, height = o.height, theme = scene.theme, accent = scene.accent_color,
     captions = o.captions.burn or nil }
   local times = {}
-  local function add(t) if t >= 0 and t < dur then times[#times + 1] = math.floor(t * fps + 0.5) / fps end end
+  -- While the crossfade lasts, a picture every `fade_every` frames of the
+  -- grid (fade_fps: 15 a second at 30 fps), whatever moves in the scene
+  -- fading in: every picture of a fade changes the whole frame, the dearest
+  -- kind to draw, blend and encode, and half-seen motion under a quarter-
+  -- second dissolve needs no more. A time in the fade is taken back to the
+  -- picture shown then (at most fade_every - 1 frames earlier).
+  local fade_frames = (prev_final and o.crossfade > 0) and math.floor(o.crossfade * fps + 0.5) or 0
+  local fade_every = o.thin == false and 1
+    or math.max(1, math.floor(fps / math.min(fps, o.anim_fps or fps, o.fade_fps or fps) + 0.5))
+  local function add(t)
+    if t >= 0 and t < dur then
+      local k = math.floor(t * fps + 0.5)
+      if k < fade_frames then k = k - k % fade_every end
+      times[#times + 1] = k / fps
+    end
+  end
   local step = 1 / math.min(fps, o.anim_fps or fps)
   for _, iv in ipairs(render.keyframes(rs, dur)) do
     for t = iv[1], iv[2] + 1e-9, step do add(t) end
