@@ -89,7 +89,13 @@ int vg_state_save(const char *dir, const char *id, const cJSON *doc, char *err, 
   vg_state_path(dir, id, ".json", path, sizeof path);
   char *s = cJSON_Print(doc);
   if (!s) return vg_errf(err, errlen, "%s: cannot save task state: out of memory", path);
-  int rc = vg_write_file_atomic(path, s, strlen(s));
+  size_t len = strlen(s);
+  if (len > (size_t)VG_STATE_MAX_BYTES) {
+    cJSON_free(s);
+    return vg_errf(err, errlen, "%s: cannot save task state: it would take %.1f MB, more than the %ld MB a task's state may hold",
+                   path, (double)len / (1024.0 * 1024.0), VG_STATE_MAX_BYTES >> 20);
+  }
+  int rc = vg_write_file_atomic(path, s, len);
   int saved = errno;
   cJSON_free(s);
   if (rc != 0) return vg_errf(err, errlen, "%s: cannot save task state: %s", path, strerror(saved));
@@ -114,7 +120,7 @@ int vg_state_load(const char *dir, const char *id, cJSON **out, char *err, size_
     close(fd);
     return vg_errf(err, errlen, "%s: %s", path, vg_not_regular_reason(st.st_mode));
   }
-  if (st.st_size > 256L * 1024 * 1024) {
+  if (st.st_size > VG_STATE_MAX_BYTES) {
     close(fd);
     return vg_errf(err, errlen, "%s: task state is too large", path);
   }

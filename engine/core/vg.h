@@ -319,6 +319,10 @@ int vg_task_id_valid(const char *id);
 void vg_task_id_show(const char *id, char *out, size_t n);
 void vg_engine_set_state_dir(vg_engine *e, const char *dir);   /* NULL: the default */
 int vg_state_path(const char *dir, const char *id, const char *ext, char *out, size_t n);
+/* The largest task state file: vg_state_save refuses to write more (-1,
+ * "... more than the 256 MB a task's state may hold") and vg_state_load to
+ * read more, so a state vgrun saved can always be read back. */
+#define VG_STATE_MAX_BYTES (256L * 1024 * 1024)
 int vg_state_save(const char *dir, const char *id, const cJSON *doc, char *err, size_t errlen);
 /* 1 and *out (caller frees), 0 when there is none, -1 when unreadable or corrupt. */
 int vg_state_load(const char *dir, const char *id, cJSON **out, char *err, size_t errlen);

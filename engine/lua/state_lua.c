@@ -216,6 +216,8 @@ void vgl__register_state_functions(lua_State *L) {
     {NULL, NULL},
   };
   luaL_setfuncs(L, fns, 0);
+  lua_pushinteger(L, VG_STATE_MAX_BYTES);   /* what pipeline.lua holds a context to */
+  lua_setfield(L, -2, "state_max_bytes");
   static const luaL_Reg methods[] = { {"unlock", l_task_unlock}, {NULL, NULL} };
   vgl_class(L, TASK_LOCK_MT, methods, l_lock_gc, l_lock_tostring);
 }

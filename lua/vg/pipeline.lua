@@ -230,8 +230,19 @@ local function reason_of(e)
   return "error (" .. tostring(e) .. ")"
 end
 
+-- A message is kept to its first 4 KB (cut where a character starts): it is
+-- saved in the task's state, printed and sent to every listener, and
+-- error(string.rep("y", 50e6)) made a state file of 100 MB.
+local MAX_MESSAGE = 4096
+local function cut_message(msg)
+  if #msg <= MAX_MESSAGE then return msg end
+  local n = MAX_MESSAGE
+  while n > 0 and (msg:byte(n + 1) & 0xC0) == 0x80 do n = n - 1 end
+  return msg:sub(1, n) .. string.format("... (%d bytes more)", #msg - n)
+end
+
 local function split_error(e)
-  local msg = reason_of(e)
+  local msg = cut_message(reason_of(e))
   local file, line, rest = msg:match("^([^\n]-):(%d+): (.*)$")
   local err = { message = msg, file = file, line = tonumber(line), text = rest or msg }
   if type(e) == "table" then
@@ -263,14 +274,38 @@ local function path_text(path)
   if #s > 80 then s = s:sub(1, 36) .. "..." .. s:sub(-36) end
   return s
 end
-local function copy_data(v, path, on_path, depth)
+-- The bytes a saved context takes are counted as it is copied (a lower
+-- bound of its JSON: each string and key with its quotes, each value's
+-- indentation), so a context larger than a state file may hold is refused
+-- before it is encoded, not after minutes and a few times its size in
+-- memory. budget = { left =, max =, big =, big_path = }.
+local function megabytes(n)
+  if n % 1048576 == 0 then return string.format("%d MB", n // 1048576) end
+  return n >= 1048576 and string.format("%.1f MB", n / 1048576) or string.format("%d KB", (n + 1023) // 1024)
+end
+local function over_budget(budget)
+  local biggest = budget.big_path and budget.big * 10 >= budget.max and string.format(" (the largest value: %s, a string of %s)",
+    budget.big_path, megabytes(budget.big)) or ""
+  return nil, string.format("it takes more than the %s a task's state may hold%s", megabytes(budget.max), biggest)
+end
+local function spend(budget, n, v, path)
+  budget.left = budget.left - n
+  if type(v) == "string" and #v > budget.big then budget.big, budget.big_path = #v, path_text(path) end
+  return budget.left >= 0
+end
+local function copy_data(v, path, on_path, depth, budget)
   local t = type(v)
   if t == "number" then
     if v ~= v or v == math.huge or v == -math.huge then
       return nil, path_text(path) .. ": a NaN or infinite number"
     end
+    if not spend(budget, depth + 2) then return over_budget(budget) end
     return v
-  elseif t == "string" or t == "boolean" then
+  elseif t == "string" then
+    if not spend(budget, #v + depth + 3, v, path) then return over_budget(budget) end
+    return v
+  elseif t == "boolean" then
+    if not spend(budget, depth + 5) then return over_budget(budget) end
     return v
   elseif v == core.null then
     return v
@@ -280,11 +315,13 @@ local function copy_data(v, path, on_path, depth)
   if on_path[v] then return nil, path_text(path) .. ": a cycle (a table that contains itself)" end
   if depth > MAX_DEPTH then return nil, path_text(path) .. ": nested deeper than " .. MAX_DEPTH .. " levels" end
   on_path[v] = true
+  if not spend(budget, depth + 3) then on_path[v] = nil; return over_budget(budget) end
   local out = {}
   for k, x in next, v do
     if type(k) == "string" or (type(k) == "number" and k == k and k ~= math.huge and k ~= -math.huge) then
+      if type(k) == "string" and not spend(budget, #k + 3) then on_path[v] = nil; return over_budget(budget) end
       path[#path + 1] = tostring(k)
-      local c, err = copy_data(x, path, on_path, depth + 1)
+      local c, err = copy_data(x, path, on_path, depth + 1, budget)
       path[#path] = nil
       if err then on_path[v] = nil; return nil, err end
       out[k] = c
@@ -296,8 +333,9 @@ local function copy_data(v, path, on_path, depth)
   return out
 end
 
-local function snapshot(ctx)
-  local copy, err = copy_data(ctx, { "context" }, {}, 0)
+local function snapshot(ctx, max_bytes)
+  max_bytes = max_bytes or core.state_max_bytes
+  local copy, err = copy_data(ctx, { "context" }, {}, 0, { left = max_bytes, max = max_bytes, big = 0 })
   if err then return nil, "the context cannot be saved: " .. err end
   return copy
 end
@@ -460,7 +498,7 @@ local function body(task)
     if first == 1 then
       -- from the first stage: a fresh context, as a new run has
       task.context = { input = task.input }
-      doc.context = snapshot(task.context)
+      doc.context = snapshot(task.context, task.max_state)
     end
   end
   doc.fingerprint = task.fingerprint or doc.fingerprint
@@ -497,7 +535,7 @@ local function body(task)
           -- a stage is completed when what it made can be saved and found again
           -- (a task that keeps no state has nothing to save or check again)
           local snap, serr, recorded, ferr = true, nil, {}, nil
-          if task.save_state then snap, serr = snapshot(task.context) end
+          if task.save_state then snap, serr = snapshot(task.context, task.max_state) end
           if snap and task.save_state then recorded, ferr = record_files(files) end
           if not snap or not recorded then
             ok, err = false, { message = "stage '" .. st.name .. "': " .. (serr or ferr) }
@@ -615,8 +653,10 @@ function M.current_launch() return current_launch end
 --- that depend on it), launch (default: the run's, see above); the task's
 --- own cache: cache (a vg.Cache), or cache_dir, no_cache, cache_max (bytes;
 --- see vg.core.cache_new); limits (a table: vg.core.limits names them) over
---- the engine's, for this task's native stages. Without them the engine's
---- state folder, cache and limits.
+--- the engine's, for this task's native stages; max_state_bytes (at most
+--- vg.core.state_max_bytes, 256 MiB, the default): a context that would
+--- take more fails its stage. Without them the engine's state folder, cache
+--- and limits.
 function Pipeline:start(input, opts)
   -- errors name the script's line: the caller of p:start, or of p:run
   local up = via_run
@@ -640,6 +680,11 @@ function Pipeline:start(input, opts)
     local err
     limits, err = core.limits_over(opts.limits)
     if not limits then user_error("p:start: " .. err, 2 + up) end
+  end
+  local max_state = opts.max_state_bytes
+  if max_state ~= nil and (math.type(max_state) ~= "integer" or max_state < 1024 or max_state > core.state_max_bytes) then
+    user_error(string.format("p:start: max_state_bytes: a whole number of bytes from 1024 to %d expected",
+      core.state_max_bytes), 2 + up)
   end
   local id = opts.task_id
   local resume = opts.resume
@@ -674,6 +719,7 @@ function Pipeline:start(input, opts)
     id = id, pipeline = self, status = "running", errors = {}, started = now(), launch = launch,
     save_state = opts.save_state ~= false, waiters = {}, lock = lock, input = input,
     fingerprint = opts.fingerprint, state_dir = dir, cache = cache, limits = limits,
+    max_state = max_state or core.state_max_bytes,
   }, Task)
   local doc
   if resume and task.save_state then
@@ -705,7 +751,7 @@ function Pipeline:start(input, opts)
     task.context = { input = input }
     doc = { task_id = id, pipeline = self.name, status = "pending", version = 0,
       created = now(), stages = {} }
-    local snap, err = snapshot(task.context)
+    local snap, err = snapshot(task.context, task.max_state)
     if not snap and task.save_state then
       if lock then core.task_unlock(lock) end
       error("p:start: the input " .. err:gsub("^the context ", ""), 2)

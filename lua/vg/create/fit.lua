@@ -51,6 +51,7 @@ M.MIN_SCENE = 3   -- the Markdown reader's min_duration: a part keeps at least t
 -- reading time of an item nobody names (vg.timing; a silent part is all tail)
 M.READ_ITEM = require("vg.timing").read_item
 M.MAX_PARTS = 8   -- past this a scene is not made of slides but of a wall
+M.MAX_UNITS = 64 * M.MAX_PARTS   -- units a split is chosen among (runs of them past that)
 -- Text shrunk below this share of the size its layout chose is no longer
 -- read at a glance: splitting is preferred to shrinking further. The same
 -- share below which the renderer warns "was shrunk to fit" (warn_below).
@@ -153,7 +154,11 @@ local function partition(units, n, only_good, even)
     best[k], from[k], low[k] = {}, {}, {}
     for i = k, m - (n - k) do
       local b, at, lb
-      for j = i - 1, k - 1, -1 do   -- ties: the later cut (the earlier parts fuller)
+      -- (one part: from the first unit; a part heavier than the best by
+      -- more than a quarter can take no cut further back, whose parts are
+      -- heavier still: the search stops there)
+      for j = k == 1 and 0 or i - 1, k - 1, -1 do   -- ties: the later cut (the earlier parts fuller)
+        if b and pre[i] - pre[j] > b + 0.25 then break end
         local prev = best[k - 1][j]
         if prev and (j == 0 or not only_good or units[j + 1].good) then
           local w = pre[i] - pre[j] + (units[j + 1].ctx or 0)
@@ -616,6 +621,20 @@ function M.scene(scene, opts)
   for _, u in ipairs(units) do if u.weight < light.weight then light = u end end
   if not readable(part_scene(scene, spec, list, as_string, { light[1], light[2] }, 1, 1, "", lang), def, opts) then
     return { scene }
+  end
+  -- partition is quadratic in the units: past MAX_UNITS (more than 64 a
+  -- slide, when no slide is readable anyway) runs of units are merged into
+  -- MAX_UNITS, so a list of 4,000 items (40 KB of YAML) is not minutes of
+  -- `vgrun scenes`; a part then starts where a run starts
+  if #units > M.MAX_UNITS then
+    local merged, per = {}, #units / M.MAX_UNITS
+    for g = 1, M.MAX_UNITS do
+      local a, b = math.floor((g - 1) * per) + 1, math.floor(g * per)
+      local u = { units[a][1], units[b][2], weight = 0, good = units[a].good, ctx = units[a].ctx }
+      for i = a, b do u.weight = u.weight + units[i].weight end
+      merged[g] = u
+    end
+    units = merged
   end
   -- code: parts that start at blank lines first, then any line
   local passes = { false }
