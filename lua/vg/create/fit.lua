@@ -388,7 +388,7 @@ local function is_more(s, lang)
         local phrase = i18n.t(l, k, "\1", "\2")
         if phrase ~= k then
           pats[#pats + 1] = "^%s*" .. phrase:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0")
-            :gsub("\1", "%%d+"):gsub("\2", ".-") .. "%s*$"
+            :gsub("\1", "%%d+"):gsub("\2", "[^,;:]-") .. "%s*$"
         end
       end
     end
@@ -475,7 +475,7 @@ local function share_narration(narration, lang, list, parts, spec, header, quiet
     for _, kk in ipairs(keys) do
       if kk.part >= at and names_key(words, kk.key) then at = kk.part; named[si] = true; break end
     end
-    if not more and is_more(s, lang) then
+    if not more and spec.field == "rows" and is_more(s, lang) then
       more = si
     else
       for i = last_named + 1, #list do
@@ -487,15 +487,15 @@ local function share_narration(narration, lang, list, parts, spec, header, quiet
     end
   end
   if more then
+    -- (rows the sentences name by no key of their own, "GNU/Linux" on
+    -- every row: it follows the sentences before it, as any other)
     local target = at
-    if last_named > 0 then
-      for k, p in ipairs(parts) do
-        if p[1] <= last_named + 1 and last_named + 1 <= p[2] then target = math.max(k, at) break end
-      end
+    for k, p in ipairs(parts) do
+      if last_named > 0 and p[1] <= last_named + 1 and last_named + 1 <= p[2] then target = math.max(k, at) break end
     end
     local o = out[target]
     o[#o + 1] = more
-    named[more] = true
+    named[more] = last_named > 0 or nil
   end
   for k = 2, #parts do
     local prev = out[k - 1]
