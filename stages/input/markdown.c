@@ -98,6 +98,9 @@ typedef struct md {
   char *cmd_parent;       /* ... and the section they are part of */
   char *cmd_label;        /* ... its first block's label ("Using npm:"): that block's comment when others join */
   char *code_label;       /* the label over the block being made, until its scene is made */
+  cJSON *pair_scene;      /* a code slide labelled as the first side of a pair ("Before:"), while it is the last scene */
+  int pair_kind;          /* ... which pair (pair_side) */
+  char *pair_label;       /* ... its label as written, without the colon */
   /* API references (apidoc.c) */
   vgi_api *api;           /* a parameter list waiting for its description */
   int api_line;
@@ -4263,6 +4266,96 @@ static int generic_label(const char *t) {
   return n > 0;
 }
 
+/* Labels that name the sides of a pair of code blocks ("Before:" over one
+ * block, "After:" over the next): {first side, second side}, a word (or
+ * two) at the label's start, in the languages of the templates. */
+static const char *const PAIR_WORDS[][2] = {
+  { "before", "after" }, { "old", "new" }, { "bad", "good" }, { "wrong", "right" },
+  { "incorrect", "correct" }, { "don't", "do" }, { "avoid", "prefer" }, { "instead of", "use" },
+  { "vorher", "nachher" }, { "alt", "neu" }, { "falsch", "richtig" }, { "avant", "apr\xC3\xA8s" },
+  { "antes", "despu\xC3\xA9s" }, { "antes", "depois" }, { "prima", "dopo" }, { "voor", "na" },
+  { "incorrecto", "correcto" }, { "errato", "corretto" } };
+#define PAIR_LINES 12   /* lines a side of a paired slide may have */
+
+/* Which side of a pair a block's label names: 1 the first ("Before:"), 2
+ * the second ("After:"), 0 neither; *kind the pair. */
+static int pair_side(const char *label, int *kind) {
+  if (!label) return 0;
+  while (*label == ' ' || *label == '*' || *label == '_') label++;
+  for (int k = 0; k < (int)(sizeof PAIR_WORDS / sizeof *PAIR_WORDS); k++)
+    for (int side = 0; side < 2; side++) {
+      const char *w = PAIR_WORDS[k][side];
+      size_t wl = strlen(w);
+      if (strncasecmp(label, w, wl) || isalnum((unsigned char)label[wl]) || (unsigned char)label[wl] >= 0x80) continue;
+      *kind = k;
+      return side + 1;
+    }
+  return 0;
+}
+
+/* The label as a slide shows it: markup, spaces and the colon off the ends. */
+static char *pair_text(const char *label) {
+  while (*label == ' ' || *label == '*' || *label == '_') label++;
+  char *t = vgi_strdup(label);
+  size_t l = strlen(t);
+  while (l && strchr(" :*_", t[l - 1])) t[--l] = 0;
+  return t;
+}
+
+/* The block labelled as the second side of the pair whose first side is
+ * the last slide ("Before:" then "After:", with nothing else between) joins
+ * it: the slide becomes a code_comparison of the two (a summary showed the
+ * first block alone, the second left out as the section's later detail).
+ * Returns 1 when it joined. */
+static int pair_join(md *m, const char *lit, char **lines, int nl) {
+  cJSON *last = last_scene(m);
+  if (!m->pair_scene || last != m->pair_scene || nl > PAIR_LINES) return 0;
+  const char *label = NULL;
+  int prose_label = 0;
+  if (m->label && !m->nprose) label = m->label;
+  else if (!m->label && m->nprose == 1 && !m->prose[0].step && code_label(m->prose[0].text)) {
+    label = m->prose[0].text;
+    prose_label = 1;
+  }
+  int kind = -1;
+  if (!label || pair_side(label, &kind) != 2 || kind != m->pair_kind) return 0;
+  cJSON *vc = cJSON_GetObjectItemCaseSensitive(last, "visual_content");
+  cJSON *cmds = cJSON_DetachItemFromObjectCaseSensitive(vc, "commands");
+  if (!cJSON_IsArray(cmds)) { cJSON_Delete(cmds); return 0; }
+  cJSON_AddItemToObject(vc, "before_code", cmds);
+  cJSON *after = cJSON_AddArrayToObject(vc, "after_code");
+  for (int i = 0; i < nl; i++) cJSON_AddItemToArray(after, cJSON_CreateString(lines[i]));
+  (void)lit;
+  cJSON_AddStringToObject(vc, "before_label", m->pair_label);
+  char *al = pair_text(label);
+  cJSON_AddStringToObject(vc, "after_label", al);
+  /* (the first side's label was the slide's description: the pills name it now) */
+  const char *d = vgi_str(vc, "description");
+  if (d && !strcmp(d, m->pair_label)) cJSON_DeleteItemFromObjectCaseSensitive(vc, "description");
+  cJSON_ReplaceItemInObjectCaseSensitive(last, "scene_type", cJSON_CreateString("code_comparison"));
+  /* a narration that was the first label alone ("Before.") said half of
+   * the pair: the comparison is said from its header and labels instead */
+  const char *said = vgi_str(last, "narration");
+  if (said) {
+    size_t pl = strlen(m->pair_label);
+    if (!strncmp(said, m->pair_label, pl) && (!said[pl] || !strcmp(said + pl, ".") || !strcmp(said + pl, ":"))) {
+      cJSON_DeleteItemFromObjectCaseSensitive(last, "narration");
+      cJSON_DeleteItemFromObjectCaseSensitive(last, VGI_UNITS_KEY);
+      cJSON_DeleteItemFromObjectCaseSensitive(last, VGI_AUTO_KEY);
+    }
+  }
+  free(al);
+  if (prose_label) {
+    free(m->prose[0].text);
+    m->nprose = 0;
+  } else {
+    free(m->label);
+    m->label = NULL;
+  }
+  m->pair_scene = NULL;
+  return 1;
+}
+
 static void code_block(md *m, cmark_node *n, int line) {
   api_flush(m, 1);   /* API references: the entry before its example */
   char lang[64];
@@ -4289,6 +4382,22 @@ static void code_block(md *m, cmark_node *n, int line) {
     p += l + (e ? 1 : 0);
   }
   nl = k;
+  if (pair_join(m, lit, lines, nl)) {
+    for (int i = 0; i < nl; i++) free(lines[i]);
+    free(lines);
+    return;
+  }
+  /* the label over this block, when it names the first side of a pair */
+  int pair_kind = -1, pair_first = 0;
+  char *pair_label = NULL;
+  {
+    const char *lb = m->label ? m->label
+                   : m->nprose && !m->prose[m->nprose - 1].step && code_label(m->prose[m->nprose - 1].text)
+                       ? m->prose[m->nprose - 1].text : NULL;
+    pair_first = nl <= PAIR_LINES && pair_side(lb, &pair_kind) == 1;
+    if (pair_first) pair_label = pair_text(lb);
+  }
+  m->pair_scene = NULL;
   /* A summary shows one code block a section: the one section_pick chose
    * (its first command or source block, past program output), else its
    * first; the others are detail (--detail full): a build guide is not read
@@ -4297,6 +4406,7 @@ static void code_block(md *m, cmark_node *n, int line) {
    * for the section's next scene. */
   int summary = !(m->opts && m->opts->detail == VGI_DETAIL_FULL);
   if (summary && (m->code_pick ? line != m->code_pick : m->section_codes++ > 0)) {
+    free(pair_label);
     if (run_within(m, lang, lit, lines, nl)) {
       for (int i = 0; i < nl; i++) free(lines[i]);
       free(lines);
@@ -4413,6 +4523,7 @@ static void code_block(md *m, cmark_node *n, int line) {
     }
   }
   if (summary && run_join(m, lang, lit, lines, nl, narr)) {
+    free(pair_label);
     for (int i = 0; i < nl; i++) free(lines[i]);
     free(lines);
     free(narr);
@@ -4469,9 +4580,17 @@ static void code_block(md *m, cmark_node *n, int line) {
       const cJSON *sr = cJSON_GetObjectItemCaseSensitive(sc, VGI_SRANK_KEY);
       if (cJSON_IsNumber(sr) && sr->valueint < 2) cJSON_ReplaceItemInObjectCaseSensitive(sc, VGI_SRANK_KEY, cJSON_CreateNumber(2));
     }
+    if (part == 0 && pair_first && sc && end >= nl) {
+      m->pair_scene = sc;
+      m->pair_kind = pair_kind;
+      free(m->pair_label);
+      m->pair_label = pair_label;
+      pair_label = NULL;
+    }
     part++;
     at = end;
   }
+  free(pair_label);
   for (int i = 0; i < nl; i++) free(lines[i]);
   free(lines);
   free(narr);
@@ -7962,6 +8081,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
         m.header_line = line;
         m.level = 2;
         m.section_codes = m.code_dropped = 0;
+      m.pair_scene = NULL;
         m.code_pick = section_pick(&m, cmark_node_next(c), h1, sub_node);
         start_video(&m, ht, m.doc_title, line);
         free(ht);
@@ -8000,6 +8120,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
       }
       end_section(&m);
       m.section_codes = m.code_dropped = 0;
+      m.pair_scene = NULL;
       m.code_pick = section_pick(&m, cmark_node_next(c), h1, sub_node);
       if (m.boiler && level <= m.boiler) m.boiler = 0;
       /* (with --duration the fit decides what goes, by rank) */
@@ -8332,6 +8453,7 @@ cJSON *vgi_markdown_load(const char *text_in, size_t len, const char *file,
   free(m.cmd_parent);
   free(m.cmd_label);
   free(m.code_label);
+  free(m.pair_label);
   for (int k = 0; k <= 6; k++) free(m.heads[k]);
   free(m.h1);
   vgi_apidoc_free(m.api);

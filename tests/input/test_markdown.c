@@ -4865,6 +4865,51 @@ static void indented_release_notes(void **state) {
   }
 }
 
+/* "Before:" over a code block and "After:" over the next one are one
+ * slide that compares them (a summary had shown the first block alone and
+ * left the second out; --detail full made two command slides each said
+ * "Before." and "After."): labelled as prose or in bold, in a summary or
+ * in full. Blocks with unrelated labels stay command slides. */
+static void before_after_blocks_compared(void **state) {
+  (void)state;
+  const char *prose =
+      "# Sums\n\n## Shorter code\n\nBefore:\n\n```python\ndef total(xs):\n    t = 0\n"
+      "    for x in xs:\n        t = t + x\n    return t\n```\n\nAfter:\n\n```python\n"
+      "def total(xs):\n    return sum(xs)\n```\n";
+  const char *bold =
+      "# Migration\n\n## Renamed option\n\nThe flag was renamed in version 2.\n\n**Old:**\n\n"
+      "```sh\ntool --out file.txt\n```\n\n**New:**\n\n```sh\ntool --output file.txt\n```\n";
+  const char *unrelated =
+      "# Setup\n\n## Install\n\nBefore:\n\n```sh\napt update\n```\n\nUsing npm:\n\n"
+      "```sh\nnpm install x\n```\n";
+  vgi_options full = { .detail = VGI_DETAIL_FULL };
+  for (int f = 0; f < 2; f++) {
+    vgi_diags d = {0};
+    cJSON *m = load_text("pair.md", prose, f ? &full : NULL, &d);
+    const cJSON *s = scene_with(m, "code_comparison", "\"after_code\":[\"def total(xs):\",\"    return sum(xs)\"]");
+    assert_non_null(s);
+    assert_non_null(scene_with(m, "code_comparison", "\"before_label\":\"Before\""));
+    assert_null(scene_with(m, "command", "sum(xs)"));
+    assert_int_equal(said_in(m, "Before."), 0);
+    vgi_diags_free(&d);
+    cJSON_Delete(m);
+    d = (vgi_diags){0};
+    m = load_text("pair.md", bold, f ? &full : NULL, &d);
+    s = scene_with(m, "code_comparison", "\"after_label\":\"New\"");
+    assert_non_null(s);
+    assert_non_null(scene_with(m, "code_comparison", "tool --out file.txt"));
+    assert_null(scene_with(m, "command", "tool --output"));
+    vgi_diags_free(&d);
+    cJSON_Delete(m);
+    d = (vgi_diags){0};
+    m = load_text("pair.md", unrelated, &full, &d);
+    assert_null(scene_with(m, "code_comparison", "apt"));
+    assert_non_null(scene_with(m, "command", "npm install x"));
+    vgi_diags_free(&d);
+    cJSON_Delete(m);
+  }
+}
+
 /* An HTML page laid out with a table (libxslt's pages: a column of menus
  * beside the page's body, tables in tables) is read as its content: its
  * headings and paragraphs, a data table inside it still a table, its
@@ -5312,6 +5357,7 @@ int main(void) {
     cmocka_unit_test(list_after_table_kept),
     cmocka_unit_test(indented_release_notes),
     cmocka_unit_test(layout_table_read_as_content),
+    cmocka_unit_test(before_after_blocks_compared),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

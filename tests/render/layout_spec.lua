@@ -263,6 +263,29 @@ describe("list badges", function()
     assert.are.equal("", statuses(assert(core.check(dl))))
   end)
 
+  -- a tall frame's agenda of four topics was a band across the middle 40 %
+  -- of a phone's screen: its cards and gaps take the height
+  it("spreads a few points over a tall frame's height", function()
+    for _, items in ipairs({ { "Installation", "Configuration", "Usage", "Troubleshooting" },
+        { { title = "Installation", description = "Install the package with your system package manager." },
+          { title = "Configuration", description = "The configuration lives in one file." } },
+        { "A sunny spot with six hours of light", "Good soil rich in compost", "Water every morning in summer",
+          "Seeds or young plants from a nursery", "Patience while they grow" } }) do
+      local sc = { scene_type = "list", visual_content = { header = "Contents", items = items } }
+      local dl = render.display_list(sc, { width = 1080, height = 1920, t = "end" })
+      local top, bottom = math.huge, -math.huge
+      for _, l in ipairs(leaves(dl.items)) do
+        if (l.it.type == "rect" and l.it.radius == 16) or (l.it.type == "text" and l.it.id == "header") then
+          top, bottom = math.min(top, l.y), math.max(bottom, l.y + l.h)
+        end
+      end
+      assert.is_true((bottom - top) / 1920 >= 0.5, "content spans " .. (bottom - top) .. " of 1920: " .. #items .. " items")
+      -- (still balanced: as much room above as below)
+      assert.is_true(math.abs(top - (1920 - bottom)) < 40, "top " .. top .. " bottom " .. bottom)
+      assert.are.equal("", statuses(assert(core.check(dl))))
+    end
+  end)
+
   it("gives points of a line each cards of one width, the longest text's, not the box's (a tall frame: the box's)", function()
     local function cards(items, wh)
       local sc = { scene_type = "list", visual_content = { header = "Operating systems", items = items } }

@@ -827,6 +827,39 @@ describe("fit: lay out first, then split", function()
     end
   end)
 
+  -- "And 7 more codes." counts the rows the narration did not say: it
+  -- plays over the part that shows the first of them (a square frame's
+  -- table said five of eight rows over parts of 3, 3 and 2 rows and said
+  -- "And 3 more codes." over the last part, a part after the one that
+  -- showed those rows begin)
+  it("says a table's rows not said over the part that shows the first of them", function()
+    local names = { "ALPHA", "BRAVO", "CHARLIE", "DELTA", "ECHO", "FOXTROT", "GOLF", "HOTEL", "INDIA",
+      "JULIET", "KILO", "LIMA" }
+    for _, said in ipairs({ 2, 4, 5 }) do
+      for _, nrows in ipairs({ 8, 12 }) do
+        local rows, narr = {}, { "The table shows Code and Meaning." }
+        for i = 1, nrows do rows[i] = { names[i], "The " .. names[i]:lower() .. " state of a process in the table" } end
+        for i = 1, said do narr[#narr + 1] = names[i] .. ": the " .. names[i]:lower() .. " state." end
+        local more = "And " .. (nrows - said) .. " more codes."
+        narr[#narr + 1] = more
+        local sc = { id = "t", scene_type = "table", narration = table.concat(narr, " "),
+          visual_content = { header = "Process state codes", columns = { "Code", "Meaning" }, rows = rows } }
+        for _, wh in ipairs({ { 1080, 1080 }, { 1080, 1920 }, { 1920, 1080 } }) do
+          local parts = fit.scene(sc, { width = wh[1], height = wh[2] })
+          local row = 0
+          for k, p in ipairs(parts) do
+            local first = row + 1
+            row = row + #p.visual_content.rows
+            local holds = first <= said + 1 and said + 1 <= row
+            local says = (p.narration or ""):find(more, 1, true) ~= nil
+            assert.are.equal(holds, says, string.format("%d of %d rows said, %dx%d, part %d (rows %d-%d): %s",
+              said, nrows, wh[1], wh[2], k, first, row, tostring(p.narration)))
+          end
+        end
+      end
+    end
+  end)
+
   it("is deterministic", function()
     local function plan()
       local m = load_md(list_doc(8, 22), { detail = "full" })

@@ -380,6 +380,29 @@ local function split_enumerations(ss, keys, lang)
   return out
 end
 
+-- A table's sentence of the rows it did not say ("And 8 more codes."), in
+-- the slide's language or English: its pattern
+local more_patterns = {}
+local function is_more(s, lang)
+  local key = lang or "en"
+  local pats = more_patterns[key]
+  if not pats then
+    pats = {}
+    for _, l in ipairs({ lang or "en", "en" }) do
+      for _, k in ipairs({ "table_more", "table_more_named", "table_more_one" }) do
+        local phrase = i18n.t(l, k, "\1", "\2")
+        if phrase ~= k then
+          pats[#pats + 1] = "^%s*" .. phrase:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0")
+            :gsub("\1", "%%d+"):gsub("\2", "[^,;:]-") .. "%s*$"
+        end
+      end
+    end
+    if type(key) == "string" and #key < 32 then more_patterns[key] = pats end
+  end
+  for _, p in ipairs(pats) do if s:match(p) then return true end end
+  return false
+end
+
 -- The narration shared out: a sentence goes with the part of the first item
 -- it names (never to an earlier part than the sentence before it); the rest
 -- follow the sentence before them (the introduction: the first part). A part
@@ -446,13 +469,38 @@ local function share_narration(narration, lang, list, parts, spec, header, quiet
   end
   ss = split_enumerations(ss, keys, lang)
   local at, named = 1, {}
+  -- the last item a sentence names, and the sentence of the rows not said
+  -- ("And 8 more codes."): it plays over the part that shows the first of
+  -- those rows (a part before it said its own rows; a square frame's page
+  -- of three rows said "And 9 more" of the next page's rows, or a page of
+  -- rows said heard of the rows after them)
+  local last_named, more = 0, nil
   for si, s in ipairs(ss) do
     local words = words_of(s)
     for _, kk in ipairs(keys) do
       if kk.part >= at and names_key(words, kk.key) then at = kk.part; named[si] = true; break end
     end
-    local o = out[at]
-    o[#o + 1] = si
+    if not more and spec.field == "rows" and is_more(s, lang) then
+      more = si
+    else
+      for i = last_named + 1, #list do
+        local key = item_key[i]
+        if key and where[key] and names_key(words, key) then last_named = i end
+      end
+      local o = out[at]
+      o[#o + 1] = si
+    end
+  end
+  if more then
+    -- (rows the sentences name by no key of their own, "GNU/Linux" on
+    -- every row: it follows the sentences before it, as any other)
+    local target = at
+    for k, p in ipairs(parts) do
+      if last_named > 0 and p[1] <= last_named + 1 and last_named + 1 <= p[2] then target = math.max(k, at) break end
+    end
+    local o = out[target]
+    o[#o + 1] = more
+    named[more] = last_named > 0 or nil
   end
   for k = 2, #parts do
     local prev = out[k - 1]

@@ -467,6 +467,9 @@ M.ROW_SIZE_MAX = 60
 -- that each stay one line
 local SHORT_MAX = 4
 local grown_memo, grown_count = {}, 0
+-- A tall frame's list spreads over up to this share of its box's height:
+-- gaps up to TALL_GAP, each card's room around its text up to TALL_PAD
+local TALL_FILL, TALL_GAP, TALL_PAD = 0.8, 48, 80
 -- A card whose text holds a piece of a long token (a path, a URL, a hash)
 -- wider than the card at the slide's size has that text set smaller, down
 -- to this share of the size (the renderer's own bar for a warning), before
@@ -843,6 +846,20 @@ function M.rows(theme, box, entries, a, o)
       local extra = math.max(0, (avail - sum) / n)
       -- (a statement's card: as much room around its line as a statement's)
       if grown then extra = math.min(extra, grown.short and 40 or 24) end
+      -- a tall frame's few cards were a band across its middle (a phone's
+      -- screen half empty above and below): the room left goes to the gaps
+      -- between the cards and their padding, up to TALL_FILL of the box
+      if grown and theme.frame == "tall" and not o.gap then
+        local more = TALL_FILL * box.h - (sum + n * extra + (n - 1) * gap)
+        if more > 0 then
+          local g = n > 1 and math.min(TALL_GAP, gap + more * 0.3 / (n - 1)) or gap
+          more = more - (g - gap) * (n - 1)
+          -- (one or two cards: more room each, there is no third to share it)
+          local pad = n <= 2 and TALL_PAD * 1.5 or TALL_PAD
+          extra = extra + math.max(0, math.min(more / n, pad - extra))
+          gap = g
+        end
+      end
       cells = {}
       local y = box.y
       for i = 1, n do
