@@ -3925,6 +3925,33 @@ static const char *man_page_ref(const char *a, const char *e, size_t *n) {
   return q;
 }
 
+/* Whether the bare host name at [a, z) of s is the object of the verb
+ * before it ("a country that blocks `raw.githubusercontent.com`:", "Use
+ * irc.libera.chat as the server"): taken out, the clause lost its object
+ * ("that blocks: curl, wget and fetch"); it is said. Not after a
+ * preposition, a copula, an article or a conjunction ("Join us at
+ * irc.oftc.net", "the mirror is dl.example.org"): that clause reads
+ * without it. English only. */
+static int host_object(const char *s, const char *p, const char *a, const char *z) {
+  char h[256];
+  if (!said_en_ || (size_t)(z - a) >= sizeof h) return 0;
+  memcpy(h, a, (size_t)(z - a));
+  h[z - a] = 0;
+  if (!host_name(h)) return 0;
+  const char *e = p;
+  while (e > s && e[-1] == ' ') e--;
+  const char *b = e;
+  while (b > s && b[-1] != ' ') b--;
+  size_t n = (size_t)(e - b);
+  if (!n || n > 20) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!islower((unsigned char)b[i])) return 0;
+  static const char *const not_verbs[] = { "the", "a", "an", "this", "that", "these", "those", "your", "its", "our",
+    "their", "my", "his", "her", "and", "or", "but", "nor", "of", "for", "than", "like", "including", "namely",
+    "such", "not", "also", "either", "both", "then", "which", "who", NULL };
+  return !dangling_word(b, n) && !awaits_object(b, n) && !word_of(not_verbs, b, n) && !word_of(placing_verb, b, n);
+}
+
 static char *speech_out(char *s) {
   vgi_buf b = {0};
   const char *p = s;
@@ -4002,6 +4029,11 @@ static char *speech_out(char *s) {
       if (!strncmp(r, "...", 3)) r += 3;
       else if (!strncmp(r, "\xE2\x80\xA6", 3)) r += 3;
       vgi_buf_add(&b, r, (size_t)(e - r));
+    } else if (z > a && host_object(s, p, a, z)) {
+      vgi_buf_add(&b, p, (size_t)(a - p));
+      vgi_buf_add(&b, a, (size_t)(z - a));
+      for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */
+        if (strchr(".,;:!?)", *q)) vgi_buf_add(&b, q, 1);
     } else if (z > a && unsaid(a, (size_t)(z - a)) && (sn = path_noun(s, p, a, z, e, &sa))) {
       vgi_buf_add(&b, sa, sn);
       for (const char *q = z; q < e; q++)   /* the sentence's own marks after it */

@@ -450,6 +450,19 @@ static void number_ranges_said(void **state) {
   free(all);
 }
 
+/* A bare host name that a verb takes as its object is said: without it
+ * the clause has none ("a country that blocks, you may have to …"); after
+ * a preposition it goes with it ("Join us at …"). */
+static void host_name_object_said(void **state) {
+  (void)state;
+  char *all = narration_of("host.md", DOC_TOP "## Mirrors\n\nIf you're in a country that blocks "
+                           "`raw.githubusercontent.com`, you may have to use the mirror instead.\n\n"
+                           "Chat with the team at irc.libera.chat every week.\n", 1);
+  said(all, "that blocks raw.githubusercontent.com, you may have to use the mirror", 1);
+  said(all, "Chat with the team every week.", 1);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -472,6 +485,7 @@ int main(void) {
     cmocka_unit_test(placeholders_and_hedged_plurals),
     cmocka_unit_test(subject_not_left_without_its_verb),
     cmocka_unit_test(number_ranges_said),
+    cmocka_unit_test(host_name_object_said),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
