@@ -2213,6 +2213,11 @@ static int sentence_capital(const char *t) {
     "there", "in", "on", "for", "with", "all", "each", "every", "no", "not", "when", "if", "to", "you", "we",
     "our", "your", "some", "most", "many", "one", "new", "now", "also", "only", "use", "using", "allow",
     "allows", "fix", "fixes", "fixed", "improved", "removed", "added", "adds", "support", "supports", "please",
+    /* a step's imperative ("… v0.40.6. activate nvm by sourcing it") */
+    "activate", "clone", "open", "create", "download", "enable", "disable", "copy", "move", "remove", "delete",
+    "set", "go", "start", "stop", "restart", "configure", "verify", "follow", "select", "choose", "click",
+    "navigate", "ensure", "then", "next", "finally", "add", "append", "replace", "rename", "restore",
+    "uninstall", "upgrade", "reload", "write", "type", "press", "wait", "close", "save", "apply",
     NULL };
   if (!(t[0] >= 'a' && t[0] <= 'z')) return 0;
   size_t n = 0;
@@ -2232,7 +2237,9 @@ static char *sentence_capitals(const char *s) {
     if (!start || !sentence_capital(s + i)) continue;
     /* "e.g. the": an abbreviation's stop starts no sentence, nor does
      * "etc." before a lower-case word ("Lua, C, etc. related tools") */
-    if ((i >= 4 && s[i - 4] == '.') || (i >= 2 && vgi_etc_goes_on(s, s + i - 2))) continue;
+    /* (a version's last stop is a full stop: "… v0.40.6. Activate …") */
+    if ((i >= 4 && s[i - 4] == '.' && !isdigit((unsigned char)s[i - 3])) || (i >= 2 && vgi_etc_goes_on(s, s + i - 2)))
+      continue;
     /* nor "cf.", "resp.", "wrt." before a lower-case word */
     if (i >= 2 && s[i - 2] == '.' && vgi_abbrev_stop(s, s + i - 2, NULL)) continue;
     if (!c) c = vgi_strdup(s);

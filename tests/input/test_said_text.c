@@ -463,6 +463,20 @@ static void host_name_object_said(void **state) {
   free(all);
 }
 
+/* A list of steps said one after another: each step's imperative opens
+ * a sentence with a capital, after a version's stop too ("… v0.40.6.
+ * Activate nvm …", never "v0.40.6. activate nvm"). */
+static void steps_said_with_capitals(void **state) {
+  (void)state;
+  char *all = narration_of("steps.md", DOC_TOP "## Git Install\n\nIf you have `git` installed:\n\n"
+                           "1. clone this repo in the root of your user profile\n"
+                           "1. `cd ~/.nvm` and check out the latest version with `git checkout v0.40.6`\n"
+                           "1. activate `nvm` by sourcing it from your shell: `. ./nvm.sh`\n", 0);
+  said(all, "v0.40.6. Activate nvm by sourcing it", 1);
+  said(all, ". activate", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -486,6 +500,7 @@ int main(void) {
     cmocka_unit_test(subject_not_left_without_its_verb),
     cmocka_unit_test(number_ranges_said),
     cmocka_unit_test(host_name_object_said),
+    cmocka_unit_test(steps_said_with_capitals),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
