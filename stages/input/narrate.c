@@ -1569,6 +1569,47 @@ static char *noun_lead(const char *c, const char *lang) {
   return l;
 }
 
+/* An item that is only a command's forms apart by " / " ("nvm install
+ * --lts / nvm install --lts=argon / nvm install 'lts/star'"): the words they
+ * all start with ("nvm install"), the command the voice names while the
+ * slide shows its forms; each form goes on from them with code (an option,
+ * a quoted or a slashed argument). NULL else; caller frees. */
+static char *forms_command(const char *t) {
+  if (!strstr(t, " / ")) return NULL;
+  size_t common = strlen(t);   /* bytes of the words every form starts with */
+  int forms = 0;
+  for (const char *f = t; *f; forms++) {
+    const char *z = strstr(f, " / ");
+    size_t fl = z ? (size_t)(z - f) : strlen(f), k = 0;
+    while (k < common && k < fl && f[k] == t[k]) k++;
+    /* back to a whole word: a space after it in both */
+    while (k && !(t[k] == ' ' && (k >= fl || f[k] == ' '))) k--;
+    common = k;
+    if (!common) return NULL;
+    f = z ? z + 3 : f + fl;
+  }
+  if (forms < 2) return NULL;
+  for (const char *f = t; *f;) {
+    const char *z = strstr(f, " / ");
+    size_t fl = z ? (size_t)(z - f) : strlen(f);
+    /* what goes on after the command is code */
+    const char *r = f + common;
+    while (*r == ' ') r++;
+    if (r >= f + fl || !(*r == '-' || *r == '\'' || *r == '"' || memchr(r, '/', (size_t)(f + fl - r)) ||
+                         memchr(r, '=', (size_t)(f + fl - r))))
+      return NULL;
+    f = z ? z + 3 : f + fl;
+  }
+  /* the command is words of code: lower case, no mark of prose */
+  for (size_t i = 0; i < common; i++)
+    if (!(islower((unsigned char)t[i]) || isdigit((unsigned char)t[i]) || strchr(" -_.", t[i]))) return NULL;
+  char *c = malloc(common + 1);
+  if (!c) abort();
+  memcpy(c, t, common);
+  c[common] = 0;
+  return c;
+}
+
 static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int cont, int all) {
   cJSON *tops = cJSON_CreateArray(), *names = cJSON_CreateArray(), *leads = cJSON_CreateArray();
   int n = 0, clause = 0, phrases = 1, named = 1, max_words = 0, labelled = 0, nouns = 1;
@@ -1576,7 +1617,8 @@ static int colon_items(vgi_buf *b, const cJSON *items, const char *lang, int con
     const cJSON *lvl = cJSON_GetObjectItemCaseSensitive(it, "level");
     const char *t = item_text(it);
     if (!t || (cJSON_IsNumber(lvl) && lvl->valueint > 0) || nothing_said(t)) continue;
-    char *c = vgi_strdup(t);
+    char *c = forms_command(t);
+    if (!c) c = vgi_strdup(t);
     if (!all) drop_asides(c);
     char *lead = nouns ? noun_lead(c, lang) : NULL;
     if (lead) cJSON_AddItemToArray(leads, cJSON_CreateString(lead));

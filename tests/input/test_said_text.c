@@ -477,6 +477,23 @@ static void steps_said_with_capitals(void **state) {
   free(all);
 }
 
+/* A list whose items are a command's forms apart by " / " (nvm's "nvm
+ * install --lts / nvm install --lts=argon / …") is said by the commands
+ * ("nvm install, nvm uninstall, and nvm use"); the slide shows the forms.
+ * Before, each form was read ("the nvm install command nvm install the lts
+ * option nvm install 'lts/ *' / …"). */
+static void command_forms_said_by_command(void **state) {
+  (void)state;
+  char *all = narration_of("forms.md", DOC_TOP "## Long-term Support\n\nThe following commands support LTS arguments:\n\n"
+                           "  - `nvm install --lts` / `nvm install --lts=argon` / `nvm install 'lts/*'`\n"
+                           "  - `nvm uninstall --lts` / `nvm uninstall --lts=argon` / `nvm uninstall 'lts/*'`\n"
+                           "  - `nvm use --lts` / `nvm use --lts=argon` / `nvm use 'lts/*'`\n", 0);
+  said(all, "support LTS arguments: nvm install, nvm uninstall, and nvm use.", 1);
+  said(all, "lts option", 0);
+  said(all, "argon", 0);
+  free(all);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(shown_tags_said_by_words),
@@ -501,6 +518,7 @@ int main(void) {
     cmocka_unit_test(number_ranges_said),
     cmocka_unit_test(host_name_object_said),
     cmocka_unit_test(steps_said_with_capitals),
+    cmocka_unit_test(command_forms_said_by_command),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
