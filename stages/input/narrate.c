@@ -3998,7 +3998,14 @@ static int host_object(const char *s, const char *p, const char *a, const char *
   static const char *const not_verbs[] = { "the", "a", "an", "this", "that", "these", "those", "your", "its", "our",
     "their", "my", "his", "her", "and", "or", "but", "nor", "of", "for", "than", "like", "including", "namely",
     "such", "not", "also", "either", "both", "then", "which", "who", NULL };
-  return !dangling_word(b, n) && !awaits_object(b, n) && !word_of(not_verbs, b, n) && !word_of(placing_verb, b, n);
+  /* a verb: one in "-s" after its subject ("that blocks"), or one that
+   * takes a host ("use", "ping"); not a noun in apposition ("the master
+   * GNU archive site ftp.gnu.org") */
+  static const char *const verbs[] = { "use", "block", "allow", "ping", "contact", "reach", "resolve", "add",
+    "set", "configure", "trust", "whitelist", "allowlist", "unblock", "blocked", "allowed", "reached", NULL };
+  int verb = word_of(verbs, b, n) || (n > 3 && b[n - 1] == 's' && b[n - 2] != 's' && b[n - 2] != 'u');
+  return verb && !dangling_word(b, n) && !awaits_object(b, n) && !word_of(not_verbs, b, n) &&
+         !word_of(placing_verb, b, n);
 }
 
 static char *speech_out(char *s) {
