@@ -163,6 +163,19 @@ static void value_line(mdx *x, const char *s, const char *e, int bare) {
   if (!kn || s >= e || (*s != ':' && *s != '=') || x->nvalues >= MDX_VALUES) return;
   s++;
   while (s < e && *s == ' ') s++;
+  if (!bare && s < e && *s == '{') {
+    /* an object on its line ("export const meta = {title: 'T', n: 'x'}"):
+     * each of its "key: 'literal'" */
+    for (const char *q = s + 1; q < e && x->nvalues < MDX_VALUES;) {
+      const char *c = memchr(q, ',', (size_t)(e - q));
+      const char *z = c ? c : e;
+      const char *k2 = q;
+      while (k2 < z && *k2 == ' ') k2++;
+      if (k2 < z && *k2 != '{') value_line(x, k2, z[-1] == '}' ? z - 1 : z, 0);
+      q = z + 1;
+    }
+    return;
+  }
   while (e > s && strchr(" \r,;", e[-1])) e--;
   if (e - s >= 2 && strchr("'\"", *s) && e[-1] == *s) s++, e--;
   else if (!bare || s == e || strchr("{[|>&*!", *s)) return;
@@ -174,10 +187,14 @@ static void value_line(mdx *x, const char *s, const char *e, int bare) {
  * lines of its exports (bounded: MDX_SPAN lines an export). */
 static void page_values(mdx *x, const char *text, size_t len) {
   int fm = len >= 4 && !strncmp(text, "---", 3) && (text[3] == '\n' || text[3] == '\r');
-  int in_export = 0;
+  int in_export = 0, fence = 0;
+  char fc = 0, c;
   for (size_t i = 0; i < len && x->nvalues < MDX_VALUES;) {
     const char *l = text + i, *nl = memchr(l, '\n', len - i), *e = nl ? nl : text + len;
-    if (fm && i > 0 && e - l >= 3 && !strncmp(l, "---", 3)) fm = 0;
+    int k = fm ? 0 : vgi_fence_run(l, e, &c);
+    if (k && (!fence || c == fc)) fence = !fence, fc = c;   /* code's exports are not the page's */
+    if (k || fence) {
+    } else if (fm && i > 0 && e - l >= 3 && !strncmp(l, "---", 3)) fm = 0;
     else if (fm && i > 0 && *l != ' ') value_line(x, l, e, 1);
     else if (!fm && export_line(l, e)) {
       value_line(x, l, e, 0);

@@ -320,8 +320,9 @@ static void mdx_expressions(void **state) {
     "---\ntitle: Installing\n---\n\n"
     "import Tabs from '@theme/Tabs';\n\n"
     "export const meta = {\n  title: 'Getting started with Widget',\n  author: \"Ann\",\n};\n"
-    "export const version = '2.1';\n\n"
-    "Welcome to {meta.title}, written by {meta.author}.\n\n"
+    "export const version = '2.1';\nexport const site = {name: 'Widgetville', kind: 'town'}\n\n"
+    "```js\nexport const author = 'Code';\n```\n\n"
+    "Welcome to {meta.title}, written by {meta.author} of {site.name}.\n\n"
     "## Setup\n\n"
     "This guide covers version {version} of the tool and {props.other} parts.\n\n"
     "Run the installer{' '}now, it takes {count * 2} minutes. Use `{braces}` in code.\n";
@@ -335,7 +336,7 @@ static void mdx_expressions(void **state) {
     if (strstr(all, marks[i])) print_message("%s in %s\n", marks[i], all);
     assert_null(strstr(all, marks[i]));
   }
-  assert_true(said_in(m, "Welcome to Getting started with Widget, written by Ann.") >= 1);
+  assert_true(said_in(m, "Welcome to Getting started with Widget, written by Ann of Widgetville.") >= 1);
   assert_true(said_in(m, "covers version 2.1 of the tool") >= 1);
   assert_true(said_in(m, "Run the installer now") >= 1);
   assert_non_null(strstr(all, "{braces}"));
